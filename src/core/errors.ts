@@ -1,0 +1,64 @@
+/**
+ * Typed errors. User errors (bad study file, bad CLI input) are `StudyError` with a stable `code`;
+ * the CLI prints their message and exits 2 without a stack trace. Anything else is a bug.
+ */
+export type StudyErrorCode =
+  | 'FILE_NOT_FOUND'
+  | 'YAML_SYNTAX'
+  | 'UNKNOWN_KEY'
+  | 'WRONG_TYPE'
+  | 'MISSING_FIELD'
+  | 'MISSING_UNIT'
+  | 'OUT_OF_RANGE'
+  | 'UNKNOWN_CATALOG_ID'
+  | 'BAD_VARIABLE'
+  | 'BAD_OBJECTIVE'
+  | 'BAD_CONSTRAINT'
+  | 'BAD_ALGORITHM'
+  | 'BAD_RUN_DIR'
+  | 'INCOMPATIBLE_RUN'
+  | 'BAD_ARGUMENT';
+
+export class StudyError extends Error {
+  readonly code: StudyErrorCode;
+  readonly file: string | undefined;
+  readonly field: string | undefined;
+  constructor(code: StudyErrorCode, message: string, where: { file?: string | undefined; field?: string | undefined } = {}) {
+    super(message);
+    this.name = 'StudyError';
+    this.code = code;
+    this.file = where.file;
+    this.field = where.field;
+  }
+}
+
+export const isStudyError = (e: unknown): e is StudyError => e instanceof StudyError;
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** The closest candidate to `word`, if it is close enough to be a plausible typo. */
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}

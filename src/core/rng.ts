@@ -1,0 +1,71 @@
+/**
+ * The one seeded random source. xoroshiro128+ from pure-rand (jumpable), wrapped so every operator
+ * receives an `Rng` argument; nothing in src/ or solvers/ calls Math.random.
+ * `state()` / `rngFromState()` make a run resumable bit-for-bit; `derive(seed, stream)` gives
+ * independent sub-streams (stream k = k jumps of 2^64 draws) that do not depend on scheduling.
+ */
+import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
+
+export interface Rng {
+  /** Uniform double in [0, 1) with 53 random bits. */
+  next(): number;
+  /** Uniform integer in [0, n). */
+  int(n: number): number;
+  /** Standard normal deviate (Box–Muller, no cached second value so the state stays a pure function of draws). */
+  normal(): number;
+  /** Independent copy with the same state. */
+  clone(): Rng;
+  /** Serializable state (four int32). */
+  state(): number[];
+}
+
+const TWO_POW_32 = 4294967296;
+const TWO_POW_53 = 9007199254740992;
+
+class XoroRng implements Rng {
+  constructor(private readonly gen: JumpableRandomGenerator) {}
+  next(): number {
+    const hi = (this.gen.next() >>> 0) >>> 5; // 27 bits
+    const lo = (this.gen.next() >>> 0) >>> 6; // 26 bits
+    return (hi * 67108864 + lo) / TWO_POW_53;
+  }
+  int(n: number): number {
+    if (!(n >= 1)) throw new RangeError(`Rng.int needs n >= 1, got ${n}`);
+    return Math.floor(this.next() * n);
+  }
+  normal(): number {
+    const u1 = 1 - this.next(); // (0, 1]
+    const u2 = this.next();
+    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  }
+  clone(): Rng {
+    return new XoroRng(this.gen.clone() as JumpableRandomGenerator);
+  }
+  state(): number[] {
+    return [...this.gen.getState()];
+  }
+}
+
+/** A generator seeded from a 32-bit integer seed; the first draws are discarded to decorrelate small seeds. */
+export function createRng(seed: number): Rng {
+  if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+  const gen = xoroshiro128plus(seed | 0);
+  for (let i = 0; i < 16; i++) gen.next();
+  return new XoroRng(gen);
+}
+
+/** Rebuild a generator from `Rng.state()`. */
+export function rngFromState(state: readonly number[]): Rng {
+  return new XoroRng(xoroshiro128plusFromState(state));
+}
+
+/** Sub-stream `stream` of `seed`: `stream` jumps ahead (2^64 draws each), independent of any scheduling. */
+export function deriveRng(seed: number, stream: number): Rng {
+  const gen = xoroshiro128plus(seed | 0);
+  for (let i = 0; i < 16; i++) gen.next();
+  for (let k = 0; k < stream; k++) gen.jump();
+  return new XoroRng(gen);
+}
+
+export const UINT32_RANGE = TWO_POW_32;

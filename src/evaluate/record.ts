@@ -1,0 +1,133 @@
+/**
+ * The evaluated design record: what `odc evaluate --json` prints, what objectives and constraints of a
+ * study refer to by dotted path (e.g. `cost.lcoc_USD_per_PFLOP_day`), and what reports show.
+ * Units are in the key names; user-facing units (km, min, kW where named) are converted once, here at
+ * the boundary. The JSON Schema in `schemas/design-record.schema.json` documents it for other tools.
+ */
+
+export interface ConstraintResult {
+  /** Stable name, e.g. `power.balance` or a study constraint `compute.itPowerAvg_W >= 120000`. */
+  readonly name: string;
+  /** The constrained quantity, in the unit of `unit`. */
+  readonly value: number;
+  /** The bound it is compared with, same unit. */
+  readonly limit: number;
+  readonly sense: '<=' | '>=';
+  readonly unit: string;
+  readonly satisfied: boolean;
+  /** Relative margin (limit − value)/|limit| for `<=`, (value − limit)/|limit| for `>=`; negative when violated. */
+  readonly margin: number;
+  /** What the constraint protects, in words. */
+  readonly description: string;
+}
+
+export interface DesignRecord {
+  readonly schemaVersion: 1;
+  readonly name: string;
+  readonly kind: 'node';
+  readonly orbit: {
+    readonly altitude_km: number;
+    readonly inclination_deg: number;
+    readonly sunSynchronous: boolean;
+    readonly ltan_h: number | null;
+    readonly period_min: number;
+    readonly speed_km_s: number;
+    readonly betaMin_deg: number;
+    readonly betaMax_deg: number;
+    /** Annual mean fraction of time in Earth's shadow (cylindrical shadow). */
+    readonly eclipseFraction: number;
+    /** Fraction of the worst orbit of the year spent in shadow. */
+    readonly worstEclipseFraction: number;
+    readonly maxEclipse_min: number;
+  };
+  readonly power: {
+    readonly arrayArea_m2: number;
+    readonly requiredArrayArea_m2: number;
+    readonly bolPower_W: number;
+    readonly eolPower_W: number;
+    /** Orbit-average demand on the bus (compute + bus + ISL + pumps), W. */
+    readonly demandAvg_W: number;
+    readonly demandPeak_W: number;
+    readonly batteryEnergy_Wh: number;
+    readonly depthOfDischarge: number;
+    readonly arrayMass_kg: number;
+    readonly batteryMass_kg: number;
+  };
+  readonly thermal: {
+    readonly heatLoad_W: number;
+    readonly radiatorArea_m2: number;
+    readonly requiredRadiatorArea_m2: number;
+    readonly radiatorTemp_K: number;
+    /** Net heat rejected per m² of radiator planform (both faces), hot case. */
+    readonly netFlux_W_m2: number;
+    readonly radiatorMass_kg: number;
+    readonly pumpPower_W: number;
+  };
+  readonly radiation: {
+    readonly shielding_mm_al: number;
+    readonly doseRate_rad_per_yr: number;
+    /** Mission dose including the radiation design margin. */
+    readonly missionDose_rad: number;
+    readonly tolerance_rad: number;
+    readonly designMargin: number;
+    readonly shieldingMass_kg: number;
+  };
+  readonly drag: {
+    readonly density_kg_m3: number;
+    readonly dragArea_m2: number;
+    readonly ballisticCoefficient_kg_m2: number;
+    readonly stationKeepingDeltaV_m_s_per_yr: number;
+    readonly propellantMass_kg: number;
+    readonly passiveDecay_yr: number;
+    readonly fccCompliant: boolean;
+  };
+  readonly compute: {
+    readonly chip: string;
+    readonly chips: number;
+    readonly itPowerAvg_W: number;
+    readonly itPowerPeak_W: number;
+    readonly peakPFLOPS: number;
+    readonly deliveredPFLOPS: number;
+    readonly precision: string;
+    readonly mass_kg: number;
+  };
+  readonly isl: {
+    readonly topology: 'none' | 'ring' | 'grid' | 'mesh';
+    readonly terminals: number;
+    readonly mass_kg: number;
+    readonly power_W: number;
+    readonly capacity_Gbps: number;
+  };
+  readonly mass: {
+    readonly compute_kg: number;
+    readonly array_kg: number;
+    readonly battery_kg: number;
+    readonly radiator_kg: number;
+    readonly shielding_kg: number;
+    readonly isl_kg: number;
+    readonly bus_kg: number;
+    readonly propellant_kg: number;
+    readonly margin_kg: number;
+    readonly dry_kg: number;
+    /** Built-up launch (wet) mass including margin. */
+    readonly launch_kg: number;
+    readonly allocated_kg: number;
+    readonly kW_per_t: number;
+  };
+  readonly cost: {
+    readonly hardware_USD: number;
+    readonly launch_USD: number;
+    readonly operations_USD: number;
+    readonly total_USD: number;
+    readonly launchPrice_USD_per_kg: number;
+    readonly nodesPerLaunch: number;
+    /** Levelized cost of delivered compute over the mission, $ per PFLOP-day (delivered). */
+    readonly lcoc_USD_per_PFLOP_day: number;
+    readonly costPerKWyr_USD: number;
+    readonly terrestrialCostPerKWyr_USD: number;
+    readonly terrestrialLcoc_USD_per_PFLOP_day: number;
+  };
+  readonly constraints: readonly ConstraintResult[];
+  /** Approximations in force for this design, stated in words. */
+  readonly notes: readonly string[];
+}
