@@ -1,0 +1,201 @@
+/**
+ * Unbounded archive of every feasible non-dominated design seen (objectives minimized).
+ *
+ * Entries are kept in lexicographic order of f (a strict order among mutually non-dominated
+ * points with distinct f). That order splits each insertion: only lexicographically smaller
+ * entries can dominate a candidate and only larger ones can be dominated by it. For m = 2 the
+ * entries form a staircase (f1 ascending, f2 descending), so both tests are one binary search and
+ * the removal one contiguous splice. A candidate weakly dominated by an entry (including an equal
+ * f) is rejected; among equal objective vectors the lowest evalIndex is kept, so the content is a
+ * deterministic function of the designs seen.
+ */
+import type { Individual } from './types.js';
+import { decodeIndividual, encodeIndividual, type EncodedIndividual } from './operators/codec.js';
+
+export class ParetoArchive {
+  private entries: Individual[] = [];
+  private F: Float64Array;
+  private count = 0;
+
+  constructor(readonly m: number) {
+    this.F = new Float64Array(Math.max(16, m * 64));
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The archive, lexicographically sorted by f (deterministic). A fresh array. */
+  items(): Individual[] {
+    return this.entries.slice();
+  }
+
+  /** First index whose f is lexicographically >= f. */
+  private lowerBound(f: Float64Array): number {
+    const m = this.m;
+    const F = this.F;
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const o = mid * m;
+      let cmp = 0;
+      for (let k = 0; k < m; k++) {
+        const d = F[o + k]! - f[k]!;
+        if (d !== 0) {
+          cmp = d;
+          break;
+        }
+      }
+      if (cmp < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * Inserts a feasible individual (f of length m). Returns true when it entered the archive.
+   * Infeasible or failed individuals are ignored.
+   */
+  insert(ind: Individual): boolean {
+    if (!(ind.cv <= 0) || ind.f.length !== this.m) return false;
+    const m = this.m;
+    const f = ind.f;
+    const F = this.F;
+    const pos = this.lowerBound(f);
+    // equal objective vector already present?
+    if (pos < this.count) {
+      let eq = true;
+      for (let k = 0; k < m; k++) {
+        if (F[pos * m + k] !== f[k]) {
+          eq = false;
+          break;
+        }
+      }
+      if (eq) {
+        const cur = this.entries[pos]!;
+        if (ind.evalIndex < cur.evalIndex) {
+          this.entries[pos] = ind;
+          return true;
+        }
+        return false;
+      }
+    }
+    let end: number; // entries [pos, end) are dominated by f (m = 2), or handled by compaction
+    if (m === 2) {
+      if (pos > 0 && F[2 * pos - 1]! <= f[1]!) return false;
+      end = pos;
+      while (end < this.count && F[2 * end + 1]! >= f[1]!) end++;
+      this.splice(pos, end - pos, ind);
+      return true;
+    }
+    // dominators can only be lexicographically smaller; scan nearest first
+    for (let i = pos - 1; i >= 0; i--) {
+      const o = i * m;
+      let weak = true;
+      for (let k = 0; k < m; k++) {
+        if (F[o + k]! > f[k]!) {
+          weak = false;
+          break;
+        }
+      }
+      if (weak) return false;
+    }
+    // remove the lexicographically larger entries that f dominates (compaction)
+    let w = pos;
+    for (let i = pos; i < this.count; i++) {
+      const o = i * m;
+      let dominated = true;
+      for (let k = 0; k < m; k++) {
+        if (F[o + k]! < f[k]!) {
+          dominated = false;
+          break;
+        }
+      }
+      if (dominated) continue;
+      if (w !== i) {
+        F.copyWithin(w * m, o, o + m);
+        this.entries[w] = this.entries[i]!;
+      }
+      w++;
+    }
+    this.entries.length = w;
+    this.count = w;
+    this.splice(pos, 0, ind);
+    return true;
+  }
+
+  /** Replaces `remove` entries at pos by `ind`. */
+  private splice(pos: number, remove: number, ind: Individual): void {
+    const m = this.m;
+    const newCount = this.count - remove + 1;
+    if (newCount * m > this.F.length) {
+      const bigger = new Float64Array(Math.max(newCount * m, this.F.length * 2));
+      bigger.set(this.F.subarray(0, this.count * m));
+      this.F = bigger;
+    }
+    if (remove !== 1) this.F.copyWithin((pos + 1) * m, (pos + remove) * m, this.count * m);
+    this.F.set(ind.f, pos * m);
+    this.entries.splice(pos, remove, ind);
+    this.count = newCount;
+  }
+
+  encode(): EncodedIndividual[] {
+    return this.entries.map(encodeIndividual);
+  }
+
+  static decode(m: number, data: unknown): ParetoArchive {
+    const a = new ParetoArchive(m);
+    if (!Array.isArray(data)) throw new TypeError('snapshot: archive must be an array');
+    const items = data.map(decodeIndividual);
+    a.F = new Float64Array(Math.max(16, items.length * m * 2));
+    items.forEach((ind, i) => a.F.set(ind.f, i * m));
+    a.entries = items;
+    a.count = items.length;
+    return a;
+  }
+}
+
+/**
+ * The `capacity` least-infeasible designs seen (lowest cv first, ties by evalIndex); failed
+ * designs (cv = +Infinity) rank last. Feasible designs are not stored.
+ */
+export class LeastInfeasibleStore {
+  private entries: Individual[] = [];
+
+  constructor(readonly capacity: number) {}
+
+  insert(ind: Individual): void {
+    if (ind.cv <= 0) return;
+    const e = this.entries;
+    if (e.length >= this.capacity) {
+      const last = e[e.length - 1]!;
+      if (!(ind.cv < last.cv || (ind.cv === last.cv && ind.evalIndex < last.evalIndex))) return;
+    }
+    let lo = 0;
+    let hi = e.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const x = e[mid]!;
+      if (x.cv < ind.cv || (x.cv === ind.cv && x.evalIndex < ind.evalIndex)) lo = mid + 1;
+      else hi = mid;
+    }
+    e.splice(lo, 0, ind);
+    if (e.length > this.capacity) e.length = this.capacity;
+  }
+
+  best(count: number): Individual[] {
+    return this.entries.slice(0, Math.max(0, count));
+  }
+
+  encode(): EncodedIndividual[] {
+    return this.entries.map(encodeIndividual);
+  }
+
+  static decode(capacity: number, data: unknown): LeastInfeasibleStore {
+    const s = new LeastInfeasibleStore(capacity);
+    if (!Array.isArray(data)) throw new TypeError('snapshot: least-infeasible list must be an array');
+    s.entries = data.map(decodeIndividual);
+    return s;
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * `odc` command line: a thin layer over the library API in src/index.ts. The only place that parses
+ * argv, writes to stdout/stderr and sets the exit code. User errors (StudyError, bad options) print one
+ * message and exit 2 without a stack trace.
+ */
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { isStudyError } from '../core/errors.js';
+import * as odc from '../index.js';
+import { createProgress } from './progress.js';
+
+const intArg = (name: string, min: number) => (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}, got "${v}"`);
+  return n;
+};
+
+export function buildProgram(io: { out: (s: string) => void; err: (s: string) => void; errStream: NodeJS.WriteStream; isTTY: boolean }): Command {
+  const program = new Command('odc')
+    .description('Size orbital data centers: evaluate node designs and optimize them (Pareto fronts, reports).')
+    .version(odc.VERSION)
+    .showHelpAfterError('(run odc --help for usage)')
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+
+  program
+    .command('evaluate')
+    .description('Evaluate one node design and print its budgets (mass, power, thermal, radiation, drag, compute, cost, constraints).')
+    .argument('<design>', 'design or study YAML file (a study evaluates its base design)')
+    .option('--json', 'print the design record as JSON (schema: designs/schema/design-record.schema.json)')
+    .action((file: string, opts: { json?: boolean }) => {
+      const { record } = odc.evaluateDesignFile(file);
+      io.out(opts.json ? `${JSON.stringify(record, null, 2)}\n` : odc.formatBudget(record));
+    });
+
+  program
+    .command('run')
+    .description('Optimize a study: writes results/<study>/<run-id>/ with pareto.json, pareto.csv, evaluations.csv, run.json and reports.')
+    .argument('[study]', 'study YAML file (design + variables, objectives, constraints, algorithm)')
+    .option('-w, --workers <n>', 'worker threads for evaluation (0 = main thread)', intArg('--workers', 0), 0)
+    .option('-o, --out <dir>', 'output folder (default results/<study>/<timestamp>-seed<seed>)')
+    .option('--resume <run-dir>', 'continue an interrupted run from its last checkpoint')
+    .option('-q, --quiet', 'no progress output, only the summary')
+    .action(async (file: string | undefined, opts: { workers: number; out?: string; resume?: string; quiet?: boolean }) => {
+      if (!file && !opts.resume) throw new InvalidArgumentError('name a study file, e.g. odc run designs/flagship-study.yaml, or --resume <run-dir>');
+      if (file && opts.resume) throw new InvalidArgumentError('give either a study file or --resume <run-dir>, not both');
+      const progress = createProgress(opts.quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
+      let summary: odc.RunSummary;
+      try {
+        summary = await odc.runStudy({
+          ...(file ? { studyPath: file } : {}),
+          ...(opts.resume ? { resumeDir: opts.resume } : {}),
+          ...(opts.out ? { outDir: opts.out } : {}),
+          workers: opts.workers,
+          onProgress: (p) => progress.update(p),
+        });
+      } finally {
+        progress.stop();
+      }
+      io.out(odc.formatRunSummary(summary));
+    });
+
+  program
+    .command('metrics')
+    .description('List the metrics of the design record that objectives and constraints may name.')
+    .action(() => io.out(odc.formatMetrics()));
+
+  program
+    .command('catalog')
+    .description('List catalog rows (chips, solar-arrays, batteries, radiators, coatings, isl-terminals, launch-vehicles).')
+    .argument('[name]', 'one catalog')
+    .action((name: string | undefined) => io.out(odc.formatCatalog(name)));
+
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const io = {
+    out: (s: string) => void process.stdout.write(s),
+    err: (s: string) => void process.stderr.write(s),
+    errStream: process.stderr,
+    isTTY: Boolean(process.stderr.isTTY),
+  };
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (isStudyError(e)) {
+      io.err(`odc: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof InvalidArgumentError) {
+      io.err(`odc: ${e.message}\n`);
+      return 2;
+    }
+    io.err(`odc: internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 1;
+  }
+}
+

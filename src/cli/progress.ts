@@ -1,0 +1,61 @@
+/**
+ * Progress display for long runs: a bar on a terminal; on a pipe or log file, one plain line every ~10 %
+ * of the run; nothing with --quiet. Only the CLI writes to the terminal.
+ */
+import cliProgress from 'cli-progress';
+import type { ProgressInfo } from '../run/driver.js';
+
+const fmtTime = (s: number | null): string => {
+  if (s === null || !Number.isFinite(s)) return '--';
+  if (s < 60) return `${s.toFixed(s < 10 ? 1 : 0)}s`;
+  const m = Math.floor(s / 60);
+  return `${m}m${String(Math.round(s - 60 * m)).padStart(2, '0')}s`;
+};
+
+export interface ProgressSink {
+  update(p: ProgressInfo): void;
+  stop(): void;
+}
+
+export function createProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.WriteStream): ProgressSink {
+  if (mode === 'quiet') return { update: () => undefined, stop: () => undefined };
+  if (mode === 'lines') {
+    let lastDecile = -1;
+    return {
+      update(p) {
+        const total = p.maxGenerations ?? null;
+        const frac = total ? p.generation / total : p.maxEvaluations ? p.evaluations / p.maxEvaluations : 0;
+        const decile = Math.floor(frac * 10);
+        if (decile === lastDecile && frac < 1) return;
+        lastDecile = decile;
+        stream.write(`gen ${p.generation}${total ? `/${total}` : ''}  evals ${p.evaluations}  feasible ${(100 * p.feasibleShare).toFixed(0)}%  front ${p.frontSize}  HV ${p.hypervolume.toFixed(4)}  failures ${p.failures}  elapsed ${fmtTime(p.elapsed_s)}  eta ${fmtTime(p.eta_s)}\n`);
+      },
+      stop: () => undefined,
+    };
+  }
+  const bar = new cliProgress.SingleBar(
+    {
+      stream,
+      format: 'gen {gen} |{bar}| {percentage}% | evals {evals} | feasible {feas}% | front {front} | HV {hv} | fail {fail} | ETA {eta_h}',
+      hideCursor: true,
+      clearOnComplete: false,
+      barsize: 24,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(p) {
+      const total = p.maxGenerations ?? p.maxEvaluations ?? 1;
+      const value = p.maxGenerations !== null ? p.generation : p.evaluations;
+      const payload = { gen: `${p.generation}${p.maxGenerations ? `/${p.maxGenerations}` : ''}`, evals: p.evaluations, feas: (100 * p.feasibleShare).toFixed(0), front: p.frontSize, hv: p.hypervolume.toFixed(4), fail: p.failures, eta_h: fmtTime(p.eta_s) };
+      if (!started) {
+        bar.start(total, value, payload);
+        started = true;
+      } else bar.update(value, payload);
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}

@@ -1,0 +1,300 @@
+/**
+ * Pareto dominance, constrained domination, non-dominated sorting and crowding distance.
+ *
+ * Conventions: every objective is minimized; an objective matrix is a flat row-major
+ * `Float64Array` of `n` rows by `m` columns (row i = F[i*m .. i*m+m-1]).
+ *
+ * - Non-dominated sorting is ENS-BS (Zhang, Tian, Cheng, Jin, "An efficient approach to
+ *   non-dominated sorting for evolutionary multiobjective optimization", IEEE TEVC 19(2), 2015):
+ *   lexicographic pre-sort, then each point goes to the first front none of whose members dominates
+ *   it, found by binary search. For m = 2 the front test is O(1) (the last member of each front has
+ *   the smallest f2 so far), which gives O(N log N).
+ * - Crowding distance follows pymoo 0.6.2 `calc_crowding_distance`: duplicates get 0, boundary
+ *   points +Infinity, each objective normalized by its range (a zero range contributes 0), summed
+ *   and divided by m; fronts of at most two points are all +Infinity.
+ * - Constrained domination (Deb 2000): a feasible point beats an infeasible one, two infeasible
+ *   points compare by total violation cv, two feasible points by Pareto dominance.
+ */
+
+/** True when `a` Pareto-dominates `b` (no worse in every objective, strictly better in one). */
+export function dominates(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  let better = false;
+  const m = a.length;
+  for (let k = 0; k < m; k++) {
+    const ak = a[k]!;
+    const bk = b[k]!;
+    if (ak > bk) return false;
+    if (ak < bk) better = true;
+  }
+  return better;
+}
+
+/** 1 when a dominates b, -1 when b dominates a, 0 otherwise (pymoo `Dominator.get_relation`). */
+export function dominanceRelation(a: ArrayLike<number>, b: ArrayLike<number>): 1 | 0 | -1 {
+  let aBetter = false;
+  let bBetter = false;
+  const m = a.length;
+  for (let k = 0; k < m; k++) {
+    const ak = a[k]!;
+    const bk = b[k]!;
+    if (ak < bk) aBetter = true;
+    else if (bk < ak) bBetter = true;
+    if (aBetter && bBetter) return 0;
+  }
+  if (aBetter) return 1;
+  if (bBetter) return -1;
+  return 0;
+}
+
+/** Row i dominates row j of the flat matrix F with m columns. */
+export function rowDominates(F: Float64Array, m: number, i: number, j: number): boolean {
+  const oi = i * m;
+  const oj = j * m;
+  let better = false;
+  for (let k = 0; k < m; k++) {
+    const a = F[oi + k]!;
+    const b = F[oj + k]!;
+    if (a > b) return false;
+    if (a < b) better = true;
+  }
+  return better;
+}
+
+/**
+ * Constrained domination (Deb 2000): feasible (cv <= 0) beats infeasible; between infeasible
+ * points the lower total violation wins; between feasible points Pareto dominance decides.
+ */
+export function constrainedDominates(fa: ArrayLike<number>, cvA: number, fb: ArrayLike<number>, cvB: number): boolean {
+  const feasA = cvA <= 0;
+  const feasB = cvB <= 0;
+  if (feasA && feasB) return dominates(fa, fb);
+  if (feasA) return true;
+  if (feasB) return false;
+  return cvA < cvB;
+}
+
+/** Builds a flat row-major matrix from points (all of length m). */
+export function toMatrix(points: readonly ArrayLike<number>[], m?: number): Float64Array {
+  const cols = m ?? (points.length > 0 ? points[0]!.length : 0);
+  const out = new Float64Array(points.length * cols);
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]!;
+    if (p.length !== cols) throw new RangeError(`point ${i} has ${p.length} objectives, expected ${cols}`);
+    for (let k = 0; k < cols; k++) out[i * cols + k] = p[k]!;
+  }
+  return out;
+}
+
+/** Indices 0..n-1 sorted lexicographically by the rows of F (ties by index: deterministic). */
+export function lexicographicOrder(F: Float64Array, n: number, m: number): Int32Array {
+  const idx = new Int32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  idx.sort((a, b) => {
+    const oa = a * m;
+    const ob = b * m;
+    for (let k = 0; k < m; k++) {
+      const d = F[oa + k]! - F[ob + k]!;
+      if (d !== 0) return d;
+    }
+    return a - b;
+  });
+  return idx;
+}
+
+export interface NonDominatedSortResult {
+  /** Rank (front number, 0 = non-dominated) of each row. */
+  readonly ranks: Int32Array;
+  /** Row indices of each front, each front in ascending lexicographic order of its rows. */
+  readonly fronts: Int32Array[];
+}
+
+function collectFronts(ranks: Int32Array, order: Int32Array, nFronts: number): Int32Array[] {
+  const counts = new Int32Array(nFronts);
+  for (let i = 0; i < ranks.length; i++) counts[ranks[i]!]!++;
+  const fronts: Int32Array[] = [];
+  for (let r = 0; r < nFronts; r++) fronts.push(new Int32Array(counts[r]!));
+  counts.fill(0);
+  for (let t = 0; t < order.length; t++) {
+    const i = order[t]!;
+    const r = ranks[i]!;
+    fronts[r]![counts[r]!++] = i;
+  }
+  return fronts;
+}
+
+/**
+ * Fast non-dominated sort of the n rows of F (m columns). Identical rows share a rank.
+ * O(N log N) for m = 2; ENS-BS (O(M N^2) worst case, usually far less) otherwise.
+ */
+export function nonDominatedSort(F: Float64Array, n: number, m: number): NonDominatedSortResult {
+  const ranks = new Int32Array(n);
+  if (n === 0) return { ranks, fronts: [] };
+  const order = lexicographicOrder(F, n, m);
+  let nFronts = 0;
+  if (m === 2) {
+    // minF2[r] = smallest f2 in front r so far (non-decreasing in r).
+    const minF2 = new Float64Array(n);
+    let prev = -1;
+    for (let t = 0; t < n; t++) {
+      const i = order[t]!;
+      const f1 = F[2 * i]!;
+      const f2 = F[2 * i + 1]!;
+      if (prev >= 0 && F[2 * prev] === f1 && F[2 * prev + 1] === f2) {
+        ranks[i] = ranks[prev]!;
+        prev = i;
+        continue;
+      }
+      // first front r with minF2[r] > f2
+      let lo = 0;
+      let hi = nFronts;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (minF2[mid]! <= f2) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo === nFronts) nFronts++;
+      minF2[lo] = f2;
+      ranks[i] = lo;
+      prev = i;
+    }
+    return { ranks, fronts: collectFronts(ranks, order, nFronts) };
+  }
+  // ENS-BS: members of each front stored in insertion (lexicographic) order.
+  const members: number[][] = [];
+  for (let t = 0; t < n; t++) {
+    const i = order[t]!;
+    let lo = 0;
+    let hi = nFronts;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const front = members[mid]!;
+      let dominated = false;
+      // scan from the last added member: the likeliest dominator is a close neighbour
+      for (let q = front.length - 1; q >= 0; q--) {
+        if (rowDominates(F, m, front[q]!, i)) {
+          dominated = true;
+          break;
+        }
+      }
+      if (dominated) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === nFronts) {
+      members.push([]);
+      nFronts++;
+    }
+    members[lo]!.push(i);
+    ranks[i] = lo;
+  }
+  return { ranks, fronts: collectFronts(ranks, order, nFronts) };
+}
+
+/**
+ * Constrained non-dominated sort: feasible rows (cv <= 0) are sorted by Pareto dominance into
+ * the first fronts; infeasible rows follow, one front per distinct cv value, lowest cv first
+ * (this is the ranking constrained domination induces). Failed points (cv = +Infinity) come last.
+ */
+export function constrainedNonDominatedSort(F: Float64Array, n: number, m: number, cv: ArrayLike<number>): NonDominatedSortResult {
+  const feasible: number[] = [];
+  const infeasible: number[] = [];
+  for (let i = 0; i < n; i++) (cv[i]! <= 0 ? feasible : infeasible).push(i);
+  const sub = new Float64Array(feasible.length * m);
+  for (let t = 0; t < feasible.length; t++) sub.set(F.subarray(feasible[t]! * m, feasible[t]! * m + m), t * m);
+  const inner = nonDominatedSort(sub, feasible.length, m);
+  const ranks = new Int32Array(n);
+  const fronts: Int32Array[] = [];
+  for (const fr of inner.fronts) {
+    const out = new Int32Array(fr.length);
+    for (let t = 0; t < fr.length; t++) {
+      out[t] = feasible[fr[t]!]!;
+      ranks[out[t]!] = fronts.length;
+    }
+    fronts.push(out);
+  }
+  infeasible.sort((a, b) => (cv[a]! < cv[b]! ? -1 : cv[a]! > cv[b]! ? 1 : a - b));
+  let t = 0;
+  while (t < infeasible.length) {
+    let u = t + 1;
+    const c = cv[infeasible[t]!]!;
+    while (u < infeasible.length && cv[infeasible[u]!]! === c) u++;
+    const out = Int32Array.from(infeasible.slice(t, u));
+    for (const i of out) ranks[i] = fronts.length;
+    fronts.push(out);
+    t = u;
+  }
+  return { ranks, fronts };
+}
+
+/** Indices of the non-dominated rows of F (first front), ascending by index. */
+export function nonDominatedIndices(F: Float64Array, n: number, m: number): Int32Array {
+  if (n === 0) return new Int32Array(0);
+  const front = nonDominatedSort(F, n, m).fronts[0]!;
+  return Int32Array.from(front).sort();
+}
+
+/**
+ * Crowding distance (pymoo 0.6.2 semantics) of the rows `members` of F; result[t] belongs to
+ * members[t]. Duplicate rows (all but the first occurrence) get 0; boundary rows +Infinity.
+ */
+export function crowdingDistance(F: Float64Array, m: number, members: ArrayLike<number>): Float64Array {
+  const n = members.length;
+  const cd = new Float64Array(n);
+  if (n <= 2) {
+    cd.fill(Infinity);
+    return cd;
+  }
+  // mark duplicates: lexicographic order of the members, equal neighbours -> later ones duplicate
+  const order = new Int32Array(n);
+  for (let t = 0; t < n; t++) order[t] = t;
+  order.sort((a, b) => {
+    const oa = members[a]! * m;
+    const ob = members[b]! * m;
+    for (let k = 0; k < m; k++) {
+      const d = F[oa + k]! - F[ob + k]!;
+      if (d !== 0) return d;
+    }
+    return a - b;
+  });
+  const unique = new Uint8Array(n);
+  let nu = 0;
+  for (let s = 0; s < n; s++) {
+    const t = order[s]!;
+    let dup = false;
+    if (s > 0) {
+      const o1 = members[order[s - 1]!]! * m;
+      const o2 = members[t]! * m;
+      dup = true;
+      for (let k = 0; k < m; k++) {
+        if (F[o1 + k] !== F[o2 + k]) {
+          dup = false;
+          break;
+        }
+      }
+    }
+    if (!dup) {
+      unique[t] = 1;
+      nu++;
+    }
+  }
+  const u = new Int32Array(nu);
+  for (let t = 0, c = 0; t < n; t++) if (unique[t]) u[c++] = t;
+  const sorted = new Int32Array(nu);
+  for (let k = 0; k < m; k++) {
+    sorted.set(u);
+    sorted.sort((a, b) => F[members[a]! * m + k]! - F[members[b]! * m + k]! || a - b);
+    const lo = F[members[sorted[0]!]! * m + k]!;
+    const hi = F[members[sorted[nu - 1]!]! * m + k]!;
+    const norm = hi - lo;
+    if (!(norm > 0)) continue; // pymoo: NaN -> 0 for this objective, boundaries included
+    cd[sorted[0]!] = Infinity;
+    cd[sorted[nu - 1]!] = Infinity;
+    for (let s = 1; s < nu - 1; s++) {
+      const t = sorted[s]!;
+      const next = F[members[sorted[s + 1]!]! * m + k]!;
+      const prev = F[members[sorted[s - 1]!]! * m + k]!;
+      cd[t] = cd[t]! + (next - prev) / norm;
+    }
+  }
+  for (let t = 0; t < n; t++) cd[t] = unique[t] ? cd[t]! / m : 0;
+  return cd;
+}

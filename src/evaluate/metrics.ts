@@ -1,0 +1,62 @@
+/**
+ * Every numeric metric of the design record, by dotted path: what study objectives and constraints may
+ * name. A test checks this list against the leaves of an evaluated record so the two cannot drift.
+ */
+import { didYouMean } from '../core/errors.js';
+
+export const METRIC_PATHS = [
+  'orbit.altitude_km', 'orbit.inclination_deg', 'orbit.period_min', 'orbit.speed_km_s', 'orbit.betaMin_deg', 'orbit.betaMax_deg',
+  'orbit.eclipseFraction', 'orbit.worstEclipseFraction', 'orbit.maxEclipse_min',
+  'power.arrayArea_m2', 'power.requiredArrayArea_m2', 'power.bolPower_W', 'power.eolPower_W', 'power.demandAvg_W', 'power.demandPeak_W',
+  'power.batteryEnergy_Wh', 'power.depthOfDischarge', 'power.arrayMass_kg', 'power.batteryMass_kg',
+  'thermal.heatLoad_W', 'thermal.radiatorArea_m2', 'thermal.requiredRadiatorArea_m2', 'thermal.radiatorTemp_K', 'thermal.netFlux_W_m2',
+  'thermal.radiatorMass_kg', 'thermal.pumpPower_W',
+  'radiation.shielding_mm_al', 'radiation.doseRate_rad_per_yr', 'radiation.missionDose_rad', 'radiation.tolerance_rad', 'radiation.designMargin',
+  'radiation.shieldingMass_kg',
+  'drag.density_kg_m3', 'drag.dragArea_m2', 'drag.ballisticCoefficient_kg_m2', 'drag.stationKeepingDeltaV_m_s_per_yr', 'drag.propellantMass_kg',
+  'drag.passiveDecay_yr',
+  'compute.chips', 'compute.itPowerAvg_W', 'compute.itPowerPeak_W', 'compute.peakPFLOPS', 'compute.deliveredPFLOPS', 'compute.mass_kg',
+  'isl.terminals', 'isl.mass_kg', 'isl.power_W', 'isl.capacity_Gbps',
+  'mass.compute_kg', 'mass.array_kg', 'mass.battery_kg', 'mass.radiator_kg', 'mass.shielding_kg', 'mass.isl_kg', 'mass.bus_kg',
+  'mass.propellant_kg', 'mass.margin_kg', 'mass.dry_kg', 'mass.launch_kg', 'mass.allocated_kg', 'mass.kW_per_t',
+  'cost.hardware_USD', 'cost.launch_USD', 'cost.operations_USD', 'cost.total_USD', 'cost.launchPrice_USD_per_kg', 'cost.nodesPerLaunch',
+  'cost.lcoc_USD_per_PFLOP_day', 'cost.costPerKWyr_USD', 'cost.terrestrialCostPerKWyr_USD', 'cost.terrestrialLcoc_USD_per_PFLOP_day',
+] as const;
+export type MetricPath = (typeof METRIC_PATHS)[number];
+
+const METRIC_SET: ReadonlySet<string> = new Set(METRIC_PATHS);
+export const isMetricPath = (p: string): p is MetricPath => METRIC_SET.has(p);
+
+/** Readable unit from a key's suffix: `lcoc_USD_per_PFLOP_day` → `USD/PFLOP-day`, `radiatorArea_m2` → `m²`. */
+export function unitOf(path: string): string {
+  const key = path.slice(path.lastIndexOf('.') + 1);
+  if (key === 'peakPFLOPS' || key === 'deliveredPFLOPS') return 'PFLOPS';
+  if (key === 'kW_per_t') return 'kW/t';
+  const cut = key.indexOf('_');
+  if (cut < 0) return '-';
+  return key
+    .slice(cut + 1)
+    .replace(/_per_/g, '/')
+    .replace(/^mm_al$/, 'mm Al')
+    .replace(/PFLOP_day/, 'PFLOP-day')
+    .replace(/m_s/, 'm/s')
+    .replace(/km_s/, 'km/s')
+    .replace(/kg_m3/, 'kg/m³')
+    .replace(/kg_m2/, 'kg/m²')
+    .replace(/W_m2/, 'W/m²')
+    .replace(/m2$/, 'm²')
+    .replace(/KWyr/, 'kW-yr');
+}
+
+/** "Unknown metric" message with a suggestion. */
+export function unknownMetricHint(path: string): string {
+  const guess = didYouMean(path, METRIC_PATHS);
+  return guess ? `did you mean ${guess}?` : `metrics are named section.key, e.g. cost.lcoc_USD_per_PFLOP_day (run 'odc metrics' to list them)`;
+}
+
+/** Value at a dotted path of a record, or undefined. */
+export function metricValue(record: unknown, path: string): number | undefined {
+  let v: unknown = record;
+  for (const part of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+  return typeof v === 'number' ? v : undefined;
+}

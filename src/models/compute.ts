@@ -1,0 +1,96 @@
+/**
+ * Compute payload of a node: chips → IT power, heat load, PFLOPS, availability and mass.
+ *
+ * Equations:
+ * - Peak IT power P_peak = N·P_sys, P_sys = all-in power per chip (GPU + host CPU + NVLink/network +
+ *   power conversion), e.g. GB300 NVL72 ≈ 120–140 kW / 72 (domain-facts §9).
+ * - Average IT power from utilization u with a linear power-vs-load model:
+ *       P_avg = P_peak·(f_idle + (1 − f_idle)·u)
+ *   Server power is close to linear in utilization with a large idle floor (Barroso, Hölzle &
+ *   Ranganathan, "The Datacenter as a Computer", 3rd ed. 2019, §5.2 "energy proportionality");
+ *   for AI racks f_idle ≈ 0.2–0.35 (GPU idle ~10–15 % of TDP plus hosts, NICs, switches and
+ *   conversion losses that do not scale with load). Check: AI1 120 kW average / 150 kW peak (ratio
+ *   0.8) corresponds to u ≈ 0.71 at f_idle = 0.3.
+ * - Heat load = IT power: all electrical power ends as heat in the payload.
+ * - Peak PFLOPS = N·peakTFLOPS/1000 (dense, at the chip row's precision).
+ * - Availability with no repair: chips fail at a constant rate λ (5–9 %/yr quoted by ODC calculators,
+ *   domain-facts §10; default 7 %/yr), surviving fraction e^{−λt}; the mean over a lifetime L is
+ *       A = (1 − e^{−λL})/(λL)      (→ 1 as λL → 0)
+ *   e.g. λ = 7 %/yr, L = 5 yr → A = 0.844. Failed chips are assumed isolated (they neither compute
+ *   nor draw power); power and thermal are still SIZED for all chips working (beginning of life).
+ * - Delivered PFLOPS = peak × u × A.
+ * - Mass = N·massPerChip (board + server + rack share, flight-packaged estimate from the catalog).
+ *
+ * Validity: chips ≥ 1 (integer), 0 < u ≤ 1, 0 ≤ f_idle < 1, λ ≥ 0, lifetime > 0.
+ */
+
+/** Default GPU failure rate without repair [1/yr]: middle of the 5–9 %/yr quoted in domain-facts §10. */
+export const DEFAULT_CHIP_FAILURE_RATE_per_yr = 0.07;
+
+/** The chip-catalog fields this model needs (a `chips.yaml` row satisfies it). */
+export interface ChipSpec {
+  readonly peakTFLOPS: number;
+  readonly precision: string;
+  readonly systemPowerPerChip_W: number;
+  readonly massPerChip_kg: number;
+  readonly idlePowerFraction: number;
+}
+
+export interface ComputeParams {
+  readonly chip: Readonly<ChipSpec>;
+  /** Number of chips (integer ≥ 1). */
+  readonly chips: number;
+  /** Mean compute utilization (0, 1]. */
+  readonly utilization: number;
+  /** Mission lifetime [yr] (> 0). */
+  readonly lifetime_yr: number;
+  /** Chip failure rate with no repair [1/yr]; default 0.07. */
+  readonly failureRate_per_yr?: number;
+}
+
+export interface ComputeResult {
+  readonly itPowerAvg_W: number;
+  readonly itPowerPeak_W: number;
+  readonly heatLoadAvg_W: number;
+  readonly heatLoadPeak_W: number;
+  readonly peakPFLOPS: number;
+  readonly deliveredPFLOPS: number;
+  /** Mean fraction of chips alive over the lifetime. */
+  readonly availability: number;
+  readonly precision: string;
+  readonly mass_kg: number;
+}
+
+/** IT power, PFLOPS, availability and mass of the compute payload. */
+export function computePayload(p: Readonly<ComputeParams>): ComputeResult {
+  const c = p.chip;
+  if (!(Number.isInteger(p.chips) && p.chips >= 1)) throw new RangeError(`chips must be an integer ≥ 1, got ${p.chips}`);
+  if (!(p.utilization > 0 && p.utilization <= 1)) throw new RangeError(`utilization must be in (0, 1], got ${p.utilization}`);
+  if (!(p.lifetime_yr > 0 && p.lifetime_yr <= 100)) throw new RangeError(`lifetime_yr must be in (0, 100], got ${p.lifetime_yr}`);
+  const lambda = p.failureRate_per_yr ?? DEFAULT_CHIP_FAILURE_RATE_per_yr;
+  if (!(lambda >= 0 && lambda <= 10)) throw new RangeError(`failureRate_per_yr must be in [0, 10], got ${lambda}`);
+  if (!(c.idlePowerFraction >= 0 && c.idlePowerFraction < 1)) {
+    throw new RangeError(`idlePowerFraction must be in [0, 1), got ${c.idlePowerFraction}`);
+  }
+  if (!(c.systemPowerPerChip_W > 0 && c.peakTFLOPS > 0 && c.massPerChip_kg >= 0)) {
+    throw new RangeError('chip systemPowerPerChip_W and peakTFLOPS must be > 0 and massPerChip_kg ≥ 0');
+  }
+
+  const peak_W = p.chips * c.systemPowerPerChip_W;
+  const avg_W = peak_W * (c.idlePowerFraction + (1 - c.idlePowerFraction) * p.utilization);
+  const x = lambda * p.lifetime_yr;
+  // (1 − e^{−x})/x with −expm1 for accuracy; limit 1 at x → 0.
+  const availability = x < 1e-12 ? 1 : -Math.expm1(-x) / x;
+  const peakPFLOPS = (p.chips * c.peakTFLOPS) / 1000;
+  return {
+    itPowerAvg_W: avg_W,
+    itPowerPeak_W: peak_W,
+    heatLoadAvg_W: avg_W,
+    heatLoadPeak_W: peak_W,
+    peakPFLOPS,
+    deliveredPFLOPS: peakPFLOPS * p.utilization * availability,
+    availability,
+    precision: c.precision,
+    mass_kg: p.chips * c.massPerChip_kg,
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * Atmospheric drag on a node: station-keeping Δv and propellant, passive decay after end of life,
+ * and the FCC 5-year disposal check.
+ *
+ * Equations:
+ * - Ballistic coefficient B = m/(C_D·A) [kg/m²], C_D = 2.2 by default (flat-plate / satellite value
+ *   used by Vallado, Orekit and ESA; the Mir re-entry study used 2.214). m is the DRY mass (with
+ *   margin): propellant is mostly spent when drag matters most (end of life, passive decay) and the
+ *   lighter mass is the conservative choice during the mission.
+ * - Drag acceleration a_D = ½·ρ·v²/B with v = √(μ/a) (circular orbit, co-rotation of the atmosphere
+ *   neglected: it changes v_rel by < 7 % at any inclination, a second-order effect next to the
+ *   factor 5–90 solar-activity spread of ρ).
+ * - Station-keeping Δv per year = a_D × one Julian year, density at the mission altitude (orbit kept).
+ * - Optional orbit raise from the launch insertion altitude with electric propulsion: low-thrust
+ *   spiral between circular orbits, Δv = |√(μ/r₁) − √(μ/r₂)| (Edelbaum, coplanar case).
+ * - Propellant from the rocket equation on the dry mass: m_p = m_dry·(exp(Δv_total/(I_sp·g₀)) − 1),
+ *   Δv_total = Δv/yr × lifetime + orbit raise. (For drag make-up the exact impulse form
+ *   F·t/(I_sp g₀) is smaller by a factor ≈ 1/(1 + Δv/(2 I_sp g₀)), < 1 % here: conservative.)
+ *   Default I_sp = 1,500 s: Hall-effect thrusters (SPT-100 ≈ 1,500–1,600 s; Goebel & Katz,
+ *   "Fundamentals of Electric Propulsion", JPL 2008, ch. 7; Starlink's krypton/argon Hall thrusters
+ *   are in the 1,500–2,500 s class).
+ * - Passive decay from the mission altitude to 200 km: da/dt = −ρ(h)·(C_D A/m)·√(μ a), integrated
+ *   analytically per 20 km table segment (see atmosphere.ts). Result ∝ B.
+ * - FCC "5-year rule": 47 CFR 25.283(e) (Second Report and Order FCC 22-74, 29 Sep 2022): disposal
+ *   ≤ 5 years after end of mission for LEO satellites using uncontrolled re-entry. Here the check is
+ *   on PASSIVE decay only (a node that can no longer manoeuvre); active deorbit is not credited.
+ *
+ * Source for density and regression values: CIRA-2012 table (atmosphere.ts); domain-facts §6 and
+ * validation cases 10 and 12 (550 km, B = 100 kg/m²: 9.6 yr moderate, 2.9 yr high).
+ *
+ * Validity: mission altitude 100–2,000 km (the atmosphere model range; nodes fly 300–2,000 km).
+ * Fixed solar activity for both station keeping and decay (choose 'high' for a conservative
+ * propellant budget and 'low'/'moderate' for a conservative disposal time).
+ */
+import { EARTH_MU_m3_s2, EARTH_RADIUS_m, JULIAN_YEAR_s, STANDARD_GRAVITY_m_s2 } from '../units/constants.js';
+import { km_to_m } from '../units/convert.js';
+import { cira2012Density, decayIntegral_s_m2_per_kg, type SolarActivity } from './atmosphere.js';
+
+export type { SolarActivity } from './atmosphere.js';
+
+/** Default drag coefficient [-]: free-molecular flat plate / typical satellite (Vallado; ESA SDC6 Mir 2.214). */
+export const DEFAULT_DRAG_COEFFICIENT = 2.2;
+/** Default electric-propulsion specific impulse [s]: Hall-effect thruster (Goebel & Katz 2008, ch. 7). */
+export const DEFAULT_EP_ISP_s = 1500;
+/** End altitude of the passive-decay integral [m]: below ~200 km re-entry follows within days. */
+export const DEFAULT_DISPOSAL_ALTITUDE_m = km_to_m(200);
+/** FCC post-mission disposal limit [yr]: 47 CFR 25.283(e), FCC 22-74. */
+export const FCC_DISPOSAL_LIMIT_yr = 5;
+
+export interface DragParams {
+  /** Mission (station-kept) altitude [m], 100–2,000 km. */
+  readonly altitude_m: number;
+  readonly solarActivity: SolarActivity;
+  /** Dry mass including margin [kg] (> 0). */
+  readonly dryMass_kg: number;
+  /** Orbit-averaged area projected on the velocity vector [m²] (> 0); see `orbitAverageDragArea_m2`. */
+  readonly dragArea_m2: number;
+  /** Mission lifetime [yr] (≥ 0). */
+  readonly lifetime_yr: number;
+  /** Drag coefficient [-]; default 2.2. */
+  readonly dragCoefficient?: number;
+  /** Station-keeping thruster specific impulse [s]; default 1,500 s. */
+  readonly isp_s?: number;
+  /** Launch insertion altitude [m]; default = altitude_m (no orbit raise). */
+  readonly insertionAltitude_m?: number;
+  /** Altitude where passive decay is considered complete [m]; default 200 km. */
+  readonly disposalAltitude_m?: number;
+  /** Allowed passive disposal time [yr]; default 5 (FCC). */
+  readonly disposalLimit_yr?: number;
+}
+
+export interface DragResult {
+  readonly density_kg_m3: number;
+  readonly ballisticCoefficient_kg_m2: number;
+  readonly dragAcceleration_m_s2: number;
+  readonly stationKeepingDeltaV_m_s_per_yr: number;
+  readonly orbitRaiseDeltaV_m_s: number;
+  readonly totalDeltaV_m_s: number;
+  readonly propellantMass_kg: number;
+  /** Passive decay time from altitude_m to the disposal altitude [yr]; finite, may be very large. */
+  readonly passiveDecay_yr: number;
+  readonly fccCompliant: boolean;
+}
+
+function positive(name: string, v: number): void {
+  if (!(v > 0 && Number.isFinite(v))) throw new RangeError(`${name} must be a finite number > 0, got ${v}`);
+}
+
+/** Drag, station keeping, propellant and passive disposal for one node. */
+export function dragBudget(p: Readonly<DragParams>): DragResult {
+  positive('dryMass_kg', p.dryMass_kg);
+  positive('dragArea_m2', p.dragArea_m2);
+  const cd = p.dragCoefficient ?? DEFAULT_DRAG_COEFFICIENT;
+  positive('dragCoefficient', cd);
+  const isp_s = p.isp_s ?? DEFAULT_EP_ISP_s;
+  positive('isp_s', isp_s);
+  if (!(p.lifetime_yr >= 0 && p.lifetime_yr <= 100)) throw new RangeError(`lifetime_yr must be in [0, 100], got ${p.lifetime_yr}`);
+  const disposal_m = p.disposalAltitude_m ?? DEFAULT_DISPOSAL_ALTITUDE_m;
+  const limit_yr = p.disposalLimit_yr ?? FCC_DISPOSAL_LIMIT_yr;
+
+  const { density_kg_m3 } = cira2012Density({ altitude_m: p.altitude_m, solarActivity: p.solarActivity });
+  const B = p.dryMass_kg / (cd * p.dragArea_m2);
+  const r_m = EARTH_RADIUS_m + p.altitude_m;
+  const v2 = EARTH_MU_m3_s2 / r_m;
+  const aD = (0.5 * density_kg_m3 * v2) / B;
+  const dvYear = aD * JULIAN_YEAR_s;
+
+  let raise = 0;
+  if (p.insertionAltitude_m !== undefined) {
+    const h1 = p.insertionAltitude_m;
+    if (!(h1 >= km_to_m(100) && h1 <= km_to_m(2000))) {
+      throw new RangeError(`insertionAltitude_m must be within 100–2000 km, got ${h1 / 1000} km`);
+    }
+    raise = Math.abs(Math.sqrt(EARTH_MU_m3_s2 / (EARTH_RADIUS_m + h1)) - Math.sqrt(v2));
+  }
+  const dvTotal = dvYear * p.lifetime_yr + raise;
+  const propellant = p.dryMass_kg * Math.expm1(dvTotal / (isp_s * STANDARD_GRAVITY_m_s2));
+
+  let decay_s = 0;
+  if (p.altitude_m > disposal_m) {
+    decay_s = B * (decayIntegral_s_m2_per_kg(p.altitude_m, p.solarActivity) - decayIntegral_s_m2_per_kg(disposal_m, p.solarActivity));
+  }
+  const passiveDecay_yr = decay_s / JULIAN_YEAR_s;
+
+  return {
+    density_kg_m3,
+    ballisticCoefficient_kg_m2: B,
+    dragAcceleration_m_s2: aD,
+    stationKeepingDeltaV_m_s_per_yr: dvYear,
+    orbitRaiseDeltaV_m_s: raise,
+    totalDeltaV_m_s: dvTotal,
+    propellantMass_kg: propellant,
+    passiveDecay_yr,
+    fccCompliant: passiveDecay_yr <= limit_yr,
+  };
+}
+
+export interface DragAreaParams {
+  /** Total solar-array area (one face) [m²]. */
+  readonly arrayArea_m2: number;
+  /** Radiator planform area (one face) [m²]. */
+  readonly radiatorArea_m2: number;
+  /** Bus frontal area presented to the flow [m²] (taken as always facing the flow). */
+  readonly busArea_m2: number;
+  /** Mean |cos| of the array normal to the velocity; default 2/π. */
+  readonly arrayProjectionFactor?: number;
+  /** Mean |cos| of the radiator normal to the velocity; default 2/π. */
+  readonly radiatorProjectionFactor?: number;
+}
+
+export interface DragAreaResult {
+  readonly dragArea_m2: number;
+}
+
+/**
+ * Orbit-averaged area projected on the velocity vector.
+ *
+ * Attitude assumption (stated, conservative for sun-synchronous dawn-dusk orbits): the sun-tracking
+ * array turns once per orbit relative to the velocity vector (β ≈ 0 geometry), so the angle between
+ * its normal and the flow is uniformly distributed and the mean projection is A·⟨|cos θ|⟩ = (2/π)·A.
+ * The knife-edge-to-Sun radiator is rigidly attached to the array yoke and rotates with it: same 2/π.
+ * In a dawn-dusk SSO (β ≈ 60–90°) the array normal stays near the orbit normal and the true
+ * projection is smaller (≈ (2/π)·A·cos β), so this over-estimates drag there. For comparison, a
+ * randomly tumbling flat plate averages A/2 (Cauchy: mean projection = surface/4, surface = 2A).
+ */
+export function orbitAverageDragArea_m2(p: Readonly<DragAreaParams>): DragAreaResult {
+  const fa = p.arrayProjectionFactor ?? 2 / Math.PI;
+  const fr = p.radiatorProjectionFactor ?? 2 / Math.PI;
+  for (const [n, v] of [['arrayArea_m2', p.arrayArea_m2], ['radiatorArea_m2', p.radiatorArea_m2], ['busArea_m2', p.busArea_m2]] as const) {
+    if (!(v >= 0 && Number.isFinite(v))) throw new RangeError(`${n} must be a finite number ≥ 0, got ${v}`);
+  }
+  if (!(fa >= 0 && fa <= 1 && fr >= 0 && fr <= 1)) throw new RangeError('projection factors must be in [0, 1]');
+  return { dragArea_m2: fa * p.arrayArea_m2 + fr * p.radiatorArea_m2 + p.busArea_m2 };
+}

@@ -1,0 +1,64 @@
+/**
+ * Worker-thread evaluator (piscina). Each worker loads the study once (from the run folder's copy, so
+ * every thread sees the same bytes, checked by hash) and evaluates batches of decision vectors. Tasks are
+ * batched because piscina's per-task overhead is ~25 µs (docs: toolchain.md §5).
+ * Workers run compiled JS: under vitest (TypeScript sources) the pool points at dist/ (npm test builds first).
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Evaluation } from '../problem/types.js';
+import { unpackBatch, type BatchResult, type BatchTask, type Evaluator } from './evaluator.js';
+
+function workerFile(): string {
+  const here = new URL('./worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here.href;
+  const built = new URL('../../dist/src/parallel/worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(built))) return built.href;
+  throw new Error('compiled worker not found: run `npm run build` first (workers run the compiled JavaScript in dist/)');
+}
+
+export interface PoolOptions {
+  readonly studyPath: string;
+  readonly studyHash: string;
+  readonly workers: number;
+  readonly objectives: number;
+  readonly constraints: number;
+}
+
+export class PoolEvaluator implements Evaluator {
+  readonly workers: number;
+  private readonly pool: Piscina;
+  constructor(private readonly opts: PoolOptions) {
+    this.workers = opts.workers;
+    this.pool = new Piscina({
+      filename: workerFile(),
+      minThreads: opts.workers,
+      maxThreads: opts.workers,
+      idleTimeout: Infinity,
+      workerData: { studyPath: opts.studyPath, studyHash: opts.studyHash },
+    });
+  }
+
+  async evaluate(batch: readonly Float64Array[]): Promise<Evaluation[]> {
+    if (batch.length === 0) return [];
+    const dims = batch[0]!.length;
+    // A few chunks per worker balance load; the order of results is restored by chunk index.
+    const chunks = Math.min(batch.length, this.workers * 4);
+    const size = Math.ceil(batch.length / chunks);
+    const tasks: Promise<BatchResult>[] = [];
+    for (let start = 0; start < batch.length; start += size) {
+      const part = batch.slice(start, start + size);
+      const x = new Float64Array(part.length * dims);
+      part.forEach((v, i) => x.set(v, i * dims));
+      const task: BatchTask = { x, count: part.length, dims };
+      tasks.push(this.pool.run(task, { transferList: [x.buffer] }) as Promise<BatchResult>);
+    }
+    const results = await Promise.all(tasks);
+    return results.flatMap((r) => unpackBatch(r, this.opts.objectives, this.opts.constraints));
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}

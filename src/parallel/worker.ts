@@ -1,0 +1,12 @@
+/** piscina worker entry: build the Problem once per thread, then evaluate batches of plain data. */
+import { workerData } from 'node:worker_threads';
+import { loadStudyProblem } from '../run/problem.js';
+import { evaluateBatch, type BatchResult, type BatchTask } from './evaluator.js';
+
+const { studyPath, studyHash } = workerData as { studyPath: string; studyHash: string };
+const loaded = loadStudyProblem(studyPath);
+if (loaded.hash !== studyHash) throw new Error(`${studyPath} changed during the run (hash mismatch); start a new run`);
+
+export default function run(task: BatchTask): BatchResult {
+  return evaluateBatch(loaded.problem, task);
+}

@@ -1,0 +1,58 @@
+/**
+ * Algorithm contract (ask/tell, pymoo style), shared by solvers/ and the run driver. Algorithms import only src/problem, src/core and
+ * src/indicators. The driver (src/run) owns evaluation: it calls `ask()`, evaluates the batch with any
+ * Evaluator (serial or a worker pool), then `tell()`s the results in the same order.
+ * All randomness comes from the Rng passed at construction; snapshots make runs resumable bit-for-bit.
+ */
+import type { Evaluation, Problem } from './types.js';
+
+/** One evaluated design kept by an algorithm or its archive. */
+export interface Individual {
+  readonly x: Float64Array;
+  /** Minimized objectives (empty for a failed point). */
+  readonly f: Float64Array;
+  readonly g: Float64Array;
+  /** Σ max(0, g); +Infinity when the evaluation failed. */
+  readonly cv: number;
+  /** Failure reason, when the evaluation failed. */
+  readonly failure?: string;
+  /** 0-based index of the evaluation that produced it (stable, for reports and CSV). */
+  readonly evalIndex: number;
+}
+
+export interface AlgorithmProgress {
+  readonly generation: number;
+  readonly evaluations: number;
+}
+
+/** JSON-safe snapshot (numbers only as finite doubles or encoded; no typed arrays). */
+export type AlgorithmSnapshot = { readonly algorithm: string; readonly [key: string]: unknown };
+
+export interface Algorithm {
+  readonly name: string;
+  readonly problem: Problem;
+  /** The next batch of decision vectors to evaluate (the initial population on the first call). */
+  ask(): Float64Array[];
+  /** Results for the last `ask()`, in the same order. */
+  tell(evaluations: readonly Evaluation[]): void;
+  progress(): AlgorithmProgress;
+  /** Current population. */
+  population(): readonly Individual[];
+  /** Unbounded archive of every feasible non-dominated design seen so far (not capped at the population size). */
+  archive(): readonly Individual[];
+  /** When no feasible design has been seen: the least-infeasible ones (lowest cv first). */
+  leastInfeasible(count: number): readonly Individual[];
+  snapshot(): AlgorithmSnapshot;
+}
+
+export interface AlgorithmOptions {
+  readonly population: number;
+  readonly seed: number;
+  /** NSGA-III: Das–Dennis partitions (defaults derived from population and objective count). */
+  readonly partitions?: number;
+  readonly crossoverEta?: number;
+  readonly mutationEta?: number;
+  readonly crossoverProbability?: number;
+}
+
+export type AlgorithmFactory = (problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) => Algorithm;

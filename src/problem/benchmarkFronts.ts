@@ -1,0 +1,164 @@
+/**
+ * Analytic Pareto fronts of the ZDT and DTLZ benchmarks, and Das–Dennis simplex lattices.
+ *
+ * - ZDT1/ZDT4: f2 = 1 - sqrt(f1), f1 in [0, 1]; ZDT2: f2 = 1 - f1^2; ZDT6: f2 = 1 - f1^2 with
+ *   f1 in [0.2807753191, 1]; ZDT3: five disconnected pieces of f2 = 1 - sqrt(f1) - f1 sin(10 pi f1)
+ *   (the f1 intervals of pymoo's `ZDT3.pareto_front`).
+ * - DTLZ1: the simplex sum f = 0.5; DTLZ2-4: the unit sphere octant; both sampled on a Das–Dennis
+ *   lattice (Das & Dennis, SIAM J. Optim. 8(3), 1998) with the most partitions whose point count
+ *   does not exceed the requested count (861 points = 40 partitions for m = 3).
+ * - DTLZ7: 2^(m-1) disconnected regions; f_i (i < m) on a grid over
+ *   [0, 0.2514118360889] U [0.6316265307, 0.8594008566447], f_m = 2m - sum f_i (1 + sin(3 pi f_i)).
+ * Zitzler, Deb, Thiele, Evol. Comput. 8(2), 2000; Deb, Thiele, Laumanns, Zitzler, "Scalable test
+ * problems for evolutionary multiobjective optimization", 2005.
+ */
+
+/** Binomial coefficient C(n, k) as a double. */
+export function binomial(n: number, k: number): number {
+  if (k < 0 || k > n) return 0;
+  let r = 1;
+  for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
+  return Math.round(r);
+}
+
+/** Number of Das–Dennis points for m objectives and p partitions: C(p + m - 1, m - 1). */
+export function dasDennisCount(m: number, partitions: number): number {
+  return binomial(partitions + m - 1, m - 1);
+}
+
+/** Das–Dennis lattice: all w >= 0 with sum 1 and w_i in {0, 1/p, ..., 1}; lexicographic order. */
+export function dasDennis(m: number, partitions: number): Float64Array[] {
+  if (!Number.isInteger(m) || m < 1) throw new RangeError(`dasDennis needs m >= 1, got ${m}`);
+  if (!Number.isInteger(partitions) || partitions < 0) throw new RangeError(`dasDennis needs partitions >= 0, got ${partitions}`);
+  const out: Float64Array[] = [];
+  if (m === 1) return [Float64Array.of(1)];
+  if (partitions === 0) return [new Float64Array(m).fill(1 / m)];
+  const cur = new Int32Array(m);
+  const rec = (k: number, left: number): void => {
+    if (k === m - 1) {
+      cur[k] = left;
+      const w = new Float64Array(m);
+      for (let i = 0; i < m; i++) w[i] = cur[i]! / partitions;
+      out.push(w);
+      return;
+    }
+    for (let v = 0; v <= left; v++) {
+      cur[k] = v;
+      rec(k + 1, left - v);
+    }
+  };
+  rec(0, partitions);
+  return out;
+}
+
+/** Largest partition count whose Das–Dennis lattice has at most `points` points (at least 1). */
+export function partitionsForPoints(m: number, points: number): number {
+  let p = 1;
+  while (dasDennisCount(m, p + 1) <= points) p++;
+  return p;
+}
+
+const ZDT3_REGIONS: readonly (readonly [number, number])[] = [
+  [0, 0.0830015349],
+  [0.182228780, 0.2577623634],
+  [0.4093136748, 0.4538821041],
+  [0.6183967944, 0.6525117038],
+  [0.8233317983, 0.8518328654],
+];
+
+const DTLZ7_REGIONS: readonly (readonly [number, number])[] = [
+  [0, 0.2514118360889],
+  [0.6316265307, 0.8594008566447],
+];
+
+function linspace(a: number, b: number, n: number): number[] {
+  if (n === 1) return [a];
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(a + ((b - a) * i) / (n - 1));
+  return out;
+}
+
+function twoObjectiveFront(f1s: readonly number[], f2: (f1: number) => number): Float64Array[] {
+  return f1s.map((f1) => Float64Array.of(f1, f2(f1)));
+}
+
+function dtlz7Front(m: number, points: number): Float64Array[] {
+  const d = m - 1;
+  // grid values per coordinate: split evenly across the two intervals
+  const perDim = Math.max(2, Math.floor(Math.pow(points, 1 / d)));
+  const half = Math.max(1, Math.floor(perDim / 2));
+  const values: number[] = [];
+  for (const [a, b] of DTLZ7_REGIONS) values.push(...linspace(a, b, half));
+  const out: Float64Array[] = [];
+  const cur = new Float64Array(d);
+  const rec = (k: number): void => {
+    if (k === d) {
+      const p = new Float64Array(m);
+      let s = 0;
+      for (let i = 0; i < d; i++) {
+        p[i] = cur[i]!;
+        s += cur[i]! * (1 + Math.sin(3 * Math.PI * cur[i]!));
+      }
+      p[d] = 2 * m - s;
+      out.push(p);
+      return;
+    }
+    for (const v of values) {
+      cur[k] = v;
+      rec(k + 1);
+    }
+  };
+  rec(0);
+  return out;
+}
+
+/**
+ * Analytic Pareto front of a benchmark, sampled with about `points` points (default 1000 for two
+ * objectives; for DTLZ1-4 the Das–Dennis lattice with the most points not above `points`).
+ */
+export function paretoFront(name: string, m = 2, points?: number): Float64Array[] {
+  const key = name.toLowerCase();
+  const zdt = (): number => {
+    if (m !== 2) throw new RangeError(`${name} has 2 objectives, got m = ${m}`);
+    return points ?? 1000;
+  };
+  switch (key) {
+    case 'zdt1':
+    case 'zdt4':
+      return twoObjectiveFront(linspace(0, 1, zdt()), (f1) => 1 - Math.sqrt(f1));
+    case 'zdt2':
+      return twoObjectiveFront(linspace(0, 1, zdt()), (f1) => 1 - f1 * f1);
+    case 'zdt6':
+      return twoObjectiveFront(linspace(0.2807753191, 1, zdt()), (f1) => 1 - f1 * f1);
+    case 'zdt3': {
+      const n = zdt();
+      const per = Math.max(2, Math.floor(n / ZDT3_REGIONS.length));
+      const f1s: number[] = [];
+      ZDT3_REGIONS.forEach(([a, b], r) => {
+        const count = r === ZDT3_REGIONS.length - 1 ? Math.max(2, n - per * (ZDT3_REGIONS.length - 1)) : per;
+        f1s.push(...linspace(a, b, count));
+      });
+      return twoObjectiveFront(f1s, (f1) => 1 - Math.sqrt(f1) - f1 * Math.sin(10 * Math.PI * f1));
+    }
+    case 'dtlz1':
+    case 'dtlz2':
+    case 'dtlz3':
+    case 'dtlz4': {
+      if (m < 2) throw new RangeError(`${name} needs m >= 2, got ${m}`);
+      const p = partitionsForPoints(m, points ?? (m === 2 ? 1000 : m === 3 ? 861 : 5000));
+      const w = dasDennis(m, p);
+      if (key === 'dtlz1') return w.map((v) => v.map((x) => x * 0.5));
+      return w.map((v) => {
+        let s = 0;
+        for (const x of v) s += x * x;
+        const r = Math.sqrt(s);
+        return v.map((x) => x / r);
+      });
+    }
+    case 'dtlz7':
+      if (m < 2) throw new RangeError(`${name} needs m >= 2, got ${m}`);
+      return dtlz7Front(m, points ?? (m === 2 ? 1000 : 1024));
+    default:
+      throw new RangeError(`unknown benchmark '${name}'; valid: zdt1, zdt2, zdt3, zdt4, zdt6, dtlz1, dtlz2, dtlz3, dtlz4, dtlz7`);
+  }
+}

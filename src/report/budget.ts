@@ -1,0 +1,108 @@
+/**
+ * Human-readable budget tables for one evaluated design (what `odc evaluate` prints). Units are shown
+ * in every row; numbers are rounded for reading, the JSON record keeps full precision.
+ */
+import type { DesignRecord } from '../evaluate/record.js';
+
+export interface BudgetRow {
+  readonly label: string;
+  readonly value: string;
+  readonly unit: string;
+  readonly note?: string;
+}
+export interface BudgetSection {
+  readonly title: string;
+  readonly rows: readonly BudgetRow[];
+}
+
+/** Number with sensible significant digits and thousands separators. */
+export function fmt(v: number, digits = 3): string {
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : v < 0 ? '−∞' : 'n/a';
+  const a = Math.abs(v);
+  if (a !== 0 && (a < 1e-3 || a >= 1e9)) return v.toExponential(2);
+  const decimals = a >= 10 ** digits ? 0 : Math.max(0, digits - 1 - Math.floor(Math.log10(a || 1)));
+  return v.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: Math.min(decimals, 6) });
+}
+
+const row = (label: string, value: number | string, unit: string, note?: string): BudgetRow => ({
+  label, value: typeof value === 'number' ? fmt(value) : value, unit, ...(note !== undefined ? { note } : {}),
+});
+
+export function budgetSections(r: DesignRecord): BudgetSection[] {
+  const o = r.orbit, p = r.power, t = r.thermal, rad = r.radiation, d = r.drag, c = r.compute, i = r.isl, m = r.mass, k = r.cost;
+  return [
+    { title: 'Orbit', rows: [
+      row('altitude', o.altitude_km, 'km'),
+      row('inclination', o.inclination_deg, 'deg', o.sunSynchronous ? `sun-synchronous, LTAN ${fmt(o.ltan_h ?? NaN)} h` : undefined),
+      row('period', o.period_min, 'min'), row('speed', o.speed_km_s, 'km/s'),
+      row('beta angle range', `${fmt(o.betaMin_deg)} … ${fmt(o.betaMax_deg)}`, 'deg'),
+      row('eclipse fraction, annual mean', o.eclipseFraction, '-'), row('eclipse fraction, worst orbit', o.worstEclipseFraction, '-'),
+      row('longest eclipse', o.maxEclipse_min, 'min'),
+    ] },
+    { title: 'Compute', rows: [
+      row('chips', `${c.chips} × ${c.chip}`, '-'), row('IT power, average', c.itPowerAvg_W / 1e3, 'kW'), row('IT power, peak', c.itPowerPeak_W / 1e3, 'kW'),
+      row('peak compute', c.peakPFLOPS, 'PFLOPS', `dense ${c.precision}`), row('delivered compute', c.deliveredPFLOPS, 'PFLOPS', 'utilization × availability'),
+    ] },
+    { title: 'Power', rows: [
+      row('array area (given)', p.arrayArea_m2, 'm²'), row('array area (required, EOL)', p.requiredArrayArea_m2, 'm²'),
+      row('array power, BOL', p.bolPower_W / 1e3, 'kW'), row('array power, EOL', p.eolPower_W / 1e3, 'kW'),
+      row('demand, orbit average', p.demandAvg_W / 1e3, 'kW', 'compute + bus + ISL + pumps'), row('demand, peak', p.demandPeak_W / 1e3, 'kW'),
+      row('battery energy', p.batteryEnergy_Wh / 1e3, 'kWh', `DOD ${fmt(p.depthOfDischarge)}`),
+    ] },
+    { title: 'Thermal', rows: [
+      row('heat load', t.heatLoad_W / 1e3, 'kW'), row('radiator temperature', t.radiatorTemp_K, 'K'),
+      row('net rejection (hot case)', t.netFlux_W_m2, 'W/m²', 'per m² planform, both faces'),
+      row('radiator area (given)', t.radiatorArea_m2, 'm²'), row('radiator area (required)', t.requiredRadiatorArea_m2, 'm²'),
+      row('pump power', t.pumpPower_W / 1e3, 'kW'),
+    ] },
+    { title: 'Radiation', rows: [
+      row('shielding', rad.shielding_mm_al, 'mm Al'), row('dose rate', rad.doseRate_rad_per_yr, 'rad(Si)/yr', 'AP-8 MIN / AE-8 MAX, SHIELDOSE-2'),
+      row('mission dose (with margin)', rad.missionDose_rad, 'rad(Si)', `design margin ×${fmt(rad.designMargin)}`), row('chip tolerance', rad.tolerance_rad, 'rad(Si)'),
+    ] },
+    { title: 'Drag and disposal', rows: [
+      row('density', d.density_kg_m3, 'kg/m³', 'CIRA-2012'), row('drag area', d.dragArea_m2, 'm²'), row('ballistic coefficient', d.ballisticCoefficient_kg_m2, 'kg/m²'),
+      row('station keeping', d.stationKeepingDeltaV_m_s_per_yr, 'm/s per yr'), row('propellant (mission)', d.propellantMass_kg, 'kg'),
+      row('passive decay after end of life', d.passiveDecay_yr, 'yr', d.fccCompliant ? 'meets FCC 5-year rule' : 'exceeds FCC 5-year rule'),
+    ] },
+    { title: 'Inter-satellite links', rows: [
+      row('topology', i.topology, '-'), row('terminals', i.terminals, '-'), row('capacity', i.capacity_Gbps, 'Gbps'), row('power', i.power_W, 'W'), row('mass', i.mass_kg, 'kg'),
+    ] },
+    { title: 'Mass', rows: [
+      row('compute', m.compute_kg, 'kg'), row('solar array', m.array_kg, 'kg'), row('battery', m.battery_kg, 'kg'), row('radiator', m.radiator_kg, 'kg'),
+      row('shielding', m.shielding_kg, 'kg'), row('ISL terminals', m.isl_kg, 'kg'), row('bus', m.bus_kg, 'kg'), row('system margin', m.margin_kg, 'kg'),
+      row('dry (with margin)', m.dry_kg, 'kg'), row('propellant', m.propellant_kg, 'kg'), row('launch (built up)', m.launch_kg, 'kg'),
+      row('allocated on launcher', m.allocated_kg, 'kg'), row('specific power', m.kW_per_t, 'kW/t', 'average IT power per launch tonne'),
+    ] },
+    { title: 'Cost', rows: [
+      row('hardware', k.hardware_USD / 1e6, 'M USD'), row('launch', k.launch_USD / 1e6, 'M USD', `${fmt(k.launchPrice_USD_per_kg)} USD/kg, ${k.nodesPerLaunch} per launch`),
+      row('operations (mission)', k.operations_USD / 1e6, 'M USD'), row('total', k.total_USD / 1e6, 'M USD'),
+      row('levelized cost of compute', k.lcoc_USD_per_PFLOP_day, 'USD/PFLOP-day', `terrestrial ${fmt(k.terrestrialLcoc_USD_per_PFLOP_day)}`),
+      row('cost per kW-year', k.costPerKWyr_USD, 'USD/kW-yr', `terrestrial ${fmt(k.terrestrialCostPerKWyr_USD)}`),
+    ] },
+  ];
+}
+
+function table(rows: readonly (readonly string[])[], align: readonly ('l' | 'r')[]): string {
+  const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => [...(r[j] ?? '')].length)));
+  return rows
+    .map((r) => r.map((cell, j) => (align[j] === 'r' ? cell.padStart(widths[j]!) : cell.padEnd(widths[j]!))).join('  ').trimEnd())
+    .join('\n');
+}
+
+export function formatBudget(r: DesignRecord): string {
+  const out: string[] = [`${r.name} — node budget`, ''];
+  for (const s of budgetSections(r)) {
+    out.push(s.title);
+    out.push(table(s.rows.map((x) => ['  ' + x.label, x.value, x.unit, x.note ?? '']), ['l', 'r', 'l', 'l']));
+    out.push('');
+  }
+  out.push('Constraints');
+  out.push(table([
+    ['  constraint', 'value', 'limit', 'unit', 'margin', 'status'],
+    ...r.constraints.map((c) => ['  ' + c.name, fmt(c.value), `${c.sense} ${fmt(c.limit)}`, c.unit, `${(100 * c.margin).toFixed(1)} %`, c.satisfied ? 'ok' : 'VIOLATED']),
+  ], ['l', 'r', 'r', 'l', 'r', 'l']));
+  const violated = r.constraints.filter((c) => !c.satisfied);
+  out.push('', violated.length ? `${violated.length} constraint(s) violated: ${violated.map((c) => c.name).join(', ')}` : 'All constraints satisfied.');
+  if (r.notes.length) out.push('', 'Notes', ...r.notes.map((n) => `  - ${n}`));
+  return `${out.join('\n')}\n`;
+}

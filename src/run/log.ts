@@ -1,0 +1,133 @@
+/**
+ * The evaluation log: every evaluated design, feasible or not, in evaluation order. It is appended to
+ * `evaluations.csv.partial` after each generation; a checkpoint records the byte length reached, so a
+ * resumed run truncates to that length and re-evaluates the rest identically. Numbers are written with
+ * JavaScript's shortest round-trip form, so a reparsed log holds the same doubles.
+ */
+import { closeSync, existsSync, openSync, readFileSync, statSync, truncateSync, writeSync } from 'node:fs';
+import type { Evaluation, Problem } from '../problem/types.js';
+import { constraintViolation } from '../problem/types.js';
+
+export interface LoggedEvaluation {
+  readonly index: number;
+  readonly generation: number;
+  readonly x: Float64Array;
+  /** Minimized objectives (NaN-filled when failed). */
+  readonly f: Float64Array;
+  readonly g: Float64Array;
+  readonly cv: number;
+  readonly failure: string | null;
+}
+
+const csvCell = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+const num = (v: number): string => (Number.isNaN(v) ? '' : String(v));
+
+export function logHeader(problem: Problem): string {
+  const cols = [
+    'eval', 'generation', 'status',
+    ...problem.variables.map((v) => v.name),
+    ...problem.objectives.map((o) => o.name),
+    ...problem.constraints.map((c) => `g[${c.name}]`),
+    'violation', 'reason',
+  ];
+  return `${cols.map(csvCell).join(',')}\n`;
+}
+
+export function toLogged(problem: Problem, index: number, generation: number, x: Float64Array, e: Evaluation): LoggedEvaluation {
+  const m = problem.objectives.length;
+  const k = problem.constraints.length;
+  if (e.status === 'failed') {
+    return { index, generation, x, f: new Float64Array(m).fill(NaN), g: new Float64Array(k).fill(NaN), cv: Infinity, failure: e.reason };
+  }
+  return { index, generation, x, f: e.f, g: e.g, cv: constraintViolation(e), failure: null };
+}
+
+/** One CSV row; objectives in the user's sense (a maximized metric is positive again). */
+export function logRow(problem: Problem, r: LoggedEvaluation): string {
+  const status = r.failure !== null ? 'failed' : r.cv > 0 ? 'infeasible' : 'feasible';
+  const vars = problem.variables.map((v, i) => (v.kind === 'choice' ? csvCell(String(v.options[r.x[i]!])) : num(r.x[i]!)));
+  const objs = problem.objectives.map((o, i) => num(o.sense === 'maximize' ? -r.f[i]! : r.f[i]!));
+  const gs = Array.from(r.g, num);
+  return `${[r.index, r.generation, status, ...vars, ...objs, ...gs, r.failure !== null ? '' : num(r.cv), csvCell(r.failure ?? '')].join(',')}\n`;
+}
+
+export class EvaluationLog {
+  readonly entries: LoggedEvaluation[] = [];
+  private fd: number;
+  private bytes: number;
+  constructor(private readonly path: string, private readonly problem: Problem, resumeBytes?: number) {
+    if (resumeBytes === undefined) {
+      this.fd = openSync(path, 'w');
+      const head = logHeader(problem);
+      writeSync(this.fd, head);
+      this.bytes = Buffer.byteLength(head);
+    } else {
+      if (!existsSync(path) || statSync(path).size < resumeBytes) throw new Error(`${path} is shorter than its checkpoint says; the run folder is damaged`);
+      truncateSync(path, resumeBytes);
+      this.entries.push(...parseLog(readFileSync(path, 'utf8'), problem));
+      this.fd = openSync(path, 'a');
+      this.bytes = resumeBytes;
+    }
+  }
+  append(rows: readonly LoggedEvaluation[]): void {
+    let text = '';
+    for (const r of rows) text += logRow(this.problem, r);
+    writeSync(this.fd, text);
+    this.bytes += Buffer.byteLength(text);
+    this.entries.push(...rows);
+  }
+  get byteLength(): number {
+    return this.bytes;
+  }
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+function splitCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Reparse a log written by `EvaluationLog` (used to resume). */
+export function parseLog(text: string, problem: Problem): LoggedEvaluation[] {
+  const lines = text.split('\n').slice(1).filter((l) => l.length > 0);
+  const n = problem.variables.length;
+  const m = problem.objectives.length;
+  const k = problem.constraints.length;
+  return lines.map((line) => {
+    const c = splitCsvLine(line);
+    const failed = c[2] === 'failed';
+    const x = new Float64Array(n);
+    problem.variables.forEach((v, i) => {
+      const cell = c[3 + i]!;
+      x[i] = v.kind === 'choice' ? v.options.findIndex((o) => String(o) === cell) : Number(cell);
+    });
+    const f = new Float64Array(m);
+    problem.objectives.forEach((o, i) => {
+      const v = c[3 + n + i] === '' ? NaN : Number(c[3 + n + i]);
+      f[i] = o.sense === 'maximize' ? -v : v;
+    });
+    const g = new Float64Array(k);
+    for (let i = 0; i < k; i++) g[i] = c[3 + n + m + i] === '' ? NaN : Number(c[3 + n + m + i]);
+    const cvCell = c[3 + n + m + k]!;
+    return { index: Number(c[0]), generation: Number(c[1]), x, f, g, cv: failed ? Infinity : Number(cvCell), failure: failed ? (c[4 + n + m + k] ?? '') : null };
+  });
+}

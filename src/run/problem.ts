@@ -1,0 +1,51 @@
+/**
+ * Study file → Problem, for the driver and for each worker thread (which calls this once at start-up).
+ * Everything that can be wrong with a study is found here, before any evaluation.
+ */
+import { StudyError } from '../core/errors.js';
+import type { DesignRecord } from '../evaluate/record.js';
+import { createBenchmarkProblem } from '../problem/benchmarks.js';
+import type { Problem } from '../problem/types.js';
+import { locate } from '../study/issues.js';
+import { compileNodeStudy, type CompiledStudy } from '../study/compile.js';
+import { checkCatalogIds, parseDesignFile } from '../study/load.js';
+import type { AlgorithmSettings } from '../study/schema.js';
+import { nodeEvaluator } from '../evaluate/node.js';
+
+export interface LoadedStudy {
+  readonly kind: 'node' | 'benchmark';
+  readonly name: string;
+  readonly file: string;
+  readonly hash: string;
+  readonly problem: Problem;
+  readonly algorithm: AlgorithmSettings;
+  /** Node studies: decision vector → full evaluated record (for Pareto designs and reports). */
+  readonly record: ((x: Float64Array) => DesignRecord) | null;
+  readonly compiled: CompiledStudy | null;
+  /** Benchmark studies: the problem name (analytic front available). */
+  readonly benchmark: { readonly problem: string } | null;
+}
+
+export function loadStudyProblem(path: string): LoadedStudy {
+  const loaded = parseDesignFile(path);
+  if (loaded.kind === 'design') {
+    throw new StudyError('BAD_VARIABLE', `${path}: this is a design, not a study: add variables:, objectives: and algorithm: sections to optimize it (or run odc evaluate ${path})`, { file: path });
+  }
+  if (loaded.kind === 'benchmark-study') {
+    const s = loaded.study;
+    let problem: Problem;
+    try {
+      problem = createBenchmarkProblem({ problem: s.problem, ...(s.variables !== undefined ? { variables: s.variables } : {}), ...(s.objectives !== undefined ? { objectives: s.objectives } : {}) });
+    } catch (e) {
+      throw new StudyError('BAD_ARGUMENT', `${locate(loaded.file.src, ['problem'])}: ${(e as Error).message}`, { file: path, field: 'problem' });
+    }
+    return { kind: 'benchmark', name: s.name, file: path, hash: loaded.file.hash, problem, algorithm: s.algorithm, record: null, compiled: null, benchmark: { problem: s.problem.toLowerCase() } };
+  }
+  const { catalogs, evaluate, physicalConstraints } = nodeEvaluator();
+  checkCatalogIds(loaded.design, catalogs, loaded.file.src);
+  const compiled = compileNodeStudy(loaded.study, loaded.design, loaded.file, catalogs, evaluate, physicalConstraints);
+  if (loaded.study.algorithm.name === 'nsga3' && compiled.problem.objectives.length < 2) {
+    throw new StudyError('BAD_ALGORITHM', `${locate(loaded.file.src, ['algorithm', 'name'])}: nsga3 needs at least two objectives; use nsga2`, { file: path, field: 'algorithm.name' });
+  }
+  return { kind: 'node', name: loaded.study.name, file: path, hash: loaded.file.hash, problem: compiled.problem, algorithm: loaded.study.algorithm, record: compiled.record, compiled, benchmark: null };
+}

@@ -1,0 +1,186 @@
+/**
+ * Compiles a node study into a `Problem`: variables (design paths with bounds or choices), objectives and
+ * constraints (metric paths and parsed expressions), all validated before any evaluation.
+ * Objectives are minimized internally (a maximized metric is negated); every constraint is g <= 0,
+ * scaled by |limit| so violations of different units add up in comparable, dimensionless terms.
+ * The design's own physical constraints (record.constraints with enforced = true) always apply.
+ */
+import { StudyError } from '../core/errors.js';
+import type { DesignRecord } from '../evaluate/record.js';
+import { isMetricPath, metricValue, unknownMetricHint } from '../evaluate/metrics.js';
+import type { ConstraintSpec, Evaluation, ObjectiveSpec, Problem, VariableSpec } from '../problem/types.js';
+import { ExpressionError, evaluateExpr, parseConstraint, type ParsedConstraint } from './expression.js';
+import { locate } from './issues.js';
+import { CATALOG_FIELDS, checkCatalogId, type CatalogField, type CatalogIds, type ParsedFile } from './load.js';
+import { nodeDesignSchema, type NodeDesign, type NodeStudy } from './schema.js';
+import { didYouMean } from '../core/errors.js';
+
+/** Evaluates one design; throws for a design the models cannot evaluate. */
+export type DesignEvaluator = (design: NodeDesign) => DesignRecord;
+
+export interface CompiledStudy {
+  readonly problem: Problem;
+  /** Decision vector → variable values keyed by design path (choices as their option, not index). */
+  decode(x: Float64Array): Record<string, string | number>;
+  /** Decision vector → the full design it stands for. */
+  design(x: Float64Array): NodeDesign;
+  /** Decision vector → evaluated record (throws when the models cannot evaluate it). */
+  record(x: Float64Array): DesignRecord;
+  /** Names of the physical constraints enforced in every study, in g order (study constraints follow). */
+  readonly physicalConstraints: readonly string[];
+}
+
+const DESIGN_SECTIONS = ['mission', 'orbit', 'compute', 'power', 'thermal', 'radiation', 'isl', 'launch', 'economics'] as const;
+
+function fieldSchema(section: string, key: string): { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } } | undefined {
+  const sec = (nodeDesignSchema.shape as Record<string, unknown>)[section] as { def?: { innerType?: unknown } } | undefined;
+  const inner = (sec?.def?.innerType ?? sec) as { shape?: Record<string, never> } | undefined;
+  return inner?.shape?.[key];
+}
+
+function designKeys(): string[] {
+  const out: string[] = [];
+  for (const section of DESIGN_SECTIONS) {
+    const sec = (nodeDesignSchema.shape as Record<string, unknown>)[section] as { def?: { innerType?: { shape: object } } };
+    for (const key of Object.keys(sec.def?.innerType?.shape ?? {})) out.push(`${section}.${key}`);
+  }
+  return out;
+}
+
+const ENUM_FIELDS: Record<string, readonly string[]> = {
+  'isl.topology': ['none', 'ring', 'grid', 'mesh'],
+  'mission.solarActivity': ['low', 'moderate', 'high'],
+};
+const INT_FIELDS = new Set(['compute.chips']);
+
+export function compileNodeStudy(study: NodeStudy, base: NodeDesign, file: ParsedFile, catalogs: CatalogIds, evaluate: DesignEvaluator, physicalConstraints: readonly string[]): CompiledStudy {
+  const src = file.src;
+  const keys = designKeys();
+  const variables: VariableSpec[] = [];
+  const paths: { section: string; key: string }[] = [];
+
+  for (const [path, domain] of Object.entries(study.variables)) {
+    const where = locate(src, ['variables', path]);
+    const fail = (msg: string): never => {
+      throw new StudyError('BAD_VARIABLE', `${where}: variables.${path}: ${msg}`, { file: src.file, field: `variables.${path}` });
+    };
+    if (!keys.includes(path)) {
+      const guess = didYouMean(path, keys);
+      fail(`unknown design key${guess ? `: did you mean ${guess}?` : ''} (variables name design keys such as orbit.altitude_km, compute.chip)`);
+    }
+    const [section, key] = path.split('.') as [string, string];
+    paths.push({ section, key });
+    const schema = fieldSchema(section, key)!;
+    const checkValue = (v: unknown, label: string): void => {
+      const r = schema.safeParse(v);
+      if (!r.success) fail(`${label} ${JSON.stringify(v)} is not a valid value: ${r.error?.issues[0]?.message ?? 'invalid'}`);
+    };
+    if (Array.isArray(domain) || 'int' in domain) {
+      const [lo, hi] = Array.isArray(domain) ? domain : domain.int;
+      if (CATALOG_FIELDS[path as CatalogField] || ENUM_FIELDS[path]) fail(`a ${path.endsWith('topology') ? 'topology' : 'catalog id'} is categorical: write { choice: [...] }`);
+      if (lo > hi) fail(`bounds are reversed ([${lo}, ${hi}]): did you swap them? write [${hi}, ${lo}]`);
+      if (lo === hi) fail(`the range [${lo}, ${hi}] is empty: widen it, or fix the value in the design instead of making it a variable`);
+      checkValue(lo, 'lower bound');
+      checkValue(hi, 'upper bound');
+      const isInt = !Array.isArray(domain) || INT_FIELDS.has(path);
+      if (isInt && (!Number.isInteger(lo) || !Number.isInteger(hi))) fail(`integer bounds must be whole numbers, got [${lo}, ${hi}]`);
+      variables.push({ kind: isInt ? 'int' : 'real', name: path, lower: lo, upper: hi });
+    } else {
+      const options = domain.choice;
+      if (new Set(options).size !== options.length) fail('choice lists an option twice');
+      const catalog = CATALOG_FIELDS[path as CatalogField];
+      options.forEach((o, i) => {
+        if (catalog) {
+          if (typeof o !== 'string') fail(`choice ${JSON.stringify(o)} must be a catalog id (a string)`);
+          checkCatalogId(o as string, catalog, catalogs, src, ['variables', path, 'choice', i], `variables.${path}.choice[${i}]`);
+        } else checkValue(o, 'choice');
+      });
+      variables.push({ kind: 'choice', name: path, options });
+    }
+  }
+  if (variables.length === 0) throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables'])}: a study needs at least one variable`, { file: src.file, field: 'variables' });
+
+  const objectives: ObjectiveSpec[] = study.objectives.map((o, i) => {
+    const [sense, name] = 'minimize' in o ? (['minimize', o.minimize] as const) : (['maximize', o.maximize] as const);
+    if (!isMetricPath(name)) {
+      throw new StudyError('BAD_OBJECTIVE', `${locate(src, ['objectives', i])}: objectives[${i}] names ${name}, which is not a metric of the design record: ${unknownMetricHint(name)}`, { file: src.file, field: `objectives[${i}]` });
+    }
+    return { name, sense };
+  });
+
+  const parsed: ParsedConstraint[] = study.constraints.map((text, i) => {
+    const where = locate(src, ['constraints', i]);
+    let c: ParsedConstraint;
+    try {
+      c = parseConstraint(text);
+    } catch (e) {
+      if (!(e instanceof ExpressionError)) throw e;
+      throw new StudyError('BAD_CONSTRAINT', `${where}: constraints[${i}] "${text}": ${e.message}`, { file: src.file, field: `constraints[${i}]` });
+    }
+    for (const ref of c.refs) {
+      if (!isMetricPath(ref)) throw new StudyError('BAD_CONSTRAINT', `${where}: constraints[${i}] "${text}" names ${ref}, which is not a metric: ${unknownMetricHint(ref)}`, { file: src.file, field: `constraints[${i}]` });
+    }
+    return c;
+  });
+
+  const constraints: ConstraintSpec[] = [...physicalConstraints.map((name) => ({ name })), ...parsed.map((c) => ({ name: c.text }))];
+
+  const designFor = (x: Float64Array): NodeDesign => {
+    const d = structuredClone(base) as unknown as Record<string, Record<string, unknown>>;
+    variables.forEach((v, i) => {
+      const { section, key } = paths[i]!;
+      d[section]![key] = v.kind === 'choice' ? v.options[x[i]!] : x[i]!;
+    });
+    return d as unknown as NodeDesign;
+  };
+
+  const problem: Problem = {
+    name: study.name,
+    variables,
+    objectives,
+    constraints,
+    evaluate(x: Float64Array): Evaluation {
+      let rec: DesignRecord;
+      try {
+        rec = evaluate(designFor(x));
+      } catch (e) {
+        return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
+      }
+      const f = new Float64Array(objectives.length);
+      for (let i = 0; i < objectives.length; i++) {
+        const v = metricValue(rec, objectives[i]!.name)!;
+        f[i] = objectives[i]!.sense === 'maximize' ? -v : v;
+      }
+      const g = new Float64Array(constraints.length);
+      let k = 0;
+      for (const name of physicalConstraints) {
+        const c = rec.constraints.find((r) => r.name === name);
+        if (!c) return { status: 'failed', reason: `physical constraint ${name} missing from the record` };
+        g[k++] = scaledViolation(c.value, c.sense, c.limit);
+      }
+      const lookup = (p: string): number => metricValue(rec, p) ?? NaN;
+      for (const c of parsed) g[k++] = scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup));
+      return { status: 'ok', f, g };
+    },
+  };
+
+  return {
+    problem,
+    physicalConstraints,
+    design: designFor,
+    record: (x) => evaluate(designFor(x)),
+    decode(x) {
+      const out: Record<string, string | number> = {};
+      variables.forEach((v, i) => {
+        out[v.name] = v.kind === 'choice' ? v.options[x[i]!]! : x[i]!;
+      });
+      return out;
+    },
+  };
+}
+
+/** g <= 0 form, relative to the limit's magnitude (falls back to an absolute scale of 1 at a zero limit). */
+export function scaledViolation(value: number, sense: '<=' | '>=', limit: number): number {
+  const scale = Math.abs(limit) > 0 ? Math.abs(limit) : 1;
+  return sense === '<=' ? (value - limit) / scale : (limit - value) / scale;
+}

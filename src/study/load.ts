@@ -1,0 +1,140 @@
+/**
+ * Reads a design or study file: YAML (syntax errors with line:column), one schema (unknown keys with
+ * "did you mean", missing units, types, validity ranges), catalog ids. Every user error is a StudyError
+ * naming the file, the field and the fix; downstream code trusts the parsed, typed object.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { didYouMean, StudyError } from '../core/errors.js';
+import { issueToError, locate, type Path, type SourceMap } from './issues.js';
+import {
+  benchmarkStudySchema, nodeDesignSchema, nodeStudySchema,
+  type BenchmarkStudy, type NodeDesign, type NodeStudy,
+} from './schema.js';
+
+/** Design fields that name a catalog row, and the catalog file they refer to. */
+export const CATALOG_FIELDS = {
+  'compute.chip': 'chips',
+  'power.array': 'solar-arrays',
+  'power.battery': 'batteries',
+  'thermal.radiator': 'radiators',
+  'thermal.coating': 'coatings',
+  'isl.terminal': 'isl-terminals',
+  'launch.vehicle': 'launch-vehicles',
+} as const;
+export type CatalogField = keyof typeof CATALOG_FIELDS;
+export type CatalogName = (typeof CATALOG_FIELDS)[CatalogField];
+
+/** What the loader needs to know of the catalogs: which ids exist. */
+export interface CatalogIds {
+  ids(catalog: CatalogName): readonly string[];
+}
+
+export interface ParsedFile {
+  readonly src: SourceMap;
+  readonly raw: unknown;
+  readonly text: string;
+  /** sha256 of the file bytes, hex. */
+  readonly hash: string;
+}
+
+export function readYaml(file: string): ParsedFile {
+  if (!existsSync(file)) {
+    throw new StudyError('FILE_NOT_FOUND', `${file}: file not found; check the path (shipped designs and studies are in designs/)`, { file });
+  }
+  if (statSync(file).isDirectory()) {
+    throw new StudyError('FILE_NOT_FOUND', `${file}: is a folder, not a design file; name a .yaml file inside it`, { file });
+  }
+  const text = readFileSync(file, 'utf8');
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const err = doc.errors[0];
+  if (err) {
+    const pos = lines.linePos(err.pos[0]);
+    const what = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+    throw new StudyError('YAML_SYNTAX', `${file}:${pos.line}:${pos.col}: YAML syntax error: ${what}`, { file });
+  }
+  const raw: unknown = doc.toJS();
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new StudyError('WRONG_TYPE', `${file}: expected a mapping of keys (name:, kind:, orbit:, ...) at the top level`, { file });
+  }
+  const hash = createHash('sha256').update(text).digest('hex');
+  return { src: { file, doc, lines }, raw, text, hash };
+}
+
+/** Keys of the strict object at a path, for "did you mean". */
+function knownKeys(schema: z.ZodType): (path: Path) => readonly string[] {
+  return (path) => {
+    let s: unknown = schema;
+    for (const p of path) {
+      s = unwrap(s);
+      const shape = (s as { shape?: Record<string, unknown> }).shape;
+      s = shape?.[String(p)];
+    }
+    const shape = (unwrap(s) as { shape?: Record<string, unknown> } | undefined)?.shape;
+    return shape ? Object.keys(shape) : [];
+  };
+}
+
+function unwrap(s: unknown): unknown {
+  let cur = s as { def?: { innerType?: unknown } } | undefined;
+  while (cur?.def?.innerType) cur = cur.def.innerType as typeof cur;
+  return cur;
+}
+
+function parseWith<T>(schema: z.ZodType<T>, f: ParsedFile): T {
+  const r = schema.safeParse(f.raw);
+  if (r.success) return r.data;
+  const known = knownKeys(schema);
+  const errors = r.error.issues.map((iss) => issueToError(f.src, f.raw, iss, known));
+  const first = errors[0]!;
+  if (errors.length === 1) throw first;
+  const more = errors.slice(1, 4).map((e) => `\n  also: ${e.message}`).join('');
+  throw new StudyError(first.code, `${first.message}${more}`, { file: first.file, field: first.field });
+}
+
+export type LoadedFile =
+  | { readonly kind: 'design'; readonly file: ParsedFile; readonly design: NodeDesign }
+  | { readonly kind: 'node-study'; readonly file: ParsedFile; readonly study: NodeStudy; readonly design: NodeDesign }
+  | { readonly kind: 'benchmark-study'; readonly file: ParsedFile; readonly study: BenchmarkStudy };
+
+const STUDY_KEYS = ['variables', 'objectives', 'constraints', 'algorithm'] as const;
+
+/** Parse and validate a design or study file (no catalog check: see `checkCatalogIds`). */
+export function parseDesignFile(path: string): LoadedFile {
+  const file = readYaml(path);
+  const raw = file.raw as Record<string, unknown>;
+  if (raw.kind === 'benchmark') return { kind: 'benchmark-study', file, study: parseWith(benchmarkStudySchema, file) };
+  if (raw.kind !== undefined && raw.kind !== 'node') {
+    const guess = didYouMean(String(raw.kind), ['node', 'benchmark']);
+    throw new StudyError('WRONG_TYPE', `${locate(file.src, ['kind'])}: kind must be "node" or "benchmark", got ${JSON.stringify(raw.kind)}${guess ? `: did you mean ${guess}?` : ''}`, { file: path, field: 'kind' });
+  }
+  if (STUDY_KEYS.some((k) => k in raw)) {
+    const study = parseWith(nodeStudySchema, file);
+    const { variables: _v, objectives: _o, constraints: _c, algorithm: _a, ...design } = study;
+    return { kind: 'node-study', file, study, design: design as NodeDesign };
+  }
+  return { kind: 'design', file, design: parseWith(nodeDesignSchema, file) };
+}
+
+/** Every catalog id named by the design exists; else UNKNOWN_CATALOG_ID with a suggestion. */
+export function checkCatalogIds(design: NodeDesign, catalogs: CatalogIds, src: SourceMap): void {
+  for (const [field, catalog] of Object.entries(CATALOG_FIELDS) as [CatalogField, CatalogName][]) {
+    const [section, key] = field.split('.') as [keyof NodeDesign, string];
+    const value = (design[section] as Record<string, unknown>)[key] as string;
+    checkCatalogId(value, catalog, catalogs, src, [section, key], field);
+  }
+}
+
+export function checkCatalogId(value: string, catalog: CatalogName, catalogs: CatalogIds, src: SourceMap, path: Path, field: string): void {
+  const ids = catalogs.ids(catalog);
+  if (ids.includes(value)) return;
+  const guess = didYouMean(value, ids);
+  throw new StudyError(
+    'UNKNOWN_CATALOG_ID',
+    `${locate(src, path)}: ${field} names "${value}", which is not in designs/catalogs/${catalog}.yaml${guess ? `: did you mean ${guess}?` : ''} (valid ids: ${ids.join(', ')})`,
+    { file: src.file, field },
+  );
+}

@@ -1,0 +1,165 @@
+/**
+ * One schema for design and study files (designs/*.yaml). Every field declares its type, unit (in its
+ * name), validity range and description; the JSON Schema in schemas/ is generated from it for editors.
+ * Validity ranges are those of the models: e.g. 300–2000 km is the span of the shipped AP-8/AE-8 dose
+ * table; 0.5–20 mm Al its shielding span.
+ */
+import { z } from 'zod';
+
+const range = (name: string, lo: number, hi: number, unit: string, why: string) =>
+  z
+    .number({ error: (iss) => (iss.input === undefined ? `${name} is required` : `${name} must be a number in ${unit}`) })
+    .refine((v) => Number.isFinite(v), { message: `${name} must be a finite number` })
+    .refine((v) => v >= lo && v <= hi, {
+      message: `${name} is outside the model validity range ${lo}–${hi} ${unit} (${why}); use a value in that range`,
+    });
+
+const id = (what: string) => z.string({ error: `must be a ${what} catalog id (a string); run 'odc catalog' to list them` }).min(1);
+
+export const SOLAR_ACTIVITY = ['low', 'moderate', 'high'] as const;
+export const TOPOLOGIES = ['none', 'ring', 'grid', 'mesh'] as const;
+
+export const missionSchema = z
+  .strictObject({
+    lifetime_yr: range('mission.lifetime_yr', 0.5, 15, 'yr', 'degradation and availability models are fitted for 0.5–15 yr').default(5).describe('Design lifetime [yr].'),
+    solarActivity: z.enum(SOLAR_ACTIVITY).default('moderate').describe('Long-term solar activity for the CIRA-2012 density table: low | moderate | high.'),
+    radiationDesignMargin: range('mission.radiationDesignMargin', 1, 5, '(ratio)', 'radiation design margin on the AP-8/AE-8 mean').default(2).describe('Radiation design margin applied to the mission dose [-]; 2 is common practice for AP-8/AE-8.'),
+  })
+  .describe('Mission: lifetime and environment assumptions.');
+
+export const orbitSchema = z
+  .strictObject({
+    altitude_km: range('orbit.altitude_km', 300, 2000, 'km', 'the AP-8/AE-8 dose table spans 300–2000 km').default(600).describe('Circular orbit altitude above the equatorial radius [km].'),
+    inclination_deg: z
+      .union([z.literal('sso'), range('orbit.inclination_deg', 0, 110, 'deg', 'the dose table spans 0° to the sun-synchronous inclination')])
+      .default('sso')
+      .describe('Inclination [deg], or "sso" for the J2 sun-synchronous inclination at this altitude.'),
+    ltan_h: range('orbit.ltan_h', 0, 24, 'h', 'local time of the ascending node').default(6).describe('Local time of the ascending node [h] for a sun-synchronous orbit (6 or 18 = dawn-dusk).'),
+  })
+  .describe('Orbit: circular LEO.');
+
+export const computeSchema = z
+  .strictObject({
+    chip: id('chips').default('gb300').describe('Accelerator catalog id (designs/catalogs/chips.yaml).'),
+    chips: z.number().int('compute.chips must be a whole number of chips').min(1, 'compute.chips must be at least 1').max(100000, 'compute.chips above 100000 is outside the node model (one satellite)').default(72).describe('Number of accelerators on the node [-].'),
+    utilization: range('compute.utilization', 0.05, 1, '(fraction)', 'average compute utilization').default(0.8).describe('Average utilization of the accelerators [-], sets average IT power and delivered compute.'),
+  })
+  .describe('Compute payload.');
+
+export const powerSchema = z
+  .strictObject({
+    array: id('solar-arrays').default('rosa-flex').describe('Solar array technology catalog id (designs/catalogs/solar-arrays.yaml).'),
+    arrayArea_m2: range('power.arrayArea_m2', 1, 50000, 'm²', 'one node').default(600).describe('Solar array area [m²].'),
+    battery: id('batteries').default('li-ion-leo').describe('Battery catalog id (designs/catalogs/batteries.yaml).'),
+    depthOfDischarge: range('power.depthOfDischarge', 0.05, 0.9, '(fraction)', 'LEO cycling').optional().describe('Depth of discharge per eclipse [-]; defaults to the battery catalog maximum for LEO cycling.'),
+    busPower_W: range('power.busPower_W', 0, 1e6, 'W', 'bus housekeeping load').optional().describe('Bus housekeeping power (ADCS, C&DH, heaters, TT&C) [W]; default 3 % of peak IT power + 500 W.'),
+  })
+  .describe('Electrical power: array, battery.');
+
+export const thermalSchema = z
+  .strictObject({
+    radiator: id('radiators').default('deployable-pumped').describe('Radiator technology catalog id (designs/catalogs/radiators.yaml).'),
+    radiatorArea_m2: range('thermal.radiatorArea_m2', 1, 20000, 'm²', 'one node').default(110).describe('Radiator planform area [m²], radiating from both faces.'),
+    coating: id('coatings').default('osr').describe('Radiator surface coating catalog id (designs/catalogs/coatings.yaml).'),
+  })
+  .describe('Thermal control: radiator and coating.');
+
+export const radiationSchema = z
+  .strictObject({
+    shielding_mm_al: range('radiation.shielding_mm_al', 0.5, 20, 'mm Al', 'the SHIELDOSE-2 table spans 0.5–20 mm').default(5).describe('Aluminium-equivalent shielding around the electronics [mm] (sphere radius in the dose table).'),
+  })
+  .describe('Radiation shielding.');
+
+export const islSchema = z
+  .strictObject({
+    topology: z.enum(TOPOLOGIES).default('none').describe('Inter-satellite link topology: none (0 terminals), ring (2), grid (4), mesh (6).'),
+    terminal: id('isl-terminals').default('oisl-100g').describe('Optical ISL terminal catalog id (designs/catalogs/isl-terminals.yaml).'),
+  })
+  .describe('Inter-satellite links.');
+
+export const launchSchema = z
+  .strictObject({
+    vehicle: id('launch-vehicles').default('starship').describe('Launch vehicle catalog id (designs/catalogs/launch-vehicles.yaml).'),
+    mass_kg: range('launch.mass_kg', 10, 200000, 'kg', 'mass allocated to one node on its launcher').default(2500).describe('Launch mass allocated to this node [kg]; the built-up mass must fit (a constraint).'),
+  })
+  .describe('Launch.');
+
+export const economicsSchema = z
+  .strictObject({
+    launchCost_USD_per_kg: range('economics.launchCost_USD_per_kg', 10, 100000, 'USD/kg', 'launch price').optional().describe('Override of the launch price [USD/kg]; otherwise vehicle price / usable payload.'),
+    electricity_USD_per_kWh: range('economics.electricity_USD_per_kWh', 0, 2, 'USD/kWh', 'terrestrial baseline').default(0.05).describe('Terrestrial electricity price for the baseline [USD/kWh].'),
+    pue: range('economics.pue', 1, 3, '(ratio)', 'terrestrial power usage effectiveness').default(1.3).describe('Terrestrial data-center power usage effectiveness [-].'),
+  })
+  .describe('Economics.');
+
+const designFields = {
+  name: z.string({ error: 'name is required: a short identifier for the design' }).min(1).describe('Design name.'),
+  description: z.string().optional().describe('Free text.'),
+  mission: missionSchema.prefault({}),
+  orbit: orbitSchema.prefault({}),
+  compute: computeSchema.prefault({}),
+  power: powerSchema.prefault({}),
+  thermal: thermalSchema.prefault({}),
+  radiation: radiationSchema.prefault({}),
+  isl: islSchema.prefault({}),
+  launch: launchSchema.prefault({}),
+  economics: economicsSchema.prefault({}),
+};
+
+export const nodeDesignSchema = z.strictObject({ ...designFields, kind: z.literal('node').default('node') });
+export type NodeDesign = z.infer<typeof nodeDesignSchema>;
+
+/* ---------- study sections ---------- */
+
+const variableRange = z.tuple([z.number(), z.number()]);
+export const variableDomainSchema = z.union([
+  variableRange.describe('Continuous range [lower, upper] in the unit of the key.'),
+  z.strictObject({ int: variableRange }).describe('Integer range.'),
+  z.strictObject({ choice: z.array(z.union([z.string(), z.number()])).min(1) }).describe('Categorical choice.'),
+]);
+export type VariableDomain = z.infer<typeof variableDomainSchema>;
+
+export const objectiveSchema = z.union([
+  z.strictObject({ minimize: z.string().min(1) }),
+  z.strictObject({ maximize: z.string().min(1) }),
+]);
+
+export const ALGORITHMS = ['nsga2', 'nsga3'] as const;
+
+export const algorithmSchema = z
+  .strictObject({
+    name: z.enum(ALGORITHMS).default('nsga2').describe('nsga2, or nsga3 for three or more objectives.'),
+    population: z.number().int().min(4, 'algorithm.population must be at least 4').max(100000).default(100),
+    generations: z.number().int().min(1).max(1000000).optional().describe('Stop after this many generations.'),
+    evaluations: z.number().int().min(1).optional().describe('Stop after this many evaluations.'),
+    seed: z.number().int('algorithm.seed must be an integer').default(1),
+    partitions: z.number().int().min(1).optional().describe('NSGA-III Das–Dennis partitions.'),
+    stagnation: z
+      .strictObject({ window: z.number().int().min(2).default(20), tolerance: z.number().min(0).default(1e-4) })
+      .optional()
+      .describe('Stop when normalized hypervolume improves by less than `tolerance` over `window` generations.'),
+    checkpointEvery: z.number().int().min(1).default(10).describe('Checkpoint every N generations.'),
+  })
+  .describe('Algorithm, seed and termination.');
+export type AlgorithmSettings = z.infer<typeof algorithmSchema>;
+
+export const nodeStudySchema = z.strictObject({
+  ...designFields,
+  kind: z.literal('node').default('node'),
+  variables: z.record(z.string(), variableDomainSchema),
+  objectives: z.array(objectiveSchema).min(1, 'a study needs at least one objective'),
+  constraints: z.array(z.string()).default([]),
+  algorithm: algorithmSchema.prefault({}),
+});
+export type NodeStudy = z.infer<typeof nodeStudySchema>;
+
+export const benchmarkStudySchema = z.strictObject({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  kind: z.literal('benchmark'),
+  problem: z.string().min(1).describe('zdt1 | zdt2 | zdt3 | zdt4 | zdt6 | dtlz1 | dtlz2 | dtlz3 | dtlz4 | dtlz7'),
+  variables: z.number().int().min(1).optional(),
+  objectives: z.number().int().min(2).optional(),
+  algorithm: algorithmSchema.prefault({}),
+});
+export type BenchmarkStudy = z.infer<typeof benchmarkStudySchema>;
