@@ -2,12 +2,18 @@
  * Unbounded archive of every feasible non-dominated design seen (objectives minimized).
  *
  * Entries are kept in lexicographic order of f (a strict order among mutually non-dominated
- * points with distinct f). That order splits each insertion: only lexicographically smaller
- * entries can dominate a candidate and only larger ones can be dominated by it. For m = 2 the
- * entries form a staircase (f1 ascending, f2 descending), so both tests are one binary search and
- * the removal one contiguous splice. A candidate weakly dominated by an entry (including an equal
- * f) is rejected; among equal objective vectors the lowest evalIndex is kept, so the content is a
- * deterministic function of the designs seen.
+ * points with distinct f). A candidate weakly dominated by an entry (including an equal f) is
+ * rejected; among equal objective vectors the lowest evalIndex is kept, so the content is a
+ * deterministic function of the set of designs seen, whatever the insertion order or timing.
+ *
+ * - m = 2: the entries form a staircase (f1 ascending, f2 descending): an insertion is one binary
+ *   search and one contiguous splice.
+ * - m = 3: candidates are buffered and merged in batches (when the buffer reaches the archive size,
+ *   or when the archive is read): the sorted buffer is merged with the sorted entries and one
+ *   sweep in lexicographic order keeps a 2-D staircase of (f2, f3) (Kung, Luccio, Preparata,
+ *   J. ACM 22(4), 1975), so a batch costs O((A + B) log(A + B)) instead of O(A B).
+ * - m >= 4: the same buffering, each candidate then inserted with a scan split by the
+ *   lexicographic order (only smaller entries can dominate it, only larger ones be dominated).
  */
 import type { Individual } from './types.js';
 import { decodeIndividual, encodeIndividual, type EncodedIndividual } from './operators/codec.js';
@@ -16,18 +22,96 @@ export class ParetoArchive {
   private entries: Individual[] = [];
   private F: Float64Array;
   private count = 0;
+  /** Buffered candidates (m >= 3). */
+  private buffer: Individual[] = [];
 
   constructor(readonly m: number) {
     this.F = new Float64Array(Math.max(16, m * 64));
   }
 
   get size(): number {
+    this.flush();
     return this.count;
   }
 
   /** The archive, lexicographically sorted by f (deterministic). A fresh array. */
   items(): Individual[] {
+    this.flush();
     return this.entries.slice();
+  }
+
+  /**
+   * Offers a design: feasible ones (cv <= 0, f of length m) are considered, others ignored.
+   * For m >= 3 the decision is deferred to the next batch merge.
+   */
+  add(ind: Individual): void {
+    if (!(ind.cv <= 0) || ind.f.length !== this.m) return;
+    if (this.m <= 2) {
+      this.insert(ind);
+      return;
+    }
+    this.buffer.push(ind);
+    if (this.buffer.length >= Math.max(1024, this.count)) this.flush();
+  }
+
+  /** Merges the buffered candidates. */
+  flush(): void {
+    if (this.buffer.length === 0) return;
+    const buf = this.buffer;
+    this.buffer = [];
+    if (this.m === 3) {
+      this.merge3(buf);
+      return;
+    }
+    buf.sort((a, b) => a.evalIndex - b.evalIndex);
+    for (const ind of buf) this.insert(ind);
+  }
+
+  private merge3(buf: Individual[]): void {
+    const cmp = (a: Individual, b: Individual): number =>
+      a.f[0]! - b.f[0]! || a.f[1]! - b.f[1]! || a.f[2]! - b.f[2]! || a.evalIndex - b.evalIndex;
+    buf.sort(cmp);
+    const old = this.entries;
+    const total = old.length + buf.length;
+    const ys = new Float64Array(total);
+    const zs = new Float64Array(total);
+    let size = 0;
+    const kept: Individual[] = [];
+    let i = 0;
+    let j = 0;
+    let prev: Individual | null = null;
+    while (i < old.length || j < buf.length) {
+      const p: Individual = j >= buf.length || (i < old.length && cmp(old[i]!, buf[j]!) <= 0) ? old[i++]! : buf[j++]!;
+      const f = p.f;
+      if (prev !== null && prev.f[0] === f[0] && prev.f[1] === f[1] && prev.f[2] === f[2]) continue;
+      prev = p;
+      const py = f[1]!;
+      const pz = f[2]!;
+      let lo = 0;
+      let hi = size;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (ys[mid]! < py) lo = mid + 1;
+        else hi = mid;
+      }
+      const pos = lo;
+      if (pos > 0 && zs[pos - 1]! <= pz) continue;
+      if (pos < size && ys[pos] === py && zs[pos]! <= pz) continue;
+      let end = pos;
+      while (end < size && zs[end]! >= pz) end++;
+      if (end - pos !== 1) {
+        ys.copyWithin(pos + 1, end, size);
+        zs.copyWithin(pos + 1, end, size);
+        size += 1 - (end - pos);
+      }
+      ys[pos] = py;
+      zs[pos] = pz;
+      kept.push(p);
+    }
+    this.entries = kept;
+    this.count = kept.length;
+    if (this.F.length < kept.length * 3) this.F = new Float64Array(kept.length * 6);
+    for (let t = 0; t < kept.length; t++) this.F.set(kept[t]!.f, t * 3);
   }
 
   /** First index whose f is lexicographically >= f. */
@@ -53,12 +137,8 @@ export class ParetoArchive {
     return lo;
   }
 
-  /**
-   * Inserts a feasible individual (f of length m). Returns true when it entered the archive.
-   * Infeasible or failed individuals are ignored.
-   */
-  insert(ind: Individual): boolean {
-    if (!(ind.cv <= 0) || ind.f.length !== this.m) return false;
+  /** Immediate insertion (m = 2, or m >= 4 during a flush). True when it entered. */
+  private insert(ind: Individual): boolean {
     const m = this.m;
     const f = ind.f;
     const F = this.F;
@@ -141,6 +221,7 @@ export class ParetoArchive {
   }
 
   encode(): EncodedIndividual[] {
+    this.flush();
     return this.entries.map(encodeIndividual);
   }
 

@@ -10,6 +10,7 @@
  * per-variable probability.
  */
 import type { Rng } from '../../src/core/rng.js';
+import { powInt, root } from './fastPow.js';
 import { KIND_CHOICE, KIND_REAL, type VariableLayout } from './layout.js';
 
 export interface MutationParams {
@@ -23,7 +24,6 @@ export interface MutationParams {
 export function polynomialMutation(layout: VariableLayout, x: Float64Array, params: MutationParams, rng: Rng): void {
   const n = layout.n;
   const etaPlus1 = params.eta + 1;
-  const mutPow = 1 / etaPlus1;
   const kinds = layout.kind;
   for (let i = 0; i < n; i++) {
     if (!(rng.next() < params.probVar)) continue;
@@ -44,12 +44,12 @@ export function polynomialMutation(layout: VariableLayout, x: Float64Array, para
     let deltaq: number;
     if (rand <= 0.5) {
       const xy = 1 - (v - xl) / range;
-      const val = 2 * rand + (1 - 2 * rand) * Math.pow(xy, etaPlus1);
-      deltaq = Math.pow(val, mutPow) - 1;
+      const val = 2 * rand + (1 - 2 * rand) * powInt(xy, etaPlus1);
+      deltaq = root(val, etaPlus1) - 1;
     } else {
       const xy = 1 - (xu - v) / range;
-      const val = 2 * (1 - rand) + 2 * (rand - 0.5) * Math.pow(xy, etaPlus1);
-      deltaq = 1 - Math.pow(val, mutPow);
+      const val = 2 * (1 - rand) + 2 * (rand - 0.5) * powInt(xy, etaPlus1);
+      deltaq = 1 - root(val, etaPlus1);
     }
     let y = v + deltaq * range;
     if (kind !== KIND_REAL) y = Math.round(y);

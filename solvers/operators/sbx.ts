@@ -9,6 +9,7 @@
  * RoundingRepair); choice variables use uniform crossover (swap with probability 0.5).
  */
 import type { Rng } from '../../src/core/rng.js';
+import { powInt, root } from './fastPow.js';
 import { KIND_CHOICE, KIND_REAL, type VariableLayout } from './layout.js';
 
 export interface SbxParams {
@@ -23,9 +24,9 @@ export interface SbxParams {
 const EPS = 1e-14;
 
 function betaq(beta: number, rand: number, etaPlus1: number): number {
-  const alpha = 2 - Math.pow(beta, -etaPlus1);
-  if (rand <= 1 / alpha) return Math.pow(rand * alpha, 1 / etaPlus1);
-  return Math.pow(1 / (2 - rand * alpha), 1 / etaPlus1);
+  const alpha = 2 - powInt(1 / beta, etaPlus1);
+  if (rand <= 1 / alpha) return root(rand * alpha, etaPlus1);
+  return root(1 / (2 - rand * alpha), etaPlus1);
 }
 
 /** Crosses parents p1, p2 into c1, c2 (preallocated, length n). */

@@ -51,7 +51,7 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
           ...(opts.resume ? { resumeDir: opts.resume } : {}),
           ...(opts.out ? { outDir: opts.out } : {}),
           workers: opts.workers,
-          onProgress: (p) => progress.update(p),
+          onProgress: (p: odc.ProgressInfo) => progress.update(p),
         });
       } finally {
         progress.stop();

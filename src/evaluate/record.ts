@@ -17,6 +17,8 @@ export interface ConstraintResult {
   readonly satisfied: boolean;
   /** Relative margin (limit − value)/|limit| for `<=`, (value − limit)/|limit| for `>=`; negative when violated. */
   readonly margin: number;
+  /** Always applied by the optimizer (physical closure), or a check reported for studies to constrain. */
+  readonly enforced: boolean;
   /** What the constraint protects, in words. */
   readonly description: string;
 }

@@ -158,3 +158,43 @@ export function decayIntegral_s_m2_per_kg(altitude_m: number, solarActivity: Sol
   const h_i = ATMOSPHERE_MIN_ALTITUDE_m + i * STEP_m;
   return g.cumS[i]! + segmentIntegral(g.lnRho[i]!, g.invH[i]!, h_i, altitude_m - h_i);
 }
+
+/**
+ * Vallado exponential atmosphere (Vallado 2013, "Fundamentals of Astrodynamics and Applications",
+ * 4th ed., Table 8-4; USSA-76 below 25 km, CIRA-72 above; copied from JuliaSpace
+ * SatelliteToolboxAtmosphericModels.jl `src/exponential/constants.jl`): ρ = ρ₀·exp(−(h − h₀)/H) with
+ * the band whose base h₀ is the highest ≤ h; the 1,000 km band continues upward. Static, no solar
+ * activity: a cross-check of the CIRA-2012 table (domain-facts validation case 11), not used for sizing.
+ * Validity here: 0–2,000 km.
+ */
+const VALLADO_BASE_km = [0, 25, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 180, 200, 250, 300, 350, 400, 450, 500, 600, 700, 800, 900, 1000];
+const VALLADO_RHO0_kg_m3 = [
+  1.225, 3.899e-2, 1.774e-2, 3.972e-3, 1.057e-3, 3.206e-4, 8.77e-5, 1.905e-5, 3.396e-6, 5.297e-7, 9.661e-8, 2.438e-8, 8.484e-9,
+  3.845e-9, 2.07e-9, 5.464e-10, 2.789e-10, 7.248e-11, 2.418e-11, 9.518e-12, 3.725e-12, 1.585e-12, 6.967e-13, 1.454e-13, 3.614e-14,
+  1.17e-14, 5.245e-15, 3.019e-15,
+];
+const VALLADO_H_km = [
+  7.249, 6.349, 6.682, 7.554, 8.382, 7.714, 6.549, 5.799, 5.382, 5.877, 7.263, 9.473, 12.636, 16.149, 22.523, 29.74, 37.105, 45.546,
+  53.628, 53.298, 58.515, 60.828, 63.822, 71.835, 88.667, 124.64, 181.05, 268.0,
+];
+
+export interface ValladoDensityParams {
+  /** Altitude [m], 0–2,000 km. */
+  readonly altitude_m: number;
+}
+
+/** Vallado (2013) exponential-model density; see the note above. */
+export function valladoExponentialDensity(p: Readonly<ValladoDensityParams>): DensityResult {
+  if (!(p.altitude_m >= 0 && p.altitude_m <= ATMOSPHERE_MAX_ALTITUDE_m)) {
+    throw new RangeError(`altitude ${p.altitude_m / 1000} km is outside the exponential model range 0–2000 km`);
+  }
+  const h_km = p.altitude_m / 1000;
+  let i = VALLADO_BASE_km.length - 1;
+  while (VALLADO_BASE_km[i]! > h_km) i--;
+  const H_km = VALLADO_H_km[i]!;
+  return {
+    density_kg_m3: VALLADO_RHO0_kg_m3[i]! * Math.exp(-(h_km - VALLADO_BASE_km[i]!) / H_km),
+    scaleHeight_m: km_to_m(H_km),
+    fromTable: p.altitude_m <= km_to_m(1000),
+  };
+}

@@ -243,12 +243,16 @@ export interface CostResult extends LaunchResult, TerrestrialResult {
 
 /** Full node cost and the terrestrial comparison. */
 export function nodeCost(p: Readonly<CostParams>): CostResult {
-  for (const [n, v] of [
-    ['arrayBolPower_W', p.arrayBolPower_W], ['arrayCost_USD_per_W', p.arrayCost_USD_per_W],
-    ['radiatorArea_m2', p.radiatorArea_m2], ['radiatorCost_USD_per_m2', p.radiatorCost_USD_per_m2],
-    ['batteryEnergy_Wh', p.batteryEnergy_Wh], ['batteryCost_USD_per_Wh', p.batteryCost_USD_per_Wh],
-    ['islCost_USD', p.islCost_USD], ['bus_kg', p.bus_kg], ['shielding_kg', p.shielding_kg], ['propellant_kg', p.propellant_kg],
-  ] as const) nonNegative(n, v);
+  nonNegative('arrayBolPower_W', p.arrayBolPower_W);
+  nonNegative('arrayCost_USD_per_W', p.arrayCost_USD_per_W);
+  nonNegative('radiatorArea_m2', p.radiatorArea_m2);
+  nonNegative('radiatorCost_USD_per_m2', p.radiatorCost_USD_per_m2);
+  nonNegative('batteryEnergy_Wh', p.batteryEnergy_Wh);
+  nonNegative('batteryCost_USD_per_Wh', p.batteryCost_USD_per_Wh);
+  nonNegative('islCost_USD', p.islCost_USD);
+  nonNegative('bus_kg', p.bus_kg);
+  nonNegative('shielding_kg', p.shielding_kg);
+  nonNegative('propellant_kg', p.propellant_kg);
   positive('deliveredPFLOPS', p.deliveredPFLOPS);
   const ait = p.aitFraction ?? DEFAULT_AIT_FRACTION;
   if (!(ait >= 0 && ait <= 1)) throw new RangeError(`aitFraction must be in [0, 1], got ${ait}`);
@@ -273,8 +277,16 @@ export function nodeCost(p: Readonly<CostParams>): CostResult {
   const ops = opsYr * p.lifetime_yr;
   const total = hardware + launch.launch_USD + ops;
   return {
-    ...launch,
-    ...terra,
+    launchPrice_USD_per_kg: launch.launchPrice_USD_per_kg,
+    nodesPerLaunchByMass: launch.nodesPerLaunchByMass,
+    nodesPerLaunchByVolume: launch.nodesPerLaunchByVolume,
+    nodesPerLaunch: launch.nodesPerLaunch,
+    launch_USD: launch.launch_USD,
+    terrestrialEnergy_USD_per_yr: terra.terrestrialEnergy_USD_per_yr,
+    terrestrialTotal_USD: terra.terrestrialTotal_USD,
+    terrestrialDeliveredPFLOPS: terra.terrestrialDeliveredPFLOPS,
+    terrestrialCostPerKWyr_USD: terra.terrestrialCostPerKWyr_USD,
+    terrestrialLcoc_USD_per_PFLOP_day: terra.terrestrialLcoc_USD_per_PFLOP_day,
     computeHardware_USD: computeHw,
     arrayHardware_USD: arrayHw,
     radiatorHardware_USD: radHw,

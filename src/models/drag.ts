@@ -166,8 +166,9 @@ export interface DragAreaResult {
 export function orbitAverageDragArea_m2(p: Readonly<DragAreaParams>): DragAreaResult {
   const fa = p.arrayProjectionFactor ?? 2 / Math.PI;
   const fr = p.radiatorProjectionFactor ?? 2 / Math.PI;
-  for (const [n, v] of [['arrayArea_m2', p.arrayArea_m2], ['radiatorArea_m2', p.radiatorArea_m2], ['busArea_m2', p.busArea_m2]] as const) {
-    if (!(v >= 0 && Number.isFinite(v))) throw new RangeError(`${n} must be a finite number ≥ 0, got ${v}`);
+  const areas = p.arrayArea_m2 + p.radiatorArea_m2 + p.busArea_m2;
+  if (!(p.arrayArea_m2 >= 0 && p.radiatorArea_m2 >= 0 && p.busArea_m2 >= 0 && Number.isFinite(areas))) {
+    throw new RangeError(`arrayArea_m2, radiatorArea_m2 and busArea_m2 must be finite and ≥ 0, got ${p.arrayArea_m2}, ${p.radiatorArea_m2}, ${p.busArea_m2}`);
   }
   if (!(fa >= 0 && fa <= 1 && fr >= 0 && fr <= 1)) throw new RangeError('projection factors must be in [0, 1]');
   return { dragArea_m2: fa * p.arrayArea_m2 + fr * p.radiatorArea_m2 + p.busArea_m2 };

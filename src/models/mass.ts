@@ -123,7 +123,11 @@ export function massBudget(p: Readonly<MassBudgetParams>): MassBudgetResult {
   const launch = d.dry_kg + p.propellant_kg;
   const closure = p.allocated_kg - launch;
   return {
-    ...d,
+    sizedItems_kg: d.sizedItems_kg,
+    bus_kg: d.bus_kg,
+    basicDry_kg: d.basicDry_kg,
+    margin_kg: d.margin_kg,
+    dry_kg: d.dry_kg,
     compute_kg: p.compute_kg,
     array_kg: p.array_kg,
     battery_kg: p.battery_kg,

@@ -10,7 +10,7 @@ import { locate } from '../study/issues.js';
 import { compileNodeStudy, type CompiledStudy } from '../study/compile.js';
 import { checkCatalogIds, parseDesignFile } from '../study/load.js';
 import type { AlgorithmSettings } from '../study/schema.js';
-import { nodeEvaluator } from '../evaluate/node.js';
+import { nodeEvaluator } from '../evaluate/evaluator.js';
 
 export interface LoadedStudy {
   readonly kind: 'node' | 'benchmark';

@@ -34,7 +34,7 @@ export const orbitSchema = z
       .union([z.literal('sso'), range('orbit.inclination_deg', 0, 110, 'deg', 'the dose table spans 0° to the sun-synchronous inclination')])
       .default('sso')
       .describe('Inclination [deg], or "sso" for the J2 sun-synchronous inclination at this altitude.'),
-    ltan_h: range('orbit.ltan_h', 0, 24, 'h', 'local time of the ascending node').default(6).describe('Local time of the ascending node [h] for a sun-synchronous orbit (6 or 18 = dawn-dusk).'),
+    ltan_h: range('orbit.ltan_h', 0, 23.99, 'h', 'local time of the ascending node, 0 ≤ LTAN < 24').default(6).describe('Local time of the ascending node [h] for a sun-synchronous orbit (6 or 18 = dawn-dusk).'),
   })
   .describe('Orbit: circular LEO.');
 

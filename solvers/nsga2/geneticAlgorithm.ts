@@ -1,0 +1,270 @@
+/**
+ * Shared machinery of the pymoo-style genetic algorithms (NSGA-II, NSGA-III): ask/tell loop,
+ * random initialization, mating (tournament -> SBX -> PM -> duplicate elimination, repeated until
+ * the offspring batch is full, at most 100 rounds as pymoo's `n_max_iterations`), bookkeeping of
+ * evaluations, the archive, the least-infeasible list and bit-exact snapshots. Subclasses supply
+ * the tournament comparison and the survival.
+ *
+ * Generation counting follows pymoo's n_gen: the initial population is generation 1, each tell()
+ * completes one generation.
+ */
+import { constraintViolation, type Evaluation, type Problem } from '../../src/problem/types.js';
+import { createRng, rngFromState, type Rng } from '../../src/core/rng.js';
+import type { Algorithm, AlgorithmOptions, AlgorithmProgress, AlgorithmSnapshot, Individual } from '../types.js';
+import { LeastInfeasibleStore, ParetoArchive } from '../archive.js';
+import { compileLayout, randomDesign, type VariableLayout } from '../operators/layout.js';
+import { sbxCrossover, type SbxParams } from '../operators/sbx.js';
+import { defaultMutationProbability, polynomialMutation, type MutationParams } from '../operators/mutation.js';
+import { DuplicateFilter } from '../operators/duplicates.js';
+import { tournamentSelection, type TournamentPopulation } from '../operators/selection.js';
+import {
+  decodeFloat64,
+  decodeIndividual,
+  encodeArray,
+  encodeIndividual,
+  type EncodedNumber,
+} from '../operators/codec.js';
+
+/** Fully resolved operator settings (stored in snapshots so a restore continues identically). */
+export interface GaParams {
+  readonly population: number;
+  readonly seed: number;
+  readonly crossoverEta: number;
+  readonly crossoverProbability: number;
+  readonly crossoverProbVar: number;
+  readonly crossoverProbBin: number;
+  readonly mutationEta: number;
+  readonly mutationProbability: number;
+  readonly mutationProbVar: number;
+  readonly partitions?: number;
+}
+
+const MAX_MATING_ROUNDS = 100;
+const EMPTY = new Float64Array(0);
+const SNAPSHOT_VERSION = 1;
+
+export interface GaDefaults {
+  readonly crossoverEta: number;
+  readonly crossoverProbability: number;
+}
+
+export function resolveParams(problem: Problem, options: AlgorithmOptions, defaults: GaDefaults): GaParams {
+  if (!Number.isInteger(options.population) || options.population < 2) {
+    throw new RangeError(`population must be an integer >= 2, got ${options.population}`);
+  }
+  if (!Number.isInteger(options.seed)) throw new RangeError(`seed must be an integer, got ${options.seed}`);
+  const base: GaParams = {
+    population: options.population,
+    seed: options.seed,
+    crossoverEta: options.crossoverEta ?? defaults.crossoverEta,
+    crossoverProbability: options.crossoverProbability ?? defaults.crossoverProbability,
+    crossoverProbVar: 0.5,
+    crossoverProbBin: 0.5,
+    mutationEta: options.mutationEta ?? 20,
+    mutationProbability: 0.9,
+    mutationProbVar: defaultMutationProbability(problem.variables.length),
+  };
+  return options.partitions !== undefined ? { ...base, partitions: options.partitions } : base;
+}
+
+/** Turns an evaluation into an Individual; non-finite or missing objectives count as a failure. */
+export function makeIndividual(x: Float64Array, e: Evaluation, evalIndex: number, m: number): Individual {
+  const empty = EMPTY;
+  if (e.status === 'failed') return { x, f: empty, g: empty, cv: Infinity, failure: e.reason, evalIndex };
+  if (e.f.length !== m) return { x, f: empty, g: empty, cv: Infinity, failure: `expected ${m} objectives, got ${e.f.length}`, evalIndex };
+  for (let k = 0; k < m; k++) {
+    if (!Number.isFinite(e.f[k]!)) return { x, f: empty, g: empty, cv: Infinity, failure: `objective ${k} is ${e.f[k]}`, evalIndex };
+  }
+  return { x, f: e.f.slice(), g: e.g.length === 0 ? EMPTY : e.g.slice(), cv: constraintViolation(e), evalIndex };
+}
+
+export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulation {
+  abstract readonly name: string;
+  protected params: GaParams;
+  protected readonly layout: VariableLayout;
+  protected readonly m: number;
+  protected rng: Rng;
+  protected generation = 0;
+  protected evaluations = 0;
+  protected pop: Individual[] = [];
+  /** Tournament data of the current population. */
+  cv: Float64Array = new Float64Array(0);
+  crowding: Float64Array = new Float64Array(0);
+  protected rank: Int32Array = new Int32Array(0);
+  protected pending: Float64Array[] | null = null;
+  protected archiveStore: ParetoArchive;
+  protected infeasibleStore: LeastInfeasibleStore;
+  private sbxParams: SbxParams;
+  private pmParams: MutationParams;
+
+  constructor(
+    readonly problem: Problem,
+    options: AlgorithmOptions,
+    defaults: GaDefaults,
+  ) {
+    this.params = resolveParams(problem, options, defaults);
+    this.layout = compileLayout(problem.variables);
+    this.m = problem.objectives.length;
+    if (this.m < 1) throw new RangeError(`problem ${problem.name} has no objectives`);
+    this.rng = createRng(this.params.seed);
+    this.archiveStore = new ParetoArchive(this.m);
+    this.infeasibleStore = new LeastInfeasibleStore(Math.max(256, 2 * this.params.population));
+    this.sbxParams = { eta: this.params.crossoverEta, probVar: this.params.crossoverProbVar, probBin: this.params.crossoverProbBin };
+    this.pmParams = { eta: this.params.mutationEta, probVar: this.params.mutationProbVar };
+  }
+
+  get size(): number {
+    return this.pop.length;
+  }
+
+  objectives(i: number): Float64Array {
+    return this.pop[i]!.f;
+  }
+
+  /** Tournament comparison: index of the winner of a against b (a plain function, not a method). */
+  protected abstract readonly compare: (pop: TournamentPopulation, a: number, b: number, rng: Rng) => number;
+
+  /**
+   * Survival: choose nSurvive members of `merged`, set pop/cv/crowding/rank, and return a mask
+   * over `merged` of the feasible members in the first non-dominated front.
+   */
+  protected abstract survive(merged: Individual[], nSurvive: number): Uint8Array;
+
+  protected abstract encodeExtra(): Record<string, unknown>;
+  protected abstract decodeExtra(extra: Record<string, unknown>): void;
+
+  ask(): Float64Array[] {
+    if (this.pending === null) this.pending = this.generation === 0 ? this.initialPopulation() : this.mate();
+    return this.pending.map((x) => x.slice());
+  }
+
+  tell(evaluations: readonly Evaluation[]): void {
+    const batch = this.pending;
+    if (batch === null) throw new Error(`${this.name}: tell() called without a pending ask()`);
+    if (evaluations.length !== batch.length) {
+      throw new RangeError(`${this.name}: tell() got ${evaluations.length} evaluations for a batch of ${batch.length}`);
+    }
+    const off: Individual[] = new Array<Individual>(batch.length);
+    for (let i = 0; i < batch.length; i++) off[i] = makeIndividual(batch[i]!, evaluations[i]!, this.evaluations + i, this.m);
+    this.evaluations += batch.length;
+    const first = this.generation === 0;
+    const merged = first ? off : this.pop.concat(off);
+    const nSurvive = first ? off.length : this.params.population;
+    const front = this.survive(merged, nSurvive);
+    // Only offspring in the merged first front can be non-dominated w.r.t. the archive
+    // (anything dominated by a member seen before is dominated by an archive entry).
+    const start = merged.length - off.length;
+    for (let i = start; i < merged.length; i++) if (front[i]) this.archiveStore.add(merged[i]!);
+    for (const ind of off) this.infeasibleStore.insert(ind);
+    this.pending = null;
+    this.generation++;
+  }
+
+  progress(): AlgorithmProgress {
+    return { generation: this.generation, evaluations: this.evaluations };
+  }
+
+  population(): readonly Individual[] {
+    return this.pop;
+  }
+
+  archive(): readonly Individual[] {
+    return this.archiveStore.items();
+  }
+
+  leastInfeasible(count: number): readonly Individual[] {
+    return this.infeasibleStore.best(count);
+  }
+
+  /** Sets the current population and its tournament data. */
+  protected setPopulation(pop: Individual[], rank: Int32Array, crowding: Float64Array): void {
+    this.pop = pop;
+    this.rank = rank;
+    this.crowding = crowding;
+    const cv = new Float64Array(pop.length);
+    for (let i = 0; i < pop.length; i++) cv[i] = pop[i]!.cv;
+    this.cv = cv;
+  }
+
+  private initialPopulation(): Float64Array[] {
+    const N = this.params.population;
+    const filter = new DuplicateFilter();
+    const out: Float64Array[] = [];
+    let tries = 0;
+    while (out.length < N) {
+      const x = randomDesign(this.layout, this.rng);
+      tries++;
+      if (filter.add(x) || tries > MAX_MATING_ROUNDS * N) out.push(x);
+    }
+    return out;
+  }
+
+  private mate(): Float64Array[] {
+    const N = this.params.population;
+    const n = this.layout.n;
+    const filter = new DuplicateFilter();
+    for (const ind of this.pop) filter.add(ind.x);
+    const out: Float64Array[] = [];
+    for (let round = 0; out.length < N; round++) {
+      const dedupe = round < MAX_MATING_ROUNDS;
+      const matings = Math.ceil((N - out.length) / 2);
+      const parents = tournamentSelection(this, matings, this.compare, this.rng);
+      for (let t = 0; t < matings && out.length < N; t++) {
+        const p1 = this.pop[parents[2 * t]!]!.x;
+        const p2 = this.pop[parents[2 * t + 1]!]!.x;
+        const c1 = new Float64Array(n);
+        const c2 = new Float64Array(n);
+        if (this.rng.next() < this.params.crossoverProbability) {
+          sbxCrossover(this.layout, p1, p2, c1, c2, this.sbxParams, this.rng);
+        } else {
+          c1.set(p1);
+          c2.set(p2);
+        }
+        if (this.rng.next() <= this.params.mutationProbability) polynomialMutation(this.layout, c1, this.pmParams, this.rng);
+        if (this.rng.next() <= this.params.mutationProbability) polynomialMutation(this.layout, c2, this.pmParams, this.rng);
+        if (filter.add(c1) || !dedupe) out.push(c1);
+        if (out.length < N && (filter.add(c2) || !dedupe)) out.push(c2);
+      }
+    }
+    return out;
+  }
+
+  snapshot(): AlgorithmSnapshot {
+    return {
+      algorithm: this.name,
+      version: SNAPSHOT_VERSION,
+      problem: this.problem.name,
+      params: { ...this.params },
+      generation: this.generation,
+      evaluations: this.evaluations,
+      rng: this.rng.state(),
+      population: this.pop.map(encodeIndividual),
+      rank: Array.from(this.rank),
+      crowding: encodeArray(this.crowding),
+      pending: this.pending === null ? null : this.pending.map((x) => encodeArray(x)),
+      archive: this.archiveStore.encode(),
+      leastInfeasible: this.infeasibleStore.encode(),
+      extra: this.encodeExtra(),
+    };
+  }
+
+  /** Restores the state saved by snapshot(); called by the subclass constructors. */
+  protected restore(s: AlgorithmSnapshot): void {
+    if (s.algorithm !== this.name) throw new RangeError(`snapshot is for '${s.algorithm}', not '${this.name}'`);
+    if (s['version'] !== SNAPSHOT_VERSION) throw new RangeError(`unsupported ${this.name} snapshot version ${String(s['version'])}`);
+    const params = s['params'] as GaParams;
+    this.params = { ...params };
+    this.sbxParams = { eta: params.crossoverEta, probVar: params.crossoverProbVar, probBin: params.crossoverProbBin };
+    this.pmParams = { eta: params.mutationEta, probVar: params.mutationProbVar };
+    this.infeasibleStore = LeastInfeasibleStore.decode(Math.max(256, 2 * params.population), s['leastInfeasible']);
+    this.generation = Number(s['generation']);
+    this.evaluations = Number(s['evaluations']);
+    this.rng = rngFromState(s['rng'] as number[]);
+    const pop = (s['population'] as unknown[]).map(decodeIndividual);
+    this.setPopulation(pop, Int32Array.from(s['rank'] as number[]), decodeFloat64(s['crowding']));
+    const pending = s['pending'] as EncodedNumber[][] | null;
+    this.pending = pending === null ? null : pending.map((x) => decodeFloat64(x));
+    this.archiveStore = ParetoArchive.decode(this.m, s['archive']);
+    this.decodeExtra((s['extra'] ?? {}) as Record<string, unknown>);
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Reference directions for NSGA-III: the Das–Dennis simplex lattice (single layer; the two-layer
+ * variant for m >= 6 is not implemented). Default partitions: the most whose lattice size does not
+ * exceed the population (pop 92, m = 3 -> 12 partitions, 91 directions).
+ */
+import { dasDennis, dasDennisCount, partitionsForPoints } from '../../src/problem/benchmarkFronts.js';
+
+export { dasDennis, dasDennisCount };
+
+export function defaultPartitions(m: number, population: number): number {
+  return partitionsForPoints(m, population);
+}
+
+/** Flat H x m matrix of Das–Dennis directions. */
+export function referenceDirections(m: number, partitions: number): { dirs: Float64Array; count: number } {
+  const list = dasDennis(m, partitions);
+  const dirs = new Float64Array(list.length * m);
+  list.forEach((w, i) => dirs.set(w, i * m));
+  return { dirs, count: list.length };
+}

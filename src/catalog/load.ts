@@ -1,0 +1,98 @@
+/**
+ * Loads and validates the seven hardware catalogs (`designs/catalogs/*.yaml`) once per directory, and
+ * looks rows up by id. Every problem becomes a `StudyError` whose message names the file, the row id
+ * and the field, and says how to fix it:
+ *   YAML_SYNTAX, FILE_NOT_FOUND; WRONG_TYPE (wrong type, not a list, duplicate id); MISSING_FIELD;
+ *   OUT_OF_RANGE (number outside the schema range); UNKNOWN_KEY (with "did you mean");
+ *   UNKNOWN_CATALOG_ID from `findRow` (with "did you mean" and the list of valid ids).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
+import { StudyError, didYouMean } from '../core/errors.js';
+import { CATALOG_KINDS, CATALOG_SPECS, type CatalogKind, type CatalogRow, type Catalogs } from './schema.js';
+
+const cache = new Map<string, Catalogs>();
+
+/** `designs/catalogs/` next to the package root, from `src/catalog/` (vitest) or `dist/src/catalog/` (tsc). */
+export function defaultCatalogDir(): string {
+  for (const rel of ['../../designs/catalogs/', '../../../designs/catalogs/']) {
+    const dir = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(join(dir, CATALOG_SPECS.chips.file))) return dir;
+  }
+  throw new StudyError('FILE_NOT_FOUND', `catalog directory designs/catalogs/ not found relative to ${fileURLToPath(import.meta.url)}`);
+}
+
+function validateFile(dir: string, kind: CatalogKind): readonly unknown[] {
+  const { file, schema } = CATALOG_SPECS[kind];
+  const path = join(dir, file);
+  if (!existsSync(path)) throw new StudyError('FILE_NOT_FOUND', `${path}: catalog file not found`, { file: path });
+  let doc: unknown;
+  try {
+    doc = parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    if (e instanceof YAMLParseError) throw new StudyError('YAML_SYNTAX', `${file}: ${e.message}`, { file: path });
+    throw e;
+  }
+  if (!Array.isArray(doc)) {
+    throw new StudyError('WRONG_TYPE', `${file}: expected a YAML list of rows (each "- id: …"), got ${doc === null ? 'an empty file' : typeof doc}`, { file: path });
+  }
+  const knownKeys = Object.keys(schema.shape);
+  const seen = new Set<string>();
+  return doc.map((raw: unknown, index) => {
+    const rowObj = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
+    const rowId = rowObj !== undefined && typeof rowObj['id'] === 'string' ? rowObj['id'] : `#${index + 1}`;
+    const where = `${file}: row '${rowId}'`;
+    if (rowObj === undefined) throw new StudyError('WRONG_TYPE', `${where}: expected a mapping of fields, got ${JSON.stringify(raw)}`, { file: path });
+    const result = (schema as z.ZodObject).safeParse(rowObj);
+    if (!result.success) {
+      // A misspelt field shows up both as an unknown key and as a missing field: report the typo.
+      const issues = result.error.issues;
+      const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]!;
+      if (issue.code === 'unrecognized_keys') {
+        const key = issue.keys[0] ?? '?';
+        const guess = didYouMean(key, knownKeys);
+        throw new StudyError('UNKNOWN_KEY', `${where}: unknown field '${key}'${guess ? ` (did you mean '${guess}'?)` : ''}; valid fields: ${knownKeys.join(', ')}`, { file: path, field: key });
+      }
+      const field = issue.path.map(String).join('.') || '(row)';
+      const top = issue.path[0];
+      if (typeof top === 'string' && rowObj[top] === undefined) {
+        throw new StudyError('MISSING_FIELD', `${where}: missing required field '${field}'`, { file: path, field });
+      }
+      const code = issue.code === 'too_small' || issue.code === 'too_big' ? 'OUT_OF_RANGE' : 'WRONG_TYPE';
+      throw new StudyError(code, `${where}: field '${field}' ${issue.message} (got ${JSON.stringify(rowObj[String(top)])})`, { file: path, field });
+    }
+    const row = result.data as { id: string };
+    if (seen.has(row.id)) throw new StudyError('WRONG_TYPE', `${where}: duplicate id '${row.id}' (ids must be unique in a catalog)`, { file: path, field: 'id' });
+    seen.add(row.id);
+    return Object.freeze(row);
+  });
+}
+
+/** Reads and validates all seven catalogs of `dir` (default: the package's designs/catalogs/), cached per directory. */
+export function loadCatalogs(dir?: string): Catalogs {
+  const resolved = resolve(dir ?? defaultCatalogDir());
+  const hit = cache.get(resolved);
+  if (hit !== undefined) return hit;
+  const out: Record<string, readonly unknown[]> = {};
+  for (const kind of CATALOG_KINDS) out[kind] = Object.freeze(validateFile(resolved, kind));
+  const catalogs = Object.freeze(out) as unknown as Catalogs;
+  cache.set(resolved, catalogs);
+  return catalogs;
+}
+
+/** The row of catalog `kind` with this id; throws UNKNOWN_CATALOG_ID naming `fieldPathForMessage`. */
+export function findRow<K extends CatalogKind>(catalogs: Catalogs, kind: K, id: string, fieldPathForMessage: string): CatalogRow<K> {
+  const rows = catalogs[kind] as readonly CatalogRow<K>[];
+  for (const r of rows) if (r.id === id) return r;
+  const ids = rows.map((r) => r.id);
+  const guess = didYouMean(id, ids);
+  throw new StudyError(
+    'UNKNOWN_CATALOG_ID',
+    `${fieldPathForMessage}: unknown ${CATALOG_SPECS[kind].file.replace('.yaml', '')} id '${id}'` +
+      `${guess ? ` (did you mean '${guess}'?)` : ''}; valid ids: ${ids.join(', ')}`,
+    { field: fieldPathForMessage },
+  );
+}

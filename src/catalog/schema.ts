@@ -1,0 +1,130 @@
+/**
+ * Schemas (zod) and TypeScript types of the seven hardware catalogs in `designs/catalogs/*.yaml`.
+ * Every field name carries its unit; every row has `id` (kebab-case), `name`, `source`, `year`.
+ * Rows are strict objects: an unknown key is an error (usually a misspelt field).
+ * Conventions for each field are documented in the header comment of the YAML file.
+ */
+import { z } from 'zod';
+
+const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (lower-case letters, digits and dashes)');
+const positive = () => z.number().positive();
+const nonNegative = () => z.number().nonnegative();
+const fraction = () => z.number().min(0).max(1);
+const temperature_K = () => z.number().min(1).max(2000);
+
+const rowBase = {
+  id: kebabId,
+  name: z.string().min(1),
+  /** Publication / dataset, URL if known; "estimate: …, basis …" for unpublished figures. */
+  source: z.string().min(1),
+  /** Year of the source / figure. */
+  year: z.number().int().min(1950).max(2100),
+};
+
+export const PRECISIONS = ['FP4', 'FP8', 'INT4', 'INT8', 'BF16', 'FP16', 'TF32', 'FP32', 'FP64'] as const;
+
+export const chipRowSchema = z.strictObject({
+  ...rowBase,
+  precision: z.enum(PRECISIONS),
+  peakTFLOPS: positive(),
+  chipPower_W: positive(),
+  systemPowerPerChip_W: positive(),
+  massPerChip_kg: positive(),
+  costPerChip_USD: nonNegative(),
+  tidTolerance_rad: positive(),
+  maxJunctionTemp_K: temperature_K(),
+  idlePowerFraction: z.number().min(0).lt(1),
+});
+
+export const solarArrayRowSchema = z.strictObject({
+  ...rowBase,
+  cellEfficiency: z.number().gt(0).max(1),
+  packingFactor: z.number().gt(0).max(1),
+  inherentDegradation: z.number().gt(0).max(1),
+  degradationPerYear: z.number().min(0).lt(1),
+  tempCoefficient_per_K: z.number().min(-0.05).max(0.05),
+  referenceTemp_K: temperature_K(),
+  operatingTemp_K: temperature_K(),
+  arealDensity_kg_m2: positive(),
+  cost_USD_per_W: nonNegative(),
+  stowedPowerDensity_W_per_m3: positive(),
+});
+
+export const batteryRowSchema = z.strictObject({
+  ...rowBase,
+  specificEnergy_Wh_per_kg: positive(),
+  maxDepthOfDischarge: z.number().gt(0).max(1),
+  dischargeEfficiency: z.number().gt(0).max(1),
+  cost_USD_per_Wh: nonNegative(),
+  cycleLife: z.number().int().positive(),
+});
+
+export const radiatorRowSchema = z.strictObject({
+  ...rowBase,
+  arealDensity_kg_m2: positive(),
+  loopDeltaT_K: nonNegative(),
+  pumpPower_W_per_W: z.number().min(0).max(1),
+  maxTemp_K: temperature_K(),
+  cost_USD_per_m2: nonNegative(),
+  stowedArea_m2_per_m3: positive(),
+});
+
+export const coatingRowSchema = z.strictObject({
+  ...rowBase,
+  absorptanceBol: fraction(),
+  absorptanceEol: fraction(),
+  emittance: fraction(),
+  emittanceEol: fraction(),
+});
+
+export const islTerminalRowSchema = z.strictObject({
+  ...rowBase,
+  capacity_Gbps: positive(),
+  mass_kg: nonNegative(),
+  power_W: nonNegative(),
+  cost_USD: nonNegative(),
+  range_km: positive(),
+});
+
+export const launchVehicleRowSchema = z.strictObject({
+  ...rowBase,
+  payloadLeo_kg: positive(),
+  referenceAltitude_km: z.number().min(100).max(2000),
+  price_USD: nonNegative(),
+  fairingVolume_m3: positive(),
+  reusable: z.boolean(),
+});
+
+export type ChipRow = Readonly<z.infer<typeof chipRowSchema>>;
+export type SolarArrayRow = Readonly<z.infer<typeof solarArrayRowSchema>>;
+export type BatteryRow = Readonly<z.infer<typeof batteryRowSchema>>;
+export type RadiatorRow = Readonly<z.infer<typeof radiatorRowSchema>>;
+export type CoatingRow = Readonly<z.infer<typeof coatingRowSchema>>;
+export type IslTerminalRow = Readonly<z.infer<typeof islTerminalRowSchema>>;
+export type LaunchVehicleRow = Readonly<z.infer<typeof launchVehicleRowSchema>>;
+
+export interface Catalogs {
+  readonly chips: readonly ChipRow[];
+  readonly solarArrays: readonly SolarArrayRow[];
+  readonly batteries: readonly BatteryRow[];
+  readonly radiators: readonly RadiatorRow[];
+  readonly coatings: readonly CoatingRow[];
+  readonly islTerminals: readonly IslTerminalRow[];
+  readonly launchVehicles: readonly LaunchVehicleRow[];
+}
+
+export type CatalogKind = keyof Catalogs;
+export type CatalogRow<K extends CatalogKind> = Catalogs[K][number];
+
+/** File name and row schema of each catalog. */
+export const CATALOG_SPECS = {
+  chips: { file: 'chips.yaml', schema: chipRowSchema },
+  solarArrays: { file: 'solar-arrays.yaml', schema: solarArrayRowSchema },
+  batteries: { file: 'batteries.yaml', schema: batteryRowSchema },
+  radiators: { file: 'radiators.yaml', schema: radiatorRowSchema },
+  coatings: { file: 'coatings.yaml', schema: coatingRowSchema },
+  islTerminals: { file: 'isl-terminals.yaml', schema: islTerminalRowSchema },
+  launchVehicles: { file: 'launch-vehicles.yaml', schema: launchVehicleRowSchema },
+} as const satisfies Record<CatalogKind, { readonly file: string; readonly schema: z.ZodObject }>;
+
+export const CATALOG_KINDS = Object.keys(CATALOG_SPECS) as readonly CatalogKind[];

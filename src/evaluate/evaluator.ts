@@ -1,0 +1,39 @@
+/** Node evaluation with the shipped catalogs: what the CLI, the study compiler and the workers use. */
+import { loadCatalogs } from '../catalog/load.js';
+import { catalogIds, rowResolver } from '../catalog/rows.js';
+import type { Catalogs } from '../catalog/schema.js';
+import { StudyError } from '../core/errors.js';
+import { checkCatalogIds, parseDesignFile, type CatalogIds } from '../study/load.js';
+import type { NodeDesign } from '../study/schema.js';
+import { evaluateNode, PHYSICAL_CONSTRAINTS } from './node.js';
+import type { DesignRecord } from './record.js';
+
+export interface NodeEvaluator {
+  readonly catalogs: CatalogIds;
+  readonly rows: Catalogs;
+  readonly evaluate: (design: NodeDesign) => DesignRecord;
+  readonly physicalConstraints: readonly string[];
+}
+
+export function nodeEvaluator(catalogDir?: string): NodeEvaluator {
+  const catalogs = loadCatalogs(catalogDir);
+  const resolve = rowResolver(catalogs);
+  return { catalogs: catalogIds(catalogs), rows: catalogs, evaluate: (d) => evaluateNode(d, resolve(d)), physicalConstraints: PHYSICAL_CONSTRAINTS };
+}
+
+/**
+ * Evaluates a design file (or a study's base design). A design the models cannot evaluate (outside a
+ * model's validity) is reported as a user error naming the file, since there is no optimizer to absorb it.
+ */
+export function evaluateDesignFile(path: string): { design: NodeDesign; record: DesignRecord } {
+  const loaded = parseDesignFile(path);
+  if (loaded.kind === 'benchmark-study') throw new StudyError('WRONG_TYPE', `${path}: a benchmark study has no node design to evaluate; use odc run ${path}`, { file: path });
+  const ev = nodeEvaluator();
+  checkCatalogIds(loaded.design, ev.catalogs, loaded.file.src);
+  try {
+    return { design: loaded.design, record: ev.evaluate(loaded.design) };
+  } catch (e) {
+    if (e instanceof RangeError) throw new StudyError('OUT_OF_RANGE', `${path}: the models cannot evaluate this design: ${e.message}`, { file: path });
+    throw e;
+  }
+}

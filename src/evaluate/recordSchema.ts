@@ -1,0 +1,77 @@
+/**
+ * Schema of the design record (`odc evaluate --json`, `pareto.json` designs[].record), from which the
+ * published JSON Schema designs/schema/design-record.schema.json is generated (`odc schema record`).
+ * Keep it in step with record.ts: a test validates evaluated records against the committed file.
+ */
+import { z } from 'zod';
+
+const n = (description: string) => z.number().describe(description);
+
+export const constraintResultSchema = z.strictObject({
+  name: z.string(), value: z.number(), limit: z.number(), sense: z.enum(['<=', '>=']), unit: z.string(),
+  satisfied: z.boolean(), margin: z.number().describe('Relative margin; negative when violated.'),
+  enforced: z.boolean().describe('Always applied by the optimizer (physical closure), or a check reported for studies to constrain.'),
+  description: z.string(),
+});
+
+export const designRecordSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  name: z.string(),
+  kind: z.literal('node'),
+  orbit: z.strictObject({
+    altitude_km: n('Circular altitude [km].'), inclination_deg: n('Inclination [deg].'), sunSynchronous: z.boolean(),
+    ltan_h: z.number().nullable().describe('Local time of ascending node [h], sun-synchronous orbits only.'),
+    period_min: n('Orbital period [min].'), speed_km_s: n('Orbital speed [km/s].'),
+    betaMin_deg: n('Minimum beta angle over a year [deg].'), betaMax_deg: n('Maximum beta angle over a year [deg].'),
+    eclipseFraction: n('Annual mean fraction of time in shadow [-].'), worstEclipseFraction: n('Shadow fraction of the worst orbit [-].'),
+    maxEclipse_min: n('Longest eclipse [min].'),
+  }),
+  power: z.strictObject({
+    arrayArea_m2: n('Solar array area [m²].'), requiredArrayArea_m2: n('Array area needed at end of life [m²].'),
+    bolPower_W: n('Array power at beginning of life, sunlit [W].'), eolPower_W: n('Array power at end of life, sunlit [W].'),
+    demandAvg_W: n('Orbit-average bus demand [W].'), demandPeak_W: n('Peak bus demand [W].'),
+    batteryEnergy_Wh: n('Installed battery energy [Wh].'), depthOfDischarge: n('Depth of discharge [-].'),
+    arrayMass_kg: n('Array mass [kg].'), batteryMass_kg: n('Battery mass [kg].'),
+  }),
+  thermal: z.strictObject({
+    heatLoad_W: n('Heat to reject [W].'), radiatorArea_m2: n('Radiator planform area [m²].'), requiredRadiatorArea_m2: n('Radiator area needed [m²].'),
+    radiatorTemp_K: n('Radiator temperature [K].'), netFlux_W_m2: n('Net rejection per m² planform, hot case [W/m²].'),
+    radiatorMass_kg: n('Radiator mass [kg].'), pumpPower_W: n('Pumped-loop power [W].'),
+  }),
+  radiation: z.strictObject({
+    shielding_mm_al: n('Aluminium shielding [mm].'), doseRate_rad_per_yr: n('Dose rate [rad(Si)/yr].'),
+    missionDose_rad: n('Mission dose incl. design margin [rad(Si)].'), tolerance_rad: n('Chip tolerance [rad(Si)].'),
+    designMargin: n('Radiation design margin [-].'), shieldingMass_kg: n('Shielding mass [kg].'),
+  }),
+  drag: z.strictObject({
+    density_kg_m3: n('Atmospheric density [kg/m³].'), dragArea_m2: n('Orbit-average drag area [m²].'),
+    ballisticCoefficient_kg_m2: n('m/(C_D A) [kg/m²].'), stationKeepingDeltaV_m_s_per_yr: n('Drag make-up Δv [m/s per yr].'),
+    propellantMass_kg: n('Propellant for the mission [kg].'), passiveDecay_yr: n('Passive decay time after end of life [yr].'),
+    fccCompliant: z.boolean().describe('Passive decay within the FCC 5-year rule.'),
+  }),
+  compute: z.strictObject({
+    chip: z.string(), chips: n('Accelerators [-].'), itPowerAvg_W: n('Average IT power [W].'), itPowerPeak_W: n('Peak IT power [W].'),
+    peakPFLOPS: n('Peak dense compute [PFLOPS].'), deliveredPFLOPS: n('Delivered compute [PFLOPS].'), precision: z.string(), mass_kg: n('Compute mass [kg].'),
+  }),
+  isl: z.strictObject({
+    topology: z.enum(['none', 'ring', 'grid', 'mesh']), terminals: n('Terminals [-].'), mass_kg: n('[kg]'), power_W: n('[W]'), capacity_Gbps: n('Aggregate capacity [Gbps].'),
+  }),
+  mass: z.strictObject({
+    compute_kg: n('[kg]'), array_kg: n('[kg]'), battery_kg: n('[kg]'), radiator_kg: n('[kg]'), shielding_kg: n('[kg]'), isl_kg: n('[kg]'),
+    bus_kg: n('Bus (structure, ADCS, C&DH, harness, propulsion dry) [kg].'), propellant_kg: n('[kg]'), margin_kg: n('System margin [kg].'),
+    dry_kg: n('Dry mass incl. margin [kg].'), launch_kg: n('Built-up launch mass [kg].'), allocated_kg: n('Allocated launch mass [kg].'),
+    kW_per_t: n('Average IT power per launch tonne [kW/t].'),
+  }),
+  cost: z.strictObject({
+    hardware_USD: n('[USD]'), launch_USD: n('[USD]'), operations_USD: n('[USD]'), total_USD: n('[USD]'),
+    launchPrice_USD_per_kg: n('[USD/kg]'), nodesPerLaunch: n('Nodes per launch [-].'),
+    lcoc_USD_per_PFLOP_day: n('Levelized cost of delivered compute [USD/PFLOP-day].'), costPerKWyr_USD: n('[USD per kW-yr of average IT power].'),
+    terrestrialCostPerKWyr_USD: n('[USD/kW-yr]'), terrestrialLcoc_USD_per_PFLOP_day: n('[USD/PFLOP-day]'),
+  }),
+  constraints: z.array(constraintResultSchema),
+  notes: z.array(z.string()),
+});
+
+export function designRecordJsonSchema(): object {
+  return { $id: 'https://odc.invalid/schema/design-record.schema.json', title: 'odc design record', ...z.toJSONSchema(designRecordSchema) };
+}

@@ -1,0 +1,59 @@
+/**
+ * odc library API: what the CLI calls and what other tools import. Each function returns data; only
+ * src/cli writes to the terminal. This is also the composition root that wires the solvers/ registry
+ * into the run driver (src/ otherwise never imports solvers/).
+ */
+import { createAlgorithm } from '../solvers/index.js';
+import { loadCatalogs } from './catalog/load.js';
+import { CATALOG_KINDS, CATALOG_SPECS, type CatalogKind } from './catalog/schema.js';
+import { StudyError, didYouMean } from './core/errors.js';
+import { METRIC_PATHS, unitOf } from './evaluate/metrics.js';
+import { runStudy as runStudyWith, type RunOptions, type RunSummary } from './run/driver.js';
+import { ODC_VERSION } from './run/versions.js';
+
+export const VERSION = ODC_VERSION;
+export { evaluateDesignFile, nodeEvaluator } from './evaluate/evaluator.js';
+export { evaluateNode, PHYSICAL_CONSTRAINTS } from './evaluate/node.js';
+export type { DesignRecord, ConstraintResult } from './evaluate/record.js';
+export { designRecordSchema, designRecordJsonSchema } from './evaluate/recordSchema.js';
+export { METRIC_PATHS, unitOf } from './evaluate/metrics.js';
+export { formatBudget, budgetSections } from './report/budget.js';
+export { formatRunSummary } from './report/summary.js';
+export { loadStudyProblem, type LoadedStudy } from './run/problem.js';
+export { parseDesignFile } from './study/load.js';
+export type { NodeDesign, NodeStudy, BenchmarkStudy } from './study/schema.js';
+export { StudyError, isStudyError } from './core/errors.js';
+export type { RunOptions, RunSummary, ProgressInfo } from './run/driver.js';
+export type { Problem, Evaluation, VariableSpec } from './problem/types.js';
+
+/** Runs (or resumes) a study with the built-in algorithms (nsga2, nsga3). */
+export function runStudy(opts: RunOptions): Promise<RunSummary> {
+  return runStudyWith(opts, createAlgorithm);
+}
+
+export function formatMetrics(): string {
+  const w = Math.max(...METRIC_PATHS.map((p) => p.length));
+  return `${METRIC_PATHS.map((p) => `${p.padEnd(w)}  [${unitOf(p)}]`).join('\n')}\n`;
+}
+
+const CATALOG_NAMES = CATALOG_KINDS.map((k) => CATALOG_SPECS[k].file.replace('.yaml', ''));
+
+export function formatCatalog(name?: string): string {
+  const catalogs = loadCatalogs();
+  let kinds: readonly CatalogKind[] = CATALOG_KINDS;
+  if (name !== undefined) {
+    const i = CATALOG_NAMES.indexOf(name);
+    if (i < 0) {
+      const guess = didYouMean(name, CATALOG_NAMES);
+      throw new StudyError('BAD_ARGUMENT', `unknown catalog "${name}"${guess ? `: did you mean ${guess}?` : ''} (catalogs: ${CATALOG_NAMES.join(', ')})`);
+    }
+    kinds = [CATALOG_KINDS[i]!];
+  }
+  const out: string[] = [];
+  for (const k of kinds) {
+    out.push(`${CATALOG_SPECS[k].file.replace('.yaml', '')} (designs/catalogs/${CATALOG_SPECS[k].file})`);
+    for (const row of catalogs[k] as readonly { id: string; name: string; year: number }[]) out.push(`  ${row.id.padEnd(24)} ${row.name} (${row.year})`);
+    out.push('');
+  }
+  return `${out.join('\n')}`;
+}

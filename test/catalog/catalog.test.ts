@@ -1,0 +1,123 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { StudyError } from '../../src/core/errors.js';
+import { defaultCatalogDir, findRow, loadCatalogs } from '../../src/catalog/load.js';
+import { CATALOG_KINDS, CATALOG_SPECS } from '../../src/catalog/schema.js';
+
+const scratchDirs: string[] = [];
+afterAll(() => {
+  for (const d of scratchDirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** A copy of the real catalogs with one file's text transformed. */
+function brokenCopy(file: string, edit: (text: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'odc-catalog-'));
+  scratchDirs.push(dir);
+  cpSync(defaultCatalogDir(), dir, { recursive: true });
+  writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), 'utf8')));
+  return dir;
+}
+
+function studyError(fn: () => unknown): StudyError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof StudyError) return e;
+    throw e;
+  }
+  throw new Error('expected a StudyError');
+}
+
+describe('loadCatalogs', () => {
+  const cat = loadCatalogs();
+
+  it('loads the seven catalogs with the minimum rows of the project brief', () => {
+    const ids = (k: keyof typeof cat) => cat[k].map((r) => r.id);
+    expect(ids('chips')).toEqual(expect.arrayContaining(['h100', 'b200', 'gb300', 'tpu-v6e', 'three-body-edge']));
+    expect(ids('launchVehicles')).toEqual(
+      expect.arrayContaining(['falcon-9', 'falcon-heavy', 'starship', 'new-glenn', 'long-march-2d', 'long-march-5']),
+    );
+    expect(ids('solarArrays')).toEqual(expect.arrayContaining(['rigid-tj', 'rosa-flex', 'thin-film']));
+    expect(ids('batteries')).toEqual(expect.arrayContaining(['li-ion-leo']));
+    expect(ids('radiators')).toEqual(expect.arrayContaining(['iss-hrs', 'deployable-pumped']));
+    expect(ids('coatings')).toEqual(expect.arrayContaining(['osr', 'white-paint', 'black-paint']));
+    expect(ids('islTerminals')).toEqual(expect.arrayContaining(['isl-100g', 'tesat-scot80', 'dwdm-1t']));
+  });
+
+  it('every row carries a source and a year', () => {
+    for (const kind of CATALOG_KINDS) {
+      for (const row of cat[kind]) {
+        expect(row.source.length, `${kind}/${row.id}`).toBeGreaterThan(10);
+        expect(row.year).toBeGreaterThanOrEqual(1990);
+      }
+    }
+  });
+
+  it('is read once per directory (same frozen object)', () => {
+    expect(loadCatalogs()).toBe(cat);
+    expect(Object.isFrozen(cat.chips[0])).toBe(true);
+  });
+
+  it('reproduces published figures', () => {
+    // domain-facts validation 14 (spacecost): Falcon 9 reusable $74M / 17.4 t = $4,253/kg.
+    const f9 = findRow(cat, 'launchVehicles', 'falcon-9', 'launch.vehicle');
+    expect(f9.price_USD / f9.payloadLeo_kg).toBeCloseTo(4252.87, 1);
+    // domain-facts §9: H100 989 TFLOPS BF16 dense, 700 W; TPU v6e 918 TFLOPS BF16 (Google docs).
+    const h100 = findRow(cat, 'chips', 'h100', 'chip');
+    expect([h100.peakTFLOPS, h100.chipPower_W, h100.precision]).toEqual([989, 700, 'BF16']);
+    expect(findRow(cat, 'chips', 'tpu-v6e', 'chip').peakTFLOPS).toBe(918);
+    // AI1 (domain-facts §3): ~72 GPUs of the GB300 class ≈ 120–150 kW all-in.
+    const gb300 = findRow(cat, 'chips', 'gb300', 'chip');
+    expect(72 * gb300.systemPowerPerChip_W).toBeGreaterThanOrEqual(120e3);
+    expect(72 * gb300.systemPowerPerChip_W).toBeLessThanOrEqual(150e3);
+    // ISS HRS: 1,122.6 kg over ~79 m² → 14.2 kg/m² (domain-facts §4).
+    expect(findRow(cat, 'radiators', 'iss-hrs', 'r').arealDensity_kg_m2).toBeCloseTo(14.2, 1);
+  });
+});
+
+describe('catalog errors', () => {
+  it('a missing field names file, row id and field (MISSING_FIELD)', () => {
+    const dir = brokenCopy('chips.yaml', (t) => t.replace('  peakTFLOPS: 2250\n', ''));
+    const e = studyError(() => loadCatalogs(dir));
+    expect(e.code).toBe('MISSING_FIELD');
+    expect(e.message).toContain('chips.yaml');
+    expect(e.message).toContain("'b200'");
+    expect(e.message).toContain('peakTFLOPS');
+  });
+
+  it('a wrong type is WRONG_TYPE with file, row and field', () => {
+    const dir = brokenCopy('launch-vehicles.yaml', (t) => t.replace('  price_USD: 74000000', '  price_USD: "74M"'));
+    const e = studyError(() => loadCatalogs(dir));
+    expect(e.code).toBe('WRONG_TYPE');
+    expect(e.message).toMatch(/launch-vehicles\.yaml: row 'falcon-9': field 'price_USD'/);
+  });
+
+  it('an out-of-range number is OUT_OF_RANGE', () => {
+    const dir = brokenCopy('coatings.yaml', (t) => t.replace('  emittance: 0.9\n', '  emittance: 9\n'));
+    const e = studyError(() => loadCatalogs(dir));
+    expect(e.code).toBe('OUT_OF_RANGE');
+    expect(e.message).toContain("'white-paint'");
+  });
+
+  it('a misspelt field is UNKNOWN_KEY with a suggestion', () => {
+    const dir = brokenCopy('batteries.yaml', (t) => t.replace('  cycleLife: 30000\n', '  cycleLfe: 30000\n'));
+    const e = studyError(() => loadCatalogs(dir));
+    expect(e.code).toBe('UNKNOWN_KEY');
+    expect(e.message).toContain("did you mean 'cycleLife'");
+  });
+
+  it('a duplicate id is rejected', () => {
+    const dir = brokenCopy(CATALOG_SPECS.islTerminals.file, (t) => t.replace('- id: isl-100g', '- id: tesat-scot80'));
+    expect(studyError(() => loadCatalogs(dir)).message).toContain("duplicate id 'tesat-scot80'");
+  });
+
+  it('findRow: unknown id → UNKNOWN_CATALOG_ID with did-you-mean and the valid ids', () => {
+    const e = studyError(() => findRow(loadCatalogs(), 'chips', 'gb30', 'node.chip'));
+    expect(e.code).toBe('UNKNOWN_CATALOG_ID');
+    expect(e.field).toBe('node.chip');
+    expect(e.message).toContain("did you mean 'gb300'");
+    expect(e.message).toContain('h100, b200, gb300, tpu-v6e, three-body-edge');
+  });
+});
