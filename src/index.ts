@@ -57,3 +57,13 @@ export function formatCatalog(name?: string): string {
   }
   return `${out.join('\n')}`;
 }
+export { designJsonSchema } from './study/jsonSchema.js';
+
+/** The JSON Schema of a design/study file (`design`) or of the evaluated design record (`record`). */
+export async function jsonSchema(which: string): Promise<object> {
+  const { designJsonSchema } = await import('./study/jsonSchema.js');
+  const { designRecordJsonSchema } = await import('./evaluate/recordSchema.js');
+  if (which === 'design') return designJsonSchema();
+  if (which === 'record') return designRecordJsonSchema();
+  throw new StudyError('BAD_ARGUMENT', `unknown schema "${which}": choose design or record`);
+}

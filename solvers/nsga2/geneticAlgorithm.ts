@@ -75,7 +75,7 @@ export function makeIndividual(x: Float64Array, e: Evaluation, evalIndex: number
   for (let k = 0; k < m; k++) {
     if (!Number.isFinite(e.f[k]!)) return { x, f: empty, g: empty, cv: Infinity, failure: `objective ${k} is ${e.f[k]}`, evalIndex };
   }
-  return { x, f: e.f.slice(), g: e.g.length === 0 ? EMPTY : e.g.slice(), cv: constraintViolation(e), evalIndex };
+  return { x, f: e.f, g: e.g, cv: constraintViolation(e), evalIndex };
 }
 
 export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulation {
@@ -133,11 +133,19 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
   protected abstract encodeExtra(): Record<string, unknown>;
   protected abstract decodeExtra(extra: Record<string, unknown>): void;
 
+  /**
+   * The batch is returned without copying: the driver must not modify the vectors (they become
+   * the `x` of the individuals). Calling ask() again before tell() returns the same batch.
+   */
   ask(): Float64Array[] {
     if (this.pending === null) this.pending = this.generation === 0 ? this.initialPopulation() : this.mate();
-    return this.pending.map((x) => x.slice());
+    return this.pending.slice();
   }
 
+  /**
+   * Results of the last ask(), in order. The evaluations' f and g arrays are kept (not copied):
+   * the caller must not modify them afterwards.
+   */
   tell(evaluations: readonly Evaluation[]): void {
     const batch = this.pending;
     if (batch === null) throw new Error(`${this.name}: tell() called without a pending ask()`);

@@ -35,7 +35,11 @@ export function splitByFeasibility(merged: readonly Individual[]): { feasible: n
 /** Flat objective matrix of the given members. */
 export function objectiveMatrix(merged: readonly Individual[], members: readonly number[], m: number): Float64Array {
   const F = new Float64Array(members.length * m);
-  for (let t = 0; t < members.length; t++) F.set(merged[members[t]!]!.f, t * m);
+  for (let t = 0; t < members.length; t++) {
+    const f = merged[members[t]!]!.f;
+    const o = t * m;
+    for (let k = 0; k < m; k++) F[o + k] = f[k]!;
+  }
   return F;
 }
 

@@ -14,46 +14,52 @@ export interface Association {
   readonly distance: Float64Array;
 }
 
-/** F: n x m flat; dirs: H x m flat reference directions. */
-export function associateToNiches(F: Float64Array, n: number, m: number, dirs: Float64Array, H: number, ideal: Float64Array, nadir: Float64Array): Association {
+/** Unit reference directions, transposed: UT[k * H + h] = dirs[h][k] / ||dirs[h]||. */
+export function unitDirectionsTransposed(dirs: Float64Array, H: number, m: number): Float64Array {
+  const UT = new Float64Array(H * m);
+  for (let h = 0; h < H; h++) {
+    let s = 0;
+    for (let k = 0; k < m; k++) s += dirs[h * m + k]! * dirs[h * m + k]!;
+    const norm = Math.sqrt(s);
+    for (let k = 0; k < m; k++) UT[k * H + h] = dirs[h * m + k]! / norm;
+  }
+  return UT;
+}
+
+/**
+ * F: n x m flat; UT: unit directions transposed (see unitDirectionsTransposed), H directions.
+ * The perpendicular distance uses ||N - (N.u) u||^2 = ||N||^2 - (N.u)^2 for a unit u.
+ */
+export function associateToNiches(F: Float64Array, n: number, m: number, UT: Float64Array, H: number, ideal: Float64Array, nadir: Float64Array): Association {
   const denom = new Float64Array(m);
   for (let k = 0; k < m; k++) {
     const d = nadir[k]! - ideal[k]!;
     denom[k] = d === 0 ? 1e-12 : d;
   }
-  // unit directions and their norms
-  const U = new Float64Array(H * m);
-  for (let h = 0; h < H; h++) {
-    let s = 0;
-    for (let k = 0; k < m; k++) s += dirs[h * m + k]! * dirs[h * m + k]!;
-    const norm = Math.sqrt(s);
-    for (let k = 0; k < m; k++) U[h * m + k] = dirs[h * m + k]! / norm;
-  }
   const niche = new Int32Array(n);
   const distance = new Float64Array(n);
-  const N = new Float64Array(m);
+  const dots = new Float64Array(H);
   for (let i = 0; i < n; i++) {
     let nn = 0;
+    dots.fill(0);
     for (let k = 0; k < m; k++) {
       const v = (F[i * m + k]! - ideal[k]!) / denom[k]!;
-      N[k] = v;
       nn += v * v;
+      const base = k * H;
+      for (let h = 0; h < H; h++) dots[h] = dots[h]! + v * UT[base + h]!;
     }
     let best = Infinity;
     let arg = 0;
     for (let h = 0; h < H; h++) {
-      let dot = 0;
-      for (let k = 0; k < m; k++) dot += N[k]! * U[h * m + k]!;
-      // ||N - (N.u)u||^2 = ||N||^2 - (N.u)^2 for a unit u
-      let s = nn - dot * dot;
-      if (s < 0) s = 0;
+      const d = dots[h]!;
+      const s = nn - d * d;
       if (s < best) {
         best = s;
         arg = h;
       }
     }
     niche[i] = arg;
-    distance[i] = Math.sqrt(best);
+    distance[i] = Math.sqrt(best > 0 ? best : 0);
   }
   return { niche, distance };
 }

@@ -13,7 +13,7 @@ import { decodeFloat64, encodeArray } from '../operators/codec.js';
 import { GeneticAlgorithm } from '../nsga2/geneticAlgorithm.js';
 import { objectiveMatrix, splitByFeasibility } from '../nsga2/survival.js';
 import { HyperplaneNormalization } from './normalization.js';
-import { associateToNiches, niching } from './niching.js';
+import { associateToNiches, niching, unitDirectionsTransposed } from './niching.js';
 import { defaultPartitions, referenceDirections } from './referenceDirections.js';
 
 export const NSGA3_DEFAULTS = { crossoverEta: 30, crossoverProbability: 1.0 } as const;
@@ -23,6 +23,7 @@ export class Nsga3 extends GeneticAlgorithm {
   protected readonly compare = nsga3Compare;
   readonly partitions: number;
   private dirs: Float64Array;
+  private unitT: Float64Array;
   private nDirs: number;
   private norm: HyperplaneNormalization;
 
@@ -38,6 +39,7 @@ export class Nsga3 extends GeneticAlgorithm {
     const rd = referenceDirections(this.m, partitions);
     this.dirs = rd.dirs;
     this.nDirs = rd.count;
+    this.unitT = unitDirectionsTransposed(rd.dirs, rd.count, this.m);
     this.norm = new HyperplaneNormalization(this.m);
     if (snapshot !== undefined) this.restore(snapshot);
   }
@@ -45,6 +47,11 @@ export class Nsga3 extends GeneticAlgorithm {
   /** Number of reference directions. */
   get directions(): number {
     return this.nDirs;
+  }
+
+  /** The reference directions (H x m, flat). */
+  referenceDirections(): Float64Array {
+    return this.dirs.slice();
   }
 
   protected survive(merged: Individual[], nSurvive: number): Uint8Array {
@@ -72,7 +79,7 @@ export class Nsga3 extends GeneticAlgorithm {
         I.map((i) => feasible[i]!),
         m,
       );
-      const assoc = associateToNiches(sub, I.length, m, this.dirs, this.nDirs, this.norm.ideal, this.norm.nadir);
+      const assoc = associateToNiches(sub, I.length, m, this.unitT, this.nDirs, this.norm.ideal, this.norm.nadir);
       const lastStart = I.length - fronts[nFronts - 1]!.length;
       if (I.length > take) {
         const nicheCount = new Int32Array(this.nDirs);

@@ -20,13 +20,19 @@ export interface MutationParams {
   readonly probVar: number;
 }
 
-/** Mutates x in place. */
+/**
+ * Mutates x in place. The mutated variables are drawn as a Bernoulli(probVar) sequence through
+ * geometric gaps (one draw per mutated variable instead of one per variable; same distribution).
+ */
 export function polynomialMutation(layout: VariableLayout, x: Float64Array, params: MutationParams, rng: Rng): void {
   const n = layout.n;
+  const p = params.probVar;
+  if (!(p > 0)) return;
+  const logQ = p >= 1 ? 0 : Math.log1p(-p);
   const etaPlus1 = params.eta + 1;
   const kinds = layout.kind;
-  for (let i = 0; i < n; i++) {
-    if (!(rng.next() < params.probVar)) continue;
+  let i = p >= 1 ? 0 : Math.floor(Math.log(1 - rng.next()) / logQ);
+  for (; i < n; i += p >= 1 ? 1 : 1 + Math.floor(Math.log(1 - rng.next()) / logQ)) {
     const xl = layout.lower[i]!;
     const xu = layout.upper[i]!;
     if (xl === xu) continue;

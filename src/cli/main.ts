@@ -65,6 +65,12 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
     .action(() => io.out(odc.formatMetrics()));
 
   program
+    .command('schema')
+    .description('Print the JSON Schema of design/study files (design) or of the evaluated design record (record).')
+    .argument('<which>', 'design | record')
+    .action(async (which: string) => io.out(`${JSON.stringify(await odc.jsonSchema(which), null, 2)}\n`));
+
+  program
     .command('catalog')
     .description('List catalog rows (chips, solar-arrays, batteries, radiators, coatings, isl-terminals, launch-vehicles).')
     .argument('[name]', 'one catalog')

@@ -159,6 +159,7 @@ export function nonDominatedSort(F: Float64Array, n: number, m: number): NonDomi
     }
     return { ranks, fronts: collectFronts(ranks, order, nFronts) };
   }
+  if (m === 3) return { ranks, fronts: sort3(F, n, order, ranks) };
   // ENS-BS: members of each front stored in insertion (lexicographic) order.
   const members: number[][] = [];
   for (let t = 0; t < n; t++) {
@@ -187,6 +188,76 @@ export function nonDominatedSort(F: Float64Array, n: number, m: number): NonDomi
     ranks[i] = lo;
   }
   return { ranks, fronts: collectFronts(ranks, order, nFronts) };
+}
+
+/**
+ * m = 3: fronts peeled one at a time, each by a sweep in lexicographic order that keeps the 2-D
+ * staircase of (f2, f3) of the points already seen (Kung, Luccio, Preparata 1975): a point is
+ * dominated iff an earlier point weakly dominates its (f2, f3) projection. O(F N log N) for F fronts.
+ */
+function sort3(F: Float64Array, n: number, order: Int32Array, ranks: Int32Array): Int32Array[] {
+  let bufA = Int32Array.from(order);
+  let bufB = new Int32Array(n);
+  let remaining = bufA.subarray(0, n);
+  const ys = new Float64Array(n);
+  const zs = new Float64Array(n);
+  const fronts: Int32Array[] = [];
+  while (remaining.length > 0) {
+    const r = fronts.length;
+    const front: number[] = [];
+    let nNext = 0;
+    let size = 0;
+    let prev = -1;
+    let prevIn = false;
+    for (let t = 0; t < remaining.length; t++) {
+      const i = remaining[t]!;
+      const o = 3 * i;
+      const px = F[o]!;
+      const py = F[o + 1]!;
+      const pz = F[o + 2]!;
+      let inFront: boolean;
+      if (prev >= 0 && F[3 * prev] === px && F[3 * prev + 1] === py && F[3 * prev + 2] === pz) {
+        inFront = prevIn;
+      } else {
+        let lo = 0;
+        let hi = size;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (ys[mid]! < py) lo = mid + 1;
+          else hi = mid;
+        }
+        const pos = lo;
+        if ((pos > 0 && zs[pos - 1]! <= pz) || (pos < size && ys[pos] === py && zs[pos]! <= pz)) {
+          inFront = false;
+        } else {
+          inFront = true;
+          let end = pos;
+          while (end < size && zs[end]! >= pz) end++;
+          if (end - pos !== 1) {
+            ys.copyWithin(pos + 1, end, size);
+            zs.copyWithin(pos + 1, end, size);
+            size += 1 - (end - pos);
+          }
+          ys[pos] = py;
+          zs[pos] = pz;
+        }
+      }
+      prev = i;
+      prevIn = inFront;
+      if (inFront) {
+        ranks[i] = r;
+        front.push(i);
+      } else {
+        bufB[nNext++] = i;
+      }
+    }
+    fronts.push(Int32Array.from(front));
+    remaining = bufB.subarray(0, nNext);
+    const t = bufA;
+    bufA = bufB;
+    bufB = t;
+  }
+  return fronts;
 }
 
 /**

@@ -88,7 +88,11 @@ export function evaluateNode(design: Readonly<NodeDesign>, rows: Readonly<NodeCa
   });
   const busArea_m2 = Math.cbrt(dry.dry_kg / CORE_DENSITY_FOR_AREA_kg_m3) ** 2;
   const { dragArea_m2 } = orbitAverageDragArea_m2({ arrayArea_m2: p.arrayArea_m2, radiatorArea_m2: t.radiatorArea_m2, busArea_m2 });
-  const drag = dragBudget({ altitude_m, solarActivity: mission.solarActivity, dryMass_kg: dry.dry_kg, dragArea_m2, lifetime_yr: mission.lifetime_yr });
+  // The launcher inserts at its reference altitude; electric propulsion spirals the node to its orbit.
+  const drag = dragBudget({
+    altitude_m, solarActivity: mission.solarActivity, dryMass_kg: dry.dry_kg, dragArea_m2, lifetime_yr: mission.lifetime_yr,
+    insertionAltitude_m: km_to_m(vehicle.referenceAltitude_km),
+  });
   const mass = massBudget({
     compute_kg: compute.mass_kg, array_kg: power.arrayMass_kg, battery_kg: power.batteryMass_kg, radiator_kg: radiatorMass_kg,
     shielding_kg: rad.shieldingMass_kg, isl_kg: isl.mass_kg, propellant_kg: drag.propellantMass_kg, allocated_kg: l.mass_kg, itPowerAvg_W: compute.itPowerAvg_W,

@@ -10,7 +10,9 @@
  *   reference altitude; nodes raise themselves with EP, which the drag model budgets — Starlink practice).
  *   Nodes per launch = min(⌊payload/m_launch⌋, ⌊η_fairing·V_fairing/V_stowed⌋). Launch cost per node
  *   = vehicle price / nodes per launch (a partly filled vehicle is paid in full), or $/kg × m_launch
- *   when a $/kg override is given (an abstract market price, e.g. Suncatcher's ≲ $200/kg).
+ *   when a $/kg override is given (an abstract market price, e.g. Suncatcher's ≲ $200/kg). A node that
+ *   does not fit gets nodesPerLaunch = 0 (infeasible, flagged by the caller's constraint) and a finite
+ *   penalty cost = price × max(m/payload, V/usable volume).
  * - Stowed volume (`stowedVolume_m3`) = P_BOL/(W/m³ of the array) + A_rad/(m²/m³ of the radiator)
  *   + core mass/core packaging density (default 250 kg/m³, ESTIMATE: between SMAD's ~100 kg/m³
  *   whole-spacecraft rule of thumb and ~850 kg/m³ of a terrestrial NVL72 rack, 1.36 t in ~1.6 m³).
@@ -113,7 +115,7 @@ export interface LaunchResult {
   readonly launch_USD: number;
 }
 
-/** Launch price per kg, nodes per launch and launch cost per node. Throws if the node does not fit. */
+/** Launch price per kg, nodes per launch (0 if the node does not fit) and launch cost per node. */
 export function launchEconomics(p: Readonly<LaunchParams>): LaunchResult {
   const v = p.vehicle;
   positive('vehicle.payloadLeo_kg', v.payloadLeo_kg);
@@ -126,21 +128,19 @@ export function launchEconomics(p: Readonly<LaunchParams>): LaunchResult {
   const byMass = Math.floor(v.payloadLeo_kg / p.launch_kg);
   const byVolume = Math.floor((eta * v.fairingVolume_m3) / p.stowedVolume_m3);
   const n = Math.min(byMass, byVolume);
-  if (n < 1) {
-    throw new RangeError(
-      `node does not fit the launcher: launch mass ${p.launch_kg.toFixed(0)} kg (payload ${v.payloadLeo_kg} kg), ` +
-        `stowed volume ${p.stowedVolume_m3.toFixed(1)} m³ (usable ${(eta * v.fairingVolume_m3).toFixed(1)} m³)`,
-    );
-  }
   const override = p.launchPriceOverride_USD_per_kg;
   if (override !== undefined) nonNegative('launchPriceOverride_USD_per_kg', override);
   const perKg = override ?? v.price_USD / v.payloadLeo_kg;
+  // A node too heavy or too bulky for the vehicle is an infeasible design, not an error: nodesPerLaunch = 0
+  // (the caller's "fits the vehicle" constraint flags it) and the cost is the finite, monotone penalty of
+  // the fractional number of vehicles it would occupy, so the optimizer still sees a gradient.
+  const vehiclesPerNode = n >= 1 ? 1 / n : Math.max(p.launch_kg / v.payloadLeo_kg, p.stowedVolume_m3 / (eta * v.fairingVolume_m3));
   return {
     launchPrice_USD_per_kg: perKg,
     nodesPerLaunchByMass: byMass,
     nodesPerLaunchByVolume: byVolume,
     nodesPerLaunch: n,
-    launch_USD: override !== undefined ? override * p.launch_kg : v.price_USD / n,
+    launch_USD: override !== undefined ? override * p.launch_kg : v.price_USD * vehiclesPerNode,
   };
 }
 

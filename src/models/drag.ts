@@ -115,6 +115,9 @@ export function dragBudget(p: Readonly<DragParams>): DragResult {
   }
   const dvTotal = dvYear * p.lifetime_yr + raise;
   const propellant = p.dryMass_kg * Math.expm1(dvTotal / (isp_s * STANDARD_GRAVITY_m_s2));
+  if (!Number.isFinite(propellant)) {
+    throw new RangeError(`station keeping needs ${dvTotal.toExponential(2)} m/s over the lifetime: no propellant budget can close (raise altitude or B)`);
+  }
 
   let decay_s = 0;
   if (p.altitude_m > disposal_m) {

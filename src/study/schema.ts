@@ -73,7 +73,7 @@ export const radiationSchema = z
 export const islSchema = z
   .strictObject({
     topology: z.enum(TOPOLOGIES).default('none').describe('Inter-satellite link topology: none (0 terminals), ring (2), grid (4), mesh (6).'),
-    terminal: id('isl-terminals').default('oisl-100g').describe('Optical ISL terminal catalog id (designs/catalogs/isl-terminals.yaml).'),
+    terminal: id('isl-terminals').default('isl-100g').describe('Optical ISL terminal catalog id (designs/catalogs/isl-terminals.yaml).'),
   })
   .describe('Inter-satellite links.');
 

@@ -36,9 +36,14 @@ describe('launchEconomics (domain-facts validation case 14)', () => {
     expect(r.launch_USD).toBe(400000);
   });
 
-  it('a node that does not fit throws RangeError (the caller fails the design)', () => {
-    expect(() => launchEconomics({ vehicle: falcon9, launch_kg: 20000, stowedVolume_m3: 10 })).toThrow(/does not fit/);
-    expect(() => launchEconomics({ vehicle: falcon9, launch_kg: 2000, stowedVolume_m3: 200 })).toThrow(RangeError);
+  it('a node that does not fit has 0 nodes per launch and a finite penalty cost growing with its size (infeasible, not an error)', () => {
+    const heavy = launchEconomics({ vehicle: falcon9, launch_kg: 20000, stowedVolume_m3: 10 });
+    expect(heavy.nodesPerLaunch).toBe(0);
+    expect(heavy.launch_USD).toBeCloseTo((74e6 * 20000) / 17400, 2);
+    const bulky = launchEconomics({ vehicle: falcon9, launch_kg: 2000, stowedVolume_m3: 220 });
+    expect(bulky.nodesPerLaunch).toBe(0);
+    expect(bulky.launch_USD).toBeGreaterThan(74e6);
+    expect(() => launchEconomics({ vehicle: falcon9, launch_kg: 0, stowedVolume_m3: 10 })).toThrow(RangeError);
   });
 });
 

@@ -136,6 +136,8 @@ describe('dragBudget: station keeping and propellant', () => {
     expect(() => dragBudget({ ...B100, dragArea_m2: -1 })).toThrow(RangeError);
     expect(() => dragBudget({ ...B100, altitude_m: km(2500) })).toThrow(/100–2000 km/);
     expect(() => dragBudget({ ...B100, lifetime_yr: -1 })).toThrow(RangeError);
+    // 120 km, B = 1 kg/m², 10 yr: the rocket equation overflows → RangeError, never Infinity or NaN.
+    expect(() => dragBudget({ ...B100, altitude_m: km(120), dryMass_kg: 22, lifetime_yr: 10 })).toThrow(/no propellant budget/);
   });
 });
 

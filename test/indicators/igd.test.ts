@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { igd, igdPlus } from '../../src/indicators/igd.js';
+import { idealPoint, nadirPoint, normalizePoints, denormalizePoint } from '../../src/indicators/normalize.js';
+import { paretoFront } from '../../src/problem/benchmarks.js';
+
+describe('igd and igdPlus', () => {
+  it('are zero for the reference front itself', () => {
+    const z = paretoFront('zdt1', 2, 200);
+    expect(igd(z, z)).toBe(0);
+    expect(igdPlus(z, z)).toBe(0);
+  });
+
+  it('match a hand computation', () => {
+    const z = [
+      [0, 1],
+      [1, 0],
+    ];
+    const a = [[0.5, 0.5]];
+    // IGD: both distances sqrt(0.5); IGD+: d+ = sqrt(0.5^2 + 0) = 0.5 for both
+    expect(igd(a, z)).toBeCloseTo(Math.SQRT1_2, 15);
+    expect(igdPlus(a, z)).toBeCloseTo(0.5, 15);
+  });
+
+  it('IGD+ is at most IGD, and zero when the approximation dominates the reference', () => {
+    const pts = fc.array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 20 });
+    fc.assert(
+      fc.property(pts, pts, (a, z) => {
+        expect(igdPlus(a, z)).toBeLessThanOrEqual(igd(a, z) + 1e-15);
+        const better = z.map((p) => p.map((v) => v - 0.1));
+        expect(igdPlus(better, z)).toBe(0);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('is +Infinity for an empty approximation', () => {
+    expect(igd([], [[0, 1]])).toBe(Infinity);
+  });
+});
+
+describe('normalize', () => {
+  it('maps the ideal to 0 and the nadir to 1, and back', () => {
+    const pts = [
+      [1, 10, 5],
+      [3, 20, 5],
+      [2, 15, 5],
+    ];
+    const ideal = idealPoint(pts);
+    const nadir = nadirPoint(pts);
+    expect(Array.from(ideal)).toEqual([1, 10, 5]);
+    expect(Array.from(nadir)).toEqual([3, 20, 5]);
+    const n = normalizePoints(pts);
+    expect(Array.from(n[0]!)).toEqual([0, 0, 0]);
+    expect(Array.from(n[1]!)).toEqual([1, 1, 0]);
+    expect(Array.from(denormalizePoint(n[2]!, ideal, nadir))).toEqual([2, 15, 5]);
+  });
+});

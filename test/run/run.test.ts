@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runStudy } from '../../src/index.js';
+import { tempDir, writeFile } from '../helpers/tmp.js';
+
+const dir = tempDir('odc-run-');
+const flagship = readFileSync(new URL('../../designs/flagship-study.yaml', import.meta.url), 'utf8');
+const small = (name: string, algorithm: string, extra = ''): string =>
+  writeFile(dir, `${name}.yaml`, flagship.replace(/^algorithm:.*$/m, `algorithm: ${algorithm}`).replace(/^name: .*$/m, `name: ${name}`) + extra);
+
+const studySmall = small('small', '{ name: nsga3, population: 40, generations: 12, seed: 7, checkpointEvery: 3 }');
+const read = (runDir: string, f: string): string => readFileSync(join(runDir, f), 'utf8');
+
+describe('odc run', () => {
+  it('writes the result files, with no timestamps in pareto.json', async () => {
+    const s = await runStudy({ studyPath: studySmall, outDir: join(dir, 'a'), workers: 0 });
+    for (const f of ['pareto.json', 'pareto.csv', 'evaluations.csv', 'run.json', 'study.yaml']) expect(existsSync(join(s.runDir, f))).toBe(true);
+    expect(existsSync(join(s.runDir, 'evaluations.csv.partial'))).toBe(false);
+    expect(s.evaluations).toBe(480);
+    expect(read(s.runDir, 'evaluations.csv').trim().split('\n')).toHaveLength(481);
+    const pareto = JSON.parse(read(s.runDir, 'pareto.json'));
+    expect(pareto.designs.length).toBe(s.paretoSize);
+    expect(read(s.runDir, 'pareto.json')).not.toMatch(/20\d\d-\d\d-\d\dT/);
+    const run = JSON.parse(read(s.runDir, 'run.json'));
+    expect(run.algorithm.seed).toBe(7);
+    expect(run.history).toHaveLength(12);
+    expect(run.packageVersions['satellite.js']).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('maximized objectives stay positive in pareto.json and every design record is feasible', async () => {
+    const runDir = join(dir, 'a');
+    const pareto = JSON.parse(read(runDir, 'pareto.json'));
+    for (const d of pareto.designs) {
+      expect(d.objectives['compute.deliveredPFLOPS']).toBeGreaterThan(0);
+      expect(d.objectives['compute.deliveredPFLOPS']).toBeCloseTo(d.record.compute.deliveredPFLOPS, 9);
+      for (const g of Object.values(d.constraints) as number[]) expect(g).toBeLessThanOrEqual(0);
+    }
+  });
+
+  it('the same seed gives a byte-identical front with 0 and 2 workers; another seed differs', async () => {
+    const pooled = await runStudy({ studyPath: studySmall, outDir: join(dir, 'b'), workers: 2 });
+    expect(read(pooled.runDir, 'pareto.json')).toBe(read(join(dir, 'a'), 'pareto.json'));
+    expect(read(pooled.runDir, 'evaluations.csv')).toBe(read(join(dir, 'a'), 'evaluations.csv'));
+    const other = await runStudy({ studyPath: small('seed8', '{ name: nsga3, population: 40, generations: 12, seed: 8, checkpointEvery: 3 }'), outDir: join(dir, 'c') });
+    expect(read(other.runDir, 'evaluations.csv')).not.toBe(read(join(dir, 'a'), 'evaluations.csv'));
+  });
+
+  it('an interrupted run resumed from its checkpoint reaches the same front as an uninterrupted one', async () => {
+    const out = join(dir, 'resumed');
+    const first = await runStudy({ studyPath: studySmall, outDir: out, stopAfterGenerations: 7 });
+    expect(first.status).toBe('interrupted');
+    // Generations 7 is past the checkpoint at 6: the resumed run redoes generation 7 from the checkpoint.
+    const second = await runStudy({ resumeDir: out });
+    expect(second.status).toBe('complete');
+    expect(read(out, 'pareto.json')).toBe(read(join(dir, 'a'), 'pareto.json'));
+    expect(read(out, 'evaluations.csv')).toBe(read(join(dir, 'a'), 'evaluations.csv'));
+  });
+
+  it('a run killed with SIGKILL resumes to the same front', async () => {
+    const study = small('killed', '{ name: nsga3, population: 40, generations: 60, seed: 7, checkpointEvery: 2 }');
+    const reference = await runStudy({ studyPath: study, outDir: join(dir, 'killed-ref') });
+    const out = join(dir, 'killed');
+    const bin = new URL('../../dist/src/cli/bin.js', import.meta.url).pathname;
+    const child = spawn(process.execPath, [bin, 'run', study, '--out', out, '--quiet'], { stdio: 'ignore' });
+    const cp = join(out, 'checkpoint.json');
+    const start = Date.now();
+    // Kill as soon as a mid-run checkpoint exists (the run itself takes a second or two).
+    while (!existsSync(cp) && Date.now() - start < 30_000) await new Promise((r) => setTimeout(r, 5));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    expect(existsSync(cp)).toBe(true);
+    if (!existsSync(join(out, 'pareto.json'))) {
+      const resumed = await runStudy({ resumeDir: out });
+      expect(resumed.status).toBe('complete');
+    }
+    expect(read(out, 'pareto.json')).toBe(read(reference.runDir, 'pareto.json'));
+    expect(read(out, 'evaluations.csv')).toBe(read(reference.runDir, 'evaluations.csv'));
+  });
+
+  it('when nothing is feasible the run says so and lists the least-infeasible designs with their violations', async () => {
+    const study = small('impossible', '{ name: nsga2, population: 20, generations: 3, seed: 1 }').replace(/\.yaml$/, '.yaml');
+    const text = readFileSync(study, 'utf8').replace('compute.itPowerAvg_W >= 120000', 'compute.itPowerAvg_W >= 1e9');
+    const s = await runStudy({ studyPath: writeFile(dir, 'impossible2.yaml', text), outDir: join(dir, 'impossible') });
+    expect(s.paretoSize).toBe(0);
+    expect(s.leastInfeasible.length).toBeGreaterThan(0);
+    expect(s.leastInfeasible[0]!.violations.map((v) => v.name)).toContain('compute.itPowerAvg_W >= 1e9');
+  });
+});
