@@ -58,7 +58,7 @@ export function polynomialMutation(layout: VariableLayout, x: Float64Array, para
       deltaq = 1 - root(val, etaPlus1);
     }
     let y = v + deltaq * range;
-    if (kind !== KIND_REAL) y = Math.round(y);
+    if (kind !== KIND_REAL) y = Math.round(y) + 0; // + 0 turns -0 into 0
     x[i] = y < xl ? xl : y > xu ? xu : y;
   }
 }

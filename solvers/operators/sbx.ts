@@ -71,8 +71,8 @@ export function sbxCrossover(
       v2 = t;
     }
     if (kind !== KIND_REAL) {
-      v1 = Math.round(v1);
-      v2 = Math.round(v2);
+      v1 = Math.round(v1) + 0; // + 0 turns -0 into 0
+      v2 = Math.round(v2) + 0;
     }
     c1[i] = v1 < xl ? xl : v1 > xu ? xu : v1;
     c2[i] = v2 < xl ? xl : v2 > xu ? xu : v2;

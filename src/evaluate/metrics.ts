@@ -5,7 +5,7 @@
 import { didYouMean } from '../core/errors.js';
 
 export const METRIC_PATHS = [
-  'orbit.altitude_km', 'orbit.inclination_deg', 'orbit.period_min', 'orbit.speed_km_s', 'orbit.betaMin_deg', 'orbit.betaMax_deg',
+  'orbit.altitude_km', 'orbit.inclination_deg', 'orbit.ltan_h', 'orbit.period_min', 'orbit.speed_km_s', 'orbit.betaMin_deg', 'orbit.betaMax_deg',
   'orbit.eclipseFraction', 'orbit.worstEclipseFraction', 'orbit.maxEclipse_min',
   'power.arrayArea_m2', 'power.requiredArrayArea_m2', 'power.bolPower_W', 'power.eolPower_W', 'power.demandAvg_W', 'power.demandPeak_W',
   'power.batteryEnergy_Wh', 'power.depthOfDischarge', 'power.arrayMass_kg', 'power.batteryMass_kg',
@@ -59,4 +59,13 @@ export function metricValue(record: unknown, path: string): number | undefined {
   let v: unknown = record;
   for (const part of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
   return typeof v === 'number' ? v : undefined;
+}
+
+/** A fast accessor for a metric path (split once): NaN when the record has no number there. */
+export function metricGetter(path: string): (record: unknown) => number {
+  const [section, key] = path.split('.') as [string, string];
+  return (record) => {
+    const v = (record as Record<string, Record<string, unknown> | undefined>)[section]?.[key];
+    return typeof v === 'number' ? v : NaN;
+  };
 }

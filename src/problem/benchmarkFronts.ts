@@ -11,7 +11,16 @@
  *   [0, 0.2514118360889] U [0.6316265307, 0.8594008566447], f_m = 2m - sum f_i (1 + sin(3 pi f_i)).
  * Zitzler, Deb, Thiele, Evol. Comput. 8(2), 2000; Deb, Thiele, Laumanns, Zitzler, "Scalable test
  * problems for evolutionary multiobjective optimization", 2005.
+ * The disconnected fronts (ZDT3, DTLZ7) are filtered to their non-dominated points: the published
+ * interval ends overlap by ~1e-10, which leaves a few boundary points weakly dominated.
  */
+import { nonDominatedIndices, toMatrix } from '../core/dominance.js';
+
+function nonDominatedOnly(points: Float64Array[]): Float64Array[] {
+  if (points.length === 0) return points;
+  const m = points[0]!.length;
+  return Array.from(nonDominatedIndices(toMatrix(points, m), points.length, m), (i) => points[i]!);
+}
 
 /** Binomial coefficient C(n, k) as a double. */
 export function binomial(n: number, k: number): number {
@@ -138,7 +147,7 @@ export function paretoFront(name: string, m = 2, points?: number): Float64Array[
         const count = r === ZDT3_REGIONS.length - 1 ? Math.max(2, n - per * (ZDT3_REGIONS.length - 1)) : per;
         f1s.push(...linspace(a, b, count));
       });
-      return twoObjectiveFront(f1s, (f1) => 1 - Math.sqrt(f1) - f1 * Math.sin(10 * Math.PI * f1));
+      return nonDominatedOnly(twoObjectiveFront(f1s, (f1) => 1 - Math.sqrt(f1) - f1 * Math.sin(10 * Math.PI * f1)));
     }
     case 'dtlz1':
     case 'dtlz2':
@@ -157,7 +166,7 @@ export function paretoFront(name: string, m = 2, points?: number): Float64Array[
     }
     case 'dtlz7':
       if (m < 2) throw new RangeError(`${name} needs m >= 2, got ${m}`);
-      return dtlz7Front(m, points ?? (m === 2 ? 1000 : 1024));
+      return nonDominatedOnly(dtlz7Front(m, points ?? (m === 2 ? 1000 : 1024)));
     default:
       throw new RangeError(`unknown benchmark '${name}'; valid: zdt1, zdt2, zdt3, zdt4, zdt6, dtlz1, dtlz2, dtlz3, dtlz4, dtlz7`);
   }

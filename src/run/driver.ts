@@ -139,6 +139,7 @@ export async function runStudy(opts: RunOptions, createAlgorithm: AlgorithmFacto
   let stopReason = '';
   let evalTime_s = 0;
   let generationsThisProcess = 0;
+  let failureCount = log.entries.filter((e) => e.failure !== null).length;
   const m = problem.objectives.length;
 
   try {
@@ -160,6 +161,7 @@ export async function runStudy(opts: RunOptions, createAlgorithm: AlgorithmFacto
       algorithm.tell(results);
       const rows = batch.map((x, i) => toLogged(problem, evaluations + i, generation, x, results[i]!));
       log.append(rows);
+      for (const r of rows) if (r.failure !== null) failureCount++;
       generationsThisProcess++;
 
       const front = algorithm.archive().map((ind) => ind.f);
@@ -176,7 +178,7 @@ export async function runStudy(opts: RunOptions, createAlgorithm: AlgorithmFacto
         opts.onProgress({
           generation: p.generation, maxGenerations, evaluations: p.evaluations, maxEvaluations,
           feasibleShare: rows.filter((r) => r.cv === 0).length / rows.length,
-          failures: log.entries.filter((r) => r.failure !== null).length,
+          failures: failureCount,
           frontSize: front.length, hypervolume: hv, elapsed_s,
           eta_s: done > 0 ? (elapsed_s * (1 - done)) / done : null,
         });

@@ -7,7 +7,7 @@
  */
 import { StudyError } from '../core/errors.js';
 import type { DesignRecord } from '../evaluate/record.js';
-import { isMetricPath, metricValue, unknownMetricHint } from '../evaluate/metrics.js';
+import { isMetricPath, metricGetter, unknownMetricHint } from '../evaluate/metrics.js';
 import type { ConstraintSpec, Evaluation, ObjectiveSpec, Problem, VariableSpec } from '../problem/types.js';
 import { ExpressionError, evaluateExpr, parseConstraint, type ParsedConstraint } from './expression.js';
 import { locate } from './issues.js';
@@ -125,14 +125,21 @@ export function compileNodeStudy(study: NodeStudy, base: NodeDesign, file: Parse
 
   const constraints: ConstraintSpec[] = [...physicalConstraints.map((name) => ({ name })), ...parsed.map((c) => ({ name: c.text }))];
 
+  // Only the sections that variables touch are copied (the base design is never mutated); this runs
+  // for every evaluation, so it avoids a deep clone.
+  const touched = [...new Set(paths.map((p) => p.section))];
   const designFor = (x: Float64Array): NodeDesign => {
-    const d = structuredClone(base) as unknown as Record<string, Record<string, unknown>>;
-    variables.forEach((v, i) => {
+    const d: Record<string, unknown> = { ...base };
+    for (const section of touched) d[section] = { ...(base as unknown as Record<string, object>)[section] };
+    for (let i = 0; i < variables.length; i++) {
+      const v = variables[i]!;
       const { section, key } = paths[i]!;
-      d[section]![key] = v.kind === 'choice' ? v.options[x[i]!] : x[i]!;
-    });
+      (d[section] as Record<string, unknown>)[key] = v.kind === 'choice' ? v.options[x[i]!] : x[i]!;
+    }
     return d as unknown as NodeDesign;
   };
+  const objectiveGetters = objectives.map((o) => metricGetter(o.name));
+  const refGetters = new Map(parsed.flatMap((c) => c.refs).map((r) => [r, metricGetter(r)] as const));
 
   const problem: Problem = {
     name: study.name,
@@ -148,7 +155,7 @@ export function compileNodeStudy(study: NodeStudy, base: NodeDesign, file: Parse
       }
       const f = new Float64Array(objectives.length);
       for (let i = 0; i < objectives.length; i++) {
-        const v = metricValue(rec, objectives[i]!.name)!;
+        const v = objectiveGetters[i]!(rec);
         f[i] = objectives[i]!.sense === 'maximize' ? -v : v;
       }
       const g = new Float64Array(constraints.length);
@@ -158,7 +165,7 @@ export function compileNodeStudy(study: NodeStudy, base: NodeDesign, file: Parse
         if (!c) return { status: 'failed', reason: `physical constraint ${name} missing from the record` };
         g[k++] = scaledViolation(c.value, c.sense, c.limit);
       }
-      const lookup = (p: string): number => metricValue(rec, p) ?? NaN;
+      const lookup = (p: string): number => refGetters.get(p)!(rec);
       for (const c of parsed) g[k++] = scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup));
       return { status: 'ok', f, g };
     },

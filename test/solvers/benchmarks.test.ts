@@ -49,12 +49,19 @@ describe('benchmark problems', () => {
     expect(paretoFront('zdt1', 2, 1000)).toHaveLength(1000);
     expect(paretoFront('dtlz2', 3, 861)).toHaveLength(861);
     expect(dasDennis(3, 12)).toHaveLength(91);
+    const dominatedPairs = (front: readonly Float64Array[]): number => {
+      let c = 0;
+      for (const a of front) for (const b of front) if (dominates(a, b)) c++;
+      return c;
+    };
     for (const name of ['zdt3', 'dtlz7']) {
       const front = paretoFront(name, 2, 200);
-      for (const a of front) for (const b of front) expect(dominates(a, b)).toBe(false);
+      expect(front.length).toBeGreaterThan(190);
+      expect(dominatedPairs(front)).toBe(0);
     }
     const f3 = paretoFront('dtlz7', 3);
-    for (const a of f3) for (const b of f3) expect(dominates(a, b)).toBe(false);
+    expect(f3.length).toBeGreaterThan(900);
+    expect(dominatedPairs(f3)).toBe(0);
     expect(() => paretoFront('nope')).toThrow(RangeError);
   });
 });

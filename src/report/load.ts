@@ -1,0 +1,192 @@
+/**
+ * Reads and validates a run folder written by `odc run` (run.json, pareto.json, study.yaml and
+ * evaluations.csv; see src/run/results.ts). Everything that can be wrong with the folder is reported
+ * here as a StudyError naming the folder or file and the fix, so the report writers trust what they get:
+ * - not a folder, or no run.json / pareto.json / study.yaml → BAD_RUN_DIR;
+ * - a formatVersion this odc does not read → INCOMPATIBLE_RUN;
+ * - a run that has not finished (status "running") → BAD_RUN_DIR (resume it first).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { StudyError } from '../core/errors.js';
+import type { ParetoFile, RunMeta } from '../run/results.js';
+import { ODC_VERSION } from '../run/versions.js';
+
+/** The run-folder format this odc reads (run.json and pareto.json `formatVersion`). */
+export const RUN_FORMAT_VERSION = 1;
+
+export interface RunEvaluation {
+  readonly index: number;
+  readonly generation: number;
+  readonly status: 'feasible' | 'infeasible' | 'failed';
+  /** Objectives in the user's sense, in pareto.json order (NaN when failed). */
+  readonly objectives: Float64Array;
+  readonly violation: number;
+}
+
+export interface LoadedRun {
+  readonly dir: string;
+  readonly meta: RunMeta;
+  readonly pareto: ParetoFile;
+  readonly studyText: string;
+  /** study.yaml as plain data (no validation beyond YAML: the run already validated it). */
+  readonly study: Record<string, unknown>;
+  /** Every evaluation, or null when evaluations.csv is absent (or not asked for). */
+  readonly evaluations: readonly RunEvaluation[] | null;
+}
+
+const runMetaSchema = z.looseObject({
+  formatVersion: z.number(),
+  odcVersion: z.string(),
+  status: z.enum(['running', 'complete']),
+  study: z.looseObject({ name: z.string(), kind: z.enum(['node', 'benchmark']), file: z.string(), hash: z.string() }),
+  algorithm: z.looseObject({ name: z.string(), population: z.number(), seed: z.number() }),
+  workers: z.number(),
+  startedAt: z.string(),
+  packageVersions: z.record(z.string(), z.string()),
+});
+
+const variableSchema = z.union([
+  z.looseObject({ kind: z.enum(['real', 'int']), name: z.string(), lower: z.number(), upper: z.number() }),
+  z.looseObject({ kind: z.literal('choice'), name: z.string(), options: z.array(z.union([z.string(), z.number()])) }),
+]);
+
+const paretoSchema = z.looseObject({
+  formatVersion: z.number(),
+  study: z.string(),
+  kind: z.enum(['node', 'benchmark']),
+  objectives: z.array(z.looseObject({ name: z.string(), sense: z.enum(['minimize', 'maximize']), unit: z.string() })).min(1),
+  variables: z.array(variableSchema),
+  designs: z.array(z.looseObject({
+    index: z.number(),
+    variables: z.record(z.string(), z.union([z.string(), z.number()])),
+    objectives: z.record(z.string(), z.number()),
+    constraints: z.record(z.string(), z.number()),
+    record: z.looseObject({ schemaVersion: z.number(), name: z.string() }).nullable(),
+  })),
+});
+
+function readJson(dir: string, file: string): unknown {
+  const path = join(dir, file);
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new StudyError('BAD_RUN_DIR', `${path}: not valid JSON (${(e as Error).message}); the run folder is damaged: run the study again`, { file: path });
+  }
+}
+
+function checkVersion(dir: string, file: string, raw: unknown, odcVersion: string | undefined): void {
+  const v = (raw as { formatVersion?: unknown } | null)?.formatVersion;
+  if (v === RUN_FORMAT_VERSION) return;
+  throw new StudyError(
+    'INCOMPATIBLE_RUN',
+    `${join(dir, file)}: formatVersion ${JSON.stringify(v)} is not supported (odc ${ODC_VERSION} reads run folders of formatVersion ${RUN_FORMAT_VERSION}); ` +
+      `re-run the study with this odc${odcVersion ? `, or report it with odc ${odcVersion} that wrote it` : ''}`,
+    { file: join(dir, file), field: 'formatVersion' },
+  );
+}
+
+function validated<T>(schema: z.ZodType<T>, raw: unknown, path: string): T {
+  const r = schema.safeParse(raw);
+  if (r.success) return r.data;
+  const iss = r.error.issues[0]!;
+  const field = iss.path.map(String).join('.');
+  throw new StudyError('BAD_RUN_DIR', `${path}: ${field || '(top level)'}: ${iss.message}; the run folder is damaged or was not written by odc run: run the study again`, { file: path, field });
+}
+
+/** Minimal RFC 4180 reader (quoted fields may hold commas, quotes and newlines). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cur += '"';
+          i++;
+        } else quoted = false;
+      } else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cur);
+      cur = '';
+    } else if (ch === '\n') {
+      row.push(cur);
+      rows.push(row);
+      row = [];
+      cur = '';
+    } else if (ch !== '\r') cur += ch;
+  }
+  if (cur.length > 0 || row.length > 0) {
+    row.push(cur);
+    rows.push(row);
+  }
+  return rows;
+}
+
+function readEvaluations(path: string, pareto: ParetoFile): RunEvaluation[] {
+  const rows = parseCsv(readFileSync(path, 'utf8'));
+  const head = rows[0] ?? [];
+  const col = (name: string): number => head.indexOf(name);
+  const iEval = col('eval'), iGen = col('generation'), iStatus = col('status'), iViol = col('violation');
+  const iObj = pareto.objectives.map((o) => col(o.name));
+  const missing = [['eval', iEval], ['generation', iGen], ['status', iStatus], ...pareto.objectives.map((o, k) => [o.name, iObj[k]!] as const)].filter(([, i]) => i < 0);
+  if (missing.length) {
+    throw new StudyError('BAD_RUN_DIR', `${path}: missing column(s) ${missing.map(([n]) => n).join(', ')}; the run folder is damaged: run the study again`, { file: path });
+  }
+  const num = (s: string | undefined): number => (s === undefined || s === '' ? NaN : Number(s));
+  const out: RunEvaluation[] = [];
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    if (row.length < head.length - 1) continue;
+    const status = row[iStatus] === 'feasible' ? 'feasible' : row[iStatus] === 'infeasible' ? 'infeasible' : 'failed';
+    const objectives = new Float64Array(iObj.length);
+    iObj.forEach((c, k) => (objectives[k] = num(row[c])));
+    out.push({ index: num(row[iEval]), generation: num(row[iGen]), status, objectives, violation: iViol >= 0 ? num(row[iViol]) : NaN });
+  }
+  return out;
+}
+
+/** Reads a complete run folder; `evaluations: false` skips evaluations.csv (compare, export). */
+export function loadRun(dir: string, opts: { readonly evaluations?: boolean } = {}): LoadedRun {
+  const fix = 'pass a folder written by odc run, e.g. results/<study>/<run-id>';
+  if (!existsSync(dir)) throw new StudyError('BAD_RUN_DIR', `${dir}: no such folder; ${fix}`, { file: dir });
+  if (!statSync(dir).isDirectory()) throw new StudyError('BAD_RUN_DIR', `${dir}: is a file, not a run folder; ${fix}`, { file: dir });
+  const absent = ['run.json', 'pareto.json', 'study.yaml'].filter((f) => !existsSync(join(dir, f)));
+  if (absent.length) throw new StudyError('BAD_RUN_DIR', `${dir}: not a run folder (no ${absent.join(', ')}); ${fix}`, { file: dir });
+
+  const rawMeta = readJson(dir, 'run.json');
+  const odcVersion = (rawMeta as { odcVersion?: unknown } | null)?.odcVersion;
+  checkVersion(dir, 'run.json', rawMeta, typeof odcVersion === 'string' ? odcVersion : undefined);
+  const meta = validated(runMetaSchema, rawMeta, join(dir, 'run.json')) as unknown as RunMeta;
+  if (meta.status !== 'complete') {
+    throw new StudyError('BAD_RUN_DIR', `${dir}: the run has not finished (run.json status "${meta.status}"); finish it with odc run --resume ${dir}`, { file: join(dir, 'run.json'), field: 'status' });
+  }
+  const rawPareto = readJson(dir, 'pareto.json');
+  checkVersion(dir, 'pareto.json', rawPareto, meta.odcVersion);
+  const pareto = validated(paretoSchema, rawPareto, join(dir, 'pareto.json')) as unknown as ParetoFile;
+  pareto.designs.forEach((d, i) => {
+    for (const o of pareto.objectives) {
+      if (typeof d.objectives[o.name] !== 'number') {
+        throw new StudyError('BAD_RUN_DIR', `${join(dir, 'pareto.json')}: designs[${i}].objectives has no "${o.name}"; the run folder is damaged: run the study again`, { file: join(dir, 'pareto.json'), field: `designs[${i}].objectives` });
+      }
+    }
+  });
+
+  const studyText = readFileSync(join(dir, 'study.yaml'), 'utf8');
+  let study: Record<string, unknown>;
+  try {
+    const s: unknown = parseYaml(studyText);
+    study = s && typeof s === 'object' && !Array.isArray(s) ? (s as Record<string, unknown>) : {};
+  } catch (e) {
+    throw new StudyError('BAD_RUN_DIR', `${join(dir, 'study.yaml')}: not valid YAML (${(e as Error).message.split('\n')[0]}); the run folder is damaged`, { file: join(dir, 'study.yaml') });
+  }
+  const evPath = join(dir, 'evaluations.csv');
+  const evaluations = opts.evaluations === false || !existsSync(evPath) ? null : readEvaluations(evPath, pareto);
+  return { dir, meta, pareto, studyText, study, evaluations };
+}

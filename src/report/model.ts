@@ -1,0 +1,262 @@
+/**
+ * The report model: everything report.html and report.md show, computed once from a loaded run
+ * (summary, plots as SVG strings, decision picks with budgets and binding constraints, the Pareto table).
+ * The HTML and Markdown writers only format it, so the two reports cannot disagree.
+ */
+import { unitOf } from '../evaluate/metrics.js';
+import type { ConstraintResult } from '../evaluate/record.js';
+import { budgetSections, fmt, type BudgetSection } from './budget.js';
+import { decisionPicks, KNEE_METHOD, type Pick } from './decision.js';
+import type { LoadedRun } from './load.js';
+import { axisLabel, convergenceSpec, objectiveMatrixSpec, parallelSpec, renderSvg, samplePositions, tickText, type AxisDef, type CategoryStyle, type ParallelAxis } from './plots.js';
+import type { ReferenceDesign } from './references.js';
+
+/** Plot sizes: evaluations and Pareto designs beyond these are sampled evenly (deterministic). */
+export const MAX_EVALUATION_POINTS = 3000;
+export const MAX_FRONT_POINTS = 1500;
+export const MAX_PARALLEL_LINES = 800;
+/** A constraint is called binding when its relative margin is at most this (2 %). */
+export const BINDING_MARGIN = 0.02;
+
+export interface ReportPlot {
+  readonly id: string;
+  readonly file: string;
+  readonly title: string;
+  readonly caption: string;
+  readonly svg: string;
+}
+
+export interface KeyValue {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface PickView {
+  readonly pick: Pick;
+  /** Label of an earlier pick that is the same design (its details are not repeated). */
+  readonly sameAs: string | null;
+  readonly objectives: readonly { name: string; value: string; unit: string; sense: string }[];
+  readonly variables: readonly { name: string; value: string; unit: string }[];
+  readonly budget: readonly BudgetSection[];
+  readonly recordConstraints: readonly (ConstraintResult & { binding: boolean })[];
+  readonly studyConstraints: readonly { name: string; g: number; binding: boolean }[];
+}
+
+export interface ReportModel {
+  readonly run: LoadedRun;
+  readonly title: string;
+  readonly description: string | null;
+  readonly summary: readonly KeyValue[];
+  readonly variables: readonly { name: string; kind: string; domain: string; unit: string }[];
+  readonly objectives: readonly { name: string; sense: string; unit: string }[];
+  readonly constraints: readonly { name: string; kind: string; description: string }[];
+  readonly packages: readonly KeyValue[];
+  readonly plots: readonly ReportPlot[];
+  readonly kneeMethod: string;
+  readonly picks: readonly PickView[];
+  readonly table: { readonly headers: readonly string[]; readonly rows: readonly (readonly string[])[] };
+  readonly references: readonly ReferenceDesign[];
+  readonly notes: readonly string[];
+}
+
+const senseWord = (s: 'minimize' | 'maximize'): string => (s === 'maximize' ? 'max' : 'min');
+const varUnit = (v: { name: string; unit?: string }): string => v.unit ?? unitOf(v.name);
+
+/** `cost.lcoc (min) [USD/PFLOP-day]`. */
+function objectiveTitle(name: string, unit: string, sense: 'minimize' | 'maximize'): string {
+  const t = axisLabel(name, unit);
+  const cut = t.lastIndexOf(' [');
+  return `${t.slice(0, cut)} (${senseWord(sense)})${t.slice(cut)}`;
+}
+
+function domainOf(values: readonly number[]): [number, number] {
+  let lo = Infinity, hi = -Infinity;
+  for (const v of values) if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  if (!Number.isFinite(lo)) return [0, 1];
+  if (hi <= lo) { const d = Math.abs(lo) * 0.05 || 1; return [lo - d, hi + d]; }
+  const pad = (hi - lo) * 0.05;
+  return [lo - pad, hi + pad];
+}
+
+async function objectivePlot(run: LoadedRun, refs: readonly ReferenceDesign[], notes: string[]): Promise<ReportPlot> {
+  const { pareto } = run;
+  const m = pareto.objectives.length;
+  const ok = (run.evaluations ?? []).filter((e) => e.status !== 'failed' && e.objectives.every(Number.isFinite));
+  const evalPos = samplePositions(ok.length, MAX_EVALUATION_POINTS);
+  const frontPos = samplePositions(pareto.designs.length, MAX_FRONT_POINTS);
+  const row = (cat: string, vals: ArrayLike<number>, label?: string): Record<string, unknown> => {
+    const r: Record<string, unknown> = { cat };
+    for (let j = 0; j < m; j++) r[`o${j}`] = vals[j];
+    if (label !== undefined) r.label = label;
+    return r;
+  };
+  const points: Record<string, unknown>[] = [];
+  for (const p of evalPos) { const e = ok[p]!; points.push(row(e.status === 'feasible' ? 'feasible design' : 'infeasible design', e.objectives)); }
+  for (const p of frontPos) { const d = pareto.designs[p]!; points.push(row('Pareto front', pareto.objectives.map((o) => d.objectives[o.name]!))); }
+  for (const r of refs) points.push(row('reference design', pareto.objectives.map((o) => r.objectives[o.name]!), r.label));
+  const anyFeasible = points.some((p) => p.cat !== 'infeasible design');
+  const axes: AxisDef[] = pareto.objectives.map((o, j) => ({
+    title: objectiveTitle(o.name, o.unit, o.sense),
+    domain: domainOf(points.filter((p) => !anyFeasible || p.cat !== 'infeasible design').map((p) => p[`o${j}`] as number)),
+  }));
+  const outside = points.filter((p) => p.cat === 'infeasible design' && axes.some((a, j) => { const v = p[`o${j}`] as number; return v < a.domain[0] || v > a.domain[1]; })).length;
+  const categories: CategoryStyle[] = [
+    { name: 'infeasible design', color: '#b9b9b9', shape: 'cross', size: 18, opacity: 0.55 },
+    { name: 'feasible design', color: '#6baed6', shape: 'circle', size: 16, opacity: 0.6 },
+    { name: 'Pareto front', color: '#d62728', shape: 'circle', size: 36, opacity: 0.9 },
+    ...(refs.length ? [{ name: 'reference design', color: '#111111', shape: 'diamond', size: 90, opacity: 1 }] : []),
+  ];
+  const svg = await renderSvg(objectiveMatrixSpec(points, axes, categories, 'evaluations', refs.length > 0), 'objective-space');
+  const parts = [
+    m === 2 ? 'Objective space.' : `Objective space: scatter matrix of every pair of the ${m} objectives.`,
+    `Red: the ${pareto.designs.length} Pareto designs${frontPos.length < pareto.designs.length ? ` (${frontPos.length} drawn, evenly sampled)` : ''}; blue: feasible and grey crosses: infeasible evaluations` +
+      `${evalPos.length < ok.length ? ` (${evalPos.length} of ${ok.length} drawn, evenly sampled in evaluation order)` : ''}.`,
+    refs.length ? `Black diamonds: reference designs (${refs.map((r) => r.label).join(', ')}) evaluated with the same models.` : '',
+    anyFeasible && outside > 0 ? `The axes span the feasible designs; ${outside} infeasible point(s) outside them are clipped.` : '',
+    (run.meta.result?.failures ?? 0) > 0 ? `${run.meta.result!.failures} failed evaluation(s) have no objective values and are not drawn.` : '',
+    'Maximized objectives are shown in their own sense (larger is better).',
+  ];
+  if (ok.length === 0) notes.push('evaluations.csv is missing or has no evaluated design: the objective-space plot shows the Pareto front only');
+  return { id: 'objective-space', file: 'objective-space.svg', title: 'Objective space', caption: parts.filter(Boolean).join(' '), svg };
+}
+
+async function parallelPlot(run: LoadedRun, knee: Pick | undefined): Promise<ReportPlot | null> {
+  const { pareto } = run;
+  if (pareto.designs.length === 0) return null;
+  type Axis = ParallelAxis & { norm: (d: (typeof pareto.designs)[number]) => number };
+  const axes: Axis[] = [];
+  for (const v of pareto.variables) {
+    if (v.kind === 'choice') {
+      const k = v.options.length;
+      const y = (i: number): number => (k > 1 ? i / (k - 1) : 0.5);
+      axes.push({ title: axisLabel(v.name, unitOf(v.name)), ticks: v.options.map((o, i) => ({ y: y(i), text: String(o) })), norm: (d) => y(v.options.indexOf(d.variables[v.name]!)) });
+    } else {
+      const span = v.upper - v.lower || 1;
+      axes.push({ title: axisLabel(v.name, varUnit(v)), ticks: [{ y: 0, text: tickText(v.lower) }, { y: 1, text: tickText(v.upper) }], norm: (d) => ((d.variables[v.name] as number) - v.lower) / span });
+    }
+  }
+  for (const o of pareto.objectives) {
+    const vals = pareto.designs.map((d) => d.objectives[o.name]!);
+    const lo = Math.min(...vals), hi = Math.max(...vals);
+    axes.push({
+      title: objectiveTitle(o.name, o.unit, o.sense),
+      ticks: hi > lo ? [{ y: 0, text: tickText(lo) }, { y: 1, text: tickText(hi) }] : [{ y: 0.5, text: tickText(lo) }],
+      norm: (d) => (hi > lo ? (d.objectives[o.name]! - lo) / (hi - lo) : 0.5),
+    });
+  }
+  const pos = samplePositions(pareto.designs.length, MAX_PARALLEL_LINES);
+  const lines: Record<string, unknown>[] = [];
+  const push = (p: number, grp: string): void => axes.forEach((a, i) => lines.push({ id: `${grp}-${p}`, grp, a: i, v: a.norm(pareto.designs[p]!) }));
+  for (const p of pos) push(p, 'Pareto design');
+  if (knee) push(knee.position, 'knee design');
+  const svg = await renderSvg(parallelSpec(lines, axes, [
+    { name: 'Pareto design', color: '#4c78a8', width: 1.2, opacity: pareto.designs.length > 200 ? 0.25 : 0.5 },
+    { name: 'knee design', color: '#d62728', width: 3, opacity: 1 },
+  ]), 'parallel');
+  return {
+    id: 'parallel', file: 'parallel-coordinates.svg', title: 'Parallel coordinates of the Pareto set',
+    caption: `Each line is a Pareto design${pos.length < pareto.designs.length ? ` (${pos.length} of ${pareto.designs.length}, evenly sampled)` : ''}; the knee design is red. ` +
+      'Variable axes run from the lower to the upper bound of the study (choices evenly spaced); objective axes from the worst to the best value on the front, with the values printed at the ends.',
+    svg,
+  };
+}
+
+async function convergencePlot(run: LoadedRun): Promise<ReportPlot | null> {
+  const h = run.meta.history ?? [];
+  if (h.length === 0) return null;
+  const svg = await renderSvg(convergenceSpec(h), 'convergence');
+  return {
+    id: 'convergence', file: 'convergence.svg', title: 'Convergence',
+    caption: `Left: hypervolume of the feasible front found so far, normalized by the final front (ideal → 0, nadir → 1, reference point 1.1 in every objective${run.meta.study.kind === 'benchmark' ? '; benchmarks use the raw objectives' : ''}). Right: share of each generation's evaluations that were feasible.`,
+    svg,
+  };
+}
+
+function pickView(run: LoadedRun, pick: Pick, earlier: readonly Pick[]): PickView {
+  const { pareto } = run;
+  const same = earlier.find((p) => p.position === pick.position);
+  const d = pick.design;
+  const rec = d.record;
+  const recordConstraints = rec ? [...rec.constraints].sort((a, b) => a.margin - b.margin).map((c) => ({ ...c, binding: c.margin <= BINDING_MARGIN })) : [];
+  const studyConstraints = Object.entries(d.constraints).map(([name, g]) => ({ name, g, binding: g > -BINDING_MARGIN })).sort((a, b) => b.g - a.g);
+  return {
+    pick, sameAs: same ? same.label : null,
+    objectives: pareto.objectives.map((o) => ({ name: o.name, value: fmt(d.objectives[o.name]!), unit: o.unit, sense: o.sense })),
+    variables: pareto.variables.map((v) => ({ name: v.name, value: typeof d.variables[v.name] === 'number' ? fmt(d.variables[v.name] as number) : String(d.variables[v.name]), unit: v.kind === 'choice' ? '-' : varUnit(v) })),
+    budget: rec ? budgetSections(rec) : [],
+    recordConstraints, studyConstraints,
+  };
+}
+
+function describeDomain(v: LoadedRun['pareto']['variables'][number]): string {
+  return v.kind === 'choice' ? `one of ${v.options.join(', ')}` : `${v.kind === 'int' ? 'integer ' : ''}${fmt(v.lower)} … ${fmt(v.upper)}`;
+}
+
+export async function buildReportModel(run: LoadedRun, refs: readonly ReferenceDesign[], refNotes: readonly string[]): Promise<ReportModel> {
+  const { meta, pareto, study } = run;
+  const notes: string[] = [...refNotes];
+  const res = meta.result;
+  const a = meta.algorithm;
+  const n = res?.evaluations ?? 0;
+  const summary: KeyValue[] = [
+    { label: 'study', value: meta.study.name },
+    { label: 'kind', value: meta.study.kind === 'node' ? 'node sizing study' : `benchmark (${String(study.problem ?? '')})` },
+    { label: 'study file', value: `${meta.study.file} (sha256 ${meta.study.hash.slice(0, 12)}…)` },
+    { label: 'algorithm', value: `${a.name}, population ${a.population}${a.generations !== undefined ? `, ${a.generations} generations` : ''}${a.evaluations !== undefined ? `, ${a.evaluations} evaluations max` : ''}${a.partitions !== undefined ? `, ${a.partitions} partitions` : ''}` },
+    { label: 'seed', value: String(a.seed) },
+    { label: 'evaluations', value: `${n} in ${res?.generations ?? 0} generations (${res?.stopReason ?? 'unknown stop'})` },
+    { label: 'feasible evaluations', value: `${res?.feasible ?? 0} (${((100 * (res?.feasible ?? 0)) / Math.max(1, n)).toFixed(1)} %)` },
+    { label: 'failed evaluations', value: `${res?.failures ?? 0}` },
+    { label: 'Pareto designs', value: String(pareto.designs.length) },
+    { label: 'runtime', value: meta.timings ? `${fmt(meta.timings.wall_s)} s wall, ${fmt(meta.timings.evaluate_s)} s evaluating, ${meta.workers} worker thread(s)` : 'n/a' },
+    { label: 'started / finished', value: `${meta.startedAt} / ${meta.finishedAt ?? 'n/a'}` },
+    { label: 'odc version', value: meta.odcVersion },
+  ];
+  const physical = pareto.designs[0]?.record?.constraints ?? refs[0]?.record.constraints ?? [];
+  const studyCons = Array.isArray(study.constraints) ? (study.constraints as unknown[]).map(String) : [];
+  const constraints = [
+    ...physical.filter((c) => c.enforced).map((c) => ({ name: c.name, kind: 'physical (always enforced)', description: c.description })),
+    ...studyCons.map((c) => ({ name: c, kind: 'study', description: 'g ≤ 0 scaled by |limit|' })),
+  ];
+  if (meta.study.kind === 'node' && physical.length === 0) notes.push('no evaluated record available: the physical constraints (array area, radiator area, launch closure, fits vehicle) are not listed');
+  const picks = decisionPicks(pareto);
+  const plots: ReportPlot[] = [await objectivePlot(run, refs, notes)];
+  const par = await parallelPlot(run, picks[0]);
+  if (par) plots.push(par);
+  const conv = await convergencePlot(run);
+  if (conv) plots.push(conv);
+  else notes.push('run.json has no per-generation history: no convergence plot');
+
+  const extras = meta.study.kind === 'node'
+    ? [['compute.itPowerAvg_W', 'kW', 1e-3], ['power.arrayArea_m2', 'm²', 1], ['thermal.radiatorArea_m2', 'm²', 1], ['mass.launch_kg', 'kg', 1], ['cost.total_USD', 'M USD', 1e-6]] as const
+    : [];
+  const shownExtras = extras.filter(([p]) => !pareto.objectives.some((o) => o.name === p));
+  const headers = [
+    'index [-]',
+    ...pareto.objectives.map((o) => objectiveTitle(o.name, o.unit, o.sense)),
+    ...pareto.variables.map((v) => axisLabel(v.name, v.kind === 'choice' ? '-' : varUnit(v))),
+    ...shownExtras.map(([p, u]) => `${axisLabel(p, u)}`),
+  ];
+  const rows = pareto.designs.map((d) => [
+    String(d.index),
+    ...pareto.objectives.map((o) => fmt(d.objectives[o.name]!, 4)),
+    ...pareto.variables.map((v) => { const x = d.variables[v.name]; return typeof x === 'number' ? fmt(x, 4) : String(x); }),
+    ...shownExtras.map(([p, , k]) => {
+      const [s, key] = p.split('.') as [string, string];
+      const val = (d.record as unknown as Record<string, Record<string, unknown>> | null)?.[s]?.[key];
+      return typeof val === 'number' ? fmt(val * k, 4) : '';
+    }),
+  ]);
+  const views: PickView[] = picks.map((p, i) => pickView(run, p, picks.slice(0, i)));
+  return {
+    run,
+    title: meta.study.name,
+    description: typeof study.description === 'string' ? study.description : null,
+    summary,
+    variables: pareto.variables.map((v) => ({ name: v.name, kind: v.kind, domain: describeDomain(v), unit: v.kind === 'choice' ? '-' : varUnit(v) })),
+    objectives: pareto.objectives.map((o) => ({ name: o.name, sense: o.sense, unit: o.unit })),
+    constraints,
+    packages: Object.entries(meta.packageVersions).map(([label, value]) => ({ label, value })),
+    plots, kneeMethod: KNEE_METHOD, picks: views, table: { headers, rows }, references: refs, notes,
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * Static SVG plots for the reports: vega-lite specs compiled and rendered in Node without a canvas
+ * (`new vega.View(vega.parse(spec), {renderer: 'none'}).toSVG()`), so report.html needs no JavaScript and
+ * no network. Specs take plain, already-sampled data; field names are `o0…`, `v` (never dotted metric
+ * names, which vega would read as nested paths). Every axis title carries its unit.
+ */
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { fmt } from './budget.js';
+
+/** Axis label for a metric or design path: `cost.lcoc [USD/PFLOP-day]` (unit suffix moved into brackets). */
+export function axisLabel(path: string, unit: string): string {
+  const dot = path.lastIndexOf('.');
+  const key = path.slice(dot + 1);
+  const cut = key.indexOf('_');
+  const bare = (dot >= 0 ? path.slice(0, dot + 1) : '') + (cut > 0 && unit !== '-' ? key.slice(0, cut) : key);
+  return `${bare} [${unit}]`;
+}
+
+/** Sampled, evenly spaced subset of positions 0..n-1 (deterministic; keeps first and last). */
+export function samplePositions(n: number, max: number): number[] {
+  if (n <= max) return Array.from({ length: n }, (_, i) => i);
+  if (max <= 1) return [0];
+  return Array.from({ length: max }, (_, i) => Math.round((i * (n - 1)) / (max - 1)));
+}
+
+const BASE_CONFIG = {
+  aria: false,
+  font: 'sans-serif',
+  axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', labelLimit: 180, titleLimit: 400, gridColor: '#e6e6e6' },
+  legend: { labelFontSize: 12, titleFontSize: 12, symbolSize: 80, labelLimit: 320 },
+  view: { stroke: '#bbb' },
+  title: { fontSize: 14, anchor: 'start' },
+} as const;
+
+/** Renders a vega-lite spec to a standalone SVG string, made safe to inline several times in one page. */
+export async function renderSvg(spec: Record<string, unknown>, idPrefix: string): Promise<string> {
+  const vl = compile({ ...spec, config: { ...BASE_CONFIG, ...((spec.config as object | undefined) ?? {}) } } as TopLevelSpec).spec;
+  const view = new vega.View(vega.parse(vl), { renderer: 'none' });
+  try {
+    const svg = await view.toSVG();
+    return tidySvg(svg, idPrefix);
+  } finally {
+    view.finalize();
+  }
+}
+
+/** Prefixes element ids (clip paths) so inlined SVGs do not collide; rounds coordinates to 0.1 px. */
+export function tidySvg(svg: string, prefix: string): string {
+  return svg
+    .replace(/\sid="([^"]+)"/g, ` id="${prefix}-$1"`)
+    .replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`)
+    .replace(/translate\((-?[\d.]+(?:e-?\d+)?),(-?[\d.]+(?:e-?\d+)?)\)/g, (_, x: string, y: string) => `translate(${+(+x).toFixed(1)},${+(+y).toFixed(1)})`);
+}
+
+export interface AxisDef {
+  readonly title: string;
+  readonly domain: readonly [number, number];
+}
+
+export interface CategoryStyle {
+  readonly name: string;
+  readonly color: string;
+  readonly shape: string;
+  readonly size: number;
+  readonly opacity: number;
+}
+
+/** Points are {cat, o0..o(m-1), label?}; drawn in the order of `categories` (later on top). */
+export function objectiveMatrixSpec(points: readonly Record<string, unknown>[], axes: readonly AxisDef[], categories: readonly CategoryStyle[], legendTitle: string, labelled = false): Record<string, unknown> {
+  const m = axes.length;
+  const cols = Math.max(1, m - 1);
+  const width = m === 2 ? 620 : Math.max(220, Math.min(440, Math.floor(1040 / cols) - 90));
+  const height = m === 2 ? 400 : Math.round(width * 0.8);
+  const cell = (xi: number, yi: number): Record<string, unknown> => {
+    const x = { field: `o${xi}`, type: 'quantitative', title: axes[xi]!.title, scale: { domain: axes[xi]!.domain, zero: false, nice: false } };
+    const y = { field: `o${yi}`, type: 'quantitative', title: axes[yi]!.title, scale: { domain: axes[yi]!.domain, zero: false, nice: false } };
+    const layers: Record<string, unknown>[] = categories.map((c) => ({
+      transform: [{ filter: { field: 'cat', equal: c.name } }],
+      mark: { type: 'point', filled: true, clip: true, size: c.size, opacity: c.opacity, strokeWidth: 0.5 },
+      encoding: {
+        x, y,
+        color: { field: 'cat', type: 'nominal', title: legendTitle, scale: { domain: categories.map((k) => k.name), range: categories.map((k) => k.color) } },
+        shape: { field: 'cat', type: 'nominal', title: legendTitle, scale: { domain: categories.map((k) => k.name), range: categories.map((k) => k.shape) } },
+      },
+    }));
+    if (labelled) {
+      layers.push({
+        transform: [{ filter: 'datum.label != null' }],
+        mark: { type: 'text', align: 'left', dx: 7, dy: -7, fontSize: 11, fontWeight: 'bold', clip: true },
+        encoding: { x, y, text: { field: 'label' } },
+      });
+    }
+    return { width, height, layer: layers };
+  };
+  const rows: Record<string, unknown>[] = [];
+  for (let yi = 1; yi < m; yi++) rows.push({ hconcat: Array.from({ length: yi }, (_, xi) => cell(xi, yi)) });
+  return {
+    data: { values: points },
+    ...(rows.length === 1 ? (rows[0] as object) : { vconcat: rows }),
+    spacing: 24,
+    config: { legend: { orient: 'right' }, concat: { spacing: 24 } },
+  };
+}
+
+export interface ParallelAxis {
+  readonly title: string;
+  /** Tick labels at normalized heights (0 = bottom, 1 = top). */
+  readonly ticks: readonly { readonly y: number; readonly text: string }[];
+}
+
+const twoLines = (t: string): string[] => {
+  const cut = t.lastIndexOf(' [');
+  return cut > 0 ? [t.slice(0, cut), t.slice(cut + 1)] : [t];
+};
+
+/** Parallel coordinates; `lines` are {id, grp, a (axis position), v (normalized 0..1)}. */
+export function parallelSpec(lines: readonly Record<string, unknown>[], axes: readonly ParallelAxis[], groups: readonly { name: string; color: string; width: number; opacity: number }[]): Record<string, unknown> {
+  const n = axes.length;
+  const width = Math.min(1080, Math.max(500, n * 90));
+  const many = n > 12;
+  const tickRows = axes.flatMap((a, i) => a.ticks.map((t) => ({ a: i, v: t.y, text: t.text })));
+  const x = {
+    field: 'a', type: 'quantitative', scale: { domain: [-0.3, n - 0.7], nice: false, zero: false },
+    axis: {
+      title: null, values: axes.map((_, i) => i), grid: true, gridColor: '#888', gridWidth: 1, domain: false, ticks: false, orient: 'bottom',
+      labelExpr: `${JSON.stringify(axes.map((a) => (many ? a.title : twoLines(a.title))))}[datum.value]`,
+      labelAngle: many ? -40 : 0, labelAlign: many ? 'right' : 'center', labelLimit: many ? 170 : 120, labelPadding: 14, labelLineHeight: 13, labelFontSize: many ? 10 : 11,
+    },
+  };
+  const y = { field: 'v', type: 'quantitative', scale: { domain: [-0.02, 1.02], nice: false, zero: false }, axis: null };
+  return {
+    width, height: 340,
+    layer: [
+      ...groups.map((g) => ({
+        data: { values: lines.filter((l) => l.grp === g.name) },
+        mark: { type: 'line', strokeWidth: g.width, opacity: g.opacity, color: g.color },
+        encoding: { x, y, detail: { field: 'id', type: 'nominal' }, order: { field: 'a', type: 'quantitative' } },
+      })),
+      {
+        data: { values: groups.map((g) => ({ grp: g.name, a: 0, v: 0.5 })) },
+        mark: { type: 'point', opacity: 0, size: 0 },
+        encoding: { x, y, color: { field: 'grp', type: 'nominal', title: null, scale: { domain: groups.map((g) => g.name), range: groups.map((g) => g.color) }, legend: { orient: 'top', direction: 'horizontal', symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 } } },
+      },
+      {
+        data: { values: tickRows },
+        mark: { type: 'text', align: 'left', dx: 4, fontSize: many ? 9 : 10, color: '#222' },
+        encoding: { x, y, text: { field: 'text' }, baseline: { condition: { test: 'datum.v >= 1', value: 'bottom' }, value: 'top' } },
+      },
+    ],
+  };
+}
+
+/** Hypervolume and feasible share per generation, side by side. */
+export function convergenceSpec(history: readonly { generation: number; hypervolume: number; feasibleShare: number }[]): Record<string, unknown> {
+  const values = history.map((h) => ({ g: h.generation, hv: h.hypervolume, fs: 100 * h.feasibleShare }));
+  const chart = (field: string, title: string, color: string, domain?: number[]) => ({
+    width: 470, height: 260,
+    mark: { type: 'line', point: { size: 25, filled: true, color }, color, strokeWidth: 2 },
+    encoding: {
+      x: { field: 'g', type: 'quantitative', title: 'generation [-]', axis: { tickMinStep: 1, format: 'd' } },
+      y: { field, type: 'quantitative', title, ...(domain ? { scale: { domain } } : {}) },
+    },
+  });
+  return {
+    data: { values },
+    hconcat: [chart('hv', 'hypervolume, normalized [-]', '#1f77b4'), chart('fs', 'feasible share of generation [%]', '#2ca02c', [0, 100])],
+    config: { concat: { spacing: 60 } },
+  };
+}
+
+/** Formats a tick value for the parallel axes. */
+export const tickText = (v: number): string => fmt(v);

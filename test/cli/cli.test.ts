@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { designRecordJsonSchema } from '../../src/evaluate/recordSchema.js';
+import { designJsonSchema } from '../../src/study/jsonSchema.js';
+import { tempDir, writeFile } from '../helpers/tmp.js';
+
+/** Runs the CLI in-process, capturing stdout and stderr. */
+async function odc(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = process.stdout.write.bind(process.stdout);
+  const e = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((s: string) => ((out += s), true)) as typeof process.stdout.write;
+  process.stderr.write = ((s: string) => ((err += s), true)) as typeof process.stderr.write;
+  try {
+    const code = await main(args);
+    return { code, out, err };
+  } finally {
+    process.stdout.write = o;
+    process.stderr.write = e;
+  }
+}
+
+const recordSchemaFile = JSON.parse(readFileSync(new URL('../../designs/schema/design-record.schema.json', import.meta.url), 'utf8'));
+const designSchemaFile = JSON.parse(readFileSync(new URL('../../designs/schema/design.schema.json', import.meta.url), 'utf8'));
+
+describe('odc evaluate', () => {
+  it('prints every budget section and the constraint table', async () => {
+    const r = await odc('evaluate', 'designs/ai1.yaml');
+    expect(r.code).toBe(0);
+    for (const s of ['Orbit', 'Compute', 'Power', 'Thermal', 'Radiation', 'Drag and disposal', 'Inter-satellite links', 'Mass', 'Cost', 'Constraints']) {
+      expect(r.out).toContain(`\n${s}\n`);
+    }
+    expect(r.out).toMatch(/levelized cost of compute\s+[\d,.]+\s+USD\/PFLOP-day/);
+  });
+
+  it('--json prints a record that validates against the committed JSON Schema', async () => {
+    const r = await odc('evaluate', 'designs/ai1.yaml', '--json');
+    expect(r.code).toBe(0);
+    const record = JSON.parse(r.out);
+    const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+    const validate = ajv.compile(recordSchemaFile);
+    expect(validate(record), JSON.stringify(validate.errors)).toBe(true);
+    for (const key of ['orbit.eclipseFraction', 'thermal.requiredRadiatorArea_m2', 'drag.passiveDecay_yr', 'cost.lcoc_USD_per_PFLOP_day']) {
+      const [s, k] = key.split('.') as [string, string];
+      expect(typeof record[s][k]).toBe('number');
+    }
+  });
+
+  it('the committed JSON Schemas are the ones the code generates', () => {
+    expect(recordSchemaFile).toEqual(JSON.parse(JSON.stringify(designRecordJsonSchema())));
+    expect(designSchemaFile).toEqual(JSON.parse(JSON.stringify(designJsonSchema())));
+  });
+
+  it('bad input exits 2 with one message naming the file and field, and no stack trace', async () => {
+    const dir = tempDir();
+    const f = writeFile(dir, 'bad.yaml', 'name: x\norbit: { altitude_km: 5000 }\n');
+    const r = await odc('evaluate', f);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('bad.yaml:2:');
+    expect(r.err).toContain('orbit.altitude_km');
+    expect(r.err).not.toMatch(/\n\s+at /);
+    const missing = await odc('evaluate', 'designs/nope.yaml');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('file not found');
+  });
+
+  it('an unknown command or option exits 2', async () => {
+    expect((await odc('evalute', 'designs/ai1.yaml')).code).toBe(2);
+    expect((await odc('run', 'designs/flagship-study.yaml', '--workers', 'two')).code).toBe(2);
+  });
+});
+
+describe('odc run (CLI)', () => {
+  it('runs a benchmark study quietly and prints the summary', async () => {
+    const dir = tempDir();
+    const study = writeFile(dir, 'zdt1.yaml', 'name: zdt1-cli\nkind: benchmark\nproblem: zdt1\nalgorithm: { population: 20, generations: 5, seed: 3 }\n');
+    const r = await odc('run', study, '--out', `${dir}/run`, '--quiet');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Run complete');
+    expect(r.out).toContain('100 evaluations');
+    expect(r.err).toBe('');
+  });
+
+  it('a study with an unknown benchmark problem exits 2 before evaluating', async () => {
+    const dir = tempDir();
+    const study = writeFile(dir, 'zdt9.yaml', 'name: z\nkind: benchmark\nproblem: zdt9\n');
+    const r = await odc('run', study, '--out', `${dir}/run`);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('valid names');
+  });
+
+  it('--resume of a folder that is not a run exits 2', async () => {
+    const r = await odc('run', '--resume', tempDir());
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('not a run folder');
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateDesignFile, nodeEvaluator } from '../../src/evaluate/evaluator.js';
+import { METRIC_PATHS, unitOf } from '../../src/evaluate/metrics.js';
+import type { NodeDesign } from '../../src/study/schema.js';
+
+const ai1 = evaluateDesignFile('designs/ai1.yaml');
+const ev = nodeEvaluator();
+const withChange = (patch: (d: NodeDesign) => void) => {
+  const d = structuredClone(ai1.design);
+  patch(d);
+  return ev.evaluate(d);
+};
+
+function numericLeaves(o: unknown, prefix = ''): string[] {
+  if (typeof o === 'number') return [prefix];
+  if (!o || typeof o !== 'object' || Array.isArray(o)) return [];
+  return Object.entries(o).flatMap(([k, v]) => numericLeaves(v, prefix ? `${prefix}.${k}` : k));
+}
+
+describe('node evaluation (composition of the models)', () => {
+  it('METRIC_PATHS lists exactly the numeric leaves of an evaluated record', () => {
+    const leaves = numericLeaves({ ...ai1.record, schemaVersion: undefined, constraints: undefined });
+    expect([...METRIC_PATHS].sort()).toEqual(leaves.sort());
+  });
+
+  it('no metric of a reference design is NaN or infinite', () => {
+    for (const p of METRIC_PATHS) {
+      const [s, k] = p.split('.') as [string, string];
+      expect(Number.isFinite((ai1.record as unknown as Record<string, Record<string, number>>)[s]![k]), p).toBe(true);
+    }
+  });
+
+  it('units are read from key names', () => {
+    expect(unitOf('cost.lcoc_USD_per_PFLOP_day')).toBe('USD/PFLOP-day');
+    expect(unitOf('thermal.radiatorArea_m2')).toBe('m²');
+    expect(unitOf('drag.stationKeepingDeltaV_m_s_per_yr')).toBe('m/s/yr');
+    expect(unitOf('compute.deliveredPFLOPS')).toBe('PFLOPS');
+  });
+
+  it('the thermal constraint margin grows with radiator area and the required area does not change', () => {
+    const small = withChange((d) => void (d.thermal.radiatorArea_m2 = 100));
+    const large = withChange((d) => void (d.thermal.radiatorArea_m2 = 200));
+    const margin = (r: typeof small) => r.constraints.find((c) => c.name === 'thermal.radiatorArea')!.margin;
+    expect(margin(large)).toBeGreaterThan(margin(small));
+    expect(large.thermal.requiredRadiatorArea_m2).toBeCloseTo(small.thermal.requiredRadiatorArea_m2, 9);
+    expect(large.mass.radiator_kg).toBeGreaterThan(small.mass.radiator_kg);
+  });
+
+  it('more shielding lowers the mission dose and adds shielding mass', () => {
+    const thin = withChange((d) => void (d.radiation.shielding_mm_al = 1));
+    const thick = withChange((d) => void (d.radiation.shielding_mm_al = 10));
+    expect(thick.radiation.missionDose_rad).toBeLessThan(thin.radiation.missionDose_rad);
+    expect(thick.mass.shielding_kg).toBeGreaterThan(thin.mass.shielding_kg);
+  });
+
+  it('a higher orbit decays more slowly and needs less station keeping', () => {
+    const low = withChange((d) => void (d.orbit.altitude_km = 450));
+    const high = withChange((d) => void (d.orbit.altitude_km = 800));
+    expect(high.drag.passiveDecay_yr).toBeGreaterThan(low.drag.passiveDecay_yr);
+    expect(high.drag.stationKeepingDeltaV_m_s_per_yr).toBeLessThan(low.drag.stationKeepingDeltaV_m_s_per_yr);
+  });
+
+  it('a launch-price override sets the launch price per kg', () => {
+    const r = withChange((d) => void (d.economics.launchCost_USD_per_kg = 200));
+    expect(r.cost.launchPrice_USD_per_kg).toBe(200);
+  });
+
+  it('the mass roll-up adds up', () => {
+    const m = ai1.record.mass;
+    const items = m.compute_kg + m.array_kg + m.battery_kg + m.radiator_kg + m.shielding_kg + m.isl_kg + m.bus_kg + m.margin_kg;
+    const tolerance_kg = 1e-6;
+    expect(Math.abs(items - m.dry_kg)).toBeLessThan(tolerance_kg);
+    expect(Math.abs(m.dry_kg + m.propellant_kg - m.launch_kg)).toBeLessThan(tolerance_kg);
+  });
+});
