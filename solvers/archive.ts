@@ -68,8 +68,15 @@ export class ParetoArchive {
   }
 
   private merge3(buf: Individual[]): void {
-    const cmp = (a: Individual, b: Individual): number =>
-      a.f[0]! - b.f[0]! || a.f[1]! - b.f[1]! || a.f[2]! - b.f[2]! || a.evalIndex - b.evalIndex;
+    const cmp = (a: Individual, b: Individual): number => {
+      const fa = a.f;
+      const fb = b.f;
+      for (let k = 0; k < 3; k++) {
+        if (fa[k]! < fb[k]!) return -1;
+        if (fa[k]! > fb[k]!) return 1;
+      }
+      return a.evalIndex - b.evalIndex;
+    };
     buf.sort(cmp);
     const old = this.entries;
     const total = old.length + buf.length;

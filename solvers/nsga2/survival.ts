@@ -63,8 +63,8 @@ export function rankAndCrowdingSurvival(merged: readonly Individual[], nSurvive:
       if (c + front.length > take) {
         const need = take - c;
         const order = Array.from(randomPermutation(front.length, rng));
-        order.sort((a, b) => cd[b]! - cd[a]! || 0);
-        // Infinity - Infinity is NaN: treat as a tie (stable sort keeps the random order)
+        // descending crowding; ties keep the random order (stable sort)
+        order.sort((a, b) => (cd[a]! > cd[b]! ? -1 : cd[a]! < cd[b]! ? 1 : 0));
         for (let t = 0; t < need; t++) {
           const j = order[t]!;
           survivors[c] = feasible[front[j]!]!;

@@ -38,6 +38,34 @@ export function associateToNiches(F: Float64Array, n: number, m: number, UT: Flo
   }
   const niche = new Int32Array(n);
   const distance = new Float64Array(n);
+  if (m === 3) {
+    // unrolled common case
+    const i0 = ideal[0]!;
+    const i1 = ideal[1]!;
+    const i2 = ideal[2]!;
+    const d0 = denom[0]!;
+    const d1 = denom[1]!;
+    const d2 = denom[2]!;
+    for (let i = 0; i < n; i++) {
+      const v0 = (F[3 * i]! - i0) / d0;
+      const v1 = (F[3 * i + 1]! - i1) / d1;
+      const v2 = (F[3 * i + 2]! - i2) / d2;
+      const nn = v0 * v0 + v1 * v1 + v2 * v2;
+      let best = Infinity;
+      let arg = 0;
+      for (let h = 0; h < H; h++) {
+        const d = v0 * UT[h]! + v1 * UT[H + h]! + v2 * UT[2 * H + h]!;
+        const s = nn - d * d;
+        if (s < best) {
+          best = s;
+          arg = h;
+        }
+      }
+      niche[i] = arg;
+      distance[i] = Math.sqrt(best > 0 ? best : 0);
+    }
+    return { niche, distance };
+  }
   const dots = new Float64Array(H);
   for (let i = 0; i < n; i++) {
     let nn = 0;
@@ -70,31 +98,39 @@ export function associateToNiches(F: Float64Array, n: number, m: number, UT: Flo
  */
 export function niching(nRemaining: number, nicheCount: Int32Array, nicheOf: Int32Array, distOf: Float64Array, rng: Rng): number[] {
   const n = nicheOf.length;
+  const H = nicheCount.length;
+  // members of each niche (CSR, ascending index), and how many are still unselected
+  const start = new Int32Array(H + 1);
+  for (let i = 0; i < n; i++) start[nicheOf[i]! + 1]!++;
+  for (let h = 0; h < H; h++) start[h + 1] = start[h + 1]! + start[h]!;
+  const fill = start.slice(0, H);
+  const members = new Int32Array(n);
+  for (let i = 0; i < n; i++) members[fill[nicheOf[i]!]!++] = i;
+  const left = new Int32Array(H);
+  for (let h = 0; h < H; h++) left[h] = start[h + 1]! - start[h]!;
   const mask = new Uint8Array(n).fill(1);
   const survivors: number[] = [];
-  const H = nicheCount.length;
-  const present = new Uint8Array(H);
+  const candidates: number[] = [];
+  const pool: number[] = [];
   while (survivors.length < nRemaining) {
     const nSelect = nRemaining - survivors.length;
-    present.fill(0);
-    for (let i = 0; i < n; i++) if (mask[i]) present[nicheOf[i]!] = 1;
     let minCount = Infinity;
-    for (let h = 0; h < H; h++) if (present[h] && nicheCount[h]! < minCount) minCount = nicheCount[h]!;
-    const candidates: number[] = [];
-    for (let h = 0; h < H; h++) if (present[h] && nicheCount[h] === minCount) candidates.push(h);
+    for (let h = 0; h < H; h++) if (left[h]! > 0 && nicheCount[h]! < minCount) minCount = nicheCount[h]!;
+    candidates.length = 0;
+    for (let h = 0; h < H; h++) if (left[h]! > 0 && nicheCount[h] === minCount) candidates.push(h);
     const perm = randomPermutation(candidates.length, rng);
     const count = Math.min(nSelect, candidates.length);
     for (let t = 0; t < count; t++) {
       const h = candidates[perm[t]!]!;
-      const members: number[] = [];
-      for (let i = 0; i < n; i++) if (mask[i] && nicheOf[i] === h) members.push(i);
-      // shuffle (random tie-break), then closest for an empty niche, first otherwise
-      const sh = randomPermutation(members.length, rng);
-      let chosen = members[sh[0]!]!;
+      pool.length = 0;
+      for (let q = start[h]!; q < start[h + 1]!; q++) if (mask[members[q]!]) pool.push(members[q]!);
+      // shuffle (random tie-break), then the closest for an empty niche, the first otherwise
+      const sh = randomPermutation(pool.length, rng);
+      let chosen = pool[sh[0]!]!;
       if (nicheCount[h] === 0) {
         let best = Infinity;
-        for (let s = 0; s < members.length; s++) {
-          const i = members[sh[s]!]!;
+        for (let s = 0; s < pool.length; s++) {
+          const i = pool[sh[s]!]!;
           if (distOf[i]! < best) {
             best = distOf[i]!;
             chosen = i;
@@ -102,6 +138,7 @@ export function niching(nRemaining: number, nicheCount: Int32Array, nicheOf: Int
         }
       }
       mask[chosen] = 0;
+      left[h] = left[h]! - 1;
       survivors.push(chosen);
       nicheCount[h] = nicheCount[h]! + 1;
     }

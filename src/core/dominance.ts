@@ -85,7 +85,11 @@ export function toMatrix(points: readonly ArrayLike<number>[], m?: number): Floa
   return out;
 }
 
-/** Indices 0..n-1 sorted lexicographically by the rows of F (ties by index: deterministic). */
+/**
+ * Indices 0..n-1 sorted lexicographically by the rows of F (ties by index: deterministic).
+ * Comparators in this module return -1/0/1 (small integers): returning a double difference makes
+ * V8 box a HeapNumber per comparison.
+ */
 export function lexicographicOrder(F: Float64Array, n: number, m: number): Int32Array {
   const idx = new Int32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
@@ -93,8 +97,10 @@ export function lexicographicOrder(F: Float64Array, n: number, m: number): Int32
     const oa = a * m;
     const ob = b * m;
     for (let k = 0; k < m; k++) {
-      const d = F[oa + k]! - F[ob + k]!;
-      if (d !== 0) return d;
+      const x = F[oa + k]!;
+      const y = F[ob + k]!;
+      if (x < y) return -1;
+      if (x > y) return 1;
     }
     return a - b;
   });
@@ -321,8 +327,10 @@ export function crowdingDistance(F: Float64Array, m: number, members: ArrayLike<
     const oa = members[a]! * m;
     const ob = members[b]! * m;
     for (let k = 0; k < m; k++) {
-      const d = F[oa + k]! - F[ob + k]!;
-      if (d !== 0) return d;
+      const x = F[oa + k]!;
+      const y = F[ob + k]!;
+      if (x < y) return -1;
+      if (x > y) return 1;
     }
     return a - b;
   });
@@ -352,7 +360,11 @@ export function crowdingDistance(F: Float64Array, m: number, members: ArrayLike<
   const sorted = new Int32Array(nu);
   for (let k = 0; k < m; k++) {
     sorted.set(u);
-    sorted.sort((a, b) => F[members[a]! * m + k]! - F[members[b]! * m + k]! || a - b);
+    sorted.sort((a, b) => {
+      const x = F[members[a]! * m + k]!;
+      const y = F[members[b]! * m + k]!;
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
     const lo = F[members[sorted[0]!]! * m + k]!;
     const hi = F[members[sorted[nu - 1]!]! * m + k]!;
     const norm = hi - lo;

@@ -59,7 +59,7 @@ export function evaluateNode(design: Readonly<NodeDesign>, rows: Readonly<NodeCa
   if (junctionLimit_K < chip.maxJunctionTemp_K) notes.push(`radiator temperature capped by the ${radiator.id} technology limit ${radiator.maxTemp_K} K`);
   const thermal = radiatorSizing({
     heatLoad_W, junctionTempMax_K: junctionLimit_K, loopDeltaT_K: radiator.loopDeltaT_K, arealDensity_kg_m2: radiator.arealDensity_kg_m2,
-    pumpPower_W_per_W: radiator.pumpPower_W_per_W, solarAbsorptance: coating.absorptanceEol, irEmittance: coating.emittance, altitude_m,
+    pumpPower_W_per_W: radiator.pumpPower_W_per_W, solarAbsorptance: coating.absorptanceEol, irEmittance: coating.emittanceEol ?? coating.emittance, altitude_m,
   });
   const radiatorMass_kg = t.radiatorArea_m2 * radiator.arealDensity_kg_m2;
 
@@ -72,6 +72,7 @@ export function evaluateNode(design: Readonly<NodeDesign>, rows: Readonly<NodeCa
     orbitPeriod_s: orbit.period_s, eclipseDuration_s: orbit.maxEclipse_s, eclipseFractionMean: orbit.eclipseFractionMean,
     computePower_W: compute.itPowerAvg_W, busPower_W, islPower_W: isl.power_W, pumpPower_W: thermal.pumpPower_W,
     depthOfDischarge, batterySpecificEnergy_J_per_kg: Wh_to_J(battery.specificEnergy_Wh_per_kg), batteryToLoadEfficiency: battery.dischargeEfficiency,
+    eclipseComputeFraction: p.eclipseComputeFraction,
   });
 
   // Shielding wraps the compute electronics: a cube of the compute mass at electronics packaging density.
@@ -105,7 +106,8 @@ export function evaluateNode(design: Readonly<NodeDesign>, rows: Readonly<NodeCa
   });
   const batteryEnergy_Wh = J_to_Wh(power.batteryEnergy_J);
   const cost = nodeCost({
-    vehicle, launch_kg: mass.launch_kg, stowedVolume_m3: stowed.stowedVolume_m3,
+    // A node pays for the mass allocated to it on the launcher (or its built-up mass, if larger).
+    vehicle, launch_kg: Math.max(l.mass_kg, mass.launch_kg), stowedVolume_m3: stowed.stowedVolume_m3,
     ...(e.launchCost_USD_per_kg !== undefined ? { launchPriceOverride_USD_per_kg: e.launchCost_USD_per_kg } : {}),
     itPowerAvg_W: compute.itPowerAvg_W, itPowerPeak_W: compute.itPowerPeak_W, chips: c.chips, costPerChip_USD: chip.costPerChip_USD,
     peakPFLOPS: compute.peakPFLOPS, utilization: c.utilization, lifetime_yr: mission.lifetime_yr,
@@ -123,6 +125,8 @@ export function evaluateNode(design: Readonly<NodeDesign>, rows: Readonly<NodeCa
     constraintResult('radiation.dose', rad.missionDose_rad, '<=', chip.tidTolerance_rad, 'rad(Si)', false, 'mission dose with design margin stays below the chip tolerance'),
     constraintResult('drag.fccDisposal', drag.passiveDecay_yr, '<=', 5, 'yr', false, 'passive decay after end of life within the FCC 5-year rule (47 CFR 25.283(e))'),
   ];
+  notes.push('the pumped loop rejects the peak IT heat; bus, ISL and pump heat go to bus panels (not sized here)');
+  if (p.eclipseComputeFraction < 1) notes.push(`compute throttled to ${p.eclipseComputeFraction} of average through eclipses (battery sized for that)`);
   notes.push('eclipse: cylindrical Earth shadow, no penumbra; dose: AP-8 MIN/AE-8 MAX mean environment (no solar particle events)');
   if (o.altitude_km > 900) notes.push('density above 900 km is an exponential extrapolation of CIRA-2012 (drag is negligible there)');
 

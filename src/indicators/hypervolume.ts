@@ -72,7 +72,14 @@ function hvRec(P: Float64Array, n: number, m: number, ref: Float64Array): number
 export function hv2d(P: Float64Array, n: number, r1: number, r2: number): number {
   const idx = new Int32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
-  idx.sort((a, b) => P[2 * a]! - P[2 * b]! || P[2 * a + 1]! - P[2 * b + 1]!);
+  idx.sort((a, b) => {
+    const xa = P[2 * a]!;
+    const xb = P[2 * b]!;
+    if (xa !== xb) return xa < xb ? -1 : 1;
+    const ya = P[2 * a + 1]!;
+    const yb = P[2 * b + 1]!;
+    return ya < yb ? -1 : ya > yb ? 1 : 0;
+  });
   let area = 0;
   let lastY = r2;
   for (let t = 0; t < n; t++) {
@@ -90,7 +97,11 @@ export function hv2d(P: Float64Array, n: number, r1: number, r2: number): number
 export function hv3d(P: Float64Array, n: number, r1: number, r2: number, r3: number): number {
   const idx = new Int32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
-  idx.sort((a, b) => P[3 * a + 2]! - P[3 * b + 2]! || a - b);
+  idx.sort((a, b) => {
+    const za = P[3 * a + 2]!;
+    const zb = P[3 * b + 2]!;
+    return za < zb ? -1 : za > zb ? 1 : a - b;
+  });
   // staircase: xs ascending, ys strictly descending
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
@@ -187,7 +198,11 @@ function wfg(Pin: Float64Array, nIn: number, m: number, ref: Float64Array): numb
   // sort worst-first in the last objective
   const idx = new Int32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
-  idx.sort((a, b) => P[b * m + m - 1]! - P[a * m + m - 1]! || a - b);
+  idx.sort((a, b) => {
+    const la = P[a * m + m - 1]!;
+    const lb = P[b * m + m - 1]!;
+    return la > lb ? -1 : la < lb ? 1 : a - b;
+  });
   const S = new Float64Array(n * m);
   for (let t = 0; t < n; t++) S.set(P.subarray(idx[t]! * m, idx[t]! * m + m), t * m);
   const d = m - 1;

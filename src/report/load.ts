@@ -135,7 +135,8 @@ function readEvaluations(path: string, pareto: ParetoFile): RunEvaluation[] {
   const col = (name: string): number => head.indexOf(name);
   const iEval = col('eval'), iGen = col('generation'), iStatus = col('status'), iViol = col('violation');
   const iObj = pareto.objectives.map((o) => col(o.name));
-  const missing = [['eval', iEval], ['generation', iGen], ['status', iStatus], ...pareto.objectives.map((o, k) => [o.name, iObj[k]!] as const)].filter(([, i]) => i < 0);
+  const needed: [string, number][] = [['eval', iEval], ['generation', iGen], ['status', iStatus], ...pareto.objectives.map((o, k): [string, number] => [o.name, iObj[k]!])];
+  const missing = needed.filter(([, i]) => i < 0);
   if (missing.length) {
     throw new StudyError('BAD_RUN_DIR', `${path}: missing column(s) ${missing.map(([n]) => n).join(', ')}; the run folder is damaged: run the study again`, { file: path });
   }

@@ -33,10 +33,13 @@ const BASE_CONFIG = {
   title: { fontSize: 14, anchor: 'start' },
 } as const;
 
+/** vega-lite's warnings are about our own specs (tests render them all): keep the output clean. */
+const QUIET = vega.logger(vega.None);
+
 /** Renders a vega-lite spec to a standalone SVG string, made safe to inline several times in one page. */
 export async function renderSvg(spec: Record<string, unknown>, idPrefix: string): Promise<string> {
-  const vl = compile({ ...spec, config: { ...BASE_CONFIG, ...((spec.config as object | undefined) ?? {}) } } as TopLevelSpec).spec;
-  const view = new vega.View(vega.parse(vl), { renderer: 'none' });
+  const vl = compile({ ...spec, config: { ...BASE_CONFIG, ...((spec.config as object | undefined) ?? {}) } } as TopLevelSpec, { logger: QUIET }).spec;
+  const view = new vega.View(vega.parse(vl), { renderer: 'none', logLevel: vega.Error });
   try {
     const svg = await view.toSVG();
     return tidySvg(svg, idPrefix);
@@ -142,11 +145,11 @@ export function parallelSpec(lines: readonly Record<string, unknown>[], axes: re
         mark: { type: 'point', opacity: 0, size: 0 },
         encoding: { x, y, color: { field: 'grp', type: 'nominal', title: null, scale: { domain: groups.map((g) => g.name), range: groups.map((g) => g.color) }, legend: { orient: 'top', direction: 'horizontal', symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 } } },
       },
-      {
-        data: { values: tickRows },
-        mark: { type: 'text', align: 'left', dx: 4, fontSize: many ? 9 : 10, color: '#222' },
-        encoding: { x, y, text: { field: 'text' }, baseline: { condition: { test: 'datum.v >= 1', value: 'bottom' }, value: 'top' } },
-      },
+      ...(['bottom', 'top'] as const).map((baseline) => ({
+        data: { values: tickRows.filter((t) => (baseline === 'bottom') === t.v >= 1) },
+        mark: { type: 'text', align: 'left', baseline, dx: 4, dy: baseline === 'bottom' ? -2 : 2, fontSize: many ? 9 : 10, color: '#222' },
+        encoding: { x, y, text: { field: 'text' } },
+      })),
     ],
   };
 }

@@ -1,0 +1,88 @@
+/**
+ * report.md: the same content as report.html for GitHub, with the plots as .svg files beside it.
+ * User strings are escaped for Markdown (and for the inline HTML GitHub would otherwise render).
+ */
+import { fmt } from './budget.js';
+import type { PickView, ReportModel } from './model.js';
+
+/** Maximum Pareto rows in report.md (all rows are in report.html and pareto.csv). */
+export const MD_TABLE_ROWS = 100;
+
+/** Escapes Markdown punctuation, HTML tags and table pipes in user text; newlines become spaces. */
+export function mdEscape(s: unknown): string {
+  return String(s)
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]{}()#+!|~])/g, '\\$1');
+}
+
+export function mdTable(headers: readonly string[], rows: readonly (readonly string[])[], numeric?: readonly boolean[]): string {
+  const align = headers.map((_, j) => (numeric?.[j] ? '---:' : '---'));
+  return [`| ${headers.map(mdEscape).join(' | ')} |`, `| ${align.join(' | ')} |`, ...rows.map((r) => `| ${r.map(mdEscape).join(' | ')} |`)].join('\n');
+}
+
+function pickMd(v: PickView): string[] {
+  const { pick } = v;
+  const out = [`### ${mdEscape(pick.label)}: design ${pick.design.index}`, ''];
+  if (v.sameAs) return [...out, `Same design as *${mdEscape(v.sameAs)}* above.`, ''];
+  out.push(mdTable(['objective', 'value', 'unit', 'sense'], v.objectives.map((o) => [o.name, o.value, o.unit, o.sense]), [false, true]), '');
+  out.push(mdTable(['variable', 'value', 'unit'], v.variables.map((x) => [x.name, x.value, x.unit]), [false, true]), '');
+  if (v.recordConstraints.length) {
+    const binding = v.recordConstraints.filter((c) => c.binding).map((c) => mdEscape(c.name));
+    out.push(`**Binding constraints** (relative margin ≤ 2 %): ${binding.length ? binding.join(', ') : 'none'}.`, '');
+    out.push(mdTable(['constraint', 'value', 'limit', 'unit', 'margin [%]', 'kind', 'status'], v.recordConstraints.map((c) =>
+      [c.name, fmt(c.value), `${c.sense} ${fmt(c.limit)}`, c.unit, (100 * c.margin).toFixed(1), c.enforced ? 'enforced' : 'check', c.satisfied ? (c.binding ? 'ok, binding' : 'ok') : 'VIOLATED']), [false, true, true, false, true]), '');
+  }
+  if (v.studyConstraints.length) {
+    out.push(mdTable(['study constraint (g ≤ 0 satisfied)', 'g [-]', 'binding'], v.studyConstraints.map((c) => [c.name, fmt(c.g), c.binding ? 'yes' : '']), [false, true]), '');
+  }
+  if (v.budget.length) {
+    out.push('<details><summary>Full budget</summary>', '');
+    for (const s of v.budget) {
+      out.push(`**${mdEscape(s.title)}**`, '', mdTable(['quantity', 'value', 'unit', 'note'], s.rows.map((r) => [r.label, r.value, r.unit, r.note ?? '']), [false, true]), '');
+    }
+    out.push('</details>', '');
+  }
+  return out;
+}
+
+export function renderMarkdown(model: ReportModel): string {
+  const { run } = model;
+  const res = run.meta.result;
+  const out: string[] = [`# ${mdEscape(model.title)}`, ''];
+  if (model.description) out.push(`*${mdEscape(model.description)}*`, '');
+  out.push(`Optimization report: ${res?.evaluations ?? 0} evaluations, ${run.pareto.designs.length} Pareto designs. The self-contained [report.html](report.html) has the same content with a sortable table.`, '');
+  out.push('## Study summary', '', mdTable(['item', 'value'], model.summary.map((k) => [k.label, k.value])), '');
+  out.push('### Variables', '', mdTable(['variable', 'kind', 'bounds or choices', 'unit'], model.variables.map((v) => [v.name, v.kind, v.domain, v.unit])), '');
+  out.push('### Objectives', '', mdTable(['objective', 'sense', 'unit'], model.objectives.map((o) => [o.name, o.sense, o.unit])), '');
+  out.push('### Constraints', '', model.constraints.length ? mdTable(['constraint', 'kind', 'meaning'], model.constraints.map((c) => [c.name, c.kind, c.description])) : 'None.', '');
+  out.push('<details><summary>Package versions</summary>', '', mdTable(['package', 'version'], model.packages.map((p) => [p.label, p.value])), '', '</details>', '');
+  for (const p of model.plots) {
+    const heading = p.id === 'objective-space' ? 'Objective space' : p.id === 'parallel' ? 'Pareto set across variables and objectives' : 'Convergence';
+    out.push(`## ${heading}`, '', `![${mdEscape(p.title)}](${p.file})`, '', mdEscape(p.caption), '');
+  }
+  out.push('## Decision support: knee and best designs', '');
+  if (model.picks.length) {
+    out.push(`Knee method: ${mdEscape(model.kneeMethod)}.`, '');
+    for (const v of model.picks) out.push(...pickMd(v));
+  } else out.push('**No feasible design was found**, so there is no knee and no best design.', '');
+  const rows = model.table.rows;
+  out.push(`## Pareto designs (${rows.length})`, '');
+  if (rows.length) {
+    const numeric = model.table.headers.map((_, j) => rows.every((r) => /^[-−]?[\d,.]+(e[+-]?\d+)?$/.test(r[j] ?? '')));
+    out.push(mdTable(model.table.headers, rows.slice(0, MD_TABLE_ROWS), numeric), '');
+    if (rows.length > MD_TABLE_ROWS) out.push(`First ${MD_TABLE_ROWS} of ${rows.length} designs; all are in [pareto.csv](pareto.csv) and report.html.`, '');
+  } else out.push('None.', '');
+  if (res && (res.failureReasons.length || res.leastInfeasible.length)) {
+    out.push('## Failures and infeasibility', '');
+    if (res.failureReasons.length) out.push(mdTable(['failure reason', 'count [-]'], res.failureReasons.map((f) => [f.reason, String(f.count)]), [false, true]), '');
+    if (res.leastInfeasible.length) {
+      out.push('Least-infeasible designs:', '', mdTable(['evaluation [-]', 'violated constraints (g > 0, relative to the limit)'], res.leastInfeasible.map((d) => [String(d.index), d.violations.map((x) => `${x.name}: g = ${Number.isFinite(x.g) ? x.g.toFixed(3) : 'failed'}`).join('; ')])), '');
+    }
+  }
+  if (model.notes.length) out.push('## Notes', '', ...model.notes.map((n) => `- ${mdEscape(n)}`), '');
+  out.push(`---`, `Generated by odc ${mdEscape(run.meta.odcVersion)}.`, '');
+  return out.join('\n');
+}

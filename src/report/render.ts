@@ -1,0 +1,42 @@
+/**
+ * `renderReport(runDir)`: writes report.html (self-contained), report.md and the plots as .svg files
+ * into the run folder. Everything is computed in memory first; each file is then written atomically
+ * (temporary file + rename) and report.html last, so a report is either complete or absent.
+ */
+import { join } from 'node:path';
+import { writeFileAtomic } from '../run/atomic.js';
+import { renderHtml } from './html.js';
+import { loadRun } from './load.js';
+import { renderMarkdown } from './markdown.js';
+import { buildReportModel } from './model.js';
+import { defaultReferencePaths, evaluateReferences } from './references.js';
+
+export interface ReportOptions {
+  /** Design files drawn as labelled reference points in node studies (default: the shipped designs). */
+  readonly referenceDesigns?: readonly string[];
+}
+
+export interface ReportPaths {
+  readonly htmlPath: string;
+  readonly mdPath: string;
+  readonly svgPaths: readonly string[];
+  /** Notes about what was skipped (missing reference designs, sampling). */
+  readonly notes: readonly string[];
+}
+
+export async function renderReport(runDir: string, opts: ReportOptions = {}): Promise<ReportPaths> {
+  const run = loadRun(runDir);
+  const refs = run.pareto.kind === 'node'
+    ? evaluateReferences(opts.referenceDesigns ?? defaultReferencePaths(), run.pareto.objectives.map((o) => o.name))
+    : { designs: [], notes: [] };
+  const model = await buildReportModel(run, refs.designs, refs.notes);
+  const html = renderHtml(model);
+  const md = renderMarkdown(model);
+  const svgPaths = model.plots.map((p) => join(runDir, p.file));
+  model.plots.forEach((p, i) => writeFileAtomic(svgPaths[i]!, `<?xml version="1.0" encoding="UTF-8"?>\n${p.svg}\n`));
+  const mdPath = join(runDir, 'report.md');
+  const htmlPath = join(runDir, 'report.html');
+  writeFileAtomic(mdPath, md);
+  writeFileAtomic(htmlPath, html);
+  return { htmlPath, mdPath, svgPaths, notes: model.notes };
+}
