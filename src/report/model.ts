@@ -94,12 +94,18 @@ async function objectivePlot(run: LoadedRun, refs: readonly ReferenceDesign[], n
   for (const p of evalPos) { const e = ok[p]!; points.push(row(e.status === 'feasible' ? 'feasible design' : 'infeasible design', e.objectives)); }
   for (const p of frontPos) { const d = pareto.designs[p]!; points.push(row('Pareto front', pareto.objectives.map((o) => d.objectives[o.name]!))); }
   for (const r of refs) points.push(row('reference design', pareto.objectives.map((o) => r.objectives[o.name]!), r.label));
-  const anyFeasible = points.some((p) => p.cat !== 'infeasible design');
-  const axes: AxisDef[] = pareto.objectives.map((o, j) => ({
-    title: objectiveTitle(o.name, o.unit, o.sense),
-    domain: domainOf(points.filter((p) => !anyFeasible || p.cat !== 'infeasible design').map((p) => p[`o${j}`] as number)),
-  }));
-  const outside = points.filter((p) => p.cat === 'infeasible design' && axes.some((a, j) => { const v = p[`o${j}`] as number; return v < a.domain[0] || v > a.domain[1]; })).length;
+  const anyFeasible = points.some((p) => p.cat === 'feasible design' || p.cat === 'Pareto front');
+  const axes: AxisDef[] = pareto.objectives.map((o, j) => {
+    const core = points.filter((p) => (anyFeasible ? p.cat === 'feasible design' || p.cat === 'Pareto front' : p.cat !== 'reference design')).map((p) => p[`o${j}`] as number);
+    const base = domainOf(core);
+    // reference designs widen the axes only when they stay within 3× the designs' span (else they are listed)
+    const withRefs = domainOf([...core, ...refs.map((r) => r.objectives[o.name]!)]);
+    const span = base[1] - base[0];
+    return { title: objectiveTitle(o.name, o.unit, o.sense), domain: withRefs[1] - withRefs[0] <= 3 * span ? withRefs : base };
+  });
+  const isOutside = (p: Record<string, unknown>): boolean => axes.some((a, j) => { const v = p[`o${j}`] as number; return v < a.domain[0] || v > a.domain[1]; });
+  const outside = points.filter((p) => p.cat === 'infeasible design' && isOutside(p)).length;
+  const refsOutside = refs.filter((r) => isOutside(row('reference design', pareto.objectives.map((o) => r.objectives[o.name]!))));
   const categories: CategoryStyle[] = [
     { name: 'infeasible design', color: '#b9b9b9', shape: 'cross', size: 18, opacity: 0.55 },
     { name: 'feasible design', color: '#6baed6', shape: 'circle', size: 16, opacity: 0.6 },
@@ -113,6 +119,7 @@ async function objectivePlot(run: LoadedRun, refs: readonly ReferenceDesign[], n
       `${evalPos.length < ok.length ? ` (${evalPos.length} of ${ok.length} drawn, evenly sampled in evaluation order)` : ''}.`,
     refs.length ? `Black diamonds: reference designs (${refs.map((r) => r.label).join(', ')}) evaluated with the same models.` : '',
     anyFeasible && outside > 0 ? `The axes span the feasible designs; ${outside} infeasible point(s) outside them are clipped.` : '',
+    refsOutside.length ? `Outside the axes (not drawn): ${refsOutside.map((r) => `${r.label} (${pareto.objectives.map((o) => `${fmt(r.objectives[o.name]!)} ${o.unit}`).join(', ')})`).join('; ')}.` : '',
     (run.meta.result?.failures ?? 0) > 0 ? `${run.meta.result!.failures} failed evaluation(s) have no objective values and are not drawn.` : '',
     'Maximized objectives are shown in their own sense (larger is better).',
   ];

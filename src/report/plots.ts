@@ -88,11 +88,16 @@ export function objectiveMatrixSpec(points: readonly Record<string, unknown>[], 
       },
     }));
     if (labelled) {
-      layers.push({
-        transform: [{ filter: 'datum.label != null' }],
-        mark: { type: 'text', align: 'left', dx: 7, dy: -7, fontSize: 11, fontWeight: 'bold', clip: true },
-        encoding: { x, y, text: { field: 'label' } },
-      });
+      // labels in the right quarter of the x axis are right-aligned so they stay inside the plot
+      const [lo, hi] = axes[xi]!.domain;
+      const cut = lo + 0.75 * (hi - lo);
+      for (const right of [false, true]) {
+        layers.push({
+          transform: [{ filter: `datum.label != null && ${right ? '' : '!'}(datum.o${xi} > ${cut})` }],
+          mark: { type: 'text', align: right ? 'right' : 'left', dx: right ? -8 : 8, dy: -8, fontSize: 11, fontWeight: 'bold', clip: true },
+          encoding: { x, y, text: { field: 'label' } },
+        });
+      }
     }
     return { width, height, layer: layers };
   };
@@ -112,23 +117,27 @@ export interface ParallelAxis {
   readonly ticks: readonly { readonly y: number; readonly text: string }[];
 }
 
-const twoLines = (t: string): string[] => {
+/** `cost.lcoc (min) [USD/PFLOP-day]` → ['cost', 'lcoc (min)', '[USD/PFLOP-day]'] for stacked axis labels. */
+export function stackedLabel(t: string): string[] {
   const cut = t.lastIndexOf(' [');
-  return cut > 0 ? [t.slice(0, cut), t.slice(cut + 1)] : [t];
-};
+  const name = cut > 0 ? t.slice(0, cut) : t;
+  const unit = cut > 0 ? [t.slice(cut + 1)] : [];
+  const dot = name.indexOf('.');
+  return [...(dot > 0 ? [name.slice(0, dot), name.slice(dot + 1)] : [name]), ...unit];
+}
 
 /** Parallel coordinates; `lines` are {id, grp, a (axis position), v (normalized 0..1)}. */
 export function parallelSpec(lines: readonly Record<string, unknown>[], axes: readonly ParallelAxis[], groups: readonly { name: string; color: string; width: number; opacity: number }[]): Record<string, unknown> {
   const n = axes.length;
-  const width = Math.min(1080, Math.max(500, n * 90));
+  const width = Math.min(1120, Math.max(500, n * 95));
   const many = n > 12;
   const tickRows = axes.flatMap((a, i) => a.ticks.map((t) => ({ a: i, v: t.y, text: t.text })));
   const x = {
     field: 'a', type: 'quantitative', scale: { domain: [-0.3, n - 0.7], nice: false, zero: false },
     axis: {
       title: null, values: axes.map((_, i) => i), grid: true, gridColor: '#888', gridWidth: 1, domain: false, ticks: false, orient: 'bottom',
-      labelExpr: `${JSON.stringify(axes.map((a) => (many ? a.title : twoLines(a.title))))}[datum.value]`,
-      labelAngle: many ? -40 : 0, labelAlign: many ? 'right' : 'center', labelLimit: many ? 170 : 120, labelPadding: 14, labelLineHeight: 13, labelFontSize: many ? 10 : 11,
+      labelExpr: `${JSON.stringify(axes.map((a) => (many ? a.title : stackedLabel(a.title))))}[datum.value]`, labelOverlap: false, labelBound: false,
+      labelAngle: many ? -40 : 0, labelAlign: many ? 'right' : 'center', labelLimit: many ? 200 : 0, labelPadding: 14, labelLineHeight: 13, labelFontSize: many ? 10 : 10.5,
     },
   };
   const y = { field: 'v', type: 'quantitative', scale: { domain: [-0.02, 1.02], nice: false, zero: false }, axis: null };
@@ -159,7 +168,7 @@ export function convergenceSpec(history: readonly { generation: number; hypervol
   const values = history.map((h) => ({ g: h.generation, hv: h.hypervolume, fs: 100 * h.feasibleShare }));
   const chart = (field: string, title: string, color: string, domain?: number[]) => ({
     width: 470, height: 260,
-    mark: { type: 'line', point: { size: 25, filled: true, color }, color, strokeWidth: 2 },
+    mark: { type: 'line', ...(values.length <= 60 ? { point: { size: 25, filled: true, color } } : {}), color, strokeWidth: 2 },
     encoding: {
       x: { field: 'g', type: 'quantitative', title: 'generation [-]', axis: { tickMinStep: 1, format: 'd' } },
       y: { field, type: 'quantitative', title, ...(domain ? { scale: { domain } } : {}) },
