@@ -54,9 +54,9 @@ export function rankAndCrowdingSurvival(merged: readonly Individual[], nSurvive:
   let c = 0;
   if (nf > 0) {
     const F = objectiveMatrix(merged, feasible, m);
-    const { fronts } = nonDominatedSort(F, nf, m);
-    for (const i of fronts[0]!) firstFront[feasible[i]!] = 1;
     const take = Math.min(nf, total);
+    const { fronts } = nonDominatedSort(F, nf, m, Math.max(1, take));
+    for (const i of fronts[0]!) firstFront[feasible[i]!] = 1;
     for (let k = 0; k < fronts.length && c < take; k++) {
       const front = fronts[k]!;
       const cd = crowdingDistance(F, m, front);

@@ -65,7 +65,7 @@ export class Nsga3 extends GeneticAlgorithm {
     if (nf > 0) {
       const take = Math.min(nf, total);
       const F = objectiveMatrix(merged, feasible, m);
-      const { fronts } = nonDominatedSort(F, nf, m);
+      const { fronts } = nonDominatedSort(F, nf, m, Math.max(1, take));
       for (const i of fronts[0]!) firstFront[feasible[i]!] = 1;
       this.norm.update(F, nf, fronts[0]!);
       // fronts until at least `take` are ranked (pymoo n_stop_if_ranked)

@@ -130,9 +130,12 @@ function collectFronts(ranks: Int32Array, order: Int32Array, nFronts: number): I
 
 /**
  * Fast non-dominated sort of the n rows of F (m columns). Identical rows share a rank.
- * O(N log N) for m = 2; ENS-BS (O(M N^2) worst case, usually far less) otherwise.
+ * O(N log N) for m = 2; O(F N log N) front peeling for m = 3; ENS-BS (O(M N^2) worst case,
+ * usually far less) otherwise. `maxRanked` (pymoo `n_stop_if_ranked`): for m = 3 the peeling stops
+ * once at least that many rows are ranked; the rows left out get rank = fronts.length and appear in
+ * no front. Other m always rank every row.
  */
-export function nonDominatedSort(F: Float64Array, n: number, m: number): NonDominatedSortResult {
+export function nonDominatedSort(F: Float64Array, n: number, m: number, maxRanked = n): NonDominatedSortResult {
   const ranks = new Int32Array(n);
   if (n === 0) return { ranks, fronts: [] };
   const order = lexicographicOrder(F, n, m);
@@ -165,7 +168,7 @@ export function nonDominatedSort(F: Float64Array, n: number, m: number): NonDomi
     }
     return { ranks, fronts: collectFronts(ranks, order, nFronts) };
   }
-  if (m === 3) return { ranks, fronts: sort3(F, n, order, ranks) };
+  if (m === 3) return { ranks, fronts: sort3(F, n, order, ranks, maxRanked) };
   // ENS-BS: members of each front stored in insertion (lexicographic) order.
   const members: number[][] = [];
   for (let t = 0; t < n; t++) {
@@ -201,14 +204,19 @@ export function nonDominatedSort(F: Float64Array, n: number, m: number): NonDomi
  * staircase of (f2, f3) of the points already seen (Kung, Luccio, Preparata 1975): a point is
  * dominated iff an earlier point weakly dominates its (f2, f3) projection. O(F N log N) for F fronts.
  */
-function sort3(F: Float64Array, n: number, order: Int32Array, ranks: Int32Array): Int32Array[] {
+function sort3(F: Float64Array, n: number, order: Int32Array, ranks: Int32Array, maxRanked: number): Int32Array[] {
   let bufA = Int32Array.from(order);
   let bufB = new Int32Array(n);
   let remaining = bufA.subarray(0, n);
   const ys = new Float64Array(n);
   const zs = new Float64Array(n);
   const fronts: Int32Array[] = [];
+  let ranked = 0;
   while (remaining.length > 0) {
+    if (ranked >= maxRanked) {
+      for (const i of remaining) ranks[i] = fronts.length;
+      break;
+    }
     const r = fronts.length;
     const front: number[] = [];
     let nNext = 0;
@@ -258,6 +266,7 @@ function sort3(F: Float64Array, n: number, order: Int32Array, ranks: Int32Array)
       }
     }
     fronts.push(Int32Array.from(front));
+    ranked += front.length;
     remaining = bufB.subarray(0, nNext);
     const t = bufA;
     bufA = bufB;

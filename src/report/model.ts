@@ -95,14 +95,17 @@ async function objectivePlot(run: LoadedRun, refs: readonly ReferenceDesign[], n
   for (const p of frontPos) { const d = pareto.designs[p]!; points.push(row('Pareto front', pareto.objectives.map((o) => d.objectives[o.name]!))); }
   for (const r of refs) points.push(row('reference design', pareto.objectives.map((o) => r.objectives[o.name]!), r.label));
   const anyFeasible = points.some((p) => p.cat === 'feasible design' || p.cat === 'Pareto front');
-  const axes: AxisDef[] = pareto.objectives.map((o, j) => {
-    const core = points.filter((p) => (anyFeasible ? p.cat === 'feasible design' || p.cat === 'Pareto front' : p.cat !== 'reference design')).map((p) => p[`o${j}`] as number);
-    const base = domainOf(core);
-    // reference designs widen the axes only when they stay within 3× the designs' span (else they are listed)
-    const withRefs = domainOf([...core, ...refs.map((r) => r.objectives[o.name]!)]);
-    const span = base[1] - base[0];
-    return { title: objectiveTitle(o.name, o.unit, o.sense), domain: withRefs[1] - withRefs[0] <= 3 * span ? withRefs : base };
-  });
+  // reference designs widen the axes only when, in every objective, they stay within 3× the designs' span
+  const core = points.filter((p) => (anyFeasible ? p.cat === 'feasible design' || p.cat === 'Pareto front' : p.cat !== 'reference design'));
+  const base = pareto.objectives.map((_, j) => domainOf(core.map((p) => p[`o${j}`] as number)));
+  const near = refs.filter((r) => pareto.objectives.every((o, j) => {
+    const [lo, hi] = base[j]!, v = r.objectives[o.name]!;
+    return Number.isFinite(v) && Math.max(hi, v) - Math.min(lo, v) <= 3 * (hi - lo);
+  }));
+  const axes: AxisDef[] = pareto.objectives.map((o, j) => ({
+    title: objectiveTitle(o.name, o.unit, o.sense),
+    domain: near.length ? domainOf([...core.map((p) => p[`o${j}`] as number), ...near.map((r) => r.objectives[o.name]!)]) : base[j]!,
+  }));
   const isOutside = (p: Record<string, unknown>): boolean => axes.some((a, j) => { const v = p[`o${j}`] as number; return v < a.domain[0] || v > a.domain[1]; });
   const outside = points.filter((p) => p.cat === 'infeasible design' && isOutside(p)).length;
   const refsOutside = refs.filter((r) => isOutside(row('reference design', pareto.objectives.map((o) => r.objectives[o.name]!))));

@@ -120,10 +120,12 @@ export interface ParallelAxis {
 /** `cost.lcoc (min) [USD/PFLOP-day]` → ['cost', 'lcoc (min)', '[USD/PFLOP-day]'] for stacked axis labels. */
 export function stackedLabel(t: string): string[] {
   const cut = t.lastIndexOf(' [');
-  const name = cut > 0 ? t.slice(0, cut) : t;
+  let name = cut > 0 ? t.slice(0, cut) : t;
   const unit = cut > 0 ? [t.slice(cut + 1)] : [];
+  const sense = / \((min|max)\)$/.exec(name);
+  if (sense) name = name.slice(0, sense.index);
   const dot = name.indexOf('.');
-  return [...(dot > 0 ? [name.slice(0, dot), name.slice(dot + 1)] : [name]), ...unit];
+  return [...(dot > 0 ? [name.slice(0, dot), name.slice(dot + 1)] : [name]), ...(sense ? [`(${sense[1]})`] : []), ...unit];
 }
 
 /** Parallel coordinates; `lines` are {id, grp, a (axis position), v (normalized 0..1)}. */

@@ -56,6 +56,18 @@ describe('dominance', () => {
     );
   });
 
+  it('maxRanked stops the 3-objective peeling once enough rows are ranked', () => {
+    const pts = [
+      [0, 0, 0],
+      [1, 1, 1],
+      [2, 2, 2],
+      [3, 3, 3],
+    ];
+    const { ranks, fronts } = nonDominatedSort(toMatrix(pts, 3), 4, 3, 2);
+    expect(fronts.map((f) => Array.from(f))).toEqual([[0], [1]]);
+    expect(Array.from(ranks)).toEqual([0, 1, 2, 2]);
+  });
+
   it('constrainedNonDominatedSort puts feasible fronts first, then infeasible by cv', () => {
     const F = toMatrix([
       [1, 1],
