@@ -29,9 +29,9 @@ describe('study compilation', () => {
     const s = loadStudyProblem(new URL('../../designs/flagship-study.yaml', import.meta.url).pathname);
     expect(s.problem.variables.map((v) => v.kind)).toEqual(['real', 'choice', 'real', 'real', 'choice', 'int', 'real', 'real', 'choice']);
     expect(s.problem.objectives.map((o) => o.sense)).toEqual(['minimize', 'maximize', 'minimize']);
-    // 4 physical closure constraints always apply, then the study's 4.
+    // 4 physical closure constraints always apply, then the study's 5.
     expect(s.problem.constraints.map((c) => c.name).slice(0, 4)).toEqual(['power.arrayArea', 'thermal.radiatorArea', 'mass.launchClosure', 'launch.fitsVehicle']);
-    expect(s.problem.constraints).toHaveLength(8);
+    expect(s.problem.constraints).toHaveLength(9);
   });
 
   it('a maximized objective is negated internally', () => {

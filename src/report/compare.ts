@@ -1,0 +1,226 @@
+/**
+ * `compareRuns(runDirs)`: compares the Pareto fronts of several runs of the same objectives on ONE
+ * normalization, so the numbers are comparable across runs:
+ * - ideal and nadir of the union of all runs' fronts map to 0 and 1 (minimized sense), reference 1.1;
+ * - hypervolume (src/indicators/hypervolume.ts) of each normalized front;
+ * - IGD+ (src/indicators/igd.ts) of each front against the non-dominated union of all fronts;
+ * - the share of each run's front that no other run dominates, and, per objective, which run supplies
+ *   the non-dominated union in each quarter of the normalized range ("who dominates where").
+ * Writes compare.html, compare.md and fronts.svg to the output folder (atomically).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { StudyError } from '../core/errors.js';
+import { dominates, nonDominatedIndices } from '../core/dominance.js';
+import { hypervolume } from '../indicators/hypervolume.js';
+import { igdPlus } from '../indicators/igd.js';
+import { writeFileAtomic } from '../run/atomic.js';
+import { normalizationOf } from '../run/history.js';
+import { fmt } from './budget.js';
+import { minimizedObjectives } from './decision.js';
+import { CSS, esc, htmlTable, inlineSvg } from './html.js';
+import { loadRun, type LoadedRun } from './load.js';
+import { mdEscape, mdTable } from './markdown.js';
+import { axisLabel, objectiveMatrixSpec, renderSvg, samplePositions, type CategoryStyle } from './plots.js';
+
+export interface CompareRow {
+  readonly label: string;
+  readonly dir: string;
+  readonly study: string;
+  readonly algorithm: string;
+  readonly seed: number;
+  readonly evaluations: number;
+  readonly frontSize: number;
+  /** Normalized hypervolume on the common normalization (reference 1.1 in every objective). */
+  readonly hypervolume: number;
+  /** IGD+ against the non-dominated union, normalized (0 = the run found the whole union). */
+  readonly igdPlus: number;
+  /** Share of the run's front not dominated by any other run's front. */
+  readonly nonDominatedShare: number;
+  /** Share of the non-dominated union contributed by this run. */
+  readonly unionShare: number;
+}
+
+export interface CompareRegion {
+  readonly objective: string;
+  /** Normalized range of the objective, e.g. [0, 0.25). */
+  readonly range: readonly [number, number];
+  /** Union points in this range, and the share from each run (same order as rows). */
+  readonly points: number;
+  readonly shares: readonly number[];
+}
+
+export interface CompareResult {
+  readonly outDir: string;
+  readonly htmlPath: string;
+  readonly mdPath: string;
+  readonly svgPath: string;
+  readonly objectives: readonly { name: string; sense: string; unit: string }[];
+  readonly normalization: { readonly ideal: readonly number[]; readonly nadir: readonly number[]; readonly reference: readonly number[] };
+  readonly unionSize: number;
+  readonly rows: readonly CompareRow[];
+  readonly regions: readonly CompareRegion[];
+}
+
+export interface CompareOptions {
+  /** Clock for the default output folder name. */
+  readonly now?: () => Date;
+}
+
+const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
+const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'circle', 'square'];
+
+function labels(runs: readonly LoadedRun[]): string[] {
+  const base = runs.map((r) => basename(resolve(r.dir)));
+  return base.map((b, i) => `${String.fromCharCode(65 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ''}: ${b}`);
+}
+
+function defaultOutDir(now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-');
+  const base = join('results', `compare-${stamp}`);
+  let dir = base;
+  for (let k = 2; existsSync(dir); k++) dir = `${base}-${k}`;
+  return dir;
+}
+
+export async function compareRuns(runDirs: readonly string[], outDir?: string, opts: CompareOptions = {}): Promise<CompareResult> {
+  if (runDirs.length < 2) throw new StudyError('BAD_ARGUMENT', `odc compare needs at least two run folders, got ${runDirs.length}; e.g. odc compare results/a/<run> results/b/<run>`);
+  const runs = runDirs.map((d) => loadRun(d, { evaluations: false }));
+  const first = runs[0]!;
+  const sig = (r: LoadedRun): string => r.pareto.objectives.map((o) => `${o.sense} ${o.name}`).join(', ');
+  for (const r of runs.slice(1)) {
+    if (sig(r) !== sig(first)) {
+      throw new StudyError('INCOMPATIBLE_RUN', `${r.dir}: its objectives (${sig(r)}) differ from those of ${first.dir} (${sig(first)}); compare runs of studies with the same objectives`, { file: r.dir, field: 'objectives' });
+    }
+  }
+  const m = first.pareto.objectives.length;
+  const fronts = runs.map((r) => minimizedObjectives(r.pareto));
+  const all = fronts.flat();
+  const norm = normalizationOf(all, m);
+  const scale = (f: readonly number[]): number[] => f.map((v, j) => (v - norm.ideal[j]!) / (norm.nadir[j]! - norm.ideal[j]!));
+  const normFronts = fronts.map((F) => F.map(scale));
+  // non-dominated union, remembering which run each point came from
+  const tagged = normFronts.flatMap((F, r) => F.map((f) => ({ f, r })));
+  const flat = new Float64Array(tagged.length * m);
+  tagged.forEach((p, i) => p.f.forEach((v, j) => (flat[i * m + j] = v)));
+  const union = Array.from(nonDominatedIndices(flat, tagged.length, m), (i) => tagged[i]!);
+  const Z = union.map((p) => p.f);
+  const names = labels(runs);
+  const rows: CompareRow[] = runs.map((r, i) => {
+    const F = normFronts[i]!;
+    const others = normFronts.filter((_, k) => k !== i).flat();
+    const free = F.filter((f) => !others.some((o) => dominates(o, f))).length;
+    return {
+      label: names[i]!, dir: r.dir, study: r.meta.study.name, algorithm: r.meta.algorithm.name, seed: r.meta.algorithm.seed,
+      evaluations: r.meta.result?.evaluations ?? 0, frontSize: F.length,
+      hypervolume: F.length ? hypervolume(F, norm.reference) : 0,
+      igdPlus: F.length && Z.length ? igdPlus(F, Z, m) : Z.length ? Infinity : 0,
+      nonDominatedShare: F.length ? free / F.length : 0,
+      unionShare: Z.length ? union.filter((p) => p.r === i).length / Z.length : 0,
+    };
+  });
+  const regions: CompareRegion[] = [];
+  first.pareto.objectives.forEach((o, j) => {
+    for (let q = 0; q < 4; q++) {
+      const lo = q / 4, hi = (q + 1) / 4;
+      const pts = union.filter((p) => p.f[j]! >= lo && (q === 3 ? p.f[j]! <= hi : p.f[j]! < hi));
+      regions.push({ objective: o.name, range: [lo, hi], points: pts.length, shares: runs.map((_, r) => (pts.length ? pts.filter((p) => p.r === r).length / pts.length : 0)) });
+    }
+  });
+
+  // overlay plot of the fronts (user sense, raw units)
+  const points: Record<string, unknown>[] = [];
+  runs.forEach((r, i) => {
+    for (const p of samplePositions(r.pareto.designs.length, 1500)) {
+      const d = r.pareto.designs[p]!;
+      const row: Record<string, unknown> = { cat: names[i] };
+      r.pareto.objectives.forEach((o, j) => (row[`o${j}`] = d.objectives[o.name]));
+      points.push(row);
+    }
+  });
+  const axes = first.pareto.objectives.map((o, j) => {
+    const vals = points.map((p) => p[`o${j}`] as number);
+    let lo = Math.min(...vals), hi = Math.max(...vals);
+    if (!Number.isFinite(lo)) { lo = 0; hi = 1; }
+    const pad = (hi - lo) * 0.05 || Math.abs(lo) * 0.05 || 1;
+    const label = axisLabel(o.name, o.unit);
+    const cut = label.lastIndexOf(' [');
+    return { title: `${label.slice(0, cut)} (${o.sense === 'maximize' ? 'max' : 'min'})${label.slice(cut)}`, domain: [lo - pad, hi + pad] as const };
+  });
+  const cats: CategoryStyle[] = names.map((n, i) => ({ name: n, color: COLORS[i % COLORS.length]!, shape: SHAPES[i % SHAPES.length]!, size: 40, opacity: 0.8 }));
+  const svg = await renderSvg(objectiveMatrixSpec(points, axes, cats, 'run'), 'fronts');
+
+  const dir = outDir ?? defaultOutDir((opts.now ?? (() => new Date()))());
+  mkdirSync(dir, { recursive: true });
+  const result: CompareResult = {
+    outDir: dir, htmlPath: join(dir, 'compare.html'), mdPath: join(dir, 'compare.md'), svgPath: join(dir, 'fronts.svg'),
+    objectives: first.pareto.objectives.map((o) => ({ name: o.name, sense: o.sense, unit: o.unit })),
+    normalization: norm, unionSize: Z.length, rows, regions,
+  };
+  writeFileAtomic(result.svgPath, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`);
+  writeFileAtomic(result.mdPath, compareMarkdown(result));
+  writeFileAtomic(result.htmlPath, compareHtml(result, svg));
+  return result;
+}
+
+const pct = (x: number): string => `${(100 * x).toFixed(1)}`;
+const num = (x: number): string => (Number.isFinite(x) ? x.toFixed(4) : '∞');
+
+function summaryTable(r: CompareResult): { headers: string[]; rows: string[][] } {
+  return {
+    headers: ['run', 'study', 'algorithm', 'seed', 'evaluations [-]', 'front size [-]', 'hypervolume [-]', 'IGD+ [-]', 'not dominated by others [%]', 'share of union [%]'],
+    rows: r.rows.map((x) => [x.label, x.study, x.algorithm, String(x.seed), String(x.evaluations), String(x.frontSize), num(x.hypervolume), num(x.igdPlus), pct(x.nonDominatedShare), pct(x.unionShare)]),
+  };
+}
+
+function regionTable(r: CompareResult): { headers: string[]; rows: string[][] } {
+  return {
+    headers: ['objective', 'normalized range [-]', 'union points [-]', ...r.rows.map((x) => `${x.label.split(':')[0]} share [%]`)],
+    rows: r.regions.map((g) => [g.objective, `${g.range[0].toFixed(2)} – ${g.range[1].toFixed(2)}`, String(g.points), ...g.shares.map((s) => (g.points ? pct(s) : '–'))]),
+  };
+}
+
+const METHOD = 'All fronts are put in the minimized sense and normalized together: the ideal and nadir points of the union of the runs\' fronts map to 0 and 1, the hypervolume reference point is 1.1 in every objective, and IGD+ is measured against the non-dominated union of all fronts (0 = the run found all of it). "Not dominated by others": share of the run\'s front that no design of another run dominates. Regions: each objective\'s normalized range is cut in quarters; each row gives which run supplies the non-dominated union there.';
+
+function compareMarkdown(r: CompareResult): string {
+  const s = summaryTable(r);
+  const g = regionTable(r);
+  return [
+    '# Run comparison', '',
+    METHOD.replace(/[_*[\]|<>]/g, (c) => `\\${c}`), '',
+    mdTable(s.headers, s.rows, [false, false, false, true, true, true, true, true, true, true]), '',
+    `Non-dominated union: ${r.unionSize} designs. Normalization: ideal ${r.normalization.ideal.map((v) => fmt(v)).join(', ')}; nadir ${r.normalization.nadir.map((v) => fmt(v)).join(', ')} (minimized sense: maximized objectives negated).`, '',
+    '## Fronts', '', '![Pareto fronts of the runs](fronts.svg)', '',
+    '## Who dominates where', '', mdTable(g.headers, g.rows), '',
+    '## Runs', '', ...r.rows.map((x) => `- ${mdEscape(x.label)}: ${mdEscape(x.dir)}`), '',
+  ].join('\n');
+}
+
+function compareHtml(r: CompareResult, svg: string): string {
+  const s = summaryTable(r);
+  const g = regionTable(r);
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>odc run comparison</title><style>${CSS}</style></head>
+<body><main>
+<h1>Run comparison</h1>
+<p class="lead">${esc(METHOD)}</p>
+<section id="summary"><h2>Indicators on a common normalization</h2>${htmlTable(s.headers, s.rows)}
+<p class="note">Non-dominated union: ${r.unionSize} designs. Normalization: ideal ${esc(r.normalization.ideal.map((v) => fmt(v)).join(', '))}; nadir ${esc(r.normalization.nadir.map((v) => fmt(v)).join(', '))} (minimized sense: maximized objectives negated).</p></section>
+<section id="fronts"><h2>Fronts</h2><figure>${inlineSvg(svg)}<figcaption>Pareto fronts of the runs in their objectives' own sense and units (also saved as fronts.svg).</figcaption></figure></section>
+<section id="regions"><h2>Who dominates where</h2>${htmlTable(g.headers, g.rows)}</section>
+<section id="runs"><h2>Runs</h2><ul>${r.rows.map((x) => `<li>${esc(x.label)}: <code>${esc(x.dir)}</code></li>`).join('')}</ul></section>
+</main></body></html>
+`;
+}
+
+/** Plain-text summary table for the terminal. */
+export function formatCompare(r: CompareResult): string {
+  const s = summaryTable(r);
+  const cols = [0, 4, 5, 6, 7, 8, 9];
+  const table = [cols.map((c) => s.headers[c]!), ...s.rows.map((row) => cols.map((c) => row[c]!))];
+  const w = cols.map((_, j) => Math.max(...table.map((row) => [...row[j]!].length)));
+  const lines = table.map((row) => row.map((c, j) => (j === 0 ? c.padEnd(w[j]!) : c.padStart(w[j]!))).join('  '));
+  return `${lines.join('\n')}\nnon-dominated union: ${r.unionSize} designs (common normalization, reference 1.1)\nwritten: ${r.htmlPath}, ${r.mdPath}\n`;
+}
