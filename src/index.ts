@@ -10,6 +10,7 @@ import { StudyError, didYouMean } from './core/errors.js';
 import { METRIC_PATHS, unitOf } from './evaluate/metrics.js';
 import { runStudy as runStudyWith, type RunOptions, type RunSummary } from './run/driver.js';
 import { ODC_VERSION } from './run/versions.js';
+import { renderReport as renderRunReport } from './report/render.js';
 
 export const VERSION = ODC_VERSION;
 export { evaluateDesignFile, nodeEvaluator } from './evaluate/evaluator.js';
@@ -26,9 +27,9 @@ export { StudyError, isStudyError } from './core/errors.js';
 export type { RunOptions, RunSummary, ProgressInfo } from './run/driver.js';
 export type { Problem, Evaluation, VariableSpec } from './problem/types.js';
 
-/** Runs (or resumes) a study with the built-in algorithms (nsga2, nsga3). */
+/** Runs (or resumes) a study with the built-in algorithms (nsga2, nsga3); writes report.html/report.md at the end (unless `afterResults` replaces it). */
 export function runStudy(opts: RunOptions): Promise<RunSummary> {
-  return runStudyWith(opts, createAlgorithm);
+  return runStudyWith({ afterResults: async (dir: string) => void (await renderRunReport(dir)), ...opts }, createAlgorithm);
 }
 
 export function formatMetrics(): string {
@@ -67,3 +68,10 @@ export async function jsonSchema(which: string): Promise<object> {
   if (which === 'record') return designRecordJsonSchema();
   throw new StudyError('BAD_ARGUMENT', `unknown schema "${which}": choose design or record`);
 }
+
+// Reports, comparison and hand-off of sized designs (src/report/).
+export { renderReport, type ReportOptions, type ReportPaths } from './report/render.js';
+export { compareRuns, formatCompare, type CompareResult, type CompareRow, type CompareRegion, type CompareOptions } from './report/compare.js';
+export { exportDesign, flattenRecord, EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportResult } from './report/export.js';
+export { loadRun, RUN_FORMAT_VERSION, type LoadedRun, type RunEvaluation } from './report/load.js';
+export { kneePosition, bestPosition, decisionPicks, parseDesignSelector, selectDesign, KNEE_METHOD, type DesignSelector, type Pick } from './report/decision.js';

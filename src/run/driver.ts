@@ -15,7 +15,7 @@ import { writeFileAtomic } from './atomic.js';
 import { generationHistory, normalizationOf, normalizedHypervolume } from './history.js';
 import { EvaluationLog, toLogged } from './log.js';
 import { loadStudyProblem, type LoadedStudy } from './problem.js';
-import { writeResults, type RunMeta } from './results.js';
+import { writeResults, type RunCounts, type RunMeta } from './results.js';
 import { packageVersions, ODC_VERSION } from './versions.js';
 
 export type AlgorithmFactoryByName = (name: string, problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) => Algorithm;
@@ -50,20 +50,12 @@ export interface RunOptions {
   readonly afterResults?: (runDir: string) => void | Promise<void>;
 }
 
-export interface RunSummary {
+export interface RunSummary extends RunCounts {
   readonly runDir: string;
   readonly status: 'complete' | 'interrupted';
-  readonly generations: number;
-  readonly evaluations: number;
-  readonly failures: number;
-  readonly feasible: number;
-  readonly paretoSize: number;
-  readonly stopReason: string;
   readonly wall_s: number;
+  /** Final hypervolume on the run's normalization (live value when interrupted). */
   readonly hypervolume: number;
-  /** Set when nothing feasible was found: the least-infeasible designs and each violated constraint. */
-  readonly leastInfeasible: readonly { index: number; violations: { name: string; g: number }[] }[];
-  readonly failureReasons: readonly { reason: string; count: number }[];
 }
 
 interface Checkpoint {

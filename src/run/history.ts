@@ -3,6 +3,7 @@
  * normalization (the final front's ideal and nadir → [0, 1], reference point 1.1 in every objective), so
  * generations are comparable. During the run, a live value normalized by the current front is shown.
  */
+import { dominates } from '../core/dominance.js';
 import { hypervolume } from '../indicators/hypervolume.js';
 import type { LoggedEvaluation } from './log.js';
 
@@ -51,15 +52,6 @@ export function normalizedHypervolume(front: readonly ArrayLike<number>[], norm:
   return pts.length ? hypervolume(pts, norm.reference) : 0;
 }
 
-const dominates = (a: ArrayLike<number>, b: ArrayLike<number>, m: number): boolean => {
-  let better = false;
-  for (let j = 0; j < m; j++) {
-    if (a[j]! > b[j]!) return false;
-    if (a[j]! < b[j]!) better = true;
-  }
-  return better;
-};
-
 /** Per-generation statistics from the log, with the hypervolume of the feasible front seen so far. */
 export function generationHistory(log: readonly LoggedEvaluation[], m: number, norm: Normalization): GenerationStats[] {
   const out: GenerationStats[] = [];
@@ -77,8 +69,8 @@ export function generationHistory(log: readonly LoggedEvaluation[], m: number, n
       if (e.failure !== null) failures++;
       if (e.cv !== 0) continue;
       genFeasible++;
-      if (front.some((p) => dominates(p, e.f, m) || p.every((v, j) => v === e.f[j]))) continue;
-      front = front.filter((p) => !dominates(e.f, p, m));
+      if (front.some((p) => dominates(p, e.f) || p.every((v, j) => v === e.f[j]))) continue;
+      front = front.filter((p) => !dominates(e.f, p));
       front.push(e.f);
     }
     evaluated += genCount;

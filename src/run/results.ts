@@ -12,6 +12,19 @@ import { writeFileAtomic } from './atomic.js';
 import type { GenerationStats, Normalization } from './history.js';
 import type { LoadedStudy } from './problem.js';
 
+/** What a finished run found: counts, why it stopped, failures, and the least-infeasible designs. */
+export interface RunCounts {
+  readonly generations: number;
+  readonly evaluations: number;
+  readonly failures: number;
+  readonly feasible: number;
+  readonly paretoSize: number;
+  readonly stopReason: string;
+  readonly failureReasons: readonly { reason: string; count: number }[];
+  /** Set when nothing feasible was found: the least-infeasible designs and each violated constraint. */
+  readonly leastInfeasible: readonly { index: number; violations: { name: string; g: number }[] }[];
+}
+
 export interface RunMeta {
   readonly formatVersion: 1;
   readonly odcVersion: string;
@@ -22,16 +35,7 @@ export interface RunMeta {
   readonly startedAt: string;
   readonly finishedAt?: string;
   readonly packageVersions: Record<string, string>;
-  readonly result?: {
-    readonly generations: number;
-    readonly evaluations: number;
-    readonly failures: number;
-    readonly feasible: number;
-    readonly paretoSize: number;
-    readonly stopReason: string;
-    readonly failureReasons: readonly { reason: string; count: number }[];
-    readonly leastInfeasible: readonly { index: number; violations: { name: string; g: number }[] }[];
-  };
+  readonly result?: RunCounts;
   readonly timings?: { readonly wall_s: number; readonly evaluate_s: number };
   readonly normalization?: Normalization;
   readonly history?: readonly GenerationStats[];

@@ -1,0 +1,101 @@
+/**
+ * `exportDesign(runDir, {design, format})`: hands a sized Pareto design over to other tools.
+ * - yaml: a design file that `odc evaluate` accepts — the run's base design (study.yaml without its
+ *   variables/objectives/constraints/algorithm sections, comments kept) with the design's variable
+ *   values applied; it evaluates to exactly the record stored in pareto.json.
+ * - json: the DesignRecord (schema: designRecordJsonSchema / designs/schema/design-record.schema.json);
+ *   benchmark runs have no record and give {index, variables, objectives}.
+ * - csv: one header line and one row: the record flattened to dotted paths (constraints as
+ *   `constraints[<name>].<field>`, notes joined with " | "), after the design's `index`.
+ * With `out`, the file is written atomically.
+ */
+import { parseDocument } from 'yaml';
+import { StudyError } from '../core/errors.js';
+import { writeFileAtomic } from '../run/atomic.js';
+import type { ParetoDesign } from '../run/results.js';
+import { parseDesignSelector, selectDesign, type DesignSelector } from './decision.js';
+import { loadRun } from './load.js';
+
+export type ExportFormat = 'yaml' | 'json' | 'csv';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['yaml', 'json', 'csv'];
+
+export interface ExportOptions {
+  /** `knee`, `best:<objective>`, or the design's evaluation index (pareto.csv `index`). */
+  readonly design: DesignSelector | string;
+  readonly format: ExportFormat;
+  /** Write here (atomically) instead of only returning the text. */
+  readonly out?: string;
+}
+
+export interface ExportResult {
+  readonly text: string;
+  readonly design: ParetoDesign;
+  /** What was selected, e.g. "knee" or "best:cost.lcoc_USD_per_PFLOP_day". */
+  readonly selector: string;
+  readonly path: string | null;
+}
+
+const STUDY_SECTIONS = ['variables', 'objectives', 'constraints', 'algorithm'] as const;
+
+function csvCell(v: unknown): string {
+  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : String(v ?? '');
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Flattens a record to [path, value] pairs (objects by dotted key; named arrays by `[name]`). */
+export function flattenRecord(value: unknown, prefix = ''): [string, unknown][] {
+  if (Array.isArray(value)) {
+    if (value.every((v) => v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string')) {
+      return value.flatMap((v) => {
+        const { name, ...rest } = v as { name: string } & Record<string, unknown>;
+        return flattenRecord(rest, `${prefix}[${name}]`);
+      });
+    }
+    return [[prefix, value.map(String).join(' | ')]];
+  }
+  if (value && typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flattenRecord(v, prefix ? `${prefix}.${k}` : k));
+  }
+  return [[prefix, value]];
+}
+
+function designYaml(studyText: string, design: ParetoDesign, runDir: string, selector: string): string {
+  const doc = parseDocument(studyText);
+  for (const k of STUDY_SECTIONS) doc.delete(k);
+  for (const [path, value] of Object.entries(design.variables)) {
+    const [section, key] = path.split('.') as [string, string];
+    doc.setIn([section, key], value);
+  }
+  const head = [
+    ` Exported by odc from run ${runDir}: Pareto design ${design.index} (${selector}).`,
+    ` Objectives: ${Object.entries(design.objectives).map(([k, v]) => `${k} = ${v}`).join(', ')}.`,
+    ` Evaluate it with: odc evaluate <this file>`,
+  ].join('\n');
+  doc.commentBefore = doc.commentBefore ? `${head}\n${doc.commentBefore}` : head;
+  return doc.toString({ lineWidth: 0 });
+}
+
+export function exportDesign(runDir: string, opts: ExportOptions): ExportResult {
+  if (!EXPORT_FORMATS.includes(opts.format)) {
+    throw new StudyError('BAD_ARGUMENT', `--format "${String(opts.format)}": expected one of ${EXPORT_FORMATS.join(', ')}`, { field: 'format' });
+  }
+  const run = loadRun(runDir, { evaluations: false });
+  const pick = selectDesign(run.pareto, parseDesignSelector(opts.design), runDir);
+  const d = pick.design;
+  let text: string;
+  if (opts.format === 'yaml') {
+    if (run.pareto.kind !== 'node') {
+      throw new StudyError('BAD_ARGUMENT', `${runDir}: a benchmark run has no node design to write as YAML; use --format json or csv`, { field: 'format' });
+    }
+    text = designYaml(run.studyText, d, runDir, pick.selector);
+  } else {
+    const data: unknown = d.record ?? { index: d.index, variables: d.variables, objectives: d.objectives };
+    if (opts.format === 'json') text = `${JSON.stringify(data, null, 2)}\n`;
+    else {
+      const flat = [['index', d.index] as [string, unknown], ...flattenRecord(data).filter(([k]) => k !== 'index')];
+      text = `${flat.map(([k]) => csvCell(k)).join(',')}\n${flat.map(([, v]) => csvCell(v)).join(',')}\n`;
+    }
+  }
+  if (opts.out !== undefined) writeFileAtomic(opts.out, text);
+  return { text, design: d, selector: pick.selector, path: opts.out ?? null };
+}
