@@ -3,7 +3,7 @@
  * argv, writes to stdout/stderr and sets the exit code. User errors (StudyError, bad options) print one
  * message and exit 2 without a stack trace.
  */
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isStudyError } from '../core/errors.js';
 import * as odc from '../index.js';
 import { createProgress } from './progress.js';
@@ -57,6 +57,40 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
         progress.stop();
       }
       io.out(odc.formatRunSummary(summary));
+      if (summary.status === 'complete') io.out(`  report: ${summary.runDir}/report.html (and report.md)\n`);
+    });
+
+  program
+    .command('report')
+    .description('Write report.html (self-contained) and report.md with SVG plots into a run folder.')
+    .argument('<run-dir>', 'run folder written by odc run')
+    .action(async (dir: string) => {
+      const r = await odc.renderReport(dir);
+      io.out(`report: ${r.htmlPath}\nmarkdown: ${r.mdPath}\nplots: ${r.svgPaths.join(', ')}\n`);
+      for (const n of r.notes) io.out(`note: ${n}\n`);
+    });
+
+  program
+    .command('compare')
+    .description('Compare the Pareto fronts of runs on a common normalization (hypervolume, IGD+, who dominates where).')
+    .argument('<run-dirs...>', 'two or more run folders of studies with the same objectives')
+    .option('-o, --out <dir>', 'output folder (default results/compare-<timestamp>)')
+    .action(async (dirs: string[], opts: { out?: string }) => {
+      const r = await odc.compareRuns(dirs, opts.out);
+      io.out(odc.formatCompare(r));
+    });
+
+  program
+    .command('export')
+    .description('Export one Pareto design: yaml (a design file odc evaluate accepts), json (design record) or csv (flattened record).')
+    .argument('<run-dir>', 'run folder written by odc run')
+    .requiredOption('--design <which>', 'knee, best:<objective> or a design index (pareto.csv index column)')
+    .addOption(new Option('--format <format>', 'output format').choices(['yaml', 'json', 'csv']).makeOptionMandatory())
+    .option('-o, --out <file>', 'write to this file (atomically) instead of stdout')
+    .action((dir: string, opts: { design: string; format: odc.ExportFormat; out?: string }) => {
+      const r = odc.exportDesign(dir, { design: opts.design, format: opts.format, ...(opts.out !== undefined ? { out: opts.out } : {}) });
+      if (r.path === null) io.out(r.text);
+      else io.err(`wrote design ${r.design.index} (${r.selector}) to ${r.path}\n`);
     });
 
   program

@@ -15,6 +15,7 @@ import { writeFileAtomic } from './atomic.js';
 import { generationHistory, normalizationOf, normalizedHypervolume } from './history.js';
 import { EvaluationLog, toLogged } from './log.js';
 import { loadStudyProblem, type LoadedStudy } from './problem.js';
+import { paretoFront } from '../problem/benchmarks.js';
 import { writeResults, type RunCounts, type RunMeta } from './results.js';
 import { packageVersions, ODC_VERSION } from './versions.js';
 
@@ -194,7 +195,8 @@ export async function runStudy(opts: RunOptions, createAlgorithm: AlgorithmFacto
 
   const finalFront = archive.map((ind) => ind.f);
   const norm = normalizationOf(finalFront, m, loaded.kind === 'benchmark');
-  const history = generationHistory(log.entries, m, norm);
+  const trueFront = loaded.benchmark ? paretoFront(loaded.benchmark.problem, m) : undefined;
+  const history = generationHistory(log.entries, m, norm, trueFront);
   renameSync(join(runDir, LOG_PARTIAL), join(runDir, 'evaluations.csv'));
   const leastInfeasible = archive.length === 0
     ? algorithm.leastInfeasible(5).map((ind) => ({

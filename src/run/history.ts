@@ -2,9 +2,11 @@
  * Hypervolume per generation, recomputed at the end of a run from the evaluation log with one fixed
  * normalization (the final front's ideal and nadir → [0, 1], reference point 1.1 in every objective), so
  * generations are comparable. During the run, a live value normalized by the current front is shown.
+ * Benchmark studies also get IGD+ against the analytic front every generation.
  */
 import { dominates } from '../core/dominance.js';
 import { hypervolume } from '../indicators/hypervolume.js';
+import { igdPlus } from '../indicators/igd.js';
 import type { LoggedEvaluation } from './log.js';
 
 export interface Normalization {
@@ -20,6 +22,8 @@ export interface GenerationStats {
   readonly failures: number;
   readonly frontSize: number;
   readonly hypervolume: number;
+  /** IGD+ of the front against the analytic Pareto front (benchmark studies only; raw objectives). */
+  readonly igdPlus?: number;
 }
 
 export function normalizationOf(front: readonly ArrayLike<number>[], m: number, identity = false): Normalization {
@@ -53,7 +57,7 @@ export function normalizedHypervolume(front: readonly ArrayLike<number>[], norm:
 }
 
 /** Per-generation statistics from the log, with the hypervolume of the feasible front seen so far. */
-export function generationHistory(log: readonly LoggedEvaluation[], m: number, norm: Normalization): GenerationStats[] {
+export function generationHistory(log: readonly LoggedEvaluation[], m: number, norm: Normalization, trueFront?: readonly Float64Array[]): GenerationStats[] {
   const out: GenerationStats[] = [];
   let front: Float64Array[] = [];
   let failures = 0;
@@ -74,7 +78,7 @@ export function generationHistory(log: readonly LoggedEvaluation[], m: number, n
       front.push(e.f);
     }
     evaluated += genCount;
-    out.push({ generation: gen, evaluations: evaluated, feasibleShare: genFeasible / genCount, failures, frontSize: front.length, hypervolume: normalizedHypervolume(front, norm) });
+    out.push({ generation: gen, evaluations: evaluated, feasibleShare: genFeasible / genCount, failures, frontSize: front.length, hypervolume: normalizedHypervolume(front, norm), ...(trueFront && front.length ? { igdPlus: igdPlus(front, trueFront, m) } : {}) });
   }
   return out;
 }

@@ -82,6 +82,10 @@ describe('odc run (CLI)', () => {
     expect(r.out).toContain('Run complete');
     expect(r.out).toContain('100 evaluations');
     expect(r.err).toBe('');
+    const run = JSON.parse(readFileSync(`${dir}/run/run.json`, 'utf8'));
+    expect(run.history).toHaveLength(5);
+    // Benchmarks record IGD+ against the analytic front every generation; it should improve.
+    expect(run.history[4].igdPlus).toBeLessThan(run.history[0].igdPlus);
   });
 
   it('a study with an unknown benchmark problem exits 2 before evaluating', async () => {
