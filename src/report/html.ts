@@ -72,7 +72,7 @@ const isNum = (s: string): boolean => /^[−-]?[\d,]*\.?\d+(e[+-]?\d+)?$|^[−-]
 const td = (s: string): string => `<td${isNum(s) ? ' class="num"' : ''}>${esc(s)}</td>`;
 
 export function htmlTable(headers: readonly string[], rows: readonly (readonly string[])[], cls = ''): string {
-  return `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${headers.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>\n${rows.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('\n')}\n</tbody></table>`;
+  return `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${headers.map((h) => `<th>${esc(h).replace(/\.(?=\S)/g, '.<wbr>')}</th>`).join('')}</tr></thead><tbody>\n${rows.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('\n')}\n</tbody></table>`;
 }
 
 const kvTable = (rows: readonly KeyValue[]): string => `<table class="kv"><tbody>${rows.map((r) => `<tr><th>${esc(r.label)}</th><td>${esc(r.value)}</td></tr>`).join('')}</tbody></table>`;

@@ -96,36 +96,50 @@ function validated<T>(schema: z.ZodType<T>, raw: unknown, path: string): T {
   throw new StudyError('BAD_RUN_DIR', `${path}: ${field || '(top level)'}: ${iss.message}; the run folder is damaged or was not written by odc run: run the study again`, { file: path, field });
 }
 
-/** Minimal RFC 4180 reader (quoted fields may hold commas, quotes and newlines). */
+/** RFC 4180 reader (quoted fields may hold commas, quotes and newlines); unquoted fields are sliced, not scanned per character. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cur += '"';
-          i++;
-        } else quoted = false;
-      } else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cur);
-      cur = '';
-    } else if (ch === '\n') {
-      row.push(cur);
-      rows.push(row);
-      row = [];
-      cur = '';
-    } else if (ch !== '\r') cur += ch;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    let field: string;
+    if (text.charCodeAt(i) === 34) {
+      // quoted field
+      let out = '';
+      let k = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', k);
+        if (q < 0) { out += text.slice(k); k = n; break; }
+        out += text.slice(k, q);
+        if (text.charCodeAt(q + 1) === 34) { out += '"'; k = q + 2; } else { k = q + 1; break; }
+      }
+      field = out;
+      i = k;
+    } else {
+      let c = text.indexOf(',', i);
+      let nl = text.indexOf('\n', i);
+      if (c < 0) c = n;
+      if (nl < 0) nl = n;
+      const end = Math.min(c, nl);
+      field = text.slice(i, end).replace(/\r$/, '');
+      i = end;
+    }
+    row.push(field);
+    const ch = text.charCodeAt(i);
+    if (ch === 44) {
+      i++;
+      if (i === n) row.push('');
+    } else {
+      if (ch === 13) i++;
+      if (text.charCodeAt(i) === 10 || i >= n) {
+        rows.push(row);
+        row = [];
+        i++;
+      }
+    }
   }
-  if (cur.length > 0 || row.length > 0) {
-    row.push(cur);
-    rows.push(row);
-  }
+  if (row.length) rows.push(row);
   return rows;
 }
 

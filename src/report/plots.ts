@@ -135,7 +135,7 @@ export function parallelSpec(lines: readonly Record<string, unknown>[], axes: re
   const many = n > 12;
   const tickRows = axes.flatMap((a, i) => a.ticks.map((t) => ({ a: i, v: t.y, text: t.text })));
   const x = {
-    field: 'a', type: 'quantitative', scale: { domain: [-0.3, n - 0.7], nice: false, zero: false },
+    field: 'a', type: 'quantitative', scale: { domain: [-0.3, n - 0.45], nice: false, zero: false },
     axis: {
       title: null, values: axes.map((_, i) => i), grid: true, gridColor: '#888', gridWidth: 1, domain: false, ticks: false, orient: 'bottom',
       labelExpr: `${JSON.stringify(axes.map((a) => (many ? a.title : stackedLabel(a.title))))}[datum.value]`, labelOverlap: false, labelBound: false,

@@ -1,0 +1,243 @@
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildProgram } from '../../src/cli/main.js';
+import { compareRuns, evaluateDesignFile, exportDesign, renderReport, StudyError } from '../../src/index.js';
+import type { ParetoFile } from '../../src/run/results.js';
+import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun, ZDT1, ZDT1_ALGORITHM } from './helpers.js';
+
+let tmp: string;
+let zdtA: string;
+let zdtB: string;
+let flag: string;
+let evil: string;
+const EVIL_NAME = '<script>alert(1)</script>';
+const EVIL_DESCRIPTION = '<img src=x onerror=alert(2)> & "quoted" | pipe';
+
+const read = (dir: string, f: string): string => readFileSync(join(dir, f), 'utf8');
+const pareto = (dir: string): ParetoFile => JSON.parse(read(dir, 'pareto.json')) as ParetoFile;
+
+async function expectStudyError(p: Promise<unknown> | (() => unknown), code: string, text: RegExp): Promise<void> {
+  let err: unknown;
+  try {
+    await (typeof p === 'function' ? p() : p);
+  } catch (e) {
+    err = e;
+  }
+  expect(err).toBeInstanceOf(StudyError);
+  expect((err as StudyError).code).toBe(code);
+  expect((err as StudyError).message).toMatch(text);
+}
+
+beforeAll(async () => {
+  tmp = tempDir('main');
+  zdtA = await tinyRun(tmp, ZDT1, ZDT1_ALGORITHM(1), { out: 'zdt-a' });
+  zdtB = await tinyRun(tmp, ZDT1, ZDT1_ALGORITHM(2), { out: 'zdt-b' });
+  evil = await tinyRun(tmp, ZDT1, ZDT1_ALGORITHM(3), { out: 'evil', name: EVIL_NAME, description: EVIL_DESCRIPTION });
+  flag = await tinyRun(tmp, FLAGSHIP, FLAGSHIP_ALGORITHM, { out: 'flag' });
+});
+
+describe('renderReport', () => {
+  it('odc run writes report.html, report.md and the SVG plots into every run folder', () => {
+    for (const d of [zdtA, flag]) {
+      for (const f of ['report.html', 'report.md', 'objective-space.svg', 'parallel-coordinates.svg', 'convergence.svg']) expect(existsSync(join(d, f)), `${d}/${f}`).toBe(true);
+      expect(readdirSync(d).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    }
+  });
+
+  it('report.html has every section, inline SVG plots and no network references', async () => {
+    const { htmlPath } = await renderReport(flag);
+    const html = readFileSync(htmlPath, 'utf8');
+    for (const id of ['summary', 'objective-space', 'parallel', 'convergence', 'decision', 'pareto-table']) expect(html).toContain(`<section id="${id}">`);
+    expect((html.match(/<svg[\s>]/g) ?? []).length).toBe(3);
+    expect(html).not.toMatch(/\s(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
+    expect(html).not.toMatch(/@import|url\(\s*["']?https?:/i);
+    // study summary: variables with bounds and choices, objectives with sense and unit, algorithm, seed, versions
+    expect(html).toContain('orbit.altitude_km');
+    expect(html).toContain('one of h100, b200, gb300, tpu-v6e');
+    expect(html).toContain('USD/PFLOP-day');
+    expect(html).toContain('maximize');
+    expect(html).toContain('nsga3, population 24, 30 generations');
+    expect(html).toMatch(/<th>seed<\/th><td>42<\/td>/);
+    expect(html).toContain('vega-lite');
+    // decision support: knee method, budgets and binding constraints
+    expect(html).toContain('Knee method:');
+    expect(html).toContain('Binding constraints');
+    expect(html).toContain('Full budget of design');
+    expect(html).toContain('levelized cost of compute');
+    // reference designs are drawn (ai1 is shipped) with labels
+    expect(read(flag, 'objective-space.svg')).toContain('reference design');
+    // the Pareto table has one row per design and a unit in every header
+    const table = html.slice(html.indexOf('<table class="sortable">'), html.indexOf('</table>', html.indexOf('<table class="sortable">')));
+    const headers = [...table.matchAll(/<th>(.*?)<\/th>/g)].map((m) => m[1]!.replace(/<wbr>/g, ''));
+    expect(headers.length).toBeGreaterThan(10);
+    for (const h of headers) expect(h).toMatch(/\[[^\]]+\]$/);
+    expect((table.match(/<tr>/g) ?? []).length - 1).toBe(pareto(flag).designs.length);
+  });
+
+  it('axes of every plot carry units', () => {
+    const svg = read(flag, 'objective-space.svg');
+    expect(svg).toContain('cost.lcoc (min) [USD/PFLOP-day]');
+    expect(svg).toContain('compute.deliveredPFLOPS (max) [PFLOPS]');
+    expect(svg).toContain('mass.launch (min) [kg]');
+    expect(read(flag, 'convergence.svg')).toContain('generation [-]');
+    expect(read(flag, 'parallel-coordinates.svg')).toContain('[mm Al]');
+  });
+
+  it('report.md links the SVG plots that sit beside it', () => {
+    const md = read(flag, 'report.md');
+    const links = [...md.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
+    expect(links).toEqual(['objective-space.svg', 'parallel-coordinates.svg', 'convergence.svg']);
+    for (const l of links) expect(existsSync(join(flag, l))).toBe(true);
+    expect(md).toContain('## Decision support');
+    expect(md).toMatch(/\| index \\\[-\\\] \|/);
+  });
+
+  it('escapes user strings: a study named <script> shows as text', () => {
+    const html = read(evil, 'report.html');
+    expect(html).not.toContain(EVIL_NAME);
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;img src=x onerror=alert(2)&gt; &amp; &quot;quoted&quot; | pipe');
+    expect((html.match(/<script>/g) ?? []).length).toBe(1); // only the table-sorting script
+    const md = read(evil, 'report.md');
+    expect(md).not.toContain('<script>');
+    expect(md).not.toContain('<img');
+    expect(md).toContain('&lt;script&gt;');
+  });
+
+  it('skips a missing reference design with a note', async () => {
+    const r = await renderReport(flag, { referenceDesigns: [join(tmp, 'no-such-design.yaml')] });
+    expect(r.notes.join('\n')).toMatch(/no-such-design\.yaml not found/);
+    expect(readFileSync(r.htmlPath, 'utf8')).toContain('no-such-design.yaml not found');
+    await renderReport(flag);
+  });
+});
+
+describe('exportDesign', () => {
+  it('yaml round trip: the exported design evaluates to exactly the record in pareto.json', () => {
+    const p = pareto(flag);
+    expect(p.designs.length).toBeGreaterThan(0);
+    const selectors = ['knee', ...p.objectives.map((o) => `best:${o.name}`), String(p.designs[p.designs.length - 1]!.index)];
+    for (const sel of selectors) {
+      const out = join(tmp, `export-${sel.replace(/[^a-z0-9]/gi, '_')}.yaml`);
+      const r = exportDesign(flag, { design: sel, format: 'yaml', out });
+      expect(r.path).toBe(out);
+      expect(readFileSync(out, 'utf8')).toBe(r.text);
+      expect(r.text).not.toMatch(/^(variables|objectives|constraints|algorithm):/m);
+      const { record } = evaluateDesignFile(out);
+      const stored = p.designs.find((d) => d.index === r.design.index)!;
+      expect(record).toEqual(stored.record);
+    }
+  });
+
+  it('json is the design record; csv is one header and one row of the flattened record', () => {
+    const j = exportDesign(flag, { design: 'best:lcoc', format: 'json' });
+    const rec = JSON.parse(j.text) as { cost: { lcoc_USD_per_PFLOP_day: number } };
+    const p = pareto(flag);
+    expect(rec).toEqual(p.designs.find((d) => d.index === j.design.index)!.record);
+    expect(rec.cost.lcoc_USD_per_PFLOP_day).toBe(Math.min(...p.designs.map((d) => d.objectives['cost.lcoc_USD_per_PFLOP_day']!)));
+    const c = exportDesign(flag, { design: 'knee', format: 'csv' });
+    const lines = c.text.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]!.startsWith('index,schemaVersion,name,kind,orbit.altitude_km')).toBe(true);
+    expect(lines[0]).toContain('cost.lcoc_USD_per_PFLOP_day');
+    expect(lines[0]).toContain('constraints[power.arrayArea].margin');
+    expect(lines[1]!.split(',')[0]).toBe(String(c.design.index));
+  });
+
+  it('benchmark runs export json and csv, not yaml', async () => {
+    const j = JSON.parse(exportDesign(zdtA, { design: 'best:f1', format: 'json' }).text) as { objectives: Record<string, number> };
+    expect(Object.keys(j.objectives)).toEqual(['f1', 'f2']);
+    await expectStudyError(() => exportDesign(zdtA, { design: 'knee', format: 'yaml' }), 'BAD_ARGUMENT', /benchmark run has no node design.*--format json or csv/);
+  });
+});
+
+describe('compareRuns', () => {
+  it('hypervolume and IGD+ on a common normalization, overlay plot and who dominates where', async () => {
+    const out = join(tmp, 'cmp');
+    const r = await compareRuns([zdtA, zdtB], out);
+    expect(r.rows).toHaveLength(2);
+    for (const row of r.rows) {
+      expect(row.hypervolume).toBeGreaterThan(0);
+      expect(row.hypervolume).toBeLessThanOrEqual(1.1 ** 2);
+      expect(row.igdPlus).toBeGreaterThanOrEqual(0);
+    }
+    expect(r.rows[0]!.unionShare + r.rows[1]!.unionShare).toBeCloseTo(1, 12);
+    expect(r.normalization.reference).toEqual([1.1, 1.1]);
+    expect(r.regions).toHaveLength(8);
+    for (const f of ['compare.html', 'compare.md', 'fronts.svg']) expect(existsSync(join(out, f))).toBe(true);
+    const html = read(out, 'compare.html');
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/\s(src|href)\s*=\s*["']?(https?:)?\/\//i);
+    expect(read(out, 'compare.md')).toContain('![Pareto fronts of the runs](fronts.svg)');
+  });
+
+  it('a run compared with a copy of itself: equal hypervolume and IGD+ = 0', async () => {
+    const copy = join(tmp, 'zdt-a-copy');
+    cpSync(zdtA, copy, { recursive: true });
+    const r = await compareRuns([zdtA, copy], join(tmp, 'cmp-self'));
+    expect(r.rows[0]!.hypervolume).toBe(r.rows[1]!.hypervolume);
+    expect(r.rows[0]!.igdPlus).toBe(0);
+    expect(r.rows[1]!.igdPlus).toBe(0);
+    expect(r.rows[0]!.nonDominatedShare).toBe(1);
+  });
+
+  it('refuses runs with different objectives, and a single run', async () => {
+    await expectStudyError(compareRuns([zdtA, flag], join(tmp, 'cmp-bad')), 'INCOMPATIBLE_RUN', /objectives .* differ/);
+    await expectStudyError(compareRuns([zdtA], join(tmp, 'cmp-one')), 'BAD_ARGUMENT', /at least two run folders/);
+  });
+});
+
+describe('bad input', () => {
+  it('a folder that is not a run: BAD_RUN_DIR naming the folder and the fix', async () => {
+    await expectStudyError(renderReport(tmp), 'BAD_RUN_DIR', /not a run folder.*odc run/);
+    await expectStudyError(renderReport(join(tmp, 'missing')), 'BAD_RUN_DIR', /no such folder/);
+  });
+
+  it('a run of another formatVersion: INCOMPATIBLE_RUN', async () => {
+    const old = join(tmp, 'old-format');
+    cpSync(zdtA, old, { recursive: true });
+    const meta = JSON.parse(read(old, 'run.json')) as Record<string, unknown>;
+    writeFileSync(join(old, 'run.json'), JSON.stringify({ ...meta, formatVersion: 2 }));
+    await expectStudyError(renderReport(old), 'INCOMPATIBLE_RUN', /run\.json: formatVersion 2 is not supported/);
+    await expectStudyError(() => exportDesign(old, { design: 'knee', format: 'json' }), 'INCOMPATIBLE_RUN', /formatVersion/);
+  });
+
+  it('a design index out of range, an unknown objective, a bad selector: BAD_ARGUMENT', async () => {
+    await expectStudyError(() => exportDesign(flag, { design: 999999, format: 'json' }), 'BAD_ARGUMENT', /999999 is not the index of a Pareto design.*pareto\.csv/);
+    await expectStudyError(() => exportDesign(flag, { design: 'best:lcco', format: 'json' }), 'BAD_ARGUMENT', /unknown objective "lcco".*cost\.lcoc_USD_per_PFLOP_day/);
+    await expectStudyError(() => exportDesign(flag, { design: 'middle', format: 'json' }), 'BAD_ARGUMENT', /expected knee, best:<objective> or a design index/);
+  });
+});
+
+describe('CLI', () => {
+  const cli = async (...argv: string[]): Promise<{ code: number; out: string; err: string }> => {
+    let out = '';
+    let err = '';
+    const program = buildProgram({ out: (s) => void (out += s), err: (s) => void (err += s), errStream: process.stderr, isTTY: false });
+    try {
+      await program.parseAsync(argv, { from: 'user' });
+      return { code: 0, out, err };
+    } catch (e) {
+      return { code: e instanceof StudyError ? 2 : 1, out, err: err + String((e as Error).message) };
+    }
+  };
+
+  it('odc report, odc export (stdout) and odc compare', async () => {
+    const rep = await cli('report', zdtA);
+    expect(rep.code).toBe(0);
+    expect(rep.out).toContain('report.html');
+    const exp = await cli('export', flag, '--design', 'knee', '--format', 'json');
+    expect(exp.code).toBe(0);
+    expect(JSON.parse(exp.out)).toHaveProperty('schemaVersion', 1);
+    const cmp = await cli('compare', zdtA, zdtB, '--out', join(tmp, 'cmp-cli'));
+    expect(cmp.code).toBe(0);
+    expect(cmp.out).toMatch(/hypervolume \[-\]\s+IGD\+ \[-\]/);
+  });
+
+  it('bad input is a StudyError (exit 2)', async () => {
+    expect((await cli('export', flag, '--design', '424242', '--format', 'csv')).code).toBe(2);
+    expect((await cli('report', tmp)).code).toBe(2);
+  });
+});
