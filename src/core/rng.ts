@@ -1,6 +1,6 @@
 /**
  * The one seeded random source. xoroshiro128+ from pure-rand (jumpable), wrapped so every operator
- * receives an `Rng` argument; nothing in src/ or solvers/ calls Math.random.
+ * receives an `Rng` argument; src/ and solvers/ use no other random source.
  * `state()` / `rngFromState()` make a run resumable bit-for-bit; `derive(seed, stream)` gives
  * independent sub-streams (stream k = k jumps of 2^64 draws) that do not depend on scheduling.
  */

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { StudyError } from '../../src/core/errors.js';
 import { defaultCatalogDir, findRow, loadCatalogs } from '../../src/catalog/load.js';
 import { CATALOG_KINDS, CATALOG_SPECS } from '../../src/catalog/schema.js';
+import { studyErrorOf } from '../helpers/tmp.js';
 
 const scratchDirs: string[] = [];
 afterAll(() => {
@@ -20,15 +21,7 @@ function brokenCopy(file: string, edit: (text: string) => string): string {
   return dir;
 }
 
-function studyError(fn: () => unknown): StudyError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StudyError) return e;
-    throw e;
-  }
-  throw new Error('expected a StudyError');
-}
+const studyError = studyErrorOf;
 
 describe('loadCatalogs', () => {
   const cat = loadCatalogs();

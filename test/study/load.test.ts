@@ -2,20 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { StudyError } from '../../src/core/errors.js';
 import { evaluateDesignFile } from '../../src/evaluate/evaluator.js';
 import { parseDesignFile } from '../../src/study/load.js';
-import { tempDir, writeFile } from '../helpers/tmp.js';
+import { studyErrorOf, tempDir, writeFile } from '../helpers/tmp.js';
 
 const dir = tempDir();
 const base = 'name: t\nkind: node\n';
 
-function errorOf(fn: () => unknown): StudyError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StudyError) return e;
-    throw e;
-  }
-  throw new Error('expected a StudyError');
-}
+const errorOf = studyErrorOf;
 
 describe('design file loading', () => {
   it('fills documented defaults for a minimal design', () => {
