@@ -2,7 +2,6 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { StudyError } from '../../src/core/errors.js';
 import { defaultCatalogDir, findRow, loadCatalogs } from '../../src/catalog/load.js';
 import { CATALOG_KINDS, CATALOG_SPECS } from '../../src/catalog/schema.js';
 import { studyErrorOf } from '../helpers/tmp.js';
