@@ -17,6 +17,7 @@
  */
 import type { Individual } from './types.js';
 import { decodeIndividual, encodeIndividual, type EncodedIndividual } from './operators/codec.js';
+import { Staircase2D } from '../src/core/dominance.js';
 
 export class ParetoArchive {
   private entries: Individual[] = [];
@@ -80,9 +81,7 @@ export class ParetoArchive {
     buf.sort(cmp);
     const old = this.entries;
     const total = old.length + buf.length;
-    const ys = new Float64Array(total);
-    const zs = new Float64Array(total);
-    let size = 0;
+    const stairs = new Staircase2D(total);
     const kept: Individual[] = [];
     let i = 0;
     let j = 0;
@@ -92,27 +91,7 @@ export class ParetoArchive {
       const f = p.f;
       if (prev !== null && prev.f[0] === f[0] && prev.f[1] === f[1] && prev.f[2] === f[2]) continue;
       prev = p;
-      const py = f[1]!;
-      const pz = f[2]!;
-      let lo = 0;
-      let hi = size;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (ys[mid]! < py) lo = mid + 1;
-        else hi = mid;
-      }
-      const pos = lo;
-      if (pos > 0 && zs[pos - 1]! <= pz) continue;
-      if (pos < size && ys[pos] === py && zs[pos]! <= pz) continue;
-      let end = pos;
-      while (end < size && zs[end]! >= pz) end++;
-      if (end - pos !== 1) {
-        ys.copyWithin(pos + 1, end, size);
-        zs.copyWithin(pos + 1, end, size);
-        size += 1 - (end - pos);
-      }
-      ys[pos] = py;
-      zs[pos] = pz;
+      if (!stairs.tryInsert(f[1]!, f[2]!)) continue;
       kept.push(p);
     }
     this.entries = kept;

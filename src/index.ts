@@ -10,6 +10,8 @@ import { StudyError, didYouMean } from './core/errors.js';
 import { METRIC_PATHS, unitOf } from './evaluate/metrics.js';
 import { runStudy as runStudyWith, type RunOptions, type RunSummary } from './run/driver.js';
 import { ODC_VERSION } from './run/versions.js';
+import { designJsonSchema } from './study/jsonSchema.js';
+import { designRecordJsonSchema } from './evaluate/recordSchema.js';
 import { renderReport as renderRunReport } from './report/render.js';
 
 export const VERSION = ODC_VERSION;
@@ -61,9 +63,7 @@ export function formatCatalog(name?: string): string {
 export { designJsonSchema } from './study/jsonSchema.js';
 
 /** The JSON Schema of a design/study file (`design`) or of the evaluated design record (`record`). */
-export async function jsonSchema(which: string): Promise<object> {
-  const { designJsonSchema } = await import('./study/jsonSchema.js');
-  const { designRecordJsonSchema } = await import('./evaluate/recordSchema.js');
+export function jsonSchema(which: string): object {
   if (which === 'design') return designJsonSchema();
   if (which === 'record') return designRecordJsonSchema();
   throw new StudyError('BAD_ARGUMENT', `unknown schema "${which}": choose design or record`);

@@ -102,7 +102,7 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
     .command('schema')
     .description('Print the JSON Schema of design/study files (design) or of the evaluated design record (record).')
     .argument('<which>', 'design | record')
-    .action(async (which: string) => io.out(`${JSON.stringify(await odc.jsonSchema(which), null, 2)}\n`));
+    .action((which: string) => io.out(`${JSON.stringify(odc.jsonSchema(which), null, 2)}\n`));
 
   program
     .command('catalog')

@@ -200,6 +200,50 @@ export function nonDominatedSort(F: Float64Array, n: number, m: number, maxRanke
 }
 
 /**
+ * The 2-D (f2, f3) staircase of a lexicographic sweep in f1 (Kung, Luccio, Preparata 1975): holds the
+ * projections of the non-dominated points seen so far, sorted by f2 ascending (f3 then descending).
+ * `tryInsert` answers whether a new point is weakly dominated by an earlier one, and inserts it if not.
+ * Shared by the 3-objective non-dominated sort and the 3-objective archive merge.
+ */
+export class Staircase2D {
+  private readonly ys: Float64Array;
+  private readonly zs: Float64Array;
+  private size = 0;
+  constructor(capacity: number) {
+    this.ys = new Float64Array(capacity);
+    this.zs = new Float64Array(capacity);
+  }
+  reset(): void {
+    this.size = 0;
+  }
+  /** false when an earlier point weakly dominates (py, pz); otherwise inserts it and returns true. */
+  tryInsert(py: number, pz: number): boolean {
+    const ys = this.ys;
+    const zs = this.zs;
+    const size = this.size;
+    let lo = 0;
+    let hi = size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ys[mid]! < py) lo = mid + 1;
+      else hi = mid;
+    }
+    const pos = lo;
+    if ((pos > 0 && zs[pos - 1]! <= pz) || (pos < size && ys[pos] === py && zs[pos]! <= pz)) return false;
+    let end = pos;
+    while (end < size && zs[end]! >= pz) end++;
+    if (end - pos !== 1) {
+      ys.copyWithin(pos + 1, end, size);
+      zs.copyWithin(pos + 1, end, size);
+      this.size = size + 1 - (end - pos);
+    }
+    ys[pos] = py;
+    zs[pos] = pz;
+    return true;
+  }
+}
+
+/**
  * m = 3: fronts peeled one at a time, each by a sweep in lexicographic order that keeps the 2-D
  * staircase of (f2, f3) of the points already seen (Kung, Luccio, Preparata 1975): a point is
  * dominated iff an earlier point weakly dominates its (f2, f3) projection. O(F N log N) for F fronts.
@@ -208,8 +252,7 @@ function sort3(F: Float64Array, n: number, order: Int32Array, ranks: Int32Array,
   let bufA = Int32Array.from(order);
   let bufB = new Int32Array(n);
   let remaining = bufA.subarray(0, n);
-  const ys = new Float64Array(n);
-  const zs = new Float64Array(n);
+  const stairs = new Staircase2D(n);
   const fronts: Int32Array[] = [];
   let ranked = 0;
   while (remaining.length > 0) {
@@ -220,7 +263,7 @@ function sort3(F: Float64Array, n: number, order: Int32Array, ranks: Int32Array,
     const r = fronts.length;
     const front: number[] = [];
     let nNext = 0;
-    let size = 0;
+    stairs.reset();
     let prev = -1;
     let prevIn = false;
     for (let t = 0; t < remaining.length; t++) {
@@ -233,28 +276,7 @@ function sort3(F: Float64Array, n: number, order: Int32Array, ranks: Int32Array,
       if (prev >= 0 && F[3 * prev] === px && F[3 * prev + 1] === py && F[3 * prev + 2] === pz) {
         inFront = prevIn;
       } else {
-        let lo = 0;
-        let hi = size;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (ys[mid]! < py) lo = mid + 1;
-          else hi = mid;
-        }
-        const pos = lo;
-        if ((pos > 0 && zs[pos - 1]! <= pz) || (pos < size && ys[pos] === py && zs[pos]! <= pz)) {
-          inFront = false;
-        } else {
-          inFront = true;
-          let end = pos;
-          while (end < size && zs[end]! >= pz) end++;
-          if (end - pos !== 1) {
-            ys.copyWithin(pos + 1, end, size);
-            zs.copyWithin(pos + 1, end, size);
-            size += 1 - (end - pos);
-          }
-          ys[pos] = py;
-          zs[pos] = pz;
-        }
+        inFront = stairs.tryInsert(py, pz);
       }
       prev = i;
       prevIn = inFront;

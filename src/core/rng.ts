@@ -20,7 +20,6 @@ export interface Rng {
   state(): number[];
 }
 
-const TWO_POW_32 = 4294967296;
 const TWO_POW_53 = 9007199254740992;
 
 class XoroRng implements Rng {
@@ -68,4 +67,3 @@ export function deriveRng(seed: number, stream: number): Rng {
   return new XoroRng(gen);
 }
 
-export const UINT32_RANGE = TWO_POW_32;

@@ -21,8 +21,6 @@ import { nodeCost, stowedVolume_m3 } from '../models/cost.js';
 import { deg_to_rad, J_to_Wh, km_to_m, mm_to_m, rad_to_deg, s_to_min, Wh_to_J } from '../units/convert.js';
 import type { NodeCatalogRows } from '../catalog/rows.js';
 
-/** Heat is rejected by the pumped loop at the peak IT load (hot case), so the radiator is sized for it. */
-const SIZE_RADIATOR_FOR_PEAK = true;
 /** Electronics enclosure packaging density for the shielded volume [kg/m³] (dense server electronics, estimate). */
 const ELECTRONICS_PACKAGING_DENSITY_kg_m3 = 500;
 /** Bus housekeeping default: 3 % of peak IT power + 500 W (estimate: ADCS, C&DH, TT&C, heaters of a large bus). */
@@ -53,7 +51,8 @@ export function evaluateNode(design: Readonly<NodeDesign>, rows: Readonly<NodeCa
   const compute = computePayload({ chip, chips: c.chips, utilization: c.utilization, lifetime_yr: mission.lifetime_yr });
   const isl = islPayload({ topology: i.topology, terminal });
 
-  const heatLoad_W = SIZE_RADIATOR_FOR_PEAK ? compute.heatLoadPeak_W : compute.heatLoadAvg_W;
+  // The pumped loop must reject the peak IT heat in the hot case, so the radiator is sized for it.
+  const heatLoad_W = compute.heatLoadPeak_W;
   // The loop cannot run the radiator hotter than its technology allows, whatever the chips tolerate.
   const junctionLimit_K = Math.min(chip.maxJunctionTemp_K, radiator.maxTemp_K + radiator.loopDeltaT_K);
   if (junctionLimit_K < chip.maxJunctionTemp_K) notes.push(`radiator temperature capped by the ${radiator.id} technology limit ${radiator.maxTemp_K} K`);

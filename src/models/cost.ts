@@ -36,6 +36,7 @@
  */
 import { HOURS_PER_YEAR_h } from '../units/constants.js';
 import { W_PER_KW } from '../units/convert.js';
+import { nonNegative, positive } from './validate.js';
 
 export const DEFAULT_BUS_COST_USD_per_kg = 5000; // ESTIMATE: ~4× Starlink V2 mini whole-satellite ~$1,100/kg (Quilty, domain-facts §10)
 export const DEFAULT_SHIELDING_COST_USD_per_kg = 50; // ESTIMATE: machined aluminium plate
@@ -51,12 +52,6 @@ export const DEFAULT_TERRESTRIAL_FACILITY_LIFE_yr = 15; // ESTIMATE
 export const DEFAULT_TERRESTRIAL_AVAILABILITY = 0.98; // ESTIMATE
 const DAYS_PER_YEAR = 365.25;
 
-function nonNegative(name: string, v: number): void {
-  if (!(v >= 0 && Number.isFinite(v))) throw new RangeError(`${name} must be a finite number ≥ 0, got ${v}`);
-}
-function positive(name: string, v: number): void {
-  if (!(v > 0 && Number.isFinite(v))) throw new RangeError(`${name} must be a finite number > 0, got ${v}`);
-}
 
 export interface StowedVolumeParams {
   readonly arrayBolPower_W: number;

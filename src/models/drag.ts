@@ -35,6 +35,7 @@
 import { EARTH_MU_m3_s2, EARTH_RADIUS_m, JULIAN_YEAR_s, STANDARD_GRAVITY_m_s2 } from '../units/constants.js';
 import { km_to_m } from '../units/convert.js';
 import { cira2012Density, decayIntegral_s_m2_per_kg, type SolarActivity } from './atmosphere.js';
+import { positive } from './validate.js';
 
 export type { SolarActivity } from './atmosphere.js';
 
@@ -82,9 +83,6 @@ export interface DragResult {
   readonly fccCompliant: boolean;
 }
 
-function positive(name: string, v: number): void {
-  if (!(v > 0 && Number.isFinite(v))) throw new RangeError(`${name} must be a finite number > 0, got ${v}`);
-}
 
 /** Drag, station keeping, propellant and passive disposal for one node. */
 export function dragBudget(p: Readonly<DragParams>): DragResult {

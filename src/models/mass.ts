@@ -32,6 +32,7 @@
  *
  * Validity: all masses ≥ 0, 0 ≤ f_bus ≤ 2, 0 ≤ f_margin ≤ 1, allocated > 0, IT power ≥ 0.
  */
+import { nonNegative } from './validate.js';
 
 /** Default bus mass as a fraction of the separately sized items (estimate; see header). */
 export const DEFAULT_BUS_FRACTION = 0.25;
@@ -90,9 +91,6 @@ export interface MassBudgetResult extends DryMassResult {
   readonly kW_per_t: number;
 }
 
-function nonNegative(name: string, v: number): void {
-  if (!(v >= 0 && Number.isFinite(v))) throw new RangeError(`${name} must be a finite number ≥ 0, got ${v}`);
-}
 
 /** Dry mass with bus and system margin; call before the drag model. */
 export function dryMass(p: Readonly<DryMassParams>): DryMassResult {
