@@ -4,13 +4,18 @@
  * into the run driver (src/ otherwise never imports solvers/).
  */
 import { createAlgorithm } from '../solvers/index.js';
+import { createLpSolver } from '../solvers/lp/index.js';
+import { evaluateConstellationFileWith } from './constellation/evaluator.js';
+import type { ConstellationSpec } from './constellation/compile.js';
+import type { ConstellationRecord } from './constellation/record.js';
 import { loadCatalogs } from './catalog/load.js';
 import { CATALOG_KINDS, CATALOG_SPECS, type CatalogKind } from './catalog/schema.js';
 import { StudyError, didYouMean } from './core/errors.js';
 import { METRIC_PATHS, unitOf } from './evaluate/metrics.js';
 import { runStudy as runStudyWith, type RunOptions, type RunSummary } from './run/driver.js';
 import { ODC_VERSION } from './run/versions.js';
-import { designJsonSchema } from './study/jsonSchema.js';
+import { constellationJsonSchema, designJsonSchema } from './study/jsonSchema.js';
+import { constellationRecordJsonSchema } from './constellation/recordSchema.js';
 import { designRecordJsonSchema } from './evaluate/recordSchema.js';
 import { renderReport as renderRunReport } from './report/render.js';
 
@@ -23,11 +28,26 @@ export { METRIC_PATHS, unitOf } from './evaluate/metrics.js';
 export { formatBudget, budgetSections } from './report/budget.js';
 export { formatRunSummary } from './report/summary.js';
 export { loadStudyProblem, type LoadedStudy } from './run/problem.js';
-export { parseDesignFile } from './study/load.js';
+export { parseDesignFile, fileKind } from './study/load.js';
+// Constellations (src/constellation/): files, evaluation, record.
+export { constellationEvaluator, loadConstellationSpec, type ConstellationEvaluator } from './constellation/evaluator.js';
+export { evaluateConstellation } from './constellation/evaluate.js';
+export type { ConstellationSpec } from './constellation/compile.js';
+export type { ConstellationRecord } from './constellation/record.js';
+export { constellationRecordSchema, constellationRecordJsonSchema } from './constellation/recordSchema.js';
+export { formatConstellationBudget } from './report/constellationBudget.js';
 export type { NodeDesign, NodeStudy, BenchmarkStudy } from './study/schema.js';
 export { StudyError, isStudyError } from './core/errors.js';
 export type { RunOptions, RunSummary, ProgressInfo } from './run/driver.js';
 export type { Problem, Evaluation, VariableSpec } from './problem/types.js';
+
+/** The LP solver the constellation models use: javascript-lp-solver for small models, HiGHS (WASM, loaded once) for large ones. */
+export { createLpSolver };
+
+/** Evaluates a constellation file with the shipped catalogs and the built-in LP solvers. */
+export async function evaluateConstellationFile(path: string): Promise<{ spec: ConstellationSpec; record: ConstellationRecord }> {
+  return evaluateConstellationFileWith(path, await createLpSolver());
+}
 
 /** Runs (or resumes) a study with the built-in algorithms (nsga2, nsga3); writes report.html/report.md at the end (unless `afterResults` replaces it). */
 export function runStudy(opts: RunOptions): Promise<RunSummary> {
@@ -66,7 +86,9 @@ export { designJsonSchema } from './study/jsonSchema.js';
 export function jsonSchema(which: string): object {
   if (which === 'design') return designJsonSchema();
   if (which === 'record') return designRecordJsonSchema();
-  throw new StudyError('BAD_ARGUMENT', `unknown schema "${which}": choose design or record`);
+  if (which === 'constellation') return constellationJsonSchema();
+  if (which === 'constellation-record') return constellationRecordJsonSchema();
+  throw new StudyError('BAD_ARGUMENT', `unknown schema "${which}": choose design, record, constellation or constellation-record`);
 }
 
 // Reports, comparison and hand-off of sized designs (src/report/).

@@ -1,5 +1,5 @@
 /**
- * Schemas (zod) and TypeScript types of the seven hardware catalogs in `designs/catalogs/*.yaml`.
+ * Schemas (zod) and TypeScript types of the hardware and ground-station catalogs in `designs/catalogs/*.yaml`.
  * Every field name carries its unit; every row has `id` (kebab-case), `name`, `source`, `year`.
  * Rows are strict objects: an unknown key is an error (usually a misspelt field).
  * Conventions for each field are documented in the header comment of the YAML file.
@@ -84,6 +84,12 @@ export const islTerminalRowSchema = z.strictObject({
   power_W: nonNegative(),
   cost_USD: nonNegative(),
   range_km: positive(),
+  /** Link-budget figures (src/models/linkBudget.ts). */
+  transmitPower_W: positive(),
+  apertureDiameter_m: z.number().positive().max(2),
+  wavelength_nm: z.number().min(300).max(12000),
+  receiverSensitivity_photonsPerBit: positive(),
+  maxSlewRate_deg_s: positive(),
 });
 
 export const launchVehicleRowSchema = z.strictObject({
@@ -95,6 +101,16 @@ export const launchVehicleRowSchema = z.strictObject({
   reusable: z.boolean(),
 });
 
+/** Gateway / ground station: WGS-84 geodetic position and aggregate downlink capacity. */
+export const groundStationRowSchema = z.strictObject({
+  ...rowBase,
+  lat_deg: z.number().min(-90).max(90),
+  lon_deg: z.number().min(-180).max(180),
+  /** Antenna height; allows the few metres below the ellipsoid of coastal sites. */
+  altitude_m: z.number().min(-500).max(9000),
+  capacity_Gbps: positive(),
+});
+
 export type ChipRow = Readonly<z.infer<typeof chipRowSchema>>;
 export type SolarArrayRow = Readonly<z.infer<typeof solarArrayRowSchema>>;
 export type BatteryRow = Readonly<z.infer<typeof batteryRowSchema>>;
@@ -102,6 +118,7 @@ export type RadiatorRow = Readonly<z.infer<typeof radiatorRowSchema>>;
 export type CoatingRow = Readonly<z.infer<typeof coatingRowSchema>>;
 export type IslTerminalRow = Readonly<z.infer<typeof islTerminalRowSchema>>;
 export type LaunchVehicleRow = Readonly<z.infer<typeof launchVehicleRowSchema>>;
+export type GroundStationRow = Readonly<z.infer<typeof groundStationRowSchema>>;
 
 export interface Catalogs {
   readonly chips: readonly ChipRow[];
@@ -111,6 +128,7 @@ export interface Catalogs {
   readonly coatings: readonly CoatingRow[];
   readonly islTerminals: readonly IslTerminalRow[];
   readonly launchVehicles: readonly LaunchVehicleRow[];
+  readonly groundStations: readonly GroundStationRow[];
 }
 
 export type CatalogKind = keyof Catalogs;
@@ -125,6 +143,7 @@ export const CATALOG_SPECS = {
   coatings: { file: 'coatings.yaml', schema: coatingRowSchema },
   islTerminals: { file: 'isl-terminals.yaml', schema: islTerminalRowSchema },
   launchVehicles: { file: 'launch-vehicles.yaml', schema: launchVehicleRowSchema },
+  groundStations: { file: 'ground-stations.yaml', schema: groundStationRowSchema },
 } as const satisfies Record<CatalogKind, { readonly file: string; readonly schema: z.ZodObject }>;
 
 export const CATALOG_KINDS = Object.keys(CATALOG_SPECS) as readonly CatalogKind[];

@@ -24,10 +24,15 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
 
   program
     .command('evaluate')
-    .description('Evaluate one node design and print its budgets (mass, power, thermal, radiation, drag, compute, cost, constraints).')
-    .argument('<design>', 'design or study YAML file (a study evaluates its base design)')
-    .option('--json', 'print the design record as JSON (schema: designs/schema/design-record.schema.json)')
-    .action((file: string, opts: { json?: boolean }) => {
+    .description('Evaluate a node design (budgets: mass, power, thermal, radiation, drag, compute, cost) or a constellation (shells, links, network, ground, launch, totals), with constraints.')
+    .argument('<design>', 'node design, node study (evaluates its base design) or constellation YAML file')
+    .option('--json', 'print the record as JSON (schemas: designs/schema/design-record.schema.json, constellation-record.schema.json)')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      if (odc.fileKind(file) === 'constellation') {
+        const { record } = await odc.evaluateConstellationFile(file);
+        io.out(opts.json ? `${JSON.stringify(record, null, 2)}\n` : odc.formatConstellationBudget(record));
+        return;
+      }
       const { record } = odc.evaluateDesignFile(file);
       io.out(opts.json ? `${JSON.stringify(record, null, 2)}\n` : odc.formatBudget(record));
     });
@@ -100,8 +105,8 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
 
   program
     .command('schema')
-    .description('Print the JSON Schema of design/study files (design) or of the evaluated design record (record).')
-    .argument('<which>', 'design | record')
+    .description('Print a JSON Schema: design (design/study files), record (evaluated node), constellation (constellation files), constellation-record.')
+    .argument('<which>', 'design | record | constellation | constellation-record')
     .action((which: string) => io.out(`${JSON.stringify(odc.jsonSchema(which), null, 2)}\n`));
 
   program

@@ -165,7 +165,7 @@ export function evaluateNode(design: Readonly<NodeDesign>, rows: Readonly<NodeCa
     mass: {
       compute_kg: mass.compute_kg, array_kg: mass.array_kg, battery_kg: mass.battery_kg, radiator_kg: mass.radiator_kg, shielding_kg: mass.shielding_kg,
       isl_kg: mass.isl_kg, bus_kg: mass.bus_kg, propellant_kg: mass.propellant_kg, margin_kg: mass.margin_kg, dry_kg: mass.dry_kg,
-      launch_kg: mass.launch_kg, allocated_kg: mass.allocated_kg, kW_per_t: mass.kW_per_t,
+      launch_kg: mass.launch_kg, allocated_kg: mass.allocated_kg, kW_per_t: mass.kW_per_t, stowedVolume_m3: stowed.stowedVolume_m3,
     },
     cost: {
       hardware_USD: cost.hardware_USD, launch_USD: cost.launch_USD, operations_USD: cost.operations_USD, total_USD: cost.total_USD,

@@ -115,6 +115,8 @@ export interface DesignRecord {
     readonly launch_kg: number;
     readonly allocated_kg: number;
     readonly kW_per_t: number;
+    /** Stowed (launch) volume: folded array and radiator plus the packaged core. */
+    readonly stowedVolume_m3: number;
   };
   readonly cost: {
     readonly hardware_USD: number;

@@ -2,7 +2,7 @@
  * Human-readable budget tables for one evaluated design (what `odc evaluate` prints). Units are shown
  * in every row; numbers are rounded for reading, the JSON record keeps full precision.
  */
-import type { DesignRecord } from '../evaluate/record.js';
+import type { ConstraintResult, DesignRecord } from '../evaluate/record.js';
 
 export interface BudgetRow {
   readonly label: string;
@@ -24,7 +24,7 @@ export function fmt(v: number, digits = 3): string {
   return v.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: Math.min(decimals, 6) });
 }
 
-const row = (label: string, value: number | string, unit: string, note?: string): BudgetRow => ({
+export const row = (label: string, value: number | string, unit: string, note?: string): BudgetRow => ({
   label, value: typeof value === 'number' ? fmt(value) : value, unit, ...(note !== undefined ? { note } : {}),
 });
 
@@ -82,7 +82,7 @@ export function budgetSections(r: DesignRecord): BudgetSection[] {
   ];
 }
 
-function table(rows: readonly (readonly string[])[], align: readonly ('l' | 'r')[]): string {
+export function table(rows: readonly (readonly string[])[], align: readonly ('l' | 'r')[]): string {
   const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => [...(r[j] ?? '')].length)));
   return rows
     .map((r) => r.map((cell, j) => (align[j] === 'r' ? cell.padStart(widths[j]!) : cell.padEnd(widths[j]!))).join('  ').trimEnd())
@@ -90,19 +90,36 @@ function table(rows: readonly (readonly string[])[], align: readonly ('l' | 'r')
 }
 
 export function formatBudget(r: DesignRecord): string {
-  const out: string[] = [`${r.name} — node budget`, ''];
-  for (const s of budgetSections(r)) {
+  const out: string[] = [`${r.name} — node budget`, '', ...sectionLines(budgetSections(r))];
+  out.push(...constraintLines(r.constraints), ...noteLines(r.notes));
+  return `${out.join('\n')}\n`;
+}
+
+/** The constraint table with margins and the violated summary line. */
+export function constraintLines(constraints: readonly ConstraintResult[]): string[] {
+  const violated = constraints.filter((c) => !c.satisfied);
+  return [
+    'Constraints',
+    table([
+      ['  constraint', 'value', 'limit', 'unit', 'margin', 'status'],
+      ...constraints.map((c) => ['  ' + c.name, fmt(c.value), `${c.sense} ${fmt(c.limit)}`, c.unit, `${(100 * c.margin).toFixed(1)} %`, c.satisfied ? 'ok' : 'VIOLATED']),
+    ], ['l', 'r', 'r', 'l', 'r', 'l']),
+    '',
+    violated.length ? `${violated.length} constraint(s) violated: ${violated.map((c) => c.name).join(', ')}` : 'All constraints satisfied.',
+  ];
+}
+
+export function noteLines(notes: readonly string[]): string[] {
+  return notes.length ? ['', 'Notes', ...notes.map((n) => `  - ${n}`)] : [];
+}
+
+/** Sections as aligned text tables (label, value, unit, note). */
+export function sectionLines(sections: readonly BudgetSection[]): string[] {
+  const out: string[] = [];
+  for (const s of sections) {
     out.push(s.title);
     out.push(table(s.rows.map((x) => ['  ' + x.label, x.value, x.unit, x.note ?? '']), ['l', 'r', 'l', 'l']));
     out.push('');
   }
-  out.push('Constraints');
-  out.push(table([
-    ['  constraint', 'value', 'limit', 'unit', 'margin', 'status'],
-    ...r.constraints.map((c) => ['  ' + c.name, fmt(c.value), `${c.sense} ${fmt(c.limit)}`, c.unit, `${(100 * c.margin).toFixed(1)} %`, c.satisfied ? 'ok' : 'VIOLATED']),
-  ], ['l', 'r', 'r', 'l', 'r', 'l']));
-  const violated = r.constraints.filter((c) => !c.satisfied);
-  out.push('', violated.length ? `${violated.length} constraint(s) violated: ${violated.map((c) => c.name).join(', ')}` : 'All constraints satisfied.');
-  if (r.notes.length) out.push('', 'Notes', ...r.notes.map((n) => `  - ${n}`));
-  return `${out.join('\n')}\n`;
+  return out;
 }

@@ -1,6 +1,7 @@
 /** JSON Schema (draft 2020-12) of design and study files, generated from the zod schema for editors. */
 import { z } from 'zod';
 import { nodeStudySchema } from './schema.js';
+import { constellationFileSchema } from '../constellation/schema.js';
 
 export function designJsonSchema(): object {
   // A study is a design plus optional study sections: one schema serves both (editors autocomplete keys).
@@ -9,5 +10,14 @@ export function designJsonSchema(): object {
     $id: 'https://odc.invalid/schema/design.schema.json',
     title: 'odc design or study file',
     ...z.toJSONSchema(relaxed, { io: 'input', unrepresentable: 'any' }),
+  };
+}
+
+/** JSON Schema of constellation files (`kind: constellation`). */
+export function constellationJsonSchema(): object {
+  return {
+    $id: 'https://odc.invalid/schema/constellation.schema.json',
+    title: 'odc constellation file',
+    ...z.toJSONSchema(constellationFileSchema, { io: 'input', unrepresentable: 'any' }),
   };
 }

@@ -25,7 +25,8 @@ export const CATALOG_FIELDS = {
   'launch.vehicle': 'launch-vehicles',
 } as const;
 export type CatalogField = keyof typeof CATALOG_FIELDS;
-export type CatalogName = (typeof CATALOG_FIELDS)[CatalogField];
+/** Catalog file names (without .yaml) that ids may refer to. */
+export type CatalogName = (typeof CATALOG_FIELDS)[CatalogField] | 'ground-stations';
 
 /** What the loader needs to know of the catalogs: which ids exist. */
 export interface CatalogIds {
@@ -70,6 +71,11 @@ function knownKeys(schema: z.ZodType): (path: Path) => readonly string[] {
     let s: unknown = schema;
     for (const p of path) {
       s = unwrap(s);
+      // A list index steps into the list's element schema (shells[2] → the shell schema).
+      if (typeof p === 'number') {
+        s = (s as { def?: { element?: unknown } } | undefined)?.def?.element;
+        continue;
+      }
       const shape = (s as { shape?: Record<string, unknown> }).shape;
       s = shape?.[String(p)];
     }
@@ -84,11 +90,13 @@ function unwrap(s: unknown): unknown {
   return cur;
 }
 
-function parseWith<T>(schema: z.ZodType<T>, f: ParsedFile): T {
+export function parseWith<T>(schema: z.ZodType<T>, f: ParsedFile): T {
   const r = schema.safeParse(f.raw);
   if (r.success) return r.data;
   const known = knownKeys(schema);
-  const errors = r.error.issues.map((iss) => issueToError(f.src, f.raw, iss, known));
+  // A misspelt key shows up both as an unknown key and as a missing field: report the typo first.
+  const issues = [...r.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+  const errors = issues.map((iss) => issueToError(f.src, f.raw, iss, known));
   const first = errors[0]!;
   if (errors.length === 1) throw first;
   const more = errors.slice(1, 4).map((e) => `\n  also: ${e.message}`).join('');
@@ -102,14 +110,20 @@ export type LoadedFile =
 
 const STUDY_KEYS = ['variables', 'objectives', 'constraints', 'algorithm'] as const;
 
+/** The `kind` a YAML file declares ('node' when it declares none); YAML and file errors as for any design file. */
+export function fileKind(path: string): string {
+  const kind = (readYaml(path).raw as Record<string, unknown>)['kind'];
+  return typeof kind === 'string' ? kind : 'node';
+}
+
 /** Parse and validate a design or study file (no catalog check: see `checkCatalogIds`). */
 export function parseDesignFile(path: string): LoadedFile {
   const file = readYaml(path);
   const raw = file.raw as Record<string, unknown>;
   if (raw.kind === 'benchmark') return { kind: 'benchmark-study', file, study: parseWith(benchmarkStudySchema, file) };
   if (raw.kind !== undefined && raw.kind !== 'node') {
-    const guess = didYouMean(String(raw.kind), ['node', 'benchmark']);
-    throw new StudyError('WRONG_TYPE', `${locate(file.src, ['kind'])}: kind must be "node" or "benchmark", got ${JSON.stringify(raw.kind)}${guess ? `: did you mean ${guess}?` : ''}`, { file: path, field: 'kind' });
+    const guess = didYouMean(String(raw.kind), ['node', 'benchmark', 'constellation']);
+    throw new StudyError('WRONG_TYPE', `${locate(file.src, ['kind'])}: kind must be "node", "constellation" or "benchmark", got ${JSON.stringify(raw.kind)}${guess ? `: did you mean ${guess}?` : ''}`, { file: path, field: 'kind' });
   }
   if (STUDY_KEYS.some((k) => k in raw)) {
     const study = parseWith(nodeStudySchema, file);

@@ -25,7 +25,7 @@ const studyError = studyErrorOf;
 describe('loadCatalogs', () => {
   const cat = loadCatalogs();
 
-  it('loads the seven catalogs with the minimum rows of the project brief', () => {
+  it('loads the eight catalogs with the minimum rows of the project brief', () => {
     const ids = (k: keyof typeof cat) => cat[k].map((r) => r.id);
     expect(ids('chips')).toEqual(expect.arrayContaining(['h100', 'b200', 'gb300', 'tpu-v6e', 'three-body-edge']));
     expect(ids('launchVehicles')).toEqual(
@@ -36,6 +36,7 @@ describe('loadCatalogs', () => {
     expect(ids('radiators')).toEqual(expect.arrayContaining(['iss-hrs', 'deployable-pumped']));
     expect(ids('coatings')).toEqual(expect.arrayContaining(['osr', 'white-paint', 'black-paint']));
     expect(ids('islTerminals')).toEqual(expect.arrayContaining(['isl-100g', 'tesat-scot80', 'dwdm-1t']));
+    expect(ids('groundStations')).toEqual(expect.arrayContaining(['svalsat', 'trollsat', 'inuvik', 'fairbanks', 'awarua']));
   });
 
   it('every row carries a source and a year', () => {
@@ -66,6 +67,21 @@ describe('loadCatalogs', () => {
     expect(72 * gb300.systemPowerPerChip_W).toBeLessThanOrEqual(150e3);
     // ISS HRS: 1,122.6 kg over ~79 m² → 14.2 kg/m² (domain-facts §4).
     expect(findRow(cat, 'radiators', 'iss-hrs', 'r').arealDensity_kg_m2).toBeCloseTo(14.2, 1);
+  });
+
+  it('every ISL terminal row carries link-budget figures (SCOT80: 80 mm telescope, DLR)', () => {
+    for (const t of cat.islTerminals) {
+      expect([t.transmitPower_W, t.apertureDiameter_m, t.wavelength_nm, t.receiverSensitivity_photonsPerBit, t.maxSlewRate_deg_s].every((v) => v > 0), t.id).toBe(true);
+    }
+    expect(findRow(cat, 'islTerminals', 'tesat-scot80', 't').apertureDiameter_m).toBe(0.08);
+    expect(findRow(cat, 'islTerminals', 'suncatcher-dwdm', 't').apertureDiameter_m).toBe(0.1);
+  });
+
+  it('an ISL terminal row without a link-budget field is MISSING_FIELD', () => {
+    const dir = brokenCopy(CATALOG_SPECS.islTerminals.file, (t) => t.replace('  apertureDiameter_m: 0.08\n', ''));
+    const e = studyError(() => loadCatalogs(dir));
+    expect(e.code).toBe('MISSING_FIELD');
+    expect(e.message).toContain('apertureDiameter_m');
   });
 });
 
@@ -111,5 +127,34 @@ describe('catalog errors', () => {
     expect(e.field).toBe('node.chip');
     expect(e.message).toContain("did you mean 'gb300'");
     expect(e.message).toContain('h100, b200, gb300, tpu-v6e, three-body-edge');
+  });
+});
+
+describe('ground-stations catalog', () => {
+  const rows = loadCatalogs().groundStations;
+
+  it('has 8–15 real stations with geodetic coordinates, a sourced position and estimated capacities', () => {
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    expect(rows.length).toBeLessThanOrEqual(15);
+    for (const r of rows) {
+      expect(Math.abs(r.lat_deg), r.id).toBeLessThanOrEqual(90);
+      expect(Math.abs(r.lon_deg), r.id).toBeLessThanOrEqual(180);
+      expect(r.capacity_Gbps, r.id).toBeGreaterThan(0);
+      expect(r.source, r.id).toMatch(/https?:\/\//);
+      expect(r.source, r.id).toMatch(/estimate:/);
+    }
+    // SvalSat 78°13′47.18″N 15°24′28.03″E; TrollSat 72°01′S; both hemispheres and an equatorial site.
+    const sval = findRow(loadCatalogs(), 'groundStations', 'svalsat', 'ground.station');
+    expect([sval.lat_deg, sval.lon_deg]).toEqual([expect.closeTo(78.23, 2), expect.closeTo(15.41, 2)]);
+    expect(findRow(loadCatalogs(), 'groundStations', 'trollsat', 'g').lat_deg).toBeCloseTo(-72.02, 2);
+    expect(rows.some((r) => Math.abs(r.lat_deg) < 5)).toBe(true);
+  });
+
+  it('a latitude outside ±90° is OUT_OF_RANGE naming file, row and field', () => {
+    const dir = brokenCopy(CATALOG_SPECS.groundStations.file, (t) => t.replace('  lat_deg: 64.978\n', '  lat_deg: 164.978\n'));
+    const e = studyError(() => loadCatalogs(dir));
+    expect(e.code).toBe('OUT_OF_RANGE');
+    expect(e.message).toMatch(/ground-stations\.yaml: row 'fairbanks': field 'lat_deg'/);
+    expect(e.field).toBe('lat_deg');
   });
 });

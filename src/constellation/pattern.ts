@@ -1,0 +1,116 @@
+/**
+ * Shell patterns: the orbital elements of every plane and slot of a shell.
+ *
+ * Method
+ * - Walker delta i:T/P/F (Walker, "Satellite constellations", J. Br. Interplanet. Soc. 37, 559–572, 1984;
+ *   Wertz, Mission Geometry, 2001, §13): P planes with RAAN Ωp = Ω0 + p·2π/P, S = T/P satellites per
+ *   plane at argument of latitude u(p,s) = s·2π/S + p·F·2π/T.
+ * - Walker star (polar "π" constellations such as Iridium): RAANs spread over 180°, Ωp = Ω0 + p·π/P, same
+ *   in-plane spacing and phasing rule.
+ * - sso-ltan: sun-synchronous planes spread evenly over an LTAN band [LTAN − band/2, LTAN + band/2]
+ *   (plane centres at (p + ½)/P of the band); each plane's RAAN follows from its LTAN at epoch,
+ *   Ω = α☉(epoch) + (LTAN − 12 h)·15°/h (Vallado 2013 §11.4; α☉ from satellite.js `sunPos`, Vallado
+ *   Algorithm 29). Slots as Walker with phasing F.
+ * - cluster (Suncatcher-style formation, arXiv:2511.19468): the S members of each cluster sit on a
+ *   hexagonal lattice in the local horizontal plane (along-track × cross-track) of one reference orbit,
+ *   the S lattice points nearest the centre, scaled so the farthest member is at the cluster radius.
+ *   Clusters (planes) are spread in RAAN as Walker delta. Formation keeping is assumed to hold the lattice
+ *   (the real formation oscillates; its relative orbits are not modelled).
+ * For every SSO pattern the plane-0 RAAN comes from the LTAN; for non-SSO Walker shells from `raan0_rad`.
+ *
+ * Validity: circular orbits; any P ≥ 1, S ≥ 1, 0 ≤ F < P.
+ */
+import { jday, sunPos } from 'satellite.js';
+import type { CircularElements, ShellGeometrySpec } from './types.js';
+
+const TWO_PI = 2 * Math.PI;
+const RAD_PER_HOUR_ANGLE = Math.PI / 12;
+
+/** Julian date of an ISO 8601 UTC instant. */
+export function julianDate(epochIso: string): number {
+  const t = Date.parse(epochIso.endsWith('Z') || /[+-]\d\d:\d\d$/.test(epochIso) ? epochIso : `${epochIso}Z`);
+  if (!Number.isFinite(t)) throw new RangeError(`epoch '${epochIso}' is not an ISO 8601 date`);
+  return jday(new Date(t));
+}
+
+/** RAAN [rad] of a sun-synchronous plane with this LTAN [h] at the epoch. */
+export function raanFromLtan_rad(ltan_h: number, epochIso: string): number {
+  const { rtasc } = sunPos(julianDate(epochIso));
+  return wrap(rtasc + (ltan_h - 12) * RAD_PER_HOUR_ANGLE);
+}
+
+const wrap = (a: number): number => ((a % TWO_PI) + TWO_PI) % TWO_PI;
+
+/** LTAN [h] of plane p of an `sso-ltan` shell. */
+export function planeLtan_h(shell: Readonly<ShellGeometrySpec>, plane: number): number {
+  const ltan = shell.ltan_h ?? 12;
+  if (shell.pattern !== 'sso-ltan' || shell.planes === 1) return ltan;
+  return ltan - shell.ltanBand_h / 2 + (shell.ltanBand_h * (plane + 0.5)) / shell.planes;
+}
+
+/** RAAN [rad] of plane p. */
+export function planeRaan_rad(shell: Readonly<ShellGeometrySpec>, plane: number, epochIso: string): number {
+  if (shell.pattern === 'sso-ltan') return raanFromLtan_rad(planeLtan_h(shell, plane), epochIso);
+  const raan0 = shell.sunSynchronous && shell.ltan_h !== null ? raanFromLtan_rad(shell.ltan_h, epochIso) : shell.raan0_rad;
+  const spread = shell.pattern === 'walker-star' ? Math.PI : TWO_PI;
+  return wrap(raan0 + (plane * spread) / shell.planes);
+}
+
+/** Argument of latitude at epoch [rad] of slot s in plane p (for `cluster`, of the reference orbit: s is ignored). */
+export function slotPhase_rad(shell: Readonly<ShellGeometrySpec>, plane: number, slot: number): number {
+  const total = shell.planes * shell.satsPerPlane;
+  const phasing = (plane * shell.phasing * TWO_PI) / total;
+  if (shell.pattern === 'cluster') return wrap(phasing);
+  return wrap((slot * TWO_PI) / shell.satsPerPlane + phasing);
+}
+
+/** Elements of plane p's representative orbit (slot 0, or the cluster's reference orbit). */
+export function planeElements(shell: Readonly<ShellGeometrySpec>, plane: number, epochIso: string): CircularElements {
+  return {
+    altitude_m: shell.altitude_m,
+    inclination_rad: shell.inclination_rad,
+    raan_rad: planeRaan_rad(shell, plane, epochIso),
+    argumentOfLatitude_rad: slotPhase_rad(shell, plane, 0),
+  };
+}
+
+/** Elements of every satellite of a shell, plane by plane (cluster members share their reference orbit's elements). */
+export function* satelliteElements(shell: Readonly<ShellGeometrySpec>, epochIso: string): Generator<CircularElements & { plane: number; slot: number }> {
+  for (let p = 0; p < shell.planes; p++) {
+    const raan_rad = planeRaan_rad(shell, p, epochIso);
+    for (let s = 0; s < shell.satsPerPlane; s++) {
+      yield { plane: p, slot: s, altitude_m: shell.altitude_m, inclination_rad: shell.inclination_rad, raan_rad, argumentOfLatitude_rad: slotPhase_rad(shell, p, s) };
+    }
+  }
+}
+
+/** Offset of a cluster member from its reference orbit, in the local horizontal plane [m]. */
+export interface ClusterOffset {
+  readonly alongTrack_m: number;
+  readonly crossTrack_m: number;
+}
+
+/**
+ * The `members` hexagonal-lattice points nearest the centre, scaled so the farthest sits at `radius_m`.
+ * Returns the offsets and the lattice spacing (nearest-neighbour distance) [m].
+ */
+export function clusterLattice(members: number, radius_m: number): { offsets: ClusterOffset[]; spacing_m: number } {
+  if (!(members >= 1 && Number.isInteger(members))) throw new RangeError(`cluster members must be a whole number ≥ 1, got ${members}`);
+  if (members === 1) return { offsets: [{ alongTrack_m: 0, crossTrack_m: 0 }], spacing_m: 0 };
+  // Hex lattice of unit spacing: a·(1, 0) + b·(½, √3/2).
+  const rings = Math.ceil(Math.sqrt(members)) + 2;
+  const pts: { x: number; y: number; d: number }[] = [];
+  for (let a = -rings; a <= rings; a++) {
+    for (let b = -rings; b <= rings; b++) {
+      const x = a + b / 2;
+      const y = (b * Math.sqrt(3)) / 2;
+      pts.push({ x, y, d: Math.hypot(x, y) });
+    }
+  }
+  // Deterministic order: by distance, then angle.
+  pts.sort((p, q) => p.d - q.d || Math.atan2(p.y, p.x) - Math.atan2(q.y, q.x));
+  const chosen = pts.slice(0, members);
+  const farthest = chosen[chosen.length - 1]!.d;
+  const spacing_m = radius_m / farthest;
+  return { offsets: chosen.map((p) => ({ alongTrack_m: p.x * spacing_m, crossTrack_m: p.y * spacing_m })), spacing_m };
+}

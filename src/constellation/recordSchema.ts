@@ -1,0 +1,68 @@
+/**
+ * Schema of the constellation record (`odc evaluate <constellation> --json`), from which
+ * designs/schema/constellation-record.schema.json is generated (`odc schema constellation-record`).
+ * Keep it in step with record.ts: a test validates evaluated records against the committed file.
+ */
+import { z } from 'zod';
+import { constraintResultSchema, designRecordSchema } from '../evaluate/recordSchema.js';
+import { CONSTELLATION_TOPOLOGIES, SHELL_PATTERNS, TRAFFIC_PATTERNS } from './types.js';
+
+const n = (description: string) => z.number().describe(description);
+const stats = (unit: string) => z.strictObject({ min: n(`[${unit}]`), mean: n(`[${unit}]`), max: n(`[${unit}]`) });
+
+export const constellationRecordSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  name: z.string(),
+  kind: z.literal('constellation'),
+  satellites: n('Satellites in all shells [-].'),
+  shells: z.array(z.strictObject({
+    name: z.string(), altitude_km: n('[km]'), inclination_deg: n('[deg]'), sunSynchronous: z.boolean(), ltan_h: z.number().nullable(),
+    pattern: z.enum(SHELL_PATTERNS), planes: n('[-]'), satsPerPlane: n('[-]'), satellites: n('[-]'), phasing: n('Walker F [-]'),
+    period_min: n('[min]'), eclipseFraction: n('Annual mean shadow fraction [-].'), topology: z.enum(CONSTELLATION_TOPOLOGIES), terminal: z.string(),
+    node: designRecordSchema.describe('The node evaluated at this shell\'s orbit.'),
+  })),
+  isl: z.strictObject({
+    links: n('Inter-satellite links [-].'), linkRange_km: stats('km'), linkRate_Gbps: stats('Gbps'),
+    blockedLinks: n('Links whose line of sight dips below the grazing height [-].'), maxPointingRate_deg_s: n('[deg/s]'),
+    classes: z.array(z.strictObject({
+      shell: z.string(), linkClass: z.string(), count: n('[-]'), range_km: stats('km'), rate_Gbps: stats('Gbps'),
+      availability: n('Usable fraction of the window [-].'), blocked: z.boolean(), maxPointingRate_deg_s: n('[deg/s]'), pointingExceeded: z.boolean(),
+    })),
+  }),
+  network: z.strictObject({
+    traffic: z.enum(TRAFFIC_PATTERNS), demandPerNode_Gbps: n('[Gbps]'), throughputPerNode_Gbps: n('Sustainable rate per node, mean over snapshot instants [Gbps].'),
+    minThroughputPerNode_Gbps: n('Sustainable rate per node at the worst instant [Gbps].'),
+    bottleneckUtilization: n('Offered / sustainable [-].'), meanHops: n('[-]'), maxHops: n('[-]'), p50Latency_ms: n('[ms]'), p99Latency_ms: n('[ms]'),
+    reducedModel: z.boolean(),
+    shells: z.array(z.strictObject({
+      shell: z.string(), throughputPerNode_Gbps: n('[Gbps]'), reducedModel: z.boolean(), meanHops: n('[-]'), p99Latency_ms: n('[ms]'),
+      solver: z.string(), lpRows: n('[-]'), lpCols: n('[-]'),
+    })),
+  }),
+  ground: z.strictObject({
+    stations: n('[-]'), contactFraction: n('Any station in contact [-].'), meanStationContactFraction: n('[-]'), maxGap_min: n('[min]'),
+    downlink_TB_per_day: n('[TB/day]'), meanDownlink_Gbps: n('[Gbps]'),
+    perStation: z.array(z.strictObject({ name: z.string(), contactFraction: n('[-]'), maxGap_min: n('[min]'), meanVisible: n('[-]') })),
+  }),
+  launch: z.strictObject({
+    launches: n('[-]'),
+    perVehicle: z.array(z.strictObject({ vehicle: z.string(), launches: n('[-]'), satellitesPerLaunch: n('[-]'), limitedBy: z.string() })),
+    campaign_yr: n('[yr]'), cost_USD: n('[USD]'), milestonesMet: z.boolean(),
+    deployedAtHalfMilestone: n('Fraction deployed at the 50 % milestone [-].'), deployedAtFullMilestone: n('Fraction deployed at the 100 % milestone [-].'),
+    solver: z.string(),
+  }),
+  environment: z.strictObject({
+    density_per_km3: n('[satellites/km³]'), minSeparation_km: n('[km]'), overlappingShells: z.array(z.string()),
+  }),
+  totals: z.strictObject({
+    satellites: n('[-]'), itPowerAvg_W: n('[W]'), deliveredPFLOPS: n('[PFLOPS]'), launchMass_kg: n('[kg]'), hardware_USD: n('[USD]'),
+    launch_USD: n('[USD]'), operations_USD: n('[USD]'), replacements_USD: n('[USD]'), ground_USD: n('[USD]'), cost_USD: n('[USD]'),
+    lcoc_USD_per_PFLOP_day: n('[USD/PFLOP-day]'), cost_USD_per_Mtoken: n('[USD per million tokens]'),
+  }),
+  constraints: z.array(constraintResultSchema),
+  notes: z.array(z.string()),
+});
+
+export function constellationRecordJsonSchema(): object {
+  return { $id: 'https://odc.invalid/schema/constellation-record.schema.json', title: 'odc constellation record', ...z.toJSONSchema(constellationRecordSchema) };
+}

@@ -1,0 +1,149 @@
+/**
+ * Schema of constellation files (`kind: constellation`, designs/constellations/*.yaml): a node design
+ * (a node file's path, or inline node sections), shells, ISL topology, gateway stations, traffic,
+ * geometry sampling, launch campaign and constellation economics. Every key carries its unit; validity
+ * ranges are those of the models (300–2,000 km: the node model's dose table and atmosphere).
+ * The JSON Schema in designs/schema/constellation.schema.json is generated from it.
+ */
+import { z } from 'zod';
+import {
+  computeSchema, economicsSchema, islSchema, launchSchema, missionSchema, powerSchema, radiationSchema, thermalSchema,
+} from '../study/schema.js';
+import { CONSTELLATION_TOPOLOGIES, SHELL_PATTERNS, TRAFFIC_PATTERNS } from './types.js';
+
+const range = (name: string, lo: number, hi: number, unit: string, why: string) =>
+  z
+    .number({ error: (iss) => (iss.input === undefined ? `${name} is required` : `${name} must be a number in ${unit}`) })
+    .refine((v) => Number.isFinite(v), { message: `${name} must be a finite number` })
+    .refine((v) => v >= lo && v <= hi, { message: `${name} is outside the model validity range ${lo}–${hi} ${unit} (${why}); use a value in that range` });
+
+const whole = (name: string, lo: number, hi: number, why: string) =>
+  z
+    .number({ error: (iss) => (iss.input === undefined ? `${name} is required` : `${name} must be a whole number`) })
+    .int(`${name} must be a whole number`)
+    .min(lo, `${name} must be at least ${lo} (${why})`)
+    .max(hi, `${name} must be at most ${hi} (${why})`);
+
+const id = (what: string) => z.string({ error: `must be a ${what} catalog id (a string); run 'odc catalog ${what}' to list them` }).min(1);
+
+/** Node sections a constellation may give inline or override per shell (the orbit comes from the shell). */
+const nodeSectionsShape = {
+  name: z.string().min(1).optional().describe('Node design name (default: the constellation name).'),
+  description: z.string().optional(),
+  mission: missionSchema.optional(),
+  compute: computeSchema.optional(),
+  power: powerSchema.optional(),
+  thermal: thermalSchema.optional(),
+  radiation: radiationSchema.optional(),
+  isl: islSchema.optional(),
+  launch: launchSchema.optional(),
+  economics: economicsSchema.optional(),
+};
+/** Raw (unvalidated here) node sections: validated after merging with the base node, so defaults do not mask the base. */
+const nodeOverrideSchema = z.record(z.string(), z.unknown()).describe('Node sections overriding the base node for this shell (compute, power, thermal, radiation, launch, …).');
+export const inlineNodeSchema = z.strictObject(nodeSectionsShape);
+
+export const constellationIslSchema = z
+  .strictObject({
+    topology: z.enum(CONSTELLATION_TOPOLOGIES).default('grid').describe('none | ring (in-plane neighbours) | grid (+Grid: 2 in-plane, 2 cross-plane) | mesh (+Grid and diagonals) | cluster (all neighbours within range).'),
+    terminal: id('isl-terminals').default('isl-100g').describe('ISL terminal catalog id (designs/catalogs/isl-terminals.yaml).'),
+    crossPlaneCutoffLatitude_deg: range('isl.crossPlaneCutoffLatitude_deg', 0, 90, 'deg', 'latitude above which cross-plane links are switched off').optional()
+      .describe('Cross-plane (and diagonal) links are switched off while either end is above this |latitude| [deg]; omit to keep them always on.'),
+  })
+  .describe('Inter-satellite links of a shell.');
+
+export const shellSchema = z
+  .strictObject({
+    name: z.string({ error: 'shells[].name is required: a short name for the shell' }).min(1),
+    altitude_km: range('shell altitude_km', 300, 2000, 'km', 'the node models (dose table, atmosphere) span 300–2000 km'),
+    inclination_deg: z.union([z.literal('sso'), range('shell inclination_deg', 0, 110, 'deg', 'the dose table spans 0° to the sun-synchronous inclination')])
+      .default('sso').describe('Inclination [deg], or "sso" for the J2 sun-synchronous inclination.'),
+    ltan_h: range('shell ltan_h', 0, 23.99, 'h', 'local time of the ascending node').default(6).describe('LTAN of the shell\'s centre plane [h] (sso shells).'),
+    planes: whole('shell planes', 1, 100000, 'orbital planes of one shell'),
+    satsPerPlane: whole('shell satsPerPlane', 1, 100000, 'satellites in one plane (members of one cluster)'),
+    pattern: z.enum(SHELL_PATTERNS).default('walker-delta').describe('walker-delta (RAAN over 360°) | walker-star (180°) | sso-ltan (planes over an LTAN band) | cluster (formation around one reference orbit per plane).'),
+    phasing: z.number().int('shell phasing must be a whole number F (0 ≤ F < planes)').min(0).default(0).describe('Walker phasing factor F (0 … planes−1).'),
+    raan0_deg: range('shell raan0_deg', 0, 360, 'deg', 'RAAN of plane 0').default(0).describe('RAAN of plane 0 [deg] for non-SSO Walker shells.'),
+    ltanBand_h: range('shell ltanBand_h', 0, 24, 'h', 'LTAN band of an sso-ltan shell').default(0).describe('sso-ltan: planes spread over this LTAN band [h], centred on ltan_h.'),
+    clusterRadius_m: range('shell clusterRadius_m', 1, 1e6, 'm', 'formation radius').optional().describe('cluster: formation radius [m] (Suncatcher: 1,000 m).'),
+    isl: constellationIslSchema.optional().describe('Overrides the constellation-level isl section for this shell.'),
+    node: nodeOverrideSchema.optional(),
+  })
+  .describe('One shell: circular orbits at one altitude and inclination.');
+
+export const groundStationInlineSchema = z.strictObject({
+  name: z.string().min(1),
+  lat_deg: range('station lat_deg', -90, 90, 'deg', 'geodetic latitude'),
+  lon_deg: range('station lon_deg', -180, 360, 'deg', 'longitude east'),
+  altitude_m: range('station altitude_m', -500, 9000, 'm', 'height above the ellipsoid').default(0),
+  capacity_Gbps: range('station capacity_Gbps', 0, 1e6, 'Gbps', 'aggregate downlink of the station'),
+});
+
+export const groundSchema = z
+  .strictObject({
+    stations: z.array(z.union([id('ground-stations'), groundStationInlineSchema])).default([]).describe('Gateway stations: catalog ids (designs/catalogs/ground-stations.yaml) or inline {name, lat_deg, lon_deg, capacity_Gbps}.'),
+    minElevation_deg: range('ground.minElevation_deg', 0, 80, 'deg', 'elevation mask').default(25).describe('Minimum elevation for a contact [deg].'),
+    linkRate_Gbps: range('ground.linkRate_Gbps', 0.001, 10000, 'Gbps', 'gateway terminal rate').default(20).describe('Rate of one satellite–gateway contact [Gbps] (the gateway terminal).'),
+  })
+  .describe('Ground segment: gateway stations.');
+
+export const trafficSchema = z
+  .strictObject({
+    pattern: z.enum(TRAFFIC_PATTERNS).default('downlink').describe('downlink (every node to the nearest gateway) | uniform (all-to-all within a shell) | cluster (within each cluster).'),
+    demandPerNode_Gbps: range('traffic.demandPerNode_Gbps', 0, 100000, 'Gbps', 'traffic each node offers').default(10).describe('Traffic each node offers [Gbps].'),
+  })
+  .describe('Traffic the network must carry.');
+
+export const simulationSchema = z
+  .strictObject({
+    epoch: z.iso.datetime({ offset: true, error: 'simulation.epoch must be an ISO 8601 UTC date-time such as 2026-03-20T00:00:00Z' }).default('2026-03-20T00:00:00Z'),
+    duration_h: range('simulation.duration_h', 0.1, 240, 'h', 'geometry sampling window').default(24).describe('Sampling window [h].'),
+    step_s: range('simulation.step_s', 1, 3600, 's', 'sampling step').default(60).describe('Sampling step [s].'),
+    snapshots: whole('simulation.snapshots', 1, 64, 'instants at which the network LP is solved').default(4).describe('Instants, evenly spread over the window, at which the network LP is solved (the worst is reported).'),
+  })
+  .describe('Geometry sampling.');
+
+export const launchCampaignSchema = z
+  .strictObject({
+    vehicles: z.array(z.strictObject({
+      vehicle: id('launch-vehicles'),
+      cadence_per_yr: range("launch cadence_per_yr", 0.1, 100000, 'launches/yr', 'launch rate of one vehicle type'),
+      maxLaunches: z.number().int().min(1).optional(),
+    })).min(1, 'launch.vehicles needs at least one vehicle').default([{ vehicle: 'starship', cadence_per_yr: 25 }]),
+    packingEfficiency: range('launch.packingEfficiency', 0.1, 1, '(fraction)', 'usable fairing volume').default(0.7),
+    milestones: z.strictObject({
+      half_yr: range('launch.milestones.half_yr', 0.1, 50, 'yr', '50 % deployment milestone').default(6),
+      full_yr: range('launch.milestones.full_yr', 0.1, 50, 'yr', '100 % deployment milestone').default(9),
+    }).prefault({}).describe('Deployment milestones (FCC 47 CFR 25.164(b): 50 % in 6 years, 100 % in 9).'),
+  })
+  .describe('Launch campaign.');
+
+export const constellationEconomicsSchema = z
+  .strictObject({
+    learningRate: range('economics.learningRate', 0.5, 1, '(fraction)', "Wright's-law learning rate").default(0.9).describe("Production learning rate (Wright's law) [-]: each doubling of units costs this fraction."),
+    operations_USD_per_sat_yr: range('economics.operations_USD_per_sat_yr', 0, 1e8, 'USD', 'operations per satellite-year').optional(),
+    groundStation_USD: range('economics.groundStation_USD', 0, 1e10, 'USD', 'cost of one gateway').optional(),
+    satelliteFailureRate_per_yr: range('economics.satelliteFailureRate_per_yr', 0, 0.5, '1/yr', 'random satellite failures').optional(),
+    modelParams_B: range('economics.modelParams_B', 0.001, 100000, 'billion parameters', 'model served, for cost per token').default(70).describe('Model size for the cost per token [billion parameters] (tokens from FLOPs/token ≈ 2 × parameters).'),
+  })
+  .describe('Constellation economics.');
+
+export const constellationFileSchema = z.strictObject({
+  name: z.string({ error: 'name is required: a short identifier for the constellation' }).min(1),
+  description: z.string().optional(),
+  kind: z.literal('constellation'),
+  node: z.union([z.string().min(1), inlineNodeSchema]).describe('Node design: a node design file (path relative to this file) or inline node sections.'),
+  nodeSizing: z.enum(['as-given', 'closed']).default('as-given')
+    .describe('as-given: every shell flies the node as written; closed: each shell\'s node array, radiator and launch allocation are re-sized to close at that shell\'s orbit.'),
+  shells: z.array(shellSchema).min(1, 'shells needs at least one shell'),
+  isl: constellationIslSchema.prefault({}),
+  ground: groundSchema.prefault({}),
+  traffic: trafficSchema.prefault({}),
+  simulation: simulationSchema.prefault({}),
+  launch: launchCampaignSchema.prefault({}),
+  economics: constellationEconomicsSchema.prefault({}),
+});
+export type ConstellationFile = z.infer<typeof constellationFileSchema>;
+export type ShellInput = z.infer<typeof shellSchema>;
+export type ConstellationIslInput = z.infer<typeof constellationIslSchema>;
+export type GroundStationInline = z.infer<typeof groundStationInlineSchema>;

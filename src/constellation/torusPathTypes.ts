@@ -1,0 +1,153 @@
+/**
+ * Path types of a twisted torus (Walker delta +Grid shell) seen from node (0,0), for the reduced
+ * symmetric ISL model (torus.ts).
+ *
+ * Lattice view: node (p, s) is the coset of (p, s) in Z² / L, L spanned by (P, −F) and (0, S) — the
+ * seam link (P−1, s)–(0, s+F) is the step (+1, 0) from (P−1, s) to (P, s) ≡ (0, s+F). So the shell is
+ * the Cayley graph of Z²/L with generators (±1, 0) (cross-plane) and (0, ±1) (in-plane), and every path
+ * from (0,0) to d lifts to a lattice path from the origin to a lift of d:
+ *   (x, y) = (p + wP, s − wF + mS),  w, m ∈ Z.
+ * A path to lift (x, y) uses ≥ |x| cross-plane and ≥ |y| in-plane hops, and a monotone path uses exactly
+ * that, so the useful path types are (|p + wP|, cyc_S(s − wF)) with cyc_S(r) = min(r mod S, S − r mod S).
+ *
+ * Enough wraps: cyc_S(s − wF) depends only on w mod T_w, T_w = S / gcd(F, S) (T_w = 1 for F ≡ 0),
+ * while |p + wP| is V-shaped in w with its minimum at w = −p/P ∈ (−1, 0]. Taking w in increasing
+ * |p + wP| order, the first T_w values form a contiguous window that holds exactly one member of each
+ * residue class — the one with the smallest cross hop count — so every Pareto-minimal (cross, in) pair
+ * is among them (all other w repeat an in-plane count with more cross hops).
+ * Of the Pareto set only the lower-left convex hull is kept: the LP (two capacity rows) and any
+ * positively weighted cost (hops, latency) never need a point that is a convex combination of others.
+ */
+
+export interface TorusShape {
+  readonly planes: number;
+  readonly satsPerPlane: number;
+  readonly phasing: number;
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
+
+/** Hull path types (cross, in) to destination (p, s), as a flat [x0, y0, x1, y1, …] with x ascending. */
+export function destinationPathTypes(shape: TorusShape, p: number, s: number): number[] {
+  const { planes: P, satsPerPlane: S } = shape;
+  const F = ((shape.phasing % S) + S) % S;
+  const period = F === 0 ? 1 : S / gcd(F, S);
+  const pareto: number[] = [];
+  let bestY = Infinity;
+  let right = 0; // next w ≥ 0: x = p + wP
+  let left = -1; // next w < 0: x = −(p + wP)
+  for (let i = 0; i < period && bestY > 0; i++) {
+    const xr = p + right * P;
+    const xl = -(p + left * P);
+    const w = xr <= xl ? right++ : left--;
+    const x = Math.abs(p + w * P);
+    const r = (((s - w * F) % S) + S) % S;
+    const y = Math.min(r, S - r);
+    if (y >= bestY) continue;
+    if (pareto.length > 0 && pareto[pareto.length - 2] === x) pareto.length -= 2; // same x, fewer in-plane hops
+    pareto.push(x, y);
+    bestY = y;
+  }
+  // Lower-left convex hull (monotone chain): drop points on or above the chord of their neighbours.
+  const hull: number[] = [];
+  for (let i = 0; i < pareto.length; i += 2) {
+    const cx = pareto[i]!;
+    const cy = pareto[i + 1]!;
+    while (hull.length >= 4) {
+      const ax = hull[hull.length - 4]!;
+      const ay = hull[hull.length - 3]!;
+      const bx = hull[hull.length - 2]!;
+      const by = hull[hull.length - 1]!;
+      if ((bx - ax) * (cy - ay) - (by - ay) * (cx - ax) > 0) break;
+      hull.length -= 2;
+    }
+    hull.push(cx, cy);
+  }
+  return hull;
+}
+
+/**
+ * One direction of the hull chains: moving a unit of one destination's demand along a hull edge
+ * from its first (fewest cross hops) type trades `dCross` more cross-plane hops for `dIn` fewer in-plane
+ * hops; `count` is how many such unit steps (edges × their gcd length) all destinations offer.
+ */
+export interface HullStep {
+  readonly dCross: number;
+  readonly dIn: number;
+  readonly count: number;
+}
+
+export interface TorusDestinations {
+  /** Σ cross and Σ in-plane hops when every destination uses its first hull type. */
+  readonly baseCrossHops: number;
+  readonly baseInHops: number;
+  /** Distinct primitive hull-edge directions with their multiplicities. */
+  readonly steps: readonly HullStep[];
+  /** Destinations no usable path type reaches (links of zero capacity). */
+  readonly unreachable: number;
+  /** Minimal hop count (−1 unreachable) and least latency [s] of every destination (N − 1 entries). */
+  readonly minHops: Int32Array;
+  readonly latency_s: Float64Array;
+}
+
+/** Latency weights of one cross-plane and one in-plane hop [s]. */
+export interface HopLatency {
+  readonly cross_s: number;
+  readonly in_s: number;
+}
+
+/**
+ * Path types of every destination reduced to hull steps (for the LP), with hops and latency per
+ * destination. The set of (cross, in) hop-rates one source can realise is the Minkowski sum of the
+ * destinations' hull chains; it is contained in base + Σ steps·[0, count] and every extra point of that
+ * box-sum is dominated by a chain point, so the LP over steps has the same optimum.
+ */
+export function torusDestinations(shape: TorusShape, hop: HopLatency, usable: { readonly cross: boolean; readonly in: boolean }): TorusDestinations {
+  const { planes: P, satsPerPlane: S } = shape;
+  const steps = new Map<string, { dCross: number; dIn: number; count: number }>();
+  const minHops = new Int32Array(P * S - 1);
+  const latency_s = new Float64Array(P * S - 1);
+  let baseCrossHops = 0;
+  let baseInHops = 0;
+  let unreachable = 0;
+  let d = 0;
+  for (let p = 0; p < P; p++) {
+    for (let s = 0; s < S; s++) {
+      if (p === 0 && s === 0) continue;
+      // A class of zero capacity carries nothing: drop types that need it (the extreme types survive).
+      const types = destinationPathTypes(shape, p, s).filter((_, i, a) => {
+        const j = i - (i % 2);
+        return (a[j] === 0 || usable.cross) && (a[j + 1] === 0 || usable.in);
+      });
+      if (types.length === 0) {
+        unreachable++;
+        minHops[d] = -1;
+        latency_s[d++] = Infinity;
+        continue;
+      }
+      let h = Infinity;
+      let l = Infinity;
+      for (let i = 0; i < types.length; i += 2) {
+        h = Math.min(h, types[i]! + types[i + 1]!);
+        l = Math.min(l, types[i]! * hop.cross_s + types[i + 1]! * hop.in_s);
+      }
+      minHops[d] = h;
+      latency_s[d++] = l;
+      baseCrossHops += types[0]!;
+      baseInHops += types[1]!;
+      for (let i = 2; i < types.length; i += 2) {
+        const dx = types[i]! - types[i - 2]!;
+        const dy = types[i - 1]! - types[i + 1]!; // in-plane hops saved (> 0)
+        const g = gcd(dx, dy);
+        const key = `${dx / g},${dy / g}`;
+        const step = steps.get(key);
+        if (step === undefined) steps.set(key, { dCross: dx / g, dIn: dy / g, count: g });
+        else step.count += g;
+      }
+    }
+  }
+  return { baseCrossHops, baseInHops, steps: [...steps.values()], minHops, latency_s, unreachable };
+}

@@ -1,0 +1,83 @@
+/**
+ * Budget tables for an evaluated constellation (what `odc evaluate <constellation>` prints): shells,
+ * links, network, ground, launch, environment, totals, constraints with margins. Numbers are rounded
+ * for reading; the JSON record keeps full precision.
+ */
+import type { ConstellationRecord, StatsRecord } from '../constellation/record.js';
+import type { ConstraintResult } from '../evaluate/record.js';
+import { constraintLines, fmt, noteLines, row, sectionLines, table, type BudgetSection } from './budget.js';
+
+const MAX_LISTED = 3;
+/** Above this many shells, per-shell node constraints are summarised by their worst shell. */
+const MAX_SHELLS_LISTED = 4;
+
+const stats = (s: StatsRecord): string => `${fmt(s.min)} / ${fmt(s.mean)} / ${fmt(s.max)}`;
+
+export function constellationSections(r: ConstellationRecord): BudgetSection[] {
+  const { isl, network: n, ground: g, launch: l, environment: e, totals: t } = r;
+  return [
+    { title: 'Inter-satellite links', rows: [
+      row('links', isl.links, '-'), row('link range (min / mean / max)', stats(isl.linkRange_km), 'km'),
+      row('link rate (min / mean / max)', stats(isl.linkRate_Gbps), 'Gbps', 'link budget, capped at the terminal rating'),
+      row('blocked links', isl.blockedLinks, '-', isl.blockedLinks > 0 ? 'line of sight below the grazing height: unusable' : 'all clear of the atmosphere'),
+      row('max pointing rate', isl.maxPointingRate_deg_s, 'deg/s'),
+    ] },
+    { title: 'Network', rows: [
+      row('traffic', n.traffic, '-', `${fmt(n.demandPerNode_Gbps)} Gbps offered per node`),
+      row('throughput per node', n.throughputPerNode_Gbps, 'Gbps', 'maximum concurrent flow, worst shell, mean over instants'),
+      row('throughput per node, worst instant', n.minThroughputPerNode_Gbps, 'Gbps'),
+      row('bottleneck utilization', n.bottleneckUtilization, '-', 'offered / sustainable; > 1 overloaded'),
+      row('hops (mean / max)', `${fmt(n.meanHops)} / ${fmt(n.maxHops)}`, '-'),
+      row('latency p50 / p99', `${fmt(n.p50Latency_ms)} / ${fmt(n.p99Latency_ms)}`, 'ms'),
+      row('model', n.reducedModel ? 'reduced (symmetry or bound)' : 'full link-graph LP', '-'),
+    ] },
+    { title: 'Ground segment', rows: [
+      row('gateway stations', g.stations, '-'), row('contact (any station)', g.contactFraction, '-', 'fraction of the window'),
+      row('contact (mean per station)', g.meanStationContactFraction, '-'), row('longest gap', g.maxGap_min, 'min', 'no station in contact'),
+      row('downlink volume', g.downlink_TB_per_day, 'TB/day'), row('mean downlink', g.meanDownlink_Gbps, 'Gbps', 'what the gateways can take'),
+    ] },
+    { title: 'Launch campaign', rows: [
+      ...l.perVehicle.map((v) => row(`${v.vehicle}`, `${v.launches} × ${v.satellitesPerLaunch}`, 'launches × sats', `per launch limited by ${v.limitedBy}`)),
+      row('launches', l.launches, '-'), row('campaign', l.campaign_yr, 'yr'), row('launch cost', l.cost_USD / 1e9, 'bn USD'),
+      row('deployed at the 50 % milestone', l.deployedAtHalfMilestone, '-', 'fraction of satellites'),
+      row('deployed at the 100 % milestone', l.deployedAtFullMilestone, '-', l.milestonesMet ? 'milestones met' : 'milestones MISSED'),
+    ] },
+    { title: 'Orbital environment', rows: [
+      row('highest shell density', e.density_per_km3, 'sats/km³'), row('closest approach of any two satellites', e.minSeparation_km, 'km', 'closed form between planes, slot spacing, shell altitude gaps'),
+      row('overlapping shells', e.overlappingShells.length ? e.overlappingShells.slice(0, MAX_LISTED).join('; ') + (e.overlappingShells.length > MAX_LISTED ? ` (+${e.overlappingShells.length - MAX_LISTED} more)` : '') : 'none', '-'),
+    ] },
+    { title: 'Totals', rows: [
+      row('satellites', t.satellites, '-'), row('IT power, average', t.itPowerAvg_W / 1e6, 'MW'), row('delivered compute', t.deliveredPFLOPS, 'PFLOPS'),
+      row('launch mass', t.launchMass_kg / 1e3, 't'), row('hardware', t.hardware_USD / 1e9, 'bn USD', 'learning curve across units'),
+      row('launch', t.launch_USD / 1e9, 'bn USD'), row('operations', t.operations_USD / 1e9, 'bn USD'), row('replacements', t.replacements_USD / 1e9, 'bn USD'),
+      row('ground segment', t.ground_USD / 1e9, 'bn USD'), row('total cost', t.cost_USD / 1e9, 'bn USD'),
+      row('levelized cost of compute', t.lcoc_USD_per_PFLOP_day, 'USD/PFLOP-day'), row('cost per million tokens', t.cost_USD_per_Mtoken, 'USD/Mtoken'),
+    ] },
+  ];
+}
+
+/** With many shells, each node constraint is shown once, at its worst shell (the JSON record has them all). */
+function summarisedConstraints(r: ConstellationRecord): ConstraintResult[] {
+  if (r.shells.length <= MAX_SHELLS_LISTED) return [...r.constraints];
+  const worst = new Map<string, { c: ConstraintResult; violated: number }>();
+  const rest: ConstraintResult[] = [];
+  for (const c of r.constraints) {
+    const cut = c.name.indexOf('/');
+    if (cut < 0) { rest.push(c); continue; }
+    const key = c.name.slice(cut + 1);
+    const w = worst.get(key) ?? { c, violated: 0 };
+    worst.set(key, { c: c.margin < w.c.margin ? c : w.c, violated: w.violated + (c.satisfied ? 0 : 1) });
+  }
+  const shells = r.shells.length;
+  return [...[...worst.values()].map(({ c, violated }) => ({ ...c, name: `${c.name} (worst of ${shells} shells${violated ? `, ${violated} violated` : ''})` })), ...rest];
+}
+
+export function formatConstellationBudget(r: ConstellationRecord): string {
+  const shells = table([
+    ['  shell', 'alt km', 'inc deg', 'pattern', 'planes × sats', 'period min', 'eclipse', 'ISL', 'node launch kg'],
+    ...r.shells.map((s) => ['  ' + s.name, fmt(s.altitude_km), fmt(s.inclination_deg), s.pattern, `${s.planes} × ${s.satsPerPlane}`, fmt(s.period_min), fmt(s.eclipseFraction), `${s.topology} ${s.terminal}`, fmt(s.node.mass.launch_kg)]),
+  ], ['l', 'r', 'r', 'l', 'r', 'r', 'r', 'l', 'r']);
+  const out = [`${r.name} — constellation budget (${r.satellites.toLocaleString('en-US')} satellites)`, '', 'Shells', shells, ''];
+  out.push(...sectionLines(constellationSections(r)), ...constraintLines(summarisedConstraints(r)), ...noteLines(r.notes));
+  return `${out.join('\n')}\n`;
+}
