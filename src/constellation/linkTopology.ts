@@ -11,7 +11,8 @@
  * - mesh: grid plus the diagonals (p, s)–(p+1, s+1) and, across the seam, (P−1, s)–(0, (s+F+1) mod S).
  * - cluster: every pair of members of one cluster within the link range (lattice distance).
  * Degenerate shells: S = 2 has one in-plane link per plane, S = 1 none; P = 2 has one cross-plane
- * link per slot and no seam; P = 1 none.
+ * link per slot and no seam; P = 1 none. No seam either for walker-star (its first and last planes
+ * counter-rotate) or an sso-ltan band narrower than 24 h (a gap of RAAN): those shells are cylinders.
  *
  * Symmetry: every plane is plane 0 rotated about the polar axis (same a, i; RAAN spacing uniform for
  * walker-delta, walker-star, sso-ltan and cluster patterns) with a time shift, so a link class is sampled
@@ -112,15 +113,19 @@ export function linkTopology(p: Readonly<LinkTopologyParams>): LinkTopology {
   degree.inPlane = S >= 3 ? 2 : S === 2 ? 1 : 0;
   if (p.topology === 'ring') return { counts, representatives: reps, degree, edges };
 
-  const crossDegree = P >= 3 ? 2 : P === 2 ? 1 : 0;
+  // The seam closes the torus only where the planes span the full circle of RAAN: Walker delta, or an
+  // sso-ltan band of 24 h. Walker star's seam planes counter-rotate (Iridium lays no links across it),
+  // and a partial LTAN band leaves a gap of RAAN between its last and first plane.
+  const seamed = P >= 3 && (p.shell.pattern === 'walker-delta' || (p.shell.pattern === 'sso-ltan' && p.shell.ltanBand_h >= 24));
+  const crossDegree = P >= 3 ? 2 : P === 2 ? 1 : 0; // interior planes have two neighbours, seam or not
   if (P >= 2) {
     family('crossPlane', S, P - 1, false, 0, 1, 0, range(P - 1));
-    if (P >= 3) family('crossPlane', S, 1, true, P - 1, 0, F, [P - 1]);
+    if (seamed) family('crossPlane', S, 1, true, P - 1, 0, F, [P - 1]);
     degree.crossPlane = crossDegree;
   }
   if (p.topology === 'mesh' && P >= 2 && S >= 2) {
     family('diagonal', S, P - 1, false, 0, 1, 1, range(P - 1));
-    if (P >= 3) family('diagonal', S, 1, true, P - 1, 0, F + 1, [P - 1]);
+    if (seamed) family('diagonal', S, 1, true, P - 1, 0, F + 1, [P - 1]);
     degree.diagonal = crossDegree;
   }
   return { counts, representatives: reps, degree, edges };

@@ -3,7 +3,8 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { designRecordJsonSchema } from '../../src/evaluate/recordSchema.js';
-import { designJsonSchema } from '../../src/study/jsonSchema.js';
+import { constellationJsonSchema, designJsonSchema } from '../../src/study/jsonSchema.js';
+import { constellationRecordJsonSchema } from '../../src/constellation/recordSchema.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 
 /** Runs the CLI in-process, capturing stdout and stderr. */
@@ -25,6 +26,8 @@ async function odc(...args: string[]): Promise<{ code: number; out: string; err:
 
 const recordSchemaFile = JSON.parse(readFileSync(new URL('../../designs/schema/design-record.schema.json', import.meta.url), 'utf8'));
 const designSchemaFile = JSON.parse(readFileSync(new URL('../../designs/schema/design.schema.json', import.meta.url), 'utf8'));
+const constellationSchemaFile = JSON.parse(readFileSync(new URL('../../designs/schema/constellation.schema.json', import.meta.url), 'utf8'));
+const constellationRecordSchemaFile = JSON.parse(readFileSync(new URL('../../designs/schema/constellation-record.schema.json', import.meta.url), 'utf8'));
 
 describe('odc evaluate', () => {
   it('prints every budget section and the constraint table', async () => {
@@ -52,6 +55,8 @@ describe('odc evaluate', () => {
   it('the committed JSON Schemas are the ones the code generates', () => {
     expect(recordSchemaFile).toEqual(JSON.parse(JSON.stringify(designRecordJsonSchema())));
     expect(designSchemaFile).toEqual(JSON.parse(JSON.stringify(designJsonSchema())));
+    expect(constellationSchemaFile).toEqual(JSON.parse(JSON.stringify(constellationJsonSchema())));
+    expect(constellationRecordSchemaFile).toEqual(JSON.parse(JSON.stringify(constellationRecordJsonSchema())));
   });
 
   it('bad input exits 2 with one message naming the file and field, and no stack trace', async () => {
@@ -70,6 +75,49 @@ describe('odc evaluate', () => {
   it('an unknown command or option exits 2', async () => {
     expect((await odc('evalute', 'designs/ai1.yaml')).code).toBe(2);
     expect((await odc('run', 'designs/flagship-study.yaml', '--workers', 'two')).code).toBe(2);
+  });
+});
+
+describe('odc evaluate on a constellation', () => {
+  it('prints shells, links, network, ground, launch, totals and constraints', async () => {
+    const r = await odc('evaluate', 'designs/constellations/three-body-12.yaml');
+    expect(r.code).toBe(0);
+    for (const s of ['Shells', 'Inter-satellite links', 'Network', 'Ground segment', 'Launch campaign', 'Orbital environment', 'Totals', 'Constraints']) {
+      expect(r.out).toContain(`\n${s}\n`);
+    }
+    expect(r.out).toContain('three-body-12 — constellation budget (12 satellites)');
+  });
+
+  it('--json prints a record with the documented keys that validates against the committed schema', async () => {
+    const r = await odc('evaluate', 'designs/constellations/three-body-12.yaml', '--json');
+    expect(r.code).toBe(0);
+    const record = JSON.parse(r.out);
+    const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+    const validate = ajv.compile(constellationRecordSchemaFile);
+    expect(validate(record), JSON.stringify(validate.errors)).toBe(true);
+    expect(record.kind).toBe('constellation');
+    expect(record.satellites).toBe(12);
+    const keys = ['isl.links', 'isl.blockedLinks', 'network.throughputPerNode_Gbps', 'network.bottleneckUtilization', 'network.meanHops', 'network.p99Latency_ms',
+      'ground.contactFraction', 'ground.maxGap_min', 'ground.downlink_TB_per_day', 'launch.launches', 'launch.campaign_yr', 'environment.density_per_km3',
+      'environment.minSeparation_km', 'totals.itPowerAvg_W', 'totals.deliveredPFLOPS', 'totals.launchMass_kg', 'totals.cost_USD', 'totals.lcoc_USD_per_PFLOP_day',
+      'totals.cost_USD_per_Mtoken'];
+    for (const k of keys) {
+      const [a, b] = k.split('.') as [string, string];
+      expect(typeof record[a][b], k).toBe('number');
+    }
+    expect(typeof record.network.reducedModel).toBe('boolean');
+    expect(typeof record.launch.milestonesMet).toBe('boolean');
+    for (const s of ['min', 'mean', 'max']) expect(typeof record.isl.linkRange_km[s]).toBe('number');
+  });
+
+  it('a bad constellation file exits 2 with one message and no stack trace', async () => {
+    const dir = tempDir();
+    const f = writeFile(dir, 'bad-c.yaml', 'name: c\nkind: constellation\nnode: { }\nshells:\n  - { name: s, altitude_km: 550, planes: 0, satsPerPlane: 3 }\n');
+    const r = await odc('evaluate', f);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('bad-c.yaml:5:');
+    expect(r.err).toContain('planes must be at least 1');
+    expect(r.err).not.toMatch(/\n\s+at /);
   });
 });
 
