@@ -27,8 +27,10 @@ export function constellationSections(r: ConstellationRecord): BudgetSection[] {
       row('throughput per node', n.throughputPerNode_Gbps, 'Gbps', 'maximum concurrent flow, worst shell, mean over instants'),
       row('throughput per node, worst instant', n.minThroughputPerNode_Gbps, 'Gbps'),
       row('bottleneck utilization', n.bottleneckUtilization, '-', 'offered / sustainable; > 1 overloaded'),
-      row('hops (mean / max)', `${fmt(n.meanHops)} / ${fmt(n.maxHops)}`, '-'),
-      row('latency p50 / p99', `${fmt(n.p50Latency_ms)} / ${fmt(n.p99Latency_ms)}`, 'ms'),
+      ...(n.maxHops > 0 ? [
+        row('hops (mean / max)', `${fmt(n.meanHops)} / ${fmt(n.maxHops)}`, '-'),
+        row('latency p50 / p99', `${fmt(n.p50Latency_ms)} / ${fmt(n.p99Latency_ms)}`, 'ms', 'light time + per-hop switching'),
+      ] : [row('hops and latency', 'n/a', '-', 'no routed paths (bound or no links)')]),
       row('model', n.reducedModel ? 'reduced (symmetry or bound)' : 'full link-graph LP', '-'),
     ] },
     { title: 'Ground segment', rows: [

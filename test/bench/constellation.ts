@@ -1,0 +1,75 @@
+/**
+ * Benchmark (prints figures, asserts nothing): constellation evaluation times on this machine, stage by
+ * stage for a 10,000-satellite Walker +Grid shell, and end to end for every reference constellation
+ * (`designs/constellations/`), with the network LP sizes and which solver ran.
+ * Run with `npm run bench:constellation` (builds first).
+ */
+import { writeFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLpSolver } from '../../solvers/lp/index.js';
+import { loadCatalogs } from '../../src/catalog/load.js';
+import { evaluateConstellation } from '../../src/constellation/evaluate.js';
+import { loadConstellationSpec } from '../../src/constellation/evaluator.js';
+import { groundContacts } from '../../src/constellation/ground.js';
+import { shellLinks } from '../../src/constellation/links.js';
+import { planeElements } from '../../src/constellation/pattern.js';
+import { gmstSamples_rad, propagatePlane, windowTimes_s } from '../../src/constellation/propagate.js';
+import { evaluateNode } from '../../src/evaluate/node.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const catalogs = loadCatalogs();
+const t0 = performance.now();
+const lp = await createLpSolver();
+console.log(`LP solvers ready (HiGHS WASM loaded) in ${(performance.now() - t0).toFixed(0)} ms\n`);
+
+const ms = (t: number): string => `${(performance.now() - t).toFixed(0)} ms`;
+
+function walker10k(traffic: 'downlink' | 'uniform'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'odc-bench-c-'));
+  const f = join(dir, `walker10k-${traffic}.yaml`);
+  writeFileSync(f, `name: walker-10k-${traffic}\nkind: constellation\nnode: ${join(root, 'designs/ai1.yaml')}\n` +
+    'shells:\n  - { name: w550, altitude_km: 550, inclination_deg: 53, planes: 100, satsPerPlane: 100, pattern: walker-delta, phasing: 1 }\n' +
+    'isl: { topology: grid, terminal: isl-100g }\nground: { stations: [svalsat, trollsat, inuvik, fairbanks, kiruna, santiago, hartebeesthoek, awarua, malindi, octl] }\n' +
+    `traffic: { pattern: ${traffic}, demandPerNode_Gbps: 1 }\nsimulation: { duration_h: 24, step_s: 60, snapshots: 4 }\n`);
+  return f;
+}
+
+console.log('10,000-satellite Walker +Grid shell (100 × 100, 550 km, 53°, F = 1), 10 gateways, one day at 60 s steps:');
+for (const traffic of ['downlink', 'uniform'] as const) {
+  const spec = loadConstellationSpec(walker10k(traffic), catalogs);
+  const s = spec.shells[0]!;
+  const w = spec.window;
+  let t = performance.now();
+  evaluateNode(s.node, s.rows);
+  const tNode = ms(t);
+  t = performance.now();
+  const gmst = gmstSamples_rad(w.epochIso, windowTimes_s(w));
+  const tracks = Array.from({ length: s.geometry.planes }, (_, p) => propagatePlane(planeElements(s.geometry, p, w.epochIso), w, gmst));
+  const tGeometry = ms(t);
+  t = performance.now();
+  shellLinks({ shell: s.geometry, window: w, topology: s.topology, terminal: s.terminal, latitudeCutoff_rad: s.crossPlaneCutoffLatitude_rad });
+  const tLinks = ms(t);
+  t = performance.now();
+  groundContacts({ shells: [{ spec: s.geometry, tracks }], stations: spec.stations.map((x) => ({ ...x })), elevationMask_rad: spec.minElevation_rad, linkRate_bps: spec.gatewayLinkRate_bps });
+  const tGround = ms(t);
+  t = performance.now();
+  const r = evaluateConstellation(spec, lp);
+  const tAll = ms(t);
+  const n = r.network.shells[0]!;
+  console.log(`  ${traffic.padEnd(8)} whole evaluation ${tAll} (stages alone: node ${tNode}, SGP4 tracks ${tGeometry}, links ${tLinks}, ground ${tGround});` +
+    ` network: ${n.reducedModel ? 'reduced' : 'full'} model, LP ${n.lpRows} × ${n.lpCols} (${n.solver}), ${r.network.throughputPerNode_Gbps.toPrecision(4)} Gbps per node`);
+}
+
+console.log('\nReference constellations, end to end (load + evaluate):');
+const refDir = join(root, 'designs/constellations');
+for (const name of readdirSync(refDir).filter((x) => x.endsWith('.yaml')).sort()) {
+  const t = performance.now();
+  const spec = loadConstellationSpec(join(refDir, name), catalogs);
+  const r = evaluateConstellation(spec, lp);
+  const lps = r.network.shells.filter((x) => x.lpCols > 0);
+  const biggest = lps.reduce((a, x) => (x.lpCols > (a?.lpCols ?? -1) ? x : a), lps[0]);
+  console.log(`  ${name.padEnd(22)} ${r.satellites.toLocaleString('en-US').padStart(9)} satellites, ${String(r.shells.length).padStart(2)} shells: ${ms(t).padStart(8)};` +
+    ` network ${r.network.reducedModel ? 'reduced/bound' : 'full LP'}${biggest ? `, largest LP ${biggest.lpRows} × ${biggest.lpCols} (${biggest.solver})` : ', no LP'}`);
+}
