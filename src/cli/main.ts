@@ -111,7 +111,7 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
 
   program
     .command('catalog')
-    .description('List catalog rows (chips, solar-arrays, batteries, radiators, coatings, isl-terminals, launch-vehicles).')
+    .description('List catalog rows (chips, solar-arrays, batteries, radiators, coatings, isl-terminals, launch-vehicles, ground-stations).')
     .argument('[name]', 'one catalog')
     .action((name: string | undefined) => io.out(odc.formatCatalog(name)));
 

@@ -101,6 +101,7 @@ export function shellNetwork(p: ShellNetworkParams): ShellNetworkResult {
     let sum = 0;
     let disconnected = 0;
     let lpSize = { rows: 0, cols: 0, solver: 'none' };
+    let paths: PathStatistics | null = null;
     // A cluster's lattice is held fixed (formation keeping): one instant and one cluster stand for all.
     const cluster = g.pattern === 'cluster';
     for (const j of cluster && uniform ? [0] : instants) {
@@ -112,13 +113,15 @@ export function shellNetwork(p: ShellNetworkParams): ShellNetworkResult {
       if (r.disconnected) disconnected++;
       // Report the largest LP solved (a disconnected instant solves none).
       if (r.lp.cols > lpSize.cols) lpSize = r.lp;
+      // Path statistics of the best-connected instant (a disconnected instant routes nothing).
+      if (paths === null || r.paths.pairs > paths.pairs) paths = r.paths;
       if (worst === null || r.throughputPerNode_bps < worst.minThroughputPerNode_bps) {
         worst = { throughputPerNode_bps: 0, minThroughputPerNode_bps: r.throughputPerNode_bps, reducedModel: false, upperBound: false, paths: r.paths, solver: r.lp.solver, lpRows: r.lp.rows, lpCols: r.lp.cols, note: null };
       }
     }
     const why = p.spec.traffic.pattern === 'downlink' ? 'no satellite of the shell sees a gateway, or some cannot reach one' : 'some traffic has no usable path';
     const note = disconnected > 0 ? `shell ${g.name}: at ${disconnected} of ${instants.length} snapshot instants ${why} (throughput 0 then)` : null;
-    return { ...worst!, throughputPerNode_bps: sum / (cluster && uniform ? 1 : instants.length), solver: lpSize.solver, lpRows: lpSize.rows, lpCols: lpSize.cols, note };
+    return { ...worst!, throughputPerNode_bps: sum / (cluster && uniform ? 1 : instants.length), paths, solver: lpSize.solver, lpRows: lpSize.rows, lpCols: lpSize.cols, note };
   }
 
   const t = p.links.torus;
