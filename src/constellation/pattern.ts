@@ -26,11 +26,16 @@ import type { CircularElements, ShellGeometrySpec } from './types.js';
 const TWO_PI = 2 * Math.PI;
 const RAD_PER_HOUR_ANGLE = Math.PI / 12;
 
-/** Julian date of an ISO 8601 UTC instant. */
-export function julianDate(epochIso: string): number {
+/** Milliseconds since 1970 of an ISO 8601 instant (UTC when it names no zone). */
+export function utcMs(epochIso: string): number {
   const t = Date.parse(epochIso.endsWith('Z') || /[+-]\d\d:\d\d$/.test(epochIso) ? epochIso : `${epochIso}Z`);
   if (!Number.isFinite(t)) throw new RangeError(`epoch '${epochIso}' is not an ISO 8601 date`);
-  return jday(new Date(t));
+  return t;
+}
+
+/** Julian date of an ISO 8601 UTC instant. */
+export function julianDate(epochIso: string): number {
+  return jday(new Date(utcMs(epochIso)));
 }
 
 /** RAAN [rad] of a sun-synchronous plane with this LTAN [h] at the epoch. */
@@ -58,7 +63,9 @@ export function planeRaan_rad(shell: Readonly<ShellGeometrySpec>, plane: number,
 
 /** Argument of latitude at epoch [rad] of slot s in plane p (for `cluster`, of the reference orbit: s is ignored). */
 export function slotPhase_rad(shell: Readonly<ShellGeometrySpec>, plane: number, slot: number): number {
-  const total = shell.planes * shell.satsPerPlane;
+  // Walker's T is the number of orbits phased against each other: every satellite, or one reference
+  // orbit per cluster.
+  const total = shell.pattern === 'cluster' ? shell.planes : shell.planes * shell.satsPerPlane;
   const phasing = (plane * shell.phasing * TWO_PI) / total;
   if (shell.pattern === 'cluster') return wrap(phasing);
   return wrap((slot * TWO_PI) / shell.satsPerPlane + phasing);

@@ -5,13 +5,18 @@
  * - Each orbit is written as a CCSDS OMM record (CCSDS 502.0-B-3, CelesTrak JSON field names) with
  *   ECCENTRICITY ≈ 0, BSTAR = 0 and the two-body mean motion n = √(μ/a³), loaded with satellite.js
  *   `json2satrec` and propagated with `sgp4` (Vallado, Crawford, Hujsak & Kelso, "Revisiting Spacetrack
- *   Report #3", AIAA 2006-6753). SGP4 reads the mean motion as a Kozai mean motion, so the radius comes
- *   out ~1 km above R⊕ + h (6929.0 km for 550 km); that offset is kept, not corrected.
+ *   Report #3", AIAA 2006-6753). SGP4 reads the mean motion as a Kozai mean motion and adds the J2
+ *   short-period and J3 long-period terms, so the day-mean radius sits within a few km of R⊕ + h
+ *   (−3 km at 0°, +1.5 km at 98° for 550 km) and swings once per orbit by ±½·|J3/J2|·R⊕·sin i ≈ ±7.5 km·sin i
+ *   (the "frozen orbit" radius profile, tied to argument of latitude). Kept, not corrected.
  * - Walker symmetry: only the representative satellite of each plane is propagated. A circular orbit's
  *   other slots are the representative rotated about the orbit normal ĥ = r × v / |r × v| by their phase
  *   offset Δu (Rodrigues' rotation): r_k = |r|(cos Δu r̂ + sin Δu (ĥ × r̂)). Exact for two-body + secular
- *   J2 (every slot of a plane shares a, i, Ω(t)); it neglects the SGP4 short-period terms, whose phase
- *   dependence moves positions by < ~1 km at LEO.
+ *   J2 (every slot of a plane shares a, i, Ω(t)); it copies the representative's radius to every slot, so
+ *   against SGP4 run slot by slot it errs by up to ~3.6 km for a neighbour 16° ahead and ~24 km (11 km
+ *   radial) for the slot opposite the representative at 550 km, 53° (measured; test/constellation/
+ *   propagate.test.ts). Neighbour link ranges err by < 0.2 %; absolute positions far from the
+ *   representative are approximate.
  * - TEME → Earth-fixed by the GMST rotation (satellite.js `gstime`, IAU-82), no polar motion.
  *
  * Validity: circular LEO 300–2000 km, windows up to a few days (BSTAR = 0: no drag decay).
@@ -19,7 +24,9 @@
 import { gstime, json2satrec, sgp4, SatRecError, type OMMJsonObject, type SatRec } from 'satellite.js';
 import { DAY_s, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../units/constants.js';
 import { M_PER_KM, rad_to_deg, S_PER_MIN } from '../units/convert.js';
-import { julianDate } from './pattern.js';
+import { julianDate, utcMs } from './pattern.js';
+
+
 import type { CircularElements, SamplingWindow } from './types.js';
 
 const TWO_PI = 2 * Math.PI;
@@ -42,7 +49,8 @@ export function ommRecord(e: Readonly<CircularElements>, epochIso: string, id: R
   return {
     OBJECT_NAME: id.name,
     OBJECT_ID: id.objectId,
-    EPOCH: epochIso.endsWith('Z') ? epochIso.slice(0, -1) : epochIso,
+    // OMM epochs are UTC without a zone designator: normalise offsets such as +02:00 to UTC first.
+    EPOCH: new Date(utcMs(epochIso)).toISOString().slice(0, -1),
     MEAN_MOTION: meanMotion_rev_per_day(e.altitude_m),
     ECCENTRICITY: 1e-7,
     INCLINATION: rad_to_deg(e.inclination_rad),

@@ -32,10 +32,12 @@ export function closeNodeDesign(design: Readonly<NodeDesign>, rows: Readonly<Nod
       thermal: { ...d.thermal, radiatorArea_m2: r.thermal.requiredRadiatorArea_m2 },
       launch: { ...d.launch, mass_kg: r.mass.launch_kg },
     };
+    // Relative change, safe at a zero requirement (a node that needs no radiator).
+    const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(a), Number.MIN_VALUE);
     const change = Math.max(
-      Math.abs(next.power.arrayArea_m2 - d.power.arrayArea_m2) / next.power.arrayArea_m2,
-      Math.abs(next.thermal.radiatorArea_m2 - d.thermal.radiatorArea_m2) / next.thermal.radiatorArea_m2,
-      Math.abs(next.launch.mass_kg - d.launch.mass_kg) / next.launch.mass_kg,
+      rel(next.power.arrayArea_m2, d.power.arrayArea_m2),
+      rel(next.thermal.radiatorArea_m2, d.thermal.radiatorArea_m2),
+      rel(next.launch.mass_kg, d.launch.mass_kg),
     );
     d = next;
     if (change < RELATIVE_TOLERANCE) return { design: d, record: evaluateNode(d, rows), passes: pass };

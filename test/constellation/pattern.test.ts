@@ -171,10 +171,11 @@ describe('sun-synchronous RAAN from LTAN (Ω = α☉ + (LTAN − 12 h)·15°/h)'
 
 describe('cluster pattern', () => {
   it('all members of a cluster share the reference orbit phase (slot ignored), clusters spread as Walker delta', () => {
-    // P = 4 clusters, S = 7 members, F = 1, raan0 0: RAAN 0, 90, 180, 270°; u(p) = p·1·360/(4·7) = 12.857°·p.
-    // (p = 3: 38.571°.) Catches a cluster member placed at s·360°/S around the orbit.
+    // P = 4 clusters, S = 7 members, F = 1, raan0 0: RAAN 0, 90, 180, 270°; one reference orbit per cluster,
+    // so Walker's T = P = 4 and u(p) = p·1·360/4 = 90°·p (p = 3: 270°). Catches a cluster member placed at
+    // s·360°/S around the orbit, and phasing divided by the member count.
     const s = shell({ pattern: 'cluster', planes: 4, satsPerPlane: 7, phasing: 1, clusterRadius_m: 1000 });
-    for (let slot = 0; slot < 7; slot++) expect(angleDiff_deg(slotPhase_rad(s, 3, slot), 38.57142857142857)).toBeLessThan(1e-9);
+    for (let slot = 0; slot < 7; slot++) expect(angleDiff_deg(slotPhase_rad(s, 3, slot), 270)).toBeLessThan(1e-9);
     expect(angleDiff_deg(planeRaan_rad(s, 3, EQUINOX_2026), 270)).toBeLessThan(1e-9);
   });
 });

@@ -54,7 +54,10 @@ describe('mean motion and the OMM record', () => {
     expect(omm.OBJECT_NAME).toBe('ODC-1');
     expect(omm.OBJECT_ID).toBe('2026-001A');
     expect(omm.NORAD_CAT_ID).toBe(12345);
-    expect(omm.EPOCH).toBe('2026-03-20T00:00:00');
+    // CelesTrak writes UTC epochs without a zone, with fractional seconds (e.g. 2026-03-20T00:00:00.000000).
+    expect(omm.EPOCH).toBe('2026-03-20T00:00:00.000');
+    // An epoch with a UTC offset names the same instant: 02:00+02:00 is 00:00 UTC (a pass-through would break json2satrec).
+    expect(ommRecord(e, '2026-03-20T02:00:00+02:00', { name: 'X', objectId: '2026-001A', noradId: 1 }).EPOCH).toBe('2026-03-20T00:00:00.000');
     expect(omm.INCLINATION).toBeCloseTo(53, 12);
     expect(omm.RA_OF_ASC_NODE).toBeCloseTo(40, 12);
     expect(omm.MEAN_ANOMALY).toBeCloseTo(10, 12);
@@ -251,7 +254,7 @@ describe('temeToEarthFixed (rotation R3(GMST): x_ef = R3(θ)·x_TEME)', () => {
     const out = new Float64Array(3);
     const check = (v: V3, e: V3) => {
       temeToEarthFixed(new Float64Array(v), Math.PI / 2, out);
-      for (let k = 0; k < 3; k++) expect(out[k]!).toBeCloseTo(e[k], 12);
+      for (let k = 0; k < 3; k++) expect(out[k]!).toBeCloseTo(e[k]!, 12);
     };
     check([1, 0, 0], [0, -1, 0]);
     check([0, 1, 0], [1, 0, 0]);
