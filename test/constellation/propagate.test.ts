@@ -57,7 +57,7 @@ describe('mean motion and the OMM record', () => {
     // CelesTrak writes UTC epochs without a zone, with fractional seconds (e.g. 2026-03-20T00:00:00.000000).
     expect(omm.EPOCH).toBe('2026-03-20T00:00:00.000');
     // An epoch with a UTC offset names the same instant: 02:00+02:00 is 00:00 UTC (a pass-through would break json2satrec).
-    expect(ommRecord(e, '2026-03-20T02:00:00+02:00', { name: 'X', objectId: '2026-001A', noradId: 1 }).EPOCH).toBe('2026-03-20T00:00:00.000');
+    expect(ommRecord(elements, '2026-03-20T02:00:00+02:00', { name: 'X', objectId: '2026-001A', noradId: 1 }).EPOCH).toBe('2026-03-20T00:00:00.000');
     expect(omm.INCLINATION).toBeCloseTo(53, 12);
     expect(omm.RA_OF_ASC_NODE).toBeCloseTo(40, 12);
     expect(omm.MEAN_ANOMALY).toBeCloseTo(10, 12);
