@@ -12,6 +12,7 @@ import { loadCatalogs } from './catalog/load.js';
 import { CATALOG_KINDS, CATALOG_SPECS, type CatalogKind } from './catalog/schema.js';
 import { StudyError, didYouMean } from './core/errors.js';
 import { METRIC_PATHS, unitOf } from './evaluate/metrics.js';
+import { CONSTELLATION_METRIC_PATHS } from './constellation/metrics.js';
 import { runStudy as runStudyWith, type RunOptions, type RunSummary } from './run/driver.js';
 import { ODC_VERSION } from './run/versions.js';
 import { constellationJsonSchema, designJsonSchema } from './study/jsonSchema.js';
@@ -51,12 +52,14 @@ export async function evaluateConstellationFile(path: string): Promise<{ spec: C
 
 /** Runs (or resumes) a study with the built-in algorithms (nsga2, nsga3); writes report.html/report.md at the end (unless `afterResults` replaces it). */
 export function runStudy(opts: RunOptions): Promise<RunSummary> {
-  return runStudyWith({ afterResults: async (dir: string) => void (await renderRunReport(dir)), ...opts }, createAlgorithm);
+  return createLpSolver().then((lpSolver) => runStudyWith({ afterResults: async (dir: string) => void (await renderRunReport(dir)), lpSolver, ...opts }, createAlgorithm));
 }
 
-export function formatMetrics(): string {
-  const w = Math.max(...METRIC_PATHS.map((p) => p.length));
-  return `${METRIC_PATHS.map((p) => `${p.padEnd(w)}  [${unitOf(p)}]`).join('\n')}\n`;
+/** Metric paths objectives and constraints may name: of the node record (default) or of the constellation record. */
+export function formatMetrics(kind: 'node' | 'constellation' = 'node'): string {
+  const paths = kind === 'constellation' ? CONSTELLATION_METRIC_PATHS : METRIC_PATHS;
+  const w = Math.max(...paths.map((p) => p.length));
+  return `${paths.map((p) => `${p.padEnd(w)}  [${unitOf(p)}]`).join('\n')}\n`;
 }
 
 const CATALOG_NAMES = CATALOG_KINDS.map((k) => CATALOG_SPECS[k].file.replace('.yaml', ''));

@@ -100,8 +100,9 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
 
   program
     .command('metrics')
-    .description('List the metrics of the design record that objectives and constraints may name.')
-    .action(() => io.out(odc.formatMetrics()));
+    .description('List the metrics that objectives and constraints may name (of the node record, or with --kind constellation of the constellation record).')
+    .addOption(new Option('--kind <kind>', 'record kind').choices(['node', 'constellation']).default('node'))
+    .action((opts: { kind: 'node' | 'constellation' }) => io.out(odc.formatMetrics(opts.kind)));
 
   program
     .command('schema')

@@ -182,6 +182,11 @@ export function evaluateConstellation(spec: ConstellationSpec, lp: LpSolver): Co
       hardware_USD: econ.hardware_USD, launch_USD: econ.launch_USD, operations_USD: econ.operations_USD, replacements_USD: econ.replacements_USD,
       ground_USD: econ.ground_USD, cost_USD: econ.total_USD, lcoc_USD_per_PFLOP_day: econ.lcoc_USD_per_PFLOP_day, cost_USD_per_Mtoken: econ.cost_USD_per_Mtoken,
     },
+    worst: {
+      doseMargin: Math.min(...nodes.map((n) => (n.radiation.tolerance_rad - n.radiation.missionDose_rad) / n.radiation.tolerance_rad)),
+      passiveDecay_yr: Math.max(...nodes.map((n) => n.drag.passiveDecay_yr)),
+      nodeLaunchMass_kg: Math.max(...nodes.map((n) => n.mass.launch_kg)),
+    },
     constraints,
     notes,
   };

@@ -46,19 +46,27 @@ function mergeSections(base: Record<string, unknown>, override: Record<string, u
 const STUDY_KEYS = ['variables', 'objectives', 'constraints', 'algorithm'];
 
 /** Raw base node sections and where they came from (for error locations). */
-function baseNode(c: ConstellationFile, file: ParsedFile): { raw: Record<string, unknown>; nodeFile: string | null; where: (p: Path) => string } {
-  if (typeof c.node === 'string') {
-    const nodePath = resolve(dirname(file.src.file), c.node);
-    const loaded = parseDesignFile(nodePath);
-    if (loaded.kind === 'benchmark-study') {
-      throw new StudyError('WRONG_TYPE', `${locate(file.src, ['node'])}: node names ${c.node}, a benchmark study; name a node design file`, { file: file.src.file, field: 'node' });
-    }
-    const raw = { ...(loaded.file.raw as Record<string, unknown>) };
-    for (const k of STUDY_KEYS) delete raw[k];
-    return { raw, nodeFile: nodePath, where: (p) => locate(loaded.file.src, p) };
+export interface BaseNode {
+  readonly raw: Record<string, unknown>;
+  readonly nodeFile: string | null;
+  readonly where: (p: Path) => string;
+}
+
+/** The node file a constellation names (relative to the constellation file), as raw design sections. */
+export function readBaseNode(nodeRef: string, file: ParsedFile): BaseNode {
+  const nodePath = resolve(dirname(file.src.file), nodeRef);
+  const loaded = parseDesignFile(nodePath);
+  if (loaded.kind === 'benchmark-study') {
+    throw new StudyError('WRONG_TYPE', `${locate(file.src, ['node'])}: node names ${nodeRef}, a benchmark study; name a node design file`, { file: file.src.file, field: 'node' });
   }
-  const raw = (file.raw as Record<string, unknown>)['node'] as Record<string, unknown>;
-  return { raw: { ...raw }, nodeFile: null, where: (p) => locate(file.src, ['node', ...p]) };
+  const raw = { ...(loaded.file.raw as Record<string, unknown>) };
+  for (const k of STUDY_KEYS) delete raw[k];
+  return { raw, nodeFile: nodePath, where: (p) => locate(loaded.file.src, p) };
+}
+
+function baseNode(c: ConstellationFile, file: ParsedFile, raw: Record<string, unknown>): BaseNode {
+  if (typeof c.node === 'string') return readBaseNode(c.node, file);
+  return { raw: { ...(raw['node'] as Record<string, unknown>) }, nodeFile: null, where: (p) => locate(file.src, ['node', ...p]) };
 }
 
 /**
@@ -83,10 +91,18 @@ function checkClusterFitsSpacecraft(shell: ShellInput, design: NodeDesign, where
 }
 
 export function parseConstellationFile(path: string): LoadedConstellation {
-  const file = readYaml(path);
-  const c = parseWith(constellationFileSchema, file);
-  const base = baseNode(c, file);
-  const rawShells = (file.raw as { shells: Record<string, unknown>[] }).shells;
+  return parseConstellation(readYaml(path));
+}
+
+/**
+ * Validates a constellation given as a raw object (default: the file's own). Studies pass a modified copy
+ * per evaluation, with the base node already read (`base`) so the node file is not re-read every time.
+ */
+export function parseConstellation(file: ParsedFile, raw: Record<string, unknown> = file.raw as Record<string, unknown>, base?: BaseNode): LoadedConstellation {
+  const path = file.src.file;
+  const c = parseWith(constellationFileSchema, raw === file.raw ? file : { ...file, raw });
+  base ??= baseNode(c, file, raw);
+  const rawShells = (raw as { shells: Record<string, unknown>[] }).shells;
   const shellNodes = c.shells.map((shell, i): LoadedShellNode => {
     const where = (p: Path) => locate(file.src, ['shells', i, ...p]);
     if (shell.phasing >= shell.planes) {
@@ -112,7 +128,7 @@ export function parseConstellationFile(path: string): LoadedConstellation {
       const p = issue.path.filter((x): x is string | number => typeof x !== 'symbol');
       const fromOverride = p.length > 0 && p[0]! in override;
       const err = fromOverride
-        ? issueToError(file.src, file.raw, { ...issue, path: ['shells', i, 'node', ...p] }, () => [])
+        ? issueToError(file.src, raw, { ...issue, path: ['shells', i, 'node', ...p] }, () => [])
         : new StudyError('WRONG_TYPE', `${base.where(p)}: node ${p.join('.')}: ${issue.message}`, { file: base.nodeFile ?? path, field: p.join('.') });
       throw err;
     }

@@ -129,6 +129,15 @@ export interface ConstellationRecord {
     readonly lcoc_USD_per_PFLOP_day: number;
     readonly cost_USD_per_Mtoken: number;
   };
+  /** The worst shell's node on the checks studies usually constrain (node records are in `shells[]`). */
+  readonly worst: {
+    /** Smallest (tolerance − mission dose) / tolerance of any shell's node: negative when a chip exceeds it. */
+    readonly doseMargin: number;
+    /** Longest passive decay after end of life of any shell's node [yr] (FCC: ≤ 5). */
+    readonly passiveDecay_yr: number;
+    /** Heaviest node launch mass [kg]. */
+    readonly nodeLaunchMass_kg: number;
+  };
   readonly constraints: readonly ConstraintResult[];
   readonly notes: readonly string[];
 }

@@ -59,6 +59,11 @@ export const constellationRecordSchema = z.strictObject({
     launch_USD: n('[USD]'), operations_USD: n('[USD]'), replacements_USD: n('[USD]'), ground_USD: n('[USD]'), cost_USD: n('[USD]'),
     lcoc_USD_per_PFLOP_day: n('[USD/PFLOP-day]'), cost_USD_per_Mtoken: n('[USD per million tokens]'),
   }),
+  worst: z.strictObject({
+    doseMargin: n('Smallest (tolerance − mission dose) / tolerance of any shell\'s node [-].'),
+    passiveDecay_yr: n('Longest passive decay after end of life of any shell\'s node [yr].'),
+    nodeLaunchMass_kg: n('Heaviest node launch mass [kg].'),
+  }),
   constraints: z.array(constraintResultSchema),
   notes: z.array(z.string()),
 });

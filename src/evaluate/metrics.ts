@@ -29,6 +29,9 @@ export const isMetricPath = (p: string): p is MetricPath => METRIC_SET.has(p);
 
 /** Readable unit from a key's suffix: `lcoc_USD_per_PFLOP_day` → `USD/PFLOP-day`, `radiatorArea_m2` → `m²`. */
 export function unitOf(path: string): string {
+  // Statistics of a quantity (`isl.linkRange_km.max`) carry the quantity's unit.
+  const stat = /\.(min|mean|max)$/.exec(path);
+  if (stat) return unitOf(path.slice(0, stat.index));
   const key = path.slice(path.lastIndexOf('.') + 1);
   if (key === 'peakPFLOPS' || key === 'deliveredPFLOPS') return 'PFLOPS';
   if (key === 'kW_per_t') return 'kW/t';
@@ -39,6 +42,8 @@ export function unitOf(path: string): string {
     .replace(/_per_/g, '/')
     .replace(/^mm_al$/, 'mm Al')
     .replace(/PFLOP_day/, 'PFLOP-day')
+    .replace(/^deg_s$/, 'deg/s')
+    .replace(/^per_km3$/, '1/km³')
     .replace(/m_s/, 'm/s')
     .replace(/km_s/, 'km/s')
     .replace(/kg_m3/, 'kg/m³')

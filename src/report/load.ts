@@ -41,7 +41,7 @@ const runMetaSchema = z.looseObject({
   formatVersion: z.number(),
   odcVersion: z.string(),
   status: z.enum(['running', 'complete']),
-  study: z.looseObject({ name: z.string(), kind: z.enum(['node', 'benchmark']), file: z.string(), hash: z.string() }),
+  study: z.looseObject({ name: z.string(), kind: z.enum(['node', 'benchmark', 'constellation']), file: z.string(), hash: z.string() }),
   algorithm: z.looseObject({ name: z.string(), population: z.number(), seed: z.number() }),
   workers: z.number(),
   startedAt: z.string(),
@@ -56,7 +56,7 @@ const variableSchema = z.union([
 const paretoSchema = z.looseObject({
   formatVersion: z.number(),
   study: z.string(),
-  kind: z.enum(['node', 'benchmark']),
+  kind: z.enum(['node', 'benchmark', 'constellation']),
   objectives: z.array(z.looseObject({ name: z.string(), sense: z.enum(['minimize', 'maximize']), unit: z.string() })).min(1),
   variables: z.array(variableSchema),
   designs: z.array(z.looseObject({

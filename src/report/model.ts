@@ -5,6 +5,7 @@
  */
 import { unitOf } from '../evaluate/metrics.js';
 import type { ConstraintResult } from '../evaluate/record.js';
+import { constellationSections } from './constellationBudget.js';
 import { budgetSections, fmt, type BudgetSection } from './budget.js';
 import { decisionPicks, KNEE_METHOD, type Pick } from './decision.js';
 import type { LoadedRun } from './load.js';
@@ -203,7 +204,7 @@ function pickView(run: LoadedRun, pick: Pick, earlier: readonly Pick[]): PickVie
     pick, sameAs: same ? same.label : null,
     objectives: pareto.objectives.map((o) => ({ name: o.name, value: fmt(d.objectives[o.name]!), unit: o.unit, sense: o.sense })),
     variables: pareto.variables.map((v) => ({ name: v.name, value: typeof d.variables[v.name] === 'number' ? fmt(d.variables[v.name] as number) : String(d.variables[v.name]), unit: varUnit(v) })),
-    budget: rec ? budgetSections(rec) : [],
+    budget: rec === null ? [] : rec.kind === 'constellation' ? constellationSections(rec) : budgetSections(rec),
     recordConstraints, studyConstraints,
   };
 }
@@ -220,7 +221,7 @@ export async function buildReportModel(run: LoadedRun, refs: readonly ReferenceD
   const n = res?.evaluations ?? 0;
   const summary: KeyValue[] = [
     { label: 'study', value: meta.study.name },
-    { label: 'kind', value: meta.study.kind === 'node' ? 'node sizing study' : `benchmark (${String(study.problem ?? '')})` },
+    { label: 'kind', value: meta.study.kind === 'node' ? 'node sizing study' : meta.study.kind === 'constellation' ? 'constellation study' : `benchmark (${String(study.problem ?? '')})` },
     { label: 'study file', value: `${meta.study.file} (sha256 ${meta.study.hash.slice(0, 12)}…)` },
     { label: 'algorithm', value: `${a.name}, population ${a.population}${a.generations !== undefined ? `, ${a.generations} generations` : ''}${a.evaluations !== undefined ? `, ${a.evaluations} evaluations max` : ''}${a.partitions !== undefined ? `, ${a.partitions} partitions` : ''}` },
     { label: 'seed', value: String(a.seed) },
@@ -249,7 +250,9 @@ export async function buildReportModel(run: LoadedRun, refs: readonly ReferenceD
 
   const extras = meta.study.kind === 'node'
     ? [['compute.itPowerAvg_W', 'kW', 1e-3], ['power.arrayArea_m2', 'm²', 1], ['thermal.radiatorArea_m2', 'm²', 1], ['mass.launch_kg', 'kg', 1], ['cost.total_USD', 'M USD', 1e-6]] as const
-    : [];
+    : meta.study.kind === 'constellation'
+      ? [['totals.satellites', '-', 1], ['totals.itPowerAvg_W', 'MW', 1e-6], ['totals.launchMass_kg', 't', 1e-3], ['totals.cost_USD', 'bn USD', 1e-9]] as const
+      : [];
   const shownExtras = extras.filter(([p]) => !pareto.objectives.some((o) => o.name === p));
   const headers = [
     'index [-]',

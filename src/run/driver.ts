@@ -4,7 +4,7 @@
  * Same seed ⇒ byte-identical pareto.json whatever the worker count: evaluation is pure and results are
  * told in input order; nothing time-dependent goes into pareto.json (timings live in run.json).
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { StudyError } from '../core/errors.js';
 import type { Algorithm, AlgorithmOptions, AlgorithmSnapshot } from '../problem/algorithm.js';
@@ -15,6 +15,7 @@ import { writeFileAtomic } from './atomic.js';
 import { generationHistory, normalizationOf, normalizedHypervolume } from './history.js';
 import { EvaluationLog, toLogged } from './log.js';
 import { loadStudyProblem, type LoadedStudy } from './problem.js';
+import type { LpSolver } from '../problem/lp.js';
 import { paretoFront } from '../problem/benchmarks.js';
 import { writeResults, type RunCounts, type RunMeta } from './results.js';
 import { packageVersions, ODC_VERSION } from './versions.js';
@@ -47,6 +48,8 @@ export interface RunOptions {
   readonly stopAfterGenerations?: number;
   /** Clock, injected so the library has no hidden time source (timestamps only go to run.json). */
   readonly now?: () => Date;
+  /** LP solver for constellation studies (the library root passes the solvers/lp one). */
+  readonly lpSolver?: LpSolver;
   /** Hook called after the result files are written (e.g. to render reports). */
   readonly afterResults?: (runDir: string) => void | Promise<void>;
 }
@@ -98,18 +101,18 @@ export async function runStudy(opts: RunOptions, createAlgorithm: AlgorithmFacto
     }
     meta = JSON.parse(readFileSync(metaPath, 'utf8')) as RunMeta;
     if (meta.status === 'complete') throw new StudyError('BAD_RUN_DIR', `${runDir}: this run is already complete; nothing to resume (start a new run with odc run <study.yaml>)`);
-    loaded = loadStudyProblem(join(runDir, 'study.yaml'));
+    loaded = loadStudyProblem(join(runDir, 'study.yaml'), opts.lpSolver);
     if (existsSync(cpPath)) {
       checkpoint = JSON.parse(readFileSync(cpPath, 'utf8')) as Checkpoint;
       if (checkpoint.studyHash !== loaded.hash) throw new StudyError('INCOMPATIBLE_RUN', `${runDir}: study.yaml no longer matches its checkpoint (hash differs); start a new run`);
     }
   } else {
     if (opts.studyPath === undefined) throw new StudyError('BAD_ARGUMENT', 'odc run needs a study file, or --resume <run-dir>');
-    loaded = loadStudyProblem(opts.studyPath);
+    loaded = loadStudyProblem(opts.studyPath, opts.lpSolver);
     runDir = opts.outDir ?? defaultRunDir(loaded, now());
     if (existsSync(join(runDir, 'run.json'))) throw new StudyError('BAD_RUN_DIR', `${runDir} already holds a run; choose another --out folder or resume it with --resume ${runDir}`);
     mkdirSync(runDir, { recursive: true });
-    copyFileSync(opts.studyPath, join(runDir, 'study.yaml'));
+    writeFileAtomic(join(runDir, 'study.yaml'), loaded.studyText);
     meta = {
       formatVersion: 1, odcVersion: ODC_VERSION, status: 'running', study: { name: loaded.name, kind: loaded.kind, file: opts.studyPath, hash: loaded.hash },
       algorithm: loaded.algorithm, workers: opts.workers ?? 0, startedAt: now().toISOString(), packageVersions: packageVersions(),

@@ -8,25 +8,36 @@ import { createBenchmarkProblem } from '../problem/benchmarks.js';
 import type { Problem } from '../problem/types.js';
 import { locate } from '../study/issues.js';
 import { compileNodeStudy, type CompiledStudy } from '../study/compile.js';
-import { checkCatalogIds, parseDesignFile } from '../study/load.js';
+import { createHash } from 'node:crypto';
+import { checkCatalogIds, fileKind, parseDesignFile, readYaml } from '../study/load.js';
+import { loadCatalogs } from '../catalog/load.js';
+import type { LpSolver } from '../problem/lp.js';
+import type { ConstellationSpec } from '../constellation/compile.js';
+import type { ConstellationRecord } from '../constellation/record.js';
+import { compileConstellationStudy } from '../constellation/study.js';
 import type { AlgorithmSettings } from '../study/schema.js';
 import { nodeEvaluator } from '../evaluate/evaluator.js';
 
 export interface LoadedStudy {
-  readonly kind: 'node' | 'benchmark';
+  readonly kind: 'node' | 'benchmark' | 'constellation';
   readonly name: string;
   readonly file: string;
   readonly hash: string;
   readonly problem: Problem;
   readonly algorithm: AlgorithmSettings;
-  /** Node studies: decision vector → full evaluated record (for Pareto designs and reports). */
-  readonly record: ((x: Float64Array) => DesignRecord) | null;
+  /** Node and constellation studies: decision vector → full evaluated record (for Pareto designs and reports). */
+  readonly record: ((x: Float64Array) => DesignRecord | ConstellationRecord) | null;
+  /** The study as the run folder keeps it (self-contained); `hash` is its sha256. */
+  readonly studyText: string;
+  /** Constellation studies: decision vector → the constellation specification (for exports and reports). */
+  readonly constellation: ((x: Float64Array) => ConstellationSpec) | null;
   readonly compiled: CompiledStudy | null;
   /** Benchmark studies: the problem name (analytic front available). */
   readonly benchmark: { readonly problem: string } | null;
 }
 
-export function loadStudyProblem(path: string): LoadedStudy {
+export function loadStudyProblem(path: string, lp?: LpSolver): LoadedStudy {
+  if (fileKind(path) === 'constellation') return loadConstellationStudy(path, lp);
   const loaded = parseDesignFile(path);
   if (loaded.kind === 'design') {
     throw new StudyError('BAD_VARIABLE', `${path}: this is a design, not a study: add variables:, objectives: and algorithm: sections to optimize it (or run odc evaluate ${path})`, { file: path });
@@ -39,7 +50,7 @@ export function loadStudyProblem(path: string): LoadedStudy {
     } catch (e) {
       throw new StudyError('BAD_ARGUMENT', `${locate(loaded.file.src, ['problem'])}: ${(e as Error).message}`, { file: path, field: 'problem' });
     }
-    return { kind: 'benchmark', name: s.name, file: path, hash: loaded.file.hash, problem, algorithm: s.algorithm, record: null, compiled: null, benchmark: { problem: s.problem.toLowerCase() } };
+    return { kind: 'benchmark', name: s.name, file: path, hash: loaded.file.hash, studyText: loaded.file.text, problem, algorithm: s.algorithm, record: null, constellation: null, compiled: null, benchmark: { problem: s.problem.toLowerCase() } };
   }
   const { catalogs, evaluate, physicalConstraints } = nodeEvaluator();
   checkCatalogIds(loaded.design, catalogs, loaded.file.src);
@@ -47,5 +58,23 @@ export function loadStudyProblem(path: string): LoadedStudy {
   if (loaded.study.algorithm.name === 'nsga3' && compiled.problem.objectives.length < 2) {
     throw new StudyError('BAD_ALGORITHM', `${locate(loaded.file.src, ['algorithm', 'name'])}: nsga3 needs at least two objectives; use nsga2`, { file: path, field: 'algorithm.name' });
   }
-  return { kind: 'node', name: loaded.study.name, file: path, hash: loaded.file.hash, problem: compiled.problem, algorithm: loaded.study.algorithm, record: compiled.record, compiled, benchmark: null };
+  return { kind: 'node', name: loaded.study.name, file: path, hash: loaded.file.hash, studyText: loaded.file.text, problem: compiled.problem, algorithm: loaded.study.algorithm, record: compiled.record, constellation: null, compiled, benchmark: null };
+}
+
+function loadConstellationStudy(path: string, lp: LpSolver | undefined): LoadedStudy {
+  const file = readYaml(path);
+  const raw = file.raw as Record<string, unknown>;
+  if (!['variables', 'objectives', 'constraints', 'algorithm'].some((k) => k in raw)) {
+    throw new StudyError('BAD_VARIABLE', `${path}: this is a constellation, not a study: add variables:, objectives: and algorithm: sections to optimize it (or run odc evaluate ${path})`, { file: path });
+  }
+  if (lp === undefined) throw new Error('constellation studies need an LP solver (pass createLpSolver() from the library root)');
+  const c = compileConstellationStudy(file, loadCatalogs(), lp);
+  if (c.algorithm.name === 'nsga3' && c.problem.objectives.length < 2) {
+    throw new StudyError('BAD_ALGORITHM', `${locate(file.src, ['algorithm', 'name'])}: nsga3 needs at least two objectives; use nsga2`, { file: path, field: 'algorithm.name' });
+  }
+  const hash = createHash('sha256').update(c.selfContainedText).digest('hex');
+  return {
+    kind: 'constellation', name: String(raw['name']), file: path, hash, studyText: c.selfContainedText, problem: c.problem, algorithm: c.algorithm,
+    record: c.record, constellation: c.spec, compiled: null, benchmark: null,
+  };
 }

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import type { DesignRecord } from '../evaluate/record.js';
+import type { ConstellationRecord } from '../constellation/record.js';
 import type { Individual } from '../problem/algorithm.js';
 import type { Problem } from '../problem/types.js';
 import type { AlgorithmSettings } from '../study/schema.js';
@@ -29,7 +30,7 @@ export interface RunMeta {
   readonly formatVersion: 1;
   readonly odcVersion: string;
   readonly status: 'running' | 'complete';
-  readonly study: { readonly name: string; readonly kind: 'node' | 'benchmark'; readonly file: string; readonly hash: string };
+  readonly study: { readonly name: string; readonly kind: 'node' | 'benchmark' | 'constellation'; readonly file: string; readonly hash: string };
   readonly algorithm: AlgorithmSettings;
   readonly workers: number;
   readonly startedAt: string;
@@ -48,13 +49,13 @@ export interface ParetoDesign {
   readonly objectives: Record<string, number>;
   /** Constraint values g (≤ 0 satisfied), by constraint name. */
   readonly constraints: Record<string, number>;
-  readonly record: DesignRecord | null;
+  readonly record: DesignRecord | ConstellationRecord | null;
 }
 
 export interface ParetoFile {
   readonly formatVersion: 1;
   readonly study: string;
-  readonly kind: 'node' | 'benchmark';
+  readonly kind: 'node' | 'benchmark' | 'constellation';
   readonly objectives: readonly { name: string; sense: 'minimize' | 'maximize'; unit: string }[];
   readonly variables: Problem['variables'];
   readonly designs: readonly ParetoDesign[];
@@ -98,7 +99,8 @@ export function paretoFile(loaded: LoadedStudy, designs: readonly ParetoDesign[]
 export function paretoCsv(file: ParetoFile): string {
   const varNames = file.variables.map((v) => v.name);
   const objNames = file.objectives.map((o) => o.name);
-  const extra = file.kind === 'node' ? ['compute.itPowerAvg_W', 'power.arrayArea_m2', 'thermal.radiatorArea_m2', 'mass.launch_kg', 'cost.total_USD'] : [];
+  const extra = file.kind === 'node' ? ['compute.itPowerAvg_W', 'power.arrayArea_m2', 'thermal.radiatorArea_m2', 'mass.launch_kg', 'cost.total_USD']
+    : file.kind === 'constellation' ? ['totals.satellites', 'totals.itPowerAvg_W', 'totals.launchMass_kg', 'totals.cost_USD', 'launch.campaign_yr'] : [];
   const head = ['index', ...varNames, ...objNames.map((n) => `${n} [${unitOf(n)}]`), ...extra.filter((e) => !objNames.includes(e))];
   const lines = [head.map(csvCell).join(',')];
   for (const d of file.designs) {

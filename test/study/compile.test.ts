@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { StudyError } from '../../src/core/errors.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
+import type { DesignRecord } from '../../src/evaluate/record.js';
 import { scaledViolation } from '../../src/study/compile.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 
@@ -41,7 +42,7 @@ describe('study compilation', () => {
     expect(e.status).toBe('ok');
     if (e.status !== 'ok') return;
     expect(e.f[1]).toBeLessThan(0);
-    expect(-e.f[1]!).toBeCloseTo(s.record!(x).compute.deliveredPFLOPS, 9);
+    expect(-e.f[1]!).toBeCloseTo((s.record!(x) as DesignRecord).compute.deliveredPFLOPS, 9);
   });
 
   it.each([

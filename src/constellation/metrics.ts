@@ -1,0 +1,35 @@
+/**
+ * Metric paths of the constellation record that objectives and constraints of constellation studies may
+ * name (`totals.lcoc_USD_per_PFLOP_day`, `network.p99Latency_ms`, `isl.linkRange_km.max`, …): every number
+ * in the record outside its lists, read from the record's schema so the list cannot drift from the record.
+ */
+import { z } from 'zod';
+import { didYouMean } from '../core/errors.js';
+import { constellationRecordSchema } from './recordSchema.js';
+
+function numericPaths(schema: unknown, prefix: string): string[] {
+  const s = schema as z.ZodType;
+  if (s instanceof z.ZodNumber) return [prefix];
+  if (s instanceof z.ZodObject) return Object.entries(s.shape).flatMap(([k, v]) => numericPaths(v, prefix ? `${prefix}.${k}` : k));
+  return [];
+}
+
+export const CONSTELLATION_METRIC_PATHS: readonly string[] = numericPaths(constellationRecordSchema, '').filter((p) => p !== 'schemaVersion');
+const METRIC_SET: ReadonlySet<string> = new Set(CONSTELLATION_METRIC_PATHS);
+
+export const isConstellationMetric = (p: string): boolean => METRIC_SET.has(p);
+
+export function unknownConstellationMetricHint(path: string): string {
+  const guess = didYouMean(path, CONSTELLATION_METRIC_PATHS);
+  return guess ? `did you mean ${guess}?` : "constellation metrics are named like totals.cost_USD or network.p99Latency_ms (run 'odc metrics --kind constellation' to list them)";
+}
+
+/** Accessor for a dotted path of any depth (split once): NaN when the record has no number there. */
+export function pathGetter(path: string): (record: unknown) => number {
+  const parts = path.split('.');
+  return (record) => {
+    let v: unknown = record;
+    for (const p of parts) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
+    return typeof v === 'number' ? v : NaN;
+  };
+}

@@ -1,0 +1,254 @@
+/**
+ * Constellation studies (`kind: constellation` with variables, objectives, constraints, algorithm):
+ * compiled into a `Problem` whose evaluation rewrites the constellation file's data for a decision vector,
+ * validates it with the same loader as `odc evaluate`, and evaluates the whole constellation.
+ *
+ * Variables (path → [lower, upper] | {int: [..]} | {choice: [..]}):
+ * - `shells.<name>.<key>` with key altitude_km, inclination_deg (a number, or `sso` in a choice), ltan_h,
+ *   planes (0 leaves the shell unused), satsPerPlane, phasing, raan0_deg, ltanBand_h, clusterRadius_m;
+ * - `isl.topology`, `isl.terminal`, `isl.crossPlaneCutoffLatitude_deg` (the constellation-level ISL);
+ * - `ground.stationCount` (the first k of `ground.stations`), `ground.minElevation_deg`, `ground.linkRate_Gbps`;
+ * - `launch.vehicle` (the first vehicle entry), `traffic.demandPerNode_Gbps`;
+ * - `node.<section>.<key>`: a node design key shared by every shell (the node variables of a node study);
+ * - `node.design`: with `node: { from: <node run folder> }`, the index of one of that run's Pareto designs
+ *   (added automatically as a choice over all of them): a constellation picks among already-sized nodes.
+ * Every bound and choice is checked before any evaluation by loading the constellation it implies.
+ * Always enforced (the physical closure): every shell's node closures (worst shell), `isl.lineOfSight`
+ * and `isl.pointing`. A decision vector the loader or the models reject is a failed evaluation.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse, stringify } from 'yaml';
+import type { Catalogs } from '../catalog/schema.js';
+import { StudyError, didYouMean } from '../core/errors.js';
+import type { LpSolver } from '../problem/lp.js';
+import type { ConstraintSpec, Evaluation, ObjectiveSpec, Problem, VariableSpec } from '../problem/types.js';
+import { scaledViolation } from '../study/compile.js';
+import { evaluateExpr, ExpressionError, parseConstraint, type ParsedConstraint } from '../study/expression.js';
+import { locate } from '../study/issues.js';
+import { parseWith, type ParsedFile } from '../study/load.js';
+import type { AlgorithmSettings, VariableDomain } from '../study/schema.js';
+import { compileConstellation, type ConstellationSpec } from './compile.js';
+import { evaluateConstellation } from './evaluate.js';
+import { parseConstellation, readBaseNode, type BaseNode } from './load.js';
+import { isConstellationMetric, pathGetter, unknownConstellationMetricHint } from './metrics.js';
+import type { ConstellationRecord } from './record.js';
+import { constellationStudySectionsSchema } from './studySchema.js';
+
+const SHELL_KEYS = ['altitude_km', 'inclination_deg', 'ltan_h', 'planes', 'satsPerPlane', 'phasing', 'raan0_deg', 'ltanBand_h', 'clusterRadius_m'];
+const INT_KEYS = new Set(['planes', 'satsPerPlane', 'phasing', 'stationCount']);
+const FIXED_PATHS = ['isl.topology', 'isl.terminal', 'isl.crossPlaneCutoffLatitude_deg', 'ground.stationCount', 'ground.minElevation_deg', 'ground.linkRate_Gbps', 'launch.vehicle', 'traffic.demandPerNode_Gbps'];
+/** Node closures every shell must meet (names as in the node record). */
+export const NODE_CLOSURES = ['power.arrayArea', 'thermal.radiatorArea', 'mass.launchClosure', 'launch.fitsVehicle'] as const;
+export const CONSTELLATION_PHYSICAL_CONSTRAINTS = [...NODE_CLOSURES.map((n) => `node.${n} (worst shell)`), 'isl.lineOfSight', 'isl.pointing'];
+
+export interface CompiledConstellationStudy {
+  readonly problem: Problem;
+  readonly algorithm: AlgorithmSettings;
+  /** The study as a self-contained YAML text (node inlined, a node run's designs copied in). */
+  readonly selfContainedText: string;
+  spec(x: Float64Array): ConstellationSpec;
+  record(x: Float64Array): ConstellationRecord;
+}
+
+type Raw = Record<string, unknown>;
+const clone = <T>(v: T): T => structuredClone(v);
+
+/** The node candidates of `node: { from: run }`: each Pareto design as raw node sections. */
+function nodeCandidates(node: Raw, file: ParsedFile): Raw[] {
+  if (Array.isArray(node['candidates'])) return node['candidates'] as Raw[];
+  const dir = resolve(String(node['from']));
+  const where = locate(file.src, ['node', 'from']);
+  let pareto: { kind?: string; designs?: { variables: Record<string, unknown> }[] };
+  let study: Raw;
+  try {
+    pareto = JSON.parse(readFileSync(join(dir, 'pareto.json'), 'utf8'));
+    study = parse(readFileSync(join(dir, 'study.yaml'), 'utf8')) as Raw;
+  } catch {
+    throw new StudyError('BAD_RUN_DIR', `${where}: node.from ${String(node['from'])} is not a node run folder (pareto.json and study.yaml); run a node study first (odc run designs/flagship-study.yaml)`, { file: file.src.file, field: 'node.from' });
+  }
+  if (pareto.kind !== 'node' || !pareto.designs?.length) {
+    throw new StudyError('BAD_RUN_DIR', `${where}: node.from ${String(node['from'])} is a ${pareto.kind ?? 'unknown'} run with ${pareto.designs?.length ?? 0} Pareto designs; name a node study's run`, { file: file.src.file, field: 'node.from' });
+  }
+  for (const k of ['variables', 'objectives', 'constraints', 'algorithm']) delete study[k];
+  return pareto.designs.map((d, i) => {
+    const raw = clone(study);
+    for (const [path, value] of Object.entries(d.variables)) {
+      const [section, key] = path.split('.') as [string, string];
+      raw[section] = { ...((raw[section] as Raw | undefined) ?? {}), [key]: value };
+    }
+    raw['name'] = `${String(study['name'])}#${i}`;
+    return raw;
+  });
+}
+
+function setVariable(raw: Raw, node: Raw, path: string, value: unknown): Raw {
+  const parts = path.split('.');
+  if (parts[0] === 'shells') {
+    const shell = (raw['shells'] as Raw[]).find((s) => s['name'] === parts[1])!;
+    shell[parts[2]!] = value;
+  } else if (path === 'ground.stationCount') {
+    const ground = raw['ground'] as Raw;
+    ground['stations'] = (ground['stations'] as unknown[]).slice(0, value as number);
+  } else if (path === 'launch.vehicle') {
+    ((raw['launch'] as Raw)['vehicles'] as Raw[])[0]!['vehicle'] = value;
+  } else if (parts[0] === 'node') {
+    node[parts[1]!] = { ...((node[parts[1]!] as Raw | undefined) ?? {}), [parts[2]!]: value };
+  } else {
+    raw[parts[0]!] = { ...((raw[parts[0]!] as Raw | undefined) ?? {}), [parts[1]!]: value };
+  }
+  return raw;
+}
+
+export function compileConstellationStudy(file: ParsedFile, catalogs: Catalogs, lp: LpSolver): CompiledConstellationStudy {
+  const src = file.src;
+  const { variables: vars, objectives: objs, constraints: cons, algorithm, ...rest } = file.raw as Raw;
+  const sections = parseWith(constellationStudySectionsSchema, { ...file, raw: { variables: vars, objectives: objs, constraints: cons, algorithm } });
+  const base: Raw = clone(rest);
+  base['ground'] ??= {};
+  base['launch'] ??= { vehicles: [{ vehicle: 'starship', cadence_per_yr: 25 }] };
+  const rawNode = base['node'];
+  const fromRun = typeof rawNode === 'object' && rawNode !== null && ('from' in rawNode || 'candidates' in rawNode);
+  const candidates = fromRun ? nodeCandidates(rawNode as Raw, file) : null;
+  const fileNode: BaseNode | null = typeof rawNode === 'string' ? readBaseNode(rawNode, file) : null;
+  const inlineNode: Raw = fromRun ? candidates![0]! : fileNode ? fileNode.raw : ((rawNode as Raw | undefined) ?? {});
+  const shellNames = ((base['shells'] as Raw[] | undefined) ?? []).map((s) => String(s['name']));
+
+  // Variables: names, domains, kinds.
+  const entries = Object.entries(sections.variables);
+  if (candidates) entries.push(['node.design', { choice: candidates.map((_, i) => i) }]);
+  const variables: VariableSpec[] = entries.map(([path, domain]) => variableSpec(path, domain, shellNames, src.file, () => locate(src, ['variables', path])));
+  if (variables.length === 0) throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables'])}: a study needs at least one variable`, { file: src.file, field: 'variables' });
+
+  const build = (values: readonly unknown[]): { raw: Raw; node: BaseNode } => {
+    const raw = clone(base);
+    let node: Raw = clone(inlineNode);
+    variables.forEach((v, i) => {
+      if (v.name === 'node.design') node = clone(candidates![values[i] as number]!);
+    });
+    variables.forEach((v, i) => {
+      if (v.name !== 'node.design') setVariable(raw, node, v.name, values[i]);
+    });
+    raw['shells'] = (raw['shells'] as Raw[]).filter((s) => s['planes'] !== 0);
+    // Inline node sections: a node file's kind and orbit do not belong there (each shell sets the orbit).
+    const { kind: _kind, orbit: _orbit, ...sections } = node;
+    raw['node'] = sections;
+    return { raw, node: { raw: node, nodeFile: fileNode?.nodeFile ?? null, where: () => src.file } };
+  };
+  const specOf = (values: readonly unknown[]): ConstellationSpec => {
+    const { raw, node } = build(values);
+    if ((raw['shells'] as Raw[]).length === 0) throw new RangeError('every shell has 0 planes: no satellites');
+    return compileConstellation(parseConstellation(file, raw, node), catalogs);
+  };
+  const valuesOf = (x: Float64Array): unknown[] => variables.map((v, i) => (v.kind === 'choice' ? v.options[x[i]!] : x[i]));
+
+  checkBounds(variables, specOf, src.file, (path) => locate(src, ['variables', path]));
+
+  const objectives: ObjectiveSpec[] = sections.objectives.map((o, i) => {
+    const [sense, name] = 'minimize' in o ? (['minimize', o.minimize] as const) : (['maximize', o.maximize] as const);
+    if (!isConstellationMetric(name)) {
+      throw new StudyError('BAD_OBJECTIVE', `${locate(src, ['objectives', i])}: objectives[${i}] names ${name}, which is not a metric of the constellation record: ${unknownConstellationMetricHint(name)}`, { file: src.file, field: `objectives[${i}]` });
+    }
+    return { name, sense };
+  });
+  const parsed: ParsedConstraint[] = sections.constraints.map((text, i) => {
+    const where = locate(src, ['constraints', i]);
+    let c: ParsedConstraint;
+    try {
+      c = parseConstraint(text);
+    } catch (e) {
+      if (!(e instanceof ExpressionError)) throw e;
+      throw new StudyError('BAD_CONSTRAINT', `${where}: constraints[${i}] "${text}": ${e.message}`, { file: src.file, field: `constraints[${i}]` });
+    }
+    for (const ref of c.refs) {
+      if (!isConstellationMetric(ref)) throw new StudyError('BAD_CONSTRAINT', `${where}: constraints[${i}] "${text}" names ${ref}, which is not a constellation metric: ${unknownConstellationMetricHint(ref)}`, { file: src.file, field: `constraints[${i}]` });
+    }
+    return c;
+  });
+  const constraints: ConstraintSpec[] = [...CONSTELLATION_PHYSICAL_CONSTRAINTS.map((name) => ({ name })), ...parsed.map((c) => ({ name: c.text }))];
+  const objectiveGetters = objectives.map((o) => pathGetter(o.name));
+  const refGetters = new Map(parsed.flatMap((c) => c.refs).map((r) => [r, pathGetter(r)] as const));
+  const recordOf = (x: Float64Array): ConstellationRecord => evaluateConstellation(specOf(valuesOf(x)), lp);
+
+  const problem: Problem = {
+    name: String(base['name']),
+    variables,
+    objectives,
+    constraints,
+    evaluate(x: Float64Array): Evaluation {
+      let rec: ConstellationRecord;
+      try {
+        rec = recordOf(x);
+      } catch (e) {
+        return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
+      }
+      const f = Float64Array.from(objectives, (o, i) => (o.sense === 'maximize' ? -1 : 1) * objectiveGetters[i]!(rec));
+      const g = new Float64Array(constraints.length);
+      let k = 0;
+      for (const name of NODE_CLOSURES) {
+        g[k++] = Math.max(...rec.constraints.filter((c) => c.name.endsWith(`/${name}`)).map((c) => scaledViolation(c.value, c.sense, c.limit)));
+      }
+      for (const name of ['isl.lineOfSight', 'isl.pointing']) {
+        const c = rec.constraints.find((r) => r.name === name)!;
+        g[k++] = c.satisfied ? Math.min(0, c.value - c.limit) : c.value - c.limit; // counts of links: absolute scale
+      }
+      const lookup = (p: string): number => refGetters.get(p)!(rec);
+      for (const c of parsed) g[k++] = scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup));
+      return { status: 'ok', f, g };
+    },
+  };
+
+  const selfContained = clone(file.raw as Raw);
+  const { kind: _k, orbit: _o, ...inlineSections } = inlineNode;
+  selfContained['node'] = fromRun ? { from: String((rawNode as Raw)['from'] ?? ''), candidates } : inlineSections;
+  const header = `# Study as run by odc: the node is inlined${fromRun ? ' (with the Pareto designs of the node run it names)' : ''}, so this file stands alone.\n`;
+  return {
+    problem, algorithm: sections.algorithm, selfContainedText: header + stringify(selfContained, { lineWidth: 0 }),
+    spec: (x) => specOf(valuesOf(x)),
+    record: recordOf,
+  };
+}
+
+function variableSpec(path: string, domain: VariableDomain, shellNames: readonly string[], file: string, where: () => string): VariableSpec {
+  const fail = (msg: string): never => {
+    throw new StudyError('BAD_VARIABLE', `${where()}: variables.${path}: ${msg}`, { file, field: `variables.${path}` });
+  };
+  const parts = path.split('.');
+  const known = parts[0] === 'shells'
+    ? parts.length === 3 && shellNames.includes(parts[1]!) && SHELL_KEYS.includes(parts[2]!)
+    : parts[0] === 'node' ? parts.length === 3 || path === 'node.design' : FIXED_PATHS.includes(path);
+  if (!known) {
+    const options = [...FIXED_PATHS, ...shellNames.flatMap((n) => SHELL_KEYS.map((k) => `shells.${n}.${k}`)), 'node.<section>.<key>'];
+    const guess = didYouMean(path, options);
+    fail(`unknown variable${guess ? `: did you mean ${guess}?` : ''} (shells.<shell name>.<key>, isl.*, ground.*, launch.vehicle, traffic.demandPerNode_Gbps, node.<section>.<key>)`);
+  }
+  if ('choice' in domain) {
+    if (new Set(domain.choice).size !== domain.choice.length) fail('choice lists an option twice');
+    return { kind: 'choice', name: path, options: domain.choice };
+  }
+  const [lo, hi] = Array.isArray(domain) ? domain : domain.int;
+  if (lo > hi) fail(`bounds are reversed ([${lo}, ${hi}]): write [${hi}, ${lo}]`);
+  if (lo === hi) fail(`the range [${lo}, ${hi}] is empty: fix the value in the file instead`);
+  const isInt = !Array.isArray(domain) || INT_KEYS.has(parts[parts.length - 1]!);
+  if (isInt && (!Number.isInteger(lo) || !Number.isInteger(hi))) fail(`integer bounds must be whole numbers, got [${lo}, ${hi}]`);
+  return { kind: isInt ? 'int' : 'real', name: path, lower: lo, upper: hi };
+}
+
+/** Loads the constellation at every bound and choice of each variable (others at their lower bound / first option). */
+function checkBounds(variables: readonly VariableSpec[], specOf: (v: unknown[]) => ConstellationSpec, file: string, where: (path: string) => string): void {
+  const defaults = variables.map((v) => (v.kind === 'choice' ? v.options[0] : v.lower));
+  variables.forEach((v, i) => {
+    const trials = v.kind === 'choice' ? v.options : [v.lower, v.upper];
+    for (const value of trials) {
+      const values = [...defaults];
+      values[i] = value;
+      try {
+        specOf(values);
+      } catch (e) {
+        if (!(e instanceof StudyError)) continue; // a model limit, not a bad study: the optimizer absorbs it
+        const msg = e.message.replace(/^[^:]+(:\d+:\d+)?: /, '');
+        throw new StudyError('BAD_VARIABLE', `${where(v.name)}: variables.${v.name} = ${JSON.stringify(value)} gives an invalid constellation: ${msg}`, { file, field: `variables.${v.name}` });
+      }
+    }
+  });
+}

@@ -1,0 +1,169 @@
+/**
+ * Constellation report plots over time and per design: gateway contact timeline, launch campaign and
+ * cost breakdown. Pure functions of plain data returning static SVG (see plots.ts). `renderPlotSvg`
+ * is shared with constellationPlots.ts (which re-exports everything here).
+ */
+import { fmt } from './budget.js';
+import { renderSvg, samplePositions } from './plots.js';
+
+/** At most this many contact bars are drawn; beyond it short gaps are bridged (stated in the title). */
+export const MAX_CONTACT_BARS = 2000;
+/** At most this many deployment points are drawn (evenly sampled beyond it, stated in the title). */
+export const MAX_DEPLOYMENT_POINTS = 5000;
+
+/**
+ * `renderSvg` with element ids renumbered in order of appearance: vega numbers gradients and clip
+ * paths with process-wide counters, so without this two renders of one spec differ.
+ */
+export async function renderPlotSvg(spec: Record<string, unknown>, idPrefix: string): Promise<string> {
+  const svg = await renderSvg(spec, idPrefix);
+  const map = new Map<string, string>();
+  const counts = new Map<string, number>();
+  for (const m of svg.matchAll(/\sid="([^"]+)"/g)) {
+    const id = m[1]!;
+    if (map.has(id)) continue;
+    const base = id.replace(/\d+$/, '');
+    const n = counts.get(base) ?? 0;
+    counts.set(base, n + 1);
+    map.set(id, `${base}${n}`);
+  }
+  return svg.replace(/(\sid="|url\(#)([^")]+)/g, (all, pre: string, id: string) => pre + (map.get(id) ?? id));
+}
+
+/** Distinct labels in order (a repeated label gets ` (2)`, ` (3)` …), so nominal axes keep every row. */
+export function uniqueLabels(labels: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return labels.map((l) => {
+    const n = (seen.get(l) ?? 0) + 1;
+    seen.set(l, n);
+    return n === 1 ? l : `${l} (${n})`;
+  });
+}
+
+/** Run-length encoding of a 0/1 series: [start, end) sample indices of the runs of non-zero values. */
+export function contactIntervals(inContact: ArrayLike<number>): [number, number][] {
+  const out: [number, number][] = [];
+  let start = -1;
+  for (let i = 0; i < inContact.length; i++) {
+    if (inContact[i]) { if (start < 0) start = i; } else if (start >= 0) { out.push([start, i]); start = -1; }
+  }
+  if (start >= 0) out.push([start, inContact.length]);
+  return out;
+}
+
+/** Joins intervals separated by at most `gap` samples. */
+export function bridgeGaps(intervals: readonly (readonly [number, number])[], gap: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [a, b] of intervals) {
+    const last = out[out.length - 1];
+    if (last && a - last[1] <= gap) last[1] = b;
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+export interface ContactTimelineInput {
+  /** Sample step [s]. */
+  readonly step_s: number;
+  readonly stations: readonly { readonly name: string; readonly inContact: ArrayLike<number> }[];
+}
+
+/** One row per ground station, a bar per contact interval, over time [h]. */
+export async function contactTimelineSvg(input: ContactTimelineInput): Promise<string> {
+  const { step_s, stations } = input;
+  const names = uniqueLabels(stations.map((s) => s.name));
+  const samples = Math.max(0, ...stations.map((s) => s.inContact.length));
+  const raw = stations.map((s) => contactIntervals(s.inContact));
+  let runs = raw;
+  let gap = 0;
+  const total = (r: readonly unknown[][]): number => r.reduce((n, x) => n + x.length, 0);
+  while (total(runs) > MAX_CONTACT_BARS && gap < samples) {
+    gap = gap === 0 ? 1 : 2 * gap;
+    runs = raw.map((r) => bridgeGaps(r, gap));
+  }
+  const h = step_s / 3600;
+  const bars = runs.flatMap((r, i) => r.map(([a, b]) => ({ st: names[i]!, t0: a * h, t1: b * h })));
+  const merged = gap > 0 ? `; gaps up to ${fmt((gap * step_s) / 60)} min bridged to draw ${bars.length} of ${total(raw)} contact intervals` : '';
+  const rowStep = stations.length > 40 ? 10 : 22;
+  return renderPlotSvg({
+    width: 720, height: Math.max(40, rowStep * stations.length),
+    title: { text: 'Gateway contact timeline', subtitle: `${stations.length} station(s), ${samples} samples of ${fmt(step_s)} s${merged}` },
+    data: { values: bars },
+    mark: { type: 'bar', color: '#1f77b4', height: { band: 0.7 } },
+    encoding: {
+      x: { field: 't0', type: 'quantitative', title: 'time since epoch [h]', scale: { domain: [0, Math.max(samples * h, h)], nice: false } },
+      x2: { field: 't1' },
+      y: { field: 'st', type: 'nominal', title: 'ground station [-]', scale: { domain: names }, sort: null },
+    },
+  }, 'contact-timeline');
+}
+
+export interface LaunchCampaignInput {
+  readonly deployment: readonly { readonly time_yr: number; readonly satellites: number }[];
+  readonly milestones: readonly { readonly fraction: number; readonly within_yr: number; readonly required: number; readonly achieved: number; readonly met: boolean }[];
+  /** Satellites of the full constellation. */
+  readonly satellites: number;
+}
+
+const MET = 'milestone met';
+const MISSED = 'milestone missed';
+
+/** Cumulative satellites in orbit (step line) with each milestone as a corner of two rules at (deadline, required). */
+export async function launchCampaignSvg(input: LaunchCampaignInput): Promise<string> {
+  const { deployment, milestones, satellites } = input;
+  const pos = samplePositions(deployment.length, MAX_DEPLOYMENT_POINTS);
+  const steps = pos.map((p) => ({ t: deployment[p]!.time_yr, n: deployment[p]!.satellites }));
+  if (steps.length && steps[0]!.t > 0) steps.unshift({ t: 0, n: 0 });
+  const tMax = Math.max(1e-9, ...steps.map((s) => s.t), ...milestones.map((m) => m.within_yr));
+  const rules = milestones.flatMap((m) => {
+    const st = m.met ? MET : MISSED;
+    return [{ x: m.within_yr, x2: m.within_yr, y: 0, y2: m.required, st }, { x: 0, x2: m.within_yr, y: m.required, y2: m.required, st }];
+  });
+  const labels = milestones.map((m) => ({ x: m.within_yr, y: m.required, st: m.met ? MET : MISSED, text: `${fmt(100 * m.fraction)} % by ${fmt(m.within_yr)} yr: ${fmt(m.achieved)} of ${fmt(m.required)}` }));
+  const x = { field: 'x', type: 'quantitative', title: 'time since first launch [yr]', scale: { domain: [0, tMax * 1.05], nice: false } };
+  const y = { field: 'y', type: 'quantitative', title: 'satellites in orbit [-]', scale: { domain: [0, Math.max(1, satellites, ...steps.map((s) => s.n), ...milestones.map((m) => m.required)) * 1.08], nice: false } };
+  const color = { field: 'st', type: 'nominal', title: 'milestone', scale: { domain: [MET, MISSED], range: ['#2ca02c', '#d62728'] } };
+  const met = milestones.filter((m) => m.met).length;
+  return renderPlotSvg({
+    width: 640, height: 320,
+    title: {
+      text: `Launch campaign: ${fmt(satellites)} satellites, ${met} of ${milestones.length} milestone(s) met`,
+      subtitle: `grey dashed: full constellation${pos.length < deployment.length ? `; ${pos.length} of ${deployment.length} deployment points drawn (evenly sampled)` : ''}`,
+    },
+    layer: [
+      { data: { values: [{ y: satellites }] }, mark: { type: 'rule', color: '#999', strokeDash: [4, 4] }, encoding: { y } },
+      { data: { values: steps.map((s) => ({ x: s.t, y: s.n })) }, mark: { type: 'line', interpolate: 'step-after', color: '#1f77b4', strokeWidth: 2 }, encoding: { x, y } },
+      { data: { values: rules }, mark: { type: 'rule', strokeWidth: 1.5, strokeDash: [6, 3] }, encoding: { x, y, x2: { field: 'x2' }, y2: { field: 'y2' }, color } },
+      { data: { values: labels }, mark: { type: 'text', align: 'right', dx: -4, dy: -6, fontSize: 11 }, encoding: { x, y, text: { field: 'text' }, color } },
+    ],
+  }, 'launch-campaign');
+}
+
+export interface CostBreakdownRow {
+  readonly label: string;
+  readonly hardware_USD: number;
+  readonly launch_USD: number;
+  readonly operations_USD: number;
+  readonly replacements_USD: number;
+  readonly ground_USD: number;
+}
+
+export const COST_COMPONENTS = ['hardware', 'launch', 'operations', 'replacements', 'ground'] as const;
+
+/** Stacked horizontal bars of the lifetime cost [billion USD], one bar per design, in the given order. */
+export async function costBreakdownSvg(rows: readonly CostBreakdownRow[]): Promise<string> {
+  const names = uniqueLabels(rows.map((r) => r.label));
+  const values = rows.flatMap((r, i) => COST_COMPONENTS.map((c, o) => ({ d: names[i]!, c, o, v: r[`${c}_USD`] / 1e9 })));
+  return renderPlotSvg({
+    width: 600, height: Math.max(40, 34 * rows.length),
+    title: 'Lifetime cost breakdown',
+    data: { values },
+    mark: { type: 'bar', height: { band: 0.7 } },
+    encoding: {
+      x: { field: 'v', type: 'quantitative', title: 'cost [billion USD]', stack: 'zero' },
+      y: { field: 'd', type: 'nominal', title: 'design [-]', scale: { domain: names }, sort: null },
+      color: { field: 'c', type: 'nominal', title: 'cost component', scale: { domain: [...COST_COMPONENTS], range: ['#4c78a8', '#f58518', '#54a24b', '#e45756', '#b279a2'] } },
+      order: { field: 'o', type: 'quantitative' },
+    },
+  }, 'cost-breakdown');
+}
