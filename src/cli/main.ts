@@ -87,10 +87,10 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
 
   program
     .command('export')
-    .description('Export one Pareto design: yaml (a design file odc evaluate accepts), json (design record) or csv (flattened record).')
+    .description('Export one Pareto design: yaml (a design or constellation file odc evaluate accepts), json (the record), csv (flattened record; for constellations one row per satellite), omm (CCSDS OMM JSON) or tle (two-line elements) of a constellation design.')
     .argument('<run-dir>', 'run folder written by odc run')
     .requiredOption('--design <which>', 'knee, best:<objective> or a design index (pareto.csv index column)')
-    .addOption(new Option('--format <format>', 'output format').choices(['yaml', 'json', 'csv']).makeOptionMandatory())
+    .addOption(new Option('--format <format>', 'output format (omm and tle: the satellites of a constellation design)').choices(['yaml', 'json', 'csv', 'omm', 'tle']).makeOptionMandatory())
     .option('-o, --out <file>', 'write to this file (atomically) instead of stdout')
     .action((dir: string, opts: { design: string; format: odc.ExportFormat; out?: string }) => {
       const r = odc.exportDesign(dir, { design: opts.design, format: opts.format, ...(opts.out !== undefined ? { out: opts.out } : {}) });

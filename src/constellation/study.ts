@@ -49,6 +49,8 @@ export interface CompiledConstellationStudy {
   readonly selfContainedText: string;
   spec(x: Float64Array): ConstellationSpec;
   record(x: Float64Array): ConstellationRecord;
+  /** The constellation file (raw data, node inlined) a decision vector stands for: `odc evaluate` reproduces it. */
+  file(x: Float64Array): Record<string, unknown>;
 }
 
 type Raw = Record<string, unknown>;
@@ -206,6 +208,11 @@ export function compileConstellationStudy(file: ParsedFile, catalogs: Catalogs, 
     problem, algorithm: sections.algorithm, selfContainedText: header + stringify(selfContained, { lineWidth: 0 }),
     spec: (x) => specOf(valuesOf(x)),
     record: recordOf,
+    file: (x) => {
+      const { raw } = build(valuesOf(x));
+      for (const k of ['variables', 'objectives', 'constraints', 'algorithm']) delete raw[k];
+      return raw;
+    },
   };
 }
 
@@ -236,7 +243,10 @@ function variableSpec(path: string, domain: VariableDomain, shellNames: readonly
 
 /** Loads the constellation at every bound and choice of each variable (others at their lower bound / first option). */
 function checkBounds(variables: readonly VariableSpec[], specOf: (v: unknown[]) => ConstellationSpec, file: string, where: (path: string) => string): void {
-  const defaults = variables.map((v) => (v.kind === 'choice' ? v.options[0] : v.lower));
+  // Others at their lower bound or first option, except plane counts at their largest: a shell switched
+  // off (0 planes) would hide its own bad values.
+  const largest = (v: VariableSpec): unknown => (v.kind === 'choice' ? v.options.reduce((a, b) => (Number(b) > Number(a) ? b : a)) : v.upper);
+  const defaults = variables.map((v) => (v.name.endsWith('.planes') ? largest(v) : v.kind === 'choice' ? v.options[0] : v.lower));
   variables.forEach((v, i) => {
     const trials = v.kind === 'choice' ? v.options : [v.lower, v.upper];
     for (const value of trials) {

@@ -11,13 +11,17 @@
  */
 import { parseDocument } from 'yaml';
 import { StudyError } from '../core/errors.js';
-import { writeFileAtomic } from '../run/atomic.js';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { writeFileAtomic, writeStreamAtomic } from '../run/atomic.js';
+import { loadStudyProblem } from '../run/problem.js';
+import { writeOmmJson, writeSatelliteCsv, writeTle } from '../constellation/exportSatellites.js';
 import type { ParetoDesign } from '../run/results.js';
 import { parseDesignSelector, selectDesign, type DesignSelector } from './decision.js';
-import { loadRun } from './load.js';
+import { loadRun, type LoadedRun } from './load.js';
 
-export type ExportFormat = 'yaml' | 'json' | 'csv';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['yaml', 'json', 'csv'];
+export type ExportFormat = 'yaml' | 'json' | 'csv' | 'omm' | 'tle';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['yaml', 'json', 'csv', 'omm', 'tle'];
 
 export interface ExportOptions {
   /** `knee`, `best:<objective>`, or the design's evaluation index (pareto.csv `index`). */
@@ -82,10 +86,14 @@ export function exportDesign(runDir: string, opts: ExportOptions): ExportResult 
   const run = loadRun(runDir, { evaluations: false });
   const pick = selectDesign(run.pareto, parseDesignSelector(opts.design), runDir);
   const d = pick.design;
+  if (run.pareto.kind === 'constellation' && opts.format !== 'json') return exportConstellation(runDir, run, d, pick.selector, opts);
+  if (opts.format === 'omm' || opts.format === 'tle') {
+    throw new StudyError('BAD_ARGUMENT', `${runDir}: --format ${opts.format} writes the satellites of a constellation study's design; this is a ${run.pareto.kind} run (use yaml, json or csv)`, { field: 'format' });
+  }
   let text: string;
   if (opts.format === 'yaml') {
     if (run.pareto.kind !== 'node') {
-      throw new StudyError('BAD_ARGUMENT', `${runDir}: a benchmark run has no node design to write as YAML; use --format json or csv`, { field: 'format' });
+      throw new StudyError('BAD_ARGUMENT', `${runDir}: a benchmark run has no design to write as YAML; use --format json or csv`, { field: 'format' });
     }
     text = designYaml(run.studyText, d, runDir, pick.selector);
   } else {
@@ -98,4 +106,34 @@ export function exportDesign(runDir: string, opts: ExportOptions): ExportResult 
   }
   if (opts.out !== undefined) writeFileAtomic(opts.out, text);
   return { text, design: d, selector: pick.selector, path: opts.out ?? null };
+}
+
+/**
+ * A constellation study's design: yaml = the constellation file it stands for (node inlined; `odc
+ * evaluate` reproduces its record), csv = one row per satellite, omm = CCSDS OMM JSON, tle = two-line
+ * element sets. Satellite lists stream to `--out` (atomically) so a million satellites never sit in memory;
+ * without `--out` the text is returned.
+ */
+function exportConstellation(runDir: string, run: LoadedRun, d: ParetoDesign, selector: string, opts: ExportOptions): ExportResult {
+  const loaded = loadStudyProblem(join(runDir, 'study.yaml'));
+  const x = Float64Array.from(loaded.problem.variables, (v) => {
+    const value = d.variables[v.name];
+    return v.kind === 'choice' ? v.options.findIndex((o) => o === value) : Number(value);
+  });
+  const c = loaded.constellation!;
+  const produce = (sink: (chunk: string) => void): void => {
+    if (opts.format === 'yaml') {
+      const head = `# Exported by odc from run ${runDir}: Pareto design ${d.index} (${selector}).\n# Evaluate it with: odc evaluate <this file>\n`;
+      sink(head + stringify(c.file(x), { lineWidth: 0 }));
+    } else if (opts.format === 'omm') writeOmmJson(c.spec(x), sink);
+    else if (opts.format === 'tle') writeTle(c.spec(x), sink);
+    else writeSatelliteCsv(c.spec(x), sink);
+  };
+  if (opts.out !== undefined) {
+    writeStreamAtomic(opts.out, produce);
+    return { text: '', design: d, selector, path: opts.out };
+  }
+  const chunks: string[] = [];
+  produce((chunk) => chunks.push(chunk));
+  return { text: chunks.join(''), design: d, selector, path: null };
 }

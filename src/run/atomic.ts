@@ -1,5 +1,5 @@
 /** Atomic file writes: write a temporary file beside the target, fsync, rename over it. */
-import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const tmp = `${path}.tmp-${process.pid}`;
@@ -9,6 +9,29 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+  renameSync(tmp, path);
+}
+
+/**
+ * Streams a large file atomically: `produce` calls `sink` with chunks, written to a temporary file beside
+ * the target (every byte, looping over short writes), fsynced and renamed over the target; on any error the
+ * temporary file is removed and the target left untouched.
+ */
+export function writeStreamAtomic(path: string, produce: (sink: (chunk: string) => void) => void): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  const fd = openSync(tmp, 'w');
+  let ok = false;
+  try {
+    produce((chunk) => {
+      const bytes = Buffer.from(chunk, 'utf8');
+      for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
+    });
+    fsyncSync(fd);
+    ok = true;
+  } finally {
+    closeSync(fd);
+    if (!ok) rmSync(tmp, { force: true });
   }
   renameSync(tmp, path);
 }

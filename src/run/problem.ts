@@ -29,8 +29,8 @@ export interface LoadedStudy {
   readonly record: ((x: Float64Array) => DesignRecord | ConstellationRecord) | null;
   /** The study as the run folder keeps it (self-contained); `hash` is its sha256. */
   readonly studyText: string;
-  /** Constellation studies: decision vector → the constellation specification (for exports and reports). */
-  readonly constellation: ((x: Float64Array) => ConstellationSpec) | null;
+  /** Constellation studies: decision vector → its constellation specification and file data (for exports and reports). */
+  readonly constellation: { spec(x: Float64Array): ConstellationSpec; file(x: Float64Array): Record<string, unknown> } | null;
   readonly compiled: CompiledStudy | null;
   /** Benchmark studies: the problem name (analytic front available). */
   readonly benchmark: { readonly problem: string } | null;
@@ -67,14 +67,17 @@ function loadConstellationStudy(path: string, lp: LpSolver | undefined): LoadedS
   if (!['variables', 'objectives', 'constraints', 'algorithm'].some((k) => k in raw)) {
     throw new StudyError('BAD_VARIABLE', `${path}: this is a constellation, not a study: add variables:, objectives: and algorithm: sections to optimize it (or run odc evaluate ${path})`, { file: path });
   }
-  if (lp === undefined) throw new Error('constellation studies need an LP solver (pass createLpSolver() from the library root)');
-  const c = compileConstellationStudy(file, loadCatalogs(), lp);
+  // Without a solver the study still loads (exports, reports); evaluating it then fails clearly.
+  const noSolver: LpSolver = () => {
+    throw new Error('no LP solver was passed to loadStudyProblem: constellation evaluations need createLpSolver() from the library root');
+  };
+  const c = compileConstellationStudy(file, loadCatalogs(), lp ?? noSolver);
   if (c.algorithm.name === 'nsga3' && c.problem.objectives.length < 2) {
     throw new StudyError('BAD_ALGORITHM', `${locate(file.src, ['algorithm', 'name'])}: nsga3 needs at least two objectives; use nsga2`, { file: path, field: 'algorithm.name' });
   }
   const hash = createHash('sha256').update(c.selfContainedText).digest('hex');
   return {
     kind: 'constellation', name: String(raw['name']), file: path, hash, studyText: c.selfContainedText, problem: c.problem, algorithm: c.algorithm,
-    record: c.record, constellation: c.spec, compiled: null, benchmark: null,
+    record: c.record, constellation: { spec: c.spec, file: c.file }, compiled: null, benchmark: null,
   };
 }

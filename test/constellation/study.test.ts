@@ -1,0 +1,192 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { json2satrec, sgp4, twoline2satrec } from 'satellite.js';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { evaluateConstellationFile, exportDesign, runStudy } from '../../src/index.js';
+import { tempDir, writeFile } from '../helpers/tmp.js';
+
+const dir = tempDir('odc-cstudy-');
+const ai1 = resolve('designs/ai1.yaml');
+const read = (runDir: string, f: string): string => readFileSync(join(runDir, f), 'utf8');
+
+/** A small constellation study: two shells (one may be switched off), 2 h of geometry, shared node variables. */
+const study = (name: string, seed = 3, extra = ''): string => writeFile(dir, `${name}.yaml`, `name: ${name}
+kind: constellation
+node: ${ai1}
+nodeSizing: closed
+shells:
+  - { name: a, altitude_km: 550, inclination_deg: 53, planes: 10, satsPerPlane: 12, phasing: 1 }
+  - { name: b, altitude_km: 650, inclination_deg: sso, planes: 12, satsPerPlane: 12 }
+isl: { topology: grid, terminal: isl-100g }
+traffic: { pattern: uniform, demandPerNode_Gbps: 1 }
+simulation: { duration_h: 1, step_s: 300, snapshots: 1 }
+variables:
+  shells.a.planes: { choice: [0, 10, 12] }   # 0 switches shell a off; fewer planes would block cross-plane links
+  shells.a.altitude_km: [500, 700]
+  shells.b.satsPerPlane: { int: [6, 12] }
+  node.compute.chips: { int: [36, 72] }
+  isl.terminal: { choice: [isl-100g, dwdm-1t] }
+objectives:
+  - minimize: totals.lcoc_USD_per_PFLOP_day
+  - maximize: network.throughputPerNode_Gbps
+constraints:
+  - totals.satellites >= 200
+algorithm: { name: nsga2, population: 8, generations: 4, seed: ${seed}, checkpointEvery: 2 }
+${extra}`);
+
+const odc = async (...args: string[]): Promise<{ code: number; out: string; err: string }> => {
+  let out = '';
+  let err = '';
+  const o = process.stdout.write.bind(process.stdout);
+  const e = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((s: string) => ((out += s), true)) as typeof process.stdout.write;
+  process.stderr.write = ((s: string) => ((err += s), true)) as typeof process.stderr.write;
+  try {
+    return { code: await main(args), out, err };
+  } finally {
+    process.stdout.write = o;
+    process.stderr.write = e;
+  }
+};
+
+describe('constellation studies', () => {
+  const base = study('cs');
+  it('optimizes a constellation: every Pareto record is a constellation, objectives match records, constraints hold', async () => {
+    const s = await runStudy({ studyPath: base, outDir: join(dir, 'a'), workers: 0 });
+    expect(s.status).toBe('complete');
+    expect(s.evaluations).toBe(32);
+    const pareto = JSON.parse(read(s.runDir, 'pareto.json'));
+    expect(pareto.kind).toBe('constellation');
+    for (const d of pareto.designs) {
+      expect(d.record.kind).toBe('constellation');
+      expect(d.objectives['totals.lcoc_USD_per_PFLOP_day']).toBeCloseTo(d.record.totals.lcoc_USD_per_PFLOP_day, 9);
+      expect(d.objectives['network.throughputPerNode_Gbps']).toBeCloseTo(d.record.network.throughputPerNode_Gbps, 9);
+      // planes × sats of the used shells, counted from the variables: shell a may be off (0 planes).
+      expect(d.record.satellites).toBe(d.variables['shells.a.planes'] * 12 + 12 * d.variables['shells.b.satsPerPlane']);
+      expect(d.record.shells).toHaveLength(d.variables['shells.a.planes'] === 0 ? 1 : 2);
+      if (Object.values(d.constraints).every((g) => (g as number) <= 0)) expect(d.record.satellites).toBeGreaterThanOrEqual(200);
+    }
+    // The run folder's study.yaml stands alone: the node is inlined, not a path.
+    expect(read(s.runDir, 'study.yaml')).not.toContain(ai1);
+    expect(read(s.runDir, 'study.yaml')).toMatch(/chip: gb300/);
+  });
+
+  it('the same seed gives byte-identical files with 0 and 2 workers', async () => {
+    const pooled = await runStudy({ studyPath: base, outDir: join(dir, 'b'), workers: 2 });
+    expect(read(pooled.runDir, 'pareto.json')).toBe(read(join(dir, 'a'), 'pareto.json'));
+    expect(read(pooled.runDir, 'evaluations.csv')).toBe(read(join(dir, 'a'), 'evaluations.csv'));
+  });
+
+  it('an interrupted run resumed from its checkpoint gives identical files', async () => {
+    const out = join(dir, 'resumed');
+    const first = await runStudy({ studyPath: base, outDir: out, stopAfterGenerations: 3 });
+    expect(first.status).toBe('interrupted');
+    const second = await runStudy({ resumeDir: out });
+    expect(second.status).toBe('complete');
+    expect(read(out, 'pareto.json')).toBe(read(join(dir, 'a'), 'pareto.json'));
+    expect(read(out, 'evaluations.csv')).toBe(read(join(dir, 'a'), 'evaluations.csv'));
+  });
+
+  it('exports the knee as a constellation file that odc evaluate reproduces exactly', async () => {
+    const out = join(dir, 'knee.yaml');
+    exportDesign(join(dir, 'a'), { design: 'knee', format: 'yaml', out });
+    const fromRun = JSON.parse(exportDesign(join(dir, 'a'), { design: 'knee', format: 'json' }).text);
+    const { record } = await evaluateConstellationFile(out);
+    expect(record).toEqual(fromRun);
+  });
+
+  it('exports every satellite as TLE and OMM that satellite.js reads back to the same positions', () => {
+    const runDir = join(dir, 'a');
+    const rec = JSON.parse(exportDesign(runDir, { design: 'knee', format: 'json' }).text);
+    const tle = exportDesign(runDir, { design: 'knee', format: 'tle' }).text.trim().split('\n');
+    const omm = JSON.parse(exportDesign(runDir, { design: 'knee', format: 'omm' }).text);
+    const csv = exportDesign(runDir, { design: 'knee', format: 'csv' }).text.trim().split(/\r?\n/);
+    expect(tle.length).toBe(3 * rec.satellites);
+    expect(omm.length).toBe(rec.satellites);
+    expect(csv.length).toBe(rec.satellites + 1);
+    for (let k = 0; k < rec.satellites; k += 7) {
+      const fromTle = sgp4(twoline2satrec(tle[3 * k + 1]!, tle[3 * k + 2]!), 45)!.position;
+      const fromOmm = sgp4(json2satrec(omm[k]), 45)!.position;
+      // The TLE rounds angles to 1e-4° (≤ 12 m at 7,000 km each): positions agree to tens of metres.
+      expect(Math.hypot(fromTle.x - fromOmm.x, fromTle.y - fromOmm.y, fromTle.z - fromOmm.z)).toBeLessThan(0.05);
+      // Altitude from the OMM: the shell altitude (SGP4's Kozai/J3 offsets stay within ±10 km).
+      const r_km = Math.hypot(fromOmm.x, fromOmm.y, fromOmm.z);
+      const shell = rec.shells.find((s: { name: string }) => omm[k].OBJECT_NAME.includes(`-${s.name}-`));
+      expect(Math.abs(r_km - 6378.137 - shell.altitude_km)).toBeLessThan(10);
+    }
+  });
+
+  it('a node run feeds a constellation study: the node is a choice over that run\'s Pareto designs', async () => {
+    // A node study whose bounds keep the node closed (array, radiator and allocation above what AI1 needs).
+    const nodeStudy = writeFile(dir, 'nodes.yaml', `${readFileSync(ai1, 'utf8').replace(/^name: .*$/m, 'name: nodes')}
+variables:
+  compute.chips: { int: [48, 72] }
+  power.arrayArea_m2: [1100, 1400]
+  thermal.radiatorArea_m2: [150, 220]
+  launch.mass_kg: [11000, 14000]
+objectives:
+  - minimize: mass.launch_kg
+  - maximize: compute.deliveredPFLOPS
+algorithm: { name: nsga2, population: 8, generations: 2, seed: 2 }
+`);
+    const nodes = await runStudy({ studyPath: nodeStudy, outDir: join(dir, 'nodes') });
+    const nodeDesigns = JSON.parse(read(nodes.runDir, 'pareto.json')).designs.length;
+    const fromRun = writeFile(dir, 'from-run.yaml', readFileSync(base, 'utf8').replace(`node: ${ai1}`, `node: { from: ${nodes.runDir} }`)
+      .replace(/^ {2}node\.compute\.chips:.*$/m, '').replace(/^name: cs$/m, 'name: from-run'));
+    const s = await runStudy({ studyPath: fromRun, outDir: join(dir, 'from-run') });
+    const pareto = JSON.parse(read(s.runDir, 'pareto.json'));
+    const v = pareto.variables.find((x: { name: string }) => x.name === 'node.design');
+    expect(v.options).toHaveLength(nodeDesigns);
+    // Each constellation design flies the node design it picked: its chips equal that node design's.
+    const nodePareto = JSON.parse(read(nodes.runDir, 'pareto.json'));
+    for (const d of pareto.designs) {
+      expect(d.record.shells[0].node.compute.chips).toBe(nodePareto.designs[d.variables['node.design']].record.compute.chips);
+    }
+    // The run folder carries the node designs it chose from: it resumes and exports without the node run.
+    expect(read(s.runDir, 'study.yaml')).toContain('candidates:');
+  });
+});
+
+describe('bad constellation studies exit 2 before evaluating', () => {
+  it('an unknown metric gets a suggestion', async () => {
+    const f = writeFile(dir, 'metric.yaml', readFileSync(study('m2'), 'utf8').replace('minimize: totals.lcoc_USD_per_PFLOP_day', 'minimize: totals.lcoc_USD_per_PFLOPday'));
+    const bad = await odc('run', f, '--out', join(dir, 'x2'));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('did you mean totals.lcoc_USD_per_PFLOP_day?');
+    expect(bad.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('an unknown variable names the valid forms', async () => {
+    const f = writeFile(dir, 'var.yaml', readFileSync(study('v2'), 'utf8').replace('shells.a.altitude_km:', 'shells.c.altitude_km:'));
+    const r = await odc('run', f, '--out', join(dir, 'x3'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('variables.shells.c.altitude_km: unknown variable');
+  });
+
+  it('a node run folder that is missing, or of the wrong kind', async () => {
+    const missing = writeFile(dir, 'missing.yaml', readFileSync(study('m3'), 'utf8').replace(`node: ${ai1}`, 'node: { from: /nonexistent/run }'));
+    const r1 = await odc('run', missing, '--out', join(dir, 'x4'));
+    expect(r1.code).toBe(2);
+    expect(r1.err).toContain('is not a node run folder');
+    const bench = writeFile(dir, 'zdt.yaml', 'name: z\nkind: benchmark\nproblem: zdt1\nalgorithm: { population: 8, generations: 2 }\n');
+    await runStudy({ studyPath: bench, outDir: join(dir, 'zdt') });
+    const wrong = writeFile(dir, 'wrong.yaml', readFileSync(study('m4'), 'utf8').replace(`node: ${ai1}`, `node: { from: ${join(dir, 'zdt')} }`));
+    const r2 = await odc('run', wrong, '--out', join(dir, 'x5'));
+    expect(r2.code).toBe(2);
+    expect(r2.err).toContain("name a node study's run");
+  });
+
+  it('a bound that makes an invalid constellation is rejected with the loader\'s reason', async () => {
+    const f = writeFile(dir, 'bound.yaml', readFileSync(study('b2'), 'utf8').replace('shells.a.altitude_km: [500, 700]', 'shells.a.altitude_km: [500, 2500]'));
+    const r = await odc('run', f, '--out', join(dir, 'x6'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('variables.shells.a.altitude_km = 2500 gives an invalid constellation');
+  });
+
+  it('odc metrics --kind constellation lists the constellation record\'s metrics', async () => {
+    const r = await odc('metrics', '--kind', 'constellation');
+    expect(r.code).toBe(0);
+    for (const m of ['totals.lcoc_USD_per_PFLOP_day', 'network.p99Latency_ms', 'launch.campaign_yr', 'environment.minSeparation_km', 'isl.linkRange_km.max']) expect(r.out).toContain(m);
+  });
+});
