@@ -93,7 +93,7 @@ export function exportDesign(runDir: string, opts: ExportOptions): ExportResult 
   let text: string;
   if (opts.format === 'yaml') {
     if (run.pareto.kind !== 'node') {
-      throw new StudyError('BAD_ARGUMENT', `${runDir}: a benchmark run has no design to write as YAML; use --format json or csv`, { field: 'format' });
+      throw new StudyError('BAD_ARGUMENT', `${runDir}: a benchmark run has no node design to write as YAML; use --format json or csv`, { field: 'format' });
     }
     text = designYaml(run.studyText, d, runDir, pick.selector);
   } else {
