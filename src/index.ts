@@ -18,7 +18,7 @@ import { ODC_VERSION } from './run/versions.js';
 import { constellationJsonSchema, designJsonSchema } from './study/jsonSchema.js';
 import { constellationRecordJsonSchema } from './constellation/recordSchema.js';
 import { designRecordJsonSchema } from './evaluate/recordSchema.js';
-import { renderReport as renderRunReport } from './report/render.js';
+import { renderReport as renderRunReport, type ReportOptions, type ReportPaths } from './report/render.js';
 
 export const VERSION = ODC_VERSION;
 export { evaluateDesignFile, nodeEvaluator } from './evaluate/evaluator.js';
@@ -52,7 +52,7 @@ export async function evaluateConstellationFile(path: string): Promise<{ spec: C
 
 /** Runs (or resumes) a study with the built-in algorithms (nsga2, nsga3); writes report.html/report.md at the end (unless `afterResults` replaces it). */
 export function runStudy(opts: RunOptions): Promise<RunSummary> {
-  return createLpSolver().then((lpSolver) => runStudyWith({ afterResults: async (dir: string) => void (await renderRunReport(dir)), lpSolver, ...opts }, createAlgorithm));
+  return createLpSolver().then((lpSolver) => runStudyWith({ afterResults: async (dir: string) => void (await renderRunReport(dir, { lpSolver })), lpSolver, ...opts }, createAlgorithm));
 }
 
 /** Metric paths objectives and constraints may name: of the node record (default) or of the constellation record. */
@@ -95,7 +95,12 @@ export function jsonSchema(which: string): object {
 }
 
 // Reports, comparison and hand-off of sized designs (src/report/).
-export { renderReport, type ReportOptions, type ReportPaths } from './report/render.js';
+export type { ReportOptions, ReportPaths } from './report/render.js';
+
+/** Writes report.html / report.md with their SVG plots into a run folder (constellation studies get their plots too). */
+export async function renderReport(runDir: string, opts: ReportOptions = {}): Promise<ReportPaths> {
+  return renderRunReport(runDir, { lpSolver: await createLpSolver(), ...opts });
+}
 export { compareRuns, formatCompare, type CompareResult, type CompareRow, type CompareRegion, type CompareOptions } from './report/compare.js';
 export { exportDesign, flattenRecord, EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportResult } from './report/export.js';
 export { loadRun, RUN_FORMAT_VERSION, type LoadedRun, type RunEvaluation } from './report/load.js';

@@ -1,9 +1,13 @@
 /**
  * Time series and graphs behind a constellation record, for reports (the record keeps only statistics):
  * the launch deployment curve, the gateway contact timeline, and one shell's link graph with the
- * utilisation each link carries at the maximum concurrent flow. Produced by `evaluateConstellation`
- * with `{ details: true }`; never written into pareto.json.
+ * utilisation each link carries at the maximum concurrent flow. Produced by
+ * `evaluateConstellationWithDetails`; never written into pareto.json.
  */
+import type { ConstellationSpec } from './compile.js';
+import { visibleCountsBySample, type GroundContactParams } from './ground.js';
+import type { LaunchCampaignResult } from './launch.js';
+import type { ShellNetworkResult } from './shellNetwork.js';
 
 export interface DeploymentPointDetail {
   readonly time_yr: number;
@@ -46,4 +50,56 @@ export interface ConstellationDetails {
   readonly stations: readonly StationTimeline[];
   /** Link graph of the first shell that has links, or null. Large shells give a window of at most 12 × 12 nodes. */
   readonly linkGraph: LinkGraphDetail | null;
+}
+
+
+/** Largest link-graph window drawn (plane × slot). */
+export const MAX_GRAPH_WINDOW = 12;
+
+export interface DetailInputs {
+  readonly spec: ConstellationSpec;
+  readonly ground: GroundContactParams | null;
+  readonly campaign: LaunchCampaignResult;
+  readonly networks: readonly ShellNetworkResult[];
+}
+
+/** One shell's link graph with utilisation: the LP's edges, or a window of the torus with its class utilisations. */
+function linkGraphDetail(spec: ConstellationSpec, networks: readonly ShellNetworkResult[]): LinkGraphDetail | null {
+  const i = networks.findIndex((n) => n.utilization !== null);
+  if (i < 0) return null;
+  const u = networks[i]!.utilization!;
+  const g = spec.shells[i]!.geometry;
+  if (u.kind === 'graph') {
+    const P = g.pattern === 'cluster' ? 1 : g.planes;
+    const S = Math.max(1, Math.round(u.graph.nodes / P));
+    const edges = u.graph.edges.map((e, k) => ({ u: e.u, v: e.v, linkClass: u.classes[k] ?? 'link', utilization: u.edge[k] ?? 0, capacity_Gbps: e.capacity_bps / 1e9 }));
+    const inWindow = (n: number): boolean => Math.floor(n / S) < MAX_GRAPH_WINDOW && n % S < MAX_GRAPH_WINDOW;
+    return { shell: g.name, planes: Math.min(P, MAX_GRAPH_WINDOW), satsPerPlane: Math.min(S, MAX_GRAPH_WINDOW), edges: edges.filter((e) => inWindow(e.u) && inWindow(e.v)).map((e) => ({ ...e, u: Math.floor(e.u / S) * Math.min(S, MAX_GRAPH_WINDOW) + (e.u % S), v: Math.floor(e.v / S) * Math.min(S, MAX_GRAPH_WINDOW) + (e.v % S) })), sampleIndex: u.sampleIndex, reducedModel: false };
+  }
+  // Torus: every in-plane link carries the in-plane utilisation, every cross-plane link the cross-plane one.
+  const P = Math.min(g.planes, MAX_GRAPH_WINDOW), S = Math.min(g.satsPerPlane, MAX_GRAPH_WINDOW);
+  const edges: LinkGraphDetail['edges'][number][] = [];
+  for (let p = 0; p < P; p++) {
+    for (let s = 0; s < S; s++) {
+      if (s + 1 < S) edges.push({ u: p * S + s, v: p * S + s + 1, linkClass: 'inPlane', utilization: u.inPlane, capacity_Gbps: 0 });
+      if (p + 1 < P) edges.push({ u: p * S + s, v: (p + 1) * S + s, linkClass: 'crossPlane', utilization: u.crossPlane, capacity_Gbps: 0 });
+    }
+  }
+  return { shell: g.name, planes: P, satsPerPlane: S, edges, sampleIndex: null, reducedModel: true };
+}
+
+export function constellationDetails(d: DetailInputs): ConstellationDetails {
+  const counts = d.ground === null ? null : visibleCountsBySample(d.ground);
+  const stations = d.spec.stations.map((st, j) => {
+    const inContact = new Uint8Array(counts?.samples ?? 0);
+    for (let k = 0; k < inContact.length; k++) inContact[k] = (counts!.perStation[j * counts!.samples + k] ?? 0) > 0 ? 1 : 0;
+    return { name: st.name, inContact };
+  });
+  return {
+    deployment: d.campaign.deploymentCurve.map((p) => ({ time_yr: p.time_yr, satellites: p.satellites })),
+    milestones: d.campaign.milestones.map((m) => ({ fraction: m.fraction, within_yr: m.within_yr, required: m.required, achieved: m.achieved, met: m.met })),
+    step_s: counts?.step_s ?? d.spec.window.step_s,
+    stations,
+    linkGraph: linkGraphDetail(d.spec, d.networks),
+  };
 }

@@ -26,6 +26,7 @@ import { gmstSamples_rad, propagatePlane, windowTimes_s, type PlaneTrack } from 
 import type { ConstellationRecord, LinkClassRecord, ShellRecord, StatsRecord } from './record.js';
 import { shellNetwork, type ShellNetworkResult } from './shellNetwork.js';
 import type { Stats } from './types.js';
+import { constellationDetails, type ConstellationDetails } from './details.js';
 
 const M_PER_KM = 1000;
 const BPS_PER_GBPS = 1e9;
@@ -51,6 +52,16 @@ function combineStats(parts: readonly { stats: Stats; weight: number }[]): Stats
 }
 
 export function evaluateConstellation(spec: ConstellationSpec, lp: LpSolver): ConstellationRecord {
+  return evaluate(spec, lp, false).record;
+}
+
+/** The record and the time series behind it (deployment, contact timeline, a link graph), for reports. */
+export function evaluateConstellationWithDetails(spec: ConstellationSpec, lp: LpSolver): { record: ConstellationRecord; details: ConstellationDetails } {
+  const r = evaluate(spec, lp, true);
+  return { record: r.record, details: r.details! };
+}
+
+function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): { record: ConstellationRecord; details: ConstellationDetails | null } {
   const notes: string[] = [];
   const w = spec.window;
   const nodes = spec.shells.map((s) => (spec.nodeSizing === 'closed' ? closeNodeDesign(s.node, s.rows).record : evaluateNode(s.node, s.rows)));
@@ -138,7 +149,8 @@ export function evaluateConstellation(spec: ConstellationSpec, lp: LpSolver): Co
   ];
   notes.push('geometry: SGP4 (satellite.js) of one representative per plane, other slots by rotation in the plane; eclipse per shell from the node model');
 
-  return {
+  const details = withDetails ? constellationDetails({ spec, ground, campaign, networks }) : null;
+  const record: ConstellationRecord = {
     schemaVersion: 1, name: spec.name, kind: 'constellation', satellites, shells,
     isl: {
       links: links.reduce((a, l) => a + l.links, 0),
@@ -190,4 +202,5 @@ export function evaluateConstellation(spec: ConstellationSpec, lp: LpSolver): Co
     constraints,
     notes,
   };
+  return { record, details };
 }

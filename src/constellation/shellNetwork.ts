@@ -34,6 +34,11 @@ export interface ShellNetworkResult {
   readonly lpRows: number;
   readonly lpCols: number;
   readonly note: string | null;
+  /** Link utilisation at the maximum concurrent flow: per edge of the worst instant's graph, or per class (torus). */
+  readonly utilization:
+    | { readonly kind: 'graph'; readonly graph: LinkGraph; readonly classes: readonly string[]; readonly edge: Float64Array; readonly sampleIndex: number }
+    | { readonly kind: 'torus'; readonly inPlane: number; readonly crossPlane: number }
+    | null;
 }
 
 export interface ShellNetworkParams {
@@ -82,7 +87,7 @@ function firstCluster(graph: LinkGraph, members: number): LinkGraph {
 function disconnectedPlanes(shell: CompiledShell): ShellNetworkResult {
   const why = shell.topology === 'none' ? 'no links' : shell.geometry.pattern === 'cluster' ? 'no links between clusters' : 'separate in-plane rings';
   return {
-    throughputPerNode_bps: 0, minThroughputPerNode_bps: 0, reducedModel: false, upperBound: false, paths: null, solver: 'none', lpRows: 0, lpCols: 0,
+    throughputPerNode_bps: 0, minThroughputPerNode_bps: 0, reducedModel: false, upperBound: false, paths: null, solver: 'none', lpRows: 0, lpCols: 0, utilization: null,
     note: `shell ${shell.geometry.name}: ${why}: all-to-all traffic has no path between planes`,
   };
 }
@@ -116,7 +121,10 @@ export function shellNetwork(p: ShellNetworkParams): ShellNetworkResult {
       // Path statistics of the best-connected instant (a disconnected instant routes nothing).
       if (paths === null || r.paths.pairs > paths.pairs) paths = r.paths;
       if (worst === null || r.throughputPerNode_bps < worst.minThroughputPerNode_bps) {
-        worst = { throughputPerNode_bps: 0, minThroughputPerNode_bps: r.throughputPerNode_bps, reducedModel: false, upperBound: false, paths: r.paths, solver: r.lp.solver, lpRows: r.lp.rows, lpCols: r.lp.cols, note: null };
+        worst = {
+          throughputPerNode_bps: 0, minThroughputPerNode_bps: r.throughputPerNode_bps, reducedModel: false, upperBound: false, paths: r.paths, solver: r.lp.solver, lpRows: r.lp.rows, lpCols: r.lp.cols, note: null,
+          utilization: { kind: 'graph', graph, classes: (graph.edges as readonly { class?: string }[]).map((e) => e.class ?? 'link'), edge: r.edgeUtilization, sampleIndex: j },
+        };
       }
     }
     const why = p.spec.traffic.pattern === 'downlink' ? 'no satellite of the shell sees a gateway, or some cannot reach one' : 'some traffic has no usable path';
@@ -140,7 +148,7 @@ export function shellNetwork(p: ShellNetworkParams): ShellNetworkResult {
       sum += b.throughputPerNodeUpperBound_bps;
       if (b.throughputPerNodeUpperBound_bps < worst) { worst = b.throughputPerNodeUpperBound_bps; limitedBy = b.limitedBy; }
     }
-    return { throughputPerNode_bps: sum / instants.length, minThroughputPerNode_bps: worst, reducedModel: true, upperBound: true, paths: null, solver: 'closed-form bound', lpRows: 0, lpCols: 0, note: `shell ${g.name}: downlink throughput is an upper bound (${limitedBy} limit), not an LP solution` };
+    return { throughputPerNode_bps: sum / instants.length, minThroughputPerNode_bps: worst, reducedModel: true, upperBound: true, paths: null, solver: 'closed-form bound', lpRows: 0, lpCols: 0, utilization: null, note: `shell ${g.name}: downlink throughput is an upper bound (${limitedBy} limit), not an LP solution` };
   }
 
   const torus = torusThroughput({
@@ -151,6 +159,6 @@ export function shellNetwork(p: ShellNetworkParams): ShellNetworkResult {
   const approx = shell.crossPlaneCutoffLatitude_rad !== null || p.links.blockedLinks > 0 ? ' (latitude cutoff or blocked links averaged over time: approximate)' : shell.topology === 'mesh' ? ' (mesh diagonals ignored: a lower bound)' : shell.geometry.pattern !== 'walker-delta' ? ' (pattern is not Walker delta: torus symmetry assumed)' : '';
   return {
     throughputPerNode_bps: torus.throughputPerNode_bps, minThroughputPerNode_bps: torus.throughputPerNode_bps, reducedModel: true, upperBound: false, paths: torus.paths, solver: torus.lp.solver,
-    lpRows: torus.lp.rows, lpCols: torus.lp.cols, note: `shell ${g.name}: reduced symmetric torus LP on time-averaged link capacities${approx}`,
+    lpRows: torus.lp.rows, lpCols: torus.lp.cols, utilization: { kind: 'torus', inPlane: torus.inPlaneUtilization, crossPlane: torus.crossPlaneUtilization }, note: `shell ${g.name}: reduced symmetric torus LP on time-averaged link capacities${approx}`,
   };
 }

@@ -91,7 +91,11 @@ export async function shellMapSvg(input: ShellMapInput): Promise<string> {
   const envelopes = input.envelopes ?? FILING_ENVELOPES;
   const bands = envelopeBands(envelopes);
   const pts = [
-    ...input.references.flatMap((r) => r.shells.map((s) => ({ ...s, cat: 'reference constellation', label: r.shells.length > 1 ? `${r.name} ${s.name}` : r.name }))),
+    // Each reference constellation is labelled once, at its top shell (86 Sunrise planes would bury the chart).
+    ...input.references.flatMap((r) => {
+      const top = r.shells.reduce((a, s, i) => (s.altitude_km > r.shells[a]!.altitude_km ? i : a), 0);
+      return r.shells.map((s, i) => ({ ...s, cat: 'reference constellation', label: i === top ? r.name : '' }));
+    }),
     ...input.designs.map((s) => ({ ...s, cat: 'design shell', label: s.name })),
   ].map((p) => ({ cat: p.cat, label: p.label, i: p.inclination_deg, h: p.altitude_km, n: p.satellites }));
   const x = { field: 'i', type: 'quantitative', title: 'inclination [deg]', scale: { domain: span([...pts.map((p) => p.i), ...bands.flatMap((b) => [b.lo, b.hi])], 3), nice: false, zero: false } };

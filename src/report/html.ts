@@ -118,6 +118,11 @@ export function renderHtml(model: ReportModel): string {
   sections.push(`<section id="parallel"><h2>Pareto set across variables and objectives</h2>${par ? figure(par) : '<p>No Pareto design: nothing to draw.</p>'}</section>`);
   const conv = model.plots.find((p) => p.id === 'convergence');
   sections.push(`<section id="convergence"><h2>Convergence</h2>${conv ? figure(conv) : '<p>No per-generation history in run.json.</p>'}</section>`);
+  // Constellation studies: the knee's shells, links, gateways, launch campaign and cost breakdown.
+  const constellation = model.plots.filter((p) => !['objective-space', 'parallel', 'convergence'].includes(p.id));
+  if (constellation.length) {
+    sections.push(`<section id="constellation"><h2>Constellation</h2>${constellation.map((p) => `<h3 id="${esc(p.id)}">${esc(p.title)}</h3>${figure(p)}`).join('\n')}</section>`);
+  }
   const picks = model.picks.length
     ? `<p class="note">Knee method: ${esc(model.kneeMethod)}.</p>${model.picks.map((p, i) => pickHtml(p, i === 0)).join('\n')}`
     : '<p><strong>No feasible design was found</strong>, so there is no knee and no best design.</p>';

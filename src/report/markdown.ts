@@ -60,7 +60,7 @@ export function renderMarkdown(model: ReportModel): string {
   out.push('### Constraints', '', model.constraints.length ? mdTable(['constraint', 'kind', 'meaning'], model.constraints.map((c) => [c.name, c.kind, c.description])) : 'None.', '');
   out.push('<details><summary>Package versions</summary>', '', mdTable(['package', 'version'], model.packages.map((p) => [p.label, p.value])), '', '</details>', '');
   for (const p of model.plots) {
-    const heading = p.id === 'objective-space' ? 'Objective space' : p.id === 'parallel' ? 'Pareto set across variables and objectives' : 'Convergence';
+    const heading = p.id === 'objective-space' ? 'Objective space' : p.id === 'parallel' ? 'Pareto set across variables and objectives' : p.id === 'convergence' ? 'Convergence' : `Constellation: ${p.title}`;
     out.push(`## ${heading}`, '', `![${mdEscape(p.title)}](${p.file})`, '', mdEscape(p.caption), '');
   }
   out.push('## Decision support: knee and best designs', '');

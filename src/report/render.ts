@@ -10,10 +10,14 @@ import { loadRun } from './load.js';
 import { renderMarkdown } from './markdown.js';
 import { buildReportModel } from './model.js';
 import { defaultReferencePaths, evaluateReferences } from './references.js';
+import { constellationReportPlots } from './constellationReport.js';
+import type { LpSolver } from '../problem/lp.js';
 
 export interface ReportOptions {
   /** Design files drawn as labelled reference points in node studies (default: the shipped designs). */
   readonly referenceDesigns?: readonly string[];
+  /** LP solver for the constellation plots of constellation studies (without it they are skipped, with a note). */
+  readonly lpSolver?: LpSolver;
 }
 
 export interface ReportPaths {
@@ -29,7 +33,14 @@ export async function renderReport(runDir: string, opts: ReportOptions = {}): Pr
   const refs = run.pareto.kind === 'node'
     ? evaluateReferences(opts.referenceDesigns ?? defaultReferencePaths(), run.pareto.objectives.map((o) => o.name))
     : { designs: [], notes: [] };
-  const model = await buildReportModel(run, refs.designs, refs.notes);
+  const base = await buildReportModel(run, refs.designs, refs.notes);
+  let model = base;
+  if (run.pareto.kind === 'constellation') {
+    const c = opts.lpSolver === undefined
+      ? { plots: [], notes: ['constellation plots need the LP solver (render through the library root or odc report)'] }
+      : await constellationReportPlots(run, opts.lpSolver);
+    model = { ...base, plots: [...base.plots, ...c.plots], notes: [...base.notes, ...c.notes] };
+  }
   const html = renderHtml(model);
   const md = renderMarkdown(model);
   const svgPaths = model.plots.map((p) => join(runDir, p.file));

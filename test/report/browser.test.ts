@@ -8,6 +8,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { runStudy } from '../../src/index.js';
+import { writeFile } from '../helpers/tmp.js';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -46,6 +48,55 @@ describe('report.html in headless Chromium', () => {
       await page.screenshot({ path: join('test-artifacts', 'report.png'), fullPage: true });
       expect(consoleErrors).toEqual([]);
       expect(pageErrors).toEqual([]);
+      expect(foreign).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it.skipIf(!available && !ci)('a constellation study report shows the constellation plots offline with no errors', async () => {
+    expect(available, `${CHROMIUM} is missing; .ci/run installs it (apt-get install -y chromium)`).toBe(true);
+    const dir = tempDir('browser-c');
+    const study = writeFile(dir, 'c.yaml', `name: c-report
+kind: constellation
+node: ${resolve('designs/ai1.yaml')}
+nodeSizing: closed
+shells:
+  - { name: a, altitude_km: 550, inclination_deg: 53, planes: 10, satsPerPlane: 12, phasing: 1 }
+isl: { topology: grid, terminal: isl-100g }
+ground: { stations: [malindi, santiago, hartebeesthoek] }
+traffic: { pattern: uniform, demandPerNode_Gbps: 1 }
+simulation: { duration_h: 2, step_s: 120, snapshots: 1 }
+launch: { vehicles: [{ vehicle: falcon-9, cadence_per_yr: 12 }] }
+variables:
+  shells.a.altitude_km: [500, 700]
+  shells.a.satsPerPlane: { int: [10, 14] }
+objectives:
+  - minimize: totals.lcoc_USD_per_PFLOP_day
+  - maximize: network.throughputPerNode_Gbps
+algorithm: { name: nsga2, population: 8, generations: 2, seed: 1 }
+`);
+    const s = await runStudy({ studyPath: study, outDir: join(dir, 'run'), workers: 0 });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM, headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const errors: string[] = [];
+      const foreign: string[] = [];
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('request', (r) => { if (!r.url().startsWith('file:')) foreign.push(r.url()); });
+      await page.goto(pathToFileURL(resolve(s.runDir, 'report.html')).href, { waitUntil: 'load' });
+      for (const id of ['shell-map', 'link-graph', 'link-utilization', 'contact-timeline', 'launch-campaign', 'cost-breakdown']) {
+        expect(await page.locator(`#fig-${id} svg`).count(), id).toBe(1);
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      mkdirSync('test-artifacts', { recursive: true });
+      await page.screenshot({ path: join('test-artifacts', 'constellation-report.png'), fullPage: true });
+      expect(errors).toEqual([]);
       expect(foreign).toEqual([]);
     } finally {
       await browser.close();
