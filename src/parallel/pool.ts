@@ -18,6 +18,9 @@ function workerFile(): string {
   throw new Error('compiled worker not found: run `npm run build` first (workers run the compiled JavaScript in dist/)');
 }
 
+/** Above this cost per evaluation, tasks carry one evaluation each. */
+export const COSTLY_EVALUATION_ms = 2;
+
 export interface PoolOptions {
   readonly studyPath: string;
   readonly studyHash: string;
@@ -29,6 +32,8 @@ export interface PoolOptions {
 export class PoolEvaluator implements Evaluator {
   readonly workers: number;
   private readonly pool: Piscina;
+  /** Measured cost of one evaluation on one thread [ms] (0 until the first batch). */
+  private evalTime_ms = 0;
   constructor(private readonly opts: PoolOptions) {
     this.workers = opts.workers;
     this.pool = new Piscina({
@@ -43,8 +48,12 @@ export class PoolEvaluator implements Evaluator {
   async evaluate(batch: readonly Float64Array[]): Promise<Evaluation[]> {
     if (batch.length === 0) return [];
     const dims = batch[0]!.length;
-    // A few chunks per worker balance load; the order of results is restored by chunk index.
-    const chunks = Math.min(batch.length, this.workers * 4);
+    // Adaptive batching: cheap evaluations (node studies, ~10 µs) go a few chunks per worker so message
+    // passing stays small; costly ones (constellations, 10–1000 ms, of uneven cost) go one per task so no
+    // worker idles behind a slow chunk. The order of results is restored by chunk index either way.
+    const costly = this.evalTime_ms > COSTLY_EVALUATION_ms;
+    const chunks = costly ? batch.length : Math.min(batch.length, this.workers * 4);
+    const t0 = performance.now();
     const size = Math.ceil(batch.length / chunks);
     const tasks: Promise<BatchResult>[] = [];
     for (let start = 0; start < batch.length; start += size) {
@@ -55,6 +64,8 @@ export class PoolEvaluator implements Evaluator {
       tasks.push(this.pool.run(task, { transferList: [x.buffer] }) as Promise<BatchResult>);
     }
     const results = await Promise.all(tasks);
+    // Wall time per evaluation × workers ≈ the cost of one evaluation on one thread.
+    this.evalTime_ms = ((performance.now() - t0) * this.workers) / batch.length;
     return results.flatMap((r) => unpackBatch(r, this.opts.objectives, this.opts.constraints));
   }
 

@@ -1,11 +1,13 @@
 /**
  * Benchmark (prints figures, asserts nothing): constellation evaluation times on this machine, stage by
  * stage for a 10,000-satellite Walker +Grid shell, and end to end for every reference constellation
- * (`designs/constellations/`), with the network LP sizes and which solver ran.
+ * (`designs/constellations/`), with the network LP sizes and which solver ran, and the flagship
+ * constellation study end to end with 0 and 2 worker threads.
  * Run with `npm run bench:constellation` (builds first).
  */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLpSolver } from '../../solvers/lp/index.js';
@@ -73,3 +75,19 @@ for (const name of readdirSync(refDir).filter((x) => x.endsWith('.yaml')).sort()
   console.log(`  ${name.padEnd(22)} ${r.satellites.toLocaleString('en-US').padStart(9)} satellites, ${String(r.shells.length).padStart(2)} shells: ${ms(t).padStart(8)};` +
     ` network ${r.network.reducedModel ? 'reduced/bound' : 'full LP'}${biggest ? `, largest LP ${biggest.lpRows} × ${biggest.lpCols} (${biggest.solver})` : ', no LP'}`);
 }
+
+// The flagship constellation study end to end (CLI start to files and report written) with 0 and 2 workers.
+const bin = join(root, 'dist/src/cli/bin.js');
+const studyPath = join(root, 'designs/constellation-study.yaml');
+console.log('\nflagship constellation study (designs/constellation-study.yaml) end to end, CLI start to report written:');
+const wall: number[] = [];
+for (const workers of [0, 2]) {
+  const out = mkdtempSync(join(tmpdir(), 'odc-bench-cs-'));
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [bin, 'run', studyPath, '--out', join(out, 'run'), '--workers', String(workers), '--quiet'], { encoding: 'utf8' });
+  const s = (performance.now() - t) / 1000;
+  wall.push(s);
+  const evals = /(\d+) evaluations/.exec(r.stdout)?.[1] ?? '?';
+  console.log(`  --workers ${workers}: ${s.toFixed(1)} s for ${evals} evaluations (${(Number(evals) / s).toFixed(1)} evaluations/s)${r.status === 0 ? '' : ` FAILED: ${r.stderr.trim()}`}`);
+}
+console.log(`  speed-up of 2 workers over 0: ${(wall[0]! / wall[1]!).toFixed(2)}× (machine load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
