@@ -7,7 +7,9 @@
  * - `shells.<name>.<key>` with key altitude_km, inclination_deg (a number, or `sso` in a choice), ltan_h,
  *   planes (0 leaves the shell unused), satsPerPlane, phasing, raan0_deg, ltanBand_h, clusterRadius_m;
  * - `isl.topology`, `isl.terminal`, `isl.crossPlaneCutoffLatitude_deg` (the constellation-level ISL);
- * - `ground.stationCount` (the first k of `ground.stations`), `ground.minElevation_deg`, `ground.linkRate_Gbps`;
+ * - `ground.stationCount` (the first k of `ground.stations`), `ground.stations` (a choice of gateway sets
+ *   written 'svalsat+kiruna': catalog ids or the file's inline station names), `ground.minElevation_deg`,
+ *   `ground.linkRate_Gbps`;
  * - `launch.vehicle` (the first vehicle entry), `traffic.demandPerNode_Gbps`;
  * - `node.<section>.<key>`: a node design key shared by every shell (the node variables of a node study);
  * - `node.design`: with `node: { from: <node run folder> }`, the index of one of that run's Pareto designs
@@ -37,7 +39,7 @@ import { constellationStudySectionsSchema } from './studySchema.js';
 
 const SHELL_KEYS = ['altitude_km', 'inclination_deg', 'ltan_h', 'planes', 'satsPerPlane', 'phasing', 'raan0_deg', 'ltanBand_h', 'clusterRadius_m'];
 const INT_KEYS = new Set(['planes', 'satsPerPlane', 'phasing', 'stationCount']);
-const FIXED_PATHS = ['isl.topology', 'isl.terminal', 'isl.crossPlaneCutoffLatitude_deg', 'ground.stationCount', 'ground.minElevation_deg', 'ground.linkRate_Gbps', 'launch.vehicle', 'traffic.demandPerNode_Gbps'];
+const FIXED_PATHS = ['isl.topology', 'isl.terminal', 'isl.crossPlaneCutoffLatitude_deg', 'ground.stationCount', 'ground.stations', 'ground.minElevation_deg', 'ground.linkRate_Gbps', 'launch.vehicle', 'traffic.demandPerNode_Gbps'];
 /** Node closures every shell must meet (names as in the node record). */
 export const NODE_CLOSURES = ['power.arrayArea', 'thermal.radiatorArea', 'mass.launchClosure', 'launch.fitsVehicle'] as const;
 export const CONSTELLATION_PHYSICAL_CONSTRAINTS = [...NODE_CLOSURES.map((n) => `node.${n} (worst shell)`), 'isl.lineOfSight', 'isl.pointing'];
@@ -89,6 +91,11 @@ function setVariable(raw: Raw, node: Raw, path: string, value: unknown): Raw {
   if (parts[0] === 'shells') {
     const shell = (raw['shells'] as Raw[]).find((s) => s['name'] === parts[1])!;
     shell[parts[2]!] = value;
+  } else if (path === 'ground.stations') {
+    // A choice of gateway sets, each written 'svalsat+kiruna': catalog ids, or names of inline stations of the file.
+    const ground = raw['ground'] as Raw;
+    const listed = (ground['stations'] as unknown[] | undefined) ?? [];
+    ground['stations'] = String(value).split('+').map((id) => listed.find((st) => typeof st === 'object' && st !== null && (st as Raw)['name'] === id) ?? id);
   } else if (path === 'ground.stationCount') {
     const ground = raw['ground'] as Raw;
     ground['stations'] = (ground['stations'] as unknown[]).slice(0, value as number);

@@ -93,6 +93,26 @@ export interface TorusDestinations {
   readonly latency_s: Float64Array;
 }
 
+/** Shapes whose path types are kept: a study re-evaluates the same few P × S × F shells many times. */
+const PATH_TYPE_CACHE_SHAPES = 8;
+const pathTypeCache = new Map<string, readonly number[][]>();
+
+/** Hull path types of every destination (index p·S + s − 1), memoised per shape (a pure function of it). */
+function pathTypesOf(shape: TorusShape): readonly number[][] {
+  const key = `${shape.planes}/${shape.satsPerPlane}/${shape.phasing}`;
+  const hit = pathTypeCache.get(key);
+  if (hit !== undefined) {
+    pathTypeCache.delete(key);
+    pathTypeCache.set(key, hit); // most recently used last
+    return hit;
+  }
+  const types: number[][] = [];
+  for (let p = 0; p < shape.planes; p++) for (let s = 0; s < shape.satsPerPlane; s++) if (p !== 0 || s !== 0) types.push(destinationPathTypes(shape, p, s));
+  if (pathTypeCache.size >= PATH_TYPE_CACHE_SHAPES) pathTypeCache.delete(pathTypeCache.keys().next().value!);
+  pathTypeCache.set(key, types);
+  return types;
+}
+
 /** Latency weights of one cross-plane and one in-plane hop [s]. */
 export interface HopLatency {
   readonly cross_s: number;
@@ -107,6 +127,7 @@ export interface HopLatency {
  */
 export function torusDestinations(shape: TorusShape, hop: HopLatency, usable: { readonly cross: boolean; readonly in: boolean }): TorusDestinations {
   const { planes: P, satsPerPlane: S } = shape;
+  const all = pathTypesOf(shape);
   const steps = new Map<string, { dCross: number; dIn: number; count: number }>();
   const minHops = new Int32Array(P * S - 1);
   const latency_s = new Float64Array(P * S - 1);
@@ -118,7 +139,7 @@ export function torusDestinations(shape: TorusShape, hop: HopLatency, usable: { 
     for (let s = 0; s < S; s++) {
       if (p === 0 && s === 0) continue;
       // A class of zero capacity carries nothing: drop types that need it (the extreme types survive).
-      const types = destinationPathTypes(shape, p, s).filter((_, i, a) => {
+      const types = all[p * S + s - 1]!.filter((_, i, a) => {
         const j = i - (i % 2);
         return (a[j] === 0 || usable.cross) && (a[j + 1] === 0 || usable.in);
       });

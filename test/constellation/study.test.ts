@@ -88,6 +88,14 @@ describe('constellation studies', () => {
     expect(read(out, 'evaluations.csv')).toBe(read(join(dir, 'a'), 'evaluations.csv'));
   });
 
+  it('a gateway-set variable switches the stations the record counts', async () => {
+    const f = writeFile(dir, 'gw-ok.yaml', readFileSync(study('gw-ok', 5), 'utf8').replace('  isl.terminal:', "  ground.stations: { choice: ['svalsat+kiruna', 'malindi', 'svalsat+kiruna+malindi'] }\n  isl.terminal:"));
+    const s = await runStudy({ studyPath: f, outDir: join(dir, 'gw-ok') });
+    for (const d of JSON.parse(read(s.runDir, 'pareto.json')).designs) {
+      expect(d.record.ground.stations).toBe(String(d.variables['ground.stations']).split('+').length);
+    }
+  });
+
   it('exports the knee as a constellation file that odc evaluate reproduces exactly', async () => {
     const out = join(dir, 'knee.yaml');
     exportDesign(join(dir, 'a'), { design: 'knee', format: 'yaml', out });
@@ -182,6 +190,14 @@ describe('bad constellation studies exit 2 before evaluating', () => {
     const r = await odc('run', f, '--out', join(dir, 'x6'));
     expect(r.code).toBe(2);
     expect(r.err).toContain('variables.shells.a.altitude_km = 2500 gives an invalid constellation');
+  });
+
+  it('a gateway-set variable names catalog stations: an unknown id is rejected before evaluating', async () => {
+    const f = writeFile(dir, 'gw.yaml', readFileSync(study('g2'), 'utf8').replace('  isl.terminal:', "  ground.stations: { choice: ['svalsat+kiruna', 'malindi+svalsatt'] }\n  isl.terminal:"));
+    const r = await odc('run', f, '--out', join(dir, 'x7'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('variables.ground.stations = "malindi+svalsatt" gives an invalid constellation');
+    expect(r.err).toContain('did you mean');
   });
 
   it('odc metrics --kind constellation lists the constellation record\'s metrics', async () => {
