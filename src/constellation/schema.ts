@@ -7,15 +7,9 @@
  */
 import { z } from 'zod';
 import {
-  computeSchema, economicsSchema, islSchema, launchSchema, missionSchema, powerSchema, radiationSchema, thermalSchema,
+  computeSchema, economicsSchema, id, islSchema, launchSchema, missionSchema, powerSchema, radiationSchema, range, thermalSchema,
 } from '../study/schema.js';
 import { CONSTELLATION_TOPOLOGIES, SHELL_PATTERNS, TRAFFIC_PATTERNS } from './types.js';
-
-const range = (name: string, lo: number, hi: number, unit: string, why: string) =>
-  z
-    .number({ error: (iss) => (iss.input === undefined ? `${name} is required` : `${name} must be a number in ${unit}`) })
-    .refine((v) => Number.isFinite(v), { message: `${name} must be a finite number` })
-    .refine((v) => v >= lo && v <= hi, { message: `${name} is outside the model validity range ${lo}–${hi} ${unit} (${why}); use a value in that range` });
 
 const whole = (name: string, lo: number, hi: number, why: string) =>
   z
@@ -24,7 +18,6 @@ const whole = (name: string, lo: number, hi: number, why: string) =>
     .min(lo, `${name} must be at least ${lo} (${why})`)
     .max(hi, `${name} must be at most ${hi} (${why})`);
 
-const id = (what: string) => z.string({ error: `must be a ${what} catalog id (a string); run 'odc catalog ${what}' to list them` }).min(1);
 
 /** Node sections a constellation may give inline or override per shell (the orbit comes from the shell). */
 const nodeSectionsShape = {

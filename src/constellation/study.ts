@@ -24,9 +24,9 @@ import { parse, stringify } from 'yaml';
 import type { Catalogs } from '../catalog/schema.js';
 import { StudyError, didYouMean } from '../core/errors.js';
 import type { LpSolver } from '../problem/lp.js';
-import type { ConstraintSpec, Evaluation, ObjectiveSpec, Problem, VariableSpec } from '../problem/types.js';
-import { scaledViolation } from '../study/compile.js';
-import { evaluateExpr, ExpressionError, parseConstraint, type ParsedConstraint } from '../study/expression.js';
+import type { ConstraintSpec, Evaluation, Problem, VariableSpec } from '../problem/types.js';
+import { compileConstraints, compileObjectives, scaledViolation } from '../study/compile.js';
+import { evaluateExpr } from '../study/expression.js';
 import { locate } from '../study/issues.js';
 import { parseWith, type ParsedFile } from '../study/load.js';
 import type { AlgorithmSettings, VariableDomain } from '../study/schema.js';
@@ -153,27 +153,9 @@ export function compileConstellationStudy(file: ParsedFile, catalogs: Catalogs, 
 
   checkBounds(variables, specOf, src.file, (path) => locate(src, ['variables', path]));
 
-  const objectives: ObjectiveSpec[] = sections.objectives.map((o, i) => {
-    const [sense, name] = 'minimize' in o ? (['minimize', o.minimize] as const) : (['maximize', o.maximize] as const);
-    if (!isConstellationMetric(name)) {
-      throw new StudyError('BAD_OBJECTIVE', `${locate(src, ['objectives', i])}: objectives[${i}] names ${name}, which is not a metric of the constellation record: ${unknownConstellationMetricHint(name)}`, { file: src.file, field: `objectives[${i}]` });
-    }
-    return { name, sense };
-  });
-  const parsed: ParsedConstraint[] = sections.constraints.map((text, i) => {
-    const where = locate(src, ['constraints', i]);
-    let c: ParsedConstraint;
-    try {
-      c = parseConstraint(text);
-    } catch (e) {
-      if (!(e instanceof ExpressionError)) throw e;
-      throw new StudyError('BAD_CONSTRAINT', `${where}: constraints[${i}] "${text}": ${e.message}`, { file: src.file, field: `constraints[${i}]` });
-    }
-    for (const ref of c.refs) {
-      if (!isConstellationMetric(ref)) throw new StudyError('BAD_CONSTRAINT', `${where}: constraints[${i}] "${text}" names ${ref}, which is not a constellation metric: ${unknownConstellationMetricHint(ref)}`, { file: src.file, field: `constraints[${i}]` });
-    }
-    return c;
-  });
+  const metrics = { has: isConstellationMetric, hint: unknownConstellationMetricHint, record: 'the constellation record' };
+  const objectives = compileObjectives(sections.objectives, src, metrics);
+  const parsed = compileConstraints(sections.constraints, src, metrics);
   const constraints: ConstraintSpec[] = [...CONSTELLATION_PHYSICAL_CONSTRAINTS.map((name) => ({ name })), ...parsed.map((c) => ({ name: c.text }))];
   const objectiveGetters = objectives.map((o) => pathGetter(o.name));
   const refGetters = new Map(parsed.flatMap((c) => c.refs).map((r) => [r, pathGetter(r)] as const));

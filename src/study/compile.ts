@@ -100,28 +100,9 @@ export function compileNodeStudy(study: NodeStudy, base: NodeDesign, file: Parse
   }
   if (variables.length === 0) throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables'])}: a study needs at least one variable`, { file: src.file, field: 'variables' });
 
-  const objectives: ObjectiveSpec[] = study.objectives.map((o, i) => {
-    const [sense, name] = 'minimize' in o ? (['minimize', o.minimize] as const) : (['maximize', o.maximize] as const);
-    if (!isMetricPath(name)) {
-      throw new StudyError('BAD_OBJECTIVE', `${locate(src, ['objectives', i])}: objectives[${i}] names ${name}, which is not a metric of the design record: ${unknownMetricHint(name)}`, { file: src.file, field: `objectives[${i}]` });
-    }
-    return { name, sense };
-  });
-
-  const parsed: ParsedConstraint[] = study.constraints.map((text, i) => {
-    const where = locate(src, ['constraints', i]);
-    let c: ParsedConstraint;
-    try {
-      c = parseConstraint(text);
-    } catch (e) {
-      if (!(e instanceof ExpressionError)) throw e;
-      throw new StudyError('BAD_CONSTRAINT', `${where}: constraints[${i}] "${text}": ${e.message}`, { file: src.file, field: `constraints[${i}]` });
-    }
-    for (const ref of c.refs) {
-      if (!isMetricPath(ref)) throw new StudyError('BAD_CONSTRAINT', `${where}: constraints[${i}] "${text}" names ${ref}, which is not a metric: ${unknownMetricHint(ref)}`, { file: src.file, field: `constraints[${i}]` });
-    }
-    return c;
-  });
+  const metrics: MetricSet = { has: isMetricPath, hint: unknownMetricHint, record: 'the design record' };
+  const objectives = compileObjectives(study.objectives, src, metrics);
+  const parsed = compileConstraints(study.constraints, src, metrics);
 
   const constraints: ConstraintSpec[] = [...physicalConstraints.map((name) => ({ name })), ...parsed.map((c) => ({ name: c.text }))];
 
@@ -190,4 +171,41 @@ export function compileNodeStudy(study: NodeStudy, base: NodeDesign, file: Parse
 export function scaledViolation(value: number, sense: '<=' | '>=', limit: number): number {
   const scale = Math.abs(limit) > 0 ? Math.abs(limit) : 1;
   return sense === '<=' ? (value - limit) / scale : (limit - value) / scale;
+}
+
+/** Which metric paths a study may name, and how to suggest one. */
+export interface MetricSet {
+  readonly has: (path: string) => boolean;
+  readonly hint: (path: string) => string;
+  /** What the metrics belong to, for messages ("the design record"). */
+  readonly record: string;
+}
+
+/** Objectives of a study file, each a metric of `metrics` (BAD_OBJECTIVE with file:line otherwise). */
+export function compileObjectives(objectives: NodeStudy['objectives'], src: ParsedFile['src'], metrics: MetricSet): ObjectiveSpec[] {
+  return objectives.map((o, i) => {
+    const [sense, name] = 'minimize' in o ? (['minimize', o.minimize] as const) : (['maximize', o.maximize] as const);
+    if (!metrics.has(name)) {
+      throw new StudyError('BAD_OBJECTIVE', `${locate(src, ['objectives', i])}: objectives[${i}] names ${name}, which is not a metric of ${metrics.record}: ${metrics.hint(name)}`, { file: src.file, field: `objectives[${i}]` });
+    }
+    return { name, sense };
+  });
+}
+
+/** Constraint expressions of a study file, parsed (never evaluated as code), every reference a metric. */
+export function compileConstraints(texts: readonly string[], src: ParsedFile['src'], metrics: MetricSet): ParsedConstraint[] {
+  return texts.map((text, i) => {
+    const where = locate(src, ['constraints', i]);
+    let c: ParsedConstraint;
+    try {
+      c = parseConstraint(text);
+    } catch (e) {
+      if (!(e instanceof ExpressionError)) throw e;
+      throw new StudyError('BAD_CONSTRAINT', `${where}: constraints[${i}] "${text}": ${e.message}`, { file: src.file, field: `constraints[${i}]` });
+    }
+    for (const ref of c.refs) {
+      if (!metrics.has(ref)) throw new StudyError('BAD_CONSTRAINT', `${where}: constraints[${i}] "${text}" names ${ref}, which is not a metric of ${metrics.record}: ${metrics.hint(ref)}`, { file: src.file, field: `constraints[${i}]` });
+    }
+    return c;
+  });
 }

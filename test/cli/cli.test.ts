@@ -1,28 +1,12 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { odc } from '../helpers/cli.js';
 import { designRecordJsonSchema } from '../../src/evaluate/recordSchema.js';
 import { constellationJsonSchema, designJsonSchema } from '../../src/study/jsonSchema.js';
 import { constellationRecordJsonSchema } from '../../src/constellation/recordSchema.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 
-/** Runs the CLI in-process, capturing stdout and stderr. */
-async function odc(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = process.stdout.write.bind(process.stdout);
-  const e = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((s: string) => ((out += s), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => ((err += s), true)) as typeof process.stderr.write;
-  try {
-    const code = await main(args);
-    return { code, out, err };
-  } finally {
-    process.stdout.write = o;
-    process.stderr.write = e;
-  }
-}
 
 const recordSchemaFile = JSON.parse(readFileSync(new URL('../../designs/schema/design-record.schema.json', import.meta.url), 'utf8'));
 const designSchemaFile = JSON.parse(readFileSync(new URL('../../designs/schema/design.schema.json', import.meta.url), 'utf8'));

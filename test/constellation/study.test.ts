@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { json2satrec, sgp4, twoline2satrec } from 'satellite.js';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { odc } from '../helpers/cli.js';
 import { evaluateConstellationFile, exportDesign, runStudy } from '../../src/index.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 
@@ -35,20 +35,6 @@ constraints:
 algorithm: { name: nsga2, population: 8, generations: 4, seed: ${seed}, checkpointEvery: 2 }
 ${extra}`);
 
-const odc = async (...args: string[]): Promise<{ code: number; out: string; err: string }> => {
-  let out = '';
-  let err = '';
-  const o = process.stdout.write.bind(process.stdout);
-  const e = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((s: string) => ((out += s), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => ((err += s), true)) as typeof process.stderr.write;
-  try {
-    return { code: await main(args), out, err };
-  } finally {
-    process.stdout.write = o;
-    process.stderr.write = e;
-  }
-};
 
 describe('constellation studies', () => {
   const base = study('cs');
