@@ -32,6 +32,5 @@ export function createAlgorithm(name: string, problem: Problem, options: Algorit
   return ALGORITHMS[name](problem, options, snapshot);
 }
 
-export { minimize, type MinimizeOptions, type MinimizeResult } from './minimize.js';
 export * from './termination.js';
 export { ParetoArchive } from './archive.js';

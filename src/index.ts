@@ -40,6 +40,9 @@ export { formatConstellationBudget } from './report/constellationBudget.js';
 export type { NodeDesign, NodeStudy, BenchmarkStudy } from './study/schema.js';
 export { StudyError, isStudyError } from './core/errors.js';
 export type { RunOptions, RunSummary, ProgressInfo } from './run/driver.js';
+// Distributed evaluation on Redis (BullMQ): odc run --redis, odc worker.
+export { startWorker, type WorkerOptions, type RunningWorker } from './parallel/redisWorker.js';
+export { checkRedisUrl, redactRedisUrl } from './parallel/redisConnection.js';
 export type { Problem, Evaluation, VariableSpec } from './problem/types.js';
 
 /** The LP solver the constellation models use: javascript-lp-solver for small models, HiGHS (WASM, loaded once) for large ones. */
@@ -52,7 +55,8 @@ export async function evaluateConstellationFile(path: string): Promise<{ spec: C
 
 /** Runs (or resumes) a study with the built-in algorithms (nsga2, nsga3); writes report.html/report.md at the end (unless `afterResults` replaces it). */
 export function runStudy(opts: RunOptions): Promise<RunSummary> {
-  return createLpSolver().then((lpSolver) => runStudyWith({ afterResults: async (dir: string) => void (await renderRunReport(dir, { lpSolver })), lpSolver, ...opts }, createAlgorithm));
+  return createLpSolver().then((lpSolver) =>
+    runStudyWith({ afterResults: async (dir: string) => void (await renderRunReport(dir, { lpSolver })), lpSolver, ...opts }, createAlgorithm));
 }
 
 /** Metric paths objectives and constraints may name: of the node record (default) or of the constellation record. */

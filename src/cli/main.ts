@@ -45,7 +45,9 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
     .option('-o, --out <dir>', 'output folder (default results/<study>/<timestamp>-seed<seed>)')
     .option('--resume <run-dir>', 'continue an interrupted run from its last checkpoint')
     .option('-q, --quiet', 'no progress output, only the summary')
-    .action(async (file: string | undefined, opts: { workers: number; out?: string; resume?: string; quiet?: boolean }) => {
+    .option('--redis <url>', 'evaluate on odc workers through Redis (redis://[:password@]host:port, rediss:// for TLS) instead of this machine')
+    .option('--queue <name>', 'queue name on that Redis (several runs may share one server with different queues)', 'odc')
+    .action(async (file: string | undefined, opts: { workers: number; out?: string; resume?: string; quiet?: boolean; redis?: string; queue: string }) => {
       if (!file && !opts.resume) throw new InvalidArgumentError('name a study file, e.g. odc run designs/flagship-study.yaml, or --resume <run-dir>');
       if (file && opts.resume) throw new InvalidArgumentError('give either a study file or --resume <run-dir>, not both');
       const progress = createProgress(opts.quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
@@ -56,6 +58,7 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
           ...(opts.resume ? { resumeDir: opts.resume } : {}),
           ...(opts.out ? { outDir: opts.out } : {}),
           workers: opts.workers,
+          ...(opts.redis !== undefined ? { redis: { url: (odc.checkRedisUrl(opts.redis), opts.redis), queue: opts.queue } } : {}),
           onProgress: (p: odc.ProgressInfo) => progress.update(p),
         });
       } finally {
@@ -63,6 +66,26 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
       }
       io.out(odc.formatRunSummary(summary));
       if (summary.status === 'complete') io.out(`  report: ${summary.runDir}/report.html (and report.md)\n`);
+    });
+
+  program
+    .command('worker')
+    .description('Take evaluation jobs of odc runs from Redis (odc run --redis) and evaluate them here, until stopped (Ctrl-C).')
+    .requiredOption('--redis <url>', 'redis://[:password@]host:port (rediss:// for TLS)')
+    .option('--queue <name>', 'queue name (as given to odc run --queue)', 'odc')
+    .option('-c, --concurrency <n>', 'evaluation threads in this process', intArg('--concurrency', 1), 1)
+    .option('--lock-duration-ms <ms>', 'a job whose worker stops renewing its lock this long is retried elsewhere', intArg('--lock-duration-ms', 1000), 30000)
+    .action(async (opts: { redis: string; queue: string; concurrency: number; lockDurationMs: number }) => {
+      odc.checkRedisUrl(opts.redis);
+      const w = await odc.startWorker({ url: opts.redis, queue: opts.queue, concurrency: opts.concurrency, lockDuration_ms: opts.lockDurationMs, odcVersion: odc.VERSION, log: (l) => io.err(`${l}\n`) });
+      await new Promise<void>((resolve) => {
+        const stop = (): void => {
+          io.err(`worker ${w.name}: stopping after the jobs in hand\n`);
+          void w.close().then(resolve);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
     });
 
   program

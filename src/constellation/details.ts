@@ -35,7 +35,9 @@ export interface LinkGraphDetail {
   readonly planes: number;
   readonly satsPerPlane: number;
   /** Node index = plane · satsPerPlane + slot. */
-  readonly edges: readonly { readonly u: number; readonly v: number; readonly linkClass: string; readonly utilization: number; readonly capacity_Gbps: number }[];
+  readonly edges: readonly {
+    readonly u: number; readonly v: number; readonly linkClass: string; readonly utilization: number; readonly capacity_Gbps: number;
+  }[];
   /** The graph is the snapshot at this sample (or null when time-averaged). */
   readonly sampleIndex: number | null;
   /** True when utilisations come from the reduced torus model (one value per link class). */
@@ -74,7 +76,13 @@ function linkGraphDetail(spec: ConstellationSpec, networks: readonly ShellNetwor
     const S = Math.max(1, Math.round(u.graph.nodes / P));
     const edges = u.graph.edges.map((e, k) => ({ u: e.u, v: e.v, linkClass: u.classes[k] ?? 'link', utilization: u.edge[k] ?? 0, capacity_Gbps: e.capacity_bps / 1e9 }));
     const inWindow = (n: number): boolean => Math.floor(n / S) < MAX_GRAPH_WINDOW && n % S < MAX_GRAPH_WINDOW;
-    return { shell: g.name, planes: Math.min(P, MAX_GRAPH_WINDOW), satsPerPlane: Math.min(S, MAX_GRAPH_WINDOW), edges: edges.filter((e) => inWindow(e.u) && inWindow(e.v)).map((e) => ({ ...e, u: Math.floor(e.u / S) * Math.min(S, MAX_GRAPH_WINDOW) + (e.u % S), v: Math.floor(e.v / S) * Math.min(S, MAX_GRAPH_WINDOW) + (e.v % S) })), sampleIndex: u.sampleIndex, reducedModel: false };
+    return {
+      shell: g.name, planes: Math.min(P, MAX_GRAPH_WINDOW), satsPerPlane: Math.min(S, MAX_GRAPH_WINDOW),
+      edges: edges.filter((e) => inWindow(e.u) && inWindow(e.v)).map((e) => ({
+        ...e, u: Math.floor(e.u / S) * Math.min(S, MAX_GRAPH_WINDOW) + (e.u % S), v: Math.floor(e.v / S) * Math.min(S, MAX_GRAPH_WINDOW) + (e.v % S),
+      })),
+      sampleIndex: u.sampleIndex, reducedModel: false,
+    };
   }
   // Torus: every in-plane link carries the in-plane utilisation, every cross-plane link the cross-plane one.
   const P = Math.min(g.planes, MAX_GRAPH_WINDOW), S = Math.min(g.satsPerPlane, MAX_GRAPH_WINDOW);

@@ -82,11 +82,15 @@ export function learningCurveSumApprox_USD(firstUnit_USD: number, units: number,
 /** Cumulative cost of N units: exact up to 1,000 units, the approximation beyond. */
 export function learningCurveCost_USD(firstUnit_USD: number, units: number, learningRate: number): number {
   nonNegative('firstUnit_USD', firstUnit_USD);
-  return units <= EXACT_SUM_LIMIT ? learningCurveSumExact_USD(firstUnit_USD, units, learningRate) : learningCurveSumApprox_USD(firstUnit_USD, units, learningRate);
+  return units <= EXACT_SUM_LIMIT
+    ? learningCurveSumExact_USD(firstUnit_USD, units, learningRate)
+    : learningCurveSumApprox_USD(firstUnit_USD, units, learningRate);
 }
 
 /** Expected replacements under block replacement: λ·S + N·(⌈H/L⌉ − 1). */
-export function expectedReplacements(satellites: number, satelliteYears: number, horizon_yr: number, designLife_yr: number, failureRate_per_yr: number): { failures: number; endOfLife: number; total: number } {
+export function expectedReplacements(
+  satellites: number, satelliteYears: number, horizon_yr: number, designLife_yr: number, failureRate_per_yr: number,
+): { failures: number; endOfLife: number; total: number } {
   positive('horizon_yr', horizon_yr);
   positive('designLife_yr', designLife_yr);
   nonNegative('failureRate_per_yr', failureRate_per_yr);

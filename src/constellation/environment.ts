@@ -76,7 +76,9 @@ const dot = (a: Vec, b: Vec): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
 const cross = (a: Vec, b: Vec): Vec => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
 
 /** Angle between two planes and the argument of latitude of their mutual node in each. */
-export function planePairGeometry(inclinationA_rad: number, raanA_rad: number, inclinationB_rad: number, raanB_rad: number): { planeAngle_rad: number; nodeArgLatA_rad: number; nodeArgLatB_rad: number } {
+export function planePairGeometry(
+  inclinationA_rad: number, raanA_rad: number, inclinationB_rad: number, raanB_rad: number,
+): { planeAngle_rad: number; nodeArgLatA_rad: number; nodeArgLatB_rad: number } {
   const basis = (i: number, raan: number): { h: Vec; p: Vec; q: Vec } => {
     const h: Vec = [Math.sin(i) * Math.sin(raan), -Math.sin(i) * Math.cos(raan), Math.cos(i)];
     const p: Vec = [Math.cos(raan), Math.sin(raan), 0];
@@ -112,7 +114,9 @@ export function closestApproach(p: Readonly<{ shell: ShellGeometrySpec; epochIso
   const r = EARTH_RADIUS_m + sh.altitude_m;
   const cluster = sh.pattern === 'cluster';
   const slots = cluster ? 1 : sh.satsPerPlane;
-  const inPlaneSpacing_m = cluster ? clusterLattice(sh.satsPerPlane, sh.clusterRadius_m).spacing_m : sh.satsPerPlane >= 2 ? 2 * r * Math.sin(Math.PI / sh.satsPerPlane) : null;
+  const inPlaneSpacing_m = cluster
+    ? clusterLattice(sh.satsPerPlane, sh.clusterRadius_m).spacing_m
+    : sh.satsPerPlane >= 2 ? 2 * r * Math.sin(Math.PI / sh.satsPerPlane) : null;
   const walkerSymmetry = sh.pattern === 'walker-delta';
   const firstPlanes = walkerSymmetry ? 1 : sh.planes - 1;
   const evaluations = walkerSymmetry ? (sh.planes - 1) * slots : ((sh.planes * (sh.planes - 1)) / 2) * slots;
@@ -147,7 +151,9 @@ export interface ShellBand {
   readonly source?: string;
 }
 
-const filed = (name: string, altitude_km: number, inclination_deg: number, source: string): ShellBand => ({ name, altitude_m: km_to_m(altitude_km), inclination_rad: (inclination_deg * Math.PI) / 180, source });
+const filed = (name: string, altitude_km: number, inclination_deg: number, source: string): ShellBand => ({
+  name, altitude_m: km_to_m(altitude_km), inclination_rad: (inclination_deg * Math.PI) / 180, source,
+});
 
 /** Filed LEO shells (altitude, inclination) with their FCC authorisations. */
 export const KNOWN_FILED_SHELLS: readonly ShellBand[] = [
@@ -182,7 +188,9 @@ function overlapOf(a: Readonly<ShellBand>, b: Readonly<ShellBand>): ShellOverlap
 }
 
 /** Shells that overlap in altitude: pairs within the constellation, and each shell against filed shells. */
-export function shellOverlaps(p: Readonly<{ shells: readonly ShellBand[]; filedShells?: readonly ShellBand[] }>): { internal: ShellOverlap[]; filed: ShellOverlap[] } {
+export function shellOverlaps(
+  p: Readonly<{ shells: readonly ShellBand[]; filedShells?: readonly ShellBand[] }>,
+): { internal: ShellOverlap[]; filed: ShellOverlap[] } {
   const internal: ShellOverlap[] = [];
   const withFiled: ShellOverlap[] = [];
   p.shells.forEach((a, i) => {

@@ -48,7 +48,11 @@ function combineStats(parts: readonly { stats: Stats; weight: number }[]): Stats
   const used = parts.filter((p) => p.weight > 0);
   if (used.length === 0) return { min: 0, mean: 0, max: 0 };
   const w = used.reduce((a, p) => a + p.weight, 0);
-  return { min: Math.min(...used.map((p) => p.stats.min)), mean: used.reduce((a, p) => a + p.stats.mean * p.weight, 0) / w, max: Math.max(...used.map((p) => p.stats.max)) };
+  return {
+    min: Math.min(...used.map((p) => p.stats.min)),
+    mean: used.reduce((a, p) => a + p.stats.mean * p.weight, 0) / w,
+    max: Math.max(...used.map((p) => p.stats.max)),
+  };
 }
 
 export function evaluateConstellation(spec: ConstellationSpec, lp: LpSolver): ConstellationRecord {
@@ -71,7 +75,8 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
 
   // Geometry: one SGP4 track per plane, sharing the GMST samples.
   const gmst = gmstSamples_rad(w.epochIso, windowTimes_s(w));
-  const tracks: PlaneTrack[][] = spec.shells.map((s) => Array.from({ length: s.geometry.planes }, (_, p) => propagatePlane(planeElements(s.geometry, p, w.epochIso), w, gmst)));
+  const tracks: PlaneTrack[][] = spec.shells.map((s) =>
+    Array.from({ length: s.geometry.planes }, (_, p) => propagatePlane(planeElements(s.geometry, p, w.epochIso), w, gmst)));
 
   const linkParams = spec.shells.map((s) => ({
     shell: s.geometry, window: w, topology: s.topology, terminal: s.terminal, latitudeCutoff_rad: s.crossPlaneCutoffLatitude_rad, snapshotIndex: 0,
@@ -81,13 +86,16 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
 
   const ground: GroundContactParams | null = spec.stations.length === 0 ? null : {
     shells: spec.shells.map((s, i) => ({ spec: s.geometry, tracks: tracks[i]! })),
-    stations: spec.stations.map((s) => ({ id: s.id, latitude_rad: s.latitude_rad, longitude_rad: s.longitude_rad, altitude_m: s.altitude_m, capacity_bps: s.capacity_bps })),
+    stations: spec.stations.map((s) => ({
+      id: s.id, latitude_rad: s.latitude_rad, longitude_rad: s.longitude_rad, altitude_m: s.altitude_m, capacity_bps: s.capacity_bps,
+    })),
     elevationMask_rad: spec.minElevation_rad, linkRate_bps: spec.gatewayLinkRate_bps,
   };
   const contacts = ground === null ? null : groundContacts(ground);
   if (ground === null) notes.push('no gateway stations: ground contacts are zero and downlink traffic has nowhere to go');
 
-  const networks: ShellNetworkResult[] = spec.shells.map((_, i) => shellNetwork({ spec, shellIndex: i, links: links[i]!, linkParams: linkParams[i]!, ground, lp }));
+  const networks: ShellNetworkResult[] = spec.shells.map((_, i) =>
+    shellNetwork({ spec, shellIndex: i, links: links[i]!, linkParams: linkParams[i]!, ground, lp }));
   for (const n of networks) if (n.note !== null) notes.push(n.note);
   if (spec.shells.length > 1 && spec.traffic.pattern === 'downlink') notes.push('each shell\'s network sees the full gateway capacity (gateways are not shared out between shells)');
 
@@ -96,7 +104,9 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
   const stowed_m3 = Math.max(...nodes.map((n) => n.mass.stowedVolume_m3));
   const campaign = launchCampaign({
     satellites, launchMass_kg, stowedVolume_m3: stowed_m3, solver: lp, fairingPackingEfficiency: spec.launch.packingEfficiency,
-    vehicles: spec.launch.vehicles.map((v) => ({ ...v.vehicle, cadence_per_yr: v.cadence_per_yr, ...(v.maxLaunches !== null ? { maxLaunches: v.maxLaunches } : {}) })),
+    vehicles: spec.launch.vehicles.map((v) => ({
+      ...v.vehicle, cadence_per_yr: v.cadence_per_yr, ...(v.maxLaunches !== null ? { maxLaunches: v.maxLaunches } : {}),
+    })),
     milestones: [{ fraction: 0.5, within_yr: spec.launch.milestoneHalf_yr }, { fraction: 1, within_yr: spec.launch.milestoneFull_yr }],
   });
   if (spec.shells.length > 1) notes.push('launch campaign sizes every satellite at the heaviest shell node; economics use the satellite-weighted mean node');
@@ -106,7 +116,8 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
   // the campaign's length shows in the milestones, not in the service counted.
   const lifetime_yr = mean((i) => spec.shells[i]!.node.mission.lifetime_yr);
   const econ = constellationEconomics({
-    satellites, firstUnitHardware_USD: mean((i) => nodes[i]!.cost.hardware_USD), launch_USD: campaign.launch_USD, horizon_yr: lifetime_yr, designLife_yr: lifetime_yr,
+    satellites, firstUnitHardware_USD: mean((i) => nodes[i]!.cost.hardware_USD), launch_USD: campaign.launch_USD,
+    horizon_yr: lifetime_yr, designLife_yr: lifetime_yr,
     deliveredPFLOPS_per_satellite: mean((i) => nodes[i]!.compute.deliveredPFLOPS), gateways: spec.stations.length, learningRate: spec.economics.learningRate,
     modelParameters: spec.economics.modelParams,
     ...(spec.economics.satelliteFailureRate_per_yr !== null ? { failureRate_per_yr: spec.economics.satelliteFailureRate_per_yr } : {}),
@@ -120,11 +131,16 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
   const alts = spec.shells.map((s) => s.geometry.altitude_m);
   let minSep_m = Math.min(...approaches.map((a) => Math.min(a.minCrossPlaneDistance_m ?? Infinity, a.inPlaneSpacing_m ?? Infinity)));
   for (let i = 0; i < alts.length; i++) for (let j = i + 1; j < alts.length; j++) minSep_m = Math.min(minSep_m, Math.abs(alts[i]! - alts[j]!));
-  const overlaps = shellOverlaps({ shells: spec.shells.map((s) => ({ name: s.geometry.name, altitude_m: s.geometry.altitude_m, inclination_rad: s.geometry.inclination_rad, source: spec.name })) });
+  const overlaps = shellOverlaps({
+    shells: spec.shells.map((s) => ({
+      name: s.geometry.name, altitude_m: s.geometry.altitude_m, inclination_rad: s.geometry.inclination_rad, source: spec.name,
+    })),
+  });
 
   const shells: ShellRecord[] = spec.shells.map((s, i) => ({
-    name: s.geometry.name, altitude_km: s.geometry.altitude_m / M_PER_KM, inclination_deg: rad_to_deg(s.geometry.inclination_rad), sunSynchronous: s.geometry.sunSynchronous,
-    ltan_h: s.geometry.ltan_h, pattern: s.geometry.pattern, planes: s.geometry.planes, satsPerPlane: s.geometry.satsPerPlane, satellites: sats[i]!, phasing: s.geometry.phasing,
+    name: s.geometry.name, altitude_km: s.geometry.altitude_m / M_PER_KM, inclination_deg: rad_to_deg(s.geometry.inclination_rad),
+    sunSynchronous: s.geometry.sunSynchronous, ltan_h: s.geometry.ltan_h, pattern: s.geometry.pattern,
+    planes: s.geometry.planes, satsPerPlane: s.geometry.satsPerPlane, satellites: sats[i]!, phasing: s.geometry.phasing,
     period_min: nodes[i]!.orbit.period_min, eclipseFraction: nodes[i]!.orbit.eclipseFraction, topology: s.topology, terminal: s.terminal.id, node: nodes[i]!,
   }));
 
@@ -171,10 +187,13 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
       })),
     },
     ground: {
-      stations: spec.stations.length, contactFraction: contacts?.anyStationContactFraction ?? 0, meanStationContactFraction: contacts?.meanStationContactFraction ?? 0,
+      stations: spec.stations.length, contactFraction: contacts?.anyStationContactFraction ?? 0,
+      meanStationContactFraction: contacts?.meanStationContactFraction ?? 0,
       maxGap_min: s_to_min(contacts?.maxGap_s ?? w.duration_s), downlink_TB_per_day: (contacts?.downlinkVolume_B_per_day ?? 0) / BYTES_PER_TB,
       meanDownlink_Gbps: (contacts?.meanUsableDownlink_bps ?? 0) / BPS_PER_GBPS,
-      perStation: (contacts?.stations ?? []).map((c, j) => ({ name: spec.stations[j]!.name, contactFraction: c.contactFraction, maxGap_min: s_to_min(c.maxGap_s), meanVisible: c.meanVisible })),
+      perStation: (contacts?.stations ?? []).map((c, j) => ({
+        name: spec.stations[j]!.name, contactFraction: c.contactFraction, maxGap_min: s_to_min(c.maxGap_s), meanVisible: c.meanVisible,
+      })),
     },
     launch: {
       launches: campaign.launches,

@@ -161,7 +161,11 @@ function scanSample(p: Readonly<GroundContactParams>, ecef: readonly Float64Arra
         const cosLambda = cosAlpha * cosE + Math.sqrt(1 - cosAlpha * cosAlpha) * sinE;
         const A = g[3 * k]! * ux + g[3 * k + 1]! * uy + g[3 * k + 2]! * uz;
         if (cluster) {
-          if (A >= cosLambda) (station[arcs] = k), (lo[arcs] = 0), (hi[arcs++] = S - 1);
+          if (A >= cosLambda) {
+            station[arcs] = k;
+            lo[arcs] = 0;
+            hi[arcs++] = S - 1;
+          }
           continue;
         }
         const B = g[3 * k]! * tx + g[3 * k + 1]! * ty + g[3 * k + 2]! * tz;
@@ -170,7 +174,11 @@ function scanSample(p: Readonly<GroundContactParams>, ecef: readonly Float64Arra
         const C = Math.sqrt(C2);
         const phi = Math.atan2(B, A), delta = Math.acos(Math.min(1, cosLambda / C));
         const first = Math.ceil((phi - delta) / dPhase), last = Math.floor((phi + delta) / dPhase);
-        if (last >= first) (station[arcs] = k), (lo[arcs] = first), (hi[arcs++] = last);
+        if (last >= first) {
+          station[arcs] = k;
+          lo[arcs] = first;
+          hi[arcs++] = last;
+        }
       }
       if (arcs > 0) visit(sh, pl, arcs, station, lo, hi);
     });
@@ -222,7 +230,10 @@ export function visibleCountsBySample(p: Readonly<GroundContactParams>): Visible
   for (let j = 0; j < samples; j++) {
     if (p.method === 'brute-force') {
       const seen = new Set<string>();
-      for (const l of bruteForceLinks(p, ecef, j)) (perStation[l.station * samples + j]! += 1), seen.add(`${l.shell}/${l.plane}/${l.slot}`);
+      for (const l of bruteForceLinks(p, ecef, j)) {
+        perStation[l.station * samples + j]! += 1;
+        seen.add(`${l.shell}/${l.plane}/${l.slot}`);
+      }
       distinct[j] = seen.size;
       continue;
     }
@@ -235,7 +246,10 @@ export function visibleCountsBySample(p: Readonly<GroundContactParams>): Visible
       for (let a = 0; a < arcs; a++) {
         for (let m = lo[a]!; m <= hi[a]!; m++) {
           const slot = slotOf(m, S);
-          if (mark[slot] !== stamp) (mark[slot] = stamp), (distinct[j]! += 1);
+          if (mark[slot] !== stamp) {
+            mark[slot] = stamp;
+            distinct[j]! += 1;
+          }
         }
       }
     });
@@ -249,8 +263,10 @@ export function longestGap_samples(inContact: Uint8Array): number {
   if (start < 0) return n;
   let longest = 0, run = 0;
   for (let i = 1; i <= n; i++) {
-    if (inContact[(start + i) % n]) (longest = Math.max(longest, run)), (run = 0);
-    else run++;
+    if (inContact[(start + i) % n]) {
+      longest = Math.max(longest, run);
+      run = 0;
+    } else run++;
   }
   return longest;
 }
@@ -267,9 +283,15 @@ export function groundContacts(p: Readonly<GroundContactParams>): GroundContactR
       visible += v;
       usable += rate;
       total_bps[j]! += rate;
-      if (v > 0) (contact[j] = 1), (any[j] = 1), contacts++;
+      if (v > 0) {
+        contact[j] = 1;
+        any[j] = 1;
+        contacts++;
+      }
     }
-    return { id: site.id, contactFraction: contacts / n, maxGap_s: longestGap_samples(contact) * step_s, meanVisible: visible / n, meanUsableDownlink_bps: usable / n };
+    return {
+      id: site.id, contactFraction: contacts / n, maxGap_s: longestGap_samples(contact) * step_s, meanVisible: visible / n, meanUsableDownlink_bps: usable / n,
+    };
   });
   let downlink = 0, anyCount = 0, distinctSum = 0;
   for (let j = 0; j < n; j++) {

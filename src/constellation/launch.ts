@@ -109,7 +109,9 @@ const EPS = 1e-9;
 const launchesBy = (cadence_per_yr: number, t_yr: number): number => Math.floor(cadence_per_yr * t_yr + EPS);
 
 /** Satellites per launch of one vehicle and which limit binds. */
-export function satellitesPerLaunch(v: Readonly<LaunchVehicleSpec>, launchMass_kg: number, stowedVolume_m3: number, packing: number): { byMass: number; byVolume: number; perLaunch: number; binding: LaunchLimit } {
+export function satellitesPerLaunch(
+  v: Readonly<LaunchVehicleSpec>, launchMass_kg: number, stowedVolume_m3: number, packing: number,
+): { byMass: number; byVolume: number; perLaunch: number; binding: LaunchLimit } {
   const byMass = Math.floor(v.payloadLeo_kg / launchMass_kg + EPS);
   const byVolume = Math.floor((packing * v.fairingVolume_m3) / stowedVolume_m3 + EPS);
   const binding: LaunchLimit = byMass < byVolume ? 'mass' : byVolume < byMass ? 'volume' : 'both';
@@ -125,7 +127,9 @@ export function deployedBy(curve: readonly DeploymentPoint[], t_yr: number): num
 
 interface Column { lower: number; upper: number; cost: number }
 /** The launch MILP; columns 0…V−1 are n_v, then e_vm milestone by milestone. */
-function campaignModel(k: readonly number[], ub: readonly number[], price: readonly number[], cadence: readonly number[], n: number, milestones: readonly Milestone[]): LpModel {
+function campaignModel(
+  k: readonly number[], ub: readonly number[], price: readonly number[], cadence: readonly number[], n: number, milestones: readonly Milestone[],
+): LpModel {
   const V = k.length;
   const cols: Column[] = k.map((_, v) => ({ lower: 0, upper: ub[v]!, cost: price[v]! }));
   const rows: { lower: number; upper: number }[] = [{ lower: n, upper: Infinity }];
@@ -224,7 +228,10 @@ export function launchCampaign(p: Readonly<LaunchCampaignParams>): LaunchCampaig
   const outcomes = milestones.map((m, i): MilestoneOutcome => {
     const required = requiredBy(m, n);
     const achieved = deployedBy(curve, m.within_yr);
-    return { fraction: m.fraction, within_yr: m.within_yr, required, achieved, achievable: achievable[i]!, shortfall: Math.max(0, required - achieved), met: achieved >= required };
+    return {
+      fraction: m.fraction, within_yr: m.within_yr, required, achieved, achievable: achievable[i]!,
+      shortfall: Math.max(0, required - achieved), met: achieved >= required,
+    };
   });
   const vehicles = p.vehicles.map((v, i): VehicleLaunches => ({
     id: v.id,

@@ -43,7 +43,9 @@ export interface GraphContext {
 const usable = (s: RepresentativeStats): boolean => s.blockedSamples === 0;
 
 /** Snapshot at sample k (every plane propagated to that instant) and time-averaged graphs. */
-export function buildLinkGraphs(edges: readonly ShellEdge[], stats: readonly RepresentativeStats[], g: GraphContext): { snapshot: LinkGraph; averaged: LinkGraph; maxDegree: number } {
+export function buildLinkGraphs(
+  edges: readonly ShellEdge[], stats: readonly RepresentativeStats[], g: GraphContext,
+): { snapshot: LinkGraph; averaged: LinkGraph; maxDegree: number } {
   const { shell, window: w, k } = g;
   const S = shell.satsPerPlane, nodes = shell.planes * S, n = windowTimes_s(w).length;
   // A plane not propagated over the window is propagated over [0, t_k] only (its last sample is t_k).

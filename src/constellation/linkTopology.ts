@@ -89,7 +89,9 @@ export function linkTopology(p: Readonly<LinkTopologyParams>): LinkTopology {
 
   const stride = Math.max(1, Math.ceil(S / p.maxRepresentativesPerClass));
   /** One slot family: base slots 0..n−1, link (plane pa, s)–(plane pb, s + shift); graph planes pFrom..pTo. */
-  const family = (linkClass: LinkClass, n: number, planeLinks: number, seam: boolean, pa: number, pb: number, shift: number, graphPlanes: readonly number[]): void => {
+  const family = (
+    linkClass: LinkClass, n: number, planeLinks: number, seam: boolean, pa: number, pb: number, shift: number, graphPlanes: readonly number[],
+  ): void => {
     if (n === 0 || planeLinks === 0) return;
     counts[linkClass] += n * planeLinks;
     const first = reps.length;

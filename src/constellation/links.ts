@@ -107,11 +107,14 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
   const offsets = shell.pattern === 'cluster' ? clusterLattice(S, shell.clusterRadius_m).offsets : null;
   const topo = linkTopology({
     shell, topology: p.topology, clusterLinkRange_m: p.clusterLinkRange_m ?? p.terminal.range_km * 1e3,
-    maxRepresentativesPerClass: p.maxRepresentativesPerClass ?? DEFAULT_REPRESENTATIVES_PER_CLASS, explicitEdges: explicit, ...(offsets ? { clusterOffsets: offsets } : {}),
+    maxRepresentativesPerClass: p.maxRepresentativesPerClass ?? DEFAULT_REPRESENTATIVES_PER_CLASS, explicitEdges: explicit,
+    ...(offsets ? { clusterOffsets: offsets } : {}),
   });
   const slotPhase_rad = (s: number): number => (offsets ? 0 : (2 * Math.PI * s) / S);
   const tracks = new Map<number, PlaneTrack>();
-  for (const r of topo.representatives) for (const q of [r.a.plane, r.b.plane]) if (!tracks.has(q)) tracks.set(q, propagatePlane(planeElements(shell, q, w.epochIso), w));
+  for (const r of topo.representatives) {
+    for (const q of [r.a.plane, r.b.plane]) if (!tracks.has(q)) tracks.set(q, propagatePlane(planeElements(shell, q, w.epochIso), w));
+  }
   const stats = sampleRepresentativeLinks({
     tracks, representatives: topo.representatives, slotPhase_rad, clusterOffsets: offsets, grazingHeight_m, latitudeCutoff_rad: cutoff, rate, step_s: w.step_s,
   });
@@ -125,7 +128,10 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
     const sum = (f: (i: number) => number): number => idx.reduce((a, i) => a + wt(i) * f(i), 0);
     const count = topo.counts[c];
     if (idx.length === 0) {
-      classes[c] = { count, range_m: ZERO, rate_bps: ZERO, availability: 0, blocked: 0, meanCapacity_bps: 0, maxPointingRate_rad_s: 0, pointingExceeded: 0, minLineOfSightAltitude_m: 0 };
+      classes[c] = {
+        count, range_m: ZERO, rate_bps: ZERO, availability: 0, blocked: 0, meanCapacity_bps: 0,
+        maxPointingRate_rad_s: 0, pointingExceeded: 0, minLineOfSightAltitude_m: 0,
+      };
       continue;
     }
     const st = (i: number): RepresentativeStats => stats[i]!;
@@ -135,8 +141,14 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
     const rateSum = ok.reduce((a, i) => a + wt(i) * st(i).rateSum_bps, 0);
     const cls: LinkClassStats = {
       count,
-      range_m: { min: Math.min(...idx.map((i) => st(i).rangeMin_m)), mean: sum((i) => st(i).rangeSum_m / n) / weightTotal, max: Math.max(...idx.map((i) => st(i).rangeMax_m)) },
-      rate_bps: ok.length === 0 ? ZERO : { min: Math.min(...ok.map((i) => st(i).rateMin_bps)), mean: rateSum / upWeight, max: Math.max(...ok.map((i) => st(i).rateMax_bps)) },
+      range_m: {
+        min: Math.min(...idx.map((i) => st(i).rangeMin_m)),
+        mean: sum((i) => st(i).rangeSum_m / n) / weightTotal,
+        max: Math.max(...idx.map((i) => st(i).rangeMax_m)),
+      },
+      rate_bps: ok.length === 0 ? ZERO : {
+        min: Math.min(...ok.map((i) => st(i).rateMin_bps)), mean: rateSum / upWeight, max: Math.max(...ok.map((i) => st(i).rateMax_bps)),
+      },
       availability: sum((i) => (usable(st(i)) ? st(i).upSamples / n : 0)) / weightTotal,
       blocked: sum((i) => (usable(st(i)) ? 0 : 1)),
       meanCapacity_bps: sum((i) => (usable(st(i)) ? st(i).rateSum_bps / n : 0)) / weightTotal,
@@ -152,7 +164,9 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
     maxPointing = Math.max(maxPointing, cls.maxPointingRate_rad_s);
   }
 
-  const graphs = topo.edges === null ? null : buildLinkGraphs(topo.edges, stats, { shell, window: w, tracks, slotPhase_rad, offsets, grazingHeight_m, cutoff, k, rate });
+  const graphs = topo.edges === null
+    ? null
+    : buildLinkGraphs(topo.edges, stats, { shell, window: w, tracks, slotPhase_rad, offsets, grazingHeight_m, cutoff, k, rate });
   const degreeOf = (c: LinkClass): number => (topo.representatives.some((r, i) => r.linkClass === c && usable(stats[i]!)) ? topo.degree[c] : 0);
   return {
     topology: p.topology,

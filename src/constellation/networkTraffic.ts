@@ -78,7 +78,9 @@ export function downlinkLp(graph: LinkGraph, t: DownlinkTraffic): TrafficLp {
   coeff[n] = -1;
   const origins = t.sinks.filter((s) => s.capacity_bps > 0 && t.stationCapacity_bps[s.station]! > 0).map((s) => s.node);
   const all = Array.from({ length: n }, (_, v) => v);
-  return { nodes: n + stations + 1, arcs, commodities: [{ nodes, coeff }], lambdaPerMu: 1 / n, throughputPerLambda: 1, queries: [{ origins, destinations: all }] };
+  return {
+    nodes: n + stations + 1, arcs, commodities: [{ nodes, coeff }], lambdaPerMu: 1 / n, throughputPerLambda: 1, queries: [{ origins, destinations: all }],
+  };
 }
 
 export function pairsLp(graph: LinkGraph, t: PairsTraffic): TrafficLp {
@@ -92,6 +94,9 @@ export function pairsLp(graph: LinkGraph, t: PairsTraffic): TrafficLp {
   }
   const commodities = live.map((c) => ({ nodes: Int32Array.of(c.source, c.sink), coeff: Float64Array.of(c.demand / dMax, -c.demand / dMax) }));
   const queries = [...bySource].map(([s, sinks]) => ({ origins: [s], destinations: sinks }));
-  return { nodes: graph.nodes, arcs: islArcs(graph, 0), commodities, lambdaPerMu: 1 / dMax, throughputPerLambda: bySource.size > 0 ? demandSum / bySource.size : 0, queries };
+  return {
+    nodes: graph.nodes, arcs: islArcs(graph, 0), commodities, lambdaPerMu: 1 / dMax,
+    throughputPerLambda: bySource.size > 0 ? demandSum / bySource.size : 0, queries,
+  };
 }
 

@@ -86,7 +86,9 @@ export function* satelliteElements(shell: Readonly<ShellGeometrySpec>, epochIso:
   for (let p = 0; p < shell.planes; p++) {
     const raan_rad = planeRaan_rad(shell, p, epochIso);
     for (let s = 0; s < shell.satsPerPlane; s++) {
-      yield { plane: p, slot: s, altitude_m: shell.altitude_m, inclination_rad: shell.inclination_rad, raan_rad, argumentOfLatitude_rad: slotPhase_rad(shell, p, s) };
+      yield {
+        plane: p, slot: s, altitude_m: shell.altitude_m, inclination_rad: shell.inclination_rad, raan_rad, argumentOfLatitude_rad: slotPhase_rad(shell, p, s),
+      };
     }
   }
 }

@@ -122,14 +122,18 @@ export function shellNetwork(p: ShellNetworkParams): ShellNetworkResult {
       if (paths === null || r.paths.pairs > paths.pairs) paths = r.paths;
       if (worst === null || r.throughputPerNode_bps < worst.minThroughputPerNode_bps) {
         worst = {
-          throughputPerNode_bps: 0, minThroughputPerNode_bps: r.throughputPerNode_bps, reducedModel: false, upperBound: false, paths: r.paths, solver: r.lp.solver, lpRows: r.lp.rows, lpCols: r.lp.cols, note: null,
+          throughputPerNode_bps: 0, minThroughputPerNode_bps: r.throughputPerNode_bps, reducedModel: false, upperBound: false,
+          paths: r.paths, solver: r.lp.solver, lpRows: r.lp.rows, lpCols: r.lp.cols, note: null,
           utilization: { kind: 'graph', graph, classes: (graph.edges as readonly { class?: string }[]).map((e) => e.class ?? 'link'), edge: r.edgeUtilization, sampleIndex: j },
         };
       }
     }
     const why = p.spec.traffic.pattern === 'downlink' ? 'no satellite of the shell sees a gateway, or some cannot reach one' : 'some traffic has no usable path';
     const note = disconnected > 0 ? `shell ${g.name}: at ${disconnected} of ${instants.length} snapshot instants ${why} (throughput 0 then)` : null;
-    return { ...worst!, throughputPerNode_bps: sum / (cluster && uniform ? 1 : instants.length), paths, solver: lpSize.solver, lpRows: lpSize.rows, lpCols: lpSize.cols, note };
+    return {
+      ...worst!, throughputPerNode_bps: sum / (cluster && uniform ? 1 : instants.length),
+      paths, solver: lpSize.solver, lpRows: lpSize.rows, lpCols: lpSize.cols, note,
+    };
   }
 
   const t = p.links.torus;
@@ -158,7 +162,8 @@ export function shellNetwork(p: ShellNetworkParams): ShellNetworkResult {
   });
   const approx = shell.crossPlaneCutoffLatitude_rad !== null || p.links.blockedLinks > 0 ? ' (latitude cutoff or blocked links averaged over time: approximate)' : shell.topology === 'mesh' ? ' (mesh diagonals ignored: a lower bound)' : shell.geometry.pattern !== 'walker-delta' ? ' (pattern is not Walker delta: torus symmetry assumed)' : '';
   return {
-    throughputPerNode_bps: torus.throughputPerNode_bps, minThroughputPerNode_bps: torus.throughputPerNode_bps, reducedModel: true, upperBound: false, paths: torus.paths, solver: torus.lp.solver,
+    throughputPerNode_bps: torus.throughputPerNode_bps, minThroughputPerNode_bps: torus.throughputPerNode_bps, reducedModel: true, upperBound: false,
+    paths: torus.paths, solver: torus.lp.solver,
     lpRows: torus.lp.rows, lpCols: torus.lp.cols, utilization: { kind: 'torus', inPlane: torus.inPlaneUtilization, crossPlane: torus.crossPlaneUtilization }, note: `shell ${g.name}: reduced symmetric torus LP on time-averaged link capacities${approx}`,
   };
 }

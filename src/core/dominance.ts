@@ -1,5 +1,5 @@
 /**
- * Pareto dominance, constrained domination, non-dominated sorting and crowding distance.
+ * Pareto dominance, non-dominated sorting and crowding distance.
  *
  * Conventions: every objective is minimized; an objective matrix is a flat row-major
  * `Float64Array` of `n` rows by `m` columns (row i = F[i*m .. i*m+m-1]).
@@ -12,8 +12,6 @@
  * - Crowding distance follows pymoo 0.6.2 `calc_crowding_distance`: duplicates get 0, boundary
  *   points +Infinity, each objective normalized by its range (a zero range contributes 0), summed
  *   and divided by m; fronts of at most two points are all +Infinity.
- * - Constrained domination (Deb 2000): a feasible point beats an infeasible one, two infeasible
- *   points compare by total violation cv, two feasible points by Pareto dominance.
  */
 
 /** True when `a` Pareto-dominates `b` (no worse in every objective, strictly better in one). */
@@ -58,19 +56,6 @@ export function rowDominates(F: Float64Array, m: number, i: number, j: number): 
     if (a < b) better = true;
   }
   return better;
-}
-
-/**
- * Constrained domination (Deb 2000): feasible (cv <= 0) beats infeasible; between infeasible
- * points the lower total violation wins; between feasible points Pareto dominance decides.
- */
-export function constrainedDominates(fa: ArrayLike<number>, cvA: number, fb: ArrayLike<number>, cvB: number): boolean {
-  const feasA = cvA <= 0;
-  const feasB = cvB <= 0;
-  if (feasA && feasB) return dominates(fa, fb);
-  if (feasA) return true;
-  if (feasB) return false;
-  return cvA < cvB;
 }
 
 /** Builds a flat row-major matrix from points (all of length m). */
@@ -295,42 +280,6 @@ function sort3(F: Float64Array, n: number, order: Int32Array, ranks: Int32Array,
     bufB = t;
   }
   return fronts;
-}
-
-/**
- * Constrained non-dominated sort: feasible rows (cv <= 0) are sorted by Pareto dominance into
- * the first fronts; infeasible rows follow, one front per distinct cv value, lowest cv first
- * (this is the ranking constrained domination induces). Failed points (cv = +Infinity) come last.
- */
-export function constrainedNonDominatedSort(F: Float64Array, n: number, m: number, cv: ArrayLike<number>): NonDominatedSortResult {
-  const feasible: number[] = [];
-  const infeasible: number[] = [];
-  for (let i = 0; i < n; i++) (cv[i]! <= 0 ? feasible : infeasible).push(i);
-  const sub = new Float64Array(feasible.length * m);
-  for (let t = 0; t < feasible.length; t++) sub.set(F.subarray(feasible[t]! * m, feasible[t]! * m + m), t * m);
-  const inner = nonDominatedSort(sub, feasible.length, m);
-  const ranks = new Int32Array(n);
-  const fronts: Int32Array[] = [];
-  for (const fr of inner.fronts) {
-    const out = new Int32Array(fr.length);
-    for (let t = 0; t < fr.length; t++) {
-      out[t] = feasible[fr[t]!]!;
-      ranks[out[t]!] = fronts.length;
-    }
-    fronts.push(out);
-  }
-  infeasible.sort((a, b) => (cv[a]! < cv[b]! ? -1 : cv[a]! > cv[b]! ? 1 : a - b));
-  let t = 0;
-  while (t < infeasible.length) {
-    let u = t + 1;
-    const c = cv[infeasible[t]!]!;
-    while (u < infeasible.length && cv[infeasible[u]!]! === c) u++;
-    const out = Int32Array.from(infeasible.slice(t, u));
-    for (const i of out) ranks[i] = fronts.length;
-    fronts.push(out);
-    t = u;
-  }
-  return { ranks, fronts };
 }
 
 /** Indices of the non-dominated rows of F (first front), ascending by index. */

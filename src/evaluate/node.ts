@@ -111,7 +111,8 @@ export function evaluateNode(design: Readonly<NodeDesign>, rows: Readonly<NodeCa
     itPowerAvg_W: compute.itPowerAvg_W, itPowerPeak_W: compute.itPowerPeak_W, chips: c.chips, costPerChip_USD: chip.costPerChip_USD,
     peakPFLOPS: compute.peakPFLOPS, utilization: c.utilization, lifetime_yr: mission.lifetime_yr,
     electricityPrice_USD_per_kWh: e.electricity_USD_per_kWh, pue: e.pue, deliveredPFLOPS: compute.deliveredPFLOPS,
-    arrayBolPower_W: power.bolPower_W, arrayCost_USD_per_W: array.cost_USD_per_W, radiatorArea_m2: t.radiatorArea_m2, radiatorCost_USD_per_m2: radiator.cost_USD_per_m2,
+    arrayBolPower_W: power.bolPower_W, arrayCost_USD_per_W: array.cost_USD_per_W,
+    radiatorArea_m2: t.radiatorArea_m2, radiatorCost_USD_per_m2: radiator.cost_USD_per_m2,
     batteryEnergy_Wh, batteryCost_USD_per_Wh: battery.cost_USD_per_Wh, islCost_USD: isl.cost_USD, bus_kg: mass.bus_kg, shielding_kg: rad.shieldingMass_kg,
     propellant_kg: drag.propellantMass_kg,
   });

@@ -7,7 +7,7 @@
  * Source: CIRA-2012 mean total density, 20 km grid 100–900 km, for low / moderate / high long-term
  * solar activity, as tabulated in `cira-2012.dat` of github norabolig/SDCRE-NS (A. Boley; same file
  * in JustinLaw-D/debris-simulations). Columns used: low, med(ium) → 'moderate', high-long → 'high'
- * (the file's high-short column is not used). See domain-facts §6.
+ * (the file's high-short column is not used). See docs/sources.md §6.
  *
  * Validity: 100–2,000 km. 100–900 km is the table. Above 900 km the table is extended with an
  * exponential tail that keeps the scale height of the last interval (880–900 km: 264 km low, 137 km
@@ -164,7 +164,7 @@ export function decayIntegral_s_m2_per_kg(altitude_m: number, solarActivity: Sol
  * 4th ed., Table 8-4; USSA-76 below 25 km, CIRA-72 above; copied from JuliaSpace
  * SatelliteToolboxAtmosphericModels.jl `src/exponential/constants.jl`): ρ = ρ₀·exp(−(h − h₀)/H) with
  * the band whose base h₀ is the highest ≤ h; the 1,000 km band continues upward. Static, no solar
- * activity: a cross-check of the CIRA-2012 table (domain-facts validation case 11), not used for sizing.
+ * activity: a cross-check of the CIRA-2012 table (docs/sources.md §11 case 11), not used for sizing.
  * Validity here: 0–2,000 km.
  */
 const VALLADO_BASE_km = [0, 25, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 180, 200, 250, 300, 350, 400, 450, 500, 600, 700, 800, 900, 1000];

@@ -3,7 +3,7 @@
  *
  * Equations:
  * - Peak IT power P_peak = N·P_sys, P_sys = all-in power per chip (GPU + host CPU + NVLink/network +
- *   power conversion), e.g. GB300 NVL72 ≈ 120–140 kW / 72 (domain-facts §9).
+ *   power conversion), e.g. GB300 NVL72 ≈ 120–140 kW / 72 (docs/sources.md §9).
  * - Average IT power from utilization u with a linear power-vs-load model:
  *       P_avg = P_peak·(f_idle + (1 − f_idle)·u)
  *   Server power is close to linear in utilization with a large idle floor (Barroso, Hölzle &
@@ -14,7 +14,7 @@
  * - Heat load = IT power: all electrical power ends as heat in the payload.
  * - Peak PFLOPS = N·peakTFLOPS/1000 (dense, at the chip row's precision).
  * - Availability with no repair: chips fail at a constant rate λ (5–9 %/yr quoted by ODC calculators,
- *   domain-facts §10; default 7 %/yr), surviving fraction e^{−λt}; the mean over a lifetime L is
+ *   docs/sources.md §10; default 7 %/yr), surviving fraction e^{−λt}; the mean over a lifetime L is
  *       A = (1 − e^{−λL})/(λL)      (→ 1 as λL → 0)
  *   e.g. λ = 7 %/yr, L = 5 yr → A = 0.844. Failed chips are assumed isolated (they neither compute
  *   nor draw power); power and thermal are still SIZED for all chips working (beginning of life).
@@ -24,7 +24,7 @@
  * Validity: chips ≥ 1 (integer), 0 < u ≤ 1, 0 ≤ f_idle < 1, λ ≥ 0, lifetime > 0.
  */
 
-/** Default GPU failure rate without repair [1/yr]: middle of the 5–9 %/yr quoted in domain-facts §10. */
+/** Default GPU failure rate without repair [1/yr]: middle of the 5–9 %/yr quoted in docs/sources.md §10. */
 export const DEFAULT_CHIP_FAILURE_RATE_per_yr = 0.07;
 
 /** The chip-catalog fields this model needs (a `chips.yaml` row satisfies it). */

@@ -24,13 +24,13 @@
  * - Total = hardware + launch + operations·L.
  * - LCOC = total/(delivered PFLOPS × L × 365.25 d) [$ per PFLOP-day delivered];
  *   cost per kW-yr = total/(P_IT,avg [kW] × L).
- * - Terrestrial baseline: energy/yr = P_IT,avg [kW]·PUE·8,766 h·$/kWh (domain-facts validation 15:
+ * - Terrestrial baseline: energy/yr = P_IT,avg [kW]·PUE·8,766 h·$/kWh (docs/sources.md §11 case 15:
  *   $0.05/kWh, PUE 1.3 → $570/kW-yr); facility capex $/W × P_IT,peak charged pro rata
  *   min(1, L/facility life) (default $12/W ex-GPU, spacedc-mdao Earth case; facility life 15 yr,
  *   ESTIMATE); the same chips; delivered = peak × utilization × terrestrial availability (default 0.98,
  *   ESTIMATE: failed GPUs are swapped within days). Staff and non-energy facility opex are not included.
  *
- * Sanity anchors (domain-facts §10): spacedc-mdao 1 MW Earth ≈ $12/W capex ex-GPU and LCOC ≈
+ * Sanity anchors (docs/sources.md §10): spacedc-mdao 1 MW Earth ≈ $12/W capex ex-GPU and LCOC ≈
  * $66/PFLOP-day; space ≈ $524/W ex-GPU at $3,000/kg; Starlink satellites ~$22/W.
  * Validity: non-negative costs and quantities; lifetime > 0; delivered PFLOPS and IT power > 0.
  */
@@ -38,15 +38,15 @@ import { HOURS_PER_YEAR_h } from '../units/constants.js';
 import { W_PER_KW } from '../units/convert.js';
 import { nonNegative, positive } from './validate.js';
 
-export const DEFAULT_BUS_COST_USD_per_kg = 5000; // ESTIMATE: ~4× Starlink V2 mini whole-satellite ~$1,100/kg (Quilty, domain-facts §10)
+export const DEFAULT_BUS_COST_USD_per_kg = 5000; // ESTIMATE: ~4× Starlink V2 mini whole-satellite ~$1,100/kg (Quilty, docs/sources.md §10)
 export const DEFAULT_SHIELDING_COST_USD_per_kg = 50; // ESTIMATE: machined aluminium plate
 export const DEFAULT_PROPELLANT_COST_USD_per_kg = 1000; // ESTIMATE: krypton/xenon blend for Hall thrusters
 export const DEFAULT_AIT_FRACTION = 0.1; // ESTIMATE: serial-production AIT share of non-chip hardware
 export const DEFAULT_OPERATIONS_FRACTION_per_yr = 0.02; // ESTIMATE: insurance + ground/ops share
 export const DEFAULT_FAIRING_PACKING_EFFICIENCY = 0.7; // ESTIMATE
 export const DEFAULT_CORE_PACKAGING_DENSITY_kg_m3 = 250; // ESTIMATE
-export const DEFAULT_ELECTRICITY_PRICE_USD_per_kWh = 0.05; // US industrial/wholesale order, domain-facts §1
-export const DEFAULT_PUE = 1.3; // domain-facts §1 ($570/kW-yr case)
+export const DEFAULT_ELECTRICITY_PRICE_USD_per_kWh = 0.05; // US industrial/wholesale order, docs/sources.md §10
+export const DEFAULT_PUE = 1.3; // docs/sources.md §10 and §11 case 15 ($570/kW-yr)
 export const DEFAULT_TERRESTRIAL_CAPEX_USD_per_W = 12; // spacedc-mdao Earth case, ex-GPU
 export const DEFAULT_TERRESTRIAL_FACILITY_LIFE_yr = 15; // ESTIMATE
 export const DEFAULT_TERRESTRIAL_AVAILABILITY = 0.98; // ESTIMATE

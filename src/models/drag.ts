@@ -25,7 +25,7 @@
  *   ≤ 5 years after end of mission for LEO satellites using uncontrolled re-entry. Here the check is
  *   on PASSIVE decay only (a node that can no longer manoeuvre); active deorbit is not credited.
  *
- * Source for density and regression values: CIRA-2012 table (atmosphere.ts); domain-facts §6 and
+ * Source for density and regression values: CIRA-2012 table (atmosphere.ts); docs/sources.md §6 and
  * validation cases 10 and 12 (550 km, B = 100 kg/m²: 9.6 yr moderate, 2.9 yr high).
  *
  * Validity: mission altitude 100–2,000 km (the atmosphere model range; nodes fly 300–2,000 km).

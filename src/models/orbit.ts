@@ -7,7 +7,7 @@
  *   and Applications, 4th ed. 2013, ch. 1–2).
  * - Sun-synchronous inclination from the secular J2 nodal rate of a circular orbit,
  *   dΩ/dt = −(3/2) n J2 (R⊕/a)² cos i = 2π / (365.2422 d) (Vallado 2013 ch. 9, secular J2 rates; SMAD 3rd ed.
- *   §6.2; domain-facts §4).
+ *   §6.2; docs/sources.md §4).
  * - Beta angle (Sun elevation above the orbit plane): sin β = cos δ☉ sin i sin(Ω − α☉) + sin δ☉ cos i
  *   (Vallado 2013 §5.3; SMAD ch. 5).
  * - Sun right ascension α☉ / declination δ☉: low-precision analytic Sun of the Astronomical Almanac

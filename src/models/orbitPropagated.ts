@@ -14,8 +14,8 @@
  * difference is irrelevant for shadow statistics.
  *
  * Validity: near-circular LEO, 300–2000 km; the OMM mean motion is treated by SGP4 as a Kozai mean
- * motion, so the radius comes out ~1 km above R⊕ + h (toolchain.md §3: 6929.0 km for 550 km).
- * Reference: toolchain.md §3 — 550 km, 53°, RAAN 0, 2026-03-20, one orbit → mean shadow 0.3724.
+ * motion, so the radius comes out ~1 km above R⊕ + h (docs/sources.md §12: 6929.0 km for 550 km).
+ * Reference: docs/sources.md §12 — 550 km, 53°, RAAN 0, 2026-03-20, one orbit → mean shadow 0.3724.
  */
 import { json2satrec, sgp4, sunPos, shadowFraction, SatRecError, type SatRec } from 'satellite.js';
 import { EARTH_MU_m3_s2, EARTH_RADIUS_m, DAY_s } from '../units/constants.js';

@@ -10,7 +10,7 @@
  * Array sizing (SMAD §11.4, peak-power tracking): P_sa = (P_e T_e / X_e + P_d T_d / X_d) / T_d,
  *   X_e = 0.60, X_d = 0.80, over the WORST orbit of the year (longest eclipse), at EOL.
  * Battery (SMAD §11.4): E = P_e T_e / (DOD · η_b), η_b ≈ 0.9 battery-to-load; energy in J.
- * Sources (via domain-facts §4 "Power-system sizing rules", "Solar arrays", "Batteries"): SMAD pp. 412–422
+ * Sources (via docs/sources.md §4 "Power-system sizing rules", "Solar arrays", "Batteries"): SMAD pp. 412–422
  *   as coded in seakers/VASSAR_lib mass_EPS.m [T]; cell-level Li-ion 140 Wh/kg [T]; LEO ~5,500 cycles/yr,
  *   typical long-life DOD 20–30 % [T] — DOD is therefore an input (the battery catalog gives its max).
  *

@@ -31,7 +31,7 @@ import { deg_to_rad } from '../units/convert.js';
 
 /** Largest accepted inclination [rad]: 110° = 180° − 70° (see header). */
 export const RADIATION_INCLINATION_MAX_rad = deg_to_rad(110);
-/** Default radiation design margin [-] (tid-table-notes "×2 is common practice"). */
+/** Default radiation design margin [-] (src/data/TID-PROVENANCE.md, caveats: "×2 common"). */
 export const DEFAULT_RADIATION_DESIGN_MARGIN = 2;
 
 export interface RadiationDoseParams {

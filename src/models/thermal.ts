@@ -11,7 +11,7 @@
  *
  * Attitude / geometry: the plate's plane contains the nadir direction (plate perpendicular to the local
  * horizontal) and is yawed about nadir to stay knife-edge to the Sun (AI1 "double-sided, knife-edge to the
- * Sun", domain-facts §3). θ_inc is the residual angle between the Sun vector and the plate plane
+ * Sun", docs/sources.md §3). θ_inc is the residual angle between the Sun vector and the plate plane
  * (attitude/yaw-steering error), default 5°. Each face then sees the Earth with the view factor of a
  * planar element perpendicular to the local horizontal (Howell, "A Catalog of Radiation Heat Transfer
  * Configuration Factors", planar element to sphere, tilt 90°):
@@ -22,7 +22,7 @@
  * Hot-case environment (default): S = 1406 W/m² (perihelion, constants.ts), albedo 0.35, OLR 260 W/m² —
  * hot-case design values of the ERBE-based kind tabulated in Gilmore (2002) ch. 2 and NASA TM-4527
  * (Anderson & Smith 1994); the exact table entries were not retrievable in the project's corpus
- * (domain-facts "Gaps"), so these are stated project design values, not a quotation. The albedo term uses the
+ * (docs/sources.md §14), so these are stated project design values, not a quotation. The albedo term uses the
  * sub-solar peak (conservative for a radiator with a small time constant).
  *
  * Validity: T_rad 150–600 K, 0 < α ≤ 1, 0 < ε ≤ 1, altitude 300–2000 km (RangeError outside).
@@ -50,7 +50,7 @@ export const HOT_CASE_ENVIRONMENT: ThermalEnvironment = Object.freeze({
   albedo: 0.35,
   earthIR_W_m2: 260,
 });
-/** No environmental load: the ideal radiator of domain-facts §4 ("0 K sink, no environment"). */
+/** No environmental load: the ideal radiator of docs/sources.md §4 ("0 K sink, no environment"). */
 export const NO_ENVIRONMENT: ThermalEnvironment = Object.freeze({ solarIrradiance_W_m2: 0, albedo: 0, earthIR_W_m2: 0 });
 
 /** Default residual Sun incidence on a knife-edge radiator [rad] (5°). */

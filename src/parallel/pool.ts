@@ -1,7 +1,7 @@
 /**
  * Worker-thread evaluator (piscina). Each worker loads the study once (from the run folder's copy, so
  * every thread sees the same bytes, checked by hash) and evaluates batches of decision vectors. Tasks are
- * batched because piscina's per-task overhead is ~25 µs (docs: toolchain.md §5).
+ * batched because piscina's per-task overhead is ~25 µs (docs/sources.md §12).
  * Workers run compiled JS: under vitest (TypeScript sources) the pool points at dist/ (npm test builds first).
  */
 import { existsSync } from 'node:fs';
@@ -31,11 +31,15 @@ export interface PoolOptions {
 
 export class PoolEvaluator implements Evaluator {
   readonly workers: number;
+  readonly objectives: number;
+  readonly constraints: number;
   private readonly pool: Piscina;
   /** Measured cost of one evaluation on one thread [ms] (0 until the first batch). */
   private evalTime_ms = 0;
   constructor(private readonly opts: PoolOptions) {
     this.workers = opts.workers;
+    this.objectives = opts.objectives;
+    this.constraints = opts.constraints;
     this.pool = new Piscina({
       filename: workerFile(),
       minThreads: opts.workers,

@@ -1,5 +1,5 @@
 /**
- * Analytic Pareto fronts of the ZDT and DTLZ benchmarks, and Das–Dennis simplex lattices.
+ * Analytic Pareto fronts of the ZDT and DTLZ benchmarks (the Das–Dennis lattices live in src/core/simplexLattice.ts).
  *
  * - ZDT1/ZDT4: f2 = 1 - sqrt(f1), f1 in [0, 1]; ZDT2: f2 = 1 - f1^2; ZDT6: f2 = 1 - f1^2 with
  *   f1 in [0.2807753191, 1]; ZDT3: five disconnected pieces of f2 = 1 - sqrt(f1) - f1 sin(10 pi f1)
@@ -15,56 +15,14 @@
  * interval ends overlap by ~1e-10, which leaves a few boundary points weakly dominated.
  */
 import { nonDominatedIndices, toMatrix } from '../core/dominance.js';
+import { dasDennis, partitionsForPoints } from '../core/simplexLattice.js';
+
+export { binomial, dasDennis, dasDennisCount, partitionsForPoints } from '../core/simplexLattice.js';
 
 function nonDominatedOnly(points: Float64Array[]): Float64Array[] {
   if (points.length === 0) return points;
   const m = points[0]!.length;
   return Array.from(nonDominatedIndices(toMatrix(points, m), points.length, m), (i) => points[i]!);
-}
-
-/** Binomial coefficient C(n, k) as a double. */
-export function binomial(n: number, k: number): number {
-  if (k < 0 || k > n) return 0;
-  let r = 1;
-  for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
-  return Math.round(r);
-}
-
-/** Number of Das–Dennis points for m objectives and p partitions: C(p + m - 1, m - 1). */
-export function dasDennisCount(m: number, partitions: number): number {
-  return binomial(partitions + m - 1, m - 1);
-}
-
-/** Das–Dennis lattice: all w >= 0 with sum 1 and w_i in {0, 1/p, ..., 1}; lexicographic order. */
-export function dasDennis(m: number, partitions: number): Float64Array[] {
-  if (!Number.isInteger(m) || m < 1) throw new RangeError(`dasDennis needs m >= 1, got ${m}`);
-  if (!Number.isInteger(partitions) || partitions < 0) throw new RangeError(`dasDennis needs partitions >= 0, got ${partitions}`);
-  const out: Float64Array[] = [];
-  if (m === 1) return [Float64Array.of(1)];
-  if (partitions === 0) return [new Float64Array(m).fill(1 / m)];
-  const cur = new Int32Array(m);
-  const rec = (k: number, left: number): void => {
-    if (k === m - 1) {
-      cur[k] = left;
-      const w = new Float64Array(m);
-      for (let i = 0; i < m; i++) w[i] = cur[i]! / partitions;
-      out.push(w);
-      return;
-    }
-    for (let v = 0; v <= left; v++) {
-      cur[k] = v;
-      rec(k + 1, left - v);
-    }
-  };
-  rec(0, partitions);
-  return out;
-}
-
-/** Largest partition count whose Das–Dennis lattice has at most `points` points (at least 1). */
-export function partitionsForPoints(m: number, points: number): number {
-  let p = 1;
-  while (dasDennisCount(m, p + 1) <= points) p++;
-  return p;
 }
 
 const ZDT3_REGIONS: readonly (readonly [number, number])[] = [

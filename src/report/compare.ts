@@ -124,7 +124,8 @@ export async function compareRuns(runDirs: readonly string[], outDir?: string, o
     for (let q = 0; q < 4; q++) {
       const lo = q / 4, hi = (q + 1) / 4;
       const pts = union.filter((p) => p.f[j]! >= lo && (q === 3 ? p.f[j]! <= hi : p.f[j]! < hi));
-      regions.push({ objective: o.name, range: [lo, hi], points: pts.length, shares: runs.map((_, r) => (pts.length ? pts.filter((p) => p.r === r).length / pts.length : 0)) });
+      const shares = runs.map((_, r) => (pts.length ? pts.filter((p) => p.r === r).length / pts.length : 0));
+      regions.push({ objective: o.name, range: [lo, hi], points: pts.length, shares });
     }
   });
 
@@ -147,7 +148,9 @@ export async function compareRuns(runDirs: readonly string[], outDir?: string, o
     const cut = label.lastIndexOf(' [');
     return { title: `${label.slice(0, cut)} (${o.sense === 'maximize' ? 'max' : 'min'})${label.slice(cut)}`, domain: [lo - pad, hi + pad] as const };
   });
-  const cats: CategoryStyle[] = names.map((n, i) => ({ name: n, color: COLORS[i % COLORS.length]!, shape: SHAPES[i % SHAPES.length]!, size: 40, opacity: 0.8 }));
+  const cats: CategoryStyle[] = names.map((n, i) => ({
+    name: n, color: COLORS[i % COLORS.length]!, shape: SHAPES[i % SHAPES.length]!, size: 40, opacity: 0.8,
+  }));
   const svg = await renderSvg(objectiveMatrixSpec(points, axes, cats, 'run'), 'fronts');
 
   const dir = outDir ?? defaultOutDir((opts.now ?? (() => new Date()))());
@@ -169,7 +172,10 @@ const num = (x: number): string => (Number.isFinite(x) ? x.toFixed(4) : '∞');
 function summaryTable(r: CompareResult): { headers: string[]; rows: string[][] } {
   return {
     headers: ['run', 'study', 'algorithm', 'seed', 'evaluations [-]', 'front size [-]', 'hypervolume [-]', 'IGD+ [-]', 'not dominated by others [%]', 'share of union [%]'],
-    rows: r.rows.map((x) => [x.label, x.study, x.algorithm, String(x.seed), String(x.evaluations), String(x.frontSize), num(x.hypervolume), num(x.igdPlus), pct(x.nonDominatedShare), pct(x.unionShare)]),
+    rows: r.rows.map((x) => [
+      x.label, x.study, x.algorithm, String(x.seed), String(x.evaluations), String(x.frontSize),
+      num(x.hypervolume), num(x.igdPlus), pct(x.nonDominatedShare), pct(x.unionShare),
+    ]),
   };
 }
 

@@ -49,7 +49,8 @@ export function shellPointsOf(record: Pick<ConstellationRecord, 'shells'>): Shel
 }
 
 /** J2 sun-synchronous inclination [deg] at an altitude [km]. */
-export const ssoInclination_deg = (altitude_km: number): number => (sunSynchronousInclination({ altitude_m: altitude_km * 1e3 }).inclination_rad * 180) / Math.PI;
+export const ssoInclination_deg = (altitude_km: number): number =>
+  (sunSynchronousInclination({ altitude_m: altitude_km * 1e3 }).inclination_rad * 180) / Math.PI;
 
 /** Polygon outline rows {env, band, h, lo, hi} of every envelope band (SSO bands sampled every ≤ 50 km). */
 export function envelopeBands(envelopes: readonly FilingEnvelope[]): { env: string; band: string; h: number; lo: number; hi: number }[] {

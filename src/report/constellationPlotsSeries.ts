@@ -27,7 +27,7 @@ export async function renderPlotSvg(spec: Record<string, unknown>, idPrefix: str
     counts.set(base, n + 1);
     map.set(id, `${base}${n}`);
   }
-  return svg.replace(/(\sid="|url\(#)([^")]+)/g, (all, pre: string, id: string) => pre + (map.get(id) ?? id));
+  return svg.replace(/(\sid="|url\(#)([^")]+)/g, (_all, pre: string, id: string) => pre + (map.get(id) ?? id));
 }
 
 /** Distinct labels in order (a repeated label gets ` (2)`, ` (3)` …), so nominal axes keep every row. */
@@ -100,7 +100,9 @@ export async function contactTimelineSvg(input: ContactTimelineInput): Promise<s
 
 export interface LaunchCampaignInput {
   readonly deployment: readonly { readonly time_yr: number; readonly satellites: number }[];
-  readonly milestones: readonly { readonly fraction: number; readonly within_yr: number; readonly required: number; readonly achieved: number; readonly met: boolean }[];
+  readonly milestones: readonly {
+    readonly fraction: number; readonly within_yr: number; readonly required: number; readonly achieved: number; readonly met: boolean;
+  }[];
   /** Satellites of the full constellation. */
   readonly satellites: number;
 }

@@ -31,7 +31,13 @@ function referenceConstellations(notes: string[]): ReferenceConstellation[] {
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml')).sort()) {
     try {
       const spec = loadConstellationSpec(join(dir, f), catalogs);
-      out.push({ name: spec.name, shells: spec.shells.map((s) => ({ name: s.geometry.name, altitude_km: s.geometry.altitude_m / 1e3, inclination_deg: s.geometry.inclination_rad * RAD_TO_DEG, satellites: s.geometry.planes * s.geometry.satsPerPlane })) });
+      out.push({
+        name: spec.name,
+        shells: spec.shells.map((s) => ({
+          name: s.geometry.name, altitude_km: s.geometry.altitude_m / 1e3, inclination_deg: s.geometry.inclination_rad * RAD_TO_DEG,
+          satellites: s.geometry.planes * s.geometry.satsPerPlane,
+        })),
+      });
     } catch (e) {
       notes.push(`reference constellation ${f} could not be read (${(e as Error).message}): not drawn`);
     }
@@ -51,7 +57,10 @@ export async function constellationReportPlots(run: LoadedRun, lp: LpSolver): Pr
   const add = (id: string, title: string, caption: string, svg: string): void => void plots.push({ id, file: `${id}.svg`, title, caption, svg });
 
   add('shell-map', 'Shells of the knee design', 'Altitude against inclination, marker area ∝ √satellites; grey: the shipped reference constellations; shaded: the SpaceX and Project Sunrise filings\' envelopes.',
-    await shellMapSvg({ designs: record.shells.map((s) => ({ name: s.name, altitude_km: s.altitude_km, inclination_deg: s.inclination_deg, satellites: s.satellites })), references: referenceConstellations(notes) }));
+    await shellMapSvg({
+      designs: record.shells.map((s) => ({ name: s.name, altitude_km: s.altitude_km, inclination_deg: s.inclination_deg, satellites: s.satellites })),
+      references: referenceConstellations(notes),
+    }));
   if (details.linkGraph) {
     add('link-graph', `Link graph of shell ${details.linkGraph.shell} (knee)`, `Links coloured by utilisation at the maximum concurrent flow${details.linkGraph.reducedModel ? ' (reduced torus model: one value per link class)' : ''}; at most a 12 × 12 window of planes × slots.`,
       await linkGraphSvg(details.linkGraph));
@@ -65,7 +74,10 @@ export async function constellationReportPlots(run: LoadedRun, lp: LpSolver): Pr
   const seen = new Set<number>();
   const rows = picks.filter((p) => (seen.has(p.position) ? false : (seen.add(p.position), true))).map((p) => {
     const t = (p.design.record as ConstellationRecord).totals;
-    return { label: p.label, hardware_USD: t.hardware_USD, launch_USD: t.launch_USD, operations_USD: t.operations_USD, replacements_USD: t.replacements_USD, ground_USD: t.ground_USD };
+    return {
+      label: p.label, hardware_USD: t.hardware_USD, launch_USD: t.launch_USD, operations_USD: t.operations_USD,
+      replacements_USD: t.replacements_USD, ground_USD: t.ground_USD,
+    };
   });
   add('cost-breakdown', 'Cost breakdown', 'Life-cycle cost of the knee and the best design per objective, by component.', await costBreakdownSvg(rows));
   return { plots, notes };

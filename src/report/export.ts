@@ -18,7 +18,7 @@ import { loadStudyProblem } from '../run/problem.js';
 import { writeOmmJson, writeSatelliteCsv, writeTle } from '../constellation/exportSatellites.js';
 import type { ParetoDesign } from '../run/results.js';
 import { parseDesignSelector, selectDesign, type DesignSelector } from './decision.js';
-import { loadRun, type LoadedRun } from './load.js';
+import { loadRun } from './load.js';
 
 export type ExportFormat = 'yaml' | 'json' | 'csv' | 'omm' | 'tle';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['yaml', 'json', 'csv', 'omm', 'tle'];
@@ -86,7 +86,7 @@ export function exportDesign(runDir: string, opts: ExportOptions): ExportResult 
   const run = loadRun(runDir, { evaluations: false });
   const pick = selectDesign(run.pareto, parseDesignSelector(opts.design), runDir);
   const d = pick.design;
-  if (run.pareto.kind === 'constellation' && opts.format !== 'json') return exportConstellation(runDir, run, d, pick.selector, opts);
+  if (run.pareto.kind === 'constellation' && opts.format !== 'json') return exportConstellation(runDir, d, pick.selector, opts);
   if (opts.format === 'omm' || opts.format === 'tle') {
     throw new StudyError('BAD_ARGUMENT', `${runDir}: --format ${opts.format} writes the satellites of a constellation study's design; this is a ${run.pareto.kind} run (use yaml, json or csv)`, { field: 'format' });
   }
@@ -114,7 +114,7 @@ export function exportDesign(runDir: string, opts: ExportOptions): ExportResult 
  * element sets. Satellite lists stream to `--out` (atomically) so a million satellites never sit in memory;
  * without `--out` the text is returned.
  */
-function exportConstellation(runDir: string, run: LoadedRun, d: ParetoDesign, selector: string, opts: ExportOptions): ExportResult {
+function exportConstellation(runDir: string, d: ParetoDesign, selector: string, opts: ExportOptions): ExportResult {
   const loaded = loadStudyProblem(join(runDir, 'study.yaml'));
   const x = Float64Array.from(loaded.problem.variables, (v) => {
     const value = d.variables[v.name];

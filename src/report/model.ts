@@ -150,10 +150,16 @@ async function parallelPlot(run: LoadedRun, knee: Pick | undefined): Promise<Rep
     if (v.kind === 'choice') {
       const k = v.options.length;
       const y = (i: number): number => (k > 1 ? i / (k - 1) : 0.5);
-      axes.push({ title: axisLabel(v.name, unitOf(v.name)), ticks: v.options.map((o, i) => ({ y: y(i), text: String(o) })), norm: (d) => y(v.options.indexOf(d.variables[v.name]!)) });
+      axes.push({
+        title: axisLabel(v.name, unitOf(v.name)), ticks: v.options.map((o, i) => ({ y: y(i), text: String(o) })),
+        norm: (d) => y(v.options.indexOf(d.variables[v.name]!)),
+      });
     } else {
       const span = v.upper - v.lower || 1;
-      axes.push({ title: axisLabel(v.name, varUnit(v)), ticks: [{ y: 0, text: tickText(v.lower) }, { y: 1, text: tickText(v.upper) }], norm: (d) => ((d.variables[v.name] as number) - v.lower) / span });
+      axes.push({
+        title: axisLabel(v.name, varUnit(v)), ticks: [{ y: 0, text: tickText(v.lower) }, { y: 1, text: tickText(v.upper) }],
+        norm: (d) => ((d.variables[v.name] as number) - v.lower) / span,
+      });
     }
   }
   for (const o of pareto.objectives) {

@@ -70,7 +70,9 @@ export interface CategoryStyle {
 }
 
 /** Points are {cat, o0..o(m-1), label?}; drawn in the order of `categories` (later on top). */
-export function objectiveMatrixSpec(points: readonly Record<string, unknown>[], axes: readonly AxisDef[], categories: readonly CategoryStyle[], legendTitle: string, labelled = false): Record<string, unknown> {
+export function objectiveMatrixSpec(
+  points: readonly Record<string, unknown>[], axes: readonly AxisDef[], categories: readonly CategoryStyle[], legendTitle: string, labelled = false,
+): Record<string, unknown> {
   const m = axes.length;
   const cols = Math.max(1, m - 1);
   const width = m === 2 ? 620 : Math.max(220, Math.min(440, Math.floor(1040 / cols) - 90));
@@ -129,7 +131,10 @@ export function stackedLabel(t: string): string[] {
 }
 
 /** Parallel coordinates; `lines` are {id, grp, a (axis position), v (normalized 0..1)}. */
-export function parallelSpec(lines: readonly Record<string, unknown>[], axes: readonly ParallelAxis[], groups: readonly { name: string; color: string; width: number; opacity: number }[]): Record<string, unknown> {
+export function parallelSpec(
+  lines: readonly Record<string, unknown>[], axes: readonly ParallelAxis[],
+  groups: readonly { name: string; color: string; width: number; opacity: number }[],
+): Record<string, unknown> {
   const n = axes.length;
   const width = Math.min(1120, Math.max(500, n * 95));
   const many = n > 12;

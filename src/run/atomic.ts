@@ -1,6 +1,13 @@
 /** Atomic file writes: write a temporary file beside the target, fsync, rename over it. */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 
+/**
+ * Test seam (test/run/atomic.test.ts): `beforeRename` is called with the temporary file and the target once the
+ * temporary file is complete (written, fsynced, closed) and before it is renamed over the target, so a test can
+ * check what a crash at that moment would leave, or inject a failure there. Production code never sets it.
+ */
+export const atomicWriteTestHooks: { beforeRename: ((tmp: string, target: string) => void) | undefined } = { beforeRename: undefined };
+
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const tmp = `${path}.tmp-${process.pid}`;
   const fd = openSync(tmp, 'w');
@@ -10,6 +17,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   } finally {
     closeSync(fd);
   }
+  atomicWriteTestHooks.beforeRename?.(tmp, path);
   renameSync(tmp, path);
 }
 
@@ -33,5 +41,6 @@ export function writeStreamAtomic(path: string, produce: (sink: (chunk: string) 
     closeSync(fd);
     if (!ok) rmSync(tmp, { force: true });
   }
+  atomicWriteTestHooks.beforeRename?.(tmp, path);
   renameSync(tmp, path);
 }

@@ -16,6 +16,8 @@ import { generationHistory, normalizationOf, normalizedHypervolume } from './his
 import { EvaluationLog, toLogged } from './log.js';
 import { loadStudyProblem, type LoadedStudy } from './problem.js';
 import type { LpSolver } from '../problem/lp.js';
+import { RedisEvaluator } from '../parallel/redisEvaluator.js';
+import { redactRedisUrl } from '../parallel/redisConnection.js';
 import { paretoFront } from '../problem/benchmarks.js';
 import { writeResults, type RunCounts, type RunMeta } from './results.js';
 import { packageVersions, ODC_VERSION } from './versions.js';
@@ -48,6 +50,8 @@ export interface RunOptions {
   readonly stopAfterGenerations?: number;
   /** Clock, injected so the library has no hidden time source (timestamps only go to run.json). */
   readonly now?: () => Date;
+  /** Evaluate on Redis workers (`odc worker`) instead of this machine: URL (its password never stored) and queue name. */
+  readonly redis?: { readonly url: string; readonly queue: string; readonly reconnectTimeout_s?: number };
   /** LP solver for constellation studies (the library root passes the solvers/lp one). */
   readonly lpSolver?: LpSolver;
   /** Hook called after the result files are written (e.g. to render reports). */
@@ -116,16 +120,24 @@ export async function runStudy(opts: RunOptions, createAlgorithm: AlgorithmFacto
     meta = {
       formatVersion: 1, odcVersion: ODC_VERSION, status: 'running', study: { name: loaded.name, kind: loaded.kind, file: opts.studyPath, hash: loaded.hash },
       algorithm: loaded.algorithm, workers: opts.workers ?? 0, startedAt: now().toISOString(), packageVersions: packageVersions(),
+      ...(opts.redis !== undefined ? { distributed: { redis: redactRedisUrl(opts.redis.url), queue: opts.redis.queue } } : {}),
     };
     writeFileAtomic(join(runDir, 'run.json'), `${JSON.stringify(meta, null, 2)}\n`);
   }
 
   const { problem, algorithm: settings } = loaded;
   const workers = opts.workers ?? 0;
-  const evaluator: Evaluator = workers > 0
-    ? new PoolEvaluator({ studyPath: join(runDir, 'study.yaml'), studyHash: loaded.hash, workers, objectives: problem.objectives.length, constraints: problem.constraints.length })
-    : new SerialEvaluator(problem);
-  const algOptions: AlgorithmOptions = { population: settings.population, seed: settings.seed, ...(settings.partitions !== undefined ? { partitions: settings.partitions } : {}) };
+  const evaluator: Evaluator = opts.redis !== undefined
+    ? new RedisEvaluator({
+      ...opts.redis, studyText: loaded.studyText, studyHash: loaded.hash, odcVersion: ODC_VERSION,
+      objectives: problem.objectives.length, constraints: problem.constraints.length,
+    })
+    : workers > 0
+      ? new PoolEvaluator({ studyPath: join(runDir, 'study.yaml'), studyHash: loaded.hash, workers, objectives: problem.objectives.length, constraints: problem.constraints.length })
+      : new SerialEvaluator(problem);
+  const algOptions: AlgorithmOptions = {
+    population: settings.population, seed: settings.seed, ...(settings.partitions !== undefined ? { partitions: settings.partitions } : {}),
+  };
   const algorithm = createAlgorithm(settings.name, problem, algOptions, checkpoint?.snapshot);
   const log = new EvaluationLog(join(runDir, LOG_PARTIAL), problem, checkpoint?.logBytes);
   const liveHv: number[] = [...(checkpoint?.liveHypervolume ?? [])];
@@ -166,7 +178,10 @@ export async function runStudy(opts: RunOptions, createAlgorithm: AlgorithmFacto
       const p = algorithm.progress();
       const elapsed_s = elapsedBefore + (now().getTime() - t0) / 1000;
       if (p.generation % settings.checkpointEvery === 0) {
-        const cp: Checkpoint = { formatVersion: 1, studyHash: loaded.hash, generation: p.generation, evaluations: p.evaluations, logBytes: log.byteLength, liveHypervolume: liveHv, elapsed_s, snapshot: algorithm.snapshot() };
+        const cp: Checkpoint = {
+          formatVersion: 1, studyHash: loaded.hash, generation: p.generation, evaluations: p.evaluations,
+          logBytes: log.byteLength, liveHypervolume: liveHv, elapsed_s, snapshot: algorithm.snapshot(),
+        };
         writeFileAtomic(join(runDir, CHECKPOINT), JSON.stringify(cp));
       }
       if (opts.onProgress) {

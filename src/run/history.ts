@@ -78,7 +78,10 @@ export function generationHistory(log: readonly LoggedEvaluation[], m: number, n
       front.push(e.f);
     }
     evaluated += genCount;
-    out.push({ generation: gen, evaluations: evaluated, feasibleShare: genFeasible / genCount, failures, frontSize: front.length, hypervolume: normalizedHypervolume(front, norm), ...(trueFront && front.length ? { igdPlus: igdPlus(front, trueFront, m) } : {}) });
+    out.push({
+      generation: gen, evaluations: evaluated, feasibleShare: genFeasible / genCount, failures, frontSize: front.length,
+      hypervolume: normalizedHypervolume(front, norm), ...(trueFront && front.length ? { igdPlus: igdPlus(front, trueFront, m) } : {}),
+    });
   }
   return out;
 }

@@ -55,7 +55,7 @@ export class EvaluationLog {
   readonly entries: LoggedEvaluation[] = [];
   private fd: number;
   private bytes: number;
-  constructor(private readonly path: string, private readonly problem: Problem, resumeBytes?: number) {
+  constructor(path: string, private readonly problem: Problem, resumeBytes?: number) {
     if (resumeBytes === undefined) {
       this.fd = openSync(path, 'w');
       const head = logHeader(problem);

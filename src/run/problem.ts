@@ -46,7 +46,11 @@ export function loadStudyProblem(path: string, lp?: LpSolver): LoadedStudy {
     const s = loaded.study;
     let problem: Problem;
     try {
-      problem = createBenchmarkProblem({ problem: s.problem, ...(s.variables !== undefined ? { variables: s.variables } : {}), ...(s.objectives !== undefined ? { objectives: s.objectives } : {}) });
+      problem = createBenchmarkProblem({
+        problem: s.problem,
+        ...(s.variables !== undefined ? { variables: s.variables } : {}),
+        ...(s.objectives !== undefined ? { objectives: s.objectives } : {}),
+      });
     } catch (e) {
       throw new StudyError('BAD_ARGUMENT', `${locate(loaded.file.src, ['problem'])}: ${(e as Error).message}`, { file: path, field: 'problem' });
     }

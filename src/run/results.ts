@@ -33,6 +33,8 @@ export interface RunMeta {
   readonly study: { readonly name: string; readonly kind: 'node' | 'benchmark' | 'constellation'; readonly file: string; readonly hash: string };
   readonly algorithm: AlgorithmSettings;
   readonly workers: number;
+  /** Evaluated on Redis workers: the server (password redacted) and queue. */
+  readonly distributed?: { readonly redis: string; readonly queue: string };
   readonly startedAt: string;
   readonly finishedAt?: string;
   readonly packageVersions: Record<string, string>;

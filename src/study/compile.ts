@@ -53,7 +53,9 @@ const ENUM_FIELDS: Record<string, readonly string[]> = {
 };
 const INT_FIELDS = new Set(['compute.chips']);
 
-export function compileNodeStudy(study: NodeStudy, base: NodeDesign, file: ParsedFile, catalogs: CatalogIds, evaluate: DesignEvaluator, physicalConstraints: readonly string[]): CompiledStudy {
+export function compileNodeStudy(
+  study: NodeStudy, base: NodeDesign, file: ParsedFile, catalogs: CatalogIds, evaluate: DesignEvaluator, physicalConstraints: readonly string[],
+): CompiledStudy {
   const src = file.src;
   const keys = designKeys();
   const variables: VariableSpec[] = [];

@@ -54,7 +54,10 @@ for (const traffic of ['downlink', 'uniform'] as const) {
   shellLinks({ shell: s.geometry, window: w, topology: s.topology, terminal: s.terminal, latitudeCutoff_rad: s.crossPlaneCutoffLatitude_rad });
   const tLinks = ms(t);
   t = performance.now();
-  groundContacts({ shells: [{ spec: s.geometry, tracks }], stations: spec.stations.map((x) => ({ ...x })), elevationMask_rad: spec.minElevation_rad, linkRate_bps: spec.gatewayLinkRate_bps });
+  groundContacts({
+    shells: [{ spec: s.geometry, tracks }], stations: spec.stations.map((x) => ({ ...x })),
+    elevationMask_rad: spec.minElevation_rad, linkRate_bps: spec.gatewayLinkRate_bps,
+  });
   const tGround = ms(t);
   t = performance.now();
   const r = evaluateConstellation(spec, lp);

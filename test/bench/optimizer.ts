@@ -4,7 +4,7 @@
  * hypervolume of the current feasible non-dominated front is computed every generation (as the
  * run driver does) and included in the wall time. Final HV and IGD+ are those of the final
  * population's non-dominated front against the analytic fronts (ZDT: 1000 points; DTLZ2: 861 =
- * Das–Dennis 40 partitions). Reference numbers: /work/shared/reference/optimizer-baseline.md
+ * Das–Dennis 40 partitions). Reference numbers: docs/sources.md §13
  * (pymoo 0.6.2 on the same machine class). One unrecorded warm-up run per case precedes the seeds.
  */
 import { performance } from 'node:perf_hooks';

@@ -51,7 +51,10 @@ function buildRun(dir: string): void {
   for (let i = 0; i < DESIGNS; i++) {
     const x = names.map((_, k) => (k < M - 1 ? r() : 0.5));
     const f = dtlz2(x);
-    designs.push({ index: 40_000 + i, variables: Object.fromEntries(names.map((n, k) => [n, x[k]!])), objectives: Object.fromEntries(objNames.map((n, j) => [n, f[j]!])), constraints: {}, record: null });
+    designs.push({
+      index: 40_000 + i, variables: Object.fromEntries(names.map((n, k) => [n, x[k]!])),
+      objectives: Object.fromEntries(objNames.map((n, j) => [n, f[j]!])), constraints: {}, record: null,
+    });
   }
   const pareto: ParetoFile = {
     formatVersion: 1, study: 'dtlz2-synthetic', kind: 'benchmark',
@@ -69,7 +72,8 @@ function buildRun(dir: string): void {
     }
   }
   const history = Array.from({ length: GENERATIONS }, (_, g) => ({
-    generation: g, evaluations: (g + 1) * PER_GENERATION, feasibleShare: 1, failures: 0, frontSize: Math.min(DESIGNS, 50 * (g + 1)), hypervolume: 0.74 * (1 - Math.exp(-g / 30)),
+    generation: g, evaluations: (g + 1) * PER_GENERATION, feasibleShare: 1, failures: 0, frontSize: Math.min(DESIGNS, 50 * (g + 1)),
+    hypervolume: 0.74 * (1 - Math.exp(-g / 30)),
   }));
   const meta: RunMeta = {
     formatVersion: 1, odcVersion: ODC_VERSION, status: 'complete',

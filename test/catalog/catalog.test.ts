@@ -1,10 +1,9 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultCatalogDir, findRow, loadCatalogs } from '../../src/catalog/load.js';
 import { CATALOG_KINDS, CATALOG_SPECS } from '../../src/catalog/schema.js';
-import { studyErrorOf } from '../helpers/tmp.js';
+import { studyErrorOf, tempRoot } from '../helpers/tmp.js';
 
 const scratchDirs: string[] = [];
 afterAll(() => {
@@ -13,7 +12,7 @@ afterAll(() => {
 
 /** A copy of the real catalogs with one file's text transformed. */
 function brokenCopy(file: string, edit: (text: string) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'odc-catalog-'));
+  const dir = mkdtempSync(join(tempRoot(), 'odc-catalog-'));
   scratchDirs.push(dir);
   cpSync(defaultCatalogDir(), dir, { recursive: true });
   writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), 'utf8')));
@@ -54,24 +53,25 @@ describe('loadCatalogs', () => {
   });
 
   it('reproduces published figures', () => {
-    // domain-facts validation 14 (spacecost): Falcon 9 reusable $74M / 17.4 t = $4,253/kg.
+    // docs/sources.md §11 case 14 (spacecost): Falcon 9 reusable $74M / 17.4 t = $4,253/kg.
     const f9 = findRow(cat, 'launchVehicles', 'falcon-9', 'launch.vehicle');
     expect(f9.price_USD / f9.payloadLeo_kg).toBeCloseTo(4252.87, 1);
-    // domain-facts §9: H100 989 TFLOPS BF16 dense, 700 W; TPU v6e 918 TFLOPS BF16 (Google docs).
+    // docs/sources.md §9: H100 989 TFLOPS BF16 dense, 700 W; TPU v6e 918 TFLOPS BF16 (Google docs).
     const h100 = findRow(cat, 'chips', 'h100', 'chip');
     expect([h100.peakTFLOPS, h100.chipPower_W, h100.precision]).toEqual([989, 700, 'BF16']);
     expect(findRow(cat, 'chips', 'tpu-v6e', 'chip').peakTFLOPS).toBe(918);
-    // AI1 (domain-facts §3): ~72 GPUs of the GB300 class ≈ 120–150 kW all-in.
+    // AI1 (docs/sources.md §3): ~72 GPUs of the GB300 class ≈ 120–150 kW all-in.
     const gb300 = findRow(cat, 'chips', 'gb300', 'chip');
     expect(72 * gb300.systemPowerPerChip_W).toBeGreaterThanOrEqual(120e3);
     expect(72 * gb300.systemPowerPerChip_W).toBeLessThanOrEqual(150e3);
-    // ISS HRS: 1,122.6 kg over ~79 m² → 14.2 kg/m² (domain-facts §4).
+    // ISS HRS: 1,122.6 kg over ~79 m² → 14.2 kg/m² (docs/sources.md §4).
     expect(findRow(cat, 'radiators', 'iss-hrs', 'r').arealDensity_kg_m2).toBeCloseTo(14.2, 1);
   });
 
   it('every ISL terminal row carries link-budget figures (SCOT80: 80 mm telescope, DLR)', () => {
     for (const t of cat.islTerminals) {
-      expect([t.transmitPower_W, t.apertureDiameter_m, t.wavelength_nm, t.receiverSensitivity_photonsPerBit, t.maxSlewRate_deg_s].every((v) => v > 0), t.id).toBe(true);
+      const budget = [t.transmitPower_W, t.apertureDiameter_m, t.wavelength_nm, t.receiverSensitivity_photonsPerBit, t.maxSlewRate_deg_s];
+      expect(budget.every((v) => v > 0), t.id).toBe(true);
     }
     expect(findRow(cat, 'islTerminals', 'tesat-scot80', 't').apertureDiameter_m).toBe(0.08);
     expect(findRow(cat, 'islTerminals', 'suncatcher-dwdm', 't').apertureDiameter_m).toBe(0.1);

@@ -24,7 +24,8 @@ const shell = (o: Partial<ShellGeometrySpec> & { name: string }): ShellGeometryS
   altitude_m: 550e3, inclination_rad: 53 * deg, sunSynchronous: false, ltan_h: null, planes: 6, satsPerPlane: 4, pattern: 'walker-delta',
   phasing: 1, ltanBand_h: 0, raan0_rad: 10 * deg, clusterRadius_m: 0, ...o,
 });
-const spec = (name: string, shells: ShellGeometrySpec[]): ExportableConstellation => ({ name, window: { epochIso: EPOCH }, shells: shells.map((geometry) => ({ geometry })) });
+const spec = (name: string, shells: ShellGeometrySpec[]): ExportableConstellation =>
+  ({ name, window: { epochIso: EPOCH }, shells: shells.map((geometry) => ({ geometry })) });
 const collect = (write: (sink: (c: string) => void) => void): string[] => { const out: string[] = []; write((c) => out.push(c)); return out; };
 // 7 per plane (51.43° apart) and a non-round RAAN so the TLE's 1e-4° rounding is exercised.
 const walker = shell({ name: 'w550', satsPerPlane: 7, raan0_rad: 12.3456789 * deg });
@@ -159,10 +160,12 @@ describe('cluster members', () => {
   it('first order: Δi = (d/r)·sin u, ΔΩ·sin i = −(d/r)·cos u, u shifts by along/r (hand derivation, header)', () => {
     // d/r = 1.44e-4; the exact rotation differs from first order by O((d/r)²) ≈ 2e-8 rad → 7 decimals.
     const r = 6378137 + 650e3, d = 1000, i = 60 * deg;
-    const at90 = clusterMemberElements({ altitude_m: 650e3, inclination_rad: i, raan_rad: 1, argumentOfLatitude_rad: 90 * deg }, { alongTrack_m: 0, crossTrack_m: d });
+    const at90 = clusterMemberElements(
+      { altitude_m: 650e3, inclination_rad: i, raan_rad: 1, argumentOfLatitude_rad: 90 * deg }, { alongTrack_m: 0, crossTrack_m: d });
     expect(at90.inclination_rad - i).toBeCloseTo(d / r, 7);
     expect(at90.raan_rad - 1).toBeCloseTo(0, 7);
-    const at0 = clusterMemberElements({ altitude_m: 650e3, inclination_rad: i, raan_rad: 1, argumentOfLatitude_rad: 0 }, { alongTrack_m: 500, crossTrack_m: d });
+    const at0 = clusterMemberElements(
+      { altitude_m: 650e3, inclination_rad: i, raan_rad: 1, argumentOfLatitude_rad: 0 }, { alongTrack_m: 500, crossTrack_m: d });
     expect(at0.inclination_rad - i).toBeCloseTo(0, 7);
     expect((at0.raan_rad - 1) * Math.sin(i)).toBeCloseTo(-d / r, 7);
     expect(at0.argumentOfLatitude_rad).toBeCloseTo(500 / r - Math.cos(i) * (at0.raan_rad - 1), 7);

@@ -74,7 +74,12 @@ describe('single equatorial satellite over an equatorial station', () => {
     const { perStation, samples } = visibleCountsBySample(params);
     const runs: number[] = [];
     let run = 0;
-    for (let j = 0; j < samples; j++) if (perStation[j]! > 0) (runs.push(run), (run = 0)); else run++;
+    for (let j = 0; j < samples; j++) {
+      if (perStation[j]! > 0) {
+        runs.push(run);
+        run = 0;
+      } else run++;
+    }
     const [leading, trailing] = [runs[0]!, run];
     const interior = runs.slice(1).filter((r) => r > 0);
     expect(interior).toHaveLength(13);

@@ -100,7 +100,10 @@ describe('latitude cutoff', () => {
 });
 
 describe('cluster links (Suncatcher-style 81-member formation, 1 km radius, 650 km SSO)', () => {
-  const sun: LinkTerminalRow = { capacity_Gbps: 9600, range_km: 1, transmitPower_W: 0.006, apertureDiameter_m: 0.1, wavelength_nm: 1550, receiverSensitivity_photonsPerBit: 1200, maxSlewRate_deg_s: 1 };
+  const sun: LinkTerminalRow = {
+    capacity_Gbps: 9600, range_km: 1, transmitPower_W: 0.006, apertureDiameter_m: 0.1, wavelength_nm: 1550,
+    receiverSensitivity_photonsPerBit: 1200, maxSlewRate_deg_s: 1,
+  };
   const cluster = shell({ pattern: 'cluster', planes: 1, satsPerPlane: 81, clusterRadius_m: 1000, altitude_m: 650e3, inclination_rad: 98 * deg });
 
   it('nearest neighbours are ~100–250 m apart (Suncatcher: ~100–200 m), unblocked, at the full 9.6 Tbps', () => {

@@ -40,7 +40,7 @@ describe('constellation file loading', () => {
     const c = load('sso.yaml', `${head}shells:\n  - { name: s, altitude_km: 650, inclination_deg: sso, ltan_h: 6, planes: 1, satsPerPlane: 12 }\nground: { stations: [{ name: X, lat_deg: 10, lon_deg: 20, capacity_Gbps: 40 }] }\n`);
     const spec = compileConstellation(c, loadCatalogs());
     const g = spec.shells[0]!.geometry;
-    // domain-facts validation case 6: 650 km → 97.99° (±0.02°)
+    // docs/sources.md §11 case 6: 650 km → 97.99° (±0.02°)
     expect((g.inclination_rad * 180) / Math.PI).toBeCloseTo(97.99, 1);
     expect(g.altitude_m).toBe(650e3);
     expect(spec.stations[0]!.capacity_bps).toBe(40e9);

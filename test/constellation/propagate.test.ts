@@ -152,7 +152,11 @@ describe('propagatePlane', () => {
     // short-period terms by a few hundredths of a degree.
     const O = 40 * deg, i = 53 * deg, u = 10 * deg;
     const hExp: V3 = [Math.sin(O) * Math.sin(i), -Math.cos(O) * Math.sin(i), Math.cos(i)];
-    const rExp: V3 = [Math.cos(O) * Math.cos(u) - Math.sin(O) * Math.sin(u) * Math.cos(i), Math.sin(O) * Math.cos(u) + Math.cos(O) * Math.sin(u) * Math.cos(i), Math.sin(u) * Math.sin(i)];
+    const rExp: V3 = [
+      Math.cos(O) * Math.cos(u) - Math.sin(O) * Math.sin(u) * Math.cos(i),
+      Math.sin(O) * Math.cos(u) + Math.cos(O) * Math.sin(u) * Math.cos(i),
+      Math.sin(u) * Math.sin(i),
+    ];
     const h0 = at(track.normal, 0), r0 = at(track.r_m, 0);
     expect(Math.acos(Math.min(1, dot(h0, hExp))) / deg).toBeLessThan(0.05);
     expect(Math.acos(Math.min(1, dot(r0, rExp) / norm(r0))) / deg).toBeLessThan(0.2);

@@ -21,12 +21,15 @@ function explicitTorus(P: number, S: number, F: number, capIn: number, capCross:
   const id = (p: number, s: number): number => p * S + (((s % S) + S) % S);
   for (let p = 0; p < P; p++) for (let s = 0; s < S; s++) {
     edges.push({ u: id(p, s), v: id(p, s + 1), capacity_bps: capIn, length_m: lenIn });
-    edges.push(p < P - 1 ? { u: id(p, s), v: id(p + 1, s), capacity_bps: capCross, length_m: lenCross } : { u: id(p, s), v: id(0, s + F), capacity_bps: capCross, length_m: lenCross });
+    edges.push(p < P - 1
+      ? { u: id(p, s), v: id(p + 1, s), capacity_bps: capCross, length_m: lenCross }
+      : { u: id(p, s), v: id(0, s + F), capacity_bps: capCross, length_m: lenCross });
   }
   return { nodes: P * S, edges };
 }
 
-const links = (capIn: number, capCross: number, lenIn = 1e6, lenCross = 1e6) => ({ inPlaneCapacity_bps: capIn, crossPlaneCapacity_bps: capCross, inPlaneLength_m: lenIn, crossPlaneLength_m: lenCross });
+const links = (capIn: number, capCross: number, lenIn = 1e6, lenCross = 1e6) =>
+  ({ inPlaneCapacity_bps: capIn, crossPlaneCapacity_bps: capCross, inPlaneLength_m: lenIn, crossPlaneLength_m: lenCross });
 
 describe('torusThroughput (reduced symmetric model)', () => {
   it('builds the seam with the Walker twist (P−1, s)–(0, s+F)', () => {
@@ -119,11 +122,17 @@ describe('torusThroughput (reduced symmetric model)', () => {
   // station 0.5, access 0.2, cut 20·2·200/980 = 8.16 Gbps per satellite → 0.2 (access).
   // (b) 2 visible, access 2 × 1000 Gbps, stations 5000 Gbps: station 5, access 2, cut 2·400/998 = 0.8016.
   it('downlink upper bound by hand', () => {
-    const a = torusDownlinkBound({ satellites: 1000, visibleSatellites: 20, accessCapacity_bps: 200 * G, stationCapacity_bps: 500 * G, inPlaneCapacity_bps: 100 * G, crossPlaneCapacity_bps: 100 * G });
+    const a = torusDownlinkBound({
+      satellites: 1000, visibleSatellites: 20, accessCapacity_bps: 200 * G, stationCapacity_bps: 500 * G,
+      inPlaneCapacity_bps: 100 * G, crossPlaneCapacity_bps: 100 * G,
+    });
     expect(a.upperBound).toBe(true);
     expect(a.limitedBy).toBe('access');
     expect(a.lambdaUpperBound_bps / G).toBeCloseTo(0.2, 12);
-    const b = torusDownlinkBound({ satellites: 1000, visibleSatellites: 2, accessCapacity_bps: 2000 * G, stationCapacity_bps: 5000 * G, inPlaneCapacity_bps: 100 * G, crossPlaneCapacity_bps: 100 * G });
+    const b = torusDownlinkBound({
+      satellites: 1000, visibleSatellites: 2, accessCapacity_bps: 2000 * G, stationCapacity_bps: 5000 * G,
+      inPlaneCapacity_bps: 100 * G, crossPlaneCapacity_bps: 100 * G,
+    });
     expect(b.limitedBy).toBe('cut');
     expect(b.lambdaUpperBound_bps / G).toBeCloseTo(800 / 998, 12);
   });
@@ -132,6 +141,8 @@ describe('torusThroughput (reduced symmetric model)', () => {
     expect(() => torusThroughput({ planes: 0, satsPerPlane: 4, phasing: 0, ...links(G, G), lpSolver })).toThrow(RangeError);
     expect(() => torusThroughput({ planes: 3, satsPerPlane: 4, phasing: 0.5, ...links(G, G), lpSolver })).toThrow(RangeError);
     expect(() => torusThroughput({ planes: 3, satsPerPlane: 4, phasing: 0, ...links(-1, G), lpSolver })).toThrow(RangeError);
-    expect(() => torusDownlinkBound({ satellites: 10, visibleSatellites: 11, accessCapacity_bps: 1, stationCapacity_bps: 1, inPlaneCapacity_bps: 1, crossPlaneCapacity_bps: 1 })).toThrow(RangeError);
+    expect(() => torusDownlinkBound({
+      satellites: 10, visibleSatellites: 11, accessCapacity_bps: 1, stationCapacity_bps: 1, inPlaneCapacity_bps: 1, crossPlaneCapacity_bps: 1,
+    })).toThrow(RangeError);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateDesignFile, nodeEvaluator } from '../../src/evaluate/evaluator.js';
 import { METRIC_PATHS, unitOf } from '../../src/evaluate/metrics.js';
+import { constraintResult } from '../../src/evaluate/node.js';
 import type { NodeDesign } from '../../src/study/schema.js';
 
 const ai1 = evaluateDesignFile('designs/ai1.yaml');
@@ -71,5 +72,29 @@ describe('node evaluation (composition of the models)', () => {
     const tolerance_kg = 1e-6;
     expect(Math.abs(items - m.dry_kg)).toBeLessThan(tolerance_kg);
     expect(Math.abs(m.dry_kg + m.propellant_kg - m.launch_kg)).toBeLessThan(tolerance_kg);
+  });
+});
+
+describe('constraint exactly at its limit', () => {
+  // A bound is inclusive: g ≤ L holds at g = L (margin 0), as in the study file's `<=` / `>=` and in the optimizer's
+  // violation max(0, g − L) = 0. Only a value past the limit is a violation.
+  it('is satisfied with margin 0 for both senses, and violated just past it', () => {
+    for (const sense of ['<=', '>='] as const) {
+      const at = constraintResult('c', 5, sense, 5, 'kg', true, '');
+      expect(at.satisfied).toBe(true);
+      expect(at.margin).toBe(0);
+    }
+    expect(constraintResult('c', 5.000001, '<=', 5, 'kg', true, '').satisfied).toBe(false);
+    expect(constraintResult('c', 4.999999, '>=', 5, 'kg', true, '').satisfied).toBe(false);
+    expect(constraintResult('c', 0, '<=', 0, 'kg', true, '').satisfied).toBe(true);
+  });
+
+  it('a radiator of exactly the required area is recorded as satisfying thermal.radiatorArea', () => {
+    const required = ai1.record.thermal.requiredRadiatorArea_m2;
+    const r = withChange((d) => void (d.thermal.radiatorArea_m2 = required));
+    const c = r.constraints.find((x) => x.name === 'thermal.radiatorArea')!;
+    expect(c.value).toBe(c.limit);
+    expect(c.margin).toBe(0);
+    expect(c.satisfied).toBe(true);
   });
 });

@@ -1,18 +1,18 @@
 /**
  * Reference designs vs their published figures (designs/CALIBRATION.md has the table and the decomposition).
  *
- * Sources (confidence tags as in /work/shared/reference/domain-facts.md):
+ * Sources (confidence tags as in docs/sources.md):
  * [AI1]  SpaceX AI1 reveal, 8 Jun 2026, secondary reporting (techstoriess, digg, peregrinations, ai.blab,
- *        Tom's Hardware), domain-facts §3 [S]: 120 kW avg / 150 kW peak, ~600 m² at 250 W/m², ~110 m²
+ *        Tom's Hardware), docs/sources.md §3 [S]: 120 kW avg / 150 kW peak, ~600 m² at 250 W/m², ~110 m²
  *        radiator at ~1,400 W/m², ~70 kW per tonne.
- * [SC3]  Starcloud-3, TechCrunch via teleo-codex note on the Starcloud white paper, domain-facts §2 [S]:
+ * [SC3]  Starcloud-3, TechCrunch via teleo-codex note on the Starcloud white paper, docs/sources.md §2 [S]:
  *        200 kW / 3 t (≈67 W/kg), Starship, parity at ~$500/kg; ">95 % capacity factor" [S].
- * [SUN]  Google Suncatcher, arXiv:2511.19468, domain-facts §1: 650 km dawn-dusk SSO [P/S], ≲$200/kg [P],
+ * [SUN]  Google Suncatcher, arXiv:2511.19468, docs/sources.md §1: 650 km dawn-dusk SSO [P/S], ≲$200/kg [P],
  *        "~98 % sunlit" [S], TPU v6e no hard failures to 15 krad(Si), HBM irregularities from ~2 krad(Si) [P/S],
  *        ~9.6–12.8 Tbps per aperture [T].
- * [TB]   ADA Space Three-Body constellation, domain-facts §3 [S]: 744 TOPS and 100 Gbps ISL per satellite,
+ * [TB]   ADA Space Three-Body constellation, docs/sources.md §3 [S]: 744 TOPS and 100 Gbps ISL per satellite,
  *        12 per Long March 2D, batch "5 POPS".
- * [DF]   domain-facts §4 derived values [D]: ideal two-sided ε = 0.9 flux at 340 K = 1,364 W/m²; 650 km
+ * [DF]   docs/sources.md §4 derived values [D]: ideal two-sided ε = 0.9 flux at 340 K = 1,364 W/m²; 650 km
  *        dawn-dusk SSO: β_min ≈ 58.6°, max eclipse ≈ 19.7 min, annual eclipse fraction ≈ 3.9 % (±0.5 pt).
  *
  * Where the model agrees with a published figure within a physical tolerance, it is asserted. Where it
@@ -159,7 +159,7 @@ describe('Three-Body vs its published figures [TB]', () => {
     expect(tb.compute.precision).toBe('INT8');
   });
 
-  it('the published "5 POPS" batch total is 0.56× of 12 × 744 TOPS (precision unspecified, domain-facts §3)', () => {
+  it('the published "5 POPS" batch total is 0.56× of 12 × 744 TOPS (precision unspecified, docs/sources.md §3)', () => {
     expectBetween((12 * tb.compute.peakPFLOPS) / 5, 1.7, 1.9, '12 × 744 TOPS / 5 POPS');
   });
 

@@ -127,7 +127,7 @@ describe('hypervolume', () => {
     expect(hypervolume(Float64Array.from(pts.flat()), [1, 1, 1])).toBe(hypervolume(pts, [1, 1, 1]));
   });
 
-  it('matches the baseline values of the analytic fronts (optimizer-baseline.md)', () => {
+  it('matches the baseline values of the analytic fronts (docs/sources.md §13)', () => {
     // 100 ZDT1 points evenly spaced in f1 (pymoo pareto_front()): 0.871409
     expect(hypervolume(paretoFront('zdt1', 2, 100), [1.1, 1.1])).toBeCloseTo(0.871409, 6);
     // 91 Das–Dennis directions (12 partitions) projected on the sphere: 0.744851

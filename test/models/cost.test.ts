@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { launchEconomics, nodeCost, stowedVolume_m3, terrestrialBaseline, type CostParams, type LaunchVehicleSpec } from '../../src/models/cost.js';
 
-/** spacecost launch_vehicles.csv via domain-facts §7. */
+/** spacecost launch_vehicles.csv via docs/sources.md §7. */
 const falcon9: LaunchVehicleSpec = { payloadLeo_kg: 17400, price_USD: 74e6, fairingVolume_m3: 157 };
 const starshipV3: LaunchVehicleSpec = { payloadLeo_kg: 100000, price_USD: 90e6, fairingVolume_m3: 684 };
 const starshipV2: LaunchVehicleSpec = { payloadLeo_kg: 35000, price_USD: 90e6, fairingVolume_m3: 684 };
 const falconHeavyExp: LaunchVehicleSpec = { payloadLeo_kg: 63800, price_USD: 164e6, fairingVolume_m3: 157 };
 const oneCent_USD = 0.01;
 
-describe('launchEconomics (domain-facts validation case 14)', () => {
+describe('launchEconomics (docs/sources.md §11 case 14)', () => {
   it('Falcon 9 reusable: $74M / 17.4 t = $4,253/kg', () => {
     const r = launchEconomics({ vehicle: falcon9, launch_kg: 2000, stowedVolume_m3: 10 });
     expect(r.launchPrice_USD_per_kg).toBeCloseTo(4252.87, 2);
@@ -49,7 +49,9 @@ describe('launchEconomics (domain-facts validation case 14)', () => {
 
 describe('stowedVolume_m3', () => {
   it('adds array, radiator and core volumes', () => {
-    const r = stowedVolume_m3({ arrayBolPower_W: 160e3, arrayStowedPowerDensity_W_per_m3: 40e3, radiatorArea_m2: 110, radiatorStowedArea_m2_per_m3: 20, coreMass_kg: 1000 });
+    const r = stowedVolume_m3({
+      arrayBolPower_W: 160e3, arrayStowedPowerDensity_W_per_m3: 40e3, radiatorArea_m2: 110, radiatorStowedArea_m2_per_m3: 20, coreMass_kg: 1000,
+    });
     expect(r.array_m3).toBeCloseTo(4, 12);
     expect(r.radiator_m3).toBeCloseTo(5.5, 12);
     expect(r.core_m3).toBeCloseTo(4, 12);
@@ -58,7 +60,7 @@ describe('stowedVolume_m3', () => {
 });
 
 describe('terrestrialBaseline', () => {
-  it('energy only: 1 kW for a year at $0.05/kWh and PUE 1.3 = $570/kW-yr (domain-facts validation case 15)', () => {
+  it('energy only: 1 kW for a year at $0.05/kWh and PUE 1.3 = $570/kW-yr (docs/sources.md §11 case 15)', () => {
     const r = terrestrialBaseline({
       itPowerAvg_W: 1000, itPowerPeak_W: 1000, chips: 0, costPerChip_USD: 0, peakPFLOPS: 1, utilization: 1, lifetime_yr: 1,
       electricityPrice_USD_per_kWh: 0.05, pue: 1.3, terrestrialCapex_USD_per_W: 0,
@@ -67,7 +69,7 @@ describe('terrestrialBaseline', () => {
     expect(Math.abs(r.terrestrialCostPerKWyr_USD - 569.79)).toBeLessThan(oneCent_USD);
   });
 
-  it('1 MW of H100s on Earth: LCOC within a factor 2 of spacedc-mdao’s ≈ $66/PFLOP-day (domain-facts §10)', () => {
+  it('1 MW of H100s on Earth: LCOC within a factor 2 of spacedc-mdao’s ≈ $66/PFLOP-day (docs/sources.md §10)', () => {
     // H100: 989 TFLOPS BF16 dense, 1,275 W all-in (DGX H100 / 8), ~$40k incl. server; spacedc: $12/W capex ex-GPU,
     // ~47 % delivered fraction on Earth (0.48 utilization × 0.98 availability). 5-year life.
     const chips = Math.round(1e6 / 1275);
@@ -81,7 +83,7 @@ describe('terrestrialBaseline', () => {
   });
 });
 
-/** An AI1-like node (domain-facts §3): 72 GB300-class GPUs, ~160 kW BOL array, 110 m² radiator, 1.9 t. */
+/** An AI1-like node (docs/sources.md §3): 72 GB300-class GPUs, ~160 kW BOL array, 110 m² radiator, 1.9 t. */
 const ai1: CostParams = {
   vehicle: starshipV3, launch_kg: 1900, stowedVolume_m3: 14,
   chips: 72, costPerChip_USD: 55000, itPowerAvg_W: 120e3, itPowerPeak_W: 140e3, peakPFLOPS: 180, utilization: 0.8,

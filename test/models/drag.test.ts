@@ -6,7 +6,7 @@ import { EARTH_MU_m3_s2, EARTH_RADIUS_m, JULIAN_YEAR_s, STANDARD_GRAVITY_m_s2 } 
 const km = (x: number) => x * 1000;
 /** Table values are printed to 3 significant figures; a grid-point look-up must return them exactly (to rounding of exp∘log). */
 const exactRelative = 1e-12;
-/** Tolerance of domain-facts validation case 10 for the log-linear interpolation: ±3 %. */
+/** Tolerance of docs/sources.md §11 case 10 for the log-linear interpolation: ±3 %. */
 const interpolationRelative = 0.03;
 /** Domain-facts validation case 12: ±10 % on decay lifetimes (integrator and 2-digit reference values). */
 const lifetimeRelative = 0.1;
@@ -18,7 +18,7 @@ function rel(actual: number, expected: number): number {
 /** B = m/(C_D·A) = 2,200/(2.2·10) = 100 kg/m². */
 const B100: DragParams = { altitude_m: km(550), solarActivity: 'moderate', dryMass_kg: 2200, dragArea_m2: 10, lifetime_yr: 5 };
 
-describe('CIRA-2012 density (domain-facts validation case 10; cira-2012.dat, norabolig/SDCRE-NS)', () => {
+describe('CIRA-2012 density (docs/sources.md §11 case 10; cira-2012.dat, norabolig/SDCRE-NS)', () => {
   it('is exact at the grid points: moderate 400/500/600 km', () => {
     for (const [h, rho] of [[400, 4.22e-12], [500, 8.6e-13], [600, 2.06e-13]] as const) {
       expect(rel(cira2012Density({ altitude_m: km(h), solarActivity: 'moderate' }).density_kg_m3, rho)).toBeLessThan(exactRelative);
@@ -54,7 +54,7 @@ describe('CIRA-2012 density (domain-facts validation case 10; cira-2012.dat, nor
   });
 });
 
-describe('Vallado exponential model (domain-facts validation case 11; Vallado 2013 Table 8-4)', () => {
+describe('Vallado exponential model (docs/sources.md §11 case 11; Vallado 2013 Table 8-4)', () => {
   it('500 km → 6.967e-13, 550 km → 6.967e-13·exp(−50/63.822) = 3.19e-13 kg/m³ (±1 %)', () => {
     expect(rel(valladoExponentialDensity({ altitude_m: km(500) }).density_kg_m3, 6.967e-13)).toBeLessThan(exactRelative);
     expect(rel(valladoExponentialDensity({ altitude_m: km(550) }).density_kg_m3, 3.19e-13)).toBeLessThan(0.01);
@@ -67,7 +67,7 @@ describe('Vallado exponential model (domain-facts validation case 11; Vallado 20
   });
 });
 
-describe('dragBudget: passive decay (domain-facts validation case 12, CIRA-2012 fixed activity, to 200 km)', () => {
+describe('dragBudget: passive decay (docs/sources.md §11 case 12, CIRA-2012 fixed activity, to 200 km)', () => {
   it('B = 100 kg/m² at 550 km: ≈ 9.6 yr moderate, ≈ 2.9 yr high (±10 %)', () => {
     const r = dragBudget(B100);
     expect(r.ballisticCoefficient_kg_m2).toBeCloseTo(100, 10);
@@ -75,7 +75,7 @@ describe('dragBudget: passive decay (domain-facts validation case 12, CIRA-2012 
     expect(rel(dragBudget({ ...B100, solarActivity: 'high' }).passiveDecay_yr, 2.9)).toBeLessThan(lifetimeRelative);
   });
 
-  it('650 km moderate ≈ 41 yr (±10 %) and the low/moderate/high table of domain-facts §6', () => {
+  it('650 km moderate ≈ 41 yr (±10 %) and the low/moderate/high table of docs/sources.md §6', () => {
     expect(rel(dragBudget({ ...B100, altitude_m: km(650) }).passiveDecay_yr, 41)).toBeLessThan(lifetimeRelative);
     expect(rel(dragBudget({ ...B100, altitude_m: km(400) }).passiveDecay_yr, 0.77)).toBeLessThan(lifetimeRelative);
     expect(rel(dragBudget({ ...B100, altitude_m: km(700), solarActivity: 'low' }).passiveDecay_yr, 1235)).toBeLessThan(lifetimeRelative);
@@ -149,5 +149,24 @@ describe('orbitAverageDragArea_m2', () => {
       (2 / Math.PI) * 600 + 4,
       10,
     );
+  });
+});
+
+describe('CIRA-2012 interpolation is log-linear (density exponential between grid points)', () => {
+  // Between two table rows the density is exponential in altitude, ρ(h_i + x) = ρ_i·(ρ_{i+1}/ρ_i)^{x/Δh}, so the
+  // midpoint is the GEOMETRIC mean of the neighbours and the quarter point is ρ_i^¾·ρ_{i+1}^¼. A linear
+  // interpolation gives the arithmetic mean instead: +1.4 % at 410 km moderate, 2.6× at 110 km low.
+  // Neighbour values are the published rows of cira-2012.dat (moderate 400 / 420 km, low 100 / 120 km).
+  it('midpoint 410 km moderate: √(4.22e-12 · 3.02e-12) = 3.570e-12 kg/m³ (linear would give 3.62e-12)', () => {
+    expect(rel(cira2012Density({ altitude_m: km(410), solarActivity: 'moderate' }).density_kg_m3, Math.sqrt(4.22e-12 * 3.02e-12))).toBeLessThan(exactRelative);
+  });
+
+  it('midpoint 110 km low: √(5.31e-7 · 2.18e-8) = 1.076e-7 kg/m³ and quarter point 105 km: ρ₁₀₀^¾ · ρ₁₂₀^¼', () => {
+    expect(rel(cira2012Density({ altitude_m: km(110), solarActivity: 'low' }).density_kg_m3, Math.sqrt(5.31e-7 * 2.18e-8))).toBeLessThan(exactRelative);
+    expect(rel(cira2012Density({ altitude_m: km(105), solarActivity: 'low' }).density_kg_m3, 5.31e-7 ** 0.75 * 2.18e-8 ** 0.25)).toBeLessThan(exactRelative);
+  });
+
+  it('scale height of the 400–420 km moderate segment: 20 km / ln(4.22/3.02) = 59.8 km', () => {
+    expect(rel(cira2012Density({ altitude_m: km(410), solarActivity: 'moderate' }).scaleHeight_m, km(20) / Math.log(4.22 / 3.02))).toBeLessThan(1e-9);
   });
 });

@@ -4,7 +4,7 @@ import { dryMass, massBudget, type DryMassParams } from '../../src/models/mass.j
 
 const grams_kg = 1e-3; // arithmetic roll-up: agreement to a gram
 
-/** An AI1-like node (domain-facts §3): 72 GPUs, ~600 m² array, ~110 m² radiator; item masses illustrative. */
+/** An AI1-like node (docs/sources.md §3): 72 GPUs, ~600 m² array, ~110 m² radiator; item masses illustrative. */
 const items: DryMassParams = { compute_kg: 648, array_kg: 360, battery_kg: 40, radiator_kg: 220, shielding_kg: 0, isl_kg: 40 };
 
 describe('dryMass / massBudget', () => {
@@ -30,10 +30,12 @@ describe('dryMass / massBudget', () => {
     expect(m.propellant_kg).toBeGreaterThan(0);
   });
 
-  it('kW_per_t: AI1 120 kW at 1,714 kg launch mass is the quoted ~70 kW/t (domain-facts §3)', () => {
+  it('kW_per_t: AI1 120 kW at 1,714 kg launch mass is the quoted ~70 kW/t (docs/sources.md §3)', () => {
     // Choose items so that the launch mass is 1,714.3 kg: sized × 1.5 = 1714.3.
     const sized = 1714.2857 / 1.5;
-    const m = massBudget({ compute_kg: sized, array_kg: 0, battery_kg: 0, radiator_kg: 0, shielding_kg: 0, isl_kg: 0, propellant_kg: 0, allocated_kg: 2000, itPowerAvg_W: 120e3 });
+    const m = massBudget({
+      compute_kg: sized, array_kg: 0, battery_kg: 0, radiator_kg: 0, shielding_kg: 0, isl_kg: 0, propellant_kg: 0, allocated_kg: 2000, itPowerAvg_W: 120e3,
+    });
     expect(m.kW_per_t).toBeCloseTo(70, 3);
   });
 

@@ -4,11 +4,11 @@ import { propagatedShadowFraction, propagatedState } from '../../src/models/orbi
 import { deg_to_rad, km_to_m, rad_to_deg } from '../../src/units/convert.js';
 
 // Sources:
-// [DF] /work/shared/reference/domain-facts.md §4 "Orbit geometry formulas" and validation cases 5–7
+// [DF] docs/sources.md §4 "Orbit geometry formulas" and §11 cases 5–7
 //      (cylindrical shadow, SMAD / CNES CelestLab CL_gm_betaEclipse; J2 SSO condition).
 // [AV] aerovia SSO designer, https://www.aerovia.org/tools/sun-synchronous-orbit-designer
 //      (i = 98.208° and T = 98.88 min at a = 7083.1 km).
-// [TC] /work/shared/reference/toolchain.md §3 (satellite.js 7.1.0: 550 km, 53°, 2026-03-20, RAAN 0 → 0.3724).
+// [TC] docs/sources.md §12 (satellite.js 7.1.0: 550 km, 53°, 2026-03-20, RAAN 0 → 0.3724).
 
 const tolerance_deg = 0.02; // [DF] case 6
 const eclipseFractionTolerance = 0.002; // [DF] case 5, cylindrical model
@@ -107,7 +107,7 @@ describe('orbitGeometry', () => {
 describe('SGP4 cross-check (satellite.js adapter)', () => {
   it('mean shadow over one orbit matches the analytic β = 0 eclipse fraction (550 km, 53°, RAAN 0, 2026-03-20) [TC]', () => {
     const prop = propagatedShadowFraction({ altitude_m: 550e3, inclination_rad: deg_to_rad(53), raan_rad: 0, epochIso: '2026-03-20T00:00:00Z' });
-    // toolchain.md: 0.3724. Here β ≈ 0 at the equinox, and the analytic cylinder gives 0.3723.
+    // docs/sources.md §12: 0.3724. Here β ≈ 0 at the equinox, and the analytic cylinder gives 0.3723.
     const analytic = eclipseFraction({ altitude_m: 550e3, beta_rad: 0 }).eclipseFraction;
     expect(Math.abs(prop.meanShadowFraction - 0.3724)).toBeLessThan(eclipseFractionTolerance);
     expect(Math.abs(prop.meanShadowFraction - analytic)).toBeLessThan(eclipseFractionTolerance);
@@ -127,5 +127,110 @@ describe('SGP4 cross-check (satellite.js adapter)', () => {
   });
   it('turns a bad epoch into a thrown Error with a clear message', () => {
     expect(() => propagatedState({ altitude_m: 550e3, inclination_rad: 0.9, raan_rad: 0, epochIso: 'not-a-date', tsince_s: 0 })).toThrow(/epochIso/);
+  });
+});
+
+// Independent oracles for the annual β and eclipse statistics: the β angle is taken from vectors (orbit normal · Sun
+// direction), not from the closed form sin β = cos δ sin i sin(Ω − α) + sin δ cos i used by orbit.ts, and the
+// averages run over grids ~50× finer than the model's.
+const DEG = Math.PI / 180;
+const OBLIQUITY = 23.4393 * DEG;
+/** Unit orbit normal for node Ω and inclination i (equatorial frame): (sin i sin Ω, −sin i cos Ω, cos i). */
+const orbitNormal = (raan: number, inc: number): number[] => [Math.sin(inc) * Math.sin(raan), -Math.sin(inc) * Math.cos(raan), Math.cos(inc)];
+/** Unit Sun direction at ecliptic longitude λ (equatorial frame). */
+const sunDirection = (lambda: number): number[] => [Math.cos(lambda), Math.cos(OBLIQUITY) * Math.sin(lambda), Math.sin(OBLIQUITY) * Math.sin(lambda)];
+const betaOf = (n: number[], s: number[]): number => Math.asin(Math.max(-1, Math.min(1, n[0]! * s[0]! + n[1]! * s[1]! + n[2]! * s[2]!)));
+
+describe('SSO beta angle: sign of the declination term (which dawn-dusk orbit has its eclipse season in June)', () => {
+  // Geometry. An 18:00 ascending node lies 90° east of the Sun (Ω − α☉ = +90°), so
+  //   sin β = n·s = sin i cos δ☉ + cos i sin δ☉ = sin(i + δ☉)            (LTAN 18:00)
+  //   sin β = −sin i cos δ☉ + cos i sin δ☉ = −sin(i − δ☉)                (LTAN 06:00)
+  // With i ≈ 97.6° (cos i < 0) at the June solstice (δ☉ = +23.44°): LTAN 18 has β = 180° − 121.0° = +59.0°, its
+  // smallest of the year, and LTAN 06 has β = −74.2°; at the December solstice the two swap (−59.0° for LTAN 06).
+  // So the 18:00 orbit's eclipse season is centred on the June solstice and the 06:00 orbit's on the December one.
+  // The Earth passes aphelion in early July, when the Sun moves ~7 % slower along the ecliptic than in early January
+  // (Kepler's second law, e = 0.0167: (1+e)²/(1−e)²), so the June-centred season lasts longer: the 18:00 orbit spends
+  // more of the year in eclipse than the 06:00 one. Flipping the sign of the sin δ☉ cos i term swaps the two.
+  /** Annual means over a 3,652-step day grid of 2026, node on the mean Sun (Ω = L + (LTAN − 12 h)·15°/h). */
+  function ssoOracle(altitude_m: number, ltan_h: number): { mean: number; betaMin_deg: number; betaMax_deg: number } {
+    const inc = sunSynchronousInclination({ altitude_m }).inclination_rad;
+    const steps = 3652;
+    let sum = 0;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let k = 0; k < steps; k++) {
+      const d = 9496.5 + ((k + 0.5) * 365.2422) / steps; // days from J2000.0 (2026-01-01 00:00 UT = JD 2461041.5)
+      // Astronomical Almanac low-precision Sun: mean longitude L, mean anomaly g, ecliptic longitude λ.
+      const L = (280.46 + 0.9856474 * d) * DEG;
+      const g = (357.528 + 0.9856003 * d) * DEG;
+      const lambda = L + (1.915 * Math.sin(g) + 0.02 * Math.sin(2 * g)) * DEG;
+      const beta = betaOf(orbitNormal(L + (ltan_h - 12) * 15 * DEG, inc), sunDirection(lambda));
+      lo = Math.min(lo, beta);
+      hi = Math.max(hi, beta);
+      sum += eclipseFraction({ altitude_m, beta_rad: beta }).eclipseFraction;
+    }
+    return { mean: sum / steps, betaMin_deg: lo / DEG, betaMax_deg: hi / DEG };
+  }
+
+  it('LTAN 18:00 keeps the Sun on the +normal side all year (β > 0) and LTAN 06:00 on the − side (β < 0); both reach |β| ≈ 59° at 550 km', () => {
+    const dusk = orbitGeometry({ altitude_m: 550e3, inclination: { kind: 'sso', ltan_h: 18 } });
+    const dawn = orbitGeometry({ altitude_m: 550e3, inclination: { kind: 'sso', ltan_h: 6 } });
+    expect(rad_to_deg(dusk.betaMin_rad)).toBeGreaterThan(58);
+    expect(rad_to_deg(dawn.betaMax_rad)).toBeLessThan(-58);
+    // sin(i + δ☉) at the June solstice, i = 97.6°: β = 180° − 121.0° = 59.0°
+    const inc_deg = rad_to_deg(sunSynchronousInclination({ altitude_m: 550e3 }).inclination_rad);
+    expect(rad_to_deg(dusk.betaMin_rad)).toBeCloseTo(180 - (inc_deg + 23.44), 0);
+  });
+
+  it.each([550, 650])('the 18:00 orbit (June season, Sun slow at aphelion) has more eclipse per year than the 06:00 one, %i km', (h_km) => {
+    const dusk = orbitGeometry({ altitude_m: km_to_m(h_km), inclination: { kind: 'sso', ltan_h: 18 } }).eclipseFractionMean;
+    const dawn = orbitGeometry({ altitude_m: km_to_m(h_km), inclination: { kind: 'sso', ltan_h: 6 } }).eclipseFractionMean;
+    // Oracle: 550 km 0.0502 vs 0.0483, 650 km 0.0401 vs 0.0385 (+3.5 %)
+    expect(dusk / dawn).toBeGreaterThan(1.02);
+    expect(dusk / dawn).toBeLessThan(1.06);
+  });
+
+  it.each([
+    [550, 18],
+    [550, 6],
+    [650, 18],
+    [650, 6],
+  ])('annual mean eclipse and β range at %i km, LTAN %i h match a daily vector oracle (mean ±1 %, β ±0.5°)', (h_km, ltan_h) => {
+    const g = orbitGeometry({ altitude_m: km_to_m(h_km), inclination: { kind: 'sso', ltan_h } });
+    const o = ssoOracle(km_to_m(h_km), ltan_h);
+    // The model's 73-point year is within 0.4 % of the daily mean; the LTAN 06 / 18 difference is 3.5 %.
+    expect(Math.abs(g.eclipseFractionMean / o.mean - 1)).toBeLessThan(0.01);
+    // The extreme on the eclipse side (|β| smallest) is a slow solstice turning point, so the 5-day grid finds it.
+    if (ltan_h === 18) expect(Math.abs(rad_to_deg(g.betaMin_rad) - o.betaMin_deg)).toBeLessThan(0.5);
+    else expect(Math.abs(rad_to_deg(g.betaMax_rad) - o.betaMax_deg)).toBeLessThan(0.5);
+  });
+});
+
+describe('drifting-node eclipse average: every season weighted through cos δ☉', () => {
+  // For a non-sun-synchronous orbit every Sun–node angle is equally likely over a multi-year mission, so the
+  // annual mean eclipse is the average of f_e(β) over ecliptic longitude λ (uniform in time, circular Earth orbit)
+  // and node angle Ω (uniform), with sin β = n(Ω, i)·s(λ). Oracle: a 720 × 720 midpoint grid over λ and Ω, β from
+  // vectors. Dropping the cos δ☉ factor of the sin i sin(Ω − α☉) term (i.e. treating the Sun as if it always lay in
+  // the equator's plane for that term) lowers the mean by 3 % (53°) to 9 % (97.6°).
+  function driftingOracle(altitude_m: number, inc: number): number {
+    const n = 720;
+    let sum = 0;
+    for (let a = 0; a < n; a++) {
+      const s = sunDirection(((a + 0.5) * 2 * Math.PI) / n);
+      for (let b = 0; b < n; b++) sum += eclipseFraction({ altitude_m, beta_rad: betaOf(orbitNormal(((b + 0.5) * 2 * Math.PI) / n, inc), s) }).eclipseFraction;
+    }
+    return sum / (n * n);
+  }
+
+  it.each([
+    [550, 53],
+    [550, 70],
+    [550, 97.6],
+    [1200, 53],
+    [1200, 97.6],
+  ])('annual mean eclipse at %i km, %f° matches a fine-grid vector average within 0.5 %', (h_km, i_deg) => {
+    const g = orbitGeometry({ altitude_m: km_to_m(h_km), inclination: { kind: 'fixed', inclination_rad: deg_to_rad(i_deg) } });
+    // Model (12 × 24 grid) vs oracle: within 0.3 % at these points (550 km, 53°: 0.3127 vs 0.3128).
+    expect(Math.abs(g.eclipseFractionMean / driftingOracle(km_to_m(h_km), deg_to_rad(i_deg)) - 1)).toBeLessThan(0.005);
   });
 });

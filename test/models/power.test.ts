@@ -5,9 +5,9 @@ import { Wh_to_J } from '../../src/units/convert.js';
 
 // Sources:
 // [SMAD] Wertz & Larson, SMAD 3rd ed. §11.4: P_sa = (P_e T_e/X_e + P_d T_d/X_d)/T_d, X_e 0.60 / X_d 0.80 (peak-power
-//        tracking); L_d = (1 − d)^years; C = P_e T_e/(DOD n), n ≈ 0.9 — as quoted in domain-facts §4.
-// [AI1]  SpaceX AI1 (domain-facts §3): 150 kW arrays, 250 W/m² array-level assumption → ~600 m².
-// [ISS]  ISS arrays (domain-facts §4): 8 wings ~240 kW in sunlight, 84–120 kW orbit average.
+//        tracking); L_d = (1 − d)^years; C = P_e T_e/(DOD n), n ≈ 0.9 — as quoted in docs/sources.md §4.
+// [AI1]  SpaceX AI1 (docs/sources.md §3): 150 kW arrays, 250 W/m² array-level assumption → ~600 m².
+// [ISS]  ISS arrays (docs/sources.md §4): 8 wings ~240 kW in sunlight, 84–120 kW orbit average.
 
 const oneWatt_W = 1;
 

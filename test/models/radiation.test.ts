@@ -7,8 +7,8 @@ import { deg_to_rad, km_to_m, mm_to_m } from '../../src/units/convert.js';
 
 // Sources:
 // [TID]  src/data/tid-ap8ae8-shieldose2.csv (AP-8 MIN / AE-8 MAX + SHIELDOSE-2 via IRBEM b9f60df) and
-//        /work/shared/reference/tid-table-notes.md ("Table summary" at 3 mm; SPENVIS 4.6.11 validation table).
-// [SPENVIS] SPENVIS 4.6.11 5-year totals at 550 km quoted in tid-table-notes.md.
+//        src/data/TID-PROVENANCE.md (SPENVIS 4.6.11 validation) and docs/sources.md §5 (3 mm values).
+// [SPENVIS] SPENVIS 4.6.11 5-year totals at 550 km quoted in src/data/TID-PROVENANCE.md.
 
 const relExact = 1e-12; // grid points must be reproduced exactly (up to exp(log(x)) rounding)
 const base: RadiationDoseParams = {

@@ -9,8 +9,8 @@ import {
 } from '../../src/models/thermal.js';
 
 // Sources:
-// [DF] /work/shared/reference/domain-facts.md §4 "Ideal radiator flux" table and validation cases 1–3.
-// [AI1] SpaceX AI1 as reported (domain-facts §3): 150 kW peak, ~110 m² two-sided knife-edge radiator, ~1,400 W/m².
+// [DF] docs/sources.md §4 "Ideal radiator flux" and §11 cases 1–3.
+// [AI1] SpaceX AI1 as reported (docs/sources.md §3): 150 kW peak, ~110 m² two-sided knife-edge radiator, ~1,400 W/m².
 // [SC] Starcloud white paper "Why we should train AI in space": ~838 W/m² emitted at 20 °C two-sided, ~633 W/m² net.
 // [SDC] spacedc-mdao tests/test_published_cases.py + coatings (OSR BOL α 0.04, ε 0.85; F_E 0.05; S 1361, a 0.30,
 //       OLR 238): reproduces 633 W/m² as "600–680".
@@ -64,12 +64,16 @@ describe('radiatorSizing: ideal radiator', () => {
 
 describe('radiatorTempForArea_K', () => {
   it('AI1: 150 kW on 110 m², ε 0.9, no environment → 340 K [DF case 2, AI1]', () => {
-    const r = radiatorTempForArea_K({ heatLoad_W: 150e3, area_m2: 110, solarAbsorptance: 0.1, irEmittance: 0.9, altitude_m: 600e3, environment: NO_ENVIRONMENT, sinkTemp_K: 0 });
+    const r = radiatorTempForArea_K({
+      heatLoad_W: 150e3, area_m2: 110, solarAbsorptance: 0.1, irEmittance: 0.9, altitude_m: 600e3, environment: NO_ENVIRONMENT, sinkTemp_K: 0,
+    });
     expect(Math.abs(r.radiatorTemp_K - 340)).toBeLessThan(tolerance_K);
   });
   it('AI1 quoted 1,400 W/m² needs 342 K at ε 0.90 and 347 K at ε 0.85 [DF case 2]', () => {
     const at = (eps: number): number =>
-      radiatorTempForArea_K({ heatLoad_W: 1400, area_m2: 1, solarAbsorptance: 0.1, irEmittance: eps, altitude_m: 600e3, environment: NO_ENVIRONMENT, sinkTemp_K: 0 }).radiatorTemp_K;
+      radiatorTempForArea_K({
+        heatLoad_W: 1400, area_m2: 1, solarAbsorptance: 0.1, irEmittance: eps, altitude_m: 600e3, environment: NO_ENVIRONMENT, sinkTemp_K: 0,
+      }).radiatorTemp_K;
     expect(Math.abs(at(0.9) - 342)).toBeLessThan(tolerance_K);
     expect(Math.abs(at(0.85) - 347)).toBeLessThan(tolerance_K);
   });
@@ -157,5 +161,35 @@ describe('earthViewFactorVerticalPlate', () => {
     expect(earthViewFactorVerticalPlate({ altitude_m: 2000e3 }).viewFactorPerFace).toBeLessThan(
       earthViewFactorVerticalPlate({ altitude_m: 300e3 }).viewFactorPerFace,
     );
+  });
+});
+
+describe('albedo on both radiator faces', () => {
+  // A knife-edge plate whose plane contains nadir sees the Earth from BOTH faces (view factor F_E per face), so it
+  // absorbs reflected sunlight on both: q_albedo = 2 · α · a · S · F_E per m² of planform (Gilmore 2002 ch. 2).
+  // Hand calculation with α 0.2, a 0.3, S 1,400 W/m², F_E 0.25 per face, no Earth IR, no direct Sun (θ_inc = 0):
+  //   q_albedo = 2 · 0.2 · 0.3 · 1400 · 0.25 = 42 W/m²
+  //   emitted  = 2 · 0.9 · σ · 300⁴ = 1.8 · 5.670374419e-8 · 8.1e9 = 826.73 W/m² (CODATA 2018 σ; sink 0 K)
+  //   area     = 100 kW / (826.73 − 42) = 127.43 m²
+  const SIGMA = 5.670374419e-8;
+  const albedoOnly = {
+    solarAbsorptance: 0.2, irEmittance: 0.9, altitude_m: 550e3, solarIncidence_rad: 0, earthViewFactorPerFace: 0.25,
+    environment: { solarIrradiance_W_m2: 1400, albedo: 0.3, earthIR_W_m2: 0 }, sinkTemp_K: 0,
+  };
+
+  it('absorbs 2·α·a·S·F_E: 42 W/m² and 127.4 m² for 100 kW at 300 K (hand calculation)', () => {
+    const r = radiatorSizing({ ...albedoOnly, heatLoad_W: 100e3, junctionTempMax_K: 330, loopDeltaT_K: 30, arealDensity_kg_m2: 7, pumpPower_W_per_W: 0 });
+    expect(r.absorbedSolar_W_m2).toBe(0);
+    expect(r.absorbedEarthIR_W_m2).toBe(0);
+    expect(r.absorbedAlbedo_W_m2).toBeCloseTo(42, 9);
+    expect(r.emitted_W_m2).toBeCloseTo(1.8 * SIGMA * 300 ** 4, 6);
+    expect(r.requiredRadiatorArea_m2).toBeCloseTo(100e3 / (1.8 * SIGMA * 300 ** 4 - 42), 6);
+    expect(r.requiredRadiatorArea_m2).toBeCloseTo(127.43, 2);
+  });
+
+  it('the equilibrium temperature of a given area includes the albedo of both faces', () => {
+    // 2εσT⁴ = Q/A + q_albedo = 1000 + 42 W/m² → T = (1042 / (1.8 σ))^¼ = 317.9 K
+    const { radiatorTemp_K } = radiatorTempForArea_K({ ...albedoOnly, heatLoad_W: 100e3, area_m2: 100 });
+    expect(radiatorTemp_K).toBeCloseTo((1042 / (1.8 * SIGMA)) ** 0.25, 6);
   });
 });

@@ -1,10 +1,10 @@
 /** Small seeded runs in a temp folder for the report tests (library runStudy, tiny settings). */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runStudy } from '../../src/index.js';
+import { tempRoot } from '../helpers/tmp.js';
 
-export const tempDir = (tag: string): string => mkdtempSync(join(tmpdir(), `odc-report-${tag}-`));
+export const tempDir = (tag: string): string => mkdtempSync(join(tempRoot(), `odc-report-${tag}-`));
 
 /** Copies a shipped study with a replaced algorithm line (and optional name), runs it, returns the run folder. */
 export async function tinyRun(dir: string, source: string, algorithm: string, opts: { name?: string; description?: string; out: string }): Promise<string> {

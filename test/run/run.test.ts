@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { runStudy } from '../../src/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runStudy, type RunSummary } from '../../src/index.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 
 const dir = tempDir('odc-run-');
@@ -13,9 +13,15 @@ const small = (name: string, algorithm: string, extra = ''): string =>
 const studySmall = small('small', '{ name: nsga3, population: 40, generations: 12, seed: 7, checkpointEvery: 3 }');
 const read = (runDir: string, f: string): string => readFileSync(join(runDir, f), 'utf8');
 
+/** The reference run every test compares against, made here so each test runs alone too (`-t`). */
+let reference: RunSummary;
+beforeAll(async () => {
+  reference = await runStudy({ studyPath: studySmall, outDir: join(dir, 'a'), workers: 0 });
+});
+
 describe('odc run', () => {
-  it('writes the result files, with no timestamps in pareto.json', async () => {
-    const s = await runStudy({ studyPath: studySmall, outDir: join(dir, 'a'), workers: 0 });
+  it('writes the result files, with no timestamps in pareto.json', () => {
+    const s = reference;
     for (const f of ['pareto.json', 'pareto.csv', 'evaluations.csv', 'run.json', 'study.yaml']) expect(existsSync(join(s.runDir, f))).toBe(true);
     expect(existsSync(join(s.runDir, 'evaluations.csv.partial'))).toBe(false);
     expect(s.evaluations).toBe(480);
@@ -29,8 +35,8 @@ describe('odc run', () => {
     expect(run.packageVersions['satellite.js']).toMatch(/^\d+\.\d+\.\d+/);
   });
 
-  it('maximized objectives stay positive in pareto.json and every design record is feasible', async () => {
-    const runDir = join(dir, 'a');
+  it('maximized objectives stay positive in pareto.json and every design record is feasible', () => {
+    const runDir = reference.runDir;
     const pareto = JSON.parse(read(runDir, 'pareto.json'));
     for (const d of pareto.designs) {
       expect(d.objectives['compute.deliveredPFLOPS']).toBeGreaterThan(0);
@@ -41,10 +47,10 @@ describe('odc run', () => {
 
   it('the same seed gives a byte-identical front with 0 and 2 workers; another seed differs', async () => {
     const pooled = await runStudy({ studyPath: studySmall, outDir: join(dir, 'b'), workers: 2 });
-    expect(read(pooled.runDir, 'pareto.json')).toBe(read(join(dir, 'a'), 'pareto.json'));
-    expect(read(pooled.runDir, 'evaluations.csv')).toBe(read(join(dir, 'a'), 'evaluations.csv'));
+    expect(read(pooled.runDir, 'pareto.json')).toBe(read(reference.runDir, 'pareto.json'));
+    expect(read(pooled.runDir, 'evaluations.csv')).toBe(read(reference.runDir, 'evaluations.csv'));
     const other = await runStudy({ studyPath: small('seed8', '{ name: nsga3, population: 40, generations: 12, seed: 8, checkpointEvery: 3 }'), outDir: join(dir, 'c') });
-    expect(read(other.runDir, 'evaluations.csv')).not.toBe(read(join(dir, 'a'), 'evaluations.csv'));
+    expect(read(other.runDir, 'evaluations.csv')).not.toBe(read(reference.runDir, 'evaluations.csv'));
   });
 
   it('an interrupted run resumed from its checkpoint reaches the same front as an uninterrupted one', async () => {
@@ -54,14 +60,15 @@ describe('odc run', () => {
     // Generations 7 is past the checkpoint at 6: the resumed run redoes generation 7 from the checkpoint.
     const second = await runStudy({ resumeDir: out });
     expect(second.status).toBe('complete');
-    expect(read(out, 'pareto.json')).toBe(read(join(dir, 'a'), 'pareto.json'));
-    expect(read(out, 'evaluations.csv')).toBe(read(join(dir, 'a'), 'evaluations.csv'));
+    expect(read(out, 'pareto.json')).toBe(read(reference.runDir, 'pareto.json'));
+    expect(read(out, 'evaluations.csv')).toBe(read(reference.runDir, 'evaluations.csv'));
   });
 
   it('a run killed with SIGKILL resumes to the same front', async () => {
     const study = small('killed', '{ name: nsga3, population: 40, generations: 60, seed: 7, checkpointEvery: 2 }');
-    const reference = await runStudy({ studyPath: study, outDir: join(dir, 'killed-ref') });
+    const killedReference = await runStudy({ studyPath: study, outDir: join(dir, 'killed-ref') });
     const out = join(dir, 'killed');
+    // Compiled CLI: test/helpers/globalSetup.ts rebuilds dist/ before the run when any source is newer.
     const bin = new URL('../../dist/src/cli/bin.js', import.meta.url).pathname;
     const child = spawn(process.execPath, [bin, 'run', study, '--out', out, '--quiet'], { stdio: 'ignore' });
     const cp = join(out, 'checkpoint.json');
@@ -75,8 +82,8 @@ describe('odc run', () => {
       const resumed = await runStudy({ resumeDir: out });
       expect(resumed.status).toBe('complete');
     }
-    expect(read(out, 'pareto.json')).toBe(read(reference.runDir, 'pareto.json'));
-    expect(read(out, 'evaluations.csv')).toBe(read(reference.runDir, 'evaluations.csv'));
+    expect(read(out, 'pareto.json')).toBe(read(killedReference.runDir, 'pareto.json'));
+    expect(read(out, 'evaluations.csv')).toBe(read(killedReference.runDir, 'evaluations.csv'));
   });
 
   it('when nothing is feasible the run says so and lists the least-infeasible designs with their violations', async () => {

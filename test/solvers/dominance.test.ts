@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  constrainedDominates,
-  constrainedNonDominatedSort,
   crowdingDistance,
   dominanceRelation,
   dominates,
@@ -17,7 +15,7 @@ function bruteRanks(pts: readonly number[][]): number[] {
   let left = pts.length;
   while (left > 0) {
     const front = pts
-      .map((p, i) => i)
+      .map((_p, i) => i)
       .filter((i) => ranks[i] === -1 && !pts.some((q, j) => ranks[j] === -1 && dominates(q, pts[i]!)));
     for (const i of front) ranks[i] = r;
     left -= front.length;
@@ -34,14 +32,6 @@ describe('dominance', () => {
     expect(dominanceRelation([1, 2], [2, 2])).toBe(1);
     expect(dominanceRelation([2, 2], [1, 2])).toBe(-1);
     expect(dominanceRelation([1, 3], [2, 2])).toBe(0);
-  });
-
-  it('constrained domination: feasible first, then lower cv, then Pareto', () => {
-    expect(constrainedDominates([9, 9], 0, [0, 0], 0.1)).toBe(true);
-    expect(constrainedDominates([0, 0], 0.1, [9, 9], 0)).toBe(false);
-    expect(constrainedDominates([9, 9], 0.1, [0, 0], 0.2)).toBe(true);
-    expect(constrainedDominates([0, 0], Infinity, [9, 9], 1e9)).toBe(false);
-    expect(constrainedDominates([1, 1], 0, [2, 2], 0)).toBe(true);
   });
 
   it.each([2, 3, 4])('nonDominatedSort equals brute-force peeling on tie-heavy sets (m = %i)', (m) => {
@@ -66,19 +56,6 @@ describe('dominance', () => {
     const { ranks, fronts } = nonDominatedSort(toMatrix(pts, 3), 4, 3, 2);
     expect(fronts.map((f) => Array.from(f))).toEqual([[0], [1]]);
     expect(Array.from(ranks)).toEqual([0, 1, 2, 2]);
-  });
-
-  it('constrainedNonDominatedSort puts feasible fronts first, then infeasible by cv', () => {
-    const F = toMatrix([
-      [1, 1],
-      [0, 0],
-      [2, 2],
-      [0, 5],
-      [3, 3],
-    ]);
-    const cv = [0, 0.5, 0, 0, Infinity];
-    const { fronts } = constrainedNonDominatedSort(F, 5, 2, cv);
-    expect(fronts.map((f) => Array.from(f))).toEqual([[3, 0], [2], [1], [4]]);
   });
 
   it('crowdingDistance follows pymoo: boundaries infinite, duplicates zero, normalized sum / m', () => {

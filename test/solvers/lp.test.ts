@@ -105,7 +105,8 @@ describe('LP solvers (javascript-lp-solver and HiGHS)', () => {
     // min x + y, x ∈ [−3, ∞), y free, x − y = 1 entered as two triplets 0.5 + 0.5 → y = x − 1 → x = −3, y = −4.
     const m: LpModel = {
       sense: 'minimize', cost: Float64Array.of(1, 1), colLower: Float64Array.of(-3, -Infinity), colUpper: Float64Array.of(Infinity, Infinity),
-      rowLower: Float64Array.of(1), rowUpper: Float64Array.of(1), entryRow: Int32Array.of(0, 0, 0), entryCol: Int32Array.of(0, 0, 1), entryValue: Float64Array.of(0.5, 0.5, -1),
+      rowLower: Float64Array.of(1), rowUpper: Float64Array.of(1),
+      entryRow: Int32Array.of(0, 0, 0), entryCol: Int32Array.of(0, 0, 1), entryValue: Float64Array.of(0.5, 0.5, -1),
     };
     const r = solve(m, { solver });
     expect(r.objective).toBeCloseTo(-7, 7);

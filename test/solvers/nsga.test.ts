@@ -3,7 +3,8 @@ import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
 import { safeEvaluate, type Evaluation, type Problem } from '../../src/problem/types.js';
 import { dominates } from '../../src/core/dominance.js';
 import { hypervolume } from '../../src/indicators/hypervolume.js';
-import { createAlgorithm, algorithmNames, minimize, maxEvaluations, maxGenerations } from '../../solvers/index.js';
+import { createAlgorithm, algorithmNames, maxEvaluations, maxGenerations } from '../../solvers/index.js';
+import { minimize } from '../helpers/minimize.js';
 import type { Algorithm, AlgorithmOptions, Individual } from '../../solvers/types.js';
 
 const EMPTY = new Float64Array(0);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { StudyError } from '../../src/core/errors.js';
 import { evaluateDesignFile } from '../../src/evaluate/evaluator.js';
 import { parseDesignFile } from '../../src/study/load.js';
 import { studyErrorOf, tempDir, writeFile } from '../helpers/tmp.js';

@@ -1,0 +1,50 @@
+// ESLint 9 flat config: typescript-eslint's recommended rules (syntax only, no type information, so
+// `npm run lint` stays fast on two cores) plus the project's own rules. No formatter runs here.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'results/**', 'test-artifacts/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.js', '**/*.mjs'],
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      globals: {
+        process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly',
+        clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly',
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'max-len': ['error', {
+        code: 160, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true,
+      }],
+    },
+  },
+  {
+    // The optimizer and the models must draw randomness from the seeded RNG (src/core/rng.ts) only.
+    files: ['src/**/*.ts', 'solvers/**/*.ts'],
+    rules: {
+      'no-restricted-properties': ['error', {
+        object: 'Math', property: 'random', message: 'Use the seeded Rng (src/core/rng.ts): runs must be reproducible for a seed.',
+      }],
+    },
+  },
+  {
+    // Layering (README, "Layout"; also test/solvers/layering.test.ts): solvers/ imports from src/ only the
+    // shared kernels in src/core/ and the interfaces src/problem/{types,algorithm,lp}.ts.
+    files: ['solvers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: '^(\\.\\./)+src/(?!core/[^/]+\\.js$|problem/(types|algorithm|lp)\\.js$)',
+          message: 'solvers/ may import from src/ only src/core/* and src/problem/{types,algorithm,lp}.',
+        }],
+      }],
+    },
+  },
+);

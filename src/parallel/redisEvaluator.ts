@@ -1,0 +1,185 @@
+/**
+ * Distributed evaluation on Redis with BullMQ: the coordinator's side. The ask/tell loop and the seed stay
+ * in the coordinator; each batch (a generation) becomes jobs of plain data — the study's hash, the odc
+ * version and decision vectors, never code — that `odc worker` processes on any machine. The study itself
+ * (the run folder's self-contained study.yaml) is stored once under a key named by its hash.
+ *
+ * Results are those of a local run, byte for byte: an evaluation is a pure function of the decision vector
+ * and results are put back in input order, whatever worker computed them.
+ * Faults: a job whose worker died is moved back to waiting by BullMQ's stalled-job check (lock duration)
+ * and taken by another worker; a job that vanished (Redis restarted without its data) is added again; if
+ * Redis cannot be reached for `reconnectTimeout_s`, the run stops with a message saying how to resume
+ * from its last checkpoint. A worker of another odc version or without the study refuses the job
+ * (UnrecoverableError) and the coordinator stops with that message. Jobs, results and the study key are
+ * removed when the run ends.
+ */
+import { randomUUID } from 'node:crypto';
+import { Job, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { StudyError } from '../core/errors.js';
+import type { Evaluation } from '../problem/types.js';
+import { unpackBatch, type BatchResult, type Evaluator } from './evaluator.js';
+import { queueName, redactRedisUrl, redisClient, studyKey } from './redisConnection.js';
+
+/** Data of one job (JSON): what a worker needs besides the package. */
+export interface EvaluationJob {
+  readonly odcVersion: string;
+  readonly queue: string;
+  readonly studyHash: string;
+  /** Redis key holding the study text (per coordinator, so concurrent runs never share or delete each other's). */
+  readonly studyKey: string;
+  readonly dims: number;
+  readonly count: number;
+  /** Decision vectors, flattened. */
+  readonly x: number[];
+}
+
+/** A worker's answer: the batch result as arrays, and who computed it how fast. */
+export interface EvaluationJobResult {
+  readonly ok: number[];
+  readonly f: number[];
+  readonly g: number[];
+  readonly reasons: (string | null)[];
+  readonly worker: string;
+  readonly elapsed_ms: number;
+}
+
+export interface RedisEvaluatorOptions {
+  readonly url: string;
+  readonly queue: string;
+  readonly studyText: string;
+  readonly studyHash: string;
+  readonly odcVersion: string;
+  readonly objectives: number;
+  readonly constraints: number;
+  /** Stop when Redis stays unreachable this long [s] (default 30). */
+  readonly reconnectTimeout_s?: number;
+}
+
+export interface WorkerRate {
+  readonly worker: string;
+  readonly evaluations: number;
+  readonly evaluationsPerSecond: number;
+}
+
+const POLL_MIN_ms = 20;
+const POLL_MAX_ms = 100;
+export const REFUSED = 'odc-refused:';
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export class RedisEvaluator implements Evaluator {
+  readonly workers = -1; // remote: the count is whatever connects
+  private readonly client: Redis;
+  private readonly queue: Queue;
+  private readonly runKey = randomUUID().slice(0, 8);
+  private readonly studyKey: string;
+  private batches = 0;
+  private ready: Promise<void> | null = null;
+  private readonly perWorker = new Map<string, { evaluations: number; busy_ms: number }>();
+
+  constructor(private readonly opts: RedisEvaluatorOptions) {
+    this.studyKey = `${studyKey(opts.queue, opts.studyHash)}:${this.runKey}`;
+    this.client = redisClient(opts.url);
+    this.client.on('error', () => undefined); // reconnects are handled by the watchdog below
+    this.queue = new Queue(queueName(opts.queue), { connection: this.client });
+    this.queue.on('error', () => undefined);
+  }
+
+  /** Evaluations per worker so far, for the progress display. */
+  rates(): WorkerRate[] {
+    return [...this.perWorker].map(([worker, s]) => ({
+      worker, evaluations: s.evaluations, evaluationsPerSecond: s.busy_ms > 0 ? (1000 * s.evaluations) / s.busy_ms : 0,
+    }));
+  }
+
+  async connectedWorkers(): Promise<number> {
+    return this.withRedis(() => this.queue.getWorkersCount());
+  }
+
+  async evaluate(batch: readonly Float64Array[]): Promise<Evaluation[]> {
+    if (batch.length === 0) return [];
+    this.ready ??= this.withRedis(async () => void (await this.client.set(this.studyKey, this.opts.studyText)));
+    await this.ready;
+    const dims = batch[0]!.length;
+    const workers = Math.max(1, await this.connectedWorkers());
+    const size = Math.max(1, Math.ceil(batch.length / (4 * workers)));
+    const b = this.batches++;
+    const jobs: { id: string; data: EvaluationJob }[] = [];
+    for (let start = 0, k = 0; start < batch.length; start += size, k++) {
+      const part = batch.slice(start, start + size);
+      const x: number[] = [];
+      for (const v of part) x.push(...v);
+      jobs.push({ id: `${this.runKey}-${b}-${k}`, data: { odcVersion: this.opts.odcVersion, queue: this.opts.queue, studyHash: this.opts.studyHash, studyKey: this.studyKey, dims, count: part.length, x } });
+    }
+    const add = (list: typeof jobs) => this.queue.addBulk(list.map((j) => ({ name: 'evaluate', data: j.data, opts: { jobId: j.id, attempts: 5, removeOnComplete: false, removeOnFail: false } })));
+    await this.withRedis(() => add(jobs));
+    const results = new Map<string, EvaluationJobResult>();
+    let wait = POLL_MIN_ms;
+    while (results.size < jobs.length) {
+      await sleep(wait);
+      wait = Math.min(POLL_MAX_ms, wait * 2);
+      const pending = jobs.filter((j) => !results.has(j.id));
+      const found = await this.withRedis(() => Promise.all(pending.map((j) => Job.fromId(this.queue, j.id))));
+      const lost: typeof jobs = [];
+      for (let i = 0; i < pending.length; i++) {
+        const job = found[i];
+        if (job === undefined || job === null) {
+          lost.push(pending[i]!);
+          continue;
+        }
+        if (job.finishedOn !== undefined && job.returnvalue !== null && job.returnvalue !== undefined) {
+          results.set(pending[i]!.id, job.returnvalue as EvaluationJobResult);
+          wait = POLL_MIN_ms;
+        } else if (job.failedReason?.startsWith(REFUSED)) {
+          throw new StudyError('BAD_RUN_DIR', `a worker refused the run's jobs: ${job.failedReason.slice(REFUSED.length).trim()}`);
+        }
+      }
+      if (lost.length) await this.withRedis(() => add(lost)); // Redis lost them (restarted without data): add them again
+    }
+    const out: Evaluation[] = [];
+    for (const j of jobs) {
+      const r = results.get(j.id)!;
+      const s = this.perWorker.get(r.worker) ?? { evaluations: 0, busy_ms: 0 };
+      this.perWorker.set(r.worker, { evaluations: s.evaluations + r.ok.length, busy_ms: s.busy_ms + r.elapsed_ms });
+      const packed: BatchResult = { ok: Uint8Array.from(r.ok), f: Float64Array.from(r.f), g: Float64Array.from(r.g), reasons: r.reasons };
+      out.push(...unpackBatch(packed, this.opts.objectives, this.opts.constraints));
+    }
+    await this.withRedis(() => Promise.all(jobs.map((j) => this.queue.remove(j.id))));
+    return out;
+  }
+
+  /** Runs a Redis operation, retrying while Redis is unreachable, and stops the run after the timeout. */
+  private async withRedis<T>(op: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + 1000 * (this.opts.reconnectTimeout_s ?? 30);
+    for (;;) {
+      try {
+        if (this.client.status !== 'ready') throw new Error(`connection ${this.client.status}`);
+        // ioredis queues commands while disconnected: bound the wait so the deadline is checked.
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('no answer from Redis')), Math.max(100, deadline - Date.now()));
+        });
+        try {
+          return await Promise.race([op(), timeout]);
+        } finally {
+          clearTimeout(timer);
+        }
+      } catch (e) {
+        if (Date.now() > deadline) {
+          throw new StudyError('BAD_ARGUMENT', `lost Redis at ${redactRedisUrl(this.opts.url)} for more than ${this.opts.reconnectTimeout_s ?? 30} s (${(e as Error).message}); the run stopped at its last checkpoint: start Redis and continue with odc run --resume <run-dir> --redis <url>`);
+        }
+        await sleep(200);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    try {
+      // Each batch's jobs were removed once collected; the study text goes last.
+      if (this.client.status === 'ready') await this.client.del(this.studyKey);
+    } finally {
+      await this.queue.close().catch(() => undefined);
+      this.client.disconnect();
+    }
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * Atomicity of run-folder writes (src/run/atomic.ts), checked deterministically: the `beforeRename` test seam runs
+ * at the one moment a crash could leave a partial file — the new bytes are complete in the temporary file and the
+ * target has not been replaced yet — and the tests look at the folder then, or inject a failure there. A reader
+ * (or a resume after SIGKILL) must only ever see the old complete file or the new complete file.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { atomicWriteTestHooks, writeFileAtomic, writeStreamAtomic } from '../../src/run/atomic.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const OLD = 'old complete content\n';
+const NEW = `${'new line of a large results file\n'.repeat(50_000)}end\n`; // 1.6 MB
+
+afterEach(() => {
+  atomicWriteTestHooks.beforeRename = undefined;
+});
+
+/** A folder holding `target` with the OLD content. */
+function folderWithTarget(): { dir: string; target: string } {
+  const dir = tempDir('odc-atomic-');
+  const target = join(dir, 'pareto.json');
+  writeFileSync(target, OLD);
+  return { dir, target };
+}
+
+const leftovers = (dir: string): string[] => readdirSync(dir).filter((f) => f.includes('.tmp-'));
+
+describe('writeFileAtomic', () => {
+  it('until the rename, the target holds the old complete content and the new bytes sit complete in a temp file beside it', () => {
+    const { dir, target } = folderWithTarget();
+    const seen: { target: string; tmp: string; sameDir: boolean }[] = [];
+    atomicWriteTestHooks.beforeRename = (tmp, t) => {
+      expect(t).toBe(target);
+      seen.push({ target: readFileSync(target, 'utf8'), tmp: readFileSync(tmp, 'utf8'), sameDir: dirname(tmp) === dirname(target) });
+    };
+    writeFileAtomic(target, NEW);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.target).toBe(OLD);
+    expect(seen[0]!.tmp).toBe(NEW);
+    // rename(2) is atomic only within one file system: the temp file must be in the target's folder
+    expect(seen[0]!.sameDir).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe(NEW);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('a crash between write and rename (injected failure) leaves the old complete file', () => {
+    const { target } = folderWithTarget();
+    atomicWriteTestHooks.beforeRename = () => {
+      throw new Error('injected crash before rename');
+    };
+    expect(() => writeFileAtomic(target, NEW)).toThrow('injected crash before rename');
+    expect(readFileSync(target, 'utf8')).toBe(OLD);
+  });
+
+  it('a new target does not exist at all until it is complete', () => {
+    const dir = tempDir('odc-atomic-');
+    const target = join(dir, 'run.json');
+    let existedBeforeRename = true;
+    atomicWriteTestHooks.beforeRename = () => void (existedBeforeRename = existsSync(target));
+    writeFileAtomic(target, NEW);
+    expect(existedBeforeRename).toBe(false);
+    expect(readFileSync(target, 'utf8')).toBe(NEW);
+  });
+});
+
+describe('writeStreamAtomic', () => {
+  it('while the producer streams and until the rename, the target holds the old complete content', () => {
+    const { dir, target } = folderWithTarget();
+    const duringProduce: string[] = [];
+    let atRename: { target: string; tmp: string } | undefined;
+    atomicWriteTestHooks.beforeRename = (tmp) => void (atRename = { target: readFileSync(target, 'utf8'), tmp: readFileSync(tmp, 'utf8') });
+    const chunks = NEW.match(/[^]{1,100000}/g)!;
+    expect(chunks.length).toBeGreaterThan(10);
+    writeStreamAtomic(target, (sink) => {
+      for (const c of chunks) {
+        sink(c);
+        duringProduce.push(readFileSync(target, 'utf8'));
+      }
+    });
+    expect(new Set(duringProduce)).toEqual(new Set([OLD]));
+    expect(atRename).toEqual({ target: OLD, tmp: NEW });
+    expect(readFileSync(target, 'utf8')).toBe(NEW);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('a producer that fails half-way leaves the old content untouched and no temp file behind, and is not renamed', () => {
+    const { dir, target } = folderWithTarget();
+    let renamed = false;
+    atomicWriteTestHooks.beforeRename = () => void (renamed = true);
+    expect(() =>
+      writeStreamAtomic(target, (sink) => {
+        sink(NEW.slice(0, 500_000));
+        throw new Error('producer failed');
+      }),
+    ).toThrow('producer failed');
+    expect(renamed).toBe(false);
+    expect(readFileSync(target, 'utf8')).toBe(OLD);
+    expect(leftovers(dir)).toEqual([]);
+  });
+});
