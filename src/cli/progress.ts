@@ -12,6 +12,13 @@ const fmtTime = (s: number | null): string => {
   return `${m}m${String(Math.round(s - 60 * m)).padStart(2, '0')}s`;
 };
 
+/** Distributed runs: "workers 3 (a:12.1/s b:11.8/s …)". */
+function remoteText(p: ProgressInfo): string {
+  if (p.remote === undefined) return '';
+  const rates = p.remote.rates.map((r) => `${r.worker} ${r.evaluationsPerSecond.toFixed(1)}/s`).slice(0, 4).join(' ');
+  return `  | workers ${p.remote.connected}${rates ? ` (${rates}${p.remote.rates.length > 4 ? ' …' : ''})` : ''}`;
+}
+
 export interface ProgressSink {
   update(p: ProgressInfo): void;
   stop(): void;
@@ -28,7 +35,7 @@ export function createProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.W
         const decile = Math.floor(frac * 10);
         if (decile === lastDecile && frac < 1) return;
         lastDecile = decile;
-        stream.write(`gen ${p.generation}${total ? `/${total}` : ''}  evals ${p.evaluations}  feasible ${(100 * p.feasibleShare).toFixed(0)}%  front ${p.frontSize}  HV ${p.hypervolume.toFixed(4)}  failures ${p.failures}  elapsed ${fmtTime(p.elapsed_s)}  eta ${fmtTime(p.eta_s)}\n`);
+        stream.write(`gen ${p.generation}${total ? `/${total}` : ''}  evals ${p.evaluations}  feasible ${(100 * p.feasibleShare).toFixed(0)}%  front ${p.frontSize}  HV ${p.hypervolume.toFixed(4)}  failures ${p.failures}  elapsed ${fmtTime(p.elapsed_s)}  eta ${fmtTime(p.eta_s)}${remoteText(p)}\n`);
       },
       stop: () => undefined,
     };
@@ -36,7 +43,7 @@ export function createProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.W
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: 'gen {gen} |{bar}| {percentage}% | evals {evals} | feasible {feas}% | front {front} | HV {hv} | fail {fail} | ETA {eta_h}',
+      format: 'gen {gen} |{bar}| {percentage}% | evals {evals} | feasible {feas}% | front {front} | HV {hv} | fail {fail} | ETA {eta_h}{remote}',
       hideCursor: true,
       clearOnComplete: false,
       barsize: 24,
@@ -48,7 +55,7 @@ export function createProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.W
     update(p) {
       const total = p.maxGenerations ?? p.maxEvaluations ?? 1;
       const value = p.maxGenerations !== null ? p.generation : p.evaluations;
-      const payload = { gen: `${p.generation}${p.maxGenerations ? `/${p.maxGenerations}` : ''}`, evals: p.evaluations, feas: (100 * p.feasibleShare).toFixed(0), front: p.frontSize, hv: p.hypervolume.toFixed(4), fail: p.failures, eta_h: fmtTime(p.eta_s) };
+      const payload = { gen: `${p.generation}${p.maxGenerations ? `/${p.maxGenerations}` : ''}`, evals: p.evaluations, feas: (100 * p.feasibleShare).toFixed(0), front: p.frontSize, hv: p.hypervolume.toFixed(4), fail: p.failures, eta_h: fmtTime(p.eta_s), remote: remoteText(p) };
       if (!started) {
         bar.start(total, value, payload);
         started = true;

@@ -16,7 +16,7 @@ import { generationHistory, normalizationOf, normalizedHypervolume } from './his
 import { EvaluationLog, toLogged } from './log.js';
 import { loadStudyProblem, type LoadedStudy } from './problem.js';
 import type { LpSolver } from '../problem/lp.js';
-import { RedisEvaluator } from '../parallel/redisEvaluator.js';
+import { RedisEvaluator, type WorkerRate } from '../parallel/redisEvaluator.js';
 import { redactRedisUrl } from '../parallel/redisConnection.js';
 import { paretoFront } from '../problem/benchmarks.js';
 import { writeResults, type RunCounts, type RunMeta } from './results.js';
@@ -37,6 +37,8 @@ export interface ProgressInfo {
   readonly elapsed_s: number;
   /** Estimated seconds to go, or null when the run stops on stagnation only. */
   readonly eta_s: number | null;
+  /** Distributed runs: connected `odc worker` processes and each worker's evaluations and rate so far. */
+  readonly remote?: { readonly connected: number; readonly rates: readonly WorkerRate[] };
 }
 
 export interface RunOptions {
@@ -192,6 +194,7 @@ export async function runStudy(opts: RunOptions, createAlgorithm: AlgorithmFacto
           failures: failureCount,
           frontSize: front.length, hypervolume: hv, elapsed_s,
           eta_s: done > 0 ? (elapsed_s * (1 - done)) / done : null,
+          ...(evaluator instanceof RedisEvaluator ? { remote: { connected: await evaluator.connectedWorkers(), rates: evaluator.rates() } } : {}),
         });
       }
     }

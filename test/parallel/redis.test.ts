@@ -137,6 +137,29 @@ describe.skipIf(!redisAvailable && !ci)('distributed evaluation on Redis', () =>
     }
   });
 
+  it('a job whose stored study does not match its hash is refused, not evaluated', async () => {
+    const w = await startWorker({ url: redis.url, queue: 'hash', concurrency: 1, odcVersion: VERSION, log: () => undefined });
+    const { Queue, Job } = await import('bullmq');
+    const { Redis } = await import('ioredis');
+    const c = new Redis(redis.url, { maxRetriesPerRequest: null });
+    const q = new Queue('odc-hash', { connection: c });
+    try {
+      await c.set('odc:hash:study:forged', 'name: forged\nkind: benchmark\nproblem: zdt1\n');
+      const job = await q.add('evaluate', { odcVersion: VERSION, queue: 'hash', studyHash: 'a'.repeat(64), studyKey: 'odc:hash:study:forged', dims: 2, count: 1, x: [0.5, 0.5] });
+      let reason = '';
+      for (let i = 0; i < 100 && reason === ''; i++) {
+        const j = await Job.fromId(q, job.id!);
+        reason = j?.failedReason ?? '';
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(reason).toMatch(/^odc-refused: the study stored in Redis has hash [0-9a-f]{12}, the job expects aaaaaaaaaaaa/);
+    } finally {
+      await q.close();
+      c.disconnect();
+      await w.close();
+    }
+  });
+
   it('rediss:// connects with TLS (server certificate checked against NODE_EXTRA_CA_CERTS) and gives the same files', async () => {
     const tls = selfSignedCertificate();
     const own = await startRedis({ tls });
@@ -164,8 +187,10 @@ describe.skipIf(!redisAvailable && !ci)('distributed evaluation on Redis', () =>
       await waitFor(() => w.log().includes('connected'));
       expect(w.log()).not.toContain(secret);
       const out = join(dir, 'pw');
-      const r = await odc('run', study, '--out', out, '--redis', own.url, '--queue', 'pw', '--quiet');
+      const r = await odc('run', study, '--out', out, '--redis', own.url, '--queue', 'pw');
       expect(r.code, r.err).toBe(0);
+      // Progress (plain lines off a terminal) shows the connected workers and each one's rate.
+      expect(r.err).toMatch(/\| workers 1 \(\S+:\d+ \d+(\.\d)?\/s\)/);
       for (const f of ['run.json', 'report.html', 'report.md', 'pareto.json', 'study.yaml']) expect(read(out, f)).not.toContain(secret);
       expect(r.out + r.err).not.toContain(secret);
       expect(JSON.parse(read(out, 'run.json')).distributed.redis).toBe(`redis://:***@127.0.0.1:${own.port}`);
