@@ -26,6 +26,7 @@ import { gmstSamples_rad, propagatePlane, windowTimes_s, type PlaneTrack } from 
 import type { ConstellationRecord, LinkClassRecord, ShellRecord, StatsRecord } from './record.js';
 import { shellNetwork, type ShellNetworkResult } from './shellNetwork.js';
 import type { Stats } from './types.js';
+import { Memo } from './memo.js';
 import { constellationDetails, type ConstellationDetails } from './details.js';
 
 const M_PER_KM = 1000;
@@ -34,6 +35,16 @@ const BYTES_PER_TB = 1e12;
 const S_PER_MS = 1e-3;
 /** Cluster links reach the hexagonal lattice's nearest neighbours (1.0 spacing) but not the next ring (√3). */
 const CLUSTER_LINK_RANGE_PER_SPACING = 1.5;
+
+/** Plane tracks kept across evaluations (budget in samples: ~50 MB of positions and normals). */
+const TRACKS = new Memo<PlaneTrack>(1_000_000);
+/** Shell link results kept across evaluations (they depend on geometry, topology and terminal only). */
+const LINKS = new Memo<ShellLinksResult>(64);
+
+/** Cache hits and misses of this process so far (for benchmarks). */
+export function constellationCacheStats(): { tracks: { hits: number; misses: number }; links: { hits: number; misses: number } } {
+  return { tracks: { hits: TRACKS.hits, misses: TRACKS.misses }, links: { hits: LINKS.hits, misses: LINKS.misses } };
+}
 
 const scale = (s: Stats, k: number): StatsRecord => ({ min: s.min * k, mean: s.mean * k, max: s.max * k });
 
@@ -75,14 +86,19 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
 
   // Geometry: one SGP4 track per plane, sharing the GMST samples.
   const gmst = gmstSamples_rad(w.epochIso, windowTimes_s(w));
+  const windowKey = `${w.epochIso}|${w.duration_s}|${w.step_s}`;
   const tracks: PlaneTrack[][] = spec.shells.map((s) =>
-    Array.from({ length: s.geometry.planes }, (_, p) => propagatePlane(planeElements(s.geometry, p, w.epochIso), w, gmst)));
+    Array.from({ length: s.geometry.planes }, (_, p) => {
+      const e = planeElements(s.geometry, p, w.epochIso);
+      const key = `${e.altitude_m}|${e.inclination_rad}|${e.raan_rad}|${e.argumentOfLatitude_rad}|${windowKey}`;
+      return TRACKS.get(key, () => propagatePlane(e, w, gmst), (t) => t.times_s.length);
+    }));
 
   const linkParams = spec.shells.map((s) => ({
     shell: s.geometry, window: w, topology: s.topology, terminal: s.terminal, latitudeCutoff_rad: s.crossPlaneCutoffLatitude_rad, snapshotIndex: 0,
     ...(s.topology === 'cluster' ? { clusterLinkRange_m: Math.min(s.terminal.range_km * M_PER_KM, CLUSTER_LINK_RANGE_PER_SPACING * clusterLattice(s.geometry.satsPerPlane, s.geometry.clusterRadius_m).spacing_m) } : {}),
   }));
-  const links = linkParams.map((p) => shellLinks(p));
+  const links = linkParams.map((p) => LINKS.get(JSON.stringify(p), () => shellLinks(p)));
 
   const ground: GroundContactParams | null = spec.stations.length === 0 ? null : {
     shells: spec.shells.map((s, i) => ({ spec: s.geometry, tracks: tracks[i]! })),

@@ -13,9 +13,10 @@ import { z } from 'zod';
 import { StudyError } from '../core/errors.js';
 import type { ParetoFile, RunMeta } from '../run/results.js';
 import { ODC_VERSION } from '../run/versions.js';
+import { RUN_FORMAT_VERSION, runMetaSchema } from '../run/schemas.js';
 
 /** The run-folder format this odc reads (run.json and pareto.json `formatVersion`). */
-export const RUN_FORMAT_VERSION = 1;
+export { RUN_FORMAT_VERSION };
 
 export interface RunEvaluation {
   readonly index: number;
@@ -36,17 +37,6 @@ export interface LoadedRun {
   /** Every evaluation, or null when evaluations.csv is absent (or not asked for). */
   readonly evaluations: readonly RunEvaluation[] | null;
 }
-
-const runMetaSchema = z.looseObject({
-  formatVersion: z.number(),
-  odcVersion: z.string(),
-  status: z.enum(['running', 'complete']),
-  study: z.looseObject({ name: z.string(), kind: z.enum(['node', 'benchmark', 'constellation']), file: z.string(), hash: z.string() }),
-  algorithm: z.looseObject({ name: z.string(), population: z.number(), seed: z.number() }),
-  workers: z.number(),
-  startedAt: z.string(),
-  packageVersions: z.record(z.string(), z.string()),
-});
 
 const variableSchema = z.union([
   z.looseObject({ kind: z.enum(['real', 'int']), name: z.string(), lower: z.number(), upper: z.number() }),

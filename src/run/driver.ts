@@ -4,23 +4,21 @@
  * Same seed ⇒ byte-identical pareto.json whatever the worker count: evaluation is pure and results are
  * told in input order; nothing time-dependent goes into pareto.json (timings live in run.json).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { StudyError } from '../core/errors.js';
 import type { Algorithm, AlgorithmOptions, AlgorithmSnapshot } from '../problem/algorithm.js';
 import type { Problem } from '../problem/types.js';
 import { PoolEvaluator } from '../parallel/pool.js';
 import { SerialEvaluator, type Evaluator } from '../parallel/evaluator.js';
-import { writeFileAtomic } from './atomic.js';
-import { generationHistory, normalizationOf, normalizedHypervolume } from './history.js';
+import { generationHistory, liveNormalization, normalizationOf, normalizedHypervolume } from './history.js';
 import { EvaluationLog, toLogged } from './log.js';
-import { loadStudyProblem, type LoadedStudy } from './problem.js';
+import type { LoadedStudy } from './problem.js';
 import type { LpSolver } from '../problem/lp.js';
 import { RedisEvaluator, type WorkerRate } from '../parallel/redisEvaluator.js';
-import { redactRedisUrl } from '../parallel/redisConnection.js';
 import { paretoFront } from '../problem/benchmarks.js';
 import { writeResults, type RunCounts, type RunMeta } from './results.js';
-import { packageVersions, ODC_VERSION } from './versions.js';
+import { CHECKPOINT, LOG_PARTIAL, openRunFolder, writeCheckpoint, type OpenRun } from './runFolder.js';
+import { ODC_VERSION } from './versions.js';
 
 export type AlgorithmFactoryByName = (name: string, problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) => Algorithm;
 
@@ -32,7 +30,12 @@ export interface ProgressInfo {
   readonly feasibleShare: number;
   readonly failures: number;
   readonly frontSize: number;
-  /** Hypervolume of the current front, normalized by the current front (live, not comparable across runs). */
+  /**
+   * Hypervolume of the current front on a normalization fixed at the first generation with a feasible front
+   * (that front's ideal and nadir widened by half their range each way; benchmarks: the identity, as in
+   * run.json) — it never falls, as the archive only grows in dominated volume. 0 until a feasible design is
+   * found. Not comparable across runs (run.json's history uses the final front's normalization).
+   */
   readonly hypervolume: number;
   readonly elapsed_s: number;
   /** Estimated seconds to go, or null when the run stops on stagnation only. */
@@ -68,150 +71,166 @@ export interface RunSummary extends RunCounts {
   readonly hypervolume: number;
 }
 
-interface Checkpoint {
-  readonly formatVersion: 1;
-  readonly studyHash: string;
-  readonly generation: number;
-  readonly evaluations: number;
-  readonly logBytes: number;
-  readonly liveHypervolume: readonly number[];
-  readonly elapsed_s: number;
-  readonly snapshot: AlgorithmSnapshot;
+/** What the generation loop works on: the open run folder, the algorithm, where it evaluates and logs. */
+interface RunContext {
+  readonly opts: RunOptions;
+  readonly run: OpenRun;
+  readonly algorithm: Algorithm;
+  readonly evaluator: Evaluator;
+  readonly log: EvaluationLog;
+  readonly now: () => Date;
+  /** Wall-clock start of this process's share of the run [ms], and the seconds spent before a resume. */
+  readonly t0: number;
+  readonly elapsedBefore: number;
+  /** Live hypervolume per generation on the current front's normalization (read by the stagnation rule). */
+  readonly liveHv: number[];
 }
 
-const CHECKPOINT = 'checkpoint.json';
-const LOG_PARTIAL = 'evaluations.csv.partial';
-
-function defaultRunDir(loaded: LoadedStudy, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-');
-  const base = join('results', loaded.name.replace(/[^A-Za-z0-9._-]+/g, '-'), `${stamp}-seed${loaded.algorithm.seed}`);
-  let dir = base;
-  for (let k = 2; existsSync(dir); k++) dir = `${base}-${k}`;
-  return dir;
+interface LoopOutcome {
+  readonly stopReason: string;
+  readonly evalTime_s: number;
 }
 
 export async function runStudy(opts: RunOptions, createAlgorithm: AlgorithmFactoryByName): Promise<RunSummary> {
   const now = opts.now ?? (() => new Date());
   const t0 = now().getTime();
-  let runDir: string;
-  let loaded: LoadedStudy;
-  let checkpoint: Checkpoint | undefined;
-  let meta: RunMeta;
-
-  if (opts.resumeDir !== undefined) {
-    runDir = opts.resumeDir;
-    const cpPath = join(runDir, CHECKPOINT);
-    const metaPath = join(runDir, 'run.json');
-    if (!existsSync(metaPath) || !existsSync(join(runDir, 'study.yaml'))) {
-      throw new StudyError('BAD_RUN_DIR', `${runDir}: not a run folder (no run.json and study.yaml); pass the folder that odc run created, e.g. results/<study>/<run-id>`);
-    }
-    meta = JSON.parse(readFileSync(metaPath, 'utf8')) as RunMeta;
-    if (meta.status === 'complete') throw new StudyError('BAD_RUN_DIR', `${runDir}: this run is already complete; nothing to resume (start a new run with odc run <study.yaml>)`);
-    loaded = loadStudyProblem(join(runDir, 'study.yaml'), opts.lpSolver);
-    if (existsSync(cpPath)) {
-      checkpoint = JSON.parse(readFileSync(cpPath, 'utf8')) as Checkpoint;
-      if (checkpoint.studyHash !== loaded.hash) throw new StudyError('INCOMPATIBLE_RUN', `${runDir}: study.yaml no longer matches its checkpoint (hash differs); start a new run`);
-    }
-  } else {
-    if (opts.studyPath === undefined) throw new StudyError('BAD_ARGUMENT', 'odc run needs a study file, or --resume <run-dir>');
-    loaded = loadStudyProblem(opts.studyPath, opts.lpSolver);
-    runDir = opts.outDir ?? defaultRunDir(loaded, now());
-    if (existsSync(join(runDir, 'run.json'))) throw new StudyError('BAD_RUN_DIR', `${runDir} already holds a run; choose another --out folder or resume it with --resume ${runDir}`);
-    mkdirSync(runDir, { recursive: true });
-    writeFileAtomic(join(runDir, 'study.yaml'), loaded.studyText);
-    meta = {
-      formatVersion: 1, odcVersion: ODC_VERSION, status: 'running', study: { name: loaded.name, kind: loaded.kind, file: opts.studyPath, hash: loaded.hash },
-      algorithm: loaded.algorithm, workers: opts.workers ?? 0, startedAt: now().toISOString(), packageVersions: packageVersions(),
-      ...(opts.redis !== undefined ? { distributed: { redis: redactRedisUrl(opts.redis.url), queue: opts.redis.queue } } : {}),
-    };
-    writeFileAtomic(join(runDir, 'run.json'), `${JSON.stringify(meta, null, 2)}\n`);
-  }
-
-  const { problem, algorithm: settings } = loaded;
-  const workers = opts.workers ?? 0;
-  const evaluator: Evaluator = opts.redis !== undefined
-    ? new RedisEvaluator({
-      ...opts.redis, studyText: loaded.studyText, studyHash: loaded.hash, odcVersion: ODC_VERSION,
-      objectives: problem.objectives.length, constraints: problem.constraints.length,
-    })
-    : workers > 0
-      ? new PoolEvaluator({ studyPath: join(runDir, 'study.yaml'), studyHash: loaded.hash, workers, objectives: problem.objectives.length, constraints: problem.constraints.length })
-      : new SerialEvaluator(problem);
+  const run = openRunFolder(opts, now);
+  const { loaded, checkpoint } = run;
+  const evaluator = createEvaluator(opts, run);
+  const settings = loaded.algorithm;
   const algOptions: AlgorithmOptions = {
     population: settings.population, seed: settings.seed, ...(settings.partitions !== undefined ? { partitions: settings.partitions } : {}),
   };
-  const algorithm = createAlgorithm(settings.name, problem, algOptions, checkpoint?.snapshot);
-  const log = new EvaluationLog(join(runDir, LOG_PARTIAL), problem, checkpoint?.logBytes);
-  const liveHv: number[] = [...(checkpoint?.liveHypervolume ?? [])];
-  const maxGenerations = settings.generations ?? (settings.evaluations === undefined ? 100 : null);
-  const maxEvaluations = settings.evaluations ?? null;
-  const elapsedBefore = checkpoint?.elapsed_s ?? 0;
-  let stopReason = '';
-  let evalTime_s = 0;
-  let generationsThisProcess = 0;
-  let failureCount = log.entries.filter((e) => e.failure !== null).length;
-  const m = problem.objectives.length;
-
+  const algorithm = createAlgorithm(settings.name, loaded.problem, algOptions, checkpoint?.snapshot);
+  const log = new EvaluationLog(join(run.runDir, LOG_PARTIAL), loaded.problem, checkpoint?.logBytes);
+  const ctx: RunContext = {
+    opts, run, algorithm, evaluator, log, now, t0, elapsedBefore: checkpoint?.elapsed_s ?? 0, liveHv: [...(checkpoint?.liveHypervolume ?? [])],
+  };
+  let outcome: LoopOutcome;
   try {
-    for (;;) {
-      const { generation, evaluations } = algorithm.progress();
-      if (maxGenerations !== null && generation >= maxGenerations) { stopReason = `reached ${maxGenerations} generations`; break; }
-      if (maxEvaluations !== null && evaluations >= maxEvaluations) { stopReason = `reached ${maxEvaluations} evaluations`; break; }
-      const stag = settings.stagnation;
-      if (stag && liveHv.length > stag.window && liveHv[liveHv.length - 1]! - liveHv[liveHv.length - 1 - stag.window]! < stag.tolerance) {
-        stopReason = `hypervolume improved by less than ${stag.tolerance} over ${stag.window} generations`;
-        break;
-      }
-      if (opts.stopAfterGenerations !== undefined && generationsThisProcess >= opts.stopAfterGenerations) { stopReason = 'interrupted'; break; }
-
-      const batch = algorithm.ask();
-      const te = performance.now();
-      const results = await evaluator.evaluate(batch);
-      evalTime_s += (performance.now() - te) / 1000;
-      algorithm.tell(results);
-      const rows = batch.map((x, i) => toLogged(problem, evaluations + i, generation, x, results[i]!));
-      log.append(rows);
-      for (const r of rows) if (r.failure !== null) failureCount++;
-      generationsThisProcess++;
-
-      const front = algorithm.archive().map((ind) => ind.f);
-      const hv = normalizedHypervolume(front, normalizationOf(front, m, loaded.kind === 'benchmark'));
-      liveHv.push(hv);
-      const p = algorithm.progress();
-      const elapsed_s = elapsedBefore + (now().getTime() - t0) / 1000;
-      if (p.generation % settings.checkpointEvery === 0) {
-        const cp: Checkpoint = {
-          formatVersion: 1, studyHash: loaded.hash, generation: p.generation, evaluations: p.evaluations,
-          logBytes: log.byteLength, liveHypervolume: liveHv, elapsed_s, snapshot: algorithm.snapshot(),
-        };
-        writeFileAtomic(join(runDir, CHECKPOINT), JSON.stringify(cp));
-      }
-      if (opts.onProgress) {
-        const done = Math.max(maxGenerations !== null ? p.generation / maxGenerations : 0, maxEvaluations !== null ? p.evaluations / maxEvaluations : 0);
-        opts.onProgress({
-          generation: p.generation, maxGenerations, evaluations: p.evaluations, maxEvaluations,
-          feasibleShare: rows.filter((r) => r.cv === 0).length / rows.length,
-          failures: failureCount,
-          frontSize: front.length, hypervolume: hv, elapsed_s,
-          eta_s: done > 0 ? (elapsed_s * (1 - done)) / done : null,
-          ...(evaluator instanceof RedisEvaluator ? { remote: { connected: await evaluator.connectedWorkers(), rates: evaluator.rates() } } : {}),
-        });
-      }
-    }
+    outcome = await generationLoop(ctx);
   } finally {
     log.close();
     await evaluator.close();
   }
+  return finishRun(ctx, outcome);
+}
 
-  const p = algorithm.progress();
-  const wall_s = elapsedBefore + (now().getTime() - t0) / 1000;
+/** Redis workers, a worker-thread pool, or this thread. */
+function createEvaluator(opts: RunOptions, run: OpenRun): Evaluator {
+  const { loaded, runDir } = run;
+  const { problem } = loaded;
+  const workers = opts.workers ?? 0;
+  if (opts.redis !== undefined) {
+    return new RedisEvaluator({
+      ...opts.redis, studyText: loaded.studyText, studyHash: loaded.hash, odcVersion: ODC_VERSION,
+      objectives: problem.objectives.length, constraints: problem.constraints.length,
+    });
+  }
+  if (workers > 0) {
+    return new PoolEvaluator({ studyPath: join(runDir, 'study.yaml'), studyHash: loaded.hash, workers, objectives: problem.objectives.length, constraints: problem.constraints.length });
+  }
+  return new SerialEvaluator(problem);
+}
+
+const maxGenerationsOf = (s: LoadedStudy['algorithm']): number | null => s.generations ?? (s.evaluations === undefined ? 100 : null);
+
+/** Why the run stops before the next generation, or null to go on. */
+function stopReasonBefore(ctx: RunContext, generationsThisProcess: number): string | null {
+  const settings = ctx.run.loaded.algorithm;
+  const { generation, evaluations } = ctx.algorithm.progress();
+  const maxGenerations = maxGenerationsOf(settings);
+  const maxEvaluations = settings.evaluations ?? null;
+  if (maxGenerations !== null && generation >= maxGenerations) return `reached ${maxGenerations} generations`;
+  if (maxEvaluations !== null && evaluations >= maxEvaluations) return `reached ${maxEvaluations} evaluations`;
+  const stag = settings.stagnation;
+  const hv = ctx.liveHv;
+  if (stag && hv.length > stag.window && hv[hv.length - 1]! - hv[hv.length - 1 - stag.window]! < stag.tolerance) {
+    return `hypervolume improved by less than ${stag.tolerance} over ${stag.window} generations`;
+  }
+  if (ctx.opts.stopAfterGenerations !== undefined && generationsThisProcess >= ctx.opts.stopAfterGenerations) return 'interrupted';
+  return null;
+}
+
+/** ask → evaluate → tell → log, one generation at a time, with checkpoints and progress reports. */
+async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
+  const { opts, run, algorithm, evaluator, log, liveHv } = ctx;
+  const { loaded } = run;
+  const { problem } = loaded;
+  const m = problem.objectives.length;
+  const benchmark = loaded.kind === 'benchmark';
+  let displayNorm = run.checkpoint?.liveNormalization;
+  let evalTime_s = 0;
+  let generationsThisProcess = 0;
+  let failureCount = log.entries.filter((e) => e.failure !== null).length;
+  for (;;) {
+    const stopReason = stopReasonBefore(ctx, generationsThisProcess);
+    if (stopReason !== null) return { stopReason, evalTime_s };
+    const { generation, evaluations } = algorithm.progress();
+    const batch = algorithm.ask();
+    const te = performance.now();
+    const results = await evaluator.evaluate(batch);
+    evalTime_s += (performance.now() - te) / 1000;
+    algorithm.tell(results);
+    const rows = batch.map((x, i) => toLogged(problem, evaluations + i, generation, x, results[i]!));
+    log.append(rows);
+    for (const r of rows) if (r.failure !== null) failureCount++;
+    generationsThisProcess++;
+
+    const front = algorithm.archive().map((ind) => ind.f);
+    liveHv.push(normalizedHypervolume(front, normalizationOf(front, m, benchmark)));
+    if (displayNorm === undefined && (benchmark || front.length > 0)) displayNorm = liveNormalization(front, m, benchmark);
+    const p = algorithm.progress();
+    const elapsed_s = ctx.elapsedBefore + (ctx.now().getTime() - ctx.t0) / 1000;
+    if (p.generation % loaded.algorithm.checkpointEvery === 0) {
+      writeCheckpoint(run.runDir, {
+        formatVersion: 1, studyHash: loaded.hash, generation: p.generation, evaluations: p.evaluations,
+        logBytes: log.byteLength, liveHypervolume: liveHv, ...(displayNorm !== undefined ? { liveNormalization: displayNorm } : {}),
+        elapsed_s, snapshot: algorithm.snapshot(),
+      });
+    }
+    if (opts.onProgress) {
+      const maxGenerations = maxGenerationsOf(loaded.algorithm);
+      const maxEvaluations = loaded.algorithm.evaluations ?? null;
+      const done = Math.max(maxGenerations !== null ? p.generation / maxGenerations : 0, maxEvaluations !== null ? p.evaluations / maxEvaluations : 0);
+      opts.onProgress({
+        generation: p.generation, maxGenerations, evaluations: p.evaluations, maxEvaluations,
+        feasibleShare: rows.filter((r) => r.cv === 0).length / rows.length,
+        failures: failureCount,
+        frontSize: front.length, hypervolume: displayNorm !== undefined ? normalizedHypervolume(front, displayNorm) : 0, elapsed_s,
+        eta_s: done > 0 ? (elapsed_s * (1 - done)) / done : null,
+        ...(evaluator instanceof RedisEvaluator ? { remote: { connected: await evaluator.connectedWorkers(), rates: evaluator.rates() } } : {}),
+      });
+    }
+  }
+}
+
+/** Failure reasons, most frequent first (ties by reason). */
+function failureReasonsOf(log: EvaluationLog): RunCounts['failureReasons'] {
   const failures = new Map<string, number>();
   for (const e of log.entries) if (e.failure !== null) failures.set(e.failure, (failures.get(e.failure) ?? 0) + 1);
-  const failureReasons = [...failures].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1));
+  return [...failures].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1));
+}
+
+/** An interrupted run keeps its checkpoint; a finished one gets its history, result files and reports. */
+async function finishRun(ctx: RunContext, outcome: LoopOutcome): Promise<RunSummary> {
+  const { opts, run, algorithm, log, liveHv } = ctx;
+  const { runDir, loaded } = run;
+  const { problem } = loaded;
+  const { stopReason } = outcome;
+  const m = problem.objectives.length;
+  const p = algorithm.progress();
+  const wall_s = ctx.elapsedBefore + (ctx.now().getTime() - ctx.t0) / 1000;
+  const failureReasons = failureReasonsOf(log);
   const archive = algorithm.archive();
+  const failures = log.entries.filter((e) => e.failure !== null).length;
+  const feasible = log.entries.filter((e) => e.cv === 0).length;
 
   if (stopReason === 'interrupted') {
-    return { runDir, status: 'interrupted', generations: p.generation, evaluations: p.evaluations, failures: log.entries.filter((e) => e.failure !== null).length, feasible: log.entries.filter((e) => e.cv === 0).length, paretoSize: archive.length, stopReason, wall_s, hypervolume: liveHv[liveHv.length - 1] ?? 0, leastInfeasible: [], failureReasons };
+    return {
+      runDir, status: 'interrupted', generations: p.generation, evaluations: p.evaluations, failures, feasible, paretoSize: archive.length,
+      stopReason, wall_s, hypervolume: liveHv[liveHv.length - 1] ?? 0, leastInfeasible: [], failureReasons,
+    };
   }
 
   const finalFront = archive.map((ind) => ind.f);
@@ -226,12 +245,9 @@ export async function runStudy(opts: RunOptions, createAlgorithm: AlgorithmFacto
       }))
     : [];
   const finished: RunMeta = {
-    ...meta, status: 'complete', finishedAt: now().toISOString(), workers,
-    result: {
-      generations: p.generation, evaluations: p.evaluations, failures: log.entries.filter((e) => e.failure !== null).length,
-      feasible: log.entries.filter((e) => e.cv === 0).length, paretoSize: archive.length, stopReason, failureReasons, leastInfeasible,
-    },
-    timings: { wall_s, evaluate_s: evalTime_s },
+    ...run.meta, status: 'complete', finishedAt: ctx.now().toISOString(), workers: opts.workers ?? 0,
+    result: { generations: p.generation, evaluations: p.evaluations, failures, feasible, paretoSize: archive.length, stopReason, failureReasons, leastInfeasible },
+    timings: { wall_s, evaluate_s: outcome.evalTime_s },
     normalization: norm,
     history,
   };
@@ -239,7 +255,7 @@ export async function runStudy(opts: RunOptions, createAlgorithm: AlgorithmFacto
   rmSync(join(runDir, CHECKPOINT), { force: true });
   if (opts.afterResults) await opts.afterResults(runDir);
   return {
-    runDir, status: 'complete', generations: p.generation, evaluations: p.evaluations, failures: finished.result!.failures, feasible: finished.result!.feasible,
+    runDir, status: 'complete', generations: p.generation, evaluations: p.evaluations, failures, feasible,
     paretoSize: archive.length, stopReason, wall_s, hypervolume: history[history.length - 1]?.hypervolume ?? 0, leastInfeasible, failureReasons,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Hypervolume per generation, recomputed at the end of a run from the evaluation log with one fixed
  * normalization (the final front's ideal and nadir → [0, 1], reference point 1.1 in every objective), so
- * generations are comparable. During the run, a live value normalized by the current front is shown.
+ * generations are comparable. During the run the progress display shows a live value on a normalization
+ * fixed at the first feasible front (`liveNormalization`), so it only rises.
  * Benchmark studies also get IGD+ against the analytic front every generation.
  */
 import { dominates } from '../core/dominance.js';
@@ -44,6 +45,21 @@ export function normalizationOf(front: readonly ArrayLike<number>[], m: number, 
     } else if (nadir[j]! - ideal[j]! <= 0) nadir[j] = ideal[j]! + Math.max(Math.abs(ideal[j]!), 1);
   }
   return { ideal, nadir, reference };
+}
+
+/**
+ * Normalization for the live hypervolume on the progress display, fixed once per run at the first
+ * generation with a feasible front: that front's ideal and nadir (as `normalizationOf`) widened by half
+ * their range on each side, so later fronts that improve on it or spread wider still count. The archive
+ * only ever gains dominated volume, so on a fixed normalization the value never falls (on one taken from
+ * the current front it did). Benchmarks keep the identity normalization, as everywhere else.
+ */
+export function liveNormalization(front: readonly ArrayLike<number>[], m: number, identity = false): Normalization {
+  const n = normalizationOf(front, m, identity);
+  if (identity) return n;
+  const ideal = n.ideal.map((v, j) => v - 0.5 * (n.nadir[j]! - v));
+  const nadir = n.nadir.map((v, j) => v + 0.5 * (v - n.ideal[j]!));
+  return { ideal, nadir, reference: n.reference };
 }
 
 export function normalizedHypervolume(front: readonly ArrayLike<number>[], norm: Normalization): number {

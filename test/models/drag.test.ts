@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cira2012Density, valladoExponentialDensity } from '../../src/models/atmosphere.js';
 import { dragBudget, orbitAverageDragArea_m2, type DragParams } from '../../src/models/drag.js';
-import { EARTH_MU_m3_s2, EARTH_RADIUS_m, JULIAN_YEAR_s, STANDARD_GRAVITY_m_s2 } from '../../src/units/constants.js';
 
 const km = (x: number) => x * 1000;
 /** Table values are printed to 3 significant figures; a grid-point look-up must return them exactly (to rounding of exp∘log). */
@@ -36,13 +35,15 @@ describe('CIRA-2012 density (docs/sources.md §11 case 10; cira-2012.dat, norabo
     expect(rel(cira2012Density({ altitude_m: km(550), solarActivity: 'high' }).density_kg_m3, 1.7e-12)).toBeLessThan(interpolationRelative);
   });
 
-  it('the tail above 900 km is continuous and keeps decreasing to 2,000 km', () => {
+  it('the tail above 900 km is continuous and keeps the 880–900 km scale height (hand calculation)', () => {
+    // Catches: a tail that restarts from a wrong base, uses another segment's scale height, or jumps at 900 km.
+    // Moderate rows 880 / 900 km of cira-2012.dat: 9.27e-15 / 8.01e-15 kg/m³ → H = 20 km / ln(9.27/8.01)
+    // = 20 / 0.14609 = 136.9 km (the 137 km of the model header). 1,000 km: 8.01e-15·e^(−100/136.9) = 3.858e-15.
     const at = (h: number) => cira2012Density({ altitude_m: km(h), solarActivity: 'moderate' });
     expect(rel(at(900).density_kg_m3, 8.01e-15)).toBeLessThan(exactRelative);
     expect(at(900.001).fromTable).toBe(false);
-    // 1 m above the table top the density has dropped by exp(−1 m/H), H = 880–900 km scale height (~137 km).
-    const H_m = at(890).scaleHeight_m;
-    expect(rel(at(900.001).density_kg_m3, at(900).density_kg_m3 * Math.exp(-1 / H_m))).toBeLessThan(1e-9);
+    expect(rel(at(900.001).density_kg_m3, 8.0099e-15)).toBeLessThan(1e-5); // 8.01e-15·e^(−1 m/136.9 km)
+    expect(rel(at(1000).density_kg_m3, 3.858e-15)).toBeLessThan(1e-3);
     expect(at(2000).density_kg_m3).toBeLessThan(at(1500).density_kg_m3);
     expect(at(2000).density_kg_m3).toBeGreaterThan(0);
   });
@@ -105,30 +106,36 @@ describe('dragBudget: passive decay (docs/sources.md §11 case 12, CIRA-2012 fix
 });
 
 describe('dragBudget: station keeping and propellant', () => {
-  it('Δv/yr = ½ρv²/B × 1 yr (drag acceleration, Vallado 2013 ch. 8), 550 km moderate, B = 100 → ≈ 3.7 m/s/yr', () => {
-    const r = dragBudget(B100);
-    const v2 = EARTH_MU_m3_s2 / (EARTH_RADIUS_m + km(550));
-    const expected = ((0.5 * r.density_kg_m3 * v2) / 100) * JULIAN_YEAR_s;
-    expect(r.stationKeepingDeltaV_m_s_per_yr).toBeCloseTo(expected, 10);
-    expect(r.stationKeepingDeltaV_m_s_per_yr).toBeGreaterThan(3.5);
-    expect(r.stationKeepingDeltaV_m_s_per_yr).toBeLessThan(4);
+  // Hand calculation shared by the two tests below (550 km, moderate, B = 100 kg/m²):
+  //   ρ(550 km) = √(ρ₅₄₀·ρ₅₆₀) = √(4.77e-13 · 3.58e-13) = 4.132e-13 kg/m³ (cira-2012.dat rows, log-linear)
+  //   v² = μ/r = 3.986004e14 / 6,928,137 m = 5.7534e7 m²/s²
+  //   a_D = ½ρv²/B = 0.5 · 4.132e-13 · 5.7534e7 / 100 = 1.1888e-7 m/s²; × 31,557,600 s = 3.751 m/s per year.
+  it('Δv/yr = ½ρv²/B × 1 yr (Vallado 2013 ch. 8): 550 km moderate, B = 100 → 3.751 m/s/yr (hand calculation)', () => {
+    // Catches: a missing ½, v instead of v², m/(C_D·A) inverted, a calendar instead of Julian year (−0.07 %
+    // is below the tolerance; a day-count error of 1/365 is not), or the wrong density segment (±20 %).
+    expect(rel(dragBudget(B100).stationKeepingDeltaV_m_s_per_yr, 3.751)).toBeLessThan(1e-3);
   });
 
-  it('propellant follows the rocket equation with Isp 1,500 s on the dry mass', () => {
+  it('propellant is the rocket equation on the dry mass: 10 yr, Isp 1,500 s → 5.618 kg; Isp 3,000 s → 2.807 kg', () => {
+    // Catches: Δv not multiplied by the lifetime, g0 missing from v_e, the linearised m·Δv/v_e (5.611 kg, −0.12 %),
+    // or the wet-mass form applied to the dry mass (m·(1 − e^(−Δv/v_e)) = 5.604 kg, −0.25 %).
+    // Δv = 10 × 3.7514 = 37.514 m/s; v_e = 1,500 × 9.80665 = 14,709.98 m/s; Δv/v_e = 2.5502e-3.
+    // Tsiolkovsky with the dry mass as final mass: m_p = m_dry·(e^(Δv/v_e) − 1) = 2,200 × 2.5535e-3 = 5.618 kg
+    // (equivalently m_0·(1 − e^(−Δv/v_e)) with m_0 = m_dry·e^(Δv/v_e) = 2,205.618 kg).
+    // Isp 3,000 s: v_e = 29,419.95 m/s, Δv/v_e = 1.2751e-3 → 2,200 × 1.2759e-3 = 2.807 kg.
     const r = dragBudget({ ...B100, lifetime_yr: 10 });
-    const ve = 1500 * STANDARD_GRAVITY_m_s2;
-    expect(r.totalDeltaV_m_s).toBeCloseTo(10 * r.stationKeepingDeltaV_m_s_per_yr, 10);
-    expect(r.propellantMass_kg).toBeCloseTo(2200 * (Math.exp(r.totalDeltaV_m_s / ve) - 1), 10);
-    // A higher Isp needs less propellant.
-    expect(dragBudget({ ...B100, isp_s: 3000 }).propellantMass_kg).toBeLessThan(dragBudget(B100).propellantMass_kg);
+    expect(rel(r.totalDeltaV_m_s, 37.514)).toBeLessThan(1e-3);
+    expect(rel(r.propellantMass_kg, 5.618)).toBeLessThan(2e-4);
+    expect(rel(dragBudget({ ...B100, lifetime_yr: 10, isp_s: 3000 }).propellantMass_kg, 2.807)).toBeLessThan(2e-4);
   });
 
-  it('EP orbit raise from insertion: Edelbaum Δv = v(300 km) − v(550 km) ≈ 141 m/s', () => {
+  it('EP orbit raise from insertion: Edelbaum circle-to-circle Δv = v(300 km) − v(550 km) = 140.67 m/s (hand calculation)', () => {
+    // Catches: altitudes used as radii (no Earth radius: Δv ≈ 1.4 km/s), v² instead of v, or the raise left out of
+    // the total. (A Hohmann transfer gives 140.66 m/s here, indistinguishable: the test does not tell the two apart.)
+    // v(300) = √(3.986004e14 / 6,678,137) = 7,725.76 m/s; v(550) = √(3.986004e14 / 6,928,137) = 7,585.09 m/s.
     const r = dragBudget({ ...B100, insertionAltitude_m: km(300) });
-    const v = (h: number) => Math.sqrt(EARTH_MU_m3_s2 / (EARTH_RADIUS_m + km(h)));
-    expect(r.orbitRaiseDeltaV_m_s).toBeCloseTo(v(300) - v(550), 9);
-    expect(r.orbitRaiseDeltaV_m_s).toBeGreaterThan(135);
-    expect(r.orbitRaiseDeltaV_m_s).toBeLessThan(145);
+    expect(Math.abs(r.orbitRaiseDeltaV_m_s - 140.67)).toBeLessThan(0.01);
+    expect(Math.abs(r.totalDeltaV_m_s - (140.67 + 5 * 3.7514))).toBeLessThan(0.01);
   });
 
   it('throws RangeError for invalid inputs', () => {

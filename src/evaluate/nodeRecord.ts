@@ -1,0 +1,120 @@
+/**
+ * The stages of a node evaluation (src/evaluate/node.ts) as typed results, and the DesignRecord assembled
+ * from them: user units (km, deg, min, Wh) are converted here, once, for the record.
+ */
+import type { NodeCatalogRows } from '../catalog/rows.js';
+import type { computePayload } from '../models/compute.js';
+import type { nodeCost, stowedVolume_m3 } from '../models/cost.js';
+import type { dragBudget } from '../models/drag.js';
+import type { islPayload } from '../models/isl.js';
+import type { massBudget } from '../models/mass.js';
+import type { orbitGeometry } from '../models/orbit.js';
+import type { powerSystem } from '../models/power.js';
+import type { radiationDose } from '../models/radiation.js';
+import type { radiatorSizing } from '../models/thermal.js';
+import type { NodeDesign } from '../study/schema.js';
+import { rad_to_deg, s_to_min } from '../units/convert.js';
+import type { ConstraintResult, DesignRecord } from './record.js';
+
+export type Orbit = ReturnType<typeof orbitGeometry>;
+export type Compute = ReturnType<typeof computePayload>;
+export type Isl = ReturnType<typeof islPayload>;
+export type Rows = Readonly<NodeCatalogRows>;
+export type Design = Readonly<NodeDesign>;
+export type Radiation = ReturnType<typeof radiationDose>;
+
+/** Orbit, compute and ISL payload: what every later stage sizes against. */
+export interface Payload {
+  readonly orbit: Orbit;
+  readonly compute: Compute;
+  readonly isl: Isl;
+}
+
+export interface ThermalSizing {
+  readonly heatLoad_W: number;
+  readonly radiator: ReturnType<typeof radiatorSizing>;
+  readonly radiatorMass_kg: number;
+}
+
+export interface PowerSizing {
+  readonly system: ReturnType<typeof powerSystem>;
+  readonly busPower_W: number;
+  readonly depthOfDischarge: number;
+}
+
+export interface MassSizing {
+  readonly dragArea_m2: number;
+  readonly drag: ReturnType<typeof dragBudget>;
+  readonly mass: ReturnType<typeof massBudget>;
+}
+
+export interface CostSizing {
+  readonly stowed: ReturnType<typeof stowedVolume_m3>;
+  readonly batteryEnergy_Wh: number;
+  readonly cost: ReturnType<typeof nodeCost>;
+}
+
+/** Every sizing stage's result, in the order they run. */
+export interface NodeSizing extends Payload {
+  readonly thermal: ThermalSizing;
+  readonly power: PowerSizing;
+  readonly rad: Radiation;
+  readonly mass: MassSizing;
+  readonly cost: CostSizing;
+}
+
+export function assembleRecord(design: Design, rows: Rows, s: NodeSizing, constraints: ConstraintResult[], notes: string[]): DesignRecord {
+  const { mission, orbit: o, compute: c, power: p, thermal: t, radiation: r } = design;
+  const { orbit, compute, isl, rad } = s;
+  const { system: power, busPower_W, depthOfDischarge } = s.power;
+  const { radiator: thermal, heatLoad_W, radiatorMass_kg } = s.thermal;
+  const { drag, dragArea_m2, mass } = s.mass;
+  const { cost, stowed, batteryEnergy_Wh } = s.cost;
+  return {
+    schemaVersion: 1,
+    name: design.name,
+    kind: 'node',
+    orbit: {
+      altitude_km: o.altitude_km, inclination_deg: rad_to_deg(orbit.inclination_rad), sunSynchronous: orbit.sunSynchronous,
+      ltan_h: o.inclination_deg === 'sso' ? o.ltan_h : null, period_min: s_to_min(orbit.period_s), speed_km_s: orbit.speed_m_s / 1000,
+      betaMin_deg: rad_to_deg(orbit.betaMin_rad), betaMax_deg: rad_to_deg(orbit.betaMax_rad), eclipseFraction: orbit.eclipseFractionMean,
+      worstEclipseFraction: orbit.eclipseFractionWorst, maxEclipse_min: s_to_min(orbit.maxEclipse_s),
+    },
+    power: {
+      arrayArea_m2: p.arrayArea_m2, requiredArrayArea_m2: power.requiredArrayArea_m2, bolPower_W: power.bolPower_W, eolPower_W: power.eolPower_W,
+      demandAvg_W: power.demandAvg_W, demandPeak_W: compute.itPowerPeak_W + busPower_W + isl.power_W + thermal.pumpPower_W,
+      batteryEnergy_Wh, depthOfDischarge, arrayMass_kg: power.arrayMass_kg, batteryMass_kg: power.batteryMass_kg,
+    },
+    thermal: {
+      heatLoad_W, radiatorArea_m2: t.radiatorArea_m2, requiredRadiatorArea_m2: thermal.requiredRadiatorArea_m2, radiatorTemp_K: thermal.radiatorTemp_K,
+      netFlux_W_m2: thermal.netFlux_W_m2, radiatorMass_kg, pumpPower_W: thermal.pumpPower_W,
+    },
+    radiation: {
+      shielding_mm_al: r.shielding_mm_al, doseRate_rad_per_yr: rad.doseRate_rad_per_yr, missionDose_rad: rad.missionDose_rad,
+      tolerance_rad: rows.chip.tidTolerance_rad, designMargin: mission.radiationDesignMargin, shieldingMass_kg: rad.shieldingMass_kg,
+    },
+    drag: {
+      density_kg_m3: drag.density_kg_m3, dragArea_m2, ballisticCoefficient_kg_m2: drag.ballisticCoefficient_kg_m2,
+      stationKeepingDeltaV_m_s_per_yr: drag.stationKeepingDeltaV_m_s_per_yr, propellantMass_kg: drag.propellantMass_kg,
+      passiveDecay_yr: drag.passiveDecay_yr, fccCompliant: drag.fccCompliant,
+    },
+    compute: {
+      chip: c.chip, chips: c.chips, itPowerAvg_W: compute.itPowerAvg_W, itPowerPeak_W: compute.itPowerPeak_W, peakPFLOPS: compute.peakPFLOPS,
+      deliveredPFLOPS: compute.deliveredPFLOPS, precision: compute.precision, mass_kg: compute.mass_kg,
+    },
+    isl: { topology: isl.topology, terminals: isl.terminals, mass_kg: isl.mass_kg, power_W: isl.power_W, capacity_Gbps: isl.capacity_Gbps },
+    mass: {
+      compute_kg: mass.compute_kg, array_kg: mass.array_kg, battery_kg: mass.battery_kg, radiator_kg: mass.radiator_kg, shielding_kg: mass.shielding_kg,
+      isl_kg: mass.isl_kg, bus_kg: mass.bus_kg, propellant_kg: mass.propellant_kg, margin_kg: mass.margin_kg, dry_kg: mass.dry_kg,
+      launch_kg: mass.launch_kg, allocated_kg: mass.allocated_kg, kW_per_t: mass.kW_per_t, stowedVolume_m3: stowed.stowedVolume_m3,
+    },
+    cost: {
+      hardware_USD: cost.hardware_USD, launch_USD: cost.launch_USD, operations_USD: cost.operations_USD, total_USD: cost.total_USD,
+      launchPrice_USD_per_kg: cost.launchPrice_USD_per_kg, nodesPerLaunch: cost.nodesPerLaunch, lcoc_USD_per_PFLOP_day: cost.lcoc_USD_per_PFLOP_day,
+      costPerKWyr_USD: cost.costPerKWyr_USD, terrestrialCostPerKWyr_USD: cost.terrestrialCostPerKWyr_USD,
+      terrestrialLcoc_USD_per_PFLOP_day: cost.terrestrialLcoc_USD_per_PFLOP_day,
+    },
+    constraints,
+    notes,
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Schemas of the JSON files a run folder holds (run.json, checkpoint.json), so nothing read back from a
+ * run folder is trusted on a cast: `odc run --resume` (src/run/runFolder.ts) and the report loader
+ * (src/report/load.ts) validate with these, the same discipline as study files.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { StudyError, type StudyErrorCode } from '../core/errors.js';
+
+/** The run-folder format this odc reads and writes (run.json, pareto.json and checkpoint.json `formatVersion`). */
+export const RUN_FORMAT_VERSION = 1;
+
+/** run.json: the fields every reader relies on (extra fields pass through). */
+export const runMetaSchema = z.looseObject({
+  formatVersion: z.number(),
+  odcVersion: z.string(),
+  status: z.enum(['running', 'complete']),
+  study: z.looseObject({ name: z.string(), kind: z.enum(['node', 'benchmark', 'constellation']), file: z.string(), hash: z.string() }),
+  algorithm: z.looseObject({ name: z.string(), population: z.number(), seed: z.number() }),
+  workers: z.number(),
+  startedAt: z.string(),
+  packageVersions: z.record(z.string(), z.string()),
+});
+
+const normalizationSchema = z.object({ ideal: z.array(z.number()), nadir: z.array(z.number()), reference: z.array(z.number()) });
+
+/** checkpoint.json, written every `checkpointEvery` generations by the run driver. */
+export const checkpointSchema = z.looseObject({
+  formatVersion: z.literal(RUN_FORMAT_VERSION),
+  studyHash: z.string().min(1),
+  generation: z.number().int().nonnegative(),
+  evaluations: z.number().int().nonnegative(),
+  logBytes: z.number().int().nonnegative(),
+  liveHypervolume: z.array(z.number()),
+  /** Fixed normalization of the progress display's hypervolume (absent in checkpoints of older odc). */
+  liveNormalization: normalizationSchema.optional(),
+  elapsed_s: z.number().nonnegative(),
+  snapshot: z.looseObject({ algorithm: z.string() }),
+});
+
+/** Parsed JSON of `path`, or a StudyError naming the file (truncated, empty, not JSON). */
+export function readJsonFile(path: string, code: StudyErrorCode, fix: string): unknown {
+  const text = readFileSync(path, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const what = text.trim() === '' ? 'empty' : `not valid JSON, perhaps truncated (${(e as Error).message})`;
+    throw new StudyError(code, `${path}: ${what}; ${fix}`, { file: path });
+  }
+}
+
+/**
+ * `raw` checked against `schema`, returned as it was read (the schema only checks: key order and extra
+ * fields stay as written); otherwise a StudyError naming the file, the first bad field and what is wrong.
+ */
+export function validatedJson<T>(schema: z.ZodType, raw: unknown, path: string, code: StudyErrorCode, fix: string): T {
+  const r = schema.safeParse(raw);
+  if (r.success) return raw as T;
+  const iss = r.error.issues[0]!;
+  const field = iss.path.map(String).join('.');
+  const what = raw === null ? 'holds null, not an object' : `${field || '(top level)'}: ${iss.message}`;
+  throw new StudyError(code, `${path}: ${what}; ${fix}`, { file: path, field });
+}
