@@ -62,16 +62,3 @@ export function randomDesign(layout: VariableLayout, rng: { next(): number; int(
   }
   return x;
 }
-
-/** Rounds int variables and clips every variable to its bounds (pymoo RoundingRepair + set_to_bounds). */
-export function repairDesign(layout: VariableLayout, x: Float64Array): void {
-  for (let i = 0; i < layout.n; i++) {
-    let v = x[i]!;
-    if (layout.kind[i] !== KIND_REAL) v = Math.round(v);
-    const lo = layout.lower[i]!;
-    const hi = layout.upper[i]!;
-    if (v < lo) v = lo;
-    else if (v > hi) v = hi;
-    x[i] = v;
-  }
-}

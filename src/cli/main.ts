@@ -14,14 +14,30 @@ const intArg = (name: string, min: number) => (v: string): number => {
   return n;
 };
 
-export function buildProgram(io: { out: (s: string) => void; err: (s: string) => void; errStream: NodeJS.WriteStream; isTTY: boolean }): Command {
+/** Where the CLI writes: stdout, stderr (and its stream, for the progress bar). */
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  errStream: NodeJS.WriteStream;
+  isTTY: boolean;
+}
+
+export function buildProgram(io: CliIo): Command {
   const program = new Command('odc')
     .description('Size orbital data centers: evaluate node designs and optimize them (Pareto fronts, reports).')
     .version(odc.VERSION)
     .showHelpAfterError('(run odc --help for usage)')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();
+  addEvaluateCommand(program, io);
+  addRunCommands(program, io);
+  addResultCommands(program, io);
+  addReferenceCommands(program, io);
+  return program;
+}
 
+/** odc evaluate: one node design or constellation. */
+function addEvaluateCommand(program: Command, io: CliIo): void {
   program
     .command('evaluate')
     .description('Evaluate a node design (budgets: mass, power, thermal, radiation, drag, compute, cost) or a constellation (shells, links, network, ground, launch, totals), with constraints.')
@@ -36,7 +52,10 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
       const { record } = odc.evaluateDesignFile(file);
       io.out(opts.json ? `${JSON.stringify(record, null, 2)}\n` : odc.formatBudget(record));
     });
+}
 
+/** odc run (optimize a study, or resume one) and odc worker (evaluate jobs of distributed runs). */
+function addRunCommands(program: Command, io: CliIo): void {
   program
     .command('run')
     .description('Optimize a study: writes results/<study>/<run-id>/ with pareto.json, pareto.csv, evaluations.csv, run.json and reports.')
@@ -87,7 +106,10 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
         process.once('SIGTERM', stop);
       });
     });
+}
 
+/** Commands on finished run folders: odc report, odc compare, odc export. */
+function addResultCommands(program: Command, io: CliIo): void {
   program
     .command('report')
     .description('Write report.html (self-contained) and report.md with SVG plots into a run folder.')
@@ -120,7 +142,10 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
       if (r.path === null) io.out(r.text);
       else io.err(`wrote design ${r.design.index} (${r.selector}) to ${r.path}\n`);
     });
+}
 
+/** Reference listings: odc metrics, odc schema, odc catalog. */
+function addReferenceCommands(program: Command, io: CliIo): void {
   program
     .command('metrics')
     .description('List the metrics that objectives and constraints may name (of the node record, or with --kind constellation of the constellation record).')
@@ -138,12 +163,10 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
     .description('List catalog rows (chips, solar-arrays, batteries, radiators, coatings, isl-terminals, launch-vehicles, ground-stations).')
     .argument('[name]', 'one catalog')
     .action((name: string | undefined) => io.out(odc.formatCatalog(name)));
-
-  return program;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const io = {
+  const io: CliIo = {
     out: (s: string) => void process.stdout.write(s),
     err: (s: string) => void process.stderr.write(s),
     errStream: process.stderr,

@@ -1,8 +1,7 @@
 /**
- * The one seeded random source. xoroshiro128+ from pure-rand (jumpable), wrapped so every operator
- * receives an `Rng` argument; src/ and solvers/ use no other random source.
- * `state()` / `rngFromState()` make a run resumable bit-for-bit; `derive(seed, stream)` gives
- * independent sub-streams (stream k = k jumps of 2^64 draws) that do not depend on scheduling.
+ * The one seeded random source. xoroshiro128+ from pure-rand, wrapped so every operator receives an
+ * `Rng` argument; src/ and solvers/ use no other random source.
+ * `state()` / `rngFromState()` make a run resumable bit-for-bit.
  */
 import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
@@ -57,13 +56,5 @@ export function createRng(seed: number): Rng {
 /** Rebuild a generator from `Rng.state()`. */
 export function rngFromState(state: readonly number[]): Rng {
   return new XoroRng(xoroshiro128plusFromState(state));
-}
-
-/** Sub-stream `stream` of `seed`: `stream` jumps ahead (2^64 draws each), independent of any scheduling. */
-export function deriveRng(seed: number, stream: number): Rng {
-  const gen = xoroshiro128plus(seed | 0);
-  for (let i = 0; i < 16; i++) gen.next();
-  for (let k = 0; k < stream; k++) gen.jump();
-  return new XoroRng(gen);
 }
 

@@ -9,7 +9,6 @@
  */
 import type { DesignRecord, ConstraintResult } from './record.js';
 import { assembleRecord, type CostSizing, type Design, type MassSizing, type NodeSizing, type Payload, type PowerSizing, type Radiation, type Rows, type ThermalSizing } from './nodeRecord.js';
-import type { NodeDesign } from '../study/schema.js';
 import { orbitGeometry } from '../models/orbit.js';
 import { computePayload } from '../models/compute.js';
 import { islPayload } from '../models/isl.js';

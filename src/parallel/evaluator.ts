@@ -8,6 +8,8 @@ import { safeEvaluate, type Evaluation, type Problem } from '../problem/types.js
 export interface Evaluator {
   readonly workers: number;
   evaluate(batch: readonly Float64Array[]): Promise<Evaluation[]>;
+  /** Full records of decision vectors, where the evaluator can compute them in parallel (else the driver does). */
+  records?(batch: readonly Float64Array[]): Promise<unknown[]>;
   close(): Promise<void>;
 }
 

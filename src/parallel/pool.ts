@@ -73,6 +73,17 @@ export class PoolEvaluator implements Evaluator {
     return results.flatMap((r) => unpackBatch(r, this.opts.objectives, this.opts.constraints));
   }
 
+  /** Full records of decision vectors, computed in the pool (one per task: records are costly and few). */
+  async records(batch: readonly Float64Array[]): Promise<unknown[]> {
+    if (batch.length === 0) return [];
+    const dims = batch[0]!.length;
+    const tasks = batch.map((v) => {
+      const x = Float64Array.from(v);
+      return this.pool.run({ records: true, x, count: 1, dims }, { transferList: [x.buffer] }) as Promise<{ records: unknown[] }>;
+    });
+    return (await Promise.all(tasks)).flatMap((r) => r.records);
+  }
+
   async close(): Promise<void> {
     await this.pool.destroy();
   }

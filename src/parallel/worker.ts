@@ -12,6 +12,16 @@ const { studyPath, studyHash } = workerData as { studyPath: string; studyHash: s
 const loaded = loadStudyProblem(studyPath, await createLpSolver());
 if (loaded.hash !== studyHash) throw new Error(`${studyPath} changed during the run (hash mismatch); start a new run`);
 
-export default function run(task: BatchTask): BatchResult {
+/** Full records of decision vectors (the Pareto designs at the end of a run), computed here rather than serially in the driver. */
+export interface RecordTask extends BatchTask {
+  readonly records: true;
+}
+
+export default function run(task: BatchTask | RecordTask): BatchResult | { records: unknown[] } {
+  if ('records' in task) {
+    const record = loaded.record;
+    if (record === null) return { records: new Array<unknown>(task.count).fill(null) };
+    return { records: Array.from({ length: task.count }, (_, i) => record(task.x.subarray(i * task.dims, (i + 1) * task.dims))) };
+  }
   return evaluateBatch(loaded.problem, task);
 }

@@ -53,105 +53,30 @@ const ENUM_FIELDS: Record<string, readonly string[]> = {
 };
 const INT_FIELDS = new Set(['compute.chips']);
 
+/** Where a variable writes in the design: `section.key`. */
+interface DesignPath {
+  readonly section: string;
+  readonly key: string;
+}
+
+type VariableDomain = NodeStudy['variables'][string];
+
 export function compileNodeStudy(
   study: NodeStudy, base: NodeDesign, file: ParsedFile, catalogs: CatalogIds, evaluate: DesignEvaluator, physicalConstraints: readonly string[],
 ): CompiledStudy {
   const src = file.src;
-  const keys = designKeys();
-  const variables: VariableSpec[] = [];
-  const paths: { section: string; key: string }[] = [];
-
-  for (const [path, domain] of Object.entries(study.variables)) {
-    const where = locate(src, ['variables', path]);
-    const fail = (msg: string): never => {
-      throw new StudyError('BAD_VARIABLE', `${where}: variables.${path}: ${msg}`, { file: src.file, field: `variables.${path}` });
-    };
-    if (!keys.includes(path)) {
-      const guess = didYouMean(path, keys);
-      fail(`unknown design key${guess ? `: did you mean ${guess}?` : ''} (variables name design keys such as orbit.altitude_km, compute.chip)`);
-    }
-    const [section, key] = path.split('.') as [string, string];
-    paths.push({ section, key });
-    const schema = fieldSchema(section, key)!;
-    const checkValue = (v: unknown, label: string): void => {
-      const r = schema.safeParse(v);
-      if (!r.success) fail(`${label} ${JSON.stringify(v)} is not a valid value: ${r.error?.issues[0]?.message ?? 'invalid'}`);
-    };
-    if (Array.isArray(domain) || 'int' in domain) {
-      const [lo, hi] = Array.isArray(domain) ? domain : domain.int;
-      if (CATALOG_FIELDS[path as CatalogField] || ENUM_FIELDS[path]) fail(`a ${path.endsWith('topology') ? 'topology' : 'catalog id'} is categorical: write { choice: [...] }`);
-      if (lo > hi) fail(`bounds are reversed ([${lo}, ${hi}]): did you swap them? write [${hi}, ${lo}]`);
-      if (lo === hi) fail(`the range [${lo}, ${hi}] is empty: widen it, or fix the value in the design instead of making it a variable`);
-      checkValue(lo, 'lower bound');
-      checkValue(hi, 'upper bound');
-      const isInt = !Array.isArray(domain) || INT_FIELDS.has(path);
-      if (isInt && (!Number.isInteger(lo) || !Number.isInteger(hi))) fail(`integer bounds must be whole numbers, got [${lo}, ${hi}]`);
-      variables.push({ kind: isInt ? 'int' : 'real', name: path, lower: lo, upper: hi });
-    } else {
-      const options = domain.choice;
-      if (new Set(options).size !== options.length) fail('choice lists an option twice');
-      const catalog = CATALOG_FIELDS[path as CatalogField];
-      options.forEach((o, i) => {
-        if (catalog) {
-          if (typeof o !== 'string') fail(`choice ${JSON.stringify(o)} must be a catalog id (a string)`);
-          checkCatalogId(o as string, catalog, catalogs, src, ['variables', path, 'choice', i], `variables.${path}.choice[${i}]`);
-        } else checkValue(o, 'choice');
-      });
-      variables.push({ kind: 'choice', name: path, options });
-    }
-  }
-  if (variables.length === 0) throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables'])}: a study needs at least one variable`, { file: src.file, field: 'variables' });
-
+  const { variables, paths } = compileVariables(study.variables, src, catalogs);
   const metrics: MetricSet = { has: isMetricPath, hint: unknownMetricHint, record: 'the design record' };
   const objectives = compileObjectives(study.objectives, src, metrics);
   const parsed = compileConstraints(study.constraints, src, metrics);
-
   const constraints: ConstraintSpec[] = [...physicalConstraints.map((name) => ({ name })), ...parsed.map((c) => ({ name: c.text }))];
-
-  // Only the sections that variables touch are copied (the base design is never mutated); this runs
-  // for every evaluation, so it avoids a deep clone.
-  const touched = [...new Set(paths.map((p) => p.section))];
-  const designFor = (x: Float64Array): NodeDesign => {
-    const d: Record<string, unknown> = { ...base };
-    for (const section of touched) d[section] = { ...(base as unknown as Record<string, object>)[section] };
-    for (let i = 0; i < variables.length; i++) {
-      const v = variables[i]!;
-      const { section, key } = paths[i]!;
-      (d[section] as Record<string, unknown>)[key] = v.kind === 'choice' ? v.options[x[i]!] : x[i]!;
-    }
-    return d as unknown as NodeDesign;
-  };
-  const objectiveGetters = objectives.map((o) => metricGetter(o.name));
-  const refGetters = new Map(parsed.flatMap((c) => c.refs).map((r) => [r, metricGetter(r)] as const));
-
+  const designFor = designBuilder(base, variables, paths);
   const problem: Problem = {
     name: study.name,
     variables,
     objectives,
     constraints,
-    evaluate(x: Float64Array): Evaluation {
-      let rec: DesignRecord;
-      try {
-        rec = evaluate(designFor(x));
-      } catch (e) {
-        return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
-      }
-      const f = new Float64Array(objectives.length);
-      for (let i = 0; i < objectives.length; i++) {
-        const v = objectiveGetters[i]!(rec);
-        f[i] = objectives[i]!.sense === 'maximize' ? -v : v;
-      }
-      const g = new Float64Array(constraints.length);
-      let k = 0;
-      for (const name of physicalConstraints) {
-        const c = rec.constraints.find((r) => r.name === name);
-        if (!c) return { status: 'failed', reason: `physical constraint ${name} missing from the record` };
-        g[k++] = scaledViolation(c.value, c.sense, c.limit);
-      }
-      const lookup = (p: string): number => refGetters.get(p)!(rec);
-      for (const c of parsed) g[k++] = scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup));
-      return { status: 'ok', f, g };
-    },
+    evaluate: problemEvaluation(objectives, physicalConstraints, parsed, constraints.length, (x) => evaluate(designFor(x))),
   };
 
   return {
@@ -166,6 +91,113 @@ export function compileNodeStudy(
       });
       return out;
     },
+  };
+}
+
+/** The study's variables, each a design key with a valid domain (BAD_VARIABLE with file:line otherwise). */
+function compileVariables(domains: NodeStudy['variables'], src: ParsedFile['src'], catalogs: CatalogIds): { variables: VariableSpec[]; paths: DesignPath[] } {
+  const keys = designKeys();
+  const variables: VariableSpec[] = [];
+  const paths: DesignPath[] = [];
+  for (const [path, domain] of Object.entries(domains)) {
+    const { variable, at } = compileVariable(path, domain, src, keys, catalogs);
+    paths.push(at);
+    variables.push(variable);
+  }
+  if (variables.length === 0) throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables'])}: a study needs at least one variable`, { file: src.file, field: 'variables' });
+  return { variables, paths };
+}
+
+function compileVariable(
+  path: string, domain: VariableDomain, src: ParsedFile['src'], keys: readonly string[], catalogs: CatalogIds,
+): { variable: VariableSpec; at: DesignPath } {
+  const where = locate(src, ['variables', path]);
+  const fail = (msg: string): never => {
+    throw new StudyError('BAD_VARIABLE', `${where}: variables.${path}: ${msg}`, { file: src.file, field: `variables.${path}` });
+  };
+  if (!keys.includes(path)) {
+    const guess = didYouMean(path, keys);
+    fail(`unknown design key${guess ? `: did you mean ${guess}?` : ''} (variables name design keys such as orbit.altitude_km, compute.chip)`);
+  }
+  const [section, key] = path.split('.') as [string, string];
+  const schema = fieldSchema(section, key)!;
+  const checkValue = (v: unknown, label: string): void => {
+    const r = schema.safeParse(v);
+    if (!r.success) fail(`${label} ${JSON.stringify(v)} is not a valid value: ${r.error?.issues[0]?.message ?? 'invalid'}`);
+  };
+  if (Array.isArray(domain) || 'int' in domain) {
+    const [lo, hi] = Array.isArray(domain) ? domain : domain.int;
+    if (CATALOG_FIELDS[path as CatalogField] || ENUM_FIELDS[path]) fail(`a ${path.endsWith('topology') ? 'topology' : 'catalog id'} is categorical: write { choice: [...] }`);
+    if (lo > hi) fail(`bounds are reversed ([${lo}, ${hi}]): did you swap them? write [${hi}, ${lo}]`);
+    if (lo === hi) fail(`the range [${lo}, ${hi}] is empty: widen it, or fix the value in the design instead of making it a variable`);
+    checkValue(lo, 'lower bound');
+    checkValue(hi, 'upper bound');
+    const isInt = !Array.isArray(domain) || INT_FIELDS.has(path);
+    if (isInt && (!Number.isInteger(lo) || !Number.isInteger(hi))) fail(`integer bounds must be whole numbers, got [${lo}, ${hi}]`);
+    return { variable: { kind: isInt ? 'int' : 'real', name: path, lower: lo, upper: hi }, at: { section, key } };
+  }
+  const options = domain.choice;
+  if (new Set(options).size !== options.length) fail('choice lists an option twice');
+  const catalog = CATALOG_FIELDS[path as CatalogField];
+  options.forEach((o, i) => {
+    if (catalog) {
+      if (typeof o !== 'string') fail(`choice ${JSON.stringify(o)} must be a catalog id (a string)`);
+      checkCatalogId(o as string, catalog, catalogs, src, ['variables', path, 'choice', i], `variables.${path}.choice[${i}]`);
+    } else checkValue(o, 'choice');
+  });
+  return { variable: { kind: 'choice', name: path, options }, at: { section, key } };
+}
+
+/**
+ * Decision vector → design. Only the sections that variables touch are copied (the base design is never
+ * mutated); this runs for every evaluation, so it avoids a deep clone.
+ */
+function designBuilder(base: NodeDesign, variables: readonly VariableSpec[], paths: readonly DesignPath[]): (x: Float64Array) => NodeDesign {
+  const touched = [...new Set(paths.map((p) => p.section))];
+  return (x: Float64Array): NodeDesign => {
+    const d: Record<string, unknown> = { ...base };
+    for (const section of touched) d[section] = { ...(base as unknown as Record<string, object>)[section] };
+    for (let i = 0; i < variables.length; i++) {
+      const v = variables[i]!;
+      const { section, key } = paths[i]!;
+      (d[section] as Record<string, unknown>)[key] = v.kind === 'choice' ? v.options[x[i]!] : x[i]!;
+    }
+    return d as unknown as NodeDesign;
+  };
+}
+
+/**
+ * `Problem.evaluate`: record → minimized objectives and g (physical constraints first, then the study's),
+ * or a failed evaluation when the models cannot evaluate the design.
+ */
+function problemEvaluation(
+  objectives: readonly ObjectiveSpec[], physicalConstraints: readonly string[], parsed: readonly ParsedConstraint[], constraintCount: number,
+  recordOf: (x: Float64Array) => DesignRecord,
+): (x: Float64Array) => Evaluation {
+  const objectiveGetters = objectives.map((o) => metricGetter(o.name));
+  const refGetters = new Map(parsed.flatMap((c) => c.refs).map((r) => [r, metricGetter(r)] as const));
+  return (x: Float64Array): Evaluation => {
+    let rec: DesignRecord;
+    try {
+      rec = recordOf(x);
+    } catch (e) {
+      return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
+    }
+    const f = new Float64Array(objectives.length);
+    for (let i = 0; i < objectives.length; i++) {
+      const v = objectiveGetters[i]!(rec);
+      f[i] = objectives[i]!.sense === 'maximize' ? -v : v;
+    }
+    const g = new Float64Array(constraintCount);
+    let k = 0;
+    for (const name of physicalConstraints) {
+      const c = rec.constraints.find((r) => r.name === name);
+      if (!c) return { status: 'failed', reason: `physical constraint ${name} missing from the record` };
+      g[k++] = scaledViolation(c.value, c.sense, c.limit);
+    }
+    const lookup = (p: string): number => refGetters.get(p)!(rec);
+    for (const c of parsed) g[k++] = scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup));
+    return { status: 'ok', f, g };
   };
 }
 

@@ -15,10 +15,6 @@ export const EARTH_J2 = 1.0826267e-3;
 export const SOLAR_CONSTANT_W_m2 = 1361;
 /** Hot-case solar irradiance at perihelion [W m⁻²] — 1361 × (1 + 0.0334); common design value 1414 on a 1367 base. */
 export const SOLAR_IRRADIANCE_PERIHELION_W_m2 = 1406;
-/** Mean Earth outgoing long-wave radiation [W m⁻²] — Trenberth, Fasullo & Kiehl, BAMS 2009 (~238.5). */
-export const EARTH_OLR_W_m2 = 239;
-/** Global mean Bond albedo of Earth [-] — Trenberth et al. 2009 / ERBE (0.29–0.30). */
-export const EARTH_ALBEDO = 0.3;
 /** Standard gravity g₀ [m s⁻²] — CGPM 1901 (defines specific impulse in seconds). */
 export const STANDARD_GRAVITY_m_s2 = 9.80665;
 /** Length of the tropical year [s] — 365.2422 d, the sun-synchronous nodal period. */

@@ -69,7 +69,7 @@ describe('terrestrialBaseline', () => {
     expect(Math.abs(r.terrestrialCostPerKWyr_USD - 569.79)).toBeLessThan(oneCent_USD);
   });
 
-  it('1 MW of H100s on Earth: LCOC within a factor 2 of spacedc-mdao’s ≈ $66/PFLOP-day (docs/sources.md §10)', () => {
+  it('1 MW of H100s on Earth: LCOC $55.69/PFLOP-day by hand, 16 % below spacedc-mdao’s ≈ $66 (docs/sources.md §10)', () => {
     // H100: 989 TFLOPS BF16 dense, 1,275 W all-in (DGX H100 / 8), ~$40k incl. server; spacedc: $12/W capex ex-GPU,
     // ~47 % delivered fraction on Earth (0.48 utilization × 0.98 availability). 5-year life.
     const chips = Math.round(1e6 / 1275);
@@ -78,8 +78,15 @@ describe('terrestrialBaseline', () => {
       itPowerAvg_W: peak_W * (0.25 + 0.75 * 0.48), itPowerPeak_W: peak_W, chips, costPerChip_USD: 40000,
       peakPFLOPS: (chips * 989) / 1000, utilization: 0.48, lifetime_yr: 5,
     });
-    expect(r.terrestrialLcoc_USD_per_PFLOP_day).toBeGreaterThan(66 / 2);
-    expect(r.terrestrialLcoc_USD_per_PFLOP_day).toBeLessThan(66 * 2);
+    // Hand calculation: 784 chips, 999.6 kW peak, 609.76 kW average (0.25 + 0.75 × 0.48 of peak).
+    //   chips 784 × $40k = $31.36M; facility $12/W × 999.6 kW × 5/15 yr = $4.00M;
+    //   energy 609.76 kW × 1.3 × 8,766 h × $0.05 = $347.4k/yr × 5 = $1.737M → total $37.096M.
+    //   delivered 784 × 0.989 PF × 0.48 × 0.98 = 364.7 PF → $37.096M / (364.7 × 5 × 365.25) = $55.69/PFLOP-day.
+    // Catches: facility capex not pro-rated to the 15-year facility life (×3 → $67.7), PUE or availability dropped.
+    expect(Math.abs(r.terrestrialLcoc_USD_per_PFLOP_day / 55.69 - 1)).toBeLessThan(1e-3);
+    // Published comparison (spacedc-mdao ≈ $66/PFLOP-day, a different model): ours is 16 % lower.
+    expect(r.terrestrialLcoc_USD_per_PFLOP_day / 66).toBeGreaterThan(0.8);
+    expect(r.terrestrialLcoc_USD_per_PFLOP_day / 66).toBeLessThan(1);
   });
 });
 
@@ -93,21 +100,39 @@ const ai1: CostParams = {
 };
 
 describe('nodeCost', () => {
-  it('adds hardware, launch and operations, and levelizes them', () => {
+  // Hand calculation for `ai1` (defaults: bus $5,000/kg, propellant $1,000/kg, AIT 10 % of non-chip hardware,
+  // operations 2 %/yr of hardware + launch; docs/sources.md §10):
+  //   non-chip = array 160 kW × $8 = 1.28M + radiator 110 m² × $20k = 2.2M + battery 20 kWh × $2 = 0.04M
+  //              + ISL 1.2M + bus 300 kg × $5k = 1.5M + propellant 20 kg × $1k = 0.02M = $6.24M; × 1.1 AIT = $6.864M
+  //   hardware = 72 × $55k = $3.96M + $6.864M = $10.824M
+  //   launch: Starship 100 t / 1.9 t → 52 by mass; 0.7 × 684 m³ / 14 m³ = 34.2 → 34 by volume; $90M / 34 = $2.647M
+  //   operations = 0.02 × ($10.824M + $2.647M) = $269.4k/yr × 5 = $1.347M → total = $14.818M
+  //   LCOC = $14.818M / (121.49 PF × 5 × 365.25 d) = $66.79/PFLOP-day; $/kW-yr = $14.818M / (120 kW × 5) = $24,697
+  //   capex ex-chips = ($10.824M − $3.96M + $2.647M) / 120 kW = $79.26/W
+  it('adds hardware, launch and operations, and levelizes them: total $14.818M, $66.79/PFLOP-day (hand calculation)', () => {
+    // Catches: AIT applied to the chips too (+$0.40M), operations on hardware only (−$0.26M), launch priced by
+    // mass when volume binds ($90M / 52), levelizing over 365 days or over peak instead of delivered PFLOPS.
     const r = nodeCost(ai1);
-    const nonChip = 160e3 * 8 + 110 * 20000 + 20000 * 2 + 1.2e6 + 300 * 5000 + 20 * 1000;
-    expect(r.hardware_USD).toBeCloseTo(72 * 55000 + 1.1 * nonChip, 4);
-    expect(r.nodesPerLaunch).toBe(34); // volume: floor(0.7 × 684 / 14); mass allows 52
-    expect(r.total_USD).toBeCloseTo(r.hardware_USD + r.launch_USD + 5 * r.operations_USD_per_yr, 4);
-    expect(r.lcoc_USD_per_PFLOP_day).toBeCloseTo(r.total_USD / (ai1.deliveredPFLOPS * 5 * 365.25), 9);
-    expect(r.costPerKWyr_USD).toBeCloseTo(r.total_USD / (120 * 5), 9);
+    const near = (got: number, want: number, what: string) => expect(Math.abs(got / want - 1), `${what}: ${got} vs ${want}`).toBeLessThan(1e-4);
+    near(r.hardware_USD, 10.824e6, 'hardware');
+    expect(r.nodesPerLaunch).toBe(34);
+    near(r.launch_USD, 2.647059e6, 'launch');
+    near(r.operations_USD, 1.347106e6, 'operations');
+    near(r.total_USD, 14.818165e6, 'total');
+    near(r.lcoc_USD_per_PFLOP_day, 66.7857, 'LCOC');
+    near(r.costPerKWyr_USD, 24696.94, '$/kW-yr');
   });
 
-  it('sits between Starlink-class ($22/W) and spacedc-default ($524/W ex-GPU) capex, above the terrestrial LCOC', () => {
+  it('capex ex-chips is $79.26/W by hand, inside the published Starlink-class $22/W … spacedc-default $524/W bracket', () => {
+    // The bracket (24× wide) is context only; the hand value above is the check. Catches: chips left in the
+    // capex (+$33/W), launch left out (−$22/W), or division by peak instead of average IT power ($67.9/W).
     const r = nodeCost(ai1);
+    expect(Math.abs(r.capexExChips_USD_per_W / 79.2588 - 1)).toBeLessThan(1e-4);
     expect(r.capexExChips_USD_per_W).toBeGreaterThan(22);
     expect(r.capexExChips_USD_per_W).toBeLessThan(524);
-    expect(r.lcoc_USD_per_PFLOP_day).toBeGreaterThan(r.terrestrialLcoc_USD_per_PFLOP_day);
+    // Terrestrial baseline for the same IT (hand): $3.96M chips + $12/W × 140 kW × 5/15 + 120 kW × 1.3 × 8,766 h
+    // × $0.05 × 5 yr = $4.862M over 180 × 0.8 × 0.98 PF × 1,826.25 d = $18.86/PFLOP-day, 3.5× below orbit.
+    expect(Math.abs(r.terrestrialLcoc_USD_per_PFLOP_day / 18.865 - 1)).toBeLessThan(1e-3);
   });
 
   it('more expensive launch → higher total; an ops override replaces the fraction', () => {
