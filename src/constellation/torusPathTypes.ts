@@ -30,12 +30,20 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
-/** Hull path types (cross, in) to destination (p, s), as a flat [x0, y0, x1, y1, …] with x ascending. */
-export function destinationPathTypes(shape: TorusShape, p: number, s: number): number[] {
+/** Scratch for the Pareto staircase of one destination (pairs), grown on demand; the hot loop allocates nothing. */
+let scratch = new Int32Array(64);
+
+/**
+ * Writes the hull path types (cross, in) to destination (p, s) into `out` from `at` as pairs with x
+ * ascending, growing nothing: `out` must hold 2·period more entries. Returns the index after the last pair.
+ */
+function writePathTypes(shape: TorusShape, p: number, s: number, out: Int32Array, at: number): number {
   const { planes: P, satsPerPlane: S } = shape;
   const F = ((shape.phasing % S) + S) % S;
   const period = F === 0 ? 1 : S / gcd(F, S);
-  const pareto: number[] = [];
+  if (scratch.length < 2 * period) scratch = new Int32Array(2 * period);
+  const pareto = scratch;
+  let n = 0;
   let bestY = Infinity;
   let right = 0; // next w ≥ 0: x = p + wP
   let left = -1; // next w < 0: x = −(p + wP)
@@ -47,26 +55,36 @@ export function destinationPathTypes(shape: TorusShape, p: number, s: number): n
     const r = (((s - w * F) % S) + S) % S;
     const y = Math.min(r, S - r);
     if (y >= bestY) continue;
-    if (pareto.length > 0 && pareto[pareto.length - 2] === x) pareto.length -= 2; // same x, fewer in-plane hops
-    pareto.push(x, y);
+    if (n > 0 && pareto[n - 2] === x) n -= 2; // same x, fewer in-plane hops
+    pareto[n++] = x;
+    pareto[n++] = y;
     bestY = y;
   }
   // Lower-left convex hull (monotone chain): drop points on or above the chord of their neighbours.
-  const hull: number[] = [];
-  for (let i = 0; i < pareto.length; i += 2) {
+  let h = at;
+  for (let i = 0; i < n; i += 2) {
     const cx = pareto[i]!;
     const cy = pareto[i + 1]!;
-    while (hull.length >= 4) {
-      const ax = hull[hull.length - 4]!;
-      const ay = hull[hull.length - 3]!;
-      const bx = hull[hull.length - 2]!;
-      const by = hull[hull.length - 1]!;
+    while (h - at >= 4) {
+      const ax = out[h - 4]!;
+      const ay = out[h - 3]!;
+      const bx = out[h - 2]!;
+      const by = out[h - 1]!;
       if ((bx - ax) * (cy - ay) - (by - ay) * (cx - ax) > 0) break;
-      hull.length -= 2;
+      h -= 2;
     }
-    hull.push(cx, cy);
+    out[h++] = cx;
+    out[h++] = cy;
   }
-  return hull;
+  return h;
+}
+
+/** Hull path types (cross, in) to destination (p, s), as a flat [x0, y0, x1, y1, …] with x ascending. */
+export function destinationPathTypes(shape: TorusShape, p: number, s: number): number[] {
+  const S = shape.satsPerPlane;
+  const F = ((shape.phasing % S) + S) % S;
+  const out = new Int32Array(2 * (F === 0 ? 1 : S / gcd(F, S)));
+  return [...out.subarray(0, writePathTypes(shape, p, s, out, 0))];
 }
 
 /**
@@ -95,10 +113,16 @@ export interface TorusDestinations {
 
 /** Shapes whose path types are kept: a study re-evaluates the same few P × S × F shells many times. */
 const PATH_TYPE_CACHE_SHAPES = 8;
-const pathTypeCache = new Map<string, readonly number[][]>();
+
+/** Path types of every destination of a shape, flat: destination d's pairs are types[start[d] … start[d + 1]). */
+interface ShapePathTypes {
+  readonly types: Int32Array;
+  readonly start: Int32Array;
+}
+const pathTypeCache = new Map<string, ShapePathTypes>();
 
 /** Hull path types of every destination (index p·S + s − 1), memoised per shape (a pure function of it). */
-function pathTypesOf(shape: TorusShape): readonly number[][] {
+function pathTypesOf(shape: TorusShape): ShapePathTypes {
   const key = `${shape.planes}/${shape.satsPerPlane}/${shape.phasing}`;
   const hit = pathTypeCache.get(key);
   if (hit !== undefined) {
@@ -106,11 +130,30 @@ function pathTypesOf(shape: TorusShape): readonly number[][] {
     pathTypeCache.set(key, hit); // most recently used last
     return hit;
   }
-  const types: number[][] = [];
-  for (let p = 0; p < shape.planes; p++) for (let s = 0; s < shape.satsPerPlane; s++) if (p !== 0 || s !== 0) types.push(destinationPathTypes(shape, p, s));
+  const { planes: P, satsPerPlane: S } = shape;
+  const F = ((shape.phasing % S) + S) % S;
+  const room = 2 * (F === 0 ? 1 : S / gcd(F, S));
+  const start = new Int32Array(P * S);
+  let types = new Int32Array(Math.max(64, 4 * P * S));
+  let at = 0;
+  let d = 0;
+  for (let p = 0; p < P; p++) {
+    for (let s = 0; s < S; s++) {
+      if (p === 0 && s === 0) continue;
+      if (types.length < at + room) {
+        const grown = new Int32Array(Math.max(2 * types.length, at + room));
+        grown.set(types);
+        types = grown;
+      }
+      start[d++] = at;
+      at = writePathTypes(shape, p, s, types, at);
+    }
+  }
+  start[d] = at;
+  const entry = { types: types.slice(0, at), start };
   if (pathTypeCache.size >= PATH_TYPE_CACHE_SHAPES) pathTypeCache.delete(pathTypeCache.keys().next().value!);
-  pathTypeCache.set(key, types);
-  return types;
+  pathTypeCache.set(key, entry);
+  return entry;
 }
 
 /** Latency weights of one cross-plane and one in-plane hop [s]. */
@@ -127,48 +170,49 @@ export interface HopLatency {
  */
 export function torusDestinations(shape: TorusShape, hop: HopLatency, usable: { readonly cross: boolean; readonly in: boolean }): TorusDestinations {
   const { planes: P, satsPerPlane: S } = shape;
-  const all = pathTypesOf(shape);
-  const steps = new Map<string, { dCross: number; dIn: number; count: number }>();
+  const { types, start } = pathTypesOf(shape);
+  // Steps keyed by the primitive direction (dCross, dIn), both < 2²⁰ in any shell odc accepts.
+  const steps = new Map<number, { dCross: number; dIn: number; count: number }>();
   const minHops = new Int32Array(P * S - 1);
   const latency_s = new Float64Array(P * S - 1);
   let baseCrossHops = 0;
   let baseInHops = 0;
   let unreachable = 0;
-  let d = 0;
-  for (let p = 0; p < P; p++) {
-    for (let s = 0; s < S; s++) {
-      if (p === 0 && s === 0) continue;
-      // A class of zero capacity carries nothing: drop types that need it (the extreme types survive).
-      const types = all[p * S + s - 1]!.filter((_, i, a) => {
-        const j = i - (i % 2);
-        return (a[j] === 0 || usable.cross) && (a[j + 1] === 0 || usable.in);
-      });
-      if (types.length === 0) {
-        unreachable++;
-        minHops[d] = -1;
-        latency_s[d++] = Infinity;
-        continue;
-      }
-      let h = Infinity;
-      let l = Infinity;
-      for (let i = 0; i < types.length; i += 2) {
-        h = Math.min(h, types[i]! + types[i + 1]!);
-        l = Math.min(l, types[i]! * hop.cross_s + types[i + 1]! * hop.in_s);
-      }
-      minHops[d] = h;
-      latency_s[d++] = l;
-      baseCrossHops += types[0]!;
-      baseInHops += types[1]!;
-      for (let i = 2; i < types.length; i += 2) {
-        const dx = types[i]! - types[i - 2]!;
-        const dy = types[i - 1]! - types[i + 1]!; // in-plane hops saved (> 0)
+  for (let d = 0; d < P * S - 1; d++) {
+    // A class of zero capacity carries nothing: skip types that need it (the extreme types survive).
+    let prevX = -1;
+    let prevY = -1;
+    let h = Infinity;
+    let l = Infinity;
+    for (let i = start[d]!; i < start[d + 1]!; i += 2) {
+      const x = types[i]!;
+      const y = types[i + 1]!;
+      if ((x !== 0 && !usable.cross) || (y !== 0 && !usable.in)) continue;
+      h = Math.min(h, x + y);
+      l = Math.min(l, x * hop.cross_s + y * hop.in_s);
+      if (prevX < 0) {
+        baseCrossHops += x;
+        baseInHops += y;
+      } else {
+        const dx = x - prevX;
+        const dy = prevY - y; // in-plane hops saved (> 0)
         const g = gcd(dx, dy);
-        const key = `${dx / g},${dy / g}`;
+        const key = (dx / g) * 1048576 + dy / g;
         const step = steps.get(key);
         if (step === undefined) steps.set(key, { dCross: dx / g, dIn: dy / g, count: g });
         else step.count += g;
       }
+      prevX = x;
+      prevY = y;
     }
+    if (prevX < 0) {
+      unreachable++;
+      minHops[d] = -1;
+      latency_s[d] = Infinity;
+      continue;
+    }
+    minHops[d] = h;
+    latency_s[d] = l;
   }
   return { baseCrossHops, baseInHops, steps: [...steps.values()], minHops, latency_s, unreachable };
 }

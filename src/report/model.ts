@@ -219,6 +219,19 @@ function describeDomain(v: LoadedRun['pareto']['variables'][number]): string {
   return v.kind === 'choice' ? `one of ${v.options.join(', ')}` : `${v.kind === 'int' ? 'integer ' : ''}${fmt(v.lower)} … ${fmt(v.upper)}`;
 }
 
+/**
+ * The reported front's size and its duplicate rule (src/run/results.ts `reportedFront`, ε-box dominance):
+ * near-duplicates of another design, to within a fraction of the front's range, are not listed.
+ */
+function paretoSizeText(pareto: LoadedRun['pareto']): string {
+  const d = pareto.duplicates;
+  if (d === undefined) return String(pareto.designs.length);
+  const collapsed = d.archiveSize - pareto.designs.length;
+  return `${pareto.designs.length} (${collapsed} of ${d.archiveSize} archive designs not listed as near-duplicates: objectives are binned in boxes of ` +
+    `${fmt(100 * d.relativeTolerance)} % of the front's range, and a design whose box is dominated by another's, or that shares a box with a design ` +
+    'of lower evaluation index, is dropped — ε-box dominance, Laumanns et al. 2002)';
+}
+
 export async function buildReportModel(run: LoadedRun, refs: readonly ReferenceDesign[], refNotes: readonly string[]): Promise<ReportModel> {
   const { meta, pareto, study } = run;
   const notes: string[] = [...refNotes];
@@ -234,7 +247,7 @@ export async function buildReportModel(run: LoadedRun, refs: readonly ReferenceD
     { label: 'evaluations', value: `${n} in ${res?.generations ?? 0} generations (${res?.stopReason ?? 'unknown stop'})` },
     { label: 'feasible evaluations', value: `${res?.feasible ?? 0} (${((100 * (res?.feasible ?? 0)) / Math.max(1, n)).toFixed(1)} %)` },
     { label: 'failed evaluations', value: `${res?.failures ?? 0}` },
-    { label: 'Pareto designs', value: String(pareto.designs.length) },
+    { label: 'Pareto designs', value: paretoSizeText(pareto) },
     { label: 'runtime', value: meta.timings ? `${fmt(meta.timings.wall_s)} s wall, ${fmt(meta.timings.evaluate_s)} s evaluating, ${meta.workers} worker thread(s)` : 'n/a' },
     { label: 'started / finished', value: `${meta.startedAt} / ${meta.finishedAt ?? 'n/a'}` },
     { label: 'odc version', value: meta.odcVersion },

@@ -2,11 +2,17 @@
 import type { RunSummary } from '../run/driver.js';
 import { fmt } from './budget.js';
 
+/** " (3 near-duplicates collapsed)" when the reported front is smaller than the archive. */
+function collapsedText(s: RunSummary): string {
+  const k = s.archiveSize !== undefined ? s.archiveSize - s.paretoSize : 0;
+  return k > 0 ? ` (${k} near-duplicate${k === 1 ? '' : 's'} collapsed)` : '';
+}
+
 export function formatRunSummary(s: RunSummary): string {
   const lines = [
     `${s.status === 'complete' ? 'Run complete' : 'Run interrupted'}: ${s.runDir}`,
     `  ${s.generations} generations, ${s.evaluations} evaluations (${s.stopReason}), ${fmt(s.wall_s)} s`,
-    `  feasible ${s.feasible} (${((100 * s.feasible) / Math.max(1, s.evaluations)).toFixed(1)} %), failed ${s.failures}, Pareto designs ${s.paretoSize}, hypervolume ${s.hypervolume.toFixed(4)} (normalized)`,
+    `  feasible ${s.feasible} (${((100 * s.feasible) / Math.max(1, s.evaluations)).toFixed(1)} %), failed ${s.failures}, Pareto designs ${s.paretoSize}${collapsedText(s)}, hypervolume ${s.hypervolume.toFixed(4)} (normalized)`,
   ];
   if (s.failureReasons.length) {
     lines.push('  failed evaluations (treated as infeasible):');

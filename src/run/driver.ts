@@ -16,7 +16,7 @@ import type { LoadedStudy } from './problem.js';
 import type { LpSolver } from '../problem/lp.js';
 import { RedisEvaluator, type WorkerRate } from '../parallel/redisEvaluator.js';
 import { paretoFront } from '../problem/benchmarks.js';
-import { writeResults, type RunCounts, type RunMeta } from './results.js';
+import { reportedFront, writeResults, type RunCounts, type RunMeta } from './results.js';
 import { CHECKPOINT, LOG_PARTIAL, openRunFolder, writeCheckpoint, type OpenRun } from './runFolder.js';
 import { ODC_VERSION } from './versions.js';
 
@@ -32,8 +32,8 @@ export interface ProgressInfo {
   readonly frontSize: number;
   /**
    * Hypervolume of the current front on a normalization fixed at the first generation with a feasible front
-   * (that front's ideal and nadir widened by half their range each way; benchmarks: the identity, as in
-   * run.json) — it never falls, as the archive only grows in dominated volume. 0 until a feasible design is
+   * (that front's ideal and nadir widened, see `liveNormalization` in history.ts; benchmarks: the identity, as
+   * in run.json) — it never falls, as the archive only grows in dominated volume. 0 until a feasible design is
    * found. Not comparable across runs (run.json's history uses the final front's normalization).
    */
   readonly hypervolume: number;
@@ -107,13 +107,18 @@ export async function runStudy(opts: RunOptions, createAlgorithm: AlgorithmFacto
     opts, run, algorithm, evaluator, log, now, t0, elapsedBefore: checkpoint?.elapsed_s ?? 0, liveHv: [...(checkpoint?.liveHypervolume ?? [])],
   };
   let outcome: LoopOutcome;
+  let records: unknown[] | undefined;
   try {
     outcome = await generationLoop(ctx);
+    // Costly records (constellations) of the reported designs are computed by the pool, not serially here.
+    if (outcome.stopReason !== 'interrupted' && evaluator.records !== undefined && loaded.record !== null) {
+      records = await evaluator.records(reportedFront(algorithm.archive()).map((ind) => ind.x));
+    }
   } finally {
     log.close();
     await evaluator.close();
   }
-  return finishRun(ctx, outcome);
+  return finishRun(ctx, outcome, records);
 }
 
 /** Redis workers, a worker-thread pool, or this thread. */
@@ -213,7 +218,7 @@ function failureReasonsOf(log: EvaluationLog): RunCounts['failureReasons'] {
 }
 
 /** An interrupted run keeps its checkpoint; a finished one gets its history, result files and reports. */
-async function finishRun(ctx: RunContext, outcome: LoopOutcome): Promise<RunSummary> {
+async function finishRun(ctx: RunContext, outcome: LoopOutcome, records?: readonly unknown[]): Promise<RunSummary> {
   const { opts, run, algorithm, log, liveHv } = ctx;
   const { runDir, loaded } = run;
   const { problem } = loaded;
@@ -244,18 +249,22 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome): Promise<RunSumm
         violations: problem.constraints.map((c, i) => ({ name: c.name, g: ind.g[i] ?? NaN })).filter((v) => !(v.g <= 0)),
       }))
     : [];
+  const reported = reportedFront(archive);
   const finished: RunMeta = {
     ...run.meta, status: 'complete', finishedAt: ctx.now().toISOString(), workers: opts.workers ?? 0,
-    result: { generations: p.generation, evaluations: p.evaluations, failures, feasible, paretoSize: archive.length, stopReason, failureReasons, leastInfeasible },
+    result: {
+      generations: p.generation, evaluations: p.evaluations, failures, feasible, paretoSize: reported.length, archiveSize: archive.length,
+      stopReason, failureReasons, leastInfeasible,
+    },
     timings: { wall_s, evaluate_s: outcome.evalTime_s },
     normalization: norm,
     history,
   };
-  writeResults(runDir, loaded, archive, finished);
+  writeResults(runDir, loaded, reported, archive.length, finished, records);
   rmSync(join(runDir, CHECKPOINT), { force: true });
   if (opts.afterResults) await opts.afterResults(runDir);
   return {
-    runDir, status: 'complete', generations: p.generation, evaluations: p.evaluations, failures, feasible,
-    paretoSize: archive.length, stopReason, wall_s, hypervolume: history[history.length - 1]?.hypervolume ?? 0, leastInfeasible, failureReasons,
+    runDir, status: 'complete', generations: p.generation, evaluations: p.evaluations, failures, feasible, paretoSize: reported.length,
+    archiveSize: archive.length, stopReason, wall_s, hypervolume: history[history.length - 1]?.hypervolume ?? 0, leastInfeasible, failureReasons,
   };
 }

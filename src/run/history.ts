@@ -49,15 +49,16 @@ export function normalizationOf(front: readonly ArrayLike<number>[], m: number, 
 
 /**
  * Normalization for the live hypervolume on the progress display, fixed once per run at the first
- * generation with a feasible front: that front's ideal and nadir (as `normalizationOf`) widened by half
- * their range on each side, so later fronts that improve on it or spread wider still count. The archive
- * only ever gains dominated volume, so on a fixed normalization the value never falls (on one taken from
- * the current front it did). Benchmarks keep the identity normalization, as everywhere else.
+ * generation with a feasible front. From that front's ideal and nadir (as `normalizationOf`, range r):
+ * the ideal moves down by max(r, |ideal|) — room for later fronts to improve on a first front that is
+ * often a point or two (a cost or a mass cannot fall below 0) — and the nadir up by r/2. The archive only
+ * ever gains dominated volume, so on a fixed normalization the value never falls (on one taken from the
+ * current front it did). Benchmarks keep the identity normalization, as everywhere else.
  */
 export function liveNormalization(front: readonly ArrayLike<number>[], m: number, identity = false): Normalization {
   const n = normalizationOf(front, m, identity);
   if (identity) return n;
-  const ideal = n.ideal.map((v, j) => v - 0.5 * (n.nadir[j]! - v));
+  const ideal = n.ideal.map((v, j) => v - Math.max(n.nadir[j]! - v, Math.abs(v)));
   const nadir = n.nadir.map((v, j) => v + 0.5 * (v - n.ideal[j]!));
   return { ideal, nadir, reference: n.reference };
 }

@@ -1,6 +1,8 @@
 /**
  * Result files of a run: pareto.json (deterministic: no timestamps, so equal runs give equal bytes),
  * pareto.csv and run.json (settings, versions, timings, history). All written atomically.
+ * The reported front is the algorithm's archive with near-duplicates collapsed (`reportedFront`); the
+ * archive itself (and the run's normalization, taken from it) is unchanged.
  */
 import { join } from 'node:path';
 import type { DesignRecord } from '../evaluate/record.js';
@@ -19,8 +21,11 @@ export interface RunCounts {
   readonly evaluations: number;
   readonly failures: number;
   readonly feasible: number;
+  /** Designs on the reported front (pareto.json); while interrupted, the archive size. */
   readonly paretoSize: number;
   readonly stopReason: string;
+  /** Designs in the archive before near-duplicates were collapsed (absent in runs of older odc, and when interrupted). */
+  readonly archiveSize?: number;
   readonly failureReasons: readonly { reason: string; count: number }[];
   /** Set when nothing feasible was found: the least-infeasible designs and each violated constraint. */
   readonly leastInfeasible: readonly { index: number; violations: { name: string; g: number }[] }[];
@@ -60,7 +65,63 @@ export interface ParetoFile {
   readonly kind: 'node' | 'benchmark' | 'constellation';
   readonly objectives: readonly { name: string; sense: 'minimize' | 'maximize'; unit: string }[];
   readonly variables: Problem['variables'];
+  /** How near-duplicates were collapsed (absent in runs of older odc). */
+  readonly duplicates?: DuplicatePolicy;
   readonly designs: readonly ParetoDesign[];
+}
+
+/** The duplicate tolerance a reported front was written with. */
+export interface DuplicatePolicy {
+  /** Box size of the ε-box rule as a fraction of the archive's range in each objective (see `reportedFront`). */
+  readonly relativeTolerance: number;
+  /** Designs in the archive; `designs.length` of them were reported. */
+  readonly archiveSize: number;
+}
+
+/** Relative duplicate tolerance of reported fronts: boxes of 0.1 % of the front's range in each objective. */
+export const FRONT_DUPLICATE_TOLERANCE = 1e-3;
+
+/**
+ * The archive as reported in pareto.json, near-duplicates collapsed by ε-box dominance (Laumanns, Thiele,
+ * Deb & Zitzler, Evolutionary Computation 10(3), 2002): each (minimized) objective is cut into boxes of
+ * `tolerance` × the archive's range, from the archive's best value. A design is not reported when
+ *  - another design's box dominates its box (no worse in every objective, better in one): it is at best a
+ *    tolerance better somewhere and clearly worse elsewhere — e.g. 1 g lighter but 1 % dearer; or
+ *  - another design shares its box (all objectives agree within the tolerance) and has a lower evaluation index.
+ * At least one design survives per non-dominated box, so the reported front spans the archive. Like any
+ * box rule it can keep both of a near-duplicate pair that straddles a box edge (e.g. a design at the
+ * archive's extreme in one objective sits alone in the last box). Returned in
+ * archive order; depends only on the archive (not on timing or worker count): same seed ⇒ same front.
+ */
+export function reportedFront(archive: readonly Individual[], tolerance = FRONT_DUPLICATE_TOLERANCE): Individual[] {
+  if (archive.length < 2) return [...archive];
+  const m = archive[0]!.f.length;
+  const lo = new Array<number>(m).fill(Infinity);
+  const hi = new Array<number>(m).fill(-Infinity);
+  for (const ind of archive) {
+    for (let j = 0; j < m; j++) {
+      lo[j] = Math.min(lo[j]!, ind.f[j]!);
+      hi[j] = Math.max(hi[j]!, ind.f[j]!);
+    }
+  }
+  const boxes = archive.map((ind) => Array.from({ length: m }, (_, j) => {
+    const width = tolerance * (hi[j]! - lo[j]!);
+    return width > 0 ? Math.floor((ind.f[j]! - lo[j]!) / width) : 0;
+  }));
+  /** -1: box a dominates box b; 0: same box; 1: otherwise. */
+  const compare = (a: readonly number[], b: readonly number[]): -1 | 0 | 1 => {
+    let better = false;
+    for (let j = 0; j < m; j++) {
+      if (a[j]! > b[j]!) return 1;
+      if (a[j]! < b[j]!) better = true;
+    }
+    return better ? -1 : 0;
+  };
+  return archive.filter((ind, i) => !archive.some((other, k) => {
+    if (k === i) return false;
+    const c = compare(boxes[k]!, boxes[i]!);
+    return c === -1 || (c === 0 && other.evalIndex < ind.evalIndex);
+  }));
 }
 
 const csvCell = (v: unknown): string => {
@@ -68,9 +129,9 @@ const csvCell = (v: unknown): string => {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-export function paretoDesigns(loaded: LoadedStudy, archive: readonly Individual[]): ParetoDesign[] {
+export function paretoDesigns(loaded: LoadedStudy, archive: readonly Individual[], records?: readonly unknown[]): ParetoDesign[] {
   const { problem } = loaded;
-  return archive.map((ind) => {
+  return archive.map((ind, k) => {
     const variables: Record<string, string | number> = {};
     problem.variables.forEach((v, i) => {
       variables[v.name] = v.kind === 'choice' ? v.options[ind.x[i]!]! : ind.x[i]!;
@@ -83,17 +144,19 @@ export function paretoDesigns(loaded: LoadedStudy, archive: readonly Individual[
     problem.constraints.forEach((c, i) => {
       constraints[c.name] = ind.g[i]!;
     });
-    return { index: ind.evalIndex, variables, objectives, constraints, record: loaded.record ? loaded.record(ind.x) : null };
+    const record = records !== undefined ? (records[k] as ParetoDesign['record']) : loaded.record ? loaded.record(ind.x) : null;
+    return { index: ind.evalIndex, variables, objectives, constraints, record };
   });
 }
 
-export function paretoFile(loaded: LoadedStudy, designs: readonly ParetoDesign[]): ParetoFile {
+export function paretoFile(loaded: LoadedStudy, designs: readonly ParetoDesign[], duplicates?: DuplicatePolicy): ParetoFile {
   return {
     formatVersion: 1,
     study: loaded.name,
     kind: loaded.kind,
     objectives: loaded.problem.objectives.map((o) => ({ name: o.name, sense: o.sense, unit: unitOf(o.name) })),
     variables: loaded.problem.variables,
+    ...(duplicates !== undefined ? { duplicates } : {}),
     designs,
   };
 }
@@ -116,8 +179,12 @@ export function paretoCsv(file: ParetoFile): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function writeResults(runDir: string, loaded: LoadedStudy, archive: readonly Individual[], meta: RunMeta): void {
-  const file = paretoFile(loaded, paretoDesigns(loaded, archive));
+/** Writes pareto.json and pareto.csv (the `reported` front, see `reportedFront`) and the finished run.json. */
+/** `records`: the reported designs' records when the evaluator computed them (else they are computed here). */
+export function writeResults(
+  runDir: string, loaded: LoadedStudy, reported: readonly Individual[], archiveSize: number, meta: RunMeta, records?: readonly unknown[],
+): void {
+  const file = paretoFile(loaded, paretoDesigns(loaded, reported, records), { relativeTolerance: FRONT_DUPLICATE_TOLERANCE, archiveSize });
   writeFileAtomic(join(runDir, 'pareto.json'), `${JSON.stringify(file, null, 1)}\n`);
   writeFileAtomic(join(runDir, 'pareto.csv'), paretoCsv(file));
   writeFileAtomic(join(runDir, 'run.json'), `${JSON.stringify(meta, null, 2)}\n`);

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Individual } from '../../src/problem/algorithm.js';
+import { runStudy, type ProgressInfo } from '../../src/index.js';
+import { reportedFront } from '../../src/run/results.js';
+import { tempDir, writeFile } from '../helpers/tmp.js';
+
+const ind = (evalIndex: number, ...f: number[]): Individual => ({
+  x: new Float64Array(0), f: Float64Array.from(f), g: new Float64Array(0), cv: 0, evalIndex,
+});
+
+describe('reported front: near-duplicates collapsed by ε-box dominance (0.1 % of the range)', () => {
+  it('drops a design that is 1 g lighter but 1 % dearer than another (the flagship case)', () => {
+    // Objectives (minimized): cost, −PFLOPS, launch mass; ranges 11, 10.75 and 600, so boxes of 0.011,
+    // 0.01075 and 0.6. `dearer` is 1 g lighter than `cheap` (same mass box) but 1 % dearer (340 boxes up).
+    const cheap = ind(5, 260.0, -128.25, 7600.051);
+    const dearer = ind(9, 262.75, -128.25, 7600.05);
+    const other = ind(7, 270.0, -118.25, 7200);
+    const heavy = ind(8, 259.0, -129.0, 7800);
+    const archive = [dearer, other, cheap, heavy];
+    const out = reportedFront(archive);
+    expect(out).toEqual([other, cheap, heavy]); // archive order kept
+    expect(archive).toHaveLength(4); // the archive itself is untouched
+  });
+
+  it('keeps the lowest evaluation index of designs that agree within the tolerance everywhere', () => {
+    const a = ind(12, 0.5, 0.5);
+    const b = ind(3, 0.5000001, 0.4999999);
+    const ends = [ind(1, 0, 1), ind(2, 1, 0)];
+    expect(reportedFront([a, ...ends, b]).map((d) => d.evalIndex)).toEqual([1, 2, 3]);
+  });
+
+  it('keeps distinct trade-offs, and every design of a front spaced wider than the tolerance', () => {
+    const front = Array.from({ length: 50 }, (_, i) => ind(i, i / 49, 1 - Math.sqrt(i / 49)));
+    expect(reportedFront(front)).toEqual(front);
+    expect(reportedFront([])).toEqual([]);
+    expect(reportedFront([front[0]!])).toEqual([front[0]]);
+  });
+});
+
+describe('live hypervolume on the progress display', () => {
+  it('is on a fixed normalization: it never falls during a node study', async () => {
+    const dir = tempDir('odc-livehv-');
+    const flagship = readFileSync(new URL('../../designs/flagship-study.yaml', import.meta.url), 'utf8');
+    const study = writeFile(dir, 's.yaml', flagship.replace(/^algorithm:.*$/m, 'algorithm: { name: nsga3, population: 40, generations: 25, seed: 7 }'));
+    const hv: number[] = [];
+    const s = await runStudy({ studyPath: study, outDir: join(dir, 'run'), onProgress: (p: ProgressInfo) => hv.push(p.hypervolume) });
+    expect(s.status).toBe('complete');
+    expect(hv).toHaveLength(25);
+    expect(hv[hv.length - 1]!).toBeGreaterThan(0);
+    for (let i = 1; i < hv.length; i++) expect(hv[i]!).toBeGreaterThanOrEqual(hv[i - 1]!);
+  });
+});
