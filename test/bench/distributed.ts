@@ -50,7 +50,7 @@ const line = (label: string, r: { s: number; evaluations: number }): string =>
 
 console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; redis-server on 127.0.0.1:${redis.port}\n`);
 const flagship = join(root, 'designs/constellation-study.yaml');
-console.log('flagship constellation study (480 evaluations of ~45 ms), CLI start to report written:');
+console.log('flagship constellation study (1,200 evaluations of ~40 ms), CLI start to report written:');
 console.log(line('local, --workers 1', run(flagship, ['--workers', '1'])));
 console.log(line('local, --workers 2', run(flagship, ['--workers', '2'])));
 for (const n of [1, 2, 3]) {
