@@ -5,7 +5,7 @@
  * under CI=true where it fails (.ci/run installs it).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runStudy, startWorker, VERSION } from '../../src/index.js';
@@ -122,6 +122,24 @@ describe.skipIf(!redisAvailable && !ci)('distributed evaluation on Redis', () =>
       expect(read(out, 'pareto.json')).toBe(read(local, 'pareto.json'));
       expect(read(out, 'evaluations.csv')).toBe(read(local, 'evaluations.csv'));
       await again.stop();
+    } finally {
+      stopAll(ws);
+    }
+  });
+
+  it('a coordinator killed mid-run (SIGKILL): --resume continues on the same queue and gives identical files', async () => {
+    const ws = [worker(redis.url, 'coord')];
+    const out = join(dir, 'coordinator-killed');
+    try {
+      await waitFor(() => ws[0]!.log().includes('connected'));
+      const coord = spawn(process.execPath, [bin, 'run', study, '--out', out, '--redis', redis.url, '--queue', 'coord', '--quiet'], { stdio: 'ignore' });
+      await waitFor(() => existsSync(join(out, 'checkpoint.json')));
+      coord.kill('SIGKILL');
+      await new Promise((r) => coord.once('exit', r));
+      const s = await runStudy({ resumeDir: out, redis: { url: redis.url, queue: 'coord' } });
+      expect(s.status).toBe('complete');
+      expect(read(out, 'pareto.json')).toBe(read(local, 'pareto.json'));
+      expect(read(out, 'evaluations.csv')).toBe(read(local, 'evaluations.csv'));
     } finally {
       stopAll(ws);
     }
