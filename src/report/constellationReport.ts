@@ -52,7 +52,8 @@ export async function constellationReportPlots(run: LoadedRun, lp: LpSolver): Pr
   const knee = picks[0]!.design;
   const loaded = loadStudyProblem(join(run.dir, 'study.yaml'), lp);
   const x = Float64Array.from(loaded.problem.variables, (v) => (v.kind === 'choice' ? v.options.findIndex((o) => o === knee.variables[v.name]) : Number(knee.variables[v.name])));
-  const { record, details } = evaluateConstellationWithDetails(loaded.constellation!.spec(x), lp);
+  const spec = loaded.constellation!.spec(x);
+  const { record, details } = evaluateConstellationWithDetails(spec, lp);
   const plots: ReportPlot[] = [];
   const add = (id: string, title: string, caption: string, svg: string): void => void plots.push({ id, file: `${id}.svg`, title, caption, svg });
 
@@ -67,7 +68,7 @@ export async function constellationReportPlots(run: LoadedRun, lp: LpSolver): Pr
     add('link-utilization', 'Link utilisation (knee)', 'Share of links by utilisation at the maximum concurrent flow.', await utilizationHistogramSvg(details.linkGraph));
   } else notes.push('the knee design has no link graph (no links, or a bound): no link-graph plot');
   if (details.stations.length > 0) {
-    add('contact-timeline', 'Gateway contacts (knee)', `Intervals in which each gateway sees at least one satellite over the ${(record.ground.maxGap_min >= 0 ? loaded.constellation!.spec(x).window.duration_s / 3600 : 0).toFixed(1)} h sampling window.`,
+    add('contact-timeline', 'Gateway contacts (knee)', `Intervals in which each gateway sees at least one satellite over the ${(spec.window.duration_s / 3600).toFixed(1)} h sampling window.`,
       await contactTimelineSvg({ step_s: details.step_s, stations: details.stations }));
   }
   add('launch-campaign', 'Launch campaign (knee)', 'Satellites in orbit over time against the deployment milestones.', await launchCampaignSvg({ deployment: details.deployment, milestones: details.milestones, satellites: record.satellites }));
