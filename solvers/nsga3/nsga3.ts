@@ -14,7 +14,8 @@ import { GeneticAlgorithm } from '../nsga2/geneticAlgorithm.js';
 import { objectiveMatrix, splitByFeasibility } from '../nsga2/survival.js';
 import { HyperplaneNormalization } from './normalization.js';
 import { associateToNiches, niching, unitDirectionsTransposed } from './niching.js';
-import { defaultPartitions, referenceDirections } from './referenceDirections.js';
+import { defaultPartitions, partitionsProblem, referenceDirections } from './referenceDirections.js';
+import { StudyError } from '../../src/core/errors.js';
 
 export const NSGA3_DEFAULTS = { crossoverEta: 30, crossoverProbability: 1.0 } as const;
 
@@ -34,6 +35,9 @@ export class Nsga3 extends GeneticAlgorithm {
       options.partitions ??
       defaultPartitions(this.m, options.population);
     if (!Number.isInteger(partitions) || partitions < 1) throw new RangeError(`partitions must be an integer >= 1, got ${partitions}`);
+    // A user setting the lattice cannot hold (partitions: 100000 with 3 objectives) is a study error, not an out-of-memory abort.
+    const tooMany = partitionsProblem(this.m, partitions);
+    if (tooMany !== null) throw new StudyError('BAD_ALGORITHM', `algorithm.partitions: ${tooMany}`, { field: 'algorithm.partitions' });
     this.partitions = partitions;
     this.params = { ...this.params, partitions };
     const rd = referenceDirections(this.m, partitions);

@@ -6,12 +6,12 @@
  *   OUT_OF_RANGE (number outside the schema range); UNKNOWN_KEY (with "did you mean");
  *   UNKNOWN_CATALOG_ID from `findRow` (with "did you mean" and the list of valid ids).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { StudyError, didYouMean } from '../core/errors.js';
+import { parseYamlText, readInputFile, yamlToJS } from '../study/load.js';
 import { CATALOG_KINDS, CATALOG_SPECS, type CatalogKind, type CatalogRow, type Catalogs } from './schema.js';
 
 const cache = new Map<string, Catalogs>();
@@ -29,13 +29,8 @@ function validateFile(dir: string, kind: CatalogKind): readonly unknown[] {
   const { file, schema } = CATALOG_SPECS[kind];
   const path = join(dir, file);
   if (!existsSync(path)) throw new StudyError('FILE_NOT_FOUND', `${path}: catalog file not found`, { file: path });
-  let doc: unknown;
-  try {
-    doc = parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    if (e instanceof YAMLParseError) throw new StudyError('YAML_SYNTAX', `${file}: ${e.message}`, { file: path });
-    throw e;
-  }
+  // Regular file of at most 10 MB, duplicate keys in one pass, at most 100 aliases (as for designs and studies).
+  const doc = yamlToJS(parseYamlText(readInputFile(path, 'catalog file'), path).doc, path);
   if (!Array.isArray(doc)) {
     throw new StudyError('WRONG_TYPE', `${file}: expected a YAML list of rows (each "- id: …"), got ${doc === null ? 'an empty file' : typeof doc}`, { file: path });
   }

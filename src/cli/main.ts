@@ -3,16 +3,26 @@
  * argv, writes to stdout/stderr and sets the exit code. User errors (StudyError, bad options) print one
  * message and exit 2 without a stack trace.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, hostname } from 'node:os';
+import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isStudyError } from '../core/errors.js';
 import * as odc from '../index.js';
+import { RUN_LOCK, studySlug } from '../run/runFolder.js';
+import { readYaml } from '../study/load.js';
 import { createProgress } from './progress.js';
 
-const intArg = (name: string, min: number) => (v: string): number => {
-  const n = Number(v);
+const intArg = (name: string, min: number, max = Number.MAX_SAFE_INTEGER, why = '') => (v: string): number => {
+  // Number("") and Number("  ") are 0: an empty value is refused, not taken as 0.
+  const n = v.trim() === '' ? Number.NaN : Number(v);
   if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}, got "${v}"`);
+  if (n > max) throw new InvalidArgumentError(`${name} ${v} is too many: at most ${max}${why}`);
   return n;
 };
+
+/** Most evaluation threads `odc run --workers` starts (each holds its own models and catalogs). */
+export const MAX_WORKERS = 64;
 
 /** Where the CLI writes: stdout, stderr (and its stream, for the progress bar). */
 export interface CliIo {
@@ -20,6 +30,79 @@ export interface CliIo {
   err: (s: string) => void;
   errStream: NodeJS.WriteStream;
   isTTY: boolean;
+  /** Ends the process now (Ctrl-C during odc run); default process.exit. */
+  exit?: (code: number) => void;
+}
+
+/**
+ * The folder a new run of this process writes (no --out given): the one under results/<study>/ whose run.lock
+ * names this process (the driver holds that lock while the run is going); undefined before it exists.
+ */
+function ownRunDir(studyFile: string | undefined): string | undefined {
+  if (studyFile === undefined) return undefined;
+  let name: unknown;
+  try {
+    name = (readYaml(studyFile).raw as Record<string, unknown>)['name'];
+  } catch {
+    return undefined;
+  }
+  if (typeof name !== 'string') return undefined;
+  const parent = join('results', studySlug(name));
+  let entries: string[];
+  try {
+    entries = readdirSync(parent);
+  } catch {
+    return undefined;
+  }
+  for (const entry of entries.sort().reverse()) {
+    try {
+      const lock = JSON.parse(readFileSync(join(parent, entry, RUN_LOCK), 'utf8')) as { pid?: unknown; hostname?: unknown };
+      if (lock.pid === process.pid && lock.hostname === hostname()) return join(parent, entry);
+    } catch {
+      // no lock, or not ours
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Ctrl-C during odc run: stop the progress display, print "interrupted — resume with odc run --resume <dir>",
+ * exit 130 (128 + SIGINT). The run resumes from its last checkpoint (every algorithm.checkpointEvery
+ * generations). A JS signal listener only runs when the event loop turns; a run evaluating in the main thread
+ * (--workers 0) may keep it busy for the whole run, and a listener would then swallow Ctrl-C. So a heartbeat
+ * timer shows whether the loop turns: while it does not (seen from each progress update), the listener is
+ * taken off and Ctrl-C ends the process at once, as the default action does (no line, exit by SIGINT).
+ */
+function interruptHandler(io: CliIo, progress: { stop(): void }, runDir: () => string | undefined): { check(): void; dispose(): void } {
+  const onInterrupt = (): void => {
+    progress.stop();
+    const dir = runDir();
+    io.err(dir !== undefined ? `\ninterrupted — resume with odc run --resume ${dir}\n` : '\ninterrupted before the run folder was created; nothing to resume\n');
+    (io.exit ?? ((code: number) => process.exit(code)))(130);
+  };
+  let lastTick = Date.now();
+  let listening = false;
+  const listen = (on: boolean): void => {
+    if (on === listening) return;
+    listening = on;
+    if (on) process.on('SIGINT', onInterrupt);
+    else process.removeListener('SIGINT', onInterrupt);
+  };
+  const heartbeat = setInterval(() => {
+    lastTick = Date.now();
+    listen(true);
+  }, 100);
+  heartbeat.unref();
+  listen(true);
+  return {
+    check: () => {
+      if (Date.now() - lastTick > 500) listen(false);
+    },
+    dispose: () => {
+      clearInterval(heartbeat);
+      listen(false);
+    },
+  };
 }
 
 export function buildProgram(io: CliIo): Command {
@@ -60,16 +143,20 @@ function addRunCommands(program: Command, io: CliIo): void {
     .command('run')
     .description('Optimize a study: writes results/<study>/<run-id>/ with pareto.json, pareto.csv, evaluations.csv, run.json and reports.')
     .argument('[study]', 'study YAML file (design + variables, objectives, constraints, algorithm)')
-    .option('-w, --workers <n>', 'worker threads for evaluation (0 = main thread)', intArg('--workers', 0), 0)
+    .option('-w, --workers <n>', `worker threads for evaluation (0 = main thread, at most ${MAX_WORKERS})`, intArg('--workers', 0, MAX_WORKERS, ` worker threads (this machine has ${availableParallelism()} CPUs; more threads than CPUs only add memory)`), 0)
     .option('-o, --out <dir>', 'output folder (default results/<study>/<timestamp>-seed<seed>)')
     .option('--resume <run-dir>', 'continue an interrupted run from its last checkpoint')
     .option('-q, --quiet', 'no progress output, only the summary')
     .option('--redis <url>', 'evaluate on odc workers through Redis (redis://[:password@]host:port, rediss:// for TLS) instead of this machine')
     .option('--queue <name>', 'queue name on that Redis (several runs may share one server with different queues)', 'odc')
     .action(async (file: string | undefined, opts: { workers: number; out?: string; resume?: string; quiet?: boolean; redis?: string; queue: string }) => {
-      if (!file && !opts.resume) throw new InvalidArgumentError('name a study file, e.g. odc run designs/flagship-study.yaml, or --resume <run-dir>');
-      if (file && opts.resume) throw new InvalidArgumentError('give either a study file or --resume <run-dir>, not both');
+      if (!file && opts.resume === undefined) throw new InvalidArgumentError('odc run needs a study file, e.g. odc run designs/flagship-study.yaml, or --resume <run-dir>');
+      if (file && opts.resume !== undefined) throw new InvalidArgumentError(`give either a study file or --resume <run-dir>, not both (got ${file} and --resume ${opts.resume})`);
+      if (opts.resume !== undefined && opts.out !== undefined) {
+        throw new InvalidArgumentError(`--resume ${opts.resume} continues the run in its own folder; --out ${opts.out} cannot move it: drop --out`);
+      }
       const progress = createProgress(opts.quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
+      const interrupts = interruptHandler(io, progress, () => opts.resume ?? opts.out ?? ownRunDir(file));
       let summary: odc.RunSummary;
       try {
         summary = await odc.runStudy({
@@ -78,9 +165,13 @@ function addRunCommands(program: Command, io: CliIo): void {
           ...(opts.out ? { outDir: opts.out } : {}),
           workers: opts.workers,
           ...(opts.redis !== undefined ? { redis: { url: (odc.checkRedisUrl(opts.redis), opts.redis), queue: opts.queue } } : {}),
-          onProgress: (p: odc.ProgressInfo) => progress.update(p),
+          onProgress: (p: odc.ProgressInfo) => {
+            interrupts.check();
+            progress.update(p);
+          },
         });
       } finally {
+        interrupts.dispose();
         progress.stop();
       }
       io.out(odc.formatRunSummary(summary));
@@ -177,15 +268,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync(argv as string[], { from: 'user' });
     return 0;
   } catch (e) {
+    // An InvalidArgumentError thrown by an action (not by commander's own option parsing, which prints it and
+    // throws a plain CommanderError) has not been printed yet; it is a CommanderError too, so test it first.
+    if (e instanceof InvalidArgumentError || isStudyError(e)) {
+      io.err(`odc: ${e.message}\n`);
+      return 2;
+    }
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (isStudyError(e)) {
-      io.err(`odc: ${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof InvalidArgumentError) {
-      io.err(`odc: ${e.message}\n`);
-      return 2;
-    }
     io.err(`odc: internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return 1;
   }

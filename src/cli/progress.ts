@@ -44,7 +44,8 @@ export function createProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.W
     {
       stream,
       format: 'gen {gen} |{bar}| {percentage}% | evals {evals} | feasible {feas}% | front {front} | HV {hv} | fail {fail} | ETA {eta_h}{remote}',
-      hideCursor: true,
+      // The cursor stays visible: a run stopped at any instant (Ctrl-C, kill) never leaves the terminal without one.
+      hideCursor: false,
       clearOnComplete: false,
       barsize: 24,
     },
@@ -61,8 +62,11 @@ export function createProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.W
         started = true;
       } else bar.update(value, payload);
     },
+    // Also on Ctrl-C (src/cli/main.ts); a second stop does nothing.
     stop() {
-      if (started) bar.stop();
+      if (!started) return;
+      started = false;
+      bar.stop();
     },
   };
 }

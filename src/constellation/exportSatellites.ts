@@ -25,6 +25,7 @@
  * Sources: CCSDS 502.0-B-3 (2023); CelesTrak GP data formats and TLE format documentation; space-track.org
  * Alpha-5 documentation (18 SPCS); RFC 4180.
  */
+import { csvText } from '../report/csv.js';
 import { EARTH_RADIUS_m } from '../units/constants.js';
 import { rad_to_deg } from '../units/convert.js';
 import { clusterLattice, satelliteElements, type ClusterOffset } from './pattern.js';
@@ -184,9 +185,9 @@ export function writeTle(spec: Readonly<ExportableConstellation>, sink: (chunk: 
   out.flush();
 }
 
-/** RFC 4180 field: quoted when it holds a comma, a quote or a line break. */
+/** RFC 4180 field: quoted when it holds a comma, a quote or a line break; formula prefixes neutralised (src/report/csv.ts). */
 export function csvField(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  return csvText(v);
 }
 
 export const SATELLITE_CSV_HEADER = [

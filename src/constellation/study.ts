@@ -20,7 +20,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import type { Catalogs } from '../catalog/schema.js';
 import { StudyError, didYouMean } from '../core/errors.js';
 import type { LpSolver } from '../problem/lp.js';
@@ -28,7 +28,7 @@ import type { ConstraintSpec, Evaluation, Problem, VariableSpec } from '../probl
 import { compileConstraints, compileObjectives, scaledViolation } from '../study/compile.js';
 import { evaluateExpr } from '../study/expression.js';
 import { locate } from '../study/issues.js';
-import { parseWith, type ParsedFile } from '../study/load.js';
+import { parseWith, readYaml, type ParsedFile } from '../study/load.js';
 import type { AlgorithmSettings, VariableDomain } from '../study/schema.js';
 import { compileConstellation, type ConstellationSpec } from './compile.js';
 import { evaluateConstellation } from './evaluate.js';
@@ -67,7 +67,7 @@ function nodeCandidates(node: Raw, file: ParsedFile): Raw[] {
   let study: Raw;
   try {
     pareto = JSON.parse(readFileSync(join(dir, 'pareto.json'), 'utf8'));
-    study = parse(readFileSync(join(dir, 'study.yaml'), 'utf8')) as Raw;
+    study = { ...(readYaml(join(dir, 'study.yaml')).raw as Raw) }; // the loader's size, alias and key limits
   } catch {
     throw new StudyError('BAD_RUN_DIR', `${where}: node.from ${String(node['from'])} is not a node run folder (pareto.json and study.yaml); run a node study first (odc run designs/flagship-study.yaml)`, { file: file.src.file, field: 'node.from' });
   }
@@ -121,7 +121,9 @@ export function compileConstellationStudy(file: ParsedFile, catalogs: Catalogs, 
   const candidates = fromRun ? nodeCandidates(rawNode as Raw, file) : null;
   const fileNode: BaseNode | null = typeof rawNode === 'string' ? readBaseNode(rawNode, file) : null;
   const inlineNode: Raw = fromRun ? candidates![0]! : fileNode ? fileNode.raw : ((rawNode as Raw | undefined) ?? {});
-  const shellNames = ((base['shells'] as Raw[] | undefined) ?? []).map((s) => String(s['name']));
+  // Read before validation (the schema checks shells when bounds are loaded): tolerate anything here.
+  const shellList = Array.isArray(base['shells']) ? (base['shells'] as unknown[]) : [];
+  const shellNames = shellList.map((s) => String((s as Raw | null)?.['name'] ?? ''));
 
   // Variables: names, domains, kinds.
   const entries = Object.entries(sections.variables);

@@ -48,3 +48,14 @@ export function partitionsForPoints(m: number, points: number): number {
   while (dasDennisCount(m, p + 1) <= points) p++;
   return p;
 }
+
+/** Most reference directions NSGA-III builds (a larger lattice is refused before it is allocated). */
+export const MAX_REFERENCE_DIRECTIONS = 100_000;
+
+/** Why `partitions` is too many for `m` objectives (their Das–Dennis count exceeds MAX_REFERENCE_DIRECTIONS), or null. */
+export function partitionsProblem(m: number, partitions: number): string | null {
+  const count = dasDennisCount(m, partitions);
+  if (count <= MAX_REFERENCE_DIRECTIONS) return null;
+  const fit = partitionsForPoints(m, MAX_REFERENCE_DIRECTIONS);
+  return `nsga3 partitions ${partitions} with ${m} objectives means ${count < 1e15 ? count.toLocaleString('en-US') : count.toExponential(2)} reference directions (Das–Dennis C(p + m - 1, m - 1)); at most ${MAX_REFERENCE_DIRECTIONS.toLocaleString('en-US')} are allowed: use partitions ≤ ${fit}`;
+}

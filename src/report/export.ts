@@ -19,6 +19,7 @@ import { writeOmmJson, writeSatelliteCsv, writeTle } from '../constellation/expo
 import type { ParetoDesign } from '../run/results.js';
 import { parseDesignSelector, selectDesign, type DesignSelector } from './decision.js';
 import { loadRun } from './load.js';
+import { csvCell } from './csv.js';
 
 export type ExportFormat = 'yaml' | 'json' | 'csv' | 'omm' | 'tle';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['yaml', 'json', 'csv', 'omm', 'tle'];
@@ -40,11 +41,6 @@ export interface ExportResult {
 }
 
 const STUDY_SECTIONS = ['variables', 'objectives', 'constraints', 'algorithm'] as const;
-
-function csvCell(v: unknown): string {
-  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : String(v ?? '');
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** Flattens a record to [path, value] pairs (objects by dotted key; named arrays by `[name]`). */
 export function flattenRecord(value: unknown, prefix = ''): [string, unknown][] {

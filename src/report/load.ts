@@ -4,7 +4,8 @@
  * here as a StudyError naming the folder or file and the fix, so the report writers trust what they get:
  * - not a folder, or no run.json / pareto.json / study.yaml → BAD_RUN_DIR;
  * - a formatVersion this odc does not read → INCOMPATIBLE_RUN;
- * - a run that has not finished (status "running") → BAD_RUN_DIR (resume it first).
+ * - a run that has not finished (status "running") → BAD_RUN_DIR (resume it first);
+ * - a run another live process is still writing (it holds the folder's run.lock) → BAD_RUN_DIR (wait for it).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { StudyError } from '../core/errors.js';
 import type { ParetoFile, RunMeta } from '../run/results.js';
 import { ODC_VERSION } from '../run/versions.js';
 import { RUN_FORMAT_VERSION, runMetaSchema } from '../run/schemas.js';
+import { runLockHolder } from '../run/runFolder.js';
 
 /** The run-folder format this odc reads (run.json and pareto.json `formatVersion`). */
 export { RUN_FORMAT_VERSION };
@@ -157,21 +159,32 @@ function readEvaluations(path: string, pareto: ParetoFile): RunEvaluation[] {
   return out;
 }
 
+function checkFinished(dir: string, meta: unknown): void {
+  const status = (meta as { status?: unknown } | null)?.status;
+  if (status === 'running') {
+    throw new StudyError('BAD_RUN_DIR', `${dir}: the run has not finished (run.json status "running"); finish it with odc run --resume ${dir}`, { file: join(dir, 'run.json'), field: 'status' });
+  }
+}
+
 /** Reads a complete run folder; `evaluations: false` skips evaluations.csv (compare, export). */
 export function loadRun(dir: string, opts: { readonly evaluations?: boolean } = {}): LoadedRun {
   const fix = 'pass a folder written by odc run, e.g. results/<study>/<run-id>';
   if (!existsSync(dir)) throw new StudyError('BAD_RUN_DIR', `${dir}: no such folder; ${fix}`, { file: dir });
   if (!statSync(dir).isDirectory()) throw new StudyError('BAD_RUN_DIR', `${dir}: is a file, not a run folder; ${fix}`, { file: dir });
+  const holder = runLockHolder(dir);
+  if (holder !== undefined) {
+    throw new StudyError('BAD_RUN_DIR', `${dir}: the run is still running (${holder} holds ${join(dir, 'run.lock')}); wait for it to finish, then run the command again`, { file: join(dir, 'run.lock') });
+  }
   const absent = ['run.json', 'pareto.json', 'study.yaml'].filter((f) => !existsSync(join(dir, f)));
+  // A run stopped before (or inside) its final commit has run.json "running" and no pareto.json yet: say so.
+  if (absent.length === 1 && absent[0] === 'pareto.json') checkFinished(dir, readJson(dir, 'run.json'));
   if (absent.length) throw new StudyError('BAD_RUN_DIR', `${dir}: not a run folder (no ${absent.join(', ')}); ${fix}`, { file: dir });
 
   const rawMeta = readJson(dir, 'run.json');
   const odcVersion = (rawMeta as { odcVersion?: unknown } | null)?.odcVersion;
   checkVersion(dir, 'run.json', rawMeta, typeof odcVersion === 'string' ? odcVersion : undefined);
   const meta = validated(runMetaSchema, rawMeta, join(dir, 'run.json')) as unknown as RunMeta;
-  if (meta.status !== 'complete') {
-    throw new StudyError('BAD_RUN_DIR', `${dir}: the run has not finished (run.json status "${meta.status}"); finish it with odc run --resume ${dir}`, { file: join(dir, 'run.json'), field: 'status' });
-  }
+  checkFinished(dir, meta);
   const rawPareto = readJson(dir, 'pareto.json');
   checkVersion(dir, 'pareto.json', rawPareto, meta.odcVersion);
   const pareto = validated(paretoSchema, rawPareto, join(dir, 'pareto.json')) as unknown as ParetoFile;

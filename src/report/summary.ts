@@ -24,6 +24,7 @@ export function formatRunSummary(s: RunSummary): string {
       lines.push(`    evaluation ${d.index}: ${d.violations.map((v) => `${v.name} g=${Number.isFinite(v.g) ? v.g.toFixed(3) : 'failed'}`).join('; ')}`);
     }
   }
+  for (const n of s.notes ?? []) lines.push(`  note: ${n}`);
   if (s.status === 'interrupted') lines.push(`  resume with: odc run --resume ${s.runDir}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,24 +1,131 @@
-/** Atomic file writes: write a temporary file beside the target, fsync, rename over it. */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+/**
+ * Atomic file writes: write a temporary file beside the target (created exclusively, random name), every byte
+ * (looping over short writes), fsync, rename over the target. On any error the temporary file is removed and the
+ * target left as it was; a full disk, a quota, a read-only file system or a missing permission is a StudyError
+ * (exit 2) naming the folder and the fix. A target that is a symbolic link is refused, never written through.
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, lstatSync, openSync, renameSync, rmSync, statfsSync, writeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { StudyError } from '../core/errors.js';
 
 /**
- * Test seam (test/run/atomic.test.ts): `beforeRename` is called with the temporary file and the target once the
- * temporary file is complete (written, fsynced, closed) and before it is renamed over the target, so a test can
- * check what a crash at that moment would leave, or inject a failure there. Production code never sets it.
+ * Test seams (test/run/atomic.test.ts, test/run/data-safety.test.ts). Production code never sets them.
+ * - `beforeRename` is called with the temporary file and the target once the temporary file is complete (written,
+ *   fsynced, closed) and before it is renamed over the target, so a test can check what a crash at that moment
+ *   would leave, or inject a failure there.
+ * - `write` replaces `fs.writeSync(fd, buffer, offset, length)` for the atomic writers (and `writeAllSync`), so a
+ *   test can make a write report fewer bytes than asked (a short write) or fail with ENOSPC.
  */
-export const atomicWriteTestHooks: { beforeRename: ((tmp: string, target: string) => void) | undefined } = { beforeRename: undefined };
+export const atomicWriteTestHooks: {
+  beforeRename: ((tmp: string, target: string) => void) | undefined;
+  write: ((fd: number, buffer: Uint8Array, offset: number, length: number) => number) | undefined;
+} = { beforeRename: undefined, write: undefined };
+
+/** Writes all of `bytes` to `fd`, looping over short writes (a write that makes no progress is a full disk). */
+export function writeAllSync(fd: number, bytes: Uint8Array): void {
+  for (let off = 0; off < bytes.length;) {
+    const n = atomicWriteTestHooks.write ? atomicWriteTestHooks.write(fd, bytes, off, bytes.length - off) : writeSync(fd, bytes, off, bytes.length - off);
+    if (!(n > 0)) throw Object.assign(new Error(`ENOSPC: no space left on device, write (wrote 0 of ${bytes.length - off} bytes)`), { code: 'ENOSPC' });
+    off += n;
+  }
+}
+
+const errnoOf = (e: unknown): string | undefined => {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+};
+
+const human = (bytes: number): string =>
+  bytes >= 1 << 30 ? `${(bytes / (1 << 30)).toFixed(1)} GB` : bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
+
+/** "; 12 KB free of 64 KB" for the file system holding `dir`, or '' when it cannot be asked. */
+function spaceOf(dir: string): string {
+  try {
+    const s = statfsSync(dir);
+    return `; ${human(s.bavail * s.bsize)} free of ${human(s.blocks * s.bsize)}`;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The StudyError for a write to `path` that failed because of the disk or the folder (ENOSPC, EDQUOT, EROFS,
+ * EACCES, EPERM), naming the folder and the fix; undefined for any other error (a bug: rethrow it as is).
+ */
+export function diskWriteError(e: unknown, path: string): StudyError | undefined {
+  if (e instanceof StudyError) return undefined;
+  const code = errnoOf(e);
+  const dir = resolve(dirname(path));
+  const retry = 'then run the command again (an interrupted odc run continues with odc run --resume <run-dir>)';
+  switch (code) {
+    case 'ENOSPC':
+      return new StudyError('BAD_RUN_DIR', `cannot write ${path}: the disk holding ${dir} is full (ENOSPC${spaceOf(dir)}); free space on it or write to another disk (--out), ${retry}`, { file: path });
+    case 'EDQUOT':
+      return new StudyError('BAD_RUN_DIR', `cannot write ${path}: your disk quota on the file system holding ${dir} is used up (EDQUOT); free space or write to another disk (--out), ${retry}`, { file: path });
+    case 'EROFS':
+      return new StudyError('BAD_RUN_DIR', `cannot write ${path}: ${dir} is on a read-only file system (EROFS); write to a writable folder (--out), ${retry}`, { file: path });
+    case 'EACCES':
+    case 'EPERM':
+      return new StudyError('BAD_RUN_DIR', `cannot write ${path}: no permission to write in ${dir} (${code}); write to a folder you own (--out) or fix its permissions, ${retry}`, { file: path });
+    default:
+      return undefined;
+  }
+}
+
+/** Refuses a target that is a symbolic link (rename would replace the link; odc does not write through links). */
+function refuseSymlink(path: string): void {
+  let isLink = false;
+  try {
+    isLink = lstatSync(path).isSymbolicLink();
+  } catch {
+    return; // absent (or unreadable: the write itself reports it)
+  }
+  if (isLink) {
+    throw new StudyError('BAD_RUN_DIR', `${path} is a symbolic link; odc does not write through links: remove it (or write to another folder with --out) and run the command again`, { file: path });
+  }
+}
+
+/** A new temporary file beside `path`, created exclusively (O_EXCL: never an existing file or a planted link). */
+function openTemp(path: string): { tmp: string; fd: number } {
+  for (let attempt = 0; ; attempt++) {
+    const tmp = `${path}.tmp-${randomBytes(6).toString('hex')}`;
+    try {
+      return { tmp, fd: openSync(tmp, 'wx', 0o644) };
+    } catch (e) {
+      if (errnoOf(e) !== 'EEXIST' || attempt >= 8) throw e;
+    }
+  }
+}
+
+/**
+ * Writes a temporary file with `fill`, fsyncs it and renames it over `path`. Any failure (the producer, a write,
+ * the test seam) removes the temporary file and leaves `path` as it was; disk and permission failures become a
+ * StudyError (see `diskWriteError`).
+ */
+function atomically(path: string, fill: (fd: number) => void): void {
+  let tmp: string | undefined;
+  try {
+    refuseSymlink(path);
+    const opened = openTemp(path);
+    tmp = opened.tmp;
+    try {
+      fill(opened.fd);
+      fsyncSync(opened.fd);
+    } finally {
+      closeSync(opened.fd);
+    }
+    atomicWriteTestHooks.beforeRename?.(tmp, path);
+    renameSync(tmp, path);
+    tmp = undefined;
+  } catch (e) {
+    if (tmp !== undefined) rmSync(tmp, { force: true });
+    throw diskWriteError(e, path) ?? e;
+  }
+}
 
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w');
-  try {
-    writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  atomicWriteTestHooks.beforeRename?.(tmp, path);
-  renameSync(tmp, path);
+  atomically(path, (fd) => writeAllSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data));
 }
 
 /**
@@ -27,20 +134,5 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
  * temporary file is removed and the target left untouched.
  */
 export function writeStreamAtomic(path: string, produce: (sink: (chunk: string) => void) => void): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w');
-  let ok = false;
-  try {
-    produce((chunk) => {
-      const bytes = Buffer.from(chunk, 'utf8');
-      for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
-    });
-    fsyncSync(fd);
-    ok = true;
-  } finally {
-    closeSync(fd);
-    if (!ok) rmSync(tmp, { force: true });
-  }
-  atomicWriteTestHooks.beforeRename?.(tmp, path);
-  renameSync(tmp, path);
+  atomically(path, (fd) => produce((chunk) => writeAllSync(fd, Buffer.from(chunk, 'utf8'))));
 }

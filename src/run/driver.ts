@@ -17,7 +17,8 @@ import type { LpSolver } from '../problem/lp.js';
 import { RedisEvaluator, type WorkerRate } from '../parallel/redisEvaluator.js';
 import { paretoFront } from '../problem/benchmarks.js';
 import { reportedFront, writeResults, type RunCounts, type RunMeta } from './results.js';
-import { CHECKPOINT, LOG_PARTIAL, openRunFolder, writeCheckpoint, type OpenRun } from './runFolder.js';
+import { CHECKPOINT, LOG_FINAL, LOG_PARTIAL, openRunFolder, writeCheckpoint, type OpenRun } from './runFolder.js';
+import { diskWriteError } from './atomic.js';
 import { ODC_VERSION } from './versions.js';
 
 export type AlgorithmFactoryByName = (name: string, problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) => Algorithm;
@@ -69,6 +70,8 @@ export interface RunSummary extends RunCounts {
   readonly wall_s: number;
   /** Final hypervolume on the run's normalization (live value when interrupted). */
   readonly hypervolume: number;
+  /** How the run folder was opened, when the user should know (a stale lock taken over, a stopped commit finished). */
+  readonly notes?: readonly string[];
 }
 
 /** What the generation loop works on: the open run folder, the algorithm, where it evaluates and logs. */
@@ -95,14 +98,34 @@ export async function runStudy(opts: RunOptions, createAlgorithm: AlgorithmFacto
   const now = opts.now ?? (() => new Date());
   const t0 = now().getTime();
   const run = openRunFolder(opts, now);
+  // The folder's lock is held until the run ends, whatever the end: complete, interrupted or an error.
+  try {
+    return await runOpened(opts, createAlgorithm, run, now, t0);
+  } catch (e) {
+    // A full disk (or a lost permission) while appending to the log: exit 2 naming the folder, not a stack trace.
+    const path = (e as { path?: unknown } | null)?.path;
+    throw diskWriteError(e, typeof path === 'string' ? path : join(run.runDir, LOG_PARTIAL)) ?? e;
+  } finally {
+    run.lock.release();
+  }
+}
+
+async function runOpened(opts: RunOptions, createAlgorithm: AlgorithmFactoryByName, run: OpenRun, now: () => Date, t0: number): Promise<RunSummary> {
   const { loaded, checkpoint } = run;
   const evaluator = createEvaluator(opts, run);
   const settings = loaded.algorithm;
   const algOptions: AlgorithmOptions = {
     population: settings.population, seed: settings.seed, ...(settings.partitions !== undefined ? { partitions: settings.partitions } : {}),
   };
-  const algorithm = createAlgorithm(settings.name, loaded.problem, algOptions, checkpoint?.snapshot);
-  const log = new EvaluationLog(join(run.runDir, LOG_PARTIAL), loaded.problem, checkpoint?.logBytes);
+  let log: EvaluationLog;
+  let algorithm: Algorithm;
+  try {
+    algorithm = createAlgorithm(settings.name, loaded.problem, algOptions, checkpoint?.snapshot);
+    log = new EvaluationLog(join(run.runDir, LOG_PARTIAL), loaded.problem, checkpoint?.logBytes);
+  } catch (e) {
+    await evaluator.close();
+    throw e;
+  }
   const ctx: RunContext = {
     opts, run, algorithm, evaluator, log, now, t0, elapsedBefore: checkpoint?.elapsed_s ?? 0, liveHv: [...(checkpoint?.liveHypervolume ?? [])],
   };
@@ -169,6 +192,8 @@ async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
   let generationsThisProcess = 0;
   let failureCount = log.entries.filter((e) => e.failure !== null).length;
   for (;;) {
+    // Let pending events run once per generation (Ctrl-C in a main-thread run); it changes no result.
+    await new Promise((resolve) => setImmediate(resolve));
     const stopReason = stopReasonBefore(ctx, generationsThisProcess);
     if (stopReason !== null) return { stopReason, evalTime_s };
     const { generation, evaluations } = algorithm.progress();
@@ -217,6 +242,8 @@ function failureReasonsOf(log: EvaluationLog): RunCounts['failureReasons'] {
   return [...failures].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1));
 }
 
+const notesOf = (run: OpenRun): { notes?: readonly string[] } => (run.notes.length > 0 ? { notes: run.notes } : {});
+
 /** An interrupted run keeps its checkpoint; a finished one gets its history, result files and reports. */
 async function finishRun(ctx: RunContext, outcome: LoopOutcome, records?: readonly unknown[]): Promise<RunSummary> {
   const { opts, run, algorithm, log, liveHv } = ctx;
@@ -234,7 +261,7 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, records?: readon
   if (stopReason === 'interrupted') {
     return {
       runDir, status: 'interrupted', generations: p.generation, evaluations: p.evaluations, failures, feasible, paretoSize: archive.length,
-      stopReason, wall_s, hypervolume: liveHv[liveHv.length - 1] ?? 0, leastInfeasible: [], failureReasons,
+      stopReason, wall_s, hypervolume: liveHv[liveHv.length - 1] ?? 0, leastInfeasible: [], failureReasons, ...notesOf(run),
     };
   }
 
@@ -242,7 +269,9 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, records?: readon
   const norm = normalizationOf(finalFront, m, loaded.kind === 'benchmark');
   const trueFront = loaded.benchmark ? paretoFront(loaded.benchmark.problem, m) : undefined;
   const history = generationHistory(log.entries, m, norm, trueFront);
-  renameSync(join(runDir, LOG_PARTIAL), join(runDir, 'evaluations.csv'));
+  // The commit: evaluations.csv, pareto.json, pareto.csv, then run.json "complete" last. A kill between two steps
+  // leaves run.json "running", and --resume finishes the run (see reopenFinalLog in runFolder.ts).
+  renameSync(join(runDir, LOG_PARTIAL), join(runDir, LOG_FINAL));
   const leastInfeasible = archive.length === 0
     ? algorithm.leastInfeasible(5).map((ind) => ({
         index: ind.evalIndex,
@@ -266,5 +295,6 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, records?: readon
   return {
     runDir, status: 'complete', generations: p.generation, evaluations: p.evaluations, failures, feasible, paretoSize: reported.length,
     archiveSize: archive.length, stopReason, wall_s, hypervolume: history[history.length - 1]?.hypervolume ?? 0, leastInfeasible, failureReasons,
+    ...notesOf(run),
   };
 }

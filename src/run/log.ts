@@ -4,7 +4,9 @@
  * resumed run truncates to that length and re-evaluates the rest identically. Numbers are written with
  * JavaScript's shortest round-trip form, so a reparsed log holds the same doubles.
  */
-import { closeSync, existsSync, openSync, readFileSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, lstatSync, openSync, readFileSync, statSync, truncateSync } from 'node:fs';
+import { writeAllSync } from './atomic.js';
+import { StudyError } from '../core/errors.js';
 import type { Evaluation, Problem } from '../problem/types.js';
 import { constraintViolation } from '../problem/types.js';
 
@@ -51,28 +53,56 @@ export function logRow(problem: Problem, r: LoggedEvaluation): string {
   return `${[r.index, r.generation, status, ...vars, ...objs, ...gs, r.failure !== null ? '' : num(r.cv), csvCell(r.failure ?? '')].join(',')}\n`;
 }
 
+/** open(2) flags that refuse a symbolic link as the last path component (ELOOP), where the platform has it. */
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+
+/** The log is never written (or truncated) through a symbolic link planted in the run folder. */
+function refuseSymlink(path: string): void {
+  let link = false;
+  try {
+    link = lstatSync(path).isSymbolicLink();
+  } catch {
+    // absent: nothing to refuse
+  }
+  if (link) throw symlinkError(path);
+}
+
+function openNoFollow(path: string, flags: number): number {
+  refuseSymlink(path);
+  try {
+    return openSync(path, flags | NOFOLLOW, 0o644);
+  } catch (e) {
+    throw (e as { code?: unknown }).code === 'ELOOP' ? symlinkError(path) : e;
+  }
+}
+
+const symlinkError = (path: string): StudyError =>
+  new StudyError('BAD_RUN_DIR', `${path} is a symbolic link; odc does not write through links: remove it (or use another --out folder) and run the command again`, { file: path });
+
 export class EvaluationLog {
   readonly entries: LoggedEvaluation[] = [];
   private fd: number;
   private bytes: number;
   constructor(path: string, private readonly problem: Problem, resumeBytes?: number) {
     if (resumeBytes === undefined) {
-      this.fd = openSync(path, 'w');
+      this.fd = openNoFollow(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC);
       const head = logHeader(problem);
-      writeSync(this.fd, head);
+      writeAllSync(this.fd, Buffer.from(head, 'utf8'));
       this.bytes = Buffer.byteLength(head);
     } else {
+      refuseSymlink(path);
       if (!existsSync(path) || statSync(path).size < resumeBytes) throw new Error(`${path} is shorter than its checkpoint says; the run folder is damaged`);
       truncateSync(path, resumeBytes);
       this.entries.push(...parseLog(readFileSync(path, 'utf8'), problem));
-      this.fd = openSync(path, 'a');
+      this.fd = openNoFollow(path, constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND);
       this.bytes = resumeBytes;
     }
   }
   append(rows: readonly LoggedEvaluation[]): void {
     let text = '';
     for (const r of rows) text += logRow(this.problem, r);
-    writeSync(this.fd, text);
+    // Every byte or an error (a short write on a nearly full disk would leave a row cut in half).
+    writeAllSync(this.fd, Buffer.from(text, 'utf8'));
     this.bytes += Buffer.byteLength(text);
     this.entries.push(...rows);
   }

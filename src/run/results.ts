@@ -12,6 +12,7 @@ import type { Problem } from '../problem/types.js';
 import type { AlgorithmSettings } from '../study/schema.js';
 import { unitOf } from '../evaluate/metrics.js';
 import { writeFileAtomic } from './atomic.js';
+import { csvCell as sharedCsvCell } from '../report/csv.js';
 import type { GenerationStats, Normalization } from './history.js';
 import type { LoadedStudy } from './problem.js';
 
@@ -124,10 +125,8 @@ export function reportedFront(archive: readonly Individual[], tolerance = FRONT_
   }));
 }
 
-const csvCell = (v: unknown): string => {
-  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : String(v ?? '');
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+/** pareto.csv cells: numbers stay numbers, text is quoted and its formula prefixes neutralised (src/report/csv.ts). */
+const csvCell = sharedCsvCell;
 
 export function paretoDesigns(loaded: LoadedStudy, archive: readonly Individual[], records?: readonly unknown[]): ParetoDesign[] {
   const { problem } = loaded;

@@ -2,14 +2,17 @@
  * The run folder of `odc run`: a new one (study.yaml copy and a "running" run.json), or an interrupted one
  * reopened by `--resume` — its run.json and checkpoint.json validated (src/run/schemas.ts) before anything
  * is trusted, so a truncated, empty, `null` or foreign file stops with an exit-2 StudyError naming it.
+ * One writer at a time: the process writing a run folder holds its `run.lock` (see `acquireRunLock`).
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { StudyError } from '../core/errors.js';
 import type { AlgorithmSnapshot } from '../problem/algorithm.js';
 import type { LpSolver } from '../problem/lp.js';
 import { redactRedisUrl } from '../parallel/redisConnection.js';
-import { writeFileAtomic } from './atomic.js';
+import { diskWriteError, writeAllSync, writeFileAtomic } from './atomic.js';
 import type { Normalization } from './history.js';
 import { loadStudyProblem, type LoadedStudy } from './problem.js';
 import type { RunMeta } from './results.js';
@@ -32,6 +35,8 @@ export interface Checkpoint {
 
 export const CHECKPOINT = 'checkpoint.json';
 export const LOG_PARTIAL = 'evaluations.csv.partial';
+export const LOG_FINAL = 'evaluations.csv';
+export const RUN_LOCK = 'run.lock';
 
 /** A run folder ready for the generation loop. */
 export interface OpenRun {
@@ -40,6 +45,10 @@ export interface OpenRun {
   readonly meta: RunMeta;
   /** The last checkpoint when resuming one (undefined for a new run, or one killed before its first checkpoint). */
   readonly checkpoint: Checkpoint | undefined;
+  /** This process's lock on the folder: released when the run ends (complete, interrupted or failed). */
+  readonly lock: RunLock;
+  /** What the user should know about how the folder was opened (a stale lock taken over, a commit finished). */
+  readonly notes: readonly string[];
 }
 
 export interface RunFolderOptions {
@@ -58,9 +67,26 @@ export function openRunFolder(opts: RunFolderOptions, now: () => Date): OpenRun 
   return createRunFolder(opts.studyPath, opts, now);
 }
 
-function defaultRunDir(loaded: LoadedStudy, now: Date): string {
+/** Longest study-name slug in a default run folder name (file systems allow 255 bytes per name). */
+export const SLUG_MAX = 80;
+
+/**
+ * A study name as one safe folder name: letters, digits, `.`, `_` and `-` only (runs of anything else become
+ * `-`), no leading or trailing dots or dashes (so never `.` or `..`), `study` when nothing is left, and at most
+ * SLUG_MAX characters — a longer slug is cut and ends with 8 hex digits of the name's SHA-256, so two long
+ * names that share a prefix still get different folders.
+ */
+export function studySlug(name: string): string {
+  const slug = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+|[.-]+$/g, '') || 'study';
+  if (slug.length <= SLUG_MAX) return slug;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
+  return `${slug.slice(0, SLUG_MAX - 9).replace(/[.-]+$/, '')}-${hash}`;
+}
+
+/** results/<study slug>/<UTC stamp>-seed<seed>[-k], the first that does not exist yet. */
+export function defaultRunDir(studyName: string, seed: number, now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-');
-  const base = join('results', loaded.name.replace(/[^A-Za-z0-9._-]+/g, '-'), `${stamp}-seed${loaded.algorithm.seed}`);
+  const base = join('results', studySlug(studyName), `${stamp}-seed${seed}`);
   let dir = base;
   for (let k = 2; existsSync(dir); k++) dir = `${base}-${k}`;
   return dir;
@@ -68,17 +94,24 @@ function defaultRunDir(loaded: LoadedStudy, now: Date): string {
 
 function createRunFolder(studyPath: string, opts: RunFolderOptions, now: () => Date): OpenRun {
   const loaded = loadStudyProblem(studyPath, opts.lpSolver);
-  const runDir = opts.outDir ?? defaultRunDir(loaded, now());
-  if (existsSync(join(runDir, 'run.json'))) throw new StudyError('BAD_RUN_DIR', `${runDir} already holds a run; choose another --out folder or resume it with --resume ${runDir}`);
+  const runDir = opts.outDir ?? defaultRunDir(loaded.name, loaded.algorithm.seed, now());
   mkdirSync(runDir, { recursive: true });
-  writeFileAtomic(join(runDir, 'study.yaml'), loaded.studyText);
-  const meta: RunMeta = {
-    formatVersion: 1, odcVersion: ODC_VERSION, status: 'running', study: { name: loaded.name, kind: loaded.kind, file: studyPath, hash: loaded.hash },
-    algorithm: loaded.algorithm, workers: opts.workers ?? 0, startedAt: now().toISOString(), packageVersions: packageVersions(),
-    ...(opts.redis !== undefined ? { distributed: { redis: redactRedisUrl(opts.redis.url), queue: opts.redis.queue } } : {}),
-  };
-  writeFileAtomic(join(runDir, 'run.json'), `${JSON.stringify(meta, null, 2)}\n`);
-  return { runDir, loaded, meta, checkpoint: undefined };
+  // The lock first: a second run into a folder still being written is told who writes it.
+  const lock = acquireRunLock(runDir);
+  try {
+    if (existsSync(join(runDir, 'run.json'))) throw new StudyError('BAD_RUN_DIR', `${runDir} already holds a run; choose another --out folder or resume it with --resume ${runDir}`);
+    writeFileAtomic(join(runDir, 'study.yaml'), loaded.studyText);
+    const meta: RunMeta = {
+      formatVersion: 1, odcVersion: ODC_VERSION, status: 'running', study: { name: loaded.name, kind: loaded.kind, file: studyPath, hash: loaded.hash },
+      algorithm: loaded.algorithm, workers: opts.workers ?? 0, startedAt: now().toISOString(), packageVersions: packageVersions(),
+      ...(opts.redis !== undefined ? { distributed: { redis: redactRedisUrl(opts.redis.url), queue: opts.redis.queue } } : {}),
+    };
+    writeFileAtomic(join(runDir, 'run.json'), `${JSON.stringify(meta, null, 2)}\n`);
+    return { runDir, loaded, meta, checkpoint: undefined, lock, notes: lock.note !== undefined ? [lock.note] : [] };
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
 }
 
 function resumeRunFolder(runDir: string, lpSolver: LpSolver | undefined): OpenRun {
@@ -86,15 +119,170 @@ function resumeRunFolder(runDir: string, lpSolver: LpSolver | undefined): OpenRu
   if (!existsSync(metaPath) || !existsSync(join(runDir, 'study.yaml'))) {
     throw new StudyError('BAD_RUN_DIR', `${runDir}: not a run folder (no run.json and study.yaml); pass the folder that odc run created, e.g. results/<study>/<run-id>`);
   }
-  const meta = readRunMeta(metaPath);
-  if (meta.status === 'complete') throw new StudyError('BAD_RUN_DIR', `${runDir}: this run is already complete; nothing to resume (start a new run with odc run <study.yaml>)`);
-  const loaded = loadStudyProblem(join(runDir, 'study.yaml'), lpSolver);
-  if (meta.study.hash !== loaded.hash) {
-    throw new StudyError('INCOMPATIBLE_RUN', `${metaPath}: written for another study (study hash ${short(meta.study.hash)}, but study.yaml in this folder hashes to ${short(loaded.hash)}); start a new run`, { file: metaPath, field: 'study.hash' });
+  const lock = acquireRunLock(runDir);
+  try {
+    const notes = lock.note !== undefined ? [lock.note] : [];
+    const meta = readRunMeta(metaPath);
+    if (meta.status === 'complete') throw new StudyError('BAD_RUN_DIR', `${runDir}: this run is already complete; nothing to resume (start a new run with odc run <study.yaml>)`);
+    const loaded = loadStudyProblem(join(runDir, 'study.yaml'), lpSolver);
+    if (meta.study.hash !== loaded.hash) {
+      throw new StudyError('INCOMPATIBLE_RUN', `${metaPath}: written for another study (study hash ${short(meta.study.hash)}, but study.yaml in this folder hashes to ${short(loaded.hash)}); start a new run`, { file: metaPath, field: 'study.hash' });
+    }
+    const reopened = reopenFinalLog(runDir);
+    if (reopened !== undefined) notes.push(reopened);
+    const cpPath = join(runDir, CHECKPOINT);
+    const checkpoint = existsSync(cpPath) ? readCheckpoint(cpPath, runDir, loaded.hash) : undefined;
+    return { runDir, loaded, meta, checkpoint, lock, notes };
+  } catch (e) {
+    lock.release();
+    throw e;
   }
-  const cpPath = join(runDir, CHECKPOINT);
-  const checkpoint = existsSync(cpPath) ? readCheckpoint(cpPath, runDir, loaded.hash) : undefined;
-  return { runDir, loaded, meta, checkpoint };
+}
+
+const lexists = (path: string): boolean => {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A run stopped inside its final commit (evaluations.csv already renamed from evaluations.csv.partial, run.json
+ * not yet "complete") is finished by resuming it: the complete log goes back to its partial name — its first
+ * `logBytes` bytes are exactly the checkpointed ones, as the log is append-only — and the resumed run redoes
+ * the generations after the last checkpoint (deterministically: the same bytes) and commits again.
+ */
+function reopenFinalLog(runDir: string): string | undefined {
+  const partial = join(runDir, LOG_PARTIAL);
+  const final = join(runDir, LOG_FINAL);
+  if (lexists(partial) || !lexists(final)) return undefined;
+  if (lstatSync(final).isSymbolicLink()) {
+    throw new StudyError('BAD_RUN_DIR', `${final} is a symbolic link; odc does not write through links: remove it and run the command again`, { file: final });
+  }
+  renameSync(final, partial);
+  return `the run was stopped while writing its results; finishing it (${LOG_FINAL} reopened, generations after the last checkpoint redone)`;
+}
+
+// ---- the run-folder lock -------------------------------------------------------------------------------
+
+/** What run.lock holds: who writes the folder. */
+interface LockHolder {
+  readonly pid: number;
+  readonly hostname: string;
+  readonly startedAt?: string;
+  readonly token?: string;
+}
+
+export interface RunLock {
+  readonly path: string;
+  /** Set when a stale lock (a killed run's) was taken over. */
+  readonly note: string | undefined;
+  /** Removes run.lock if it is still this lock (idempotent). */
+  release(): void;
+}
+
+/** Tokens of the locks this process holds (its own report of a run it is finishing is not refused). */
+const heldLockTokens = new Set<string>();
+
+const errnoOf = (e: unknown): string | undefined => (e as { code?: unknown } | null)?.code as string | undefined;
+
+function readLock(path: string): LockHolder | undefined {
+  try {
+    const raw = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockHolder> | null;
+    if (raw && Number.isInteger(raw.pid) && typeof raw.hostname === 'string') return raw as LockHolder;
+  } catch {
+    // unreadable: undefined
+  }
+  return undefined;
+}
+
+/** Whether process `pid` on this host is alive (EPERM: it exists but belongs to another user). */
+function pidAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return errnoOf(e) === 'EPERM';
+  }
+}
+
+const isStale = (h: LockHolder): boolean => h.hostname === hostname() && !pidAlive(h.pid);
+
+const holderText = (h: LockHolder): string => `odc process ${h.pid} on host ${h.hostname}${h.startedAt !== undefined ? `, since ${h.startedAt}` : ''}`;
+
+function lockedError(runDir: string, path: string, h: LockHolder | undefined): StudyError {
+  if (h === undefined) {
+    return new StudyError('BAD_RUN_DIR', `${runDir} is locked by ${path}, which is not a lock odc can read; if no odc process is writing this folder, delete ${path} and run the command again`, { file: path });
+  }
+  return new StudyError(
+    'BAD_RUN_DIR',
+    `${runDir} is being written by another run (${holderText(h)}, see ${path}); two runs cannot share a folder: wait for it to finish (then resume or report it), ` +
+      `or choose another --out folder${h.hostname !== hostname() ? `; if that process is gone, delete ${path}` : ''}`,
+    { file: path },
+  );
+}
+
+/**
+ * Takes the exclusive lock on a run folder: `run.lock`, created with O_EXCL, holding this process's pid, host and
+ * a random token. A lock left by a process of this host that has ended (a killed run) is taken over, with a note;
+ * any other lock — a live process here, or a process on another host (which cannot be checked) — is a StudyError
+ * naming the holder. Two processes taking over the same stale lock at once: each re-reads the lock after
+ * creating it, and the one whose token is not there refuses.
+ */
+export function acquireRunLock(runDir: string): RunLock {
+  const path = join(runDir, RUN_LOCK);
+  const token = randomBytes(8).toString('hex');
+  const me: LockHolder = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString(), token };
+  let note: string | undefined;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    let fd: number;
+    try {
+      fd = openSync(path, 'wx', 0o644);
+    } catch (e) {
+      if (errnoOf(e) !== 'EEXIST') throw diskWriteError(e, path) ?? e;
+      const other = readLock(path);
+      if (other === undefined || !isStale(other)) throw lockedError(runDir, path, other);
+      if (readLock(path)?.token === other.token) rmSync(path, { force: true });
+      note = `took over ${path}, left by ${holderText(other)}, which has ended (a killed or crashed run)`;
+      continue;
+    }
+    try {
+      writeAllSync(fd, Buffer.from(`${JSON.stringify(me)}\n`, 'utf8'));
+      fsyncSync(fd);
+    } catch (e) {
+      closeSync(fd);
+      rmSync(path, { force: true });
+      throw diskWriteError(e, path) ?? e;
+    }
+    closeSync(fd);
+    const now = readLock(path);
+    if (now?.token !== token) throw lockedError(runDir, path, now);
+    heldLockTokens.add(token);
+    return {
+      path, note,
+      release: () => {
+        if (!heldLockTokens.delete(token)) return;
+        if (readLock(path)?.token === token) rmSync(path, { force: true });
+      },
+    };
+  }
+  throw lockedError(runDir, path, readLock(path));
+}
+
+/**
+ * Who is writing `runDir` now, when another live process holds its run.lock: e.g. "odc process 123 on host h,
+ * since …"; undefined when there is no lock, it is this process's own, or it is stale (its process has ended).
+ */
+export function runLockHolder(runDir: string): string | undefined {
+  const path = join(runDir, RUN_LOCK);
+  if (!lexists(path)) return undefined;
+  const h = readLock(path);
+  if (h === undefined) return undefined; // not a lock a live odc writes (those are complete before they count)
+  if ((h.token !== undefined && heldLockTokens.has(h.token)) || isStale(h)) return undefined;
+  return holderText(h);
 }
 
 const short = (hash: string): string => `${hash.slice(0, 12)}…`;

@@ -14,6 +14,7 @@ import { locate } from './issues.js';
 import { CATALOG_FIELDS, checkCatalogId, type CatalogField, type CatalogIds, type ParsedFile } from './load.js';
 import { nodeDesignSchema, type NodeDesign, type NodeStudy } from './schema.js';
 import { didYouMean } from '../core/errors.js';
+import { partitionsProblem } from '../core/simplexLattice.js';
 
 /** Evaluates one design; throws for a design the models cannot evaluate. */
 export type DesignEvaluator = (design: NodeDesign) => DesignRecord;
@@ -216,14 +217,41 @@ export interface MetricSet {
 }
 
 /** Objectives of a study file, each a metric of `metrics` (BAD_OBJECTIVE with file:line otherwise). */
+/** A metric may be an objective once: minimizing and maximizing it (or naming it twice) is BAD_OBJECTIVE. */
 export function compileObjectives(objectives: NodeStudy['objectives'], src: ParsedFile['src'], metrics: MetricSet): ObjectiveSpec[] {
-  return objectives.map((o, i) => {
+  const seen = new Map<string, { index: number; sense: 'minimize' | 'maximize' }>();
+  const specs = objectives.map((o, i): ObjectiveSpec => {
     const [sense, name] = 'minimize' in o ? (['minimize', o.minimize] as const) : (['maximize', o.maximize] as const);
     if (!metrics.has(name)) {
       throw new StudyError('BAD_OBJECTIVE', `${locate(src, ['objectives', i])}: objectives[${i}] names ${name}, which is not a metric of ${metrics.record}: ${metrics.hint(name)}`, { file: src.file, field: `objectives[${i}]` });
     }
+    const prev = seen.get(name);
+    if (prev !== undefined) {
+      const why = prev.sense === sense
+        ? `objectives[${prev.index}] already ${sense}s it; remove one`
+        : `objectives[${prev.index}] ${prev.sense}s it: one metric cannot be both minimized and maximized (the two objectives conflict by definition and the front is every design); keep one`;
+      throw new StudyError('BAD_OBJECTIVE', `${locate(src, ['objectives', i])}: objectives[${i}] ${sense}s ${name}, but ${why}`, { file: src.file, field: `objectives[${i}]` });
+    }
+    seen.set(name, { index: i, sense });
     return { name, sense };
   });
+  checkReferenceDirections(specs.length, src);
+  return specs;
+}
+
+/**
+ * NSGA-III's reference directions are fixed by the objective count and `algorithm.partitions`: a lattice of
+ * more than MAX_REFERENCE_DIRECTIONS (100,000) is BAD_ALGORITHM at load, before a run folder exists (node and
+ * constellation studies both compile their objectives here; the algorithm section is already validated).
+ */
+function checkReferenceDirections(m: number, src: ParsedFile['src']): void {
+  if (src.doc.getIn(['algorithm', 'name']) !== 'nsga3') return;
+  const partitions = src.doc.getIn(['algorithm', 'partitions']);
+  if (typeof partitions !== 'number' || !Number.isInteger(partitions) || partitions < 1) return;
+  const tooMany = partitionsProblem(m, partitions);
+  if (tooMany !== null) {
+    throw new StudyError('BAD_ALGORITHM', `${locate(src, ['algorithm', 'partitions'])}: algorithm.partitions: ${tooMany}`, { file: src.file, field: 'algorithm.partitions' });
+  }
 }
 
 /** Constraint expressions of a study file, parsed (never evaluated as code), every reference a metric. */

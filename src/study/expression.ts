@@ -7,7 +7,15 @@
  *   constraint := sum ('<=' | '>=' | '<' | '>') sum
  *   sum := product (('+' | '-') product)*      product := unary (('*' | '/') unary)*
  *   unary := '-' unary | atom                  atom := number | metric.path | '(' sum ')'
+ * Bounded input: at most MAX_EXPRESSION_DEPTH nested parentheses and signs (the parser recurses only that
+ * deep, so 5,000 "(" or 100,000 "-" is an ExpressionError, never a stack overflow), at most
+ * MAX_EXPRESSION_TOKENS tokens, and every number literal finite (`1e400` is refused, not read as Infinity).
  */
+
+/** Deepest nesting of parentheses and unary minus signs a constraint may have. */
+export const MAX_EXPRESSION_DEPTH = 64;
+/** Most numbers, metrics and operators a constraint may have. */
+export const MAX_EXPRESSION_TOKENS = 1000;
 export type Expr =
   | { readonly op: 'num'; readonly value: number }
   | { readonly op: 'ref'; readonly path: string }
@@ -36,8 +44,14 @@ function tokenize(text: string): Token[] {
     const m = re.exec(text);
     if (!m) throw new ExpressionError(`unexpected character ${JSON.stringify(text.slice(pos).trim()[0])} at column ${pos + 1}`);
     const at = m.index + m[0].length - (m[1] ?? m[2] ?? m[3] ?? '').length;
-    if (m[1] !== undefined) tokens.push({ kind: 'num', value: Number(m[1]), at });
-    else if (m[2] !== undefined) tokens.push({ kind: 'ref', path: m[2], at });
+    if (tokens.length >= MAX_EXPRESSION_TOKENS) {
+      throw new ExpressionError(`expression too long: more than ${MAX_EXPRESSION_TOKENS} numbers, metrics and operators (at column ${at + 1})`);
+    }
+    if (m[1] !== undefined) {
+      const value = Number(m[1]);
+      if (!Number.isFinite(value)) throw new ExpressionError(`the number ${m[1]} at column ${at + 1} is too large (beyond ±1.8e308, not a finite number)`);
+      tokens.push({ kind: 'num', value, at });
+    } else if (m[2] !== undefined) tokens.push({ kind: 'ref', path: m[2], at });
     else tokens.push({ kind: 'sym', sym: m[3]!, at });
     pos = re.lastIndex;
   }
@@ -48,6 +62,16 @@ export function parseConstraint(text: string): ParsedConstraint {
   const tokens = tokenize(text);
   let i = 0;
   const refs = new Set<string>();
+  let depth = 0;
+  /** `inner()` one nesting level deeper (a "(" or a unary "-" at token t), refusing more than MAX_EXPRESSION_DEPTH levels. */
+  const nested = <T>(t: Token, inner: () => T): T => {
+    if (++depth > MAX_EXPRESSION_DEPTH) {
+      throw new ExpressionError(`expression nested too deeply: more than ${MAX_EXPRESSION_DEPTH} levels of parentheses and signs (at column ${t.at + 1})`);
+    }
+    const e = inner();
+    depth--;
+    return e;
+  };
   const peek = (): Token | undefined => tokens[i];
   const isSym = (s: string): boolean => {
     const t = peek();
@@ -62,12 +86,12 @@ export function parseConstraint(text: string): ParsedConstraint {
       return { op: 'ref', path: t.path };
     }
     if (t.sym === '(') {
-      const e = sum();
+      const e = nested(t, sum);
       if (!isSym(')')) throw new ExpressionError(`missing ")" for the "(" at column ${t.at + 1}`);
       i++;
       return e;
     }
-    if (t.sym === '-') return { op: 'neg', arg: atom() };
+    if (t.sym === '-') return { op: 'neg', arg: nested(t, atom) };
     throw new ExpressionError(`unexpected "${t.sym}" at column ${t.at + 1}`);
   };
   const product = (): Expr => {

@@ -4,8 +4,8 @@
  * naming the file, the field and the fix; downstream code trusts the parsed, typed object.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { didYouMean, StudyError } from '../core/errors.js';
 import { issueToError, locate, type Path, type SourceMap } from './issues.js';
@@ -41,23 +41,120 @@ export interface ParsedFile {
   readonly hash: string;
 }
 
-export function readYaml(file: string): ParsedFile {
-  if (!existsSync(file)) {
+/** Largest design, study or catalog file odc reads: 10 MB (the shipped files are a few kB). */
+export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+/** YAML aliases (`*name`) one file may use; more is refused as an alias bomb ("billion laughs"). */
+export const MAX_YAML_ALIASES = 100;
+
+/**
+ * The text of an input file: a regular file of at most MAX_INPUT_BYTES (a FIFO, a device such as
+ * /dev/zero, a folder or an oversized file is refused with FILE_NOT_FOUND / OUT_OF_RANGE, never read).
+ */
+export function readInputFile(file: string, what = 'design file'): string {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
     throw new StudyError('FILE_NOT_FOUND', `${file}: file not found; check the path (shipped designs and studies are in designs/)`, { file });
   }
-  if (statSync(file).isDirectory()) {
-    throw new StudyError('FILE_NOT_FOUND', `${file}: is a folder, not a design file; name a .yaml file inside it`, { file });
+  if (st.isDirectory()) {
+    throw new StudyError('FILE_NOT_FOUND', `${file}: is a folder, not a ${what}; name a .yaml file inside it`, { file });
   }
-  const text = readFileSync(file, 'utf8');
+  if (!st.isFile()) {
+    throw new StudyError('FILE_NOT_FOUND', `${file}: is not a regular file (a pipe, socket or device); odc reads a ${what} only from a regular file`, { file });
+  }
+  const tooBig = (): never => {
+    throw new StudyError('OUT_OF_RANGE', `${file}: the file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB, the limit for a ${what}`, { file });
+  };
+  if (st.size > MAX_INPUT_BYTES) tooBig();
+  const fd = openSync(file, 'r');
+  try {
+    // Read at most one byte past the cap, whatever the file grew to since stat.
+    const buf = Buffer.allocUnsafe(MAX_INPUT_BYTES + 1);
+    let n = 0;
+    for (;;) {
+      const k = readSync(fd, buf, n, buf.length - n, null);
+      if (k === 0) break;
+      n += k;
+      if (n > MAX_INPUT_BYTES) tooBig();
+    }
+    return buf.toString('utf8', 0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Parses YAML text: syntax errors and duplicate keys as YAML_SYNTAX with file:line:col. Duplicate keys are
+ * found in one pass over the document (yaml's own `uniqueKeys` check is quadratic in the keys of a map).
+ */
+export function parseYamlText(text: string, file: string): { doc: Document.Parsed; lines: LineCounter } {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  const at = (offset: number): string => {
+    const pos = lines.linePos(offset);
+    return `${file}:${pos.line}:${pos.col}`;
+  };
   const err = doc.errors[0];
   if (err) {
-    const pos = lines.linePos(err.pos[0]);
     const what = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
-    throw new StudyError('YAML_SYNTAX', `${file}:${pos.line}:${pos.col}: YAML syntax error: ${what}`, { file });
+    throw new StudyError('YAML_SYNTAX', `${at(err.pos[0])}: YAML syntax error: ${what}`, { file });
   }
-  const raw: unknown = doc.toJS();
+  const dup = firstDuplicateKey(doc);
+  if (dup) {
+    const first = lines.linePos(dup.firstOffset);
+    throw new StudyError('YAML_SYNTAX', `${at(dup.offset)}: YAML syntax error: duplicate key ${JSON.stringify(dup.key)} (first at line ${first.line}:${first.col}); keys must be unique`, { file });
+  }
+  return { doc, lines };
+}
+
+/** The document as plain data, aliases limited to MAX_YAML_ALIASES (an alias bomb is YAML_SYNTAX). */
+export function yamlToJS(doc: Document.Parsed, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) {
+      throw new StudyError('YAML_SYNTAX', `${file}: YAML aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses): refused as an alias bomb ("billion laughs"); write the values out`, { file });
+    }
+    if (e instanceof RangeError || e instanceof ReferenceError) {
+      throw new StudyError('YAML_SYNTAX', `${file}: YAML cannot be read: ${e.message.split('\n')[0]}`, { file });
+    }
+    throw e;
+  }
+}
+
+/** The first key that repeats a key of the same mapping (scalar keys by value), walking the tree without recursion. */
+function firstDuplicateKey(doc: Document.Parsed): { key: string; offset: number; firstOffset: number } | undefined {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Map<string, number>();
+      for (const pair of node.items) {
+        const k = pair.key;
+        if (k === null || isScalar(k)) {
+          const v: unknown = k === null ? null : k.value;
+          const id = `${typeof v}:${String(v)}`;
+          const offset = (k !== null ? k.range?.[0] : undefined) ?? node.range?.[0] ?? 0;
+          const prev = seen.get(id);
+          if (prev !== undefined) return { key: String(v), offset, firstOffset: prev };
+          seen.set(id, offset);
+        } else stack.push(k);
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isPair(node)) {
+      stack.push(node.key, node.value);
+    }
+  }
+  return undefined;
+}
+
+export function readYaml(file: string): ParsedFile {
+  const text = readInputFile(file);
+  const { doc, lines } = parseYamlText(text, file);
+  const raw: unknown = yamlToJS(doc, file);
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new StudyError('WRONG_TYPE', `${file}: expected a mapping of keys (name:, kind:, orbit:, ...) at the top level`, { file });
   }
