@@ -93,7 +93,8 @@ export class EvaluationLog {
       refuseSymlink(path);
       if (!existsSync(path) || statSync(path).size < resumeBytes) throw new Error(`${path} is shorter than its checkpoint says; the run folder is damaged`);
       truncateSync(path, resumeBytes);
-      this.entries.push(...parseLog(readFileSync(path, 'utf8'), problem));
+      // Not push(...rows): spreading 125k+ rows overflows the call stack (issue 13, item 4).
+      for (const row of parseLog(readFileSync(path, 'utf8'), problem)) this.entries.push(row);
       this.fd = openNoFollow(path, constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND);
       this.bytes = resumeBytes;
     }
@@ -104,7 +105,7 @@ export class EvaluationLog {
     // Every byte or an error (a short write on a nearly full disk would leave a row cut in half).
     writeAllSync(this.fd, Buffer.from(text, 'utf8'));
     this.bytes += Buffer.byteLength(text);
-    this.entries.push(...rows);
+    for (const row of rows) this.entries.push(row);
   }
   get byteLength(): number {
     return this.bytes;
