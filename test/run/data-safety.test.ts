@@ -13,7 +13,7 @@ import { loadRun, runStudy, type RunSummary } from '../../src/index.js';
 import { atomicWriteTestHooks, writeFileAtomic, writeStreamAtomic } from '../../src/run/atomic.js';
 import { defaultRunDir, SLUG_MAX, studySlug } from '../../src/run/runFolder.js';
 import { odc } from '../helpers/cli.js';
-import { tempDir, writeFile } from '../helpers/tmp.js';
+import { studyErrorOf, tempDir, writeFile } from '../helpers/tmp.js';
 
 const dir = tempDir('odc-safety-');
 const flagship = readFileSync(new URL('../../designs/flagship-study.yaml', import.meta.url), 'utf8');
@@ -35,16 +35,6 @@ function deadPid(): number {
 async function rejection(p: Promise<unknown>): Promise<StudyError> {
   try {
     await p;
-  } catch (e) {
-    if (e instanceof StudyError) return e;
-    throw e;
-  }
-  throw new Error('expected a StudyError');
-}
-
-function studyErrorOf(fn: () => unknown): StudyError {
-  try {
-    fn();
   } catch (e) {
     if (e instanceof StudyError) return e;
     throw e;
