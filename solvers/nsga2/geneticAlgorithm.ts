@@ -237,7 +237,7 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
     return out;
   }
 
-  snapshot(): AlgorithmSnapshot {
+  snapshot(options?: { readonly archive?: boolean }): AlgorithmSnapshot {
     return {
       algorithm: this.name,
       version: SNAPSHOT_VERSION,
@@ -250,10 +250,14 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
       rank: Array.from(this.rank),
       crowding: encodeArray(this.crowding),
       pending: this.pending === null ? null : this.pending.map((x) => encodeArray(x)),
-      archive: this.archiveStore.encode(),
+      archive: options?.archive === false ? null : this.archiveStore.encode(),
       leastInfeasible: this.infeasibleStore.encode(),
       extra: this.encodeExtra(),
     };
+  }
+
+  offerToArchive(ind: Individual): void {
+    this.archiveStore.add(ind);
   }
 
   /** Restores the state saved by snapshot(); called by the subclass constructors. */
@@ -272,7 +276,7 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
     this.setPopulation(pop, Int32Array.from(s['rank'] as number[]), decodeFloat64(s['crowding']));
     const pending = s['pending'] as EncodedNumber[][] | null;
     this.pending = pending === null ? null : pending.map((x) => decodeFloat64(x));
-    this.archiveStore = ParetoArchive.decode(this.m, s['archive']);
+    this.archiveStore = s['archive'] === null ? new ParetoArchive(this.m) : ParetoArchive.decode(this.m, s['archive']);
     this.decodeExtra((s['extra'] ?? {}) as Record<string, unknown>);
   }
 }

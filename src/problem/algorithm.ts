@@ -43,7 +43,14 @@ export interface Algorithm {
   archive(): readonly Individual[];
   /** When no feasible design has been seen: the least-infeasible ones (lowest cv first). */
   leastInfeasible(count: number): readonly Individual[];
-  snapshot(): AlgorithmSnapshot;
+  /**
+   * JSON-safe state for a bit-exact restore. `{ archive: false }` leaves the archive out (it grows without bound:
+   * 179k designs after a million ZDT1 evaluations); the run driver then rebuilds it on resume with
+   * `offerToArchive`, replaying the run's log — the archive's content is a function of the designs seen only.
+   */
+  snapshot(options?: { readonly archive?: boolean }): AlgorithmSnapshot;
+  /** Offers an evaluated design to the archive (resume from a snapshot taken without it). */
+  offerToArchive(ind: Individual): void;
 }
 
 export interface AlgorithmOptions {

@@ -16,6 +16,7 @@ import type { ParetoFile, RunMeta } from '../run/results.js';
 import { ODC_VERSION } from '../run/versions.js';
 import { RUN_FORMAT_VERSION, runMetaSchema } from '../run/schemas.js';
 import { runLockHolder } from '../run/runFolder.js';
+import { forEachCsvRecord } from '../run/csvStream.js';
 
 /** The run-folder format this odc reads (run.json and pareto.json `formatVersion`). */
 export { RUN_FORMAT_VERSION };
@@ -36,8 +37,13 @@ export interface LoadedRun {
   readonly studyText: string;
   /** study.yaml as plain data (no validation beyond YAML: the run already validated it). */
   readonly study: Record<string, unknown>;
-  /** Every evaluation, or null when evaluations.csv is absent (or not asked for). */
+  /**
+   * Evaluated designs (not failed, finite objectives) evenly sampled in evaluation order (at most
+   * 2 × EVALUATION_SAMPLE), or null when evaluations.csv is absent (or not asked for).
+   */
   readonly evaluations: readonly RunEvaluation[] | null;
+  /** How many evaluated designs evaluations.csv holds (the sample's population); 0 when absent. */
+  readonly evaluatedCount: number;
 }
 
 const variableSchema = z.union([
@@ -88,75 +94,52 @@ function validated<T>(schema: z.ZodType<T>, raw: unknown, path: string): T {
   throw new StudyError('BAD_RUN_DIR', `${path}: ${field || '(top level)'}: ${iss.message}; the run folder is damaged or was not written by odc run: run the study again`, { file: path, field });
 }
 
-/** RFC 4180 reader (quoted fields may hold commas, quotes and newlines); unquoted fields are sliced, not scanned per character. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    let field: string;
-    if (text.charCodeAt(i) === 34) {
-      // quoted field
-      let out = '';
-      let k = i + 1;
-      for (;;) {
-        const q = text.indexOf('"', k);
-        if (q < 0) { out += text.slice(k); k = n; break; }
-        out += text.slice(k, q);
-        if (text.charCodeAt(q + 1) === 34) { out += '"'; k = q + 2; } else { k = q + 1; break; }
-      }
-      field = out;
-      i = k;
-    } else {
-      let c = text.indexOf(',', i);
-      let nl = text.indexOf('\n', i);
-      if (c < 0) c = n;
-      if (nl < 0) nl = n;
-      const end = Math.min(c, nl);
-      field = text.slice(i, end).replace(/\r$/, '');
-      i = end;
-    }
-    row.push(field);
-    const ch = text.charCodeAt(i);
-    if (ch === 44) {
-      i++;
-      if (i === n) row.push('');
-    } else {
-      if (ch === 13) i++;
-      if (text.charCodeAt(i) === 10 || i >= n) {
-        rows.push(row);
-        row = [];
-        i++;
-      }
-    }
-  }
-  if (row.length) rows.push(row);
-  return rows;
-}
+/**
+ * Evaluations kept for the plots: at most 2 × this many (and at least this many when there are more). A
+ * million-evaluation log is streamed, never read whole (see src/run/csvStream.ts).
+ */
+export const EVALUATION_SAMPLE = 4000;
 
-function readEvaluations(path: string, pareto: ParetoFile): RunEvaluation[] {
-  const rows = parseCsv(readFileSync(path, 'utf8'));
-  const head = rows[0] ?? [];
-  const col = (name: string): number => head.indexOf(name);
-  const iEval = col('eval'), iGen = col('generation'), iStatus = col('status'), iViol = col('violation');
-  const iObj = pareto.objectives.map((o) => col(o.name));
-  const needed: [string, number][] = [['eval', iEval], ['generation', iGen], ['status', iStatus], ...pareto.objectives.map((o, k): [string, number] => [o.name, iObj[k]!])];
-  const missing = needed.filter(([, i]) => i < 0);
-  if (missing.length) {
-    throw new StudyError('BAD_RUN_DIR', `${path}: missing column(s) ${missing.map(([n]) => n).join(', ')}; the run folder is damaged: run the study again`, { file: path });
-  }
+/**
+ * Evaluated designs (not failed, finite objectives) of evaluations.csv, evenly sampled in evaluation order:
+ * every row while there are at most 2 × EVALUATION_SAMPLE, then every second, fourth, … (the stride doubles
+ * whenever the kept rows reach 2 × EVALUATION_SAMPLE), so memory stays bounded and the sample deterministic.
+ */
+function readEvaluations(path: string, pareto: ParetoFile): { sample: RunEvaluation[]; evaluated: number } {
+  let iEval = -1, iGen = -1, iStatus = -1, iViol = -1;
+  let iObj: number[] = [];
   const num = (s: string | undefined): number => (s === undefined || s === '' ? NaN : Number(s));
-  const out: RunEvaluation[] = [];
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    if (row.length < head.length - 1) continue;
+  let sample: RunEvaluation[] = [];
+  let stride = 1;
+  let evaluated = 0;
+  let width = 0;
+  forEachCsvRecord(path, (row, r) => {
+    if (r === 0) {
+      const col = (name: string): number => row.indexOf(name);
+      iEval = col('eval'); iGen = col('generation'); iStatus = col('status'); iViol = col('violation');
+      iObj = pareto.objectives.map((o) => col(o.name));
+      const needed: [string, number][] = [['eval', iEval], ['generation', iGen], ['status', iStatus], ...pareto.objectives.map((o, k): [string, number] => [o.name, iObj[k]!])];
+      const missing = needed.filter(([, i]) => i < 0);
+      if (missing.length) {
+        throw new StudyError('BAD_RUN_DIR', `${path}: missing column(s) ${missing.map(([n]) => n).join(', ')}; the run folder is damaged: run the study again`, { file: path });
+      }
+      width = row.length;
+      return;
+    }
+    if (row.length < width - 1) return;
     const status = row[iStatus] === 'feasible' ? 'feasible' : row[iStatus] === 'infeasible' ? 'infeasible' : 'failed';
+    if (status === 'failed') return;
     const objectives = new Float64Array(iObj.length);
     iObj.forEach((c, k) => (objectives[k] = num(row[c])));
-    out.push({ index: num(row[iEval]), generation: num(row[iGen]), status, objectives, violation: iViol >= 0 ? num(row[iViol]) : NaN });
-  }
-  return out;
+    if (!objectives.every(Number.isFinite)) return;
+    if (evaluated++ % stride !== 0) return;
+    sample.push({ index: num(row[iEval]), generation: num(row[iGen]), status, objectives, violation: iViol >= 0 ? num(row[iViol]) : NaN });
+    if (sample.length >= 2 * EVALUATION_SAMPLE) {
+      sample = sample.filter((_, k) => k % 2 === 0);
+      stride *= 2;
+    }
+  });
+  return { sample, evaluated };
 }
 
 function checkFinished(dir: string, meta: unknown): void {
@@ -205,6 +188,6 @@ export function loadRun(dir: string, opts: { readonly evaluations?: boolean } = 
     throw new StudyError('BAD_RUN_DIR', `${join(dir, 'study.yaml')}: not valid YAML (${(e as Error).message.split('\n')[0]}); the run folder is damaged`, { file: join(dir, 'study.yaml') });
   }
   const evPath = join(dir, 'evaluations.csv');
-  const evaluations = opts.evaluations === false || !existsSync(evPath) ? null : readEvaluations(evPath, pareto);
-  return { dir, meta, pareto, studyText, study, evaluations };
+  const read = opts.evaluations === false || !existsSync(evPath) ? null : readEvaluations(evPath, pareto);
+  return { dir, meta, pareto, studyText, study, evaluations: read?.sample ?? null, evaluatedCount: read?.evaluated ?? 0 };
 }

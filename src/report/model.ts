@@ -92,7 +92,7 @@ function domainOf(values: readonly number[]): [number, number] {
 async function objectivePlot(run: LoadedRun, refs: readonly ReferenceDesign[], notes: string[]): Promise<ReportPlot> {
   const { pareto } = run;
   const m = pareto.objectives.length;
-  const ok = (run.evaluations ?? []).filter((e) => e.status !== 'failed' && e.objectives.every(Number.isFinite));
+  const ok = run.evaluations ?? [];
   const evalPos = samplePositions(ok.length, MAX_EVALUATION_POINTS);
   const frontPos = samplePositions(pareto.designs.length, MAX_FRONT_POINTS);
   const row = (cat: string, vals: ArrayLike<number>, label?: string): Record<string, unknown> => {
@@ -130,7 +130,7 @@ async function objectivePlot(run: LoadedRun, refs: readonly ReferenceDesign[], n
   const parts = [
     m === 2 ? 'Objective space.' : `Objective space: scatter matrix of every pair of the ${m} objectives.`,
     `Red: the ${pareto.designs.length} Pareto designs${frontPos.length < pareto.designs.length ? ` (${frontPos.length} drawn, evenly sampled)` : ''}; blue: feasible and grey crosses: infeasible evaluations` +
-      `${evalPos.length < ok.length ? ` (${evalPos.length} of ${ok.length} drawn, evenly sampled in evaluation order)` : ''}.`,
+      `${evalPos.length < run.evaluatedCount ? ` (${evalPos.length} of ${run.evaluatedCount} drawn, evenly sampled in evaluation order)` : ''}.`,
     refs.length ? `Black diamonds: reference designs (${refs.map((r) => r.label).join(', ')}) evaluated with the same models.` : '',
     anyFeasible && outside > 0 ? `The axes span the feasible designs; ${outside} infeasible point(s) outside them are clipped.` : '',
     refsOutside.length ? `Outside the axes (not drawn): ${refsOutside.map((r) => `${r.label} (${pareto.objectives.map((o) => `${fmt(r.objectives[o.name]!)} ${o.unit}`).join(', ')})`).join('; ')}.` : '',
@@ -194,7 +194,8 @@ async function convergencePlot(run: LoadedRun): Promise<ReportPlot | null> {
   const svg = await renderSvg(convergenceSpec(h), 'convergence');
   return {
     id: 'convergence', file: 'convergence.svg', title: 'Convergence',
-    caption: `Left: hypervolume of the feasible front found so far, normalized by the final front (ideal → 0, nadir → 1, reference point 1.1 in every objective${run.meta.study.kind === 'benchmark' ? '; benchmarks use the raw objectives' : ''}). Right: share of each generation's evaluations that were feasible.`,
+    caption: `Left: hypervolume of the feasible front found so far, normalized by the final front (ideal → 0, nadir → 1, reference point 1.1 in every objective${run.meta.study.kind === 'benchmark' ? '; benchmarks use the raw objectives' : ''}). Right: share of each generation's evaluations that were feasible.` +
+      `${(run.meta.historyStride ?? 1) > 1 ? ` The run had ${run.meta.result?.generations ?? '?'} generations: each point is the last of a block of ${run.meta.historyStride} generations (at most 500 points), its feasible share taken over the block.` : ''}`,
     svg,
   };
 }

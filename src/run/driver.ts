@@ -10,7 +10,7 @@ import type { Algorithm, AlgorithmOptions, AlgorithmSnapshot } from '../problem/
 import type { Problem } from '../problem/types.js';
 import { PoolEvaluator } from '../parallel/pool.js';
 import { SerialEvaluator, type Evaluator } from '../parallel/evaluator.js';
-import { generationHistory, liveNormalization, normalizationOf, normalizedHypervolume } from './history.js';
+import { generationHistory, historyStride, liveNormalization, normalizationOf, normalizedHypervolume } from './history.js';
 import { EvaluationLog, toLogged } from './log.js';
 import type { LoadedStudy } from './problem.js';
 import type { LpSolver } from '../problem/lp.js';
@@ -121,7 +121,14 @@ async function runOpened(opts: RunOptions, createAlgorithm: AlgorithmFactoryByNa
   let algorithm: Algorithm;
   try {
     algorithm = createAlgorithm(settings.name, loaded.problem, algOptions, checkpoint?.snapshot);
-    log = new EvaluationLog(join(run.runDir, LOG_PARTIAL), loaded.problem, checkpoint?.logBytes);
+    // Checkpoints leave the archive out (it grows without bound); it is rebuilt from the log's feasible rows.
+    const rebuildArchive = checkpoint !== undefined && checkpoint.snapshot['archive'] === null;
+    const alg = algorithm;
+    log = new EvaluationLog(join(run.runDir, LOG_PARTIAL), loaded.problem, checkpoint?.logBytes, rebuildArchive
+      ? (row) => {
+          if (row.cv === 0) alg.offerToArchive({ x: row.x, f: row.f, g: row.g, cv: row.cv, evalIndex: row.index });
+        }
+      : undefined);
   } catch (e) {
     await evaluator.close();
     throw e;
@@ -190,7 +197,6 @@ async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
   let displayNorm = run.checkpoint?.liveNormalization;
   let evalTime_s = 0;
   let generationsThisProcess = 0;
-  let failureCount = log.entries.filter((e) => e.failure !== null).length;
   for (;;) {
     // Let pending events run once per generation (Ctrl-C in a main-thread run); it changes no result.
     await new Promise((resolve) => setImmediate(resolve));
@@ -204,7 +210,6 @@ async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
     algorithm.tell(results);
     const rows = batch.map((x, i) => toLogged(problem, evaluations + i, generation, x, results[i]!));
     log.append(rows);
-    for (const r of rows) if (r.failure !== null) failureCount++;
     generationsThisProcess++;
 
     const front = algorithm.archive().map((ind) => ind.f);
@@ -216,7 +221,7 @@ async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
       writeCheckpoint(run.runDir, {
         formatVersion: 1, studyHash: loaded.hash, generation: p.generation, evaluations: p.evaluations,
         logBytes: log.byteLength, liveHypervolume: liveHv, ...(displayNorm !== undefined ? { liveNormalization: displayNorm } : {}),
-        elapsed_s, snapshot: algorithm.snapshot(),
+        elapsed_s, snapshot: algorithm.snapshot({ archive: false }),
       });
     }
     if (opts.onProgress) {
@@ -226,7 +231,7 @@ async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
       opts.onProgress({
         generation: p.generation, maxGenerations, evaluations: p.evaluations, maxEvaluations,
         feasibleShare: rows.filter((r) => r.cv === 0).length / rows.length,
-        failures: failureCount,
+        failures: log.counts.failures,
         frontSize: front.length, hypervolume: displayNorm !== undefined ? normalizedHypervolume(front, displayNorm) : 0, elapsed_s,
         eta_s: done > 0 ? (elapsed_s * (1 - done)) / done : null,
         ...(evaluator instanceof RedisEvaluator ? { remote: { connected: await evaluator.connectedWorkers(), rates: evaluator.rates() } } : {}),
@@ -237,9 +242,7 @@ async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
 
 /** Failure reasons, most frequent first (ties by reason). */
 function failureReasonsOf(log: EvaluationLog): RunCounts['failureReasons'] {
-  const failures = new Map<string, number>();
-  for (const e of log.entries) if (e.failure !== null) failures.set(e.failure, (failures.get(e.failure) ?? 0) + 1);
-  return [...failures].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1));
+  return [...log.counts.failureReasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1));
 }
 
 const notesOf = (run: OpenRun): { notes?: readonly string[] } => (run.notes.length > 0 ? { notes: run.notes } : {});
@@ -255,8 +258,7 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, records?: readon
   const wall_s = ctx.elapsedBefore + (ctx.now().getTime() - ctx.t0) / 1000;
   const failureReasons = failureReasonsOf(log);
   const archive = algorithm.archive();
-  const failures = log.entries.filter((e) => e.failure !== null).length;
-  const feasible = log.entries.filter((e) => e.cv === 0).length;
+  const { failures, feasible } = log.counts;
 
   if (stopReason === 'interrupted') {
     return {
@@ -268,7 +270,7 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, records?: readon
   const finalFront = archive.map((ind) => ind.f);
   const norm = normalizationOf(finalFront, m, loaded.kind === 'benchmark');
   const trueFront = loaded.benchmark ? paretoFront(loaded.benchmark.problem, m) : undefined;
-  const history = generationHistory(log.entries, m, norm, trueFront);
+  const history = generationHistory((onRow) => log.replay(onRow), m, norm, { generations: p.generation, ...(trueFront ? { trueFront } : {}) });
   // The commit: evaluations.csv, pareto.json, pareto.csv, then run.json "complete" last. A kill between two steps
   // leaves run.json "running", and --resume finishes the run (see reopenFinalLog in runFolder.ts).
   renameSync(join(runDir, LOG_PARTIAL), join(runDir, LOG_FINAL));
@@ -288,6 +290,7 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, records?: readon
     timings: { wall_s, evaluate_s: outcome.evalTime_s },
     normalization: norm,
     history,
+    historyStride: historyStride(p.generation),
   };
   writeResults(runDir, loaded, reported, archive.length, finished, records);
   rmSync(join(runDir, CHECKPOINT), { force: true });

@@ -5,7 +5,7 @@
  * fixed at the first feasible front (`liveNormalization`), so it only rises.
  * Benchmark studies also get IGD+ against the analytic front every generation.
  */
-import { dominates } from '../core/dominance.js';
+import { ParetoArchive } from '../core/paretoArchive.js';
 import { hypervolume } from '../indicators/hypervolume.js';
 import { igdPlus } from '../indicators/igd.js';
 import type { LoggedEvaluation } from './log.js';
@@ -65,40 +65,65 @@ export function liveNormalization(front: readonly ArrayLike<number>[], m: number
 
 export function normalizedHypervolume(front: readonly ArrayLike<number>[], norm: Normalization): number {
   const m = norm.ideal.length;
-  const pts = front.map((p) => {
-    const q = new Float64Array(m);
-    for (let j = 0; j < m; j++) q[j] = (p[j]! - norm.ideal[j]!) / (norm.nadir[j]! - norm.ideal[j]!);
-    return q;
-  });
-  return pts.length ? hypervolume(pts, norm.reference) : 0;
+  if (front.length === 0) return 0;
+  // one flat matrix, not an array per point: archives reach 10^5 points and this runs every generation
+  const P = new Float64Array(front.length * m);
+  for (let i = 0; i < front.length; i++) {
+    const p = front[i]!;
+    for (let j = 0; j < m; j++) P[i * m + j] = (p[j]! - norm.ideal[j]!) / (norm.nadir[j]! - norm.ideal[j]!);
+  }
+  return hypervolume(P, norm.reference);
 }
 
-/** Per-generation statistics from the log, with the hypervolume of the feasible front seen so far. */
-export function generationHistory(log: readonly LoggedEvaluation[], m: number, norm: Normalization, trueFront?: readonly Float64Array[]): GenerationStats[] {
+/** At most this many history rows per run: longer runs summarize blocks of generations (see `historyStride`). */
+export const HISTORY_POINTS = 500;
+
+/** Generations per history row: 1 up to HISTORY_POINTS generations, then ⌈generations / HISTORY_POINTS⌉. */
+export const historyStride = (generations: number): number => Math.max(1, Math.ceil(generations / HISTORY_POINTS));
+
+/**
+ * Per-generation statistics replayed from the log (streamed: the rows are never all in memory), with the
+ * hypervolume of the feasible front seen so far. The front is rebuilt with the optimizer's own archive
+ * (src/core/paretoArchive.ts), so it is the archive the run had after each generation. Runs longer than
+ * HISTORY_POINTS generations get one row per block of `stride` generations (the block's last generation,
+ * feasible share over the block), so run.json and the convergence plot stay bounded; the last generation
+ * always has its row.
+ */
+export function generationHistory(
+  replay: (onRow: (row: LoggedEvaluation) => void) => void, m: number, norm: Normalization,
+  opts: { readonly generations: number; readonly trueFront?: readonly Float64Array[] },
+): GenerationStats[] {
+  const stride = historyStride(opts.generations);
   const out: GenerationStats[] = [];
-  let front: Float64Array[] = [];
+  const archive = new ParetoArchive(m);
   let failures = 0;
   let evaluated = 0;
-  let i = 0;
-  while (i < log.length) {
-    const gen = log[i]!.generation;
-    let genFeasible = 0;
-    let genCount = 0;
-    for (; i < log.length && log[i]!.generation === gen; i++) {
-      const e = log[i]!;
-      genCount++;
-      if (e.failure !== null) failures++;
-      if (e.cv !== 0) continue;
-      genFeasible++;
-      if (front.some((p) => dominates(p, e.f) || p.every((v, j) => v === e.f[j]))) continue;
-      front = front.filter((p) => !dominates(e.f, p));
-      front.push(e.f);
-    }
-    evaluated += genCount;
+  let blockCount = 0;
+  let blockFeasible = 0;
+  let blockGenerations = 0;
+  let gen = -1;
+  const close = (): void => {
+    const front = archive.items().map((a) => a.f);
     out.push({
-      generation: gen, evaluations: evaluated, feasibleShare: genFeasible / genCount, failures, frontSize: front.length,
-      hypervolume: normalizedHypervolume(front, norm), ...(trueFront && front.length ? { igdPlus: igdPlus(front, trueFront, m) } : {}),
+      generation: gen, evaluations: evaluated, feasibleShare: blockFeasible / blockCount, failures, frontSize: front.length,
+      hypervolume: normalizedHypervolume(front, norm), ...(opts.trueFront && front.length ? { igdPlus: igdPlus(front, opts.trueFront, m) } : {}),
     });
-  }
+    blockCount = 0;
+    blockFeasible = 0;
+    blockGenerations = 0;
+  };
+  replay((e) => {
+    if (e.generation !== gen) {
+      if (gen >= 0 && ++blockGenerations >= stride) close();
+      gen = e.generation;
+    }
+    evaluated++;
+    blockCount++;
+    if (e.failure !== null) failures++;
+    if (e.cv !== 0) return;
+    blockFeasible++;
+    archive.add({ f: e.f, cv: 0, evalIndex: e.index });
+  });
+  if (blockCount > 0) close();
   return out;
 }

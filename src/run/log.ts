@@ -3,8 +3,11 @@
  * `evaluations.csv.partial` after each generation; a checkpoint records the byte length reached, so a
  * resumed run truncates to that length and re-evaluates the rest identically. Numbers are written with
  * JavaScript's shortest round-trip form, so a reparsed log holds the same doubles.
+ * Rows are not kept in memory (a 5-million-evaluation run would need gigabytes): the log keeps running
+ * counts, and whatever needs the rows again (resume, the history) streams them back from the file.
  */
-import { closeSync, constants, existsSync, lstatSync, openSync, readFileSync, statSync, truncateSync } from 'node:fs';
+import { closeSync, constants, existsSync, lstatSync, openSync, statSync, truncateSync } from 'node:fs';
+import { forEachCsvRecord, splitCsvRecord } from './csvStream.js';
 import { writeAllSync } from './atomic.js';
 import { StudyError } from '../core/errors.js';
 import type { Evaluation, Problem } from '../problem/types.js';
@@ -21,7 +24,19 @@ export interface LoggedEvaluation {
   readonly failure: string | null;
 }
 
-const csvCell = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+const quoted = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+/** Header cells: quoted when needed. */
+const csvCell = quoted;
+/**
+ * Text cells of rows (choice options, failure reasons): a spreadsheet must not read them as formulas (OWASP CSV
+ * injection), so text starting with `=`, `+`, `-`, `@`, TAB, CR — or with the guard `'` itself, which keeps the
+ * round trip exact — gets a leading `'`; `unguardCell` takes it off when the log is read back. Plain numbers
+ * ("-5") are left alone.
+ */
+const GUARDED = /^[=+\-@\t\r']/;
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const textCell = (s: string): string => quoted(GUARDED.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s);
+const unguardCell = (s: string): string => (s.charCodeAt(0) === 39 ? s.slice(1) : s);
 const num = (v: number): string => (Number.isNaN(v) ? '' : String(v));
 
 export function logHeader(problem: Problem): string {
@@ -47,10 +62,10 @@ export function toLogged(problem: Problem, index: number, generation: number, x:
 /** One CSV row; objectives in the user's sense (a maximized metric is positive again). */
 export function logRow(problem: Problem, r: LoggedEvaluation): string {
   const status = r.failure !== null ? 'failed' : r.cv > 0 ? 'infeasible' : 'feasible';
-  const vars = problem.variables.map((v, i) => (v.kind === 'choice' ? csvCell(String(v.options[r.x[i]!])) : num(r.x[i]!)));
+  const vars = problem.variables.map((v, i) => (v.kind === 'choice' ? textCell(String(v.options[r.x[i]!])) : num(r.x[i]!)));
   const objs = problem.objectives.map((o, i) => num(o.sense === 'maximize' ? -r.f[i]! : r.f[i]!));
   const gs = Array.from(r.g, num);
-  return `${[r.index, r.generation, status, ...vars, ...objs, ...gs, r.failure !== null ? '' : num(r.cv), csvCell(r.failure ?? '')].join(',')}\n`;
+  return `${[r.index, r.generation, status, ...vars, ...objs, ...gs, r.failure !== null ? '' : num(r.cv), textCell(r.failure ?? '')].join(',')}\n`;
 }
 
 /** open(2) flags that refuse a symbolic link as the last path component (ELOOP), where the platform has it. */
@@ -79,11 +94,21 @@ function openNoFollow(path: string, flags: number): number {
 const symlinkError = (path: string): StudyError =>
   new StudyError('BAD_RUN_DIR', `${path} is a symbolic link; odc does not write through links: remove it (or use another --out folder) and run the command again`, { file: path });
 
+/** Running counts over the log (what run.json and the progress line report). */
+export interface LogCounts {
+  evaluations: number;
+  failures: number;
+  /** Feasible evaluations (constraint violation 0). */
+  feasible: number;
+  readonly failureReasons: Map<string, number>;
+}
+
 export class EvaluationLog {
-  readonly entries: LoggedEvaluation[] = [];
+  readonly counts: LogCounts = { evaluations: 0, failures: 0, feasible: 0, failureReasons: new Map() };
   private fd: number;
   private bytes: number;
-  constructor(path: string, private readonly problem: Problem, resumeBytes?: number) {
+  /** `onResumedRow` sees every row already in the log when resuming (the driver rebuilds the archive from them). */
+  constructor(private readonly path: string, private readonly problem: Problem, resumeBytes?: number, onResumedRow?: (row: LoggedEvaluation) => void) {
     if (resumeBytes === undefined) {
       this.fd = openNoFollow(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC);
       const head = logHeader(problem);
@@ -93,8 +118,11 @@ export class EvaluationLog {
       refuseSymlink(path);
       if (!existsSync(path) || statSync(path).size < resumeBytes) throw new Error(`${path} is shorter than its checkpoint says; the run folder is damaged`);
       truncateSync(path, resumeBytes);
-      // Not push(...rows): spreading 125k+ rows overflows the call stack (issue 13, item 4).
-      for (const row of parseLog(readFileSync(path, 'utf8'), problem)) this.entries.push(row);
+      // Streamed, never held: any run size resumes in bounded memory (issue 13, item 4).
+      forEachLogRow(path, problem, (row) => {
+        this.count(row);
+        onResumedRow?.(row);
+      });
       this.fd = openNoFollow(path, constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND);
       this.bytes = resumeBytes;
     }
@@ -105,60 +133,65 @@ export class EvaluationLog {
     // Every byte or an error (a short write on a nearly full disk would leave a row cut in half).
     writeAllSync(this.fd, Buffer.from(text, 'utf8'));
     this.bytes += Buffer.byteLength(text);
-    for (const row of rows) this.entries.push(row);
+    for (const row of rows) this.count(row);
+  }
+  private count(row: LoggedEvaluation): void {
+    const c = this.counts;
+    c.evaluations++;
+    if (row.failure !== null) {
+      c.failures++;
+      c.failureReasons.set(row.failure, (c.failureReasons.get(row.failure) ?? 0) + 1);
+    } else if (row.cv === 0) c.feasible++;
   }
   get byteLength(): number {
     return this.bytes;
+  }
+  /** Streams the rows written so far (in evaluation order) back from the file. */
+  replay(onRow: (row: LoggedEvaluation) => void): void {
+    forEachLogRow(this.path, this.problem, onRow, this.bytes);
   }
   close(): void {
     closeSync(this.fd);
   }
 }
 
-function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
-
-/** Reparse a log written by `EvaluationLog` (used to resume). */
-export function parseLog(text: string, problem: Problem): LoggedEvaluation[] {
-  const lines = text.split('\n').slice(1).filter((l) => l.length > 0);
+/** Parses one log record (its fields) back into an evaluation. */
+function parseLogRecord(c: readonly string[], problem: Problem): LoggedEvaluation {
   const n = problem.variables.length;
   const m = problem.objectives.length;
   const k = problem.constraints.length;
-  return lines.map((line) => {
-    const c = splitCsvLine(line);
-    const failed = c[2] === 'failed';
-    const x = new Float64Array(n);
-    problem.variables.forEach((v, i) => {
-      const cell = c[3 + i]!;
-      x[i] = v.kind === 'choice' ? v.options.findIndex((o) => String(o) === cell) : Number(cell);
-    });
-    const f = new Float64Array(m);
-    problem.objectives.forEach((o, i) => {
-      const v = c[3 + n + i] === '' ? NaN : Number(c[3 + n + i]);
-      f[i] = o.sense === 'maximize' ? -v : v;
-    });
-    const g = new Float64Array(k);
-    for (let i = 0; i < k; i++) g[i] = c[3 + n + m + i] === '' ? NaN : Number(c[3 + n + m + i]);
-    const cvCell = c[3 + n + m + k]!;
-    return { index: Number(c[0]), generation: Number(c[1]), x, f, g, cv: failed ? Infinity : Number(cvCell), failure: failed ? (c[4 + n + m + k] ?? '') : null };
+  const failed = c[2] === 'failed';
+  const x = new Float64Array(n);
+  problem.variables.forEach((v, i) => {
+    const cell = unguardCell(c[3 + i]!);
+    x[i] = v.kind === 'choice' ? v.options.findIndex((o) => String(o) === cell) : Number(cell);
   });
+  const f = new Float64Array(m);
+  problem.objectives.forEach((o, i) => {
+    const v = c[3 + n + i] === '' ? NaN : Number(c[3 + n + i]);
+    f[i] = o.sense === 'maximize' ? -v : v;
+  });
+  const g = new Float64Array(k);
+  for (let i = 0; i < k; i++) g[i] = c[3 + n + m + i] === '' ? NaN : Number(c[3 + n + m + i]);
+  const cvCell = c[3 + n + m + k]!;
+  return {
+    index: Number(c[0]), generation: Number(c[1]), x, f, g, cv: failed ? Infinity : Number(cvCell),
+    failure: failed ? unguardCell(c[4 + n + m + k] ?? '') : null,
+  };
+}
+
+/** Streams the rows of a log file written by `EvaluationLog` (the first `maxBytes` bytes when given). */
+export function forEachLogRow(path: string, problem: Problem, onRow: (row: LoggedEvaluation) => void, maxBytes?: number): void {
+  forEachCsvRecord(path, (fields, recordNumber) => {
+    if (recordNumber === 0 || (fields.length === 1 && fields[0] === '')) return;
+    onRow(parseLogRecord(fields, problem));
+  }, maxBytes);
+}
+
+/** Reparses a whole log held as text (small logs and tests; `forEachLogRow` streams a file). */
+export function parseLog(text: string, problem: Problem): LoggedEvaluation[] {
+  const out: LoggedEvaluation[] = [];
+  const records = text.split('\n');
+  for (let r = 1; r < records.length; r++) if (records[r]!.length > 0) out.push(parseLogRecord(splitCsvRecord(records[r]!), problem));
+  return out;
 }

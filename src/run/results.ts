@@ -48,6 +48,8 @@ export interface RunMeta {
   readonly timings?: { readonly wall_s: number; readonly evaluate_s: number };
   readonly normalization?: Normalization;
   readonly history?: readonly GenerationStats[];
+  /** Generations per history row (1, or ⌈generations / 500⌉ for longer runs: see historyStride in history.ts). */
+  readonly historyStride?: number;
 }
 
 export interface ParetoDesign {

@@ -96,14 +96,23 @@ export function parseYamlText(text: string, file: string): { doc: Document.Parse
     return `${file}:${pos.line}:${pos.col}`;
   };
   const err = doc.errors[0];
+  if (err?.code === 'MULTIPLE_DOCS') {
+    throw new StudyError('YAML_SYNTAX', `${at(err.pos[0])}: the file holds more than one YAML document (a \`---\` line starts another here); an odc file is one document: remove the separator and what follows, or split the file`, { file });
+  }
   if (err) {
     const what = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
     throw new StudyError('YAML_SYNTAX', `${at(err.pos[0])}: YAML syntax error: ${what}`, { file });
   }
-  const dup = firstDuplicateKey(doc);
-  if (dup) {
-    const first = lines.linePos(dup.firstOffset);
-    throw new StudyError('YAML_SYNTAX', `${at(dup.offset)}: YAML syntax error: duplicate key ${JSON.stringify(dup.key)} (first at line ${first.line}:${first.col}); keys must be unique`, { file });
+  const problem = firstStructuralProblem(doc);
+  if (problem?.kind === 'duplicate') {
+    const first = lines.linePos(problem.firstOffset);
+    throw new StudyError('YAML_SYNTAX', `${at(problem.offset)}: YAML syntax error: duplicate key ${JSON.stringify(problem.key)} (first at line ${first.line}:${first.col}); keys must be unique`, { file });
+  }
+  if (problem?.kind === 'proto') {
+    throw new StudyError('YAML_SYNTAX', `${at(problem.offset)}: the key "__proto__" is not allowed (JavaScript reserves it; no odc field or variable has that name): rename or remove it`, { file });
+  }
+  if (problem?.kind === 'tag') {
+    throw new StudyError('YAML_SYNTAX', `${at(problem.offset)}: the YAML tag ${problem.tag} is not read by odc (odc files are plain YAML: maps, lists, strings, numbers, booleans, null): remove the tag`, { file });
   }
   return { doc, lines };
 }
@@ -123,11 +132,27 @@ export function yamlToJS(doc: Document.Parsed, file: string): unknown {
   }
 }
 
-/** The first key that repeats a key of the same mapping (scalar keys by value), walking the tree without recursion. */
-function firstDuplicateKey(doc: Document.Parsed): { key: string; offset: number; firstOffset: number } | undefined {
+/** Core-schema tags a file may spell out explicitly (`!!str 5`); any other tag (`!!set`, `!!js/function`, `!custom`) is refused. */
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
+type StructuralProblem =
+  | { readonly kind: 'duplicate'; readonly key: string; readonly offset: number; readonly firstOffset: number }
+  | { readonly kind: 'proto'; readonly offset: number }
+  | { readonly kind: 'tag'; readonly tag: string; readonly offset: number };
+
+/**
+ * The first key that repeats a key of the same mapping (scalar keys by value), key named `__proto__`, or
+ * explicit non-core tag, walking the tree without recursion.
+ */
+function firstStructuralProblem(doc: Document.Parsed): StructuralProblem | undefined {
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
     const node = stack.pop();
+    const tag = (node as { tag?: unknown } | null)?.tag;
+    if (typeof tag === 'string' && !PLAIN_TAGS.has(tag)) {
+      const offset = (node as { range?: [number] }).range?.[0] ?? 0;
+      return { kind: 'tag', tag: tag.replace(/^tag:yaml\.org,2002:/, '!!'), offset };
+    }
     if (isMap(node)) {
       const seen = new Map<string, number>();
       for (const pair of node.items) {
@@ -136,10 +161,12 @@ function firstDuplicateKey(doc: Document.Parsed): { key: string; offset: number;
           const v: unknown = k === null ? null : k.value;
           const id = `${typeof v}:${String(v)}`;
           const offset = (k !== null ? k.range?.[0] : undefined) ?? node.range?.[0] ?? 0;
+          if (v === '__proto__') return { kind: 'proto', offset };
           const prev = seen.get(id);
-          if (prev !== undefined) return { key: String(v), offset, firstOffset: prev };
+          if (prev !== undefined) return { kind: 'duplicate', key: String(v), offset, firstOffset: prev };
           seen.set(id, offset);
-        } else stack.push(k);
+        }
+        stack.push(k);
         stack.push(pair.value);
       }
     } else if (isSeq(node)) {
@@ -193,7 +220,8 @@ export function parseWith<T>(schema: z.ZodType<T>, f: ParsedFile): T {
   const known = knownKeys(schema);
   // A misspelt key shows up both as an unknown key and as a missing field: report the typo first.
   const issues = [...r.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
-  const errors = issues.map((iss) => issueToError(f.src, f.raw, iss, known));
+  // one message per distinct text (a value failing two checks that say the same thing is reported once)
+  const errors = [...new Map(issues.map((iss) => issueToError(f.src, f.raw, iss, known)).map((e) => [e.message, e])).values()];
   const first = errors[0]!;
   if (errors.length === 1) throw first;
   const more = errors.slice(1, 4).map((e) => `\n  also: ${e.message}`).join('');

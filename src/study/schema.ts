@@ -43,7 +43,7 @@ export const orbitSchema = z
 export const computeSchema = z
   .strictObject({
     chip: id('chips').default('gb300').describe('Accelerator catalog id (designs/catalogs/chips.yaml).'),
-    chips: z.number().int('compute.chips must be a whole number of chips').min(1, 'compute.chips must be at least 1').max(100000, 'compute.chips above 100000 is outside the node model (one satellite)').default(72).describe('Number of accelerators on the node [-].'),
+    chips: z.number().int('must be a whole number of chips').min(1, 'must be at least 1').max(100000, 'above 100000 is outside the node model (one satellite)').default(72).describe('Number of accelerators on the node [-].'),
     utilization: range('compute.utilization', 0.05, 1, '(fraction)', 'average compute utilization').default(0.8).describe('Average utilization of the accelerators [-], sets average IT power and delivered compute.'),
   })
   .describe('Compute payload.');
@@ -132,10 +132,16 @@ export const ALGORITHMS = ['nsga2', 'nsga3'] as const;
 export const algorithmSchema = z
   .strictObject({
     name: z.enum(ALGORITHMS).default('nsga2').describe('nsga2, or nsga3 for three or more objectives.'),
-    population: z.number().int().min(4, 'algorithm.population must be at least 4').max(100000).default(100),
+    population: z.number().int('must be a whole number').min(4, 'must be at least 4').max(100000).default(100),
     generations: z.number().int().min(1).max(1000000).optional().describe('Stop after this many generations.'),
     evaluations: z.number().int().min(1).optional().describe('Stop after this many evaluations.'),
-    seed: z.number().int('algorithm.seed must be an integer').default(1),
+    seed: z
+      .number()
+      .int('must be a whole number from 0 to 4294967295 (the generator takes a 32-bit seed)')
+      .min(0, 'must be a whole number from 0 to 4294967295 (the generator takes a 32-bit seed)')
+      .max(4294967295, 'must be a whole number from 0 to 4294967295 (the generator takes a 32-bit seed)')
+      .default(1)
+      .describe('Seed of the random generator, 0 to 2^32 − 1; the same seed gives the same run.'),
     partitions: z.number().int().min(1).optional().describe('NSGA-III Das–Dennis partitions.'),
     stagnation: z
       .strictObject({ window: z.number().int().min(2).default(20), tolerance: z.number().min(0).default(1e-4) })
@@ -160,7 +166,7 @@ export const benchmarkStudySchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
   kind: z.literal('benchmark'),
-  problem: z.string().min(1).describe('zdt1 | zdt2 | zdt3 | zdt4 | zdt6 | dtlz1 | dtlz2 | dtlz3 | dtlz4 | dtlz7'),
+  problem: z.string().min(1).describe('Benchmark problem (src/problem/benchmarks.ts): zdt1 | zdt2 | zdt3 | zdt4 | zdt6 | dtlz1 | dtlz2 | dtlz3 | dtlz4 | dtlz7 | dtlz5 | dtlz6 | idtlz1 | sdtlz1 | sdtlz2 | c1dtlz1 | c2dtlz2 | c3dtlz4 | mw1 | mw2 | mw3 | bnh | osy | tnk | srn | ctp1 | wfg1 | wfg2 | wfg3 | wfg4 | wfg5 | wfg6 | wfg7 | wfg8 | wfg9 | mixed1'),
   variables: z.number().int().min(1).optional(),
   objectives: z.number().int().min(2).optional(),
   algorithm: algorithmSchema.prefault({}),

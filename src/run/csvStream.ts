@@ -1,0 +1,101 @@
+/**
+ * RFC 4180 CSV read in bounded memory: the file is read in chunks of CHUNK_BYTES and each record
+ * (a line, or several when a quoted field holds a newline) is handed to a callback as soon as it is
+ * complete, so a multi-gigabyte evaluations.csv is never one string (V8 caps strings at ~512 MiB).
+ * Peak memory is one chunk plus the longest record.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+
+const CHUNK_BYTES = 1 << 22;
+
+/** Splits one record into fields: quoted fields may hold commas, doubled quotes and newlines. */
+export function splitCsvRecord(record: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  const n = record.length;
+  for (;;) {
+    if (record.charCodeAt(i) === 34) {
+      let field = '';
+      let k = i + 1;
+      for (;;) {
+        const q = record.indexOf('"', k);
+        if (q < 0) {
+          field += record.slice(k);
+          k = n;
+          break;
+        }
+        field += record.slice(k, q);
+        if (record.charCodeAt(q + 1) === 34) {
+          field += '"';
+          k = q + 2;
+        } else {
+          k = q + 1;
+          break;
+        }
+      }
+      out.push(field);
+      i = k;
+    } else {
+      let c = record.indexOf(',', i);
+      if (c < 0) c = n;
+      out.push(record.slice(i, c));
+      i = c;
+    }
+    if (i >= n) return out;
+    i++; // the comma
+    if (i === n) {
+      out.push('');
+      return out;
+    }
+  }
+}
+
+/**
+ * Calls `onRecord(fields, recordNumber)` for every record of the file (recordNumber 0 is the header),
+ * without its line ending (LF or CRLF). A trailing record without a final newline is delivered too.
+ * Reads at most `maxBytes` bytes when given (the rest is ignored); `chunkBytes` is the read size (tests use tiny ones).
+ */
+export function forEachCsvRecord(path: string, onRecord: (fields: string[], recordNumber: number) => void, maxBytes = Infinity, chunkBytes = CHUNK_BYTES): void {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(chunkBytes);
+    const decoder = new StringDecoder('utf8');
+    let pending = '';
+    // quotes counted in `pending` up to `scanned`: a newline ends a record only outside quotes (even count)
+    let scanned = 0;
+    let quotes = 0;
+    let recordNumber = 0;
+    let read = 0;
+    const emit = (record: string): void => {
+      onRecord(splitCsvRecord(record.endsWith('\r') ? record.slice(0, -1) : record), recordNumber++);
+    };
+    for (;;) {
+      const want = Math.min(chunkBytes, maxBytes - read);
+      const got = want > 0 ? readSync(fd, buf, 0, want, null) : 0;
+      read += got;
+      pending += got > 0 ? decoder.write(buf.subarray(0, got)) : decoder.end();
+      let start = 0;
+      // next `"` at or after `scanned` (-1: none in the chunk), found once and reused across lines: searching
+      // again per line would rescan the rest of the chunk each time (quadratic on quote-free logs)
+      let nextQuote = pending.indexOf('"', scanned);
+      for (let nl = pending.indexOf('\n', scanned); nl >= 0; nl = pending.indexOf('\n', nl + 1)) {
+        while (nextQuote >= 0 && nextQuote < nl) {
+          quotes++;
+          nextQuote = pending.indexOf('"', nextQuote + 1);
+        }
+        scanned = nl + 1;
+        if (quotes % 2 !== 0) continue; // newline inside a quoted field
+        emit(pending.slice(start, nl));
+        start = nl + 1;
+        quotes = 0;
+      }
+      pending = pending.slice(start);
+      scanned -= start;
+      if (got === 0) break;
+    }
+    if (pending.length > 0) emit(pending);
+  } finally {
+    closeSync(fd);
+  }
+}

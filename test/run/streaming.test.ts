@@ -1,0 +1,193 @@
+/**
+ * Bounded-memory reading of run logs (issue 13, scale): the chunked CSV reader, the evaluation log's
+ * formula guard and its exact round trip, the history replayed from the log file with its block rule,
+ * and the 2-D IGD+ fast path against a brute-force oracle.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../src/core/rng.js';
+import { forEachCsvRecord } from '../../src/run/csvStream.js';
+import { EvaluationLog, forEachLogRow, logHeader, logRow, parseLog, type LoggedEvaluation } from '../../src/run/log.js';
+import { generationHistory, HISTORY_POINTS, historyStride, normalizationOf } from '../../src/run/history.js';
+import { igdPlus } from '../../src/indicators/igd.js';
+import type { Problem } from '../../src/problem/types.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const dir = tempDir('odc-stream-');
+
+/** RFC 4180 encoding written independently of the reader: quote when needed, double quotes. */
+const encode = (field: string): string => (/[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field);
+
+describe('forEachCsvRecord', () => {
+  it('gives back every record whatever the chunk size: quoted commas, quotes, newlines, CRLF and multi-byte characters cut by chunk edges', () => {
+    const rng = createRng(7);
+    const alphabet = ['a', 'b', ',', '"', '\n', 'é', '€', '𝄞', '1', ' '];
+    const records: string[][] = [];
+    for (let r = 0; r < 400; r++) {
+      const width = 1 + rng.int(5);
+      const row: string[] = [];
+      for (let c = 0; c < width; c++) {
+        let field = '';
+        const len = rng.int(8);
+        for (let k = 0; k < len; k++) field += alphabet[rng.int(alphabet.length)];
+        row.push(field);
+      }
+      records.push(row);
+    }
+    // CRLF line ends on odd records; the last record has no final newline
+    const text = records.map((row, r) => row.map(encode).join(',') + (r === records.length - 1 ? '' : r % 2 ? '\r\n' : '\n')).join('');
+    const path = join(dir, 'fuzz.csv');
+    writeFileSync(path, text);
+    for (const chunk of [1, 2, 3, 7, 64, 4096]) {
+      const got: string[][] = [];
+      forEachCsvRecord(path, (fields) => got.push(fields), Infinity, chunk);
+      expect(got, `chunk ${chunk}`).toEqual(records);
+    }
+  });
+
+  it('stops at maxBytes: only whole records before it, the cut one delivered as read', () => {
+    const path = join(dir, 'cut.csv');
+    writeFileSync(path, 'h1,h2\n1,2\n3,4\n5,6\n');
+    const got: string[][] = [];
+    forEachCsvRecord(path, (f) => got.push(f), 'h1,h2\n1,2\n3,4\n'.length, 4);
+    expect(got).toEqual([['h1', 'h2'], ['1', '2'], ['3', '4']]);
+  });
+});
+
+const problem: Problem = {
+  name: 'guard',
+  variables: [
+    { kind: 'real', name: 'x', lower: 0, upper: 1 },
+    { kind: 'choice', name: 'chip', options: ['=cmd|\' /C calc\'!A0', "'quoted", '-5', 'plain', '@SUM(A1)', '+1+1'] },
+  ],
+  objectives: [{ name: 'f1', sense: 'minimize' }, { name: 'f2', sense: 'maximize' }],
+  constraints: [{ name: 'c' }],
+  evaluate: () => ({ status: 'failed', reason: 'unused' }),
+} as unknown as Problem;
+
+const row = (index: number, generation: number, x: number[], f: number[], g: number[], failure: string | null = null): LoggedEvaluation => ({
+  index, generation, x: Float64Array.from(x), f: Float64Array.from(f), g: Float64Array.from(g),
+  cv: failure !== null ? Infinity : Math.max(0, ...g), failure,
+});
+
+describe('evaluation log text cells', () => {
+  it('neutralise formula prefixes (OWASP) in choice and reason cells, and read back exactly', () => {
+    const rows = [0, 1, 2, 3, 4, 5].map((k) => row(k, 0, [0.1 * k, k], [k, -k], [-1]));
+    rows.push(row(6, 1, [0.5, 3], [NaN, NaN], [NaN], '=HYPERLINK("http://x")'));
+    const text = logHeader(problem) + rows.map((r) => logRow(problem, r)).join('');
+    const lines = text.split('\n');
+    // choice cells: the dangerous ones start with the guard quote; "-5" is a plain number and stays
+    expect(lines[1]).toContain(",'=cmd|' /C calc'!A0,");
+    expect(lines[2]).toContain(",''quoted,");
+    expect(lines[3]).toContain(',-5,');
+    expect(lines[5]).toContain(",'@SUM(A1),");
+    expect(lines[6]).toContain(",'+1+1,");
+    expect(lines[7]).toMatch(/,"'=HYPERLINK\(""http:\/\/x""\)"$/);
+    for (const line of lines.slice(1, -1)) for (const cell of line.split(',')) expect(cell).not.toMatch(/^[=+@\t\r]/);
+    const back = parseLog(text, problem);
+    expect(back.map((r) => r.x[1])).toEqual([0, 1, 2, 3, 4, 5, 3]);
+    expect(back[6]!.failure).toBe('=HYPERLINK("http://x")');
+    expect(back[2]!.f[1]).toBe(-2); // maximized: written as +2, minimized again on reading
+  });
+
+  it('streams a log file back with the same rows as the whole-text parser, and keeps counts without holding rows', () => {
+    const path = join(dir, 'evaluations.csv.partial');
+    const log = new EvaluationLog(path, problem);
+    const rows = Array.from({ length: 50 }, (_, k) => (k % 7 === 0
+      ? row(k, Math.floor(k / 10), [0.01 * k, k % 6], [NaN, NaN], [NaN], k % 14 === 0 ? 'model A failed' : 'model B, "quoted"\nfailed')
+      : row(k, Math.floor(k / 10), [0.01 * k, k % 6], [k, -2 * k], [k % 3 === 0 ? 1 : -1])));
+    log.append(rows.slice(0, 20));
+    log.append(rows.slice(20));
+    // counts by hand: failures k ≡ 0 (mod 7) → 8 rows (0, 7, …, 49); of the others, feasible when k % 3 ≠ 0
+    expect(log.counts.evaluations).toBe(50);
+    expect(log.counts.failures).toBe(8);
+    const others = rows.filter((r) => r.failure === null);
+    expect(log.counts.feasible).toBe(others.filter((r) => r.index % 3 !== 0).length);
+    expect([...log.counts.failureReasons].sort()).toEqual([['model A failed', 4], ['model B, "quoted"\nfailed', 4]]);
+    const streamed: LoggedEvaluation[] = [];
+    log.replay((r) => streamed.push(r));
+    log.close();
+    expect(streamed.map((r) => [r.index, r.generation, r.failure, Array.from(r.x), Array.from(r.f)])).toEqual(
+      rows.map((r) => [r.index, r.generation, r.failure, Array.from(r.x), r.failure !== null ? [NaN, NaN] : Array.from(r.f)]),
+    );
+    const resumedRows: number[] = [];
+    const resumed = new EvaluationLog(path, problem, log.byteLength, (r) => resumedRows.push(r.index));
+    expect(resumed.counts).toEqual(log.counts);
+    expect(resumedRows).toEqual(rows.map((r) => r.index));
+    resumed.close();
+    const viaFile: number[] = [];
+    forEachLogRow(path, problem, (r) => viaFile.push(r.index));
+    expect(viaFile).toHaveLength(50);
+  });
+});
+
+describe('generationHistory replayed from a log', () => {
+  const m = 2;
+  const identity = normalizationOf([], m, true); // ideal 0, nadir 1, reference 1.1
+
+  it('gives the front hypervolume after each generation (hand-computed boxes)', () => {
+    // gen 0: (0.5, 0.5) → HV = 0.6 · 0.6 = 0.36
+    // gen 1: adds (0.2, 0.9) → + 0.3 · 0.2 = 0.06 → 0.42; (0.6, 0.6) is dominated; an infeasible (0.1, 0.1) is ignored
+    // gen 2: adds (0.1, 0.1), dominating both → 1.0 · 1.0 = 1.0; one failure
+    const rows = [
+      row(0, 0, [0, 0], [0.5, 0.5], [-1]),
+      row(1, 1, [0, 0], [0.2, 0.9], [-1]), row(2, 1, [0, 0], [0.6, 0.6], [-1]), row(3, 1, [0, 0], [0.1, 0.1], [2]),
+      row(4, 2, [0, 0], [0.1, 0.1], [-1]), row(5, 2, [0, 0], [NaN, NaN], [NaN], 'x'),
+    ];
+    const h = generationHistory((on) => rows.forEach(on), m, identity, { generations: 3 });
+    expect(h.map((r) => r.generation)).toEqual([0, 1, 2]);
+    expect(h[0]!.hypervolume).toBeCloseTo(0.36, 12);
+    expect(h[1]!.hypervolume).toBeCloseTo(0.42, 12);
+    expect(h[2]!.hypervolume).toBeCloseTo(1.0, 12);
+    expect(h.map((r) => r.frontSize)).toEqual([1, 2, 1]);
+    expect(h.map((r) => r.feasibleShare)).toEqual([1, 2 / 3, 1 / 2]);
+    expect(h.map((r) => r.failures)).toEqual([0, 0, 1]);
+    expect(h.map((r) => r.evaluations)).toEqual([1, 4, 6]);
+  });
+
+  it('long runs get one row per block of ⌈generations / 500⌉ generations, feasible share over the block, the last generation always', () => {
+    expect(HISTORY_POINTS).toBe(500);
+    expect(historyStride(500)).toBe(1);
+    expect(historyStride(501)).toBe(2);
+    const G = 1201; // stride ⌈1201 / 500⌉ = 3 → rows at generations 2, 5, …, 1199, and 1200
+    expect(historyStride(G)).toBe(3);
+    // generation g: two evaluations, the first feasible only when g is even; point (g+1)^-1 on f1 = f2 line
+    const rows: LoggedEvaluation[] = [];
+    for (let g = 0; g < G; g++) {
+      rows.push(row(2 * g, g, [0, 0], [1 / (g + 2), 1 / (g + 2)], [g % 2 === 0 ? -1 : 1]));
+      rows.push(row(2 * g + 1, g, [0, 0], [0.9, 0.9], [1]));
+    }
+    const h = generationHistory((on) => rows.forEach(on), m, identity, { generations: G });
+    expect(h).toHaveLength(401);
+    expect(h[0]!.generation).toBe(2);
+    expect(h[399]!.generation).toBe(1199);
+    expect(h[400]!.generation).toBe(1200);
+    // block 0..2: feasible at g = 0, 2 → 2 of 6; block 3..5: g = 4 → 1 of 6; the last block is generation 1200 alone: 1 of 2
+    expect(h[0]!.feasibleShare).toBeCloseTo(2 / 6, 12);
+    expect(h[1]!.feasibleShare).toBeCloseTo(1 / 6, 12);
+    expect(h[400]!.feasibleShare).toBeCloseTo(1 / 2, 12);
+    expect(h[400]!.evaluations).toBe(2 * G);
+    // best feasible point after generation 1200 is 1/1202 in both objectives: HV = (1.1 − 1/1202)²
+    expect(h[400]!.hypervolume).toBeCloseTo((1.1 - 1 / 1202) ** 2, 12);
+  });
+});
+
+describe('igdPlus in 2-D (staircase path)', () => {
+  /** IGD+ by definition, brute force (Ishibuchi et al. 2015). */
+  const oracle = (A: number[][], Z: number[][]): number =>
+    Z.reduce((s, z) => s + Math.min(...A.map((a) => Math.hypot(Math.max(a[0]! - z[0]!, 0), Math.max(a[1]! - z[1]!, 0)))), 0) / Z.length;
+
+  it('equals the brute-force definition on random sets with dominated points, ties and duplicates', () => {
+    const rng = createRng(3);
+    for (let trial = 0; trial < 40; trial++) {
+      const A = Array.from({ length: 33 + rng.int(200) }, () => [Math.round(rng.next() * 50) / 50, Math.round(rng.next() * 50) / 50]);
+      A.push([...A[0]!]);
+      const Z = Array.from({ length: 1 + rng.int(60) }, () => {
+        const t = rng.next();
+        return [t, 1 - Math.sqrt(t)];
+      });
+      expect(igdPlus(A, Z)).toBeCloseTo(oracle(A, Z), 12);
+    }
+  });
+});
