@@ -13,9 +13,20 @@
  * problems for evolutionary multiobjective optimization", 2005.
  * The disconnected fronts (ZDT3, DTLZ7) are filtered to their non-dominated points: the published
  * interval ends overlap by ~1e-10, which leaves a few boundary points weakly dominated.
+ *
+ * The other families keep their fronts next to their definitions (./benchmarks/*.ts, each header says how
+ * its front is derived); `paretoFront` dispatches to them, and `benchmarkNormalization` gives the ideal and
+ * nadir of the fronts that do not lie in [0, 1]^m.
  */
 import { nonDominatedIndices, toMatrix } from '../core/dominance.js';
 import { dasDennis, partitionsForPoints } from '../core/simplexLattice.js';
+import { CDTLZ_NAMES, cdtlzFront, cdtlzNormalization } from './benchmarks/cdtlz.js';
+import { CLASSIC_NAMES, classicFront, classicNormalization } from './benchmarks/classic.js';
+import type { FrontBounds } from './benchmarks/common.js';
+import { dtlzNormalization, dtlzVariantFront } from './benchmarks/dtlz.js';
+import { MIXED_NAMES, mixedFront, mixedNormalization } from './benchmarks/mixed.js';
+import { MW_NAMES, mwFront } from './benchmarks/mw.js';
+import { WFG_NAMES, wfgFront, wfgNormalization } from './benchmarks/wfg.js';
 
 export { binomial, dasDennis, dasDennisCount, partitionsForPoints } from '../core/simplexLattice.js';
 
@@ -80,8 +91,10 @@ function dtlz7Front(m: number, points: number): Float64Array[] {
 }
 
 /**
- * Analytic Pareto front of a benchmark, sampled with about `points` points (default 1000 for two
- * objectives; for DTLZ1-4 the Das–Dennis lattice with the most points not above `points`).
+ * Pareto front of a benchmark (any name in BENCHMARK_NAMES), sampled with about `points` points (default
+ * 1000 for two objectives, 861 for three, 5000 beyond; lattice fronts take the Das–Dennis lattice with the
+ * most points not above `points`, disconnected or constrained fronts may hold fewer). Fresh arrays on
+ * every call.
  */
 export function paretoFront(name: string, m = 2, points?: number): Float64Array[] {
   const key = name.toLowerCase();
@@ -125,7 +138,49 @@ export function paretoFront(name: string, m = 2, points?: number): Float64Array[
     case 'dtlz7':
       if (m < 2) throw new RangeError(`${name} needs m >= 2, got ${m}`);
       return nonDominatedOnly(dtlz7Front(m, points ?? (m === 2 ? 1000 : 1024)));
+    case 'dtlz5':
+    case 'dtlz6':
+    case 'idtlz1':
+    case 'sdtlz1':
+    case 'sdtlz2':
+      return dtlzVariantFront(key, m, points);
     default:
-      throw new RangeError(`unknown benchmark '${name}'; valid: zdt1, zdt2, zdt3, zdt4, zdt6, dtlz1, dtlz2, dtlz3, dtlz4, dtlz7`);
+      if (is(CDTLZ_NAMES, key)) return cdtlzFront(key, m, points);
+      if (is(CLASSIC_NAMES, key)) return classicFront(key, m, points);
+      if (is(MW_NAMES, key)) return mwFront(key, m, points);
+      if (is(WFG_NAMES, key)) return wfgFront(key, m, points);
+      if (is(MIXED_NAMES, key)) return mixedFront(key, m, points);
+      throw new RangeError(`unknown benchmark '${name}'; valid: ${FRONT_NAMES.join(', ')}`);
   }
+}
+
+const FRONT_NAMES = [
+  'zdt1', 'zdt2', 'zdt3', 'zdt4', 'zdt6', 'dtlz1', 'dtlz2', 'dtlz3', 'dtlz4', 'dtlz5', 'dtlz6', 'dtlz7', 'idtlz1', 'sdtlz1', 'sdtlz2',
+  ...CDTLZ_NAMES, ...CLASSIC_NAMES, ...MW_NAMES, ...WFG_NAMES, ...MIXED_NAMES,
+];
+
+function is<T extends string>(names: readonly T[], key: string): key is T {
+  return (names as readonly string[]).includes(key);
+}
+
+/**
+ * Ideal and nadir of the true Pareto front of benchmark `name` with `m` objectives, for normalizing the
+ * objectives before the hypervolume; null when the front lies in [0, 1]^m (use the identity: ZDT, DTLZ1–7,
+ * inverted DTLZ1, C1-DTLZ1, C2-DTLZ2, MW1–3, CTP1). Non-null for BNH, OSY, TNK, SRN (f1 up to 223),
+ * WFG1–9 (f_j up to 2j), scaled DTLZ1/DTLZ2 (f_i up to 0.5 or 1 times b^(i-1)), C3-DTLZ4 (f_i up to 2) and
+ * mixed1 (f2 up to 1.1). Throws a RangeError for an unknown name or an objective count the problem cannot have.
+ */
+export function benchmarkNormalization(name: string, m: number): { ideal: number[]; nadir: number[] } | null {
+  const key = name.toLowerCase();
+  if (!FRONT_NAMES.includes(key)) throw new RangeError(`unknown benchmark '${name}'; valid: ${FRONT_NAMES.join(', ')}`);
+  const fixed2 = key.startsWith('zdt') || is(CLASSIC_NAMES, key) || is(MW_NAMES, key) || is(MIXED_NAMES, key);
+  if (fixed2 ? m !== 2 : !Number.isInteger(m) || m < 2) throw new RangeError(`${name} cannot have ${m} objectives`);
+  let b: FrontBounds | null;
+  if (is(CDTLZ_NAMES, key)) b = cdtlzNormalization(key, m);
+  else if (is(CLASSIC_NAMES, key)) b = classicNormalization(key);
+  else if (is(MW_NAMES, key)) b = null;
+  else if (is(WFG_NAMES, key)) b = wfgNormalization(key, m);
+  else if (is(MIXED_NAMES, key)) b = mixedNormalization();
+  else b = dtlzNormalization(key, m);
+  return b === null ? null : { ideal: [...b.ideal], nadir: [...b.nadir] };
 }

@@ -194,7 +194,7 @@ async function convergencePlot(run: LoadedRun): Promise<ReportPlot | null> {
   const svg = await renderSvg(convergenceSpec(h), 'convergence');
   return {
     id: 'convergence', file: 'convergence.svg', title: 'Convergence',
-    caption: `Left: hypervolume of the feasible front found so far, normalized by the final front (ideal → 0, nadir → 1, reference point 1.1 in every objective${run.meta.study.kind === 'benchmark' ? '; benchmarks use the raw objectives' : ''}). Right: share of each generation's evaluations that were feasible.` +
+    caption: `Left: hypervolume of the feasible front found so far, normalized by the final front (ideal → 0, nadir → 1, reference point 1.1 in every objective${run.meta.study.kind === 'benchmark' ? '; benchmarks use their true front\'s ideal and nadir, the raw objectives when that front spans [0, 1]' : ''}). Right: share of each generation's evaluations that were feasible.` +
       `${(run.meta.historyStride ?? 1) > 1 ? ` The run had ${run.meta.result?.generations ?? '?'} generations: each point is the last of a block of ${run.meta.historyStride} generations (at most 500 points), its feasible share taken over the block.` : ''}`,
     svg,
   };

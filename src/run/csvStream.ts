@@ -56,7 +56,9 @@ export function splitCsvRecord(record: string): string[] {
  * without its line ending (LF or CRLF). A trailing record without a final newline is delivered too.
  * Reads at most `maxBytes` bytes when given (the rest is ignored); `chunkBytes` is the read size (tests use tiny ones).
  */
-export function forEachCsvRecord(path: string, onRecord: (fields: string[], recordNumber: number) => void, maxBytes = Infinity, chunkBytes = CHUNK_BYTES): void {
+export function forEachCsvRecord(
+  path: string, onRecord: (fields: string[], recordNumber: number) => void, maxBytes = Infinity, chunkBytes = CHUNK_BYTES,
+): void {
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.allocUnsafe(chunkBytes);

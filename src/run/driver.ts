@@ -10,12 +10,12 @@ import type { Algorithm, AlgorithmOptions, AlgorithmSnapshot } from '../problem/
 import type { Problem } from '../problem/types.js';
 import { PoolEvaluator } from '../parallel/pool.js';
 import { SerialEvaluator, type Evaluator } from '../parallel/evaluator.js';
-import { generationHistory, historyStride, liveNormalization, normalizationOf, normalizedHypervolume } from './history.js';
+import { generationHistory, historyStride, type FixedNormalization, liveNormalization, normalizationOf, normalizedHypervolume } from './history.js';
 import { EvaluationLog, toLogged } from './log.js';
 import type { LoadedStudy } from './problem.js';
 import type { LpSolver } from '../problem/lp.js';
 import { RedisEvaluator, type WorkerRate } from '../parallel/redisEvaluator.js';
-import { paretoFront } from '../problem/benchmarks.js';
+import { benchmarkNormalization, paretoFront } from '../problem/benchmarks.js';
 import { reportedFront, writeResults, type RunCounts, type RunMeta } from './results.js';
 import { CHECKPOINT, LOG_FINAL, LOG_PARTIAL, openRunFolder, writeCheckpoint, type OpenRun } from './runFolder.js';
 import { diskWriteError } from './atomic.js';
@@ -33,7 +33,7 @@ export interface ProgressInfo {
   readonly frontSize: number;
   /**
    * Hypervolume of the current front on a normalization fixed at the first generation with a feasible front
-   * (that front's ideal and nadir widened, see `liveNormalization` in history.ts; benchmarks: the identity, as
+   * (that front's ideal and nadir widened, see `liveNormalization` in history.ts; benchmarks: their true front's extent, as
    * in run.json) — it never falls, as the archive only grows in dominated volume. 0 until a feasible design is
    * found. Not comparable across runs (run.json's history uses the final front's normalization).
    */
@@ -168,6 +168,10 @@ function createEvaluator(opts: RunOptions, run: OpenRun): Evaluator {
   return new SerialEvaluator(problem);
 }
 
+/** Benchmarks: HV on the true front's extent (the identity when it is [0, 1]^m), the same for every run of the problem. */
+const fixedNormalizationOf = (loaded: LoadedStudy): FixedNormalization =>
+  loaded.benchmark ? benchmarkNormalization(loaded.benchmark.problem, loaded.problem.objectives.length) ?? true : false;
+
 const maxGenerationsOf = (s: LoadedStudy['algorithm']): number | null => s.generations ?? (s.evaluations === undefined ? 100 : null);
 
 /** Why the run stops before the next generation, or null to go on. */
@@ -193,7 +197,7 @@ async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
   const { loaded } = run;
   const { problem } = loaded;
   const m = problem.objectives.length;
-  const benchmark = loaded.kind === 'benchmark';
+  const benchmark = fixedNormalizationOf(loaded);
   let displayNorm = run.checkpoint?.liveNormalization;
   let evalTime_s = 0;
   let generationsThisProcess = 0;
@@ -214,7 +218,7 @@ async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
 
     const front = algorithm.archive().map((ind) => ind.f);
     liveHv.push(normalizedHypervolume(front, normalizationOf(front, m, benchmark)));
-    if (displayNorm === undefined && (benchmark || front.length > 0)) displayNorm = liveNormalization(front, m, benchmark);
+    if (displayNorm === undefined && (benchmark !== false || front.length > 0)) displayNorm = liveNormalization(front, m, benchmark);
     const p = algorithm.progress();
     const elapsed_s = ctx.elapsedBefore + (ctx.now().getTime() - ctx.t0) / 1000;
     if (p.generation % loaded.algorithm.checkpointEvery === 0) {
@@ -268,7 +272,7 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, records?: readon
   }
 
   const finalFront = archive.map((ind) => ind.f);
-  const norm = normalizationOf(finalFront, m, loaded.kind === 'benchmark');
+  const norm = normalizationOf(finalFront, m, fixedNormalizationOf(loaded));
   const trueFront = loaded.benchmark ? paretoFront(loaded.benchmark.problem, m) : undefined;
   const history = generationHistory((onRow) => log.replay(onRow), m, norm, { generations: p.generation, ...(trueFront ? { trueFront } : {}) });
   // The commit: evaluations.csv, pareto.json, pareto.csv, then run.json "complete" last. A kill between two steps

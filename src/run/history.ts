@@ -27,8 +27,15 @@ export interface GenerationStats {
   readonly igdPlus?: number;
 }
 
-export function normalizationOf(front: readonly ArrayLike<number>[], m: number, identity = false): Normalization {
+/**
+ * A fixed normalization instead of one taken from the front: `true` is the identity (fronts in [0, 1]^m), an
+ * {ideal, nadir} pair the true front's extent (benchmarks whose objectives span other ranges: BNH, OSY, WFG, …).
+ */
+export type FixedNormalization = boolean | { readonly ideal: readonly number[]; readonly nadir: readonly number[] } | null;
+
+export function normalizationOf(front: readonly ArrayLike<number>[], m: number, identity: FixedNormalization = false): Normalization {
   const reference = new Array<number>(m).fill(1.1);
+  if (identity !== null && typeof identity === 'object') return { ideal: [...identity.ideal], nadir: [...identity.nadir], reference };
   if (identity) return { ideal: new Array<number>(m).fill(0), nadir: new Array<number>(m).fill(1), reference };
   const ideal = new Array<number>(m).fill(Infinity);
   const nadir = new Array<number>(m).fill(-Infinity);
@@ -55,7 +62,7 @@ export function normalizationOf(front: readonly ArrayLike<number>[], m: number, 
  * ever gains dominated volume, so on a fixed normalization the value never falls (on one taken from the
  * current front it did). Benchmarks keep the identity normalization, as everywhere else.
  */
-export function liveNormalization(front: readonly ArrayLike<number>[], m: number, identity = false): Normalization {
+export function liveNormalization(front: readonly ArrayLike<number>[], m: number, identity: FixedNormalization = false): Normalization {
   const n = normalizationOf(front, m, identity);
   if (identity) return n;
   const ideal = n.ideal.map((v, j) => v - Math.max(n.nadir[j]! - v, Math.abs(v)));

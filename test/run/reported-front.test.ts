@@ -5,6 +5,7 @@ import type { Individual } from '../../src/problem/algorithm.js';
 import { runStudy, type ProgressInfo } from '../../src/index.js';
 import { reportedFront } from '../../src/run/results.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
+import { createRng } from '../../src/core/rng.js';
 
 const ind = (evalIndex: number, ...f: number[]): Individual => ({
   x: new Float64Array(0), f: Float64Array.from(f), g: new Float64Array(0), cv: 0, evalIndex,
@@ -36,6 +37,35 @@ describe('reported front: near-duplicates collapsed by ε-box dominance (0.1 % o
     expect(reportedFront(front)).toEqual(front);
     expect(reportedFront([])).toEqual([]);
     expect(reportedFront([front[0]!])).toEqual([front[0]]);
+  });
+
+  it('equals the pairwise definition on random archives in 2–4 objectives (clustered points share and straddle boxes)', () => {
+    /** The rule as stated, pair by pair: dropped when another box dominates its box, or shares it with a lower index. */
+    const oracle = (archive: Individual[], tol = 1e-3): Individual[] => {
+      const m = archive[0]!.f.length;
+      const lo = Array.from({ length: m }, (_, j) => Math.min(...archive.map((a) => a.f[j]!)));
+      const hi = Array.from({ length: m }, (_, j) => Math.max(...archive.map((a) => a.f[j]!)));
+      const box = (a: Individual): number[] => lo.map((l, j) => (hi[j]! > l ? Math.floor((a.f[j]! - l) / (tol * (hi[j]! - l))) : 0));
+      return archive.filter((a) => !archive.some((o) => {
+        if (o === a) return false;
+        const ba = box(a);
+        const bo = box(o);
+        const noWorse = bo.every((v, j) => v <= ba[j]!);
+        const same = bo.every((v, j) => v === ba[j]!);
+        return (noWorse && !same) || (same && o.evalIndex < a.evalIndex);
+      }));
+    };
+    const rng = createRng(11);
+    for (const m of [2, 3, 4]) {
+      for (let trial = 0; trial < 10; trial++) {
+        const centres = Array.from({ length: 20 }, () => Array.from({ length: m }, () => rng.next()));
+        const archive = Array.from({ length: 300 }, (_, i) => {
+          const c = centres[rng.int(centres.length)]!;
+          return ind(1000 - i, ...c.map((v) => v + 0.003 * (rng.next() - 0.5)));
+        });
+        expect(reportedFront(archive)).toEqual(oracle(archive));
+      }
+    }
   });
 });
 
