@@ -11,8 +11,8 @@ export class ParetoArchive extends CoreArchive<Individual> {
     return this.items().map(encodeIndividual);
   }
 
-  static decode(m: number, data: unknown): ParetoArchive {
-    const a = new ParetoArchive(m);
+  static decode(m: number, data: unknown, capacity?: number): ParetoArchive {
+    const a = new ParetoArchive(m, capacity);
     if (!Array.isArray(data)) throw new TypeError('snapshot: archive must be an array');
     a.restore(data.map(decodeIndividual));
     return a;

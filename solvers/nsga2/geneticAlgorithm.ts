@@ -37,6 +37,8 @@ export interface GaParams {
   readonly mutationProbability: number;
   readonly mutationProbVar: number;
   readonly partitions?: number;
+  /** Bound on the Pareto archive (absent: unbounded), see src/core/paretoArchive.ts. */
+  readonly archiveLimit?: number;
 }
 
 const MAX_MATING_ROUNDS = 100;
@@ -64,7 +66,11 @@ export function resolveParams(problem: Problem, options: AlgorithmOptions, defau
     mutationProbability: 0.9,
     mutationProbVar: defaultMutationProbability(problem.variables.length),
   };
-  return options.partitions !== undefined ? { ...base, partitions: options.partitions } : base;
+  return {
+    ...base,
+    ...(options.partitions !== undefined ? { partitions: options.partitions } : {}),
+    ...(options.archiveLimit !== undefined ? { archiveLimit: options.archiveLimit } : {}),
+  };
 }
 
 /** Turns an evaluation into an Individual; non-finite or missing objectives count as a failure. */
@@ -107,7 +113,7 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
     this.m = problem.objectives.length;
     if (this.m < 1) throw new RangeError(`problem ${problem.name} has no objectives`);
     this.rng = createRng(this.params.seed);
-    this.archiveStore = new ParetoArchive(this.m);
+    this.archiveStore = new ParetoArchive(this.m, this.params.archiveLimit);
     this.infeasibleStore = new LeastInfeasibleStore(Math.max(256, 2 * this.params.population));
     this.sbxParams = { eta: this.params.crossoverEta, probVar: this.params.crossoverProbVar, probBin: this.params.crossoverProbBin };
     this.pmParams = { eta: this.params.mutationEta, probVar: this.params.mutationProbVar };
@@ -250,7 +256,8 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
       rank: Array.from(this.rank),
       crowding: encodeArray(this.crowding),
       pending: this.pending === null ? null : this.pending.map((x) => encodeArray(x)),
-      archive: options?.archive === false ? null : this.archiveStore.encode(),
+      // a bounded archive always goes in (its content depends on the order of offers, which a log replay does not repeat)
+      archive: options?.archive === false && this.params.archiveLimit === undefined ? null : this.archiveStore.encode(),
       leastInfeasible: this.infeasibleStore.encode(),
       extra: this.encodeExtra(),
     };
@@ -276,7 +283,7 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
     this.setPopulation(pop, Int32Array.from(s['rank'] as number[]), decodeFloat64(s['crowding']));
     const pending = s['pending'] as EncodedNumber[][] | null;
     this.pending = pending === null ? null : pending.map((x) => decodeFloat64(x));
-    this.archiveStore = s['archive'] === null ? new ParetoArchive(this.m) : ParetoArchive.decode(this.m, s['archive']);
+    this.archiveStore = s['archive'] === null ? new ParetoArchive(this.m) : ParetoArchive.decode(this.m, s['archive'], params.archiveLimit);
     this.decodeExtra((s['extra'] ?? {}) as Record<string, unknown>);
   }
 }

@@ -77,12 +77,16 @@ export class Nsga3 extends GeneticAlgorithm {
       let nFronts = 0;
       while (used < take) used += fronts[nFronts++]!.length;
       const I: number[] = [];
-      for (let k = 0; k < nFronts; k++) for (const i of fronts[k]!) I.push(i);
-      const sub = objectiveMatrix(
-        merged,
-        I.map((i) => feasible[i]!),
-        m,
-      );
+      const rankAt: number[] = [];
+      for (let k = 0; k < nFronts; k++) {
+        for (const i of fronts[k]!) {
+          I.push(i);
+          rankAt.push(k);
+        }
+      }
+      // the rows of F for I (the same values objectiveMatrix would copy from the members)
+      const sub = new Float64Array(I.length * m);
+      for (let t = 0; t < I.length; t++) for (let k = 0, o = I[t]! * m; k < m; k++) sub[t * m + k] = F[o + k]!;
       const assoc = associateToNiches(sub, I.length, m, this.unitT, this.nDirs, this.norm.ideal, this.norm.nadir);
       const lastStart = I.length - fronts[nFronts - 1]!.length;
       if (I.length > take) {
@@ -90,7 +94,7 @@ export class Nsga3 extends GeneticAlgorithm {
         for (let t = 0; t < lastStart; t++) nicheCount[assoc.niche[t]!]!++;
         for (let t = 0; t < lastStart; t++) {
           chosen.push(feasible[I[t]!]!);
-          ranks.push(rankOf(fronts, nFronts, t));
+          ranks.push(rankAt[t]!);
         }
         const S = niching(
           take - lastStart,
@@ -106,7 +110,7 @@ export class Nsga3 extends GeneticAlgorithm {
       } else {
         for (let t = 0; t < I.length; t++) {
           chosen.push(feasible[I[t]!]!);
-          ranks.push(rankOf(fronts, nFronts, t));
+          ranks.push(rankAt[t]!);
         }
       }
     }
@@ -136,14 +140,6 @@ export class Nsga3 extends GeneticAlgorithm {
     norm.extreme = extra['extreme'] === null || extra['extreme'] === undefined ? null : decodeFloat64(extra['extreme']);
     this.norm = norm;
   }
-}
-
-/** Front number of the t-th entry of the concatenation of the first nFronts fronts. */
-function rankOf(fronts: readonly Int32Array[], nFronts: number, t: number): number {
-  let k = 0;
-  let acc = 0;
-  while (k < nFronts - 1 && t >= acc + fronts[k]!.length) acc += fronts[k++]!.length;
-  return k;
 }
 
 export function createNsga3(problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot): Nsga3 {

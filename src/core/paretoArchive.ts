@@ -15,8 +15,16 @@
  *   J. ACM 22(4), 1975), so a batch costs O((A + B) log(A + B)) instead of O(A B).
  * - m >= 4: the same buffering, each candidate then inserted with a scan split by the
  *   lexicographic order (only smaller entries can dominate it, only larger ones be dominated).
+ *
+ * Optional bound (`capacity`): an unbounded archive of a continuous problem keeps growing (179k designs after
+ * a million ZDT1 evaluations), so a study may cap it. When the archive holds more than capacity + 10 %, it is
+ * cut back to `capacity` by crowding distance (Deb, Pratap, Agarwal, Meyarivan, IEEE TEVC 6(2), 2002): the
+ * most crowded designs go (ties: the later evaluation), the extremes of each objective always stay. The cut
+ * happens when candidates enter (m = 3+: when the buffer is merged, also on a read), so the content is a
+ * deterministic function of the sequence of offers and reads, as in a run; a bounded archive no longer holds every non-dominated design seen, and
+ * a design it dropped may be replaced later by one it would have dominated.
  */
-import { Staircase2D } from './dominance.js';
+import { crowdingDistance, Staircase2D } from './dominance.js';
 
 /** What the archive needs of a design: minimized objectives, constraint violation (≤ 0 feasible), and its evaluation index (ties). */
 export interface ArchiveMember {
@@ -32,7 +40,9 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
   /** Buffered candidates (m >= 3). */
   private buffer: T[] = [];
 
-  constructor(readonly m: number) {
+  /** `capacity`: bound on the archive size (Infinity: unbounded), see the header. */
+  constructor(readonly m: number, readonly capacity = Infinity) {
+    if (!(capacity >= 2)) throw new RangeError(`archive capacity must be at least 2, got ${capacity}`);
     this.F = new Float64Array(Math.max(16, m * 64));
   }
 
@@ -54,7 +64,7 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
   add(ind: T): void {
     if (!(ind.cv <= 0) || ind.f.length !== this.m) return;
     if (this.m <= 2) {
-      this.insert(ind);
+      if (this.insert(ind)) this.bound();
       return;
     }
     this.buffer.push(ind);
@@ -66,12 +76,36 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
     if (this.buffer.length === 0) return;
     const buf = this.buffer;
     this.buffer = [];
-    if (this.m === 3) {
-      this.merge3(buf);
-      return;
+    if (this.m === 3) this.merge3(buf);
+    else {
+      buf.sort((a, b) => a.evalIndex - b.evalIndex);
+      for (const ind of buf) this.insert(ind);
     }
-    buf.sort((a, b) => a.evalIndex - b.evalIndex);
-    for (const ind of buf) this.insert(ind);
+    this.bound();
+  }
+
+  /** Cuts the archive back to `capacity` by crowding distance once it exceeds capacity + 10 % (see the header). */
+  private bound(): void {
+    if (this.count <= this.capacity + Math.max(1, Math.floor(this.capacity / 10))) return;
+    const n = this.count;
+    const m = this.m;
+    const members = new Int32Array(n);
+    for (let i = 0; i < n; i++) members[i] = i;
+    const cd = crowdingDistance(this.F.subarray(0, n * m), m, members);
+    const order = Array.from(members).sort((a, b) => cd[b]! - cd[a]! || this.entries[a]!.evalIndex - this.entries[b]!.evalIndex);
+    const keep = new Uint8Array(n);
+    for (let t = 0; t < this.capacity; t++) keep[order[t]!] = 1;
+    let w = 0;
+    for (let i = 0; i < n; i++) {
+      if (!keep[i]) continue;
+      if (w !== i) {
+        this.F.copyWithin(w * m, i * m, i * m + m);
+        this.entries[w] = this.entries[i]!;
+      }
+      w++;
+    }
+    this.entries.length = w;
+    this.count = w;
   }
 
   private merge3(buf: T[]): void {

@@ -7,20 +7,52 @@
  *   staircase of the (f1, f2) projections is kept sorted in typed arrays and its area updated
  *   incrementally at each insertion; O(n log n) search plus an O(n) memmove per insertion, which
  *   stays fast for ~10^4 points.
- * - 4+-D: WFG (While, Bradstreet, Barone, "A fast way of calculating exact hypervolumes",
- *   IEEE TEVC 16(1), 2012) with slicing on the last objective: the points are sorted worst-first in
- *   the last objective, so each limit set lies in one slice and the recursion drops a dimension,
- *   ending in the 3-D sweep.
+ * - 4+-D: dimension sweep with exclusive contributions, the scheme of HV4D (Guerreiro, Fonseca,
+ *   Emmerich, "A fast dimension-sweep algorithm for the hypervolume indicator in four dimensions",
+ *   CCCG 2012; HV4D+ in Guerreiro & Fonseca, "Computing and updating hypervolume contributions in up
+ *   to four dimensions", IEEE TEVC 22(3), 2018) carried to any m, with each contribution computed
+ *   from a limit set as in WFG (While, Bradstreet, Barone, "A fast way of calculating exact
+ *   hypervolumes", IEEE TEVC 16(1), 2012). The points are visited in increasing f_m; the volume is
+ *   Σ_t A_t·(z_{t+1} − z_t), where z_t is the t-th smallest f_m and A_t the (m−1)-D hypervolume of
+ *   the projections (f_1..f_{m−1}) of the first t points. A_t − A_{t−1} is the exclusive
+ *   contribution of the new projection p to the set S of the earlier ones:
+ *   vol([p, r)) − HV_{m−1}({max(p, q) : q ∈ S}), computed recursively (3-D: the HV3D sweep above).
+ *   What keeps it fast:
+ *   1. S holds only the non-dominated earlier projections: a projection weakly dominated by p adds
+ *      nothing to a later limit set that p's own limit point does not, so it is dropped when p
+ *      arrives; a p weakly dominated by a member of S contributes nothing (this also disposes of
+ *      dominated and duplicate input points: no O(n²) pre-filter).
+ *   2. Bounding (beyond WFG's max(p, q)): max(p, q) differs from p in the coordinates where q is
+ *      worse ("raised"). Let u_j be the least q_j over the members q raised only in j (r_j if
+ *      none). Everything in [p, r) with a coordinate y_j >= u_j is covered by such a q's box (it
+ *      is the set y >= p with y_j >= q_j), so the contribution lies in [p, u): it is
+ *      vol([p, u)) − HV({max(p, q)} ∩ [p, u), reference u), and only the limit points raised in
+ *      >= 2 coordinates, each below u_j, enter the sub-problem (the single-raise ones lie on its
+ *      boundary). Each sub-problem has its own reference point.
+ *   3. In a limit set every row equals p in the coordinates it does not raise, so many rows tie at
+ *      the least value of some coordinate. Each sub-problem sweeps the coordinate with the most such
+ *      ties (the hypervolume does not depend on the order of the objectives), and the tied rows at
+ *      the start of its sweep are one (m−2)-D hypervolume instead of one contribution each.
+ *   4. At >= 1024 points (the top level of large sets) S lives in a k-d tree over the points
+ *      (`RowTree`, rebuilt over S and the next points in sweep order as it goes); its node boxes
+ *      prune the two scans (u and the dominance test; the limit points and the members p dominates).
+ *   Time O(n·|S|·m) for the scans plus the sub-problems, which hold tens to a few hundred rows on
+ *   5-D and 6-D fronts of 10^4 points; about 0.8 s for 10^4 points on a 5-D sphere or simplex
+ *   front (pagmo 2.18's WFG: 5 s on the same machine; the former WFG here: 42 s), 10 s in 6-D.
  *
  * Points that do not strictly dominate the reference point (some f_i >= r_i) contribute nothing
  * and are dropped first. Non-finite coordinates are rejected by the same rule (NaN never counts).
+ *
+ * `hypervolumeEstimate` is a seeded Monte Carlo estimate for use during runs (see its comment).
  */
+import { createRng } from '../core/rng.js';
 
-/** Hypervolume of `points` (arrays of length m, or a flat row-major matrix with m columns). */
-export function hypervolume(points: readonly ArrayLike<number>[] | Float64Array, reference: ArrayLike<number>): number {
+/**
+ * The points strictly inside the reference box, as a flat row-major matrix (a fresh copy).
+ * Accepts arrays of length m or a flat row-major matrix with m columns.
+ */
+function insideRows(points: readonly ArrayLike<number>[] | Float64Array, reference: ArrayLike<number>): { P: Float64Array; n: number } {
   const m = reference.length;
-  if (m === 0) return 0;
-  // gather the points strictly inside the reference box into a flat matrix
   let n: number;
   let flat: Float64Array;
   if (points instanceof Float64Array) {
@@ -51,13 +83,16 @@ export function hypervolume(points: readonly ArrayLike<number>[] | Float64Array,
     for (let k = 0; k < m; k++) inside[c * m + k] = flat[i * m + k]!;
     c++;
   }
-  if (c === 0) return 0;
-  const ref = Float64Array.from(reference as ArrayLike<number>);
-  return hvRec(inside.subarray(0, c * m), c, m, ref);
+  return { P: inside.subarray(0, c * m), n: c };
 }
 
-function hvRec(P: Float64Array, n: number, m: number, ref: Float64Array): number {
+/** Hypervolume of `points` (arrays of length m, or a flat row-major matrix with m columns). */
+export function hypervolume(points: readonly ArrayLike<number>[] | Float64Array, reference: ArrayLike<number>): number {
+  const m = reference.length;
+  if (m === 0) return 0;
+  const { P, n } = insideRows(points, reference);
   if (n === 0) return 0;
+  const ref = Float64Array.from(reference as ArrayLike<number>);
   if (m === 1) {
     let best = Infinity;
     for (let i = 0; i < n; i++) if (P[i]! < best) best = P[i]!;
@@ -65,7 +100,7 @@ function hvRec(P: Float64Array, n: number, m: number, ref: Float64Array): number
   }
   if (m === 2) return hv2d(P, n, ref[0]!, ref[1]!);
   if (m === 3) return hv3d(P, n, ref[0]!, ref[1]!, ref[2]!);
-  return wfg(P, n, m, ref);
+  return new Sweep().hv(P, n, m, ref);
 }
 
 /** 2-D hypervolume of n rows of the flat matrix P (2 columns), all strictly inside (r1, r2). */
@@ -95,16 +130,75 @@ export function hv2d(P: Float64Array, n: number, r1: number, r2: number): number
 
 /** 3-D hypervolume (HV3D sweep along f3) of n rows of P (3 columns), all strictly inside ref. */
 export function hv3d(P: Float64Array, n: number, r1: number, r2: number, r3: number): number {
-  const idx = new Int32Array(n);
+  return hv3dInto(P, n, r1, r2, r3, new Int32Array(n), new Float64Array(n), new Float64Array(n));
+}
+
+/** Scratch of `sortByKeys` (grown on demand; the sort never re-enters itself). */
+let sortKeys = new Float64Array(64);
+let sortTmp = new Int32Array(64);
+
+/** Sorts idx[0..n) (indices of rows of P with `stride` columns) by column `col` ascending, ties by index. */
+function sortRows(idx: Int32Array, n: number, P: Float64Array, stride: number, col: number): void {
+  if (sortKeys.length < n) {
+    sortKeys = new Float64Array(Math.max(n, 2 * sortKeys.length));
+    sortTmp = new Int32Array(sortKeys.length);
+  }
+  const keys = sortKeys;
+  for (let i = 0; i < n; i++) keys[i] = P[i * stride + col]!;
+  sortByKeys(idx, n, keys);
+}
+
+/**
+ * Sets idx[0..n) to 0..n-1 sorted by keys ascending, ties by index: insertion sort on runs of 16,
+ * then bottom-up merging (stable), with the keys read from a typed array instead of a comparator.
+ */
+function sortByKeys(idx: Int32Array, n: number, keys: Float64Array): void {
   for (let i = 0; i < n; i++) idx[i] = i;
-  idx.sort((a, b) => {
-    const za = P[3 * a + 2]!;
-    const zb = P[3 * b + 2]!;
-    return za < zb ? -1 : za > zb ? 1 : a - b;
-  });
+  const RUN = 16;
+  for (let a = 0; a < n; a += RUN) {
+    const b = Math.min(n, a + RUN);
+    for (let i = a + 1; i < b; i++) {
+      const v = keys[i]!;
+      let j = i - 1;
+      while (j >= a && keys[idx[j]!]! > v) {
+        idx[j + 1] = idx[j]!;
+        j--;
+      }
+      idx[j + 1] = i;
+    }
+  }
+  if (n <= RUN) return;
+  if (sortTmp.length < n) sortTmp = new Int32Array(Math.max(n, 2 * sortTmp.length));
+  let src: Int32Array = idx;
+  let dst: Int32Array = sortTmp;
+  for (let width = RUN; width < n; width *= 2) {
+    for (let a = 0; a < n; a += 2 * width) {
+      const mid = Math.min(n, a + width);
+      const b = Math.min(n, a + 2 * width);
+      let i = a;
+      let j = mid;
+      let k = a;
+      while (i < mid && j < b) {
+        // the left run holds the smaller indices: it wins ties
+        if (keys[src[j]!]! < keys[src[i]!]!) dst[k++] = src[j++]!;
+        else dst[k++] = src[i++]!;
+      }
+      while (i < mid) dst[k++] = src[i++]!;
+      while (j < b) dst[k++] = src[j++]!;
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src !== idx) idx.set(src.subarray(0, n));
+}
+
+/** HV3D with caller-provided buffers (idx, xs, ys of length >= n). */
+function hv3dInto(P: Float64Array, n: number, r1: number, r2: number, r3: number, idx: Int32Array, xs: Float64Array, ys: Float64Array): number {
+  if (n === 0) return 0;
+  if (n === 1) return (r1 - P[0]!) * (r2 - P[1]!) * (r3 - P[2]!);
+  sortRows(idx, n, P, 3, 2);
   // staircase: xs ascending, ys strictly descending
-  const xs = new Float64Array(n);
-  const ys = new Float64Array(n);
   let size = 0;
   let area = 0;
   let volume = 0;
@@ -158,74 +252,671 @@ export function hv3d(P: Float64Array, n: number, r1: number, r2: number, r3: num
   return volume;
 }
 
-/** Keeps the non-dominated rows (weakly dominated and duplicate rows removed). Returns the count. */
-function filterNonDominated(P: Float64Array, n: number, m: number): number {
-  const keep = new Uint8Array(n).fill(1);
+/**
+ * Swaps the column with the most rows at its minimum into the last place (the sweep axis), in P and
+ * in ref alike (the hypervolume does not depend on the order of the objectives). In a limit set
+ * every row equals the parent's point in the coordinates where it is not raised, so many rows tie
+ * at the least value of a column; swept last, they form one batch at the start of the sweep.
+ */
+function sweepLastMostTied(P: Float64Array, n: number, d: number, ref: Float64Array): void {
+  let best = d - 1;
+  let bestCount = 0;
+  for (let k = d - 1; k >= 0; k--) {
+    let min = Infinity;
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const v = P[i * d + k]!;
+      if (v < min) {
+        min = v;
+        count = 1;
+      } else if (v === min) count++;
+    }
+    if (count > bestCount) {
+      best = k;
+      bestCount = count;
+    }
+  }
+  const last = d - 1;
+  if (best === last) return;
   for (let i = 0; i < n; i++) {
-    if (!keep[i]) continue;
-    for (let j = 0; j < n; j++) {
-      if (i === j || !keep[j]) continue;
-      // does j weakly dominate i? (ties: keep the lower index)
-      let weak = true;
-      let equal = true;
-      for (let k = 0; k < m; k++) {
-        const a = P[j * m + k]!;
-        const b = P[i * m + k]!;
-        if (a > b) {
-          weak = false;
-          break;
-        }
-        if (a < b) equal = false;
-      }
-      if (weak && (!equal || j < i)) {
-        keep[i] = 0;
+    const a = P[i * d + best]!;
+    P[i * d + best] = P[i * d + last]!;
+    P[i * d + last] = a;
+  }
+  const r = ref[best]!;
+  ref[best] = ref[last]!;
+  ref[last] = r;
+}
+
+/**
+ * Appends the projection (first e coordinates) of the row at offset po of P to S (sN rows of e
+ * columns) unless a member weakly dominates it. Returns the new size.
+ */
+function appendIfNotDominated(S: Float64Array, sN: number, e: number, P: Float64Array, po: number): number {
+  for (let s = 0; s < sN; s++) {
+    let weak = true;
+    for (let j = 0, so = s * e; j < e; j++) {
+      if (S[so + j]! > P[po + j]!) {
+        weak = false;
         break;
       }
     }
+    if (weak) return sN;
   }
-  let c = 0;
-  for (let i = 0; i < n; i++) {
-    if (!keep[i]) continue;
-    if (c !== i) P.copyWithin(c * m, i * m, i * m + m);
-    c++;
-  }
-  return c;
+  for (let j = 0, so = sN * e; j < e; j++) S[so + j] = P[po + j]!;
+  return sN + 1;
 }
 
-function wfg(Pin: Float64Array, nIn: number, m: number, ref: Float64Array): number {
-  const P = Pin.slice(0, nIn * m);
-  const n = filterNonDominated(P, nIn, m);
-  // sort worst-first in the last objective
-  const idx = new Int32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  idx.sort((a, b) => {
-    const la = P[a * m + m - 1]!;
-    const lb = P[b * m + m - 1]!;
-    return la > lb ? -1 : la < lb ? 1 : a - b;
-  });
-  const S = new Float64Array(n * m);
-  for (let t = 0; t < n; t++) S.set(P.subarray(idx[t]! * m, idx[t]! * m + m), t * m);
-  const d = m - 1;
-  const subRef = ref.subarray(0, d);
-  const limit = new Float64Array(n * d);
-  let volume = 0;
-  for (let k = 0; k < n; k++) {
-    const ok = k * m;
-    let incl = 1;
-    for (let j = 0; j < d; j++) incl *= ref[j]! - S[ok + j]!;
-    // limit set of the later points, projected on the first d objectives
-    let c = 0;
-    for (let q = k + 1; q < n; q++) {
-      const oq = q * m;
-      for (let j = 0; j < d; j++) {
-        const a = S[ok + j]!;
-        const b = S[oq + j]!;
-        limit[c * d + j] = a > b ? a : b;
-      }
-      c++;
-    }
-    const excl = incl - (c > 0 ? hvRec(limit.slice(0, c * d), c, d, subRef) : 0);
-    volume += (ref[d]! - S[ok + d]!) * excl;
+/** Buffers of one dimension d >= 4 of the recursion (each dimension is on the stack at most once). */
+interface Level {
+  cap: number;
+  /** visiting order (cap) */
+  idx: Int32Array;
+  /** the non-dominated earlier projections, cap x (d - 1) */
+  S: Float64Array;
+  /** the bounded limit set, cap x (d - 1) */
+  L: Float64Array;
+  /** u_j, the single-raise bounds (d - 1) */
+  u: Float64Array;
+  /** the projections of the rows tied at the least f_d, cap x (d - 1) */
+  B: Float64Array;
+  /** their reference point (d - 1) */
+  rb: Float64Array;
+  /** sort keys and order of the batch (cap) */
+  keys: Float64Array;
+  order: Int32Array;
+}
+
+/**
+ * The dimension sweep for d >= 4 (see the header). Each call has its own reference point: a
+ * sub-problem's reference is the parent's bound u (the first d entries of `ref` are used).
+ */
+class Sweep {
+  private readonly levels: (Level | undefined)[] = [];
+  private idx3 = new Int32Array(0);
+  private xs3 = new Float64Array(0);
+  private ys3 = new Float64Array(0);
+
+  private level(d: number, n: number): Level {
+    const have = this.levels[d];
+    if (have !== undefined && have.cap >= n) return have;
+    const cap = Math.max(n, have === undefined ? 0 : 2 * have.cap);
+    const e = d - 1;
+    const lv: Level = {
+      cap,
+      idx: new Int32Array(cap),
+      S: new Float64Array(cap * e),
+      L: new Float64Array(cap * e),
+      u: new Float64Array(e),
+      B: new Float64Array(cap * e),
+      rb: new Float64Array(e),
+      keys: new Float64Array(cap),
+      order: new Int32Array(cap),
+    };
+    this.levels[d] = lv;
+    return lv;
   }
-  return volume;
+
+  private hv3(P: Float64Array, n: number, r: Float64Array): number {
+    if (this.idx3.length < n) {
+      const cap = Math.max(n, 2 * this.idx3.length);
+      this.idx3 = new Int32Array(cap);
+      this.xs3 = new Float64Array(cap);
+      this.ys3 = new Float64Array(cap);
+    }
+    return hv3dInto(P, n, r[0]!, r[1]!, r[2]!, this.idx3, this.xs3, this.ys3);
+  }
+
+  /** Hypervolume of n rows of P (d columns, d >= 4), all strictly inside the box below `ref`. */
+  hv(P: Float64Array, n: number, d: number, ref: Float64Array): number {
+    if (n === 1) {
+      let v = 1;
+      for (let j = 0; j < d; j++) v *= ref[j]! - P[j]!;
+      return v;
+    }
+    if (n === 2) {
+      let a = 1;
+      let b = 1;
+      let both = 1;
+      for (let j = 0; j < d; j++) {
+        const x = P[j]!;
+        const y = P[d + j]!;
+        a *= ref[j]! - x;
+        b *= ref[j]! - y;
+        both *= ref[j]! - (x > y ? x : y);
+      }
+      return a + b - both;
+    }
+    if (n >= INDEX_MIN_ROWS) return this.hvIndexed(P, n, d, ref);
+    const e = d - 1;
+    sweepLastMostTied(P, n, d, ref);
+    const lv = this.level(d, n);
+    const { idx, S, L, u, B, rb } = lv;
+    sortRows(idx, n, P, d, e);
+    let sN = 0;
+    let area = 0;
+    let volume = 0;
+    // the rows tied at the least f_d: A = HV_{d-1} of their projections in one call, S = the
+    // non-dominated ones
+    const z0 = P[idx[0]! * d + e]!;
+    let t0 = 1;
+    while (t0 < n && P[idx[t0]! * d + e] === z0) t0++;
+    if (t0 === 1) t0 = 0;
+    else {
+      for (let r = 0; r < t0; r++) for (let j = 0, po = idx[r]! * d; j < e; j++) B[r * e + j] = P[po + j]!;
+      for (let j = 0; j < e; j++) rb[j] = ref[j]!;
+      area = e === 3 ? this.hv3(B, t0, rb) : this.hv(B, t0, e, rb);
+      // S: the batch's non-dominated projections, inserted by increasing coordinate sum (a row that
+      // weakly dominates another has no larger sum, so one scan per row suffices; a rare dominated
+      // row let in by a rounding tie is harmless: S may hold dominated rows, it only costs time)
+      const { keys, order } = lv;
+      for (let r = 0; r < t0; r++) {
+        let sum = 0;
+        for (let j = 0, po = idx[r]! * d; j < e; j++) sum += P[po + j]!;
+        keys[r] = sum;
+      }
+      sortByKeys(order, t0, keys);
+      for (let r = 0; r < t0; r++) sN = appendIfNotDominated(S, sN, e, P, idx[order[r]!]! * d);
+      volume += area * ((t0 < n ? P[idx[t0]! * d + e]! : ref[e]!) - z0);
+    }
+    for (let t = t0; t < n; t++) {
+      const po = idx[t]! * d;
+      for (let j = 0; j < e; j++) u[j] = ref[j]!;
+      // pass 1: is p weakly dominated by a member of S? the single-raise bounds u_j
+      let dominated = false;
+      for (let s = 0; s < sN; s++) {
+        const so = s * e;
+        let raised = 0;
+        let at = -1;
+        for (let j = 0; j < e; j++) {
+          if (S[so + j]! > P[po + j]!) {
+            raised++;
+            at = j;
+            if (raised > 1) break;
+          }
+        }
+        if (raised === 0) {
+          dominated = true;
+          break;
+        }
+        if (raised === 1 && S[so + at]! < u[at]!) u[at] = S[so + at]!;
+      }
+      if (!dominated) {
+        // pass 2: the limit points raised in >= 2 coordinates, each below u_j (the others are
+        // covered by the single-raise points, i.e. lie outside the box [p, u)), together with
+        // dropping from S the members p weakly dominates
+        let c = 0;
+        let kept = 0;
+        for (let s = 0; s < sN; s++) {
+          const so = s * e;
+          const lo = c * e;
+          let raised = 0;
+          let bounded = true;
+          let covered = true;
+          for (let j = 0; j < e; j++) {
+            const q = S[so + j]!;
+            const pj = P[po + j]!;
+            if (q > pj) {
+              raised++;
+              if (q >= u[j]!) bounded = false;
+              L[lo + j] = q;
+            } else {
+              if (q < pj) covered = false;
+              L[lo + j] = pj;
+            }
+          }
+          if (bounded && raised >= 2) c++;
+          if (!covered) {
+            if (kept !== s) for (let j = 0, ko = kept * e; j < e; j++) S[ko + j] = S[so + j]!;
+            kept++;
+          }
+        }
+        const so = kept * e;
+        for (let j = 0; j < e; j++) S[so + j] = P[po + j]!;
+        sN = kept + 1;
+        // contribution of p = vol([p, u)) - HV(limit points, reference u)
+        let box = 1;
+        for (let j = 0; j < e; j++) box *= u[j]! - P[po + j]!;
+        const lower = c === 0 ? 0 : e === 3 ? this.hv3(L, c, u) : this.hv(L, c, e, u);
+        area += box - lower;
+      }
+      const zNext = t + 1 < n ? P[idx[t + 1]! * d + e]! : ref[e]!;
+      volume += area * (zNext - P[po + e]!);
+    }
+    return volume;
+  }
+
+  /** As `hv`, with the earlier projections S held in a k-d tree (large n, e.g. the top level). */
+  private hvIndexed(P: Float64Array, n: number, d: number, ref: Float64Array): number {
+    const lv = this.level(d, n);
+    const { idx, L, u } = lv;
+    const e = d - 1;
+    sortRows(idx, n, P, d, e);
+    const posOf = new Int32Array(n);
+    const ids = new Int32Array(n);
+    let tree = new RowTree(P, d, ids.subarray(0, 0), 0, posOf);
+    let blockEnd = 0;
+    let area = 0;
+    let volume = 0;
+    for (let t = 0; t < n; t++) {
+      if (t === blockEnd) {
+        // rebuild over S and the next rows in sweep order, so that the node boxes hug S
+        const nIn = tree.members(ids);
+        blockEnd = Math.min(n, t + Math.max(BLOCK_MIN_ROWS, nIn));
+        for (let r = t; r < blockEnd; r++) ids[nIn + r - t] = idx[r]!;
+        tree = new RowTree(P, d, ids.subarray(0, nIn + blockEnd - t), nIn, posOf);
+      }
+      const row = idx[t]!;
+      const po = row * d;
+      for (let j = 0; j < e; j++) u[j] = ref[j]!;
+      const c = tree.limitSet(po, u, L);
+      if (c >= 0) {
+        tree.activate(row);
+        let box = 1;
+        for (let j = 0; j < e; j++) box *= u[j]! - P[po + j]!;
+        const lower = c === 0 ? 0 : e === 3 ? this.hv3(L, c, u) : this.hv(L, c, e, u);
+        area += box - lower;
+      }
+      const zNext = t + 1 < n ? P[idx[t + 1]! * d + e]! : ref[e]!;
+      volume += area * (zNext - P[po + e]!);
+    }
+    return volume;
+  }
+}
+
+/**
+ * Rearranges perm[a..b) so that perm[kth] holds the row of that rank by (P[row * d + col], row), with
+ * no larger row before it and no smaller one after (Hoare's quickselect, median-of-three pivot).
+ */
+function selectRows(perm: Int32Array, a: number, b: number, kth: number, P: Float64Array, d: number, col: number): void {
+  const before = (x: number, y: number): boolean => {
+    const vx = P[x * d + col]!;
+    const vy = P[y * d + col]!;
+    return vx < vy || (vx === vy && x < y);
+  };
+  let lo = a;
+  let hi = b - 1;
+  while (hi > lo) {
+    const m = (lo + hi) >>> 1;
+    // median of three in perm[lo], perm[m], perm[hi]
+    if (before(perm[m]!, perm[lo]!)) swap(perm, m, lo);
+    if (before(perm[hi]!, perm[lo]!)) swap(perm, hi, lo);
+    if (before(perm[hi]!, perm[m]!)) swap(perm, hi, m);
+    const pivot = perm[m]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (before(perm[i]!, pivot)) i++;
+      while (before(pivot, perm[j]!)) j--;
+      if (i <= j) {
+        swap(perm, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (kth <= j) hi = j;
+    else if (kth >= i) lo = i;
+    else return;
+  }
+}
+
+function swap(a: Int32Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
+}
+
+/** Depth of the static k-d tree over n rows: leaves of at most LEAF_ROWS rows, all at this depth. */
+function kdDepth(n: number): number {
+  let depth = 0;
+  while (Math.ceil(n / 2 ** depth) > LEAF_ROWS) depth++;
+  return depth;
+}
+
+/**
+ * Static k-d tree in heap layout (node k has children 2k + 1 and 2k + 2; the node over positions
+ * [a, b) splits at (a + b) >>> 1): arranges perm[a..b) (ids of rows of P, d columns) and stores each
+ * node's bounding box over the first e coordinates in lo/hi (node x e). Splits at the median of the
+ * widest coordinate.
+ */
+function buildKd(
+  P: Float64Array,
+  d: number,
+  e: number,
+  perm: Int32Array,
+  lo: Float64Array,
+  hi: Float64Array,
+  node: number,
+  a: number,
+  b: number,
+  level: number,
+  depth: number,
+): void {
+  const no = node * e;
+  for (let j = 0; j < e; j++) {
+    lo[no + j] = Infinity;
+    hi[no + j] = -Infinity;
+  }
+  for (let i = a; i < b; i++) {
+    const ro = perm[i]! * d;
+    for (let j = 0; j < e; j++) {
+      const v = P[ro + j]!;
+      if (v < lo[no + j]!) lo[no + j] = v;
+      if (v > hi[no + j]!) hi[no + j] = v;
+    }
+  }
+  if (level === depth) return;
+  let k = 0;
+  for (let j = 1; j < e; j++) if (hi[no + j]! - lo[no + j]! > hi[no + k]! - lo[no + k]!) k = j;
+  const mid = (a + b) >>> 1;
+  selectRows(perm, a, b, mid, P, d, k);
+  buildKd(P, d, e, perm, lo, hi, 2 * node + 1, a, mid, level + 1, depth);
+  buildKd(P, d, e, perm, lo, hi, 2 * node + 2, mid, b, level + 1, depth);
+}
+
+/** Levels with at least this many rows keep S in a `RowTree` instead of a list. */
+const INDEX_MIN_ROWS = 1024;
+/** A `RowTree` is rebuilt over S and the next max(BLOCK_MIN_ROWS, |S|) rows in sweep order. */
+const BLOCK_MIN_ROWS = 256;
+/** Rows per leaf of a `RowTree`. */
+const LEAF_ROWS = 16;
+
+/**
+ * The set S of one sweep level as a static k-d tree over all n rows of the level (their first
+ * e = d − 1 coordinates), with per-node counts of the rows currently in S. The node boxes cover all
+ * rows, in S or not, so they stay valid as S changes; a node without rows in S is skipped. The two
+ * scans of the list version become box-pruned traversals with the same results (u exactly, the
+ * same limit points, in tree order).
+ */
+class RowTree {
+  private readonly e: number;
+  private readonly n: number;
+  private readonly depth: number;
+  /** The rows' projections in tree order (n x e). */
+  private readonly X: Float64Array;
+  /** Row id at each position. */
+  private readonly rowAt: Int32Array;
+  private readonly lo: Float64Array;
+  private readonly hi: Float64Array;
+  private readonly count: Int32Array;
+  private readonly inS: Uint8Array;
+  private readonly gone: Int32Array;
+  private goneN = 0;
+  /** The current point p (its first e coordinates). */
+  private readonly p: Float64Array;
+
+  /**
+   * A tree over `rows` (ids of rows of P, d columns), of which the first `nIn` are in S. `posOf`
+   * (indexed by row id, shared between the trees of one level) receives each row's position.
+   */
+  constructor(
+    private readonly P: Float64Array,
+    d: number,
+    rows: Int32Array,
+    nIn: number,
+    private readonly posOf: Int32Array,
+  ) {
+    const e = d - 1;
+    const n = rows.length;
+    this.e = e;
+    this.n = n;
+    const depth = kdDepth(n);
+    this.depth = depth;
+    const nodes = 2 ** (depth + 1) - 1;
+    this.lo = new Float64Array(nodes * e);
+    this.hi = new Float64Array(nodes * e);
+    this.count = new Int32Array(nodes);
+    this.inS = new Uint8Array(n);
+    this.gone = new Int32Array(n);
+    this.p = new Float64Array(e);
+    const perm = rows.slice();
+    if (n > 0) buildKd(P, d, e, perm, this.lo, this.hi, 0, 0, n, 0, depth);
+    this.rowAt = perm;
+    this.X = new Float64Array(n * e);
+    for (let pos = 0; pos < n; pos++) {
+      const row = perm[pos]!;
+      posOf[row] = pos;
+      for (let j = 0; j < e; j++) this.X[pos * e + j] = P[row * d + j]!;
+    }
+    for (let i = 0; i < nIn; i++) this.activate(rows[i]!);
+  }
+
+  /** Writes the ids of the rows in S to out; returns their number. */
+  members(out: Int32Array): number {
+    let c = 0;
+    for (let pos = 0; pos < this.n; pos++) if (this.inS[pos]) out[c++] = this.rowAt[pos]!;
+    return c;
+  }
+
+  private update(pos: number, delta: number): void {
+    let node = 0;
+    let a = 0;
+    let b = this.n;
+    for (let level = 0; ; level++) {
+      this.count[node] = this.count[node]! + delta;
+      if (level === this.depth) break;
+      const mid = (a + b) >>> 1;
+      if (pos < mid) {
+        node = 2 * node + 1;
+        b = mid;
+      } else {
+        node = 2 * node + 2;
+        a = mid;
+      }
+    }
+  }
+
+  /** Puts row `row` of the level's matrix into S. */
+  activate(row: number): void {
+    const pos = this.posOf[row]!;
+    this.inS[pos] = 1;
+    this.update(pos, 1);
+  }
+
+  /**
+   * For the point p at offset po of the level's matrix: -1 when a member of S weakly dominates p.
+   * Otherwise lowers u_j to the least q_j over the members q of S raised only in j, writes the
+   * limit points raised in >= 2 coordinates, each below u_j, to L and returns their count, and
+   * removes from S the members p weakly dominates. Two traversals, as the list version's two
+   * passes; nodes are pruned by their boxes.
+   */
+  limitSet(po: number, u: Float64Array, L: Float64Array): number {
+    const { e, p } = this;
+    for (let j = 0; j < e; j++) p[j] = this.P[po + j]!;
+    if (this.pass1(0, 0, this.n, 0, u)) return -1;
+    this.goneN = 0;
+    const c = this.pass2(0, 0, this.n, 0, u, L, 0);
+    for (let g = 0; g < this.goneN; g++) {
+      const pos = this.gone[g]!;
+      this.inS[pos] = 0;
+      this.update(pos, -1);
+    }
+    return c;
+  }
+
+  /** Pass 1: true when a member weakly dominates p; lowers u. Prunes nodes raised in >= 2 coordinates. */
+  private pass1(node: number, a: number, b: number, level: number, u: Float64Array): boolean {
+    if (this.count[node] === 0) return false;
+    const { e, lo, p } = this;
+    const no = node * e;
+    let raised = 0;
+    let at = -1;
+    for (let j = 0; j < e; j++) {
+      if (lo[no + j]! > p[j]!) {
+        if (++raised > 1) return false;
+        at = j;
+      }
+    }
+    if (raised === 1 && lo[no + at]! >= u[at]!) return false;
+    if (level < this.depth) {
+      // first the child whose box reaches less far above p: it tends to lower u sooner
+      const mid = (a + b) >>> 1;
+      const left = 2 * node + 1;
+      const right = left + 1;
+      let gapL = 0;
+      let gapR = 0;
+      for (let j = 0, ol = left * e, or = right * e; j < e; j++) {
+        const gl = lo[ol + j]! - p[j]!;
+        const gr = lo[or + j]! - p[j]!;
+        if (gl > 0) gapL += gl;
+        if (gr > 0) gapR += gr;
+      }
+      if (gapL <= gapR) return this.pass1(left, a, mid, level + 1, u) || this.pass1(right, mid, b, level + 1, u);
+      return this.pass1(right, mid, b, level + 1, u) || this.pass1(left, a, mid, level + 1, u);
+    }
+    const { X, inS } = this;
+    for (let pos = a; pos < b; pos++) {
+      if (!inS[pos]) continue;
+      const so = pos * e;
+      let r = 0;
+      let rj = -1;
+      for (let j = 0; j < e; j++) {
+        if (X[so + j]! > p[j]!) {
+          if (++r > 1) break;
+          rj = j;
+        }
+      }
+      if (r === 0) return true;
+      if (r === 1 && X[so + rj]! < u[rj]!) u[rj] = X[so + rj]!;
+    }
+    return false;
+  }
+
+  /** Pass 2: the bounded limit points into L from index c (returns the new count); collects the covered members. */
+  private pass2(node: number, a: number, b: number, level: number, u: Float64Array, L: Float64Array, c: number): number {
+    if (this.count[node] === 0) return c;
+    const { e, lo, hi, p } = this;
+    const no = node * e;
+    let mayBound = true;
+    let mayCover = true;
+    for (let j = 0; j < e; j++) {
+      if (lo[no + j]! >= u[j]!) mayBound = false;
+      if (hi[no + j]! < p[j]!) mayCover = false;
+    }
+    if (!mayBound && !mayCover) return c;
+    if (level < this.depth) {
+      const mid = (a + b) >>> 1;
+      c = this.pass2(2 * node + 1, a, mid, level + 1, u, L, c);
+      return this.pass2(2 * node + 2, mid, b, level + 1, u, L, c);
+    }
+    const { X, inS } = this;
+    for (let pos = a; pos < b; pos++) {
+      if (!inS[pos]) continue;
+      const so = pos * e;
+      const co = c * e;
+      let raised = 0;
+      let bounded = true;
+      let covered = true;
+      for (let j = 0; j < e; j++) {
+        const q = X[so + j]!;
+        const pj = p[j]!;
+        if (q > pj) {
+          raised++;
+          if (q >= u[j]!) bounded = false;
+          L[co + j] = q;
+        } else {
+          if (q < pj) covered = false;
+          L[co + j] = pj;
+        }
+      }
+      if (bounded && raised >= 2) c++;
+      if (covered) this.gone[this.goneN++] = pos;
+    }
+    return c;
+  }
+}
+
+/** Result of `hypervolumeEstimate`. */
+export interface HypervolumeEstimate {
+  /** V_box · k / N: the box volume times the share of the N samples that are dominated. */
+  readonly value: number;
+  /** V_box · sqrt(p̂ (1 − p̂) / N), p̂ = k / N: the estimated standard error of `value`. */
+  readonly standardError: number;
+}
+
+/**
+ * Monte Carlo estimate of the hypervolume for use during runs: O(n log n) to index the points in a
+ * k-d tree, then one dominance query per sample. All dominated volume lies in the box
+ * B = [ideal of the points inside the reference box, reference]; N = `samples` points are drawn
+ * uniformly in B with the seeded generator (src/core/rng.ts, m draws per sample, so the result is a
+ * pure function of (points, reference, samples, seed)), k of them are dominated (some point is <=
+ * the sample in every objective), and value = V_B · k / N. The estimate is unbiased; with
+ * p = HV / V_B its standard error is V_B · sqrt(p (1 − p) / N), reported with p replaced by
+ * p̂ = k / N (0 when every or no sample is dominated, which then says little: use more samples).
+ * Roughly 95 % of estimates fall within 2 standard errors of the exact value. (Points drawn from the
+ * same seed's stream would correlate with the samples: give the estimate a seed of its own.)
+ */
+export function hypervolumeEstimate(
+  points: readonly ArrayLike<number>[] | Float64Array,
+  reference: ArrayLike<number>,
+  opts: { readonly samples: number; readonly seed: number },
+): HypervolumeEstimate {
+  const N = opts.samples;
+  if (!Number.isInteger(N) || N < 1) throw new RangeError(`samples must be an integer >= 1, got ${N}`);
+  const m = reference.length;
+  if (m === 0) return { value: 0, standardError: 0 };
+  const { P: inside, n } = insideRows(points, reference);
+  if (n === 0) return { value: 0, standardError: 0 };
+  const ref = Float64Array.from(reference as ArrayLike<number>);
+  const ideal = new Float64Array(m).fill(Infinity);
+  for (let i = 0; i < n; i++) for (let k = 0; k < m; k++) if (inside[i * m + k]! < ideal[k]!) ideal[k] = inside[i * m + k]!;
+  let vBox = 1;
+  for (let k = 0; k < m; k++) vBox *= ref[k]! - ideal[k]!;
+  // a k-d tree over the points: a node whose box lies above y in some coordinate holds no point
+  // dominating y; one whose box lies at or below y in every coordinate holds only such points
+  const depth = kdDepth(n);
+  const nodes = 2 ** (depth + 1) - 1;
+  const lo = new Float64Array(nodes * m);
+  const hi = new Float64Array(nodes * m);
+  const perm = new Int32Array(n);
+  for (let i = 0; i < n; i++) perm[i] = i;
+  buildKd(inside, m, m, perm, lo, hi, 0, 0, n, 0, depth);
+  const P = new Float64Array(n * m);
+  for (let t = 0; t < n; t++) P.set(inside.subarray(perm[t]! * m, perm[t]! * m + m), t * m);
+  const tree: KdQuery = { P, lo, hi, m, depth, y: new Float64Array(m) };
+  const rng = createRng(opts.seed);
+  const y = tree.y;
+  let hits = 0;
+  for (let s = 0; s < N; s++) {
+    for (let k = 0; k < m; k++) y[k] = ideal[k]! + rng.next() * (ref[k]! - ideal[k]!);
+    if (isDominated(tree, 0, 0, n, 0)) hits++;
+  }
+  const p = hits / N;
+  return { value: vBox * p, standardError: vBox * Math.sqrt((p * (1 - p)) / N) };
+}
+
+interface KdQuery {
+  /** the points in tree order (n x m) */
+  readonly P: Float64Array;
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+  readonly m: number;
+  readonly depth: number;
+  /** the query point */
+  readonly y: Float64Array;
+}
+
+/** Does some point of the subtree lie at or below y in every coordinate? */
+function isDominated(t: KdQuery, node: number, a: number, b: number, level: number): boolean {
+  const { m, lo, hi, y } = t;
+  const no = node * m;
+  let inside = true;
+  for (let k = 0; k < m; k++) {
+    if (lo[no + k]! > y[k]!) return false;
+    if (hi[no + k]! > y[k]!) inside = false;
+  }
+  if (inside) return true;
+  if (level < t.depth) {
+    const mid = (a + b) >>> 1;
+    return isDominated(t, 2 * node + 1, a, mid, level + 1) || isDominated(t, 2 * node + 2, mid, b, level + 1);
+  }
+  for (let i = a; i < b; i++) if (dominates(t.P, i, m, y)) return true;
+  return false;
+}
+
+/** Row i of P (m columns) <= y in every coordinate. */
+function dominates(P: Float64Array, i: number, m: number, y: Float64Array): boolean {
+  const o = i * m;
+  for (let k = 0; k < m; k++) if (P[o + k]! > y[k]!) return false;
+  return true;
 }

@@ -34,9 +34,19 @@ function igdCore(A: Float64Array, Z: Float64Array, m: number, plus: boolean): nu
   if (nz === 0) return 0;
   if (na === 0) return Infinity;
   let total = 0;
+  // Reference points come in front order, so the previous one's nearest point is a good first guess: it
+  // tightens `best` at once and most later candidates stop after a coordinate or two (exact all the same).
+  let guess = 0;
   for (let j = 0; j < nz; j++) {
     const oz = j * m;
-    let best = Infinity;
+    let best = 0;
+    for (let k = 0; k < m; k++) {
+      let d = A[guess * m + k]! - Z[oz + k]!;
+      if (plus && d < 0) d = 0;
+      best += d * d;
+    }
+    if (Number.isNaN(best)) best = Infinity;
+    let bestIndex = guess;
     for (let i = 0; i < na; i++) {
       const oa = i * m;
       let s = 0;
@@ -46,8 +56,12 @@ function igdCore(A: Float64Array, Z: Float64Array, m: number, plus: boolean): nu
         s += d * d;
         if (s >= best) break;
       }
-      if (s < best) best = s;
+      if (s < best) {
+        best = s;
+        bestIndex = i;
+      }
     }
+    guess = bestIndex;
     total += Math.sqrt(best);
   }
   return total / nz;

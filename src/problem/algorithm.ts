@@ -39,7 +39,7 @@ export interface Algorithm {
   progress(): AlgorithmProgress;
   /** Current population. */
   population(): readonly Individual[];
-  /** Unbounded archive of every feasible non-dominated design seen so far (not capped at the population size). */
+  /** Archive of every feasible non-dominated design seen so far (not capped at the population size; bounded only when `archiveLimit` is set). */
   archive(): readonly Individual[];
   /** When no feasible design has been seen: the least-infeasible ones (lowest cv first). */
   leastInfeasible(count: number): readonly Individual[];
@@ -58,6 +58,8 @@ export interface AlgorithmOptions {
   readonly seed: number;
   /** NSGA-III: Das–Dennis partitions (defaults derived from population and objective count). */
   readonly partitions?: number;
+  /** Bound on the Pareto archive, cut back by crowding distance (absent: unbounded; src/core/paretoArchive.ts). */
+  readonly archiveLimit?: number;
   readonly crossoverEta?: number;
   readonly mutationEta?: number;
   readonly crossoverProbability?: number;

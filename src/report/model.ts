@@ -195,6 +195,8 @@ async function convergencePlot(run: LoadedRun): Promise<ReportPlot | null> {
   return {
     id: 'convergence', file: 'convergence.svg', title: 'Convergence',
     caption: `Left: hypervolume of the feasible front found so far, normalized by the final front (ideal → 0, nadir → 1, reference point 1.1 in every objective${run.meta.study.kind === 'benchmark' ? '; benchmarks use their true front\'s ideal and nadir, the raw objectives when that front spans [0, 1]' : ''}). Right: share of each generation's evaluations that were feasible.` +
+      `${h.some((r) => r.hypervolumeStandardError !== undefined) ? ` With 4+ objectives the values before the last are Monte Carlo estimates (10,000 samples, standard error at most ${fmt(Math.max(...h.map((r) => r.hypervolumeStandardError ?? 0)))}); the last is exact.` : ''}` +
+      `${h.some((r) => r.igdPlus !== undefined) ? ' IGD+ (benchmarks) before the last row may use 250 evenly spaced points of the analytic front when the front is large; the last uses all of it.' : ''}` +
       `${(run.meta.historyStride ?? 1) > 1 ? ` The run had ${run.meta.result?.generations ?? '?'} generations: each point is the last of a block of ${run.meta.historyStride} generations (at most 500 points), its feasible share taken over the block.` : ''}`,
     svg,
   };
@@ -243,7 +245,8 @@ export async function buildReportModel(run: LoadedRun, refs: readonly ReferenceD
     { label: 'study', value: meta.study.name },
     { label: 'kind', value: meta.study.kind === 'node' ? 'node sizing study' : meta.study.kind === 'constellation' ? 'constellation study' : `benchmark (${String(study.problem ?? '')})` },
     { label: 'study file', value: `${meta.study.file} (sha256 ${meta.study.hash.slice(0, 12)}…)` },
-    { label: 'algorithm', value: `${a.name}, population ${a.population}${a.generations !== undefined ? `, ${a.generations} generations` : ''}${a.evaluations !== undefined ? `, ${a.evaluations} evaluations max` : ''}${a.partitions !== undefined ? `, ${a.partitions} partitions` : ''}` },
+    { label: 'algorithm', value: `${a.name}, population ${a.population}${a.generations !== undefined ? `, ${a.generations} generations` : ''}${a.evaluations !== undefined ? `, ${a.evaluations} evaluations max` : ''}${a.partitions !== undefined ? `, ${a.partitions} partitions` : ''}` +
+      `${a.archiveLimit !== undefined ? `, Pareto archive bounded at ${a.archiveLimit} designs by crowding distance (designs it dropped are not in the front)` : ', unbounded Pareto archive'}` },
     { label: 'seed', value: String(a.seed) },
     { label: 'evaluations', value: `${n} in ${res?.generations ?? 0} generations (${res?.stopReason ?? 'unknown stop'})` },
     { label: 'feasible evaluations', value: `${res?.feasible ?? 0} (${((100 * (res?.feasible ?? 0)) / Math.max(1, n)).toFixed(1)} %)` },

@@ -10,7 +10,7 @@ import type { Algorithm, AlgorithmOptions, AlgorithmSnapshot } from '../problem/
 import type { Problem } from '../problem/types.js';
 import { PoolEvaluator } from '../parallel/pool.js';
 import { SerialEvaluator, type Evaluator } from '../parallel/evaluator.js';
-import { generationHistory, historyStride, type FixedNormalization, liveNormalization, normalizationOf, normalizedHypervolume } from './history.js';
+import { generationHistory, historyStride, type FixedNormalization, liveNormalization, normalizationOf, runHypervolume } from './history.js';
 import { EvaluationLog, toLogged } from './log.js';
 import type { LoadedStudy } from './problem.js';
 import type { LpSolver } from '../problem/lp.js';
@@ -116,6 +116,7 @@ async function runOpened(opts: RunOptions, createAlgorithm: AlgorithmFactoryByNa
   const settings = loaded.algorithm;
   const algOptions: AlgorithmOptions = {
     population: settings.population, seed: settings.seed, ...(settings.partitions !== undefined ? { partitions: settings.partitions } : {}),
+    ...(settings.archiveLimit !== undefined ? { archiveLimit: settings.archiveLimit } : {}),
   };
   let log: EvaluationLog;
   let algorithm: Algorithm;
@@ -126,7 +127,7 @@ async function runOpened(opts: RunOptions, createAlgorithm: AlgorithmFactoryByNa
     const alg = algorithm;
     log = new EvaluationLog(join(run.runDir, LOG_PARTIAL), loaded.problem, checkpoint?.logBytes, rebuildArchive
       ? (row) => {
-          if (row.cv === 0) alg.offerToArchive({ x: row.x, f: row.f, g: row.g, cv: row.cv, evalIndex: row.index });
+          if (row.cv === 0 && row.f.every(Number.isFinite)) alg.offerToArchive({ x: row.x, f: row.f, g: row.g, cv: row.cv, evalIndex: row.index });
         }
       : undefined);
   } catch (e) {
@@ -217,7 +218,8 @@ async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
     generationsThisProcess++;
 
     const front = algorithm.archive().map((ind) => ind.f);
-    liveHv.push(normalizedHypervolume(front, normalizationOf(front, m, benchmark)));
+    // Only the stagnation rule reads this series: without one, no hypervolume is computed per generation.
+    if (loaded.algorithm.stagnation) liveHv.push(runHypervolume(front, normalizationOf(front, m, benchmark)).value);
     if (displayNorm === undefined && (benchmark !== false || front.length > 0)) displayNorm = liveNormalization(front, m, benchmark);
     const p = algorithm.progress();
     const elapsed_s = ctx.elapsedBefore + (ctx.now().getTime() - ctx.t0) / 1000;
@@ -232,14 +234,22 @@ async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
       const maxGenerations = maxGenerationsOf(loaded.algorithm);
       const maxEvaluations = loaded.algorithm.evaluations ?? null;
       const done = Math.max(maxGenerations !== null ? p.generation / maxGenerations : 0, maxEvaluations !== null ? p.evaluations / maxEvaluations : 0);
-      opts.onProgress({
+      const norm = displayNorm;
+      const info = {
         generation: p.generation, maxGenerations, evaluations: p.evaluations, maxEvaluations,
         feasibleShare: rows.filter((r) => r.cv === 0).length / rows.length,
         failures: log.counts.failures,
-        frontSize: front.length, hypervolume: displayNorm !== undefined ? normalizedHypervolume(front, displayNorm) : 0, elapsed_s,
+        frontSize: front.length, elapsed_s,
         eta_s: done > 0 ? (elapsed_s * (1 - done)) / done : null,
         ...(evaluator instanceof RedisEvaluator ? { remote: { connected: await evaluator.connectedWorkers(), rates: evaluator.rates() } } : {}),
+      };
+      // computed when read, once (a --quiet run never shows it)
+      let hv: number | undefined;
+      Object.defineProperty(info, 'hypervolume', {
+        enumerable: true,
+        get: (): number => (hv ??= norm !== undefined ? runHypervolume(front, norm).value : 0),
       });
+      opts.onProgress(info as typeof info & { readonly hypervolume: number });
     }
   }
 }
@@ -265,16 +275,22 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, records?: readon
   const { failures, feasible } = log.counts;
 
   if (stopReason === 'interrupted') {
+    const front = archive.map((ind) => ind.f);
     return {
       runDir, status: 'interrupted', generations: p.generation, evaluations: p.evaluations, failures, feasible, paretoSize: archive.length,
-      stopReason, wall_s, hypervolume: liveHv[liveHv.length - 1] ?? 0, leastInfeasible: [], failureReasons, ...notesOf(run),
+      stopReason, wall_s, hypervolume: liveHv[liveHv.length - 1] ?? runHypervolume(front, normalizationOf(front, m, fixedNormalizationOf(loaded))).value,
+      leastInfeasible: [], failureReasons, ...notesOf(run),
     };
   }
 
   const finalFront = archive.map((ind) => ind.f);
   const norm = normalizationOf(finalFront, m, fixedNormalizationOf(loaded));
   const trueFront = loaded.benchmark ? paretoFront(loaded.benchmark.problem, m) : undefined;
-  const history = generationHistory((onRow) => log.replay(onRow), m, norm, { generations: p.generation, ...(trueFront ? { trueFront } : {}) });
+  const history = generationHistory((onRow) => log.replay(onRow), m, norm, {
+    generations: p.generation,
+    ...(trueFront ? { trueFront } : {}),
+    ...(loaded.algorithm.archiveLimit !== undefined ? { archiveLimit: loaded.algorithm.archiveLimit } : {}),
+  });
   // The commit: evaluations.csv, pareto.json, pareto.csv, then run.json "complete" last. A kill between two steps
   // leaves run.json "running", and --resume finishes the run (see reopenFinalLog in runFolder.ts).
   renameSync(join(runDir, LOG_PARTIAL), join(runDir, LOG_FINAL));

@@ -143,6 +143,12 @@ export const algorithmSchema = z
       .default(1)
       .describe('Seed of the random generator, 0 to 2^32 − 1; the same seed gives the same run.'),
     partitions: z.number().int().min(1).optional().describe('NSGA-III Das–Dennis partitions.'),
+    archiveLimit: z
+      .number()
+      .int('must be a whole number of designs')
+      .min(100, 'must be at least 100 designs')
+      .optional()
+      .describe('Bound on the Pareto archive: above it (+10 %) the most crowded designs are dropped (crowding distance). Default: unbounded (every non-dominated design kept; memory grows with it).'),
     stagnation: z
       .strictObject({ window: z.number().int().min(2).default(20), tolerance: z.number().min(0).default(1e-4) })
       .optional()

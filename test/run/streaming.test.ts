@@ -191,3 +191,35 @@ describe('igdPlus in 2-D (staircase path)', () => {
     }
   });
 });
+
+describe('run-time hypervolume rule (4+ objectives)', () => {
+  // the simplex lattice x1 + … + x4 = 1 with k = 12 steps: C(15, 3) = 455 points; with reference 1 the exact HV is
+  // 1 − C(k−1+m, m)/k^m = 1 − C(15, 4)/12⁴ (the boxes left undominated are the lattice simplices below the plane).
+  const lattice: number[][] = [];
+  for (let a = 0; a <= 12; a++) {
+    for (let b = 0; a + b <= 12; b++) for (let c = 0; a + b + c <= 12; c++) lattice.push([a / 12, b / 12, c / 12, (12 - a - b - c) / 12]);
+  }
+  const unit = { ideal: [0, 0, 0, 0], nadir: [1, 1, 1, 1], reference: [1, 1, 1, 1] };
+  const exact = 1 - 1365 / 12 ** 4;
+
+  it('is exact up to 300 points, then a Monte Carlo estimate within 4 standard errors of the exact value', async () => {
+    const { runHypervolume, EXACT_HV_POINTS } = await import('../../src/run/history.js');
+    expect(lattice).toHaveLength(455);
+    expect(EXACT_HV_POINTS).toBe(300);
+    const small = runHypervolume(lattice.slice(0, 300), unit);
+    expect(small.standardError).toBeUndefined();
+    const est = runHypervolume(lattice, unit);
+    expect(est.standardError).toBeGreaterThan(0);
+    expect(est.standardError).toBeLessThan(0.006);
+    expect(Math.abs(est.value - exact)).toBeLessThan(4 * est.standardError!);
+  });
+
+  it('history rows before the last carry the estimate and its error; the last row is exact', () => {
+    const rows = lattice.map((f, i) => row(i, i < 400 ? 0 : 1, [0, 0], f, [-1]));
+    const h = generationHistory((on) => rows.forEach(on), 4, unit, { generations: 2 });
+    expect(h).toHaveLength(2);
+    expect(h[0]!.hypervolumeStandardError).toBeGreaterThan(0);
+    expect(h[1]!.hypervolumeStandardError).toBeUndefined();
+    expect(h[1]!.hypervolume).toBeCloseTo(exact, 12);
+  });
+});

@@ -93,3 +93,55 @@ describe('LeastInfeasibleStore', () => {
     expect(s.best(10).map((i) => i.evalIndex)).toEqual([5, 2, 4]);
   });
 });
+
+describe('ParetoArchive with a capacity (crowding-distance bound)', () => {
+  it('cuts back to capacity once it exceeds capacity + 10 %: the most crowded go, the extremes stay (hand-computed crowding)', () => {
+    // capacity 3: the cut comes at the 5th design (> 3 + 1). Crowding on ranges 1 × 1 (Deb et al. 2002):
+    // (0.1, 0.9): (0.5 − 0) + (1 − 0.5) = 1.0; (0.5, 0.5): 0.42 + 0.42 = 0.84; (0.52, 0.48): 0.5 + 0.5 = 1.0.
+    // The two extremes (∞) stay; of the two at 1.0 the earlier evaluation (index 3) stays.
+    const a = new ParetoArchive(2, 3);
+    a.add(ind([0, 1], 1));
+    a.add(ind([0.1, 0.9], 4));
+    a.add(ind([0.52, 0.48], 3));
+    a.add(ind([1, 0], 2));
+    expect(a.size).toBe(4); // within capacity + 10 % (at least one)
+    a.add(ind([0.5, 0.5], 5));
+    expect(a.items().map((i) => i.evalIndex)).toEqual([1, 3, 2]);
+  });
+
+  it('stays within capacity + 10 %, mutually non-dominated, keeps both extremes of a 2-D and a 3-D front', () => {
+    for (const m of [2, 3]) {
+      const a = new ParetoArchive(m, 100);
+      let maxSize = 0;
+      const offered: Individual[] = [];
+      for (let i = 0; i < 3000; i++) {
+        // points on the simplex f1 + … + fm = 1 in a scrambled order: all mutually non-dominated
+        const t = ((i * 7919) % 3000) / 2999;
+        const u = ((i * 104729) % 2999) / 2998;
+        const f = m === 2 ? [t, 1 - t] : [t * u, t * (1 - u), 1 - t];
+        const p = ind(f, i);
+        offered.push(p);
+        a.add(p);
+        if (m === 2) maxSize = Math.max(maxSize, a.size);
+      }
+      const items = a.items();
+      expect(items.length).toBeGreaterThanOrEqual(100);
+      expect(items.length).toBeLessThanOrEqual(110);
+      if (m === 2) expect(maxSize).toBeLessThanOrEqual(110);
+      for (const p of items) for (const q of items) if (p !== q) expect(q.f.every((v, k) => v <= p.f[k]!)).toBe(false);
+      for (let k = 0; k < m; k++) {
+        const best = Math.min(...offered.map((p) => p.f[k]!));
+        expect(Math.min(...items.map((p) => p.f[k]!))).toBe(best);
+      }
+    }
+  });
+
+  it('snapshots keep the bound', () => {
+    const a = new ParetoArchive(2, 100);
+    for (let i = 0; i < 500; i++) a.add(ind([i / 499, 1 - i / 499], i));
+    const b = ParetoArchive.decode(2, JSON.parse(JSON.stringify(a.encode())), 100);
+    for (let i = 0; i < 500; i++) b.add(ind([(i + 0.5) / 500, 1 - (i + 0.5) / 500], 1000 + i));
+    expect(b.size).toBeLessThanOrEqual(110);
+    expect(() => new ParetoArchive(2, 1)).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * NSGA-III at population 6,400 (a script, not a vitest test): `npm run build`, then
+ * `node dist/test/bench/nsga3-large.js [--objectives 3,5] [--generations 10] [--seed 1]`.
+ *
+ * DTLZ2 (m objectives, m + 9 variables) with the default Das–Dennis directions for the population
+ * (3 objectives: 111 partitions, 6,328 directions; 5 objectives: 17 partitions, 5,985 directions).
+ * Prints the CPU and wall time of each generation (ask + evaluate + tell) after the initial one, and
+ * the niche association alone on the last generation's merged population (parents and offspring,
+ * 12,800 points; the k-d tree against the O(N·H) brute force, which must agree exactly). The SHA-256 of the final population (x, f and
+ * evaluation index of every member, in order) is printed so runs before and after a change can be
+ * compared byte for byte.
+ */
+import { createHash } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
+import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
+import { safeEvaluate } from '../../src/problem/types.js';
+import { createAlgorithm } from '../../solvers/index.js';
+import type { Individual } from '../../solvers/types.js';
+import { associateToNiches, associateToNichesBrute, unitDirectionsTransposed } from '../../solvers/nsga3/niching.js';
+import { HyperplaneNormalization } from '../../solvers/nsga3/normalization.js';
+import { defaultPartitions, referenceDirections } from '../../solvers/nsga3/referenceDirections.js';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1]! : fallback;
+}
+const OBJECTIVES = arg('objectives', '3,5').split(',').map(Number);
+const GENERATIONS = Number(arg('generations', '10'));
+const SEED = Number(arg('seed', '1'));
+const POPULATION = 6400;
+
+function median(v: readonly number[]): number {
+  const s = [...v].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+function fingerprint(pop: readonly Individual[]): string {
+  const h = createHash('sha256');
+  for (const ind of pop) {
+    h.update(Buffer.from(ind.x.buffer, ind.x.byteOffset, ind.x.byteLength));
+    h.update(Buffer.from(ind.f.buffer, ind.f.byteOffset, ind.f.byteLength));
+    h.update(String(ind.evalIndex));
+  }
+  return h.digest('hex');
+}
+
+function cpuMs<T>(f: () => T): { value: T; cpu_ms: number; wall_ms: number } {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const value = f();
+  const c = process.cpuUsage(c0);
+  return { value, cpu_ms: (c.user + c.system) / 1000, wall_ms: performance.now() - t0 };
+}
+
+console.log(`NSGA-III, population ${POPULATION}, DTLZ2, seed ${SEED}: ${cpus()[0]?.model ?? 'cpu'} x ${cpus().length}, node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
+for (const m of OBJECTIVES) {
+  const problem = createBenchmarkProblem({ problem: 'dtlz2', objectives: m, variables: m + 9 });
+  const alg = createAlgorithm('nsga3', problem, { population: POPULATION, seed: SEED });
+  const partitions = defaultPartitions(m, POPULATION);
+  const { dirs, count: H } = referenceDirections(m, partitions);
+  const first = cpuMs(() => alg.tell(alg.ask().map((x) => safeEvaluate(problem, x))));
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  // the last survival's merged population: the parents and the offspring of the last generation
+  let merged: Float64Array[] = [];
+  for (let g = 0; g < GENERATIONS; g++) {
+    const parents = alg.population().map((p) => p.f);
+    const r = cpuMs(() => {
+      const evals = alg.ask().map((x) => safeEvaluate(problem, x));
+      alg.tell(evals);
+      return evals;
+    });
+    cpu.push(r.cpu_ms);
+    wall.push(r.wall_ms);
+    merged = [...parents, ...r.value.flatMap((e) => (e.status === 'ok' ? [e.f] : []))];
+  }
+  const F = Float64Array.from(merged.flatMap((f) => Array.from(f)));
+  const n = merged.length;
+  const norm = new HyperplaneNormalization(m);
+  norm.update(F, n, Int32Array.from({ length: n }, (_, i) => i));
+  const UT = unitDirectionsTransposed(dirs, H, m);
+  associateToNiches(F, n, m, UT, H, norm.ideal, norm.nadir); // builds and caches the k-d tree
+  const fast = cpuMs(() => associateToNiches(F, n, m, UT, H, norm.ideal, norm.nadir));
+  const brute = cpuMs(() => associateToNichesBrute(F, n, m, UT, H, norm.ideal, norm.nadir));
+  let same = true;
+  for (let i = 0; i < n; i++) {
+    if (fast.value.niche[i] !== brute.value.niche[i] || !Object.is(fast.value.distance[i], brute.value.distance[i])) same = false;
+  }
+  console.log(`\n${m} objectives: ${partitions} partitions, ${H} directions`);
+  console.log(`  initial generation: ${first.cpu_ms.toFixed(0)} ms CPU`);
+  console.log(`  per generation (${GENERATIONS}): CPU ms ${cpu.map((c) => c.toFixed(0)).join(' ')}`);
+  console.log(`  per generation: median ${median(cpu).toFixed(1)} ms CPU, ${median(wall).toFixed(1)} ms wall`);
+  console.log(
+    `  association of ${n} points: k-d tree ${fast.cpu_ms.toFixed(1)} ms, brute force ${brute.cpu_ms.toFixed(1)} ms (${(brute.cpu_ms / fast.cpu_ms).toFixed(0)}x), ${same ? 'identical' : 'DIFFERENT'}`,
+  );
+  console.log(`  final population sha256 ${fingerprint(alg.population())}`);
+}

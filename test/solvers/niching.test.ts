@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { createRng, type Rng } from '../../src/core/rng.js';
+import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
+import { safeEvaluate } from '../../src/problem/types.js';
+import { createAlgorithm } from '../../solvers/index.js';
+import { associateToNiches, associateToNichesBrute, unitDirectionsTransposed } from '../../solvers/nsga3/niching.js';
+import { HyperplaneNormalization } from '../../solvers/nsga3/normalization.js';
+import { referenceDirections } from '../../solvers/nsga3/referenceDirections.js';
+
+/**
+ * The oracle: every point against every direction, written out independently of solvers/. It
+ * performs the same floating-point operations as the definition in niching.ts (v_k = (f_k - ideal_k)
+ * / range_k with a zero range read as 1e-12; ||v||^2 and v.u summed over k in order; s = ||v||^2 -
+ * (v.u)^2), so the chosen direction (the first with the least s) and the distance sqrt(max(s, 0))
+ * must agree bit for bit.
+ */
+interface Assignment {
+  niche: number[];
+  distance: number[];
+}
+
+function oracle(F: Float64Array, n: number, m: number, UT: Float64Array, H: number, ideal: Float64Array, nadir: Float64Array): Assignment {
+  const niche: number[] = [];
+  const distance: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v: number[] = [];
+    for (let k = 0; k < m; k++) {
+      const range = nadir[k]! - ideal[k]! === 0 ? 1e-12 : nadir[k]! - ideal[k]!;
+      v.push((F[i * m + k]! - ideal[k]!) / range);
+    }
+    let nn = 0;
+    for (const x of v) nn += x * x;
+    let best = Infinity;
+    let arg = 0;
+    for (let h = 0; h < H; h++) {
+      let d = 0;
+      for (let k = 0; k < m; k++) d += v[k]! * UT[k * H + h]!;
+      const s = nn - d * d;
+      if (s < best) {
+        best = s;
+        arg = h;
+      }
+    }
+    niche.push(arg);
+    distance.push(Math.sqrt(best > 0 ? best : 0));
+  }
+  return { niche, distance };
+}
+
+function expectSame(got: { niche: Int32Array; distance: Float64Array }, want: Assignment): void {
+  expect(Array.from(got.niche)).toEqual(want.niche);
+  // bit for bit (toEqual would accept -0 for 0; Object.is does not)
+  for (let i = 0; i < want.distance.length; i++) {
+    if (!Object.is(got.distance[i], want.distance[i])) expect({ i, distance: got.distance[i] }).toEqual({ i, distance: want.distance[i] });
+  }
+}
+
+/** Transposed unit directions from rows (H x m). */
+function unitRows(rows: readonly (readonly number[])[], m: number): Float64Array {
+  return unitDirectionsTransposed(Float64Array.from(rows.flat()), rows.length, m);
+}
+
+function randomMatrix(rng: Rng, n: number, m: number, lo: number, hi: number): Float64Array {
+  return Float64Array.from({ length: n * m }, () => lo + (hi - lo) * rng.next());
+}
+
+describe('associateToNiches', () => {
+  // n x H >= 2^16 and H >= 64 take the k-d tree; the smaller cases the brute force
+  it.each([
+    [2, 200, 1000],
+    [3, 12, 50],
+    [3, 40, 300],
+    [3, 99, 400],
+    [4, 15, 500],
+    [5, 12, 200],
+    [6, 8, 150],
+    [8, 5, 120],
+  ])('agrees with the oracle on random points (m = %i, %i partitions, n = %i)', (m, partitions, n) => {
+    const rng = createRng(1000 * m + partitions);
+    const { dirs, count: H } = referenceDirections(m, partitions);
+    const UT = unitDirectionsTransposed(dirs, H, m);
+    const ideal = Float64Array.from({ length: m }, () => rng.next() - 0.5);
+    const nadir = ideal.map((x) => x + 0.5 + rng.next());
+    // points beyond the nadir and a few below the ideal (negative coordinates: the brute-force path)
+    const F = randomMatrix(rng, n, m, 0, 1);
+    for (let i = 0; i < n * m; i++) F[i] = ideal[i % m]! + (i % 97 === 0 ? -0.1 : 1.5) * (nadir[i % m]! - ideal[i % m]!) * F[i]!;
+    const got = associateToNiches(F, n, m, UT, H, ideal, nadir);
+    expectSame(got, oracle(F, n, m, UT, H, ideal, nadir));
+    expectSame(associateToNichesBrute(F, n, m, UT, H, ideal, nadir), oracle(F, n, m, UT, H, ideal, nadir));
+  });
+
+  it('agrees with the oracle on points on the directions, on the ideal point and on the axes', () => {
+    const m = 3;
+    const { dirs, count: H } = referenceDirections(m, 60);
+    const UT = unitDirectionsTransposed(dirs, H, m);
+    const ideal = new Float64Array(m);
+    const nadir = new Float64Array(m).fill(1);
+    const rows: number[][] = [];
+    for (let h = 0; h < H; h += 7) rows.push([0, 1, 2].map((k) => 0.8 * dirs[h * m + k]!));
+    rows.push([0, 0, 0], [1, 0, 0], [0, 0, 2], [0.5, 0.5, 0], [1e-300, 0, 0], [1e300, 1e300, 1e300]);
+    const F = Float64Array.from(rows.flat());
+    expectSame(associateToNiches(F, rows.length, m, UT, H, ideal, nadir), oracle(F, rows.length, m, UT, H, ideal, nadir));
+  });
+
+  it('breaks exact ties by the lowest direction index, as the brute force', () => {
+    // every direction appears twice (a later duplicate never wins) and mirrored in f1 <-> f2: for a
+    // point with v1 = v2 a direction and its mirror give bit-identical s (the sums differ only in
+    // the order of two terms of the first addition), so the optimum is a tie
+    const rng = createRng(5);
+    const m = 3;
+    const base: number[][] = [];
+    for (let h = 0; h < 150; h++) {
+      const u = [rng.next(), rng.next(), rng.next()];
+      base.push(u, [u[1]!, u[0]!, u[2]!]);
+    }
+    const rows = [...base, ...base.slice().reverse()];
+    const H = rows.length;
+    const UT = unitRows(rows, m);
+    const ideal = new Float64Array(m);
+    const nadir = new Float64Array(m).fill(1);
+    const n = 400;
+    const F = new Float64Array(n * m);
+    for (let i = 0; i < n; i++) {
+      const a = rng.next();
+      F.set([a, a, rng.next()], i * m);
+    }
+    const want = oracle(F, n, m, UT, H, ideal, nadir);
+    expectSame(associateToNiches(F, n, m, UT, H, ideal, nadir), want);
+    // the ties are real: the chosen direction's mirror (or duplicate) has the same s
+    let ties = 0;
+    for (let i = 0; i < n; i++) {
+      const h = want.niche[i]!;
+      const twin = h % 2 === 0 ? h + 1 : h - 1;
+      const v = [F[i * m]!, F[i * m + 1]!, F[i * m + 2]!];
+      const s = (g: number): number => {
+        const d = v[0]! * UT[g]! + v[1]! * UT[H + g]! + v[2]! * UT[2 * H + g]!;
+        return v[0]! * v[0]! + v[1]! * v[1]! + v[2]! * v[2]! - d * d;
+      };
+      if (s(twin) === s(h)) ties++;
+    }
+    expect(ties).toBeGreaterThan(n / 2);
+  });
+
+  it('handles a zero range (read as 1e-12), directions with a negative coordinate and directions not of unit length', () => {
+    const rng = createRng(9);
+    const m = 3;
+    const { dirs, count: H } = referenceDirections(m, 30);
+    const UT = unitDirectionsTransposed(dirs, H, m);
+    const n = 500;
+    const F = randomMatrix(rng, n, m, 0, 1);
+    // most points on the degenerate axis (v3 = 0), every fifth just off it (v3 up to 1e9)
+    for (let i = 0; i < n; i++) F[i * m + 2] = i % 5 === 0 ? 0.25 + 1e-3 * rng.next() : 0.25;
+    const ideal = Float64Array.of(0, 0, 0.25);
+    const nadir = Float64Array.of(1, 1, 0.25);
+    expectSame(associateToNiches(F, n, m, UT, H, ideal, nadir), oracle(F, n, m, UT, H, ideal, nadir));
+    const skew = UT.slice();
+    for (let h = 0; h < H; h += 3) skew[h] = -skew[h]!;
+    expectSame(associateToNiches(F, n, m, skew, H, ideal, nadir), oracle(F, n, m, skew, H, ideal, nadir));
+    // directions that are not of unit length (the cosine argument does not hold): the brute force too
+    const long = UT.map((x, i) => x * (1 + (i % 7) / 10));
+    expectSame(associateToNiches(F, n, m, long, H, ideal, nadir), oracle(F, n, m, long, H, ideal, nadir));
+  });
+
+  it('agrees with the oracle on the fronts of an NSGA-III run (DTLZ2, 3 objectives, 496 directions)', () => {
+    const problem = createBenchmarkProblem({ problem: 'dtlz2', objectives: 3, variables: 12 });
+    const alg = createAlgorithm('nsga3', problem, { population: 500, seed: 3 });
+    const { dirs, count: H } = referenceDirections(3, 30);
+    const UT = unitDirectionsTransposed(dirs, H, 3);
+    for (let gen = 0; gen < 8; gen++) {
+      alg.tell(alg.ask().map((x) => safeEvaluate(problem, x)));
+      const pop = alg.population();
+      const F = Float64Array.from(pop.flatMap((p) => Array.from(p.f)));
+      const norm = new HyperplaneNormalization(3);
+      norm.update(F, pop.length, Int32Array.from(pop.keys()));
+      expectSame(associateToNiches(F, pop.length, 3, UT, H, norm.ideal, norm.nadir), oracle(F, pop.length, 3, UT, H, norm.ideal, norm.nadir));
+    }
+  });
+});
