@@ -5,8 +5,8 @@
  * (exit 2) naming the folder and the fix. A target that is a symbolic link is refused, never written through.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, lstatSync, openSync, renameSync, rmSync, statfsSync, writeSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { closeSync, fsyncSync, lstatSync, openSync, readdirSync, renameSync, rmSync, statfsSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { StudyError } from '../core/errors.js';
 
 /**
@@ -118,10 +118,44 @@ function atomically(path: string, fill: (fd: number) => void): void {
     atomicWriteTestHooks.beforeRename?.(tmp, path);
     renameSync(tmp, path);
     tmp = undefined;
+    syncDirectory(dirname(path));
   } catch (e) {
     if (tmp !== undefined) rmSync(tmp, { force: true });
     throw diskWriteError(e, path) ?? e;
   }
+}
+
+/**
+ * fsync of the folder after a rename, so the new name itself survives a power loss (POSIX leaves the directory
+ * entry in the page cache until then). Platforms that cannot open or sync a folder (EISDIR, EINVAL, EPERM) skip it.
+ */
+function syncDirectory(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch (e) {
+    if (!['EISDIR', 'EINVAL', 'EPERM', 'EACCES', 'ENOTSUP'].includes(errnoOf(e) ?? '')) throw e;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Temporary files of the atomic writer: `<target>.tmp-<12 hex digits>`. */
+const TEMP_NAME = /\.tmp-[0-9a-f]{12}$/;
+
+/**
+ * Removes the atomic writer's temporary files left in `dir` by a killed process (SIGKILL gives it no chance to).
+ * Call only while no other process can be writing there (the run folder's lock is held).
+ */
+export function removeStrayTemps(dir: string): string[] {
+  const removed: string[] = [];
+  for (const name of readdirSync(dir)) {
+    if (!TEMP_NAME.test(name)) continue;
+    rmSync(join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
 }
 
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {

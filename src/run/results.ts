@@ -173,11 +173,13 @@ export function paretoCsv(file: ParetoFile): string {
   const objNames = file.objectives.map((o) => o.name);
   const extra = file.kind === 'node' ? ['compute.itPowerAvg_W', 'power.arrayArea_m2', 'thermal.radiatorArea_m2', 'mass.launch_kg', 'cost.total_USD']
     : file.kind === 'constellation' ? ['totals.satellites', 'totals.itPowerAvg_W', 'totals.launchMass_kg', 'totals.cost_USD', 'launch.campaign_yr'] : [];
-  const head = ['index', ...varNames, ...objNames.map((n) => `${n} [${unitOf(n)}]`), ...extra.filter((e) => !objNames.includes(e))];
+  // a record column already written as a variable or an objective is not repeated
+  const extraCols = extra.filter((e) => !objNames.includes(e) && !varNames.includes(e));
+  const head = ['index', ...varNames, ...objNames.map((n) => `${n} [${unitOf(n)}]`), ...extraCols];
   const lines = [head.map(csvCell).join(',')];
   for (const d of file.designs) {
     const rec = d.record as unknown as Record<string, Record<string, unknown>> | null;
-    const extras = extra.filter((e) => !objNames.includes(e)).map((e) => {
+    const extras = extraCols.map((e) => {
       const [s, k] = e.split('.') as [string, string];
       return rec?.[s]?.[k];
     });

@@ -12,7 +12,7 @@ import { StudyError } from '../core/errors.js';
 import type { AlgorithmSnapshot } from '../problem/algorithm.js';
 import type { LpSolver } from '../problem/lp.js';
 import { redactRedisUrl } from '../parallel/redisConnection.js';
-import { diskWriteError, writeAllSync, writeFileAtomic } from './atomic.js';
+import { diskWriteError, removeStrayTemps, writeAllSync, writeFileAtomic } from './atomic.js';
 import type { Normalization } from './history.js';
 import { loadStudyProblem, type LoadedStudy } from './problem.js';
 import type { RunMeta } from './results.js';
@@ -122,6 +122,9 @@ function resumeRunFolder(runDir: string, lpSolver: LpSolver | undefined): OpenRu
   const lock = acquireRunLock(runDir);
   try {
     const notes = lock.note !== undefined ? [lock.note] : [];
+    // the lock is ours: temporary files in the folder are a killed writer's leftovers
+    const strays = removeStrayTemps(runDir);
+    if (strays.length > 0) notes.push(`removed ${strays.length} temporary file(s) left by an interrupted write (${strays.slice(0, 3).join(', ')}${strays.length > 3 ? ', …' : ''})`);
     const meta = readRunMeta(metaPath);
     if (meta.status === 'complete') throw new StudyError('BAD_RUN_DIR', `${runDir}: this run is already complete; nothing to resume (start a new run with odc run <study.yaml>)`);
     const loaded = loadStudyProblem(join(runDir, 'study.yaml'), lpSolver);

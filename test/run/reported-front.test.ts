@@ -82,3 +82,21 @@ describe('live hypervolume on the progress display', () => {
     for (let i = 1; i < hv.length; i++) expect(hv[i]!).toBeGreaterThanOrEqual(hv[i - 1]!);
   });
 });
+
+describe('pareto.csv', () => {
+  it('names every column once: record columns that are also variables (array and radiator area) are not repeated', async () => {
+    const { paretoCsv } = await import('../../src/run/results.js');
+    const csv = paretoCsv({
+      formatVersion: 1, study: 's', kind: 'node',
+      objectives: [{ name: 'mass.launch_kg', sense: 'minimize', unit: 'kg' }],
+      variables: [{ kind: 'real', name: 'power.arrayArea_m2', lower: 1, upper: 2 }, { kind: 'real', name: 'thermal.radiatorArea_m2', lower: 1, upper: 2 }],
+      designs: [{
+        index: 3, variables: { 'power.arrayArea_m2': 1.5, 'thermal.radiatorArea_m2': 1.25 }, objectives: { 'mass.launch_kg': 900 }, constraints: {},
+        record: { compute: { itPowerAvg_W: 120000 }, power: { arrayArea_m2: 1.5 }, thermal: { radiatorArea_m2: 1.25 }, mass: { launch_kg: 900 }, cost: { total_USD: 5e7 } },
+      }],
+    } as never);
+    const [head, row] = csv.trim().split('\n');
+    expect(head).toBe('index,power.arrayArea_m2,thermal.radiatorArea_m2,mass.launch_kg [kg],compute.itPowerAvg_W,cost.total_USD');
+    expect(row).toBe('3,1.5,1.25,900,120000,50000000');
+  });
+});
