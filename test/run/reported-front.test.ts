@@ -92,7 +92,9 @@ describe('pareto.csv', () => {
       variables: [{ kind: 'real', name: 'power.arrayArea_m2', lower: 1, upper: 2 }, { kind: 'real', name: 'thermal.radiatorArea_m2', lower: 1, upper: 2 }],
       designs: [{
         index: 3, variables: { 'power.arrayArea_m2': 1.5, 'thermal.radiatorArea_m2': 1.25 }, objectives: { 'mass.launch_kg': 900 }, constraints: {},
-        record: { compute: { itPowerAvg_W: 120000 }, power: { arrayArea_m2: 1.5 }, thermal: { radiatorArea_m2: 1.25 }, mass: { launch_kg: 900 }, cost: { total_USD: 5e7 } },
+        record: {
+          compute: { itPowerAvg_W: 120000 }, power: { arrayArea_m2: 1.5 }, thermal: { radiatorArea_m2: 1.25 }, mass: { launch_kg: 900 }, cost: { total_USD: 5e7 },
+        },
       }],
     } as never);
     const [head, row] = csv.trim().split('\n');
