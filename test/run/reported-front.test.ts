@@ -93,7 +93,8 @@ describe('pareto.csv', () => {
       designs: [{
         index: 3, variables: { 'power.arrayArea_m2': 1.5, 'thermal.radiatorArea_m2': 1.25 }, objectives: { 'mass.launch_kg': 900 }, constraints: {},
         record: {
-          compute: { itPowerAvg_W: 120000 }, power: { arrayArea_m2: 1.5 }, thermal: { radiatorArea_m2: 1.25 }, mass: { launch_kg: 900 }, cost: { total_USD: 5e7 },
+          compute: { itPowerAvg_W: 120000 }, power: { arrayArea_m2: 1.5 }, thermal: { radiatorArea_m2: 1.25 },
+          mass: { launch_kg: 900 }, cost: { total_USD: 5e7 },
         },
       }],
     } as never);
