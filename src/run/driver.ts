@@ -286,7 +286,7 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, records?: readon
   const finalFront = archive.map((ind) => ind.f);
   const norm = normalizationOf(finalFront, m, fixedNormalizationOf(loaded));
   const trueFront = loaded.benchmark ? paretoFront(loaded.benchmark.problem, m) : undefined;
-  const history = generationHistory((onRow) => log.replay(onRow), m, norm, {
+  const history = generationHistory((onRow) => log.replay(onRow, true), m, norm, {
     generations: p.generation,
     ...(trueFront ? { trueFront } : {}),
     ...(loaded.algorithm.archiveLimit !== undefined ? { archiveLimit: loaded.algorithm.archiveLimit } : {}),

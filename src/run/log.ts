@@ -147,8 +147,9 @@ export class EvaluationLog {
     return this.bytes;
   }
   /** Streams the rows written so far (in evaluation order) back from the file. */
-  replay(onRow: (row: LoggedEvaluation) => void): void {
-    forEachLogRow(this.path, this.problem, onRow, this.bytes);
+  /** `objectivesOnly`: rows without decision vector and constraint values (empty arrays), less garbage for the history. */
+  replay(onRow: (row: LoggedEvaluation) => void, objectivesOnly = false): void {
+    forEachLogRow(this.path, this.problem, onRow, this.bytes, objectivesOnly);
   }
   close(): void {
     closeSync(this.fd);
@@ -156,11 +157,24 @@ export class EvaluationLog {
 }
 
 /** Parses one log record (its fields) back into an evaluation. */
-function parseLogRecord(c: readonly string[], problem: Problem): LoggedEvaluation {
+const NONE = new Float64Array(0);
+
+function parseLogRecord(c: readonly string[], problem: Problem, objectivesOnly = false): LoggedEvaluation {
   const n = problem.variables.length;
   const m = problem.objectives.length;
   const k = problem.constraints.length;
   const failed = c[2] === 'failed';
+  if (objectivesOnly) {
+    const f = new Float64Array(m);
+    problem.objectives.forEach((o, i) => {
+      const v = c[3 + n + i] === '' ? NaN : Number(c[3 + n + i]);
+      f[i] = o.sense === 'maximize' ? -v : v;
+    });
+    return {
+      index: Number(c[0]), generation: Number(c[1]), x: NONE, f, g: NONE, cv: failed ? Infinity : Number(c[3 + n + m + k]!),
+      failure: failed ? unguardCell(c[4 + n + m + k] ?? '') : null,
+    };
+  }
   const x = new Float64Array(n);
   problem.variables.forEach((v, i) => {
     const cell = unguardCell(c[3 + i]!);
@@ -181,10 +195,10 @@ function parseLogRecord(c: readonly string[], problem: Problem): LoggedEvaluatio
 }
 
 /** Streams the rows of a log file written by `EvaluationLog` (the first `maxBytes` bytes when given). */
-export function forEachLogRow(path: string, problem: Problem, onRow: (row: LoggedEvaluation) => void, maxBytes?: number): void {
+export function forEachLogRow(path: string, problem: Problem, onRow: (row: LoggedEvaluation) => void, maxBytes?: number, objectivesOnly = false): void {
   forEachCsvRecord(path, (fields, recordNumber) => {
     if (recordNumber === 0 || (fields.length === 1 && fields[0] === '')) return;
-    onRow(parseLogRecord(fields, problem));
+    onRow(parseLogRecord(fields, problem, objectivesOnly));
   }, maxBytes);
 }
 

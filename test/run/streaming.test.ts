@@ -107,7 +107,13 @@ describe('evaluation log text cells', () => {
     expect([...log.counts.failureReasons].sort()).toEqual([['model A failed', 4], ['model B, "quoted"\nfailed', 4]]);
     const streamed: LoggedEvaluation[] = [];
     log.replay((r) => streamed.push(r));
+    const light: LoggedEvaluation[] = [];
+    log.replay((r) => light.push(r), true);
     log.close();
+    // objectives only: the same rows without decision vector and constraint values
+    expect(light.map((r) => [r.index, r.cv, r.failure, Array.from(r.f), r.x.length, r.g.length])).toEqual(
+      streamed.map((r) => [r.index, r.cv, r.failure, Array.from(r.f), 0, 0]),
+    );
     expect(streamed.map((r) => [r.index, r.generation, r.failure, Array.from(r.x), Array.from(r.f)])).toEqual(
       rows.map((r) => [r.index, r.generation, r.failure, Array.from(r.x), r.failure !== null ? [NaN, NaN] : Array.from(r.f)]),
     );
