@@ -106,39 +106,40 @@ export const EVALUATION_SAMPLE = 4000;
  * whenever the kept rows reach 2 × EVALUATION_SAMPLE), so memory stays bounded and the sample deterministic.
  */
 function readEvaluations(path: string, pareto: ParetoFile): { sample: RunEvaluation[]; evaluated: number } {
-  let iEval = -1, iGen = -1, iStatus = -1, iViol = -1;
-  let iObj: number[] = [];
-  const num = (s: string | undefined): number => (s === undefined || s === '' ? NaN : Number(s));
+  const num = (v: string | undefined): number => (v === undefined || v === '' ? NaN : Number(v));
+  const m = pareto.objectives.length;
   let sample: RunEvaluation[] = [];
   let stride = 1;
   let evaluated = 0;
-  let width = 0;
+  let hasViolation = false;
+  // after the header: only eval, generation, status, the objectives and the violation are cut from each row
+  const pick: { columns?: readonly number[] } = {};
   forEachCsvRecord(path, (row, r) => {
     if (r === 0) {
       const col = (name: string): number => row.indexOf(name);
-      iEval = col('eval'); iGen = col('generation'); iStatus = col('status'); iViol = col('violation');
-      iObj = pareto.objectives.map((o) => col(o.name));
-      const needed: [string, number][] = [['eval', iEval], ['generation', iGen], ['status', iStatus], ...pareto.objectives.map((o, k): [string, number] => [o.name, iObj[k]!])];
+      const iObj = pareto.objectives.map((o) => col(o.name));
+      const needed: [string, number][] = [['eval', col('eval')], ['generation', col('generation')], ['status', col('status')], ...pareto.objectives.map((o, k): [string, number] => [o.name, iObj[k]!])];
       const missing = needed.filter(([, i]) => i < 0);
       if (missing.length) {
         throw new StudyError('BAD_RUN_DIR', `${path}: missing column(s) ${missing.map(([n]) => n).join(', ')}; the run folder is damaged: run the study again`, { file: path });
       }
-      width = row.length;
+      hasViolation = col('violation') >= 0;
+      pick.columns = [col('eval'), col('generation'), col('status'), ...iObj, ...(hasViolation ? [col('violation')] : [])];
       return;
     }
-    if (row.length < width - 1) return;
-    const status = row[iStatus] === 'feasible' ? 'feasible' : row[iStatus] === 'infeasible' ? 'infeasible' : 'failed';
+    // [eval, generation, status, objectives…, violation]; a cut-off last row has an empty status: skipped
+    const status = row[2] === 'feasible' ? 'feasible' : row[2] === 'infeasible' ? 'infeasible' : 'failed';
     if (status === 'failed') return;
-    const objectives = new Float64Array(iObj.length);
-    iObj.forEach((c, k) => (objectives[k] = num(row[c])));
+    const objectives = new Float64Array(m);
+    for (let k = 0; k < m; k++) objectives[k] = num(row[3 + k]);
     if (!objectives.every(Number.isFinite)) return;
     if (evaluated++ % stride !== 0) return;
-    sample.push({ index: num(row[iEval]), generation: num(row[iGen]), status, objectives, violation: iViol >= 0 ? num(row[iViol]) : NaN });
+    sample.push({ index: num(row[0]), generation: num(row[1]), status, objectives, violation: hasViolation ? num(row[3 + m]) : NaN });
     if (sample.length >= 2 * EVALUATION_SAMPLE) {
       sample = sample.filter((_, k) => k % 2 === 0);
       stride *= 2;
     }
-  });
+  }, Infinity, undefined, pick);
   return { sample, evaluated };
 }
 

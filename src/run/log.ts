@@ -128,11 +128,21 @@ export class EvaluationLog {
     }
   }
   append(rows: readonly LoggedEvaluation[]): void {
-    let text = '';
-    for (const r of rows) text += logRow(this.problem, r);
+    // Written in pieces of ~32k characters: a generation's rows as one string (720 kB for 1000 ZDT1 rows) would be
+    // a large V8 object, garbage that only a full collection frees (the resident size of long runs sawed with it).
     // Every byte or an error (a short write on a nearly full disk would leave a row cut in half).
-    writeAllSync(this.fd, Buffer.from(text, 'utf8'));
-    this.bytes += Buffer.byteLength(text);
+    let text = '';
+    const flush = (): void => {
+      const buf = Buffer.from(text, 'utf8');
+      writeAllSync(this.fd, buf);
+      this.bytes += buf.length;
+      text = '';
+    };
+    for (const r of rows) {
+      text += logRow(this.problem, r);
+      if (text.length >= 32_768) flush();
+    }
+    if (text.length > 0) flush();
     for (const row of rows) this.count(row);
   }
   private count(row: LoggedEvaluation): void {
@@ -159,22 +169,11 @@ export class EvaluationLog {
 /** Parses one log record (its fields) back into an evaluation. */
 const NONE = new Float64Array(0);
 
-function parseLogRecord(c: readonly string[], problem: Problem, objectivesOnly = false): LoggedEvaluation {
+function parseLogRecord(c: readonly string[], problem: Problem): LoggedEvaluation {
   const n = problem.variables.length;
   const m = problem.objectives.length;
   const k = problem.constraints.length;
   const failed = c[2] === 'failed';
-  if (objectivesOnly) {
-    const f = new Float64Array(m);
-    problem.objectives.forEach((o, i) => {
-      const v = c[3 + n + i] === '' ? NaN : Number(c[3 + n + i]);
-      f[i] = o.sense === 'maximize' ? -v : v;
-    });
-    return {
-      index: Number(c[0]), generation: Number(c[1]), x: NONE, f, g: NONE, cv: failed ? Infinity : Number(c[3 + n + m + k]!),
-      failure: failed ? unguardCell(c[4 + n + m + k] ?? '') : null,
-    };
-  }
   const x = new Float64Array(n);
   problem.variables.forEach((v, i) => {
     const cell = unguardCell(c[3 + i]!);
@@ -194,12 +193,40 @@ function parseLogRecord(c: readonly string[], problem: Problem, objectivesOnly =
   };
 }
 
-/** Streams the rows of a log file written by `EvaluationLog` (the first `maxBytes` bytes when given). */
+/** Columns of a log row that `objectivesOnly` reads: eval, generation, status, the objectives, violation, reason. */
+function objectiveColumns(problem: Problem): number[] {
+  const n = problem.variables.length;
+  const m = problem.objectives.length;
+  const k = problem.constraints.length;
+  return [0, 1, 2, ...Array.from({ length: m }, (_, i) => 3 + n + i), 3 + n + m + k, 4 + n + m + k];
+}
+
+/** A row from the `objectiveColumns` fields: no decision vector, no constraint values (empty arrays). */
+function parseObjectiveFields(c: readonly string[], problem: Problem): LoggedEvaluation {
+  const m = problem.objectives.length;
+  const failed = c[2] === 'failed';
+  const f = new Float64Array(m);
+  problem.objectives.forEach((o, i) => {
+    const v = c[3 + i] === '' ? NaN : Number(c[3 + i]);
+    f[i] = o.sense === 'maximize' ? -v : v;
+  });
+  return {
+    index: Number(c[0]), generation: Number(c[1]), x: NONE, f, g: NONE, cv: failed ? Infinity : Number(c[3 + m]!),
+    failure: failed ? unguardCell(c[4 + m] ?? '') : null,
+  };
+}
+
+/**
+ * Streams the rows of a log file written by `EvaluationLog` (the first `maxBytes` bytes when given).
+ * `objectivesOnly`: rows without decision vector and constraint values, cut from the few columns needed.
+ */
 export function forEachLogRow(path: string, problem: Problem, onRow: (row: LoggedEvaluation) => void, maxBytes?: number, objectivesOnly = false): void {
+  const pick = objectivesOnly ? { columns: objectiveColumns(problem) } : {};
   forEachCsvRecord(path, (fields, recordNumber) => {
     if (recordNumber === 0 || (fields.length === 1 && fields[0] === '')) return;
-    onRow(parseLogRecord(fields, problem, objectivesOnly));
-  }, maxBytes);
+    if (objectivesOnly && fields[0] === '') return;
+    onRow(objectivesOnly ? parseObjectiveFields(fields, problem) : parseLogRecord(fields, problem));
+  }, maxBytes, undefined, pick);
 }
 
 /** Reparses a whole log held as text (small logs and tests; `forEachLogRow` streams a file). */

@@ -43,6 +43,10 @@ describe('forEachCsvRecord', () => {
       const got: string[][] = [];
       forEachCsvRecord(path, (fields) => got.push(fields), Infinity, chunk);
       expect(got, `chunk ${chunk}`).toEqual(records);
+      // picked columns (any order, past the end of short rows): the header whole, then only those fields
+      const picked: string[][] = [];
+      forEachCsvRecord(path, (fields) => picked.push(fields), Infinity, chunk, { columns: [3, 0, 1] });
+      expect(picked, `chunk ${chunk}, picked`).toEqual(records.map((row, r) => (r === 0 ? row : [row[3] ?? '', row[0] ?? '', row[1] ?? ''])));
     }
   });
 
