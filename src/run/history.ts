@@ -108,14 +108,14 @@ export function runHypervolume(front: readonly ArrayLike<number>[], norm: Normal
 }
 
 /**
- * IGD+ of history rows before the last: against the whole analytic front while |front| · |reference| ≤ 2·10^6,
- * else against IGD_REFERENCE_SAMPLE of its points, evenly spaced in its order (an unbiased estimate of the mean
- * distance; a 5-objective archive of 7,700 designs against 5,000 front points is 4·10^7 distances per row).
- * The last row (the final front) always uses the whole front.
+ * IGD+ of history rows before the last: against the whole analytic front while |front| · |reference| ≤ 10^6,
+ * else against IGD_REFERENCE_SAMPLE of its points, evenly spaced in its order (an estimate of the mean distance
+ * over the whole front; a 5-objective archive of 7,700 designs against 5,000 front points is 4·10^7 distances
+ * per row). The last row (the final front) always uses the whole front.
  */
-export const IGD_REFERENCE_SAMPLE = 250;
+export const IGD_REFERENCE_SAMPLE = 100;
 function igdReference(trueFront: readonly Float64Array[], frontSize: number): readonly Float64Array[] {
-  if (frontSize * trueFront.length <= 2e6 || trueFront.length <= IGD_REFERENCE_SAMPLE) return trueFront;
+  if (frontSize * trueFront.length <= 1e6 || trueFront.length <= IGD_REFERENCE_SAMPLE) return trueFront;
   return Array.from({ length: IGD_REFERENCE_SAMPLE }, (_, i) => trueFront[Math.round((i * (trueFront.length - 1)) / (IGD_REFERENCE_SAMPLE - 1))]!);
 }
 
