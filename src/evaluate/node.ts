@@ -47,7 +47,7 @@ export function evaluateNode(design: Design, rows: Rows): DesignRecord {
   const cost = sizeCost(design, rows, payload, thermal, power, rad, mass);
   const s: NodeSizing = { ...payload, thermal, power, rad, mass, cost };
   const constraints = nodeConstraints(design, rows, s);
-  notes.push(...modelNotes(design));
+  notes.push(...modelNotes(design, payload.computeShare));
   return assembleRecord(design, rows, s, constraints, notes);
 }
 
@@ -57,9 +57,20 @@ function sizePayload(design: Design, rows: Rows): Payload {
     altitude_m: km_to_m(o.altitude_km),
     inclination: o.inclination_deg === 'sso' ? { kind: 'sso', ltan_h: o.ltan_h } : { kind: 'fixed', inclination_rad: deg_to_rad(o.inclination_deg) },
   });
-  const compute = computePayload({ chip: rows.chip, chips: c.chips, utilization: c.utilization, lifetime_yr: mission.lifetime_yr });
+  const unthrottled = computePayload({ chip: rows.chip, chips: c.chips, utilization: c.utilization, lifetime_yr: mission.lifetime_yr });
+  // Compute throttled to a fraction k of its average in shadow (power.eclipseComputeFraction, a smaller battery)
+  // loses (1 − k) of the compute for the eclipse share of the time: delivered compute and the average IT power
+  // (and the heat it makes on average) are orbit averages over the annual mean shadow fraction. Peak power and
+  // the peak heat load stay: the radiator and the daylight array load are sized for full compute.
+  const computeShare = 1 - orbit.eclipseFractionMean * (1 - design.power.eclipseComputeFraction);
+  const compute = {
+    ...unthrottled,
+    itPowerAvg_W: unthrottled.itPowerAvg_W * computeShare,
+    heatLoadAvg_W: unthrottled.heatLoadAvg_W * computeShare,
+    deliveredPFLOPS: unthrottled.deliveredPFLOPS * computeShare,
+  };
   const isl = islPayload({ topology: i.topology, terminal: rows.terminal });
-  return { orbit, compute, isl };
+  return { orbit, compute, sunlitItPowerAvg_W: unthrottled.itPowerAvg_W, computeShare, isl };
 }
 
 function sizeThermal(design: Design, rows: Rows, { compute }: Payload, notes: string[]): ThermalSizing {
@@ -77,7 +88,7 @@ function sizeThermal(design: Design, rows: Rows, { compute }: Payload, notes: st
   return { heatLoad_W, radiator: sizing, radiatorMass_kg: design.thermal.radiatorArea_m2 * radiator.arealDensity_kg_m2 };
 }
 
-function sizePower(design: Design, rows: Rows, { orbit, compute, isl }: Payload, thermal: ThermalSizing): PowerSizing {
+function sizePower(design: Design, rows: Rows, { orbit, compute, sunlitItPowerAvg_W, isl }: Payload, thermal: ThermalSizing): PowerSizing {
   const { mission, power: p } = design;
   const { array, battery } = rows;
   const busPower_W = p.busPower_W ?? BUS_POWER_FRACTION_OF_IT * compute.itPowerPeak_W + BUS_POWER_BASE_W;
@@ -87,7 +98,7 @@ function sizePower(design: Design, rows: Rows, { orbit, compute, isl }: Payload,
     degradationRate_per_yr: array.degradationPerYear, tempCoefficient_per_K: array.tempCoefficient_per_K, cellTemp_K: array.operatingTemp_K,
     arrayArealDensity_kg_m2: array.arealDensity_kg_m2, missionLife_yr: mission.lifetime_yr,
     orbitPeriod_s: orbit.period_s, eclipseDuration_s: orbit.maxEclipse_s, eclipseFractionMean: orbit.eclipseFractionMean,
-    computePower_W: compute.itPowerAvg_W, busPower_W, islPower_W: isl.power_W, pumpPower_W: thermal.radiator.pumpPower_W,
+    computePower_W: sunlitItPowerAvg_W, busPower_W, islPower_W: isl.power_W, pumpPower_W: thermal.radiator.pumpPower_W,
     depthOfDischarge, batterySpecificEnergy_J_per_kg: Wh_to_J(battery.specificEnergy_Wh_per_kg), batteryToLoadEfficiency: battery.dischargeEfficiency,
     eclipseComputeFraction: p.eclipseComputeFraction,
   });
@@ -171,10 +182,13 @@ function nodeConstraints(design: Design, rows: Rows, s: NodeSizing): ConstraintR
 }
 
 /** The modelling assumptions a reader of the record must know. */
-function modelNotes(design: Design): string[] {
+function modelNotes(design: Design, share: number): string[] {
   const notes = ['the pumped loop rejects the peak IT heat; bus, ISL and pump heat go to bus panels (not sized here)'];
   const f = design.power.eclipseComputeFraction;
-  if (f < 1) notes.push(`compute throttled to ${f} of average through eclipses (battery sized for that)`);
+  if (f < 1) {
+    notes.push(`compute throttled to ${f} of average through eclipses (battery sized for that): delivered compute and average IT power ` +
+      `are orbit averages, ${(100 * share).toPrecision(4)} % of unthrottled`);
+  }
   notes.push('eclipse: cylindrical Earth shadow, no penumbra; dose: AP-8 MIN/AE-8 MAX mean environment (no solar particle events)');
   if (design.orbit.altitude_km > 900) notes.push('density above 900 km is an exponential extrapolation of CIRA-2012 (drag is negligible there)');
   return notes;

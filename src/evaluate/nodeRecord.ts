@@ -26,7 +26,12 @@ export type Radiation = ReturnType<typeof radiationDose>;
 /** Orbit, compute and ISL payload: what every later stage sizes against. */
 export interface Payload {
   readonly orbit: Orbit;
+  /** Orbit averages: delivered compute and average IT power include eclipse throttling (see `computeShare`). */
   readonly compute: Compute;
+  /** Average IT power while computing unthrottled (daylight), the load the array and battery are sized for [W]. */
+  readonly sunlitItPowerAvg_W: number;
+  /** Orbit-average share of the unthrottled compute kept: 1 − f̄_eclipse · (1 − power.eclipseComputeFraction) [-]. */
+  readonly computeShare: number;
   readonly isl: Isl;
 }
 

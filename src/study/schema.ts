@@ -54,7 +54,7 @@ export const powerSchema = z
     arrayArea_m2: range('power.arrayArea_m2', 1, 50000, 'm²', 'one node').default(600).describe('Solar array area [m²].'),
     battery: id('batteries').default('li-ion-leo').describe('Battery catalog id (designs/catalogs/batteries.yaml).'),
     depthOfDischarge: range('power.depthOfDischarge', 0.05, 0.9, '(fraction)', 'LEO cycling').optional().describe('Depth of discharge per eclipse [-]; defaults to the battery catalog maximum for LEO cycling.'),
-    eclipseComputeFraction: range('power.eclipseComputeFraction', 0, 1, '(fraction)', 'share of average compute power kept through eclipses').default(1).describe('Compute power kept through eclipses, as a fraction of the average [-]; below 1 the battery shrinks (throttled or idled compute in shadow).'),
+    eclipseComputeFraction: range('power.eclipseComputeFraction', 0, 1, '(fraction)', 'share of average compute power kept through eclipses').default(1).describe('Compute power kept through eclipses, as a fraction of the average [-]; below 1 the battery shrinks (throttled or idled compute in shadow) and delivered compute and average IT power become orbit averages, × (1 − mean shadow fraction × (1 − this)).'),
     busPower_W: range('power.busPower_W', 0, 1e6, 'W', 'bus housekeeping load').optional().describe('Bus housekeeping power (ADCS, C&DH, heaters, TT&C) [W]; default 3 % of peak IT power + 500 W.'),
   })
   .describe('Electrical power: array, battery.');

@@ -98,3 +98,38 @@ describe('constraint exactly at its limit', () => {
     expect(c.satisfied).toBe(true);
   });
 });
+
+describe('eclipse throttling (power.eclipseComputeFraction) is counted in delivered compute and average IT power', () => {
+  // AI1 moved to 550 km at 53°: an orbit with a real shadow share. Throttling compute to k in shadow keeps
+  // 1 − f̄·(1 − k) of the orbit-average compute and IT energy, f̄ the annual mean shadow fraction.
+  const at53 = (k: number) => withChange((d) => {
+    d.orbit.altitude_km = 550;
+    d.orbit.inclination_deg = 53;
+    d.power.eclipseComputeFraction = k;
+  });
+  const full = at53(1);
+  const half = at53(0.5);
+  const idle = at53(0);
+
+  it('the shadow share at 550 km, 53° is a third of the time (cylindrical shadow: 0.385 at β = 0, less at higher β)', () => {
+    expect(full.orbit.eclipseFraction).toBeGreaterThan(0.28);
+    expect(full.orbit.eclipseFraction).toBeLessThan(0.385);
+  });
+
+  it('delivered PFLOPS and average IT power fall by f̄·(1 − k); peak power does not', () => {
+    const f = full.orbit.eclipseFraction;
+    expect(half.compute.deliveredPFLOPS / full.compute.deliveredPFLOPS).toBeCloseTo(1 - 0.5 * f, 12);
+    expect(idle.compute.deliveredPFLOPS / full.compute.deliveredPFLOPS).toBeCloseTo(1 - f, 12);
+    expect(idle.compute.itPowerAvg_W / full.compute.itPowerAvg_W).toBeCloseTo(1 - f, 12);
+    expect(idle.compute.itPowerPeak_W).toBe(full.compute.itPowerPeak_W);
+    expect(idle.notes.join(' ')).toMatch(/orbit averages/);
+  });
+
+  it('the battery shrinks; the array shrinks less, as it still carries full compute in daylight', () => {
+    expect(idle.power.batteryEnergy_Wh).toBeLessThan(half.power.batteryEnergy_Wh);
+    expect(half.power.batteryEnergy_Wh).toBeLessThan(full.power.batteryEnergy_Wh);
+    // the array must still carry full compute in daylight, so it needs at least (Pd/Xd) of the unthrottled load
+    expect(idle.power.requiredArrayArea_m2).toBeLessThan(full.power.requiredArrayArea_m2);
+    expect(idle.power.requiredArrayArea_m2).toBeGreaterThan(0.5 * full.power.requiredArrayArea_m2);
+  });
+});
