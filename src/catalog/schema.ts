@@ -48,6 +48,13 @@ export const solarArrayRowSchema = z.strictObject({
   arealDensity_kg_m2: positive(),
   cost_USD_per_W: nonNegative(),
   stowedPowerDensity_W_per_m3: positive(),
+  /**
+   * Rated output as array makers and papers quote it [W/m²]: AM0 1361 W/m², cells at referenceTemp_K, packing
+   * included, before inherent degradation and operating-temperature derating. The model's beginning-of-life
+   * output is this × (1 + γ (operatingTemp_K − referenceTemp_K)) × inherentDegradation (SMAD §21.2); checked
+   * against η × packing × 1361 W/m² in test/catalog/arrays.test.ts.
+   */
+  ratedPower_W_m2: positive().optional(),
 });
 
 export const batteryRowSchema = z.strictObject({
