@@ -32,6 +32,8 @@ export const chipRowSchema = z.strictObject({
   massPerChip_kg: positive(),
   costPerChip_USD: nonNegative(),
   tidTolerance_rad: positive(),
+  /** Total dose where soft, recoverable faults begin (e.g. HBM irregularities) [rad(Si)]; absent: the tolerance. */
+  softDoseThreshold_rad: positive().optional(),
   maxJunctionTemp_K: temperature_K(),
   idlePowerFraction: z.number().min(0).lt(1),
 });

@@ -8,7 +8,7 @@
  * SI inside; user units (km, deg, min, Wh) are converted once, for the record (nodeRecord.ts).
  */
 import type { DesignRecord, ConstraintResult } from './record.js';
-import { assembleRecord, type CostSizing, type Design, type MassSizing, type NodeSizing, type Payload, type PowerSizing, type Radiation, type Rows, type ThermalSizing } from './nodeRecord.js';
+import { assembleRecord, MAX_YEARS_TO_DOSE, softDoseThreshold_rad, yearsToDose, type CostSizing, type Design, type MassSizing, type NodeSizing, type Payload, type PowerSizing, type Radiation, type Rows, type ThermalSizing } from './nodeRecord.js';
 import { orbitGeometry } from '../models/orbit.js';
 import { computePayload } from '../models/compute.js';
 import { islPayload } from '../models/isl.js';
@@ -176,9 +176,21 @@ function nodeConstraints(design: Design, rows: Rows, s: NodeSizing): ConstraintR
     constraintResult('thermal.radiatorArea', t.radiatorArea_m2, '>=', s.thermal.radiator.requiredRadiatorArea_m2, 'm²', true, 'radiator rejects peak IT heat at the junction-limited temperature, hot case'),
     constraintResult('mass.launchClosure', mass.launch_kg, '<=', l.mass_kg, 'kg', true, 'built-up launch mass fits the mass allocated on the launcher'),
     constraintResult('launch.fitsVehicle', s.cost.cost.nodesPerLaunch, '>=', 1, 'nodes', true, `at least one node fits the ${vehicle.id} payload and fairing`),
-    constraintResult('radiation.dose', s.rad.missionDose_rad, '<=', chip.tidTolerance_rad, 'rad(Si)', false, 'mission dose with design margin stays below the chip tolerance'),
+    constraintResult('radiation.dose', s.rad.missionDose_rad, '<=', chip.tidTolerance_rad, 'rad(Si)', false,
+      `mission dose with design margin stays below the chip tolerance (reached after ${yearsText(chip.tidTolerance_rad, s, design.mission.radiationDesignMargin)})`),
     constraintResult('drag.fccDisposal', drag.passiveDecay_yr, '<=', 5, 'yr', false, 'passive decay after end of life within the FCC 5-year rule (47 CFR 25.283(e))'),
+    // a separate soft-fault check only for chips whose row gives the onset (else it would repeat radiation.dose)
+    ...(chip.softDoseThreshold_rad !== undefined
+      ? [constraintResult('radiation.softDose', s.rad.missionDose_rad, '<=', softDoseThreshold_rad(chip), 'rad(Si)', false,
+          `mission dose with design margin stays below the chip's soft-fault onset (reached after ${yearsText(softDoseThreshold_rad(chip), s, design.mission.radiationDesignMargin)})`)]
+      : []),
   ];
+}
+
+/** "12.3 yr" (or "over 1000 yr"): when the margined dose reaches `dose_rad`. */
+function yearsText(dose_rad: number, s: NodeSizing, designMargin: number): string {
+  const yr = yearsToDose(dose_rad, s.rad.doseRate_rad_per_yr, designMargin);
+  return yr >= MAX_YEARS_TO_DOSE ? `over ${MAX_YEARS_TO_DOSE} yr` : `${yr.toPrecision(3)} yr`;
 }
 
 /** The modelling assumptions a reader of the record must know. */

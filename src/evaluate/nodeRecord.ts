@@ -96,7 +96,10 @@ export function assembleRecord(design: Design, rows: Rows, s: NodeSizing, constr
     },
     radiation: {
       shielding_mm_al: r.shielding_mm_al, doseRate_rad_per_yr: rad.doseRate_rad_per_yr, missionDose_rad: rad.missionDose_rad,
-      tolerance_rad: rows.chip.tidTolerance_rad, designMargin: mission.radiationDesignMargin, shieldingMass_kg: rad.shieldingMass_kg,
+      tolerance_rad: rows.chip.tidTolerance_rad, softThreshold_rad: softDoseThreshold_rad(rows.chip),
+      timeToTolerance_yr: yearsToDose(rows.chip.tidTolerance_rad, rad.doseRate_rad_per_yr, mission.radiationDesignMargin),
+      timeToSoftThreshold_yr: yearsToDose(softDoseThreshold_rad(rows.chip), rad.doseRate_rad_per_yr, mission.radiationDesignMargin),
+      designMargin: mission.radiationDesignMargin, shieldingMass_kg: rad.shieldingMass_kg,
     },
     drag: {
       density_kg_m3: drag.density_kg_m3, dragArea_m2, ballisticCoefficient_kg_m2: drag.ballisticCoefficient_kg_m2,
@@ -122,4 +125,15 @@ export function assembleRecord(design: Design, rows: Rows, s: NodeSizing, constr
     constraints,
     notes,
   };
+}
+
+/** A chip's soft-fault dose onset, or its total-dose tolerance when the row gives none [rad(Si)]. */
+export const softDoseThreshold_rad = (chip: { readonly tidTolerance_rad: number; readonly softDoseThreshold_rad?: number | undefined }): number =>
+  Math.min(chip.softDoseThreshold_rad ?? chip.tidTolerance_rad, chip.tidTolerance_rad);
+
+/** Years for the margined dose (rate × margin per year, accruing linearly as in the dose model) to reach `dose_rad`; capped at 1000 yr. */
+export const MAX_YEARS_TO_DOSE = 1000;
+export function yearsToDose(dose_rad: number, doseRate_rad_per_yr: number, designMargin: number): number {
+  const perYear = doseRate_rad_per_yr * designMargin;
+  return perYear > 0 ? Math.min(dose_rad / perYear, MAX_YEARS_TO_DOSE) : MAX_YEARS_TO_DOSE;
 }

@@ -71,6 +71,11 @@ export interface DesignRecord {
     /** Mission dose including the radiation design margin. */
     readonly missionDose_rad: number;
     readonly tolerance_rad: number;
+    /** Dose where soft faults begin (the chip row's, else the tolerance). */
+    readonly softThreshold_rad: number;
+    /** Years until the margined dose reaches the tolerance / the soft threshold (capped at 1000 yr). */
+    readonly timeToTolerance_yr: number;
+    readonly timeToSoftThreshold_yr: number;
     readonly designMargin: number;
     readonly shieldingMass_kg: number;
   };

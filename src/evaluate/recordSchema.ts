@@ -41,6 +41,9 @@ export const designRecordSchema = z.strictObject({
   radiation: z.strictObject({
     shielding_mm_al: n('Aluminium shielding [mm].'), doseRate_rad_per_yr: n('Dose rate [rad(Si)/yr].'),
     missionDose_rad: n('Mission dose incl. design margin [rad(Si)].'), tolerance_rad: n('Chip tolerance [rad(Si)].'),
+    softThreshold_rad: n('Dose where soft faults begin (chip row; else the tolerance) [rad(Si)].'),
+    timeToTolerance_yr: n('Years until the margined dose reaches the tolerance (capped at 1000) [yr].'),
+    timeToSoftThreshold_yr: n('Years until the margined dose reaches the soft threshold (capped at 1000) [yr].'),
     designMargin: n('Radiation design margin [-].'), shieldingMass_kg: n('Shielding mass [kg].'),
   }),
   drag: z.strictObject({

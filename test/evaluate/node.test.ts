@@ -133,3 +133,36 @@ describe('eclipse throttling (power.eclipseComputeFraction) is counted in delive
     expect(idle.power.requiredArrayArea_m2).toBeGreaterThan(0.5 * full.power.requiredArrayArea_m2);
   });
 });
+
+describe('dose over life: soft threshold and the time each dose limit is reached', () => {
+  it('TPU v6e at Suncatcher\'s orbit: HBM soft faults from 2 krad(Si) come years before the 15 krad(Si) tolerance', () => {
+    const tpu = withChange((d) => {
+      d.compute.chip = 'tpu-v6e';
+      d.orbit.altitude_km = 650;
+      d.orbit.inclination_deg = 'sso';
+    });
+    const r = tpu.radiation;
+    // Suncatcher (arXiv:2511.19468): no hard failures to 15 krad(Si); HBM irregularities from ~2 krad(Si)
+    expect(r.tolerance_rad).toBe(15000);
+    expect(r.softThreshold_rad).toBe(2000);
+    // linear accrual with the design margin, as the mission dose: years = dose / (rate × margin)
+    const perYear = r.doseRate_rad_per_yr * r.designMargin;
+    expect(r.timeToSoftThreshold_yr).toBeCloseTo(2000 / perYear, 9);
+    expect(r.timeToTolerance_yr).toBeCloseTo(15000 / perYear, 9);
+    expect(r.timeToTolerance_yr / r.timeToSoftThreshold_yr).toBeCloseTo(7.5, 9);
+    // the mission dose over the lifetime is the same line: reaching it takes the lifetime
+    expect(r.missionDose_rad / perYear).toBeCloseTo(ai1.design.mission.lifetime_yr, 9);
+    const soft = tpu.constraints.find((c) => c.name === 'radiation.softDose')!;
+    expect(soft.limit).toBe(2000);
+    expect(soft.description).toMatch(/reached after \d/);
+    expect(soft.satisfied).toBe(r.missionDose_rad <= 2000);
+  });
+
+  it('a chip without a soft threshold uses its tolerance, and has no separate soft-dose check', () => {
+    const r = ai1.record.radiation;
+    expect(r.softThreshold_rad).toBe(r.tolerance_rad);
+    expect(r.timeToSoftThreshold_yr).toBe(r.timeToTolerance_yr);
+    expect(ai1.record.constraints.find((c) => c.name === 'radiation.softDose')).toBeUndefined();
+    expect(ai1.record.constraints.find((c) => c.name === 'radiation.dose')!.description).toMatch(/reached after/);
+  });
+});
