@@ -120,17 +120,21 @@ function sizeRadiation(design: Design, { orbit, compute }: Payload): Radiation {
 function sizeMassAndDrag(
   design: Design, rows: Rows, { compute, isl }: Payload, thermal: ThermalSizing, { system: power }: PowerSizing, rad: Radiation,
 ): MassSizing {
-  const { mission, power: p, thermal: t, launch: l } = design;
+  const { mission, power: p, thermal: t, launch: l, drag: d } = design;
   const dry = dryMass({
     compute_kg: compute.mass_kg, array_kg: power.arrayMass_kg, battery_kg: power.batteryMass_kg, radiator_kg: thermal.radiatorMass_kg,
     shielding_kg: rad.shieldingMass_kg, isl_kg: isl.mass_kg,
   });
   const busArea_m2 = Math.cbrt(dry.dry_kg / CORE_DENSITY_FOR_AREA_kg_m3) ** 2;
-  const { dragArea_m2 } = orbitAverageDragArea_m2({ arrayArea_m2: p.arrayArea_m2, radiatorArea_m2: t.radiatorArea_m2, busArea_m2 });
+  const { dragArea_m2 } = orbitAverageDragArea_m2({
+    arrayArea_m2: p.arrayArea_m2, radiatorArea_m2: t.radiatorArea_m2, busArea_m2,
+    arrayProjectionFactor: d.arrayProjectionFactor, radiatorProjectionFactor: d.radiatorProjectionFactor,
+  });
   // The launcher inserts at its reference altitude; electric propulsion spirals the node to its orbit.
   const drag = dragBudget({
     altitude_m: km_to_m(design.orbit.altitude_km), solarActivity: mission.solarActivity, dryMass_kg: dry.dry_kg, dragArea_m2, lifetime_yr: mission.lifetime_yr,
-    insertionAltitude_m: km_to_m(rows.vehicle.referenceAltitude_km),
+    insertionAltitude_m: km_to_m(rows.vehicle.referenceAltitude_km), dragCoefficient: d.dragCoefficient,
+    disposalSolarActivity: d.disposalSolarActivity ?? mission.solarActivity,
   });
   const mass = massBudget({
     compute_kg: compute.mass_kg, array_kg: power.arrayMass_kg, battery_kg: power.batteryMass_kg, radiator_kg: thermal.radiatorMass_kg,
@@ -202,6 +206,9 @@ function modelNotes(design: Design, share: number): string[] {
       `are orbit averages, ${(100 * share).toPrecision(4)} % of unthrottled`);
   }
   notes.push('eclipse: cylindrical Earth shadow, no penumbra; dose: AP-8 MIN/AE-8 MAX mean environment (no solar particle events)');
+  const d = design.drag;
+  notes.push(`drag: C_D ${d.dragCoefficient}, projected array/radiator share ${d.arrayProjectionFactor.toFixed(3)}/${d.radiatorProjectionFactor.toFixed(3)}; ` +
+    `disposal check at ${d.disposalSolarActivity ?? design.mission.solarActivity} solar activity, held over the whole decay (no solar cycle)`);
   if (design.orbit.altitude_km > 900) notes.push('density above 900 km is an exponential extrapolation of CIRA-2012 (drag is negligible there)');
   return notes;
 }

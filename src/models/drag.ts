@@ -29,8 +29,9 @@
  * validation cases 10 and 12 (550 km, B = 100 kg/m²: 9.6 yr moderate, 2.9 yr high).
  *
  * Validity: mission altitude 100–2,000 km (the atmosphere model range; nodes fly 300–2,000 km).
- * Fixed solar activity for both station keeping and decay (choose 'high' for a conservative
- * propellant budget and 'low'/'moderate' for a conservative disposal time).
+ * Fixed solar activity for station keeping, and one (by default the same, `disposalSolarActivity` to
+ * choose) for the decay: 'high' gives a conservative propellant budget, 'low' a conservative disposal
+ * time. Not modelled: the activity varying over the solar cycle during the decay.
  */
 import { EARTH_MU_m3_s2, EARTH_RADIUS_m, JULIAN_YEAR_s, STANDARD_GRAVITY_m_s2 } from '../units/constants.js';
 import { km_to_m } from '../units/convert.js';
@@ -60,6 +61,8 @@ export interface DragParams {
   readonly lifetime_yr: number;
   /** Drag coefficient [-]; default 2.2. */
   readonly dragCoefficient?: number;
+  /** Solar activity for the passive decay (disposal check); default `solarActivity`. */
+  readonly disposalSolarActivity?: SolarActivity;
   /** Station-keeping thruster specific impulse [s]; default 1,500 s. */
   readonly isp_s?: number;
   /** Launch insertion altitude [m]; default = altitude_m (no orbit raise). */
@@ -119,7 +122,8 @@ export function dragBudget(p: Readonly<DragParams>): DragResult {
 
   let decay_s = 0;
   if (p.altitude_m > disposal_m) {
-    decay_s = B * (decayIntegral_s_m2_per_kg(p.altitude_m, p.solarActivity) - decayIntegral_s_m2_per_kg(disposal_m, p.solarActivity));
+    const activity = p.disposalSolarActivity ?? p.solarActivity;
+    decay_s = B * (decayIntegral_s_m2_per_kg(p.altitude_m, activity) - decayIntegral_s_m2_per_kg(disposal_m, activity));
   }
   const passiveDecay_yr = decay_s / JULIAN_YEAR_s;
 

@@ -87,6 +87,22 @@ export const launchSchema = z
   })
   .describe('Launch.');
 
+export const dragSchema = z
+  .strictObject({
+    dragCoefficient: range('drag.dragCoefficient', 1, 4, '(ratio)', 'free-molecular flat plates and satellites span ~2.0–2.6')
+      .default(2.2)
+      .describe('Drag coefficient C_D [-] (2.2: the flat-plate / satellite value of Vallado, Orekit and ESA; Mir re-entry 2.214).'),
+    arrayProjectionFactor: range('drag.arrayProjectionFactor', 0, 1, '(fraction)', 'mean projected share of the array area on the flow')
+      .default(2 / Math.PI)
+      .describe('Orbit-average projection of the array on the flow [-]: 2/π for a sun-tracking array turning once per orbit (β ≈ 0), 1 face-on (conservative), ≈ (2/π)·cos β dawn-dusk.'),
+    radiatorProjectionFactor: range('drag.radiatorProjectionFactor', 0, 1, '(fraction)', 'mean projected share of the radiator area on the flow')
+      .default(2 / Math.PI)
+      .describe('Orbit-average projection of the radiator on the flow [-] (2/π: it turns with the array yoke).'),
+    disposalSolarActivity: z.enum(['low', 'moderate', 'high']).optional()
+      .describe('Solar activity for the passive-decay (FCC 5-year) check; default mission.solarActivity. "low" is the conservative (longest) case.'),
+  })
+  .describe('Drag assumptions: C_D, attitude (projected areas) and the solar activity of the disposal check.');
+
 export const economicsSchema = z
   .strictObject({
     launchCost_USD_per_kg: range('economics.launchCost_USD_per_kg', 10, 100000, 'USD/kg', 'launch price').optional().describe('Override of the launch price [USD/kg]; otherwise vehicle price / usable payload.'),
@@ -106,6 +122,7 @@ const designFields = {
   radiation: radiationSchema.prefault({}),
   isl: islSchema.prefault({}),
   launch: launchSchema.prefault({}),
+  drag: dragSchema.prefault({}),
   economics: economicsSchema.prefault({}),
 };
 

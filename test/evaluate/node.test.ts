@@ -166,3 +166,45 @@ describe('dose over life: soft threshold and the time each dose limit is reached
     expect(ai1.record.constraints.find((c) => c.name === 'radiation.dose')!.description).toMatch(/reached after/);
   });
 });
+
+describe('drag assumptions as design inputs (drag section)', () => {
+  const base = withChange((d) => {
+    d.orbit.altitude_km = 550;
+  });
+  it('B = m / (C_D A): doubling C_D halves the ballistic coefficient and the passive decay time (decay ∝ B)', () => {
+    const cd44 = withChange((d) => {
+      d.orbit.altitude_km = 550;
+      d.drag.dragCoefficient = 4.4;
+    });
+    expect(cd44.drag.ballisticCoefficient_kg_m2 / base.drag.ballisticCoefficient_kg_m2).toBeCloseTo(0.5, 2);
+    expect(cd44.drag.passiveDecay_yr / base.drag.passiveDecay_yr).toBeCloseTo(0.5, 2);
+  });
+
+  it('face-on attitude (projection 1 instead of 2/π) raises the drag area, so B falls', () => {
+    const faceOn = withChange((d) => {
+      d.orbit.altitude_km = 550;
+      d.drag.arrayProjectionFactor = 1;
+      d.drag.radiatorProjectionFactor = 1;
+    });
+    expect(faceOn.drag.dragArea_m2).toBeGreaterThan(base.drag.dragArea_m2);
+    // array + radiator areas enter with factor 1 instead of 2/π; the bus area is the same in both
+    const extra = (1 - 2 / Math.PI) * (base.power.arrayArea_m2 + base.thermal.radiatorArea_m2);
+    expect(faceOn.drag.dragArea_m2 - base.drag.dragArea_m2).toBeCloseTo(extra, 6);
+  });
+
+  it('the disposal check can use its own solar activity: low activity decays slower than high (CIRA-2012 densities)', () => {
+    const low = withChange((d) => {
+      d.orbit.altitude_km = 550;
+      d.drag.disposalSolarActivity = 'low';
+    });
+    const high = withChange((d) => {
+      d.orbit.altitude_km = 550;
+      d.drag.disposalSolarActivity = 'high';
+    });
+    expect(low.drag.passiveDecay_yr).toBeGreaterThan(base.drag.passiveDecay_yr);
+    expect(high.drag.passiveDecay_yr).toBeLessThan(base.drag.passiveDecay_yr);
+    // station keeping stays at the mission's activity
+    expect(low.drag.stationKeepingDeltaV_m_s_per_yr).toBe(base.drag.stationKeepingDeltaV_m_s_per_yr);
+    expect(low.notes.join(' ')).toMatch(/disposal check at low solar activity/);
+  });
+});
