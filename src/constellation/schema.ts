@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import {
-  computeSchema, dragSchema, economicsSchema, id, islSchema, launchSchema, missionSchema, powerSchema, radiationSchema, range, thermalSchema,
+  computeSchema, dragSchema, economicsSchema, id, islSchema, massSchema, launchSchema, missionSchema, powerSchema, radiationSchema, range, thermalSchema,
 } from '../study/schema.js';
 import { CONSTELLATION_TOPOLOGIES, SHELL_PATTERNS, TRAFFIC_PATTERNS } from './types.js';
 
@@ -30,6 +30,7 @@ const nodeSectionsShape = {
   radiation: radiationSchema.optional(),
   isl: islSchema.optional(),
   launch: launchSchema.optional(),
+  mass: massSchema.optional(),
   drag: dragSchema.optional(),
   economics: economicsSchema.optional(),
 };

@@ -15,7 +15,7 @@ import { islPayload } from '../models/isl.js';
 import { radiatorSizing } from '../models/thermal.js';
 import { powerSystem } from '../models/power.js';
 import { radiationDose } from '../models/radiation.js';
-import { dryMass, massBudget } from '../models/mass.js';
+import { dryMass, MASS_TECHNOLOGY, massBudget } from '../models/mass.js';
 import { dragBudget, orbitAverageDragArea_m2 } from '../models/drag.js';
 import { nodeCost, stowedVolume_m3 } from '../models/cost.js';
 import { deg_to_rad, J_to_Wh, km_to_m, mm_to_m, Wh_to_J } from '../units/convert.js';
@@ -121,9 +121,10 @@ function sizeMassAndDrag(
   design: Design, rows: Rows, { compute, isl }: Payload, thermal: ThermalSizing, { system: power }: PowerSizing, rad: Radiation,
 ): MassSizing {
   const { mission, power: p, thermal: t, launch: l, drag: d } = design;
+  const factors = massFactors(design);
   const dry = dryMass({
     compute_kg: compute.mass_kg, array_kg: power.arrayMass_kg, battery_kg: power.batteryMass_kg, radiator_kg: thermal.radiatorMass_kg,
-    shielding_kg: rad.shieldingMass_kg, isl_kg: isl.mass_kg,
+    shielding_kg: rad.shieldingMass_kg, isl_kg: isl.mass_kg, ...factors,
   });
   const busArea_m2 = Math.cbrt(dry.dry_kg / CORE_DENSITY_FOR_AREA_kg_m3) ** 2;
   const { dragArea_m2 } = orbitAverageDragArea_m2({
@@ -139,6 +140,7 @@ function sizeMassAndDrag(
   const mass = massBudget({
     compute_kg: compute.mass_kg, array_kg: power.arrayMass_kg, battery_kg: power.batteryMass_kg, radiator_kg: thermal.radiatorMass_kg,
     shielding_kg: rad.shieldingMass_kg, isl_kg: isl.mass_kg, propellant_kg: drag.propellantMass_kg, allocated_kg: l.mass_kg, itPowerAvg_W: compute.itPowerAvg_W,
+    ...factors,
   });
   return { dragArea_m2, drag, mass };
 }
@@ -191,6 +193,12 @@ function nodeConstraints(design: Design, rows: Rows, s: NodeSizing): ConstraintR
   ];
 }
 
+/** Bus fraction and system margin: the technology preset, overridden key by key. */
+function massFactors(design: Design): { busFraction: number; marginFraction: number } {
+  const preset = MASS_TECHNOLOGY[design.mass.technology];
+  return { busFraction: design.mass.busFraction ?? preset.busFraction, marginFraction: design.mass.systemMargin ?? preset.marginFraction };
+}
+
 /** "12.3 yr" (or "over 1000 yr"): when the margined dose reaches `dose_rad`. */
 function yearsText(dose_rad: number, s: NodeSizing, designMargin: number): string {
   const yr = yearsToDose(dose_rad, s.rad.doseRate_rad_per_yr, designMargin);
@@ -206,6 +214,8 @@ function modelNotes(design: Design, share: number): string[] {
       `are orbit averages, ${(100 * share).toPrecision(4)} % of unthrottled`);
   }
   notes.push('eclipse: cylindrical Earth shadow, no penumbra; dose: AP-8 MIN/AE-8 MAX mean environment (no solar particle events)');
+  const factors = massFactors(design);
+  notes.push(`mass: ${design.mass.technology} technology, bus ${factors.busFraction.toFixed(3)} × sized items, system margin ${(100 * factors.marginFraction).toFixed(0)} %`);
   const d = design.drag;
   notes.push(`drag: C_D ${d.dragCoefficient}, projected array/radiator share ${d.arrayProjectionFactor.toFixed(3)}/${d.radiatorProjectionFactor.toFixed(3)}; ` +
     `disposal check at ${d.disposalSolarActivity ?? design.mission.solarActivity} solar activity, held over the whole decay (no solar cycle)`);

@@ -34,6 +34,24 @@
  */
 import { nonNegative } from './validate.js';
 
+/**
+ * Technology presets: a consistent (bus fraction, system margin) pair, bus given as a share b of basic dry mass
+ * and converted to f_bus = b / (1 − b) of the sized items.
+ * - heritage: a conventional bus, b = 1/3 (Brown, "Elements of Spacecraft Design", AIAA 2002, ch. 2: structure
+ *   alone ~21–29 % of dry mass, plus ACS, C&DH, harness, propulsion), margin 0.25 (AIAA S-120A-2015 growth
+ *   allowances for new, conceptual items reach 25–30 %);
+ * - current: the defaults above (b = 20 %, margin 20 %, ESA CDF phase A);
+ * - aggressive: a mass-produced, power-dominated bus, b = 10 % (an ESTIMATE for Starlink-class production
+ *   buses, where arrays, radiators and payload dominate), margin 0.10 (mature, flight-proven parts in
+ *   AIAA S-120A's lower growth-allowance classes).
+ */
+export const MASS_TECHNOLOGY = {
+  heritage: { busFraction: 0.5, marginFraction: 0.25 },
+  current: { busFraction: 0.25, marginFraction: 0.2 },
+  aggressive: { busFraction: 0.1 / 0.9, marginFraction: 0.1 },
+} as const;
+export type MassTechnology = keyof typeof MASS_TECHNOLOGY;
+
 /** Default bus mass as a fraction of the separately sized items (estimate; see header). */
 export const DEFAULT_BUS_FRACTION = 0.25;
 /** Default system margin on basic dry mass (ESA CDF phase-A practice; AIAA S-120A-2015 order). */

@@ -87,6 +87,17 @@ export const launchSchema = z
   })
   .describe('Launch.');
 
+export const massSchema = z
+  .strictObject({
+    technology: z.enum(['heritage', 'current', 'aggressive']).default('current')
+      .describe('Mass-factor preset (src/models/mass.ts): heritage (bus 1/3 of basic dry mass, margin 25 %), current (20 %, 20 %), aggressive (10 %, 10 %); busFraction and systemMargin override it.'),
+    busFraction: range('mass.busFraction', 0, 2, '(ratio)', 'bus mass per kg of separately sized items').optional()
+      .describe('Bus mass (structure, ADCS, avionics, harness, propulsion dry) per kg of the sized items [-]; default from technology (current: 0.25).'),
+    systemMargin: range('mass.systemMargin', 0, 1, '(fraction)', 'system margin on basic dry mass').optional()
+      .describe('System margin on basic dry mass [-]; default from technology (current: 0.20, ESA CDF phase A).'),
+  })
+  .describe('Mass factors: bus allocation and system margin.');
+
 export const dragSchema = z
   .strictObject({
     dragCoefficient: range('drag.dragCoefficient', 1, 4, '(ratio)', 'free-molecular flat plates and satellites span ~2.0–2.6')
@@ -122,6 +133,7 @@ const designFields = {
   radiation: radiationSchema.prefault({}),
   isl: islSchema.prefault({}),
   launch: launchSchema.prefault({}),
+  mass: massSchema.prefault({}),
   drag: dragSchema.prefault({}),
   economics: economicsSchema.prefault({}),
 };

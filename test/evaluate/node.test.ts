@@ -208,3 +208,39 @@ describe('drag assumptions as design inputs (drag section)', () => {
     expect(low.notes.join(' ')).toMatch(/disposal check at low solar activity/);
   });
 });
+
+describe('mass factors as design inputs (mass section, technology presets)', () => {
+  const sized = (r: typeof ai1.record): number =>
+    r.mass.compute_kg + r.mass.array_kg + r.mass.battery_kg + r.mass.radiator_kg + r.mass.shielding_kg + r.mass.isl_kg;
+  const tech = (t: 'heritage' | 'current' | 'aggressive') => withChange((d) => {
+    d.mass.technology = t;
+  });
+
+  it('current is the default: bus 0.25 × sized items, margin 20 % of basic dry (ESA CDF phase A)', () => {
+    const r = ai1.record;
+    expect(r.mass.bus_kg / sized(r)).toBeCloseTo(0.25, 9);
+    expect(r.mass.margin_kg / (sized(r) + r.mass.bus_kg)).toBeCloseTo(0.2, 9);
+  });
+
+  it('presets: heritage bus = 1/3 of basic dry and 25 % margin; aggressive 10 % and 10 %', () => {
+    const h = tech('heritage');
+    const a = tech('aggressive');
+    expect(h.mass.bus_kg / (sized(h) + h.mass.bus_kg)).toBeCloseTo(1 / 3, 9);
+    expect(h.mass.margin_kg / (sized(h) + h.mass.bus_kg)).toBeCloseTo(0.25, 9);
+    expect(a.mass.bus_kg / (sized(a) + a.mass.bus_kg)).toBeCloseTo(0.1, 9);
+    expect(a.mass.margin_kg / (sized(a) + a.mass.bus_kg)).toBeCloseTo(0.1, 9);
+    // lighter node, same IT power: more kW per tonne
+    expect(a.mass.kW_per_t).toBeGreaterThan(ai1.record.mass.kW_per_t);
+    expect(h.mass.kW_per_t).toBeLessThan(ai1.record.mass.kW_per_t);
+    expect(a.notes.join(' ')).toMatch(/aggressive technology/);
+  });
+
+  it('busFraction and systemMargin override the preset key by key', () => {
+    const r = withChange((d) => {
+      d.mass.technology = 'heritage';
+      d.mass.busFraction = 0.05;
+    });
+    expect(r.mass.bus_kg / sized(r)).toBeCloseTo(0.05, 9);
+    expect(r.mass.margin_kg / (sized(r) + r.mass.bus_kg)).toBeCloseTo(0.25, 9);
+  });
+});
