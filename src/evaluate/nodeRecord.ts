@@ -14,7 +14,7 @@ import type { radiationDose } from '../models/radiation.js';
 import type { radiatorSizing } from '../models/thermal.js';
 import type { NodeDesign } from '../study/schema.js';
 import { rad_to_deg, s_to_min } from '../units/convert.js';
-import type { ConstraintResult, DesignRecord } from './record.js';
+import type { ConstraintResult, DesignRecord, RecordWarning } from './record.js';
 
 export type Orbit = ReturnType<typeof orbitGeometry>;
 export type Compute = ReturnType<typeof computePayload>;
@@ -114,7 +114,8 @@ export function assembleRecord(design: Design, rows: Rows, s: NodeSizing, constr
     mass: {
       compute_kg: mass.compute_kg, array_kg: mass.array_kg, battery_kg: mass.battery_kg, radiator_kg: mass.radiator_kg, shielding_kg: mass.shielding_kg,
       isl_kg: mass.isl_kg, bus_kg: mass.bus_kg, propellant_kg: mass.propellant_kg, margin_kg: mass.margin_kg, dry_kg: mass.dry_kg,
-      launch_kg: mass.launch_kg, allocated_kg: mass.allocated_kg, kW_per_t: mass.kW_per_t, stowedVolume_m3: stowed.stowedVolume_m3,
+      launch_kg: mass.launch_kg, allocated_kg: mass.allocated_kg, kW_per_t: mass.kW_per_t,
+      specificPower_W_per_kg: compute.itPowerAvg_W / mass.launch_kg, stowedVolume_m3: stowed.stowedVolume_m3,
     },
     cost: {
       hardware_USD: cost.hardware_USD, launch_USD: cost.launch_USD, operations_USD: cost.operations_USD, total_USD: cost.total_USD,
@@ -124,6 +125,7 @@ export function assembleRecord(design: Design, rows: Rows, s: NodeSizing, constr
     },
     constraints,
     notes,
+    warnings: plausibilityWarnings(compute.itPowerAvg_W / mass.launch_kg, busPower_W),
   };
 }
 
@@ -136,4 +138,25 @@ export const MAX_YEARS_TO_DOSE = 1000;
 export function yearsToDose(dose_rad: number, doseRate_rad_per_yr: number, designMargin: number): number {
   const perYear = doseRate_rad_per_yr * designMargin;
   return perYear > 0 ? Math.min(dose_rad / perYear, MAX_YEARS_TO_DOSE) : MAX_YEARS_TO_DOSE;
+}
+
+/**
+ * All-in specific power above which a node design outruns every published anchor [W/kg of launch mass]:
+ * SpaceX's AI1 claim (~120 kW average on the order of 1.7 t, ~70 W/kg), the SpaceX filing's ~100 kW/t
+ * (100 W/kg) and Starcloud-3's white-paper figures stay below it; 150 W/kg leaves room above the best of them.
+ */
+export const SPECIFIC_POWER_ANCHOR_W_per_kg = 150;
+
+/** Plausibility warnings (issue 8 item 9): reported, never a failure. */
+export function plausibilityWarnings(specificPower_W_per_kg: number, busPower_W: number): RecordWarning[] {
+  const out: RecordWarning[] = [];
+  if (specificPower_W_per_kg > SPECIFIC_POWER_ANCHOR_W_per_kg) {
+    out.push({
+      code: 'specific-power-above-anchors',
+      message: `${specificPower_W_per_kg.toFixed(0)} W of average IT power per launch kg is above every published anchor ` +
+        `(${SPECIFIC_POWER_ANCHOR_W_per_kg} W/kg; AI1 ~70, SpaceX filing ~100): check the mass factors and catalog rows`,
+    });
+  }
+  if (busPower_W === 0) out.push({ code: 'zero-bus-power', message: 'bus power is 0 W: avionics, ADCS and communications always draw power' });
+  return out;
 }

@@ -120,6 +120,8 @@ export interface DesignRecord {
     readonly launch_kg: number;
     readonly allocated_kg: number;
     readonly kW_per_t: number;
+    /** Average IT power per kg of launch mass [W/kg] (kW_per_t in SI; the plausibility check's measure). */
+    readonly specificPower_W_per_kg: number;
     /** Stowed (launch) volume: folded array and radiator plus the packaged core. */
     readonly stowedVolume_m3: number;
   };
@@ -139,4 +141,11 @@ export interface DesignRecord {
   readonly constraints: readonly ConstraintResult[];
   /** Approximations in force for this design, stated in words. */
   readonly notes: readonly string[];
+  /** Plausibility warnings (not failures): the design lies outside what anything flown or published reaches. */
+  readonly warnings: readonly RecordWarning[];
+}
+
+export interface RecordWarning {
+  readonly code: 'specific-power-above-anchors' | 'zero-bus-power';
+  readonly message: string;
 }

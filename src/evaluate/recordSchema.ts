@@ -63,7 +63,7 @@ export const designRecordSchema = z.strictObject({
     compute_kg: n('[kg]'), array_kg: n('[kg]'), battery_kg: n('[kg]'), radiator_kg: n('[kg]'), shielding_kg: n('[kg]'), isl_kg: n('[kg]'),
     bus_kg: n('Bus (structure, ADCS, C&DH, harness, propulsion dry) [kg].'), propellant_kg: n('[kg]'), margin_kg: n('System margin [kg].'),
     dry_kg: n('Dry mass incl. margin [kg].'), launch_kg: n('Built-up launch mass [kg].'), allocated_kg: n('Allocated launch mass [kg].'),
-    kW_per_t: n('Average IT power per launch tonne [kW/t].'), stowedVolume_m3: n('Stowed launch volume [m³].'),
+    kW_per_t: n('Average IT power per launch tonne [kW/t].'), specificPower_W_per_kg: n('Average IT power per launch kg [W/kg].'), stowedVolume_m3: n('Stowed launch volume [m³].'),
   }),
   cost: z.strictObject({
     hardware_USD: n('[USD]'), launch_USD: n('[USD]'), operations_USD: n('[USD]'), total_USD: n('[USD]'),
@@ -73,6 +73,7 @@ export const designRecordSchema = z.strictObject({
   }),
   constraints: z.array(constraintResultSchema),
   notes: z.array(z.string()),
+  warnings: z.array(z.strictObject({ code: z.string(), message: z.string() })).describe('Plausibility warnings (not failures).'),
 });
 
 export function designRecordJsonSchema(): object {

@@ -91,7 +91,7 @@ export function table(rows: readonly (readonly string[])[], align: readonly ('l'
 
 export function formatBudget(r: DesignRecord): string {
   const out: string[] = [`${r.name} — node budget`, '', ...sectionLines(budgetSections(r))];
-  out.push(...constraintLines(r.constraints), ...noteLines(r.notes));
+  out.push(...constraintLines(r.constraints), ...warningLines(r.warnings), ...noteLines(r.notes));
   return `${out.join('\n')}\n`;
 }
 
@@ -107,6 +107,11 @@ export function constraintLines(constraints: readonly ConstraintResult[]): strin
     '',
     violated.length ? `${violated.length} constraint(s) violated: ${violated.map((c) => c.name).join(', ')}` : 'All constraints satisfied.',
   ];
+}
+
+/** Plausibility warnings (not failures), before the notes. */
+export function warningLines(warnings: readonly { readonly code: string; readonly message: string }[]): string[] {
+  return warnings.length ? ['', 'Warnings (plausibility, not failures)', ...warnings.map((w) => `  ! ${w.code}: ${w.message}`)] : [];
 }
 
 export function noteLines(notes: readonly string[]): string[] {

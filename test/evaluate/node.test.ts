@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateDesignFile, nodeEvaluator } from '../../src/evaluate/evaluator.js';
 import { METRIC_PATHS, unitOf } from '../../src/evaluate/metrics.js';
 import { constraintResult } from '../../src/evaluate/node.js';
+import { plausibilityWarnings } from '../../src/evaluate/nodeRecord.js';
 import type { NodeDesign } from '../../src/study/schema.js';
 
 const ai1 = evaluateDesignFile('designs/ai1.yaml');
@@ -242,5 +243,23 @@ describe('mass factors as design inputs (mass section, technology presets)', () 
     });
     expect(r.mass.bus_kg / sized(r)).toBeCloseTo(0.05, 9);
     expect(r.mass.margin_kg / (sized(r) + r.mass.bus_kg)).toBeCloseTo(0.25, 9);
+  });
+});
+
+describe('plausibility warnings (record.warnings, not failures)', () => {
+  it('the shipped AI1 design has none, and its specific power is the kW/t metric in W/kg', () => {
+    expect(ai1.record.warnings).toEqual([]);
+    expect(ai1.record.mass.specificPower_W_per_kg).toBeCloseTo(ai1.record.mass.kW_per_t, 9);
+    expect(ai1.record.mass.specificPower_W_per_kg).toBeCloseTo(ai1.record.compute.itPowerAvg_W / ai1.record.mass.launch_kg, 9);
+  });
+
+  it('zero bus power is flagged; a node lighter than any published anchor per watt is flagged (150 W/kg)', () => {
+    const noBus = withChange((d) => {
+      d.power.busPower_W = 0;
+    });
+    expect(noBus.warnings.map((w) => w.code)).toContain('zero-bus-power');
+    // the specific-power check is a threshold on W/kg of launch mass
+    expect(plausibilityWarnings(151, 2000).map((w) => w.code)).toEqual(['specific-power-above-anchors']);
+    expect(plausibilityWarnings(149, 2000)).toEqual([]);
   });
 });
