@@ -57,7 +57,9 @@ function sizePayload(design: Design, rows: Rows): Payload {
     altitude_m: km_to_m(o.altitude_km),
     inclination: o.inclination_deg === 'sso' ? { kind: 'sso', ltan_h: o.ltan_h } : { kind: 'fixed', inclination_rad: deg_to_rad(o.inclination_deg) },
   });
-  const unthrottled = computePayload({ chip: rows.chip, chips: c.chips, utilization: c.utilization, lifetime_yr: mission.lifetime_yr });
+  const unthrottled = computePayload({
+    chip: rows.chip, chips: c.chips, utilization: c.utilization, lifetime_yr: mission.lifetime_yr, failureRate_per_yr: c.chipFailureRate_per_yr,
+  });
   // Compute throttled to a fraction k of its average in shadow (power.eclipseComputeFraction, a smaller battery)
   // loses (1 − k) of the compute for the eclipse share of the time: delivered compute and the average IT power
   // (and the heat it makes on average) are orbit averages over the annual mean shadow fraction. Peak power and

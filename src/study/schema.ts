@@ -44,6 +44,9 @@ export const computeSchema = z
   .strictObject({
     chip: id('chips').default('gb300').describe('Accelerator catalog id (designs/catalogs/chips.yaml).'),
     chips: z.number().int('must be a whole number of chips').min(1, 'must be at least 1').max(100000, 'above 100000 is outside the node model (one satellite)').default(72).describe('Number of accelerators on the node [-].'),
+    chipFailureRate_per_yr: range('compute.chipFailureRate_per_yr', 0, 10, '1/yr', 'chip failures without repair')
+      .default(0.07)
+      .describe('Chip failure rate with no repair [1/yr]: mean availability over the life is (1 − e^(−λT))/(λT) (default 0.07, middle of the 5–9 %/yr of ODC calculators).'),
     utilization: range('compute.utilization', 0.05, 1, '(fraction)', 'average compute utilization').default(0.8).describe('Average utilization of the accelerators [-], sets average IT power and delivered compute.'),
   })
   .describe('Compute payload.');

@@ -263,3 +263,20 @@ describe('plausibility warnings (record.warnings, not failures)', () => {
     expect(plausibilityWarnings(149, 2000)).toEqual([]);
   });
 });
+
+describe('chip failure rate as a design input (compute.chipFailureRate_per_yr)', () => {
+  it('delivered compute scales with the mean no-repair availability (1 − e^(−λT))/(λT)', () => {
+    const T = ai1.design.mission.lifetime_yr;
+    const at = (lambda: number) => withChange((d) => {
+      d.compute.chipFailureRate_per_yr = lambda;
+    });
+    const none = at(0);
+    const tenth = at(0.1);
+    const hand = (1 - Math.exp(-0.1 * T)) / (0.1 * T); // T = 5 yr: (1 − e^−0.5)/0.5 = 0.78694
+    expect(tenth.compute.deliveredPFLOPS / none.compute.deliveredPFLOPS).toBeCloseTo(hand, 9);
+    if (T === 5) expect(hand).toBeCloseTo(0.78694, 5);
+    // the default 0.07/yr sits between
+    expect(ai1.record.compute.deliveredPFLOPS).toBeGreaterThan(tenth.compute.deliveredPFLOPS);
+    expect(ai1.record.compute.deliveredPFLOPS).toBeLessThan(none.compute.deliveredPFLOPS);
+  });
+});
