@@ -10,8 +10,9 @@
  */
 
 /** Characters that make a spreadsheet evaluate a cell as a formula when they lead it. */
-const FORMULA_PREFIX = /^[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+export const FORMULA_PREFIX = /^[=+\-@\t\r]/;
+/** Text a spreadsheet reads as that decimal number, never as a formula. */
+export const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** A text cell: formula prefixes neutralised, quoted when needed. */

@@ -6,7 +6,7 @@
  */
 import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Algorithm, AlgorithmOptions, AlgorithmSnapshot } from '../problem/algorithm.js';
+import type { Algorithm, AlgorithmOptions, AlgorithmSnapshot, Individual } from '../problem/algorithm.js';
 import type { Problem } from '../problem/types.js';
 import { PoolEvaluator } from '../parallel/pool.js';
 import { SerialEvaluator, type Evaluator } from '../parallel/evaluator.js';
@@ -139,17 +139,19 @@ async function runOpened(opts: RunOptions, createAlgorithm: AlgorithmFactoryByNa
   };
   let outcome: LoopOutcome;
   let records: unknown[] | undefined;
+  let reported: Individual[] | undefined;
   try {
     outcome = await generationLoop(ctx);
-    // Costly records (constellations) of the reported designs are computed by the pool, not serially here.
-    if (outcome.stopReason !== 'interrupted' && evaluator.records !== undefined && loaded.record !== null) {
-      records = await evaluator.records(reportedFront(algorithm.archive()).map((ind) => ind.x));
+    if (outcome.stopReason !== 'interrupted') {
+      reported = reportedFront(algorithm.archive());
+      // Costly records (constellations) of the reported designs are computed by the pool, not serially here.
+      if (evaluator.records !== undefined && loaded.record !== null) records = await evaluator.records(reported.map((ind) => ind.x));
     }
   } finally {
     log.close();
     await evaluator.close();
   }
-  return finishRun(ctx, outcome, records);
+  return finishRun(ctx, outcome, reported, records);
 }
 
 /** Redis workers, a worker-thread pool, or this thread. */
@@ -262,7 +264,8 @@ function failureReasonsOf(log: EvaluationLog): RunCounts['failureReasons'] {
 const notesOf = (run: OpenRun): { notes?: readonly string[] } => (run.notes.length > 0 ? { notes: run.notes } : {});
 
 /** An interrupted run keeps its checkpoint; a finished one gets its history, result files and reports. */
-async function finishRun(ctx: RunContext, outcome: LoopOutcome, records?: readonly unknown[]): Promise<RunSummary> {
+/** `reported`: the archive's reported front (computed once, before the pool closed), absent when interrupted. */
+async function finishRun(ctx: RunContext, outcome: LoopOutcome, reportedDesigns?: readonly Individual[], records?: readonly unknown[]): Promise<RunSummary> {
   const { opts, run, algorithm, log, liveHv } = ctx;
   const { runDir, loaded } = run;
   const { problem } = loaded;
@@ -300,7 +303,7 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, records?: readon
         violations: problem.constraints.map((c, i) => ({ name: c.name, g: ind.g[i] ?? NaN })).filter((v) => !(v.g <= 0)),
       }))
     : [];
-  const reported = reportedFront(archive);
+  const reported = reportedDesigns ?? reportedFront(archive);
   const finished: RunMeta = {
     ...run.meta, status: 'complete', finishedAt: ctx.now().toISOString(), workers: opts.workers ?? 0,
     result: {

@@ -8,6 +8,7 @@
  */
 import { closeSync, constants, existsSync, lstatSync, openSync, statSync, truncateSync } from 'node:fs';
 import { forEachCsvRecord, splitCsvRecord } from './csvStream.js';
+import { FORMULA_PREFIX, PLAIN_NUMBER } from '../report/csv.js';
 import { writeAllSync } from './atomic.js';
 import { StudyError } from '../core/errors.js';
 import type { Evaluation, Problem } from '../problem/types.js';
@@ -33,9 +34,8 @@ const csvCell = quoted;
  * round trip exact — gets a leading `'`; `unguardCell` takes it off when the log is read back. Plain numbers
  * ("-5") are left alone.
  */
-const GUARDED = /^[=+\-@\t\r']/;
-const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-const textCell = (s: string): string => quoted(GUARDED.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s);
+const guarded = (s: string): boolean => (FORMULA_PREFIX.test(s) || s.startsWith("'")) && !PLAIN_NUMBER.test(s);
+const textCell = (s: string): string => quoted(guarded(s) ? `'${s}` : s);
 const unguardCell = (s: string): string => (s.charCodeAt(0) === 39 ? s.slice(1) : s);
 const num = (v: number): string => (Number.isNaN(v) ? '' : String(v));
 
@@ -169,26 +169,31 @@ export class EvaluationLog {
 /** Parses one log record (its fields) back into an evaluation. */
 const NONE = new Float64Array(0);
 
-function parseLogRecord(c: readonly string[], problem: Problem): LoggedEvaluation {
-  const n = problem.variables.length;
+/**
+ * Parses one log record back into an evaluation. `withDesign` false: the record holds only the
+ * `objectiveColumns` (eval, generation, status, objectives, violation, reason); x and g come back empty.
+ */
+function parseLogRecord(c: readonly string[], problem: Problem, withDesign = true): LoggedEvaluation {
+  const n = withDesign ? problem.variables.length : 0;
   const m = problem.objectives.length;
-  const k = problem.constraints.length;
+  const k = withDesign ? problem.constraints.length : 0;
   const failed = c[2] === 'failed';
-  const x = new Float64Array(n);
-  problem.variables.forEach((v, i) => {
-    const cell = unguardCell(c[3 + i]!);
-    x[i] = v.kind === 'choice' ? v.options.findIndex((o) => String(o) === cell) : Number(cell);
-  });
+  const x = withDesign ? new Float64Array(n) : NONE;
+  if (withDesign) {
+    problem.variables.forEach((v, i) => {
+      const cell = unguardCell(c[3 + i]!);
+      x[i] = v.kind === 'choice' ? v.options.findIndex((o) => String(o) === cell) : Number(cell);
+    });
+  }
   const f = new Float64Array(m);
   problem.objectives.forEach((o, i) => {
     const v = c[3 + n + i] === '' ? NaN : Number(c[3 + n + i]);
     f[i] = o.sense === 'maximize' ? -v : v;
   });
-  const g = new Float64Array(k);
+  const g = withDesign ? new Float64Array(k) : NONE;
   for (let i = 0; i < k; i++) g[i] = c[3 + n + m + i] === '' ? NaN : Number(c[3 + n + m + i]);
-  const cvCell = c[3 + n + m + k]!;
   return {
-    index: Number(c[0]), generation: Number(c[1]), x, f, g, cv: failed ? Infinity : Number(cvCell),
+    index: Number(c[0]), generation: Number(c[1]), x, f, g, cv: failed ? Infinity : Number(c[3 + n + m + k]!),
     failure: failed ? unguardCell(c[4 + n + m + k] ?? '') : null,
   };
 }
@@ -201,21 +206,6 @@ function objectiveColumns(problem: Problem): number[] {
   return [0, 1, 2, ...Array.from({ length: m }, (_, i) => 3 + n + i), 3 + n + m + k, 4 + n + m + k];
 }
 
-/** A row from the `objectiveColumns` fields: no decision vector, no constraint values (empty arrays). */
-function parseObjectiveFields(c: readonly string[], problem: Problem): LoggedEvaluation {
-  const m = problem.objectives.length;
-  const failed = c[2] === 'failed';
-  const f = new Float64Array(m);
-  problem.objectives.forEach((o, i) => {
-    const v = c[3 + i] === '' ? NaN : Number(c[3 + i]);
-    f[i] = o.sense === 'maximize' ? -v : v;
-  });
-  return {
-    index: Number(c[0]), generation: Number(c[1]), x: NONE, f, g: NONE, cv: failed ? Infinity : Number(c[3 + m]!),
-    failure: failed ? unguardCell(c[4 + m] ?? '') : null,
-  };
-}
-
 /**
  * Streams the rows of a log file written by `EvaluationLog` (the first `maxBytes` bytes when given).
  * `objectivesOnly`: rows without decision vector and constraint values, cut from the few columns needed.
@@ -225,7 +215,7 @@ export function forEachLogRow(path: string, problem: Problem, onRow: (row: Logge
   forEachCsvRecord(path, (fields, recordNumber) => {
     if (recordNumber === 0 || (fields.length === 1 && fields[0] === '')) return;
     if (objectivesOnly && fields[0] === '') return;
-    onRow(objectivesOnly ? parseObjectiveFields(fields, problem) : parseLogRecord(fields, problem));
+    onRow(parseLogRecord(fields, problem, !objectivesOnly));
   }, maxBytes, undefined, pick);
 }
 

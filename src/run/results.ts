@@ -117,6 +117,7 @@ export function reportedFront(archive: readonly Individual[], tolerance = FRONT_
   });
   const firstInBox = new Map<string, number>();
   const boxes: number[][] = [];
+  const keys: string[] = [];
   archive.forEach((ind, i) => {
     const box = boxOf(ind);
     const key = box.join(',');
@@ -124,12 +125,13 @@ export function reportedFront(archive: readonly Individual[], tolerance = FRONT_
     if (seen === undefined) {
       firstInBox.set(key, i);
       boxes.push(box);
+      keys.push(key);
     } else if (ind.evalIndex < archive[seen]!.evalIndex) firstInBox.set(key, i);
   });
   const B = new Float64Array(boxes.length * m);
   boxes.forEach((box, b) => B.set(box, b * m));
   const keep = new Set<number>();
-  for (const b of nonDominatedIndices(B, boxes.length, m)) keep.add(firstInBox.get(boxes[b]!.join(','))!);
+  for (const b of nonDominatedIndices(B, boxes.length, m)) keep.add(firstInBox.get(keys[b]!)!);
   return archive.filter((_, i) => keep.has(i));
 }
 
