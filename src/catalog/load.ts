@@ -1,5 +1,5 @@
 /**
- * Loads and validates the seven hardware catalogs (`designs/catalogs/*.yaml`) once per directory, and
+ * Loads and validates the hardware catalogs (`designs/catalogs/*.yaml`) once per directory, and
  * looks rows up by id. Every problem becomes a `StudyError` whose message names the file, the row id
  * and the field, and says how to fix it:
  *   YAML_SYNTAX, FILE_NOT_FOUND; WRONG_TYPE (wrong type, not a list, duplicate id); MISSING_FIELD;
@@ -66,7 +66,7 @@ function validateFile(dir: string, kind: CatalogKind): readonly unknown[] {
   });
 }
 
-/** Reads and validates all seven catalogs of `dir` (default: the package's designs/catalogs/), cached per directory. */
+/** Reads and validates all catalogs of `dir` (default: the package's designs/catalogs/), cached per directory. */
 export function loadCatalogs(dir?: string): Catalogs {
   const resolved = resolve(dir ?? defaultCatalogDir());
   const hit = cache.get(resolved);

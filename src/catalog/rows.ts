@@ -5,7 +5,7 @@
 import type { NodeDesign } from '../study/schema.js';
 import type { CatalogIds, CatalogName } from '../study/load.js';
 import {
-  CATALOG_KINDS, CATALOG_SPECS, type BatteryRow, type CatalogKind, type Catalogs, type ChipRow, type CoatingRow,
+  CATALOG_KINDS, CATALOG_SPECS, type BatteryRow, type CatalogKind, type Catalogs, type ChipRow, type CoatingRow, type CoolantRow,
   type IslTerminalRow, type LaunchVehicleRow, type RadiatorRow, type SolarArrayRow,
 } from './schema.js';
 
@@ -15,6 +15,8 @@ export interface NodeCatalogRows {
   readonly battery: BatteryRow;
   readonly radiator: RadiatorRow;
   readonly coating: CoatingRow;
+  /** The design's coolant, else the radiator row's. */
+  readonly coolant: CoolantRow;
   readonly terminal: IslTerminalRow;
   readonly vehicle: LaunchVehicleRow;
 }
@@ -32,19 +34,23 @@ export function rowResolver(catalogs: Catalogs): RowResolver {
   const index = <T extends { id: string }>(rows: readonly T[]): Map<string, T> => new Map(rows.map((r) => [r.id, r]));
   const chips = index(catalogs.chips), arrays = index(catalogs.solarArrays), batteries = index(catalogs.batteries);
   const radiators = index(catalogs.radiators), coatings = index(catalogs.coatings), terminals = index(catalogs.islTerminals);
-  const vehicles = index(catalogs.launchVehicles);
+  const vehicles = index(catalogs.launchVehicles), coolants = index(catalogs.coolants);
   const get = <T>(m: Map<string, T>, id: string, what: string): T => {
     const r = m.get(id);
     if (r === undefined) throw new Error(`unknown ${what} id '${id}'`);
     return r;
   };
-  return (d) => ({
+  return (d) => {
+    const radiator = get(radiators, d.thermal.radiator, 'radiator');
+    return {
     chip: get(chips, d.compute.chip, 'chip'),
     array: get(arrays, d.power.array, 'solar-array'),
     battery: get(batteries, d.power.battery, 'battery'),
-    radiator: get(radiators, d.thermal.radiator, 'radiator'),
+    radiator,
     coating: get(coatings, d.thermal.coating, 'coating'),
+    coolant: get(coolants, d.thermal.coolant ?? radiator.coolant, 'coolant'),
     terminal: get(terminals, d.isl.terminal, 'ISL terminal'),
     vehicle: get(vehicles, d.launch.vehicle, 'launch vehicle'),
-  });
+    };
+  };
 }

@@ -38,25 +38,75 @@ export const chipRowSchema = z.strictObject({
   idlePowerFraction: z.number().min(0).lt(1),
 });
 
+/** AM0 solar irradiance at 1 AU used to rate cells [W/m²] (Kopp & Lean 2011; the models' SOLAR_CONSTANT_W_m2). */
+const RATING_IRRADIANCE_W_m2 = 1361;
+
+/**
+ * Solar-array technology. Ranges are physical plausibility bounds (each with its reason), so that a typo such as a
+ * percentage for a fraction (30 for 0.30) or %/K for 1/K (−0.45 for −0.0045) fails at load time.
+ */
 export const solarArrayRowSchema = z.strictObject({
   ...rowBase,
-  cellEfficiency: z.number().gt(0).max(1),
+  /**
+   * AM0 cell efficiency at referenceTemp_K [-]. ≤ 0.5, the model's validity range (src/models/solarArray.ts): every
+   * cell made stays below it (the ~47 % laboratory records are multi-junction cells under concentrated light;
+   * space-qualified one-sun AM0 cells reach ~0.30–0.33, e.g. XTE-HF 32.1 %, docs/sources.md §4).
+   */
+  cellEfficiency: z.number().gt(0).max(0.5),
+  /** Cell area / array area [-]: cells cannot cover more than the array. */
   packingFactor: z.number().gt(0).max(1),
-  inherentDegradation: z.number().gt(0).max(1),
-  degradationPerYear: z.number().min(0).lt(1),
-  tempCoefficient_per_K: z.number().min(-0.05).max(0.05),
-  referenceTemp_K: temperature_K(),
-  operatingTemp_K: temperature_K(),
-  arealDensity_kg_m2: positive(),
+  /**
+   * Design/assembly/wiring/mismatch losses only [-] (temperature is applied separately). ≥ 0.49: SMAD 3rd ed. §11.4
+   * gives I_d 0.49–0.88 with temperature and shadowing included, so a figure without them cannot be lower.
+   */
+  inherentDegradation: z.number().min(0.49).max(1),
+  /**
+   * Fractional power loss per year [1/yr]. ≤ 0.1: SMAD's LEO planning values are 2.75 %/yr (GaAs/MJ) and 3.75 %/yr
+   * (Si); GEO telemetry shows 0.44–1.69 %/yr (Lohmeyer et al. 2018); 10 %/yr would halve the output in 6.6 years.
+   */
+  degradationPerYear: z.number().min(0).max(0.1),
+  /**
+   * Relative power change per K above referenceTemp_K [1/K]. −0.01…0: PV power falls with temperature; measured
+   * coefficients span −0.17 %/K (perovskite) and −0.32 %/K (Si heterojunction; EPJ-PV 2025, pv20240072 Table 5) to
+   * −0.45 %/K (diffused Si, Sanyo via EPJ-PV 2013), triple junction ~−0.2 %/K; −1 %/K is over twice the steepest.
+   */
+  tempCoefficient_per_K: z.number().min(-0.01).max(0),
+  /** Rating temperature of cellEfficiency [K]: 288–308 K brackets the 25 °C (terrestrial) and 28 °C (AM0) standards. */
+  referenceTemp_K: z.number().min(288).max(308),
+  /** Typical sunlit operating temperature [K]: 200–420 K, the validity range of the linear temperature model. */
+  operatingTemp_K: z.number().min(200).max(420),
+  /**
+   * Array mass per m² [kg/m²], 0.1–20: a bare 25 µm polyimide blanket alone is ~0.04 kg/m² and flown flexible wings
+   * are ~2.6 (ISS SAW 1,100 kg / 420 m²) to ~3 (iROSA 340 kg / 117 m²); rigid panels 3–5; 20 is above the ISS
+   * photovoltaic radiator (17.5 kg/m², docs/sources.md §4), the heaviest deployable panel in the sources.
+   */
+  arealDensity_kg_m2: z.number().min(0.1).max(20),
   cost_USD_per_W: nonNegative(),
-  stowedPowerDensity_W_per_m3: positive(),
+  /** W BOL per m³ stowed, ≤ 200 kW/m³: 5 × the best published packaging (~40 kW/m³, Mikulas et al. NTRS 20150006022). */
+  stowedPowerDensity_W_per_m3: z.number().positive().max(200_000),
   /**
    * Rated output as array makers and papers quote it [W/m²]: AM0 1361 W/m², cells at referenceTemp_K, packing
    * included, before inherent degradation and operating-temperature derating. The model's beginning-of-life
-   * output is this × (1 + γ (operatingTemp_K − referenceTemp_K)) × inherentDegradation (SMAD §21.2); checked
-   * against η × packing × 1361 W/m² in test/catalog/arrays.test.ts.
+   * output is this × (1 + γ (operatingTemp_K − referenceTemp_K)) × inherentDegradation (SMAD 3rd ed. §11.4;
+   * src/models/solarArray.ts). Must equal η × packing × 1361 W/m² within 0.5 % (which admits ratings on the
+   * 1366.1 W/m² ASTM E490 AM0 spectrum); test/catalog/arrays.test.ts checks each row by hand.
    */
-  ratedPower_W_m2: positive().optional(),
+  ratedPower_W_m2: z.number().positive().max(0.5 * RATING_IRRADIANCE_W_m2).optional(),
+  /**
+   * Largest flown single wing of this technology class: deployed area [m²] and power [W] (the plausibility warning
+   * compares a design's array with them; a node's array may be several wings). Absent: no flown example cited.
+   */
+  flightProvenArea_m2: z.number().positive().optional(),
+  flightProvenPower_W: z.number().positive().optional(),
+}).superRefine((row, ctx) => {
+  if (row.ratedPower_W_m2 === undefined) return;
+  const expected = row.cellEfficiency * row.packingFactor * RATING_IRRADIANCE_W_m2;
+  if (Math.abs(row.ratedPower_W_m2 / expected - 1) > 0.005) {
+    ctx.addIssue({
+      code: 'custom', path: ['ratedPower_W_m2'],
+      message: `must equal cellEfficiency × packingFactor × 1361 W/m² = ${expected.toFixed(1)} W/m² within 0.5 % (a rated, AM0 28 °C figure before derating)`,
+    });
+  }
 });
 
 export const batteryRowSchema = z.strictObject({
@@ -70,12 +120,38 @@ export const batteryRowSchema = z.strictObject({
 
 export const radiatorRowSchema = z.strictObject({
   ...rowBase,
-  arealDensity_kg_m2: positive(),
-  loopDeltaT_K: nonNegative(),
-  pumpPower_W_per_W: z.number().min(0).max(1),
-  maxTemp_K: temperature_K(),
+  /** System mass per m² of planform [kg/m²]: flown and proposed deployables span ~2–20 (body-mounted 2–3, ISS PVR 17.5). */
+  arealDensity_kg_m2: z.number().min(0.5).max(40),
+  /** Coolant hot leg to mean radiator surface [K]; a loop drop above ~80 K leaves no useful radiator temperature. */
+  loopDeltaT_K: z.number().min(0).max(80),
+  /** Working fluid: a coolants.yaml id. */
+  coolant: kebabId,
+  /** Fin efficiency of the panel [-] (Gilmore 2002 ch. 6: 0.8–0.95 for honeycomb panels); absent: 1, fin drop inside loopDeltaT_K. */
+  finEfficiency: z.number().gt(0.3).max(1).optional(),
+  /** Highest radiator surface temperature of the technology [K]. */
+  maxTemp_K: z.number().min(150).max(600),
   cost_USD_per_m2: nonNegative(),
   stowedArea_m2_per_m3: positive(),
+  /** Largest flown (or built) single radiator system of this class [m² planform], for the plausibility warning. */
+  flightProvenArea_m2: positive().optional(),
+});
+
+/**
+ * Coolant (working fluid of a pumped loop). Properties at the loop temperature from the NIST Chemistry WebBook
+ * (Lemmon, McLinden & Friend, NIST SRD 69) or ASHRAE Handbook—Fundamentals (glycol solutions).
+ */
+export const coolantRowSchema = z.strictObject({
+  ...rowBase,
+  phase: z.enum(['single-phase', 'two-phase']),
+  /** Liquid specific heat [J/(kg·K)]: liquids span ~1,000 (fluorinated) to ~4,700 (ammonia). */
+  specificHeat_J_per_kgK: z.number().min(500).max(6000),
+  /** Liquid density [kg/m³]. */
+  density_kg_m3: z.number().min(300).max(2500),
+  /** Latent heat of vaporization at the loop temperature [J/kg] (two-phase rows). */
+  latentHeat_J_per_kg: z.number().min(5e4).max(3e6).optional(),
+  freezingPoint_K: z.number().min(50).max(400),
+  /** Lowest loop temperature allowed (freezing point plus margin) [K]: the cold-case heater holds it. */
+  minOperatingTemp_K: z.number().min(100).max(400),
 });
 
 export const coatingRowSchema = z.strictObject({
@@ -124,6 +200,7 @@ export type ChipRow = Readonly<z.infer<typeof chipRowSchema>>;
 export type SolarArrayRow = Readonly<z.infer<typeof solarArrayRowSchema>>;
 export type BatteryRow = Readonly<z.infer<typeof batteryRowSchema>>;
 export type RadiatorRow = Readonly<z.infer<typeof radiatorRowSchema>>;
+export type CoolantRow = Readonly<z.infer<typeof coolantRowSchema>>;
 export type CoatingRow = Readonly<z.infer<typeof coatingRowSchema>>;
 export type IslTerminalRow = Readonly<z.infer<typeof islTerminalRowSchema>>;
 export type LaunchVehicleRow = Readonly<z.infer<typeof launchVehicleRowSchema>>;
@@ -134,6 +211,7 @@ export interface Catalogs {
   readonly solarArrays: readonly SolarArrayRow[];
   readonly batteries: readonly BatteryRow[];
   readonly radiators: readonly RadiatorRow[];
+  readonly coolants: readonly CoolantRow[];
   readonly coatings: readonly CoatingRow[];
   readonly islTerminals: readonly IslTerminalRow[];
   readonly launchVehicles: readonly LaunchVehicleRow[];
@@ -149,6 +227,7 @@ export const CATALOG_SPECS = {
   solarArrays: { file: 'solar-arrays.yaml', schema: solarArrayRowSchema },
   batteries: { file: 'batteries.yaml', schema: batteryRowSchema },
   radiators: { file: 'radiators.yaml', schema: radiatorRowSchema },
+  coolants: { file: 'coolants.yaml', schema: coolantRowSchema },
   coatings: { file: 'coatings.yaml', schema: coatingRowSchema },
   islTerminals: { file: 'isl-terminals.yaml', schema: islTerminalRowSchema },
   launchVehicles: { file: 'launch-vehicles.yaml', schema: launchVehicleRowSchema },

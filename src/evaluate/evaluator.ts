@@ -5,7 +5,7 @@ import type { Catalogs } from '../catalog/schema.js';
 import { StudyError } from '../core/errors.js';
 import { checkCatalogIds, parseDesignFile, type CatalogIds } from '../study/load.js';
 import type { NodeDesign } from '../study/schema.js';
-import { evaluateNode, PHYSICAL_CONSTRAINTS } from './node.js';
+import { evaluateNode, PHYSICAL_CONSTRAINTS, RELAXABLE_CONSTRAINTS } from './node.js';
 import type { DesignRecord } from './record.js';
 
 export interface NodeEvaluator {
@@ -13,12 +13,17 @@ export interface NodeEvaluator {
   readonly rows: Catalogs;
   readonly evaluate: (design: NodeDesign) => DesignRecord;
   readonly physicalConstraints: readonly string[];
+  /** Physical constraints a study may relax with `relax:`. */
+  readonly relaxableConstraints: readonly string[];
 }
 
 export function nodeEvaluator(catalogDir?: string): NodeEvaluator {
   const catalogs = loadCatalogs(catalogDir);
   const resolve = rowResolver(catalogs);
-  return { catalogs: catalogIds(catalogs), rows: catalogs, evaluate: (d) => evaluateNode(d, resolve(d)), physicalConstraints: PHYSICAL_CONSTRAINTS };
+  return {
+    catalogs: catalogIds(catalogs), rows: catalogs, evaluate: (d) => evaluateNode(d, resolve(d)),
+    physicalConstraints: PHYSICAL_CONSTRAINTS, relaxableConstraints: RELAXABLE_CONSTRAINTS,
+  };
 }
 
 /**

@@ -7,10 +7,10 @@ import { didYouMean } from '../core/errors.js';
 export const METRIC_PATHS = [
   'orbit.altitude_km', 'orbit.inclination_deg', 'orbit.ltan_h', 'orbit.period_min', 'orbit.speed_km_s', 'orbit.betaMin_deg', 'orbit.betaMax_deg',
   'orbit.eclipseFraction', 'orbit.worstEclipseFraction', 'orbit.maxEclipse_min',
-  'power.arrayArea_m2', 'power.requiredArrayArea_m2', 'power.bolPower_W', 'power.eolPower_W', 'power.demandAvg_W', 'power.demandPeak_W',
+  'power.arrayArea_m2', 'power.requiredArrayArea_m2', 'power.bolPower_W', 'power.eolPower_W', 'power.demandAvg_W', 'power.demandPeak_W', 'power.heaterPower_W',
   'power.batteryEnergy_Wh', 'power.depthOfDischarge', 'power.arrayMass_kg', 'power.batteryMass_kg',
   'thermal.heatLoad_W', 'thermal.radiatorArea_m2', 'thermal.requiredRadiatorArea_m2', 'thermal.radiatorTemp_K', 'thermal.netFlux_W_m2',
-  'thermal.radiatorMass_kg', 'thermal.pumpPower_W',
+  'thermal.radiatorMass_kg', 'thermal.pumpPower_W', 'thermal.coolantHotTemp_K', 'thermal.junctionTemp_K', 'thermal.junctionLimit_K', 'thermal.batteryLoss_W',
   'radiation.shielding_mm_al', 'radiation.doseRate_rad_per_yr', 'radiation.missionDose_rad', 'radiation.tolerance_rad', 'radiation.softThreshold_rad',
   'radiation.timeToTolerance_yr', 'radiation.timeToSoftThreshold_yr', 'radiation.designMargin',
   'radiation.shieldingMass_kg',

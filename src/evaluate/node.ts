@@ -12,7 +12,10 @@ import { assembleRecord, MAX_YEARS_TO_DOSE, softDoseThreshold_rad, yearsToDose, 
 import { orbitGeometry } from '../models/orbit.js';
 import { computePayload } from '../models/compute.js';
 import { islPayload } from '../models/isl.js';
-import { radiatorSizing } from '../models/thermal.js';
+import { earthViewFactorVerticalPlate, radiatorSizing } from '../models/thermal.js';
+import { coolantLoop, loopHeatLoad } from '../models/coolantLoop.js';
+import { coldCaseHeater } from '../models/thermalColdCase.js';
+import { EARTH_RADIUS_m } from '../units/constants.js';
 import { powerSystem } from '../models/power.js';
 import { radiationDose } from '../models/radiation.js';
 import { dryMass, MASS_TECHNOLOGY, massBudget } from '../models/mass.js';
@@ -35,7 +38,11 @@ export function constraintResult(name: string, value: number, sense: '<=' | '>='
 }
 
 /** Names of the constraints every study enforces, in order. */
-export const PHYSICAL_CONSTRAINTS = ['power.arrayArea', 'thermal.radiatorArea', 'mass.launchClosure', 'launch.fitsVehicle'] as const;
+export const PHYSICAL_CONSTRAINTS = [
+  'power.arrayArea', 'thermal.radiatorArea', 'thermal.junctionTemp', 'mass.launchClosure', 'launch.fitsVehicle', 'radiation.dose', 'radiation.softDose',
+] as const;
+/** Physical constraints a study may relax (`relax:`): the dose limits; the closures always hold. */
+export const RELAXABLE_CONSTRAINTS: readonly string[] = ['radiation.dose', 'radiation.softDose'];
 
 export function evaluateNode(design: Design, rows: Rows): DesignRecord {
   const notes: string[] = [];
@@ -75,34 +82,78 @@ function sizePayload(design: Design, rows: Rows): Payload {
   return { orbit, compute, sunlitItPowerAvg_W: unthrottled.itPowerAvg_W, computeShare, isl };
 }
 
-function sizeThermal(design: Design, rows: Rows, { compute }: Payload, notes: string[]): ThermalSizing {
-  const { chip, radiator, coating } = rows;
-  // The pumped loop must reject the peak IT heat in the hot case, so the radiator is sized for it.
-  const heatLoad_W = compute.heatLoadPeak_W;
+function sizeThermal(design: Design, rows: Rows, { orbit, compute, sunlitItPowerAvg_W, isl }: Payload, notes: string[]): ThermalSizing {
+  const { chip, radiator, coating, coolant } = rows;
+  const t = design.thermal;
+  const busPower_W = busPowerOf(design, compute.itPowerPeak_W);
+  const loopDeltaT_K = t.loopDeltaT_K ?? radiator.loopDeltaT_K;
+  const finEfficiency = t.finEfficiency ?? radiator.finEfficiency ?? 1;
   // The loop cannot run the radiator hotter than its technology allows, whatever the chips tolerate.
-  const junctionLimit_K = Math.min(chip.maxJunctionTemp_K, radiator.maxTemp_K + radiator.loopDeltaT_K);
-  if (junctionLimit_K < chip.maxJunctionTemp_K) notes.push(`radiator temperature capped by the ${radiator.id} technology limit ${radiator.maxTemp_K} K`);
-  const sizing = radiatorSizing({
-    heatLoad_W, junctionTempMax_K: junctionLimit_K, loopDeltaT_K: radiator.loopDeltaT_K, arealDensity_kg_m2: radiator.arealDensity_kg_m2,
-    pumpPower_W_per_W: radiator.pumpPower_W_per_W, solarAbsorptance: coating.absorptanceEol, irEmittance: coating.emittanceEol ?? coating.emittance,
-    altitude_m: km_to_m(design.orbit.altitude_km),
+  const loop = coolantLoop({
+    junctionLimit_K: chip.maxJunctionTemp_K, chipPower_W: chip.chipPower_W, junctionToCoolant_K_per_W: t.junctionToCoolant_K_per_W,
+    loopDeltaT_K, radiatorTemp_K: t.radiatorTemp_K, coolant, coolantTempRise_K: t.coolantTempRise_K, exitQuality: t.exitQuality,
+    pressureDrop_Pa: t.loopPressureDrop_Pa, pumpEfficiency: t.pumpEfficiency,
   });
-  return { heatLoad_W, radiator: sizing, radiatorMass_kg: design.thermal.radiatorArea_m2 * radiator.arealDensity_kg_m2 };
+  let radiatorTemp_K = loop.radiatorTemp_K;
+  if (t.radiatorTemp_K === undefined && radiatorTemp_K > radiator.maxTemp_K) {
+    radiatorTemp_K = radiator.maxTemp_K;
+    notes.push(`radiator temperature capped by the ${radiator.id} technology limit ${radiator.maxTemp_K} K`);
+  }
+  // Daylight (hot case): the battery recharges what it gave in the worst eclipse; its charge loss is taken equal
+  // to the discharge loss (round trip ≈ η²). Eclipse: throttled IT, bus and ISL keep dissipating into the loop.
+  const dayLength_s = orbit.period_s - orbit.maxEclipse_s;
+  const eclipseLoad_W = sunlitItPowerAvg_W * design.power.eclipseComputeFraction + busPower_W + isl.power_W;
+  const eta = rows.battery.dischargeEfficiency;
+  const batteryLoss_W = dayLength_s > 0 ? (eclipseLoad_W * orbit.maxEclipse_s * (1 - eta)) / (eta * dayLength_s) : 0;
+  const all = t.rejects === 'all';
+  const { heatLoad_W, pumpPower_W } = loopHeatLoad({
+    itHeat_W: compute.heatLoadPeak_W, busAndIslHeat_W: all ? busPower_W + isl.power_W : 0, batteryLoss_W: all ? batteryLoss_W : 0,
+    pumpPower_W_per_W: loop.pumpPower_W_per_W,
+  });
+  const altitude_m = km_to_m(design.orbit.altitude_km);
+  const H2 = ((EARTH_RADIUS_m + altitude_m) / EARTH_RADIUS_m) ** 2;
+  const earthViewFactors: readonly [number, number] = t.earthViewFactors
+    ?? (t.attitude === 'horizontal' ? [1 / H2, 0] : [earthViewFactorVerticalPlate({ altitude_m }).viewFactorPerFace, earthViewFactorVerticalPlate({ altitude_m }).viewFactorPerFace]);
+  const sizing = radiatorSizing({
+    heatLoad_W, junctionTempMax_K: radiatorTemp_K, loopDeltaT_K: 0, arealDensity_kg_m2: radiator.arealDensity_kg_m2, pumpPower_W_per_W: loop.pumpPower_W_per_W,
+    solarAbsorptance: coating.absorptanceEol, irEmittance: coating.emittanceEol, altitude_m, earthViewFactors, finEfficiency, radiatingFaces: t.radiatingFaces,
+    solarIncidence_rad: deg_to_rad(t.solarIncidence_deg), sinkTemp_K: t.sinkTemp_K,
+    ...(t.hotCase !== undefined ? { environment: t.hotCase } : {}),
+  });
+  const junctionTemp_K = radiatorTemp_K + loopDeltaT_K + (loop.junctionTemp_K - loop.coolantHotTemp_K);
+  const cold = coldCaseHeater({
+    radiatorArea_m2: t.radiatorArea_m2, minLoopTemp_K: coolant.minOperatingTemp_K, irEmittance: coating.emittance, earthViewFactors, finEfficiency,
+    radiatingFaces: t.radiatingFaces,
+    eclipseDissipation_W: sunlitItPowerAvg_W * design.power.eclipseComputeFraction + (all ? busPower_W + isl.power_W + pumpPower_W : 0),
+    earthIR_W_m2: t.coldCaseEarthIR_W_m2, sinkTemp_K: t.sinkTemp_K,
+  });
+  return {
+    heatLoad_W, radiator: sizing, radiatorMass_kg: t.radiatorArea_m2 * radiator.arealDensity_kg_m2, pumpPower_W, batteryLoss_W, busPower_W,
+    junctionTemp_K, junctionLimit_K: chip.maxJunctionTemp_K, heaterPower_W: cold.heaterPower_W, coolantHotTemp_K: radiatorTemp_K + loopDeltaT_K,
+  };
 }
 
-function sizePower(design: Design, rows: Rows, { orbit, compute, sunlitItPowerAvg_W, isl }: Payload, thermal: ThermalSizing): PowerSizing {
+/** Bus housekeeping power: the design's, or 3 % of peak IT + 500 W. */
+function busPowerOf(design: Design, itPowerPeak_W: number): number {
+  return design.power.busPower_W ?? BUS_POWER_FRACTION_OF_IT * itPowerPeak_W + BUS_POWER_BASE_W;
+}
+
+function sizePower(design: Design, rows: Rows, { orbit, sunlitItPowerAvg_W, isl }: Payload, thermal: ThermalSizing): PowerSizing {
   const { mission, power: p } = design;
   const { array, battery } = rows;
-  const busPower_W = p.busPower_W ?? BUS_POWER_FRACTION_OF_IT * compute.itPowerPeak_W + BUS_POWER_BASE_W;
+  const busPower_W = thermal.busPower_W;
   const depthOfDischarge = p.depthOfDischarge ?? battery.maxDepthOfDischarge;
   const system = powerSystem({
     arrayArea_m2: p.arrayArea_m2, cellEfficiency: array.cellEfficiency, packingFactor: array.packingFactor, inherentDegradation: array.inherentDegradation,
     degradationRate_per_yr: array.degradationPerYear, tempCoefficient_per_K: array.tempCoefficient_per_K, cellTemp_K: array.operatingTemp_K,
     arrayArealDensity_kg_m2: array.arealDensity_kg_m2, missionLife_yr: mission.lifetime_yr,
     orbitPeriod_s: orbit.period_s, eclipseDuration_s: orbit.maxEclipse_s, eclipseFractionMean: orbit.eclipseFractionMean,
-    computePower_W: sunlitItPowerAvg_W, busPower_W, islPower_W: isl.power_W, pumpPower_W: thermal.radiator.pumpPower_W,
+    computePower_W: sunlitItPowerAvg_W, busPower_W, islPower_W: isl.power_W, pumpPower_W: thermal.pumpPower_W,
     depthOfDischarge, batterySpecificEnergy_J_per_kg: Wh_to_J(battery.specificEnergy_Wh_per_kg), batteryToLoadEfficiency: battery.dischargeEfficiency,
-    eclipseComputeFraction: p.eclipseComputeFraction,
+    eclipseComputeFraction: p.eclipseComputeFraction, eclipseHeaterPower_W: thermal.heaterPower_W,
+    cellReferenceTemp_K: array.referenceTemp_K, sizing: p.sizing,
+    pathEfficiencyDaylight: p.pathEfficiencyDaylight, pathEfficiencyEclipse: p.pathEfficiencyEclipse,
+    irradianceCase: p.irradianceCase, sunIncidenceAngle_rad: deg_to_rad(p.sunIncidence_deg), pointingError_rad: deg_to_rad(p.pointingError_deg),
   });
   return { system, busPower_W, depthOfDischarge };
 }
@@ -179,19 +230,23 @@ function nodeConstraints(design: Design, rows: Rows, s: NodeSizing): ConstraintR
   const { power: p, thermal: t, launch: l } = design;
   const { chip, vehicle } = rows;
   const { drag, mass } = s.mass;
+  const soft_rad = softDoseThreshold_rad(chip);
   return [
-    constraintResult('power.arrayArea', p.arrayArea_m2, '>=', s.power.system.requiredArrayArea_m2, 'm²', true, 'array area covers the end-of-life demand over the worst orbit (SMAD sizing)'),
-    constraintResult('thermal.radiatorArea', t.radiatorArea_m2, '>=', s.thermal.radiator.requiredRadiatorArea_m2, 'm²', true, 'radiator rejects peak IT heat at the junction-limited temperature, hot case'),
+    constraintResult('power.arrayArea', p.arrayArea_m2, '>=', s.power.system.requiredArrayArea_m2, 'm²', true,
+      `array area covers the demand over the worst orbit at ${p.sizing === 'eol' ? 'end' : 'beginning'} of life (SMAD sizing)`),
+    constraintResult('thermal.radiatorArea', t.radiatorArea_m2, '>=', s.thermal.radiator.requiredRadiatorArea_m2, 'm²', true,
+      `radiator rejects ${t.rejects === 'all' ? 'all heat (IT, bus, ISL, pumps, battery losses)' : 'peak IT heat'} at ${s.thermal.radiator.radiatorTemp_K.toFixed(1)} K, hot case`),
+    constraintResult('thermal.junctionTemp', s.thermal.junctionTemp_K, '<=', s.thermal.junctionLimit_K, 'K', true,
+      'hottest chip junction (radiator + loop drop + cold plate) stays within the chip limit'),
     constraintResult('mass.launchClosure', mass.launch_kg, '<=', l.mass_kg, 'kg', true, 'built-up launch mass fits the mass allocated on the launcher'),
     constraintResult('launch.fitsVehicle', s.cost.cost.nodesPerLaunch, '>=', 1, 'nodes', true, `at least one node fits the ${vehicle.id} payload and fairing`),
-    constraintResult('radiation.dose', s.rad.missionDose_rad, '<=', chip.tidTolerance_rad, 'rad(Si)', false,
+    constraintResult('radiation.dose', s.rad.missionDose_rad, '<=', chip.tidTolerance_rad, 'rad(Si)', true,
       `mission dose with design margin stays below the chip tolerance (reached after ${yearsText(chip.tidTolerance_rad, s, design.mission.radiationDesignMargin)})`),
+    constraintResult('radiation.softDose', s.rad.missionDose_rad, '<=', soft_rad, 'rad(Si)', true,
+      chip.softDoseThreshold_rad !== undefined
+        ? `mission dose with design margin stays below the chip's soft-fault onset (reached after ${yearsText(soft_rad, s, design.mission.radiationDesignMargin)})`
+        : 'no separate soft-fault onset for this chip: same limit as radiation.dose'),
     constraintResult('drag.fccDisposal', drag.passiveDecay_yr, '<=', 5, 'yr', false, 'passive decay after end of life within the FCC 5-year rule (47 CFR 25.283(e))'),
-    // a separate soft-fault check only for chips whose row gives the onset (else it would repeat radiation.dose)
-    ...(chip.softDoseThreshold_rad !== undefined
-      ? [constraintResult('radiation.softDose', s.rad.missionDose_rad, '<=', softDoseThreshold_rad(chip), 'rad(Si)', false,
-          `mission dose with design margin stays below the chip's soft-fault onset (reached after ${yearsText(softDoseThreshold_rad(chip), s, design.mission.radiationDesignMargin)})`)]
-      : []),
   ];
 }
 
@@ -209,7 +264,12 @@ function yearsText(dose_rad: number, s: NodeSizing, designMargin: number): strin
 
 /** The modelling assumptions a reader of the record must know. */
 function modelNotes(design: Design, share: number): string[] {
-  const notes = ['the pumped loop rejects the peak IT heat; bus, ISL and pump heat go to bus panels (not sized here)'];
+  const t = design.thermal;
+  const notes = [t.rejects === 'all'
+    ? 'the radiator rejects all heat in the hot case: peak IT, bus, ISL, pumps and battery charge losses'
+    : 'thermal.rejects: it — the radiator rejects the peak IT heat and pumps; bus, ISL and battery heat go to bus panels (not sized here)'];
+  notes.push(`thermal chain: ${t.radiatorTemp_K !== undefined ? `radiator fixed at ${t.radiatorTemp_K} K, junction checked upward` : 'radiator at junction limit − cold plate − loop drop'}; ` +
+    `cold-case heater without capacitance or bypass credit (conservative)`);
   const f = design.power.eclipseComputeFraction;
   if (f < 1) {
     notes.push(`compute throttled to ${f} of average through eclipses (battery sized for that): delivered compute and average IT power ` +

@@ -36,9 +36,18 @@ export interface Payload {
 }
 
 export interface ThermalSizing {
+  /** Heat the loop carries in the hot case: all of it, or peak IT only (`thermal.rejects`) [W]. */
   readonly heatLoad_W: number;
   readonly radiator: ReturnType<typeof radiatorSizing>;
   readonly radiatorMass_kg: number;
+  readonly pumpPower_W: number;
+  readonly batteryLoss_W: number;
+  readonly busPower_W: number;
+  readonly coolantHotTemp_K: number;
+  readonly junctionTemp_K: number;
+  readonly junctionLimit_K: number;
+  /** Cold-case heater power in eclipse [W]. */
+  readonly heaterPower_W: number;
 }
 
 export interface PowerSizing {
@@ -72,7 +81,7 @@ export function assembleRecord(design: Design, rows: Rows, s: NodeSizing, constr
   const { mission, orbit: o, compute: c, power: p, thermal: t, radiation: r } = design;
   const { orbit, compute, isl, rad } = s;
   const { system: power, busPower_W, depthOfDischarge } = s.power;
-  const { radiator: thermal, heatLoad_W, radiatorMass_kg } = s.thermal;
+  const { radiator: thermal, heatLoad_W, radiatorMass_kg, pumpPower_W } = s.thermal;
   const { drag, dragArea_m2, mass } = s.mass;
   const { cost, stowed, batteryEnergy_Wh } = s.cost;
   return {
@@ -87,12 +96,13 @@ export function assembleRecord(design: Design, rows: Rows, s: NodeSizing, constr
     },
     power: {
       arrayArea_m2: p.arrayArea_m2, requiredArrayArea_m2: power.requiredArrayArea_m2, bolPower_W: power.bolPower_W, eolPower_W: power.eolPower_W,
-      demandAvg_W: power.demandAvg_W, demandPeak_W: compute.itPowerPeak_W + busPower_W + isl.power_W + thermal.pumpPower_W,
+      demandAvg_W: power.demandAvg_W, demandPeak_W: compute.itPowerPeak_W + busPower_W + isl.power_W + pumpPower_W, heaterPower_W: s.thermal.heaterPower_W,
       batteryEnergy_Wh, depthOfDischarge, arrayMass_kg: power.arrayMass_kg, batteryMass_kg: power.batteryMass_kg,
     },
     thermal: {
       heatLoad_W, radiatorArea_m2: t.radiatorArea_m2, requiredRadiatorArea_m2: thermal.requiredRadiatorArea_m2, radiatorTemp_K: thermal.radiatorTemp_K,
-      netFlux_W_m2: thermal.netFlux_W_m2, radiatorMass_kg, pumpPower_W: thermal.pumpPower_W,
+      netFlux_W_m2: thermal.netFlux_W_m2, radiatorMass_kg, pumpPower_W, coolant: rows.coolant.id, coolantHotTemp_K: s.thermal.coolantHotTemp_K,
+      junctionTemp_K: s.thermal.junctionTemp_K, junctionLimit_K: s.thermal.junctionLimit_K, batteryLoss_W: s.thermal.batteryLoss_W,
     },
     radiation: {
       shielding_mm_al: r.shielding_mm_al, doseRate_rad_per_yr: rad.doseRate_rad_per_yr, missionDose_rad: rad.missionDose_rad,

@@ -50,12 +50,15 @@ export interface DesignRecord {
     /** Orbit-average demand on the bus (compute + bus + ISL + pumps), W. */
     readonly demandAvg_W: number;
     readonly demandPeak_W: number;
+    /** Cold-case heater power holding the loop at its minimum temperature in eclipse [W]. */
+    readonly heaterPower_W: number;
     readonly batteryEnergy_Wh: number;
     readonly depthOfDischarge: number;
     readonly arrayMass_kg: number;
     readonly batteryMass_kg: number;
   };
   readonly thermal: {
+    /** Heat the radiator rejects in the hot case: IT, bus, ISL, pumps and battery losses (or peak IT only, `thermal.rejects: it`). */
     readonly heatLoad_W: number;
     readonly radiatorArea_m2: number;
     readonly requiredRadiatorArea_m2: number;
@@ -64,6 +67,14 @@ export interface DesignRecord {
     readonly netFlux_W_m2: number;
     readonly radiatorMass_kg: number;
     readonly pumpPower_W: number;
+    /** Loop working fluid (coolants catalog id). */
+    readonly coolant: string;
+    readonly coolantHotTemp_K: number;
+    /** Hottest chip junction with the radiator at radiatorTemp_K, and its limit [K]. */
+    readonly junctionTemp_K: number;
+    readonly junctionLimit_K: number;
+    /** Battery charge loss dissipated in daylight [W]. */
+    readonly batteryLoss_W: number;
   };
   readonly radiation: {
     readonly shielding_mm_al: number;

@@ -30,13 +30,17 @@ export const designRecordSchema = z.strictObject({
     arrayArea_m2: n('Solar array area [m²].'), requiredArrayArea_m2: n('Array area needed at end of life [m²].'),
     bolPower_W: n('Array power at beginning of life, sunlit [W].'), eolPower_W: n('Array power at end of life, sunlit [W].'),
     demandAvg_W: n('Orbit-average bus demand [W].'), demandPeak_W: n('Peak bus demand [W].'),
+    heaterPower_W: n('Cold-case heater power in eclipse, holding the loop at its minimum temperature [W].'),
     batteryEnergy_Wh: n('Installed battery energy [Wh].'), depthOfDischarge: n('Depth of discharge [-].'),
     arrayMass_kg: n('Array mass [kg].'), batteryMass_kg: n('Battery mass [kg].'),
   }),
   thermal: z.strictObject({
-    heatLoad_W: n('Heat to reject [W].'), radiatorArea_m2: n('Radiator planform area [m²].'), requiredRadiatorArea_m2: n('Radiator area needed [m²].'),
+    heatLoad_W: n('Heat the radiator rejects, hot case: IT, bus, ISL, pumps and battery losses (or peak IT only) [W].'), radiatorArea_m2: n('Radiator planform area [m²].'), requiredRadiatorArea_m2: n('Radiator area needed [m²].'),
     radiatorTemp_K: n('Radiator temperature [K].'), netFlux_W_m2: n('Net rejection per m² planform, hot case [W/m²].'),
     radiatorMass_kg: n('Radiator mass [kg].'), pumpPower_W: n('Pumped-loop power [W].'),
+    coolant: z.string().describe('Loop working fluid (coolants catalog id).'), coolantHotTemp_K: n('Coolant hot-leg temperature [K].'),
+    junctionTemp_K: n('Hottest chip junction temperature [K].'), junctionLimit_K: n('Chip junction limit [K].'),
+    batteryLoss_W: n('Battery charge loss dissipated in daylight [W].'),
   }),
   radiation: z.strictObject({
     shielding_mm_al: n('Aluminium shielding [mm].'), doseRate_rad_per_yr: n('Dose rate [rad(Si)/yr].'),

@@ -26,8 +26,12 @@
  * sub-solar peak (conservative for a radiator with a small time constant).
  *
  * Validity: T_rad 150–600 K, 0 < α ≤ 1, 0 < ε ≤ 1, altitude 300–2000 km (RangeError outside).
- * Assumptions: isothermal fin (fin efficiency 1 — fold fin effectiveness into ΔT_loop or ε), no
- * self-view or view to the solar array, steady state (no eclipse transient credit).
+ * Fin efficiency η_fin (default 1, isothermal panel) multiplies the emitted flux: a finned tube panel radiates
+ * η_fin of what it would at the tube (root) temperature (Gilmore 2002 ch. 6, fin-efficiency charts; typical
+ * 0.8–0.95 for aluminium honeycomb panels). The two faces may see the Earth differently: `earthViewFactors`
+ * [face 1, face 2] replaces the vertical-plate pair (e.g. a horizontal plate: nadir face 1/H², zenith face 0,
+ * Howell planar element facing the sphere centre).
+ * Assumptions: no self-view or view to the solar array, steady state (no eclipse transient credit).
  * Infeasible case: if the environment absorbs as much as the panel emits at T_rad (netFlux ≤ 0), the
  * functions THROW a RangeError naming the equilibrium temperature; the caller turns it into a failed
  * design (never NaN, negative or infinite area).
@@ -70,6 +74,12 @@ export interface RadiatorSurfaceParams {
   readonly solarIncidence_rad?: number;
   /** Override of the per-face Earth view factor [-]; default: vertical-plate formula at altitude_m. */
   readonly earthViewFactorPerFace?: number;
+  /** Per-face Earth view factors [face 1, face 2] [-], each in [0, 1/H²]; overrides `earthViewFactorPerFace`. */
+  readonly earthViewFactors?: readonly [number, number];
+  /** Fin efficiency of the panel [-], (0, 1]; default 1 (isothermal). */
+  readonly finEfficiency?: number;
+  /** Radiating faces, 2 (default: both faces, as above) or 1 (back face insulated: emits and absorbs on face 1 only). */
+  readonly radiatingFaces?: 1 | 2;
   /** Default HOT_CASE_ENVIRONMENT. */
   readonly environment?: ThermalEnvironment;
   /** Default 3 K. */
@@ -115,7 +125,12 @@ export function earthViewFactorVerticalPlate(p: Readonly<{ altitude_m: number }>
 }
 
 interface Absorbed {
+  /** Mean per-face view factor (F₁ + F₂)/2. */
   readonly F: number;
+  /** Fin efficiency applied to the emission. */
+  readonly fin: number;
+  /** Radiating faces (1 or 2). */
+  readonly faces: number;
   readonly solar: number;
   readonly albedo: number;
   readonly ir: number;
@@ -127,14 +142,21 @@ function absorbedFluxes(p: Readonly<RadiatorSurfaceParams>, who: string): Absorb
   if (!(e > 0 && e <= 1)) throw new RangeError(`${who}: irEmittance = ${e} must be in (0, 1]`);
   const inc = p.solarIncidence_rad ?? DEFAULT_SOLAR_INCIDENCE_rad;
   if (!(inc >= 0 && inc <= Math.PI / 2)) throw new RangeError(`${who}: solarIncidence_rad = ${inc} must be in [0, π/2]`);
-  const F = p.earthViewFactorPerFace ?? earthViewFactorVerticalPlate(p).viewFactorPerFace;
-  if (!(F >= 0 && F <= 0.5)) throw new RangeError(`${who}: earthViewFactorPerFace = ${F} must be in [0, 0.5]`);
+  const pair = p.earthViewFactors;
+  if (pair !== undefined && !pair.every((f) => f >= 0 && f <= 1)) throw new RangeError(`${who}: earthViewFactors = [${pair.join(', ')}] must each be in [0, 1]`);
+  const F = pair !== undefined ? (pair[0] + pair[1]) / 2 : (p.earthViewFactorPerFace ?? earthViewFactorVerticalPlate(p).viewFactorPerFace);
+  if (!(F >= 0 && F <= 1)) throw new RangeError(`${who}: earthViewFactorPerFace = ${F} must be in [0, 1]`);
+  const fin = p.finEfficiency ?? 1;
+  if (!(fin > 0 && fin <= 1)) throw new RangeError(`${who}: finEfficiency = ${fin} must be in (0, 1]`);
   const env = p.environment ?? HOT_CASE_ENVIRONMENT;
   if (!(env.solarIrradiance_W_m2 >= 0 && env.albedo >= 0 && env.albedo <= 1 && env.earthIR_W_m2 >= 0)) {
     throw new RangeError(`${who}: environment must have solarIrradiance_W_m2 ≥ 0, 0 ≤ albedo ≤ 1, earthIR_W_m2 ≥ 0`);
   }
   const S = env.solarIrradiance_W_m2;
-  return { F, solar: a * S * Math.sin(inc), albedo: 2 * a * env.albedo * S * F, ir: 2 * e * env.earthIR_W_m2 * F };
+  const faces = p.radiatingFaces ?? 2;
+  // one radiating face: it sees face 1's Earth view only
+  const Fsum = faces === 2 ? 2 * F : (pair?.[0] ?? F);
+  return { F, fin, faces, solar: a * S * Math.sin(inc), albedo: a * env.albedo * S * Fsum, ir: e * env.earthIR_W_m2 * Fsum };
 }
 
 function checkTemp(T: number, who: string): void {
@@ -152,11 +174,11 @@ export function radiatorSizing(p: Readonly<RadiatorSizingParams>): RadiatorSizin
   checkTemp(T, who);
   const Ts = p.sinkTemp_K ?? DEFAULT_SINK_TEMP_K;
   const abs = absorbedFluxes(p, who);
-  const emitted = 2 * p.irEmittance * STEFAN_BOLTZMANN_W_m2K4 * (T ** 4 - Ts ** 4);
+  const emitted = abs.faces * abs.fin * p.irEmittance * STEFAN_BOLTZMANN_W_m2K4 * (T ** 4 - Ts ** 4);
   const absorbed = abs.solar + abs.albedo + abs.ir;
   const net = emitted - absorbed;
   if (!(net > 0)) {
-    const Teq = (absorbed / (2 * p.irEmittance * STEFAN_BOLTZMANN_W_m2K4) + Ts ** 4) ** 0.25;
+    const Teq = (absorbed / (abs.faces * abs.fin * p.irEmittance * STEFAN_BOLTZMANN_W_m2K4) + Ts ** 4) ** 0.25;
     throw new RangeError(
       `${who}: radiator at ${T.toFixed(1)} K absorbs ${absorbed.toFixed(1)} W/m² but emits only ${emitted.toFixed(1)} W/m²; ` +
         `it cannot reject heat below its environmental equilibrium of ${Teq.toFixed(1)} K (raise the junction limit, cut ΔT_loop or use a lower-α coating)`,
@@ -197,7 +219,7 @@ export function radiatorTempForArea_K(p: Readonly<RadiatorTempForAreaParams>): R
   const abs = absorbedFluxes(p, who);
   const Ts = p.sinkTemp_K ?? DEFAULT_SINK_TEMP_K;
   const net = p.heatLoad_W / p.area_m2;
-  const T = ((net + abs.solar + abs.albedo + abs.ir) / (2 * p.irEmittance * STEFAN_BOLTZMANN_W_m2K4) + Ts ** 4) ** 0.25;
+  const T = ((net + abs.solar + abs.albedo + abs.ir) / (abs.faces * abs.fin * p.irEmittance * STEFAN_BOLTZMANN_W_m2K4) + Ts ** 4) ** 0.25;
   checkTemp(T, who);
   return { radiatorTemp_K: T, netFlux_W_m2: net };
 }

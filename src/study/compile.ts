@@ -63,9 +63,17 @@ interface DesignPath {
 type VariableDomain = NodeStudy['variables'][string];
 
 export function compileNodeStudy(
-  study: NodeStudy, base: NodeDesign, file: ParsedFile, catalogs: CatalogIds, evaluate: DesignEvaluator, physicalConstraints: readonly string[],
+  study: NodeStudy, base: NodeDesign, file: ParsedFile, catalogs: CatalogIds, evaluate: DesignEvaluator, allPhysicalConstraints: readonly string[],
+  relaxable: readonly string[] = [],
 ): CompiledStudy {
   const src = file.src;
+  study.relax.forEach((name, i) => {
+    if (!relaxable.includes(name)) {
+      const why = allPhysicalConstraints.includes(name) ? `${name} is a physical closure and always holds` : `${name} is not a physical check`;
+      throw new StudyError('BAD_CONSTRAINT', `${locate(src, ['relax', i])}: relax[${i}]: ${why}; only ${relaxable.join(', ') || '(none)'} may be relaxed`, { file: src.file, field: `relax[${i}]` });
+    }
+  });
+  const physicalConstraints = allPhysicalConstraints.filter((name) => !study.relax.includes(name));
   const { variables, paths } = compileVariables(study.variables, src, catalogs);
   const metrics: MetricSet = { has: isMetricPath, hint: unknownMetricHint, record: 'the design record' };
   const objectives = compileObjectives(study.objectives, src, metrics);

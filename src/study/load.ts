@@ -21,6 +21,7 @@ export const CATALOG_FIELDS = {
   'power.battery': 'batteries',
   'thermal.radiator': 'radiators',
   'thermal.coating': 'coatings',
+  'thermal.coolant': 'coolants',
   'isl.terminal': 'isl-terminals',
   'launch.vehicle': 'launch-vehicles',
 } as const;
@@ -252,7 +253,7 @@ export function parseDesignFile(path: string): LoadedFile {
   }
   if (STUDY_KEYS.some((k) => k in raw)) {
     const study = parseWith(nodeStudySchema, file);
-    const { variables: _v, objectives: _o, constraints: _c, algorithm: _a, ...design } = study;
+    const { variables: _v, objectives: _o, constraints: _c, relax: _r, algorithm: _a, ...design } = study;
     return { kind: 'node-study', file, study, design: design as NodeDesign };
   }
   return { kind: 'design', file, design: parseWith(nodeDesignSchema, file) };
@@ -262,7 +263,8 @@ export function parseDesignFile(path: string): LoadedFile {
 export function checkCatalogIds(design: NodeDesign, catalogs: CatalogIds, src: SourceMap): void {
   for (const [field, catalog] of Object.entries(CATALOG_FIELDS) as [CatalogField, CatalogName][]) {
     const [section, key] = field.split('.') as [keyof NodeDesign, string];
-    const value = (design[section] as Record<string, unknown>)[key] as string;
+    const value = (design[section] as Record<string, unknown>)[key] as string | undefined;
+    if (value === undefined) continue; // optional catalog keys default to a row's own choice
     checkCatalogId(value, catalog, catalogs, src, [section, key], field);
   }
 }

@@ -59,6 +59,18 @@ export const powerSchema = z
     depthOfDischarge: range('power.depthOfDischarge', 0.05, 0.9, '(fraction)', 'LEO cycling').optional().describe('Depth of discharge per eclipse [-]; defaults to the battery catalog maximum for LEO cycling.'),
     eclipseComputeFraction: range('power.eclipseComputeFraction', 0, 1, '(fraction)', 'share of average compute power kept through eclipses').default(1).describe('Compute power kept through eclipses, as a fraction of the average [-]; below 1 the battery shrinks (throttled or idled compute in shadow) and delivered compute and average IT power become orbit averages, × (1 − mean shadow fraction × (1 − this)).'),
     busPower_W: range('power.busPower_W', 0, 1e6, 'W', 'bus housekeeping load').optional().describe('Bus housekeeping power (ADCS, C&DH, heaters, TT&C) [W]; default 3 % of peak IT power + 500 W.'),
+    sizing: z.enum(['bol', 'eol']).default('eol')
+      .describe('Array sizing point: eol (default; the array still carries the load after mission.lifetime_yr of degradation) or bol (beginning of life, as many published designs quote).'),
+    pathEfficiencyDaylight: range('power.pathEfficiencyDaylight', 0.3, 1, '(fraction)', 'SMAD path efficiency array → loads').default(0.8)
+      .describe('SMAD path efficiency array → loads X_d [-] (0.80 peak-power tracking; 0.85 direct energy transfer; SMAD §11.4 p. 415).'),
+    pathEfficiencyEclipse: range('power.pathEfficiencyEclipse', 0.3, 1, '(fraction)', 'SMAD path efficiency array → battery → loads').default(0.6)
+      .describe('SMAD path efficiency array → battery → loads X_e [-] (0.60 peak-power tracking; 0.65 direct energy transfer).'),
+    irradianceCase: z.enum(['mean', 'aphelion']).default('mean')
+      .describe('Solar irradiance for the array: mean (1,361 W/m², Kopp & Lean 2011) or aphelion (1,316.6 W/m², the conservative sizing value).'),
+    sunIncidence_deg: range('power.sunIncidence_deg', 0, 80, 'deg', 'worst-season Sun angle off the array normal').default(0)
+      .describe('Worst-season Sun angle off the array normal [deg] (the seasonal cosine loss; 0 for a 2-axis tracking array; SMAD FireSat 23.5°).'),
+    pointingError_deg: range('power.pointingError_deg', 0, 30, 'deg', 'array pointing error').default(0)
+      .describe('Array Sun-pointing error [deg] (cosine loss).'),
   })
   .describe('Electrical power: array, battery.');
 
@@ -67,8 +79,44 @@ export const thermalSchema = z
     radiator: id('radiators').default('deployable-pumped').describe('Radiator technology catalog id (designs/catalogs/radiators.yaml).'),
     radiatorArea_m2: range('thermal.radiatorArea_m2', 1, 20000, 'm²', 'one node').default(110).describe('Radiator planform area [m²], radiating from both faces.'),
     coating: id('coatings').default('osr').describe('Radiator surface coating catalog id (designs/catalogs/coatings.yaml).'),
+    radiatorTemp_K: range('thermal.radiatorTemp_K', 150, 600, 'K', 'the radiator balance model range').optional()
+      .describe('Fixes the mean radiator surface temperature [K]; the chain then runs upward and the junction temperature becomes a check (thermal.junctionTemp). Default: junction limit − cold plate − loop drop.'),
+    coolant: id('coolants').optional().describe('Loop working fluid (designs/catalogs/coolants.yaml); default: the radiator row\'s coolant.'),
+    loopDeltaT_K: range('thermal.loopDeltaT_K', 0, 80, 'K', 'coolant hot leg to mean radiator surface').optional()
+      .describe('Coolant hot leg to mean radiator surface [K]; default: the radiator row\'s loopDeltaT_K.'),
+    junctionToCoolant_K_per_W: range('thermal.junctionToCoolant_K_per_W', 0, 1, 'K/W', 'cold-plate resistance per chip').default(0)
+      .describe('Junction-to-coolant thermal resistance per chip [K/W] (0: the cold-plate drop is inside loopDeltaT_K; a liquid cold plate on a ~1 kW GPU is ~0.02–0.05).'),
+    coolantTempRise_K: range('thermal.coolantTempRise_K', 1, 60, 'K', 'single-phase coolant rise through the cold plates').default(10)
+      .describe('Single-phase coolant temperature rise through the cold plates [K] (sets the flow, hence the pump power; estimate 10 K).'),
+    exitQuality: range('thermal.exitQuality', 0.05, 1, '(fraction)', 'two-phase evaporator exit quality').default(0.5)
+      .describe('Two-phase evaporator exit vapour quality [-] (estimate 0.5; pumped two-phase loops run 0.3–0.7).'),
+    loopPressureDrop_Pa: range('thermal.loopPressureDrop_Pa', 0, 2e6, 'Pa', 'pumped-loop pressure drop').default(1e5)
+      .describe('Loop pressure drop the pump overcomes [Pa] (estimate 100 kPa for a large pumped loop).'),
+    pumpEfficiency: range('thermal.pumpEfficiency', 0.05, 1, '(fraction)', 'pump and motor efficiency').default(0.35)
+      .describe('Pump and motor efficiency [-] (estimate 0.35: small canned-motor centrifugal pumps run 0.25–0.45).'),
+    finEfficiency: range('thermal.finEfficiency', 0.3, 1, '(fraction)', 'radiator fin efficiency').optional()
+      .describe('Radiator fin efficiency [-]; default the radiator row\'s, else 1 (fin drop inside loopDeltaT_K).'),
+    attitude: z.enum(['vertical', 'horizontal']).default('vertical')
+      .describe('Radiator plane: vertical (contains nadir, knife-edge to the Sun; each face sees the Earth with the vertical-plate view factor) or horizontal (one face to nadir, view factor 1/H², the other to zenith, 0).'),
+    earthViewFactors: z.tuple([range('thermal.earthViewFactors[0]', 0, 1, '(fraction)', 'view factor'), range('thermal.earthViewFactors[1]', 0, 1, '(fraction)', 'view factor')])
+      .optional().describe('Per-face Earth view factors [face 1, face 2] [-]; overrides the attitude\'s.'),
+    radiatingFaces: z.union([z.literal(1), z.literal(2)], { error: 'thermal.radiatingFaces must be 1 or 2' }).default(2)
+      .describe('Radiating faces of the radiator: 2 (double-sided, default) or 1 (back face insulated or facing the bus).'),
+    solarIncidence_deg: range('thermal.solarIncidence_deg', 0, 90, 'deg', 'Sun angle to the radiator plane').default(5)
+      .describe('Angle between the Sun and the radiator plane in the hot case [deg] (5: yaw-steering error of a knife-edge radiator).'),
+    hotCase: z.strictObject({
+      solarIrradiance_W_m2: range('thermal.hotCase.solarIrradiance_W_m2', 0, 1500, 'W/m²', 'direct Sun'),
+      albedo: range('thermal.hotCase.albedo', 0, 1, '(fraction)', 'Earth albedo'),
+      earthIR_W_m2: range('thermal.hotCase.earthIR_W_m2', 0, 350, 'W/m²', 'Earth OLR'),
+    }).optional().describe('Hot-case environment; default 1,406 W/m² (perihelion), albedo 0.35, OLR 260 W/m² (src/models/thermal.ts).'),
+    coldCaseEarthIR_W_m2: range('thermal.coldCaseEarthIR_W_m2', 0, 350, 'W/m²', 'Earth OLR in the cold case').default(206)
+      .describe('Earth OLR in the eclipse cold case [W/m²] (heater sizing).'),
+    sinkTemp_K: range('thermal.sinkTemp_K', 0, 300, 'K', 'radiative sink').default(3)
+      .describe('Radiative sink temperature [K]: 3 K deep space; an effective sink (e.g. ISS operations\' −51 °C, SAE 981738) with hotCase all zeros.'),
+    rejects: z.enum(['all', 'it']).default('all')
+      .describe('What the radiator rejects: all (IT, bus, ISL, pumps and battery losses; issue 8) or it (peak IT heat only, other heat on bus panels not sized here).'),
   })
-  .describe('Thermal control: radiator and coating.');
+  .describe('Thermal control: the chain from chip junction through cold plate and coolant loop to the radiator, hot and cold cases.');
 
 export const radiationSchema = z
   .strictObject({
@@ -196,6 +244,8 @@ export const nodeStudySchema = z.strictObject({
   variables: z.record(z.string(), variableDomainSchema),
   objectives: z.array(objectiveSchema).min(1, 'a study needs at least one objective'),
   constraints: z.array(z.string()).default([]),
+  relax: z.array(z.string()).default([])
+    .describe('Physical checks this study does not enforce (only radiation.dose and radiation.softDose may be relaxed; the closures always hold).'),
   algorithm: algorithmSchema.prefault({}),
 });
 export type NodeStudy = z.infer<typeof nodeStudySchema>;

@@ -159,11 +159,13 @@ describe('dose over life: soft threshold and the time each dose limit is reached
     expect(soft.satisfied).toBe(r.missionDose_rad <= 2000);
   });
 
-  it('a chip without a soft threshold uses its tolerance, and has no separate soft-dose check', () => {
+  it('a chip without a soft threshold uses its tolerance: the soft-dose check has the same limit and says so', () => {
     const r = ai1.record.radiation;
     expect(r.softThreshold_rad).toBe(r.tolerance_rad);
     expect(r.timeToSoftThreshold_yr).toBe(r.timeToTolerance_yr);
-    expect(ai1.record.constraints.find((c) => c.name === 'radiation.softDose')).toBeUndefined();
+    const soft = ai1.record.constraints.find((c) => c.name === 'radiation.softDose')!;
+    expect(soft.limit).toBe(r.tolerance_rad);
+    expect(soft.description).toMatch(/same limit as radiation.dose/);
     expect(ai1.record.constraints.find((c) => c.name === 'radiation.dose')!.description).toMatch(/reached after/);
   });
 });

@@ -100,13 +100,18 @@ describe('AI1 vs its published figures [AI1]', () => {
     //   emitted 2 × 0.77 × σ × (340⁴ − 3⁴) = 1,166.94 W/m²
     //   absorbed: Sun 0.10 × 1,406 × sin 5° = 12.25; albedo 2 × 0.10 × 0.35 × 1,406 × F = 24.51;
     //             Earth IR 2 × 0.77 × 260 × F = 99.70 → 136.46 W/m²
-    //   net = 1,030.47 W/m²; area = 139,680 W / 1,030.47 = 135.55 m².
+    //   net = 1,030.47 W/m².
+    // Heat (all of it, issue 8 item 1): IT peak 139,680 + bus 0.03 × 139,680 + 500 = 4,690.4 + ISL 4 × 200 = 800
+    //   + battery charge loss: eclipse load (120,124.8 + 4,690.4 + 800) × 20.6698 min × (1 − 0.9) / (0.9 × 76.0174 min)
+    //   = 3,795.10 W; pumps, PG/water 50 %: k = Δp / (ρ c_p ΔT η) = 1e5 / (1,041 × 3,559 × 10 × 0.35) = 0.0077118,
+    //   Q = 148,965.5 / (1 − k) = 150,123.2 W → area 150,123.2 / 1,030.47 = 145.68 m² (IT only: 135.55 m²).
     // Catches: BOL ε (0.79 → 1,058 W/m²), albedo or Earth IR on one face only (−12 / −50 W/m² absorbed), F of a
-    // face-down plate.
+    // face-down plate, bus/ISL/battery heat left out, pump heat left out of the load it carries.
     expectRel(ai1.thermal.netFlux_W_m2, 1030.47, arithmeticHand, 'model hot-case net flux');
-    expectRel(ai1.thermal.requiredRadiatorArea_m2, 135.55, arithmeticHand, 'required radiator area');
+    expectRel(ai1.thermal.heatLoad_W, 150123.2, arithmeticHand, 'all heat to reject');
+    expectRel(ai1.thermal.requiredRadiatorArea_m2, 145.68, arithmeticHand, 'required radiator area');
     expectBetween(1400 / ai1.thermal.netFlux_W_m2, 1.35, 1.37, 'claimed 1,400 / model');
-    expectBetween(ai1.thermal.requiredRadiatorArea_m2 / 110, 1.22, 1.24, 'required / published 110 m²');
+    expectBetween(ai1.thermal.requiredRadiatorArea_m2 / 110, 1.32, 1.33, 'required / published 110 m²');
   });
 
   it('specific power DISAGREES: model kW/t is 2.5–5× below the claimed ~70 kW/t', () => {
@@ -142,32 +147,36 @@ describe('Starcloud-3 vs its published figures [SC3]', () => {
   it('specific power DISAGREES: 25.6 W/kg by hand, 2.6× below the published 67 W/kg (200 kW / 3 t)', () => {
     // CALIBRATION.md Starcloud-3 rows. Hand roll-up (as for AI1; b200, thin-film, li-ion-cots, pumped-two-phase):
     //   IT peak 112 × 1,790 = 200,480 W, avg × (0.25 + 0.75 × 0.8) = 170,408 W; demand + bus 6,514.4 + ISL 200
-    //   + pumps 1,002.4 = 178,124.8 W; battery 178,124.8 × 20.69 min / (0.25 × 0.9) = 272.7 kWh / 160 = 1,704.5 kg;
+    //   + pumps 150.8 (two-phase ammonia: k = 1e5 / (638.6 × 1.262e6 × 0.5 × 0.35) = 7.0904e-4 of the 212,696 W carried)
+    //   = 177,273.2 W; battery 177,273.2 × 20.67 min / (0.25 × 0.9) = 271.4 kWh / 160 = 1,696.4 kg;
     //   compute 1,120 + array 1,620 × 0.6 = 972 + radiator 180 × 6 = 1,080 + shielding 138.67 + ISL 30
-    //   → sized 5,045.2 kg × 1.5 = 7,567.8 kg dry; drag area (2/π)(1,800) + (7,567.8/200)^⅔ 11.27 = 1,157.2 m², B = 2.973,
-    //   29.39 × 6.318/2.973 = 62.46 m/s/yr × 5 + 196.98 = 509.3 m/s → 266.6 kg propellant → 7,834.4 kg launch.
-    //   200,480 / 7,834.4 = 25.59 W/kg; 170.408 / 7.8344 = 21.75 kW/t.
+    //   → sized 5,037.1 kg × 1.5 = 7,555.6 kg dry; drag area (2/π)(1,800) + (7,555.6/200)^⅔ = 1,157.2 m², B ≈ 2.968,
+    //   ≈ 62.6 m/s/yr × 5 + 196.98 ≈ 510 m/s → ≈ 266.4 kg propellant → 7,822.0 kg launch.
+    //   200,480 / 7,822.0 = 25.63 W/kg; 170.408 / 7.8220 = 21.79 kW/t.
     // Catches the same slips as the AI1 mass test, on a design whose battery (not array) dominates.
     const peakWPerKg = sc3.compute.itPowerPeak_W / sc3.mass.launch_kg;
-    expectRel(sc3.mass.launch_kg, 7834.4, eclipseHand, 'model launch mass');
-    expectRel(peakWPerKg, 25.59, eclipseHand, 'model peak IT W/kg');
-    expectRel(sc3.mass.kW_per_t, 21.75, eclipseHand, 'model kW/t (IT average)');
+    expectRel(sc3.mass.launch_kg, 7822.0, eclipseHand, 'model launch mass');
+    expectRel(peakWPerKg, 25.63, eclipseHand, 'model peak IT W/kg');
+    expectRel(sc3.mass.kW_per_t, 21.79, eclipseHand, 'model kW/t (IT average)');
     expectBetween(200e3 / 3000 / peakWPerKg, 2.55, 2.65, 'published 67 W/kg / model');
-    expect(violated(sc3)).toEqual(['mass.launchClosure']);
+    // 180 m² installed no longer covers all the heat (185.9 m² needed, see below)
+    expect(violated(sc3).sort()).toEqual(['mass.launchClosure', 'thermal.radiatorArea']);
   });
 
   it('the ~$500/kg parity price is the launch price used', () => {
     expect(sc3.cost.launchPrice_USD_per_kg).toBe(500);
   });
 
-  it('radiator-to-array area DISAGREES with the white paper\'s "roughly half": the model needs 0.108 (348 K vs 293 K radiator)', () => {
-    // Hand: radiator at 360 − 12 = 348 K: 2 × 0.77 σ (348⁴ − 3⁴) − 136.46 = 1,144.24 W/m² → 200,480 / 1,144.24
-    // = 175.21 m². Array: 178,124.8 × (20.69/(0.6 × 76.00) + 1/0.8) / 187.81 W/m² EOL thin film
-    // (1,361 × 0.20 × 0.92 × (1 − 0.0036 × 28.85) × 0.88 × 0.99⁵) = 1,615.4 m². Ratio 0.1085.
+  it('radiator-to-array area DISAGREES with the white paper\'s "roughly half": the model needs 0.116 (348 K vs 293 K radiator)', () => {
+    // Hand: radiator at 360 − 12 = 348 K: 2 × 0.77 σ (348⁴ − 3⁴) − 136.46 = 1,144.24 W/m². All heat: IT 200,480 + bus
+    // 6,514.4 + ISL 200 + battery charge loss (170,408 + 6,514.4 + 200) × 20.6698 × 0.1 / (0.9 × 76.0174) = 5,351.24,
+    // / (1 − 7.0904e-4) = 212,696.5 W → 185.88 m². Array: 177,273.2 × (20.67/(0.6 × 76.02) + 1/0.8) / 187.81 W/m² EOL thin
+    // film (1,361 × 0.20 × 0.92 × (1 − 0.0036 × 28.85) × 0.88 × 0.99⁵) = 1,607.7 m². Ratio 0.1156.
     const ratio = sc3.thermal.requiredRadiatorArea_m2 / sc3.power.requiredArrayArea_m2;
-    expectRel(sc3.thermal.requiredRadiatorArea_m2, 175.21, arithmeticHand, 'required radiator area');
-    expectRel(sc3.power.requiredArrayArea_m2, 1615.4, eclipseHand, 'required array area');
-    expectRel(ratio, 0.1085, eclipseHand, 'model required radiator / required array');
+    expectRel(sc3.thermal.heatLoad_W, 212696.5, arithmeticHand, 'all heat to reject');
+    expectRel(sc3.thermal.requiredRadiatorArea_m2, 185.88, arithmeticHand, 'required radiator area');
+    expectRel(sc3.power.requiredArrayArea_m2, 1607.7, eclipseHand, 'required array area');
+    expectRel(ratio, 0.1156, eclipseHand, 'model required radiator / required array');
   });
 });
 

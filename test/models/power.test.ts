@@ -105,4 +105,61 @@ describe('powerSystem: SMAD sizing', () => {
     expect(() => powerSystem({ ...node, eclipseDuration_s: node.orbitPeriod_s })).toThrow(RangeError);
     expect(() => powerSystem({ ...node, cellEfficiency: 0.9 })).toThrow(/cellEfficiency/);
   });
+  it('rejects path efficiencies outside (0, 1] and an unknown sizing point, naming the parameter', () => {
+    for (const x of [0, -0.1, 1.2, Number.NaN]) {
+      expect(() => powerSystem({ ...node, pathEfficiencyDaylight: x })).toThrow(/pathEfficiencyDaylight/);
+      expect(() => powerSystem({ ...node, pathEfficiencyEclipse: x })).toThrow(/pathEfficiencyEclipse/);
+      expect(() => powerSystem({ ...node, batteryToLoadEfficiency: x })).toThrow(RangeError);
+    }
+    expect(() => powerSystem({ ...node, pathEfficiencyDaylight: 1, pathEfficiencyEclipse: 1 })).not.toThrow();
+    expect(() => powerSystem({ ...node, sizing: 'mol' as unknown as 'eol' })).toThrow(/sizing/);
+    expect(() => powerSystem({ ...node, sunIncidenceAngle_rad: 2 })).toThrow(RangeError);
+  });
+});
+
+describe('powerSystem: efficiency chain and sizing point', () => {
+  const smadOrbit = { orbitPeriod_s: 6000, eclipseDuration_s: 2160, computePower_W: 100, busPower_W: 10, islPower_W: 0, pumpPower_W: 0 };
+
+  it('direct energy transfer X_e 0.65, X_d 0.85: P_sa by hand [SMAD p. 415]', () => {
+    const r = powerSystem({ ...node, ...smadOrbit, pathEfficiencyEclipse: 0.65, pathEfficiencyDaylight: 0.85 });
+    // (110·36/0.65 + 110·64/0.85)/64 = (6,092.31 + 8,282.35)/64 = 224.604 W
+    expect(Math.abs(r.requiredArrayPower_W - 224.604)).toBeLessThan(0.001);
+    // Area at EOL with the default chain: EOL = 1361 × 0.30 × 0.85 × 0.9296 × 0.90 × 0.9725⁵ = 252.5719 W/m²
+    expect(r.requiredArrayArea_m2).toBeCloseTo(224.604 / 252.5719, 5);
+  });
+
+  it("sizing 'bol' needs (1 − d)^years less area than 'eol': 0.9725⁵ = 0.86986 [SMAD]", () => {
+    const eol = powerSystem(node);
+    const bol = powerSystem({ ...node, sizing: 'bol' });
+    expect(bol.requiredArrayArea_m2 / eol.requiredArrayArea_m2).toBeCloseTo(0.8698574, 7);
+    expect(bol.requiredArrayPower_W).toBe(eol.requiredArrayPower_W);
+    expect(bol.sizing).toBe('bol');
+    expect(bol.sizingOutput_W_m2).toBe(bol.arrayOutputBol_W_m2);
+    // Margin and supportable load follow the sizing point: BOL power against the same P_sa.
+    expect(bol.powerMargin_W).toBeCloseTo(bol.bolPower_W - bol.requiredArrayPower_W, 6);
+    expect(bol.supportableLoad_W / eol.supportableLoad_W).toBeCloseTo(1 / 0.8698574, 7);
+  });
+
+  it("the default sizing point is 'eol' (today's behaviour)", () => {
+    const r = powerSystem(node);
+    expect(r.sizing).toBe('eol');
+    expect(r).toEqual(powerSystem({ ...node, sizing: 'eol' }));
+    expect(r.requiredArrayArea_m2).toBe(r.requiredArrayPower_W / r.arrayOutputEol_W_m2);
+    expect(r.powerMargin_W).toBe(r.eolPower_W - r.requiredArrayPower_W);
+  });
+
+  it('sizing at aphelion needs 1361/1316.6 = 1.0337 × the area of the mean-irradiance case [KL]', () => {
+    const mean = powerSystem(node);
+    const aph = powerSystem({ ...node, irradianceCase: 'aphelion' });
+    expect(aph.requiredArrayArea_m2 / mean.requiredArrayArea_m2).toBeCloseTo(1.0336964, 6);
+  });
+
+  it('the result carries the named chain whose BOL/EOL are the array outputs', () => {
+    const r = powerSystem({ ...node, pointingError_rad: 0.05, sunIncidenceAngle_rad: 0.1 });
+    expect(r.array.bol_W_m2).toBe(r.arrayOutputBol_W_m2);
+    expect(r.array.eol_W_m2).toBe(r.arrayOutputEol_W_m2);
+    expect(r.array.pointingCosine).toBeCloseTo(Math.cos(0.05), 12);
+    expect(r.array.incidenceCosine).toBeCloseTo(Math.cos(0.1), 12);
+    expect(r.bolPower_W).toBeCloseTo(r.array.bol_W_m2 * 600, 6);
+  });
 });

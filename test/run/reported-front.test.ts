@@ -73,7 +73,7 @@ describe('live hypervolume on the progress display', () => {
   it('is on a fixed normalization: it never falls during a node study', async () => {
     const dir = tempDir('odc-livehv-');
     const flagship = readFileSync(new URL('../../designs/flagship-study.yaml', import.meta.url), 'utf8');
-    const study = writeFile(dir, 's.yaml', flagship.replace(/^algorithm:.*$/m, 'algorithm: { name: nsga3, population: 40, generations: 25, seed: 7 }'));
+    const study = writeFile(dir, 's.yaml', flagship.replace(/^algorithm:.*$/m, 'algorithm: { name: nsga3, population: 60, generations: 25, seed: 7 }'));
     const hv: number[] = [];
     const s = await runStudy({ studyPath: study, outDir: join(dir, 'run'), onProgress: (p: ProgressInfo) => hv.push(p.hypervolume) });
     expect(s.status).toBe('complete');

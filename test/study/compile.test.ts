@@ -30,9 +30,19 @@ describe('study compilation', () => {
     const s = loadStudyProblem(new URL('../../designs/flagship-study.yaml', import.meta.url).pathname);
     expect(s.problem.variables.map((v) => v.kind)).toEqual(['real', 'choice', 'real', 'real', 'choice', 'int', 'real', 'real', 'choice']);
     expect(s.problem.objectives.map((o) => o.sense)).toEqual(['minimize', 'maximize', 'minimize']);
-    // 4 physical closure constraints always apply, then the study's 5.
-    expect(s.problem.constraints.map((c) => c.name).slice(0, 4)).toEqual(['power.arrayArea', 'thermal.radiatorArea', 'mass.launchClosure', 'launch.fitsVehicle']);
-    expect(s.problem.constraints).toHaveLength(9);
+    // 7 physical checks always apply (closures, junction, both dose limits), then the study's 4.
+    expect(s.problem.constraints.map((c) => c.name).slice(0, 7)).toEqual([
+      'power.arrayArea', 'thermal.radiatorArea', 'thermal.junctionTemp', 'mass.launchClosure', 'launch.fitsVehicle', 'radiation.dose', 'radiation.softDose',
+    ]);
+    expect(s.problem.constraints).toHaveLength(11);
+  });
+
+  it('relax: drops a dose check from the enforced set (and only a dose check)', () => {
+    const relaxed = loadStudyProblem(variant('relax-soft', 'constraints:', 'relax: [radiation.softDose]\nconstraints:'));
+    const names = relaxed.problem.constraints.map((c) => c.name);
+    expect(names).not.toContain('radiation.softDose');
+    expect(names).toContain('radiation.dose');
+    expect(names).toHaveLength(10);
   });
 
   it('a maximized objective is negated internally', () => {
@@ -55,6 +65,8 @@ describe('study compilation', () => {
     ['unknown constraint metric', 'drag.passiveDecay_yr <= 5', 'drag.decay_yr <= 5', 'BAD_CONSTRAINT', /not a metric/],
     ['malformed constraint', 'drag.passiveDecay_yr <= 5', 'drag.passiveDecay_yr <=', 'BAD_CONSTRAINT', /ends too early/],
     ['categorical given a range', '{ choice: [none, ring, grid, mesh] }', '[0, 3]', 'BAD_VARIABLE', /categorical/],
+    ['a closure relaxed', 'constraints:', 'relax: [thermal.radiatorArea]\nconstraints:', 'BAD_CONSTRAINT', /physical closure and always holds; only radiation.dose, radiation.softDose/],
+    ['an unknown check relaxed', 'constraints:', 'relax: [radiation.dosee]\nconstraints:', 'BAD_CONSTRAINT', /is not a physical check/],
   ])('%s is rejected before any evaluation', (name, from, to, code, message) => {
     const e = studyError(variant(name.replace(/\W+/g, '-'), from, to));
     expect(e.code).toBe(code);
