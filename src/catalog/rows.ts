@@ -29,28 +29,34 @@ export function catalogIds(catalogs: Catalogs): CatalogIds {
 
 export type RowResolver = (design: Readonly<NodeDesign>) => NodeCatalogRows;
 
+/** The design's own row of `kind` with this id (its `catalogs:` section), if any. */
+function userRow<T extends { id: string }>(design: Readonly<NodeDesign>, kind: string, id: string): T | undefined {
+  const rows = (design.catalogs as Record<string, readonly T[] | undefined> | undefined)?.[kind];
+  return rows?.find((r) => r.id === id);
+}
+
 /** Builds an id → row resolver; ids are assumed checked by the loader (an unknown id throws). */
 export function rowResolver(catalogs: Catalogs): RowResolver {
   const index = <T extends { id: string }>(rows: readonly T[]): Map<string, T> => new Map(rows.map((r) => [r.id, r]));
   const chips = index(catalogs.chips), arrays = index(catalogs.solarArrays), batteries = index(catalogs.batteries);
   const radiators = index(catalogs.radiators), coatings = index(catalogs.coatings), terminals = index(catalogs.islTerminals);
   const vehicles = index(catalogs.launchVehicles), coolants = index(catalogs.coolants);
-  const get = <T>(m: Map<string, T>, id: string, what: string): T => {
-    const r = m.get(id);
+  const get = <T extends { id: string }>(design: Readonly<NodeDesign>, m: Map<string, T>, id: string, what: string, kind: string): T => {
+    const r = (design.catalogs !== undefined ? userRow<T>(design, kind, id) : undefined) ?? m.get(id);
     if (r === undefined) throw new Error(`unknown ${what} id '${id}'`);
     return r;
   };
   return (d) => {
-    const radiator = get(radiators, d.thermal.radiator, 'radiator');
+    const radiator = get(d, radiators, d.thermal.radiator, 'radiator', 'radiators');
     return {
-    chip: get(chips, d.compute.chip, 'chip'),
-    array: get(arrays, d.power.array, 'solar-array'),
-    battery: get(batteries, d.power.battery, 'battery'),
+    chip: get(d, chips, d.compute.chip, 'chip', 'chips'),
+    array: get(d, arrays, d.power.array, 'solar-array', 'solarArrays'),
+    battery: get(d, batteries, d.power.battery, 'battery', 'batteries'),
     radiator,
-    coating: get(coatings, d.thermal.coating, 'coating'),
-    coolant: get(coolants, d.thermal.coolant ?? radiator.coolant, 'coolant'),
-    terminal: get(terminals, d.isl.terminal, 'ISL terminal'),
-    vehicle: get(vehicles, d.launch.vehicle, 'launch vehicle'),
+    coating: get(d, coatings, d.thermal.coating, 'coating', 'coatings'),
+    coolant: get(d, coolants, d.thermal.coolant ?? radiator.coolant, 'coolant', 'coolants'),
+    terminal: get(d, terminals, d.isl.terminal, 'ISL terminal', 'islTerminals'),
+    vehicle: get(d, vehicles, d.launch.vehicle, 'launch vehicle', 'launchVehicles'),
     };
   };
 }

@@ -1,5 +1,6 @@
 /** Node evaluation with the shipped catalogs: what the CLI, the study compiler and the workers use. */
 import { loadCatalogs } from '../catalog/load.js';
+import { mergeCatalogs, type CatalogOverrides } from '../catalog/overrides.js';
 import { catalogIds, rowResolver } from '../catalog/rows.js';
 import type { Catalogs } from '../catalog/schema.js';
 import { StudyError } from '../core/errors.js';
@@ -17,8 +18,9 @@ export interface NodeEvaluator {
   readonly relaxableConstraints: readonly string[];
 }
 
-export function nodeEvaluator(catalogDir?: string): NodeEvaluator {
-  const catalogs = loadCatalogs(catalogDir);
+/** Evaluator over the shipped catalogs (of `catalogDir`), with a design's own `catalogs:` rows added or overriding. */
+export function nodeEvaluator(catalogDir?: string, overrides?: CatalogOverrides): NodeEvaluator {
+  const catalogs = mergeCatalogs(loadCatalogs(catalogDir), overrides);
   const resolve = rowResolver(catalogs);
   return {
     catalogs: catalogIds(catalogs), rows: catalogs, evaluate: (d) => evaluateNode(d, resolve(d)),
@@ -33,7 +35,7 @@ export function nodeEvaluator(catalogDir?: string): NodeEvaluator {
 export function evaluateDesignFile(path: string): { design: NodeDesign; record: DesignRecord } {
   const loaded = parseDesignFile(path);
   if (loaded.kind === 'benchmark-study') throw new StudyError('WRONG_TYPE', `${path}: a benchmark study has no node design to evaluate; use odc run ${path}`, { file: path });
-  const ev = nodeEvaluator();
+  const ev = nodeEvaluator(undefined, loaded.design.catalogs);
   checkCatalogIds(loaded.design, ev.catalogs, loaded.file.src);
   try {
     return { design: loaded.design, record: ev.evaluate(loaded.design) };

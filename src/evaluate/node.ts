@@ -11,6 +11,7 @@ import type { DesignRecord, ConstraintResult } from './record.js';
 import { assembleRecord, MAX_YEARS_TO_DOSE, softDoseThreshold_rad, yearsToDose, type CostSizing, type Design, type MassSizing, type NodeSizing, type Payload, type PowerSizing, type Radiation, type Rows, type ThermalSizing } from './nodeRecord.js';
 import { orbitGeometry } from '../models/orbit.js';
 import { computePayload } from '../models/compute.js';
+import { precisionFactor } from '../models/precision.js';
 import { islPayload } from '../models/isl.js';
 import { earthViewFactorVerticalPlate, radiatorSizing } from '../models/thermal.js';
 import { coolantLoop, loopHeatLoad } from '../models/coolantLoop.js';
@@ -54,7 +55,7 @@ export function evaluateNode(design: Design, rows: Rows): DesignRecord {
   const cost = sizeCost(design, rows, payload, thermal, power, rad, mass);
   const s: NodeSizing = { ...payload, thermal, power, rad, mass, cost };
   const constraints = nodeConstraints(design, rows, s);
-  notes.push(...modelNotes(design, payload.computeShare));
+  notes.push(...modelNotes(design, payload.computeShare, mass.drag.disposalModel));
   return assembleRecord(design, rows, s, constraints, notes);
 }
 
@@ -66,6 +67,7 @@ function sizePayload(design: Design, rows: Rows): Payload {
   });
   const unthrottled = computePayload({
     chip: rows.chip, chips: c.chips, utilization: c.utilization, lifetime_yr: mission.lifetime_yr, failureRate_per_yr: c.chipFailureRate_per_yr,
+    ...precisionOf(rows, c.precision, c.sparsity),
   });
   // Compute throttled to a fraction k of its average in shadow (power.eclipseComputeFraction, a smaller battery)
   // loses (1 − k) of the compute for the eclipse share of the time: delivered compute and the average IT power
@@ -133,6 +135,12 @@ function sizeThermal(design: Design, rows: Rows, { orbit, compute, sunlitItPower
   };
 }
 
+/** The peak's factor for the workload's precision and sparsity, and the precision it is stated at. */
+function precisionOf(rows: Rows, precision: string | undefined, sparsity: 'dense' | '2:4'): { precisionFactor: number; precision: string } {
+  const r = precisionFactor({ rowPrecision: rows.chip.precision, precision, sparse: sparsity === '2:4' });
+  return { precisionFactor: r.factor, precision: sparsity === '2:4' ? `${r.precision} 2:4 sparse` : r.precision };
+}
+
 /** Bus housekeeping power: the design's, or 3 % of peak IT + 500 W. */
 function busPowerOf(design: Design, itPowerPeak_W: number): number {
   return design.power.busPower_W ?? BUS_POWER_FRACTION_OF_IT * itPowerPeak_W + BUS_POWER_BASE_W;
@@ -180,15 +188,19 @@ function sizeMassAndDrag(
     shielding_kg: rad.shieldingMass_kg, isl_kg: isl.mass_kg, ...factors,
   });
   const busArea_m2 = Math.cbrt(dry.dry_kg / CORE_DENSITY_FOR_AREA_kg_m3) ** 2;
-  const { dragArea_m2 } = orbitAverageDragArea_m2({
+  const { dragArea_m2, minimumDragArea_m2 } = orbitAverageDragArea_m2({
     arrayArea_m2: p.arrayArea_m2, radiatorArea_m2: t.radiatorArea_m2, busArea_m2,
     arrayProjectionFactor: d.arrayProjectionFactor, radiatorProjectionFactor: d.radiatorProjectionFactor,
   });
+  // A dead node cannot hold attitude: a randomly tumbling flat plate presents half its one-face area on average
+  // (mean projection of a convex body = 1/4 of its surface, Cauchy), the bus face-on.
+  const disposalDragArea_m2 = d.disposalAttitude === 'operational' ? dragArea_m2
+    : d.disposalAttitude === 'edge-on' ? minimumDragArea_m2 : 0.5 * (p.arrayArea_m2 + t.radiatorArea_m2) + busArea_m2;
   // The launcher inserts at its reference altitude; electric propulsion spirals the node to its orbit.
   const drag = dragBudget({
     altitude_m: km_to_m(design.orbit.altitude_km), solarActivity: mission.solarActivity, dryMass_kg: dry.dry_kg, dragArea_m2, lifetime_yr: mission.lifetime_yr,
     insertionAltitude_m: km_to_m(rows.vehicle.referenceAltitude_km), dragCoefficient: d.dragCoefficient,
-    disposalSolarActivity: d.disposalSolarActivity ?? mission.solarActivity,
+    disposalSolarActivity: d.disposalSolarActivity ?? mission.solarActivity, disposalSolarCycle: d.disposalSolarCycle, disposalDragArea_m2,
   });
   const mass = massBudget({
     compute_kg: compute.mass_kg, array_kg: power.arrayMass_kg, battery_kg: power.batteryMass_kg, radiator_kg: thermal.radiatorMass_kg,
@@ -263,7 +275,7 @@ function yearsText(dose_rad: number, s: NodeSizing, designMargin: number): strin
 }
 
 /** The modelling assumptions a reader of the record must know. */
-function modelNotes(design: Design, share: number): string[] {
+function modelNotes(design: Design, share: number, disposalModel: string): string[] {
   const t = design.thermal;
   const notes = [t.rejects === 'all'
     ? 'the radiator rejects all heat in the hot case: peak IT, bus, ISL, pumps and battery charge losses'
@@ -280,7 +292,7 @@ function modelNotes(design: Design, share: number): string[] {
   notes.push(`mass: ${design.mass.technology} technology, bus ${factors.busFraction.toFixed(3)} × sized items, system margin ${(100 * factors.marginFraction).toFixed(0)} %`);
   const d = design.drag;
   notes.push(`drag: C_D ${d.dragCoefficient}, projected array/radiator share ${d.arrayProjectionFactor.toFixed(3)}/${d.radiatorProjectionFactor.toFixed(3)}; ` +
-    `disposal check at ${d.disposalSolarActivity ?? design.mission.solarActivity} solar activity, held over the whole decay (no solar cycle)`);
+    `disposal (${d.disposalAttitude} attitude): ${disposalModel}`);
   if (design.orbit.altitude_km > 900) notes.push('density above 900 km is an exponential extrapolation of CIRA-2012 (drag is negligible there)');
   return notes;
 }

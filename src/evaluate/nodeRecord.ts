@@ -135,7 +135,10 @@ export function assembleRecord(design: Design, rows: Rows, s: NodeSizing, constr
     },
     constraints,
     notes,
-    warnings: plausibilityWarnings(compute.itPowerAvg_W / mass.launch_kg, busPower_W),
+    warnings: [
+      ...plausibilityWarnings(compute.itPowerAvg_W / mass.launch_kg, busPower_W),
+      ...flightProvenWarnings('array', p.arrayArea_m2, rows.array), ...flightProvenWarnings('radiator', t.radiatorArea_m2, rows.radiator),
+    ],
   };
 }
 
@@ -169,4 +172,17 @@ export function plausibilityWarnings(specificPower_W_per_kg: number, busPower_W:
   }
   if (busPower_W === 0) out.push({ code: 'zero-bus-power', message: 'bus power is 0 W: avionics, ADCS and communications always draw power' });
   return out;
+}
+
+/** An array or radiator larger than the largest flown system of its catalog row's class (issue 8 item 9): a warning. */
+export function flightProvenWarnings(
+  what: 'array' | 'radiator', area_m2: number, row: { readonly id: string; readonly flightProvenArea_m2?: number | undefined },
+): RecordWarning[] {
+  const flown = row.flightProvenArea_m2;
+  if (flown === undefined || area_m2 <= flown) return [];
+  return [{
+    code: `${what}-beyond-flight-proven`,
+    message: `${what} area ${area_m2.toFixed(0)} m² is ${(area_m2 / flown).toFixed(1)}× the largest flown ${row.id} system (${flown} m²): ` +
+      `several ${what === 'array' ? 'wings' : 'panels'} or an unflown scale-up`,
+  }];
 }

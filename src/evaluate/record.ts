@@ -157,6 +157,6 @@ export interface DesignRecord {
 }
 
 export interface RecordWarning {
-  readonly code: 'specific-power-above-anchors' | 'zero-bus-power';
+  readonly code: 'specific-power-above-anchors' | 'zero-bus-power' | 'array-beyond-flight-proven' | 'radiator-beyond-flight-proven';
   readonly message: string;
 }

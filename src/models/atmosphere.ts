@@ -21,7 +21,7 @@
  * taken at the middle of the integrated part of the segment (relative variation of √a across 20 km is
  * < 0.15 %, so the error is < 0.1 %). S is accumulated once at module load on the grid, so a call is O(1).
  *
- * Assumptions: fixed solar activity over the decay (a real cycle averages between columns); circular
+ * Assumptions: fixed solar activity over the decay (decaySolarCycle.ts integrates through a cycle); circular
  * orbit; no atmospheric rotation, no lift.
  */
 import { EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../units/constants.js';
@@ -36,7 +36,9 @@ export const ATMOSPHERE_MIN_ALTITUDE_m = km_to_m(100);
 export const ATMOSPHERE_TABLE_TOP_m = km_to_m(900);
 /** Highest altitude of the model (top of LEO) [m]. */
 export const ATMOSPHERE_MAX_ALTITUDE_m = km_to_m(2000);
-const STEP_m = km_to_m(20);
+/** Spacing of the density grid [m] (20 km). */
+export const ATMOSPHERE_GRID_STEP_m = km_to_m(20);
+const STEP_m = ATMOSPHERE_GRID_STEP_m;
 
 /** CIRA-2012 mean density [kg/m³] on the 20 km grid 100, 120, …, 900 km (41 rows). */
 export const CIRA2012_DENSITY_kg_m3: Readonly<Record<SolarActivity, readonly number[]>> = {
@@ -105,6 +107,11 @@ const GRIDS: Readonly<Record<SolarActivity, Grid>> = {
   moderate: buildGrid(CIRA2012_DENSITY_kg_m3.moderate),
   high: buildGrid(CIRA2012_DENSITY_kg_m3.high),
 };
+
+/** ln ρ [ln(kg/m³)] at the grid nodes 100, 120, …, 2,000 km (96 nodes; above 900 km the exponential tail); a copy. */
+export function cira2012LnDensityGrid(activity: SolarActivity): number[] {
+  return Array.from(gridFor(activity).lnRho);
+}
 
 function gridFor(activity: SolarActivity): Grid {
   const g = GRIDS[activity];

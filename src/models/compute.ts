@@ -12,7 +12,8 @@
  *   conversion losses that do not scale with load). Check: AI1 120 kW average / 150 kW peak (ratio
  *   0.8) corresponds to u ≈ 0.71 at f_idle = 0.3.
  * - Heat load = IT power: all electrical power ends as heat in the payload.
- * - Peak PFLOPS = N·peakTFLOPS/1000 (dense, at the chip row's precision).
+ * - Peak PFLOPS = N·peakTFLOPS·k/1000: dense at the chip row's precision, × k for another precision or 2:4
+ *   sparsity (precision.ts; k = 1 by default).
  * - Availability with no repair: chips fail at a constant rate λ (5–9 %/yr quoted by ODC calculators,
  *   docs/sources.md §10; default 7 %/yr), surviving fraction e^{−λt}; the mean over a lifetime L is
  *       A = (1 − e^{−λL})/(λL)      (→ 1 as λL → 0)
@@ -46,6 +47,10 @@ export interface ComputeParams {
   readonly lifetime_yr: number;
   /** Chip failure rate with no repair [1/yr]; default 0.07. */
   readonly failureRate_per_yr?: number;
+  /** Factor on the row's dense peak for the workload's precision and sparsity (precision.ts); default 1. */
+  readonly precisionFactor?: number;
+  /** Precision the peak is stated at; default the row's. */
+  readonly precision?: string;
 }
 
 export interface ComputeResult {
@@ -81,7 +86,9 @@ export function computePayload(p: Readonly<ComputeParams>): ComputeResult {
   const x = lambda * p.lifetime_yr;
   // (1 − e^{−x})/x with −expm1 for accuracy; limit 1 at x → 0.
   const availability = x < 1e-12 ? 1 : -Math.expm1(-x) / x;
-  const peakPFLOPS = (p.chips * c.peakTFLOPS) / 1000;
+  const factor = p.precisionFactor ?? 1;
+  if (!(factor > 0 && Number.isFinite(factor))) throw new RangeError(`precisionFactor must be > 0, got ${factor}`);
+  const peakPFLOPS = (p.chips * c.peakTFLOPS * factor) / 1000;
   return {
     itPowerAvg_W: avg_W,
     itPowerPeak_W: peak_W,
@@ -90,7 +97,7 @@ export function computePayload(p: Readonly<ComputeParams>): ComputeResult {
     peakPFLOPS,
     deliveredPFLOPS: peakPFLOPS * p.utilization * availability,
     availability,
-    precision: c.precision,
+    precision: p.precision ?? c.precision,
     mass_kg: p.chips * c.massPerChip_kg,
   };
 }

@@ -20,7 +20,7 @@
  *   "Fundamentals of Electric Propulsion", JPL 2008, ch. 7; Starlink's krypton/argon Hall thrusters
  *   are in the 1,500–2,500 s class).
  * - Passive decay from the mission altitude to 200 km: da/dt = −ρ(h)·(C_D A/m)·√(μ a), integrated
- *   analytically per 20 km table segment (see atmosphere.ts). Result ∝ B.
+ *   analytically per 20 km table segment (see atmosphere.ts). Result ∝ B at fixed activity.
  * - FCC "5-year rule": 47 CFR 25.283(e) (Second Report and Order FCC 22-74, 29 Sep 2022): disposal
  *   ≤ 5 years after end of mission for LEO satellites using uncontrolled re-entry. Here the check is
  *   on PASSIVE decay only (a node that can no longer manoeuvre); active deorbit is not credited.
@@ -28,17 +28,29 @@
  * Source for density and regression values: CIRA-2012 table (atmosphere.ts); docs/sources.md §6 and
  * validation cases 10 and 12 (550 km, B = 100 kg/m²: 9.6 yr moderate, 2.9 yr high).
  *
+ * Disposal knobs (`disposalModel` in the result states which were used):
+ * - `disposalSolarCycle`: 'fixed' (default) holds one CIRA-2012 activity level over the whole decay
+ *   (`disposalSolarActivity`, default `solarActivity`); 'cycle-phase' integrates through the CIRA-2012 solar-
+ *   cycle template from `disposalCyclePhase`; 'cycle-mean' averages 12 start phases; 'cycle-worst' takes the
+ *   longest of them: the conservative choice for the FCC check (decaySolarCycle.ts).
+ * - `disposalDragArea_m2`: the area the dead node presents during the decay. The conservative attitude for
+ *   the FCC check is the MINIMUM projected area (arrays and radiator edge-on: `minimumDragArea_m2` of
+ *   `orbitAverageDragArea_m2`); default `dragArea_m2`, the orbit average used for station keeping.
+ *
  * Validity: mission altitude 100–2,000 km (the atmosphere model range; nodes fly 300–2,000 km).
- * Fixed solar activity for station keeping, and one (by default the same, `disposalSolarActivity` to
- * choose) for the decay: 'high' gives a conservative propellant budget, 'low' a conservative disposal
- * time. Not modelled: the activity varying over the solar cycle during the decay.
+ * Fixed solar activity for station keeping ('high' gives a conservative propellant budget).
  */
 import { EARTH_MU_m3_s2, EARTH_RADIUS_m, JULIAN_YEAR_s, STANDARD_GRAVITY_m_s2 } from '../units/constants.js';
 import { km_to_m } from '../units/convert.js';
 import { cira2012Density, decayIntegral_s_m2_per_kg, type SolarActivity } from './atmosphere.js';
+import { DEFAULT_DECAY_CAP_yr, START_PHASES_PER_CYCLE, solarCycleDecay } from './decaySolarCycle.js';
 import { positive } from './validate.js';
 
 export type { SolarActivity } from './atmosphere.js';
+
+/** How solar activity varies during the passive decay (see the header). */
+export type DisposalSolarCycle = 'fixed' | 'cycle-phase' | 'cycle-mean' | 'cycle-worst';
+const CYCLE_MODES = { 'cycle-phase': 'phase', 'cycle-mean': 'mean', 'cycle-worst': 'worst' } as const;
 
 /** Default drag coefficient [-]: free-molecular flat plate / typical satellite (Vallado; ESA SDC6 Mir 2.214). */
 export const DEFAULT_DRAG_COEFFICIENT = 2.2;
@@ -61,8 +73,14 @@ export interface DragParams {
   readonly lifetime_yr: number;
   /** Drag coefficient [-]; default 2.2. */
   readonly dragCoefficient?: number;
-  /** Solar activity for the passive decay (disposal check); default `solarActivity`. */
+  /** Solar activity for the passive decay in the 'fixed' model; default `solarActivity`. */
   readonly disposalSolarActivity?: SolarActivity;
+  /** Solar-activity model of the passive decay; default 'fixed'. */
+  readonly disposalSolarCycle?: DisposalSolarCycle;
+  /** Start of the decay for 'cycle-phase' [yr after solar minimum], or 'min' / 'max'; default 'min'. */
+  readonly disposalCyclePhase?: number | 'min' | 'max';
+  /** Area projected on the flow during the passive decay [m²] (> 0); default `dragArea_m2`. FCC check: the minimum area. */
+  readonly disposalDragArea_m2?: number;
   /** Station-keeping thruster specific impulse [s]; default 1,500 s. */
   readonly isp_s?: number;
   /** Launch insertion altitude [m]; default = altitude_m (no orbit raise). */
@@ -84,6 +102,13 @@ export interface DragResult {
   /** Passive decay time from altitude_m to the disposal altitude [yr]; finite, may be very large. */
   readonly passiveDecay_yr: number;
   readonly fccCompliant: boolean;
+  /** B of the passive decay, m/(C_D·disposal area) [kg/m²]. */
+  readonly disposalBallisticCoefficient_kg_m2: number;
+  readonly disposalSolarCycle: DisposalSolarCycle;
+  /** True when a cycle integration passed its 200-yr cap: passiveDecay_yr is then a cycle-mean estimate. */
+  readonly passiveDecayOverCap: boolean;
+  /** One phrase naming the disposal model, attitude area and B used, for report notes. */
+  readonly disposalModel: string;
 }
 
 
@@ -120,12 +145,23 @@ export function dragBudget(p: Readonly<DragParams>): DragResult {
     throw new RangeError(`station keeping needs ${dvTotal.toExponential(2)} m/s over the lifetime: no propellant budget can close (raise altitude or B)`);
   }
 
-  let decay_s = 0;
-  if (p.altitude_m > disposal_m) {
-    const activity = p.disposalSolarActivity ?? p.solarActivity;
-    decay_s = B * (decayIntegral_s_m2_per_kg(p.altitude_m, activity) - decayIntegral_s_m2_per_kg(disposal_m, activity));
-  }
-  const passiveDecay_yr = decay_s / JULIAN_YEAR_s;
+  const disposalArea_m2 = p.disposalDragArea_m2 ?? p.dragArea_m2;
+  positive('disposalDragArea_m2', disposalArea_m2);
+  const Bd = p.dryMass_kg / (cd * disposalArea_m2);
+  const model = p.disposalSolarCycle ?? 'fixed';
+  if (model !== 'fixed' && !(model in CYCLE_MODES)) throw new RangeError(`disposalSolarCycle must be 'fixed', ${Object.keys(CYCLE_MODES).join(', ')}; got ${model}`);
+  const activity = p.disposalSolarActivity ?? p.solarActivity;
+  const S = (h: number) => decayIntegral_s_m2_per_kg(h, activity);
+  const cycle = model === 'fixed' ? undefined : solarCycleDecay({
+    altitude_m: p.altitude_m, ballisticCoefficient_kg_m2: Bd, endAltitude_m: disposal_m, mode: CYCLE_MODES[model], startPhase: p.disposalCyclePhase ?? 'min',
+  });
+  const passiveDecay_yr = cycle?.decay_yr ?? (p.altitude_m > disposal_m ? (Bd * (S(p.altitude_m) - S(disposal_m))) / JULIAN_YEAR_s : 0);
+  const how = cycle === undefined ? `${activity} solar activity held fixed (CIRA-2012)`
+    : `the CIRA-2012 solar-cycle template, ${model === 'cycle-phase' ? 'one start phase' : `${model.slice(6)} of ${START_PHASES_PER_CYCLE} start phases`}`
+      + (cycle.startPhase_yr === null ? '' : ` (start ${cycle.startPhase_yr.toFixed(1)} yr after solar minimum)`)
+      + (cycle.overCap ? `; beyond the ${DEFAULT_DECAY_CAP_yr}-yr integration cap, a cycle-mean estimate` : '');
+  const disposalModel = `passive decay ${(p.altitude_m / 1000).toFixed(0)}→${(disposal_m / 1000).toFixed(0)} km through ${how}; `
+    + `${disposalArea_m2 === p.dragArea_m2 ? 'orbit-average' : 'disposal-attitude'} area ${disposalArea_m2.toPrecision(3)} m², B = ${Bd.toPrecision(3)} kg/m²`;
 
   return {
     density_kg_m3,
@@ -137,6 +173,10 @@ export function dragBudget(p: Readonly<DragParams>): DragResult {
     propellantMass_kg: propellant,
     passiveDecay_yr,
     fccCompliant: passiveDecay_yr <= limit_yr,
+    disposalBallisticCoefficient_kg_m2: Bd,
+    disposalSolarCycle: model,
+    passiveDecayOverCap: cycle?.overCap ?? false,
+    disposalModel,
   };
 }
 
@@ -155,6 +195,8 @@ export interface DragAreaParams {
 
 export interface DragAreaResult {
   readonly dragArea_m2: number;
+  /** Minimum projected area [m²]: arrays and radiator edge-on (edge area neglected), bus frontal area; the conservative disposal attitude. */
+  readonly minimumDragArea_m2: number;
 }
 
 /**
@@ -176,5 +218,5 @@ export function orbitAverageDragArea_m2(p: Readonly<DragAreaParams>): DragAreaRe
     throw new RangeError(`arrayArea_m2, radiatorArea_m2 and busArea_m2 must be finite and ≥ 0, got ${p.arrayArea_m2}, ${p.radiatorArea_m2}, ${p.busArea_m2}`);
   }
   if (!(fa >= 0 && fa <= 1 && fr >= 0 && fr <= 1)) throw new RangeError('projection factors must be in [0, 1]');
-  return { dragArea_m2: fa * p.arrayArea_m2 + fr * p.radiatorArea_m2 + p.busArea_m2 };
+  return { dragArea_m2: fa * p.arrayArea_m2 + fr * p.radiatorArea_m2 + p.busArea_m2, minimumDragArea_m2: p.busArea_m2 };
 }

@@ -14,7 +14,10 @@ import { locate } from './issues.js';
 import { CATALOG_FIELDS, checkCatalogId, type CatalogField, type CatalogIds, type ParsedFile } from './load.js';
 import { nodeDesignSchema, type NodeDesign, type NodeStudy } from './schema.js';
 import { didYouMean } from '../core/errors.js';
+import { z } from 'zod';
 import { partitionsProblem } from '../core/simplexLattice.js';
+import type { Catalogs } from '../catalog/schema.js';
+import { NODE_CATALOG_KINDS, NODE_CATALOG_SCHEMAS, type NodeCatalogKind } from '../catalog/overrides.js';
 
 /** Evaluates one design; throws for a design the models cannot evaluate. */
 export type DesignEvaluator = (design: NodeDesign) => DesignRecord;
@@ -58,13 +61,15 @@ const INT_FIELDS = new Set(['compute.chips']);
 interface DesignPath {
   readonly section: string;
   readonly key: string;
+  /** For `catalogs.<kind>.<id>.<field>` variables: the catalog row written. */
+  readonly row?: { readonly kind: NodeCatalogKind; readonly id: string };
 }
 
 type VariableDomain = NodeStudy['variables'][string];
 
 export function compileNodeStudy(
   study: NodeStudy, base: NodeDesign, file: ParsedFile, catalogs: CatalogIds, evaluate: DesignEvaluator, allPhysicalConstraints: readonly string[],
-  relaxable: readonly string[] = [],
+  relaxable: readonly string[] = [], rows?: Catalogs,
 ): CompiledStudy {
   const src = file.src;
   study.relax.forEach((name, i) => {
@@ -74,12 +79,12 @@ export function compileNodeStudy(
     }
   });
   const physicalConstraints = allPhysicalConstraints.filter((name) => !study.relax.includes(name));
-  const { variables, paths } = compileVariables(study.variables, src, catalogs);
+  const { variables, paths } = compileVariables(study.variables, src, catalogs, rows);
   const metrics: MetricSet = { has: isMetricPath, hint: unknownMetricHint, record: 'the design record' };
   const objectives = compileObjectives(study.objectives, src, metrics);
   const parsed = compileConstraints(study.constraints, src, metrics);
   const constraints: ConstraintSpec[] = [...physicalConstraints.map((name) => ({ name })), ...parsed.map((c) => ({ name: c.text }))];
-  const designFor = designBuilder(base, variables, paths);
+  const designFor = designBuilder(base, variables, paths, rows);
   const problem: Problem = {
     name: study.name,
     variables,
@@ -104,12 +109,14 @@ export function compileNodeStudy(
 }
 
 /** The study's variables, each a design key with a valid domain (BAD_VARIABLE with file:line otherwise). */
-function compileVariables(domains: NodeStudy['variables'], src: ParsedFile['src'], catalogs: CatalogIds): { variables: VariableSpec[]; paths: DesignPath[] } {
+function compileVariables(
+  domains: NodeStudy['variables'], src: ParsedFile['src'], catalogs: CatalogIds, rows: Catalogs | undefined,
+): { variables: VariableSpec[]; paths: DesignPath[] } {
   const keys = designKeys();
   const variables: VariableSpec[] = [];
   const paths: DesignPath[] = [];
   for (const [path, domain] of Object.entries(domains)) {
-    const { variable, at } = compileVariable(path, domain, src, keys, catalogs);
+    const { variable, at } = path.startsWith('catalogs.') ? compileCatalogVariable(path, domain, src, rows) : compileVariable(path, domain, src, keys, catalogs);
     paths.push(at);
     variables.push(variable);
   }
@@ -158,19 +165,76 @@ function compileVariable(
 }
 
 /**
+ * A catalog field as a variable, `catalogs.<catalog>.<row id>.<field>` (e.g. catalogs.batteries.li-ion-leo.specificEnergy_Wh_per_kg):
+ * "what technology would make this close?". The row is the design's own or the shipped one; bounds are checked
+ * against the row schema's range.
+ */
+function compileCatalogVariable(path: string, domain: VariableDomain, src: ParsedFile['src'], rows: Catalogs | undefined): { variable: VariableSpec; at: DesignPath } {
+  const where = locate(src, ['variables', path]);
+  const fail = (msg: string): never => {
+    throw new StudyError('BAD_VARIABLE', `${where}: variables.${path}: ${msg}`, { file: src.file, field: `variables.${path}` });
+  };
+  const parts = path.split('.');
+  if (parts.length !== 4) fail('a catalog variable is catalogs.<catalog>.<row id>.<field>, e.g. catalogs.batteries.li-ion-leo.specificEnergy_Wh_per_kg');
+  const [, kindName, id, field] = parts as [string, string, string, string];
+  if (!(NODE_CATALOG_KINDS as readonly string[]).includes(kindName)) {
+    const guess = didYouMean(kindName, NODE_CATALOG_KINDS);
+    fail(`unknown catalog '${kindName}'${guess ? `: did you mean ${guess}?` : ''} (catalogs: ${NODE_CATALOG_KINDS.join(', ')})`);
+  }
+  const kind = kindName as NodeCatalogKind;
+  const ids = ((rows?.[kind] ?? []) as readonly { id: string }[]).map((r) => r.id);
+  if (!ids.includes(id)) {
+    const guess = didYouMean(id, ids);
+    fail(`no ${kind} row '${id}'${guess ? `: did you mean ${guess}?` : ''} (rows: ${ids.join(', ')})`);
+  }
+  const shape = NODE_CATALOG_SCHEMAS[kind].shape as Record<string, z.ZodType>;
+  const isNumber = (f: z.ZodType | undefined): boolean => f instanceof z.ZodNumber || (f instanceof z.ZodOptional && f.unwrap() instanceof z.ZodNumber);
+  const fieldSchema = shape[field];
+  if (!isNumber(fieldSchema) || field === 'year') {
+    const numeric = Object.keys(shape).filter((k) => k !== 'year' && isNumber(shape[k]));
+    const guess = didYouMean(field, numeric);
+    fail(`'${field}' is not a numeric field of ${kind} rows${guess ? `: did you mean ${guess}?` : ''} (fields: ${numeric.join(', ')})`);
+  }
+  if ('choice' in domain) return fail('a catalog field takes a range [lower, upper]');
+  const [lo, hi] = Array.isArray(domain) ? domain : domain.int;
+  if (lo >= hi) fail(`bounds [${lo}, ${hi}] must be increasing`);
+  for (const [v, label] of [[lo, 'lower bound'], [hi, 'upper bound']] as const) {
+    const r = fieldSchema!.safeParse(v);
+    if (!r.success) fail(`${label} ${v} is outside the ${kind} row range: ${r.error?.issues[0]?.message ?? 'invalid'}`);
+  }
+  return { variable: { kind: Array.isArray(domain) ? 'real' : 'int', name: path, lower: lo, upper: hi }, at: { section: 'catalogs', key: field, row: { kind, id } } };
+}
+
+/**
  * Decision vector → design. Only the sections that variables touch are copied (the base design is never
  * mutated); this runs for every evaluation, so it avoids a deep clone.
  */
-function designBuilder(base: NodeDesign, variables: readonly VariableSpec[], paths: readonly DesignPath[]): (x: Float64Array) => NodeDesign {
-  const touched = [...new Set(paths.map((p) => p.section))];
+function designBuilder(
+  base: NodeDesign, variables: readonly VariableSpec[], paths: readonly DesignPath[], rows: Catalogs | undefined,
+): (x: Float64Array) => NodeDesign {
+  const touched = [...new Set(paths.filter((p) => p.row === undefined).map((p) => p.section))];
+  const rowVars = paths.some((p) => p.row !== undefined);
   return (x: Float64Array): NodeDesign => {
     const d: Record<string, unknown> = { ...base };
     for (const section of touched) d[section] = { ...(base as unknown as Record<string, object>)[section] };
+    const own: Record<string, { id: string }[]> = {};
+    if (rowVars) for (const [k, r] of Object.entries(base.catalogs ?? {})) own[k] = [...(r as { id: string }[])];
     for (let i = 0; i < variables.length; i++) {
       const v = variables[i]!;
-      const { section, key } = paths[i]!;
-      (d[section] as Record<string, unknown>)[key] = v.kind === 'choice' ? v.options[x[i]!] : x[i]!;
+      const { section, key, row } = paths[i]!;
+      const value = v.kind === 'choice' ? v.options[x[i]!] : x[i]!;
+      if (row === undefined) {
+        (d[section] as Record<string, unknown>)[key] = value;
+        continue;
+      }
+      const list = (own[row.kind] ??= []);
+      const at = list.findIndex((r) => r.id === row.id);
+      const from = at >= 0 ? list[at]! : ((rows?.[row.kind] ?? []) as readonly { id: string }[]).find((r) => r.id === row.id)!;
+      const next = { ...from, [key]: value };
+      if (at >= 0) list[at] = next;
+      else list.push(next);
     }
+    if (rowVars) d['catalogs'] = own;
     return d as unknown as NodeDesign;
   };
 }

@@ -5,6 +5,7 @@
  * table; 0.5–20 mm Al its shielding span.
  */
 import { z } from 'zod';
+import { catalogOverridesSchema } from '../catalog/overrides.js';
 
 /** A number field with its unit and model validity range, whose error messages say both. */
 export const range = (name: string, lo: number, hi: number, unit: string, why: string) =>
@@ -47,6 +48,10 @@ export const computeSchema = z
     chipFailureRate_per_yr: range('compute.chipFailureRate_per_yr', 0, 10, '1/yr', 'chip failures without repair')
       .default(0.07)
       .describe('Chip failure rate with no repair [1/yr]: mean availability over the life is (1 − e^(−λT))/(λT) (default 0.07, middle of the 5–9 %/yr of ODC calculators).'),
+    precision: z.enum(['FP4', 'FP8', 'INT4', 'INT8', 'BF16', 'FP16', 'TF32', 'FP32', 'FP64']).optional()
+      .describe('Numeric precision the workload runs at; the peak is the row\'s dense peak × the tensor-core rate ratio (src/models/precision.ts: FP8/INT8 = 2 × BF16, FP4 = 4 ×, TF32 ½). Default: the chip row\'s precision.'),
+    sparsity: z.enum(['dense', '2:4']).default('dense')
+      .describe('dense, or 2:4 structured sparsity (doubles the peak, as vendors quote it).'),
     utilization: range('compute.utilization', 0.05, 1, '(fraction)', 'average compute utilization').default(0.8).describe('Average utilization of the accelerators [-], sets average IT power and delivered compute.'),
   })
   .describe('Compute payload.');
@@ -161,7 +166,11 @@ export const dragSchema = z
       .default(2 / Math.PI)
       .describe('Orbit-average projection of the radiator on the flow [-] (2/π: it turns with the array yoke).'),
     disposalSolarActivity: z.enum(['low', 'moderate', 'high']).optional()
-      .describe('Solar activity for the passive-decay (FCC 5-year) check; default mission.solarActivity. "low" is the conservative (longest) case.'),
+      .describe('Solar activity for the passive-decay check when disposalSolarCycle is fixed; default mission.solarActivity. "low" is the conservative (longest) case.'),
+    disposalSolarCycle: z.enum(['fixed', 'cycle-mean', 'cycle-worst']).default('cycle-worst')
+      .describe('Density history of the passive decay: through the CIRA-2012 solar-cycle template from the worst of 12 start phases (cycle-worst, default: conservative for the FCC check), their mean (cycle-mean), or one fixed activity level (fixed).'),
+    disposalAttitude: z.enum(['tumbling', 'operational', 'edge-on']).default('tumbling')
+      .describe('Attitude of the dead node during decay: tumbling (default; mean projected area of a randomly tumbling plate = half its one-face area, Cauchy\'s surface-area formula), operational (the orbit-average projections above), edge-on (bus only: the longest decay).'),
   })
   .describe('Drag assumptions: C_D, attitude (projected areas) and the solar activity of the disposal check.');
 
@@ -187,6 +196,7 @@ const designFields = {
   mass: massSchema.prefault({}),
   drag: dragSchema.prefault({}),
   economics: economicsSchema.prefault({}),
+  catalogs: catalogOverridesSchema.optional(),
 };
 
 export const nodeDesignSchema = z.strictObject({ ...designFields, kind: z.literal('node').default('node') });

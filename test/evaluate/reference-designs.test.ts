@@ -131,7 +131,8 @@ describe('AI1 vs its published figures [AI1]', () => {
   });
 
   it('the published AI1 point violates exactly the array, radiator and mass-closure constraints in the model', () => {
-    expect(violated(ai1)).toEqual(['mass.launchClosure', 'power.arrayArea', 'thermal.radiatorArea']);
+    // drag.fccDisposal is a check (not enforced): tumbling through the worst solar-cycle phase takes 7.4 yr from 600 km
+    expect(violated(ai1)).toEqual(['drag.fccDisposal', 'mass.launchClosure', 'power.arrayArea', 'thermal.radiatorArea']);
   });
 });
 
@@ -160,7 +161,7 @@ describe('Starcloud-3 vs its published figures [SC3]', () => {
     expectRel(sc3.mass.kW_per_t, 21.79, eclipseHand, 'model kW/t (IT average)');
     expectBetween(200e3 / 3000 / peakWPerKg, 2.55, 2.65, 'published 67 W/kg / model');
     // 180 m² installed no longer covers all the heat (185.9 m² needed, see below)
-    expect(violated(sc3).sort()).toEqual(['mass.launchClosure', 'thermal.radiatorArea']);
+    expect(violated(sc3)).toEqual(['drag.fccDisposal', 'mass.launchClosure', 'thermal.radiatorArea']);
   });
 
   it('the ~$500/kg parity price is the launch price used', () => {

@@ -98,3 +98,19 @@ describe('cold case: heater power in eclipse enters the battery', () => {
     expect(ai1.record.power.heaterPower_W).toBe(0);
   });
 });
+
+describe('flight-proven range warnings (issue 8 item 9)', () => {
+  it('AI1\'s 600 m² rosa-flex array is 5.1× the largest flown iROSA wing (117 m²): a warning, not a failure', () => {
+    const w = ai1.record.warnings.find((x) => x.code === 'array-beyond-flight-proven');
+    expect(w?.message).toMatch(/600 m² is 5\.1× the largest flown rosa-flex system \(117 m²\)/);
+    expect(ai1.record.warnings.some((x) => x.code === 'radiator-beyond-flight-proven')).toBe(false); // deployable-pumped has no flown figure
+  });
+  it('an ISS PVR sized within its flown 42.4 m² carries no radiator warning; 110 m² does', () => {
+    const small = withChange((d) => {
+      d.thermal.radiator = 'iss-pvr';
+      d.thermal.radiatorArea_m2 = 40;
+    });
+    expect(small.warnings.some((x) => x.code === 'radiator-beyond-flight-proven')).toBe(false);
+    expect(issCase('iss-pvr').warnings.some((x) => x.code === 'radiator-beyond-flight-proven')).toBe(true);
+  });
+});

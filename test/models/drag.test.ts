@@ -157,6 +157,15 @@ describe('orbitAverageDragArea_m2', () => {
       10,
     );
   });
+
+  it('the minimum area (conservative disposal attitude: arrays and radiator edge-on) is the bus frontal area', () => {
+    const r = orbitAverageDragArea_m2({ arrayArea_m2: 600, radiatorArea_m2: 110, busArea_m2: 4 });
+    expect(r.minimumDragArea_m2).toBe(4);
+    // Fed to dragBudget as the disposal area it lengthens the decay by the area ratio (lifetime ∝ B = m/(C_D·A)).
+    const orbitAverage = dragBudget({ ...B100, dragArea_m2: r.dragArea_m2 });
+    const edgeOn = dragBudget({ ...B100, dragArea_m2: r.dragArea_m2, disposalDragArea_m2: r.minimumDragArea_m2 });
+    expect(edgeOn.passiveDecay_yr / orbitAverage.passiveDecay_yr).toBeCloseTo(r.dragArea_m2 / 4, 9);
+  });
 });
 
 describe('CIRA-2012 interpolation is log-linear (density exponential between grid points)', () => {
