@@ -5,12 +5,11 @@
  * Conventions for each field are documented in the header comment of the YAML file.
  */
 import { z } from 'zod';
+import { rowUncertaintySchema } from '../uncertainty/entry.js';
 
 const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (lower-case letters, digits and dashes)');
 const positive = () => z.number().positive();
 const nonNegative = () => z.number().nonnegative();
-const fraction = () => z.number().min(0).max(1);
-const temperature_K = () => z.number().min(1).max(2000);
 
 const rowBase = {
   id: kebabId,
@@ -19,24 +18,41 @@ const rowBase = {
   source: z.string().min(1),
   /** Year of the source / figure. */
   year: z.number().int().min(1950).max(2100),
+  /** Distributions of the row's estimated figures, by numeric field (src/uncertainty/entry.ts; checked against the row in src/uncertainty/inputs.ts). */
+  uncertainty: rowUncertaintySchema().optional(),
 };
 
 export const PRECISIONS = ['FP4', 'FP8', 'INT4', 'INT8', 'BF16', 'FP16', 'TF32', 'FP32', 'FP64'] as const;
 
-export const chipRowSchema = z.strictObject({
-  ...rowBase,
-  precision: z.enum(PRECISIONS),
-  peakTFLOPS: positive(),
-  chipPower_W: positive(),
-  systemPowerPerChip_W: positive(),
-  massPerChip_kg: positive(),
-  costPerChip_USD: nonNegative(),
-  tidTolerance_rad: positive(),
-  /** Total dose where soft, recoverable faults begin (e.g. HBM irregularities) [rad(Si)]; absent: the tolerance. */
-  softDoseThreshold_rad: positive().optional(),
-  maxJunctionTemp_K: temperature_K(),
-  idlePowerFraction: z.number().min(0).lt(1),
-});
+/*
+ * Physical ranges (issue 8 item 9): wide enough for every accelerator, battery, coating, terminal and launcher
+ * flown or announced, narrow enough to catch a unit slip (W for kW, rad for krad, % for fraction).
+ */
+export const chipRowSchema = z
+  .strictObject({
+    ...rowBase,
+    precision: z.enum(PRECISIONS),
+    /** Dense peak at `precision` [TFLOPS or TOPS]: edge NPUs ~1, Blackwell FP4 ~10,000; above 100,000 is a unit slip. */
+    peakTFLOPS: z.number().positive().max(1e5),
+    /** Accelerator TDP [W]: 1 W (edge) to ~3 kW (the largest announced packages). */
+    chipPower_W: z.number().min(1).max(5000),
+    /** All-in power per chip incl. host, network, conversion [W]: at least the chip's own. */
+    systemPowerPerChip_W: z.number().min(1).max(20000),
+    /** Flight-packaged mass per chip [kg]: 0.01 (edge module) to 100 (a rack share). */
+    massPerChip_kg: z.number().min(0.01).max(100),
+    costPerChip_USD: z.number().min(0).max(1e7),
+    /** Total ionizing dose tolerated [rad(Si)]: COTS ~1 krad to rad-hard ~1 Mrad (SHIELDOSE-2/JEDEC JESD57 scale). */
+    tidTolerance_rad: z.number().min(100).max(1e7),
+    /** Total dose where soft, recoverable faults begin (e.g. HBM irregularities) [rad(Si)]; absent: the tolerance. */
+    softDoseThreshold_rad: z.number().min(10).max(1e7).optional(),
+    /** Junction limit [K]: silicon parts are specified from ~330 K (58 °C) to ~423 K (150 °C, automotive grade 0). */
+    maxJunctionTemp_K: z.number().min(320).max(450),
+    idlePowerFraction: z.number().min(0).lt(1),
+  })
+  .refine((r) => r.systemPowerPerChip_W >= r.chipPower_W, { message: 'systemPowerPerChip_W must be at least chipPower_W (it includes the chip)', path: ['systemPowerPerChip_W'] })
+  .refine((r) => r.softDoseThreshold_rad === undefined || r.softDoseThreshold_rad <= r.tidTolerance_rad, {
+    message: 'softDoseThreshold_rad must not exceed tidTolerance_rad (soft faults begin before failure)', path: ['softDoseThreshold_rad'],
+  });
 
 /** AM0 solar irradiance at 1 AU used to rate cells [W/m²] (Kopp & Lean 2011; the models' SOLAR_CONSTANT_W_m2). */
 const RATING_IRRADIANCE_W_m2 = 1361;
@@ -111,11 +127,15 @@ export const solarArrayRowSchema = z.strictObject({
 
 export const batteryRowSchema = z.strictObject({
   ...rowBase,
-  specificEnergy_Wh_per_kg: positive(),
+  /** [Wh/kg]: NiH2 ~40 (SMAD) to announced Li-metal/solid-state cells ~500; above 600 exceeds any battery chemistry in use. */
+  specificEnergy_Wh_per_kg: z.number().min(10).max(600),
   maxDepthOfDischarge: z.number().gt(0).max(1),
-  dischargeEfficiency: z.number().gt(0).max(1),
-  cost_USD_per_Wh: nonNegative(),
-  cycleLife: z.number().int().positive(),
+  /** Battery-to-load efficiency [-]: Li-ion ~0.9–0.98; below 0.5 is not a flight battery. */
+  dischargeEfficiency: z.number().min(0.5).max(1),
+  /** [USD/Wh]: terrestrial cells ~0.1 to space-qualified packs of a few hundred. */
+  cost_USD_per_Wh: z.number().min(0).max(2000),
+  /** Rated cycles [-]: LEO needs ~5,500 per year; up to 10⁶. */
+  cycleLife: z.number().int().positive().max(1e6),
 });
 
 export const radiatorRowSchema = z.strictObject({
@@ -154,21 +174,27 @@ export const coolantRowSchema = z.strictObject({
   minOperatingTemp_K: z.number().min(100).max(400),
 });
 
-export const coatingRowSchema = z.strictObject({
-  ...rowBase,
-  absorptanceBol: fraction(),
-  absorptanceEol: fraction(),
-  emittance: fraction(),
-  emittanceEol: fraction(),
-});
+export const coatingRowSchema = z
+  .strictObject({
+    ...rowBase,
+    /** Solar absorptance [-]: the best second-surface mirrors reach ~0.04 (Fortescue Table 11.3). */
+    absorptanceBol: z.number().min(0.02).max(1),
+    absorptanceEol: z.number().min(0.02).max(1),
+    /** Hemispherical IR emittance [-]: polished metals ~0.03, black paint ~0.9; 1 is the black-body bound. */
+    emittance: z.number().min(0.02).max(1),
+    emittanceEol: z.number().min(0.02).max(1),
+  })
+  .refine((r) => r.absorptanceEol >= r.absorptanceBol, { message: 'absorptanceEol must be ≥ absorptanceBol (UV and contamination darken coatings)', path: ['absorptanceEol'] });
 
 export const islTerminalRowSchema = z.strictObject({
   ...rowBase,
-  capacity_Gbps: positive(),
-  mass_kg: nonNegative(),
-  power_W: nonNegative(),
+  /** [Gbps]: 1 (CubeSat lasercom) to ~10,000 (Suncatcher DWDM per aperture) per terminal. */
+  capacity_Gbps: z.number().positive().max(1e5),
+  mass_kg: z.number().min(0).max(1000),
+  power_W: z.number().min(0).max(1e4),
   cost_USD: nonNegative(),
-  range_km: positive(),
+  /** [km]: formation links of ~1 km to GEO relays at ~80,000 km. */
+  range_km: z.number().positive().max(1e5),
   /** Link-budget figures (src/models/linkBudget.ts). */
   transmitPower_W: positive(),
   apertureDiameter_m: z.number().positive().max(2),
@@ -179,10 +205,11 @@ export const islTerminalRowSchema = z.strictObject({
 
 export const launchVehicleRowSchema = z.strictObject({
   ...rowBase,
-  payloadLeo_kg: positive(),
+  /** [kg]: small launchers ~100 kg to fully reusable super-heavy ~250 t. */
+  payloadLeo_kg: z.number().min(10).max(500000),
   referenceAltitude_km: z.number().min(100).max(2000),
-  price_USD: nonNegative(),
-  fairingVolume_m3: positive(),
+  price_USD: z.number().min(0).max(5e9),
+  fairingVolume_m3: z.number().positive().max(10000),
   reusable: z.boolean(),
 });
 

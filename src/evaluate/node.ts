@@ -131,7 +131,7 @@ function sizeThermal(design: Design, rows: Rows, { orbit, compute, sunlitItPower
   });
   return {
     heatLoad_W, radiator: sizing, radiatorMass_kg: t.radiatorArea_m2 * radiator.arealDensity_kg_m2, pumpPower_W, batteryLoss_W, busPower_W,
-    junctionTemp_K, junctionLimit_K: chip.maxJunctionTemp_K, heaterPower_W: cold.heaterPower_W, coolantHotTemp_K: radiatorTemp_K + loopDeltaT_K,
+    junctionTemp_K, junctionLimit_K: chip.maxJunctionTemp_K, heaterPower_W: t.coldCaseControl === 'bypass' ? 0 : cold.heaterPower_W, coolantHotTemp_K: radiatorTemp_K + loopDeltaT_K,
   };
 }
 
@@ -205,7 +205,7 @@ function sizeMassAndDrag(
   const mass = massBudget({
     compute_kg: compute.mass_kg, array_kg: power.arrayMass_kg, battery_kg: power.batteryMass_kg, radiator_kg: thermal.radiatorMass_kg,
     shielding_kg: rad.shieldingMass_kg, isl_kg: isl.mass_kg, propellant_kg: drag.propellantMass_kg, allocated_kg: l.mass_kg, itPowerAvg_W: compute.itPowerAvg_W,
-    ...factors,
+    propellantTankFraction: design.mass.propellantTankFraction, ...factors,
   });
   return { dragArea_m2, drag, mass };
 }
@@ -281,7 +281,8 @@ function modelNotes(design: Design, share: number, disposalModel: string): strin
     ? 'the radiator rejects all heat in the hot case: peak IT, bus, ISL, pumps and battery charge losses'
     : 'thermal.rejects: it — the radiator rejects the peak IT heat and pumps; bus, ISL and battery heat go to bus panels (not sized here)'];
   notes.push(`thermal chain: ${t.radiatorTemp_K !== undefined ? `radiator fixed at ${t.radiatorTemp_K} K, junction checked upward` : 'radiator at junction limit − cold plate − loop drop'}; ` +
-    `cold-case heater without capacitance or bypass credit (conservative)`);
+    (t.coldCaseControl === 'bypass' ? 'cold case: radiator bypass valve, no heater power (panel freezing not modelled)'
+      : 'cold-case heater without capacitance or bypass credit (conservative)'));
   const f = design.power.eclipseComputeFraction;
   if (f < 1) {
     notes.push(`compute throttled to ${f} of average through eclipses (battery sized for that): delivered compute and average IT power ` +

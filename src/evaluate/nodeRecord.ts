@@ -123,7 +123,7 @@ export function assembleRecord(design: Design, rows: Rows, s: NodeSizing, constr
     isl: { topology: isl.topology, terminals: isl.terminals, mass_kg: isl.mass_kg, power_W: isl.power_W, capacity_Gbps: isl.capacity_Gbps },
     mass: {
       compute_kg: mass.compute_kg, array_kg: mass.array_kg, battery_kg: mass.battery_kg, radiator_kg: mass.radiator_kg, shielding_kg: mass.shielding_kg,
-      isl_kg: mass.isl_kg, bus_kg: mass.bus_kg, propellant_kg: mass.propellant_kg, margin_kg: mass.margin_kg, dry_kg: mass.dry_kg,
+      isl_kg: mass.isl_kg, bus_kg: mass.bus_kg, propellant_kg: mass.propellant_kg, propellantTank_kg: mass.propellantTank_kg, margin_kg: mass.margin_kg, dry_kg: mass.dry_kg,
       launch_kg: mass.launch_kg, allocated_kg: mass.allocated_kg, kW_per_t: mass.kW_per_t,
       specificPower_W_per_kg: compute.itPowerAvg_W / mass.launch_kg, stowedVolume_m3: stowed.stowedVolume_m3,
     },

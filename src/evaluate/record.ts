@@ -125,6 +125,8 @@ export interface DesignRecord {
     readonly isl_kg: number;
     readonly bus_kg: number;
     readonly propellant_kg: number;
+    /** Propellant tankage outside the bus (mass.propellantTankFraction) [kg]. */
+    readonly propellantTank_kg: number;
     readonly margin_kg: number;
     readonly dry_kg: number;
     /** Built-up launch (wet) mass including margin. */

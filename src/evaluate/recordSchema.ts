@@ -65,7 +65,7 @@ export const designRecordSchema = z.strictObject({
   }),
   mass: z.strictObject({
     compute_kg: n('[kg]'), array_kg: n('[kg]'), battery_kg: n('[kg]'), radiator_kg: n('[kg]'), shielding_kg: n('[kg]'), isl_kg: n('[kg]'),
-    bus_kg: n('Bus (structure, ADCS, C&DH, harness, propulsion dry) [kg].'), propellant_kg: n('[kg]'), margin_kg: n('System margin [kg].'),
+    bus_kg: n('Bus (structure, ADCS, C&DH, harness, propulsion dry) [kg].'), propellant_kg: n('[kg]'), propellantTank_kg: n('Propellant tankage outside the bus [kg].'), margin_kg: n('System margin [kg].'),
     dry_kg: n('Dry mass incl. margin [kg].'), launch_kg: n('Built-up launch mass [kg].'), allocated_kg: n('Allocated launch mass [kg].'),
     kW_per_t: n('Average IT power per launch tonne [kW/t].'), specificPower_W_per_kg: n('Average IT power per launch kg [W/kg].'), stowedVolume_m3: n('Stowed launch volume [m³].'),
   }),

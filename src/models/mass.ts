@@ -8,7 +8,8 @@
  *   basic dry    = Σ + bus
  *   margin       = f_margin·basic dry  (system-level margin)
  *   dry          = basic dry + margin
- *   launch       = dry + propellant    (propellant carries no growth allowance)
+ *   tank         = f_tank·propellant   (propellant tankage, when not counted in the bus; default f_tank = 0)
+ *   launch       = dry + tank + propellant    (propellant carries no growth allowance)
  *   closure      = allocated − launch  (≥ 0 closes)
  *   kW_per_t     = IT average power [kW] / launch mass [t]   (the "~70 kW per tonne" AI1 metric)
  *
@@ -30,7 +31,13 @@
  *   Control for Space Systems") mass-growth allowances for conceptual-maturity items are of the same
  *   order (15–30 %). Here one lumped 20 % stands for both.
  *
- * Validity: all masses ≥ 0, 0 ≤ f_bus ≤ 2, 0 ≤ f_margin ≤ 1, allocated > 0, IT power ≥ 0.
+ * - Tank fraction f_tank: the bus fraction already holds propulsion dry mass, so the default is 0. A user sizing
+ *   tankage explicitly sets it: xenon COPV tanks weigh ~0.1 kg per kg of xenon (Goebel & Katz, "Fundamentals
+ *   of Electric Propulsion", JPL 2008, ch. 1 and 12 system-mass examples; SMAD §17.4 gives 0.05–0.15 for
+ *   pressurant and propellant tanks). The rocket equation runs on the dry mass without the tank (second order:
+ *   the tank is ≤ 15 % of a propellant load that is itself a few % of the node).
+ *
+ * Validity: all masses ≥ 0, 0 ≤ f_bus ≤ 2, 0 ≤ f_margin ≤ 1, 0 ≤ f_tank ≤ 1, allocated > 0, IT power ≥ 0.
  */
 import { nonNegative } from './validate.js';
 
@@ -88,6 +95,8 @@ export interface MassBudgetParams extends DryMassParams {
   readonly allocated_kg: number;
   /** Average IT power [W], for kW_per_t. */
   readonly itPowerAvg_W: number;
+  /** Tank mass per kg of propellant [-]; default 0 (tankage inside the bus fraction). */
+  readonly propellantTankFraction?: number;
 }
 
 export interface MassBudgetResult extends DryMassResult {
@@ -98,6 +107,8 @@ export interface MassBudgetResult extends DryMassResult {
   readonly shielding_kg: number;
   readonly isl_kg: number;
   readonly propellant_kg: number;
+  /** Propellant tankage counted outside the bus [kg]. */
+  readonly propellantTank_kg: number;
   /** Built-up launch (wet) mass including margin [kg]. */
   readonly launch_kg: number;
   readonly allocated_kg: number;
@@ -136,7 +147,10 @@ export function massBudget(p: Readonly<MassBudgetParams>): MassBudgetResult {
   nonNegative('propellant_kg', p.propellant_kg);
   nonNegative('itPowerAvg_W', p.itPowerAvg_W);
   if (!(p.allocated_kg > 0 && Number.isFinite(p.allocated_kg))) throw new RangeError(`allocated_kg must be > 0, got ${p.allocated_kg}`);
-  const launch = d.dry_kg + p.propellant_kg;
+  const fTank = p.propellantTankFraction ?? 0;
+  if (!(fTank >= 0 && fTank <= 1)) throw new RangeError(`propellantTankFraction must be in [0, 1], got ${fTank}`);
+  const tank = fTank * p.propellant_kg;
+  const launch = d.dry_kg + tank + p.propellant_kg;
   const closure = p.allocated_kg - launch;
   return {
     sizedItems_kg: d.sizedItems_kg,
@@ -151,6 +165,7 @@ export function massBudget(p: Readonly<MassBudgetParams>): MassBudgetResult {
     shielding_kg: p.shielding_kg,
     isl_kg: p.isl_kg,
     propellant_kg: p.propellant_kg,
+    propellantTank_kg: tank,
     launch_kg: launch,
     allocated_kg: p.allocated_kg,
     closureMargin_kg: closure,

@@ -41,16 +41,19 @@ export function budgetSections(r: DesignRecord): BudgetSection[] {
     ] },
     { title: 'Compute', rows: [
       row('chips', `${c.chips} × ${c.chip}`, '-'), row('IT power, average', c.itPowerAvg_W / 1e3, 'kW'), row('IT power, peak', c.itPowerPeak_W / 1e3, 'kW'),
-      row('peak compute', c.peakPFLOPS, 'PFLOPS', `dense ${c.precision}`), row('delivered compute', c.deliveredPFLOPS, 'PFLOPS', 'utilization × availability'),
+      row('peak compute', c.peakPFLOPS, 'PFLOPS', c.precision.includes('sparse') ? c.precision : `dense ${c.precision}`), row('delivered compute', c.deliveredPFLOPS, 'PFLOPS', 'utilization × availability'),
     ] },
     { title: 'Power', rows: [
-      row('array area (given)', p.arrayArea_m2, 'm²'), row('array area (required, EOL)', p.requiredArrayArea_m2, 'm²'),
+      row('array area (given)', p.arrayArea_m2, 'm²'), row('array area (required)', p.requiredArrayArea_m2, 'm²'),
       row('array power, BOL', p.bolPower_W / 1e3, 'kW'), row('array power, EOL', p.eolPower_W / 1e3, 'kW'),
       row('demand, orbit average', p.demandAvg_W / 1e3, 'kW', 'compute + bus + ISL + pumps'), row('demand, peak', p.demandPeak_W / 1e3, 'kW'),
       row('battery energy', p.batteryEnergy_Wh / 1e3, 'kWh', `DOD ${fmt(p.depthOfDischarge)}`),
+      row('heater (cold case, eclipse)', p.heaterPower_W / 1e3, 'kW', 'holds the loop at its minimum temperature'),
     ] },
     { title: 'Thermal', rows: [
-      row('heat load', t.heatLoad_W / 1e3, 'kW'), row('radiator temperature', t.radiatorTemp_K, 'K'),
+      row('heat load', t.heatLoad_W / 1e3, 'kW', 'everything rejected, hot case'), row('battery charge loss (in heat load)', t.batteryLoss_W / 1e3, 'kW'),
+      row('chip junction', t.junctionTemp_K, 'K', `limit ${fmt(t.junctionLimit_K)} K`), row('coolant hot leg', t.coolantHotTemp_K, 'K', t.coolant),
+      row('radiator temperature', t.radiatorTemp_K, 'K'),
       row('net rejection (hot case)', t.netFlux_W_m2, 'W/m²', 'per m² planform, both faces'),
       row('radiator area (given)', t.radiatorArea_m2, 'm²'), row('radiator area (required)', t.requiredRadiatorArea_m2, 'm²'),
       row('pump power', t.pumpPower_W / 1e3, 'kW'),
@@ -70,7 +73,8 @@ export function budgetSections(r: DesignRecord): BudgetSection[] {
     { title: 'Mass', rows: [
       row('compute', m.compute_kg, 'kg'), row('solar array', m.array_kg, 'kg'), row('battery', m.battery_kg, 'kg'), row('radiator', m.radiator_kg, 'kg'),
       row('shielding', m.shielding_kg, 'kg'), row('ISL terminals', m.isl_kg, 'kg'), row('bus', m.bus_kg, 'kg'), row('system margin', m.margin_kg, 'kg'),
-      row('dry (with margin)', m.dry_kg, 'kg'), row('propellant', m.propellant_kg, 'kg'), row('launch (built up)', m.launch_kg, 'kg'),
+      row('dry (with margin)', m.dry_kg, 'kg'), row('propellant', m.propellant_kg, 'kg'), row('propellant tankage', m.propellantTank_kg, 'kg'),
+      row('launch (built up)', m.launch_kg, 'kg'),
       row('allocated on launcher', m.allocated_kg, 'kg'), row('specific power', m.kW_per_t, 'kW/t', 'average IT power per launch tonne'),
     ] },
     { title: 'Cost', rows: [

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { catalogOverridesSchema } from '../catalog/overrides.js';
+import { designUncertaintySchema } from '../uncertainty/entry.js';
 
 /** A number field with its unit and model validity range, whose error messages say both. */
 export const range = (name: string, lo: number, hi: number, unit: string, why: string) =>
@@ -116,6 +117,8 @@ export const thermalSchema = z
     }).optional().describe('Hot-case environment; default 1,406 W/m² (perihelion), albedo 0.35, OLR 260 W/m² (src/models/thermal.ts).'),
     coldCaseEarthIR_W_m2: range('thermal.coldCaseEarthIR_W_m2', 0, 350, 'W/m²', 'Earth OLR in the cold case').default(206)
       .describe('Earth OLR in the eclipse cold case [W/m²] (heater sizing).'),
+    coldCaseControl: z.enum(['heater', 'bypass']).default('heater')
+      .describe('How the loop survives eclipse when little heat flows: heater (default, conservative: heaters hold the whole radiator at the loop minimum) or bypass (a radiator bypass valve keeps the loop warm: no heater power; panel freezing not modelled).'),
     sinkTemp_K: range('thermal.sinkTemp_K', 0, 300, 'K', 'radiative sink').default(3)
       .describe('Radiative sink temperature [K]: 3 K deep space; an effective sink (e.g. ISS operations\' −51 °C, SAE 981738) with hotCase all zeros.'),
     rejects: z.enum(['all', 'it']).default('all')
@@ -151,6 +154,8 @@ export const massSchema = z
       .describe('Bus mass (structure, ADCS, avionics, harness, propulsion dry) per kg of the sized items [-]; default from technology (current: 0.25).'),
     systemMargin: range('mass.systemMargin', 0, 1, '(fraction)', 'system margin on basic dry mass').optional()
       .describe('System margin on basic dry mass [-]; default from technology (current: 0.20, ESA CDF phase A).'),
+    propellantTankFraction: range('mass.propellantTankFraction', 0, 1, '(ratio)', 'tank mass per kg of propellant').default(0)
+      .describe('Propellant tankage per kg of propellant, outside the bus [-]; default 0 (propulsion dry mass is in busFraction; xenon COPV tanks ~0.1, Goebel & Katz 2008).'),
   })
   .describe('Mass factors: bus allocation and system margin.');
 
@@ -197,6 +202,7 @@ const designFields = {
   drag: dragSchema.prefault({}),
   economics: economicsSchema.prefault({}),
   catalogs: catalogOverridesSchema.optional(),
+  uncertainty: designUncertaintySchema().optional(),
 };
 
 export const nodeDesignSchema = z.strictObject({ ...designFields, kind: z.literal('node').default('node') });

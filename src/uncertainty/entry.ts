@@ -1,0 +1,87 @@
+/**
+ * An uncertain figure as written in files: a distribution (src/analysis/distributions.ts: uniform, triangular,
+ * normal, lognormal, with optional truncation) plus an optional `reason` saying where its spread comes from, e.g.
+ *   cost_USD_per_Wh: { kind: triangular, min: 100, mode: 150, max: 300, reason: "qualified batteries $100–300/Wh" }
+ * In a design's `uncertainty:` section an entry may also be the word `fixed`: the input is held at its nominal
+ * value (a catalog row's distribution is switched off for this design).
+ *
+ * Validation reuses `validateDistribution` (src/analysis/distributionSchema.ts) so every message names the field
+ * and the fix ("uncertainty.economics.launchCost_USD_per_kg.sd must be > 0, got -1"). The zod schemas here only
+ * wrap that check (`superRefine`), so design files and catalog rows report the same messages; which fields may
+ * carry a distribution is checked where the row or design is known (./inputs.ts).
+ */
+import { z } from 'zod';
+import { validateDistribution } from '../analysis/distributionSchema.js';
+import type { Distribution } from '../analysis/distributions.js';
+import { StudyError } from '../core/errors.js';
+
+export interface UncertainValue {
+  readonly distribution: Distribution;
+  /** Why this spread (source range, basis of the estimate). */
+  readonly reason: string | undefined;
+}
+
+/** Parses one entry; throws StudyError naming `path` (e.g. "uncertainty.compute.utilization") and the fix. */
+export function parseUncertainValue(p: Readonly<{ value: unknown; path: string; allowFixed: boolean }>): UncertainValue | 'fixed' {
+  const { value, path } = p;
+  if (value === 'fixed' && p.allowFixed) return 'fixed';
+  if (typeof value === 'string') {
+    throw new StudyError('WRONG_TYPE', `${path} must be a distribution such as { kind: triangular, min: 1, mode: 2, max: 4 }${p.allowFixed ? ' or the word fixed' : ''}, got "${value}"`, { field: path });
+  }
+  let rest = value;
+  let reason: string | undefined;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'reason' in value) {
+    const { reason: r, ...others } = value as Record<string, unknown>;
+    if (typeof r !== 'string' || r.trim() === '') {
+      throw new StudyError('WRONG_TYPE', `${path}.reason must be text saying where the spread comes from, got ${JSON.stringify(r)}`, { field: `${path}.reason` });
+    }
+    reason = r;
+    rest = others;
+  }
+  return { distribution: validateDistribution({ value: rest, path }), reason };
+}
+
+const DESCRIPTION = 'Distribution of an uncertain figure: { kind: uniform, min, max } | { kind: triangular, min, mode, max } | '
+  + '{ kind: normal, mean, sd, min?, max? } | { kind: lognormal, median, gsd, min?, max? }, each with an optional reason.';
+
+/**
+ * zod schema of a mapping from field paths to uncertain values. `prefix` is prepended to keys in messages
+ * ("uncertainty."); `fullMessages` puts the field path into the message (design files, whose loader prints the
+ * message after file:line:col), otherwise the message follows the field (catalog rows: "field 'uncertainty.x.sd'
+ * must be > 0").
+ */
+export function uncertaintyMapSchema(p: Readonly<{ prefix: string; allowFixed: boolean; fullMessages: boolean; description: string }>) {
+  return z
+    .record(z.string(), z.unknown().describe(`${DESCRIPTION}${p.allowFixed ? ' Or the word fixed: hold the input at its nominal value.' : ''}`))
+    .superRefine((section, ctx) => {
+      for (const [key, value] of Object.entries(section)) {
+        const path = `${p.prefix}${key}`;
+        try {
+          parseUncertainValue({ value, path, allowFixed: p.allowFixed });
+        } catch (e) {
+          if (!(e instanceof StudyError)) throw e;
+          const field = e.field ?? path;
+          const rest = field.startsWith(path) ? field.slice(path.length).split('.').filter((s) => s !== '') : [];
+          const message = p.fullMessages || !e.message.startsWith(`${field} `) ? e.message : e.message.slice(field.length + 1);
+          ctx.addIssue({ code: 'custom', path: [key, ...rest], message });
+        }
+      }
+    })
+    .describe(p.description);
+}
+
+/** A catalog row's `uncertainty:` mapping (field → distribution). */
+export const rowUncertaintySchema = () =>
+  uncertaintyMapSchema({
+    prefix: 'uncertainty.', allowFixed: false, fullMessages: false,
+    description: 'Distributions of this row\'s estimated figures, by numeric field name (odc uncertainty and odc sensitivity sample them).',
+  });
+
+/** A design or study file's top-level `uncertainty:` section. */
+export const designUncertaintySchema = () =>
+  uncertaintyMapSchema({
+    prefix: 'uncertainty.', allowFixed: true, fullMessages: true,
+    description: 'Uncertain inputs for odc uncertainty / odc sensitivity: design keys (economics.launchCost_USD_per_kg, compute.utilization, …) '
+      + 'or catalog fields (catalogs.<catalog>.<row id>.<field>) mapped to distributions; they override the distributions of catalog rows, '
+      + 'and `fixed` holds an input at its nominal value.',
+  });

@@ -1,0 +1,118 @@
+/**
+ * Evaluation of many input vectors, serially or in worker threads (piscina), behind one interface. Vectors are
+ * generated up front from the seed and evaluation is a pure function of a vector (./model.ts), so the outcomes,
+ * returned in input order, are the same with 0 or K workers. Workers run compiled JS (./worker.ts; under vitest
+ * the pool points at dist/, as src/parallel/pool.ts does) and load the design file themselves, checked by hash.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { SampleModel, SampleOutcome } from './model.js';
+
+export interface SampleRunner {
+  readonly workers: number;
+  /** Outcomes in the order of `rows`; `onDone(count)` after each finished chunk. */
+  run(rows: readonly (readonly number[])[], onDone?: (done: number) => void): Promise<SampleOutcome[]>;
+  close(): Promise<void>;
+}
+
+/** Task of a worker: `count` vectors of length `dims`, flattened. */
+export interface SampleTask {
+  readonly x: Float64Array;
+  readonly count: number;
+  readonly dims: number;
+}
+
+/** Answer: ok[i] = 1 with y[i·width …] filled, or 0 with reasons[i]. */
+export interface SampleTaskResult {
+  readonly ok: Uint8Array;
+  readonly y: Float64Array;
+  readonly reasons: (string | null)[];
+}
+
+export function evaluateTask(model: SampleModel, task: SampleTask): SampleTaskResult {
+  const ok = new Uint8Array(task.count);
+  const y = new Float64Array(task.count * model.width);
+  const reasons = new Array<string | null>(task.count).fill(null);
+  for (let i = 0; i < task.count; i++) {
+    const r = model.evaluate(Array.from(task.x.subarray(i * task.dims, (i + 1) * task.dims)));
+    if (r.status === 'ok') {
+      ok[i] = 1;
+      y.set(r.y, i * model.width);
+    } else reasons[i] = r.reason;
+  }
+  return { ok, y, reasons };
+}
+
+function unpack(r: SampleTaskResult, width: number): SampleOutcome[] {
+  return Array.from(r.ok, (ok, i): SampleOutcome => (ok ? { status: 'ok', y: r.y.slice(i * width, (i + 1) * width) } : { status: 'failed', reason: r.reasons[i] ?? 'unknown failure' }));
+}
+
+const chunkSize = (n: number, workers: number): number => Math.max(8, Math.ceil(n / (Math.max(1, workers) * 8)));
+
+/** Evaluates in this thread, a chunk at a time (the event loop turns between chunks). */
+export function serialRunner(model: SampleModel): SampleRunner {
+  return {
+    workers: 0,
+    async run(rows, onDone) {
+      const out: SampleOutcome[] = [];
+      const size = chunkSize(rows.length, 1);
+      for (let start = 0; start < rows.length; start += size) {
+        for (const row of rows.slice(start, start + size)) out.push(model.evaluate(row));
+        onDone?.(out.length);
+        await new Promise<void>((r) => setImmediate(r));
+      }
+      return out;
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+function workerFile(): string {
+  const here = new URL('./worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here.href;
+  const built = new URL('../../dist/src/uncertainty/worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(built))) return built.href;
+  throw new Error('compiled uncertainty worker not found: run `npm run build` first (workers run the compiled JavaScript in dist/)');
+}
+
+/** Evaluates in `workers` threads, each holding its own copy of the model. */
+export function poolRunner(model: SampleModel, workers: number): SampleRunner {
+  const pool = new Piscina({
+    filename: workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: Infinity,
+    workerData: { designPath: resolve(model.loaded.file), designHash: model.loaded.hash },
+  });
+  return {
+    workers,
+    async run(rows, onDone) {
+      const dims = model.inputs.length;
+      const size = chunkSize(rows.length, workers);
+      let done = 0;
+      const tasks: Promise<SampleOutcome[]>[] = [];
+      for (let start = 0; start < rows.length; start += size) {
+        const part = rows.slice(start, start + size);
+        const x = new Float64Array(part.length * dims);
+        part.forEach((v, i) => x.set(v, i * dims));
+        const task: SampleTask = { x, count: part.length, dims };
+        tasks.push((pool.run(task, { transferList: [x.buffer] }) as Promise<SampleTaskResult>).then((r) => {
+          done += part.length;
+          onDone?.(done);
+          return unpack(r, model.width);
+        }));
+      }
+      return (await Promise.all(tasks)).flat();
+    },
+    close: () => pool.destroy(),
+  };
+}
+
+/** Runs `fn` with a serial (workers = 0) or pool runner, closing the pool afterwards. */
+export async function withRunner<T>(model: SampleModel, workers: number, fn: (runner: SampleRunner) => Promise<T>): Promise<T> {
+  const runner = workers > 0 && model.inputs.length > 0 ? poolRunner(model, workers) : serialRunner(model);
+  try {
+    return await fn(runner);
+  } finally {
+    await runner.close();
+  }
+}
