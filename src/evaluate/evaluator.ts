@@ -1,5 +1,7 @@
 /** Node evaluation with the shipped catalogs: what the CLI, the study compiler and the workers use. */
 import { loadCatalogs } from '../catalog/load.js';
+import { findBaseline, loadTerrestrialBaselines } from '../catalog/baselines.js';
+import { locate, type SourceMap } from '../study/issues.js';
 import { mergeCatalogs, type CatalogOverrides } from '../catalog/overrides.js';
 import { catalogIds, rowResolver } from '../catalog/rows.js';
 import type { Catalogs } from '../catalog/schema.js';
@@ -28,6 +30,16 @@ export function nodeEvaluator(catalogDir?: string, overrides?: CatalogOverrides)
   };
 }
 
+/** economics.baseline names a terrestrial scenario; else UNKNOWN_CATALOG_ID with the file and a suggestion. */
+export function checkBaseline(design: NodeDesign, src: SourceMap): void {
+  try {
+    findBaseline(loadTerrestrialBaselines(), design.economics.baseline, 'economics.baseline');
+  } catch (e) {
+    if (e instanceof StudyError) throw new StudyError(e.code, `${locate(src, ['economics', 'baseline'])}: ${e.message}`, { file: src.file, field: 'economics.baseline' });
+    throw e;
+  }
+}
+
 /**
  * Evaluates a design file (or a study's base design). A design the models cannot evaluate (outside a
  * model's validity) is reported as a user error naming the file, since there is no optimizer to absorb it.
@@ -37,6 +49,7 @@ export function evaluateDesignFile(path: string): { design: NodeDesign; record: 
   if (loaded.kind === 'benchmark-study') throw new StudyError('WRONG_TYPE', `${path}: a benchmark study has no node design to evaluate; use odc run ${path}`, { file: path });
   const ev = nodeEvaluator(undefined, loaded.design.catalogs);
   checkCatalogIds(loaded.design, ev.catalogs, loaded.file.src);
+  checkBaseline(loaded.design, loaded.file.src);
   try {
     return { design: loaded.design, record: ev.evaluate(loaded.design) };
   } catch (e) {

@@ -17,11 +17,13 @@ export const METRIC_PATHS = [
   'drag.density_kg_m3', 'drag.dragArea_m2', 'drag.ballisticCoefficient_kg_m2', 'drag.stationKeepingDeltaV_m_s_per_yr', 'drag.propellantMass_kg',
   'drag.passiveDecay_yr',
   'compute.chips', 'compute.itPowerAvg_W', 'compute.itPowerPeak_W', 'compute.peakPFLOPS', 'compute.deliveredPFLOPS', 'compute.mass_kg',
+  'compute.sustainedFraction', 'compute.deliveredFraction', 'compute.powerThrottle', 'compute.thermalThrottle',
   'isl.terminals', 'isl.mass_kg', 'isl.power_W', 'isl.capacity_Gbps',
   'mass.compute_kg', 'mass.array_kg', 'mass.battery_kg', 'mass.radiator_kg', 'mass.shielding_kg', 'mass.isl_kg', 'mass.bus_kg',
   'mass.propellant_kg', 'mass.propellantTank_kg', 'mass.margin_kg', 'mass.dry_kg', 'mass.launch_kg', 'mass.allocated_kg', 'mass.kW_per_t', 'mass.specificPower_W_per_kg', 'mass.stowedVolume_m3',
   'cost.hardware_USD', 'cost.launch_USD', 'cost.operations_USD', 'cost.total_USD', 'cost.launchPrice_USD_per_kg', 'cost.nodesPerLaunch',
   'cost.lcoc_USD_per_PFLOP_day', 'cost.costPerKWyr_USD', 'cost.terrestrialCostPerKWyr_USD', 'cost.terrestrialLcoc_USD_per_PFLOP_day',
+  'cost.lcocDiscounted_USD_per_PFLOP_day', 'cost.discountRate_per_yr', 'cost.capexExChips_USD_per_W', 'cost.capexWithChips_USD_per_W', 'cost.lcocToBaseline',
 ] as const;
 export type MetricPath = (typeof METRIC_PATHS)[number];
 

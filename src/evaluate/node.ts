@@ -8,7 +8,7 @@
  * SI inside; user units (km, deg, min, Wh) are converted once, for the record (nodeRecord.ts).
  */
 import type { DesignRecord, ConstraintResult } from './record.js';
-import { assembleRecord, MAX_YEARS_TO_DOSE, softDoseThreshold_rad, yearsToDose, type CostSizing, type Design, type MassSizing, type NodeSizing, type Payload, type PowerSizing, type Radiation, type Rows, type ThermalSizing } from './nodeRecord.js';
+import { assembleRecord, MAX_YEARS_TO_DOSE, softDoseThreshold_rad, yearsToDose, type CostSizing, type Design, type LifecycleSizing, type MassSizing, type NodeSizing, type Payload, type PowerSizing, type Radiation, type Rows, type ThermalSizing } from './nodeRecord.js';
 import { orbitGeometry } from '../models/orbit.js';
 import { computePayload } from '../models/compute.js';
 import { precisionFactor } from '../models/precision.js';
@@ -22,7 +22,15 @@ import { radiationDose } from '../models/radiation.js';
 import { dryMass, MASS_TECHNOLOGY, massBudget } from '../models/mass.js';
 import { dragBudget, orbitAverageDragArea_m2 } from '../models/drag.js';
 import { nodeCost, stowedVolume_m3 } from '../models/cost.js';
+import { computeWaterfall } from '../models/computeWaterfall.js';
+import { programEconomics } from '../models/lifecycleProgram.js';
+import { capexPerWatt } from '../models/lifecycleEconomics.js';
+import { baselineLcoc } from '../models/lifecycleBaseline.js';
+import { loadTerrestrialBaselines } from '../catalog/baselines.js';
 import { deg_to_rad, J_to_Wh, km_to_m, mm_to_m, Wh_to_J } from '../units/convert.js';
+
+/** The terrestrial scenarios (designs/catalogs/terrestrial-baselines.yaml), read once and cached by the loader. */
+const terrestrialBaselines = () => loadTerrestrialBaselines();
 
 /** Electronics enclosure packaging density for the shielded volume [kg/m³] (dense server electronics, estimate). */
 const ELECTRONICS_PACKAGING_DENSITY_kg_m3 = 500;
@@ -50,10 +58,16 @@ export function evaluateNode(design: Design, rows: Rows): DesignRecord {
   const payload = sizePayload(design, rows);
   const thermal = sizeThermal(design, rows, payload, notes);
   const power = sizePower(design, rows, payload, thermal);
-  const rad = sizeRadiation(design, payload);
-  const mass = sizeMassAndDrag(design, rows, payload, thermal, power, rad);
-  const cost = sizeCost(design, rows, payload, thermal, power, rad, mass);
-  const s: NodeSizing = { ...payload, thermal, power, rad, mass, cost };
+  // Delivered compute as a waterfall (compute.ts gives peak; throttling when the array or radiator falls short)
+  const waterfall = deliveredCompute(design, payload, thermal, power);
+  // An array that cannot even carry the bus delivers nothing: the cost per delivered compute is then infinite (the
+  // smallest positive double keeps the cost models' checks and makes the division overflow to Infinity).
+  const forCost: Payload = { ...payload, compute: { ...payload.compute, deliveredPFLOPS: Math.max(waterfall.deliveredPFLOPS, Number.MIN_VALUE) } };
+  const rad = sizeRadiation(design, forCost);
+  const mass = sizeMassAndDrag(design, rows, forCost, thermal, power, rad);
+  const cost = sizeCost(design, rows, forCost, thermal, power, rad, mass);
+  const delivered: Payload = { ...payload, compute: { ...payload.compute, deliveredPFLOPS: waterfall.deliveredPFLOPS } };
+  const s: NodeSizing = { ...delivered, thermal, power, rad, mass, cost, waterfall, economics: lifecycle(design, rows, forCost, cost) };
   const constraints = nodeConstraints(design, rows, s);
   notes.push(...modelNotes(design, payload.computeShare, mass.drag.disposalModel));
   return assembleRecord(design, rows, s, constraints, notes);
@@ -208,6 +222,53 @@ function sizeMassAndDrag(
     propellantTankFraction: design.mass.propellantTankFraction, ...factors,
   });
   return { dragArea_m2, drag, mass };
+}
+
+/**
+ * Peak → utilization → sustained fraction → eclipse → power and thermal throttling → availability → downlink
+ * (src/models/computeWaterfall.ts). Throttling applies only when the installed array or radiator is short of
+ * what the design requires: the closures are enforced in studies, so it shows what an infeasible design would deliver.
+ */
+function deliveredCompute(design: Design, { compute, computeShare, sunlitItPowerAvg_W, isl }: Payload, thermal: ThermalSizing, power: PowerSizing) {
+  const c = design.compute;
+  const all = design.thermal.rejects === 'all';
+  const k = thermal.pumpPower_W / thermal.heatLoad_W;
+  return computeWaterfall({
+    peakPFLOPS: compute.peakPFLOPS, utilization: c.utilization, sustainedFraction: c.sustainedFraction, computeShare, availability: compute.availability,
+    power: {
+      installed_m2: design.power.arrayArea_m2, required_m2: power.system.requiredArrayArea_m2,
+      computeLoad_W: sunlitItPowerAvg_W + thermal.pumpPower_W, fixedLoad_W: power.busPower_W + isl.power_W,
+    },
+    thermal: {
+      installed_m2: design.thermal.radiatorArea_m2, required_m2: thermal.radiator.requiredRadiatorArea_m2,
+      computeLoad_W: compute.heatLoadPeak_W / (1 - k), fixedLoad_W: all ? (thermal.busPower_W + isl.power_W + thermal.batteryLoss_W) / (1 - k) : 0,
+    },
+    bytesPerFlop: c.bytesOutPerFlop, downlinkCapacity_bps: isl.capacity_Gbps * 1e9,
+  });
+}
+
+/** Discounted LCOC (one node over its life), capex per watt and the verdict against each terrestrial baseline. */
+function lifecycle(design: Design, rows: Rows, { compute }: Payload, { cost }: CostSizing): LifecycleSizing {
+  const e = design.economics;
+  const L = design.mission.lifetime_yr;
+  const chips_USD = cost.computeHardware_USD;
+  const program = programEconomics({
+    nodes: 1, nodeLifetime_yr: L, firstUnitCost_USD: cost.hardware_USD - chips_USD, perNodeOffCurve_USD: chips_USD + cost.launch_USD,
+    nodeOperations_USD_per_yr: cost.operations_USD_per_yr, deliveredPFLOPSPerNode: compute.deliveredPFLOPS, discountRate_per_yr: e.discountRate_per_yr,
+  });
+  const capex = capexPerWatt({ chips_USD, nonChipHardware_USD: cost.hardware_USD - chips_USD, launch_USD: cost.launch_USD, itPower_W: compute.itPowerAvg_W });
+  const chipSet = {
+    chips_USD, itPowerPeak_W: compute.itPowerPeak_W, idlePowerFraction: rows.chip.idlePowerFraction, peakPFLOPS: compute.peakPFLOPS,
+    sustainedFraction: design.compute.sustainedFraction,
+  };
+  const baselines = terrestrialBaselines().map((b) => {
+    const r = baselineLcoc({ scenario: b, chipSet, lifetime_yr: L, discountRate_per_yr: e.discountRate_per_yr });
+    return {
+      id: b.id, lcoc_USD_per_PFLOP_day: r.lcoc_USD_per_PFLOP_day, lcocDiscounted_USD_per_PFLOP_day: r.lcocDiscounted_USD_per_PFLOP_day,
+      spaceToTerrestrial: program.lcocDiscounted_USD_per_PFLOP_day / r.lcocDiscounted_USD_per_PFLOP_day,
+    };
+  });
+  return { program, capex, baselines };
 }
 
 /** Stowed volume, then cost (hardware, launch, operations, LCOC). */

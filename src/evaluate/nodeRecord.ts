@@ -4,6 +4,9 @@
  */
 import type { NodeCatalogRows } from '../catalog/rows.js';
 import type { computePayload } from '../models/compute.js';
+import type { computeWaterfall } from '../models/computeWaterfall.js';
+import type { programEconomics } from '../models/lifecycleProgram.js';
+import type { capexPerWatt } from '../models/lifecycleEconomics.js';
 import type { nodeCost, stowedVolume_m3 } from '../models/cost.js';
 import type { dragBudget } from '../models/drag.js';
 import type { islPayload } from '../models/isl.js';
@@ -68,6 +71,17 @@ export interface CostSizing {
   readonly cost: ReturnType<typeof nodeCost>;
 }
 
+export interface LifecycleSizing {
+  readonly program: ReturnType<typeof programEconomics>;
+  readonly capex: ReturnType<typeof capexPerWatt>;
+  readonly baselines: readonly {
+    readonly id: string;
+    readonly lcoc_USD_per_PFLOP_day: number;
+    readonly lcocDiscounted_USD_per_PFLOP_day: number;
+    readonly spaceToTerrestrial: number;
+  }[];
+}
+
 /** Every sizing stage's result, in the order they run. */
 export interface NodeSizing extends Payload {
   readonly thermal: ThermalSizing;
@@ -75,6 +89,8 @@ export interface NodeSizing extends Payload {
   readonly rad: Radiation;
   readonly mass: MassSizing;
   readonly cost: CostSizing;
+  readonly waterfall: ReturnType<typeof computeWaterfall>;
+  readonly economics: LifecycleSizing;
 }
 
 export function assembleRecord(design: Design, rows: Rows, s: NodeSizing, constraints: ConstraintResult[], notes: string[]): DesignRecord {
@@ -119,11 +135,15 @@ export function assembleRecord(design: Design, rows: Rows, s: NodeSizing, constr
     compute: {
       chip: c.chip, chips: c.chips, itPowerAvg_W: compute.itPowerAvg_W, itPowerPeak_W: compute.itPowerPeak_W, peakPFLOPS: compute.peakPFLOPS,
       deliveredPFLOPS: compute.deliveredPFLOPS, precision: compute.precision, mass_kg: compute.mass_kg,
+      sustainedFraction: c.sustainedFraction, deliveredFraction: s.waterfall.deliveredFraction,
+      powerThrottle: s.waterfall.powerThrottle, thermalThrottle: s.waterfall.thermalThrottle,
+      waterfall: s.waterfall.steps.map((w) => ({ name: w.name, factor: w.factor, valueAfter_PFLOPS: w.valueAfter_PFLOPS })),
     },
     isl: { topology: isl.topology, terminals: isl.terminals, mass_kg: isl.mass_kg, power_W: isl.power_W, capacity_Gbps: isl.capacity_Gbps },
     mass: {
       compute_kg: mass.compute_kg, array_kg: mass.array_kg, battery_kg: mass.battery_kg, radiator_kg: mass.radiator_kg, shielding_kg: mass.shielding_kg,
-      isl_kg: mass.isl_kg, bus_kg: mass.bus_kg, propellant_kg: mass.propellant_kg, propellantTank_kg: mass.propellantTank_kg, margin_kg: mass.margin_kg, dry_kg: mass.dry_kg,
+      isl_kg: mass.isl_kg, bus_kg: mass.bus_kg, propellant_kg: mass.propellant_kg, propellantTank_kg: mass.propellantTank_kg,
+      margin_kg: mass.margin_kg, dry_kg: mass.dry_kg,
       launch_kg: mass.launch_kg, allocated_kg: mass.allocated_kg, kW_per_t: mass.kW_per_t,
       specificPower_W_per_kg: compute.itPowerAvg_W / mass.launch_kg, stowedVolume_m3: stowed.stowedVolume_m3,
     },
@@ -132,6 +152,10 @@ export function assembleRecord(design: Design, rows: Rows, s: NodeSizing, constr
       launchPrice_USD_per_kg: cost.launchPrice_USD_per_kg, nodesPerLaunch: cost.nodesPerLaunch, lcoc_USD_per_PFLOP_day: cost.lcoc_USD_per_PFLOP_day,
       costPerKWyr_USD: cost.costPerKWyr_USD, terrestrialCostPerKWyr_USD: cost.terrestrialCostPerKWyr_USD,
       terrestrialLcoc_USD_per_PFLOP_day: cost.terrestrialLcoc_USD_per_PFLOP_day,
+      lcocDiscounted_USD_per_PFLOP_day: s.economics.program.lcocDiscounted_USD_per_PFLOP_day, discountRate_per_yr: design.economics.discountRate_per_yr,
+      capexExChips_USD_per_W: s.economics.capex.exChips_USD_per_W, capexWithChips_USD_per_W: s.economics.capex.withChips_USD_per_W,
+      lcocToBaseline: s.economics.baselines.find((b) => b.id === design.economics.baseline)?.spaceToTerrestrial ?? NaN,
+      baselines: s.economics.baselines.map((b) => ({ ...b })),
     },
     constraints,
     notes,

@@ -108,6 +108,13 @@ export interface DesignRecord {
     readonly deliveredPFLOPS: number;
     readonly precision: string;
     readonly mass_kg: number;
+    /** Sustained fraction of peak while busy (MFU), delivered / peak, and the array and radiator throttles [-]. */
+    readonly sustainedFraction: number;
+    readonly deliveredFraction: number;
+    readonly powerThrottle: number;
+    readonly thermalThrottle: number;
+    /** Delivered-compute waterfall: peak → utilization → sustained → eclipse → power → thermal → availability → downlink. */
+    readonly waterfall: readonly { readonly name: string; readonly factor: number; readonly valueAfter_PFLOPS: number }[];
   };
   readonly isl: {
     readonly topology: 'none' | 'ring' | 'grid' | 'mesh';
@@ -150,6 +157,21 @@ export interface DesignRecord {
     readonly costPerKWyr_USD: number;
     readonly terrestrialCostPerKWyr_USD: number;
     readonly terrestrialLcoc_USD_per_PFLOP_day: number;
+    /** Present value of cost over present value of compute at discountRate_per_yr [USD/PFLOP-day]. */
+    readonly lcocDiscounted_USD_per_PFLOP_day: number;
+    readonly discountRate_per_yr: number;
+    /** (non-chip hardware + launch) and (+ chips) per W of average IT power [USD/W]. */
+    readonly capexExChips_USD_per_W: number;
+    readonly capexWithChips_USD_per_W: number;
+    /** Discounted LCOC / that of economics.baseline's terrestrial scenario [-] (< 1: space is cheaper). */
+    readonly lcocToBaseline: number;
+    /** Every terrestrial scenario, same chips, lifetime and discount rate. */
+    readonly baselines: readonly {
+      readonly id: string;
+      readonly lcoc_USD_per_PFLOP_day: number;
+      readonly lcocDiscounted_USD_per_PFLOP_day: number;
+      readonly spaceToTerrestrial: number;
+    }[];
   };
   readonly constraints: readonly ConstraintResult[];
   /** Approximations in force for this design, stated in words. */

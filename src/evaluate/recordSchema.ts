@@ -59,6 +59,9 @@ export const designRecordSchema = z.strictObject({
   compute: z.strictObject({
     chip: z.string(), chips: n('Accelerators [-].'), itPowerAvg_W: n('Average IT power [W].'), itPowerPeak_W: n('Peak IT power [W].'),
     peakPFLOPS: n('Peak dense compute [PFLOPS].'), deliveredPFLOPS: n('Delivered compute [PFLOPS].'), precision: z.string(), mass_kg: n('Compute mass [kg].'),
+    sustainedFraction: n('Sustained fraction of peak while busy (MFU) [-].'), deliveredFraction: n('Delivered / peak [-].'),
+    powerThrottle: n('Share of the compute load the installed array carries [-].'), thermalThrottle: n('Share of the compute heat the installed radiator rejects [-].'),
+    waterfall: z.array(z.strictObject({ name: z.string(), factor: n('[-]'), valueAfter_PFLOPS: n('[PFLOPS]') })).describe('Delivered-compute waterfall.'),
   }),
   isl: z.strictObject({
     topology: z.enum(['none', 'ring', 'grid', 'mesh']), terminals: n('Terminals [-].'), mass_kg: n('[kg]'), power_W: n('[W]'), capacity_Gbps: n('Aggregate capacity [Gbps].'),
@@ -74,6 +77,12 @@ export const designRecordSchema = z.strictObject({
     launchPrice_USD_per_kg: n('[USD/kg]'), nodesPerLaunch: n('Nodes per launch [-].'),
     lcoc_USD_per_PFLOP_day: n('Levelized cost of delivered compute [USD/PFLOP-day].'), costPerKWyr_USD: n('[USD per kW-yr of average IT power].'),
     terrestrialCostPerKWyr_USD: n('[USD/kW-yr]'), terrestrialLcoc_USD_per_PFLOP_day: n('[USD/PFLOP-day]'),
+    lcocDiscounted_USD_per_PFLOP_day: n('PV(cost)/PV(compute) [USD/PFLOP-day].'), discountRate_per_yr: n('[1/yr]'),
+    capexExChips_USD_per_W: n('(non-chip hardware + launch) per W of average IT [USD/W].'), capexWithChips_USD_per_W: n('[USD/W]'),
+    lcocToBaseline: n('Discounted LCOC / that of economics.baseline [-].'),
+    baselines: z.array(z.strictObject({
+      id: z.string(), lcoc_USD_per_PFLOP_day: n('[USD/PFLOP-day]'), lcocDiscounted_USD_per_PFLOP_day: n('[USD/PFLOP-day]'), spaceToTerrestrial: n('[-]'),
+    })).describe('Every terrestrial scenario (designs/catalogs/terrestrial-baselines.yaml).'),
   }),
   constraints: z.array(constraintResultSchema),
   notes: z.array(z.string()),

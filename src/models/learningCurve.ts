@@ -9,7 +9,7 @@
  *   Aeronautical Sciences 3(4):122–128, 1936 — an 80 % curve for airframes):
  *     average(N) = T₁·N^e,  total(N) = T₁·N^(e+1),  T(n) = total(n) − total(n − 1).
  * - Σ n^e is summed exactly up to 1,000 units, then the tail by Euler–Maclaurin to the f''' term
- *   (relative error < 1e-12 for e ∈ [−1, 0]).
+ *   (relative error ~1e-12 or less for e ∈ [−1, 0]).
  *
  * Learning rates: Wright 1936, 80 % for airframes; Wertz & Larson, Space Mission Analysis and Design, 3rd ed.
  * (1999), ch. 20 (cost modeling), spacecraft: 95 % below 10 units, 90 % for 10–50, 85 % above 50 — see

@@ -41,7 +41,9 @@ export function budgetSections(r: DesignRecord): BudgetSection[] {
     ] },
     { title: 'Compute', rows: [
       row('chips', `${c.chips} × ${c.chip}`, '-'), row('IT power, average', c.itPowerAvg_W / 1e3, 'kW'), row('IT power, peak', c.itPowerPeak_W / 1e3, 'kW'),
-      row('peak compute', c.peakPFLOPS, 'PFLOPS', c.precision.includes('sparse') ? c.precision : `dense ${c.precision}`), row('delivered compute', c.deliveredPFLOPS, 'PFLOPS', 'utilization × availability'),
+      row('peak compute', c.peakPFLOPS, 'PFLOPS', c.precision.includes('sparse') ? c.precision : `dense ${c.precision}`),
+      ...c.waterfall.slice(1).map((w) => row(`  × ${WATERFALL_LABELS[w.name] ?? w.name} ${fmt(w.factor)}`, w.valueAfter_PFLOPS, 'PFLOPS')),
+      row('delivered compute', c.deliveredPFLOPS, 'PFLOPS', `${(100 * c.deliveredFraction).toFixed(1)} % of peak`),
     ] },
     { title: 'Power', rows: [
       row('array area (given)', p.arrayArea_m2, 'm²'), row('array area (required)', p.requiredArrayArea_m2, 'm²'),
@@ -82,9 +84,19 @@ export function budgetSections(r: DesignRecord): BudgetSection[] {
       row('operations (mission)', k.operations_USD / 1e6, 'M USD'), row('total', k.total_USD / 1e6, 'M USD'),
       row('levelized cost of compute', k.lcoc_USD_per_PFLOP_day, 'USD/PFLOP-day', `terrestrial ${fmt(k.terrestrialLcoc_USD_per_PFLOP_day)}`),
       row('cost per kW-year', k.costPerKWyr_USD, 'USD/kW-yr', `terrestrial ${fmt(k.terrestrialCostPerKWyr_USD)}`),
+      row('LCOC, discounted', k.lcocDiscounted_USD_per_PFLOP_day, 'USD/PFLOP-day', `PV(cost)/PV(compute) at ${fmt(100 * k.discountRate_per_yr)} %/yr`),
+      row('capex per W, ex-chips / with chips', `${fmt(k.capexExChips_USD_per_W)} / ${fmt(k.capexWithChips_USD_per_W)}`, 'USD/W', 'per W of average IT power, launch included'),
+      ...k.baselines.map((b) => row(`  vs ${b.id}`, b.lcocDiscounted_USD_per_PFLOP_day, 'USD/PFLOP-day',
+        `space ${fmt(b.spaceToTerrestrial)}× ${b.spaceToTerrestrial < 1 ? '(space cheaper)' : '(ground cheaper)'}`)),
     ] },
   ];
 }
+
+/** Budget labels of the delivered-compute waterfall steps. */
+const WATERFALL_LABELS: Record<string, string> = {
+  utilization: 'utilization', sustained: 'sustained fraction (MFU)', eclipse: 'eclipse throttling', power: 'array throttling',
+  thermal: 'radiator throttling', availability: 'availability', downlink: 'downlink limit',
+};
 
 export function table(rows: readonly (readonly string[])[], align: readonly ('l' | 'r')[]): string {
   const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => [...(r[j] ?? '')].length)));

@@ -9,6 +9,7 @@ import { ParetoArchive } from '../core/paretoArchive.js';
 import { hypervolume, hypervolumeEstimate } from '../indicators/hypervolume.js';
 import { igdPlus } from '../indicators/igd.js';
 import type { LoggedEvaluation } from './log.js';
+import { RunningHvEstimate, RunningIgdPlus } from './historyIncremental.js';
 
 export interface Normalization {
   readonly ideal: readonly number[];
@@ -108,11 +109,14 @@ export function runHypervolume(front: readonly ArrayLike<number>[], norm: Normal
 }
 
 /**
- * IGD+ of history rows before the last: against the whole analytic front while |front| · |reference| ≤ 10^6,
- * else against IGD_REFERENCE_SAMPLE of its points, evenly spaced in its order (an estimate of the mean distance
- * over the whole front; a 5-objective archive of 7,700 designs against 5,000 front points is 4·10^7 distances
- * per row). The last row (the final front) always uses the whole front.
+ * IGD+ of history rows before the last. Unbounded archives: a running minimum per reference point over the designs
+ * seen (historyIncremental.ts; exact for the archive), against the whole analytic front up to
+ * RUNNING_IGD_FULL_FRONT points, else against IGD_REFERENCE_SAMPLE of its points, evenly spaced in its order (an
+ * estimate of the mean distance over the whole front). Bounded archives: recomputed per row, against the whole
+ * front while |front| · |reference| ≤ 10^6, else against the sample (a 5-objective archive of 7,700 designs
+ * against 5,000 front points is 4·10^7 distances per row). The last row (the final front) always uses the whole front.
  */
+export const RUNNING_IGD_FULL_FRONT = 1000;
 export const IGD_REFERENCE_SAMPLE = 100;
 function igdReference(trueFront: readonly Float64Array[], frontSize: number): readonly Float64Array[] {
   if (frontSize * trueFront.length <= 1e6 || trueFront.length <= IGD_REFERENCE_SAMPLE) return trueFront;
@@ -142,20 +146,37 @@ export function generationHistory(
   // A bounded run replays through an archive with the same bound (it sees every feasible row, the run only its
   // first fronts, so the two bounded archives can differ slightly; unbounded, they are equal).
   const archive = new ParetoArchive(m, opts.archiveLimit);
+  // Unbounded: the rows before the last take running indicators (historyIncremental.ts), updated per design
+  // instead of recomputed per generation; the estimate only matters where runHypervolume would estimate (4+).
+  const unbounded = opts.archiveLimit === undefined;
+  const runningHv = unbounded && m >= 4 ? new RunningHvEstimate(m, norm.reference, HV_ESTIMATE_SAMPLES, HV_ESTIMATE_SEED) : undefined;
+  // the running IGD+ costs |designs| × |reference|: the whole front up to RUNNING_IGD_FULL_FRONT points, else the sample
+  const runningIgd = unbounded && opts.trueFront
+    ? new RunningIgdPlus(m, opts.trueFront.length <= RUNNING_IGD_FULL_FRONT ? opts.trueFront : igdReference(opts.trueFront, Infinity)) : undefined;
+  const scale = norm.ideal.map((v, k) => 1 / (norm.nadir[k]! - v));
+  const y = new Float64Array(m);
   let failures = 0;
   let evaluated = 0;
   let blockCount = 0;
   let blockFeasible = 0;
   let blockGenerations = 0;
   let gen = -1;
+  let lastIndex = -1;
+  const deferredRows: { row: number; maxIndex: number }[] = [];
   const close = (last: boolean): void => {
     const front = archive.items().map((a) => a.f);
     // the last row is the final front's: exact; earlier rows follow the run-time rule (an estimate for 4+ objectives)
-    const hv = last ? { value: normalizedHypervolume(front, norm) } : runHypervolume(front, norm);
+    // a running estimate is filled in after the replay (it needs every design: see historyIncremental.ts)
+    const deferred = !last && runningHv !== undefined && front.length > EXACT_HV_POINTS;
+    if (deferred) deferredRows.push({ row: out.length, maxIndex: lastIndex });
+    const hv = last ? { value: normalizedHypervolume(front, norm) } : deferred ? { value: NaN } : runHypervolume(front, norm);
+    const igd = !opts.trueFront || front.length === 0 ? undefined
+      : last ? igdPlus(front, opts.trueFront, m)
+      : runningIgd !== undefined ? runningIgd.value() : igdPlus(front, igdReference(opts.trueFront, front.length), m);
     out.push({
       generation: gen, evaluations: evaluated, feasibleShare: blockFeasible / blockCount, failures, frontSize: front.length,
       hypervolume: hv.value, ...(hv.standardError !== undefined ? { hypervolumeStandardError: hv.standardError } : {}),
-      ...(opts.trueFront && front.length ? { igdPlus: igdPlus(front, last ? opts.trueFront : igdReference(opts.trueFront, front.length), m) } : {}),
+      ...(igd !== undefined ? { igdPlus: igd } : {}),
     });
     blockCount = 0;
     blockFeasible = 0;
@@ -168,12 +189,22 @@ export function generationHistory(
     }
     evaluated++;
     blockCount++;
+    lastIndex = Math.max(lastIndex, e.index);
     if (e.failure !== null) failures++;
     if (e.cv !== 0) return;
     blockFeasible++;
     if (!e.f.every(Number.isFinite)) return;
     archive.add({ f: e.f, cv: 0, evalIndex: e.index });
+    runningIgd?.add(e.f);
+    if (runningHv !== undefined) {
+      for (let k = 0; k < m; k++) y[k] = (e.f[k]! - norm.ideal[k]!) * scale[k]!;
+      runningHv.add(y, e.index);
+    }
   });
   if (blockCount > 0) close(true);
+  for (const { row, maxIndex } of deferredRows) {
+    const e = runningHv!.estimate(maxIndex);
+    out[row] = { ...out[row]!, hypervolume: e.value, hypervolumeStandardError: e.standardError };
+  }
   return out;
 }

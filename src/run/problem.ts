@@ -16,7 +16,7 @@ import type { ConstellationSpec } from '../constellation/compile.js';
 import type { ConstellationRecord } from '../constellation/record.js';
 import { compileConstellationStudy } from '../constellation/study.js';
 import type { AlgorithmSettings } from '../study/schema.js';
-import { nodeEvaluator } from '../evaluate/evaluator.js';
+import { checkBaseline, nodeEvaluator } from '../evaluate/evaluator.js';
 
 export interface LoadedStudy {
   readonly kind: 'node' | 'benchmark' | 'constellation';
@@ -58,6 +58,7 @@ export function loadStudyProblem(path: string, lp?: LpSolver): LoadedStudy {
   }
   const { catalogs, rows, evaluate, physicalConstraints, relaxableConstraints } = nodeEvaluator(undefined, loaded.design.catalogs);
   checkCatalogIds(loaded.design, catalogs, loaded.file.src);
+  checkBaseline(loaded.design, loaded.file.src);
   const compiled = compileNodeStudy(loaded.study, loaded.design, loaded.file, catalogs, evaluate, physicalConstraints, relaxableConstraints, rows);
   if (loaded.study.algorithm.name === 'nsga3' && compiled.problem.objectives.length < 2) {
     throw new StudyError('BAD_ALGORITHM', `${locate(loaded.file.src, ['algorithm', 'name'])}: nsga3 needs at least two objectives; use nsga2`, { file: path, field: 'algorithm.name' });

@@ -259,6 +259,8 @@ function problemEvaluation(
     const f = new Float64Array(objectives.length);
     for (let i = 0; i < objectives.length; i++) {
       const v = objectiveGetters[i]!(rec);
+      // e.g. the cost per delivered compute of a node whose array cannot carry its bus (it delivers nothing)
+      if (!Number.isFinite(v)) return { status: 'failed', reason: `objective ${objectives[i]!.name} is ${v} for this design` };
       f[i] = objectives[i]!.sense === 'maximize' ? -v : v;
     }
     const g = new Float64Array(constraintCount);

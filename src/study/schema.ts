@@ -53,6 +53,10 @@ export const computeSchema = z
       .describe('Numeric precision the workload runs at; the peak is the row\'s dense peak × the tensor-core rate ratio (src/models/precision.ts: FP8/INT8 = 2 × BF16, FP4 = 4 ×, TF32 ½). Default: the chip row\'s precision.'),
     sparsity: z.enum(['dense', '2:4']).default('dense')
       .describe('dense, or 2:4 structured sparsity (doubles the peak, as vendors quote it).'),
+    sustainedFraction: range('compute.sustainedFraction', 0.05, 1, '(fraction)', 'model FLOPs utilization of the workload').default(1)
+      .describe('Sustained fraction of peak while busy (model FLOPs utilization) [-]; default 1 (peak FLOPs). Llama 3 405B training: 0.40 (arXiv:2407.21783 §3.3.2); PaLM 540B: 0.462.'),
+    bytesOutPerFlop: range('compute.bytesOutPerFlop', 0, 1, 'B/FLOP', 'workload output per FLOP').default(0)
+      .describe('Bytes the workload sends out per FLOP [B/FLOP]; the ISL capacity then caps delivered compute (default 0: no limit; LLM inference ≈ bytes per token / (2 × parameters)).'),
     utilization: range('compute.utilization', 0.05, 1, '(fraction)', 'average compute utilization').default(0.8).describe('Average utilization of the accelerators [-], sets average IT power and delivered compute.'),
   })
   .describe('Compute payload.');
@@ -184,6 +188,10 @@ export const economicsSchema = z
     launchCost_USD_per_kg: range('economics.launchCost_USD_per_kg', 10, 100000, 'USD/kg', 'launch price').optional().describe('Override of the launch price [USD/kg]; otherwise vehicle price / usable payload.'),
     electricity_USD_per_kWh: range('economics.electricity_USD_per_kWh', 0, 2, 'USD/kWh', 'terrestrial baseline').default(0.05).describe('Terrestrial electricity price for the baseline [USD/kWh].'),
     pue: range('economics.pue', 1, 3, '(ratio)', 'terrestrial power usage effectiveness').default(1.3).describe('Terrestrial data-center power usage effectiveness [-].'),
+    discountRate_per_yr: range('economics.discountRate_per_yr', 0, 0.5, '1/yr', 'real discount rate').default(0.07)
+      .describe('Real discount rate for the discounted LCOC [1/yr] (0.07: OMB Circular A-94).'),
+    baseline: z.string().min(1).default('hyperscale-virginia')
+      .describe('Terrestrial scenario (designs/catalogs/terrestrial-baselines.yaml) for cost.lcocToBaseline; the record compares against every scenario.'),
   })
   .describe('Economics.');
 

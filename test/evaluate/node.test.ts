@@ -119,8 +119,11 @@ describe('eclipse throttling (power.eclipseComputeFraction) is counted in delive
 
   it('delivered PFLOPS and average IT power fall by f̄·(1 − k); peak power does not', () => {
     const f = full.orbit.eclipseFraction;
-    expect(half.compute.deliveredPFLOPS / full.compute.deliveredPFLOPS).toBeCloseTo(1 - 0.5 * f, 12);
-    expect(idle.compute.deliveredPFLOPS / full.compute.deliveredPFLOPS).toBeCloseTo(1 - f, 12);
+    // the eclipse step of the waterfall (AI1's 600 m² array is short, so the array throttle differs between variants)
+    const eclipse = (r: typeof full) => r.compute.waterfall.find((w) => w.name === 'eclipse')!.factor;
+    expect(eclipse(full)).toBe(1);
+    expect(eclipse(half)).toBeCloseTo(1 - 0.5 * f, 12);
+    expect(eclipse(idle)).toBeCloseTo(1 - f, 12);
     expect(idle.compute.itPowerAvg_W / full.compute.itPowerAvg_W).toBeCloseTo(1 - f, 12);
     expect(idle.compute.itPowerPeak_W).toBe(full.compute.itPowerPeak_W);
     expect(idle.notes.join(' ')).toMatch(/orbit averages/);
@@ -303,5 +306,58 @@ describe('chip failure rate as a design input (compute.chipFailureRate_per_yr)',
     // the default 0.07/yr sits between
     expect(ai1.record.compute.deliveredPFLOPS).toBeGreaterThan(tenth.compute.deliveredPFLOPS);
     expect(ai1.record.compute.deliveredPFLOPS).toBeLessThan(none.compute.deliveredPFLOPS);
+  });
+});
+
+describe('delivered-compute waterfall and lifecycle economics in the record (issue 11)', () => {
+  it('delivered = peak × every factor; AI1\'s short array throttles compute to what 600 m² carries', () => {
+    const c = ai1.record.compute;
+    const product = c.waterfall.reduce((v, w) => v * w.factor, 1);
+    expect(c.deliveredPFLOPS).toBeCloseTo(c.peakPFLOPS * product, 9);
+    expect(c.waterfall.map((w) => w.name)).toEqual(['peak', 'utilization', 'sustained', 'eclipse', 'power', 'thermal', 'availability', 'downlink']);
+    // hand: f_P = (r (L_c + L_f) − L_f) / L_c with r = 600 / required area, L_c = sunlit IT avg + pumps, L_f = bus + ISL
+    const r = 600 / ai1.record.power.requiredArrayArea_m2;
+    const Lc = 120124.8 + ai1.record.thermal.pumpPower_W;
+    const Lf = 4690.4 + 800;
+    expect(c.powerThrottle).toBeCloseTo((r * (Lc + Lf) - Lf) / Lc, 9);
+  });
+  it('a closed design is not throttled, and sustainedFraction scales delivered compute and LCOC', () => {
+    const closed = withChange((d) => {
+      d.power.arrayArea_m2 = 900;
+      d.thermal.radiatorArea_m2 = 160;
+      d.compute.sustainedFraction = 0.4;
+    });
+    const base = withChange((d) => {
+      d.power.arrayArea_m2 = 900;
+      d.thermal.radiatorArea_m2 = 160;
+    });
+    expect(base.compute.powerThrottle).toBe(1);
+    expect(base.compute.thermalThrottle).toBe(1);
+    expect(closed.compute.deliveredPFLOPS / base.compute.deliveredPFLOPS).toBeCloseTo(0.4, 12);
+    expect(closed.cost.lcoc_USD_per_PFLOP_day / base.cost.lcoc_USD_per_PFLOP_day).toBeCloseTo(1 / 0.4, 9);
+  });
+  it('undiscounted program LCOC equals total cost / delivered compute; discounting at 7 % raises it (compute comes later than the build)', () => {
+    const k = ai1.record.cost;
+    expect(k.discountRate_per_yr).toBe(0.07);
+    expect(k.lcocDiscounted_USD_per_PFLOP_day).toBeGreaterThan(k.lcoc_USD_per_PFLOP_day);
+    const zero = withChange((d) => {
+      d.economics.discountRate_per_yr = 0;
+    });
+    expect(zero.cost.lcocDiscounted_USD_per_PFLOP_day).toBeCloseTo(zero.cost.lcoc_USD_per_PFLOP_day, 6);
+  });
+  it('every terrestrial scenario is compared, and lcocToBaseline is the named one\'s ratio', () => {
+    const k = ai1.record.cost;
+    expect(k.baselines.length).toBeGreaterThanOrEqual(3);
+    const b = k.baselines.find((x) => x.id === 'hyperscale-virginia')!;
+    expect(k.lcocToBaseline).toBeCloseTo(k.lcocDiscounted_USD_per_PFLOP_day / b.lcocDiscounted_USD_per_PFLOP_day, 12);
+    // capex with chips = ex-chips + 72 × 55,000 USD per W of average IT power
+    expect(k.capexWithChips_USD_per_W - k.capexExChips_USD_per_W).toBeCloseTo((72 * 55000) / ai1.record.compute.itPowerAvg_W, 9);
+  });
+  it('a node whose array cannot carry its bus delivers nothing: LCOC is infinite', () => {
+    const starved = withChange((d) => {
+      d.power.arrayArea_m2 = 20;
+    });
+    expect(starved.compute.deliveredPFLOPS).toBe(0);
+    expect(starved.cost.lcoc_USD_per_PFLOP_day).toBe(Infinity);
   });
 });

@@ -74,6 +74,16 @@ describe('study compilation', () => {
     expect(e.message).toContain('.yaml:');
   });
 
+  it('a design with a non-finite objective (no compute delivered: infinite LCOC) is a failed point, not a crash', () => {
+    const path = writeFile(dir, 'starved.yaml', [
+      'name: starved', 'compute: { chip: gb300, chips: 72 }', 'variables:', '  power.arrayArea_m2: [1, 20]',
+      'objectives:', '  - minimize: cost.lcoc_USD_per_PFLOP_day', '  - minimize: mass.launch_kg', '',
+    ].join('\n'));
+    const e = loadStudyProblem(path).problem.evaluate(Float64Array.from([5]));
+    expect(e.status).toBe('failed');
+    if (e.status === 'failed') expect(e.reason).toMatch(/objective cost.lcoc_USD_per_PFLOP_day is Infinity/);
+  });
+
   it('constraint violations are scaled by the limit so units do not dominate', () => {
     expect(scaledViolation(130000, '>=', 120000)).toBeCloseTo(-1 / 12, 12);
     expect(scaledViolation(6, '<=', 5)).toBeCloseTo(0.2, 12);

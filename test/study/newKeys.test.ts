@@ -34,6 +34,10 @@ describe('bad values of the issue-8 design keys exit 2 with a clear message', ()
     ['mass', 'propellantTankFraction: 1.5', /mass.propellantTankFraction is outside/],
     ['drag', 'disposalSolarCycle: cycle-best', /drag.disposalSolarCycle/],
     ['drag', 'disposalAttitude: spinning', /drag.disposalAttitude/],
+    ['compute', 'sustainedFraction: 0', /compute.sustainedFraction is outside/],
+    ['compute', 'bytesOutPerFlop: -1', /compute.bytesOutPerFlop is outside/],
+    ['economics', 'discountRate_per_yr: 0.9', /economics.discountRate_per_yr is outside/],
+    ['economics', 'baseline: hyperscale-virgina', /economics.baseline: unknown terrestrial-baselines id 'hyperscale-virgina' \(did you mean 'hyperscale-virginia'\?\)/],
   ])('%s.%s', async (section, entry, message) => {
     const r = await odc('evaluate', withKey(section, entry));
     expect(r.code).toBe(2);
