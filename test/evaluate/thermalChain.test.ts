@@ -114,3 +114,30 @@ describe('flight-proven range warnings (issue 8 item 9)', () => {
     expect(issCase('iss-pvr').warnings.some((x) => x.code === 'radiator-beyond-flight-proven')).toBe(true);
   });
 });
+
+describe('radiator attitude and array sizing keys at the design level', () => {
+  it('horizontal radiator: the nadir face sees the Earth with F = 1/H² = 0.83542 at 600 km, the zenith face not at all', () => {
+    // H = (6,378.137 + 600)/6,378.137 = 1.094071; Earth IR absorbed = ε_EOL 0.77 × 260 × (0.83542 + 0) = 167.25 W/m²
+    const r = withChange((d) => {
+      d.thermal.attitude = 'horizontal';
+    });
+    const H = (6378.137 + 600) / 6378.137;
+    expect(r.thermal.netFlux_W_m2).toBeLessThan(ai1.record.thermal.netFlux_W_m2);
+    // net = emitted − (Sun + albedo + IR): only the Earth terms change with the view factors
+    const vertical = 2 * 0.24901;
+    const dAbsorbed = (0.77 * 260 + 0.1 * 0.35 * 1406) * (1 / H ** 2 - vertical);
+    expect(ai1.record.thermal.netFlux_W_m2 - r.thermal.netFlux_W_m2).toBeCloseTo(dAbsorbed, 1);
+  });
+  it('power.sizing bol needs (1 − d)^L less array than eol: 0.99⁵ = 0.95099 for rosa-flex (1 %/yr)', () => {
+    const bol = withChange((d) => {
+      d.power.sizing = 'bol';
+    });
+    expect(bol.power.requiredArrayArea_m2 / ai1.record.power.requiredArrayArea_m2).toBeCloseTo(0.99 ** 5, 9);
+  });
+  it('power.irradianceCase aphelion needs (1 + e)² = 1.03370 more array (e = 0.0167086)', () => {
+    const aph = withChange((d) => {
+      d.power.irradianceCase = 'aphelion';
+    });
+    expect(aph.power.requiredArrayArea_m2 / ai1.record.power.requiredArrayArea_m2).toBeCloseTo(1.0167086 ** 2, 6);
+  });
+});
