@@ -19,6 +19,7 @@ import { constellationJsonSchema, designJsonSchema } from './study/jsonSchema.js
 import { constellationRecordJsonSchema } from './constellation/recordSchema.js';
 import { designRecordJsonSchema } from './evaluate/recordSchema.js';
 import { renderReport as renderRunReport, type ReportOptions, type ReportPaths } from './report/render.js';
+import { rowUncertaintyLines } from './uncertainty/entry.js';
 
 export const VERSION = ODC_VERSION;
 export { evaluateDesignFile, nodeEvaluator } from './evaluate/evaluator.js';
@@ -82,7 +83,10 @@ export function formatCatalog(name?: string): string {
   const out: string[] = [];
   for (const k of kinds) {
     out.push(`${CATALOG_SPECS[k].file.replace('.yaml', '')} (designs/catalogs/${CATALOG_SPECS[k].file})`);
-    for (const row of catalogs[k] as readonly { id: string; name: string; year: number }[]) out.push(`  ${row.id.padEnd(24)} ${row.name} (${row.year})`);
+    for (const row of catalogs[k] as readonly { id: string; name: string; year: number; uncertainty?: Record<string, unknown> }[]) {
+      out.push(`  ${row.id.padEnd(24)} ${row.name} (${row.year})`);
+      for (const line of rowUncertaintyLines(row)) out.push(`  ${''.padEnd(24)}   ${line}`);
+    }
     out.push('');
   }
   return `${out.join('\n')}`;
@@ -109,3 +113,19 @@ export { compareRuns, formatCompare, type CompareResult, type CompareRow, type C
 export { exportDesign, flattenRecord, EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportResult } from './report/export.js';
 export { loadRun, RUN_FORMAT_VERSION, type LoadedRun, type RunEvaluation } from './report/load.js';
 export { kneePosition, bestPosition, decisionPicks, parseDesignSelector, selectDesign, KNEE_METHOD, type DesignSelector, type Pick } from './report/decision.js';
+
+// Uncertainty and sensitivity of node designs (src/uncertainty/): uncertain inputs, sampling, tornado, Sobol', break-even.
+export { runUncertainty, runSensitivity, formatUncertainty, formatSensitivity, type UncertaintyRun, type SensitivityRun, type FolderOptions } from './uncertainty/run.js';
+export {
+  analyzeUncertainty, DEFAULT_UNCERTAINTY_SAMPLES, DEFAULT_SEED,
+  type UncertaintyAnalysis, type UncertaintyOptions, type AnalysisProgress, type InputSummary, type OutputSummary, type MarginSummary,
+} from './uncertainty/uncertainty.js';
+export {
+  analyzeSensitivity, SENSITIVITY_METHODS, DEFAULT_SOBOL_SAMPLES,
+  type SensitivityAnalysis, type SensitivityOptions, type SensitivityMethod, type TornadoOutput, type SobolOutput,
+} from './uncertainty/sensitivity.js';
+export { breakEven, breakEvenInputs, type BreakEven } from './uncertainty/breakEven.js';
+export { uncertainInputs, type UncertainInput } from './uncertainty/inputs.js';
+export { loadDesign, sampleModel, KEY_OUTPUTS, type SampleModel, type SampleOutcome, type LoadedDesign } from './uncertainty/model.js';
+export { resolveInput, applyInputs, type InputSpec } from './uncertainty/targets.js';
+export { parseUncertainValue, rowUncertaintyLines, type UncertainValue } from './uncertainty/entry.js';

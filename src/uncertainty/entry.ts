@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { validateDistribution } from '../analysis/distributionSchema.js';
-import type { Distribution } from '../analysis/distributions.js';
+import { describe, type Distribution } from '../analysis/distributions.js';
 import { StudyError } from '../core/errors.js';
 
 export interface UncertainValue {
@@ -46,11 +46,11 @@ const DESCRIPTION = 'Distribution of an uncertain figure: { kind: uniform, min, 
 
 /**
  * zod schema of a mapping from field paths to uncertain values. `prefix` is prepended to keys in messages
- * ("uncertainty."); `fullMessages` puts the field path into the message (design files, whose loader prints the
- * message after file:line:col), otherwise the message follows the field (catalog rows: "field 'uncertainty.x.sd'
- * must be > 0").
+ * ("uncertainty."); every message names the field ("uncertainty.cost_USD_per_Wh.sd must be > 0, got -1").
+ * `precisePath` puts the issue at the offending parameter (a design's section: file:line:col of `sd`); otherwise
+ * at the mapping itself (catalog rows, whose loader prints "field 'uncertainty' <message>").
  */
-export function uncertaintyMapSchema(p: Readonly<{ prefix: string; allowFixed: boolean; fullMessages: boolean; description: string }>) {
+export function uncertaintyMapSchema(p: Readonly<{ prefix: string; allowFixed: boolean; precisePath: boolean; description: string }>) {
   return z
     .record(z.string(), z.unknown().describe(`${DESCRIPTION}${p.allowFixed ? ' Or the word fixed: hold the input at its nominal value.' : ''}`))
     .superRefine((section, ctx) => {
@@ -62,8 +62,7 @@ export function uncertaintyMapSchema(p: Readonly<{ prefix: string; allowFixed: b
           if (!(e instanceof StudyError)) throw e;
           const field = e.field ?? path;
           const rest = field.startsWith(path) ? field.slice(path.length).split('.').filter((s) => s !== '') : [];
-          const message = p.fullMessages || !e.message.startsWith(`${field} `) ? e.message : e.message.slice(field.length + 1);
-          ctx.addIssue({ code: 'custom', path: [key, ...rest], message });
+          ctx.addIssue({ code: 'custom', path: p.precisePath ? [key, ...rest] : [], message: e.message });
         }
       }
     })
@@ -73,15 +72,23 @@ export function uncertaintyMapSchema(p: Readonly<{ prefix: string; allowFixed: b
 /** A catalog row's `uncertainty:` mapping (field → distribution). */
 export const rowUncertaintySchema = () =>
   uncertaintyMapSchema({
-    prefix: 'uncertainty.', allowFixed: false, fullMessages: false,
+    prefix: 'uncertainty.', allowFixed: false, precisePath: false,
     description: 'Distributions of this row\'s estimated figures, by numeric field name (odc uncertainty and odc sensitivity sample them).',
   });
 
 /** A design or study file's top-level `uncertainty:` section. */
 export const designUncertaintySchema = () =>
   uncertaintyMapSchema({
-    prefix: 'uncertainty.', allowFixed: true, fullMessages: true,
+    prefix: 'uncertainty.', allowFixed: true, precisePath: true,
     description: 'Uncertain inputs for odc uncertainty / odc sensitivity: design keys (economics.launchCost_USD_per_kg, compute.utilization, …) '
       + 'or catalog fields (catalogs.<catalog>.<row id>.<field>) mapped to distributions; they override the distributions of catalog rows, '
       + 'and `fixed` holds an input at its nominal value.',
   });
+
+/** `odc catalog` lines of a row's distributions: "field ~ triangular(100, 150, 300) — reason". */
+export function rowUncertaintyLines(row: Readonly<{ uncertainty?: Record<string, unknown> }>): string[] {
+  return Object.entries(row.uncertainty ?? {}).map(([field, value]) => {
+    const parsed = parseUncertainValue({ value, path: `uncertainty.${field}`, allowFixed: false }) as UncertainValue;
+    return `${field} ~ ${describe(parsed.distribution)}${parsed.reason ? ` — ${parsed.reason}` : ''}`;
+  });
+}

@@ -86,7 +86,9 @@ export function checkRowUncertainty(p: Readonly<{ rows: Catalogs; design: NodeDe
   }
 }
 
-function rowInput(design: NodeDesign, rows: Catalogs, catalog: NodeCatalogKind, id: string, field: string, value: unknown, src: SourceMap | undefined): UncertainInput {
+function rowInput(
+  design: NodeDesign, rows: Catalogs, catalog: NodeCatalogKind, id: string, field: string, value: unknown, src: SourceMap | undefined,
+): UncertainInput {
   const { where, file } = rowWhere(design, catalog, id, field, src);
   if (rowFieldSchema(catalog, field) === undefined) {
     const numeric = numericRowFields(catalog);
@@ -112,9 +114,9 @@ export function uncertainInputs(p: Readonly<{ design: NodeDesign; rows: Catalogs
   const perKgPrice = design.economics.launchCost_USD_per_kg !== undefined || section['economics.launchCost_USD_per_kg'] !== undefined;
   const byPath = new Map<string, UncertainInput | 'fixed'>();
   for (const { catalog, id } of usedRows(design, rows)) {
+    // `rows` are the merged catalogs: a design's own row has replaced the shipped one
     const row = (rows[catalog] as readonly { id: string; uncertainty?: Record<string, unknown> }[]).find((r) => r.id === id);
-    const own = (design.catalogs as Record<string, readonly { id: string; uncertainty?: Record<string, unknown> }[] | undefined> | undefined)?.[catalog]?.find((r) => r.id === id);
-    for (const [field, value] of Object.entries((own ?? row)?.uncertainty ?? {})) {
+    for (const [field, value] of Object.entries(row?.uncertainty ?? {})) {
       if (catalog === 'launchVehicles' && field === 'price_USD' && perKgPrice) continue;
       byPath.set(`catalogs.${catalog}.${id}.${field}`, rowInput(design, rows, catalog, id, field, value, src));
     }

@@ -1,0 +1,125 @@
+/**
+ * Break-even thresholds: the value of one input at which the design's levelized cost of compute equals the
+ * terrestrial LCOC of the same chips (src/models/cost.ts), g(x) = LCOC(x) − LCOC_terrestrial(x) = 0, with every
+ * other input at the design's value. Inputs: the launch price per kg (economics.launchCost_USD_per_kg, which
+ * replaces vehicle price / payload), the chip row's costPerChip_USD and mission.lifetime_yr.
+ *
+ * Method: g is scanned on a grid over the field's schema range (log-spaced for a range spanning ≥ 100×, with the
+ * lower end kept when it is 0; linear otherwise), every sign change is refined by Brent's method
+ * (src/analysis/rootFinding.ts; Brent 1973 ch. 4) to the x tolerance 1e-12·max(1, |x|), and the root nearest the
+ * nominal value is reported (all are listed). No sign change on the grid: "no break-even in range". A root
+ * between two grid points of the same sign (a double root, or two roots closer than the grid step) is missed:
+ * the grid has 64 points. Grid points the models cannot evaluate are skipped.
+ */
+import { brentRoot } from '../analysis/rootFinding.js';
+import type { DesignRecord } from '../evaluate/record.js';
+import type { SampleModel } from './model.js';
+import { resolveInput, type InputSpec } from './targets.js';
+
+export interface BreakEvenPoint {
+  readonly x: number;
+  readonly lcoc: number;
+  readonly terrestrial: number;
+}
+
+export interface BreakEven {
+  readonly path: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly domain: { readonly lo: number; readonly hi: number };
+  /** The design's value (the launch price: vehicle price / payload when the design gives no $/kg). */
+  readonly nominal: number | null;
+  readonly status: 'found' | 'none';
+  /** Root nearest the nominal value. */
+  readonly root: number | null;
+  readonly roots: readonly number[];
+  readonly lcocAtRoot: number | null;
+  readonly terrestrialAtRoot: number | null;
+  /** Space is cheaper below the root ('below') or above it ('above'). */
+  readonly spaceCheaper: 'below' | 'above' | null;
+  readonly message: string;
+  /** The scan, for the plot. */
+  readonly curve: readonly BreakEvenPoint[];
+}
+
+export const BREAK_EVEN_POINTS = 64;
+
+/** Grid over [lo, hi]: log-spaced when hi/lo ≥ 100 (0 kept as a point of its own), else linear. */
+export function scanGrid(lo: number, hi: number, points = BREAK_EVEN_POINTS): number[] {
+  if (lo >= 0 && hi > 0 && (lo === 0 ? true : hi / lo >= 100)) {
+    const start = lo === 0 ? hi * 1e-6 : lo;
+    const count = lo === 0 ? points - 1 : points;
+    const logs = Array.from({ length: count }, (_, i) => Math.exp(Math.log(start) + (i * (Math.log(hi) - Math.log(start))) / (count - 1)));
+    logs[logs.length - 1] = hi;
+    return lo === 0 ? [0, ...logs] : [lo, ...logs.slice(1)];
+  }
+  return Array.from({ length: points }, (_, i) => (i === points - 1 ? hi : lo + (i * (hi - lo)) / (points - 1)));
+}
+
+const fmt = (v: number): string => String(Number(v.toPrecision(4)));
+
+/** The break-even inputs of a design: launch price, its chip's price, mission lifetime. */
+export function breakEvenInputs(model: SampleModel): { spec: InputSpec; label: string }[] {
+  const { design, evaluator } = model.loaded;
+  const at = (path: string): InputSpec => resolveInput({ path, design, rows: evaluator.rows, where: path });
+  return [
+    { spec: at('economics.launchCost_USD_per_kg'), label: 'launch price' },
+    { spec: at(`catalogs.chips.${design.compute.chip}.costPerChip_USD`), label: 'chip price' },
+    { spec: at('mission.lifetime_yr'), label: 'mission lifetime' },
+  ];
+}
+
+/** The break-even of one input (see the header). */
+export function breakEven(p: Readonly<{ model: SampleModel; spec: InputSpec; label: string }>): BreakEven {
+  const { model, spec, label } = p;
+  const ok = (v: number): boolean => spec.check(v) === undefined;
+  let { lo, hi } = spec.domain;
+  if (!ok(lo)) lo += 1e-9 * Math.max(1, Math.abs(hi - lo)); // an exclusive end
+  if (!ok(hi)) hi -= 1e-9 * Math.max(1, Math.abs(hi - lo));
+  const recordAt = (x: number): DesignRecord | undefined => {
+    const r = model.record([x], [spec]);
+    return typeof r === 'string' ? undefined : r;
+  };
+  const g = (x: number): number => {
+    const r = recordAt(x);
+    return r === undefined ? NaN : r.cost.lcoc_USD_per_PFLOP_day - r.cost.terrestrialLcoc_USD_per_PFLOP_day;
+  };
+  const curve: BreakEvenPoint[] = [];
+  for (const x of scanGrid(lo, hi)) {
+    const r = recordAt(x);
+    if (r !== undefined) curve.push({ x, lcoc: r.cost.lcoc_USD_per_PFLOP_day, terrestrial: r.cost.terrestrialLcoc_USD_per_PFLOP_day });
+  }
+  const roots: number[] = [];
+  let spaceCheaper: BreakEven['spaceCheaper'] = null;
+  for (let i = 0; i + 1 < curve.length; i++) {
+    const [a, b] = [curve[i]!, curve[i + 1]!];
+    const [fa, fb] = [a.lcoc - a.terrestrial, b.lcoc - b.terrestrial];
+    if (fa === 0) roots.push(a.x);
+    if (fa * fb >= 0) continue;
+    const r = brentRoot({ f: (x) => g(x), lower: a.x, upper: b.x, xTolerance: 1e-12 * Math.max(1, Math.abs(b.x)), maxIterations: 200 });
+    roots.push(r.root);
+    spaceCheaper ??= fa < 0 ? 'below' : 'above';
+  }
+  const last = curve[curve.length - 1];
+  if (last !== undefined && last.lcoc === last.terrestrial) roots.push(last.x);
+  const nominalRecord = model.nominalRecord;
+  const nominal = spec.nominal ?? (spec.path === 'economics.launchCost_USD_per_kg' && nominalRecord ? nominalRecord.cost.launchPrice_USD_per_kg : null);
+  const range = `[${fmt(lo)}, ${fmt(hi)}] ${spec.unit}`;
+  if (roots.length === 0) {
+    const above = curve.length > 0 && curve.every((c) => c.lcoc > c.terrestrial);
+    const gaps = curve.map((c) => c.lcoc / c.terrestrial);
+    const why = curve.length === 0 ? 'the models cannot evaluate the design anywhere in the range'
+      : above ? `the LCOC stays above the terrestrial LCOC (at least ${fmt(Math.min(...gaps))}× it)` : `the LCOC stays below the terrestrial LCOC (at most ${fmt(Math.max(...gaps))}× it)`;
+    return { path: spec.path, label, unit: spec.unit, domain: { lo, hi }, nominal, status: 'none', root: null, roots, lcocAtRoot: null, terrestrialAtRoot: null, spaceCheaper: null,
+      message: `no break-even in range ${range}: ${why}`, curve };
+  }
+  const ref = nominal ?? (lo + hi) / 2;
+  const root = roots.reduce((best, r) => (Math.abs(r - ref) < Math.abs(best - ref) ? r : best), roots[0]!);
+  const at = recordAt(root);
+  const more = roots.length > 1 ? ` (${roots.length} crossings in range: ${roots.map(fmt).join(', ')})` : '';
+  return {
+    path: spec.path, label, unit: spec.unit, domain: { lo, hi }, nominal, status: 'found', root, roots,
+    lcocAtRoot: at?.cost.lcoc_USD_per_PFLOP_day ?? null, terrestrialAtRoot: at?.cost.terrestrialLcoc_USD_per_PFLOP_day ?? null, spaceCheaper,
+    message: `LCOC = terrestrial LCOC at ${label} ${fmt(root)} ${spec.unit}${spaceCheaper ? `; space is cheaper ${spaceCheaper} it` : ''}${more}`, curve,
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * Files of an odc uncertainty folder: summary.json (inputs, statistics, probabilities, failures), samples.csv
+ * (one row per sample: status, the sampled inputs, every record metric, each constraint's margin and whether it
+ * holds; full precision), report.html / report.md with a histogram and empirical CDF per key output and the
+ * probability that each constraint holds.
+ */
+import { fmt } from '../report/budget.js';
+import { csvCell } from '../report/csv.js';
+import { renderSvg } from '../report/plots.js';
+import { METRIC_PATHS } from '../evaluate/metrics.js';
+import { ODC_VERSION } from '../run/versions.js';
+import type { Block, Plot, ReportDocument } from './document.js';
+import { metricColumn } from './model.js';
+import { constraintSpec, distributionSpec } from './plots.js';
+import type { InputSummary, UncertaintyAnalysis } from './uncertainty.js';
+
+export const METHOD_NAMES = { lhs: 'Latin hypercube sampling (McKay, Beckman & Conover 1979)', mc: 'plain Monte Carlo sampling' } as const;
+
+const pct = (p: { estimate: number; lower: number; upper: number }): string =>
+  `${(100 * p.estimate).toFixed(1)} % (95 % CI ${(100 * p.lower).toFixed(1)}–${(100 * p.upper).toFixed(1)} %)`;
+const opt = (v: number | null): string => (v === null ? 'model default' : fmt(v));
+
+/** The machine-readable summary (summary.json). */
+export function uncertaintySummary(a: UncertaintyAnalysis, createdAt: string): Record<string, unknown> {
+  const { loaded } = a.model;
+  return {
+    kind: 'uncertainty', formatVersion: 1, odcVersion: ODC_VERSION, createdAt,
+    design: { name: loaded.name, file: loaded.file, hash: loaded.hash },
+    method: a.method, methodName: METHOD_NAMES[a.method], samples: a.samples, seed: a.seed, workers: a.workers,
+    evaluated: a.samples - a.failed, failed: a.failed, failureReasons: a.failureReasons,
+    inputs: a.inputs, outputs: a.outputs, constraints: a.margins,
+    lcocBelowTerrestrial: a.lcocBelowTerrestrial,
+    note: 'Output statistics use the successful samples; probabilities count a failed sample as not holding.',
+  };
+}
+
+/** samples.csv text. */
+export function samplesCsv(a: UncertaintyAnalysis): string {
+  const names = a.model.constraints.map((c) => c.name);
+  const header = ['sample', 'status', 'reason', ...a.inputs.map((x) => x.path), ...METRIC_PATHS, ...names.map((n) => `margin.${n}`), ...names.map((n) => `holds.${n}`)];
+  const width = a.model.width;
+  const lines = [header.map(csvCell).join(',')];
+  a.outcomes.forEach((o, i) => {
+    const ys = o.status === 'ok' ? Array.from(o.y) : new Array<number>(width).fill(NaN);
+    lines.push([i, o.status, o.status === 'failed' ? o.reason : '', ...a.values[i]!, ...ys].map(csvCell).join(','));
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+export function inputTable(inputs: readonly InputSummary[]): Block {
+  return {
+    kind: 'table', headers: ['input', 'distribution', 'nominal', 'p5', 'mean', 'p95', 'unit', 'declared in', 'reason'],
+    rows: inputs.map((x) => [x.path, x.description, opt(x.nominal), fmt(x.p5), fmt(x.mean), fmt(x.p95), x.unit, x.origin === 'catalog' ? 'catalog row' : 'design file', x.reason ?? '']),
+  };
+}
+
+/** Renders plots and the report content. */
+export async function uncertaintyDocument(a: UncertaintyAnalysis): Promise<{ doc: ReportDocument; plots: Plot[] }> {
+  const { loaded } = a.model;
+  const plots: Plot[] = [];
+  const outputFigures: Block[] = [];
+  for (const o of a.outputs) {
+    const col = metricColumn(o.path);
+    const values = a.outcomes.flatMap((s) => (s.status === 'ok' && Number.isFinite(s.y[col]!) ? [s.y[col]!] : []));
+    const id = `output-${o.path.replace(/\./g, '-')}`;
+    const plot = { id, file: `${id}.svg`, svg: await renderSvg(distributionSpec(o, values), id),
+      caption: `${o.path} over ${o.n} evaluated samples: histogram (${o.histogram.rule} bins) and empirical CDF; red: the nominal design, dashed: p5 and p95.` };
+    plots.push(plot);
+    outputFigures.push({ kind: 'h3', text: o.path }, { kind: 'figure', plot });
+  }
+  const constraintPlot: Plot | undefined = a.margins.length
+    ? { id: 'constraints', file: 'constraints.svg', svg: await renderSvg(constraintSpec(a.margins), 'constraints'),
+      caption: 'Probability that each constraint holds, with its 95 % Wilson score interval (failed samples count as not holding).' }
+    : undefined;
+  if (constraintPlot) plots.push(constraintPlot);
+  const blocks: Block[] = [
+    { kind: 'h2', text: 'Summary', id: 'summary' },
+    { kind: 'kv', rows: [
+      ['design file', loaded.file], ['design file sha256', loaded.hash], ['sampling', `${METHOD_NAMES[a.method]}, ${a.samples} samples, seed ${a.seed}`],
+      ['uncertain inputs', String(a.inputs.length)], ['evaluated / failed samples', `${a.samples - a.failed} / ${a.failed}`],
+      ['P(LCOC < terrestrial LCOC)', pct(a.lcocBelowTerrestrial)], ['worker threads', String(a.workers)],
+    ] },
+    { kind: 'h2', text: 'Uncertain inputs', id: 'inputs' },
+    { kind: 'p', text: 'Inputs are independent. Nominal: the value in the design or catalog row (the design as written is the nominal design).' },
+    inputTable(a.inputs),
+    { kind: 'h2', text: 'Key outputs', id: 'outputs' },
+    { kind: 'table', headers: ['output', 'unit', 'nominal design', 'p5', 'p50', 'p95', 'mean ± SE', 'sd'],
+      rows: a.outputs.map((o) => [o.path, o.unit, opt(o.nominal), fmt(o.p5), fmt(o.p50), fmt(o.p95), `${fmt(o.mean)} ± ${fmt(o.standardError, 2)}`, fmt(o.sd)]) },
+    ...outputFigures,
+    { kind: 'h2', text: 'Constraints', id: 'constraints' },
+    { kind: 'p', text: 'Margins are relative: (limit − value)/|limit| for ≤, (value − limit)/|limit| for ≥; negative when violated.' },
+    { kind: 'table', headers: ['constraint', 'kind', 'nominal margin [-]', 'p5 [-]', 'p50 [-]', 'p95 [-]', 'P(holds)'],
+      rows: a.margins.map((m) => [m.name, m.enforced ? 'enforced' : 'check', opt(m.nominal), fmt(m.p5), fmt(m.p50), fmt(m.p95), pct(m.holds)]) },
+    ...(constraintPlot ? [{ kind: 'figure' as const, plot: constraintPlot }] : []),
+  ];
+  if (a.failureReasons.length) {
+    blocks.push({ kind: 'h2', text: 'Failed samples', id: 'failures' },
+      { kind: 'table', headers: ['reason', 'samples'], rows: a.failureReasons.map((f) => [f.reason, String(f.count)]) });
+  }
+  blocks.push({ kind: 'h2', text: 'Method', id: 'method' }, { kind: 'list', items: [
+    `${METHOD_NAMES[a.method]} of the unit cube, mapped through each input's inverse CDF (independent inputs); the samples are a pure function of the seed.`,
+    'p5/p50/p95: type-7 sample quantiles (Hyndman & Fan 1996). Mean ± SE: SE = s/√n, the i.i.d. standard error (conservative for Latin hypercube sampling).',
+    'Probabilities: fraction of all samples with the event, 95 % Wilson (1927) score interval; a failed sample counts as not holding.',
+    'Output statistics use the successful samples; samples.csv has every sample with its inputs, all record metrics and margins.',
+  ] });
+  return {
+    plots,
+    doc: {
+      title: `Uncertainty: ${loaded.name}`,
+      lead: `${a.samples} samples of ${a.inputs.length} uncertain inputs (${a.method === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}, seed ${a.seed}) of ${loaded.file}; ${a.failed} failed.`,
+      blocks,
+      footer: `Generated by odc ${ODC_VERSION} (odc uncertainty). Plots are static SVG rendered with vega-lite.`,
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/** Design files for the uncertainty tests, written into a temporary folder. */
+import { writeFile } from '../helpers/tmp.js';
+
+/** The AI1 reference design (designs/ai1.yaml) as YAML lines, with `extra` appended (e.g. an uncertainty: section). */
+export const AI1 = [
+  'mission: { lifetime_yr: 5, solarActivity: moderate }',
+  'orbit: { altitude_km: 600, inclination_deg: sso, ltan_h: 6 }',
+  'compute: { chip: gb300, chips: 72, utilization: 0.8 }',
+  'power: { array: rosa-flex, arrayArea_m2: 600, battery: li-ion-leo }',
+  'thermal: { radiator: deployable-pumped, radiatorArea_m2: 110, coating: osr }',
+  'radiation: { shielding_mm_al: 5 }',
+  'isl: { topology: grid, terminal: dwdm-1t }',
+  'launch: { vehicle: starship, mass_kg: 2100 }',
+];
+
+export function designFile(dir: string, name: string, lines: readonly string[]): string {
+  return writeFile(dir, `${name}.yaml`, `name: ${name}\n${lines.join('\n')}\n`);
+}
+
+/**
+ * AI1 where every catalog row's distribution is switched off (`fixed`) except the battery cost, and the launch price
+ * per kg is uncertain: the launch mass is then the same in every sample (no mass input varies) and
+ * cost.launch_USD = price × launch mass (src/models/cost.ts: "$/kg × m_launch when a $/kg override is given").
+ */
+export const LAUNCH_PRICE = { min: 200, mode: 900, max: 3000 } as const;
+export function linearLaunchDesign(dir: string, rowInputs: readonly string[], economics = 'economics: { electricity_USD_per_kWh: 0.05, pue: 1.3 }'): string {
+  return designFile(dir, 'linear-launch', [
+    ...AI1, economics, 'uncertainty:',
+    ...rowInputs.filter((p) => p !== 'catalogs.batteries.li-ion-leo.cost_USD_per_Wh').map((p) => `  ${p}: fixed`),
+    `  economics.launchCost_USD_per_kg: { kind: triangular, min: ${LAUNCH_PRICE.min}, mode: ${LAUNCH_PRICE.mode}, max: ${LAUNCH_PRICE.max}, reason: test }`,
+  ]);
+}
