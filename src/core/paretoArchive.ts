@@ -13,8 +13,10 @@
  *   or when the archive is read): the sorted buffer is merged with the sorted entries and one
  *   sweep in lexicographic order keeps a 2-D staircase of (f2, f3) (Kung, Luccio, Preparata,
  *   J. ACM 22(4), 1975), so a batch costs O((A + B) log(A + B)) instead of O(A B).
- * - m >= 4: the same buffering, each candidate then inserted with a scan split by the
- *   lexicographic order (only smaller entries can dominate it, only larger ones be dominated).
+ * - m >= 4: the same buffering, each candidate (in evalIndex order) then offered to an ND-tree
+ *   (Jaszkiewicz, Lust, IEEE TEVC 22(5), 2018; src/core/ndTree.ts), which prunes whole boxes of entries
+ *   instead of scanning them all. The lexicographic order is rebuilt on read (the previous order kept,
+ *   the entries that left filtered out, the new ones sorted and merged in) and cached until the next change.
  *
  * Optional bound (`capacity`): an unbounded archive of a continuous problem keeps growing (179k designs after
  * a million ZDT1 evaluations), so a study may cap it. When the archive holds more than capacity + 10 %, it is
@@ -25,6 +27,7 @@
  * a design it dropped may be replaced later by one it would have dominated.
  */
 import { crowdingDistance, Staircase2D } from './dominance.js';
+import { NdTree } from './ndTree.js';
 
 /** What the archive needs of a design: minimized objectives, constraint violation (≤ 0 feasible), and its evaluation index (ties). */
 export interface ArchiveMember {
@@ -33,17 +36,34 @@ export interface ArchiveMember {
   readonly evalIndex: number;
 }
 
+/** Lexicographic order of f, then evalIndex. */
+function lexOrder(a: ArchiveMember, b: ArchiveMember): number {
+  const fa = a.f;
+  const fb = b.f;
+  for (let k = 0; k < fa.length; k++) {
+    if (fa[k]! < fb[k]!) return -1;
+    if (fa[k]! > fb[k]!) return 1;
+  }
+  return a.evalIndex - b.evalIndex;
+}
+
 export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
+  /** m <= 3: the entries in lexicographic order, their f in F; m >= 4: the order as of the last read (see `sorted()`). */
   private entries: T[] = [];
   private F: Float64Array;
   private count = 0;
   /** Buffered candidates (m >= 3). */
   private buffer: T[] = [];
+  /** m >= 4: the content; entries that entered or left it since `entries` was last brought up to date. */
+  private tree: NdTree<T> | null = null;
+  private entered: T[] = [];
+  private readonly left = new Set<T>();
 
   /** `capacity`: bound on the archive size (Infinity: unbounded), see the header. */
   constructor(readonly m: number, readonly capacity = Infinity) {
     if (!(capacity >= 2)) throw new RangeError(`archive capacity must be at least 2, got ${capacity}`);
     this.F = new Float64Array(Math.max(16, m * 64));
+    if (m >= 4) this.tree = this.newTree();
   }
 
   get size(): number {
@@ -54,7 +74,7 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
   /** The archive, lexicographically sorted by f (deterministic). A fresh array. */
   items(): T[] {
     this.flush();
-    return this.entries.slice();
+    return this.sorted().slice();
   }
 
   /**
@@ -79,9 +99,47 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
     if (this.m === 3) this.merge3(buf);
     else {
       buf.sort((a, b) => a.evalIndex - b.evalIndex);
-      for (const ind of buf) this.insert(ind);
+      const tree = this.tree!;
+      for (const ind of buf) if (tree.update(ind)) this.entered.push(ind);
+      this.count = tree.size;
     }
     this.bound();
+  }
+
+  private newTree(): NdTree<T> {
+    return new NdTree<T>(this.m, { preferEqual: (y, z) => y.evalIndex < z.evalIndex, onRemove: (z) => this.left.add(z) });
+  }
+
+  /**
+   * m >= 4: brings `entries` (lexicographic order) up to date with the tree: drops those that left, merges
+   * in those that entered (sorted). An entry that entered and left again since the last call is in both lists.
+   */
+  private sorted(): T[] {
+    if (this.tree === null || (this.entered.length === 0 && this.left.size === 0)) return this.entries;
+    const left = this.left;
+    const old = left.size > 0 ? this.entries.filter((e) => !left.has(e)) : this.entries;
+    const add = left.size > 0 ? this.entered.filter((e) => !left.has(e)) : this.entered;
+    add.sort(lexOrder);
+    // merge: each new entry's place in the old order by binary search (few new entries per read, many old ones)
+    const out: T[] = new Array<T>(old.length + add.length);
+    let i = 0;
+    let w = 0;
+    for (const e of add) {
+      let lo = i;
+      let hi = old.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (lexOrder(old[mid]!, e) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      while (i < lo) out[w++] = old[i++]!;
+      out[w++] = e;
+    }
+    while (i < old.length) out[w++] = old[i++]!;
+    this.entries = out;
+    this.entered = [];
+    this.left.clear();
+    return out;
   }
 
   /** Cuts the archive back to `capacity` by crowding distance once it exceeds capacity + 10 % (see the header). */
@@ -89,6 +147,12 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
     if (this.count <= this.capacity + Math.max(1, Math.floor(this.capacity / 10))) return;
     const n = this.count;
     const m = this.m;
+    if (this.tree !== null) {
+      // the same cut as for m <= 3, on the entries in lexicographic order; the tree is then rebuilt from the survivors
+      const sorted = this.sorted();
+      if (this.F.length < n * m) this.F = new Float64Array(n * m);
+      for (let t = 0; t < n; t++) this.F.set(sorted[t]!.f, t * m);
+    }
     const members = new Int32Array(n);
     for (let i = 0; i < n; i++) members[i] = i;
     const cd = crowdingDistance(this.F.subarray(0, n * m), m, members);
@@ -106,6 +170,16 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
     }
     this.entries.length = w;
     this.count = w;
+    if (this.tree !== null) this.rebuildTree();
+  }
+
+  /** m >= 4: a fresh tree holding `entries` (mutually non-dominated, so inserted without tests). */
+  private rebuildTree(): void {
+    const tree = this.newTree();
+    for (const e of this.entries) tree.insert(e);
+    this.tree = tree;
+    this.entered = [];
+    this.left.clear();
   }
 
   private merge3(buf: T[]): void {
@@ -163,7 +237,7 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
     return lo;
   }
 
-  /** Immediate insertion (m = 2, or m >= 4 during a flush). True when it entered. */
+  /** Immediate insertion (m <= 2; the scan below serves m = 1). True when it entered. */
   private insert(ind: T): boolean {
     const m = this.m;
     const f = ind.f;
@@ -253,5 +327,6 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
     this.entries = items.slice();
     this.count = items.length;
     this.buffer = [];
+    if (this.tree !== null) this.rebuildTree();
   }
 }

@@ -1,0 +1,81 @@
+/**
+ * Test helpers for the m >= 4 archive tests and benchmark: seeded point sets and a brute-force O(n²)
+ * non-dominated filter (the oracle, independent of the code under test).
+ */
+
+export interface Pt {
+  readonly f: Float64Array;
+  readonly cv: number;
+  readonly evalIndex: number;
+}
+
+/** mulberry32 (T. Ettinger, public domain): a small seeded uniform generator on [0, 1). */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export type Kind = 'continuous' | 'grid' | 'simplex' | 'converging';
+
+/**
+ * n points in m objectives, evalIndex = position:
+ * - continuous: uniform in [0, 1)^m (a few per cent non-dominated);
+ * - grid: integers 0..4 per objective (many duplicates and ties);
+ * - simplex: uniform on f1 + … + fm = 1 (all non-dominated, bar exact duplicates);
+ * - converging: simplex points scaled by a factor falling from 2 to 1 with noise (as a run improves: later points dominate earlier ones).
+ */
+export function points(kind: Kind, m: number, n: number, seed: number): Pt[] {
+  const r = prng(seed);
+  const out: Pt[] = [];
+  for (let i = 0; i < n; i++) {
+    const f = new Float64Array(m);
+    if (kind === 'continuous') for (let k = 0; k < m; k++) f[k] = r();
+    else if (kind === 'grid') for (let k = 0; k < m; k++) f[k] = Math.floor(r() * 5);
+    else {
+      let s = 0;
+      for (let k = 0; k < m; k++) s += f[k] = -Math.log(1 - r()); // exponential draws, normalized: uniform on the simplex
+      const scale = kind === 'simplex' ? 1 : 2 - i / n + 0.2 * r();
+      for (let k = 0; k < m; k++) f[k] = (f[k]! / s) * scale;
+    }
+    out.push({ f, cv: 0, evalIndex: i });
+  }
+  return out;
+}
+
+/** Lexicographic comparison of objective vectors (written here, independently of the archive's). */
+export function lex(a: Pt, b: Pt): number {
+  for (let k = 0; k < a.f.length; k++) if (a.f[k] !== b.f[k]) return a.f[k]! < b.f[k]! ? -1 : 1;
+  return 0;
+}
+
+/** True when b knocks a out: b weakly dominates a, and if equal, b has the lower evalIndex. */
+export function beats(b: Pt, a: Pt): boolean {
+  let equal = true;
+  for (let k = 0; k < a.f.length; k++) {
+    if (b.f[k]! > a.f[k]!) return false;
+    if (b.f[k]! !== a.f[k]!) equal = false;
+  }
+  return !equal || b.evalIndex < a.evalIndex;
+}
+
+/** Brute force: the points no other point beats, in lexicographic order of f. */
+export function bruteFront(pts: readonly Pt[]): Pt[] {
+  return pts.filter((a) => !pts.some((b) => b !== a && beats(b, a))).sort(lex);
+}
+
+/** Seeded Fisher–Yates shuffle (a copy). */
+export function shuffled<T>(xs: readonly T[], seed: number): T[] {
+  const r = prng(seed);
+  const out = xs.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
