@@ -5,10 +5,13 @@
  *   (Ishibuchi, Masuda, Tanigaki, Nojima, "Modified distance calculation in generational distance
  *   and inverted generational distance", EMO 2015), weakly Pareto compliant.
  * Points are arrays of length m or flat row-major matrices with m columns. An empty A gives +Infinity.
- * Cost: O(|Z|·|A|·m) in general. IGD+ in 2-D uses the staircase of A instead (a dominated point of A never
+ * Cost: O(|Z|·|A|·m) for small sets; in 3+ objectives above 2·10^5 distance pairs a k-d tree search
+ * (igdKd.ts, same values). IGD+ in 2-D uses the staircase of A instead (a dominated point of A never
  * gives a smaller d+, as d+ is monotone in a): one binary search per z plus a pruned scan of the points
  * worse than z in both objectives, so a run's history can take IGD+ of 10^5-point archives.
  */
+
+import { igdKd } from './igdKd.js';
 
 function asFlat(points: readonly ArrayLike<number>[] | Float64Array, m: number): Float64Array {
   if (points instanceof Float64Array) return points;
@@ -28,11 +31,15 @@ function dimension(a: readonly ArrayLike<number>[] | Float64Array, z: readonly A
   throw new RangeError('cannot infer the objective count from flat matrices: pass m');
 }
 
+/** Above this many distance evaluations (3+ objectives) the k-d tree search (igdKd.ts) replaces the scan. */
+const KD_THRESHOLD = 2e5;
+
 function igdCore(A: Float64Array, Z: Float64Array, m: number, plus: boolean): number {
   const na = A.length / m;
   const nz = Z.length / m;
   if (nz === 0) return 0;
   if (na === 0) return Infinity;
+  if (m >= 3 && na * nz > KD_THRESHOLD) return igdKd(A, Z, m, plus);
   let total = 0;
   // Reference points come in front order, so the previous one's nearest point is a good first guess: it
   // tightens `best` at once and most later candidates stop after a coordinate or two (exact all the same).

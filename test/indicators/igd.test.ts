@@ -56,3 +56,23 @@ describe('normalize', () => {
     expect(Array.from(denormalizePoint(n[2]!, ideal, nadir))).toEqual([2, 15, 5]);
   });
 });
+
+describe('IGD / IGD+ on large sets in 3+ objectives (k-d tree search)', () => {
+  // oracle: the brute-force definition, written here
+  const brute = (A: Float64Array[], Z: Float64Array[], plus: boolean): number =>
+    Z.reduce((t, z) => t + Math.sqrt(Math.min(...A.map((a) => a.reduce((s, v, k) => {
+      let d = v - z[k]!;
+      if (plus && d < 0) d = 0;
+      return s + d * d;
+    }, 0)))), 0) / Z.length;
+  it.each([[3, 3000, 200], [4, 1000, 400], [6, 800, 300]])('m = %i, |A| = %i, |Z| = %i: equals the definition', (m, na, nz) => {
+    let seed = 12345 + m;
+    const next = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const A = Array.from({ length: na }, () => Float64Array.from({ length: m }, next));
+    const Z = Array.from({ length: nz }, () => Float64Array.from({ length: m }, next));
+    A[7]![1] = NaN; // a NaN row never wins
+    const clean = A.filter((a) => !a.some(Number.isNaN));
+    expect(igdPlus(A, Z, m)).toBeCloseTo(brute(clean, Z, true), 12);
+    expect(igd(A, Z, m)).toBeCloseTo(brute(clean, Z, false), 12);
+  });
+});
