@@ -12,6 +12,7 @@ import { isStudyError } from '../core/errors.js';
 import * as odc from '../index.js';
 import { RUN_LOCK, studySlug } from '../run/runFolder.js';
 import { readYaml } from '../study/load.js';
+import { CONSTELLATION_DEFAULTS } from '../uncertainty/constellationModel.js';
 import { createProgress } from './progress.js';
 
 const intArg = (name: string, min: number, max = Number.MAX_SAFE_INTEGER, why = '') => (v: string): number => {
@@ -305,21 +306,23 @@ function addUncertaintyCommands(program: Command, io: CliIo): void {
   const progressFor = (quiet: boolean | undefined) => analysisProgress(quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
   program
     .command('uncertainty')
-    .description('Propagate the uncertain inputs of a node design (catalog rows\' uncertainty: entries and the design\'s uncertainty: section): p5/p50/p95, mean ± SE and '
-      + 'histograms of key outputs and constraint margins, P(each constraint holds), P(LCOC < terrestrial). Writes report.html, report.md, samples.csv, summary.json.')
-    .argument('<design>', 'node design or node study YAML file')
-    .option('-n, --samples <n>', 'number of samples', intArg('--samples', 2, 10_000_000), odc.DEFAULT_UNCERTAINTY_SAMPLES)
+    .description('Propagate the uncertain inputs of a node design or constellation (catalog rows\' uncertainty: entries and the file\'s uncertainty: section): '
+      + 'p5/p50/p95, mean ± SE and histograms of key outputs and constraint margins, P(each constraint holds), P(LCOC < terrestrial). '
+      + 'Writes report.html, report.md, samples.csv, summary.json.')
+    .argument('<design>', 'node design, node study or constellation YAML file')
+    .option('-n, --samples <n>', `number of samples (default ${odc.DEFAULT_UNCERTAINTY_SAMPLES}; ${CONSTELLATION_DEFAULTS.uncertaintySamples} for a constellation)`,
+      intArg('--samples', 2, 10_000_000))
     .option('--seed <s>', 'seed of the random generator (same seed: same samples)', SEED_ARG, odc.DEFAULT_SEED)
     .addOption(new Option('--method <method>', 'lhs (Latin hypercube) or mc (plain Monte Carlo)').choices(['lhs', 'mc']).default('lhs'))
     .option('-o, --out <dir>', 'output folder (default results/<design>/uncertainty-<timestamp>-seed<seed>)')
     .addOption(workersOption())
     .option('-q, --quiet', 'no progress output, only the summary')
-    .action(async (file: string, opts: { samples: number; seed: number; method: 'lhs' | 'mc'; out?: string; workers: number; quiet?: boolean }) => {
+    .action(async (file: string, opts: { samples?: number; seed: number; method: 'lhs' | 'mc'; out?: string; workers: number; quiet?: boolean }) => {
       const progress = progressFor(opts.quiet);
       let run: odc.UncertaintyRun;
       try {
         run = await odc.runUncertainty({
-          designPath: file, samples: opts.samples, seed: opts.seed, method: opts.method, workers: opts.workers,
+          designPath: file, ...(opts.samples !== undefined ? { samples: opts.samples } : {}), seed: opts.seed, method: opts.method, workers: opts.workers,
           ...(opts.out !== undefined ? { outDir: opts.out } : {}), onProgress: (p) => progress.update(p),
         });
       } finally {
@@ -329,21 +332,23 @@ function addUncertaintyCommands(program: Command, io: CliIo): void {
     });
   program
     .command('sensitivity')
-    .description('Sensitivity of a node design to its uncertain inputs: tornado (p5/p95 one at a time), Sobol\' first and total indices with bootstrap intervals, '
-      + 'and the launch price, chip price and lifetime at which its LCOC equals the terrestrial LCOC. Writes report.html, report.md, summary.json.')
-    .argument('<design>', 'node design or node study YAML file')
+    .description('Sensitivity of a node design or constellation to its uncertain inputs: tornado (p5/p95 one at a time), Sobol\' first and total indices '
+      + 'with bootstrap intervals, and the inputs at which its LCOC equals the terrestrial LCOC (node: launch price, chip price, lifetime; constellation: '
+      + 'launch price, learning rate, chip price). Writes report.html, report.md, summary.json.')
+    .argument('<design>', 'node design, node study or constellation YAML file')
     .addOption(new Option('--method <method>', 'tornado, sobol, or all (both)').choices([...odc.SENSITIVITY_METHODS]).default('all'))
-    .option('-n, --samples <n>', 'Sobol\' base rows N (N(d + 2) evaluations)', intArg('--samples', 2, 10_000_000), odc.DEFAULT_SOBOL_SAMPLES)
+    .option('-n, --samples <n>', `Sobol' base rows N, N(d + 2) evaluations (default ${odc.DEFAULT_SOBOL_SAMPLES}; ${CONSTELLATION_DEFAULTS.sobolSamples} for a constellation)`,
+      intArg('--samples', 2, 10_000_000))
     .option('--seed <s>', 'seed of the random generator', SEED_ARG, odc.DEFAULT_SEED)
     .option('-o, --out <dir>', 'output folder (default results/<design>/sensitivity-<timestamp>-seed<seed>)')
     .addOption(workersOption())
     .option('-q, --quiet', 'no progress output, only the summary')
-    .action(async (file: string, opts: { method: odc.SensitivityMethod; samples: number; seed: number; out?: string; workers: number; quiet?: boolean }) => {
+    .action(async (file: string, opts: { method: odc.SensitivityMethod; samples?: number; seed: number; out?: string; workers: number; quiet?: boolean }) => {
       const progress = progressFor(opts.quiet);
       let run: odc.SensitivityRun;
       try {
         run = await odc.runSensitivity({
-          designPath: file, method: opts.method, samples: opts.samples, seed: opts.seed, workers: opts.workers,
+          designPath: file, method: opts.method, ...(opts.samples !== undefined ? { samples: opts.samples } : {}), seed: opts.seed, workers: opts.workers,
           ...(opts.out !== undefined ? { outDir: opts.out } : {}), onProgress: (p) => progress.update(p),
         });
       } finally {

@@ -64,7 +64,8 @@ export function readBaseNode(nodeRef: string, file: ParsedFile): BaseNode {
   return { raw, nodeFile: nodePath, where: (p) => locate(loaded.file.src, p) };
 }
 
-function baseNode(c: ConstellationFile, file: ParsedFile, raw: Record<string, unknown>): BaseNode {
+/** The base node of a parsed constellation file: its node file, or its inline node sections. */
+export function baseNode(c: ConstellationFile, file: ParsedFile, raw: Record<string, unknown>): BaseNode {
   if (typeof c.node === 'string') return readBaseNode(c.node, file);
   return { raw: { ...(raw['node'] as Record<string, unknown>) }, nodeFile: null, where: (p) => locate(file.src, ['node', ...p]) };
 }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import {
   computeSchema, dragSchema, economicsSchema, id, islSchema, massSchema, launchSchema, missionSchema, powerSchema, radiationSchema, range, thermalSchema,
 } from '../study/schema.js';
+import { constellationUncertaintySchema } from '../uncertainty/entry.js';
 import { CONSTELLATION_TOPOLOGIES, SHELL_PATTERNS, TRAFFIC_PATTERNS } from './types.js';
 
 const whole = (name: string, lo: number, hi: number, why: string) =>
@@ -137,6 +138,7 @@ export const constellationFileSchema = z.strictObject({
   simulation: simulationSchema.prefault({}),
   launch: launchCampaignSchema.prefault({}),
   economics: constellationEconomicsSchema.prefault({}),
+  uncertainty: constellationUncertaintySchema().optional(),
 });
 export type ConstellationFile = z.infer<typeof constellationFileSchema>;
 export type ShellInput = z.infer<typeof shellSchema>;

@@ -23,7 +23,8 @@ export const METRIC_PATHS = [
   'mass.propellant_kg', 'mass.propellantTank_kg', 'mass.margin_kg', 'mass.dry_kg', 'mass.launch_kg', 'mass.allocated_kg', 'mass.kW_per_t', 'mass.specificPower_W_per_kg', 'mass.stowedVolume_m3',
   'cost.hardware_USD', 'cost.launch_USD', 'cost.operations_USD', 'cost.total_USD', 'cost.launchPrice_USD_per_kg', 'cost.nodesPerLaunch',
   'cost.lcoc_USD_per_PFLOP_day', 'cost.costPerKWyr_USD', 'cost.terrestrialCostPerKWyr_USD', 'cost.terrestrialLcoc_USD_per_PFLOP_day',
-  'cost.lcocDiscounted_USD_per_PFLOP_day', 'cost.discountRate_per_yr', 'cost.capexExChips_USD_per_W', 'cost.capexWithChips_USD_per_W', 'cost.lcocToBaseline',
+  'cost.lcocDiscounted_USD_per_PFLOP_day', 'cost.discountRate_per_yr', 'cost.programLcoc_USD_per_PFLOP_day', 'cost.nodesBuilt', 'cost.averageNodeCost_USD',
+  'cost.capexExChips_USD_per_W', 'cost.capexWithChips_USD_per_W', 'cost.lcocToBaseline',
 ] as const;
 export type MetricPath = (typeof METRIC_PATHS)[number];
 
@@ -32,6 +33,9 @@ export const isMetricPath = (p: string): p is MetricPath => METRIC_SET.has(p);
 
 /** Readable unit from a key's suffix: `lcoc_USD_per_PFLOP_day` → `USD/PFLOP-day`, `radiatorArea_m2` → `m²`. */
 export function unitOf(path: string): string {
+  // A statistic over uncertainty samples (`p90(cost.lcoc_USD_per_PFLOP_day)`, `sd(mass.launch_kg)`) carries its metric's unit.
+  const wrapped = /^[a-z][a-z0-9]*\((.+)\)$/.exec(path);
+  if (wrapped) return unitOf(wrapped[1]!);
   // Statistics of a quantity (`isl.linkRange_km.max`) carry the quantity's unit.
   const stat = /\.(min|mean|max)$/.exec(path);
   if (stat) return unitOf(path.slice(0, stat.index));

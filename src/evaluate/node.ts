@@ -252,9 +252,12 @@ function lifecycle(design: Design, rows: Rows, { compute }: Payload, { cost }: C
   const e = design.economics;
   const L = design.mission.lifetime_yr;
   const chips_USD = cost.computeHardware_USD;
+  // the fleet: `units` nodes on the learning curve (chips and launch off it), replaced at end of life within the horizon
   const program = programEconomics({
-    nodes: 1, nodeLifetime_yr: L, firstUnitCost_USD: cost.hardware_USD - chips_USD, perNodeOffCurve_USD: chips_USD + cost.launch_USD,
-    nodeOperations_USD_per_yr: cost.operations_USD_per_yr, deliveredPFLOPSPerNode: compute.deliveredPFLOPS, discountRate_per_yr: e.discountRate_per_yr,
+    nodes: e.units, nodeLifetime_yr: L, horizon_yr: e.horizon_yr ?? L, learningRate: e.learningRate,
+    firstUnitCost_USD: cost.hardware_USD - chips_USD, perNodeOffCurve_USD: chips_USD + cost.launch_USD,
+    nodeOperations_USD_per_yr: cost.operations_USD_per_yr, groundSegment_USD: e.groundSegment_USD, groundOperations_USD_per_yr: e.groundOperations_USD_per_yr,
+    deliveredPFLOPSPerNode: compute.deliveredPFLOPS, discountRate_per_yr: e.discountRate_per_yr,
   });
   const capex = capexPerWatt({ chips_USD, nonChipHardware_USD: cost.hardware_USD - chips_USD, launch_USD: cost.launch_USD, itPower_W: compute.itPowerAvg_W });
   const chipSet = {

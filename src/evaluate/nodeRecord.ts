@@ -153,6 +153,8 @@ export function assembleRecord(design: Design, rows: Rows, s: NodeSizing, constr
       costPerKWyr_USD: cost.costPerKWyr_USD, terrestrialCostPerKWyr_USD: cost.terrestrialCostPerKWyr_USD,
       terrestrialLcoc_USD_per_PFLOP_day: cost.terrestrialLcoc_USD_per_PFLOP_day,
       lcocDiscounted_USD_per_PFLOP_day: s.economics.program.lcocDiscounted_USD_per_PFLOP_day, discountRate_per_yr: design.economics.discountRate_per_yr,
+      programLcoc_USD_per_PFLOP_day: s.economics.program.lcoc_USD_per_PFLOP_day, nodesBuilt: s.economics.program.nodesBuilt,
+      averageNodeCost_USD: s.economics.program.averageNodeCost_USD,
       capexExChips_USD_per_W: s.economics.capex.exChips_USD_per_W, capexWithChips_USD_per_W: s.economics.capex.withChips_USD_per_W,
       lcocToBaseline: s.economics.baselines.find((b) => b.id === design.economics.baseline)?.spaceToTerrestrial ?? NaN,
       baselines: s.economics.baselines.map((b) => ({ ...b })),

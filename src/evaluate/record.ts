@@ -160,6 +160,10 @@ export interface DesignRecord {
     /** Present value of cost over present value of compute at discountRate_per_yr [USD/PFLOP-day]. */
     readonly lcocDiscounted_USD_per_PFLOP_day: number;
     readonly discountRate_per_yr: number;
+    /** The fleet of economics.units nodes over the horizon (learning, replacements, ground): undiscounted LCOC, nodes built, average node cost. */
+    readonly programLcoc_USD_per_PFLOP_day: number;
+    readonly nodesBuilt: number;
+    readonly averageNodeCost_USD: number;
     /** (non-chip hardware + launch) and (+ chips) per W of average IT power [USD/W]. */
     readonly capexExChips_USD_per_W: number;
     readonly capexWithChips_USD_per_W: number;

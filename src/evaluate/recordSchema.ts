@@ -78,6 +78,8 @@ export const designRecordSchema = z.strictObject({
     lcoc_USD_per_PFLOP_day: n('Levelized cost of delivered compute [USD/PFLOP-day].'), costPerKWyr_USD: n('[USD per kW-yr of average IT power].'),
     terrestrialCostPerKWyr_USD: n('[USD/kW-yr]'), terrestrialLcoc_USD_per_PFLOP_day: n('[USD/PFLOP-day]'),
     lcocDiscounted_USD_per_PFLOP_day: n('PV(cost)/PV(compute) [USD/PFLOP-day].'), discountRate_per_yr: n('[1/yr]'),
+    programLcoc_USD_per_PFLOP_day: n('Fleet (economics.units, horizon) undiscounted LCOC [USD/PFLOP-day].'), nodesBuilt: n('Nodes built incl. replacements [-].'),
+    averageNodeCost_USD: n('Average build cost per node (learning curve; chips and launch included) [USD].'),
     capexExChips_USD_per_W: n('(non-chip hardware + launch) per W of average IT [USD/W].'), capexWithChips_USD_per_W: n('[USD/W]'),
     lcocToBaseline: n('Discounted LCOC / that of economics.baseline [-].'),
     baselines: z.array(z.strictObject({

@@ -85,6 +85,8 @@ export function budgetSections(r: DesignRecord): BudgetSection[] {
       row('levelized cost of compute', k.lcoc_USD_per_PFLOP_day, 'USD/PFLOP-day', `terrestrial ${fmt(k.terrestrialLcoc_USD_per_PFLOP_day)}`),
       row('cost per kW-year', k.costPerKWyr_USD, 'USD/kW-yr', `terrestrial ${fmt(k.terrestrialCostPerKWyr_USD)}`),
       row('LCOC, discounted', k.lcocDiscounted_USD_per_PFLOP_day, 'USD/PFLOP-day', `PV(cost)/PV(compute) at ${fmt(100 * k.discountRate_per_yr)} %/yr`),
+      ...(k.nodesBuilt > 1 ? [row('fleet: nodes built, average node cost', `${fmt(k.nodesBuilt)} / ${fmt(k.averageNodeCost_USD / 1e6)}`, '- / M USD',
+        `undiscounted fleet LCOC ${fmt(k.programLcoc_USD_per_PFLOP_day)}`)] : []),
       row('capex per W, ex-chips / with chips', `${fmt(k.capexExChips_USD_per_W)} / ${fmt(k.capexWithChips_USD_per_W)}`, 'USD/W', 'per W of average IT power, launch included'),
       ...k.baselines.map((b) => row(`  vs ${b.id}`, b.lcocDiscounted_USD_per_PFLOP_day, 'USD/PFLOP-day',
         `space ${fmt(b.spaceToTerrestrial)}× ${b.spaceToTerrestrial < 1 ? '(space cheaper)' : '(ground cheaper)'}`)),

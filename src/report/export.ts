@@ -40,7 +40,7 @@ export interface ExportResult {
   readonly path: string | null;
 }
 
-const STUDY_SECTIONS = ['variables', 'objectives', 'constraints', 'algorithm'] as const;
+const STUDY_SECTIONS = ['variables', 'objectives', 'constraints', 'relax', 'algorithm', 'robust'] as const;
 
 /** Flattens a record to [path, value] pairs (objects by dotted key; named arrays by `[name]`). */
 export function flattenRecord(value: unknown, prefix = ''): [string, unknown][] {

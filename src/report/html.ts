@@ -114,12 +114,17 @@ export function renderHtml(model: ReportModel): string {
 <h3>Constraints</h3>${model.constraints.length ? htmlTable(['constraint', 'kind', 'meaning'], model.constraints.map((c) => [c.name, c.kind, c.description])) : '<p>None.</p>'}
 <details><summary>Package versions</summary>${kvTable(model.packages)}</details></section>`);
   sections.push(`<section id="objective-space"><h2>Objective space</h2>${model.plots.filter((p) => p.id === 'objective-space').map(figure).join('')}</section>`);
+  if (model.robust) {
+    sections.push(`<section id="robust"><h2>Robust front and nominal values</h2>${figure(model.robust.plot)}
+<p class="note">Robust value (the statistic over the common uncertainty samples) and nominal value of each Pareto design; click a column header to sort.</p>`
+      + `<div class="scroll">${htmlTable(model.robust.table.headers, model.robust.table.rows, 'sortable')}</div></section>`);
+  }
   const par = model.plots.find((p) => p.id === 'parallel');
   sections.push(`<section id="parallel"><h2>Pareto set across variables and objectives</h2>${par ? figure(par) : '<p>No Pareto design: nothing to draw.</p>'}</section>`);
   const conv = model.plots.find((p) => p.id === 'convergence');
   sections.push(`<section id="convergence"><h2>Convergence</h2>${conv ? figure(conv) : '<p>No per-generation history in run.json.</p>'}</section>`);
   // Constellation studies: the knee's shells, links, gateways, launch campaign and cost breakdown.
-  const constellation = model.plots.filter((p) => !['objective-space', 'parallel', 'convergence'].includes(p.id));
+  const constellation = model.plots.filter((p) => !['objective-space', 'robust', 'parallel', 'convergence'].includes(p.id));
   if (constellation.length) {
     sections.push(`<section id="constellation"><h2>Constellation</h2>${constellation.map((p) => `<h3 id="${esc(p.id)}">${esc(p.title)}</h3>${figure(p)}`).join('\n')}</section>`);
   }
@@ -137,7 +142,7 @@ export function renderHtml(model: ReportModel): string {
   }
   if (fails.length) sections.push(`<section id="failures"><h2>Failures and infeasibility</h2>${fails.join('\n')}</section>`);
   if (model.notes.length) sections.push(`<section id="notes"><h2>Notes</h2><ul>${model.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>`);
-  const nav = [['summary', 'Summary'], ['objective-space', 'Objective space'], ['parallel', 'Parallel coordinates'], ['convergence', 'Convergence'], ['decision', 'Decision support'], ['pareto-table', 'Pareto table'],
+  const nav = [['summary', 'Summary'], ['objective-space', 'Objective space'], ...(model.robust ? [['robust', 'Robust vs nominal']] : []), ['parallel', 'Parallel coordinates'], ['convergence', 'Convergence'], ['decision', 'Decision support'], ['pareto-table', 'Pareto table'],
     ...(fails.length ? [['failures', 'Failures']] : []), ...(model.notes.length ? [['notes', 'Notes']] : [])];
   return `<!DOCTYPE html>
 <html lang="en">

@@ -63,7 +63,11 @@ const paretoSchema = z.looseObject({
     objectives: z.record(z.string(), z.number()),
     constraints: z.record(z.string(), z.number()),
     record: z.looseObject({ schemaVersion: z.number(), name: z.string() }).nullable(),
+    robust: z.looseObject({ nominal: z.record(z.string(), z.number()), samples: z.number(), failedSamples: z.number(), inputs: z.number() }).optional(),
   })),
+  robust: z.looseObject({
+    samples: z.number(), method: z.enum(['lhs', 'mc']), seed: z.number(), maxFailedShare: z.number(), columns: z.array(z.string()),
+  }).optional(),
 });
 
 function readJson(dir: string, file: string): unknown {

@@ -60,8 +60,15 @@ export function renderMarkdown(model: ReportModel): string {
   out.push('### Constraints', '', model.constraints.length ? mdTable(['constraint', 'kind', 'meaning'], model.constraints.map((c) => [c.name, c.kind, c.description])) : 'None.', '');
   out.push('<details><summary>Package versions</summary>', '', mdTable(['package', 'version'], model.packages.map((p) => [p.label, p.value])), '', '</details>', '');
   for (const p of model.plots) {
-    const heading = p.id === 'objective-space' ? 'Objective space' : p.id === 'parallel' ? 'Pareto set across variables and objectives' : p.id === 'convergence' ? 'Convergence' : `Constellation: ${p.title}`;
+    const heading = p.id === 'objective-space' ? 'Objective space' : p.id === 'robust' ? 'Robust front and nominal values' : p.id === 'parallel' ? 'Pareto set across variables and objectives'
+      : p.id === 'convergence' ? 'Convergence' : `Constellation: ${p.title}`;
     out.push(`## ${heading}`, '', `![${mdEscape(p.title)}](${p.file})`, '', mdEscape(p.caption), '');
+    if (p.id === 'robust' && model.robust) {
+      const t = model.robust.table;
+      const numeric = t.headers.map((_, j) => t.rows.every((r) => /^[-−]?[\d,.]+(e[+-]?\d+)?$/.test(r[j] ?? '')));
+      out.push(mdTable(t.headers, t.rows.slice(0, MD_TABLE_ROWS), numeric), '');
+      if (t.rows.length > MD_TABLE_ROWS) out.push(`First ${MD_TABLE_ROWS} of ${t.rows.length} designs; all are in report.html and pareto.json.`, '');
+    }
   }
   out.push('## Decision support: knee and best designs', '');
   if (model.picks.length) {

@@ -9,8 +9,12 @@ import { constellationSections } from './constellationBudget.js';
 import { budgetSections, fmt, type BudgetSection } from './budget.js';
 import { decisionPicks, KNEE_METHOD, type Pick } from './decision.js';
 import type { LoadedRun } from './load.js';
-import { axisLabel, convergenceSpec, objectiveMatrixSpec, parallelSpec, renderSvg, samplePositions, tickText, type AxisDef, type CategoryStyle, type ParallelAxis } from './plots.js';
+import {
+  axisLabel, convergenceSpec, objectiveMatrixSpec, objectiveTitle, parallelSpec, renderSvg, samplePositions, tickText,
+  type AxisDef, type CategoryStyle, type ParallelAxis,
+} from './plots.js';
 import type { ReferenceDesign } from './references.js';
+import { robustReport, type RobustReport } from './robust.js';
 
 /** Plot sizes: evaluations and Pareto designs beyond these are sampled evenly (deterministic). */
 export const MAX_EVALUATION_POINTS = 3000;
@@ -56,6 +60,8 @@ export interface ReportModel {
   readonly kneeMethod: string;
   readonly picks: readonly PickView[];
   readonly table: { readonly headers: readonly string[]; readonly rows: readonly (readonly string[])[] };
+  /** Robust studies: the robust front beside the nominal values of the same designs (plot also in `plots`, id 'robust'). */
+  readonly robust: RobustReport | null;
   readonly references: readonly ReferenceDesign[];
   readonly notes: readonly string[];
 }
@@ -70,15 +76,7 @@ export function tableFmt(v: number, digits = 3): string {
   return FORMATTERS[Math.min(decimals, 6)]!.format(v);
 }
 
-const senseWord = (s: 'minimize' | 'maximize'): string => (s === 'maximize' ? 'max' : 'min');
 const varUnit = (v: { kind: string; name: string; unit?: string }): string => (v.kind === 'choice' ? unitOf(v.name) : v.unit ?? unitOf(v.name));
-
-/** `cost.lcoc (min) [USD/PFLOP-day]`. */
-function objectiveTitle(name: string, unit: string, sense: 'minimize' | 'maximize'): string {
-  const t = axisLabel(name, unit);
-  const cut = t.lastIndexOf(' [');
-  return `${t.slice(0, cut)} (${senseWord(sense)})${t.slice(cut)}`;
-}
 
 function domainOf(values: readonly number[]): [number, number] {
   let lo = Infinity, hi = -Infinity;
@@ -135,6 +133,7 @@ async function objectivePlot(run: LoadedRun, refs: readonly ReferenceDesign[], n
     anyFeasible && outside > 0 ? `The axes span the feasible designs; ${outside} infeasible point(s) outside them are clipped.` : '',
     refsOutside.length ? `Outside the axes (not drawn): ${refsOutside.map((r) => `${r.label} (${pareto.objectives.map((o) => `${fmt(r.objectives[o.name]!)} ${o.unit}`).join(', ')})`).join('; ')}.` : '',
     (run.meta.result?.failures ?? 0) > 0 ? `${run.meta.result!.failures} failed evaluation(s) have no objective values and are not drawn.` : '',
+    pareto.robust !== undefined ? 'Objectives that name a statistic are drawn at that statistic over the common uncertainty samples (see "Robust front and nominal values").' : '',
     'Maximized objectives are shown in their own sense (larger is better).',
   ];
   if (ok.length === 0) notes.push('evaluations.csv is missing or has no evaluated design: the objective-space plot shows the Pareto front only');
@@ -258,13 +257,26 @@ export async function buildReportModel(run: LoadedRun, refs: readonly ReferenceD
   ];
   const physical = pareto.designs[0]?.record?.constraints ?? refs[0]?.record.constraints ?? [];
   const studyCons = Array.isArray(study.constraints) ? (study.constraints as unknown[]).map(String) : [];
+  // robust studies: physical checks and constraints without a statistic hold on the nominal design (src/study/robust.ts)
+  const robustRun = pareto.robust !== undefined;
+  const studyMeaning = (c: string): string => {
+    if (!robustRun) return 'g ≤ 0 scaled by |limit|';
+    if (/^\s*\(*\s*prob\s*\(/.test(c)) return 'share of the uncertainty samples in which the comparison holds (a failed sample does not); g ≤ 0 scaled by the probability';
+    if (/\b(mean|sd|min|max|p\d+)\s*\(/.test(c)) return 'statistics over the uncertainty samples (a metric outside them: the nominal design\'s value); g ≤ 0 scaled by |limit|';
+    return 'on the nominal design; g ≤ 0 scaled by |limit|';
+  };
   const constraints = [
-    ...physical.filter((c) => c.enforced).map((c) => ({ name: c.name, kind: 'physical (always enforced)', description: c.description })),
-    ...studyCons.map((c) => ({ name: c, kind: 'study', description: 'g ≤ 0 scaled by |limit|' })),
+    ...physical.filter((c) => c.enforced).map((c) => ({ name: c.name, kind: `physical (always enforced${robustRun ? ', nominal design' : ''})`, description: c.description })),
+    ...studyCons.map((c) => ({ name: c, kind: 'study', description: studyMeaning(c) })),
   ];
   if (meta.study.kind === 'node' && physical.length === 0) notes.push('no evaluated record available: the physical constraints (array area, radiator area, launch closure, fits vehicle) are not listed');
   const picks = decisionPicks(pareto);
   const plots: ReportPlot[] = [await objectivePlot(run, refs, notes)];
+  const robust = await robustReport(run);
+  if (robust) {
+    summary.splice(summary.findIndex((k) => k.label === 'evaluations'), 0, ...robust.summary);
+    plots.push(robust.plot);
+  }
   const par = await parallelPlot(run, picks[0]);
   if (par) plots.push(par);
   const conv = await convergencePlot(run);
@@ -303,6 +315,6 @@ export async function buildReportModel(run: LoadedRun, refs: readonly ReferenceD
     objectives: pareto.objectives.map((o) => ({ name: o.name, sense: o.sense, unit: o.unit })),
     constraints,
     packages: Object.entries(meta.packageVersions).map(([label, value]) => ({ label, value })),
-    plots, kneeMethod: KNEE_METHOD, picks: views, table: { headers, rows }, references: refs, notes,
+    plots, kneeMethod: KNEE_METHOD, picks: views, table: { headers, rows }, robust, references: refs, notes,
   };
 }

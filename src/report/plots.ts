@@ -8,13 +8,34 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { fmt } from './budget.js';
 
-/** Axis label for a metric or design path: `cost.lcoc [USD/PFLOP-day]` (unit suffix moved into brackets). */
+/**
+ * Axis label for a metric or design path: `cost.lcoc [USD/PFLOP-day]` (unit suffix moved into brackets); a
+ * statistic over uncertainty samples keeps its wrapper: `p90(cost.lcoc) [USD/PFLOP-day]`.
+ */
 export function axisLabel(path: string, unit: string): string {
+  const wrapped = STATISTIC_NAME.exec(path);
+  if (wrapped) {
+    const inner = axisLabel(wrapped[2]!, unit);
+    const cut = inner.lastIndexOf(' [');
+    return `${wrapped[1]}(${inner.slice(0, cut)})${inner.slice(cut)}`;
+  }
   const dot = path.lastIndexOf('.');
   const key = path.slice(dot + 1);
   const cut = key.indexOf('_');
   const bare = (dot >= 0 ? path.slice(0, dot + 1) : '') + (cut > 0 && unit !== '-' ? key.slice(0, cut) : key);
   return `${bare} [${unit}]`;
+}
+
+/** An objective named as a statistic of a metric (robust studies): `p90(cost.lcoc_USD_per_PFLOP_day)` → [, 'p90', 'cost.lcoc_…']. */
+export const STATISTIC_NAME = /^([a-z][a-z0-9]*)\((.+)\)$/;
+
+const senseWord = (s: 'minimize' | 'maximize'): string => (s === 'maximize' ? 'max' : 'min');
+
+/** `cost.lcoc (min) [USD/PFLOP-day]`. */
+export function objectiveTitle(name: string, unit: string, sense: 'minimize' | 'maximize'): string {
+  const t = axisLabel(name, unit);
+  const cut = t.lastIndexOf(' [');
+  return `${t.slice(0, cut)} (${senseWord(sense)})${t.slice(cut)}`;
 }
 
 /** Sampled, evenly spaced subset of positions 0..n-1 (deterministic; keeps first and last). */
@@ -126,8 +147,11 @@ export function stackedLabel(t: string): string[] {
   const unit = cut > 0 ? [t.slice(cut + 1)] : [];
   const sense = / \((min|max)\)$/.exec(name);
   if (sense) name = name.slice(0, sense.index);
+  const wrapped = STATISTIC_NAME.exec(name);
+  const stat = wrapped ? [`${wrapped[1]} of`] : [];
+  if (wrapped) name = wrapped[2]!;
   const dot = name.indexOf('.');
-  return [...(dot > 0 ? [name.slice(0, dot), name.slice(dot + 1)] : [name]), ...(sense ? [`(${sense[1]})`] : []), ...unit];
+  return [...stat, ...(dot > 0 ? [name.slice(0, dot), name.slice(dot + 1)] : [name]), ...(sense ? [`(${sense[1]})`] : []), ...unit];
 }
 
 /** Parallel coordinates; `lines` are {id, grp, a (axis position), v (normalized 0..1)}. */

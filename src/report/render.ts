@@ -30,9 +30,12 @@ export interface ReportPaths {
 
 export async function renderReport(runDir: string, opts: ReportOptions = {}): Promise<ReportPaths> {
   const run = loadRun(runDir);
-  const refs = run.pareto.kind === 'node'
+  // Reference designs are evaluated nominally: in a robust study's objective space (statistics over samples) they are not comparable.
+  const refs = run.pareto.kind === 'node' && run.pareto.robust === undefined
     ? evaluateReferences(opts.referenceDesigns ?? defaultReferencePaths(), run.pareto.objectives.map((o) => o.name))
-    : { designs: [], notes: [] };
+    : run.pareto.robust !== undefined
+      ? { designs: [], notes: ['robust study: the reference designs are evaluated nominally, not over the uncertainty samples, so they are not drawn in its objective space'] }
+      : { designs: [], notes: [] };
   const base = await buildReportModel(run, refs.designs, refs.notes);
   let model = base;
   if (run.pareto.kind === 'constellation') {

@@ -16,6 +16,7 @@ import { writeFileAtomic } from './atomic.js';
 import { csvCell as sharedCsvCell } from '../report/csv.js';
 import type { GenerationStats, Normalization } from './history.js';
 import type { LoadedStudy } from './problem.js';
+import type { ResolvedRobustSettings, RobustDetail } from '../study/robust.js';
 
 /** What a finished run found: counts, why it stopped, failures, and the least-infeasible designs. */
 export interface RunCounts {
@@ -61,6 +62,8 @@ export interface ParetoDesign {
   /** Constraint values g (≤ 0 satisfied), by constraint name. */
   readonly constraints: Record<string, number>;
   readonly record: DesignRecord | ConstellationRecord | null;
+  /** Robust studies: the nominal design's objective values and the design's sample counts (src/study/robust.ts). */
+  readonly robust?: RobustDetail;
 }
 
 export interface ParetoFile {
@@ -71,6 +74,8 @@ export interface ParetoFile {
   readonly variables: Problem['variables'];
   /** How near-duplicates were collapsed (absent in runs of older odc). */
   readonly duplicates?: DuplicatePolicy;
+  /** Robust studies: the common sample set (samples, method, seed, maxFailedShare) and its input columns. */
+  readonly robust?: ResolvedRobustSettings & { readonly columns: readonly string[] };
   readonly designs: readonly ParetoDesign[];
 }
 
@@ -154,7 +159,8 @@ export function paretoDesigns(loaded: LoadedStudy, archive: readonly Individual[
       constraints[c.name] = ind.g[i]!;
     });
     const record = records !== undefined ? (records[k] as ParetoDesign['record']) : loaded.record ? loaded.record(ind.x) : null;
-    return { index: ind.evalIndex, variables, objectives, constraints, record };
+    const robust = loaded.compiled?.robust?.detail(ind.x) ?? undefined;
+    return { index: ind.evalIndex, variables, objectives, constraints, record, ...(robust !== undefined ? { robust } : {}) };
   });
 }
 
@@ -166,6 +172,7 @@ export function paretoFile(loaded: LoadedStudy, designs: readonly ParetoDesign[]
     objectives: loaded.problem.objectives.map((o) => ({ name: o.name, sense: o.sense, unit: unitOf(o.name) })),
     variables: loaded.problem.variables,
     ...(duplicates !== undefined ? { duplicates } : {}),
+    ...(loaded.compiled?.robust ? { robust: { ...loaded.compiled.robust.settings, columns: loaded.compiled.robust.columns } } : {}),
     designs,
   };
 }
@@ -177,7 +184,9 @@ export function paretoCsv(file: ParetoFile): string {
     : file.kind === 'constellation' ? ['totals.satellites', 'totals.itPowerAvg_W', 'totals.launchMass_kg', 'totals.cost_USD', 'launch.campaign_yr'] : [];
   // a record column already written as a variable or an objective is not repeated
   const extraCols = extra.filter((e) => !objNames.includes(e) && !varNames.includes(e));
-  const head = ['index', ...varNames, ...objNames.map((n) => `${n} [${unitOf(n)}]`), ...extraCols];
+  // robust studies: the nominal design's value of each statistic objective's metric follows the objectives
+  const nominalNames = file.robust !== undefined ? objNames.filter((n) => n.includes('(')) : [];
+  const head = ['index', ...varNames, ...objNames.map((n) => `${n} [${unitOf(n)}]`), ...nominalNames.map((n) => `nominal ${n} [${unitOf(n)}]`), ...extraCols];
   const lines = [head.map(csvCell).join(',')];
   for (const d of file.designs) {
     const rec = d.record as unknown as Record<string, Record<string, unknown>> | null;
@@ -185,7 +194,8 @@ export function paretoCsv(file: ParetoFile): string {
       const [s, k] = e.split('.') as [string, string];
       return rec?.[s]?.[k];
     });
-    lines.push([d.index, ...varNames.map((n) => d.variables[n]), ...objNames.map((n) => d.objectives[n]), ...extras].map(csvCell).join(','));
+    const nominal = nominalNames.map((n) => d.robust?.nominal[n]);
+    lines.push([d.index, ...varNames.map((n) => d.variables[n]), ...objNames.map((n) => d.objectives[n]), ...nominal, ...extras].map(csvCell).join(','));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -4,12 +4,16 @@
  * Objectives are minimized internally (a maximized metric is negated); every constraint is g <= 0,
  * scaled by |limit| so violations of different units add up in comparable, dimensionless terms.
  * The design's own physical constraints (record.constraints with enforced = true) always apply.
+ * Objectives and constraints that name a statistic over uncertainty samples (`p90(cost.lcoc_USD_per_PFLOP_day)`,
+ * `prob(mass.launch_kg <= 8000) >= 0.95`) make the study robust: its `Problem.evaluate` is ./robust.ts's, on a
+ * sample set drawn once here. A study without statistics compiles exactly as before (no sampling).
  */
 import { StudyError } from '../core/errors.js';
 import type { DesignRecord } from '../evaluate/record.js';
 import { isMetricPath, metricGetter, unknownMetricHint } from '../evaluate/metrics.js';
 import type { ConstraintSpec, Evaluation, ObjectiveSpec, Problem, VariableSpec } from '../problem/types.js';
-import { ExpressionError, evaluateExpr, parseConstraint, type ParsedConstraint } from './expression.js';
+import { ExpressionError, evaluateExpr, parseConstraint, parseObjective, type ParsedConstraint, type ParsedObjective } from './expression.js';
+import { compileRobust, type RobustStudy } from './robust.js';
 import { locate } from './issues.js';
 import { CATALOG_FIELDS, checkCatalogId, type CatalogField, type CatalogIds, type ParsedFile } from './load.js';
 import { nodeDesignSchema, type NodeDesign, type NodeStudy } from './schema.js';
@@ -32,6 +36,8 @@ export interface CompiledStudy {
   record(x: Float64Array): DesignRecord;
   /** Names of the physical constraints enforced in every study, in g order (study constraints follow). */
   readonly physicalConstraints: readonly string[];
+  /** Robust studies (a statistic in an objective or constraint): the common samples; null otherwise. */
+  readonly robust: RobustStudy | null;
 }
 
 const DESIGN_SECTIONS = ['mission', 'orbit', 'compute', 'power', 'thermal', 'radiation', 'isl', 'launch', 'mass', 'drag', 'economics'] as const;
@@ -80,22 +86,37 @@ export function compileNodeStudy(
   });
   const physicalConstraints = allPhysicalConstraints.filter((name) => !study.relax.includes(name));
   const { variables, paths } = compileVariables(study.variables, src, catalogs, rows);
-  const metrics: MetricSet = { has: isMetricPath, hint: unknownMetricHint, record: 'the design record' };
-  const objectives = compileObjectives(study.objectives, src, metrics);
+  const metrics: MetricSet = { has: isMetricPath, hint: unknownMetricHint, record: 'the design record', statistics: true };
+  const parsedObjectives: ParsedObjective[] = [];
+  const objectives = compileObjectives(study.objectives, src, metrics, parsedObjectives);
   const parsed = compileConstraints(study.constraints, src, metrics);
   const constraints: ConstraintSpec[] = [...physicalConstraints.map((name) => ({ name })), ...parsed.map((c) => ({ name: c.text }))];
   const designFor = designBuilder(base, variables, paths, rows);
+  const isRobust = parsedObjectives.some((o) => o.statistic !== null) || parsed.some((c) => c.statistics);
+  if (!isRobust && study.robust !== undefined) {
+    throw new StudyError('BAD_OBJECTIVE', `${locate(src, ['robust'])}: robust: is set, but no objective or constraint names a statistic over the uncertainty samples; `
+      + 'write e.g. minimize: p90(cost.lcoc_USD_per_PFLOP_day) or prob(mass.launch_kg <= 8000) >= 0.95, or remove the robust: section', { file: src.file, field: 'robust' });
+  }
+  let robust: RobustStudy | null = null;
+  if (isRobust) {
+    if (rows === undefined) throw new Error('compileNodeStudy: a robust study needs the catalog rows');
+    robust = compileRobust({
+      settings: study.robust, algorithmSeed: study.algorithm.seed, base, rows, src: src, variableNames: variables.map((v) => v.name),
+      objectives, parsedObjectives, physicalConstraints, constraints: parsed, constraintCount: constraints.length, designFor, evaluate, scaledViolation,
+    });
+  }
   const problem: Problem = {
     name: study.name,
     variables,
     objectives,
     constraints,
-    evaluate: problemEvaluation(objectives, physicalConstraints, parsed, constraints.length, (x) => evaluate(designFor(x))),
+    evaluate: robust?.evaluate ?? problemEvaluation(objectives, physicalConstraints, parsed, constraints.length, (x) => evaluate(designFor(x))),
   };
 
   return {
     problem,
     physicalConstraints,
+    robust,
     design: designFor,
     record: (x) => evaluate(designFor(x)),
     decode(x) {
@@ -288,17 +309,41 @@ export interface MetricSet {
   readonly hint: (path: string) => string;
   /** What the metrics belong to, for messages ("the design record"). */
   readonly record: string;
+  /** Whether objectives and constraints may name statistics over uncertainty samples (node studies). */
+  readonly statistics?: boolean;
 }
 
 /** Objectives of a study file, each a metric of `metrics` (BAD_OBJECTIVE with file:line otherwise). */
 /** A metric may be an objective once: minimizing and maximizing it (or naming it twice) is BAD_OBJECTIVE. */
-export function compileObjectives(objectives: NodeStudy['objectives'], src: ParsedFile['src'], metrics: MetricSet): ObjectiveSpec[] {
+/**
+ * Node studies (`metrics.statistics`) may name a statistic of one metric, `p90(cost.lcoc_USD_per_PFLOP_day)`; the
+ * objective's name is then that text without spaces, and `parsedOut` (when given) receives each parsed objective.
+ */
+export function compileObjectives(objectives: NodeStudy['objectives'], src: ParsedFile['src'], metrics: MetricSet, parsedOut?: ParsedObjective[]): ObjectiveSpec[] {
   const seen = new Map<string, { index: number; sense: 'minimize' | 'maximize' }>();
   const specs = objectives.map((o, i): ObjectiveSpec => {
-    const [sense, name] = 'minimize' in o ? (['minimize', o.minimize] as const) : (['maximize', o.maximize] as const);
-    if (!metrics.has(name)) {
-      throw new StudyError('BAD_OBJECTIVE', `${locate(src, ['objectives', i])}: objectives[${i}] names ${name}, which is not a metric of ${metrics.record}: ${metrics.hint(name)}`, { file: src.file, field: `objectives[${i}]` });
+    const [sense, written] = 'minimize' in o ? (['minimize', o.minimize] as const) : (['maximize', o.maximize] as const);
+    const where = locate(src, ['objectives', i]);
+    const fail = (msg: string): never => {
+      throw new StudyError('BAD_OBJECTIVE', `${where}: objectives[${i}] ${msg}`, { file: src.file, field: `objectives[${i}]` });
+    };
+    let parsed: ParsedObjective = { metric: written, statistic: null, name: written };
+    if (!metrics.has(written) && written.includes('(')) {
+      try {
+        const p = parseObjective(written, { statistics: metrics.statistics === true });
+        if (p.statistic !== null) parsed = p; // `(metric)` stays what it was: not a metric name
+      } catch (e) {
+        if (!(e instanceof ExpressionError)) throw e;
+        fail(`"${written}": ${e.message}`);
+      }
     }
+    const name = parsed.name;
+    if (!metrics.has(parsed.metric)) {
+      fail(parsed.statistic === null
+        ? `names ${name}, which is not a metric of ${metrics.record}: ${metrics.hint(name)}`
+        : `"${written}" names ${parsed.metric}, which is not a metric of ${metrics.record}: ${metrics.hint(parsed.metric)}`);
+    }
+    parsedOut?.push(parsed);
     const prev = seen.get(name);
     if (prev !== undefined) {
       const why = prev.sense === sense
@@ -334,7 +379,7 @@ export function compileConstraints(texts: readonly string[], src: ParsedFile['sr
     const where = locate(src, ['constraints', i]);
     let c: ParsedConstraint;
     try {
-      c = parseConstraint(text);
+      c = parseConstraint(text, { statistics: metrics.statistics === true });
     } catch (e) {
       if (!(e instanceof ExpressionError)) throw e;
       throw new StudyError('BAD_CONSTRAINT', `${where}: constraints[${i}] "${text}": ${e.message}`, { file: src.file, field: `constraints[${i}]` });

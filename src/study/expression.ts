@@ -3,10 +3,18 @@
  *   `radiation.missionDose_rad <= radiation.tolerance_rad`
  *   `compute.itPowerAvg_W >= 120000`
  *   `mass.launch_kg / 1000 <= 0.5 * launch.mass_kg / 1000 + 0.3`
+ * and, in node studies (robust optimization, src/study/robust.ts), statistics over the uncertainty samples:
+ *   `p95(mass.launch_kg) <= 8000`, `mean(cost.lcoc_USD_per_PFLOP_day) <= 2 * cost.terrestrialLcoc_USD_per_PFLOP_day`,
+ *   `prob(radiation.missionDose_rad <= radiation.tolerance_rad) >= 0.95`
  * Grammar (recursive descent; expressions are parsed, never evaluated as code):
- *   constraint := sum ('<=' | '>=' | '<' | '>') sum
+ *   constraint := sum ('<=' | '>=' | '<' | '>') sum  |  prob ('<=' | '>=' | '<' | '>') number
  *   sum := product (('+' | '-') product)*      product := unary (('*' | '/') unary)*
- *   unary := '-' unary | atom                  atom := number | metric.path | '(' sum ')'
+ *   unary := '-' unary | atom                  atom := number | metric.path | statistic '(' sum ')' | '(' sum ')'
+ *   statistic := 'mean' | 'sd' | 'min' | 'max' | 'p1' … 'p99'
+ *   prob := 'prob' '(' sum ('<=' | '>=' | '<' | '>') sum ')'
+ * A statistic's argument holds metrics only (no statistic inside a statistic); `prob(...)` stands alone on the
+ * left and its right side is a probability literal in [0, 1]. Statistics are refused unless the caller allows them
+ * (`{ statistics: true }`: node studies; constellation studies have no sampling).
  * Bounded input: at most MAX_EXPRESSION_DEPTH nested parentheses and signs (the parser recurses only that
  * deep, so 5,000 "(" or 100,000 "-" is an ExpressionError, never a stack overflow), at most
  * MAX_EXPRESSION_TOKENS tokens, and every number literal finite (`1e400` is refused, not read as Infinity).
@@ -16,21 +24,57 @@
 export const MAX_EXPRESSION_DEPTH = 64;
 /** Most numbers, metrics and operators a constraint may have. */
 export const MAX_EXPRESSION_TOKENS = 1000;
+
+/** A statistic over the uncertainty samples: mean, sample standard deviation, min, max, or the q-th percentile (type 7). */
+export type Statistic =
+  | { readonly kind: 'mean' | 'sd' | 'min' | 'max' }
+  | { readonly kind: 'percentile'; readonly percent: number };
+
+export type Comparison = '<=' | '>=' | '<' | '>';
+
 export type Expr =
   | { readonly op: 'num'; readonly value: number }
   | { readonly op: 'ref'; readonly path: string }
   | { readonly op: 'neg'; readonly arg: Expr }
-  | { readonly op: '+' | '-' | '*' | '/'; readonly left: Expr; readonly right: Expr };
+  | { readonly op: '+' | '-' | '*' | '/'; readonly left: Expr; readonly right: Expr }
+  /** A statistic of `arg` over the samples; `name` as normalized (`p90`, `mean`). */
+  | { readonly op: 'stat'; readonly stat: Statistic; readonly name: string; readonly arg: Expr }
+  /** Share of the samples in which `lhs cmp rhs` holds (< and > strict). */
+  | { readonly op: 'prob'; readonly lhs: Expr; readonly cmp: Comparison; readonly rhs: Expr };
 
 export interface ParsedConstraint {
   readonly text: string;
   readonly lhs: Expr;
   readonly sense: '<=' | '>=';
   readonly rhs: Expr;
+  /** Every metric named, inside statistics or not. */
   readonly refs: readonly string[];
+  /** Whether the constraint names a statistic or prob(...) (then it needs the uncertainty samples). */
+  readonly statistics: boolean;
+}
+
+export interface ParseOptions {
+  /** Allow statistics and prob(...) (node studies). Default false. */
+  readonly statistics?: boolean;
 }
 
 export class ExpressionError extends Error {}
+
+/** Statistic names, for messages. */
+export const STATISTIC_NAMES = 'mean, sd, min, max and p1 … p99 (percentiles, e.g. p90)';
+
+/** A statistic by name (`p90`, `mean`), or why the name is not one. */
+export function statisticByName(name: string): { stat: Statistic; name: string } | { error: string } {
+  if (name === 'mean' || name === 'sd' || name === 'min' || name === 'max') return { stat: { kind: name }, name };
+  const m = /^p(\d+)$/.exec(name);
+  if (m) {
+    const percent = Number(m[1]);
+    if (percent >= 1 && percent <= 99 && m[1]!.length <= 2) return { stat: { kind: 'percentile', percent }, name: `p${percent}` };
+    return { error: `${name} is not a statistic: percentiles run from p1 to p99 (p90 is the 90th percentile of the samples)` };
+  }
+  if (name === 'prob') return { error: 'prob(...) is a probability constraint, not a statistic of a metric: write prob(<comparison>) >= <probability> as a constraint' };
+  return { error: `unknown statistic "${name}": statistics are ${STATISTIC_NAMES}, and constraints may also use prob(<comparison>) >= <probability>` };
+}
 
 type Token = { kind: 'num'; value: number; at: number } | { kind: 'ref'; path: string; at: number } | { kind: 'sym'; sym: string; at: number };
 
@@ -58,11 +102,19 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-export function parseConstraint(text: string): ParsedConstraint {
+const COMPARISONS = ['<=', '>=', '<', '>', '=='];
+
+/** Recursive-descent parser over the tokens of one text (see the header for the grammar). */
+function parser(text: string, opts: ParseOptions) {
   const tokens = tokenize(text);
   let i = 0;
   const refs = new Set<string>();
   let depth = 0;
+  /** Inside a statistic's argument / inside prob(...): what may not nest there. */
+  let inStat = false;
+  let inProb = false;
+  let statistics = 0;
+  let probs = 0;
   /** `inner()` one nesting level deeper (a "(" or a unary "-" at token t), refusing more than MAX_EXPRESSION_DEPTH levels. */
   const nested = <T>(t: Token, inner: () => T): T => {
     if (++depth > MAX_EXPRESSION_DEPTH) {
@@ -77,11 +129,56 @@ export function parseConstraint(text: string): ParsedConstraint {
     const t = peek();
     return t?.kind === 'sym' && t.sym === s;
   };
+  const close = (open: Token, what: string): void => {
+    if (!isSym(')')) throw new ExpressionError(`missing ")" for the "(" of ${what} at column ${open.at + 1}`);
+    i++;
+  };
+  const comparison = (): Token & { kind: 'sym' } => {
+    const cmp = tokens[i++];
+    if (!cmp || cmp.kind !== 'sym' || !COMPARISONS.includes(cmp.sym)) {
+      throw new ExpressionError('a constraint needs a comparison: write "<metric> <= <limit>" or "<metric> >= <limit>"');
+    }
+    if (cmp.sym === '==') throw new ExpressionError('equality constraints are not supported: use <= or >= (an optimizer cannot hit an equality on continuous metrics)');
+    return cmp;
+  };
+  /** `name(` at token t: a statistic or prob(...). */
+  const call = (t: Token & { kind: 'ref' }): Expr => {
+    const open = tokens[i++]!;
+    const name = t.path;
+    if (name.includes('.')) throw new ExpressionError(`"${name}(" at column ${t.at + 1}: a metric is not a function; statistics are ${STATISTIC_NAMES}`);
+    if (!opts.statistics) {
+      throw new ExpressionError(`"${name}(" at column ${t.at + 1}: statistics over uncertainty samples (p90(...), mean(...), prob(...)) are available in node studies only`);
+    }
+    if (name === 'prob') {
+      if (inStat || inProb) throw new ExpressionError(`prob(...) at column ${t.at + 1} cannot stand inside ${inStat ? 'a statistic' : 'prob(...)'}: write prob(<comparison>) >= <probability>`);
+      probs++;
+      inProb = true;
+      const e = nested(open, (): Expr => {
+        const lhs = sum();
+        const cmp = comparison();
+        return { op: 'prob', lhs, cmp: cmp.sym as Comparison, rhs: sum() };
+      });
+      inProb = false;
+      close(open, 'prob');
+      return e;
+    }
+    const found = statisticByName(name);
+    if ('error' in found) throw new ExpressionError(`${found.error} (at column ${t.at + 1})`);
+    if (inStat) throw new ExpressionError(`${name}(...) at column ${t.at + 1} is inside another statistic: statistics cannot be nested`);
+    if (inProb) throw new ExpressionError(`${name}(...) at column ${t.at + 1} is inside prob(...), which compares the values of each sample: a statistic cannot stand there`);
+    statistics++;
+    inStat = true;
+    const arg = nested(open, sum);
+    inStat = false;
+    close(open, found.name);
+    return { op: 'stat', stat: found.stat, name: found.name, arg };
+  };
   const atom = (): Expr => {
     const t = tokens[i++];
     if (!t) throw new ExpressionError('expression ends too early: expected a number, a metric or "("');
     if (t.kind === 'num') return { op: 'num', value: t.value };
     if (t.kind === 'ref') {
+      if (isSym('(')) return call(t);
       refs.add(t.path);
       return { op: 'ref', path: t.path };
     }
@@ -110,33 +207,84 @@ export function parseConstraint(text: string): ParsedConstraint {
     }
     return e;
   };
-  const lhs = sum();
-  const cmp = tokens[i++];
-  if (!cmp || cmp.kind !== 'sym' || !['<=', '>=', '<', '>', '=='].includes(cmp.sym)) {
-    throw new ExpressionError('a constraint needs a comparison: write "<metric> <= <limit>" or "<metric> >= <limit>"');
-  }
-  if (cmp.sym === '==') throw new ExpressionError('equality constraints are not supported: use <= or >= (an optimizer cannot hit an equality on continuous metrics)');
-  const rhs = sum();
-  if (i < tokens.length) throw new ExpressionError(`unexpected text after the constraint at column ${tokens[i]!.at + 1}`);
-  const sense = cmp.sym === '<=' || cmp.sym === '<' ? '<=' : '>=';
-  return { text, lhs, sense, rhs, refs: [...refs] };
+  const end = (what: string): void => {
+    if (i < tokens.length) throw new ExpressionError(`unexpected text after the ${what} at column ${tokens[i]!.at + 1}`);
+  };
+  return { sum, comparison, end, refs, counts: () => ({ statistics, probs }) };
 }
 
-export function evaluateExpr(e: Expr, lookup: (path: string) => number): number {
+export function parseConstraint(text: string, opts: ParseOptions = {}): ParsedConstraint {
+  const p = parser(text, opts);
+  const lhs = p.sum();
+  const cmp = p.comparison();
+  const rhs = p.sum();
+  p.end('constraint');
+  const { statistics, probs } = p.counts();
+  if (probs > 0) {
+    if (lhs.op !== 'prob' || probs > 1) throw new ExpressionError('prob(...) must stand alone on the left of the comparison: write prob(<comparison>) >= <probability>, e.g. prob(mass.launch_kg <= 8000) >= 0.95');
+    if (rhs.op !== 'num') throw new ExpressionError('the right side of prob(...) must be a probability, a number from 0 to 1: e.g. prob(mass.launch_kg <= 8000) >= 0.95');
+    if (!(rhs.value >= 0 && rhs.value <= 1)) throw new ExpressionError(`the probability ${rhs.value} is outside [0, 1]: write a number from 0 to 1, e.g. prob(mass.launch_kg <= 8000) >= 0.95`);
+  }
+  const sense = cmp.sym === '<=' || cmp.sym === '<' ? '<=' : '>=';
+  return { text, lhs, sense, rhs, refs: [...p.refs], statistics: statistics + probs > 0 };
+}
+
+/** A study objective: a metric, or (node studies) a statistic of one metric, e.g. `p90(cost.lcoc_USD_per_PFLOP_day)`. */
+export interface ParsedObjective {
+  readonly metric: string;
+  readonly statistic: { readonly stat: Statistic; readonly name: string } | null;
+  /** The objective's name: the metric, or `<statistic>(<metric>)` without spaces (`p05` written as `p5`). */
+  readonly name: string;
+}
+
+export function parseObjective(text: string, opts: ParseOptions = {}): ParsedObjective {
+  const p = parser(text, opts);
+  const e = p.sum();
+  p.end('objective');
+  if (e.op === 'ref') return { metric: e.path, statistic: null, name: e.path };
+  if (e.op === 'stat' && e.arg.op === 'ref') return { metric: e.arg.path, statistic: { stat: e.stat, name: e.name }, name: `${e.name}(${e.arg.path})` };
+  if (e.op === 'prob') throw new ExpressionError('prob(...) is a constraint, not an objective: write it under constraints as prob(<comparison>) >= <probability>');
+  throw new ExpressionError(`an objective is one metric (cost.lcoc_USD_per_PFLOP_day)${opts.statistics ? ' or a statistic of one metric (p90(cost.lcoc_USD_per_PFLOP_day))' : ''}; `
+    + 'write an expression of metrics as a constraint instead');
+}
+
+/**
+ * Value of an expression: metrics through `lookup`, statistics and prob(...) through `statistic` (the robust
+ * evaluator's values over the samples; without it they are an error, as only node studies parse them).
+ */
+export function evaluateExpr(e: Expr, lookup: (path: string) => number, statistic?: (e: Expr & { op: 'stat' | 'prob' }) => number): number {
   switch (e.op) {
     case 'num':
       return e.value;
     case 'ref':
       return lookup(e.path);
     case 'neg':
-      return -evaluateExpr(e.arg, lookup);
+      return -evaluateExpr(e.arg, lookup, statistic);
     case '+':
-      return evaluateExpr(e.left, lookup) + evaluateExpr(e.right, lookup);
+      return evaluateExpr(e.left, lookup, statistic) + evaluateExpr(e.right, lookup, statistic);
     case '-':
-      return evaluateExpr(e.left, lookup) - evaluateExpr(e.right, lookup);
+      return evaluateExpr(e.left, lookup, statistic) - evaluateExpr(e.right, lookup, statistic);
     case '*':
-      return evaluateExpr(e.left, lookup) * evaluateExpr(e.right, lookup);
+      return evaluateExpr(e.left, lookup, statistic) * evaluateExpr(e.right, lookup, statistic);
     case '/':
-      return evaluateExpr(e.left, lookup) / evaluateExpr(e.right, lookup);
+      return evaluateExpr(e.left, lookup, statistic) / evaluateExpr(e.right, lookup, statistic);
+    case 'stat':
+    case 'prob':
+      if (statistic === undefined) throw new Error(`${e.op === 'prob' ? 'prob' : e.name}(...) needs the uncertainty samples of a robust evaluation`);
+      return statistic(e);
+  }
+}
+
+/** Whether `a cmp b` holds (NaN never does). */
+export function compare(a: number, cmp: Comparison, b: number): boolean {
+  switch (cmp) {
+    case '<=':
+      return a <= b;
+    case '>=':
+      return a >= b;
+    case '<':
+      return a < b;
+    case '>':
+      return a > b;
   }
 }

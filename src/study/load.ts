@@ -234,7 +234,7 @@ export type LoadedFile =
   | { readonly kind: 'node-study'; readonly file: ParsedFile; readonly study: NodeStudy; readonly design: NodeDesign }
   | { readonly kind: 'benchmark-study'; readonly file: ParsedFile; readonly study: BenchmarkStudy };
 
-const STUDY_KEYS = ['variables', 'objectives', 'constraints', 'algorithm'] as const;
+const STUDY_KEYS = ['variables', 'objectives', 'constraints', 'algorithm', 'robust'] as const;
 
 /** The `kind` a YAML file declares ('node' when it declares none); YAML and file errors as for any design file. */
 export function fileKind(path: string): string {
@@ -253,7 +253,7 @@ export function parseDesignFile(path: string): LoadedFile {
   }
   if (STUDY_KEYS.some((k) => k in raw)) {
     const study = parseWith(nodeStudySchema, file);
-    const { variables: _v, objectives: _o, constraints: _c, relax: _r, algorithm: _a, ...design } = study;
+    const { variables: _v, objectives: _o, constraints: _c, relax: _r, algorithm: _a, robust: _b, ...design } = study;
     return { kind: 'node-study', file, study, design: design as NodeDesign };
   }
   return { kind: 'design', file, design: parseWith(nodeDesignSchema, file) };

@@ -190,6 +190,15 @@ export const economicsSchema = z
     pue: range('economics.pue', 1, 3, '(ratio)', 'terrestrial power usage effectiveness').default(1.3).describe('Terrestrial data-center power usage effectiveness [-].'),
     discountRate_per_yr: range('economics.discountRate_per_yr', 0, 0.5, '1/yr', 'real discount rate').default(0.07)
       .describe('Real discount rate for the discounted LCOC [1/yr] (0.07: OMB Circular A-94).'),
+    units: z.number().int('must be a whole number of nodes').min(1).max(1e7).default(1)
+      .describe('Nodes built and kept in service [-]: hardware follows the learning curve across them (src/models/learningCurve.ts); 1 = one node.'),
+    learningRate: range('economics.learningRate', 0.5, 1, '(fraction)', 'production learning rate').default(0.9)
+      .describe('Production learning rate across units [-] (each doubling of units costs this fraction; SMAD §20.3: 0.95 below 10 units, 0.90 for 10–50, 0.85 above 50); chips and launch stay off the curve.'),
+    horizon_yr: range('economics.horizon_yr', 0.5, 50, 'yr', 'program horizon').optional()
+      .describe('Program horizon [yr]; nodes are replaced at end of life within it (default mission.lifetime_yr: no replacements).'),
+    groundSegment_USD: range('economics.groundSegment_USD', 0, 1e11, 'USD', 'ground segment capex').default(0).describe('Ground segment built at the start [USD].'),
+    groundOperations_USD_per_yr: range('economics.groundOperations_USD_per_yr', 0, 1e10, 'USD/yr', 'ground operations').default(0)
+      .describe('Ground segment operations [USD per year].'),
     baseline: z.string().min(1).default('hyperscale-virginia')
       .describe('Terrestrial scenario (designs/catalogs/terrestrial-baselines.yaml) for cost.lcocToBaseline; the record compares against every scenario.'),
   })
@@ -226,9 +235,11 @@ export const variableDomainSchema = z.union([
 ]);
 export type VariableDomain = z.infer<typeof variableDomainSchema>;
 
+const OBJECTIVE_TEXT = 'A metric path (cost.lcoc_USD_per_PFLOP_day; odc metrics lists them); in node studies also a statistic of one over the uncertainty samples: '
+  + 'mean(m), sd(m), min(m), max(m), p1(m) … p99(m), e.g. p90(cost.lcoc_USD_per_PFLOP_day) (see robust:).';
 export const objectiveSchema = z.union([
-  z.strictObject({ minimize: z.string().min(1) }),
-  z.strictObject({ maximize: z.string().min(1) }),
+  z.strictObject({ minimize: z.string().min(1).describe(OBJECTIVE_TEXT) }),
+  z.strictObject({ maximize: z.string().min(1).describe(OBJECTIVE_TEXT) }),
 ]);
 
 export const ALGORITHMS = ['nsga2', 'nsga3'] as const;
@@ -262,15 +273,35 @@ export const algorithmSchema = z
   .describe('Algorithm, seed and termination.');
 export type AlgorithmSettings = z.infer<typeof algorithmSchema>;
 
+export const robustSchema = z
+  .strictObject({
+    samples: z.number().int('must be a whole number of samples').min(4, 'must be at least 4 samples').max(10000, 'at most 10000 samples (each costs one model evaluation per design)')
+      .default(32).describe('Uncertainty samples per design (each design is evaluated N + 1 times: nominal and N samples).'),
+    method: z.enum(['lhs', 'mc']).default('lhs').describe('Sampling of the unit hypercube: lhs (Latin hypercube, default) or mc (plain Monte Carlo).'),
+    seed: z
+      .number()
+      .int('must be a whole number from 0 to 4294967295')
+      .min(0, 'must be a whole number from 0 to 4294967295')
+      .max(4294967295, 'must be a whole number from 0 to 4294967295')
+      .optional()
+      .describe('Seed of the common sample set, drawn once when the study is loaded; default algorithm.seed.'),
+    maxFailedShare: z.number().min(0, 'must be from 0 to 0.5').max(0.5, 'must be from 0 to 0.5 (at least half the samples must be evaluable)').default(0.1)
+      .describe('A design whose share of failed samples (not evaluable, or outside a field\'s range) exceeds this is a failed evaluation; below it, statistics use the other samples and prob(...) counts a failed sample as not holding.'),
+  })
+  .describe('Robust optimization (objectives and constraints naming mean, sd, min, max, p1…p99 or prob(...) of metrics): the common uncertainty samples every design is evaluated on.');
+export type RobustSettings = z.infer<typeof robustSchema>;
+
 export const nodeStudySchema = z.strictObject({
   ...designFields,
   kind: z.literal('node').default('node'),
   variables: z.record(z.string(), variableDomainSchema),
   objectives: z.array(objectiveSchema).min(1, 'a study needs at least one objective'),
-  constraints: z.array(z.string()).default([]),
+  constraints: z.array(z.string().describe('A comparison of metric expressions, e.g. compute.itPowerAvg_W >= 120000; statistics over the uncertainty samples '
+    + '(p95(mass.launch_kg) <= 8000) and prob(<comparison>) >= <probability> make the study robust (see robust:).')).default([]),
   relax: z.array(z.string()).default([])
     .describe('Physical checks this study does not enforce (only radiation.dose and radiation.softDose may be relaxed; the closures always hold).'),
   algorithm: algorithmSchema.prefault({}),
+  robust: robustSchema.optional(),
 });
 export type NodeStudy = z.infer<typeof nodeStudySchema>;
 

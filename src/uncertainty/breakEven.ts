@@ -1,20 +1,22 @@
 /**
  * Break-even thresholds: the value of one input at which the design's levelized cost of compute equals the
- * terrestrial LCOC of the same chips (src/models/cost.ts), g(x) = LCOC(x) − LCOC_terrestrial(x) = 0, with every
- * other input at the design's value. Inputs: the launch price per kg (economics.launchCost_USD_per_kg, which
- * replaces vehicle price / payload), the chip row's costPerChip_USD and mission.lifetime_yr.
+ * terrestrial LCOC it is compared with (the model's `comparison`), g(x) = LCOC(x) − LCOC_terrestrial(x) = 0, with
+ * every other input at the design's value. Inputs come from the model (`breakEvenInputs()`): for a node design the
+ * launch price per kg (economics.launchCost_USD_per_kg, which replaces vehicle price / payload), the chip row's
+ * costPerChip_USD and mission.lifetime_yr (./model.ts); for a constellation the campaign vehicle's price per
+ * launch, the production learning rate and the chip price (./constellationModel.ts).
  *
  * Method: g is scanned on a grid over the field's schema range (log-spaced for a range spanning ≥ 100×, with the
  * lower end kept when it is 0; linear otherwise), every sign change is refined by Brent's method
  * (src/analysis/rootFinding.ts; Brent 1973 ch. 4) to the x tolerance 1e-12·max(1, |x|), and the root nearest the
  * nominal value is reported (all are listed). No sign change on the grid: "no break-even in range". A root
  * between two grid points of the same sign (a double root, or two roots closer than the grid step) is missed:
- * the grid has 64 points. Grid points the models cannot evaluate are skipped.
+ * the grid has the model's `defaults.breakEvenPoints` points (64 for node designs). Grid points the models
+ * cannot evaluate are skipped. The scan may be evaluated beforehand in worker threads and passed in (`scan`).
  */
 import { brentRoot } from '../analysis/rootFinding.js';
-import type { DesignRecord } from '../evaluate/record.js';
-import type { SampleModel } from './model.js';
-import { resolveInput, type InputSpec } from './targets.js';
+import type { AnalysisModel, BreakEvenInput, SampleOutcome } from './analysisModel.js';
+import type { InputSpec } from './targets.js';
 
 export interface BreakEvenPoint {
   readonly x: number;
@@ -58,37 +60,51 @@ export function scanGrid(lo: number, hi: number, points = BREAK_EVEN_POINTS): nu
 
 const fmt = (v: number): string => String(Number(v.toPrecision(4)));
 
-/** The break-even inputs of a design: launch price, its chip's price, mission lifetime. */
-export function breakEvenInputs(model: SampleModel): { spec: InputSpec; label: string }[] {
-  const { design, evaluator } = model.loaded;
-  const at = (path: string): InputSpec => resolveInput({ path, design, rows: evaluator.rows, where: path });
-  return [
-    { spec: at('economics.launchCost_USD_per_kg'), label: 'launch price' },
-    { spec: at(`catalogs.chips.${design.compute.chip}.costPerChip_USD`), label: 'chip price' },
-    { spec: at('mission.lifetime_yr'), label: 'mission lifetime' },
-  ];
+/** The break-even inputs of a model (node: launch price, chip price, mission lifetime). */
+export function breakEvenInputs(model: AnalysisModel): readonly BreakEvenInput[] {
+  return model.breakEvenInputs();
 }
 
-/** The break-even of one input (see the header). */
-export function breakEven(p: Readonly<{ model: SampleModel; spec: InputSpec; label: string }>): BreakEven {
-  const { model, spec, label } = p;
+/** The scanned range of an input: its schema range, an exclusive end moved inside by 1e-9 of the range. */
+export function breakEvenDomain(spec: InputSpec): { lo: number; hi: number } {
   const ok = (v: number): boolean => spec.check(v) === undefined;
   let { lo, hi } = spec.domain;
   if (!ok(lo)) lo += 1e-9 * Math.max(1, Math.abs(hi - lo)); // an exclusive end
   if (!ok(hi)) hi -= 1e-9 * Math.max(1, Math.abs(hi - lo));
-  const recordAt = (x: number): DesignRecord | undefined => {
-    const r = model.record([x], [spec]);
-    return typeof r === 'string' ? undefined : r;
+  return { lo, hi };
+}
+
+/** The scan grid of an input (the points `scan` outcomes are given at). */
+export function breakEvenGrid(spec: InputSpec, points: number): number[] {
+  const { lo, hi } = breakEvenDomain(spec);
+  return scanGrid(lo, hi, points);
+}
+
+/** The break-even of one input (see the header). `scan`: outcomes at `breakEvenGrid(spec, points)`, if already evaluated. */
+export function breakEven(
+  p: Readonly<{ model: AnalysisModel; spec: InputSpec; label: string; nominal?: number | null; scan?: readonly SampleOutcome[] }>,
+): BreakEven {
+  const { model, spec, label } = p;
+  const { lo, hi } = breakEvenDomain(spec);
+  const comparison = model.comparison;
+  if (comparison === null) throw new RangeError('this model has no terrestrial comparison: no break-even');
+  const [lc, tc] = [model.column(comparison.lcoc), model.column(comparison.terrestrial)];
+  const pair = (o: SampleOutcome | undefined): { lcoc: number; terrestrial: number } | undefined => {
+    if (o?.status !== 'ok') return undefined;
+    const [lcoc, terrestrial] = [o.y[lc]!, o.y[tc]!];
+    return Number.isFinite(lcoc) && Number.isFinite(terrestrial) ? { lcoc, terrestrial } : undefined;
   };
+  const at = (x: number) => pair(model.evaluate([x], [spec]));
   const g = (x: number): number => {
-    const r = recordAt(x);
-    return r === undefined ? NaN : r.cost.lcoc_USD_per_PFLOP_day - r.cost.terrestrialLcoc_USD_per_PFLOP_day;
+    const r = at(x);
+    return r === undefined ? NaN : r.lcoc - r.terrestrial;
   };
+  const grid = scanGrid(lo, hi, model.defaults.breakEvenPoints);
   const curve: BreakEvenPoint[] = [];
-  for (const x of scanGrid(lo, hi)) {
-    const r = recordAt(x);
-    if (r !== undefined) curve.push({ x, lcoc: r.cost.lcoc_USD_per_PFLOP_day, terrestrial: r.cost.terrestrialLcoc_USD_per_PFLOP_day });
-  }
+  grid.forEach((x, i) => {
+    const r = p.scan !== undefined ? pair(p.scan[i]) : at(x);
+    if (r !== undefined) curve.push({ x, ...r });
+  });
   const roots: number[] = [];
   let spaceCheaper: BreakEven['spaceCheaper'] = null;
   for (let i = 0; i + 1 < curve.length; i++) {
@@ -102,8 +118,7 @@ export function breakEven(p: Readonly<{ model: SampleModel; spec: InputSpec; lab
   }
   const last = curve[curve.length - 1];
   if (last !== undefined && last.lcoc === last.terrestrial) roots.push(last.x);
-  const nominalRecord = model.nominalRecord;
-  const nominal = spec.nominal ?? (spec.path === 'economics.launchCost_USD_per_kg' && nominalRecord ? nominalRecord.cost.launchPrice_USD_per_kg : null);
+  const nominal = p.nominal ?? spec.nominal ?? null;
   const range = `[${fmt(lo)}, ${fmt(hi)}] ${spec.unit}`;
   if (roots.length === 0) {
     const above = curve.length > 0 && curve.every((c) => c.lcoc > c.terrestrial);
@@ -115,11 +130,11 @@ export function breakEven(p: Readonly<{ model: SampleModel; spec: InputSpec; lab
   }
   const ref = nominal ?? (lo + hi) / 2;
   const root = roots.reduce((best, r) => (Math.abs(r - ref) < Math.abs(best - ref) ? r : best), roots[0]!);
-  const at = recordAt(root);
+  const there = at(root);
   const more = roots.length > 1 ? ` (${roots.length} crossings in range: ${roots.map(fmt).join(', ')})` : '';
   return {
     path: spec.path, label, unit: spec.unit, domain: { lo, hi }, nominal, status: 'found', root, roots,
-    lcocAtRoot: at?.cost.lcoc_USD_per_PFLOP_day ?? null, terrestrialAtRoot: at?.cost.terrestrialLcoc_USD_per_PFLOP_day ?? null, spaceCheaper,
+    lcocAtRoot: there?.lcoc ?? null, terrestrialAtRoot: there?.terrestrial ?? null, spaceCheaper,
     message: `LCOC = terrestrial LCOC at ${label} ${fmt(root)} ${spec.unit}${spaceCheaper ? `; space is cheaper ${spaceCheaper} it` : ''}${more}`, curve,
   };
 }

@@ -85,6 +85,16 @@ export const designUncertaintySchema = () =>
       + 'and `fixed` holds an input at its nominal value.',
   });
 
+/** A constellation file's top-level `uncertainty:` section (src/uncertainty/constellationModel.ts). */
+export const constellationUncertaintySchema = () =>
+  uncertaintyMapSchema({
+    prefix: 'uncertainty.', allowFixed: true, precisePath: true,
+    description: 'Uncertain inputs for odc uncertainty / odc sensitivity of this constellation, besides its node\'s: node design keys '
+      + '(node.compute.utilization, node.mission.lifetime_yr, …), constellation keys (economics.learningRate, economics.satelliteFailureRate_per_yr, '
+      + 'launch.packingEfficiency, traffic.demandPerNode_Gbps, …) or catalog fields (catalogs.<catalog>.<row id>.<field>) mapped to distributions; '
+      + 'they override the distributions of catalog rows and of the node file, and `fixed` holds an input at its nominal value.',
+  });
+
 /** `odc catalog` lines of a row's distributions: "field ~ triangular(100, 150, 300) — reason". */
 export function rowUncertaintyLines(row: Readonly<{ uncertainty?: Record<string, unknown> }>): string[] {
   return Object.entries(row.uncertainty ?? {}).map(([field, value]) => {

@@ -86,7 +86,7 @@ export function checkRowUncertainty(p: Readonly<{ rows: Catalogs; design: NodeDe
   }
 }
 
-function rowInput(
+export function rowInput(
   design: NodeDesign, rows: Catalogs, catalog: NodeCatalogKind, id: string, field: string, value: unknown, src: SourceMap | undefined,
 ): UncertainInput {
   const { where, file } = rowWhere(design, catalog, id, field, src);

@@ -1,6 +1,6 @@
 /**
- * `runUncertainty` / `runSensitivity`: the analysis and its result folder (./folder.ts) in one call, what the CLI
- * commands run; plus their plain-text summaries for the terminal. The analyses alone (no files) are
+ * `runUncertainty` / `runSensitivity`: the analysis of a node design or constellation file and its result folder
+ * (./folder.ts) in one call, what the CLI commands run; plus their plain-text summaries for the terminal. The analyses alone (no files) are
  * `analyzeUncertainty` and `analyzeSensitivity`.
  */
 import { fmt } from '../report/budget.js';
@@ -9,7 +9,7 @@ import { defaultAnalysisDir, prepareAnalysisDir, SUMMARY_FILE, writeAnalysisFile
 import { analyzeSensitivity, type SensitivityAnalysis, type SensitivityOptions } from './sensitivity.js';
 import { sensitivityDocument, sensitivitySummary } from './sensitivityReport.js';
 import { analyzeUncertainty, DEFAULT_SEED, type UncertaintyAnalysis, type UncertaintyOptions } from './uncertainty.js';
-import { METHOD_NAMES, samplesCsv, uncertaintyDocument, uncertaintySummary } from './uncertaintyReport.js';
+import { METHOD_NAMES, sampleCountNote, samplesCsv, uncertaintyDocument, uncertaintySummary } from './uncertaintyReport.js';
 
 export interface FolderOptions {
   /** Result folder (default results/<design>/<kind>-<UTC stamp>-seed<seed>). */
@@ -81,15 +81,18 @@ const pct = (p: { estimate: number; lower: number; upper: number }): string => `
 export function formatUncertainty(r: UncertaintyRun): string {
   const a = r.analysis;
   const out = [
-    `odc uncertainty: ${a.model.loaded.name} (${a.model.loaded.file})`,
-    `  ${a.samples} samples by ${METHOD_NAMES[a.method]}, seed ${a.seed}; ${a.inputs.length} uncertain inputs; ${a.samples - a.failed} evaluated, ${a.failed} failed`,
+    `odc uncertainty: ${a.model.loaded.name} (${a.model.loaded.file}${a.model.kind === 'constellation' ? ', a constellation' : ''})`,
+    `  ${sampleCountNote(a.samples, a.samplesDefaulted, a.model.defaults.why)} by ${METHOD_NAMES[a.method]}, seed ${a.seed}; ${a.inputs.length} uncertain inputs; `
+      + `${a.samples - a.failed} evaluated, ${a.failed} failed`,
     '',
     ...table(['output', 'unit', 'nominal', 'p5', 'p50', 'p95', 'mean ± SE'],
       a.outputs.map((o) => [o.path, o.unit, o.nominal === null ? '—' : fmt(o.nominal), fmt(o.p5), fmt(o.p50), fmt(o.p95), `${fmt(o.mean)} ± ${fmt(o.standardError, 2)}`])),
     '',
     ...table(['constraint', 'margin p5', 'p50', 'p95', 'P(holds) [95 % CI]'], a.margins.map((m) => [m.name, fmt(m.p5), fmt(m.p50), fmt(m.p95), pct(m.holds)])),
     '',
-    `P(LCOC < terrestrial LCOC) = ${pct(a.lcocBelowTerrestrial)}`,
+    a.lcocBelowTerrestrial === null ? 'P(LCOC < terrestrial LCOC): no terrestrial comparison in the record'
+      : `P(LCOC < terrestrial LCOC) = ${pct(a.lcocBelowTerrestrial)}${a.model.kind === 'constellation' ? `, against ${a.model.comparison!.description}` : ''}`,
+    ...a.model.notes.map((n) => `note: ${n}`),
     ...a.failureReasons.slice(0, 5).map((f) => `failed ×${f.count}: ${f.reason}`),
     `folder: ${r.dir} (report.html, report.md, samples.csv, summary.json)`,
   ];
@@ -99,16 +102,19 @@ export function formatUncertainty(r: UncertaintyRun): string {
 /** Terminal summary of a sensitivity run. */
 export function formatSensitivity(r: SensitivityRun): string {
   const s = r.analysis;
-  const out = [`odc sensitivity: ${s.model.loaded.name} (${s.model.loaded.file}); ${s.inputs.length} uncertain inputs`];
-  for (const t of s.tornado?.outputs.filter((o) => o.output === 'cost.lcoc_USD_per_PFLOP_day' || o.output === 'mass.launch_kg') ?? []) {
+  const out = [`odc sensitivity: ${s.model.loaded.name} (${s.model.loaded.file}${s.model.kind === 'constellation' ? ', a constellation' : ''}); ${s.inputs.length} uncertain inputs`];
+  const headline = (path: string): boolean => s.model.headlineOutputs.includes(path);
+  for (const t of s.tornado?.outputs.filter((o) => headline(o.output)) ?? []) {
     out.push('', `tornado of ${t.output} (nominal ${fmt(t.nominalOutput)} ${t.unit}), top 5 by swing:`,
       ...table(['  input', 'at p5', 'at p95', 'swing'], t.bars.slice(0, 5).map((b) => [`  ${b.input}`, fmt(b.outputAtLow), fmt(b.outputAtHigh), fmt(b.swing)])));
   }
-  for (const o of s.sobol?.outputs.filter((x) => x.output === 'cost.lcoc_USD_per_PFLOP_day' || x.output === 'mass.launch_kg') ?? []) {
-    out.push('', `Sobol' indices of ${o.output} (N = ${s.sobol!.n}, 95 % bootstrap CI), top 5 by total:`,
+  for (const o of s.sobol?.outputs.filter((x) => headline(x.output)) ?? []) {
+    const n = sampleCountNote(s.sobol!.n, s.samplesDefaulted, s.model.defaults.why, 'base rows');
+    out.push('', `Sobol' indices of ${o.output} (N = ${n}, ${s.sobol!.evaluations} evaluations, 95 % bootstrap CI), top 5 by total:`,
       ...table(['  input', 'first', 'total'], o.indices.slice(0, 5).map((i) => [`  ${i.input}`,
         `${i.first.toFixed(3)} [${i.firstLow.toFixed(3)}, ${i.firstHigh.toFixed(3)}]`, `${i.total.toFixed(3)} [${i.totalLow.toFixed(3)}, ${i.totalHigh.toFixed(3)}]`])));
   }
-  out.push('', 'break-even (LCOC = terrestrial LCOC):', ...s.breakEven.map((b) => `  ${b.label}: ${b.message}`), `folder: ${r.dir} (report.html, report.md, summary.json)`);
+  out.push('', 'break-even (LCOC = terrestrial LCOC):', ...s.breakEven.map((b) => `  ${b.label} (${b.path}): ${b.message}`),
+    ...(s.breakEvenNote !== null ? [`  ${s.breakEvenNote}`] : []), ...s.model.notes.map((n) => `note: ${n}`), `folder: ${r.dir} (report.html, report.md, summary.json)`);
   return `${out.join('\n')}\n`;
 }

@@ -2,18 +2,23 @@
  * Evaluation of many input vectors, serially or in worker threads (piscina), behind one interface. Vectors are
  * generated up front from the seed and evaluation is a pure function of a vector (./model.ts), so the outcomes,
  * returned in input order, are the same with 0 or K workers. Workers run compiled JS (./worker.ts; under vitest
- * the pool points at dist/, as src/parallel/pool.ts does) and load the design file themselves, checked by hash.
+ * the pool points at dist/, as src/parallel/pool.ts does) and load the design or constellation file themselves,
+ * checked by hash; each builds its model (and a constellation's LP solver) once and reuses it for every batch.
+ * A batch targets the model's uncertain inputs, or the inputs named by `specs` (break-even scans).
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { SampleModel, SampleOutcome } from './model.js';
+import type { AnalysisModel, SampleOutcome } from './analysisModel.js';
+import type { InputSpec } from './targets.js';
 
 export interface SampleRunner {
   readonly workers: number;
-  /** Outcomes in the order of `rows`; `onDone(count)` after each finished chunk. */
-  run(rows: readonly (readonly number[])[], onDone?: (done: number) => void): Promise<SampleOutcome[]>;
+  /**
+   * Outcomes in the order of `rows`; `onDone(count)` after each finished chunk. `specs`: paths of the inputs the
+   * columns of `rows` set (default: the model's uncertain inputs).
+   */
+  run(rows: readonly (readonly number[])[], onDone?: (done: number) => void, specs?: readonly string[]): Promise<SampleOutcome[]>;
   close(): Promise<void>;
 }
 
@@ -22,6 +27,8 @@ export interface SampleTask {
   readonly x: Float64Array;
   readonly count: number;
   readonly dims: number;
+  /** Paths of the inputs the columns set (default: the uncertain inputs). */
+  readonly specs?: readonly string[];
 }
 
 /** Answer: ok[i] = 1 with y[i·width …] filled, or 0 with reasons[i]. */
@@ -31,12 +38,13 @@ export interface SampleTaskResult {
   readonly reasons: (string | null)[];
 }
 
-export function evaluateTask(model: SampleModel, task: SampleTask): SampleTaskResult {
+export function evaluateTask(model: AnalysisModel, task: SampleTask): SampleTaskResult {
   const ok = new Uint8Array(task.count);
   const y = new Float64Array(task.count * model.width);
   const reasons = new Array<string | null>(task.count).fill(null);
+  const specs: readonly InputSpec[] = task.specs === undefined ? model.inputs : task.specs.map((p) => model.specFor(p));
   for (let i = 0; i < task.count; i++) {
-    const r = model.evaluate(Array.from(task.x.subarray(i * task.dims, (i + 1) * task.dims)));
+    const r = model.evaluate(Array.from(task.x.subarray(i * task.dims, (i + 1) * task.dims)), specs);
     if (r.status === 'ok') {
       ok[i] = 1;
       y.set(r.y, i * model.width);
@@ -52,14 +60,15 @@ function unpack(r: SampleTaskResult, width: number): SampleOutcome[] {
 const chunkSize = (n: number, workers: number): number => Math.max(8, Math.ceil(n / (Math.max(1, workers) * 8)));
 
 /** Evaluates in this thread, a chunk at a time (the event loop turns between chunks). */
-export function serialRunner(model: SampleModel): SampleRunner {
+export function serialRunner(model: AnalysisModel): SampleRunner {
   return {
     workers: 0,
-    async run(rows, onDone) {
+    async run(rows, onDone, paths) {
+      const specs: readonly InputSpec[] = paths === undefined ? model.inputs : paths.map((p) => model.specFor(p));
       const out: SampleOutcome[] = [];
       const size = chunkSize(rows.length, 1);
       for (let start = 0; start < rows.length; start += size) {
-        for (const row of rows.slice(start, start + size)) out.push(model.evaluate(row));
+        for (const row of rows.slice(start, start + size)) out.push(model.evaluate(row, specs));
         onDone?.(out.length);
         await new Promise<void>((r) => setImmediate(r));
       }
@@ -78,15 +87,14 @@ function workerFile(): string {
 }
 
 /** Evaluates in `workers` threads, each holding its own copy of the model. */
-export function poolRunner(model: SampleModel, workers: number): SampleRunner {
+export function poolRunner(model: AnalysisModel, workers: number): SampleRunner {
   const pool = new Piscina({
-    filename: workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: Infinity,
-    workerData: { designPath: resolve(model.loaded.file), designHash: model.loaded.hash },
+    filename: workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: Infinity, workerData: model.workerData,
   });
   return {
     workers,
-    async run(rows, onDone) {
-      const dims = model.inputs.length;
+    async run(rows, onDone, specs) {
+      const dims = specs?.length ?? model.inputs.length;
       const size = chunkSize(rows.length, workers);
       let done = 0;
       const tasks: Promise<SampleOutcome[]>[] = [];
@@ -94,7 +102,7 @@ export function poolRunner(model: SampleModel, workers: number): SampleRunner {
         const part = rows.slice(start, start + size);
         const x = new Float64Array(part.length * dims);
         part.forEach((v, i) => x.set(v, i * dims));
-        const task: SampleTask = { x, count: part.length, dims };
+        const task: SampleTask = { x, count: part.length, dims, ...(specs !== undefined ? { specs } : {}) };
         tasks.push((pool.run(task, { transferList: [x.buffer] }) as Promise<SampleTaskResult>).then((r) => {
           done += part.length;
           onDone?.(done);
@@ -108,7 +116,7 @@ export function poolRunner(model: SampleModel, workers: number): SampleRunner {
 }
 
 /** Runs `fn` with a serial (workers = 0) or pool runner, closing the pool afterwards. */
-export async function withRunner<T>(model: SampleModel, workers: number, fn: (runner: SampleRunner) => Promise<T>): Promise<T> {
+export async function withRunner<T>(model: AnalysisModel, workers: number, fn: (runner: SampleRunner) => Promise<T>): Promise<T> {
   const runner = workers > 0 && model.inputs.length > 0 ? poolRunner(model, workers) : serialRunner(model);
   try {
     return await fn(runner);

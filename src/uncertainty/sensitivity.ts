@@ -1,6 +1,6 @@
 /**
- * Sensitivity of one node design's key outputs to its uncertain inputs (./inputs.ts), and its break-even
- * thresholds (./breakEven.ts).
+ * Sensitivity of one node design's or constellation's key outputs to its uncertain inputs (./inputs.ts,
+ * ./constellationModel.ts), and its break-even thresholds (./breakEven.ts).
  *
  * - Tornado (src/analysis/tornado.ts): each input at its 5th and then 95th percentile with every other input at
  *   the design's own value (row 0 is the design as written, not the inputs' medians), 2d + 1 evaluations; bars
@@ -10,6 +10,8 @@
  *   Row tuples (A_j, B_j, A_B^(i)_j) with a failed evaluation are dropped for that output (counted in the result);
  *   the estimators stay consistent if failures are independent of the inputs, otherwise the indices describe the
  *   evaluable region only.
+ * - Break-even: each input's scan grid is evaluated by the runner (worker threads when asked), the roots refined
+ *   in this thread.
  * One Rng seeded from `seed` draws the Saltelli design and then the bootstrap resamples.
  */
 import { quantile } from '../analysis/distributions.js';
@@ -18,14 +20,16 @@ import { rankByTotal, saltelliDesign, sobolIndices } from '../analysis/sobol.js'
 import { tornadoAnalysis, tornadoInputFromDistribution, type TornadoDesign } from '../analysis/tornado.js';
 import { createRng } from '../core/rng.js';
 import { StudyError } from '../core/errors.js';
-import { unitOf } from '../evaluate/metrics.js';
-import { breakEven, breakEvenInputs, type BreakEven } from './breakEven.js';
-import { KEY_OUTPUTS, metricColumn, type SampleModel, type SampleOutcome } from './model.js';
-import { checkSampleCount, DEFAULT_SEED, failureSummary, inputSummary, modelWithInputs, type AnalysisProgress, type InputSummary } from './uncertainty.js';
+import type { LpSolver } from '../problem/lp.js';
+import type { AnalysisModel, SampleOutcome } from './analysisModel.js';
+import { breakEven, breakEvenGrid, type BreakEven } from './breakEven.js';
+import { modelWithInputs, type FileModel } from './loadModel.js';
+import { checkSampleCount, DEFAULT_SEED, failureSummary, inputSummary, type AnalysisProgress, type InputSummary } from './uncertainty.js';
 import { withRunner } from './runner.js';
 
 export const SENSITIVITY_METHODS = ['tornado', 'sobol', 'all'] as const;
 export type SensitivityMethod = (typeof SENSITIVITY_METHODS)[number];
+/** Default Sobol' base rows of node designs (constellations: CONSTELLATION_DEFAULTS, ./constellationModel.ts). */
 export const DEFAULT_SOBOL_SAMPLES = 512;
 
 export interface TornadoBarSummary {
@@ -69,10 +73,12 @@ export interface SobolOutput {
 }
 
 export interface SensitivityAnalysis {
-  readonly model: SampleModel;
+  readonly model: FileModel;
   readonly method: SensitivityMethod;
   readonly seed: number;
   readonly samples: number;
+  /** True when `samples` is the default of the file's kind (model.defaults), not a --samples value. */
+  readonly samplesDefaulted: boolean;
   readonly workers: number;
   readonly inputs: readonly InputSummary[];
   readonly tornado: { readonly evaluations: number; readonly failed: number; readonly outputs: readonly TornadoOutput[] } | null;
@@ -81,40 +87,45 @@ export interface SensitivityAnalysis {
     readonly failureReasons: readonly { readonly reason: string; readonly count: number }[]; readonly outputs: readonly SobolOutput[];
   } | null;
   readonly breakEven: readonly BreakEven[];
+  /** Why there are no break-even thresholds (no terrestrial comparison), or null. */
+  readonly breakEvenNote: string | null;
 }
 
 export interface SensitivityOptions {
   readonly designPath: string;
   /** Default 'all' (tornado and Sobol'). */
   readonly method?: SensitivityMethod;
-  /** Sobol' base rows N (default 512). */
+  /** Sobol' base rows N (default 512 for node designs, 32 for constellations: model.defaults). */
   readonly samples?: number;
   readonly seed?: number;
   readonly workers?: number;
   readonly onProgress?: (p: AnalysisProgress) => void;
+  /** LP solver of a constellation's evaluations in this thread (default: the library's, src/index.ts). */
+  readonly lpSolver?: LpSolver;
 }
 
 const valueOf = (o: SampleOutcome | undefined, col: number): number => (o?.status === 'ok' ? o.y[col]! : NaN);
 
-function tornadoOf(model: SampleModel, outcomes: readonly SampleOutcome[]): TornadoOutput[] {
+function tornadoOf(model: AnalysisModel, outcomes: readonly SampleOutcome[]): TornadoOutput[] {
   const inputs = model.inputs.map((x) =>
     tornadoInputFromDistribution({ name: x.path, distribution: x.distribution, nominal: x.nominal ?? quantile(x.distribution, 0.5) }));
   const design: TornadoDesign = { inputs, rows: outcomes.map(() => []) };
-  return KEY_OUTPUTS.map((output) => {
-    const col = metricColumn(output);
+  return model.keyOutputs.map((output) => {
+    const col = model.column(output);
     const r = tornadoAnalysis({ design, y: outcomes.map((o) => valueOf(o, col)) });
     return {
-      output, unit: unitOf(output), nominalOutput: r.nominalOutput,
+      output, unit: model.unitOf(output), nominalOutput: r.nominalOutput,
       bars: r.bars.map((b) => ({ input: b.name, unit: model.inputs[b.index]!.unit, low: b.low, high: b.high, nominal: model.inputs[b.index]!.nominal ?? null,
         outputAtLow: b.outputAtLow, outputAtHigh: b.outputAtHigh, swing: b.swing })),
     };
   });
 }
 
-function sobolOf(model: SampleModel, n: number, outcomes: readonly SampleOutcome[], rng: ReturnType<typeof createRng>): SobolOutput[] {
+function sobolOf(model: AnalysisModel, n: number, outcomes: readonly SampleOutcome[], rng: ReturnType<typeof createRng>): SobolOutput[] {
   const d = model.inputs.length;
-  return KEY_OUTPUTS.map((output): SobolOutput => {
-    const col = metricColumn(output);
+  const unitOf = (path: string): string => model.unitOf(path);
+  return model.keyOutputs.map((output): SobolOutput => {
+    const col = model.column(output);
     const y = outcomes.map((o) => valueOf(o, col));
     const keep = Array.from({ length: n }, (_, j) => j).filter((j) => Array.from({ length: d + 2 }, (_, b) => y[b * n + j]!).every(Number.isFinite));
     const pick = (block: number): number[] => keep.map((j) => y[block * n + j]!);
@@ -141,11 +152,11 @@ function sobolOf(model: SampleModel, n: number, outcomes: readonly SampleOutcome
 export async function analyzeSensitivity(opts: SensitivityOptions): Promise<SensitivityAnalysis> {
   const method = opts.method ?? 'all';
   if (!(SENSITIVITY_METHODS as readonly string[]).includes(method)) throw new StudyError('BAD_ARGUMENT', `--method must be one of ${SENSITIVITY_METHODS.join(', ')}, got ${method}`);
-  const samples = opts.samples ?? DEFAULT_SOBOL_SAMPLES;
   const seed = opts.seed ?? DEFAULT_SEED;
   const workers = opts.workers ?? 0;
-  checkSampleCount('--samples', samples, 2);
-  const model = modelWithInputs(opts.designPath);
+  if (opts.samples !== undefined) checkSampleCount('--samples', opts.samples, 2);
+  const model = await modelWithInputs(opts.designPath, opts.lpSolver);
+  const samples = opts.samples ?? model.defaults.sobolSamples;
   const d = model.inputs.length;
   const progress = (phase: string, total: number) => (done: number) => opts.onProgress?.({ phase, done, total });
   const result = await withRunner(model, workers, async (runner) => {
@@ -168,13 +179,22 @@ export async function analyzeSensitivity(opts: SensitivityOptions): Promise<Sens
       const outputs = sobolOf(model, samples, outcomes, rng);
       sobol = { n: samples, evaluations: rows.length, failed, resamples: 1000, confidence: 0.95, failureReasons, outputs };
     }
-    return { tornado, sobol };
+    if (model.comparison === null) return { tornado, sobol, breakEven: [] };
+    // break-even: every input's scan grid in one batch (vectors over the break-even inputs, NaN = as written)
+    const be = model.breakEvenInputs();
+    const grids = be.map((b) => breakEvenGrid(b.spec, model.defaults.breakEvenPoints));
+    const rows = grids.flatMap((g, i) => g.map((x) => be.map((_, k) => (k === i ? x : NaN))));
+    const scans = await runner.run(rows, progress('break-even', rows.length), be.map((b) => b.spec.path));
+    let offset = 0;
+    const found = be.map((b, i) => {
+      const scan = scans.slice(offset, offset + grids[i]!.length);
+      offset += grids[i]!.length;
+      return breakEven({ model, ...b, scan });
+    });
+    return { tornado, sobol, breakEven: found };
   });
-  const be = breakEvenInputs(model);
-  const breakEvens = be.map((b, i) => {
-    progress('break-even', be.length)(i);
-    return breakEven({ model, spec: b.spec, label: b.label });
-  });
-  progress('break-even', be.length)(be.length);
-  return { model, method, seed, samples, workers, inputs: model.inputs.map(inputSummary), ...result, breakEven: breakEvens };
+  return {
+    model, method, seed, samples, samplesDefaulted: opts.samples === undefined, workers, inputs: model.inputs.map(inputSummary), ...result,
+    breakEvenNote: model.comparison === null ? 'the record has no terrestrial comparison: break-even thresholds skipped' : null,
+  };
 }

@@ -9,7 +9,7 @@ import { ODC_VERSION } from '../run/versions.js';
 import type { Block, Plot, ReportDocument } from './document.js';
 import { breakEvenSpec, sobolSpec, tornadoSpec } from './plots.js';
 import type { SensitivityAnalysis } from './sensitivity.js';
-import { inputTable } from './uncertaintyReport.js';
+import { inputTable, sampleCountNote } from './uncertaintyReport.js';
 
 const slug = (path: string): string => path.replace(/[^A-Za-z0-9_-]+/g, '-');
 const opt = (v: number | null): string => (v === null ? '—' : fmt(v));
@@ -19,14 +19,16 @@ export function sensitivitySummary(s: SensitivityAnalysis, createdAt: string): R
   const { loaded } = s.model;
   return {
     kind: 'sensitivity', formatVersion: 1, odcVersion: ODC_VERSION, createdAt,
-    design: { name: loaded.name, file: loaded.file, hash: loaded.hash },
-    method: s.method, samples: s.samples, seed: s.seed, workers: s.workers,
-    inputs: s.inputs, tornado: s.tornado, sobol: s.sobol, breakEven: s.breakEven,
+    design: { name: loaded.name, file: loaded.file, hash: loaded.hash, kind: s.model.kind },
+    method: s.method, samples: s.samples, samplesDefault: s.samplesDefaulted ? s.model.defaults.why : null, seed: s.seed, workers: s.workers,
+    inputs: s.inputs, tornado: s.tornado, sobol: s.sobol, breakEven: s.breakEven, breakEvenNote: s.breakEvenNote,
+    breakEvenPoints: s.model.defaults.breakEvenPoints, terrestrialComparison: s.model.comparison, modelNotes: s.model.notes,
   };
 }
 
 export async function sensitivityDocument(s: SensitivityAnalysis): Promise<{ doc: ReportDocument; plots: Plot[] }> {
   const { loaded } = s.model;
+  const what = s.model.kind === 'node' ? 'design' : 'constellation';
   const plots: Plot[] = [];
   const figure = async (id: string, spec: Record<string, unknown>, caption: string): Promise<Block> => {
     const plot = { id, file: `${id}.svg`, svg: await renderSvg(spec, id), caption };
@@ -36,16 +38,21 @@ export async function sensitivityDocument(s: SensitivityAnalysis): Promise<{ doc
   const blocks: Block[] = [
     { kind: 'h2', text: 'Summary', id: 'summary' },
     { kind: 'kv', rows: [
-      ['design file', loaded.file], ['design file sha256', loaded.hash], ['uncertain inputs', String(s.inputs.length)],
+      [`${what} file`, loaded.file], [`${what} file sha256`, loaded.hash], ['uncertain inputs', String(s.inputs.length)],
       ['tornado', s.tornado ? `${s.tornado.evaluations} evaluations (2d + 1), ${s.tornado.failed} failed` : 'not run'],
-      ['Sobol\' indices', s.sobol ? `N = ${s.sobol.n} base rows, ${s.sobol.evaluations} evaluations (N(d + 2)), ${s.sobol.failed} failed, seed ${s.seed}` : 'not run'],
+      ['Sobol\' indices', s.sobol
+        ? `N = ${sampleCountNote(s.sobol.n, s.samplesDefaulted, s.model.defaults.why, 'base rows')}, ${s.sobol.evaluations} evaluations (N(d + 2)), ${s.sobol.failed} failed, seed ${s.seed}`
+        : 'not run'],
       ...s.breakEven.map((b): [string, string] => [`break-even ${b.label}`, b.message]),
+      ...(s.breakEvenNote !== null ? [['break-even', s.breakEvenNote] as [string, string]] : []),
     ] },
+    ...(s.model.notes.length ? [{ kind: 'list' as const, items: s.model.notes }] : []),
     { kind: 'h2', text: 'Uncertain inputs', id: 'inputs' },
-    inputTable(s.inputs),
+    inputTable(s.inputs, s.model.kind),
     { kind: 'h2', text: 'Break-even thresholds', id: 'break-even' },
-    { kind: 'p', text: 'The value of one input at which the LCOC equals the terrestrial LCOC of the same chips, every other input at the design\'s value; '
-      + 'Brent root finding within the field\'s schema range after a 64-point scan.' },
+    { kind: 'p', text: s.model.comparison === null ? (s.breakEvenNote ?? '')
+      : `The value of one input at which the LCOC equals ${s.model.comparison.description}, every other input at the ${what}'s value; `
+      + `Brent root finding within the field's schema range after a ${s.model.defaults.breakEvenPoints}-point scan.` },
     { kind: 'table', headers: ['input', 'range', 'design value', 'break-even', 'LCOC there [USD/PFLOP-day]', 'terrestrial [USD/PFLOP-day]', 'result'],
       rows: s.breakEven.map((b) => [b.path, `${fmt(b.domain.lo)} – ${fmt(b.domain.hi)} ${b.unit}`, opt(b.nominal), b.root === null ? 'none in range' : `${fmt(b.root, 6)} ${b.unit}`,
         opt(b.lcocAtRoot), opt(b.terrestrialAtRoot), b.message]) },
@@ -89,7 +96,8 @@ export async function sensitivityDocument(s: SensitivityAnalysis): Promise<{ doc
     plots,
     doc: {
       title: `Sensitivity: ${loaded.name}`,
-      lead: `Sensitivity of ${loaded.file} to its ${s.inputs.length} uncertain inputs, and the launch price, chip price and lifetime at which it breaks even with a terrestrial data center.`,
+      lead: `Sensitivity of ${loaded.file} to its ${s.inputs.length} uncertain inputs${s.breakEven.length
+        ? `, and the ${s.breakEven.map((b) => b.label).join(', ')} at which it breaks even with a terrestrial data center` : ''}.`,
       blocks,
       footer: `Generated by odc ${ODC_VERSION} (odc sensitivity). Plots are static SVG rendered with vega-lite.`,
     },

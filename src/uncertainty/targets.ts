@@ -18,7 +18,10 @@ import { nodeDesignSchema, type NodeDesign } from '../study/schema.js';
 
 export type InputTarget =
   | { readonly kind: 'design'; readonly section: string; readonly key: string }
-  | { readonly kind: 'row'; readonly catalog: NodeCatalogKind; readonly id: string; readonly field: string };
+  | { readonly kind: 'row'; readonly catalog: NodeCatalogKind; readonly id: string; readonly field: string }
+  /** Constellation files (./constellationInputs.ts): a key of the named node (`node.<section>.<key>`) or of a constellation section. */
+  | { readonly kind: 'node'; readonly section: string; readonly key: string }
+  | { readonly kind: 'constellation'; readonly section: string; readonly key: string };
 
 export interface InputSpec {
   /** `section.key` or `catalogs.<catalog>.<row id>.<field>`. */
@@ -37,7 +40,7 @@ export interface InputSpec {
 
 export const DESIGN_SECTIONS = ['mission', 'orbit', 'compute', 'power', 'thermal', 'radiation', 'isl', 'launch', 'mass', 'drag', 'economics'] as const;
 
-const unwrapNumber = (s: unknown): z.ZodNumber | undefined => {
+export const unwrapNumber = (s: unknown): z.ZodNumber | undefined => {
   let cur = s as { def?: { innerType?: unknown } } | undefined;
   while (cur !== undefined && !(cur instanceof z.ZodNumber) && cur.def?.innerType !== undefined) cur = cur.def.innerType as typeof cur;
   return cur instanceof z.ZodNumber ? cur : undefined;
@@ -80,7 +83,7 @@ function domainOf(schema: z.ZodNumber): { lo: number; hi: number } {
   return { lo, hi };
 }
 
-function specOf(path: string, target: InputTarget, schema: z.ZodNumber, nominal: number | undefined): InputSpec {
+export function specOf(path: string, target: InputTarget, schema: z.ZodNumber, nominal: number | undefined): InputSpec {
   const integer = schema.format === 'safeint' || schema.format === 'int32';
   return {
     path, target, nominal, unit: unitOf(path), integer, domain: domainOf(schema),
@@ -149,7 +152,7 @@ export function applyInputs(p: Readonly<{ base: NodeDesign; specs: readonly Inpu
   const copied = new Set<string>();
   let own: Record<string, Record<string, unknown>[]> | undefined;
   specs.forEach((spec, i) => {
-    const raw = values[i]!;
+    const raw = values[i] ?? NaN;
     if (Number.isNaN(raw)) return;
     const v = spec.integer ? Math.round(raw) : raw;
     const t = spec.target;
@@ -161,6 +164,7 @@ export function applyInputs(p: Readonly<{ base: NodeDesign; specs: readonly Inpu
       (d[t.section] as Record<string, unknown>)[t.key] = v;
       return;
     }
+    if (t.kind !== 'row') return; // constellation targets: applied by ./constellationInputs.ts
     if (own === undefined) {
       own = {};
       for (const [k, r] of Object.entries(base.catalogs ?? {})) own[k] = [...(r as Record<string, unknown>[])];

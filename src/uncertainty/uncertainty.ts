@@ -1,5 +1,5 @@
 /**
- * Forward uncertainty propagation of one node design: sample its uncertain inputs (./inputs.ts) by Latin
+ * Forward uncertainty propagation of one node design or constellation (./analysisModel.ts): sample its uncertain inputs (./inputs.ts) by Latin
  * hypercube (default) or plain Monte Carlo (src/analysis/sampling.ts; independent inputs, inverse-transform
  * mapping), evaluate every sampled design, and summarise the outputs.
  *
@@ -17,9 +17,10 @@ import { sampleInputs, type SamplingMethod } from '../analysis/sampling.js';
 import { histogram, meanWithStandardError, sampleQuantiles, wilsonInterval, type Histogram, type ProportionInterval } from '../analysis/statistics.js';
 import { createRng } from '../core/rng.js';
 import { StudyError } from '../core/errors.js';
-import { METRIC_PATHS, unitOf } from '../evaluate/metrics.js';
-import { KEY_OUTPUTS, loadDesign, metricColumn, sampleModel, type SampleModel, type SampleOutcome } from './model.js';
+import type { LpSolver } from '../problem/lp.js';
+import type { SampleOutcome } from './analysisModel.js';
 import type { UncertainInput } from './inputs.js';
+import { modelWithInputs, type FileModel } from './loadModel.js';
 import { withRunner } from './runner.js';
 
 export interface AnalysisProgress {
@@ -67,10 +68,12 @@ export interface MarginSummary extends Omit<OutputSummary, 'path' | 'unit'> {
 }
 
 export interface UncertaintyAnalysis {
-  readonly model: SampleModel;
+  readonly model: FileModel;
   readonly method: SamplingMethod;
   readonly seed: number;
   readonly samples: number;
+  /** True when `samples` is the default of the file's kind (model.defaults), not a --samples value. */
+  readonly samplesDefaulted: boolean;
   readonly workers: number;
   readonly inputs: readonly InputSummary[];
   /** n × d sampled input values (columns in `inputs` order). */
@@ -80,13 +83,14 @@ export interface UncertaintyAnalysis {
   readonly failureReasons: readonly { readonly reason: string; readonly count: number }[];
   readonly outputs: readonly OutputSummary[];
   readonly margins: readonly MarginSummary[];
-  /** P(LCOC < terrestrial LCOC of the same chips), failed samples counted as not. */
-  readonly lcocBelowTerrestrial: ProportionInterval;
+  /** P(LCOC < terrestrial LCOC of the same chips), failed samples counted as not; null when the model has no comparison. */
+  readonly lcocBelowTerrestrial: ProportionInterval | null;
 }
 
 export interface UncertaintyOptions {
+  /** A node design or node study, or a constellation file or constellation study. */
   readonly designPath: string;
-  /** Default 1000. */
+  /** Default 1000 for node designs, 64 for constellations (model.defaults). */
   readonly samples?: number;
   /** Default 1. */
   readonly seed?: number;
@@ -95,8 +99,11 @@ export interface UncertaintyOptions {
   /** Worker threads (0 = this thread, the default). */
   readonly workers?: number;
   readonly onProgress?: (p: AnalysisProgress) => void;
+  /** LP solver of a constellation's evaluations in this thread (default: the library's, src/index.ts). */
+  readonly lpSolver?: LpSolver;
 }
 
+/** Default sample count of node designs (constellations: CONSTELLATION_DEFAULTS, ./constellationModel.ts). */
 export const DEFAULT_UNCERTAINTY_SAMPLES = 1000;
 export const DEFAULT_SEED = 1;
 
@@ -106,16 +113,6 @@ export function inputSummary(x: UncertainInput): InputSummary {
     reason: x.reason ?? null, nominal: x.nominal ?? null,
     mean: distMean(x.distribution), p5: quantile(x.distribution, 0.05), p95: quantile(x.distribution, 0.95),
   };
-}
-
-/** The model of a design file, refusing a design without uncertain inputs. */
-export function modelWithInputs(designPath: string): SampleModel {
-  const model = sampleModel(loadDesign(designPath));
-  if (model.inputs.length === 0) {
-    throw new StudyError('MISSING_FIELD', `${designPath}: the design has no uncertain inputs: its catalog rows carry no uncertainty: entries and the file has no uncertainty: section; `
-      + 'add one, e.g. uncertainty: { economics.launchCost_USD_per_kg: { kind: triangular, min: 200, mode: 900, max: 3000 } }', { file: designPath, field: 'uncertainty' });
-  }
-  return model;
 }
 
 /** Statistics of one column over the successful samples (undefined when none has a finite value). */
@@ -149,22 +146,22 @@ export function checkSampleCount(name: string, n: number, min: number): void {
 
 /** Samples, evaluates and summarises; writes nothing (see `runUncertainty` for the report folder). */
 export async function analyzeUncertainty(opts: UncertaintyOptions): Promise<UncertaintyAnalysis> {
-  const samples = opts.samples ?? DEFAULT_UNCERTAINTY_SAMPLES;
   const seed = opts.seed ?? DEFAULT_SEED;
   const method = opts.method ?? 'lhs';
   const workers = opts.workers ?? 0;
-  checkSampleCount('--samples', samples, 2);
-  const model = modelWithInputs(opts.designPath);
+  if (opts.samples !== undefined) checkSampleCount('--samples', opts.samples, 2);
+  const model = await modelWithInputs(opts.designPath, opts.lpSolver);
+  const samples = opts.samples ?? model.defaults.uncertaintySamples;
   const values = sampleInputs({ n: samples, distributions: model.inputs.map((x) => x.distribution), rng: createRng(seed), method });
   opts.onProgress?.({ phase: 'sampling', done: 0, total: samples });
   const outcomes = await withRunner(model, workers, (r) => r.run(values, (done) => opts.onProgress?.({ phase: 'sampling', done, total: samples })));
   const nominalY = model.nominal.status === 'ok' ? model.nominal.y : undefined;
-  const outputs = KEY_OUTPUTS.flatMap((path): OutputSummary[] => {
-    const col = metricColumn(path);
+  const outputs = model.keyOutputs.flatMap((path): OutputSummary[] => {
+    const col = model.column(path);
     const s = columnSummary(outcomes, col, nominalY?.[col] ?? null);
-    return s === undefined ? [] : [{ path, unit: unitOf(path), ...s }];
+    return s === undefined ? [] : [{ path, unit: model.unitOf(path), ...s }];
   });
-  const m = METRIC_PATHS.length;
+  const m = model.metricPaths.length;
   const k = model.constraints.length;
   const margins = model.constraints.flatMap((c, j): MarginSummary[] => {
     const s = columnSummary(outcomes, m + j, nominalY?.[m + j] ?? null);
@@ -172,13 +169,16 @@ export async function analyzeUncertainty(opts: UncertaintyOptions): Promise<Unce
     const successes = outcomes.reduce((acc, o) => acc + (o.status === 'ok' && o.y[m + k + j] === 1 ? 1 : 0), 0);
     return [{ name: c.name, enforced: c.enforced, description: c.description, ...s, holds: wilsonInterval({ successes, trials: samples }) }];
   });
-  const lcoc = metricColumn('cost.lcoc_USD_per_PFLOP_day');
-  const terrestrial = metricColumn('cost.terrestrialLcoc_USD_per_PFLOP_day');
-  const below = outcomes.reduce((acc, o) => acc + (o.status === 'ok' && o.y[lcoc]! < o.y[terrestrial]! ? 1 : 0), 0);
+  let lcocBelowTerrestrial: ProportionInterval | null = null;
+  if (model.comparison !== null) {
+    const [lcoc, terrestrial] = [model.column(model.comparison.lcoc), model.column(model.comparison.terrestrial)];
+    const below = outcomes.reduce((acc, o) => acc + (o.status === 'ok' && o.y[lcoc]! < o.y[terrestrial]! ? 1 : 0), 0);
+    lcocBelowTerrestrial = wilsonInterval({ successes: below, trials: samples });
+  }
   const failureReasons = failureSummary(outcomes);
   return {
-    model, method, seed, samples, workers: workers > 0 ? workers : 0, inputs: model.inputs.map(inputSummary), values, outcomes,
-    failed: failureReasons.reduce((s, f) => s + f.count, 0), failureReasons, outputs, margins,
-    lcocBelowTerrestrial: wilsonInterval({ successes: below, trials: samples }),
+    model, method, seed, samples, samplesDefaulted: opts.samples === undefined, workers: workers > 0 ? workers : 0,
+    inputs: model.inputs.map(inputSummary), values, outcomes,
+    failed: failureReasons.reduce((s, f) => s + f.count, 0), failureReasons, outputs, margins, lcocBelowTerrestrial,
   };
 }

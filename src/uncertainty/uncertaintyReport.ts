@@ -7,10 +7,8 @@
 import { fmt } from '../report/budget.js';
 import { csvCell } from '../report/csv.js';
 import { renderSvg } from '../report/plots.js';
-import { METRIC_PATHS } from '../evaluate/metrics.js';
 import { ODC_VERSION } from '../run/versions.js';
 import type { Block, Plot, ReportDocument } from './document.js';
-import { metricColumn } from './model.js';
 import { constraintSpec, distributionSpec } from './plots.js';
 import type { InputSummary, UncertaintyAnalysis } from './uncertainty.js';
 
@@ -20,16 +18,23 @@ const pct = (p: { estimate: number; lower: number; upper: number }): string =>
   `${(100 * p.estimate).toFixed(1)} % (95 % CI ${(100 * p.lower).toFixed(1)}–${(100 * p.upper).toFixed(1)} %)`;
 const opt = (v: number | null): string => (v === null ? 'model default' : fmt(v));
 
+/** "64 samples (the defaults for constellation files, …)" when the count is the kind's default. */
+export function sampleCountNote(n: number, defaulted: boolean, why: string, what = 'samples'): string {
+  return `${n} ${what}${defaulted ? ` (${why})` : ''}`;
+}
+
 /** The machine-readable summary (summary.json). */
 export function uncertaintySummary(a: UncertaintyAnalysis, createdAt: string): Record<string, unknown> {
   const { loaded } = a.model;
   return {
     kind: 'uncertainty', formatVersion: 1, odcVersion: ODC_VERSION, createdAt,
-    design: { name: loaded.name, file: loaded.file, hash: loaded.hash },
-    method: a.method, methodName: METHOD_NAMES[a.method], samples: a.samples, seed: a.seed, workers: a.workers,
+    design: { name: loaded.name, file: loaded.file, hash: loaded.hash, kind: a.model.kind },
+    method: a.method, methodName: METHOD_NAMES[a.method], samples: a.samples, samplesDefault: a.samplesDefaulted ? a.model.defaults.why : null,
+    seed: a.seed, workers: a.workers,
     evaluated: a.samples - a.failed, failed: a.failed, failureReasons: a.failureReasons,
     inputs: a.inputs, outputs: a.outputs, constraints: a.margins,
-    lcocBelowTerrestrial: a.lcocBelowTerrestrial,
+    lcocBelowTerrestrial: a.lcocBelowTerrestrial, terrestrialComparison: a.model.comparison,
+    modelNotes: a.model.notes,
     note: 'Output statistics use the successful samples; probabilities count a failed sample as not holding.',
   };
 }
@@ -37,7 +42,7 @@ export function uncertaintySummary(a: UncertaintyAnalysis, createdAt: string): R
 /** samples.csv text. */
 export function samplesCsv(a: UncertaintyAnalysis): string {
   const names = a.model.constraints.map((c) => c.name);
-  const header = ['sample', 'status', 'reason', ...a.inputs.map((x) => x.path), ...METRIC_PATHS, ...names.map((n) => `margin.${n}`), ...names.map((n) => `holds.${n}`)];
+  const header = ['sample', 'status', 'reason', ...a.inputs.map((x) => x.path), ...a.model.metricPaths, ...names.map((n) => `margin.${n}`), ...names.map((n) => `holds.${n}`)];
   const width = a.model.width;
   const lines = [header.map(csvCell).join(',')];
   a.outcomes.forEach((o, i) => {
@@ -47,24 +52,26 @@ export function samplesCsv(a: UncertaintyAnalysis): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function inputTable(inputs: readonly InputSummary[]): Block {
+export function inputTable(inputs: readonly InputSummary[], kind: 'node' | 'constellation' = 'node'): Block {
+  const file = kind === 'node' ? 'design file' : 'constellation or node file';
   return {
     kind: 'table', headers: ['input', 'distribution', 'nominal', 'p5', 'mean', 'p95', 'unit', 'declared in', 'reason'],
-    rows: inputs.map((x) => [x.path, x.description, opt(x.nominal), fmt(x.p5), fmt(x.mean), fmt(x.p95), x.unit, x.origin === 'catalog' ? 'catalog row' : 'design file', x.reason ?? '']),
+    rows: inputs.map((x) => [x.path, x.description, opt(x.nominal), fmt(x.p5), fmt(x.mean), fmt(x.p95), x.unit, x.origin === 'catalog' ? 'catalog row' : file, x.reason ?? '']),
   };
 }
 
 /** Renders plots and the report content. */
 export async function uncertaintyDocument(a: UncertaintyAnalysis): Promise<{ doc: ReportDocument; plots: Plot[] }> {
   const { loaded } = a.model;
+  const what = a.model.kind === 'node' ? 'design' : 'constellation';
   const plots: Plot[] = [];
   const outputFigures: Block[] = [];
   for (const o of a.outputs) {
-    const col = metricColumn(o.path);
+    const col = a.model.column(o.path);
     const values = a.outcomes.flatMap((s) => (s.status === 'ok' && Number.isFinite(s.y[col]!) ? [s.y[col]!] : []));
     const id = `output-${o.path.replace(/\./g, '-')}`;
     const plot = { id, file: `${id}.svg`, svg: await renderSvg(distributionSpec(o, values), id),
-      caption: `${o.path} over ${o.n} evaluated samples: histogram (${o.histogram.rule} bins) and empirical CDF; red: the nominal design, dashed: p5 and p95.` };
+      caption: `${o.path} over ${o.n} evaluated samples: histogram (${o.histogram.rule} bins) and empirical CDF; red: the nominal ${what}, dashed: p5 and p95.` };
     plots.push(plot);
     outputFigures.push({ kind: 'h3', text: o.path }, { kind: 'figure', plot });
   }
@@ -76,15 +83,19 @@ export async function uncertaintyDocument(a: UncertaintyAnalysis): Promise<{ doc
   const blocks: Block[] = [
     { kind: 'h2', text: 'Summary', id: 'summary' },
     { kind: 'kv', rows: [
-      ['design file', loaded.file], ['design file sha256', loaded.hash], ['sampling', `${METHOD_NAMES[a.method]}, ${a.samples} samples, seed ${a.seed}`],
+      [`${what} file`, loaded.file], [`${what} file sha256`, loaded.hash],
+      ['sampling', `${METHOD_NAMES[a.method]}, ${sampleCountNote(a.samples, a.samplesDefaulted, a.model.defaults.why)}, seed ${a.seed}`],
       ['uncertain inputs', String(a.inputs.length)], ['evaluated / failed samples', `${a.samples - a.failed} / ${a.failed}`],
-      ['P(LCOC < terrestrial LCOC)', pct(a.lcocBelowTerrestrial)], ['worker threads', String(a.workers)],
+      ['P(LCOC < terrestrial LCOC)', a.lcocBelowTerrestrial === null ? 'no terrestrial comparison in the record' : pct(a.lcocBelowTerrestrial)],
+      ...(a.model.comparison !== null ? [['terrestrial LCOC', a.model.comparison.description] as [string, string]] : []),
+      ['worker threads', String(a.workers)],
     ] },
+    ...(a.model.notes.length ? [{ kind: 'list' as const, items: a.model.notes }] : []),
     { kind: 'h2', text: 'Uncertain inputs', id: 'inputs' },
-    { kind: 'p', text: 'Inputs are independent. Nominal: the value in the design or catalog row (the design as written is the nominal design).' },
-    inputTable(a.inputs),
+    { kind: 'p', text: `Inputs are independent. Nominal: the value in the ${what} file or catalog row (the ${what} as written is the nominal ${what}).` },
+    inputTable(a.inputs, a.model.kind),
     { kind: 'h2', text: 'Key outputs', id: 'outputs' },
-    { kind: 'table', headers: ['output', 'unit', 'nominal design', 'p5', 'p50', 'p95', 'mean ± SE', 'sd'],
+    { kind: 'table', headers: ['output', 'unit', `nominal ${what}`, 'p5', 'p50', 'p95', 'mean ± SE', 'sd'],
       rows: a.outputs.map((o) => [o.path, o.unit, opt(o.nominal), fmt(o.p5), fmt(o.p50), fmt(o.p95), `${fmt(o.mean)} ± ${fmt(o.standardError, 2)}`, fmt(o.sd)]) },
     ...outputFigures,
     { kind: 'h2', text: 'Constraints', id: 'constraints' },
@@ -107,7 +118,7 @@ export async function uncertaintyDocument(a: UncertaintyAnalysis): Promise<{ doc
     plots,
     doc: {
       title: `Uncertainty: ${loaded.name}`,
-      lead: `${a.samples} samples of ${a.inputs.length} uncertain inputs (${a.method === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}, seed ${a.seed}) of ${loaded.file}; ${a.failed} failed.`,
+      lead: `${sampleCountNote(a.samples, a.samplesDefaulted, a.model.defaults.why)} of ${a.inputs.length} uncertain inputs (${a.method === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}, seed ${a.seed}) of ${loaded.file}; ${a.failed} failed.`,
       blocks,
       footer: `Generated by odc ${ODC_VERSION} (odc uncertainty). Plots are static SVG rendered with vega-lite.`,
     },

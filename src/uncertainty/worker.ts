@@ -1,13 +1,19 @@
 /**
  * piscina worker entry of odc uncertainty / odc sensitivity: builds the sampled model once per thread from the
- * design file (checked against the main thread's hash), then evaluates batches of input vectors (./runner.ts).
+ * design or constellation file (checked against the main thread's hash; a constellation's LP solver is made here,
+ * once, and reused), then evaluates batches of input vectors (./runner.ts).
  */
 import { workerData } from 'node:worker_threads';
+import type { AnalysisModel } from './analysisModel.js';
+import { constellationSampleModel, loadConstellationDesign } from './constellationModel.js';
+import { defaultLpSolver } from './loadModel.js';
 import { loadDesign, sampleModel } from './model.js';
 import { evaluateTask, type SampleTask, type SampleTaskResult } from './runner.js';
 
-const { designPath, designHash } = workerData as { designPath: string; designHash: string };
-const model = sampleModel(loadDesign(designPath));
+const { kind, designPath, designHash } = workerData as AnalysisModel['workerData'];
+const model: AnalysisModel = kind === 'constellation'
+  ? constellationSampleModel(loadConstellationDesign(designPath), await defaultLpSolver())
+  : sampleModel(loadDesign(designPath));
 if (model.loaded.hash !== designHash) throw new Error(`${designPath} changed during the analysis (hash mismatch); run it again`);
 
 export default function run(task: SampleTask): SampleTaskResult {

@@ -361,3 +361,29 @@ describe('delivered-compute waterfall and lifecycle economics in the record (iss
     expect(starved.cost.lcoc_USD_per_PFLOP_day).toBe(Infinity);
   });
 });
+
+describe('a fleet of nodes: learning across units, replacements, ground segment (economics.units)', () => {
+  it('8 AI1 nodes at a 90 % learning rate: non-chip hardware averages Σ n^log2(0.9) / 8 of the first unit; chips and launch stay off the curve', () => {
+    const fleet = withChange((d) => {
+      d.economics.units = 8;
+      d.economics.learningRate = 0.9;
+    });
+    const k = ai1.record.cost;
+    const chips = 72 * 55000;
+    let sum = 0;
+    for (let n = 1; n <= 8; n++) sum += n ** Math.log2(0.9); // Crawford unit curve, hand sum = 6.5651
+    const expected = (k.hardware_USD - chips) * (sum / 8) + chips + k.launch_USD;
+    expect(fleet.cost.nodesBuilt).toBe(8);
+    expect(fleet.cost.averageNodeCost_USD).toBeCloseTo(expected, 0);
+    expect(fleet.cost.programLcoc_USD_per_PFLOP_day).toBeLessThan(k.programLcoc_USD_per_PFLOP_day);
+  });
+  it('a 10-year horizon on 5-year nodes builds each slot twice; one node alone reproduces the single-node LCOC', () => {
+    const twice = withChange((d) => {
+      d.economics.units = 3;
+      d.economics.horizon_yr = 10;
+    });
+    expect(twice.cost.nodesBuilt).toBe(6);
+    expect(ai1.record.cost.nodesBuilt).toBe(1);
+    expect(ai1.record.cost.programLcoc_USD_per_PFLOP_day).toBeCloseTo(ai1.record.cost.lcoc_USD_per_PFLOP_day, 6);
+  });
+});

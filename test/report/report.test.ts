@@ -124,7 +124,7 @@ describe('exportDesign', () => {
       const r = exportDesign(flag, { design: sel, format: 'yaml', out });
       expect(r.path).toBe(out);
       expect(readFileSync(out, 'utf8')).toBe(r.text);
-      expect(r.text).not.toMatch(/^(variables|objectives|constraints|algorithm):/m);
+      expect(r.text).not.toMatch(/^(variables|objectives|constraints|relax|algorithm):/m);
       const { record } = evaluateDesignFile(out);
       const stored = p.designs.find((d) => d.index === r.design.index)!;
       expect(record).toEqual(stored.record);

@@ -37,6 +37,9 @@ describe('bad values of the issue-8 design keys exit 2 with a clear message', ()
     ['compute', 'sustainedFraction: 0', /compute.sustainedFraction is outside/],
     ['compute', 'bytesOutPerFlop: -1', /compute.bytesOutPerFlop is outside/],
     ['economics', 'discountRate_per_yr: 0.9', /economics.discountRate_per_yr is outside/],
+    ['economics', 'units: 0', /economics.units/],
+    ['economics', 'learningRate: 0.3', /economics.learningRate is outside/],
+    ['economics', 'horizon_yr: 100', /economics.horizon_yr is outside/],
     ['economics', 'baseline: hyperscale-virgina', /economics.baseline: unknown terrestrial-baselines id 'hyperscale-virgina' \(did you mean 'hyperscale-virginia'\?\)/],
   ])('%s.%s', async (section, entry, message) => {
     const r = await odc('evaluate', withKey(section, entry));

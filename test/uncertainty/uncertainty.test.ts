@@ -17,6 +17,7 @@ describe('odc uncertainty: forward propagation', () => {
       const a = await analyzeUncertainty({ designPath: linear, samples: 400, seed: 7, method });
       expect(a.inputs.map((x) => x.path)).toEqual(['catalogs.batteries.li-ion-leo.cost_USD_per_Wh', 'economics.launchCost_USD_per_kg']);
       expect(a.failed).toBe(0);
+      if (a.model.kind !== 'node') throw new Error('expected a node design');
       const mass_kg = a.model.nominalRecord!.mass.launch_kg;
       const [massCol, launchCol] = [metricColumn('mass.launch_kg'), metricColumn('cost.launch_USD')];
       const launch_USD = a.outcomes.map((o, i) => {
