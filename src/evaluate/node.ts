@@ -29,8 +29,9 @@ import { baselineLcoc } from '../models/lifecycleBaseline.js';
 import { loadTerrestrialBaselines } from '../catalog/baselines.js';
 import { deg_to_rad, J_to_Wh, km_to_m, mm_to_m, Wh_to_J } from '../units/convert.js';
 
-/** The terrestrial scenarios (designs/catalogs/terrestrial-baselines.yaml), read once and cached by the loader. */
-const terrestrialBaselines = () => loadTerrestrialBaselines();
+/** The terrestrial scenarios (designs/catalogs/terrestrial-baselines.yaml), read once (the loader's path lookup stats files). */
+let baselinesCache: ReturnType<typeof loadTerrestrialBaselines> | undefined;
+const terrestrialBaselines = () => (baselinesCache ??= loadTerrestrialBaselines());
 
 /** Electronics enclosure packaging density for the shielded volume [kg/m³] (dense server electronics, estimate). */
 const ELECTRONICS_PACKAGING_DENSITY_kg_m3 = 500;
