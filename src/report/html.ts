@@ -121,10 +121,12 @@ export function renderHtml(model: ReportModel): string {
   }
   const par = model.plots.find((p) => p.id === 'parallel');
   sections.push(`<section id="parallel"><h2>Pareto set across variables and objectives</h2>${par ? figure(par) : '<p>No Pareto design: nothing to draw.</p>'}</section>`);
+  const fall = model.plots.find((p) => p.id === 'waterfall');
+  if (fall) sections.push(`<section id="waterfall"><h2>Delivered compute</h2>${figure(fall)}</section>`);
   const conv = model.plots.find((p) => p.id === 'convergence');
   sections.push(`<section id="convergence"><h2>Convergence</h2>${conv ? figure(conv) : '<p>No per-generation history in run.json.</p>'}</section>`);
   // Constellation studies: the knee's shells, links, gateways, launch campaign and cost breakdown.
-  const constellation = model.plots.filter((p) => !['objective-space', 'robust', 'parallel', 'convergence'].includes(p.id));
+  const constellation = model.plots.filter((p) => !['objective-space', 'robust', 'parallel', 'waterfall', 'convergence'].includes(p.id));
   if (constellation.length) {
     sections.push(`<section id="constellation"><h2>Constellation</h2>${constellation.map((p) => `<h3 id="${esc(p.id)}">${esc(p.title)}</h3>${figure(p)}`).join('\n')}</section>`);
   }
@@ -142,7 +144,7 @@ export function renderHtml(model: ReportModel): string {
   }
   if (fails.length) sections.push(`<section id="failures"><h2>Failures and infeasibility</h2>${fails.join('\n')}</section>`);
   if (model.notes.length) sections.push(`<section id="notes"><h2>Notes</h2><ul>${model.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>`);
-  const nav = [['summary', 'Summary'], ['objective-space', 'Objective space'], ...(model.robust ? [['robust', 'Robust vs nominal']] : []), ['parallel', 'Parallel coordinates'], ['convergence', 'Convergence'], ['decision', 'Decision support'], ['pareto-table', 'Pareto table'],
+  const nav = [['summary', 'Summary'], ['objective-space', 'Objective space'], ...(model.robust ? [['robust', 'Robust vs nominal']] : []), ['parallel', 'Parallel coordinates'], ...(fall ? [['waterfall', 'Delivered compute']] : []), ['convergence', 'Convergence'], ['decision', 'Decision support'], ['pareto-table', 'Pareto table'],
     ...(fails.length ? [['failures', 'Failures']] : []), ...(model.notes.length ? [['notes', 'Notes']] : [])];
   return `<!DOCTYPE html>
 <html lang="en">

@@ -10,7 +10,7 @@ import { budgetSections, fmt, type BudgetSection } from './budget.js';
 import { decisionPicks, KNEE_METHOD, type Pick } from './decision.js';
 import type { LoadedRun } from './load.js';
 import {
-  axisLabel, convergenceSpec, objectiveMatrixSpec, objectiveTitle, parallelSpec, renderSvg, samplePositions, tickText,
+  axisLabel, convergenceSpec, objectiveMatrixSpec, waterfallSpec, objectiveTitle, parallelSpec, renderSvg, samplePositions, tickText,
   type AxisDef, type CategoryStyle, type ParallelAxis,
 } from './plots.js';
 import type { ReferenceDesign } from './references.js';
@@ -187,6 +187,20 @@ async function parallelPlot(run: LoadedRun, knee: Pick | undefined): Promise<Rep
   };
 }
 
+/** The knee design's delivered-compute waterfall (node studies whose records carry one). */
+async function waterfallPlot(knee: Pick | undefined): Promise<ReportPlot | null> {
+  const steps = (knee?.design.record as { compute?: { waterfall?: { name: string; factor: number; valueAfter_PFLOPS: number }[] } } | null | undefined)?.compute?.waterfall;
+  if (knee === undefined || steps === undefined || steps.length === 0) return null;
+  const svg = await renderSvg(waterfallSpec(steps), 'waterfall');
+  const last = steps[steps.length - 1]!;
+  return {
+    id: 'waterfall', file: 'waterfall.svg', title: 'Delivered compute of the knee design',
+    caption: `From peak (${fmt(steps[0]!.valueAfter_PFLOPS)} PFLOPS) to delivered (${fmt(last.valueAfter_PFLOPS)} PFLOPS, ${fmt(100 * last.valueAfter_PFLOPS / steps[0]!.valueAfter_PFLOPS)} %): ` +
+      'utilization, sustained fraction of peak (MFU), eclipse throttling, throttling when the installed array or radiator falls short, chip availability and the downlink limit (src/models/computeWaterfall.ts).',
+    svg,
+  };
+}
+
 async function convergencePlot(run: LoadedRun): Promise<ReportPlot | null> {
   const h = run.meta.history ?? [];
   if (h.length === 0) return null;
@@ -279,6 +293,8 @@ export async function buildReportModel(run: LoadedRun, refs: readonly ReferenceD
   }
   const par = await parallelPlot(run, picks[0]);
   if (par) plots.push(par);
+  const fall = await waterfallPlot(picks[0]);
+  if (fall) plots.push(fall);
   const conv = await convergencePlot(run);
   if (conv) plots.push(conv);
   else notes.push('run.json has no per-generation history: no convergence plot');

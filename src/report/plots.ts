@@ -212,5 +212,19 @@ export function convergenceSpec(history: readonly { generation: number; hypervol
   };
 }
 
+/** Delivered-compute waterfall of one design: the PFLOPS left after each factor, in order (bars), with the factor as a label. */
+export function waterfallSpec(steps: readonly { name: string; factor: number; valueAfter_PFLOPS: number }[]): Record<string, unknown> {
+  const values = steps.map((s, i) => ({ step: `${i + 1}. ${s.name}`, pflops: s.valueAfter_PFLOPS, label: i === 0 ? fmt(s.valueAfter_PFLOPS) : `× ${fmt(s.factor)}` }));
+  const x = { field: 'step', type: 'nominal', sort: null, title: null, axis: { labelAngle: -30 } };
+  return {
+    data: { values },
+    width: 520, height: 260,
+    layer: [
+      { mark: { type: 'bar', color: '#4c78a8' }, encoding: { x, y: { field: 'pflops', type: 'quantitative', title: 'compute after the step [PFLOPS]' } } },
+      { mark: { type: 'text', dy: -6, fontSize: 11 }, encoding: { x, y: { field: 'pflops', type: 'quantitative' }, text: { field: 'label' } } },
+    ],
+  };
+}
+
 /** Formats a tick value for the parallel axes. */
 export const tickText = (v: number): string => fmt(v);

@@ -42,8 +42,9 @@ describe('report.html in headless Chromium', () => {
       page.on('pageerror', (e) => pageErrors.push(String(e)));
       page.on('request', (r) => { if (!r.url().startsWith('file:')) foreign.push(r.url()); });
       await page.goto(pathToFileURL(resolve(runDir, 'report.html')).href, { waitUntil: 'load' });
-      expect(await page.locator('figure svg').count()).toBe(3);
+      expect(await page.locator('figure svg').count()).toBe(4); // objective space, parallel coordinates, the knee's delivered-compute waterfall, convergence
       expect(await page.locator('#objective-space svg .mark-symbol path').count()).toBeGreaterThan(10);
+      expect(await page.locator('#waterfall svg .mark-rect path').count()).toBe(8); // one bar per waterfall step
       expect(await page.locator('table.sortable tbody tr').count()).toBeGreaterThan(0);
       // the sort script works: click the first objective header twice
       const th = page.locator('table.sortable th').nth(1);

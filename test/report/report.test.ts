@@ -48,8 +48,8 @@ describe('renderReport', () => {
   it('report.html has every section, inline SVG plots and no network references', async () => {
     const { htmlPath } = await renderReport(flag);
     const html = readFileSync(htmlPath, 'utf8');
-    for (const id of ['summary', 'objective-space', 'parallel', 'convergence', 'decision', 'pareto-table']) expect(html).toContain(`<section id="${id}">`);
-    expect((html.match(/<svg[\s>]/g) ?? []).length).toBe(3);
+    for (const id of ['summary', 'objective-space', 'parallel', 'waterfall', 'convergence', 'decision', 'pareto-table']) expect(html).toContain(`<section id="${id}">`);
+    expect((html.match(/<svg[\s>]/g) ?? []).length).toBe(4); // objective space, parallel coordinates, the knee's waterfall, convergence
     expect(html).not.toMatch(/\s(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
     expect(html).not.toMatch(/@import|url\(\s*["']?https?:/i);
     // study summary: variables with bounds and choices, objectives with sense and unit, algorithm, seed, versions
@@ -87,7 +87,7 @@ describe('renderReport', () => {
   it('report.md links the SVG plots that sit beside it', () => {
     const md = read(flag, 'report.md');
     const links = [...md.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
-    expect(links).toEqual(['objective-space.svg', 'parallel-coordinates.svg', 'convergence.svg']);
+    expect(links).toEqual(['objective-space.svg', 'parallel-coordinates.svg', 'waterfall.svg', 'convergence.svg']);
     for (const l of links) expect(existsSync(join(flag, l))).toBe(true);
     expect(md).toContain('## Decision support');
     expect(md).toMatch(/\| index \\\[-\\\] \|/);
@@ -104,6 +104,14 @@ describe('renderReport', () => {
     expect(md).not.toContain('<script>');
     expect(md).not.toContain('<img');
     expect(md).toContain('&lt;script&gt;');
+  });
+
+  it('a node study report draws the knee design\'s delivered-compute waterfall, bars in waterfall order', () => {
+    const svg = readFileSync(join(flag, 'waterfall.svg'), 'utf8');
+    const names = ['peak', 'utilization', 'sustained', 'eclipse', 'power', 'thermal', 'availability', 'downlink'];
+    const at = names.map((n, i) => svg.indexOf(`${i + 1}. ${n}`));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect(read(flag, 'report.md')).toContain('waterfall.svg');
   });
 
   it('skips a missing reference design with a note', async () => {
