@@ -189,7 +189,8 @@ async function parallelPlot(run: LoadedRun, knee: Pick | undefined): Promise<Rep
 
 /** The knee design's delivered-compute waterfall (node studies whose records carry one). */
 async function waterfallPlot(knee: Pick | undefined): Promise<ReportPlot | null> {
-  const steps = (knee?.design.record as { compute?: { waterfall?: { name: string; factor: number; valueAfter_PFLOPS: number }[] } } | null | undefined)?.compute?.waterfall;
+  type Step = { name: string; factor: number; valueAfter_PFLOPS: number };
+  const steps = (knee?.design.record as { compute?: { waterfall?: Step[] } } | null | undefined)?.compute?.waterfall;
   if (knee === undefined || steps === undefined || steps.length === 0) return null;
   const svg = await renderSvg(waterfallSpec(steps), 'waterfall');
   const last = steps[steps.length - 1]!;
