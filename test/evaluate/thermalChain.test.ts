@@ -40,7 +40,10 @@ describe('ISS radiators as catalog rows at their real temperature', () => {
     // ammonia supply temperature allows against the command environment. The rotating wings' rated 11.7 kW is a
     // system allocation (two 35 kW loops over six ORUs) at their hot design environment and inlet/outlet
     // conditions, which the corpus does not give (SAE 951651 full text unavailable); the PVR, a fixed radiator
-    // rated by itself, agrees. Not tuned: a user reproduces 147 W/m² only by stating those conditions.
+    // rated by itself, agrees. Not tuned: a user reproduces 147 W/m² only by stating those conditions. Inverting the
+    // same balance, 147 W/m² is a mean panel temperature of (147/(2·0.9σ) + 222⁴)^¼ = 249.8 K: plausible, since the
+    // pump module's control valve mixes colder radiator return with bypass flow to hold the 275.9 K supply (EATCS
+    // overview), but that temperature is not published, so it stays an inference (thermal.radiatorTemp_K: 249.8).
     const r = issCase('iss-hrs');
     const kgPerKW = (14.2 / r.thermal.netFlux_W_m2) * 1000;
     expect(kgPerKW).toBeCloseTo(41.34, 1);
