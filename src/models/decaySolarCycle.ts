@@ -200,14 +200,19 @@ function decayFromPhase(c: Cycle, B: number, h0: number, end: Ends, phase_s: num
       const s = integralS(coarse, G, h);
       useCoarse = B * (s - end[1](G)) > FINE_END_COARSE_BINS * coarse.dt_s;
       if (useCoarse) {
-        [h, t, j] = [inverseS(coarse, G, s - coarse.dt_s / B, h), t + coarse.dt_s, (j + ratio) % fine.bins];
+        h = inverseS(coarse, G, s - coarse.dt_s / B, h);
+        t += coarse.dt_s;
+        j = (j + ratio) % fine.bins;
         continue;
       }
     }
     const s = integralS(fine, j, h);
     const need = B * (s - end[0](j));
     if (need <= tau) return t + need;
-    [h, t, j, tau] = [inverseS(fine, j, s - tau / B, h), t + tau, (j + 1) % fine.bins, fine.dt_s];
+    h = inverseS(fine, j, s - tau / B, h);
+    t += tau;
+    j = (j + 1) % fine.bins;
+    tau = fine.dt_s;
   }
 }
 
