@@ -360,27 +360,16 @@ export function associateToNichesBrute(
     return { niche, distance };
   }
   const dots = new Float64Array(H);
+  const v = new Float64Array(m);
   for (let i = 0; i < n; i++) {
     let nn = 0;
-    dots.fill(0);
     for (let k = 0; k < m; k++) {
-      const v = (F[i * m + k]! - ideal[k]!) / denom[k]!;
-      nn += v * v;
-      const base = k * H;
-      for (let h = 0; h < H; h++) dots[h] = dots[h]! + v * UT[base + h]!;
+      v[k] = (F[i * m + k]! - ideal[k]!) / denom[k]!;
+      nn += v[k]! * v[k]!;
     }
-    let best = Infinity;
-    let arg = 0;
-    for (let h = 0; h < H; h++) {
-      const d = dots[h]!;
-      const s = nn - d * d;
-      if (s < best) {
-        best = s;
-        arg = h;
-      }
-    }
-    niche[i] = arg;
-    distance[i] = Math.sqrt(best > 0 ? best : 0);
+    const best = bruteNearest(v, nn, m, UT, H, dots);
+    niche[i] = best.h;
+    distance[i] = Math.sqrt(best.s > 0 ? best.s : 0);
   }
   return { niche, distance };
 }

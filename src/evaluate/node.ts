@@ -129,8 +129,9 @@ function sizeThermal(design: Design, rows: Rows, { orbit, compute, sunlitItPower
   });
   const altitude_m = km_to_m(design.orbit.altitude_km);
   const H2 = ((EARTH_RADIUS_m + altitude_m) / EARTH_RADIUS_m) ** 2;
+  const vertical = (F: number): readonly [number, number] => [F, F];
   const earthViewFactors: readonly [number, number] = t.earthViewFactors
-    ?? (t.attitude === 'horizontal' ? [1 / H2, 0] : [earthViewFactorVerticalPlate({ altitude_m }).viewFactorPerFace, earthViewFactorVerticalPlate({ altitude_m }).viewFactorPerFace]);
+    ?? (t.attitude === 'horizontal' ? [1 / H2, 0] : vertical(earthViewFactorVerticalPlate({ altitude_m }).viewFactorPerFace));
   const sizing = radiatorSizing({
     heatLoad_W, junctionTempMax_K: radiatorTemp_K, loopDeltaT_K: 0, arealDensity_kg_m2: radiator.arealDensity_kg_m2, pumpPower_W_per_W: loop.pumpPower_W_per_W,
     solarAbsorptance: coating.absorptanceEol, irEmittance: coating.emittanceEol, altitude_m, earthViewFactors, finEfficiency, radiatingFaces: t.radiatingFaces,

@@ -190,7 +190,7 @@ export const economicsSchema = z
     pue: range('economics.pue', 1, 3, '(ratio)', 'terrestrial power usage effectiveness').default(1.3).describe('Terrestrial data-center power usage effectiveness [-].'),
     discountRate_per_yr: range('economics.discountRate_per_yr', 0, 0.5, '1/yr', 'real discount rate').default(0.07)
       .describe('Real discount rate for the discounted LCOC [1/yr] (0.07: OMB Circular A-94).'),
-    units: z.number().int('must be a whole number of nodes').min(1).max(1e7).default(1)
+    units: z.number().int('must be a whole number of nodes').min(1).max(1e6, 'at most 1,000,000 nodes (the fleet model\'s range)').default(1)
       .describe('Nodes built and kept in service [-]: hardware follows the learning curve across them (src/models/learningCurve.ts); 1 = one node.'),
     learningRate: range('economics.learningRate', 0.5, 1, '(fraction)', 'production learning rate').default(0.9)
       .describe('Production learning rate across units [-] (each doubling of units costs this fraction; SMAD §20.3: 0.95 below 10 units, 0.90 for 10–50, 0.85 above 50); chips and launch stay off the curve.'),

@@ -3,7 +3,7 @@
  * the project's report style from src/report/html.ts) and report.md (GitHub Markdown, plots as .svg files beside
  * it). User text (design name, file, reasons) is escaped in both.
  */
-import { CSS, esc, htmlTable, inlineSvg } from '../report/html.js';
+import { esc, htmlPage, htmlTable, inlineSvg } from '../report/html.js';
 import { mdEscape, mdTable } from '../report/markdown.js';
 
 export interface Plot {
@@ -50,26 +50,7 @@ export function documentHtml(doc: ReportDocument): string {
     }
   });
   const nav = doc.blocks.flatMap((b) => (b.kind === 'h2' && b.id !== undefined ? [{ id: b.id, text: b.text }] : []));
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>odc report: ${esc(doc.title)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<main>
-<h1>${esc(doc.title)}</h1>
-<p class="lead">${esc(doc.lead)}</p>
-<nav>${nav.map((h) => `<a href="#${esc(h.id)}">${esc(h.text)}</a>`).join('')}</nav>
-${body.join('\n')}
-<footer>${esc(doc.footer)}</footer>
-</main>
-</body>
-</html>
-`;
+  return htmlPage({ title: doc.title, leads: [`<p class="lead">${esc(doc.lead)}</p>`], nav, body, footer: esc(doc.footer) });
 }
 
 export function documentMarkdown(doc: ReportDocument): string {
