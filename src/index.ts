@@ -4,7 +4,7 @@
  * into the run driver (src/ otherwise never imports solvers/).
  */
 import { createAlgorithm } from '../solvers/index.js';
-import { createLpSolver } from '../solvers/lp/index.js';
+import type { LpSolver } from './problem/lp.js';
 import { evaluateConstellationFileWith } from './constellation/evaluator.js';
 import type { ConstellationSpec } from './constellation/compile.js';
 import type { ConstellationRecord } from './constellation/record.js';
@@ -19,6 +19,8 @@ import { constellationJsonSchema, designJsonSchema } from './study/jsonSchema.js
 import { constellationRecordJsonSchema } from './constellation/recordSchema.js';
 import { designRecordJsonSchema } from './evaluate/recordSchema.js';
 import { renderReport as renderRunReport, type ReportOptions, type ReportPaths } from './report/render.js';
+import { fileKind } from './study/load.js';
+import { join } from 'node:path';
 import { rowUncertaintyLines } from './uncertainty/entry.js';
 
 export const VERSION = ODC_VERSION;
@@ -42,12 +44,33 @@ export type { NodeDesign, NodeStudy, BenchmarkStudy } from './study/schema.js';
 export { StudyError, isStudyError } from './core/errors.js';
 export type { RunOptions, RunSummary, ProgressInfo } from './run/driver.js';
 // Distributed evaluation on Redis (BullMQ): odc run --redis, odc worker.
-export { startWorker, type WorkerOptions, type RunningWorker } from './parallel/redisWorker.js';
-export { checkRedisUrl, redactRedisUrl } from './parallel/redisConnection.js';
+export type { WorkerOptions, RunningWorker } from './parallel/redisWorker.js';
+import type { WorkerOptions, RunningWorker } from './parallel/redisWorker.js';
+/** Starts an `odc worker` on a Redis queue (BullMQ and ioredis are loaded here, not with the library). */
+export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
+  return (await import('./parallel/redisWorker.js')).startWorker(o);
+}
+export { checkRedisUrl, redactRedisUrl } from './parallel/redisUrl.js';
 export type { Problem, Evaluation, VariableSpec } from './problem/types.js';
 
-/** The LP solver the constellation models use: javascript-lp-solver for small models, HiGHS (WASM, loaded once) for large ones. */
-export { createLpSolver };
+/**
+ * The LP solver the constellation models use: javascript-lp-solver for small models, HiGHS (WASM, loaded once) for
+ * large ones. Both are loaded on the first call: node and benchmark studies never solve an LP.
+ */
+export async function createLpSolver(): Promise<LpSolver> {
+  return (await import('../solvers/lp/index.js')).createLpSolver();
+}
+
+/** The LP solver for a study file (or the study.yaml of a run folder to resume), created only for constellation studies. */
+async function lpSolverFor(studyFile: string | undefined): Promise<LpSolver | undefined> {
+  let kind = 'constellation';
+  try {
+    if (studyFile !== undefined) kind = fileKind(studyFile);
+  } catch {
+    // unreadable: the run's own loading reports why; create the solver as for any study
+  }
+  return kind === 'constellation' ? createLpSolver() : undefined;
+}
 
 /** Evaluates a constellation file with the shipped catalogs and the built-in LP solvers. */
 export async function evaluateConstellationFile(path: string): Promise<{ spec: ConstellationSpec; record: ConstellationRecord }> {
@@ -55,9 +78,12 @@ export async function evaluateConstellationFile(path: string): Promise<{ spec: C
 }
 
 /** Runs (or resumes) a study with the built-in algorithms (nsga2, nsga3); writes report.html/report.md at the end (unless `afterResults` replaces it). */
-export function runStudy(opts: RunOptions): Promise<RunSummary> {
-  return createLpSolver().then((lpSolver) =>
-    runStudyWith({ afterResults: async (dir: string) => void (await renderRunReport(dir, { lpSolver })), lpSolver, ...opts }, createAlgorithm));
+export async function runStudy(opts: RunOptions): Promise<RunSummary> {
+  const lpSolver = opts.lpSolver ?? await lpSolverFor(opts.resumeDir !== undefined ? join(opts.resumeDir, 'study.yaml') : opts.studyPath);
+  return runStudyWith({
+    afterResults: async (dir: string) => void (await renderRunReport(dir, lpSolver !== undefined ? { lpSolver } : {})),
+    ...(lpSolver !== undefined ? { lpSolver } : {}), ...opts,
+  }, createAlgorithm);
 }
 
 /** Metric paths objectives and constraints may name: of the node record (default) or of the constellation record. */
@@ -107,7 +133,7 @@ export type { ReportOptions, ReportPaths } from './report/render.js';
 
 /** Writes report.html / report.md with their SVG plots into a run folder (constellation studies get their plots too). */
 export async function renderReport(runDir: string, opts: ReportOptions = {}): Promise<ReportPaths> {
-  return renderRunReport(runDir, { lpSolver: await createLpSolver(), ...opts });
+  return renderRunReport(runDir, { createLpSolver, ...opts });
 }
 export { compareRuns, formatCompare, type CompareResult, type CompareRow, type CompareRegion, type CompareOptions } from './report/compare.js';
 export { exportDesign, flattenRecord, EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportResult } from './report/export.js';

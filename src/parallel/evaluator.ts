@@ -11,6 +11,19 @@ export interface Evaluator {
   /** Full records of decision vectors, where the evaluator can compute them in parallel (else the driver does). */
   records?(batch: readonly Float64Array[]): Promise<unknown[]>;
   close(): Promise<void>;
+  /** Remote evaluators (Redis): connected workers and each worker's rate so far, for the progress display. */
+  remoteStatus?(): Promise<RemoteStatus>;
+}
+
+export interface WorkerRate {
+  readonly worker: string;
+  readonly evaluations: number;
+  readonly evaluationsPerSecond: number;
+}
+
+export interface RemoteStatus {
+  readonly connected: number;
+  readonly rates: readonly WorkerRate[];
 }
 
 export class SerialEvaluator implements Evaluator {

@@ -18,8 +18,9 @@ import { Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { StudyError } from '../core/errors.js';
 import type { Evaluation } from '../problem/types.js';
-import { unpackBatch, type BatchResult, type Evaluator } from './evaluator.js';
-import { queueName, redactRedisUrl, redisClient, studyKey } from './redisConnection.js';
+import { unpackBatch, type BatchResult, type Evaluator, type RemoteStatus, type WorkerRate } from './evaluator.js';
+import { redisClient } from './redisConnection.js';
+import { queueName, redactRedisUrl, studyKey } from './redisUrl.js';
 
 /** Data of one job (JSON): what a worker needs besides the package. */
 export interface EvaluationJob {
@@ -56,12 +57,6 @@ export interface RedisEvaluatorOptions {
   readonly reconnectTimeout_s?: number;
 }
 
-export interface WorkerRate {
-  readonly worker: string;
-  readonly evaluations: number;
-  readonly evaluationsPerSecond: number;
-}
-
 const POLL_MIN_ms = 20;
 const POLL_MAX_ms = 100;
 export const REFUSED = 'odc-refused:';
@@ -94,6 +89,10 @@ export class RedisEvaluator implements Evaluator {
 
   async connectedWorkers(): Promise<number> {
     return this.withRedis(() => this.queue.getWorkersCount());
+  }
+
+  async remoteStatus(): Promise<RemoteStatus> {
+    return { connected: await this.connectedWorkers(), rates: this.rates() };
   }
 
   async evaluate(batch: readonly Float64Array[]): Promise<Evaluation[]> {

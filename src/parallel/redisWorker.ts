@@ -11,7 +11,8 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UnrecoverableError, Worker } from 'bullmq';
 import { PoolEvaluator } from './pool.js';
-import { queueName, redactRedisUrl, redisClient } from './redisConnection.js';
+import { redisClient } from './redisConnection.js';
+import { queueName, redactRedisUrl } from './redisUrl.js';
 import { REFUSED, type EvaluationJob, type EvaluationJobResult } from './redisEvaluator.js';
 import { loadStudyProblem } from '../run/problem.js';
 

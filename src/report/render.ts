@@ -16,8 +16,10 @@ import type { LpSolver } from '../problem/lp.js';
 export interface ReportOptions {
   /** Design files drawn as labelled reference points in node studies (default: the shipped designs). */
   readonly referenceDesigns?: readonly string[];
-  /** LP solver for the constellation plots of constellation studies (without it they are skipped, with a note). */
+  /** LP solver for the constellation plots of constellation studies (without it or `createLpSolver` they are skipped, with a note). */
   readonly lpSolver?: LpSolver;
+  /** Creates the LP solver when `lpSolver` is not given; called only for a constellation run. */
+  readonly createLpSolver?: () => Promise<LpSolver>;
 }
 
 export interface ReportPaths {
@@ -39,9 +41,10 @@ export async function renderReport(runDir: string, opts: ReportOptions = {}): Pr
   const base = await buildReportModel(run, refs.designs, refs.notes);
   let model = base;
   if (run.pareto.kind === 'constellation') {
-    const c = opts.lpSolver === undefined
+    const lpSolver = opts.lpSolver ?? await opts.createLpSolver?.();
+    const c = lpSolver === undefined
       ? { plots: [], notes: ['constellation plots need the LP solver (render through the library root or odc report)'] }
-      : await constellationReportPlots(run, opts.lpSolver);
+      : await constellationReportPlots(run, lpSolver);
     model = { ...base, plots: [...base.plots, ...c.plots], notes: [...base.notes, ...c.notes] };
   }
   const html = renderHtml(model);

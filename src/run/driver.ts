@@ -8,13 +8,11 @@ import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Algorithm, AlgorithmOptions, AlgorithmSnapshot, Individual } from '../problem/algorithm.js';
 import type { Problem } from '../problem/types.js';
-import { PoolEvaluator } from '../parallel/pool.js';
-import { SerialEvaluator, type Evaluator } from '../parallel/evaluator.js';
+import { SerialEvaluator, type Evaluator, type RemoteStatus } from '../parallel/evaluator.js';
 import { generationHistory, historyStride, type FixedNormalization, liveNormalization, normalizationOf, runHypervolume } from './history.js';
 import { EvaluationLog, toLogged } from './log.js';
 import type { LoadedStudy } from './problem.js';
 import type { LpSolver } from '../problem/lp.js';
-import { RedisEvaluator, type WorkerRate } from '../parallel/redisEvaluator.js';
 import { benchmarkNormalization, paretoFront } from '../problem/benchmarks.js';
 import { reportedFront, writeResults, type RunCounts, type RunMeta } from './results.js';
 import { CHECKPOINT, LOG_FINAL, LOG_PARTIAL, openRunFolder, writeCheckpoint, type OpenRun } from './runFolder.js';
@@ -42,7 +40,7 @@ export interface ProgressInfo {
   /** Estimated seconds to go, or null when the run stops on stagnation only. */
   readonly eta_s: number | null;
   /** Distributed runs: connected `odc worker` processes and each worker's evaluations and rate so far. */
-  readonly remote?: { readonly connected: number; readonly rates: readonly WorkerRate[] };
+  readonly remote?: RemoteStatus;
 }
 
 export interface RunOptions {
@@ -112,7 +110,7 @@ export async function runStudy(opts: RunOptions, createAlgorithm: AlgorithmFacto
 
 async function runOpened(opts: RunOptions, createAlgorithm: AlgorithmFactoryByName, run: OpenRun, now: () => Date, t0: number): Promise<RunSummary> {
   const { loaded, checkpoint } = run;
-  const evaluator = createEvaluator(opts, run);
+  const evaluator = await createEvaluator(opts, run);
   const settings = loaded.algorithm;
   const algOptions: AlgorithmOptions = {
     population: settings.population, seed: settings.seed, ...(settings.partitions !== undefined ? { partitions: settings.partitions } : {}),
@@ -154,18 +152,20 @@ async function runOpened(opts: RunOptions, createAlgorithm: AlgorithmFactoryByNa
   return finishRun(ctx, outcome, reported, records);
 }
 
-/** Redis workers, a worker-thread pool, or this thread. */
-function createEvaluator(opts: RunOptions, run: OpenRun): Evaluator {
+/** Redis workers, a worker-thread pool, or this thread (BullMQ and piscina are loaded only when used). */
+async function createEvaluator(opts: RunOptions, run: OpenRun): Promise<Evaluator> {
   const { loaded, runDir } = run;
   const { problem } = loaded;
   const workers = opts.workers ?? 0;
   if (opts.redis !== undefined) {
+    const { RedisEvaluator } = await import('../parallel/redisEvaluator.js');
     return new RedisEvaluator({
       ...opts.redis, studyText: loaded.studyText, studyHash: loaded.hash, odcVersion: ODC_VERSION,
       objectives: problem.objectives.length, constraints: problem.constraints.length,
     });
   }
   if (workers > 0) {
+    const { PoolEvaluator } = await import('../parallel/pool.js');
     return new PoolEvaluator({ studyPath: join(runDir, 'study.yaml'), studyHash: loaded.hash, workers, objectives: problem.objectives.length, constraints: problem.constraints.length });
   }
   return new SerialEvaluator(problem);
@@ -243,7 +243,7 @@ async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
         failures: log.counts.failures,
         frontSize: front.length, elapsed_s,
         eta_s: done > 0 ? (elapsed_s * (1 - done)) / done : null,
-        ...(evaluator instanceof RedisEvaluator ? { remote: { connected: await evaluator.connectedWorkers(), rates: evaluator.rates() } } : {}),
+        ...(evaluator.remoteStatus !== undefined ? { remote: await evaluator.remoteStatus() } : {}),
       };
       // computed when read, once (a --quiet run never shows it)
       let hv: number | undefined;

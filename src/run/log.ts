@@ -4,7 +4,9 @@
  * resumed run truncates to that length and re-evaluates the rest identically. Numbers are written with
  * JavaScript's shortest round-trip form, so a reparsed log holds the same doubles.
  * Rows are not kept in memory (a 5-million-evaluation run would need gigabytes): the log keeps running
- * counts, and whatever needs the rows again (resume, the history) streams them back from the file.
+ * counts, and whatever needs the rows again (resume, the history) streams them back from the file. The history's
+ * light rows (objectives, violation, generation) are also kept in memory up to MEMORY_LOG_DOUBLES numbers, as the
+ * file would give them back, so a run of ordinary size does not reread and reparse its log at the end.
  */
 import { closeSync, constants, existsSync, lstatSync, openSync, statSync, truncateSync } from 'node:fs';
 import { forEachCsvRecord, splitCsvRecord } from './csvStream.js';
@@ -103,12 +105,70 @@ export interface LogCounts {
   readonly failureReasons: Map<string, number>;
 }
 
+/** Numbers the in-memory light rows may hold (8 bytes each: 128 MB), e.g. 4 million evaluations of a 2-objective study. */
+export const MEMORY_LOG_DOUBLES = 16_000_000;
+
+/** `v` as it comes back from the log's text: NaN is written as '' (read back as NaN for objectives, 0 for the violation), -0 as "0". */
+const asLogged = (v: number): number => (v === 0 ? 0 : v);
+
+/**
+ * The light rows (what `forEachLogRow(…, objectivesOnly)` gives) in memory: index, generation, violation and the
+ * minimized objectives, exactly as the file gives them back, in chunks; dropped once over its budget.
+ */
+const ROWS_PER_CHUNK = 4096;
+class LightRows {
+  private readonly chunks: Float64Array[] = [];
+  private readonly failures: (string | null)[] = [];
+  private readonly width: number;
+  constructor(private readonly problem: Problem, private readonly budget: number) {
+    this.width = 3 + problem.objectives.length;
+  }
+  get rows(): number {
+    return this.failures.length;
+  }
+  /** False when the budget ran out: the rows must come from the file. */
+  add(r: LoggedEvaluation): boolean {
+    const w = this.width;
+    const i = this.rows;
+    if ((i + 1) * w > this.budget) return false;
+    if (i % ROWS_PER_CHUNK === 0) this.chunks.push(new Float64Array(ROWS_PER_CHUNK * w));
+    const c = this.chunks[this.chunks.length - 1]!;
+    const at = (i % ROWS_PER_CHUNK) * w;
+    c[at] = r.index;
+    c[at + 1] = r.generation;
+    c[at + 2] = r.failure !== null ? Infinity : Number.isNaN(r.cv) ? 0 : asLogged(r.cv);
+    this.problem.objectives.forEach((o, j) => {
+      const v = r.f[j]!;
+      // a maximized objective is written as -f and read back negated: -(-0) comes back as -0 from "0"
+      c[at + 3 + j] = o.sense === 'maximize' ? -asLogged(-v) : asLogged(v);
+    });
+    this.failures.push(r.failure);
+    return true;
+  }
+  forEach(onRow: (row: LoggedEvaluation) => void): void {
+    const w = this.width;
+    const m = w - 3;
+    for (let i = 0; i < this.rows; i++) {
+      const c = this.chunks[Math.floor(i / ROWS_PER_CHUNK)]!;
+      const at = (i % ROWS_PER_CHUNK) * w;
+      onRow({ index: c[at]!, generation: c[at + 1]!, x: NONE, f: c.slice(at + 3, at + 3 + m), g: NONE, cv: c[at + 2]!, failure: this.failures[i]! });
+    }
+  }
+}
+
 export class EvaluationLog {
   readonly counts: LogCounts = { evaluations: 0, failures: 0, feasible: 0, failureReasons: new Map() };
+  /** The light rows in memory, or undefined once over the memory budget. */
+  private light: LightRows | undefined;
   private fd: number;
   private bytes: number;
   /** `onResumedRow` sees every row already in the log when resuming (the driver rebuilds the archive from them). */
-  constructor(private readonly path: string, private readonly problem: Problem, resumeBytes?: number, onResumedRow?: (row: LoggedEvaluation) => void) {
+  /** `memoryBudget`: numbers the in-memory light rows may hold (default MEMORY_LOG_DOUBLES). */
+  constructor(
+    private readonly path: string, private readonly problem: Problem, resumeBytes?: number, onResumedRow?: (row: LoggedEvaluation) => void,
+    memoryBudget = MEMORY_LOG_DOUBLES,
+  ) {
+    this.light = new LightRows(problem, memoryBudget);
     if (resumeBytes === undefined) {
       this.fd = openNoFollow(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC);
       const head = logHeader(problem);
@@ -146,6 +206,7 @@ export class EvaluationLog {
     for (const row of rows) this.count(row);
   }
   private count(row: LoggedEvaluation): void {
+    if (this.light !== undefined && !this.light.add(row)) this.light = undefined;
     const c = this.counts;
     c.evaluations++;
     if (row.failure !== null) {
@@ -156,10 +217,13 @@ export class EvaluationLog {
   get byteLength(): number {
     return this.bytes;
   }
-  /** Streams the rows written so far (in evaluation order) back from the file. */
-  /** `objectivesOnly`: rows without decision vector and constraint values (empty arrays), less garbage for the history. */
+  /**
+   * Streams the rows written so far (in evaluation order) back from the file. `objectivesOnly`: rows without decision
+   * vector and constraint values (empty arrays), less garbage for the history; from memory while they fit there.
+   */
   replay(onRow: (row: LoggedEvaluation) => void, objectivesOnly = false): void {
-    forEachLogRow(this.path, this.problem, onRow, this.bytes, objectivesOnly);
+    if (objectivesOnly && this.light !== undefined) this.light.forEach(onRow);
+    else forEachLogRow(this.path, this.problem, onRow, this.bytes, objectivesOnly);
   }
   close(): void {
     closeSync(this.fd);

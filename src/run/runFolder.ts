@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { StudyError } from '../core/errors.js';
 import type { AlgorithmSnapshot } from '../problem/algorithm.js';
 import type { LpSolver } from '../problem/lp.js';
-import { redactRedisUrl } from '../parallel/redisConnection.js';
+import { redactRedisUrl } from '../parallel/redisUrl.js';
 import { diskWriteError, removeStrayTemps, writeAllSync, writeFileAtomic } from './atomic.js';
 import type { Normalization } from './history.js';
 import { loadStudyProblem, type LoadedStudy } from './problem.js';

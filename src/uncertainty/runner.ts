@@ -8,7 +8,6 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import type { AnalysisModel, SampleOutcome } from './analysisModel.js';
 import type { InputSpec } from './targets.js';
 
@@ -86,8 +85,9 @@ function workerFile(): string {
   throw new Error('compiled uncertainty worker not found: run `npm run build` first (workers run the compiled JavaScript in dist/)');
 }
 
-/** Evaluates in `workers` threads, each holding its own copy of the model. */
-export function poolRunner(model: AnalysisModel, workers: number): SampleRunner {
+/** Evaluates in `workers` threads, each holding its own copy of the model (piscina is loaded only here). */
+export async function poolRunner(model: AnalysisModel, workers: number): Promise<SampleRunner> {
+  const { Piscina } = await import('piscina');
   const pool = new Piscina({
     filename: workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: Infinity, workerData: model.workerData,
   });
@@ -117,7 +117,7 @@ export function poolRunner(model: AnalysisModel, workers: number): SampleRunner 
 
 /** Runs `fn` with a serial (workers = 0) or pool runner, closing the pool afterwards. */
 export async function withRunner<T>(model: AnalysisModel, workers: number, fn: (runner: SampleRunner) => Promise<T>): Promise<T> {
-  const runner = workers > 0 && model.inputs.length > 0 ? poolRunner(model, workers) : serialRunner(model);
+  const runner = workers > 0 && model.inputs.length > 0 ? await poolRunner(model, workers) : serialRunner(model);
   try {
     return await fn(runner);
   } finally {

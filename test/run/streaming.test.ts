@@ -130,6 +130,60 @@ describe('evaluation log text cells', () => {
     forEachLogRow(path, problem, (r) => viaFile.push(r.index));
     expect(viaFile).toHaveLength(50);
   });
+
+  it('replays the light rows from memory exactly as the file gives them back (signed zeros, maximized objectives, failures), and from the file past its memory budget', () => {
+    // f2 is maximized: logged as -f2, read back negated, so +0 comes back as -0 and -0 as +0; a violation of -0 as +0
+    const rows = [
+      row(0, 0, [0.1, 1], [0, 0], [-1]),
+      row(1, 0, [0.2, 2], [-0, -0], [-1]),
+      row(2, 1, [0.3, 3], [1e-300, -7.25], [0.5]),
+      row(3, 1, [0.4, 4], [NaN, NaN], [NaN], 'model failed, "why"'),
+      { ...row(4, 2, [0.5, 5], [0.1 + 0.2, 1 / 3], [-1]), cv: -0 },
+    ];
+    const fromFile = (log: EvaluationLog, path: string): unknown[] => {
+      const out: unknown[] = [];
+      forEachLogRow(path, problem, (r) => out.push(r), log.byteLength, true);
+      return out;
+    };
+    const light = (log: EvaluationLog): unknown[] => {
+      const out: unknown[] = [];
+      log.replay((r) => out.push(r), true);
+      return out;
+    };
+    const sameBits = (a: unknown[], b: unknown[]): void => {
+      // toEqual treats 0 and -0 alike only with Object.is semantics off: compare each number with Object.is
+      expect(a.length).toBe(b.length);
+      a.forEach((ra, i) => {
+        const x = ra as LoggedEvaluation;
+        const y = b[i] as LoggedEvaluation;
+        for (const [u, v] of [[x.index, y.index], [x.generation, y.generation], [x.cv, y.cv], ...Array.from(x.f, (f, j) => [f, y.f[j]!])]) {
+          expect(Object.is(u, v), `row ${i}: ${String(u)} vs ${String(v)}`).toBe(true);
+        }
+        expect([x.failure, x.x.length, x.g.length, x.f.length]).toEqual([y.failure, 0, 0, 2]);
+      });
+    };
+    const path = join(dir, 'light.csv.partial');
+    const log = new EvaluationLog(path, problem);
+    log.append(rows);
+    const mem = light(log);
+    expect(Object.is((mem[0] as LoggedEvaluation).f[1], -0)).toBe(true);
+    expect(Object.is((mem[1] as LoggedEvaluation).f[0], 0)).toBe(true);
+    expect(Object.is((mem[4] as LoggedEvaluation).cv, 0)).toBe(true);
+    sameBits(mem, fromFile(log, path));
+    log.close();
+    // a budget of 2 rows (5 numbers each): the rows past it come from the file, the same rows
+    const small = new EvaluationLog(join(dir, 'small.csv.partial'), problem, undefined, undefined, 10);
+    small.append(rows);
+    sameBits(light(small), fromFile(small, join(dir, 'small.csv.partial')));
+    // resumed: the rows already in the file are kept in memory too
+    const resumed = new EvaluationLog(path, problem, log.byteLength);
+    resumed.append([row(5, 3, [0.6, 0], [2, 3], [-2])]);
+    const all = light(resumed);
+    expect(all.map((r) => (r as LoggedEvaluation).index)).toEqual([0, 1, 2, 3, 4, 5]);
+    sameBits(all, fromFile(resumed, path));
+    resumed.close();
+    small.close();
+  });
 });
 
 describe('generationHistory replayed from a log', () => {
