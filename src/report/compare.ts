@@ -21,7 +21,8 @@ import { minimizedObjectives } from './decision.js';
 import { CSS, esc, htmlTable, inlineSvg } from './html.js';
 import { loadRun, type LoadedRun } from './load.js';
 import { mdEscape, mdTable } from './markdown.js';
-import { axisLabel, objectiveMatrixSpec, renderSvg, samplePositions, type CategoryStyle } from './plots.js';
+import { axisLabel, samplePositions, tidySvg, type CategoryStyle } from './plots.js';
+import { objectiveMatrixSvg } from './svgPlots.js';
 
 export interface CompareRow {
   readonly label: string;
@@ -151,7 +152,7 @@ export async function compareRuns(runDirs: readonly string[], outDir?: string, o
   const cats: CategoryStyle[] = names.map((n, i) => ({
     name: n, color: COLORS[i % COLORS.length]!, shape: SHAPES[i % SHAPES.length]!, size: 40, opacity: 0.8,
   }));
-  const svg = await renderSvg(objectiveMatrixSpec(points, axes, cats, 'run'), 'fronts');
+  const svg = tidySvg(objectiveMatrixSvg(points, axes, cats, 'run'), 'fronts');
 
   const dir = outDir ?? defaultOutDir((opts.now ?? (() => new Date()))());
   mkdirSync(dir, { recursive: true });

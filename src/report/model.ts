@@ -9,10 +9,8 @@ import { constellationSections } from './constellationBudget.js';
 import { budgetSections, fmt, type BudgetSection } from './budget.js';
 import { decisionPicks, KNEE_METHOD, type Pick } from './decision.js';
 import type { LoadedRun } from './load.js';
-import {
-  axisLabel, convergenceSpec, objectiveMatrixSpec, waterfallSpec, objectiveTitle, parallelSpec, renderSvg, samplePositions, tickText,
-  type AxisDef, type CategoryStyle, type ParallelAxis,
-} from './plots.js';
+import { axisLabel, objectiveTitle, samplePositions, tidySvg, tickText, type AxisDef, type CategoryStyle, type ParallelAxis } from './plots.js';
+import { convergenceSvg, objectiveMatrixSvg, parallelSvg, waterfallSvg } from './svgPlots.js';
 import type { ReferenceDesign } from './references.js';
 import { robustReport, type RobustReport } from './robust.js';
 
@@ -89,7 +87,7 @@ function domainOf(values: readonly number[]): [number, number] {
   return [lo - pad, hi + pad];
 }
 
-async function objectivePlot(run: LoadedRun, refs: readonly ReferenceDesign[], notes: string[]): Promise<ReportPlot> {
+function objectivePlot(run: LoadedRun, refs: readonly ReferenceDesign[], notes: string[]): ReportPlot {
   const { pareto } = run;
   const m = pareto.objectives.length;
   const ok = run.evaluations ?? [];
@@ -126,7 +124,7 @@ async function objectivePlot(run: LoadedRun, refs: readonly ReferenceDesign[], n
     { name: 'Pareto front', color: '#d62728', shape: 'circle', size: 36, opacity: 0.9 },
     ...(refs.length ? [{ name: 'reference design', color: '#111111', shape: 'diamond', size: 90, opacity: 1 }] : []),
   ];
-  const svg = await renderSvg(objectiveMatrixSpec(points, axes, categories, 'evaluations', refs.length > 0), 'objective-space');
+  const svg = tidySvg(objectiveMatrixSvg(points, axes, categories, 'evaluations', refs.length > 0), 'objective-space');
   const parts = [
     m === 2 ? 'Objective space.' : `Objective space: scatter matrix of every pair of the ${m} objectives.`,
     `Red: the ${pareto.designs.length} Pareto designs${frontPos.length < pareto.designs.length ? ` (${frontPos.length} drawn, evenly sampled)` : ''}; blue: feasible and grey crosses: infeasible evaluations` +
@@ -142,7 +140,7 @@ async function objectivePlot(run: LoadedRun, refs: readonly ReferenceDesign[], n
   return { id: 'objective-space', file: 'objective-space.svg', title: 'Objective space', caption: parts.filter(Boolean).join(' '), svg };
 }
 
-async function parallelPlot(run: LoadedRun, knee: Pick | undefined): Promise<ReportPlot | null> {
+function parallelPlot(run: LoadedRun, knee: Pick | undefined): ReportPlot | null {
   const { pareto } = run;
   if (pareto.designs.length === 0) return null;
   type Axis = ParallelAxis & { norm: (d: (typeof pareto.designs)[number]) => number };
@@ -177,7 +175,7 @@ async function parallelPlot(run: LoadedRun, knee: Pick | undefined): Promise<Rep
   const push = (p: number, grp: string): void => axes.forEach((a, i) => lines.push({ id: `${grp}-${p}`, grp, a: i, v: a.norm(pareto.designs[p]!) }));
   for (const p of pos) push(p, 'Pareto design');
   if (knee) push(knee.position, 'knee design');
-  const svg = await renderSvg(parallelSpec(lines, axes, [
+  const svg = tidySvg(parallelSvg(lines, axes, [
     { name: 'Pareto design', color: '#4c78a8', width: 1.2, opacity: pareto.designs.length > 200 ? 0.25 : 0.5 },
     { name: 'knee design', color: '#d62728', width: 3, opacity: 1 },
   ]), 'parallel');
@@ -190,11 +188,11 @@ async function parallelPlot(run: LoadedRun, knee: Pick | undefined): Promise<Rep
 }
 
 /** The knee design's delivered-compute waterfall (node studies whose records carry one). */
-async function waterfallPlot(knee: Pick | undefined): Promise<ReportPlot | null> {
+function waterfallPlot(knee: Pick | undefined): ReportPlot | null {
   type Step = { name: string; factor: number; valueAfter_PFLOPS: number };
   const steps = (knee?.design.record as { compute?: { waterfall?: Step[] } } | null | undefined)?.compute?.waterfall;
   if (knee === undefined || steps === undefined || steps.length === 0) return null;
-  const svg = await renderSvg(waterfallSpec(steps), 'waterfall');
+  const svg = tidySvg(waterfallSvg(steps), 'waterfall');
   const last = steps[steps.length - 1]!;
   return {
     id: 'waterfall', file: 'waterfall.svg', title: 'Delivered compute of the knee design',
@@ -204,10 +202,10 @@ async function waterfallPlot(knee: Pick | undefined): Promise<ReportPlot | null>
   };
 }
 
-async function convergencePlot(run: LoadedRun): Promise<ReportPlot | null> {
+function convergencePlot(run: LoadedRun): ReportPlot | null {
   const h = run.meta.history ?? [];
   if (h.length === 0) return null;
-  const svg = await renderSvg(convergenceSpec(h), 'convergence');
+  const svg = tidySvg(convergenceSvg(h), 'convergence');
   return {
     id: 'convergence', file: 'convergence.svg', title: 'Convergence',
     caption: `Left: hypervolume of the feasible front found so far, normalized by the final front (ideal → 0, nadir → 1, reference point 1.1 in every objective${run.meta.study.kind === 'benchmark' ? '; benchmarks use their true front\'s ideal and nadir, the raw objectives when that front spans [0, 1]' : ''}). Right: share of each generation's evaluations that were feasible.` +
@@ -288,17 +286,17 @@ export async function buildReportModel(run: LoadedRun, refs: readonly ReferenceD
   ];
   if (meta.study.kind === 'node' && physical.length === 0) notes.push('no evaluated record available: the physical constraints (array area, radiator area, launch closure, fits vehicle) are not listed');
   const picks = decisionPicks(pareto);
-  const plots: ReportPlot[] = [await objectivePlot(run, refs, notes)];
+  const plots: ReportPlot[] = [objectivePlot(run, refs, notes)];
   const robust = await robustReport(run);
   if (robust) {
     summary.splice(summary.findIndex((k) => k.label === 'evaluations'), 0, ...robust.summary);
     plots.push(robust.plot);
   }
-  const par = await parallelPlot(run, picks[0]);
+  const par = parallelPlot(run, picks[0]);
   if (par) plots.push(par);
-  const fall = await waterfallPlot(picks[0]);
+  const fall = waterfallPlot(picks[0]);
   if (fall) plots.push(fall);
-  const conv = await convergencePlot(run);
+  const conv = convergencePlot(run);
   if (conv) plots.push(conv);
   else notes.push('run.json has no per-generation history: no convergence plot');
 

@@ -61,13 +61,19 @@ export function toLogged(problem: Problem, index: number, generation: number, x:
   return { index, generation, x, f: e.f, g: e.g, cv: constraintViolation(e), failure: null };
 }
 
-/** One CSV row; objectives in the user's sense (a maximized metric is positive again). */
+/** One CSV row; objectives in the user's sense (a maximized metric is positive again). Built in one pass: it runs for every evaluation. */
 export function logRow(problem: Problem, r: LoggedEvaluation): string {
   const status = r.failure !== null ? 'failed' : r.cv > 0 ? 'infeasible' : 'feasible';
-  const vars = problem.variables.map((v, i) => (v.kind === 'choice' ? textCell(String(v.options[r.x[i]!])) : num(r.x[i]!)));
-  const objs = problem.objectives.map((o, i) => num(o.sense === 'maximize' ? -r.f[i]! : r.f[i]!));
-  const gs = Array.from(r.g, num);
-  return `${[r.index, r.generation, status, ...vars, ...objs, ...gs, r.failure !== null ? '' : num(r.cv), textCell(r.failure ?? '')].join(',')}\n`;
+  let row = `${r.index},${r.generation},${status}`;
+  const vars = problem.variables;
+  for (let i = 0; i < vars.length; i++) {
+    const v = vars[i]!;
+    row += `,${v.kind === 'choice' ? textCell(String(v.options[r.x[i]!])) : num(r.x[i]!)}`;
+  }
+  const objs = problem.objectives;
+  for (let i = 0; i < objs.length; i++) row += `,${num(objs[i]!.sense === 'maximize' ? -r.f[i]! : r.f[i]!)}`;
+  for (let i = 0; i < r.g.length; i++) row += `,${num(r.g[i]!)}`;
+  return `${row},${r.failure !== null ? '' : num(r.cv)},${textCell(r.failure ?? '')}\n`;
 }
 
 /** open(2) flags that refuse a symbolic link as the last path component (ELOOP), where the platform has it. */

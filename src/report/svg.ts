@@ -1,0 +1,160 @@
+/**
+ * SVG primitives for the hand-written report plots (svgPlots.ts): linear scales, "nice" tick steps, tick
+ * labels, escaped text, axes and legends. Layout is computed, not measured: text widths are estimated at
+ * TEXT_WIDTH_EM of the font size per character (a sans-serif average; vega estimates the same way without a
+ * canvas), so labels may sit a few pixels off their true extent.
+ * Tick steps follow the 1-2-5 rule of d3-array's tickIncrement (Bostock, d3-array `ticks`, ISC licence):
+ * step = 10^⌊log10(span / count)⌋ × (1, 2, 5 or 10), whichever brings the tick count nearest `count`.
+ */
+
+export const FONT = 'sans-serif';
+/** Average advance of a sans-serif character, in font sizes [em]. */
+export const TEXT_WIDTH_EM = 0.58;
+
+export const textWidth = (s: string, fontSize_px: number): number => s.length * fontSize_px * TEXT_WIDTH_EM;
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+export const esc = (s: string): string => s.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
+
+/** A pixel coordinate rounded to 0.1 px (what vega's output was rounded to as well). */
+export const px = (v: number): string => String(Math.round(v * 10) / 10);
+
+/** Maps [d0, d1] linearly onto [r0, r1]. */
+export function linear(d0: number, d1: number, r0: number, r1: number): (v: number) => number {
+  const k = d1 !== d0 ? (r1 - r0) / (d1 - d0) : 0;
+  return (v) => r0 + (v - d0) * k;
+}
+
+/** Tick step for about `count` ticks over [lo, hi] (1-2-5 rule). */
+export function tickStep(lo: number, hi: number, count: number): number {
+  const raw = (hi - lo) / Math.max(1, count);
+  if (!(raw > 0) || !Number.isFinite(raw)) return 0;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const error = raw / power;
+  return power * (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1);
+}
+
+/** Multiples of the tick step inside [lo, hi], computed as i·step or i / (1/step) so 0.1·3 prints as 0.3. */
+export function ticks(lo: number, hi: number, count: number): { values: number[]; step: number } {
+  const step = tickStep(lo, hi, count);
+  if (step === 0) return { values: Number.isFinite(lo) ? [lo] : [], step: 0 };
+  const inv = step < 1 ? Math.round(1 / step) : 0;
+  const at = (i: number): number => (inv > 0 ? i / inv : i * step);
+  const values: number[] = [];
+  for (let i = Math.ceil(lo / step - 1e-9); at(i) <= hi + step * 1e-9; i++) values.push(at(i) + 0); // + 0: no -0 tick
+  return { values, step };
+}
+
+/** Upper end of [0, hi] rounded up to a tick step (a "nice" domain). */
+export function niceMax(hi: number, count = 5): number {
+  if (!(hi > 0)) return 1;
+  const step = tickStep(0, hi, count);
+  return Math.ceil(hi / step - 1e-9) * step;
+}
+
+/** Tick labels with the decimals the step needs and thousands separators; exponents for very large or small steps. */
+export function tickFormat(step: number): (v: number) => string {
+  if (step === 0) return (v) => formatPlain(v, 3);
+  if (step >= 1e7 || step < 1e-5) return (v) => (v === 0 ? '0' : Number(v.toPrecision(3)).toExponential().replace('e+', 'e').replace('-', '−'));
+  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+  return (v) => formatPlain(v, decimals);
+}
+
+function formatPlain(v: number, decimals: number): string {
+  const s = Math.abs(v).toFixed(decimals);
+  const [int, frac] = s.split('.') as [string, string | undefined];
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const sign = v < 0 && Number(s) !== 0 ? '−' : '';
+  return `${sign}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
+}
+
+export interface TextOptions {
+  readonly size?: number;
+  readonly anchor?: 'start' | 'middle' | 'end';
+  readonly weight?: 'bold';
+  readonly rotate?: number;
+  readonly color?: string;
+  /** Vertical placement of (x, y): the text's baseline (default), its top or its middle. */
+  readonly baseline?: 'alphabetic' | 'top' | 'middle';
+}
+
+/** One line of text; `top` and `middle` shift the baseline down by 0.8 and 0.35 font sizes (no dominant-baseline: not every SVG viewer has it). */
+export function text(x: number, y: number, s: string, o: TextOptions = {}): string {
+  const size = o.size ?? 11;
+  const dy = o.baseline === 'top' ? 0.8 * size : o.baseline === 'middle' ? 0.35 * size : 0;
+  const rot = o.rotate !== undefined ? ` transform="rotate(${o.rotate} ${px(x)} ${px(y)})"` : '';
+  return `<text x="${px(x)}" y="${px(y + dy)}"${rot} font-size="${size}"${o.anchor && o.anchor !== 'start' ? ` text-anchor="${o.anchor}"` : ''}` +
+    `${o.weight ? ` font-weight="${o.weight}"` : ''} fill="${o.color ?? '#000'}">${esc(s)}</text>`;
+}
+
+/** The document: white background, one font, an optional class (the test and CSS hooks name plot roles). */
+export function svgDocument(width: number, height: number, body: string): string {
+  const w = Math.ceil(width), h = Math.ceil(height);
+  return `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" class="marks" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="${FONT}">` +
+    `<rect width="${w}" height="${h}" fill="white"/>${body}</svg>`;
+}
+
+export interface Frame {
+  /** Top-left corner of the plotting area [px]. */
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Gridlines, frame, ticks with labels and titles of a plot with a linear y axis and a linear x axis (null: none, e.g. categories). */
+export function axes(
+  f: Frame, x: { domain: readonly [number, number]; title: string | null; integer?: boolean } | null,
+  y: { domain: readonly [number, number]; title: string | null },
+): { svg: string } {
+  const xd = x?.domain ?? [0, 1];
+  const sx = linear(xd[0], xd[1], f.x, f.x + f.width);
+  const sy = linear(y.domain[0], y.domain[1], f.y + f.height, f.y);
+  const tx = ticks(xd[0], xd[1], Math.max(2, Math.round(f.width / 80)));
+  const xs = x === null ? [] : x.integer ? tx.values.filter((v) => Number.isInteger(v)) : tx.values;
+  const ty = ticks(y.domain[0], y.domain[1], Math.max(2, Math.round(f.height / 40)));
+  const fx = tickFormat(x?.integer ? Math.max(1, tx.step) : tx.step);
+  const fy = tickFormat(ty.step);
+  const out: string[] = ['<g class="mark-rule role-axis-grid" stroke="#e6e6e6" stroke-width="1">'];
+  for (const v of xs) out.push(`<line x1="${px(sx(v))}" y1="${px(f.y)}" x2="${px(sx(v))}" y2="${px(f.y + f.height)}"/>`);
+  for (const v of ty.values) out.push(`<line x1="${px(f.x)}" y1="${px(sy(v))}" x2="${px(f.x + f.width)}" y2="${px(sy(v))}"/>`);
+  out.push(`</g><rect class="frame" x="${px(f.x)}" y="${px(f.y)}" width="${px(f.width)}" height="${px(f.height)}" fill="none" stroke="#bbb"/>`);
+  out.push('<g class="mark-rule role-axis-tick" stroke="#888" stroke-width="1">');
+  for (const v of xs) out.push(`<line x1="${px(sx(v))}" y1="${px(f.y + f.height)}" x2="${px(sx(v))}" y2="${px(f.y + f.height + 5)}"/>`);
+  for (const v of ty.values) out.push(`<line x1="${px(f.x - 5)}" y1="${px(sy(v))}" x2="${px(f.x)}" y2="${px(sy(v))}"/>`);
+  out.push('</g><g class="mark-text role-axis-label">');
+  for (const v of xs) out.push(text(sx(v), f.y + f.height + 7, fx(v), { anchor: 'middle', baseline: 'top' }));
+  let labelWidth = 0;
+  for (const v of ty.values) {
+    const s = fy(v);
+    labelWidth = Math.max(labelWidth, textWidth(s, 11));
+    out.push(text(f.x - 7, sy(v), s, { anchor: 'end', baseline: 'middle' }));
+  }
+  out.push('</g><g class="mark-text role-axis-title">');
+  if (x?.title) out.push(text(f.x + f.width / 2, f.y + f.height + 24, x.title, { size: 12, anchor: 'middle', baseline: 'top' }));
+  const titleX = f.x - 7 - labelWidth - 8;
+  if (y.title) out.push(text(titleX, f.y + f.height / 2, y.title, { size: 12, anchor: 'middle', rotate: -90 }));
+  out.push('</g>');
+  return { svg: out.join('') };
+}
+
+/** Room a y axis needs left of its frame: tick labels (estimated from the domain's ticks) and the rotated title. */
+export function yAxisWidth(domain: readonly [number, number], height: number): number {
+  const t = ticks(domain[0], domain[1], Math.max(2, Math.round(height / 40)));
+  const f = tickFormat(t.step);
+  return 7 + Math.max(0, ...t.values.map((v) => textWidth(f(v), 11))) + 8 + 12 + 4;
+}
+
+/** Symbol paths of the given area [px²] centred on 0, 0 (vega's circle, cross and diamond). */
+export function symbolPath(shape: string, area_px2: number): string {
+  if (shape === 'cross') {
+    const r = Math.sqrt(area_px2) / 2, s = r / 2.5;
+    return `M${px(-r)},${px(-s)}H${px(-s)}V${px(-r)}H${px(s)}V${px(-s)}H${px(r)}V${px(s)}H${px(s)}V${px(r)}H${px(-s)}V${px(s)}H${px(-r)}Z`;
+  }
+  if (shape === 'diamond') {
+    const r = Math.sqrt(area_px2) / 2;
+    return `M${px(-r)},0L0,${px(-r)}L${px(r)},0L0,${px(r)}Z`;
+  }
+  const r = Math.sqrt(area_px2 / Math.PI);
+  return `M${px(r)},0A${px(r)},${px(r)},0,1,1,${px(-r)},0A${px(r)},${px(r)},0,1,1,${px(r)},0Z`;
+}
