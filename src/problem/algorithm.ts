@@ -39,7 +39,11 @@ export interface Algorithm {
   progress(): AlgorithmProgress;
   /** Current population. */
   population(): readonly Individual[];
-  /** Archive of every feasible non-dominated design seen so far (not capped at the population size; bounded only when `archiveLimit` is set). */
+  /**
+   * Archive of every feasible non-dominated design seen so far (not capped at the population size; bounded only when
+   * `archiveLimit` is set), in lexicographic order of f, then evaluation index (src/core/paretoArchive.ts): the run
+   * history takes it as the front after each generation.
+   */
   archive(): readonly Individual[];
   /** When no feasible design has been seen: the least-infeasible ones (lowest cv first). */
   leastInfeasible(count: number): readonly Individual[];

@@ -85,7 +85,16 @@ interface RunContext {
   readonly elapsedBefore: number;
   /** Live hypervolume per generation on the current front's normalization (read by the stagnation rule). */
   readonly liveHv: number[];
+  /**
+   * The front after each generation of this run (the objective vectors of `algorithm.archive()`), for the history,
+   * which would otherwise rebuild the same archive from the log: kept for unbounded archives of runs not resumed,
+   * up to HISTORY_FRONT_POINTS points in all (then dropped: the history replays).
+   */
+  fronts: { readonly byGeneration: (readonly Float64Array[])[]; points: number } | undefined;
 }
+
+/** Objective vectors the recorded fronts may hold in all (8 bytes per reference, the vectors themselves are shared with the archive). */
+export const HISTORY_FRONT_POINTS = 4_000_000;
 
 interface LoopOutcome {
   readonly stopReason: string;
@@ -134,6 +143,7 @@ async function runOpened(opts: RunOptions, createAlgorithm: AlgorithmFactoryByNa
   }
   const ctx: RunContext = {
     opts, run, algorithm, evaluator, log, now, t0, elapsedBefore: checkpoint?.elapsed_s ?? 0, liveHv: [...(checkpoint?.liveHypervolume ?? [])],
+    fronts: checkpoint === undefined && settings.archiveLimit === undefined ? { byGeneration: [], points: 0 } : undefined,
   };
   let outcome: LoopOutcome;
   let records: unknown[] | undefined;
@@ -220,6 +230,11 @@ async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
     generationsThisProcess++;
 
     const front = algorithm.archive().map((ind) => ind.f);
+    if (ctx.fronts !== undefined) {
+      ctx.fronts.byGeneration[generation] = front;
+      ctx.fronts.points += front.length;
+      if (ctx.fronts.points > HISTORY_FRONT_POINTS) ctx.fronts = undefined;
+    }
     // Only the stagnation rule reads this series: without one, no hypervolume is computed per generation.
     if (loaded.algorithm.stagnation) liveHv.push(runHypervolume(front, normalizationOf(front, m, benchmark)).value);
     if (displayNorm === undefined && (benchmark !== false || front.length > 0)) displayNorm = liveNormalization(front, m, benchmark);
@@ -289,8 +304,10 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, reportedDesigns?
   const finalFront = archive.map((ind) => ind.f);
   const norm = normalizationOf(finalFront, m, fixedNormalizationOf(loaded));
   const trueFront = loaded.benchmark ? paretoFront(loaded.benchmark.problem, m) : undefined;
+  const fronts = ctx.fronts?.byGeneration;
   const history = generationHistory((onRow) => log.replay(onRow, true), m, norm, {
     generations: p.generation,
+    ...(fronts !== undefined ? { frontAt: (generation: number) => fronts[generation] } : {}),
     ...(trueFront ? { trueFront } : {}),
     ...(loaded.algorithm.archiveLimit !== undefined ? { archiveLimit: loaded.algorithm.archiveLimit } : {}),
   });

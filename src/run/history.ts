@@ -139,13 +139,21 @@ export const historyStride = (generations: number): number => Math.max(1, Math.c
  */
 export function generationHistory(
   replay: (onRow: (row: LoggedEvaluation) => void) => void, m: number, norm: Normalization,
-  opts: { readonly generations: number; readonly trueFront?: readonly Float64Array[]; readonly archiveLimit?: number },
+  opts: {
+    readonly generations: number; readonly trueFront?: readonly Float64Array[]; readonly archiveLimit?: number;
+    /**
+     * The run's own front after each generation (its archive's objective vectors in the archive's order), when the run
+     * recorded every one: used instead of rebuilding the archive from the log (unbounded archives only, where the two are equal).
+     */
+    readonly frontAt?: (generation: number) => readonly Float64Array[] | undefined;
+  },
 ): GenerationStats[] {
   const stride = historyStride(opts.generations);
   const out: GenerationStats[] = [];
   // A bounded run replays through an archive with the same bound (it sees every feasible row, the run only its
   // first fronts, so the two bounded archives can differ slightly; unbounded, they are equal).
   const archive = new ParetoArchive(m, opts.archiveLimit);
+  const recorded = opts.archiveLimit === undefined ? opts.frontAt : undefined;
   // Unbounded: the rows before the last take running indicators (historyIncremental.ts), updated per design
   // instead of recomputed per generation; the estimate only matters where runHypervolume would estimate (4+).
   const unbounded = opts.archiveLimit === undefined;
@@ -164,7 +172,8 @@ export function generationHistory(
   let lastIndex = -1;
   const deferredRows: { row: number; maxIndex: number }[] = [];
   const close = (last: boolean): void => {
-    const front = archive.items().map((a) => a.f);
+    const front = recorded !== undefined ? recorded(gen) : archive.items().map((a) => a.f);
+    if (front === undefined) throw new Error(`history: the run recorded no front for generation ${gen}`);
     // the last row is the final front's: exact; earlier rows follow the run-time rule (an estimate for 4+ objectives)
     // a running estimate is filled in after the replay (it needs every design: see historyIncremental.ts)
     const deferred = !last && runningHv !== undefined && front.length > EXACT_HV_POINTS;
@@ -194,7 +203,7 @@ export function generationHistory(
     if (e.cv !== 0) return;
     blockFeasible++;
     if (!e.f.every(Number.isFinite)) return;
-    archive.add({ f: e.f, cv: 0, evalIndex: e.index });
+    if (recorded === undefined) archive.add({ f: e.f, cv: 0, evalIndex: e.index });
     runningIgd?.add(e.f);
     if (runningHv !== undefined) {
       for (let k = 0; k < m; k++) y[k] = (e.f[k]! - norm.ideal[k]!) * scale[k]!;

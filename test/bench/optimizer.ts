@@ -15,9 +15,17 @@
  * scope: context only). A second table times exact hypervolume, odc against pagmo::hypervolume (WFG),
  * on 4-D and 5-D mutually non-dominated points; the values must agree to 1e-12 relative.
  * If pagmo cannot be installed or compiled, the bench says why and prints the odc columns only.
+ * A third table runs the whole `odc run` command (a child process: start-up, the run, its log, checkpoints,
+ * history and report) on ZDT1 and on a 5-objective DTLZ2 NSGA-III study, seeds 1..5, and prints the child's
+ * CPU time (getrusage, all threads) beside the whole-process CPU of pymoo's NSGA-II on ZDT1, measured by hand
+ * (docs/sources.md §13: pymoo cannot be installed here, PyPI being out of reach).
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../src/run/versions.js';
 import { safeEvaluate, type Problem } from '../../src/problem/types.js';
 import { createBenchmarkProblem, paretoFront } from '../../src/problem/benchmarks.js';
 import { hypervolume } from '../../src/indicators/hypervolume.js';
@@ -302,6 +310,52 @@ async function hypervolumeTable(pagmo: PagmoDriver | null): Promise<void> {
   printTable(['m', 'points', 'odc HV', 'pagmo HV', `rel. diff (<= ${HV_AGREEMENT})`, 'odc CPU s', 'pagmo CPU s', 'pagmo/odc'], rows);
 }
 
+/** Whole-process CPU [s] of pymoo 0.6.1.6 NSGA-II on ZDT1 (population 100, 200 generations), median of seeds 1..5 (docs/sources.md §13). */
+const PYMOO_ZDT1_PROCESS_CPU_s = 3.68;
+/** Goal of issue 14: `odc run` on ZDT1, report included, at most this share of pymoo's whole-process CPU. */
+const END_TO_END_GOAL = 0.3;
+const END_TO_END_STUDIES = [
+  { label: 'ZDT1 NSGA-II (20,000 evaluations)', text: () => readFileSync(join(PROJECT_ROOT, 'designs/benchmarks/zdt1.yaml'), 'utf8') },
+  {
+    label: 'DTLZ2 5-obj NSGA-III (20,140 evaluations)',
+    // Das–Dennis 6 partitions for 5 objectives: 210 directions, population 212; 95 generations
+    text: () => 'name: dtlz2-5\nkind: benchmark\nproblem: dtlz2\nvariables: 14\nobjectives: 5\nalgorithm: { name: nsga3, population: 212, generations: 95, seed: 1, partitions: 6 }\n',
+  },
+] as const;
+// Written to stderr when the child exits: its CPU time [µs] over all its threads, from getrusage(2).
+const RUSAGE_HOOK = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('ODC_BENCH_CPU '+(u.userCPUTime+u.systemCPUTime)+'\\n')})`;
+
+function endToEndTable(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'odc-bench-e2e-'));
+  const rows: string[][] = [];
+  try {
+    for (const study of END_TO_END_STUDIES) {
+      const cpu: number[] = [];
+      const wall: number[] = [];
+      for (const seed of SEEDS) {
+        const file = join(dir, `study-${seed}.yaml`);
+        writeFileSync(file, study.text().replace(/seed: 1\b/, `seed: ${seed}`));
+        const t = performance.now();
+        const r = spawnSync(process.execPath, ['--import', RUSAGE_HOOK, join(PROJECT_ROOT, 'dist/src/cli/bin.js'), 'run', file, '--out', join(dir, `run-${seed}`), '--quiet'], { encoding: 'utf8' });
+        wall.push((performance.now() - t) / 1000);
+        const used = /ODC_BENCH_CPU (\d+)/.exec(r.stderr);
+        if (r.status !== 0 || used === null) throw new Error(`odc run failed (${r.status}): ${r.stderr.slice(0, 400)}`);
+        cpu.push(Number(used[1]) / 1e6);
+      }
+      const zdt1 = study.label.startsWith('ZDT1');
+      rows.push([
+        study.label, median(cpu).toFixed(2), `${Math.min(...cpu).toFixed(2)}-${Math.max(...cpu).toFixed(2)}`, median(wall).toFixed(2),
+        zdt1 ? PYMOO_ZDT1_PROCESS_CPU_s.toFixed(2) : '-',
+        zdt1 ? `${(median(cpu) / PYMOO_ZDT1_PROCESS_CPU_s).toFixed(2)} (goal <= ${END_TO_END_GOAL})` : '-',
+      ]);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`\nodc run end to end (child process, report included), seeds ${SEEDS.join(',')}: CPU of the whole process; pymoo: whole-process CPU measured by hand (docs/sources.md §13)`);
+  printTable(['study', 'odc CPU s (median)', 'odc CPU s (range)', 'odc wall s', 'pymoo CPU s', 'odc/pymoo CPU'], rows);
+}
+
 async function main(): Promise<void> {
   const t0 = performance.now();
   const cpuList = cpus();
@@ -319,6 +373,7 @@ async function main(): Promise<void> {
   const verdicts = optimizerTable(pagmo);
   for (const v of verdicts) console.log(v);
   await hypervolumeTable(pagmo);
+  endToEndTable();
   console.log(`\nLoad average (1/5/15 min) at end: ${loadText()} on ${cpuList.length} cores; bench took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 

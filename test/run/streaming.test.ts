@@ -210,6 +210,21 @@ describe('generationHistory replayed from a log', () => {
     expect(h.map((r) => r.evaluations)).toEqual([1, 4, 6]);
   });
 
+  it("takes each generation's front from the run's recorded fronts when given (unbounded archives), not from the log", () => {
+    const rows = [row(0, 0, [0, 0], [0.5, 0.5], [-1]), row(1, 1, [0, 0], [0.6, 0.6], [-1]), row(2, 2, [0, 0], [NaN, NaN], [NaN], 'x')];
+    // fronts unlike the log's on purpose: generation 1's is (0.2, 0.2) → HV 0.9² = 0.81; generation 2's has two points
+    const fronts = [[Float64Array.of(0.5, 0.5)], [Float64Array.of(0.2, 0.2)], [Float64Array.of(0.2, 0.2), Float64Array.of(0.0, 1.0)]];
+    const h = generationHistory((on) => rows.forEach(on), m, identity, { generations: 3, frontAt: (g) => fronts[g] });
+    expect(h.map((r) => r.frontSize)).toEqual([1, 1, 2]);
+    expect(h[0]!.hypervolume).toBeCloseTo(0.36, 12);
+    expect(h[1]!.hypervolume).toBeCloseTo(0.81, 12);
+    expect(h[2]!.hypervolume).toBeCloseTo(0.81 + 0.2 * 0.1, 12); // + the strip of (0, 1): 0.2 wide, 0.1 high
+    expect(h.map((r) => r.feasibleShare)).toEqual([1, 1, 0]); // counts still come from the log
+    // a bounded archive differs from the run's (see generationHistory): the log is replayed instead
+    const bounded = generationHistory((on) => rows.forEach(on), m, identity, { generations: 3, archiveLimit: 10, frontAt: (g) => fronts[g] });
+    expect(bounded.map((r) => r.hypervolume)).toEqual([0.36, 0.36, 0.36].map((v) => expect.closeTo(v, 12)));
+  });
+
   it('long runs get one row per block of ⌈generations / 500⌉ generations, feasible share over the block, the last generation always', () => {
     expect(HISTORY_POINTS).toBe(500);
     expect(historyStride(500)).toBe(1);
