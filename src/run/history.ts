@@ -171,9 +171,19 @@ export function generationHistory(
   let gen = -1;
   let lastIndex = -1;
   const deferredRows: { row: number; maxIndex: number }[] = [];
+  let previousFront: readonly ArrayLike<number>[] = [];
   const close = (last: boolean): void => {
     const front = recorded !== undefined ? recorded(gen) : archive.items().map((a) => a.f);
     if (front === undefined) throw new Error(`history: the run recorded no front for generation ${gen}`);
+    if (recorded !== undefined && runningIgd !== undefined) {
+      // Only designs on the front can lower a running IGD+ minimum: d+ is monotone under dominance, to the last bit
+      // (a ≥ b componentwise gives max(a − z, 0)² ≥ max(b − z, 0)² in floating point), so the minimum over every
+      // design seen equals the minimum over the front's entrants since the last row.
+      const entered = new Set<ArrayLike<number>>(front);
+      for (const f of previousFront) entered.delete(f);
+      for (const f of entered) runningIgd.add(f);
+      previousFront = front;
+    }
     // the last row is the final front's: exact; earlier rows follow the run-time rule (an estimate for 4+ objectives)
     // a running estimate is filled in after the replay (it needs every design: see historyIncremental.ts)
     const deferred = !last && runningHv !== undefined && front.length > EXACT_HV_POINTS;
@@ -203,8 +213,10 @@ export function generationHistory(
     if (e.cv !== 0) return;
     blockFeasible++;
     if (!e.f.every(Number.isFinite)) return;
-    if (recorded === undefined) archive.add({ f: e.f, cv: 0, evalIndex: e.index });
-    runningIgd?.add(e.f);
+    if (recorded === undefined) {
+      archive.add({ f: e.f, cv: 0, evalIndex: e.index });
+      runningIgd?.add(e.f);
+    }
     if (runningHv !== undefined) {
       for (let k = 0; k < m; k++) y[k] = (e.f[k]! - norm.ideal[k]!) * scale[k]!;
       runningHv.add(y, e.index);

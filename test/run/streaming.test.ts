@@ -225,6 +225,26 @@ describe('generationHistory replayed from a log', () => {
     expect(bounded.map((r) => r.hypervolume)).toEqual([0.36, 0.36, 0.36].map((v) => expect.closeTo(v, 12)));
   });
 
+  it('with recorded fronts, IGD+ before the last row equals the brute-force IGD+ of the front seen so far (random 3-objective log)', () => {
+    const rng = createRng(11);
+    const m3 = 3;
+    const reference = Array.from({ length: 40 }, () => Float64Array.from({ length: m3 }, () => rng.next()));
+    const rows: LoggedEvaluation[] = [];
+    for (let i = 0; i < 600; i++) rows.push(row(i, Math.floor(i / 50), [0, 0], Array.from({ length: m3 }, () => 0.2 + rng.next()), [i % 5 === 0 ? 1 : -1]));
+    // the front after each generation, by brute force: feasible designs so far not dominated by another
+    const dominates = (a: Float64Array, b: Float64Array): boolean => a.every((v, k) => v <= b[k]!) && a.some((v, k) => v < b[k]!);
+    const fronts: Float64Array[][] = [];
+    for (let g = 0; g < 12; g++) {
+      const seen = rows.filter((r) => r.generation <= g && r.cv === 0).map((r) => r.f);
+      fronts.push(seen.filter((a) => !seen.some((b) => dominates(b, a))));
+    }
+    const igdPlusOracle = (front: Float64Array[]): number =>
+      reference.reduce((sum, z) => sum + Math.min(...front.map((a) => Math.sqrt(a.reduce((s2, v, k) => s2 + Math.max(v - z[k]!, 0) ** 2, 0)))), 0) / reference.length;
+    const h = generationHistory((on) => rows.forEach(on), m3, normalizationOf([], m3, true), { generations: 12, trueFront: reference, frontAt: (g) => fronts[g] });
+    expect(h).toHaveLength(12);
+    h.forEach((r, g) => expect(r.igdPlus, `generation ${g}`).toBeCloseTo(igdPlusOracle(fronts[g]!), 12));
+  });
+
   it('long runs get one row per block of ⌈generations / 500⌉ generations, feasible share over the block, the last generation always', () => {
     expect(HISTORY_POINTS).toBe(500);
     expect(historyStride(500)).toBe(1);
