@@ -238,9 +238,10 @@ describe('generationHistory replayed from a log', () => {
       const seen = rows.filter((r) => r.generation <= g && r.cv === 0).map((r) => r.f);
       fronts.push(seen.filter((a) => !seen.some((b) => dominates(b, a))));
     }
-    const igdPlusOracle = (front: Float64Array[]): number =>
-      reference.reduce((sum, z) => sum + Math.min(...front.map((a) => Math.sqrt(a.reduce((s2, v, k) => s2 + Math.max(v - z[k]!, 0) ** 2, 0)))), 0) / reference.length;
-    const h = generationHistory((on) => rows.forEach(on), m3, normalizationOf([], m3, true), { generations: 12, trueFront: reference, frontAt: (g) => fronts[g] });
+    const dPlus = (a: Float64Array, z: Float64Array): number => Math.sqrt(a.reduce((s2, v, k) => s2 + Math.max(v - z[k]!, 0) ** 2, 0));
+    const igdPlusOracle = (front: Float64Array[]): number => reference.reduce((sum, z) => sum + Math.min(...front.map((a) => dPlus(a, z))), 0) / reference.length;
+    const norm = normalizationOf([], m3, true);
+    const h = generationHistory((on) => rows.forEach(on), m3, norm, { generations: 12, trueFront: reference, frontAt: (g) => fronts[g] });
     expect(h).toHaveLength(12);
     h.forEach((r, g) => expect(r.igdPlus, `generation ${g}`).toBeCloseTo(igdPlusOracle(fronts[g]!), 12));
   });
