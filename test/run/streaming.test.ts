@@ -239,7 +239,8 @@ describe('generationHistory replayed from a log', () => {
       fronts.push(seen.filter((a) => !seen.some((b) => dominates(b, a))));
     }
     const dPlus = (a: Float64Array, z: Float64Array): number => Math.sqrt(a.reduce((s2, v, k) => s2 + Math.max(v - z[k]!, 0) ** 2, 0));
-    const igdPlusOracle = (front: Float64Array[]): number => reference.reduce((sum, z) => sum + Math.min(...front.map((a) => dPlus(a, z))), 0) / reference.length;
+    const igdPlusOracle = (front: Float64Array[]): number =>
+      reference.reduce((sum, z) => sum + Math.min(...front.map((a) => dPlus(a, z))), 0) / reference.length;
     const norm = normalizationOf([], m3, true);
     const h = generationHistory((on) => rows.forEach(on), m3, norm, { generations: 12, trueFront: reference, frontAt: (g) => fronts[g] });
     expect(h).toHaveLength(12);
