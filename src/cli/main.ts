@@ -6,14 +6,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, hostname } from 'node:os';
 import { join } from 'node:path';
-import cliProgress from 'cli-progress';
+import type CliProgress from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isStudyError } from '../core/errors.js';
 import * as odc from '../index.js';
 import { RUN_LOCK, studySlug } from '../run/runFolder.js';
 import { readYaml } from '../study/load.js';
 import { CONSTELLATION_DEFAULTS } from '../uncertainty/constellationModel.js';
-import { createProgress } from './progress.js';
+import { createProgress, loadCliProgress } from './progress.js';
 
 const intArg = (name: string, min: number, max = Number.MAX_SAFE_INTEGER, why = '') => (v: string): number => {
   // Number("") and Number("  ") are 0: an empty value is refused, not taken as 0.
@@ -277,7 +277,7 @@ function analysisProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.WriteS
       stop: () => undefined,
     };
   }
-  let bar: cliProgress.SingleBar | undefined;
+  let bar: CliProgress.SingleBar | undefined;
   let phase = '';
   const stop = (): void => {
     bar?.stop();
@@ -288,6 +288,7 @@ function analysisProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.WriteS
       if (p.phase !== phase || bar === undefined) {
         stop();
         phase = p.phase;
+        const cliProgress = loadCliProgress();
         bar = new cliProgress.SingleBar({ stream, format: `${p.phase.padEnd(10)} |{bar}| {percentage}% | {value}/{total} | ETA {eta_formatted}`, hideCursor: false, barsize: 24 },
           cliProgress.Presets.shades_classic);
         bar.start(p.total, p.done);

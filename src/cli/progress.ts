@@ -2,8 +2,12 @@
  * Progress display for long runs: a bar on a terminal; on a pipe or log file, one plain line every ~10 %
  * of the run; nothing with --quiet. Only the CLI writes to the terminal.
  */
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type CliProgress from 'cli-progress';
 import type { ProgressInfo } from '../run/driver.js';
+
+/** cli-progress (with readline and child_process under it, ~25 ms) is loaded only when a bar is drawn on a terminal. */
+export const loadCliProgress = (): typeof CliProgress => createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
 
 const fmtTime = (s: number | null): string => {
   if (s === null || !Number.isFinite(s)) return '--';
@@ -40,6 +44,7 @@ export function createProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.W
       stop: () => undefined,
     };
   }
+  const cliProgress = loadCliProgress();
   const bar = new cliProgress.SingleBar(
     {
       stream,

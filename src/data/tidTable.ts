@@ -122,5 +122,8 @@ function csvPath(): string {
   throw new Error(`TID table: ${TID_CSV_FILENAME} not found beside ${fileURLToPath(import.meta.url)} nor in src/data/`);
 }
 
-/** The parsed table, loaded once. */
-export const TID_TABLE: TidTable = parseTidCsv(readFileSync(csvPath(), 'utf8'));
+let loaded: TidTable | undefined;
+/** The parsed table, loaded on first use (not at import: a benchmark study never reads it), then kept. */
+export function tidTable(): TidTable {
+  return (loaded ??= parseTidCsv(readFileSync(csvPath(), 'utf8')));
+}

@@ -25,7 +25,7 @@
  * SAA secular drift. Hence mission dose = rate × life × radiation design margin (default 2, the notes'
  * "common practice"). Shielding mass = ρ_Al · t · area (2.70 kg/m² per mm) for the given enclosure area.
  */
-import { TID_DOSE_FLOOR_rad_per_yr, TID_TABLE, type TidTable } from '../data/tidTable.js';
+import { TID_DOSE_FLOOR_rad_per_yr, tidTable, type TidTable } from '../data/tidTable.js';
 import { ALUMINIUM_DENSITY_kg_m3 } from '../units/constants.js';
 import { deg_to_rad } from '../units/convert.js';
 
@@ -47,7 +47,7 @@ export interface RadiationDoseParams {
   readonly shieldedArea_m2: number;
   /** Radiation design margin [-], ≥ 1, default 2. */
   readonly designMargin?: number;
-  /** Table override (tests); default the shipped TID_TABLE. */
+  /** Table override (tests); default the shipped table (tidTable()). */
   readonly table?: TidTable;
 }
 
@@ -85,7 +85,7 @@ function inclinationBracket(cols: readonly number[], iEff: number): [number, num
 
 /** Trapped-particle dose rate, mission dose with margin, and shielding mass. */
 export function radiationDose(p: Readonly<RadiationDoseParams>): RadiationDoseResult {
-  const t = p.table ?? TID_TABLE;
+  const t = p.table ?? tidTable();
   const alts = t.altitudes_m;
   const ths = t.thicknesses_m;
   const h = p.altitude_m;

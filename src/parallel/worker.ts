@@ -6,10 +6,12 @@
 import { workerData } from 'node:worker_threads';
 import { createLpSolver } from '../../solvers/lp/index.js';
 import { loadStudyProblem } from '../run/problem.js';
+import { fileKind } from '../study/load.js';
 import { evaluateBatch, type BatchResult, type BatchTask } from './evaluator.js';
 
 const { studyPath, studyHash } = workerData as { studyPath: string; studyHash: string };
-const loaded = loadStudyProblem(studyPath, await createLpSolver());
+// HiGHS (WASM, ~65 ms per thread) only where the models solve LPs: constellation studies.
+const loaded = loadStudyProblem(studyPath, fileKind(studyPath) === 'constellation' ? await createLpSolver() : undefined);
 if (loaded.hash !== studyHash) throw new Error(`${studyPath} changed during the run (hash mismatch); start a new run`);
 
 /** Full records of decision vectors (the Pareto designs at the end of a run), computed here rather than serially in the driver. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { radiationDose, type RadiationDoseParams } from '../../src/models/radiation.js';
 import { sunSynchronousInclination } from '../../src/models/orbit.js';
-import { TID_TABLE, tidIndex } from '../../src/data/tidTable.js';
+import { tidIndex, tidTable } from '../../src/data/tidTable.js';
 import { deg_to_rad, km_to_m, mm_to_m } from '../../src/units/convert.js';
 
 // Sources:
@@ -23,7 +23,7 @@ const dose = (h_km: number, i_deg: number, mm: number): number =>
 
 describe('radiationDose: table reproduction', () => {
   it('reproduces every grid point of the shipped CSV (all four dose columns)', () => {
-    const t = TID_TABLE;
+    const t = tidTable();
     const csv = readFileSync(new URL('../../src/data/tid-ap8ae8-shieldose2.csv', import.meta.url), 'utf8');
     const rows = csv.split('\n').filter((l) => l && !l.startsWith('#') && !l.startsWith('altitude'));
     expect(rows.length).toBe(605);
