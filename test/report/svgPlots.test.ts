@@ -4,7 +4,7 @@
  * domain corner must land on the frame's corner, bar heights must be proportional to their values.
  */
 import { describe, expect, it } from 'vitest';
-import { niceMax, tickFormat, ticks, tickStep, symbolPath, linear } from '../../src/report/svg.js';
+import { linear, niceMax, px, symbolPath, tickFormat, ticks, tickStep } from '../../src/report/svg.js';
 import { convergenceSvg, objectiveMatrixSvg, parallelSvg, waterfallSvg } from '../../src/report/svgPlots.js';
 
 const attr = (el: string, name: string): number => Number(new RegExp(`\\s${name}="([^"]+)"`).exec(el)![1]);
@@ -36,6 +36,8 @@ describe('ticks (1-2-5 rule)', () => {
     expect(symbolPath('diamond', 400)).toBe('M-10,0L0,-10L10,0L0,10Z');
     expect(symbolPath('cross', 400)).toContain('M-10,-4H-4V-10');
     expect(linear(0, 10, 100, 200)(2.5)).toBe(125);
+    // tenths of a pixel, as Math.round(v · 10) / 10 would print them
+    expect([12.34, -0.04, -0.06, -12.35, 7, 0.96, 1e6 + 0.25].map(px)).toEqual(['12.3', '0', '-0.1', '-12.3', '7', '1', '1000000.3']);
   });
 });
 
