@@ -22,8 +22,8 @@
  * bin is a closed-form segment integral and its inverse (√(μ a) at mid-segment: ≤ 0.01 % from atmosphere.ts).
  * Bins: 6 months while the decay would outlast two of them, then the profile's own samples (months). An
  * independent RK4 integration with monthly F10.7 agrees within 0.02 yr for 0.4–110 yr decays (dragSolarCycle.test.ts).
- * Cost ≈ 2 bins per simulated year per start phase: 'worst' ≈ 0.06 ms (550 km) to 0.17 ms (650 km) at B = 100 kg/m²,
- * up to ~0.5 ms for decays just under the cap (Node 20, one core).
+ * Cost ≈ 2 bins per simulated year per start phase: 'worst' ≈ 0.03 ms (550 km) to 0.09 ms (650 km) at B = 100 kg/m²,
+ * up to ~0.3 ms for decays just under the cap (Node 20, one core).
  * Start phase: 'phase' integrates one; 'mean' averages 12 equally spaced ones (START_PHASES_PER_CYCLE, 1 yr
  * apart: end of life at an unknown date); 'worst' takes the longest of the 12 (conservative). A satellite
  * released later at the same altitude never ends up below one released earlier, so T(φ) ≤ T(φ_k) + (φ_k − φ)
@@ -155,8 +155,44 @@ function buildCycle(cycle: SolarCycleProfile, ratio: number): Cycle {
 }
 
 const TEMPLATE = buildCycle(CIRA2012_SOLAR_CYCLE, COARSE_MONTHS);
+/**
+ * S_g(h_end) on every grid of the default cycle's levels (NaN until first needed), for the last h_end used: one value
+ * in practice (the 200-km disposal altitude), so the ~90 end integrals a 'worst' call needs are computed once, not
+ * once per call. Same function of (grid, h_end) whichever call fills them: the results do not depend on the cache.
+ */
+let templateEnds: { readonly hEnd: number; readonly fine: Float64Array; readonly coarse: Float64Array } | undefined;
 
 const segment = (h: number) => Math.min(NODES - 2, Math.floor((h - ATMOSPHERE_MIN_ALTITUDE_m) / STEP_m));
+
+/**
+ * SEGMENT_FROM_m[i]: the lowest altitude (double) with segment(h) ≥ i, i = 0…NODES − 2. segment() is non-decreasing
+ * in h (a correctly rounded subtraction and division by constants, then floor), so for h ≥ SEGMENT_FROM_m[0] it is the
+ * last i with h ≥ SEGMENT_FROM_m[i]: the integration loop finds it by comparisons next to the previous one, which
+ * keeps a division and a floor off its chain of dependent operations (and gives the same index).
+ */
+const SEGMENT_FROM_m = ((): Float64Array => {
+  const from = new Float64Array(NODES - 1);
+  const x = new Float64Array(1);
+  const bits = new BigUint64Array(x.buffer);
+  for (let i = 0; i < NODES - 1; i++) {
+    let h = ATMOSPHERE_MIN_ALTITUDE_m + i * STEP_m; // exact: segment(h) = i
+    for (;;) {
+      x[0] = h;
+      bits[0]! -= 1n; // the next double below h (> 0)
+      if (segment(x[0]!) < i) break;
+      h = x[0]!;
+    }
+    from[i] = h;
+  }
+  return from;
+})();
+
+/** segment(h) from n, a segment at or below h's (the one the inverse ended in); segment(h) itself when h is below n's. */
+function segmentAbove(h: number, n: number): number {
+  if (!(h >= SEGMENT_FROM_m[n]!)) return segment(h);
+  while (n < NODES - 2 && h >= SEGMENT_FROM_m[n + 1]!) n++;
+  return n;
+}
 
 /** S_g(h) = ∫_{100 km}^{h} dh'/(ρ_g √(μ a)) [s·m²/kg] on grid g of a level. */
 function integralS(l: Level, g: number, h: number): number {
@@ -165,54 +201,79 @@ function integralS(l: Level, g: number, h: number): number {
   return l.cumS[k]! + partialS(l.invH[k]!, l.rho[k]!, i, h - (ATMOSPHERE_MIN_ALTITUDE_m + i * STEP_m));
 }
 
-/** The altitude below h where S_g equals s (< S_g(h)): closed-form inverse of integralS. */
-function inverseS(l: Level, g: number, s: number, h: number): number {
-  const o = g * NODES;
-  let i = segment(h);
-  while (i > 0 && l.cumS[o + i]! > s) i--;
-  const k = o + i;
-  const z = l.invH[k]! * (s - l.cumS[k]!) * l.rho[k]! * ROOT_MU_A[i]!;
-  return ATMOSPHERE_MIN_ALTITUDE_m + i * STEP_m + Math.min(STEP_m, (z > 1e-12 ? Math.log(1 + z) : z) / l.invH[k]!);
+/** S_g(h_end) of every grid of a level, filled on first use (NaN = not yet computed). */
+function endIntegral(l: Level, cache: Float64Array, g: number, hEnd: number): number {
+  const e = cache[g]!;
+  return Number.isNaN(e) ? (cache[g] = integralS(l, g, hEnd)) : e;
 }
 
-/** S_g(h_end) of every grid of a level, computed on first use. */
-function endIntegrals(l: Level, hEnd: number): (g: number) => number {
-  const cache = new Float64Array(l.bins + 1).fill(Number.NaN);
-  return (g) => (Number.isNaN(cache[g]!) ? (cache[g] = integralS(l, g, hEnd)) : cache[g]!);
-}
-
-type Ends = readonly [fine: (g: number) => number, coarse: (g: number) => number];
-
-/** Decay time [s] from h0 starting phase_s into the cycle (coarse bins, then fine ones; past cap_s the cycle-mean grid). */
-function decayFromPhase(c: Cycle, B: number, h0: number, end: Ends, phase_s: number, cap_s: number): number {
+/**
+ * Decay time [s] from h0 starting phase_s into the cycle (coarse bins, then fine ones; past cap_s the cycle-mean grid).
+ * Each bin: s = S_g(h) (integralS), then the new h where S_g = s − Δt/B (the closed-form inverse, inlined below).
+ * This is the hot loop of 'worst' (12 phases × ~2 bins per simulated year): a bin is one chain of dependent operations
+ * (exp, a division, log, a division), so the loop keeps everything else off that chain while doing every floating-point
+ * operation of the plain form, in the same order (results bit for bit those of integralS then its inverse per bin):
+ * h's segment is found once per bin and shared by S and its inverse, the next one by comparisons (segmentAbove);
+ * lookups and constants are hoisted; the end integrals are plain array reads; the bin index wraps without a modulo.
+ */
+function decayFromPhase(c: Cycle, B: number, h0: number, hEnd: number, endFine: Float64Array, endCoarse: Float64Array, phase_s: number, cap_s: number): number {
   const { fine, coarse, ratio } = c;
-  const period_s = fine.dt_s * fine.bins;
+  const bins = fine.bins;
+  const dt_s = fine.dt_s;
+  const coarseDt_s = coarse.dt_s;
+  const fullBin_s = dt_s * (1 - 1e-9);
+  const coarseDrop = coarseDt_s / B;
+  const keepCoarse_s = FINE_END_COARSE_BINS * coarseDt_s;
+  const period_s = dt_s * bins;
   const ph = ((phase_s % period_s) + period_s) % period_s;
-  let j = Math.min(fine.bins - 1, Math.floor(ph / fine.dt_s));
-  let tau = (j + 1) * fine.dt_s - ph;
+  let j = Math.min(bins - 1, Math.floor(ph / dt_s));
+  let tau = (j + 1) * dt_s - ph;
   let useCoarse = true;
-  let h = h0;
+  // Number(h0) is h0 itself; typing it as a number keeps h unboxed in a register through the loop (else one heap
+  // number is allocated per bin).
+  let h = Number(h0);
+  let i = segment(h);
   let t = 0;
   for (;;) {
-    if (t >= cap_s) return t + B * (integralS(fine, fine.bins, h) - end[0](fine.bins));
-    if (useCoarse && j % ratio === 0 && tau > fine.dt_s * (1 - 1e-9)) {
+    if (t >= cap_s) return t + B * (integralS(fine, bins, h) - endIntegral(fine, endFine, bins, hEnd));
+    const x = h - (ATMOSPHERE_MIN_ALTITUDE_m + i * STEP_m);
+    let coarseBin = false;
+    let l = coarse;
+    let o = 0;
+    let target = 0;
+    if (useCoarse && j % ratio === 0 && tau > fullBin_s) {
       const G = j / ratio;
-      const s = integralS(coarse, G, h);
-      useCoarse = B * (s - end[1](G)) > FINE_END_COARSE_BINS * coarse.dt_s;
-      if (useCoarse) {
-        h = inverseS(coarse, G, s - coarse.dt_s / B, h);
-        t += coarse.dt_s;
-        j = (j + ratio) % fine.bins;
-        continue;
+      o = G * NODES;
+      const k = o + i;
+      const s = coarse.cumS[k]! + partialS(coarse.invH[k]!, coarse.rho[k]!, i, x);
+      coarseBin = useCoarse = B * (s - endIntegral(coarse, endCoarse, G, hEnd)) > keepCoarse_s;
+      if (coarseBin) {
+        target = s - coarseDrop;
+        t += coarseDt_s;
+        j += ratio;
+        if (j >= bins) j -= bins;
       }
     }
-    const s = integralS(fine, j, h);
-    const need = B * (s - end[0](j));
-    if (need <= tau) return t + need;
-    h = inverseS(fine, j, s - tau / B, h);
-    t += tau;
-    j = (j + 1) % fine.bins;
-    tau = fine.dt_s;
+    if (!coarseBin) {
+      l = fine;
+      o = j * NODES;
+      const k = o + i;
+      const s = fine.cumS[k]! + partialS(fine.invH[k]!, fine.rho[k]!, i, x);
+      const need = B * (s - endIntegral(fine, endFine, j, hEnd));
+      if (need <= tau) return t + need;
+      target = s - tau / B;
+      t += tau;
+      j = j + 1 === bins ? 0 : j + 1;
+      tau = dt_s;
+    }
+    // The altitude below h where S_g = target (< S_g(h)): the closed-form inverse of integralS on grid o/NODES of l.
+    const { cumS, invH, rho } = l;
+    let n = i;
+    while (n > 0 && cumS[o + n]! > target) n--;
+    const k = o + n;
+    const z = invH[k]! * (target - cumS[k]!) * rho[k]! * ROOT_MU_A[n]!;
+    h = ATMOSPHERE_MIN_ALTITUDE_m + n * STEP_m + Math.min(STEP_m, (z > 1e-12 ? Math.log(1 + z) : z) / invH[k]!);
+    i = segmentAbove(h, n);
   }
 }
 
@@ -234,9 +295,15 @@ export function solarCycleDecay(p: Readonly<SolarCycleDecayParams>): SolarCycleD
     const decay_s = B * (integralS(l, l.bins, p.altitude_m) - integralS(l, l.bins, hEnd));
     return { decay_yr: decay_s / JULIAN_YEAR_s, overCap: true, startPhase_yr: null, phasesEvaluated: 0 };
   }
-  const end: Ends = [endIntegrals(l, hEnd), endIntegrals(c.coarse, hEnd)];
+  let ends = p.cycle === undefined ? templateEnds : undefined;
+  if (ends?.hEnd !== hEnd) {
+    const fine = new Float64Array(l.bins + 1).fill(Number.NaN);
+    ends = { hEnd, fine, coarse: c.coarse === l ? fine : new Float64Array(c.coarse.bins + 1).fill(Number.NaN) };
+    if (p.cycle === undefined) templateEnds = ends;
+  }
+  const { fine: endFine, coarse: endCoarse } = ends;
   const period_yr = (l.dt_s * l.bins) / JULIAN_YEAR_s;
-  const run = (phase_yr: number) => decayFromPhase(c, B, p.altitude_m, end, phase_yr * JULIAN_YEAR_s, cap_s) / JULIAN_YEAR_s;
+  const run = (phase_yr: number) => decayFromPhase(c, B, p.altitude_m, hEnd, endFine, endCoarse, phase_yr * JULIAN_YEAR_s, cap_s) / JULIAN_YEAR_s;
   if (p.mode === 'phase') {
     const start = p.startPhase ?? 'min';
     const phase_yr = start === 'min' ? 0 : start === 'max' ? (c.coarse.maxBin * period_yr) / c.coarse.bins : start;
