@@ -102,6 +102,8 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
   protected infeasibleStore: LeastInfeasibleStore;
   private sbxParams: SbxParams;
   private pmParams: MutationParams;
+  /** Reused by every mating round (cleared after each, so it keeps no vector alive). */
+  private readonly duplicates = new DuplicateFilter();
 
   constructor(
     readonly problem: Problem,
@@ -202,7 +204,7 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
 
   private initialPopulation(): Float64Array[] {
     const N = this.params.population;
-    const filter = new DuplicateFilter();
+    const filter = this.duplicates;
     const out: Float64Array[] = [];
     let tries = 0;
     while (out.length < N) {
@@ -210,13 +212,14 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
       tries++;
       if (filter.add(x) || tries > MAX_MATING_ROUNDS * N) out.push(x);
     }
+    filter.clear();
     return out;
   }
 
   private mate(): Float64Array[] {
     const N = this.params.population;
     const n = this.layout.n;
-    const filter = new DuplicateFilter();
+    const filter = this.duplicates;
     for (const ind of this.pop) filter.add(ind.x);
     const out: Float64Array[] = [];
     for (let round = 0; out.length < N; round++) {
@@ -226,8 +229,11 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
       for (let t = 0; t < matings && out.length < N; t++) {
         const p1 = this.pop[parents[2 * t]!]!.x;
         const p2 = this.pop[parents[2 * t + 1]!]!.x;
-        const c1 = new Float64Array(n);
-        const c2 = new Float64Array(n);
+        // the two children share one buffer: half the allocations (each costs a backing store and its
+        // bookkeeping in the garbage collector), and at most one sibling's 8 n bytes kept alive in vain
+        const pair = new ArrayBuffer(16 * n);
+        const c1 = new Float64Array(pair, 0, n);
+        const c2 = new Float64Array(pair, 8 * n, n);
         if (this.rng.next() < this.params.crossoverProbability) {
           sbxCrossover(this.layout, p1, p2, c1, c2, this.sbxParams, this.rng);
         } else {
@@ -240,6 +246,7 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
         if (out.length < N && (filter.add(c2) || !dedupe)) out.push(c2);
       }
     }
+    filter.clear();
     return out;
   }
 

@@ -19,11 +19,16 @@ export interface SurvivalResult {
   readonly firstFront: Uint8Array;
 }
 
-/** Splits indices into feasible (cv <= 0) and infeasible sorted by cv (stable). */
-export function splitByFeasibility(merged: readonly Individual[]): { feasible: number[]; infeasible: number[] } {
-  const feasible: number[] = [];
-  const infeasible: number[] = [];
-  for (let i = 0; i < merged.length; i++) (merged[i]!.cv <= 0 ? feasible : infeasible).push(i);
+/** Splits indices into feasible (cv <= 0, in order) and infeasible sorted by cv (stable). */
+export function splitByFeasibility(merged: readonly Individual[]): { feasible: Int32Array; infeasible: Int32Array } {
+  let nf = 0;
+  for (let i = 0; i < merged.length; i++) if (merged[i]!.cv <= 0) nf++;
+  const feasible = new Int32Array(nf);
+  const infeasible = new Int32Array(merged.length - nf);
+  for (let i = 0, a = 0, b = 0; i < merged.length; i++) {
+    if (merged[i]!.cv <= 0) feasible[a++] = i;
+    else infeasible[b++] = i;
+  }
   infeasible.sort((a, b) => {
     const ca = merged[a]!.cv;
     const cb = merged[b]!.cv;
@@ -33,7 +38,7 @@ export function splitByFeasibility(merged: readonly Individual[]): { feasible: n
 }
 
 /** Flat objective matrix of the given members. */
-export function objectiveMatrix(merged: readonly Individual[], members: readonly number[], m: number): Float64Array {
+export function objectiveMatrix(merged: readonly Individual[], members: ArrayLike<number>, m: number): Float64Array {
   const F = new Float64Array(members.length * m);
   for (let t = 0; t < members.length; t++) {
     const f = merged[members[t]!]!.f;

@@ -1,13 +1,9 @@
 /**
- * NSGA-III association and niching (Deb & Jain 2014, Algorithms 3 and 4), as pymoo's
- * `associate_to_niches` and `niching`: objectives are normalized by (f - ideal) / (nadir - ideal)
- * (a zero range becomes 1e-12); each point joins the reference direction with the smallest
- * perpendicular distance; the last front is filled niche by niche, always from the niches with the
- * fewest members so far (random order among them); an empty niche takes its closest point, a
- * non-empty one a random point.
+ * NSGA-III association (Deb & Jain 2014, Algorithm 3), as pymoo's `associate_to_niches`: objectives
+ * are normalized by (f - ideal) / (nadir - ideal) (a zero range becomes 1e-12); each point joins the
+ * reference direction with the smallest perpendicular distance. The niching that fills the last front
+ * (Algorithm 4) is in ./nichePreservation.ts.
  */
-import type { Rng } from '../../src/core/rng.js';
-import { randomPermutation } from '../operators/selection.js';
 
 export interface Association {
   readonly niche: Int32Array;
@@ -128,6 +124,9 @@ class DirectionIndex {
   /** Corners of the node boxes (nodes x m). */
   private readonly lo: Float64Array;
   private readonly hi: Float64Array;
+  /** Internal nodes: the coordinate split and the median's value of it (the right child's entries are >= it). */
+  private readonly splitAxis: Int32Array;
+  private readonly splitValue: Float64Array;
   private readonly depth: number;
   private v: Float64Array = new Float64Array(0);
   private nn = 0;
@@ -171,6 +170,8 @@ class DirectionIndex {
     this.depth = depth;
     this.lo = new Float64Array((2 ** (depth + 1) - 1) * m);
     this.hi = new Float64Array((2 ** (depth + 1) - 1) * m);
+    this.splitAxis = new Int32Array(2 ** depth);
+    this.splitValue = new Float64Array(2 ** depth);
     this.w = new Float64Array(m);
     const perm = new Int32Array(H);
     for (let h = 0; h < H; h++) perm[h] = h;
@@ -203,6 +204,8 @@ class DirectionIndex {
     if (level === this.depth) return;
     const mid = (a + b) >>> 1;
     selectByKey(perm, a, b, mid, UT, widest * H);
+    this.splitAxis[node] = widest;
+    this.splitValue[node] = UT[widest * H + perm[mid]!]!;
     this.build(UT, perm, 2 * node + 1, a, mid, level + 1);
     this.build(UT, perm, 2 * node + 2, mid, b, level + 1);
   }
@@ -239,20 +242,25 @@ class DirectionIndex {
     return sphere < corner ? sphere : corner;
   }
 
+  /**
+   * The child on w's side of the split first, without a bound while nothing is found yet (D = -Infinity
+   * prunes nothing), then the other unless its bound rules it out: about one bound per level instead
+   * of two.
+   */
   private visit(node: number, a: number, b: number, level: number): void {
     if (level < this.depth) {
       const mid = (a + b) >>> 1;
       const left = 2 * node + 1;
-      const right = left + 1;
-      const ubL = this.upper(left);
-      const ubR = this.upper(right);
-      // the more promising child first, then the other unless its bound rules it out
-      if (ubL >= ubR) {
-        if (ubL + this.margin >= this.D) this.visit(left, a, mid, level + 1);
-        if (ubR + this.margin >= this.D) this.visit(right, mid, b, level + 1);
-      } else {
-        if (ubR + this.margin >= this.D) this.visit(right, mid, b, level + 1);
-        if (ubL + this.margin >= this.D) this.visit(left, a, mid, level + 1);
+      const wLeft = this.w[this.splitAxis[node]!]! < this.splitValue[node]!;
+      const near = wLeft ? left : left + 1;
+      const far = wLeft ? left + 1 : left;
+      if (this.D === -Infinity || this.upper(near) + this.margin >= this.D) {
+        if (wLeft) this.visit(left, a, mid, level + 1);
+        else this.visit(left + 1, mid, b, level + 1);
+      }
+      if (this.upper(far) + this.margin >= this.D) {
+        if (wLeft) this.visit(left + 1, mid, b, level + 1);
+        else this.visit(left, a, mid, level + 1);
       }
       return;
     }
@@ -372,58 +380,4 @@ export function associateToNichesBrute(
     distance[i] = Math.sqrt(best.s > 0 ? best.s : 0);
   }
   return { niche, distance };
-}
-
-/**
- * Chooses `nRemaining` members of the last front. `nicheCount` (length H) holds the members of the
- * already selected fronts per niche and is updated. Returns indices into the last front.
- */
-export function niching(nRemaining: number, nicheCount: Int32Array, nicheOf: Int32Array, distOf: Float64Array, rng: Rng): number[] {
-  const n = nicheOf.length;
-  const H = nicheCount.length;
-  // members of each niche (CSR, ascending index), and how many are still unselected
-  const start = new Int32Array(H + 1);
-  for (let i = 0; i < n; i++) start[nicheOf[i]! + 1]!++;
-  for (let h = 0; h < H; h++) start[h + 1] = start[h + 1]! + start[h]!;
-  const fill = start.slice(0, H);
-  const members = new Int32Array(n);
-  for (let i = 0; i < n; i++) members[fill[nicheOf[i]!]!++] = i;
-  const left = new Int32Array(H);
-  for (let h = 0; h < H; h++) left[h] = start[h + 1]! - start[h]!;
-  const mask = new Uint8Array(n).fill(1);
-  const survivors: number[] = [];
-  const candidates: number[] = [];
-  const pool: number[] = [];
-  while (survivors.length < nRemaining) {
-    const nSelect = nRemaining - survivors.length;
-    let minCount = Infinity;
-    for (let h = 0; h < H; h++) if (left[h]! > 0 && nicheCount[h]! < minCount) minCount = nicheCount[h]!;
-    candidates.length = 0;
-    for (let h = 0; h < H; h++) if (left[h]! > 0 && nicheCount[h] === minCount) candidates.push(h);
-    const perm = randomPermutation(candidates.length, rng);
-    const count = Math.min(nSelect, candidates.length);
-    for (let t = 0; t < count; t++) {
-      const h = candidates[perm[t]!]!;
-      pool.length = 0;
-      for (let q = start[h]!; q < start[h + 1]!; q++) if (mask[members[q]!]) pool.push(members[q]!);
-      // shuffle (random tie-break), then the closest for an empty niche, the first otherwise
-      const sh = randomPermutation(pool.length, rng);
-      let chosen = pool[sh[0]!]!;
-      if (nicheCount[h] === 0) {
-        let best = Infinity;
-        for (let s = 0; s < pool.length; s++) {
-          const i = pool[sh[s]!]!;
-          if (distOf[i]! < best) {
-            best = distOf[i]!;
-            chosen = i;
-          }
-        }
-      }
-      mask[chosen] = 0;
-      left[h] = left[h]! - 1;
-      survivors.push(chosen);
-      nicheCount[h] = nicheCount[h]! + 1;
-    }
-  }
-  return survivors;
 }

@@ -40,7 +40,8 @@ export class HyperplaneNormalization {
       C.set(this.extreme);
       c = m;
     }
-    for (let t = 0; t < nds.length; t++, c++) C.set(F.subarray(nds[t]! * m, nds[t]! * m + m), c * m);
+    // row by row (a subarray and a set() per row cost more than the copy)
+    for (let t = 0; t < nds.length; t++, c++) for (let k = 0, o = nds[t]! * m; k < m; k++) C[c * m + k] = F[o + k]!;
     const extreme = new Float64Array(m * m);
     for (let j = 0; j < m; j++) {
       let best = Infinity;

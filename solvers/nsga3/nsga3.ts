@@ -13,7 +13,8 @@ import { decodeFloat64, encodeArray } from '../operators/codec.js';
 import { GeneticAlgorithm } from '../nsga2/geneticAlgorithm.js';
 import { objectiveMatrix, splitByFeasibility } from '../nsga2/survival.js';
 import { HyperplaneNormalization } from './normalization.js';
-import { associateToNiches, niching, unitDirectionsTransposed } from './niching.js';
+import { associateToNiches, unitDirectionsTransposed } from './niching.js';
+import { niching } from './nichePreservation.js';
 import { defaultPartitions, partitionsProblem, referenceDirections } from './referenceDirections.js';
 import { StudyError } from '../../src/core/errors.js';
 
@@ -64,62 +65,54 @@ export class Nsga3 extends GeneticAlgorithm {
     const nf = feasible.length;
     const total = Math.min(nSurvive, merged.length);
     const firstFront = new Uint8Array(merged.length);
-    const chosen: number[] = [];
-    const ranks: number[] = [];
+    // survivors as indices into merged, with their ranks
+    const chosen = new Int32Array(total);
+    const ranks = new Int32Array(total);
+    let c = 0;
     if (nf > 0) {
       const take = Math.min(nf, total);
       const F = objectiveMatrix(merged, feasible, m);
       const { fronts } = nonDominatedSort(F, nf, m, Math.max(1, take));
-      for (const i of fronts[0]!) firstFront[feasible[i]!] = 1;
-      this.norm.update(F, nf, fronts[0]!);
-      // fronts until at least `take` are ranked (pymoo n_stop_if_ranked)
-      let used = 0;
+      const front0 = fronts[0]!;
+      for (let t = 0; t < front0.length; t++) firstFront[feasible[front0[t]!]!] = 1;
+      this.norm.update(F, nf, front0);
+      // fronts until at least `take` are ranked (pymoo n_stop_if_ranked), concatenated in I
+      let nI = 0;
       let nFronts = 0;
-      while (used < take) used += fronts[nFronts++]!.length;
-      const I: number[] = [];
-      const rankAt: number[] = [];
-      for (let k = 0; k < nFronts; k++) {
-        for (const i of fronts[k]!) {
-          I.push(i);
-          rankAt.push(k);
-        }
+      while (nI < take) nI += fronts[nFronts++]!.length;
+      const I = new Int32Array(nI);
+      const rankAt = new Int32Array(nI);
+      for (let k = 0, t = 0; k < nFronts; k++) {
+        I.set(fronts[k]!, t);
+        rankAt.fill(k, t, t + fronts[k]!.length);
+        t += fronts[k]!.length;
       }
       // the rows of F for I (the same values objectiveMatrix would copy from the members)
-      const sub = new Float64Array(I.length * m);
-      for (let t = 0; t < I.length; t++) for (let k = 0, o = I[t]! * m; k < m; k++) sub[t * m + k] = F[o + k]!;
-      const assoc = associateToNiches(sub, I.length, m, this.unitT, this.nDirs, this.norm.ideal, this.norm.nadir);
-      const lastStart = I.length - fronts[nFronts - 1]!.length;
-      if (I.length > take) {
+      const sub = new Float64Array(nI * m);
+      for (let t = 0; t < nI; t++) for (let k = 0, o = I[t]! * m; k < m; k++) sub[t * m + k] = F[o + k]!;
+      const assoc = associateToNiches(sub, nI, m, this.unitT, this.nDirs, this.norm.ideal, this.norm.nadir);
+      const lastStart = nI > take ? nI - fronts[nFronts - 1]!.length : nI;
+      for (let t = 0; t < lastStart; t++) {
+        chosen[c] = feasible[I[t]!]!;
+        ranks[c++] = rankAt[t]!;
+      }
+      if (nI > take) {
         const nicheCount = new Int32Array(this.nDirs);
         for (let t = 0; t < lastStart; t++) nicheCount[assoc.niche[t]!]!++;
-        for (let t = 0; t < lastStart; t++) {
-          chosen.push(feasible[I[t]!]!);
-          ranks.push(rankAt[t]!);
-        }
-        const S = niching(
-          take - lastStart,
-          nicheCount,
-          assoc.niche.subarray(lastStart),
-          assoc.distance.subarray(lastStart),
-          this.rng,
-        );
-        for (const s of S) {
-          chosen.push(feasible[I[lastStart + s]!]!);
-          ranks.push(nFronts - 1);
-        }
-      } else {
-        for (let t = 0; t < I.length; t++) {
-          chosen.push(feasible[I[t]!]!);
-          ranks.push(rankAt[t]!);
+        const S = niching(take - lastStart, nicheCount, assoc.niche.subarray(lastStart), assoc.distance.subarray(lastStart), this.rng);
+        for (let t = 0; t < S.length; t++) {
+          chosen[c] = feasible[I[lastStart + S[t]!]!]!;
+          ranks[c++] = nFronts - 1;
         }
       }
     }
-    for (let t = 0; chosen.length < total && t < infeasible.length; t++) {
-      chosen.push(infeasible[t]!);
-      ranks.push(1 << 30);
+    for (let t = 0; c < total && t < infeasible.length; t++) {
+      chosen[c] = infeasible[t]!;
+      ranks[c++] = 1 << 30;
     }
-    const pop = chosen.map((i) => merged[i]!);
-    this.setPopulation(pop, Int32Array.from(ranks), new Float64Array(pop.length));
+    const pop = new Array<Individual>(c);
+    for (let t = 0; t < c; t++) pop[t] = merged[chosen[t]!]!;
+    this.setPopulation(pop, c === total ? ranks : ranks.slice(0, c), new Float64Array(c));
     return firstFront;
   }
 

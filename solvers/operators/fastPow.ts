@@ -19,22 +19,16 @@ export function powInt(x: number, e: number): number {
   return result;
 }
 
-/** x^(1/e) for x >= 0 and e > 0. */
+/**
+ * x^(1/e) for x >= 0 and e > 0: for e = 2, 4, ..., 32, log2(e) nested square roots; otherwise
+ * exp(log(x) / e). Written short (no switch) so that V8 inlines it into the operators' loops.
+ */
 export function root(x: number, e: number): number {
-  switch (e) {
-    case 1:
-      return x;
-    case 2:
-      return Math.sqrt(x);
-    case 4:
-      return Math.sqrt(Math.sqrt(x));
-    case 8:
-      return Math.sqrt(Math.sqrt(Math.sqrt(x)));
-    case 16:
-      return Math.sqrt(Math.sqrt(Math.sqrt(Math.sqrt(x))));
-    case 32:
-      return Math.sqrt(Math.sqrt(Math.sqrt(Math.sqrt(Math.sqrt(x)))));
-    default:
-      return x === 0 ? 0 : Math.exp(Math.log(x) / e);
+  if (e === 1) return x;
+  if (e >= 2 && e <= 32 && (e & (e - 1)) === 0 && (e | 0) === e) {
+    let r = x;
+    for (let k = e; k > 1; k >>>= 1) r = Math.sqrt(r);
+    return r;
   }
+  return x === 0 ? 0 : Math.exp(Math.log(x) / e);
 }

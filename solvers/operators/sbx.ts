@@ -63,8 +63,15 @@ export function sbxCrossover(
     const y2 = a < b ? b : a;
     const delta = y2 - y1;
     const rand = rng.next();
-    let v1 = 0.5 * (y1 + y2 - betaq(1 + (2 * (y1 - xl)) / delta, rand, etaPlus1) * delta);
-    let v2 = 0.5 * (y1 + y2 + betaq(1 + (2 * (xu - y2)) / delta, rand, etaPlus1) * delta);
+    // both children's spread factors from one call site of betaq: with two, V8's inlining budget runs out
+    // and a betaq left as a call returns its double boxed (a heap object per crossed variable)
+    let v1 = 0;
+    let v2 = 0;
+    for (let side = 0; side < 2; side++) {
+      const bq = betaq(1 + (2 * (side === 0 ? y1 - xl : xu - y2)) / delta, rand, etaPlus1);
+      if (side === 0) v1 = 0.5 * (y1 + y2 - bq * delta);
+      else v2 = 0.5 * (y1 + y2 + bq * delta);
+    }
     if (rng.next() < params.probBin) {
       const t = v1;
       v1 = v2;

@@ -17,18 +17,23 @@ export function randomPermutations(n: number, count: number, rng: Rng): Int32Arr
   const perm = new Int32Array(n);
   let filled = 0;
   while (filled < count) {
-    for (let i = 0; i < n; i++) perm[i] = i;
-    for (let i = n - 1; i > 0; i--) {
-      const j = rng.int(i + 1);
-      const t = perm[i]!;
-      perm[i] = perm[j]!;
-      perm[j] = t;
-    }
+    shuffledRange(perm, n, rng);
     const take = Math.min(n, count - filled);
     out.set(perm.subarray(0, take), filled);
     filled += take;
   }
   return out;
+}
+
+/** perm[0..n) = a Fisher–Yates permutation of 0..n-1 (n - 1 draws; the buffer is reused, nothing allocated). */
+export function shuffledRange(perm: Int32Array, n: number, rng: Rng): void {
+  for (let i = 0; i < n; i++) perm[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const t = perm[i]!;
+    perm[i] = perm[j]!;
+    perm[j] = t;
+  }
 }
 
 /** Random permutation of 0..n-1. */

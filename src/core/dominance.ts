@@ -4,15 +4,23 @@
  * Conventions: every objective is minimized; an objective matrix is a flat row-major
  * `Float64Array` of `n` rows by `m` columns (row i = F[i*m .. i*m+m-1]).
  *
- * - Non-dominated sorting is ENS-BS (Zhang, Tian, Cheng, Jin, "An efficient approach to
- *   non-dominated sorting for evolutionary multiobjective optimization", IEEE TEVC 19(2), 2015):
- *   lexicographic pre-sort, then each point goes to the first front none of whose members dominates
- *   it, found by binary search. For m = 2 the front test is O(1) (the last member of each front has
- *   the smallest f2 so far), which gives O(N log N).
+ * - Non-dominated sorting starts from a lexicographic pre-sort. m = 2: ENS-BS (Zhang, Tian, Cheng, Jin,
+ *   "An efficient approach to non-dominated sorting for evolutionary multiobjective optimization",
+ *   IEEE TEVC 19(2), 2015: each point goes to the first front none of whose members dominates it,
+ *   found by binary search) with an O(1) front test (the last member of each front has the smallest f2
+ *   so far), O(N log N). m = 3: ENS-BS with a 2-D staircase per front (./sort3.ts). m >= 4: dominator bitsets
+ *   (./dominatorBitsets.ts), or ENS-BS when the bitsets would not fit or a value is NaN.
  * - Crowding distance follows pymoo 0.6.2 `calc_crowding_distance`: duplicates get 0, boundary
  *   points +Infinity, each objective normalized by its range (a zero range contributes 0), summed
  *   and divided by m; fronts of at most two points are all +Infinity.
  */
+
+import { DOMINATOR_BITSETS_MAX_WORDS, dominatorBitsetRanks, dominatorBitsetWords } from './dominatorBitsets.js';
+import { lexicographicOrder } from './lexicographicOrder.js';
+import { peel3, sort3 } from './sort3.js';
+
+export { Staircase2D } from './sort3.js';
+export { lexicographicOrder } from './lexicographicOrder.js';
 
 /** True when `a` Pareto-dominates `b` (no worse in every objective, strictly better in one). */
 export function dominates(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
@@ -70,28 +78,6 @@ export function toMatrix(points: readonly ArrayLike<number>[], m?: number): Floa
   return out;
 }
 
-/**
- * Indices 0..n-1 sorted lexicographically by the rows of F (ties by index: deterministic).
- * Comparators in this module return -1/0/1 (small integers): returning a double difference makes
- * V8 box a HeapNumber per comparison.
- */
-export function lexicographicOrder(F: Float64Array, n: number, m: number): Int32Array {
-  const idx = new Int32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  idx.sort((a, b) => {
-    const oa = a * m;
-    const ob = b * m;
-    for (let k = 0; k < m; k++) {
-      const x = F[oa + k]!;
-      const y = F[ob + k]!;
-      if (x < y) return -1;
-      if (x > y) return 1;
-    }
-    return a - b;
-  });
-  return idx;
-}
-
 export interface NonDominatedSortResult {
   /** Rank (front number, 0 = non-dominated) of each row. */
   readonly ranks: Int32Array;
@@ -115,10 +101,10 @@ function collectFronts(ranks: Int32Array, order: Int32Array, nFronts: number): I
 
 /**
  * Fast non-dominated sort of the n rows of F (m columns). Identical rows share a rank.
- * O(N log N) for m = 2; O(F N log N) front peeling for m = 3; ENS-BS (O(M N^2) worst case,
- * usually far less) otherwise. `maxRanked` (pymoo `n_stop_if_ranked`): for m = 3 the peeling stops
- * once at least that many rows are ranked; the rows left out get rank = fronts.length and appear in
- * no front. Other m always rank every row.
+ * O(N log N) for m = 2; O(N log N log F) for m = 3; dominator bitsets (O(M N^2 / 64)) or
+ * ENS-BS (O(M N^2) worst case) otherwise. `maxRanked` (pymoo `n_stop_if_ranked`): for m = 3 only the
+ * first fronts holding at least that many rows are returned, as a front-by-front peeling stopping there
+ * would; the rows left out get rank = fronts.length and appear in no front. Other m return every front.
  */
 export function nonDominatedSort(F: Float64Array, n: number, m: number, maxRanked = n): NonDominatedSortResult {
   const ranks = new Int32Array(n);
@@ -153,7 +139,11 @@ export function nonDominatedSort(F: Float64Array, n: number, m: number, maxRanke
     }
     return { ranks, fronts: collectFronts(ranks, order, nFronts) };
   }
-  if (m === 3) return { ranks, fronts: sort3(F, n, order, ranks, maxRanked) };
+  if (m === 3) return { ranks, fronts: (hasNaN(F, 3 * n) ? peel3 : sort3)(F, n, order, ranks, maxRanked) };
+  if (useBitsets(F, n, m)) {
+    nFronts = dominatorBitsetRanks(F, n, m, order, ranks);
+    return { ranks, fronts: collectFronts(ranks, order, nFronts) };
+  }
   // ENS-BS: members of each front stored in insertion (lexicographic) order.
   const members: number[][] = [];
   for (let t = 0; t < n; t++) {
@@ -184,109 +174,39 @@ export function nonDominatedSort(F: Float64Array, n: number, m: number, maxRanke
   return { ranks, fronts: collectFronts(ranks, order, nFronts) };
 }
 
-/**
- * The 2-D (f2, f3) staircase of a lexicographic sweep in f1 (Kung, Luccio, Preparata 1975): holds the
- * projections of the non-dominated points seen so far, sorted by f2 ascending (f3 then descending).
- * `tryInsert` answers whether a new point is weakly dominated by an earlier one, and inserts it if not.
- * Shared by the 3-objective non-dominated sort and the 3-objective archive merge.
- */
-export class Staircase2D {
-  private readonly ys: Float64Array;
-  private readonly zs: Float64Array;
-  private size = 0;
-  constructor(capacity: number) {
-    this.ys = new Float64Array(capacity);
-    this.zs = new Float64Array(capacity);
-  }
-  reset(): void {
-    this.size = 0;
-  }
-  /** false when an earlier point weakly dominates (py, pz); otherwise inserts it and returns true. */
-  tryInsert(py: number, pz: number): boolean {
-    const ys = this.ys;
-    const zs = this.zs;
-    const size = this.size;
-    let lo = 0;
-    let hi = size;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (ys[mid]! < py) lo = mid + 1;
-      else hi = mid;
-    }
-    const pos = lo;
-    if ((pos > 0 && zs[pos - 1]! <= pz) || (pos < size && ys[pos] === py && zs[pos]! <= pz)) return false;
-    let end = pos;
-    while (end < size && zs[end]! >= pz) end++;
-    if (end - pos !== 1) {
-      ys.copyWithin(pos + 1, end, size);
-      zs.copyWithin(pos + 1, end, size);
-      this.size = size + 1 - (end - pos);
-    }
-    ys[pos] = py;
-    zs[pos] = pz;
-    return true;
-  }
+function hasNaN(F: Float64Array, length: number): boolean {
+  for (let i = 0; i < length; i++) if (F[i] !== F[i]) return true;
+  return false;
 }
 
-/**
- * m = 3: fronts peeled one at a time, each by a sweep in lexicographic order that keeps the 2-D
- * staircase of (f2, f3) of the points already seen (Kung, Luccio, Preparata 1975): a point is
- * dominated iff an earlier point weakly dominates its (f2, f3) projection. O(F N log N) for F fronts.
- */
-function sort3(F: Float64Array, n: number, order: Int32Array, ranks: Int32Array, maxRanked: number): Int32Array[] {
-  let bufA = Int32Array.from(order);
-  let bufB = new Int32Array(n);
-  let remaining = bufA.subarray(0, n);
-  const stairs = new Staircase2D(n);
-  const fronts: Int32Array[] = [];
-  let ranked = 0;
-  while (remaining.length > 0) {
-    if (ranked >= maxRanked) {
-      for (const i of remaining) ranks[i] = fronts.length;
-      break;
-    }
-    const r = fronts.length;
-    const front: number[] = [];
-    let nNext = 0;
-    stairs.reset();
-    let prev = -1;
-    let prevIn = false;
-    for (let t = 0; t < remaining.length; t++) {
-      const i = remaining[t]!;
-      const o = 3 * i;
-      const px = F[o]!;
-      const py = F[o + 1]!;
-      const pz = F[o + 2]!;
-      let inFront: boolean;
-      if (prev >= 0 && F[3 * prev] === px && F[3 * prev + 1] === py && F[3 * prev + 2] === pz) {
-        inFront = prevIn;
-      } else {
-        inFront = stairs.tryInsert(py, pz);
-      }
-      prev = i;
-      prevIn = inFront;
-      if (inFront) {
-        ranks[i] = r;
-        front.push(i);
-      } else {
-        bufB[nNext++] = i;
-      }
-    }
-    fronts.push(Int32Array.from(front));
-    ranked += front.length;
-    remaining = bufB.subarray(0, nNext);
-    const t = bufA;
-    bufA = bufB;
-    bufB = t;
+/** m >= 4, no NaN (no order for it) and the snapshots within their memory bound: ./dominatorBitsets.ts. */
+function useBitsets(F: Float64Array, n: number, m: number): boolean {
+  return m >= 4 && dominatorBitsetWords(n, m) <= DOMINATOR_BITSETS_MAX_WORDS && !hasNaN(F, n * m);
+}
+
+/** 1 for the rows of F no other row dominates (the first front), 0 for the others. */
+export function nonDominatedMask(F: Float64Array, n: number, m: number): Uint8Array {
+  const mask = new Uint8Array(n);
+  if (n === 0) return mask;
+  if (useBitsets(F, n, m)) {
+    // only whether a row has a dominator: each row's search stops at the first
+    const ranks = new Int32Array(n);
+    dominatorBitsetRanks(F, n, m, lexicographicOrder(F, n, m), ranks, true);
+    for (let i = 0; i < n; i++) mask[i] = ranks[i] === 0 ? 1 : 0;
+    return mask;
   }
-  return fronts;
+  for (const i of nonDominatedSort(F, n, m).fronts[0]!) mask[i] = 1;
+  return mask;
 }
 
 /** Indices of the non-dominated rows of F (first front), ascending by index. */
 export function nonDominatedIndices(F: Float64Array, n: number, m: number): Int32Array {
-  if (n === 0) return new Int32Array(0);
-  const front = nonDominatedSort(F, n, m).fronts[0]!;
-  return Int32Array.from(front).sort();
+  const mask = nonDominatedMask(F, n, m);
+  let count = 0;
+  for (let i = 0; i < n; i++) count += mask[i]!;
+  const out = new Int32Array(count);
+  for (let i = 0, c = 0; i < n; i++) if (mask[i]) out[c++] = i;
+  return out;
 }
 
 /**

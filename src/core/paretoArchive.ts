@@ -17,6 +17,11 @@
  *   (Jaszkiewicz, Lust, IEEE TEVC 22(5), 2018; src/core/ndTree.ts), which prunes whole boxes of entries
  *   instead of scanning them all. The lexicographic order is rebuilt on read (the previous order kept,
  *   the entries that left filtered out, the new ones sorted and merged in) and cached until the next change.
+ *   A batch of at least 1,024 that is also a quarter of the archive's size (an optimizer that reads the
+ *   archive rarely) is merged at once instead: the first front of entries and batch by dominator bitsets
+ *   (src/core/dominatorBitsets.ts, O(m (A + B)^2 / 64) word operations, within their memory bound); the
+ *   tree, then stale, is rebuilt from the entries when a small batch next needs it. Both keep the same
+ *   designs: the content is a function of the designs offered (see above).
  *
  * Optional bound (`capacity`): an unbounded archive of a continuous problem keeps growing (179k designs after
  * a million ZDT1 evaluations), so a study may cap it. When the archive holds more than capacity + 10 %, it is
@@ -26,7 +31,9 @@
  * deterministic function of the sequence of offers and reads, as in a run; a bounded archive no longer holds every non-dominated design seen, and
  * a design it dropped may be replaced later by one it would have dominated.
  */
-import { crowdingDistance, Staircase2D } from './dominance.js';
+import { crowdingDistance, nonDominatedMask, Staircase2D } from './dominance.js';
+import { DOMINATOR_BITSETS_MAX_WORDS, dominatorBitsetWords } from './dominatorBitsets.js';
+import { lexicographicOrder } from './lexicographicOrder.js';
 import { NdTree } from './ndTree.js';
 
 /** What the archive needs of a design: minimized objectives, constraint violation (≤ 0 feasible), and its evaluation index (ties). */
@@ -34,6 +41,39 @@ export interface ArchiveMember {
   readonly f: Float64Array;
   readonly cv: number;
   readonly evalIndex: number;
+}
+
+/**
+ * The members in the order of `cmp` (f lexicographic, then evalIndex; ties in the given order) by a merge
+ * sort of [f, evalIndex] rows: the optimizer sorts such rows every generation, so this runs optimized code
+ * even in a run's first merges, where a comparator sort would run cold (a few ms for 1,000 members).
+ * With a NaN in f (no consistent order) the comparator sort runs, as before.
+ */
+function sortedByKey<T extends ArchiveMember>(items: T[], cmp: (a: T, b: T) => number): T[] {
+  const n = items.length;
+  const m = n > 0 ? items[0]!.f.length : 0;
+  const rows = new Float64Array(n * (m + 1));
+  for (let t = 0; t < n; t++) {
+    const f = items[t]!.f;
+    for (let k = 0; k < m; k++) rows[t * (m + 1) + k] = f[k]!;
+    rows[t * (m + 1) + m] = items[t]!.evalIndex;
+  }
+  for (let i = 0; i < rows.length; i++) if (rows[i] !== rows[i]) return items.sort(cmp);
+  const order = lexicographicOrder(rows, n, m + 1);
+  const out: T[] = [];
+  for (let t = 0; t < n; t++) out.push(items[order[t]!]!);
+  return out;
+}
+
+/**
+ * m >= 4: the smallest batch merged at once (see the header); below it, or below a quarter of the archive,
+ * the tree's updates cost less (a run that reads the archive every generation offers a few hundred at a time).
+ */
+const BATCH_MIN = 1024;
+
+function sameRow(F: Float64Array, m: number, i: number, j: number): boolean {
+  for (let k = 0; k < m; k++) if (F[i * m + k] !== F[j * m + k]) return false;
+  return true;
 }
 
 /** Lexicographic order of f, then evalIndex. */
@@ -54,7 +94,10 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
   private count = 0;
   /** Buffered candidates (m >= 3). */
   private buffer: T[] = [];
-  /** m >= 4: the content; entries that entered or left it since `entries` was last brought up to date. */
+  /**
+   * m >= 4: the content, or null while `entries` is (before the first small batch, after a batch merge or a
+   * restore); entries that entered or left the tree since `entries` was last brought up to date.
+   */
   private tree: NdTree<T> | null = null;
   private entered: T[] = [];
   private readonly left = new Set<T>();
@@ -63,7 +106,6 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
   constructor(readonly m: number, readonly capacity = Infinity) {
     if (!(capacity >= 2)) throw new RangeError(`archive capacity must be at least 2, got ${capacity}`);
     this.F = new Float64Array(Math.max(16, m * 64));
-    if (m >= 4) this.tree = this.newTree();
   }
 
   get size(): number {
@@ -99,9 +141,12 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
     if (this.m === 3) this.merge3(buf);
     else {
       buf.sort((a, b) => a.evalIndex - b.evalIndex);
-      const tree = this.tree!;
-      for (const ind of buf) if (tree.update(ind)) this.entered.push(ind);
-      this.count = tree.size;
+      if (!(buf.length >= BATCH_MIN && 4 * buf.length >= this.count && this.mergeBatch(buf))) {
+        if (this.tree === null) this.rebuildTree();
+        const tree = this.tree!;
+        for (const ind of buf) if (tree.update(ind)) this.entered.push(ind);
+        this.count = tree.size;
+      }
     }
     this.bound();
   }
@@ -173,6 +218,47 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
     if (this.tree !== null) this.rebuildTree();
   }
 
+  /**
+   * m >= 4: the new content from the entries and the batch (in evalIndex order) at once, what offering
+   * the batch to the tree one by one keeps: the rows no row dominates, one per objective vector (the
+   * lowest evalIndex; an entry before a batch member, an earlier batch member before a later one), in the
+   * order of (f, evalIndex). The tree is dropped. False (nothing done) when the bitsets would not fit in
+   * their memory bound or an objective is NaN (the tree's path then, as before).
+   */
+  private mergeBatch(buf: T[]): boolean {
+    const m = this.m;
+    const all = this.sorted().concat(buf);
+    const n = all.length;
+    if (dominatorBitsetWords(n, m) > DOMINATOR_BITSETS_MAX_WORDS) return false;
+    const F = new Float64Array(n * m);
+    const rows = new Float64Array(n * (m + 1));
+    for (let t = 0; t < n; t++) {
+      const f = all[t]!.f;
+      for (let k = 0; k < m; k++) {
+        if (f[k] !== f[k]) return false;
+        F[t * m + k] = f[k]!;
+        rows[t * (m + 1) + k] = f[k]!;
+      }
+      rows[t * (m + 1) + m] = all[t]!.evalIndex;
+    }
+    const front = nonDominatedMask(F, n, m);
+    const order = lexicographicOrder(rows, n, m + 1);
+    const kept: T[] = [];
+    for (let t = 0; t < n; t++) {
+      const i = order[t]!;
+      if (t > 0 && sameRow(F, m, i, order[t - 1]!)) continue; // equal f: the first in order stays
+      if (front[i]) kept.push(all[i]!);
+    }
+    this.entries = kept;
+    this.count = kept.length;
+    if (this.F.length < kept.length * m) this.F = new Float64Array(kept.length * m * 2);
+    for (let t = 0; t < kept.length; t++) this.F.set(kept[t]!.f, t * m);
+    this.tree = null;
+    this.entered = [];
+    this.left.clear();
+    return true;
+  }
+
   /** m >= 4: a fresh tree holding `entries` (mutually non-dominated, so inserted without tests). */
   private rebuildTree(): void {
     const tree = this.newTree();
@@ -182,7 +268,7 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
     this.left.clear();
   }
 
-  private merge3(buf: T[]): void {
+  private merge3(buffered: T[]): void {
     const cmp = (a: T, b: T): number => {
       const fa = a.f;
       const fb = b.f;
@@ -192,10 +278,9 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
       }
       return a.evalIndex - b.evalIndex;
     };
-    buf.sort(cmp);
+    const buf = sortedByKey(buffered, cmp);
     const old = this.entries;
-    const total = old.length + buf.length;
-    const stairs = new Staircase2D(total);
+    const stairs = new Staircase2D(old.length + buf.length);
     const kept: T[] = [];
     let i = 0;
     let j = 0;
@@ -211,7 +296,14 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
     this.entries = kept;
     this.count = kept.length;
     if (this.F.length < kept.length * 3) this.F = new Float64Array(kept.length * 6);
-    for (let t = 0; t < kept.length; t++) this.F.set(kept[t]!.f, t * 3);
+    // element by element: TypedArray.prototype.set costs more per call than three stores
+    const F = this.F;
+    for (let t = 0; t < kept.length; t++) {
+      const f = kept[t]!.f;
+      F[3 * t] = f[0]!;
+      F[3 * t + 1] = f[1]!;
+      F[3 * t + 2] = f[2]!;
+    }
   }
 
   /** First index whose f is lexicographically >= f. */
@@ -327,6 +419,9 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
     this.entries = items.slice();
     this.count = items.length;
     this.buffer = [];
-    if (this.tree !== null) this.rebuildTree();
+    // m >= 4: the entries are the content; the tree is built from them when first needed
+    this.tree = null;
+    this.entered = [];
+    this.left.clear();
   }
 }

@@ -61,6 +61,21 @@ describe('ParetoArchive, m >= 4 (ND-tree): the brute-force front in lexicographi
     }
   });
 
+  it('batches merged at once (1,024 or more) and small ones through the tree, in any mix: the brute-force front', () => {
+    for (const m of [4, 5]) {
+      for (const kind of ['converging', 'grid', 'simplex'] as const) {
+        const pts = points(kind, m, 6000, 31 * m + kind.length);
+        const a = new ParetoArchive<Pt>(m);
+        // reads after 2,500 offers (a batch merge), then every 40 (the tree), then after 2,000 more (a batch merge again)
+        const reads = new Set([2499, ...Array.from({ length: 25 }, (_, i) => 2539 + 40 * i), 5999]);
+        pts.forEach((p, t) => {
+          a.add(p);
+          if (reads.has(t)) expect(ids(a.items())).toEqual(ids(bruteFront(pts.slice(0, t + 1))));
+        });
+      }
+    }
+  });
+
   it('ignores infeasible designs and objective vectors of the wrong length', () => {
     const a = new ParetoArchive<Pt>(4);
     a.add({ f: Float64Array.of(0, 0, 0, 0), cv: 1e-9, evalIndex: 0 });

@@ -5,7 +5,7 @@ import { compileLayout, randomDesign } from '../../solvers/operators/layout.js';
 import { sbxCrossover } from '../../solvers/operators/sbx.js';
 import { polynomialMutation } from '../../solvers/operators/mutation.js';
 import { DuplicateFilter } from '../../solvers/operators/duplicates.js';
-import { randomPermutations } from '../../solvers/operators/selection.js';
+import { randomPermutations, shuffledRange } from '../../solvers/operators/selection.js';
 import type { VariableSpec } from '../../src/problem/types.js';
 
 const mixed: VariableSpec[] = [
@@ -94,6 +94,28 @@ describe('variation operators', () => {
     expect(f.add(Float64Array.of(1, 2 + 1e-15))).toBe(true);
     expect(f.add(Float64Array.of(0, 1))).toBe(true);
     expect(f.has(Float64Array.of(-0, 1))).toBe(true);
+  });
+
+  it('DuplicateFilter: growth keeps every vector, clear() forgets them all', () => {
+    const f = new DuplicateFilter();
+    const vs = Array.from({ length: 5000 }, (_, i) => Float64Array.of(i % 71, Math.floor(i / 71), i === 0 ? -0 : 0.5));
+    for (const v of vs) expect(f.add(v)).toBe(true);
+    for (const v of vs) expect(f.add(Float64Array.from(v))).toBe(false);
+    expect(f.add(Float64Array.of(0, 0, 0))).toBe(false); // -0 equals 0
+    f.clear();
+    for (const v of vs.slice(0, 100)) expect(f.has(v)).toBe(false);
+    expect(f.add(vs[0]!)).toBe(true);
+  });
+
+  it('shuffledRange draws the permutation randomPermutations draws', () => {
+    const a = createRng(9);
+    const b = createRng(9);
+    const buf = new Int32Array(40);
+    for (const n of [0, 1, 2, 17, 40]) {
+      shuffledRange(buf, n, a);
+      expect(Array.from(buf.subarray(0, n))).toEqual(Array.from(randomPermutations(n, n, b)));
+    }
+    expect(a.next()).toBe(b.next());
   });
 
   it('randomPermutations concatenates permutations', () => {

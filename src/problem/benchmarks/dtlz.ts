@@ -41,6 +41,8 @@ export function dtlzScaleBase(m: number): number {
   return m <= 5 ? 10 : m <= 8 ? 3 : m <= 10 ? 2 : 1.2;
 }
 
+let thetaScratch = new Float64Array(16);
+
 /** Raw DTLZ objectives into `f` (length m); returns g. */
 export function dtlzRaw(base: DtlzBase, x: Float64Array, m: number, f: Float64Array): number {
   const n = x.length;
@@ -78,8 +80,9 @@ export function dtlzRaw(base: DtlzBase, x: Float64Array, m: number, f: Float64Ar
     }
     f[m - 1] = (1 + g) * h;
   } else {
-    // angles θ_j in units of π/2
-    const theta = new Float64Array(Math.max(0, m - 1));
+    // angles θ_j in units of π/2, in a reused buffer (a fresh array per evaluation was a large share of a DTLZ run's garbage)
+    if (thetaScratch.length < m - 1) thetaScratch = new Float64Array(m - 1);
+    const theta = thetaScratch;
     for (let j = 0; j < m - 1; j++) {
       if (base === 'dtlz4') theta[j] = Math.pow(x[j]!, 100);
       else if ((base === 'dtlz5' || base === 'dtlz6') && j > 0) theta[j] = (1 + 2 * g * x[j]!) / (2 * (1 + g));

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { ascendingOrder, lexicographicOrder } from '../../src/core/lexicographicOrder.js';
+import { dominates, nonDominatedIndices, nonDominatedMask, nonDominatedSort } from '../../src/core/dominance.js';
+import { peel3, sort3 } from '../../src/core/sort3.js';
+import { prng } from './points.js';
+
+/** The definition: a comparator sort of row indices, ties by index. */
+function comparatorOrder(F: Float64Array, n: number, m: number): number[] {
+  return Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+    for (let k = 0; k < m; k++) {
+      if (F[a * m + k]! < F[b * m + k]!) return -1;
+      if (F[a * m + k]! > F[b * m + k]!) return 1;
+    }
+    return a - b;
+  });
+}
+
+/** Values of the kinds a radix sort on bit patterns can get wrong. */
+function values(kind: number, count: number, r: () => number): Float64Array {
+  const special = [-0, 0, -Infinity, Infinity, 5e-324, -5e-324, Number.MAX_VALUE, -Number.MIN_VALUE];
+  const v = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    if (kind === 0) v[i] = Math.floor(r() * 3) - 1; // ties
+    else if (kind === 1) v[i] = (r() - 0.5) * 10 ** Math.floor(r() * 40 - 20); // wide range, both signs
+    else if (kind === 2) v[i] = r() < 0.01 ? 1e300 : 1 + r() * 1e-12; // clustered, one far away
+    else if (kind === 3) v[i] = special[Math.floor(r() * special.length)]!;
+    else v[i] = r();
+  }
+  return v;
+}
+
+/** Ranks by repeated peeling with the definition (the oracle). */
+function bruteRanks(F: Float64Array, n: number, m: number): number[] {
+  const rows = Array.from({ length: n }, (_, i) => F.subarray(i * m, i * m + m));
+  const ranks = rows.map(() => -1);
+  for (let r = 0, left = n; left > 0; r++) {
+    const front = rows.map((_, i) => i).filter((i) => ranks[i] === -1 && !rows.some((q, j) => ranks[j] === -1 && dominates(q, rows[i]!)));
+    for (const i of front) ranks[i] = r;
+    left -= front.length;
+  }
+  return ranks;
+}
+
+describe('lexicographicOrder and ascendingOrder (radix and merge sorts) equal the comparator sort', () => {
+  it('for ties, -0 and +0, infinities, subnormals, clustered and wide-ranging values, m = 1 to 4', () => {
+    const r = prng(3);
+    for (let trial = 0; trial < 120; trial++) {
+      const m = 1 + (trial % 4);
+      const n = Math.floor(r() * (trial % 3 === 0 ? 3000 : 300));
+      const F = values(trial % 5, n * m, r);
+      expect(Array.from(lexicographicOrder(F, n, m))).toEqual(comparatorOrder(F, n, m));
+      if (m === 1) expect(Array.from(ascendingOrder(F, n))).toEqual(comparatorOrder(F, n, 1));
+    }
+  });
+
+  it('with a NaN, falls back to the comparator sort', () => {
+    const F = Float64Array.of(2, NaN, 1, 0, 3, -1);
+    expect(Array.from(lexicographicOrder(F, 3, 2))).toEqual(comparatorOrder(F, 3, 2));
+  });
+});
+
+describe('non-dominated sorting equals peeling by the definition', () => {
+  it('m = 4, 5, 6 (dominator bitsets): tie-heavy and continuous sets, ranks and fronts', () => {
+    const r = prng(11);
+    for (let trial = 0; trial < 60; trial++) {
+      const m = 4 + (trial % 3);
+      const n = Math.floor(r() * (trial % 2 ? 60 : 400));
+      const F = new Float64Array(n * m);
+      for (let i = 0; i < n * m; i++) F[i] = trial % 4 < 2 ? Math.floor(r() * 4) : r();
+      const { ranks, fronts } = nonDominatedSort(F, n, m);
+      const want = bruteRanks(F, n, m);
+      expect(Array.from(ranks)).toEqual(want);
+      const order = comparatorOrder(F, n, m);
+      fronts.forEach((front, k) => expect(Array.from(front)).toEqual(order.filter((i) => want[i] === k)));
+      const mask = nonDominatedMask(F, n, m);
+      expect(Array.from(mask)).toEqual(want.map((k) => (k === 0 ? 1 : 0)));
+      expect(Array.from(nonDominatedIndices(F, n, m))).toEqual(want.flatMap((k, i) => (k === 0 ? [i] : [])));
+    }
+  });
+
+  it('m = 3: the per-front staircases give the peeling\'s ranks and fronts, whatever maxRanked', () => {
+    const r = prng(5);
+    for (let trial = 0; trial < 80; trial++) {
+      const n = Math.floor(r() * 500);
+      const F = new Float64Array(n * 3);
+      for (let i = 0; i < n * 3; i++) F[i] = trial % 2 ? Math.floor(r() * 5) : r();
+      const order = lexicographicOrder(F, n, 3);
+      const maxRanked = Math.floor(r() * (n + 2));
+      const a = new Int32Array(n);
+      const b = new Int32Array(n);
+      const fa = sort3(F, n, order, a, maxRanked);
+      const fb = peel3(F, n, order, b, maxRanked);
+      expect(Array.from(a)).toEqual(Array.from(b));
+      expect(fa.map((f) => Array.from(f))).toEqual(fb.map((f) => Array.from(f)));
+    }
+  });
+});
