@@ -154,7 +154,8 @@ function buildCycle(cycle: SolarCycleProfile, ratio: number): Cycle {
   return { fine, coarse: ratio === 1 ? fine : buildLevel(cycle.f107_sfu, cycle.period_yr, ratio), ratio };
 }
 
-const TEMPLATE = buildCycle(CIRA2012_SOLAR_CYCLE, COARSE_MONTHS);
+/** The default cycle's tables, built on first use (~20 ms: commands that never integrate a decay skip it). */
+let template: Cycle | undefined;
 /**
  * S_g(h_end) on every grid of the default cycle's levels (NaN until first needed), for the last h_end used: one value
  * in practice (the 200-km disposal altitude), so the ~90 end integrals a 'worst' call needs are computed once, not
@@ -284,7 +285,7 @@ export function solarCycleDecay(p: Readonly<SolarCycleDecayParams>): SolarCycleD
   const cap_yr = p.cap_yr ?? DEFAULT_DECAY_CAP_yr;
   positive('cap_yr', cap_yr);
   if (p.mode !== 'phase' && p.mode !== 'mean' && p.mode !== 'worst') throw new RangeError(`mode must be 'phase', 'mean' or 'worst', got ${String(p.mode)}`);
-  const c = p.cycle === undefined ? TEMPLATE : buildCycle(p.cycle, 1);
+  const c = p.cycle === undefined ? (template ??= buildCycle(CIRA2012_SOLAR_CYCLE, COARSE_MONTHS)) : buildCycle(p.cycle, 1);
   const l = c.fine;
   const hEnd = p.endAltitude_m ?? km_to_m(200);
   const high_s = B * (decayIntegral_s_m2_per_kg(p.altitude_m, 'high') - decayIntegral_s_m2_per_kg(hEnd, 'high')); // also range-checks
