@@ -11,7 +11,8 @@ import type { Evaluation } from '../problem/types.js';
 import { unpackBatch, type BatchResult, type BatchTask, type Evaluator } from './evaluator.js';
 
 function workerFile(): string {
-  const here = new URL('./worker.js', import.meta.url);
+  // '../parallel/' rather than './': the same file from dist/src/parallel/ and from the bundled CLI in dist/src/cli/
+  const here = new URL('../parallel/worker.js', import.meta.url);
   if (existsSync(fileURLToPath(here))) return here.href;
   const built = new URL('../../dist/src/parallel/worker.js', import.meta.url);
   if (existsSync(fileURLToPath(built))) return built.href;

@@ -78,7 +78,8 @@ export function serialRunner(model: AnalysisModel): SampleRunner {
 }
 
 function workerFile(): string {
-  const here = new URL('./worker.js', import.meta.url);
+  // '../uncertainty/' rather than './': the same file from dist/src/uncertainty/ and from the bundled CLI in dist/src/cli/
+  const here = new URL('../uncertainty/worker.js', import.meta.url);
   if (existsSync(fileURLToPath(here))) return here.href;
   const built = new URL('../../dist/src/uncertainty/worker.js', import.meta.url);
   if (existsSync(fileURLToPath(built))) return built.href;
