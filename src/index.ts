@@ -14,6 +14,7 @@ import { StudyError, didYouMean } from './core/errors.js';
 import { METRIC_PATHS, unitOf } from './evaluate/metrics.js';
 import { CONSTELLATION_METRIC_PATHS } from './constellation/metrics.js';
 import { runStudy as runStudyWith, type RunOptions, type RunSummary } from './run/driver.js';
+import type { SampledEvaluations } from './run/evaluationSample.js';
 import { ODC_VERSION } from './run/versions.js';
 import { constellationJsonSchema, designJsonSchema } from './study/jsonSchema.js';
 import { constellationRecordJsonSchema } from './constellation/recordSchema.js';
@@ -81,7 +82,8 @@ export async function evaluateConstellationFile(path: string): Promise<{ spec: C
 export async function runStudy(opts: RunOptions): Promise<RunSummary> {
   const lpSolver = opts.lpSolver ?? await lpSolverFor(opts.resumeDir !== undefined ? join(opts.resumeDir, 'study.yaml') : opts.studyPath);
   return runStudyWith({
-    afterResults: async (dir: string) => void (await renderRunReport(dir, lpSolver !== undefined ? { lpSolver } : {})),
+    afterResults: async (dir: string, evaluations?: SampledEvaluations) =>
+      void (await renderRunReport(dir, { ...(lpSolver !== undefined ? { lpSolver } : {}), ...(evaluations !== undefined ? { evaluations } : {}) })),
     ...(lpSolver !== undefined ? { lpSolver } : {}), ...opts,
   }, createAlgorithm);
 }
@@ -137,7 +139,7 @@ export async function renderReport(runDir: string, opts: ReportOptions = {}): Pr
 }
 export { compareRuns, formatCompare, type CompareResult, type CompareRow, type CompareRegion, type CompareOptions } from './report/compare.js';
 export { exportDesign, flattenRecord, EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportResult } from './report/export.js';
-export { loadRun, RUN_FORMAT_VERSION, type LoadedRun, type RunEvaluation } from './report/load.js';
+export { loadRun, RUN_FORMAT_VERSION, type LoadedRun, type RunEvaluation, type SampledEvaluations } from './report/load.js';
 export { kneePosition, bestPosition, decisionPicks, parseDesignSelector, selectDesign, KNEE_METHOD, type DesignSelector, type Pick } from './report/decision.js';
 
 // Uncertainty and sensitivity of node designs (src/uncertainty/): uncertain inputs, sampling, tornado, Sobol', break-even.

@@ -17,18 +17,12 @@ import { ODC_VERSION } from '../run/versions.js';
 import { RUN_FORMAT_VERSION, runMetaSchema } from '../run/schemas.js';
 import { runLockHolder } from '../run/runFolder.js';
 import { forEachCsvRecord } from '../run/csvStream.js';
+import { EVALUATION_SAMPLE, EvaluationSampler, type RunEvaluation, type SampledEvaluations } from '../run/evaluationSample.js';
 
 /** The run-folder format this odc reads (run.json and pareto.json `formatVersion`). */
 export { RUN_FORMAT_VERSION };
 
-export interface RunEvaluation {
-  readonly index: number;
-  readonly generation: number;
-  readonly status: 'feasible' | 'infeasible' | 'failed';
-  /** Objectives in the user's sense, in pareto.json order (NaN when failed). */
-  readonly objectives: Float64Array;
-  readonly violation: number;
-}
+export type { RunEvaluation, SampledEvaluations };
 
 export interface LoadedRun {
   readonly dir: string;
@@ -98,23 +92,13 @@ function validated<T>(schema: z.ZodType<T>, raw: unknown, path: string): T {
   throw new StudyError('BAD_RUN_DIR', `${path}: ${field || '(top level)'}: ${iss.message}; the run folder is damaged or was not written by odc run: run the study again`, { file: path, field });
 }
 
-/**
- * Evaluations kept for the plots: at most 2 × this many (and at least this many when there are more). A
- * million-evaluation log is streamed, never read whole (see src/run/csvStream.ts).
- */
-export const EVALUATION_SAMPLE = 4000;
+export { EVALUATION_SAMPLE };
 
-/**
- * Evaluated designs (not failed, finite objectives) of evaluations.csv, evenly sampled in evaluation order:
- * every row while there are at most 2 × EVALUATION_SAMPLE, then every second, fourth, … (the stride doubles
- * whenever the kept rows reach 2 × EVALUATION_SAMPLE), so memory stays bounded and the sample deterministic.
- */
-function readEvaluations(path: string, pareto: ParetoFile): { sample: RunEvaluation[]; evaluated: number } {
+/** The evaluated designs of evaluations.csv, sampled by the rule of src/run/evaluationSample.ts (streamed, never read whole). */
+export function readEvaluations(path: string, pareto: { readonly objectives: readonly { readonly name: string }[] }): SampledEvaluations {
   const num = (v: string | undefined): number => (v === undefined || v === '' ? NaN : Number(v));
   const m = pareto.objectives.length;
-  let sample: RunEvaluation[] = [];
-  let stride = 1;
-  let evaluated = 0;
+  const sampler = new EvaluationSampler();
   let hasViolation = false;
   // after the header: only eval, generation, status, the objectives and the violation are cut from each row
   const pick: { columns?: readonly number[] } = {};
@@ -136,15 +120,9 @@ function readEvaluations(path: string, pareto: ParetoFile): { sample: RunEvaluat
     if (status === 'failed') return;
     const objectives = new Float64Array(m);
     for (let k = 0; k < m; k++) objectives[k] = num(row[3 + k]);
-    if (!objectives.every(Number.isFinite)) return;
-    if (evaluated++ % stride !== 0) return;
-    sample.push({ index: num(row[0]), generation: num(row[1]), status, objectives, violation: hasViolation ? num(row[3 + m]) : NaN });
-    if (sample.length >= 2 * EVALUATION_SAMPLE) {
-      sample = sample.filter((_, k) => k % 2 === 0);
-      stride *= 2;
-    }
+    sampler.offer(num(row[0]), num(row[1]), status, objectives, hasViolation ? num(row[3 + m]) : NaN);
   }, Infinity, undefined, pick);
-  return { sample, evaluated };
+  return sampler.result();
 }
 
 function checkFinished(dir: string, meta: unknown): void {
@@ -154,8 +132,11 @@ function checkFinished(dir: string, meta: unknown): void {
   }
 }
 
-/** Reads a complete run folder; `evaluations: false` skips evaluations.csv (compare, export). */
-export function loadRun(dir: string, opts: { readonly evaluations?: boolean } = {}): LoadedRun {
+/**
+ * Reads a complete run folder; `evaluations: false` skips evaluations.csv (compare, export); `sampledEvaluations`:
+ * the run's own sample of its log, from memory (src/run/log.ts `EvaluationLog.sample`), instead of reading the file.
+ */
+export function loadRun(dir: string, opts: { readonly evaluations?: boolean; readonly sampledEvaluations?: SampledEvaluations } = {}): LoadedRun {
   const fix = 'pass a folder written by odc run, e.g. results/<study>/<run-id>';
   if (!existsSync(dir)) throw new StudyError('BAD_RUN_DIR', `${dir}: no such folder; ${fix}`, { file: dir });
   if (!statSync(dir).isDirectory()) throw new StudyError('BAD_RUN_DIR', `${dir}: is a file, not a run folder; ${fix}`, { file: dir });
@@ -193,6 +174,6 @@ export function loadRun(dir: string, opts: { readonly evaluations?: boolean } = 
     throw new StudyError('BAD_RUN_DIR', `${join(dir, 'study.yaml')}: not valid YAML (${(e as Error).message.split('\n')[0]}); the run folder is damaged`, { file: join(dir, 'study.yaml') });
   }
   const evPath = join(dir, 'evaluations.csv');
-  const read = opts.evaluations === false || !existsSync(evPath) ? null : readEvaluations(evPath, pareto);
+  const read = opts.evaluations === false || !existsSync(evPath) ? null : opts.sampledEvaluations ?? readEvaluations(evPath, pareto);
   return { dir, meta, pareto, studyText, study, evaluations: read?.sample ?? null, evaluatedCount: read?.evaluated ?? 0 };
 }

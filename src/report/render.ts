@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from '../run/atomic.js';
 import { renderHtml } from './html.js';
-import { loadRun } from './load.js';
+import { loadRun, type SampledEvaluations } from './load.js';
 import { renderMarkdown } from './markdown.js';
 import { buildReportModel } from './model.js';
 import { defaultReferencePaths, evaluateReferences } from './references.js';
@@ -20,6 +20,8 @@ export interface ReportOptions {
   readonly lpSolver?: LpSolver;
   /** Creates the LP solver when `lpSolver` is not given; called only for a constellation run. */
   readonly createLpSolver?: () => Promise<LpSolver>;
+  /** The run's sample of evaluations.csv from memory (what `odc run` has at its end), instead of reading the file back. */
+  readonly evaluations?: SampledEvaluations;
 }
 
 export interface ReportPaths {
@@ -31,7 +33,7 @@ export interface ReportPaths {
 }
 
 export async function renderReport(runDir: string, opts: ReportOptions = {}): Promise<ReportPaths> {
-  const run = loadRun(runDir);
+  const run = loadRun(runDir, opts.evaluations !== undefined ? { sampledEvaluations: opts.evaluations } : {});
   // Reference designs are evaluated nominally: in a robust study's objective space (statistics over samples) they are not comparable.
   const refs = run.pareto.kind === 'node' && run.pareto.robust === undefined
     ? evaluateReferences(opts.referenceDesigns ?? defaultReferencePaths(), run.pareto.objectives.map((o) => o.name))

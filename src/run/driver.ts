@@ -15,6 +15,7 @@ import type { LoadedStudy } from './problem.js';
 import type { LpSolver } from '../problem/lp.js';
 import { benchmarkNormalization, paretoFront } from '../problem/benchmarks.js';
 import { reportedFront, writeResults, type RunCounts, type RunMeta } from './results.js';
+import type { SampledEvaluations } from './evaluationSample.js';
 import { CHECKPOINT, LOG_FINAL, LOG_PARTIAL, openRunFolder, writeCheckpoint, type OpenRun } from './runFolder.js';
 import { diskWriteError } from './atomic.js';
 import { ODC_VERSION } from './versions.js';
@@ -58,8 +59,11 @@ export interface RunOptions {
   readonly redis?: { readonly url: string; readonly queue: string; readonly reconnectTimeout_s?: number };
   /** LP solver for constellation studies (the library root passes the solvers/lp one). */
   readonly lpSolver?: LpSolver;
-  /** Hook called after the result files are written (e.g. to render reports). */
-  readonly afterResults?: (runDir: string) => void | Promise<void>;
+  /**
+   * Hook called after the result files are written (e.g. to render reports), with the report's sample of
+   * evaluations.csv when the run still holds its rows in memory (then the file need not be read back).
+   */
+  readonly afterResults?: (runDir: string, evaluations?: SampledEvaluations) => void | Promise<void>;
 }
 
 export interface RunSummary extends RunCounts {
@@ -334,7 +338,7 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, reportedDesigns?
   };
   writeResults(runDir, loaded, reported, archive.length, finished, records);
   rmSync(join(runDir, CHECKPOINT), { force: true });
-  if (opts.afterResults) await opts.afterResults(runDir);
+  if (opts.afterResults) await opts.afterResults(runDir, log.sample());
   return {
     runDir, status: 'complete', generations: p.generation, evaluations: p.evaluations, failures, feasible, paretoSize: reported.length,
     archiveSize: archive.length, stopReason, wall_s, hypervolume: history[history.length - 1]?.hypervolume ?? 0, leastInfeasible, failureReasons,

@@ -15,6 +15,7 @@ import { writeAllSync } from './atomic.js';
 import { StudyError } from '../core/errors.js';
 import type { Evaluation, Problem } from '../problem/types.js';
 import { constraintViolation } from '../problem/types.js';
+import { EvaluationSampler, type SampledEvaluations } from './evaluationSample.js';
 
 export interface LoggedEvaluation {
   readonly index: number;
@@ -160,6 +161,25 @@ class LightRows {
       onRow({ index: c[at]!, generation: c[at + 1]!, x: NONE, f: c.slice(at + 3, at + 3 + m), g: NONE, cv: c[at + 2]!, failure: this.failures[i]! });
     }
   }
+  /** The report's sample (src/run/evaluationSample.ts) of these rows: what reading the file back would give. */
+  sample(): SampledEvaluations {
+    const sampler = new EvaluationSampler();
+    const objs = this.problem.objectives;
+    const w = this.width;
+    for (let i = 0; i < this.rows; i++) {
+      const c = this.chunks[Math.floor(i / ROWS_PER_CHUNK)]!;
+      const at = (i % ROWS_PER_CHUNK) * w;
+      const cv = c[at + 2]!;
+      // the file's status column (logRow) and its objectives in the user's sense: a maximized one is stored as
+      // -(what the file holds), see add()
+      const status = this.failures[i] !== null ? 'failed' : cv > 0 ? 'infeasible' : 'feasible';
+      if (status === 'failed') continue;
+      const f = new Float64Array(objs.length);
+      for (let j = 0; j < objs.length; j++) f[j] = objs[j]!.sense === 'maximize' ? -c[at + 3 + j]! : c[at + 3 + j]!;
+      sampler.offer(c[at]!, c[at + 1]!, status, f, cv);
+    }
+    return sampler.result();
+  }
 }
 
 export class EvaluationLog {
@@ -230,6 +250,10 @@ export class EvaluationLog {
   replay(onRow: (row: LoggedEvaluation) => void, objectivesOnly = false): void {
     if (objectivesOnly && this.light !== undefined) this.light.forEach(onRow);
     else forEachLogRow(this.path, this.problem, onRow, this.bytes, objectivesOnly);
+  }
+  /** The report's sample of the rows written so far, from memory; undefined once they no longer fit there (read the file). */
+  sample(): SampledEvaluations | undefined {
+    return this.light?.sample();
   }
   close(): void {
     closeSync(this.fd);
