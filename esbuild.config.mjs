@@ -38,7 +38,8 @@ export async function bundleCli() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // Bundled too: the packages every command loads (zod alone is ~100 modules). The rest stay external: loaded on
+    // Bundled too: the packages every command loads (zod alone is ~100 modules; imported as `import * as z`, so
+    // only the parts used are bundled: 200 kB instead of 730 kB with its locales). The rest stay external: loaded on
     // demand, or finding files beside themselves (piscina's workers, HiGHS's WebAssembly, vega's data).
     external: EXTERNAL,
     // a stack trace under --enable-source-maps names the TypeScript line

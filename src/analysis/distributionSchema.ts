@@ -8,7 +8,7 @@
  * the caller and the fix, e.g. "economics.batteryCost.sd must be > 0, got -1".
  * Source of the conventions: docs/style.md §7–8 (OpenMDAO-style declared options, "min > max: did you swap them?").
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { didYouMean, StudyError, type StudyErrorCode } from '../core/errors.js';
 import { DISTRIBUTION_KINDS, standardBounds, type Distribution, type DistributionKind } from './distributions.js';
 import { standardNormalMass } from './normal.js';

@@ -7,7 +7,7 @@
  * The LCOC model is src/models/lifecycleBaseline.ts (a row satisfies its TerrestrialScenario).
  */
 import { basename, join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { StudyError, didYouMean } from '../core/errors.js';
 import { parseYamlText, readInputFile, yamlToJS } from '../study/load.js';
 import { defaultCatalogDir } from './load.js';

@@ -3,7 +3,7 @@
  * or overrides them (a row whose id matches a shipped row replaces it). Rows are validated by the catalog's own
  * row schema, `source` included, so a user's figure carries its provenance like a shipped one.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   batteryRowSchema, chipRowSchema, coatingRowSchema, coolantRowSchema, islTerminalRowSchema, launchVehicleRowSchema, radiatorRowSchema,
   solarArrayRowSchema, type CatalogKind, type Catalogs,

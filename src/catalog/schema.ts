@@ -4,7 +4,7 @@
  * Rows are strict objects: an unknown key is an error (usually a misspelt field).
  * Conventions for each field are documented in the header comment of the YAML file.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { rowUncertaintySchema } from '../uncertainty/entry.js';
 
 const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (lower-case letters, digits and dashes)');

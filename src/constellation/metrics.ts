@@ -3,7 +3,7 @@
  * name (`totals.lcoc_USD_per_PFLOP_day`, `network.p99Latency_ms`, `isl.linkRange_km.max`, …): every number
  * in the record outside its lists, read from the record's schema so the list cannot drift from the record.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { didYouMean } from '../core/errors.js';
 import { constellationRecordSchema } from './recordSchema.js';
 

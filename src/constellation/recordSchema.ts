@@ -3,7 +3,7 @@
  * designs/schema/constellation-record.schema.json is generated (`odc schema constellation-record`).
  * Keep it in step with record.ts: a test validates evaluated records against the committed file.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { constraintResultSchema, designRecordSchema } from '../evaluate/recordSchema.js';
 import { CONSTELLATION_TOPOLOGIES, SHELL_PATTERNS, TRAFFIC_PATTERNS } from './types.js';
 

@@ -5,7 +5,7 @@
  * ranges are those of the models (300–2,000 km: the node model's dose table and atmosphere).
  * The JSON Schema in designs/schema/constellation.schema.json is generated from it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   computeSchema, dragSchema, economicsSchema, id, islSchema, massSchema, launchSchema, missionSchema, powerSchema, radiationSchema, range, thermalSchema,
 } from '../study/schema.js';

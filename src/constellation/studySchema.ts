@@ -2,7 +2,7 @@
  * The study sections of a constellation study (variables, objectives, constraints, algorithm), the same
  * forms as a node study's; the constellation sections are validated by the constellation file schema.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { algorithmSchema, objectiveSchema, variableDomainSchema } from '../study/schema.js';
 
 export const constellationStudySectionsSchema = z.strictObject({

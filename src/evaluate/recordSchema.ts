@@ -3,7 +3,7 @@
  * published JSON Schema designs/schema/design-record.schema.json is generated (`odc schema record`).
  * Keep it in step with record.ts: a test validates evaluated records against the committed file.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const n = (description: string) => z.number().describe(description);
 

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { StudyError } from '../core/errors.js';
 import type { ParetoFile, RunMeta } from '../run/results.js';
 import { ODC_VERSION } from '../run/versions.js';

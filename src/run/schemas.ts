@@ -4,7 +4,7 @@
  * (src/report/load.ts) validate with these, the same discipline as study files.
  */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { StudyError, type StudyErrorCode } from '../core/errors.js';
 
 /** The run-folder format this odc reads and writes (run.json, pareto.json and checkpoint.json `formatVersion`). */

@@ -18,7 +18,7 @@ import { locate } from './issues.js';
 import { CATALOG_FIELDS, checkCatalogId, type CatalogField, type CatalogIds, type ParsedFile } from './load.js';
 import { nodeDesignSchema, type NodeDesign, type NodeStudy } from './schema.js';
 import { didYouMean } from '../core/errors.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { partitionsProblem } from '../core/simplexLattice.js';
 import type { Catalogs } from '../catalog/schema.js';
 import { NODE_CATALOG_KINDS, NODE_CATALOG_SCHEMAS, type NodeCatalogKind } from '../catalog/overrides.js';

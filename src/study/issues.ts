@@ -5,7 +5,7 @@
  */
 import type { Document, LineCounter } from 'yaml';
 import { isMap, isScalar, isSeq } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { didYouMean, StudyError, type StudyErrorCode } from '../core/errors.js';
 
 export type Path = readonly (string | number)[];

@@ -1,5 +1,5 @@
 /** JSON Schema (draft 2020-12) of design and study files, generated from the zod schema for editors. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { nodeStudySchema } from './schema.js';
 import { constellationFileSchema } from '../constellation/schema.js';
 

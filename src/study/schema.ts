@@ -4,7 +4,7 @@
  * Validity ranges are those of the models: e.g. 300–2000 km is the span of the shipped AP-8/AE-8 dose
  * table; 0.5–20 mm Al its shielding span.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { catalogOverridesSchema } from '../catalog/overrides.js';
 import { designUncertaintySchema } from '../uncertainty/entry.js';
 

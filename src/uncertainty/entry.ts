@@ -10,7 +10,7 @@
  * wrap that check (`superRefine`), so design files and catalog rows report the same messages; which fields may
  * carry a distribution is checked where the row or design is known (./inputs.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { validateDistribution } from '../analysis/distributionSchema.js';
 import { describe, type Distribution } from '../analysis/distributions.js';
 import { StudyError } from '../core/errors.js';

@@ -9,7 +9,7 @@
  * Applying values copies only what changes (the base design is never mutated). Integer fields (compute.chips,
  * cycleLife) take the nearest whole number. NaN means "leave the nominal value".
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { NODE_CATALOG_KINDS, NODE_CATALOG_SCHEMAS, type NodeCatalogKind } from '../catalog/overrides.js';
 import type { Catalogs } from '../catalog/schema.js';
 import { didYouMean, StudyError } from '../core/errors.js';
