@@ -247,6 +247,37 @@ describe('generationHistory replayed from a log', () => {
     h.forEach((r, g) => expect(r.igdPlus, `generation ${g}`).toBeCloseTo(igdPlusOracle(fronts[g]!), 12));
   });
 
+  it('2-D with recorded fronts: the IGD+ of each row on the staircase equals the running minimum over every design to the last bit, and brute force', () => {
+    const rng = createRng(12);
+    // points near the line f1 + f2 = 1 (fronts of > 32 points, the staircase's size), the reference on the line
+    const reference = Array.from({ length: 300 }, (_, i) => Float64Array.of(i / 299, 1 - i / 299));
+    const rows: LoggedEvaluation[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const t = rng.next();
+      const lift = 0.3 * rng.next() ** 3;
+      rows.push(row(i, Math.floor(i / 250), [0, 0], [t + lift * rng.next(), 1 - t + lift * rng.next()], [i % 7 === 0 ? 1 : -1]));
+    }
+    const dominates = (a: Float64Array, b: Float64Array): boolean => a.every((v, k) => v <= b[k]!) && a.some((v, k) => v < b[k]!);
+    const fronts: Float64Array[][] = [];
+    for (let g = 0; g < 12; g++) {
+      const seen = rows.filter((r) => r.generation <= g && r.cv === 0).map((r) => r.f);
+      fronts.push(seen.filter((a, i) => !seen.some((b, j) => dominates(b, a) || (j < i && b.every((v, k) => v === a[k]!)))));
+    }
+    expect(fronts[0]!.length).toBeGreaterThan(32);
+    const dPlus = (a: Float64Array, z: Float64Array): number => Math.sqrt(a.reduce((s2, v, k) => s2 + Math.max(v - z[k]!, 0) ** 2, 0));
+    const igdPlusOracle = (front: Float64Array[]): number =>
+      reference.reduce((sum, z) => sum + Math.min(...front.map((a) => dPlus(a, z))), 0) / reference.length;
+    const norm = normalizationOf([], m, true);
+    const recorded = generationHistory((on) => rows.forEach(on), m, norm, { generations: 12, trueFront: reference, frontAt: (g) => fronts[g] });
+    // without recorded fronts: the archive rebuilt from the log and the running minimum over every design
+    const running = generationHistory((on) => rows.forEach(on), m, norm, { generations: 12, trueFront: reference });
+    expect(recorded).toHaveLength(12);
+    recorded.forEach((r, g) => {
+      expect(Object.is(r.igdPlus, running[g]!.igdPlus), `generation ${g}: ${r.igdPlus} vs ${running[g]!.igdPlus}`).toBe(true);
+      expect(r.igdPlus, `generation ${g}`).toBeCloseTo(igdPlusOracle(fronts[g]!), 12);
+    });
+  });
+
   it('long runs get one row per block of ⌈generations / 500⌉ generations, feasible share over the block, the last generation always', () => {
     expect(HISTORY_POINTS).toBe(500);
     expect(historyStride(500)).toBe(1);
