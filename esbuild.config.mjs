@@ -2,14 +2,16 @@
  * Bundles the `odc` executable after `tsc`: dist/src/cli/bin.js (tsc's output) is replaced by one module built from
  * src/cli/bin.ts and everything it imports from src/ and solvers/ (esbuild transpiles the TypeScript under the same
  * tsconfig), plus lazily loaded chunks (dist/src/cli/bundle-*.js) for what commands import on demand (worker
- * pools, Redis, HiGHS, report renderers). npm packages stay external. Building from the sources keeps the step
+ * pools, Redis, HiGHS, report renderers). zod, yaml, commander and pure-rand are bundled, other npm packages stay
+ * external (see EXTERNAL). Building from the sources keeps the step
  * repeatable: it never reads its own output.
  *
- * Why: Node 20's ESM loader resolves, compiles and links each of the ~150 project modules separately; one module
- * costs less. Measured on the 2-core reference machine, 6 runs interleaved: `odc run` on ZDT1 end to end
- * 1.26 → 1.17 s CPU, `odc --version` 0.37 → 0.30 s CPU (docs/sources.md §13). The library entry
- * (dist/src/index.js) and the worker files stay tsc's per-file output; paths the code finds relative to its own
- * file (catalogs, the TID table, worker files) resolve the same from dist/src/cli/ as from any dist/src/<dir>/.
+ * Why: Node 20's ESM loader resolves, compiles and links each of the ~150 project modules (and zod's ~100)
+ * separately; one module costs less. Measured on the 2-core reference machine, the same commit tsc-only against
+ * bundled, 7 runs interleaved (CPU, user + system): `odc --version` 0.41 → 0.21 s, `odc run` on ZDT1 end to end
+ * (report included) 1.30 → 1.11 s. The library entry (dist/src/index.js) and the worker files stay tsc's
+ * per-file output; paths the code finds relative to its own file (catalogs, the TID table, worker files)
+ * resolve the same from dist/src/cli/ as from any dist/src/<dir>/.
  *
  * Run with `node esbuild.config.mjs` (part of `npm run build`); test/helpers/globalSetup.ts runs it after a rebuild.
  */
