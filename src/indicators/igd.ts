@@ -91,6 +91,23 @@ export function igdPlus(a: readonly ArrayLike<number>[] | Float64Array, z: reado
 /** The non-dominated points of a 2-D set, f1 ascending and f2 strictly descending (NaN rows dropped). */
 function staircase2D(A: Float64Array): { x: Float64Array; y: Float64Array } {
   const n = A.length / 2;
+  // already a staircase, f1 strictly rising and f2 strictly falling (an archive's front in lexicographic order):
+  // the arrays the sort and sweep below would give
+  let ordered = true;
+  for (let i = 0; i < n && ordered; i++) {
+    const a1 = A[2 * i]!;
+    const a2 = A[2 * i + 1]!;
+    ordered = a1 === a1 && a2 === a2 && (i === 0 || (a1 > A[2 * i - 2]! && a2 < A[2 * i - 1]!));
+  }
+  if (ordered) {
+    const x = new Float64Array(n);
+    const y = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      x[i] = A[2 * i]!;
+      y[i] = A[2 * i + 1]!;
+    }
+    return { x, y };
+  }
   const order = Array.from({ length: n }, (_, i) => i).filter((i) => !Number.isNaN(A[2 * i]!) && !Number.isNaN(A[2 * i + 1]!));
   order.sort((i, j) => A[2 * i]! - A[2 * j]! || A[2 * i + 1]! - A[2 * j + 1]!);
   const x: number[] = [];

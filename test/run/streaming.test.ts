@@ -322,6 +322,32 @@ describe('igdPlus in 2-D (staircase path)', () => {
       expect(igdPlus(A, Z)).toBeCloseTo(oracle(A, Z), 12);
     }
   });
+
+  it('a set that is already a staircase (an archive front in lexicographic order) gives the value of any shuffle of it, to the last bit', () => {
+    const rng = createRng(4);
+    for (let trial = 0; trial < 20; trial++) {
+      // non-dominated: f1 strictly rising, f2 strictly falling
+      const n = 33 + rng.int(300);
+      const xs = Array.from({ length: n }, () => rng.next()).sort((a, b) => a - b);
+      const staircase = xs.map((x, i) => [x, 1 - Math.sqrt(x) + 0.05 * rng.next() * (i % 3)]).filter((p, i, all) => i === 0 || (p[0]! > all[i - 1]![0]!));
+      for (let i = 1; i < staircase.length; i++) staircase[i]![1] = Math.min(staircase[i]![1]!, staircase[i - 1]![1]! - 1e-9);
+      const shuffled = [...staircase];
+      for (let i = shuffled.length - 1; i > 0; i--) {
+        const j = rng.int(i + 1);
+        [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+      }
+      const Z = Array.from({ length: 1 + rng.int(80) }, () => {
+        const t = rng.next();
+        return [t, 1 - Math.sqrt(t) - 0.02];
+      });
+      expect(Object.is(igdPlus(staircase, Z), igdPlus(shuffled, Z))).toBe(true);
+      expect(igdPlus(staircase, Z)).toBeCloseTo(oracle(staircase, Z), 12);
+    }
+    // equal f1 with falling f2 is not a staircase (the second point dominates the first): still the definition
+    const tie = [[0.2, 0.9], [0.2, 0.5], ...Array.from({ length: 40 }, (_, i) => [0.3 + i / 100, 0.4 - i / 200])];
+    const Z = [[0.2, 0.5], [0.1, 0.45], [0.5, 0.2]];
+    expect(igdPlus(tie, Z)).toBeCloseTo(oracle(tie, Z), 12);
+  });
 });
 
 describe('run-time hypervolume rule (4+ objectives)', () => {
