@@ -15,20 +15,46 @@ export interface BudgetSection {
   readonly rows: readonly BudgetRow[];
 }
 
-/** Number with sensible significant digits and thousands separators. */
 /**
- * en-US formatters with 0–6 fraction digits, created on first use and kept: `toLocaleString` with options builds a
- * formatter per call (~20× slower for big tables), and creating all seven costs ~35 ms, not to be paid at import.
+ * `v` as en-US `Intl.NumberFormat` with 0–`maxFractionDigits` fraction digits writes it (thousands separators,
+ * trailing zeros dropped, "-0" for a negative value that rounds to zero), for 0 and 1e-6 <= |v| < 1e21, without
+ * Intl: ICU's first use costs ~16 ms of start-up in every command that prints a number. ICU rounds the shortest
+ * round-trip decimal of the double (what String(v) gives), half away from zero ("1.005" to 2 digits is "1.01",
+ * though the double is just below 1.005), so this rounds the digits of String(|v|) the same way.
  */
-let formatters: Intl.NumberFormat[] | undefined;
+export function groupedDecimal(v: number, maxFractionDigits: number): string {
+  const text = String(Math.abs(v));
+  const dot = text.indexOf('.');
+  let int = dot < 0 ? text : text.slice(0, dot);
+  let frac = dot < 0 ? '' : text.slice(dot + 1);
+  if (frac.length > maxFractionDigits) {
+    const up = frac.charCodeAt(maxFractionDigits) >= 53; // '5'
+    frac = frac.slice(0, maxFractionDigits);
+    if (up) {
+      // add one unit in the last kept place, carrying through nines
+      const digits = (int + frac).split('');
+      let i = digits.length - 1;
+      while (i >= 0 && digits[i] === '9') digits[i--] = '0';
+      if (i >= 0) digits[i] = String.fromCharCode(digits[i]!.charCodeAt(0) + 1);
+      else digits.unshift('1');
+      const joined = digits.join('');
+      int = joined.slice(0, joined.length - frac.length);
+      frac = joined.slice(joined.length - frac.length);
+    }
+  }
+  frac = frac.replace(/0+$/, '');
+  let grouped = '';
+  for (let i = int.length; i > 0; i -= 3) grouped = (i > 3 ? ',' : '') + int.slice(Math.max(0, i - 3), i) + grouped;
+  return `${v < 0 || Object.is(v, -0) ? '-' : ''}${grouped}${frac.length > 0 ? `.${frac}` : ''}`;
+}
 
+/** Number with sensible significant digits and thousands separators. */
 export function fmt(v: number, digits = 3): string {
   if (!Number.isFinite(v)) return v > 0 ? '∞' : v < 0 ? '−∞' : 'n/a';
   const a = Math.abs(v);
   if (a !== 0 && (a < 1e-3 || a >= 1e9)) return v.toExponential(2);
   const decimals = a >= 10 ** digits ? 0 : Math.max(0, digits - 1 - Math.floor(Math.log10(a || 1)));
-  formatters ??= Array.from({ length: 7 }, (_, d) => new Intl.NumberFormat('en-US', { minimumFractionDigits: 0, maximumFractionDigits: d }));
-  return formatters[Math.min(decimals, 6)]!.format(v);
+  return groupedDecimal(v, Math.min(decimals, 6));
 }
 
 export const row = (label: string, value: number | string, unit: string, note?: string): BudgetRow => ({

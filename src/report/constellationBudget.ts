@@ -5,7 +5,7 @@
  */
 import type { ConstellationRecord, StatsRecord } from '../constellation/record.js';
 import type { ConstraintResult } from '../evaluate/record.js';
-import { constraintLines, fmt, noteLines, row, sectionLines, table, type BudgetSection } from './budget.js';
+import { constraintLines, fmt, groupedDecimal, noteLines, row, sectionLines, table, type BudgetSection } from './budget.js';
 
 const MAX_LISTED = 3;
 /** Above this many shells, per-shell node constraints are summarised by their worst shell. */
@@ -79,7 +79,7 @@ export function formatConstellationBudget(r: ConstellationRecord): string {
     ['  shell', 'alt km', 'inc deg', 'pattern', 'planes × sats', 'period min', 'eclipse', 'ISL', 'node launch kg'],
     ...r.shells.map((s) => ['  ' + s.name, fmt(s.altitude_km), fmt(s.inclination_deg), s.pattern, `${s.planes} × ${s.satsPerPlane}`, fmt(s.period_min), fmt(s.eclipseFraction), `${s.topology} ${s.terminal}`, fmt(s.node.mass.launch_kg)]),
   ], ['l', 'r', 'r', 'l', 'r', 'r', 'r', 'l', 'r']);
-  const out = [`${r.name} — constellation budget (${r.satellites.toLocaleString('en-US')} satellites)`, '', 'Shells', shells, ''];
+  const out = [`${r.name} — constellation budget (${groupedDecimal(r.satellites, 0)} satellites)`, '', 'Shells', shells, ''];
   out.push(...sectionLines(constellationSections(r)), ...constraintLines(summarisedConstraints(r)), ...noteLines(r.notes));
   return `${out.join('\n')}\n`;
 }
