@@ -62,15 +62,49 @@ export function toLogged(problem: Problem, index: number, generation: number, x:
   return { index, generation, x, f: e.f, g: e.g, cv: constraintViolation(e), failure: null };
 }
 
+/**
+ * The number cells of a row after its variables (objectives, constraints, violation), preceded by the variables
+ * when none is a choice, as one JSON.stringify call: JSON writes a finite number as ToString does (ECMA-262
+ * SerializeJSONProperty), so the cells are the same text, built in one native call instead of one string per
+ * number (ZDT1 end to end ~10 % less CPU, mostly less garbage). Undefined when a cell is not a finite number
+ * (a failed row, an infinite value): the general path writes it.
+ */
+const numberCells: number[] = [];
+function finiteNumberCells(problem: Problem, r: LoggedEvaluation, withVariables: boolean): string | undefined {
+  if (r.failure !== null) return undefined;
+  const objs = problem.objectives;
+  let n = 0;
+  if (withVariables) for (let i = 0; i < r.x.length; i++) numberCells[n++] = r.x[i]!;
+  for (let i = 0; i < objs.length; i++) numberCells[n++] = objs[i]!.sense === 'maximize' ? -r.f[i]! : r.f[i]!;
+  for (let i = 0; i < r.g.length; i++) numberCells[n++] = r.g[i]!;
+  numberCells[n++] = r.cv;
+  numberCells.length = n;
+  for (let i = 0; i < n; i++) if (!Number.isFinite(numberCells[i]!)) return undefined;
+  return JSON.stringify(numberCells).slice(1, -1);
+}
+
+const hasChoice = new WeakMap<Problem, boolean>();
+
+/** The variable cells of a row, each after a comma. */
+function variableCells(vars: Problem['variables'], x: Float64Array): string {
+  let cells = '';
+  for (let i = 0; i < vars.length; i++) {
+    const v = vars[i]!;
+    cells += `,${v.kind === 'choice' ? textCell(String(v.options[x[i]!])) : num(x[i]!)}`;
+  }
+  return cells;
+}
+
 /** One CSV row; objectives in the user's sense (a maximized metric is positive again). Built in one pass: it runs for every evaluation. */
 export function logRow(problem: Problem, r: LoggedEvaluation): string {
   const status = r.failure !== null ? 'failed' : r.cv > 0 ? 'infeasible' : 'feasible';
-  let row = `${r.index},${r.generation},${status}`;
   const vars = problem.variables;
-  for (let i = 0; i < vars.length; i++) {
-    const v = vars[i]!;
-    row += `,${v.kind === 'choice' ? textCell(String(v.options[r.x[i]!])) : num(r.x[i]!)}`;
-  }
+  let choices = hasChoice.get(problem);
+  if (choices === undefined) hasChoice.set(problem, (choices = vars.some((v) => v.kind === 'choice')));
+  const head = `${r.index},${r.generation},${status}`;
+  const cells = finiteNumberCells(problem, r, !choices);
+  if (cells !== undefined) return `${head}${choices ? variableCells(vars, r.x) : ''},${cells},\n`;
+  let row = head + variableCells(vars, r.x);
   const objs = problem.objectives;
   for (let i = 0; i < objs.length; i++) row += `,${num(objs[i]!.sense === 'maximize' ? -r.f[i]! : r.f[i]!)}`;
   for (let i = 0; i < r.g.length; i++) row += `,${num(r.g[i]!)}`;

@@ -95,6 +95,27 @@ describe('evaluation log text cells', () => {
     expect(back[2]!.f[1]).toBe(-2); // maximized: written as +2, minimized again on reading
   });
 
+  it('writes every number as String() does, with and without choice variables, on awkward doubles and failed or infinite rows', () => {
+    const numeric: Problem = { ...problem, name: 'numeric', variables: [{ kind: 'real', name: 'a', lower: -1e30, upper: 1e30 }, { kind: 'real', name: 'b', lower: -1e30, upper: 1e30 }] };
+    const awkward = [0, -0, 5e-324, 1e-7, 1e-6, 0.1 + 0.2, 1 / 3, -2.5, 123456789012345680000, 1e21, -1.7976931348623157e308, 2 ** 53 + 2];
+    const rng = createRng(5);
+    const pick = (): number => (rng.int(3) === 0 ? awkward[rng.int(awkward.length)]! : (rng.next() - 0.5) * 10 ** (rng.int(40) - 20));
+    // the expected line, cell by cell from String(), as the CSV layout says: NaN and a failed row's violation empty
+    const cell = (v: number): string => (Number.isNaN(v) ? '' : String(v));
+    for (let k = 0; k < 2000; k++) {
+      const failed = k % 50 === 0;
+      const g = [k % 37 === 0 ? Infinity : pick()];
+      const r = row(k, 0, [pick(), failed ? 0 : rng.int(6)], failed ? [NaN, NaN] : [pick(), pick()], failed ? [NaN] : g, failed ? 'model failed' : null);
+      const status = failed ? 'failed' : r.cv > 0 ? 'infeasible' : 'feasible';
+      const tail = [cell(r.f[0]!), cell(-r.f[1]!), cell(r.g[0]!), failed ? '' : cell(r.cv), failed ? 'model failed' : ''];
+      const numericX = [cell(r.x[0]!), cell(r.x[1]!)];
+      expect(logRow(numeric, r)).toBe(`${[k, 0, status, ...numericX, ...tail].join(',')}\n`);
+      // the choice cells as the guard writes them (see the test above)
+      const guardedOptions = ["'=cmd|' /C calc'!A0", "''quoted", '-5', 'plain', "'@SUM(A1)", "'+1+1"];
+      if (!failed) expect(logRow(problem, r)).toBe(`${[k, 0, status, cell(r.x[0]!), guardedOptions[r.x[1]!], ...tail].join(',')}\n`);
+    }
+  });
+
   it('streams a log file back with the same rows as the whole-text parser, and keeps counts without holding rows', () => {
     const path = join(dir, 'evaluations.csv.partial');
     const log = new EvaluationLog(path, problem);
