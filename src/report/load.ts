@@ -45,6 +45,15 @@ const variableSchema = z.union([
   z.looseObject({ kind: z.literal('choice'), name: z.string(), options: z.array(z.union([z.string(), z.number()])) }),
 ]);
 
+/**
+ * An object whose values all pass `ok`: one check per design instead of zod's record-of-union parse per entry
+ * (pareto.json of a 441-design ZDT1 front: 52 → 7 ms on the first parse). JSON gives only finite numbers, so
+ * `typeof` is z.number()'s test here.
+ */
+const recordOf = <T>(what: string, ok: (v: unknown) => v is T): z.ZodType<Record<string, T>> =>
+  z.custom<Record<string, T>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(ok), { message: `expected an object of ${what}` });
+const numbers = recordOf('numbers', (v): v is number => typeof v === 'number');
+
 const paretoSchema = z.looseObject({
   formatVersion: z.number(),
   study: z.string(),
@@ -53,11 +62,11 @@ const paretoSchema = z.looseObject({
   variables: z.array(variableSchema),
   designs: z.array(z.looseObject({
     index: z.number(),
-    variables: z.record(z.string(), z.union([z.string(), z.number()])),
-    objectives: z.record(z.string(), z.number()),
-    constraints: z.record(z.string(), z.number()),
+    variables: recordOf('numbers and strings', (v): v is string | number => typeof v === 'string' || typeof v === 'number'),
+    objectives: numbers,
+    constraints: numbers,
     record: z.looseObject({ schemaVersion: z.number(), name: z.string() }).nullable(),
-    robust: z.looseObject({ nominal: z.record(z.string(), z.number()), samples: z.number(), failedSamples: z.number(), inputs: z.number() }).optional(),
+    robust: z.looseObject({ nominal: numbers, samples: z.number(), failedSamples: z.number(), inputs: z.number() }).optional(),
   })),
   robust: z.looseObject({
     samples: z.number(), method: z.enum(['lhs', 'mc']), seed: z.number(), maxFailedShare: z.number(), columns: z.array(z.string()),

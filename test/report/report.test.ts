@@ -212,6 +212,20 @@ describe('bad input', () => {
     await expectStudyError(() => exportDesign(old, { design: 'knee', format: 'json' }), 'INCOMPATIBLE_RUN', /formatVersion/);
   });
 
+  it('a damaged pareto.json (a text objective, a variable that is an array): BAD_RUN_DIR naming the design and field', async () => {
+    const damaged = join(tmp, 'damaged-pareto');
+    cpSync(zdtA, damaged, { recursive: true });
+    const pareto = JSON.parse(read(damaged, 'pareto.json')) as { designs: { objectives: Record<string, unknown>; variables: Record<string, unknown> }[] };
+    const firstObjective = Object.keys(pareto.designs[1]!.objectives)[0]!;
+    pareto.designs[1]!.objectives[firstObjective] = 'fast';
+    writeFileSync(join(damaged, 'pareto.json'), JSON.stringify(pareto));
+    await expectStudyError(renderReport(damaged), 'BAD_RUN_DIR', /pareto\.json: designs\.1\.objectives: expected an object of numbers; the run folder is damaged/);
+    pareto.designs[1]!.objectives[firstObjective] = 1;
+    pareto.designs[2]!.variables[Object.keys(pareto.designs[2]!.variables)[0]!] = [1, 2];
+    writeFileSync(join(damaged, 'pareto.json'), JSON.stringify(pareto));
+    await expectStudyError(renderReport(damaged), 'BAD_RUN_DIR', /designs\.2\.variables: expected an object of numbers and strings/);
+  });
+
   it('a design index out of range, an unknown objective, a bad selector: BAD_ARGUMENT', async () => {
     await expectStudyError(() => exportDesign(flag, { design: 999999, format: 'json' }), 'BAD_ARGUMENT', /999999 is not the index of a Pareto design.*pareto\.csv/);
     await expectStudyError(() => exportDesign(flag, { design: 'best:lcco', format: 'json' }), 'BAD_ARGUMENT', /unknown objective "lcco".*cost\.lcoc_USD_per_PFLOP_day/);
