@@ -13,11 +13,13 @@
  * per-file output; paths the code finds relative to its own file (catalogs, the TID table, worker files)
  * resolve the same from dist/src/cli/ as from any dist/src/<dir>/.
  *
+ * It then writes dist/catalog-cache.json (writeCatalogCache below).
+ *
  * Run with `node esbuild.config.mjs` (part of `npm run build`); test/helpers/globalSetup.ts runs it after a rebuild.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
@@ -52,4 +54,19 @@ export async function bundleCli() {
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await bundleCli();
+/**
+ * dist/catalog-cache.json: the shipped catalogs validated once here, by the compiled loader (src/catalog/cache.ts
+ * says how a compiled odc uses it and why). Written through a temporary file and a rename.
+ */
+export async function writeCatalogCache() {
+  const { buildCatalogCache } = await import(pathToFileURL(join(ROOT, 'dist/src/catalog/load.js')).href);
+  const { catalogCachePath } = await import(pathToFileURL(join(ROOT, 'dist/src/catalog/cache.js')).href);
+  const path = catalogCachePath();
+  writeFileSync(`${path}.tmp`, JSON.stringify(buildCatalogCache()));
+  renameSync(`${path}.tmp`, path);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await bundleCli();
+  await writeCatalogCache();
+}

@@ -13,6 +13,7 @@ import type * as z from 'zod';
 import { StudyError, didYouMean } from '../core/errors.js';
 import { parseYamlText, readInputFile, yamlToJS } from '../study/load.js';
 import { CATALOG_KINDS, CATALOG_SPECS, type CatalogKind, type CatalogRow, type Catalogs } from './schema.js';
+import { CATALOG_CACHE_FORMAT, cachedCatalogRows, catalogCacheEntry, type CatalogCache } from './cache.js';
 
 const cache = new Map<string, Catalogs>();
 
@@ -30,7 +31,15 @@ function validateFile(dir: string, kind: CatalogKind): readonly unknown[] {
   const path = join(dir, file);
   if (!existsSync(path)) throw new StudyError('FILE_NOT_FOUND', `${path}: catalog file not found`, { file: path });
   // Regular file of at most 10 MB, duplicate keys in one pass, at most 100 aliases (as for designs and studies).
-  const doc = yamlToJS(parseYamlText(readInputFile(path, 'catalog file'), path).doc, path);
+  const text = readInputFile(path, 'catalog file');
+  // the same text validated at build time (compiled odc only, see cache.ts)
+  const cached = cachedCatalogRows(file, text);
+  if (cached !== undefined) return cached.map((row) => Object.freeze(row));
+  return validateText(path, file, schema, text);
+}
+
+function validateText(path: string, file: string, schema: (typeof CATALOG_SPECS)[CatalogKind]['schema'], text: string): readonly unknown[] {
+  const doc = yamlToJS(parseYamlText(text, path).doc, path);
   if (!Array.isArray(doc)) {
     throw new StudyError('WRONG_TYPE', `${file}: expected a YAML list of rows (each "- id: …"), got ${doc === null ? 'an empty file' : typeof doc}`, { file: path });
   }
@@ -64,6 +73,23 @@ function validateFile(dir: string, kind: CatalogKind): readonly unknown[] {
     seen.add(row.id);
     return Object.freeze(row);
   });
+}
+
+/**
+ * The build-time cache of the catalogs of `dir` (default: the shipped ones), validated from their YAML here; files
+ * whose rows JSON would not give back exactly are left out (read from YAML at run time).
+ */
+export function buildCatalogCache(dir?: string): CatalogCache {
+  const resolved = resolve(dir ?? defaultCatalogDir());
+  const files: Record<string, { sha256: string; rows: readonly unknown[] }> = {};
+  for (const kind of CATALOG_KINDS) {
+    const { file, schema } = CATALOG_SPECS[kind];
+    const path = join(resolved, file);
+    const text = readInputFile(path, 'catalog file');
+    const entry = catalogCacheEntry(text, validateText(path, file, schema, text));
+    if (entry !== undefined) files[file] = entry;
+  }
+  return { formatVersion: CATALOG_CACHE_FORMAT, files };
 }
 
 /** Reads and validates all catalogs of `dir` (default: the package's designs/catalogs/), cached per directory. */

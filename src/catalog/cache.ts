@@ -1,0 +1,57 @@
+/**
+ * The shipped catalogs, validated at build time: `npm run build` writes dist/catalog-cache.json (see
+ * esbuild.config.mjs), holding for each catalog file the SHA-256 of its text and its validated rows. A compiled
+ * odc (dist/) that reads a catalog file with the same text takes the rows from there instead of parsing the YAML
+ * and validating every row again: the catalogs cost ~0.3 s of CPU per process otherwise (the yaml package on
+ * ~60 kB, cold), in every command and every worker thread that evaluates a node. A file whose text differs (an
+ * edited catalog, another directory) is read from its YAML as always. Rows are cached only when their JSON
+ * round trip is deep-equal to the validated rows, so the cache cannot change a value.
+ * Under vitest (src/*.ts) the path below resolves outside dist/, so tests always read the YAML.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+
+export const CATALOG_CACHE_FORMAT = 1;
+
+export interface CatalogCache {
+  readonly formatVersion: typeof CATALOG_CACHE_FORMAT;
+  /** Catalog file name → SHA-256 (hex) of its text and its validated rows. */
+  readonly files: Readonly<Record<string, { readonly sha256: string; readonly rows: readonly unknown[] }>>;
+}
+
+/** dist/catalog-cache.json, from dist/src/catalog/ (tsc) and from the bundled CLI in dist/src/cli/ alike. */
+export const catalogCachePath = (): string => fileURLToPath(new URL('../../catalog-cache.json', import.meta.url));
+
+export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+let cache: CatalogCache | null | undefined;
+
+function readCache(path: string): CatalogCache | null {
+  try {
+    const c = JSON.parse(readFileSync(path, 'utf8')) as CatalogCache;
+    return c.formatVersion === CATALOG_CACHE_FORMAT && typeof c.files === 'object' && c.files !== null ? c : null;
+  } catch {
+    return null; // absent (running from sources) or unreadable: the YAML is read
+  }
+}
+
+/** The validated rows of catalog `file` when the cache holds this exact text, else undefined. */
+export function cachedCatalogRows(file: string, text: string, path = catalogCachePath()): readonly unknown[] | undefined {
+  cache ??= readCache(path);
+  const entry = cache?.files[file];
+  if (entry === undefined || !Array.isArray(entry.rows) || entry.sha256 !== sha256(text)) return undefined;
+  return entry.rows;
+}
+
+/** The cache entry of one validated catalog file, or undefined when JSON would not give its rows back exactly. */
+export function catalogCacheEntry(text: string, rows: readonly unknown[]): { sha256: string; rows: readonly unknown[] } | undefined {
+  const back: unknown = JSON.parse(JSON.stringify(rows));
+  return isDeepStrictEqual(back, rows) ? { sha256: sha256(text), rows: back as unknown[] } : undefined;
+}
+
+/** Forgets the cache read so far (tests that write their own). */
+export function resetCatalogCache(): void {
+  cache = undefined;
+}
