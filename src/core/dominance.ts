@@ -15,7 +15,7 @@
  *   and divided by m; fronts of at most two points are all +Infinity.
  */
 
-import { DOMINATOR_BITSETS_MAX_WORDS, dominatorBitsetRanks, dominatorBitsetWords } from './dominatorBitsets.js';
+import { DOMINATOR_BITSETS_MAX_POINTS, dominatorBitsetRanks } from './dominatorBitsets.js';
 import { lexicographicOrder } from './lexicographicOrder.js';
 import { peel3, sort3 } from './sort3.js';
 
@@ -179,9 +179,9 @@ function hasNaN(F: Float64Array, length: number): boolean {
   return false;
 }
 
-/** m >= 4, no NaN (no order for it) and the snapshots within their memory bound: ./dominatorBitsets.ts. */
+/** m >= 4, no NaN (no order for it) and at most DOMINATOR_BITSETS_MAX_POINTS rows: ./dominatorBitsets.ts. */
 function useBitsets(F: Float64Array, n: number, m: number): boolean {
-  return m >= 4 && dominatorBitsetWords(n, m) <= DOMINATOR_BITSETS_MAX_WORDS && !hasNaN(F, n * m);
+  return m >= 4 && n <= DOMINATOR_BITSETS_MAX_POINTS && !hasNaN(F, n * m);
 }
 
 /** 1 for the rows of F no other row dominates (the first front), 0 for the others. */

@@ -19,7 +19,7 @@
  *   the entries that left filtered out, the new ones sorted and merged in) and cached until the next change.
  *   A batch of at least 1,024 that is also a quarter of the archive's size (an optimizer that reads the
  *   archive rarely) is merged at once instead: the first front of entries and batch by dominator bitsets
- *   (src/core/dominatorBitsets.ts, O(m (A + B)^2 / 64) word operations, within their memory bound); the
+ *   (src/core/dominatorBitsets.ts, O(m (A + B)^2 / 64) word operations, at most DOMINATOR_BITSETS_MAX_POINTS designs); the
  *   tree, then stale, is rebuilt from the entries when a small batch next needs it. Both keep the same
  *   designs: the content is a function of the designs offered (see above).
  *
@@ -32,7 +32,7 @@
  * a design it dropped may be replaced later by one it would have dominated.
  */
 import { crowdingDistance, nonDominatedMask, Staircase2D } from './dominance.js';
-import { DOMINATOR_BITSETS_MAX_WORDS, dominatorBitsetWords } from './dominatorBitsets.js';
+import { DOMINATOR_BITSETS_MAX_POINTS } from './dominatorBitsets.js';
 import { lexicographicOrder } from './lexicographicOrder.js';
 import { NdTree } from './ndTree.js';
 
@@ -222,14 +222,14 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
    * m >= 4: the new content from the entries and the batch (in evalIndex order) at once, what offering
    * the batch to the tree one by one keeps: the rows no row dominates, one per objective vector (the
    * lowest evalIndex; an entry before a batch member, an earlier batch member before a later one), in the
-   * order of (f, evalIndex). The tree is dropped. False (nothing done) when the bitsets would not fit in
-   * their memory bound or an objective is NaN (the tree's path then, as before).
+   * order of (f, evalIndex). The tree is dropped. False (nothing done) above DOMINATOR_BITSETS_MAX_POINTS
+   * designs or when an objective is NaN (the tree's path then, as before).
    */
   private mergeBatch(buf: T[]): boolean {
     const m = this.m;
     const all = this.sorted().concat(buf);
     const n = all.length;
-    if (dominatorBitsetWords(n, m) > DOMINATOR_BITSETS_MAX_WORDS) return false;
+    if (n > DOMINATOR_BITSETS_MAX_POINTS) return false;
     const F = new Float64Array(n * m);
     const rows = new Float64Array(n * (m + 1));
     for (let t = 0; t < n; t++) {

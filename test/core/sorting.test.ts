@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ascendingOrder, lexicographicOrder } from '../../src/core/lexicographicOrder.js';
 import { dominates, nonDominatedIndices, nonDominatedMask, nonDominatedSort } from '../../src/core/dominance.js';
 import { peel3, sort3 } from '../../src/core/sort3.js';
+import { dominatorBitsetRanks, snapshotBlock } from '../../src/core/dominatorBitsets.js';
 import { prng } from './points.js';
 
 /** The definition: a comparator sort of row indices, ties by index. */
@@ -76,6 +77,36 @@ describe('non-dominated sorting equals peeling by the definition', () => {
       expect(Array.from(mask)).toEqual(want.map((k) => (k === 0 ? 1 : 0)));
       expect(Array.from(nonDominatedIndices(F, n, m))).toEqual(want.flatMap((k, i) => (k === 0 ? [i] : [])));
     }
+  });
+
+  it('coarser snapshot blocks (what large inputs get) give the same ranks: blocks of 32 to 4,096 points, m = 4 to 7', () => {
+    const r = prng(12);
+    for (let trial = 0; trial < 40; trial++) {
+      const m = 4 + (trial % 4);
+      const n = 1 + Math.floor(r() * 500);
+      const F = new Float64Array(n * m);
+      for (let i = 0; i < n * m; i++) F[i] = trial % 3 === 0 ? Math.floor(r() * 3) : r();
+      const want = bruteRanks(F, n, m);
+      const order = lexicographicOrder(F, n, m);
+      for (const block of [32, 64, 96, 256, 4096]) {
+        const ranks = new Int32Array(n);
+        const fronts = dominatorBitsetRanks(F, n, m, order, ranks, false, block);
+        expect(Array.from(ranks), `m ${m}, n ${n}, block ${block}`).toEqual(want);
+        expect(fronts).toBe(Math.max(...want) + 1);
+        const first = new Int32Array(n);
+        dominatorBitsetRanks(F, n, m, order, first, true, block);
+        expect(Array.from(first)).toEqual(want.map((k) => (k === 0 ? 0 : 1)));
+      }
+    }
+    expect(() => dominatorBitsetRanks(Float64Array.of(1, 2, 3, 4), 1, 4, Int32Array.of(0), new Int32Array(1), false, 48)).toThrow(/multiple of 32/);
+  });
+
+  it('the default block is 32 while (m - 1) (n / 32)^2 words fit the 16 MB bound, then the smallest multiple of 32 that fits', () => {
+    // 4 objectives: 3 (n / 32)^2 <= 2^22 words up to n = 32 * 1182 (3 * 1182^2 = 4,191,372)
+    expect(snapshotBlock(32 * 1182, 4)).toBe(32);
+    expect(snapshotBlock(32 * 1183, 4)).toBe(64);
+    // 5 objectives, 65,536 points: W = 2048 words per snapshot, at most 2^22 / (4 * 2048) = 512 snapshots, 128 points each
+    expect(snapshotBlock(65_536, 5)).toBe(128);
   });
 
   it('m = 3: the per-front staircases give the peeling\'s ranks and fronts, whatever maxRanked', () => {
