@@ -26,7 +26,8 @@ export const catalogCachePath = (): string => fileURLToPath(new URL('../../catal
 
 export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-let cache: CatalogCache | null | undefined;
+/** The cache file read so far and its content (null: absent or unreadable). */
+let read: { readonly path: string; readonly cache: CatalogCache | null } | undefined;
 
 function readCache(path: string): CatalogCache | null {
   try {
@@ -39,8 +40,8 @@ function readCache(path: string): CatalogCache | null {
 
 /** The validated rows of catalog `file` when the cache holds this exact text, else undefined. */
 export function cachedCatalogRows(file: string, text: string, path = catalogCachePath()): readonly unknown[] | undefined {
-  cache ??= readCache(path);
-  const entry = cache?.files[file];
+  if (read?.path !== path) read = { path, cache: readCache(path) };
+  const entry = read.cache?.files[file];
   if (entry === undefined || !Array.isArray(entry.rows) || entry.sha256 !== sha256(text)) return undefined;
   return entry.rows;
 }
@@ -51,7 +52,7 @@ export function catalogCacheEntry(text: string, rows: readonly unknown[]): { sha
   return isDeepStrictEqual(back, rows) ? { sha256: sha256(text), rows: back as unknown[] } : undefined;
 }
 
-/** Forgets the cache read so far (tests that write their own). */
+/** Forgets the cache file read so far (a test that rewrites the file it read). */
 export function resetCatalogCache(): void {
-  cache = undefined;
+  read = undefined;
 }
