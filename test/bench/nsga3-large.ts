@@ -6,7 +6,8 @@
  * (3 objectives: 111 partitions, 6,328 directions; 5 objectives: 17 partitions, 5,985 directions).
  * Prints the CPU and wall time of each generation (ask + evaluate + tell) after the initial one, and
  * the niche association alone on the last generation's merged population (parents and offspring,
- * 12,800 points; the k-d tree against the O(N·H) brute force, which must agree exactly). The SHA-256 of the final population (x, f and
+ * 12,800 points; the k-d tree against the O(N·H) brute force, which must agree exactly) and the non-dominated sort of
+ * that population (median CPU of 9). The SHA-256 of the final population (x, f and
  * evaluation index of every member, in order) is printed so runs before and after a change can be
  * compared byte for byte.
  */
@@ -15,6 +16,7 @@ import { cpus, loadavg } from 'node:os';
 import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
 import { safeEvaluate } from '../../src/problem/types.js';
 import { createAlgorithm } from '../../solvers/index.js';
+import { nonDominatedSort } from '../../src/core/dominance.js';
 import type { Individual } from '../../solvers/types.js';
 import { associateToNiches, associateToNichesBrute, unitDirectionsTransposed } from '../../solvers/nsga3/niching.js';
 import { HyperplaneNormalization } from '../../solvers/nsga3/normalization.js';
@@ -93,5 +95,13 @@ for (const m of OBJECTIVES) {
   console.log(
     `  association of ${n} points: k-d tree ${fast.cpu_ms.toFixed(1)} ms, brute force ${brute.cpu_ms.toFixed(1)} ms (${(brute.cpu_ms / fast.cpu_ms).toFixed(0)}x), ${same ? 'identical' : 'DIFFERENT'}`,
   );
+  const sortCpu: number[] = [];
+  let nFronts = 0;
+  for (let r = 0; r < 9; r++) {
+    const s = cpuMs(() => nonDominatedSort(F, n, m));
+    sortCpu.push(s.cpu_ms);
+    nFronts = s.value.fronts.length;
+  }
+  console.log(`  non-dominated sort of ${n} points: ${median(sortCpu).toFixed(1)} ms CPU (${nFronts} fronts)`);
   console.log(`  final population sha256 ${fingerprint(alg.population())}`);
 }

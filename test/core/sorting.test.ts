@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ascendingOrder, lexicographicOrder } from '../../src/core/lexicographicOrder.js';
 import { dominates, nonDominatedIndices, nonDominatedMask, nonDominatedSort } from '../../src/core/dominance.js';
 import { peel3, sort3 } from '../../src/core/sort3.js';
-import { dominatorBitsetRanks, snapshotBlock } from '../../src/core/dominatorBitsets.js';
+import { dominatorBitsetRanks, snapshotBlock, snapshotOrders } from '../../src/core/dominatorBitsets.js';
 import { prng } from './points.js';
 
 /** The definition: a comparator sort of row indices, ties by index. */
@@ -79,7 +79,7 @@ describe('non-dominated sorting equals peeling by the definition', () => {
     }
   });
 
-  it('coarser snapshot blocks (what large inputs get) give the same ranks: blocks of 32 to 4,096 points, m = 4 to 7', () => {
+  it('coarser snapshot blocks (what large inputs get) give the same ranks: blocks of 32 to 4,096 points, one order or m, m = 4 to 7', () => {
     const r = prng(12);
     for (let trial = 0; trial < 40; trial++) {
       const m = 4 + (trial % 4);
@@ -89,24 +89,59 @@ describe('non-dominated sorting equals peeling by the definition', () => {
       const want = bruteRanks(F, n, m);
       const order = lexicographicOrder(F, n, m);
       for (const block of [32, 64, 96, 256, 4096]) {
-        const ranks = new Int32Array(n);
-        const fronts = dominatorBitsetRanks(F, n, m, order, ranks, false, block);
-        expect(Array.from(ranks), `m ${m}, n ${n}, block ${block}`).toEqual(want);
-        expect(fronts).toBe(Math.max(...want) + 1);
-        const first = new Int32Array(n);
-        dominatorBitsetRanks(F, n, m, order, first, true, block);
-        expect(Array.from(first)).toEqual(want.map((k) => (k === 0 ? 0 : 1)));
+        for (const orders of [1, m]) {
+          const ranks = new Int32Array(n);
+          const fronts = dominatorBitsetRanks(F, n, m, order, ranks, false, block, orders);
+          expect(Array.from(ranks), `m ${m}, n ${n}, block ${block}, orders ${orders}`).toEqual(want);
+          expect(fronts).toBe(Math.max(...want) + 1);
+          const first = new Int32Array(n);
+          dominatorBitsetRanks(F, n, m, order, first, true, block, orders);
+          expect(Array.from(first)).toEqual(want.map((k) => (k === 0 ? 0 : 1)));
+        }
       }
     }
     expect(() => dominatorBitsetRanks(Float64Array.of(1, 2, 3, 4), 1, 4, Int32Array.of(0), new Int32Array(1), false, 48)).toThrow(/multiple of 32/);
+    expect(() => dominatorBitsetRanks(Float64Array.of(1, 2, 3, 4), 1, 4, Int32Array.of(0), new Int32Array(1), false, 32, 2)).toThrow(/orders must be 1 or m/);
   });
 
-  it('the default block is 32 while (m - 1) (n / 32)^2 words fit the 16 MB bound, then the smallest multiple of 32 that fits', () => {
-    // 4 objectives: 3 (n / 32)^2 <= 2^22 words up to n = 32 * 1182 (3 * 1182^2 = 4,191,372)
-    expect(snapshotBlock(32 * 1182, 4)).toBe(32);
-    expect(snapshotBlock(32 * 1183, 4)).toBe(64);
-    // 5 objectives, 65,536 points: W = 2048 words per snapshot, at most 2^22 / (4 * 2048) = 512 snapshots, 128 points each
-    expect(snapshotBlock(65_536, 5)).toBe(128);
+  it('from 4,096 points (m orders, blocks of 128) the ranks are the peeling\'s: 4,500 points in 5 objectives near a sphere, some pushed out', () => {
+    const r = prng(13);
+    const n = 4500;
+    const m = 5;
+    const F = new Float64Array(n * m);
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let k = 0; k < m; k++) {
+        // a few coarse values among the continuous ones, so that orders have ties
+        const x = i % 7 === 0 ? Math.floor(r() * 4) / 4 + 0.01 : r() + 0.01;
+        F[i * m + k] = x;
+        s += x * x;
+      }
+      const scale = (i % 3 === 0 ? 1.02 + 0.3 * r() : 1) / Math.sqrt(s);
+      for (let k = 0; k < m; k++) F[i * m + k] = F[i * m + k]! * scale;
+    }
+    expect(snapshotOrders(n, m)).toBe(m);
+    expect(snapshotBlock(n, m)).toBe(128);
+    const want = bruteRanks(F, n, m);
+    expect(Math.max(...want)).toBeGreaterThan(2);
+    expect(Array.from(nonDominatedSort(F, n, m).ranks)).toEqual(want);
+    expect(Array.from(nonDominatedMask(F, n, m))).toEqual(want.map((k) => (k === 0 ? 1 : 0)));
+  });
+
+  it('the default: from 4,096 points m orders and blocks of 128 while m (m - 1) (n / 128) (n / 32) words fit the 16 MB bound, then the smallest multiple of 32 that fits; below, one order and blocks of 32', () => {
+    // 4 objectives, 12 (order, objective) pairs: W = n / 32 words per snapshot, at most floor(2^22 / (12 W)) snapshots per pair.
+    // W = 1180: floor(4,194,304 / 14,160) = 296 snapshots, 296 * 4 >= 1180 words: blocks of 4 words = 128 points
+    expect(snapshotBlock(32 * 1180, 4)).toBe(128);
+    // W = 1181: floor(4,194,304 / 14,172) = 295 snapshots, 295 * 4 < 1181: ceil(1181 / 295) = 5 words = 160 points
+    expect(snapshotBlock(32 * 1181, 4)).toBe(160);
+    // 5 objectives, 65,536 points: W = 2048, floor(2^22 / (20 * 2048)) = 102 snapshots, ceil(2048 / 102) = 21 words = 672 points
+    expect(snapshotBlock(65_536, 5)).toBe(672);
+    // NSGA-III's merged population at 6,400, 5 objectives: 524 snapshots would fit, the 128-point floor gives 100
+    expect(snapshotBlock(12_800, 5)).toBe(128);
+    // below 4,096 points the lexicographic order alone, with the finest block
+    expect(snapshotOrders(4095, 5)).toBe(1);
+    expect(snapshotOrders(4096, 5)).toBe(5);
+    expect(snapshotBlock(4095, 5)).toBe(32);
   });
 
   it('m = 3: the per-front staircases give the peeling\'s ranks and fronts, whatever maxRanked', () => {
