@@ -14,6 +14,7 @@ import { EvaluationLog, toLogged } from './log.js';
 import type { LoadedStudy } from './problem.js';
 import type { LpSolver } from '../problem/lp.js';
 import { benchmarkNormalization, paretoFront } from '../problem/benchmarks.js';
+import { largeArchiveNote } from './largeArchive.js';
 import { reportedFront, writeResults, type RunCounts, type RunMeta } from './results.js';
 import type { SampledEvaluations } from './evaluationSample.js';
 import { CHECKPOINT, LOG_FINAL, LOG_PARTIAL, openRunFolder, writeCheckpoint, type OpenRun } from './runFolder.js';
@@ -339,9 +340,11 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, reportedDesigns?
   writeResults(runDir, loaded, reported, archive.length, finished, records);
   rmSync(join(runDir, CHECKPOINT), { force: true });
   if (opts.afterResults) await opts.afterResults(runDir, log.sample());
+  const archiveNote = largeArchiveNote(m, archive.length, loaded.algorithm.archiveLimit);
+  const notes = archiveNote === undefined ? run.notes : [...run.notes, archiveNote];
   return {
     runDir, status: 'complete', generations: p.generation, evaluations: p.evaluations, failures, feasible, paretoSize: reported.length,
     archiveSize: archive.length, stopReason, wall_s, hypervolume: history[history.length - 1]?.hypervolume ?? 0, leastInfeasible, failureReasons,
-    ...notesOf(run),
+    ...(notes.length > 0 ? { notes } : {}),
   };
 }
