@@ -85,8 +85,9 @@ export function dominatorBitsetRanks(
   const S = Math.ceil(n / B);
   const { ord, pos, block } = objectiveOrders(F, n, m, order, B);
   const snapshots = buildSnapshots(n, m, orders, ord, pos, block, W, S);
-  // rank by row, -1 until ranked
-  const rankOf = new Int32Array(n).fill(-1);
+  // rank by position in each order used (rankAt[j n + s]), -1 until ranked: a candidate's rank is read next to
+  // its bit, before its row is looked up
+  const rankAt = new Int32Array(orders * n).fill(-1);
   const offsets = new Int32Array(J);
   let maxRank = -1;
   for (let t = 0; t < n; t++) {
@@ -121,15 +122,15 @@ export function dominatorBitsetRanks(
       while (d !== 0) {
         const bit = 31 - Math.clz32(d);
         d ^= 1 << bit;
-        const q = ord[base + ((w << 5) | bit)]!;
-        if (rankOf[q]! > best && rowDominatesRow(F, m, q, p)) {
-          best = rankOf[q]!;
+        const s = base + ((w << 5) | bit);
+        if (rankAt[s]! > best && rowDominatesRow(F, m, ord[s]!, p)) {
+          best = rankAt[s]!;
           if (best >= ceiling) break;
         }
       }
     }
     const rank = firstFrontOnly ? (best >= 0 ? 1 : 0) : best + 1;
-    rankOf[p] = rank;
+    for (let j = 0; j < orders; j++) rankAt[j * n + pos[j * n + p]!] = rank;
     ranks[p] = rank;
     if (rank > maxRank) maxRank = rank;
   }
