@@ -1,6 +1,7 @@
 /**
  * Benchmark (prints figures, asserts nothing): node-model evaluations per second on one core (random designs in
- * the flagship's bounds, and the designs NSGA-II evaluates on it), and the end-to-end time of the flagship study (CLI start to files written) with 0, 1 and 2 worker threads.
+ * the flagship's bounds, and the designs NSGA-II evaluates on it), and the end-to-end time of the flagship study
+ * (CLI start to files written) with 0, 1 and 2 worker threads.
  * Run with `npm run bench:node` (builds first).
  */
 import { spawnSync } from 'node:child_process';
