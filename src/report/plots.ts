@@ -79,11 +79,12 @@ export async function renderSvg(spec: Record<string, unknown>, idPrefix: string)
   }
 }
 
-/** Prefixes element ids (clip paths) so inlined SVGs do not collide; rounds coordinates to 0.1 px. */
+/** Prefixes element ids (clip paths, symbols) and the references to them (url(#…), href) so inlined SVGs do not collide; rounds coordinates to 0.1 px. */
 export function tidySvg(svg: string, prefix: string): string {
   return svg
     .replace(/\sid="([^"]+)"/g, ` id="${prefix}-$1"`)
     .replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`)
+    .replace(/(\s(?:xlink:)?href)="#([^"]+)"/g, `$1="#${prefix}-$2"`)
     .replace(/translate\((-?[\d.]+(?:e-?\d+)?),(-?[\d.]+(?:e-?\d+)?)\)/g, (_, x: string, y: string) => `translate(${+(+x).toFixed(1)},${+(+y).toFixed(1)})`);
 }
 

@@ -99,7 +99,7 @@ export function text(x: number, y: number, s: string, o: TextOptions = {}): stri
 /** The document: white background, one font, an optional class (the test and CSS hooks name plot roles). */
 export function svgDocument(width: number, height: number, body: string): string {
   const w = Math.ceil(width), h = Math.ceil(height);
-  return `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" class="marks" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="${FONT}">` +
+  return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" class="marks" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="${FONT}">` +
     `<rect width="${w}" height="${h}" fill="white"/>${body}</svg>`;
 }
 

@@ -43,7 +43,10 @@ describe('report.html in headless Chromium', () => {
       page.on('request', (r) => { if (!r.url().startsWith('file:')) foreign.push(r.url()); });
       await page.goto(pathToFileURL(resolve(runDir, 'report.html')).href, { waitUntil: 'load' });
       expect(await page.locator('figure svg').count()).toBe(4); // objective space, parallel coordinates, the knee's delivered-compute waterfall, convergence
-      expect(await page.locator('#objective-space svg .mark-symbol path').count()).toBeGreaterThan(10);
+      expect(await page.locator('#objective-space svg .mark-symbol use').count()).toBeGreaterThan(10);
+      // the points are references to a symbol in the figure's <defs>: one that does not resolve draws nothing (a 0 x 0 box)
+      const point = await page.locator('#objective-space svg .mark-symbol use').first().boundingBox();
+      expect(point?.width ?? 0).toBeGreaterThan(1);
       expect(await page.locator('#waterfall svg .mark-rect path').count()).toBe(8); // one bar per waterfall step
       expect(await page.locator('table.sortable tbody tr').count()).toBeGreaterThan(0);
       // the sort script works: click the first objective header twice

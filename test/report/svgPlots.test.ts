@@ -9,10 +9,12 @@ import { convergenceSvg, objectiveMatrixSvg, parallelSvg, waterfallSvg } from '.
 
 const attr = (el: string, name: string): number => Number(new RegExp(`\\s${name}="([^"]+)"`).exec(el)![1]);
 const all = (svg: string, re: RegExp): string[] => svg.match(re) ?? [];
-const translates = (svg: string, group: string): [number, number][] => {
+/** The points drawn in the first group with `group` in its tag: [x, y] of each symbol reference, and the symbols' ids. */
+const uses = (svg: string, group: string): { at: [number, number][]; ids: string[] } => {
   const g = svg.slice(svg.indexOf(group));
   const body = g.slice(0, g.indexOf('</g>'));
-  return [...body.matchAll(/translate\(([-\d.]+),([-\d.]+)\)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  const refs = [...body.matchAll(/<use xlink:href="#([^"]+)" x="([-\d.]+)" y="([-\d.]+)"\/>/g)];
+  return { at: refs.map((m) => [Number(m[2]), Number(m[3])]), ids: [...new Set(refs.map((m) => m[1]!))] };
 };
 
 describe('ticks (1-2-5 rule)', () => {
@@ -58,9 +60,16 @@ describe('objective space', () => {
     const frame = all(svg, /<rect class="frame"[^>]*>/g)[0]!;
     const [fx, fy, fw, fh] = ['x', 'y', 'width', 'height'].map((k) => attr(frame, k)) as [number, number, number, number];
     expect([fw, fh]).toEqual([620, 400]); // the 2-objective panel size
-    const feasible = translates(svg, 'fill="#6baed6"');
-    expect(feasible).toEqual([[fx, fy + fh], [fx + fw, fy], [fx + fw / 2, fy + fh / 2]]);
-    expect(translates(svg, 'fill="#d62728" fill-opacity="0.9"')).toEqual([[fx + fw / 4, fy + fh * 0.75]]);
+    const feasible = uses(svg, 'fill="#6baed6"');
+    expect(feasible.at).toEqual([[fx, fy + fh], [fx + fw, fy], [fx + fw / 2, fy + fh / 2]]);
+    const front = uses(svg, 'fill="#d62728" fill-opacity="0.9"');
+    expect(front.at).toEqual([[fx + fw / 4, fy + fh * 0.75]]);
+    // each category's points reference its own symbol, defined once with that category's size (16 and 36 px²)
+    expect(feasible.ids).toEqual(['mark0']);
+    expect(front.ids).toEqual(['mark1']);
+    expect(svg).toContain(`<path id="mark0" d="${symbolPath('circle', 16)}"/>`);
+    expect(svg).toContain(`<path id="mark1" d="${symbolPath('circle', 36)}"/>`);
+    expect(svg).toContain('xmlns:xlink="http://www.w3.org/1999/xlink"');
     expect(svg).toContain('>evaluations</text>');
     expect(svg).toContain('>f2 (min) [-]</text>');
     expect(svg).toContain('clip-path="url(#clip0-1)"');
