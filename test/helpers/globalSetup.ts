@@ -8,8 +8,8 @@
  *    its compiled twin in dist/, or a twin is missing, this runs `tsc -p tsconfig.json` once (~8 s on the
  *    2-core reference machine). Right after `npm run build` (e.g. under `npm test`) every twin is newer,
  *    so nothing is rebuilt. Type errors are printed but do not stop the tests (tsc still emits; the type
- *    check belongs to `npm run build` / `npm run typecheck`); a missing emit does. The CLI is then bundled
- *    again (esbuild.config.mjs), as `npm run build` does.
+ *    check belongs to `npm run build` / `npm run typecheck`); a missing emit does. The CLI and the worker
+ *    entry are then bundled again (esbuild.config.mjs), as `npm run build` does.
  * 2. Gives every test file one temporary root folder (ODC_TEST_TMPDIR, inherited by the forked test
  *    workers) and removes it when the run ends, so a run leaves nothing in the system temp directory.
  *    test/helpers/tmp.ts `tempDir()` creates its folders under it.
@@ -57,7 +57,7 @@ function build(): void {
   } else {
     process.stderr.write(`[odc test setup] dist/ was stale (${stale}); rebuilt with tsc in ${s} s\n`);
   }
-  // tsc wrote its own dist/src/cli/bin.js: bundle it again, so the spawned `odc` is the one `npm run build` ships
+  // tsc wrote its own dist/src/cli/bin.js and worker.js: bundle them again, so the spawned `odc` and the pool's threads run what `npm run build` ships
   const b = spawnSync(process.execPath, ['esbuild.config.mjs'], { cwd: ROOT, encoding: 'utf8' });
   if (b.status !== 0) throw new Error(`[odc test setup] bundling the CLI failed (node esbuild.config.mjs):\n${b.stdout}${b.stderr}`);
   const missing = REQUIRED_OUTPUTS.filter((f) => !existsSync(join(ROOT, f)));
