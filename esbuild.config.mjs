@@ -2,8 +2,9 @@
  * Bundles the `odc` executable after `tsc`: dist/src/cli/bin.js (tsc's output) is replaced by one module built from
  * src/cli/bin.ts and everything it imports from src/ and solvers/ (esbuild transpiles the TypeScript under the same
  * tsconfig), plus lazily loaded chunks (dist/src/cli/bundle-*.js) for what commands import on demand (worker
- * pools, Redis, HiGHS, report renderers). The worker-pool entry, dist/src/parallel/worker.js, is bundled the same
- * way (sharing those chunks): every evaluation thread loads it, and a thread was ready in ~300 ms instead of ~460 ms
+ * pools, Redis, HiGHS, report renderers). The worker entries, dist/src/parallel/worker.js (odc run) and
+ * dist/src/uncertainty/worker.js (odc uncertainty, odc sensitivity), are bundled the same way (sharing those
+ * chunks): every evaluation thread loads one, and a thread was ready in ~300 ms instead of ~460 ms
  * wall (~210 ms less CPU per thread; flagship study, 3 runs each, interleaved). zod, yaml, commander and pure-rand are bundled, other npm packages stay
  * external (see EXTERNAL). Building from the sources keeps the step
  * repeatable: it never reads its own output.
@@ -35,8 +36,12 @@ export async function bundleCli() {
   // chunks carry a content hash in their names: remove the previous build's, so none is left behind
   for (const name of readdirSync(CLI_DIR)) if (CHUNK.test(name)) rmSync(join(CLI_DIR, name));
   await build({
-    // the worker-pool entry too: every evaluation thread loads it (dist/src/parallel/worker.js, shared chunks in cli/)
-    entryPoints: { 'cli/bin': join(ROOT, 'src/cli/bin.ts'), 'parallel/worker': join(ROOT, 'src/parallel/worker.ts') },
+    // the worker entries too: every evaluation thread loads one (dist/src/<dir>/worker.js, shared chunks in cli/)
+    entryPoints: {
+      'cli/bin': join(ROOT, 'src/cli/bin.ts'),
+      'parallel/worker': join(ROOT, 'src/parallel/worker.ts'),
+      'uncertainty/worker': join(ROOT, 'src/uncertainty/worker.ts'),
+    },
     outdir: join(ROOT, 'dist/src'),
     allowOverwrite: true,
     bundle: true,

@@ -83,7 +83,7 @@ export function dominatorBitsetRanks(
   const J = m - 1;
   // snapshots per (order, objective)
   const S = Math.ceil(n / B);
-  const { ord, pos, block } = objectiveOrders(F, n, m, order, B);
+  const { ord, pos, block } = objectiveOrders(F, n, m, order, B, orders);
   const snapshots = buildSnapshots(n, m, orders, ord, pos, block, W, S);
   // rank by position in each order used (rankAt[j n + s]), -1 until ranked: a candidate's rank is read next to
   // its bit, before its row is looked up
@@ -152,14 +152,15 @@ function rowDominatesRow(F: Float64Array, m: number, i: number, j: number): bool
 
 /**
  * For each objective j: ord[j n + s] = the row at position s of order j (by f_j, ties by lexicographic
- * position; order 0 is `order`), pos[j n + row] = its position there, block[j n + row] = 1 + ⌊(first
- * position of the row's f_j value in order j) / B⌋.
+ * position; order 0 is `order`), block[j n + row] = 1 + ⌊(first position of the row's f_j value in order j) / B⌋,
+ * and for the orders scanned (j < orders) pos[j n + row] = the row's position in order j. With one order,
+ * objective 0's blocks are not needed (no snapshot is cut by f_0) and stay 0.
  */
 function objectiveOrders(
-  F: Float64Array, n: number, m: number, order: Int32Array, B: number,
+  F: Float64Array, n: number, m: number, order: Int32Array, B: number, orders: number,
 ): { ord: Int32Array; pos: Int32Array; block: Int32Array } {
   const ord = new Int32Array(m * n);
-  const pos = new Int32Array(m * n);
+  const pos = new Int32Array(orders * n);
   const block = new Int32Array(m * n);
   const values = new Float64Array(n);
   for (let j = 0; j < m; j++) {
@@ -171,6 +172,8 @@ function objectiveOrders(
       const sorted = lexicographicOrder(values, n, 1);
       for (let s = 0; s < n; s++) ord[base + s] = order[sorted[s]!]!;
     }
+    if (j < orders) for (let s = 0; s < n; s++) pos[base + ord[base + s]!] = s;
+    if (j === 0 && orders === 1) continue;
     let groupStart = 0;
     let previous = Number.NaN;
     for (let s = 0; s < n; s++) {
@@ -178,7 +181,6 @@ function objectiveOrders(
       const x = F[row * m + j]!;
       if (s > 0 && x !== previous) groupStart = s;
       previous = x;
-      pos[base + row] = s;
       block[base + row] = Math.floor(groupStart / B) + 1;
     }
   }

@@ -4,20 +4,10 @@
  * batched because piscina's per-task overhead is ~25 µs (docs/sources.md §12).
  * Workers run compiled JS: under vitest (TypeScript sources) the pool points at dist/ (npm test builds first).
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Evaluation } from '../problem/types.js';
 import { unpackBatch, type BatchResult, type BatchTask, type Evaluator } from './evaluator.js';
-
-function workerFile(): string {
-  // '../parallel/' rather than './': the same file from dist/src/parallel/ and from the bundled CLI in dist/src/cli/
-  const here = new URL('../parallel/worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here.href;
-  const built = new URL('../../dist/src/parallel/worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return built.href;
-  throw new Error('compiled worker not found: run `npm run build` first (workers run the compiled JavaScript in dist/)');
-}
+import { compiledWorkerFile } from './workerFile.js';
 
 /** Above this cost per evaluation, tasks carry one evaluation each. */
 export const COSTLY_EVALUATION_ms = 2;
@@ -42,7 +32,7 @@ export class PoolEvaluator implements Evaluator {
     this.objectives = opts.objectives;
     this.constraints = opts.constraints;
     this.pool = new Piscina({
-      filename: workerFile(),
+      filename: compiledWorkerFile('parallel', 'worker'),
       minThreads: opts.workers,
       maxThreads: opts.workers,
       idleTimeout: Infinity,

@@ -281,7 +281,7 @@ function failureReasonsOf(log: EvaluationLog): RunCounts['failureReasons'] {
   return [...log.counts.failureReasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1));
 }
 
-const notesOf = (run: OpenRun): { notes?: readonly string[] } => (run.notes.length > 0 ? { notes: run.notes } : {});
+const notesOf = (notes: readonly string[]): { notes?: readonly string[] } => (notes.length > 0 ? { notes } : {});
 
 /** An interrupted run keeps its checkpoint; a finished one gets its history, result files and reports. */
 /** `reported`: the archive's reported front (computed once, before the pool closed), absent when interrupted. */
@@ -302,7 +302,7 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, reportedDesigns?
     return {
       runDir, status: 'interrupted', generations: p.generation, evaluations: p.evaluations, failures, feasible, paretoSize: archive.length,
       stopReason, wall_s, hypervolume: liveHv[liveHv.length - 1] ?? runHypervolume(front, normalizationOf(front, m, fixedNormalizationOf(loaded))).value,
-      leastInfeasible: [], failureReasons, ...notesOf(run),
+      leastInfeasible: [], failureReasons, ...notesOf(run.notes),
     };
   }
 
@@ -341,10 +341,9 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, reportedDesigns?
   rmSync(join(runDir, CHECKPOINT), { force: true });
   if (opts.afterResults) await opts.afterResults(runDir, log.sample());
   const archiveNote = largeArchiveNote(m, archive.length, loaded.algorithm.archiveLimit);
-  const notes = archiveNote === undefined ? run.notes : [...run.notes, archiveNote];
   return {
     runDir, status: 'complete', generations: p.generation, evaluations: p.evaluations, failures, feasible, paretoSize: reported.length,
     archiveSize: archive.length, stopReason, wall_s, hypervolume: history[history.length - 1]?.hypervolume ?? 0, leastInfeasible, failureReasons,
-    ...(notes.length > 0 ? { notes } : {}),
+    ...notesOf(archiveNote === undefined ? run.notes : [...run.notes, archiveNote]),
   };
 }

@@ -65,6 +65,9 @@ export function toLogged(problem: Problem, index: number, generation: number, x:
 /** The status column of a row. */
 const statusOf = (failure: string | null, cv: number): RunEvaluation['status'] => (failure !== null ? 'failed' : cv > 0 ? 'infeasible' : 'feasible');
 
+/** Whether a variable is a choice (its cell is the option's text, not a number). */
+export const hasChoiceVariable = (problem: Problem): boolean => problem.variables.some((v) => v.kind === 'choice');
+
 /** The variable cells of a row, each after a comma. */
 function variableCells(vars: Problem['variables'], x: Float64Array): string {
   let cells = '';
@@ -81,12 +84,12 @@ function variableCells(vars: Problem['variables'], x: Float64Array): string {
  * that did not fail) are gathered in one array and, when all are finite, written by one JSON.stringify call. JSON
  * writes a finite number as ToString does (ECMA-262 SerializeJSONProperty), so the cells are the same text, built
  * in one native call instead of one string per number (ZDT1 end to end ~10 % less CPU, mostly less garbage).
+ * `choices`: hasChoiceVariable(problem), which a log derives once.
  */
 const numberCells: number[] = [];
-export function logRow(problem: Problem, r: LoggedEvaluation): string {
+export function logRow(problem: Problem, r: LoggedEvaluation, choices = hasChoiceVariable(problem)): string {
   const vars = problem.variables;
   const objs = problem.objectives;
-  const choices = vars.some((v) => v.kind === 'choice');
   let n = 0;
   if (!choices) for (let i = 0; i < vars.length; i++) numberCells[n++] = r.x[i]!;
   for (let i = 0; i < objs.length; i++) numberCells[n++] = objs[i]!.sense === 'maximize' ? -r.f[i]! : r.f[i]!;
@@ -209,6 +212,7 @@ export class EvaluationLog {
   private light: LightRows | undefined;
   private fd: number;
   private bytes: number;
+  private readonly choices: boolean;
   /** `onResumedRow` sees every row already in the log when resuming (the driver rebuilds the archive from them). */
   /** `memoryBudget`: numbers the in-memory light rows may hold (default MEMORY_LOG_DOUBLES). */
   constructor(
@@ -216,6 +220,7 @@ export class EvaluationLog {
     memoryBudget = MEMORY_LOG_DOUBLES,
   ) {
     this.light = new LightRows(problem, memoryBudget);
+    this.choices = hasChoiceVariable(problem);
     if (resumeBytes === undefined) {
       this.fd = openNoFollow(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC);
       const head = logHeader(problem);
@@ -246,7 +251,7 @@ export class EvaluationLog {
       text = '';
     };
     for (const r of rows) {
-      text += logRow(this.problem, r);
+      text += logRow(this.problem, r, this.choices);
       if (text.length >= 32_768) flush();
     }
     if (text.length > 0) flush();

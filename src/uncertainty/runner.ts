@@ -6,10 +6,9 @@
  * checked by hash; each builds its model (and a constellation's LP solver) once and reuses it for every batch.
  * A batch targets the model's uncertain inputs, or the inputs named by `specs` (break-even scans).
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { AnalysisModel, SampleOutcome } from './analysisModel.js';
 import type { InputSpec } from './targets.js';
+import { compiledWorkerFile } from '../parallel/workerFile.js';
 
 export interface SampleRunner {
   readonly workers: number;
@@ -77,20 +76,11 @@ export function serialRunner(model: AnalysisModel): SampleRunner {
   };
 }
 
-function workerFile(): string {
-  // '../uncertainty/' rather than './': the same file from dist/src/uncertainty/ and from the bundled CLI in dist/src/cli/
-  const here = new URL('../uncertainty/worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here.href;
-  const built = new URL('../../dist/src/uncertainty/worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return built.href;
-  throw new Error('compiled uncertainty worker not found: run `npm run build` first (workers run the compiled JavaScript in dist/)');
-}
-
 /** Evaluates in `workers` threads, each holding its own copy of the model (piscina is loaded only here). */
 export async function poolRunner(model: AnalysisModel, workers: number): Promise<SampleRunner> {
   const { Piscina } = await import('piscina');
   const pool = new Piscina({
-    filename: workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: Infinity, workerData: model.workerData,
+    filename: compiledWorkerFile('uncertainty', 'uncertainty worker'), minThreads: workers, maxThreads: workers, idleTimeout: Infinity, workerData: model.workerData,
   });
   return {
     workers,

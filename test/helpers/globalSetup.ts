@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCE_DIRS = ['src', 'solvers', 'test'];
 /** Compiled entry points the tests execute as JavaScript. */
-const REQUIRED_OUTPUTS = ['dist/src/parallel/worker.js', 'dist/src/cli/bin.js'];
+const REQUIRED_OUTPUTS = ['dist/src/parallel/worker.js', 'dist/src/uncertainty/worker.js', 'dist/src/cli/bin.js'];
 
 function tsFiles(dir: string, out: string[] = []): string[] {
   if (!existsSync(dir)) return out;
@@ -57,7 +57,7 @@ function build(): void {
   } else {
     process.stderr.write(`[odc test setup] dist/ was stale (${stale}); rebuilt with tsc in ${s} s\n`);
   }
-  // tsc wrote its own dist/src/cli/bin.js and worker.js: bundle them again, so the spawned `odc` and the pool's threads run what `npm run build` ships
+  // tsc wrote its own dist/src/cli/bin.js and worker.js files: bundle them again, so the spawned `odc` and the pool's threads run what `npm run build` ships
   const b = spawnSync(process.execPath, ['esbuild.config.mjs'], { cwd: ROOT, encoding: 'utf8' });
   if (b.status !== 0) throw new Error(`[odc test setup] bundling the CLI failed (node esbuild.config.mjs):\n${b.stdout}${b.stderr}`);
   const missing = REQUIRED_OUTPUTS.filter((f) => !existsSync(join(ROOT, f)));
