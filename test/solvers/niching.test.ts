@@ -4,6 +4,7 @@ import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
 import { safeEvaluate } from '../../src/problem/types.js';
 import { createAlgorithm } from '../../solvers/index.js';
 import { associateToNiches, associateToNichesBrute, unitDirectionsTransposed } from '../../solvers/nsga3/niching.js';
+import { DirectionLattice } from '../../solvers/nsga3/directionLattice.js';
 import { HyperplaneNormalization } from '../../solvers/nsga3/normalization.js';
 import { referenceDirections } from '../../solvers/nsga3/referenceDirections.js';
 
@@ -65,7 +66,7 @@ function randomMatrix(rng: Rng, n: number, m: number, lo: number, hi: number): F
 }
 
 describe('associateToNiches', () => {
-  // n x H >= 2^16 and H >= 64 take the k-d tree; the smaller cases the brute force
+  // n x H >= 2^16 and H >= 64 take the lattice search; the smaller cases the brute force
   it.each([
     [2, 200, 1000],
     [3, 12, 50],
@@ -174,5 +175,79 @@ describe('associateToNiches', () => {
       norm.update(F, pop.length, Int32Array.from(pop.keys()));
       expectSame(associateToNiches(F, pop.length, 3, UT, H, norm.ideal, norm.nadir), oracle(F, pop.length, 3, UT, H, norm.ideal, norm.nadir));
     }
+  });
+
+  it.each([
+    [2, 300],
+    [3, 23],
+    [4, 11],
+    [5, 17],
+    [6, 6],
+    [8, 5],
+  ])('agrees with the oracle on the lattice search\'s hard cases (m = %i, %i partitions): exact ties, zeros, corners, tiny and huge scales', (m, partitions) => {
+    const rng = createRng(77 * m + partitions);
+    const { dirs, count: H } = referenceDirections(m, partitions);
+    const UT = unitDirectionsTransposed(dirs, H, m);
+    expect(DirectionLattice.of(UT, H, m)).not.toBeNull();
+    const n = 1500;
+    const F = new Float64Array(n * m);
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k < m; k++) {
+        const kind = i % 5;
+        // on the lattice, on half steps (a point midway between two directions ties them exactly), mostly zeros
+        // near a corner or an edge (where the plane is oblique to the ray), and plain random
+        const x =
+          kind === 0 ? Math.round(rng.next() * partitions) / partitions
+          : kind === 1 ? Math.round(rng.next() * 2 * partitions) / (2 * partitions)
+          : kind === 2 ? (rng.next() < 0.6 ? 0 : rng.next() ** 4)
+          : rng.next();
+        F[i * m + k] = x * (i % 7 === 0 ? 1e-120 : i % 11 === 0 ? 1e120 : 1);
+      }
+      if (F.subarray(i * m, i * m + m).every((x) => x === 0)) F[i * m + (i % m)] = 1;
+    }
+    const ideal = new Float64Array(m);
+    const nadir = new Float64Array(m).fill(1);
+    expectSame(associateToNiches(F, n, m, UT, H, ideal, nadir), oracle(F, n, m, UT, H, ideal, nadir));
+  });
+
+  it('falls back to the brute force where the lattice is coarse against m (searches over budget) with the same result', () => {
+    // 15 objectives, 3 partitions: the ball around a point holds many compositions, most searches run over budget
+    const rng = createRng(15);
+    const m = 15;
+    const { dirs, count: H } = referenceDirections(m, 3);
+    const UT = unitDirectionsTransposed(dirs, H, m);
+    const n = 200;
+    const F = randomMatrix(rng, n, m, 0, 1);
+    const ideal = new Float64Array(m);
+    const nadir = new Float64Array(m).fill(1);
+    expectSame(associateToNiches(F, n, m, UT, H, ideal, nadir), oracle(F, n, m, UT, H, ideal, nadir));
+  });
+});
+
+describe('DirectionLattice.of', () => {
+  it.each([
+    [2, 7],
+    [3, 1],
+    [3, 111],
+    [4, 30],
+    [5, 17],
+    [7, 4],
+    [10, 3],
+  ])('recognizes the Das–Dennis unit directions in their order (m = %i, %i partitions)', (m, partitions) => {
+    const { dirs, count: H } = referenceDirections(m, partitions);
+    expect(DirectionLattice.of(unitDirectionsTransposed(dirs, H, m), H, m)).not.toBeNull();
+  });
+
+  it('rejects other direction sets: two directions swapped, one moved by 1e-9, a count that is no lattice size', () => {
+    const m = 3;
+    const { dirs, count: H } = referenceDirections(m, 12);
+    const UT = unitDirectionsTransposed(dirs, H, m);
+    const swapped = UT.slice();
+    for (let k = 0; k < m; k++) [swapped[k * H + 4], swapped[k * H + 5]] = [UT[k * H + 5]!, UT[k * H + 4]!];
+    expect(DirectionLattice.of(swapped, H, m)).toBeNull();
+    const moved = UT.slice();
+    moved[2 * H + 40] = moved[2 * H + 40]! + 1e-9;
+    expect(DirectionLattice.of(moved, H, m)).toBeNull();
+    expect(DirectionLattice.of(UT.subarray(0, (H - 1) * m), H - 1, m)).toBeNull();
   });
 });
