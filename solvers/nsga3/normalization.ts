@@ -42,25 +42,37 @@ export class HyperplaneNormalization {
     }
     // row by row (a subarray and a set() per row cost more than the copy)
     for (let t = 0; t < nds.length; t++, c++) for (let k = 0, o = nds[t]! * m; k < m; k++) C[c * m + k] = F[o + k]!;
+    // asf_j(c) = max(d_j, 1e6 max_{k != j} d_k) (rounding is monotone, so 1e6 times the largest of the other d_k is
+    // the largest of their products; a NaN d is skipped, as the comparison skips it): one pass over the candidates
+    // finds every axis's extreme point
     const extreme = new Float64Array(m * m);
-    for (let j = 0; j < m; j++) {
-      let best = Infinity;
-      let arg = 0;
-      for (let i = 0; i < nc; i++) {
-        let asf = -Infinity;
-        for (let k = 0; k < m; k++) {
-          let d = C[i * m + k]! - this.ideal[k]!;
-          if (d < 1e-3) d = 0;
-          const v = d * (k === j ? 1 : 1e6);
-          if (v > asf) asf = v;
-        }
-        if (asf < best) {
-          best = asf;
-          arg = i;
+    const best = new Float64Array(m).fill(Infinity);
+    const arg = new Int32Array(m);
+    const d = new Float64Array(m);
+    for (let i = 0; i < nc; i++) {
+      let top = -Infinity;
+      let second = -Infinity;
+      let at = -1;
+      for (let k = 0; k < m; k++) {
+        let x = C[i * m + k]! - this.ideal[k]!;
+        if (x < 1e-3) x = 0;
+        d[k] = x;
+        if (x > top) {
+          second = top;
+          top = x;
+          at = k;
+        } else if (x > second) second = x;
+      }
+      for (let j = 0; j < m; j++) {
+        const others = 1e6 * (j === at ? second : top);
+        const asf = d[j]! > others ? d[j]! : others;
+        if (asf < best[j]!) {
+          best[j] = asf;
+          arg[j] = i;
         }
       }
-      extreme.set(C.subarray(arg * m, arg * m + m), j * m);
     }
+    for (let j = 0; j < m; j++) extreme.set(C.subarray(arg[j]! * m, arg[j]! * m + m), j * m);
     this.extreme = extreme;
     const worstPop = new Float64Array(m).fill(-Infinity);
     const worstFront = new Float64Array(m).fill(-Infinity);

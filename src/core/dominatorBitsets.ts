@@ -5,13 +5,14 @@
  * Trans. Cybern. 51(12), 2021), for the populations where ENS-BS compares each point with most of a large
  * first front (NSGA-III at 5 objectives: 12,800 points in a handful of fronts).
  *
- * Each objective j gives an order of the points: by f_j, ties by the lexicographic order of the rows. If q
- * dominates p, q comes before p in every one of these orders. For each order j and each other objective k,
- * the points are cut into blocks of B by f_k, and snapshot b is the bitset (numbered by positions in order j)
- * of the points whose f_k value first appears before position B b of the f_k order. The points are ranked in
+ * Each objective j gives an order of the points in which every dominator of a point comes before it: order 0 is the
+ * lexicographic order of the rows, order j > 0 sorts by a bucket of f_j (a monotone quantization, see
+ * `objectiveOrders`), ties by lexicographic position (q dominating p has f_j(q) <= f_j(p), so a bucket no later than
+ * p's, and comes lexicographically before p). For each order j and each other objective k, snapshot b is the bitset
+ * (numbered by positions in order j) of the points among the first B b of order k. The points are ranked in
  * lexicographic order (every dominator of p is ranked before p). For p, the order j in which p comes earliest
  * is taken: the AND of the m - 1 snapshots that hold p's block of every other objective, cut to positions
- * below p's, holds all of p's dominators (and possibly a few more from p's blocks, each checked with the
+ * below p's, holds all of p's dominators (and possibly a few more from p's blocks and buckets, each checked with the
  * definition; points not ranked yet cannot dominate p). rank(p) = 1 + the largest rank of a dominator (0
  * without one), the rank ENS-BS and front peeling give.
  *
@@ -51,6 +52,23 @@ export const MIN_SNAPSHOT_BLOCK = 128;
  */
 export const MULTI_ORDER_MIN_POINTS = 4096;
 
+/**
+ * Working arrays kept between calls (their contents are always written before they are read): a fresh array of a
+ * few hundred kB to a few MB is new memory to the process, zeroed page by page on first touch, which cost ~1 ms per
+ * sort of 12,800 points in 5 objectives. Arrays above SCRATCH_MAX_WORDS are allocated per call and not kept.
+ */
+const SCRATCH_MAX_WORDS = 1 << 20;
+const [RANK_AT, ORD, POS, BLOCK, BUCKET, COUNTS, SNAPSHOTS] = [0, 1, 2, 3, 4, 5, 6];
+const scratchArrays: Int32Array[] = Array.from({ length: 7 }, () => new Int32Array(0));
+
+/** The working array `slot` with `length` words (not cleared). */
+function scratch(slot: number, length: number): Int32Array {
+  if (length > SCRATCH_MAX_WORDS) return new Int32Array(length);
+  const kept = scratchArrays[slot]!;
+  if (kept.length < length) scratchArrays[slot] = new Int32Array(Math.min(SCRATCH_MAX_WORDS, Math.max(length, 2 * kept.length)));
+  return scratchArrays[slot]!.subarray(0, length);
+}
+
 /** Orders used for n points in m objectives: m from MULTI_ORDER_MIN_POINTS on, else 1 (the lexicographic). */
 export const snapshotOrders = (n: number, m: number): number => (n >= MULTI_ORDER_MIN_POINTS ? m : 1);
 
@@ -87,7 +105,7 @@ export function dominatorBitsetRanks(
   const snapshots = buildSnapshots(n, m, orders, ord, pos, block, W, S);
   // rank by position in each order used (rankAt[j n + s]), -1 until ranked: a candidate's rank is read next to
   // its bit, before its row is looked up
-  const rankAt = new Int32Array(orders * n).fill(-1);
+  const rankAt = scratch(RANK_AT, orders * n).fill(-1);
   const offsets = new Int32Array(J);
   let maxRank = -1;
   for (let t = 0; t < n; t++) {
@@ -151,40 +169,77 @@ function rowDominatesRow(F: Float64Array, m: number, i: number, j: number): bool
 }
 
 /**
- * For each objective j: ord[j n + s] = the row at position s of order j (by f_j, ties by lexicographic
- * position; order 0 is `order`), block[j n + row] = 1 + ⌊(first position of the row's f_j value in order j) / B⌋,
- * and for the orders scanned (j < orders) pos[j n + row] = the row's position in order j. With one order,
- * objective 0's blocks are not needed (no snapshot is cut by f_0) and stay 0.
+ * Buckets per point of the quantized objective orders, and the most points one bucket may hold before the exact
+ * order is taken instead (within a bucket the order is lexicographic, not by f_j, so a crowded bucket would put many
+ * non-dominators into the snapshots: correct ranks, more candidates to check).
+ */
+const BUCKETS_PER_POINT = 2;
+const MAX_BUCKET_POINTS = 64;
+
+/**
+ * For each objective j: ord[j n + s] = the row at position s of order j, block[j n + row] = 1 + ⌊(its position in
+ * order j) / B⌋, and for the orders scanned (j < orders) pos[j n + row] = the row's position in order j. Order 0 is
+ * `order` (the lexicographic). Order j > 0 sorts the rows by a bucket of f_j, ⌊(f_j - min) K / (max - min)⌋
+ * (K = BUCKETS_PER_POINT n buckets), ties by lexicographic position: one counting-sort pass instead of a sort by f_j
+ * (12,800 points of 5-objective DTLZ2: the four orders 4.8 -> 2.0 ms). The bucket never decreases as f_j grows (a
+ * rounded subtraction, product and floor are monotone), so a dominator of p still comes before p. A column that is
+ * constant, not finite or crowded into one bucket (more than MAX_BUCKET_POINTS points) takes the exact order by f_j,
+ * ties by lexicographic position. With one order, objective 0's blocks are not needed (no snapshot is cut by f_0).
  */
 function objectiveOrders(
   F: Float64Array, n: number, m: number, order: Int32Array, B: number, orders: number,
 ): { ord: Int32Array; pos: Int32Array; block: Int32Array } {
-  const ord = new Int32Array(m * n);
-  const pos = new Int32Array(orders * n);
-  const block = new Int32Array(m * n);
-  const values = new Float64Array(n);
+  const ord = scratch(ORD, m * n);
+  const pos = scratch(POS, orders * n);
+  const block = scratch(BLOCK, m * n);
+  const bucket = scratch(BUCKET, n);
+  const counts = scratch(COUNTS, BUCKETS_PER_POINT * n + 1);
+  let values: Float64Array | null = null;
   for (let j = 0; j < m; j++) {
     const base = j * n;
     if (j === 0) ord.set(order);
-    else {
+    else if (!bucketOrder(F, n, m, j, order, ord, base, bucket, counts)) {
+      values ??= new Float64Array(n);
       for (let t = 0; t < n; t++) values[t] = F[order[t]! * m + j]!;
       // positions t of `order` by f_j, ties by t
       const sorted = lexicographicOrder(values, n, 1);
       for (let s = 0; s < n; s++) ord[base + s] = order[sorted[s]!]!;
     }
     if (j < orders) for (let s = 0; s < n; s++) pos[base + ord[base + s]!] = s;
-    if (j === 0 && orders === 1) continue;
-    let groupStart = 0;
-    let previous = Number.NaN;
-    for (let s = 0; s < n; s++) {
-      const row = ord[base + s]!;
-      const x = F[row * m + j]!;
-      if (s > 0 && x !== previous) groupStart = s;
-      previous = x;
-      block[base + row] = Math.floor(groupStart / B) + 1;
-    }
+    if (j > 0 || orders > 1) for (let s = 0; s < n; s++) block[base + ord[base + s]!] = Math.floor(s / B) + 1;
   }
   return { ord, pos, block };
+}
+
+/**
+ * Order j by bucket of f_j, ties by lexicographic position, into ord[base ..], or false (nothing written to ord) for
+ * a constant, non-finite or crowded column (see objectiveOrders). bucket: working space for n rows.
+ */
+function bucketOrder(
+  F: Float64Array, n: number, m: number, j: number, order: Int32Array, ord: Int32Array, base: number, bucket: Int32Array, counts: Int32Array,
+): boolean {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const x = F[i * m + j]!;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  const K = counts.length - 1;
+  const scale = K / (hi - lo);
+  if (!(scale > 0 && scale < Infinity && lo > -Infinity && hi < Infinity)) return false;
+  counts.fill(0);
+  for (let i = 0; i < n; i++) {
+    const b = Math.min(K - 1, Math.floor((F[i * m + j]! - lo) * scale));
+    bucket[i] = b;
+    if (++counts[b + 1]! > MAX_BUCKET_POINTS) return false;
+  }
+  for (let b = 0; b < K; b++) counts[b + 1] = counts[b + 1]! + counts[b]!;
+  for (let t = 0; t < n; t++) {
+    const row = order[t]!;
+    ord[base + counts[bucket[row]!]!++] = row;
+  }
+  return true;
 }
 
 /**
@@ -195,7 +250,7 @@ function buildSnapshots(
   n: number, m: number, orders: number, ord: Int32Array, pos: Int32Array, block: Int32Array, W: number, S: number,
 ): Int32Array {
   const J = m - 1;
-  const snapshots = new Int32Array(orders * J * S * W);
+  const snapshots = scratch(SNAPSHOTS, orders * J * S * W);
   const running = new Int32Array(W);
   for (let j = 0; j < orders; j++) {
     const posJ = j * n;

@@ -128,6 +128,34 @@ describe('non-dominated sorting equals peeling by the definition', () => {
     expect(Array.from(nonDominatedMask(F, n, m))).toEqual(want.map((k) => (k === 0 ? 1 : 0)));
   });
 
+  it('orders by bucket of f_j give the peeling\'s ranks: neighbours in one bucket, the top value clamped, negatives; and the exact order for an outlier, infinities or a constant column', () => {
+    const r = prng(14);
+    for (let trial = 0; trial < 24; trial++) {
+      const m = 4 + (trial % 2);
+      const n = 200 + Math.floor(r() * 400);
+      const F = new Float64Array(n * m);
+      for (let i = 0; i < n; i++) {
+        for (let k = 0; k < m; k++) {
+          const u = r();
+          // column 1: pairs of values 1e-9 apart (one bucket, distinct values, either order) around a coarse grid
+          F[i * m + k] = k === 1 ? Math.floor(u * 40) / 40 + (r() < 0.5 ? 1e-9 : 0) : k === 2 ? u - 0.5 : u;
+        }
+      }
+      // column 3 of some trials: one far outlier (every other value crowded into the first bucket), infinities, or a constant
+      const kind = trial % 4;
+      if (kind === 1) F[3] = 1e9;
+      if (kind === 2) for (let i = 0; i < n; i += 17) F[i * m + 3] = i % 2 ? Infinity : -Infinity;
+      if (kind === 3) for (let i = 0; i < n; i++) F[i * m + 3] = 0.5;
+      const want = bruteRanks(F, n, m);
+      const order = lexicographicOrder(F, n, m);
+      for (const orders of [1, m]) {
+        const ranks = new Int32Array(n);
+        dominatorBitsetRanks(F, n, m, order, ranks, false, 32, orders);
+        expect(Array.from(ranks), `trial ${trial}, orders ${orders}`).toEqual(want);
+      }
+    }
+  });
+
   it('the default: from 4,096 points m orders and blocks of 128 while m (m - 1) (n / 128) (n / 32) words fit the 16 MB bound, then the smallest multiple of 32 that fits; below, one order and blocks of 32', () => {
     // 4 objectives, 12 (order, objective) pairs: W = n / 32 words per snapshot, at most floor(2^22 / (12 W)) snapshots per pair.
     // W = 1180: floor(4,194,304 / 14,160) = 296 snapshots, 296 * 4 >= 1180 words: blocks of 4 words = 128 points
