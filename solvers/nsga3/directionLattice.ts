@@ -196,11 +196,6 @@ export class DirectionLattice {
   private search(i: number, L: number, r2: number, dev: number, h: number): void {
     if (++this.nodes > this.budget) return;
     const { m, q } = this;
-    if (i === m - 1) {
-      const e = L - q[i]!;
-      if (r2 + e * e <= this.rho2) this.evaluate(h);
-      return;
-    }
     // k_i = q_i + e is possible while r2 + e^2 + (dev + e)^2 / rest <= rho^2 (the rest coordinates cancel dev + e)
     const rest = m - 1 - i;
     const room = this.rho2 - r2;
@@ -212,6 +207,13 @@ export class DirectionLattice {
     const root = Math.sqrt(disc);
     const lo = Math.max(0, Math.ceil(q[i]! + (-b - root) / a - 1e-9));
     const hi = Math.min(L, Math.floor(q[i]! + (-b + root) / a + 1e-9));
+    if (rest === 1) {
+      // the last free coordinate: k_{m-1} = L - x deviates by -(dev + e), which the range above already keeps in the
+      // ball (a composition just outside it, let in by the slack, is only one more exact evaluation)
+      for (let x = lo; x <= hi; x++) this.evaluate(h + this.rankStep(i, L, x));
+      this.nodes += hi - lo + 1;
+      return;
+    }
     for (let x = lo; x <= hi && this.nodes <= this.budget; x++) {
       const e = x - q[i]!;
       this.search(i + 1, L - x, r2 + e * e, dev + e, h + this.rankStep(i, L, x));

@@ -4,7 +4,6 @@
  * `state()` / `rngFromState()` make a run resumable bit-for-bit.
  */
 import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
-import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 
 export interface Rng {
   /** Uniform double in [0, 1) with 53 random bits. */
@@ -28,26 +27,60 @@ const BLOCK = 64;
  * every caller: a next() left as a call (the operators' inlining budgets run out) returns its double
  * boxed, one heap object per draw. The values and their order are those of drawing one at a time;
  * `state()` replays the consumed part of the block from the generator's state before it.
+ *
+ * The block is drawn by xoroshiro128+'s step written out on local variables: the same four 32-bit halves,
+ * operations and output as pure-rand's `XoroShiro128Plus.next()` (tested draw for draw against it), without a
+ * field load and store per half and step (a generation of NSGA-III at population 6,400 draws ~130,000 doubles).
  */
 class XoroRng implements Rng {
   private readonly buffer = new Float64Array(BLOCK);
   private used = BLOCK;
-  /** The generator before the block in `buffer` (the generator itself is past it). */
-  private beforeBlock: JumpableRandomGenerator;
-  constructor(private readonly gen: JumpableRandomGenerator) {
-    this.beforeBlock = gen;
+  /** pure-rand's state order: [s01, s00, s11, s10], now and before the block in `buffer`. */
+  private readonly s = new Int32Array(4);
+  private readonly before = new Int32Array(4);
+  constructor(state: readonly number[]) {
+    this.s.set(state);
+    this.before.set(state);
   }
   next(): number {
     if (this.used === BLOCK) this.refill();
     return this.buffer[this.used++]!;
   }
   private refill(): void {
-    this.beforeBlock = this.gen.clone() as JumpableRandomGenerator;
+    const st = this.s;
+    this.before.set(st);
+    let s01 = st[0]!;
+    let s00 = st[1]!;
+    let s11 = st[2]!;
+    let s10 = st[3]!;
     for (let i = 0; i < BLOCK; i++) {
-      const hi = (this.gen.next() >>> 0) >>> 5; // 27 bits
-      const lo = (this.gen.next() >>> 0) >>> 6; // 26 bits
+      // two generator steps: 27 + 26 bits
+      let out = (s00 + s10) | 0;
+      let a0 = s10 ^ s00;
+      let a1 = s11 ^ s01;
+      let t0 = s00;
+      let t1 = s01;
+      s00 = (t0 << 24) ^ (t1 >>> 8) ^ a0 ^ (a0 << 16);
+      s01 = (t1 << 24) ^ (t0 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+      s10 = (a1 << 5) ^ (a0 >>> 27);
+      s11 = (a0 << 5) ^ (a1 >>> 27);
+      const hi = (out >>> 0) >>> 5;
+      out = (s00 + s10) | 0;
+      a0 = s10 ^ s00;
+      a1 = s11 ^ s01;
+      t0 = s00;
+      t1 = s01;
+      s00 = (t0 << 24) ^ (t1 >>> 8) ^ a0 ^ (a0 << 16);
+      s01 = (t1 << 24) ^ (t0 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+      s10 = (a1 << 5) ^ (a0 >>> 27);
+      s11 = (a0 << 5) ^ (a1 >>> 27);
+      const lo = (out >>> 0) >>> 6;
       this.buffer[i] = (hi * 67108864 + lo) / TWO_POW_53;
     }
+    st[0] = s01;
+    st[1] = s00;
+    st[2] = s11;
+    st[3] = s10;
     this.used = 0;
   }
   int(n: number): number {
@@ -63,8 +96,8 @@ class XoroRng implements Rng {
     return rngFromState(this.state());
   }
   state(): number[] {
-    if (this.used === BLOCK) return [...this.gen.getState()];
-    const g = this.beforeBlock.clone();
+    if (this.used === BLOCK) return Array.from(this.s);
+    const g = xoroshiro128plusFromState(Array.from(this.before));
     for (let i = 0; i < 2 * this.used; i++) g.next();
     return [...g.getState()];
   }
@@ -75,11 +108,11 @@ export function createRng(seed: number): Rng {
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
   const gen = xoroshiro128plus(seed | 0);
   for (let i = 0; i < 16; i++) gen.next();
-  return new XoroRng(gen);
+  return new XoroRng(gen.getState());
 }
 
 /** Rebuild a generator from `Rng.state()`. */
 export function rngFromState(state: readonly number[]): Rng {
-  return new XoroRng(xoroshiro128plusFromState(state));
+  return new XoroRng(xoroshiro128plusFromState(state).getState());
 }
 
