@@ -37,9 +37,9 @@ export function splitByFeasibility(merged: readonly Individual[]): { feasible: I
   return { feasible, infeasible };
 }
 
-/** Flat objective matrix of the given members. */
-export function objectiveMatrix(merged: readonly Individual[], members: ArrayLike<number>, m: number): Float64Array {
-  const F = new Float64Array(members.length * m);
+/** Flat objective matrix of the given members (into `into` when given: its first members.length m entries). */
+export function objectiveMatrix(merged: readonly Individual[], members: ArrayLike<number>, m: number, into?: Float64Array): Float64Array {
+  const F = into === undefined ? new Float64Array(members.length * m) : into.subarray(0, members.length * m);
   for (let t = 0; t < members.length; t++) {
     const f = merged[members[t]!]!.f;
     const o = t * m;

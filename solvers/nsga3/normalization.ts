@@ -25,12 +25,19 @@ export class HyperplaneNormalization {
   /** F: flat n x m matrix of the (feasible) merged population; nds: indices of its first front. */
   update(F: Float64Array, n: number, nds: ArrayLike<number>): void {
     const m = this.m;
+    // this population's extremes (worstPop, below) in the same pass as the running ones
+    const lowPop = new Float64Array(m).fill(Infinity);
+    const worstPop = new Float64Array(m).fill(-Infinity);
     for (let i = 0; i < n; i++) {
       for (let k = 0; k < m; k++) {
         const v = F[i * m + k]!;
-        if (v < this.ideal[k]!) this.ideal[k] = v;
-        if (v > this.worst[k]!) this.worst[k] = v;
+        if (v < lowPop[k]!) lowPop[k] = v;
+        if (v > worstPop[k]!) worstPop[k] = v;
       }
+    }
+    for (let k = 0; k < m; k++) {
+      if (lowPop[k]! < this.ideal[k]!) this.ideal[k] = lowPop[k]!;
+      if (worstPop[k]! > this.worst[k]!) this.worst[k] = worstPop[k]!;
     }
     // candidates: previous extremes then the first front
     const nc = (this.extreme === null ? 0 : m) + nds.length;
@@ -74,9 +81,7 @@ export class HyperplaneNormalization {
     }
     for (let j = 0; j < m; j++) extreme.set(C.subarray(arg[j]! * m, arg[j]! * m + m), j * m);
     this.extreme = extreme;
-    const worstPop = new Float64Array(m).fill(-Infinity);
     const worstFront = new Float64Array(m).fill(-Infinity);
-    for (let i = 0; i < n; i++) for (let k = 0; k < m; k++) if (F[i * m + k]! > worstPop[k]!) worstPop[k] = F[i * m + k]!;
     for (let t = 0; t < nds.length; t++) {
       const o = nds[t]! * m;
       for (let k = 0; k < m; k++) if (F[o + k]! > worstFront[k]!) worstFront[k] = F[o + k]!;

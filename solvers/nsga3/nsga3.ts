@@ -28,6 +28,7 @@ export class Nsga3 extends GeneticAlgorithm {
   private unitT: Float64Array;
   private nDirs: number;
   private norm: HyperplaneNormalization;
+  private work = new Float64Array(0);
 
   constructor(problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) {
     super(problem, options, NSGA3_DEFAULTS);
@@ -71,7 +72,10 @@ export class Nsga3 extends GeneticAlgorithm {
     let c = 0;
     if (nf > 0) {
       const take = Math.min(nf, total);
-      const F = objectiveMatrix(merged, feasible, m);
+      // the matrices of a survival are working space, reused from one generation to the next (fresh memory of this
+      // size is zeroed page by page)
+      if (this.work.length < 2 * nf * m) this.work = new Float64Array(2 * merged.length * m);
+      const F = objectiveMatrix(merged, feasible, m, this.work);
       const { fronts } = nonDominatedSort(F, nf, m, Math.max(1, take));
       const front0 = fronts[0]!;
       for (let t = 0; t < front0.length; t++) firstFront[feasible[front0[t]!]!] = 1;
@@ -88,7 +92,7 @@ export class Nsga3 extends GeneticAlgorithm {
         t += fronts[k]!.length;
       }
       // the rows of F for I (the same values objectiveMatrix would copy from the members)
-      const sub = new Float64Array(nI * m);
+      const sub = this.work.subarray(nf * m, (nf + nI) * m);
       for (let t = 0; t < nI; t++) for (let k = 0, o = I[t]! * m; k < m; k++) sub[t * m + k] = F[o + k]!;
       const assoc = associateToNiches(sub, nI, m, this.unitT, this.nDirs, this.norm.ideal, this.norm.nadir);
       const lastStart = nI > take ? nI - fronts[nFronts - 1]!.length : nI;

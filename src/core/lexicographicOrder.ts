@@ -47,21 +47,54 @@ export function lexicographicOrder(F: Float64Array, n: number, m: number): Int32
 export function ascendingOrder(values: Float64Array, n: number): Int32Array {
   const idx = new Int32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
-  const bits = new Float64Array(n);
+  const w = workspace(n);
+  const bits = w.bits;
   for (let i = 0; i < n; i++) bits[i] = values[i]! + 0; // -0 -> +0
-  const words = new Int32Array(bits.buffer);
+  const words = w.words;
   // the key's high and low 32 bits, stored as int32 bit patterns
-  const hi = new Int32Array(n);
-  const lo = new Int32Array(n);
+  const hi = w.hi;
+  const lo = w.lo;
   const l = LITTLE_ENDIAN ? 0 : 1;
   for (let i = 0; i < n; i++) {
     const h = words[2 * i + 1 - l]!;
-    const w = words[2 * i + l]!;
+    const x = words[2 * i + l]!;
     hi[i] = h < 0 ? ~h : h ^ 0x80000000;
-    lo[i] = h < 0 ? ~w : w;
+    lo[i] = h < 0 ? ~x : x;
   }
-  radixRange(hi, lo, idx, new Int32Array(n), new Int32Array(MAX_DEPTH * (MAX_DIGITS + 1)), 0, n, 0);
+  radixRange(hi, lo, idx, w.tmp, w.counts, 0, n, 0);
   return idx;
+}
+
+interface Workspace {
+  readonly bits: Float64Array;
+  readonly words: Int32Array;
+  readonly hi: Int32Array;
+  readonly lo: Int32Array;
+  readonly tmp: Int32Array;
+  readonly counts: Int32Array;
+}
+
+/**
+ * ascendingOrder's working arrays, kept between calls up to WORKSPACE_MAX_ROWS rows (every entry is written before it
+ * is read; a fresh 131 kB histogram table and four n-row arrays per call were new memory, zeroed page by page).
+ */
+const WORKSPACE_MAX_ROWS = 1 << 18;
+let kept: Workspace | null = null;
+
+function workspace(n: number): Workspace {
+  if (kept !== null && kept.hi.length >= n) return kept;
+  const rows = n > WORKSPACE_MAX_ROWS ? n : Math.min(WORKSPACE_MAX_ROWS, Math.max(n, 2 * (kept?.hi.length ?? 0), 1024));
+  const bits = new Float64Array(rows);
+  const w: Workspace = {
+    bits,
+    words: new Int32Array(bits.buffer),
+    hi: new Int32Array(rows),
+    lo: new Int32Array(rows),
+    tmp: new Int32Array(rows),
+    counts: kept?.counts ?? new Int32Array(MAX_DEPTH * (MAX_DIGITS + 1)),
+  };
+  if (rows <= WORKSPACE_MAX_ROWS) kept = w;
+  return w;
 }
 
 /** Key of a before key of b (unsigned comparison of the int32 bit patterns). */
