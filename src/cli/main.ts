@@ -70,8 +70,8 @@ function ownRunDir(studyFile: string | undefined): string | undefined {
 /**
  * Ctrl-C during odc run: stop the progress display, print "interrupted — resume with odc run --resume <dir>",
  * exit 130 (128 + SIGINT). The run resumes from its last checkpoint (every algorithm.checkpointEvery
- * generations). A JS signal listener only runs when the event loop turns; a run evaluating in the main thread
- * (--workers 0) may keep it busy for the whole run, and a listener would then swallow Ctrl-C. So a heartbeat
+ * generations, by default every 10 s). A JS signal listener only runs when the event loop turns; a run evaluating
+ * in the main thread (--workers 0) may keep it busy for the whole run, and a listener would then swallow Ctrl-C. So a heartbeat
  * timer shows whether the loop turns: while it does not (seen from each progress update), the listener is
  * taken off and Ctrl-C ends the process at once, as the default action does (no line, exit by SIGINT).
  */

@@ -209,6 +209,14 @@ function stopReasonBefore(ctx: RunContext, generationsThisProcess: number): stri
   return null;
 }
 
+/**
+ * Without algorithm.checkpointEvery, a checkpoint is written at the first generation boundary this long after the
+ * previous one (or after this process started the loop): how much work an interruption may cost, whatever a
+ * generation costs. Each checkpoint is an fsynced file (ZDT1, 200 generations of 100: 20 checkpoints every 10
+ * generations were ~7 % of the whole command's CPU).
+ */
+export const CHECKPOINT_INTERVAL_MS = 10_000;
+
 /** ask → evaluate → tell → log, one generation at a time, with checkpoints and progress reports. */
 async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
   const { opts, run, algorithm, evaluator, log, liveHv } = ctx;
@@ -219,6 +227,7 @@ async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
   let displayNorm = run.checkpoint?.liveNormalization;
   let evalTime_s = 0;
   let generationsThisProcess = 0;
+  let lastCheckpointMs = ctx.now().getTime();
   for (;;) {
     // Let pending events run once per generation (Ctrl-C in a main-thread run); it changes no result.
     await new Promise((resolve) => setImmediate(resolve));
@@ -244,8 +253,12 @@ async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
     if (loaded.algorithm.stagnation) liveHv.push(runHypervolume(front, normalizationOf(front, m, benchmark)).value);
     if (displayNorm === undefined && (benchmark !== false || front.length > 0)) displayNorm = liveNormalization(front, m, benchmark);
     const p = algorithm.progress();
-    const elapsed_s = ctx.elapsedBefore + (ctx.now().getTime() - ctx.t0) / 1000;
-    if (p.generation % loaded.algorithm.checkpointEvery === 0) {
+    // one clock reading per generation
+    const nowMs = ctx.now().getTime();
+    const elapsed_s = ctx.elapsedBefore + (nowMs - ctx.t0) / 1000;
+    const every = loaded.algorithm.checkpointEvery;
+    if (every !== undefined ? p.generation % every === 0 : nowMs - lastCheckpointMs >= CHECKPOINT_INTERVAL_MS) {
+      lastCheckpointMs = nowMs;
       writeCheckpoint(run.runDir, {
         formatVersion: 1, studyHash: loaded.hash, generation: p.generation, evaluations: p.evaluations,
         logBytes: log.byteLength, liveHypervolume: liveHv, ...(displayNorm !== undefined ? { liveNormalization: displayNorm } : {}),

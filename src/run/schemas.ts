@@ -24,7 +24,7 @@ export const runMetaSchema = z.looseObject({
 
 const normalizationSchema = z.object({ ideal: z.array(z.number()), nadir: z.array(z.number()), reference: z.array(z.number()) });
 
-/** checkpoint.json, written every `checkpointEvery` generations by the run driver. */
+/** checkpoint.json, written every `checkpointEvery` generations (default: every 10 s, CHECKPOINT_INTERVAL_MS) by the run driver. */
 export const checkpointSchema = z.looseObject({
   formatVersion: z.literal(RUN_FORMAT_VERSION),
   studyHash: z.string().min(1),

@@ -268,7 +268,14 @@ export const algorithmSchema = z
       .strictObject({ window: z.number().int().min(2).default(20), tolerance: z.number().min(0).default(1e-4) })
       .optional()
       .describe('Stop when normalized hypervolume improves by less than `tolerance` over `window` generations.'),
-    checkpointEvery: z.number().int().min(1).default(10).describe('Checkpoint every N generations.'),
+    checkpointEvery: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe(
+        'Checkpoint every N generations. Default: at the first generation boundary 10 s (of wall time) after the previous checkpoint, or after the start of the process (a run shorter than that writes none; fsync per checkpoint is then saved).',
+      ),
   })
   .describe('Algorithm, seed and termination.');
 export type AlgorithmSettings = z.infer<typeof algorithmSchema>;
