@@ -127,19 +127,30 @@ function igdPlus2D(A: Float64Array, Z: Float64Array): number {
   const { x, y } = staircase2D(A);
   const n = x.length;
   if (n === 0) return Infinity;
+  // a reference front in ascending z1 (an analytic front in its order): `left` advances with z1 instead of a binary
+  // search per point
+  let ascending = true;
+  for (let j = 1; j < nz && ascending; j++) ascending = Z[2 * j]! >= Z[2 * j - 2]!;
   let total = 0;
+  let walk = 0;
   for (let j = 0; j < nz; j++) {
     const z1 = Z[2 * j]!;
     const z2 = Z[2 * j + 1]!;
-    // lo = number of points with x <= z1 (the last of them has the smallest y among them)
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (x[mid]! <= z1) lo = mid + 1;
-      else hi = mid;
+    // left = number of points with x <= z1 (the last of them has the smallest y among them)
+    let left: number;
+    if (ascending) {
+      while (walk < n && x[walk]! <= z1) walk++;
+      left = walk;
+    } else {
+      let lo = 0;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (x[mid]! <= z1) lo = mid + 1;
+        else hi = mid;
+      }
+      left = lo;
     }
-    const left = lo;
     let best = left > 0 ? Math.max(y[left - 1]! - z2, 0) ** 2 : Infinity;
     // the points after `left` have x > z1; d+² = (x - z1)² + max(y - z2, 0)², and (x - z1)² only grows
     for (let i = left; i < n; i++) {

@@ -97,8 +97,11 @@ export function logRow(problem: Problem, r: LoggedEvaluation, choices = hasChoic
   // a failed row's violation cell is empty
   if (r.failure === null) numberCells[n++] = r.cv;
   numberCells.length = n;
-  const numbers = numberCells.every(Number.isFinite) ? JSON.stringify(numberCells).slice(1, -1) : numberCells.map(num).join(',');
-  return `${r.index},${r.generation},${statusOf(r.failure, r.cv)}${choices ? variableCells(vars, r.x) : ''},${numbers}${r.failure !== null ? ',' : ''},${textCell(r.failure ?? '')}\n`;
+  let finite = true;
+  for (let i = 0; i < n && finite; i++) finite = Number.isFinite(numberCells[i]);
+  const numbers = finite ? JSON.stringify(numberCells).slice(1, -1) : numberCells.map(num).join(',');
+  const head = `${r.index},${r.generation},${statusOf(r.failure, r.cv)}${choices ? variableCells(vars, r.x) : ''},${numbers}`;
+  return r.failure === null ? `${head},\n` : `${head},,${textCell(r.failure)}\n`;
 }
 
 /** open(2) flags that refuse a symbolic link as the last path component (ELOOP), where the platform has it. */

@@ -364,6 +364,13 @@ describe('igdPlus in 2-D (staircase path)', () => {
       expect(Object.is(igdPlus(staircase, Z), igdPlus(shuffled, Z))).toBe(true);
       expect(igdPlus(staircase, Z)).toBeCloseTo(oracle(staircase, Z), 12);
     }
+    // a reference in ascending f1 (an analytic front in its order: the pointer walk), with reference f1 equal to a
+    // point's f1 (x <= z1 counts it on the left), repeated, and beyond both ends of the set
+    const grid = Array.from({ length: 60 }, (_, i) => [i / 50, 1 - Math.sqrt(i / 50)]);
+    const sortedZ = [[-0.1, 1.2], ...grid.flatMap((z, i) => (i % 7 === 0 ? [z, z] : [z])), [1.3, -0.2]];
+    const set = Array.from({ length: 45 }, (_, i) => [i / 40, 1.02 - Math.sqrt(i / 40)]);
+    expect(igdPlus(set, sortedZ)).toBeCloseTo(oracle(set, sortedZ), 13);
+    expect(igdPlus(set.slice().reverse(), sortedZ)).toBe(igdPlus(set, sortedZ));
     // equal f1 with falling f2 is not a staircase (the second point dominates the first): still the definition
     const tie = [[0.2, 0.9], [0.2, 0.5], ...Array.from({ length: 40 }, (_, i) => [0.3 + i / 100, 0.4 - i / 200])];
     const Z = [[0.2, 0.5], [0.1, 0.45], [0.5, 0.2]];
