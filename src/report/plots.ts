@@ -60,7 +60,19 @@ const BASE_CONFIG = {
  * draws nothing (odc evaluate, odc run before its report, odc worker) should not pay.
  */
 let renderer: Promise<{ vega: typeof import('vega'); compile: typeof import('vega-lite').compile; quiet: ReturnType<typeof import('vega').logger> }> | undefined;
-const loadRenderer = (): NonNullable<typeof renderer> => (renderer ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vl]) => ({
+/**
+ * import() of an ES-module package. The `odc` executable runs a CommonJS bundle compiled from a V8 code cache
+ * (src/cli/bin.ts), where import() has no loader behind it and vega's top-level await rules out require(): there
+ * the entry module lends its own import() as globalThis.__odcImport.
+ */
+const importEsm = (name: string): Promise<unknown> => {
+  const lent = (globalThis as { __odcImport?: (s: string) => Promise<unknown> }).__odcImport;
+  return lent !== undefined ? lent(name) : import(name);
+};
+const loadRenderer = (): NonNullable<typeof renderer> => (renderer ??= Promise.all([
+  importEsm('vega') as Promise<typeof import('vega')>,
+  importEsm('vega-lite') as Promise<typeof import('vega-lite')>,
+]).then(([vega, vl]) => ({
   vega, compile: vl.compile,
   // vega-lite's warnings are about our own specs (tests render them all): keep the output clean.
   quiet: vega.logger(vega.None),

@@ -9,7 +9,7 @@
  *    2-core reference machine). Right after `npm run build` (e.g. under `npm test`) every twin is newer,
  *    so nothing is rebuilt. Type errors are printed but do not stop the tests (tsc still emits; the type
  *    check belongs to `npm run build` / `npm run typecheck`); a missing emit does. The CLI and the worker
- *    entry are then bundled again (esbuild.config.mjs), as `npm run build` does.
+ *    entries are then bundled again, with the CLI's code cache (esbuild.config.mjs), as `npm run build` does.
  * 2. Gives every test file one temporary root folder (ODC_TEST_TMPDIR, inherited by the forked test
  *    workers) and removes it when the run ends, so a run leaves nothing in the system temp directory.
  *    test/helpers/tmp.ts `tempDir()` creates its folders under it.
@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCE_DIRS = ['src', 'solvers', 'test'];
 /** Compiled entry points the tests execute as JavaScript. */
-const REQUIRED_OUTPUTS = ['dist/src/parallel/worker.js', 'dist/src/uncertainty/worker.js', 'dist/src/cli/bin.js'];
+const REQUIRED_OUTPUTS = ['dist/src/parallel/worker.js', 'dist/src/uncertainty/worker.js', 'dist/src/cli/bin.js', 'dist/src/cli/odc.cjs'];
 
 function tsFiles(dir: string, out: string[] = []): string[] {
   if (!existsSync(dir)) return out;
@@ -57,11 +57,11 @@ function build(): void {
   } else {
     process.stderr.write(`[odc test setup] dist/ was stale (${stale}); rebuilt with tsc in ${s} s\n`);
   }
-  // tsc wrote its own dist/src/cli/bin.js and worker.js files: bundle them again, so the spawned `odc` and the pool's threads run what `npm run build` ships
+  // tsc wrote its own worker.js files: bundle them (and the CLI) again, so the spawned `odc` and the pool's threads run what `npm run build` ships
   const b = spawnSync(process.execPath, ['esbuild.config.mjs'], { cwd: ROOT, encoding: 'utf8' });
   if (b.status !== 0) throw new Error(`[odc test setup] bundling the CLI failed (node esbuild.config.mjs):\n${b.stdout}${b.stderr}`);
   const missing = REQUIRED_OUTPUTS.filter((f) => !existsSync(join(ROOT, f)));
-  if (missing.length > 0) throw new Error(`[odc test setup] tsc did not produce ${missing.join(', ')}; run \`npm run build\` to see why`);
+  if (missing.length > 0) throw new Error(`[odc test setup] the build did not produce ${missing.join(', ')}; run \`npm run build\` to see why`);
 }
 
 export default function setup(): () => void {

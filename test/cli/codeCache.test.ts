@@ -1,0 +1,57 @@
+/**
+ * The `odc` executable runs its CommonJS bundle with the V8 code cache the build wrote (src/cli/bin.ts): the cache
+ * must be used when it belongs to the bundle, and anything else (no cache, another bundle's, damaged bytes) must
+ * only cost speed, never a wrong or failed command.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { VERSION } from '../../src/index.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const CLI = resolve('dist/src/cli');
+const copy = tempDir('odc-code-cache-');
+for (const f of ['bin.js', 'odc.cjs', 'odc.cjs.cache']) copyFileSync(join(CLI, f), join(copy, f));
+
+function version(dir: string, env: Record<string, string> = {}): { out: string; cache: string | undefined; status: number | null } {
+  // a copy of the executable finds the project's packages through NODE_PATH (CommonJS resolution)
+  const r = spawnSync(process.execPath, [join(dir, 'bin.js'), '--version'], {
+    encoding: 'utf8', env: { ...process.env, NODE_PATH: resolve('node_modules'), ODC_CODE_CACHE_REPORT: '1', ...env },
+  });
+  return { out: r.stdout.trim(), cache: /odc code cache: (\w+)/.exec(r.stderr)?.[1], status: r.status };
+}
+
+describe('the code cache of the odc executable', () => {
+  it('the build writes it headed by the SHA-1 of the bundle, and a command uses it', () => {
+    const cache = readFileSync(join(CLI, 'odc.cjs.cache'));
+    const sha1 = createHash('sha1').update(readFileSync(join(CLI, 'odc.cjs'))).digest();
+    expect(cache.subarray(0, 20).equals(sha1)).toBe(true);
+    expect(cache.length).toBeGreaterThan(100_000);
+    expect(version(CLI)).toEqual({ out: VERSION, cache: 'used', status: 0 });
+  });
+
+  it('a cache for other bytes (same length), damaged V8 data or no cache: the bundle compiles as usual, same output', () => {
+    const good = readFileSync(join(copy, 'odc.cjs.cache'));
+    // another bundle's header: not offered to V8 at all (V8 checks only the source length)
+    const other = Buffer.from(good);
+    other[0] = other[0]! ^ 0xff;
+    writeFileSync(join(copy, 'odc.cjs.cache'), other);
+    expect(version(copy)).toEqual({ out: VERSION, cache: 'absent', status: 0 });
+    // the right header over damaged V8 data: V8 rejects it
+    const damaged = Buffer.from(good);
+    for (let i = 20; i < damaged.length; i += 97) damaged[i] = damaged[i]! ^ 0x5a;
+    writeFileSync(join(copy, 'odc.cjs.cache'), damaged);
+    expect(version(copy)).toEqual({ out: VERSION, cache: 'rejected', status: 0 });
+    writeFileSync(join(copy, 'odc.cjs.cache'), good.subarray(0, 7));
+    expect(version(copy)).toEqual({ out: VERSION, cache: 'absent', status: 0 });
+    writeFileSync(join(copy, 'odc.cjs.cache'), good);
+    expect(version(copy)).toEqual({ out: VERSION, cache: 'used', status: 0 });
+  });
+
+  it('under --enable-source-maps the bundle is required through Node\'s loader (no code cache, stack traces mapped to TypeScript)', () => {
+    expect(version(copy, { NODE_OPTIONS: '--enable-source-maps' })).toEqual({ out: VERSION, cache: undefined, status: 0 });
+    expect(existsSync(join(CLI, 'odc.cjs.map'))).toBe(true);
+  });
+});
