@@ -6,9 +6,10 @@
  *   and inverted generational distance", EMO 2015), weakly Pareto compliant.
  * Points are arrays of length m or flat row-major matrices with m columns. An empty A gives +Infinity.
  * Cost: O(|Z|·|A|·m) for small sets; in 3+ objectives above 2·10^5 distance pairs a k-d tree search
- * (igdKd.ts, same values). IGD+ in 2-D uses the staircase of A instead (a dominated point of A never
- * gives a smaller d+, as d+ is monotone in a): one binary search per z plus a pruned scan of the points
- * worse than z in both objectives, so a run's history can take IGD+ of 10^5-point archives.
+ * (igdKd.ts, same values). IGD+ in 2-D, whatever the sizes, uses the staircase of A instead (a dominated point
+ * of A never gives a smaller d+, as d+ is monotone in a): one binary search per z (a walk along the staircase when
+ * Z is in ascending f1) plus a pruned scan of the points worse than z in both objectives, so a run's history can
+ * take IGD+ of 10^5-point archives.
  */
 
 import { igdKd } from './igdKd.js';
@@ -85,7 +86,7 @@ export function igdPlus(a: readonly ArrayLike<number>[] | Float64Array, z: reado
   const mm = dimension(a, z, m);
   const A = asFlat(a, mm);
   const Z = asFlat(z, mm);
-  return mm === 2 && A.length / 2 > 32 ? igdPlus2D(A, Z) : igdCore(A, Z, mm, true);
+  return mm === 2 ? igdPlus2D(A, Z) : igdCore(A, Z, mm, true);
 }
 
 /** The non-dominated points of a 2-D set, f1 ascending and f2 strictly descending (NaN rows dropped). */

@@ -270,7 +270,7 @@ describe('generationHistory replayed from a log', () => {
 
   it('2-D with recorded fronts: the IGD+ of each row on the staircase equals the running minimum over every design to the last bit, and brute force', () => {
     const rng = createRng(12);
-    // points near the line f1 + f2 = 1 (fronts of > 32 points, the staircase's size), the reference on the line
+    // points near the line f1 + f2 = 1 (fronts of > 32 points), the reference on the line
     const reference = Array.from({ length: 300 }, (_, i) => Float64Array.of(i / 299, 1 - i / 299));
     const rows: LoggedEvaluation[] = [];
     for (let i = 0; i < 3000; i++) {
@@ -342,6 +342,33 @@ describe('igdPlus in 2-D (staircase path)', () => {
       });
       expect(igdPlus(A, Z)).toBeCloseTo(oracle(A, Z), 12);
     }
+  });
+
+  it('small sets (1 to 32 points, once the brute force\'s) give the definition\'s value to the last bit, also against an ascending reference', () => {
+    const rng = createRng(5);
+    // the definition with the same floating-point operations: d+² = max(a1 - z1, 0)² + max(a2 - z2, 0)², its least
+    // over A, square roots summed in reference order
+    const exact = (A: number[][], Z: number[][]): number => {
+      let total = 0;
+      for (const z of Z) {
+        let best = Infinity;
+        for (const a of A) {
+          const d1 = Math.max(a[0]! - z[0]!, 0);
+          const d2 = Math.max(a[1]! - z[1]!, 0);
+          best = Math.min(best, d1 * d1 + d2 * d2);
+        }
+        total += Math.sqrt(best);
+      }
+      return total / Z.length;
+    };
+    const ascending = Array.from({ length: 200 }, (_, i) => [i / 199, 1 - Math.sqrt(i / 199)]);
+    for (let trial = 0; trial < 60; trial++) {
+      const A = Array.from({ length: 1 + rng.int(32) }, () => [rng.next(), rng.next()]);
+      const Z = trial % 2 ? ascending : Array.from({ length: 1 + rng.int(50) }, () => [rng.next(), rng.next()]);
+      expect(Object.is(igdPlus(A, Z), exact(A, Z)), `trial ${trial}`).toBe(true);
+    }
+    expect(igdPlus([], ascending)).toBe(Infinity);
+    expect(igdPlus([[0.5, 0.5]], [])).toBe(0);
   });
 
   it('a set that is already a staircase (an archive front in lexicographic order) gives the value of any shuffle of it, to the last bit', () => {
