@@ -220,31 +220,23 @@ export function crowdingDistance(F: Float64Array, m: number, members: ArrayLike<
     cd.fill(Infinity);
     return cd;
   }
-  // mark duplicates: lexicographic order of the members, equal neighbours -> later ones duplicate
-  const order = new Int32Array(n);
-  for (let t = 0; t < n; t++) order[t] = t;
-  order.sort((a, b) => {
-    const oa = members[a]! * m;
-    const ob = members[b]! * m;
-    for (let k = 0; k < m; k++) {
-      const x = F[oa + k]!;
-      const y = F[ob + k]!;
-      if (x < y) return -1;
-      if (x > y) return 1;
-    }
-    return a - b;
-  });
+  // the members' rows, then duplicates: lexicographic order of the rows (ties by position), equal neighbours -> later
+  // ones duplicate; the radix-based orders of ./lexicographicOrder.ts, not comparator sorts (NSGA-II sorts every
+  // generation's merged population: ~2.5 % of a ZDT1 run)
+  const rows = new Float64Array(n * m);
+  for (let t = 0; t < n; t++) for (let k = 0, o = members[t]! * m; k < m; k++) rows[t * m + k] = F[o + k]!;
+  const order = lexicographicOrder(rows, n, m);
   const unique = new Uint8Array(n);
   let nu = 0;
   for (let s = 0; s < n; s++) {
     const t = order[s]!;
     let dup = false;
     if (s > 0) {
-      const o1 = members[order[s - 1]!]! * m;
-      const o2 = members[t]! * m;
+      const o1 = order[s - 1]! * m;
+      const o2 = t * m;
       dup = true;
       for (let k = 0; k < m; k++) {
-        if (F[o1 + k] !== F[o2 + k]) {
+        if (rows[o1 + k] !== rows[o2 + k]) {
           dup = false;
           break;
         }
@@ -257,24 +249,23 @@ export function crowdingDistance(F: Float64Array, m: number, members: ArrayLike<
   }
   const u = new Int32Array(nu);
   for (let t = 0, c = 0; t < n; t++) if (unique[t]) u[c++] = t;
-  const sorted = new Int32Array(nu);
+  const column = new Float64Array(nu);
   for (let k = 0; k < m; k++) {
-    sorted.set(u);
-    sorted.sort((a, b) => {
-      const x = F[members[a]! * m + k]!;
-      const y = F[members[b]! * m + k]!;
-      return x < y ? -1 : x > y ? 1 : a - b;
-    });
-    const lo = F[members[sorted[0]!]! * m + k]!;
-    const hi = F[members[sorted[nu - 1]!]! * m + k]!;
+    // the unique members by f_k, ties by position
+    for (let c = 0; c < nu; c++) column[c] = rows[u[c]! * m + k]!;
+    const byValue = lexicographicOrder(column, nu, 1);
+    const sorted = new Int32Array(nu);
+    for (let c = 0; c < nu; c++) sorted[c] = u[byValue[c]!]!;
+    const lo = rows[sorted[0]! * m + k]!;
+    const hi = rows[sorted[nu - 1]! * m + k]!;
     const norm = hi - lo;
     if (!(norm > 0)) continue; // pymoo: NaN -> 0 for this objective, boundaries included
     cd[sorted[0]!] = Infinity;
     cd[sorted[nu - 1]!] = Infinity;
     for (let s = 1; s < nu - 1; s++) {
       const t = sorted[s]!;
-      const next = F[members[sorted[s + 1]!]! * m + k]!;
-      const prev = F[members[sorted[s - 1]!]! * m + k]!;
+      const next = rows[sorted[s + 1]! * m + k]!;
+      const prev = rows[sorted[s - 1]! * m + k]!;
       cd[t] = cd[t]! + (next - prev) / norm;
     }
   }
