@@ -104,6 +104,9 @@ export function logRow(problem: Problem, r: LoggedEvaluation, choices = hasChoic
   return r.failure === null ? `${head},\n` : `${head},,${textCell(r.failure)}\n`;
 }
 
+/** The log's encoding buffer: a piece of ~32k characters and its last row (see EvaluationLog.append). */
+const LOG_SCRATCH = Buffer.allocUnsafe(3 * 65_536);
+
 /** open(2) flags that refuse a symbolic link as the last path component (ELOOP), where the platform has it. */
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 
@@ -248,9 +251,13 @@ export class EvaluationLog {
     // Every byte or an error (a short write on a nearly full disk would leave a row cut in half).
     let text = '';
     const flush = (): void => {
-      const buf = Buffer.from(text, 'utf8');
-      writeAllSync(this.fd, buf);
-      this.bytes += buf.length;
+      // encoded into one reused buffer (a fresh one per piece was most of the log's garbage after the strings);
+      // UTF-8 takes at most 3 bytes per UTF-16 unit
+      let bytes: Uint8Array;
+      if (3 * text.length <= LOG_SCRATCH.length) bytes = LOG_SCRATCH.subarray(0, LOG_SCRATCH.write(text, 0, 'utf8'));
+      else bytes = Buffer.from(text, 'utf8');
+      writeAllSync(this.fd, bytes);
+      this.bytes += bytes.length;
       text = '';
     };
     for (const r of rows) {
