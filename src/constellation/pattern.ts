@@ -20,7 +20,7 @@
  *
  * Validity: circular orbits; any P ≥ 1, S ≥ 1, 0 ≤ F < P.
  */
-import { jday, sunPos } from 'satellite.js';
+import { satelliteJs } from '../core/satelliteJs.js';
 import type { CircularElements, ShellGeometrySpec } from './types.js';
 
 const TWO_PI = 2 * Math.PI;
@@ -35,12 +35,12 @@ export function utcMs(epochIso: string): number {
 
 /** Julian date of an ISO 8601 UTC instant. */
 export function julianDate(epochIso: string): number {
-  return jday(new Date(utcMs(epochIso)));
+  return satelliteJs().jday(new Date(utcMs(epochIso)));
 }
 
 /** RAAN [rad] of a sun-synchronous plane with this LTAN [h] at the epoch. */
 export function raanFromLtan_rad(ltan_h: number, epochIso: string): number {
-  const { rtasc } = sunPos(julianDate(epochIso));
+  const { rtasc } = satelliteJs().sunPos(julianDate(epochIso));
   return wrap(rtasc + (ltan_h - 12) * RAD_PER_HOUR_ANGLE);
 }
 

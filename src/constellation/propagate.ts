@@ -21,7 +21,8 @@
  *
  * Validity: circular LEO 300–2000 km, windows up to a few days (BSTAR = 0: no drag decay).
  */
-import { gstime, json2satrec, sgp4, SatRecError, type OMMJsonObject, type SatRec } from 'satellite.js';
+import type { OMMJsonObject, SatRec } from 'satellite.js';
+import { satelliteJs } from '../core/satelliteJs.js';
 import { DAY_s, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../units/constants.js';
 import { M_PER_KM, rad_to_deg, S_PER_MIN } from '../units/convert.js';
 import { julianDate, utcMs } from './pattern.js';
@@ -70,6 +71,7 @@ export function ommRecord(e: Readonly<CircularElements>, epochIso: string, id: R
 
 /** satellite.js record of a circular orbit; throws with the SGP4 error name if it cannot be initialised. */
 export function circularSatrec(e: Readonly<CircularElements>, epochIso: string): SatRec {
+  const { json2satrec, SatRecError } = satelliteJs();
   const satrec = json2satrec(ommRecord(e, epochIso, { name: 'ODC', objectId: '2026-000A', noradId: 99999 }));
   if (!Number.isFinite(satrec.jdsatepoch)) throw new RangeError(`epoch '${epochIso}' cannot be parsed`);
   if (satrec.error !== SatRecError.None) throw new Error(`SGP4 initialisation failed (SatRecError.${SatRecError[satrec.error]})`);
@@ -101,6 +103,7 @@ export interface PlaneTrack {
 export function gmstSamples_rad(epochIso: string, times_s: Float64Array): Float64Array {
   const jd0 = julianDate(epochIso);
   const g = new Float64Array(times_s.length);
+  const { gstime } = satelliteJs();
   for (let j = 0; j < times_s.length; j++) g[j] = gstime(jd0 + times_s[j]! / DAY_s);
   return g;
 }
@@ -112,6 +115,7 @@ export function propagatePlane(e: Readonly<CircularElements>, w: Readonly<Sampli
   const n = times_s.length;
   const r_m = new Float64Array(3 * n);
   const normal = new Float64Array(3 * n);
+  const { sgp4, SatRecError } = satelliteJs();
   for (let j = 0; j < n; j++) {
     const pv = sgp4(satrec, times_s[j]! / S_PER_MIN);
     if (pv === null) throw new Error(`SGP4 failed at t = ${times_s[j]} s (SatRecError.${SatRecError[satrec.error]})`);

@@ -17,7 +17,9 @@
  * motion, so the radius comes out ~1 km above R⊕ + h (docs/sources.md §12: 6929.0 km for 550 km).
  * Reference: docs/sources.md §12 — 550 km, 53°, RAAN 0, 2026-03-20, one orbit → mean shadow 0.3724.
  */
-import { json2satrec, sgp4, sunPos, shadowFraction, SatRecError, type SatRec } from 'satellite.js';
+import type { SatRec } from 'satellite.js';
+import type { SatelliteJs } from '../core/satelliteJs.js';
+import { satelliteJs } from '../core/satelliteJs.js';
 import { EARTH_MU_m3_s2, EARTH_RADIUS_m, DAY_s } from '../units/constants.js';
 import { M_PER_KM, rad_to_deg, S_PER_MIN } from '../units/convert.js';
 import { ORBIT_ALTITUDE_MAX_m, ORBIT_ALTITUDE_MIN_m } from './orbit.js';
@@ -73,6 +75,7 @@ function buildSatrec(p: Readonly<PropagatedOrbitParams>): SatRec {
   const a = EARTH_RADIUS_m + p.altitude_m;
   const meanMotion_rev_day = (Math.sqrt(EARTH_MU_m3_s2 / (a * a * a)) * DAY_s) / (2 * Math.PI);
   const epoch = p.epochIso.endsWith('Z') ? p.epochIso.slice(0, -1) : p.epochIso;
+  const { json2satrec, SatRecError } = satelliteJs();
   const satrec = json2satrec({
     OBJECT_NAME: 'ODC-NODE',
     OBJECT_ID: '2026-000A',
@@ -99,7 +102,8 @@ function buildSatrec(p: Readonly<PropagatedOrbitParams>): SatRec {
   return satrec;
 }
 
-function stateAt(satrec: SatRec, tsince_s: number): NonNullable<ReturnType<typeof sgp4>> {
+function stateAt(satrec: SatRec, tsince_s: number): NonNullable<ReturnType<SatelliteJs['sgp4']>> {
+  const { sgp4, SatRecError } = satelliteJs();
   const pv = sgp4(satrec, tsince_s / S_PER_MIN);
   if (pv === null) {
     throw new Error(`propagated orbit: SGP4 failed at t = ${tsince_s} s (SatRecError.${SatRecError[satrec.error] ?? satrec.error})`);
@@ -130,6 +134,7 @@ export function propagatedShadowFraction(p: Readonly<PropagatedShadowParams>): P
   }
   const samples = Math.max(1, Math.round(duration_s / step_s));
   const jd0 = satrec.jdsatepoch;
+  const { shadowFraction, sunPos } = satelliteJs();
   let shadow = 0;
   let umbra = 0;
   let radius = 0;
