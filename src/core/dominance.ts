@@ -15,7 +15,7 @@
  *   and divided by m; fronts of at most two points are all +Infinity.
  */
 
-import { DOMINATOR_BITSETS_MAX_POINTS, dominatorBitsetRanks } from './dominatorBitsets.js';
+import { DOMINATOR_BITSETS_MAX_POINTS, dominatorBitsetRanks, snapshotBlock, snapshotOrders } from './dominatorBitsets.js';
 import { lexicographicOrder } from './lexicographicOrder.js';
 import { peel3, sort3 } from './sort3.js';
 
@@ -85,16 +85,17 @@ export interface NonDominatedSortResult {
   readonly fronts: Int32Array[];
 }
 
+/** The fronts 0 .. nFronts - 1 (rows of a higher rank, left unranked, in none). */
 function collectFronts(ranks: Int32Array, order: Int32Array, nFronts: number): Int32Array[] {
-  const counts = new Int32Array(nFronts);
-  for (let i = 0; i < ranks.length; i++) counts[ranks[i]!]!++;
+  const counts = new Int32Array(nFronts + 1);
+  for (let i = 0; i < ranks.length; i++) counts[Math.min(ranks[i]!, nFronts)]!++;
   const fronts: Int32Array[] = [];
   for (let r = 0; r < nFronts; r++) fronts.push(new Int32Array(counts[r]!));
   counts.fill(0);
   for (let t = 0; t < order.length; t++) {
     const i = order[t]!;
     const r = ranks[i]!;
-    fronts[r]![counts[r]!++] = i;
+    if (r < nFronts) fronts[r]![counts[r]!++] = i;
   }
   return fronts;
 }
@@ -102,9 +103,10 @@ function collectFronts(ranks: Int32Array, order: Int32Array, nFronts: number): I
 /**
  * Fast non-dominated sort of the n rows of F (m columns). Identical rows share a rank.
  * O(N log N) for m = 2; O(N log N log F) for m = 3; dominator bitsets (O(M N^2 / 64)) or
- * ENS-BS (O(M N^2) worst case) otherwise. `maxRanked` (pymoo `n_stop_if_ranked`): for m = 3 only the
- * first fronts holding at least that many rows are returned, as a front-by-front peeling stopping there
- * would; the rows left out get rank = fronts.length and appear in no front. Other m return every front.
+ * ENS-BS (O(M N^2) worst case) otherwise. `maxRanked` (pymoo `n_stop_if_ranked`): for m = 3 and the
+ * dominator bitsets (m >= 4) only the first fronts holding at least that many rows are returned, as a
+ * front-by-front peeling stopping there would; the rows left out get rank = fronts.length and appear in no
+ * front. m = 2 and ENS-BS return every front.
  */
 export function nonDominatedSort(F: Float64Array, n: number, m: number, maxRanked = n): NonDominatedSortResult {
   const ranks = new Int32Array(n);
@@ -141,7 +143,7 @@ export function nonDominatedSort(F: Float64Array, n: number, m: number, maxRanke
   }
   if (m === 3) return { ranks, fronts: (hasNaN(F, 3 * n) ? peel3 : sort3)(F, n, order, ranks, maxRanked) };
   if (useBitsets(F, n, m)) {
-    nFronts = dominatorBitsetRanks(F, n, m, order, ranks);
+    nFronts = dominatorBitsetRanks(F, n, m, order, ranks, false, snapshotBlock(n, m), snapshotOrders(n, m), maxRanked);
     return { ranks, fronts: collectFronts(ranks, order, nFronts) };
   }
   // ENS-BS: members of each front stored in insertion (lexicographic) order.

@@ -86,7 +86,11 @@ export function snapshotBlock(n: number, m: number): number {
 /**
  * Sets ranks[row] for the n rows of F (m >= 2 columns, no NaN) given their lexicographic order
  * (`order[t]` = row at position t, ties by row); returns the number of fronts. With `firstFrontOnly`
- * a row's search stops at its first dominator: ranks are 0 (non-dominated) or 1.
+ * a row's search stops at its first dominator: ranks are 0 (non-dominated) or 1. With `maxRanked` < n only the
+ * first K fronts holding at least maxRanked rows are ranked (pymoo's n_stop_if_ranked; K is returned) and the other
+ * rows get rank K: K is known once enough rows have ranks below it, and as ranks never change and a row's rank is
+ * one more than its dominators' highest, every later row whose search meets a dominator of rank K - 1 or more
+ * stops there (early NSGA-III generations at population 6,400 and 5 objectives: 4 of 12 fronts are needed).
  */
 export function dominatorBitsetRanks(
   F: Float64Array, n: number, m: number, order: Int32Array, ranks: Int32Array, firstFrontOnly = false,
@@ -94,6 +98,7 @@ export function dominatorBitsetRanks(
   B = snapshotBlock(n, m),
   /** Orders used, 1 (the lexicographic alone) or m (tests set it; default snapshotOrders(n, m)). */
   orders = snapshotOrders(n, m),
+  maxRanked = n,
 ): number {
   if (B % 32 !== 0 || B < 32) throw new RangeError(`snapshot block must be a positive multiple of 32, got ${B}`);
   if (orders !== 1 && orders !== m) throw new RangeError(`orders must be 1 or m = ${m}, got ${orders}`);
@@ -108,6 +113,12 @@ export function dominatorBitsetRanks(
   const rankAt = scratch(RANK_AT, orders * n).fill(-1);
   const offsets = new Int32Array(J);
   let maxRank = -1;
+  // ranks from `cap` on are not told apart (stored values at or above it, assigned before it came down, mean "cap")
+  let cap = firstFrontOnly ? 1 : n + 1;
+  const limited = !firstFrontOnly && maxRanked >= 1 && maxRanked < n;
+  // rows ranked below cap, per rank; their count
+  const perRank = limited ? new Int32Array(n + 2) : null;
+  let belowCap = 0;
   for (let t = 0; t < n; t++) {
     const p = order[t]!;
     // the order in which p comes earliest (the lowest j on a tie)
@@ -129,8 +140,8 @@ export function dominatorBitsetRanks(
     const base = jp * n;
     const last = tp >>> 5;
     const lastMask = (1 << (tp & 31)) - 1;
-    // no dominator can raise the rank beyond the highest so far (or, for the first front only, beyond any)
-    const ceiling = firstFrontOnly ? Math.min(0, maxRank) : maxRank;
+    // no dominator can raise the rank beyond the highest so far, and none matters beyond cap - 1
+    const ceiling = Math.min(maxRank, cap - 1);
     // later positions first: they tend to hold the higher ranks, so the search often stops early
     let best = -1;
     for (let w = (tp + 31) >>> 5; --w >= 0 && best < ceiling; ) {
@@ -147,12 +158,20 @@ export function dominatorBitsetRanks(
         }
       }
     }
-    const rank = firstFrontOnly ? (best >= 0 ? 1 : 0) : best + 1;
+    const rank = Math.min(best + 1, cap);
     for (let j = 0; j < orders; j++) rankAt[j * n + pos[j * n + p]!] = rank;
     ranks[p] = rank;
     if (rank > maxRank) maxRank = rank;
+    if (perRank !== null && rank < cap) {
+      perRank[rank]!++;
+      belowCap++;
+      // the fewest fronts that hold maxRanked rows so far (cap only comes down)
+      while (belowCap - perRank[cap - 1]! >= maxRanked) belowCap -= perRank[--cap]!;
+    }
   }
-  return maxRank + 1;
+  if (firstFrontOnly) return maxRank + 1;
+  if (cap <= maxRank) for (let i = 0; i < n; i++) if (ranks[i]! > cap) ranks[i] = cap;
+  return Math.min(maxRank + 1, cap);
 }
 
 function rowDominatesRow(F: Float64Array, m: number, i: number, j: number): boolean {

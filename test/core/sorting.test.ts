@@ -128,6 +128,35 @@ describe('non-dominated sorting equals peeling by the definition', () => {
     expect(Array.from(nonDominatedMask(F, n, m))).toEqual(want.map((k) => (k === 0 ? 1 : 0)));
   });
 
+  it('maxRanked (m >= 4): the first fronts holding at least that many rows, as peeling stopping there; the rest ranked fronts.length', () => {
+    const r = prng(15);
+    for (let trial = 0; trial < 30; trial++) {
+      const m = 4 + (trial % 3);
+      const n = 20 + Math.floor(r() * 400);
+      const F = new Float64Array(n * m);
+      // continuous rows (many fronts) and coarse ones (ties, duplicates)
+      for (let i = 0; i < n * m; i++) F[i] = trial % 3 === 0 ? Math.floor(r() * 4) : r();
+      const full = bruteRanks(F, n, m);
+      const sizes: number[] = [];
+      for (const k of full) sizes[k] = (sizes[k] ?? 0) + 1;
+      for (const maxRanked of [1, Math.ceil(n / 3), Math.ceil(n / 2), n - 1, n]) {
+        let K = 0;
+        for (let ranked = 0; ranked < maxRanked; K++) ranked += sizes[K]!;
+        const want = full.map((k) => Math.min(k, K));
+        const { ranks, fronts } = nonDominatedSort(F, n, m, maxRanked);
+        expect(fronts.length, `m ${m}, n ${n}, maxRanked ${maxRanked}`).toBe(K);
+        expect(Array.from(ranks)).toEqual(want);
+        const order = comparatorOrder(F, n, m);
+        fronts.forEach((front, k) => expect(Array.from(front)).toEqual(order.filter((i) => want[i] === k)));
+        for (const orders of [1, m]) {
+          const direct = new Int32Array(n);
+          expect(dominatorBitsetRanks(F, n, m, lexicographicOrder(F, n, m), direct, false, 32, orders, maxRanked)).toBe(K);
+          expect(Array.from(direct)).toEqual(want);
+        }
+      }
+    }
+  });
+
   it('orders by bucket of f_j give the peeling\'s ranks: neighbours in one bucket, the top value clamped, negatives; and the exact order for an outlier, infinities or a constant column', () => {
     const r = prng(14);
     for (let trial = 0; trial < 24; trial++) {
