@@ -85,10 +85,10 @@ export interface NonDominatedSortResult {
   readonly fronts: Int32Array[];
 }
 
-/** The fronts 0 .. nFronts - 1 (rows of a higher rank, left unranked, in none). */
+/** The fronts 0 .. nFronts - 1 (rows left unranked have rank nFronts and are in none). */
 function collectFronts(ranks: Int32Array, order: Int32Array, nFronts: number): Int32Array[] {
   const counts = new Int32Array(nFronts + 1);
-  for (let i = 0; i < ranks.length; i++) counts[Math.min(ranks[i]!, nFronts)]!++;
+  for (let i = 0; i < ranks.length; i++) counts[ranks[i]!]!++;
   const fronts: Int32Array[] = [];
   for (let r = 0; r < nFronts; r++) fronts.push(new Int32Array(counts[r]!));
   counts.fill(0);
@@ -252,11 +252,11 @@ export function crowdingDistance(F: Float64Array, m: number, members: ArrayLike<
   const u = new Int32Array(nu);
   for (let t = 0, c = 0; t < n; t++) if (unique[t]) u[c++] = t;
   const column = new Float64Array(nu);
+  const sorted = new Int32Array(nu);
   for (let k = 0; k < m; k++) {
     // the unique members by f_k, ties by position
     for (let c = 0; c < nu; c++) column[c] = rows[u[c]! * m + k]!;
     const byValue = lexicographicOrder(column, nu, 1);
-    const sorted = new Int32Array(nu);
     for (let c = 0; c < nu; c++) sorted[c] = u[byValue[c]!]!;
     const lo = rows[sorted[0]! * m + k]!;
     const hi = rows[sorted[nu - 1]! * m + k]!;

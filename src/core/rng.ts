@@ -55,27 +55,20 @@ class XoroRng implements Rng {
     let s10 = st[3]!;
     for (let i = 0; i < BLOCK; i++) {
       // two generator steps: 27 + 26 bits
-      let out = (s00 + s10) | 0;
-      let a0 = s10 ^ s00;
-      let a1 = s11 ^ s01;
-      let t0 = s00;
-      let t1 = s01;
-      s00 = (t0 << 24) ^ (t1 >>> 8) ^ a0 ^ (a0 << 16);
-      s01 = (t1 << 24) ^ (t0 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
-      s10 = (a1 << 5) ^ (a0 >>> 27);
-      s11 = (a0 << 5) ^ (a1 >>> 27);
-      const hi = (out >>> 0) >>> 5;
-      out = (s00 + s10) | 0;
-      a0 = s10 ^ s00;
-      a1 = s11 ^ s01;
-      t0 = s00;
-      t1 = s01;
-      s00 = (t0 << 24) ^ (t1 >>> 8) ^ a0 ^ (a0 << 16);
-      s01 = (t1 << 24) ^ (t0 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
-      s10 = (a1 << 5) ^ (a0 >>> 27);
-      s11 = (a0 << 5) ^ (a1 >>> 27);
-      const lo = (out >>> 0) >>> 6;
-      this.buffer[i] = (hi * 67108864 + lo) / TWO_POW_53;
+      let hi = 0;
+      for (let step = 0; step < 2; step++) {
+        const out = (s00 + s10) | 0;
+        const a0 = s10 ^ s00;
+        const a1 = s11 ^ s01;
+        const t0 = s00;
+        const t1 = s01;
+        s00 = (t0 << 24) ^ (t1 >>> 8) ^ a0 ^ (a0 << 16);
+        s01 = (t1 << 24) ^ (t0 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+        s10 = (a1 << 5) ^ (a0 >>> 27);
+        s11 = (a0 << 5) ^ (a1 >>> 27);
+        if (step === 0) hi = (out >>> 0) >>> 5;
+        else this.buffer[i] = (hi * 67108864 + ((out >>> 0) >>> 6)) / TWO_POW_53;
+      }
     }
     st[0] = s01;
     st[1] = s00;
