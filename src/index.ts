@@ -15,6 +15,7 @@ import { METRIC_PATHS, unitOf } from './evaluate/metrics.js';
 import { CONSTELLATION_METRIC_PATHS } from './constellation/metrics.js';
 import { runStudy as runStudyWith, type RunOptions, type RunSummary } from './run/driver.js';
 import type { SampledEvaluations } from './run/evaluationSample.js';
+import type { WrittenResults } from './run/results.js';
 import { ODC_VERSION } from './run/versions.js';
 import { constellationJsonSchema, designJsonSchema } from './study/jsonSchema.js';
 import { constellationRecordJsonSchema } from './constellation/recordSchema.js';
@@ -82,8 +83,10 @@ export async function evaluateConstellationFile(path: string): Promise<{ spec: C
 export async function runStudy(opts: RunOptions): Promise<RunSummary> {
   const lpSolver = opts.lpSolver ?? await lpSolverFor(opts.resumeDir !== undefined ? join(opts.resumeDir, 'study.yaml') : opts.studyPath);
   return runStudyWith({
-    afterResults: async (dir: string, evaluations?: SampledEvaluations) =>
-      void (await renderRunReport(dir, { ...(lpSolver !== undefined ? { lpSolver } : {}), ...(evaluations !== undefined ? { evaluations } : {}) })),
+    afterResults: async (dir: string, evaluations?: SampledEvaluations, written?: WrittenResults) =>
+      void (await renderRunReport(dir, {
+        ...(lpSolver !== undefined ? { lpSolver } : {}), ...(evaluations !== undefined ? { evaluations } : {}), ...(written !== undefined ? { written } : {}),
+      })),
     ...(lpSolver !== undefined ? { lpSolver } : {}), ...opts,
   }, createAlgorithm);
 }

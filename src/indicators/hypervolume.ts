@@ -107,7 +107,14 @@ export function hypervolume(points: readonly ArrayLike<number>[] | Float64Array,
 export function hv2d(P: Float64Array, n: number, r1: number, r2: number): number {
   const idx = new Int32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
-  idx.sort((a, b) => {
+  // rows already in the sort's order (an archive's front, lexicographic: every history row of a 2-D run) keep it
+  let ordered = true;
+  for (let i = 1; i < n && ordered; i++) {
+    const x0 = P[2 * i - 2]!;
+    const x1 = P[2 * i]!;
+    ordered = x0 < x1 || (x0 === x1 && P[2 * i - 1]! <= P[2 * i + 1]!);
+  }
+  if (!ordered) idx.sort((a, b) => {
     const xa = P[2 * a]!;
     const xb = P[2 * b]!;
     if (xa !== xb) return xa < xb ? -1 : 1;

@@ -12,6 +12,7 @@ import { buildReportModel } from './model.js';
 import { defaultReferencePaths, evaluateReferences } from './references.js';
 import { constellationReportPlots } from './constellationReport.js';
 import type { LpSolver } from '../problem/lp.js';
+import type { WrittenResults } from '../run/results.js';
 
 export interface ReportOptions {
   /** Design files drawn as labelled reference points in node studies (default: the shipped designs). */
@@ -22,6 +23,8 @@ export interface ReportOptions {
   readonly createLpSolver?: () => Promise<LpSolver>;
   /** The run's sample of evaluations.csv from memory (what `odc run` has at its end), instead of reading the file back. */
   readonly evaluations?: SampledEvaluations;
+  /** The texts of run.json and pareto.json that `odc run` has just written, instead of reading and validating the files again. */
+  readonly written?: WrittenResults;
 }
 
 export interface ReportPaths {
@@ -33,7 +36,7 @@ export interface ReportPaths {
 }
 
 export async function renderReport(runDir: string, opts: ReportOptions = {}): Promise<ReportPaths> {
-  const run = loadRun(runDir, opts.evaluations !== undefined ? { sampledEvaluations: opts.evaluations } : {});
+  const run = loadRun(runDir, { ...(opts.evaluations !== undefined ? { sampledEvaluations: opts.evaluations } : {}), ...(opts.written !== undefined ? { written: opts.written } : {}) });
   // Reference designs are evaluated nominally: in a robust study's objective space (statistics over samples) they are not comparable.
   const refs = run.pareto.kind === 'node' && run.pareto.robust === undefined
     ? evaluateReferences(opts.referenceDesigns ?? defaultReferencePaths(), run.pareto.objectives.map((o) => o.name))

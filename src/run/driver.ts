@@ -15,7 +15,7 @@ import type { LoadedStudy } from './problem.js';
 import type { LpSolver } from '../problem/lp.js';
 import { benchmarkNormalization, paretoFront } from '../problem/benchmarks.js';
 import { largeArchiveNote } from './largeArchive.js';
-import { reportedFront, writeResults, type RunCounts, type RunMeta } from './results.js';
+import { reportedFront, writeResults, type RunCounts, type RunMeta, type WrittenResults } from './results.js';
 import type { SampledEvaluations } from './evaluationSample.js';
 import { CHECKPOINT, LOG_FINAL, LOG_PARTIAL, openRunFolder, writeCheckpoint, type OpenRun } from './runFolder.js';
 import { diskWriteError } from './atomic.js';
@@ -62,9 +62,10 @@ export interface RunOptions {
   readonly lpSolver?: LpSolver;
   /**
    * Hook called after the result files are written (e.g. to render reports), with the report's sample of
-   * evaluations.csv when the run still holds its rows in memory (then the file need not be read back).
+   * evaluations.csv when the run still holds its rows in memory (then the file need not be read back), and the
+   * texts of run.json and pareto.json as written.
    */
-  readonly afterResults?: (runDir: string, evaluations?: SampledEvaluations) => void | Promise<void>;
+  readonly afterResults?: (runDir: string, evaluations?: SampledEvaluations, written?: WrittenResults) => void | Promise<void>;
 }
 
 export interface RunSummary extends RunCounts {
@@ -350,9 +351,9 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, reportedDesigns?
     history,
     historyStride: historyStride(p.generation),
   };
-  writeResults(runDir, loaded, reported, archive.length, finished, records);
+  const written = writeResults(runDir, loaded, reported, archive.length, finished, records);
   rmSync(join(runDir, CHECKPOINT), { force: true });
-  if (opts.afterResults) await opts.afterResults(runDir, log.sample());
+  if (opts.afterResults) await opts.afterResults(runDir, log.sample(), written);
   const archiveNote = largeArchiveNote(m, archive.length, loaded.algorithm.archiveLimit);
   return {
     runDir, status: 'complete', generations: p.generation, evaluations: p.evaluations, failures, feasible, paretoSize: reported.length,

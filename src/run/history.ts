@@ -73,6 +73,13 @@ export function liveNormalization(front: readonly ArrayLike<number>[], m: number
   return { ideal, nadir, reference: n.reference };
 }
 
+/** Points as one flat row-major matrix of m columns. */
+function flatRows(points: readonly ArrayLike<number>[], m: number): Float64Array {
+  const out = new Float64Array(points.length * m);
+  for (let i = 0; i < points.length; i++) for (let k = 0; k < m; k++) out[i * m + k] = points[i]![k]!;
+  return out;
+}
+
 /** Normalized points as one flat matrix (not an array per point: archives reach 10^5 points, every generation). */
 function normalizedMatrix(front: readonly ArrayLike<number>[], norm: Normalization): Float64Array {
   const m = norm.ideal.length;
@@ -164,7 +171,8 @@ export function generationHistory(
   // With the run's recorded fronts in 2-D, each row's IGD+ against the same reference on the front's staircase
   // (src/indicators/igd.ts) is the running value to the last bit (the same d+² expressions, minimized over the
   // front, which holds the minimum: see close()), at a fraction of the per-entrant cost.
-  const staircaseIgd = recorded !== undefined && m === 2 ? runningReference : undefined;
+  // (flattened once: igdPlus would copy the reference into a flat matrix on every row)
+  const staircaseIgd = recorded !== undefined && m === 2 && runningReference !== undefined ? flatRows(runningReference, m) : undefined;
   const runningIgd = unbounded && runningReference !== undefined && staircaseIgd === undefined ? new RunningIgdPlus(m, runningReference) : undefined;
   const scale = norm.ideal.map((v, k) => 1 / (norm.nadir[k]! - v));
   const y = new Float64Array(m);

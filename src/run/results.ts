@@ -200,13 +200,22 @@ export function paretoCsv(file: ParetoFile): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The texts of run.json and pareto.json as written (a report rendered right after the run parses them instead of reading the files back). */
+export interface WrittenResults {
+  readonly runJson: string;
+  readonly paretoJson: string;
+}
+
 /** Writes pareto.json and pareto.csv (the `reported` front, see `reportedFront`) and the finished run.json. */
 /** `records`: the reported designs' records when the evaluator computed them (else they are computed here). */
 export function writeResults(
   runDir: string, loaded: LoadedStudy, reported: readonly Individual[], archiveSize: number, meta: RunMeta, records?: readonly unknown[],
-): void {
+): WrittenResults {
   const file = paretoFile(loaded, paretoDesigns(loaded, reported, records), { relativeTolerance: FRONT_DUPLICATE_TOLERANCE, archiveSize });
-  writeFileAtomic(join(runDir, 'pareto.json'), `${JSON.stringify(file, null, 1)}\n`);
+  const paretoJson = `${JSON.stringify(file, null, 1)}\n`;
+  const runJson = `${JSON.stringify(meta, null, 2)}\n`;
+  writeFileAtomic(join(runDir, 'pareto.json'), paretoJson);
   writeFileAtomic(join(runDir, 'pareto.csv'), paretoCsv(file));
-  writeFileAtomic(join(runDir, 'run.json'), `${JSON.stringify(meta, null, 2)}\n`);
+  writeFileAtomic(join(runDir, 'run.json'), runJson);
+  return { runJson, paretoJson };
 }

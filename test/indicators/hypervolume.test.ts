@@ -74,6 +74,28 @@ describe('hypervolume', () => {
     );
   });
 
+  it('2-D: rows already in lexicographic order (an archive front, which skips the sort), and that order with one swap, agree with the grid count', () => {
+    const ref = [12, 12];
+    const lex = (a: number[], b: number[]): number => a[0]! - b[0]! || a[1]! - b[1]!;
+    fc.assert(
+      fc.property(intPoints(2, 12, 12), fc.nat(), (pts, s) => {
+        const sorted = [...pts].sort(lex);
+        const swapped = [...sorted];
+        if (swapped.length >= 2) {
+          const i = s % (swapped.length - 1);
+          [swapped[i], swapped[i + 1]] = [swapped[i + 1]!, swapped[i]!];
+        }
+        const want = gridHypervolume(pts, ref);
+        expect(hypervolume(sorted, ref)).toBe(want);
+        expect(hypervolume(swapped, ref)).toBe(want);
+      }),
+      { numRuns: 200 },
+    );
+    // lexicographic order with a repeated x and dominated rows; by hand: (1, 3) covers [1, 12) × [3, 12), 11 · 9 = 99 cells,
+    // (4, 1) adds [4, 12) × [1, 3), 8 · 2 = 16; (1, 5) and (2, 8) add nothing: 115
+    expect(hypervolume([[1, 3], [1, 5], [2, 8], [4, 1]], ref)).toBe(115);
+  });
+
   it.each([2, 3, 4])('is unchanged by adding a dominated point (m = %i)', (m) => {
     const ref = new Array<number>(m).fill(1.1);
     fc.assert(

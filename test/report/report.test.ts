@@ -45,6 +45,17 @@ describe('renderReport', () => {
     }
   });
 
+  it('the report odc run renders from what it has just written (and its sample in memory) is the one odc report renders from the folder', async () => {
+    // the run's own report parses run.json and pareto.json from the texts it wrote and takes the evaluations from memory;
+    // a re-render reads, validates and samples the files: the two must agree byte for byte
+    for (const d of [zdtA, flag, evil]) {
+      const fromRun = ['report.html', 'report.md'].map((f) => read(d, f));
+      await renderReport(d);
+      expect(read(d, 'report.md')).toBe(fromRun[1]);
+      expect(read(d, 'report.html')).toBe(fromRun[0]);
+    }
+  });
+
   it('report.html has every section, inline SVG plots and no network references', async () => {
     const { htmlPath } = await renderReport(flag);
     const html = readFileSync(htmlPath, 'utf8');
