@@ -36,7 +36,10 @@ export interface ReportPaths {
 }
 
 export async function renderReport(runDir: string, opts: ReportOptions = {}): Promise<ReportPaths> {
-  const run = loadRun(runDir, { ...(opts.evaluations !== undefined ? { sampledEvaluations: opts.evaluations } : {}), ...(opts.written !== undefined ? { written: opts.written } : {}) });
+  const run = loadRun(runDir, {
+    ...(opts.evaluations !== undefined ? { sampledEvaluations: opts.evaluations } : {}),
+    ...(opts.written !== undefined ? { written: opts.written } : {}),
+  });
   // Reference designs are evaluated nominally: in a robust study's objective space (statistics over samples) they are not comparable.
   const refs = run.pareto.kind === 'node' && run.pareto.robust === undefined
     ? evaluateReferences(opts.referenceDesigns ?? defaultReferencePaths(), run.pareto.objectives.map((o) => o.name))
