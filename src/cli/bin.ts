@@ -14,6 +14,7 @@
  * lists) is the build's warm-up: it runs those commands in one process, then writes the cache; ODC_CODE_CACHE_REPORT=1
  * says on stderr whether the cache was used.
  */
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -36,7 +37,9 @@ function loadBundle(writeCache: boolean): RunCli {
     if (cache.subarray(0, SHA1_BYTES).equals(sha1)) cachedData = cache.subarray(SHA1_BYTES);
   }
   // the CommonJS wrapper, as Node's own loader writes it
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${bytes.toString('utf8')}\n});`, {
+  // the build writes the bundle in ASCII (esbuild.config.mjs asciiOnly): latin1 then decodes it to a one-byte string, ~4× faster than UTF-8
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, {
     filename: BUNDLE,
     ...(cachedData !== undefined ? { cachedData } : {}),
   });

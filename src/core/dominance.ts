@@ -251,13 +251,28 @@ export function crowdingDistance(F: Float64Array, m: number, members: ArrayLike<
   }
   const u = new Int32Array(nu);
   for (let t = 0, c = 0; t < n; t++) if (unique[t]) u[c++] = t;
+  // The unique rows in lexicographic order: when their f1 values are all distinct, this is also their order by f1
+  // (ties by position never arise); in 2-D, when f2 then strictly falls (a front: an antichain), the reverse is
+  // their order by f2. Checked, not assumed: otherwise the columns are sorted.
+  const lexUnique = new Int32Array(nu);
+  for (let s = 0, c = 0; s < n; s++) if (unique[order[s]!]) lexUnique[c++] = order[s]!;
+  let distinctFirst = true;
+  let fallingSecond = m === 2;
+  for (let c = 1; c < nu && distinctFirst; c++) {
+    distinctFirst = rows[lexUnique[c - 1]! * m]! < rows[lexUnique[c]! * m]!;
+    fallingSecond &&= rows[lexUnique[c - 1]! * m + 1]! > rows[lexUnique[c]! * m + 1]!;
+  }
   const column = new Float64Array(nu);
   const sorted = new Int32Array(nu);
   for (let k = 0; k < m; k++) {
     // the unique members by f_k, ties by position
-    for (let c = 0; c < nu; c++) column[c] = rows[u[c]! * m + k]!;
-    const byValue = lexicographicOrder(column, nu, 1);
-    for (let c = 0; c < nu; c++) sorted[c] = u[byValue[c]!]!;
+    if (k === 0 && distinctFirst) sorted.set(lexUnique);
+    else if (k === 1 && distinctFirst && fallingSecond) for (let c = 0; c < nu; c++) sorted[c] = lexUnique[nu - 1 - c]!;
+    else {
+      for (let c = 0; c < nu; c++) column[c] = rows[u[c]! * m + k]!;
+      const byValue = lexicographicOrder(column, nu, 1);
+      for (let c = 0; c < nu; c++) sorted[c] = u[byValue[c]!]!;
+    }
     const lo = rows[sorted[0]! * m + k]!;
     const hi = rows[sorted[nu - 1]! * m + k]!;
     const norm = hi - lo;

@@ -32,6 +32,16 @@ describe('the code cache of the odc executable', () => {
     expect(version(CLI)).toEqual({ out: VERSION, cache: 'used', status: 0 });
   });
 
+  it('the bundle is ASCII (read as latin1), and its escaped characters mean what the sources wrote', () => {
+    const bytes = readFileSync(join(CLI, 'odc.cjs'));
+    expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
+    // strings of the sources with non-ASCII characters come out of the bundle intact (src/study/schema.ts descriptions)
+    const schema = spawnSync(process.execPath, [join(CLI, 'bin.js'), 'schema', 'design'], { encoding: 'utf8' });
+    expect(schema.status).toBe(0);
+    expect(schema.stdout).toContain('(1 − e^(−λT))/(λT)');
+    expect(schema.stdout).toContain('middle of the 5–9 %/yr');
+  });
+
   it('a cache for other bytes (same length), damaged V8 data or no cache: the bundle compiles as usual, same output', () => {
     const good = readFileSync(join(copy, 'odc.cjs.cache'));
     // another bundle's header: not offered to V8 at all (V8 checks only the source length)

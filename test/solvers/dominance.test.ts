@@ -7,6 +7,7 @@ import {
   nonDominatedSort,
   toMatrix,
 } from '../../src/core/dominance.js';
+import { createRng } from '../../src/core/rng.js';
 
 /** Reference ranks by repeated peeling with the O(N^2) definition. */
 function bruteRanks(pts: readonly number[][]): number[] {
@@ -74,5 +75,47 @@ describe('dominance', () => {
     expect(cd[1]).toBeCloseTo(0.75, 15);
     expect(cd[3]).toBeCloseTo(0.75, 15);
     expect(Array.from(crowdingDistance(F, 2, [0, 1]))).toEqual([Infinity, Infinity]);
+  });
+
+  it('crowdingDistance equals the definition written out with comparator sorts, bit for bit: fronts, ties in f1, dominated rows, m = 2 and 3', () => {
+    // The definition (pymoo calc_crowding_distance): a row equal to an earlier member's row is a duplicate (0); per objective
+    // the other members sorted by (f_k, position), the two ends +Infinity, the interior summing (next − prev) / range;
+    // the sum divided by m. crowdingDistance derives the f1 and f2 orders of a 2-D front from its lexicographic order:
+    // ties in f1, rows that are not a front and m = 3 must still give the sorted result.
+    const definition = (rows: number[][], m: number): number[] => {
+      const n = rows.length;
+      const same = (a: number, b: number): boolean => rows[a]!.every((v, k) => v === rows[b]![k]);
+      const unique = rows.map((_, t) => !rows.some((__, s) => s < t && same(s, t)));
+      const cd = new Array<number>(n).fill(0);
+      const u = rows.map((_, t) => t).filter((t) => unique[t]);
+      for (let k = 0; k < m; k++) {
+        const sorted = [...u].sort((a, b) => rows[a]![k]! - rows[b]![k]! || a - b);
+        const norm = rows[sorted[sorted.length - 1]!]![k]! - rows[sorted[0]!]![k]!;
+        if (!(norm > 0)) continue;
+        cd[sorted[0]!] = Infinity;
+        cd[sorted[sorted.length - 1]!] = Infinity;
+        for (let s = 1; s < sorted.length - 1; s++) cd[sorted[s]!] = cd[sorted[s]!]! + (rows[sorted[s + 1]!]![k]! - rows[sorted[s - 1]!]![k]!) / norm;
+      }
+      return cd.map((v, t) => (unique[t] ? v / m : 0));
+    };
+    const rng = createRng(5);
+    for (let trial = 0; trial < 3000; trial++) {
+      const m = trial % 3 === 2 ? 3 : 2;
+      const n = 3 + rng.int(25);
+      const kind = trial % 4;
+      const rows: number[][] = [];
+      for (let t = 0; t < n; t++) {
+        // kind 0: a 2-D front (f2 falls as f1 rises, a few duplicates); 1: small integers (ties in f1, dominated rows);
+        // 2: reals; 3: a front with one f1 tie
+        const x = kind === 1 ? rng.int(6) : rng.next();
+        rows.push(m === 2 && kind !== 1 && kind !== 2 ? [x, 1 - x] : Array.from({ length: m }, (_, k) => (k === 0 ? x : kind === 1 ? rng.int(6) : rng.next())));
+      }
+      if (kind === 0 && n > 4) rows[3] = [...rows[1]!];
+      if (kind === 3 && m === 2) rows[2] = [rows[0]![0]!, rows[0]![1]! + 0.25];
+      const want = definition(rows, m);
+      const members = rows.map((_, t) => t);
+      const got = Array.from(crowdingDistance(toMatrix(rows, m), m, members));
+      if (got.some((v, t) => !Object.is(v, want[t]))) expect({ trial, rows, got }).toEqual({ trial, rows, got: want });
+    }
   });
 });
