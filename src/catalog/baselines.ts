@@ -8,21 +8,22 @@
  */
 import { basename, join, resolve } from 'node:path';
 import * as z from 'zod';
+import { lazy } from '../core/lazy.js';
 import { StudyError, didYouMean } from '../core/errors.js';
 import { parseYamlText, readInputFile, yamlToJS } from '../study/load.js';
 import { defaultCatalogDir } from './load.js';
 
 export const BASELINES_FILE = 'terrestrial-baselines.yaml';
 
-const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (lower-case letters, digits and dashes)');
+const kebabId = lazy(() => z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (lower-case letters, digits and dashes)'));
 
 /*
  * Ranges are plausibility bounds that catch a unit slip: $/kW for $/W (×1000), ¢/kWh for $/kWh (×100),
  * a percentage for a fraction, $/kW-yr for $/kW-month.
  */
-export const terrestrialBaselineRowSchema = z
+export const terrestrialBaselineRowSchema = lazy(() => z
   .strictObject({
-    id: kebabId,
+    id: kebabId(),
     name: z.string().min(1),
     /** Publication per figure with its year; "estimate: …, basis …" for unpublished figures. */
     source: z.string().min(1),
@@ -48,11 +49,11 @@ export const terrestrialBaselineRowSchema = z
   })
   .refine((r) => r.kind !== 'owned' || r.capexExChips_USD_per_W > 0, {
     message: 'must be > 0 for an owned scenario (the build is what it pays for the facility)', path: ['capexExChips_USD_per_W'],
-  });
+  }));
 
-export type TerrestrialBaselineRow = Readonly<z.infer<typeof terrestrialBaselineRowSchema>>;
+export type TerrestrialBaselineRow = Readonly<z.infer<ReturnType<typeof terrestrialBaselineRowSchema>>>;
 
-const KNOWN_KEYS = Object.keys(terrestrialBaselineRowSchema.shape);
+const KNOWN_KEYS = lazy(() => Object.keys(terrestrialBaselineRowSchema().shape));
 const cache = new Map<string, readonly TerrestrialBaselineRow[]>();
 
 /** One row: parsed, or a StudyError naming file, row and field. */
@@ -61,15 +62,15 @@ function parseRow(raw: unknown, index: number, file: string, path: string): Terr
   const rowId = rowObj !== undefined && typeof rowObj['id'] === 'string' ? rowObj['id'] : `#${index + 1}`;
   const where = `${file}: row '${rowId}'`;
   if (rowObj === undefined) throw new StudyError('WRONG_TYPE', `${where}: expected a mapping of fields, got ${JSON.stringify(raw)}`, { file: path });
-  const result = terrestrialBaselineRowSchema.safeParse(rowObj);
+  const result = terrestrialBaselineRowSchema().safeParse(rowObj);
   if (result.success) return Object.freeze(result.data);
   // A misspelt field shows up both as an unknown key and as a missing field: report the typo.
   const issues = result.error.issues;
   const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]!;
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '?';
-    const guess = didYouMean(key, KNOWN_KEYS);
-    throw new StudyError('UNKNOWN_KEY', `${where}: unknown field '${key}'${guess ? ` (did you mean '${guess}'?)` : ''}; valid fields: ${KNOWN_KEYS.join(', ')}`,
+    const guess = didYouMean(key, KNOWN_KEYS());
+    throw new StudyError('UNKNOWN_KEY', `${where}: unknown field '${key}'${guess ? ` (did you mean '${guess}'?)` : ''}; valid fields: ${KNOWN_KEYS().join(', ')}`,
       { file: path, field: key });
   }
   const field = issue.path.map(String).join('.') || '(row)';

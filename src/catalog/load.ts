@@ -35,10 +35,10 @@ function validateFile(dir: string, kind: CatalogKind): readonly unknown[] {
   // the same text validated at build time (compiled odc only, see cache.ts)
   const cached = cachedCatalogRows(file, text);
   if (cached !== undefined) return cached.map((row) => Object.freeze(row));
-  return validateText(path, file, schema, text);
+  return validateText(path, file, schema(), text);
 }
 
-function validateText(path: string, file: string, schema: (typeof CATALOG_SPECS)[CatalogKind]['schema'], text: string): readonly unknown[] {
+function validateText(path: string, file: string, schema: ReturnType<(typeof CATALOG_SPECS)[CatalogKind]['schema']>, text: string): readonly unknown[] {
   const doc = yamlToJS(parseYamlText(text, path).doc, path);
   if (!Array.isArray(doc)) {
     throw new StudyError('WRONG_TYPE', `${file}: expected a YAML list of rows (each "- id: …"), got ${doc === null ? 'an empty file' : typeof doc}`, { file: path });
@@ -86,7 +86,7 @@ export function buildCatalogCache(dir?: string): CatalogCache {
     const { file, schema } = CATALOG_SPECS[kind];
     const path = join(resolved, file);
     const text = readInputFile(path, 'catalog file');
-    const entry = catalogCacheEntry(text, validateText(path, file, schema, text));
+    const entry = catalogCacheEntry(text, validateText(path, file, schema(), text));
     if (entry !== undefined) files[file] = entry;
   }
   return { formatVersion: CATALOG_CACHE_FORMAT, files };

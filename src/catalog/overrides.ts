@@ -4,12 +4,13 @@
  * row schema, `source` included, so a user's figure carries its provenance like a shipped one.
  */
 import * as z from 'zod';
+import { lazy } from '../core/lazy.js';
 import {
   batteryRowSchema, chipRowSchema, coatingRowSchema, coolantRowSchema, islTerminalRowSchema, launchVehicleRowSchema, radiatorRowSchema,
   solarArrayRowSchema, type CatalogKind, type Catalogs,
 } from './schema.js';
 
-/** The catalogs a node design reads (ground stations belong to constellations). */
+/** The catalogs a node design reads (ground stations belong to constellations): the getter of each row schema. */
 export const NODE_CATALOG_SCHEMAS = {
   chips: chipRowSchema,
   solarArrays: solarArrayRowSchema,
@@ -24,16 +25,16 @@ export type NodeCatalogKind = keyof typeof NODE_CATALOG_SCHEMAS;
 export const NODE_CATALOG_KINDS = Object.keys(NODE_CATALOG_SCHEMAS) as readonly NodeCatalogKind[];
 
 const rowsOf = <S extends z.ZodType>(schema: S) => z.array(schema).optional();
-export const catalogOverridesSchema = z
+export const catalogOverridesSchema = lazy(() => z
   .strictObject({
-    chips: rowsOf(chipRowSchema),
-    solarArrays: rowsOf(solarArrayRowSchema),
-    batteries: rowsOf(batteryRowSchema),
-    radiators: rowsOf(radiatorRowSchema),
-    coolants: rowsOf(coolantRowSchema),
-    coatings: rowsOf(coatingRowSchema),
-    islTerminals: rowsOf(islTerminalRowSchema),
-    launchVehicles: rowsOf(launchVehicleRowSchema),
+    chips: rowsOf(chipRowSchema()),
+    solarArrays: rowsOf(solarArrayRowSchema()),
+    batteries: rowsOf(batteryRowSchema()),
+    radiators: rowsOf(radiatorRowSchema()),
+    coolants: rowsOf(coolantRowSchema()),
+    coatings: rowsOf(coatingRowSchema()),
+    islTerminals: rowsOf(islTerminalRowSchema()),
+    launchVehicles: rowsOf(launchVehicleRowSchema()),
   })
   .superRefine((o, ctx) => {
     for (const [kind, rows] of Object.entries(o) as [string, readonly { id: string }[] | undefined][]) {
@@ -44,8 +45,8 @@ export const catalogOverridesSchema = z
       });
     }
   })
-  .describe('User catalog rows, by catalog (chips, solarArrays, batteries, radiators, coolants, coatings, islTerminals, launchVehicles), each in the catalog\'s own row format with a required source; an id that matches a shipped row overrides it.');
-export type CatalogOverrides = z.infer<typeof catalogOverridesSchema>;
+  .describe('User catalog rows, by catalog (chips, solarArrays, batteries, radiators, coolants, coatings, islTerminals, launchVehicles), each in the catalog\'s own row format with a required source; an id that matches a shipped row overrides it.'));
+export type CatalogOverrides = z.infer<ReturnType<typeof catalogOverridesSchema>>;
 
 /** Shipped rows with the user's: an override keeps the shipped row's position, a new id is appended. */
 export function mergeCatalogs(base: Catalogs, overrides: CatalogOverrides | undefined): Catalogs {

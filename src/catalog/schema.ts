@@ -5,14 +5,15 @@
  * Conventions for each field are documented in the header comment of the YAML file.
  */
 import * as z from 'zod';
+import { lazy } from '../core/lazy.js';
 import { rowUncertaintySchema } from '../uncertainty/entry.js';
 
-const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (lower-case letters, digits and dashes)');
+const kebabId = lazy(() => z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (lower-case letters, digits and dashes)'));
 const positive = () => z.number().positive();
 const nonNegative = () => z.number().nonnegative();
 
-const rowBase = {
-  id: kebabId,
+const rowBase = lazy(() => ({
+  id: kebabId(),
   name: z.string().min(1),
   /** Publication / dataset, URL if known; "estimate: …, basis …" for unpublished figures. */
   source: z.string().min(1),
@@ -20,7 +21,7 @@ const rowBase = {
   year: z.number().int().min(1950).max(2100),
   /** Distributions of the row's estimated figures, by numeric field (src/uncertainty/entry.ts; checked against the row in src/uncertainty/inputs.ts). */
   uncertainty: rowUncertaintySchema().optional(),
-};
+}));
 
 export const PRECISIONS = ['FP4', 'FP8', 'INT4', 'INT8', 'BF16', 'FP16', 'TF32', 'FP32', 'FP64'] as const;
 
@@ -28,9 +29,9 @@ export const PRECISIONS = ['FP4', 'FP8', 'INT4', 'INT8', 'BF16', 'FP16', 'TF32',
  * Physical ranges (issue 8 item 9): wide enough for every accelerator, battery, coating, terminal and launcher
  * flown or announced, narrow enough to catch a unit slip (W for kW, rad for krad, % for fraction).
  */
-export const chipRowSchema = z
+export const chipRowSchema = lazy(() => z
   .strictObject({
-    ...rowBase,
+    ...rowBase(),
     precision: z.enum(PRECISIONS),
     /** Dense peak at `precision` [TFLOPS or TOPS]: edge NPUs ~1, Blackwell FP4 ~10,000; above 100,000 is a unit slip. */
     peakTFLOPS: z.number().positive().max(1e5),
@@ -52,7 +53,7 @@ export const chipRowSchema = z
   .refine((r) => r.systemPowerPerChip_W >= r.chipPower_W, { message: 'systemPowerPerChip_W must be at least chipPower_W (it includes the chip)', path: ['systemPowerPerChip_W'] })
   .refine((r) => r.softDoseThreshold_rad === undefined || r.softDoseThreshold_rad <= r.tidTolerance_rad, {
     message: 'softDoseThreshold_rad must not exceed tidTolerance_rad (soft faults begin before failure)', path: ['softDoseThreshold_rad'],
-  });
+  }));
 
 /** AM0 solar irradiance at 1 AU used to rate cells [W/m²] (Kopp & Lean 2011; the models' SOLAR_CONSTANT_W_m2). */
 const RATING_IRRADIANCE_W_m2 = 1361;
@@ -61,8 +62,8 @@ const RATING_IRRADIANCE_W_m2 = 1361;
  * Solar-array technology. Ranges are physical plausibility bounds (each with its reason), so that a typo such as a
  * percentage for a fraction (30 for 0.30) or %/K for 1/K (−0.45 for −0.0045) fails at load time.
  */
-export const solarArrayRowSchema = z.strictObject({
-  ...rowBase,
+export const solarArrayRowSchema = lazy(() => z.strictObject({
+  ...rowBase(),
   /**
    * AM0 cell efficiency at referenceTemp_K [-]. ≤ 0.5, the model's validity range (src/models/solarArray.ts): every
    * cell made stays below it (the ~47 % laboratory records are multi-junction cells under concentrated light;
@@ -123,10 +124,10 @@ export const solarArrayRowSchema = z.strictObject({
       message: `must equal cellEfficiency × packingFactor × 1361 W/m² = ${expected.toFixed(1)} W/m² within 0.5 % (a rated, AM0 28 °C figure before derating)`,
     });
   }
-});
+}));
 
-export const batteryRowSchema = z.strictObject({
-  ...rowBase,
+export const batteryRowSchema = lazy(() => z.strictObject({
+  ...rowBase(),
   /** [Wh/kg]: NiH2 ~40 (SMAD) to announced Li-metal/solid-state cells ~500; above 600 exceeds any battery chemistry in use. */
   specificEnergy_Wh_per_kg: z.number().min(10).max(600),
   maxDepthOfDischarge: z.number().gt(0).max(1),
@@ -136,16 +137,16 @@ export const batteryRowSchema = z.strictObject({
   cost_USD_per_Wh: z.number().min(0).max(2000),
   /** Rated cycles [-]: LEO needs ~5,500 per year; up to 10⁶. */
   cycleLife: z.number().int().positive().max(1e6),
-});
+}));
 
-export const radiatorRowSchema = z.strictObject({
-  ...rowBase,
+export const radiatorRowSchema = lazy(() => z.strictObject({
+  ...rowBase(),
   /** System mass per m² of planform [kg/m²]: flown and proposed deployables span ~2–20 (body-mounted 2–3, ISS PVR 17.5). */
   arealDensity_kg_m2: z.number().min(0.5).max(40),
   /** Coolant hot leg to mean radiator surface [K]; a loop drop above ~80 K leaves no useful radiator temperature. */
   loopDeltaT_K: z.number().min(0).max(80),
   /** Working fluid: a coolants.yaml id. */
-  coolant: kebabId,
+  coolant: kebabId(),
   /** Fin efficiency of the panel [-] (Gilmore 2002 ch. 6: 0.8–0.95 for honeycomb panels); absent: 1, fin drop inside loopDeltaT_K. */
   finEfficiency: z.number().gt(0.3).max(1).optional(),
   /** Highest radiator surface temperature of the technology [K]. */
@@ -154,14 +155,14 @@ export const radiatorRowSchema = z.strictObject({
   stowedArea_m2_per_m3: positive(),
   /** Largest flown (or built) single radiator system of this class [m² planform], for the plausibility warning. */
   flightProvenArea_m2: positive().optional(),
-});
+}));
 
 /**
  * Coolant (working fluid of a pumped loop). Properties at the loop temperature from the NIST Chemistry WebBook
  * (Lemmon, McLinden & Friend, NIST SRD 69) or ASHRAE Handbook—Fundamentals (glycol solutions).
  */
-export const coolantRowSchema = z.strictObject({
-  ...rowBase,
+export const coolantRowSchema = lazy(() => z.strictObject({
+  ...rowBase(),
   phase: z.enum(['single-phase', 'two-phase']),
   /** Liquid specific heat [J/(kg·K)]: liquids span ~1,000 (fluorinated) to ~4,700 (ammonia). */
   specificHeat_J_per_kgK: z.number().min(500).max(6000),
@@ -172,11 +173,11 @@ export const coolantRowSchema = z.strictObject({
   freezingPoint_K: z.number().min(50).max(400),
   /** Lowest loop temperature allowed (freezing point plus margin) [K]: the cold-case heater holds it. */
   minOperatingTemp_K: z.number().min(100).max(400),
-});
+}));
 
-export const coatingRowSchema = z
+export const coatingRowSchema = lazy(() => z
   .strictObject({
-    ...rowBase,
+    ...rowBase(),
     /** Solar absorptance [-]: the best second-surface mirrors reach ~0.04 (Fortescue Table 11.3). */
     absorptanceBol: z.number().min(0.02).max(1),
     absorptanceEol: z.number().min(0.02).max(1),
@@ -184,10 +185,10 @@ export const coatingRowSchema = z
     emittance: z.number().min(0.02).max(1),
     emittanceEol: z.number().min(0.02).max(1),
   })
-  .refine((r) => r.absorptanceEol >= r.absorptanceBol, { message: 'absorptanceEol must be ≥ absorptanceBol (UV and contamination darken coatings)', path: ['absorptanceEol'] });
+  .refine((r) => r.absorptanceEol >= r.absorptanceBol, { message: 'absorptanceEol must be ≥ absorptanceBol (UV and contamination darken coatings)', path: ['absorptanceEol'] }));
 
-export const islTerminalRowSchema = z.strictObject({
-  ...rowBase,
+export const islTerminalRowSchema = lazy(() => z.strictObject({
+  ...rowBase(),
   /** [Gbps]: 1 (CubeSat lasercom) to ~10,000 (Suncatcher DWDM per aperture) per terminal. */
   capacity_Gbps: z.number().positive().max(1e5),
   mass_kg: z.number().min(0).max(1000),
@@ -201,37 +202,37 @@ export const islTerminalRowSchema = z.strictObject({
   wavelength_nm: z.number().min(300).max(12000),
   receiverSensitivity_photonsPerBit: positive(),
   maxSlewRate_deg_s: positive(),
-});
+}));
 
-export const launchVehicleRowSchema = z.strictObject({
-  ...rowBase,
+export const launchVehicleRowSchema = lazy(() => z.strictObject({
+  ...rowBase(),
   /** [kg]: small launchers ~100 kg to fully reusable super-heavy ~250 t. */
   payloadLeo_kg: z.number().min(10).max(500000),
   referenceAltitude_km: z.number().min(100).max(2000),
   price_USD: z.number().min(0).max(5e9),
   fairingVolume_m3: z.number().positive().max(10000),
   reusable: z.boolean(),
-});
+}));
 
 /** Gateway / ground station: WGS-84 geodetic position and aggregate downlink capacity. */
-export const groundStationRowSchema = z.strictObject({
-  ...rowBase,
+export const groundStationRowSchema = lazy(() => z.strictObject({
+  ...rowBase(),
   lat_deg: z.number().min(-90).max(90),
   lon_deg: z.number().min(-180).max(180),
   /** Antenna height; allows the few metres below the ellipsoid of coastal sites. */
   altitude_m: z.number().min(-500).max(9000),
   capacity_Gbps: positive(),
-});
+}));
 
-export type ChipRow = Readonly<z.infer<typeof chipRowSchema>>;
-export type SolarArrayRow = Readonly<z.infer<typeof solarArrayRowSchema>>;
-export type BatteryRow = Readonly<z.infer<typeof batteryRowSchema>>;
-export type RadiatorRow = Readonly<z.infer<typeof radiatorRowSchema>>;
-export type CoolantRow = Readonly<z.infer<typeof coolantRowSchema>>;
-export type CoatingRow = Readonly<z.infer<typeof coatingRowSchema>>;
-export type IslTerminalRow = Readonly<z.infer<typeof islTerminalRowSchema>>;
-export type LaunchVehicleRow = Readonly<z.infer<typeof launchVehicleRowSchema>>;
-export type GroundStationRow = Readonly<z.infer<typeof groundStationRowSchema>>;
+export type ChipRow = Readonly<z.infer<ReturnType<typeof chipRowSchema>>>;
+export type SolarArrayRow = Readonly<z.infer<ReturnType<typeof solarArrayRowSchema>>>;
+export type BatteryRow = Readonly<z.infer<ReturnType<typeof batteryRowSchema>>>;
+export type RadiatorRow = Readonly<z.infer<ReturnType<typeof radiatorRowSchema>>>;
+export type CoolantRow = Readonly<z.infer<ReturnType<typeof coolantRowSchema>>>;
+export type CoatingRow = Readonly<z.infer<ReturnType<typeof coatingRowSchema>>>;
+export type IslTerminalRow = Readonly<z.infer<ReturnType<typeof islTerminalRowSchema>>>;
+export type LaunchVehicleRow = Readonly<z.infer<ReturnType<typeof launchVehicleRowSchema>>>;
+export type GroundStationRow = Readonly<z.infer<ReturnType<typeof groundStationRowSchema>>>;
 
 export interface Catalogs {
   readonly chips: readonly ChipRow[];
@@ -248,7 +249,7 @@ export interface Catalogs {
 export type CatalogKind = keyof Catalogs;
 export type CatalogRow<K extends CatalogKind> = Catalogs[K][number];
 
-/** File name and row schema of each catalog. */
+/** File name and row schema (its getter: schemas are built on first use, see src/core/lazy.ts) of each catalog. */
 export const CATALOG_SPECS = {
   chips: { file: 'chips.yaml', schema: chipRowSchema },
   solarArrays: { file: 'solar-arrays.yaml', schema: solarArrayRowSchema },
@@ -259,6 +260,6 @@ export const CATALOG_SPECS = {
   islTerminals: { file: 'isl-terminals.yaml', schema: islTerminalRowSchema },
   launchVehicles: { file: 'launch-vehicles.yaml', schema: launchVehicleRowSchema },
   groundStations: { file: 'ground-stations.yaml', schema: groundStationRowSchema },
-} as const satisfies Record<CatalogKind, { readonly file: string; readonly schema: z.ZodObject }>;
+} as const satisfies Record<CatalogKind, { readonly file: string; readonly schema: () => z.ZodObject }>;
 
 export const CATALOG_KINDS = Object.keys(CATALOG_SPECS) as readonly CatalogKind[];

@@ -101,7 +101,7 @@ export function parseConstellationFile(path: string): LoadedConstellation {
  */
 export function parseConstellation(file: ParsedFile, raw: Record<string, unknown> = file.raw as Record<string, unknown>, base?: BaseNode): LoadedConstellation {
   const path = file.src.file;
-  const c = parseWith(constellationFileSchema, raw === file.raw ? file : { ...file, raw });
+  const c = parseWith(constellationFileSchema(), raw === file.raw ? file : { ...file, raw });
   base ??= baseNode(c, file, raw);
   const rawShells = (raw as { shells: Record<string, unknown>[] }).shells;
   const shellNodes = c.shells.map((shell, i): LoadedShellNode => {
@@ -123,7 +123,7 @@ export function parseConstellation(file: ParsedFile, raw: Record<string, unknown
     merged['kind'] = 'node';
     merged['orbit'] = { altitude_km: shell.altitude_km, inclination_deg: shell.inclination_deg, ltan_h: shell.ltan_h };
     merged['isl'] = { topology: nodeTopologyFor(isl.topology), terminal: isl.terminal };
-    const r = nodeDesignSchema.safeParse(merged);
+    const r = nodeDesignSchema().safeParse(merged);
     if (!r.success) {
       const issue = r.error.issues[0]!;
       const p = issue.path.filter((x): x is string | number => typeof x !== 'symbol');

@@ -9,6 +9,7 @@ import * as z from 'zod';
 import {
   computeSchema, dragSchema, economicsSchema, id, islSchema, massSchema, launchSchema, missionSchema, powerSchema, radiationSchema, range, thermalSchema,
 } from '../study/schema.js';
+import { lazy } from '../core/lazy.js';
 import { constellationUncertaintySchema } from '../uncertainty/entry.js';
 import { CONSTELLATION_TOPOLOGIES, SHELL_PATTERNS, TRAFFIC_PATTERNS } from './types.js';
 
@@ -21,34 +22,34 @@ const whole = (name: string, lo: number, hi: number, why: string) =>
 
 
 /** Node sections a constellation may give inline or override per shell (the orbit comes from the shell). */
-const nodeSectionsShape = {
+const nodeSectionsShape = lazy(() => ({
   name: z.string().min(1).optional().describe('Node design name (default: the constellation name).'),
   description: z.string().optional(),
-  mission: missionSchema.optional(),
-  compute: computeSchema.optional(),
-  power: powerSchema.optional(),
-  thermal: thermalSchema.optional(),
-  radiation: radiationSchema.optional(),
-  isl: islSchema.optional(),
-  launch: launchSchema.optional(),
-  mass: massSchema.optional(),
-  drag: dragSchema.optional(),
-  economics: economicsSchema.optional(),
-};
+  mission: missionSchema().optional(),
+  compute: computeSchema().optional(),
+  power: powerSchema().optional(),
+  thermal: thermalSchema().optional(),
+  radiation: radiationSchema().optional(),
+  isl: islSchema().optional(),
+  launch: launchSchema().optional(),
+  mass: massSchema().optional(),
+  drag: dragSchema().optional(),
+  economics: economicsSchema().optional(),
+}));
 /** Raw (unvalidated here) node sections: validated after merging with the base node, so defaults do not mask the base. */
-const nodeOverrideSchema = z.record(z.string(), z.unknown()).describe('Node sections overriding the base node for this shell (compute, power, thermal, radiation, launch, …).');
-export const inlineNodeSchema = z.strictObject(nodeSectionsShape);
+const nodeOverrideSchema = lazy(() => z.record(z.string(), z.unknown()).describe('Node sections overriding the base node for this shell (compute, power, thermal, radiation, launch, …).'));
+export const inlineNodeSchema = lazy(() => z.strictObject(nodeSectionsShape()));
 
-export const constellationIslSchema = z
+export const constellationIslSchema = lazy(() => z
   .strictObject({
     topology: z.enum(CONSTELLATION_TOPOLOGIES).default('grid').describe('none | ring (in-plane neighbours) | grid (+Grid: 2 in-plane, 2 cross-plane) | mesh (+Grid and diagonals) | cluster (all neighbours within range).'),
     terminal: id('isl-terminals').default('isl-100g').describe('ISL terminal catalog id (designs/catalogs/isl-terminals.yaml).'),
     crossPlaneCutoffLatitude_deg: range('isl.crossPlaneCutoffLatitude_deg', 0, 90, 'deg', 'latitude above which cross-plane links are switched off').optional()
       .describe('Cross-plane (and diagonal) links are switched off while either end is above this |latitude| [deg]; omit to keep them always on.'),
   })
-  .describe('Inter-satellite links of a shell.');
+  .describe('Inter-satellite links of a shell.'));
 
-export const shellSchema = z
+export const shellSchema = lazy(() => z
   .strictObject({
     name: z.string({ error: 'shells[].name is required: a short name for the shell' }).min(1),
     altitude_km: range('shell altitude_km', 300, 2000, 'km', 'the node models (dose table, atmosphere) span 300–2000 km'),
@@ -62,44 +63,44 @@ export const shellSchema = z
     raan0_deg: range('shell raan0_deg', 0, 360, 'deg', 'RAAN of plane 0').default(0).describe('RAAN of plane 0 [deg] for non-SSO Walker shells.'),
     ltanBand_h: range('shell ltanBand_h', 0, 24, 'h', 'LTAN band of an sso-ltan shell').default(0).describe('sso-ltan: planes spread over this LTAN band [h], centred on ltan_h.'),
     clusterRadius_m: range('shell clusterRadius_m', 1, 1e6, 'm', 'formation radius').optional().describe('cluster: formation radius [m] (Suncatcher: 1,000 m).'),
-    isl: constellationIslSchema.optional().describe('Overrides the constellation-level isl section for this shell.'),
-    node: nodeOverrideSchema.optional(),
+    isl: constellationIslSchema().optional().describe('Overrides the constellation-level isl section for this shell.'),
+    node: nodeOverrideSchema().optional(),
   })
-  .describe('One shell: circular orbits at one altitude and inclination.');
+  .describe('One shell: circular orbits at one altitude and inclination.'));
 
-export const groundStationInlineSchema = z.strictObject({
+export const groundStationInlineSchema = lazy(() => z.strictObject({
   name: z.string().min(1),
   lat_deg: range('station lat_deg', -90, 90, 'deg', 'geodetic latitude'),
   lon_deg: range('station lon_deg', -180, 360, 'deg', 'longitude east'),
   altitude_m: range('station altitude_m', -500, 9000, 'm', 'height above the ellipsoid').default(0),
   capacity_Gbps: range('station capacity_Gbps', 0, 1e6, 'Gbps', 'aggregate downlink of the station'),
-});
+}));
 
-export const groundSchema = z
+export const groundSchema = lazy(() => z
   .strictObject({
-    stations: z.array(z.union([id('ground-stations'), groundStationInlineSchema])).default([]).describe('Gateway stations: catalog ids (designs/catalogs/ground-stations.yaml) or inline {name, lat_deg, lon_deg, capacity_Gbps}.'),
+    stations: z.array(z.union([id('ground-stations'), groundStationInlineSchema()])).default([]).describe('Gateway stations: catalog ids (designs/catalogs/ground-stations.yaml) or inline {name, lat_deg, lon_deg, capacity_Gbps}.'),
     minElevation_deg: range('ground.minElevation_deg', 0, 80, 'deg', 'elevation mask').default(25).describe('Minimum elevation for a contact [deg].'),
     linkRate_Gbps: range('ground.linkRate_Gbps', 0.001, 10000, 'Gbps', 'gateway terminal rate').default(20).describe('Rate of one satellite–gateway contact [Gbps] (the gateway terminal).'),
   })
-  .describe('Ground segment: gateway stations.');
+  .describe('Ground segment: gateway stations.'));
 
-export const trafficSchema = z
+export const trafficSchema = lazy(() => z
   .strictObject({
     pattern: z.enum(TRAFFIC_PATTERNS).default('downlink').describe('downlink (every node to the nearest gateway) | uniform (all-to-all within a shell) | cluster (within each cluster).'),
     demandPerNode_Gbps: range('traffic.demandPerNode_Gbps', 0, 100000, 'Gbps', 'traffic each node offers').default(10).describe('Traffic each node offers [Gbps].'),
   })
-  .describe('Traffic the network must carry.');
+  .describe('Traffic the network must carry.'));
 
-export const simulationSchema = z
+export const simulationSchema = lazy(() => z
   .strictObject({
     epoch: z.iso.datetime({ offset: true, error: 'simulation.epoch must be an ISO 8601 UTC date-time such as 2026-03-20T00:00:00Z' }).default('2026-03-20T00:00:00Z'),
     duration_h: range('simulation.duration_h', 0.1, 240, 'h', 'geometry sampling window').default(24).describe('Sampling window [h].'),
     step_s: range('simulation.step_s', 1, 3600, 's', 'sampling step').default(60).describe('Sampling step [s].'),
     snapshots: whole('simulation.snapshots', 1, 64, 'instants at which the network LP is solved').default(4).describe('Instants, evenly spread over the window, at which the network LP is solved (the worst is reported).'),
   })
-  .describe('Geometry sampling.');
+  .describe('Geometry sampling.'));
 
-export const launchCampaignSchema = z
+export const launchCampaignSchema = lazy(() => z
   .strictObject({
     vehicles: z.array(z.strictObject({
       vehicle: id('launch-vehicles'),
@@ -112,9 +113,9 @@ export const launchCampaignSchema = z
       full_yr: range('launch.milestones.full_yr', 0.1, 50, 'yr', '100 % deployment milestone').default(9),
     }).prefault({}).describe('Deployment milestones (FCC 47 CFR 25.164(b): 50 % in 6 years, 100 % in 9).'),
   })
-  .describe('Launch campaign.');
+  .describe('Launch campaign.'));
 
-export const constellationEconomicsSchema = z
+export const constellationEconomicsSchema = lazy(() => z
   .strictObject({
     learningRate: range('economics.learningRate', 0.5, 1, '(fraction)', "Wright's-law learning rate").default(0.9).describe("Production learning rate (Wright's law) [-]: each doubling of units costs this fraction."),
     operations_USD_per_sat_yr: range('economics.operations_USD_per_sat_yr', 0, 1e8, 'USD', 'operations per satellite-year').optional(),
@@ -122,25 +123,25 @@ export const constellationEconomicsSchema = z
     satelliteFailureRate_per_yr: range('economics.satelliteFailureRate_per_yr', 0, 0.5, '1/yr', 'random satellite failures').optional(),
     modelParams_B: range('economics.modelParams_B', 0.001, 100000, 'billion parameters', 'model served, for cost per token').default(70).describe('Model size for the cost per token [billion parameters] (tokens from FLOPs/token ≈ 2 × parameters).'),
   })
-  .describe('Constellation economics.');
+  .describe('Constellation economics.'));
 
-export const constellationFileSchema = z.strictObject({
+export const constellationFileSchema = lazy(() => z.strictObject({
   name: z.string({ error: 'name is required: a short identifier for the constellation' }).min(1),
   description: z.string().optional(),
   kind: z.literal('constellation'),
-  node: z.union([z.string().min(1), inlineNodeSchema]).describe('Node design: a node design file (path relative to this file) or inline node sections.'),
+  node: z.union([z.string().min(1), inlineNodeSchema()]).describe('Node design: a node design file (path relative to this file) or inline node sections.'),
   nodeSizing: z.enum(['as-given', 'closed']).default('as-given')
     .describe('as-given: every shell flies the node as written; closed: each shell\'s node array, radiator and launch allocation are re-sized to close at that shell\'s orbit.'),
-  shells: z.array(shellSchema).min(1, 'shells needs at least one shell'),
-  isl: constellationIslSchema.prefault({}),
-  ground: groundSchema.prefault({}),
-  traffic: trafficSchema.prefault({}),
-  simulation: simulationSchema.prefault({}),
-  launch: launchCampaignSchema.prefault({}),
-  economics: constellationEconomicsSchema.prefault({}),
+  shells: z.array(shellSchema()).min(1, 'shells needs at least one shell'),
+  isl: constellationIslSchema().prefault({}),
+  ground: groundSchema().prefault({}),
+  traffic: trafficSchema().prefault({}),
+  simulation: simulationSchema().prefault({}),
+  launch: launchCampaignSchema().prefault({}),
+  economics: constellationEconomicsSchema().prefault({}),
   uncertainty: constellationUncertaintySchema().optional(),
-});
-export type ConstellationFile = z.infer<typeof constellationFileSchema>;
-export type ShellInput = z.infer<typeof shellSchema>;
-export type ConstellationIslInput = z.infer<typeof constellationIslSchema>;
-export type GroundStationInline = z.infer<typeof groundStationInlineSchema>;
+}));
+export type ConstellationFile = z.infer<ReturnType<typeof constellationFileSchema>>;
+export type ShellInput = z.infer<ReturnType<typeof shellSchema>>;
+export type ConstellationIslInput = z.infer<ReturnType<typeof constellationIslSchema>>;
+export type GroundStationInline = z.infer<ReturnType<typeof groundStationInlineSchema>>;

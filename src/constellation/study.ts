@@ -112,7 +112,7 @@ function setVariable(raw: Raw, node: Raw, path: string, value: unknown): Raw {
 export function compileConstellationStudy(file: ParsedFile, catalogs: Catalogs, lp: LpSolver): CompiledConstellationStudy {
   const src = file.src;
   const { variables: vars, objectives: objs, constraints: cons, algorithm, ...rest } = file.raw as Raw;
-  const sections = parseWith(constellationStudySectionsSchema, { ...file, raw: { variables: vars, objectives: objs, constraints: cons, algorithm } });
+  const sections = parseWith(constellationStudySectionsSchema(), { ...file, raw: { variables: vars, objectives: objs, constraints: cons, algorithm } });
   const base: Raw = clone(rest);
   base['ground'] ??= {};
   base['launch'] ??= { vehicles: [{ vehicle: 'starship', cadence_per_yr: 25 }] };

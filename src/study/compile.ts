@@ -43,7 +43,7 @@ export interface CompiledStudy {
 const DESIGN_SECTIONS = ['mission', 'orbit', 'compute', 'power', 'thermal', 'radiation', 'isl', 'launch', 'mass', 'drag', 'economics'] as const;
 
 function fieldSchema(section: string, key: string): { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } } | undefined {
-  const sec = (nodeDesignSchema.shape as Record<string, unknown>)[section] as { def?: { innerType?: unknown } } | undefined;
+  const sec = (nodeDesignSchema().shape as Record<string, unknown>)[section] as { def?: { innerType?: unknown } } | undefined;
   const inner = (sec?.def?.innerType ?? sec) as { shape?: Record<string, never> } | undefined;
   return inner?.shape?.[key];
 }
@@ -51,7 +51,7 @@ function fieldSchema(section: string, key: string): { safeParse(v: unknown): { s
 function designKeys(): string[] {
   const out: string[] = [];
   for (const section of DESIGN_SECTIONS) {
-    const sec = (nodeDesignSchema.shape as Record<string, unknown>)[section] as { def?: { innerType?: { shape: object } } };
+    const sec = (nodeDesignSchema().shape as Record<string, unknown>)[section] as { def?: { innerType?: { shape: object } } };
     for (const key of Object.keys(sec.def?.innerType?.shape ?? {})) out.push(`${section}.${key}`);
   }
   return out;
@@ -208,7 +208,7 @@ function compileCatalogVariable(path: string, domain: VariableDomain, src: Parse
     const guess = didYouMean(id, ids);
     fail(`no ${kind} row '${id}'${guess ? `: did you mean ${guess}?` : ''} (rows: ${ids.join(', ')})`);
   }
-  const shape = NODE_CATALOG_SCHEMAS[kind].shape as Record<string, z.ZodType>;
+  const shape = NODE_CATALOG_SCHEMAS[kind]().shape as Record<string, z.ZodType>;
   const isNumber = (f: z.ZodType | undefined): boolean => f instanceof z.ZodNumber || (f instanceof z.ZodOptional && f.unwrap() instanceof z.ZodNumber);
   const fieldSchema = shape[field];
   if (!isNumber(fieldSchema) || field === 'year') {

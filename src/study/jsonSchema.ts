@@ -5,7 +5,7 @@ import { constellationFileSchema } from '../constellation/schema.js';
 
 export function designJsonSchema(): object {
   // A study is a design plus optional study sections: one schema serves both (editors autocomplete keys).
-  const relaxed = nodeStudySchema.partial({ variables: true, objectives: true });
+  const relaxed = nodeStudySchema().partial({ variables: true, objectives: true });
   return {
     $id: 'https://odc.invalid/schema/design.schema.json',
     title: 'odc design or study file',
@@ -18,6 +18,6 @@ export function constellationJsonSchema(): object {
   return {
     $id: 'https://odc.invalid/schema/constellation.schema.json',
     title: 'odc constellation file',
-    ...z.toJSONSchema(constellationFileSchema, { io: 'input', unrepresentable: 'any' }),
+    ...z.toJSONSchema(constellationFileSchema(), { io: 'input', unrepresentable: 'any' }),
   };
 }

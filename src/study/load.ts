@@ -246,17 +246,17 @@ export function fileKind(path: string): string {
 export function parseDesignFile(path: string): LoadedFile {
   const file = readYaml(path);
   const raw = file.raw as Record<string, unknown>;
-  if (raw.kind === 'benchmark') return { kind: 'benchmark-study', file, study: parseWith(benchmarkStudySchema, file) };
+  if (raw.kind === 'benchmark') return { kind: 'benchmark-study', file, study: parseWith(benchmarkStudySchema(), file) };
   if (raw.kind !== undefined && raw.kind !== 'node') {
     const guess = didYouMean(String(raw.kind), ['node', 'benchmark', 'constellation']);
     throw new StudyError('WRONG_TYPE', `${locate(file.src, ['kind'])}: kind must be "node", "constellation" or "benchmark", got ${JSON.stringify(raw.kind)}${guess ? `: did you mean ${guess}?` : ''}`, { file: path, field: 'kind' });
   }
   if (STUDY_KEYS.some((k) => k in raw)) {
-    const study = parseWith(nodeStudySchema, file);
+    const study = parseWith(nodeStudySchema(), file);
     const { variables: _v, objectives: _o, constraints: _c, relax: _r, algorithm: _a, robust: _b, ...design } = study;
     return { kind: 'node-study', file, study, design: design as NodeDesign };
   }
-  return { kind: 'design', file, design: parseWith(nodeDesignSchema, file) };
+  return { kind: 'design', file, design: parseWith(nodeDesignSchema(), file) };
 }
 
 /** Every catalog id named by the design exists; else UNKNOWN_CATALOG_ID with a suggestion. */

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { catalogOverridesSchema } from '../catalog/overrides.js';
+import { lazy } from '../core/lazy.js';
 import { designUncertaintySchema } from '../uncertainty/entry.js';
 
 /** A number field with its unit and model validity range, whose error messages say both. */
@@ -23,15 +24,15 @@ export const id = (what: string) => z.string({ error: `must be a ${what} catalog
 export const SOLAR_ACTIVITY = ['low', 'moderate', 'high'] as const;
 export const TOPOLOGIES = ['none', 'ring', 'grid', 'mesh'] as const;
 
-export const missionSchema = z
+export const missionSchema = lazy(() => z
   .strictObject({
     lifetime_yr: range('mission.lifetime_yr', 0.5, 15, 'yr', 'degradation and availability models are fitted for 0.5–15 yr').default(5).describe('Design lifetime [yr].'),
     solarActivity: z.enum(SOLAR_ACTIVITY).default('moderate').describe('Long-term solar activity for the CIRA-2012 density table: low | moderate | high.'),
     radiationDesignMargin: range('mission.radiationDesignMargin', 1, 5, '(ratio)', 'radiation design margin on the AP-8/AE-8 mean').default(2).describe('Radiation design margin applied to the mission dose [-]; 2 is common practice for AP-8/AE-8.'),
   })
-  .describe('Mission: lifetime and environment assumptions.');
+  .describe('Mission: lifetime and environment assumptions.'));
 
-export const orbitSchema = z
+export const orbitSchema = lazy(() => z
   .strictObject({
     altitude_km: range('orbit.altitude_km', 300, 2000, 'km', 'the AP-8/AE-8 dose table spans 300–2000 km').default(600).describe('Circular orbit altitude above the equatorial radius [km].'),
     inclination_deg: z
@@ -40,9 +41,9 @@ export const orbitSchema = z
       .describe('Inclination [deg], or "sso" for the J2 sun-synchronous inclination at this altitude.'),
     ltan_h: range('orbit.ltan_h', 0, 23.99, 'h', 'local time of the ascending node, 0 ≤ LTAN < 24').default(6).describe('Local time of the ascending node [h] for a sun-synchronous orbit (6 or 18 = dawn-dusk).'),
   })
-  .describe('Orbit: circular LEO.');
+  .describe('Orbit: circular LEO.'));
 
-export const computeSchema = z
+export const computeSchema = lazy(() => z
   .strictObject({
     chip: id('chips').default('gb300').describe('Accelerator catalog id (designs/catalogs/chips.yaml).'),
     chips: z.number().int('must be a whole number of chips').min(1, 'must be at least 1').max(100000, 'above 100000 is outside the node model (one satellite)').default(72).describe('Number of accelerators on the node [-].'),
@@ -59,9 +60,9 @@ export const computeSchema = z
       .describe('Bytes the workload sends out per FLOP [B/FLOP]; the ISL capacity then caps delivered compute (default 0: no limit; LLM inference ≈ bytes per token / (2 × parameters)).'),
     utilization: range('compute.utilization', 0.05, 1, '(fraction)', 'average compute utilization').default(0.8).describe('Average utilization of the accelerators [-], sets average IT power and delivered compute.'),
   })
-  .describe('Compute payload.');
+  .describe('Compute payload.'));
 
-export const powerSchema = z
+export const powerSchema = lazy(() => z
   .strictObject({
     array: id('solar-arrays').default('rosa-flex').describe('Solar array technology catalog id (designs/catalogs/solar-arrays.yaml).'),
     arrayArea_m2: range('power.arrayArea_m2', 1, 50000, 'm²', 'one node').default(600).describe('Solar array area [m²].'),
@@ -82,9 +83,9 @@ export const powerSchema = z
     pointingError_deg: range('power.pointingError_deg', 0, 30, 'deg', 'array pointing error').default(0)
       .describe('Array Sun-pointing error [deg] (cosine loss).'),
   })
-  .describe('Electrical power: array, battery.');
+  .describe('Electrical power: array, battery.'));
 
-export const thermalSchema = z
+export const thermalSchema = lazy(() => z
   .strictObject({
     radiator: id('radiators').default('deployable-pumped').describe('Radiator technology catalog id (designs/catalogs/radiators.yaml).'),
     radiatorArea_m2: range('thermal.radiatorArea_m2', 1, 20000, 'm²', 'one node').default(110).describe('Radiator planform area [m²], radiating from both faces.'),
@@ -128,29 +129,29 @@ export const thermalSchema = z
     rejects: z.enum(['all', 'it']).default('all')
       .describe('What the radiator rejects: all (IT, bus, ISL, pumps and battery losses; issue 8) or it (peak IT heat only, other heat on bus panels not sized here).'),
   })
-  .describe('Thermal control: the chain from chip junction through cold plate and coolant loop to the radiator, hot and cold cases.');
+  .describe('Thermal control: the chain from chip junction through cold plate and coolant loop to the radiator, hot and cold cases.'));
 
-export const radiationSchema = z
+export const radiationSchema = lazy(() => z
   .strictObject({
     shielding_mm_al: range('radiation.shielding_mm_al', 0.5, 20, 'mm Al', 'the SHIELDOSE-2 table spans 0.5–20 mm').default(5).describe('Aluminium-equivalent shielding around the electronics [mm] (sphere radius in the dose table).'),
   })
-  .describe('Radiation shielding.');
+  .describe('Radiation shielding.'));
 
-export const islSchema = z
+export const islSchema = lazy(() => z
   .strictObject({
     topology: z.enum(TOPOLOGIES).default('none').describe('Inter-satellite link topology: none (0 terminals), ring (2), grid (4), mesh (6).'),
     terminal: id('isl-terminals').default('isl-100g').describe('Optical ISL terminal catalog id (designs/catalogs/isl-terminals.yaml).'),
   })
-  .describe('Inter-satellite links.');
+  .describe('Inter-satellite links.'));
 
-export const launchSchema = z
+export const launchSchema = lazy(() => z
   .strictObject({
     vehicle: id('launch-vehicles').default('starship').describe('Launch vehicle catalog id (designs/catalogs/launch-vehicles.yaml).'),
     mass_kg: range('launch.mass_kg', 10, 200000, 'kg', 'mass allocated to one node on its launcher').default(2500).describe('Launch mass allocated to this node [kg]; the built-up mass must fit (a constraint).'),
   })
-  .describe('Launch.');
+  .describe('Launch.'));
 
-export const massSchema = z
+export const massSchema = lazy(() => z
   .strictObject({
     technology: z.enum(['heritage', 'current', 'aggressive']).default('current')
       .describe('Mass-factor preset (src/models/mass.ts): heritage (bus 1/3 of basic dry mass, margin 25 %), current (20 %, 20 %), aggressive (10 %, 10 %); busFraction and systemMargin override it.'),
@@ -161,9 +162,9 @@ export const massSchema = z
     propellantTankFraction: range('mass.propellantTankFraction', 0, 1, '(ratio)', 'tank mass per kg of propellant').default(0)
       .describe('Propellant tankage per kg of propellant, outside the bus [-]; default 0 (propulsion dry mass is in busFraction; xenon COPV tanks ~0.1, Goebel & Katz 2008).'),
   })
-  .describe('Mass factors: bus allocation and system margin.');
+  .describe('Mass factors: bus allocation and system margin.'));
 
-export const dragSchema = z
+export const dragSchema = lazy(() => z
   .strictObject({
     dragCoefficient: range('drag.dragCoefficient', 1, 4, '(ratio)', 'free-molecular flat plates and satellites span ~2.0–2.6')
       .default(2.2)
@@ -181,9 +182,9 @@ export const dragSchema = z
     disposalAttitude: z.enum(['tumbling', 'operational', 'edge-on']).default('tumbling')
       .describe('Attitude of the dead node during decay: tumbling (default; mean projected area of a randomly tumbling plate = half its one-face area, Cauchy\'s surface-area formula), operational (the orbit-average projections above), edge-on (bus only: the longest decay).'),
   })
-  .describe('Drag assumptions: C_D, attitude (projected areas) and the solar activity of the disposal check.');
+  .describe('Drag assumptions: C_D, attitude (projected areas) and the solar activity of the disposal check.'));
 
-export const economicsSchema = z
+export const economicsSchema = lazy(() => z
   .strictObject({
     launchCost_USD_per_kg: range('economics.launchCost_USD_per_kg', 10, 100000, 'USD/kg', 'launch price').optional().describe('Override of the launch price [USD/kg]; otherwise vehicle price / usable payload.'),
     electricity_USD_per_kWh: range('economics.electricity_USD_per_kWh', 0, 2, 'USD/kWh', 'terrestrial baseline').default(0.05).describe('Terrestrial electricity price for the baseline [USD/kWh].'),
@@ -202,49 +203,49 @@ export const economicsSchema = z
     baseline: z.string().min(1).default('hyperscale-virginia')
       .describe('Terrestrial scenario (designs/catalogs/terrestrial-baselines.yaml) for cost.lcocToBaseline; the record compares against every scenario.'),
   })
-  .describe('Economics.');
+  .describe('Economics.'));
 
-const designFields = {
+const designFields = lazy(() => ({
   name: z.string({ error: 'name is required: a short identifier for the design' }).min(1).describe('Design name.'),
   description: z.string().optional().describe('Free text.'),
-  mission: missionSchema.prefault({}),
-  orbit: orbitSchema.prefault({}),
-  compute: computeSchema.prefault({}),
-  power: powerSchema.prefault({}),
-  thermal: thermalSchema.prefault({}),
-  radiation: radiationSchema.prefault({}),
-  isl: islSchema.prefault({}),
-  launch: launchSchema.prefault({}),
-  mass: massSchema.prefault({}),
-  drag: dragSchema.prefault({}),
-  economics: economicsSchema.prefault({}),
-  catalogs: catalogOverridesSchema.optional(),
+  mission: missionSchema().prefault({}),
+  orbit: orbitSchema().prefault({}),
+  compute: computeSchema().prefault({}),
+  power: powerSchema().prefault({}),
+  thermal: thermalSchema().prefault({}),
+  radiation: radiationSchema().prefault({}),
+  isl: islSchema().prefault({}),
+  launch: launchSchema().prefault({}),
+  mass: massSchema().prefault({}),
+  drag: dragSchema().prefault({}),
+  economics: economicsSchema().prefault({}),
+  catalogs: catalogOverridesSchema().optional(),
   uncertainty: designUncertaintySchema().optional(),
-};
+}));
 
-export const nodeDesignSchema = z.strictObject({ ...designFields, kind: z.literal('node').default('node') });
-export type NodeDesign = z.infer<typeof nodeDesignSchema>;
+export const nodeDesignSchema = lazy(() => z.strictObject({ ...designFields(), kind: z.literal('node').default('node') }));
+export type NodeDesign = z.infer<ReturnType<typeof nodeDesignSchema>>;
 
 /* ---------- study sections ---------- */
 
-const variableRange = z.tuple([z.number(), z.number()]);
-export const variableDomainSchema = z.union([
-  variableRange.describe('Continuous range [lower, upper] in the unit of the key.'),
-  z.strictObject({ int: variableRange }).describe('Integer range.'),
+const variableRange = lazy(() => z.tuple([z.number(), z.number()]));
+export const variableDomainSchema = lazy(() => z.union([
+  variableRange().describe('Continuous range [lower, upper] in the unit of the key.'),
+  z.strictObject({ int: variableRange() }).describe('Integer range.'),
   z.strictObject({ choice: z.array(z.union([z.string(), z.number()])).min(1) }).describe('Categorical choice.'),
-]);
-export type VariableDomain = z.infer<typeof variableDomainSchema>;
+]));
+export type VariableDomain = z.infer<ReturnType<typeof variableDomainSchema>>;
 
 const OBJECTIVE_TEXT = 'A metric path (cost.lcoc_USD_per_PFLOP_day; odc metrics lists them); in node studies also a statistic of one over the uncertainty samples: '
   + 'mean(m), sd(m), min(m), max(m), p1(m) … p99(m), e.g. p90(cost.lcoc_USD_per_PFLOP_day) (see robust:).';
-export const objectiveSchema = z.union([
+export const objectiveSchema = lazy(() => z.union([
   z.strictObject({ minimize: z.string().min(1).describe(OBJECTIVE_TEXT) }),
   z.strictObject({ maximize: z.string().min(1).describe(OBJECTIVE_TEXT) }),
-]);
+]));
 
 export const ALGORITHMS = ['nsga2', 'nsga3'] as const;
 
-export const algorithmSchema = z
+export const algorithmSchema = lazy(() => z
   .strictObject({
     name: z.enum(ALGORITHMS).default('nsga2').describe('nsga2, or nsga3 for three or more objectives.'),
     population: z.number().int('must be a whole number').min(4, 'must be at least 4').max(100000).default(100),
@@ -277,10 +278,10 @@ export const algorithmSchema = z
         'Checkpoint every N generations. Default: at the first generation boundary 10 s (of wall time) after the previous checkpoint, or after the start of the process (a run shorter than that writes none; fsync per checkpoint is then saved).',
       ),
   })
-  .describe('Algorithm, seed and termination.');
-export type AlgorithmSettings = z.infer<typeof algorithmSchema>;
+  .describe('Algorithm, seed and termination.'));
+export type AlgorithmSettings = z.infer<ReturnType<typeof algorithmSchema>>;
 
-export const robustSchema = z
+export const robustSchema = lazy(() => z
   .strictObject({
     samples: z.number().int('must be a whole number of samples').min(4, 'must be at least 4 samples').max(10000, 'at most 10000 samples (each costs one model evaluation per design)')
       .default(32).describe('Uncertainty samples per design (each design is evaluated N + 1 times: nominal and N samples).'),
@@ -295,30 +296,30 @@ export const robustSchema = z
     maxFailedShare: z.number().min(0, 'must be from 0 to 0.5').max(0.5, 'must be from 0 to 0.5 (at least half the samples must be evaluable)').default(0.1)
       .describe('A design whose share of failed samples (not evaluable, or outside a field\'s range) exceeds this is a failed evaluation; below it, statistics use the other samples and prob(...) counts a failed sample as not holding.'),
   })
-  .describe('Robust optimization (objectives and constraints naming mean, sd, min, max, p1…p99 or prob(...) of metrics): the common uncertainty samples every design is evaluated on.');
-export type RobustSettings = z.infer<typeof robustSchema>;
+  .describe('Robust optimization (objectives and constraints naming mean, sd, min, max, p1…p99 or prob(...) of metrics): the common uncertainty samples every design is evaluated on.'));
+export type RobustSettings = z.infer<ReturnType<typeof robustSchema>>;
 
-export const nodeStudySchema = z.strictObject({
-  ...designFields,
+export const nodeStudySchema = lazy(() => z.strictObject({
+  ...designFields(),
   kind: z.literal('node').default('node'),
-  variables: z.record(z.string(), variableDomainSchema),
-  objectives: z.array(objectiveSchema).min(1, 'a study needs at least one objective'),
+  variables: z.record(z.string(), variableDomainSchema()),
+  objectives: z.array(objectiveSchema()).min(1, 'a study needs at least one objective'),
   constraints: z.array(z.string().describe('A comparison of metric expressions, e.g. compute.itPowerAvg_W >= 120000; statistics over the uncertainty samples '
     + '(p95(mass.launch_kg) <= 8000) and prob(<comparison>) >= <probability> make the study robust (see robust:).')).default([]),
   relax: z.array(z.string()).default([])
     .describe('Physical checks this study does not enforce (only radiation.dose and radiation.softDose may be relaxed; the closures always hold).'),
-  algorithm: algorithmSchema.prefault({}),
-  robust: robustSchema.optional(),
-});
-export type NodeStudy = z.infer<typeof nodeStudySchema>;
+  algorithm: algorithmSchema().prefault({}),
+  robust: robustSchema().optional(),
+}));
+export type NodeStudy = z.infer<ReturnType<typeof nodeStudySchema>>;
 
-export const benchmarkStudySchema = z.strictObject({
+export const benchmarkStudySchema = lazy(() => z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
   kind: z.literal('benchmark'),
   problem: z.string().min(1).describe('Benchmark problem (src/problem/benchmarks.ts): zdt1 | zdt2 | zdt3 | zdt4 | zdt6 | dtlz1 | dtlz2 | dtlz3 | dtlz4 | dtlz7 | dtlz5 | dtlz6 | idtlz1 | sdtlz1 | sdtlz2 | c1dtlz1 | c2dtlz2 | c3dtlz4 | mw1 | mw2 | mw3 | bnh | osy | tnk | srn | ctp1 | wfg1 | wfg2 | wfg3 | wfg4 | wfg5 | wfg6 | wfg7 | wfg8 | wfg9 | mixed1'),
   variables: z.number().int().min(1).optional(),
   objectives: z.number().int().min(2).optional(),
-  algorithm: algorithmSchema.prefault({}),
-});
-export type BenchmarkStudy = z.infer<typeof benchmarkStudySchema>;
+  algorithm: algorithmSchema().prefault({}),
+}));
+export type BenchmarkStudy = z.infer<ReturnType<typeof benchmarkStudySchema>>;

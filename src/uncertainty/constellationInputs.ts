@@ -66,7 +66,8 @@ export function loadConstellationDesign(path: string): LoadedConstellationDesign
 }
 
 const sectionShape = (section: string): Record<string, unknown> | undefined => {
-  let s = (constellationFileSchema.shape as Record<string, unknown>)[section] as { shape?: Record<string, unknown>; def?: { innerType?: unknown } } | undefined;
+  const fields = constellationFileSchema().shape as Record<string, unknown>;
+  let s = fields[section] as { shape?: Record<string, unknown>; def?: { innerType?: unknown } } | undefined;
   while (s !== undefined && s.shape === undefined && s.def?.innerType !== undefined) s = s.def.innerType as typeof s;
   return s?.shape;
 };

@@ -48,7 +48,7 @@ export const unwrapNumber = (s: unknown): z.ZodNumber | undefined => {
 
 /** The number schema of design key `section.key`, or undefined when the key is not a numeric scalar. */
 export function designKeySchema(section: string, key: string): z.ZodNumber | undefined {
-  const sec = (nodeDesignSchema.shape as Record<string, unknown>)[section] as { def?: { innerType?: { shape?: Record<string, unknown> } } } | undefined;
+  const sec = (nodeDesignSchema().shape as Record<string, unknown>)[section] as { def?: { innerType?: { shape?: Record<string, unknown> } } } | undefined;
   return unwrapNumber(sec?.def?.innerType?.shape?.[key]);
 }
 
@@ -56,7 +56,7 @@ export function designKeySchema(section: string, key: string): z.ZodNumber | und
 export function numericDesignKeys(): string[] {
   const out: string[] = [];
   for (const section of DESIGN_SECTIONS) {
-    const sec = (nodeDesignSchema.shape as Record<string, unknown>)[section] as { def?: { innerType?: { shape?: object } } };
+    const sec = (nodeDesignSchema().shape as Record<string, unknown>)[section] as { def?: { innerType?: { shape?: object } } };
     for (const key of Object.keys(sec.def?.innerType?.shape ?? {})) if (designKeySchema(section, key)) out.push(`${section}.${key}`);
   }
   return out;
@@ -65,11 +65,11 @@ export function numericDesignKeys(): string[] {
 /** The number schema of a row field of `catalog` (not `year`), or undefined. */
 export function rowFieldSchema(catalog: NodeCatalogKind, field: string): z.ZodNumber | undefined {
   if (field === 'year') return undefined;
-  return unwrapNumber((NODE_CATALOG_SCHEMAS[catalog].shape as Record<string, unknown>)[field]);
+  return unwrapNumber((NODE_CATALOG_SCHEMAS[catalog]().shape as Record<string, unknown>)[field]);
 }
 
 export const numericRowFields = (catalog: NodeCatalogKind): string[] =>
-  Object.keys(NODE_CATALOG_SCHEMAS[catalog].shape).filter((f) => rowFieldSchema(catalog, f) !== undefined);
+  Object.keys(NODE_CATALOG_SCHEMAS[catalog]().shape).filter((f) => rowFieldSchema(catalog, f) !== undefined);
 
 /** Range of a number schema: its min/max checks, else the "validity range lo–hi" of src/study/schema.ts `range()`. */
 function domainOf(schema: z.ZodNumber): { lo: number; hi: number } {

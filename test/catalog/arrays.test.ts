@@ -107,7 +107,7 @@ describe('solarArrayRowSchema: physical ranges', () => {
   const valid = { ...arrays.find((r) => r.id === 'silicon-flex')! };
 
   it('accepts every catalog row', () => {
-    for (const row of arrays) expect(solarArrayRowSchema.safeParse(row).success, row.id).toBe(true);
+    for (const row of arrays) expect(solarArrayRowSchema().safeParse(row).success, row.id).toBe(true);
   });
 
   it.each([
@@ -127,16 +127,16 @@ describe('solarArrayRowSchema: physical ranges', () => {
     ['flightProvenArea_m2', -420],
     ['flightProvenPower_W', 0],
   ])('rejects %s = %s', (field, value) => {
-    expect(solarArrayRowSchema.safeParse({ ...valid, [field]: value }).success).toBe(false);
+    expect(solarArrayRowSchema().safeParse({ ...valid, [field]: value }).success).toBe(false);
   });
 
   it('rejects a rated W/m² that is not η × packing × 1361 (0.22 × 0.90 × 1361 = 269.5): the BOL 206 or a 5 % slip', () => {
     for (const rated of [206.3, 269.5 * 1.05]) {
-      const r = solarArrayRowSchema.safeParse({ ...valid, ratedPower_W_m2: rated });
+      const r = solarArrayRowSchema().safeParse({ ...valid, ratedPower_W_m2: rated });
       expect(r.success, String(rated)).toBe(false);
       expect(r.error?.issues[0]?.path).toEqual(['ratedPower_W_m2']);
     }
     // 0.22 × 0.90 × 1366.1 (ASTM E490 AM0) = 270.5: a rating on the older spectrum is still accepted (0.37 %).
-    expect(solarArrayRowSchema.safeParse({ ...valid, ratedPower_W_m2: 270.5 }).success).toBe(true);
+    expect(solarArrayRowSchema().safeParse({ ...valid, ratedPower_W_m2: 270.5 }).success).toBe(true);
   });
 });

@@ -171,20 +171,20 @@ describe('physical-range checks on catalog rows (issue 8 item 9)', () => {
     ['a soft-fault onset above the tolerance', { softDoseThreshold_rad: 30000 }, 'softDoseThreshold_rad'],
     ['a chip power below 1 W (0.5)', { chipPower_W: 0.5 }, 'chipPower_W'],
   ])('a chip row with %s is refused', (_what, patch, field) => {
-    const r = CATALOG_SPECS.chips.schema.safeParse({ ...chip, ...patch });
+    const r = CATALOG_SPECS.chips.schema().safeParse({ ...chip, ...patch });
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => i.path.join('.'))).toContain(field);
   });
   it('a coating that gets less absorbing with age, and a 2,000 Wh/kg battery, are refused', () => {
     const coating = { id: 'c', name: 'c', source: 's', year: 2026, absorptanceBol: 0.2, absorptanceEol: 0.1, emittance: 0.9, emittanceEol: 0.9 };
-    expect(CATALOG_SPECS.coatings.schema.safeParse(coating).success).toBe(false);
-    expect(CATALOG_SPECS.coatings.schema.safeParse({ ...coating, absorptanceEol: 0.3 }).success).toBe(true);
+    expect(CATALOG_SPECS.coatings.schema().safeParse(coating).success).toBe(false);
+    expect(CATALOG_SPECS.coatings.schema().safeParse({ ...coating, absorptanceEol: 0.3 }).success).toBe(true);
     const battery = { id: 'b', name: 'b', source: 's', year: 2026, specificEnergy_Wh_per_kg: 2000, maxDepthOfDischarge: 0.3, dischargeEfficiency: 0.9,
       cost_USD_per_Wh: 1, cycleLife: 30000 };
-    expect(CATALOG_SPECS.batteries.schema.safeParse(battery).success).toBe(false);
-    expect(CATALOG_SPECS.batteries.schema.safeParse({ ...battery, specificEnergy_Wh_per_kg: 200 }).success).toBe(true);
+    expect(CATALOG_SPECS.batteries.schema().safeParse(battery).success).toBe(false);
+    expect(CATALOG_SPECS.batteries.schema().safeParse({ ...battery, specificEnergy_Wh_per_kg: 200 }).success).toBe(true);
   });
   it('the valid chip row passes the same checks', () => {
-    expect(CATALOG_SPECS.chips.schema.safeParse(chip).success).toBe(true);
+    expect(CATALOG_SPECS.chips.schema().safeParse(chip).success).toBe(true);
   });
 });
