@@ -12,7 +12,7 @@ import { loadCatalogs } from './catalog/load.js';
 import { CATALOG_KINDS, CATALOG_SPECS, type CatalogKind } from './catalog/schema.js';
 import { StudyError, didYouMean } from './core/errors.js';
 import { METRIC_PATHS, unitOf } from './evaluate/metrics.js';
-import { CONSTELLATION_METRIC_PATHS } from './constellation/metrics.js';
+import { constellationMetricPaths } from './constellation/metrics.js';
 import { runStudy as runStudyWith, type RunOptions, type RunSummary } from './run/driver.js';
 import type { SampledEvaluations } from './run/evaluationSample.js';
 import type { WrittenResults } from './run/results.js';
@@ -93,7 +93,7 @@ export async function runStudy(opts: RunOptions): Promise<RunSummary> {
 
 /** Metric paths objectives and constraints may name: of the node record (default) or of the constellation record. */
 export function formatMetrics(kind: 'node' | 'constellation' = 'node'): string {
-  const paths = kind === 'constellation' ? CONSTELLATION_METRIC_PATHS : METRIC_PATHS;
+  const paths = kind === 'constellation' ? constellationMetricPaths() : METRIC_PATHS;
   const w = Math.max(...paths.map((p) => p.length));
   return `${paths.map((p) => `${p.padEnd(w)}  [${unitOf(p)}]`).join('\n')}\n`;
 }

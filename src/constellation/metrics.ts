@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { didYouMean } from '../core/errors.js';
+import { lazy } from '../core/lazy.js';
 import { constellationRecordSchema } from './recordSchema.js';
 
 function numericPaths(schema: unknown, prefix: string): string[] {
@@ -14,13 +15,14 @@ function numericPaths(schema: unknown, prefix: string): string[] {
   return [];
 }
 
-export const CONSTELLATION_METRIC_PATHS: readonly string[] = numericPaths(constellationRecordSchema, '').filter((p) => p !== 'schemaVersion');
-const METRIC_SET: ReadonlySet<string> = new Set(CONSTELLATION_METRIC_PATHS);
+/** The metric paths (a getter: listing them builds the record schema, which only constellation commands need). */
+export const constellationMetricPaths = lazy((): readonly string[] => numericPaths(constellationRecordSchema(), '').filter((p) => p !== 'schemaVersion'));
+const metricSet = lazy((): ReadonlySet<string> => new Set(constellationMetricPaths()));
 
-export const isConstellationMetric = (p: string): boolean => METRIC_SET.has(p);
+export const isConstellationMetric = (p: string): boolean => metricSet().has(p);
 
 export function unknownConstellationMetricHint(path: string): string {
-  const guess = didYouMean(path, CONSTELLATION_METRIC_PATHS);
+  const guess = didYouMean(path, constellationMetricPaths());
   return guess ? `did you mean ${guess}?` : "constellation metrics are named like totals.cost_USD or network.p99Latency_ms (run 'odc metrics --kind constellation' to list them)";
 }
 

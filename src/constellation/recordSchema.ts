@@ -4,13 +4,14 @@
  * Keep it in step with record.ts: a test validates evaluated records against the committed file.
  */
 import * as z from 'zod';
+import { lazy } from '../core/lazy.js';
 import { constraintResultSchema, designRecordSchema } from '../evaluate/recordSchema.js';
 import { CONSTELLATION_TOPOLOGIES, SHELL_PATTERNS, TRAFFIC_PATTERNS } from './types.js';
 
 const n = (description: string) => z.number().describe(description);
 const stats = (unit: string) => z.strictObject({ min: n(`[${unit}]`), mean: n(`[${unit}]`), max: n(`[${unit}]`) });
 
-export const constellationRecordSchema = z.strictObject({
+export const constellationRecordSchema = lazy(() => z.strictObject({
   schemaVersion: z.literal(1),
   name: z.string(),
   kind: z.literal('constellation'),
@@ -19,7 +20,7 @@ export const constellationRecordSchema = z.strictObject({
     name: z.string(), altitude_km: n('[km]'), inclination_deg: n('[deg]'), sunSynchronous: z.boolean(), ltan_h: z.number().nullable(),
     pattern: z.enum(SHELL_PATTERNS), planes: n('[-]'), satsPerPlane: n('[-]'), satellites: n('[-]'), phasing: n('Walker F [-]'),
     period_min: n('[min]'), eclipseFraction: n('Annual mean shadow fraction [-].'), topology: z.enum(CONSTELLATION_TOPOLOGIES), terminal: z.string(),
-    node: designRecordSchema.describe('The node evaluated at this shell\'s orbit.'),
+    node: designRecordSchema().describe('The node evaluated at this shell\'s orbit.'),
   })),
   isl: z.strictObject({
     links: n('Inter-satellite links [-].'), linkRange_km: stats('km'), linkRate_Gbps: stats('Gbps'),
@@ -64,10 +65,10 @@ export const constellationRecordSchema = z.strictObject({
     passiveDecay_yr: n('Longest passive decay after end of life of any shell\'s node [yr].'),
     nodeLaunchMass_kg: n('Heaviest node launch mass [kg].'),
   }),
-  constraints: z.array(constraintResultSchema),
+  constraints: z.array(constraintResultSchema()),
   notes: z.array(z.string()),
-});
+}));
 
 export function constellationRecordJsonSchema(): object {
-  return { $id: 'https://odc.invalid/schema/constellation-record.schema.json', title: 'odc constellation record', ...z.toJSONSchema(constellationRecordSchema) };
+  return { $id: 'https://odc.invalid/schema/constellation-record.schema.json', title: 'odc constellation record', ...z.toJSONSchema(constellationRecordSchema()) };
 }

@@ -4,17 +4,18 @@
  * Keep it in step with record.ts: a test validates evaluated records against the committed file.
  */
 import * as z from 'zod';
+import { lazy } from '../core/lazy.js';
 
 const n = (description: string) => z.number().describe(description);
 
-export const constraintResultSchema = z.strictObject({
+export const constraintResultSchema = lazy(() => z.strictObject({
   name: z.string(), value: z.number(), limit: z.number(), sense: z.enum(['<=', '>=']), unit: z.string(),
   satisfied: z.boolean(), margin: z.number().describe('Relative margin; negative when violated.'),
   enforced: z.boolean().describe('Always applied by the optimizer (physical closure), or a check reported for studies to constrain.'),
   description: z.string(),
-});
+}));
 
-export const designRecordSchema = z.strictObject({
+export const designRecordSchema = lazy(() => z.strictObject({
   schemaVersion: z.literal(1),
   name: z.string(),
   kind: z.literal('node'),
@@ -86,11 +87,11 @@ export const designRecordSchema = z.strictObject({
       id: z.string(), lcoc_USD_per_PFLOP_day: n('[USD/PFLOP-day]'), lcocDiscounted_USD_per_PFLOP_day: n('[USD/PFLOP-day]'), spaceToTerrestrial: n('[-]'),
     })).describe('Every terrestrial scenario (designs/catalogs/terrestrial-baselines.yaml).'),
   }),
-  constraints: z.array(constraintResultSchema),
+  constraints: z.array(constraintResultSchema()),
   notes: z.array(z.string()),
   warnings: z.array(z.strictObject({ code: z.string(), message: z.string() })).describe('Plausibility warnings (not failures).'),
-});
+}));
 
 export function designRecordJsonSchema(): object {
-  return { $id: 'https://odc.invalid/schema/design-record.schema.json', title: 'odc design record', ...z.toJSONSchema(designRecordSchema) };
+  return { $id: 'https://odc.invalid/schema/design-record.schema.json', title: 'odc design record', ...z.toJSONSchema(designRecordSchema()) };
 }

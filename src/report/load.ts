@@ -11,6 +11,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import * as z from 'zod';
+import { lazy } from '../core/lazy.js';
 import { StudyError } from '../core/errors.js';
 import type { ParetoFile, RunMeta, WrittenResults } from '../run/results.js';
 import { ODC_VERSION } from '../run/versions.js';
@@ -40,10 +41,10 @@ export interface LoadedRun {
   readonly evaluatedCount: number;
 }
 
-const variableSchema = z.union([
+const variableSchema = lazy(() => z.union([
   z.looseObject({ kind: z.enum(['real', 'int']), name: z.string(), lower: z.number(), upper: z.number() }),
   z.looseObject({ kind: z.literal('choice'), name: z.string(), options: z.array(z.union([z.string(), z.number()])) }),
-]);
+]));
 
 /**
  * An object whose values all pass `ok`: one check per design instead of zod's record-of-union parse per entry
@@ -52,26 +53,26 @@ const variableSchema = z.union([
  */
 const recordOf = <T>(what: string, ok: (v: unknown) => v is T): z.ZodType<Record<string, T>> =>
   z.custom<Record<string, T>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(ok), { message: `expected an object of ${what}` });
-const numbers = recordOf('numbers', (v): v is number => typeof v === 'number');
+const numbers = lazy(() => recordOf('numbers', (v): v is number => typeof v === 'number'));
 
-const paretoSchema = z.looseObject({
+const paretoSchema = lazy(() => z.looseObject({
   formatVersion: z.number(),
   study: z.string(),
   kind: z.enum(['node', 'benchmark', 'constellation']),
   objectives: z.array(z.looseObject({ name: z.string(), sense: z.enum(['minimize', 'maximize']), unit: z.string() })).min(1),
-  variables: z.array(variableSchema),
+  variables: z.array(variableSchema()),
   designs: z.array(z.looseObject({
     index: z.number(),
     variables: recordOf('numbers and strings', (v): v is string | number => typeof v === 'string' || typeof v === 'number'),
-    objectives: numbers,
-    constraints: numbers,
+    objectives: numbers(),
+    constraints: numbers(),
     record: z.looseObject({ schemaVersion: z.number(), name: z.string() }).nullable(),
-    robust: z.looseObject({ nominal: numbers, samples: z.number(), failedSamples: z.number(), inputs: z.number() }).optional(),
+    robust: z.looseObject({ nominal: numbers(), samples: z.number(), failedSamples: z.number(), inputs: z.number() }).optional(),
   })),
   robust: z.looseObject({
     samples: z.number(), method: z.enum(['lhs', 'mc']), seed: z.number(), maxFailedShare: z.number(), columns: z.array(z.string()),
   }).optional(),
-});
+}));
 
 function readJson(dir: string, file: string): unknown {
   const path = join(dir, file);
@@ -146,11 +147,11 @@ function readResults(dir: string): { meta: RunMeta; pareto: ParetoFile } {
   const rawMeta = readJson(dir, 'run.json');
   const odcVersion = (rawMeta as { odcVersion?: unknown } | null)?.odcVersion;
   checkVersion(dir, 'run.json', rawMeta, typeof odcVersion === 'string' ? odcVersion : undefined);
-  const meta = validated(runMetaSchema, rawMeta, join(dir, 'run.json')) as unknown as RunMeta;
+  const meta = validated(runMetaSchema(), rawMeta, join(dir, 'run.json')) as unknown as RunMeta;
   checkFinished(dir, meta);
   const rawPareto = readJson(dir, 'pareto.json');
   checkVersion(dir, 'pareto.json', rawPareto, meta.odcVersion);
-  const pareto = validated(paretoSchema, rawPareto, join(dir, 'pareto.json')) as unknown as ParetoFile;
+  const pareto = validated(paretoSchema(), rawPareto, join(dir, 'pareto.json')) as unknown as ParetoFile;
   return { meta, pareto };
 }
 

@@ -299,12 +299,12 @@ function readRunMeta(path: string): RunMeta {
   if (typeof v === 'number' && v !== RUN_FORMAT_VERSION) {
     throw new StudyError('INCOMPATIBLE_RUN', `${path}: formatVersion ${JSON.stringify(v)} is not supported (odc ${ODC_VERSION} resumes runs of formatVersion ${RUN_FORMAT_VERSION}); start a new run`, { file: path, field: 'formatVersion' });
   }
-  return validatedJson<RunMeta>(runMetaSchema, raw, path, 'BAD_RUN_DIR', DAMAGED);
+  return validatedJson<RunMeta>(runMetaSchema(), raw, path, 'BAD_RUN_DIR', DAMAGED);
 }
 
 /** checkpoint.json: valid JSON and schema, written for this study, and its log offset within the partial log. */
 function readCheckpoint(path: string, runDir: string, studyHash: string): Checkpoint {
-  const cp = validatedJson<Checkpoint>(checkpointSchema, readJsonFile(path, 'BAD_RUN_DIR', DAMAGED), path, 'BAD_RUN_DIR', DAMAGED);
+  const cp = validatedJson<Checkpoint>(checkpointSchema(), readJsonFile(path, 'BAD_RUN_DIR', DAMAGED), path, 'BAD_RUN_DIR', DAMAGED);
   if (cp.studyHash !== studyHash) {
     throw new StudyError('INCOMPATIBLE_RUN', `${path}: written for another study (study hash ${short(cp.studyHash)}, but study.yaml in ${runDir} hashes to ${short(studyHash)}); start a new run`, { file: path, field: 'studyHash' });
   }

@@ -5,13 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import * as z from 'zod';
+import { lazy } from '../core/lazy.js';
 import { StudyError, type StudyErrorCode } from '../core/errors.js';
 
 /** The run-folder format this odc reads and writes (run.json, pareto.json and checkpoint.json `formatVersion`). */
 export const RUN_FORMAT_VERSION = 1;
 
 /** run.json: the fields every reader relies on (extra fields pass through). */
-export const runMetaSchema = z.looseObject({
+export const runMetaSchema = lazy(() => z.looseObject({
   formatVersion: z.number(),
   odcVersion: z.string(),
   status: z.enum(['running', 'complete']),
@@ -20,12 +21,12 @@ export const runMetaSchema = z.looseObject({
   workers: z.number(),
   startedAt: z.string(),
   packageVersions: z.record(z.string(), z.string()),
-});
+}));
 
-const normalizationSchema = z.object({ ideal: z.array(z.number()), nadir: z.array(z.number()), reference: z.array(z.number()) });
+const normalizationSchema = lazy(() => z.object({ ideal: z.array(z.number()), nadir: z.array(z.number()), reference: z.array(z.number()) }));
 
 /** checkpoint.json, written every `checkpointEvery` generations (default: every 10 s, CHECKPOINT_INTERVAL_MS) by the run driver. */
-export const checkpointSchema = z.looseObject({
+export const checkpointSchema = lazy(() => z.looseObject({
   formatVersion: z.literal(RUN_FORMAT_VERSION),
   studyHash: z.string().min(1),
   generation: z.number().int().nonnegative(),
@@ -33,10 +34,10 @@ export const checkpointSchema = z.looseObject({
   logBytes: z.number().int().nonnegative(),
   liveHypervolume: z.array(z.number()),
   /** Fixed normalization of the progress display's hypervolume (absent in checkpoints of older odc). */
-  liveNormalization: normalizationSchema.optional(),
+  liveNormalization: normalizationSchema().optional(),
   elapsed_s: z.number().nonnegative(),
   snapshot: z.looseObject({ algorithm: z.string() }),
-});
+}));
 
 /** Parsed JSON of `path`, or a StudyError naming the file (truncated, empty, not JSON). */
 export function readJsonFile(path: string, code: StudyErrorCode, fix: string): unknown {

@@ -13,9 +13,10 @@ import { resolve } from 'node:path';
 import { compileConstellation } from '../constellation/compile.js';
 import { evaluateConstellation } from '../constellation/evaluate.js';
 import { parseConstellation } from '../constellation/load.js';
-import { CONSTELLATION_METRIC_PATHS, pathGetter } from '../constellation/metrics.js';
+import { constellationMetricPaths, pathGetter } from '../constellation/metrics.js';
 import type { ConstellationRecord } from '../constellation/record.js';
 import { StudyError } from '../core/errors.js';
+import { lazy } from '../core/lazy.js';
 import { unitOf } from '../evaluate/metrics.js';
 import type { LpSolver } from '../problem/lp.js';
 import {
@@ -31,7 +32,8 @@ export const TERRESTRIAL_LCOC = 'comparison.terrestrialLcoc_USD_per_PFLOP_day';
 export const CONSTELLATION_KEY_OUTPUTS = [
   'totals.launchMass_kg', 'totals.cost_USD', 'totals.lcoc_USD_per_PFLOP_day', 'totals.deliveredPFLOPS', 'launch.campaign_yr', TERRESTRIAL_LCOC,
 ] as const;
-export const CONSTELLATION_ANALYSIS_METRICS: readonly string[] = [...CONSTELLATION_METRIC_PATHS, TERRESTRIAL_LCOC];
+/** Metrics of a constellation analysis (a getter, as constellationMetricPaths). */
+export const constellationAnalysisMetrics = lazy((): readonly string[] => [...constellationMetricPaths(), TERRESTRIAL_LCOC]);
 
 /** A constellation evaluation takes 0.1 s to several seconds: small default sample counts. */
 export const CONSTELLATION_DEFAULTS: AnalysisDefaults = {
@@ -60,7 +62,7 @@ export function fleetTerrestrialLcoc(r: ConstellationRecord): number {
 
 export function constellationSampleModel(d: LoadedConstellationDesign, lp: LpSolver): ConstellationSampleModel {
   const { inputs, notes } = constellationInputs(d);
-  const getters: ((r: ConstellationRecord) => number)[] = [...CONSTELLATION_METRIC_PATHS.map((p) => pathGetter(p)), fleetTerrestrialLcoc];
+  const getters: ((r: ConstellationRecord) => number)[] = [...constellationMetricPaths().map((p) => pathGetter(p)), fleetTerrestrialLcoc];
   const record = (values: readonly number[], specs: readonly InputSpec[] = inputs): ConstellationRecord | string => {
     const bad = firstInvalid(values, specs);
     if (bad !== undefined) return bad;
@@ -92,8 +94,8 @@ export function constellationSampleModel(d: LoadedConstellationDesign, lp: LpSol
   const multi = c.shells.length > 1;
   return {
     kind: 'constellation', design: d, loaded: { file: d.file, name: d.name, hash: d.hash }, inputs, constraints,
-    metricPaths: CONSTELLATION_ANALYSIS_METRICS, keyOutputs: CONSTELLATION_KEY_OUTPUTS, headlineOutputs: ['totals.lcoc_USD_per_PFLOP_day', 'totals.cost_USD'],
-    width: CONSTELLATION_ANALYSIS_METRICS.length + 2 * constraints.length,
+    metricPaths: constellationAnalysisMetrics(), keyOutputs: CONSTELLATION_KEY_OUTPUTS, headlineOutputs: ['totals.lcoc_USD_per_PFLOP_day', 'totals.cost_USD'],
+    width: constellationAnalysisMetrics().length + 2 * constraints.length,
     nominal: outcomeOf(nominalRecord, getters, constraints),
     nominalRecord,
     comparison: {
@@ -103,7 +105,7 @@ export function constellationSampleModel(d: LoadedConstellationDesign, lp: LpSol
     },
     defaults: CONSTELLATION_DEFAULTS,
     notes,
-    column: columnLookup(CONSTELLATION_ANALYSIS_METRICS), unitOf,
+    column: columnLookup(constellationAnalysisMetrics()), unitOf,
     evaluate: (values, specs) => outcomeOf(record(values, specs), getters, constraints),
     record,
     breakEvenInputs,
