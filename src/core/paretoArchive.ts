@@ -21,7 +21,11 @@
  *   archive rarely) is merged at once instead: the first front of entries and batch by dominator bitsets
  *   (src/core/dominatorBitsets.ts, O(m (A + B)^2 / 64) word operations, at most DOMINATOR_BITSETS_MAX_POINTS designs); the
  *   tree, then stale, is rebuilt from the entries when a small batch next needs it. Both keep the same
- *   designs: the content is a function of the designs offered (see above).
+ *   designs: the content is a function of the designs offered (see above). Unbounded, the buffer is merged when it
+ *   reaches twice the archive's size (or on a read): a merge costs ~(A + B)², and an archive of a many-objective run
+ *   keeps most designs, so larger steps do less work in all (NSGA-III, population 6,400, 5-objective DTLZ2, merges
+ *   and the final read over 20 / 40 generations: 290 -> 193 ms, 2.0 -> 0.8 s); bounded, at its size, as for m = 3
+ *   (the cut depends on when merges happen).
  *
  * Optional bound (`capacity`): an unbounded archive of a continuous problem keeps growing (179k designs after
  * a million ZDT1 evaluations), so a study may cap it. When the archive holds more than capacity + 10 %, it is
@@ -70,6 +74,11 @@ function sortedByKey<T extends ArchiveMember>(items: T[], cmp: (a: T, b: T) => n
  * the tree's updates cost less (a run that reads the archive every generation offers a few hundred at a time).
  */
 const BATCH_MIN = 1024;
+
+/** Row i of F into row j of G (m columns). */
+function copyRow(F: Float64Array, i: number, G: Float64Array, j: number, m: number): void {
+  for (let k = 0; k < m; k++) G[j * m + k] = F[i * m + k]!;
+}
 
 function sameRow(F: Float64Array, m: number, i: number, j: number): boolean {
   for (let k = 0; k < m; k++) if (F[i * m + k] !== F[j * m + k]) return false;
@@ -130,7 +139,8 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
       return;
     }
     this.buffer.push(ind);
-    if (this.buffer.length >= Math.max(1024, this.count)) this.flush();
+    // m >= 4 unbounded: merged at twice the archive's size (see the header)
+    if (this.buffer.length >= Math.max(1024, (this.capacity === Infinity && this.m >= 4 ? 2 : 1) * this.count)) this.flush();
   }
 
   /** Merges the buffered candidates. */
@@ -227,32 +237,43 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
    */
   private mergeBatch(buf: T[]): boolean {
     const m = this.m;
-    const all = this.sorted().concat(buf);
+    // Without a tree (after a batch merge or a restore) this.F holds the entries' rows in their order: copied at once
+    // instead of read member by member, each a few dependent loads into the heap (with the kept rows' copy below,
+    // a third of a merge of 30,000 designs).
+    const synced = this.tree === null;
+    const entries = this.sorted();
+    const all = entries.concat(buf);
     const n = all.length;
     if (n > DOMINATOR_BITSETS_MAX_POINTS) return false;
     const F = new Float64Array(n * m);
     const rows = new Float64Array(n * (m + 1));
-    for (let t = 0; t < n; t++) {
+    const from = synced ? entries.length : 0;
+    if (synced) F.set(this.F.subarray(0, from * m));
+    for (let t = from; t < n; t++) {
       const f = all[t]!.f;
-      for (let k = 0; k < m; k++) {
-        if (f[k] !== f[k]) return false;
-        F[t * m + k] = f[k]!;
-        rows[t * (m + 1) + k] = f[k]!;
-      }
+      for (let k = 0; k < m; k++) F[t * m + k] = f[k]!;
+    }
+    for (let i = 0; i < n * m; i++) if (F[i] !== F[i]) return false;
+    for (let t = 0; t < n; t++) {
+      for (let k = 0; k < m; k++) rows[t * (m + 1) + k] = F[t * m + k]!;
       rows[t * (m + 1) + m] = all[t]!.evalIndex;
     }
     const front = nonDominatedMask(F, n, m);
     const order = lexicographicOrder(rows, n, m + 1);
     const kept: T[] = [];
+    const keptRows: number[] = [];
     for (let t = 0; t < n; t++) {
       const i = order[t]!;
       if (t > 0 && sameRow(F, m, i, order[t - 1]!)) continue; // equal f: the first in order stays
-      if (front[i]) kept.push(all[i]!);
+      if (front[i]) {
+        kept.push(all[i]!);
+        keptRows.push(i);
+      }
     }
     this.entries = kept;
     this.count = kept.length;
     if (this.F.length < kept.length * m) this.F = new Float64Array(kept.length * m * 2);
-    for (let t = 0; t < kept.length; t++) this.F.set(kept[t]!.f, t * m);
+    for (let t = 0; t < kept.length; t++) copyRow(F, keptRows[t]!, this.F, t, m);
     this.tree = null;
     this.entered = [];
     this.left.clear();

@@ -76,6 +76,22 @@ describe('ParetoArchive, m >= 4 (ND-tree): the brute-force front in lexicographi
     }
   });
 
+  it('batch merges in a row without a read (each starting from the rows the previous one left), and after restore(): the brute-force front', () => {
+    for (const m of [4, 5]) {
+      const pts = points('converging', m, 9000, 7 * m);
+      const a = new ParetoArchive<Pt>(m);
+      // no read until the end: the buffer merges itself (at 1,024, then at twice the archive's size), rows carried over
+      pts.forEach((p) => a.add(p));
+      expect(ids(a.items())).toEqual(ids(bruteFront(pts)));
+      // restored content, then batches again without reads
+      const cut = 4000;
+      const resumed = new ParetoArchive<Pt>(m);
+      resumed.restore(bruteFront(pts.slice(0, cut)));
+      pts.slice(cut).forEach((p) => resumed.add(p));
+      expect(ids(resumed.items())).toEqual(ids(bruteFront(pts)));
+    }
+  });
+
   it('ignores infeasible designs and objective vectors of the wrong length', () => {
     const a = new ParetoArchive<Pt>(4);
     a.add({ f: Float64Array.of(0, 0, 0, 0), cv: 1e-9, evalIndex: 0 });
