@@ -99,7 +99,11 @@ export function logRow(problem: Problem, r: LoggedEvaluation, choices = hasChoic
   numberCells.length = n;
   let finite = true;
   for (let i = 0; i < n && finite; i++) finite = Number.isFinite(numberCells[i]);
-  const numbers = finite ? numberCells.join(',') : numberCells.map(num).join(',');
+  // JSON writes a finite number as String() does (the shortest round-trip form, -0 as 0), digits straight into its
+  // result, where join(',') first makes a heap string per number (660,000 in a ZDT1 run): fewer allocations, page
+  // faults and scavenges. ZDT1 run, 12 interleaved pairs: JSON took less CPU in 11 (medians 1.07 -> 1.02 s on a slow
+  // phase of the machine) for 1 % more instructions. test/run/streaming.test.ts checks every cell against String().
+  const numbers = finite ? JSON.stringify(numberCells).slice(1, -1) : numberCells.map(num).join(',');
   const head = `${r.index},${r.generation},${statusOf(r.failure, r.cv)}${choices ? variableCells(vars, r.x) : ''},${numbers}`;
   return r.failure === null ? `${head},\n` : `${head},,${textCell(r.failure)}\n`;
 }

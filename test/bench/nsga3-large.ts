@@ -1,6 +1,6 @@
 /**
  * NSGA-III at population 6,400 (a script, not a vitest test): `npm run build`, then
- * `node dist/test/bench/nsga3-large.js [--objectives 3,5] [--generations 10] [--seed 1]`.
+ * `node dist/test/bench/nsga3-large.js [--objectives 3,5] [--generations 10] [--steady 20] [--seed 1]`.
  *
  * DTLZ2 (m objectives, m + 9 variables) with the default Das–Dennis directions for the population
  * (3 objectives: 111 partitions, 6,328 directions; 5 objectives: 17 partitions, 5,985 directions).
@@ -9,7 +9,8 @@
  * 12,800 points; the lattice search against the O(N·H) brute force, which must agree exactly) and the non-dominated sort of
  * that population (median CPU of 9). The SHA-256 of the final population (x, f and
  * evaluation index of every member, in order) is printed so runs before and after a change can be
- * compared byte for byte.
+ * compared byte for byte. Then `--steady 20` more generations are timed (median, and mean with the archive's merges
+ * and a last read of it): the figures past the first generations' compilation and many fronts.
  */
 import { createHash } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
@@ -29,6 +30,8 @@ function arg(name: string, fallback: string): string {
 const OBJECTIVES = arg('objectives', '3,5').split(',').map(Number);
 const GENERATIONS = Number(arg('generations', '10'));
 const SEED = Number(arg('seed', '1'));
+/** Generations measured after the first ones (and after the fingerprint, which stays that of generation GENERATIONS). */
+const STEADY = Number(arg('steady', '20'));
 const POPULATION = 6400;
 
 function median(v: readonly number[]): number {
@@ -109,4 +112,22 @@ for (const m of OBJECTIVES) {
   }
   console.log(`  non-dominated sort of ${n} points: ${median(sortCpu).toFixed(1)} ms CPU (${nFronts} fronts)`);
   console.log(`  final population sha256 ${fingerprint(alg.population())}`);
+  if (STEADY > 0) {
+    // Past the first generations (compilation, populations of many fronts): STEADY more, each with its share of the
+    // unbounded archive's merges, which come in spikes; the mean includes them and a last read of the archive.
+    const steadyCpu: number[] = [];
+    const steadyWall: number[] = [];
+    for (let g = 0; g < STEADY; g++) {
+      const r = cpuMs(() => alg.tell(alg.ask().map((x) => safeEvaluate(problem, x))));
+      steadyCpu.push(r.cpu_ms);
+      steadyWall.push(r.wall_ms);
+    }
+    const read = cpuMs(() => alg.archive().length);
+    const mean = (v: readonly number[], extra: number): number => (v.reduce((a, b) => a + b, 0) + extra) / v.length;
+    console.log(
+      `  generations ${GENERATIONS + 1}-${GENERATIONS + STEADY}: median ${median(steadyCpu).toFixed(1)} ms CPU, ${median(steadyWall).toFixed(1)} ms wall; `
+      + `mean with the archive's merges and last read (${read.value} designs, ${read.wall_ms.toFixed(0)} ms) ${mean(steadyCpu, read.cpu_ms).toFixed(1)} ms CPU, `
+      + `${mean(steadyWall, read.wall_ms).toFixed(1)} ms wall`,
+    );
+  }
 }
