@@ -324,7 +324,7 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, reportedDesigns?
   const norm = normalizationOf(finalFront, m, fixedNormalizationOf(loaded));
   const trueFront = loaded.benchmark ? paretoFront(loaded.benchmark.problem, m) : undefined;
   const fronts = ctx.fronts?.byGeneration;
-  const history = generationHistory((onRow) => log.replay(onRow, true), m, norm, {
+  const history = generationHistory((onRow, transient) => log.replay(onRow, true, transient), m, norm, {
     generations: p.generation,
     ...(fronts !== undefined ? { frontAt: (generation: number) => fronts[generation] } : {}),
     ...(trueFront ? { trueFront } : {}),

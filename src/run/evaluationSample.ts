@@ -45,6 +45,19 @@ export class EvaluationSampler {
     }
   }
 
+  /**
+   * Whether the next evaluated design offered will be kept; when not, `pass()` counts it instead of `offer` (so a
+   * caller builds no record for the rows the stride skips).
+   */
+  keepsNext(): boolean {
+    return this.evaluated % this.stride === 0;
+  }
+
+  /** Counts an evaluated design (not failed, finite objectives) that keepsNext() said is not kept. */
+  pass(): void {
+    this.evaluated++;
+  }
+
   result(): SampledEvaluations {
     return { sample: this.sample, evaluated: this.evaluated };
   }

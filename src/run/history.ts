@@ -145,7 +145,8 @@ export const historyStride = (generations: number): number => Math.max(1, Math.c
  * always has its row.
  */
 export function generationHistory(
-  replay: (onRow: (row: LoggedEvaluation) => void) => void, m: number, norm: Normalization,
+  /** `transient` true: the history keeps no row nor f (with the run's recorded fronts), so the replay may reuse them. */
+  replay: (onRow: (row: LoggedEvaluation) => void, transient: boolean) => void, m: number, norm: Normalization,
   opts: {
     readonly generations: number; readonly trueFront?: readonly Float64Array[]; readonly archiveLimit?: number;
     /**
@@ -235,7 +236,8 @@ export function generationHistory(
       for (let k = 0; k < m; k++) y[k] = (e.f[k]! - norm.ideal[k]!) * scale[k]!;
       runningHv.add(y, e.index);
     }
-  });
+    // with recorded fronts neither the row nor e.f is kept (the archive above is the unrecorded path)
+  }, recorded !== undefined);
   if (blockCount > 0) close(true);
   for (const { row, maxIndex } of deferredRows) {
     const e = runningHv!.estimate(maxIndex);

@@ -186,12 +186,28 @@ class LightRows {
     this.failures.push(r.failure);
     return true;
   }
-  forEach(onRow: (row: LoggedEvaluation) => void): void {
+  /**
+   * `transient`: the caller keeps neither a row nor its f beyond the call, so one row object and one f are reused
+   * (a ZDT1 run's history replay allocated 20,000 of each).
+   */
+  forEach(onRow: (row: LoggedEvaluation) => void, transient = false): void {
     const w = this.width;
     const m = w - 3;
+    const reused: { -readonly [K in keyof LoggedEvaluation]: LoggedEvaluation[K] } = {
+      index: 0, generation: 0, x: NONE, f: new Float64Array(m), g: NONE, cv: 0, failure: null,
+    };
     for (let i = 0; i < this.rows; i++) {
       const c = this.chunks[Math.floor(i / ROWS_PER_CHUNK)]!;
       const at = (i % ROWS_PER_CHUNK) * w;
+      if (transient) {
+        reused.index = c[at]!;
+        reused.generation = c[at + 1]!;
+        for (let j = 0; j < m; j++) reused.f[j] = c[at + 3 + j]!;
+        reused.cv = c[at + 2]!;
+        reused.failure = this.failures[i]!;
+        onRow(reused);
+        continue;
+      }
       onRow({ index: c[at]!, generation: c[at + 1]!, x: NONE, f: c.slice(at + 3, at + 3 + m), g: NONE, cv: c[at + 2]!, failure: this.failures[i]! });
     }
   }
@@ -208,6 +224,13 @@ class LightRows {
       // -(what the file holds), see add()
       const status = statusOf(this.failures[i]!, cv);
       if (status === 'failed') continue;
+      // a row the sampler's stride skips is only counted (when it would count: finite objectives)
+      if (!sampler.keepsNext()) {
+        let finite = true;
+        for (let j = 0; j < objs.length; j++) finite &&= Number.isFinite(c[at + 3 + j]!);
+        if (finite) sampler.pass();
+        continue;
+      }
       const f = new Float64Array(objs.length);
       for (let j = 0; j < objs.length; j++) f[j] = objs[j]!.sense === 'maximize' ? -c[at + 3 + j]! : c[at + 3 + j]!;
       sampler.offer(c[at]!, c[at + 1]!, status, f, cv);
@@ -287,8 +310,9 @@ export class EvaluationLog {
    * Streams the rows written so far (in evaluation order) back from the file. `objectivesOnly`: rows without decision
    * vector and constraint values (empty arrays), less garbage for the history; from memory while they fit there.
    */
-  replay(onRow: (row: LoggedEvaluation) => void, objectivesOnly = false): void {
-    if (objectivesOnly && this.light !== undefined) this.light.forEach(onRow);
+  /** `transient`: the caller keeps neither a row nor its f beyond the call (rows from memory may then share one object). */
+  replay(onRow: (row: LoggedEvaluation) => void, objectivesOnly = false, transient = false): void {
+    if (objectivesOnly && this.light !== undefined) this.light.forEach(onRow, transient);
     else forEachLogRow(this.path, this.problem, onRow, this.bytes, objectivesOnly);
   }
   /** The report's sample of the rows written so far, from memory; undefined once they no longer fit there (read the file). */

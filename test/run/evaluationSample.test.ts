@@ -89,6 +89,25 @@ describe('EvaluationSampler', () => {
     expect(r.sample.map((e) => e.index)).toEqual(Array.from({ length: 5000 }, (_, k) => 2 * k));
   });
 
+  it('keepsNext() is false exactly for the designs offer() would count without keeping, and pass() counts those alike', () => {
+    const offered = new EvaluationSampler();
+    const passed = new EvaluationSampler();
+    const n = 20_000;
+    let skipped = 0;
+    for (let i = 0; i < n; i++) {
+      offered.offer(i, 0, 'feasible', Float64Array.of(i), 0);
+      if (passed.keepsNext()) passed.offer(i, 0, 'feasible', Float64Array.of(i), 0);
+      else {
+        passed.pass();
+        skipped++;
+      }
+    }
+    // by hand: offers 0-7,999 all kept (stride 1; then the sample halves, stride 2), offers 8,000-15,999 every second
+    // (4,000 more: 8,000 again, stride 4), offers 16,000-19,999 every fourth (1,000): 13,000 taken, 7,000 passed
+    expect(skipped).toBe(n - 8000 - 4000 - 1000);
+    expect(passed.result()).toEqual(offered.result());
+  });
+
   it('counts out failed designs and non-finite objectives', () => {
     const s = new EvaluationSampler();
     s.offer(0, 0, 'failed', Float64Array.of(NaN), Infinity);

@@ -187,6 +187,17 @@ describe('evaluation log text cells', () => {
     const log = new EvaluationLog(path, problem);
     log.append(rows);
     const mem = light(log);
+    // transient replay (the history's, with recorded fronts): one row object and one f, refilled per row; copied out
+    // here, the same numbers bit for bit
+    const seen = new Set<unknown>();
+    const transient: unknown[] = [];
+    log.replay((r) => {
+      seen.add(r);
+      seen.add(r.f);
+      transient.push({ ...r, f: r.f.slice() });
+    }, true, true);
+    expect(seen.size).toBe(2);
+    sameBits(transient, mem);
     expect(Object.is((mem[0] as LoggedEvaluation).f[1], -0)).toBe(true);
     expect(Object.is((mem[1] as LoggedEvaluation).f[0], 0)).toBe(true);
     expect(Object.is((mem[4] as LoggedEvaluation).cv, 0)).toBe(true);
