@@ -77,6 +77,38 @@ export class RunningHvEstimate {
 
 const LEAF = 8;
 
+/**
+ * Reorders perm[a, b) so that the rows before position k have no larger `axis` value than those from k on (Hoare's
+ * selection, median-of-three pivots): the median split of a node in O(b - a) expected, where a comparator sort of
+ * every node cost 1.2 s for the 192,000 designs of a 5-objective run. Which rows go to which side among equal values
+ * does not matter: the queries are exact for any tree.
+ */
+function selectAt(perm: Int32Array, P: Float64Array, m: number, axis: number, a: number, b: number, k: number): void {
+  let lo = a;
+  let hi = b - 1;
+  while (hi > lo) {
+    const x = P[perm[lo]! * m + axis]!;
+    const y = P[perm[(lo + hi) >>> 1]! * m + axis]!;
+    const z = P[perm[hi]! * m + axis]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (P[perm[i]! * m + axis]! < pivot) i++;
+      while (P[perm[j]! * m + axis]! > pivot) j--;
+      if (i <= j) {
+        const t = perm[i]!;
+        perm[i++] = perm[j]!;
+        perm[j--] = t;
+      }
+    }
+    // [lo, j] <= pivot <= [i, hi], with j < i; between them, values equal to the pivot
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
 /** Sorted earliest-dominator indices of the samples (see RunningHvEstimate.estimate). */
 function earliestDominators(P0: Float64Array, index0: Float64Array, n: number, S: Float64Array, N: number, m: number): Float64Array {
   const perm = Int32Array.from({ length: n }, (_, i) => i);
@@ -112,9 +144,8 @@ function earliestDominators(P0: Float64Array, index0: Float64Array, n: number, S
     }
     if (b - a > LEAF) {
       const axis = depth % m;
-      const part = Array.from(perm.subarray(a, b)).sort((x, y) => P0[x * m + axis]! - P0[y * m + axis]! || x - y);
-      perm.set(part, a);
       const mid = (a + b) >>> 1;
+      selectAt(perm, P0, m, axis, a, b, mid);
       const l = build(a, mid, depth + 1);
       const r = build(mid, b, depth + 1);
       left[id] = l;
