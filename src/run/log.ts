@@ -309,8 +309,8 @@ export class EvaluationLog {
   /**
    * Streams the rows written so far (in evaluation order) back from the file. `objectivesOnly`: rows without decision
    * vector and constraint values (empty arrays), less garbage for the history; from memory while they fit there.
+   * `transient`: the caller keeps neither a row nor its f beyond the call (rows from memory may then share one object).
    */
-  /** `transient`: the caller keeps neither a row nor its f beyond the call (rows from memory may then share one object). */
   replay(onRow: (row: LoggedEvaluation) => void, objectivesOnly = false, transient = false): void {
     if (objectivesOnly && this.light !== undefined) this.light.forEach(onRow, transient);
     else forEachLogRow(this.path, this.problem, onRow, this.bytes, objectivesOnly);
