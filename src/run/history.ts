@@ -5,6 +5,7 @@
  * fixed at the first feasible front (`liveNormalization`), so it only rises.
  * Benchmark studies also get IGD+ against the analytic front every generation.
  */
+import { toMatrix } from '../core/dominance.js';
 import { ParetoArchive } from '../core/paretoArchive.js';
 import { hypervolume, hypervolumeEstimate } from '../indicators/hypervolume.js';
 import { igdPlus } from '../indicators/igd.js';
@@ -71,13 +72,6 @@ export function liveNormalization(front: readonly ArrayLike<number>[], m: number
   const ideal = n.ideal.map((v, j) => v - Math.max(n.nadir[j]! - v, Math.abs(v)));
   const nadir = n.nadir.map((v, j) => v + 0.5 * (v - n.ideal[j]!));
   return { ideal, nadir, reference: n.reference };
-}
-
-/** Points as one flat row-major matrix of m columns. */
-function flatRows(points: readonly ArrayLike<number>[], m: number): Float64Array {
-  const out = new Float64Array(points.length * m);
-  for (let i = 0; i < points.length; i++) for (let k = 0; k < m; k++) out[i * m + k] = points[i]![k]!;
-  return out;
 }
 
 /** Normalized points as one flat matrix (not an array per point: archives reach 10^5 points, every generation). */
@@ -173,7 +167,7 @@ export function generationHistory(
   // (src/indicators/igd.ts) is the running value to the last bit (the same d+² expressions, minimized over the
   // front, which holds the minimum: see close()), at a fraction of the per-entrant cost.
   // (flattened once: igdPlus would copy the reference into a flat matrix on every row)
-  const staircaseIgd = recorded !== undefined && m === 2 && runningReference !== undefined ? flatRows(runningReference, m) : undefined;
+  const staircaseIgd = recorded !== undefined && m === 2 && runningReference !== undefined ? toMatrix(runningReference, m) : undefined;
   const runningIgd = unbounded && runningReference !== undefined && staircaseIgd === undefined ? new RunningIgdPlus(m, runningReference) : undefined;
   const scale = norm.ideal.map((v, k) => 1 / (norm.nadir[k]! - v));
   const y = new Float64Array(m);
