@@ -185,6 +185,27 @@ describe('non-dominated sorting equals peeling by the definition', () => {
     }
   });
 
+  it('a crowded bucket (more than 64 points, under 1/8 of all) is ordered by f_j inside: 100 of 1,000 points within 1e-7 of f_2 = 0.02', () => {
+    const r = prng(27);
+    for (let trial = 0; trial < 6; trial++) {
+      const m = 5;
+      const n = 1000;
+      const F = new Float64Array(n * m);
+      for (let i = 0; i < n; i++) {
+        for (let k = 0; k < m; k++) F[i * m + k] = r();
+        // the cluster: 2,000 buckets over [0, 1) put these 100 distinct values into one; the cluster comes first in
+        // order 2, so its points search their dominators there, among each other
+        if (i % 10 === 0) F[i * m + 2] = 0.02 + r() * 1e-7;
+      }
+      F[2] = 0;
+      F[m + 2] = 1;
+      const want = bruteRanks(F, n, m);
+      const ranks = new Int32Array(n);
+      dominatorBitsetRanks(F, n, m, lexicographicOrder(F, n, m), ranks, false, 32, m);
+      expect(Array.from(ranks), `trial ${trial}`).toEqual(want);
+    }
+  });
+
   it('the default: from 4,096 points m orders and blocks of 128 while m (m - 1) (n / 128) (n / 32) words fit the 16 MB bound, then the smallest multiple of 32 that fits; below, one order and blocks of 32', () => {
     // 4 objectives, 12 (order, objective) pairs: W = n / 32 words per snapshot, at most floor(2^22 / (12 W)) snapshots per pair.
     // W = 1180: floor(4,194,304 / 14,160) = 296 snapshots, 296 * 4 >= 1180 words: blocks of 4 words = 128 points
