@@ -9,13 +9,15 @@
  *   IEEE TEVC 19(2), 2015: each point goes to the first front none of whose members dominates it,
  *   found by binary search) with an O(1) front test (the last member of each front has the smallest f2
  *   so far), O(N log N). m = 3: ENS-BS with a 2-D staircase per front (./sort3.ts). m >= 4: dominator bitsets
- *   (./dominatorBitsets.ts), or ENS-BS when the bitsets would not fit or a value is NaN.
+ *   (./dominatorBitsets.ts), or ENS-BS when the bitsets would not fit or a value is NaN. The first front alone
+ *   (nonDominatedMask) of more points than the bitsets take: divide and conquer over them (./largeFront.ts).
  * - Crowding distance follows pymoo 0.6.2 `calc_crowding_distance`: duplicates get 0, boundary
  *   points +Infinity, each objective normalized by its range (a zero range contributes 0), summed
  *   and divided by m; fronts of at most two points are all +Infinity.
  */
 
 import { DOMINATOR_BITSETS_MAX_POINTS, dominatorBitsetRanks, snapshotBlock, snapshotOrders } from './dominatorBitsets.js';
+import { largeFrontMask } from './largeFront.js';
 import { lexicographicOrder } from './lexicographicOrder.js';
 import { peel3, sort3 } from './sort3.js';
 
@@ -186,10 +188,15 @@ function useBitsets(F: Float64Array, n: number, m: number): boolean {
   return m >= 4 && n <= DOMINATOR_BITSETS_MAX_POINTS && !hasNaN(F, n * m);
 }
 
-/** 1 for the rows of F no other row dominates (the first front), 0 for the others. */
-export function nonDominatedMask(F: Float64Array, n: number, m: number): Uint8Array {
+/**
+ * 1 for the rows of F no other row dominates (the first front), 0 for the others. Past the bitsets' size (m >= 4, no
+ * NaN) by divide and conquer over them (./largeFront.ts); `antichain`: the first rows are known to be mutually
+ * non-dominated (an archive's entries), which that path uses.
+ */
+export function nonDominatedMask(F: Float64Array, n: number, m: number, antichain = 0): Uint8Array {
   const mask = new Uint8Array(n);
   if (n === 0) return mask;
+  if (m >= 4 && n > DOMINATOR_BITSETS_MAX_POINTS && !hasNaN(F, n * m)) return largeFrontMask(F, n, m, antichain);
   if (useBitsets(F, n, m)) {
     // only whether a row has a dominator: each row's search stops at the first
     const ranks = new Int32Array(n);

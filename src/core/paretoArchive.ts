@@ -19,7 +19,8 @@
  *   the entries that left filtered out, the new ones sorted and merged in) and cached until the next change.
  *   A batch of at least 1,024 that is also 1/32 of the archive's size (BATCH_RATIO: nearly every batch of a large
  *   population, read every generation or rarely) is merged at once instead: the first front of entries and batch by dominator bitsets
- *   (src/core/dominatorBitsets.ts, O(m (A + B)^2 / 64) word operations, at most DOMINATOR_BITSETS_MAX_POINTS designs); the
+ *   (src/core/dominatorBitsets.ts, O(m (A + B)^2 / 64) word operations; past DOMINATOR_BITSETS_MAX_POINTS designs in pieces
+ *   of that size, src/core/largeFront.ts: an archive of 103,000 designs merging 201,000, 30 s in the tree before); the
  *   tree, then stale, is rebuilt from the entries when a small batch next needs it. Both keep the same
  *   designs: the content is a function of the designs offered (see above). Unbounded, the buffer is merged when it
  *   reaches twice the archive's size (or on a read): a merge costs ~(A + B)², and an archive of a many-objective run
@@ -36,7 +37,6 @@
  * a design it dropped may be replaced later by one it would have dominated.
  */
 import { crowdingDistance, nonDominatedMask, Staircase2D } from './dominance.js';
-import { DOMINATOR_BITSETS_MAX_POINTS } from './dominatorBitsets.js';
 import { lexicographicOrder } from './lexicographicOrder.js';
 import { NdTree } from './ndTree.js';
 
@@ -242,8 +242,8 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
    * m >= 4: the new content from the entries and the batch (in evalIndex order) at once, what offering
    * the batch to the tree one by one keeps: the rows no row dominates, one per objective vector (the
    * lowest evalIndex; an entry before a batch member, an earlier batch member before a later one), in the
-   * order of (f, evalIndex). The tree is dropped. False (nothing done) above DOMINATOR_BITSETS_MAX_POINTS
-   * designs or when an objective is NaN (the tree's path then, as before).
+   * order of (f, evalIndex). The tree is dropped. False (nothing done) when an objective is NaN (the tree's path
+   * then, as before).
    */
   private mergeBatch(buf: T[]): boolean {
     const m = this.m;
@@ -254,7 +254,6 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
     const entries = this.sorted();
     const all = entries.concat(buf);
     const n = all.length;
-    if (n > DOMINATOR_BITSETS_MAX_POINTS) return false;
     const F = new Float64Array(n * m);
     const rows = new Float64Array(n * (m + 1));
     const from = synced ? entries.length : 0;
@@ -268,7 +267,8 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
       for (let k = 0; k < m; k++) rows[t * (m + 1) + k] = F[t * m + k]!;
       rows[t * (m + 1) + m] = all[t]!.evalIndex;
     }
-    const front = nonDominatedMask(F, n, m);
+    // the entries are mutually non-dominated: past the bitsets' size, their comparisons among each other are skipped
+    const front = nonDominatedMask(F, n, m, entries.length);
     const order = lexicographicOrder(rows, n, m + 1);
     const kept: T[] = [];
     const keptRows: number[] = [];

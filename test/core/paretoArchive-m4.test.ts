@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ParetoArchive } from '../../src/core/paretoArchive.js';
 import { LegacyParetoArchive } from './legacyParetoArchive.js';
-import { bruteFront, lex, points, shuffled, type Kind, type Pt } from './points.js';
+import { bruteFront, lex, points, prng, shuffled, type Kind, type Pt } from './points.js';
 
 /** Offers `seq` to each archive, reading items() every `every` offers (every read flushes, as the run does each generation). */
 function feed(archives: readonly { add(p: Pt): void; items(): Pt[] }[], seq: readonly Pt[], every: number, onRead?: () => void): void {
@@ -90,6 +90,27 @@ describe('ParetoArchive, m >= 4 (ND-tree): the brute-force front in lexicographi
       pts.slice(cut).forEach((p) => resumed.add(p));
       expect(ids(resumed.items())).toEqual(ids(bruteFront(pts)));
     }
+  });
+
+  it('a merge past the dominator bitsets\' size (75,000 entries and 67,056 offers, read at the end): the originals of 75,000 5-D sphere points, not their pushed-out copies', () => {
+    const m = 5;
+    const half = 75_000;
+    const r = prng(44);
+    const sphere: Float64Array[] = [];
+    for (let i = 0; i < half; i++) {
+      const f = new Float64Array(m).map(() => Math.abs(Math.sqrt(-2 * Math.log(r() + 1e-300)) * Math.cos(2 * Math.PI * r())) + 1e-9);
+      const norm = Math.hypot(...f);
+      sphere.push(f.map((v) => v / norm));
+    }
+    // the originals, then each copy pushed out by 1-2e-6 in every objective (dominated by its original). Merges at
+    // 1,024, then at twice the archive's size: 1,024, 2,048, 6,144, 18,432 originals, then 47,352 originals and 7,944
+    // copies (75,000 entries); the read merges them with the other 67,056 copies, 142,056 designs
+    const a = new ParetoArchive<Pt>(m);
+    sphere.forEach((f, i) => a.add({ f, cv: 0, evalIndex: i }));
+    sphere.forEach((f, i) => a.add({ f: f.map((v) => v + 1e-6 * (1 + r())), cv: 0, evalIndex: half + i }));
+    const got = a.items();
+    expect(got.length).toBe(half);
+    expect(got.every((p) => p.evalIndex < half)).toBe(true);
   });
 
   it('ignores infeasible designs and objective vectors of the wrong length', () => {
