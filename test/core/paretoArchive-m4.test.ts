@@ -92,6 +92,22 @@ describe('ParetoArchive, m >= 4 (ND-tree): the brute-force front in lexicographi
     }
   });
 
+  it('a batch of at most half the entries (compared through an index over its front) and larger ones (sorted with the entries): the brute-force front after each read', () => {
+    for (const m of [4, 5]) {
+      for (const kind of ['simplex', 'converging'] as const) {
+        const pts = points(kind, m, 8000, 13 * m + kind.length);
+        const a = new ParetoArchive<Pt>(m);
+        // a read at 4,000 offers, then every 1,100 (batches of at most 1,100 against thousands of entries on the
+        // simplex), then 1,800 offers without a read
+        const reads = new Set([3999, 5099, 6199, 7999]);
+        pts.forEach((p, t) => {
+          a.add(p);
+          if (reads.has(t)) expect(ids(a.items()), `m ${m}, ${kind}, after ${t + 1}`).toEqual(ids(bruteFront(pts.slice(0, t + 1))));
+        });
+      }
+    }
+  });
+
   it('a merge past the dominator bitsets\' size (75,000 entries and 67,056 offers, read at the end): the originals of 75,000 5-D sphere points, not their pushed-out copies', () => {
     const m = 5;
     const half = 75_000;

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { dominates } from '../../src/core/dominance.js';
+import { mergeFrontMask } from '../../src/core/frontMerge.js';
+import { prng } from './points.js';
+
+/** The definition: 1 for the rows no other row dominates. */
+function bruteMask(F: Float64Array, n: number, m: number): number[] {
+  const rows = Array.from({ length: n }, (_, i) => F.subarray(i * m, i * m + m));
+  return rows.map((p) => (rows.some((q) => dominates(q, p)) ? 0 : 1));
+}
+
+/** A point near the unit sphere's positive part (kind 0), on a coarse grid (1: ties) or uniform (2). */
+function point(kind: number, m: number, r: () => number): number[] {
+  const f = Array.from({ length: m }, () => (kind === 1 ? Math.floor(r() * 4) : r()));
+  if (kind !== 0) return f;
+  const norm = Math.hypot(...f);
+  return f.map((v) => v / norm + (r() < 0.3 ? 0.03 * r() : 0));
+}
+
+describe('mergeFrontMask: an antichain and a batch, through an index over the batch\'s front', () => {
+  it('equals the definition on the union: entries then a batch with copies of entries, their dominators and dominated points; m = 4, 5, 6; fine and coarse blocks', () => {
+    const r = prng(51);
+    for (let trial = 0; trial < 18; trial++) {
+      const m = 4 + (trial % 3);
+      const kind = Math.floor(trial / 3) % 3;
+      // the entries: the first front of a pool
+      const pool = Array.from({ length: 400 }, () => point(kind, m, r));
+      const poolFront = bruteMask(Float64Array.from(pool.flat()), pool.length, m);
+      const entries = pool.filter((_, i) => poolFront[i] === 1);
+      // the batch: copies of entries, entries moved down (dominating them) or up (dominated), and fresh points
+      const batch = Array.from({ length: 150 + Math.floor(r() * 150) }, (_, t) => {
+        const e = entries[Math.floor(r() * entries.length)]!;
+        const c = t % 4;
+        if (c === 0) return e.slice();
+        if (c === 1 || c === 2) return e.map((v, j) => (j === t % m ? v + (c === 1 ? -1 : 1) * (kind === 1 ? 1 : 1e-3) : v));
+        return point(kind, m, r);
+      });
+      const F = Float64Array.from([...entries, ...batch].flat());
+      const n = entries.length + batch.length;
+      const want = bruteMask(F, n, m);
+      for (const words of [1 << 22, 64]) {
+        expect(Array.from(mergeFrontMask(F, entries.length, n, m, words)), `trial ${trial}, m ${m}, index words ${words}`).toEqual(want);
+      }
+    }
+  });
+
+  it('an empty batch keeps every entry; a batch with no entries is its own first front', () => {
+    const r = prng(52);
+    const m = 5;
+    const pts = Array.from({ length: 200 }, () => point(2, m, r));
+    const F = Float64Array.from(pts.flat());
+    const want = bruteMask(F, 200, m);
+    expect(Array.from(mergeFrontMask(F, 0, 200, m))).toEqual(want);
+    const front = pts.filter((_, i) => want[i] === 1);
+    expect(Array.from(mergeFrontMask(Float64Array.from(front.flat()), front.length, front.length, m))).toEqual(front.map(() => 1));
+  });
+});
