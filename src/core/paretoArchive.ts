@@ -17,10 +17,12 @@
  *   (Jaszkiewicz, Lust, IEEE TEVC 22(5), 2018; src/core/ndTree.ts), which prunes whole boxes of entries
  *   instead of scanning them all. The lexicographic order is rebuilt on read (the previous order kept,
  *   the entries that left filtered out, the new ones sorted and merged in) and cached until the next change.
- *   A batch of at least 1,024 that is also 1/32 of the archive's size (BATCH_RATIO: nearly every batch of a large
- *   population, read every generation or rarely) is merged at once instead: the first front of entries and batch by dominator bitsets
- *   (src/core/dominatorBitsets.ts, O(m (A + B)^2 / 64) word operations; past DOMINATOR_BITSETS_MAX_POINTS designs in pieces
- *   of that size, src/core/largeFront.ts: an archive of 103,000 designs merging 201,000, 30 s in the tree before); the
+ *   A batch of at least 256 that is also 1/64 of the archive's size (BATCH_MIN, BATCH_RATIO: nearly every batch of
+ *   a population of a few hundred or more, read every generation or rarely) is merged at once instead: at most half
+ *   the entries' number, compared with them through an index over the batch's own front (src/core/frontMerge.ts, work
+ *   ~ A B / 32 words); larger, the first front of entries and batch by dominator bitsets (src/core/dominatorBitsets.ts,
+ *   O(m (A + B)^2 / 64) word operations; past DOMINATOR_BITSETS_MAX_POINTS designs in pieces of that size,
+ *   src/core/largeFront.ts: an archive of 103,000 designs merging 201,000, 30 s in the tree before). The
  *   tree, then stale, is rebuilt from the entries when a small batch next needs it. Both keep the same
  *   designs: the content is a function of the designs offered (see above). Unbounded, the buffer is merged when it
  *   reaches twice the archive's size (or on a read): a merge costs ~(A + B)², and an archive of a many-objective run
@@ -72,19 +74,22 @@ function sortedByKey<T extends ArchiveMember>(items: T[], cmp: (a: T, b: T) => n
 
 /**
  * m >= 4: the smallest batch merged at once (see the header); below it, or below 1 / BATCH_RATIO of the archive,
- * the tree's updates cost less (a run that reads the archive every generation offers a few hundred at a time).
+ * the tree's updates cost less (a run that reads the archive every generation offers a few dozen to thousands at a
+ * time).
  */
-const BATCH_MIN = 1024;
+const BATCH_MIN = 256;
 /**
  * A batch of 1 / BATCH_RATIO of the archive or more is merged at once: in many objectives the tree's update slows
- * as the archive grows (~50-100 µs per design offered at 20,000-50,000 entries in 5-D), while the bitsets' merge
- * of the whole stays ~0.1 s at 45,000 designs. NSGA-III on DTLZ2, the archive read every generation as odc run
- * does, total read time over the run with a ratio of 4 (as before) / 16 / 32 / 64: 5 objectives, population
- * 6,400, 30 generations 5.3 / 1.4 / 1.4 / 1.4 s; population 2,000, 40 generations 1.7 / 0.8 / 0.8 / 0.8 s;
- * 4 objectives, 6,400, 30 generations 2.5 / 0.8 / 0.8 / 0.8 s; 6 objectives, 3,000, 20 generations 1.1 / 0.36 /
- * 0.39 / 0.39 s.
+ * as the archive grows (~50-100 µs per design offered at 20,000-50,000 entries in 5-D), while a merge through the
+ * batch's index (MERGE_INDEX_RATIO) costs ~1 µs per entry. NSGA-III on DTLZ2, the archive read every generation as
+ * odc run does, total read time over the run (ms, two runs each, 2026-11-23), BATCH_MIN / BATCH_RATIO 1,024 / 32
+ * (before the index) against 256 / 64: 4 objectives, population 200, 100 generations 165-181 / 161-166; 400, 60
+ * generations 224-239 / 177-184; 5 objectives, 100, 100 generations 100-126 / 116-124; 212, 95 generations 265-266 /
+ * 278-279; 1,000, 40 generations 583-588 / 209-221; 2,000, 30 generations 259-285 / 204-207; 6 objectives, 500, 40
+ * generations 315-341 / 173-178. (With the bitsets' merge of the whole, the ratio had gone from 4 to 32: 5
+ * objectives, population 6,400, 30 generations 5.3 -> 1.4 s.)
  */
-const BATCH_RATIO = 32;
+const BATCH_RATIO = 64;
 /**
  * A batch merged at once that is at most 1 / MERGE_INDEX_RATIO of the entries is compared with them through an index
  * over its front (work ~ entries x batch / 32 words) instead of sorted with them (~(entries + batch)^2 / 32). NSGA-III

@@ -61,7 +61,7 @@ describe('ParetoArchive, m >= 4 (ND-tree): the brute-force front in lexicographi
     }
   });
 
-  it('batches merged at once (1,024 or more) and small ones through the tree, in any mix: the brute-force front', () => {
+  it('batches merged at once (256 or more) and small ones through the tree, in any mix: the brute-force front', () => {
     for (const m of [4, 5]) {
       for (const kind of ['converging', 'grid', 'simplex'] as const) {
         const pts = points(kind, m, 6000, 31 * m + kind.length);
