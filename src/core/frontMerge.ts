@@ -57,10 +57,9 @@ export function mergeFrontMask(F: Float64Array, nA: number, n: number, m: number
 
 /** The snapshot index over the k rows of G (see the header); queries take a row of another matrix with m columns. */
 class BatchIndex {
-  /** order[j k + s] = row at position s of order j; values[j k + s] = its f_j; pos[j k + row] = its position. */
+  /** order[j k + s] = row at position s of order j; values[j k + s] = its f_j. */
   private readonly order: Int32Array;
   private readonly values: Float64Array;
-  private readonly pos: Int32Array;
   /** Points per block, blocks per order, words per snapshot. */
   private readonly S: number;
   private readonly blocks: number;
@@ -90,7 +89,8 @@ class BatchIndex {
     this.W = W;
     this.order = new Int32Array(m * k);
     this.values = new Float64Array(m * k);
-    this.pos = new Int32Array(m * k);
+    // pos[j k + row] = the row's position in order j (for building the snapshots)
+    const pos = new Int32Array(m * k);
     const column = new Float64Array(k);
     for (let j = 0; j < m; j++) {
       for (let t = 0; t < k; t++) column[t] = G[t * m + j]!;
@@ -99,7 +99,7 @@ class BatchIndex {
         const row = sorted[s]!;
         this.order[j * k + s] = row;
         this.values[j * k + s] = column[row]!;
-        this.pos[j * k + row] = s;
+        pos[j * k + row] = s;
       }
     }
     this.snapshots = new Int32Array(m * J * (blocks + 1) * W);
@@ -111,7 +111,7 @@ class BatchIndex {
         const base = (j * J + c++) * (blocks + 1);
         for (let b = 1, s = 0; b <= blocks; b++) {
           for (const end = Math.min(k, b * S); s < end; s++) {
-            const q = this.pos[j * k + this.order[kk * k + s]!]!;
+            const q = pos[j * k + this.order[kk * k + s]!]!;
             running[q >>> 5] = running[q >>> 5]! | (1 << (q & 31));
           }
           this.snapshots.set(running, (base + b) * W);

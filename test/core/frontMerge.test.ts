@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dominates } from '../../src/core/dominance.js';
 import { mergeFrontMask } from '../../src/core/frontMerge.js';
-import { prng } from './points.js';
-
-/** The definition: 1 for the rows no other row dominates. */
-function bruteMask(F: Float64Array, n: number, m: number): number[] {
-  const rows = Array.from({ length: n }, (_, i) => F.subarray(i * m, i * m + m));
-  return rows.map((p) => (rows.some((q) => dominates(q, p)) ? 0 : 1));
-}
+import { bruteMask, prng } from './points.js';
 
 /** A point near the unit sphere's positive part (kind 0), on a coarse grid (1: ties) or uniform (2). */
 function point(kind: number, m: number, r: () => number): number[] {

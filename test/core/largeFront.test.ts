@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dominates, nonDominatedMask } from '../../src/core/dominance.js';
+import { nonDominatedMask } from '../../src/core/dominance.js';
 import { DOMINATOR_BITSETS_MAX_POINTS } from '../../src/core/dominatorBitsets.js';
 import { largeFrontMask } from '../../src/core/largeFront.js';
-import { prng } from './points.js';
-
-/** The definition: 1 for the rows no other row dominates. */
-function bruteMask(F: Float64Array, n: number, m: number): number[] {
-  const row = (i: number): Float64Array => F.subarray(i * m, i * m + m);
-  return Array.from({ length: n }, (_, i) => (Array.from({ length: n }, (_, j) => j).some((j) => dominates(row(j), row(i))) ? 0 : 1));
-}
+import { bruteMask, prng } from './points.js';
 
 /** n points in m objectives: near a sphere (most non-dominated), on a coarse grid (ties, duplicates) or uniform. */
 function points(kind: number, n: number, m: number, r: () => number): Float64Array {

@@ -64,6 +64,28 @@ export function beats(b: Pt, a: Pt): boolean {
   return !equal || b.evalIndex < a.evalIndex;
 }
 
+/**
+ * The definition on a flat n x m matrix (written here, independently of src/core): 1 for the rows no other row
+ * dominates (no worse in every objective, better in one), 0 for the others. O(n² m).
+ */
+export function bruteMask(F: Float64Array, n: number, m: number): number[] {
+  const dominates = (q: number, p: number): boolean => {
+    let better = false;
+    for (let k = 0; k < m; k++) {
+      if (F[q * m + k]! > F[p * m + k]!) return false;
+      if (F[q * m + k]! < F[p * m + k]!) better = true;
+    }
+    return better;
+  };
+  const mask: number[] = [];
+  for (let p = 0; p < n; p++) {
+    let dominated = false;
+    for (let q = 0; q < n && !dominated; q++) dominated = dominates(q, p);
+    mask.push(dominated ? 0 : 1);
+  }
+  return mask;
+}
+
 /** Brute force: the points no other point beats, in lexicographic order of f. */
 export function bruteFront(pts: readonly Pt[]): Pt[] {
   return pts.filter((a) => !pts.some((b) => b !== a && beats(b, a))).sort(lex);
