@@ -44,7 +44,7 @@ export { constellationRecordSchema, constellationRecordJsonSchema } from './cons
 export { formatConstellationBudget } from './report/constellationBudget.js';
 export type { NodeDesign, NodeStudy, BenchmarkStudy } from './study/schema.js';
 export { StudyError, isStudyError } from './core/errors.js';
-export type { RunOptions, RunSummary, ProgressInfo } from './run/driver.js';
+export type { RunOptions, RunSummary, ProgressInfo, FinishingProgress } from './run/driver.js';
 // Distributed evaluation on Redis (BullMQ): odc run --redis, odc worker.
 export type { WorkerOptions, RunningWorker } from './parallel/redisWorker.js';
 import type { WorkerOptions, RunningWorker } from './parallel/redisWorker.js';

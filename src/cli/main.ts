@@ -172,6 +172,11 @@ function addRunCommands(program: Command, io: CliIo): void {
             interrupts.check();
             progress.update(p);
           },
+          // the finishing steps are synchronous: check() lets Ctrl-C act at once when they block the event loop
+          onFinishing: (f: odc.FinishingProgress) => {
+            interrupts.check();
+            progress.finishing(f);
+          },
         });
       } finally {
         interrupts.dispose();

@@ -1,10 +1,13 @@
 /**
  * Progress display for long runs: a bar on a terminal; on a pipe or log file, one plain line every ~10 %
- * of the run; nothing with --quiet. Only the CLI writes to the terminal.
+ * of the run; nothing with --quiet. After the last generation, the finishing steps (history, exact hypervolume,
+ * result files, report): on a terminal one status line rewritten in place and cleared at the end, on a pipe one line
+ * per step (and per quarter of the hypervolume's sweep). Only the CLI writes to the terminal.
  */
 import { createRequire } from 'node:module';
 import type CliProgress from 'cli-progress';
-import type { ProgressInfo } from '../run/driver.js';
+import type { FinishingProgress, ProgressInfo } from '../run/driver.js';
+import { groupedDecimal } from '../report/budget.js';
 
 /** cli-progress (with readline and child_process under it, ~25 ms) is loaded only when a bar is drawn on a terminal. */
 export const loadCliProgress = (): typeof CliProgress => createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
@@ -25,13 +28,29 @@ function remoteText(p: ProgressInfo): string {
 
 export interface ProgressSink {
   update(p: ProgressInfo): void;
+  finishing(f: FinishingProgress): void;
   stop(): void;
 }
 
+/** "exact hypervolume of the final front (128,824 designs, 5 objectives)" and the like. */
+export function finishingText(f: FinishingProgress): string {
+  const n = groupedDecimal(f.count, 0);
+  switch (f.step) {
+    case 'history': return `history (replaying ${n} evaluations)`;
+    case 'hypervolume': return `exact hypervolume of the final front (${n} designs, ${f.objectives} objectives)`;
+    case 'results': return `result files (${n} Pareto designs)`;
+    case 'report': return `report (${n} Pareto designs)`;
+  }
+}
+
+const percent = (share: number): string => `${Math.floor(100 * share)}%`;
+
 export function createProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.WriteStream): ProgressSink {
-  if (mode === 'quiet') return { update: () => undefined, stop: () => undefined };
+  if (mode === 'quiet') return { update: () => undefined, finishing: () => undefined, stop: () => undefined };
   if (mode === 'lines') {
     let lastDecile = -1;
+    let step = '';
+    let quarter = 0;
     return {
       update(p) {
         const total = p.maxGenerations ?? null;
@@ -40,6 +59,16 @@ export function createProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.W
         if (decile === lastDecile && frac < 1) return;
         lastDecile = decile;
         stream.write(`gen ${p.generation}${total ? `/${total}` : ''}  evals ${p.evaluations}  feasible ${(100 * p.feasibleShare).toFixed(0)}%  front ${p.frontSize}  HV ${p.hypervolume.toFixed(4)}  failures ${p.failures}  elapsed ${fmtTime(p.elapsed_s)}  eta ${fmtTime(p.eta_s)}${remoteText(p)}\n`);
+      },
+      finishing(f) {
+        if (f.step !== step) {
+          step = f.step;
+          quarter = 0;
+          stream.write(`finishing: ${finishingText(f)}\n`);
+        } else if (f.share !== undefined && Math.floor(4 * f.share) > quarter) {
+          quarter = Math.floor(4 * f.share);
+          stream.write(`finishing: ${finishingText(f)} ${percent(quarter / 4)}\n`);
+        }
       },
       stop: () => undefined,
     };
@@ -57,6 +86,12 @@ export function createProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.W
     cliProgress.Presets.shades_classic,
   );
   let started = false;
+  // the finishing status line (rewritten in place; cleared by stop) and its last text
+  let status = '';
+  const clearStatus = (): void => {
+    if (status !== '') stream.write('\r\x1B[2K');
+    status = '';
+  };
   return {
     update(p) {
       const total = p.maxGenerations ?? p.maxEvaluations ?? 1;
@@ -67,8 +102,22 @@ export function createProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.W
         started = true;
       } else bar.update(value, payload);
     },
+    finishing(f) {
+      if (started) {
+        started = false;
+        bar.stop();
+      }
+      // one terminal row at most (\x1B[2K clears only the row the cursor is on), the share kept
+      const suffix = f.share !== undefined && f.share > 0 ? ` ${percent(f.share)}` : '';
+      const room = stream.columns > 1 ? stream.columns - 1 - suffix.length : Infinity;
+      const text = `finishing: ${finishingText(f)}`.slice(0, Math.max(0, room)) + suffix;
+      if (text === status) return;
+      stream.write(`\r\x1B[2K${text}`);
+      status = text;
+    },
     // Also on Ctrl-C (src/cli/main.ts); a second stop does nothing.
     stop() {
+      clearStatus();
       if (!started) return;
       started = false;
       bar.stop();

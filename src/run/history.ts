@@ -85,9 +85,9 @@ function normalizedMatrix(front: readonly ArrayLike<number>[], norm: Normalizati
   return P;
 }
 
-/** Exact hypervolume of the front on a normalization. */
-export function normalizedHypervolume(front: readonly ArrayLike<number>[], norm: Normalization): number {
-  return front.length === 0 ? 0 : hypervolume(normalizedMatrix(front, norm), norm.reference);
+/** Exact hypervolume of the front on a normalization (`onProgress`: see `hypervolume`). */
+export function normalizedHypervolume(front: readonly ArrayLike<number>[], norm: Normalization, onProgress?: (share: number) => void): number {
+  return front.length === 0 ? 0 : hypervolume(normalizedMatrix(front, norm), norm.reference, onProgress);
 }
 
 /**
@@ -148,6 +148,11 @@ export function generationHistory(
      * recorded every one: used instead of rebuilding the archive from the log (unbounded archives only, where the two are equal).
      */
     readonly frontAt?: (generation: number) => readonly Float64Array[] | undefined;
+    /**
+     * Told when the replay is done and the final front's exact hypervolume starts (share 0, with the front's size),
+     * then the share of its sweep as it goes (large fronts in 4+ objectives: see `hypervolume`).
+     */
+    readonly onFinalHypervolume?: (share: number, frontSize: number) => void;
   },
 ): GenerationStats[] {
   const stride = historyStride(opts.generations);
@@ -196,7 +201,10 @@ export function generationHistory(
     // a running estimate is filled in after the replay (it needs every design: see historyIncremental.ts)
     const deferred = !last && runningHv !== undefined && front.length > EXACT_HV_POINTS;
     if (deferred) deferredRows.push({ row: out.length, maxIndex: lastIndex });
-    const hv = last ? { value: normalizedHypervolume(front, norm) } : deferred ? { value: NaN } : runHypervolume(front, norm);
+    const onFinal = last ? opts.onFinalHypervolume : undefined;
+    onFinal?.(0, front.length);
+    const exactProgress = onFinal && ((share: number): void => onFinal(share, front.length));
+    const hv = last ? { value: normalizedHypervolume(front, norm, exactProgress) } : deferred ? { value: NaN } : runHypervolume(front, norm);
     const igd = !opts.trueFront || front.length === 0 ? undefined
       : last ? igdPlus(front, opts.trueFront, m)
       : staircaseIgd !== undefined ? igdPlus(front, staircaseIgd, m)
@@ -232,10 +240,11 @@ export function generationHistory(
     }
     // with recorded fronts neither the row nor e.f is kept (the archive above is the unrecorded path)
   }, recorded !== undefined);
-  if (blockCount > 0) close(true);
+  // the earlier rows' estimates first, so that the final front's exact hypervolume is the last step (and told as such)
   for (const { row, maxIndex } of deferredRows) {
     const e = runningHv!.estimate(maxIndex);
     out[row] = { ...out[row]!, hypervolume: e.value, hypervolumeStandardError: e.standardError };
   }
+  if (blockCount > 0) close(true);
   return out;
 }

@@ -4,19 +4,32 @@
  * unbounded archive grows with the run, and both merging each generation's designs into it (a run reads it every
  * generation; src/core/frontMerge.ts) and the final front's exact hypervolume grow with its size. Measured on the
  * reference machine, 2026-11-23 (NSGA-III, population 6,400, 5-objective DTLZ2): a generation's merge of ~5,300 offers
- * into 24,920 / 88,398 entries 23 / 77 ms (~0.9 ms per 1,000 entries); the exact hypervolume of the final front, 5-D
- * points near a sphere, 20,000 / 40,000 points 1.6 / 3.4 s, 112,064 points (a 60-generation run) 9.5 s.
+ * into 24,920 / 88,398 entries 23 / 77 ms (~0.9 ms per 1,000 entries). The exact hypervolume of a front
+ * (`npm run bench:hv`, points on the unit sphere, the DTLZ2 front; `odc run` on a 60-generation 5-objective run): 4-D
+ * 20,000 / 100,000 points 0.26 / 1.15 s (~0.01 ms per point); 5-D 20,000 / 40,000 points 1.6 / 3.4 s, 112,064
+ * points 9.5 s (~0.1 ms); 6-D 10,000 / 20,000 / 40,000 points 7.5 / 19 / 47 s (~1 ms, growing with the size).
+ * Hence the note from 50,000 designs in 4-5 objectives and from 10,000 in 6 or more (a minute's hypervolume at 6-D).
  */
 import { groupedDecimal } from '../report/budget.js';
 
-/** Archive size from which the note is given. */
+/** Archive size from which the note is given, in 4-5 objectives. */
 export const LARGE_ARCHIVE_DESIGNS = 50_000;
+/** The same from 6 objectives on (the exact hypervolume costs ~10× more per design at each added objective). */
+export const LARGE_ARCHIVE_DESIGNS_6D = 10_000;
+
+/** The measured cost of the final front's exact hypervolume per design (see the header), as the note states it. */
+function hypervolumeCostPerDesign(m: number): string {
+  if (m === 4) return '~0.01 ms';
+  if (m === 5) return '~0.1 ms';
+  if (m === 6) return '~1 ms';
+  return 'over 1 ms';
+}
 
 /** The note for a run with m objectives whose archive holds `archiveSize` designs, or undefined. */
 export function largeArchiveNote(m: number, archiveSize: number, archiveLimit: number | undefined): string | undefined {
-  if (m < 4 || archiveLimit !== undefined || archiveSize < LARGE_ARCHIVE_DESIGNS) return undefined;
+  if (m < 4 || archiveLimit !== undefined || archiveSize < (m >= 6 ? LARGE_ARCHIVE_DESIGNS_6D : LARGE_ARCHIVE_DESIGNS)) return undefined;
   return `the unbounded Pareto archive holds ${groupedDecimal(archiveSize, 0)} designs: in ${m} objectives most designs are ` +
     'non-dominated, so it grows with the run; merging each generation\'s designs into it costs ~1 ms per 1,000 it holds, ' +
-    'and the final front\'s exact hypervolume ~0.1 ms per design; set algorithm.archiveLimit (e.g. 20000) to bound it ' +
-    'by crowding distance';
+    `and the final front's exact hypervolume ${hypervolumeCostPerDesign(m)} per design; set algorithm.archiveLimit ` +
+    `(e.g. ${m >= 6 ? '5000' : '20000'}) to bound it by crowding distance`;
 }

@@ -188,6 +188,42 @@ describe('exact hypervolume, 4-6 objectives', () => {
   });
 });
 
+describe('exact hypervolume, progress of the sweep', () => {
+  it('tells the top-level sweep only: at points 0, 1,024, 2,048 of 3,000, and the value does not change', () => {
+    const pts = spherePoints(createRng(21), 3000, 4);
+    const ref = [1.1, 1.1, 1.1, 1.1];
+    const shares: number[] = [];
+    const withProgress = hypervolume(pts, ref, (share) => shares.push(share));
+    expect(shares).toEqual([0, 1024 / 3000, 2048 / 3000]);
+    expect(withProgress).toBe(hypervolume(pts, ref));
+  });
+
+  it('a sub-problem of 1,024 rows or more (itself an indexed sweep) does not tell', () => {
+    // 2,000 points whose first 4 coordinates lie on a 4-D sphere front, f_5 < 0.5, then one point near the ideal in
+    // f_1..f_4 with f_5 = 0.9: swept last, its limit set holds all 2,000 projections (each raised in all 4 coordinates),
+    // a 4-D sub-problem of 2,000 rows. Told to it too, the listener would also hear 0 and 1,024 / 2,000.
+    const rng = createRng(25);
+    const pts = spherePoints(rng, 2000, 4).map((p) => [...p, 0.5 * rng.next()]);
+    pts.push([1e-4, 1e-4, 1e-4, 1e-4, 0.9]);
+    const shares: number[] = [];
+    hypervolume(pts, [1.1, 1.1, 1.1, 1.1, 1.1], (share) => shares.push(share));
+    expect(shares).toEqual([0, 1024 / 2001]);
+  });
+
+  it('counts only the points inside the box, and is not called below 1,024 points or in 3 objectives', () => {
+    const pts = spherePoints(createRng(22), 2100, 5);
+    // 100 points outside the box (f_1 = 2 > 1.1) are dropped before the sweep: 2,000 points, shares 0 and 1024 / 2000
+    for (let i = 0; i < 100; i++) pts[i]![0] = 2;
+    const shares: number[] = [];
+    hypervolume(pts, [1.1, 1.1, 1.1, 1.1, 1.1], (share) => shares.push(share));
+    expect(shares).toEqual([0, 1024 / 2000]);
+    const none: number[] = [];
+    hypervolume(spherePoints(createRng(23), 1000, 4), [1.1, 1.1, 1.1, 1.1], (share) => none.push(share));
+    hypervolume(spherePoints(createRng(24), 5000, 3), [1.1, 1.1, 1.1], (share) => none.push(share));
+    expect(none).toEqual([]);
+  });
+});
+
 describe('hypervolumeEstimate', () => {
   it.each([
     [4, 300, 1],
