@@ -31,20 +31,26 @@ export function groupedDecimal(v: number, maxFractionDigits: number): string {
     const up = frac.charCodeAt(maxFractionDigits) >= 53; // '5'
     frac = frac.slice(0, maxFractionDigits);
     if (up) {
-      // add one unit in the last kept place, carrying through nines
-      const digits = (int + frac).split('');
+      // add one unit in the last kept place, carrying through nines (char codes, not arrays: a report's table formats
+      // every Pareto design's objectives and variables, 2 million numbers for 112,064 designs in 5 objectives)
+      const digits = int + frac;
       let i = digits.length - 1;
-      while (i >= 0 && digits[i] === '9') digits[i--] = '0';
-      if (i >= 0) digits[i] = String.fromCharCode(digits[i]!.charCodeAt(0) + 1);
-      else digits.unshift('1');
-      const joined = digits.join('');
-      int = joined.slice(0, joined.length - frac.length);
-      frac = joined.slice(joined.length - frac.length);
+      while (i >= 0 && digits.charCodeAt(i) === 57) i--; // '9'
+      const carried = i < 0
+        ? `1${'0'.repeat(digits.length)}`
+        : digits.slice(0, i) + String.fromCharCode(digits.charCodeAt(i) + 1) + '0'.repeat(digits.length - 1 - i);
+      int = carried.slice(0, carried.length - frac.length);
+      frac = carried.slice(carried.length - frac.length);
     }
   }
-  frac = frac.replace(/0+$/, '');
-  let grouped = '';
-  for (let i = int.length; i > 0; i -= 3) grouped = (i > 3 ? ',' : '') + int.slice(Math.max(0, i - 3), i) + grouped;
+  let end = frac.length;
+  while (end > 0 && frac.charCodeAt(end - 1) === 48) end--; // trailing '0'
+  frac = frac.slice(0, end);
+  let grouped = int;
+  if (int.length > 3) {
+    grouped = '';
+    for (let i = int.length; i > 0; i -= 3) grouped = (i > 3 ? ',' : '') + int.slice(Math.max(0, i - 3), i) + grouped;
+  }
   return `${v < 0 || Object.is(v, -0) ? '-' : ''}${grouped}${frac.length > 0 ? `.${frac}` : ''}`;
 }
 
