@@ -124,6 +124,11 @@ function igdReference(trueFront: readonly Float64Array[], frontSize: number): re
   return Array.from({ length: IGD_REFERENCE_SAMPLE }, (_, i) => trueFront[Math.round((i * (trueFront.length - 1)) / (IGD_REFERENCE_SAMPLE - 1))]!);
 }
 
+function allFinite(f: ArrayLike<number>): boolean {
+  for (let k = 0; k < f.length; k++) if (!Number.isFinite(f[k]!)) return false;
+  return true;
+}
+
 /** At most this many history rows per run: longer runs summarize blocks of generations (see `historyStride`). */
 export const HISTORY_POINTS = 500;
 
@@ -188,13 +193,24 @@ export function generationHistory(
   const close = (last: boolean): void => {
     const front = recorded !== undefined ? recorded(gen) : archive.items().map((a) => a.f);
     if (front === undefined) throw new Error(`history: the run recorded no front for generation ${gen}`);
-    if (recorded !== undefined && runningIgd !== undefined) {
+    if (recorded !== undefined && (runningIgd !== undefined || runningHv !== undefined)) {
       // Only designs on the front can lower a running IGD+ minimum: d+ is monotone under dominance, to the last bit
       // (a ≥ b componentwise gives max(a − z, 0)² ≥ max(b − z, 0)² in floating point), so the minimum over every
       // design seen equals the minimum over the front's entrants since the last row.
+      // Likewise a sample is dominated by some design evaluated up to this row exactly when it is dominated by one on
+      // this row's front (the unbounded archive keeps a dominator of every design seen), so the running estimate
+      // takes the entrants with this row's last evaluation index: its earliest-dominator search then runs over
+      // the designs that ever reached a row's front (241,671 of the 384,000 evaluated in a 60-generation
+      // 5-objective run) instead of all, and it only ever asks about rows' last indices, where the counts agree.
       const entered = new Set<ArrayLike<number>>(front);
       for (const f of previousFront) entered.delete(f);
-      for (const f of entered) runningIgd.add(f);
+      for (const f of entered) {
+        runningIgd?.add(f);
+        if (runningHv !== undefined && allFinite(f)) {
+          for (let k = 0; k < m; k++) y[k] = (f[k]! - norm.ideal[k]!) * scale[k]!;
+          runningHv.add(y, lastIndex);
+        }
+      }
       previousFront = front;
     }
     // the last row is the final front's: exact; earlier rows follow the run-time rule (an estimate for 4+ objectives)
@@ -234,7 +250,7 @@ export function generationHistory(
       archive.add({ f: e.f, cv: 0, evalIndex: e.index });
       runningIgd?.add(e.f);
     }
-    if (runningHv !== undefined) {
+    if (runningHv !== undefined && recorded === undefined) {
       for (let k = 0; k < m; k++) y[k] = (e.f[k]! - norm.ideal[k]!) * scale[k]!;
       runningHv.add(y, e.index);
     }

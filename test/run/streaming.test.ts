@@ -310,6 +310,39 @@ describe('generationHistory replayed from a log', () => {
     });
   });
 
+  it('4-D with recorded fronts: the running hypervolume estimates equal those over every design, to the last bit', () => {
+    // the recorded path searches the fronts' entrants only, each with its row's last index (history.ts); the
+    // definition (and the path without recorded fronts) searches every feasible design with its own index
+    const rng = createRng(13);
+    const m4 = 4;
+    const rows: LoggedEvaluation[] = [];
+    for (let i = 0; i < 3200; i++) {
+      // near the unit sphere, so that the fronts pass the 300 points where the estimate takes over
+      const p = Array.from({ length: m4 }, () => Math.abs(rng.normal()) + 1e-3);
+      const r = Math.hypot(...p) / (1 + 0.05 * rng.next() ** 2);
+      rows.push(row(i, Math.floor(i / 400), [0, 0], p.map((v) => v / r), [i % 9 === 0 ? 1 : -1]));
+    }
+    const dominates = (a: Float64Array, b: Float64Array): boolean => a.every((v, k) => v <= b[k]!) && a.some((v, k) => v < b[k]!);
+    const fronts: Float64Array[][] = [];
+    let front: Float64Array[] = [];
+    for (let g = 0; g < 8; g++) {
+      const pool = [...front, ...rows.filter((r) => r.generation === g && r.cv === 0).map((r) => r.f)];
+      front = pool.filter((a) => !pool.some((b) => dominates(b, a)));
+      fronts.push(front);
+    }
+    expect(fronts[0]!.length).toBeGreaterThan(300);
+    const norm = normalizationOf(fronts[7]!, m4, false);
+    const recorded = generationHistory((on) => rows.forEach(on), m4, norm, { generations: 8, frontAt: (g) => fronts[g] });
+    const everyDesign = generationHistory((on) => rows.forEach(on), m4, norm, { generations: 8 });
+    expect(recorded.filter((r) => r.hypervolumeStandardError !== undefined)).toHaveLength(7);
+    recorded.forEach((r, g) => {
+      expect(Object.is(r.hypervolume, everyDesign[g]!.hypervolume), `generation ${g}: ${r.hypervolume} vs ${everyDesign[g]!.hypervolume}`).toBe(true);
+      expect(r.hypervolumeStandardError).toBe(everyDesign[g]!.hypervolumeStandardError);
+    });
+    // and the estimates rise with the front (the same samples every row)
+    for (let g = 1; g < 7; g++) expect(recorded[g]!.hypervolume).toBeGreaterThanOrEqual(recorded[g - 1]!.hypervolume);
+  });
+
   it('long runs get one row per block of ⌈generations / 500⌉ generations, feasible share over the block, the last generation always', () => {
     expect(HISTORY_POINTS).toBe(500);
     expect(historyStride(500)).toBe(1);
