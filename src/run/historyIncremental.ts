@@ -16,6 +16,8 @@
  *   sample) for every generation's last evaluation index (the normalization's ideal is the final front's, or the benchmark's true ideal, so every
  *   design seen lies at or above 0), value = Π reference_k · (dominated / N), standard error
  *   Π reference_k · sqrt(p(1−p)/N). The same samples for every generation (common random numbers).
+ *   With the run's recorded fronts, history.ts offers only each row's entrants to its front, with the row's last
+ *   index: every design seen is weakly dominated by one on the row's front, so the counts at rows' last indices agree.
  * - `RunningIgdPlus`: mean over the reference points of the running minimum of d⁺ (raw objectives).
  */
 import { createRng } from '../core/rng.js';
