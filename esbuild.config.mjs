@@ -74,6 +74,7 @@ export async function bundleCli() {
     entryPoints: {
       'parallel/worker': join(ROOT, 'src/parallel/worker.ts'),
       'uncertainty/worker': join(ROOT, 'src/uncertainty/worker.ts'),
+      'indicators/worker': join(ROOT, 'src/indicators/worker.ts'),
     },
     splitting: true,
     chunkNames: 'cli/bundle-[hash]',

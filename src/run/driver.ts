@@ -5,11 +5,13 @@
  * told in input order; nothing time-dependent goes into pareto.json (timings live in run.json).
  */
 import { renameSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Algorithm, AlgorithmOptions, AlgorithmSnapshot, Individual } from '../problem/algorithm.js';
 import type { Problem } from '../problem/types.js';
 import { SerialEvaluator, type Evaluator, type RemoteStatus } from '../parallel/evaluator.js';
-import { generationHistory, historyStride, type FixedNormalization, liveNormalization, normalizationOf, runHypervolume } from './history.js';
+import { generationHistory, historyStride, type FixedNormalization, liveNormalization, normalizationOf, normalizedHypervolumeParallel, runHypervolume } from './history.js';
+import { threadsPay } from '../indicators/hypervolumeParallel.js';
 import { EvaluationLog, toLogged } from './log.js';
 import type { LoadedStudy } from './problem.js';
 import type { LpSolver } from '../problem/lp.js';
@@ -72,6 +74,11 @@ export interface RunOptions {
   readonly onProgress?: (p: ProgressInfo) => void;
   /** Told at each step after the last generation (see FinishingProgress). */
   readonly onFinishing?: (f: FinishingProgress) => void;
+  /**
+   * Threads for the final front's exact hypervolume where they pay (src/indicators/hypervolumeParallel.ts; the value
+   * is the same for any number). Default: the machine's available parallelism.
+   */
+  readonly hypervolumeThreads?: number;
   /** Stop after this many generations in this process (used by tests to simulate an interruption). */
   readonly stopAfterGenerations?: number;
   /** Clock, injected so the library has no hidden time source (timestamps only go to run.json). */
@@ -345,14 +352,27 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, reportedDesigns?
   const trueFront = loaded.benchmark ? paretoFront(loaded.benchmark.problem, m) : undefined;
   const fronts = ctx.fronts?.byGeneration;
   const tell = opts.onFinishing;
+  const hvProgress = (count: number) => (share: number): void => tell?.({ step: 'hypervolume', count, objectives: m, share });
+  // The final front's exact hypervolume on several threads where they pay (large fronts in 5+ objectives), after the
+  // replay: the run's recorded last front is the one the history's last row takes.
+  const threads = opts.hypervolumeThreads ?? availableParallelism();
+  const lastFront = fronts?.[fronts.length - 1];
+  const parallelFront = lastFront !== undefined && threads > 1 && threadsPay(lastFront.length, m) ? lastFront : undefined;
   tell?.({ step: 'history', count: p.evaluations, objectives: m });
   const history = generationHistory((onRow, transient) => log.replay(onRow, true, transient), m, norm, {
     generations: p.generation,
-    ...(tell !== undefined ? { onFinalHypervolume: (share: number, count: number) => tell({ step: 'hypervolume', count, objectives: m, share }) } : {}),
+    ...(tell !== undefined ? { onFinalHypervolume: (share: number, count: number) => hvProgress(count)(share) } : {}),
+    ...(parallelFront !== undefined ? { deferFinalHypervolumeOf: parallelFront } : {}),
     ...(fronts !== undefined ? { frontAt: (generation: number) => fronts[generation] } : {}),
     ...(trueFront ? { trueFront } : {}),
     ...(loaded.algorithm.archiveLimit !== undefined ? { archiveLimit: loaded.algorithm.archiveLimit } : {}),
   });
+  const lastRow = history[history.length - 1];
+  if (parallelFront !== undefined && lastRow !== undefined && Number.isNaN(lastRow.hypervolume)) {
+    hvProgress(parallelFront.length)(0);
+    const value = await normalizedHypervolumeParallel(parallelFront, norm, threads, hvProgress(parallelFront.length));
+    history[history.length - 1] = { ...lastRow, hypervolume: value };
+  }
   // The commit: evaluations.csv, pareto.json, pareto.csv, then run.json "complete" last. A kill between two steps
   // leaves run.json "running", and --resume finishes the run (see reopenFinalLog in runFolder.ts).
   renameSync(join(runDir, LOG_PARTIAL), join(runDir, LOG_FINAL));

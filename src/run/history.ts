@@ -8,6 +8,7 @@
 import { toMatrix } from '../core/dominance.js';
 import { ParetoArchive } from '../core/paretoArchive.js';
 import { hypervolume, hypervolumeEstimate } from '../indicators/hypervolume.js';
+import { hypervolumeParallel } from '../indicators/hypervolumeParallel.js';
 import { igdPlus } from '../indicators/igd.js';
 import type { LoggedEvaluation } from './log.js';
 import { RunningHvEstimate, RunningIgdPlus } from './historyIncremental.js';
@@ -85,6 +86,14 @@ function normalizedMatrix(front: readonly ArrayLike<number>[], norm: Normalizati
   return P;
 }
 
+/** `normalizedHypervolume` on up to `threads` threads (src/indicators/hypervolumeParallel.ts: the same value, to the last bit). */
+export function normalizedHypervolumeParallel(
+  front: readonly ArrayLike<number>[], norm: Normalization, threads: number, onProgress?: (share: number) => void,
+): Promise<number> {
+  if (front.length === 0) return Promise.resolve(0);
+  return hypervolumeParallel(normalizedMatrix(front, norm), norm.reference, { threads, ...(onProgress ? { onProgress } : {}) });
+}
+
 /** Exact hypervolume of the front on a normalization (`onProgress`: see `hypervolume`). */
 export function normalizedHypervolume(front: readonly ArrayLike<number>[], norm: Normalization, onProgress?: (share: number) => void): number {
   return front.length === 0 ? 0 : hypervolume(normalizedMatrix(front, norm), norm.reference, onProgress);
@@ -158,6 +167,11 @@ export function generationHistory(
      * then the share of its sweep as it goes (large fronts in 4+ objectives: see `hypervolume`).
      */
     readonly onFinalHypervolume?: (share: number, frontSize: number) => void;
+    /**
+     * When the last row's front is this very array (one of `frontAt`'s), its hypervolume is left NaN for the caller
+     * to compute on several threads (normalizedHypervolumeParallel) after the replay.
+     */
+    readonly deferFinalHypervolumeOf?: readonly ArrayLike<number>[];
   },
 ): GenerationStats[] {
   const stride = historyStride(opts.generations);
@@ -217,10 +231,12 @@ export function generationHistory(
     // a running estimate is filled in after the replay (it needs every design: see historyIncremental.ts)
     const deferred = !last && runningHv !== undefined && front.length > EXACT_HV_POINTS;
     if (deferred) deferredRows.push({ row: out.length, maxIndex: lastIndex });
-    const onFinal = last ? opts.onFinalHypervolume : undefined;
+    const leftToCaller = last && front === opts.deferFinalHypervolumeOf;
+    const onFinal = last && !leftToCaller ? opts.onFinalHypervolume : undefined;
     onFinal?.(0, front.length);
     const exactProgress = onFinal && ((share: number): void => onFinal(share, front.length));
-    const hv = last ? { value: normalizedHypervolume(front, norm, exactProgress) } : deferred ? { value: NaN } : runHypervolume(front, norm);
+    const hv = leftToCaller || deferred ? { value: NaN }
+      : last ? { value: normalizedHypervolume(front, norm, exactProgress) } : runHypervolume(front, norm);
     const igd = !opts.trueFront || front.length === 0 ? undefined
       : last ? igdPlus(front, opts.trueFront, m)
       : staircaseIgd !== undefined ? igdPlus(front, staircaseIgd, m)

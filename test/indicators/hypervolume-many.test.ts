@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../../src/core/rng.js';
-import { hypervolume, hypervolumeEstimate } from '../../src/indicators/hypervolume.js';
+import {
+  hypervolume, hypervolumeEstimate, hypervolumeInChunks, sweepChunkContributions, sweepInput, sweepStartSets, volumeFromContributions,
+} from '../../src/indicators/hypervolume.js';
 
 /** Inclusion–exclusion over all non-empty subsets: Σ (-1)^{|T|+1} Π_k (r_k - max_{p in T} p_k). */
 function inclusionExclusion(points: readonly number[][], ref: readonly number[]): number {
@@ -221,6 +223,64 @@ describe('exact hypervolume, progress of the sweep', () => {
     hypervolume(spherePoints(createRng(23), 1000, 4), [1.1, 1.1, 1.1, 1.1], (share) => none.push(share));
     hypervolume(spherePoints(createRng(24), 5000, 3), [1.1, 1.1, 1.1], (share) => none.push(share));
     expect(none).toEqual([]);
+  });
+});
+
+describe('exact hypervolume in chunks (the top-level sweep split for threads)', () => {
+  /** Points near the unit sphere with coordinates rounded to 1/levels: ties and duplicate projections. */
+  function roundedSphere(seed: number, n: number, m: number, levels: number): number[][] {
+    return spherePoints(createRng(seed), n, m).map((p) => p.map((v) => Math.round(v * levels) / levels));
+  }
+
+  it.each([
+    [5, 12, 150],
+    [6, 8, 97],
+  ])('equals the closed form on the linear front (m = %i, k = %i) in chunks of %i rows', (m, k, chunkRows) => {
+    const pts = simplexLattice(m, k);
+    expect(pts.length).toBeGreaterThan(1024); // the indexed sweep, where the chunks are
+    const exact = 1 - binomial(k - 1 + m, m) / k ** m;
+    expect(hypervolumeInChunks(pts, new Array<number>(m).fill(1), chunkRows)).toBeCloseTo(exact, 12);
+  });
+
+  it('each chunk computed alone, from the set S the start sets give, adds up to the one-thread value to the last bit', () => {
+    // what a thread does: S at the chunk's start from sweepStartSets, then the chunk's rows; ties and duplicates
+    // (coarse rounding) are where a wrong S (a duplicate kept twice, a dominated row kept) would change the value
+    for (const [seed, n, m, levels, chunkRows] of [[31, 4000, 5, 6, 333], [32, 3000, 6, 20, 500], [33, 5000, 5, 200, 1024], [34, 2500, 4, 10, 300]] as const) {
+      const pts = roundedSphere(seed, n, m, levels);
+      const ref = new Array<number>(m).fill(1.1);
+      const oneThread = hypervolumeInChunks(pts, ref, chunkRows);
+      const { P, n: inside } = sweepInput(pts, ref);
+      const R = Float64Array.from(ref);
+      const starts = sweepStartSets(P, inside, m, chunkRows);
+      expect(starts).toHaveLength(Math.ceil(inside / chunkRows));
+      const contributions = new Float64Array(inside);
+      starts.forEach((S0, k) => {
+        const a = k * chunkRows;
+        contributions.set(sweepChunkContributions(P, inside, m, R, a, Math.min(inside, a + chunkRows), S0), a);
+      });
+      expect(Object.is(volumeFromContributions(P, inside, m, R, contributions), oneThread), `seed ${seed}`).toBe(true);
+      // and the chunks change the value by rounding only
+      expect(Math.abs(oneThread - hypervolumeInChunks(pts, ref, inside))).toBeLessThanOrEqual(1e-12 * oneThread);
+    }
+  });
+
+  it('the start sets are the first front of the earlier rows in sweep order, the first of equal projections kept', () => {
+    const m = 5;
+    const pts = roundedSphere(35, 1500, m, 8);
+    const { P, n } = sweepInput(pts, new Array<number>(m).fill(1.1));
+    // the sweep order, written here: by the last coordinate, ties by row
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => P[a * m + m - 1]! - P[b * m + m - 1]! || a - b);
+    const proj = (row: number): number[] => Array.from({ length: m - 1 }, (_, j) => P[row * m + j]!);
+    const chunkRows = 400;
+    const starts = sweepStartSets(P, n, m, chunkRows);
+    starts.forEach((S0, k) => {
+      const before = order.slice(0, k * chunkRows).map(proj);
+      const want = order.slice(0, k * chunkRows).filter((_, t) => {
+        const p = before[t]!;
+        return !before.some((q, s) => (q.every((v, j) => v <= p[j]!) && (q.some((v, j) => v < p[j]!) || s < t)));
+      });
+      expect(Array.from(S0), `chunk ${k}`).toEqual(want);
+    });
   });
 });
 

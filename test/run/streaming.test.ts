@@ -257,6 +257,18 @@ describe('generationHistory replayed from a log', () => {
     expect(bounded.map((r) => r.hypervolume)).toEqual([0.36, 0.36, 0.36].map((v) => expect.closeTo(v, 12)));
   });
 
+  it('leaves the last row\'s hypervolume to the caller (NaN) only when its front is the very array named', () => {
+    const rows = [row(0, 0, [0, 0], [0.5, 0.5], [-1]), row(1, 1, [0, 0], [0.2, 0.2], [-1])];
+    const fronts = [[Float64Array.of(0.5, 0.5)], [Float64Array.of(0.2, 0.2)]];
+    const replay = (on: (r: LoggedEvaluation) => void): void => rows.forEach(on);
+    const deferred = generationHistory(replay, m, identity, { generations: 2, frontAt: (g) => fronts[g], deferFinalHypervolumeOf: fronts[1]! });
+    expect(deferred[0]!.hypervolume).toBeCloseTo(0.36, 12);
+    expect(deferred[1]!.hypervolume).toBeNaN();
+    // an equal front in another array is computed here: 0.9² = 0.81
+    const other = generationHistory(replay, m, identity, { generations: 2, frontAt: (g) => fronts[g], deferFinalHypervolumeOf: [Float64Array.of(0.2, 0.2)] });
+    expect(other[1]!.hypervolume).toBeCloseTo(0.81, 12);
+  });
+
   it('with recorded fronts, IGD+ before the last row equals the brute-force IGD+ of the front seen so far (random 3-objective log)', () => {
     const rng = createRng(11);
     const m3 = 3;
