@@ -11,6 +11,14 @@ import { compiledWorkerFile } from '../parallel/workerFile.js';
 import { hypervolume, SWEEP_CHUNKED_ROWS, sweepChunkRows, sweepChunks, sweepInput, sweepStartSets, volumeFromContributions } from './hypervolume.js';
 import type { SweepChunkTask } from './worker.js';
 
+function compiledWorkerFileOrNull(): string | null {
+  try {
+    return compiledWorkerFile('indicators', 'hypervolume worker');
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Fronts from which threads pay (measured on the 2-core reference machine, sphere fronts, 2 threads: 5 objectives
  * 10,000 points 0.83 s on one thread, 0.87 s on two; 120,000 points 12.4 → 7.2 s; 6 objectives 20,000 points 22.7 →
@@ -29,7 +37,10 @@ export async function hypervolumeParallel(
   const m = reference.length;
   const { P, n } = sweepInput(points, reference);
   const chunks = sweepChunks(n, m);
-  if (opts.threads < 2 || chunks < 2 || !threadsPay(n, m)) return hypervolume(points, reference, opts.onProgress);
+  // threads run the compiled worker (dist/): without a build (the library run from its TypeScript sources before
+  // `npm run build`), one thread gives the same value, only later
+  const workerFile = compiledWorkerFileOrNull();
+  if (opts.threads < 2 || chunks < 2 || !threadsPay(n, m) || workerFile === null) return hypervolume(points, reference, opts.onProgress);
   const rows = sweepChunkRows(n, m);
   const shared = new Float64Array(new SharedArrayBuffer(P.byteLength));
   shared.set(P);
@@ -37,7 +48,7 @@ export async function hypervolumeParallel(
   // piscina is loaded only here (every odc command loads the CLI bundle; most never start a thread)
   const { Piscina } = await import('piscina');
   const pool = new Piscina({
-    filename: compiledWorkerFile('indicators', 'hypervolume worker'),
+    filename: workerFile,
     minThreads: 0,
     maxThreads: Math.min(opts.threads, chunks),
     idleTimeout: 0,
