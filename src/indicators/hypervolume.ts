@@ -52,10 +52,11 @@ import { nonDominatedMask } from '../core/dominance.js';
 import { lexicographicOrder } from '../core/lexicographicOrder.js';
 
 /**
- * The points strictly inside the reference box, as a flat row-major matrix (a fresh copy).
+ * The points strictly inside the reference box, as a flat row-major matrix (a fresh copy; also the input of a sweep
+ * split over threads, ./hypervolumeParallel.ts).
  * Accepts arrays of length m or a flat row-major matrix with m columns.
  */
-function insideRows(points: readonly ArrayLike<number>[] | Float64Array, reference: ArrayLike<number>): { P: Float64Array; n: number } {
+export function insideRows(points: readonly ArrayLike<number>[] | Float64Array, reference: ArrayLike<number>): { P: Float64Array; n: number } {
   const m = reference.length;
   let n: number;
   let flat: Float64Array;
@@ -135,36 +136,31 @@ export function hypervolumeInChunks(
   return new Sweep(onProgress, chunkRows).hv(P, n, m, ref);
 }
 
-/** The points strictly inside the reference box as a flat matrix, for a sweep split over threads. */
-export function sweepInput(points: readonly ArrayLike<number>[] | Float64Array, reference: ArrayLike<number>): { P: Float64Array; n: number } {
-  return insideRows(points, reference);
+/** The sweep order of the n rows of P (m columns): by the last column, ties by row. */
+export function sweepOrder(P: Float64Array, n: number, m: number): Int32Array {
+  const idx = new Int32Array(n);
+  sortRows(idx, n, P, m, m - 1);
+  return idx;
 }
-
-/** Chunks of the top-level sweep of n points inside the box in m objectives (see SWEEP_CHUNKS). */
-export const sweepChunks = (n: number, m: number): number => (m >= 4 && n >= INDEX_MIN_ROWS ? Math.ceil(n / sweepChunkRows(n, m)) : 1);
 
 /**
  * The contributions of the rows at sweep positions [a, b) of the n inside points P (m columns), from S0 = the set S at
  * position a (`sweepStartSets`), as one thread's sweep computes them. For ./hypervolumeParallel.ts.
  */
 export function sweepChunkContributions(P: Float64Array, n: number, m: number, ref: Float64Array, a: number, b: number, S0: Int32Array): Float64Array {
-  const idx = new Int32Array(n);
-  sortRows(idx, n, P, m, m - 1);
   const contributions = new Float64Array(n);
-  new Sweep().sweepRows(P, n, m, ref, idx, a, b, S0, contributions);
+  new Sweep().sweepRows(P, n, m, ref, sweepOrder(P, n, m), a, b, S0, contributions);
   return contributions.slice(a, b);
 }
 
 /**
- * The set S at the first row of each chunk of `chunkRows` (rows of P, in sweep order): the rows before it whose
+ * The set S at the first row of each chunk of `chunkRows` (rows of P, in the sweep order `idx`): the rows before it whose
  * projection (the first m − 1 coordinates) no other of them dominates, and of equal projections the first. The sweep
  * keeps exactly these: a row is let in unless a member weakly dominates it, and a member leaves when a row weakly
  * dominating it comes in. Each set is the front of the one before and the chunk between them (an antichain and a
  * batch: cheap), not of all the rows before.
  */
-export function sweepStartSets(P: Float64Array, n: number, m: number, chunkRows: number): Int32Array[] {
-  const idx = new Int32Array(n);
-  sortRows(idx, n, P, m, m - 1);
+export function sweepStartSets(P: Float64Array, n: number, m: number, idx: Int32Array, chunkRows: number): Int32Array[] {
   const e = m - 1;
   const sets: Int32Array[] = [new Int32Array(0)];
   // S as sweep positions, ascending
@@ -177,17 +173,15 @@ export function sweepStartSets(P: Float64Array, n: number, m: number, chunkRows:
     const F = new Float64Array(c * e);
     for (let i = 0; i < c; i++) for (let j = 0, o = idx[candidates[i]!]! * m; j < e; j++) F[i * e + j] = P[o + j]!;
     const keep = nonDominatedMask(F, c, e, S.length);
-    // equal projections are both non-dominated: the first in sweep order stays (candidates are in sweep order)
+    // equal projections are both non-dominated: the first in sweep order stays (candidates are in sweep order, and
+    // the lexicographic order puts equal rows by index)
     const order = lexicographicOrder(F, c, e);
     for (let s = 1, first = order[0]!; s < c; s++) {
       const i = order[s]!;
       let same = true;
       for (let j = 0; j < e && same; j++) same = F[i * e + j] === F[first * e + j];
-      if (!same) first = i;
-      else if (i < first) {
-        keep[first] = 0;
-        first = i;
-      } else keep[i] = 0;
+      if (same) keep[i] = 0;
+      else first = i;
     }
     let count = 0;
     for (let i = 0; i < c; i++) count += keep[i]!;
@@ -199,13 +193,10 @@ export function sweepStartSets(P: Float64Array, n: number, m: number, chunkRows:
   return sets;
 }
 
-/** The hypervolume from every row's contribution (`sweepChunkContributions` of all chunks, in sweep order). */
-export function volumeFromContributions(P: Float64Array, n: number, m: number, ref: Float64Array, contributions: Float64Array): number {
-  const idx = new Int32Array(n);
-  sortRows(idx, n, P, m, m - 1);
+/** The hypervolume from every row's contribution (`sweepChunkContributions` of all chunks, in the sweep order `idx`). */
+export function volumeFromContributions(P: Float64Array, n: number, m: number, ref: Float64Array, idx: Int32Array, contributions: Float64Array): number {
   return sweepVolume(P, n, m, ref, idx, contributions);
 }
-
 
 /** 2-D hypervolume of n rows of the flat matrix P (2 columns), all strictly inside (r1, r2). */
 export function hv2d(P: Float64Array, n: number, r1: number, r2: number): number {
@@ -445,10 +436,8 @@ interface Level {
 class Sweep {
   /** Whether the next indexed sweep is the top level's (the first one is). */
   private top = true;
-  /**
-   * The top-level sweep's progress listener (taken by the first indexed sweep, the top level) and its chunk size.
-   */
-  constructor(private onProgress?: (share: number) => void, private readonly chunkRows?: number) {}
+  /** The top-level sweep's progress listener and chunk size (default `sweepChunkRows`). */
+  constructor(private readonly onProgress?: (share: number) => void, private readonly chunkRows?: number) {}
   private readonly levels: (Level | undefined)[] = [];
   private idx3 = new Int32Array(0);
   private xs3 = new Float64Array(0);
@@ -605,7 +594,7 @@ class Sweep {
 
   /**
    * As `hv`, with the earlier projections S held in a k-d tree (large n, e.g. the top level). The top level's sweep
-   * runs in chunks (see SWEEP_CHUNKS), each from a tree built anew over S.
+   * runs in chunks (see SWEEP_CHUNKED_ROWS), each from a tree built anew over S.
    */
   private hvIndexed(P: Float64Array, n: number, d: number, ref: Float64Array): number {
     const { idx } = this.level(d, n);
@@ -613,8 +602,7 @@ class Sweep {
     // only the top level reports and runs in chunks (a sub-problem this large sweeps inside one of its points)
     const top = this.top;
     this.top = false;
-    const report = this.onProgress;
-    this.onProgress = undefined;
+    const report = top ? this.onProgress : undefined;
     const chunk = top ? this.chunkRows ?? sweepChunkRows(n, d) : n;
     const contributions = new Float64Array(n);
     let S: Int32Array = new Int32Array(0);

@@ -1,6 +1,6 @@
 /**
  * The exact hypervolume of a large front in 4+ objectives on several threads: the top-level sweep's chunks
- * (SWEEP_CHUNKS of them, ./hypervolume.ts) run as piscina tasks, each from the set S at its first row (the
+ * (8 or 16, see SWEEP_CHUNKED_ROWS in ./hypervolume.ts) run as piscina tasks, each from the set S at its first row (the
  * first front of the earlier rows' projections), and the volume is summed here from their contributions in sweep
  * order. The chunks are the same for any number of threads and compute what one thread computes, so the value is
  * `hypervolume`'s to the last bit (tested). The sets S at the chunks' starts are found here first, each the front
@@ -8,7 +8,7 @@
  * handed out from the last to the first as threads come free.
  */
 import { compiledWorkerFile } from '../parallel/workerFile.js';
-import { hypervolume, SWEEP_CHUNKED_ROWS, sweepChunkRows, sweepChunks, sweepInput, sweepStartSets, volumeFromContributions } from './hypervolume.js';
+import { hypervolume, insideRows, SWEEP_CHUNKED_ROWS, sweepChunkRows, sweepOrder, sweepStartSets, volumeFromContributions } from './hypervolume.js';
 import type { SweepChunkTask } from './worker.js';
 
 function compiledWorkerFileOrNull(): string | null {
@@ -35,13 +35,13 @@ export async function hypervolumeParallel(
   opts: { readonly threads: number; readonly onProgress?: (share: number) => void },
 ): Promise<number> {
   const m = reference.length;
-  const { P, n } = sweepInput(points, reference);
-  const chunks = sweepChunks(n, m);
+  const { P, n } = insideRows(points, reference);
   // threads run the compiled worker (dist/): without a build (the library run from its TypeScript sources before
   // `npm run build`), one thread gives the same value, only later
-  const workerFile = compiledWorkerFileOrNull();
-  if (opts.threads < 2 || chunks < 2 || !threadsPay(n, m) || workerFile === null) return hypervolume(points, reference, opts.onProgress);
+  const workerFile = opts.threads >= 2 && threadsPay(n, m) ? compiledWorkerFileOrNull() : null;
+  if (workerFile === null) return hypervolume(points, reference, opts.onProgress);
   const rows = sweepChunkRows(n, m);
+  const chunks = Math.ceil(n / rows);
   const shared = new Float64Array(new SharedArrayBuffer(P.byteLength));
   shared.set(P);
   const ref = Float64Array.from(reference as ArrayLike<number>);
@@ -54,7 +54,8 @@ export async function hypervolumeParallel(
     idleTimeout: 0,
   });
   const contributions = new Float64Array(n);
-  const starts = sweepStartSets(P, n, m, rows);
+  const idx = sweepOrder(P, n, m);
+  const starts = sweepStartSets(P, n, m, idx, rows);
   let done = 0;
   opts.onProgress?.(0);
   try {
@@ -68,5 +69,5 @@ export async function hypervolumeParallel(
   } finally {
     await pool.destroy();
   }
-  return volumeFromContributions(P, n, m, ref, contributions);
+  return volumeFromContributions(P, n, m, ref, idx, contributions);
 }

@@ -59,6 +59,20 @@ function cpuMs<T>(f: () => T): { value: T; cpu_ms: number; wall_ms: number } {
   return { value, cpu_ms: (c.user + c.system) / 1000, wall_ms: performance.now() - t0 };
 }
 
+/** CPU and wall ms of `count` generations (ask, evaluate, tell) of `alg`, one entry per generation. */
+function timeGenerations(
+  alg: ReturnType<typeof createAlgorithm>, problem: ReturnType<typeof createBenchmarkProblem>, count: number,
+): { cpu: number[]; wall: number[] } {
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  for (let g = 0; g < count; g++) {
+    const r = cpuMs(() => alg.tell(alg.ask().map((x) => safeEvaluate(problem, x))));
+    cpu.push(r.cpu_ms);
+    wall.push(r.wall_ms);
+  }
+  return { cpu, wall };
+}
+
 console.log(`NSGA-III, population ${POPULATION}, DTLZ2, seed ${SEED}: ${cpus()[0]?.model ?? 'cpu'} x ${cpus().length}, node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
 for (const m of OBJECTIVES) {
   const problem = createBenchmarkProblem({ problem: 'dtlz2', objectives: m, variables: m + 9 });
@@ -117,13 +131,7 @@ for (const m of OBJECTIVES) {
   if (STEADY > 0) {
     // Past the first generations (compilation, populations of many fronts): STEADY more, each with its share of the
     // unbounded archive's merges, which come in spikes; the mean includes them and a last read of the archive.
-    const steadyCpu: number[] = [];
-    const steadyWall: number[] = [];
-    for (let g = 0; g < STEADY; g++) {
-      const r = cpuMs(() => alg.tell(alg.ask().map((x) => safeEvaluate(problem, x))));
-      steadyCpu.push(r.cpu_ms);
-      steadyWall.push(r.wall_ms);
-    }
+    const { cpu: steadyCpu, wall: steadyWall } = timeGenerations(alg, problem, STEADY);
     const read = cpuMs(() => alg.archive().length);
     const mean = (v: readonly number[], extra: number): number => (v.reduce((a, b) => a + b, 0) + extra) / v.length;
     console.log(
@@ -134,12 +142,6 @@ for (const m of OBJECTIVES) {
   }
   const again = createAlgorithm('nsga3', problem, { population: POPULATION, seed: SEED });
   again.tell(again.ask().map((x) => safeEvaluate(problem, x)));
-  const warmCpu: number[] = [];
-  const warmWall: number[] = [];
-  for (let g = 0; g < GENERATIONS; g++) {
-    const r = cpuMs(() => again.tell(again.ask().map((x) => safeEvaluate(problem, x))));
-    warmCpu.push(r.cpu_ms);
-    warmWall.push(r.wall_ms);
-  }
+  const { cpu: warmCpu, wall: warmWall } = timeGenerations(again, problem, GENERATIONS);
   console.log(`  the first ${GENERATIONS} again, a new run in this process (V8's code compiled): median ${median(warmCpu).toFixed(1)} ms CPU, ${median(warmWall).toFixed(1)} ms wall`);
 }

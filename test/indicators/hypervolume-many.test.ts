@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../../src/core/rng.js';
 import {
-  hypervolume, hypervolumeEstimate, hypervolumeInChunks, sweepChunkContributions, sweepInput, sweepStartSets, volumeFromContributions,
+  hypervolume, hypervolumeEstimate, hypervolumeInChunks, insideRows, sweepChunkContributions, sweepOrder, sweepStartSets, volumeFromContributions,
 } from '../../src/indicators/hypervolume.js';
 
 /** Inclusion–exclusion over all non-empty subsets: Σ (-1)^{|T|+1} Π_k (r_k - max_{p in T} p_k). */
@@ -249,16 +249,17 @@ describe('exact hypervolume in chunks (the top-level sweep split for threads)', 
       const pts = roundedSphere(seed, n, m, levels);
       const ref = new Array<number>(m).fill(1.1);
       const oneThread = hypervolumeInChunks(pts, ref, chunkRows);
-      const { P, n: inside } = sweepInput(pts, ref);
+      const { P, n: inside } = insideRows(pts, ref);
       const R = Float64Array.from(ref);
-      const starts = sweepStartSets(P, inside, m, chunkRows);
+      const idx = sweepOrder(P, inside, m);
+      const starts = sweepStartSets(P, inside, m, idx, chunkRows);
       expect(starts).toHaveLength(Math.ceil(inside / chunkRows));
       const contributions = new Float64Array(inside);
       starts.forEach((S0, k) => {
         const a = k * chunkRows;
         contributions.set(sweepChunkContributions(P, inside, m, R, a, Math.min(inside, a + chunkRows), S0), a);
       });
-      expect(Object.is(volumeFromContributions(P, inside, m, R, contributions), oneThread), `seed ${seed}`).toBe(true);
+      expect(Object.is(volumeFromContributions(P, inside, m, R, idx, contributions), oneThread), `seed ${seed}`).toBe(true);
       // and the chunks change the value by rounding only
       expect(Math.abs(oneThread - hypervolumeInChunks(pts, ref, inside))).toBeLessThanOrEqual(1e-12 * oneThread);
     }
@@ -267,12 +268,12 @@ describe('exact hypervolume in chunks (the top-level sweep split for threads)', 
   it('the start sets are the first front of the earlier rows in sweep order, the first of equal projections kept', () => {
     const m = 5;
     const pts = roundedSphere(35, 1500, m, 8);
-    const { P, n } = sweepInput(pts, new Array<number>(m).fill(1.1));
+    const { P, n } = insideRows(pts, new Array<number>(m).fill(1.1));
     // the sweep order, written here: by the last coordinate, ties by row
     const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => P[a * m + m - 1]! - P[b * m + m - 1]! || a - b);
     const proj = (row: number): number[] => Array.from({ length: m - 1 }, (_, j) => P[row * m + j]!);
     const chunkRows = 400;
-    const starts = sweepStartSets(P, n, m, chunkRows);
+    const starts = sweepStartSets(P, n, m, Int32Array.from(order), chunkRows);
     starts.forEach((S0, k) => {
       const before = order.slice(0, k * chunkRows).map(proj);
       const want = order.slice(0, k * chunkRows).filter((_, t) => {
