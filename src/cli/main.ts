@@ -13,7 +13,7 @@ import * as odc from '../index.js';
 import { RUN_LOCK, studySlug } from '../run/runFolder.js';
 import { readYaml } from '../study/load.js';
 import { CONSTELLATION_DEFAULTS } from '../uncertainty/constellationModel.js';
-import { createProgress, loadCliProgress } from './progress.js';
+import { compareText, createProgress, createStatus, loadCliProgress } from './progress.js';
 
 const intArg = (name: string, min: number, max = Number.MAX_SAFE_INTEGER, why = '') => (v: string): number => {
   // Number("") and Number("  ") are 0: an empty value is refused, not taken as 0.
@@ -224,8 +224,15 @@ function addResultCommands(program: Command, io: CliIo): void {
     .description('Compare the Pareto fronts of runs on a common normalization (hypervolume, IGD+, who dominates where).')
     .argument('<run-dirs...>', 'two or more run folders of studies with the same objectives')
     .option('-o, --out <dir>', 'output folder (default results/compare-<timestamp>)')
-    .action(async (dirs: string[], opts: { out?: string }) => {
-      const r = await odc.compareRuns(dirs, opts.out);
+    .option('-q, --quiet', 'no progress output, only the summary')
+    .action(async (dirs: string[], opts: { out?: string; quiet?: boolean }) => {
+      const status = createStatus(opts.quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
+      let r: odc.CompareResult;
+      try {
+        r = await odc.compareRuns(dirs, opts.out, { onProgress: (p) => status.show(compareText(p), p.share) });
+      } finally {
+        status.stop();
+      }
       io.out(odc.formatCompare(r));
     });
 

@@ -1,12 +1,14 @@
 /**
  * Progress display for long runs: a bar on a terminal; on a pipe or log file, one plain line every ~10 %
  * of the run; nothing with --quiet. After the last generation, the finishing steps (history, exact hypervolume,
- * result files, report): on a terminal one status line rewritten in place and cleared at the end, on a pipe one line
- * per step (and per quarter of the hypervolume's sweep). Only the CLI writes to the terminal.
+ * result files, report), and `odc compare`'s steps, through `createStatus`: on a terminal one status line rewritten in
+ * place and cleared at the end, on a pipe one line per step (and per quarter of a hypervolume's sweep). Only the CLI
+ * writes to the terminal.
  */
 import { createRequire } from 'node:module';
 import type CliProgress from 'cli-progress';
 import type { FinishingProgress, ProgressInfo } from '../run/driver.js';
+import type { CompareProgress } from '../report/compare.js';
 import { groupedDecimal } from '../report/budget.js';
 
 /** cli-progress (with readline and child_process under it, ~25 ms) is loaded only when a bar is drawn on a terminal. */
@@ -43,14 +45,26 @@ export function finishingText(f: FinishingProgress): string {
   }
 }
 
+/** "A: s1: exact hypervolume (40,174 designs, 5 objectives)" and the like. */
+export function compareText(p: CompareProgress): string {
+  const n = groupedDecimal(p.count, 0);
+  switch (p.step) {
+    case 'load': return `loading ${n} run folders`;
+    case 'union': return `non-dominated union of ${n} designs`;
+    case 'dominance': return `${p.run}: designs no other run dominates (${n} designs)`;
+    case 'hypervolume': return `${p.run}: exact hypervolume (${n} designs, ${p.objectives} objectives)`;
+    case 'igd': return `${p.run}: IGD+ against the union (${n} designs)`;
+    case 'files': return `who dominates where, plot, compare.html and compare.md (${n} union designs)`;
+  }
+}
+
 const percent = (share: number): string => `${Math.floor(100 * share)}%`;
 
 export function createProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.WriteStream): ProgressSink {
   if (mode === 'quiet') return { update: () => undefined, finishing: () => undefined, stop: () => undefined };
   if (mode === 'lines') {
     let lastDecile = -1;
-    let step = '';
-    let quarter = 0;
+    const status = createStatus('lines', stream);
     return {
       update(p) {
         const total = p.maxGenerations ?? null;
@@ -60,17 +74,8 @@ export function createProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.W
         lastDecile = decile;
         stream.write(`gen ${p.generation}${total ? `/${total}` : ''}  evals ${p.evaluations}  feasible ${(100 * p.feasibleShare).toFixed(0)}%  front ${p.frontSize}  HV ${p.hypervolume.toFixed(4)}  failures ${p.failures}  elapsed ${fmtTime(p.elapsed_s)}  eta ${fmtTime(p.eta_s)}${remoteText(p)}\n`);
       },
-      finishing(f) {
-        if (f.step !== step) {
-          step = f.step;
-          quarter = 0;
-          stream.write(`finishing: ${finishingText(f)}\n`);
-        } else if (f.share !== undefined && Math.floor(4 * f.share) > quarter) {
-          quarter = Math.floor(4 * f.share);
-          stream.write(`finishing: ${finishingText(f)} ${percent(quarter / 4)}\n`);
-        }
-      },
-      stop: () => undefined,
+      finishing: (f) => status.show(`finishing: ${finishingText(f)}`, f.share),
+      stop: () => status.stop(),
     };
   }
   const cliProgress = loadCliProgress();
@@ -86,12 +91,7 @@ export function createProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.W
     cliProgress.Presets.shades_classic,
   );
   let started = false;
-  // the finishing status line (rewritten in place; cleared by stop) and its last text
-  let status = '';
-  const clearStatus = (): void => {
-    if (status !== '') stream.write('\r\x1B[2K');
-    status = '';
-  };
+  const status = createStatus('bar', stream);
   return {
     update(p) {
       const total = p.maxGenerations ?? p.maxEvaluations ?? 1;
@@ -107,20 +107,64 @@ export function createProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.W
         started = false;
         bar.stop();
       }
-      // one terminal row at most (\x1B[2K clears only the row the cursor is on), the share kept
-      const suffix = f.share !== undefined && f.share > 0 ? ` ${percent(f.share)}` : '';
-      const room = stream.columns > 1 ? stream.columns - 1 - suffix.length : Infinity;
-      const text = `finishing: ${finishingText(f)}`.slice(0, Math.max(0, room)) + suffix;
-      if (text === status) return;
-      stream.write(`\r\x1B[2K${text}`);
-      status = text;
+      status.show(`finishing: ${finishingText(f)}`, f.share);
     },
     // Also on Ctrl-C (src/cli/main.ts); a second stop does nothing.
     stop() {
-      clearStatus();
+      status.stop();
       if (!started) return;
       started = false;
       bar.stop();
+    },
+  };
+}
+
+export interface StatusSink {
+  /** The step now under way, and the share of it done when known. */
+  show(text: string, share?: number): void;
+  /** Clears the terminal's status line; a second call does nothing. */
+  stop(): void;
+}
+
+/**
+ * Named steps of work that has no bar (a run's finishing steps, `odc compare`): on a terminal one status line
+ * rewritten in place, cut to the terminal's width with the share kept, cleared by stop(); on a pipe one line per step
+ * and one at each quarter of a step's share; nothing when quiet.
+ */
+export function createStatus(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.WriteStream): StatusSink {
+  if (mode === 'quiet') return { show: () => undefined, stop: () => undefined };
+  if (mode === 'lines') {
+    let step = '';
+    let quarter = 0;
+    return {
+      show(text, share) {
+        if (text !== step) {
+          step = text;
+          quarter = 0;
+          stream.write(`${text}\n`);
+        } else if (share !== undefined && Math.floor(4 * share) > quarter) {
+          quarter = Math.floor(4 * share);
+          stream.write(`${text} ${percent(quarter / 4)}\n`);
+        }
+      },
+      stop: () => undefined,
+    };
+  }
+  // the status line now on the terminal ('' when none)
+  let status = '';
+  return {
+    show(text, share) {
+      // one terminal row at most (\x1B[2K clears only the row the cursor is on), the share kept
+      const suffix = share !== undefined && share > 0 ? ` ${percent(share)}` : '';
+      const room = stream.columns > 1 ? stream.columns - 1 - suffix.length : Infinity;
+      const line = text.slice(0, Math.max(0, room)) + suffix;
+      if (line === status) return;
+      stream.write(`\r\x1B[2K${line}`);
+      status = line;
+    },
+    stop() {
+      if (status !== '') stream.write('\r\x1B[2K');
+      status = '';
     },
   };
 }

@@ -5,6 +5,11 @@
  * bound is exact for both distances: for IGD the Euclidean distance to the box; for IGD+ (d⁺ = ‖max(a − z, 0)‖,
  * Ishibuchi et al., EMO 2015) ‖max(lo − z, 0)‖, since every a in the box has a ≥ lo. Same values as the
  * O(|Z|·|A|·m) scan (src/indicators/igd.ts uses this for large sets in 3+ objectives).
+ * The IGD+ bound is 0 for every box whose low corner is below z, near the front most boxes on the way down: children
+ * with equal bounds are visited nearer-first by the Euclidean distance to their boxes, so a z of the set itself (half
+ * of `odc compare`'s union is each run's own) reaches its 0 in one descent. The value does not depend on the order
+ * (the minimum over the points not pruned). 40,174 points against a union of 71,241 in 5 objectives: 1.6-2.1 →
+ * 0.5-0.6 s.
  * Rows with a NaN coordinate never win (as in the scan) and are left out of the tree.
  */
 const LEAF = 8;
@@ -69,14 +74,22 @@ export function igdKd(A0: Float64Array, Z: Float64Array, m: number, plus: boolea
 
   let oz = 0;
   let best = Infinity;
+  // the Euclidean distance to the last box bound() measured, which orders children of equal IGD+ bounds
+  let tie = 0;
   const bound = (node: number): number => {
     let s = 0;
+    let e = 0;
     for (let k = 0; k < m; k++) {
       const z = Z[oz + k]!;
       let d = lo[node * m + k]! - z;
-      if (d < 0) d = plus ? 0 : Math.max(0, z - hi[node * m + k]!);
+      const u = z - hi[node * m + k]!;
+      if (d < 0) {
+        if (u > 0) e += u * u;
+        d = plus ? 0 : Math.max(0, u);
+      } else e += d * d;
       s += d * d;
     }
+    tie = e;
     return s;
   };
   const visit = (node: number): void => {
@@ -95,10 +108,16 @@ export function igdKd(A0: Float64Array, Z: Float64Array, m: number, plus: boolea
     const l = left[node]!;
     const r = right[node]!;
     const bl = bound(l);
+    const tl = tie;
     const br = bound(r);
-    const [first, bf, second, bs] = bl <= br ? [l, bl, r, br] : [r, br, l, bl];
-    if (bf < best) visit(first);
-    if (bs < best) visit(second);
+    const tr = tie;
+    if (bl < br || (bl === br && tl <= tr)) {
+      if (bl < best) visit(l);
+      if (br < best) visit(r);
+    } else {
+      if (br < best) visit(r);
+      if (bl < best) visit(l);
+    }
   };
   let total = 0;
   for (let j = 0; j < nz; j++) {

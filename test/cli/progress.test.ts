@@ -5,7 +5,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createProgress } from '../../src/cli/progress.js';
+import { compareText, createProgress, createStatus } from '../../src/cli/progress.js';
 import type { FinishingProgress, ProgressInfo } from '../../src/run/driver.js';
 
 function sink(isTTY: boolean, columns = 200): { stream: NodeJS.WriteStream; text: () => string } {
@@ -75,5 +75,24 @@ describe('finishing steps on the progress display', () => {
     for (const f of steps) p.finishing(f);
     p.stop();
     expect(text()).toBe('');
+  });
+});
+
+describe('odc compare\'s steps on a pipe', () => {
+  it('a line per step, named with the run and its designs, and per quarter of a hypervolume', () => {
+    const { stream, text } = sink(false);
+    const status = createStatus('lines', stream);
+    const run = 'A: s1';
+    for (const share of [0, 0.3, 0.6, 1]) status.show(compareText({ step: 'hypervolume', run, count: 40_174, objectives: 5, share }), share);
+    status.show(compareText({ step: 'igd', run, count: 71_241, objectives: 5 }));
+    status.stop();
+    expect(text().split('\n')).toEqual([
+      'A: s1: exact hypervolume (40,174 designs, 5 objectives)',
+      'A: s1: exact hypervolume (40,174 designs, 5 objectives) 25%',
+      'A: s1: exact hypervolume (40,174 designs, 5 objectives) 50%',
+      'A: s1: exact hypervolume (40,174 designs, 5 objectives) 100%',
+      'A: s1: IGD+ against the union (71,241 designs)',
+      '',
+    ]);
   });
 });

@@ -75,4 +75,23 @@ describe('IGD / IGD+ on large sets in 3+ objectives (k-d tree search)', () => {
     expect(igdPlus(A, Z, m)).toBeCloseTo(brute(clean, Z, true), 12);
     expect(igd(A, Z, m)).toBeCloseTo(brute(clean, Z, false), 12);
   });
+
+  it('a reference set holding the approximation\'s own points (odc compare\'s union of fronts), 5 objectives: the definition to the last bit', () => {
+    let seed = 99;
+    // 32-bit LCG (Numerical Recipes' constants) in exact integer arithmetic
+    const next = (): number => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
+    // points near the unit sphere: the IGD+ bound of most boxes is 0 there, so the search order is what decides its cost
+    const sphere = (): Float64Array => {
+      const p = Float64Array.from({ length: 5 }, next);
+      const r = Math.hypot(...p);
+      return p.map((v) => v / r + (next() < 0.2 ? 0.01 * next() : 0));
+    };
+    const A = Array.from({ length: 3000 }, sphere);
+    const Z = [...A.filter((_, i) => i % 2 === 0), ...Array.from({ length: 1500 }, sphere)];
+    const want = brute(A, Z, true);
+    expect(want).toBeGreaterThan(0);
+    expect(igdPlus(A, Z, 5)).toBe(want);
+    expect(igdPlus(A, Z.slice(0, 1500), 5)).toBe(0);
+    expect(igd(A, Z, 5)).toBe(brute(A, Z, false));
+  });
 });

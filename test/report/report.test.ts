@@ -2,7 +2,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
-import { compareRuns, evaluateDesignFile, exportDesign, renderReport, StudyError } from '../../src/index.js';
+import { compareRuns, evaluateDesignFile, exportDesign, renderReport, StudyError, type CompareProgress } from '../../src/index.js';
 import type { ParetoFile } from '../../src/run/results.js';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun, ZDT1, ZDT1_ALGORITHM } from './helpers.js';
 
@@ -175,14 +175,35 @@ describe('exportDesign', () => {
 describe('compareRuns', () => {
   it('hypervolume and IGD+ on a common normalization, overlay plot and who dominates where', async () => {
     const out = join(tmp, 'cmp');
-    const r = await compareRuns([zdtA, zdtB], out);
+    const heard: CompareProgress[] = [];
+    const r = await compareRuns([zdtA, zdtB], out, { onProgress: (p) => heard.push(p) });
     expect(r.rows).toHaveLength(2);
+    // each step announced as it starts, per run in order, with its designs
+    const [a, b] = r.rows.map((row) => [row.label, row.frontSize] as const);
+    expect(heard.filter((p) => p.share === undefined || p.share === 0).map((p) => [p.step, p.run, p.count])).toEqual([
+      ['load', undefined, 2], ['union', undefined, a![1] + b![1]],
+      ['dominance', a![0], a![1]], ['hypervolume', a![0], a![1]], ['igd', a![0], r.unionSize],
+      ['dominance', b![0], b![1]], ['hypervolume', b![0], b![1]], ['igd', b![0], r.unionSize],
+      ['files', undefined, r.unionSize],
+    ]);
     for (const row of r.rows) {
       expect(row.hypervolume).toBeGreaterThan(0);
       expect(row.hypervolume).toBeLessThanOrEqual(1.1 ** 2);
       expect(row.igdPlus).toBeGreaterThanOrEqual(0);
     }
     expect(r.rows[0]!.unionShare + r.rows[1]!.unionShare).toBeCloseTo(1, 12);
+    // "not dominated by others", by the definition on the normalized fronts (pair by pair, written here)
+    const { ideal, nadir } = r.normalization;
+    const front = (dir: string): number[][] => {
+      const p = pareto(dir);
+      return p.designs.map((d) => p.objectives.map((o, j) => (d.objectives[o.name]! - ideal[j]!) / (nadir[j]! - ideal[j]!)));
+    };
+    const dominatedBy = (b: number[], a: number[]): boolean => b.every((v, j) => v <= a[j]!) && b.some((v, j) => v < a[j]!);
+    const [fa, fb] = [front(zdtA), front(zdtB)];
+    const shareA = fa.filter((a) => !fb.some((b) => dominatedBy(b, a))).length / fa.length;
+    const shareB = fb.filter((b) => !fa.some((a) => dominatedBy(a, b))).length / fb.length;
+    expect(shareA).toBeLessThan(1);
+    expect([r.rows[0]!.nonDominatedShare, r.rows[1]!.nonDominatedShare]).toEqual([shareA, shareB]);
     expect(r.normalization.reference).toEqual([1.1, 1.1]);
     expect(r.regions).toHaveLength(8);
     for (const f of ['compare.html', 'compare.md', 'fronts.svg']) expect(existsSync(join(out, f))).toBe(true);
