@@ -178,7 +178,8 @@ export function nonDominatedSort(F: Float64Array, n: number, m: number, maxRanke
   return { ranks, fronts: collectFronts(ranks, order, nFronts) };
 }
 
-function hasNaN(F: Float64Array, length: number): boolean {
+/** True when one of the first `length` values of F is NaN. */
+export function hasNaN(F: Float64Array, length: number): boolean {
   for (let i = 0; i < length; i++) if (F[i] !== F[i]) return true;
   return false;
 }

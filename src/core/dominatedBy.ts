@@ -11,7 +11,7 @@
  *   by pair when that is cheap, else peeled again.
  * Rows with a NaN have no order for the fronts' sorts: with one, every pair is compared (`dominates`).
  */
-import { nonDominatedMask, rowDominates } from './dominance.js';
+import { hasNaN, nonDominatedMask, rowDominates } from './dominance.js';
 
 /** Pairs compared directly rather than through another front (a few tens of ms). */
 const DIRECT_PAIRS = 1 << 24;
@@ -71,11 +71,6 @@ function direct(A: Float64Array, rows: Int32Array, B: Float64Array, nB: number, 
       }
     }
   }
-}
-
-function hasNaN(F: Float64Array, length: number): boolean {
-  for (let i = 0; i < length; i++) if (F[i] !== F[i]) return true;
-  return false;
 }
 
 const allRows = (n: number): Int32Array => Int32Array.from({ length: n }, (_, i) => i);

@@ -45,11 +45,11 @@
  * Points that do not strictly dominate the reference point (some f_i >= r_i) contribute nothing
  * and are dropped first. Non-finite coordinates are rejected by the same rule (NaN never counts).
  *
- * `hypervolumeEstimate` is a seeded Monte Carlo estimate for use during runs (see its comment).
+ * `hypervolumeEstimate` (./hypervolumeEstimate.ts) is a seeded Monte Carlo estimate for use during runs.
  */
-import { createRng } from '../core/rng.js';
 import { nonDominatedMask } from '../core/dominance.js';
 import { lexicographicOrder } from '../core/lexicographicOrder.js';
+import { buildKd, kdDepth } from './staticKd.js';
 
 /**
  * The points strictly inside the reference box, as a flat row-major matrix (a fresh copy; also the input of a sweep
@@ -673,102 +673,10 @@ function sweepVolume(P: Float64Array, n: number, d: number, ref: Float64Array, i
   return volume;
 }
 
-/**
- * Rearranges perm[a..b) so that perm[kth] holds the row of that rank by (P[row * d + col], row), with
- * no larger row before it and no smaller one after (Hoare's quickselect, median-of-three pivot).
- */
-function selectRows(perm: Int32Array, a: number, b: number, kth: number, P: Float64Array, d: number, col: number): void {
-  const before = (x: number, y: number): boolean => {
-    const vx = P[x * d + col]!;
-    const vy = P[y * d + col]!;
-    return vx < vy || (vx === vy && x < y);
-  };
-  let lo = a;
-  let hi = b - 1;
-  while (hi > lo) {
-    const m = (lo + hi) >>> 1;
-    // median of three in perm[lo], perm[m], perm[hi]
-    if (before(perm[m]!, perm[lo]!)) swap(perm, m, lo);
-    if (before(perm[hi]!, perm[lo]!)) swap(perm, hi, lo);
-    if (before(perm[hi]!, perm[m]!)) swap(perm, hi, m);
-    const pivot = perm[m]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (before(perm[i]!, pivot)) i++;
-      while (before(pivot, perm[j]!)) j--;
-      if (i <= j) {
-        swap(perm, i, j);
-        i++;
-        j--;
-      }
-    }
-    if (kth <= j) hi = j;
-    else if (kth >= i) lo = i;
-    else return;
-  }
-}
-
-function swap(a: Int32Array, i: number, j: number): void {
-  const t = a[i]!;
-  a[i] = a[j]!;
-  a[j] = t;
-}
-
-/** Depth of the static k-d tree over n rows: leaves of at most LEAF_ROWS rows, all at this depth. */
-function kdDepth(n: number): number {
-  let depth = 0;
-  while (Math.ceil(n / 2 ** depth) > LEAF_ROWS) depth++;
-  return depth;
-}
-
-/**
- * Static k-d tree in heap layout (node k has children 2k + 1 and 2k + 2; the node over positions
- * [a, b) splits at (a + b) >>> 1): arranges perm[a..b) (ids of rows of P, d columns) and stores each
- * node's bounding box over the first e coordinates in lo/hi (node x e). Splits at the median of the
- * widest coordinate.
- */
-function buildKd(
-  P: Float64Array,
-  d: number,
-  e: number,
-  perm: Int32Array,
-  lo: Float64Array,
-  hi: Float64Array,
-  node: number,
-  a: number,
-  b: number,
-  level: number,
-  depth: number,
-): void {
-  const no = node * e;
-  for (let j = 0; j < e; j++) {
-    lo[no + j] = Infinity;
-    hi[no + j] = -Infinity;
-  }
-  for (let i = a; i < b; i++) {
-    const ro = perm[i]! * d;
-    for (let j = 0; j < e; j++) {
-      const v = P[ro + j]!;
-      if (v < lo[no + j]!) lo[no + j] = v;
-      if (v > hi[no + j]!) hi[no + j] = v;
-    }
-  }
-  if (level === depth) return;
-  let k = 0;
-  for (let j = 1; j < e; j++) if (hi[no + j]! - lo[no + j]! > hi[no + k]! - lo[no + k]!) k = j;
-  const mid = (a + b) >>> 1;
-  selectRows(perm, a, b, mid, P, d, k);
-  buildKd(P, d, e, perm, lo, hi, 2 * node + 1, a, mid, level + 1, depth);
-  buildKd(P, d, e, perm, lo, hi, 2 * node + 2, mid, b, level + 1, depth);
-}
-
 /** Levels with at least this many rows keep S in a `RowTree` instead of a list. */
 const INDEX_MIN_ROWS = 1024;
 /** A `RowTree` is rebuilt over S and the next max(BLOCK_MIN_ROWS, |S|) rows in sweep order. */
 const BLOCK_MIN_ROWS = 256;
-/** Rows per leaf of a `RowTree`. */
-const LEAF_ROWS = 16;
 
 /**
  * The set S of one sweep level as a static k-d tree over all n rows of the level (their first
@@ -973,99 +881,4 @@ class RowTree {
     }
     return c;
   }
-}
-
-/** Result of `hypervolumeEstimate`. */
-export interface HypervolumeEstimate {
-  /** V_box · k / N: the box volume times the share of the N samples that are dominated. */
-  readonly value: number;
-  /** V_box · sqrt(p̂ (1 − p̂) / N), p̂ = k / N: the estimated standard error of `value`. */
-  readonly standardError: number;
-}
-
-/**
- * Monte Carlo estimate of the hypervolume for use during runs: O(n log n) to index the points in a
- * k-d tree, then one dominance query per sample. All dominated volume lies in the box
- * B = [ideal of the points inside the reference box, reference]; N = `samples` points are drawn
- * uniformly in B with the seeded generator (src/core/rng.ts, m draws per sample, so the result is a
- * pure function of (points, reference, samples, seed)), k of them are dominated (some point is <=
- * the sample in every objective), and value = V_B · k / N. The estimate is unbiased; with
- * p = HV / V_B its standard error is V_B · sqrt(p (1 − p) / N), reported with p replaced by
- * p̂ = k / N (0 when every or no sample is dominated, which then says little: use more samples).
- * Roughly 95 % of estimates fall within 2 standard errors of the exact value. (Points drawn from the
- * same seed's stream would correlate with the samples: give the estimate a seed of its own.)
- */
-export function hypervolumeEstimate(
-  points: readonly ArrayLike<number>[] | Float64Array,
-  reference: ArrayLike<number>,
-  opts: { readonly samples: number; readonly seed: number },
-): HypervolumeEstimate {
-  const N = opts.samples;
-  if (!Number.isInteger(N) || N < 1) throw new RangeError(`samples must be an integer >= 1, got ${N}`);
-  const m = reference.length;
-  if (m === 0) return { value: 0, standardError: 0 };
-  const { P: inside, n } = insideRows(points, reference);
-  if (n === 0) return { value: 0, standardError: 0 };
-  const ref = Float64Array.from(reference as ArrayLike<number>);
-  const ideal = new Float64Array(m).fill(Infinity);
-  for (let i = 0; i < n; i++) for (let k = 0; k < m; k++) if (inside[i * m + k]! < ideal[k]!) ideal[k] = inside[i * m + k]!;
-  let vBox = 1;
-  for (let k = 0; k < m; k++) vBox *= ref[k]! - ideal[k]!;
-  // a k-d tree over the points: a node whose box lies above y in some coordinate holds no point
-  // dominating y; one whose box lies at or below y in every coordinate holds only such points
-  const depth = kdDepth(n);
-  const nodes = 2 ** (depth + 1) - 1;
-  const lo = new Float64Array(nodes * m);
-  const hi = new Float64Array(nodes * m);
-  const perm = new Int32Array(n);
-  for (let i = 0; i < n; i++) perm[i] = i;
-  buildKd(inside, m, m, perm, lo, hi, 0, 0, n, 0, depth);
-  const P = new Float64Array(n * m);
-  for (let t = 0; t < n; t++) P.set(inside.subarray(perm[t]! * m, perm[t]! * m + m), t * m);
-  const tree: KdQuery = { P, lo, hi, m, depth, y: new Float64Array(m) };
-  const rng = createRng(opts.seed);
-  const y = tree.y;
-  let hits = 0;
-  for (let s = 0; s < N; s++) {
-    for (let k = 0; k < m; k++) y[k] = ideal[k]! + rng.next() * (ref[k]! - ideal[k]!);
-    if (isDominated(tree, 0, 0, n, 0)) hits++;
-  }
-  const p = hits / N;
-  return { value: vBox * p, standardError: vBox * Math.sqrt((p * (1 - p)) / N) };
-}
-
-interface KdQuery {
-  /** the points in tree order (n x m) */
-  readonly P: Float64Array;
-  readonly lo: Float64Array;
-  readonly hi: Float64Array;
-  readonly m: number;
-  readonly depth: number;
-  /** the query point */
-  readonly y: Float64Array;
-}
-
-/** Does some point of the subtree lie at or below y in every coordinate? */
-function isDominated(t: KdQuery, node: number, a: number, b: number, level: number): boolean {
-  const { m, lo, hi, y } = t;
-  const no = node * m;
-  let inside = true;
-  for (let k = 0; k < m; k++) {
-    if (lo[no + k]! > y[k]!) return false;
-    if (hi[no + k]! > y[k]!) inside = false;
-  }
-  if (inside) return true;
-  if (level < t.depth) {
-    const mid = (a + b) >>> 1;
-    return isDominated(t, 2 * node + 1, a, mid, level + 1) || isDominated(t, 2 * node + 2, mid, b, level + 1);
-  }
-  for (let i = a; i < b; i++) if (dominates(t.P, i, m, y)) return true;
-  return false;
-}
-
-/** Row i of P (m columns) <= y in every coordinate. */
-function dominates(P: Float64Array, i: number, m: number, y: Float64Array): boolean {
-  const o = i * m;
-  for (let k = 0; k < m; k++) if (P[o + k]! > y[k]!) return false;
-  return true;
 }

@@ -102,6 +102,17 @@ function labels(runs: readonly LoadedRun[]): string[] {
   return base.map((b, i) => `${String.fromCharCode(65 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ''}: ${b}`);
 }
 
+/** The rows of the matrices one after the other, in one matrix. */
+function stacked(matrices: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(matrices.reduce((s, M) => s + M.length, 0));
+  let at = 0;
+  for (const M of matrices) {
+    out.set(M, at);
+    at += M.length;
+  }
+  return out;
+}
+
 function defaultOutDir(now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-');
   const base = join('results', `compare-${stamp}`);
@@ -131,21 +142,17 @@ export async function compareRuns(runDirs: readonly string[], outDir?: string, o
   // non-dominated union, remembering which run each point came from
   const tagged = normFronts.flatMap((F, r) => F.map((f) => ({ f, r })));
   say({ step: 'union', count: tagged.length, objectives: m });
-  const flat = new Float64Array(tagged.length * m);
-  tagged.forEach((p, i) => p.f.forEach((v, j) => (flat[i * m + j] = v)));
-  const union = Array.from(nonDominatedIndices(flat, tagged.length, m), (i) => tagged[i]!);
+  const matrices = normFronts.map((F) => toMatrix(F, m));
+  const union = Array.from(nonDominatedIndices(stacked(matrices), tagged.length, m), (i) => tagged[i]!);
   const Z = union.map((p) => p.f);
   const names = labels(runs);
   const threads = opts.hypervolumeThreads ?? availableParallelism();
-  const matrices = normFronts.map((F) => toMatrix(F, m));
   const rows: CompareRow[] = [];
   for (const [i, r] of runs.entries()) {
     const F = normFronts[i]!;
     const step = { run: names[i]!, count: F.length, objectives: m } as const;
     say({ step: 'dominance', ...step });
-    const others = matrices.filter((_, k) => k !== i);
-    const O = new Float64Array(others.reduce((s, o) => s + o.length, 0));
-    others.reduce((at, o) => (O.set(o, at), at + o.length), 0);
+    const O = stacked(matrices.filter((_, k) => k !== i));
     const dominated = dominatedByMask(matrices[i]!, F.length, O, O.length / m, m);
     const free = F.length - dominated.reduce((s, d) => s + d, 0);
     say({ step: 'hypervolume', ...step, share: 0 });

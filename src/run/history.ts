@@ -7,7 +7,8 @@
  */
 import { toMatrix } from '../core/dominance.js';
 import { ParetoArchive } from '../core/paretoArchive.js';
-import { hypervolume, hypervolumeEstimate } from '../indicators/hypervolume.js';
+import { hypervolume } from '../indicators/hypervolume.js';
+import { hypervolumeEstimate } from '../indicators/hypervolumeEstimate.js';
 import { hypervolumeParallel } from '../indicators/hypervolumeParallel.js';
 import { igdPlus } from '../indicators/igd.js';
 import type { LoggedEvaluation } from './log.js';

@@ -12,7 +12,8 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { createRng } from '../../src/core/rng.js';
-import { hv2d, hv3d, hypervolume, hypervolumeEstimate } from '../../src/indicators/hypervolume.js';
+import { hv2d, hv3d, hypervolume } from '../../src/indicators/hypervolume.js';
+import { hypervolumeEstimate } from '../../src/indicators/hypervolumeEstimate.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -1,13 +1,14 @@
 /**
  * The exact hypervolume for 4-6 objectives (dimension sweep, src/indicators/hypervolume.ts) and the
- * Monte Carlo estimate. Every expectation is independent of the code: volumes worked out by hand,
+ * Monte Carlo estimate (src/indicators/hypervolumeEstimate.ts). Every expectation is independent of the code: volumes worked out by hand,
  * the closed form of a lattice front, and a brute-force inclusion–exclusion written here.
  */
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../../src/core/rng.js';
 import {
-  hypervolume, hypervolumeEstimate, hypervolumeInChunks, insideRows, sweepChunkContributions, sweepOrder, sweepStartSets, volumeFromContributions,
+  hypervolume, hypervolumeInChunks, insideRows, sweepChunkContributions, sweepOrder, sweepStartSets, volumeFromContributions,
 } from '../../src/indicators/hypervolume.js';
+import { hypervolumeEstimate } from '../../src/indicators/hypervolumeEstimate.js';
 
 /** Inclusion–exclusion over all non-empty subsets: Σ (-1)^{|T|+1} Π_k (r_k - max_{p in T} p_k). */
 function inclusionExclusion(points: readonly number[][], ref: readonly number[]): number {
