@@ -17,6 +17,7 @@
  */
 
 import { DOMINATOR_BITSETS_MAX_POINTS, dominatorBitsetRanks, snapshotBlock, snapshotOrders } from './dominatorBitsets.js';
+import type { Helper } from './helperThread.js';
 import { largeFrontMask } from './largeFront.js';
 import { lexicographicOrder } from './lexicographicOrder.js';
 import { peel3, sort3 } from './sort3.js';
@@ -110,7 +111,11 @@ function collectFronts(ranks: Int32Array, order: Int32Array, nFronts: number): I
  * front-by-front peeling stopping there would; the rows left out get rank = fronts.length and appear in no
  * front. m = 2 and ENS-BS return every front.
  */
-export function nonDominatedSort(F: Float64Array, n: number, m: number, maxRanked = n): NonDominatedSortResult {
+export function nonDominatedSort(
+  F: Float64Array, n: number, m: number, maxRanked = n,
+  /** A helper thread for the dominator bitsets' work (m >= 4; ./helperThread.ts): the same result, sooner. */
+  helper: Helper | null = null,
+): NonDominatedSortResult {
   const ranks = new Int32Array(n);
   if (n === 0) return { ranks, fronts: [] };
   const order = lexicographicOrder(F, n, m);
@@ -145,7 +150,7 @@ export function nonDominatedSort(F: Float64Array, n: number, m: number, maxRanke
   }
   if (m === 3) return { ranks, fronts: (hasNaN(F, 3 * n) ? peel3 : sort3)(F, n, order, ranks, maxRanked) };
   if (useBitsets(F, n, m)) {
-    nFronts = dominatorBitsetRanks(F, n, m, order, ranks, false, snapshotBlock(n, m), snapshotOrders(n, m), maxRanked);
+    nFronts = dominatorBitsetRanks(F, n, m, order, ranks, false, snapshotBlock(n, m), snapshotOrders(n, m), maxRanked, helper);
     return { ranks, fronts: collectFronts(ranks, order, nFronts) };
   }
   // ENS-BS: members of each front stored in insertion (lexicographic) order.
@@ -194,14 +199,18 @@ function useBitsets(F: Float64Array, n: number, m: number): boolean {
  * NaN) by divide and conquer over them (./largeFront.ts); `antichain`: the first rows are known to be mutually
  * non-dominated (an archive's entries), which that path uses.
  */
-export function nonDominatedMask(F: Float64Array, n: number, m: number, antichain = 0): Uint8Array {
+export function nonDominatedMask(
+  F: Float64Array, n: number, m: number, antichain = 0,
+  /** A helper thread for the dominator bitsets (./helperThread.ts): the same mask, sooner. */
+  helper: Helper | null = null,
+): Uint8Array {
   const mask = new Uint8Array(n);
   if (n === 0) return mask;
   if (m >= 4 && n > DOMINATOR_BITSETS_MAX_POINTS && !hasNaN(F, n * m)) return largeFrontMask(F, n, m, antichain);
   if (useBitsets(F, n, m)) {
     // only whether a row has a dominator: each row's search stops at the first
     const ranks = new Int32Array(n);
-    dominatorBitsetRanks(F, n, m, lexicographicOrder(F, n, m), ranks, true);
+    dominatorBitsetRanks(F, n, m, lexicographicOrder(F, n, m), ranks, true, snapshotBlock(n, m), snapshotOrders(n, m), n, helper);
     for (let i = 0; i < n; i++) mask[i] = ranks[i] === 0 ? 1 : 0;
     return mask;
   }

@@ -27,6 +27,7 @@
  * still checked by the definition, so the ranks are the same).
  */
 
+import { type Helper, type HelperTask, helperChunks, onSharedMemory, runChunked, sharedInt32 } from './helperThread.js';
 import { lexicographicOrder } from './lexicographicOrder.js';
 
 /** Largest snapshot store (32-bit words, 16 MB) this method allocates: larger inputs get coarser snapshot blocks. */
@@ -61,11 +62,15 @@ const SCRATCH_MAX_WORDS = 1 << 20;
 const [RANK_AT, ORD, POS, BLOCK, BUCKET, COUNTS, SNAPSHOTS] = [0, 1, 2, 3, 4, 5, 6];
 const scratchArrays: Int32Array[] = Array.from({ length: 7 }, () => new Int32Array(0));
 
-/** The working array `slot` with `length` words (not cleared). */
+/**
+ * The working array `slot` with `length` words (not cleared). On shared memory, so a helper thread can build and
+ * read shares of the orders and snapshots (./helperThread.ts); typed arrays on a SharedArrayBuffer read and write
+ * as fast as any.
+ */
 function scratch(slot: number, length: number): Int32Array {
-  if (length > SCRATCH_MAX_WORDS) return new Int32Array(length);
+  if (length > SCRATCH_MAX_WORDS) return sharedInt32(length);
   const kept = scratchArrays[slot]!;
-  if (kept.length < length) scratchArrays[slot] = new Int32Array(Math.min(SCRATCH_MAX_WORDS, Math.max(length, 2 * kept.length)));
+  if (kept.length < length) scratchArrays[slot] = sharedInt32(Math.min(SCRATCH_MAX_WORDS, Math.max(length, 2 * kept.length)));
   return scratchArrays[slot]!.subarray(0, length);
 }
 
@@ -99,15 +104,33 @@ export function dominatorBitsetRanks(
   /** Orders used, 1 (the lexicographic alone) or m (tests set it; default snapshotOrders(n, m)). */
   orders = snapshotOrders(n, m),
   maxRanked = n,
+  /**
+   * A helper thread (./helperThread.ts) for shares of the orders, the snapshots and a first-front scan (each row's
+   * search for any dominator is independent of the others'); the ranks are the same with it or without it.
+   */
+  helper: Helper | null = null,
 ): number {
   if (B % 32 !== 0 || B < 32) throw new RangeError(`snapshot block must be a positive multiple of 32, got ${B}`);
   if (orders !== 1 && orders !== m) throw new RangeError(`orders must be 1 or m = ${m}, got ${orders}`);
-  const W = (n + 31) >>> 5;
+  const x = buildIndex(F, n, m, order, B, orders, helper);
+  const pos = x.pos;
   const J = m - 1;
-  // snapshots per (order, objective)
-  const S = Math.ceil(n / B);
-  const { ord, pos, block } = objectiveOrders(F, n, m, order, B, orders);
-  const snapshots = buildSnapshots(n, m, orders, ord, pos, block, W, S);
+  // with a helper, the first front is found first, on both threads: those rows' searches (the longest, to the first
+  // position: no dominator stops them) are then skipped, and when they are enough, nothing else is searched
+  let known: Uint8Array | null = null;
+  const limited = !firstFrontOnly && maxRanked >= 1 && maxRanked < n;
+  if (helper !== null) {
+    const mask = new Uint8Array(new SharedArrayBuffer(n));
+    runChunked(helper, { kind: SCAN_TASK, index: x, mask }, Math.ceil(n / SCAN_CHUNK_ROWS), (c) => scanChunk(x, c, mask));
+    known = mask;
+    let count = 0;
+    for (let i = 0; i < n; i++) count += known[i]!;
+    if (firstFrontOnly || (limited && count >= maxRanked)) {
+      // (see the end of this function: with a cap of 1, the other rows get rank 1)
+      for (let i = 0; i < n; i++) ranks[i] = known[i]! ? 0 : 1;
+      return firstFrontOnly && count < n ? 2 : 1;
+    }
+  }
   // rank by position in each order used (rankAt[j n + s]), -1 until ranked: a candidate's rank is read next to
   // its bit, before its row is looked up
   const rankAt = scratch(RANK_AT, orders * n).fill(-1);
@@ -115,47 +138,12 @@ export function dominatorBitsetRanks(
   let maxRank = -1;
   // ranks from `cap` on are not told apart (stored values at or above it, assigned before it came down, mean "cap")
   let cap = firstFrontOnly ? 1 : n + 1;
-  const limited = !firstFrontOnly && maxRanked >= 1 && maxRanked < n;
   // rows ranked below cap, per rank; their count
   const perRank = limited ? new Int32Array(n + 2) : null;
   let belowCap = 0;
   for (let t = 0; t < n; t++) {
     const p = order[t]!;
-    // the order in which p comes earliest (the lowest j on a tie)
-    let jp = 0;
-    let tp = t;
-    for (let j = 1; j < orders; j++) {
-      const x = pos[j * n + p]!;
-      if (x < tp) {
-        tp = x;
-        jp = j;
-      }
-    }
-    for (let k = 0, c = 0; k < m; k++) if (k !== jp) offsets[c] = ((jp * J + c++) * S + block[k * n + p]! - 1) * W;
-    // the first four snapshot offsets (repeated when m < 5; an AND with itself is harmless)
-    const a = offsets[0]!;
-    const b = offsets[1]!;
-    const c = J > 2 ? offsets[2]! : b;
-    const e = J > 3 ? offsets[3]! : c;
-    const base = jp * n;
-    // no dominator can raise the rank beyond the highest so far, and none matters beyond cap - 1
-    const ceiling = Math.min(maxRank, cap - 1);
-    // later positions first: they tend to hold the higher ranks, so the search often stops early. The word holding
-    // p's own position is cut below it; the words under it are ANDed in a tight loop until one is not zero.
-    let best = -1;
-    let w = tp >>> 5;
-    let d = (tp & 31) === 0 ? 0 : snapshots[a + w]! & snapshots[b + w]! & snapshots[c + w]! & snapshots[e + w]! & ((1 << (tp & 31)) - 1);
-    for (;;) {
-      for (let j = 4; j < J && d !== 0; j++) d &= snapshots[offsets[j]! + w]!;
-      while (d !== 0 && best < ceiling) {
-        const bit = 31 - Math.clz32(d);
-        d ^= 1 << bit;
-        const s = base + ((w << 5) | bit);
-        if (rankAt[s]! > best && rowDominatesRow(F, m, ord[s]!, p)) best = rankAt[s]!;
-      }
-      if (w === 0 || best >= ceiling) break;
-      while ((d = snapshots[a + --w]! & snapshots[b + w]! & snapshots[c + w]! & snapshots[e + w]!) === 0 && w > 0);
-    }
+    const best = known !== null && known[p] === 1 ? -1 : highestDominatorRank(x, rankAt, offsets, p, t, Math.min(maxRank, cap - 1));
     const rank = Math.min(best + 1, cap);
     for (let j = 0; j < orders; j++) rankAt[j * n + pos[j * n + p]!] = rank;
     ranks[p] = rank;
@@ -170,6 +158,171 @@ export function dominatorBitsetRanks(
   if (firstFrontOnly) return maxRank + 1;
   if (cap <= maxRank) for (let i = 0; i < n; i++) if (ranks[i]! > cap) ranks[i] = cap;
   return Math.min(maxRank + 1, cap);
+}
+
+/**
+ * The highest rank among the ranked dominators of row p (at position t of the lexicographic order), -1 without one;
+ * the search stops once it reaches `ceiling` (no dominator can matter beyond it).
+ */
+function highestDominatorRank(x: BitsetIndex, rankAt: Int32Array, offsets: Int32Array, p: number, t: number, ceiling: number): number {
+  const { F, n, m, orders, W, S, ord, pos, block, snapshots } = x;
+  const J = m - 1;
+  // the order in which p comes earliest (the lowest j on a tie)
+  let jp = 0;
+  let tp = t;
+  for (let j = 1; j < orders; j++) {
+    const at = pos[j * n + p]!;
+    if (at < tp) {
+      tp = at;
+      jp = j;
+    }
+  }
+  for (let k = 0, c = 0; k < m; k++) if (k !== jp) offsets[c] = ((jp * J + c++) * S + block[k * n + p]! - 1) * W;
+  // the first four snapshot offsets (repeated when m < 5; an AND with itself is harmless)
+  const a = offsets[0]!;
+  const b = offsets[1]!;
+  const c = J > 2 ? offsets[2]! : b;
+  const e = J > 3 ? offsets[3]! : c;
+  const base = jp * n;
+  // later positions first: they tend to hold the higher ranks, so the search often stops early. The word holding
+  // p's own position is cut below it; the words under it are ANDed in a tight loop until one is not zero.
+  let best = -1;
+  let w = tp >>> 5;
+  let d = (tp & 31) === 0 ? 0 : snapshots[a + w]! & snapshots[b + w]! & snapshots[c + w]! & snapshots[e + w]! & ((1 << (tp & 31)) - 1);
+  for (;;) {
+    for (let j = 4; j < J && d !== 0; j++) d &= snapshots[offsets[j]! + w]!;
+    while (d !== 0 && best < ceiling) {
+      const bit = 31 - Math.clz32(d);
+      d ^= 1 << bit;
+      const s = base + ((w << 5) | bit);
+      if (rankAt[s]! > best && rowDominatesRow(F, m, ord[s]!, p)) best = rankAt[s]!;
+    }
+    if (w === 0 || best >= ceiling) break;
+    while ((d = snapshots[a + --w]! & snapshots[b + w]! & snapshots[c + w]! & snapshots[e + w]!) === 0 && w > 0);
+  }
+  return best;
+}
+
+/** The orders and snapshots over n rows of F (see columnRange and snapshotRange), on shared memory. */
+export interface BitsetIndex {
+  readonly F: Float64Array;
+  readonly n: number;
+  readonly m: number;
+  /** The lexicographic order of the rows. */
+  readonly order: Int32Array;
+  /** Points per snapshot block, orders used, words per snapshot, snapshots per (order, objective). */
+  readonly B: number;
+  readonly orders: number;
+  readonly W: number;
+  readonly S: number;
+  readonly ord: Int32Array;
+  readonly pos: Int32Array;
+  readonly block: Int32Array;
+  readonly snapshots: Int32Array;
+}
+
+const COLUMNS_TASK = 'bitsets.columns';
+const SNAPSHOTS_TASK = 'bitsets.snapshots';
+const SCAN_TASK = 'bitsets.scan';
+/** Rows per chunk of the shared first-front scan (a chunk costs ~0.1 ms at 12,800 rows in 5 objectives). */
+const SCAN_CHUNK_ROWS = 256;
+
+function scanChunk(x: BitsetIndex, c: number, mask: Uint8Array): void {
+  firstFrontScan(x, c * SCAN_CHUNK_ROWS, Math.min(x.n, (c + 1) * SCAN_CHUNK_ROWS), mask);
+}
+
+/**
+ * The orders and snapshots; with a helper, column 0 (the lexicographic order, which the others' crowded buckets read)
+ * first, then the other columns one chunk each, then the (order, objective) pairs one chunk each (./helperThread.ts,
+ * runChunked).
+ */
+function buildIndex(F: Float64Array, n: number, m: number, order: Int32Array, B: number, orders: number, helper: Helper | null): BitsetIndex {
+  const W = (n + 31) >>> 5;
+  const S = Math.ceil(n / B);
+  const x: BitsetIndex = {
+    F: helper === null ? F : onSharedMemory(F), n, m, order: helper === null ? order : onSharedMemory(order), B, orders, W, S,
+    ord: scratch(ORD, m * n), pos: scratch(POS, orders * n), block: scratch(BLOCK, m * n), snapshots: scratch(SNAPSHOTS, orders * (m - 1) * S * W),
+  };
+  if (helper === null) {
+    columnRange(x, 0, m);
+    snapshotRange(x, 0, orders * (m - 1));
+    return x;
+  }
+  columnRange(x, 0, 1);
+  runChunked(helper, { kind: COLUMNS_TASK, index: x }, m - 1, (c) => columnRange(x, 1 + c, 2 + c));
+  runChunked(helper, { kind: SNAPSHOTS_TASK, index: x }, orders * (m - 1), (c) => snapshotRange(x, c, c + 1));
+  return x;
+}
+
+/**
+ * mask[p] = 1 for the rows p at lexicographic positions from .. to - 1 that no row dominates, else 0: the search of
+ * `highestDominatorRank` for any dominator (every candidate is checked, ranked or not), so rows are independent.
+ */
+function firstFrontScan(x: BitsetIndex, from: number, to: number, mask: Uint8Array): void {
+  const { F, n, m, order, orders, W, S, ord, pos, block, snapshots } = x;
+  const J = m - 1;
+  const offsets = new Int32Array(J);
+  for (let t = from; t < to; t++) {
+    const p = order[t]!;
+    let jp = 0;
+    let tp = t;
+    for (let j = 1; j < orders; j++) {
+      const at = pos[j * n + p]!;
+      if (at < tp) {
+        tp = at;
+        jp = j;
+      }
+    }
+    for (let k = 0, c = 0; k < m; k++) if (k !== jp) offsets[c] = ((jp * J + c++) * S + block[k * n + p]! - 1) * W;
+    const a = offsets[0]!;
+    const b = offsets[1]!;
+    const c = J > 2 ? offsets[2]! : b;
+    const e = J > 3 ? offsets[3]! : c;
+    const base = jp * n;
+    let dominated = false;
+    let w = tp >>> 5;
+    let d = (tp & 31) === 0 ? 0 : snapshots[a + w]! & snapshots[b + w]! & snapshots[c + w]! & snapshots[e + w]! & ((1 << (tp & 31)) - 1);
+    for (;;) {
+      for (let j = 4; j < J && d !== 0; j++) d &= snapshots[offsets[j]! + w]!;
+      while (d !== 0) {
+        const bit = 31 - Math.clz32(d);
+        d ^= 1 << bit;
+        if (rowDominatesRow(F, m, ord[base + ((w << 5) | bit)]!, p)) {
+          dominated = true;
+          break;
+        }
+      }
+      if (dominated || w === 0) break;
+      while ((d = snapshots[a + --w]! & snapshots[b + w]! & snapshots[c + w]! & snapshots[e + w]!) === 0 && w > 0);
+    }
+    mask[p] = dominated ? 0 : 1;
+  }
+}
+
+/**
+ * The helper's side of each bitsets task, run `rounds` times on the n rows of F (no NaN): a helper thread runs this
+ * before it takes tasks, so that its first shares run compiled code (interpreted, a share took several times this
+ * thread's whole task and held the caller up in a run's first generations).
+ */
+export function warmUpBitsetTasks(F: Float64Array, n: number, m: number, rounds: number): void {
+  const orders = snapshotOrders(n, m);
+  for (let r = 0; r < rounds; r++) {
+    const x = buildIndex(F, n, m, onSharedMemory(lexicographicOrder(F, n, m)), snapshotBlock(n, m), orders, null);
+    const mask = new Uint8Array(new SharedArrayBuffer(n));
+    for (const [kind, chunks] of [[COLUMNS_TASK, m - 1], [SNAPSHOTS_TASK, orders * (m - 1)], [SCAN_TASK, Math.ceil(n / SCAN_CHUNK_ROWS)]] as const) {
+      runBitsetTask({ kind, index: x, mask, claims: sharedInt32(1), done: new Uint8Array(new SharedArrayBuffer(chunks)), chunks });
+    }
+  }
+}
+
+/** A helper thread's share of the bitsets' work (the chunks of `runChunked` above): false when `task` is another kind. */
+export function runBitsetTask(task: HelperTask): boolean {
+  const { index: x, mask } = task as unknown as { index: BitsetIndex; mask: Uint8Array };
+  if (task.kind === COLUMNS_TASK) helperChunks(task, (c) => columnRange(x, 1 + c, 2 + c));
+  else if (task.kind === SNAPSHOTS_TASK) helperChunks(task, (c) => snapshotRange(x, c, c + 1));
+  else if (task.kind === SCAN_TASK) helperChunks(task, (c) => scanChunk(x, c, mask));
+  else return false;
+  return true;
 }
 
 function rowDominatesRow(F: Float64Array, m: number, i: number, j: number): boolean {
@@ -206,18 +359,15 @@ const MAX_CROWDED_SHARE = 8;
  * rounded subtraction, product and floor are monotone), so a dominator of p still comes before p; so does a bucket of
  * more than MAX_BUCKET_POINTS points sorted by f_j, ties by lexicographic position. A column that is constant, not
  * finite, or whose crowded buckets hold more than 1 / MAX_CROWDED_SHARE of the points takes that exact order whole.
- * With one order, objective 0's blocks are not needed (no snapshot is cut by f_0).
+ * With one order, objective 0's blocks are not needed (no snapshot is cut by f_0). Here for the objectives j0 .. j1 - 1;
+ * j > 0 reads order 0's positions (pos[row], the ties of a crowded bucket), so column 0 is done first.
  */
-function objectiveOrders(
-  F: Float64Array, n: number, m: number, order: Int32Array, B: number, orders: number,
-): { ord: Int32Array; pos: Int32Array; block: Int32Array } {
-  const ord = scratch(ORD, m * n);
-  const pos = scratch(POS, orders * n);
-  const block = scratch(BLOCK, m * n);
+function columnRange(x: BitsetIndex, j0: number, j1: number): void {
+  const { F, n, m, order, B, orders, ord, pos, block } = x;
   const bucket = scratch(BUCKET, n);
   const counts = scratch(COUNTS, BUCKETS_PER_POINT * n + 1);
   let values: Float64Array | null = null;
-  for (let j = 0; j < m; j++) {
+  for (let j = j0; j < j1; j++) {
     const base = j * n;
     if (j === 0) ord.set(order);
     else if (!bucketOrder(F, n, m, j, order, pos, ord, base, bucket, counts)) {
@@ -230,7 +380,6 @@ function objectiveOrders(
     if (j < orders) for (let s = 0; s < n; s++) pos[base + ord[base + s]!] = s;
     if (j > 0 || orders > 1) for (let s = 0; s < n; s++) block[base + ord[base + s]!] = Math.floor(s / B) + 1;
   }
-  return { ord, pos, block };
 }
 
 /**
@@ -283,31 +432,28 @@ function bucketOrder(
 
 /**
  * Snapshot b (1-based) of order j < orders and objective k != j, at ((j (m - 1) + c) S + b - 1) W with
- * c = k - (k > j): the positions in order j of the rows whose block of objective k is <= b.
+ * c = k - (k > j): the positions in order j of the rows whose block of objective k is <= b. Here for the pairs
+ * (j, k) numbered q0 .. q1 - 1 (q = j (m - 1) + c), after every column's order and blocks are known.
  */
-function buildSnapshots(
-  n: number, m: number, orders: number, ord: Int32Array, pos: Int32Array, block: Int32Array, W: number, S: number,
-): Int32Array {
+function snapshotRange(x: BitsetIndex, q0: number, q1: number): void {
+  const { n, m, ord, pos, block, W, S, snapshots } = x;
   const J = m - 1;
-  const snapshots = scratch(SNAPSHOTS, orders * J * S * W);
   const running = new Int32Array(W);
-  for (let j = 0; j < orders; j++) {
+  for (let q = q0; q < q1; q++) {
+    // pair q = j (m - 1) + c: order j, objective k (c = k - (k > j))
+    const j = Math.floor(q / J);
+    const c = q - j * J;
     const posJ = j * n;
-    for (let k = 0, c = 0; k < m; k++) {
-      if (k === j) continue;
-      const baseK = k * n;
-      running.fill(0);
-      // blocks grow along order k: snapshot b adds the rows up to the last of block b
-      let s = 0;
-      for (let b = 1; b <= S; b++) {
-        for (; s < n && block[baseK + ord[baseK + s]!]! <= b; s++) {
-          const q = pos[posJ + ord[baseK + s]!]!;
-          running[q >>> 5] = running[q >>> 5]! | (1 << (q & 31));
-        }
-        snapshots.set(running, ((j * J + c) * S + b - 1) * W);
+    const baseK = (c < j ? c : c + 1) * n;
+    running.fill(0);
+    // blocks grow along order k: snapshot b adds the rows up to the last of block b
+    let s = 0;
+    for (let b = 1; b <= S; b++) {
+      for (; s < n && block[baseK + ord[baseK + s]!]! <= b; s++) {
+        const t = pos[posJ + ord[baseK + s]!]!;
+        running[t >>> 5] = running[t >>> 5]! | (1 << (t & 31));
       }
-      c++;
+      snapshots.set(running, (q * S + b - 1) * W);
     }
   }
-  return snapshots;
 }

@@ -23,6 +23,7 @@
  * takes this path up to half the entries: src/core/paretoArchive.ts, MERGE_INDEX_RATIO).
  */
 import { nonDominatedMask } from './dominance.js';
+import type { Helper } from './helperThread.js';
 import { lexicographicOrder } from './lexicographicOrder.js';
 
 /** Buckets per row of the batch front in the lookup of a query's cuts (see BatchIndex.cuts). */
@@ -36,9 +37,13 @@ const MAX_INDEX_WORDS = 1 << 22;
  * non-dominated (not checked: a violated premise gives a wrong front). `indexWords`: the index's size bound (tests
  * set it small for coarse blocks).
  */
-export function mergeFrontMask(F: Float64Array, nA: number, n: number, m: number, indexWords = MAX_INDEX_WORDS): Uint8Array {
+export function mergeFrontMask(
+  F: Float64Array, nA: number, n: number, m: number, indexWords = MAX_INDEX_WORDS,
+  /** A helper thread for the batch's own front (./helperThread.ts). */
+  helper: Helper | null = null,
+): Uint8Array {
   const mask = new Uint8Array(n);
-  const inBatch = nonDominatedMask(F.subarray(nA * m, n * m), n - nA, m);
+  const inBatch = nonDominatedMask(F.subarray(nA * m, n * m), n - nA, m, 0, helper);
   // B' gathered into G (row t of G is row rowsB[t] of F)
   let k = 0;
   for (let t = 0; t < n - nA; t++) k += inBatch[t]!;

@@ -40,6 +40,7 @@
  */
 import { crowdingDistance, nonDominatedMask, Staircase2D } from './dominance.js';
 import { mergeFrontMask } from './frontMerge.js';
+import { type Helper, sharedFloat64 } from './helperThread.js';
 import { lexicographicOrder } from './lexicographicOrder.js';
 import { NdTree } from './ndTree.js';
 
@@ -134,6 +135,11 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
   private tree: NdTree<T> | null = null;
   private entered: T[] = [];
   private readonly left = new Set<T>();
+  /**
+   * A helper thread for the first fronts of batch merges (m >= 4; ./helperThread.ts): the same content, sooner. Set
+   * by the optimizer that owns the archive.
+   */
+  helper: Helper | null = null;
 
   /** `capacity`: bound on the archive size (Infinity: unbounded), see the header. */
   constructor(readonly m: number, readonly capacity = Infinity) {
@@ -268,7 +274,7 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
     const entries = this.sorted();
     const all = entries.concat(buf);
     const n = all.length;
-    const F = new Float64Array(n * m);
+    const F = this.helper === null ? new Float64Array(n * m) : sharedFloat64(n * m);
     const rows = new Float64Array(n * (m + 1));
     const from = synced ? entries.length : 0;
     if (synced) F.set(this.F.subarray(0, from * m));
@@ -284,7 +290,9 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
     // the entries are mutually non-dominated: a batch of at most half their number is compared with them through an
     // index over its own front (src/core/frontMerge.ts), a larger one sorted with them (past the bitsets' size, without
     // the entries' comparisons among each other)
-    const front = MERGE_INDEX_RATIO * buf.length <= entries.length ? mergeFrontMask(F, entries.length, n, m) : nonDominatedMask(F, n, m, entries.length);
+    const front = MERGE_INDEX_RATIO * buf.length <= entries.length
+      ? mergeFrontMask(F, entries.length, n, m, undefined, this.helper)
+      : nonDominatedMask(F, n, m, entries.length, this.helper);
     const order = lexicographicOrder(rows, n, m + 1);
     const kept: T[] = [];
     const keptRows: number[] = [];

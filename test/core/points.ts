@@ -69,21 +69,40 @@ export function beats(b: Pt, a: Pt): boolean {
  * dominates (no worse in every objective, better in one), 0 for the others. O(n² m).
  */
 export function bruteMask(F: Float64Array, n: number, m: number): number[] {
-  const dominates = (q: number, p: number): boolean => {
-    let better = false;
-    for (let k = 0; k < m; k++) {
-      if (F[q * m + k]! > F[p * m + k]!) return false;
-      if (F[q * m + k]! < F[p * m + k]!) better = true;
-    }
-    return better;
-  };
   const mask: number[] = [];
   for (let p = 0; p < n; p++) {
     let dominated = false;
-    for (let q = 0; q < n && !dominated; q++) dominated = dominates(q, p);
+    for (let q = 0; q < n && !dominated; q++) dominated = rowDominates(F, m, q, p);
     mask.push(dominated ? 0 : 1);
   }
   return mask;
+}
+
+/** Row q of F dominates row p: no worse in every objective, better in one (the definition, written here). */
+function rowDominates(F: Float64Array, m: number, q: number, p: number): boolean {
+  let better = false;
+  for (let k = 0; k < m; k++) {
+    if (F[q * m + k]! > F[p * m + k]!) return false;
+    if (F[q * m + k]! < F[p * m + k]!) better = true;
+  }
+  return better;
+}
+
+/** Ranks by repeated peeling with the definition (the oracle): front r = the rows left that no row left dominates. */
+export function bruteRanks(F: Float64Array, n: number, m: number): number[] {
+  const ranks: number[] = new Array<number>(n).fill(-1);
+  for (let r = 0, left = n; left > 0; r++) {
+    const front: number[] = [];
+    for (let p = 0; p < n; p++) {
+      if (ranks[p] !== -1) continue;
+      let dominated = false;
+      for (let q = 0; q < n && !dominated; q++) dominated = ranks[q] === -1 && rowDominates(F, m, q, p);
+      if (!dominated) front.push(p);
+    }
+    for (const p of front) ranks[p] = r;
+    left -= front.length;
+  }
+  return ranks;
 }
 
 /** Brute force: the points no other point beats, in lexicographic order of f. */

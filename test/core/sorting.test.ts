@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ascendingOrder, lexicographicOrder } from '../../src/core/lexicographicOrder.js';
-import { dominates, nonDominatedIndices, nonDominatedMask, nonDominatedSort } from '../../src/core/dominance.js';
+import { nonDominatedIndices, nonDominatedMask, nonDominatedSort } from '../../src/core/dominance.js';
 import { peel3, sort3 } from '../../src/core/sort3.js';
 import { dominatorBitsetRanks, snapshotBlock, snapshotOrders } from '../../src/core/dominatorBitsets.js';
-import { prng } from './points.js';
+import { bruteRanks, prng } from './points.js';
 
 /** The definition: a comparator sort of row indices, ties by index. */
 function comparatorOrder(F: Float64Array, n: number, m: number): number[] {
@@ -28,18 +28,6 @@ function values(kind: number, count: number, r: () => number): Float64Array {
     else v[i] = r();
   }
   return v;
-}
-
-/** Ranks by repeated peeling with the definition (the oracle). */
-function bruteRanks(F: Float64Array, n: number, m: number): number[] {
-  const rows = Array.from({ length: n }, (_, i) => F.subarray(i * m, i * m + m));
-  const ranks = rows.map(() => -1);
-  for (let r = 0, left = n; left > 0; r++) {
-    const front = rows.map((_, i) => i).filter((i) => ranks[i] === -1 && !rows.some((q, j) => ranks[j] === -1 && dominates(q, rows[i]!)));
-    for (const i of front) ranks[i] = r;
-    left -= front.length;
-  }
-  return ranks;
 }
 
 describe('lexicographicOrder and ascendingOrder (radix and merge sorts) equal the comparator sort', () => {

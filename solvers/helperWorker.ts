@@ -1,0 +1,43 @@
+/**
+ * Entry of the algorithms' helper thread (src/core/helperThread.ts, started by ./helper.ts): shares of a
+ * generation's survival work, the dominator bitsets' orders, snapshots and first-front scan
+ * (src/core/dominatorBitsets.ts) and NSGA-III's niche association (./nsga3/niching.ts).
+ *
+ * Before it declares itself ready, the thread runs each kernel on a made-up front (WARM_UP_POINTS points on the
+ * positive unit sphere in 5 objectives, spread by a fixed recurrence: the kernels' work, not their input, matters), so
+ * its first real shares run compiled code; until then the caller does all the work itself.
+ */
+import { isMainThread } from 'node:worker_threads';
+import { runBitsetTask, warmUpBitsetTasks } from '../src/core/dominatorBitsets.js';
+import { serveHelperTasks, sharedFloat64 } from '../src/core/helperThread.js';
+import { runAssociationTask, warmUpAssociationTask } from './nsga3/niching.js';
+
+const WARM_UP_POINTS = 4096;
+const WARM_UP_OBJECTIVES = 5;
+const WARM_UP_ROUNDS = 3;
+
+function warmUp(): void {
+  const n = WARM_UP_POINTS;
+  const m = WARM_UP_OBJECTIVES;
+  const F = sharedFloat64(n * m);
+  // Park-Miller minimal standard recurrence (seed fixed): values in (0, 1), each row scaled to unit length
+  let state = 20261123;
+  for (let i = 0; i < n; i++) {
+    let norm = 0;
+    for (let k = 0; k < m; k++) {
+      state = (state * 16807) % 2147483647;
+      F[i * m + k] = state / 2147483647;
+      norm += F[i * m + k]! ** 2;
+    }
+    for (let k = 0; k < m; k++) F[i * m + k] = F[i * m + k]! / Math.sqrt(norm);
+  }
+  warmUpBitsetTasks(F, n, m, WARM_UP_ROUNDS);
+  warmUpAssociationTask(F, n, m, 12, WARM_UP_ROUNDS);
+}
+
+if (!isMainThread) {
+  warmUp();
+  serveHelperTasks((task) => {
+    if (!runBitsetTask(task) && !runAssociationTask(task)) throw new Error(`helper thread: unknown task '${task.kind}'`);
+  });
+}

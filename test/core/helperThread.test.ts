@@ -1,0 +1,122 @@
+/**
+ * The helper thread's shares (src/core/helperThread.ts): the dominator bitsets' orders, snapshots and first-front scan
+ * split in chunks between two threads give the definition's ranks, whoever takes which chunks; a helper that refuses,
+ * fails after claiming chunks or takes them all changes nothing. Then the real thread (solvers/helper.ts, the compiled
+ * worker in dist/): the same ranks and masks, its tasks counted, and a failed task redone here.
+ */
+import { availableParallelism } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { nonDominatedMask, nonDominatedSort } from '../../src/core/dominance.js';
+import { dominatorBitsetRanks, runBitsetTask, snapshotBlock, snapshotOrders } from '../../src/core/dominatorBitsets.js';
+import { HelperThread, sharedFloat64 } from '../../src/core/helperThread.js';
+import { lexicographicOrder } from '../../src/core/lexicographicOrder.js';
+import { algorithmHelper } from '../../solvers/helper.js';
+import { InThreadHelper } from '../helpers/inThreadHelper.js';
+import { bruteRanks, prng } from './points.js';
+
+/** n points near the positive unit sphere in m objectives (most non-dominated), every third pushed out (later fronts). */
+function sphereSet(n: number, m: number, seed: number): Float64Array {
+  const r = prng(seed);
+  const F = sharedFloat64(n * m);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let k = 0; k < m; k++) {
+      // some coarse values, so that the orders have ties
+      const x = i % 7 === 0 ? Math.floor(r() * 4) / 4 + 0.01 : r() + 0.01;
+      F[i * m + k] = x;
+      s += x * x;
+    }
+    const scale = (i % 3 === 0 ? 1.02 + 0.3 * r() : 1) / Math.sqrt(s);
+    for (let k = 0; k < m; k++) F[i * m + k] = F[i * m + k]! * scale;
+  }
+  return F;
+}
+
+describe('dominator bitsets shared with a helper (chunks claimed from both threads)', () => {
+  const cases = [
+    { n: 4200, m: 5, seed: 3 }, // m orders, blocks of 128
+    { n: 4100, m: 4, seed: 4 },
+    { n: 700, m: 6, seed: 5 }, // one order, blocks of 32
+  ];
+  for (const { n, m, seed } of cases) {
+    const F = sphereSet(n, m, seed);
+    const want = bruteRanks(F, n, m);
+    const fronts = Math.max(...want) + 1;
+    const firstFrontSize = want.filter((k) => k === 0).length;
+
+    it(`n ${n}, m ${m}: ranks, a first front and maxRanked cuts equal peeling by the definition, whatever the helper does`, () => {
+      expect(fronts).toBeGreaterThan(2);
+      expect(snapshotOrders(n, m)).toBe(n >= 4096 ? m : 1);
+      for (const mode of ['all', 'first-two', 'claim-and-fail', 'refuse'] as const) {
+        const helper = new InThreadHelper(mode, runBitsetTask);
+        const ranks = new Int32Array(n);
+        const order = lexicographicOrder(F, n, m);
+        expect(dominatorBitsetRanks(F, n, m, order, ranks, false, snapshotBlock(n, m), snapshotOrders(n, m), n, helper), mode).toBe(fronts);
+        expect(Array.from(ranks), mode).toEqual(want);
+        // columns, snapshots and the first-front scan
+        if (mode !== 'refuse') expect(helper.posted, mode).toBe(3);
+        const first = new Int32Array(n);
+        dominatorBitsetRanks(F, n, m, order, first, true, snapshotBlock(n, m), snapshotOrders(n, m), n, helper);
+        expect(Array.from(first), mode).toEqual(want.map((k) => (k === 0 ? 0 : 1)));
+        expect(Array.from(nonDominatedMask(F, n, m, 0, helper)), mode).toEqual(want.map((k) => (k === 0 ? 1 : 0)));
+        // a cut the first front covers (the early return) and one that needs the second front too (the rank loop)
+        for (const maxRanked of [Math.ceil(firstFrontSize / 2), firstFrontSize + 1]) {
+          let K = 0;
+          for (let ranked = 0; ranked < maxRanked; K++) ranked += want.filter((k) => k === K).length;
+          const cut = nonDominatedSort(F, n, m, maxRanked, helper);
+          expect(cut.fronts.length, `${mode}, maxRanked ${maxRanked}`).toBe(K);
+          expect(Array.from(cut.ranks), `${mode}, maxRanked ${maxRanked}`).toEqual(want.map((k) => Math.min(k, K)));
+        }
+      }
+    });
+  }
+});
+
+describe.skipIf(availableParallelism() < 2)('the real helper thread (compiled worker in dist/)', () => {
+  async function readyHelper(): Promise<HelperThread> {
+    const helper = algorithmHelper(4096);
+    expect(helper).not.toBeNull();
+    for (let waited = 0; !helper!.ready && waited < 30_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    expect(helper!.ready).toBe(true);
+    return helper!;
+  }
+
+  it('sorts as peeling by the definition, its chunks run on the thread (its completed tasks counted)', async () => {
+    const helper = await readyHelper();
+    const n = 4300;
+    const m = 5;
+    const F = sphereSet(n, m, 9);
+    const want = bruteRanks(F, n, m);
+    const before = helper.completed;
+    expect(Array.from(nonDominatedSort(F, n, m, n, helper).ranks)).toEqual(want);
+    expect(Array.from(nonDominatedMask(F, n, m, 0, helper))).toEqual(want.map((k) => (k === 0 ? 1 : 0)));
+    // columns, snapshots and scan, twice
+    expect(helper.completed - before).toBe(6);
+    // the same process gets the same thread
+    expect(algorithmHelper(5000)).toBe(helper);
+  });
+
+  it('a task the worker cannot run is reported failed (the caller redoes it); the thread serves the next one', async () => {
+    const helper = await readyHelper();
+    expect(helper.post({ kind: 'no such kernel' })).toBe(true);
+    expect(helper.wait()).toBe(false);
+    const n = 800;
+    const F = sphereSet(n, 4, 10);
+    const before = helper.completed;
+    expect(Array.from(nonDominatedMask(F, n, 4, 0, helper))).toEqual(bruteRanks(F, n, 4).map((k) => (k === 0 ? 1 : 0)));
+    expect(helper.completed - before).toBe(3);
+  });
+
+  it('is not started for one thread, a small population, or with ODC_HELPER_THREAD=0', () => {
+    expect(algorithmHelper(4096, 1)).toBeNull();
+    expect(algorithmHelper(2047)).toBeNull();
+    const saved = process.env['ODC_HELPER_THREAD'];
+    process.env['ODC_HELPER_THREAD'] = '0';
+    try {
+      expect(algorithmHelper(4096)).toBeNull();
+    } finally {
+      if (saved === undefined) delete process.env['ODC_HELPER_THREAD'];
+      else process.env['ODC_HELPER_THREAD'] = saved;
+    }
+  });
+});
