@@ -1,7 +1,8 @@
 /**
  * Entry of the algorithms' helper thread (src/core/helperThread.ts, started by ./helper.ts): shares of a
  * generation's survival work, the dominator bitsets' orders, snapshots and first-front scan
- * (src/core/dominatorBitsets.ts) and NSGA-III's niche association (./nsga3/niching.ts).
+ * (src/core/dominatorBitsets.ts), the archive merge's queries (src/core/frontMerge.ts) and NSGA-III's niche
+ * association (./nsga3/niching.ts).
  *
  * Before it declares itself ready, the thread runs each kernel on a made-up front (WARM_UP_POINTS points on the
  * positive unit sphere in 5 objectives, spread by a fixed recurrence: the kernels' work, not their input, matters), so
@@ -9,6 +10,7 @@
  */
 import { isMainThread } from 'node:worker_threads';
 import { runBitsetTask, warmUpBitsetTasks } from '../src/core/dominatorBitsets.js';
+import { runMergeTask, warmUpMergeTask } from '../src/core/frontMerge.js';
 import { serveHelperTasks, sharedFloat64 } from '../src/core/helperThread.js';
 import { runAssociationTask, warmUpAssociationTask } from './nsga3/niching.js';
 
@@ -32,12 +34,13 @@ function warmUp(): void {
     for (let k = 0; k < m; k++) F[i * m + k] = F[i * m + k]! / Math.sqrt(norm);
   }
   warmUpBitsetTasks(F, n, m, WARM_UP_ROUNDS);
+  warmUpMergeTask(F, n, m, WARM_UP_ROUNDS);
   warmUpAssociationTask(F, n, m, 12, WARM_UP_ROUNDS);
 }
 
 if (!isMainThread) {
   warmUp();
   serveHelperTasks((task) => {
-    if (!runBitsetTask(task) && !runAssociationTask(task)) throw new Error(`helper thread: unknown task '${task.kind}'`);
+    if (!runBitsetTask(task) && !runMergeTask(task) && !runAssociationTask(task)) throw new Error(`helper thread: unknown task '${task.kind}'`);
   });
 }

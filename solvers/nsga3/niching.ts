@@ -53,7 +53,7 @@ export function associateToNiches(
   const shared = helper !== null && n >= ASSOCIATE_SHARE_MIN_POINTS;
   const niche = shared ? sharedInt32(n) : new Int32Array(n);
   const distance = shared ? sharedFloat64(n) : new Float64Array(n);
-  const trial = { searched: 0, overBudget: 0 };
+  const trial = latticeTrial(m);
   if (!shared) {
     associateRange(F, 0, n, m, UT, H, ideal, nadir, lattice, trial, niche, distance);
     return { niche, distance };
@@ -70,10 +70,19 @@ export const ASSOCIATE_SHARE_MIN_POINTS = 1024;
 const ASSOCIATE_CHUNK_ROWS = 256;
 const ASSOCIATE_TASK = 'nsga3.associate';
 
-/** Lattice searches so far on this thread in one association, and how many ran over budget. */
+/**
+ * One thread's state through one association: lattice searches so far and how many ran over budget; working space
+ * (dots: H values, allocated on the first brute force only, not per chunk).
+ */
 interface LatticeTrial {
   searched: number;
   overBudget: number;
+  readonly v: Float64Array;
+  dots: Float64Array | null;
+}
+
+function latticeTrial(m: number): LatticeTrial {
+  return { searched: 0, overBudget: 0, v: new Float64Array(m), dots: null };
 }
 
 /** Rows from .. to - 1 of `associateToNiches` into niche and distance (indexed by row). */
@@ -82,8 +91,7 @@ function associateRange(
   lattice: DirectionLattice, trial: LatticeTrial, niche: Int32Array, distance: Float64Array,
 ): void {
   const denom = normalizationDenominators(ideal, nadir, m);
-  const v = new Float64Array(m);
-  const dots = new Float64Array(H);
+  const v = trial.v;
   for (let i = from; i < to; i++) {
     let nn = 0;
     let ok = true;
@@ -103,7 +111,8 @@ function associateRange(
       }
       trial.overBudget++;
     }
-    const best = bruteNearest(v, nn, m, UT, H, dots);
+    trial.dots ??= new Float64Array(H);
+    const best = bruteNearest(v, nn, m, UT, H, trial.dots);
     niche[i] = best.h;
     distance[i] = Math.sqrt(best.s > 0 ? best.s : 0);
   }
@@ -122,7 +131,7 @@ export function runAssociationTask(task: HelperTask): boolean {
   if (lastDirections === null || !sameValues(lastDirections, t.UT)) lastDirections = t.UT.slice();
   const lattice = DirectionLattice.of(lastDirections, t.H, t.m);
   if (lattice === null) throw new Error('helper thread: the association task\'s directions are not a Das-Dennis lattice');
-  const trial = { searched: 0, overBudget: 0 };
+  const trial = latticeTrial(t.m);
   helperChunks(task, (c) => {
     const from = c * ASSOCIATE_CHUNK_ROWS;
     associateRange(t.F, from, Math.min(t.n, from + ASSOCIATE_CHUNK_ROWS), t.m, lastDirections!, t.H, t.ideal, t.nadir, lattice, trial, t.niche, t.distance);

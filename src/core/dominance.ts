@@ -206,7 +206,7 @@ export function nonDominatedMask(
 ): Uint8Array {
   const mask = new Uint8Array(n);
   if (n === 0) return mask;
-  if (m >= 4 && n > DOMINATOR_BITSETS_MAX_POINTS && !hasNaN(F, n * m)) return largeFrontMask(F, n, m, antichain);
+  if (m >= 4 && n > DOMINATOR_BITSETS_MAX_POINTS && !hasNaN(F, n * m)) return largeFrontMask(F, n, m, antichain, DOMINATOR_BITSETS_MAX_POINTS, helper);
   if (useBitsets(F, n, m)) {
     // only whether a row has a dominator: each row's search stops at the first
     const ranks = new Int32Array(n);

@@ -23,7 +23,7 @@
  * takes this path up to half the entries: src/core/paretoArchive.ts, MERGE_INDEX_RATIO).
  */
 import { nonDominatedMask } from './dominance.js';
-import type { Helper } from './helperThread.js';
+import { type Helper, type HelperTask, helperChunks, onSharedMemory, runChunked, sharedFloat64, sharedInt32 } from './helperThread.js';
 import { lexicographicOrder } from './lexicographicOrder.js';
 
 /** Buckets per row of the batch front in the lookup of a query's cuts (see BatchIndex.cuts). */
@@ -39,7 +39,7 @@ const MAX_INDEX_WORDS = 1 << 22;
  */
 export function mergeFrontMask(
   F: Float64Array, nA: number, n: number, m: number, indexWords = MAX_INDEX_WORDS,
-  /** A helper thread for the batch's own front (./helperThread.ts). */
+  /** A helper thread for the batch's own front and a share of the entries' queries (./helperThread.ts). */
   helper: Helper | null = null,
 ): Uint8Array {
   const mask = new Uint8Array(n);
@@ -51,13 +51,68 @@ export function mergeFrontMask(
   for (let t = 0, c = 0; t < n - nA; t++) if (inBatch[t]) rowsB[c++] = nA + t;
   mask.fill(1, 0, nA);
   if (k === 0) return mask;
-  const G = new Float64Array(k * m);
+  const G = sharedFloat64(k * m);
   for (let t = 0; t < k; t++) for (let j = 0; j < m; j++) G[t * m + j] = F[rowsB[t]! * m + j]!;
   const index = new BatchIndex(G, k, m, indexWords);
-  const out = new Uint8Array(k);
-  for (let a = 0; a < nA; a++) if (index.offer(F, a, out)) mask[a] = 0;
+  // the entries' queries, in chunks the helper may share: each sets its own entries' flags, and marks the batch rows
+  // it dominates (a flag only ever set to 1, whichever thread gets there first)
+  const dominated = new Uint8Array(new SharedArrayBuffer(nA));
+  const out = new Uint8Array(new SharedArrayBuffer(k));
+  const task = { kind: QUERY_TASK, index: index.built(), X: helper === null ? F : onSharedMemory(F), nA, dominated, out };
+  runChunked(helper, task, Math.ceil(nA / QUERY_CHUNK_ROWS), (c) => queryChunk(index, F, nA, c, dominated, out));
+  for (let a = 0; a < nA; a++) if (dominated[a]) mask[a] = 0;
   for (let t = 0; t < k; t++) if (!out[t]) mask[rowsB[t]!] = 1;
   return mask;
+}
+
+const QUERY_TASK = 'frontMerge.queries';
+/** Entries per chunk of the queries (~1 µs each at tens of thousands of entries in 5 objectives). */
+const QUERY_CHUNK_ROWS = 1024;
+
+function queryChunk(index: BatchIndex, X: Float64Array, nA: number, c: number, dominated: Uint8Array, out: Uint8Array): void {
+  for (let a = c * QUERY_CHUNK_ROWS, end = Math.min(nA, a + QUERY_CHUNK_ROWS); a < end; a++) dominated[a] = index.offer(X, a, out) ? 1 : 0;
+}
+
+/** A helper thread's share of the queries (the chunks of mergeFrontMask): false when `task` is another kind. */
+export function runMergeTask(task: HelperTask): boolean {
+  if (task.kind !== QUERY_TASK) return false;
+  const t = task as unknown as { index: BuiltIndex; X: Float64Array; nA: number; dominated: Uint8Array; out: Uint8Array };
+  const index = new BatchIndex(t.index.G, t.index.k, t.index.m, 0, t.index);
+  helperChunks(task, (c) => queryChunk(index, t.X, t.nA, c, t.dominated, t.out));
+  return true;
+}
+
+/**
+ * The helper's side of the queries, `rounds` times: the last quarter of the n rows of F indexed, the others as queries
+ * (a helper thread warms its compiled code with it; see warmUpBitsetTasks in ./dominatorBitsets.ts).
+ */
+export function warmUpMergeTask(F: Float64Array, n: number, m: number, rounds: number): void {
+  const nA = n - (n >>> 2);
+  const G = F.slice(nA * m, n * m);
+  const index = new BatchIndex(G, n - nA, m, MAX_INDEX_WORDS);
+  const chunks = Math.ceil(nA / QUERY_CHUNK_ROWS);
+  for (let r = 0; r < rounds; r++) {
+    runMergeTask({
+      kind: QUERY_TASK, index: index.built(), X: F, nA, dominated: new Uint8Array(nA), out: new Uint8Array(n - nA),
+      claims: sharedInt32(1), done: new Uint8Array(chunks), chunks,
+    });
+  }
+}
+
+/** What a BatchIndex is built into (its arrays, on shared memory, and sizes). */
+interface BuiltIndex {
+  readonly G: Float64Array;
+  readonly k: number;
+  readonly m: number;
+  readonly S: number;
+  readonly blocks: number;
+  readonly W: number;
+  readonly order: Int32Array;
+  readonly values: Float64Array;
+  readonly snapshots: Int32Array;
+  readonly bucketStart: Int32Array;
+  readonly bucketLow: Float64Array;
+  readonly bucketScale: Float64Array;
 }
 
 /** The snapshot index over the k rows of G (see the header); queries take a row of another matrix with m columns. */
@@ -82,9 +137,21 @@ class BatchIndex {
   private readonly bucketLow: Float64Array;
   private readonly bucketScale: Float64Array;
 
-  constructor(private readonly G: Float64Array, private readonly k: number, private readonly m: number, indexWords: number) {
+  constructor(
+    private readonly G: Float64Array, private readonly k: number, private readonly m: number, indexWords: number,
+    /** The arrays of an index built before (in another thread: a helper's view of the caller's index). */
+    built?: BuiltIndex,
+  ) {
     const W = (k + 31) >>> 5;
     const J = m - 1;
+    this.upper = new Int32Array(m);
+    this.lower = new Int32Array(m);
+    this.offsets = new Int32Array(J);
+    if (built !== undefined) {
+      ({ S: this.S, blocks: this.blocks, W: this.W, order: this.order, values: this.values, snapshots: this.snapshots } = built);
+      ({ bucketStart: this.bucketStart, bucketLow: this.bucketLow, bucketScale: this.bucketScale } = built);
+      return;
+    }
     // the finest block (a multiple of 32) whose snapshots fit MAX_INDEX_WORDS
     let S = 32;
     while (m * J * (Math.ceil(k / S) + 1) * W > indexWords && S < k) S += 32;
@@ -92,8 +159,9 @@ class BatchIndex {
     this.S = S;
     this.blocks = blocks;
     this.W = W;
-    this.order = new Int32Array(m * k);
-    this.values = new Float64Array(m * k);
+    // on shared memory: a helper thread answers some of the queries (mergeFrontMask)
+    this.order = sharedInt32(m * k);
+    this.values = sharedFloat64(m * k);
     // pos[j k + row] = the row's position in order j (for building the snapshots)
     const pos = new Int32Array(m * k);
     const column = new Float64Array(k);
@@ -107,7 +175,7 @@ class BatchIndex {
         pos[j * k + row] = s;
       }
     }
-    this.snapshots = new Int32Array(m * J * (blocks + 1) * W);
+    this.snapshots = sharedInt32(m * J * (blocks + 1) * W);
     const running = new Int32Array(W);
     for (let j = 0; j < m; j++) {
       for (let kk = 0, c = 0; kk < m; kk++) {
@@ -123,13 +191,10 @@ class BatchIndex {
         }
       }
     }
-    this.upper = new Int32Array(m);
-    this.lower = new Int32Array(m);
-    this.offsets = new Int32Array(J);
     const K = BUCKETS_PER_ROW * k;
-    this.bucketStart = new Int32Array(m * (K + 1));
-    this.bucketLow = new Float64Array(m);
-    this.bucketScale = new Float64Array(m);
+    this.bucketStart = sharedInt32(m * (K + 1));
+    this.bucketLow = sharedFloat64(m);
+    this.bucketScale = sharedFloat64(m);
     for (let j = 0; j < m; j++) {
       const low = this.values[j * k]!;
       const scale = K / (this.values[j * k + k - 1]! - low);
@@ -142,6 +207,12 @@ class BatchIndex {
         this.bucketStart[j * (K + 1) + b] = s;
       }
     }
+  }
+
+  /** The index's arrays (on shared memory), for a view of it in another thread. */
+  built(): BuiltIndex {
+    const { G, k, m, S, blocks, W, order, values, snapshots, bucketStart, bucketLow, bucketScale } = this;
+    return { G, k, m, S, blocks, W, order, values, snapshots, bucketStart, bucketLow, bucketScale };
   }
 
   /**

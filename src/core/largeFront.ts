@@ -17,7 +17,8 @@
  * is where this runs (NSGA-III at population 6,400 on 5-objective DTLZ2: an archive of 103,000 designs merging a batch
  * of 201,000 after 87 generations, which ENS-BS and the ND-tree took 30 s over).
  */
-import { DOMINATOR_BITSETS_MAX_POINTS, dominatorBitsetRanks } from './dominatorBitsets.js';
+import { DOMINATOR_BITSETS_MAX_POINTS, dominatorBitsetRanks, snapshotBlock, snapshotOrders } from './dominatorBitsets.js';
+import { type Helper, sharedFloat64 } from './helperThread.js';
 import { lexicographicOrder } from './lexicographicOrder.js';
 
 /**
@@ -25,29 +26,33 @@ import { lexicographicOrder } from './lexicographicOrder.js';
  * first rows known to be mutually non-dominated (an archive's entries), whose comparisons among each other are
  * skipped. `limit`: the most points one bitsets call takes (tests set it small).
  */
-export function largeFrontMask(F: Float64Array, n: number, m: number, antichain = 0, limit = DOMINATOR_BITSETS_MAX_POINTS): Uint8Array {
+export function largeFrontMask(
+  F: Float64Array, n: number, m: number, antichain = 0, limit = DOMINATOR_BITSETS_MAX_POINTS,
+  /** A helper thread for each bitsets call (./helperThread.ts): the same mask, sooner. */
+  helper: Helper | null = null,
+): Uint8Array {
   if (!(limit >= 2)) throw new RangeError(`limit must be at least 2, got ${limit}`);
   if (antichain < 0 || antichain > n) throw new RangeError(`antichain must be within 0..${n}, got ${antichain}`);
   const range = (from: number, to: number): Int32Array => Int32Array.from({ length: to - from }, (_, t) => from + t);
-  const rest = frontOf(F, m, range(antichain, n), limit);
-  const front = antichain > 0 ? cross(F, m, range(0, antichain), rest, limit) : rest;
+  const rest = frontOf(F, m, range(antichain, n), limit, helper);
+  const front = antichain > 0 ? cross(F, m, range(0, antichain), rest, limit, helper) : rest;
   const mask = new Uint8Array(n);
   for (const i of front) mask[i] = 1;
   return mask;
 }
 
 /** The rows of `rows` (indices into F) that no other of them dominates, in the order given. */
-function frontOf(F: Float64Array, m: number, rows: Int32Array, limit: number): Int32Array {
+function frontOf(F: Float64Array, m: number, rows: Int32Array, limit: number, helper: Helper | null): Int32Array {
   if (rows.length <= limit) {
-    const dominated = bitsetsDominated(F, m, rows);
+    const dominated = bitsetsDominated(F, m, rows, helper);
     return rows.filter((_, t) => dominated[t] === 0);
   }
   const half = rows.length >>> 1;
-  return cross(F, m, frontOf(F, m, rows.subarray(0, half), limit), frontOf(F, m, rows.subarray(half), limit), limit);
+  return cross(F, m, frontOf(F, m, rows.subarray(0, half), limit, helper), frontOf(F, m, rows.subarray(half), limit, helper), limit, helper);
 }
 
 /** The rows of the antichains X and Y that no row of the other dominates (X's, then Y's, in their orders). */
-function cross(F: Float64Array, m: number, X: Int32Array, Y: Int32Array, limit: number): Int32Array {
+function cross(F: Float64Array, m: number, X: Int32Array, Y: Int32Array, limit: number, helper: Helper | null): Int32Array {
   const deadX = new Uint8Array(X.length);
   const deadY = new Uint8Array(Y.length);
   // pieces of X and Y, each pair within the limit
@@ -71,7 +76,7 @@ function cross(F: Float64Array, m: number, X: Int32Array, Y: Int32Array, limit: 
         from[k++] = t;
       }
       if (xs === 0 || xs === k) continue;
-      const dominated = bitsetsDominated(F, m, rows.subarray(0, k));
+      const dominated = bitsetsDominated(F, m, rows.subarray(0, k), helper);
       for (let s = 0; s < k; s++) if (dominated[s]) (s < xs ? deadX : deadY)[from[s]!] = 1;
     }
   }
@@ -89,11 +94,11 @@ function count(flags: Uint8Array): number {
 }
 
 /** 1 for each of `rows` another of them dominates (the bitsets' first-front search on their gathered rows). */
-function bitsetsDominated(F: Float64Array, m: number, rows: Int32Array): Int32Array {
+function bitsetsDominated(F: Float64Array, m: number, rows: Int32Array, helper: Helper | null): Int32Array {
   const k = rows.length;
-  const sub = new Float64Array(k * m);
+  const sub = helper === null ? new Float64Array(k * m) : sharedFloat64(k * m);
   for (let t = 0; t < k; t++) sub.set(F.subarray(rows[t]! * m, rows[t]! * m + m), t * m);
   const ranks = new Int32Array(k);
-  dominatorBitsetRanks(sub, k, m, lexicographicOrder(sub, k, m), ranks, true);
+  dominatorBitsetRanks(sub, k, m, lexicographicOrder(sub, k, m), ranks, true, snapshotBlock(k, m), snapshotOrders(k, m), k, helper);
   return ranks;
 }

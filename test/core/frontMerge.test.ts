@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mergeFrontMask } from '../../src/core/frontMerge.js';
+import { runBitsetTask } from '../../src/core/dominatorBitsets.js';
+import { mergeFrontMask, runMergeTask } from '../../src/core/frontMerge.js';
+import { InThreadHelper } from '../helpers/inThreadHelper.js';
 import { bruteMask, prng } from './points.js';
 
 /** A point near the unit sphere's positive part (kind 0), on a coarse grid (1: ties) or uniform (2). */
@@ -46,5 +48,27 @@ describe('mergeFrontMask: an antichain and a batch, through an index over the ba
     expect(Array.from(mergeFrontMask(F, 0, 200, m))).toEqual(want);
     const front = pts.filter((_, i) => want[i] === 1);
     expect(Array.from(mergeFrontMask(Float64Array.from(front.flat()), front.length, front.length, m))).toEqual(front.map(() => 1));
+  });
+
+  it('shared with a helper (the batch front\'s bitsets and the entries\' queries in chunks of 1,024): the definition\'s front whichever chunks it takes', () => {
+    const r = prng(53);
+    const m = 5;
+    const pool = Array.from({ length: 4000 }, () => point(0, m, r));
+    const poolFront = bruteMask(Float64Array.from(pool.flat()), pool.length, m);
+    const entries = pool.filter((_, i) => poolFront[i] === 1);
+    expect(entries.length).toBeGreaterThan(2 * 1024);
+    const batch = Array.from({ length: 900 }, (_, t) => {
+      const e = entries[Math.floor(r() * entries.length)]!;
+      return t % 3 === 0 ? e.map((v, j) => (j === t % m ? v - 1e-3 : v)) : point(0, m, r);
+    });
+    const F = Float64Array.from([...entries, ...batch].flat());
+    const n = entries.length + batch.length;
+    const want = bruteMask(F, n, m);
+    expect(want.slice(0, entries.length)).toContain(0);
+    for (const mode of ['all', 'first-two', 'claim-and-fail', 'refuse'] as const) {
+      const helper = new InThreadHelper(mode, (task) => runBitsetTask(task) || runMergeTask(task));
+      expect(Array.from(mergeFrontMask(F, entries.length, n, m, undefined, helper)), mode).toEqual(want);
+      if (mode !== 'refuse') expect(helper.posted, mode).toBeGreaterThan(0);
+    }
   });
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { nonDominatedMask, nonDominatedSort } from '../../src/core/dominance.js';
 import { dominatorBitsetRanks, runBitsetTask, snapshotBlock, snapshotOrders } from '../../src/core/dominatorBitsets.js';
 import { HelperThread, sharedFloat64 } from '../../src/core/helperThread.js';
+import { mergeFrontMask } from '../../src/core/frontMerge.js';
 import { lexicographicOrder } from '../../src/core/lexicographicOrder.js';
 import { algorithmHelper } from '../../solvers/helper.js';
 import { InThreadHelper } from '../helpers/inThreadHelper.js';
@@ -94,6 +95,25 @@ describe.skipIf(availableParallelism() < 2)('the real helper thread (compiled wo
     expect(helper.completed - before).toBe(6);
     // the same process gets the same thread
     expect(algorithmHelper(5000)).toBe(helper);
+  });
+
+  it('merges an archive\'s entries with a batch as the definition, the queries shared (its completed tasks counted)', async () => {
+    const helper = await readyHelper();
+    const m = 5;
+    const F = sphereSet(6000, m, 12);
+    const ranks = bruteRanks(F, 6000, m);
+    // the entries: the set's first front (an antichain); the batch: the rows of its second front
+    const entries = ranks.flatMap((k, i) => (k === 0 ? [i] : []));
+    const batch = ranks.flatMap((k, i) => (k === 1 ? [i] : []));
+    expect(entries.length).toBeGreaterThan(2048);
+    const rows = [...entries, ...batch];
+    const G = sharedFloat64(rows.length * m);
+    rows.forEach((i, t) => G.set(F.subarray(i * m, i * m + m), t * m));
+    const before = helper.completed;
+    // every entry stays, no batch row (each is dominated by an entry)
+    expect(Array.from(mergeFrontMask(G, entries.length, rows.length, m, undefined, helper))).toEqual(rows.map((_, t) => (t < entries.length ? 1 : 0)));
+    // the batch's own front (columns, snapshots, scan: the batch is under 4,096 rows, one order) and the queries
+    expect(helper.completed - before).toBe(4);
   });
 
   it('a task the worker cannot run is reported failed (the caller redoes it); the thread serves the next one', async () => {

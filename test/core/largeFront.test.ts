@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nonDominatedMask } from '../../src/core/dominance.js';
-import { DOMINATOR_BITSETS_MAX_POINTS } from '../../src/core/dominatorBitsets.js';
+import { DOMINATOR_BITSETS_MAX_POINTS, runBitsetTask } from '../../src/core/dominatorBitsets.js';
 import { largeFrontMask } from '../../src/core/largeFront.js';
+import { InThreadHelper } from '../helpers/inThreadHelper.js';
 import { bruteMask, prng } from './points.js';
 
 /** n points in m objectives: near a sphere (most non-dominated), on a coarse grid (ties, duplicates) or uniform. */
@@ -28,6 +29,12 @@ describe('largeFrontMask: the first front by divide and conquer over the dominat
       const F = points(trial % 3, n, m, r);
       const want = bruteMask(F, n, m);
       for (const limit of [2, 7, 64, 200]) expect(Array.from(largeFrontMask(F, n, m, 0, limit)), `trial ${trial}, limit ${limit}`).toEqual(want);
+      // each bitsets call shared with a helper (src/core/helperThread.ts): the same front whichever chunks it takes
+      for (const mode of ['all', 'first-two', 'claim-and-fail'] as const) {
+        const helper = new InThreadHelper(mode, runBitsetTask);
+        expect(Array.from(largeFrontMask(F, n, m, 0, 64, helper)), `trial ${trial}, ${mode}`).toEqual(want);
+        expect(helper.posted, `trial ${trial}, ${mode}`).toBeGreaterThan(0);
+      }
     }
   });
 
