@@ -116,20 +116,47 @@ export function dominatorBitsetRanks(
   const pos = x.pos;
   const J = m - 1;
   // with a helper, the first front is found first, on both threads: those rows' searches (the longest, to the first
-  // position: no dominator stops them) are then skipped, and when they are enough, nothing else is searched
-  let known: Uint8Array | null = null;
+  // position: no dominator stops them) are then skipped, and when they are enough, nothing else is searched; under a
+  // cut, the next fronts are peeled on both threads too (MAX_SHARED_PEELS)
+  let known: Int32Array | null = null;
   const limited = !firstFrontOnly && maxRanked >= 1 && maxRanked < n;
   if (helper !== null) {
+    const rankOf = sharedInt32(n).fill(-1);
     const mask = new Uint8Array(new SharedArrayBuffer(n));
-    runChunked(helper, { kind: SCAN_TASK, index: x, mask }, Math.ceil(n / SCAN_CHUNK_ROWS), (c) => scanChunk(x, c, mask));
-    known = mask;
-    let count = 0;
-    for (let i = 0; i < n; i++) count += known[i]!;
-    if (firstFrontOnly || (limited && count >= maxRanked)) {
-      // (see the end of this function: with a cap of 1, the other rows get rank 1)
-      for (let i = 0; i < n; i++) ranks[i] = known[i]! ? 0 : 1;
-      return firstFrontOnly && count < n ? 2 : 1;
+    const chunks = Math.ceil(n / SCAN_CHUNK_ROWS);
+    runChunked(helper, { kind: SCAN_TASK, index: x, mask, left: null }, chunks, (c) => scanChunk(x, c, mask, null));
+    let ranked = 0;
+    for (let i = 0; i < n; i++) {
+      if (mask[i] === 0) continue;
+      rankOf[i] = 0;
+      ranked++;
     }
+    if (firstFrontOnly || (limited && ranked >= maxRanked)) {
+      // (see the end of this function: with a cap of 1, the other rows get rank 1)
+      for (let i = 0; i < n; i++) ranks[i] = rankOf[i] === 0 ? 0 : 1;
+      return firstFrontOnly && ranked < n ? 2 : 1;
+    }
+    let fronts = 1;
+    if (limited) {
+      const left: Unranked = { rankOf, bits: sharedInt32(orders * x.W) };
+      for (let i = 0; i < n; i++) if (rankOf[i]! < 0) for (let j = 0; j < orders; j++) setBit(left.bits, j * x.W, pos[j * n + i]!);
+      for (; ranked < maxRanked && fronts <= MAX_SHARED_PEELS; fronts++) {
+        runChunked(helper, { kind: SCAN_TASK, index: x, mask, left }, chunks, (c) => scanChunk(x, c, mask, left));
+        // the front's rows leave only now: within a peel every row is searched against the same rows left
+        for (let i = 0; i < n; i++) {
+          if (rankOf[i]! >= 0 || mask[i] === 0) continue;
+          rankOf[i] = fronts;
+          ranked++;
+          for (let j = 0; j < orders; j++) clearBit(left.bits, j * x.W, pos[j * n + i]!);
+        }
+      }
+      if (ranked >= maxRanked) {
+        // fronts 0 .. fronts - 1 hold maxRanked rows (the fewest that do); the others get rank `fronts`
+        for (let i = 0; i < n; i++) ranks[i] = rankOf[i]! >= 0 ? rankOf[i]! : fronts;
+        return fronts;
+      }
+    }
+    known = rankOf;
   }
   // rank by position in each order used (rankAt[j n + s]), -1 until ranked: a candidate's rank is read next to
   // its bit, before its row is looked up
@@ -143,7 +170,7 @@ export function dominatorBitsetRanks(
   let belowCap = 0;
   for (let t = 0; t < n; t++) {
     const p = order[t]!;
-    const best = known !== null && known[p] === 1 ? -1 : highestDominatorRank(x, rankAt, offsets, p, t, Math.min(maxRank, cap - 1));
+    const best = known !== null && known[p]! >= 0 ? known[p]! - 1 : highestDominatorRank(x, rankAt, offsets, p, t, Math.min(maxRank, cap - 1));
     const rank = Math.min(best + 1, cap);
     for (let j = 0; j < orders; j++) rankAt[j * n + pos[j * n + p]!] = rank;
     ranks[p] = rank;
@@ -227,9 +254,22 @@ const SCAN_TASK = 'bitsets.scan';
 /** Rows per chunk of the shared first-front scan (a chunk costs ~0.1 ms at 12,800 rows in 5 objectives). */
 const SCAN_CHUNK_ROWS = 256;
 
-function scanChunk(x: BitsetIndex, c: number, mask: Uint8Array): void {
-  firstFrontScan(x, c * SCAN_CHUNK_ROWS, Math.min(x.n, (c + 1) * SCAN_CHUNK_ROWS), mask);
+function scanChunk(x: BitsetIndex, c: number, mask: Uint8Array, left: Unranked | null): void {
+  frontScan(x, c * SCAN_CHUNK_ROWS, Math.min(x.n, (c + 1) * SCAN_CHUNK_ROWS), mask, left);
 }
+
+/** The rows not ranked yet during the shared peels: rankOf[row] (-1: not yet), and per order their positions' bits. */
+interface Unranked {
+  readonly rankOf: Int32Array;
+  readonly bits: Int32Array;
+}
+
+/**
+ * Fronts peeled on both threads after the first (each a scan of the rows left against the rows left) while a cut
+ * (maxRanked) is not reached, at most this many: a run's early generations need a handful of fronts (NSGA-III at
+ * population 6,400, 5 objectives: 4 of 12); the rest are ranked by the single-thread loop.
+ */
+const MAX_SHARED_PEELS = 8;
 
 /**
  * The orders and snapshots; with a helper, column 0 (the lexicographic order, which the others' crowded buckets read)
@@ -257,13 +297,18 @@ function buildIndex(F: Float64Array, n: number, m: number, order: Int32Array, B:
 /**
  * mask[p] = 1 for the rows p at lexicographic positions from .. to - 1 that no row dominates, else 0: the search of
  * `highestDominatorRank` for any dominator (every candidate is checked, ranked or not), so rows are independent.
+ * With `left` (a peel: the next front of the rows not ranked yet), only the rows p with left.rankOf[p] < 0 are
+ * searched, and only among the rows not ranked yet (left.bits, per order: their positions).
  */
-function firstFrontScan(x: BitsetIndex, from: number, to: number, mask: Uint8Array): void {
+function frontScan(x: BitsetIndex, from: number, to: number, mask: Uint8Array, left: Unranked | null): void {
   const { F, n, m, order, orders, W, S, ord, pos, block, snapshots } = x;
   const J = m - 1;
   const offsets = new Int32Array(J);
+  const rankOf = left === null ? null : left.rankOf;
+  const bits = left === null ? null : left.bits;
   for (let t = from; t < to; t++) {
     const p = order[t]!;
+    if (rankOf !== null && rankOf[p]! >= 0) continue;
     let jp = 0;
     let tp = t;
     for (let j = 1; j < orders; j++) {
@@ -284,6 +329,8 @@ function firstFrontScan(x: BitsetIndex, from: number, to: number, mask: Uint8Arr
     let d = (tp & 31) === 0 ? 0 : snapshots[a + w]! & snapshots[b + w]! & snapshots[c + w]! & snapshots[e + w]! & ((1 << (tp & 31)) - 1);
     for (;;) {
       for (let j = 4; j < J && d !== 0; j++) d &= snapshots[offsets[j]! + w]!;
+      // the rows ranked by earlier peels are out (a filter past the tight loop below, as the fifth snapshot and on)
+      if (bits !== null && d !== 0) d &= bits[jp * W + w]!;
       while (d !== 0) {
         const bit = 31 - Math.clz32(d);
         d ^= 1 << bit;
@@ -310,7 +357,7 @@ export function warmUpBitsetTasks(F: Float64Array, n: number, m: number, rounds:
     const x = buildIndex(F, n, m, onSharedMemory(lexicographicOrder(F, n, m)), snapshotBlock(n, m), orders, null);
     const mask = new Uint8Array(new SharedArrayBuffer(n));
     for (const [kind, chunks] of [[COLUMNS_TASK, m - 1], [SNAPSHOTS_TASK, orders * (m - 1)], [SCAN_TASK, Math.ceil(n / SCAN_CHUNK_ROWS)]] as const) {
-      runBitsetTask({ kind, index: x, mask, claims: sharedInt32(1), done: new Uint8Array(new SharedArrayBuffer(chunks)), chunks });
+      runBitsetTask({ kind, index: x, mask, left: null, claims: sharedInt32(1), done: new Uint8Array(new SharedArrayBuffer(chunks)), chunks });
     }
   }
 }
@@ -320,9 +367,20 @@ export function runBitsetTask(task: HelperTask): boolean {
   const { index: x, mask } = task as unknown as { index: BitsetIndex; mask: Uint8Array };
   if (task.kind === COLUMNS_TASK) helperChunks(task, (c) => columnRange(x, 1 + c, 2 + c));
   else if (task.kind === SNAPSHOTS_TASK) helperChunks(task, (c) => snapshotRange(x, c, c + 1));
-  else if (task.kind === SCAN_TASK) helperChunks(task, (c) => scanChunk(x, c, mask));
+  else if (task.kind === SCAN_TASK) {
+    const left = (task as unknown as { left: Unranked | null }).left;
+    helperChunks(task, (c) => scanChunk(x, c, mask, left));
+  }
   else return false;
   return true;
+}
+
+function setBit(bits: Int32Array, base: number, position: number): void {
+  bits[base + (position >>> 5)] = bits[base + (position >>> 5)]! | (1 << (position & 31));
+}
+
+function clearBit(bits: Int32Array, base: number, position: number): void {
+  bits[base + (position >>> 5)] = bits[base + (position >>> 5)]! & ~(1 << (position & 31));
 }
 
 function rowDominatesRow(F: Float64Array, m: number, i: number, j: number): boolean {

@@ -73,6 +73,47 @@ describe('dominator bitsets shared with a helper (chunks claimed from both threa
   }
 });
 
+describe('fronts peeled on both threads under a cut (maxRanked), then the single-thread loop past 8 peels', () => {
+  // strongly correlated objectives (f_k = u + 0.1 v_k): ~90 thin fronts of under 1 % of the rows each at first, so a
+  // cut at a tenth of the rows needs more than 1 + 8 fronts
+  const n = 4200;
+  const m = 4;
+  const r = prng(21);
+  const F = sharedFloat64(n * m);
+  for (let i = 0; i < n; i++) {
+    const u = r();
+    for (let k = 0; k < m; k++) F[i * m + k] = u + 0.1 * r();
+  }
+  const want = bruteRanks(F, n, m);
+  const sizes: number[] = [];
+  for (const k of want) sizes[k] = (sizes[k] ?? 0) + 1;
+  /** The fewest fronts holding maxRanked rows (the definition of the cut). */
+  const frontsFor = (maxRanked: number): number => {
+    let K = 0;
+    for (let ranked = 0; ranked < maxRanked; K++) ranked += sizes[K]!;
+    return K;
+  };
+
+  it.each(['all', 'first-two', 'claim-and-fail'] as const)('cuts needing 2, 5, 9 and 20+ fronts give peeling\'s ranks (%s)', (mode) => {
+    const cuts = [sizes[0]! + 1, sizes[0]! + sizes[1]! + sizes[2]! + sizes[3]! + 1, Math.ceil(n / 10), Math.ceil(n / 2)];
+    const needed = cuts.map(frontsFor);
+    expect(needed[0]).toBe(2);
+    expect(needed[1]).toBe(5);
+    // more fronts than the shared peels (1 + 8): the loop ranks the rest, reading the peeled ranks
+    expect(needed[2]).toBeGreaterThan(9);
+    expect(needed[3]).toBeGreaterThan(20);
+    for (const maxRanked of cuts) {
+      const helper = new InThreadHelper(mode, runBitsetTask);
+      const K = frontsFor(maxRanked);
+      const got = nonDominatedSort(F, n, m, maxRanked, helper);
+      expect(got.fronts.length, `maxRanked ${maxRanked}`).toBe(K);
+      expect(Array.from(got.ranks), `maxRanked ${maxRanked}`).toEqual(want.map((k) => Math.min(k, K)));
+      // columns, snapshots, the first front's scan, then one scan per further front (at most 8)
+      expect(helper.posted, `maxRanked ${maxRanked}`).toBe(2 + Math.min(K, 9));
+    }
+  });
+});
+
 describe.skipIf(availableParallelism() < 2)('the real helper thread (compiled worker in dist/)', () => {
   async function readyHelper(): Promise<HelperThread> {
     const helper = algorithmHelper(4096);
