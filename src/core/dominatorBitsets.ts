@@ -108,10 +108,12 @@ export function dominatorBitsetRanks(
    * A helper thread (./helperThread.ts) for shares of the orders, the snapshots and a first-front scan (each row's
    * search for any dominator is independent of the others'); the ranks are the same with it or without it.
    */
-  helper: Helper | null = null,
+  maybeHelper: Helper | null = null,
 ): number {
   if (B % 32 !== 0 || B < 32) throw new RangeError(`snapshot block must be a positive multiple of 32, got ${B}`);
   if (orders !== 1 && orders !== m) throw new RangeError(`orders must be 1 or m = ${m}, got ${orders}`);
+  // a helper still starting (or busy) is no help: the shared scan and peels do more work in all than the loop below
+  const helper = maybeHelper !== null && maybeHelper.ready ? maybeHelper : null;
   const x = buildIndex(F, n, m, order, B, orders, helper);
   const pos = x.pos;
   const J = m - 1;

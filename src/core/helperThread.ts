@@ -25,6 +25,11 @@ export interface HelperTask {
 
 /** What the kernels need of a helper (tests give a fake one to check the shares' bookkeeping). */
 export interface Helper {
+  /**
+   * Whether a task posted now would be taken. A kernel whose split costs more work in all than doing it alone
+   * (the dominator bitsets' peels) asks first and, when not, works as without a helper.
+   */
+  readonly ready: boolean;
   /** Posts a task; false (nothing posted) when the helper cannot take it now: the caller then does that share too. */
   post(task: HelperTask): boolean;
   /** Blocks until the posted task is done: true when the helper did it, false when it failed (the caller redoes it). */

@@ -3,7 +3,7 @@
  * kernels (`run`: runBitsetTask, runAssociationTask), so that tests choose which chunks it takes: 'all' (it runs the
  * task when posted, before the caller claims anything), 'first-two' (it does chunks 0 and 1 and claims chunk 2
  * without doing it, as a helper that stopped), 'claim-and-fail' (it claims three chunks, does none and reports
- * failure), 'refuse' (it takes no task).
+ * failure), 'refuse' (not ready: it takes no task).
  */
 import type { Helper, HelperTask } from '../../src/core/helperThread.js';
 
@@ -12,6 +12,10 @@ export type InThreadMode = 'all' | 'first-two' | 'claim-and-fail' | 'refuse';
 export class InThreadHelper implements Helper {
   /** Tasks posted to it. */
   posted = 0;
+
+  get ready(): boolean {
+    return this.mode !== 'refuse';
+  }
 
   constructor(
     private readonly mode: InThreadMode,
