@@ -16,7 +16,7 @@ import { runAssociationTask, warmUpAssociationTask } from './nsga3/niching.js';
 
 const WARM_UP_POINTS = 4096;
 const WARM_UP_OBJECTIVES = 5;
-const WARM_UP_ROUNDS = 3;
+const WARM_UP_ROUNDS = 1;
 
 function warmUp(): void {
   const n = WARM_UP_POINTS;
