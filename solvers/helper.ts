@@ -18,7 +18,7 @@ let workerFile: string | null | undefined;
  * one thread asked for, a small population, or no helper to be had (see HelperThread.shared).
  */
 export function algorithmHelper(population: number, threads = 2): HelperThread | null {
-  if (threads < 2 || population < HELPER_MIN_POPULATION) return null;
+  if (!(threads >= 2) || population < HELPER_MIN_POPULATION) return null;
   // the compiled entry beside this file (dist/solvers/), from the bundled CLI (dist/src/cli/), or from the build
   // when running from the TypeScript sources (vitest)
   workerFile ??= firstExistingFile(import.meta.url, ['./helperWorker.js', '../../solvers/helperWorker.js', '../dist/solvers/helperWorker.js']);

@@ -11,6 +11,11 @@
  *
  * Data: the tasks' arrays must live in SharedArrayBuffers (see `sharedFloat64`, `sharedInt32`): a typed array on a
  * SharedArrayBuffer crosses the port without a copy.
+ *
+ * Failure: a task that throws in the worker is reported and redone by the caller; a worker that fails to start or
+ * exits is seen (its 'error' / 'exit' event) before the next task and not used again. What is not covered: the worker
+ * dying inside a task (a fatal error of the thread itself, not of the kernel), which would leave the caller waiting;
+ * the kernels are array loops over memory the caller allocated, so that would take a failure of Node or the machine.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';

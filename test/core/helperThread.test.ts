@@ -168,8 +168,10 @@ describe.skipIf(availableParallelism() < 2)('the real helper thread (compiled wo
     expect(helper.completed - before).toBe(3);
   });
 
-  it('is not started for one thread, a small population, or with ODC_HELPER_THREAD=0', () => {
+  it('is not started for one thread (or 0, or NaN), a small population, or with ODC_HELPER_THREAD=0', () => {
     expect(algorithmHelper(4096, 1)).toBeNull();
+    expect(algorithmHelper(4096, 0)).toBeNull();
+    expect(algorithmHelper(4096, Number.NaN)).toBeNull();
     expect(algorithmHelper(2047)).toBeNull();
     const saved = process.env['ODC_HELPER_THREAD'];
     process.env['ODC_HELPER_THREAD'] = '0';
