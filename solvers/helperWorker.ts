@@ -5,8 +5,9 @@
  * association (./nsga3/niching.ts).
  *
  * Before it declares itself ready, the thread runs each kernel on a made-up front (WARM_UP_POINTS points on the
- * positive unit sphere in 5 objectives, spread by a fixed recurrence: the kernels' work, not their input, matters), so
- * its first real shares run compiled code; until then the caller does all the work itself.
+ * positive unit sphere in 5 objectives, spread by a fixed recurrence, one in 8 near an axis: the kernels' work and
+ * paths, not their input, matter), so its first real shares run compiled code; until then the caller does all the
+ * work itself.
  */
 import { isMainThread } from 'node:worker_threads';
 import { runBitsetTask, warmUpBitsetTasks } from '../src/core/dominatorBitsets.js';
@@ -32,6 +33,9 @@ function warmUp(): void {
       norm += F[i * m + k]! ** 2;
     }
     for (let k = 0; k < m; k++) F[i * m + k] = F[i * m + k]! / Math.sqrt(norm);
+    // every 8th row near zero in one objective: ~100 rows in a column's first bucket, the crowded-bucket sort of
+    // the bitsets' orders (as NSGA-III's populations have near the axes)
+    if (i % 8 === 0) F[i * m + ((i >>> 3) % m)] = F[i * m + ((i >>> 3) % m)]! * 1e-9;
   }
   warmUpBitsetTasks(F, n, m, WARM_UP_ROUNDS);
   warmUpMergeTask(F, n, m, WARM_UP_ROUNDS);
