@@ -105,8 +105,9 @@ export function dominatorBitsetRanks(
   orders = snapshotOrders(n, m),
   maxRanked = n,
   /**
-   * A helper thread (./helperThread.ts) for shares of the orders, the snapshots and a first-front scan (each row's
-   * search for any dominator is independent of the others'); the ranks are the same with it or without it.
+   * A helper thread (./helperThread.ts) for shares of the orders, the snapshots, a first-front scan (each row's
+   * search for any dominator is independent of the others') and, under a cut, up to MAX_SHARED_PEELS more fronts;
+   * used only when ready. The ranks are the same with it or without it.
    */
   maybeHelper: Helper | null = null,
 ): number {

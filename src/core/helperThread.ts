@@ -1,9 +1,10 @@
 /**
- * One helper thread for the synchronous kernels of a generation (NSGA-III's survival at large populations): the
- * caller posts a share of a task, does its own share meanwhile, then blocks (Atomics.wait) until the helper is done.
- * The work is split by rows or columns into shares whose results do not depend on the split, so a run gives the
- * same bytes with the helper or without it; whenever the helper is not there (still starting, failed, switched off,
- * one core), the caller does the whole task itself.
+ * One helper thread for the synchronous kernels of a generation (the survival's sort and NSGA-III's association,
+ * the archive's merges, at large populations): the caller posts a task cut into chunks, both threads claim chunks
+ * from a shared counter until none is left (`runChunked`), then the caller blocks (Atomics.wait) until the helper's
+ * chunk in flight is done. The chunks are rows or columns whose results do not depend on who computed them, so a run
+ * gives the same bytes with the helper or without it; whenever the helper is not there (still starting, failed,
+ * switched off, one core), the caller does every chunk itself.
  *
  * Why a hand-made thread and not the piscina pool: the survival is synchronous inside `tell()`, and a share is 1-4
  * ms, where a pool task's round trip through the event loop costs about as much. Here a task is one message on a
