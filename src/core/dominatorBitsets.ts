@@ -164,7 +164,8 @@ export function dominatorBitsetRanks(
   // rank by position in each order used (rankAt[j n + s]), -1 until ranked: a candidate's rank is read next to
   // its bit, before its row is looked up
   const rankAt = scratch(RANK_AT, orders * n).fill(-1);
-  const offsets = new Int32Array(J);
+  // the search's snapshot offsets and (last) its order: see searchStart
+  const offsets = new Int32Array(J + 1);
   let maxRank = -1;
   // ranks from `cap` on are not told apart (stored values at or above it, assigned before it came down, mean "cap")
   let cap = firstFrontOnly ? 1 : n + 1;
@@ -191,13 +192,13 @@ export function dominatorBitsetRanks(
 }
 
 /**
- * The highest rank among the ranked dominators of row p (at position t of the lexicographic order), -1 without one;
- * the search stops once it reaches `ceiling` (no dominator can matter beyond it).
+ * Where row p's search starts (p at position t of the lexicographic order): the order jp in which p comes earliest
+ * (the lowest j on a tie), stored in offsets[m - 1]; offsets[c] = the snapshot of the c-th other objective holding
+ * p's block, in order jp; returns p's position tp in order jp (the search runs over the positions below it).
  */
-function highestDominatorRank(x: BitsetIndex, rankAt: Int32Array, offsets: Int32Array, p: number, t: number, ceiling: number): number {
-  const { F, n, m, orders, W, S, ord, pos, block, snapshots } = x;
+function searchStart(x: BitsetIndex, offsets: Int32Array, p: number, t: number): number {
+  const { n, m, orders, W, S, pos, block } = x;
   const J = m - 1;
-  // the order in which p comes earliest (the lowest j on a tie)
   let jp = 0;
   let tp = t;
   for (let j = 1; j < orders; j++) {
@@ -208,6 +209,19 @@ function highestDominatorRank(x: BitsetIndex, rankAt: Int32Array, offsets: Int32
     }
   }
   for (let k = 0, c = 0; k < m; k++) if (k !== jp) offsets[c] = ((jp * J + c++) * S + block[k * n + p]! - 1) * W;
+  offsets[J] = jp;
+  return tp;
+}
+
+/**
+ * The highest rank among the ranked dominators of row p (at position t of the lexicographic order), -1 without one;
+ * the search stops once it reaches `ceiling` (no dominator can matter beyond it).
+ */
+function highestDominatorRank(x: BitsetIndex, rankAt: Int32Array, offsets: Int32Array, p: number, t: number, ceiling: number): number {
+  const { F, n, m, ord, snapshots } = x;
+  const J = m - 1;
+  const tp = searchStart(x, offsets, p, t);
+  const jp = offsets[J]!;
   // the first four snapshot offsets (repeated when m < 5; an AND with itself is harmless)
   const a = offsets[0]!;
   const b = offsets[1]!;
@@ -304,24 +318,16 @@ function buildIndex(F: Float64Array, n: number, m: number, order: Int32Array, B:
  * searched, and only among the rows not ranked yet (left.bits, per order: their positions).
  */
 function frontScan(x: BitsetIndex, from: number, to: number, mask: Uint8Array, left: Unranked | null): void {
-  const { F, n, m, order, orders, W, S, ord, pos, block, snapshots } = x;
+  const { F, n, m, order, W, ord, snapshots } = x;
   const J = m - 1;
-  const offsets = new Int32Array(J);
+  const offsets = new Int32Array(J + 1);
   const rankOf = left === null ? null : left.rankOf;
   const bits = left === null ? null : left.bits;
   for (let t = from; t < to; t++) {
     const p = order[t]!;
     if (rankOf !== null && rankOf[p]! >= 0) continue;
-    let jp = 0;
-    let tp = t;
-    for (let j = 1; j < orders; j++) {
-      const at = pos[j * n + p]!;
-      if (at < tp) {
-        tp = at;
-        jp = j;
-      }
-    }
-    for (let k = 0, c = 0; k < m; k++) if (k !== jp) offsets[c] = ((jp * J + c++) * S + block[k * n + p]! - 1) * W;
+    const tp = searchStart(x, offsets, p, t);
+    const jp = offsets[J]!;
     const a = offsets[0]!;
     const b = offsets[1]!;
     const c = J > 2 ? offsets[2]! : b;

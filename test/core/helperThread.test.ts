@@ -13,25 +13,7 @@ import { mergeFrontMask } from '../../src/core/frontMerge.js';
 import { lexicographicOrder } from '../../src/core/lexicographicOrder.js';
 import { algorithmHelper } from '../../solvers/helper.js';
 import { InThreadHelper } from '../helpers/inThreadHelper.js';
-import { bruteRanks, prng } from './points.js';
-
-/** n points near the positive unit sphere in m objectives (most non-dominated), every third pushed out (later fronts). */
-function sphereSet(n: number, m: number, seed: number): Float64Array {
-  const r = prng(seed);
-  const F = sharedFloat64(n * m);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let k = 0; k < m; k++) {
-      // some coarse values, so that the orders have ties
-      const x = i % 7 === 0 ? Math.floor(r() * 4) / 4 + 0.01 : r() + 0.01;
-      F[i * m + k] = x;
-      s += x * x;
-    }
-    const scale = (i % 3 === 0 ? 1.02 + 0.3 * r() : 1) / Math.sqrt(s);
-    for (let k = 0; k < m; k++) F[i * m + k] = F[i * m + k]! * scale;
-  }
-  return F;
-}
+import { bruteRanks, prng, sphereSet } from './points.js';
 
 describe('dominator bitsets shared with a helper (chunks claimed from both threads)', () => {
   const cases = [

@@ -120,3 +120,24 @@ export function shuffled<T>(xs: readonly T[], seed: number): T[] {
   }
   return out;
 }
+
+/**
+ * n points near the positive unit sphere in m objectives (most non-dominated; one row in 7 on coarse values, so that
+ * orders have ties), every third pushed out by 2-32 % (later fronts); on shared memory, as the helper thread's tasks
+ * need (src/core/helperThread.ts).
+ */
+export function sphereSet(n: number, m: number, seed: number): Float64Array {
+  const r = prng(seed);
+  const F = new Float64Array(new SharedArrayBuffer(8 * n * m));
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let k = 0; k < m; k++) {
+      const x = i % 7 === 0 ? Math.floor(r() * 4) / 4 + 0.01 : r() + 0.01;
+      F[i * m + k] = x;
+      s += x * x;
+    }
+    const scale = (i % 3 === 0 ? 1.02 + 0.3 * r() : 1) / Math.sqrt(s);
+    for (let k = 0; k < m; k++) F[i * m + k] = F[i * m + k]! * scale;
+  }
+  return F;
+}

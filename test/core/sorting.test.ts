@@ -3,7 +3,7 @@ import { ascendingOrder, lexicographicOrder } from '../../src/core/lexicographic
 import { nonDominatedIndices, nonDominatedMask, nonDominatedSort } from '../../src/core/dominance.js';
 import { peel3, sort3 } from '../../src/core/sort3.js';
 import { dominatorBitsetRanks, snapshotBlock, snapshotOrders } from '../../src/core/dominatorBitsets.js';
-import { bruteRanks, prng } from './points.js';
+import { bruteRanks, prng, sphereSet } from './points.js';
 
 /** The definition: a comparator sort of row indices, ties by index. */
 function comparatorOrder(F: Float64Array, n: number, m: number): number[] {
@@ -93,21 +93,9 @@ describe('non-dominated sorting equals peeling by the definition', () => {
   });
 
   it('from 4,096 points (m orders, blocks of 128) the ranks are the peeling\'s: 4,500 points in 5 objectives near a sphere, some pushed out', () => {
-    const r = prng(13);
     const n = 4500;
     const m = 5;
-    const F = new Float64Array(n * m);
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let k = 0; k < m; k++) {
-        // a few coarse values among the continuous ones, so that orders have ties
-        const x = i % 7 === 0 ? Math.floor(r() * 4) / 4 + 0.01 : r() + 0.01;
-        F[i * m + k] = x;
-        s += x * x;
-      }
-      const scale = (i % 3 === 0 ? 1.02 + 0.3 * r() : 1) / Math.sqrt(s);
-      for (let k = 0; k < m; k++) F[i * m + k] = F[i * m + k]! * scale;
-    }
+    const F = sphereSet(n, m, 13);
     expect(snapshotOrders(n, m)).toBe(m);
     expect(snapshotBlock(n, m)).toBe(128);
     const want = bruteRanks(F, n, m);
