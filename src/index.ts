@@ -18,8 +18,10 @@ import type { SampledEvaluations } from './run/evaluationSample.js';
 import type { WrittenResults } from './run/results.js';
 import { ODC_VERSION } from './run/versions.js';
 import { constellationJsonSchema, designJsonSchema } from './study/jsonSchema.js';
-import { constellationRecordJsonSchema } from './constellation/recordSchema.js';
-import { designRecordJsonSchema } from './evaluate/recordSchema.js';
+import { constellationRecordJsonSchema, constellationRecordSchema } from './constellation/recordSchema.js';
+import { designRecordJsonSchema, designRecordSchema } from './evaluate/recordSchema.js';
+import { numericLeaves } from './core/zodPaths.js';
+import { catalogTable } from './report/catalogListing.js';
 import { renderReport as renderRunReport, type ReportOptions, type ReportPaths } from './report/render.js';
 import { fileKind } from './study/load.js';
 import { join } from 'node:path';
@@ -94,8 +96,14 @@ export async function runStudy(opts: RunOptions): Promise<RunSummary> {
 /** Metric paths objectives and constraints may name: of the node record (default) or of the constellation record. */
 export function formatMetrics(kind: 'node' | 'constellation' = 'node'): string {
   const paths = kind === 'constellation' ? constellationMetricPaths() : METRIC_PATHS;
-  const w = Math.max(...paths.map((p) => p.length));
-  return `${paths.map((p) => `${p.padEnd(w)}  [${unitOf(p)}]`).join('\n')}\n`;
+  const record = kind === 'constellation' ? constellationRecordSchema() : designRecordSchema();
+  const described = new Map(numericLeaves(record, '', true).map((l) => [l.path, l.description]));
+  const pathWidth = Math.max(...paths.map((p) => p.length));
+  const units = paths.map((p) => `[${unitOf(p)}]`);
+  const unitWidth = Math.max(...units.map((u) => u.length));
+  // The unit has its own column: a description's trailing '[km].' (or one that is only the unit) is dropped.
+  const text = (p: string): string => (described.get(p) ?? '').replace(/\s*\[[^\]]*\]/g, '').replace(/\s+([.,;])/g, '$1');
+  return `${paths.map((p, i) => `${p.padEnd(pathWidth)}  ${units[i]!.padEnd(unitWidth)}  ${text(p)}`.trimEnd()).join('\n')}\n`;
 }
 
 const CATALOG_NAMES = CATALOG_KINDS.map((k) => CATALOG_SPECS[k].file.replace('.yaml', ''));
@@ -114,10 +122,8 @@ export function formatCatalog(name?: string): string {
   const out: string[] = [];
   for (const k of kinds) {
     out.push(`${CATALOG_SPECS[k].file.replace('.yaml', '')} (designs/catalogs/${CATALOG_SPECS[k].file})`);
-    for (const row of catalogs[k] as readonly { id: string; name: string; year: number; uncertainty?: Record<string, unknown> }[]) {
-      out.push(`  ${row.id.padEnd(24)} ${row.name} (${row.year})`);
-      for (const line of rowUncertaintyLines(row)) out.push(`  ${''.padEnd(24)}   ${line}`);
-    }
+    const rows = catalogs[k] as unknown as Parameters<typeof catalogTable>[1];
+    out.push(...catalogTable(k, rows, (row) => rowUncertaintyLines(row as { uncertainty?: Record<string, unknown> })));
     out.push('');
   }
   return `${out.join('\n')}`;

@@ -149,14 +149,20 @@ function addRunCommands(program: Command, io: CliIo): void {
     .option('-w, --workers <n>', `worker threads for evaluation (0 = main thread, at most ${MAX_WORKERS})`, intArg('--workers', 0, MAX_WORKERS, ` worker threads (this machine has ${availableParallelism()} CPUs; more threads than CPUs only add memory)`), 0)
     .option('-o, --out <dir>', 'output folder (default results/<study>/<timestamp>-seed<seed>)')
     .option('--resume <run-dir>', 'continue an interrupted run from its last checkpoint')
+    .option('--seed <s>', 'seed of the random generator, replacing the study\'s algorithm.seed (written into the run folder\'s study.yaml)', SEED_ARG)
     .option('-q, --quiet', 'no progress output, only the summary')
     .option('--redis <url>', 'evaluate on odc workers through Redis (redis://[:password@]host:port, rediss:// for TLS) instead of this machine')
     .option('--queue <name>', 'queue name on that Redis (several runs may share one server with different queues)', 'odc')
-    .action(async (file: string | undefined, opts: { workers: number; out?: string; resume?: string; quiet?: boolean; redis?: string; queue: string }) => {
+    .action(async (file: string | undefined, opts: {
+      workers: number; out?: string; resume?: string; seed?: number; quiet?: boolean; redis?: string; queue: string;
+    }) => {
       if (!file && opts.resume === undefined) throw new InvalidArgumentError('odc run needs a study file, e.g. odc run designs/flagship-study.yaml, or --resume <run-dir>');
       if (file && opts.resume !== undefined) throw new InvalidArgumentError(`give either a study file or --resume <run-dir>, not both (got ${file} and --resume ${opts.resume})`);
       if (opts.resume !== undefined && opts.out !== undefined) {
         throw new InvalidArgumentError(`--resume ${opts.resume} continues the run in its own folder; --out ${opts.out} cannot move it: drop --out`);
+      }
+      if (opts.resume !== undefined && opts.seed !== undefined) {
+        throw new InvalidArgumentError(`--resume ${opts.resume} continues the run with the seed it started with; drop --seed ${opts.seed}`);
       }
       const progress = createProgress(opts.quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
       const interrupts = interruptHandler(io, progress, () => opts.resume ?? opts.out ?? ownRunDir(file));
@@ -166,6 +172,7 @@ function addRunCommands(program: Command, io: CliIo): void {
           ...(file ? { studyPath: file } : {}),
           ...(opts.resume ? { resumeDir: opts.resume } : {}),
           ...(opts.out ? { outDir: opts.out } : {}),
+          ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
           workers: opts.workers,
           ...(opts.redis !== undefined ? { redis: { url: (odc.checkRedisUrl(opts.redis), opts.redis), queue: opts.queue } } : {}),
           onProgress: (p: odc.ProgressInfo) => {

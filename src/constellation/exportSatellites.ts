@@ -14,9 +14,10 @@
  *   not keep the formation (their differential J2 and relative orbital motion make it drift and
  *   oscillate), so the exported members reproduce the cluster at epoch only.
  * - OMM: CCSDS 502.0-B-3 Orbit Mean-elements Message as a JSON array with CelesTrak GP field names
- *   (`ommRecord`), NORAD_CAT_ID synthetic from `catalogBase` (default 900,000, beyond today's catalog).
- * - TLE: three-line sets (name line, then tleFormat.ts lines), catalog numbers from `catalogBase`
- *   (default 100,000 = Alpha-5 'A0000', above every number assigned so far) up to 339,999: at most
+ *   (`ommRecord`), NORAD_CAT_ID synthetic from `catalogBase`.
+ * - Catalog numbers: one numbering for every format (OMM, TLE, CSV), so a satellite keeps its number from
+ *   one file to the next: `catalogBase` + export index, default 100,000 (Alpha-5 'A0000', above every
+ *   number assigned so far). OMM carries any number; a TLE carries at most 339,999 (Alpha-5 'Z9999'):
  *   240,000 satellites with the default base, 339,999 with base 1; more is a RangeError before output.
  * - International designators: synthetic, year of the epoch, launch numbers 900–999 (above any annual
  *   launch count to date), pieces A…Z, AA…ZZ, AAA…ZZZ without I and O (14,424 per launch number):
@@ -37,8 +38,8 @@ const TWO_PI = 2 * Math.PI;
 const PIECE_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 const PIECES_PER_LAUNCH = 24 + 24 ** 2 + 24 ** 3; // 14,424
 const FIRST_LAUNCH_NUMBER = 900;
-export const OMM_CATALOG_BASE = 900_000;
-export const TLE_CATALOG_BASE = 100_000;
+/** First synthetic catalog number of every export format (Alpha-5 'A0000'). */
+export const CATALOG_BASE = 100_000;
 export const DEFAULT_CHUNK_CHARS = 1 << 16;
 const ELEMENT_SET_NUMBER = 999;
 
@@ -121,7 +122,7 @@ export function epochMs(epochIso: string): number {
 }
 
 /** Every satellite, shell by shell, plane by plane, slot by slot. */
-export function* satelliteRecords(spec: Readonly<ExportableConstellation>, catalogBase = OMM_CATALOG_BASE): Generator<SatelliteRecord> {
+export function* satelliteRecords(spec: Readonly<ExportableConstellation>, catalogBase = CATALOG_BASE): Generator<SatelliteRecord> {
   const names = new Set(spec.shells.map((s) => s.geometry.name));
   if (names.size !== spec.shells.length) throw new RangeError(`shell names must be unique to name satellites uniquely (${spec.name})`);
   const year = new Date(epochMs(spec.window.epochIso)).getUTCFullYear();
@@ -154,7 +155,7 @@ export function writeOmmJson(spec: Readonly<ExportableConstellation>, sink: (chu
   const epochIso = new Date(epochMs(spec.window.epochIso)).toISOString();
   const out = chunker(sink, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
   out.push('[');
-  for (const s of satelliteRecords(spec, options.catalogBase ?? OMM_CATALOG_BASE)) {
+  for (const s of satelliteRecords(spec, options.catalogBase ?? CATALOG_BASE)) {
     const omm = ommRecord(s.elements, epochIso, { name: s.name, objectId: s.objectId, noradId: s.catalogNumber });
     out.push(`${s.index === 0 ? '' : ','}\n${JSON.stringify(omm)}`);
   }
@@ -164,7 +165,7 @@ export function writeOmmJson(spec: Readonly<ExportableConstellation>, sink: (chu
 
 /** Three-line element sets (name, line 1, line 2), LF-terminated. */
 export function writeTle(spec: Readonly<ExportableConstellation>, sink: (chunk: string) => void, options: ExportOptions = {}): void {
-  const base = options.catalogBase ?? TLE_CATALOG_BASE;
+  const base = options.catalogBase ?? CATALOG_BASE;
   const n = satelliteCount(spec);
   if (n > 0 && !(Number.isInteger(base) && base >= 0 && base + n - 1 <= TLE_MAX_CATALOG_NUMBER)) {
     throw new RangeError(`${n} satellites from catalog number ${base} exceed the TLE limit ${TLE_MAX_CATALOG_NUMBER} (Alpha-5); export OMM instead`);
@@ -200,7 +201,7 @@ export function writeSatelliteCsv(spec: Readonly<ExportableConstellation>, sink:
   const epochIso = new Date(epochMs(spec.window.epochIso)).toISOString();
   const out = chunker(sink, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
   out.push(`${SATELLITE_CSV_HEADER.join(',')}\r\n`);
-  for (const s of satelliteRecords(spec, options.catalogBase ?? OMM_CATALOG_BASE)) {
+  for (const s of satelliteRecords(spec, options.catalogBase ?? CATALOG_BASE)) {
     const e = s.elements;
     out.push([
       csvField(s.shell), s.plane, s.slot, csvField(s.name), s.catalogNumber, s.objectId, (e.altitude_m / 1000).toFixed(6),

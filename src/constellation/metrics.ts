@@ -3,20 +3,13 @@
  * name (`totals.lcoc_USD_per_PFLOP_day`, `network.p99Latency_ms`, `isl.linkRange_km.max`, …): every number
  * in the record outside its lists, read from the record's schema so the list cannot drift from the record.
  */
-import * as z from 'zod';
 import { didYouMean } from '../core/errors.js';
 import { lazy } from '../core/lazy.js';
+import { numericLeaves } from '../core/zodPaths.js';
 import { constellationRecordSchema } from './recordSchema.js';
 
-function numericPaths(schema: unknown, prefix: string): string[] {
-  const s = schema as z.ZodType;
-  if (s instanceof z.ZodNumber) return [prefix];
-  if (s instanceof z.ZodObject) return Object.entries(s.shape).flatMap(([k, v]) => numericPaths(v, prefix ? `${prefix}.${k}` : k));
-  return [];
-}
-
 /** The metric paths (a getter: listing them builds the record schema, which only constellation commands need). */
-export const constellationMetricPaths = lazy((): readonly string[] => numericPaths(constellationRecordSchema(), '').filter((p) => p !== 'schemaVersion'));
+export const constellationMetricPaths = lazy((): readonly string[] => numericLeaves(constellationRecordSchema()).map((l) => l.path).filter((p) => p !== 'schemaVersion'));
 const metricSet = lazy((): ReadonlySet<string> => new Set(constellationMetricPaths()));
 
 export const isConstellationMetric = (p: string): boolean => metricSet().has(p);

@@ -46,6 +46,7 @@ export function unitOf(path: string): string {
   if (cut < 0) return '-';
   return key
     .slice(cut + 1)
+    .replace(/^per_/, '1/')
     .replace(/_per_/g, '/')
     .replace(/^mm_al$/, 'mm Al')
     .replace(/PFLOP_day/, 'PFLOP-day')

@@ -42,16 +42,25 @@ export interface ExportResult {
 
 const STUDY_SECTIONS = ['variables', 'objectives', 'constraints', 'relax', 'algorithm', 'robust'] as const;
 
+/** One item of an unnamed list as text: `code: message` for a warning, JSON for another object. */
+function listItemText(v: unknown): string {
+  if (v === null || typeof v !== 'object') return String(v);
+  const { code, message } = v as { code?: unknown; message?: unknown };
+  return typeof code === 'string' && typeof message === 'string' ? `${code}: ${message}` : JSON.stringify(v);
+}
+
 /** Flattens a record to [path, value] pairs (objects by dotted key; named arrays by `[name]`). */
 export function flattenRecord(value: unknown, prefix = ''): [string, unknown][] {
   if (Array.isArray(value)) {
+    // An empty list keeps its column (a design without warnings still has a `warnings` cell).
+    if (value.length === 0) return [[prefix, '']];
     if (value.every((v) => v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string')) {
       return value.flatMap((v) => {
         const { name, ...rest } = v as { name: string } & Record<string, unknown>;
         return flattenRecord(rest, `${prefix}[${name}]`);
       });
     }
-    return [[prefix, value.map(String).join(' | ')]];
+    return [[prefix, value.map(listItemText).join(' | ')]];
   }
   if (value && typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flattenRecord(v, prefix ? `${prefix}.${k}` : k));

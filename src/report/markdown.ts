@@ -61,7 +61,7 @@ export function renderMarkdown(model: ReportModel): string {
   out.push('<details><summary>Package versions</summary>', '', mdTable(['package', 'version'], model.packages.map((p) => [p.label, p.value])), '', '</details>', '');
   for (const p of model.plots) {
     const heading = p.id === 'objective-space' ? 'Objective space' : p.id === 'robust' ? 'Robust front and nominal values' : p.id === 'parallel' ? 'Pareto set across variables and objectives'
-      : p.id === 'convergence' ? 'Convergence' : `Constellation: ${p.title}`;
+      : p.id === 'convergence' ? 'Convergence' : model.run.meta.study.kind === 'constellation' ? `Constellation: ${p.title}` : p.title;
     out.push(`## ${heading}`, '', `![${mdEscape(p.title)}](${p.file})`, '', mdEscape(p.caption), '');
     if (p.id === 'robust' && model.robust) {
       const t = model.robust.table;

@@ -23,7 +23,10 @@ export function axisLabel(path: string, unit: string): string {
   const dot = path.lastIndexOf('.');
   const key = path.slice(dot + 1);
   const cut = key.indexOf('_');
-  const bare = (dot >= 0 ? path.slice(0, dot + 1) : '') + (cut > 0 && unit !== '-' ? key.slice(0, cut) : key);
+  // A key that is all unit (`kW_per_t`) keeps its name: cutting it would leave the unit's first part (`mass.kW`).
+  const name = key.slice(0, cut);
+  const strip = cut > 0 && unit !== '-' && !unit.startsWith(name);
+  const bare = (dot >= 0 ? path.slice(0, dot + 1) : '') + (strip ? name : key);
   return `${bare} [${unit}]`;
 }
 

@@ -69,6 +69,8 @@ export interface RunOptions {
   readonly studyPath?: string;
   readonly resumeDir?: string;
   readonly outDir?: string;
+  /** Replaces the study's `algorithm.seed` for this run (not with resumeDir: a resumed run keeps its seed). */
+  readonly seed?: number;
   /** 0 = evaluate in this thread; N ≥ 1 = a pool of N worker threads. */
   readonly workers?: number;
   readonly onProgress?: (p: ProgressInfo) => void;

@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { parseDocument } from 'yaml';
 import { StudyError } from '../core/errors.js';
 import type { AlgorithmSnapshot } from '../problem/algorithm.js';
 import type { LpSolver } from '../problem/lp.js';
@@ -58,6 +59,8 @@ export interface RunFolderOptions {
   readonly workers?: number | undefined;
   readonly redis?: { readonly url: string; readonly queue: string } | undefined;
   readonly lpSolver?: LpSolver | undefined;
+  /** Replaces the study's `algorithm.seed` (odc run --seed): the run folder's study.yaml records the seed used. */
+  readonly seed?: number | undefined;
 }
 
 /** Creates a new run folder (`opts.studyPath`) or reopens an interrupted one (`opts.resumeDir`). */
@@ -93,14 +96,21 @@ export function defaultRunDir(studyName: string, seed: number, now: Date): strin
 }
 
 function createRunFolder(studyPath: string, opts: RunFolderOptions, now: () => Date): OpenRun {
-  const loaded = loadStudyProblem(studyPath, opts.lpSolver);
-  const runDir = opts.outDir ?? defaultRunDir(loaded.name, loaded.algorithm.seed, now());
+  let loaded = loadStudyProblem(studyPath, opts.lpSolver);
+  const seed = opts.seed ?? loaded.algorithm.seed;
+  const runDir = opts.outDir ?? defaultRunDir(loaded.name, seed, now());
   mkdirSync(runDir, { recursive: true });
   // The lock first: a second run into a folder still being written is told who writes it.
   const lock = acquireRunLock(runDir);
   try {
     if (existsSync(join(runDir, 'run.json'))) throw new StudyError('BAD_RUN_DIR', `${runDir} already holds a run; choose another --out folder or resume it with --resume ${runDir}`);
-    writeFileAtomic(join(runDir, 'study.yaml'), loaded.studyText);
+    const stored = join(runDir, 'study.yaml');
+    if (seed === loaded.algorithm.seed) writeFileAtomic(stored, loaded.studyText);
+    else {
+      // The folder's study.yaml is what ran: the seed is written into it, and the run loads it from there (as a resume does).
+      writeFileAtomic(stored, withSeed(loaded.studyText, seed));
+      loaded = loadStudyProblem(stored, opts.lpSolver);
+    }
     const meta: RunMeta = {
       formatVersion: 1, odcVersion: ODC_VERSION, status: 'running', study: { name: loaded.name, kind: loaded.kind, file: studyPath, hash: loaded.hash },
       algorithm: loaded.algorithm, workers: opts.workers ?? 0, startedAt: now().toISOString(), packageVersions: packageVersions(),
@@ -112,6 +122,13 @@ function createRunFolder(studyPath: string, opts: RunFolderOptions, now: () => D
     lock.release();
     throw e;
   }
+}
+
+/** The study text with `algorithm.seed` set (comments and layout kept). */
+export function withSeed(studyText: string, seed: number): string {
+  const doc = parseDocument(studyText);
+  doc.setIn(['algorithm', 'seed'], seed);
+  return doc.toString();
 }
 
 function resumeRunFolder(runDir: string, lpSolver: LpSolver | undefined): OpenRun {

@@ -120,6 +120,28 @@ describe('odc run (CLI)', () => {
     expect(run.history[4].igdPlus).toBeLessThan(run.history[0].igdPlus);
   });
 
+  it('--seed replaces the study\'s seed: the folder\'s study.yaml records it, and it gives the run of a study written with that seed', async () => {
+    const dir = tempDir();
+    const text = (seed: number) => `name: zdt1-seed\nkind: benchmark\nproblem: zdt1\n# comment kept\nalgorithm: { population: 12, generations: 3, seed: ${seed} }\n`;
+    const written = writeFile(dir, 'zdt1-9.yaml', text(9));
+    const given = writeFile(dir, 'zdt1-3.yaml', text(3));
+    expect((await odc('run', given, '--seed', '9', '--out', `${dir}/a`, '--quiet')).code).toBe(0);
+    expect((await odc('run', written, '--out', `${dir}/b`, '--quiet')).code).toBe(0);
+    const stored = readFileSync(`${dir}/a/study.yaml`, 'utf8');
+    expect(stored).toContain('# comment kept');
+    expect(stored).toMatch(/seed: 9/);
+    expect(JSON.parse(readFileSync(`${dir}/a/run.json`, 'utf8')).algorithm.seed).toBe(9);
+    // the same seed, the same front (a seed the run ignored would give seed 3's front)
+    const designs = (d: string) => JSON.stringify(JSON.parse(readFileSync(`${dir}/${d}/pareto.json`, 'utf8')).designs);
+    expect(designs('a')).toBe(designs('b'));
+    const bad = await odc('run', given, '--seed', '-1', '--out', `${dir}/c`);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--seed');
+    const both = await odc('run', '--resume', `${dir}/a`, '--seed', '4');
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('drop --seed');
+  });
+
   it('a study with an unknown benchmark problem exits 2 before evaluating', async () => {
     const dir = tempDir();
     const study = writeFile(dir, 'zdt9.yaml', 'name: z\nkind: benchmark\nproblem: zdt9\n');

@@ -126,12 +126,25 @@ describe('written TLEs and OMMs', () => {
     expect(tle[0]!.l2.slice(8, 16)).toBe(' 53.0000');
   });
 
-  it('the OMM has one object per satellite, unique names and catalog numbers from 900,000', () => {
+  it('the OMM has one object per satellite, unique names and catalog numbers from 100,000', () => {
     expect(omm).toHaveLength(62);
     expect(new Set(omm.map((o) => o.OBJECT_NAME)).size).toBe(62);
     expect(omm[0]!.OBJECT_NAME).toBe('odc-w550-P0-S0');
-    expect(omm.map((o) => o.NORAD_CAT_ID)).toEqual(Array.from({ length: 62 }, (_, k) => 900000 + k));
+    expect(omm.map((o) => o.NORAD_CAT_ID)).toEqual(Array.from({ length: 62 }, (_, k) => 100000 + k));
     expect(omm[0]!.EPOCH).toBe('2026-03-20T00:00:00.000');
+  });
+
+  it('a satellite has the same catalog number in the OMM, the TLE and the CSV', () => {
+    // Alpha-5: 'A' = 10, so A0000 = 100,000 and A0061 = 100,061 (space-track.org Alpha-5 documentation).
+    const fromAlpha5 = (f: string): number => (f.charCodeAt(0) >= 65 ? ('ABCDEFGHJKLMNPQRSTUVWXYZ'.indexOf(f[0]!) + 10) * 10_000 + Number(f.slice(1)) : Number(f));
+    const csvRows = collect((s) => writeSatelliteCsv(small, s)).join('').split('\r\n').slice(1, -1);
+    expect(csvRows).toHaveLength(62);
+    for (let k = 0; k < 62; k++) {
+      const name = omm[k]!.OBJECT_NAME;
+      expect(tle[k]!.name).toBe(name);
+      expect(fromAlpha5(tle[k]!.l1.slice(2, 7))).toBe(omm[k]!.NORAD_CAT_ID);
+      expect(Number(csvRows[k]!.split(',')[4])).toBe(omm[k]!.NORAD_CAT_ID);
+    }
   });
 
   it('TLE and OMM round trips propagate within metres of circularSatrec at t = 0 and 90 min', () => {
@@ -206,7 +219,7 @@ describe('streaming and tables', () => {
     const parsed = JSON.parse(chunks.join('')) as OMMJsonObject[];
     expect(parsed).toHaveLength(100_000);
     expect(parsed[99_999]!.OBJECT_NAME).toBe('mega-a-P499-S199');
-    expect(parsed[99_999]!.NORAD_CAT_ID).toBe(999_999);
+    expect(parsed[99_999]!.NORAD_CAT_ID).toBe(199_999); // base 100,000 + index 99,999
     const tleChunks = collect((s) => writeTle(huge, s, { chunkChars: 10_000 }));
     expect(Math.max(...tleChunks.map((c) => c.length))).toBeLessThanOrEqual(10_000);
     expect(tleChunks.join('').split('\n')).toHaveLength(300_001); // 3 lines each + final empty
@@ -219,7 +232,7 @@ describe('streaming and tables', () => {
     expect(rows[0]).toBe('shell,plane,slot,name,catalog_number,object_id,altitude_km,inclination_deg,raan_deg,argument_of_latitude_deg,mean_motion_rev_per_day,epoch');
     expect(rows[3]).toBe('');
     // Slot 1 of 2: u = 180°; RAAN = raan0 = 10°; n = √(μ/a³)·86400/2π, a = 6,928,137 m = 15.0549064592 rev/day (30-digit arithmetic).
-    expect(rows[2]).toBe('"core, ""inner""",0,1,"c-core, ""inner""-P0-S1",900001,2026-900B,550.000000,53.00000000,10.00000000,180.00000000,15.0549064592,2026-03-20T00:00:00.000Z');
+    expect(rows[2]).toBe('"core, ""inner""",0,1,"c-core, ""inner""-P0-S1",100001,2026-900B,550.000000,53.00000000,10.00000000,180.00000000,15.0549064592,2026-03-20T00:00:00.000Z');
   });
 
   it('three-body-2800: 2,800 records with unique names and catalog numbers', () => {
@@ -228,6 +241,6 @@ describe('streaming and tables', () => {
     expect(recs).toHaveLength(2800);
     expect(new Set(recs.map((r) => r.name)).size).toBe(2800);
     expect(recs[2799]!.name).toBe('three-body-2800-sso-500-P39-S69');
-    expect(recs[2799]!.catalogNumber).toBe(902_799);
+    expect(recs[2799]!.catalogNumber).toBe(102_799);
   });
 });

@@ -57,6 +57,9 @@ describe('plot helpers', () => {
   it('axis labels carry the unit', () => {
     expect(axisLabel('cost.lcoc_USD_per_PFLOP_day', 'USD/PFLOP-day')).toBe('cost.lcoc [USD/PFLOP-day]');
     expect(axisLabel('compute.chips', '-')).toBe('compute.chips [-]');
+    // a key that is all unit keeps its name, not the unit's first part ('mass.kW')
+    expect(axisLabel('mass.kW_per_t', 'kW/t')).toBe('mass.kW_per_t [kW/t]');
+    expect(axisLabel('mass.launch_kg', 'kg')).toBe('mass.launch [kg]');
     expect(stackedLabel('cost.lcoc (min) [USD/PFLOP-day]')).toEqual(['cost', 'lcoc', '(min)', '[USD/PFLOP-day]']);
   });
 });

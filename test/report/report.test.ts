@@ -101,6 +101,8 @@ describe('renderReport', () => {
     expect(links).toEqual(['objective-space.svg', 'parallel-coordinates.svg', 'waterfall.svg', 'convergence.svg']);
     for (const l of links) expect(existsSync(join(flag, l))).toBe(true);
     expect(md).toContain('## Decision support');
+    expect(md).toContain('## Delivered compute of the knee design'); // a node study's plot, not a "Constellation:" heading
+    expect(md).not.toContain('Constellation:');
     expect(md).toMatch(/\| index \\\[-\\\] \|/);
   });
 
