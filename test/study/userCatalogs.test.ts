@@ -25,7 +25,7 @@ catalogs:
       year: 2026
   chips:
     - { id: gb300, name: GB300 heavier package, precision: FP4, peakTFLOPS: 15000, chipPower_W: 1400, systemPowerPerChip_W: 1940,
-        massPerChip_kg: 20, costPerChip_USD: 60000, tidTolerance_rad: 10000, maxJunctionTemp_K: 360, idlePowerFraction: 0.3,
+        massPerChip_kg: 20, costPerChip_USD: 60000, tidTolerance_rad: 10000, maxJunctionTemp_K: 360, idlePowerFraction: 0.3, figureKind: peak,
         source: "estimate: user override", year: 2026 }
 `;
 const design = (name: string, text: string): string => writeFile(dir, `${name}.yaml`, text);
