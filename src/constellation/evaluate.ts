@@ -72,11 +72,10 @@ function ssoNotes(spec: ConstellationSpec): string[] {
   const notes: string[] = [];
   for (const s of spec.shells) {
     const o = s.sso;
-    if (o === null) continue;
-    const spread = o.ltanSpread_h === 0 ? 'one LTAN' : `${o.ltanSpread_h} h of local time`;
-    notes.push(`shell ${s.geometry.name}: SSO planes over ${spread}; the node is sized for the most-shadowed plane (LTAN ${o.sizingLtan_h.toFixed(2)} h, ` +
-      `mean shadow ${o.eclipseFractionWorst.toFixed(3)}; least-shadowed plane ${o.eclipseFractionBest.toFixed(3)} at ${o.bestLtan_h.toFixed(2)} h, ` +
-      `${o.ltansEvaluated} plane LTANs through the orbit model)`);
+    if (o === null || o.ltansEvaluated === 1) continue; // one LTAN: the node is at the shell's own orbit
+    notes.push(`shell ${s.geometry.name}: SSO planes over ${o.ltanSpread_h} h of local time; the node is sized for the most-shadowed plane ` +
+      `(LTAN ${o.sizingLtan_h.toFixed(2)} h, mean shadow ${o.eclipseFractionWorst.toFixed(3)}; least-shadowed plane ${o.eclipseFractionBest.toFixed(3)} ` +
+      `at ${o.bestLtan_h.toFixed(2)} h; ${o.ltansEvaluated} distinct plane LTANs through the orbit model)`);
     if (!o.sizingPlaneHasLongestEclipse) {
       notes.push(`shell ${s.geometry.name}: another plane has a longer single eclipse (${o.longestEclipse_s.toFixed(0)} s) than the sizing plane: its battery is short by that margin`);
     }
