@@ -7,7 +7,8 @@
  * - Typical fraction t: when the chip figure is a stated maximum (a press "up to" figure, catalog
  *   `figureKind: peak`) and the catalog gives the typical rate while busy as a fraction of it
  *   (`typicalFraction`, cited or marked as an estimate in `typicalFractionSource`), the peak is derated by t
- *   before utilization; otherwise t = 1 (datasheet peaks leave the workload's MFU to the sustained step).
+ *   before utilization (a `typical` step, present only then; datasheet peaks leave the workload's MFU to the
+ *   sustained step).
  * - Sustained fraction s = model FLOPs utilization (MFU) of the stated workload: FLOPs the model needs
  *   per second / peak FLOPS while busy (Chowdhery et al. 2022, "PaLM", arXiv:2204.02311, §4 and Table 3,
  *   MFU 46.2 % on 6,144 TPU v4; Dubey et al. 2024, "The Llama 3 Herd of Models", arXiv:2407.21783, §3.3.2
@@ -148,7 +149,7 @@ export function computeWaterfall(p: Readonly<ComputeWaterfallParams>): ComputeWa
     steps.push({ name, factor, valueAfter_PFLOPS: value, source });
   };
   push('peak', 1, 'chips × dense peak at the workload precision (compute.ts, precision.ts)');
-  push('typical', t, p.typicalFractionSource ?? 'chip figure used as stated (no typical fraction in the catalog row)');
+  if (p.typicalFraction !== undefined) push('typical', t, p.typicalFractionSource!);
   push('utilization', u, 'share of time busy (design input)');
   push('sustained', s, p.sustainedFraction === undefined
     ? 'MFU default: Llama 3 405B, 400 TFLOPS per H100 / 989 TFLOPS BF16 dense (arXiv:2407.21783 §3.3.2)' : 'MFU of the stated workload (design input)');

@@ -11,7 +11,7 @@ const base: ComputeWaterfallParams = { peakPFLOPS: 180, utilization: 0.9, sustai
 describe('computeWaterfall', () => {
   it('lists the steps in order and the product of the factors is the delivered value', () => {
     const r = computeWaterfall(base);
-    expect(r.steps.map((s) => s.name)).toEqual(['peak', 'typical', 'utilization', 'sustained', 'eclipse', 'power', 'thermal', 'availability', 'downlink']);
+    expect(r.steps.map((s) => s.name)).toEqual(['peak', 'utilization', 'sustained', 'eclipse', 'power', 'thermal', 'availability', 'downlink']);
     const product = r.steps.reduce((acc, s) => acc * s.factor, 1);
     expect(r.deliveredPFLOPS).toBeCloseTo(180 * product, 9);
     expect(r.deliveredFraction).toBeCloseTo(product, 12);
@@ -39,6 +39,8 @@ describe('computeWaterfall', () => {
     expect(step.factor).toBe(0.56);
     expect(step.valueAfter_PFLOPS).toBeCloseTo(0.41664, 9); // 0.744 × 0.56
     expect(step.source).toContain('5 POPS');
+    // Without a typical fraction the waterfall has no typical step (datasheet peaks).
+    expect(computeWaterfall(p).steps.map((w) => w.name)).not.toContain('typical');
     // A typical fraction must carry its source, and lie in (0, 1].
     expect(() => computeWaterfall({ ...p, typicalFraction: 0.56 })).toThrow(/typicalFractionSource/);
     expect(() => computeWaterfall({ ...p, typicalFraction: 1.2, typicalFractionSource: 's' })).toThrow(/typicalFraction/);
