@@ -24,6 +24,8 @@ const rowBase = lazy(() => ({
 }));
 
 export const PRECISIONS = ['FP4', 'FP8', 'INT4', 'INT8', 'BF16', 'FP16', 'TF32', 'FP32', 'FP64'] as const;
+/** What a chip row's throughput figure states (chipRowSchema `figureKind`). */
+export const CHIP_FIGURE_KINDS = ['peak', 'typical', 'sustained'] as const;
 
 /*
  * Physical ranges (issue 8 item 9): wide enough for every accelerator, battery, coating, terminal and launcher
@@ -49,6 +51,21 @@ export const chipRowSchema = lazy(() => z
     /** Junction limit [K]: silicon parts are specified from ~330 K (58 °C) to ~423 K (150 °C, automotive grade 0). */
     maxJunctionTemp_K: z.number().min(320).max(450),
     idlePowerFraction: z.number().min(0).lt(1),
+    /**
+     * What `peakTFLOPS` states: `peak` (the maximum rate: a datasheet peak, or a press "up to" figure), `typical` (the
+     * rate the part runs at while busy, as its maker states it) or `sustained` (measured on a named workload).
+     */
+    figureKind: z.enum(CHIP_FIGURE_KINDS, { error: `figureKind is required: ${CHIP_FIGURE_KINDS.join(' | ')} — what peakTFLOPS states (peak: a datasheet or "up to" maximum)` }),
+    /** `peak` rows: typical rate while busy / stated peak [-], (0, 1]; the compute waterfall's `typical` step. Absent: not derated. */
+    typicalFraction: z.number().gt(0).max(1).optional(),
+    /** Where typicalFraction comes from: a citation, or "estimate: …" with its basis (required with typicalFraction). */
+    typicalFractionSource: z.string().min(1).optional(),
+  })
+  .refine((r) => r.typicalFraction === undefined || r.figureKind === 'peak', {
+    message: 'typicalFraction derates a peak figure: set figureKind: peak, or remove typicalFraction (a typical or sustained figure is used as is)', path: ['typicalFraction'],
+  })
+  .refine((r) => (r.typicalFraction === undefined) === (r.typicalFractionSource === undefined), {
+    message: 'typicalFraction and typicalFractionSource go together: cite where the fraction comes from ("estimate: …" with its basis if unpublished)', path: ['typicalFractionSource'],
   })
   .refine((r) => r.systemPowerPerChip_W >= r.chipPower_W, { message: 'systemPowerPerChip_W must be at least chipPower_W (it includes the chip)', path: ['systemPowerPerChip_W'] })
   .refine((r) => r.softDoseThreshold_rad === undefined || r.softDoseThreshold_rad <= r.tidTolerance_rad, {

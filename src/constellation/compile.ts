@@ -9,6 +9,7 @@ import type { NodeCatalogRows } from '../catalog/rows.js';
 import type { NodeDesign } from '../study/schema.js';
 import { deg_to_rad, km_to_m } from '../units/convert.js';
 import { checkConstellationIds, type LoadedConstellation } from './load.js';
+import type { SsoPlanesResult } from './ssoPlanes.js';
 import type { ConstellationTopology, SamplingWindow, ShellGeometrySpec, TrafficPattern } from './types.js';
 
 const BPS_PER_GBPS = 1e9;
@@ -20,8 +21,11 @@ export interface CompiledShell {
   readonly terminal: IslTerminalRow;
   /** Cross-plane links off above this |latitude| [rad]; null = always on. */
   readonly crossPlaneCutoffLatitude_rad: number | null;
+  /** The shell's node (for an SSO shell, at its most-shadowed plane's LTAN: ssoPlanes.ts). */
   readonly node: NodeDesign;
   readonly rows: NodeCatalogRows;
+  /** Plane LTANs and eclipse spread of an SSO shell; null for other shells. */
+  readonly sso: SsoPlanesResult | null;
 }
 
 export interface StationSpec {
@@ -74,7 +78,7 @@ export function compileConstellation(loaded: LoadedConstellation, catalogs: Cata
   const stationRows = new Map(catalogs.groundStations.map((r) => [r.id, r]));
 
   const shells = c.shells.map((s, i): CompiledShell => {
-    const { design, isl } = loaded.shellNodes[i]!;
+    const { design, isl, sso: ssoPlanes } = loaded.shellNodes[i]!;
     const altitude_m = km_to_m(s.altitude_km);
     const sso = s.inclination_deg === 'sso';
     const inclination_rad = sso ? sunSynchronousInclination({ altitude_m }).inclination_rad : deg_to_rad(s.inclination_deg as number);
@@ -89,6 +93,7 @@ export function compileConstellation(loaded: LoadedConstellation, catalogs: Cata
       crossPlaneCutoffLatitude_rad: isl.crossPlaneCutoffLatitude_deg === undefined ? null : deg_to_rad(isl.crossPlaneCutoffLatitude_deg),
       node: design,
       rows: resolveRows(design),
+      sso: ssoPlanes,
     };
   });
 

@@ -2,7 +2,8 @@
  * Composes the constellation models into one evaluation: spec → ConstellationRecord.
  *
  * Order: every shell's node through the node model at that shell's orbit (dose, drag, eclipse differ by
- * shell) → plane tracks (SGP4, one representative per plane) → ISL links per shell → gateway contacts →
+ * shell; an SSO shell's node at its most-shadowed plane's LTAN, ssoPlanes.ts) →
+ * plane tracks (SGP4, one representative per plane) → ISL links per shell → gateway contacts →
  * network per shell (`shellNetwork.ts`) → launch campaign (MILP) → economics → orbital environment →
  * constraints. Pure apart from the injected LP solver; SI inside, user units only in the record.
  *
@@ -64,6 +65,22 @@ function combineStats(parts: readonly { stats: Stats; weight: number }[]): Stats
     mean: used.reduce((a, p) => a + p.stats.mean * p.weight, 0) / w,
     max: Math.max(...used.map((p) => p.stats.max)),
   };
+}
+
+/** How each SSO shell's node was sized against its planes' local times (one node per shell, at the most-shadowed plane). */
+function ssoNotes(spec: ConstellationSpec): string[] {
+  const notes: string[] = [];
+  for (const s of spec.shells) {
+    const o = s.sso;
+    if (o === null || o.ltansEvaluated === 1) continue; // one LTAN: the node is at the shell's own orbit
+    notes.push(`shell ${s.geometry.name}: SSO planes over ${o.ltanSpread_h} h of local time; the node is sized for the most-shadowed plane ` +
+      `(LTAN ${o.sizingLtan_h.toFixed(2)} h, mean shadow ${o.eclipseFractionWorst.toFixed(3)}; least-shadowed plane ${o.eclipseFractionBest.toFixed(3)} ` +
+      `at ${o.bestLtan_h.toFixed(2)} h; ${o.ltansEvaluated} distinct plane LTANs through the orbit model)`);
+    if (!o.sizingPlaneHasLongestEclipse) {
+      notes.push(`shell ${s.geometry.name}: another plane has a longer single eclipse (${o.longestEclipse_s.toFixed(0)} s) than the sizing plane: its battery is short by that margin`);
+    }
+  }
+  return notes;
 }
 
 export function evaluateConstellation(spec: ConstellationSpec, lp: LpSolver): ConstellationRecord {
@@ -157,8 +174,11 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
     name: s.geometry.name, altitude_km: s.geometry.altitude_m / M_PER_KM, inclination_deg: rad_to_deg(s.geometry.inclination_rad),
     sunSynchronous: s.geometry.sunSynchronous, ltan_h: s.geometry.ltan_h, pattern: s.geometry.pattern,
     planes: s.geometry.planes, satsPerPlane: s.geometry.satsPerPlane, satellites: sats[i]!, phasing: s.geometry.phasing,
-    period_min: nodes[i]!.orbit.period_min, eclipseFraction: nodes[i]!.orbit.eclipseFraction, topology: s.topology, terminal: s.terminal.id, node: nodes[i]!,
+    period_min: nodes[i]!.orbit.period_min, eclipseFraction: nodes[i]!.orbit.eclipseFraction,
+    eclipseFractionBest: s.sso?.eclipseFractionBest ?? nodes[i]!.orbit.eclipseFraction, sizingLtan_h: s.sso?.sizingLtan_h ?? null,
+    ltanSpread_h: s.sso?.ltanSpread_h ?? null, topology: s.topology, terminal: s.terminal.id, node: nodes[i]!,
   }));
+  notes.push(...ssoNotes(spec));
 
   const blockedLinks = links.reduce((a, l) => a + l.blockedLinks, 0);
   const pointingExceeded = links.reduce((a, l) => a + Object.values(l.classes).reduce((b, c) => b + c.pointingExceeded, 0), 0);
@@ -179,7 +199,7 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
     constraintResult('launch.halfMilestone', half, '>=', 0.5, '-', false, `50 % of satellites in orbit within ${spec.launch.milestoneHalf_yr} yr (FCC 47 CFR 25.164(b))`),
     constraintResult('launch.fullMilestone', full, '>=', 1, '-', false, `all satellites in orbit within ${spec.launch.milestoneFull_yr} yr (FCC 47 CFR 25.164(b))`),
   ];
-  notes.push('geometry: SGP4 (satellite.js) of one representative per plane, other slots by rotation in the plane; eclipse per shell from the node model');
+  notes.push('geometry: SGP4 (satellite.js) of one representative per plane, other slots by rotation in the plane; eclipse from the node model at each shell\'s sizing plane');
 
   const details = withDetails ? constellationDetails({ spec, ground, campaign, networks }) : null;
   const record: ConstellationRecord = {

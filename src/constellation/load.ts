@@ -8,10 +8,12 @@
 import { dirname, resolve } from 'node:path';
 import { nodeDesignSchema, type NodeDesign } from '../study/schema.js';
 import { StudyError } from '../core/errors.js';
+import { km_to_m } from '../units/convert.js';
 import { checkCatalogId, checkCatalogIds, parseDesignFile, parseWith, readYaml, type CatalogIds, type ParsedFile } from '../study/load.js';
 import { issueToError, locate, type Path } from '../study/issues.js';
 import { constellationFileSchema, type ConstellationFile, type ConstellationIslInput, type ShellInput } from './schema.js';
 import { clusterLattice } from './pattern.js';
+import { ssoPlanes, type SsoPlanesResult } from './ssoPlanes.js';
 import type { ConstellationTopology } from './types.js';
 
 /** Node-level topology (terminal count) that carries a constellation topology's links. */
@@ -21,8 +23,11 @@ export function nodeTopologyFor(topology: ConstellationTopology): 'none' | 'ring
 }
 
 export interface LoadedShellNode {
+  /** The shell's node; for an SSO shell its orbit LTAN is that of the most-shadowed plane (ssoPlanes.ts). */
   readonly design: NodeDesign;
   readonly isl: ConstellationIslInput;
+  /** Plane LTANs and eclipse spread of an SSO shell; null for other shells. */
+  readonly sso: SsoPlanesResult | null;
 }
 
 export interface LoadedConstellation {
@@ -91,6 +96,18 @@ function checkClusterFitsSpacecraft(shell: ShellInput, design: NodeDesign, where
   }
 }
 
+/** The LTAN keys of a shell agree with its pattern and inclination (a spread the export would not fly is an error). */
+function checkLtanLayout(shell: ShellInput, rawShell: Record<string, unknown>, where: (p: Path) => string, path: string, i: number): void {
+  const sso = shell.inclination_deg === 'sso';
+  if (shell.pattern === 'sso-ltan' && !sso) {
+    throw new StudyError('OUT_OF_RANGE', `${where(['pattern'])}: shell '${shell.name}' is an sso-ltan pattern at inclination ${shell.inclination_deg}°: its planes are placed by local time, which only a sun-synchronous orbit keeps; set inclination_deg: sso, or use pattern: walker-delta`, { file: path, field: `shells.${i}.pattern` });
+  }
+  if (rawShell['ltanBand_h'] !== undefined && shell.pattern !== 'sso-ltan') {
+    const spread = shell.pattern === 'walker-star' ? '12 h' : 'all 24 h';
+    throw new StudyError('OUT_OF_RANGE', `${where(['ltanBand_h'])}: shell '${shell.name}' sets ltanBand_h but its pattern is ${shell.pattern}, whose planes span ${spread} of local time (RAAN spread); use pattern: sso-ltan to keep the planes within the band, or remove ltanBand_h`, { file: path, field: `shells.${i}.ltanBand_h` });
+  }
+}
+
 export function parseConstellationFile(path: string): LoadedConstellation {
   return parseConstellation(readYaml(path));
 }
@@ -112,6 +129,7 @@ export function parseConstellation(file: ParsedFile, raw: Record<string, unknown
     if (shell.pattern === 'cluster' && shell.clusterRadius_m === undefined) {
       throw new StudyError('MISSING_FIELD', `${where(['pattern'])}: shell '${shell.name}' is a cluster: give clusterRadius_m (Suncatcher: 1000)`, { file: path, field: `shells.${i}.clusterRadius_m` });
     }
+    checkLtanLayout(shell, rawShells[i] ?? {}, where, path, i);
     const isl = { ...c.isl, ...(shell.isl ?? {}) };
     const override = (rawShells[i]?.['node'] ?? {}) as Record<string, unknown>;
     if (!isObject(override)) throw new StudyError('WRONG_TYPE', `${where(['node'])}: shells[].node must be a mapping of node sections`, { file: path });
@@ -134,7 +152,10 @@ export function parseConstellation(file: ParsedFile, raw: Record<string, unknown
       throw err;
     }
     checkClusterFitsSpacecraft(shell, r.data, where, path, i);
-    return { design: r.data, isl };
+    if (shell.inclination_deg !== 'sso') return { design: r.data, isl, sso: null };
+    // One node per shell, sized at the plane that sees the most shadow (the export flies every plane's LTAN).
+    const sso = ssoPlanes({ altitude_m: km_to_m(shell.altitude_km), layout: shell });
+    return { design: { ...r.data, orbit: { ...r.data.orbit, ltan_h: sso.sizingLtan_h } }, isl, sso };
   });
   return { file, constellation: c, nodeFile: base.nodeFile, shellNodes };
 }

@@ -8,9 +8,16 @@
  * - Walker star (polar "π" constellations such as Iridium): RAANs spread over 180°, Ωp = Ω0 + p·π/P, same
  *   in-plane spacing and phasing rule.
  * - sso-ltan: sun-synchronous planes spread evenly over an LTAN band [LTAN − band/2, LTAN + band/2]
- *   (plane centres at (p + ½)/P of the band); each plane's RAAN follows from its LTAN at epoch,
- *   Ω = α☉(epoch) + (LTAN − 12 h)·15°/h (Vallado 2013 §11.4; α☉ from satellite.js `sunPos`, Vallado
- *   Algorithm 29). Slots as Walker with phasing F.
+ *   (plane centres at (p + ½)/P of the band). Slots as Walker with phasing F.
+ * - Every SSO plane's RAAN follows from its LTAN at epoch, Ω = α_mean☉(epoch) + (LTAN − 12 h)·15°/h
+ *   (Vallado 2013 §11.4). LTAN is MEAN local solar time, the convention of SSO mission specifications
+ *   (e.g. ESA Sentinel-2: "10:30 a.m. mean local solar time at the descending node"): a sun-synchronous
+ *   node precesses with the mean Sun, so only the mean-Sun LTAN stays constant; the apparent-Sun one
+ *   wanders with the equation of time (±16 min). α_mean☉ is the Sun's mean longitude
+ *   L = 280.460° + 36000.771°·T_UT1 (Vallado 2013 Algorithm 29), the same mean Sun as the node model
+ *   (src/models/orbit.ts), so the exported planes see the eclipse their nodes were sized for.
+ * - SSO Walker patterns spread RAAN, hence LTAN, over 360° (delta: plane p at LTAN + p·24 h/P) or 180°
+ *   (star: + p·12 h/P): such shells span all local times (noon–midnight planes included).
  * - cluster (Suncatcher-style formation, arXiv:2511.19468): the S members of each cluster sit on a
  *   hexagonal lattice in the local horizontal plane (along-track × cross-track) of one reference orbit,
  *   the S lattice points nearest the centre, scaled so the farthest member is at the cluster radius.
@@ -25,6 +32,9 @@ import type { CircularElements, ShellGeometrySpec } from './types.js';
 
 const TWO_PI = 2 * Math.PI;
 const RAD_PER_HOUR_ANGLE = Math.PI / 12;
+const RAD_PER_DEG = Math.PI / 180;
+const J2000_JD = 2451545.0;
+const DAYS_PER_JULIAN_CENTURY = 36525;
 
 /** Milliseconds since 1970 of an ISO 8601 instant (UTC when it names no zone). */
 export function utcMs(epochIso: string): number {
@@ -38,27 +48,42 @@ export function julianDate(epochIso: string): number {
   return satelliteJs().jday(new Date(utcMs(epochIso)));
 }
 
-/** RAAN [rad] of a sun-synchronous plane with this LTAN [h] at the epoch. */
+/** Right ascension of the mean Sun [rad]: its mean longitude L = 280.460° + 36000.771°·T (Vallado 2013 Algorithm 29). */
+export function meanSunRightAscension_rad(epochIso: string): number {
+  const centuries = (julianDate(epochIso) - J2000_JD) / DAYS_PER_JULIAN_CENTURY;
+  return wrap((280.46 + 36000.771 * centuries) * RAD_PER_DEG);
+}
+
+/** RAAN [rad] of a sun-synchronous plane with this (mean local solar time) LTAN [h] at the epoch. */
 export function raanFromLtan_rad(ltan_h: number, epochIso: string): number {
-  const { rtasc } = satelliteJs().sunPos(julianDate(epochIso));
-  return wrap(rtasc + (ltan_h - 12) * RAD_PER_HOUR_ANGLE);
+  return wrap(meanSunRightAscension_rad(epochIso) + (ltan_h - 12) * RAD_PER_HOUR_ANGLE);
 }
 
 const wrap = (a: number): number => ((a % TWO_PI) + TWO_PI) % TWO_PI;
+const wrapHours = (h: number): number => ((h % 24) + 24) % 24;
 
-/** LTAN [h] of plane p of an `sso-ltan` shell. */
-export function planeLtan_h(shell: Readonly<ShellGeometrySpec>, plane: number): number {
+/** What fixes the LTAN of each plane (a ShellGeometrySpec, or a shell as the user wrote it). */
+export type LtanLayout = Pick<ShellGeometrySpec, 'pattern' | 'planes' | 'ltanBand_h'> & { readonly ltan_h: number | null };
+
+/**
+ * LTAN [h, 0 ≤ LTAN < 24] of plane p of a sun-synchronous shell: spread over the `sso-ltan` band, or
+ * advanced by the Walker RAAN spread (delta 24 h/P, star 12 h/P; clusters as delta).
+ */
+export function planeLtan_h(shell: Readonly<LtanLayout>, plane: number): number {
   const ltan = shell.ltan_h ?? 12;
-  if (shell.pattern !== 'sso-ltan' || shell.planes === 1) return ltan;
-  return ltan - shell.ltanBand_h / 2 + (shell.ltanBand_h * (plane + 0.5)) / shell.planes;
+  if (shell.pattern === 'sso-ltan') {
+    if (shell.planes === 1) return wrapHours(ltan);
+    return wrapHours(ltan - shell.ltanBand_h / 2 + (shell.ltanBand_h * (plane + 0.5)) / shell.planes);
+  }
+  const spread_h = shell.pattern === 'walker-star' ? 12 : 24;
+  return wrapHours(ltan + (plane * spread_h) / shell.planes);
 }
 
 /** RAAN [rad] of plane p. */
 export function planeRaan_rad(shell: Readonly<ShellGeometrySpec>, plane: number, epochIso: string): number {
-  if (shell.pattern === 'sso-ltan') return raanFromLtan_rad(planeLtan_h(shell, plane), epochIso);
-  const raan0 = shell.sunSynchronous && shell.ltan_h !== null ? raanFromLtan_rad(shell.ltan_h, epochIso) : shell.raan0_rad;
+  if (shell.sunSynchronous) return raanFromLtan_rad(planeLtan_h(shell, plane), epochIso);
   const spread = shell.pattern === 'walker-star' ? Math.PI : TWO_PI;
-  return wrap(raan0 + (plane * spread) / shell.planes);
+  return wrap(shell.raan0_rad + (plane * spread) / shell.planes);
 }
 
 /** Argument of latitude at epoch [rad] of slot s in plane p (for `cluster`, of the reference orbit: s is ignored). */

@@ -26,7 +26,14 @@ export interface ShellRecord {
   readonly satellites: number;
   readonly phasing: number;
   readonly period_min: number;
+  /** Annual mean shadow fraction the shell's node is sized for (SSO shells: the most-shadowed plane's) [-]. */
   readonly eclipseFraction: number;
+  /** SSO shells: the least-shadowed plane's annual mean shadow fraction [-] (non-SSO: equal to eclipseFraction). */
+  readonly eclipseFractionBest: number;
+  /** SSO shells: the LTAN of the plane the node is sized for [h]; null otherwise. */
+  readonly sizingLtan_h: number | null;
+  /** SSO shells: the local-time span of the planes [h] (sso-ltan band; 24 Walker delta; 12 star; 0 one plane); null otherwise. */
+  readonly ltanSpread_h: number | null;
   readonly topology: ConstellationTopology;
   readonly terminal: string;
   /** The node evaluated at this shell's orbit (same record as `odc evaluate` of that node there). */

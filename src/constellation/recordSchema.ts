@@ -19,7 +19,10 @@ export const constellationRecordSchema = lazy(() => z.strictObject({
   shells: z.array(z.strictObject({
     name: z.string(), altitude_km: n('[km]'), inclination_deg: n('[deg]'), sunSynchronous: z.boolean(), ltan_h: z.number().nullable(),
     pattern: z.enum(SHELL_PATTERNS), planes: n('[-]'), satsPerPlane: n('[-]'), satellites: n('[-]'), phasing: n('Walker F [-]'),
-    period_min: n('[min]'), eclipseFraction: n('Annual mean shadow fraction [-].'), topology: z.enum(CONSTELLATION_TOPOLOGIES), terminal: z.string(),
+    period_min: n('[min]'), eclipseFraction: n('Annual mean shadow fraction the node is sized for (SSO: the most-shadowed plane) [-].'),
+    eclipseFractionBest: n('SSO: annual mean shadow fraction of the least-shadowed plane [-].'),
+    sizingLtan_h: z.number().nullable().describe('SSO: LTAN of the plane the node is sized for [h].'),
+    ltanSpread_h: z.number().nullable().describe('SSO: local-time span of the planes [h].'), topology: z.enum(CONSTELLATION_TOPOLOGIES), terminal: z.string(),
     node: designRecordSchema().describe('The node evaluated at this shell\'s orbit.'),
   })),
   isl: z.strictObject({

@@ -60,7 +60,7 @@ export function evaluateNode(design: Design, rows: Rows): DesignRecord {
   const thermal = sizeThermal(design, rows, payload, notes);
   const power = sizePower(design, rows, payload, thermal);
   // Delivered compute as a waterfall (compute.ts gives peak; throttling when the array or radiator falls short)
-  const waterfall = deliveredCompute(design, payload, thermal, power);
+  const waterfall = deliveredCompute(design, rows, payload, thermal, power);
   // An array that cannot even carry the bus delivers nothing: the cost per delivered compute is then infinite (the
   // smallest positive double keeps the cost models' checks and makes the division overflow to Infinity).
   const forCost: Payload = { ...payload, compute: { ...payload.compute, deliveredPFLOPS: Math.max(waterfall.deliveredPFLOPS, Number.MIN_VALUE) } };
@@ -71,6 +71,7 @@ export function evaluateNode(design: Design, rows: Rows): DesignRecord {
   const s: NodeSizing = { ...delivered, thermal, power, rad, mass, cost, waterfall, economics: lifecycle(design, rows, forCost, cost) };
   const constraints = nodeConstraints(design, rows, s);
   notes.push(...modelNotes(design, payload.computeShare, mass.drag.disposalModel));
+  if (rows.chip.typicalFraction !== undefined) notes.push(chipFigureNote(rows.chip, rows.chip.typicalFraction));
   return assembleRecord(design, rows, s, constraints, notes);
 }
 
@@ -227,16 +228,19 @@ function sizeMassAndDrag(
 }
 
 /**
- * Peak → utilization → sustained fraction → eclipse → power and thermal throttling → availability → downlink
+ * Peak → typical (a press peak derated by the chip row's typicalFraction) → utilization → sustained fraction →
+ * eclipse → power and thermal throttling → availability → downlink
  * (src/models/computeWaterfall.ts). Throttling applies only when the installed array or radiator is short of
  * what the design requires: the closures are enforced in studies, so it shows what an infeasible design would deliver.
  */
-function deliveredCompute(design: Design, { compute, computeShare, sunlitItPowerAvg_W, isl }: Payload, thermal: ThermalSizing, power: PowerSizing) {
+function deliveredCompute(design: Design, rows: Rows, { compute, computeShare, sunlitItPowerAvg_W, isl }: Payload, thermal: ThermalSizing, power: PowerSizing) {
   const c = design.compute;
+  const { typicalFraction, typicalFractionSource } = rows.chip;
   const all = design.thermal.rejects === 'all';
   const k = thermal.pumpPower_W / thermal.heatLoad_W;
   return computeWaterfall({
-    peakPFLOPS: compute.peakPFLOPS, utilization: c.utilization, sustainedFraction: c.sustainedFraction, computeShare, availability: compute.availability,
+    peakPFLOPS: compute.peakPFLOPS, ...(typicalFraction !== undefined ? { typicalFraction, typicalFractionSource: typicalFractionSource! } : {}),
+    utilization: c.utilization, sustainedFraction: c.sustainedFraction, computeShare, availability: compute.availability,
     power: {
       installed_m2: design.power.arrayArea_m2, required_m2: power.system.requiredArrayArea_m2,
       computeLoad_W: sunlitItPowerAvg_W + thermal.pumpPower_W, fixedLoad_W: power.busPower_W + isl.power_W,
@@ -264,7 +268,8 @@ function lifecycle(design: Design, rows: Rows, { compute }: Payload, { cost }: C
   const capex = capexPerWatt({ chips_USD, nonChipHardware_USD: cost.hardware_USD - chips_USD, launch_USD: cost.launch_USD, itPower_W: compute.itPowerAvg_W });
   const chipSet = {
     chips_USD, itPowerPeak_W: compute.itPowerPeak_W, idlePowerFraction: rows.chip.idlePowerFraction, peakPFLOPS: compute.peakPFLOPS,
-    sustainedFraction: design.compute.sustainedFraction,
+    // the same parts on the ground run at the same typical fraction of their stated peak
+    sustainedFraction: design.compute.sustainedFraction * (rows.chip.typicalFraction ?? 1),
   };
   const baselines = terrestrialBaselines().map((b) => {
     const r = baselineLcoc({ scenario: b, chipSet, lifetime_yr: L, discountRate_per_yr: e.discountRate_per_yr });
@@ -338,6 +343,12 @@ function massFactors(design: Design): { busFraction: number; marginFraction: num
 function yearsText(dose_rad: number, s: NodeSizing, designMargin: number): string {
   const yr = yearsToDose(dose_rad, s.rad.doseRate_rad_per_yr, designMargin);
   return yr >= MAX_YEARS_TO_DOSE ? `over ${MAX_YEARS_TO_DOSE} yr` : `${yr.toPrecision(3)} yr`;
+}
+
+/** A chip figure derated from its stated peak: by how much and on what basis. */
+function chipFigureNote(chip: Rows['chip'], typicalFraction: number): string {
+  return `chip ${chip.id}: its ${chip.peakTFLOPS} T(FL)OPS is a stated peak, derated to ${(100 * typicalFraction).toFixed(0)} % typical ` +
+    `(waterfall step "typical"; ${chip.typicalFractionSource ?? 'no source'})`;
 }
 
 /** The modelling assumptions a reader of the record must know. */

@@ -1,9 +1,14 @@
 /**
- * Delivered compute as an explicit waterfall: peak → utilization → sustained fraction (MFU) → eclipse →
+ * Delivered compute as an explicit waterfall: peak → typical (press peaks) → utilization → sustained fraction (MFU) → eclipse →
  * power (array) throttle → thermal (radiator) throttle → availability → downlink limit. Each step is a
  * named factor in [0, 1]; the delivered PFLOPS is the peak times the product of the factors.
  *
  * Equations (r = installed/required, L_c = load that scales with compute, L_f = fixed load):
+ * - Typical fraction t: when the chip figure is a stated maximum (a press "up to" figure, catalog
+ *   `figureKind: peak`) and the catalog gives the typical rate while busy as a fraction of it
+ *   (`typicalFraction`, cited or marked as an estimate in `typicalFractionSource`), the peak is derated by t
+ *   before utilization (a `typical` step, present only then; datasheet peaks leave the workload's MFU to the
+ *   sustained step).
  * - Sustained fraction s = model FLOPs utilization (MFU) of the stated workload: FLOPs the model needs
  *   per second / peak FLOPS while busy (Chowdhery et al. 2022, "PaLM", arXiv:2204.02311, §4 and Table 3,
  *   MFU 46.2 % on 6,144 TPU v4; Dubey et al. 2024, "The Llama 3 Herd of Models", arXiv:2407.21783, §3.3.2
@@ -37,7 +42,7 @@ export const PALM_540B_MFU = 0.462;
 export const DEFAULT_SUSTAINED_FRACTION = LLAMA3_405B_MFU;
 const BITS_PER_BYTE = 8;
 
-export type WaterfallStepName = 'peak' | 'utilization' | 'sustained' | 'eclipse' | 'power' | 'thermal' | 'availability' | 'downlink';
+export type WaterfallStepName = 'peak' | 'typical' | 'utilization' | 'sustained' | 'eclipse' | 'power' | 'thermal' | 'availability' | 'downlink';
 
 export interface WaterfallStep {
   readonly name: WaterfallStepName;
@@ -61,6 +66,10 @@ export interface ThrottleInput {
 
 export interface ComputeWaterfallParams {
   readonly peakPFLOPS: number;
+  /** Typical rate while busy / the chip's stated peak, (0, 1] (catalog typicalFraction); default 1 (not derated). */
+  readonly typicalFraction?: number;
+  /** Where typicalFraction comes from (shown as the step's source); required with typicalFraction. */
+  readonly typicalFractionSource?: string;
   /** Share of time the chips are busy, (0, 1]. */
   readonly utilization: number;
   /** Model FLOPs utilization of the workload while busy, (0, 1]; default DEFAULT_SUSTAINED_FRACTION (Llama 3, 0.404). */
@@ -119,6 +128,8 @@ export function llmInferenceBytesPerFlop(p: Readonly<{ parameters: number; bytes
 /** The delivered-compute waterfall (see the header for each factor). */
 export function computeWaterfall(p: Readonly<ComputeWaterfallParams>): ComputeWaterfallResult {
   positive('peakPFLOPS', p.peakPFLOPS);
+  const t = fraction('typicalFraction', p.typicalFraction ?? 1, false);
+  if (p.typicalFraction !== undefined && p.typicalFractionSource === undefined) throw new RangeError('typicalFractionSource is required with typicalFraction');
   const u = fraction('utilization', p.utilization, false);
   const s = fraction('sustainedFraction', p.sustainedFraction ?? DEFAULT_SUSTAINED_FRACTION, false);
   const share = fraction('computeShare', p.computeShare ?? 1, true);
@@ -138,6 +149,7 @@ export function computeWaterfall(p: Readonly<ComputeWaterfallParams>): ComputeWa
     steps.push({ name, factor, valueAfter_PFLOPS: value, source });
   };
   push('peak', 1, 'chips × dense peak at the workload precision (compute.ts, precision.ts)');
+  if (p.typicalFraction !== undefined) push('typical', t, p.typicalFractionSource!);
   push('utilization', u, 'share of time busy (design input)');
   push('sustained', s, p.sustainedFraction === undefined
     ? 'MFU default: Llama 3 405B, 400 TFLOPS per H100 / 989 TFLOPS BF16 dense (arXiv:2407.21783 §3.3.2)' : 'MFU of the stated workload (design input)');

@@ -162,7 +162,7 @@ describe('ground-stations catalog', () => {
 describe('physical-range checks on catalog rows (issue 8 item 9)', () => {
   const chip = {
     id: 'x', name: 'x', source: 's', year: 2026, precision: 'BF16', peakTFLOPS: 1000, chipPower_W: 1000, systemPowerPerChip_W: 1400,
-    massPerChip_kg: 5, costPerChip_USD: 30000, tidTolerance_rad: 20000, maxJunctionTemp_K: 360, idlePowerFraction: 0.3,
+    massPerChip_kg: 5, costPerChip_USD: 30000, tidTolerance_rad: 20000, maxJunctionTemp_K: 360, idlePowerFraction: 0.3, figureKind: 'peak',
   };
   it.each([
     ['a dose tolerance in krad typed as rad (15)', { tidTolerance_rad: 15 }, 'tidTolerance_rad'],
@@ -170,6 +170,11 @@ describe('physical-range checks on catalog rows (issue 8 item 9)', () => {
     ['system power below the chip\'s own', { systemPowerPerChip_W: 700 }, 'systemPowerPerChip_W'],
     ['a soft-fault onset above the tolerance', { softDoseThreshold_rad: 30000 }, 'softDoseThreshold_rad'],
     ['a chip power below 1 W (0.5)', { chipPower_W: 0.5 }, 'chipPower_W'],
+    ['a typical fraction on a figure already typical', { figureKind: 'typical', typicalFraction: 0.5, typicalFractionSource: 's' }, 'typicalFraction'],
+    ['a typical fraction without its source', { typicalFraction: 0.5 }, 'typicalFractionSource'],
+    ['a typical fraction above 1 (a percentage, 56)', { typicalFraction: 56, typicalFractionSource: 's' }, 'typicalFraction'],
+    ['no figureKind (peak, typical or sustained must be stated)', { figureKind: undefined }, 'figureKind'],
+    ['a figureKind that is not peak, typical or sustained', { figureKind: 'max' }, 'figureKind'],
   ])('a chip row with %s is refused', (_what, patch, field) => {
     const r = CATALOG_SPECS.chips.schema().safeParse({ ...chip, ...patch });
     expect(r.success).toBe(false);

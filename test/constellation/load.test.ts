@@ -36,6 +36,16 @@ describe('constellation file loading', () => {
     expect(c.shellNodes[0]!.design.compute.chip).toBe('h100');
   });
 
+  it('an SSO shell\'s node is set to its most-shadowed plane\'s LTAN (Walker delta: 6, 12, 18, 0 h → noon or midnight)', () => {
+    // P = 4 from 6 h: planes at 6, 12, 18, 0 h; noon and midnight planes stay near β = 0 all year.
+    const c = load('sso-walker.yaml', `${head}shells:\n  - { name: w, altitude_km: 650, inclination_deg: sso, ltan_h: 6, planes: 4, satsPerPlane: 2 }\n`);
+    expect([0, 12]).toContain(c.shellNodes[0]!.design.orbit.ltan_h);
+    expect(c.shellNodes[0]!.sso!.ltanSpread_h).toBe(24);
+    const band = load('sso-band.yaml', `${head}shells:\n  - { name: b, altitude_km: 650, inclination_deg: sso, ltan_h: 6, planes: 2, satsPerPlane: 2, pattern: sso-ltan, ltanBand_h: 1 }\n`);
+    // Band 5.5–6.5 h, P = 2: planes at 5.75 and 6.25 h; the sizing plane is one of them.
+    expect([5.75, 6.25]).toContain(band.shellNodes[0]!.design.orbit.ltan_h);
+  });
+
   it('compiles SSO shells to the J2 sun-synchronous inclination and user units to SI', () => {
     const c = load('sso.yaml', `${head}shells:\n  - { name: s, altitude_km: 650, inclination_deg: sso, ltan_h: 6, planes: 1, satsPerPlane: 12 }\nground: { stations: [{ name: X, lat_deg: 10, lon_deg: 20, capacity_Gbps: 40 }] }\n`);
     const spec = compileConstellation(c, loadCatalogs());
@@ -72,6 +82,30 @@ describe('bad constellation files exit 2 with a clear message', () => {
   it('phasing must be below the plane count', () => {
     const e = studyErrorOf(() => load('phase.yaml', head + shell(', phasing: 4')));
     expect(e.message).toContain('phasing F = 4 must be below its 4 planes');
+  });
+
+  it('ltanBand_h on a Walker pattern names the field, the 24 h spread and the fix', () => {
+    const e = studyErrorOf(() => load('band-walker.yaml', `${head}shells:\n  - { name: dd, altitude_km: 650, inclination_deg: sso, ltan_h: 6, planes: 4, satsPerPlane: 2, ltanBand_h: 1 }\n`));
+    expect(e.code).toBe('OUT_OF_RANGE');
+    expect(e.field).toBe('shells.0.ltanBand_h');
+    expect(e.message).toMatch(/band-walker\.yaml:5:\d+/);
+    expect(e.message).toContain('span all 24 h of local time');
+    expect(e.message).toContain('use pattern: sso-ltan');
+  });
+
+  it('an sso-ltan shell at a fixed inclination names the pattern and the fix', () => {
+    const e = studyErrorOf(() => load('band-53.yaml', `${head}shells:\n  - { name: b, altitude_km: 550, inclination_deg: 53, planes: 4, satsPerPlane: 2, pattern: sso-ltan, ltanBand_h: 2 }\n`));
+    expect(e.code).toBe('OUT_OF_RANGE');
+    expect(e.field).toBe('shells.0.pattern');
+    expect(e.message).toContain('set inclination_deg: sso');
+  });
+
+  it('an LTAN band beyond 24 h names the field and its range', () => {
+    const e = studyErrorOf(() => load('band-30.yaml', `${head}shells:\n  - { name: b, altitude_km: 550, planes: 4, satsPerPlane: 2, pattern: sso-ltan, ltanBand_h: 30 }\n`));
+    expect(e.code).toBe('OUT_OF_RANGE');
+    expect(e.message).toMatch(/band-30\.yaml:5:\d+/);
+    expect(e.message).toContain('shell ltanBand_h is outside the model validity range 0–24 h');
+    expect(e.message).toContain('use a value in that range');
   });
 
   it('a cluster radius smaller than the spacecraft', () => {

@@ -106,28 +106,43 @@ describe('Walker star', () => {
   });
 });
 
-describe('sun-synchronous RAAN from LTAN (Ω = α☉ + (LTAN − 12 h)·15°/h)', () => {
-  // Tolerance 0.5°. satellite.js `sunPos` (Vallado Algorithm 29, low-precision Sun) is good to ~0.01° in
-  // 1950–2050, and the almanac equinox time is to the minute (the Sun moves 0.04°/h in RA there). The
-  // tolerance is also tight enough to tell the *true* Sun from the *mean* Sun: at the March equinox the
-  // equation of time is ≈ −7.4 min, i.e. the mean Sun's RA is ≈ 358.15° (−1.85°), so a model that placed
-  // the node with the mean Sun would be off by ~1.9° and fail.
-  it('6 h LTAN at the 2026 March equinox: RAAN ≈ 270° (−90°) (catches a sign error on LTAN − 12, or hours not ×15°)', () => {
-    // α☉ = 0 → Ω = 0 + (6 − 12)·15° = −90° ≡ 270°.
+describe('sun-synchronous RAAN from LTAN (Ω = α_mean☉ + (LTAN − 12 h)·15°/h, LTAN in mean local solar time)', () => {
+  // LTAN is mean local solar time (the SSO convention, e.g. ESA Sentinel-2 "10:30 mean local solar time"),
+  // so the node is placed with the MEAN Sun: α_mean☉ = α☉ + EoT·15°/h, EoT = apparent − mean solar time.
+  // Published equation of time (USNO / NOAA tables): −7.4 min on 20 March (α_mean = α☉ − 1.85°) and
+  // −1.7 min on 21 June (α_mean = α☉ − 0.43°). Tolerance 0.3°: the almanac instants are to the minute (the
+  // Sun moves 0.04°/h in RA), the tabulated EoT to ~0.1 min (0.03°); a node placed with the apparent Sun
+  // would be 1.85° off at the equinox and fail.
+  const MEAN_MINUS_TRUE_EQUINOX_deg = (-7.4 * 15) / 60;
+  const MEAN_MINUS_TRUE_SOLSTICE_deg = (-1.7 * 15) / 60;
+  const TOL_deg = 0.3;
+  const eq = (deg_: number): number => deg_ + MEAN_MINUS_TRUE_EQUINOX_deg;
+
+  it('6 h LTAN at the 2026 March equinox: RAAN ≈ 270° − 1.85° (catches a sign error on LTAN − 12, hours not ×15°, or the apparent Sun)', () => {
+    // α☉ = 0, α_mean = −1.85° → Ω = −1.85° + (6 − 12)·15° = 268.15°.
     const r = raanFromLtan_rad(6, EQUINOX_2026);
     expect(inRange(r)).toBe(true);
-    expect(angleDiff_deg(r, 270)).toBeLessThan(0.5);
+    expect(angleDiff_deg(r, eq(270))).toBeLessThan(TOL_deg);
   });
 
-  it('18 h LTAN at the equinox: RAAN ≈ 90°; 12 h: RAAN ≈ α☉ ≈ 0° (catches the 12 h offset missing)', () => {
-    // Ω = 0 + (18 − 12)·15° = 90°; Ω = 0 + 0 = 0°.
-    expect(angleDiff_deg(raanFromLtan_rad(18, EQUINOX_2026), 90)).toBeLessThan(0.5);
-    expect(angleDiff_deg(raanFromLtan_rad(12, EQUINOX_2026), 0)).toBeLessThan(0.5);
+  it('18 h LTAN at the equinox: RAAN ≈ 88.15°; 12 h: RAAN ≈ α_mean ≈ 358.15° (catches the 12 h offset missing)', () => {
+    expect(angleDiff_deg(raanFromLtan_rad(18, EQUINOX_2026), eq(90))).toBeLessThan(TOL_deg);
+    expect(angleDiff_deg(raanFromLtan_rad(12, EQUINOX_2026), eq(0))).toBeLessThan(TOL_deg);
   });
 
-  it('noon LTAN at the 2026 June solstice: RAAN ≈ α☉ = 90° (catches ignoring the epoch / a fixed α☉)', () => {
-    // α☉ = 6 h = 90° at the solstice → Ω = 90° + 0.
-    expect(angleDiff_deg(raanFromLtan_rad(12, SOLSTICE_2026), 90)).toBeLessThan(0.5);
+  it('noon LTAN at the 2026 June solstice: RAAN ≈ α_mean ≈ 89.57° (catches ignoring the epoch / a fixed α☉)', () => {
+    // α☉ = 90° at the solstice, α_mean = 90° − 0.43°.
+    expect(angleDiff_deg(raanFromLtan_rad(12, SOLSTICE_2026), 90 + MEAN_MINUS_TRUE_SOLSTICE_deg)).toBeLessThan(TOL_deg);
+  });
+
+  it('SSO Walker planes advance LTAN by the RAAN spread: delta 24 h/P, star 12 h/P, wrapped to [0, 24) (catches a dawn-dusk label on a 24 h spread)', () => {
+    // LTAN 6 h, P = 3: delta 6, 14, 22 h; star 6, 10, 14 h. LTAN 20 h, P = 2 delta: 20, 8 h (32 wraps to 8).
+    const delta = shell({ sunSynchronous: true, ltan_h: 6, planes: 3, inclination_rad: 97.6 * deg });
+    [6, 14, 22].forEach((h, p) => expect(planeLtan_h(delta, p)).toBeCloseTo(h, 12));
+    const star = shell({ sunSynchronous: true, ltan_h: 6, planes: 3, pattern: 'walker-star', inclination_rad: 97.6 * deg });
+    [6, 10, 14].forEach((h, p) => expect(planeLtan_h(star, p)).toBeCloseTo(h, 12));
+    const late = shell({ sunSynchronous: true, ltan_h: 20, planes: 2, inclination_rad: 97.6 * deg });
+    [20, 8].forEach((h, p) => expect(planeLtan_h(late, p)).toBeCloseTo(h, 12));
   });
 
   it('sso-ltan: plane LTANs at centre − band/2 + band·(p + ½)/P (catches planes at the band edges or at p/P)', () => {
@@ -143,21 +158,21 @@ describe('sun-synchronous RAAN from LTAN (Ω = α☉ + (LTAN − 12 h)·15°/h)'
     // Ω = (LTAN − 12)·15°: 9.75 → −33.75 → 326.25°; 10.25 → 333.75°; 10.75 → 341.25°; 11.25 → 348.75°.
     const s = shell({ pattern: 'sso-ltan', sunSynchronous: true, ltan_h: 10.5, ltanBand_h: 2, planes: 4, satsPerPlane: 10, inclination_rad: 97.6 * deg, raan0_rad: 1 });
     const expected = [326.25, 333.75, 341.25, 348.75];
-    for (let p = 0; p < 4; p++) expect(angleDiff_deg(planeRaan_rad(s, p, EQUINOX_2026), expected[p]!)).toBeLessThan(0.5);
+    for (let p = 0; p < 4; p++) expect(angleDiff_deg(planeRaan_rad(s, p, EQUINOX_2026), eq(expected[p]!))).toBeLessThan(TOL_deg);
   });
 
   it('sso-ltan with one plane sits at the centre LTAN, whatever the band (catches (p+½)/P off by one)', () => {
     // P = 1: 6 − 1 + 2·0.5/1 = 6 h.
     const s = shell({ pattern: 'sso-ltan', sunSynchronous: true, ltan_h: 6, ltanBand_h: 2, planes: 1 });
     expect(planeLtan_h(s, 0)).toBe(6);
-    expect(angleDiff_deg(planeRaan_rad(s, 0, EQUINOX_2026), 270)).toBeLessThan(0.5);
+    expect(angleDiff_deg(planeRaan_rad(s, 0, EQUINOX_2026), eq(270))).toBeLessThan(TOL_deg);
   });
 
   it('an SSO walker-delta takes plane 0 from LTAN (raan0 ignored) and spreads the rest by 360°/P (catches using raan0 for SSO shells)', () => {
-    // LTAN 6 h at the equinox → Ω0 = 270°; P = 3 → 270, 30, 150°. raan0 = 1 rad (57.3°) must be ignored.
+    // LTAN 6 h at the equinox → Ω0 = 270° (− 1.85° mean Sun); P = 3 → 270, 30, 150°. raan0 = 1 rad (57.3°) must be ignored.
     const s = shell({ sunSynchronous: true, ltan_h: 6, planes: 3, satsPerPlane: 5, raan0_rad: 1, inclination_rad: 97.6 * deg });
     const expected = [270, 30, 150];
-    for (let p = 0; p < 3; p++) expect(angleDiff_deg(planeRaan_rad(s, p, EQUINOX_2026), expected[p]!)).toBeLessThan(0.5);
+    for (let p = 0; p < 3; p++) expect(angleDiff_deg(planeRaan_rad(s, p, EQUINOX_2026), eq(expected[p]!))).toBeLessThan(TOL_deg);
   });
 
   it('a non-SSO shell ignores the epoch and uses raan0 (catches deriving every RAAN from the Sun)', () => {

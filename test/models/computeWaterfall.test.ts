@@ -25,6 +25,27 @@ describe('computeWaterfall', () => {
     });
   });
 
+  it('a press peak is derated by the catalog typical fraction before utilization (Three-Body hand calculation)', () => {
+    // One 744 TOPS "up to" computer = 0.744 POPS; typical 0.56 (5 POPS / (12 × 0.744 POPS)); utilization 0.5;
+    // no MFU step (1), no eclipse, availability (1 − e^(−0.07·5))/(0.07·5) = (1 − 0.704688)/0.35 = 0.843749.
+    // Hand: 0.744 × 0.56 × 0.5 × 0.843749 = 0.175770 POPS, against 0.744 × 0.5 × 0.843749 = 0.313875 without the derating.
+    const availability = (1 - Math.exp(-0.35)) / 0.35;
+    const p = { peakPFLOPS: 0.744, utilization: 0.5, sustainedFraction: 1, availability };
+    const derated = computeWaterfall({ ...p, typicalFraction: 0.56, typicalFractionSource: 'estimate: batch 5 POPS / (12 × 744 TOPS)' });
+    expect(derated.deliveredPFLOPS).toBeCloseTo(0.17577, 5);
+    expect(computeWaterfall(p).deliveredPFLOPS).toBeCloseTo(0.313875, 5);
+    const step = derated.steps[1]!;
+    expect(step.name).toBe('typical');
+    expect(step.factor).toBe(0.56);
+    expect(step.valueAfter_PFLOPS).toBeCloseTo(0.41664, 9); // 0.744 × 0.56
+    expect(step.source).toContain('5 POPS');
+    // Without a typical fraction the waterfall has no typical step (datasheet peaks).
+    expect(computeWaterfall(p).steps.map((w) => w.name)).not.toContain('typical');
+    // A typical fraction must carry its source, and lie in (0, 1].
+    expect(() => computeWaterfall({ ...p, typicalFraction: 0.56 })).toThrow(/typicalFractionSource/);
+    expect(() => computeWaterfall({ ...p, typicalFraction: 1.2, typicalFractionSource: 's' })).toThrow(/typicalFraction/);
+  });
+
   it('a short array throttles compute after housekeeping is served (hand derivation)', () => {
     // Installed 900 m² of a required 1,000 m² → r = 0.9. Load 130 kW compute + 10 kW bus/ISL = 140 kW.
     // Available 0.9 × 140 = 126 kW; bus/ISL take 10 kW; compute gets 116 kW of 130 → f_P = 116/130 = 0.892308.

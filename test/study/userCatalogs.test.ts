@@ -25,7 +25,7 @@ catalogs:
       year: 2026
   chips:
     - { id: gb300, name: GB300 heavier package, precision: FP4, peakTFLOPS: 15000, chipPower_W: 1400, systemPowerPerChip_W: 1940,
-        massPerChip_kg: 20, costPerChip_USD: 60000, tidTolerance_rad: 10000, maxJunctionTemp_K: 360, idlePowerFraction: 0.3,
+        massPerChip_kg: 20, costPerChip_USD: 60000, tidTolerance_rad: 10000, maxJunctionTemp_K: 360, idlePowerFraction: 0.3, figureKind: peak,
         source: "estimate: user override", year: 2026 }
 `;
 const design = (name: string, text: string): string => writeFile(dir, `${name}.yaml`, text);
@@ -63,6 +63,37 @@ describe('user catalog rows in a design file', () => {
   it('an unknown catalog name is refused', () => {
     const bad = design('unknown-catalog', `${ai1}\ncatalogs:\n  radiatorz: []\n`);
     expect(studyError(() => evaluateDesignFile(bad)).message).toMatch(/radiatorz/);
+  });
+});
+
+describe('chip rows state what their figure is (figureKind, typicalFraction)', () => {
+  const gb300 = (extra: string) => `${ai1}\ncatalogs:\n  chips:\n    - { id: gb300, name: GB300, precision: BF16, peakTFLOPS: 2500, chipPower_W: 1400, ` +
+    `systemPowerPerChip_W: 1940, massPerChip_kg: 9, costPerChip_USD: 55000, tidTolerance_rad: 20000, maxJunctionTemp_K: 360, idlePowerFraction: 0.3, ` +
+    `source: "estimate: test", year: 2026${extra} }\n`;
+  it('a chip row without figureKind is refused, naming the field and the kinds', () => {
+    const e = studyError(() => evaluateDesignFile(design('no-kind', gb300(''))));
+    expect(e.message).toMatch(/no-kind\.yaml:\d+:\d+/);
+    expect(e.message).toContain('catalogs.chips.0.figureKind');
+    expect(e.message).toMatch(/peak.*typical.*sustained/);
+  });
+  it('a typical fraction without its source is refused, saying to cite it', () => {
+    const e = studyError(() => evaluateDesignFile(design('no-tsrc', gb300(', figureKind: peak, typicalFraction: 0.5'))));
+    expect(e.message).toMatch(/no-tsrc\.yaml:\d+:\d+: typicalFraction and typicalFractionSource go together/);
+    expect(e.message).toContain('cite where the fraction comes from');
+  });
+  it('a typical fraction on a typical figure is refused, saying to set figureKind: peak', () => {
+    const e = studyError(() => evaluateDesignFile(design('typ-typ', gb300(', figureKind: typical, typicalFraction: 0.5, typicalFractionSource: "x"'))));
+    expect(e.message).toMatch(/typ-typ\.yaml:\d+:\d+: typicalFraction derates a peak figure/);
+    expect(e.message).toContain('set figureKind: peak');
+  });
+  it('a peak derated to half typical halves the delivered compute, everything else equal (hand: ×0.5)', () => {
+    const asStated = evaluateDesignFile(design('peak', gb300(', figureKind: peak'))).record;
+    const half = evaluateDesignFile(design('half', gb300(', figureKind: peak, typicalFraction: 0.5, typicalFractionSource: "estimate: test"'))).record;
+    expect(half.compute.deliveredPFLOPS / asStated.compute.deliveredPFLOPS).toBeCloseTo(0.5, 12);
+    expect(half.compute.peakPFLOPS).toBe(asStated.compute.peakPFLOPS);
+    expect(half.mass.launch_kg).toBe(asStated.mass.launch_kg);
+    expect(half.compute.waterfall.find((w) => w.name === 'typical')?.factor).toBe(0.5);
+    expect(half.notes.some((n) => n.includes('derated to 50 % typical'))).toBe(true);
   });
 });
 
