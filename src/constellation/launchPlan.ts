@@ -63,31 +63,35 @@ export function launchPlan(
   };
 }
 
-/** A note for each vehicle that flies to a shell on a payload figure that is not published or interpolated. */
+/** Shell names, the first few and how many more. */
+const listed = (names: readonly string[]): string => (names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} (+${names.length - 3} more)`);
+
+/** One note per vehicle that flies to shells on payload figures that are not published or interpolated. */
 function payloadNotes(
   spec: ConstellationSpec, payloads: readonly (readonly { payload_kg: number; basis: PerformanceBasis; extrapolationDeltaV_m_s: number }[])[],
   campaign: LaunchCampaignResult,
 ): string[] {
-  const out: string[] = [];
-  payloads.forEach((perShell, j) => perShell.forEach((p, i) => {
-    if (p.basis === 'published' || p.basis === 'interpolated' || campaign.shells[i]!.vehicles[j]!.launches === 0) return;
-    const why = p.basis === 'estimate' ? 'no published performance points: estimated from its LEO figure' : 'beyond its published points';
-    out.push(`launch: ${spec.launch.vehicles[j]!.vehicle.id} payload into ${spec.shells[i]!.geometry.name} is ${p.payload_kg.toFixed(0)} kg, `
-      + `${why} by the rocket-equation ΔV rule (${p.extrapolationDeltaV_m_s.toFixed(0)} m/s; optimistic far from published points)`);
-  }));
-  return out;
+  return payloads.flatMap((perShell, j) => {
+    const used = perShell.map((p, i) => ({ p, i }))
+      .filter(({ p, i }) => p.basis !== 'published' && p.basis !== 'interpolated' && campaign.shells[i]!.vehicles[j]!.launches > 0);
+    if (used.length === 0) return [];
+    const dv = used.map(({ p }) => p.extrapolationDeltaV_m_s);
+    const why = used[0]!.p.basis === 'estimate' ? 'no published performance points: estimated from its LEO figure' : 'beyond its published points';
+    return [`launch: ${spec.launch.vehicles[j]!.vehicle.id} payload into ${listed(used.map(({ i }) => spec.shells[i]!.geometry.name))} is ${why} `
+      + `by the rocket-equation ΔV rule (${Math.min(...dv).toFixed(0)}–${Math.max(...dv).toFixed(0)} m/s; optimistic far from published points)`];
+  });
 }
 
-/** The single-price statement, and a note for each shell whose node $/kg differs from the campaign's by > 10 %. */
+/** The single-price statement, and one note naming the shells whose node $/kg differs from the campaign's by > 10 %. */
 function priceNotes(spec: ConstellationSpec, perShell: readonly { shell: string; price_USD_per_kg: number; nodePrice_USD_per_kg: number }[]): string[] {
   const out = ['launch price: the campaign vehicles\' price per launch is authoritative for the constellation; each shell\'s node record '
-    + 'keeps its own $/kg (vehicle price ÷ payload into its orbit, or the design\'s launchCost_USD_per_kg), stated next to the campaign\'s in launch.perShell'];
-  perShell.forEach((s, i) => {
-    const gap = s.nodePrice_USD_per_kg / s.price_USD_per_kg - 1;
-    if (!(Math.abs(gap) > PRICE_GAP_NOTED)) return;
-    const override = spec.shells[i]!.node.economics.launchCost_USD_per_kg !== undefined ? ' (the design\'s launchCost_USD_per_kg)' : '';
-    out.push(`launch price of ${s.shell}: node record ${s.nodePrice_USD_per_kg.toFixed(0)} USD/kg${override} vs campaign `
-      + `${s.price_USD_per_kg.toFixed(0)} USD/kg; the constellation totals use the campaign`);
-  });
+    + 'keeps its own $/kg (its vehicle\'s price ÷ payload into its orbit, or the design\'s launchCost_USD_per_kg), stated next to the campaign\'s in launch.perShell'];
+  const gaps = perShell.filter((s) => Math.abs(s.nodePrice_USD_per_kg / s.price_USD_per_kg - 1) > PRICE_GAP_NOTED);
+  if (gaps.length === 0) return out;
+  const override = spec.shells.some((s) => s.node.economics.launchCost_USD_per_kg !== undefined) ? '; a node design sets launchCost_USD_per_kg' : '';
+  const g = gaps[0]!;
+  out.push(`launch price differs by more than ${PRICE_GAP_NOTED * 100} % between node record and campaign in ${listed(gaps.map((x) => x.shell))} `
+    + `(e.g. ${g.shell}: ${g.nodePrice_USD_per_kg.toFixed(0)} vs ${g.price_USD_per_kg.toFixed(0)} USD/kg: partly filled launches, another vehicle${override}); `
+    + 'the constellation totals use the campaign');
   return out;
 }
