@@ -2,7 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultCatalogDir, loadCatalogs } from '../../src/catalog/load.js';
-import { studyErrorOf, tempRoot } from '../helpers/tmp.js';
+import { evaluateDesignFile } from '../../src/evaluate/evaluator.js';
+import { odc } from '../helpers/cli.js';
+import { studyErrorOf, tempDir, tempRoot, writeFile } from '../helpers/tmp.js';
 
 const scratchDirs: string[] = [];
 afterAll(() => {
@@ -68,5 +70,32 @@ describe('launch-vehicle performance fields: bad values name file, row and field
     const e = studyErrorOf(() => loadCatalogs(brokenVehicles((t) => t.replace(LM2D_SSO, '{ altitude_km: 700, inclination_deg: sso, payload_t: 1.3,'))));
     expect(e.code).toBe('UNKNOWN_KEY');
     expect(e.message).toContain("unknown field 'payload_t'");
+  });
+});
+
+describe('a design\'s own launch-vehicle row with performance points', () => {
+  const dir = tempDir('odc-lvrow-');
+  const ai1 = readFileSync(new URL('../../designs/ai1.yaml', import.meta.url), 'utf8').replace('launch: { vehicle: starship,', 'launch: { vehicle: my-lv,');
+  // ai1 flies at 600 km SSO with 2,100 kg allocated per node; the row publishes 9,000 kg at 600 km SSO.
+  const row = (point: string): string => `
+catalogs:
+  launchVehicles:
+    - { id: my-lv, name: A user's launcher, payloadLeo_kg: 20000, referenceAltitude_km: 200, price_USD: 50000000, fairingVolume_m3: 300,
+        reusable: false, performance: [${point}], source: "estimate: vendor quote", year: 2026 }
+`;
+  it('is used at the node\'s orbit: 9,000 kg at 600 km SSO → $50M / 9 t = $5,556/kg', () => {
+    const path = writeFile(dir, 'own-lv.yaml', ai1 + row('{ altitude_km: 600, inclination_deg: sso, payload_kg: 9000, source: "vendor table 2026" }'));
+    const { record } = evaluateDesignFile(path);
+    expect(record.cost.launchPrice_USD_per_kg).toBeCloseTo(50e6 / 9000, 6);
+  });
+  it('a bad point exits 2 naming the file, the row field and the range', async () => {
+    const path = writeFile(dir, 'bad-lv.yaml', ai1 + row('{ altitude_km: 60, inclination_deg: sso, payload_kg: 9000, source: "vendor table 2026" }'));
+    const e = studyErrorOf(() => evaluateDesignFile(path));
+    expect(e.message).toContain('bad-lv.yaml');
+    expect(e.message).toContain('performance.0.altitude_km');
+    const r = await odc('evaluate', path);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('performance.0.altitude_km');
+    expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
   });
 });
