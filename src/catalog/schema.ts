@@ -221,6 +221,19 @@ export const islTerminalRowSchema = lazy(() => z.strictObject({
   maxSlewRate_deg_s: positive(),
 }));
 
+/** One published performance point: payload [kg] into a circular orbit of this altitude and inclination. */
+const performancePointSchema = lazy(() => z.strictObject({
+  /** [km]: 150 (lowest quoted LEO) to 2000 (top of LEO). */
+  altitude_km: z.number().min(150).max(2000),
+  /** [deg], or "sso" for sun-synchronous at this altitude. */
+  inclination_deg: z.union([z.number().min(0).max(180), z.literal('sso')]),
+  payload_kg: z.number().min(1).max(500000),
+  /** Document, table or figure, year. */
+  source: z.string().min(1),
+}).refine((p) => p.inclination_deg !== 'sso' || p.altitude_km >= 300, {
+  message: 'must be at least 300 km for a sun-synchronous point (the SSO inclination model covers 300–2000 km)', path: ['altitude_km'],
+}));
+
 export const launchVehicleRowSchema = lazy(() => z.strictObject({
   ...rowBase(),
   /** [kg]: small launchers ~100 kg to fully reusable super-heavy ~250 t. */
@@ -229,6 +242,24 @@ export const launchVehicleRowSchema = lazy(() => z.strictObject({
   price_USD: z.number().min(0).max(5e9),
   fairingVolume_m3: z.number().positive().max(10000),
   reusable: z.boolean(),
+  /** Inclination of the payloadLeo_kg figure [deg]; absent: 28.5° (Cape Canaveral), an estimate. */
+  referenceInclination_deg: z.number().min(0).max(180).optional(),
+  /**
+   * Published payload to circular orbits (src/models/launchPerformance.ts interpolates them); each point cites its
+   * document, table or figure and year. Absent: payloadLeo_kg moved to the target orbit by the rocket-equation rule,
+   * labelled an estimate.
+   */
+  performance: z.array(performancePointSchema()).min(1).optional()
+    .refine((pts) => pts === undefined || new Set(pts.map((p) => `${p.altitude_km}|${p.inclination_deg}`)).size === pts.length, {
+      message: 'has two points at the same altitude and inclination (keep one per orbit)',
+    }),
+  /** Final stage for the rocket-equation extrapolation; absent: Isp 340 s, dry mass 20 % of payloadLeo_kg (estimate). */
+  upperStage: z.strictObject({
+    /** Burnout mass without payload [kg]: kick stages ~100 kg to Starship's ~120 t ship. */
+    dryMass_kg: z.number().min(10).max(500000),
+    /** Vacuum specific impulse [s]: solid kick motors ~280 s to hydrolox ~465 s. */
+    isp_s: z.number().min(150).max(500),
+  }).optional(),
 }));
 
 /** Gateway / ground station: WGS-84 geodetic position and aggregate downlink capacity. */

@@ -7,8 +7,12 @@
  * network per shell (`shellNetwork.ts`) → launch campaign (MILP) → economics → orbital environment →
  * constraints. Pure apart from the injected LP solver; SI inside, user units only in the record.
  *
- * Multi-shell approximations (stated in the record notes): the launch campaign sizes every satellite at
- * the heaviest and bulkiest shell's node; economics use the satellite-weighted mean node cost and
+ * Launch: each shell is packed at its own node (launch mass, stowed volume) with each vehicle's payload into that
+ * shell's orbit (src/models/launchPerformance.ts), a launch carrying one shell. Launch price: the vehicle rows are
+ * authoritative; the campaign's cost enters the economics, and the record states per shell the $/kg the campaign
+ * implies next to the node record's $/kg (the same vehicle price ÷ payload into the orbit, or the design's override).
+ *
+ * Multi-shell approximations (stated in the record notes): economics use the satellite-weighted mean node cost and
  * delivered compute; each shell's network sees the full gateway capacity.
  */
 import type { ConstraintResult } from '../evaluate/record.js';
@@ -20,7 +24,8 @@ import type { ConstellationSpec } from './compile.js';
 import { constellationEconomics } from './economics.js';
 import { closestApproach, shellDensity, shellOverlaps } from './environment.js';
 import { groundContacts, type GroundContactParams } from './ground.js';
-import { launchCampaign, deployedBy } from './launch.js';
+import { deployedBy } from './launch.js';
+import { launchPlan } from './launchPlan.js';
 import { shellLinks, type ShellLinksResult } from './links.js';
 import { clusterLattice, planeElements } from './pattern.js';
 import { gmstSamples_rad, propagatePlane, windowTimes_s, type PlaneTrack } from './propagate.js';
@@ -132,18 +137,7 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
   for (const n of networks) if (n.note !== null) notes.push(n.note);
   if (spec.shells.length > 1 && spec.traffic.pattern === 'downlink') notes.push('each shell\'s network sees the full gateway capacity (gateways are not shared out between shells)');
 
-  // Launch: every satellite sized at the heaviest and bulkiest shell's node (conservative for mixed shells).
-  const launchMass_kg = Math.max(...nodes.map((n) => Math.max(n.mass.launch_kg, n.mass.allocated_kg)));
-  const stowed_m3 = Math.max(...nodes.map((n) => n.mass.stowedVolume_m3));
-  const campaign = launchCampaign({
-    satellites, launchMass_kg, stowedVolume_m3: stowed_m3, solver: lp, fairingPackingEfficiency: spec.launch.packingEfficiency,
-    vehicles: spec.launch.vehicles.map((v) => ({
-      ...v.vehicle, cadence_per_yr: v.cadence_per_yr, ...(v.maxLaunches !== null ? { maxLaunches: v.maxLaunches } : {}),
-    })),
-    milestones: [{ fraction: 0.5, within_yr: spec.launch.milestoneHalf_yr }, { fraction: 1, within_yr: spec.launch.milestoneFull_yr }],
-  });
-  if (spec.shells.length > 1) notes.push('launch campaign sizes every satellite at the heaviest shell node; economics use the satellite-weighted mean node');
-
+  const { campaign, launchRecord } = launchPlan(spec, nodes, sats, lp, notes);
   const mean = (f: (i: number) => number): number => sats.reduce((a, n, i) => a + n * f(i), 0) / satellites;
   // One generation: every satellite serves its design life once (failures replaced, no end-of-life renewal);
   // the campaign's length shows in the milestones, not in the service counted.
@@ -232,10 +226,7 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
       })),
     },
     launch: {
-      launches: campaign.launches,
-      perVehicle: campaign.vehicles.map((v) => ({ vehicle: v.id, launches: v.launches, satellitesPerLaunch: v.satellitesPerLaunch, limitedBy: v.binding })),
-      campaign_yr: campaign.campaign_yr, cost_USD: campaign.launch_USD, milestonesMet: campaign.milestonesMet,
-      deployedAtHalfMilestone: half, deployedAtFullMilestone: full, solver: campaign.solver.name,
+      ...launchRecord, deployedAtHalfMilestone: half, deployedAtFullMilestone: full,
     },
     environment: {
       density_per_km3: Math.max(...spec.shells.map((s, i) => shellDensity({ satellites: sats[i]!, altitude_m: s.geometry.altitude_m }).density_per_km3)),

@@ -64,6 +64,28 @@ export interface ShellNetworkRecord {
   readonly lpCols: number;
 }
 
+/** One shell's part of the launch campaign. */
+export interface LaunchShellRecord {
+  readonly shell: string;
+  readonly satellites: number;
+  readonly launches: number;
+  readonly cost_USD: number;
+  /** Campaign launch cost of the shell ÷ its satellites' launch mass [USD/kg]. */
+  readonly price_USD_per_kg: number;
+  /** The shell node record's cost.launchPrice_USD_per_kg (vehicle price ÷ payload into the orbit, or the design's override). */
+  readonly nodePrice_USD_per_kg: number;
+  readonly vehicles: readonly {
+    readonly vehicle: string;
+    readonly launches: number;
+    readonly satellitesPerLaunch: number;
+    readonly limitedBy: string;
+    /** The vehicle's payload into the shell's orbit [kg] (src/models/launchPerformance.ts). */
+    readonly payload_kg: number;
+    /** published | interpolated | extrapolated | estimate. */
+    readonly payloadBasis: string;
+  }[];
+}
+
 export interface ConstellationRecord {
   readonly schemaVersion: 1;
   readonly name: string;
@@ -114,6 +136,10 @@ export interface ConstellationRecord {
     readonly deployedAtHalfMilestone: number;
     readonly deployedAtFullMilestone: number;
     readonly solver: string;
+    /** Launch cost ÷ launch mass of every satellite [USD/kg]: the vehicle rows' prices are authoritative. */
+    readonly price_USD_per_kg: number;
+    /** Each shell's launches, packed at its own node and orbit (a launch carries one shell). */
+    readonly perShell: readonly LaunchShellRecord[];
   };
   readonly environment: {
     /** Highest satellite density of any shell [satellites per km³]. */

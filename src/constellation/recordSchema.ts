@@ -54,6 +54,16 @@ export const constellationRecordSchema = lazy(() => z.strictObject({
     campaign_yr: n('[yr]'), cost_USD: n('[USD]'), milestonesMet: z.boolean(),
     deployedAtHalfMilestone: n('Fraction deployed at the 50 % milestone [-].'), deployedAtFullMilestone: n('Fraction deployed at the 100 % milestone [-].'),
     solver: z.string(),
+    price_USD_per_kg: n('Launch cost ÷ launch mass of every satellite [USD/kg] (vehicle prices are authoritative).'),
+    perShell: z.array(z.strictObject({
+      shell: z.string(), satellites: n('[-]'), launches: n('[-]'), cost_USD: n('[USD]'),
+      price_USD_per_kg: n('Campaign launch cost of the shell ÷ its launch mass [USD/kg].'),
+      nodePrice_USD_per_kg: n('The shell node\'s cost.launchPrice_USD_per_kg [USD/kg].'),
+      vehicles: z.array(z.strictObject({
+        vehicle: z.string(), launches: n('[-]'), satellitesPerLaunch: n('[-]'), limitedBy: z.string(),
+        payload_kg: n('Payload into the shell orbit [kg].'), payloadBasis: z.string(),
+      })),
+    })),
   }),
   environment: z.strictObject({
     density_per_km3: n('[satellites/km³]'), minSeparation_km: n('[km]'), overlappingShells: z.array(z.string()),

@@ -22,6 +22,7 @@ import { radiationDose } from '../models/radiation.js';
 import { dryMass, MASS_TECHNOLOGY, massBudget } from '../models/mass.js';
 import { dragBudget, orbitAverageDragArea_m2 } from '../models/drag.js';
 import { nodeCost, stowedVolume_m3 } from '../models/cost.js';
+import { vehiclePayloadToOrbit } from '../models/launchPerformance.js';
 import { computeWaterfall } from '../models/computeWaterfall.js';
 import { programEconomics } from '../models/lifecycleProgram.js';
 import { capexPerWatt } from '../models/lifecycleEconomics.js';
@@ -65,7 +66,7 @@ export function evaluateNode(design: Design, rows: Rows): DesignRecord {
   // smallest positive double keeps the cost models' checks and makes the division overflow to Infinity).
   const forCost: Payload = { ...payload, compute: { ...payload.compute, deliveredPFLOPS: Math.max(waterfall.deliveredPFLOPS, Number.MIN_VALUE) } };
   const rad = sizeRadiation(design, forCost);
-  const mass = sizeMassAndDrag(design, rows, forCost, thermal, power, rad);
+  const mass = sizeMassAndDrag(design, forCost, thermal, power, rad);
   const cost = sizeCost(design, rows, forCost, thermal, power, rad, mass);
   const delivered: Payload = { ...payload, compute: { ...payload.compute, deliveredPFLOPS: waterfall.deliveredPFLOPS } };
   const s: NodeSizing = { ...delivered, thermal, power, rad, mass, cost, waterfall, economics: lifecycle(design, rows, forCost, cost) };
@@ -196,7 +197,7 @@ function sizeRadiation(design: Design, { orbit, compute }: Payload): Radiation {
 
 /** Dry mass → drag (on the dry mass) → propellant → launch mass. */
 function sizeMassAndDrag(
-  design: Design, rows: Rows, { compute, isl }: Payload, thermal: ThermalSizing, { system: power }: PowerSizing, rad: Radiation,
+  design: Design, { compute, isl }: Payload, thermal: ThermalSizing, { system: power }: PowerSizing, rad: Radiation,
 ): MassSizing {
   const { mission, power: p, thermal: t, launch: l, drag: d } = design;
   const factors = massFactors(design);
@@ -213,10 +214,11 @@ function sizeMassAndDrag(
   // (mean projection of a convex body = 1/4 of its surface, Cauchy), the bus face-on.
   const disposalDragArea_m2 = d.disposalAttitude === 'operational' ? dragArea_m2
     : d.disposalAttitude === 'edge-on' ? minimumDragArea_m2 : 0.5 * (p.arrayArea_m2 + t.radiatorArea_m2) + busArea_m2;
-  // The launcher inserts at its reference altitude; electric propulsion spirals the node to its orbit.
+  // The launcher inserts the node directly into its orbit (the payload is the vehicle's into that orbit, see sizeCost):
+  // no orbit raise to budget.
   const drag = dragBudget({
     altitude_m: km_to_m(design.orbit.altitude_km), solarActivity: mission.solarActivity, dryMass_kg: dry.dry_kg, dragArea_m2, lifetime_yr: mission.lifetime_yr,
-    insertionAltitude_m: km_to_m(rows.vehicle.referenceAltitude_km), dragCoefficient: d.dragCoefficient,
+    dragCoefficient: d.dragCoefficient,
     disposalSolarActivity: d.disposalSolarActivity ?? mission.solarActivity, disposalSolarCycle: d.disposalSolarCycle, disposalDragArea_m2,
   });
   const mass = massBudget({
@@ -283,7 +285,7 @@ function lifecycle(design: Design, rows: Rows, { compute }: Payload, { cost }: C
 
 /** Stowed volume, then cost (hardware, launch, operations, LCOC). */
 function sizeCost(
-  design: Design, rows: Rows, { compute, isl }: Payload, thermal: ThermalSizing, { system: power }: PowerSizing, rad: Radiation,
+  design: Design, rows: Rows, { orbit, compute, isl }: Payload, thermal: ThermalSizing, { system: power }: PowerSizing, rad: Radiation,
   { drag, mass }: MassSizing,
 ): CostSizing {
   const { mission, compute: c, thermal: t, launch: l, economics: e } = design;
@@ -297,6 +299,8 @@ function sizeCost(
   const cost = nodeCost({
     // A node pays for the mass allocated to it on the launcher (or its built-up mass, if larger).
     vehicle, launch_kg: Math.max(l.mass_kg, mass.launch_kg), stowedVolume_m3: stowed.stowedVolume_m3,
+    // The vehicle's payload into this orbit (published points or the stated rule), the constellation campaign's too.
+    payload_kg: vehiclePayloadToOrbit(vehicle, km_to_m(design.orbit.altitude_km), orbit.inclination_rad).payload_kg,
     ...(e.launchCost_USD_per_kg !== undefined ? { launchPriceOverride_USD_per_kg: e.launchCost_USD_per_kg } : {}),
     itPowerAvg_W: compute.itPowerAvg_W, itPowerPeak_W: compute.itPowerPeak_W, chips: c.chips, costPerChip_USD: chip.costPerChip_USD,
     peakPFLOPS: compute.peakPFLOPS, utilization: c.utilization, lifetime_yr: mission.lifetime_yr,

@@ -6,8 +6,10 @@
  * - Hardware = chips·$chip + P_BOL·$/W(array) + A_rad·$/m² + E_batt·$/Wh + ISL + bus_kg·$/kg
  *   + shielding_kg·$/kg + propellant_kg·$/kg, plus assembly/integration/test (AIT) = f_AIT × the
  *   non-chip hardware (chips arrive integrated in servers).
- * - Launch price per kg = override, or vehicle price / vehicle payload (payload at the vehicle's
- *   reference altitude; nodes raise themselves with EP, which the drag model budgets — Starlink practice).
+ * - Launch price per kg = override, or vehicle price / vehicle payload into the node's orbit (`payload_kg`,
+ *   from src/models/launchPerformance.ts by the caller: direct insertion; default the vehicle's LEO figure).
+ *   The same vehicle row and performance model price the constellation campaign (src/constellation/launch.ts),
+ *   so a node's $/kg and its constellation's agree unless the design overrides the $/kg.
  *   Nodes per launch = min(⌊payload/m_launch⌋, ⌊η_fairing·V_fairing/V_stowed⌋). Launch cost per node
  *   = vehicle price / nodes per launch (a partly filled vehicle is paid in full), or $/kg × m_launch
  *   when a $/kg override is given (an abstract market price, e.g. Suncatcher's ≲ $200/kg). A node that
@@ -85,6 +87,8 @@ export function stowedVolume_m3(p: Readonly<StowedVolumeParams>): StowedVolumeRe
   return { array_m3, radiator_m3, core_m3, stowedVolume_m3: array_m3 + radiator_m3 + core_m3 };
 }
 
+const MIN_PAYLOAD_kg = 1;
+
 /** The launch-vehicle catalog fields this model needs (a `launch-vehicles.yaml` row satisfies it). */
 export interface LaunchVehicleSpec {
   readonly payloadLeo_kg: number;
@@ -99,6 +103,8 @@ export interface LaunchParams {
   readonly stowedVolume_m3: number;
   /** Market launch price [$/kg]; replaces vehicle price / payload. */
   readonly launchPriceOverride_USD_per_kg?: number;
+  /** Vehicle payload into the node's orbit [kg]; default vehicle.payloadLeo_kg. */
+  readonly payload_kg?: number;
   /** Usable fraction of the fairing volume; default 0.7. */
   readonly fairingPackingEfficiency?: number;
 }
@@ -120,16 +126,19 @@ export function launchEconomics(p: Readonly<LaunchParams>): LaunchResult {
   positive('stowedVolume_m3', p.stowedVolume_m3);
   const eta = p.fairingPackingEfficiency ?? DEFAULT_FAIRING_PACKING_EFFICIENCY;
   if (!(eta > 0 && eta <= 1)) throw new RangeError(`fairingPackingEfficiency must be in (0, 1], got ${eta}`);
-  const byMass = Math.floor(v.payloadLeo_kg / p.launch_kg);
+  // A vehicle that cannot reach the orbit (payload 0) is priced as if it lifted 1 kg: a finite, huge penalty.
+  const payload_kg = Math.max(MIN_PAYLOAD_kg, p.payload_kg ?? v.payloadLeo_kg);
+  if (p.payload_kg !== undefined) nonNegative('payload_kg', p.payload_kg);
+  const byMass = Math.floor(payload_kg / p.launch_kg);
   const byVolume = Math.floor((eta * v.fairingVolume_m3) / p.stowedVolume_m3);
   const n = Math.min(byMass, byVolume);
   const override = p.launchPriceOverride_USD_per_kg;
   if (override !== undefined) nonNegative('launchPriceOverride_USD_per_kg', override);
-  const perKg = override ?? v.price_USD / v.payloadLeo_kg;
+  const perKg = override ?? v.price_USD / payload_kg;
   // A node too heavy or too bulky for the vehicle is an infeasible design, not an error: nodesPerLaunch = 0
   // (the caller's "fits the vehicle" constraint flags it) and the cost is the finite, monotone penalty of
   // the fractional number of vehicles it would occupy, so the optimizer still sees a gradient.
-  const vehiclesPerNode = n >= 1 ? 1 / n : Math.max(p.launch_kg / v.payloadLeo_kg, p.stowedVolume_m3 / (eta * v.fairingVolume_m3));
+  const vehiclesPerNode = n >= 1 ? 1 / n : Math.max(p.launch_kg / payload_kg, p.stowedVolume_m3 / (eta * v.fairingVolume_m3));
   return {
     launchPrice_USD_per_kg: perKg,
     nodesPerLaunchByMass: byMass,

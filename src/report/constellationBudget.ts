@@ -39,7 +39,11 @@ export function constellationSections(r: ConstellationRecord): BudgetSection[] {
       row('downlink volume', g.downlink_TB_per_day, 'TB/day'), row('mean downlink', g.meanDownlink_Gbps, 'Gbps', 'what the gateways can take'),
     ] },
     { title: 'Launch campaign', rows: [
-      ...l.perVehicle.map((v) => row(`${v.vehicle}`, `${v.launches} × ${v.satellitesPerLaunch}`, 'launches × sats', `per launch limited by ${v.limitedBy}`)),
+      ...l.perShell.flatMap((s) => s.vehicles.filter((v) => v.launches > 0).map((v) => row(
+        `${s.shell}: ${v.vehicle}`, `${v.launches} × ${v.satellitesPerLaunch}`, 'launches × sats',
+        `limited by ${v.limitedBy}; ${fmt(v.payload_kg)} kg into the shell orbit (${v.payloadBasis})`))),
+      ...l.perShell.map((s) => row(`${s.shell}: launch price`, `${fmt(s.price_USD_per_kg)} / ${fmt(s.nodePrice_USD_per_kg)}`, 'USD/kg',
+        'campaign (used in the totals) / node record')),
       row('launches', l.launches, '-'), row('campaign', l.campaign_yr, 'yr'), row('launch cost', l.cost_USD / 1e9, 'bn USD'),
       row('deployed at the 50 % milestone', l.deployedAtHalfMilestone, '-', 'fraction of satellites'),
       row('deployed at the 100 % milestone', l.deployedAtFullMilestone, '-', l.milestonesMet ? 'milestones met' : 'milestones MISSED'),

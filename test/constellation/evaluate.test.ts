@@ -70,9 +70,22 @@ describe('constellation evaluation', () => {
     expect(r.satellites).toBe(12 + 15);
     expect(r.totals.itPowerAvg_W).toBeCloseTo(12 * a.node.compute.itPowerAvg_W + 15 * b.node.compute.itPowerAvg_W, 3);
     expect(r.totals.launchMass_kg).toBeCloseTo(12 * a.node.mass.launch_kg + 15 * b.node.mass.launch_kg, 3);
-    // Falcon 9 lifts 17,400 kg: at least ⌈27 × heaviest allocation / 17,400⌉ launches.
-    const heaviest = Math.max(a.node.mass.launch_kg, a.node.mass.allocated_kg, b.node.mass.launch_kg, b.node.mass.allocated_kg);
-    expect(r.launch.launches).toBeGreaterThanOrEqual(Math.ceil((27 * heaviest) / 17400));
+    // Each shell flies on its own launches at its own node mass: at least ⌈N_s × allocation_s / payload into s⌉ launches
+    // each, the payload into each orbit being below Falcon 9's 17,400 kg at 300 km × 53° (higher or SSO orbits).
+    const mass = [a, b].map((s) => Math.max(s.node.mass.launch_kg, s.node.mass.allocated_kg));
+    const [pa, pb] = r.launch.perShell as [ConstellationRecord['launch']['perShell'][0], ConstellationRecord['launch']['perShell'][0]];
+    expect([pa.shell, pb.shell]).toEqual(['a', 'b']);
+    expect(pa.launches + pb.launches).toBe(r.launch.launches);
+    for (const [i, s] of [pa, pb].entries()) {
+      expect(s.vehicles[0]!.payload_kg).toBeLessThan(17400);
+      expect(s.launches).toBeGreaterThanOrEqual(Math.ceil((s.satellites * mass[i]!) / s.vehicles[0]!.payload_kg));
+      expect(s.vehicles[0]!.satellitesPerLaunch).toBe(Math.min(
+        Math.floor(s.vehicles[0]!.payload_kg / mass[i]!), Math.floor((0.7 * 157) / [a, b][i]!.node.mass.stowedVolume_m3)));
+      // the campaign's $/kg for the shell: its launches × $74M over its satellites' launch mass
+      expect(s.price_USD_per_kg).toBeCloseTo((s.launches * 74e6) / (s.satellites * mass[i]!), 6);
+    }
+    expect(pb.vehicles[0]!.payload_kg).toBeLessThan(pa.vehicles[0]!.payload_kg); // 700 km SSO below 550 km × 53°
+    expect(r.launch.price_USD_per_kg).toBeCloseTo(r.launch.cost_USD / (12 * mass[0]! + 15 * mass[1]!), 6);
   });
 
   it('cost per million tokens follows from the totals: tokens = delivered FLOP/s ÷ (2 × parameters) over the life', () => {

@@ -105,3 +105,117 @@ describe('launchCampaign', () => {
     expect(() => launchCampaign({ ...base, vehicles: [{ ...vehicles[1]!, cadence_per_yr: 0 }] })).toThrow(RangeError);
   });
 });
+
+/**
+ * Brute-force oracle, independent of the MILP: enumerate every launch count n[v][s] in 0…⌈N_s/k_vs⌉ (0 when k_vs = 0),
+ * keep the plans where every shell's satellites fit (Σ_v k_vs·n_vs ≥ N_s) and every vehicle cap holds, return the
+ * cheapest cost and the fewest launches among the cheapest.
+ */
+function bruteForce(k: number[][], price: number[], sats: number[], caps: (number | undefined)[] = []): { cost: number; launches: number } {
+  const V = k.length, S = sats.length;
+  const cells = k.flatMap((row, v) => row.map((kv, s) => ({ v, s, max: kv > 0 ? Math.ceil(sats[s]! / kv) : 0 })));
+  let best = { cost: Infinity, launches: Infinity };
+  const n = cells.map(() => 0);
+  const visit = (c: number): void => {
+    if (c === cells.length) {
+      for (let s = 0; s < S; s++) if (cells.reduce((a, x, i) => a + (x.s === s ? k[x.v]![s]! * n[i]! : 0), 0) < sats[s]!) return;
+      for (let v = 0; v < V; v++) if (caps[v] !== undefined && cells.reduce((a, x, i) => a + (x.v === v ? n[i]! : 0), 0) > caps[v]!) return;
+      const cost = cells.reduce((a, x, i) => a + price[x.v]! * n[i]!, 0);
+      const launches = n.reduce((a, b) => a + b, 0);
+      if (cost < best.cost || (cost === best.cost && launches < best.launches)) best = { cost, launches };
+      return;
+    }
+    for (let x = 0; x <= cells[c]!.max; x++) { n[c] = x; visit(c + 1); }
+  };
+  visit(0);
+  return best;
+}
+
+describe('launchCampaign: each shell packed at its own node and orbit', () => {
+  const big = bigFairing_m3;
+  it('3 + 3: two shells needing 3 launches each alone need 6 together (packing all at the heaviest node would give 18)', () => {
+    // One vehicle of 10 t. Shell A: 30 × 1 t → 10 per launch → 3 launches. Shell B: 6 × 5 t → 2 per launch → 3.
+    // The heaviest-node rule packs all 36 at 5 t: ⌈36/2⌉ = 18 launches.
+    const vehicles: CampaignVehicle[] = [{ id: 'V', payloadLeo_kg: 10000, price_USD: 50e6, fairingVolume_m3: big, cadence_per_yr: 12 }];
+    const shells = [
+      { id: 'A', satellites: 30, launchMass_kg: 1000, stowedVolume_m3: 1 },
+      { id: 'B', satellites: 6, launchMass_kg: 5000, stowedVolume_m3: 1 },
+    ];
+    const r = launchCampaign({ shells, vehicles, solver, milestones: [] });
+    const oracle = bruteForce([[10, 2]], [50e6], [30, 6]);
+    expect(r.launches).toBe(6);
+    expect(r.launches).toBe(oracle.launches);
+    expect(r.launch_USD).toBe(oracle.cost);
+    expect(r.shells.map((s) => s.launches)).toEqual([3, 3]);
+    expect(r.shells.map((s) => s.vehicles[0]!.satellitesPerLaunch)).toEqual([10, 2]);
+    expect(r.shells.map((s) => s.vehicles[0]!.satellitesCarried)).toEqual([30, 6]);
+    // $/kg the campaign charges each shell: 3 × $50M over 30 t, and over 30 t again
+    expect(r.shells.map((s) => s.price_USD_per_kg)).toEqual([150e6 / 30000, 150e6 / 30000]);
+  });
+
+  it('two shells, two vehicles with different payloads to each orbit: the brute-force optimum', () => {
+    // X is cheap but weak to the SSO shell (payload 3 t there), Y carries 8 t to both. Nodes: 1 t (A, 53°), 1.5 t (B, SSO).
+    const vehicles: CampaignVehicle[] = [
+      { id: 'X', payloadLeo_kg: 9000, payloadToShell_kg: [9000, 3000], price_USD: 30e6, fairingVolume_m3: big, cadence_per_yr: 20 },
+      { id: 'Y', payloadLeo_kg: 8000, payloadToShell_kg: [8000, 8000], price_USD: 45e6, fairingVolume_m3: big, cadence_per_yr: 20 },
+    ];
+    const shells = [
+      { id: 'A', satellites: 25, launchMass_kg: 1000, stowedVolume_m3: 1 },
+      { id: 'B', satellites: 14, launchMass_kg: 1500, stowedVolume_m3: 1 },
+    ];
+    // k: X → A ⌊9/1⌋ = 9, X → B ⌊3/1.5⌋ = 2; Y → A 8, Y → B ⌊8/1.5⌋ = 5.
+    const oracle = bruteForce([[9, 2], [8, 5]], [30e6, 45e6], [25, 14]);
+    const r = launchCampaign({ shells, vehicles, solver, milestones: [] });
+    expect(r.launch_USD).toBe(oracle.cost);
+    expect(r.shells.flatMap((s) => s.vehicles.map((v) => v.satellitesPerLaunch))).toEqual([9, 8, 2, 5]);
+    for (const s of r.shells) expect(s.vehicles.reduce((a, v) => a + v.satellitesCarried, 0)).toBe(s.satellites);
+  });
+
+  it('three shells, three vehicles, a launch cap shared across shells: the brute-force optimum', () => {
+    const k = [[4, 2, 0], [3, 3, 2], [6, 1, 1]];
+    const price = [20e6, 25e6, 35e6];
+    const sats = [9, 7, 3];
+    const caps = [2, undefined, undefined];
+    const vehicles: CampaignVehicle[] = k.map((row, v) => ({
+      id: `V${v}`, payloadLeo_kg: 6000, payloadToShell_kg: row.map((x) => x * 1000), price_USD: price[v]!, fairingVolume_m3: big,
+      cadence_per_yr: 10, ...(caps[v] !== undefined ? { maxLaunches: caps[v] } : {}),
+    }));
+    const shells = sats.map((n, s) => ({ id: `S${s}`, satellites: n, launchMass_kg: 1000, stowedVolume_m3: 1 }));
+    const oracle = bruteForce(k, price, sats, caps);
+    const r = launchCampaign({ shells, vehicles, solver, milestones: [] });
+    expect(r.launch_USD).toBe(oracle.cost);
+    expect(r.vehicles[0]!.launches).toBeLessThanOrEqual(2);
+    expect(r.shells.map((s) => s.vehicles.reduce((a, v) => a + v.satellitesCarried, 0))).toEqual(sats);
+  });
+
+  it('milestones count all shells together: the slow cheap vehicle needs one fast launch to finish by year 9', () => {
+    // Two shells of 10 (N = 20), both vehicles carry 5 to either. slow: $10M, 0.4/yr → launches at 2.5, 5, 7.5, 10 yr;
+    // by year 9 only 3 (15 satellites) → at least one fast launch ($30M, 10/yr). Enumerate: 3 slow + 1 fast = $60M;
+    // 2 slow + 2 fast = $80M; 4 slow = $40M misses year 9. Schedule: fast at 0.1 yr (5), slow at 2.5, 5, 7.5 (20).
+    const vehicles: CampaignVehicle[] = [
+      { id: 'slow', payloadLeo_kg: 5000, price_USD: 10e6, fairingVolume_m3: big, cadence_per_yr: 0.4 },
+      { id: 'fast', payloadLeo_kg: 5000, price_USD: 30e6, fairingVolume_m3: big, cadence_per_yr: 10 },
+    ];
+    const shells = [
+      { id: 'A', satellites: 10, launchMass_kg: 1000, stowedVolume_m3: 1 },
+      { id: 'B', satellites: 10, launchMass_kg: 1000, stowedVolume_m3: 1 },
+    ];
+    const r = launchCampaign({ shells, vehicles, solver });
+    expect(r.launch_USD).toBe(60e6);
+    expect(r.vehicles.map((v) => v.launches)).toEqual([3, 1]);
+    expect(r.shells.map((s) => s.launches)).toEqual([2, 2]);
+    expect(r.milestones.map((m) => m.achieved)).toEqual([15, 20]);
+    expect(r.milestonesMet).toBe(true);
+    expect(r.campaign_yr).toBeCloseTo(7.5, 12);
+  });
+
+  it('a shell no vehicle can reach is a RangeError naming the shell; payloads per shell are checked', () => {
+    const v: CampaignVehicle = { id: 'V', payloadLeo_kg: 5000, payloadToShell_kg: [5000, 500], price_USD: 1e6, fairingVolume_m3: big, cadence_per_yr: 1 };
+    const shells = [
+      { id: 'low', satellites: 2, launchMass_kg: 1000, stowedVolume_m3: 1 },
+      { id: 'high', satellites: 2, launchMass_kg: 1000, stowedVolume_m3: 1 },
+    ];
+    expect(() => launchCampaign({ shells, vehicles: [v], solver })).toThrow(/shell high/);
+    expect(() => launchCampaign({ shells, vehicles: [{ ...v, payloadToShell_kg: [5000] }], solver })).toThrow(/one payload per shell/);
+  });
+});

@@ -45,6 +45,19 @@ describe('launchEconomics (docs/sources.md §11 case 14)', () => {
     expect(bulky.launch_USD).toBeGreaterThan(74e6);
     expect(() => launchEconomics({ vehicle: falcon9, launch_kg: 0, stowedVolume_m3: 10 })).toThrow(RangeError);
   });
+
+  it('prices the payload into the node\'s orbit when given: LM-2D $30M / 1,300 kg (CASC, 700 km SSO) = $23,077/kg', () => {
+    const lm2d: LaunchVehicleSpec = { payloadLeo_kg: 3500, price_USD: 30e6, fairingVolume_m3: 33 };
+    const r = launchEconomics({ vehicle: lm2d, launch_kg: 291, stowedVolume_m3: 1, payload_kg: 1300 });
+    expect(r.launchPrice_USD_per_kg).toBeCloseTo(30e6 / 1300, 6);
+    expect(r.nodesPerLaunch).toBe(4); // ⌊1300/291⌋, not ⌊3500/291⌋ = 12
+    expect(r.launch_USD).toBeCloseTo(30e6 / 4, 6);
+    // a vehicle that cannot reach the orbit: 0 per launch and a finite penalty as if it lifted 1 kg
+    const unreachable = launchEconomics({ vehicle: lm2d, launch_kg: 291, stowedVolume_m3: 1, payload_kg: 0 });
+    expect(unreachable.nodesPerLaunch).toBe(0);
+    expect(unreachable.launch_USD).toBeCloseTo(30e6 * 291, 0);
+    expect(() => launchEconomics({ vehicle: lm2d, launch_kg: 291, stowedVolume_m3: 1, payload_kg: -1 })).toThrow(RangeError);
+  });
 });
 
 describe('stowedVolume_m3', () => {
