@@ -11,7 +11,7 @@ import { StudyError } from '../core/errors.js';
 import { checkCatalogId, checkCatalogIds, parseDesignFile, parseWith, readYaml, type CatalogIds, type ParsedFile } from '../study/load.js';
 import { issueToError, locate, type Path } from '../study/issues.js';
 import { constellationFileSchema, type ConstellationFile, type ConstellationIslInput, type ShellInput } from './schema.js';
-import { clusterLattice } from './pattern.js';
+import { clusterFormation } from './clusterFormation.js';
 import type { ConstellationTopology } from './types.js';
 
 /** Node-level topology (terminal count) that carries a constellation topology's links. */
@@ -85,9 +85,9 @@ function checkClusterFitsSpacecraft(shell: ShellInput, design: NodeDesign, where
   if (shell.clusterRadius_m < span_m) {
     throw new StudyError('OUT_OF_RANGE', `${where(['clusterRadius_m'])}: shell '${shell.name}' cluster radius ${shell.clusterRadius_m} m is smaller than one spacecraft (span ≈ ${span_m.toFixed(0)} m from its array and radiator area); use a larger clusterRadius_m`, { file: path, field });
   }
-  const { spacing_m } = clusterLattice(shell.satsPerPlane, shell.clusterRadius_m);
-  if (shell.satsPerPlane > 1 && spacing_m < span_m) {
-    throw new StudyError('OUT_OF_RANGE', `${where(['clusterRadius_m'])}: shell '${shell.name}' packs ${shell.satsPerPlane} nodes ${spacing_m.toFixed(0)} m apart within ${shell.clusterRadius_m} m, closer than one spacecraft span (≈ ${span_m.toFixed(0)} m); raise clusterRadius_m or lower satsPerPlane`, { file: path, field });
+  const { closestApproach_m } = clusterFormation(shell.satsPerPlane, shell.clusterRadius_m, shell.clusterFormation);
+  if (shell.satsPerPlane > 1 && closestApproach_m < span_m) {
+    throw new StudyError('OUT_OF_RANGE', `${where(['clusterRadius_m'])}: shell '${shell.name}' packs ${shell.satsPerPlane} nodes within ${shell.clusterRadius_m} m, whose ${shell.clusterFormation} relative orbits bring neighbours ${closestApproach_m.toFixed(0)} m apart, closer than one spacecraft span (≈ ${span_m.toFixed(0)} m); raise clusterRadius_m or lower satsPerPlane`, { file: path, field });
   }
 }
 
