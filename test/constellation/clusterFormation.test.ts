@@ -5,13 +5,16 @@
  * 1 km cluster), the hand J2 node-rate derivative, and permutation/perturbation invariance for determinism.
  */
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createLpSolver } from '../../solvers/lp/index.js';
 import {
   clusterFormation, clusterKeeping, clusterMotion, formationStretch, hexLatticeMembers, selectLatticePoints, type LatticePoint,
 } from '../../src/constellation/clusterFormation.js';
+import { evaluateConstellationFileWith } from '../../src/constellation/evaluator.js';
 import { shellLinks, type LinkTerminalRow } from '../../src/constellation/links.js';
 import { parseConstellationFile } from '../../src/constellation/load.js';
 import type { ShellGeometrySpec } from '../../src/constellation/types.js';
+import type { LpSolver } from '../../src/problem/lp.js';
 import { odc } from '../helpers/cli.js';
 import { studyErrorOf, tempDir, writeFile } from '../helpers/tmp.js';
 
@@ -128,6 +131,33 @@ describe('formation keeping (differential J2)', () => {
     const a = RE + 650e3, n = Math.sqrt(MU / a ** 3), i = 97.98 * deg;
     const byHand = n * a * Math.sin(i) ** 2 * 1.5 * n * J2 * (RE / a) ** 2 * ((Math.sqrt(3) * 500) / a) * YEAR_s;
     expect(clusterKeeping(shell({ clusterFormation: 'circular' })).deltaV_m_s_per_yr / byHand).toBeCloseTo(1, 3);
+  });
+});
+
+describe('formation keeping in the node mass roll-up (evaluated constellation)', () => {
+  let lp: LpSolver;
+  beforeAll(async () => { lp = await createLpSolver(); });
+  const dir = tempDir('odc-cluster-eval-');
+  const file = (formation: string) => `name: k\nkind: constellation\nnode: ${resolve('designs/suncatcher.yaml')}\n`
+    + `shells:\n  - { name: c, altitude_km: 650, planes: 1, satsPerPlane: 19, pattern: cluster, clusterRadius_m: 1000, clusterFormation: ${formation} }\n`
+    + 'isl: { topology: cluster, terminal: suncatcher-dwdm }\ntraffic: { pattern: cluster, demandPerNode_Gbps: 10 }\nsimulation: { duration_h: 2, step_s: 60 }\n';
+
+  it('circular: the keeping Δv enters the drag propellant by the rocket equation; in-plane adds ~nothing', () => {
+    const inPlane = evaluateConstellationFileWith(writeFile(dir, 'p.yaml', file('in-plane')), lp).record.shells[0]!;
+    const circular = evaluateConstellationFileWith(writeFile(dir, 'c.yaml', file('circular')), lp).record.shells[0]!;
+    expect(inPlane.cluster!.keepingPropellant_kg).toBeLessThan(0.01);
+    const k = circular.cluster!;
+    // 19 members within 1 km: farthest |c| = 500 m, δi = √3·500/a → ≈ 41 m/s per yr (hand formula above).
+    expect(k.keepingDeltaV_m_s_per_yr).toBeGreaterThan(35);
+    const ve = 1500 * 9.80665, L = 5; // suncatcher.yaml: 5-year mission; drag.ts default I_sp
+    const dry = circular.node.mass.dry_kg, dragOnly = inPlane.node.drag.propellantMass_kg;
+    // Same node, same drag: propellant = m_dry·(e^{(Δv_drag·L + raise + Δv_f·L)/v_e} − 1).
+    const want = dry * (Math.exp(Math.log1p(dragOnly / dry) + (k.keepingDeltaV_m_s_per_yr * L) / ve) - 1);
+    // (1e-4: the in-plane shell's own ~5e-4 m/s per yr of keeping sits in `dragOnly`.)
+    expect(circular.node.drag.propellantMass_kg / want).toBeCloseTo(1, 4);
+    // ≈ 102 kg per node; the in-plane shell keeps ~1 g of its own (hence 5 g tolerance).
+    expect(circular.node.mass.propellant_kg - inPlane.node.mass.propellant_kg).toBeCloseTo(k.keepingPropellant_kg, 2);
+    expect(circular.node.mass.launch_kg - inPlane.node.mass.launch_kg).toBeCloseTo(k.keepingPropellant_kg, 2);
   });
 });
 
