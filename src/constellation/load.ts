@@ -11,6 +11,7 @@ import { StudyError } from '../core/errors.js';
 import { checkCatalogId, checkCatalogIds, parseDesignFile, parseWith, readYaml, type CatalogIds, type ParsedFile } from '../study/load.js';
 import { issueToError, locate, type Path } from '../study/issues.js';
 import { constellationFileSchema, type ConstellationFile, type ConstellationIslInput, type ShellInput } from './schema.js';
+import { deg_to_rad } from '../units/convert.js';
 import { clusterFormation } from './clusterFormation.js';
 import type { ConstellationTopology } from './types.js';
 
@@ -108,6 +109,9 @@ export function parseConstellation(file: ParsedFile, raw: Record<string, unknown
     const where = (p: Path) => locate(file.src, ['shells', i, ...p]);
     if (shell.phasing >= shell.planes) {
       throw new StudyError('OUT_OF_RANGE', `${where(['phasing'])}: shell '${shell.name}' phasing F = ${shell.phasing} must be below its ${shell.planes} planes (0 ≤ F < planes)`, { file: path, field: `shells.${i}.phasing` });
+    }
+    if (shell.pattern === 'cluster' && shell.clusterFormation === 'circular' && typeof shell.inclination_deg === 'number' && Math.sin(deg_to_rad(shell.inclination_deg)) < 1e-3) {
+      throw new StudyError('OUT_OF_RANGE', `${where(['clusterFormation'])}: shell '${shell.name}' is equatorial (${shell.inclination_deg}°): a circular formation's cross-track motion needs a defined node; use clusterFormation: in-plane or an inclination of at least 0.06°`, { file: path, field: `shells.${i}.clusterFormation` });
     }
     if (shell.pattern === 'cluster' && shell.clusterRadius_m === undefined) {
       throw new StudyError('MISSING_FIELD', `${where(['pattern'])}: shell '${shell.name}' is a cluster: give clusterRadius_m (Suncatcher: 1000)`, { file: path, field: `shells.${i}.clusterRadius_m` });

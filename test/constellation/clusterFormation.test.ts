@@ -180,6 +180,13 @@ describe('bad values of the new keys', () => {
     expect(e.message).toContain('use a value in that range');
   });
 
+  it('a circular formation on an equatorial orbit (no node to phase its cross-track motion) names the field and the fix', () => {
+    const e = studyErrorOf(() => parseConstellationFile(writeFile(dir, 'eq.yaml', `${head}shells:\n  - { name: k, altitude_km: 650, inclination_deg: 0, `
+      + 'planes: 1, satsPerPlane: 7, pattern: cluster, clusterRadius_m: 1000, clusterFormation: circular }\n')));
+    expect(e.field).toBe('shells.0.clusterFormation');
+    expect(e.message).toContain('use clusterFormation: in-plane');
+  });
+
   it('odc evaluate exits 2 with the file, field and fix, no stack trace', async () => {
     const f = writeFile(dir, 'bad-formation.yaml', head + clusterShell(', clusterFormation: hex'));
     const r = await odc('evaluate', f);
