@@ -86,7 +86,7 @@ export function compileConstellation(loaded: LoadedConstellation, catalogs: Cata
       geometry: {
         name: s.name, altitude_m, inclination_rad, sunSynchronous: sso, ltan_h: sso ? s.ltan_h : null,
         planes: s.planes, satsPerPlane: s.satsPerPlane, pattern: s.pattern, phasing: s.phasing,
-        ltanBand_h: s.ltanBand_h, raan0_rad: deg_to_rad(s.raan0_deg), clusterRadius_m: s.clusterRadius_m ?? 0,
+        ltanBand_h: s.ltanBand_h, raan0_rad: deg_to_rad(s.raan0_deg), clusterRadius_m: s.clusterRadius_m ?? 0, clusterFormation: s.clusterFormation,
       },
       topology: isl.topology,
       terminal: terminals.get(isl.terminal)!,

@@ -38,7 +38,8 @@
 import { EARTH_RADIUS_m } from '../units/constants.js';
 import { km_to_m, M_PER_KM } from '../units/convert.js';
 import { positive } from '../models/validate.js';
-import { clusterLattice, planeRaan_rad, slotPhase_rad } from './pattern.js';
+import { shellFormation } from './clusterFormation.js';
+import { planeRaan_rad, slotPhase_rad } from './pattern.js';
 import type { ShellGeometrySpec } from './types.js';
 
 export const DEFAULT_SHELL_THICKNESS_m = 10_000; // ESTIMATE, see header
@@ -101,7 +102,7 @@ export interface ClosestApproachResult {
   /** The pair that attains it (plane, slot). */
   readonly pair: { readonly planeA: number; readonly slotA: number; readonly planeB: number; readonly slotB: number } | null;
   readonly planeAngle_rad: number | null;
-  /** Distance between neighbours in one plane (chord 2r·sin(π/S); cluster lattice spacing) [m]. */
+  /** Distance between neighbours in one plane (chord 2r·sin(π/S); cluster: members' closest approach over an orbit) [m]. */
   readonly inPlaneSpacing_m: number | null;
   readonly pairsEvaluated: number;
   readonly walkerSymmetry: boolean;
@@ -115,7 +116,7 @@ export function closestApproach(p: Readonly<{ shell: ShellGeometrySpec; epochIso
   const cluster = sh.pattern === 'cluster';
   const slots = cluster ? 1 : sh.satsPerPlane;
   const inPlaneSpacing_m = cluster
-    ? clusterLattice(sh.satsPerPlane, sh.clusterRadius_m).spacing_m
+    ? shellFormation(sh).closestApproach_m
     : sh.satsPerPlane >= 2 ? 2 * r * Math.sin(Math.PI / sh.satsPerPlane) : null;
   const walkerSymmetry = sh.pattern === 'walker-delta';
   const firstPlanes = walkerSymmetry ? 1 : sh.planes - 1;

@@ -27,7 +27,8 @@ import { groundContacts, type GroundContactParams } from './ground.js';
 import { deployedBy } from './launch.js';
 import { launchPlan } from './launchPlan.js';
 import { shellLinks, type ShellLinksResult } from './links.js';
-import { clusterLattice, planeElements } from './pattern.js';
+import { clusterShellRecord, withFormationKeeping } from './clusterKeeping.js';
+import { planeElements } from './pattern.js';
 import { gmstSamples_rad, propagatePlane, windowTimes_s, type PlaneTrack } from './propagate.js';
 import type { ConstellationRecord, LinkClassRecord, ShellRecord, StatsRecord } from './record.js';
 import { shellNetwork, type ShellNetworkResult } from './shellNetwork.js';
@@ -39,8 +40,6 @@ const M_PER_KM = 1000;
 const BPS_PER_GBPS = 1e9;
 const BYTES_PER_TB = 1e12;
 const S_PER_MS = 1e-3;
-/** Cluster links reach the hexagonal lattice's nearest neighbours (1.0 spacing) but not the next ring (√3). */
-const CLUSTER_LINK_RANGE_PER_SPACING = 1.5;
 
 /** Plane tracks kept across evaluations (budget in samples: ~50 MB of positions and normals). */
 const TRACKS = new Memo<PlaneTrack>(1_000_000);
@@ -101,7 +100,9 @@ export function evaluateConstellationWithDetails(spec: ConstellationSpec, lp: Lp
 function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): { record: ConstellationRecord; details: ConstellationDetails | null } {
   const notes: string[] = [];
   const w = spec.window;
-  const nodes = spec.shells.map((s) => (spec.nodeSizing === 'closed' ? closeNodeDesign(s.node, s.rows).record : evaluateNode(s.node, s.rows)));
+  // Cluster shells' nodes carry their formation-keeping Δv in the station-keeping propellant.
+  const designs = spec.shells.map((s) => withFormationKeeping(s.node, s.geometry));
+  const nodes = spec.shells.map((s, i) => (spec.nodeSizing === 'closed' ? closeNodeDesign(designs[i]!, s.rows).record : evaluateNode(designs[i]!, s.rows)));
   if (spec.nodeSizing === 'closed') notes.push('node sizing "closed": each shell\'s array, radiator and launch allocation are re-sized to what the node model requires at that orbit');
   const sats = spec.shells.map((s) => s.geometry.planes * s.geometry.satsPerPlane);
   const satellites = sats.reduce((a, b) => a + b, 0);
@@ -118,7 +119,6 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
 
   const linkParams = spec.shells.map((s) => ({
     shell: s.geometry, window: w, topology: s.topology, terminal: s.terminal, latitudeCutoff_rad: s.crossPlaneCutoffLatitude_rad, snapshotIndex: 0,
-    ...(s.topology === 'cluster' ? { clusterLinkRange_m: Math.min(s.terminal.range_km * M_PER_KM, CLUSTER_LINK_RANGE_PER_SPACING * clusterLattice(s.geometry.satsPerPlane, s.geometry.clusterRadius_m).spacing_m) } : {}),
   }));
   const links = linkParams.map((p) => LINKS.get(JSON.stringify(p), () => shellLinks(p)));
 
@@ -171,6 +171,7 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
     period_min: nodes[i]!.orbit.period_min, eclipseFraction: nodes[i]!.orbit.eclipseFraction,
     eclipseFractionBest: s.sso?.eclipseFractionBest ?? nodes[i]!.orbit.eclipseFraction, sizingLtan_h: s.sso?.sizingLtan_h ?? null,
     ltanSpread_h: s.sso?.ltanSpread_h ?? null, topology: s.topology, terminal: s.terminal.id, node: nodes[i]!,
+    cluster: s.geometry.pattern === 'cluster' ? clusterShellRecord(s.geometry, designs[i]!, nodes[i]!) : null,
   }));
   notes.push(...ssoNotes(spec));
 

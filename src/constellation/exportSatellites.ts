@@ -5,14 +5,13 @@
  * Method
  * - Elements: `satelliteElements` of pattern.ts, circular (e = 1e-7, ω = 0, M = argument of latitude),
  *   mean motion the two-body value n = √(μ/a³) as `ommRecord` / `circularSatrec` of propagate.ts use.
- * - Cluster members (`clusterMemberElements`): the reference orbit rotated about its along-track axis t̂
- *   at the epoch position by θ = d/r, so the member sits d = crossTrack metres along the orbit normal
- *   ĥ = r × v/|r × v|, then advanced by Δu = along/r (r = R⊕ + h). To first order this is
- *   Δi = (d/r)·sin u, ΔΩ·sin i = −(d/r)·cos u, and u' = u + along/r − cos i·ΔΩ (the node shift ΔΩ moves
- *   the point along-track by r·cos i·ΔΩ). The rotation is done exactly (ĥ' and r̂' → i', Ω', u'), so it
- *   stays defined at any u. Only the EPOCH positions match the lattice: independent SGP4 element sets do
- *   not keep the formation (their differential J2 and relative orbital motion make it drift and
- *   oscillate), so the exported members reproduce the cluster at epoch only.
+ * - Cluster members (`clusterMemberElements` of clusterFormation.ts): each member's own mean elements,
+ *   the reference orbit's plus the small differential elements of its bounded HCW relative orbit (first
+ *   order in ρ/a: δe vector for the radial/along-track 2:1 ellipse, δi and δΩ for the cross-track
+ *   oscillation, equal semi-major axis so no along-track drift; models/relativeMotion.ts). Propagated
+ *   by SGP4 the members follow their relative orbits (to the linearisation and the differential J2
+ *   short-period terms, a few metres at 1 km); the TLE's 1e-4° angle fields round positions by up to ~12 m
+ *   at 650 km, the OMM JSON keeps full precision.
  * - OMM: CCSDS 502.0-B-3 Orbit Mean-elements Message as a JSON array with CelesTrak GP field names
  *   (`ommRecord`), NORAD_CAT_ID synthetic from `catalogBase`.
  * - Catalog numbers: one numbering for every format (OMM, TLE, CSV), so a satellite keeps its number from
@@ -27,14 +26,14 @@
  * Alpha-5 documentation (18 SPCS); RFC 4180.
  */
 import { csvText } from '../report/csv.js';
-import { EARTH_RADIUS_m } from '../units/constants.js';
 import { rad_to_deg } from '../units/convert.js';
-import { clusterLattice, satelliteElements, type ClusterOffset } from './pattern.js';
-import { meanMotion_rev_per_day, ommRecord } from './propagate.js';
+import type { RelativeOrbit } from '../models/relativeMotion.js';
+import { clusterMemberElements, shellFormation } from './clusterFormation.js';
+import { satelliteElements } from './pattern.js';
+import { argumentOfPerigee_rad, CIRCULAR_ECCENTRICITY, meanAnomaly_rad, meanMotion_rev_per_day, ommRecord } from './propagate.js';
 import { TLE_MAX_CATALOG_NUMBER, tleLines } from './tleFormat.js';
 import type { CircularElements, SamplingWindow, ShellGeometrySpec } from './types.js';
 
-const TWO_PI = 2 * Math.PI;
 const PIECE_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 const PIECES_PER_LAUNCH = 24 + 24 ** 2 + 24 ** 3; // 14,424
 const FIRST_LAUNCH_NUMBER = 900;
@@ -62,8 +61,8 @@ export interface SatelliteRecord {
   /** International designator 'YYYY-NNNP…'. */
   readonly objectId: string;
   readonly elements: CircularElements;
-  /** Lattice offset of a cluster member from its reference orbit (null outside clusters). */
-  readonly clusterOffset: ClusterOffset | null;
+  /** A cluster member's HCW relative orbit about its cluster's reference orbit (null outside clusters). */
+  readonly clusterOrbit: RelativeOrbit | null;
 }
 
 export interface ExportOptions {
@@ -71,29 +70,6 @@ export interface ExportOptions {
   readonly catalogBase?: number;
   /** Chunks handed to the sink are at most this long (or one record, if longer) [characters]. */
   readonly chunkChars?: number;
-}
-
-const wrap = (a: number): number => ((a % TWO_PI) + TWO_PI) % TWO_PI;
-
-/** Elements of the cluster member at `offset` from the reference orbit `ref` (exact plane rotation, see header). */
-export function clusterMemberElements(ref: Readonly<CircularElements>, offset: Readonly<ClusterOffset>): CircularElements {
-  const r = EARTH_RADIUS_m + ref.altitude_m;
-  const { raan_rad: O, inclination_rad: i, argumentOfLatitude_rad: u } = ref;
-  const cO = Math.cos(O), sO = Math.sin(O), ci = Math.cos(i), si = Math.sin(i), cu = Math.cos(u), su = Math.sin(u);
-  // Node direction P̂, in-plane Q̂ = ĥ × P̂, normal ĥ; position r̂ = cos u P̂ + sin u Q̂.
-  const P = [cO, sO, 0], Q = [-ci * sO, ci * cO, si], h = [si * sO, -si * cO, ci];
-  const rh = [0, 1, 2].map((k) => cu * P[k]! + su * Q[k]!);
-  const th = offset.crossTrack_m / r, c = Math.cos(th), s = Math.sin(th);
-  // Rotation about t̂ by θ: r̂' = cos θ r̂ + sin θ ĥ, ĥ' = cos θ ĥ − sin θ r̂.
-  const r2 = [0, 1, 2].map((k) => c * rh[k]! + s * h[k]!);
-  const h2 = [0, 1, 2].map((k) => c * h[k]! - s * rh[k]!);
-  const inclination_rad = Math.acos(Math.max(-1, Math.min(1, h2[2]!)));
-  const raan_rad = offset.crossTrack_m === 0 ? O : wrap(Math.atan2(h2[0]!, -h2[1]!));
-  const nx = Math.cos(raan_rad), ny = Math.sin(raan_rad);
-  // u' from the new node: cos u' = r̂'·n̂, sin u' = r̂'·(ĥ' × n̂).
-  const q = [-h2[2]! * ny, h2[2]! * nx, h2[0]! * ny - h2[1]! * nx];
-  const u2 = Math.atan2(r2[0]! * q[0]! + r2[1]! * q[1]! + r2[2]! * q[2]!, r2[0]! * nx + r2[1]! * ny);
-  return { altitude_m: ref.altitude_m, inclination_rad, raan_rad, argumentOfLatitude_rad: wrap(u2 + offset.alongTrack_m / r) };
 }
 
 /** Synthetic international designator of the satellite at `index` (year of the epoch, launch 900…999). */
@@ -128,14 +104,13 @@ export function* satelliteRecords(spec: Readonly<ExportableConstellation>, catal
   const year = new Date(epochMs(spec.window.epochIso)).getUTCFullYear();
   let index = 0;
   for (const { geometry: g } of spec.shells) {
-    const offsets = g.pattern === 'cluster' ? clusterLattice(g.satsPerPlane, g.clusterRadius_m).offsets : null;
+    const formation = g.pattern === 'cluster' ? shellFormation(g) : null;
     for (const e of satelliteElements(g, spec.window.epochIso)) {
       const { plane, slot, ...ref } = e;
-      const clusterOffset = offsets?.[slot] ?? null;
       const { objectId } = internationalDesignator(index, year);
       yield {
         index, shell: g.name, plane, slot, name: `${spec.name}-${g.name}-P${plane}-S${slot}`, catalogNumber: catalogBase + index, objectId,
-        elements: clusterOffset ? clusterMemberElements(ref, clusterOffset) : ref, clusterOffset,
+        elements: formation ? clusterMemberElements(ref, formation, slot) : ref, clusterOrbit: formation?.orbits[slot] ?? null,
       };
       index++;
     }
@@ -178,8 +153,9 @@ export function writeTle(spec: Readonly<ExportableConstellation>, sink: (chunk: 
     const [l1, l2] = tleLines({
       catalogNumber: s.catalogNumber, classification: 'U', internationalDesignator: internationalDesignator(s.index, year).tleField, epoch_ms,
       meanMotionDot_rev_per_day2: 0, meanMotionDdot_rev_per_day3: 0, bstar_per_earth_radius: 0, elementSetNumber: ELEMENT_SET_NUMBER,
-      inclination_deg: rad_to_deg(e.inclination_rad), raan_deg: rad_to_deg(e.raan_rad), eccentricity: 1e-7, argOfPerigee_deg: 0,
-      meanAnomaly_deg: rad_to_deg(e.argumentOfLatitude_rad), meanMotion_rev_per_day: meanMotion_rev_per_day(e.altitude_m), revolutionNumber: 0,
+      inclination_deg: rad_to_deg(e.inclination_rad), raan_deg: rad_to_deg(e.raan_rad), eccentricity: e.eccentricity ?? CIRCULAR_ECCENTRICITY,
+      argOfPerigee_deg: rad_to_deg(argumentOfPerigee_rad(e)), meanAnomaly_deg: rad_to_deg(meanAnomaly_rad(e)),
+      meanMotion_rev_per_day: meanMotion_rev_per_day(e.altitude_m), revolutionNumber: 0,
     });
     out.push(`${s.name}\n${l1}\n${l2}\n`);
   }
@@ -193,10 +169,10 @@ export function csvField(v: string): string {
 
 export const SATELLITE_CSV_HEADER = [
   'shell', 'plane', 'slot', 'name', 'catalog_number', 'object_id', 'altitude_km', 'inclination_deg', 'raan_deg',
-  'argument_of_latitude_deg', 'mean_motion_rev_per_day', 'epoch',
+  'argument_of_latitude_deg', 'mean_motion_rev_per_day', 'epoch', 'eccentricity', 'argument_of_perigee_deg',
 ] as const;
 
-/** One CSV row per satellite (argument of latitude = mean anomaly, ω = 0), CRLF line ends. */
+/** One CSV row per satellite (mean argument of latitude ω + M; e and ω 0 for circular orbits, a cluster member's own otherwise), CRLF line ends. */
 export function writeSatelliteCsv(spec: Readonly<ExportableConstellation>, sink: (chunk: string) => void, options: ExportOptions = {}): void {
   const epochIso = new Date(epochMs(spec.window.epochIso)).toISOString();
   const out = chunker(sink, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
@@ -206,7 +182,7 @@ export function writeSatelliteCsv(spec: Readonly<ExportableConstellation>, sink:
     out.push([
       csvField(s.shell), s.plane, s.slot, csvField(s.name), s.catalogNumber, s.objectId, (e.altitude_m / 1000).toFixed(6),
       rad_to_deg(e.inclination_rad).toFixed(8), rad_to_deg(e.raan_rad).toFixed(8), rad_to_deg(e.argumentOfLatitude_rad).toFixed(8),
-      meanMotion_rev_per_day(e.altitude_m).toFixed(10), epochIso,
+      meanMotion_rev_per_day(e.altitude_m).toFixed(10), epochIso, (e.eccentricity ?? 0).toExponential(6), rad_to_deg(argumentOfPerigee_rad(e)).toFixed(8),
     ].join(',') + '\r\n');
   }
   out.flush();

@@ -8,7 +8,8 @@
 import { linkRate_bps, type LinkRateCoefficients } from '../models/linkBudget.js';
 import type { LinkClass, ShellEdge } from './linkTopology.js';
 import { lineOfSightAltitude_m, satellitePosition, type RepresentativeStats } from './linkSampling.js';
-import { planeElements, type ClusterOffset } from './pattern.js';
+import type { ClusterMotion } from './clusterFormation.js';
+import { planeElements } from './pattern.js';
 import { propagatePlane, windowTimes_s, type PlaneTrack } from './propagate.js';
 import type { SamplingWindow, ShellGeometrySpec } from './types.js';
 
@@ -32,7 +33,7 @@ export interface GraphContext {
   readonly window: Readonly<SamplingWindow>;
   readonly tracks: ReadonlyMap<number, PlaneTrack>;
   readonly slotPhase_rad: (slot: number) => number;
-  readonly offsets: readonly ClusterOffset[] | null;
+  readonly motion: ClusterMotion | null;
   readonly grazingHeight_m: number;
   readonly cutoff: number | null;
   readonly k: number;
@@ -65,7 +66,7 @@ export function buildLinkGraphs(
   const A = new Float64Array(3), B = new Float64Array(3);
   const place = (node: number, out: Float64Array): Float64Array => {
     const { track, j } = trackAt(Math.floor(node / S));
-    return satellitePosition(track, j, node % S, g.slotPhase_rad, g.offsets, out);
+    return satellitePosition(track, j, node % S, g.slotPhase_rad, g.motion, out);
   };
   const cutoff = g.cutoff ?? Infinity;
   const lat = (v: Float64Array): number => Math.abs(Math.asin(v[2]! / Math.hypot(v[0]!, v[1]!, v[2]!)));

@@ -4,7 +4,8 @@
  *
  * Method
  * - Positions: `slotPosition` on the propagated plane tracks (SGP4 representative + rotation about
- *   the orbit normal; cluster members add their lattice offsets), TEME frame, metres.
+ *   the orbit normal; cluster members add their HCW relative-orbit offsets at the sample time,
+ *   clusterFormation.ts), TEME frame, metres.
  * - Earth blockage: the segment A→B must clear a sphere of radius R⊕ + grazing height. The closest
  *   point is A + t·(B−A), t = clamp(−A·(B−A)/|B−A|², 0, 1). Published LEO ISL topology studies keep
  *   the LOS above 80 km (Bhattacherjee & Singla, "Network topology design at 27,000 km/hour", ACM
@@ -20,7 +21,7 @@
 import { linkRate_bps, type LinkRateCoefficients } from '../models/linkBudget.js';
 import { EARTH_RADIUS_m } from '../units/constants.js';
 import type { RepresentativeLink } from './linkTopology.js';
-import type { ClusterOffset } from './pattern.js';
+import type { ClusterMotion } from './clusterFormation.js';
 import { slotPosition, type PlaneTrack } from './propagate.js';
 
 /** Window statistics of one representative link. */
@@ -44,19 +45,23 @@ export interface LinkSamplingParams {
   readonly representatives: readonly RepresentativeLink[];
   /** Phase of slot s relative to its plane's representative [rad] (cluster: 0). */
   readonly slotPhase_rad: (slot: number) => number;
-  readonly clusterOffsets: readonly ClusterOffset[] | null;
+  /** Cluster members' time-varying offsets (null outside clusters). */
+  readonly clusterMotion: ClusterMotion | null;
   readonly grazingHeight_m: number;
   readonly latitudeCutoff_rad: number | null;
   readonly rate: Readonly<LinkRateCoefficients>;
   readonly step_s: number;
 }
 
-/** Position of satellite (plane, slot) at sample j into `out`. */
+const OFFSET = new Float64Array(3);
+
+/** Position of satellite (plane, slot) at sample j into `out` (a cluster member at its relative-orbit offset at that time). */
 export function satellitePosition(
-  track: PlaneTrack, j: number, slot: number, slotPhase_rad: (slot: number) => number, offsets: readonly ClusterOffset[] | null, out: Float64Array,
+  track: PlaneTrack, j: number, slot: number, slotPhase_rad: (slot: number) => number, motion: ClusterMotion | null, out: Float64Array,
 ): Float64Array {
-  const o = offsets?.[slot];
-  return slotPosition(track, j, slotPhase_rad(slot), out, o?.alongTrack_m ?? 0, o?.crossTrack_m ?? 0);
+  if (motion === null) return slotPosition(track, j, slotPhase_rad(slot), out);
+  const o = motion.offset(slot, track.times_s[j]!, OFFSET);
+  return slotPosition(track, j, slotPhase_rad(slot), out, o[1]!, o[2]!, o[0]!);
 }
 
 /** Lowest altitude above the sphere R⊕ of the segment A–B [m]. */
@@ -99,7 +104,7 @@ export function sampleRepresentativeLinks(p: Readonly<LinkSamplingParams>): Repr
     for (let k = 0; k < nodes.length; k++) {
       const { plane, slot } = nodes[k]!;
       const track = p.tracks.get(plane)!;
-      satellitePosition(track, j, slot, p.slotPhase_rad, p.clusterOffsets, pos);
+      satellitePosition(track, j, slot, p.slotPhase_rad, p.clusterMotion, pos);
       const x = pos[0]!, y = pos[1]!, z = pos[2]!, r = Math.sqrt(x * x + y * y + z * z);
       const rx = x / r, ry = y / r, rz = z / r;
       const hx = track.normal[3 * j]!, hy = track.normal[3 * j + 1]!, hz = track.normal[3 * j + 2]!;

@@ -9,7 +9,8 @@
  *   to every other pair's: u(0, s+F) − u(P−1, s) = F·2π/S − (P−1)·F·2π/(P·S) = F·2π/(P·S), the
  *   inter-plane offset of the Walker rule (Walker 1984). Same convention as the network torus model.
  * - mesh: grid plus the diagonals (p, s)–(p+1, s+1) and, across the seam, (P−1, s)–(0, (s+F+1) mod S).
- * - cluster: every pair of members of one cluster within the link range (lattice distance).
+ * - cluster: every pair of lattice neighbours of one cluster (clusterFormation.ts, exact integer lattice
+ *   adjacency) whose largest distance over the orbit (their relative orbits breathe) is within the link range.
  * Degenerate shells: S = 2 has one in-plane link per plane, S = 1 none; P = 2 has one cross-plane
  * link per slot and no seam; P = 1 none. No seam either for walker-star (its first and last planes
  * counter-rotate) or an sso-ltan band narrower than 24 h (a gap of RAAN): those shells are cylinders.
@@ -20,6 +21,7 @@
  * and sso-ltan. Representatives are every `stride`-th base slot; each carries the weight (number of
  * shell links) it stands for.
  */
+import type { ClusterFormation } from './clusterFormation.js';
 import type { ConstellationTopology, ShellGeometrySpec } from './types.js';
 
 export const LINK_CLASSES = ['inPlane', 'crossPlane', 'diagonal', 'cluster'] as const;
@@ -54,14 +56,14 @@ export interface ShellEdge {
 export interface LinkTopologyParams {
   readonly shell: Readonly<ShellGeometrySpec>;
   readonly topology: ConstellationTopology;
-  /** Cluster topology: pairs with lattice distance ≤ this [m] are linked. */
+  /** Cluster topology: neighbours whose largest distance over the orbit is ≤ this [m] are linked. */
   readonly clusterLinkRange_m: number;
   /** Base slots per class sampled at most (stride above it). */
   readonly maxRepresentativesPerClass: number;
   /** Enumerate explicit edges (small shells only). */
   readonly explicitEdges: boolean;
-  /** Cluster member offsets (from `clusterLattice`) when the pattern is `cluster`. */
-  readonly clusterOffsets?: readonly { readonly alongTrack_m: number; readonly crossTrack_m: number }[];
+  /** The members' relative orbits when the pattern is `cluster`. */
+  readonly clusterFormation?: ClusterFormation;
 }
 
 export interface LinkTopology {
@@ -136,21 +138,19 @@ export function linkTopology(p: Readonly<LinkTopologyParams>): LinkTopology {
 function clusterTopology(
   p: Readonly<LinkTopologyParams>, counts: Record<LinkClass, number>, degree: Record<LinkClass, number>, edges: ShellEdge[] | null,
 ): LinkTopology {
-  const offsets = p.clusterOffsets;
+  const f = p.clusterFormation;
   const { planes: P, satsPerPlane: S } = p.shell;
-  if (offsets === undefined || offsets.length !== S) throw new RangeError('cluster topology needs one lattice offset per member');
+  if (f === undefined || f.orbits.length !== S) throw new RangeError('cluster topology needs one relative orbit per member');
   const reps: RepresentativeLink[] = [];
   const memberDegree = new Array<number>(S).fill(0);
-  for (let i = 0; i < S; i++) {
-    for (let j = i + 1; j < S; j++) {
-      const oi = offsets[i]!, oj = offsets[j]!;
-      if (Math.hypot(oi.alongTrack_m - oj.alongTrack_m, oi.crossTrack_m - oj.crossTrack_m) > p.clusterLinkRange_m) continue;
-      memberDegree[i]!++;
-      memberDegree[j]!++;
-      const r = reps.length;
-      reps.push({ linkClass: 'cluster', a: { plane: 0, slot: i }, b: { plane: 0, slot: j }, weight: P, seam: false, cutoffApplies: false });
-      if (edges !== null) for (let c = 0; c < P; c++) edges.push({ u: c * S + i, v: c * S + j, linkClass: 'cluster', representative: r });
-    }
+  // Every neighbour pair is one lattice step apart: they share the formation's largest neighbour distance.
+  const inRange = f.neighbourDistance_m.max <= p.clusterLinkRange_m;
+  for (const [i, j] of inRange ? f.neighbours : []) {
+    memberDegree[i]!++;
+    memberDegree[j]!++;
+    const r = reps.length;
+    reps.push({ linkClass: 'cluster', a: { plane: 0, slot: i }, b: { plane: 0, slot: j }, weight: P, seam: false, cutoffApplies: false });
+    if (edges !== null) for (let c = 0; c < P; c++) edges.push({ u: c * S + i, v: c * S + j, linkClass: 'cluster', representative: r });
   }
   counts.cluster = reps.length * P;
   degree.cluster = Math.max(0, ...memberDegree);

@@ -19,7 +19,8 @@ import { linkRateCoefficients, opticalTerminalFromRow, type OpticalTerminalRow }
 import { buildLinkGraphs, type LinkGraph } from './linkGraph.js';
 import { LINK_CLASSES, linkTopology, type LinkClass } from './linkTopology.js';
 import { sampleRepresentativeLinks, type RepresentativeStats } from './linkSampling.js';
-import { clusterLattice, planeElements } from './pattern.js';
+import { clusterMotion, shellFormation } from './clusterFormation.js';
+import { planeElements } from './pattern.js';
 import { propagatePlane, windowTimes_s, type PlaneTrack } from './propagate.js';
 import type { ConstellationTopology, SamplingWindow, ShellGeometrySpec, Stats } from './types.js';
 
@@ -49,7 +50,7 @@ export interface ShellLinksParams {
   readonly maxGraphNodes?: number;
   /** Sample index of the graph snapshot (default 0). */
   readonly snapshotIndex?: number;
-  /** Cluster topology: link range [m] (default the terminal's range_km). */
+  /** Cluster topology: neighbours whose largest distance over an orbit is within this [m] are linked (default range_km). */
   readonly clusterLinkRange_m?: number;
   readonly maxRepresentativesPerClass?: number;
 }
@@ -104,19 +105,20 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
   const k = p.snapshotIndex ?? 0;
   if (!(Number.isInteger(k) && k >= 0 && k < times.length)) throw new RangeError(`snapshotIndex must be a sample index 0…${times.length - 1}, got ${k}`);
   const explicit = P * S <= (p.maxGraphNodes ?? DEFAULT_MAX_GRAPH_NODES);
-  const offsets = shell.pattern === 'cluster' ? clusterLattice(S, shell.clusterRadius_m).offsets : null;
+  const formation = shell.pattern === 'cluster' ? shellFormation(shell) : null;
+  const motion = formation === null ? null : clusterMotion(shell, formation);
   const topo = linkTopology({
     shell, topology: p.topology, clusterLinkRange_m: p.clusterLinkRange_m ?? p.terminal.range_km * 1e3,
     maxRepresentativesPerClass: p.maxRepresentativesPerClass ?? DEFAULT_REPRESENTATIVES_PER_CLASS, explicitEdges: explicit,
-    ...(offsets ? { clusterOffsets: offsets } : {}),
+    ...(formation ? { clusterFormation: formation } : {}),
   });
-  const slotPhase_rad = (s: number): number => (offsets ? 0 : (2 * Math.PI * s) / S);
+  const slotPhase_rad = (s: number): number => (formation ? 0 : (2 * Math.PI * s) / S);
   const tracks = new Map<number, PlaneTrack>();
   for (const r of topo.representatives) {
     for (const q of [r.a.plane, r.b.plane]) if (!tracks.has(q)) tracks.set(q, propagatePlane(planeElements(shell, q, w.epochIso), w));
   }
   const stats = sampleRepresentativeLinks({
-    tracks, representatives: topo.representatives, slotPhase_rad, clusterOffsets: offsets, grazingHeight_m, latitudeCutoff_rad: cutoff, rate, step_s: w.step_s,
+    tracks, representatives: topo.representatives, slotPhase_rad, clusterMotion: motion, grazingHeight_m, latitudeCutoff_rad: cutoff, rate, step_s: w.step_s,
   });
   const n = times.length, slewLimit_rad_s = (p.terminal.maxSlewRate_deg_s * Math.PI) / 180;
 
@@ -166,7 +168,7 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
 
   const graphs = topo.edges === null
     ? null
-    : buildLinkGraphs(topo.edges, stats, { shell, window: w, tracks, slotPhase_rad, offsets, grazingHeight_m, cutoff, k, rate });
+    : buildLinkGraphs(topo.edges, stats, { shell, window: w, tracks, slotPhase_rad, motion, grazingHeight_m, cutoff, k, rate });
   const degreeOf = (c: LinkClass): number => (topo.representatives.some((r, i) => r.linkClass === c && usable(stats[i]!)) ? topo.degree[c] : 0);
   return {
     topology: p.topology,

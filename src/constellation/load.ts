@@ -12,8 +12,9 @@ import { km_to_m } from '../units/convert.js';
 import { checkCatalogId, checkCatalogIds, parseDesignFile, parseWith, readYaml, type CatalogIds, type ParsedFile } from '../study/load.js';
 import { issueToError, locate, type Path } from '../study/issues.js';
 import { constellationFileSchema, type ConstellationFile, type ConstellationIslInput, type ShellInput } from './schema.js';
-import { clusterLattice } from './pattern.js';
 import { ssoPlanes, type SsoPlanesResult } from './ssoPlanes.js';
+import { deg_to_rad } from '../units/convert.js';
+import { clusterFormation } from './clusterFormation.js';
 import type { ConstellationTopology } from './types.js';
 
 /** Node-level topology (terminal count) that carries a constellation topology's links. */
@@ -90,9 +91,9 @@ function checkClusterFitsSpacecraft(shell: ShellInput, design: NodeDesign, where
   if (shell.clusterRadius_m < span_m) {
     throw new StudyError('OUT_OF_RANGE', `${where(['clusterRadius_m'])}: shell '${shell.name}' cluster radius ${shell.clusterRadius_m} m is smaller than one spacecraft (span ≈ ${span_m.toFixed(0)} m from its array and radiator area); use a larger clusterRadius_m`, { file: path, field });
   }
-  const { spacing_m } = clusterLattice(shell.satsPerPlane, shell.clusterRadius_m);
-  if (shell.satsPerPlane > 1 && spacing_m < span_m) {
-    throw new StudyError('OUT_OF_RANGE', `${where(['clusterRadius_m'])}: shell '${shell.name}' packs ${shell.satsPerPlane} nodes ${spacing_m.toFixed(0)} m apart within ${shell.clusterRadius_m} m, closer than one spacecraft span (≈ ${span_m.toFixed(0)} m); raise clusterRadius_m or lower satsPerPlane`, { file: path, field });
+  const { closestApproach_m } = clusterFormation(shell.satsPerPlane, shell.clusterRadius_m, shell.clusterFormation);
+  if (shell.satsPerPlane > 1 && closestApproach_m < span_m) {
+    throw new StudyError('OUT_OF_RANGE', `${where(['clusterRadius_m'])}: shell '${shell.name}' packs ${shell.satsPerPlane} nodes within ${shell.clusterRadius_m} m, whose ${shell.clusterFormation} relative orbits bring neighbours ${closestApproach_m.toFixed(0)} m apart, closer than one spacecraft span (≈ ${span_m.toFixed(0)} m); raise clusterRadius_m or lower satsPerPlane`, { file: path, field });
   }
 }
 
@@ -125,6 +126,9 @@ export function parseConstellation(file: ParsedFile, raw: Record<string, unknown
     const where = (p: Path) => locate(file.src, ['shells', i, ...p]);
     if (shell.phasing >= shell.planes) {
       throw new StudyError('OUT_OF_RANGE', `${where(['phasing'])}: shell '${shell.name}' phasing F = ${shell.phasing} must be below its ${shell.planes} planes (0 ≤ F < planes)`, { file: path, field: `shells.${i}.phasing` });
+    }
+    if (shell.pattern === 'cluster' && shell.clusterFormation === 'circular' && typeof shell.inclination_deg === 'number' && Math.sin(deg_to_rad(shell.inclination_deg)) < 1e-3) {
+      throw new StudyError('OUT_OF_RANGE', `${where(['clusterFormation'])}: shell '${shell.name}' is equatorial (${shell.inclination_deg}°): a circular formation's cross-track motion needs a defined node; use clusterFormation: in-plane or an inclination of at least 0.06°`, { file: path, field: `shells.${i}.clusterFormation` });
     }
     if (shell.pattern === 'cluster' && shell.clusterRadius_m === undefined) {
       throw new StudyError('MISSING_FIELD', `${where(['pattern'])}: shell '${shell.name}' is a cluster: give clusterRadius_m (Suncatcher: 1000)`, { file: path, field: `shells.${i}.clusterRadius_m` });

@@ -18,11 +18,9 @@
  *   (src/models/orbit.ts), so the exported planes see the eclipse their nodes were sized for.
  * - SSO Walker patterns spread RAAN, hence LTAN, over 360° (delta: plane p at LTAN + p·24 h/P) or 180°
  *   (star: + p·12 h/P): such shells span all local times (noon–midnight planes included).
- * - cluster (Suncatcher-style formation, arXiv:2511.19468): the S members of each cluster sit on a
- *   hexagonal lattice in the local horizontal plane (along-track × cross-track) of one reference orbit,
- *   the S lattice points nearest the centre, scaled so the farthest member is at the cluster radius.
- *   Clusters (planes) are spread in RAAN as Walker delta. Formation keeping is assumed to hold the lattice
- *   (the real formation oscillates; its relative orbits are not modelled).
+ * - cluster (Suncatcher-style formation, arXiv:2511.19468): one reference orbit per cluster; clusters
+ *   (planes) are spread in RAAN as Walker delta. The S members fly bounded relative orbits about it
+ *   (clusterFormation.ts); here every member reports the reference orbit's elements.
  * For every SSO pattern the plane-0 RAAN comes from the LTAN; for non-SSO Walker shells from `raan0_rad`.
  *
  * Validity: circular orbits; any P ≥ 1, S ≥ 1, 0 ≤ F < P.
@@ -116,35 +114,4 @@ export function* satelliteElements(shell: Readonly<ShellGeometrySpec>, epochIso:
       };
     }
   }
-}
-
-/** Offset of a cluster member from its reference orbit, in the local horizontal plane [m]. */
-export interface ClusterOffset {
-  readonly alongTrack_m: number;
-  readonly crossTrack_m: number;
-}
-
-/**
- * The `members` hexagonal-lattice points nearest the centre, scaled so the farthest sits at `radius_m`.
- * Returns the offsets and the lattice spacing (nearest-neighbour distance) [m].
- */
-export function clusterLattice(members: number, radius_m: number): { offsets: ClusterOffset[]; spacing_m: number } {
-  if (!(members >= 1 && Number.isInteger(members))) throw new RangeError(`cluster members must be a whole number ≥ 1, got ${members}`);
-  if (members === 1) return { offsets: [{ alongTrack_m: 0, crossTrack_m: 0 }], spacing_m: 0 };
-  // Hex lattice of unit spacing: a·(1, 0) + b·(½, √3/2).
-  const rings = Math.ceil(Math.sqrt(members)) + 2;
-  const pts: { x: number; y: number; d: number }[] = [];
-  for (let a = -rings; a <= rings; a++) {
-    for (let b = -rings; b <= rings; b++) {
-      const x = a + b / 2;
-      const y = (b * Math.sqrt(3)) / 2;
-      pts.push({ x, y, d: Math.hypot(x, y) });
-    }
-  }
-  // Deterministic order: by distance, then angle.
-  pts.sort((p, q) => p.d - q.d || Math.atan2(p.y, p.x) - Math.atan2(q.y, q.x));
-  const chosen = pts.slice(0, members);
-  const farthest = chosen[chosen.length - 1]!.d;
-  const spacing_m = radius_m / farthest;
-  return { offsets: chosen.map((p) => ({ alongTrack_m: p.x * spacing_m, crossTrack_m: p.y * spacing_m })), spacing_m };
 }

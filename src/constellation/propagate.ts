@@ -45,7 +45,27 @@ export interface OmmIdentity {
   readonly noradId: number;
 }
 
-/** The CCSDS OMM record (CelesTrak JSON names) of a circular orbit. */
+/** Eccentricity written for a circular orbit (SGP4 needs e > 0 to define its mean elements). */
+export const CIRCULAR_ECCENTRICITY = 1e-7;
+/**
+ * SGP4 raises a mean eccentricity below 1e-6 to 1e-6 while propagating (`if (em < 1.0e-6) em = 1.0e-6`,
+ * Vallado et al. 2006 sgp4), so a circular orbit written with CIRCULAR_ECCENTRICITY flies with e = 1e-6,
+ * ω = 0: up to 7 m radial and 14 m along-track from the circle at 650 km.
+ */
+export const SGP4_MIN_ECCENTRICITY = 1e-6;
+
+/** Argument of perigee [rad] of elements (0 for a circular orbit). */
+export function argumentOfPerigee_rad(e: Readonly<CircularElements>): number {
+  return e.eccentricity === undefined ? 0 : e.argumentOfPerigee_rad ?? 0;
+}
+
+/** Mean anomaly [rad] = mean argument of latitude − argument of perigee, in [0, 2π). */
+export function meanAnomaly_rad(e: Readonly<CircularElements>): number {
+  const m = e.argumentOfLatitude_rad - argumentOfPerigee_rad(e);
+  return ((m % TWO_PI) + TWO_PI) % TWO_PI;
+}
+
+/** The CCSDS OMM record (CelesTrak JSON names) of a circular orbit (or a cluster member's near-circular one). */
 export function ommRecord(e: Readonly<CircularElements>, epochIso: string, id: Readonly<OmmIdentity>): OMMJsonObject {
   return {
     OBJECT_NAME: id.name,
@@ -53,11 +73,11 @@ export function ommRecord(e: Readonly<CircularElements>, epochIso: string, id: R
     // OMM epochs are UTC without a zone designator: normalise offsets such as +02:00 to UTC first.
     EPOCH: new Date(utcMs(epochIso)).toISOString().slice(0, -1),
     MEAN_MOTION: meanMotion_rev_per_day(e.altitude_m),
-    ECCENTRICITY: 1e-7,
+    ECCENTRICITY: e.eccentricity ?? CIRCULAR_ECCENTRICITY,
     INCLINATION: rad_to_deg(e.inclination_rad),
     RA_OF_ASC_NODE: rad_to_deg(e.raan_rad),
-    ARG_OF_PERICENTER: 0,
-    MEAN_ANOMALY: rad_to_deg(e.argumentOfLatitude_rad),
+    ARG_OF_PERICENTER: rad_to_deg(argumentOfPerigee_rad(e)),
+    MEAN_ANOMALY: rad_to_deg(meanAnomaly_rad(e)),
     EPHEMERIS_TYPE: 0,
     CLASSIFICATION_TYPE: 'U',
     NORAD_CAT_ID: id.noradId,
@@ -135,9 +155,11 @@ export function propagatePlane(e: Readonly<CircularElements>, w: Readonly<Sampli
 
 /**
  * TEME position [m] at sample j of the satellite `phase_rad` ahead of the representative in its plane,
- * written into `out` (xyz). Optional cluster offsets: along-track and cross-track (along ĥ) in metres.
+ * written into `out` (xyz). Optional cluster offsets: along-track, cross-track (along ĥ) and radial, in metres.
  */
-export function slotPosition(track: PlaneTrack, j: number, phase_rad: number, out: Float64Array, alongTrack_m = 0, crossTrack_m = 0): Float64Array {
+export function slotPosition(
+  track: PlaneTrack, j: number, phase_rad: number, out: Float64Array, alongTrack_m = 0, crossTrack_m = 0, radial_m = 0,
+): Float64Array {
   const i = 3 * j;
   const rx = track.r_m[i]!, ry = track.r_m[i + 1]!, rz = track.r_m[i + 2]!;
   const hx = track.normal[i]!, hy = track.normal[i + 1]!, hz = track.normal[i + 2]!;
@@ -150,9 +172,10 @@ export function slotPosition(track: PlaneTrack, j: number, phase_rad: number, ou
   // Position of the rotated slot, then its own along-track direction for cluster offsets.
   const px = r * (c * ux + s * tx), py = r * (c * uy + s * ty), pz = r * (c * uz + s * tz);
   const ax = -s * ux + c * tx, ay = -s * uy + c * ty, az = -s * uz + c * tz;
-  out[0] = px + alongTrack_m * ax + crossTrack_m * hx;
-  out[1] = py + alongTrack_m * ay + crossTrack_m * hy;
-  out[2] = pz + alongTrack_m * az + crossTrack_m * hz;
+  const k = 1 + radial_m / r;
+  out[0] = k * px + alongTrack_m * ax + crossTrack_m * hx;
+  out[1] = k * py + alongTrack_m * ay + crossTrack_m * hy;
+  out[2] = k * pz + alongTrack_m * az + crossTrack_m * hz;
   return out;
 }
 

@@ -38,6 +38,22 @@ export interface ShellRecord {
   readonly terminal: string;
   /** The node evaluated at this shell's orbit (same record as `odc evaluate` of that node there). */
   readonly node: DesignRecord;
+  /** Cluster shells: the formation's relative motion and its keeping budget; null for other patterns. */
+  readonly cluster: ClusterShellRecord | null;
+}
+
+/** A cluster shell's formation (clusterFormation.ts): distances over one orbit, formation keeping. */
+export interface ClusterShellRecord {
+  readonly formation: string;
+  readonly radius_m: number;
+  /** Lattice neighbours' distance over an orbit: min, orbit mean, max [m]. */
+  readonly neighbourDistance_m: StatsRecord;
+  /** Smallest distance between any two members over an orbit [m]. */
+  readonly closestApproach_m: number;
+  /** Differential-J2 formation keeping per node [m/s per yr] (in the node's station-keeping propellant). */
+  readonly keepingDeltaV_m_s_per_yr: number;
+  /** The part of each node's propellant that formation keeping adds [kg] (in node.mass.propellant_kg). */
+  readonly keepingPropellant_kg: number;
 }
 
 export interface LinkClassRecord {

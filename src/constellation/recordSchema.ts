@@ -24,6 +24,12 @@ export const constellationRecordSchema = lazy(() => z.strictObject({
     sizingLtan_h: z.number().nullable().describe('SSO: LTAN of the plane the node is sized for [h].'),
     ltanSpread_h: z.number().nullable().describe('SSO: local-time span of the planes [h].'), topology: z.enum(CONSTELLATION_TOPOLOGIES), terminal: z.string(),
     node: designRecordSchema().describe('The node evaluated at this shell\'s orbit.'),
+    cluster: z.strictObject({
+      formation: z.string().describe('Relative-orbit family of the members (in-plane | circular).'), radius_m: n('Largest member distance from the centre over an orbit [m].'),
+      neighbourDistance_m: stats('m').describe('Lattice neighbours\' distance over an orbit [m].'), closestApproach_m: n('Closest approach of two members [m].'),
+      keepingDeltaV_m_s_per_yr: n('Differential-J2 formation keeping per node [m/s per yr].'),
+      keepingPropellant_kg: n('Propellant formation keeping adds to each node (in node.mass.propellant_kg) [kg].'),
+    }).nullable().describe('Cluster shells: formation geometry and keeping; null otherwise.'),
   })),
   isl: z.strictObject({
     links: n('Inter-satellite links [-].'), linkRange_km: stats('km'), linkRate_Gbps: stats('Gbps'),

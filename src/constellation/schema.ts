@@ -11,7 +11,7 @@ import {
 } from '../study/schema.js';
 import { lazy } from '../core/lazy.js';
 import { constellationUncertaintySchema } from '../uncertainty/entry.js';
-import { CONSTELLATION_TOPOLOGIES, SHELL_PATTERNS, TRAFFIC_PATTERNS } from './types.js';
+import { CLUSTER_FORMATIONS, CONSTELLATION_TOPOLOGIES, SHELL_PATTERNS, TRAFFIC_PATTERNS } from './types.js';
 
 const whole = (name: string, lo: number, hi: number, why: string) =>
   z
@@ -62,7 +62,12 @@ export const shellSchema = lazy(() => z
     phasing: z.number().int('shell phasing must be a whole number F (0 ≤ F < planes)').min(0).default(0).describe('Walker phasing factor F (0 … planes−1).'),
     raan0_deg: range('shell raan0_deg', 0, 360, 'deg', 'RAAN of plane 0').default(0).describe('RAAN of plane 0 [deg] for non-SSO Walker shells.'),
     ltanBand_h: range('shell ltanBand_h', 0, 24, 'h', 'LTAN band of an sso-ltan shell').default(0).describe('sso-ltan only: planes spread over this LTAN band [h], centred on ltan_h (e.g. 1 for dawn-dusk planes within 5:30–6:30).'),
-    clusterRadius_m: range('shell clusterRadius_m', 1, 1e6, 'm', 'formation radius').optional().describe('cluster: formation radius [m] (Suncatcher: 1,000 m).'),
+    clusterRadius_m: range('shell clusterRadius_m', 1, 1e6, 'm', 'formation radius').optional()
+      .describe('cluster: formation radius [m], the farthest any member gets from the cluster centre over an orbit (Suncatcher: 1,000 m).'),
+    clusterFormation: z.enum(CLUSTER_FORMATIONS, {
+      error: (iss) => `shell clusterFormation must be one of ${CLUSTER_FORMATIONS.join(', ')}, got ${JSON.stringify(iss.input)}: in-plane (Suncatcher) or circular`,
+    }).default('in-plane')
+      .describe('cluster: members\' free relative orbits (Hill–Clohessy–Wiltshire). in-plane: 2:1 ellipses in the orbital plane, neighbour distances breathing between s and 2s (Suncatcher); circular: the lattice turns rigidly in a plane tilted 60° from the orbital plane, constant distances but differential-J2 node drift to correct.'),
     isl: constellationIslSchema().optional().describe('Overrides the constellation-level isl section for this shell.'),
     node: nodeOverrideSchema().optional(),
   })

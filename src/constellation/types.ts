@@ -6,6 +6,10 @@
 export const SHELL_PATTERNS = ['walker-delta', 'walker-star', 'sso-ltan', 'cluster'] as const;
 export type ShellPattern = (typeof SHELL_PATTERNS)[number];
 
+/** Free-orbit cluster formations (clusterFormation.ts): members' bounded HCW relative orbits. */
+export const CLUSTER_FORMATIONS = ['in-plane', 'circular'] as const;
+export type ClusterFormationKind = (typeof CLUSTER_FORMATIONS)[number];
+
 export const CONSTELLATION_TOPOLOGIES = ['none', 'ring', 'grid', 'mesh', 'cluster'] as const;
 export type ConstellationTopology = (typeof CONSTELLATION_TOPOLOGIES)[number];
 
@@ -31,8 +35,10 @@ export interface ShellGeometrySpec {
   readonly ltanBand_h: number;
   /** RAAN of plane 0 [rad] for non-SSO Walker shells (SSO shells derive it from LTAN and the epoch). */
   readonly raan0_rad: number;
-  /** `cluster`: radius of the formation around its reference orbit [m]. */
+  /** `cluster`: radius of the formation around its reference orbit [m] (largest member distance over an orbit). */
   readonly clusterRadius_m: number;
+  /** `cluster`: members' relative orbits (default 'in-plane', the Suncatcher formation). */
+  readonly clusterFormation?: ClusterFormationKind;
 }
 
 /** The geometry sampling window. */
@@ -48,8 +54,12 @@ export interface CircularElements {
   readonly altitude_m: number;
   readonly inclination_rad: number;
   readonly raan_rad: number;
-  /** Argument of latitude at epoch (= mean anomaly, argument of perigee 0) [rad]. */
+  /** Mean argument of latitude at epoch, ω + M (= mean anomaly when ω = 0) [rad]. */
   readonly argumentOfLatitude_rad: number;
+  /** Mean eccentricity (cluster members' small differential eccentricity); omitted = circular. */
+  readonly eccentricity?: number;
+  /** Argument of perigee [rad] when `eccentricity` is given. */
+  readonly argumentOfPerigee_rad?: number;
 }
 
 /** Min / mean / max of a sampled quantity. */

@@ -220,6 +220,7 @@ function sizeMassAndDrag(
     altitude_m: km_to_m(design.orbit.altitude_km), solarActivity: mission.solarActivity, dryMass_kg: dry.dry_kg, dragArea_m2, lifetime_yr: mission.lifetime_yr,
     dragCoefficient: d.dragCoefficient,
     disposalSolarActivity: d.disposalSolarActivity ?? mission.solarActivity, disposalSolarCycle: d.disposalSolarCycle, disposalDragArea_m2,
+    extraDeltaV_m_s_per_yr: d.formationKeepingDeltaV_m_s_per_yr,
   });
   const mass = massBudget({
     compute_kg: compute.mass_kg, array_kg: power.arrayMass_kg, battery_kg: power.batteryMass_kg, radiator_kg: thermal.radiatorMass_kg,

@@ -10,7 +10,9 @@
  * - Drag acceleration a_D = ½·ρ·v²/B with v = √(μ/a) (circular orbit, co-rotation of the atmosphere
  *   neglected: it changes v_rel by < 7 % at any inclination, a second-order effect next to the
  *   factor 5–90 solar-activity spread of ρ).
- * - Station-keeping Δv per year = a_D × one Julian year, density at the mission altitude (orbit kept).
+ * - Station-keeping Δv per year = a_D × one Julian year, density at the mission altitude (orbit kept),
+ *   plus any other yearly station keeping the caller adds (`extraDeltaV_m_s_per_yr`, e.g. cluster formation
+ *   keeping against differential J2, models/relativeMotion.ts), in the same propellant budget.
  * - Optional orbit raise from the launch insertion altitude with electric propulsion: low-thrust
  *   spiral between circular orbits, Δv = |√(μ/r₁) − √(μ/r₂)| (Edelbaum, coplanar case).
  * - Propellant from the rocket equation on the dry mass: m_p = m_dry·(exp(Δv_total/(I_sp·g₀)) − 1),
@@ -89,6 +91,8 @@ export interface DragParams {
   readonly disposalAltitude_m?: number;
   /** Allowed passive disposal time [yr]; default 5 (FCC). */
   readonly disposalLimit_yr?: number;
+  /** Station keeping beyond drag make-up [m/s per yr] (≥ 0); default 0. */
+  readonly extraDeltaV_m_s_per_yr?: number;
 }
 
 export interface DragResult {
@@ -139,7 +143,9 @@ export function dragBudget(p: Readonly<DragParams>): DragResult {
     }
     raise = Math.abs(Math.sqrt(EARTH_MU_m3_s2 / (EARTH_RADIUS_m + h1)) - Math.sqrt(v2));
   }
-  const dvTotal = dvYear * p.lifetime_yr + raise;
+  const extra = p.extraDeltaV_m_s_per_yr ?? 0;
+  if (!(extra >= 0 && Number.isFinite(extra))) throw new RangeError(`extraDeltaV_m_s_per_yr must be a finite Δv ≥ 0, got ${extra}`);
+  const dvTotal = (dvYear + extra) * p.lifetime_yr + raise;
   const propellant = p.dryMass_kg * Math.expm1(dvTotal / (isp_s * STANDARD_GRAVITY_m_s2));
   if (!Number.isFinite(propellant)) {
     throw new RangeError(`station keeping needs ${dvTotal.toExponential(2)} m/s over the lifetime: no propellant budget can close (raise altitude or B)`);

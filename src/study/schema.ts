@@ -179,6 +179,8 @@ export const dragSchema = lazy(() => z
       .describe('Solar activity for the passive-decay check when disposalSolarCycle is fixed; default mission.solarActivity. "low" is the conservative (longest) case.'),
     disposalSolarCycle: z.enum(['fixed', 'cycle-mean', 'cycle-worst']).default('cycle-worst')
       .describe('Density history of the passive decay: through the CIRA-2012 solar-cycle template from the worst of 12 start phases (cycle-worst, default: conservative for the FCC check), their mean (cycle-mean), or one fixed activity level (fixed).'),
+    formationKeepingDeltaV_m_s_per_yr: range('drag.formationKeepingDeltaV_m_s_per_yr', 0, 1000, 'm/s per yr', 'formation keeping on top of drag make-up').default(0)
+      .describe('Station-keeping Δv beyond drag make-up [m/s per yr], e.g. keeping a cluster formation against differential J2; constellation files set it for cluster shells. Its propellant joins the drag make-up propellant (rocket equation, mass.propellant_kg).'),
     disposalAttitude: z.enum(['tumbling', 'operational', 'edge-on']).default('tumbling')
       .describe('Attitude of the dead node during decay: tumbling (default; mean projected area of a randomly tumbling plate = half its one-face area, Cauchy\'s surface-area formula), operational (the orbit-average projections above), edge-on (bus only: the longest decay).'),
   })

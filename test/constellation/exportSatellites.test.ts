@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogs } from '../../src/catalog/load.js';
 import { loadConstellationSpec } from '../../src/constellation/evaluator.js';
+import { clusterMemberElements, clusterMotion, shellFormation } from '../../src/constellation/clusterFormation.js';
 import {
-  clusterMemberElements, internationalDesignator, satelliteRecords, writeOmmJson, writeSatelliteCsv, writeTle, type ExportableConstellation,
+  internationalDesignator, satelliteRecords, writeOmmJson, writeSatelliteCsv, writeTle, type ExportableConstellation,
 } from '../../src/constellation/exportSatellites.js';
-import { clusterLattice, planeElements, satelliteElements } from '../../src/constellation/pattern.js';
+import { planeElements, satelliteElements } from '../../src/constellation/pattern.js';
 import { circularSatrec, propagatePlane, slotPosition } from '../../src/constellation/propagate.js';
 import { alpha5, tleChecksum, tleLines } from '../../src/constellation/tleFormat.js';
 import type { ShellGeometrySpec } from '../../src/constellation/types.js';
@@ -169,43 +170,56 @@ describe('cluster members', () => {
   // 4 clusters with phasing 3 put the reference orbits at u = p·3·2π/28: 0°, 38.6°, 77.1°, 115.7°.
   const cl = shell({ name: 'cl', altitude_m: 650e3, inclination_rad: 97.98 * deg, pattern: 'cluster', planes: 4, satsPerPlane: 7, phasing: 3, clusterRadius_m: 1000 });
   const big = shell({ name: 'big', altitude_m: 650e3, inclination_rad: 97.98 * deg, pattern: 'cluster', planes: 1, satsPerPlane: 81, phasing: 0, clusterRadius_m: 1000 });
+  const circ = shell({ ...cl, name: 'circ', clusterFormation: 'circular' });
 
-  it('first order: Δi = (d/r)·sin u, ΔΩ·sin i = −(d/r)·cos u, u shifts by along/r (hand derivation, header)', () => {
-    // d/r = 1.44e-4; the exact rotation differs from first order by O((d/r)²) ≈ 2e-8 rad → 7 decimals.
-    const r = 6378137 + 650e3, d = 1000, i = 60 * deg;
-    const at90 = clusterMemberElements(
-      { altitude_m: 650e3, inclination_rad: i, raan_rad: 1, argumentOfLatitude_rad: 90 * deg }, { alongTrack_m: 0, crossTrack_m: d });
-    expect(at90.inclination_rad - i).toBeCloseTo(d / r, 7);
-    expect(at90.raan_rad - 1).toBeCloseTo(0, 7);
-    const at0 = clusterMemberElements(
-      { altitude_m: 650e3, inclination_rad: i, raan_rad: 1, argumentOfLatitude_rad: 0 }, { alongTrack_m: 500, crossTrack_m: d });
-    expect(at0.inclination_rad - i).toBeCloseTo(0, 7);
-    expect((at0.raan_rad - 1) * Math.sin(i)).toBeCloseTo(-d / r, 7);
-    expect(at0.argumentOfLatitude_rad).toBeCloseTo(500 / r - Math.cos(i) * (at0.raan_rad - 1), 7);
-  });
-
-  it('the exported members sit at slotPosition(track, 0, 0, along, cross) at epoch', () => {
+  /** Largest distance between each exported member (SGP4 of its OMM and TLE) and reference + HCW offset over [0, duration]. */
+  function worstMemberError(g: ShellGeometrySpec, duration_s: number): { omm: number; tle: number } {
+    const c = spec('x', [g]);
+    const omm = JSON.parse(collect((s) => writeOmmJson(c, s)).join('')) as OMMJsonObject[];
+    const tle = tleSets(collect((s) => writeTle(c, s)).join(''));
+    const motion = clusterMotion(g), off = new Float64Array(3), want = new Float64Array(3);
     let worst = 0, worstTle = 0;
-    for (const g of [cl, big]) {
-      const c = spec('x', [g]);
-      const omm = JSON.parse(collect((s) => writeOmmJson(c, s)).join('')) as OMMJsonObject[];
-      const tle = tleSets(collect((s) => writeTle(c, s)).join(''));
-      const { offsets } = clusterLattice(g.satsPerPlane, g.clusterRadius_m);
-      for (let p = 0; p < g.planes; p++) {
-        const track = propagatePlane(planeElements(g, p, EPOCH), { epochIso: EPOCH, duration_s: 60, step_s: 60 });
-        offsets.forEach((o, s) => {
-          const k = p * g.satsPerPlane + s;
-          const want = slotPosition(track, 0, 0, new Float64Array(3), o.alongTrack_m, o.crossTrack_m);
-          worst = Math.max(worst, dist(pos_m(json2satrec(omm[k]!), 0), want));
-          worstTle = Math.max(worstTle, dist(pos_m(twoline2satrec(tle[k]!.l1, tle[k]!.l2), 0), want));
+    for (let p = 0; p < g.planes; p++) {
+      const track = propagatePlane(planeElements(g, p, EPOCH), { epochIso: EPOCH, duration_s, step_s: 300 });
+      for (let s = 0; s < g.satsPerPlane; s++) {
+        const k = p * g.satsPerPlane + s;
+        const om = json2satrec(omm[k]!), tl = twoline2satrec(tle[k]!.l1, tle[k]!.l2);
+        track.times_s.forEach((t, j) => {
+          const o = motion.offset(s, t, off);
+          slotPosition(track, j, 0, want, o[1]!, o[2]!, o[0]!);
+          worst = Math.max(worst, dist(pos_m(om, t / 60), [want[0]!, want[1]!, want[2]!]));
+          worstTle = Math.max(worstTle, dist(pos_m(tl, t / 60), [want[0]!, want[1]!, want[2]!]));
         });
       }
     }
-    // OMM: second-order geometry (d²/2r ≈ 0.07 m at 1 km) and SGP4 short-period terms evaluated at a
-    // slightly different u, i (≈ 2·J2-amplitude·Δu ≈ 1 m for 1.4e-4 rad): observed 1.6 m.
-    expect(worst).toBeLessThan(3);
-    // TLE: plus the 1e-4° rounding of i, Ω, M (≤ 18 m, see round trip): observed 8.7 m, ≪ the lattice spacings (≈ 200 m for 81 members in 1 km, 1 km for 7).
-    expect(worstTle).toBeLessThan(18 + 3);
+    return { omm: worst, tle: worstTle };
+  }
+
+  it('each member gets its own near-circular elements: equal mean motion, |e − e_ref| = |c|/a (ellipse x-amplitude / a)', () => {
+    // e_ref: the circular reference as SGP4 flies it, e = 1e-6 along ω = 0 (SGP4's floor on eccentricity).
+    const f = shellFormation(big);
+    const ref = planeElements(big, 0, EPOCH);
+    const a = 6378137 + 650e3;
+    f.orbits.forEach((o, k) => {
+      const e = clusterMemberElements(ref, f, k);
+      expect(e.altitude_m).toBe(ref.altitude_m);
+      const ex = e.eccentricity! * Math.cos(e.argumentOfPerigee_rad!) - 1e-6, ey = e.eccentricity! * Math.sin(e.argumentOfPerigee_rad!);
+      expect(Math.hypot(ex, ey)).toBeCloseTo(Math.hypot(o.c1_m, o.c2_m) / a, 12);
+      expect(e.inclination_rad).toBe(ref.inclination_rad); // in-plane: no cross-track motion
+    });
+    expect(clusterMemberElements(ref, f, 0)).toEqual({ ...ref, eccentricity: 1e-6, argumentOfPerigee_rad: 0 });
+  });
+
+  it('SGP4 of the exported in-plane members follows reference + HCW relative orbit over one orbit', () => {
+    const { omm, tle } = worstMemberError(big, 5940);
+    // OMM: linearisation (ρ²/a ≈ 0.14 m) and SGP4's differential J2 short-period terms for δe ≈ 1.4e-4 (~1 m).
+    expect(omm).toBeLessThan(5);
+    // TLE: plus the 1e-4° rounding of i, Ω, ω, M (up to ~12 m each at 650 km), ≪ the 109 m closest approach.
+    expect(tle).toBeLessThan(5 + 25);
+  });
+
+  it('circular members (δi, δΩ) sit at reference + HCW offset at epoch', () => {
+    for (const g of [cl, circ]) expect(worstMemberError(g, 300).omm).toBeLessThan(5);
   });
 });
 
@@ -229,10 +243,10 @@ describe('streaming and tables', () => {
     const c = spec('c', [shell({ name: 'core, "inner"', planes: 1, satsPerPlane: 2 })]);
     const rows = collect((s) => writeSatelliteCsv(c, s)).join('').split('\r\n');
     expect(rows).toHaveLength(4);
-    expect(rows[0]).toBe('shell,plane,slot,name,catalog_number,object_id,altitude_km,inclination_deg,raan_deg,argument_of_latitude_deg,mean_motion_rev_per_day,epoch');
+    expect(rows[0]).toBe('shell,plane,slot,name,catalog_number,object_id,altitude_km,inclination_deg,raan_deg,argument_of_latitude_deg,mean_motion_rev_per_day,epoch,eccentricity,argument_of_perigee_deg');
     expect(rows[3]).toBe('');
     // Slot 1 of 2: u = 180°; RAAN = raan0 = 10°; n = √(μ/a³)·86400/2π, a = 6,928,137 m = 15.0549064592 rev/day (30-digit arithmetic).
-    expect(rows[2]).toBe('"core, ""inner""",0,1,"c-core, ""inner""-P0-S1",100001,2026-900B,550.000000,53.00000000,10.00000000,180.00000000,15.0549064592,2026-03-20T00:00:00.000Z');
+    expect(rows[2]).toBe('"core, ""inner""",0,1,"c-core, ""inner""-P0-S1",100001,2026-900B,550.000000,53.00000000,10.00000000,180.00000000,15.0549064592,2026-03-20T00:00:00.000Z,0.000000e+0,0.00000000');
   });
 
   it('three-body-2800: 2,800 records with unique names and catalog numbers', () => {

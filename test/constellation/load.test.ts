@@ -116,7 +116,7 @@ describe('bad constellation files exit 2 with a clear message', () => {
   });
 
   it('cluster members packed closer than a spacecraft span', () => {
-    // 81 members in 100 m: lattice spacing ≈ 100/4.6 ≈ 22 m < 27 m span.
+    // 81 members in 100 m: in-plane relative orbits bring neighbours to 100/(2√21) ≈ 11 m < 27 m span.
     const e = studyErrorOf(() => load('packed.yaml', `${head}shells:\n  - { name: c, altitude_km: 650, planes: 1, satsPerPlane: 81, pattern: cluster, clusterRadius_m: 100 }\n`));
     expect(e.message).toContain('closer than one spacecraft span');
   });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  clusterLattice, julianDate, planeElements, planeLtan_h, planeRaan_rad, raanFromLtan_rad, satelliteElements, slotPhase_rad,
+  julianDate, planeElements, planeLtan_h, planeRaan_rad, raanFromLtan_rad, satelliteElements, slotPhase_rad,
 } from '../../src/constellation/pattern.js';
 import type { ShellGeometrySpec } from '../../src/constellation/types.js';
 
@@ -192,72 +192,6 @@ describe('cluster pattern', () => {
     const s = shell({ pattern: 'cluster', planes: 4, satsPerPlane: 7, phasing: 1, clusterRadius_m: 1000 });
     for (let slot = 0; slot < 7; slot++) expect(angleDiff_deg(slotPhase_rad(s, 3, slot), 270)).toBeLessThan(1e-9);
     expect(angleDiff_deg(planeRaan_rad(s, 3, EQUINOX_2026), 270)).toBeLessThan(1e-9);
-  });
-});
-
-describe('clusterLattice (hexagonal lattice nearest the centre)', () => {
-  const dist = (a: { alongTrack_m: number; crossTrack_m: number }, b: { alongTrack_m: number; crossTrack_m: number }) =>
-    Math.hypot(a.alongTrack_m - b.alongTrack_m, a.crossTrack_m - b.crossTrack_m);
-  const origin = { alongTrack_m: 0, crossTrack_m: 0 };
-
-  it('1 member sits at the centre with spacing 0 (catches a division by the farthest distance 0 → NaN)', () => {
-    const { offsets, spacing_m } = clusterLattice(1, 500);
-    expect(offsets).toEqual([{ alongTrack_m: 0, crossTrack_m: 0 }]);
-    expect(spacing_m).toBe(0);
-  });
-
-  it('7 members = centre + regular hexagon at the radius; hexagon sides = radius (catches a square lattice)', () => {
-    // Hexagonal lattice: the 6 nearest neighbours of the origin are at unit distance, 60° apart; the
-    // farthest of 7 is at 1 → spacing = radius = 300 m. Adjacent hexagon vertices are also 300 m apart
-    // (equilateral triangles).
-    const { offsets, spacing_m } = clusterLattice(7, 300);
-    expect(offsets).toHaveLength(7);
-    expect(spacing_m).toBeCloseTo(300, 9);
-    expect(dist(offsets[0]!, origin)).toBeLessThan(1e-9);
-    const ring = offsets.slice(1);
-    for (const o of ring) expect(dist(o, origin)).toBeCloseTo(300, 6);
-    const angles = ring.map((o) => Math.atan2(o.crossTrack_m, o.alongTrack_m) / deg).sort((a, b) => a - b);
-    for (let k = 1; k < 6; k++) expect(angles[k]! - angles[k - 1]!).toBeCloseTo(60, 6);
-    for (const a of ring) {
-      const near = ring.filter((b) => b !== a && Math.abs(dist(a, b) - 300) < 1e-6);
-      expect(near).toHaveLength(2);
-    }
-  });
-
-  it('81 members within 1 km: spacing 1000/√21 = 218.2 m, no two members closer than the spacing', () => {
-    // Hand count of hexagonal-lattice shells (squared distance a² + ab + b², unit spacing):
-    //   d² = 0:1, 1:6, 3:6, 4:6, 7:12, 9:6, 12:6, 13:12, 16:6, 19:12, 21:12
-    //   cumulative: 1, 7, 13, 19, 31, 37, 43, 55, 61, 73, 85.
-    // 73 < 81 ≤ 85, so the 81st member lies on the d = √21 shell (8 of its 12 points), and
-    // spacing = 1000 m / √21 = 218.218 m. Catches choosing the wrong shell or scaling by the wrong point.
-    const { offsets, spacing_m } = clusterLattice(81, 1000);
-    expect(offsets).toHaveLength(81);
-    expect(spacing_m).toBeCloseTo(1000 / Math.sqrt(21), 6);
-    const r = offsets.map((o) => dist(o, origin));
-    expect(Math.max(...r)).toBeCloseTo(1000, 6);
-    // Exactly 73 points strictly inside the √21 shell, 8 on it.
-    expect(r.filter((x) => x < 1000 - 1e-6)).toHaveLength(73);
-    expect(r.filter((x) => Math.abs(x - 1000) <= 1e-6)).toHaveLength(8);
-    // No overlaps: every pairwise distance ≥ spacing (lattice points are ≥ 1 unit apart); the minimum is the spacing.
-    let minPair = Infinity;
-    for (let i = 0; i < offsets.length; i++) for (let j = i + 1; j < offsets.length; j++) minPair = Math.min(minPair, dist(offsets[i]!, offsets[j]!));
-    expect(minPair).toBeGreaterThanOrEqual(spacing_m * (1 - 1e-9));
-    expect(minPair).toBeCloseTo(spacing_m, 6);
-  });
-
-  it('19 members fill three complete shells: farthest at d = 2 (the centred hexagonal number 19)', () => {
-    // Cumulative count 19 at d² = 4 → spacing = 600/2 = 300 m, and the set is symmetric: centroid at the origin.
-    // Catches an asymmetric selection (e.g. sorting only by angle) that would shift the cluster centre.
-    const { offsets, spacing_m } = clusterLattice(19, 600);
-    expect(spacing_m).toBeCloseTo(300, 9);
-    const cx = offsets.reduce((s, o) => s + o.alongTrack_m, 0) / 19;
-    const cy = offsets.reduce((s, o) => s + o.crossTrack_m, 0) / 19;
-    expect(Math.abs(cx)).toBeLessThan(1e-9);
-    expect(Math.abs(cy)).toBeLessThan(1e-9);
-  });
-
-  it('rejects a member count that is not a whole number ≥ 1 (catches silently returning an empty cluster)', () => {
-    for (const m of [0, -3, 2.5, Number.NaN]) expect(() => clusterLattice(m, 100)).toThrow(RangeError);
   });
 });
 

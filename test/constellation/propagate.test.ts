@@ -228,6 +228,15 @@ describe('slotPosition (rotation about ĥ)', () => {
     }
   });
 
+  it('cluster radial offset is along the slot\'s own r̂: (p − p₀)/c = r̂_slot (catches radial along the representative\'s r̂)', () => {
+    const out = new Float64Array(3);
+    for (const j of samples) {
+      const base = slot(track, j, 2.2), off = slotPosition(track, j, 2.2, out, 0, 0, 75);
+      const d = sub(off, base);
+      for (let k = 0; k < 3; k++) expect(d[k]! / 75).toBeCloseTo(base[k]! / norm(base), 9);
+    }
+  });
+
   it('rotation vs direct SGP4 of the slot (u + k·2π/S) agree within the analytic J3 + short-period bound', () => {
     // The rotation copies the representative's radius to every slot, while SGP4 puts each slot on the
     // J3-eccentric ellipse (a·e₃ = 5.97 km at 53°). For two points Δ apart on a near-circular ellipse the

@@ -186,3 +186,21 @@ describe('CIRA-2012 interpolation is log-linear (density exponential between gri
     expect(rel(cira2012Density({ altitude_m: km(410), solarActivity: 'moderate' }).scaleHeight_m, km(20) / Math.log(4.22 / 3.02))).toBeLessThan(1e-9);
   });
 });
+
+describe('extra station keeping (formation keeping) in the propellant budget', () => {
+  it('adds to the yearly drag make-up inside one rocket equation: m_p = m_dry·(e^{(Δv_drag + Δv_x)·L/(I_sp g₀)} − 1)', () => {
+    // 550 km moderate, 5,000 kg dry, 100 m² (no orbit raise): hand rocket equation with I_sp = 1,500 s, g₀ = 9.80665.
+    const p: DragParams = { altitude_m: 550e3, solarActivity: 'moderate', dryMass_kg: 5000, dragArea_m2: 100, lifetime_yr: 5 };
+    const plain = dragBudget(p);
+    const withExtra = dragBudget({ ...p, extraDeltaV_m_s_per_yr: 40 });
+    const ve = 1500 * 9.80665;
+    expect(withExtra.stationKeepingDeltaV_m_s_per_yr).toBe(plain.stationKeepingDeltaV_m_s_per_yr); // drag make-up alone
+    expect(withExtra.totalDeltaV_m_s - plain.totalDeltaV_m_s).toBeCloseTo(200, 9);
+    expect(withExtra.propellantMass_kg).toBeCloseTo(5000 * Math.expm1((plain.stationKeepingDeltaV_m_s_per_yr + 40) * 5 / ve), 6);
+  });
+
+  it('rejects a negative or non-finite extra Δv', () => {
+    const p: DragParams = { altitude_m: 550e3, solarActivity: 'moderate', dryMass_kg: 5000, dragArea_m2: 100, lifetime_yr: 5 };
+    for (const x of [-1, Number.NaN, Infinity]) expect(() => dragBudget({ ...p, extraDeltaV_m_s_per_yr: x })).toThrow(RangeError);
+  });
+});
