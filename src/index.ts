@@ -141,6 +141,8 @@ export async function renderReport(runDir: string, opts: ReportOptions = {}): Pr
   return renderRunReport(runDir, { createLpSolver, ...opts });
 }
 export { compareRuns, formatCompare, type CompareResult, type CompareRow, type CompareRegion, type CompareOptions, type CompareProgress } from './report/compare.js';
+export { DEFAULT_COMPARE_EPSILON, epsilonDominatedMask, type IndicatorComparison } from './report/compareStats.js';
+export { mannWhitneyU, type RankTest } from './analysis/rankTest.js';
 export { exportDesign, flattenRecord, EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportResult } from './report/export.js';
 export { loadRun, RUN_FORMAT_VERSION, type LoadedRun, type RunEvaluation, type SampledEvaluations } from './report/load.js';
 export { kneePosition, bestPosition, decisionPicks, parseDesignSelector, selectDesign, KNEE_METHOD, type DesignSelector, type Pick } from './report/decision.js';
