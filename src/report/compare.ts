@@ -147,7 +147,8 @@ export async function compareRuns(sideA: readonly string[], outDir?: string, opt
   const epsilon = checkEpsilon(opts.epsilon ?? DEFAULT_COMPARE_EPSILON);
   const vs = opts.vs ?? [];
   if (opts.vs !== undefined && (sideA.length < 1 || vs.length < 1)) {
-    throw new StudyError('BAD_ARGUMENT', `odc compare --vs needs at least one run folder on each side, got ${sideA.length} and ${vs.length}; e.g. odc compare a1 a2 a3 --vs b1 b2 b3`, { field: 'vs' });
+    throw new StudyError('BAD_ARGUMENT', `odc compare --vs needs at least one run folder on each side, got ${sideA.length} and ${vs.length}; `
+      + 'e.g. odc compare a1 a2 a3 --vs b1 b2 b3', { field: 'vs' });
   }
   const runDirs = [...sideA, ...vs];
   const sides = runDirs.map((_, i) => (opts.vs === undefined ? null : i < sideA.length ? 'A' as const : 'B' as const));
@@ -326,7 +327,9 @@ export function formatCompare(r: CompareResult): string {
   const cols = [0, 4, 5, 6, 7, 8, 9, 10];
   const lines = textTable([cols.map((c) => s.headers[c]!), ...s.rows.map((row) => cols.map((c) => row[c]!))]);
   const groups = r.groups === null ? [] : ['', 'side A against side B (two-sided Mann–Whitney U):',
-    ...textTable([['indicator', 'A mean ± sd', 'B mean ± sd', 'p', 'verdict'], ...groupTable(r.groups).rows.map((row) => [row[0]!, row[2]!, row[4]!, row[7]!, row[9]!])], [0, 4])];
-  return `${[...lines, ...groups].join('\n')}\nnon-dominated union: ${r.unionSize} designs (common normalization, reference 1.1); dominance tolerance ε = ${r.epsilon} `
+    ...textTable([['indicator', 'A mean ± sd', 'B mean ± sd', 'p', 'verdict'],
+      ...groupTable(r.groups).rows.map((row) => [row[0]!, row[2]!, row[4]!, row[7]!, row[9]!])], [0, 4])];
+  return `${[...lines, ...groups].join('\n')}\nnon-dominated union: ${r.unionSize} designs (common normalization, reference 1.1); `
+    + `dominance tolerance ε = ${r.epsilon} `
     + `of each normalized range\nwritten: ${r.htmlPath}, ${r.mdPath}\n`;
 }

@@ -27,7 +27,8 @@ export const COMPARE_ALPHA = 0.05;
 /** The tolerance, or BAD_ARGUMENT naming --epsilon and the fix. */
 export function checkEpsilon(value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_COMPARE_EPSILON) {
-    throw new StudyError('BAD_ARGUMENT', `--epsilon ${String(value)}: must be a number from 0 to ${MAX_COMPARE_EPSILON} (a fraction of each objective's normalized range; `
+    throw new StudyError('BAD_ARGUMENT', `--epsilon ${String(value)}: must be a number from 0 to ${MAX_COMPARE_EPSILON} `
+      + '(a fraction of each objective\'s normalized range; '
       + `default ${DEFAULT_COMPARE_EPSILON}, 0 for plain Pareto dominance), e.g. --epsilon 1e-3`, { field: 'epsilon' });
   }
   return value;
@@ -98,7 +99,8 @@ export function compareIndicator(indicator: string, better: 'higher' | 'lower', 
     const winner = (better === 'higher') === aHigher ? 'A' : 'B';
     verdict = `${winner} better (p = ${fmtP(test.p)} < ${COMPARE_ALPHA})`;
   } else if (minimumP >= COMPARE_ALPHA) {
-    verdict = `cannot tell: with ${finiteA.length} and ${finiteB.length} runs no outcome reaches p < ${COMPARE_ALPHA} (smallest possible p = ${fmtP(minimumP)}); run more seeds per side`;
+    verdict = `cannot tell: with ${finiteA.length} and ${finiteB.length} runs no outcome reaches p < ${COMPARE_ALPHA} `
+      + `(smallest possible p = ${fmtP(minimumP)}); run more seeds per side`;
   } else {
     verdict = `no significant difference (p = ${fmtP(test.p)})`;
   }

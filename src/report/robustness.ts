@@ -152,10 +152,14 @@ export function robustPicks(run: LoadedRun, picks: readonly Pick[]): { picks: Pi
     const margins = designMargins(p.design);
     const s = sampled(p.position);
     if (typeof s === 'string' && typeof sampler !== 'string') notes.push(`Design ${p.design.index}: no joint probability (${s}).`);
-    designs.push({ label: p.label, index: p.design.index, margins, minMargin: minOf(margins), joint: joint(p.position), failedSamples: typeof s === 'string' ? 0 : s.failed });
+    designs.push({
+      label: p.label, index: p.design.index, margins, minMargin: minOf(margins), joint: joint(p.position), failedSamples: typeof s === 'string' ? 0 : s.failed,
+    });
   }
   const first = [...cache.values()].find((s): s is ConstraintSamples => typeof s !== 'string');
-  if (first && first.skipped.length) notes.push(`Not checked per sample (a statistic over the samples, not a per-sample condition): ${first.skipped.join('; ')}.`);
+  if (first && first.skipped.length) {
+    notes.push(`Not checked per sample (a statistic over the samples, not a per-sample condition): ${first.skipped.join('; ')}.`);
+  }
   return {
     picks: out,
     report: {
@@ -166,7 +170,8 @@ export function robustPicks(run: LoadedRun, picks: readonly Pick[]): { picks: Pi
 }
 
 const kneePick = (run: LoadedRun, s: SelectOutcome): Pick => ({
-  label: s.qualified ? `knee (${s.rule})` : `knee (plain: no design meets ${s.rule})`, selector: 'knee', position: s.position, design: run.pareto.designs[s.position]!,
+  label: s.qualified ? `knee (${s.rule})` : `knee (plain: no design meets ${s.rule})`,
+  selector: 'knee', position: s.position, design: run.pareto.designs[s.position]!,
 });
 
 /** The knee the study's select: recommends (what `odc export --design knee` writes), or null without select:. */
@@ -198,16 +203,16 @@ export function chooseKnee(run: LoadedRun, rule: SelectRule, joint: ((position: 
   const okMargin = (i: number): boolean => rule.minMargin === undefined || margin[i]! >= rule.minMargin;
   const meetingMargin = rule.minMargin === undefined ? null : margin.filter((_, i) => okMargin(i)).length;
   const plain = kneeAmong(F, () => true);
+  const fallback = (sampled: number, why: string): SelectOutcome => ({
+    rule: text, position: plain, qualified: false, meetingMargin, sampled, text: `${why}: the plain knee (design ${designs[plain]!.index}) is shown, labelled so.`,
+  });
   if (rule.minProbability === undefined) {
     const k = kneeAmong(F, okMargin);
-    return k >= 0
-      ? { rule: text, position: k, qualified: true, meetingMargin, sampled: 0, text: `${meetingMargin} of ${designs.length} Pareto designs keep ${text}; the knee among them is design ${designs[k]!.index}.` }
-      : { rule: text, position: plain, qualified: false, meetingMargin, sampled: 0, text: `No Pareto design keeps ${text}: the plain knee (design ${designs[plain]!.index}) is shown, labelled so.` };
+    if (k < 0) return fallback(0, `No Pareto design keeps ${text}`);
+    return { rule: text, position: k, qualified: true, meetingMargin, sampled: 0,
+      text: `${meetingMargin} of ${designs.length} Pareto designs keep ${text}; the knee among them is design ${designs[k]!.index}.` };
   }
-  if (joint === null) {
-    return { rule: text, position: plain, qualified: false, meetingMargin, sampled: 0,
-      text: `select.minProbability needs uncertain inputs (catalog rows' or the study's uncertainty:), and this run has none: the plain knee (design ${designs[plain]!.index}) is shown.` };
-  }
+  if (joint === null) return fallback(0, 'select.minProbability needs uncertain inputs (catalog rows\' or the study\'s uncertainty:), and this run has none');
   const rejected = new Set<number>();
   for (let n = 0; n < MAX_DESIGNS_CHECKED; n++) {
     const k = kneeAmong(F, (i) => okMargin(i) && !rejected.has(i));
@@ -215,14 +220,14 @@ export function chooseKnee(run: LoadedRun, rule: SelectRule, joint: ((position: 
     const p = joint(k);
     if (p !== null && p.estimate >= rule.minProbability) {
       return { rule: text, position: k, qualified: true, meetingMargin, sampled: n + 1,
-        text: `Design ${designs[k]!.index} is the knee among the designs that keep ${text}: P(all hold) = ${pctText(p)}; ${n} design(s) nearer the knee were sampled and fell short.` };
+        text: `Design ${designs[k]!.index} is the knee among the designs that keep ${text}: P(all hold) = ${pctText(p)}; `
+          + `${n} design(s) nearer the knee were sampled and fell short.` };
     }
     rejected.add(k);
   }
   const checked = rejected.size;
   const cap = checked >= MAX_DESIGNS_CHECKED ? ` (the ${MAX_DESIGNS_CHECKED} designs nearest the knee were checked)` : '';
-  return { rule: text, position: plain, qualified: false, meetingMargin, sampled: checked,
-    text: `No Pareto design checked keeps ${text}${cap}: the plain knee (design ${designs[plain]!.index}) is shown, labelled so.` };
+  return fallback(checked, `No Pareto design checked keeps ${text}${cap}`);
 }
 
 const pct = (x: number): string => (Number.isFinite(x) ? (100 * x).toFixed(1) : '–');
@@ -241,7 +246,8 @@ function lines(r: RobustnessReport): string[] {
   return [
     'Relative margin of each enforced constraint: (limit − value)/|limit| for ≤, (value − limit)/|limit| for ≥. A design on the front typically sits '
       + 'on several limits at once; a design at a few tenths of a percent on several of them may meet each alone often but all of them rarely.',
-    r.sampling === null ? '' : `P(all constraints hold): the share of ${r.sampling.samples} common uncertainty samples (Latin hypercube, seed ${r.sampling.seed}; `
+    r.sampling === null ? '' : `P(all constraints hold): the share of ${r.sampling.samples} common uncertainty samples `
+      + `(Latin hypercube, seed ${r.sampling.seed}; `
       + 'catalog rows\' and the study\'s distributions) in which every enforced constraint holds at once, with its 95 % Wilson score interval '
       + '(Wilson 1927; Brown, Cai & DasGupta 2001). It is not the product of the constraints\' own probabilities: they share inputs. '
       + 'A failed sample counts as not holding. odc uncertainty on an exported design gives each constraint\'s distribution.',
