@@ -118,6 +118,35 @@ describe('a flagship run with select: and the catalogs\' uncertainty', () => {
   });
 });
 
+describe('select.minProbability on the same run', () => {
+  let run: string;
+  beforeAll(async () => {
+    const study = join(tmp, 'flag-prob.yaml');
+    writeFileSync(study, `${readFileSync(FLAGSHIP, 'utf8')}\nselect: { minProbability: 0.5, samples: 32 }\n`);
+    run = await tinyRun(tmp, study, FLAGSHIP_ALGORITHM, { out: 'flag-prob' });
+  }, 600_000);
+
+  it('the recommended knee is the first design in knee order whose sampled P(all hold) reaches the threshold, or the plain knee, labelled', () => {
+    const loaded = loadRun(run, { evaluations: false });
+    const plain = kneePosition(minimizedObjectives(loaded.pareto));
+    const { picks, report } = robustPicks(loaded, decisionPicks(loaded.pareto));
+    const s = report!.select!;
+    const joint = report!.designs[0]!.joint!;
+    expect(joint.trials).toBe(32);
+    if (s.qualified) {
+      expect(joint.estimate).toBeGreaterThanOrEqual(0.5);
+      expect(picks[0]!.label).toBe('knee (P(all constraints hold) ≥ 0.5)');
+      // the designs nearer the knee were sampled and fell short
+      if (s.position !== plain) expect(s.sampled).toBeGreaterThan(1);
+    } else {
+      expect(picks[0]!.position).toBe(plain);
+      expect(s.sampled).toBe(Math.min(loaded.pareto.designs.length, 100));
+      expect(picks[0]!.label).toMatch(/^knee \(plain: no design meets P\(all constraints hold\) ≥ 0\.5\)/);
+    }
+    expect(exportDesign(run, { design: 'knee', format: 'json' }).design.index).toBe(picks[0]!.design.index);
+  });
+});
+
 describe('P(a study constraint holds) under a declared distribution: analytic', () => {
   it('launch price ~ uniform(100, 2000) $/kg and cost.launchPrice_USD_per_kg <= 860: P = (860 − 100)/1900 = 0.4; jointly at most that', () => {
     const study = join(tmp, 'price.yaml');
