@@ -94,6 +94,16 @@ describe('odc compare: signal and noise', () => {
     expect(whv.verdict).toMatch(/^A better/);
   });
 
+  it('odc compare a1 a2 --vs b1 b2 prints the sides\' comparison and the tolerance', async () => {
+    const r = await odc('compare', seeds[0]!, seeds[1]!, '--vs', seeds[2]!, seeds[3]!, '--epsilon', '0.002', '-q', '-o', join(tmp, 'cmp-cli'));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^A1: zdt-s1/m);
+    expect(r.out).toMatch(/^B2: zdt-s4/m);
+    expect(r.out).toContain('side A against side B (two-sided Mann–Whitney U):');
+    expect(r.out).toMatch(/hypervolume .*cannot tell: with 2 and 2 runs/);
+    expect(r.out).toContain('dominance tolerance ε = 0.002');
+  });
+
   it('bad --epsilon and an empty side exit 2 naming the option and the fix', async () => {
     const bad = await odc('compare', seeds[0]!, seeds[1]!, '--epsilon', '-0.1', '-q', '-o', join(tmp, 'cmp-bad'));
     expect(bad.code).toBe(2);
