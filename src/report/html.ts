@@ -3,9 +3,9 @@
  * without JavaScript; a few lines of inline JS only make the Pareto table sortable). Every string that
  * comes from the user (study name, description, file names, catalog ids, constraint text) is escaped.
  */
-import { robustnessHtml } from './robustness.js';
 import type { BudgetSection } from './budget.js';
 import { fmt } from './budget.js';
+import { robustnessHtml } from './robustness.js';
 import type { KeyValue, PickView, ReportModel, ReportPlot } from './model.js';
 
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

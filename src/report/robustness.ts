@@ -144,11 +144,16 @@ export function robustPicks(run: LoadedRun, picks: readonly Pick[]): { picks: Pi
     select = chooseKnee(run, rule, typeof sampler === 'string' ? null : joint);
     out = [kneePick(run, select), ...picks.slice(1)];
   }
-  const seen = new Set<number>();
+  const seen = new Map<number, number>();
   const designs: DesignRobustness[] = [];
   for (const p of out) {
-    if (seen.has(p.position)) continue;
-    seen.add(p.position);
+    const at = seen.get(p.position);
+    if (at !== undefined) {
+      // the same design as an earlier pick: one row, both labels
+      designs[at] = { ...designs[at]!, label: `${designs[at]!.label}; ${p.label}` };
+      continue;
+    }
+    seen.set(p.position, designs.length);
     const margins = designMargins(p.design);
     const s = sampled(p.position);
     if (typeof s === 'string' && typeof sampler !== 'string') notes.push(`Design ${p.design.index}: no joint probability (${s}).`);
