@@ -147,9 +147,13 @@ export async function renderReport(runDir: string, opts: ReportOptions = {}): Pr
   return renderRunReport(runDir, { createLpSolver, ...opts });
 }
 export { compareRuns, formatCompare, type CompareResult, type CompareRow, type CompareRegion, type CompareOptions, type CompareProgress } from './report/compare.js';
+export { DEFAULT_COMPARE_EPSILON, epsilonDominatedMask, type IndicatorComparison } from './report/compareStats.js';
+export { mannWhitneyU, type RankTest } from './analysis/rankTest.js';
 export { exportDesign, flattenRecord, EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportResult } from './report/export.js';
 export { loadRun, RUN_FORMAT_VERSION, type LoadedRun, type RunEvaluation, type SampledEvaluations } from './report/load.js';
-export { kneePosition, bestPosition, decisionPicks, parseDesignSelector, selectDesign, KNEE_METHOD, type DesignSelector, type Pick } from './report/decision.js';
+export { kneePosition, kneeAmong, bestPosition, decisionPicks, parseDesignSelector, selectDesign, KNEE_METHOD, type DesignSelector, type Pick } from './report/decision.js';
+export { designMargins, robustPicks, selectedKnee, type RobustnessReport, type SelectOutcome } from './report/robustness.js';
+export { jointProbability, wilsonInterval, type ProportionInterval } from './analysis/statistics.js';
 
 // Uncertainty and sensitivity of node designs (src/uncertainty/): uncertain inputs, sampling, tornado, Sobol', break-even.
 export { runUncertainty, runSensitivity, formatUncertainty, formatSensitivity, type UncertaintyRun, type SensitivityRun, type FolderOptions } from './uncertainty/run.js';

@@ -11,7 +11,10 @@
  *   capped at `maxBins` (default 200). Bins are [lower, upper) except the last, which is closed.
  * - Empirical probability with the Wilson (1927) score interval, "Probable inference, the law of succession, and
  *   statistical inference", JASA 22(158):209–212; recommended by Newcombe (1998), Statistics in Medicine
- *   17:857–872 (method 3): (p̂ + z²/2n ± z √(p̂(1 − p̂)/n + z²/4n²)) / (1 + z²/n), z = Φ⁻¹(1 − α/2).
+ *   17:857–872 (method 3), and by Brown, Cai & DasGupta (2001), "Interval estimation for a binomial proportion",
+ *   Statistical Science 16(2):101–133, over the Wald interval, whose coverage is poor near 0 and 1:
+ *   (p̂ + z²/2n ± z √(p̂(1 − p̂)/n + z²/4n²)) / (1 + z²/n), z = Φ⁻¹(1 − α/2).
+ * - Joint probability: the share of samples in which every event holds at once, with the same interval.
  *
  * Assumptions: i.i.d. values (for the standard error and the interval); all values finite — NaN or ±∞ throws
  * RangeError (filter failed evaluations first).
@@ -145,4 +148,16 @@ export function empiricalProbability(
 ): ProportionInterval {
   const successes = p.values.reduce((s, v) => s + (p.event(v) ? 1 : 0), 0);
   return wilsonInterval({ successes, trials: p.values.length, ...(p.confidence === undefined ? {} : { confidence: p.confidence }) });
+}
+
+/**
+ * P(every event of a sample holds) — the joint probability, not the product of the marginals (events that share an
+ * input are correlated) — with its Wilson score interval. `holds[i]` is sample i's events, or null for a sample that
+ * could not be evaluated (counted as not holding, the conservative reading).
+ */
+export function jointProbability(
+  p: Readonly<{ holds: readonly (readonly boolean[] | null)[]; confidence?: number }>,
+): ProportionInterval {
+  const successes = p.holds.reduce((s, row) => s + (row !== null && row.every((h) => h) ? 1 : 0), 0);
+  return wilsonInterval({ successes, trials: p.holds.length, ...(p.confidence === undefined ? {} : { confidence: p.confidence }) });
 }

@@ -23,6 +23,13 @@ const intArg = (name: string, min: number, max = Number.MAX_SAFE_INTEGER, why = 
   return n;
 };
 
+/** A finite number (the range is checked where the value is used, with the fix). */
+const floatArg = (name: string) => (v: string): number => {
+  const n = v.trim() === '' ? Number.NaN : Number(v);
+  if (!Number.isFinite(n)) throw new InvalidArgumentError(`${name} must be a number, got "${v}"`);
+  return n;
+};
+
 /** Most evaluation threads `odc run --workers` starts (each holds its own models and catalogs). */
 export const MAX_WORKERS = 64;
 
@@ -232,11 +239,18 @@ function addResultCommands(program: Command, io: CliIo): void {
     .argument('<run-dirs...>', 'two or more run folders of studies with the same objectives')
     .option('-o, --out <dir>', 'output folder (default results/compare-<timestamp>)')
     .option('-q, --quiet', 'no progress output, only the summary')
-    .action(async (dirs: string[], opts: { out?: string; quiet?: boolean }) => {
+    .option('--vs <run-dirs...>', 'runs of a second side (e.g. other seeds): odc compare a1 a2 a3 --vs b1 b2 b3 compares the sides '
+      + '(mean, sd, min/max of each indicator, Mann–Whitney U test)')
+    .option('--epsilon <x>', `dominance tolerance, a fraction of each objective's normalized range (default ${odc.DEFAULT_COMPARE_EPSILON}; 0: plain Pareto dominance)`,
+      floatArg('--epsilon'))
+    .action(async (dirs: string[], opts: { out?: string; quiet?: boolean; vs?: string[]; epsilon?: number }) => {
       const status = createStatus(opts.quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
       let r: odc.CompareResult;
       try {
-        r = await odc.compareRuns(dirs, opts.out, { onProgress: (p) => status.show(compareText(p), p.share) });
+        r = await odc.compareRuns(dirs, opts.out, {
+          onProgress: (p) => status.show(compareText(p), p.share),
+          ...(opts.vs !== undefined ? { vs: opts.vs } : {}), ...(opts.epsilon !== undefined ? { epsilon: opts.epsilon } : {}),
+        });
       } finally {
         status.stop();
       }

@@ -5,9 +5,12 @@
  * - hypervolume (src/indicators/hypervolume.ts) of each normalized front, on the machine's cores for large fronts in
  *   5+ objectives (src/indicators/hypervolumeParallel.ts, the same value);
  * - IGD+ (src/indicators/igd.ts) of each front against the non-dominated union of all fronts;
- * - the share of each run's front that no other run dominates (through first fronts, src/core/dominatedBy.ts), and,
- *   per objective, which run supplies the non-dominated union in each quarter of the normalized range ("who
- *   dominates where").
+ * - the share of each run's front that no other run dominates by more than a tolerance ε (./compareStats.ts; default
+ *   0.1 % of each normalized range, so fronts equal to within noise both read ~100 %; the plain Pareto share beside it),
+ *   through first fronts (src/core/dominatedBy.ts), and, per objective, which run supplies the non-dominated union in
+ *   each quarter of the normalized range ("who dominates where");
+ * - with `vs` (runs of a second side, e.g. other seeds or settings): each indicator's spread per side and a
+ *   Mann–Whitney U test between the sides (./compareStats.ts).
  * Writes compare.html, compare.md and fronts.svg to the output folder (atomically). Two 5-objective fronts of ~40,000
  * designs: 36 s with every pair compared for the share and the hypervolume on one thread, 6.7 s now (issue 14), the
  * same numbers to the last bit.
@@ -27,6 +30,9 @@ import { minimizedObjectives } from './decision.js';
 import { CSS, esc, htmlTable, inlineSvg } from './html.js';
 import { loadRun, type LoadedRun } from './load.js';
 import { mdEscape, mdTable } from './markdown.js';
+import {
+  checkEpsilon, compareIndicator, DEFAULT_COMPARE_EPSILON, epsilonDominatedMask, GROUP_METHOD, groupTable, type IndicatorComparison,
+} from './compareStats.js';
 import { axisLabel, samplePositions, tidySvg, type CategoryStyle } from './plots.js';
 import { objectiveMatrixSvg } from './svgPlots.js';
 
@@ -42,8 +48,12 @@ export interface CompareRow {
   readonly hypervolume: number;
   /** IGD+ against the non-dominated union, normalized (0 = the run found the whole union). */
   readonly igdPlus: number;
-  /** Share of the run's front not dominated by any other run's front. */
+  /** Side of a group comparison (`vs`), else null. */
+  readonly side: 'A' | 'B' | null;
+  /** Share of the run's front no design of another run (of the other side, with `vs`) dominates by at least ε. */
   readonly nonDominatedShare: number;
+  /** The same with plain Pareto dominance (ε = 0). */
+  readonly paretoNonDominatedShare: number;
   /** Share of the non-dominated union contributed by this run. */
   readonly unionShare: number;
 }
@@ -67,9 +77,17 @@ export interface CompareResult {
   readonly unionSize: number;
   readonly rows: readonly CompareRow[];
   readonly regions: readonly CompareRegion[];
+  /** Dominance tolerance in normalized units (a fraction of each objective's range over the union). */
+  readonly epsilon: number;
+  /** With `vs`: hypervolume, IGD+ and the non-dominated share compared between the sides; else null. */
+  readonly groups: readonly IndicatorComparison[] | null;
 }
 
 export interface CompareOptions {
+  /** Dominance tolerance, a fraction of each objective's normalized range (default DEFAULT_COMPARE_EPSILON; 0: plain dominance). */
+  readonly epsilon?: number;
+  /** Run folders of side B: the runs given first are side A, and the indicators are compared between the sides. */
+  readonly vs?: readonly string[];
   /** Clock for the default output folder name. */
   readonly now?: () => Date;
   /** Threads for the exact hypervolume of large fronts (default: the machine's cores; the value is the same). */
@@ -97,8 +115,12 @@ export interface CompareProgress {
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
 const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'circle', 'square'];
 
-function labels(runs: readonly LoadedRun[]): string[] {
+function labels(runs: readonly LoadedRun[], sides: readonly ('A' | 'B' | null)[]): string[] {
   const base = runs.map((r) => basename(resolve(r.dir)));
+  if (sides[0] !== null) {
+    const count = { A: 0, B: 0 };
+    return base.map((b, i) => `${sides[i]}${++count[sides[i]!]}: ${b}`);
+  }
   return base.map((b, i) => `${String.fromCharCode(65 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ''}: ${b}`);
 }
 
@@ -121,7 +143,15 @@ function defaultOutDir(now: Date): string {
   return dir;
 }
 
-export async function compareRuns(runDirs: readonly string[], outDir?: string, opts: CompareOptions = {}): Promise<CompareResult> {
+export async function compareRuns(sideA: readonly string[], outDir?: string, opts: CompareOptions = {}): Promise<CompareResult> {
+  const epsilon = checkEpsilon(opts.epsilon ?? DEFAULT_COMPARE_EPSILON);
+  const vs = opts.vs ?? [];
+  if (opts.vs !== undefined && (sideA.length < 1 || vs.length < 1)) {
+    throw new StudyError('BAD_ARGUMENT', `odc compare --vs needs at least one run folder on each side, got ${sideA.length} and ${vs.length}; `
+      + 'e.g. odc compare a1 a2 a3 --vs b1 b2 b3', { field: 'vs' });
+  }
+  const runDirs = [...sideA, ...vs];
+  const sides = runDirs.map((_, i) => (opts.vs === undefined ? null : i < sideA.length ? 'A' as const : 'B' as const));
   if (runDirs.length < 2) throw new StudyError('BAD_ARGUMENT', `odc compare needs at least two run folders, got ${runDirs.length}; e.g. odc compare results/a/<run> results/b/<run>`);
   const say = opts.onProgress ?? ((): void => undefined);
   say({ step: 'load', count: runDirs.length });
@@ -145,25 +175,27 @@ export async function compareRuns(runDirs: readonly string[], outDir?: string, o
   const matrices = normFronts.map((F) => toMatrix(F, m));
   const union = Array.from(nonDominatedIndices(stacked(matrices), tagged.length, m), (i) => tagged[i]!);
   const Z = union.map((p) => p.f);
-  const names = labels(runs);
+  const names = labels(runs, sides);
   const threads = opts.hypervolumeThreads ?? availableParallelism();
   const rows: CompareRow[] = [];
   for (const [i, r] of runs.entries()) {
     const F = normFronts[i]!;
     const step = { run: names[i]!, count: F.length, objectives: m } as const;
     say({ step: 'dominance', ...step });
-    const O = stacked(matrices.filter((_, k) => k !== i));
-    const dominated = dominatedByMask(matrices[i]!, F.length, O, O.length / m, m);
-    const free = F.length - dominated.reduce((s, d) => s + d, 0);
+    // the others: every other run, or with sides the other side's runs
+    const O = stacked(matrices.filter((_, k) => k !== i && (sides[i] === null || sides[k] !== sides[i])));
+    const free = F.length - dominatedByMask(matrices[i]!, F.length, O, O.length / m, m).reduce((s, d) => s + d, 0);
+    const freeEps = F.length - epsilonDominatedMask(matrices[i]!, F.length, O, O.length / m, m, epsilon).reduce((s, d) => s + d, 0);
     say({ step: 'hypervolume', ...step, share: 0 });
     const hv = F.length ? await hypervolumeParallel(matrices[i]!, norm.reference, { threads, onProgress: (share) => say({ step: 'hypervolume', ...step, share }) }) : 0;
     say({ step: 'igd', run: names[i]!, count: Z.length, objectives: m });
     rows.push({
-      label: names[i]!, dir: r.dir, study: r.meta.study.name, algorithm: r.meta.algorithm.name, seed: r.meta.algorithm.seed,
+      label: names[i]!, side: sides[i]!, dir: r.dir, study: r.meta.study.name, algorithm: r.meta.algorithm.name, seed: r.meta.algorithm.seed,
       evaluations: r.meta.result?.evaluations ?? 0, frontSize: F.length,
       hypervolume: hv,
       igdPlus: F.length && Z.length ? igdPlus(F, Z, m) : Z.length ? Infinity : 0,
-      nonDominatedShare: F.length ? free / F.length : 0,
+      nonDominatedShare: F.length ? freeEps / F.length : 0,
+      paretoNonDominatedShare: F.length ? free / F.length : 0,
       unionShare: Z.length ? union.filter((p) => p.r === i).length / Z.length : 0,
     });
   }
@@ -207,7 +239,7 @@ export async function compareRuns(runDirs: readonly string[], outDir?: string, o
   const result: CompareResult = {
     outDir: dir, htmlPath: join(dir, 'compare.html'), mdPath: join(dir, 'compare.md'), svgPath: join(dir, 'fronts.svg'),
     objectives: first.pareto.objectives.map((o) => ({ name: o.name, sense: o.sense, unit: o.unit })),
-    normalization: norm, unionSize: Z.length, rows, regions,
+    normalization: norm, unionSize: Z.length, rows, regions, epsilon, groups: opts.vs === undefined ? null : sideComparison(rows),
   };
   writeFileAtomic(result.svgPath, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`);
   writeFileAtomic(result.mdPath, compareMarkdown(result));
@@ -215,15 +247,27 @@ export async function compareRuns(runDirs: readonly string[], outDir?: string, o
   return result;
 }
 
+/** Hypervolume, IGD+ and the non-dominated share of side A against side B. */
+function sideComparison(rows: readonly CompareRow[]): IndicatorComparison[] {
+  const of = (side: 'A' | 'B', f: (r: CompareRow) => number): number[] => rows.filter((r) => r.side === side).map(f);
+  const ind = (name: string, better: 'higher' | 'lower', f: (r: CompareRow) => number): IndicatorComparison =>
+    compareIndicator(name, better, of('A', f), of('B', f));
+  return [
+    ind('hypervolume', 'higher', (r) => r.hypervolume), ind('IGD+', 'lower', (r) => r.igdPlus),
+    ind('not dominated by the other side (ε)', 'higher', (r) => r.nonDominatedShare),
+  ];
+}
+
 const pct = (x: number): string => `${(100 * x).toFixed(1)}`;
 const num = (x: number): string => (Number.isFinite(x) ? x.toFixed(4) : '∞');
 
 function summaryTable(r: CompareResult): { headers: string[]; rows: string[][] } {
   return {
-    headers: ['run', 'study', 'algorithm', 'seed', 'evaluations [-]', 'front size [-]', 'hypervolume [-]', 'IGD+ [-]', 'not dominated by others [%]', 'share of union [%]'],
+    headers: ['run', 'study', 'algorithm', 'seed', 'evaluations [-]', 'front size [-]', 'hypervolume [-]', 'IGD+ [-]',
+      `not dominated by ${r.groups ? 'the other side' : 'others'} (ε = ${r.epsilon}) [%]`, 'share of union [%]', `plain Pareto: not dominated [%]`],
     rows: r.rows.map((x) => [
       x.label, x.study, x.algorithm, String(x.seed), String(x.evaluations), String(x.frontSize),
-      num(x.hypervolume), num(x.igdPlus), pct(x.nonDominatedShare), pct(x.unionShare),
+      num(x.hypervolume), num(x.igdPlus), pct(x.nonDominatedShare), pct(x.unionShare), pct(x.paretoNonDominatedShare),
     ]),
   };
 }
@@ -235,7 +279,7 @@ function regionTable(r: CompareResult): { headers: string[]; rows: string[][] } 
   };
 }
 
-const METHOD = 'All fronts are put in the minimized sense and normalized together: the ideal and nadir points of the union of the runs\' fronts map to 0 and 1, the hypervolume reference point is 1.1 in every objective, and IGD+ is measured against the non-dominated union of all fronts (0 = the run found all of it). "Not dominated by others": share of the run\'s front that no design of another run dominates. Regions: each objective\'s normalized range is cut in quarters; each row gives which run supplies the non-dominated union there.';
+const METHOD = 'All fronts are put in the minimized sense and normalized together: the ideal and nadir points of the union of the runs\' fronts map to 0 and 1, the hypervolume reference point is 1.1 in every objective, and IGD+ is measured against the non-dominated union of all fronts (0 = the run found all of it). "Not dominated by others": share of the run\'s front that no design of another run dominates by more than the tolerance ε: a design counts as dominated only when another is no worse in every objective and better by at least ε (normalized units, a fraction of each objective\'s range over the union; default 0.001, option --epsilon) in one, so fronts equal to within noise both read ~100 %; the plain Pareto share (ε = 0) is the last column. Regions: each objective\'s normalized range is cut in quarters; each row gives which run supplies the non-dominated union there.';
 
 function compareMarkdown(r: CompareResult): string {
   const s = summaryTable(r);
@@ -243,9 +287,10 @@ function compareMarkdown(r: CompareResult): string {
   return [
     '# Run comparison', '',
     METHOD.replace(/[_*[\]|<>]/g, (c) => `\\${c}`), '',
-    mdTable(s.headers, s.rows, [false, false, false, true, true, true, true, true, true, true]), '',
+    mdTable(s.headers, s.rows, [false, false, false, true, true, true, true, true, true, true, true]), '',
     `Non-dominated union: ${r.unionSize} designs. Normalization: ideal ${r.normalization.ideal.map((v) => fmt(v)).join(', ')}; nadir ${r.normalization.nadir.map((v) => fmt(v)).join(', ')} (minimized sense: maximized objectives negated).`, '',
     '## Fronts', '', '![Pareto fronts of the runs](fronts.svg)', '',
+    ...(r.groups ? ['## Side A against side B', '', GROUP_METHOD, '', mdTable(groupTable(r.groups).headers, groupTable(r.groups).rows), ''] : []),
     '## Who dominates where', '', mdTable(g.headers, g.rows), '',
     '## Runs', '', ...r.rows.map((x) => `- ${mdEscape(x.label)}: ${mdEscape(x.dir)}`), '',
   ].join('\n');
@@ -263,19 +308,28 @@ function compareHtml(r: CompareResult, svg: string): string {
 <p class="lead">${esc(METHOD)}</p>
 <section id="summary"><h2>Indicators on a common normalization</h2>${htmlTable(s.headers, s.rows)}
 <p class="note">Non-dominated union: ${r.unionSize} designs. Normalization: ideal ${esc(r.normalization.ideal.map((v) => fmt(v)).join(', '))}; nadir ${esc(r.normalization.nadir.map((v) => fmt(v)).join(', '))} (minimized sense: maximized objectives negated).</p></section>
-<section id="fronts"><h2>Fronts</h2><figure>${inlineSvg(svg)}<figcaption>Pareto fronts of the runs in their objectives' own sense and units (also saved as fronts.svg).</figcaption></figure></section>
+${r.groups ? `<section id="sides"><h2>Side A against side B</h2><p class="note">${esc(GROUP_METHOD)}</p>${htmlTable(groupTable(r.groups).headers, groupTable(r.groups).rows)}</section>\n` : ''}<section id="fronts"><h2>Fronts</h2><figure>${inlineSvg(svg)}<figcaption>Pareto fronts of the runs in their objectives' own sense and units (also saved as fronts.svg).</figcaption></figure></section>
 <section id="regions"><h2>Who dominates where</h2>${htmlTable(g.headers, g.rows)}</section>
 <section id="runs"><h2>Runs</h2><ul>${r.rows.map((x) => `<li>${esc(x.label)}: <code>${esc(x.dir)}</code></li>`).join('')}</ul></section>
 </main></body></html>
 `;
 }
 
+/** Columns padded to their widest cell: text columns (`left`) on the left, numbers on the right. */
+function textTable(table: readonly (readonly string[])[], left: readonly number[] = [0]): string[] {
+  const w = table[0]!.map((_, j) => Math.max(...table.map((row) => [...row[j]!].length)));
+  return table.map((row) => row.map((c, j) => (left.includes(j) ? c.padEnd(w[j]!) : c.padStart(w[j]!))).join('  ').trimEnd());
+}
+
 /** Plain-text summary table for the terminal. */
 export function formatCompare(r: CompareResult): string {
   const s = summaryTable(r);
-  const cols = [0, 4, 5, 6, 7, 8, 9];
-  const table = [cols.map((c) => s.headers[c]!), ...s.rows.map((row) => cols.map((c) => row[c]!))];
-  const w = cols.map((_, j) => Math.max(...table.map((row) => [...row[j]!].length)));
-  const lines = table.map((row) => row.map((c, j) => (j === 0 ? c.padEnd(w[j]!) : c.padStart(w[j]!))).join('  '));
-  return `${lines.join('\n')}\nnon-dominated union: ${r.unionSize} designs (common normalization, reference 1.1)\nwritten: ${r.htmlPath}, ${r.mdPath}\n`;
+  const cols = [0, 4, 5, 6, 7, 8, 9, 10];
+  const lines = textTable([cols.map((c) => s.headers[c]!), ...s.rows.map((row) => cols.map((c) => row[c]!))]);
+  const groups = r.groups === null ? [] : ['', 'side A against side B (two-sided Mann–Whitney U):',
+    ...textTable([['indicator', 'A mean ± sd', 'B mean ± sd', 'p', 'verdict'],
+      ...groupTable(r.groups).rows.map((row) => [row[0]!, row[2]!, row[4]!, row[7]!, row[9]!])], [0, 4])];
+  return `${[...lines, ...groups].join('\n')}\nnon-dominated union: ${r.unionSize} designs (common normalization, reference 1.1); `
+    + `dominance tolerance ε = ${r.epsilon} `
+    + `of each normalized range\nwritten: ${r.htmlPath}, ${r.mdPath}\n`;
 }

@@ -41,6 +41,15 @@ function solve(A: number[][], b: number[]): number[] | null {
 
 /** Position (in `F`) of the knee of a minimized objective matrix; -1 when empty. */
 export function kneePosition(F: readonly (readonly number[])[]): number {
+  return kneeAmong(F, () => true);
+}
+
+/**
+ * The knee among the designs `allowed` admits (position in `F`), by the same distance as `kneePosition` with the
+ * ideal, nadir and extreme designs of the whole front (so a design's knee distance does not depend on which others
+ * are admitted); -1 when none is admitted.
+ */
+export function kneeAmong(F: readonly (readonly number[])[], allowed: (position: number) => boolean): number {
   const n = F.length;
   if (n === 0) return -1;
   const m = F[0]!.length;
@@ -58,14 +67,15 @@ export function kneePosition(F: readonly (readonly number[])[]): number {
   let w = solve(extremes.map((e) => [...e]), new Array<number>(m).fill(1));
   if (!w || w.some((x) => !(x > 0) || !Number.isFinite(x))) w = new Array<number>(m).fill(1);
   const norm = Math.hypot(...w);
-  let best = 0;
+  let best = -1;
   let bestD = -Infinity;
   let bestIdeal = Infinity;
   for (let i = 0; i < n; i++) {
+    if (!allowed(i)) continue;
     const f = N[i]!;
     const d = (1 - f.reduce((s, v, j) => s + v * w[j]!, 0)) / norm;
     const toIdeal = Math.hypot(...f);
-    if (d > bestD + 1e-12 || (Math.abs(d - bestD) <= 1e-12 && toIdeal < bestIdeal)) {
+    if (best < 0 || d > bestD + 1e-12 || (Math.abs(d - bestD) <= 1e-12 && toIdeal < bestIdeal)) {
       best = i;
       bestD = d;
       bestIdeal = toIdeal;

@@ -19,6 +19,7 @@ import { writeOmmJson, writeSatelliteCsv, writeTle } from '../constellation/expo
 import type { ParetoDesign } from '../run/results.js';
 import { parseDesignSelector, selectDesign, type DesignSelector } from './decision.js';
 import { loadRun } from './load.js';
+import { selectedKnee } from './robustness.js';
 import { csvCell } from './csv.js';
 
 export type ExportFormat = 'yaml' | 'json' | 'csv' | 'omm' | 'tle';
@@ -40,7 +41,7 @@ export interface ExportResult {
   readonly path: string | null;
 }
 
-const STUDY_SECTIONS = ['variables', 'objectives', 'constraints', 'relax', 'algorithm', 'robust'] as const;
+const STUDY_SECTIONS = ['variables', 'objectives', 'constraints', 'relax', 'algorithm', 'robust', 'select'] as const;
 
 /** One item of an unnamed list as text: `code: message` for a warning, JSON for another object. */
 function listItemText(v: unknown): string {
@@ -89,7 +90,9 @@ export function exportDesign(runDir: string, opts: ExportOptions): ExportResult 
     throw new StudyError('BAD_ARGUMENT', `--format "${String(opts.format)}": expected one of ${EXPORT_FORMATS.join(', ')}`, { field: 'format' });
   }
   const run = loadRun(runDir, { evaluations: false });
-  const pick = selectDesign(run.pareto, parseDesignSelector(opts.design), runDir);
+  const selector = parseDesignSelector(opts.design);
+  // the knee the study's select: recommends (a margin or a joint probability), as the report shows it
+  const pick = (selector === 'knee' ? selectedKnee(run) : null) ?? selectDesign(run.pareto, selector, runDir);
   const d = pick.design;
   if (run.pareto.kind === 'constellation' && opts.format !== 'json') return exportConstellation(runDir, d, pick.selector, opts);
   if (opts.format === 'omm' || opts.format === 'tle') {

@@ -5,6 +5,7 @@
  */
 import type { BudgetSection } from './budget.js';
 import { fmt } from './budget.js';
+import { robustnessHtml } from './robustness.js';
 import type { KeyValue, PickView, ReportModel, ReportPlot } from './model.js';
 
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -142,6 +143,7 @@ export function renderHtml(model: ReportModel): string {
     ? `<p class="note">Knee method: ${esc(model.kneeMethod)}.</p>${model.picks.map((p, i) => pickHtml(p, i === 0)).join('\n')}`
     : '<p><strong>No feasible design was found</strong>, so there is no knee and no best design.</p>';
   sections.push(`<section id="decision"><h2>Decision support: knee and best designs</h2>${picks}</section>`);
+  if (model.robustness) sections.push(robustnessHtml(model.robustness));
   sections.push(`<section id="pareto-table"><h2>Pareto designs (${model.table.rows.length})</h2>${model.table.rows.length
     ? `<p class="note">Click a column header to sort. All values also in pareto.csv (full precision) and pareto.json (with full design records).</p><div class="scroll">${htmlTable(model.table.headers, model.table.rows, 'sortable')}</div>`
     : '<p>None.</p>'}</section>`);

@@ -3,6 +3,7 @@
  * User strings are escaped for Markdown (and for the inline HTML GitHub would otherwise render).
  */
 import { fmt } from './budget.js';
+import { robustnessMarkdown } from './robustness.js';
 import type { PickView, ReportModel } from './model.js';
 
 /** Maximum Pareto rows in report.md (all rows are in report.html and pareto.csv). */
@@ -75,6 +76,7 @@ export function renderMarkdown(model: ReportModel): string {
     out.push(`Knee method: ${mdEscape(model.kneeMethod)}.`, '');
     for (const v of model.picks) out.push(...pickMd(v));
   } else out.push('**No feasible design was found**, so there is no knee and no best design.', '');
+  out.push(...robustnessMarkdown(model.robustness));
   const rows = model.table.rows;
   out.push(`## Pareto designs (${rows.length})`, '');
   if (rows.length) {

@@ -13,6 +13,7 @@ import { axisLabel, objectiveTitle, samplePositions, tidySvg, tickText, type Axi
 import { convergenceSvg, objectiveMatrixSvg, parallelSvg, waterfallSvg } from './svgPlots.js';
 import type { ReferenceDesign } from './references.js';
 import { robustReport, type RobustReport } from './robust.js';
+import { robustPicks, type RobustnessReport } from './robustness.js';
 
 /** Plot sizes: evaluations and Pareto designs beyond these are sampled evenly (deterministic). */
 export const MAX_EVALUATION_POINTS = 3000;
@@ -60,6 +61,8 @@ export interface ReportModel {
   readonly table: { readonly headers: readonly string[]; readonly rows: readonly (readonly string[])[] };
   /** Robust studies: the robust front beside the nominal values of the same designs (plot also in `plots`, id 'robust'). */
   readonly robust: RobustReport | null;
+  /** Margins and P(all constraints hold) of the recommended designs, and the study's select: outcome (./robustness.ts). */
+  readonly robustness: RobustnessReport | null;
   readonly references: readonly ReferenceDesign[];
   readonly notes: readonly string[];
 }
@@ -274,7 +277,7 @@ export async function buildReportModel(run: LoadedRun, refs: readonly ReferenceD
     ...studyCons.map((c) => ({ name: c, kind: 'study', description: studyMeaning(c) })),
   ];
   if (meta.study.kind === 'node' && physical.length === 0) notes.push('no evaluated record available: the physical constraints (array area, radiator area, launch closure, fits vehicle) are not listed');
-  const picks = decisionPicks(pareto);
+  const { picks, report: robustness } = robustPicks(run, decisionPicks(pareto));
   const plots: ReportPlot[] = [objectivePlot(run, refs, notes)];
   const robust = await robustReport(run);
   if (robust) {
@@ -321,6 +324,6 @@ export async function buildReportModel(run: LoadedRun, refs: readonly ReferenceD
     objectives: pareto.objectives.map((o) => ({ name: o.name, sense: o.sense, unit: o.unit })),
     constraints,
     packages: Object.entries(meta.packageVersions).map(([label, value]) => ({ label, value })),
-    plots, kneeMethod: KNEE_METHOD, picks: views, table: { headers, rows }, robust, references: refs, notes,
+    plots, kneeMethod: KNEE_METHOD, picks: views, table: { headers, rows }, robust, robustness, references: refs, notes,
   };
 }

@@ -13,7 +13,8 @@ import type { DesignRecord } from '../evaluate/record.js';
 import { isMetricPath, metricGetter, unknownMetricHint } from '../evaluate/metrics.js';
 import type { ConstraintSpec, Evaluation, ObjectiveSpec, Problem, VariableSpec } from '../problem/types.js';
 import { ExpressionError, evaluateExpr, parseConstraint, parseObjective, type ParsedConstraint, type ParsedObjective } from './expression.js';
-import { compileRobust, type RobustStudy } from './robust.js';
+import { compileRobust, inputColumns, type RobustStudy } from './robust.js';
+import { constraintSampler, type ConstraintSamples, type ConstraintSampleSettings } from './constraintSamples.js';
 import { locate } from './issues.js';
 import { CATALOG_FIELDS, checkCatalogId, type CatalogField, type CatalogIds, type ParsedFile } from './load.js';
 import { nodeDesignSchema, type NodeDesign, type NodeStudy } from './schema.js';
@@ -38,6 +39,8 @@ export interface CompiledStudy {
   readonly physicalConstraints: readonly string[];
   /** Robust studies (a statistic in an objective or constraint): the common samples; null otherwise. */
   readonly robust: RobustStudy | null;
+  /** Each enforced constraint per uncertainty sample of a design (./constraintSamples.ts); null when nothing is uncertain. */
+  constraintSampler(settings: ConstraintSampleSettings): ((x: Float64Array) => ConstraintSamples) | null;
 }
 
 const DESIGN_SECTIONS = ['mission', 'orbit', 'compute', 'power', 'thermal', 'radiation', 'isl', 'launch', 'mass', 'drag', 'economics'] as const;
@@ -97,6 +100,11 @@ export function compileNodeStudy(
     throw new StudyError('BAD_OBJECTIVE', `${locate(src, ['robust'])}: robust: is set, but no objective or constraint names a statistic over the uncertainty samples; `
       + 'write e.g. minimize: p90(cost.lcoc_USD_per_PFLOP_day) or prob(mass.launch_kg <= 8000) >= 0.95, or remove the robust: section', { file: src.file, field: 'robust' });
   }
+  if (study.select?.minProbability !== undefined && (rows === undefined || inputColumns(base, rows).length === 0)) {
+    throw new StudyError('MISSING_FIELD', `${locate(src, ['select', 'minProbability'])}: select.minProbability needs uncertain inputs, but neither the study's `
+      + 'uncertainty: section nor any catalog row declares a distribution; add an uncertainty: section (see designs/robust-study.yaml) or use select.minMargin',
+    { file: src.file, field: 'select.minProbability' });
+  }
   let robust: RobustStudy | null = null;
   if (isRobust) {
     if (rows === undefined) throw new Error('compileNodeStudy: a robust study needs the catalog rows');
@@ -119,6 +127,13 @@ export function compileNodeStudy(
     robust,
     design: designFor,
     record: (x) => evaluate(designFor(x)),
+    constraintSampler(settings) {
+      if (rows === undefined) return null;
+      const sample = constraintSampler({
+        base, rows, variableNames: variables.map((v) => v.name), physicalConstraints, constraints: parsed, evaluate, scaledViolation, settings,
+      });
+      return sample === null ? null : (x) => sample(designFor(x));
+    },
     decode(x) {
       const out: Record<string, string | number> = {};
       variables.forEach((v, i) => {

@@ -253,7 +253,7 @@ export function parseDesignFile(path: string): LoadedFile {
   }
   if (STUDY_KEYS.some((k) => k in raw)) {
     const study = parseWith(nodeStudySchema(), file);
-    const { variables: _v, objectives: _o, constraints: _c, relax: _r, algorithm: _a, robust: _b, ...design } = study;
+    const { variables: _v, objectives: _o, constraints: _c, relax: _r, algorithm: _a, robust: _b, select: _s, ...design } = study;
     return { kind: 'node-study', file, study, design: design as NodeDesign };
   }
   return { kind: 'design', file, design: parseWith(nodeDesignSchema(), file) };

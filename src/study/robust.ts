@@ -155,7 +155,7 @@ export function statisticOf(stat: Statistic, values: readonly number[]): number 
 }
 
 /** Every path any design of the study could sample, sorted: the columns of the unit sample matrix. */
-function inputColumns(base: NodeDesign, rows: Catalogs): string[] {
+export function inputColumns(base: NodeDesign, rows: Catalogs): string[] {
   const paths = new Set<string>();
   for (const kind of NODE_CATALOG_KINDS) {
     for (const row of rows[kind] as readonly { id: string; uncertainty?: Record<string, unknown> }[]) {
@@ -191,7 +191,7 @@ interface Assessment {
 }
 
 /** A design's inputs and their N sampled values, shared by every design that uses the same rows. */
-interface SamplePlan {
+export interface SamplePlan {
   readonly inputs: readonly UncertainInput[];
   /** N rows of `inputs.length` values. */
   readonly values: readonly (readonly number[])[];
@@ -199,34 +199,40 @@ interface SamplePlan {
   readonly invalid: readonly (string | undefined)[];
 }
 
-export function compileRobust(p: RobustParams): RobustStudy {
-  const { base, rows, src } = p;
-  const settings: ResolvedRobustSettings = {
-    samples: p.settings?.samples ?? 32, method: p.settings?.method ?? 'lhs', seed: p.settings?.seed ?? p.algorithmSeed,
-    maxFailedShare: p.settings?.maxFailedShare ?? 0.1,
-  };
-  checkUncertaintySection(base, rows, src);
+const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** The common sample set of a node study: each design's uncertain inputs at the N rows of one unit sample matrix. */
+export interface CommonSampler {
+  /** Input paths in column order of the unit sample matrix. */
+  readonly columns: readonly string[];
+  /** The design's inputs and their N sampled values (cached per set of catalog rows used). */
+  planFor(d: NodeDesign): SamplePlan;
+  /** Sample i of design d: its record, or why it failed. */
+  sampleRecord(d: NodeDesign, nominal: DesignRecord, plan: SamplePlan, i: number): DesignRecord | string;
+  /** The N samples of a design; throws when the nominal design cannot be evaluated. */
+  samples(d: NodeDesign): RobustSample[];
+}
+
+export interface CommonSamplerParams {
+  /** The study's base design (its `uncertainty:` section is the study's). */
+  readonly base: NodeDesign;
+  readonly rows: Catalogs;
+  readonly samples: number;
+  readonly method: SamplingMethod;
+  /** Seed before ROBUST_SEED_SALT (so a robust study's own samples are reproduced with its seed and count). */
+  readonly seed: number;
+  readonly evaluate: (design: NodeDesign) => DesignRecord;
+  /** The columns (default: every input any design of the study could use, sorted; see the header). */
+  readonly columns?: readonly string[];
+}
+
+/** Common random numbers over a study's uncertain inputs (see the header); used by robust studies and by reports. */
+export function commonSampler(p: CommonSamplerParams): CommonSampler {
+  const { base, rows } = p;
   const section = (base.uncertainty ?? {}) as Record<string, unknown>;
-  const columns = inputColumns(base, rows);
-  const firstStatistic = (): { where: string; field: string; code: 'BAD_OBJECTIVE' | 'BAD_CONSTRAINT'; text: string } => {
-    const o = p.parsedObjectives.findIndex((x) => x.statistic !== null);
-    if (o >= 0) return { where: locate(src, ['objectives', o]), field: `objectives[${o}]`, code: 'BAD_OBJECTIVE', text: p.objectives[o]!.name };
-    const c = p.constraints.findIndex((x) => x.statistics);
-    return { where: locate(src, ['constraints', c]), field: `constraints[${c}]`, code: 'BAD_CONSTRAINT', text: p.constraints[c]!.text };
-  };
-  if (columns.length === 0) {
-    const s = firstStatistic();
-    throw new StudyError(s.code, `${s.where}: ${s.field} "${s.text}" is a statistic over uncertain inputs, but the study has none: neither its uncertainty: section `
-      + 'nor any catalog row declares a distribution; add an uncertainty: section (see designs/ai1-uncertainty.yaml) or name the metric without a statistic', { file: src.file, field: s.field });
-  }
-  const known = new Set(columns);
-  for (const name of p.variableNames) {
-    if (!known.has(name) || section[name] === 'fixed') continue;
-    throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables', name])}: variables.${name} is also an uncertain input (${section[name] !== undefined ? 'the uncertainty: section' : 'a catalog row\'s uncertainty:'}), `
-      + `so its samples would overwrite the optimizer's value: remove it from one of them, or hold it with uncertainty: { ${name}: fixed }`, { file: src.file, field: `variables.${name}` });
-  }
+  const columns = p.columns ?? inputColumns(base, rows);
   const column = new Map(columns.map((c, j) => [c, j]));
-  const unit = unitSample({ n: settings.samples, d: columns.length, rng: createRng((settings.seed ^ ROBUST_SEED_SALT) >>> 0), method: settings.method });
+  const unit = unitSample({ n: p.samples, d: columns.length, rng: createRng((p.seed ^ ROBUST_SEED_SALT) >>> 0), method: p.method });
 
   const resolve = rowResolver(rows);
   const plans = new Map<string, SamplePlan>();
@@ -262,6 +268,60 @@ export function compileRobust(p: RobustParams): RobustStudy {
     return plan;
   };
 
+  const sampleRecord = (d: NodeDesign, nominal: DesignRecord, plan: SamplePlan, i: number): DesignRecord | string => {
+    if (plan.inputs.length === 0) return nominal;
+    const bad = plan.invalid[i];
+    if (bad !== undefined) return bad;
+    try {
+      return p.evaluate(applyInputs({ base: d, specs: plan.inputs, values: plan.values[i]!, rows }));
+    } catch (e) {
+      return `the models cannot evaluate this sample: ${reasonOf(e)}`;
+    }
+  };
+  const samples = (d: NodeDesign): RobustSample[] => {
+    const nominal = p.evaluate(d);
+    const plan = planFor(d);
+    return Array.from({ length: p.samples }, (_, i) => {
+      const values: Record<string, number> = {};
+      plan.inputs.forEach((inp, k) => {
+        values[inp.path] = plan.values[i]![k]!;
+      });
+      const rec = sampleRecord(d, nominal, plan, i);
+      return typeof rec === 'string' ? { values, record: null, failure: rec } : { values, record: rec, failure: null };
+    });
+  };
+  return { columns, planFor, sampleRecord, samples };
+}
+
+export function compileRobust(p: RobustParams): RobustStudy {
+  const { base, rows, src } = p;
+  const settings: ResolvedRobustSettings = {
+    samples: p.settings?.samples ?? 32, method: p.settings?.method ?? 'lhs', seed: p.settings?.seed ?? p.algorithmSeed,
+    maxFailedShare: p.settings?.maxFailedShare ?? 0.1,
+  };
+  checkUncertaintySection(base, rows, src);
+  const section = (base.uncertainty ?? {}) as Record<string, unknown>;
+  const columns = inputColumns(base, rows);
+  const firstStatistic = (): { where: string; field: string; code: 'BAD_OBJECTIVE' | 'BAD_CONSTRAINT'; text: string } => {
+    const o = p.parsedObjectives.findIndex((x) => x.statistic !== null);
+    if (o >= 0) return { where: locate(src, ['objectives', o]), field: `objectives[${o}]`, code: 'BAD_OBJECTIVE', text: p.objectives[o]!.name };
+    const c = p.constraints.findIndex((x) => x.statistics);
+    return { where: locate(src, ['constraints', c]), field: `constraints[${c}]`, code: 'BAD_CONSTRAINT', text: p.constraints[c]!.text };
+  };
+  if (columns.length === 0) {
+    const s = firstStatistic();
+    throw new StudyError(s.code, `${s.where}: ${s.field} "${s.text}" is a statistic over uncertain inputs, but the study has none: neither its uncertainty: section `
+      + 'nor any catalog row declares a distribution; add an uncertainty: section (see designs/ai1-uncertainty.yaml) or name the metric without a statistic', { file: src.file, field: s.field });
+  }
+  const known = new Set(columns);
+  for (const name of p.variableNames) {
+    if (!known.has(name) || section[name] === 'fixed') continue;
+    throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables', name])}: variables.${name} is also an uncertain input (${section[name] !== undefined ? 'the uncertainty: section' : 'a catalog row\'s uncertainty:'}), `
+      + `so its samples would overwrite the optimizer's value: remove it from one of them, or hold it with uncertainty: { ${name}: fixed }`, { file: src.file, field: `variables.${name}` });
+  }
+  const sampler = commonSampler({ base, rows, samples: settings.samples, method: settings.method, seed: settings.seed, evaluate: p.evaluate, columns });
+  const { planFor, sampleRecord } = sampler;
+
   const stats: StatNode[] = [];
   const probs: ProbNode[] = [];
   for (const c of p.constraints) {
@@ -279,19 +339,6 @@ export function compileRobust(p: RobustParams): RobustStudy {
   const N = settings.samples;
   /** Most failed samples a design may have: ⌊maxFailedShare · N⌋ (the guard keeps 0.3 · 10 at 3, not 2.9999…). */
   const maxFailed = Math.floor(settings.maxFailedShare * N + 1e-9);
-  const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-
-  /** Sample i of design d: its record, or why it failed. */
-  const sampleRecord = (d: NodeDesign, nominal: DesignRecord, plan: SamplePlan, i: number): DesignRecord | string => {
-    if (plan.inputs.length === 0) return nominal;
-    const bad = plan.invalid[i];
-    if (bad !== undefined) return bad;
-    try {
-      return p.evaluate(applyInputs({ base: d, specs: plan.inputs, values: plan.values[i]!, rows }));
-    } catch (e) {
-      return `the models cannot evaluate this sample: ${reasonOf(e)}`;
-    }
-  };
 
   /** The evaluation of a design, with its nominal record and how many samples failed. */
   const assess = (x: Float64Array): Assessment => {
@@ -382,19 +429,7 @@ export function compileRobust(p: RobustParams): RobustStudy {
     return done({ status: 'ok', f, g });
   };
 
-  const samples = (x: Float64Array): RobustSample[] => {
-    const d = p.designFor(x);
-    const nominal = p.evaluate(d);
-    const plan = planFor(d);
-    return Array.from({ length: N }, (_, i) => {
-      const values: Record<string, number> = {};
-      plan.inputs.forEach((inp, k) => {
-        values[inp.path] = plan.values[i]![k]!;
-      });
-      const rec = sampleRecord(d, nominal, plan, i);
-      return typeof rec === 'string' ? { values, record: null, failure: rec } : { values, record: rec, failure: null };
-    });
-  };
+  const samples = (x: Float64Array): RobustSample[] => sampler.samples(p.designFor(x));
 
   const detail = (x: Float64Array): RobustDetail | null => {
     const a = assess(x);

@@ -301,6 +301,22 @@ export const robustSchema = lazy(() => z
   .describe('Robust optimization (objectives and constraints naming mean, sd, min, max, p1…p99 or prob(...) of metrics): the common uncertainty samples every design is evaluated on.'));
 export type RobustSettings = z.infer<ReturnType<typeof robustSchema>>;
 
+export const selectSchema = lazy(() => z
+  .strictObject({
+    minMargin: z.number().min(0, 'must be from 0 to 0.9 (a relative margin: 0.05 keeps every constraint 5 % inside its limit)')
+      .max(0.9, 'must be from 0 to 0.9 (a relative margin: 0.05 keeps every constraint 5 % inside its limit)').optional()
+      .describe('The recommended (knee) design is chosen among the Pareto designs whose every enforced constraint keeps at least this relative margin, '
+        + '(limit − value)/|limit|; e.g. 0.05.'),
+    minProbability: z.number().gt(0, 'must be above 0 and at most 1 (e.g. 0.9: all constraints hold together in 90 % of the uncertainty samples)')
+      .max(1, 'must be above 0 and at most 1 (e.g. 0.9: all constraints hold together in 90 % of the uncertainty samples)').optional()
+      .describe('The knee is chosen among the Pareto designs whose enforced constraints all hold together in at least this share of the uncertainty '
+        + 'samples (catalog rows\' and the study\'s uncertainty:); needs uncertain inputs.'),
+    samples: z.number().int('must be a whole number of samples').min(16, 'must be at least 16 samples').max(10000, 'at most 10000 samples (each costs one model evaluation per design checked)')
+      .default(256).describe('Uncertainty samples per design for minProbability and for the report\'s P(all constraints hold) of the recommended designs.'),
+  })
+  .describe('How the recommended (knee) design is chosen: among the Pareto designs that keep a margin or a joint probability of meeting every constraint.'));
+export type SelectSettings = z.infer<ReturnType<typeof selectSchema>>;
+
 export const nodeStudySchema = lazy(() => z.strictObject({
   ...designFields(),
   kind: z.literal('node').default('node'),
@@ -312,6 +328,7 @@ export const nodeStudySchema = lazy(() => z.strictObject({
     .describe('Physical checks this study does not enforce (only radiation.dose and radiation.softDose may be relaxed; the closures always hold).'),
   algorithm: algorithmSchema().prefault({}),
   robust: robustSchema().optional(),
+  select: selectSchema().optional(),
 }));
 export type NodeStudy = z.infer<ReturnType<typeof nodeStudySchema>>;
 

@@ -89,6 +89,8 @@ export function formatUncertainty(r: UncertaintyRun): string {
       a.outputs.map((o) => [o.path, o.unit, o.nominal === null ? '—' : fmt(o.nominal), fmt(o.p5), fmt(o.p50), fmt(o.p95), `${fmt(o.mean)} ± ${fmt(o.standardError, 2)}`])),
     '',
     ...table(['constraint', 'margin p5', 'p50', 'p95', 'P(holds) [95 % CI]'], a.margins.map((m) => [m.name, fmt(m.p5), fmt(m.p50), fmt(m.p95), pct(m.holds)])),
+    ...(a.allHold !== null ? [`P(all ${a.margins.length} constraints hold at once) = ${pct(a.allHold)} (not the product of the above: they share inputs)`] : []),
+    ...(a.enforcedHold !== null ? [`P(all enforced constraints hold at once) = ${pct(a.enforcedHold)}`] : []),
     '',
     a.lcocBelowTerrestrial === null ? 'P(LCOC < terrestrial LCOC): no terrestrial comparison in the record'
       : `P(LCOC < terrestrial LCOC) = ${pct(a.lcocBelowTerrestrial)}${a.model.kind === 'constellation' ? `, against ${a.model.comparison!.description}` : ''}`,

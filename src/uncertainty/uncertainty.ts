@@ -5,7 +5,9 @@
  *
  * Statistics (src/analysis/statistics.ts): type-7 sample quantiles p5/p50/p95; mean ± standard error s/√n
  * (the i.i.d. error, conservative for LHS, whose variance is never larger for outputs monotone in each input,
- * McKay et al. 1979); Freedman–Diaconis histograms; probabilities with Wilson (1927) 95 % score intervals.
+ * McKay et al. 1979); Freedman–Diaconis histograms; probabilities with Wilson (1927) 95 % score intervals, per
+ * constraint and jointly (P(all constraints hold in the same sample), which the per-constraint figures cannot give:
+ * constraints that share an input are correlated).
  * An output whose samples differ by rounding only (spread ≤ 1e-12 relative) is reported as one value with zero spread.
  * Failed samples (outside a field's range, or not evaluable by the models) are counted with their reasons; the
  * statistics of an output use the successful samples, and a probability counts a failed sample as "does not hold"
@@ -14,7 +16,9 @@
  */
 import { mean as distMean, quantile, describe as describeDistribution, type Distribution } from '../analysis/distributions.js';
 import { sampleInputs, type SamplingMethod } from '../analysis/sampling.js';
-import { histogram, meanWithStandardError, sampleQuantiles, wilsonInterval, type Histogram, type ProportionInterval } from '../analysis/statistics.js';
+import {
+  histogram, jointProbability, meanWithStandardError, sampleQuantiles, wilsonInterval, type Histogram, type ProportionInterval,
+} from '../analysis/statistics.js';
 import { createRng } from '../core/rng.js';
 import { StudyError } from '../core/errors.js';
 import type { LpSolver } from '../problem/lp.js';
@@ -83,6 +87,13 @@ export interface UncertaintyAnalysis {
   readonly failureReasons: readonly { readonly reason: string; readonly count: number }[];
   readonly outputs: readonly OutputSummary[];
   readonly margins: readonly MarginSummary[];
+  /**
+   * P(every constraint holds in the same sample), Wilson interval; failed samples count as not holding. Not the
+   * product of the per-constraint probabilities: constraints that share an input are correlated. Null without constraints.
+   */
+  readonly allHold: ProportionInterval | null;
+  /** The same over the enforced constraints only; null when every constraint is enforced or none is. */
+  readonly enforcedHold: ProportionInterval | null;
   /** P(LCOC < terrestrial LCOC of the same chips), failed samples counted as not; null when the model has no comparison. */
   readonly lcocBelowTerrestrial: ProportionInterval | null;
 }
@@ -144,6 +155,22 @@ export function checkSampleCount(name: string, n: number, min: number): void {
   if (!Number.isInteger(n) || n < min || n > 10_000_000) throw new StudyError('BAD_ARGUMENT', `${name} must be a whole number from ${min} to 10000000, got ${n}`);
 }
 
+/** P(all constraints hold) and P(all enforced constraints hold) over the samples (see UncertaintyAnalysis). */
+export function jointHolds(
+  model: Pick<FileModel, 'metricPaths' | 'constraints'>, outcomes: readonly SampleOutcome[],
+): { allHold: ProportionInterval | null; enforcedHold: ProportionInterval | null } {
+  const m = model.metricPaths.length;
+  const k = model.constraints.length;
+  if (k === 0 || outcomes.length === 0) return { allHold: null, enforcedHold: null };
+  const rows = outcomes.map((o) => (o.status === 'ok' ? model.constraints.map((_, j) => o.y[m + k + j] === 1) : null));
+  const enforced = model.constraints.flatMap((c, j) => (c.enforced ? [j] : []));
+  const partly = enforced.length > 0 && enforced.length < k;
+  return {
+    allHold: jointProbability({ holds: rows }),
+    enforcedHold: partly ? jointProbability({ holds: rows.map((r) => (r === null ? null : enforced.map((j) => r[j]!))) }) : null,
+  };
+}
+
 /** Samples, evaluates and summarises; writes nothing (see `runUncertainty` for the report folder). */
 export async function analyzeUncertainty(opts: UncertaintyOptions): Promise<UncertaintyAnalysis> {
   const seed = opts.seed ?? DEFAULT_SEED;
@@ -169,6 +196,7 @@ export async function analyzeUncertainty(opts: UncertaintyOptions): Promise<Unce
     const successes = outcomes.reduce((acc, o) => acc + (o.status === 'ok' && o.y[m + k + j] === 1 ? 1 : 0), 0);
     return [{ name: c.name, enforced: c.enforced, description: c.description, ...s, holds: wilsonInterval({ successes, trials: samples }) }];
   });
+  const { allHold, enforcedHold } = jointHolds(model, outcomes);
   let lcocBelowTerrestrial: ProportionInterval | null = null;
   if (model.comparison !== null) {
     const [lcoc, terrestrial] = [model.column(model.comparison.lcoc), model.column(model.comparison.terrestrial)];
@@ -179,6 +207,6 @@ export async function analyzeUncertainty(opts: UncertaintyOptions): Promise<Unce
   return {
     model, method, seed, samples, samplesDefaulted: opts.samples === undefined, workers: workers > 0 ? workers : 0,
     inputs: model.inputs.map(inputSummary), values, outcomes,
-    failed: failureReasons.reduce((s, f) => s + f.count, 0), failureReasons, outputs, margins, lcocBelowTerrestrial,
+    failed: failureReasons.reduce((s, f) => s + f.count, 0), failureReasons, outputs, margins, allHold, enforcedHold, lcocBelowTerrestrial,
   };
 }

@@ -23,6 +23,17 @@ export function sampleCountNote(n: number, defaulted: boolean, why: string, what
   return `${n} ${what}${defaulted ? ` (${why})` : ''}`;
 }
 
+export const JOINT_NOTE = 'P(all constraints hold): the share of samples in which every constraint holds at once. It is not the product of the '
+  + 'per-constraint probabilities: constraints that depend on the same inputs are correlated, and the joint share can be far below the smallest of them.';
+
+/** The joint-probability rows of the summary: all constraints, and the enforced ones when some are checks only. */
+export function jointRows(a: Pick<UncertaintyAnalysis, 'allHold' | 'enforcedHold'>): [string, string][] {
+  return [
+    ...(a.allHold !== null ? [['P(all constraints hold)', pct(a.allHold)] as [string, string]] : []),
+    ...(a.enforcedHold !== null ? [['P(all enforced constraints hold)', pct(a.enforcedHold)] as [string, string]] : []),
+  ];
+}
+
 /** The machine-readable summary (summary.json). */
 export function uncertaintySummary(a: UncertaintyAnalysis, createdAt: string): Record<string, unknown> {
   const { loaded } = a.model;
@@ -33,6 +44,7 @@ export function uncertaintySummary(a: UncertaintyAnalysis, createdAt: string): R
     seed: a.seed, workers: a.workers,
     evaluated: a.samples - a.failed, failed: a.failed, failureReasons: a.failureReasons,
     inputs: a.inputs, outputs: a.outputs, constraints: a.margins,
+    allConstraintsHold: a.allHold, enforcedConstraintsHold: a.enforcedHold,
     lcocBelowTerrestrial: a.lcocBelowTerrestrial, terrestrialComparison: a.model.comparison,
     modelNotes: a.model.notes,
     note: 'Output statistics use the successful samples; probabilities count a failed sample as not holding.',
@@ -86,6 +98,7 @@ export async function uncertaintyDocument(a: UncertaintyAnalysis): Promise<{ doc
       [`${what} file`, loaded.file], [`${what} file sha256`, loaded.hash],
       ['sampling', `${METHOD_NAMES[a.method]}, ${sampleCountNote(a.samples, a.samplesDefaulted, a.model.defaults.why)}, seed ${a.seed}`],
       ['uncertain inputs', String(a.inputs.length)], ['evaluated / failed samples', `${a.samples - a.failed} / ${a.failed}`],
+      ...jointRows(a),
       ['P(LCOC < terrestrial LCOC)', a.lcocBelowTerrestrial === null ? 'no terrestrial comparison in the record' : pct(a.lcocBelowTerrestrial)],
       ...(a.model.comparison !== null ? [['terrestrial LCOC', a.model.comparison.description] as [string, string]] : []),
       ['worker threads', String(a.workers)],
@@ -101,7 +114,9 @@ export async function uncertaintyDocument(a: UncertaintyAnalysis): Promise<{ doc
     { kind: 'h2', text: 'Constraints', id: 'constraints' },
     { kind: 'p', text: 'Margins are relative: (limit − value)/|limit| for ≤, (value − limit)/|limit| for ≥; negative when violated.' },
     { kind: 'table', headers: ['constraint', 'kind', 'nominal margin [-]', 'p5 [-]', 'p50 [-]', 'p95 [-]', 'P(holds)'],
-      rows: a.margins.map((m) => [m.name, m.enforced ? 'enforced' : 'check', opt(m.nominal), fmt(m.p5), fmt(m.p50), fmt(m.p95), pct(m.holds)]) },
+      rows: [...a.margins.map((m) => [m.name, m.enforced ? 'enforced' : 'check', opt(m.nominal), fmt(m.p5), fmt(m.p50), fmt(m.p95), pct(m.holds)]),
+        ...jointRows(a).map(([label, value]) => [label, 'jointly', '', '', '', '', value])] },
+    ...(a.allHold !== null ? [{ kind: 'p' as const, text: JOINT_NOTE }] : []),
     ...(constraintPlot ? [{ kind: 'figure' as const, plot: constraintPlot }] : []),
   ];
   if (a.failureReasons.length) {
@@ -111,7 +126,8 @@ export async function uncertaintyDocument(a: UncertaintyAnalysis): Promise<{ doc
   blocks.push({ kind: 'h2', text: 'Method', id: 'method' }, { kind: 'list', items: [
     `${METHOD_NAMES[a.method]} of the unit cube, mapped through each input's inverse CDF (independent inputs); the samples are a pure function of the seed.`,
     'p5/p50/p95: type-7 sample quantiles (Hyndman & Fan 1996). Mean ± SE: SE = s/√n, the i.i.d. standard error (conservative for Latin hypercube sampling).',
-    'Probabilities: fraction of all samples with the event, 95 % Wilson (1927) score interval; a failed sample counts as not holding.',
+    'Probabilities: fraction of all samples with the event, 95 % Wilson (1927) score interval (Brown, Cai & DasGupta 2001 recommend it over the '
+      + 'Wald interval); a failed sample counts as not holding. P(all constraints hold) counts the samples in which every constraint holds at once.',
     'Output statistics use the successful samples; samples.csv has every sample with its inputs, all record metrics and margins.',
   ] });
   return {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { empiricalProbability, histogram, meanWithStandardError, sampleQuantiles, wilsonInterval } from '../../src/analysis/statistics.js';
+import { empiricalProbability, histogram, jointProbability, meanWithStandardError, sampleQuantiles, wilsonInterval } from '../../src/analysis/statistics.js';
+import { unitSample } from '../../src/analysis/sampling.js';
+import { createRng } from '../../src/core/rng.js';
 
 describe('sampleQuantiles (Hyndman & Fan 1996 type 7)', () => {
   it('matches a hand computation on 1, 2, 3, 4, 10', () => {
@@ -59,5 +61,34 @@ describe('Wilson score interval', () => {
     expect([p.successes, p.trials, p.estimate]).toEqual([3, 10, 0.3]);
     expect(p.lower).toBeLessThan(0.3);
     expect(p.upper).toBeGreaterThan(0.3);
+  });
+});
+
+describe('jointProbability: P(every constraint holds in the same sample)', () => {
+  // u1, u2 independent U(0, 1) (Latin hypercube: each column has exactly one value in each of n equal strata, so a
+  // marginal share of a stratum boundary such as 0.7 is exact for n a multiple of 10)
+  const n = 4000;
+  const U = unitSample({ n, d: 2, rng: createRng(11), method: 'lhs' });
+  it('independent constraints u1 ≤ 0.7 and u2 ≤ 0.6: the joint is the product 0.42 (within 4 binomial SE)', () => {
+    const p = jointProbability({ holds: U.map(([u1, u2]) => [u1! <= 0.7, u2! <= 0.6]) });
+    expect(p.trials).toBe(n);
+    expect(Math.abs(p.estimate - 0.42)).toBeLessThan(4 * Math.sqrt((0.42 * 0.58) / n));
+    expect(p.lower).toBeLessThan(p.estimate);
+    expect(p.upper).toBeGreaterThan(p.estimate);
+  });
+  it('correlated constraints on one input, u1 ≤ 0.7 and u1 ≥ 0.2: the joint is 0.5 exactly, not the product 0.7 · 0.8 = 0.56', () => {
+    const p = jointProbability({ holds: U.map(([u1]) => [u1! <= 0.7, u1! >= 0.2]) });
+    expect(p.successes).toBe(0.5 * n);
+    const marginals = [U.filter(([u1]) => u1! <= 0.7).length / n, U.filter(([u1]) => u1! >= 0.2).length / n];
+    expect(marginals).toEqual([0.7, 0.8]);
+    expect(Math.abs(p.estimate - marginals[0]! * marginals[1]!)).toBeGreaterThan(0.05);
+  });
+  it('a failed sample (null) counts as not holding; the interval is Wilson\'s (81/263: 0.2553–0.3662, Newcombe 1998)', () => {
+    const holds: (boolean[] | null)[] = [...Array.from({ length: 81 }, () => [true, true]), ...Array.from({ length: 100 }, () => [true, false]),
+      ...Array.from({ length: 82 }, () => null)];
+    const p = jointProbability({ holds });
+    expect([p.successes, p.trials]).toEqual([81, 263]);
+    expect(p.lower).toBeCloseTo(0.2553, 4);
+    expect(p.upper).toBeCloseTo(0.3662, 4);
   });
 });

@@ -205,7 +205,7 @@ describe('compareRuns', () => {
     const shareA = fa.filter((a) => !fb.some((b) => dominatedBy(b, a))).length / fa.length;
     const shareB = fb.filter((b) => !fa.some((a) => dominatedBy(a, b))).length / fb.length;
     expect(shareA).toBeLessThan(1);
-    expect([r.rows[0]!.nonDominatedShare, r.rows[1]!.nonDominatedShare]).toEqual([shareA, shareB]);
+    expect([r.rows[0]!.paretoNonDominatedShare, r.rows[1]!.paretoNonDominatedShare]).toEqual([shareA, shareB]);
     expect(r.normalization.reference).toEqual([1.1, 1.1]);
     expect(r.regions).toHaveLength(8);
     for (const f of ['compare.html', 'compare.md', 'fronts.svg']) expect(existsSync(join(out, f))).toBe(true);

@@ -58,6 +58,10 @@ describe('odc uncertainty: forward propagation', () => {
     expect(a.failed).toBe(outside);
     expect(a.failureReasons.every((f) => f.reason.startsWith('compute.utilization = ') && f.reason.includes('validity range 0.05–1'))).toBe(true);
     for (const m of a.margins) expect(m.holds.successes + a.failed).toBeLessThanOrEqual(n);
+    // jointly: at most the least likely constraint, and no failed sample counts
+    expect(a.allHold!.trials).toBe(n);
+    expect(a.allHold!.successes).toBeLessThanOrEqual(Math.min(...a.margins.map((m) => m.holds.successes)));
+    expect(a.allHold!.successes + a.failed).toBeLessThanOrEqual(n);
     expect(a.outputs.find((o) => o.path === 'mass.launch_kg')!.n).toBe(n - a.failed);
   });
 

@@ -1,0 +1,80 @@
+/**
+ * Does a design of a node study still meet its constraints when its uncertain inputs vary? Each design is evaluated
+ * on the study's common sample set (./robust.ts `commonSampler`: one unit matrix, Latin hypercube by default, mapped
+ * through each input's distribution — the catalog rows' `uncertainty:` and the study's `uncertainty:` section), and in
+ * every sample each constraint the optimizer enforces is checked:
+ * - the physical constraints the study does not relax (record.constraints, `satisfied`);
+ * - the study's constraints without a statistic, with the same comparison as the optimizer (g ≤ 0, scaled by |limit|).
+ * Constraints that name a statistic or prob(...) are statements about the whole sample set, not about one sample, and
+ * are left out (listed as such). A variable of the study that is also an uncertain input is held at the design's value
+ * (the design fixes it). Failed samples (outside a field's range, or not evaluable) count as not holding.
+ * Deterministic: a pure function of the study, the design and (samples, method, seed).
+ */
+import type { SamplingMethod } from '../analysis/sampling.js';
+import type { Catalogs } from '../catalog/schema.js';
+import type { DesignRecord } from '../evaluate/record.js';
+import { metricGetter } from '../evaluate/metrics.js';
+import { evaluateExpr, type ParsedConstraint } from './expression.js';
+import { commonSampler, inputColumns } from './robust.js';
+import type { NodeDesign } from './schema.js';
+
+export interface ConstraintSampleSettings {
+  readonly samples: number;
+  readonly method: SamplingMethod;
+  readonly seed: number;
+}
+
+export interface ConstraintSamples {
+  /** Constraints checked per sample, in order. */
+  readonly names: readonly string[];
+  /** Study constraints with a statistic, not checked per sample. */
+  readonly skipped: readonly string[];
+  /** Per sample: each constraint of `names` holds, or null for a failed sample. */
+  readonly holds: readonly (readonly boolean[] | null)[];
+  /** Uncertain inputs of this design. */
+  readonly inputs: number;
+  /** Failed samples and the first reason. */
+  readonly failed: number;
+  readonly firstFailure: string | null;
+}
+
+export interface ConstraintSamplerParams {
+  readonly base: NodeDesign;
+  readonly rows: Catalogs;
+  readonly variableNames: readonly string[];
+  readonly physicalConstraints: readonly string[];
+  readonly constraints: readonly ParsedConstraint[];
+  readonly evaluate: (design: NodeDesign) => DesignRecord;
+  readonly scaledViolation: (value: number, sense: '<=' | '>=', limit: number) => number;
+  readonly settings: ConstraintSampleSettings;
+}
+
+/** Samples per design as a function of the design; null when no input of the study is uncertain. */
+export function constraintSampler(p: ConstraintSamplerParams): ((d: NodeDesign) => ConstraintSamples) | null {
+  // the design fixes its variables: an uncertain input that is also a variable is held ('fixed')
+  const section = { ...(p.base.uncertainty ?? {}) } as Record<string, unknown>;
+  const uncertain = new Set(inputColumns(p.base, p.rows));
+  for (const name of p.variableNames) if (uncertain.has(name)) section[name] = 'fixed';
+  const base = { ...p.base, uncertainty: section } as NodeDesign;
+  const sampler = commonSampler({ base, rows: p.rows, ...p.settings, evaluate: p.evaluate });
+  if (sampler.columns.length === 0) return null;
+  const perSample = p.constraints.filter((c) => !c.statistics);
+  const skipped = p.constraints.filter((c) => c.statistics).map((c) => c.text);
+  const getters = new Map(perSample.flatMap((c) => c.refs).map((r) => [r, metricGetter(r)] as const));
+  const names = [...p.physicalConstraints, ...perSample.map((c) => c.text)];
+  const check = (rec: DesignRecord): boolean[] => {
+    const physical = p.physicalConstraints.map((name) => rec.constraints.find((c) => c.name === name)?.satisfied ?? false);
+    const lookup = (path: string): number => getters.get(path)!(rec);
+    const study = perSample.map((c) => p.scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup)) <= 0);
+    return [...physical, ...study];
+  };
+  return (d) => {
+    const design = { ...d, uncertainty: section } as NodeDesign;
+    const samples = sampler.samples(design);
+    const failures = samples.filter((s) => s.record === null);
+    return {
+      names, skipped, holds: samples.map((s) => (s.record === null ? null : check(s.record))),
+      inputs: sampler.planFor(design).inputs.length, failed: failures.length, firstFailure: failures[0]?.failure ?? null,
+    };
+  };
+}
