@@ -38,6 +38,9 @@ const TWO_PI = 2 * Math.PI;
 /** Points of the orbit-mean quadrature (trapezoid on a periodic integrand: spectrally accurate). */
 const MEAN_SAMPLES = 720;
 
+/** The six lattice steps of squared norm 1. */
+const UNIT_STEPS: readonly (readonly [number, number])[] = [[1, 0], [0, 1], [-1, 1], [-1, 0], [0, -1], [1, -1]];
+
 /** Hexagonal lattice point a·(1, 0) + b·(½, √3/2), integer coordinates. */
 export interface LatticePoint {
   readonly a: number;
@@ -133,12 +136,16 @@ export function clusterFormation(members: number, radius_m: number, kind: Cluste
     const c1 = spacing_m * (p.a + p.b / 2), c2 = (spacing_m * SQRT3 * p.b) / 2;
     return { c1_m: c1, c2_m: c2, alongTrackOffset_m: 0, d1_m: kind === 'circular' ? SQRT3 * c1 : 0, d2_m: kind === 'circular' ? SQRT3 * c2 : 0 };
   });
+  // Neighbours by exact integer lookup of the six unit steps (N(Δ) = 1): linear in the member count.
+  const index = new Map(lattice.map((p, k) => [`${p.a},${p.b}`, k]));
   const neighbours: [number, number][] = [];
-  for (let i = 0; i < lattice.length; i++) {
-    for (let j = i + 1; j < lattice.length; j++) {
-      if (norm2({ a: lattice[j]!.a - lattice[i]!.a, b: lattice[j]!.b - lattice[i]!.b }) === 1) neighbours.push([i, j]);
+  lattice.forEach((p, i) => {
+    for (const [da, db] of UNIT_STEPS) {
+      const j = index.get(`${p.a + da},${p.b + db}`);
+      if (j !== undefined && j > i) neighbours.push([i, j]);
     }
-  }
+  });
+  neighbours.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   // Every neighbour pair is one lattice step apart, so all share the stretch of one spacing.
   const neighbourDistance_m: Stats = neighbours.length === 0 ? { min: 0, mean: 0, max: 0 }
     : { min: stretch.min * spacing_m, mean: stretch.mean * spacing_m, max: stretch.max * spacing_m };
