@@ -55,17 +55,21 @@ export const chipRowSchema = lazy(() => z
      * What `peakTFLOPS` states: `peak` (the maximum rate: a datasheet peak, or a press "up to" figure), `typical` (the
      * rate the part runs at while busy, as its maker states it) or `sustained` (measured on a named workload).
      */
-    figureKind: z.enum(CHIP_FIGURE_KINDS, { error: `figureKind is required: ${CHIP_FIGURE_KINDS.join(' | ')} — what peakTFLOPS states (peak: a datasheet or "up to" maximum)` }),
+    figureKind: z.enum(CHIP_FIGURE_KINDS, {
+      error: `figureKind is required: ${CHIP_FIGURE_KINDS.join(' | ')} — what peakTFLOPS states (peak: a datasheet or "up to" maximum)`,
+    }),
     /** `peak` rows: typical rate while busy / stated peak [-], (0, 1]; the compute waterfall's `typical` step. Absent: not derated. */
     typicalFraction: z.number().gt(0).max(1).optional(),
     /** Where typicalFraction comes from: a citation, or "estimate: …" with its basis (required with typicalFraction). */
     typicalFractionSource: z.string().min(1).optional(),
   })
   .refine((r) => r.typicalFraction === undefined || r.figureKind === 'peak', {
-    message: 'typicalFraction derates a peak figure: set figureKind: peak, or remove typicalFraction (a typical or sustained figure is used as is)', path: ['typicalFraction'],
+    message: 'typicalFraction derates a peak figure: set figureKind: peak, or remove typicalFraction (a typical or sustained figure is used as is)',
+    path: ['typicalFraction'],
   })
   .refine((r) => (r.typicalFraction === undefined) === (r.typicalFractionSource === undefined), {
-    message: 'typicalFraction and typicalFractionSource go together: cite where the fraction comes from ("estimate: …" with its basis if unpublished)', path: ['typicalFractionSource'],
+    message: 'typicalFraction and typicalFractionSource go together: cite where the fraction comes from ("estimate: …" with its basis if unpublished)',
+    path: ['typicalFractionSource'],
   })
   .refine((r) => r.systemPowerPerChip_W >= r.chipPower_W, { message: 'systemPowerPerChip_W must be at least chipPower_W (it includes the chip)', path: ['systemPowerPerChip_W'] })
   .refine((r) => r.softDoseThreshold_rad === undefined || r.softDoseThreshold_rad <= r.tidTolerance_rad, {

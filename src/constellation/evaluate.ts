@@ -77,11 +77,14 @@ function ssoNotes(spec: ConstellationSpec): string[] {
   for (const s of spec.shells) {
     const o = s.sso;
     if (o === null || o.ltansEvaluated === 1) continue; // one LTAN: the node is at the shell's own orbit
-    notes.push(`shell ${s.geometry.name}: SSO planes over ${o.ltanSpread_h} h of local time; the node is sized for the most-shadowed plane ` +
-      `(LTAN ${o.sizingLtan_h.toFixed(2)} h, mean shadow ${o.eclipseFractionWorst.toFixed(3)}; least-shadowed plane ${o.eclipseFractionBest.toFixed(3)} ` +
-      `at ${o.bestLtan_h.toFixed(2)} h; ${o.ltansEvaluated} distinct plane LTANs through the orbit model)`);
+    const name = s.geometry.name;
+    notes.push(`shell ${name}: SSO planes over ${o.ltanSpread_h} h of local time; the node is sized for the most-shadowed plane ` +
+      `(LTAN ${o.sizingLtan_h.toFixed(2)} h, mean shadow ${o.eclipseFractionWorst.toFixed(3)}; ` +
+      `least-shadowed plane ${o.eclipseFractionBest.toFixed(3)} at ${o.bestLtan_h.toFixed(2)} h; ` +
+      `${o.ltansEvaluated} distinct plane LTANs through the orbit model)`);
     if (!o.sizingPlaneHasLongestEclipse) {
-      notes.push(`shell ${s.geometry.name}: another plane has a longer single eclipse (${o.longestEclipse_s.toFixed(0)} s) than the sizing plane: its battery is short by that margin`);
+      notes.push(`shell ${name}: another plane has a longer single eclipse (${o.longestEclipse_s.toFixed(0)} s) than the sizing plane: ` +
+        'its battery is short by that margin');
     }
   }
   return notes;
@@ -194,7 +197,8 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
     constraintResult('launch.halfMilestone', half, '>=', 0.5, '-', false, `50 % of satellites in orbit within ${spec.launch.milestoneHalf_yr} yr (FCC 47 CFR 25.164(b))`),
     constraintResult('launch.fullMilestone', full, '>=', 1, '-', false, `all satellites in orbit within ${spec.launch.milestoneFull_yr} yr (FCC 47 CFR 25.164(b))`),
   ];
-  notes.push('geometry: SGP4 (satellite.js) of one representative per plane, other slots by rotation in the plane; eclipse from the node model at each shell\'s sizing plane');
+  notes.push('geometry: SGP4 (satellite.js) of one representative per plane, other slots by rotation in the plane; ' +
+    'eclipse from the node model at each shell\'s sizing plane');
 
   const details = withDetails ? constellationDetails({ spec, ground, campaign, networks }) : null;
   const record: ConstellationRecord = {

@@ -101,11 +101,15 @@ function checkClusterFitsSpacecraft(shell: ShellInput, design: NodeDesign, where
 function checkLtanLayout(shell: ShellInput, rawShell: Record<string, unknown>, where: (p: Path) => string, path: string, i: number): void {
   const sso = shell.inclination_deg === 'sso';
   if (shell.pattern === 'sso-ltan' && !sso) {
-    throw new StudyError('OUT_OF_RANGE', `${where(['pattern'])}: shell '${shell.name}' is an sso-ltan pattern at inclination ${shell.inclination_deg}°: its planes are placed by local time, which only a sun-synchronous orbit keeps; set inclination_deg: sso, or use pattern: walker-delta`, { file: path, field: `shells.${i}.pattern` });
+    throw new StudyError('OUT_OF_RANGE', `${where(['pattern'])}: shell '${shell.name}' is an sso-ltan pattern at inclination ` +
+      `${shell.inclination_deg}°: its planes are placed by local time, which only a sun-synchronous orbit keeps; set inclination_deg: sso, ` +
+      'or use pattern: walker-delta', { file: path, field: `shells.${i}.pattern` });
   }
   if (rawShell['ltanBand_h'] !== undefined && shell.pattern !== 'sso-ltan') {
     const spread = shell.pattern === 'walker-star' ? '12 h' : 'all 24 h';
-    throw new StudyError('OUT_OF_RANGE', `${where(['ltanBand_h'])}: shell '${shell.name}' sets ltanBand_h but its pattern is ${shell.pattern}, whose planes span ${spread} of local time (RAAN spread); use pattern: sso-ltan to keep the planes within the band, or remove ltanBand_h`, { file: path, field: `shells.${i}.ltanBand_h` });
+    throw new StudyError('OUT_OF_RANGE', `${where(['ltanBand_h'])}: shell '${shell.name}' sets ltanBand_h but its pattern is ${shell.pattern}, ` +
+      `whose planes span ${spread} of local time (RAAN spread); use pattern: sso-ltan to keep the planes within the band, or remove ltanBand_h`,
+    { file: path, field: `shells.${i}.ltanBand_h` });
   }
 }
 

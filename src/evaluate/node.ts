@@ -236,7 +236,9 @@ function sizeMassAndDrag(
  * (src/models/computeWaterfall.ts). Throttling applies only when the installed array or radiator is short of
  * what the design requires: the closures are enforced in studies, so it shows what an infeasible design would deliver.
  */
-function deliveredCompute(design: Design, rows: Rows, { compute, computeShare, sunlitItPowerAvg_W, isl }: Payload, thermal: ThermalSizing, power: PowerSizing) {
+function deliveredCompute(
+  design: Design, rows: Rows, { compute, computeShare, sunlitItPowerAvg_W, isl }: Payload, thermal: ThermalSizing, power: PowerSizing,
+) {
   const c = design.compute;
   const { typicalFraction, typicalFractionSource } = rows.chip;
   const all = design.thermal.rejects === 'all';

@@ -129,7 +129,9 @@ export function llmInferenceBytesPerFlop(p: Readonly<{ parameters: number; bytes
 export function computeWaterfall(p: Readonly<ComputeWaterfallParams>): ComputeWaterfallResult {
   positive('peakPFLOPS', p.peakPFLOPS);
   const t = fraction('typicalFraction', p.typicalFraction ?? 1, false);
-  if (p.typicalFraction !== undefined && p.typicalFractionSource === undefined) throw new RangeError('typicalFractionSource is required with typicalFraction');
+  if (p.typicalFraction !== undefined && p.typicalFractionSource === undefined) {
+    throw new RangeError('typicalFractionSource is required with typicalFraction');
+  }
   const u = fraction('utilization', p.utilization, false);
   const s = fraction('sustainedFraction', p.sustainedFraction ?? DEFAULT_SUSTAINED_FRACTION, false);
   const share = fraction('computeShare', p.computeShare ?? 1, true);
