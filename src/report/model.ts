@@ -13,13 +13,16 @@ import { axisLabel, objectiveTitle, samplePositions, tidySvg, tickText, type Axi
 import { convergenceSvg, objectiveMatrixSvg, parallelSvg, waterfallSvg } from './svgPlots.js';
 import type { ReferenceDesign } from './references.js';
 import { robustReport, type RobustReport } from './robust.js';
+import { BINDING_MARGIN } from './binding.js';
+import { decisionSummary, type DecisionSummary } from './recommend.js';
+import { decisionView, frontKneeCaption, frontKneeSvg, type DecisionView } from './decisionView.js';
 
 /** Plot sizes: evaluations and Pareto designs beyond these are sampled evenly (deterministic). */
 export const MAX_EVALUATION_POINTS = 3000;
 export const MAX_FRONT_POINTS = 1500;
 export const MAX_PARALLEL_LINES = 800;
-/** A constraint is called binding when its relative margin is at most this (2 %). */
-export const BINDING_MARGIN = 0.02;
+/** A constraint is called binding when its relative margin is at most this (2 %): see binding.ts. */
+export { BINDING_MARGIN };
 
 export interface ReportPlot {
   readonly id: string;
@@ -62,6 +65,9 @@ export interface ReportModel {
   readonly robust: RobustReport | null;
   readonly references: readonly ReferenceDesign[];
   readonly notes: readonly string[];
+  /** What the report opens with: the recommended designs, their verdicts and what binds them (plot also in `plots`, id 'front-knee'). */
+  readonly decision: DecisionSummary;
+  readonly decisionView: DecisionView;
 }
 
 
@@ -275,7 +281,12 @@ export async function buildReportModel(run: LoadedRun, refs: readonly ReferenceD
   ];
   if (meta.study.kind === 'node' && physical.length === 0) notes.push('no evaluated record available: the physical constraints (array area, radiator area, launch closure, fits vehicle) are not listed');
   const picks = decisionPicks(pareto);
-  const plots: ReportPlot[] = [objectivePlot(run, refs, notes)];
+  const decision = decisionSummary(pareto);
+  const kneeSvg = frontKneeSvg(run, decision);
+  const plots: ReportPlot[] = [
+    ...(kneeSvg !== null ? [{ id: 'front-knee', file: 'front-knee.svg', title: 'Pareto front and the recommended designs', caption: frontKneeCaption(run), svg: kneeSvg }] : []),
+    objectivePlot(run, refs, notes),
+  ];
   const robust = await robustReport(run);
   if (robust) {
     summary.splice(summary.findIndex((k) => k.label === 'evaluations'), 0, ...robust.summary);
@@ -322,5 +333,6 @@ export async function buildReportModel(run: LoadedRun, refs: readonly ReferenceD
     constraints,
     packages: Object.entries(meta.packageVersions).map(([label, value]) => ({ label, value })),
     plots, kneeMethod: KNEE_METHOD, picks: views, table: { headers, rows }, robust, references: refs, notes,
+    decision, decisionView: decisionView(run, decision, refs),
   };
 }
