@@ -4,7 +4,9 @@
  *
  * - A constraint binds when its relative margin −g is at most BINDING_MARGIN (2 %): g is the study's g ≤ 0 form,
  *   scaled by |limit| (src/study/compile.ts `scaledViolation`; a physical check's g equals −margin of the record).
- *   Benchmarks keep their own scaling (pymoo's), so there 2 % is of that scaled value.
+ *   Benchmarks keep their own scaling (pymoo's), so there 2 % is of that scaled value. A check whose limit is 0 and
+ *   whose value is 0 (a count that must be zero and is, e.g. a constellation's blocked links isl.lineOfSight) sits at
+ *   g = 0 without pressing on anything: it is not called binding.
  * - A real or integer variable sits at a bound when it lies within BOUND_TOLERANCE (1 %) of the variable's range
  *   from it (an integer with a range under 100 steps: exactly at it). Choices have no bound and are not reported.
  * - Over the front: for each binding constraint and each bound, how many Pareto designs are held there. A bound that
@@ -63,9 +65,18 @@ export function boundOf(v: Variable, x: string | number | undefined): 'lower' | 
   return null;
 }
 
-/** Margins of a design's constraints (−g), smallest first; a failed (non-finite) g sorts first. */
+/** Names of the record's checks with limit 0 met by a value of 0 (see the header): at g = 0 but not binding. */
+function zeroCountChecks(d: ParetoDesign): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const c of d.record?.constraints ?? []) if (c.limit === 0 && c.value === 0) out.add(c.name);
+  return out;
+}
+
+/** Margins of a design's constraints (−g), smallest first; a failed (non-finite) g sorts first. Zero-count checks are left out. */
 function margins(d: ParetoDesign): ConstraintMargin[] {
+  const zero = zeroCountChecks(d);
   return Object.entries(d.constraints)
+    .filter(([name]) => !zero.has(name))
     .map(([name, g]) => ({ name, margin: -g }))
     .sort((a, b) => (Number.isFinite(a.margin) ? a.margin : -Infinity) - (Number.isFinite(b.margin) ? b.margin : -Infinity));
 }
@@ -86,7 +97,8 @@ export function frontPressure(pareto: Pick<ParetoFile, 'designs' | 'variables'>)
   const cons = new Map<string, number>();
   const bounds = new Map<string, { variable: string; bound: 'lower' | 'upper'; limit: number; count: number }>();
   for (const d of pareto.designs) {
-    for (const [name, g] of Object.entries(d.constraints)) if (-g <= BINDING_MARGIN) cons.set(name, (cons.get(name) ?? 0) + 1);
+    const zero = zeroCountChecks(d);
+    for (const [name, g] of Object.entries(d.constraints)) if (-g <= BINDING_MARGIN && !zero.has(name)) cons.set(name, (cons.get(name) ?? 0) + 1);
     for (const v of pareto.variables) {
       const b = boundOf(v, d.variables[v.name]);
       if (b === null || v.kind === 'choice') continue;

@@ -137,3 +137,16 @@ describe('what binds: BNH, whose front runs along the upper bound x2 = 3', () =>
     expect(d.front).toEqual({ designs: 0, constraints: [], bounds: [] });
   });
 });
+
+describe('what binds: a count that must be zero and is', () => {
+  it('is at g = 0 but not called binding (a constellation without blocked links); a closure at its limit is', () => {
+    const check = (name: string, value: number, limit: number) => ({ name, value, limit, sense: '<=', margin: 0, enforced: true, satisfied: true, unit: '-', description: '' });
+    const d: ParetoDesign = {
+      index: 0, variables: {}, objectives: { f1: 0, f2: 0 },
+      constraints: { 'isl.lineOfSight': 0, 'mass.launchClosure': 0 },
+      record: { constraints: [check('isl.lineOfSight', 0, 0), check('mass.launchClosure', 2500, 2500)] } as unknown as ParetoDesign['record'],
+    };
+    expect(designBinding(d, []).constraints.map((c) => c.name)).toEqual(['mass.launchClosure']);
+    expect(frontPressure({ designs: [d], variables: [] }).constraints.map((c) => c.name)).toEqual(['mass.launchClosure']);
+  });
+});

@@ -14,7 +14,8 @@ const ai1 = (): ReferenceDesign => {
   return designs[0]!;
 };
 /** ai1 with every physical check passed (to isolate the study's own constraints and bounds). */
-const feasible = (r: ReferenceDesign): ReferenceDesign => ({ ...r, record: { ...r.record, constraints: r.record.constraints.map((c) => ({ ...c, satisfied: true })) } });
+const feasible = (r: ReferenceDesign): ReferenceDesign =>
+  ({ ...r, record: { ...r.record, constraints: r.record.constraints.map((c) => ({ ...c, satisfied: true })) } });
 
 const front = (designs: ParetoDesign[], variables: ParetoFile['variables'] = []): Pick<ParetoFile, 'designs' | 'objectives' | 'variables'> => ({
   designs, variables,
