@@ -42,8 +42,9 @@ function bindingLine(d: RecommendedDesign): string {
   const b = d.binding;
   const parts = [b.constraints.length ? `binding: ${b.constraints.map((c) => `${c.name} (${pctText(c.margin)})`).join(', ')}` : 'no binding constraint'];
   if (b.bounds.length) parts.push(`at a bound: ${b.bounds.map((x) => `${x.variable} = ${fmt(x.value)} (${x.bound === 'upper' ? '<=' : '>='} ${fmt(x.limit)})`).join(', ')}`);
-  const next = b.tightest.find((c) => !b.constraints.some((x) => x.name === c.name));
-  if (next !== undefined) parts.push(`${b.constraints.length ? 'next-tightest' : 'tightest'} margin: ${next.name} ${pctText(next.margin)}`);
+  // the tightest margins not already listed as binding (all of the tightest when nothing binds, else the next one)
+  const rest = b.tightest.filter((c) => !b.constraints.some((x) => x.name === c.name)).slice(0, b.constraints.length ? 1 : undefined);
+  if (rest.length) parts.push(`${b.constraints.length ? 'next-tightest margin' : 'tightest margins'}: ${rest.map((c) => `${c.name} ${pctText(c.margin)}`).join(', ')}`);
   return `${name(d)}: ${parts.join('; ')}.`;
 }
 const figureText = (v: number, unit: string): string => `${fmt(v)}${unit === '-' ? '' : ` ${unit}`}`;
