@@ -144,10 +144,15 @@ export function frontPressureTexts(front: FrontPressure, fmt: (v: number) => str
   return shown;
 }
 
-/** "compute.itPowerPeak_W <= 150000 (margin 0.3 %); at a bound: compute.chips = 200 (<= 200)", or "nothing binds". */
-export function designBindingText(b: DesignBinding, fmt: (v: number) => string): string {
+/**
+ * "compute.itPowerPeak_W <= 150000 (margin 0.3 %); at a bound: compute.chips = 200 (<= 200)", or "nothing binds"; at most
+ * `max` constraints, then how many more.
+ */
+export function designBindingText(b: DesignBinding, fmt: (v: number) => string, max = Infinity): string {
   const parts: string[] = [];
-  if (b.constraints.length) parts.push(b.constraints.map((c) => `${c.name} (margin ${(100 * c.margin).toFixed(1)} %)`).join('; '));
+  const shown = b.constraints.slice(0, max).map((c) => `${c.name} (margin ${(100 * c.margin).toFixed(1)} %)`);
+  if (b.constraints.length > max) shown.push(`${b.constraints.length - max} more`);
+  if (shown.length) parts.push(shown.join('; '));
   if (b.bounds.length) parts.push(`at a bound: ${b.bounds.map((x) => `${x.variable} = ${fmt(x.value)} (${x.bound === 'upper' ? '<=' : '>='} ${fmt(x.limit)})`).join(', ')}`);
   return parts.length ? parts.join('; ') : `no constraint within ${pct(BINDING_MARGIN)}, no variable at a bound`;
 }

@@ -37,14 +37,14 @@ export const shortRole = (role: string): string => role.replace(/(\.[A-Za-z0-9]+
 const name = (d: RecommendedDesign): string => `design ${d.index} (${d.roles.map(shortRole).join(', ')})`;
 const pctText = (margin: number): string => `${(100 * margin).toFixed(1)} %`;
 
-/** "binding: a (0.0 %), b (1.2 %); at a bound: x = 200 (<= 200); next-tightest margin: c 5.1 %". */
+/** "binding: a (0.0 %), b (1.2 %); at a bound: x = 200 (<= 200); next-tightest margin: c (5.1 %)". */
 function bindingLine(d: RecommendedDesign): string {
   const b = d.binding;
   const parts = [b.constraints.length ? `binding: ${b.constraints.map((c) => `${c.name} (${pctText(c.margin)})`).join(', ')}` : 'no binding constraint'];
   if (b.bounds.length) parts.push(`at a bound: ${b.bounds.map((x) => `${x.variable} = ${fmt(x.value)} (${x.bound === 'upper' ? '<=' : '>='} ${fmt(x.limit)})`).join(', ')}`);
   // the tightest margins not already listed as binding (all of the tightest when nothing binds, else the next one)
   const rest = b.tightest.filter((c) => !b.constraints.some((x) => x.name === c.name)).slice(0, b.constraints.length ? 1 : undefined);
-  if (rest.length) parts.push(`${b.constraints.length ? 'next-tightest margin' : 'tightest margins'}: ${rest.map((c) => `${c.name} ${pctText(c.margin)}`).join(', ')}`);
+  if (rest.length) parts.push(`${b.constraints.length ? 'next-tightest margin' : 'tightest margins'}: ${rest.map((c) => `${c.name} (${pctText(c.margin)})`).join(', ')}`);
   return `${name(d)}: ${parts.join('; ')}.`;
 }
 const figureText = (v: number, unit: string): string => `${fmt(v)}${unit === '-' ? '' : ` ${unit}`}`;
@@ -81,29 +81,35 @@ function designsTable(d: DecisionSummary): TextTable {
   };
 }
 
+/** One row per design: its own LCOC, then per scenario the space/ground ratio and the ground LCOC, then the tally. */
 function verdictsTable(d: DecisionSummary): TextTable | null {
   const withVerdict = d.designs.filter((x) => x.verdicts.length > 0);
   if (withVerdict.length === 0) return null;
   const ids = withVerdict[0]!.verdicts.map((v) => v.baseline);
+  const basis = withVerdict[0]!.verdicts[0]!.basis;
   return {
-    headers: ['terrestrial scenario', ...withVerdict.map((x) => `design ${x.index} (${shortRole(x.roles[0]!)}): space/ground [-]`)],
-    rows: ids.map((id) => [id, ...withVerdict.map((x) => {
-      const v = x.verdicts.find((y) => y.baseline === id);
-      if (v === undefined) return '';
-      return `${fmt(v.spaceToTerrestrial)}× — ${v.spaceToTerrestrial < 1 ? 'space cheaper' : 'ground cheaper'} (${fmt(v.space_USD_per_PFLOP_day)} vs ${fmt(v.terrestrial_USD_per_PFLOP_day)} USD/PFLOP-day)`;
-    })]),
+    headers: ['design', `space LCOC, ${basis} [USD/PFLOP-day]`, ...ids.map((id) => `${id} [-]`), 'verdict'],
+    rows: withVerdict.map((x) => {
+      const cheaper = x.verdicts.filter((v) => v.spaceToTerrestrial < 1).length;
+      return [
+        `design ${x.index}`, fmt(x.verdicts[0]!.space_USD_per_PFLOP_day),
+        ...ids.map((id) => { const v = x.verdicts.find((y) => y.baseline === id); return v ? `${fmt(v.spaceToTerrestrial)}× (${fmt(v.terrestrial_USD_per_PFLOP_day)})` : ''; }),
+        cheaper === 0 ? `ground cheaper in all ${x.verdicts.length}` : `space cheaper in ${cheaper} of ${x.verdicts.length}`,
+      ];
+    }),
   };
 }
 
 function verdictNote(d: DecisionSummary): string | null {
   const v = d.designs.find((x) => x.verdicts.length > 0)?.verdicts[0];
   if (v === undefined) return null;
-  return v.basis === 'discounted'
+  const cells = 'Each scenario\'s cell: space/ground LCOC ratio (below 1 space is cheaper), and in brackets the ground LCOC [USD/PFLOP-day]. ';
+  return cells + (v.basis === 'discounted'
     ? 'Discounted LCOC of the node fleet (cost.lcocDiscounted_USD_per_PFLOP_day, with the study\'s discount rate) over that of the same chips in each scenario of '
-      + 'designs/catalogs/terrestrial-baselines.yaml, same lifetime and discount rate; below 1 space is cheaper.'
+      + 'designs/catalogs/terrestrial-baselines.yaml, same lifetime and discount rate.'
     : 'Undiscounted LCOC of the constellation (totals.lcoc_USD_per_PFLOP_day: learning, replacements, ground segment) over the undiscounted LCOC of the same chips '
       + 'in each scenario of designs/catalogs/terrestrial-baselines.yaml (the shells\' node figures weighted by satellites × delivered PFLOPS, over the node\'s '
-      + 'lifetime): an approximate comparison; below 1 space is cheaper.';
+      + 'lifetime): an approximate comparison.');
 }
 
 export function decisionView(run: LoadedRun, d: DecisionSummary, refs: readonly ReferenceDesign[]): DecisionView {

@@ -55,6 +55,7 @@ details { margin: 6px 0 10px; } summary { cursor: pointer; font-weight: 600; }
 code { font-size: 13px; background: #f5f5f5; padding: 0 3px; border-radius: 3px; overflow-wrap: anywhere; }
 footer { margin-top: 48px; color: var(--muted); font-size: 13px; }
 p.answer { font-size: 17px; margin: 4px 0 12px; max-width: 1100px; }
+table.verdicts td { white-space: nowrap; }
 `;
 
 /** Click a header to sort (numbers by value, thousands separators ignored); the page works without it. */
@@ -120,7 +121,7 @@ function decisionSummaryHtml(model: ReportModel): string {
   if (v.headline !== null) parts.push(`<p class="answer">${esc(v.headline)}</p>`);
   if (v.empty !== null) parts.push(`<p><strong>${esc(v.empty)}</strong></p>`);
   if (v.designs) parts.push(htmlTable(v.designs.headers, v.designs.rows, 'recommended'));
-  if (v.verdicts) parts.push(`<h3>Against terrestrial data centers</h3>${htmlTable(v.verdicts.headers, v.verdicts.rows)}<p class="note">${esc(v.verdictNote ?? '')}</p>`);
+  if (v.verdicts) parts.push(`<h3>Against terrestrial data centers</h3>${htmlTable(v.verdicts.headers, v.verdicts.rows, 'verdicts')}<p class="note">${esc(v.verdictNote ?? '')}</p>`);
   if (v.binding.length || v.front.length) {
     parts.push(`<h3>What binds</h3><ul>${v.binding.map((b) => `<li>${esc(b)}</li>`).join('')}</ul>`);
     parts.push(v.front.length ? `<p>The front as a whole:</p><ul>${v.front.map((b) => `<li>${esc(b)}</li>`).join('')}</ul>` : '<p>No Pareto design is held by a constraint or a bound.</p>');

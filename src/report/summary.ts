@@ -4,7 +4,7 @@ import { fmt } from './budget.js';
 import { boundText, designBindingText, WIDEN_SHARE } from './binding.js';
 import { shellText, type DecisionSummary, type TerrestrialVerdict } from './recommend.js';
 
-/** Front conditions named on the terminal (the report and run.json have them all). */
+/** Front conditions, and the knee's binding constraints, named on the terminal (the report and run.json have them all). */
 const TERMINAL_PRESSURES = 4;
 
 /** "hyperscale-virginia 18.1, colocation-us-primary 16.2 (space/ground; ground cheaper in all 2)". */
@@ -40,7 +40,7 @@ export function decisionLines(d: DecisionSummary): string[] {
   ];
   if (knee.shells?.length) lines.push(`    shells: ${knee.shells.map(shellText).join('; ')}`);
   if (knee.verdicts.length) lines.push(`    vs terrestrial, ${knee.verdicts[0]!.basis} LCOC space/ground: ${verdictText(knee.verdicts)}`);
-  lines.push(`    binds: ${designBindingText(knee.binding, fmt)}`);
+  lines.push(`    binds: ${designBindingText(knee.binding, fmt, TERMINAL_PRESSURES)}`);
   const others = d.designs.slice(1);
   if (others.length) {
     lines.push(`  best per objective: ${others.map((o) => `design ${o.index} (${o.roles.map((r) => r.replace(/^best /, '')).join(', ')})`).join('; ')}`);
