@@ -55,6 +55,8 @@ details { margin: 6px 0 10px; } summary { cursor: pointer; font-weight: 600; }
 .pick.knee { border-left-color: var(--accent); }
 code { font-size: 13px; background: #f5f5f5; padding: 0 3px; border-radius: 3px; overflow-wrap: anywhere; }
 footer { margin-top: 48px; color: var(--muted); font-size: 13px; }
+p.answer { font-size: 17px; margin: 4px 0 12px; max-width: 1100px; }
+table.verdicts td { white-space: nowrap; }
 `;
 
 /** Click a header to sort (numbers by value, thousands separators ignored); the page works without it. */
@@ -113,15 +115,48 @@ function pickHtml(v: PickView, open: boolean): string {
   return `<div class="pick${pick.selector === 'knee' ? ' knee' : ''}">${head}${parts.join('\n')}</div>`;
 }
 
-export function renderHtml(model: ReportModel): string {
-  const { run } = model;
-  const res = run.meta.result;
-  const sections: string[] = [];
-  sections.push(`<section id="summary"><h2>Study summary</h2>${kvTable(model.summary)}
+/** The opening section: the answer, the recommended designs, the terrestrial verdict, what binds, the front plot, the references. */
+function decisionSummaryHtml(model: ReportModel): string {
+  const v = model.decisionView;
+  const parts: string[] = [];
+  if (v.headline !== null) parts.push(`<p class="answer">${esc(v.headline)}</p>`);
+  if (v.empty !== null) parts.push(`<p><strong>${esc(v.empty)}</strong></p>`);
+  if (v.designs) parts.push(htmlTable(v.designs.headers, v.designs.rows, 'recommended'));
+  if (v.verdicts) parts.push(`<h3>Against terrestrial data centers</h3>${htmlTable(v.verdicts.headers, v.verdicts.rows, 'verdicts')}<p class="note">${esc(v.verdictNote ?? '')}</p>`);
+  if (v.binding.length || v.front.length) {
+    parts.push(`<h3>What binds</h3><ul>${v.binding.map((b) => `<li>${esc(b)}</li>`).join('')}</ul>`);
+    parts.push(v.front.length ? `<p>The front as a whole:</p><ul>${v.front.map((b) => `<li>${esc(b)}</li>`).join('')}</ul>` : '<p>No Pareto design is held by a constraint or a bound.</p>');
+    parts.push(`<p class="note">${esc(v.bindingRule)}</p>`);
+  }
+  const plot = model.plots.find((p) => p.id === 'front-knee');
+  if (plot) parts.push(figure(plot));
+  if (v.references.length) {
+    parts.push(`<h3>Reference designs</h3><ul>${v.references.map((r) => `<li><strong>${esc(r.label)}</strong>: ${esc(r.status)}</li>`).join('')}</ul>`);
+  }
+  return `<section id="decision-summary"><h2>Recommended designs</h2>${parts.join('\n')}</section>`;
+}
+
+/** Study definition and run bookkeeping (file hash, seed, counts, timings, versions): the report's last section. */
+function studySummaryHtml(model: ReportModel): string {
+  return `<section id="summary"><h2>Study and run</h2>${kvTable(model.summary)}
 <h3>Variables</h3>${htmlTable(['variable', 'kind', 'bounds or choices', 'unit'], model.variables.map((v) => [v.name, v.kind, v.domain, v.unit]))}
 <h3>Objectives</h3>${htmlTable(['objective', 'sense', 'unit'], model.objectives.map((o) => [o.name, o.sense, o.unit]))}
 <h3>Constraints</h3>${model.constraints.length ? htmlTable(['constraint', 'kind', 'meaning'], model.constraints.map((c) => [c.name, c.kind, c.description])) : '<p>None.</p>'}
-<details><summary>Package versions</summary>${kvTable(model.packages)}</details></section>`);
+<details><summary>Package versions</summary>${kvTable(model.packages)}</details></section>`;
+}
+
+/** Plots drawn in their own sections; any other plot (constellation studies) goes to "Constellation". */
+const OWN_SECTION_PLOTS = ['front-knee', 'objective-space', 'robust', 'parallel', 'waterfall', 'convergence'];
+
+export function renderHtml(model: ReportModel): string {
+  const { run } = model;
+  const res = run.meta.result;
+  const sections: string[] = [decisionSummaryHtml(model)];
+  const picks = model.picks.length
+    ? `<p class="note">Knee method: ${esc(model.kneeMethod)}.</p>${model.picks.map((p, i) => pickHtml(p, i === 0)).join('\n')}`
+    : '<p><strong>No feasible design was found</strong>, so there is no knee and no best design.</p>';
+  sections.push(`<section id="decision"><h2>Decision support: knee and best designs</h2>${picks}</section>`);
+  if (model.robustness) sections.push(robustnessHtml(model.robustness));
   sections.push(`<section id="objective-space"><h2>Objective space</h2>${model.plots.filter((p) => p.id === 'objective-space').map(figure).join('')}</section>`);
   if (model.robust) {
     sections.push(`<section id="robust"><h2>Robust front and nominal values</h2>${figure(model.robust.plot)}
@@ -135,15 +170,10 @@ export function renderHtml(model: ReportModel): string {
   const conv = model.plots.find((p) => p.id === 'convergence');
   sections.push(`<section id="convergence"><h2>Convergence</h2>${conv ? figure(conv) : '<p>No per-generation history in run.json.</p>'}</section>`);
   // Constellation studies: the knee's shells, links, gateways, launch campaign and cost breakdown.
-  const constellation = model.plots.filter((p) => !['objective-space', 'robust', 'parallel', 'waterfall', 'convergence'].includes(p.id));
+  const constellation = model.plots.filter((p) => !OWN_SECTION_PLOTS.includes(p.id));
   if (constellation.length) {
     sections.push(`<section id="constellation"><h2>Constellation</h2>${constellation.map((p) => `<h3 id="${esc(p.id)}">${esc(p.title)}</h3>${figure(p)}`).join('\n')}</section>`);
   }
-  const picks = model.picks.length
-    ? `<p class="note">Knee method: ${esc(model.kneeMethod)}.</p>${model.picks.map((p, i) => pickHtml(p, i === 0)).join('\n')}`
-    : '<p><strong>No feasible design was found</strong>, so there is no knee and no best design.</p>';
-  sections.push(`<section id="decision"><h2>Decision support: knee and best designs</h2>${picks}</section>`);
-  if (model.robustness) sections.push(robustnessHtml(model.robustness));
   sections.push(`<section id="pareto-table"><h2>Pareto designs (${model.table.rows.length})</h2>${model.table.rows.length
     ? `<p class="note">Click a column header to sort. All values also in pareto.csv (full precision) and pareto.json (with full design records).</p><div class="scroll">${htmlTable(model.table.headers, model.table.rows, 'sortable')}</div>`
     : '<p>None.</p>'}</section>`);
@@ -154,8 +184,11 @@ export function renderHtml(model: ReportModel): string {
   }
   if (fails.length) sections.push(`<section id="failures"><h2>Failures and infeasibility</h2>${fails.join('\n')}</section>`);
   if (model.notes.length) sections.push(`<section id="notes"><h2>Notes</h2><ul>${model.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>`);
-  const nav = [['summary', 'Summary'], ['objective-space', 'Objective space'], ...(model.robust ? [['robust', 'Robust vs nominal']] : []), ['parallel', 'Parallel coordinates'], ...(fall ? [['waterfall', 'Delivered compute']] : []), ['convergence', 'Convergence'], ['decision', 'Decision support'], ['pareto-table', 'Pareto table'],
-    ...(fails.length ? [['failures', 'Failures']] : []), ...(model.notes.length ? [['notes', 'Notes']] : [])];
+  sections.push(studySummaryHtml(model));
+  const nav = [['decision-summary', 'Recommended'], ['decision', 'Decision support'], ['objective-space', 'Objective space'], ...(model.robust ? [['robust', 'Robust vs nominal']] : []),
+    ['parallel', 'Parallel coordinates'], ...(fall ? [['waterfall', 'Delivered compute']] : []), ['convergence', 'Convergence'],
+    ...(constellation.length ? [['constellation', 'Constellation']] : []), ['pareto-table', 'Pareto table'],
+    ...(fails.length ? [['failures', 'Failures']] : []), ...(model.notes.length ? [['notes', 'Notes']] : []), ['summary', 'Study and run']];
   return htmlPage({
     title: model.title,
     leads: [

@@ -49,21 +49,46 @@ function pickMd(v: PickView): string[] {
   return out;
 }
 
+/** The opening section (as report.html's): the answer, the designs, the terrestrial verdict, what binds, the front plot, the references. */
+function decisionSummaryMd(model: ReportModel): string[] {
+  const v = model.decisionView;
+  const out = ['## Recommended designs', ''];
+  if (v.headline !== null) out.push(`**${mdEscape(v.headline)}**`, '');
+  if (v.empty !== null) out.push(`**${mdEscape(v.empty)}**`, '');
+  if (v.designs) out.push(mdTable(v.designs.headers, v.designs.rows, v.designs.headers.map((h, j) => j >= 2 && h !== 'shells')), '');
+  if (v.verdicts) out.push('### Against terrestrial data centers', '', mdTable(v.verdicts.headers, v.verdicts.rows), '', mdEscape(v.verdictNote ?? ''), '');
+  if (v.binding.length || v.front.length) {
+    out.push('### What binds', '', ...v.binding.map((b) => `- ${mdEscape(b)}`), '');
+    out.push(...(v.front.length ? ['The front as a whole:', '', ...v.front.map((b) => `- ${mdEscape(b)}`)] : ['No Pareto design is held by a constraint or a bound.']), '');
+    out.push(mdEscape(v.bindingRule), '');
+  }
+  const plot = model.plots.find((p) => p.id === 'front-knee');
+  if (plot) out.push(`![${mdEscape(plot.title)}](${plot.file})`, '', mdEscape(plot.caption), '');
+  if (v.references.length) out.push('### Reference designs', '', ...v.references.map((r) => `- **${mdEscape(r.label)}**: ${mdEscape(r.status)}`), '');
+  return out;
+}
+
+function plotHeading(id: string, title: string): string {
+  return id === 'objective-space' ? 'Objective space' : id === 'robust' ? 'Robust front and nominal values' : id === 'parallel' ? 'Pareto set across variables and objectives'
+    : id === 'convergence' ? 'Convergence' : id === 'waterfall' ? 'Delivered compute' : `Constellation: ${title}`;
+}
+
 export function renderMarkdown(model: ReportModel): string {
   const { run } = model;
   const res = run.meta.result;
   const out: string[] = [`# ${mdEscape(model.title)}`, ''];
   if (model.description) out.push(`*${mdEscape(model.description)}*`, '');
   out.push(`Optimization report: ${res?.evaluations ?? 0} evaluations, ${run.pareto.designs.length} Pareto designs. The self-contained [report.html](report.html) has the same content with a sortable table.`, '');
-  out.push('## Study summary', '', mdTable(['item', 'value'], model.summary.map((k) => [k.label, k.value])), '');
-  out.push('### Variables', '', mdTable(['variable', 'kind', 'bounds or choices', 'unit'], model.variables.map((v) => [v.name, v.kind, v.domain, v.unit])), '');
-  out.push('### Objectives', '', mdTable(['objective', 'sense', 'unit'], model.objectives.map((o) => [o.name, o.sense, o.unit])), '');
-  out.push('### Constraints', '', model.constraints.length ? mdTable(['constraint', 'kind', 'meaning'], model.constraints.map((c) => [c.name, c.kind, c.description])) : 'None.', '');
-  out.push('<details><summary>Package versions</summary>', '', mdTable(['package', 'version'], model.packages.map((p) => [p.label, p.value])), '', '</details>', '');
+  out.push(...decisionSummaryMd(model));
+  out.push('## Decision support: knee and best designs', '');
+  if (model.picks.length) {
+    out.push(`Knee method: ${mdEscape(model.kneeMethod)}.`, '');
+    for (const v of model.picks) out.push(...pickMd(v));
+  } else out.push('**No feasible design was found**, so there is no knee and no best design.', '');
+  out.push(...robustnessMarkdown(model.robustness));
   for (const p of model.plots) {
-    const heading = p.id === 'objective-space' ? 'Objective space' : p.id === 'robust' ? 'Robust front and nominal values' : p.id === 'parallel' ? 'Pareto set across variables and objectives'
-      : p.id === 'convergence' ? 'Convergence' : model.run.meta.study.kind === 'constellation' ? `Constellation: ${p.title}` : p.title;
-    out.push(`## ${heading}`, '', `![${mdEscape(p.title)}](${p.file})`, '', mdEscape(p.caption), '');
+    if (p.id === 'front-knee') continue;
+    out.push(`## ${plotHeading(p.id, p.title)}`, '', `![${mdEscape(p.title)}](${p.file})`, '', mdEscape(p.caption), '');
     if (p.id === 'robust' && model.robust) {
       const t = model.robust.table;
       const numeric = t.headers.map((_, j) => t.rows.every((r) => /^[-−]?[\d,.]+(e[+-]?\d+)?$/.test(r[j] ?? '')));
@@ -71,12 +96,6 @@ export function renderMarkdown(model: ReportModel): string {
       if (t.rows.length > MD_TABLE_ROWS) out.push(`First ${MD_TABLE_ROWS} of ${t.rows.length} designs; all are in report.html and pareto.json.`, '');
     }
   }
-  out.push('## Decision support: knee and best designs', '');
-  if (model.picks.length) {
-    out.push(`Knee method: ${mdEscape(model.kneeMethod)}.`, '');
-    for (const v of model.picks) out.push(...pickMd(v));
-  } else out.push('**No feasible design was found**, so there is no knee and no best design.', '');
-  out.push(...robustnessMarkdown(model.robustness));
   const rows = model.table.rows;
   out.push(`## Pareto designs (${rows.length})`, '');
   if (rows.length) {
@@ -92,6 +111,11 @@ export function renderMarkdown(model: ReportModel): string {
     }
   }
   if (model.notes.length) out.push('## Notes', '', ...model.notes.map((n) => `- ${mdEscape(n)}`), '');
+  out.push('## Study and run', '', mdTable(['item', 'value'], model.summary.map((k) => [k.label, k.value])), '');
+  out.push('### Variables', '', mdTable(['variable', 'kind', 'bounds or choices', 'unit'], model.variables.map((v) => [v.name, v.kind, v.domain, v.unit])), '');
+  out.push('### Objectives', '', mdTable(['objective', 'sense', 'unit'], model.objectives.map((o) => [o.name, o.sense, o.unit])), '');
+  out.push('### Constraints', '', model.constraints.length ? mdTable(['constraint', 'kind', 'meaning'], model.constraints.map((c) => [c.name, c.kind, c.description])) : 'None.', '');
+  out.push('<details><summary>Package versions</summary>', '', mdTable(['package', 'version'], model.packages.map((p) => [p.label, p.value])), '', '</details>', '');
   out.push(`---`, `Generated by odc ${mdEscape(run.meta.odcVersion)}.`, '');
   return out.join('\n');
 }

@@ -14,13 +14,16 @@ import { convergenceSvg, objectiveMatrixSvg, parallelSvg, waterfallSvg } from '.
 import type { ReferenceDesign } from './references.js';
 import { robustReport, type RobustReport } from './robust.js';
 import { robustPicks, type RobustnessReport } from './robustness.js';
+import { BINDING_MARGIN } from './binding.js';
+import { decisionSummary, type DecisionSummary } from './recommend.js';
+import { decisionView, frontKneeCaption, frontKneeSvg, type DecisionView } from './decisionView.js';
 
 /** Plot sizes: evaluations and Pareto designs beyond these are sampled evenly (deterministic). */
 export const MAX_EVALUATION_POINTS = 3000;
 export const MAX_FRONT_POINTS = 1500;
 export const MAX_PARALLEL_LINES = 800;
-/** A constraint is called binding when its relative margin is at most this (2 %). */
-export const BINDING_MARGIN = 0.02;
+/** A constraint is called binding when its relative margin is at most this (2 %): see binding.ts. */
+export { BINDING_MARGIN };
 
 export interface ReportPlot {
   readonly id: string;
@@ -65,6 +68,9 @@ export interface ReportModel {
   readonly robustness: RobustnessReport | null;
   readonly references: readonly ReferenceDesign[];
   readonly notes: readonly string[];
+  /** What the report opens with: the recommended designs, their verdicts and what binds them (plot also in `plots`, id 'front-knee'). */
+  readonly decision: DecisionSummary;
+  readonly decisionView: DecisionView;
 }
 
 
@@ -278,7 +284,13 @@ export async function buildReportModel(run: LoadedRun, refs: readonly ReferenceD
   ];
   if (meta.study.kind === 'node' && physical.length === 0) notes.push('no evaluated record available: the physical constraints (array area, radiator area, launch closure, fits vehicle) are not listed');
   const { picks, report: robustness } = robustPicks(run, decisionPicks(pareto));
-  const plots: ReportPlot[] = [objectivePlot(run, refs, notes)];
+  // the knee the study's select: rule chose (the plain knee without one)
+  const decision = decisionSummary(pareto, picks[0]?.position);
+  const kneeSvg = frontKneeSvg(run, decision);
+  const plots: ReportPlot[] = [
+    ...(kneeSvg !== null ? [{ id: 'front-knee', file: 'front-knee.svg', title: 'Pareto front and the recommended designs', caption: frontKneeCaption(run), svg: kneeSvg }] : []),
+    objectivePlot(run, refs, notes),
+  ];
   const robust = await robustReport(run);
   if (robust) {
     summary.splice(summary.findIndex((k) => k.label === 'evaluations'), 0, ...robust.summary);
@@ -325,5 +337,6 @@ export async function buildReportModel(run: LoadedRun, refs: readonly ReferenceD
     constraints,
     packages: Object.entries(meta.packageVersions).map(([label, value]) => ({ label, value })),
     plots, kneeMethod: KNEE_METHOD, picks: views, table: { headers, rows }, robust, robustness, references: refs, notes,
+    decision, decisionView: decisionView(run, decision, refs),
   };
 }

@@ -22,6 +22,7 @@ import type { SampledEvaluations } from './evaluationSample.js';
 import { CHECKPOINT, LOG_FINAL, LOG_PARTIAL, openRunFolder, writeCheckpoint, type OpenRun } from './runFolder.js';
 import { diskWriteError } from './atomic.js';
 import { ODC_VERSION } from './versions.js';
+import type { DecisionSummary } from '../report/recommend.js';
 
 export type AlgorithmFactoryByName = (name: string, problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) => Algorithm;
 
@@ -105,6 +106,8 @@ export interface RunSummary extends RunCounts {
   readonly hypervolume: number;
   /** How the run folder was opened, when the user should know (a stale lock taken over, a stopped commit finished). */
   readonly notes?: readonly string[];
+  /** Complete runs: the recommended designs and what binds them (as in run.json). */
+  readonly decision?: DecisionSummary;
 }
 
 /** What the generation loop works on: the open run folder, the algorithm, where it evaluates and logs. */
@@ -407,6 +410,7 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, reportedDesigns?
   return {
     runDir, status: 'complete', generations: p.generation, evaluations: p.evaluations, failures, feasible, paretoSize: reported.length,
     archiveSize: archive.length, stopReason, wall_s, hypervolume: history[history.length - 1]?.hypervolume ?? 0, leastInfeasible, failureReasons,
+    decision: written.decision,
     ...notesOf(archiveNote === undefined ? run.notes : [...run.notes, archiveNote]),
   };
 }

@@ -17,6 +17,7 @@ import { csvCell as sharedCsvCell } from '../report/csv.js';
 import type { GenerationStats, Normalization } from './history.js';
 import type { LoadedStudy } from './problem.js';
 import type { ResolvedRobustSettings, RobustDetail } from '../study/robust.js';
+import { decisionSummary, type DecisionSummary } from '../report/recommend.js';
 
 /** What a finished run found: counts, why it stopped, failures, and the least-infeasible designs. */
 export interface RunCounts {
@@ -52,6 +53,8 @@ export interface RunMeta {
   readonly history?: readonly GenerationStats[];
   /** Generations per history row (1, or ⌈generations / 500⌉ for longer runs: see historyStride in history.ts). */
   readonly historyStride?: number;
+  /** The recommended designs, their figures and terrestrial verdicts, and what binds them and the front (src/report/recommend.ts). */
+  readonly decision?: DecisionSummary;
 }
 
 export interface ParetoDesign {
@@ -206,16 +209,20 @@ export interface WrittenResults {
   readonly paretoJson: string;
 }
 
-/** Writes pareto.json and pareto.csv (the `reported` front, see `reportedFront`) and the finished run.json. */
-/** `records`: the reported designs' records when the evaluator computed them (else they are computed here). */
+/**
+ * Writes pareto.json and pareto.csv (the `reported` front, see `reportedFront`) and the finished run.json, with the
+ * front's decision summary (`decision`, also returned for the run's terminal summary).
+ * `records`: the reported designs' records when the evaluator computed them (else they are computed here).
+ */
 export function writeResults(
   runDir: string, loaded: LoadedStudy, reported: readonly Individual[], archiveSize: number, meta: RunMeta, records?: readonly unknown[],
-): WrittenResults {
+): WrittenResults & { readonly decision: DecisionSummary } {
   const file = paretoFile(loaded, paretoDesigns(loaded, reported, records), { relativeTolerance: FRONT_DUPLICATE_TOLERANCE, archiveSize });
+  const decision = decisionSummary(file);
   const paretoJson = `${JSON.stringify(file, null, 1)}\n`;
-  const runJson = `${JSON.stringify(meta, null, 2)}\n`;
+  const runJson = `${JSON.stringify({ ...meta, decision }, null, 2)}\n`;
   writeFileAtomic(join(runDir, 'pareto.json'), paretoJson);
   writeFileAtomic(join(runDir, 'pareto.csv'), paretoCsv(file));
   writeFileAtomic(join(runDir, 'run.json'), runJson);
-  return { runJson, paretoJson };
+  return { runJson, paretoJson, decision };
 }

@@ -11,6 +11,38 @@ import { StudyError, type StudyErrorCode } from '../core/errors.js';
 /** The run-folder format this odc reads and writes (run.json, pareto.json and checkpoint.json `formatVersion`). */
 export const RUN_FORMAT_VERSION = 1;
 
+/** A number written by JSON.stringify: NaN and ±Infinity become null. */
+const jsonNumber = lazy(() => z.number().nullable());
+
+/** run.json `decision` (src/report/recommend.ts DecisionSummary): what the terminal summary and the reports lead with. */
+export const decisionSchema = lazy(() => {
+  const margin = z.looseObject({ name: z.string(), margin: jsonNumber() });
+  const bound = z.looseObject({ variable: z.string(), bound: z.enum(['lower', 'upper']), limit: z.number() });
+  return z.looseObject({
+    bindingMargin: z.number(),
+    boundTolerance: z.number(),
+    nominalFigures: z.boolean(),
+    designs: z.array(z.looseObject({
+      roles: z.array(z.string()),
+      selectors: z.array(z.string()),
+      index: z.number(),
+      configuration: z.string(),
+      figures: z.array(z.looseObject({ label: z.string(), metric: z.string(), value: z.number(), unit: z.string() })),
+      verdicts: z.array(z.looseObject({
+        baseline: z.string(), space_USD_per_PFLOP_day: jsonNumber(), terrestrial_USD_per_PFLOP_day: jsonNumber(), spaceToTerrestrial: jsonNumber(),
+        basis: z.enum(['discounted', 'undiscounted']),
+      })),
+      shells: z.array(z.looseObject({ name: z.string(), altitude_km: z.number(), planes: z.number(), satsPerPlane: z.number() })).optional(),
+      binding: z.looseObject({ constraints: z.array(margin), bounds: z.array(bound), tightest: z.array(margin) }),
+    })),
+    front: z.looseObject({
+      designs: z.number(),
+      constraints: z.array(z.looseObject({ name: z.string(), count: z.number(), share: z.number() })),
+      bounds: z.array(bound.extend({ count: z.number(), share: z.number() })),
+    }),
+  });
+});
+
 /** run.json: the fields every reader relies on (extra fields pass through). */
 export const runMetaSchema = lazy(() => z.looseObject({
   formatVersion: z.number(),
@@ -21,6 +53,8 @@ export const runMetaSchema = lazy(() => z.looseObject({
   workers: z.number(),
   startedAt: z.string(),
   packageVersions: z.record(z.string(), z.string()),
+  /** Absent in runs of older odc and in runs not finished. */
+  decision: decisionSchema().optional(),
 }));
 
 const normalizationSchema = lazy(() => z.object({ ideal: z.array(z.number()), nadir: z.array(z.number()), reference: z.array(z.number()) }));

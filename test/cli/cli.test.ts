@@ -6,6 +6,8 @@ import { designRecordJsonSchema } from '../../src/evaluate/recordSchema.js';
 import { constellationJsonSchema, designJsonSchema } from '../../src/study/jsonSchema.js';
 import { constellationRecordJsonSchema } from '../../src/constellation/recordSchema.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
+import { runMetaSchema } from '../../src/run/schemas.js';
+import { selectDesign } from '../../src/report/decision.js';
 
 
 const recordSchemaFile = JSON.parse(readFileSync(new URL('../../designs/schema/design-record.schema.json', import.meta.url), 'utf8'));
@@ -140,6 +142,28 @@ describe('odc run (CLI)', () => {
     const both = await odc('run', '--resume', `${dir}/a`, '--seed', '4');
     expect(both.code).toBe(2);
     expect(both.err).toContain('drop --seed');
+  });
+
+  it('the summary names the knee, its figures and what the front presses against, piped or --quiet; run.json holds the same', async () => {
+    const dir = tempDir();
+    // BNH's front runs along the upper bound x2 <= 3 for x1 in [3, 5] (Deb 2001, section 14.1)
+    const study = writeFile(dir, 'bnh.yaml', 'name: bnh-cli\nkind: benchmark\nproblem: bnh\nalgorithm: { name: nsga2, population: 40, generations: 40, seed: 1 }\n');
+    const quiet = await odc('run', study, '--out', `${dir}/q`, '--quiet');
+    const piped = await odc('run', study, '--out', `${dir}/p`);
+    expect(quiet.code).toBe(0);
+    expect(piped.code).toBe(0);
+    expect(quiet.err).toBe('');
+    const run = JSON.parse(readFileSync(`${dir}/q/run.json`, 'utf8'));
+    expect(runMetaSchema().safeParse(run).success).toBe(true);
+    const pareto = JSON.parse(readFileSync(`${dir}/q/pareto.json`, 'utf8'));
+    const knee = selectDesign(pareto, 'knee', `${dir}/q`).design;
+    expect(run.decision.designs[0].index).toBe(knee.index);
+    for (const r of [quiet, piped]) {
+      const line = r.out.split('\n').find((l) => l.startsWith('  knee: design '));
+      expect(line, r.out).toBe(`  knee: design ${knee.index} — x1 = ${Number((knee.variables.x1 as number).toPrecision(4))}, x2 = ${Number((knee.variables.x2 as number).toPrecision(4))}`);
+      expect(r.out).toMatch(/\n {4}f1 [\d.,]+, f2 [\d.,]+\n/);
+      expect(r.out).toContain('presses against: bound x2 <= 3');
+    }
   });
 
   it('a study with an unknown benchmark problem exits 2 before evaluating', async () => {

@@ -1,15 +1,18 @@
 /**
  * report.html in headless Chromium: no console or page errors, no request that is not a file:// one,
- * the plots are there; a full-page screenshot goes to test-artifacts/report.png for a human to look at.
+ * the plots are there, the first 1,000 px hold the answer (the knee's figures and the terrestrial verdict); a full-page
+ * screenshot goes to test-artifacts/report.png for a human to look at.
  * Without /usr/bin/chromium (or $ODC_TEST_CHROMIUM) the tests are skipped with a loud stderr banner, except
  * under CI=true where they fail.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { runStudy } from '../../src/index.js';
+import type { DesignRecord } from '../../src/evaluate/record.js';
+import type { ParetoFile } from '../../src/run/results.js';
 import { writeFile } from '../helpers/tmp.js';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from './helpers.js';
 
@@ -23,6 +26,39 @@ if (!available && !ci) {
     `\n${bar}\n!! SKIPPED: report.html browser tests — ${CHROMIUM} not found (apt-get install -y chromium).\n` +
       `!! The report's JavaScript, plots and offline loading are NOT checked in this run; under CI=true this fails.\n${bar}\n\n`,
   );
+}
+
+/** Relative closeness of a figure as printed (3 significant digits) to the record's value. */
+const printedAs = (printed: number, value: number): boolean => Math.abs(printed - value) <= 0.005 * Math.abs(value);
+
+/**
+ * The first 1,000 px of the page hold the answer: the knee's figures and the verdict against the terrestrial scenarios,
+ * checked against the knee's record in pareto.json (the knee's index from run.json's decision).
+ */
+async function expectAnswerOnFirstScreen(page: Page, runDir: string): Promise<void> {
+  const answer = page.locator('#decision-summary p.answer');
+  const box = await answer.boundingBox();
+  expect(box).not.toBeNull();
+  expect(box!.y + box!.height).toBeLessThanOrEqual(1000);
+  const text = (await answer.textContent()) ?? '';
+  const kneeIndex = JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8')).decision.designs[0].index as number;
+  const rec = (JSON.parse(readFileSync(join(runDir, 'pareto.json'), 'utf8')) as ParetoFile).designs.find((d) => d.index === kneeIndex)!.record as DesignRecord;
+  expect(text).toContain(`the knee, design ${kneeIndex}`);
+  const num = (re: RegExp): number => Number((re.exec(text)?.[1] ?? 'NaN').replace(/,/g, ''));
+  expect(printedAs(num(/cost of delivered compute ([\d,.]+) USD\/PFLOP-day/), rec.cost.lcoc_USD_per_PFLOP_day), text).toBe(true);
+  expect(printedAs(num(/delivered compute ([\d,.]+) PFLOPS/), rec.compute.deliveredPFLOPS), text).toBe(true);
+  expect(printedAs(num(/specific power ([\d,.]+) kW\/t/), rec.mass.kW_per_t), text).toBe(true);
+  expect(printedAs(num(/launch mass ([\d,.]+) kg/), rec.mass.launch_kg), text).toBe(true);
+  // the verdict: how many scenarios favour space, and the range of space/ground LCOC ratios, from the record
+  const ratios = rec.cost.baselines.map((b) => b.spaceToTerrestrial);
+  const cheaper = ratios.filter((r) => r < 1).length;
+  expect(text).toContain(cheaper === 0 ? `dearer in all ${ratios.length} scenarios` : `cheaper in ${cheaper} of ${ratios.length} scenarios`);
+  const range = /LCOC ([\d,.]+)–([\d,.]+)×/.exec(text);
+  expect(range, text).not.toBeNull();
+  expect(printedAs(Number(range![1]!.replace(/,/g, '')), Math.min(...ratios))).toBe(true);
+  expect(printedAs(Number(range![2]!.replace(/,/g, '')), Math.max(...ratios))).toBe(true);
+  // the bookkeeping is not on the first screen
+  expect((await page.locator('#summary').boundingBox())!.y).toBeGreaterThan(1000);
 }
 
 describe('report.html in headless Chromium', () => {
@@ -42,7 +78,9 @@ describe('report.html in headless Chromium', () => {
       page.on('pageerror', (e) => pageErrors.push(String(e)));
       page.on('request', (r) => { if (!r.url().startsWith('file:')) foreign.push(r.url()); });
       await page.goto(pathToFileURL(resolve(runDir, 'report.html')).href, { waitUntil: 'load' });
-      expect(await page.locator('figure svg').count()).toBe(4); // objective space, parallel coordinates, the knee's delivered-compute waterfall, convergence
+      await expectAnswerOnFirstScreen(page, runDir);
+      // the front with the knee, objective space, parallel coordinates, the knee's delivered-compute waterfall, convergence
+      expect(await page.locator('figure svg').count()).toBe(5);
       expect(await page.locator('#objective-space svg .mark-symbol use').count()).toBeGreaterThan(10);
       // the points are references to a symbol in the figure's <defs>: one that does not resolve draws nothing (a 0 x 0 box)
       const point = await page.locator('#objective-space svg .mark-symbol use').first().boundingBox();
@@ -101,6 +139,10 @@ algorithm: { name: nsga2, population: 8, generations: 2, seed: 1 }
       page.on('pageerror', (e) => errors.push(String(e)));
       page.on('request', (r) => { if (!r.url().startsWith('file:')) foreign.push(r.url()); });
       await page.goto(pathToFileURL(resolve(s.runDir, 'report.html')).href, { waitUntil: 'load' });
+      // the answer first: the knee's satellites, cost per PFLOP-day and its shell
+      const answer = (await page.locator('#decision-summary p.answer').textContent()) ?? '';
+      expect(answer).toMatch(/the knee, design \d+ — \d+ satellites in 1 shell: cost of delivered compute [\d,.]+ USD\/PFLOP-day/);
+      expect(answer).toMatch(/Shells: a: [\d.]+ km 53°, 10 × 1\d\./);
       for (const id of ['shell-map', 'link-graph', 'link-utilization', 'contact-timeline', 'launch-campaign', 'cost-breakdown']) {
         expect(await page.locator(`#fig-${id} svg`).count(), id).toBe(1);
       }

@@ -59,8 +59,14 @@ describe('renderReport', () => {
   it('report.html has every section, inline SVG plots and no network references', async () => {
     const { htmlPath } = await renderReport(flag);
     const html = readFileSync(htmlPath, 'utf8');
-    for (const id of ['summary', 'objective-space', 'parallel', 'waterfall', 'convergence', 'decision', 'pareto-table']) expect(html).toContain(`<section id="${id}">`);
-    expect((html.match(/<svg[\s>]/g) ?? []).length).toBe(4); // objective space, parallel coordinates, the knee's waterfall, convergence
+    const ids = ['decision-summary', 'decision', 'objective-space', 'parallel', 'waterfall', 'convergence', 'pareto-table', 'summary'];
+    for (const id of ids) expect(html).toContain(`<section id="${id}">`);
+    // the answer first, the bookkeeping (study file hash, seed, counts, timings) last
+    const at = ids.map((id) => html.indexOf(`<section id="${id}">`));
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(html.indexOf('sha256')).toBeGreaterThan(at[at.length - 1]!);
+    // the front with the knee (in the decision summary), objective space, parallel coordinates, the knee's waterfall, convergence
+    expect((html.match(/<svg[\s>]/g) ?? []).length).toBe(5);
     expect(html).not.toMatch(/\s(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
     expect(html).not.toMatch(/@import|url\(\s*["']?https?:/i);
     // study summary: variables with bounds and choices, objectives with sense and unit, algorithm, seed, versions
@@ -98,10 +104,13 @@ describe('renderReport', () => {
   it('report.md links the SVG plots that sit beside it', () => {
     const md = read(flag, 'report.md');
     const links = [...md.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
-    expect(links).toEqual(['objective-space.svg', 'parallel-coordinates.svg', 'waterfall.svg', 'convergence.svg']);
+    expect(links).toEqual(['front-knee.svg', 'objective-space.svg', 'parallel-coordinates.svg', 'waterfall.svg', 'convergence.svg']);
+    // the decision summary opens the report; the run's bookkeeping closes it
+    expect(md.indexOf('## Recommended designs')).toBeLessThan(md.indexOf('## Decision support'));
+    expect(md.indexOf('## Study and run')).toBeGreaterThan(md.indexOf('## Pareto designs'));
     for (const l of links) expect(existsSync(join(flag, l))).toBe(true);
     expect(md).toContain('## Decision support');
-    expect(md).toContain('## Delivered compute of the knee design'); // a node study's plot, not a "Constellation:" heading
+    expect(md).toContain('## Delivered compute\n'); // a node study's plot, not a "Constellation:" heading
     expect(md).not.toContain('Constellation:');
     expect(md).toMatch(/\| index \\\[-\\\] \|/);
   });

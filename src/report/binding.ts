@@ -1,0 +1,158 @@
+/**
+ * What binds a design, and the front as a whole: the constraints it meets with little margin and the variables it
+ * holds at (or next to) a bound of the study.
+ *
+ * - A constraint binds when its relative margin −g is at most BINDING_MARGIN (2 %): g is the study's g ≤ 0 form,
+ *   scaled by |limit| (src/study/compile.ts `scaledViolation`; a physical check's g equals −margin of the record).
+ *   Benchmarks keep their own scaling (pymoo's), so there 2 % is of that scaled value. A check whose limit is 0 and
+ *   whose value is 0 (a count that must be zero and is, e.g. a constellation's blocked links isl.lineOfSight) sits at
+ *   g = 0 without pressing on anything: it is not called binding.
+ * - A real or integer variable sits at a bound when it lies within BOUND_TOLERANCE (1 %) of the variable's range
+ *   from it (an integer with a range under 100 steps: exactly at it). Choices have no bound and are not reported.
+ * - Over the front: for each binding constraint and each bound, how many Pareto designs are held there. A bound that
+ *   many designs press against is one the study, not the physics, sets: widening it may extend the front.
+ * Pure functions of the Pareto designs and the study's variables; no I/O.
+ */
+import type { ParetoDesign, ParetoFile } from '../run/results.js';
+
+/** A constraint is called binding when its relative margin is at most this (2 %). */
+export const BINDING_MARGIN = 0.02;
+/** A variable is at a bound when within this fraction of its range from it (1 %). */
+export const BOUND_TOLERANCE = 0.01;
+/** Constraints listed as a design's tightest margins. */
+export const TIGHTEST_LISTED = 3;
+
+export interface ConstraintMargin {
+  readonly name: string;
+  /** Relative margin −g (≥ 0 satisfied); e.g. 0.004 = 0.4 % from the limit. */
+  readonly margin: number;
+}
+
+export interface BoundHit {
+  readonly variable: string;
+  readonly bound: 'lower' | 'upper';
+  /** The study's bound. */
+  readonly limit: number;
+  readonly value: number;
+}
+
+export interface DesignBinding {
+  /** Constraints within BINDING_MARGIN, tightest first. */
+  readonly constraints: readonly ConstraintMargin[];
+  /** Variables at or near a bound. */
+  readonly bounds: readonly BoundHit[];
+  /** The TIGHTEST_LISTED smallest margins, binding or not. */
+  readonly tightest: readonly ConstraintMargin[];
+}
+
+export interface FrontPressure {
+  readonly designs: number;
+  /** Constraints binding on at least one Pareto design, most designs first. */
+  readonly constraints: readonly { readonly name: string; readonly count: number; readonly share: number }[];
+  /** Bounds at which at least one Pareto design sits, most designs first. */
+  readonly bounds: readonly { readonly variable: string; readonly bound: 'lower' | 'upper'; readonly limit: number; readonly count: number; readonly share: number }[];
+}
+
+type Variable = ParetoFile['variables'][number];
+
+/** Whether value `x` of a real or integer variable is at its lower or upper bound (null: neither, or a choice). */
+export function boundOf(v: Variable, x: string | number | undefined): 'lower' | 'upper' | null {
+  if (v.kind === 'choice' || typeof x !== 'number' || !Number.isFinite(x)) return null;
+  const span = v.upper - v.lower;
+  const tol = BOUND_TOLERANCE * span;
+  if (x - v.lower <= tol) return 'lower';
+  if (v.upper - x <= tol) return 'upper';
+  return null;
+}
+
+/** Names of the record's checks with limit 0 met by a value of 0 (see the header): at g = 0 but not binding. */
+function zeroCountChecks(d: ParetoDesign): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const c of d.record?.constraints ?? []) if (c.limit === 0 && c.value === 0) out.add(c.name);
+  return out;
+}
+
+/** Margins of a design's constraints (−g), smallest first; a failed (non-finite) g sorts first. Zero-count checks are left out. */
+function margins(d: ParetoDesign): ConstraintMargin[] {
+  const zero = zeroCountChecks(d);
+  return Object.entries(d.constraints)
+    .filter(([name]) => !zero.has(name))
+    .map(([name, g]) => ({ name, margin: -g }))
+    .sort((a, b) => (Number.isFinite(a.margin) ? a.margin : -Infinity) - (Number.isFinite(b.margin) ? b.margin : -Infinity));
+}
+
+export function designBinding(d: ParetoDesign, variables: readonly Variable[]): DesignBinding {
+  const all = margins(d);
+  const bounds: BoundHit[] = [];
+  for (const v of variables) {
+    const x = d.variables[v.name];
+    const b = boundOf(v, x);
+    if (b !== null && v.kind !== 'choice') bounds.push({ variable: v.name, bound: b, limit: b === 'lower' ? v.lower : v.upper, value: x as number });
+  }
+  return { constraints: all.filter((c) => c.margin <= BINDING_MARGIN), bounds, tightest: all.slice(0, TIGHTEST_LISTED) };
+}
+
+export function frontPressure(pareto: Pick<ParetoFile, 'designs' | 'variables'>): FrontPressure {
+  const n = pareto.designs.length;
+  const cons = new Map<string, number>();
+  const bounds = new Map<string, { variable: string; bound: 'lower' | 'upper'; limit: number; count: number }>();
+  for (const d of pareto.designs) {
+    const zero = zeroCountChecks(d);
+    for (const [name, g] of Object.entries(d.constraints)) if (-g <= BINDING_MARGIN && !zero.has(name)) cons.set(name, (cons.get(name) ?? 0) + 1);
+    for (const v of pareto.variables) {
+      const b = boundOf(v, d.variables[v.name]);
+      if (b === null || v.kind === 'choice') continue;
+      const key = `${v.name}\u0000${b}`;
+      const e = bounds.get(key) ?? { variable: v.name, bound: b, limit: b === 'lower' ? v.lower : v.upper, count: 0 };
+      e.count++;
+      bounds.set(key, e);
+    }
+  }
+  const share = (k: number): number => (n > 0 ? k / n : 0);
+  return {
+    designs: n,
+    constraints: [...cons].map(([name, count]) => ({ name, count, share: share(count) })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1)),
+    bounds: [...bounds.values()].map((b) => ({ ...b, share: share(b.count) })).sort((a, b) => b.count - a.count || (a.variable < b.variable ? -1 : 1)),
+  };
+}
+
+/** "compute.chips <= 200" / "orbit.altitude_km >= 400": the bound as the inequality the study imposes. */
+export function boundText(b: { variable: string; bound: 'lower' | 'upper'; limit: number }, fmt: (v: number) => string): string {
+  return `${b.variable} ${b.bound === 'upper' ? '<=' : '>='} ${fmt(b.limit)}`;
+}
+
+/** Share of the front at a bound from which the advice to widen that bound is given (a quarter). */
+export const WIDEN_SHARE = 0.25;
+
+const pct = (share: number): string => `${(100 * share).toFixed(share < 0.1 && share > 0 ? 1 : 0)} %`;
+
+/** One sentence per bound and binding constraint of the front, most designs first (at most `max`). */
+export function frontPressureTexts(front: FrontPressure, fmt: (v: number) => string, max = 6): string[] {
+  const items = [
+    ...front.bounds.map((b) => ({
+      count: b.count,
+      text: `${b.count} of ${front.designs} Pareto designs (${pct(b.share)}) sit at the study bound ${boundText(b, fmt)}` +
+        `${b.share >= WIDEN_SHARE ? ': the front presses against it; widen it if the design may go further' : ''}`,
+    })),
+    ...front.constraints.map((c) => ({
+      count: c.count,
+      text: `${c.count} of ${front.designs} Pareto designs (${pct(c.share)}) meet ${c.name} within ${pct(BINDING_MARGIN)}`,
+    })),
+  ].sort((a, b) => b.count - a.count);
+  const shown = items.slice(0, max).map((i) => i.text);
+  if (items.length > max) shown.push(`and ${items.length - max} more (run.json decision.front)`);
+  return shown;
+}
+
+/**
+ * "compute.itPowerPeak_W <= 150000 (margin 0.3 %); at a bound: compute.chips = 200 (<= 200)", or "nothing binds"; at most
+ * `max` constraints, then how many more.
+ */
+export function designBindingText(b: DesignBinding, fmt: (v: number) => string, max = Infinity): string {
+  const parts: string[] = [];
+  const shown = b.constraints.slice(0, max).map((c) => `${c.name} (margin ${(100 * c.margin).toFixed(1)} %)`);
+  if (b.constraints.length > max) shown.push(`${b.constraints.length - max} more`);
+  if (shown.length) parts.push(shown.join('; '));
+  if (b.bounds.length) parts.push(`at a bound: ${b.bounds.map((x) => `${x.variable} = ${fmt(x.value)} (${x.bound === 'upper' ? '<=' : '>='} ${fmt(x.limit)})`).join(', ')}`);
+  return parts.length ? parts.join('; ') : `no constraint within ${pct(BINDING_MARGIN)}, no variable at a bound`;
+}

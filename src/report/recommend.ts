@@ -1,0 +1,190 @@
+/**
+ * The decision summary a run leads with: the recommended designs (the knee, then the best design per objective,
+ * each design once), their key figures in engineering units, the verdict against each terrestrial scenario, what
+ * binds each of them (src/report/binding.ts) and what the front as a whole presses against. Written into run.json
+ * (`decision`), printed after `odc run` (src/report/summary.ts) and shown first in report.html and report.md.
+ *
+ * Terrestrial verdict
+ * - Node studies: the record's `cost.baselines` (src/evaluate/node.ts): the node fleet's discounted LCOC over that of
+ *   the same chips in each scenario of designs/catalogs/terrestrial-baselines.yaml (src/models/lifecycleBaseline.ts),
+ *   same lifetime and discount rate; < 1 means space is cheaper.
+ * - Constellation studies: totals.lcoc_USD_per_PFLOP_day (undiscounted, src/constellation/economics.ts) over the
+ *   scenario's undiscounted LCOC of the shells' chips, each shell's node figure weighted by satellites × delivered
+ *   PFLOPS. The constellation's figure includes learning, replacements and ground; the terrestrial one is the same
+ *   chips over the node's lifetime — an approximate comparison, stated as such wherever it is shown.
+ * Robust studies: the figures are those of the nominal design (its record), the objectives the statistics.
+ * Pure: a function of pareto.json's content.
+ */
+import type { ConstellationRecord } from '../constellation/record.js';
+import type { DesignRecord } from '../evaluate/record.js';
+import type { ParetoDesign, ParetoFile } from '../run/results.js';
+import { BINDING_MARGIN, BOUND_TOLERANCE, designBinding, frontPressure, type DesignBinding, type FrontPressure } from './binding.js';
+import { bestPosition, kneePosition, minimizedObjectives } from './decision.js';
+
+export interface Figure {
+  readonly label: string;
+  /** Path of the record metric it shows (or of the objective). */
+  readonly metric: string;
+  /** In `unit` (already converted, e.g. kW from W). */
+  readonly value: number;
+  readonly unit: string;
+}
+
+export interface TerrestrialVerdict {
+  readonly baseline: string;
+  readonly space_USD_per_PFLOP_day: number;
+  readonly terrestrial_USD_per_PFLOP_day: number;
+  /** space / terrestrial (< 1: space is cheaper). */
+  readonly spaceToTerrestrial: number;
+  readonly basis: 'discounted' | 'undiscounted';
+}
+
+export interface ShellSummary {
+  readonly name: string;
+  readonly altitude_km: number;
+  readonly inclination_deg: number;
+  readonly sunSynchronous: boolean;
+  readonly planes: number;
+  readonly satsPerPlane: number;
+  readonly satellites: number;
+}
+
+export interface RecommendedDesign {
+  /** "knee", "best cost.lcoc_USD_per_PFLOP_day (lowest)", …: every role this design has. */
+  readonly roles: readonly string[];
+  /** `odc export --design` selectors of those roles. */
+  readonly selectors: readonly string[];
+  /** Evaluation index (pareto.csv's index column). */
+  readonly index: number;
+  /** One line of what it is (node: chips, orbit, array and radiator; constellation: satellites and shells). */
+  readonly configuration: string;
+  readonly figures: readonly Figure[];
+  readonly verdicts: readonly TerrestrialVerdict[];
+  readonly shells?: readonly ShellSummary[];
+  readonly binding: DesignBinding;
+}
+
+export interface DecisionSummary {
+  /** Relative constraint margin at or below which a constraint binds, and the bound tolerance (share of the range). */
+  readonly bindingMargin: number;
+  readonly boundTolerance: number;
+  /** Robust studies: figures and verdicts are the nominal design's. */
+  readonly nominalFigures: boolean;
+  /** Distinct designs, the knee first; empty when the run found no feasible design. */
+  readonly designs: readonly RecommendedDesign[];
+  readonly front: FrontPressure;
+}
+
+const fig = (label: string, metric: string, value: number | undefined, unit: string, scale = 1): Figure[] =>
+  (typeof value === 'number' && Number.isFinite(value) ? [{ label, metric, value: value * scale, unit }] : []);
+
+function nodeFigures(r: DesignRecord): Figure[] {
+  return [
+    ...fig('cost of delivered compute', 'cost.lcoc_USD_per_PFLOP_day', r.cost.lcoc_USD_per_PFLOP_day, 'USD/PFLOP-day'),
+    ...fig('delivered compute', 'compute.deliveredPFLOPS', r.compute.deliveredPFLOPS, 'PFLOPS'),
+    ...fig('IT power, average', 'compute.itPowerAvg_W', r.compute.itPowerAvg_W, 'kW', 1e-3),
+    ...fig('specific power', 'mass.kW_per_t', r.mass.kW_per_t, 'kW/t'),
+    ...fig('launch mass', 'mass.launch_kg', r.mass.launch_kg, 'kg'),
+    ...fig('node cost', 'cost.total_USD', r.cost.total_USD, 'M USD', 1e-6),
+  ];
+}
+
+function constellationFigures(r: ConstellationRecord): Figure[] {
+  const t = r.totals;
+  return [
+    ...fig('cost of delivered compute', 'totals.lcoc_USD_per_PFLOP_day', t.lcoc_USD_per_PFLOP_day, 'USD/PFLOP-day'),
+    ...fig('IT power, average', 'totals.itPowerAvg_W', t.itPowerAvg_W, 'MW', 1e-6),
+    ...fig('satellites', 'totals.satellites', t.satellites, '-'),
+    ...fig('throughput per node', 'network.throughputPerNode_Gbps', r.network.throughputPerNode_Gbps, 'Gbps'),
+    ...fig('delivered compute', 'totals.deliveredPFLOPS', t.deliveredPFLOPS, 'PFLOPS'),
+    ...fig('total cost', 'totals.cost_USD', t.cost_USD, 'bn USD', 1e-9),
+  ];
+}
+
+function nodeVerdicts(r: DesignRecord): TerrestrialVerdict[] {
+  return (r.cost.baselines ?? []).map((b) => ({
+    baseline: b.id, space_USD_per_PFLOP_day: r.cost.lcocDiscounted_USD_per_PFLOP_day, terrestrial_USD_per_PFLOP_day: b.lcocDiscounted_USD_per_PFLOP_day,
+    spaceToTerrestrial: b.spaceToTerrestrial, basis: 'discounted' as const,
+  }));
+}
+
+/** Each scenario's undiscounted LCOC of the fleet's chips: shells' node figures weighted by satellites × delivered PFLOPS. */
+function constellationVerdicts(r: ConstellationRecord): TerrestrialVerdict[] {
+  const ids = r.shells[0]?.node.cost.baselines?.map((b) => b.id) ?? [];
+  return ids.flatMap((id) => {
+    let [sum, weight] = [0, 0];
+    for (const s of r.shells) {
+      const b = s.node.cost.baselines?.find((x) => x.id === id);
+      const w = s.satellites * s.node.compute.deliveredPFLOPS;
+      if (b === undefined || !(w > 0)) continue;
+      sum += w * b.lcoc_USD_per_PFLOP_day;
+      weight += w;
+    }
+    if (!(weight > 0)) return [];
+    const terrestrial = sum / weight;
+    const space = r.totals.lcoc_USD_per_PFLOP_day;
+    return [{ baseline: id, space_USD_per_PFLOP_day: space, terrestrial_USD_per_PFLOP_day: terrestrial, spaceToTerrestrial: space / terrestrial, basis: 'undiscounted' as const }];
+  });
+}
+
+const round = (v: number, digits = 3): string => String(Number(v.toPrecision(digits)));
+
+function nodeConfiguration(r: DesignRecord): string {
+  const o = r.orbit;
+  const orbit = `${round(o.altitude_km)} km ${o.sunSynchronous ? 'SSO' : `${round(o.inclination_deg)}°`}`;
+  return `${r.compute.chips} × ${r.compute.chip}, ${orbit}, array ${round(r.power.arrayArea_m2)} m², radiator ${round(r.thermal.radiatorArea_m2)} m², ISL ${r.isl.topology}`;
+}
+
+function shellsOf(r: ConstellationRecord): ShellSummary[] {
+  return r.shells.map((s) => ({
+    name: s.name, altitude_km: s.altitude_km, inclination_deg: s.inclination_deg, sunSynchronous: s.sunSynchronous,
+    planes: s.planes, satsPerPlane: s.satsPerPlane, satellites: s.satellites,
+  }));
+}
+
+/** "a: 550 km 53°, 10 × 12" per shell. */
+export function shellText(s: ShellSummary): string {
+  return `${s.name}: ${round(s.altitude_km)} km ${s.sunSynchronous ? 'SSO' : `${round(s.inclination_deg)}°`}, ${s.planes} × ${s.satsPerPlane}`;
+}
+
+function describe(pareto: ParetoFile, d: ParetoDesign): Pick<RecommendedDesign, 'configuration' | 'figures' | 'verdicts' | 'shells'> {
+  const rec = d.record;
+  if (rec !== null && rec.kind === 'constellation') {
+    const c = rec as ConstellationRecord;
+    const configuration = `${c.satellites} satellites in ${c.shells.length} shell${c.shells.length === 1 ? '' : 's'}`;
+    return { configuration, figures: constellationFigures(c), verdicts: constellationVerdicts(c), shells: shellsOf(c) };
+  }
+  if (rec !== null) {
+    const n = rec as DesignRecord;
+    return { configuration: nodeConfiguration(n), figures: nodeFigures(n), verdicts: nodeVerdicts(n) };
+  }
+  // benchmarks: the objectives are the figures
+  const vars = pareto.variables.map((v) => `${v.name} = ${typeof d.variables[v.name] === 'number' ? round(d.variables[v.name] as number, 4) : String(d.variables[v.name])}`);
+  return {
+    configuration: vars.length <= 6 ? vars.join(', ') : `${vars.slice(0, 6).join(', ')}, … (${vars.length} variables)`,
+    figures: pareto.objectives.map((o) => ({ label: o.name, metric: o.name, value: d.objectives[o.name]!, unit: o.unit })),
+    verdicts: [],
+  };
+}
+
+/** `knee`: the position of the knee a study's select: rule chose (default: the plain knee of the whole front). */
+export function decisionSummary(pareto: ParetoFile, knee?: number): DecisionSummary {
+  const front = frontPressure(pareto);
+  const base = { bindingMargin: BINDING_MARGIN, boundTolerance: BOUND_TOLERANCE, nominalFigures: pareto.robust !== undefined, front };
+  if (pareto.designs.length === 0) return { ...base, designs: [] };
+  const roles: { role: string; selector: string; position: number }[] = [{ role: 'knee', selector: 'knee', position: knee ?? kneePosition(minimizedObjectives(pareto)) }];
+  for (const o of pareto.objectives) {
+    roles.push({ role: `best ${o.name} (${o.sense === 'maximize' ? 'highest' : 'lowest'})`, selector: `best:${o.name}`, position: bestPosition(pareto, o.name) });
+  }
+  const order: number[] = [];
+  for (const r of roles) if (!order.includes(r.position)) order.push(r.position);
+  const designs = order.map((p): RecommendedDesign => {
+    const d = pareto.designs[p]!;
+    const mine = roles.filter((r) => r.position === p);
+    return {
+      roles: mine.map((r) => r.role), selectors: mine.map((r) => r.selector), index: d.index, ...describe(pareto, d),
+      binding: designBinding(d, pareto.variables),
+    };
+  });
+  return { ...base, designs };
+}

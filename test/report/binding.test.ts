@@ -1,0 +1,152 @@
+/**
+ * "What binds" on fronts whose constrained optimum is known analytically (Deb 2001, §14.1), built in the test from
+ * the published Pareto sets, with the published objective and constraint formulas written out here:
+ * - OSY (Osyczka & Kundu 1995): x4 = x6 = 0 on the whole front, five regions AB, BC, CD, DE, EF, each on known
+ *   active constraints (e.g. (x5 − 3)² + x6 >= 4 holds with equality everywhere since x5 ∈ {1, 5});
+ * - BNH (Binh & Korn 1997): x1 = x2 = t ∈ [0, 3], then x2 = 3 (its upper bound), x1 ∈ [3, 5].
+ * Expected counts are the region sizes, counted by hand from the regions' definitions.
+ */
+import { describe, expect, it } from 'vitest';
+import { BINDING_MARGIN, designBinding, frontPressure } from '../../src/report/binding.js';
+import { decisionSummary } from '../../src/report/recommend.js';
+import type { ParetoDesign, ParetoFile } from '../../src/run/results.js';
+
+const linspace = (a: number, b: number, n: number): number[] => Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
+
+// OSY, Deb 2001 §14.1.4: bounds and constraints (pymoo's scaling, g <= 0)
+const OSY_BOUNDS: [number, number][] = [[0, 10], [0, 10], [1, 5], [0, 6], [1, 5], [0, 10]];
+const OSY_CONSTRAINTS = ['C1 x1+x2>=2', 'C2 x1+x2<=6', 'C3 x2-x1<=2', 'C4 x1-3x2<=2', 'C5 (x3-3)^2+x4<=4', 'C6 (x5-3)^2+x6>=4'];
+function osyDesign(index: number, x: readonly number[]): ParetoDesign {
+  const [x1, x2, x3, x4, x5, x6] = x as [number, number, number, number, number, number];
+  const g = [
+    -(x1 + x2 - 2) / 2, -(6 - x1 - x2) / 6, -(2 - x2 + x1) / 2, -(2 - x1 + 3 * x2) / 2, -(4 - (x3 - 3) ** 2 - x4) / 4, -((x5 - 3) ** 2 + x6 - 4) / 4,
+  ];
+  const f1 = -(25 * (x1 - 2) ** 2 + (x2 - 2) ** 2 + (x3 - 1) ** 2 + (x4 - 4) ** 2 + (x5 - 1) ** 2);
+  const f2 = x.reduce((s, v) => s + v * v, 0);
+  return {
+    index, record: null,
+    variables: Object.fromEntries(x.map((v, i) => [`x${i + 1}`, v])),
+    objectives: { f1, f2 },
+    constraints: Object.fromEntries(OSY_CONSTRAINTS.map((n, i) => [n, g[i]!])),
+  };
+}
+
+const variables = (bounds: readonly [number, number][]): ParetoFile['variables'] =>
+  bounds.map(([lower, upper], i) => ({ kind: 'real' as const, name: `x${i + 1}`, lower, upper }));
+
+function pareto(designs: ParetoDesign[], bounds: readonly [number, number][]): ParetoFile {
+  return {
+    formatVersion: 1, study: 't', kind: 'benchmark', variables: variables(bounds), designs,
+    objectives: [{ name: 'f1', sense: 'minimize', unit: '-' }, { name: 'f2', sense: 'minimize', unit: '-' }],
+  };
+}
+
+describe('what binds: OSY, whose front lies on constraints and on the bounds x4 = x6 = 0', () => {
+  // Regions of Deb 2001 (ranges kept 0.2 from the junctions, so each point lies on its own region's constraints only)
+  const x3s = linspace(1, 5, 11); // x3 = 1 and x3 = 5 put (x3 − 3)² + x4 = 4 on C5 and x3 on a bound
+  const AB = x3s.map((x3) => [5, 1, x3, 0, 5, 0]);
+  const BC = x3s.map((x3) => [5, 1, x3, 0, 1, 0]);
+  const CD = linspace(2.5, 4.8, 11).map((x1) => [x1, (x1 - 2) / 3, 1, 0, 1, 0]);
+  const DE = x3s.map((x3) => [0, 2, x3, 0, 1, 0]);
+  const EF = linspace(0.2, 1.8, 11).map((x1) => [x1, 2 - x1, 1, 0, 1, 0]);
+  const all = [...AB, ...BC, ...CD, ...DE, ...EF];
+  const file = pareto(all.map((x, i) => osyDesign(i, x)), OSY_BOUNDS);
+  const front = frontPressure(file);
+  const consCount = (name: string): number => front.constraints.find((c) => c.name.startsWith(name))?.count ?? 0;
+  const boundCount = (v: string, b: 'lower' | 'upper'): number => front.bounds.find((x) => x.variable === v && x.bound === b)?.count ?? 0;
+
+  it('every design sits at the lower bounds of x4 and x6 and on C6', () => {
+    expect(front.designs).toBe(55);
+    expect(boundCount('x4', 'lower')).toBe(55);
+    expect(boundCount('x6', 'lower')).toBe(55);
+    expect(consCount('C6')).toBe(55);
+    // the two most-shared conditions are listed first
+    expect(front.bounds[0]!.share).toBe(1);
+  });
+
+  it('each region binds its own constraints: C2 on AB and BC (x1 + x2 = 6), C4 on AB, BC and CD (x1 = 3 x2 + 2), C1 on DE and EF (x1 + x2 = 2), C3 on DE', () => {
+    expect(consCount('C2')).toBe(AB.length + BC.length);
+    expect(consCount('C4')).toBe(AB.length + BC.length + CD.length);
+    expect(consCount('C1')).toBe(DE.length + EF.length);
+    expect(consCount('C3')).toBe(DE.length);
+    // C5: x3 = 1 on CD and EF; x3 = 1 or 5 at the two ends of AB, BC and DE
+    expect(consCount('C5')).toBe(CD.length + EF.length + 3 * 2);
+  });
+
+  it('variable bounds: x3 = 1 (CD, EF and one end of AB, BC, DE), x3 = 5 (the other end), x1 = 0 on DE, x5 = 5 on AB and x5 = 1 elsewhere', () => {
+    expect(boundCount('x3', 'lower')).toBe(CD.length + EF.length + 3);
+    expect(boundCount('x3', 'upper')).toBe(3);
+    expect(boundCount('x1', 'lower')).toBe(DE.length);
+    expect(boundCount('x5', 'upper')).toBe(AB.length);
+    expect(boundCount('x5', 'lower')).toBe(BC.length + CD.length + DE.length + EF.length);
+    expect(boundCount('x2', 'lower') + boundCount('x2', 'upper') + boundCount('x1', 'upper')).toBe(0);
+  });
+
+  it('one design: a point inside CD (x3 = 1) binds C4, C5 and C6, with margins 0', () => {
+    const d = osyDesign(0, [4, 2 / 3, 1, 0, 1, 0]);
+    const b = designBinding(d, variables(OSY_BOUNDS));
+    expect(b.constraints.map((c) => c.name.slice(0, 2)).sort()).toEqual(['C4', 'C5', 'C6']); // x3 = 1: (1 − 3)² + 0 = 4 on C5 as well
+    for (const c of b.constraints) expect(Math.abs(c.margin)).toBeLessThan(1e-12);
+    expect(b.bounds.map((x) => `${x.variable} ${x.bound}`).sort()).toEqual(['x3 lower', 'x4 lower', 'x5 lower', 'x6 lower']);
+    // the tightest margins are the three binding ones
+    expect(b.tightest.map((c) => c.margin).every((m) => m <= BINDING_MARGIN)).toBe(true);
+  });
+});
+
+describe('what binds: BNH, whose front runs along the upper bound x2 = 3', () => {
+  // f1 = 4x1² + 4x2², f2 = (x1 − 5)² + (x2 − 5)²; g1 = ((x1 − 5)² + x2² − 25)/25, g2 = −((x1 − 8)² + (x2 + 3)² − 7.7)/7.7
+  const bnh = (index: number, x1: number, x2: number): ParetoDesign => ({
+    index, record: null, variables: { x1, x2 },
+    objectives: { f1: 4 * x1 * x1 + 4 * x2 * x2, f2: (x1 - 5) ** 2 + (x2 - 5) ** 2 },
+    constraints: { g1: ((x1 - 5) ** 2 + x2 * x2 - 25) / 25, g2: -((x1 - 8) ** 2 + (x2 + 3) ** 2 - 7.7) / 7.7 },
+  });
+  const diagonal = linspace(0, 3, 31).map((t, i) => bnh(i, t, t));
+  const edge = linspace(3, 5, 21).slice(1).map((s, i) => bnh(100 + i, s, 3));
+  const file = pareto([...diagonal, ...edge], [[0, 5], [0, 3]]);
+
+  it('the front presses against x2 <= 3 on the edge segment (and t = 3), and nowhere else on the diagonal', () => {
+    const f = frontPressure(file);
+    const at = (v: string, b: string): number => f.bounds.find((x) => x.variable === v && x.bound === b)?.count ?? 0;
+    // within 1 % of x2's range (0.03) of 3: t = 3 on the diagonal (t = 2.9 is 0.1 away) and the 20 edge points
+    expect(at('x2', 'upper')).toBe(21);
+    expect(at('x1', 'upper')).toBe(1); // (5, 3)
+    expect(at('x1', 'lower')).toBe(1); // (0, 0)
+    expect(at('x2', 'lower')).toBe(1);
+    expect(f.bounds[0]).toMatchObject({ variable: 'x2', bound: 'upper', limit: 3 });
+    // g1 = (2t² − 10t)/25 on the diagonal: 0 at t = 0, −3.9 % at t = 0.1; g2 is far from its limit everywhere
+    expect(f.constraints).toEqual([{ name: 'g1', count: 1, share: 1 / 51 }]);
+  });
+
+  it('the recommended designs: best f1 is (0, 0) on g1 and both lower bounds; best f2 is (5, 3) at both upper bounds', () => {
+    const d = decisionSummary(file);
+    const best1 = d.designs.find((x) => x.selectors.includes('best:f1'))!;
+    const best2 = d.designs.find((x) => x.selectors.includes('best:f2'))!;
+    expect(best1.index).toBe(0);
+    expect(best1.binding.constraints.map((c) => c.name)).toEqual(['g1']);
+    expect(best1.binding.bounds.map((b) => `${b.variable} ${b.bound}`).sort()).toEqual(['x1 lower', 'x2 lower']);
+    expect(best2.index).toBe(119); // s = 5
+    expect(best2.binding.constraints).toEqual([]);
+    expect(best2.binding.bounds.map((b) => `${b.variable} ${b.bound} ${b.limit}`).sort()).toEqual(['x1 upper 5', 'x2 upper 3']);
+    expect(d.designs[0]!.roles[0]).toBe('knee');
+    expect(d.front.bounds[0]!.variable).toBe('x2');
+  });
+
+  it('no feasible design: no recommendation, an empty front summary', () => {
+    const d = decisionSummary({ ...file, designs: [] });
+    expect(d.designs).toEqual([]);
+    expect(d.front).toEqual({ designs: 0, constraints: [], bounds: [] });
+  });
+});
+
+describe('what binds: a count that must be zero and is', () => {
+  it('is at g = 0 but not called binding (a constellation without blocked links); a closure at its limit is', () => {
+    const check = (name: string, value: number, limit: number) => ({ name, value, limit, sense: '<=', margin: 0, enforced: true, satisfied: true, unit: '-', description: '' });
+    const d: ParetoDesign = {
+      index: 0, variables: {}, objectives: { f1: 0, f2: 0 },
+      constraints: { 'isl.lineOfSight': 0, 'mass.launchClosure': 0 },
+      record: { constraints: [check('isl.lineOfSight', 0, 0), check('mass.launchClosure', 2500, 2500)] } as unknown as ParetoDesign['record'],
+    };
+    expect(designBinding(d, []).constraints.map((c) => c.name)).toEqual(['mass.launchClosure']);
+    expect(frontPressure({ designs: [d], variables: [] }).constraints.map((c) => c.name)).toEqual(['mass.launchClosure']);
+  });
+});
