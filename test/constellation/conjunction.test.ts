@@ -3,6 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createLpSolver } from '../../solvers/lp/index.js';
 import { evaluateConstellationFileWith } from '../../src/constellation/evaluator.js';
 import { parseConstellationFile } from '../../src/constellation/load.js';
+import { isConstellationMetric } from '../../src/constellation/metrics.js';
+import { compileConstellationStudy } from '../../src/constellation/study.js';
+import { loadCatalogs } from '../../src/catalog/load.js';
+import { readYaml } from '../../src/study/load.js';
 import type { ConstellationRecord } from '../../src/constellation/record.js';
 import type { LpSolver } from '../../src/problem/lp.js';
 import { formatConstellationBudget } from '../../src/report/constellationBudget.js';
@@ -204,5 +208,31 @@ describe('the environment.minSeparation constraint', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('environment.minSeparation_km');
     expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('phasing in constellation studies', () => {
+  const dir = tempDir('odc-conjunction-study-');
+  const text = `name: ph\nkind: constellation\nnode: ${resolve('designs/ai1.yaml')}\n` +
+    'shells:\n  - { name: a, altitude_km: 550, inclination_deg: 80, planes: 10, satsPerPlane: 9, phasing: 1 }\n' +
+    'isl: { topology: none }\nsimulation: { duration_h: 1, step_s: 300, snapshots: 1 }\n' +
+    'variables:\n  shells.a.planes: { int: [2, 10] }\n  shells.a.phasing: { int: [0, 9] }\n' +
+    'objectives:\n  - minimize: totals.cost_USD\nalgorithm: { name: nsga2, population: 4, generations: 1, seed: 1 }\n';
+
+  it('a searched F at or above the plane count is taken modulo P: the same constellation, Walker F and F + P', async () => {
+    const lp = await createLpSolver();
+    const study = compileConstellationStudy(readYaml(writeFile(dir, 'ph.yaml', text)), loadCatalogs(), lp);
+    expect(study.problem.constraints.map((c) => c.name)).toContain('environment.minSeparation');
+    const g = study.spec(Float64Array.from([4, 7])).shells[0]!.geometry;
+    expect(g.planes).toBe(4);
+    expect(g.phasing).toBe(3);
+    // Independent of the mapping: with T = 36, F = 7 shifts plane p by p·7·10° = p·3·10° + p·40°, and 40° is one whole
+    // slot (360°/9): the same set of positions as F = 3, so the same closest approach.
+    const sep = (F: number) => conjunctionScreen({ shells: [{ ...g, phasing: F }], epochIso: EPOCH, threshold_m: 1000 }).minSeparation_m;
+    expect(sep(7)).toBeCloseTo(sep(3), 3);
+  });
+
+  it('studies can name the screen\'s figures', () => {
+    for (const m of ['environment.minSeparation_km', 'environment.conjunctions.pairsBelow', 'environment.conjunctions.required_km']) expect(isConstellationMetric(m)).toBe(true);
   });
 });
