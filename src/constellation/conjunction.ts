@@ -266,15 +266,18 @@ function pairsWithin(pos: Float64Array, radius_m: number, cutoff: number, visit:
   const order = new Uint32Array(n);
   for (let k = 0; k < n; k++) order[k] = k;
   order.sort((x, y) => key[x]! - key[y]!);
+  const sorted = new Float64Array(n);
+  for (let j = 0; j < n; j++) sorted[j] = key[order[j]!]!;
   const table = new CellTable(n);
   const runs: number[] = [];
   for (let j = 0; j < n; j++) {
-    if (j === 0 || key[order[j]!] !== key[order[j - 1]!]) {
-      table.set(key[order[j]!]!, j);
+    if (j === 0 || sorted[j] !== sorted[j - 1]) {
+      table.set(sorted[j]!, j);
       runs.push(j);
     }
   }
   runs.push(n);
+  const forward = FORWARD.map(([dx, dy, dz]) => dx! + M * (dy! + M * dz!));
   const c2 = cutoff * cutoff;
   const test = (a: number, b: number): void => {
     const ex = pos[3 * a]! - pos[3 * b]!, ey = pos[3 * a + 1]! - pos[3 * b + 1]!, ez = pos[3 * a + 2]! - pos[3 * b + 2]!;
@@ -283,13 +286,13 @@ function pairsWithin(pos: Float64Array, radius_m: number, cutoff: number, visit:
   };
   for (let r = 0; r + 1 < runs.length; r++) {
     const lo = runs[r]!, hi = runs[r + 1]!;
-    const ka = key[order[lo]!]!;
+    const ka = sorted[lo]!;
     for (let i = lo; i < hi; i++) for (let j = i + 1; j < hi; j++) test(order[i]!, order[j]!);
-    for (const [dx, dy, dz] of FORWARD) {
-      const kb = ka + dx! + M * (dy! + M * dz!);
+    for (let f = 0; f < forward.length; f++) {
+      const kb = ka + forward[f]!;
       const first = table.get(kb);
       if (first < 0) continue;
-      for (let j = first; j < n && key[order[j]!] === kb; j++) for (let i = lo; i < hi; i++) test(order[i]!, order[j]!);
+      for (let j = first; j < n && sorted[j] === kb; j++) for (let i = lo; i < hi; i++) test(order[i]!, order[j]!);
     }
   }
 }
