@@ -320,7 +320,8 @@ function screenShell(sh: ShellGeometrySpec, epochIso: string, threshold_m: numbe
   const period = TWO_PI / st.uDot;
   const T = st.planes * st.slots;
   const window_s = st.delta ? (period * gcd(st.planes, st.phasing)) / T : period / st.slots;
-  const D = Math.max(threshold_m + st.shrink_m, snapshotKth(st, k));
+  const kth = snapshotKth(st, k); // Infinity with a single object: nothing to screen
+  const D = Number.isFinite(kth) ? Math.max(threshold_m + st.shrink_m, kth) : threshold_m + st.shrink_m;
   const vRel = 2 * st.r * st.uDot;
   const steps = Math.min(MAX_STEPS, Math.max(1, Math.ceil((window_s * vRel) / (2 * D))));
   const h = window_s / steps;

@@ -13,7 +13,8 @@ const M_PER_KM = 1000;
 
 export const CONJUNCTION_NOTE = 'conjunctions: every satellite screened (spatial hash per time step, candidates refined to their exact closest approach, ' +
   'two-body + secular J2 circular orbits of the nominal pattern) over the window after which each shell\'s geometry repeats ' +
-  '(Walker delta: period·gcd(P, F)/T; others: period/S); no pair closer than the screening distance is missed; ' +
+  '(Walker delta: period·gcd(P, F)/T; others: period/S), steps of h with cells of D + v_rel·h/2, so no pair closer than the screening ' +
+  'distance D (environment.conjunctions.shells[].screeningDistance_km, at least the required separation) is missed, whatever h; ' +
   'between shells the orbits\' minimum distance (altitude gap); pairs within one cluster not screened';
 
 export function conjunctionRecord(

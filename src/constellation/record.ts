@@ -150,7 +150,10 @@ export interface ConstellationRecord {
   readonly environment: {
     /** Highest satellite density of any shell [satellites per km³]. */
     readonly density_per_km3: number;
-    /** Closest any two satellites come [km]: the self-conjunction screen (within shells), altitude gaps (between shells). */
+    /**
+     * Closest any two satellites come [km]: the self-conjunction screen (within shells), altitude gaps (between shells);
+     * members of one cluster (a formation) are not screened. With no screened pair, the widest orbit's diameter.
+     */
     readonly minSeparation_km: number;
     readonly overlappingShells: readonly string[];
     readonly conjunctions: ConjunctionsRecord;

@@ -69,7 +69,7 @@ export function constellationSections(r: ConstellationRecord): BudgetSection[] {
     ] },
     { title: 'Orbital environment', rows: [
       row('highest shell density', e.density_per_km3, 'sats/km³'),
-      row('closest approach of any two satellites', e.minSeparation_km, 'km', `self-conjunction screen; required ≥ ${fmt(e.conjunctions.required_km)} km`),
+      row('closest approach of any two satellites', e.minSeparation_km, 'km', `self-conjunction screen${r.shells.some((s) => s.pattern === 'cluster') ? ' (members of one cluster excluded)' : ''}; required ≥ ${fmt(e.conjunctions.required_km)} km`),
       row('pairs closer than required', e.conjunctions.pairsBelow, '-'),
       ...conjunctionRows(r),
       row('overlapping shells', e.overlappingShells.length ? e.overlappingShells.slice(0, MAX_LISTED).join('; ') + (e.overlappingShells.length > MAX_LISTED ? ` (+${e.overlappingShells.length - MAX_LISTED} more)` : '') : 'none', '-'),

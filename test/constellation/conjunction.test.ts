@@ -144,6 +144,17 @@ describe('closed forms as oracles', () => {
     expect(scan.bestSeparation_m).toBeCloseTo(byScreen[best]!, -1);
   });
 
+  it('clusters: reference orbits screened, members bounded by d − 2·radius, pairs within a cluster not screened', () => {
+    const sh = shell({ pattern: 'cluster', inclination_rad: 85 * deg, planes: 4, satsPerPlane: 7, phasing: 1, clusterRadius_m: 1000 });
+    const ca = closestApproach({ shell: sh, epochIso: EPOCH });
+    const s = conjunctionScreen({ shells: [sh], epochIso: EPOCH, threshold_m: 1000 });
+    expect(s.minSeparation_m).toBeCloseTo(ca.minCrossPlaneDistance_m!, -1);
+    expect(s.worst[0]!.slotA).toBeNull();
+    const one = conjunctionScreen({ shells: [shell({ pattern: 'cluster', planes: 1, satsPerPlane: 7, clusterRadius_m: 1000 })], epochIso: EPOCH, threshold_m: 1000 });
+    expect(one.minSeparation_m).toBe(Infinity); // nothing but formation members
+    expect(one.shells[0]!.screeningDistance_m).toBe(3000); // the threshold plus twice the cluster radius
+  });
+
   it('between shells: the closest approach is the altitude gap (the orbits cross along the line of nodes)', () => {
     const a = shell({ name: 'a', planes: 2, satsPerPlane: 30, phasing: 1 });
     const b = shell({ name: 'b', altitude_m: 550.6e3, inclination_rad: 70 * deg, planes: 2, satsPerPlane: 30, phasing: 1 });
