@@ -33,6 +33,9 @@ function conjunctionRows(r: ConstellationRecord): BudgetRow[] {
         : `no phasing F clears it (best F = ${s.bestPhasing}: ${fmt(s.bestPhasingSeparation_km!)} km): change planes, satsPerPlane or inclination`;
     rows.push(row(`shell ${s.shell} (F = ${shell?.phasing ?? '?'})`, s.minSeparation_km, 'km', fix));
   }
+  for (const w of c.worst.filter((x) => x.planeA === null && x.separation_km < c.required_km)) {
+    rows.push(row(`shells ${w.shellA} and ${w.shellB}`, w.separation_km, 'km', `altitude gap below ${fmt(c.required_km)} km: their orbits cross; move one shell`));
+  }
   return rows;
 }
 

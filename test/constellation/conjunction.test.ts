@@ -192,6 +192,15 @@ describe('the environment.minSeparation constraint', () => {
     expect(formatConstellationBudget(r)).toContain('try phasing: 1');
   });
 
+  it('two shells closer in altitude than required fail, and the budget says to move one', () => {
+    const two = file(1).replace('phasing: 1 }\n', 'phasing: 1 }\n  - { name: q, altitude_km: 550.5, inclination_deg: 53, planes: 1, satsPerPlane: 4 }\n');
+    const r = evaluate('two.yaml', two);
+    expect(r.environment.minSeparation_km).toBeCloseTo(0.5, 9); // 550.5 − 550 km
+    expect(r.environment.conjunctions.pairsBelow).toBe(6 * 4); // every pair across the two shells
+    expect(r.constraints.find((x) => x.name === 'environment.minSeparation')!.satisfied).toBe(false);
+    expect(formatConstellationBudget(r)).toContain('move one shell');
+  });
+
   it('passes for the safe phasing', () => {
     const r = evaluate('safe.yaml', file(1));
     const c = r.constraints.find((x) => x.name === 'environment.minSeparation')!;
