@@ -67,6 +67,8 @@ export interface ConstellationSpec {
     readonly satelliteFailureRate_per_yr: number | null;
     readonly modelParams: number;
   };
+  /** Closest any two satellites may come [m] (the enforced environment.minSeparation constraint). */
+  readonly minSeparation_m: number;
 }
 
 export function compileConstellation(loaded: LoadedConstellation, catalogs: Catalogs): ConstellationSpec {
@@ -128,5 +130,6 @@ export function compileConstellation(loaded: LoadedConstellation, catalogs: Cata
       satelliteFailureRate_per_yr: c.economics.satelliteFailureRate_per_yr ?? null,
       modelParams: c.economics.modelParams_B * 1e9,
     },
+    minSeparation_m: km_to_m(c.environment.minSeparation_km),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Orbital environment of a constellation: spatial density of its shells, the closest approach between
- * satellites of different planes (a conjunction-screening proxy) and altitude overlaps between shells.
+ * satellites of different planes in closed form (the independent oracle the self-conjunction screen,
+ * conjunction.ts, is tested against; phasing.ts scans Walker F with it) and altitude overlaps between shells.
  *
  * Method
  * - Density = satellites / V, V = (4π/3)·((r + t/2)³ − (r − t/2)³), r = R⊕ + h, t = shell thickness.

@@ -22,12 +22,15 @@ import type { LpSolver } from '../problem/lp.js';
 import { rad_to_deg, s_to_min } from '../units/convert.js';
 import type { ConstellationSpec } from './compile.js';
 import { constellationEconomics } from './economics.js';
-import { closestApproach, shellDensity, shellOverlaps } from './environment.js';
+import { conjunctionScreen } from './conjunction.js';
+import { CONJUNCTION_NOTE, conjunctionRecord } from './conjunctionRecord.js';
+import { shellDensity, shellOverlaps } from './environment.js';
 import { groundContacts, type GroundContactParams } from './ground.js';
 import { deployedBy } from './launch.js';
 import { launchPlan } from './launchPlan.js';
 import { shellLinks, type ShellLinksResult } from './links.js';
 import { clusterShellRecord, withFormationKeeping } from './clusterKeeping.js';
+import { shellFormation } from './clusterFormation.js';
 import { planeElements } from './pattern.js';
 import { gmstSamples_rad, propagatePlane, windowTimes_s, type PlaneTrack } from './propagate.js';
 import type { ConstellationRecord, LinkClassRecord, ShellRecord, StatsRecord } from './record.js';
@@ -156,11 +159,15 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
   });
   notes.push(`economics: one generation, each satellite serving its ${lifetime_yr.toFixed(1)}-year design life, failures replaced, undiscounted; tokens from delivered FLOP/s ÷ (2 × ${(spec.economics.modelParams / 1e9).toFixed(0)}B parameters), inference only`);
 
-  // Closest any two satellites come: between planes (closed form), within a plane (slot spacing), between shells (altitude gap).
-  const approaches = spec.shells.map((s) => closestApproach({ shell: s.geometry, epochIso: w.epochIso }));
-  const alts = spec.shells.map((s) => s.geometry.altitude_m);
-  let minSep_m = Math.min(...approaches.map((a) => Math.min(a.minCrossPlaneDistance_m ?? Infinity, a.inPlaneSpacing_m ?? Infinity)));
-  for (let i = 0; i < alts.length; i++) for (let j = i + 1; j < alts.length; j++) minSep_m = Math.min(minSep_m, Math.abs(alts[i]! - alts[j]!));
+  // Closest any two satellites come: the self-conjunction screen over every satellite of every shell.
+  const screen = conjunctionScreen({ shells: spec.shells.map((s) => s.geometry), epochIso: w.epochIso, threshold_m: spec.minSeparation_m });
+  const { minSeparation_km, ...conjunctions } = conjunctionRecord(spec, screen, w.epochIso);
+  notes.push(CONJUNCTION_NOTE);
+  for (const s of spec.shells.filter((x) => x.geometry.pattern === 'cluster' && x.geometry.satsPerPlane > 1)) {
+    const f = shellFormation(s.geometry);
+    notes.push(`conjunctions: shell ${s.geometry.name}: cluster members fly ${f.neighbourDistance_m.min.toFixed(0)}–${f.neighbourDistance_m.max.toFixed(0)} m `
+      + `from their neighbours (closest approach ${f.closestApproach_m.toFixed(0)} m) by design (formation flying), not screened`);
+  }
   const overlaps = shellOverlaps({
     shells: spec.shells.map((s) => ({
       name: s.geometry.name, altitude_m: s.geometry.altitude_m, inclination_rad: s.geometry.inclination_rad, source: spec.name,
@@ -196,6 +203,8 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
     constraintResult('network.demand', worstNet / BPS_PER_GBPS, '>=', demand_bps / BPS_PER_GBPS, 'Gbps', false, 'every node can send its offered traffic at the maximum concurrent flow'),
     constraintResult('launch.halfMilestone', half, '>=', 0.5, '-', false, `50 % of satellites in orbit within ${spec.launch.milestoneHalf_yr} yr (FCC 47 CFR 25.164(b))`),
     constraintResult('launch.fullMilestone', full, '>=', 1, '-', false, `all satellites in orbit within ${spec.launch.milestoneFull_yr} yr (FCC 47 CFR 25.164(b))`),
+    constraintResult('environment.minSeparation', minSeparation_km, '>=', spec.minSeparation_m / M_PER_KM, 'km', true,
+      'no two satellites come closer than the required separation (self-conjunction screen, two-body + secular J2)'),
   ];
   notes.push('geometry: SGP4 (satellite.js) of one representative per plane, other slots by rotation in the plane; ' +
     'eclipse from the node model at each shell\'s sizing plane');
@@ -235,8 +244,9 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
     },
     environment: {
       density_per_km3: Math.max(...spec.shells.map((s, i) => shellDensity({ satellites: sats[i]!, altitude_m: s.geometry.altitude_m }).density_per_km3)),
-      minSeparation_km: Number.isFinite(minSep_m) ? minSep_m / M_PER_KM : -1,
+      minSeparation_km,
       overlappingShells: [...overlaps.internal, ...overlaps.filed].map((o) => `${o.a} ~ ${o.b}`),
+      conjunctions,
     },
     totals: {
       satellites, itPowerAvg_W: sats.reduce((a, n, i) => a + n * nodes[i]!.compute.itPowerAvg_W, 0),

@@ -2,6 +2,9 @@
  * Metric paths of the constellation record that objectives and constraints of constellation studies may
  * name (`totals.lcoc_USD_per_PFLOP_day`, `network.p99Latency_ms`, `isl.linkRange_km.max`, …): every number
  * in the record outside its lists, read from the record's schema so the list cannot drift from the record.
+ * The self-conjunction screen gives `environment.minSeparation_km` (closest approach of any two satellites),
+ * `environment.conjunctions.pairsBelow` (satellite pairs closer than the required separation) and
+ * `environment.conjunctions.required_km`; the per-pair and per-shell lists are not metrics.
  */
 import { didYouMean } from '../core/errors.js';
 import { lazy } from '../core/lazy.js';

@@ -102,6 +102,45 @@ export interface LaunchShellRecord {
   }[];
 }
 
+export interface ConjunctionPairRecord {
+  readonly shellA: string;
+  /** Plane (cluster) and slot of each satellite; null for a shell-pair entry (any satellites of the two shells). */
+  readonly planeA: number | null;
+  readonly slotA: number | null;
+  readonly shellB: string;
+  readonly planeB: number | null;
+  readonly slotB: number | null;
+  readonly separation_km: number;
+  /** First time of closest approach after the epoch [s]; null between shells (their phasing drifts). */
+  readonly time_s: number | null;
+  /** Satellite pairs with the same closest approach (the pattern's symmetry class). */
+  readonly pairs: number;
+}
+
+export interface ShellConjunctionRecord {
+  readonly shell: string;
+  readonly minSeparation_km: number;
+  readonly pairsBelow: number;
+  /** Window after which the shell's geometry repeats [s], screened in `steps` steps. */
+  readonly window_s: number;
+  readonly steps: number;
+  /** No pair closer than this is missed [km]. */
+  readonly screeningDistance_km: number;
+  /** When the shell is closer than required: the Walker F with the largest closest approach (closed form), and that approach. */
+  readonly bestPhasing: number | null;
+  readonly bestPhasingSeparation_km: number | null;
+}
+
+export interface ConjunctionsRecord {
+  /** Required separation (environment.minSeparation_km of the design) [km]. */
+  readonly required_km: number;
+  /** Satellite pairs that come closer than the required separation. */
+  readonly pairsBelow: number;
+  /** The worst pair classes, closest first (at most 10). */
+  readonly worst: readonly ConjunctionPairRecord[];
+  readonly shells: readonly ShellConjunctionRecord[];
+}
+
 export interface ConstellationRecord {
   readonly schemaVersion: 1;
   readonly name: string;
@@ -160,9 +199,13 @@ export interface ConstellationRecord {
   readonly environment: {
     /** Highest satellite density of any shell [satellites per km³]. */
     readonly density_per_km3: number;
-    /** Closest any two satellites come [km]: between planes (closed form), within a plane (slot spacing), between shells (altitude gap). */
+    /**
+     * Closest any two satellites come [km]: the self-conjunction screen (within shells), altitude gaps (between shells);
+     * members of one cluster (a formation) are not screened. With no screened pair, the widest orbit's diameter.
+     */
     readonly minSeparation_km: number;
     readonly overlappingShells: readonly string[];
+    readonly conjunctions: ConjunctionsRecord;
   };
   readonly totals: {
     readonly satellites: number;

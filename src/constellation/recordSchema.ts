@@ -72,7 +72,23 @@ export const constellationRecordSchema = lazy(() => z.strictObject({
     })),
   }),
   environment: z.strictObject({
-    density_per_km3: n('[satellites/km³]'), minSeparation_km: n('[km]'), overlappingShells: z.array(z.string()),
+    density_per_km3: n('[satellites/km³]'), minSeparation_km: n('Closest approach of any two satellites (self-conjunction screen) [km].'),
+    overlappingShells: z.array(z.string()),
+    conjunctions: z.strictObject({
+      required_km: n('Required separation [km].'), pairsBelow: n('Satellite pairs closer than the required separation [-].'),
+      worst: z.array(z.strictObject({
+        shellA: z.string(), planeA: z.number().nullable(), slotA: z.number().nullable(),
+        shellB: z.string(), planeB: z.number().nullable(), slotB: z.number().nullable(),
+        separation_km: n('[km]'), time_s: z.number().nullable().describe('First time of closest approach after the epoch [s]; null between shells.'),
+        pairs: n('Satellite pairs in the same symmetry class [-].'),
+      })).describe('Worst pair classes, closest first.'),
+      shells: z.array(z.strictObject({
+        shell: z.string(), minSeparation_km: n('[km]'), pairsBelow: n('[-]'), window_s: n('Repeat window screened [s].'), steps: n('[-]'),
+        screeningDistance_km: n('No pair closer than this is missed [km].'),
+        bestPhasing: z.number().nullable().describe('Walker F with the largest closest approach, when the shell is closer than required.'),
+        bestPhasingSeparation_km: z.number().nullable().describe('[km]'),
+      })),
+    }),
   }),
   totals: z.strictObject({
     satellites: n('[-]'), itPowerAvg_W: n('[W]'), deliveredPFLOPS: n('[PFLOPS]'), launchMass_kg: n('[kg]'), hardware_USD: n('[USD]'),

@@ -130,6 +130,13 @@ export const constellationEconomicsSchema = lazy(() => z
   })
   .describe('Constellation economics.'));
 
+export const environmentSchema = lazy(() => z
+  .strictObject({
+    minSeparation_km: range('environment.minSeparation_km', 0.001, 10000, 'km', 'required closest approach of any two satellites').default(1)
+      .describe('Closest any two satellites of the constellation may come [km] (enforced; default 1 km, an odc choice: conjunction screening volumes are km to tens of km, src/constellation/conjunction.ts).'),
+  })
+  .describe('Orbital environment: the self-conjunction requirement.'));
+
 export const constellationFileSchema = lazy(() => z.strictObject({
   name: z.string({ error: 'name is required: a short identifier for the constellation' }).min(1),
   description: z.string().optional(),
@@ -144,6 +151,7 @@ export const constellationFileSchema = lazy(() => z.strictObject({
   simulation: simulationSchema().prefault({}),
   launch: launchCampaignSchema().prefault({}),
   economics: constellationEconomicsSchema().prefault({}),
+  environment: environmentSchema().prefault({}),
   uncertainty: constellationUncertaintySchema().optional(),
 }));
 export type ConstellationFile = z.infer<ReturnType<typeof constellationFileSchema>>;

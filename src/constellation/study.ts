@@ -14,9 +14,11 @@
  * - `node.<section>.<key>`: a node design key shared by every shell (the node variables of a node study);
  * - `node.design`: with `node: { from: <node run folder> }`, the index of one of that run's Pareto designs
  *   (added automatically as a choice over all of them): a constellation picks among already-sized nodes.
+ * A searched `phasing` is taken modulo the shell's plane count (F and F + P are the same constellation).
  * Every bound and choice is checked before any evaluation by loading the constellation it implies.
- * Always enforced (the physical closure): every shell's node closures (worst shell), `isl.lineOfSight`
- * and `isl.pointing`. A decision vector the loader or the models reject is a failed evaluation.
+ * Always enforced (the physical closure): every shell's node closures (worst shell), `isl.lineOfSight`,
+ * `isl.pointing` and `environment.minSeparation` (no two satellites closer than the design's
+ * environment.minSeparation_km). A decision vector the loader or the models reject is a failed evaluation.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -42,7 +44,7 @@ const INT_KEYS = new Set(['planes', 'satsPerPlane', 'phasing', 'stationCount']);
 const FIXED_PATHS = ['isl.topology', 'isl.terminal', 'isl.crossPlaneCutoffLatitude_deg', 'ground.stationCount', 'ground.stations', 'ground.minElevation_deg', 'ground.linkRate_Gbps', 'launch.vehicle', 'traffic.demandPerNode_Gbps'];
 /** Node closures every shell must meet (names as in the node record). */
 export const NODE_CLOSURES = ['power.arrayArea', 'thermal.radiatorArea', 'mass.launchClosure', 'launch.fitsVehicle'] as const;
-export const CONSTELLATION_PHYSICAL_CONSTRAINTS = [...NODE_CLOSURES.map((n) => `node.${n} (worst shell)`), 'isl.lineOfSight', 'isl.pointing'];
+export const CONSTELLATION_PHYSICAL_CONSTRAINTS = [...NODE_CLOSURES.map((n) => `node.${n} (worst shell)`), 'isl.lineOfSight', 'isl.pointing', 'environment.minSeparation'];
 
 export interface CompiledConstellationStudy {
   readonly problem: Problem;
@@ -131,6 +133,7 @@ export function compileConstellationStudy(file: ParsedFile, catalogs: Catalogs, 
   const variables: VariableSpec[] = entries.map(([path, domain]) => variableSpec(path, domain, shellNames, src.file, () => locate(src, ['variables', path])));
   if (variables.length === 0) throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables'])}: a study needs at least one variable`, { file: src.file, field: 'variables' });
 
+  const phased = new Set(variables.filter((v) => /^shells\.[^.]+\.phasing$/.test(v.name)).map((v) => v.name.split('.')[1]!));
   const build = (values: readonly unknown[]): { raw: Raw; node: BaseNode } => {
     const raw = clone(base);
     let node: Raw = clone(inlineNode);
@@ -141,6 +144,11 @@ export function compileConstellationStudy(file: ParsedFile, catalogs: Catalogs, 
       if (v.name !== 'node.design') setVariable(raw, node, v.name, values[i]);
     });
     raw['shells'] = (raw['shells'] as Raw[]).filter((s) => s['planes'] !== 0);
+    // A searched Walker phasing is taken modulo the shell's plane count: F and F + P give the same constellation
+    // (plane p's extra shift p·P·2π/T = p·2π/S is a whole slot), so one bound [0, Pmax − 1] serves every P.
+    for (const s of raw['shells'] as Raw[]) {
+      if (phased.has(String(s['name'])) && typeof s['phasing'] === 'number' && typeof s['planes'] === 'number' && s['planes'] > 0) s['phasing'] = s['phasing'] % s['planes'];
+    }
     // Inline node sections: a node file's kind and orbit do not belong there (each shell sets the orbit).
     const { kind: _kind, orbit: _orbit, ...sections } = node;
     raw['node'] = sections;
@@ -185,6 +193,8 @@ export function compileConstellationStudy(file: ParsedFile, catalogs: Catalogs, 
         const c = rec.constraints.find((r) => r.name === name)!;
         g[k++] = c.satisfied ? Math.min(0, c.value - c.limit) : c.value - c.limit; // counts of links: absolute scale
       }
+      const sep = rec.constraints.find((r) => r.name === 'environment.minSeparation')!;
+      g[k++] = scaledViolation(sep.value, sep.sense, sep.limit);
       const lookup = (p: string): number => refGetters.get(p)!(rec);
       for (const c of parsed) g[k++] = scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup));
       return { status: 'ok', f, g };

@@ -5,13 +5,39 @@
  */
 import type { ConstellationRecord, StatsRecord } from '../constellation/record.js';
 import type { ConstraintResult } from '../evaluate/record.js';
-import { constraintLines, fmt, groupedDecimal, noteLines, row, sectionLines, table, type BudgetSection } from './budget.js';
+import { constraintLines, fmt, groupedDecimal, noteLines, row, sectionLines, table, type BudgetRow, type BudgetSection } from './budget.js';
 
 const MAX_LISTED = 3;
 /** Above this many shells, per-shell node constraints are summarised by their worst shell. */
 const MAX_SHELLS_LISTED = 4;
 
 const stats = (s: StatsRecord): string => `${fmt(s.min)} / ${fmt(s.mean)} / ${fmt(s.max)}`;
+
+const where = (shell: string, plane: number | null, slot: number | null): string =>
+  plane === null ? `${shell} (any)` : slot === null ? `${shell} cluster ${plane}` : `${shell} ${plane}/${slot}`;
+
+/** The worst pairs, and for each shell closer than required the Walker phasing that keeps it farthest apart. */
+function conjunctionRows(r: ConstellationRecord): BudgetRow[] {
+  const c = r.environment.conjunctions;
+  const rows = c.worst.slice(0, MAX_LISTED).map((w, i) => row(
+    `${i === 0 ? 'worst pairs' : ''}`, `${where(w.shellA, w.planeA, w.slotA)} ~ ${where(w.shellB, w.planeB, w.slotB)}`, '-',
+    `${fmt(w.separation_km)} km${w.time_s === null ? ' (altitude gap)' : ` at t = ${fmt(w.time_s)} s`}, ${groupedDecimal(w.pairs, 0)} such pairs`,
+  ));
+  for (const s of c.shells) {
+    if (s.minSeparation_km >= c.required_km) continue;
+    const shell = r.shells.find((x) => x.name === s.shell);
+    const fix = s.bestPhasing === null
+      ? 'phasing scan too large for this shell'
+      : s.bestPhasingSeparation_km! >= c.required_km
+        ? `try phasing: ${s.bestPhasing} (closest approach ${fmt(s.bestPhasingSeparation_km!)} km, closed form for this shell)`
+        : `no phasing F clears it (best F = ${s.bestPhasing}: ${fmt(s.bestPhasingSeparation_km!)} km): change planes, satsPerPlane or inclination`;
+    rows.push(row(`shell ${s.shell} (F = ${shell?.phasing ?? '?'})`, s.minSeparation_km, 'km', fix));
+  }
+  for (const w of c.worst.filter((x) => x.planeA === null && x.separation_km < c.required_km)) {
+    rows.push(row(`shells ${w.shellA} and ${w.shellB}`, w.separation_km, 'km', `altitude gap below ${fmt(c.required_km)} km: their orbits cross; move one shell`));
+  }
+  return rows;
+}
 
 export function constellationSections(r: ConstellationRecord): BudgetSection[] {
   const { isl, network: n, ground: g, launch: l, environment: e, totals: t } = r;
@@ -49,7 +75,10 @@ export function constellationSections(r: ConstellationRecord): BudgetSection[] {
       row('deployed at the 100 % milestone', l.deployedAtFullMilestone, '-', l.milestonesMet ? 'milestones met' : 'milestones MISSED'),
     ] },
     { title: 'Orbital environment', rows: [
-      row('highest shell density', e.density_per_km3, 'sats/km³'), row('closest approach of any two satellites', e.minSeparation_km, 'km', 'closed form between planes, slot spacing, shell altitude gaps'),
+      row('highest shell density', e.density_per_km3, 'sats/km³'),
+      row('closest approach of any two satellites', e.minSeparation_km, 'km', `self-conjunction screen${r.shells.some((s) => s.pattern === 'cluster') ? ' (members of one cluster excluded)' : ''}; required ≥ ${fmt(e.conjunctions.required_km)} km`),
+      row('pairs closer than required', e.conjunctions.pairsBelow, '-'),
+      ...conjunctionRows(r),
       row('overlapping shells', e.overlappingShells.length ? e.overlappingShells.slice(0, MAX_LISTED).join('; ') + (e.overlappingShells.length > MAX_LISTED ? ` (+${e.overlappingShells.length - MAX_LISTED} more)` : '') : 'none', '-'),
     ] },
     { title: 'Totals', rows: [

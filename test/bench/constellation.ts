@@ -2,7 +2,8 @@
  * Benchmark (prints figures, asserts nothing): constellation evaluation times on this machine, stage by
  * stage for a 10,000-satellite Walker +Grid shell, and end to end for every reference constellation
  * (`designs/constellations/`), with the network LP sizes and which solver ran, and the flagship
- * constellation study end to end with 0 and 2 worker threads.
+ * constellation study end to end with 0 and 2 worker threads, and the self-conjunction screen
+ * (test/bench/conjunction.ts).
  * Run with `npm run bench:constellation` (builds first).
  */
 import { spawnSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLpSolver } from '../../solvers/lp/index.js';
 import { loadCatalogs } from '../../src/catalog/load.js';
+import { conjunctionScreen } from '../../src/constellation/conjunction.js';
 import { evaluateConstellation } from '../../src/constellation/evaluate.js';
 import { loadConstellationSpec } from '../../src/constellation/evaluator.js';
 import { groundContacts } from '../../src/constellation/ground.js';
@@ -19,6 +21,7 @@ import { shellLinks } from '../../src/constellation/links.js';
 import { planeElements } from '../../src/constellation/pattern.js';
 import { gmstSamples_rad, propagatePlane, windowTimes_s } from '../../src/constellation/propagate.js';
 import { evaluateNode } from '../../src/evaluate/node.js';
+import { benchConjunction } from './conjunction.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const catalogs = loadCatalogs();
@@ -60,10 +63,13 @@ for (const traffic of ['downlink', 'uniform'] as const) {
   });
   const tGround = ms(t);
   t = performance.now();
+  conjunctionScreen({ shells: [s.geometry], epochIso: w.epochIso, threshold_m: spec.minSeparation_m });
+  const tScreen = ms(t);
+  t = performance.now();
   const r = evaluateConstellation(spec, lp);
   const tAll = ms(t);
   const n = r.network.shells[0]!;
-  console.log(`  ${traffic.padEnd(8)} whole evaluation ${tAll}${traffic === 'uniform' ? ' (plane tracks and links memoised by the line above)' : ''} (stages alone: node ${tNode}, SGP4 tracks ${tGeometry}, links ${tLinks}, ground ${tGround});` +
+  console.log(`  ${traffic.padEnd(8)} whole evaluation ${tAll}${traffic === 'uniform' ? ' (plane tracks and links memoised by the line above)' : ''} (stages alone: node ${tNode}, SGP4 tracks ${tGeometry}, links ${tLinks}, ground ${tGround}, conjunction screen ${tScreen});` +
     ` network: ${n.reducedModel ? 'reduced' : 'full'} model, LP ${n.lpRows} × ${n.lpCols} (${n.solver}), ${r.network.throughputPerNode_Gbps.toPrecision(4)} Gbps per node`);
 }
 
@@ -78,6 +84,8 @@ for (const name of readdirSync(refDir).filter((x) => x.endsWith('.yaml')).sort()
   console.log(`  ${name.padEnd(22)} ${r.satellites.toLocaleString('en-US').padStart(9)} satellites, ${String(r.shells.length).padStart(2)} shells: ${ms(t).padStart(8)};` +
     ` network ${r.network.reducedModel ? 'reduced/bound' : 'full LP'}${biggest ? `, largest LP ${biggest.lpRows} × ${biggest.lpCols} (${biggest.solver})` : ', no LP'}`);
 }
+
+benchConjunction(root, catalogs, lp);
 
 // The flagship constellation study end to end (CLI start to files and report written) with 0 and 2 workers.
 const bin = join(root, 'dist/src/cli/bin.js');
