@@ -63,6 +63,7 @@ export function renderMarkdown(model: ReportModel): string {
     const heading = p.id === 'objective-space' ? 'Objective space' : p.id === 'robust' ? 'Robust front and nominal values' : p.id === 'parallel' ? 'Pareto set across variables and objectives'
       : p.id === 'convergence' ? 'Convergence' : model.run.meta.study.kind === 'constellation' ? `Constellation: ${p.title}` : p.title;
     out.push(`## ${heading}`, '', `![${mdEscape(p.title)}](${p.file})`, '', mdEscape(p.caption), '');
+    if (p.table) out.push(mdTable(p.table.headers, p.table.rows), '');
     if (p.id === 'robust' && model.robust) {
       const t = model.robust.table;
       const numeric = t.headers.map((_, j) => t.rows.every((r) => /^[-−]?[\d,.]+(e[+-]?\d+)?$/.test(r[j] ?? '')));

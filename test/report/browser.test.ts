@@ -101,7 +101,7 @@ algorithm: { name: nsga2, population: 8, generations: 2, seed: 1 }
       page.on('pageerror', (e) => errors.push(String(e)));
       page.on('request', (r) => { if (!r.url().startsWith('file:')) foreign.push(r.url()); });
       await page.goto(pathToFileURL(resolve(s.runDir, 'report.html')).href, { waitUntil: 'load' });
-      for (const id of ['shell-map', 'link-graph', 'link-utilization', 'contact-timeline', 'launch-campaign', 'cost-breakdown']) {
+      for (const id of ['shell-planes', 'ground-track', 'shell-map', 'link-graph', 'link-utilization', 'contact-timeline', 'launch-campaign', 'cost-breakdown']) {
         expect(await page.locator(`#fig-${id} svg`).count(), id).toBe(1);
       }
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
