@@ -99,6 +99,10 @@ export function contactSummary(inContact: ArrayLike<number>, step_s: number): Co
   return { fraction: n ? on / n : 0, gaps: gaps.length, longestGap_s: longest ? (longest[1] - longest[0]) * step_s : 0, longest };
 }
 
+/** Characters of a station row label that fit the axis's label limit (vega estimates 0.8 em per character at 11 px). */
+const ROW_LABEL_CHARS = 56;
+const ROW_LABEL_LIMIT_px = 500;
+
 /** `34 min` or `2.5 h`. */
 const duration = (s: number): string => (s >= 5400 ? `${fmt(s / 3600, 2)} h` : `${fmt(s / 60, 2)} min`);
 
@@ -111,11 +115,14 @@ export async function contactTimelineSvg(input: ContactTimelineInput): Promise<s
   const { step_s, stations } = input;
   const samples = Math.max(0, ...stations.map((s) => s.inContact.length));
   const summaries = stations.map((s) => contactSummary(s.inContact, step_s));
-  const names = uniqueLabels(stations.map((s) => s.name)).map((n, i) => {
+  const names = uniqueLabels(uniqueLabels(stations.map((s) => s.name)).map((n, i) => {
     const c = summaries[i]!;
     const gaps = c.gaps === 0 ? 'no gap' : `${c.gaps} gap${c.gaps > 1 ? 's' : ''}, longest ${duration(c.longestGap_s)}`;
-    return `${n}: ${fmt(100 * c.fraction, 3)} %, ${gaps}`;
-  });
+    const stats = `: ${fmt(100 * c.fraction, 3)} %, ${gaps}`;
+    // Long station names are shortened here, so the axis's own truncation never cuts the statistics.
+    const room = Math.max(8, ROW_LABEL_CHARS - stats.length);
+    return `${n.length > room ? `${n.slice(0, room - 1)}…` : n}${stats}`;
+  }));
   const raw = stations.map((s) => contactIntervals(s.inContact));
   let runs = raw;
   let gap = 0;
@@ -141,7 +148,7 @@ export async function contactTimelineSvg(input: ContactTimelineInput): Promise<s
   });
   const x = { field: 't0', type: 'quantitative', title: 'time since epoch [h]', scale: { domain: [0, tMax], nice: false } };
   // No axis title: the row labels name the stations (a rotated title taller than a few rows ran into them).
-  const y = { field: 'st', type: 'nominal', title: null, scale: { domain: names }, sort: null, axis: { labelLimit: 420 } };
+  const y = { field: 'st', type: 'nominal', title: null, scale: { domain: names }, sort: null, axis: { labelLimit: ROW_LABEL_LIMIT_px } };
   return renderPlotSvg({
     width, height: Math.max(40, rowStep * stations.length),
     title: {

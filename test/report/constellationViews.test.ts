@@ -110,6 +110,8 @@ describe('contact gaps', () => {
     expect(svg).toContain('full: 100 %, no gap');
     expect(svg).toContain('gappy: 58.3 %, 1 gap, longest 25 min');
     expect(svg).toMatch(/<text[^>]*>25 min<\/text>/); // the gap is 25 of 60 samples wide: its length fits inside it
+    const long = await contactTimelineSvg({ step_s: 60, stations: [{ name: 'ASI Luigi Broglio Space Centre (Malindi), Kenya', inContact: series('1100111') }] });
+    expect(long).toContain('ASI Luigi Broglio Space C…: 71.4 %, 1 gap, longest 2 min');
   });
 });
 
