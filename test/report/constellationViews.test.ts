@@ -4,6 +4,7 @@
  * network / conjunction / launch-manifest views on synthetic rows. Expected values are worked by hand here.
  */
 import { describe, expect, it } from 'vitest';
+import { addExtraViews } from '../../src/report/constellationReport.js';
 import { conjunctionTable, launchManifestSvg, MAX_CONJUNCTION_ROWS, utilizationByClassSvg } from '../../src/report/constellationExtras.js';
 import { altitudeDomain_km, clockText, ltanOfRaan_h, planeRows, shellPlanesSvg, sunRightAscension_deg } from '../../src/report/constellationPlanes.js';
 import { contactSummary, contactTimelineSvg, gapIntervals } from '../../src/report/constellationPlotsSeries.js';
@@ -163,5 +164,23 @@ describe('network, conjunction and manifest views', () => {
     expect(m).toContain('starship: 50 launches; new-glenn: 4 launches');
     expect(m).toContain('30 launches');
     expect(m).not.toContain('>4 launches<'); // a 40-satellite segment is too narrow for its label
+  });
+
+  it('adds a view only for the data given, the conjunction list as a table under its chart', async () => {
+    const plots: { id: string; table: unknown }[] = [];
+    const add = (id: string, _t: string, _c: string, svg: string, table?: unknown): void => {
+      expect(svg.startsWith('<svg')).toBe(true);
+      plots.push({ id, table });
+    };
+    await addExtraViews({}, add);
+    expect(plots).toEqual([]);
+    await addExtraViews({
+      utilization: [{ instant: 0, time_s: 0, linkClass: 'inPlane', mean: 0.3, max: 0.8 }],
+      conjunctions: [{ a: 'x', b: 'y', distance_km: 3, time_s: 60 }],
+      manifest: [{ vehicle: 'starship', shell: 'low', launches: 2, satellites: 200 }],
+    }, add);
+    expect(plots.map((p) => p.id)).toEqual(['utilization-by-class', 'conjunctions', 'launch-manifest']);
+    expect(plots[1]!.table).toEqual({ headers: ['rank', 'satellite A', 'satellite B', 'miss distance [km]', 'time since epoch [h]'], rows: [['1', 'x', 'y', '3', '0.0167']] });
+    expect(plots[0]!.table).toBeUndefined();
   });
 });
