@@ -12,7 +12,7 @@ import { propagatePlane, temeToEarthFixed } from '../constellation/propagate.js'
 import type { SamplingWindow, ShellGeometrySpec } from '../constellation/types.js';
 import { fmt } from './budget.js';
 import { renderPlotSvg } from './constellationPlotsSeries.js';
-import { placeLabels } from './labelPlacement.js';
+import { labelBox, placeLabels, type Box } from './labelPlacement.js';
 
 const DEG_PER_RAD = 180 / Math.PI;
 
@@ -67,6 +67,9 @@ export interface GroundTrackInput {
   readonly step_s: number;
 }
 
+/** A station's name up to its first comma or parenthesis: `KSAT Svalbard Satellite Station (SvalSat), …` → `KSAT Svalbard Satellite Station`. */
+export const shortStationName = (name: string): string => name.split(/[,(]/)[0]!.trim() || name;
+
 const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
 const W = 720, H = 360;
 
@@ -82,8 +85,16 @@ export async function groundTrackSvg(input: GroundTrackInput): Promise<string> {
   ];
   const px = (lon: number): number => ((lon + 180) / 360) * W, py = (lat: number): number => ((90 - lat) / 180) * H;
   const station = input.stations.map((s) => ({ lon: s.lon_deg, lat: s.lat_deg, name: s.name }));
-  const labels = placeLabels(station.map((s) => ({ x: px(s.lon), y: py(s.lat), text: s.name })), W, H, 10, 5,
-    station.map((s) => ({ x0: px(s.lon) - 4, y0: py(s.lat) - 4, x1: px(s.lon) + 4, y1: py(s.lat) + 4 })));
+  // Labels keep clear of the station markers and, where they can, of the tracks (else they may cross a track).
+  const around = (lon: number, lat: number, r: number): Box => ({ x0: px(lon) - r, y0: py(lat) - r, x1: px(lon) + r, y1: py(lat) + r });
+  const markers = station.map((s) => around(s.lon, s.lat, 4));
+  const trackBoxes = lines.map((p) => around(p.lon, p.lat, 2));
+  const requests = station.map((s) => ({ x: px(s.lon), y: py(s.lat), text: shortStationName(s.name) }));
+  const clear = placeLabels(requests, W, H, 10, 5, [...markers, ...trackBoxes]);
+  const rest = requests.filter((_, i) => !clear.some((l) => l.index === i));
+  const crossing = placeLabels(rest, W, H, 10, 5, [...markers, ...clear.map((l) => labelBox(l))])
+    .map((l) => ({ ...l, index: requests.indexOf(rest[l.index]!) }));
+  const labels = [...clear, ...crossing];
   const dropped = station.length - labels.length;
   const axis = (title: string, field: string, step: number, max: number): object => ({
     field, type: 'quantitative', title, scale: { domain: [-max, max], nice: false },

@@ -41,6 +41,14 @@ export const textWidth_px = (text: string, fontSize_px: number): number => text.
 
 const overlaps = (a: Box, b: Box): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
+/** Estimated box of a placed label. */
+export function labelBox(l: PlacedLabel, fontSize_px = 10): Box {
+  const w = textWidth_px(l.text, fontSize_px), h = 1.2 * fontSize_px;
+  const x0 = l.align === 'left' ? l.x : l.align === 'right' ? l.x - w : l.x - w / 2;
+  const y0 = l.baseline === 'middle' ? l.y - h / 2 : l.baseline === 'bottom' ? l.y - h : l.y;
+  return { x0, y0, x1: x0 + w, y1: y0 + h };
+}
+
 /** Candidate spots in order of preference: right, left, above, below, then the four diagonals. */
 const SPOTS: readonly (readonly [PlacedLabel['align'], PlacedLabel['baseline']])[] = [
   ['left', 'middle'], ['right', 'middle'], ['center', 'bottom'], ['center', 'top'],
@@ -53,16 +61,13 @@ export function placeLabels(
 ): PlacedLabel[] {
   const placed: Box[] = [...obstacles];
   const out: PlacedLabel[] = [];
-  const h = 1.2 * fontSize_px;
   requests.forEach((r, index) => {
-    const w = textWidth_px(r.text, fontSize_px);
     const g = r.gap_px ?? gap_px;
     const candidates = SPOTS.map(([align, baseline]): [PlacedLabel, Box] => {
       const x = align === 'left' ? r.x + g : align === 'right' ? r.x - g : r.x;
       const y = baseline === 'middle' ? r.y : baseline === 'bottom' ? r.y - g : r.y + g;
-      const x0 = align === 'left' ? x : align === 'right' ? x - w : x - w / 2;
-      const y0 = baseline === 'middle' ? y - h / 2 : baseline === 'bottom' ? y - h : y;
-      return [{ text: r.text, x, y, align, baseline, index }, { x0, y0, x1: x0 + w, y1: y0 + h }];
+      const label = { text: r.text, x, y, align, baseline, index };
+      return [label, labelBox(label, fontSize_px)];
     });
     const inside = (b: Box): boolean => b.x0 >= 0 && b.y0 >= 0 && b.x1 <= width && b.y1 <= height;
     const free = candidates.find(([, b]) => inside(b) && !placed.some((p) => overlaps(p, b)));

@@ -30,8 +30,12 @@ async function views(): Promise<Record<string, string>> {
   const dd = shell({ name: 'dawn-dusk', altitude_m: 650e3, inclination_rad: ssoInclination_deg(650) * DEG, sunSynchronous: true, ltan_h: 6, planes: 40, satsPerPlane: 70 });
   const window = { epochIso: EPOCH, duration_s: 7200, step_s: 30 };
   const stations = [
-    { name: 'svalsat', lat_deg: 78.23, lon_deg: 15.39 }, { name: 'kiruna', lat_deg: 67.86, lon_deg: 20.96 }, { name: 'fairbanks', lat_deg: 64.86, lon_deg: -147.85 },
-    { name: 'santiago', lat_deg: -33.15, lon_deg: -70.67 }, { name: 'hartebeesthoek', lat_deg: -25.89, lon_deg: 27.69 },
+    // The catalog's long names (designs/catalogs/ground-stations.yaml): the labels' real test.
+    { name: 'KSAT Svalbard Satellite Station (SvalSat), Platåberget, Norway', lat_deg: 78.23, lon_deg: 15.39 },
+    { name: 'ESA Kiruna station (Salmijärvi), Sweden', lat_deg: 67.86, lon_deg: 20.96 },
+    { name: 'NOAA Fairbanks Command and Data Acquisition Station (FCDAS), Gilmore Creek, Alaska', lat_deg: 64.86, lon_deg: -147.85 },
+    { name: 'SSC Santiago Satellite Station, Chile', lat_deg: -33.15, lon_deg: -70.67 },
+    { name: 'SANSA Space Operations, Hartebeesthoek, South Africa', lat_deg: -25.89, lon_deg: 27.69 },
   ];
   return {
     planes: await shellPlanesSvg([low, dd], EPOCH),
@@ -48,8 +52,8 @@ async function views(): Promise<Record<string, string>> {
     }),
     contacts: await contactTimelineSvg({
       step_s: 120, stations: [
-        { name: 'svalsat', inContact: series([[1, 60]]) }, { name: 'santiago', inContact: series([[1, 12], [0, 18], [1, 20], [0, 10]]) },
-        { name: 'hartebeesthoek', inContact: series([[0, 3], [1, 40], [0, 2], [1, 15]]) },
+        { name: stations[0]!.name, inContact: series([[1, 60]]) }, { name: stations[3]!.name, inContact: series([[1, 12], [0, 18], [1, 20], [0, 10]]) },
+        { name: stations[4]!.name, inContact: series([[0, 3], [1, 40], [0, 2], [1, 15]]) },
       ],
     }),
     utilization: await utilizationByClassSvg([0, 1, 2, 3].flatMap((k) => ['inPlane', 'crossPlane', 'gateway'].map((c, j) => ({ instant: k, time_s: 2400 * k, linkClass: c, mean: 0.15 * (j + 1) + 0.05 * k, max: Math.min(1, 0.5 + 0.15 * j + 0.05 * k) })))),

@@ -6,9 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { addExtraViews } from '../../src/report/constellationReport.js';
 import { conjunctionTable, launchManifestSvg, MAX_CONJUNCTION_ROWS, utilizationByClassSvg } from '../../src/report/constellationExtras.js';
-import { altitudeDomain_km, clockText, ltanOfRaan_h, planeRows, shellPlanesSvg, sunRightAscension_deg } from '../../src/report/constellationPlanes.js';
+import {
+  altitudeDomain_km, clockText, ltanOfRaan_h, planeRows, shellPlanesSvg, sunRightAscension_deg,
+} from '../../src/report/constellationPlanes.js';
 import { contactSummary, contactTimelineSvg, gapIntervals } from '../../src/report/constellationPlotsSeries.js';
-import { planeGroundTrack, splitAtAntimeridian } from '../../src/report/groundTrack.js';
+import { planeGroundTrack, shortStationName, splitAtAntimeridian } from '../../src/report/groundTrack.js';
 import { placeLabels, textWidth_px } from '../../src/report/labelPlacement.js';
 import { shell } from './shellFixture.js';
 
@@ -28,7 +30,8 @@ describe('plane rows', () => {
 
   it('puts sso-ltan planes at the centres of their LTAN band and RAAN = α☉ + (LTAN − 12 h)·15°', () => {
     // 4 planes over a 2 h band centred on 06:00: centres at 6 − 1 + 2·(p + ½)/4 h.
-    const rows = planeRows([shell({ planes: 4, pattern: 'sso-ltan', sunSynchronous: true, ltan_h: 6, ltanBand_h: 2, inclination_rad: 97.6 * DEG })], EPOCH);
+    const sso = shell({ planes: 4, pattern: 'sso-ltan', sunSynchronous: true, ltan_h: 6, ltanBand_h: 2, inclination_rad: 97.6 * DEG });
+    const rows = planeRows([sso], EPOCH);
     [5.25, 5.75, 6.25, 6.75].forEach((v, i) => expect(rows[i]!.ltan_h).toBeCloseTo(v, 9));
     // March equinox 2026 at 14:46 UTC (USNO): 14.8 h earlier the Sun's right ascension is ≈ −14.8/24 · 0.904°/day
     // (dα/dt = cos ε · 0.9856°/day at the equinox) ≈ −0.56°.
@@ -71,6 +74,9 @@ describe('ground tracks', () => {
     expect(splitAtAntimeridian([{ lon_deg: -175, lat_deg: 0 }, { lon_deg: 175, lat_deg: -6 }])).toEqual([
       [{ lon_deg: -175, lat_deg: 0 }, { lon_deg: -180, lat_deg: -3 }], [{ lon_deg: 180, lat_deg: -3 }, { lon_deg: 175, lat_deg: -6 }],
     ]);
+    expect(shortStationName('KSAT Svalbard Satellite Station (SvalSat), Platåberget, Norway')).toBe('KSAT Svalbard Satellite Station');
+    expect(shortStationName('SSC Santiago Satellite Station, Chile')).toBe('SSC Santiago Satellite Station');
+    expect(shortStationName('(odd)')).toBe('(odd)');
     const straight = [{ lon_deg: 0, lat_deg: 0 }, { lon_deg: 10, lat_deg: 5 }, { lon_deg: 20, lat_deg: 9 }];
     expect(splitAtAntimeridian(straight)).toEqual([straight]);
   });
@@ -107,11 +113,14 @@ describe('contact gaps', () => {
   });
 
   it('draws the gaps and states full contact and the longest gap per station', async () => {
-    const svg = await contactTimelineSvg({ step_s: 60, stations: [{ name: 'full', inContact: series('1'.repeat(60)) }, { name: 'gappy', inContact: series(`${'1'.repeat(20)}${'0'.repeat(25)}${'1'.repeat(15)}`) }] });
+    const gappy = series(`${'1'.repeat(20)}${'0'.repeat(25)}${'1'.repeat(15)}`);
+    const stations = [{ name: 'full', inContact: series('1'.repeat(60)) }, { name: 'gappy', inContact: gappy }];
+    const svg = await contactTimelineSvg({ step_s: 60, stations });
     expect(svg).toContain('full: 100 %, no gap');
     expect(svg).toContain('gappy: 58.3 %, 1 gap, longest 25 min');
     expect(svg).toMatch(/<text[^>]*>25 min<\/text>/); // the gap is 25 of 60 samples wide: its length fits inside it
-    const long = await contactTimelineSvg({ step_s: 60, stations: [{ name: 'ASI Luigi Broglio Space Centre (Malindi), Kenya', inContact: series('1100111') }] });
+    const malindi = 'ASI Luigi Broglio Space Centre (Malindi), Kenya';
+    const long = await contactTimelineSvg({ step_s: 60, stations: [{ name: malindi, inContact: series('1100111') }] });
     expect(long).toContain('ASI Luigi Broglio Space C…: 71.4 %, 1 gap, longest 2 min');
   });
 });
@@ -152,13 +161,16 @@ describe('network, conjunction and manifest views', () => {
   });
 
   it('draws mean and maximum per link class and a stacked manifest with launch counts', async () => {
-    const rows = [0, 1, 2].flatMap((k) => ['inPlane', 'crossPlane'].map((c) => ({ instant: k, time_s: 1800 * k, linkClass: c, mean: 0.2 + 0.1 * k, max: 0.9 })));
+    const rows = [0, 1, 2].flatMap((k) => ['inPlane', 'crossPlane'].map((c) => ({
+      instant: k, time_s: 1800 * k, linkClass: c, mean: 0.2 + 0.1 * k, max: 0.9,
+    })));
     const u = await utilizationByClassSvg(rows);
     const lines = [...u.matchAll(/<g class="mark-line role-mark[^"]*"[^>]*>(.*?)<\/g>/g)].map((m) => m[1]!.match(/<path/g)?.length ?? 0);
     expect(lines.reduce((a, b) => a + b, 0)).toBe(4); // 2 classes × (mean, max)
     expect(u).toContain('3 instant(s), 2 link class(es)');
     const m = await launchManifestSvg([
-      { vehicle: 'starship', shell: 'low', launches: 30, satellites: 3000 }, { vehicle: 'starship', shell: 'dawn-dusk', launches: 20, satellites: 2000 },
+      { vehicle: 'starship', shell: 'low', launches: 30, satellites: 3000 },
+      { vehicle: 'starship', shell: 'dawn-dusk', launches: 20, satellites: 2000 },
       { vehicle: 'new-glenn', shell: 'low', launches: 4, satellites: 40 },
     ]);
     expect(m).toContain('starship: 50 launches; new-glenn: 4 launches');
@@ -180,7 +192,9 @@ describe('network, conjunction and manifest views', () => {
       manifest: [{ vehicle: 'starship', shell: 'low', launches: 2, satellites: 200 }],
     }, add);
     expect(plots.map((p) => p.id)).toEqual(['utilization-by-class', 'conjunctions', 'launch-manifest']);
-    expect(plots[1]!.table).toEqual({ headers: ['rank', 'satellite A', 'satellite B', 'miss distance [km]', 'time since epoch [h]'], rows: [['1', 'x', 'y', '3', '0.0167']] });
+    expect(plots[1]!.table).toEqual({
+      headers: ['rank', 'satellite A', 'satellite B', 'miss distance [km]', 'time since epoch [h]'], rows: [['1', 'x', 'y', '3', '0.0167']],
+    });
     expect(plots[0]!.table).toBeUndefined();
   });
 });
