@@ -9,6 +9,7 @@ import type { ConstellationRecord } from '../constellation/record.js';
 import { sunSynchronousInclination } from '../models/orbit.js';
 import { fmt } from './budget.js';
 import { renderPlotSvg } from './constellationPlotsSeries.js';
+import { placeLabels } from './labelPlacement.js';
 
 export * from './constellationPlotsSeries.js';
 
@@ -87,6 +88,38 @@ export interface ShellMapInput {
   readonly envelopes?: readonly FilingEnvelope[];
 }
 
+const MAP_W = 640, MAP_H = 400, MAX_MARKER_AREA_px2 = 900;
+
+/**
+ * Text layers of the shell labels, placed around their markers without overlapping each other or any marker
+ * (labelPlacement.ts); a label with no free spot is left out (the shell is still drawn).
+ */
+function labelLayers(
+  pts: readonly { label: string; i: number; h: number; n: number }[],
+  xd: readonly [number, number], yd: readonly [number, number], x: object, y: object,
+): object[] {
+  const px = (i: number): number => ((i - xd[0]) / (xd[1] - xd[0])) * MAP_W, py = (h: number): number => (1 - (h - yd[0]) / (yd[1] - yd[0])) * MAP_H;
+  const nMax = Math.max(1, ...pts.map((p) => p.n));
+  const markers = pts.map((p) => {
+    const r = Math.sqrt((MAX_MARKER_AREA_px2 * Math.sqrt(Math.max(0, p.n) / nMax)) / Math.PI);
+    return { x0: px(p.i) - r, y0: py(p.h) - r, x1: px(p.i) + r, y1: py(p.h) + r };
+  });
+  const labelled = pts.map((p, k) => ({ p, k })).filter(({ p }) => p.label !== '');
+  const requests = labelled.map(({ p, k }) => ({ x: px(p.i), y: py(p.h), text: p.label, gap_px: (markers[k]!.x1 - markers[k]!.x0) / 2 + 3 }));
+  const placed = placeLabels(requests, MAP_W, MAP_H, 10, 3, markers);
+  const groups = new Map<string, { i: number; h: number; label: string }[]>();
+  for (const l of placed) {
+    const key = `${l.align}|${l.baseline}`;
+    // Back from pixels to data coordinates, so the text mark's own scales put it where it was placed.
+    const row = { i: xd[0] + (l.x / MAP_W) * (xd[1] - xd[0]), h: yd[0] + (1 - l.y / MAP_H) * (yd[1] - yd[0]), label: l.text };
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return [...groups].map(([key, values]) => {
+    const [align, baseline] = key.split('|');
+    return { data: { values }, mark: { type: 'text', align, baseline, fontSize: 10, color: '#444' }, encoding: { x, y, text: { field: 'label' } } };
+  });
+}
+
 /** Shells on altitude [km] vs inclination [deg], marker area ∝ √satellites, over the filings' envelopes. */
 export async function shellMapSvg(input: ShellMapInput): Promise<string> {
   const envelopes = input.envelopes ?? FILING_ENVELOPES;
@@ -103,7 +136,7 @@ export async function shellMapSvg(input: ShellMapInput): Promise<string> {
   const y = { field: 'h', type: 'quantitative', title: 'altitude [km]', scale: { domain: span([...pts.map((p) => p.h), ...bands.map((b) => b.h)], 80), nice: false, zero: false } };
   const envNames = envelopes.map((e) => e.name);
   return renderPlotSvg({
-    width: 640, height: 400,
+    width: MAP_W, height: MAP_H,
     title: { text: 'Shells and filing envelopes', subtitle: [...envelopes.map(describeEnvelope), `bands ±${FILING_BAND_HALF_WIDTH_deg}° wide; SSO bands follow the J2 sun-synchronous inclination`] },
     layer: [
       {
@@ -119,11 +152,11 @@ export async function shellMapSvg(input: ShellMapInput): Promise<string> {
         mark: { type: 'circle', opacity: 0.75, stroke: '#333', strokeWidth: 0.5 },
         encoding: {
           x, y,
-          size: { field: 'n', type: 'quantitative', title: ['satellites per shell [-]', '(marker area ∝ √count)'], scale: { type: 'sqrt', zero: true, range: [0, 900] }, legend: LEGEND },
+          size: { field: 'n', type: 'quantitative', title: ['satellites per shell [-]', '(marker area ∝ √count)'], scale: { type: 'sqrt', zero: true, range: [0, MAX_MARKER_AREA_px2] }, legend: LEGEND },
           fill: { field: 'cat', type: 'nominal', title: 'shells', scale: { domain: ['design shell', 'reference constellation'], range: ['#d62728', '#8c8c8c'] }, legend: LEGEND },
         },
       },
-      { data: { values: pts }, mark: { type: 'text', align: 'left', dx: 8, dy: -6, fontSize: 10, color: '#444' }, encoding: { x, y, text: { field: 'label' } } },
+      ...labelLayers(pts, x.scale.domain, y.scale.domain, x, y),
     ],
     resolve: { scale: { color: 'independent' } },
   }, 'shell-map');

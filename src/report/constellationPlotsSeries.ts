@@ -68,11 +68,61 @@ export interface ContactTimelineInput {
   readonly stations: readonly { readonly name: string; readonly inContact: ArrayLike<number> }[];
 }
 
-/** One row per ground station, a bar per contact interval, over time [h]. */
+/** Complement of `intervals` within [0, samples): the gaps, [start, end) sample indices. */
+export function gapIntervals(intervals: readonly (readonly [number, number])[], samples: number): [number, number][] {
+  const out: [number, number][] = [];
+  let at = 0;
+  for (const [a, b] of intervals) {
+    if (a > at) out.push([at, a]);
+    at = Math.max(at, b);
+  }
+  if (samples > at) out.push([at, samples]);
+  return out;
+}
+
+export interface ContactSummary {
+  /** Share of samples in contact [-]. */
+  readonly fraction: number;
+  readonly gaps: number;
+  /** Longest gap [s] (samples × step; 0 when none) and where it is ([start, end) sample indices, or null). */
+  readonly longestGap_s: number;
+  readonly longest: readonly [number, number] | null;
+}
+
+/** Contact share, gap count and longest gap of one station's 0/1 series sampled every step_s. */
+export function contactSummary(inContact: ArrayLike<number>, step_s: number): ContactSummary {
+  const n = inContact.length;
+  const gaps = gapIntervals(contactIntervals(inContact), n);
+  let on = 0;
+  for (let i = 0; i < n; i++) if (inContact[i]) on++;
+  const longest = gaps.reduce<[number, number] | null>((m, g) => (m === null || g[1] - g[0] > m[1] - m[0] ? g : m), null);
+  return { fraction: n ? on / n : 0, gaps: gaps.length, longestGap_s: longest ? (longest[1] - longest[0]) * step_s : 0, longest };
+}
+
+/** Characters of a station row label that fit the axis's label limit (vega estimates 0.8 em per character at 11 px). */
+const ROW_LABEL_CHARS = 56;
+const ROW_LABEL_LIMIT_px = 500;
+
+/** `34 min` or `2.5 h`. */
+const duration = (s: number): string => (s >= 5400 ? `${fmt(s / 3600, 2)} h` : `${fmt(s / 60, 2)} min`);
+
+/**
+ * One row per ground station: a blue bar per contact interval and a red bar per gap; each row's label states the
+ * contact share, the gaps and the longest one (also written in its bar where it fits), so full contact and gaps
+ * differ at a glance.
+ */
 export async function contactTimelineSvg(input: ContactTimelineInput): Promise<string> {
   const { step_s, stations } = input;
-  const names = uniqueLabels(stations.map((s) => s.name));
   const samples = Math.max(0, ...stations.map((s) => s.inContact.length));
+  const summaries = stations.map((s) => contactSummary(s.inContact, step_s));
+  const names = uniqueLabels(uniqueLabels(stations.map((s) => s.name)).map((n, i) => {
+    const c = summaries[i]!;
+    const gaps = c.gaps === 0 ? 'no gap' : `${c.gaps} gap${c.gaps > 1 ? 's' : ''}, longest ${duration(c.longestGap_s)}`;
+    const stats = `: ${fmt(100 * c.fraction, 3)} %, ${gaps}`;
+    // Long station names are shortened here, so the axis's own truncation never cuts the statistics.
+    const room = Math.max(8, ROW_LABEL_CHARS - stats.length);
+    return `${n.length > room ? `${n.slice(0, room - 1)}…` : n}${stats}`;
+  }));
   const raw = stations.map((s) => contactIntervals(s.inContact));
   let runs = raw;
   let gap = 0;
@@ -82,19 +132,47 @@ export async function contactTimelineSvg(input: ContactTimelineInput): Promise<s
     runs = raw.map((r) => bridgeGaps(r, gap));
   }
   const h = step_s / 3600;
-  const bars = runs.flatMap((r, i) => r.map(([a, b]) => ({ st: names[i]!, t0: a * h, t1: b * h })));
-  const merged = gap > 0 ? `; gaps up to ${fmt((gap * step_s) / 60)} min bridged to draw ${bars.length} of ${total(raw)} contact intervals` : '';
+  const bars = runs.flatMap((r, i) => [
+    ...r.map(([a, b]) => ({ st: names[i]!, t0: a * h, t1: b * h, k: 'contact' })),
+    ...gapIntervals(r, stations[i]!.inContact.length).map(([a, b]) => ({ st: names[i]!, t0: a * h, t1: b * h, k: 'gap' })),
+  ]);
+  const merged = gap > 0 ? `; gaps up to ${fmt((gap * step_s) / 60)} min bridged to draw ${total(runs)} of ${total(raw)} contact intervals` : '';
   const rowStep = stations.length > 40 ? 10 : 22;
+  const width = 640, tMax = Math.max(samples * h, h);
+  // The longest gap's length also inside its bar where it fits (≈ 6 px per character at 10 px).
+  const labels = rowStep < 16 ? [] : summaries.flatMap((c, i) => {
+    if (c.longest === null) return [];
+    const text = duration(c.longestGap_s);
+    const [a, b] = c.longest;
+    return ((b - a) * h * width) / tMax > text.length * 6 + 6 ? [{ st: names[i]!, t: ((a + b) / 2) * h, text }] : [];
+  });
+  const x = { field: 't0', type: 'quantitative', title: 'time since epoch [h]', scale: { domain: [0, tMax], nice: false } };
+  // No axis title: the row labels name the stations (a rotated title taller than a few rows ran into them).
+  const y = { field: 'st', type: 'nominal', title: null, scale: { domain: names }, sort: null, axis: { labelLimit: ROW_LABEL_LIMIT_px } };
   return renderPlotSvg({
-    width: 720, height: Math.max(40, rowStep * stations.length),
-    title: { text: 'Gateway contact timeline', subtitle: `${stations.length} station(s), ${samples} samples of ${fmt(step_s)} s${merged}` },
-    data: { values: bars },
-    mark: { type: 'bar', color: '#1f77b4', height: { band: 0.7 } },
-    encoding: {
-      x: { field: 't0', type: 'quantitative', title: 'time since epoch [h]', scale: { domain: [0, Math.max(samples * h, h)], nice: false } },
-      x2: { field: 't1' },
-      y: { field: 'st', type: 'nominal', title: 'ground station [-]', scale: { domain: names }, sort: null },
+    width, height: Math.max(40, rowStep * stations.length),
+    title: {
+      text: 'Gateway contact timeline per ground station',
+      subtitle: `${stations.length} station(s) labelled with contact share and gaps; ${samples} samples of ${fmt(step_s)} s `
+        + `(gap lengths ± one step)${merged}`,
     },
+    layer: [
+      {
+        data: { values: bars },
+        mark: { type: 'bar', height: { band: 0.7 } },
+        encoding: {
+          x, x2: { field: 't1' }, y,
+          color: {
+            field: 'k', type: 'nominal', title: null, scale: { domain: ['contact', 'gap'], range: ['#1f77b4', '#f4a6a0'] }, legend: { orient: 'top' },
+          },
+        },
+      },
+      {
+        data: { values: labels },
+        mark: { type: 'text', fontSize: 10, color: '#7f1d1d' },
+        encoding: { x: { ...x, field: 't' }, y, text: { field: 'text' } },
+      },
+    ],
   }, 'contact-timeline');
 }
 

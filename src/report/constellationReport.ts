@@ -1,9 +1,10 @@
 /**
  * The constellation part of a constellation study's report: the knee design is evaluated again with its
  * details (deployment, contact timeline, one shell's link graph), and the plots a constellation reviewer
- * wants are drawn: shells on an altitude–inclination map with the reference constellations and the
- * filings' envelopes, the knee's link graph and link-utilisation histogram, the gateway contact timeline,
- * the launch campaign against its milestones, and the cost breakdown of the knee and best designs.
+ * wants are drawn: the shells' orbital planes (RAAN/LTAN × altitude), one plane per shell's ground track, the
+ * shells on an altitude–inclination map with the reference constellations and the filings' envelopes, the
+ * knee's link graph and link-utilisation histogram, the gateway contact timeline with its gaps, the launch
+ * campaign against its milestones, and the cost breakdown of the knee and best designs.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +18,12 @@ import { PROJECT_ROOT } from '../run/versions.js';
 import {
   contactTimelineSvg, costBreakdownSvg, launchCampaignSvg, linkGraphSvg, shellMapSvg, utilizationHistogramSvg, type ReferenceConstellation,
 } from './constellationPlots.js';
+import {
+  conjunctionsSvg, conjunctionTable, launchManifestSvg, utilizationByClassSvg, type ConjunctionPair, type LaunchManifestRow, type UtilizationRow,
+} from './constellationExtras.js';
+import { shellPlanesSvg } from './constellationPlanes.js';
 import { decisionPicks } from './decision.js';
+import { groundTrackSvg, planeGroundTrack } from './groundTrack.js';
 import type { LoadedRun } from './load.js';
 import type { ReportPlot } from './model.js';
 
@@ -45,6 +51,36 @@ function referenceConstellations(notes: string[]): ReferenceConstellation[] {
   return out;
 }
 
+/** Ground-track sample step [s]: fine enough that a 30 s chord (~230 km) draws as a smooth curve. */
+const TRACK_STEP_s = 30;
+
+/** Data of the network, conjunction and launch-manifest views; each plot is drawn when its rows are given. */
+export interface ExtraViewData {
+  readonly utilization?: readonly UtilizationRow[];
+  readonly conjunctions?: readonly ConjunctionPair[];
+  readonly manifest?: readonly LaunchManifestRow[];
+}
+
+type AddPlot = (id: string, title: string, caption: string, svg: string, table?: ReportPlot['table']) => void;
+
+/** Draws the views of `ExtraViewData` that have rows. */
+export async function addExtraViews(data: ExtraViewData, add: AddPlot): Promise<void> {
+  if (data.utilization?.length) {
+    add('utilization-by-class', 'Link utilisation by class over time (knee)',
+      'Mean and maximum utilisation of each link class at every sampled instant of the per-instant network flow.',
+      await utilizationByClassSvg(data.utilization));
+  }
+  if (data.conjunctions?.length) {
+    add('conjunctions', 'Self-conjunctions (knee)',
+      'Closest approaches between the design\'s own satellites found by the screening; the table lists the closest first.',
+      await conjunctionsSvg(data.conjunctions), conjunctionTable(data.conjunctions));
+  }
+  if (data.manifest?.length) {
+    add('launch-manifest', 'Launch manifest (knee)', 'Satellites launched per vehicle, by shell, with the number of launches.',
+      await launchManifestSvg(data.manifest));
+  }
+}
+
 export async function constellationReportPlots(run: LoadedRun, lp: LpSolver): Promise<{ plots: ReportPlot[]; notes: string[] }> {
   const notes: string[] = [];
   const picks = decisionPicks(run.pareto);
@@ -55,9 +91,27 @@ export async function constellationReportPlots(run: LoadedRun, lp: LpSolver): Pr
   const spec = loaded.constellation!.spec(x);
   const { record, details } = evaluateConstellationWithDetails(spec, lp);
   const plots: ReportPlot[] = [];
-  const add = (id: string, title: string, caption: string, svg: string): void => void plots.push({ id, file: `${id}.svg`, title, caption, svg });
+  const add: AddPlot = (id, title, caption, svg, table) => void plots.push({
+    id, file: `${id}.svg`, title, caption, svg, ...(table ? { table } : {}),
+  });
 
-  add('shell-map', 'Shells of the knee design', 'Altitude against inclination, marker area ∝ √satellites; grey: the shipped reference constellations; shaded: the SpaceX and Project Sunrise filings\' envelopes.',
+  const geometry = spec.shells.map((s) => s.geometry).filter((g) => g.planes > 0 && g.satsPerPlane > 0);
+  add('shell-planes', 'Orbital planes of the knee design',
+    'Each mark is one orbital plane (or cluster) at its RAAN and LTAN at the epoch, on an altitude axis zoomed to the design\'s shells.',
+    await shellPlanesSvg(geometry, spec.window.epochIso));
+  const trackWindow = { epochIso: spec.window.epochIso, duration_s: spec.window.duration_s, step_s: Math.min(TRACK_STEP_s, spec.window.step_s) };
+  try {
+    const caption = 'Sub-satellite track of plane 0 of each shell over the sampling window, with the gateways.';
+    add('ground-track', 'Ground tracks (knee)', caption, await groundTrackSvg({
+      tracks: geometry.map((g) => ({ shell: g.name, plane: 0, points: planeGroundTrack(g, 0, trackWindow) })),
+      stations: spec.stations.map((st) => ({ name: st.name, lon_deg: st.longitude_rad * RAD_TO_DEG, lat_deg: st.latitude_rad * RAD_TO_DEG })),
+      duration_s: trackWindow.duration_s, step_s: trackWindow.step_s,
+    }));
+  } catch (e) {
+    notes.push(`ground tracks could not be propagated (${(e as Error).message}): not drawn`);
+  }
+  add('shell-map', 'Shells in context',
+    'Altitude against inclination, marker area ∝ √satellites; grey: the shipped reference constellations; shaded: the SpaceX and Project Sunrise filings\' envelopes.',
     await shellMapSvg({
       designs: record.shells.map((s) => ({ name: s.name, altitude_km: s.altitude_km, inclination_deg: s.inclination_deg, satellites: s.satellites })),
       references: referenceConstellations(notes),
@@ -80,6 +134,16 @@ export async function constellationReportPlots(run: LoadedRun, lp: LpSolver): Pr
       replacements_USD: t.replacements_USD, ground_USD: t.ground_USD,
     };
   });
+  // The self-conjunction screen's worst pairs and the launch manifest by vehicle and shell.
+  const sat = (shell: string, plane: number | null, slot: number | null): string => (plane === null ? `shell ${shell}` : `${shell} P${plane} S${slot ?? 0}`);
+  await addExtraViews({
+    conjunctions: record.environment.conjunctions.worst.map((c) => ({
+      a: sat(c.shellA, c.planeA, c.slotA), b: sat(c.shellB, c.planeB, c.slotB), distance_km: c.separation_km, time_s: c.time_s, pairs: c.pairs,
+    })),
+    manifest: record.launch.perShell.flatMap((s) => s.vehicles.filter((v) => v.launches > 0).map((v) => ({
+      vehicle: v.vehicle, shell: s.shell, launches: v.launches, satellites: Math.min(s.satellites, v.launches * v.satellitesPerLaunch),
+    }))),
+  }, add);
   add('cost-breakdown', 'Cost breakdown', 'Life-cycle cost of the knee and the best design per objective, by component.', await costBreakdownSvg(rows));
   return { plots, notes };
 }

@@ -88,7 +88,8 @@ export function htmlTable(headers: readonly string[], rows: readonly (readonly s
 
 const kvTable = (rows: readonly KeyValue[]): string => `<table class="kv"><tbody>${rows.map((r) => `<tr><th>${esc(r.label)}</th><td>${esc(r.value)}</td></tr>`).join('')}</tbody></table>`;
 
-const figure = (p: ReportPlot): string => `<figure id="fig-${esc(p.id)}">${inlineSvg(p.svg)}<figcaption>${esc(p.caption)} <span class="note">(Also saved as ${esc(p.file)}.)</span></figcaption></figure>`;
+const figure = (p: ReportPlot): string => `<figure id="fig-${esc(p.id)}">${inlineSvg(p.svg)}<figcaption>${esc(p.caption)} <span class="note">(Also saved as ${esc(p.file)}.)</span></figcaption></figure>`
+  + (p.table ? htmlTable(p.table.headers, p.table.rows) : '');
 
 const budgetHtml = (sections: readonly BudgetSection[]): string =>
   `<div class="grid">${sections.map((s) => `<div><h4>${esc(s.title)}</h4>${htmlTable(['quantity', 'value', 'unit', 'note'], s.rows.map((r) => [r.label, r.value, r.unit, r.note ?? '']))}</div>`).join('')}</div>`;

@@ -89,6 +89,7 @@ export function renderMarkdown(model: ReportModel): string {
   for (const p of model.plots) {
     if (p.id === 'front-knee') continue;
     out.push(`## ${plotHeading(p.id, p.title)}`, '', `![${mdEscape(p.title)}](${p.file})`, '', mdEscape(p.caption), '');
+    if (p.table) out.push(mdTable(p.table.headers, p.table.rows), '');
     if (p.id === 'robust' && model.robust) {
       const t = model.robust.table;
       const numeric = t.headers.map((_, j) => t.rows.every((r) => /^[-−]?[\d,.]+(e[+-]?\d+)?$/.test(r[j] ?? '')));

@@ -31,6 +31,8 @@ export interface ReportPlot {
   readonly title: string;
   readonly caption: string;
   readonly svg: string;
+  /** A table shown under the plot (e.g. the closest conjunctions). */
+  readonly table?: { readonly headers: readonly string[]; readonly rows: readonly (readonly string[])[] };
 }
 
 export interface KeyValue {

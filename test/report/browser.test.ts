@@ -143,7 +143,7 @@ algorithm: { name: nsga2, population: 8, generations: 2, seed: 1 }
       const answer = (await page.locator('#decision-summary p.answer').textContent()) ?? '';
       expect(answer).toMatch(/the knee, design \d+ — \d+ satellites in 1 shell: cost of delivered compute [\d,.]+ USD\/PFLOP-day/);
       expect(answer).toMatch(/Shells: a: [\d.]+ km 53°, 10 × 1\d\./);
-      for (const id of ['shell-map', 'link-graph', 'link-utilization', 'contact-timeline', 'launch-campaign', 'cost-breakdown']) {
+      for (const id of ['shell-planes', 'ground-track', 'shell-map', 'link-graph', 'link-utilization', 'contact-timeline', 'launch-campaign', 'cost-breakdown']) {
         expect(await page.locator(`#fig-${id} svg`).count(), id).toBe(1);
       }
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -128,11 +128,14 @@ describe('contactTimelineSvg', () => {
     expect(bridgeGaps([[0, 2], [3, 4], [8, 9]], 1)).toEqual([[0, 4], [8, 9]]);
     const one = await expectDeterministic(() => contactTimelineSvg({ step_s: 60, stations: [{ name: EVIL, inContact: pattern('0011100110') }] }));
     expectWellFormed(one);
-    expect(count(markGroups(one, 'rect').join(''), /<path/g)).toBe(2);
-    expect(axisTitles(one).sort()).toEqual(['ground station [-]', 'time since epoch [h]']);
+    expect(count(markGroups(one, 'rect').join(''), /<path[^>]*fill="#1f77b4"/g)).toBe(2); // contacts
+    expect(count(markGroups(one, 'rect').join(''), /<path[^>]*fill="#f4a6a0"/g)).toBe(3); // gaps 00, 00 and 0
+    expect(axisTitles(one)).toEqual(['time since epoch [h]']);
+    expect(one).toContain('Gateway contact timeline per ground station');
     expect(one).toContain('&lt;script&gt;');
     const two = await contactTimelineSvg({ step_s: 60, stations: [{ name: 'a', inContact: pattern('0011100110') }, { name: 'a', inContact: pattern('1000000001') }] });
-    expect(count(markGroups(two, 'rect').join(''), /<path/g)).toBe(4);
+    expect(count(markGroups(two, 'rect').join(''), /<path[^>]*fill="#1f77b4"/g)).toBe(4);
+    expect(count(markGroups(two, 'rect').join(''), /<path[^>]*fill="#f4a6a0"/g)).toBe(3 + 1);
     expect(two).toContain('a (2)');
   });
 
