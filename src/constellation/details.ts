@@ -1,7 +1,8 @@
 /**
  * Time series and graphs behind a constellation record, for reports (the record keeps only statistics):
- * the launch deployment curve, the gateway contact timeline, and one shell's link graph with the
- * utilisation each link carries at the maximum concurrent flow. Produced by
+ * the launch deployment curve, the gateway contact timeline, one shell's link graph with the utilisation
+ * each link carries at the maximum concurrent flow, and every shell's network instant by instant with its
+ * per-class link utilisation (`networkInstants`). Produced by
  * `evaluateConstellationWithDetails`; never written into pareto.json.
  */
 import type { ConstellationSpec } from './compile.js';

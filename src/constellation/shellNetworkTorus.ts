@@ -47,8 +47,8 @@ export interface TorusSeries {
   readonly handedOver: number;
 }
 
-/** Largest shell whose per-instant routing lower bound is computed (about 30 ms at this size). */
-export const ROUTING_BOUND_MAX_NODES = 1000;
+/** Largest shell whose per-instant routing lower bound is computed (its cost grows fast: ~40 ms at 1,000 nodes). */
+export const ROUTING_BOUND_MAX_NODES = 300;
 
 function meanMinMax(a: Float64Array): { mean: number; min: number; max: number } {
   let sum = 0, min = Infinity, max = 0;

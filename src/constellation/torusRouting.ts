@@ -19,8 +19,8 @@
  * their cross blocks where they really cross (one kernel per in-plane offset Y, at most max|X| entries each).
  * In-plane loads are bounded above: that same uniform sum (which over-counts the in-plane-first sources) plus
  * their in-plane legs and turn-backs. A routing whose loads are bounded above this way is still feasible at
- * λ = min capacity / bound. Cost O(types + sources not clean · (S·max|X| + turn-backs)): about a second for a
- * 4,200-node shell with polar caps, so callers bound the shell size.
+ * λ = min capacity / bound. Cost O(types + sources not clean · (S·max|X| + turn-backs)): about 40 ms for a
+ * 1,000-node shell with polar caps and a second at 4,200 nodes, so callers bound the shell size.
  * Tightness: on small shells with a cutoff the bound came out 25–60 % below the arc-flow LP optimum (the
  * reduced LP's upper bound was within 4 % of it); on 2,800–10,000-node shells 25–50 % below the upper bound.
  * It is a guarantee, not an estimate of the optimum.
