@@ -59,7 +59,7 @@ export function seriesStats(values: readonly number[]): SeriesStats {
   return { mean: values.reduce((a, b) => a + b, 0) / values.length, p5: sorted[rank - 1]!, worst: sorted[0]! };
 }
 
-/** Largest relative gap (upper − lower) / upper over the instants that have both bounds (0 when all are exact). */
+/** Largest relative gap (upper − lower) / upper over the instants with an upper bound (0: all exact; 1: no lower bound known). */
 export function boundGap(instants: readonly InstantNetwork[]): number {
   let gap = 0;
   for (const i of instants) {

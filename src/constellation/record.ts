@@ -53,7 +53,7 @@ export interface ShellNetworkRecord {
   /** Nearest-rank 5th percentile and worst over the instants. */
   readonly p5ThroughputPerNode_Gbps: number;
   readonly minThroughputPerNode_Gbps: number;
-  /** Largest relative gap between an instant's upper and lower bound (0: every instant exact). */
+  /** Largest relative gap between an instant's upper and lower bound (0: every instant exact; 1: no lower bound computed). */
   readonly boundGap: number;
   readonly reducedModel: boolean;
   readonly meanHops: number;
@@ -89,7 +89,7 @@ export interface ConstellationRecord {
     readonly p5ThroughputPerNode_Gbps: number;
     /** The worst instant: the sustainable rate (the `network.demand` constraint uses it). */
     readonly minThroughputPerNode_Gbps: number;
-    /** Largest relative gap between upper and lower bound at any instant of any shell (0: all exact). */
+    /** Largest relative gap between upper and lower bound at any instant of any shell (0: all exact; 1: no lower bound computed). */
     readonly boundGap: number;
     /** Offered demand / sustainable throughput at the worst instant: above 1 the network is overloaded. */
     readonly bottleneckUtilization: number;

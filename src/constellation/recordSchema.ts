@@ -34,7 +34,7 @@ export const constellationRecordSchema = lazy(() => z.strictObject({
     traffic: z.enum(TRAFFIC_PATTERNS), demandPerNode_Gbps: n('[Gbps]'), throughputPerNode_Gbps: n('Rate per node, mean over snapshot instants [Gbps].'),
     p5ThroughputPerNode_Gbps: n('Rate per node, nearest-rank 5th percentile over snapshot instants [Gbps].'),
     minThroughputPerNode_Gbps: n('Sustainable rate per node: the worst snapshot instant [Gbps].'),
-    boundGap: n('Largest relative gap between upper and lower bound at an instant (0: exact) [-].'),
+    boundGap: n('Largest relative gap between upper and lower bound at an instant (0: exact; 1: no lower bound computed) [-].'),
     bottleneckUtilization: n('Offered / sustainable at the worst instant [-].'), meanHops: n('[-]'), maxHops: n('[-]'), p50Latency_ms: n('[ms]'), p99Latency_ms: n('[ms]'),
     reducedModel: z.boolean(),
     shells: z.array(z.strictObject({

@@ -34,7 +34,7 @@ export interface ShellNetworkResult {
   readonly p5ThroughputPerNode_bps: number;
   /** Worst instant's rate per node [b/s]: the sustainable rate. */
   readonly minThroughputPerNode_bps: number;
-  /** Largest relative gap between an instant's upper and lower bound (0 when every instant is exact). */
+  /** Largest relative gap between an instant's upper and lower bound (0: every instant exact; 1: no lower bound computed). */
   readonly boundGap: number;
   /** One entry per instant solved (a fixed cluster lattice: one instant stands for all). */
   readonly instants: readonly InstantNetwork[];
