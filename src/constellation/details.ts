@@ -1,12 +1,14 @@
 /**
  * Time series and graphs behind a constellation record, for reports (the record keeps only statistics):
- * the launch deployment curve, the gateway contact timeline, and one shell's link graph with the
- * utilisation each link carries at the maximum concurrent flow. Produced by
+ * the launch deployment curve, the gateway contact timeline, one shell's link graph with the utilisation
+ * each link carries at the maximum concurrent flow, and every shell's network instant by instant with its
+ * per-class link utilisation (`networkInstants`). Produced by
  * `evaluateConstellationWithDetails`; never written into pareto.json.
  */
 import type { ConstellationSpec } from './compile.js';
 import { visibleCountsBySample, type GroundContactParams } from './ground.js';
 import type { LaunchCampaignResult } from './launch.js';
+import type { ClassUtilization, InstantModel } from './networkSeries.js';
 import type { ShellNetworkResult } from './shellNetwork.js';
 
 export interface DeploymentPointDetail {
@@ -38,10 +40,34 @@ export interface LinkGraphDetail {
   readonly edges: readonly {
     readonly u: number; readonly v: number; readonly linkClass: string; readonly utilization: number; readonly capacity_Gbps: number;
   }[];
-  /** The graph is the snapshot at this sample (or null when time-averaged). */
+  /** The graph (or, reduced model, the class utilisations) is the worst instant at this sample; null when time-averaged. */
   readonly sampleIndex: number | null;
   /** True when utilisations come from the reduced torus model (one value per link class). */
   readonly reducedModel: boolean;
+}
+
+/**
+ * One shell's network at each snapshot instant, for reports: the rate per node and, per link class, how much
+ * of its capacity the flow solved uses. Shape: `instants[k].classes[c]` = { linkClass ('inPlane', 'crossPlane',
+ * 'diagonal', 'cluster'), links, off (zero capacity then), meanUtilization and maxUtilization over the links
+ * that are on }. Utilisation is load / capacity of the larger direction, from the flow whose rate is reported:
+ * the LP optimum where exact, the explicit routing of the lower bound where bounded (torusRouting.ts). An
+ * upper-bound instant (downlink on a large shell) has no flow and no classes.
+ */
+export interface NetworkInstantsDetail {
+  readonly shell: string;
+  readonly instants: readonly {
+    readonly sampleIndex: number;
+    /** Seconds from the window's epoch. */
+    readonly time_s: number;
+    /** 'exact' | 'bounds' | 'lower-bound' | 'upper-bound' | 'time-average' (networkSeries.ts InstantModel). */
+    readonly model: InstantModel;
+    readonly throughputPerNode_Gbps: number;
+    readonly lowerBound_Gbps: number;
+    /** null where no upper bound is known. */
+    readonly upperBound_Gbps: number | null;
+    readonly classes: readonly ClassUtilization[];
+  }[];
 }
 
 export interface ConstellationDetails {
@@ -52,6 +78,8 @@ export interface ConstellationDetails {
   readonly stations: readonly StationTimeline[];
   /** Link graph of the first shell that has links, or null. Large shells give a window of at most 12 × 12 nodes. */
   readonly linkGraph: LinkGraphDetail | null;
+  /** Every shell's network instant by instant, with per-class link utilisation. */
+  readonly networkInstants: readonly NetworkInstantsDetail[];
 }
 
 
@@ -93,7 +121,7 @@ function linkGraphDetail(spec: ConstellationSpec, networks: readonly ShellNetwor
       if (p + 1 < P) edges.push({ u: p * S + s, v: (p + 1) * S + s, linkClass: 'crossPlane', utilization: u.crossPlane, capacity_Gbps: 0 });
     }
   }
-  return { shell: g.name, planes: P, satsPerPlane: S, edges, sampleIndex: null, reducedModel: true };
+  return { shell: g.name, planes: P, satsPerPlane: S, edges, sampleIndex: u.sampleIndex, reducedModel: true };
 }
 
 export function constellationDetails(d: DetailInputs): ConstellationDetails {
@@ -109,5 +137,13 @@ export function constellationDetails(d: DetailInputs): ConstellationDetails {
     step_s: counts?.step_s ?? d.spec.window.step_s,
     stations,
     linkGraph: linkGraphDetail(d.spec, d.networks),
+    networkInstants: d.networks.map((n, i) => ({
+      shell: d.spec.shells[i]!.geometry.name,
+      instants: n.instants.map((x) => ({
+        sampleIndex: x.sampleIndex, time_s: x.sampleIndex * d.spec.window.step_s, model: x.model,
+        throughputPerNode_Gbps: x.throughputPerNode_bps / 1e9, lowerBound_Gbps: x.lowerBound_bps / 1e9,
+        upperBound_Gbps: x.upperBound_bps === null ? null : x.upperBound_bps / 1e9, classes: x.classes,
+      })),
+    })),
   };
 }

@@ -37,6 +37,7 @@ import type { ConstellationRecord, LinkClassRecord, ShellRecord, StatsRecord } f
 import { shellNetwork, type ShellNetworkResult } from './shellNetwork.js';
 import type { Stats } from './types.js';
 import { Memo } from './memo.js';
+import { seriesStats } from './networkSeries.js';
 import { constellationDetails, type ConstellationDetails } from './details.js';
 
 const M_PER_KM = 1000;
@@ -61,6 +62,18 @@ function linkRecords(name: string, l: ShellLinksResult): LinkClassRecord[] {
     shell: name, linkClass: cls, count: c.count, range_km: scale(c.range_m, 1 / M_PER_KM), rate_Gbps: scale(c.rate_bps, 1 / BPS_PER_GBPS),
     availability: c.availability, blocked: c.blocked > 0, maxPointingRate_deg_s: rad_to_deg(c.maxPointingRate_rad_s), pointingExceeded: c.pointingExceeded > 0,
   }));
+}
+
+/**
+ * The constellation's rate per node at each instant: the worst shell's then. A shell solved at one instant
+ * (fixed cluster lattice) stands for every instant; a shell with no path between its planes is 0 throughout.
+ */
+export function constellationSeries(networks: readonly Pick<ShellNetworkResult, 'instants'>[]): number[] {
+  const k = Math.max(1, ...networks.map((n) => n.instants.length));
+  return Array.from({ length: k }, (_, i) => networks.reduce((a, n) => {
+    const at = n.instants[Math.min(i, n.instants.length - 1)];
+    return Math.min(a, at?.throughputPerNode_bps ?? 0);
+  }, Infinity));
 }
 
 function combineStats(parts: readonly { stats: Stats; weight: number }[]): Stats {
@@ -139,7 +152,7 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
   if (ground === null) notes.push('no gateway stations: ground contacts are zero and downlink traffic has nowhere to go');
 
   const networks: ShellNetworkResult[] = spec.shells.map((_, i) =>
-    shellNetwork({ spec, shellIndex: i, links: links[i]!, linkParams: linkParams[i]!, ground, lp }));
+    shellNetwork({ spec, shellIndex: i, links: links[i]!, linkParams: linkParams[i]!, tracks: tracks[i]!, ground, lp }));
   for (const n of networks) if (n.note !== null) notes.push(n.note);
   if (spec.shells.length > 1 && spec.traffic.pattern === 'downlink') notes.push('each shell\'s network sees the full gateway capacity (gateways are not shared out between shells)');
 
@@ -187,12 +200,13 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
 
   const blockedLinks = links.reduce((a, l) => a + l.blockedLinks, 0);
   const pointingExceeded = links.reduce((a, l) => a + Object.values(l.classes).reduce((b, c) => b + c.pointingExceeded, 0), 0);
-  const worstNet = networks.reduce((a, n) => Math.min(a, n.throughputPerNode_bps), Infinity);
-  const worstInstant = networks.reduce((a, n) => Math.min(a, n.minThroughputPerNode_bps), Infinity);
+  // The constellation's rate at an instant is its worst shell's; mean, p5 and worst over the instants.
+  const net = seriesStats(constellationSeries(networks));
   const pathNets = networks.filter((n) => n.paths !== null && n.paths.pairs > 0);
   const netMean = (f: (n: ShellNetworkResult) => number): number => (pathNets.length ? pathNets.reduce((a, n) => a + f(n), 0) / pathNets.length : 0);
   const demand_bps = spec.traffic.demandPerNode_bps;
-  const bottleneck = worstNet > 0 ? demand_bps / worstNet : demand_bps > 0 ? Infinity : 0;
+  // A network must carry its demand at every instant: demand and bottleneck are judged at the worst instant.
+  const bottleneck = net.worst > 0 ? demand_bps / net.worst : demand_bps > 0 ? Infinity : 0;
   const half = deployedBy(campaign.deploymentCurve, spec.launch.milestoneHalf_yr) / satellites;
   const full = deployedBy(campaign.deploymentCurve, spec.launch.milestoneFull_yr) / satellites;
 
@@ -200,7 +214,7 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
     ...nodes.flatMap((n, i) => n.constraints.map((c) => ({ ...c, name: `${spec.shells[i]!.geometry.name}/${c.name}` }))),
     constraintResult('isl.lineOfSight', blockedLinks, '<=', 0, 'links', true, 'every inter-satellite link clears the atmosphere (grazing height) throughout the window'),
     constraintResult('isl.pointing', pointingExceeded, '<=', 0, 'links', true, 'terminals can track every link (line-of-sight rate below the slew limit)'),
-    constraintResult('network.demand', worstNet / BPS_PER_GBPS, '>=', demand_bps / BPS_PER_GBPS, 'Gbps', false, 'every node can send its offered traffic at the maximum concurrent flow'),
+    constraintResult('network.demand', net.worst / BPS_PER_GBPS, '>=', demand_bps / BPS_PER_GBPS, 'Gbps', false, 'every node can send its offered traffic at the maximum concurrent flow, at the worst snapshot instant'),
     constraintResult('launch.halfMilestone', half, '>=', 0.5, '-', false, `50 % of satellites in orbit within ${spec.launch.milestoneHalf_yr} yr (FCC 47 CFR 25.164(b))`),
     constraintResult('launch.fullMilestone', full, '>=', 1, '-', false, `all satellites in orbit within ${spec.launch.milestoneFull_yr} yr (FCC 47 CFR 25.164(b))`),
     constraintResult('environment.minSeparation', minSeparation_km, '>=', spec.minSeparation_m / M_PER_KM, 'km', true,
@@ -220,13 +234,16 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
       classes: links.flatMap((l, i) => linkRecords(spec.shells[i]!.geometry.name, l)),
     },
     network: {
-      traffic: spec.traffic.pattern, demandPerNode_Gbps: demand_bps / BPS_PER_GBPS, throughputPerNode_Gbps: worstNet / BPS_PER_GBPS,
-      minThroughputPerNode_Gbps: worstInstant / BPS_PER_GBPS, bottleneckUtilization: bottleneck,
+      traffic: spec.traffic.pattern, demandPerNode_Gbps: demand_bps / BPS_PER_GBPS, throughputPerNode_Gbps: net.mean / BPS_PER_GBPS,
+      p5ThroughputPerNode_Gbps: net.p5 / BPS_PER_GBPS, minThroughputPerNode_Gbps: net.worst / BPS_PER_GBPS,
+      boundGap: Math.max(0, ...networks.map((n) => n.boundGap)), bottleneckUtilization: bottleneck,
       meanHops: netMean((n) => n.paths!.meanHops), maxHops: Math.max(0, ...pathNets.map((n) => n.paths!.maxHops)),
       p50Latency_ms: netMean((n) => n.paths!.p50Latency_s) / S_PER_MS, p99Latency_ms: Math.max(0, ...pathNets.map((n) => n.paths!.p99Latency_s)) / S_PER_MS,
       reducedModel: networks.some((n) => n.reducedModel),
       shells: networks.map((n, i) => ({
-        shell: spec.shells[i]!.geometry.name, throughputPerNode_Gbps: n.throughputPerNode_bps / BPS_PER_GBPS, reducedModel: n.reducedModel,
+        shell: spec.shells[i]!.geometry.name, throughputPerNode_Gbps: n.throughputPerNode_bps / BPS_PER_GBPS,
+        p5ThroughputPerNode_Gbps: n.p5ThroughputPerNode_bps / BPS_PER_GBPS, minThroughputPerNode_Gbps: n.minThroughputPerNode_bps / BPS_PER_GBPS,
+        boundGap: n.boundGap, reducedModel: n.reducedModel,
         meanHops: n.paths?.meanHops ?? 0, p99Latency_ms: (n.paths?.p99Latency_s ?? 0) / S_PER_MS, solver: n.solver, lpRows: n.lpRows, lpCols: n.lpCols,
       })),
     },

@@ -71,7 +71,13 @@ export interface LinkClassRecord {
 
 export interface ShellNetworkRecord {
   readonly shell: string;
+  /** Rate per node at the maximum concurrent flow, mean over the snapshot instants. */
   readonly throughputPerNode_Gbps: number;
+  /** Nearest-rank 5th percentile and worst over the instants. */
+  readonly p5ThroughputPerNode_Gbps: number;
+  readonly minThroughputPerNode_Gbps: number;
+  /** Largest relative gap between an instant's upper and lower bound (0: every instant exact; 1: no lower bound computed). */
+  readonly boundGap: number;
   readonly reducedModel: boolean;
   readonly meanHops: number;
   readonly p99Latency_ms: number;
@@ -158,11 +164,18 @@ export interface ConstellationRecord {
   readonly network: {
     readonly traffic: TrafficPattern;
     readonly demandPerNode_Gbps: number;
-    /** Worst shell's sustainable rate per node at the maximum concurrent flow, mean over the snapshot instants. */
+    /**
+     * Rate per node at the maximum concurrent flow, mean over the snapshot instants of the worst shell's rate at
+     * each instant (where an instant is bounded, its lower bound).
+     */
     readonly throughputPerNode_Gbps: number;
-    /** The same at the worst snapshot instant. */
+    /** Nearest-rank 5th percentile over the instants. */
+    readonly p5ThroughputPerNode_Gbps: number;
+    /** The worst instant: the sustainable rate (the `network.demand` constraint uses it). */
     readonly minThroughputPerNode_Gbps: number;
-    /** Offered demand / sustainable throughput: above 1 the network is overloaded. */
+    /** Largest relative gap between upper and lower bound at any instant of any shell (0: all exact; 1: no lower bound computed). */
+    readonly boundGap: number;
+    /** Offered demand / sustainable throughput at the worst instant: above 1 the network is overloaded. */
     readonly bottleneckUtilization: number;
     readonly meanHops: number;
     readonly maxHops: number;

@@ -30,7 +30,7 @@
 import type { LpSolveOptions, LpSolver } from '../problem/lp.js';
 import { DEFAULT_PER_HOP_DELAY_s, type LinkEdge, type LinkGraph, type PathStatistics } from './network.js';
 import { percentile, SPEED_OF_LIGHT_m_s } from './networkPaths.js';
-import { torusDestinations, type TorusShape } from './torusPathTypes.js';
+import { torusDestinations, type HullStep, type TorusShape } from './torusPathTypes.js';
 import { solveTorusLp } from './torusLp.js';
 
 export { torusDownlinkBound, type TorusDownlinkBoundParams, type TorusDownlinkBound } from './torusLp.js';
@@ -61,6 +61,9 @@ export interface TorusResult {
   readonly bottleneck: 'in-plane' | 'cross-plane' | 'both' | 'none';
   /** Distinct hull-step directions (LP rows − 2). */
   readonly hullSteps: number;
+  /** The hull steps and the fraction of each the optimum uses (torusLp.ts `stepUse`). */
+  readonly steps: readonly HullStep[];
+  readonly stepUse: Float64Array;
   readonly lp: { readonly rows: number; readonly cols: number; readonly solver: string };
   readonly paths: PathStatistics;
   /** hopHistogram[h] = destinations (from one node) whose fewest-hop path has h hops. */
@@ -136,6 +139,8 @@ export function torusThroughput(p: Readonly<TorusParams>): TorusResult {
     crossPlaneUtilization: lp.crossPlaneUtilization,
     bottleneck,
     hullSteps: dest.steps.length,
+    steps: dest.steps,
+    stepUse: lp.stepUse,
     lp: lp.lp,
     paths,
     hopHistogram,

@@ -25,6 +25,12 @@ export interface TorusLpSolution {
   readonly inPlaneUtilization: number;
   readonly crossPlaneUtilization: number;
   readonly lp: { readonly rows: number; readonly cols: number; readonly solver: string };
+  /**
+   * Per hull step (same order as `dest.steps`): the fraction of the unit steps that direction offers which the
+   * optimum takes, w_e / (count_e·μ/(N−1)) in [0, 1]. A routing that moves every destination's demand that far
+   * along its hull edges of direction e reproduces the optimum's class loads (used by torusRouting.ts).
+   */
+  readonly stepUse: Float64Array;
 }
 
 interface TorusCapacities {
@@ -36,7 +42,10 @@ interface TorusCapacities {
 
 export function solveTorusLp(p: Readonly<TorusCapacities>, dest: TorusDestinations, n: number): TorusLpSolution {
   if (dest.unreachable > 0) {
-    return { disconnected: true, throughputPerNode_bps: 0, inPlaneUtilization: 0, crossPlaneUtilization: 0, lp: { rows: 0, cols: 0, solver: 'none' } };
+    return {
+      disconnected: true, throughputPerNode_bps: 0, inPlaneUtilization: 0, crossPlaneUtilization: 0, lp: { rows: 0, cols: 0, solver: 'none' },
+      stepUse: new Float64Array(dest.steps.length),
+    };
   }
   const cap = Math.max(p.inPlaneCapacity_bps, p.crossPlaneCapacity_bps);
   const steps = dest.steps;
@@ -84,12 +93,15 @@ export function solveTorusLp(p: Readonly<TorusCapacities>, dest: TorusDestinatio
     else if (er[k] === inRow) inActivity += v;
   }
   const util = (activity: number, c: number): number => (c > 0 ? (activity * cap) / (2 * c) : 0);
+  const muValue = Math.max(0, r.x[mu] ?? 0);
+  const stepUse = Float64Array.from(steps, (e, i) => (muValue > 0 ? Math.min(1, Math.max(0, ((r.x[i] ?? 0) * (n - 1)) / (e.count * muValue))) : 0));
   return {
     disconnected: false,
     throughputPerNode_bps: Math.max(0, r.x[mu] ?? 0) * cap,
     inPlaneUtilization: util(inActivity, p.inPlaneCapacity_bps),
     crossPlaneUtilization: util(crossActivity, p.crossPlaneCapacity_bps),
     lp: { rows: r.rows, cols: r.cols, solver: r.solver },
+    stepUse,
   };
 }
 

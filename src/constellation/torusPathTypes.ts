@@ -115,14 +115,14 @@ export interface TorusDestinations {
 const PATH_TYPE_CACHE_SHAPES = 8;
 
 /** Path types of every destination of a shape, flat: destination d's pairs are types[start[d] … start[d + 1]). */
-interface ShapePathTypes {
+export interface ShapePathTypes {
   readonly types: Int32Array;
   readonly start: Int32Array;
 }
 const pathTypeCache = new Map<string, ShapePathTypes>();
 
 /** Hull path types of every destination (index p·S + s − 1), memoised per shape (a pure function of it). */
-function pathTypesOf(shape: TorusShape): ShapePathTypes {
+export function pathTypesOf(shape: TorusShape): ShapePathTypes {
   const key = `${shape.planes}/${shape.satsPerPlane}/${shape.phasing}`;
   const hit = pathTypeCache.get(key);
   if (hit !== undefined) {

@@ -20,6 +20,8 @@ import { groundContacts } from '../../src/constellation/ground.js';
 import { shellLinks } from '../../src/constellation/links.js';
 import { planeElements } from '../../src/constellation/pattern.js';
 import { gmstSamples_rad, propagatePlane, windowTimes_s } from '../../src/constellation/propagate.js';
+import { linkRateCoefficients, opticalTerminalFromRow } from '../../src/models/linkBudget.js';
+import { torusSeries } from '../../src/constellation/shellNetworkTorus.js';
 import { evaluateNode } from '../../src/evaluate/node.js';
 import { benchConjunction } from './conjunction.js';
 
@@ -71,6 +73,26 @@ for (const traffic of ['downlink', 'uniform'] as const) {
   const n = r.network.shells[0]!;
   console.log(`  ${traffic.padEnd(8)} whole evaluation ${tAll}${traffic === 'uniform' ? ' (plane tracks and links memoised by the line above)' : ''} (stages alone: node ${tNode}, SGP4 tracks ${tGeometry}, links ${tLinks}, ground ${tGround}, conjunction screen ${tScreen});` +
     ` network: ${n.reducedModel ? 'reduced' : 'full'} model, LP ${n.lpRows} × ${n.lpCols} (${n.solver}), ${r.network.throughputPerNode_Gbps.toPrecision(4)} Gbps per node`);
+}
+
+// The network at one instant, stage by stage: link capacities of every satellite at that sample, the reduced
+// LP on the class means, and (shells ≤ ROUTING_BOUND_MAX_NODES) the routing lower bound; with and without a cutoff.
+console.log('\nnetwork per instant (Walker delta +Grid, 53° / SSO 98°, cutoff 75°), one instant each, after a warm-up:');
+for (const [P, S, inc] of [[20, 40, 98], [60, 70, 53], [40, 70, 98], [100, 100, 98]] as const) {
+  const spec = loadConstellationSpec(walker10k('uniform'), catalogs);
+  const shell = { ...spec.shells[0]!.geometry, planes: P, satsPerPlane: S, inclination_rad: (inc * Math.PI) / 180 };
+  const w = { epochIso: spec.window.epochIso, duration_s: 7200, step_s: 120 };
+  const tracks = Array.from({ length: P }, (_, q) => propagatePlane(planeElements(shell, q, w.epochIso), w));
+  const run = (instants: number[]) => torusSeries({
+    planes: P, satsPerPlane: S, phasing: 1, tracks, instants, rate: linkRateCoefficients({ terminal: opticalTerminalFromRow(spec.shells[0]!.terminal) }),
+    grazingHeight_m: 100e3, latitudeCutoff_rad: (75 * Math.PI) / 180, inPlaneUsable: true, crossPlaneUsable: true, meshIgnored: false, lp,
+  });
+  run([0]);
+  const t = performance.now();
+  const r = run([10, 20, 30, 40]);
+  const i = r.instants[0]!;
+  console.log(`  ${P} × ${S} at ${inc}°: ${((performance.now() - t) / 4).toFixed(1)} ms per instant (model ${i.model}, ${(i.throughputPerNode_bps / 1e9).toPrecision(4)} Gbps,` +
+    ` lower ${(i.lowerBound_bps / 1e9).toPrecision(4)}, upper ${i.upperBound_bps === null ? '-' : (i.upperBound_bps / 1e9).toPrecision(4)})`);
 }
 
 console.log('\nReference constellations, end to end (load + evaluate):');
