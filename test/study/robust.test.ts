@@ -116,9 +116,15 @@ describe('robust objectives on a toy model', () => {
     expect(got[2]).toBeCloseTo(Math.min(...v), 12);
     expect(got[3]).toBeCloseTo(-Math.max(...v), 12); // maximized: negated internally
     expect(got[4]).toBeCloseTo(type7(v, 0.25), 12);
-    // a uniform on [0.1, 0.9] has sd 0.8/√12; f's is a times the utilization's (LHS: within a few %)
+    // A uniform on [0.1, 0.9] has sd 0.8/√12 and f's is a times the utilization's. With 11 Latin-hypercube strata
+    // the sample sd (n − 1 divisor) sits above it: +4.4 % for the strata midpoints ((n + 1)/n under the root),
+    // plus the jitter inside each stratum, which depends on the draw: within −10 % … +12 %, not the 0.5 % of
+    // a fixed draw (a sampler change that shifts the stream must not fail this). A variance reported as sd
+    // (×0.15) or a missing factor a (×3.6) still fails.
     const a = (alt - 400) / 1100;
-    expect(sd).toBeCloseTo((a * (U_MAX - U_MIN)) / Math.sqrt(12), 2);
+    const ratio = sd / ((a * (U_MAX - U_MIN)) / Math.sqrt(12));
+    expect(ratio).toBeGreaterThan(0.9);
+    expect(ratio).toBeLessThan(1.12);
   });
 
   it('a metric without a statistic is the nominal design\'s value', () => {
