@@ -134,9 +134,13 @@ export async function constellationReportPlots(run: LoadedRun, lp: LpSolver): Pr
       replacements_USD: t.replacements_USD, ground_USD: t.ground_USD,
     };
   });
-  // The self-conjunction screen's worst pairs and the launch manifest by vehicle and shell.
+  // Link utilisation per instant and class, the self-conjunction screen's worst pairs, the launch manifest by vehicle and shell.
   const sat = (shell: string, plane: number | null, slot: number | null): string => (plane === null ? `shell ${shell}` : `${shell} P${plane} S${slot ?? 0}`);
+  const manyShells = details.networkInstants.length > 1;
   await addExtraViews({
+    utilization: details.networkInstants.flatMap((n) => n.instants.flatMap((inst, k) => inst.classes.map((c) => ({
+      instant: k, time_s: inst.time_s, linkClass: manyShells ? `${n.shell}/${c.linkClass}` : c.linkClass, mean: c.meanUtilization, max: c.maxUtilization,
+    })))),
     conjunctions: record.environment.conjunctions.worst.map((c) => ({
       a: sat(c.shellA, c.planeA, c.slotA), b: sat(c.shellB, c.planeB, c.slotB), distance_km: c.separation_km, time_s: c.time_s, pairs: c.pairs,
     })),
