@@ -31,13 +31,20 @@ const kWperT = (r: ConstellationRecord): number => r.totals.itPowerAvg_W / r.tot
 
 const TABLES: Record<string, { title: string; rows: Row[] }> = {
   'three-body-12': { title: 'Three-Body first batch', rows: [
-    { quantity: 'satellites, launches', published: '12 on one Long March 2D (May 2025; xatakaon.com 2025, SatNews 2026)', model: (r) => `${r.satellites} on ${r.launch.launches} × ${r.launch.perVehicle.map((v) => v.vehicle).join(', ')}`, why: 'agrees: 12 × 151 kg fit 3.5 t' },
+    { quantity: 'satellites, launches', published: '12 on one Long March 2D (May 2025; xatakaon.com 2025, SatNews 2026)', model: (r) => `${r.satellites} on ${r.launch.launches} × ${r.launch.perVehicle.map((v) => v.vehicle).join(', ')}`, why: (r) => {
+      const v = r.launch.perShell[0]!.vehicles[0]!;
+      const node = r.shells[0]!.node.mass;
+      return `disagrees: odc's ${fmt(v.payload_kg)} kg into this orbit (${v.payloadBasis}; CASC: 1.3 t to 700 km SSO) carries ${v.satellitesPerLaunch} `
+        + `of the design's ${fmt(Math.max(node.launch_kg, node.allocated_kg))} kg allocation (3.5 t LEO ÷ 12); 12 on one launch means satellites `
+        + `of ≤ ${fmt(v.payload_kg / 12)} kg or more than the published performance`;
+    } },
     { quantity: 'batch compute', published: '"5 POPS" (precision unspecified)', model: (r) => `${fmt(POPS(r))} POPS peak INT8, ${fmt(typicalPOPS(r))} typical; ${fmt(r.totals.deliveredPFLOPS)} delivered`, why: '12 × 744 TOPS ("up to") = 8.9 POPS peak; the chip row\'s typical fraction 0.56 is taken from this 5 POPS, so typical agrees by construction; delivered adds utilization 0.5 (assumed) and chip failures' },
     { quantity: 'laser links', published: '100 Gbps ISL', model: (r) => `${r.isl.links} ring links, ${fmt(r.isl.linkRate_Gbps.min)}–${fmt(r.isl.linkRate_Gbps.max)} Gbps at ${fmt(r.isl.linkRange_km.mean)} km`, why: 'isl-100g closes its 100 Gbps rating out to 5,000 km; 12 in one plane are 3,561 km apart' },
   ] },
   'three-body-2800': { title: 'Three-Body target', rows: [
     { quantity: 'constellation compute', published: '1,000 POPS for 2,800 satellites (ADA Space roadmap)', model: (r) => `${fmt(POPS(r))} POPS peak INT8, ${fmt(typicalPOPS(r))} typical`, why: '2,800 × 744 TOPS ("up to") = 2,083 POPS peak; at the first batch\'s typical fraction (0.56) 1,167 POPS, 1.17 × the target (precision unpublished)' },
-    { quantity: 'launches', published: 'not published', model: (r) => `${r.launch.perVehicle.filter((v) => v.launches > 0).map((v) => `${v.launches} × ${v.vehicle}`).join(', ')}, ${fmt(r.launch.campaign_yr)} yr`, why: 'the MILP prefers Long March 5B ($1.6M per satellite) over 2D ($2.5M) within the cadences assumed' },
+    { quantity: 'launches', published: 'not published', model: (r) => `${r.launch.perVehicle.filter((v) => v.launches > 0).map((v) => `${v.launches} × ${v.vehicle}`).join(', ')}, ${fmt(r.launch.campaign_yr)} yr`, why: (r) => `cheapest plan within the cadences assumed, each vehicle at its payload into 500 km SSO: `
+      + r.launch.perShell[0]!.vehicles.map((v) => `${v.vehicle} ${v.satellitesPerLaunch} per launch (${fmt(v.payload_kg)} kg, ${v.payloadBasis})`).join(', ') },
   ] },
   'suncatcher-81': { title: 'Suncatcher 81-satellite cluster', rows: [
     { quantity: 'neighbour spacing', published: '~100–200 m (arXiv:2511.19468)', model: (r) => `${fmt(r.shells[0]!.cluster!.neighbourDistance_m.min)}–${fmt(r.shells[0]!.cluster!.neighbourDistance_m.max)} m over an orbit (links ${fmt(r.isl.linkRange_km.min * 1000)}–${fmt(r.isl.linkRange_km.max * 1000)} m sampled)`, why: 'free in-plane relative orbits (2:1 HCW ellipses) of 81 lattice members within 1 km: neighbours breathe between s and 2s, s = 1000/(2√21) = 109 m' },
