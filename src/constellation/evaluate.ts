@@ -206,7 +206,8 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
   const netMean = (f: (n: ShellNetworkResult) => number): number => (pathNets.length ? pathNets.reduce((a, n) => a + f(n), 0) / pathNets.length : 0);
   const demand_bps = spec.traffic.demandPerNode_bps;
   // A network must carry its demand at every instant: demand and bottleneck are judged at the worst instant.
-  const bottleneck = net.worst > 0 ? demand_bps / net.worst : demand_bps > 0 ? Infinity : 0;
+  // null (JSON has no ∞) when the worst instant carries nothing while traffic is offered.
+  const bottleneck = net.worst > 0 ? demand_bps / net.worst : demand_bps > 0 ? null : 0;
   const half = deployedBy(campaign.deploymentCurve, spec.launch.milestoneHalf_yr) / satellites;
   const full = deployedBy(campaign.deploymentCurve, spec.launch.milestoneFull_yr) / satellites;
 

@@ -84,11 +84,8 @@ export type LaunchCampaignParams = CampaignCommon & (
 
 export type LaunchLimit = 'mass' | 'volume' | 'both';
 
-/** Launches of one vehicle to one shell. */
-export interface ShellVehicleLaunches {
-  readonly shell: string;
-  readonly vehicle: string;
-  readonly payload_kg: number;
+/** Satellites per launch (and which limit binds), launches flown, satellites carried and their cost. */
+export interface LaunchCounts {
   readonly satellitesPerLaunchByMass: number;
   readonly satellitesPerLaunchByVolume: number;
   readonly satellitesPerLaunch: number;
@@ -98,16 +95,16 @@ export interface ShellVehicleLaunches {
   readonly cost_USD: number;
 }
 
+/** Launches of one vehicle to one shell. */
+export interface ShellVehicleLaunches extends LaunchCounts {
+  readonly shell: string;
+  readonly vehicle: string;
+  readonly payload_kg: number;
+}
+
 /** One vehicle over all shells; the per-launch figures are those of the shell it packs most satellites into. */
-export interface VehicleLaunches {
+export interface VehicleLaunches extends LaunchCounts {
   readonly id: string;
-  readonly satellitesPerLaunchByMass: number;
-  readonly satellitesPerLaunchByVolume: number;
-  readonly satellitesPerLaunch: number;
-  readonly binding: LaunchLimit;
-  readonly launches: number;
-  readonly satellitesCarried: number;
-  readonly cost_USD: number;
 }
 
 export interface ShellLaunches {

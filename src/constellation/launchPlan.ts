@@ -46,7 +46,7 @@ export function launchPlan(
     shell: s.id, satellites: s.satellites, launches: s.launches, cost_USD: s.cost_USD, price_USD_per_kg: s.price_USD_per_kg,
     nodePrice_USD_per_kg: nodes[i]!.cost.launchPrice_USD_per_kg,
     vehicles: s.vehicles.map((v, j) => ({
-      vehicle: v.vehicle, launches: v.launches, satellitesPerLaunch: v.satellitesPerLaunch, limitedBy: v.binding,
+      vehicle: v.vehicle, launches: v.launches, satellitesPerLaunch: v.satellitesPerLaunch, satellitesCarried: v.satellitesCarried, limitedBy: v.binding,
       payload_kg: v.payload_kg, payloadBasis: payloads[j]![i]!.basis,
     })),
   }));

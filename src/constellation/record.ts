@@ -100,6 +100,8 @@ export interface LaunchShellRecord {
     readonly vehicle: string;
     readonly launches: number;
     readonly satellitesPerLaunch: number;
+    /** Satellites of this shell the vehicle carries in the plan. */
+    readonly satellitesCarried: number;
     readonly limitedBy: string;
     /** The vehicle's payload into the shell's orbit [kg] (src/models/launchPerformance.ts). */
     readonly payload_kg: number;
@@ -176,7 +178,8 @@ export interface ConstellationRecord {
     /** Largest relative gap between upper and lower bound at any instant of any shell (0: all exact; 1: no lower bound computed). */
     readonly boundGap: number;
     /** Offered demand / sustainable throughput at the worst instant: above 1 the network is overloaded. */
-    readonly bottleneckUtilization: number;
+    /** Offered / sustainable at the worst instant; null when that instant carries nothing (∞). */
+    readonly bottleneckUtilization: number | null;
     readonly meanHops: number;
     readonly maxHops: number;
     readonly p50Latency_ms: number;

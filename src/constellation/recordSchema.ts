@@ -44,7 +44,7 @@ export const constellationRecordSchema = lazy(() => z.strictObject({
     p5ThroughputPerNode_Gbps: n('Rate per node, nearest-rank 5th percentile over snapshot instants [Gbps].'),
     minThroughputPerNode_Gbps: n('Sustainable rate per node: the worst snapshot instant [Gbps].'),
     boundGap: n('Largest relative gap between upper and lower bound at an instant (0: exact; 1: no lower bound computed) [-].'),
-    bottleneckUtilization: n('Offered / sustainable at the worst instant [-].'), meanHops: n('[-]'), maxHops: n('[-]'), p50Latency_ms: n('[ms]'), p99Latency_ms: n('[ms]'),
+    bottleneckUtilization: z.number().nullable().describe('Offered / sustainable at the worst instant; null when that instant carries nothing (unbounded) [-].'), meanHops: n('[-]'), maxHops: n('[-]'), p50Latency_ms: n('[ms]'), p99Latency_ms: n('[ms]'),
     reducedModel: z.boolean(),
     shells: z.array(z.strictObject({
       shell: z.string(), throughputPerNode_Gbps: n('Mean over instants [Gbps].'), p5ThroughputPerNode_Gbps: n('[Gbps]'),
@@ -69,7 +69,8 @@ export const constellationRecordSchema = lazy(() => z.strictObject({
       price_USD_per_kg: n('Campaign launch cost of the shell ÷ its launch mass [USD/kg].'),
       nodePrice_USD_per_kg: n('The shell node\'s cost.launchPrice_USD_per_kg [USD/kg].'),
       vehicles: z.array(z.strictObject({
-        vehicle: z.string(), launches: n('[-]'), satellitesPerLaunch: n('[-]'), limitedBy: z.string(),
+        vehicle: z.string(), launches: n('[-]'), satellitesPerLaunch: n('[-]'),
+        satellitesCarried: n('Satellites of this shell the vehicle carries in the plan [-].'), limitedBy: z.string(),
         payload_kg: n('Payload into the shell orbit [kg].'), payloadBasis: z.string(),
       })),
     })),

@@ -52,7 +52,7 @@ export function constellationSections(r: ConstellationRecord): BudgetSection[] {
       row('traffic', n.traffic, '-', `${fmt(n.demandPerNode_Gbps)} Gbps offered per node`),
       row('throughput per node', n.throughputPerNode_Gbps, 'Gbps', 'maximum concurrent flow, worst shell, mean over instants'),
       row('throughput per node, worst instant', n.minThroughputPerNode_Gbps, 'Gbps'),
-      row('bottleneck utilization', n.bottleneckUtilization, '-', 'offered / sustainable; > 1 overloaded'),
+      row('bottleneck utilization', n.bottleneckUtilization ?? '∞', '-', n.bottleneckUtilization === null ? 'the worst instant carries nothing' : 'offered / sustainable at the worst instant; > 1 overloaded'),
       ...(n.maxHops > 0 ? [
         row('hops (mean / max)', `${fmt(n.meanHops)} / ${fmt(n.maxHops)}`, '-'),
         row('latency p50 / p99', `${fmt(n.p50Latency_ms)} / ${fmt(n.p99Latency_ms)}`, 'ms', 'light time + per-hop switching'),

@@ -145,7 +145,7 @@ export async function constellationReportPlots(run: LoadedRun, lp: LpSolver): Pr
       a: sat(c.shellA, c.planeA, c.slotA), b: sat(c.shellB, c.planeB, c.slotB), distance_km: c.separation_km, time_s: c.time_s, pairs: c.pairs,
     })),
     manifest: record.launch.perShell.flatMap((s) => s.vehicles.filter((v) => v.launches > 0).map((v) => ({
-      vehicle: v.vehicle, shell: s.shell, launches: v.launches, satellites: Math.min(s.satellites, v.launches * v.satellitesPerLaunch),
+      vehicle: v.vehicle, shell: s.shell, launches: v.launches, satellites: v.satellitesCarried,
     }))),
   }, add);
   add('cost-breakdown', 'Cost breakdown', 'Life-cycle cost of the knee and the best design per objective, by component.', await costBreakdownSvg(rows));
