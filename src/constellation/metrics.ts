@@ -11,7 +11,10 @@ import { lazy } from '../core/lazy.js';
 import { numericLeaves } from '../core/zodPaths.js';
 import { constellationRecordSchema } from './recordSchema.js';
 
-/** The metric paths, nullable numbers included (a null reads as NaN: a failed point) (a getter: listing them builds the record schema, which only constellation commands need). */
+/**
+ * The metric paths, nullable numbers included (a null reads as NaN: a failed point). A getter: listing them builds the
+ * record schema, which only constellation commands need.
+ */
 export const constellationMetricPaths = lazy((): readonly string[] =>
   numericLeaves(constellationRecordSchema(), '', true).map((l) => l.path).filter((p) => p !== 'schemaVersion'));
 const metricSet = lazy((): ReadonlySet<string> => new Set(constellationMetricPaths()));
