@@ -64,8 +64,13 @@ import { planeRaan_rad, slotPhase_rad } from './pattern.js';
 import type { ShellGeometrySpec } from './types.js';
 
 const TWO_PI = 2 * Math.PI;
-/** Most time steps of one shell's window; beyond it the step grows (still missing nothing, more candidates). */
-const MAX_STEPS = 4096;
+/**
+ * Most time steps of one shell's window; beyond it the step grows (still missing nothing: the cell grows with
+ * it, and candidates with it). Each step hashes every satellite, so a long window (a Walker delta shell whose
+ * gcd(P, F) is large repeats only after period·gcd/T) costs steps × n; a coarser step costs candidates near
+ * the latitude band edges instead, far fewer at the shells a study searches (test/bench/conjunction.ts).
+ */
+const MAX_STEPS = 16;
 /** Finest grid cell relative to the orbit radius: keeps the packed cell key below 2^53. */
 const MIN_CELL_PER_RADIUS = 2 ** -16;
 
