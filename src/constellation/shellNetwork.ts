@@ -36,7 +36,7 @@ export interface ShellNetworkResult {
   readonly minThroughputPerNode_bps: number;
   /** Largest relative gap between an instant's upper and lower bound (0: every instant exact; 1: no lower bound computed). */
   readonly boundGap: number;
-  /** One entry per instant solved (a fixed cluster lattice: one instant stands for all). */
+  /** One entry per instant solved. */
   readonly instants: readonly InstantNetwork[];
   readonly reducedModel: boolean;
   readonly upperBound: boolean;
@@ -115,6 +115,11 @@ function withSeries(instants: readonly InstantNetwork[], rest: Omit<ShellNetwork
   };
 }
 
+/** What an instant's LP depends on: its links (ends and capacities) and its traffic. */
+function instantKey(graph: LinkGraph, traffic: NetworkTraffic): string {
+  return `${graph.nodes}|${graph.edges.map((e) => `${e.u},${e.v},${e.capacity_bps}`).join(';')}|${JSON.stringify(traffic)}`;
+}
+
 /** Full arc-flow LP on the explicit graph at each instant (small shells, and downlink traffic on them). */
 function graphSeries(p: ShellNetworkParams, instants: readonly number[], uniform: boolean): ShellNetworkResult {
   const g = p.spec.shells[p.shellIndex]!.geometry;
@@ -123,13 +128,19 @@ function graphSeries(p: ShellNetworkParams, instants: readonly number[], uniform
   let disconnected = 0;
   let lpSize = { rows: 0, cols: 0, solver: 'none' };
   let paths: PathStatistics | null = null;
-  // A cluster's lattice is held fixed (formation keeping): one instant and one cluster stand for all.
+  // Clusters fly the same free relative orbits: one cluster stands for all, but its members' distances (and the
+  // link rates) change over the orbit, so every instant is solved.
   const cluster = g.pattern === 'cluster' && uniform;
-  for (const j of cluster ? [0] : instants) {
+  const solved = new Map<string, ReturnType<typeof networkThroughput>>();
+  for (const j of instants) {
     const full = j === p.linkParams.snapshotIndex ? p.links.graph! : shellLinks({ ...p.linkParams, snapshotIndex: j }).graph!;
     const graph = cluster ? firstCluster(full, g.satsPerPlane) : full;
     const traffic: NetworkTraffic = uniform ? { kind: 'uniform' } : gatewaySinks(p, j);
-    const r = networkThroughput({ graph, traffic, lpSolver: p.lp });
+    // An instant whose graph and traffic equal an earlier one's has its answer (a cluster whose links stay at
+    // full rate as its members breathe): the LP is solved once per distinct instant.
+    const key = instantKey(graph, traffic);
+    const r = solved.get(key) ?? networkThroughput({ graph, traffic, lpSolver: p.lp });
+    solved.set(key, r);
     const v = r.throughputPerNode_bps;
     const edges = graph.edges as readonly { capacity_bps: number; class?: string }[];
     series.push({ sampleIndex: j, model: 'exact', throughputPerNode_bps: v, lowerBound_bps: v, upperBound_bps: v, classes: graphClassUtilization(edges, r.edgeUtilization) });

@@ -10,7 +10,9 @@ import { createLpSolver } from '../../solvers/lp/index.js';
 import {
   clusterFormation, clusterKeeping, clusterMotion, formationStretch, hexLatticeMembers, selectLatticePoints, type LatticePoint,
 } from '../../src/constellation/clusterFormation.js';
-import { evaluateConstellationFileWith } from '../../src/constellation/evaluator.js';
+import { evaluateConstellationFileWith, loadConstellationSpec } from '../../src/constellation/evaluator.js';
+import { evaluateConstellationWithDetails } from '../../src/constellation/evaluate.js';
+import { loadCatalogs } from '../../src/catalog/load.js';
 import { shellLinks, type LinkTerminalRow } from '../../src/constellation/links.js';
 import { parseConstellationFile } from '../../src/constellation/load.js';
 import type { ShellGeometrySpec } from '../../src/constellation/types.js';
@@ -158,6 +160,24 @@ describe('formation keeping in the node mass roll-up (evaluated constellation)',
     // ≈ 102 kg per node; the in-plane shell keeps ~1 g of its own (hence 5 g tolerance).
     expect(circular.node.mass.propellant_kg - inPlane.node.mass.propellant_kg).toBeCloseTo(k.keepingPropellant_kg, 2);
     expect(circular.node.mass.launch_kg - inPlane.node.mass.launch_kg).toBeCloseTo(k.keepingPropellant_kg, 2);
+  });
+});
+
+describe('a cluster\'s network at every snapshot instant', () => {
+  let lp: LpSolver;
+  beforeAll(async () => { lp = await createLpSolver(); });
+  it('solves each instant (members breathe over the orbit); at full link rate every instant carries the same', () => {
+    const dir = tempDir('odc-cluster-net-');
+    const path = writeFile(dir, 'n.yaml', `name: n\nkind: constellation\nnode: ${resolve('designs/suncatcher.yaml')}\n`
+      + 'shells:\n  - { name: c, altitude_km: 650, planes: 1, satsPerPlane: 7, pattern: cluster, clusterRadius_m: 1000 }\n'
+      + 'isl: { topology: cluster, terminal: suncatcher-dwdm }\ntraffic: { pattern: uniform, demandPerNode_Gbps: 10 }\n'
+      + 'simulation: { duration_h: 2, step_s: 60, snapshots: 3 }\n');
+    const { details } = evaluateConstellationWithDetails(loadConstellationSpec(path, loadCatalogs()), lp);
+    const instants = details.networkInstants[0]!.instants;
+    expect(instants).toHaveLength(3);
+    // 7 members within 1 km stay well inside the terminal's full-rate range (~6 km): the same rate at each instant.
+    expect(new Set(instants.map((i) => i.throughputPerNode_Gbps)).size).toBe(1);
+    expect(instants[0]!.throughputPerNode_Gbps).toBeGreaterThan(0);
   });
 });
 
