@@ -23,6 +23,14 @@ const intArg = (name: string, min: number, max = Number.MAX_SAFE_INTEGER, why = 
   return n;
 };
 
+/** A queue name on a Redis server: BullMQ's key-safe characters, non-empty. */
+const queueArg = (v: string): string => {
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(v)) {
+    throw new InvalidArgumentError(`--queue "${v.slice(0, 80)}" is not a queue name: use 1 to 64 letters, digits, '.', '_' or '-'`);
+  }
+  return v;
+};
+
 /** A finite number (the range is checked where the value is used, with the fix). */
 const floatArg = (name: string) => (v: string): number => {
   const n = v.trim() === '' ? Number.NaN : Number(v);
@@ -159,10 +167,13 @@ function addRunCommands(program: Command, io: CliIo): void {
     .option('--seed <s>', 'seed of the random generator, replacing the study\'s algorithm.seed (written into the run folder\'s study.yaml)', SEED_ARG)
     .option('-q, --quiet', 'no progress output, only the summary')
     .option('--redis <url>', 'evaluate on odc workers through Redis (redis://[:password@]host:port, rediss:// for TLS) instead of this machine')
-    .option('--queue <name>', 'queue name on that Redis (several runs may share one server with different queues)', 'odc')
+    .option('--queue <name>', 'queue name on that Redis (several runs may share one server with different queues)', queueArg, 'odc')
     .action(async (file: string | undefined, opts: {
       workers: number; out?: string; resume?: string; seed?: number; quiet?: boolean; redis?: string; queue: string;
-    }) => {
+    }, command: Command) => {
+      if (opts.redis === undefined && command.getOptionValueSource('queue') === 'cli') {
+        throw new InvalidArgumentError(`--queue ${opts.queue} names a queue on a Redis server: add --redis redis://host:port, or drop --queue to evaluate on this machine`);
+      }
       if (!file && opts.resume === undefined) throw new InvalidArgumentError('odc run needs a study file, e.g. odc run designs/flagship-study.yaml, or --resume <run-dir>');
       if (file && opts.resume !== undefined) throw new InvalidArgumentError(`give either a study file or --resume <run-dir>, not both (got ${file} and --resume ${opts.resume})`);
       if (opts.resume !== undefined && opts.out !== undefined) {
@@ -204,20 +215,27 @@ function addRunCommands(program: Command, io: CliIo): void {
     .command('worker')
     .description('Take evaluation jobs of odc runs from Redis (odc run --redis) and evaluate them here, until stopped (Ctrl-C).')
     .requiredOption('--redis <url>', 'redis://[:password@]host:port (rediss:// for TLS)')
-    .option('--queue <name>', 'queue name (as given to odc run --queue)', 'odc')
-    .option('-c, --concurrency <n>', 'evaluation threads in this process', intArg('--concurrency', 1), 1)
+    .option('--queue <name>', 'queue name (as given to odc run --queue)', queueArg, 'odc')
+    .option('-c, --concurrency <n>', `evaluation threads in this process (at most ${MAX_WORKERS})`, intArg('--concurrency', 1, MAX_WORKERS, ` evaluation threads (this machine has ${availableParallelism()} CPUs)`), 1)
     .option('--lock-duration-ms <ms>', 'a job whose worker stops renewing its lock this long is retried elsewhere', intArg('--lock-duration-ms', 1000), 30000)
     .action(async (opts: { redis: string; queue: string; concurrency: number; lockDurationMs: number }) => {
       odc.checkRedisUrl(opts.redis);
-      const w = await odc.startWorker({ url: opts.redis, queue: opts.queue, concurrency: opts.concurrency, lockDuration_ms: opts.lockDurationMs, odcVersion: odc.VERSION, log: (l) => io.err(`${l}\n`) });
-      await new Promise<void>((resolve) => {
+      let fatal: ((reason: string) => void) | null = null;
+      const w = await odc.startWorker({
+        url: opts.redis, queue: opts.queue, concurrency: opts.concurrency, lockDuration_ms: opts.lockDurationMs, odcVersion: odc.VERSION,
+        log: (l) => io.err(`${l}\n`),
+        onFatal: (reason) => fatal?.(reason),
+      });
+      const reason = await new Promise<string | null>((resolve) => {
         const stop = (): void => {
           io.err(`worker ${w.name}: stopping after the jobs in hand\n`);
-          void w.close().then(resolve);
+          void w.close().then(() => resolve(null));
         };
+        fatal = (r) => void w.close().then(() => resolve(r), () => resolve(r));
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+      if (reason !== null) throw new odc.StudyError('BAD_ARGUMENT', reason);
     });
 }
 
