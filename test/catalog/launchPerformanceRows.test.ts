@@ -67,10 +67,12 @@ describe('launch-vehicle performance fields: bad values name file, row and field
     expect(e.message).toContain("field 'referenceInclination_deg'");
   });
   it('a negative payload and an altitude above 2000 km are OUT_OF_RANGE, naming the point and the range', () => {
-    const neg = studyErrorOf(() => loadCatalogs(brokenVehicles((t) => t.replace(LM2D_SSO, '{ altitude_km: 700, inclination_deg: sso, payload_kg: -1300,'))));
+    const neg = studyErrorOf(() => loadCatalogs(brokenVehicles((t) =>
+      t.replace(LM2D_SSO, '{ altitude_km: 700, inclination_deg: sso, payload_kg: -1300,'))));
     expect(neg.code).toBe('OUT_OF_RANGE');
     expect(neg.message).toMatch(/launch-vehicles\.yaml: row 'long-march-2d': field 'performance\.0\.payload_kg' .*>=\s*1/);
-    const high = studyErrorOf(() => loadCatalogs(brokenVehicles((t) => t.replace(LM2D_SSO, '{ altitude_km: 2500, inclination_deg: sso, payload_kg: 1300,'))));
+    const high = studyErrorOf(() => loadCatalogs(brokenVehicles((t) =>
+      t.replace(LM2D_SSO, '{ altitude_km: 2500, inclination_deg: sso, payload_kg: 1300,'))));
     expect(high.code).toBe('OUT_OF_RANGE');
     expect(high.message).toMatch(/field 'performance\.0\.altitude_km' .*<=\s*2000/);
   });

@@ -105,7 +105,10 @@ describe('launch MILP = brute force over satellite-to-launch assignments', () =>
 
   it('three shells, three vehicles where mass binds for some pairs and volume for others, a binding launch cap', () => {
     const vehicles: CampaignVehicle[] = [
-      { id: 'small', payloadLeo_kg: 3000, payloadToShell_kg: [3000, 2200, 1500], price_USD: 12e6, fairingVolume_m3: 10, cadence_per_yr: 10, maxLaunches: 1 },
+      {
+        id: 'small', payloadLeo_kg: 3000, payloadToShell_kg: [3000, 2200, 1500], price_USD: 12e6, fairingVolume_m3: 10, cadence_per_yr: 10,
+        maxLaunches: 1,
+      },
       { id: 'medium', payloadLeo_kg: 6000, payloadToShell_kg: [6000, 5000, 4200], price_USD: 25e6, fairingVolume_m3: 20, cadence_per_yr: 10 },
       { id: 'wide', payloadLeo_kg: 4000, payloadToShell_kg: [4000, 3500, 3000], price_USD: 20e6, fairingVolume_m3: 60, cadence_per_yr: 10 },
     ];

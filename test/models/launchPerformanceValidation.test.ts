@@ -13,11 +13,13 @@ const deg = (d: number): number => (d * Math.PI) / 180;
 const ssoInclination = (altitude_km: number): number => sunSynchronousInclination({ altitude_m: altitude_km * 1e3 }).inclination_rad;
 const inclinationOf = (i: number | 'sso', altitude_km: number): number => (i === 'sso' ? ssoInclination(altitude_km) : deg(i));
 
-interface Published { readonly row: string; readonly altitude_km: number; readonly inclination: number | 'sso'; readonly payload_kg: number; readonly source: string }
+interface Published {
+  readonly row: string; readonly altitude_km: number; readonly inclination: number | 'sso'; readonly payload_kg: number; readonly source: string;
+}
 
 const PUBLISHED: readonly Published[] = [
-  { row: 'falcon-9', altitude_km: 300, inclination: 53, payload_kg: 17400, source: 'Starlink V2-mini stack, spacecost launch_vehicles.csv (2026); orbit assumed' },
-  { row: 'falcon-9-expendable', altitude_km: 200, inclination: 28.5, payload_kg: 22800, source: 'SpaceX Falcon 9 vehicle page (2024); orbit assumed' },
+  { row: 'falcon-9', altitude_km: 300, inclination: 53, payload_kg: 17400, source: 'Starlink V2-mini stack (spacecost, 2026); orbit assumed' },
+  { row: 'falcon-9-expendable', altitude_km: 200, inclination: 28.5, payload_kg: 22800, source: 'SpaceX Falcon 9 page (2024); orbit assumed' },
   { row: 'new-glenn', altitude_km: 200, inclination: 28.5, payload_kg: 45000, source: "New Glenn Payload User's Guide rev C (2020); orbit assumed" },
   { row: 'long-march-2d', altitude_km: 700, inclination: 'sso', payload_kg: 1300, source: 'CASC via China Daily (29 Sep 2025)' },
   { row: 'long-march-2d', altitude_km: 200, inclination: 41, payload_kg: 4000, source: 'CASC via China Daily (29 Sep 2025); orbit assumed' },
