@@ -23,6 +23,12 @@ const intArg = (name: string, min: number, max = Number.MAX_SAFE_INTEGER, why = 
   return n;
 };
 
+/** An output path: a name, not an empty string (which would silently mean "the default"). */
+const outArg = (v: string): string => {
+  if (v.trim() === '') throw new InvalidArgumentError('--out needs a path: give a folder or file name, or drop --out for the default');
+  return v;
+};
+
 /** A queue name on a Redis server: BullMQ's key-safe characters, non-empty. */
 const queueArg = (v: string): string => {
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(v)) {
@@ -162,7 +168,7 @@ function addRunCommands(program: Command, io: CliIo): void {
     .description('Optimize a study: writes results/<study>/<run-id>/ with pareto.json, pareto.csv, evaluations.csv, run.json and reports.')
     .argument('[study]', 'study YAML file (design + variables, objectives, constraints, algorithm)')
     .option('-w, --workers <n>', `worker threads for evaluation (0 = main thread, at most ${MAX_WORKERS})`, intArg('--workers', 0, MAX_WORKERS, ` worker threads (this machine has ${availableParallelism()} CPUs; more threads than CPUs only add memory)`), 0)
-    .option('-o, --out <dir>', 'output folder (default results/<study>/<timestamp>-seed<seed>)')
+    .option('-o, --out <dir>', 'output folder (default results/<study>/<timestamp>-seed<seed>)', outArg)
     .option('--resume <run-dir>', 'continue an interrupted run from its last checkpoint')
     .option('--seed <s>', 'seed of the random generator, replacing the study\'s algorithm.seed (written into the run folder\'s study.yaml)', SEED_ARG)
     .option('-q, --quiet', 'no progress output, only the summary')
@@ -255,7 +261,7 @@ function addResultCommands(program: Command, io: CliIo): void {
     .command('compare')
     .description('Compare the Pareto fronts of runs on a common normalization (hypervolume, IGD+, who dominates where).')
     .argument('<run-dirs...>', 'two or more run folders of studies with the same objectives')
-    .option('-o, --out <dir>', 'output folder (default results/compare-<timestamp>)')
+    .option('-o, --out <dir>', 'output folder (default results/compare-<timestamp>)', outArg)
     .option('-q, --quiet', 'no progress output, only the summary')
     .option('--vs <run-dirs...>', 'runs of a second side (e.g. other seeds): odc compare a1 a2 a3 --vs b1 b2 b3 compares the sides '
       + '(mean, sd, min/max of each indicator, Mann–Whitney U test)')
@@ -281,7 +287,7 @@ function addResultCommands(program: Command, io: CliIo): void {
     .argument('<run-dir>', 'run folder written by odc run')
     .requiredOption('--design <which>', 'knee, best:<objective> or a design index (pareto.csv index column)')
     .addOption(new Option('--format <format>', 'output format (omm and tle: the satellites of a constellation design)').choices(['yaml', 'json', 'csv', 'omm', 'tle']).makeOptionMandatory())
-    .option('-o, --out <file>', 'write to this file (atomically) instead of stdout')
+    .option('-o, --out <file>', 'write to this file (atomically) instead of stdout', outArg)
     .action((dir: string, opts: { design: string; format: odc.ExportFormat; out?: string }) => {
       const r = odc.exportDesign(dir, { design: opts.design, format: opts.format, ...(opts.out !== undefined ? { out: opts.out } : {}) });
       if (r.path === null) io.out(r.text);
@@ -366,7 +372,7 @@ function addUncertaintyCommands(program: Command, io: CliIo): void {
       intArg('--samples', 2, 10_000_000))
     .option('--seed <s>', 'seed of the random generator (same seed: same samples)', SEED_ARG, odc.DEFAULT_SEED)
     .addOption(new Option('--method <method>', 'lhs (Latin hypercube) or mc (plain Monte Carlo)').choices(['lhs', 'mc']).default('lhs'))
-    .option('-o, --out <dir>', 'output folder (default results/<design>/uncertainty-<timestamp>-seed<seed>)')
+    .option('-o, --out <dir>', 'output folder (default results/<design>/uncertainty-<timestamp>-seed<seed>)', outArg)
     .addOption(workersOption())
     .option('-q, --quiet', 'no progress output, only the summary')
     .action(async (file: string, opts: { samples?: number; seed: number; method: 'lhs' | 'mc'; out?: string; workers: number; quiet?: boolean }) => {
@@ -392,7 +398,7 @@ function addUncertaintyCommands(program: Command, io: CliIo): void {
     .option('-n, --samples <n>', `Sobol' base rows N, N(d + 2) evaluations (default ${odc.DEFAULT_SOBOL_SAMPLES}; ${CONSTELLATION_DEFAULTS.sobolSamples} for a constellation)`,
       intArg('--samples', 2, 10_000_000))
     .option('--seed <s>', 'seed of the random generator', SEED_ARG, odc.DEFAULT_SEED)
-    .option('-o, --out <dir>', 'output folder (default results/<design>/sensitivity-<timestamp>-seed<seed>)')
+    .option('-o, --out <dir>', 'output folder (default results/<design>/sensitivity-<timestamp>-seed<seed>)', outArg)
     .addOption(workersOption())
     .option('-q, --quiet', 'no progress output, only the summary')
     .action(async (file: string, opts: { method: odc.SensitivityMethod; samples?: number; seed: number; out?: string; workers: number; quiet?: boolean }) => {

@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import { catalogOverridesSchema } from '../catalog/overrides.js';
 import { lazy } from '../core/lazy.js';
+import { PRINTABLE, PRINTABLE_MESSAGE } from '../core/names.js';
 import { designUncertaintySchema } from '../uncertainty/entry.js';
 
 /** A number field with its unit and model validity range, whose error messages say both. */
@@ -208,7 +209,7 @@ export const economicsSchema = lazy(() => z
   .describe('Economics.'));
 
 const designFields = lazy(() => ({
-  name: z.string({ error: 'name is required: a short identifier for the design' }).min(1).describe('Design name.'),
+  name: z.string({ error: 'name is required: a short identifier for the design' }).min(1).regex(PRINTABLE, PRINTABLE_MESSAGE).describe('Design name.'),
   description: z.string().optional().describe('Free text.'),
   mission: missionSchema().prefault({}),
   orbit: orbitSchema().prefault({}),
@@ -333,7 +334,7 @@ export const nodeStudySchema = lazy(() => z.strictObject({
 export type NodeStudy = z.infer<ReturnType<typeof nodeStudySchema>>;
 
 export const benchmarkStudySchema = lazy(() => z.strictObject({
-  name: z.string().min(1),
+  name: z.string().min(1).regex(PRINTABLE, PRINTABLE_MESSAGE),
   description: z.string().optional(),
   kind: z.literal('benchmark'),
   problem: z.string().min(1).describe('Benchmark problem (src/problem/benchmarks.ts): zdt1 | zdt2 | zdt3 | zdt4 | zdt6 | dtlz1 | dtlz2 | dtlz3 | dtlz4 | dtlz7 | dtlz5 | dtlz6 | idtlz1 | sdtlz1 | sdtlz2 | c1dtlz1 | c2dtlz2 | c3dtlz4 | mw1 | mw2 | mw3 | bnh | osy | tnk | srn | ctp1 | wfg1 | wfg2 | wfg3 | wfg4 | wfg5 | wfg6 | wfg7 | wfg8 | wfg9 | mixed1'),
