@@ -25,7 +25,7 @@ import { catalogTable } from './report/catalogListing.js';
 import { renderReport as renderRunReport, type ReportOptions, type ReportPaths } from './report/render.js';
 import { fileKind } from './study/load.js';
 import { join } from 'node:path';
-import { rowUncertaintyLines } from './uncertainty/entry.js';
+import { rowUncertaintyLines } from './analysis/uncertainValue.js';
 
 export const VERSION = ODC_VERSION;
 export { evaluateDesignFile, nodeEvaluator } from './evaluate/evaluator.js';
@@ -169,4 +169,4 @@ export { breakEven, breakEvenInputs, type BreakEven } from './uncertainty/breakE
 export { uncertainInputs, type UncertainInput } from './uncertainty/inputs.js';
 export { loadDesign, sampleModel, KEY_OUTPUTS, type SampleModel, type SampleOutcome, type LoadedDesign } from './uncertainty/model.js';
 export { resolveInput, applyInputs, type InputSpec } from './uncertainty/targets.js';
-export { parseUncertainValue, rowUncertaintyLines, type UncertainValue } from './uncertainty/entry.js';
+export { parseUncertainValue, rowUncertaintyLines, type UncertainValue } from './analysis/uncertainValue.js';

@@ -10,7 +10,7 @@ import {
   computeSchema, dragSchema, economicsSchema, id, islSchema, massSchema, launchSchema, missionSchema, powerSchema, radiationSchema, range, thermalSchema,
 } from '../study/schema.js';
 import { lazy } from '../core/lazy.js';
-import { constellationUncertaintySchema } from '../uncertainty/entry.js';
+import { constellationUncertaintySchema } from '../analysis/uncertainValue.js';
 import { CLUSTER_FORMATIONS, CONSTELLATION_TOPOLOGIES, SHELL_PATTERNS, TRAFFIC_PATTERNS } from './types.js';
 
 const whole = (name: string, lo: number, hi: number, why: string) =>

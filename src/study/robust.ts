@@ -45,7 +45,7 @@ import { metricGetter } from '../evaluate/metrics.js';
 import type { DesignRecord } from '../evaluate/record.js';
 import type { Evaluation, ObjectiveSpec } from '../problem/types.js';
 import { checkRowUncertainty, supportProblem, uncertainInputs, type UncertainInput } from '../uncertainty/inputs.js';
-import { parseUncertainValue } from '../uncertainty/entry.js';
+import { parseUncertainValue } from '../analysis/uncertainValue.js';
 import { applyInputs, resolveInput } from '../uncertainty/targets.js';
 import { compare, evaluateExpr, type Expr, type ParsedConstraint, type ParsedObjective, type Statistic } from './expression.js';
 import { locate, type SourceMap } from './issues.js';

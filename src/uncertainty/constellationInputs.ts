@@ -28,7 +28,7 @@ import { didYouMean, StudyError } from '../core/errors.js';
 import { locate } from '../study/issues.js';
 import { parseDesignFile, readYaml, type ParsedFile } from '../study/load.js';
 import type { NodeDesign } from '../study/schema.js';
-import { parseUncertainValue } from './entry.js';
+import { parseUncertainValue } from '../analysis/uncertainValue.js';
 import { rowInput, supportProblem, uncertainInputs, usedRows, type UncertainInput } from './inputs.js';
 import { designKeySchema, numericDesignKeys, resolveInput, specOf, unwrapNumber, type InputSpec } from './targets.js';
 

@@ -20,7 +20,7 @@ import { CATALOG_SPECS, type Catalogs } from '../catalog/schema.js';
 import { didYouMean, StudyError } from '../core/errors.js';
 import { locate, type SourceMap } from '../study/issues.js';
 import type { NodeDesign } from '../study/schema.js';
-import { parseUncertainValue } from './entry.js';
+import { parseUncertainValue } from '../analysis/uncertainValue.js';
 import { numericRowFields, resolveInput, rowFieldSchema, type InputSpec } from './targets.js';
 
 export interface UncertainInput extends InputSpec {
