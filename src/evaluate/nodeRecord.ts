@@ -2,7 +2,7 @@
  * The stages of a node evaluation (src/evaluate/node.ts) as typed results, and the DesignRecord assembled
  * from them: user units (km, deg, min, Wh) are converted here, once, for the record.
  */
-import type { NodeCatalogRows } from '../catalog/rows.js';
+import type { NodeCatalogRows } from './rows.js';
 import type { computePayload } from '../models/compute.js';
 import type { computeWaterfall } from '../models/computeWaterfall.js';
 import type { programEconomics } from '../models/lifecycleProgram.js';

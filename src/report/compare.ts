@@ -25,11 +25,12 @@ import { hypervolumeParallel } from '../indicators/hypervolumeParallel.js';
 import { igdPlus } from '../indicators/igd.js';
 import { writeFileAtomic } from '../run/atomic.js';
 import { normalizationOf } from '../run/history.js';
-import { fmt } from './budget.js';
-import { minimizedObjectives } from './decision.js';
-import { CSS, esc, htmlTable, inlineSvg } from './html.js';
+import { fmt } from '../io/numberFormat.js';
+import { minimizedObjectives } from '../run/decision.js';
+import { CSS } from './html.js';
+import { esc, htmlTable, inlineSvg } from './htmlText.js';
 import { loadRun, type LoadedRun } from './load.js';
-import { mdEscape, mdTable } from './markdown.js';
+import { mdEscape, mdTable } from './markdownText.js';
 import {
   checkEpsilon, compareIndicator, DEFAULT_COMPARE_EPSILON, epsilonDominatedMask, GROUP_METHOD, groupTable, type IndicatorComparison,
 } from './compareStats.js';

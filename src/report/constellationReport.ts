@@ -22,7 +22,7 @@ import {
   conjunctionsSvg, conjunctionTable, launchManifestSvg, utilizationByClassSvg, type ConjunctionPair, type LaunchManifestRow, type UtilizationRow,
 } from './constellationExtras.js';
 import { shellPlanesSvg } from './constellationPlanes.js';
-import { decisionPicks } from './decision.js';
+import { decisionPicks } from '../run/decision.js';
 import { groundTrackSvg, planeGroundTrack } from './groundTrack.js';
 import type { LoadedRun } from './load.js';
 import type { ReportPlot } from './model.js';

@@ -8,7 +8,7 @@
  */
 import { nonDominatedIndices } from '../core/dominance.js';
 import type { ParetoDesign } from '../run/results.js';
-import { fmt } from './budget.js';
+import { fmt } from '../io/numberFormat.js';
 import type { LoadedRun } from './load.js';
 import type { KeyValue, ReportPlot } from './model.js';
 import { objectiveTitle, renderSvg, samplePositions, STATISTIC_NAME, type AxisDef } from './plots.js';

@@ -7,7 +7,7 @@
  * here they take a few milliseconds. Same data, sampling, colours, sizes and titles as the vega-lite specs they
  * replace; the class names (mark-symbol, mark-line, mark-rect) keep vega's, so the report's CSS and tests apply.
  */
-import { fmt } from './budget.js';
+import { fmt } from '../io/numberFormat.js';
 import type { AxisDef, CategoryStyle, ParallelAxis } from './plots.js';
 import { stackedLabel } from './plots.js';
 import { axes as drawAxes, linear, niceMax, px, svgDocument, symbolPath, text, textWidth, yAxisWidth, type Frame } from './svg.js';

@@ -10,7 +10,7 @@
  */
 import { closeSync, constants, existsSync, lstatSync, openSync, statSync, truncateSync } from 'node:fs';
 import { forEachCsvRecord, splitCsvRecord } from './csvStream.js';
-import { FORMULA_PREFIX, PLAIN_NUMBER } from '../report/csv.js';
+import { FORMULA_PREFIX, PLAIN_NUMBER } from '../io/csv.js';
 import { writeAllSync } from './atomic.js';
 import { StudyError } from '../core/errors.js';
 import type { Evaluation, Problem } from '../problem/types.js';

@@ -13,11 +13,11 @@ import type { AlgorithmSettings } from '../study/schema.js';
 import { unitOf } from '../evaluate/metrics.js';
 import { nonDominatedIndices } from '../core/dominance.js';
 import { writeFileAtomic } from './atomic.js';
-import { csvCell as sharedCsvCell } from '../report/csv.js';
+import { csvCell as sharedCsvCell } from '../io/csv.js';
 import type { GenerationStats, Normalization } from './history.js';
 import type { LoadedStudy } from './problem.js';
 import type { ResolvedRobustSettings, RobustDetail } from '../study/robust.js';
-import { decisionSummary, type DecisionSummary } from '../report/recommend.js';
+import { decisionSummary, type DecisionSummary } from './recommend.js';
 
 /** What a finished run found: counts, why it stopped, failures, and the least-infeasible designs. */
 export interface RunCounts {
@@ -53,7 +53,7 @@ export interface RunMeta {
   readonly history?: readonly GenerationStats[];
   /** Generations per history row (1, or ⌈generations / 500⌉ for longer runs: see historyStride in history.ts). */
   readonly historyStride?: number;
-  /** The recommended designs, their figures and terrestrial verdicts, and what binds them and the front (src/report/recommend.ts). */
+  /** The recommended designs, their figures and terrestrial verdicts, and what binds them and the front (src/run/recommend.ts). */
   readonly decision?: DecisionSummary;
 }
 
@@ -143,7 +143,7 @@ export function reportedFront(archive: readonly Individual[], tolerance = FRONT_
   return archive.filter((_, i) => keep.has(i));
 }
 
-/** pareto.csv cells: numbers stay numbers, text is quoted and its formula prefixes neutralised (src/report/csv.ts). */
+/** pareto.csv cells: numbers stay numbers, text is quoted and its formula prefixes neutralised (src/io/csv.ts). */
 const csvCell = sharedCsvCell;
 
 export function paretoDesigns(loaded: LoadedStudy, archive: readonly Individual[], records?: readonly unknown[]): ParetoDesign[] {

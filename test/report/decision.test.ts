@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestPosition, kneePosition, parseDesignSelector, selectDesign } from '../../src/report/decision.js';
+import { bestPosition, kneePosition, parseDesignSelector, selectDesign } from '../../src/run/decision.js';
 import { samplePositions, stackedLabel, axisLabel } from '../../src/report/plots.js';
 import type { ParetoFile } from '../../src/run/results.js';
 

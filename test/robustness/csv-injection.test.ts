@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeSatelliteCsv, type ExportableConstellation } from '../../src/constellation/exportSatellites.js';
-import { csvCell, csvText } from '../../src/report/csv.js';
+import { csvCell, csvText } from '../../src/io/csv.js';
 import { paretoCsv, type ParetoFile } from '../../src/run/results.js';
 import { odc } from '../helpers/cli.js';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from '../report/helpers.js';
