@@ -28,7 +28,7 @@ export const PRECISIONS = ['FP4', 'FP8', 'INT4', 'INT8', 'BF16', 'FP16', 'TF32',
 export const CHIP_FIGURE_KINDS = ['peak', 'typical', 'sustained'] as const;
 
 /*
- * Physical ranges (issue 8 item 9): wide enough for every accelerator, battery, coating, terminal and launcher
+ * Physical ranges: wide enough for every accelerator, battery, coating, terminal and launcher
  * flown or announced, narrow enough to catch a unit slip (W for kW, rad for krad, % for fraction).
  */
 export const chipRowSchema = lazy(() => z

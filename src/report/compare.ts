@@ -11,9 +11,8 @@
  *   each quarter of the normalized range ("who dominates where");
  * - with `vs` (runs of a second side, e.g. other seeds or settings): each indicator's spread per side and a
  *   Mann–Whitney U test between the sides (./compareStats.ts).
- * Writes compare.html, compare.md and fronts.svg to the output folder (atomically). Two 5-objective fronts of ~40,000
- * designs: 36 s with every pair compared for the share and the hypervolume on one thread, 6.7 s now (issue 14), the
- * same numbers to the last bit.
+ * Writes compare.html, compare.md and fronts.svg to the output folder (atomically). The shares and hypervolumes of
+ * large fronts run on several threads with the numbers of one thread to the last bit (timings: docs/performance.md).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';

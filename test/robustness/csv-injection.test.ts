@@ -1,5 +1,5 @@
 /**
- * CSV injection (issue 13): every CSV cell odc writes that carries text has its formula prefix
+ * CSV injection: every CSV cell odc writes that carries text has its formula prefix
  * (=, +, -, @, TAB, CR) neutralised per the OWASP CSV-injection guidance — a leading single quote and
  * the cell quoted — while numbers (negative ones included) stay numbers.
  */

@@ -1,5 +1,5 @@
 /**
- * Bounded inputs (issue 13): hostile design, study and catalog files and constraint expressions are refused
+ * Bounded inputs: hostile design, study and catalog files and constraint expressions are refused
  * with one StudyError (exit 2 from the CLI), never a stack overflow, a heap blow-up or minutes of CPU.
  */
 import { execFileSync } from 'node:child_process';
