@@ -7,7 +7,8 @@ import type { BudgetSection } from './budget.js';
 import { fmt } from '../io/numberFormat.js';
 import { esc, inlineSvg, htmlTable, td } from './htmlText.js';
 import { robustnessHtml } from './robustness.js';
-import type { KeyValue, PickView, ReportModel, ReportPlot } from './model.js';
+import type { PickView, ReportModel } from './model.js';
+import type { KeyValue, ReportPlot } from './reportParts.js';
 
 export const CSS = `
 :root { --fg: #1b1b1b; --muted: #5b5b5b; --line: #d9d9d9; --head: #f3f4f6; --accent: #b3261e; }

@@ -14,6 +14,7 @@ import { axisLabel, objectiveTitle, samplePositions, tidySvg, tickText, type Axi
 import { convergenceSvg, objectiveMatrixSvg, parallelSvg, waterfallSvg } from './svgPlots.js';
 import type { ReferenceDesign } from './references.js';
 import { robustReport, type RobustReport } from './robust.js';
+import type { KeyValue, ReportPlot } from './reportParts.js';
 import { robustPicks, type RobustnessReport } from './robustness.js';
 import { BINDING_MARGIN } from '../run/binding.js';
 import { decisionSummary, type DecisionSummary } from '../run/recommend.js';
@@ -25,21 +26,6 @@ export const MAX_FRONT_POINTS = 1500;
 export const MAX_PARALLEL_LINES = 800;
 /** A constraint is called binding when its relative margin is at most this (2 %): see binding.ts. */
 export { BINDING_MARGIN };
-
-export interface ReportPlot {
-  readonly id: string;
-  readonly file: string;
-  readonly title: string;
-  readonly caption: string;
-  readonly svg: string;
-  /** A table shown under the plot (e.g. the closest conjunctions). */
-  readonly table?: { readonly headers: readonly string[]; readonly rows: readonly (readonly string[])[] };
-}
-
-export interface KeyValue {
-  readonly label: string;
-  readonly value: string;
-}
 
 export interface PickView {
   readonly pick: Pick;

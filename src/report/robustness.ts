@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { jointProbability, type ProportionInterval } from '../analysis/statistics.js';
 import type { ConstraintSamples } from '../study/constraintSamples.js';
 import { loadStudyProblem } from '../run/problem.js';
-import type { ParetoDesign } from '../run/results.js';
+import type { ParetoDesign } from '../run/paretoFile.js';
 import { fmt } from '../io/numberFormat.js';
 import { kneeAmong, minimizedObjectives, type Pick } from '../run/decision.js';
 import { esc, htmlTable } from './htmlText.js';

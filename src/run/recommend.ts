@@ -17,7 +17,7 @@
  */
 import type { ConstellationRecord } from '../constellation/record.js';
 import type { DesignRecord } from '../evaluate/record.js';
-import type { ParetoDesign, ParetoFile } from './results.js';
+import type { ParetoDesign, ParetoFile } from './paretoFile.js';
 import { BINDING_MARGIN, BOUND_TOLERANCE, designBinding, frontPressure, type DesignBinding, type FrontPressure } from './binding.js';
 import { bestPosition, kneePosition, minimizedObjectives } from './decision.js';
 

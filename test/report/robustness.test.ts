@@ -11,7 +11,7 @@ import { loadRun, type LoadedRun } from '../../src/report/load.js';
 import { chooseKnee, designMargins, robustPicks } from '../../src/report/robustness.js';
 import { decisionPicks, kneePosition, minimizedObjectives } from '../../src/run/decision.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
-import type { ParetoDesign, ParetoFile } from '../../src/run/results.js';
+import type { ParetoDesign, ParetoFile } from '../../src/run/paretoFile.js';
 import { odc } from '../helpers/cli.js';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from './helpers.js';
 

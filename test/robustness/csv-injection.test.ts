@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeSatelliteCsv, type ExportableConstellation } from '../../src/constellation/exportSatellites.js';
 import { csvCell, csvText } from '../../src/io/csv.js';
-import { paretoCsv, type ParetoFile } from '../../src/run/results.js';
+import { paretoCsv } from '../../src/run/results.js';
+import type { ParetoFile } from '../../src/run/paretoFile.js';
 import { odc } from '../helpers/cli.js';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from '../report/helpers.js';
 
