@@ -11,7 +11,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { isStudyError } from '../core/errors.js';
 import * as odc from '../index.js';
 import { RUN_LOCK, studySlug } from '../run/runFolder.js';
-import { readYaml } from '../study/load.js';
+import { readYaml } from '../io/yaml.js';
 import { CONSTELLATION_DEFAULTS } from '../uncertainty/constellationModel.js';
 import { compareText, createProgress, createStatus, loadCliProgress } from './progress.js';
 

@@ -11,7 +11,7 @@ import {
 } from '../study/schema.js';
 import { lazy } from '../core/lazy.js';
 import { PRINTABLE, PRINTABLE_MESSAGE } from '../core/names.js';
-import { constellationUncertaintySchema } from '../uncertainty/entry.js';
+import { constellationUncertaintySchema } from '../analysis/uncertainValue.js';
 import { CLUSTER_FORMATIONS, CONSTELLATION_TOPOLOGIES, SHELL_PATTERNS, TRAFFIC_PATTERNS } from './types.js';
 
 const whole = (name: string, lo: number, hi: number, why: string) =>

@@ -2,7 +2,7 @@
  * The stages of a node evaluation (src/evaluate/node.ts) as typed results, and the DesignRecord assembled
  * from them: user units (km, deg, min, Wh) are converted here, once, for the record.
  */
-import type { NodeCatalogRows } from '../catalog/rows.js';
+import type { NodeCatalogRows } from './rows.js';
 import type { computePayload } from '../models/compute.js';
 import type { computeWaterfall } from '../models/computeWaterfall.js';
 import type { programEconomics } from '../models/lifecycleProgram.js';
@@ -186,7 +186,7 @@ export function yearsToDose(dose_rad: number, doseRate_rad_per_yr: number, desig
  */
 export const SPECIFIC_POWER_ANCHOR_W_per_kg = 150;
 
-/** Plausibility warnings (issue 8 item 9): reported, never a failure. */
+/** Plausibility warnings: reported, never a failure. */
 export function plausibilityWarnings(specificPower_W_per_kg: number, busPower_W: number): RecordWarning[] {
   const out: RecordWarning[] = [];
   if (specificPower_W_per_kg > SPECIFIC_POWER_ANCHOR_W_per_kg) {
@@ -200,7 +200,7 @@ export function plausibilityWarnings(specificPower_W_per_kg: number, busPower_W:
   return out;
 }
 
-/** An array or radiator larger than the largest flown system of its catalog row's class (issue 8 item 9): a warning. */
+/** An array or radiator larger than the largest flown system of its catalog row's class: a warning. */
 export function flightProvenWarnings(
   what: 'array' | 'radiator', area_m2: number, row: { readonly id: string; readonly flightProvenArea_m2?: number | undefined },
 ): RecordWarning[] {

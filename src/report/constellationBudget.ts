@@ -5,7 +5,8 @@
  */
 import type { ConstellationRecord, StatsRecord } from '../constellation/record.js';
 import type { ConstraintResult } from '../evaluate/record.js';
-import { constraintLines, fmt, groupedDecimal, noteLines, row, sectionLines, table, type BudgetRow, type BudgetSection } from './budget.js';
+import { constraintLines, noteLines, row, sectionLines, table, type BudgetRow, type BudgetSection } from './budget.js';
+import { fmt, groupedDecimal } from '../io/numberFormat.js';
 
 const MAX_LISTED = 3;
 /** Above this many shells, per-shell node constraints are summarised by their worst shell. */

@@ -8,7 +8,7 @@ import * as z from 'zod';
 import { catalogOverridesSchema } from '../catalog/overrides.js';
 import { lazy } from '../core/lazy.js';
 import { PRINTABLE, PRINTABLE_MESSAGE } from '../core/names.js';
-import { designUncertaintySchema } from '../uncertainty/entry.js';
+import { designUncertaintySchema } from '../analysis/uncertainValue.js';
 
 /** A number field with its unit and model validity range, whose error messages say both. */
 export const range = (name: string, lo: number, hi: number, unit: string, why: string) =>

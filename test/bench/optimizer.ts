@@ -315,7 +315,7 @@ async function hypervolumeTable(pagmo: PagmoDriver | null): Promise<void> {
 
 /** Whole-process CPU [s] of pymoo 0.6.1.6 NSGA-II on ZDT1 (population 100, 200 generations), median of seeds 1..5 (docs/sources.md §13). */
 const PYMOO_ZDT1_PROCESS_CPU_s = 3.72;
-/** Goal of issue 14: `odc run` on ZDT1, report included, at most this share of pymoo's whole-process CPU. */
+/** Goal: `odc run` on ZDT1, report included, at most this share of pymoo's whole-process CPU. */
 const END_TO_END_GOAL = 0.3;
 const END_TO_END_STUDIES = [
   { label: 'ZDT1 NSGA-II (20,000 evaluations)', text: () => readFileSync(join(PROJECT_ROOT, 'designs/benchmarks/zdt1.yaml'), 'utf8') },
