@@ -35,6 +35,7 @@
  * Validity: factors in [0, 10], bus price in [0, 1e6] $/kg, AIT and chip premium in [0, 2], learning in [0.5, 1].
  * Assumption: recurring hardware only; non-recurring design and tooling are in `economics.groundSegment_USD`.
  */
+import { DEFAULT_AIT_FRACTION, DEFAULT_BUS_COST_USD_per_kg } from './cost.js';
 import { nonNegative } from './validate.js';
 
 export interface CostTechnologyPrices {
@@ -53,7 +54,10 @@ export interface CostTechnologyPrices {
 
 export const COST_TECHNOLOGY = {
   heritage: { arrayPriceFactor: 2, radiatorPriceFactor: 2, busCost_USD_per_kg: 15000, aitFraction: 0.2, chipIntegrationFraction: 0.25, learningRate: 0.95 },
-  current: { arrayPriceFactor: 1, radiatorPriceFactor: 1, busCost_USD_per_kg: 5000, aitFraction: 0.1, chipIntegrationFraction: 0, learningRate: 0.9 },
+  current: {
+    arrayPriceFactor: 1, radiatorPriceFactor: 1, busCost_USD_per_kg: DEFAULT_BUS_COST_USD_per_kg, aitFraction: DEFAULT_AIT_FRACTION, chipIntegrationFraction: 0,
+    learningRate: 0.9,
+  },
   'production-scale': {
     arrayPriceFactor: 8 / 30, radiatorPriceFactor: 8 / 30, busCost_USD_per_kg: 1100, aitFraction: 0.05, chipIntegrationFraction: 0, learningRate: 0.85,
   },
