@@ -13,6 +13,7 @@ import { nodeEvaluator } from '../../src/evaluate/evaluator.js';
 import type { DesignRecord } from '../../src/evaluate/record.js';
 import { fmt } from '../../src/report/budget.js';
 import { HOURS_PER_YEAR_h } from '../../src/units/constants.js';
+import { loadTerrestrialBaselines } from '../../src/catalog/baselines.js';
 import { repoRoot } from './calibrationNodes.js';
 
 /** Node total cost without the chips, per W of average IT power [USD/W] (launch, build, operations). */
@@ -77,6 +78,8 @@ export const COST_SOURCES: readonly CostSource[] = [
         value: (r) => r.cost.capexExChips_USD_per_W * r.compute.itPowerAvg_W / r.compute.itPowerPeak_W },
       { quantity: '— launch per W of IT', published: 236, unit: 'USD/W', where: 'same',
         value: (r) => r.cost.launch_USD / r.compute.itPowerPeak_W },
+      { quantity: 'terrestrial, capex per W of IT ex-GPU (odc: the hyperscale-virginia row)', published: 12, unit: 'USD/W', where: 'same',
+        value: () => loadTerrestrialBaselines().find((b) => b.id === 'hyperscale-virginia')!.capexExChips_USD_per_W },
     ],
     remainder: 'mass: odc builds the node from its own array, battery, radiator, compute and bus models; spacedc-mdao from its own',
   },
