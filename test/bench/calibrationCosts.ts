@@ -52,7 +52,9 @@ export const COST_SOURCES: readonly CostSource[] = [
       { quantity: 'terrestrial, cost per GPU-hour (discounted)', published: 2.49, unit: 'USD/chip-h', where: 'same',
         value: (r) => r.economics.terrestrialCostPerChipHourDiscounted_USD },
     ],
-    remainder: 'the model\'s other inputs (GPU price, WACC, availability and redundancy, non-launch hardware) are behind a paywall',
+    remainder: 'the model\'s other inputs (GPU price, WACC, availability and redundancy, non-launch hardware) are behind a paywall; '
+      + 'the article says launch is the largest item, but odc\'s non-chip hardware exceeds the $1.6M launch even at production-scale prices, '
+      + 'most of it the battery sized for the dawn-dusk eclipse season at $150/Wh',
   },
   {
     title: 'McCalip calculator (1 GW, 5 yr, $1,000/kg)', file: 'calibration/mccalip-1gw.yaml',
