@@ -264,7 +264,9 @@ function deliveredCompute(
 function lifecycle(design: Design, rows: Rows, { compute }: Payload, { cost }: CostSizing): LifecycleSizing {
   const e = design.economics;
   const L = design.mission.lifetime_yr;
-  const chips_USD = cost.computeHardware_USD;
+  // chips at their market price: the space-packaging premium (cost.chipIntegrationFraction) is integration work, so it
+  // counts with the non-chip hardware (ex-chips capex, the learning curve) and never in the terrestrial baseline
+  const chips_USD = design.compute.chips * rows.chip.costPerChip_USD;
   // the fleet: `units` nodes on the learning curve (chips and launch off it), replaced at end of life within the horizon
   const program = programEconomics({
     nodes: e.units, nodeLifetime_yr: L, horizon_yr: e.horizon_yr ?? L, learningRate: e.learningRate ?? costPrices(design).learningRate,

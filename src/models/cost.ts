@@ -311,6 +311,7 @@ export function nodeCost(p: Readonly<CostParams>): CostResult {
     total_USD: total,
     lcoc_USD_per_PFLOP_day: total / (p.deliveredPFLOPS * p.lifetime_yr * DAYS_PER_YEAR),
     costPerKWyr_USD: total / ((p.itPowerAvg_W / W_PER_KW) * p.lifetime_yr),
-    capexExChips_USD_per_W: (hardware - computeHw + launch.launch_USD) / p.itPowerAvg_W,
+    // the chips at market price come out; their space-packaging premium stays (integration work)
+    capexExChips_USD_per_W: (hardware - p.chips * p.costPerChip_USD + launch.launch_USD) / p.itPowerAvg_W,
   };
 }

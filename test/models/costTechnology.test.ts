@@ -47,13 +47,20 @@ describe('cost technology presets (src/models/costTechnology.ts)', () => {
     // 2 units on the unit curve: first-unit recurring cost T1 (hardware − chips) × (1 + b), chips and launch per node off the curve
     for (const [t, b] of [['heritage', 0.95], ['current', 0.9], ['production-scale', 0.85]] as const) {
       const r = fleet(t);
-      const chips = 72 * 55000 * (1 + COST_TECHNOLOGY[t].chipIntegrationFraction);
+      // chips off the curve at market price; their space-packaging premium is integration work, on the curve
+      const chips = 72 * 55000;
       const T1 = r.cost.hardware_USD - chips;
       expect(r.cost.averageNodeCost_USD).toBeCloseTo((T1 * (1 + b) + 2 * (chips + r.cost.launch_USD)) / 2, 0);
     }
     const fixed = fleet('production-scale', 0.9);
     const T1 = fixed.cost.hardware_USD - 72 * 55000;
     expect(fixed.cost.averageNodeCost_USD).toBeCloseTo((T1 * 1.9 + 2 * (72 * 55000 + fixed.cost.launch_USD)) / 2, 0);
+  });
+  it('the chip packaging premium counts as non-chip hardware and never reaches the terrestrial baseline', () => {
+    const h = rec.heritage!, c = rec.current!;
+    expect(h.economics.terrestrialCostPerChipHour_USD).toBe(c.economics.terrestrialCostPerChipHour_USD);
+    // capex with chips − ex chips = the chips at market price, 72 × $55,000, per W of average IT
+    expect((h.cost.capexWithChips_USD_per_W - h.cost.capexExChips_USD_per_W) * h.compute.itPowerAvg_W).toBeCloseTo(72 * 55000, 3);
   });
   it('monotone: production-scale never costs more than current, nor current more than heritage, for the same design', () => {
     for (const file of ['designs/ai1.yaml', 'designs/starcloud-3.yaml', 'designs/suncatcher.yaml', 'designs/three-body.yaml']) {
