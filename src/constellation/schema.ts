@@ -7,7 +7,8 @@
  */
 import * as z from 'zod';
 import {
-  computeSchema, dragSchema, economicsSchema, id, islSchema, massSchema, launchSchema, missionSchema, powerSchema, radiationSchema, range, thermalSchema,
+  computeSchema, costSchema, dragSchema, economicsSchema, id, islSchema, massSchema, launchSchema, missionSchema, powerSchema, radiationSchema, range,
+  thermalSchema,
 } from '../study/schema.js';
 import { lazy } from '../core/lazy.js';
 import { PRINTABLE, PRINTABLE_MESSAGE } from '../core/names.js';
@@ -35,6 +36,7 @@ const nodeSectionsShape = lazy(() => ({
   launch: launchSchema().optional(),
   mass: massSchema().optional(),
   drag: dragSchema().optional(),
+  cost: costSchema().optional(),
   economics: economicsSchema().optional(),
 }));
 /** Raw (unvalidated here) node sections: validated after merging with the base node, so defaults do not mask the base. */
