@@ -23,6 +23,28 @@ export interface ParsedFile {
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 /** YAML aliases (`*name`) one file may use; more is refused as an alias bomb ("billion laughs"). */
 export const MAX_YAML_ALIASES = 100;
+/**
+ * Most YAML entries (keys, values, list items) one file may hold. A parsed node costs ~1 kB in the yaml
+ * package's document model, so a 10 MB flow list of single digits (5 million nodes) took over 4 GB; at this
+ * cap a file parses in a few hundred MB. Shipped files hold a few hundred entries.
+ */
+export const MAX_YAML_NODES = 200_000;
+
+/**
+ * An upper bound on a YAML text's node count, without parsing: every node but the root and a block root's
+ * first key is preceded by one of the separators a node needs (',' in flow collections, a line break or '- ' in
+ * block ones, ':' between a key and its value, '[' or '{' opening a collection). Separators inside quoted
+ * strings or comments count too, so the bound can only be high, never low.
+ */
+export function yamlNodeBound(text: string): number {
+  let n = 2;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // , \n - : [ {
+    if (c === 44 || c === 10 || c === 45 || c === 58 || c === 91 || c === 123) n++;
+  }
+  return n;
+}
 
 /**
  * The text of an input file: a regular file of at most MAX_INPUT_BYTES (a FIFO, a device such as
@@ -67,6 +89,9 @@ export function readInputFile(file: string, what = 'design file'): string {
  * found in one pass over the document (yaml's own `uniqueKeys` check is quadratic in the keys of a map).
  */
 export function parseYamlText(text: string, file: string): { doc: Document.Parsed; lines: LineCounter } {
+  if (yamlNodeBound(text) > MAX_YAML_NODES) {
+    throw new StudyError('OUT_OF_RANGE', `${file}: the file holds up to ${yamlNodeBound(text).toLocaleString('en-US')} YAML entries (keys, values, list items), more than the ${MAX_YAML_NODES.toLocaleString('en-US')} odc reads from one file to bound its memory; odc files hold hundreds: check how it was generated, or split it`, { file });
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const at = (offset: number): string => {
