@@ -9,15 +9,26 @@ export function runCli(argv: readonly string[]): Promise<void> {
   // The reader went away (`odc … | head`): stop quietly, as Unix tools do, instead of an unhandled EPIPE error
   // with a stack trace. The exit code is the command's own when it had finished, else 141 (128 + SIGPIPE, what a
   // shell reports for a tool that a closed pipe stopped); a stopped run resumes from its last checkpoint.
+  // Any other write error (stdout on a full disk or /dev/full, a revoked terminal) is the user's target, not a bug:
+  // one line on stderr and exit 2, never a stack trace.
   let finished = false;
   for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE') throw e;
-      process.exit(finished ? (process.exitCode ?? 0) : 141);
-    });
+    stream.on('error', (e: NodeJS.ErrnoException) => outputFailed(e, stream === process.stdout ? 'standard output' : 'standard error', finished));
   }
   return main(argv).then((code) => {
     process.exitCode = code;
     finished = true;
   });
+}
+
+/** Ends the process for a failed write to stdout or stderr: EPIPE as Unix tools do, anything else as exit 2. */
+function outputFailed(e: NodeJS.ErrnoException, target: string, finished: boolean): never {
+  if (e.code === 'EPIPE') process.exit(finished ? (process.exitCode ?? 0) : 141);
+  const why = e.code === 'ENOSPC' ? 'no space left on the device' : e.code === 'EDQUOT' ? 'disk quota exceeded' : (e.message.split(',')[0] ?? e.message);
+  try {
+    if (target !== 'standard error') process.stderr.write(`odc: cannot write to ${target}: ${why} (${e.code ?? 'error'}); send it to a file on a disk with space\n`);
+  } catch {
+    // stderr is gone too: the exit code is all that is left
+  }
+  process.exit(2);
 }
