@@ -211,7 +211,7 @@ function convergencePlot(run: LoadedRun): ReportPlot | null {
     caption: `Left: hypervolume of the feasible front found so far, normalized by the final front (ideal → 0, nadir → 1, reference point 1.1 in every objective${run.meta.study.kind === 'benchmark' ? '; benchmarks use their true front\'s ideal and nadir, the raw objectives when that front spans [0, 1]' : ''}). Right: share of each generation's evaluations that were feasible.` +
       `${h.some((r) => r.hypervolumeStandardError !== undefined) ? ` With 4+ objectives the values before the last are Monte Carlo estimates (10,000 samples, standard error at most ${fmt(Math.max(...h.map((r) => r.hypervolumeStandardError ?? 0)))}); the last is exact.` : ''}` +
       `${h.some((r) => r.igdPlus !== undefined) ? ' IGD+ (benchmarks) before the last row may use 100 evenly spaced points of the analytic front when the front is large; the last uses all of it.' : ''}` +
-      `${(run.meta.historyStride ?? 1) > 1 ? ` The run had ${run.meta.result?.generations ?? '?'} generations: each point is the last of a block of ${run.meta.historyStride} generations (at most 500 points), its feasible share taken over the block.` : ''}`,
+      `${(run.meta.historyStride ?? 1) > 1 ? ` The run had ${run.meta.result?.generations ?? '?'} generations: each point is the last of a block of ${run.meta.historyStride} generations (${h.length} points), its feasible share taken over the block; the hypervolume${h.some((r) => r.igdPlus !== undefined) ? ' and IGD+ were' : ' was'} computed at those generations only.` : ''}`,
     svg,
   };
 }
