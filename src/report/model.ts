@@ -124,7 +124,7 @@ function objectivePlot(run: LoadedRun, refs: readonly ReferenceDesign[], notes: 
     { name: 'Pareto front', color: '#d62728', shape: 'circle', size: 36, opacity: 0.9 },
     ...(refs.length ? [{ name: 'reference design', color: '#111111', shape: 'diamond', size: 90, opacity: 1 }] : []),
   ];
-  const svg = tidySvg(objectiveMatrixSvg(points, axes, categories, 'evaluations', refs.length > 0), 'objective-space');
+  const svg = objectiveMatrixSvg(points, axes, categories, 'evaluations', refs.length > 0, 'objective-space');
   const parts = [
     m === 2 ? 'Objective space.' : `Objective space: scatter matrix of every pair of the ${m} objectives.`,
     `Red: the ${pareto.designs.length} Pareto designs${frontPos.length < pareto.designs.length ? ` (${frontPos.length} drawn, evenly sampled)` : ''}; blue: feasible and grey crosses: infeasible evaluations` +
