@@ -10,7 +10,7 @@ import { budgetSections, fmt, type BudgetSection } from './budget.js';
 import { decisionPicks, KNEE_METHOD, type Pick } from './decision.js';
 import type { LoadedRun } from './load.js';
 import { axisLabel, objectiveTitle, samplePositions, tidySvg, tickText, type AxisDef, type CategoryStyle, type ParallelAxis } from './plots.js';
-import { convergenceSvg, objectiveMatrixSvg, parallelSvg, waterfallSvg } from './svgPlots.js';
+import { convergenceSvg, matrixPanelSize, objectiveMatrixSvg, parallelSvg, waterfallSvg } from './svgPlots.js';
 import type { ReferenceDesign } from './references.js';
 import { robustReport, type RobustReport } from './robust.js';
 import { robustPicks, type RobustnessReport } from './robustness.js';
@@ -91,8 +91,13 @@ function objectivePlot(run: LoadedRun, refs: readonly ReferenceDesign[], notes: 
   const { pareto } = run;
   const m = pareto.objectives.length;
   const ok = run.evaluations ?? [];
-  const evalPos = samplePositions(ok.length, MAX_EVALUATION_POINTS);
-  const frontPos = samplePositions(pareto.designs.length, MAX_FRONT_POINTS);
+  // A scatter matrix's panels are smaller than the 2-objective plot: each draws as many points per unit of area as that
+  // plot at most (5 objectives: 10 panels of 220 x 176 px, 468 evaluations and 234 Pareto designs in each, where the
+  // full caps drew 45,000 symbols, most of them over one another).
+  const area = (k: number): number => matrixPanelSize(k).width * matrixPanelSize(k).height;
+  const density = Math.min(1, area(m) / area(2));
+  const evalPos = samplePositions(ok.length, Math.round(MAX_EVALUATION_POINTS * density));
+  const frontPos = samplePositions(pareto.designs.length, Math.round(MAX_FRONT_POINTS * density));
   const row = (cat: string, vals: ArrayLike<number>, label?: string): Record<string, unknown> => {
     const r: Record<string, unknown> = { cat };
     for (let j = 0; j < m; j++) r[`o${j}`] = vals[j];
@@ -129,6 +134,9 @@ function objectivePlot(run: LoadedRun, refs: readonly ReferenceDesign[], notes: 
     m === 2 ? 'Objective space.' : `Objective space: scatter matrix of every pair of the ${m} objectives.`,
     `Red: the ${pareto.designs.length} Pareto designs${frontPos.length < pareto.designs.length ? ` (${frontPos.length} drawn, evenly sampled)` : ''}; blue: feasible and grey crosses: infeasible evaluations` +
       `${evalPos.length < run.evaluatedCount ? ` (${evalPos.length} of ${run.evaluatedCount} drawn, evenly sampled in evaluation order)` : ''}.`,
+    density < 1 && (frontPos.length < pareto.designs.length || evalPos.length < run.evaluatedCount)
+      ? `The panels are smaller than a 2-objective plot, so each draws fewer points (at most ${fmt(100 * density)} % of ${MAX_EVALUATION_POINTS} evaluations and ${MAX_FRONT_POINTS} Pareto designs).`
+      : '',
     refs.length ? `Black diamonds: reference designs (${refs.map((r) => r.label).join(', ')}) evaluated with the same models.` : '',
     anyFeasible && outside > 0 ? `The axes span the feasible designs; ${outside} infeasible point(s) outside them are clipped.` : '',
     refsOutside.length ? `Outside the axes (not drawn): ${refsOutside.map((r) => `${r.label} (${pareto.objectives.map((o) => `${fmt(r.objectives[o.name]!)} ${o.unit}`).join(', ')})`).join('; ')}.` : '',

@@ -33,6 +33,13 @@ function legend(x: number, y: number, title: string | null, entries: readonly { 
   return { svg: out.join(''), width };
 }
 
+/** Width and height [px] of one panel of the objective-space plot of m objectives (the scatter matrix's panels shrink as m grows). */
+export function matrixPanelSize(m: number): { readonly width: number; readonly height: number } {
+  const cols = Math.max(1, m - 1);
+  const width = m === 2 ? 620 : Math.max(220, Math.min(440, Math.floor(1040 / cols) - 90));
+  return { width, height: m === 2 ? 400 : Math.round(width * 0.8) };
+}
+
 /**
  * Objective space: one panel for 2 objectives, else the lower triangle of the scatter matrix (row yi, column xi < yi).
  * Points are {cat, o0..o(m-1), label?}, drawn in the order of `categories` (later on top), clipped to each panel.
@@ -45,9 +52,7 @@ export function objectiveMatrixSvg(
 ): string {
   const pre = idPrefix === '' ? '' : `${idPrefix}-`;
   const m = axes.length;
-  const cols = Math.max(1, m - 1);
-  const width = m === 2 ? 620 : Math.max(220, Math.min(440, Math.floor(1040 / cols) - 90));
-  const height = m === 2 ? 400 : Math.round(width * 0.8);
+  const { width, height } = matrixPanelSize(m);
   const left = Math.max(...axes.map((a) => yAxisWidth(a.domain, height)));
   const bottom = 48;
   const top = 10;
