@@ -259,6 +259,8 @@ export function generationHistory(
   replay((e) => {
     if (e.generation !== gen) {
       if (gen >= 0 && ++blockGenerations >= stride) close(false);
+      // a bounded archive's cut depends on when it is read: read at every generation's end, as the run reads its own
+      else if (gen >= 0 && opts.archiveLimit !== undefined) archive.items();
       gen = e.generation;
     }
     evaluated++;
