@@ -35,8 +35,8 @@ export default tseslint.config(
     },
   },
   {
-    // Layering (README, "Layout"; also test/solvers/layering.test.ts): solvers/ imports from src/ only the
-    // shared kernels in src/core/ and the interfaces src/problem/{types,algorithm,lp}.ts.
+    // Layering (all of it in .dependency-cruiser.cjs, run by `npm run lint`); repeated here so an editor flags it:
+    // solvers/ imports from src/ only the shared kernels in src/core/ and the interfaces src/problem/{types,algorithm,lp}.ts.
     files: ['solvers/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -3,8 +3,8 @@
  * the survival's non-dominated sort in 4 or more objectives and NSGA-III's niche association, split in two shares
  * whose results do not depend on the split (a run gives the same bytes with the helper or without it).
  *
- * Measured on the 2-core reference machine (NSGA-III, population 6,400, 5-objective DTLZ2, test/bench/nsga3-large.ts):
- * see the README's figures for issue 14. Off with `threads: 1` in the algorithm's options or ODC_HELPER_THREAD=0.
+ * What it saves on two cores (NSGA-III, population 6,400, 5-objective DTLZ2, test/bench/nsga3-large.ts) is in
+ * docs/performance.md. Off with `threads: 1` in the algorithm's options or ODC_HELPER_THREAD=0.
  */
 import { firstExistingFile, HelperThread } from '../src/core/helperThread.js';
 

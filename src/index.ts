@@ -17,7 +17,7 @@ import { runStudy as runStudyWith, type RunOptions, type RunSummary } from './ru
 import type { SampledEvaluations } from './run/evaluationSample.js';
 import type { WrittenResults } from './run/results.js';
 import { ODC_VERSION } from './run/versions.js';
-import { constellationJsonSchema, designJsonSchema } from './study/jsonSchema.js';
+import { constellationJsonSchema, designJsonSchema } from './report/jsonSchema.js';
 import { constellationRecordJsonSchema, constellationRecordSchema } from './constellation/recordSchema.js';
 import { designRecordJsonSchema, designRecordSchema } from './evaluate/recordSchema.js';
 import { numericLeaves } from './core/zodPaths.js';
@@ -25,7 +25,12 @@ import { catalogTable } from './report/catalogListing.js';
 import { renderReport as renderRunReport, type ReportOptions, type ReportPaths } from './report/render.js';
 import { fileKind } from './study/load.js';
 import { join } from 'node:path';
-import { rowUncertaintyLines } from './uncertainty/entry.js';
+import { rowUncertaintyLines } from './analysis/uncertainValue.js';
+import { analyzeUncertainty as analyzeUncertaintyWith, type UncertaintyAnalysis, type UncertaintyOptions } from './uncertainty/uncertainty.js';
+import { analyzeSensitivity as analyzeSensitivityWith, type SensitivityAnalysis, type SensitivityOptions } from './uncertainty/sensitivity.js';
+import {
+  runSensitivity as runSensitivityWith, runUncertainty as runUncertaintyWith, type FolderOptions, type SensitivityRun, type UncertaintyRun,
+} from './uncertainty/run.js';
 
 export const VERSION = ODC_VERSION;
 export { evaluateDesignFile, nodeEvaluator } from './evaluate/evaluator.js';
@@ -128,7 +133,7 @@ export function formatCatalog(name?: string): string {
   }
   return `${out.join('\n')}`;
 }
-export { designJsonSchema } from './study/jsonSchema.js';
+export { designJsonSchema } from './report/jsonSchema.js';
 
 /** The JSON Schema of a design/study file (`design`) or of the evaluated design record (`record`). */
 export function jsonSchema(which: string): object {
@@ -151,22 +156,27 @@ export { DEFAULT_COMPARE_EPSILON, epsilonDominatedMask, type IndicatorComparison
 export { mannWhitneyU, type RankTest } from './analysis/rankTest.js';
 export { exportDesign, flattenRecord, EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportResult } from './report/export.js';
 export { loadRun, RUN_FORMAT_VERSION, type LoadedRun, type RunEvaluation, type SampledEvaluations } from './report/load.js';
-export { kneePosition, kneeAmong, bestPosition, decisionPicks, parseDesignSelector, selectDesign, KNEE_METHOD, type DesignSelector, type Pick } from './report/decision.js';
+export { kneePosition, kneeAmong, bestPosition, decisionPicks, parseDesignSelector, selectDesign, KNEE_METHOD, type DesignSelector, type Pick } from './run/decision.js';
 export { designMargins, robustPicks, selectedKnee, type RobustnessReport, type SelectOutcome } from './report/robustness.js';
 export { jointProbability, wilsonInterval, type ProportionInterval } from './analysis/statistics.js';
 
 // Uncertainty and sensitivity of node designs (src/uncertainty/): uncertain inputs, sampling, tornado, Sobol', break-even.
-export { runUncertainty, runSensitivity, formatUncertainty, formatSensitivity, type UncertaintyRun, type SensitivityRun, type FolderOptions } from './uncertainty/run.js';
+export { formatUncertainty, formatSensitivity, type UncertaintyRun, type SensitivityRun, type FolderOptions } from './uncertainty/run.js';
 export {
-  analyzeUncertainty, DEFAULT_UNCERTAINTY_SAMPLES, DEFAULT_SEED,
+  DEFAULT_UNCERTAINTY_SAMPLES, DEFAULT_SEED,
   type UncertaintyAnalysis, type UncertaintyOptions, type AnalysisProgress, type InputSummary, type OutputSummary, type MarginSummary,
 } from './uncertainty/uncertainty.js';
 export {
-  analyzeSensitivity, SENSITIVITY_METHODS, DEFAULT_SOBOL_SAMPLES,
+  SENSITIVITY_METHODS, DEFAULT_SOBOL_SAMPLES,
   type SensitivityAnalysis, type SensitivityOptions, type SensitivityMethod, type TornadoOutput, type SobolOutput,
 } from './uncertainty/sensitivity.js';
+// The analyses of a constellation get the library's LP solver unless the caller passes one.
+export const analyzeUncertainty = (o: UncertaintyOptions): Promise<UncertaintyAnalysis> => analyzeUncertaintyWith({ createLpSolver, ...o });
+export const analyzeSensitivity = (o: SensitivityOptions): Promise<SensitivityAnalysis> => analyzeSensitivityWith({ createLpSolver, ...o });
+export const runUncertainty = (o: UncertaintyOptions & FolderOptions): Promise<UncertaintyRun> => runUncertaintyWith({ createLpSolver, ...o });
+export const runSensitivity = (o: SensitivityOptions & FolderOptions): Promise<SensitivityRun> => runSensitivityWith({ createLpSolver, ...o });
 export { breakEven, breakEvenInputs, type BreakEven } from './uncertainty/breakEven.js';
 export { uncertainInputs, type UncertainInput } from './uncertainty/inputs.js';
 export { loadDesign, sampleModel, KEY_OUTPUTS, type SampleModel, type SampleOutcome, type LoadedDesign } from './uncertainty/model.js';
 export { resolveInput, applyInputs, type InputSpec } from './uncertainty/targets.js';
-export { parseUncertainValue, rowUncertaintyLines, type UncertainValue } from './uncertainty/entry.js';
+export { parseUncertainValue, rowUncertaintyLines, type UncertainValue } from './analysis/uncertainValue.js';

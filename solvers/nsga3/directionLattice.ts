@@ -25,7 +25,7 @@
  * Cost (measured: 10,000 points, half uniform and half mostly zeros near corners and edges, µs per point, this
  * search against the brute force): m = 2, p = 1000: 0.22 / 5.6; m = 3, p = 111: 0.25 / 17; m = 4, p = 30: 0.44 / 52;
  * m = 5, p = 17: 0.57 / 68; m = 6, p = 10: 0.77 / 40; m = 8, p = 8: 2.4 / 111; m = 8, p = 5: 3.4 / 14; m = 10, p = 5:
- * 14 / 42 (the k-d tree this replaced: 1.6, 2.2, 12 and 26 µs for p = 111, 17, 8 and 10 objectives p = 5). Where the
+ * 14 / 42 (a k-d tree over the lattice: 1.6, 2.2, 12 and 26 µs for p = 111, 17, 8 and 10 objectives p = 5). Where the
  * lattice is coarse against m (p well below m) the ball holds many compositions: a search that visits more than
  * NODE_BUDGET_PER_DIRECTION H prefixes is abandoned for the brute force (m = 10, p = 3: 4.5 / 4.7; m = 12, p = 4:
  * 32 / 34; m = 15, p = 3: 20 / 21), and ./niching.ts stops trying once most of a call's searches were abandoned.

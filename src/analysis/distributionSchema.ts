@@ -71,6 +71,10 @@ export function distributionProblems(d: Distribution): DistributionProblem[] {
       if (!(d.median > 0)) push({ field: 'median', message: `must be > 0 (a lognormal quantity is positive), got ${d.median}` });
       if (!(d.gsd > 1)) {
         push({ field: 'gsd', message: `must be > 1 (the geometric standard deviation: one gsd spans median/gsd to median·gsd), got ${d.gsd}` });
+      } else if (d.gsd > MAX_GSD) {
+        // A factor of 1000 per standard deviation already spans 18 orders of magnitude over ±3σ; beyond it,
+        // samples leave every model's range (and past ~e^140 overflow doubles), so it is a units slip.
+        push({ field: 'gsd', message: `must be ≤ ${MAX_GSD} (one gsd multiplies or divides the median; ${d.gsd} puts samples beyond any model's range): check the units` });
       }
       if (d.min !== undefined && d.min < 0) push({ field: 'min', message: `must be ≥ 0 (a lognormal quantity is positive), got ${d.min}` });
       break;
@@ -105,6 +109,9 @@ export function distributionSchema(where = 'distribution') {
  * `StudyError` naming `path` (e.g. "economics.batteryCost") and the fix. Codes: WRONG_TYPE (not a mapping, unknown
  * kind, non-number), MISSING_FIELD, UNKNOWN_KEY (with a did-you-mean), OUT_OF_RANGE (relations).
  */
+/** Widest lognormal accepted: geometric standard deviation [-]. */
+export const MAX_GSD = 1000;
+
 export function validateDistribution(p: Readonly<{ value: unknown; path: string }>): Distribution {
   const { value, path } = p;
   const fail = (code: StudyErrorCode, field: string, message: string): never => {

@@ -10,7 +10,7 @@ import { basename, join, resolve } from 'node:path';
 import * as z from 'zod';
 import { lazy } from '../core/lazy.js';
 import { StudyError, didYouMean } from '../core/errors.js';
-import { parseYamlText, readInputFile, yamlToJS } from '../study/load.js';
+import { parseYamlText, readInputFile, yamlToJS } from '../io/yaml.js';
 import { defaultCatalogDir } from './load.js';
 
 export const BASELINES_FILE = 'terrestrial-baselines.yaml';

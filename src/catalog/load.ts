@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as z from 'zod';
 import { StudyError, didYouMean } from '../core/errors.js';
-import { parseYamlText, readInputFile, yamlToJS } from '../study/load.js';
+import { parseYamlText, readInputFile, yamlToJS } from '../io/yaml.js';
 import { CATALOG_KINDS, CATALOG_SPECS, type CatalogKind, type CatalogRow, type Catalogs } from './schema.js';
 import { CATALOG_CACHE_FORMAT, cachedCatalogRows, catalogCacheEntry, type CatalogCache } from './cache.js';
 

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 import { lazy } from '../core/lazy.js';
-import { rowUncertaintySchema } from '../uncertainty/entry.js';
+import { rowUncertaintySchema } from '../analysis/uncertainValue.js';
 
 const kebabId = lazy(() => z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (lower-case letters, digits and dashes)'));
 const positive = () => z.number().positive();
@@ -19,7 +19,7 @@ const rowBase = lazy(() => ({
   source: z.string().min(1),
   /** Year of the source / figure. */
   year: z.number().int().min(1950).max(2100),
-  /** Distributions of the row's estimated figures, by numeric field (src/uncertainty/entry.ts; checked against the row in src/uncertainty/inputs.ts). */
+  /** Distributions of the row's estimated figures, by numeric field (src/analysis/uncertainValue.ts; checked against the row in src/uncertainty/inputs.ts). */
   uncertainty: rowUncertaintySchema().optional(),
 }));
 
@@ -28,7 +28,7 @@ export const PRECISIONS = ['FP4', 'FP8', 'INT4', 'INT8', 'BF16', 'FP16', 'TF32',
 export const CHIP_FIGURE_KINDS = ['peak', 'typical', 'sustained'] as const;
 
 /*
- * Physical ranges (issue 8 item 9): wide enough for every accelerator, battery, coating, terminal and launcher
+ * Physical ranges: wide enough for every accelerator, battery, coating, terminal and launcher
  * flown or announced, narrow enough to catch a unit slip (W for kW, rad for krad, % for fraction).
  */
 export const chipRowSchema = lazy(() => z

@@ -11,7 +11,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { isStudyError } from '../core/errors.js';
 import * as odc from '../index.js';
 import { RUN_LOCK, studySlug } from '../run/runFolder.js';
-import { readYaml } from '../study/load.js';
+import { readYaml } from '../io/yaml.js';
 import { CONSTELLATION_DEFAULTS } from '../uncertainty/constellationModel.js';
 import { compareText, createProgress, createStatus, loadCliProgress } from './progress.js';
 
@@ -21,6 +21,20 @@ const intArg = (name: string, min: number, max = Number.MAX_SAFE_INTEGER, why = 
   if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}, got "${v}"`);
   if (n > max) throw new InvalidArgumentError(`${name} ${v} is too many: at most ${max}${why}`);
   return n;
+};
+
+/** An output path: a name, not an empty string (which would silently mean "the default"). */
+const outArg = (v: string): string => {
+  if (v.trim() === '') throw new InvalidArgumentError('--out needs a path: give a folder or file name, or drop --out for the default');
+  return v;
+};
+
+/** A queue name on a Redis server: BullMQ's key-safe characters, non-empty. */
+const queueArg = (v: string): string => {
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(v)) {
+    throw new InvalidArgumentError(`--queue "${v.slice(0, 80)}" is not a queue name: use 1 to 64 letters, digits, '.', '_' or '-'`);
+  }
+  return v;
 };
 
 /** A finite number (the range is checked where the value is used, with the fix). */
@@ -154,15 +168,18 @@ function addRunCommands(program: Command, io: CliIo): void {
     .description('Optimize a study: writes results/<study>/<run-id>/ with pareto.json, pareto.csv, evaluations.csv, run.json and reports.')
     .argument('[study]', 'study YAML file (design + variables, objectives, constraints, algorithm)')
     .option('-w, --workers <n>', `worker threads for evaluation (0 = main thread, at most ${MAX_WORKERS})`, intArg('--workers', 0, MAX_WORKERS, ` worker threads (this machine has ${availableParallelism()} CPUs; more threads than CPUs only add memory)`), 0)
-    .option('-o, --out <dir>', 'output folder (default results/<study>/<timestamp>-seed<seed>)')
+    .option('-o, --out <dir>', 'output folder (default results/<study>/<timestamp>-seed<seed>)', outArg)
     .option('--resume <run-dir>', 'continue an interrupted run from its last checkpoint')
     .option('--seed <s>', 'seed of the random generator, replacing the study\'s algorithm.seed (written into the run folder\'s study.yaml)', SEED_ARG)
     .option('-q, --quiet', 'no progress output, only the summary')
     .option('--redis <url>', 'evaluate on odc workers through Redis (redis://[:password@]host:port, rediss:// for TLS) instead of this machine')
-    .option('--queue <name>', 'queue name on that Redis (several runs may share one server with different queues)', 'odc')
+    .option('--queue <name>', 'queue name on that Redis (several runs may share one server with different queues)', queueArg, 'odc')
     .action(async (file: string | undefined, opts: {
       workers: number; out?: string; resume?: string; seed?: number; quiet?: boolean; redis?: string; queue: string;
-    }) => {
+    }, command: Command) => {
+      if (opts.redis === undefined && command.getOptionValueSource('queue') === 'cli') {
+        throw new InvalidArgumentError(`--queue ${opts.queue} names a queue on a Redis server: add --redis redis://host:port, or drop --queue to evaluate on this machine`);
+      }
       if (!file && opts.resume === undefined) throw new InvalidArgumentError('odc run needs a study file, e.g. odc run designs/flagship-study.yaml, or --resume <run-dir>');
       if (file && opts.resume !== undefined) throw new InvalidArgumentError(`give either a study file or --resume <run-dir>, not both (got ${file} and --resume ${opts.resume})`);
       if (opts.resume !== undefined && opts.out !== undefined) {
@@ -204,20 +221,27 @@ function addRunCommands(program: Command, io: CliIo): void {
     .command('worker')
     .description('Take evaluation jobs of odc runs from Redis (odc run --redis) and evaluate them here, until stopped (Ctrl-C).')
     .requiredOption('--redis <url>', 'redis://[:password@]host:port (rediss:// for TLS)')
-    .option('--queue <name>', 'queue name (as given to odc run --queue)', 'odc')
-    .option('-c, --concurrency <n>', 'evaluation threads in this process', intArg('--concurrency', 1), 1)
+    .option('--queue <name>', 'queue name (as given to odc run --queue)', queueArg, 'odc')
+    .option('-c, --concurrency <n>', `evaluation threads in this process (at most ${MAX_WORKERS})`, intArg('--concurrency', 1, MAX_WORKERS, ` evaluation threads (this machine has ${availableParallelism()} CPUs)`), 1)
     .option('--lock-duration-ms <ms>', 'a job whose worker stops renewing its lock this long is retried elsewhere', intArg('--lock-duration-ms', 1000), 30000)
     .action(async (opts: { redis: string; queue: string; concurrency: number; lockDurationMs: number }) => {
       odc.checkRedisUrl(opts.redis);
-      const w = await odc.startWorker({ url: opts.redis, queue: opts.queue, concurrency: opts.concurrency, lockDuration_ms: opts.lockDurationMs, odcVersion: odc.VERSION, log: (l) => io.err(`${l}\n`) });
-      await new Promise<void>((resolve) => {
+      let fatal: ((reason: string) => void) | null = null;
+      const w = await odc.startWorker({
+        url: opts.redis, queue: opts.queue, concurrency: opts.concurrency, lockDuration_ms: opts.lockDurationMs, odcVersion: odc.VERSION,
+        log: (l) => io.err(`${l}\n`),
+        onFatal: (reason) => fatal?.(reason),
+      });
+      const reason = await new Promise<string | null>((resolve) => {
         const stop = (): void => {
           io.err(`worker ${w.name}: stopping after the jobs in hand\n`);
-          void w.close().then(resolve);
+          void w.close().then(() => resolve(null));
         };
+        fatal = (r) => void w.close().then(() => resolve(r), () => resolve(r));
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+      if (reason !== null) throw new odc.StudyError('BAD_ARGUMENT', reason);
     });
 }
 
@@ -237,7 +261,7 @@ function addResultCommands(program: Command, io: CliIo): void {
     .command('compare')
     .description('Compare the Pareto fronts of runs on a common normalization (hypervolume, IGD+, who dominates where).')
     .argument('<run-dirs...>', 'two or more run folders of studies with the same objectives')
-    .option('-o, --out <dir>', 'output folder (default results/compare-<timestamp>)')
+    .option('-o, --out <dir>', 'output folder (default results/compare-<timestamp>)', outArg)
     .option('-q, --quiet', 'no progress output, only the summary')
     .option('--vs <run-dirs...>', 'runs of a second side (e.g. other seeds): odc compare a1 a2 a3 --vs b1 b2 b3 compares the sides '
       + '(mean, sd, min/max of each indicator, Mann–Whitney U test)')
@@ -263,7 +287,7 @@ function addResultCommands(program: Command, io: CliIo): void {
     .argument('<run-dir>', 'run folder written by odc run')
     .requiredOption('--design <which>', 'knee, best:<objective> or a design index (pareto.csv index column)')
     .addOption(new Option('--format <format>', 'output format (omm and tle: the satellites of a constellation design)').choices(['yaml', 'json', 'csv', 'omm', 'tle']).makeOptionMandatory())
-    .option('-o, --out <file>', 'write to this file (atomically) instead of stdout')
+    .option('-o, --out <file>', 'write to this file (atomically) instead of stdout', outArg)
     .action((dir: string, opts: { design: string; format: odc.ExportFormat; out?: string }) => {
       const r = odc.exportDesign(dir, { design: opts.design, format: opts.format, ...(opts.out !== undefined ? { out: opts.out } : {}) });
       if (r.path === null) io.out(r.text);
@@ -348,7 +372,7 @@ function addUncertaintyCommands(program: Command, io: CliIo): void {
       intArg('--samples', 2, 10_000_000))
     .option('--seed <s>', 'seed of the random generator (same seed: same samples)', SEED_ARG, odc.DEFAULT_SEED)
     .addOption(new Option('--method <method>', 'lhs (Latin hypercube) or mc (plain Monte Carlo)').choices(['lhs', 'mc']).default('lhs'))
-    .option('-o, --out <dir>', 'output folder (default results/<design>/uncertainty-<timestamp>-seed<seed>)')
+    .option('-o, --out <dir>', 'output folder (default results/<design>/uncertainty-<timestamp>-seed<seed>)', outArg)
     .addOption(workersOption())
     .option('-q, --quiet', 'no progress output, only the summary')
     .action(async (file: string, opts: { samples?: number; seed: number; method: 'lhs' | 'mc'; out?: string; workers: number; quiet?: boolean }) => {
@@ -374,7 +398,7 @@ function addUncertaintyCommands(program: Command, io: CliIo): void {
     .option('-n, --samples <n>', `Sobol' base rows N, N(d + 2) evaluations (default ${odc.DEFAULT_SOBOL_SAMPLES}; ${CONSTELLATION_DEFAULTS.sobolSamples} for a constellation)`,
       intArg('--samples', 2, 10_000_000))
     .option('--seed <s>', 'seed of the random generator', SEED_ARG, odc.DEFAULT_SEED)
-    .option('-o, --out <dir>', 'output folder (default results/<design>/sensitivity-<timestamp>-seed<seed>)')
+    .option('-o, --out <dir>', 'output folder (default results/<design>/sensitivity-<timestamp>-seed<seed>)', outArg)
     .addOption(workersOption())
     .option('-q, --quiet', 'no progress output, only the summary')
     .action(async (file: string, opts: { method: odc.SensitivityMethod; samples?: number; seed: number; out?: string; workers: number; quiet?: boolean }) => {

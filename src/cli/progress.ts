@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import type CliProgress from 'cli-progress';
 import type { FinishingProgress, ProgressInfo } from '../run/driver.js';
 import type { CompareProgress } from '../report/compare.js';
-import { groupedDecimal } from '../report/budget.js';
+import { groupedDecimal } from '../io/numberFormat.js';
 
 /** cli-progress (with readline and child_process under it, ~25 ms) is loaded only when a bar is drawn on a terminal. */
 export const loadCliProgress = (): typeof CliProgress => createRequire(import.meta.url)('cli-progress') as typeof CliProgress;

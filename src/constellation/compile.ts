@@ -2,10 +2,10 @@
  * Loaded constellation file → the SI specification the constellation models evaluate. User units (km,
  * deg, h, Gbps) are converted here, once; catalog rows are resolved by id (ids checked by the loader).
  */
-import { catalogIds, rowResolver } from '../catalog/rows.js';
+import { catalogIds, rowResolver } from '../evaluate/rows.js';
 import type { Catalogs, IslTerminalRow, LaunchVehicleRow } from '../catalog/schema.js';
 import { sunSynchronousInclination } from '../models/orbit.js';
-import type { NodeCatalogRows } from '../catalog/rows.js';
+import type { NodeCatalogRows } from '../evaluate/rows.js';
 import type { NodeDesign } from '../study/schema.js';
 import { deg_to_rad, km_to_m } from '../units/convert.js';
 import { checkConstellationIds, type LoadedConstellation } from './load.js';

@@ -21,6 +21,7 @@ import { closeNodeDesign } from '../evaluate/sizing.js';
 import type { LpSolver } from '../problem/lp.js';
 import { rad_to_deg, s_to_min } from '../units/convert.js';
 import type { ConstellationSpec } from './compile.js';
+import { comparisonMetrics } from '../models/comparisonMetrics.js';
 import { constellationEconomics } from './economics.js';
 import { conjunctionScreen } from './conjunction.js';
 import { CONJUNCTION_NOTE, conjunctionRecord } from './conjunctionRecord.js';
@@ -272,6 +273,8 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
       launchMass_kg: sats.reduce((a, n, i) => a + n * nodes[i]!.mass.launch_kg, 0),
       hardware_USD: econ.hardware_USD, launch_USD: econ.launch_USD, operations_USD: econ.operations_USD, replacements_USD: econ.replacements_USD,
       ground_USD: econ.ground_USD, cost_USD: econ.total_USD, lcoc_USD_per_PFLOP_day: econ.lcoc_USD_per_PFLOP_day, cost_USD_per_Mtoken: econ.cost_USD_per_Mtoken,
+      ...perChipHourAndMWh(econ.lcoc_USD_per_PFLOP_day, mean((i) => nodes[i]!.compute.deliveredPFLOPS), mean((i) => nodes[i]!.compute.chips),
+        mean((i) => nodes[i]!.compute.itPowerAvg_W)),
     },
     worst: {
       doseMargin: Math.min(...nodes.map((n) => (n.radiation.tolerance_rad - n.radiation.missionDose_rad) / n.radiation.tolerance_rad)),
@@ -282,4 +285,12 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
     notes,
   };
   return { record, details };
+}
+
+/** The constellation's undiscounted LCOC per chip-hour and per MWh of IT energy (src/models/comparisonMetrics.ts). */
+function perChipHourAndMWh(
+  lcoc: number, deliveredPFLOPS: number, chips: number, itPowerAvg_W: number,
+): { costPerChipHour_USD: number; costPerMWh_USD: number } {
+  const m = comparisonMetrics({ lcoc_USD_per_PFLOP_day: lcoc, lcocDiscounted_USD_per_PFLOP_day: lcoc, deliveredPFLOPS, chips, itPowerAvg_W });
+  return { costPerChipHour_USD: m.costPerChipHour_USD, costPerMWh_USD: m.costPerMWh_USD };
 }

@@ -25,7 +25,7 @@
  * Sources: CCSDS 502.0-B-3 (2023); CelesTrak GP data formats and TLE format documentation; space-track.org
  * Alpha-5 documentation (18 SPCS); RFC 4180.
  */
-import { csvText } from '../report/csv.js';
+import { csvText } from '../io/csv.js';
 import { rad_to_deg } from '../units/convert.js';
 import type { RelativeOrbit } from '../models/relativeMotion.js';
 import { clusterMemberElements, shellFormation } from './clusterFormation.js';
@@ -162,7 +162,7 @@ export function writeTle(spec: Readonly<ExportableConstellation>, sink: (chunk: 
   out.flush();
 }
 
-/** RFC 4180 field: quoted when it holds a comma, a quote or a line break; formula prefixes neutralised (src/report/csv.ts). */
+/** RFC 4180 field: quoted when it holds a comma, a quote or a line break; formula prefixes neutralised (src/io/csv.ts). */
 export function csvField(v: string): string {
   return csvText(v);
 }

@@ -236,6 +236,9 @@ export interface ConstellationRecord {
     readonly cost_USD: number;
     readonly lcoc_USD_per_PFLOP_day: number;
     readonly cost_USD_per_Mtoken: number;
+    /** Undiscounted LCOC per calendar hour of each installed chip and per MWh of IT energy. */
+    readonly costPerChipHour_USD: number;
+    readonly costPerMWh_USD: number;
   };
   /** The worst shell's node on the checks studies usually constrain (node records are in `shells[]`). */
   readonly worst: {

@@ -98,6 +98,7 @@ export const constellationRecordSchema = lazy(() => z.strictObject({
     satellites: n('[-]'), itPowerAvg_W: n('[W]'), deliveredPFLOPS: n('[PFLOPS]'), launchMass_kg: n('[kg]'), hardware_USD: n('[USD]'),
     launch_USD: n('[USD]'), operations_USD: n('[USD]'), replacements_USD: n('[USD]'), ground_USD: n('[USD]'), cost_USD: n('[USD]'),
     lcoc_USD_per_PFLOP_day: n('[USD/PFLOP-day]'), cost_USD_per_Mtoken: n('[USD per million tokens]'),
+    costPerChipHour_USD: n('Undiscounted LCOC per calendar hour of each installed chip [USD/chip-h].'), costPerMWh_USD: n('Undiscounted LCOC per MWh of IT energy [USD/MWh].'),
   }),
   worst: z.strictObject({
     doseMargin: n('Smallest (tolerance − mission dose) / tolerance of any shell\'s node [-].'),

@@ -7,10 +7,12 @@
  */
 import * as z from 'zod';
 import {
-  computeSchema, dragSchema, economicsSchema, id, islSchema, massSchema, launchSchema, missionSchema, powerSchema, radiationSchema, range, thermalSchema,
+  computeSchema, costSchema, dragSchema, economicsSchema, id, islSchema, massSchema, launchSchema, missionSchema, powerSchema, radiationSchema, range,
+  thermalSchema,
 } from '../study/schema.js';
 import { lazy } from '../core/lazy.js';
-import { constellationUncertaintySchema } from '../uncertainty/entry.js';
+import { PRINTABLE, PRINTABLE_MESSAGE } from '../core/names.js';
+import { constellationUncertaintySchema } from '../analysis/uncertainValue.js';
 import { CLUSTER_FORMATIONS, CONSTELLATION_TOPOLOGIES, SHELL_PATTERNS, TRAFFIC_PATTERNS } from './types.js';
 
 const whole = (name: string, lo: number, hi: number, why: string) =>
@@ -34,6 +36,7 @@ const nodeSectionsShape = lazy(() => ({
   launch: launchSchema().optional(),
   mass: massSchema().optional(),
   drag: dragSchema().optional(),
+  cost: costSchema().optional(),
   economics: economicsSchema().optional(),
 }));
 /** Raw (unvalidated here) node sections: validated after merging with the base node, so defaults do not mask the base. */
@@ -51,7 +54,7 @@ export const constellationIslSchema = lazy(() => z
 
 export const shellSchema = lazy(() => z
   .strictObject({
-    name: z.string({ error: 'shells[].name is required: a short name for the shell' }).min(1),
+    name: z.string({ error: 'shells[].name is required: a short name for the shell' }).min(1).regex(PRINTABLE, PRINTABLE_MESSAGE),
     altitude_km: range('shell altitude_km', 300, 2000, 'km', 'the node models (dose table, atmosphere) span 300–2000 km'),
     inclination_deg: z.union([z.literal('sso'), range('shell inclination_deg', 0, 110, 'deg', 'the dose table spans 0° to the sun-synchronous inclination')])
       .default('sso').describe('Inclination [deg], or "sso" for the J2 sun-synchronous inclination.'),
@@ -116,6 +119,10 @@ export const launchCampaignSchema = lazy(() => z
     milestones: z.strictObject({
       half_yr: range('launch.milestones.half_yr', 0.1, 50, 'yr', '50 % deployment milestone').default(6),
       full_yr: range('launch.milestones.full_yr', 0.1, 50, 'yr', '100 % deployment milestone').default(9),
+    }).superRefine((m, ctx) => {
+      if (m.half_yr > m.full_yr) {
+        ctx.addIssue({ code: 'custom', path: ['half_yr'], message: `the 50 % milestone (${m.half_yr} yr) comes after the 100 % milestone (${m.full_yr} yr): half_yr must be ≤ full_yr` });
+      }
     }).prefault({}).describe('Deployment milestones (FCC 47 CFR 25.164(b): 50 % in 6 years, 100 % in 9).'),
   })
   .describe('Launch campaign.'));
@@ -138,13 +145,21 @@ export const environmentSchema = lazy(() => z
   .describe('Orbital environment: the self-conjunction requirement.'));
 
 export const constellationFileSchema = lazy(() => z.strictObject({
-  name: z.string({ error: 'name is required: a short identifier for the constellation' }).min(1),
+  name: z.string({ error: 'name is required: a short identifier for the constellation' }).min(1).regex(PRINTABLE, PRINTABLE_MESSAGE),
   description: z.string().optional(),
   kind: z.literal('constellation'),
   node: z.union([z.string().min(1), inlineNodeSchema()]).describe('Node design: a node design file (path relative to this file) or inline node sections.'),
   nodeSizing: z.enum(['as-given', 'closed']).default('as-given')
     .describe('as-given: every shell flies the node as written; closed: each shell\'s node array, radiator and launch allocation are re-sized to close at that shell\'s orbit.'),
-  shells: z.array(shellSchema()).min(1, 'shells needs at least one shell'),
+  shells: z.array(shellSchema()).min(1, 'shells needs at least one shell').superRefine((shells, ctx) => {
+    // Names address shells in studies (shells.<name>.<key>), records and exports: two shells may not share one.
+    const first = new Map<string, number>();
+    shells.forEach((sh, i) => {
+      const j = first.get(sh.name);
+      if (j !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${sh.name}" is already the name of shells[${j}]: give each shell its own name` });
+      else first.set(sh.name, i);
+    });
+  }),
   isl: constellationIslSchema().prefault({}),
   ground: groundSchema().prefault({}),
   traffic: trafficSchema().prefault({}),

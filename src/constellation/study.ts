@@ -29,8 +29,8 @@ import type { LpSolver } from '../problem/lp.js';
 import type { ConstraintSpec, Evaluation, Problem, VariableSpec } from '../problem/types.js';
 import { compileConstraints, compileObjectives, scaledViolation } from '../study/compile.js';
 import { evaluateExpr } from '../study/expression.js';
-import { locate } from '../study/issues.js';
-import { parseWith, readYaml, type ParsedFile } from '../study/load.js';
+import { locate } from '../io/issues.js';
+import { parseWith, readYaml, type ParsedFile } from '../io/yaml.js';
 import type { AlgorithmSettings, VariableDomain } from '../study/schema.js';
 import { compileConstellation, type ConstellationSpec } from './compile.js';
 import { evaluateConstellation } from './evaluate.js';
@@ -129,9 +129,23 @@ export function compileConstellationStudy(file: ParsedFile, catalogs: Catalogs, 
 
   // Variables: names, domains, kinds.
   const entries = Object.entries(sections.variables);
+  if ('node.design' in sections.variables) {
+    throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables', 'node.design'])}: variables.node.design: ${candidates
+      ? 'node: { from: <run-dir> } adds this variable itself (a choice over the run\'s Pareto designs): remove it from variables'
+      : 'chooses among a node run\'s Pareto designs: write node: { from: results/<node-study>/<run-id> } and remove this variable, or vary node.<section>.<key> instead'}`, { file: src.file, field: 'variables.node.design' });
+  }
   if (candidates) entries.push(['node.design', { choice: candidates.map((_, i) => i) }]);
   const variables: VariableSpec[] = entries.map(([path, domain]) => variableSpec(path, domain, shellNames, src.file, () => locate(src, ['variables', path])));
   if (variables.length === 0) throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables'])}: a study needs at least one variable`, { file: src.file, field: 'variables' });
+  const stationCount = variables.find((v) => v.name === 'ground.stationCount');
+  if (stationCount !== undefined) {
+    const listed = (base['ground'] as Raw)['stations'];
+    const n = Array.isArray(listed) ? listed.length : 0;
+    const upper = stationCount.kind === 'choice' ? Math.max(...stationCount.options.map(Number)) : stationCount.upper;
+    if (!(upper <= n)) {
+      throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables', 'ground.stationCount'])}: variables.ground.stationCount: takes the first k gateways of ground.stations, which lists ${n}; lower the largest count to ${n}${n === 0 ? ' (list the stations in ground.stations first)' : ''} or list more stations`, { file: src.file, field: 'variables.ground.stationCount' });
+    }
+  }
 
   const phased = new Set(variables.filter((v) => /^shells\.[^.]+\.phasing$/.test(v.name)).map((v) => v.name.split('.')[1]!));
   const build = (values: readonly unknown[]): { raw: Raw; node: BaseNode } => {

@@ -18,7 +18,7 @@
  * - Identical rows do not dominate each other: all copies stay (the archive keeps one per objective vector itself).
  *
  * Work: |A| (m log |B'| + the words scanned) plus the index, m (m - 1) |B'|^2 / (32 S) words. Validity: no NaN.
- * Measured (NSGA-III on 5-objective DTLZ2, one merge, 2026-11-23): 88,398 entries + 5,328 offers 77 ms against the
+ * Measured (NSGA-III on 5-objective DTLZ2, one merge): 88,398 entries + 5,328 offers 77 ms against the
  * bitsets' 200 ms on the union; with a batch as large as the entries it costs more than the bitsets (the archive
  * takes this path up to half the entries: src/core/paretoArchive.ts, MERGE_INDEX_RATIO).
  */

@@ -1,9 +1,9 @@
 /** Node evaluation with the shipped catalogs: what the CLI, the study compiler and the workers use. */
 import { loadCatalogs } from '../catalog/load.js';
 import { findBaseline, loadTerrestrialBaselines } from '../catalog/baselines.js';
-import { locate, type SourceMap } from '../study/issues.js';
+import { locate, type SourceMap } from '../io/issues.js';
 import { mergeCatalogs, type CatalogOverrides } from '../catalog/overrides.js';
-import { catalogIds, rowResolver } from '../catalog/rows.js';
+import { catalogIds, rowResolver } from './rows.js';
 import type { Catalogs } from '../catalog/schema.js';
 import { StudyError } from '../core/errors.js';
 import { checkCatalogIds, parseDesignFile, type CatalogIds } from '../study/load.js';

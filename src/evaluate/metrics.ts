@@ -25,6 +25,9 @@ export const METRIC_PATHS = [
   'cost.lcoc_USD_per_PFLOP_day', 'cost.costPerKWyr_USD', 'cost.terrestrialCostPerKWyr_USD', 'cost.terrestrialLcoc_USD_per_PFLOP_day',
   'cost.lcocDiscounted_USD_per_PFLOP_day', 'cost.discountRate_per_yr', 'cost.programLcoc_USD_per_PFLOP_day', 'cost.nodesBuilt', 'cost.averageNodeCost_USD',
   'cost.capexExChips_USD_per_W', 'cost.capexWithChips_USD_per_W', 'cost.lcocToBaseline',
+  'economics.costPerChipHour_USD', 'economics.costPerChipHourDiscounted_USD', 'economics.costPerMWh_USD', 'economics.costPerMWhDiscounted_USD',
+  'economics.terrestrialCostPerChipHour_USD', 'economics.terrestrialCostPerChipHourDiscounted_USD', 'economics.terrestrialCostPerMWh_USD',
+  'economics.terrestrialCostPerMWhDiscounted_USD',
 ] as const;
 export type MetricPath = (typeof METRIC_PATHS)[number];
 
@@ -40,6 +43,9 @@ export function unitOf(path: string): string {
   const stat = /\.(min|mean|max)$/.exec(path);
   if (stat) return unitOf(path.slice(0, stat.index));
   const key = path.slice(path.lastIndexOf('.') + 1);
+  // `costPerChipHour_USD` → USD/chip-h, `costPerMWhDiscounted_USD` → USD/MWh
+  const per = /^(?:terrestrial)?[cC]ostPer(ChipHour|MWh)(?:Discounted)?_USD$/.exec(key);
+  if (per) return `USD/${per[1] === 'ChipHour' ? 'chip-h' : 'MWh'}`;
   if (key === 'peakPFLOPS' || key === 'deliveredPFLOPS') return 'PFLOPS';
   if (key === 'kW_per_t') return 'kW/t';
   const cut = key.indexOf('_');

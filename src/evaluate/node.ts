@@ -22,6 +22,8 @@ import { radiationDose } from '../models/radiation.js';
 import { dryMass, MASS_TECHNOLOGY, massBudget } from '../models/mass.js';
 import { dragBudget, orbitAverageDragArea_m2 } from '../models/drag.js';
 import { nodeCost, stowedVolume_m3 } from '../models/cost.js';
+import { costTechnologyPrices, type CostTechnologyPrices } from '../models/costTechnology.js';
+import { comparisonMetrics } from '../models/comparisonMetrics.js';
 import { vehiclePayloadToOrbit } from '../models/launchPerformance.js';
 import { computeWaterfall } from '../models/computeWaterfall.js';
 import { programEconomics } from '../models/lifecycleProgram.js';
@@ -262,10 +264,12 @@ function deliveredCompute(
 function lifecycle(design: Design, rows: Rows, { compute }: Payload, { cost }: CostSizing): LifecycleSizing {
   const e = design.economics;
   const L = design.mission.lifetime_yr;
-  const chips_USD = cost.computeHardware_USD;
+  // chips at their market price: the space-packaging premium (cost.chipIntegrationFraction) is integration work, so it
+  // counts with the non-chip hardware (ex-chips capex, the learning curve) and never in the terrestrial baseline
+  const chips_USD = design.compute.chips * rows.chip.costPerChip_USD;
   // the fleet: `units` nodes on the learning curve (chips and launch off it), replaced at end of life within the horizon
   const program = programEconomics({
-    nodes: e.units, nodeLifetime_yr: L, horizon_yr: e.horizon_yr ?? L, learningRate: e.learningRate,
+    nodes: e.units, nodeLifetime_yr: L, horizon_yr: e.horizon_yr ?? L, learningRate: e.learningRate ?? costPrices(design).learningRate,
     firstUnitCost_USD: cost.hardware_USD - chips_USD, perNodeOffCurve_USD: chips_USD + cost.launch_USD,
     nodeOperations_USD_per_yr: cost.operations_USD_per_yr, groundSegment_USD: e.groundSegment_USD, groundOperations_USD_per_yr: e.groundOperations_USD_per_yr,
     deliveredPFLOPSPerNode: compute.deliveredPFLOPS, discountRate_per_yr: e.discountRate_per_yr,
@@ -276,14 +280,29 @@ function lifecycle(design: Design, rows: Rows, { compute }: Payload, { cost }: C
     // the same parts on the ground run at the same typical fraction of their stated peak
     sustainedFraction: design.compute.sustainedFraction * (rows.chip.typicalFraction ?? 1),
   };
+  let terrestrial: LifecycleSizing['terrestrial'];
   const baselines = terrestrialBaselines().map((b) => {
     const r = baselineLcoc({ scenario: b, chipSet, lifetime_yr: L, discountRate_per_yr: e.discountRate_per_yr });
+    if (b.id === e.baseline) terrestrial = comparisonMetrics({ ...r, chips: design.compute.chips });
     return {
       id: b.id, lcoc_USD_per_PFLOP_day: r.lcoc_USD_per_PFLOP_day, lcocDiscounted_USD_per_PFLOP_day: r.lcocDiscounted_USD_per_PFLOP_day,
       spaceToTerrestrial: program.lcocDiscounted_USD_per_PFLOP_day / r.lcocDiscounted_USD_per_PFLOP_day,
     };
   });
-  return { program, capex, baselines };
+  // $/chip-hour and $/MWh of the fleet's LCOC pair (the per-node delivered compute and IT power)
+  const comparison = comparisonMetrics({
+    lcoc_USD_per_PFLOP_day: program.lcoc_USD_per_PFLOP_day, lcocDiscounted_USD_per_PFLOP_day: program.lcocDiscounted_USD_per_PFLOP_day,
+    deliveredPFLOPS: compute.deliveredPFLOPS, chips: design.compute.chips, itPowerAvg_W: compute.itPowerAvg_W,
+  });
+  return { program, capex, baselines, comparison, terrestrial };
+}
+
+/** The cost technology preset's prices with the design's `cost.*` overrides. */
+function costPrices({ cost: c }: Design): CostTechnologyPrices {
+  return costTechnologyPrices(c.technology, {
+    arrayPriceFactor: c.arrayPriceFactor, radiatorPriceFactor: c.radiatorPriceFactor, busCost_USD_per_kg: c.busCost_USD_per_kg,
+    aitFraction: c.aitFraction, chipIntegrationFraction: c.chipIntegrationFraction,
+  });
 }
 
 /** Stowed volume, then cost (hardware, launch, operations, LCOC). */
@@ -299,6 +318,7 @@ function sizeCost(
     coreMass_kg: mass.launch_kg - power.arrayMass_kg - thermal.radiatorMass_kg,
   });
   const batteryEnergy_Wh = J_to_Wh(power.batteryEnergy_J);
+  const prices = costPrices(design);
   const cost = nodeCost({
     // A node pays for the mass allocated to it on the launcher (or its built-up mass, if larger).
     vehicle, launch_kg: Math.max(l.mass_kg, mass.launch_kg), stowedVolume_m3: stowed.stowedVolume_m3,
@@ -308,8 +328,10 @@ function sizeCost(
     itPowerAvg_W: compute.itPowerAvg_W, itPowerPeak_W: compute.itPowerPeak_W, chips: c.chips, costPerChip_USD: chip.costPerChip_USD,
     peakPFLOPS: compute.peakPFLOPS, utilization: c.utilization, lifetime_yr: mission.lifetime_yr,
     electricityPrice_USD_per_kWh: e.electricity_USD_per_kWh, pue: e.pue, deliveredPFLOPS: compute.deliveredPFLOPS,
-    arrayBolPower_W: power.bolPower_W, arrayCost_USD_per_W: array.cost_USD_per_W,
-    radiatorArea_m2: t.radiatorArea_m2, radiatorCost_USD_per_m2: radiator.cost_USD_per_m2,
+    arrayBolPower_W: power.bolPower_W, arrayCost_USD_per_W: array.cost_USD_per_W * prices.arrayPriceFactor,
+    radiatorArea_m2: t.radiatorArea_m2, radiatorCost_USD_per_m2: radiator.cost_USD_per_m2 * prices.radiatorPriceFactor,
+    busCost_USD_per_kg: prices.busCost_USD_per_kg, aitFraction: prices.aitFraction, chipIntegrationFraction: prices.chipIntegrationFraction,
+    ...(design.cost.operationsFraction_per_yr !== undefined ? { operationsFraction_per_yr: design.cost.operationsFraction_per_yr } : {}),
     batteryEnergy_Wh, batteryCost_USD_per_Wh: battery.cost_USD_per_Wh, islCost_USD: isl.cost_USD, bus_kg: mass.bus_kg, shielding_kg: rad.shieldingMass_kg,
     propellant_kg: drag.propellantMass_kg,
   });

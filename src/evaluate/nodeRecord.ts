@@ -2,11 +2,12 @@
  * The stages of a node evaluation (src/evaluate/node.ts) as typed results, and the DesignRecord assembled
  * from them: user units (km, deg, min, Wh) are converted here, once, for the record.
  */
-import type { NodeCatalogRows } from '../catalog/rows.js';
+import type { NodeCatalogRows } from './rows.js';
 import type { computePayload } from '../models/compute.js';
 import type { computeWaterfall } from '../models/computeWaterfall.js';
 import type { programEconomics } from '../models/lifecycleProgram.js';
 import type { capexPerWatt } from '../models/lifecycleEconomics.js';
+import type { ComparisonResult } from '../models/comparisonMetrics.js';
 import type { nodeCost, stowedVolume_m3 } from '../models/cost.js';
 import type { dragBudget } from '../models/drag.js';
 import type { islPayload } from '../models/isl.js';
@@ -80,6 +81,9 @@ export interface LifecycleSizing {
     readonly lcocDiscounted_USD_per_PFLOP_day: number;
     readonly spaceToTerrestrial: number;
   }[];
+  /** $/chip-hour and $/MWh of the fleet LCOC, and of economics.baseline's terrestrial scenario (undefined if unknown). */
+  readonly comparison: ComparisonResult;
+  readonly terrestrial: ComparisonResult | undefined;
 }
 
 /** Every sizing stage's result, in the order they run. */
@@ -159,12 +163,24 @@ export function assembleRecord(design: Design, rows: Rows, s: NodeSizing, constr
       lcocToBaseline: s.economics.baselines.find((b) => b.id === design.economics.baseline)?.spaceToTerrestrial ?? NaN,
       baselines: s.economics.baselines.map((b) => ({ ...b })),
     },
+    economics: comparisonRecord(design, s.economics),
     constraints,
     notes,
     warnings: [
       ...plausibilityWarnings(compute.itPowerAvg_W / mass.launch_kg, busPower_W),
       ...flightProvenWarnings('array', p.arrayArea_m2, rows.array), ...flightProvenWarnings('radiator', t.radiatorArea_m2, rows.radiator),
     ],
+  };
+}
+
+/** The comparison metrics of the record (`economics.*`): the fleet's and the terrestrial baseline's. */
+function comparisonRecord(design: Design, e: LifecycleSizing): DesignRecord['economics'] {
+  const t = e.terrestrial;
+  return {
+    costTechnology: design.cost.technology,
+    ...e.comparison,
+    terrestrialCostPerChipHour_USD: t?.costPerChipHour_USD ?? NaN, terrestrialCostPerChipHourDiscounted_USD: t?.costPerChipHourDiscounted_USD ?? NaN,
+    terrestrialCostPerMWh_USD: t?.costPerMWh_USD ?? NaN, terrestrialCostPerMWhDiscounted_USD: t?.costPerMWhDiscounted_USD ?? NaN,
   };
 }
 
@@ -186,7 +202,7 @@ export function yearsToDose(dose_rad: number, doseRate_rad_per_yr: number, desig
  */
 export const SPECIFIC_POWER_ANCHOR_W_per_kg = 150;
 
-/** Plausibility warnings (issue 8 item 9): reported, never a failure. */
+/** Plausibility warnings: reported, never a failure. */
 export function plausibilityWarnings(specificPower_W_per_kg: number, busPower_W: number): RecordWarning[] {
   const out: RecordWarning[] = [];
   if (specificPower_W_per_kg > SPECIFIC_POWER_ANCHOR_W_per_kg) {
@@ -200,7 +216,7 @@ export function plausibilityWarnings(specificPower_W_per_kg: number, busPower_W:
   return out;
 }
 
-/** An array or radiator larger than the largest flown system of its catalog row's class (issue 8 item 9): a warning. */
+/** An array or radiator larger than the largest flown system of its catalog row's class: a warning. */
 export function flightProvenWarnings(
   what: 'array' | 'radiator', area_m2: number, row: { readonly id: string; readonly flightProvenArea_m2?: number | undefined },
 ): RecordWarning[] {

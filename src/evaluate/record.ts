@@ -177,6 +177,24 @@ export interface DesignRecord {
       readonly spaceToTerrestrial: number;
     }[];
   };
+  /**
+   * The cost metrics published models quote (src/models/comparisonMetrics.ts), from the fleet LCOC pair of `cost`:
+   * per calendar hour of each installed chip and per MWh of IT energy, undiscounted and discounted, and the same for
+   * economics.baseline's terrestrial scenario. $/PFLOP-day is cost.programLcoc / cost.lcocDiscounted; capital per W of
+   * IT is cost.capexWithChips_USD_per_W / capexExChips_USD_per_W.
+   */
+  readonly economics: {
+    /** cost.technology preset in force. */
+    readonly costTechnology: string;
+    readonly costPerChipHour_USD: number;
+    readonly costPerChipHourDiscounted_USD: number;
+    readonly costPerMWh_USD: number;
+    readonly costPerMWhDiscounted_USD: number;
+    readonly terrestrialCostPerChipHour_USD: number;
+    readonly terrestrialCostPerChipHourDiscounted_USD: number;
+    readonly terrestrialCostPerMWh_USD: number;
+    readonly terrestrialCostPerMWhDiscounted_USD: number;
+  };
   readonly constraints: readonly ConstraintResult[];
   /** Approximations in force for this design, stated in words. */
   readonly notes: readonly string[];

@@ -8,7 +8,7 @@
  * Validity: designs whose requirements stay within the schema ranges (array ≤ 50,000 m², radiator ≤
  * 20,000 m², allocation ≤ 200 t); throws RangeError when the iteration does not settle.
  */
-import type { NodeCatalogRows } from '../catalog/rows.js';
+import type { NodeCatalogRows } from './rows.js';
 import type { NodeDesign } from '../study/schema.js';
 import { evaluateNode } from './node.js';
 import type { DesignRecord } from './record.js';

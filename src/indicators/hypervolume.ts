@@ -17,30 +17,16 @@
  *   the projections (f_1..f_{m−1}) of the first t points. A_t − A_{t−1} is the exclusive
  *   contribution of the new projection p to the set S of the earlier ones:
  *   vol([p, r)) − HV_{m−1}({max(p, q) : q ∈ S}), computed recursively (3-D: the HV3D sweep above).
- *   What keeps it fast:
- *   1. S holds only the non-dominated earlier projections: a projection weakly dominated by p adds
- *      nothing to a later limit set that p's own limit point does not, so it is dropped when p
- *      arrives; a p weakly dominated by a member of S contributes nothing (this also disposes of
- *      dominated and duplicate input points: no O(n²) pre-filter).
- *   2. Bounding (beyond WFG's max(p, q)): max(p, q) differs from p in the coordinates where q is
- *      worse ("raised"). Let u_j be the least q_j over the members q raised only in j (r_j if
- *      none). Everything in [p, r) with a coordinate y_j >= u_j is covered by such a q's box (it
- *      is the set y >= p with y_j >= q_j), so the contribution lies in [p, u): it is
- *      vol([p, u)) − HV({max(p, q)} ∩ [p, u), reference u), and only the limit points raised in
- *      >= 2 coordinates, each below u_j, enter the sub-problem (the single-raise ones lie on its
- *      boundary). Each sub-problem has its own reference point.
- *   3. In a limit set every row equals p in the coordinates it does not raise, so many rows tie at
- *      the least value of some coordinate. Each sub-problem sweeps the coordinate with the most such
- *      ties (the hypervolume does not depend on the order of the objectives), and the tied rows at
- *      the start of its sweep are one (m−2)-D hypervolume instead of one contribution each.
- *   4. At >= 1024 points (the top level of large sets) S lives in a k-d tree over the points
- *      (`RowTree`, rebuilt over S and the next points in sweep order as it goes); its node boxes
- *      prune the two scans (u and the dominance test; the limit points and the members p dominates).
- *   5. The top level of 8,192 points or more in 5+ objectives sweeps in 8 or 16 chunks, each from a tree built anew
- *      over S: the chunks can run on separate threads with the one-thread value (SWEEP_CHUNKED_ROWS below).
- *   Time O(n·|S|·m) for the scans plus the sub-problems, which hold tens to a few hundred rows on
- *   5-D and 6-D fronts of 10^4 points; about 0.8 s for 10^4 points on a 5-D sphere or simplex
- *   front (pagmo 2.18's WFG: 5 s on the same machine; the former WFG here: 42 s), 10 s in 6-D.
+ *   It stays fast through (details where each is implemented):
+ *   1. S keeps only the non-dominated earlier projections (`Sweep`): no O(n²) pre-filter.
+ *   2. Each contribution is bounded to [p, u) beyond WFG's limit set, so only points raised in two or more
+ *      coordinates enter its sub-problem (`Sweep`).
+ *   3. Each sub-problem sweeps the coordinate with the most ties, one batch for the tied rows (`sweepLastMostTied`).
+ *   4. From 1024 points S lives in a k-d tree that prunes the scans (`RowTree`).
+ *   5. The top level of large 5+-objective fronts sweeps in chunks that can run on separate threads with the
+ *      one-thread value (`SWEEP_CHUNKED_ROWS`, ./hypervolumeParallel.ts).
+ *   Time O(n·|S|·m) for the scans plus the sub-problems, which hold tens to a few hundred rows on 5-D and 6-D
+ *   fronts of 10^4 points (timings against pagmo's WFG: docs/performance.md).
  *
  * Points that do not strictly dominate the reference point (some f_i >= r_i) contribute nothing
  * and are dropped first. Non-finite coordinates are rejected by the same rule (NaN never counts).
@@ -432,6 +418,15 @@ interface Level {
 /**
  * The dimension sweep for d >= 4 (see the header). Each call has its own reference point: a
  * sub-problem's reference is the parent's bound u (the first d entries of `ref` are used).
+ * - S holds only the non-dominated earlier projections: a projection weakly dominated by p adds nothing to a
+ *   later limit set that p's own limit point does not, so it is dropped when p arrives; a p weakly dominated by
+ *   a member of S contributes nothing (this also disposes of dominated and duplicate input points).
+ * - Bounding (beyond WFG's max(p, q)): max(p, q) differs from p in the coordinates where q is worse ("raised").
+ *   Let u_j be the least q_j over the members q raised only in j (r_j if none). Everything in [p, r) with a
+ *   coordinate y_j >= u_j is covered by such a q's box (it is the set y >= p with y_j >= q_j), so the
+ *   contribution lies in [p, u): it is vol([p, u)) − HV({max(p, q)} ∩ [p, u), reference u), and only the limit
+ *   points raised in >= 2 coordinates, each below u_j, enter the sub-problem (the single-raise ones lie on its
+ *   boundary).
  */
 class Sweep {
   /** Whether the next indexed sweep is the top level's (the first one is). */

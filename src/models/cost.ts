@@ -3,9 +3,10 @@
  * kW-year, and a terrestrial data-center baseline with the same chips.
  *
  * Equations:
- * - Hardware = chips·$chip + P_BOL·$/W(array) + A_rad·$/m² + E_batt·$/Wh + ISL + bus_kg·$/kg
+ * - Hardware = chips·$chip·(1 + f_chip) + P_BOL·$/W(array) + A_rad·$/m² + E_batt·$/Wh + ISL + bus_kg·$/kg
  *   + shielding_kg·$/kg + propellant_kg·$/kg, plus assembly/integration/test (AIT) = f_AIT × the
- *   non-chip hardware (chips arrive integrated in servers).
+ *   non-chip hardware (chips arrive integrated in servers); f_chip the space-packaging premium of the
+ *   cost technology preset (costTechnology.ts, default 0).
  * - Launch price per kg = override, or vehicle price / vehicle payload into the node's orbit (`payload_kg`,
  *   from src/models/launchPerformance.ts by the caller: direct insertion; default the vehicle's LEO figure).
  *   The same vehicle row and performance model price the constellation campaign (src/constellation/launch.ts),
@@ -220,6 +221,8 @@ export interface CostParams extends LaunchParams, TerrestrialParams {
   readonly shieldingCost_USD_per_kg?: number;
   readonly propellantCost_USD_per_kg?: number;
   readonly aitFraction?: number;
+  /** Space packaging and qualification premium per chip, fraction of its price (costTechnology.ts); default 0. */
+  readonly chipIntegrationFraction?: number;
   /** Operations cost per node-year [$]; replaces operationsFraction_per_yr. */
   readonly operations_USD_per_yr?: number;
   readonly operationsFraction_per_yr?: number;
@@ -261,7 +264,9 @@ export function nodeCost(p: Readonly<CostParams>): CostResult {
   const ait = p.aitFraction ?? DEFAULT_AIT_FRACTION;
   if (!(ait >= 0 && ait <= 1)) throw new RangeError(`aitFraction must be in [0, 1], got ${ait}`);
 
-  const computeHw = p.chips * p.costPerChip_USD;
+  const chipPremium = p.chipIntegrationFraction ?? 0;
+  nonNegative('chipIntegrationFraction', chipPremium);
+  const computeHw = p.chips * p.costPerChip_USD * (1 + chipPremium);
   const arrayHw = p.arrayBolPower_W * p.arrayCost_USD_per_W;
   const radHw = p.radiatorArea_m2 * p.radiatorCost_USD_per_m2;
   const battHw = p.batteryEnergy_Wh * p.batteryCost_USD_per_Wh;
@@ -306,6 +311,7 @@ export function nodeCost(p: Readonly<CostParams>): CostResult {
     total_USD: total,
     lcoc_USD_per_PFLOP_day: total / (p.deliveredPFLOPS * p.lifetime_yr * DAYS_PER_YEAR),
     costPerKWyr_USD: total / ((p.itPowerAvg_W / W_PER_KW) * p.lifetime_yr),
-    capexExChips_USD_per_W: (hardware - computeHw + launch.launch_USD) / p.itPowerAvg_W,
+    // the chips at market price come out; their space-packaging premium stays (integration work)
+    capexExChips_USD_per_W: (hardware - p.chips * p.costPerChip_USD + launch.launch_USD) / p.itPowerAvg_W,
   };
 }

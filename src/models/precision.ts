@@ -1,6 +1,6 @@
 /**
  * Peak throughput at another numeric precision, and structured sparsity, as explicit factors on a chip row's
- * dense peak (issue 8 item 8): dense BF16, FP8 and INT8 peaks are different numbers, and vendors often quote
+ * dense peak: dense BF16, FP8 and INT8 peaks are different numbers, and vendors often quote
  * 2:4-sparse figures.
  *
  * Factors relative to dense BF16/FP16 on the tensor units, from the NVIDIA H100 Tensor Core GPU datasheet (2022,

@@ -10,16 +10,21 @@
  * and taken by another worker; a job that vanished (Redis restarted without its data) is added again; if
  * Redis cannot be reached for `reconnectTimeout_s`, the run stops with a message saying how to resume
  * from its last checkpoint. A worker of another odc version or without the study refuses the job
- * (UnrecoverableError) and the coordinator stops with that message. Jobs, results and the study key are
- * removed when the run ends.
+ * (UnrecoverableError) and the coordinator stops with that message. A job that failed on every attempt
+ * (BullMQ retries it `JOB_ATTEMPTS` times) stops the run with the worker's reason. Results are checked before
+ * they enter the log (src/parallel/jobCheck.ts): a malformed one is discarded and its job queued again, up to
+ * `MAX_BAD_RESULTS` times, then the run stops naming the worker. Authentication, TLS and database-index errors
+ * stop the run at once (src/parallel/redisConnection.ts). Jobs, results and the study key are removed when
+ * the run ends.
  */
 import { randomUUID } from 'node:crypto';
 import { Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { StudyError } from '../core/errors.js';
 import type { Evaluation } from '../problem/types.js';
-import { unpackBatch, type BatchResult, type Evaluator, type RemoteStatus, type WorkerRate } from './evaluator.js';
-import { redisClient } from './redisConnection.js';
+import { unpackBatch, type Evaluator, type RemoteStatus, type WorkerRate } from './evaluator.js';
+import { checkJobResult, type CheckedResult } from './jobCheck.js';
+import { redisClient, watchRedisClient } from './redisConnection.js';
 import { queueName, redactRedisUrl, studyKey } from './redisUrl.js';
 
 /** Data of one job (JSON): what a worker needs besides the package. */
@@ -35,11 +40,11 @@ export interface EvaluationJob {
   readonly x: number[];
 }
 
-/** A worker's answer: the batch result as arrays, and who computed it how fast. */
+/** A worker's answer: the batch result as arrays, and who computed it how fast (constraint values: jobCheck.ts). */
 export interface EvaluationJobResult {
   readonly ok: number[];
   readonly f: number[];
-  readonly g: number[];
+  readonly g: (number | string)[];
   readonly reasons: (string | null)[];
   readonly worker: string;
   readonly elapsed_ms: number;
@@ -60,6 +65,11 @@ export interface RedisEvaluatorOptions {
 const POLL_MIN_ms = 20;
 const POLL_MAX_ms = 100;
 export const REFUSED = 'odc-refused:';
+/** Attempts BullMQ gives a job whose worker throws before the run stops on it. */
+export const JOB_ATTEMPTS = 3;
+/** Malformed results accepted for one job (each discarded and the job queued again) before the run stops. */
+export const MAX_BAD_RESULTS = 3;
+const RESUME = 'fix or stop that worker, then continue with odc run --resume <run-dir> --redis <url>';
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export class RedisEvaluator implements Evaluator {
@@ -69,13 +79,15 @@ export class RedisEvaluator implements Evaluator {
   private readonly runKey = randomUUID().slice(0, 8);
   private readonly studyKey: string;
   private batches = 0;
+  private readonly fatal: () => string | null;
   private ready: Promise<void> | null = null;
   private readonly perWorker = new Map<string, { evaluations: number; busy_ms: number }>();
 
   constructor(private readonly opts: RedisEvaluatorOptions) {
     this.studyKey = `${studyKey(opts.queue, opts.studyHash)}:${this.runKey}`;
     this.client = redisClient(opts.url);
-    this.client.on('error', () => undefined); // reconnects are handled by the watchdog below
+    // reconnects are handled by withRedis below; errors that reconnecting cannot cure stop the run at once
+    this.fatal = watchRedisClient(this.client, opts.url, () => undefined);
     this.queue = new Queue(queueName(opts.queue), { connection: this.client });
     this.queue.on('error', () => undefined);
   }
@@ -110,9 +122,10 @@ export class RedisEvaluator implements Evaluator {
       for (const v of part) x.push(...v);
       jobs.push({ id: `${this.runKey}-${b}-${k}`, data: { odcVersion: this.opts.odcVersion, queue: this.opts.queue, studyHash: this.opts.studyHash, studyKey: this.studyKey, dims, count: part.length, x } });
     }
-    const add = (list: typeof jobs) => this.queue.addBulk(list.map((j) => ({ name: 'evaluate', data: j.data, opts: { jobId: j.id, attempts: 5, removeOnComplete: false, removeOnFail: false } })));
+    const add = (list: typeof jobs) => this.queue.addBulk(list.map((j) => ({ name: 'evaluate', data: j.data, opts: { jobId: j.id, attempts: JOB_ATTEMPTS, removeOnComplete: false, removeOnFail: false } })));
     await this.withRedis(() => add(jobs));
-    const results = new Map<string, EvaluationJobResult>();
+    const results = new Map<string, CheckedResult>();
+    const badResults = new Map<string, number>();
     let wait = POLL_MIN_ms;
     while (results.size < jobs.length) {
       await sleep(wait);
@@ -126,12 +139,27 @@ export class RedisEvaluator implements Evaluator {
           lost.push(pending[i]!);
           continue;
         }
-        if (job.finishedOn !== undefined && job.returnvalue !== null && job.returnvalue !== undefined) {
-          results.set(pending[i]!.id, job.returnvalue as EvaluationJobResult);
-          wait = POLL_MIN_ms;
-        } else if (job.failedReason?.startsWith(REFUSED)) {
+        if (job.failedReason?.startsWith(REFUSED)) {
           throw new StudyError('BAD_RUN_DIR', `a worker refused the run's jobs: ${job.failedReason.slice(REFUSED.length).trim()}`);
         }
+        if (job.finishedOn === undefined) continue; // waiting, running, or failed with attempts left
+        if (job.failedReason) {
+          throw new StudyError('BAD_RUN_DIR', `job ${job.id} failed ${job.attemptsMade} time(s)${job.processedBy ? ` (last on worker ${job.processedBy})` : ''}: ${job.failedReason}; ${RESUME}`);
+        }
+        const checked = checkJobResult(job.returnvalue, pending[i]!.data.count, this.opts.objectives, this.opts.constraints);
+        if (checked.ok) {
+          results.set(pending[i]!.id, checked.value);
+          wait = POLL_MIN_ms;
+          continue;
+        }
+        const bad = (badResults.get(pending[i]!.id) ?? 0) + 1;
+        const who = job.processedBy ?? (typeof (job.returnvalue as { worker?: unknown } | null)?.worker === 'string' ? String((job.returnvalue as { worker: string }).worker) : 'unknown');
+        if (bad >= MAX_BAD_RESULTS) {
+          throw new StudyError('BAD_RUN_DIR', `worker ${who.slice(0, 100)} returned a malformed result for job ${job.id} ${bad} times (${checked.reason}); nothing of it entered the run; ${RESUME}`);
+        }
+        badResults.set(pending[i]!.id, bad);
+        await this.withRedis(() => job.remove());
+        lost.push(pending[i]!); // discarded: queued again under the same id
       }
       if (lost.length) await this.withRedis(() => add(lost)); // Redis lost them (restarted without data): add them again
     }
@@ -140,8 +168,7 @@ export class RedisEvaluator implements Evaluator {
       const r = results.get(j.id)!;
       const s = this.perWorker.get(r.worker) ?? { evaluations: 0, busy_ms: 0 };
       this.perWorker.set(r.worker, { evaluations: s.evaluations + r.ok.length, busy_ms: s.busy_ms + r.elapsed_ms });
-      const packed: BatchResult = { ok: Uint8Array.from(r.ok), f: Float64Array.from(r.f), g: Float64Array.from(r.g), reasons: r.reasons };
-      out.push(...unpackBatch(packed, this.opts.objectives, this.opts.constraints));
+      out.push(...unpackBatch(r, this.opts.objectives, this.opts.constraints));
     }
     await this.withRedis(() => Promise.all(jobs.map((j) => this.queue.remove(j.id))));
     return out;
@@ -150,7 +177,12 @@ export class RedisEvaluator implements Evaluator {
   /** Runs a Redis operation, retrying while Redis is unreachable, and stops the run after the timeout. */
   private async withRedis<T>(op: () => Promise<T>): Promise<T> {
     const deadline = Date.now() + 1000 * (this.opts.reconnectTimeout_s ?? 30);
+    const stopIfFatal = (): void => {
+      const fatal = this.fatal();
+      if (fatal !== null) throw new StudyError('BAD_ARGUMENT', `Redis at ${redactRedisUrl(this.opts.url)}: ${fatal}`);
+    };
     for (;;) {
+      stopIfFatal();
       try {
         if (this.client.status !== 'ready') throw new Error(`connection ${this.client.status}`);
         // ioredis queues commands while disconnected: bound the wait so the deadline is checked.
@@ -159,11 +191,15 @@ export class RedisEvaluator implements Evaluator {
           timer = setTimeout(() => reject(new Error('no answer from Redis')), Math.max(100, deadline - Date.now()));
         });
         try {
-          return await Promise.race([op(), timeout]);
+          const result = await Promise.race([op(), timeout]);
+          stopIfFatal();
+          return result;
         } finally {
           clearTimeout(timer);
         }
       } catch (e) {
+        if (e instanceof StudyError) throw e;
+        stopIfFatal();
         if (Date.now() > deadline) {
           throw new StudyError('BAD_ARGUMENT', `lost Redis at ${redactRedisUrl(this.opts.url)} for more than ${this.opts.reconnectTimeout_s ?? 30} s (${(e as Error).message}); the run stopped at its last checkpoint: start Redis and continue with odc run --resume <run-dir> --redis <url>`);
         }

@@ -3,18 +3,26 @@
  * worker threads (a piscina pool of `concurrency` threads, so the event loop stays free to renew job
  * locks). It loads each study once, from the text the coordinator stored under the job's key, after
  * checking its sha256 against the job's study hash; it refuses (UnrecoverableError, reason prefixed
- * `odc-refused:`) a job of another odc version or whose study it cannot get. A job payload is data only.
+ * `odc-refused:`) a job of another odc version or whose study it cannot get. A job payload is data only, and
+ * is checked before anything is allocated from it (src/parallel/jobCheck.ts): a malformed or oversized job, or
+ * one whose vectors do not fit its study, fails at once without retries. The stored study must be
+ * self-contained (what the coordinator stores: node inlined, a node run's designs copied in): a study naming
+ * a file is refused, so a job cannot make a worker read its machine's files. Authentication, TLS and
+ * database-index errors stop the worker with one message (`onFatal`) instead of reconnecting forever.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UnrecoverableError, Worker } from 'bullmq';
+import { parse as parseYaml } from 'yaml';
+import { checkJob, encodeConstraint, type CheckedJob } from './jobCheck.js';
 import { PoolEvaluator } from './pool.js';
-import { redisClient } from './redisConnection.js';
+import { redisClient, watchRedisClient } from './redisConnection.js';
 import { queueName, redactRedisUrl } from './redisUrl.js';
-import { REFUSED, type EvaluationJob, type EvaluationJobResult } from './redisEvaluator.js';
+import { REFUSED, type EvaluationJobResult } from './redisEvaluator.js';
 import { loadStudyProblem } from '../run/problem.js';
+import { StudyError } from '../core/errors.js';
 
 export interface WorkerOptions {
   readonly url: string;
@@ -25,7 +33,12 @@ export interface WorkerOptions {
   /** A job whose worker stops renewing its lock this long [ms] is retried elsewhere (default 30,000). */
   readonly lockDuration_ms?: number;
   readonly log: (line: string) => void;
+  /** Called once with the reason when the connection cannot work (wrong password, TLS, database index). */
+  readonly onFatal?: (reason: string) => void;
 }
+
+/** Prefix of the failure reason of a job this worker will not run (malformed, oversized, not self-contained). */
+export const REJECTED = 'odc-rejected:';
 
 export interface RunningWorker {
   readonly name: string;
@@ -36,6 +49,24 @@ export interface RunningWorker {
 interface LoadedStudy {
   readonly pool: PoolEvaluator;
   readonly dir: string;
+  readonly dims: number;
+}
+
+/** Why a study text is not self-contained (it names a file the worker would read), or null. */
+export function fileReference(text: string): string | null {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text, { maxAliasCount: 100 });
+  } catch {
+    return null; // not YAML: the loader says why
+  }
+  if (typeof raw !== 'object' || raw === null) return null;
+  const node = (raw as Record<string, unknown>)['node'];
+  if (typeof node === 'string') return `it names the node file ${JSON.stringify(node.slice(0, 200))}`;
+  if (typeof node === 'object' && node !== null && 'from' in node && !Array.isArray((node as Record<string, unknown>)['candidates'])) {
+    return 'its node.from names a run folder';
+  }
+  return null;
 }
 
 export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
@@ -43,10 +74,19 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   const studies = new Map<string, Promise<LoadedStudy>>();
   const client = redisClient(o.url);
   const blocking = redisClient(o.url);
-  client.on('error', () => undefined);
-  blocking.on('error', () => undefined);
+  let fatal: string | null = null;
+  let onFatal: (reason: string) => void = () => undefined;
+  const fatalReported = new Promise<string>((resolve) => (onFatal = resolve));
+  const report = (reason: string): void => {
+    if (fatal !== null) return;
+    fatal = `worker ${name}: Redis at ${redactRedisUrl(o.url)}: ${reason}`;
+    onFatal(fatal);
+    o.onFatal?.(fatal);
+  };
+  watchRedisClient(client, o.url, report);
+  watchRedisClient(blocking, o.url, report);
 
-  const study = (job: EvaluationJob): Promise<LoadedStudy> => {
+  const study = (job: CheckedJob): Promise<LoadedStudy> => {
     const hit = studies.get(job.studyKey);
     if (hit) return hit;
     const loading = (async () => {
@@ -54,6 +94,8 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
       if (text === null) throw new UnrecoverableError(`${REFUSED} study ${job.studyHash.slice(0, 12)} is not in Redis (the run ended or was started against another server)`);
       const hash = createHash('sha256').update(text).digest('hex');
       if (hash !== job.studyHash) throw new UnrecoverableError(`${REFUSED} the study stored in Redis has hash ${hash.slice(0, 12)}, the job expects ${job.studyHash.slice(0, 12)}`);
+      const ref = fileReference(text);
+      if (ref !== null) throw new UnrecoverableError(`${REJECTED} the stored study is not self-contained: ${ref}; odc run stores studies with their node inlined`);
       const dir = mkdtempSync(join(tmpdir(), 'odc-worker-'));
       const path = join(dir, 'study.yaml');
       writeFileSync(path, text);
@@ -63,7 +105,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
         studyPath: path, studyHash: job.studyHash, workers: o.concurrency,
         objectives: loaded.problem.objectives.length, constraints: loaded.problem.constraints.length,
       });
-      return { pool, dir };
+      return { pool, dir, dims: loaded.problem.variables.length };
     })();
     studies.set(job.studyKey, loading);
     loading.catch(() => studies.delete(job.studyKey));
@@ -71,18 +113,21 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   };
 
   const worker = new Worker(queueName(o.queue), async (job) => {
-    const data = job.data as EvaluationJob;
+    const checked = checkJob(job.data, o.queue);
+    if (!checked.ok) throw new UnrecoverableError(`${REJECTED} worker ${name} will not run job ${job.id ?? '?'}: ${checked.reason}`);
+    const data = checked.value;
     if (data.odcVersion !== o.odcVersion) {
       throw new UnrecoverableError(`${REFUSED} worker ${name} runs odc ${o.odcVersion}, the run needs odc ${data.odcVersion}; install the same version on every machine`);
     }
-    const { pool } = await study(data);
+    const { pool, dims } = await study(data);
+    if (data.dims !== dims) throw new UnrecoverableError(`${REJECTED} job ${job.id ?? '?'} has ${data.dims} variables per design, its study has ${dims}`);
     const t0 = performance.now();
-    const batch = Array.from({ length: data.count }, (_, i) => Float64Array.from(data.x.slice(i * data.dims, (i + 1) * data.dims)));
+    const batch = Array.from({ length: data.count }, (_, i) => data.x.subarray(i * data.dims, (i + 1) * data.dims));
     const evals = await pool.evaluate(batch);
     const result: EvaluationJobResult = {
       ok: evals.map((e) => (e.status === 'ok' ? 1 : 0)),
       f: evals.flatMap((e) => (e.status === 'ok' ? [...e.f] : [])),
-      g: evals.flatMap((e) => (e.status === 'ok' ? [...e.g] : [])),
+      g: evals.flatMap((e) => (e.status === 'ok' ? [...e.g].map(encodeConstraint) : [])),
       reasons: evals.map((e) => (e.status === 'ok' ? null : e.reason)),
       worker: name,
       elapsed_ms: performance.now() - t0,
@@ -95,7 +140,13 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   });
   worker.on('error', (e) => o.log(`worker ${name}: ${e.message}`));
   worker.on('failed', (job, e) => o.log(`worker ${name}: job ${job?.id ?? '?'} failed: ${e.message}`));
-  await worker.waitUntilReady();
+  const ready = await Promise.race([worker.waitUntilReady().then(() => null), fatalReported]);
+  if (ready !== null) {
+    await worker.close(true).catch(() => undefined);
+    client.disconnect();
+    blocking.disconnect();
+    throw new StudyError('BAD_ARGUMENT', ready);
+  }
   o.log(`worker ${name}: connected to ${redactRedisUrl(o.url)}, queue ${o.queue}, ${o.concurrency} evaluation thread(s)`);
   return {
     name,
@@ -117,7 +168,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
 /** Failed evaluations carry no f or g: pad them so the coordinator can unpack fixed-width rows. */
 function padFailed(r: EvaluationJobResult, count: number, pool: PoolEvaluator): EvaluationJobResult {
   const m = pool.objectives, k = pool.constraints;
-  const f: number[] = [], g: number[] = [];
+  const f: number[] = [], g: (number | string)[] = [];
   let fi = 0, gi = 0;
   for (let i = 0; i < count; i++) {
     for (let j = 0; j < m; j++) f.push(r.ok[i] ? r.f[fi++]! : 0);

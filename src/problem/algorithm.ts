@@ -1,6 +1,6 @@
 /**
  * Algorithm contract (ask/tell, pymoo style), shared by solvers/ and the run driver. Solvers import only the
- * interfaces in src/problem (types, algorithm, lp) and the kernels in src/core (test/solvers/layering.test.ts).
+ * interfaces in src/problem (types, algorithm, lp) and the kernels in src/core (.dependency-cruiser.cjs).
  * The driver (src/run) owns evaluation: it calls `ask()`, evaluates the batch with any
  * Evaluator (serial or a worker pool), then `tell()`s the results in the same order.
  * All randomness comes from the Rng passed at construction; snapshots make runs resumable bit-for-bit.

@@ -3,6 +3,7 @@
  * in every row; numbers are rounded for reading, the JSON record keeps full precision.
  */
 import type { ConstraintResult, DesignRecord } from '../evaluate/record.js';
+import { fmt } from '../io/numberFormat.js';
 
 export interface BudgetRow {
   readonly label: string;
@@ -13,54 +14,6 @@ export interface BudgetRow {
 export interface BudgetSection {
   readonly title: string;
   readonly rows: readonly BudgetRow[];
-}
-
-/**
- * `v` as en-US `Intl.NumberFormat` with 0–`maxFractionDigits` fraction digits writes it (thousands separators,
- * trailing zeros dropped, "-0" for a negative value that rounds to zero), for 0 and 1e-6 <= |v| < 1e21, without
- * Intl: ICU's first use costs ~16 ms of start-up in every command that prints a number. ICU rounds the shortest
- * round-trip decimal of the double (what String(v) gives), half away from zero ("1.005" to 2 digits is "1.01",
- * though the double is just below 1.005), so this rounds the digits of String(|v|) the same way.
- */
-export function groupedDecimal(v: number, maxFractionDigits: number): string {
-  const text = String(Math.abs(v));
-  const dot = text.indexOf('.');
-  let int = dot < 0 ? text : text.slice(0, dot);
-  let frac = dot < 0 ? '' : text.slice(dot + 1);
-  if (frac.length > maxFractionDigits) {
-    const up = frac.charCodeAt(maxFractionDigits) >= 53; // '5'
-    frac = frac.slice(0, maxFractionDigits);
-    if (up) {
-      // add one unit in the last kept place, carrying through nines (char codes, not arrays: a report's table formats
-      // every Pareto design's objectives and variables, 2 million numbers for 112,064 designs in 5 objectives)
-      const digits = int + frac;
-      let i = digits.length - 1;
-      while (i >= 0 && digits.charCodeAt(i) === 57) i--; // '9'
-      const carried = i < 0
-        ? `1${'0'.repeat(digits.length)}`
-        : digits.slice(0, i) + String.fromCharCode(digits.charCodeAt(i) + 1) + '0'.repeat(digits.length - 1 - i);
-      int = carried.slice(0, carried.length - frac.length);
-      frac = carried.slice(carried.length - frac.length);
-    }
-  }
-  let end = frac.length;
-  while (end > 0 && frac.charCodeAt(end - 1) === 48) end--; // trailing '0'
-  frac = frac.slice(0, end);
-  let grouped = int;
-  if (int.length > 3) {
-    grouped = '';
-    for (let i = int.length; i > 0; i -= 3) grouped = (i > 3 ? ',' : '') + int.slice(Math.max(0, i - 3), i) + grouped;
-  }
-  return `${v < 0 || Object.is(v, -0) ? '-' : ''}${grouped}${frac.length > 0 ? `.${frac}` : ''}`;
-}
-
-/** Number with sensible significant digits and thousands separators. */
-export function fmt(v: number, digits = 3): string {
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : v < 0 ? '−∞' : 'n/a';
-  const a = Math.abs(v);
-  if (a !== 0 && (a < 1e-3 || a >= 1e9)) return v.toExponential(2);
-  const decimals = a >= 10 ** digits ? 0 : Math.max(0, digits - 1 - Math.floor(Math.log10(a || 1)));
-  return groupedDecimal(v, Math.min(decimals, 6));
 }
 
 export const row = (label: string, value: number | string, unit: string, note?: string): BudgetRow => ({
@@ -127,6 +80,10 @@ export function budgetSections(r: DesignRecord): BudgetSection[] {
       ...(k.nodesBuilt > 1 ? [row('fleet: nodes built, average node cost', `${fmt(k.nodesBuilt)} / ${fmt(k.averageNodeCost_USD / 1e6)}`, '- / M USD',
         `undiscounted fleet LCOC ${fmt(k.programLcoc_USD_per_PFLOP_day)}`)] : []),
       row('capex per W, ex-chips / with chips', `${fmt(k.capexExChips_USD_per_W)} / ${fmt(k.capexWithChips_USD_per_W)}`, 'USD/W', 'per W of average IT power, launch included'),
+      row('cost per chip-hour, undiscounted / discounted', `${fmt(r.economics.costPerChipHour_USD)} / ${fmt(r.economics.costPerChipHourDiscounted_USD)}`, 'USD/chip-h',
+        `terrestrial ${fmt(r.economics.terrestrialCostPerChipHour_USD)} / ${fmt(r.economics.terrestrialCostPerChipHourDiscounted_USD)}; ${r.economics.costTechnology} cost technology`),
+      row('cost per MWh of IT energy, undiscounted / discounted', `${fmt(r.economics.costPerMWh_USD)} / ${fmt(r.economics.costPerMWhDiscounted_USD)}`, 'USD/MWh',
+        `terrestrial ${fmt(r.economics.terrestrialCostPerMWh_USD)} / ${fmt(r.economics.terrestrialCostPerMWhDiscounted_USD)}`),
       ...k.baselines.map((b) => row(`  vs ${b.id}`, b.lcocDiscounted_USD_per_PFLOP_day, 'USD/PFLOP-day',
         `space ${fmt(b.spaceToTerrestrial)}× ${b.spaceToTerrestrial < 1 ? '(space cheaper)' : '(ground cheaper)'}`)),
     ] },

@@ -4,7 +4,7 @@
  */
 import type { CatalogKind } from '../catalog/schema.js';
 import { unitOf } from '../evaluate/metrics.js';
-import { fmt } from './budget.js';
+import { fmt } from '../io/numberFormat.js';
 import { axisLabel } from './plots.js';
 
 /** Figures shown per catalog (catalog field names; a field a row lacks shows as '-'). */

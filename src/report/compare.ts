@@ -11,9 +11,8 @@
  *   each quarter of the normalized range ("who dominates where");
  * - with `vs` (runs of a second side, e.g. other seeds or settings): each indicator's spread per side and a
  *   Mann–Whitney U test between the sides (./compareStats.ts).
- * Writes compare.html, compare.md and fronts.svg to the output folder (atomically). Two 5-objective fronts of ~40,000
- * designs: 36 s with every pair compared for the share and the hypervolume on one thread, 6.7 s now (issue 14), the
- * same numbers to the last bit.
+ * Writes compare.html, compare.md and fronts.svg to the output folder (atomically). The shares and hypervolumes of
+ * large fronts run on several threads with the numbers of one thread to the last bit (timings: docs/performance.md).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -25,11 +24,12 @@ import { hypervolumeParallel } from '../indicators/hypervolumeParallel.js';
 import { igdPlus } from '../indicators/igd.js';
 import { writeFileAtomic } from '../run/atomic.js';
 import { normalizationOf } from '../run/history.js';
-import { fmt } from './budget.js';
-import { minimizedObjectives } from './decision.js';
-import { CSS, esc, htmlTable, inlineSvg } from './html.js';
+import { fmt } from '../io/numberFormat.js';
+import { minimizedObjectives } from '../run/decision.js';
+import { CSS } from './html.js';
+import { esc, htmlTable, inlineSvg } from './htmlText.js';
 import { loadRun, type LoadedRun } from './load.js';
-import { mdEscape, mdTable } from './markdown.js';
+import { mdEscape, mdTable } from './markdownText.js';
 import {
   checkEpsilon, compareIndicator, DEFAULT_COMPARE_EPSILON, epsilonDominatedMask, GROUP_METHOD, groupTable, type IndicatorComparison,
 } from './compareStats.js';

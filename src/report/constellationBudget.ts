@@ -5,7 +5,8 @@
  */
 import type { ConstellationRecord, StatsRecord } from '../constellation/record.js';
 import type { ConstraintResult } from '../evaluate/record.js';
-import { constraintLines, fmt, groupedDecimal, noteLines, row, sectionLines, table, type BudgetRow, type BudgetSection } from './budget.js';
+import { constraintLines, noteLines, row, sectionLines, table, type BudgetRow, type BudgetSection } from './budget.js';
+import { fmt, groupedDecimal } from '../io/numberFormat.js';
 
 const MAX_LISTED = 3;
 /** Above this many shells, per-shell node constraints are summarised by their worst shell. */
@@ -87,6 +88,7 @@ export function constellationSections(r: ConstellationRecord): BudgetSection[] {
       row('launch', t.launch_USD / 1e9, 'bn USD'), row('operations', t.operations_USD / 1e9, 'bn USD'), row('replacements', t.replacements_USD / 1e9, 'bn USD'),
       row('ground segment', t.ground_USD / 1e9, 'bn USD'), row('total cost', t.cost_USD / 1e9, 'bn USD'),
       row('levelized cost of compute', t.lcoc_USD_per_PFLOP_day, 'USD/PFLOP-day'), row('cost per million tokens', t.cost_USD_per_Mtoken, 'USD/Mtoken'),
+      row('cost per chip-hour / per MWh of IT energy', `${fmt(t.costPerChipHour_USD)} / ${fmt(t.costPerMWh_USD)}`, 'USD/chip-h / USD/MWh', 'undiscounted'),
     ] },
   ];
 }

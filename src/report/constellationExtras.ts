@@ -4,7 +4,7 @@
  * design's own satellites (a table and a distance-over-time chart), and the launches per vehicle and shell.
  * Pure functions of plain rows returning static SVG (vega-lite in Node, see plots.ts) or table cells.
  */
-import { fmt } from './budget.js';
+import { fmt } from '../io/numberFormat.js';
 import { renderPlotSvg } from './constellationPlotsSeries.js';
 
 const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];

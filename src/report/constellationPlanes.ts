@@ -9,7 +9,7 @@
  */
 import { planeRaan_rad, raanFromLtan_rad } from '../constellation/pattern.js';
 import type { ShellGeometrySpec } from '../constellation/types.js';
-import { fmt } from './budget.js';
+import { fmt } from '../io/numberFormat.js';
 import { renderPlotSvg } from './constellationPlotsSeries.js';
 
 const DEG_PER_RAD = 180 / Math.PI;

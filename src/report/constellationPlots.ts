@@ -7,7 +7,7 @@
 import type { LinkGraphDetail } from '../constellation/details.js';
 import type { ConstellationRecord } from '../constellation/record.js';
 import { sunSynchronousInclination } from '../models/orbit.js';
-import { fmt } from './budget.js';
+import { fmt } from '../io/numberFormat.js';
 import { renderPlotSvg } from './constellationPlotsSeries.js';
 import { placeLabels } from './labelPlacement.js';
 

@@ -3,7 +3,7 @@
  * cost breakdown. Pure functions of plain data returning static SVG (see plots.ts). `renderPlotSvg`
  * is shared with constellationPlots.ts (which re-exports everything here).
  */
-import { fmt } from './budget.js';
+import { fmt } from '../io/numberFormat.js';
 import { renderSvg, samplePositions } from './plots.js';
 
 /** At most this many contact bars are drawn; beyond it short gaps are bridged (stated in the title). */

@@ -22,10 +22,10 @@ import {
   conjunctionsSvg, conjunctionTable, launchManifestSvg, utilizationByClassSvg, type ConjunctionPair, type LaunchManifestRow, type UtilizationRow,
 } from './constellationExtras.js';
 import { shellPlanesSvg } from './constellationPlanes.js';
-import { decisionPicks } from './decision.js';
+import { decisionPicks } from '../run/decision.js';
 import { groundTrackSvg, planeGroundTrack } from './groundTrack.js';
 import type { LoadedRun } from './load.js';
-import type { ReportPlot } from './model.js';
+import type { ReportPlot } from './reportParts.js';
 
 const RAD_TO_DEG = 180 / Math.PI;
 

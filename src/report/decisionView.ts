@@ -3,11 +3,11 @@
  * one sentence, the recommended designs with their key figures, the verdict against each terrestrial scenario, what
  * binds each design and the front, why each reference design is not on the front, and the front plot with the knee.
  */
-import { fmt } from './budget.js';
-import { BINDING_MARGIN, BOUND_TOLERANCE, frontPressureTexts } from './binding.js';
+import { fmt } from '../io/numberFormat.js';
+import { BINDING_MARGIN, BOUND_TOLERANCE, frontPressureTexts } from '../run/binding.js';
 import type { LoadedRun } from './load.js';
 import { objectiveTitle, samplePositions, type AxisDef, type CategoryStyle } from './plots.js';
-import { shellText, type DecisionSummary, type RecommendedDesign } from './recommend.js';
+import { shellText, type DecisionSummary, type RecommendedDesign } from '../run/recommend.js';
 import { referenceStatus, type ReferenceDesign } from './references.js';
 import { objectiveMatrixSvg } from './svgPlots.js';
 

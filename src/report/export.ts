@@ -16,11 +16,11 @@ import { stringify } from 'yaml';
 import { writeFileAtomic, writeStreamAtomic } from '../run/atomic.js';
 import { loadStudyProblem } from '../run/problem.js';
 import { writeOmmJson, writeSatelliteCsv, writeTle } from '../constellation/exportSatellites.js';
-import type { ParetoDesign } from '../run/results.js';
-import { parseDesignSelector, selectDesign, type DesignSelector } from './decision.js';
+import type { ParetoDesign } from '../run/paretoFile.js';
+import { parseDesignSelector, selectDesign, type DesignSelector } from '../run/decision.js';
 import { loadRun } from './load.js';
 import { selectedKnee } from './robustness.js';
-import { csvCell } from './csv.js';
+import { csvCell } from '../io/csv.js';
 
 export type ExportFormat = 'yaml' | 'json' | 'csv' | 'omm' | 'tle';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['yaml', 'json', 'csv', 'omm', 'tle'];

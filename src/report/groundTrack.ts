@@ -10,7 +10,7 @@
 import { planeElements } from '../constellation/pattern.js';
 import { propagatePlane, temeToEarthFixed } from '../constellation/propagate.js';
 import type { SamplingWindow, ShellGeometrySpec } from '../constellation/types.js';
-import { fmt } from './budget.js';
+import { fmt } from '../io/numberFormat.js';
 import { renderPlotSvg } from './constellationPlotsSeries.js';
 import { labelBox, placeLabels, type Box } from './labelPlacement.js';
 

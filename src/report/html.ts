@@ -4,25 +4,11 @@
  * comes from the user (study name, description, file names, catalog ids, constraint text) is escaped.
  */
 import type { BudgetSection } from './budget.js';
-import { fmt } from './budget.js';
+import { fmt } from '../io/numberFormat.js';
+import { esc, inlineSvg, htmlTable, td } from './htmlText.js';
 import { robustnessHtml } from './robustness.js';
-import type { KeyValue, PickView, ReportModel, ReportPlot } from './model.js';
-
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const SPECIAL = /[&<>"']/;
-const SPECIAL_ALL = /[&<>"']/g;
-
-/**
- * HTML-escapes text for element content and attribute values. Most cells (numbers, names) have nothing to
- * escape and are returned as they are: the Pareto table of a ZDT1 report escapes ~14,000 cells.
- */
-export function esc(s: unknown): string {
-  const text = String(s);
-  return SPECIAL.test(text) ? text.replace(SPECIAL_ALL, (c) => ENTITIES[c]!) : text;
-}
-
-/** Strips the XML prolog so an SVG document can be inlined; vega's SVG text is already escaped. */
-export const inlineSvg = (svg: string): string => svg.replace(/^<\?xml[^>]*>\s*/, '');
+import type { PickView, ReportModel } from './model.js';
+import type { KeyValue, ReportPlot } from './reportParts.js';
 
 export const CSS = `
 :root { --fg: #1b1b1b; --muted: #5b5b5b; --line: #d9d9d9; --head: #f3f4f6; --accent: #b3261e; }
@@ -78,13 +64,6 @@ document.querySelectorAll('table.sortable').forEach(function (t) {
   });
 });
 `;
-
-const isNum = (s: string): boolean => /^[−-]?[\d,]*\.?\d+(e[+-]?\d+)?$|^[−-]?∞$/.test(s);
-const td = (s: string): string => `<td${isNum(s) ? ' class="num"' : ''}>${esc(s)}</td>`;
-
-export function htmlTable(headers: readonly string[], rows: readonly (readonly string[])[], cls = ''): string {
-  return `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${headers.map((h) => `<th>${esc(h).replace(/\.(?=\S)/g, '.<wbr>')}</th>`).join('')}</tr></thead><tbody>\n${rows.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('\n')}\n</tbody></table>`;
-}
 
 const kvTable = (rows: readonly KeyValue[]): string => `<table class="kv"><tbody>${rows.map((r) => `<tr><th>${esc(r.label)}</th><td>${esc(r.value)}</td></tr>`).join('')}</tbody></table>`;
 

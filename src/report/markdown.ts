@@ -2,27 +2,13 @@
  * report.md: the same content as report.html for GitHub, with the plots as .svg files beside it.
  * User strings are escaped for Markdown (and for the inline HTML GitHub would otherwise render).
  */
-import { fmt } from './budget.js';
+import { fmt } from '../io/numberFormat.js';
+import { mdEscape, mdTable } from './markdownText.js';
 import { robustnessMarkdown } from './robustness.js';
 import type { PickView, ReportModel } from './model.js';
 
 /** Maximum Pareto rows in report.md (all rows are in report.html and pareto.csv). */
 export const MD_TABLE_ROWS = 100;
-
-/** Escapes Markdown punctuation, HTML tags and table pipes in user text; newlines become spaces. */
-export function mdEscape(s: unknown): string {
-  return String(s)
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]{}()#+!|~])/g, '\\$1');
-}
-
-export function mdTable(headers: readonly string[], rows: readonly (readonly string[])[], numeric?: readonly boolean[]): string {
-  const align = headers.map((_, j) => (numeric?.[j] ? '---:' : '---'));
-  return [`| ${headers.map(mdEscape).join(' | ')} |`, `| ${align.join(' | ')} |`, ...rows.map((r) => `| ${r.map(mdEscape).join(' | ')} |`)].join('\n');
-}
 
 function pickMd(v: PickView): string[] {
   const { pick } = v;

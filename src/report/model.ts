@@ -6,16 +6,18 @@
 import { unitOf } from '../evaluate/metrics.js';
 import type { ConstraintResult } from '../evaluate/record.js';
 import { constellationSections } from './constellationBudget.js';
-import { budgetSections, fmt, type BudgetSection } from './budget.js';
-import { decisionPicks, KNEE_METHOD, type Pick } from './decision.js';
+import { budgetSections, type BudgetSection } from './budget.js';
+import { fmt } from '../io/numberFormat.js';
+import { decisionPicks, KNEE_METHOD, type Pick } from '../run/decision.js';
 import type { LoadedRun } from './load.js';
 import { axisLabel, objectiveTitle, samplePositions, tidySvg, tickText, type AxisDef, type CategoryStyle, type ParallelAxis } from './plots.js';
 import { convergenceSvg, matrixPanelSize, objectiveMatrixSvg, parallelSvg, waterfallSvg } from './svgPlots.js';
 import type { ReferenceDesign } from './references.js';
 import { robustReport, type RobustReport } from './robust.js';
+import type { KeyValue, ReportPlot } from './reportParts.js';
 import { robustPicks, type RobustnessReport } from './robustness.js';
-import { BINDING_MARGIN } from './binding.js';
-import { decisionSummary, type DecisionSummary } from './recommend.js';
+import { BINDING_MARGIN } from '../run/binding.js';
+import { decisionSummary, type DecisionSummary } from '../run/recommend.js';
 import { decisionView, frontKneeCaption, frontKneeSvg, type DecisionView } from './decisionView.js';
 
 /** Plot sizes: evaluations and Pareto designs beyond these are sampled evenly (deterministic). */
@@ -24,21 +26,6 @@ export const MAX_FRONT_POINTS = 1500;
 export const MAX_PARALLEL_LINES = 800;
 /** A constraint is called binding when its relative margin is at most this (2 %): see binding.ts. */
 export { BINDING_MARGIN };
-
-export interface ReportPlot {
-  readonly id: string;
-  readonly file: string;
-  readonly title: string;
-  readonly caption: string;
-  readonly svg: string;
-  /** A table shown under the plot (e.g. the closest conjunctions). */
-  readonly table?: { readonly headers: readonly string[]; readonly rows: readonly (readonly string[])[] };
-}
-
-export interface KeyValue {
-  readonly label: string;
-  readonly value: string;
-}
 
 export interface PickView {
   readonly pick: Pick;

@@ -7,7 +7,7 @@
  * names, which vega would read as nested paths). Every axis title carries its unit.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { fmt } from './budget.js';
+import { fmt } from '../io/numberFormat.js';
 
 /**
  * Axis label for a metric or design path: `cost.lcoc [USD/PFLOP-day]` (unit suffix moved into brackets); a

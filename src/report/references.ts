@@ -12,11 +12,11 @@ import { basename, join } from 'node:path';
 import { evaluateDesignFile } from '../evaluate/evaluator.js';
 import { metricValue } from '../evaluate/metrics.js';
 import type { DesignRecord } from '../evaluate/record.js';
-import type { ParetoFile } from '../run/results.js';
+import type { ParetoFile } from '../run/paretoFile.js';
 import { PROJECT_ROOT } from '../run/versions.js';
 import { scaledViolation } from '../study/compile.js';
 import { evaluateExpr, parseConstraint } from '../study/expression.js';
-import { fmt } from './budget.js';
+import { fmt } from '../io/numberFormat.js';
 
 export const REFERENCE_DESIGN_FILES = ['ai1.yaml', 'starcloud-3.yaml', 'suncatcher.yaml', 'three-body.yaml'] as const;
 

@@ -7,10 +7,10 @@
  * values alone (what a nominal optimization would have kept of this set).
  */
 import { nonDominatedIndices } from '../core/dominance.js';
-import type { ParetoDesign } from '../run/results.js';
-import { fmt } from './budget.js';
+import type { ParetoDesign } from '../run/paretoFile.js';
+import { fmt } from '../io/numberFormat.js';
 import type { LoadedRun } from './load.js';
-import type { KeyValue, ReportPlot } from './model.js';
+import type { KeyValue, ReportPlot } from './reportParts.js';
 import { objectiveTitle, renderSvg, samplePositions, STATISTIC_NAME, type AxisDef } from './plots.js';
 
 /** Robust designs drawn at most (with their nominal twins: twice as many points). */

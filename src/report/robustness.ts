@@ -9,7 +9,7 @@
  *   study's distributions, Latin hypercube, seed robust.seed or algorithm.seed) in which every enforced constraint
  *   holds at once, with its 95 % Wilson (1927) score interval (Brown, Cai & DasGupta 2001). Only node studies with
  *   uncertain inputs; the recommended designs only (a few hundred evaluations each).
- * - select.minMargin / select.minProbability: the knee (src/report/decision.ts, distance measured on the whole front)
+ * - select.minMargin / select.minProbability: the knee (src/run/decision.ts, distance measured on the whole front)
  *   among the designs meeting them; minProbability compares the point estimate and samples designs in knee order
  *   until one qualifies (at most MAX_DESIGNS_CHECKED). When none qualifies the plain knee is recommended, labelled so.
  */
@@ -17,12 +17,12 @@ import { join } from 'node:path';
 import { jointProbability, type ProportionInterval } from '../analysis/statistics.js';
 import type { ConstraintSamples } from '../study/constraintSamples.js';
 import { loadStudyProblem } from '../run/problem.js';
-import type { ParetoDesign } from '../run/results.js';
-import { fmt } from './budget.js';
-import { kneeAmong, minimizedObjectives, type Pick } from './decision.js';
-import { esc, htmlTable } from './html.js';
+import type { ParetoDesign } from '../run/paretoFile.js';
+import { fmt } from '../io/numberFormat.js';
+import { kneeAmong, minimizedObjectives, type Pick } from '../run/decision.js';
+import { esc, htmlTable } from './htmlText.js';
 import type { LoadedRun } from './load.js';
-import { mdEscape, mdTable } from './markdown.js';
+import { mdEscape, mdTable } from './markdownText.js';
 
 /** Uncertainty samples per design when the study gives no select.samples. */
 export const DEFAULT_SELECT_SAMPLES = 256;

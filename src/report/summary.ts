@@ -1,8 +1,8 @@
 /** Plain-text summary printed at the end of `odc run` (stdout; also with --quiet, which only drops the progress). */
 import type { RunSummary } from '../run/driver.js';
-import { fmt } from './budget.js';
-import { boundText, designBindingText, WIDEN_SHARE } from './binding.js';
-import { shellText, type DecisionSummary, type TerrestrialVerdict } from './recommend.js';
+import { fmt } from '../io/numberFormat.js';
+import { boundText, designBindingText, WIDEN_SHARE } from '../run/binding.js';
+import { shellText, type DecisionSummary, type TerrestrialVerdict } from '../run/recommend.js';
 
 /** Front conditions, and the knee's binding constraints, named on the terminal (the report and run.json have them all). */
 const TERMINAL_PRESSURES = 4;

@@ -3,11 +3,11 @@
  * convergence and the delivered-compute waterfall; compare.ts draws its fronts with the same scatter matrix.
  * Why not vega-lite like the other plots (plots.ts): these are linear scales, symbols, polylines and bars, and
  * vega and vega-lite cost ~0.45 s of CPU to load plus 0.4–0.9 s to lay out and render them for a ZDT1 run
- * (3,441 points, 441 lines over 32 axes): more than the whole 20,000-evaluation optimization (issue 14). Written
- * here they take a few milliseconds. Same data, sampling, colours, sizes and titles as the vega-lite specs they
- * replace; the class names (mark-symbol, mark-line, mark-rect) keep vega's, so the report's CSS and tests apply.
+ * (3,441 points, 441 lines over 32 axes): more than the whole 20,000-evaluation optimization. Written
+ * here they take a few milliseconds. Same data, sampling, colours, sizes and titles as vega-lite specs of the same
+ * plots would give; the class names (mark-symbol, mark-line, mark-rect) are vega's, so the report's CSS applies.
  */
-import { fmt } from './budget.js';
+import { fmt } from '../io/numberFormat.js';
 import type { AxisDef, CategoryStyle, ParallelAxis } from './plots.js';
 import { stackedLabel } from './plots.js';
 import { axes as drawAxes, linear, niceMax, px, svgDocument, symbolPath, text, textWidth, yAxisWidth, type Frame } from './svg.js';

@@ -22,7 +22,7 @@ import type { SampledEvaluations } from './evaluationSample.js';
 import { CHECKPOINT, LOG_FINAL, LOG_PARTIAL, openRunFolder, writeCheckpoint, type OpenRun } from './runFolder.js';
 import { diskWriteError } from './atomic.js';
 import { ODC_VERSION } from './versions.js';
-import type { DecisionSummary } from '../report/recommend.js';
+import type { DecisionSummary } from './recommend.js';
 
 export type AlgorithmFactoryByName = (name: string, problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) => Algorithm;
 

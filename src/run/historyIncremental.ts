@@ -1,7 +1,7 @@
 /**
  * Indicators of the front seen so far, kept up to date point by point while the history replays the log, instead
- * of recomputed from the whole archive at every generation (issue 14: at 5 objectives the per-generation
- * recomputation was a quarter of a run).
+ * of recomputed from the whole archive at every generation (at 5 objectives that recomputation would cost about a
+ * quarter of a run).
  *
  * Why a running value is exact for an unbounded archive: a design leaves the archive only when a design that
  * dominates it enters, and dominance is transitive. So the current front dominates a sample point exactly when

@@ -13,7 +13,7 @@
  * 2 threads, 120,000 points in 5 objectives 12.4 → 7.2 s, 20,000 in 6 objectives 22.7 → 12.7 s); the note states
  * the one-thread cost.
  */
-import { groupedDecimal } from '../report/budget.js';
+import { groupedDecimal } from '../io/numberFormat.js';
 
 /** Archive size from which the note is given, in 4-5 objectives. */
 export const LARGE_ARCHIVE_DESIGNS = 50_000;

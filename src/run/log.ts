@@ -10,7 +10,7 @@
  */
 import { closeSync, constants, existsSync, lstatSync, openSync, statSync, truncateSync } from 'node:fs';
 import { forEachCsvRecord, splitCsvRecord } from './csvStream.js';
-import { FORMULA_PREFIX, PLAIN_NUMBER } from '../report/csv.js';
+import { FORMULA_PREFIX, PLAIN_NUMBER } from '../io/csv.js';
 import { writeAllSync } from './atomic.js';
 import { StudyError } from '../core/errors.js';
 import type { Evaluation, Problem } from '../problem/types.js';
@@ -263,7 +263,7 @@ export class EvaluationLog {
       refuseSymlink(path);
       if (!existsSync(path) || statSync(path).size < resumeBytes) throw new Error(`${path} is shorter than its checkpoint says; the run folder is damaged`);
       truncateSync(path, resumeBytes);
-      // Streamed, never held: any run size resumes in bounded memory (issue 13, item 4).
+      // Streamed, never held: any run size resumes in bounded memory.
       forEachLogRow(path, problem, (row) => {
         this.count(row);
         onResumedRow?.(row);

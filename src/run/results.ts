@@ -5,19 +5,16 @@
  * archive itself (and the run's normalization, taken from it) is unchanged.
  */
 import { join } from 'node:path';
-import type { DesignRecord } from '../evaluate/record.js';
-import type { ConstellationRecord } from '../constellation/record.js';
 import type { Individual } from '../problem/algorithm.js';
-import type { Problem } from '../problem/types.js';
 import type { AlgorithmSettings } from '../study/schema.js';
 import { unitOf } from '../evaluate/metrics.js';
 import { nonDominatedIndices } from '../core/dominance.js';
 import { writeFileAtomic } from './atomic.js';
-import { csvCell as sharedCsvCell } from '../report/csv.js';
+import { csvCell as sharedCsvCell } from '../io/csv.js';
 import type { GenerationStats, Normalization } from './history.js';
 import type { LoadedStudy } from './problem.js';
-import type { ResolvedRobustSettings, RobustDetail } from '../study/robust.js';
-import { decisionSummary, type DecisionSummary } from '../report/recommend.js';
+import { decisionSummary, type DecisionSummary } from './recommend.js';
+import type { DuplicatePolicy, ParetoDesign, ParetoFile } from './paretoFile.js';
 
 /** What a finished run found: counts, why it stopped, failures, and the least-infeasible designs. */
 export interface RunCounts {
@@ -53,41 +50,8 @@ export interface RunMeta {
   readonly history?: readonly GenerationStats[];
   /** Generations per history row (1, or ⌈generations / 500⌉ for longer runs: see historyStride in history.ts). */
   readonly historyStride?: number;
-  /** The recommended designs, their figures and terrestrial verdicts, and what binds them and the front (src/report/recommend.ts). */
+  /** The recommended designs, their figures and terrestrial verdicts, and what binds them and the front (src/run/recommend.ts). */
   readonly decision?: DecisionSummary;
-}
-
-export interface ParetoDesign {
-  readonly index: number;
-  readonly variables: Record<string, string | number>;
-  /** In the user's sense: a maximized objective is positive. */
-  readonly objectives: Record<string, number>;
-  /** Constraint values g (≤ 0 satisfied), by constraint name. */
-  readonly constraints: Record<string, number>;
-  readonly record: DesignRecord | ConstellationRecord | null;
-  /** Robust studies: the nominal design's objective values and the design's sample counts (src/study/robust.ts). */
-  readonly robust?: RobustDetail;
-}
-
-export interface ParetoFile {
-  readonly formatVersion: 1;
-  readonly study: string;
-  readonly kind: 'node' | 'benchmark' | 'constellation';
-  readonly objectives: readonly { name: string; sense: 'minimize' | 'maximize'; unit: string }[];
-  readonly variables: Problem['variables'];
-  /** How near-duplicates were collapsed (absent in runs of older odc). */
-  readonly duplicates?: DuplicatePolicy;
-  /** Robust studies: the common sample set (samples, method, seed, maxFailedShare) and its input columns. */
-  readonly robust?: ResolvedRobustSettings & { readonly columns: readonly string[] };
-  readonly designs: readonly ParetoDesign[];
-}
-
-/** The duplicate tolerance a reported front was written with. */
-export interface DuplicatePolicy {
-  /** Box size of the ε-box rule as a fraction of the archive's range in each objective (see `reportedFront`). */
-  readonly relativeTolerance: number;
-  /** Designs in the archive; `designs.length` of them were reported. */
-  readonly archiveSize: number;
 }
 
 /** Relative duplicate tolerance of reported fronts: boxes of 0.1 % of the front's range in each objective. */
@@ -143,7 +107,7 @@ export function reportedFront(archive: readonly Individual[], tolerance = FRONT_
   return archive.filter((_, i) => keep.has(i));
 }
 
-/** pareto.csv cells: numbers stay numbers, text is quoted and its formula prefixes neutralised (src/report/csv.ts). */
+/** pareto.csv cells: numbers stay numbers, text is quoted and its formula prefixes neutralised (src/io/csv.ts). */
 const csvCell = sharedCsvCell;
 
 export function paretoDesigns(loaded: LoadedStudy, archive: readonly Individual[], records?: readonly unknown[]): ParetoDesign[] {

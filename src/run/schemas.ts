@@ -14,7 +14,7 @@ export const RUN_FORMAT_VERSION = 1;
 /** A number written by JSON.stringify: NaN and ±Infinity become null. */
 const jsonNumber = lazy(() => z.number().nullable());
 
-/** run.json `decision` (src/report/recommend.ts DecisionSummary): what the terminal summary and the reports lead with. */
+/** run.json `decision` (src/run/recommend.ts DecisionSummary): what the terminal summary and the reports lead with. */
 export const decisionSchema = lazy(() => {
   const margin = z.looseObject({ name: z.string(), margin: jsonNumber() });
   const bound = z.looseObject({ variable: z.string(), bound: z.enum(['lower', 'upper']), limit: z.number() });

@@ -15,8 +15,9 @@ import type { ConstraintSpec, Evaluation, ObjectiveSpec, Problem, VariableSpec }
 import { ExpressionError, evaluateExpr, parseConstraint, parseObjective, type ParsedConstraint, type ParsedObjective } from './expression.js';
 import { compileRobust, inputColumns, type RobustStudy } from './robust.js';
 import { constraintSampler, type ConstraintSamples, type ConstraintSampleSettings } from './constraintSamples.js';
-import { locate } from './issues.js';
-import { CATALOG_FIELDS, checkCatalogId, type CatalogField, type CatalogIds, type ParsedFile } from './load.js';
+import { locate } from '../io/issues.js';
+import { CATALOG_FIELDS, checkCatalogId, type CatalogField, type CatalogIds } from './load.js';
+import type { ParsedFile } from '../io/yaml.js';
 import { nodeDesignSchema, type NodeDesign, type NodeStudy } from './schema.js';
 import { didYouMean } from '../core/errors.js';
 import * as z from 'zod';
@@ -43,7 +44,7 @@ export interface CompiledStudy {
   constraintSampler(settings: ConstraintSampleSettings): ((x: Float64Array) => ConstraintSamples) | null;
 }
 
-const DESIGN_SECTIONS = ['mission', 'orbit', 'compute', 'power', 'thermal', 'radiation', 'isl', 'launch', 'mass', 'drag', 'economics'] as const;
+const DESIGN_SECTIONS = ['mission', 'orbit', 'compute', 'power', 'thermal', 'radiation', 'isl', 'launch', 'mass', 'drag', 'cost', 'economics'] as const;
 
 function fieldSchema(section: string, key: string): { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } } | undefined {
   const sec = (nodeDesignSchema().shape as Record<string, unknown>)[section] as { def?: { innerType?: unknown } } | undefined;

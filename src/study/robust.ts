@@ -37,7 +37,7 @@ import { quantile } from '../analysis/distributions.js';
 import { unitSample, type SamplingMethod } from '../analysis/sampling.js';
 import { sortedQuantile } from '../analysis/statistics.js';
 import { NODE_CATALOG_KINDS } from '../catalog/overrides.js';
-import { rowResolver } from '../catalog/rows.js';
+import { rowResolver } from '../evaluate/rows.js';
 import type { Catalogs } from '../catalog/schema.js';
 import { createRng } from '../core/rng.js';
 import { StudyError } from '../core/errors.js';
@@ -45,10 +45,10 @@ import { metricGetter } from '../evaluate/metrics.js';
 import type { DesignRecord } from '../evaluate/record.js';
 import type { Evaluation, ObjectiveSpec } from '../problem/types.js';
 import { checkRowUncertainty, supportProblem, uncertainInputs, type UncertainInput } from '../uncertainty/inputs.js';
-import { parseUncertainValue } from '../uncertainty/entry.js';
+import { parseUncertainValue } from '../analysis/uncertainValue.js';
 import { applyInputs, resolveInput } from '../uncertainty/targets.js';
 import { compare, evaluateExpr, type Expr, type ParsedConstraint, type ParsedObjective, type Statistic } from './expression.js';
-import { locate, type SourceMap } from './issues.js';
+import { locate, type SourceMap } from '../io/issues.js';
 import type { NodeDesign, RobustSettings } from './schema.js';
 
 /** Xored into the seed of the sample stream, so it is not the optimizer's stream when both use algorithm.seed. */

@@ -7,7 +7,8 @@
 import * as z from 'zod';
 import { catalogOverridesSchema } from '../catalog/overrides.js';
 import { lazy } from '../core/lazy.js';
-import { designUncertaintySchema } from '../uncertainty/entry.js';
+import { PRINTABLE, PRINTABLE_MESSAGE } from '../core/names.js';
+import { designUncertaintySchema } from '../analysis/uncertainValue.js';
 
 /** A number field with its unit and model validity range, whose error messages say both. */
 export const range = (name: string, lo: number, hi: number, unit: string, why: string) =>
@@ -164,6 +165,27 @@ export const massSchema = lazy(() => z
   })
   .describe('Mass factors: bus allocation and system margin.'));
 
+export const costSchema = lazy(() => z
+  .strictObject({
+    technology: z.enum(['heritage', 'current', 'production-scale']).default('current')
+      .describe('Cost preset (src/models/costTechnology.ts): prices for the production maturity of the line that builds the node. heritage (low-rate, qualified: '
+        + 'array and radiator × 2, bus $15,000/kg, AIT 20 %, chips +25 %, learning 0.95), current (catalog prices, bus $5,000/kg, AIT 10 %, learning 0.90), '
+        + 'production-scale (Starlink-class: array and radiator × 0.27, bus $1,100/kg, AIT 5 %, learning 0.85); the keys below override it one by one.'),
+    arrayPriceFactor: range('cost.arrayPriceFactor', 0, 10, '(ratio)', 'multiplier on the array row\'s cost_USD_per_W').optional()
+      .describe('Multiplier on the solar-array row\'s $/W [-]; default from technology (current: 1).'),
+    radiatorPriceFactor: range('cost.radiatorPriceFactor', 0, 10, '(ratio)', 'multiplier on the radiator row\'s cost_USD_per_m2').optional()
+      .describe('Multiplier on the radiator row\'s $/m² [-]; default from technology (current: 1).'),
+    busCost_USD_per_kg: range('cost.busCost_USD_per_kg', 0, 1e6, 'USD/kg', 'bus price per kg of bus mass').optional()
+      .describe('Bus price per kg of bus mass [USD/kg]; default from technology (current: 5,000).'),
+    aitFraction: range('cost.aitFraction', 0, 2, '(fraction)', 'assembly, integration and test share of the non-chip hardware').optional()
+      .describe('Assembly, integration and test as a fraction of the non-chip hardware [-]; default from technology (current: 0.10).'),
+    chipIntegrationFraction: range('cost.chipIntegrationFraction', 0, 2, '(fraction)', 'space packaging premium on each chip').optional()
+      .describe('Space packaging and qualification of each chip, fraction of its price [-]; default from technology (current: 0).'),
+    operationsFraction_per_yr: range('cost.operationsFraction_per_yr', 0, 1, '1/yr', 'operations per year as a fraction of hardware + launch').optional()
+      .describe('Operations per node-year as a fraction of hardware + launch [1/yr]; default 0.02 (insurance + ground/ops share, src/models/cost.ts).'),
+  })
+  .describe('Cost technology: the price level of the hardware and its learning across units.'));
+
 export const dragSchema = lazy(() => z
   .strictObject({
     dragCoefficient: range('drag.dragCoefficient', 1, 4, '(ratio)', 'free-molecular flat plates and satellites span ~2.0–2.6')
@@ -195,8 +217,9 @@ export const economicsSchema = lazy(() => z
       .describe('Real discount rate for the discounted LCOC [1/yr] (0.07: OMB Circular A-94).'),
     units: z.number().int('must be a whole number of nodes').min(1).max(1e6, 'at most 1,000,000 nodes (the fleet model\'s range)').default(1)
       .describe('Nodes built and kept in service [-]: hardware follows the learning curve across them (src/models/learningCurve.ts); 1 = one node.'),
-    learningRate: range('economics.learningRate', 0.5, 1, '(fraction)', 'production learning rate').default(0.9)
-      .describe('Production learning rate across units [-] (each doubling of units costs this fraction; SMAD §20.3: 0.95 below 10 units, 0.90 for 10–50, 0.85 above 50); chips and launch stay off the curve.'),
+    learningRate: range('economics.learningRate', 0.5, 1, '(fraction)', 'production learning rate').optional()
+      .describe('Production learning rate across units [-] (each doubling of units costs this fraction; SMAD §20.3: 0.95 below 10 units, 0.90 for 10–50, 0.85 above 50); '
+        + 'default from cost.technology (current: 0.90); chips and launch stay off the curve.'),
     horizon_yr: range('economics.horizon_yr', 0.5, 50, 'yr', 'program horizon').optional()
       .describe('Program horizon [yr]; nodes are replaced at end of life within it (default mission.lifetime_yr: no replacements).'),
     groundSegment_USD: range('economics.groundSegment_USD', 0, 1e11, 'USD', 'ground segment capex').default(0).describe('Ground segment built at the start [USD].'),
@@ -208,7 +231,7 @@ export const economicsSchema = lazy(() => z
   .describe('Economics.'));
 
 const designFields = lazy(() => ({
-  name: z.string({ error: 'name is required: a short identifier for the design' }).min(1).describe('Design name.'),
+  name: z.string({ error: 'name is required: a short identifier for the design' }).min(1).regex(PRINTABLE, PRINTABLE_MESSAGE).describe('Design name.'),
   description: z.string().optional().describe('Free text.'),
   mission: missionSchema().prefault({}),
   orbit: orbitSchema().prefault({}),
@@ -220,6 +243,7 @@ const designFields = lazy(() => ({
   launch: launchSchema().prefault({}),
   mass: massSchema().prefault({}),
   drag: dragSchema().prefault({}),
+  cost: costSchema().prefault({}),
   economics: economicsSchema().prefault({}),
   catalogs: catalogOverridesSchema().optional(),
   uncertainty: designUncertaintySchema().optional(),
@@ -333,7 +357,7 @@ export const nodeStudySchema = lazy(() => z.strictObject({
 export type NodeStudy = z.infer<ReturnType<typeof nodeStudySchema>>;
 
 export const benchmarkStudySchema = lazy(() => z.strictObject({
-  name: z.string().min(1),
+  name: z.string().min(1).regex(PRINTABLE, PRINTABLE_MESSAGE),
   description: z.string().optional(),
   kind: z.literal('benchmark'),
   problem: z.string().min(1).describe('Benchmark problem (src/problem/benchmarks.ts): zdt1 | zdt2 | zdt3 | zdt4 | zdt6 | dtlz1 | dtlz2 | dtlz3 | dtlz4 | dtlz7 | dtlz5 | dtlz6 | idtlz1 | sdtlz1 | sdtlz2 | c1dtlz1 | c2dtlz2 | c3dtlz4 | mw1 | mw2 | mw3 | bnh | osy | tnk | srn | ctp1 | wfg1 | wfg2 | wfg3 | wfg4 | wfg5 | wfg6 | wfg7 | wfg8 | wfg9 | mixed1'),

@@ -25,10 +25,11 @@ import { compileConstellation } from '../constellation/compile.js';
 import { baseNode, parseConstellation, type BaseNode, type LoadedConstellation } from '../constellation/load.js';
 import { constellationFileSchema } from '../constellation/schema.js';
 import { didYouMean, StudyError } from '../core/errors.js';
-import { locate } from '../study/issues.js';
-import { parseDesignFile, readYaml, type ParsedFile } from '../study/load.js';
+import { locate } from '../io/issues.js';
+import { parseDesignFile } from '../study/load.js';
+import { readYaml, type ParsedFile } from '../io/yaml.js';
 import type { NodeDesign } from '../study/schema.js';
-import { parseUncertainValue } from './entry.js';
+import { parseUncertainValue } from '../analysis/uncertainValue.js';
 import { rowInput, supportProblem, uncertainInputs, usedRows, type UncertainInput } from './inputs.js';
 import { designKeySchema, numericDesignKeys, resolveInput, specOf, unwrapNumber, type InputSpec } from './targets.js';
 

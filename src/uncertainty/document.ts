@@ -3,8 +3,9 @@
  * the project's report style from src/report/html.ts) and report.md (GitHub Markdown, plots as .svg files beside
  * it). User text (design name, file, reasons) is escaped in both.
  */
-import { esc, htmlPage, htmlTable, inlineSvg } from '../report/html.js';
-import { mdEscape, mdTable } from '../report/markdown.js';
+import { htmlPage } from '../report/html.js';
+import { esc, htmlTable, inlineSvg } from '../report/htmlText.js';
+import { mdEscape, mdTable } from '../report/markdownText.js';
 
 export interface Plot {
   readonly id: string;

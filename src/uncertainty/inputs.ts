@@ -15,12 +15,12 @@
  */
 import type { Distribution } from '../analysis/distributions.js';
 import { NODE_CATALOG_KINDS, type NodeCatalogKind } from '../catalog/overrides.js';
-import { rowResolver } from '../catalog/rows.js';
+import { rowResolver } from '../evaluate/rows.js';
 import { CATALOG_SPECS, type Catalogs } from '../catalog/schema.js';
 import { didYouMean, StudyError } from '../core/errors.js';
-import { locate, type SourceMap } from '../study/issues.js';
+import { locate, type SourceMap } from '../io/issues.js';
 import type { NodeDesign } from '../study/schema.js';
-import { parseUncertainValue } from './entry.js';
+import { parseUncertainValue } from '../analysis/uncertainValue.js';
 import { numericRowFields, resolveInput, rowFieldSchema, type InputSpec } from './targets.js';
 
 export interface UncertainInput extends InputSpec {

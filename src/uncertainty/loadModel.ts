@@ -1,33 +1,39 @@
 /**
  * The analysis model of a file, by its kind: a node design or node study (./model.ts), or a constellation file or
- * constellation study (./constellationModel.ts). Constellations need an LP solver; without one passed in, the
- * library's composition root (src/index.ts `createLpSolver`) makes one, once per thread.
+ * constellation study (./constellationModel.ts). Constellations need an LP solver: the caller passes one, or a
+ * factory that makes one (src/index.ts passes its `createLpSolver`; this layer never imports solvers/ itself).
  */
 import { StudyError } from '../core/errors.js';
 import type { LpSolver } from '../problem/lp.js';
-import { readYaml } from '../study/load.js';
+import { readYaml } from '../io/yaml.js';
 import { constellationSampleModel, loadConstellationDesign, type ConstellationSampleModel } from './constellationModel.js';
 import { loadDesign, sampleModel, type SampleModel } from './model.js';
 
 /** The model of a node design or of a constellation (both AnalysisModel, ./analysisModel.ts); `kind` tells which. */
 export type FileModel = SampleModel | ConstellationSampleModel;
 
-/** The project's LP solver, from the composition root (imported lazily: src/index.ts imports this layer). */
-export async function defaultLpSolver(): Promise<LpSolver> {
-  const { createLpSolver } = await import('../index.js');
-  return createLpSolver();
+/** The LP solver a constellation is evaluated with, or a factory that makes one (node designs never solve an LP). */
+export interface LpSource {
+  readonly lpSolver?: LpSolver;
+  readonly createLpSolver?: () => Promise<LpSolver>;
+}
+
+async function lpSolverOf(path: string, lp: LpSource): Promise<LpSolver> {
+  if (lp.lpSolver !== undefined) return lp.lpSolver;
+  if (lp.createLpSolver !== undefined) return lp.createLpSolver();
+  throw new Error(`${path}: a constellation needs an LP solver: pass lpSolver or createLpSolver (src/index.ts does)`);
 }
 
 export const isConstellationFile = (path: string): boolean => (readYaml(path).raw as Record<string, unknown>)['kind'] === 'constellation';
 
 /** The model of a node design, node study, constellation or constellation study file. */
-export async function loadAnalysisModel(path: string, lp?: LpSolver): Promise<FileModel> {
-  if (isConstellationFile(path)) return constellationSampleModel(loadConstellationDesign(path), lp ?? (await defaultLpSolver()));
+export async function loadAnalysisModel(path: string, lp: LpSource = {}): Promise<FileModel> {
+  if (isConstellationFile(path)) return constellationSampleModel(loadConstellationDesign(path), await lpSolverOf(path, lp));
   return sampleModel(loadDesign(path));
 }
 
 /** The model of a file, refusing one without uncertain inputs. */
-export async function modelWithInputs(path: string, lp?: LpSolver): Promise<FileModel> {
+export async function modelWithInputs(path: string, lp: LpSource = {}): Promise<FileModel> {
   const model = await loadAnalysisModel(path, lp);
   if (model.inputs.length === 0) {
     const what = model.kind === 'constellation'

@@ -15,7 +15,7 @@ import { METRIC_PATHS, metricGetter, unitOf } from '../evaluate/metrics.js';
 import { PHYSICAL_CONSTRAINTS } from '../evaluate/node.js';
 import type { DesignRecord } from '../evaluate/record.js';
 import { StudyError } from '../core/errors.js';
-import type { SourceMap } from '../study/issues.js';
+import type { SourceMap } from '../io/issues.js';
 import { checkCatalogIds, parseDesignFile } from '../study/load.js';
 import type { NodeDesign } from '../study/schema.js';
 import {

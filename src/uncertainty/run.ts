@@ -3,7 +3,7 @@
  * (./folder.ts) in one call, what the CLI commands run; plus their plain-text summaries for the terminal. The analyses alone (no files) are
  * `analyzeUncertainty` and `analyzeSensitivity`.
  */
-import { fmt } from '../report/budget.js';
+import { fmt } from '../io/numberFormat.js';
 import { documentHtml, documentMarkdown, type Plot } from './document.js';
 import { defaultAnalysisDir, prepareAnalysisDir, SUMMARY_FILE, writeAnalysisFiles, type AnalysisKind } from './folder.js';
 import { analyzeSensitivity, type SensitivityAnalysis, type SensitivityOptions } from './sensitivity.js';

@@ -100,8 +100,10 @@ export interface SensitivityOptions {
   readonly seed?: number;
   readonly workers?: number;
   readonly onProgress?: (p: AnalysisProgress) => void;
-  /** LP solver of a constellation's evaluations in this thread (default: the library's, src/index.ts). */
+  /** LP solver of a constellation's evaluations in this thread (else one from `createLpSolver`). */
   readonly lpSolver?: LpSolver;
+  /** Makes the LP solver of a constellation when `lpSolver` is not given (src/index.ts passes the library's). */
+  readonly createLpSolver?: () => Promise<LpSolver>;
 }
 
 const valueOf = (o: SampleOutcome | undefined, col: number): number => (o?.status === 'ok' ? o.y[col]! : NaN);
@@ -155,7 +157,7 @@ export async function analyzeSensitivity(opts: SensitivityOptions): Promise<Sens
   const seed = opts.seed ?? DEFAULT_SEED;
   const workers = opts.workers ?? 0;
   if (opts.samples !== undefined) checkSampleCount('--samples', opts.samples, 2);
-  const model = await modelWithInputs(opts.designPath, opts.lpSolver);
+  const model = await modelWithInputs(opts.designPath, opts);
   const samples = opts.samples ?? model.defaults.sobolSamples;
   const d = model.inputs.length;
   const progress = (phase: string, total: number) => (done: number) => opts.onProgress?.({ phase, done, total });

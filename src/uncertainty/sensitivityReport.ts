@@ -3,7 +3,7 @@
  * thresholds and their scans) and report.html / report.md with a tornado chart and Sobol' bars per key output and
  * the LCOC-versus-input curve of each break-even input.
  */
-import { fmt } from '../report/budget.js';
+import { fmt } from '../io/numberFormat.js';
 import { renderSvg } from '../report/plots.js';
 import { ODC_VERSION } from '../run/versions.js';
 import type { Block, Plot, ReportDocument } from './document.js';

@@ -5,7 +5,7 @@
  * - a catalog field `catalogs.<catalog>.<row id>.<field>` (catalogs as in src/catalog/overrides.ts
  *   NODE_CATALOG_KINDS, e.g. catalogs.batteries.li-ion-leo.cost_USD_per_Wh): a numeric field of the row schema
  *   (src/catalog/schema.ts); it is applied by writing an overriding row into the design's own `catalogs:` section
- *   (a copy of the shipped or user row with the field set), which the row resolver prefers (src/catalog/rows.ts).
+ *   (a copy of the shipped or user row with the field set), which the row resolver prefers (src/evaluate/rows.ts).
  * Applying values copies only what changes (the base design is never mutated). Integer fields (compute.chips,
  * cycleLife) take the nearest whole number. NaN means "leave the nominal value".
  */
@@ -38,7 +38,7 @@ export interface InputSpec {
   readonly check: (v: number) => string | undefined;
 }
 
-export const DESIGN_SECTIONS = ['mission', 'orbit', 'compute', 'power', 'thermal', 'radiation', 'isl', 'launch', 'mass', 'drag', 'economics'] as const;
+export const DESIGN_SECTIONS = ['mission', 'orbit', 'compute', 'power', 'thermal', 'radiation', 'isl', 'launch', 'mass', 'drag', 'cost', 'economics'] as const;
 
 export const unwrapNumber = (s: unknown): z.ZodNumber | undefined => {
   let cur = s as { def?: { innerType?: unknown } } | undefined;

@@ -110,8 +110,10 @@ export interface UncertaintyOptions {
   /** Worker threads (0 = this thread, the default). */
   readonly workers?: number;
   readonly onProgress?: (p: AnalysisProgress) => void;
-  /** LP solver of a constellation's evaluations in this thread (default: the library's, src/index.ts). */
+  /** LP solver of a constellation's evaluations in this thread (else one from `createLpSolver`). */
   readonly lpSolver?: LpSolver;
+  /** Makes the LP solver of a constellation when `lpSolver` is not given (src/index.ts passes the library's). */
+  readonly createLpSolver?: () => Promise<LpSolver>;
 }
 
 /** Default sample count of node designs (constellations: CONSTELLATION_DEFAULTS, ./constellationModel.ts). */
@@ -177,7 +179,7 @@ export async function analyzeUncertainty(opts: UncertaintyOptions): Promise<Unce
   const method = opts.method ?? 'lhs';
   const workers = opts.workers ?? 0;
   if (opts.samples !== undefined) checkSampleCount('--samples', opts.samples, 2);
-  const model = await modelWithInputs(opts.designPath, opts.lpSolver);
+  const model = await modelWithInputs(opts.designPath, opts);
   const samples = opts.samples ?? model.defaults.uncertaintySamples;
   const values = sampleInputs({ n: samples, distributions: model.inputs.map((x) => x.distribution), rng: createRng(seed), method });
   opts.onProgress?.({ phase: 'sampling', done: 0, total: samples });

@@ -4,8 +4,8 @@
  * holds; full precision), report.html / report.md with a histogram and empirical CDF per key output and the
  * probability that each constraint holds.
  */
-import { fmt } from '../report/budget.js';
-import { csvCell } from '../report/csv.js';
+import { fmt } from '../io/numberFormat.js';
+import { csvCell } from '../io/csv.js';
 import { renderSvg } from '../report/plots.js';
 import { ODC_VERSION } from '../run/versions.js';
 import type { Block, Plot, ReportDocument } from './document.js';

@@ -11,7 +11,7 @@ import { loadCatalogs } from '../../src/catalog/load.js';
 import { evaluateConstellation } from '../../src/constellation/evaluate.js';
 import { loadConstellationSpec } from '../../src/constellation/evaluator.js';
 import type { ConstellationRecord } from '../../src/constellation/record.js';
-import { fmt } from '../../src/report/budget.js';
+import { fmt } from '../../src/io/numberFormat.js';
 
 interface Row {
   readonly quantity: string;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluateDesignFile, nodeEvaluator } from '../../src/evaluate/evaluator.js';
 import type { DesignRecord } from '../../src/evaluate/record.js';
-import { fmt } from '../../src/report/budget.js';
+import { fmt } from '../../src/io/numberFormat.js';
 import { loadCatalogs } from '../../src/catalog/load.js';
 import type { NodeDesign } from '../../src/study/schema.js';
 

@@ -2,8 +2,8 @@
  * Memory benchmark (a script, not a vitest test): `npm run bench:memory [-- --evaluations 1000000,5000000]`.
  * Runs `odc run` (report included) on ZDT1 (30 variables, population 1000) for each budget, unbounded and
  * with `archiveLimit: 20000`, in a child process whose peak resident set size (getrusage maxRSS) it reads at
- * exit, and prints wall and CPU time, peak RSS, the evaluation log's size and the archive size. The goal
- * (issue 13): flat memory, peak RSS under 500 MB at 5,000,000 evaluations with a report. An unbounded archive
+ * exit, and prints wall and CPU time, peak RSS, the evaluation log's size and the archive size. The goal:
+ * flat memory, peak RSS under 500 MB at 5,000,000 evaluations with a report. An unbounded archive
  * grows with the run by definition (179k designs after 1M ZDT1 evaluations), so only bounded runs can be flat;
  * `--unbounded` adds the unbounded case at every budget (by default only at the smallest).
  */

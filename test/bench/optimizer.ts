@@ -313,7 +313,7 @@ async function hypervolumeTable(pagmo: PagmoDriver | null): Promise<void> {
 }
 
 /**
- * Goals of issue 33: a whole `odc run` process at most this many times the CPU of a whole pagmo process doing the same
+ * Goals: a whole `odc run` process at most this many times the CPU of a whole pagmo process doing the same
  * number of evaluations (ZDT1, report included; 5-objective DTLZ2).
  */
 interface EndToEndStudy {

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { exportDesign, renderReport } from '../../src/index.js';
-import type { ParetoDesign, ParetoFile, RunMeta } from '../../src/run/results.js';
+import type { RunMeta } from '../../src/run/results.js';
+import type { ParetoDesign, ParetoFile } from '../../src/run/paretoFile.js';
 import { packageVersions, ODC_VERSION, PROJECT_ROOT } from '../../src/run/versions.js';
 
 const DESIGNS = 10_000;

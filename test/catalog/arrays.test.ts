@@ -1,6 +1,6 @@
 /**
  * Solar-array rows: the quoted (rated) W/m² and the model's beginning-of-life W/m² agree once the conditions
- * are named (issue 8, item 4). Rated = AM0 1361 W/m² × η × packing at 28 °C (the figure makers and papers quote);
+ * are named. Rated = AM0 1361 W/m² × η × packing at 28 °C (the figure makers and papers quote);
  * BOL = rated × (1 + γ (T_op − T_ref)) × I_d (SMAD 3rd ed. §11.4: temperature and inherent degradation applied
  * to the cell output). Before these were named, silicon-flex "claimed ~270 W/m² BOL" and the model gave ~206.
  */

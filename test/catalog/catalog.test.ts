@@ -159,7 +159,7 @@ describe('ground-stations catalog', () => {
   });
 });
 
-describe('physical-range checks on catalog rows (issue 8 item 9)', () => {
+describe('physical-range checks on catalog rows', () => {
   const chip = {
     id: 'x', name: 'x', source: 's', year: 2026, precision: 'BF16', peakTFLOPS: 1000, chipPower_W: 1000, systemPowerPerChip_W: 1400,
     massPerChip_kg: 5, costPerChip_USD: 30000, tidTolerance_rad: 20000, maxJunctionTemp_K: 360, idlePowerFraction: 0.3, figureKind: 'peak',

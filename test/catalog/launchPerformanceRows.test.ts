@@ -66,6 +66,24 @@ describe('launch-vehicle performance fields: bad values name file, row and field
     expect(e.code).toBe('OUT_OF_RANGE');
     expect(e.message).toContain("field 'referenceInclination_deg'");
   });
+  it('a negative payload and an altitude above 2000 km are OUT_OF_RANGE, naming the point and the range', () => {
+    const neg = studyErrorOf(() => loadCatalogs(brokenVehicles((t) =>
+      t.replace(LM2D_SSO, '{ altitude_km: 700, inclination_deg: sso, payload_kg: -1300,'))));
+    expect(neg.code).toBe('OUT_OF_RANGE');
+    expect(neg.message).toMatch(/launch-vehicles\.yaml: row 'long-march-2d': field 'performance\.0\.payload_kg' .*>=\s*1/);
+    const high = studyErrorOf(() => loadCatalogs(brokenVehicles((t) =>
+      t.replace(LM2D_SSO, '{ altitude_km: 2500, inclination_deg: sso, payload_kg: 1300,'))));
+    expect(high.code).toBe('OUT_OF_RANGE');
+    expect(high.message).toMatch(/field 'performance\.0\.altitude_km' .*<=\s*2000/);
+  });
+  it('a duplicate orbit among unsorted points is found wherever it sits', () => {
+    // Electron's points are listed 500 km then 185 km; a third point repeats the first after them.
+    const e = studyErrorOf(() => loadCatalogs(brokenVehicles((t) => t.replace(
+      /(- \{ altitude_km: 185, inclination_deg: 45, payload_kg: 300, source: "[^"]*" \}\n)/,
+      '$1    - { altitude_km: 500, inclination_deg: sso, payload_kg: 210, source: "duplicate" }\n'))));
+    expect(e.message).toContain("row 'electron': field 'performance'");
+    expect(e.message).toContain('keep one per orbit');
+  });
   it('a misspelt point field is UNKNOWN_KEY', () => {
     const e = studyErrorOf(() => loadCatalogs(brokenVehicles((t) => t.replace(LM2D_SSO, '{ altitude_km: 700, inclination_deg: sso, payload_t: 1.3,'))));
     expect(e.code).toBe('UNKNOWN_KEY');

@@ -3,11 +3,11 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { odc } from '../helpers/cli.js';
 import { designRecordJsonSchema } from '../../src/evaluate/recordSchema.js';
-import { constellationJsonSchema, designJsonSchema } from '../../src/study/jsonSchema.js';
+import { constellationJsonSchema, designJsonSchema } from '../../src/report/jsonSchema.js';
 import { constellationRecordJsonSchema } from '../../src/constellation/recordSchema.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 import { runMetaSchema } from '../../src/run/schemas.js';
-import { selectDesign } from '../../src/report/decision.js';
+import { selectDesign } from '../../src/run/decision.js';
 
 
 const recordSchemaFile = JSON.parse(readFileSync(new URL('../../designs/schema/design-record.schema.json', import.meta.url), 'utf8'));

@@ -6,7 +6,7 @@ import { parseConstellationFile } from '../../src/constellation/load.js';
 import { isConstellationMetric } from '../../src/constellation/metrics.js';
 import { compileConstellationStudy } from '../../src/constellation/study.js';
 import { loadCatalogs } from '../../src/catalog/load.js';
-import { readYaml } from '../../src/study/load.js';
+import { readYaml } from '../../src/io/yaml.js';
 import type { ConstellationRecord } from '../../src/constellation/record.js';
 import type { LpSolver } from '../../src/problem/lp.js';
 import { formatConstellationBudget } from '../../src/report/constellationBudget.js';

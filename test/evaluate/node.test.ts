@@ -309,7 +309,7 @@ describe('chip failure rate as a design input (compute.chipFailureRate_per_yr)',
   });
 });
 
-describe('delivered-compute waterfall and lifecycle economics in the record (issue 11)', () => {
+describe('delivered-compute waterfall and lifecycle economics in the record', () => {
   it('delivered = peak × every factor; AI1\'s short array throttles compute to what 600 m² carries', () => {
     const c = ai1.record.compute;
     const product = c.waterfall.reduce((v, w) => v * w.factor, 1);

@@ -101,7 +101,7 @@ describe('AI1 vs its published figures [AI1]', () => {
     //   absorbed: Sun 0.10 × 1,406 × sin 5° = 12.25; albedo 2 × 0.10 × 0.35 × 1,406 × F = 24.51;
     //             Earth IR 2 × 0.77 × 260 × F = 99.70 → 136.46 W/m²
     //   net = 1,030.47 W/m².
-    // Heat (all of it, issue 8 item 1): IT peak 139,680 + bus 0.03 × 139,680 + 500 = 4,690.4 + ISL 4 × 200 = 800
+    // Heat (all of it): IT peak 139,680 + bus 0.03 × 139,680 + 500 = 4,690.4 + ISL 4 × 200 = 800
     //   + battery charge loss: eclipse load (120,124.8 + 4,690.4 + 800) × 20.6698 min × (1 − 0.9) / (0.9 × 76.0174 min)
     //   = 3,795.10 W; pumps, PG/water 50 %: k = Δp / (ρ c_p ΔT η) = 1e5 / (1,041 × 3,559 × 10 × 0.35) = 0.0077118,
     //   Q = 148,965.5 / (1 − k) = 150,123.2 W → area 150,123.2 / 1,030.47 = 145.68 m² (IT only: 135.55 m²).

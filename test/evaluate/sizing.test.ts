@@ -6,7 +6,7 @@
  * calculation of AI1's array from designs/CALIBRATION.md.
  */
 import { describe, expect, it } from 'vitest';
-import { rowResolver } from '../../src/catalog/rows.js';
+import { rowResolver } from '../../src/evaluate/rows.js';
 import { nodeEvaluator } from '../../src/evaluate/evaluator.js';
 import { closeNodeDesign, type ClosedNode } from '../../src/evaluate/sizing.js';
 import { parseDesignFile } from '../../src/study/load.js';

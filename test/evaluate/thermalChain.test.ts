@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateDesignFile, nodeEvaluator } from '../../src/evaluate/evaluator.js';
 import type { NodeDesign } from '../../src/study/schema.js';
 
-// Issue 8 item 1: the thermal chain as design inputs, checked at the design level by hand.
+// The thermal chain as design inputs, checked at the design level by hand.
 // Sources: ISS PVR 14 kW, 740.7 kg, 3.12 m × 13.6 m and HRS ORU 11.7 kW, 1,122.6 kg, 79 m² (NASA ATCS overview via the
 // spacedc-mdao thermal deep-dive; SAE 951651); EATCS ammonia supply 37 °F ± 2 °F = 275.9 K (NASA, "The International Space
 // Station: Operating an Outpost in the New Frontier", 2018, ch. 11); radiator-wing command environment −51 °C = 222 K
@@ -102,7 +102,7 @@ describe('cold case: heater power in eclipse enters the battery', () => {
   });
 });
 
-describe('flight-proven range warnings (issue 8 item 9)', () => {
+describe('flight-proven range warnings', () => {
   it('AI1\'s 600 m² rosa-flex array is 5.1× the largest flown iROSA wing (117 m²): a warning, not a failure', () => {
     const w = ai1.record.warnings.find((x) => x.code === 'array-beyond-flight-proven');
     expect(w?.message).toMatch(/600 m² is 5\.1× the largest flown rosa-flex system \(117 m²\)/);

@@ -162,8 +162,8 @@ describe.skipIf(!redisAvailable && !ci)('distributed evaluation on Redis', () =>
     const c = new Redis(redis.url, { maxRetriesPerRequest: null });
     const q = new Queue('odc-hash', { connection: c });
     try {
-      await c.set('odc:hash:study:forged', 'name: forged\nkind: benchmark\nproblem: zdt1\n');
-      const job = await q.add('evaluate', { odcVersion: VERSION, queue: 'hash', studyHash: 'a'.repeat(64), studyKey: 'odc:hash:study:forged', dims: 2, count: 1, x: [0.5, 0.5] });
+      await c.set(`odc:hash:study:${'a'.repeat(64)}:0123abcd`, 'name: forged\nkind: benchmark\nproblem: zdt1\n');
+      const job = await q.add('evaluate', { odcVersion: VERSION, queue: 'hash', studyHash: 'a'.repeat(64), studyKey: `odc:hash:study:${'a'.repeat(64)}:0123abcd`, dims: 2, count: 1, x: [0.5, 0.5] });
       let reason = '';
       for (let i = 0; i < 100 && reason === ''; i++) {
         const j = await Job.fromId(q, job.id!);

@@ -7,9 +7,9 @@
  * Expected counts are the region sizes, counted by hand from the regions' definitions.
  */
 import { describe, expect, it } from 'vitest';
-import { BINDING_MARGIN, designBinding, frontPressure } from '../../src/report/binding.js';
-import { decisionSummary } from '../../src/report/recommend.js';
-import type { ParetoDesign, ParetoFile } from '../../src/run/results.js';
+import { BINDING_MARGIN, designBinding, frontPressure } from '../../src/run/binding.js';
+import { decisionSummary } from '../../src/run/recommend.js';
+import type { ParetoDesign, ParetoFile } from '../../src/run/paretoFile.js';
 
 const linspace = (a: number, b: number, n: number): number[] => Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
 

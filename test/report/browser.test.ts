@@ -12,7 +12,7 @@ import { chromium, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { runStudy } from '../../src/index.js';
 import type { DesignRecord } from '../../src/evaluate/record.js';
-import type { ParetoFile } from '../../src/run/results.js';
+import type { ParetoFile } from '../../src/run/paretoFile.js';
 import { writeFile } from '../helpers/tmp.js';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from './helpers.js';
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compareRuns } from '../../src/index.js';
 import { epsilonDominatedMask } from '../../src/report/compareStats.js';
 import { createRng } from '../../src/core/rng.js';
-import type { ParetoFile } from '../../src/run/results.js';
+import type { ParetoFile } from '../../src/run/paretoFile.js';
 import { odc } from '../helpers/cli.js';
 import { tempDir, tinyRun, ZDT1, ZDT1_ALGORITHM } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bestPosition, kneePosition, parseDesignSelector, selectDesign } from '../../src/report/decision.js';
+import { bestPosition, kneePosition, parseDesignSelector, selectDesign } from '../../src/run/decision.js';
 import { samplePositions, stackedLabel, axisLabel } from '../../src/report/plots.js';
-import type { ParetoFile } from '../../src/run/results.js';
+import type { ParetoFile } from '../../src/run/paretoFile.js';
 
 const front = (points: number[][], senses: ('minimize' | 'maximize')[] = ['minimize', 'minimize']): ParetoFile => ({
   formatVersion: 1, study: 't', kind: 'benchmark',

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/rng.js';
-import { fmt, groupedDecimal } from '../../src/report/budget.js';
+import { fmt, groupedDecimal } from '../../src/io/numberFormat.js';
 
 const intl = Array.from({ length: 7 }, (_, d) => new Intl.NumberFormat('en-US', { minimumFractionDigits: 0, maximumFractionDigits: d }));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { esc } from '../../src/report/html.js';
+import { esc } from '../../src/report/htmlText.js';
 
 describe('esc (HTML escaping of report text)', () => {
   it('escapes the five special characters, every occurrence, in place', () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateReferences, referenceStatus, type ReferenceDesign } from '../../src/report/references.js';
-import type { ParetoDesign, ParetoFile } from '../../src/run/results.js';
+import type { ParetoDesign, ParetoFile } from '../../src/run/paretoFile.js';
 
 const OBJECTIVES = ['cost.lcoc_USD_per_PFLOP_day', 'mass.launch_kg'];
 const ai1 = (): ReferenceDesign => {

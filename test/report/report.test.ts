@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
 import { compareRuns, evaluateDesignFile, exportDesign, renderReport, StudyError, type CompareProgress } from '../../src/index.js';
-import type { ParetoFile } from '../../src/run/results.js';
+import type { ParetoFile } from '../../src/run/paretoFile.js';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun, ZDT1, ZDT1_ALGORITHM } from './helpers.js';
 
 let tmp: string;

@@ -9,15 +9,15 @@ import type { ProportionInterval } from '../../src/analysis/statistics.js';
 import { exportDesign, renderReport } from '../../src/index.js';
 import { loadRun, type LoadedRun } from '../../src/report/load.js';
 import { chooseKnee, designMargins, robustPicks } from '../../src/report/robustness.js';
-import { decisionPicks, kneePosition, minimizedObjectives } from '../../src/report/decision.js';
+import { decisionPicks, kneePosition, minimizedObjectives } from '../../src/run/decision.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
-import type { ParetoDesign, ParetoFile } from '../../src/run/results.js';
+import type { ParetoDesign, ParetoFile } from '../../src/run/paretoFile.js';
 import { odc } from '../helpers/cli.js';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from './helpers.js';
 
 const tmp = tempDir('robustness');
 
-/** A two-objective front on the curve f2 = (1 − f1)², whose knee is found by src/report/decision.ts. */
+/** A two-objective front on the curve f2 = (1 − f1)², whose knee is found by src/run/decision.ts. */
 function syntheticRun(margins: readonly number[]): LoadedRun {
   const n = margins.length;
   const designs: ParetoDesign[] = margins.map((m, i) => {

@@ -1,5 +1,5 @@
 /**
- * CLI papercuts (issue 13): argument errors exit 2 with the message printed, Ctrl-C during odc run exits 130
+ * CLI papercuts: argument errors exit 2 with the message printed, Ctrl-C during odc run exits 130
  * with one "interrupted — resume with …" line, a closed stdout pipe (`odc … | head`) ends quietly, and the
  * progress bar shows the terminal cursor again when stopped.
  */

@@ -1,5 +1,5 @@
 /**
- * CSV injection (issue 13): every CSV cell odc writes that carries text has its formula prefix
+ * CSV injection: every CSV cell odc writes that carries text has its formula prefix
  * (=, +, -, @, TAB, CR) neutralised per the OWASP CSV-injection guidance — a leading single quote and
  * the cell quoted — while numbers (negative ones included) stay numbers.
  */
@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeSatelliteCsv, type ExportableConstellation } from '../../src/constellation/exportSatellites.js';
-import { csvCell, csvText } from '../../src/report/csv.js';
-import { paretoCsv, type ParetoFile } from '../../src/run/results.js';
+import { csvCell, csvText } from '../../src/io/csv.js';
+import { paretoCsv } from '../../src/run/results.js';
+import type { ParetoFile } from '../../src/run/paretoFile.js';
 import { odc } from '../helpers/cli.js';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from '../report/helpers.js';
 

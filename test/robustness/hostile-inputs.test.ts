@@ -1,5 +1,5 @@
 /**
- * Bounded inputs (issue 13): hostile design, study and catalog files and constraint expressions are refused
+ * Bounded inputs: hostile design, study and catalog files and constraint expressions are refused
  * with one StudyError (exit 2 from the CLI), never a stack overflow, a heap blow-up or minutes of CPU.
  */
 import { execFileSync } from 'node:child_process';
@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultCatalogDir, loadCatalogs } from '../../src/catalog/load.js';
 import { StudyError } from '../../src/core/errors.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
-import { MAX_INPUT_BYTES, parseDesignFile, readYaml } from '../../src/study/load.js';
+import { parseDesignFile } from '../../src/study/load.js';
+import { MAX_INPUT_BYTES, readYaml } from '../../src/io/yaml.js';
 import { parseConstraint } from '../../src/study/expression.js';
 import { odc } from '../helpers/cli.js';
 import { studyErrorOf, tempDir, writeFile } from '../helpers/tmp.js';

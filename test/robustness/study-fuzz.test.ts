@@ -1,5 +1,5 @@
 /**
- * Property-based fuzz of study loading (issue 13): the shipped studies mutated at the text level — lines
+ * Property-based fuzz of study loading: the shipped studies mutated at the text level — lines
  * deleted, duplicated or swapped, numbers replaced by random strings, NaN, huge or non-finite values, random
  * keys and YAML punctuation inserted — either load or fail with one StudyError (the CLI's exit 2 with one
  * message), never another error type, a stack trace or a hang. Bounded: 200 + 100 runs, seeded.

@@ -1,5 +1,5 @@
 /**
- * Issue 13, "data loss or corruption": a full disk (injected short writes and ENOSPC, and a real 64 KB tmpfs when
+ * Data loss or corruption: a full disk (injected short writes and ENOSPC, and a real 64 KB tmpfs when
  * this process may mount one), one writer per run folder (run.lock), a kill at each step of the final commit,
  * symbolic links planted in a run folder, and study names that would escape results/.
  */

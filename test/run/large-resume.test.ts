@@ -1,5 +1,5 @@
 /**
- * Resume at scale (issue 13, item 4): a 500,000-evaluation run interrupted after 475,000 evaluations resumes
+ * Resume at scale: a 500,000-evaluation run interrupted after 475,000 evaluations resumes
  * from its checkpoint at 450,000 — the evaluation log is streamed back (no row list in memory, no argument
  * spreading) and the unbounded Pareto archive, which checkpoints leave out, is rebuilt from the log — and
  * ends byte-identical to the uninterrupted run. Also a bounded archive (`archiveLimit`), which checkpoints

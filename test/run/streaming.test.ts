@@ -1,5 +1,5 @@
 /**
- * Bounded-memory reading of run logs (issue 13, scale): the chunked CSV reader, the evaluation log's
+ * Bounded-memory reading of run logs: the chunked CSV reader, the evaluation log's
  * formula guard and its exact round trip, the history replayed from the log file with its block rule,
  * and the 2-D IGD+ fast path against a brute-force oracle.
  */

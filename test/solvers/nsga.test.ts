@@ -205,7 +205,7 @@ describe('registry and minimize', () => {
     expect(() => createAlgorithm('moead', zdt1, { population: 10, seed: 1 })).toThrow(/nsga2, nsga3/);
   });
 
-  // Quality against pymoo 0.6.2 with the same settings (README "Benchmarks"; test/bench/optimizer.ts; docs/sources.md §13):
+  // Quality against pymoo 0.6.2 with the same settings (docs/performance.md; test/bench/optimizer.ts; docs/sources.md §13):
   // pymoo defaults (SBX η 15, PM η 20), 200 generations, HV of the final population's feasible front.
   // Tolerance ±0.002 HV: our seeds 1–10 span 0.8673–0.8686 (ZDT1) and 0.7430–0.7441 (DTLZ2), so the band is
   // about 1.5× the seed-to-seed spread around pymoo's 5-seed median, and ~5× tighter than "HV > 0.6".

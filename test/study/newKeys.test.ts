@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { odc } from '../helpers/cli.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 
-// Issue 8: every new design key refuses a bad value with exit 2 and a message naming the file, the key and the fix.
+// Each design key below refuses a bad value with exit 2 and a message naming the file, the key and the fix.
 const dir = tempDir('odc-newkeys-');
 const ai1 = readFileSync(new URL('../../designs/ai1.yaml', import.meta.url), 'utf8');
 /** AI1 with one section line replaced by `section: { ...original, key: value }`. */

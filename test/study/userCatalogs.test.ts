@@ -6,7 +6,7 @@ import { loadStudyProblem } from '../../src/run/problem.js';
 import type { DesignRecord } from '../../src/evaluate/record.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 
-// Issue 8 item 3: a design or study adds or overrides catalog rows (top-level `catalogs:`), validated by the
+// A design or study adds or overrides catalog rows (top-level `catalogs:`), validated by the
 // catalog's own schema with a required source; a study may take a catalog field as a variable.
 const dir = tempDir('odc-usercat-');
 const ai1 = readFileSync(new URL('../../designs/ai1.yaml', import.meta.url), 'utf8');

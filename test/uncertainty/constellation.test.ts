@@ -9,8 +9,7 @@ import { odc } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 import { loadAnalysisModel } from '../../src/uncertainty/loadModel.js';
 import { loadDesign, sampleModel } from '../../src/uncertainty/model.js';
-import { analyzeSensitivity } from '../../src/uncertainty/sensitivity.js';
-import { analyzeUncertainty } from '../../src/uncertainty/uncertainty.js';
+import { analyzeSensitivity, analyzeUncertainty, createLpSolver } from '../../src/index.js';
 import { samplesCsv } from '../../src/uncertainty/uncertaintyReport.js';
 import { ai1CostlyGrid, threeBodyLight } from './fixtures.js';
 
@@ -23,7 +22,7 @@ const learning = '  economics.learningRate: { kind: triangular, min: 0.85, mode:
 let fixedRows: string[] = [];
 
 beforeAll(async () => {
-  const base = await loadAnalysisModel(threeBodyLight(dir, 'tb-base'));
+  const base = await loadAnalysisModel(threeBodyLight(dir, 'tb-base'), { createLpSolver });
   fixedRows = base.inputs.map((x) => `  ${x.path}: fixed`);
 });
 
@@ -65,7 +64,7 @@ describe('constellations: odc uncertainty', () => {
     // designs/ai1-uncertainty.yaml makes economics.launchCost_USD_per_kg uncertain, so its node analysis drops Starship's price_USD
     expect(sampleModel(loadDesign(join(process.cwd(), 'designs/ai1-uncertainty.yaml'))).inputs.map((x) => x.path)).not.toContain('catalogs.launchVehicles.starship.price_USD');
     const file = ai1CostlyGrid(dir, 'ai1u', ['uncertainty:', '  node.compute.utilization: fixed', learning], 'ai1-uncertainty.yaml');
-    const model = await loadAnalysisModel(file);
+    const model = await loadAnalysisModel(file, { createLpSolver });
     const paths = model.inputs.map((x) => x.path);
     expect(paths).toContain('catalogs.launchVehicles.starship.price_USD');
     expect(paths.filter((p) => p.startsWith('node.'))).toEqual(['node.economics.launchCost_USD_per_kg', 'node.compute.chipFailureRate_per_yr', 'node.mission.lifetime_yr']);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogs } from '../../src/catalog/load.js';
 import { NODE_CATALOG_KINDS } from '../../src/catalog/overrides.js';
 import { StudyError } from '../../src/core/errors.js';
-import { parseUncertainValue } from '../../src/uncertainty/entry.js';
+import { parseUncertainValue } from '../../src/analysis/uncertainValue.js';
 import { support } from '../../src/uncertainty/inputs.js';
 import { loadDesign, sampleModel } from '../../src/uncertainty/model.js';
 import { applyInputs, resolveInput } from '../../src/uncertainty/targets.js';
@@ -31,7 +31,7 @@ describe('catalog rows\' uncertainty: entries', () => {
         }
       }
     }
-    // battery cost, radiator cost, chip mass and cost, ISL terminal mass are among them (issue 11)
+    // battery cost, radiator cost, chip mass and cost, ISL terminal mass are among them
     expect(count).toBeGreaterThanOrEqual(20);
     for (const [kind, id, field] of [['batteries', 'li-ion-leo', 'cost_USD_per_Wh'], ['radiators', 'deployable-pumped', 'cost_USD_per_m2'],
       ['chips', 'gb300', 'massPerChip_kg'], ['chips', 'gb300', 'costPerChip_USD'], ['islTerminals', 'dwdm-1t', 'mass_kg']] as const) {

@@ -1,7 +1,7 @@
 /**
  * The decision summary a run leads with: the recommended designs (the knee, then the best design per objective,
  * each design once), their key figures in engineering units, the verdict against each terrestrial scenario, what
- * binds each of them (src/report/binding.ts) and what the front as a whole presses against. Written into run.json
+ * binds each of them (src/run/binding.ts) and what the front as a whole presses against. Written into run.json
  * (`decision`), printed after `odc run` (src/report/summary.ts) and shown first in report.html and report.md.
  *
  * Terrestrial verdict
@@ -17,7 +17,7 @@
  */
 import type { ConstellationRecord } from '../constellation/record.js';
 import type { DesignRecord } from '../evaluate/record.js';
-import type { ParetoDesign, ParetoFile } from '../run/results.js';
+import type { ParetoDesign, ParetoFile } from './paretoFile.js';
 import { BINDING_MARGIN, BOUND_TOLERANCE, designBinding, frontPressure, type DesignBinding, type FrontPressure } from './binding.js';
 import { bestPosition, kneePosition, minimizedObjectives } from './decision.js';
 

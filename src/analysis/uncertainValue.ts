@@ -1,18 +1,18 @@
 /**
- * An uncertain figure as written in files: a distribution (src/analysis/distributions.ts: uniform, triangular,
+ * An uncertain figure as written in files: a distribution (./distributions.ts: uniform, triangular,
  * normal, lognormal, with optional truncation) plus an optional `reason` saying where its spread comes from, e.g.
  *   cost_USD_per_Wh: { kind: triangular, min: 100, mode: 150, max: 300, reason: "qualified batteries $100–300/Wh" }
  * In a design's `uncertainty:` section an entry may also be the word `fixed`: the input is held at its nominal
  * value (a catalog row's distribution is switched off for this design).
  *
- * Validation reuses `validateDistribution` (src/analysis/distributionSchema.ts) so every message names the field
+ * Validation reuses `validateDistribution` (./distributionSchema.ts) so every message names the field
  * and the fix ("uncertainty.economics.launchCost_USD_per_kg.sd must be > 0, got -1"). The zod schemas here only
  * wrap that check (`superRefine`), so design files and catalog rows report the same messages; which fields may
- * carry a distribution is checked where the row or design is known (./inputs.ts).
+ * carry a distribution is checked where the row or design is known (src/uncertainty/inputs.ts).
  */
 import * as z from 'zod';
-import { validateDistribution } from '../analysis/distributionSchema.js';
-import { describe, type Distribution } from '../analysis/distributions.js';
+import { validateDistribution } from './distributionSchema.js';
+import { describe, type Distribution } from './distributions.js';
 import { StudyError } from '../core/errors.js';
 
 export interface UncertainValue {

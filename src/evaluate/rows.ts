@@ -7,7 +7,7 @@ import type { CatalogIds, CatalogName } from '../study/load.js';
 import {
   CATALOG_KINDS, CATALOG_SPECS, type BatteryRow, type CatalogKind, type Catalogs, type ChipRow, type CoatingRow, type CoolantRow,
   type IslTerminalRow, type LaunchVehicleRow, type RadiatorRow, type SolarArrayRow,
-} from './schema.js';
+} from '../catalog/schema.js';
 
 export interface NodeCatalogRows {
   readonly chip: ChipRow;

@@ -13,7 +13,7 @@
  *   many designs press against is one the study, not the physics, sets: widening it may extend the front.
  * Pure functions of the Pareto designs and the study's variables; no I/O.
  */
-import type { ParetoDesign, ParetoFile } from '../run/results.js';
+import type { ParetoDesign, ParetoFile } from './paretoFile.js';
 
 /** A constraint is called binding when its relative margin is at most this (2 %). */
 export const BINDING_MARGIN = 0.02;

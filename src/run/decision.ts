@@ -10,7 +10,7 @@
  * plane Σ f̂ = 1 through the unit intercepts is used. Ties go to the design closest to the ideal point.
  */
 import { StudyError, didYouMean } from '../core/errors.js';
-import type { ParetoDesign, ParetoFile } from '../run/results.js';
+import type { ParetoDesign, ParetoFile } from './paretoFile.js';
 
 export const KNEE_METHOD =
   'largest distance from the hyperplane through the extreme designs (each objective\'s best), on the ideal side, ' +
