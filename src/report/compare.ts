@@ -33,7 +33,7 @@ import { mdEscape, mdTable } from './markdownText.js';
 import {
   checkEpsilon, compareIndicator, DEFAULT_COMPARE_EPSILON, epsilonDominatedMask, GROUP_METHOD, groupTable, type IndicatorComparison,
 } from './compareStats.js';
-import { axisLabel, samplePositions, tidySvg, type CategoryStyle } from './plots.js';
+import { axisLabel, samplePositions, type CategoryStyle } from './plots.js';
 import { objectiveMatrixSvg } from './svgPlots.js';
 
 export interface CompareRow {
@@ -232,7 +232,7 @@ export async function compareRuns(sideA: readonly string[], outDir?: string, opt
   const cats: CategoryStyle[] = names.map((n, i) => ({
     name: n, color: COLORS[i % COLORS.length]!, shape: SHAPES[i % SHAPES.length]!, size: 40, opacity: 0.8,
   }));
-  const svg = tidySvg(objectiveMatrixSvg(points, axes, cats, 'run'), 'fronts');
+  const svg = objectiveMatrixSvg(points, axes, cats, 'run', false, 'fronts');
 
   const dir = outDir ?? defaultOutDir((opts.now ?? (() => new Date()))());
   mkdirSync(dir, { recursive: true });

@@ -6,7 +6,7 @@
 import { fmt } from '../io/numberFormat.js';
 import { BINDING_MARGIN, BOUND_TOLERANCE, frontPressureTexts } from '../run/binding.js';
 import type { LoadedRun } from './load.js';
-import { objectiveTitle, samplePositions, tidySvg, type AxisDef, type CategoryStyle } from './plots.js';
+import { objectiveTitle, samplePositions, type AxisDef, type CategoryStyle } from './plots.js';
 import { shellText, type DecisionSummary, type RecommendedDesign } from '../run/recommend.js';
 import { referenceStatus, type ReferenceDesign } from './references.js';
 import { objectiveMatrixSvg } from './svgPlots.js';
@@ -156,7 +156,7 @@ export function frontKneeSvg(run: LoadedRun, d: DecisionSummary): string | null 
     { name: 'best per objective', color: '#111111', shape: 'circle', size: 80, opacity: 1 },
     { name: 'knee', color: '#d62728', shape: 'diamond', size: 160, opacity: 1 },
   ];
-  return tidySvg(objectiveMatrixSvg(points, axes, categories, 'recommended', true), 'front-knee');
+  return objectiveMatrixSvg(points, axes, categories, 'recommended', true, 'front-knee');
 }
 
 export function frontKneeCaption(run: LoadedRun): string {

@@ -11,7 +11,7 @@ import { fmt } from '../io/numberFormat.js';
 import { decisionPicks, KNEE_METHOD, type Pick } from '../run/decision.js';
 import type { LoadedRun } from './load.js';
 import { axisLabel, objectiveTitle, samplePositions, tidySvg, tickText, type AxisDef, type CategoryStyle, type ParallelAxis } from './plots.js';
-import { convergenceSvg, objectiveMatrixSvg, parallelSvg, waterfallSvg } from './svgPlots.js';
+import { convergenceSvg, matrixPanelSize, objectiveMatrixSvg, parallelSvg, waterfallSvg } from './svgPlots.js';
 import type { ReferenceDesign } from './references.js';
 import { robustReport, type RobustReport } from './robust.js';
 import type { KeyValue, ReportPlot } from './reportParts.js';
@@ -78,8 +78,13 @@ function objectivePlot(run: LoadedRun, refs: readonly ReferenceDesign[], notes: 
   const { pareto } = run;
   const m = pareto.objectives.length;
   const ok = run.evaluations ?? [];
-  const evalPos = samplePositions(ok.length, MAX_EVALUATION_POINTS);
-  const frontPos = samplePositions(pareto.designs.length, MAX_FRONT_POINTS);
+  // A scatter matrix's panels are smaller than the 2-objective plot: each draws as many points per unit of area as that
+  // plot at most (5 objectives: 10 panels of 220 x 176 px, 468 evaluations and 234 Pareto designs in each, where the
+  // full caps drew 45,000 symbols, most of them over one another).
+  const area = (k: number): number => matrixPanelSize(k).width * matrixPanelSize(k).height;
+  const density = Math.min(1, area(m) / area(2));
+  const evalPos = samplePositions(ok.length, Math.round(MAX_EVALUATION_POINTS * density));
+  const frontPos = samplePositions(pareto.designs.length, Math.round(MAX_FRONT_POINTS * density));
   const row = (cat: string, vals: ArrayLike<number>, label?: string): Record<string, unknown> => {
     const r: Record<string, unknown> = { cat };
     for (let j = 0; j < m; j++) r[`o${j}`] = vals[j];
@@ -111,11 +116,14 @@ function objectivePlot(run: LoadedRun, refs: readonly ReferenceDesign[], notes: 
     { name: 'Pareto front', color: '#d62728', shape: 'circle', size: 36, opacity: 0.9 },
     ...(refs.length ? [{ name: 'reference design', color: '#111111', shape: 'diamond', size: 90, opacity: 1 }] : []),
   ];
-  const svg = tidySvg(objectiveMatrixSvg(points, axes, categories, 'evaluations', refs.length > 0), 'objective-space');
+  const svg = objectiveMatrixSvg(points, axes, categories, 'evaluations', refs.length > 0, 'objective-space');
   const parts = [
     m === 2 ? 'Objective space.' : `Objective space: scatter matrix of every pair of the ${m} objectives.`,
     `Red: the ${pareto.designs.length} Pareto designs${frontPos.length < pareto.designs.length ? ` (${frontPos.length} drawn, evenly sampled)` : ''}; blue: feasible and grey crosses: infeasible evaluations` +
       `${evalPos.length < run.evaluatedCount ? ` (${evalPos.length} of ${run.evaluatedCount} drawn, evenly sampled in evaluation order)` : ''}.`,
+    density < 1 && (frontPos.length < pareto.designs.length || evalPos.length < run.evaluatedCount)
+      ? `The panels are smaller than a 2-objective plot, so each draws fewer points (at most ${fmt(100 * density)} % of ${MAX_EVALUATION_POINTS} evaluations and ${MAX_FRONT_POINTS} Pareto designs).`
+      : '',
     refs.length ? `Black diamonds: reference designs (${refs.map((r) => r.label).join(', ')}) evaluated with the same models.` : '',
     anyFeasible && outside > 0 ? `The axes span the feasible designs; ${outside} infeasible point(s) outside them are clipped.` : '',
     refsOutside.length ? `Outside the axes (not drawn): ${refsOutside.map((r) => `${r.label} (${pareto.objectives.map((o) => `${fmt(r.objectives[o.name]!)} ${o.unit}`).join(', ')})`).join('; ')}.` : '',
@@ -198,7 +206,7 @@ function convergencePlot(run: LoadedRun): ReportPlot | null {
     caption: `Left: hypervolume of the feasible front found so far, normalized by the final front (ideal → 0, nadir → 1, reference point 1.1 in every objective${run.meta.study.kind === 'benchmark' ? '; benchmarks use their true front\'s ideal and nadir, the raw objectives when that front spans [0, 1]' : ''}). Right: share of each generation's evaluations that were feasible.` +
       `${h.some((r) => r.hypervolumeStandardError !== undefined) ? ` With 4+ objectives the values before the last are Monte Carlo estimates (10,000 samples, standard error at most ${fmt(Math.max(...h.map((r) => r.hypervolumeStandardError ?? 0)))}); the last is exact.` : ''}` +
       `${h.some((r) => r.igdPlus !== undefined) ? ' IGD+ (benchmarks) before the last row may use 100 evenly spaced points of the analytic front when the front is large; the last uses all of it.' : ''}` +
-      `${(run.meta.historyStride ?? 1) > 1 ? ` The run had ${run.meta.result?.generations ?? '?'} generations: each point is the last of a block of ${run.meta.historyStride} generations (at most 500 points), its feasible share taken over the block.` : ''}`,
+      `${(run.meta.historyStride ?? 1) > 1 ? ` The run had ${run.meta.result?.generations ?? '?'} generations: each point is the last of a block of ${run.meta.historyStride} generations (${h.length} points), its feasible share taken over the block; the hypervolume${h.some((r) => r.igdPlus !== undefined) ? ' and IGD+ were' : ' was'} computed at those generations only.` : ''}`,
     svg,
   };
 }

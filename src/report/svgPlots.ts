@@ -33,17 +33,26 @@ function legend(x: number, y: number, title: string | null, entries: readonly { 
   return { svg: out.join(''), width };
 }
 
+/** Width and height [px] of one panel of the objective-space plot of m objectives (the scatter matrix's panels shrink as m grows). */
+export function matrixPanelSize(m: number): { readonly width: number; readonly height: number } {
+  const cols = Math.max(1, m - 1);
+  const width = m === 2 ? 620 : Math.max(220, Math.min(440, Math.floor(1040 / cols) - 90));
+  return { width, height: m === 2 ? 400 : Math.round(width * 0.8) };
+}
+
 /**
  * Objective space: one panel for 2 objectives, else the lower triangle of the scatter matrix (row yi, column xi < yi).
  * Points are {cat, o0..o(m-1), label?}, drawn in the order of `categories` (later on top), clipped to each panel.
+ * `idPrefix`: written before every id and reference to it, so the SVG is ready to inline as it comes (the same text
+ * as tidySvg(svg, idPrefix) of the unprefixed one, without its passes over a text of tens of thousands of points).
  */
 export function objectiveMatrixSvg(
   points: readonly Record<string, unknown>[], axes: readonly AxisDef[], categories: readonly CategoryStyle[], legendTitle: string, labelled = false,
+  idPrefix = '',
 ): string {
+  const pre = idPrefix === '' ? '' : `${idPrefix}-`;
   const m = axes.length;
-  const cols = Math.max(1, m - 1);
-  const width = m === 2 ? 620 : Math.max(220, Math.min(440, Math.floor(1040 / cols) - 90));
-  const height = m === 2 ? 400 : Math.round(width * 0.8);
+  const { width, height } = matrixPanelSize(m);
   const left = Math.max(...axes.map((a) => yAxisWidth(a.domain, height)));
   const bottom = 48;
   const top = 10;
@@ -58,7 +67,7 @@ export function objectiveMatrixSvg(
       right = Math.max(right, f.x + f.width);
       const [x0, x1] = axes[xi]!.domain, [y0, y1] = axes[yi]!.domain;
       const sx = linear(x0, x1, f.x, f.x + width), sy = linear(y0, y1, f.y + height, f.y);
-      const clip = `clip${xi}-${yi}`;
+      const clip = `${pre}clip${xi}-${yi}`;
       out.push(`<g class="mark-group role-scope">${drawAxes(f, { domain: axes[xi]!.domain, title: axes[xi]!.title }, { domain: axes[yi]!.domain, title: axes[yi]!.title }).svg}`);
       out.push(`<clipPath id="${clip}"><rect x="${px(f.x)}" y="${px(f.y)}" width="${px(width)}" height="${px(height)}"/></clipPath><g clip-path="url(#${clip})">`);
       categories.forEach((c, k) => {
@@ -68,7 +77,7 @@ export function objectiveMatrixSvg(
         for (const p of byCategory[k]!) {
           const vx = p[`o${xi}`] as number, vy = p[`o${yi}`] as number;
           if (!(vx >= x0 - mx && vx <= x1 + mx && vy >= y0 - my && vy <= y1 + my)) continue;
-          out.push(`<use xlink:href="#mark${k}" x="${px(sx(vx))}" y="${px(sy(vy))}"/>`);
+          out.push(`<use xlink:href="#${pre}mark${k}" x="${px(sx(vx))}" y="${px(sy(vy))}"/>`);
         }
         out.push('</g>');
       });
@@ -93,7 +102,7 @@ export function objectiveMatrixSvg(
   })));
   // each category's symbol once, drawn at every point by reference: the same picture as a transformed path per point
   // in ~35 % fewer bytes (a 5-objective front of 6,670 designs in 10 panels: 4.3 MB of SVG before)
-  const defs = `<defs>${shapes.map((d, k) => `<path id="mark${k}" d="${d}"/>`).join('')}</defs>`;
+  const defs = `<defs>${shapes.map((d, k) => `<path id="${pre}mark${k}" d="${d}"/>`).join('')}</defs>`;
   return svgDocument(right + 24 + lg.width + 10, top + (m - 1) * (height + bottom + gap) - gap + 4, defs + out.join('') + lg.svg);
 }
 

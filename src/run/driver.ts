@@ -124,11 +124,22 @@ interface RunContext {
   /** Live hypervolume per generation on the current front's normalization (read by the stagnation rule). */
   readonly liveHv: number[];
   /**
-   * The front after each generation of this run (the objective vectors of `algorithm.archive()`), for the history,
-   * which would otherwise rebuild the same archive from the log: kept for unbounded archives of runs not resumed,
-   * up to HISTORY_FRONT_POINTS points in all (then dropped: the history replays).
+   * The front after the generations that end a history row (the objective vectors of `algorithm.archive()`), for the
+   * history, which would otherwise rebuild the same archive from the log: kept for unbounded archives of runs not
+   * resumed, up to HISTORY_FRONT_POINTS points in all (then dropped: the history replays). `every`: the generations
+   * recorded are those g with (g + 1) % every === 0 (see recordingStride), and the last one at the end of the run.
    */
-  fronts: { readonly byGeneration: (readonly Float64Array[])[]; points: number } | undefined;
+  fronts: { readonly byGeneration: (readonly Float64Array[])[]; points: number; readonly every: number } | undefined;
+}
+
+/**
+ * Generations between recorded fronts: the history's stride (one row per block of that many generations) when the
+ * run's length in generations is known in advance (a generation budget without a stagnation rule), else 1. Reading the
+ * archive costs a merge of its buffered candidates (3+ objectives), so it is read only where a row needs it.
+ */
+function recordingStride(settings: LoadedStudy['algorithm']): number {
+  const max = maxGenerationsOf(settings);
+  return max !== null && settings.evaluations === undefined && !settings.stagnation ? historyStride(max) : 1;
 }
 
 /** Objective vectors the recorded fronts may hold in all (8 bytes per reference, the vectors themselves are shared with the archive). */
@@ -181,7 +192,7 @@ async function runOpened(opts: RunOptions, createAlgorithm: AlgorithmFactoryByNa
   }
   const ctx: RunContext = {
     opts, run, algorithm, evaluator, log, now, t0, elapsedBefore: checkpoint?.elapsed_s ?? 0, liveHv: [...(checkpoint?.liveHypervolume ?? [])],
-    fronts: checkpoint === undefined && settings.archiveLimit === undefined ? { byGeneration: [], points: 0 } : undefined,
+    fronts: checkpoint === undefined && settings.archiveLimit === undefined ? { byGeneration: [], points: 0, every: recordingStride(settings) } : undefined,
   };
   let outcome: LoopOutcome;
   let records: unknown[] | undefined;
@@ -276,15 +287,21 @@ async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
     log.append(rows);
     generationsThisProcess++;
 
-    const front = algorithm.archive().map((ind) => ind.f);
-    if (ctx.fronts !== undefined) {
+    // The archive is read only when this generation uses its front: a history row's recorded front, the stagnation
+    // rule, the display's normalization (until the first feasible front), or a progress display that asks for it. A
+    // bounded archive is read every generation, as its cut depends on when reads happen (the same front for a seed).
+    let archiveFront: Float64Array[] | undefined;
+    const frontNow = (): Float64Array[] => (archiveFront ??= algorithm.archive().map((ind) => ind.f));
+    if (loaded.algorithm.archiveLimit !== undefined) frontNow();
+    if (ctx.fronts !== undefined && (generation + 1) % ctx.fronts.every === 0) {
+      const front = frontNow();
       ctx.fronts.byGeneration[generation] = front;
       ctx.fronts.points += front.length;
       if (ctx.fronts.points > HISTORY_FRONT_POINTS) ctx.fronts = undefined;
     }
     // Only the stagnation rule reads this series: without one, no hypervolume is computed per generation.
-    if (loaded.algorithm.stagnation) liveHv.push(runHypervolume(front, normalizationOf(front, m, benchmark)).value);
-    if (displayNorm === undefined && (benchmark !== false || front.length > 0)) displayNorm = liveNormalization(front, m, benchmark);
+    if (loaded.algorithm.stagnation) liveHv.push(runHypervolume(frontNow(), normalizationOf(frontNow(), m, benchmark)).value);
+    if (displayNorm === undefined && (benchmark !== false || frontNow().length > 0)) displayNorm = liveNormalization(frontNow(), m, benchmark);
     const p = algorithm.progress();
     // one clock reading per generation
     const nowMs = ctx.now().getTime();
@@ -307,17 +324,17 @@ async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
         generation: p.generation, maxGenerations, evaluations: p.evaluations, maxEvaluations,
         feasibleShare: rows.filter((r) => r.cv === 0).length / rows.length,
         failures: log.counts.failures,
-        frontSize: front.length, elapsed_s,
+        elapsed_s,
         eta_s: done > 0 ? (elapsed_s * (1 - done)) / done : null,
         ...(evaluator.remoteStatus !== undefined ? { remote: await evaluator.remoteStatus() } : {}),
       };
-      // computed when read, once (a --quiet run never shows it)
+      // computed when read, once (a --quiet run never shows them)
       let hv: number | undefined;
-      Object.defineProperty(info, 'hypervolume', {
-        enumerable: true,
-        get: (): number => (hv ??= norm !== undefined ? runHypervolume(front, norm).value : 0),
+      Object.defineProperties(info, {
+        frontSize: { enumerable: true, get: (): number => frontNow().length },
+        hypervolume: { enumerable: true, get: (): number => (hv ??= norm !== undefined ? runHypervolume(frontNow(), norm).value : 0) },
       });
-      opts.onProgress(info as typeof info & { readonly hypervolume: number });
+      opts.onProgress(info as typeof info & { readonly frontSize: number; readonly hypervolume: number });
     }
   }
 }
@@ -355,7 +372,10 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, reportedDesigns?
   const finalFront = archive.map((ind) => ind.f);
   const norm = normalizationOf(finalFront, m, fixedNormalizationOf(loaded));
   const trueFront = loaded.benchmark ? paretoFront(loaded.benchmark.problem, m) : undefined;
-  const fronts = ctx.fronts?.byGeneration;
+  // the recorded fronts serve the history when they hold every row's generation (the last one is the final front)
+  const recordedEvery = ctx.fronts?.every;
+  const fronts = recordedEvery === 1 || recordedEvery === historyStride(p.generation) ? ctx.fronts?.byGeneration : undefined;
+  if (fronts !== undefined && p.generation > 0) fronts[p.generation - 1] ??= finalFront;
   const tell = opts.onFinishing;
   const hvProgress = (count: number) => (share: number): void => tell?.({ step: 'hypervolume', count, objectives: m, share });
   // The final front's exact hypervolume on several threads where they pay (large fronts in 5+ objectives), after the

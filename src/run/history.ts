@@ -139,8 +139,13 @@ function allFinite(f: ArrayLike<number>): boolean {
   return true;
 }
 
-/** At most this many history rows per run: longer runs summarize blocks of generations (see `historyStride`). */
-export const HISTORY_POINTS = 500;
+/**
+ * At most this many history rows per run: longer runs summarize blocks of generations (see `historyStride`). The rows
+ * are the points of the report's convergence plot (470 px wide: one point per ~10 px), and the hypervolume and IGD+
+ * are computed at those generations only: at 3+ objectives each row costs an exact hypervolume or an estimate over
+ * a front of thousands of designs, and reading the archive for it a merge of its buffered candidates.
+ */
+export const HISTORY_POINTS = 50;
 
 /** Generations per history row: 1 up to HISTORY_POINTS generations, then ⌈generations / HISTORY_POINTS⌉. */
 export const historyStride = (generations: number): number => Math.max(1, Math.ceil(generations / HISTORY_POINTS));
@@ -150,8 +155,8 @@ export const historyStride = (generations: number): number => Math.max(1, Math.c
  * hypervolume of the feasible front seen so far. The front is rebuilt with the optimizer's own archive
  * (src/core/paretoArchive.ts), so it is the archive the run had after each generation. Runs longer than
  * HISTORY_POINTS generations get one row per block of `stride` generations (the block's last generation,
- * feasible share over the block), so run.json and the convergence plot stay bounded; the last generation
- * always has its row.
+ * feasible share over the block), so run.json and the convergence plot stay bounded and the indicators are
+ * computed at those generations only; the last generation always has its row.
  */
 export function generationHistory(
   /** `transient` true: the history keeps no row nor f (with the run's recorded fronts), so the replay may reuse them. */
@@ -254,6 +259,8 @@ export function generationHistory(
   replay((e) => {
     if (e.generation !== gen) {
       if (gen >= 0 && ++blockGenerations >= stride) close(false);
+      // a bounded archive's cut depends on when it is read: read at every generation's end, as the run reads its own
+      else if (gen >= 0 && opts.archiveLimit !== undefined) archive.items();
       gen = e.generation;
     }
     evaluated++;

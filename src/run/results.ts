@@ -144,6 +144,15 @@ export function paretoFile(loaded: LoadedStudy, designs: readonly ParetoDesign[]
   };
 }
 
+/**
+ * Whether every cell is a finite number: JSON then writes the row as csvCell would (each number as String() does, -0
+ * as 0), in one native call instead of a string per cell (pareto.csv of a 5-objective front of 6,670 designs).
+ */
+function allFiniteNumbers(cells: readonly unknown[]): cells is number[] {
+  for (const v of cells) if (typeof v !== 'number' || !Number.isFinite(v)) return false;
+  return true;
+}
+
 export function paretoCsv(file: ParetoFile): string {
   const varNames = file.variables.map((v) => v.name);
   const objNames = file.objectives.map((o) => o.name);
@@ -162,7 +171,8 @@ export function paretoCsv(file: ParetoFile): string {
       return rec?.[s]?.[k];
     });
     const nominal = nominalNames.map((n) => d.robust?.nominal[n]);
-    lines.push([d.index, ...varNames.map((n) => d.variables[n]), ...objNames.map((n) => d.objectives[n]), ...nominal, ...extras].map(csvCell).join(','));
+    const cells = [d.index, ...varNames.map((n) => d.variables[n]), ...objNames.map((n) => d.objectives[n]), ...nominal, ...extras];
+    lines.push(allFiniteNumbers(cells) ? JSON.stringify(cells).slice(1, -1) : cells.map(csvCell).join(','));
   }
   return `${lines.join('\n')}\n`;
 }

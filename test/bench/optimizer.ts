@@ -15,13 +15,12 @@
  * scope: context only). A second table times exact hypervolume, odc against pagmo::hypervolume (WFG),
  * on 4-D and 5-D mutually non-dominated points; the values must agree to 1e-12 relative.
  * If pagmo cannot be installed or compiled, the bench says why and prints the odc columns only.
- * A third table runs the whole `odc run` command (a child process: start-up, the run, its log, checkpoints,
- * history and report) on ZDT1 and on a 5-objective DTLZ2 NSGA-III study, seeds 1..5, and prints the child's
- * CPU time (getrusage, all threads) beside the whole-process CPU of pymoo's NSGA-II on ZDT1. pymoo cannot be
- * installed on the project's machines (PyPI is out of reach): with ODC_BENCH_PYTHON naming a Python that imports
- * pymoo (PYTHONPATH passed through), it runs side by side, interleaved with odc seed by seed, and its CPU comes
- * from getrusage in that process too; without it the table shows the figure measured by hand (docs/sources.md
- * §13), which on this VM varied 2.3–4.2 s within one day, so that ratio is only indicative.
+ * A third table runs whole processes side by side: the `odc run` command (a child process: start-up, the run, its
+ * log, checkpoints, history, result files and report) on ZDT1 and on 3- and 5-objective DTLZ2, seeds 1..5, against
+ * a whole pagmo driver process running pagmo::nsga2 with the same problem, population and number of evaluations, one
+ * seed per process, interleaved seed by seed; CPU from getrusage in each process (all threads), the machine's load
+ * average beside each row. ODC_BENCH_PYTHON naming a Python that imports pymoo adds pymoo's ZDT1 run, interleaved
+ * too. `npm run bench -- --e2e` prints that table alone.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,7 +36,7 @@ import { nonDominatedIndices } from '../../src/core/dominance.js';
 import { createRng } from '../../src/core/rng.js';
 import { createAlgorithm } from '../../solvers/index.js';
 import type { Individual } from '../../solvers/types.js';
-import { preparePagmo, runPagmoHypervolume, runPagmoNsga2, type PagmoDriver, type PagmoSetup } from './pagmo.js';
+import { pagmoNsga2ProcessCpu, preparePagmo, runPagmoHypervolume, runPagmoNsga2, type PagmoDriver, type PagmoNsga2Options, type PagmoSetup } from './pagmo.js';
 import { odcHypervolumeInWorker } from './pagmo/hvWorker.js';
 
 interface Case {
@@ -313,21 +312,42 @@ async function hypervolumeTable(pagmo: PagmoDriver | null): Promise<void> {
   printTable(['m', 'points', 'odc HV', 'pagmo HV', `rel. diff (<= ${HV_AGREEMENT})`, 'odc CPU s', 'pagmo CPU s', 'pagmo/odc'], rows);
 }
 
-/** Whole-process CPU [s] of pymoo 0.6.1.6 NSGA-II on ZDT1 (population 100, 200 generations), median of seeds 1..5 (docs/sources.md §13). */
-const PYMOO_ZDT1_PROCESS_CPU_s = 3.72;
-/** Goal: `odc run` on ZDT1, report included, at most this share of pymoo's whole-process CPU. */
-const END_TO_END_GOAL = 0.3;
-const END_TO_END_STUDIES = [
-  { label: 'ZDT1 NSGA-II (20,000 evaluations)', text: () => readFileSync(join(PROJECT_ROOT, 'designs/benchmarks/zdt1.yaml'), 'utf8') },
+/**
+ * Goals: a whole `odc run` process at most this many times the CPU of a whole pagmo process doing the same
+ * number of evaluations (ZDT1, report included; 5-objective DTLZ2).
+ */
+interface EndToEndStudy {
+  readonly label: string;
+  readonly text: () => string;
+  /** The same problem, population and evaluations for pagmo::nsga2 (pagmo has no NSGA-III). */
+  readonly pagmo: Omit<PagmoNsga2Options, 'seeds'>;
+  readonly goal?: number;
+}
+const pagmoOperators = (variables: number): Pick<PagmoNsga2Options, 'crossoverProbability' | 'crossoverEta' | 'mutationEta' | 'mutationProbability'> =>
+  ({ ...PAGMO_OPERATORS, mutationProbability: 1 / variables });
+const END_TO_END_STUDIES: readonly EndToEndStudy[] = [
   {
-    label: 'DTLZ2 5-obj NSGA-III (20,140 evaluations)',
+    label: 'ZDT1 NSGA-II 100 x 200 (20,000 evaluations)',
+    text: () => readFileSync(join(PROJECT_ROOT, 'designs/benchmarks/zdt1.yaml'), 'utf8'),
+    pagmo: { problem: 'zdt1', population: 100, generations: 199, variables: 30, ...pagmoOperators(30) },
+    goal: 3,
+  },
+  {
+    label: 'DTLZ2 3-obj NSGA-III 92 x 200 (18,400 evaluations; pagmo NSGA-II)',
+    text: () => readFileSync(join(PROJECT_ROOT, 'designs/benchmarks/dtlz2.yaml'), 'utf8'),
+    pagmo: { problem: 'dtlz2', population: 92, generations: 199, variables: 12, objectives: 3, ...pagmoOperators(12) },
+  },
+  {
+    label: 'DTLZ2 5-obj NSGA-III 212 x 95 (20,140 evaluations; pagmo NSGA-II)',
     // Das–Dennis 6 partitions for 5 objectives: 210 directions, population 212; 95 generations
     text: () => 'name: dtlz2-5\nkind: benchmark\nproblem: dtlz2\nvariables: 14\nobjectives: 5\nalgorithm: { name: nsga3, population: 212, generations: 95, seed: 1, partitions: 6 }\n',
+    pagmo: { problem: 'dtlz2', population: 212, generations: 94, variables: 14, objectives: 5, ...pagmoOperators(14) },
+    goal: 5,
   },
-] as const;
+];
 // Written to stderr when the child exits: its CPU time [µs] over all its threads, from getrusage(2).
 const RUSAGE_HOOK = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('ODC_BENCH_CPU '+(u.userCPUTime+u.systemCPUTime)+'\\n')})`;
-/** A Python that imports pymoo (ODC_BENCH_PYTHON), to run pymoo's ZDT1 side by side; undefined: the stored figure is shown. */
+/** A Python that imports pymoo (ODC_BENCH_PYTHON), to run pymoo's ZDT1 side by side as well. */
 const PYMOO_PYTHON = process.env['ODC_BENCH_PYTHON'];
 /** pymoo's run as in docs/sources.md §13; its CPU [µs] over all its threads (getrusage) on stderr at exit. */
 const PYMOO_ZDT1_SCRIPT = [
@@ -348,16 +368,24 @@ function childCpu_s(command: string, args: readonly string[], what: string): num
   return Number(used[1]) / 1e6;
 }
 
-function endToEndTable(): void {
+const range = (v: readonly number[], digits = 2): string => `${Math.min(...v).toFixed(digits)}-${Math.max(...v).toFixed(digits)}`;
+
+/**
+ * The whole `odc run` process (start-up, the run, its log, checkpoints, history, result files and report) against a
+ * whole pagmo driver process (start-up, dynamic loading, the run, its output), seed by seed, interleaved: odc, then
+ * pagmo, then the next seed, so both see the same state of the machine. CPU = user + system over all threads.
+ */
+function endToEndTable(pagmo: PagmoDriver | null): void {
   const dir = mkdtempSync(join(tmpdir(), 'odc-bench-e2e-'));
   const rows: string[][] = [];
   const pymooScript = join(dir, 'pymoo_zdt1.py');
   writeFileSync(pymooScript, PYMOO_ZDT1_SCRIPT);
   try {
     for (const [s, study] of END_TO_END_STUDIES.entries()) {
-      const zdt1 = study.label.startsWith('ZDT1');
+      const load = loadavg()[0]!.toFixed(2);
       const cpu: number[] = [];
       const wall: number[] = [];
+      const pagmoCpu: number[] = [];
       const pymooCpu: number[] = [];
       for (const seed of SEEDS) {
         const file = join(dir, `study-${s}-${seed}.yaml`);
@@ -365,27 +393,32 @@ function endToEndTable(): void {
         const t = performance.now();
         cpu.push(childCpu_s(process.execPath, ['--import', RUSAGE_HOOK, join(PROJECT_ROOT, 'dist/src/cli/bin.js'), 'run', file, '--out', join(dir, `run-${s}-${seed}`), '--quiet'], 'odc run'));
         wall.push((performance.now() - t) / 1000);
-        // interleaved with odc, seed by seed: both see the same state of the machine
-        if (zdt1 && PYMOO_PYTHON !== undefined) pymooCpu.push(childCpu_s(PYMOO_PYTHON, [pymooScript, String(seed)], 'pymoo (ODC_BENCH_PYTHON)'));
+        if (pagmo !== null) pagmoCpu.push(pagmoNsga2ProcessCpu(pagmo, { ...study.pagmo, seeds: [seed] }));
+        if (s === 0 && PYMOO_PYTHON !== undefined) pymooCpu.push(childCpu_s(PYMOO_PYTHON, [pymooScript, String(seed)], 'pymoo (ODC_BENCH_PYTHON)'));
       }
-      const pymoo_s = pymooCpu.length > 0 ? median(pymooCpu) : PYMOO_ZDT1_PROCESS_CPU_s;
-      const source = pymooCpu.length > 0 ? `side by side, ${Math.min(...pymooCpu).toFixed(2)}-${Math.max(...pymooCpu).toFixed(2)}` : 'stored, §13';
+      const ratio = pagmoCpu.length > 0 ? median(cpu) / median(pagmoCpu) : NaN;
       rows.push([
-        study.label, median(cpu).toFixed(2), `${Math.min(...cpu).toFixed(2)}-${Math.max(...cpu).toFixed(2)}`, median(wall).toFixed(2),
-        zdt1 ? `${pymoo_s.toFixed(2)} (${source})` : '-',
-        zdt1 ? `${(median(cpu) / pymoo_s).toFixed(2)} (goal <= ${END_TO_END_GOAL})` : '-',
+        study.label, load, median(cpu).toFixed(2), range(cpu), median(wall).toFixed(2),
+        pagmoCpu.length > 0 ? median(pagmoCpu).toFixed(3) : '-', pagmoCpu.length > 0 ? range(pagmoCpu, 3) : '-',
+        Number.isNaN(ratio) ? '-' : `${ratio.toFixed(1)}x`,
+        pagmoCpu.length > 0 ? range(cpu.map((c, i) => c / pagmoCpu[i]!), 1) : '-',
+        study.goal === undefined ? '-' : Number.isNaN(ratio) ? `<= ${study.goal}x` : `<= ${study.goal}x ${ratio <= study.goal ? 'met' : 'NOT met'}`,
+        pymooCpu.length > 0 ? `${median(pymooCpu).toFixed(2)} (${range(pymooCpu)})` : '-',
       ]);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(
-    `\nodc run end to end (child process, report included), seeds ${SEEDS.join(',')}: CPU of the whole process (getrusage, all threads); ` +
-      (PYMOO_PYTHON !== undefined
-        ? `pymoo: ${PYMOO_PYTHON}, the same measurement, interleaved with odc`
-        : 'pymoo: the whole-process CPU measured by hand in another session (docs/sources.md §13; set ODC_BENCH_PYTHON to run it side by side)'),
+    `\nWhole processes side by side, seeds ${SEEDS.join(',')}, interleaved seed by seed: \`odc run --quiet\` (report included) against the pagmo ` +
+      'driver running pagmo::nsga2 on the same problem, population and evaluations (one seed per process); CPU = user + system of the whole process ' +
+      '(getrusage, all threads); odc/pagmo = ratio of the medians, per-seed ratios beside it' +
+      (PYMOO_PYTHON !== undefined ? `; pymoo: ${PYMOO_PYTHON} on ZDT1, interleaved too` : ''),
   );
-  printTable(['study', 'odc CPU s (median)', 'odc CPU s (range)', 'odc wall s', 'pymoo CPU s', 'odc/pymoo CPU'], rows);
+  printTable(
+    ['study', 'load (1 min)', 'odc CPU s', 'odc range', 'odc wall s', 'pagmo CPU s', 'pagmo range', 'odc/pagmo', 'per seed', 'goal', 'pymoo CPU s'],
+    rows,
+  );
 }
 
 async function main(): Promise<void> {
@@ -394,7 +427,9 @@ async function main(): Promise<void> {
   console.log(`Machine: ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${cpuList.length} cores; load average (1/5/15 min) at start: ${loadText()}`);
   // `npm run bench -- --e2e`: the end-to-end table alone
   if (process.argv.includes('--e2e')) {
-    endToEndTable();
+    const e2eSetup = preparePagmo((line) => console.log(line));
+    if (!e2eSetup.ok) console.log(`pagmo: skipped, ${e2eSetup.reason}`);
+    endToEndTable(e2eSetup.ok ? e2eSetup.driver : null);
     console.log(`\nLoad average (1/5/15 min) at end: ${loadText()} on ${cpuList.length} cores; bench took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     return;
   }
@@ -411,7 +446,7 @@ async function main(): Promise<void> {
   const verdicts = optimizerTable(pagmo);
   for (const v of verdicts) console.log(v);
   await hypervolumeTable(pagmo);
-  endToEndTable();
+  endToEndTable(pagmo);
   console.log(`\nLoad average (1/5/15 min) at end: ${loadText()} on ${cpuList.length} cores; bench took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 

@@ -181,8 +181,7 @@ interface Nsga2Line {
   f: number[][];
 }
 
-/** Runs pagmo::nsga2 once per seed (all seeds in one driver process, in the order given). */
-export function runPagmoNsga2(driver: PagmoDriver, o: PagmoNsga2Options): PagmoNsga2Run[] {
+function nsga2Args(o: PagmoNsga2Options): string[] {
   const args = ['nsga2', o.problem, String(o.population), String(o.generations), o.seeds.join(',')];
   const opt = (flag: string, v: number | undefined): void => {
     if (v !== undefined) args.push(flag, String(v));
@@ -193,10 +192,29 @@ export function runPagmoNsga2(driver: PagmoDriver, o: PagmoNsga2Options): PagmoN
   opt('--eta-c', o.crossoverEta);
   opt('--m', o.mutationProbability);
   opt('--eta-m', o.mutationEta);
-  return runDriver(driver, args, o.timeoutMs ?? 120_000).map((line) => {
+  return args;
+}
+
+/** Runs pagmo::nsga2 once per seed (all seeds in one driver process, in the order given). */
+export function runPagmoNsga2(driver: PagmoDriver, o: PagmoNsga2Options): PagmoNsga2Run[] {
+  return runDriver(driver, nsga2Args(o), o.timeoutMs ?? 120_000).map((line) => {
     const l = line as Nsga2Line;
     return { seed: l.seed, fevals: l.fevals, cpu_s: l.cpu_s, cpu_evolve_s: l.cpu_evolve_s, wall_s: l.wall_s, f: l.f.map((p) => Float64Array.from(p)) };
   });
+}
+
+/**
+ * CPU seconds (user + system, getrusage at the driver's exit) of a whole driver process running pagmo::nsga2 for
+ * `o.seeds` (one seed: one run, as one `odc run` process is): the process start, dynamic loading of libpagmo, Boost
+ * and TBB, the run and its output, as a user of a small pagmo program would pay.
+ */
+export function pagmoNsga2ProcessCpu(driver: PagmoDriver, o: PagmoNsga2Options): number {
+  const r = spawnSync(driver.path, nsga2Args(o), {
+    encoding: 'utf8', timeout: o.timeoutMs ?? 120_000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ODC_BENCH_PROCESS_CPU: '1' },
+  });
+  const used = /ODC_BENCH_CPU (\d+)/.exec(r.stderr ?? '');
+  if (r.status !== 0 || used === null) throw new Error(`pagmo driver process failed: ${failure(r)}`);
+  return Number(used[1]) / 1e6;
 }
 
 export interface PagmoHypervolume {

@@ -355,11 +355,11 @@ describe('generationHistory replayed from a log', () => {
     for (let g = 1; g < 7; g++) expect(recorded[g]!.hypervolume).toBeGreaterThanOrEqual(recorded[g - 1]!.hypervolume);
   });
 
-  it('long runs get one row per block of ⌈generations / 500⌉ generations, feasible share over the block, the last generation always', () => {
-    expect(HISTORY_POINTS).toBe(500);
-    expect(historyStride(500)).toBe(1);
-    expect(historyStride(501)).toBe(2);
-    const G = 1201; // stride ⌈1201 / 500⌉ = 3 → rows at generations 2, 5, …, 1199, and 1200
+  it('long runs get one row per block of ⌈generations / 50⌉ generations, feasible share over the block, the last generation always', () => {
+    expect(HISTORY_POINTS).toBe(50);
+    expect(historyStride(50)).toBe(1);
+    expect(historyStride(51)).toBe(2);
+    const G = 121; // stride ⌈121 / 50⌉ = 3 → rows at generations 2, 5, …, 119, and 120
     expect(historyStride(G)).toBe(3);
     // generation g: two evaluations, the first feasible only when g is even; point (g+1)^-1 on f1 = f2 line
     const rows: LoggedEvaluation[] = [];
@@ -368,17 +368,17 @@ describe('generationHistory replayed from a log', () => {
       rows.push(row(2 * g + 1, g, [0, 0], [0.9, 0.9], [1]));
     }
     const h = generationHistory((on) => rows.forEach(on), m, identity, { generations: G });
-    expect(h).toHaveLength(401);
+    expect(h).toHaveLength(41);
     expect(h[0]!.generation).toBe(2);
-    expect(h[399]!.generation).toBe(1199);
-    expect(h[400]!.generation).toBe(1200);
-    // block 0..2: feasible at g = 0, 2 → 2 of 6; block 3..5: g = 4 → 1 of 6; the last block is generation 1200 alone: 1 of 2
+    expect(h[39]!.generation).toBe(119);
+    expect(h[40]!.generation).toBe(120);
+    // block 0..2: feasible at g = 0, 2 → 2 of 6; block 3..5: g = 4 → 1 of 6; the last block is generation 120 alone: 1 of 2
     expect(h[0]!.feasibleShare).toBeCloseTo(2 / 6, 12);
     expect(h[1]!.feasibleShare).toBeCloseTo(1 / 6, 12);
-    expect(h[400]!.feasibleShare).toBeCloseTo(1 / 2, 12);
-    expect(h[400]!.evaluations).toBe(2 * G);
-    // best feasible point after generation 1200 is 1/1202 in both objectives: HV = (1.1 − 1/1202)²
-    expect(h[400]!.hypervolume).toBeCloseTo((1.1 - 1 / 1202) ** 2, 12);
+    expect(h[40]!.feasibleShare).toBeCloseTo(1 / 2, 12);
+    expect(h[40]!.evaluations).toBe(2 * G);
+    // best feasible point after generation 120 is 1/122 in both objectives: HV = (1.1 − 1/122)²
+    expect(h[40]!.hypervolume).toBeCloseTo((1.1 - 1 / 122) ** 2, 12);
   });
 });
 
