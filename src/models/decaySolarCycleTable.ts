@@ -28,7 +28,7 @@
  *
  * Data: generated once by `npm run gen:decay-table` (test/generate/decay-table.ts, ≈ 1 min on one core) into
  * decaySolarCycleTable.data.ts; the test rebuilds rows with `worstDecayTableRow` and compares them with the shipped
- * data. Shipped rather than built at start-up because the build integrates ≈ 400,000 decays: seconds in every
+ * data. Shipped rather than built at start-up because the build integrates ≈ 900,000 decays: seconds in every
  * process and worker thread, against a 0.1 MB module.
  */
 import { JULIAN_YEAR_s } from '../units/constants.js';
