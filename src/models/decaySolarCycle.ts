@@ -23,7 +23,9 @@
  * Bins: 6 months while the decay would outlast two of them, then the profile's own samples (months). An
  * independent RK4 integration with monthly F10.7 agrees within 0.02 yr for 0.4–110 yr decays (dragSolarCycle.test.ts).
  * Cost ≈ 2 bins per simulated year per start phase: 'worst' ≈ 0.03 ms (550 km) to 0.09 ms (650 km) at B = 100 kg/m²,
- * up to ~0.3 ms for decays just under the cap (Node 20, one core).
+ * up to ~0.3 ms for decays just under the cap (Node 20, one core). 'worst' with the default cycle, end altitude and cap
+ * is read from a table of this integration where it covers the design (decaySolarCycleTable.ts: within 1 %, ~1.5 µs);
+ * `table: false` always integrates (the table's generator and oracle).
  * Start phase: 'phase' integrates one; 'mean' averages 12 equally spaced ones (START_PHASES_PER_CYCLE, 1 yr
  * apart: end of life at an unknown date); 'worst' takes the longest of the 12 (conservative). A satellite
  * released later at the same altitude never ends up below one released earlier, so T(φ) ≤ T(φ_k) + (φ_k − φ)
