@@ -8,13 +8,15 @@ import type { Catalogs } from '../catalog/schema.js';
 import { StudyError } from '../core/errors.js';
 import { checkCatalogIds, parseDesignFile, type CatalogIds } from '../study/load.js';
 import type { NodeDesign } from '../study/schema.js';
-import { evaluateNode, PHYSICAL_CONSTRAINTS, RELAXABLE_CONSTRAINTS } from './node.js';
+import { evaluateNode, nodeMetricsEvaluator, PHYSICAL_CONSTRAINTS, RELAXABLE_CONSTRAINTS, type NodeOutputs } from './node.js';
 import type { DesignRecord } from './record.js';
 
 export interface NodeEvaluator {
   readonly catalogs: CatalogIds;
   readonly rows: Catalogs;
   readonly evaluate: (design: NodeDesign) => DesignRecord;
+  /** The lean evaluation of `out` (node.ts nodeMetricsEvaluator): metric values, then each constraint's value and limit; null if unavailable. */
+  readonly lean: (out: NodeOutputs) => { readonly run: (design: NodeDesign) => Float64Array; readonly senses: readonly ('<=' | '>=')[] } | null;
   readonly physicalConstraints: readonly string[];
   /** Physical constraints a study may relax with `relax:`. */
   readonly relaxableConstraints: readonly string[];
@@ -26,6 +28,10 @@ export function nodeEvaluator(catalogDir?: string, overrides?: CatalogOverrides)
   const resolve = rowResolver(catalogs);
   return {
     catalogs: catalogIds(catalogs), rows: catalogs, evaluate: (d) => evaluateNode(d, resolve(d)),
+    lean: (out) => {
+      const f = nodeMetricsEvaluator(out);
+      return f === null ? null : { run: (d) => f.run(d, resolve(d)), senses: f.senses };
+    },
     physicalConstraints: PHYSICAL_CONSTRAINTS, relaxableConstraints: RELAXABLE_CONSTRAINTS,
   };
 }

@@ -8,7 +8,7 @@
  * SI inside; user units (km, deg, min, Wh) are converted once, for the record (nodeRecord.ts).
  */
 import type { DesignRecord, ConstraintResult } from './record.js';
-import { assembleRecord, MAX_YEARS_TO_DOSE, softDoseThreshold_rad, yearsToDose, type CostSizing, type Design, type LifecycleSizing, type MassSizing, type NodeSizing, type Payload, type PowerSizing, type Radiation, type Rows, type ThermalSizing } from './nodeRecord.js';
+import { assembleRecord, MAX_YEARS_TO_DOSE, RECORD_SECTIONS, softDoseThreshold_rad, yearsToDose, type CostSizing, type Design, type LifecycleSizing, type MassSizing, type NodeSizing, type Payload, type PowerSizing, type Radiation, type Rows, type ThermalSizing } from './nodeRecord.js';
 import { orbitGeometry } from '../models/orbit.js';
 import { computePayload } from '../models/compute.js';
 import { precisionFactor } from '../models/precision.js';
@@ -59,6 +59,15 @@ export const RELAXABLE_CONSTRAINTS: readonly string[] = ['radiation.dose', 'radi
 
 export function evaluateNode(design: Design, rows: Rows): DesignRecord {
   const notes: string[] = [];
+  const s = sizeNode(design, rows, notes);
+  const constraints = nodeConstraints(design, rows, s);
+  notes.push(...modelNotes(design, s.computeShare, s.mass.drag.disposalModel));
+  if (rows.chip.typicalFraction !== undefined) notes.push(chipFigureNote(rows.chip, rows.chip.typicalFraction));
+  return assembleRecord(design, rows, s, constraints, notes);
+}
+
+/** Every sizing stage, in order; `notes` (null: not kept) receives what a stage has to say about the design. */
+function sizeNode(design: Design, rows: Rows, notes: string[] | null): NodeSizing {
   const payload = sizePayload(design, rows);
   const thermal = sizeThermal(design, rows, payload, notes);
   const power = sizePower(design, rows, payload, thermal);
@@ -71,12 +80,59 @@ export function evaluateNode(design: Design, rows: Rows): DesignRecord {
   const mass = sizeMassAndDrag(design, forCost, thermal, power, rad);
   const cost = sizeCost(design, rows, forCost, thermal, power, rad, mass);
   const delivered: Payload = { ...payload, compute: { ...payload.compute, deliveredPFLOPS: waterfall.deliveredPFLOPS } };
-  const s: NodeSizing = { ...delivered, thermal, power, rad, mass, cost, waterfall, economics: lifecycle(design, rows, forCost, cost) };
-  const constraints = nodeConstraints(design, rows, s);
-  notes.push(...modelNotes(design, payload.computeShare, mass.drag.disposalModel));
-  if (rows.chip.typicalFraction !== undefined) notes.push(chipFigureNote(rows.chip, rows.chip.typicalFraction));
-  return assembleRecord(design, rows, s, constraints, notes);
+  return { ...delivered, thermal, power, rad, mass, cost, waterfall, economics: lifecycle(design, rows, forCost, cost) };
 }
+
+/** What a study reads from each evaluation: metric paths (METRIC_PATHS) and physical constraints (PHYSICAL_CONSTRAINTS). */
+export interface NodeOutputs {
+  readonly metrics: readonly string[];
+  readonly constraints: readonly string[];
+}
+export interface NodeMetricsEvaluator {
+  readonly run: (design: Design, rows: Rows) => Float64Array;
+  /** '<=' or '>=' of each of `out.constraints`. */
+  readonly senses: readonly ('<=' | '>=')[];
+}
+
+/**
+ * The lean evaluation a study's optimizer runs: design → the values of `out.metrics`, then the value and the limit of
+ * each of `out.constraints` (their senses in `senses`), in one array. It runs the same sizing stages as
+ * evaluateNode and reads the numbers from the same record sections, but builds only the sections the metrics name and
+ * no constraint descriptions, notes or warnings: every number equals the full record's (test/evaluate/nodeLean.test.ts),
+ * and a design that fails one path fails the other. Null when a metric or constraint is not a node metric.
+ */
+export function nodeMetricsEvaluator(out: NodeOutputs): NodeMetricsEvaluator | null {
+  const sections = Object.keys(RECORD_SECTIONS) as (keyof typeof RECORD_SECTIONS)[];
+  const sources: { readonly section: number; readonly key: string }[] = [];
+  for (const path of out.metrics) {
+    const [section, key, extra] = path.split('.');
+    const at = sections.indexOf(section as keyof typeof RECORD_SECTIONS);
+    if (at < 0 || key === undefined || extra !== undefined) return null;
+    sources.push({ section: at, key });
+  }
+  const builders: ((design: Design, rows: Rows, s: NodeSizing, complete: boolean) => Record<string, unknown>)[] = sections.map((name) => RECORD_SECTIONS[name]);
+  const checks = out.constraints.map((name) => NODE_CONSTRAINTS.find((c) => c.name === name));
+  if (checks.some((c) => c === undefined)) return null;
+  const m = sources.length;
+  const senses = checks.map((c) => c!.sense);
+  const run = (design: Design, rows: Rows): Float64Array => {
+    const s = sizeNode(design, rows, null);
+    const values = new Float64Array(m + 2 * checks.length);
+    const built: (Record<string, unknown> | undefined)[] = [];
+    for (let i = 0; i < m; i++) {
+      const { section, key } = sources[i]!;
+      const v = (built[section] ??= builders[section]!(design, rows, s, false))[key];
+      values[i] = typeof v === 'number' ? v : NaN;
+    }
+    for (let k = 0; k < checks.length; k++) {
+      values[m + 2 * k] = checks[k]!.value(design, rows, s);
+      values[m + 2 * k + 1] = checks[k]!.limit(design, rows, s);
+    }
+    return values;
+  };
+  return { run, senses };
+}
+
 
 function sizePayload(design: Design, rows: Rows): Payload {
   const { mission, orbit: o, compute: c, isl: i } = design;
@@ -103,7 +159,7 @@ function sizePayload(design: Design, rows: Rows): Payload {
   return { orbit, compute, sunlitItPowerAvg_W: unthrottled.itPowerAvg_W, computeShare, isl };
 }
 
-function sizeThermal(design: Design, rows: Rows, { orbit, compute, sunlitItPowerAvg_W, isl }: Payload, notes: string[]): ThermalSizing {
+function sizeThermal(design: Design, rows: Rows, { orbit, compute, sunlitItPowerAvg_W, isl }: Payload, notes: string[] | null): ThermalSizing {
   const { chip, radiator, coating, coolant } = rows;
   const t = design.thermal;
   const busPower_W = busPowerOf(design, compute.itPowerPeak_W);
@@ -118,7 +174,7 @@ function sizeThermal(design: Design, rows: Rows, { orbit, compute, sunlitItPower
   let radiatorTemp_K = loop.radiatorTemp_K;
   if (t.radiatorTemp_K === undefined && radiatorTemp_K > radiator.maxTemp_K) {
     radiatorTemp_K = radiator.maxTemp_K;
-    notes.push(`radiator temperature capped by the ${radiator.id} technology limit ${radiator.maxTemp_K} K`);
+    notes?.push(`radiator temperature capped by the ${radiator.id} technology limit ${radiator.maxTemp_K} K`);
   }
   // Daylight (hot case): the battery recharges what it gave in the worst eclipse; its charge loss is taken equal
   // to the discharge loss (round trip ≈ η²). Eclipse: throttled IT, bus and ISL keep dissipating into the loop.
@@ -338,28 +394,60 @@ function sizeCost(
   return { stowed, batteryEnergy_Wh, cost };
 }
 
+/** A check every node record carries: value and limit from the sizing, and what it protects (built for the record only). */
+interface NodeConstraint {
+  readonly name: string;
+  readonly sense: '<=' | '>=';
+  readonly unit: string;
+  readonly enforced: boolean;
+  readonly value: (design: Design, rows: Rows, s: NodeSizing) => number;
+  readonly limit: (design: Design, rows: Rows, s: NodeSizing) => number;
+  readonly describe: (design: Design, rows: Rows, s: NodeSizing) => string;
+}
+
+const NODE_CONSTRAINTS: readonly NodeConstraint[] = [
+  {
+    name: 'power.arrayArea', sense: '>=', unit: 'm²', enforced: true, value: (d) => d.power.arrayArea_m2, limit: (_d, _r, s) => s.power.system.requiredArrayArea_m2,
+    describe: (d) => `array area covers the demand over the worst orbit at ${d.power.sizing === 'eol' ? 'end' : 'beginning'} of life (SMAD sizing)`,
+  },
+  {
+    name: 'thermal.radiatorArea', sense: '>=', unit: 'm²', enforced: true,
+    value: (d) => d.thermal.radiatorArea_m2, limit: (_d, _r, s) => s.thermal.radiator.requiredRadiatorArea_m2,
+    describe: (d, _r, s) => `radiator rejects ${d.thermal.rejects === 'all' ? 'all heat (IT, bus, ISL, pumps, battery losses)' : 'peak IT heat'} `
+      + `at ${s.thermal.radiator.radiatorTemp_K.toFixed(1)} K, hot case`,
+  },
+  {
+    name: 'thermal.junctionTemp', sense: '<=', unit: 'K', enforced: true, value: (_d, _r, s) => s.thermal.junctionTemp_K, limit: (_d, _r, s) => s.thermal.junctionLimit_K,
+    describe: () => 'hottest chip junction (radiator + loop drop + cold plate) stays within the chip limit',
+  },
+  {
+    name: 'mass.launchClosure', sense: '<=', unit: 'kg', enforced: true, value: (_d, _r, s) => s.mass.mass.launch_kg, limit: (d) => d.launch.mass_kg,
+    describe: () => 'built-up launch mass fits the mass allocated on the launcher',
+  },
+  {
+    name: 'launch.fitsVehicle', sense: '>=', unit: 'nodes', enforced: true, value: (_d, _r, s) => s.cost.cost.nodesPerLaunch, limit: () => 1,
+    describe: (_d, rows) => `at least one node fits the ${rows.vehicle.id} payload and fairing`,
+  },
+  {
+    name: 'radiation.dose', sense: '<=', unit: 'rad(Si)', enforced: true, value: (_d, _r, s) => s.rad.missionDose_rad, limit: (_d, rows) => rows.chip.tidTolerance_rad,
+    describe: (d, rows, s) => 'mission dose with design margin stays below the chip tolerance '
+      + `(reached after ${yearsText(rows.chip.tidTolerance_rad, s, d.mission.radiationDesignMargin)})`,
+  },
+  {
+    name: 'radiation.softDose', sense: '<=', unit: 'rad(Si)', enforced: true, value: (_d, _r, s) => s.rad.missionDose_rad, limit: (_d, rows) => softDoseThreshold_rad(rows.chip),
+    describe: (d, rows, s) => rows.chip.softDoseThreshold_rad !== undefined
+      ? `mission dose with design margin stays below the chip's soft-fault onset (reached after ${yearsText(softDoseThreshold_rad(rows.chip), s, d.mission.radiationDesignMargin)})`
+      : 'no separate soft-fault onset for this chip: same limit as radiation.dose',
+  },
+  {
+    name: 'drag.fccDisposal', sense: '<=', unit: 'yr', enforced: false, value: (_d, _r, s) => s.mass.drag.passiveDecay_yr, limit: () => 5,
+    describe: () => 'passive decay after end of life within the FCC 5-year rule (47 CFR 25.283(e))',
+  },
+];
+
 function nodeConstraints(design: Design, rows: Rows, s: NodeSizing): ConstraintResult[] {
-  const { power: p, thermal: t, launch: l } = design;
-  const { chip, vehicle } = rows;
-  const { drag, mass } = s.mass;
-  const soft_rad = softDoseThreshold_rad(chip);
-  return [
-    constraintResult('power.arrayArea', p.arrayArea_m2, '>=', s.power.system.requiredArrayArea_m2, 'm²', true,
-      `array area covers the demand over the worst orbit at ${p.sizing === 'eol' ? 'end' : 'beginning'} of life (SMAD sizing)`),
-    constraintResult('thermal.radiatorArea', t.radiatorArea_m2, '>=', s.thermal.radiator.requiredRadiatorArea_m2, 'm²', true,
-      `radiator rejects ${t.rejects === 'all' ? 'all heat (IT, bus, ISL, pumps, battery losses)' : 'peak IT heat'} at ${s.thermal.radiator.radiatorTemp_K.toFixed(1)} K, hot case`),
-    constraintResult('thermal.junctionTemp', s.thermal.junctionTemp_K, '<=', s.thermal.junctionLimit_K, 'K', true,
-      'hottest chip junction (radiator + loop drop + cold plate) stays within the chip limit'),
-    constraintResult('mass.launchClosure', mass.launch_kg, '<=', l.mass_kg, 'kg', true, 'built-up launch mass fits the mass allocated on the launcher'),
-    constraintResult('launch.fitsVehicle', s.cost.cost.nodesPerLaunch, '>=', 1, 'nodes', true, `at least one node fits the ${vehicle.id} payload and fairing`),
-    constraintResult('radiation.dose', s.rad.missionDose_rad, '<=', chip.tidTolerance_rad, 'rad(Si)', true,
-      `mission dose with design margin stays below the chip tolerance (reached after ${yearsText(chip.tidTolerance_rad, s, design.mission.radiationDesignMargin)})`),
-    constraintResult('radiation.softDose', s.rad.missionDose_rad, '<=', soft_rad, 'rad(Si)', true,
-      chip.softDoseThreshold_rad !== undefined
-        ? `mission dose with design margin stays below the chip's soft-fault onset (reached after ${yearsText(soft_rad, s, design.mission.radiationDesignMargin)})`
-        : 'no separate soft-fault onset for this chip: same limit as radiation.dose'),
-    constraintResult('drag.fccDisposal', drag.passiveDecay_yr, '<=', 5, 'yr', false, 'passive decay after end of life within the FCC 5-year rule (47 CFR 25.283(e))'),
-  ];
+  return NODE_CONSTRAINTS.map((c) =>
+    constraintResult(c.name, c.value(design, rows, s), c.sense, c.limit(design, rows, s), c.unit, c.enforced, c.describe(design, rows, s)));
 }
 
 /** Bus fraction and system margin: the technology preset, overridden key by key. */

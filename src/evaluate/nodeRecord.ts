@@ -97,78 +97,124 @@ export interface NodeSizing extends Payload {
   readonly economics: LifecycleSizing;
 }
 
-export function assembleRecord(design: Design, rows: Rows, s: NodeSizing, constraints: ConstraintResult[], notes: string[]): DesignRecord {
-  const { mission, orbit: o, compute: c, power: p, thermal: t, radiation: r } = design;
-  const { orbit, compute, isl, rad } = s;
-  const { system: power, busPower_W, depthOfDischarge } = s.power;
-  const { radiator: thermal, heatLoad_W, radiatorMass_kg, pumpPower_W } = s.thermal;
-  const { drag, dragArea_m2, mass } = s.mass;
-  const { cost, stowed, batteryEnergy_Wh } = s.cost;
-  return {
-    schemaVersion: 1,
-    name: design.name,
-    kind: 'node',
-    orbit: {
+/** A record section from the sizing; `complete` false leaves out the lists (waterfall steps, baselines): no metric reads them. */
+type Section = (design: Design, rows: Rows, s: NodeSizing, complete: boolean) => Record<string, unknown>;
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * The record's numeric sections, each built from the sizing alone: assembleRecord puts them together, and the lean
+ * evaluation of a study (node.ts `nodeMetricsEvaluator`) calls only the ones its metrics name, so a metric has the same
+ * value on both paths by construction.
+ */
+const SECTIONS = {
+  orbit: (design, _rows, { orbit }) => {
+    const o = design.orbit;
+    return {
       altitude_km: o.altitude_km, inclination_deg: rad_to_deg(orbit.inclination_rad), sunSynchronous: orbit.sunSynchronous,
       ltan_h: o.inclination_deg === 'sso' ? o.ltan_h : null, period_min: s_to_min(orbit.period_s), speed_km_s: orbit.speed_m_s / 1000,
       betaMin_deg: rad_to_deg(orbit.betaMin_rad), betaMax_deg: rad_to_deg(orbit.betaMax_rad), eclipseFraction: orbit.eclipseFractionMean,
       worstEclipseFraction: orbit.eclipseFractionWorst, maxEclipse_min: s_to_min(orbit.maxEclipse_s),
-    },
-    power: {
-      arrayArea_m2: p.arrayArea_m2, requiredArrayArea_m2: power.requiredArrayArea_m2, bolPower_W: power.bolPower_W, eolPower_W: power.eolPower_W,
-      demandAvg_W: power.demandAvg_W, demandPeak_W: compute.itPowerPeak_W + busPower_W + isl.power_W + pumpPower_W, heaterPower_W: s.thermal.heaterPower_W,
-      batteryEnergy_Wh, depthOfDischarge, arrayMass_kg: power.arrayMass_kg, batteryMass_kg: power.batteryMass_kg,
-    },
-    thermal: {
-      heatLoad_W, radiatorArea_m2: t.radiatorArea_m2, requiredRadiatorArea_m2: thermal.requiredRadiatorArea_m2, radiatorTemp_K: thermal.radiatorTemp_K,
+    };
+  },
+  power: (design, _rows, s) => {
+    const { system: power, busPower_W, depthOfDischarge } = s.power;
+    return {
+      arrayArea_m2: design.power.arrayArea_m2, requiredArrayArea_m2: power.requiredArrayArea_m2, bolPower_W: power.bolPower_W, eolPower_W: power.eolPower_W,
+      demandAvg_W: power.demandAvg_W, demandPeak_W: s.compute.itPowerPeak_W + busPower_W + s.isl.power_W + s.thermal.pumpPower_W,
+      heaterPower_W: s.thermal.heaterPower_W, batteryEnergy_Wh: s.cost.batteryEnergy_Wh, depthOfDischarge, arrayMass_kg: power.arrayMass_kg,
+      batteryMass_kg: power.batteryMass_kg,
+    };
+  },
+  thermal: (design, rows, s) => {
+    const { radiator: thermal, heatLoad_W, radiatorMass_kg, pumpPower_W } = s.thermal;
+    return {
+      heatLoad_W, radiatorArea_m2: design.thermal.radiatorArea_m2, requiredRadiatorArea_m2: thermal.requiredRadiatorArea_m2,
+      radiatorTemp_K: thermal.radiatorTemp_K,
       netFlux_W_m2: thermal.netFlux_W_m2, radiatorMass_kg, pumpPower_W, coolant: rows.coolant.id, coolantHotTemp_K: s.thermal.coolantHotTemp_K,
       junctionTemp_K: s.thermal.junctionTemp_K, junctionLimit_K: s.thermal.junctionLimit_K, batteryLoss_W: s.thermal.batteryLoss_W,
-    },
-    radiation: {
-      shielding_mm_al: r.shielding_mm_al, doseRate_rad_per_yr: rad.doseRate_rad_per_yr, missionDose_rad: rad.missionDose_rad,
+    };
+  },
+  radiation: (design, rows, { rad }) => {
+    const margin = design.mission.radiationDesignMargin;
+    return {
+      shielding_mm_al: design.radiation.shielding_mm_al, doseRate_rad_per_yr: rad.doseRate_rad_per_yr, missionDose_rad: rad.missionDose_rad,
       tolerance_rad: rows.chip.tidTolerance_rad, softThreshold_rad: softDoseThreshold_rad(rows.chip),
-      timeToTolerance_yr: yearsToDose(rows.chip.tidTolerance_rad, rad.doseRate_rad_per_yr, mission.radiationDesignMargin),
-      timeToSoftThreshold_yr: yearsToDose(softDoseThreshold_rad(rows.chip), rad.doseRate_rad_per_yr, mission.radiationDesignMargin),
-      designMargin: mission.radiationDesignMargin, shieldingMass_kg: rad.shieldingMass_kg,
-    },
-    drag: {
+      timeToTolerance_yr: yearsToDose(rows.chip.tidTolerance_rad, rad.doseRate_rad_per_yr, margin),
+      timeToSoftThreshold_yr: yearsToDose(softDoseThreshold_rad(rows.chip), rad.doseRate_rad_per_yr, margin),
+      designMargin: margin, shieldingMass_kg: rad.shieldingMass_kg,
+    };
+  },
+  drag: (_design, _rows, s) => {
+    const { drag, dragArea_m2 } = s.mass;
+    return {
       density_kg_m3: drag.density_kg_m3, dragArea_m2, ballisticCoefficient_kg_m2: drag.ballisticCoefficient_kg_m2,
       stationKeepingDeltaV_m_s_per_yr: drag.stationKeepingDeltaV_m_s_per_yr, propellantMass_kg: drag.propellantMass_kg,
       passiveDecay_yr: drag.passiveDecay_yr, fccCompliant: drag.fccCompliant,
-    },
-    compute: {
+    };
+  },
+  compute: (design, _rows, { compute, waterfall }, complete) => {
+    const c = design.compute;
+    return {
       chip: c.chip, chips: c.chips, itPowerAvg_W: compute.itPowerAvg_W, itPowerPeak_W: compute.itPowerPeak_W, peakPFLOPS: compute.peakPFLOPS,
       deliveredPFLOPS: compute.deliveredPFLOPS, precision: compute.precision, mass_kg: compute.mass_kg,
-      sustainedFraction: c.sustainedFraction, deliveredFraction: s.waterfall.deliveredFraction,
-      powerThrottle: s.waterfall.powerThrottle, thermalThrottle: s.waterfall.thermalThrottle,
-      waterfall: s.waterfall.steps.map((w) => ({ name: w.name, factor: w.factor, valueAfter_PFLOPS: w.valueAfter_PFLOPS })),
-    },
-    isl: { topology: isl.topology, terminals: isl.terminals, mass_kg: isl.mass_kg, power_W: isl.power_W, capacity_Gbps: isl.capacity_Gbps },
-    mass: {
+      sustainedFraction: c.sustainedFraction, deliveredFraction: waterfall.deliveredFraction,
+      powerThrottle: waterfall.powerThrottle, thermalThrottle: waterfall.thermalThrottle,
+      waterfall: complete ? waterfall.steps.map((w) => ({ name: w.name, factor: w.factor, valueAfter_PFLOPS: w.valueAfter_PFLOPS })) : NONE,
+    };
+  },
+  isl: (_design, _rows, { isl }) => ({
+    topology: isl.topology, terminals: isl.terminals, mass_kg: isl.mass_kg, power_W: isl.power_W, capacity_Gbps: isl.capacity_Gbps,
+  }),
+  mass: (_design, _rows, s) => {
+    const { mass } = s.mass;
+    return {
       compute_kg: mass.compute_kg, array_kg: mass.array_kg, battery_kg: mass.battery_kg, radiator_kg: mass.radiator_kg, shielding_kg: mass.shielding_kg,
       isl_kg: mass.isl_kg, bus_kg: mass.bus_kg, propellant_kg: mass.propellant_kg, propellantTank_kg: mass.propellantTank_kg,
       margin_kg: mass.margin_kg, dry_kg: mass.dry_kg,
       launch_kg: mass.launch_kg, allocated_kg: mass.allocated_kg, kW_per_t: mass.kW_per_t,
-      specificPower_W_per_kg: compute.itPowerAvg_W / mass.launch_kg, stowedVolume_m3: stowed.stowedVolume_m3,
-    },
-    cost: {
+      specificPower_W_per_kg: s.compute.itPowerAvg_W / mass.launch_kg, stowedVolume_m3: s.cost.stowed.stowedVolume_m3,
+    };
+  },
+  cost: (design, _rows, s, complete) => {
+    const { cost } = s.cost;
+    const { program, capex, baselines } = s.economics;
+    return {
       hardware_USD: cost.hardware_USD, launch_USD: cost.launch_USD, operations_USD: cost.operations_USD, total_USD: cost.total_USD,
       launchPrice_USD_per_kg: cost.launchPrice_USD_per_kg, nodesPerLaunch: cost.nodesPerLaunch, lcoc_USD_per_PFLOP_day: cost.lcoc_USD_per_PFLOP_day,
       costPerKWyr_USD: cost.costPerKWyr_USD, terrestrialCostPerKWyr_USD: cost.terrestrialCostPerKWyr_USD,
       terrestrialLcoc_USD_per_PFLOP_day: cost.terrestrialLcoc_USD_per_PFLOP_day,
-      lcocDiscounted_USD_per_PFLOP_day: s.economics.program.lcocDiscounted_USD_per_PFLOP_day, discountRate_per_yr: design.economics.discountRate_per_yr,
-      programLcoc_USD_per_PFLOP_day: s.economics.program.lcoc_USD_per_PFLOP_day, nodesBuilt: s.economics.program.nodesBuilt,
-      averageNodeCost_USD: s.economics.program.averageNodeCost_USD,
-      capexExChips_USD_per_W: s.economics.capex.exChips_USD_per_W, capexWithChips_USD_per_W: s.economics.capex.withChips_USD_per_W,
-      lcocToBaseline: s.economics.baselines.find((b) => b.id === design.economics.baseline)?.spaceToTerrestrial ?? NaN,
-      baselines: s.economics.baselines.map((b) => ({ ...b })),
-    },
-    economics: comparisonRecord(design, s.economics),
+      lcocDiscounted_USD_per_PFLOP_day: program.lcocDiscounted_USD_per_PFLOP_day, discountRate_per_yr: design.economics.discountRate_per_yr,
+      programLcoc_USD_per_PFLOP_day: program.lcoc_USD_per_PFLOP_day, nodesBuilt: program.nodesBuilt, averageNodeCost_USD: program.averageNodeCost_USD,
+      capexExChips_USD_per_W: capex.exChips_USD_per_W, capexWithChips_USD_per_W: capex.withChips_USD_per_W,
+      lcocToBaseline: baselines.find((b) => b.id === design.economics.baseline)?.spaceToTerrestrial ?? NaN,
+      baselines: complete ? baselines.map((b) => ({ ...b })) : NONE,
+    };
+  },
+  economics: (design, _rows, s) => comparisonRecord(design, s.economics),
+} as const satisfies Record<string, Section>;
+export const RECORD_SECTIONS: { readonly [K in keyof typeof SECTIONS]: (...a: Parameters<Section>) => ReturnType<(typeof SECTIONS)[K]> } = SECTIONS;
+
+export function assembleRecord(design: Design, rows: Rows, s: NodeSizing, constraints: ConstraintResult[], notes: string[]): DesignRecord {
+  const S = RECORD_SECTIONS;
+  return {
+    schemaVersion: 1,
+    name: design.name,
+    kind: 'node',
+    orbit: S.orbit(design, rows, s, true),
+    power: S.power(design, rows, s, true),
+    thermal: S.thermal(design, rows, s, true),
+    radiation: S.radiation(design, rows, s, true),
+    drag: S.drag(design, rows, s, true),
+    compute: S.compute(design, rows, s, true),
+    isl: S.isl(design, rows, s, true),
+    mass: S.mass(design, rows, s, true),
+    cost: S.cost(design, rows, s, true),
+    economics: S.economics(design, rows, s, true),
     constraints,
     notes,
     warnings: [
-      ...plausibilityWarnings(compute.itPowerAvg_W / mass.launch_kg, busPower_W),
-      ...flightProvenWarnings('array', p.arrayArea_m2, rows.array), ...flightProvenWarnings('radiator', t.radiatorArea_m2, rows.radiator),
+      ...plausibilityWarnings(s.compute.itPowerAvg_W / s.mass.mass.launch_kg, s.power.busPower_W),
+      ...flightProvenWarnings('array', design.power.arrayArea_m2, rows.array), ...flightProvenWarnings('radiator', design.thermal.radiatorArea_m2, rows.radiator),
     ],
   };
 }

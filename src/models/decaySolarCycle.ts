@@ -23,7 +23,9 @@
  * Bins: 6 months while the decay would outlast two of them, then the profile's own samples (months). An
  * independent RK4 integration with monthly F10.7 agrees within 0.02 yr for 0.4–110 yr decays (dragSolarCycle.test.ts).
  * Cost ≈ 2 bins per simulated year per start phase: 'worst' ≈ 0.03 ms (550 km) to 0.09 ms (650 km) at B = 100 kg/m²,
- * up to ~0.3 ms for decays just under the cap (Node 20, one core).
+ * up to ~0.3 ms for decays just under the cap (Node 20, one core). 'worst' with the default cycle, end altitude and cap
+ * is read from a table of this integration where it covers the design (decaySolarCycleTable.ts: within 1 %, ~1.5 µs);
+ * `table: false` always integrates (the table's generator and oracle).
  * Start phase: 'phase' integrates one; 'mean' averages 12 equally spaced ones (START_PHASES_PER_CYCLE, 1 yr
  * apart: end of life at an unknown date); 'worst' takes the longest of the 12 (conservative). A satellite
  * released later at the same altitude never ends up below one released earlier, so T(φ) ≤ T(φ_k) + (φ_k − φ)
@@ -41,6 +43,8 @@ import {
   ATMOSPHERE_GRID_STEP_m as STEP_m, ATMOSPHERE_MAX_ALTITUDE_m, ATMOSPHERE_MIN_ALTITUDE_m, cira2012LnDensityGrid, decayIntegral_s_m2_per_kg, type SolarActivity,
 } from './atmosphere.js';
 import { positive } from './validate.js';
+import { decodeDecayTable, worstDecayFromTable } from './decaySolarCycleTable.js';
+import { WORST_DECAY_TABLE_BASE64 } from './decaySolarCycleTable.data.js';
 
 /** F10.7 [sfu] at which each CIRA-2012 column applies (SDCRENS.py `setDenatm`). */
 export const CIRA2012_ACTIVITY_F107_sfu: Readonly<Record<SolarActivity, number>> = { low: 65, moderate: 140, high: 250 };
@@ -48,6 +52,8 @@ export const CIRA2012_ACTIVITY_F107_sfu: Readonly<Record<SolarActivity, number>>
 export const START_PHASES_PER_CYCLE = 12;
 /** Default cap on the integrated decay time [yr]. */
 export const DEFAULT_DECAY_CAP_yr = 200;
+/** Default end altitude of the decay [m]. */
+export const DEFAULT_END_ALTITUDE_m = km_to_m(200);
 
 export interface SolarCycleProfile {
   /** F10.7 [sfu] at equally spaced times over one cycle; sample k holds for [k, k+1)·period/n. */
@@ -85,16 +91,23 @@ export interface SolarCycleDecayParams {
   readonly cycle?: SolarCycleProfile;
   /** Cap on the integrated time [yr] (> 0); default 200. */
   readonly cap_yr?: number;
+  /**
+   * 'worst' with the default cycle, end altitude and cap: read the shipped table (decaySolarCycleTable.ts, within
+   * DECAY_TABLE_MAX_RELATIVE_ERROR of the integration) where it covers the design; false always integrates. Default true.
+   */
+  readonly table?: boolean;
 }
 
 export interface SolarCycleDecayResult {
   /** Decay time to the end altitude [yr]; past the cap, a cycle-mean estimate. */
   readonly decay_yr: number;
   readonly overCap: boolean;
-  /** Start phase of the reported decay [yr after minimum]; null for 'mean' and when every phase is over the cap. */
+  /** Start phase of the reported decay [yr after minimum]; null for 'mean', when every phase is over the cap and when tabulated. */
   readonly startPhase_yr: number | null;
-  /** Start phases integrated: 1, up to 12 (the loop stops at the first one over the cap), 0 if all-high activity is over it. */
+  /** Start phases integrated: 1, up to 12 (the loop stops at the first one over the cap), 0 if all-high activity is over it or tabulated. */
   readonly phasesEvaluated: number;
+  /** True when read from the table (decaySolarCycleTable.ts): startPhase_yr is then null. */
+  readonly tabulated: boolean;
 }
 
 const NODES = Math.round((ATMOSPHERE_MAX_ALTITUDE_m - ATMOSPHERE_MIN_ALTITUDE_m) / STEP_m) + 1;
@@ -154,6 +167,8 @@ function buildCycle(cycle: SolarCycleProfile, ratio: number): Cycle {
   return { fine, coarse: ratio === 1 ? fine : buildLevel(cycle.f107_sfu, cycle.period_yr, ratio), ratio };
 }
 
+/** The shipped 'worst' decay table (decaySolarCycleTable.ts), decoded on first use. */
+let worstTable: Float64Array | undefined;
 /** The default cycle's tables, built on first use (~20 ms: commands that never integrate a decay skip it). */
 let template: Cycle | undefined;
 /**
@@ -287,14 +302,18 @@ export function solarCycleDecay(p: Readonly<SolarCycleDecayParams>): SolarCycleD
   if (p.mode !== 'phase' && p.mode !== 'mean' && p.mode !== 'worst') throw new RangeError(`mode must be 'phase', 'mean' or 'worst', got ${String(p.mode)}`);
   const c = p.cycle === undefined ? (template ??= buildCycle(CIRA2012_SOLAR_CYCLE, COARSE_MONTHS)) : buildCycle(p.cycle, 1);
   const l = c.fine;
-  const hEnd = p.endAltitude_m ?? km_to_m(200);
+  const hEnd = p.endAltitude_m ?? DEFAULT_END_ALTITUDE_m;
   const high_s = B * (decayIntegral_s_m2_per_kg(p.altitude_m, 'high') - decayIntegral_s_m2_per_kg(hEnd, 'high')); // also range-checks
-  if (p.altitude_m <= hEnd) return { decay_yr: 0, overCap: false, startPhase_yr: p.mode === 'mean' ? null : 0, phasesEvaluated: 0 };
+  if (p.altitude_m <= hEnd) return { decay_yr: 0, overCap: false, startPhase_yr: p.mode === 'mean' ? null : 0, phasesEvaluated: 0, tabulated: false };
   const cap_s = cap_yr * JULIAN_YEAR_s;
   if (high_s > cap_s) {
     // Every start phase is slower than all-high activity, so every one is over the cap: cycle-mean estimate.
     const decay_s = B * (integralS(l, l.bins, p.altitude_m) - integralS(l, l.bins, hEnd));
-    return { decay_yr: decay_s / JULIAN_YEAR_s, overCap: true, startPhase_yr: null, phasesEvaluated: 0 };
+    return { decay_yr: decay_s / JULIAN_YEAR_s, overCap: true, startPhase_yr: null, phasesEvaluated: 0, tabulated: false };
+  }
+  if (p.mode === 'worst' && p.table !== false && p.cycle === undefined && hEnd === DEFAULT_END_ALTITUDE_m && cap_yr === DEFAULT_DECAY_CAP_yr) {
+    const decay_yr = worstDecayFromTable((worstTable ??= decodeDecayTable(WORST_DECAY_TABLE_BASE64)), p.altitude_m, high_s);
+    if (!Number.isNaN(decay_yr)) return { decay_yr, overCap: false, startPhase_yr: null, phasesEvaluated: 0, tabulated: true };
   }
   let ends = p.cycle === undefined ? templateEnds : undefined;
   if (ends?.hEnd !== hEnd) {
@@ -310,17 +329,17 @@ export function solarCycleDecay(p: Readonly<SolarCycleDecayParams>): SolarCycleD
     const phase_yr = start === 'min' ? 0 : start === 'max' ? (c.coarse.maxBin * period_yr) / c.coarse.bins : start;
     if (!Number.isFinite(phase_yr)) throw new RangeError(`startPhase must be a finite number of years, 'min' or 'max', got ${String(start)}`);
     const decay_yr = run(phase_yr);
-    return { decay_yr, overCap: decay_yr > cap_yr, startPhase_yr: phase_yr, phasesEvaluated: 1 };
+    return { decay_yr, overCap: decay_yr > cap_yr, startPhase_yr: phase_yr, phasesEvaluated: 1, tabulated: false };
   }
   let [sum, worst, worstPhase] = [0, -Infinity, 0];
   for (let k = 0; k < START_PHASES_PER_CYCLE; k++) {
     const phase_yr = (k * period_yr) / START_PHASES_PER_CYCLE;
     const d = run(phase_yr);
     // Past the cap the value is an estimate whatever the phase: stop at the first phase there.
-    if (d > cap_yr) return { decay_yr: d, overCap: true, startPhase_yr: p.mode === 'worst' ? phase_yr : null, phasesEvaluated: k + 1 };
+    if (d > cap_yr) return { decay_yr: d, overCap: true, startPhase_yr: p.mode === 'worst' ? phase_yr : null, phasesEvaluated: k + 1, tabulated: false };
     sum += d;
     if (d > worst) [worst, worstPhase] = [d, phase_yr];
   }
   const decay_yr = p.mode === 'worst' ? worst : sum / START_PHASES_PER_CYCLE;
-  return { decay_yr, overCap: false, startPhase_yr: p.mode === 'worst' ? worstPhase : null, phasesEvaluated: START_PHASES_PER_CYCLE };
+  return { decay_yr, overCap: false, startPhase_yr: p.mode === 'worst' ? worstPhase : null, phasesEvaluated: START_PHASES_PER_CYCLE, tabulated: false };
 }

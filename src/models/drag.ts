@@ -34,7 +34,8 @@
  * - `disposalSolarCycle`: 'fixed' (default) holds one CIRA-2012 activity level over the whole decay
  *   (`disposalSolarActivity`, default `solarActivity`); 'cycle-phase' integrates through the CIRA-2012 solar-
  *   cycle template from `disposalCyclePhase`; 'cycle-mean' averages 12 start phases; 'cycle-worst' takes the
- *   longest of them: the conservative choice for the FCC check (decaySolarCycle.ts).
+ *   longest of them: the conservative choice for the FCC check (decaySolarCycle.ts), read from a table of the
+ *   integration where it covers the design (decaySolarCycleTable.ts: within 1 %, the note says so).
  * - `disposalDragArea_m2`: the area the dead node presents during the decay. The conservative attitude for
  *   the FCC check is the MINIMUM projected area (arrays and radiator edge-on: `minimumDragArea_m2` of
  *   `orbitAverageDragArea_m2`); default `dragArea_m2`, the orbit average used for station keeping.
@@ -46,6 +47,7 @@ import { EARTH_MU_m3_s2, EARTH_RADIUS_m, JULIAN_YEAR_s, STANDARD_GRAVITY_m_s2 } 
 import { km_to_m } from '../units/convert.js';
 import { cira2012Density, decayIntegral_s_m2_per_kg, type SolarActivity } from './atmosphere.js';
 import { DEFAULT_DECAY_CAP_yr, START_PHASES_PER_CYCLE, solarCycleDecay } from './decaySolarCycle.js';
+import { DECAY_TABLE_MAX_RELATIVE_ERROR } from './decaySolarCycleTable.js';
 import { positive } from './validate.js';
 
 export type { SolarActivity } from './atmosphere.js';
@@ -165,6 +167,7 @@ export function dragBudget(p: Readonly<DragParams>): DragResult {
   const how = cycle === undefined ? `${activity} solar activity held fixed (CIRA-2012)`
     : `the CIRA-2012 solar-cycle template, ${model === 'cycle-phase' ? 'one start phase' : `${model.slice(6)} of ${START_PHASES_PER_CYCLE} start phases`}`
       + (cycle.startPhase_yr === null ? '' : ` (start ${cycle.startPhase_yr.toFixed(1)} yr after solar minimum)`)
+      + (cycle.tabulated ? ` (tabulated: within ${100 * DECAY_TABLE_MAX_RELATIVE_ERROR} % of the integration)` : '')
       + (cycle.overCap ? `; beyond the ${DEFAULT_DECAY_CAP_yr}-yr integration cap, a cycle-mean estimate` : '');
   const disposalModel = `passive decay ${(p.altitude_m / 1000).toFixed(0)}→${(disposal_m / 1000).toFixed(0)} km through ${how}; `
     + `${disposalArea_m2 === p.dragArea_m2 ? 'orbit-average' : 'disposal-attitude'} area ${disposalArea_m2.toPrecision(3)} m², B = ${Bd.toPrecision(3)} kg/m²`;

@@ -57,10 +57,10 @@ export function loadStudyProblem(path: string, lp?: LpSolver): LoadedStudy {
     }
     return { kind: 'benchmark', name: s.name, file: path, hash: loaded.file.hash, studyText: loaded.file.text, problem, algorithm: s.algorithm, record: null, constellation: null, compiled: null, benchmark: { problem: s.problem.toLowerCase() } };
   }
-  const { catalogs, rows, evaluate, physicalConstraints, relaxableConstraints } = nodeEvaluator(undefined, loaded.design.catalogs);
+  const { catalogs, rows, evaluate, lean, physicalConstraints, relaxableConstraints } = nodeEvaluator(undefined, loaded.design.catalogs);
   checkCatalogIds(loaded.design, catalogs, loaded.file.src);
   checkBaseline(loaded.design, loaded.file.src);
-  const compiled = compileNodeStudy(loaded.study, loaded.design, loaded.file, catalogs, evaluate, physicalConstraints, relaxableConstraints, rows);
+  const compiled = compileNodeStudy(loaded.study, loaded.design, loaded.file, catalogs, evaluate, physicalConstraints, relaxableConstraints, rows, lean);
   if (loaded.study.algorithm.name === 'nsga3' && compiled.problem.objectives.length < 2) {
     throw new StudyError('BAD_ALGORITHM', `${locate(loaded.file.src, ['algorithm', 'name'])}: nsga3 needs at least two objectives; use nsga2`, { file: path, field: 'algorithm.name' });
   }

@@ -27,6 +27,12 @@ import { NODE_CATALOG_KINDS, NODE_CATALOG_SCHEMAS, type NodeCatalogKind } from '
 
 /** Evaluates one design; throws for a design the models cannot evaluate. */
 export type DesignEvaluator = (design: NodeDesign) => DesignRecord;
+/**
+ * The lean evaluation of the metrics and physical constraints a study reads (evaluate/node.ts nodeMetricsEvaluator):
+ * design → the metrics' values, then each constraint's value and limit, equal to the full record's; null if unavailable.
+ */
+export type LeanEvaluatorFactory = (out: { readonly metrics: readonly string[]; readonly constraints: readonly string[] }) =>
+  { readonly run: (design: NodeDesign) => Float64Array; readonly senses: readonly ('<=' | '>=')[] } | null;
 
 export interface CompiledStudy {
   readonly problem: Problem;
@@ -79,7 +85,7 @@ type VariableDomain = NodeStudy['variables'][string];
 
 export function compileNodeStudy(
   study: NodeStudy, base: NodeDesign, file: ParsedFile, catalogs: CatalogIds, evaluate: DesignEvaluator, allPhysicalConstraints: readonly string[],
-  relaxable: readonly string[] = [], rows?: Catalogs,
+  relaxable: readonly string[] = [], rows?: Catalogs, lean?: LeanEvaluatorFactory,
 ): CompiledStudy {
   const src = file.src;
   study.relax.forEach((name, i) => {
@@ -119,7 +125,8 @@ export function compileNodeStudy(
     variables,
     objectives,
     constraints,
-    evaluate: robust?.evaluate ?? problemEvaluation(objectives, physicalConstraints, parsed, constraints.length, (x) => evaluate(designFor(x))),
+    evaluate: robust?.evaluate ?? leanProblemEvaluation(objectives, physicalConstraints, parsed, constraints.length, designFor, lean)
+      ?? problemEvaluation(objectives, physicalConstraints, parsed, constraints.length, (x) => evaluate(designFor(x))),
   };
 
   return {
@@ -308,6 +315,44 @@ function problemEvaluation(
       g[k++] = scaledViolation(c.value, c.sense, c.limit);
     }
     const lookup = (p: string): number => refGetters.get(p)!(rec);
+    for (const c of parsed) g[k++] = scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup));
+    return { status: 'ok', f, g };
+  };
+}
+
+/**
+ * `Problem.evaluate` on the lean evaluation (no record built): the same f and g as problemEvaluation on the full record,
+ * number for number (test/evaluate/nodeLean.test.ts), or null when the study reads something the lean path does not give.
+ */
+function leanProblemEvaluation(
+  objectives: readonly ObjectiveSpec[], physicalConstraints: readonly string[], parsed: readonly ParsedConstraint[], constraintCount: number,
+  designFor: (x: Float64Array) => NodeDesign, lean: LeanEvaluatorFactory | undefined,
+): ((x: Float64Array) => Evaluation) | null {
+  if (lean === undefined) return null;
+  const metrics = [...new Set([...objectives.map((o) => o.name), ...parsed.flatMap((c) => c.refs)])];
+  const l = lean({ metrics, constraints: physicalConstraints });
+  if (l === null) return null;
+  const { run, senses } = l;
+  const m = metrics.length;
+  const objectiveAt = objectives.map((o) => metrics.indexOf(o.name));
+  const at = new Map(metrics.map((p, i) => [p, i] as const));
+  return (x: Float64Array): Evaluation => {
+    let v: Float64Array;
+    try {
+      v = run(designFor(x));
+    } catch (e) {
+      return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
+    }
+    const f = new Float64Array(objectives.length);
+    for (let i = 0; i < objectives.length; i++) {
+      const value = v[objectiveAt[i]!]!;
+      if (!Number.isFinite(value)) return { status: 'failed', reason: `objective ${objectives[i]!.name} is ${value} for this design` };
+      f[i] = objectives[i]!.sense === 'maximize' ? -value : value;
+    }
+    const g = new Float64Array(constraintCount);
+    let k = 0;
+    for (let j = 0; j < senses.length; j++) g[k++] = scaledViolation(v[m + 2 * j]!, senses[j]!, v[m + 2 * j + 1]!);
+    const lookup = (p: string): number => v[at.get(p)!]!;
     for (const c of parsed) g[k++] = scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup));
     return { status: 'ok', f, g };
   };

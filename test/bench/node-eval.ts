@@ -1,63 +1,172 @@
 /**
- * Benchmark (prints figures, asserts nothing): node-model evaluations per second on one core (random designs in
- * the flagship's bounds, and the designs NSGA-II evaluates on it), and the end-to-end time of the flagship study
- * (CLI start to files written) with 0, 1 and 2 worker threads.
- * Run with `npm run bench:node` (builds first).
+ * Benchmark (prints figures, asserts nothing): the cost of one node evaluation on the flagship study, measured side by
+ * side in one process so the figures are ratios that survive a shared machine:
+ * - the lean path the optimizer runs (objectives and constraints, no record) against the complete-record path (what
+ *   reported designs get), and against a peer build when `--peer <checkout>` names one (e.g. main's, built);
+ * - the cost of each model per evaluation, from a CPU profile of the lean path (self time by source file);
+ * - the tabulated worst-phase disposal decay against its full integration, on the designs' own altitudes and B;
+ * then the end-to-end time of the flagship study (CLI start to files written) with 0, 1 and 2 worker threads.
+ * Timings are CPU time of this process (user + system), the median of many interleaved passes, with the load average
+ * printed before and after: a busy machine slows every variant in a pass alike.
+ * Run with `npm run bench:node` (builds first); `-- --peer ../main` to add a peer; `-- --no-e2e` to skip the runs.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { Session } from 'node:inspector';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadStudyProblem } from '../../src/run/problem.js';
 import { createRng } from '../../src/core/rng.js';
-import { safeEvaluate } from '../../src/problem/types.js';
+import { safeEvaluate, type Problem } from '../../src/problem/types.js';
 import { createAlgorithm } from '../../solvers/index.js';
+import { nodeEvaluator } from '../../src/evaluate/evaluator.js';
+import { compileNodeStudy } from '../../src/study/compile.js';
+import { parseDesignFile } from '../../src/study/load.js';
+import { solarCycleDecay } from '../../src/models/decaySolarCycle.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const studyPath = join(root, 'designs/flagship-study.yaml');
-const { problem } = loadStudyProblem(studyPath);
+const args = process.argv.slice(2);
+const peerAt = args.indexOf('--peer');
+const ROUNDS = 15;
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' / ');
+console.log(`load average (1 / 5 / 15 min) at start: ${load()}`);
 
-/** Evaluates the designs in this thread after a warm-up on the first 2,000; prints the rate and how many were feasible. */
-function timeEvaluations(label: string, designs: readonly Float64Array[]): void {
-  for (let i = 0; i < Math.min(2000, designs.length); i++) safeEvaluate(problem, designs[i]!);
-  const t0 = performance.now();
-  let feasible = 0;
-  for (const x of designs) {
-    const e = safeEvaluate(problem, x);
-    if (e.status === 'ok' && e.g.every((g) => g <= 0)) feasible++;
-  }
-  const dt_s = (performance.now() - t0) / 1000;
-  console.log(`node model, ${label}: ${designs.length} evaluations in ${dt_s.toFixed(3)} s → ${(designs.length / dt_s).toFixed(0)} evaluations/s on one core (${(1e6 * dt_s / designs.length).toFixed(1)} µs each; ${feasible} feasible)`);
+const { problem: lean } = loadStudyProblem(studyPath);
+/** The same study compiled without the lean path: every evaluation builds the complete record and reads it. */
+function fullRecordProblem(): Problem {
+  const loaded = parseDesignFile(studyPath);
+  if (loaded.kind !== 'node-study') throw new Error('the flagship study is a node study');
+  const ev = nodeEvaluator(undefined, loaded.design.catalogs);
+  return compileNodeStudy(loaded.study, loaded.design, loaded.file, ev.catalogs, ev.evaluate, ev.physicalConstraints, ev.relaxableConstraints, ev.rows).problem;
+}
+const variants: { name: string; problem: Problem }[] = [{ name: 'lean (optimizer path)', problem: lean }, { name: 'complete record', problem: fullRecordProblem() }];
+if (peerAt >= 0) {
+  const dir = resolve(args[peerAt + 1] ?? '.');
+  const mod = (await import(pathToFileURL(join(dir, 'dist/src/run/problem.js')).href)) as typeof import('../../src/run/problem.js');
+  variants.push({ name: `peer build (${dir})`, problem: mod.loadStudyProblem(join(dir, 'designs/flagship-study.yaml')).problem });
 }
 
-// Random designs inside the study's bounds (seeded): almost none is feasible, so this mix leans on the models'
-// infeasible corners.
-const rng = createRng(1);
-timeEvaluations('random designs in the bounds', Array.from({ length: 20000 }, () =>
-  Float64Array.from(problem.variables, (v) =>
-    v.kind === 'choice' ? rng.int(v.options.length) : v.kind === 'int' ? v.lower + rng.int(v.upper - v.lower + 1) : v.lower + rng.next() * (v.upper - v.lower)),
-));
+const cpu_us = () => {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+};
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** µs of CPU per evaluation of each variant: ROUNDS passes over `designs`, the variants' order rotating each round. */
+function sideBySide(label: string, designs: readonly Float64Array[]): void {
+  for (const v of variants) for (const x of designs.slice(0, 2000)) safeEvaluate(v.problem, x); // warm-up
+  const per = variants.map(() => [] as number[]);
+  for (let r = 0; r < ROUNDS; r++) {
+    for (let j = 0; j < variants.length; j++) {
+      const k = (r + j) % variants.length;
+      const t0 = cpu_us();
+      for (const x of designs) safeEvaluate(variants[k]!.problem, x);
+      per[k]!.push((cpu_us() - t0) / designs.length);
+    }
+  }
+  const base = median(per[0]!);
+  console.log(`\n${label} (${designs.length} designs × ${ROUNDS} interleaved passes, median µs of CPU per evaluation):`);
+  variants.forEach((v, k) => {
+    const m = median(per[k]!);
+    const ratios = per[k]!.map((t, r) => t / per[0]![r]!);
+    console.log(`  ${v.name.padEnd(28)} ${m.toFixed(1).padStart(7)} µs  ${k === 0 ? '' : `(${(m / base).toFixed(2)}× the lean path; per-pass ratio median ${median(ratios).toFixed(2)})`}`);
+  });
+}
+
+/** CPU profile of the lean path: sampled self time per source file (a model file = that model), µs per evaluation. */
+async function perModel(designs: readonly Float64Array[]): Promise<void> {
+  const session = new Session();
+  session.connect();
+  const post = <T>(method: string, params?: object) => new Promise<T>((ok, fail) => session.post(method, params ?? {}, (e, r) => (e ? fail(e) : ok(r as T))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 50 });
+  await post('Profiler.start');
+  const passes = 5;
+  for (let p = 0; p < passes; p++) for (const x of designs) safeEvaluate(lean, x);
+  type Node = { id: number; callFrame: { url: string; functionName: string } };
+  const { profile } = await post<{ profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] } }>('Profiler.stop');
+  session.disconnect();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = profile.timeDeltas[i] ?? 0;
+    const n = byId.get(id)!;
+    const url = n.callFrame.url;
+    const m = /\/(src|solvers)\/(.+)\.js$/.exec(url);
+    const key = m ? m[2]! : n.callFrame.functionName === '(garbage collector)' ? '(garbage collector)' : url.startsWith('node:') || url === '' ? '(node / V8 built-ins)' : url;
+    if (n.callFrame.functionName === '(idle)' || n.callFrame.functionName === '(program)') return;
+    self.set(key, (self.get(key) ?? 0) + dt);
+    total += dt;
+  });
+  const evals = passes * designs.length;
+  console.log(`\nper-model cost, lean path (CPU profile, self time by source file, µs per evaluation; total ${(total / evals).toFixed(1)} µs sampled):`);
+  for (const [k, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 24)) {
+    console.log(`  ${k.padEnd(34)} ${(t / evals).toFixed(2).padStart(7)} µs  ${((100 * t) / total).toFixed(1).padStart(5)} %`);
+  }
+}
+
+/** The worst-phase disposal decay of each design (its altitude and disposal B), tabulated and integrated, side by side. */
+function decayCost(designs: readonly Float64Array[]): void {
+  const compiled = loadStudyProblem(studyPath).compiled!;
+  const inputs: { altitude_m: number; B: number }[] = [];
+  for (const x of designs.slice(0, 3000)) {
+    try {
+      const r = compiled.record(x);
+      const B = /B = ([0-9.e+-]+) kg\/m²/.exec(r.notes.join(' '));
+      if (B) inputs.push({ altitude_m: r.orbit.altitude_km * 1000, B: Number(B[1]) });
+    } catch { /* a design the models cannot evaluate has no decay */ }
+  }
+  const run = (table: boolean) => {
+    let tabulated = 0;
+    const t0 = cpu_us();
+    for (const d of inputs) tabulated += solarCycleDecay({ altitude_m: d.altitude_m, ballisticCoefficient_kg_m2: d.B, mode: 'worst', table }).tabulated ? 1 : 0;
+    return { us: (cpu_us() - t0) / inputs.length, tabulated };
+  };
+  const [tab, full] = [[] as number[], [] as number[]];
+  let covered = 0;
+  for (let r = 0; r < 7; r++) {
+    const a = run(true);
+    covered = a.tabulated;
+    tab.push(a.us);
+    full.push(run(false).us);
+  }
+  console.log(`\nworst-phase disposal decay on ${inputs.length} of these designs (${covered} inside the table; median of 7 interleaved passes):`);
+  console.log(`  table ${median(tab).toFixed(2)} µs, full integration ${median(full).toFixed(2)} µs per call (${(median(full) / median(tab)).toFixed(0)}×)`);
+}
+
+// Random designs inside the study's bounds (seeded): almost none is feasible, so this mix leans on the models' infeasible corners.
+const rng = createRng(1);
+const random = Array.from({ length: 10000 }, () => Float64Array.from(lean.variables, (v) =>
+  v.kind === 'choice' ? rng.int(v.options.length) : v.kind === 'int' ? v.lower + rng.int(v.upper - v.lower + 1) : v.lower + rng.next() * (v.upper - v.lower)));
 // The designs NSGA-II evaluates on the flagship (population 200, seed 1, the first 100 generations): the mix a run
 // evaluates, converging on the feasible region.
-const optimizer = createAlgorithm('nsga2', problem, { population: 200, seed: 1 });
+const optimizer = createAlgorithm('nsga2', lean, { population: 200, seed: 1 });
 const visited: Float64Array[] = [];
 for (let g = 0; g < 100; g++) {
   const xs = optimizer.ask();
   visited.push(...xs);
-  optimizer.tell(xs.map((x) => safeEvaluate(problem, x)));
+  optimizer.tell(xs.map((x) => safeEvaluate(lean, x)));
 }
-timeEvaluations('the designs NSGA-II evaluates (100 generations of 200)', visited);
+sideBySide('random designs in the bounds', random);
+sideBySide('the designs NSGA-II evaluates (100 generations of 200)', visited);
+await perModel(visited);
+decayCost(visited);
+console.log(`\nload average (1 / 5 / 15 min) after the node figures: ${load()}`);
 
-const bin = join(root, 'dist/src/cli/bin.js');
-console.log('\nflagship study end to end (population 200 × 250 generations = 50,000 evaluations; CLI start to files written):');
-for (const workers of [0, 1, 2]) {
-  const out = mkdtempSync(join(tmpdir(), 'odc-bench-'));
-  const t = performance.now();
-  const r = spawnSync(process.execPath, [bin, 'run', studyPath, '--out', join(out, 'run'), '--workers', String(workers), '--quiet'], { encoding: 'utf8' });
-  const wall_s = (performance.now() - t) / 1000;
-  if (r.status !== 0) throw new Error(`odc run failed: ${r.stderr}`);
-  console.log(`  workers ${workers}: ${wall_s.toFixed(2)} s`);
-  rmSync(out, { recursive: true, force: true });
+if (!args.includes('--no-e2e')) {
+  const bin = join(root, 'dist/src/cli/bin.js');
+  console.log('\nflagship study end to end (population 200 × 250 generations = 50,000 evaluations; CLI start to files written, wall):');
+  for (const workers of [0, 1, 2]) {
+    const out = mkdtempSync(join(tmpdir(), 'odc-bench-'));
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [bin, 'run', studyPath, '--out', join(out, 'run'), '--workers', String(workers), '--quiet'], { encoding: 'utf8' });
+    const wall_s = (performance.now() - t) / 1000;
+    if (r.status !== 0) throw new Error(`odc run failed: ${r.stderr}`);
+    console.log(`  workers ${workers}: ${wall_s.toFixed(2)} s`);
+    rmSync(out, { recursive: true, force: true });
+  }
+  console.log(`load average at the end: ${load()}`);
 }
