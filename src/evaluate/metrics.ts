@@ -25,7 +25,15 @@ export const METRIC_PATHS = [
   'cost.lcoc_USD_per_PFLOP_day', 'cost.costPerKWyr_USD', 'cost.terrestrialCostPerKWyr_USD', 'cost.terrestrialLcoc_USD_per_PFLOP_day',
   'cost.lcocDiscounted_USD_per_PFLOP_day', 'cost.discountRate_per_yr', 'cost.programLcoc_USD_per_PFLOP_day', 'cost.nodesBuilt', 'cost.averageNodeCost_USD',
   'cost.capexExChips_USD_per_W', 'cost.capexWithChips_USD_per_W', 'cost.lcocToBaseline',
+  'inference.replicaChips', 'inference.decodePerSequence_tokens_per_s', 'inference.perChip_tokens_per_s', 'inference.node_tokens_per_s',
+  'inference.itPower_tokens_per_s_per_MW', 'inference.cost_USD_per_Mtoken', 'inference.flopsBound_tokens_per_s', 'inference.flopsBoundCost_USD_per_Mtoken',
+  'economics.parityYear', 'economics.parityRatioLastYear',
 ] as const;
+/** Metrics that are null, with the reason in the record, when the model cannot give them (read as NaN by studies). */
+export const NULLABLE_METRIC_PATHS: ReadonlySet<string> = new Set([
+  'orbit.ltan_h', 'inference.replicaChips', 'inference.decodePerSequence_tokens_per_s', 'inference.perChip_tokens_per_s', 'inference.node_tokens_per_s',
+  'inference.itPower_tokens_per_s_per_MW', 'inference.cost_USD_per_Mtoken', 'economics.parityYear',
+]);
 export type MetricPath = (typeof METRIC_PATHS)[number];
 
 const METRIC_SET: ReadonlySet<string> = new Set(METRIC_PATHS);
@@ -42,6 +50,7 @@ export function unitOf(path: string): string {
   const key = path.slice(path.lastIndexOf('.') + 1);
   if (key === 'peakPFLOPS' || key === 'deliveredPFLOPS') return 'PFLOPS';
   if (key === 'kW_per_t') return 'kW/t';
+  if (key === 'parityYear') return 'yr';
   const cut = key.indexOf('_');
   if (cut < 0) return '-';
   return key

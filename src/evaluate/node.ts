@@ -28,6 +28,8 @@ import { programEconomics } from '../models/lifecycleProgram.js';
 import { capexPerWatt } from '../models/lifecycleEconomics.js';
 import { baselineLcoc } from '../models/lifecycleBaseline.js';
 import { loadTerrestrialBaselines } from '../catalog/baselines.js';
+import { parityAgainstBaselines } from './parity.js';
+import { tokenFigures } from './tokens.js';
 import { deg_to_rad, J_to_Wh, km_to_m, mm_to_m, Wh_to_J } from '../units/convert.js';
 
 /** The terrestrial scenarios (designs/catalogs/terrestrial-baselines.yaml), read once (the loader's path lookup stats files). */
@@ -69,7 +71,9 @@ export function evaluateNode(design: Design, rows: Rows): DesignRecord {
   const mass = sizeMassAndDrag(design, forCost, thermal, power, rad);
   const cost = sizeCost(design, rows, forCost, thermal, power, rad, mass);
   const delivered: Payload = { ...payload, compute: { ...payload.compute, deliveredPFLOPS: waterfall.deliveredPFLOPS } };
-  const s: NodeSizing = { ...delivered, thermal, power, rad, mass, cost, waterfall, economics: lifecycle(design, rows, forCost, cost) };
+  const economics = lifecycle(design, rows, forCost, cost);
+  const tokens = tokenFigures(design, rows, { waterfall, deliveredPFLOPS: forCost.compute.deliveredPFLOPS, program: economics.program });
+  const s: NodeSizing = { ...delivered, thermal, power, rad, mass, cost, waterfall, economics, tokens };
   const constraints = nodeConstraints(design, rows, s);
   notes.push(...modelNotes(design, payload.computeShare, mass.drag.disposalModel));
   if (rows.chip.typicalFraction !== undefined) notes.push(chipFigureNote(rows.chip, rows.chip.typicalFraction));
@@ -264,11 +268,14 @@ function lifecycle(design: Design, rows: Rows, { compute }: Payload, { cost }: C
   const L = design.mission.lifetime_yr;
   const chips_USD = cost.computeHardware_USD;
   // the fleet: `units` nodes on the learning curve (chips and launch off it), replaced at end of life within the horizon
-  const program = programEconomics({
+  const fleet = {
     nodes: e.units, nodeLifetime_yr: L, horizon_yr: e.horizon_yr ?? L, learningRate: e.learningRate,
-    firstUnitCost_USD: cost.hardware_USD - chips_USD, perNodeOffCurve_USD: chips_USD + cost.launch_USD,
-    nodeOperations_USD_per_yr: cost.operations_USD_per_yr, groundSegment_USD: e.groundSegment_USD, groundOperations_USD_per_yr: e.groundOperations_USD_per_yr,
+    groundSegment_USD: e.groundSegment_USD, groundOperations_USD_per_yr: e.groundOperations_USD_per_yr,
     deliveredPFLOPSPerNode: compute.deliveredPFLOPS, discountRate_per_yr: e.discountRate_per_yr,
+  };
+  const program = programEconomics({
+    ...fleet, firstUnitCost_USD: cost.hardware_USD - chips_USD, perNodeOffCurve_USD: chips_USD + cost.launch_USD,
+    nodeOperations_USD_per_yr: cost.operations_USD_per_yr,
   });
   const capex = capexPerWatt({ chips_USD, nonChipHardware_USD: cost.hardware_USD - chips_USD, launch_USD: cost.launch_USD, itPower_W: compute.itPowerAvg_W });
   const chipSet = {
@@ -276,14 +283,14 @@ function lifecycle(design: Design, rows: Rows, { compute }: Payload, { cost }: C
     // the same parts on the ground run at the same typical fraction of their stated peak
     sustainedFraction: design.compute.sustainedFraction * (rows.chip.typicalFraction ?? 1),
   };
-  const baselines = terrestrialBaselines().map((b) => {
-    const r = baselineLcoc({ scenario: b, chipSet, lifetime_yr: L, discountRate_per_yr: e.discountRate_per_yr });
-    return {
-      id: b.id, lcoc_USD_per_PFLOP_day: r.lcoc_USD_per_PFLOP_day, lcocDiscounted_USD_per_PFLOP_day: r.lcocDiscounted_USD_per_PFLOP_day,
-      spaceToTerrestrial: program.lcocDiscounted_USD_per_PFLOP_day / r.lcocDiscounted_USD_per_PFLOP_day,
-    };
-  });
-  return { program, capex, baselines };
+  const terms = terrestrialBaselines().map((b) => ({
+    id: b.id, chips_USD, result: baselineLcoc({ scenario: b, chipSet, lifetime_yr: L, discountRate_per_yr: e.discountRate_per_yr }),
+  }));
+  const baselines = terms.map(({ id, result: r }) => ({
+    id, lcoc_USD_per_PFLOP_day: r.lcoc_USD_per_PFLOP_day, lcocDiscounted_USD_per_PFLOP_day: r.lcocDiscounted_USD_per_PFLOP_day,
+    spaceToTerrestrial: program.lcocDiscounted_USD_per_PFLOP_day / r.lcocDiscounted_USD_per_PFLOP_day,
+  }));
+  return { program, capex, baselines, parity: parityAgainstBaselines(design, { cost, program: fleet, baselines: terms }) };
 }
 
 /** Stowed volume, then cost (hardware, launch, operations, LCOC). */

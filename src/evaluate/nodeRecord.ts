@@ -17,7 +17,9 @@ import type { radiationDose } from '../models/radiation.js';
 import type { radiatorSizing } from '../models/thermal.js';
 import type { NodeDesign } from '../study/schema.js';
 import { rad_to_deg, s_to_min } from '../units/convert.js';
+import type { BaselineParity } from './parity.js';
 import type { ConstraintResult, DesignRecord, RecordWarning } from './record.js';
+import type { TokenFigures } from './tokens.js';
 
 export type Orbit = ReturnType<typeof orbitGeometry>;
 export type Compute = ReturnType<typeof computePayload>;
@@ -73,6 +75,8 @@ export interface CostSizing {
 
 export interface LifecycleSizing {
   readonly program: ReturnType<typeof programEconomics>;
+  /** Parity year against every terrestrial baseline (./parity.ts). */
+  readonly parity: readonly BaselineParity[];
   readonly capex: ReturnType<typeof capexPerWatt>;
   readonly baselines: readonly {
     readonly id: string;
@@ -91,6 +95,7 @@ export interface NodeSizing extends Payload {
   readonly cost: CostSizing;
   readonly waterfall: ReturnType<typeof computeWaterfall>;
   readonly economics: LifecycleSizing;
+  readonly tokens: TokenFigures;
 }
 
 export function assembleRecord(design: Design, rows: Rows, s: NodeSizing, constraints: ConstraintResult[], notes: string[]): DesignRecord {
@@ -159,12 +164,29 @@ export function assembleRecord(design: Design, rows: Rows, s: NodeSizing, constr
       lcocToBaseline: s.economics.baselines.find((b) => b.id === design.economics.baseline)?.spaceToTerrestrial ?? NaN,
       baselines: s.economics.baselines.map((b) => ({ ...b })),
     },
+    inference: { ...s.tokens },
+    economics: parityRecord(design, s.economics.parity),
     constraints,
     notes,
     warnings: [
       ...plausibilityWarnings(compute.itPowerAvg_W / mass.launch_kg, busPower_W),
       ...flightProvenWarnings('array', p.arrayArea_m2, rows.array), ...flightProvenWarnings('radiator', t.radiatorArea_m2, rows.radiator),
     ],
+  };
+}
+
+/** The record's economics section: the parity year against economics.baseline and against every scenario. */
+function parityRecord(design: Design, parity: readonly BaselineParity[]): DesignRecord['economics'] {
+  const t = design.economics.trajectories;
+  const own = parity.find((b) => b.id === design.economics.baseline);
+  return {
+    parityYear: own?.parityYear ?? null,
+    parityRatioLastYear: own?.ratioLastYear ?? NaN,
+    parityStatement: own === undefined ? `no terrestrial baseline ${design.economics.baseline}` : `vs ${own.id}: ${own.statement}`,
+    paritySearch: `${t.fromYear}–${t.toYear}, design prices of ${t.referenceYear}`,
+    parity: parity.map((b) => ({
+      id: b.id, parityYear: b.parityYear, status: b.status, ratioFirstYear: b.ratioFirstYear, ratioLastYear: b.ratioLastYear, statement: b.statement,
+    })),
   };
 }
 

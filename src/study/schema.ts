@@ -8,6 +8,7 @@ import * as z from 'zod';
 import { catalogOverridesSchema } from '../catalog/overrides.js';
 import { lazy } from '../core/lazy.js';
 import { designUncertaintySchema } from '../uncertainty/entry.js';
+import { inferenceSchema, trajectoriesSchema } from './economicsSchemas.js';
 
 /** A number field with its unit and model validity range, whose error messages say both. */
 export const range = (name: string, lo: number, hi: number, unit: string, why: string) =>
@@ -204,6 +205,7 @@ export const economicsSchema = lazy(() => z
       .describe('Ground segment operations [USD per year].'),
     baseline: z.string().min(1).default('hyperscale-virginia')
       .describe('Terrestrial scenario (designs/catalogs/terrestrial-baselines.yaml) for cost.lcocToBaseline; the record compares against every scenario.'),
+    trajectories: trajectoriesSchema().prefault({}),
   })
   .describe('Economics.'));
 
@@ -221,6 +223,7 @@ const designFields = lazy(() => ({
   mass: massSchema().prefault({}),
   drag: dragSchema().prefault({}),
   economics: economicsSchema().prefault({}),
+  inference: inferenceSchema().prefault({}),
   catalogs: catalogOverridesSchema().optional(),
   uncertainty: designUncertaintySchema().optional(),
 }));
