@@ -7,7 +7,9 @@
  * - space: chips × chip factor; array and radiator hardware (with their assembly, integration and test share) ×
  *   their factors; launch × launch factor; the rest of the node (bus, battery, ISL, shielding, propellant) at its
  *   reference price; operations stay the same fraction of hardware + launch (cost.ts); delivered PFLOPS × the
- *   perf/W factor (a chip of the same power class); the fleet program (lifecycleProgram.ts) re-run on these.
+ *   perf/W factor (a chip of the same power class); the fleet program (lifecycleProgram.ts) on these. Its present
+ *   value is linear in the node's first-unit cost, its off-curve cost and its operations, and its present compute
+ *   in the delivered PFLOPS, so four runs give every year's LCOC exactly.
  * - ground: the baseline's discounted LCOC (lifecycleBaseline.ts) with chips × chip factor, energy × electricity
  *   factor, facility capital charge and lease × capex factor, facility opex unchanged, delivered × perf/W factor.
  *   The LCOC is linear in these terms, so it is re-assembled from the reference-year terms (exact).
@@ -18,7 +20,7 @@
 import type { CostResult } from '../models/cost.js';
 import type { BaselineLcocResult } from '../models/lifecycleBaseline.js';
 import { programEconomics, type ProgramParams } from '../models/lifecycleProgram.js';
-import { priceFactors, type PriceFactors } from '../models/priceTrajectories.js';
+import { priceFactorSeries, type PriceFactors } from '../models/priceTrajectories.js';
 import { parityYear, type ParityResult } from '../models/trajectory.js';
 import type { Design } from './nodeRecord.js';
 
@@ -39,20 +41,23 @@ export interface BaselineParity extends ParityResult {
   readonly id: string;
 }
 
-/** Discounted space LCOC in a year's prices (header). */
-function spaceLcoc(c: CostResult, program: ParityInputs['program'], f: PriceFactors): number {
+/** Discounted space LCOC as a function of a year's price factors (header): PV = a·T₁ + b·off-curve + c·operations + ground. */
+function spaceLcocOf(c: CostResult, program: ParityInputs['program']): (f: PriceFactors) => number {
+  const run = (t1: number, off: number, ops: number) => programEconomics({
+    ...program, firstUnitCost_USD: t1, perNodeOffCurve_USD: off, nodeOperations_USD_per_yr: ops,
+  });
+  const base = run(0, 0, 0);
+  const [a, b, k] = [run(1, 0, 0), run(0, 1, 0), run(0, 0, 1)].map((r) => r.pvCost_USD - base.pvCost_USD) as [number, number, number];
   const nonChipRef = c.hardware_USD - c.computeHardware_USD;
   const aitBase = nonChipRef - c.ait_USD;
   const aitFraction = aitBase > 0 ? c.ait_USD / aitBase : 0;
-  const nonChip = nonChipRef + (c.arrayHardware_USD * (f.array - 1) + c.radiatorHardware_USD * (f.radiator - 1)) * (1 + aitFraction);
-  const chips = c.computeHardware_USD * f.chip;
-  const launch = c.launch_USD * f.launch;
   const refCapital = c.hardware_USD + c.launch_USD;
-  const ops = refCapital > 0 ? c.operations_USD_per_yr * (nonChip + chips + launch) / refCapital : c.operations_USD_per_yr;
-  return programEconomics({
-    ...program, firstUnitCost_USD: nonChip, perNodeOffCurve_USD: chips + launch, nodeOperations_USD_per_yr: ops,
-    deliveredPFLOPSPerNode: program.deliveredPFLOPSPerNode * f.performance,
-  }).lcocDiscounted_USD_per_PFLOP_day;
+  return (f) => {
+    const nonChip = nonChipRef + (c.arrayHardware_USD * (f.array - 1) + c.radiatorHardware_USD * (f.radiator - 1)) * (1 + aitFraction);
+    const offCurve = c.computeHardware_USD * f.chip + c.launch_USD * f.launch;
+    const ops = refCapital > 0 ? (c.operations_USD_per_yr * (nonChip + offCurve)) / refCapital : c.operations_USD_per_yr;
+    return (a * nonChip + b * offCurve + k * ops + base.pvCost_USD) / (base.pvCompute_PFLOP_day * f.performance);
+  };
 }
 
 /** Discounted baseline LCOC in a year's prices, re-assembled from its reference-year terms (exact: it is linear in them). */
@@ -64,22 +69,29 @@ export function groundLcoc(b: BaselineTerms, f: PriceFactors): number {
   return pv / (r.pvCompute_PFLOP_day * f.performance);
 }
 
+/**
+ * Price factors of each grid year, memoised on the (read-only) trajectories object: the candidates of a study share
+ * their base design's trajectories, so the interpolation runs once per study rather than once per evaluation.
+ */
+const factorCache = new WeakMap<object, readonly PriceFactors[]>();
+function gridFactors(t: Design['economics']['trajectories']): readonly PriceFactors[] {
+  let f = factorCache.get(t);
+  if (f === undefined) {
+    const years = Array.from({ length: Math.max(0, t.toYear - t.fromYear + 1) }, (_, i) => t.fromYear + i);
+    f = priceFactorSeries(t, years, t.referenceYear);
+    factorCache.set(t, f);
+  }
+  return f;
+}
+
 /** Parity against every baseline over the design's trajectories. */
 export function parityAgainstBaselines(design: Design, p: ParityInputs): BaselineParity[] {
   const t = design.economics.trajectories;
-  const factors = new Map<number, PriceFactors>();
-  const space = new Map<number, number>();
-  const at = (year: number): { f: PriceFactors; space: number } => {
-    let f = factors.get(year);
-    if (f === undefined) {
-      f = priceFactors(t, year, t.referenceYear);
-      factors.set(year, f);
-      space.set(year, spaceLcoc(p.cost, p.program, f));
-    }
-    return { f, space: space.get(year)! };
-  };
+  const factors = gridFactors(t);
+  const spaceLcoc = spaceLcocOf(p.cost, p.program);
+  const space = factors.map(spaceLcoc);
   return p.baselines.map((b) => ({
     id: b.id,
-    ...parityYear({ fromYear: t.fromYear, toYear: t.toYear, ratioAt: (year) => { const y = at(year); return y.space / groundLcoc(b, y.f); } }),
+    ...parityYear({ fromYear: t.fromYear, toYear: t.toYear, ratioAt: (year) => space[year - t.fromYear]! / groundLcoc(b, factors[year - t.fromYear]!) }),
   }));
 }

@@ -19,7 +19,7 @@
  * Chip price per chip in year y = (perf/W factor)/(price-performance factor): a chip of the same power class
  * delivers perf/W(y)/perf/W(ref) times the FLOPS and costs that many FLOPS at that year's $/FLOPS.
  */
-import { trajectoryFactor, type TrajectoryPoint } from './trajectory.js';
+import { checkTrajectory, interpolate, type TrajectoryPoint } from './trajectory.js';
 
 const H100_TFLOPS_PER_W = 989 / 700;
 const B200_TFLOPS_PER_W = 2250 / 1000;
@@ -39,6 +39,11 @@ export interface PriceTrajectories {
   readonly electricity_USD_per_kWh: readonly TrajectoryPoint[];
   readonly terrestrialCapex_USD_per_W: readonly TrajectoryPoint[];
 }
+
+export const TRAJECTORY_KEYS: readonly (keyof PriceTrajectories)[] = [
+  'launchPrice_USD_per_kg', 'chipPerformancePerWatt_TFLOPS_per_W', 'chipPricePerformance_TFLOPS_per_USD', 'arrayPrice_USD_per_W',
+  'radiatorPrice_USD_per_m2', 'electricity_USD_per_kWh', 'terrestrialCapex_USD_per_W',
+];
 
 export const DEFAULT_PRICE_TRAJECTORIES: PriceTrajectories = Object.freeze({
   launchPrice_USD_per_kg: [{ year: 2026, value: 900 }, { year: 2035, value: 200 }],
@@ -70,15 +75,27 @@ export interface PriceFactors {
 }
 
 export function priceFactors(t: Readonly<PriceTrajectories>, year: number, referenceYear: number): PriceFactors {
-  const f = (points: readonly TrajectoryPoint[]): number => trajectoryFactor(points, year, referenceYear);
-  const performance = f(t.chipPerformancePerWatt_TFLOPS_per_W);
-  return {
-    launch: f(t.launchPrice_USD_per_kg),
-    chip: performance / f(t.chipPricePerformance_TFLOPS_per_USD),
-    performance,
-    array: f(t.arrayPrice_USD_per_W),
-    radiator: f(t.radiatorPrice_USD_per_m2),
-    electricity: f(t.electricity_USD_per_kWh),
-    terrestrialCapex: f(t.terrestrialCapex_USD_per_W),
-  };
+  return priceFactorSeries(t, [year], referenceYear)[0]!;
+}
+
+/** priceFactors for each of `years`, the trajectories checked once. */
+export function priceFactorSeries(t: Readonly<PriceTrajectories>, years: readonly number[], referenceYear: number): PriceFactors[] {
+  for (const name of TRAJECTORY_KEYS) checkTrajectory(name, t[name]);
+  const ref = (points: readonly TrajectoryPoint[]): number => interpolate(points, referenceYear);
+  const [launch, perfPerW, pricePerf, array, radiator, electricity, capex] = [
+    ref(t.launchPrice_USD_per_kg), ref(t.chipPerformancePerWatt_TFLOPS_per_W), ref(t.chipPricePerformance_TFLOPS_per_USD),
+    ref(t.arrayPrice_USD_per_W), ref(t.radiatorPrice_USD_per_m2), ref(t.electricity_USD_per_kWh), ref(t.terrestrialCapex_USD_per_W),
+  ] as const;
+  return years.map((year) => {
+    const performance = interpolate(t.chipPerformancePerWatt_TFLOPS_per_W, year) / perfPerW;
+    return {
+      launch: interpolate(t.launchPrice_USD_per_kg, year) / launch,
+      chip: performance / (interpolate(t.chipPricePerformance_TFLOPS_per_USD, year) / pricePerf),
+      performance,
+      array: interpolate(t.arrayPrice_USD_per_W, year) / array,
+      radiator: interpolate(t.radiatorPrice_USD_per_m2, year) / radiator,
+      electricity: interpolate(t.electricity_USD_per_kWh, year) / electricity,
+      terrestrialCapex: interpolate(t.terrestrialCapex_USD_per_W, year) / capex,
+    };
+  });
 }

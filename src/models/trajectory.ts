@@ -36,10 +36,20 @@ export function trajectoryProblem(points: readonly TrajectoryPoint[]): string | 
   return undefined;
 }
 
+/** Throws a RangeError naming the problem when the points cannot form a trajectory. */
+export function checkTrajectory(name: string, points: readonly TrajectoryPoint[]): void {
+  const problem = trajectoryProblem(points);
+  if (problem !== undefined) throw new RangeError(`trajectory ${name} ${problem}`);
+}
+
 /** Value of the trajectory at `year` (log-linear between points, held flat outside them). */
 export function trajectoryValue(points: readonly TrajectoryPoint[], year: number): number {
-  const problem = trajectoryProblem(points);
-  if (problem !== undefined) throw new RangeError(`trajectory ${problem}`);
+  checkTrajectory('', points);
+  return interpolate(points, year);
+}
+
+/** trajectoryValue on points already checked (checkTrajectory). */
+export function interpolate(points: readonly TrajectoryPoint[], year: number): number {
   if (!Number.isFinite(year)) throw new RangeError(`year must be finite, got ${year}`);
   const first = points[0]!;
   const last = points[points.length - 1]!;
@@ -55,7 +65,8 @@ export function trajectoryValue(points: readonly TrajectoryPoint[], year: number
 
 /** v(year)/v(referenceYear): the factor on a price stated in referenceYear. */
 export function trajectoryFactor(points: readonly TrajectoryPoint[], year: number, referenceYear: number): number {
-  return trajectoryValue(points, year) / trajectoryValue(points, referenceYear);
+  checkTrajectory('', points);
+  return interpolate(points, year) / interpolate(points, referenceYear);
 }
 
 export interface ParityParams {
