@@ -86,7 +86,8 @@ describe('roofline token model', () => {
   it('Gaalema et al. 2026 (arXiv:2604.07760): 553 tokens/s per session × 256 sessions per 512 kW = 276,500 tokens/s per MW', () => {
     // The paper's model has a 500,000-token context and 128 attention blocks; its parameter count and KV size are not
     // stated. A 70B Llama-3-shaped model on a GB300-class chip (8 TB/s, 288 GB, 1,940 W all-in) brackets it:
-    // - at a short context (1,024 + 256 tokens, batch 64) odc gives ~1.4 M tokens/s per MW, 5× the paper;
+    // - at a short context (1,024 + 256 tokens, batch 64) decode alone gives 64 × 89.5 tokens/s per chip ≈ 2.95 M tokens/s per MW,
+    //   11× the paper (≈ 1.4 M with prefill, the record's figure for AI1);
     // - at the paper's 500,000-token context the KV cache is 500,000 × 163,840 B = 82 GB per sequence, so 2 sequences fit
     //   beside the 70 GB of weights in 0.9 × 288 GB; decode reads weights and both caches every step:
     //   2 × 8e12 × 0.92 / (70e9 + 2 × 500,500.5 × 163,840) = 62.9 tokens/s per chip, ≈ 32,000 tokens/s per MW, 8× below the paper.
