@@ -62,6 +62,20 @@ export const chipRowSchema = lazy(() => z
     typicalFraction: z.number().gt(0).max(1).optional(),
     /** Where typicalFraction comes from: a citation, or "estimate: …" with its basis (required with typicalFraction). */
     typicalFractionSource: z.string().min(1).optional(),
+    /** Memory (HBM) bandwidth per chip [TB/s], from the datasheet: 0.01 (edge LPDDR) to 100; absent: not published (no token rate). */
+    memoryBandwidth_TB_per_s: z.number().min(0.01).max(100).optional(),
+    /** Memory capacity per chip [GB]: 1 to 10,000; absent: not published. */
+    memoryCapacity_GB: z.number().min(1).max(10000).optional(),
+    /** Where the memory figures come from (required with them). */
+    memorySource: z.string().min(1).optional(),
+  })
+  .refine((r) => (r.memoryBandwidth_TB_per_s === undefined) === (r.memoryCapacity_GB === undefined), {
+    message: 'memoryBandwidth_TB_per_s and memoryCapacity_GB go together (the roofline token model needs both): give both from the datasheet, or neither',
+    path: ['memoryCapacity_GB'],
+  })
+  .refine((r) => (r.memoryBandwidth_TB_per_s === undefined) === (r.memorySource === undefined), {
+    message: 'memorySource is required with the memory figures (and only with them): cite the datasheet',
+    path: ['memorySource'],
   })
   .refine((r) => r.typicalFraction === undefined || r.figureKind === 'peak', {
     message: 'typicalFraction derates a peak figure: set figureKind: peak, or remove typicalFraction (a typical or sustained figure is used as is)',

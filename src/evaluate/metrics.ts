@@ -28,7 +28,15 @@ export const METRIC_PATHS = [
   'economics.costPerChipHour_USD', 'economics.costPerChipHourDiscounted_USD', 'economics.costPerMWh_USD', 'economics.costPerMWhDiscounted_USD',
   'economics.terrestrialCostPerChipHour_USD', 'economics.terrestrialCostPerChipHourDiscounted_USD', 'economics.terrestrialCostPerMWh_USD',
   'economics.terrestrialCostPerMWhDiscounted_USD',
+  'inference.replicaChips', 'inference.decodePerSequence_tokens_per_s', 'inference.perChip_tokens_per_s', 'inference.node_tokens_per_s',
+  'inference.itPower_tokens_per_s_per_MW', 'inference.cost_USD_per_Mtoken', 'inference.flopsBound_tokens_per_s', 'inference.flopsBoundCost_USD_per_Mtoken',
+  'economics.parityYear', 'economics.parityRatioLastYear',
 ] as const;
+/** Metrics that are null, with the reason in the record, when the model cannot give them (read as NaN by studies). */
+export const NULLABLE_METRIC_PATHS: ReadonlySet<string> = new Set([
+  'orbit.ltan_h', 'inference.replicaChips', 'inference.decodePerSequence_tokens_per_s', 'inference.perChip_tokens_per_s', 'inference.node_tokens_per_s',
+  'inference.itPower_tokens_per_s_per_MW', 'inference.cost_USD_per_Mtoken', 'economics.parityYear',
+]);
 export type MetricPath = (typeof METRIC_PATHS)[number];
 
 const METRIC_SET: ReadonlySet<string> = new Set(METRIC_PATHS);
@@ -48,6 +56,7 @@ export function unitOf(path: string): string {
   if (per) return `USD/${per[1] === 'ChipHour' ? 'chip-h' : 'MWh'}`;
   if (key === 'peakPFLOPS' || key === 'deliveredPFLOPS') return 'PFLOPS';
   if (key === 'kW_per_t') return 'kW/t';
+  if (key === 'parityYear') return 'yr';
   const cut = key.indexOf('_');
   if (cut < 0) return '-';
   return key

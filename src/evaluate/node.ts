@@ -30,6 +30,8 @@ import { programEconomics } from '../models/lifecycleProgram.js';
 import { capexPerWatt } from '../models/lifecycleEconomics.js';
 import { baselineLcoc } from '../models/lifecycleBaseline.js';
 import { loadTerrestrialBaselines } from '../catalog/baselines.js';
+import { parityAgainstBaselines, type BaselineParity } from './parity.js';
+import { tokenFigures } from './tokens.js';
 import { deg_to_rad, J_to_Wh, km_to_m, mm_to_m, Wh_to_J } from '../units/convert.js';
 
 /** The terrestrial scenarios (designs/catalogs/terrestrial-baselines.yaml), read once (the loader's path lookup stats files). */
@@ -80,7 +82,9 @@ function sizeNode(design: Design, rows: Rows, notes: string[] | null): NodeSizin
   const mass = sizeMassAndDrag(design, forCost, thermal, power, rad);
   const cost = sizeCost(design, rows, forCost, thermal, power, rad, mass);
   const delivered: Payload = { ...payload, compute: { ...payload.compute, deliveredPFLOPS: waterfall.deliveredPFLOPS } };
-  return { ...delivered, thermal, power, rad, mass, cost, waterfall, economics: lifecycle(design, rows, forCost, cost) };
+  const economics = lifecycle(design, rows, forCost, cost);
+  const tokens = tokenFigures(design, rows, { waterfall, deliveredPFLOPS: forCost.compute.deliveredPFLOPS, program: economics.program });
+  return { ...delivered, thermal, power, rad, mass, cost, waterfall, economics, tokens };
 }
 
 /** What a study reads from each evaluation: metric paths (METRIC_PATHS) and physical constraints (PHYSICAL_CONSTRAINTS). */
@@ -324,11 +328,14 @@ function lifecycle(design: Design, rows: Rows, { compute }: Payload, { cost }: C
   // counts with the non-chip hardware (ex-chips capex, the learning curve) and never in the terrestrial baseline
   const chips_USD = design.compute.chips * rows.chip.costPerChip_USD;
   // the fleet: `units` nodes on the learning curve (chips and launch off it), replaced at end of life within the horizon
-  const program = programEconomics({
+  const fleet = {
     nodes: e.units, nodeLifetime_yr: L, horizon_yr: e.horizon_yr ?? L, learningRate: e.learningRate ?? costPrices(design).learningRate,
-    firstUnitCost_USD: cost.hardware_USD - chips_USD, perNodeOffCurve_USD: chips_USD + cost.launch_USD,
-    nodeOperations_USD_per_yr: cost.operations_USD_per_yr, groundSegment_USD: e.groundSegment_USD, groundOperations_USD_per_yr: e.groundOperations_USD_per_yr,
+    groundSegment_USD: e.groundSegment_USD, groundOperations_USD_per_yr: e.groundOperations_USD_per_yr,
     deliveredPFLOPSPerNode: compute.deliveredPFLOPS, discountRate_per_yr: e.discountRate_per_yr,
+  };
+  const program = programEconomics({
+    ...fleet, firstUnitCost_USD: cost.hardware_USD - chips_USD, perNodeOffCurve_USD: chips_USD + cost.launch_USD,
+    nodeOperations_USD_per_yr: cost.operations_USD_per_yr,
   });
   const capex = capexPerWatt({ chips_USD, nonChipHardware_USD: cost.hardware_USD - chips_USD, launch_USD: cost.launch_USD, itPower_W: compute.itPowerAvg_W });
   const chipSet = {
@@ -337,20 +344,29 @@ function lifecycle(design: Design, rows: Rows, { compute }: Payload, { cost }: C
     sustainedFraction: design.compute.sustainedFraction * (rows.chip.typicalFraction ?? 1),
   };
   let terrestrial: LifecycleSizing['terrestrial'];
-  const baselines = terrestrialBaselines().map((b) => {
-    const r = baselineLcoc({ scenario: b, chipSet, lifetime_yr: L, discountRate_per_yr: e.discountRate_per_yr });
-    if (b.id === e.baseline) terrestrial = comparisonMetrics({ ...r, chips: design.compute.chips });
-    return {
-      id: b.id, lcoc_USD_per_PFLOP_day: r.lcoc_USD_per_PFLOP_day, lcocDiscounted_USD_per_PFLOP_day: r.lcocDiscounted_USD_per_PFLOP_day,
-      spaceToTerrestrial: program.lcocDiscounted_USD_per_PFLOP_day / r.lcocDiscounted_USD_per_PFLOP_day,
-    };
+  const terms = terrestrialBaselines().map((b) => {
+    const result = baselineLcoc({ scenario: b, chipSet, lifetime_yr: L, discountRate_per_yr: e.discountRate_per_yr });
+    if (b.id === e.baseline) terrestrial = comparisonMetrics({ ...result, chips: design.compute.chips });
+    return { id: b.id, chips_USD, result };
   });
+  const baselines = terms.map(({ id, result: r }) => ({
+    id, lcoc_USD_per_PFLOP_day: r.lcoc_USD_per_PFLOP_day, lcocDiscounted_USD_per_PFLOP_day: r.lcocDiscounted_USD_per_PFLOP_day,
+    spaceToTerrestrial: program.lcocDiscounted_USD_per_PFLOP_day / r.lcocDiscounted_USD_per_PFLOP_day,
+  }));
   // $/chip-hour and $/MWh of the fleet's LCOC pair (the per-node delivered compute and IT power)
   const comparison = comparisonMetrics({
     lcoc_USD_per_PFLOP_day: program.lcoc_USD_per_PFLOP_day, lcocDiscounted_USD_per_PFLOP_day: program.lcocDiscounted_USD_per_PFLOP_day,
     deliveredPFLOPS: compute.deliveredPFLOPS, chips: design.compute.chips, itPowerAvg_W: compute.itPowerAvg_W,
   });
-  return { program, capex, baselines, comparison, terrestrial };
+  // The parity search re-prices the fleet over years (~10x a node evaluation): computed when the record's economics
+  // section is built, so a study whose metrics do not name it never pays for it.
+  let parity: readonly BaselineParity[] | undefined;
+  return {
+    program, capex, baselines, comparison, terrestrial,
+    get parity() {
+      return (parity ??= parityAgainstBaselines(design, { cost, program: fleet, baselines: terms }));
+    },
+  };
 }
 
 /** The cost technology preset's prices with the design's `cost.*` overrides. */

@@ -18,7 +18,9 @@ import type { radiationDose } from '../models/radiation.js';
 import type { radiatorSizing } from '../models/thermal.js';
 import type { NodeDesign } from '../study/schema.js';
 import { rad_to_deg, s_to_min } from '../units/convert.js';
+import type { BaselineParity } from './parity.js';
 import type { ConstraintResult, DesignRecord, RecordWarning } from './record.js';
+import type { TokenFigures } from './tokens.js';
 
 export type Orbit = ReturnType<typeof orbitGeometry>;
 export type Compute = ReturnType<typeof computePayload>;
@@ -74,6 +76,8 @@ export interface CostSizing {
 
 export interface LifecycleSizing {
   readonly program: ReturnType<typeof programEconomics>;
+  /** Parity year against every terrestrial baseline (./parity.ts). */
+  readonly parity: readonly BaselineParity[];
   readonly capex: ReturnType<typeof capexPerWatt>;
   readonly baselines: readonly {
     readonly id: string;
@@ -95,6 +99,7 @@ export interface NodeSizing extends Payload {
   readonly cost: CostSizing;
   readonly waterfall: ReturnType<typeof computeWaterfall>;
   readonly economics: LifecycleSizing;
+  readonly tokens: TokenFigures;
 }
 
 /** A record section from the sizing; `complete` false leaves out the lists (waterfall steps, baselines): no metric reads them. */
@@ -190,7 +195,8 @@ const SECTIONS = {
       baselines: complete ? baselines.map((b) => ({ ...b })) : NONE,
     };
   },
-  economics: (design, _rows, s) => comparisonRecord(design, s.economics),
+  inference: (_design, _rows, s) => ({ ...s.tokens }),
+  economics: (design, _rows, s) => ({ ...comparisonRecord(design, s.economics), ...parityRecord(design, s.economics.parity) }),
 } as const satisfies Record<string, Section>;
 export const RECORD_SECTIONS: { readonly [K in keyof typeof SECTIONS]: (...a: Parameters<Section>) => ReturnType<(typeof SECTIONS)[K]> } = SECTIONS;
 
@@ -209,6 +215,7 @@ export function assembleRecord(design: Design, rows: Rows, s: NodeSizing, constr
     isl: S.isl(design, rows, s, true),
     mass: S.mass(design, rows, s, true),
     cost: S.cost(design, rows, s, true),
+    inference: S.inference(design, rows, s, true),
     economics: S.economics(design, rows, s, true),
     constraints,
     notes,
@@ -220,13 +227,33 @@ export function assembleRecord(design: Design, rows: Rows, s: NodeSizing, constr
 }
 
 /** The comparison metrics of the record (`economics.*`): the fleet's and the terrestrial baseline's. */
-function comparisonRecord(design: Design, e: LifecycleSizing): DesignRecord['economics'] {
+type ComparisonFields = Pick<DesignRecord['economics'], 'costTechnology' | 'costPerChipHour_USD' | 'costPerChipHourDiscounted_USD' | 'costPerMWh_USD'
+  | 'costPerMWhDiscounted_USD' | 'terrestrialCostPerChipHour_USD' | 'terrestrialCostPerChipHourDiscounted_USD' | 'terrestrialCostPerMWh_USD'
+  | 'terrestrialCostPerMWhDiscounted_USD'>;
+type ParityFields = Omit<DesignRecord['economics'], keyof ComparisonFields>;
+
+function comparisonRecord(design: Design, e: LifecycleSizing): ComparisonFields {
   const t = e.terrestrial;
   return {
     costTechnology: design.cost.technology,
     ...e.comparison,
     terrestrialCostPerChipHour_USD: t?.costPerChipHour_USD ?? NaN, terrestrialCostPerChipHourDiscounted_USD: t?.costPerChipHourDiscounted_USD ?? NaN,
     terrestrialCostPerMWh_USD: t?.costPerMWh_USD ?? NaN, terrestrialCostPerMWhDiscounted_USD: t?.costPerMWhDiscounted_USD ?? NaN,
+  };
+}
+
+/** The record's economics section: the parity year against economics.baseline and against every scenario. */
+function parityRecord(design: Design, parity: readonly BaselineParity[]): ParityFields {
+  const t = design.economics.trajectories;
+  const own = parity.find((b) => b.id === design.economics.baseline);
+  return {
+    parityYear: own?.parityYear ?? null,
+    parityRatioLastYear: own?.ratioLastYear ?? NaN,
+    parityStatement: own === undefined ? `no terrestrial baseline ${design.economics.baseline}` : `vs ${own.id}: ${own.statement}`,
+    paritySearch: `${t.fromYear}–${t.toYear}, design prices of ${t.referenceYear}`,
+    parity: parity.map((b) => ({
+      id: b.id, parityYear: b.parityYear, status: b.status, ratioFirstYear: b.ratioFirstYear, ratioLastYear: b.ratioLastYear, statement: b.statement,
+    })),
   };
 }
 

@@ -178,10 +178,31 @@ export interface DesignRecord {
     }[];
   };
   /**
+   * LLM serving (src/evaluate/tokens.ts): roofline figures (null when the chip row has no published memory figures or the
+   * model does not fit the node; `basis` says which) beside the FLOPs-based figures (delivered FLOPS / 2N per token).
+   * Tokens are output tokens.
+   */
+  readonly inference: {
+    readonly basis: string;
+    readonly replicaChips: number | null;
+    readonly decodeBound: 'memory-bandwidth' | 'compute' | null;
+    readonly decodePerSequence_tokens_per_s: number | null;
+    readonly perChip_tokens_per_s: number | null;
+    /** Orbit-average tokens the node serves [tokens/s]. */
+    readonly node_tokens_per_s: number | null;
+    /** Per MW of IT power while serving (chip rows' all-in power at full load). */
+    readonly itPower_tokens_per_s_per_MW: number | null;
+    /** PV(cost)/PV(tokens) at the discount rate [USD per million output tokens]. */
+    readonly cost_USD_per_Mtoken: number | null;
+    readonly flopsBound_tokens_per_s: number;
+    readonly flopsBoundCost_USD_per_Mtoken: number;
+  };
+  /**
    * The cost metrics published models quote (src/models/comparisonMetrics.ts), from the fleet LCOC pair of `cost`:
    * per calendar hour of each installed chip and per MWh of IT energy, undiscounted and discounted, and the same for
    * economics.baseline's terrestrial scenario. $/PFLOP-day is cost.programLcoc / cost.lcocDiscounted; capital per W of
-   * IT is cost.capexWithChips_USD_per_W / capexExChips_USD_per_W.
+   * IT is cost.capexWithChips_USD_per_W / capexExChips_USD_per_W. Then the parity year (src/evaluate/parity.ts): the
+   * design re-priced along economics.trajectories against each terrestrial baseline.
    */
   readonly economics: {
     /** cost.technology preset in force. */
@@ -194,6 +215,20 @@ export interface DesignRecord {
     readonly terrestrialCostPerChipHourDiscounted_USD: number;
     readonly terrestrialCostPerMWh_USD: number;
     readonly terrestrialCostPerMWhDiscounted_USD: number;
+    /** Fractional calendar year against economics.baseline; null when it does not cross in the search range (see parityStatement). */
+    readonly parityYear: number | null;
+    /** Space / terrestrial discounted LCOC against economics.baseline in the last year of the search [-]. */
+    readonly parityRatioLastYear: number;
+    readonly parityStatement: string;
+    readonly paritySearch: string;
+    readonly parity: readonly {
+      readonly id: string;
+      readonly parityYear: number | null;
+      readonly status: 'at-start' | 'crosses' | 'no-crossing';
+      readonly ratioFirstYear: number;
+      readonly ratioLastYear: number;
+      readonly statement: string;
+    }[];
   };
   readonly constraints: readonly ConstraintResult[];
   /** Approximations in force for this design, stated in words. */

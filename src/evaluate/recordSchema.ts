@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { lazy } from '../core/lazy.js';
 
 const n = (description: string) => z.number().describe(description);
+const nn = (description: string) => z.number().nullable().describe(description);
 
 export const constraintResultSchema = lazy(() => z.strictObject({
   name: z.string(), value: z.number(), limit: z.number(), sense: z.enum(['<=', '>=']), unit: z.string(),
@@ -90,6 +91,18 @@ export const designRecordSchema = lazy(() => z.strictObject({
       id: z.string(), lcoc_USD_per_PFLOP_day: n('[USD/PFLOP-day]'), lcocDiscounted_USD_per_PFLOP_day: n('[USD/PFLOP-day]'), spaceToTerrestrial: n('[-]'),
     })).describe('Every terrestrial scenario (designs/catalogs/terrestrial-baselines.yaml).'),
   }),
+  inference: z.strictObject({
+    basis: z.string().describe('Which token model gives the figures, or why the roofline figures are unavailable.'),
+    replicaChips: nn('Chips per model replica (weights and KV cache) [-].'),
+    decodeBound: z.enum(['memory-bandwidth', 'compute']).nullable().describe('What bounds the decode step.'),
+    decodePerSequence_tokens_per_s: nn('Decode rate one sequence sees [tokens/s].'),
+    perChip_tokens_per_s: nn('Output tokens per chip while serving, prefill included [tokens/s].'),
+    node_tokens_per_s: nn('Orbit-average output tokens of the node [tokens/s].'),
+    itPower_tokens_per_s_per_MW: nn('Output tokens per second per MW of IT power while serving [tokens/s/MW].'),
+    cost_USD_per_Mtoken: nn('PV(cost)/PV(tokens), roofline [USD per million output tokens].'),
+    flopsBound_tokens_per_s: n('Delivered FLOPS / 2N per token: every delivered FLOP serves tokens [tokens/s].'),
+    flopsBoundCost_USD_per_Mtoken: n('PV(cost)/PV(tokens) at the FLOPs-based rate [USD per million output tokens].'),
+  }).describe('LLM serving: roofline token model beside the FLOPs-based figure (src/evaluate/tokens.ts).'),
   economics: z.strictObject({
     costTechnology: z.string().describe('cost.technology preset in force.'),
     costPerChipHour_USD: n('Fleet LCOC per calendar hour of each installed chip, undiscounted [USD/chip-h].'),
@@ -99,7 +112,14 @@ export const designRecordSchema = lazy(() => z.strictObject({
     terrestrialCostPerChipHourDiscounted_USD: n('economics.baseline scenario, discounted [USD/chip-h].'),
     terrestrialCostPerMWh_USD: n('economics.baseline scenario per MWh of IT energy, undiscounted [USD/MWh].'),
     terrestrialCostPerMWhDiscounted_USD: n('economics.baseline scenario per MWh of IT energy, discounted [USD/MWh].'),
-  }).describe('Cost metrics published models quote: per chip-hour and per MWh, undiscounted and discounted (src/models/comparisonMetrics.ts).'),
+    parityYear: nn('Calendar year the discounted LCOC reaches economics.baseline\'s; null: not in the search range [yr].'),
+    parityRatioLastYear: n('Space / terrestrial discounted LCOC against economics.baseline in the last year of the search [-].'),
+    parityStatement: z.string(), paritySearch: z.string(),
+    parity: z.array(z.strictObject({
+      id: z.string(), parityYear: nn('[yr]'), status: z.enum(['at-start', 'crosses', 'no-crossing']),
+      ratioFirstYear: n('Space / terrestrial discounted LCOC in the first year [-].'), ratioLastYear: n('Same in the last year [-].'), statement: z.string(),
+    })).describe('Parity year against every terrestrial scenario.'),
+  }).describe('Cost metrics published models quote: per chip-hour and per MWh, undiscounted and discounted (src/models/comparisonMetrics.ts); the parity year along economics.trajectories (src/evaluate/parity.ts).'),
   constraints: z.array(constraintResultSchema()),
   notes: z.array(z.string()),
   warnings: z.array(z.strictObject({ code: z.string(), message: z.string() })).describe('Plausibility warnings (not failures).'),

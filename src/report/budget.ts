@@ -87,7 +87,24 @@ export function budgetSections(r: DesignRecord): BudgetSection[] {
       ...k.baselines.map((b) => row(`  vs ${b.id}`, b.lcocDiscounted_USD_per_PFLOP_day, 'USD/PFLOP-day',
         `space ${fmt(b.spaceToTerrestrial)}× ${b.spaceToTerrestrial < 1 ? '(space cheaper)' : '(ground cheaper)'}`)),
     ] },
+    tokenSection(r.inference),
+    { title: `Parity year (${r.economics.paritySearch})`, rows: r.economics.parity.map((b) => row(`vs ${b.id}`, b.parityYear ?? 'none', 'yr', b.statement)) },
   ];
+}
+
+/** LLM serving: the roofline figures (or why they are unavailable) beside the FLOPs-based ones. */
+function tokenSection(t: DesignRecord['inference']): BudgetSection {
+  const v = (x: number | null): number | string => x ?? 'n/a';
+  return { title: 'Tokens (LLM serving, output tokens)', rows: [
+    row('model', t.decodeBound === null ? 'unavailable' : 'roofline', '-', t.basis),
+    row('tokens per chip while serving', v(t.perChip_tokens_per_s), 'tokens/s', t.replicaChips === null ? undefined : `${t.replicaChips} chip(s) per replica`),
+    row('decode rate per sequence', v(t.decodePerSequence_tokens_per_s), 'tokens/s'),
+    row('node, orbit average', v(t.node_tokens_per_s), 'tokens/s'),
+    row('per MW of IT power', v(t.itPower_tokens_per_s_per_MW), 'tokens/s/MW'),
+    row('cost per million tokens', v(t.cost_USD_per_Mtoken), 'USD/Mtoken', 'roofline; PV(cost)/PV(tokens)'),
+    row('FLOPs-based: node, cost', `${fmt(t.flopsBound_tokens_per_s)} / ${fmt(t.flopsBoundCost_USD_per_Mtoken)}`, 'tokens/s / USD/Mtoken',
+      'delivered FLOPS / 2N per token: assumes every delivered FLOP serves tokens'),
+  ] };
 }
 
 /** Budget labels of the delivered-compute waterfall steps. */

@@ -87,7 +87,8 @@ export function constellationSections(r: ConstellationRecord): BudgetSection[] {
       row('launch mass', t.launchMass_kg / 1e3, 't'), row('hardware', t.hardware_USD / 1e9, 'bn USD', 'learning curve across units'),
       row('launch', t.launch_USD / 1e9, 'bn USD'), row('operations', t.operations_USD / 1e9, 'bn USD'), row('replacements', t.replacements_USD / 1e9, 'bn USD'),
       row('ground segment', t.ground_USD / 1e9, 'bn USD'), row('total cost', t.cost_USD / 1e9, 'bn USD'),
-      row('levelized cost of compute', t.lcoc_USD_per_PFLOP_day, 'USD/PFLOP-day'), row('cost per million tokens', t.cost_USD_per_Mtoken, 'USD/Mtoken'),
+      row('levelized cost of compute', t.lcoc_USD_per_PFLOP_day, 'USD/PFLOP-day'),
+      row('cost per million tokens', t.cost_USD_per_Mtoken, 'USD/Mtoken', 'FLOPs-based: delivered FLOPS / 2N per token'),
       row('cost per chip-hour / per MWh of IT energy', `${fmt(t.costPerChipHour_USD)} / ${fmt(t.costPerMWh_USD)}`, 'USD/chip-h / USD/MWh', 'undiscounted'),
     ] },
   ];

@@ -50,7 +50,7 @@ export interface CompiledStudy {
   constraintSampler(settings: ConstraintSampleSettings): ((x: Float64Array) => ConstraintSamples) | null;
 }
 
-const DESIGN_SECTIONS = ['mission', 'orbit', 'compute', 'power', 'thermal', 'radiation', 'isl', 'launch', 'mass', 'drag', 'cost', 'economics'] as const;
+const DESIGN_SECTIONS = ['mission', 'orbit', 'compute', 'power', 'thermal', 'radiation', 'isl', 'launch', 'mass', 'drag', 'cost', 'economics', 'inference'] as const;
 
 function fieldSchema(section: string, key: string): { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } } | undefined {
   const sec = (nodeDesignSchema().shape as Record<string, unknown>)[section] as { def?: { innerType?: unknown } } | undefined;

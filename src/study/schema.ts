@@ -9,6 +9,7 @@ import { catalogOverridesSchema } from '../catalog/overrides.js';
 import { lazy } from '../core/lazy.js';
 import { PRINTABLE, PRINTABLE_MESSAGE } from '../core/names.js';
 import { designUncertaintySchema } from '../analysis/uncertainValue.js';
+import { inferenceSchema, trajectoriesSchema } from './economicsSchemas.js';
 
 /** A number field with its unit and model validity range, whose error messages say both. */
 export const range = (name: string, lo: number, hi: number, unit: string, why: string) =>
@@ -227,6 +228,7 @@ export const economicsSchema = lazy(() => z
       .describe('Ground segment operations [USD per year].'),
     baseline: z.string().min(1).default('hyperscale-virginia')
       .describe('Terrestrial scenario (designs/catalogs/terrestrial-baselines.yaml) for cost.lcocToBaseline; the record compares against every scenario.'),
+    trajectories: trajectoriesSchema().prefault({}),
   })
   .describe('Economics.'));
 
@@ -245,6 +247,7 @@ const designFields = lazy(() => ({
   drag: dragSchema().prefault({}),
   cost: costSchema().prefault({}),
   economics: economicsSchema().prefault({}),
+  inference: inferenceSchema().prefault({}),
   catalogs: catalogOverridesSchema().optional(),
   uncertainty: designUncertaintySchema().optional(),
 }));

@@ -28,7 +28,10 @@ import { applyInputs, resolveInput, type InputSpec } from './targets.js';
 export type { ConstraintInfo, SampleOutcome } from './analysisModel.js';
 
 /** The outputs every report summarises. */
-export const KEY_OUTPUTS = ['mass.launch_kg', 'cost.total_USD', 'cost.lcoc_USD_per_PFLOP_day', 'compute.deliveredPFLOPS', 'mass.kW_per_t'] as const;
+export const KEY_OUTPUTS = [
+  'mass.launch_kg', 'cost.total_USD', 'cost.lcoc_USD_per_PFLOP_day', 'compute.deliveredPFLOPS', 'mass.kW_per_t',
+  'economics.parityYear', 'economics.parityRatioLastYear',
+] as const;
 export type KeyOutput = (typeof KEY_OUTPUTS)[number];
 
 /** Node designs evaluate in milliseconds: large default sample counts. */

@@ -66,10 +66,14 @@ export async function sensitivityDocument(s: SensitivityAnalysis): Promise<{ doc
         + 'A local view: it shows no interactions (see the Sobol\' indices).' });
     for (const t of s.tornado.outputs) {
       blocks.push({ kind: 'h3', text: `${t.output} (nominal ${fmt(t.nominalOutput)} ${t.unit})` });
-      if (t.bars.every((b) => b.swing === 0)) blocks.push({ kind: 'p', text: `No input moves ${t.output} (every swing is 0).` });
+      const undefinedEverywhere = t.bars.every((b) => !Number.isFinite(b.outputAtLow) && !Number.isFinite(b.outputAtHigh));
+      if (undefinedEverywhere) {
+        blocks.push({ kind: 'p', text: `${t.output} has no value at any tornado point (economics.parityYear: no crossing in the search range; `
+          + 'economics.parityRatioLastYear gives the remaining gap).' });
+      } else if (t.bars.every((b) => b.swing === 0)) blocks.push({ kind: 'p', text: `No input moves ${t.output} (every swing is 0).` });
       else blocks.push(await figure(`tornado-${slug(t.output)}`, tornadoSpec(t), `Tornado of ${t.output}: output with each input at p5 (orange) and p95 (blue); red line: the nominal design.`));
       blocks.push({ kind: 'table', headers: ['input', 'p5', 'p95', 'unit', `${t.output} at p5`, `at p95`, 'swing'],
-        rows: t.bars.map((b) => [b.input, fmt(b.low), fmt(b.high), b.unit, fmt(b.outputAtLow), fmt(b.outputAtHigh), Number.isNaN(b.swing) ? 'failed' : fmt(b.swing)]) });
+        rows: t.bars.map((b) => [b.input, fmt(b.low), fmt(b.high), b.unit, fmt(b.outputAtLow), fmt(b.outputAtHigh), Number.isNaN(b.swing) ? (undefinedEverywhere ? 'n/a' : 'failed') : fmt(b.swing)]) });
     }
   }
   if (s.sobol) {

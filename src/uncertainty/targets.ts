@@ -38,7 +38,7 @@ export interface InputSpec {
   readonly check: (v: number) => string | undefined;
 }
 
-export const DESIGN_SECTIONS = ['mission', 'orbit', 'compute', 'power', 'thermal', 'radiation', 'isl', 'launch', 'mass', 'drag', 'cost', 'economics'] as const;
+export const DESIGN_SECTIONS = ['mission', 'orbit', 'compute', 'power', 'thermal', 'radiation', 'isl', 'launch', 'mass', 'drag', 'cost', 'economics', 'inference'] as const;
 
 export const unwrapNumber = (s: unknown): z.ZodNumber | undefined => {
   let cur = s as { def?: { innerType?: unknown } } | undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateDesignFile, nodeEvaluator } from '../../src/evaluate/evaluator.js';
-import { METRIC_PATHS, unitOf } from '../../src/evaluate/metrics.js';
+import { METRIC_PATHS, NULLABLE_METRIC_PATHS, unitOf } from '../../src/evaluate/metrics.js';
 import { constraintResult } from '../../src/evaluate/node.js';
 import { plausibilityWarnings } from '../../src/evaluate/nodeRecord.js';
 import type { NodeDesign } from '../../src/study/schema.js';
@@ -14,7 +14,8 @@ const withChange = (patch: (d: NodeDesign) => void) => {
 };
 
 function numericLeaves(o: unknown, prefix = ''): string[] {
-  if (typeof o === 'number') return [prefix];
+  // a nullable metric (NULLABLE_METRIC_PATHS) is a leaf when null, with its reason in the record
+  if (typeof o === 'number' || (o === null && NULLABLE_METRIC_PATHS.has(prefix))) return [prefix];
   if (!o || typeof o !== 'object' || Array.isArray(o)) return [];
   return Object.entries(o).flatMap(([k, v]) => numericLeaves(v, prefix ? `${prefix}.${k}` : k));
 }
@@ -25,10 +26,12 @@ describe('node evaluation (composition of the models)', () => {
     expect([...METRIC_PATHS].sort()).toEqual(leaves.sort());
   });
 
-  it('no metric of a reference design is NaN or infinite', () => {
+  it('no metric of a reference design is NaN or infinite (nullable ones are finite or null)', () => {
     for (const p of METRIC_PATHS) {
       const [s, k] = p.split('.') as [string, string];
-      expect(Number.isFinite((ai1.record as unknown as Record<string, Record<string, number>>)[s]![k]), p).toBe(true);
+      const v = (ai1.record as unknown as Record<string, Record<string, number | null>>)[s]![k];
+      if (v === null && NULLABLE_METRIC_PATHS.has(p)) continue;
+      expect(Number.isFinite(v), p).toBe(true);
     }
   });
 

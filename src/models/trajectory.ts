@@ -1,0 +1,114 @@
+/**
+ * Price and performance trajectories over calendar years, and the year a cost ratio crosses 1 (parity).
+ *
+ * Method:
+ * - A trajectory is a list of (year, value) points with strictly increasing years and values > 0. Between two
+ *   points the value is interpolated log-linearly, v(y) = v₀·(v₁/v₀)^((y − y₀)/(y₁ − y₀)): prices and
+ *   performance move by a roughly constant fraction per year (Wright's and Moore's laws), so a constant
+ *   annual rate between the stated points is the natural reading. Outside the points the value is held at
+ *   the nearest one (no extrapolation of a trend beyond what the trajectory states).
+ * - A trajectory scales a design's own price by v(y)/v(y_ref), y_ref the year of the design's prices: the
+ *   trajectory gives the change, the design (catalog rows, vehicle) the level.
+ * - Parity: the ratio r(y) = space cost per delivered unit / terrestrial cost per delivered unit is evaluated
+ *   on the yearly grid y_0, y_0 + 1, …, y_n. The parity year is the first grid year k with r ≤ 1, refined by
+ *   linear interpolation of r between years k − 1 and k: y* = y_{k−1} + (r_{k−1} − 1)/(r_{k−1} − r_k).
+ *   r ≤ 1 already at y_0 reports y_0 ("at or before the start of the range"); r > 1 throughout reports none.
+ *   Only the first crossing is reported (a ratio that rises back above 1 later is not searched for).
+ * Validity: years 1950–2100; the interpolation error between grid years is that of a straight line through a
+ * smooth ratio one year apart.
+ */
+
+export interface TrajectoryPoint {
+  readonly year: number;
+  readonly value: number;
+}
+
+/** Why the points cannot form a trajectory, or undefined when they can. */
+export function trajectoryProblem(points: readonly TrajectoryPoint[]): string | undefined {
+  if (points.length === 0) return 'has no points: give at least one { year, value }';
+  for (let i = 0; i < points.length; i++) {
+    const { year, value } = points[i]!;
+    if (!(Number.isFinite(value) && value > 0)) return `point ${i} (year ${year}) has value ${value}: prices and performance must be > 0`;
+    if (i > 0 && !(year > points[i - 1]!.year)) {
+      return `years out of order: ${year} (point ${i}) after ${points[i - 1]!.year}: list the points in increasing year order, one per year`;
+    }
+  }
+  return undefined;
+}
+
+/** Throws a RangeError naming the problem when the points cannot form a trajectory. */
+export function checkTrajectory(name: string, points: readonly TrajectoryPoint[]): void {
+  const problem = trajectoryProblem(points);
+  if (problem !== undefined) throw new RangeError(`trajectory ${name} ${problem}`);
+}
+
+/** Value of the trajectory at `year` (log-linear between points, held flat outside them). */
+export function trajectoryValue(points: readonly TrajectoryPoint[], year: number): number {
+  checkTrajectory('', points);
+  return interpolate(points, year);
+}
+
+/** trajectoryValue on points already checked (checkTrajectory). */
+export function interpolate(points: readonly TrajectoryPoint[], year: number): number {
+  if (!Number.isFinite(year)) throw new RangeError(`year must be finite, got ${year}`);
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  if (year <= first.year) return first.value;
+  if (year >= last.year) return last.value;
+  let i = 1;
+  while (points[i]!.year < year) i++;
+  const a = points[i - 1]!;
+  const b = points[i]!;
+  const t = (year - a.year) / (b.year - a.year);
+  return a.value * (b.value / a.value) ** t;
+}
+
+/** v(year)/v(referenceYear): the factor on a price stated in referenceYear. */
+export function trajectoryFactor(points: readonly TrajectoryPoint[], year: number, referenceYear: number): number {
+  checkTrajectory('', points);
+  return interpolate(points, year) / interpolate(points, referenceYear);
+}
+
+export interface ParityParams {
+  readonly fromYear: number;
+  readonly toYear: number;
+  /** Space / terrestrial cost per delivered unit in a year (> 0; NaN marks a year that cannot be priced). */
+  readonly ratioAt: (year: number) => number;
+}
+
+export interface ParityResult {
+  /** Fractional calendar year of the first crossing, or null when the ratio stays above 1 in the range. */
+  readonly parityYear: number | null;
+  readonly status: 'at-start' | 'crosses' | 'no-crossing';
+  readonly ratioFirstYear: number;
+  readonly ratioLastYear: number;
+  /** The answer in words (what a report prints). */
+  readonly statement: string;
+}
+
+/** First year the ratio falls to 1 on the yearly grid, interpolated linearly between grid years (header). */
+export function parityYear(p: Readonly<ParityParams>): ParityResult {
+  const { fromYear: y0, toYear: y1 } = p;
+  if (!(Number.isInteger(y0) && Number.isInteger(y1))) throw new RangeError(`fromYear and toYear must be whole years, got ${y0} and ${y1}`);
+  if (!(y1 > y0)) throw new RangeError(`the parity search range is empty: fromYear ${y0} must be before toYear ${y1}`);
+  const ratios: number[] = [];
+  for (let y = y0; y <= y1; y++) ratios.push(p.ratioAt(y));
+  const first = ratios[0]!;
+  const last = ratios[ratios.length - 1]!;
+  if (first <= 1) {
+    return { parityYear: y0, status: 'at-start', ratioFirstYear: first, ratioLastYear: last, statement: `at parity or cheaper already in ${y0} (ratio ${first.toPrecision(3)})` };
+  }
+  for (let k = 1; k < ratios.length; k++) {
+    const rk = ratios[k]!;
+    if (rk <= 1) {
+      const prev = ratios[k - 1]!;
+      // a year that could not be priced (NaN) before the crossing: the crossing is placed at the grid year itself
+      const year = Number.isFinite(prev) && Number.isFinite(rk) ? y0 + k - 1 + (prev - 1) / (prev - rk) : y0 + k;
+      return { parityYear: year, status: 'crosses', ratioFirstYear: first, ratioLastYear: last, statement: `parity in ${year.toFixed(1)}` };
+    }
+  }
+  return {
+    parityYear: null, status: 'no-crossing', ratioFirstYear: first, ratioLastYear: last,
+    statement: `does not reach parity by ${y1}: space costs ${Number.isFinite(last) ? last.toPrecision(3) : last}× the terrestrial baseline in ${y1}`,
+  };
+}
