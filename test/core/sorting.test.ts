@@ -152,14 +152,17 @@ describe('non-dominated sorting equals peeling by the definition', () => {
     }
   });
 
-  it('the default block: 32 points while (m - 1) (n / 32) (n / 32) words fit the 16 MB bound, then the smallest multiple of 32 that fits', () => {
+  it('the default block: 32 points below 4,096, 128 from there while the snapshots fit the 16 MB bound, then the smallest multiple of 32 that fits', () => {
+    expect(snapshotBlock(4095, 5)).toBe(32);
+    expect(snapshotBlock(4096, 5)).toBe(128);
     // 4 objectives, 3 snapshot sets of W = n / 32 words each, at most floor(2^22 / (3 W)) snapshots per set.
-    // W = 1182: floor(4,194,304 / 3,546) = 1,182 snapshots, one word (32 points) per block
-    expect(snapshotBlock(32 * 1182, 4)).toBe(32);
-    // W = 1183: floor(4,194,304 / 3,549) = 1,181 snapshots < 1,183: ceil(1183 / 1181) = 2 words = 64 points
-    expect(snapshotBlock(32 * 1183, 4)).toBe(64);
+    // 131,072 points (the most the bitsets take): W = 4,096, floor(4,194,304 / 12,288) = 341 snapshots,
+    // ceil(4096 / 341) = 13 words = 416 points
+    expect(snapshotBlock(131_072, 4)).toBe(416);
     // 5 objectives, 65,536 points: W = 2048, floor(2^22 / (4 * 2048)) = 512 snapshots, ceil(2048 / 512) = 4 words = 128 points
     expect(snapshotBlock(65_536, 5)).toBe(128);
+    // 5 objectives, 100,000 points: W = 3125, floor(2^22 / 12,500) = 335 snapshots, ceil(3125 / 335) = 10 words = 320 points
+    expect(snapshotBlock(100_000, 5)).toBe(320);
   });
 
   it('m = 3: the per-front staircases give the peeling\'s ranks and fronts, whatever maxRanked', () => {
