@@ -142,8 +142,8 @@ describe('ParetoArchive, m >= 4: identical to the previous linear-scan archive (
   ];
   for (const [m, kind, capacity] of cases) {
     it(`bounded (capacity ${capacity}), m = ${m}, ${kind}: same items() (objects and order) and size after every read`, () => {
-      const seq = points(kind, m, 4000, capacity + m);
-      for (const every of [1, 37, 212, 1500]) {
+      const seq = points(kind, m, scaled(4000), capacity + m);
+      for (const every of [1, 37, 212, scaled(1500)]) {
         const a = new ParetoArchive<Pt>(m, capacity);
         const b = new LegacyParetoArchive<Pt>(m, capacity);
         let reads = 0;
@@ -175,8 +175,8 @@ describe('ParetoArchive, m >= 4: identical to the previous linear-scan archive (
   it('restore() then more offers: a resumed archive equals the uninterrupted one and the old archive (bounded and unbounded)', () => {
     for (const capacity of [Infinity, 120]) {
       const m = 5;
-      const seq = points('converging', m, 5000, 42);
-      const cut = 2345;
+      const seq = points('converging', m, scaled(5000), 42);
+      const cut = scaled(2345);
       const whole = new ParetoArchive<Pt>(m, capacity);
       const old = new LegacyParetoArchive<Pt>(m, capacity);
       feed([whole, old], seq.slice(0, cut), 212);
