@@ -1,7 +1,7 @@
 /**
  * Sizes of the scale tests. `npm test` runs them small (the same code paths, fewer designs); `npm run test:scale`
- * sets ODC_TEST_SCALE=full and runs them at the size the feature is for (a 500,000-evaluation resume, archives of
- * tens of thousands of designs), which takes minutes.
+ * sets ODC_TEST_SCALE=full and runs them at the size the feature is for (a 500,000-evaluation resume, archives fed
+ * up to 9,000 designs), which takes minutes.
  */
 export const FULL_SCALE = process.env['ODC_TEST_SCALE'] === 'full';
 
