@@ -10,8 +10,6 @@
  */
 import { constraintViolation, type Evaluation, type Problem } from '../../src/problem/types.js';
 import { createRng, rngFromState, type Rng } from '../../src/core/rng.js';
-import type { Helper } from '../../src/core/helperThread.js';
-import { algorithmHelper } from '../helper.js';
 import type { Algorithm, AlgorithmOptions, AlgorithmProgress, AlgorithmSnapshot, Individual } from '../types.js';
 import { LeastInfeasibleStore, ParetoArchive } from '../archive.js';
 import { compileLayout, randomDesign, type VariableLayout } from '../operators/layout.js';
@@ -106,8 +104,6 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
   private pmParams: MutationParams;
   /** Reused by every mating round (cleared after each, so it keeps no vector alive). */
   private readonly duplicates = new DuplicateFilter();
-  /** A helper thread for the survival's work at large populations (./helper.ts), or null. */
-  protected readonly helper: Helper | null;
 
   constructor(
     readonly problem: Problem,
@@ -119,9 +115,7 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
     this.m = problem.objectives.length;
     if (this.m < 1) throw new RangeError(`problem ${problem.name} has no objectives`);
     this.rng = createRng(this.params.seed);
-    this.helper = algorithmHelper(this.params.population, options.threads);
     this.archiveStore = new ParetoArchive(this.m, this.params.archiveLimit);
-    this.archiveStore.helper = this.helper;
     this.infeasibleStore = new LeastInfeasibleStore(Math.max(256, 2 * this.params.population));
     this.sbxParams = { eta: this.params.crossoverEta, probVar: this.params.crossoverProbVar, probBin: this.params.crossoverProbBin };
     this.pmParams = { eta: this.params.mutationEta, probVar: this.params.mutationProbVar };
@@ -297,7 +291,6 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
     const pending = s['pending'] as EncodedNumber[][] | null;
     this.pending = pending === null ? null : pending.map((x) => decodeFloat64(x));
     this.archiveStore = s['archive'] === null ? new ParetoArchive(this.m) : ParetoArchive.decode(this.m, s['archive'], params.archiveLimit);
-    this.archiveStore.helper = this.helper;
     this.decodeExtra((s['extra'] ?? {}) as Record<string, unknown>);
   }
 }

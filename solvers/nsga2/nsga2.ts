@@ -22,7 +22,7 @@ export class Nsga2 extends GeneticAlgorithm {
   }
 
   protected survive(merged: Individual[], nSurvive: number): Uint8Array {
-    const r = rankAndCrowdingSurvival(merged, nSurvive, this.m, this.rng, this.helper);
+    const r = rankAndCrowdingSurvival(merged, nSurvive, this.m, this.rng);
     const pop: Individual[] = new Array<Individual>(r.survivors.length);
     for (let i = 0; i < pop.length; i++) pop[i] = merged[r.survivors[i]!]!;
     this.setPopulation(pop, r.rank, r.crowding);

@@ -7,7 +7,6 @@
  */
 import type { Rng } from '../../src/core/rng.js';
 import { crowdingDistance, nonDominatedSort } from '../../src/core/dominance.js';
-import type { Helper } from '../../src/core/helperThread.js';
 import type { Individual } from '../types.js';
 import { randomPermutation } from '../operators/selection.js';
 
@@ -51,8 +50,6 @@ export function objectiveMatrix(merged: readonly Individual[], members: ArrayLik
 
 export function rankAndCrowdingSurvival(
   merged: readonly Individual[], nSurvive: number, m: number, rng: Rng,
-  /** A helper thread for the sort (see solvers/helper.ts): the same survivors. */
-  helper: Helper | null = null,
 ): SurvivalResult {
   const { feasible, infeasible } = splitByFeasibility(merged);
   const nf = feasible.length;
@@ -65,7 +62,7 @@ export function rankAndCrowdingSurvival(
   if (nf > 0) {
     const F = objectiveMatrix(merged, feasible, m);
     const take = Math.min(nf, total);
-    const { fronts } = nonDominatedSort(F, nf, m, Math.max(1, take), helper);
+    const { fronts } = nonDominatedSort(F, nf, m, Math.max(1, take));
     for (const i of fronts[0]!) firstFront[feasible[i]!] = 1;
     for (let k = 0; k < fronts.length && c < take; k++) {
       const front = fronts[k]!;

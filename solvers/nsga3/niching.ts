@@ -4,9 +4,7 @@
  * reference direction with the smallest perpendicular distance. The niching that fills the last front
  * (Algorithm 4) is in ./nichePreservation.ts.
  */
-import { type Helper, type HelperTask, helperChunks, onSharedMemory, runChunked, sharedFloat64, sharedInt32 } from '../../src/core/helperThread.js';
 import { DirectionLattice } from './directionLattice.js';
-import { referenceDirections } from './referenceDirections.js';
 
 export interface Association {
   readonly niche: Int32Array;
@@ -45,34 +43,18 @@ const LATTICE_TRIAL = 64;
  */
 export function associateToNiches(
   F: Float64Array, n: number, m: number, UT: Float64Array, H: number, ideal: Float64Array, nadir: Float64Array,
-  /** A helper thread that shares the points' chunks (from ASSOCIATE_SHARE_MIN_POINTS points): the same result, sooner. */
-  helper: Helper | null = null,
 ): Association {
   const lattice = H >= ASSOCIATE_INDEX_MIN_DIRECTIONS && n * H >= ASSOCIATE_INDEX_MIN_WORK ? DirectionLattice.of(UT, H, m) : null;
   if (lattice === null) return associateToNichesBrute(F, n, m, UT, H, ideal, nadir);
-  const shared = helper !== null && n >= ASSOCIATE_SHARE_MIN_POINTS;
-  const niche = shared ? sharedInt32(n) : new Int32Array(n);
-  const distance = shared ? sharedFloat64(n) : new Float64Array(n);
-  const trial = latticeTrial(m);
-  if (!shared) {
-    associateRange(F, 0, n, m, UT, H, ideal, nadir, lattice, trial, niche, distance);
-    return { niche, distance };
-  }
-  const task = { kind: ASSOCIATE_TASK, F: onSharedMemory(F), UT: onSharedMemory(UT), H, m, n, ideal: ideal.slice(), nadir: nadir.slice(), niche, distance };
-  runChunked(helper, task, Math.ceil(n / ASSOCIATE_CHUNK_ROWS), (c) => {
-    associateRange(F, c * ASSOCIATE_CHUNK_ROWS, Math.min(n, (c + 1) * ASSOCIATE_CHUNK_ROWS), m, UT, H, ideal, nadir, lattice, trial, niche, distance);
-  });
+  const niche = new Int32Array(n);
+  const distance = new Float64Array(n);
+  associateRange(F, 0, n, m, UT, H, ideal, nadir, lattice, latticeTrial(m), niche, distance);
   return { niche, distance };
 }
 
-/** Points from which a helper thread shares an association (a task's round trip costs ~50 µs), and rows per chunk. */
-export const ASSOCIATE_SHARE_MIN_POINTS = 1024;
-const ASSOCIATE_CHUNK_ROWS = 256;
-const ASSOCIATE_TASK = 'nsga3.associate';
-
 /**
- * One thread's state through one association: lattice searches so far and how many ran over budget; working space
- * (dots: H values, allocated on the first brute force only, not per chunk).
+ * The state through one association: lattice searches so far and how many ran over budget; working space
+ * (dots: H values, allocated on the first brute force only).
  */
 interface LatticeTrial {
   searched: number;
@@ -116,48 +98,6 @@ function associateRange(
     niche[i] = best.h;
     distance[i] = Math.sqrt(best.s > 0 ? best.s : 0);
   }
-}
-
-/**
- * A helper thread's share of an association (see `associateToNiches`); false when `task` is another kind. The
- * directions arrive as a new array object with each task: the lattice of the last ones is kept while their values
- * are the same.
- */
-export function runAssociationTask(task: HelperTask): boolean {
-  if (task.kind !== ASSOCIATE_TASK) return false;
-  const t = task as unknown as {
-    F: Float64Array; UT: Float64Array; H: number; m: number; n: number; ideal: Float64Array; nadir: Float64Array; niche: Int32Array; distance: Float64Array;
-  };
-  if (lastDirections === null || !sameValues(lastDirections, t.UT)) lastDirections = t.UT.slice();
-  const lattice = DirectionLattice.of(lastDirections, t.H, t.m);
-  if (lattice === null) throw new Error('helper thread: the association task\'s directions are not a Das-Dennis lattice');
-  const trial = latticeTrial(t.m);
-  helperChunks(task, (c) => {
-    const from = c * ASSOCIATE_CHUNK_ROWS;
-    associateRange(t.F, from, Math.min(t.n, from + ASSOCIATE_CHUNK_ROWS), t.m, lastDirections!, t.H, t.ideal, t.nadir, lattice, trial, t.niche, t.distance);
-  });
-  return true;
-}
-
-/** The helper's side of an association task, `rounds` times on the n rows of F (see warmUpBitsetTasks). */
-export function warmUpAssociationTask(F: Float64Array, n: number, m: number, partitions: number, rounds: number): void {
-  const { dirs, count: H } = referenceDirections(m, partitions);
-  const UT = onSharedMemory(unitDirectionsTransposed(dirs, H, m));
-  const chunks = Math.ceil(n / ASSOCIATE_CHUNK_ROWS);
-  for (let r = 0; r < rounds; r++) {
-    runAssociationTask({
-      kind: ASSOCIATE_TASK, F, UT, H, m, n, ideal: new Float64Array(m), nadir: new Float64Array(m).fill(1), niche: sharedInt32(n), distance: sharedFloat64(n),
-      claims: sharedInt32(1), done: new Uint8Array(new SharedArrayBuffer(chunks)), chunks,
-    });
-  }
-}
-
-let lastDirections: Float64Array | null = null;
-
-function sameValues(a: Float64Array, b: Float64Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 function normalizationDenominators(ideal: Float64Array, nadir: Float64Array, m: number): Float64Array {

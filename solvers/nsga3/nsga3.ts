@@ -17,7 +17,6 @@ import { associateToNiches, unitDirectionsTransposed } from './niching.js';
 import { niching } from './nichePreservation.js';
 import { defaultPartitions, partitionsProblem, referenceDirections } from './referenceDirections.js';
 import { StudyError } from '../../src/core/errors.js';
-import { onSharedMemory, sharedFloat64 } from '../../src/core/helperThread.js';
 
 export const NSGA3_DEFAULTS = { crossoverEta: 30, crossoverProbability: 1.0 } as const;
 
@@ -29,7 +28,7 @@ export class Nsga3 extends GeneticAlgorithm {
   private unitT: Float64Array;
   private nDirs: number;
   private norm: HyperplaneNormalization;
-  private work: Float64Array = sharedFloat64(0);
+  private work = new Float64Array(0);
 
   constructor(problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) {
     super(problem, options, NSGA3_DEFAULTS);
@@ -46,8 +45,7 @@ export class Nsga3 extends GeneticAlgorithm {
     const rd = referenceDirections(this.m, partitions);
     this.dirs = rd.dirs;
     this.nDirs = rd.count;
-    // on shared memory: the helper thread's share of the association reads them (./niching.ts)
-    this.unitT = onSharedMemory(unitDirectionsTransposed(rd.dirs, rd.count, this.m));
+    this.unitT = unitDirectionsTransposed(rd.dirs, rd.count, this.m);
     this.norm = new HyperplaneNormalization(this.m);
     if (snapshot !== undefined) this.restore(snapshot);
   }
@@ -75,10 +73,10 @@ export class Nsga3 extends GeneticAlgorithm {
     if (nf > 0) {
       const take = Math.min(nf, total);
       // the matrices of a survival are working space, reused from one generation to the next (fresh memory of this
-      // size is zeroed page by page), on shared memory for the helper thread's shares
-      if (this.work.length < 2 * nf * m) this.work = sharedFloat64(2 * merged.length * m);
+      // size is zeroed page by page)
+      if (this.work.length < 2 * nf * m) this.work = new Float64Array(2 * merged.length * m);
       const F = objectiveMatrix(merged, feasible, m, this.work);
-      const { fronts } = nonDominatedSort(F, nf, m, Math.max(1, take), this.helper);
+      const { fronts } = nonDominatedSort(F, nf, m, Math.max(1, take));
       const front0 = fronts[0]!;
       for (let t = 0; t < front0.length; t++) firstFront[feasible[front0[t]!]!] = 1;
       this.norm.update(F, nf, front0);
@@ -96,7 +94,7 @@ export class Nsga3 extends GeneticAlgorithm {
       // the rows of F for I (the same values objectiveMatrix would copy from the members)
       const sub = this.work.subarray(nf * m, (nf + nI) * m);
       for (let t = 0; t < nI; t++) for (let k = 0, o = I[t]! * m; k < m; k++) sub[t * m + k] = F[o + k]!;
-      const assoc = associateToNiches(sub, nI, m, this.unitT, this.nDirs, this.norm.ideal, this.norm.nadir, this.helper);
+      const assoc = associateToNiches(sub, nI, m, this.unitT, this.nDirs, this.norm.ideal, this.norm.nadir);
       const lastStart = nI > take ? nI - fronts[nFronts - 1]!.length : nI;
       for (let t = 0; t < lastStart; t++) {
         chosen[c] = feasible[I[t]!]!;

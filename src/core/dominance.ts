@@ -9,16 +9,13 @@
  *   IEEE TEVC 19(2), 2015: each point goes to the first front none of whose members dominates it,
  *   found by binary search) with an O(1) front test (the last member of each front has the smallest f2
  *   so far), O(N log N). m = 3: ENS-BS with a 2-D staircase per front (./sort3.ts). m >= 4: dominator bitsets
- *   (./dominatorBitsets.ts), or ENS-BS when the bitsets would not fit or a value is NaN. The first front alone
- *   (nonDominatedMask) of more points than the bitsets take: divide and conquer over them (./largeFront.ts).
+ *   (./dominatorBitsets.ts), or ENS-BS when the bitsets would not fit or a value is NaN.
  * - Crowding distance follows pymoo 0.6.2 `calc_crowding_distance`: duplicates get 0, boundary
  *   points +Infinity, each objective normalized by its range (a zero range contributes 0), summed
  *   and divided by m; fronts of at most two points are all +Infinity.
  */
 
-import { DOMINATOR_BITSETS_MAX_POINTS, dominatorBitsetRanks, snapshotBlock, snapshotOrders } from './dominatorBitsets.js';
-import type { Helper } from './helperThread.js';
-import { largeFrontMask } from './largeFront.js';
+import { DOMINATOR_BITSETS_MAX_POINTS, dominatorBitsetRanks } from './dominatorBitsets.js';
 import { lexicographicOrder } from './lexicographicOrder.js';
 import { peel3, sort3 } from './sort3.js';
 
@@ -113,8 +110,6 @@ function collectFronts(ranks: Int32Array, order: Int32Array, nFronts: number): I
  */
 export function nonDominatedSort(
   F: Float64Array, n: number, m: number, maxRanked = n,
-  /** A helper thread for the dominator bitsets' work (m >= 4; ./helperThread.ts): the same result, sooner. */
-  helper: Helper | null = null,
 ): NonDominatedSortResult {
   const ranks = new Int32Array(n);
   if (n === 0) return { ranks, fronts: [] };
@@ -150,7 +145,7 @@ export function nonDominatedSort(
   }
   if (m === 3) return { ranks, fronts: (hasNaN(F, 3 * n) ? peel3 : sort3)(F, n, order, ranks, maxRanked) };
   if (useBitsets(F, n, m)) {
-    nFronts = dominatorBitsetRanks(F, n, m, order, ranks, false, snapshotBlock(n, m), snapshotOrders(n, m), maxRanked, helper);
+    nFronts = dominatorBitsetRanks(F, n, m, order, ranks, false, undefined, maxRanked);
     return { ranks, fronts: collectFronts(ranks, order, nFronts) };
   }
   // ENS-BS: members of each front stored in insertion (lexicographic) order.
@@ -194,23 +189,14 @@ function useBitsets(F: Float64Array, n: number, m: number): boolean {
   return m >= 4 && n <= DOMINATOR_BITSETS_MAX_POINTS && !hasNaN(F, n * m);
 }
 
-/**
- * 1 for the rows of F no other row dominates (the first front), 0 for the others. Past the bitsets' size (m >= 4, no
- * NaN) by divide and conquer over them (./largeFront.ts); `antichain`: the first rows are known to be mutually
- * non-dominated (an archive's entries), which that path uses.
- */
-export function nonDominatedMask(
-  F: Float64Array, n: number, m: number, antichain = 0,
-  /** A helper thread for the dominator bitsets (./helperThread.ts): the same mask, sooner. */
-  helper: Helper | null = null,
-): Uint8Array {
+/** 1 for the rows of F no other row dominates (the first front), 0 for the others. */
+export function nonDominatedMask(F: Float64Array, n: number, m: number): Uint8Array {
   const mask = new Uint8Array(n);
   if (n === 0) return mask;
-  if (m >= 4 && n > DOMINATOR_BITSETS_MAX_POINTS && !hasNaN(F, n * m)) return largeFrontMask(F, n, m, antichain, DOMINATOR_BITSETS_MAX_POINTS, helper);
   if (useBitsets(F, n, m)) {
     // only whether a row has a dominator: each row's search stops at the first
     const ranks = new Int32Array(n);
-    dominatorBitsetRanks(F, n, m, lexicographicOrder(F, n, m), ranks, true, snapshotBlock(n, m), snapshotOrders(n, m), n, helper);
+    dominatorBitsetRanks(F, n, m, lexicographicOrder(F, n, m), ranks, true);
     for (let i = 0; i < n; i++) mask[i] = ranks[i] === 0 ? 1 : 0;
     return mask;
   }

@@ -158,7 +158,7 @@ export function sweepStartSets(P: Float64Array, n: number, m: number, idx: Int32
     const c = candidates.length;
     const F = new Float64Array(c * e);
     for (let i = 0; i < c; i++) for (let j = 0, o = idx[candidates[i]!]! * m; j < e; j++) F[i * e + j] = P[o + j]!;
-    const keep = nonDominatedMask(F, c, e, S.length);
+    const keep = nonDominatedMask(F, c, e);
     // equal projections are both non-dominated: the first in sweep order stays (candidates are in sweep order, and
     // the lexicographic order puts equal rows by index)
     const order = lexicographicOrder(F, c, e);

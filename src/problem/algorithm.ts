@@ -67,12 +67,6 @@ export interface AlgorithmOptions {
   readonly crossoverEta?: number;
   readonly mutationEta?: number;
   readonly crossoverProbability?: number;
-  /**
-   * Threads for the algorithm's own work per generation (not the evaluations): 2 (the default) lets a population of
-   * 2,048 or more share its survival with a helper thread where the machine has 2 cores or more (solvers/helper.ts),
-   * 1 keeps it on this thread. The results are the same bytes either way.
-   */
-  readonly threads?: number;
 }
 
 export type AlgorithmFactory = (problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) => Algorithm;

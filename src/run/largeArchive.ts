@@ -2,9 +2,9 @@
  * The note a finished run gets when its unbounded Pareto archive has grown past the size where keeping it costs
  * more than the rest of the optimizer. In 4 or more objectives most designs are mutually non-dominated, so an
  * unbounded archive grows with the run, and both merging each generation's designs into it (a run reads it every
- * generation; src/core/frontMerge.ts) and the final front's exact hypervolume grow with its size. Measured on the
- * reference machine, 2026-11-23 (NSGA-III, population 6,400, 5-objective DTLZ2): a generation's merge of ~5,300 offers
- * into 24,920 / 88,398 entries 23 / 77 ms (~0.9 ms per 1,000 entries). The exact hypervolume of a front
+ * generation; src/core/paretoArchive.ts: the first front of entries and batch, quadratic in their number) and the
+ * final front's exact hypervolume grow with its size: a read merging 500 offers into 50,000 entries on the 5-D unit
+ * sphere takes ~0.5 s of CPU (docs/performance.md), hence the note's ~10 ms per 1,000. The exact hypervolume of a front
  * (`npm run bench:hv`, points on the unit sphere, the DTLZ2 front; `odc run` on a 60-generation 5-objective run): 4-D
  * 20,000 / 100,000 points 0.26 / 1.15 s (~0.01 ms per point); 5-D 20,000 / 40,000 points 1.6 / 3.4 s, 112,064
  * points 9.5 s (~0.1 ms); 6-D 10,000 / 20,000 / 40,000 points 7.5 / 19 / 47 s (~1 ms, growing with the size).
@@ -32,7 +32,8 @@ function hypervolumeCostPerDesign(m: number): string {
 export function largeArchiveNote(m: number, archiveSize: number, archiveLimit: number | undefined): string | undefined {
   if (m < 4 || archiveLimit !== undefined || archiveSize < (m >= 6 ? LARGE_ARCHIVE_DESIGNS_6D : LARGE_ARCHIVE_DESIGNS)) return undefined;
   return `the unbounded Pareto archive holds ${groupedDecimal(archiveSize, 0)} designs: in ${m} objectives most designs are ` +
-    'non-dominated, so it grows with the run; merging each generation\'s designs into it costs ~1 ms per 1,000 it holds, ' +
+    'non-dominated, so it grows with the run; merging each generation\'s designs into it costs ~10 ms per 1,000 it holds ' +
+    '(growing with its size), ' +
     `and the final front's exact hypervolume ${hypervolumeCostPerDesign(m)} per design on one thread; set algorithm.archiveLimit ` +
     `(e.g. ${m >= 6 ? '5000' : '20000'}) to bound it by crowding distance`;
 }

@@ -2,7 +2,7 @@
  * Pareto archive benchmark for m >= 4 (a script, not a vitest test): `npm run build`, then
  * `node dist/test/bench/archive-m4.js [--every 212] [--repeat 3]`.
  *
- * Times the ND-tree archive (src/core/paretoArchive.ts, Jaszkiewicz & Lust, IEEE TEVC 22(5), 2018) against the
+ * Times the archive's batch merges (src/core/paretoArchive.ts: the first front of entries and batch by dominator bitsets) against the
  * former linear-scan archive (frozen copy in test/core/legacyParetoArchive.ts) on seeded point sets
  * (test/core/points.ts): 20,000 points on the 5-D simplex front (all non-dominated), 20,000 on a 5-D front
  * approached from behind (later points dominate earlier ones), 100,000 uniform random 4-D points, and the

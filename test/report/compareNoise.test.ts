@@ -24,7 +24,7 @@ function scaledCopy(dir: string, name: string, factor: number): string {
 beforeAll(async () => {
   tmp = tempDir('compare-noise');
   for (const seed of [1, 2, 3, 4]) seeds.push(await tinyRun(tmp, ZDT1, ZDT1_ALGORITHM(seed), { out: `zdt-s${seed}` }));
-}, 240_000);
+});
 
 describe('dominance with a tolerance', () => {
   it('matches the definition (no worse everywhere, better by ≥ ε in one objective) pair by pair on random points', () => {

@@ -126,5 +126,5 @@ describe('constellation views in headless Chromium', () => {
     } finally {
       await browser.close();
     }
-  }, 120_000);
+  });
 });

@@ -88,7 +88,7 @@ describe('a flagship run with select: and the catalogs\' uncertainty', () => {
     const study = join(tmp, 'flag-select.yaml');
     writeFileSync(study, `${readFileSync(FLAGSHIP, 'utf8')}\nselect: { minMargin: 0.02, samples: 64 }\n`);
     run = await tinyRun(tmp, study, FLAGSHIP_ALGORITHM, { out: 'flag-select' });
-  }, 600_000);
+  });
 
   it('the knee keeps every enforced constraint ≥ 2 % inside its limit, the report gives its margins and P(all hold), export writes it', async () => {
     const loaded = loadRun(run, { evaluations: false });
@@ -124,7 +124,7 @@ describe('select.minProbability on the same run', () => {
     const study = join(tmp, 'flag-prob.yaml');
     writeFileSync(study, `${readFileSync(FLAGSHIP, 'utf8')}\nselect: { minProbability: 0.5, samples: 32 }\n`);
     run = await tinyRun(tmp, study, FLAGSHIP_ALGORITHM, { out: 'flag-prob' });
-  }, 600_000);
+  });
 
   it('the recommended knee is the first design in knee order whose sampled P(all hold) reaches the threshold, or the plain knee, labelled', () => {
     const loaded = loadRun(run, { evaluations: false });

@@ -25,16 +25,14 @@ const BOMB = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
   ...'bcdefghi'.split('').map((k, i) => { const p = 'abcdefghi'[i]!; return `${k}: &${k} [*${p},*${p},*${p},*${p},*${p},*${p},*${p},*${p},*${p}]`; })].join('\n');
 
 describe('YAML loading is linear and bounded', () => {
-  it('80,000 keys load in well under a second each way; a duplicate key is found with line:col', () => {
+  // linear, not quadratic: the suite's per-test timeout is the hang guard (a quadratic duplicate-key check on 80,000
+  // keys takes minutes); no assertion here on wall time, which depends on the machine's load
+  it('80,000 keys load, every one of them; a duplicate key among them is found with line:col', () => {
     const keys = Array.from({ length: 80_000 }, (_, i) => `k${i}: ${i}`);
     const ok = writeFile(dir, 'many.yaml', `name: t\n${keys.join('\n')}\n`);
-    let t = performance.now();
     expect(Object.keys(readYaml(ok).raw as object)).toHaveLength(80_001);
-    expect(performance.now() - t).toBeLessThan(5000);
     const dup = writeFile(dir, 'dup.yaml', `name: t\n${keys.join('\n')}\nk17: again\n`);
-    t = performance.now();
     const e = studyErrorOf(() => readYaml(dup));
-    expect(performance.now() - t).toBeLessThan(5000);
     expect(e.code).toBe('YAML_SYNTAX');
     expect(e.message).toBe(`${dup}:80002:1: YAML syntax error: duplicate key "k17" (first at line 19:1); keys must be unique`);
   });

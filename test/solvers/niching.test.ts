@@ -1,12 +1,9 @@
-import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../../src/core/rng.js';
 import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
 import { safeEvaluate } from '../../src/problem/types.js';
 import { createAlgorithm } from '../../solvers/index.js';
-import { ASSOCIATE_SHARE_MIN_POINTS, associateToNiches, associateToNichesBrute, runAssociationTask, unitDirectionsTransposed } from '../../solvers/nsga3/niching.js';
-import { algorithmHelper } from '../../solvers/helper.js';
-import { InThreadHelper } from '../helpers/inThreadHelper.js';
+import { associateToNiches, associateToNichesBrute, unitDirectionsTransposed } from '../../solvers/nsga3/niching.js';
 import { DirectionLattice } from '../../solvers/nsga3/directionLattice.js';
 import { HyperplaneNormalization } from '../../solvers/nsga3/normalization.js';
 import { referenceDirections } from '../../solvers/nsga3/referenceDirections.js';
@@ -227,9 +224,8 @@ describe('associateToNiches', () => {
   });
 });
 
-describe('associateToNiches shared with a helper (chunks of 256 points claimed from both threads)', () => {
-  // 5 objectives, 12 partitions (1,820 directions); 3,000 points, a few with a negative coordinate (the brute force
-  // inside a chunk), the others beyond the nadir
+describe('associateToNiches on 3,000 points in 5 objectives (1,820 directions): lattice searches and brute force mixed', () => {
+  // 12 partitions; a few points with a negative coordinate (the brute force), the others beyond the nadir
   const m = 5;
   const { dirs, count: H } = referenceDirections(m, 12);
   const UT = unitDirectionsTransposed(dirs, H, m);
@@ -239,28 +235,9 @@ describe('associateToNiches shared with a helper (chunks of 256 points claimed f
   const nadir = new Float64Array(m).fill(1);
   const F = randomMatrix(rng, n, m, 0, 1.5);
   for (let i = 0; i < n; i += 101) F[i * m] = -0.05;
-  const want = oracle(F, n, m, UT, H, ideal, nadir);
 
-  it.each(['all', 'first-two', 'claim-and-fail', 'refuse'] as const)('the oracle\'s niches and distances bit for bit, whichever chunks the helper takes (%s)', (mode) => {
-    const helper = new InThreadHelper(mode, runAssociationTask);
-    expectSame(associateToNiches(F, n, m, UT, H, ideal, nadir, helper), want);
-    expect(helper.posted).toBe(mode === 'refuse' ? 0 : 1);
-  });
-
-  it('below ASSOCIATE_SHARE_MIN_POINTS points the helper is not asked', () => {
-    const helper = new InThreadHelper('all', runAssociationTask);
-    const few = ASSOCIATE_SHARE_MIN_POINTS - 1;
-    expectSame(associateToNiches(F.subarray(0, few * m), few, m, UT, H, ideal, nadir, helper), oracle(F, few, m, UT, H, ideal, nadir));
-    expect(helper.posted).toBe(0);
-  });
-
-  it.skipIf(availableParallelism() < 2)('the real helper thread gives the oracle\'s result, with its share done there', async () => {
-    const helper = algorithmHelper(4096)!;
-    expect(helper).not.toBeNull();
-    for (let waited = 0; !helper.ready && waited < 30_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
-    const before = helper.completed;
-    expectSame(associateToNiches(F, n, m, UT, H, ideal, nadir, helper), want);
-    expect(helper.completed - before).toBe(1);
+  it('the oracle\'s niches and distances bit for bit', () => {
+    expectSame(associateToNiches(F, n, m, UT, H, ideal, nadir), oracle(F, n, m, UT, H, ideal, nadir));
   });
 });
 

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
 import { safeEvaluate, type Evaluation, type Problem } from '../../src/problem/types.js';
@@ -6,7 +5,6 @@ import { dominates } from '../../src/core/dominance.js';
 import { hypervolume } from '../../src/indicators/hypervolume.js';
 import { createAlgorithm, algorithmNames, maxEvaluations, maxGenerations } from '../../solvers/index.js';
 import { minimize, populationHypervolume } from '../helpers/minimize.js';
-import { algorithmHelper } from '../../solvers/helper.js';
 import type { Algorithm, AlgorithmOptions, Individual } from '../../solvers/types.js';
 
 const EMPTY = new Float64Array(0);
@@ -176,27 +174,6 @@ describe.each(algorithmNames().map((n) => [n]))('%s', (name) => {
     expect(() => alg.tell([])).toThrow();
     alg.ask();
     expect(() => alg.tell([{ status: 'failed', reason: 'x' }])).toThrow(RangeError);
-  });
-});
-
-describe.skipIf(availableParallelism() < 2)('threads: 2 (a helper thread for the survival, solvers/helper.ts) runs as threads: 1', () => {
-  // 5-objective DTLZ2 at population 2,048: the dominator bitsets' sort, NSGA-III's association and the archive's
-  // merges all share their work with the helper
-  const problem5 = createBenchmarkProblem({ problem: 'dtlz2', objectives: 5, variables: 14 });
-  it.each(algorithmNames().map((n) => [n]))('%s: the same population and archive, bit for bit, with the helper\'s tasks done', async (name) => {
-    const helper = algorithmHelper(2048)!;
-    expect(helper).not.toBeNull();
-    for (let waited = 0; !helper.ready && waited < 30_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
-    const before = helper.completed;
-    const one = createAlgorithm(name, problem5, { population: 2048, seed: 11, threads: 1 });
-    run(one, problem5, 6);
-    expect(helper.completed).toBe(before);
-    const two = createAlgorithm(name, problem5, { population: 2048, seed: 11, threads: 2 });
-    run(two, problem5, 6);
-    // the sort's three tasks per generation at least (NSGA-III: and the association's)
-    expect(helper.completed - before).toBeGreaterThanOrEqual(3 * 5);
-    expect(fingerprint(two.population())).toBe(fingerprint(one.population()));
-    expect(fingerprint(two.archive())).toBe(fingerprint(one.archive()));
   });
 });
 

@@ -12,7 +12,7 @@ const dir = tempDir('odc-uncertainty-cli-');
 
 /** The compiled CLI in a child process (dist/ is rebuilt by the vitest global setup). */
 function cli(...args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist/src/cli/bin.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist/src/cli/bin.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 600_000 }); // a hang guard
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
