@@ -120,6 +120,8 @@ export interface ConjunctionScreenParams {
   readonly threshold_m: number;
   /** How many worst pair classes to keep (default 10). */
   readonly worst?: number;
+  /** Reuse shell screens of this process (default true; false times the screen itself). */
+  readonly memoise?: boolean;
 }
 
 /** Rate of the argument of latitude of a circular orbit with secular J2 [rad/s] (header). */
@@ -258,7 +260,8 @@ type ShellResult = { readonly screen: ShellScreen; readonly hits: readonly Class
 const SCREENS = new Memo<ShellResult>(4_000_000);
 
 /** Screen one shell (header), memoised on its geometry (the name aside), the epoch, threshold and k. */
-function screenShell(sh: ShellGeometrySpec, epochIso: string, threshold_m: number, k: number): ShellResult {
+function screenShell(sh: ShellGeometrySpec, epochIso: string, threshold_m: number, k: number, memoise: boolean): ShellResult {
+  if (!memoise) return screenShellOnce(sh, epochIso, threshold_m, k);
   const { name: _name, ...geometry } = sh;
   const key = `${JSON.stringify(geometry)}|${epochIso}|${threshold_m}|${k}`;
   return SCREENS.get(key, () => screenShellOnce(sh, epochIso, threshold_m, k), (r) => r.st.u0.length + r.hits.length);
@@ -306,7 +309,7 @@ export function conjunctionScreen(p: Readonly<ConjunctionScreenParams>): Conjunc
   const shells: ShellScreen[] = [];
   let pairsBelow = 0;
   p.shells.forEach((sh, i) => {
-    const { screen, hits, st } = screenShell(sh, p.epochIso, p.threshold_m, k);
+    const { screen, hits, st } = screenShell(sh, p.epochIso, p.threshold_m, k, p.memoise ?? true);
     shells.push(screen);
     pairsBelow += screen.pairsBelow;
     for (const c of hits.slice(0, k)) {
