@@ -16,7 +16,7 @@
  * environment.ts). A candidate pair is refined to that minimum exactly (the distance is evaluated from the
  * two position vectors there, not from 1 − K0 − K1, to keep metre accuracy at 7,000 km).
  *
- * Screen (spatial hash, per time step). Positions at the middle of each step go into a cubic grid of cell
+ * Screen (cubic grid, pairGrid.ts, per time step). Positions at the middle of each step go into a cubic grid of cell
  * size c = D + v_rel·h/2 (D the screening distance, h the step, v_rel ≤ 2r·u̇ the largest relative speed of
  * two satellites of one shell); every pair in the same or adjacent cells closer than c is a candidate.
  * A pair whose distance drops below D anywhere in the step is closer than c at its middle, so no pair
@@ -61,6 +61,8 @@
 import { EARTH_J2, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../units/constants.js';
 import { positive } from '../models/validate.js';
 import { planeRaan_rad, slotPhase_rad } from './pattern.js';
+import { Memo } from './memo.js';
+import { pairsWithin } from './pairGrid.js';
 import type { ShellGeometrySpec } from './types.js';
 
 const TWO_PI = 2 * Math.PI;
@@ -71,8 +73,6 @@ const TWO_PI = 2 * Math.PI;
  * the latitude band edges instead, far fewer at the shells a study searches (test/bench/conjunction.ts).
  */
 const MAX_STEPS = 16;
-/** Finest grid cell relative to the orbit radius: keeps the packed cell key below 2^53. */
-const MIN_CELL_PER_RADIUS = 2 ** -16;
 
 export interface ConjunctionPair {
   readonly shellA: number;
@@ -120,6 +120,8 @@ export interface ConjunctionScreenParams {
   readonly threshold_m: number;
   /** How many worst pair classes to keep (default 10). */
   readonly worst?: number;
+  /** Reuse shell screens of this process (default true; false times the screen itself). */
+  readonly memoise?: boolean;
 }
 
 /** Rate of the argument of latitude of a circular orbit with secular J2 [rad/s] (header). */
@@ -180,6 +182,8 @@ function position(st: ShellState, k: number, u: number, out: Float64Array, o: nu
   out[o + 2] = c * B[b + 2]! + s * B[b + 5]!;
 }
 
+const SCRATCH = new Float64Array(6);
+
 /** Exact closest approach of objects a and b over all time, and its first time after the epoch. */
 export function pairClosestApproach(st: ShellState, a: number, b: number): { d_m: number; t_s: number } {
   const B = st.basis, pa = Math.floor(a / st.slots) * 6, pb = Math.floor(b / st.slots) * 6;
@@ -190,7 +194,7 @@ export function pairClosestApproach(st: ShellState, a: number, b: number): { d_m
   // Same plane (A = C = 0): the distance is constant.
   const ua = Math.hypot(A, C) < 1e-14 ? ua0 : (Math.atan2(C, A) - delta) / 2;
   const t_s = mod(ua - ua0, Math.PI) / st.uDot;
-  const x = new Float64Array(6);
+  const x = SCRATCH;
   position(st, a, ua, x, 0);
   position(st, b, ua + delta, x, 3);
   return { d_m: Math.hypot(x[0]! - x[3]!, x[1]! - x[4]!, x[2]! - x[5]!), t_s };
@@ -201,12 +205,25 @@ function pairClass(st: ShellState, a: number, b: number): { key: number; size: n
   const P = st.planes, S = st.slots, T = P * S;
   const pa = Math.floor(a / S), sa = a % S, pb = Math.floor(b / S), sb = b % S;
   if (st.delta) {
-    const diff = (p1: number, s1: number, p2: number, s2: number): number => mod(p2 - p1, P) * S + mod(s2 - s1 - (p2 < p1 ? st.phasing : 0), S);
-    const d1 = diff(pa, sa, pb, sb), d2 = diff(pb, sb, pa, sa);
+    const d1 = deltaDiff(st, pa, sa, pb, sb), d2 = deltaDiff(st, pb, sb, pa, sa);
     return { key: Math.min(d1, d2), size: d1 === d2 ? T / 2 : T };
   }
   const [p1, p2, ds] = pa < pb ? [pa, pb, mod(sb - sa, S)] : pa > pb ? [pb, pa, mod(sa - sb, S)] : [pa, pa, Math.min(mod(sb - sa, S), mod(sa - sb, S))];
   return { key: (p1 * P + p2) * S + ds, size: p1 === p2 && 2 * ds === S ? S / 2 : S };
+}
+
+/** Walker delta: the offset (planes, slots) from object (p1, s1) to (p2, s2), as one number. */
+function deltaDiff(st: ShellState, p1: number, s1: number, p2: number, s2: number): number {
+  return mod(p2 - p1, st.planes) * st.slots + mod(s2 - s1 - (p2 < p1 ? st.phasing : 0), st.slots);
+}
+
+/** The key of pairClass alone (no allocation: it runs for every candidate pair). */
+function pairClassKey(st: ShellState, a: number, b: number): number {
+  const S = st.slots;
+  const pa = Math.floor(a / S), sa = a % S, pb = Math.floor(b / S), sb = b % S;
+  if (st.delta) return Math.min(deltaDiff(st, pa, sa, pb, sb), deltaDiff(st, pb, sb, pa, sa));
+  if (pa === pb) return (pa * st.planes + pa) * S + Math.min(mod(sb - sa, S), mod(sa - sb, S));
+  return pa < pb ? (pa * st.planes + pb) * S + mod(sb - sa, S) : (pb * st.planes + pa) * S + mod(sa - sb, S);
 }
 
 /** Positions of every object at time t [m], xyz interleaved. */
@@ -214,92 +231,6 @@ function positionsAt(st: ShellState, t: number): Float64Array {
   const n = st.u0.length, out = new Float64Array(3 * n);
   for (let k = 0; k < n; k++) position(st, k, st.u0[k]! + st.uDot * t, out, 3 * k);
   return out;
-}
-
-/** Half of the 26 neighbouring cells (the other half sees this cell as its neighbour): (dx, dy, dz) > 0 lexicographically. */
-const FORWARD = ((): number[][] => {
-  const out: number[][] = [];
-  for (let dz = -1; dz <= 1; dz++) {
-    for (let dy = -1; dy <= 1; dy++) {
-      for (let dx = -1; dx <= 1; dx++) if (dz > 0 || (dz === 0 && (dy > 0 || (dy === 0 && dx > 0)))) out.push([dx, dy, dz]);
-    }
-  }
-  return out;
-})();
-
-/** Open-addressing table from a cell key to the first index of its run in the sorted order. */
-class CellTable {
-  private readonly keys: Float64Array;
-  private readonly starts: Int32Array;
-  private readonly mask: number;
-  constructor(n: number) {
-    const size = 2 ** Math.ceil(Math.log2(2 * n + 2));
-    this.keys = new Float64Array(size).fill(-1);
-    this.starts = new Int32Array(size);
-    this.mask = size - 1;
-  }
-  private slot(key: number): number {
-    return (Math.imul(key >>> 0, 0x9e3779b1) ^ Math.imul(Math.floor(key / 4294967296), 0x85ebca77)) & this.mask;
-  }
-  set(key: number, start: number): void {
-    let h = this.slot(key);
-    while (this.keys[h] !== -1) h = (h + 1) & this.mask;
-    this.keys[h] = key;
-    this.starts[h] = start;
-  }
-  get(key: number): number {
-    for (let h = this.slot(key); ; h = (h + 1) & this.mask) {
-      const k = this.keys[h]!;
-      if (k === key) return this.starts[h]!;
-      if (k === -1) return -1;
-    }
-  }
-}
-
-/**
- * Every pair closer than `cutoff` in `pos` (cubic grid of at least that cell size: a cell and its 26
- * neighbours), handed to `visit(a, b, distance)` once per pair.
- */
-function pairsWithin(pos: Float64Array, radius_m: number, cutoff: number, visit: (a: number, b: number, d: number) => void): void {
-  const n = pos.length / 3;
-  const cell = Math.max(cutoff, radius_m * MIN_CELL_PER_RADIUS);
-  const off = Math.ceil(radius_m / cell) + 2, M = 2 * off + 1;
-  const key = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    key[k] = Math.floor(pos[3 * k]! / cell) + off + M * (Math.floor(pos[3 * k + 1]! / cell) + off + M * (Math.floor(pos[3 * k + 2]! / cell) + off));
-  }
-  const order = new Uint32Array(n);
-  for (let k = 0; k < n; k++) order[k] = k;
-  order.sort((x, y) => key[x]! - key[y]!);
-  const sorted = new Float64Array(n);
-  for (let j = 0; j < n; j++) sorted[j] = key[order[j]!]!;
-  const table = new CellTable(n);
-  const runs: number[] = [];
-  for (let j = 0; j < n; j++) {
-    if (j === 0 || sorted[j] !== sorted[j - 1]) {
-      table.set(sorted[j]!, j);
-      runs.push(j);
-    }
-  }
-  runs.push(n);
-  const forward = FORWARD.map(([dx, dy, dz]) => dx! + M * (dy! + M * dz!));
-  const c2 = cutoff * cutoff;
-  const test = (a: number, b: number): void => {
-    const ex = pos[3 * a]! - pos[3 * b]!, ey = pos[3 * a + 1]! - pos[3 * b + 1]!, ez = pos[3 * a + 2]! - pos[3 * b + 2]!;
-    const d2 = ex * ex + ey * ey + ez * ez;
-    if (d2 < c2) visit(Math.min(a, b), Math.max(a, b), Math.sqrt(d2));
-  };
-  for (let r = 0; r + 1 < runs.length; r++) {
-    const lo = runs[r]!, hi = runs[r + 1]!;
-    const ka = sorted[lo]!;
-    for (let i = lo; i < hi; i++) for (let j = i + 1; j < hi; j++) test(order[i]!, order[j]!);
-    for (let f = 0; f < forward.length; f++) {
-      const kb = ka + forward[f]!;
-      const first = table.get(kb);
-      if (first < 0) continue;
-      for (let j = first; j < n && sorted[j] === kb; j++) for (let i = lo; i < hi; i++) test(order[i]!, order[j]!);
-    }
-  }
 }
 
 /** k-th smallest pair distance at the epoch (an upper bound on the k-th smallest closest approach) [m]. */
@@ -319,8 +250,25 @@ function snapshotKth(st: ShellState, k: number): number {
 
 interface ClassHit { readonly a: number; readonly b: number; readonly d_m: number; readonly t_s: number; readonly size: number }
 
+type ShellResult = { readonly screen: ShellScreen; readonly hits: readonly ClassHit[]; readonly st: ShellState };
+
+/**
+ * Shell screens kept across the evaluations of one process (a study revisits a shell with another launcher,
+ * terminal or second shell). The key is every input the screen reads; the value is returned as computed.
+ * Budget in objects and hits held (~8 bytes × 6 each, a few tens of MB at most).
+ */
+const SCREENS = new Memo<ShellResult>(4_000_000);
+
+/** Screen one shell (header), memoised on its geometry (the name aside), the epoch, threshold and k. */
+function screenShell(sh: ShellGeometrySpec, epochIso: string, threshold_m: number, k: number, memoise: boolean): ShellResult {
+  if (!memoise) return screenShellOnce(sh, epochIso, threshold_m, k);
+  const { name: _name, ...geometry } = sh;
+  const key = `${JSON.stringify(geometry)}|${epochIso}|${threshold_m}|${k}`;
+  return SCREENS.get(key, () => screenShellOnce(sh, epochIso, threshold_m, k), (r) => r.st.u0.length + r.hits.length);
+}
+
 /** Screen one shell (header): every pair class closer than the screening distance. */
-function screenShell(sh: ShellGeometrySpec, epochIso: string, threshold_m: number, k: number): { screen: ShellScreen; hits: ClassHit[]; st: ShellState } {
+function screenShellOnce(sh: ShellGeometrySpec, epochIso: string, threshold_m: number, k: number): ShellResult {
   const st = shellState(sh, epochIso);
   const period = TWO_PI / st.uDot;
   const T = st.planes * st.slots;
@@ -336,10 +284,10 @@ function screenShell(sh: ShellGeometrySpec, epochIso: string, threshold_m: numbe
   for (let i = 0; i < steps && T > 1; i++) {
     pairsWithin(positionsAt(st, (i + 0.5) * h), st.r, cutoff, (a, b) => {
       candidates++;
-      const c = pairClass(st, a, b);
-      if (classes.has(c.key)) return;
+      const key = pairClassKey(st, a, b);
+      if (classes.has(key)) return;
       const ca = pairClosestApproach(st, a, b);
-      if (ca.d_m < D) classes.set(c.key, { a, b, d_m: Math.max(0, ca.d_m - st.shrink_m), t_s: ca.t_s, size: c.size * st.members * st.members });
+      if (ca.d_m < D) classes.set(key, { a, b, d_m: Math.max(0, ca.d_m - st.shrink_m), t_s: ca.t_s, size: pairClass(st, a, b).size * st.members * st.members });
     });
   }
   const hits = [...classes.values()].sort((x, y) => x.d_m - y.d_m);
@@ -361,7 +309,7 @@ export function conjunctionScreen(p: Readonly<ConjunctionScreenParams>): Conjunc
   const shells: ShellScreen[] = [];
   let pairsBelow = 0;
   p.shells.forEach((sh, i) => {
-    const { screen, hits, st } = screenShell(sh, p.epochIso, p.threshold_m, k);
+    const { screen, hits, st } = screenShell(sh, p.epochIso, p.threshold_m, k, p.memoise ?? true);
     shells.push(screen);
     pairsBelow += screen.pairsBelow;
     for (const c of hits.slice(0, k)) {

@@ -36,3 +36,22 @@ export class Memo<V> {
     return value;
   }
 }
+
+/**
+ * One Memo per LP solver: an LP's answer is the solver's, so results found with one solver are never handed to
+ * a caller that passed another (a test comparing solvers). A solver's memo goes with it.
+ */
+export class SolverMemo<V> {
+  private readonly bySolver = new WeakMap<object, Memo<V>>();
+
+  constructor(private readonly budget: number) {}
+
+  for(solver: object): Memo<V> {
+    let m = this.bySolver.get(solver);
+    if (m === undefined) {
+      m = new Memo<V>(this.budget);
+      this.bySolver.set(solver, m);
+    }
+    return m;
+  }
+}

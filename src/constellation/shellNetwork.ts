@@ -21,11 +21,12 @@ import { linkRateCoefficients, opticalTerminalFromRow } from '../models/linkBudg
 import type { CompiledShell, ConstellationSpec } from './compile.js';
 import { groundLinksAtSample, type GroundContactParams } from './ground.js';
 import { DEFAULT_GRAZING_HEIGHT_m, shellLinks, type ShellLinksResult } from './links.js';
-import { networkThroughput, type LinkGraph, type NetworkTraffic, type PathStatistics } from './network.js';
+import { networkThroughput, type LinkGraph, type NetworkResult, type NetworkTraffic, type PathStatistics } from './network.js';
+import { SolverMemo } from './memo.js';
 import { boundGap, graphClassUtilization, seriesStats, type InstantNetwork } from './networkSeries.js';
 import type { PlaneTrack } from './propagate.js';
-import { torusSeries } from './shellNetworkTorus.js';
-import { torusDownlinkBound, torusThroughput } from './torus.js';
+import { torusSeries, torusThroughputMemo } from './shellNetworkTorus.js';
+import { torusDownlinkBound } from './torus.js';
 
 export interface ShellNetworkResult {
   /** Mean over the snapshot instants of the rate per node [b/s] (each instant's reported value, see InstantNetwork). */
@@ -115,6 +116,12 @@ function withSeries(instants: readonly InstantNetwork[], rest: Omit<ShellNetwork
   };
 }
 
+/**
+ * Explicit-graph LPs kept across instants and evaluations (entries: a small shell's arc-flow LP takes seconds,
+ * its result a few kB). Keyed by everything the LP reads, so a hit returns exactly what solving would.
+ */
+const GRAPH_LPS = new SolverMemo<NetworkResult>(64);
+
 /** What an instant's LP depends on: its links (ends and capacities) and its traffic. */
 function instantKey(graph: LinkGraph, traffic: NetworkTraffic): string {
   return `${graph.nodes}|${graph.edges.map((e) => `${e.u},${e.v},${e.capacity_bps}`).join(';')}|${JSON.stringify(traffic)}`;
@@ -131,16 +138,13 @@ function graphSeries(p: ShellNetworkParams, instants: readonly number[], uniform
   // Clusters fly the same free relative orbits: one cluster stands for all, but its members' distances (and the
   // link rates) change over the orbit, so every instant is solved.
   const cluster = g.pattern === 'cluster' && uniform;
-  const solved = new Map<string, ReturnType<typeof networkThroughput>>();
   for (const j of instants) {
     const full = j === p.linkParams.snapshotIndex ? p.links.graph! : shellLinks({ ...p.linkParams, snapshotIndex: j }).graph!;
     const graph = cluster ? firstCluster(full, g.satsPerPlane) : full;
     const traffic: NetworkTraffic = uniform ? { kind: 'uniform' } : gatewaySinks(p, j);
     // An instant whose graph and traffic equal an earlier one's has its answer (a cluster whose links stay at
-    // full rate as its members breathe): the LP is solved once per distinct instant.
-    const key = instantKey(graph, traffic);
-    const r = solved.get(key) ?? networkThroughput({ graph, traffic, lpSolver: p.lp });
-    solved.set(key, r);
+    // full rate as its members breathe; the same small shell in another design): each distinct LP is solved once.
+    const r = GRAPH_LPS.for(p.lp).get(instantKey(graph, traffic), () => networkThroughput({ graph, traffic, lpSolver: p.lp }));
     const v = r.throughputPerNode_bps;
     const edges = graph.edges as readonly { capacity_bps: number; class?: string }[];
     series.push({ sampleIndex: j, model: 'exact', throughputPerNode_bps: v, lowerBound_bps: v, upperBound_bps: v, classes: graphClassUtilization(edges, r.edgeUtilization) });
@@ -216,7 +220,7 @@ function torusModelSeries(p: ShellNetworkParams, instants: readonly number[]): S
   }
   // Not a Walker delta torus: the symmetric model on time-averaged capacities, an approximation (not per instant).
   const t = p.links.torus;
-  const torus = torusThroughput({
+  const torus = torusThroughputMemo({
     planes: g.planes, satsPerPlane: g.satsPerPlane, phasing: g.phasing,
     inPlaneCapacity_bps: t.capIn_bps, crossPlaneCapacity_bps: shell.topology === 'ring' ? 0 : t.capCross_bps,
     inPlaneLength_m: t.inPlaneLength_m, crossPlaneLength_m: t.crossPlaneMeanLength_m, lpSolver: p.lp,

@@ -19,7 +19,8 @@ import type { LinkRateCoefficients } from '../models/linkBudget.js';
 import type { InstantNetwork } from './networkSeries.js';
 import type { PathStatistics } from './network.js';
 import type { PlaneTrack } from './propagate.js';
-import { torusThroughput, type TorusResult } from './torus.js';
+import { torusThroughput, type TorusParams, type TorusResult } from './torus.js';
+import { SolverMemo } from './memo.js';
 import { torusInstantCapacities } from './torusInstant.js';
 import { torusRoutingBound } from './torusRouting.js';
 
@@ -66,6 +67,15 @@ function symmetricClasses(t: TorusResult, n: number, crossOff: number, inOff: nu
   ];
 }
 
+/** Reduced torus LPs kept across instants and evaluations (a study revisits a shell with another launcher or second shell). */
+const TORUS_LPS = new SolverMemo<TorusResult>(256);
+
+/** `torusThroughput` memoised on its inputs (shape, class capacities and lengths; default hop delay, no LP options). */
+export function torusThroughputMemo(p: Readonly<Omit<TorusParams, 'lpOptions' | 'perHopDelay_s'>>): TorusResult {
+  const key = `${p.planes}|${p.satsPerPlane}|${p.phasing}|${p.inPlaneCapacity_bps}|${p.crossPlaneCapacity_bps}|${p.inPlaneLength_m}|${p.crossPlaneLength_m}`;
+  return TORUS_LPS.for(p.lpSolver).get(key, () => torusThroughput(p));
+}
+
 /** The shell's network at each instant (see header). */
 export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
   const { planes: P, satsPerPlane: S, phasing: F } = p;
@@ -80,7 +90,7 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
       latitudeCutoff_rad: p.latitudeCutoff_rad, inPlaneUsable: p.inPlaneUsable, crossPlaneUsable: p.crossPlaneUsable,
     });
     const cross = meanMinMax(c.cross_bps), inPlane = meanMinMax(c.inPlane_bps);
-    const t = torusThroughput({
+    const t = torusThroughputMemo({
       planes: P, satsPerPlane: S, phasing: F, inPlaneCapacity_bps: inPlane.mean, crossPlaneCapacity_bps: cross.mean,
       inPlaneLength_m: c.inPlaneLength_m, crossPlaneLength_m: c.crossPlaneLength_m, lpSolver: p.lp,
     });

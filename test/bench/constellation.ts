@@ -2,12 +2,13 @@
  * Benchmark (prints figures, asserts nothing): constellation evaluation times on this machine, stage by
  * stage for a 10,000-satellite Walker +Grid shell, and end to end for every reference constellation
  * (`designs/constellations/`), with the network LP sizes and which solver ran, and the flagship
- * constellation study end to end with 0 and 2 worker threads, and the self-conjunction screen
+ * constellation study end to end with 0 and 2 worker threads (wall, and CPU where /usr/bin/time exists), one evaluation
+ * of that study stage by stage in CPU time (test/bench/constellationStages.ts), and the self-conjunction screen
  * (test/bench/conjunction.ts).
  * Run with `npm run bench:constellation` (builds first).
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, writeFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +24,9 @@ import { gmstSamples_rad, propagatePlane, windowTimes_s } from '../../src/conste
 import { linkRateCoefficients, opticalTerminalFromRow } from '../../src/models/linkBudget.js';
 import { torusSeries } from '../../src/constellation/shellNetworkTorus.js';
 import { evaluateNode } from '../../src/evaluate/node.js';
+import { loadStudyProblem } from '../../src/run/problem.js';
 import { benchConjunction } from './conjunction.js';
+import { evaluationStages, STAGES } from './constellationStages.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const catalogs = loadCatalogs();
@@ -95,6 +98,32 @@ for (const [P, S, inc] of [[20, 40, 98], [60, 70, 53], [40, 70, 98], [100, 100, 
     ` lower ${(i.lowerBound_bps / 1e9).toPrecision(4)}, upper ${i.upperBound_bps === null ? '-' : (i.upperBound_bps / 1e9).toPrecision(4)})`);
 }
 
+// One evaluation of the flagship study stage by stage, CPU time of this process (the machine is shared: wall
+// time would measure the neighbours). Stages as evaluateConstellation runs them, without its memos.
+const studyPath = join(root, 'designs/constellation-study.yaml');
+const study = loadStudyProblem(studyPath, lp);
+const designX = (values: Record<string, number | string>): Float64Array => Float64Array.from(study.problem.variables.map((v) => {
+  const x = values[v.name];
+  if (x === undefined) throw new Error(`bench: no value for ${v.name}`);
+  return v.kind === 'choice' ? v.options.findIndex((o) => o === x) : Number(x);
+}));
+const base = {
+  'shells.low.planes': 60, 'shells.low.satsPerPlane': 70, 'shells.low.altitude_km': 550, 'shells.low.inclination_deg': 53,
+  'shells.dawn-dusk.planes': 40, 'shells.dawn-dusk.satsPerPlane': 70, 'shells.dawn-dusk.altitude_km': 650,
+  'shells.low.phasing': 1, 'shells.dawn-dusk.phasing': 1, 'isl.terminal': 'isl-100g', 'launch.vehicle': 'starship',
+};
+const stageCases: [string, Record<string, number | string>][] = [
+  ['study base (60 × 70 Walker 53° + 40 × 70 SSO band)', base],
+  ['dawn-dusk 2 × 93 (explicit-graph LP)', { ...base, 'shells.dawn-dusk.planes': 2, 'shells.dawn-dusk.satsPerPlane': 93 }],
+];
+console.log('\nflagship study (designs/constellation-study.yaml), one evaluation stage by stage, CPU ms (share of the evaluation):');
+evaluationStages(study.constellation!.spec(designX({ ...base, 'shells.low.planes': 59 })), lp); // warm-up (another design: no memo hits below)
+for (const [label, values] of stageCases) {
+  const t = evaluationStages(study.constellation!.spec(designX(values)), lp);
+  const total = STAGES.reduce((a, k) => a + t[k], 0);
+  console.log(`  ${label}: ${total.toFixed(0)} ms\n    ${STAGES.map((k) => `${k} ${t[k].toFixed(1)} (${((100 * t[k]) / total).toFixed(0)} %)`).join(', ')}`);
+}
+
 console.log('\nReference constellations, end to end (load + evaluate):');
 const refDir = join(root, 'designs/constellations');
 for (const name of readdirSync(refDir).filter((x) => x.endsWith('.yaml')).sort()) {
@@ -111,22 +140,38 @@ benchConjunction(root, catalogs, lp);
 
 // The flagship constellation study end to end (CLI start to files and report written) with 0 and 2 workers.
 const bin = join(root, 'dist/src/cli/bin.js');
-const studyPath = join(root, 'designs/constellation-study.yaml');
-console.log('\nflagship constellation study (designs/constellation-study.yaml) end to end, CLI start to report written:');
+const TIME = '/usr/bin/time';
+// BENCH_STUDY_GENERATIONS=g runs a slice of the study (its first g generations, same seed) on a busy machine.
+const generations = process.env['BENCH_STUDY_GENERATIONS'];
+let runPath = studyPath;
+if (generations !== undefined) {
+  runPath = join(mkdtempSync(join(tmpdir(), 'odc-bench-slice-')), 'constellation-study.yaml');
+  writeFileSync(runPath, readFileSync(studyPath, 'utf8').replace(/^node: (.*)$/m, (_m, f: string) => `node: ${join(root, 'designs', f)}`)
+    .replace(/generations: \d+/, `generations: ${Number(generations)}`));
+}
+console.log(`\nflagship constellation study (designs/constellation-study.yaml${generations !== undefined ? `, first ${generations} generations` : ''}) end to end, ` +
+  'CLI start to report written:');
 const wall: number[] = [];
 const evaluating: number[] = [];
 for (const workers of [0, 2]) {
   const out = mkdtempSync(join(tmpdir(), 'odc-bench-cs-'));
   const t = performance.now();
-  const r = spawnSync(process.execPath, [bin, 'run', studyPath, '--out', join(out, 'run'), '--workers', String(workers), '--quiet'], { encoding: 'utf8' });
+  const args = [bin, 'run', runPath, '--out', join(out, 'run'), '--workers', String(workers), '--quiet'];
+  // CPU of the whole process tree's threads (user + system) from GNU time where it is installed.
+  const timed = existsSync(TIME);
+  const r = timed
+    ? spawnSync(TIME, ['-f', 'odc-cpu %U %S', process.execPath, ...args], { encoding: 'utf8' })
+    : spawnSync(process.execPath, args, { encoding: 'utf8' });
   const s = (performance.now() - t) / 1000;
+  const cpu = /odc-cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
   wall.push(s);
   // run.json's evaluate_s: the generations' evaluation time, without start-up, result records and report.
   const evaluate_s = (JSON.parse(readFileSync(join(out, 'run', 'run.json'), 'utf8')) as { timings: { evaluate_s: number } }).timings.evaluate_s;
   evaluating.push(evaluate_s);
   const evals = /(\d+) evaluations/.exec(r.stdout)?.[1] ?? '?';
-  console.log(`  --workers ${workers}: ${s.toFixed(1)} s for ${evals} evaluations (${(Number(evals) / s).toFixed(1)} evaluations/s; evaluating ${evaluate_s.toFixed(1)} s)` +
-    `${r.status === 0 ? '' : ` FAILED: ${r.stderr.trim()}`}`);
+  const cpuText = cpu ? `, CPU ${(Number(cpu[1]) + Number(cpu[2])).toFixed(1)} s` : '';
+  console.log(`  --workers ${workers}: ${s.toFixed(1)} s wall${cpuText} for ${evals} evaluations (${(Number(evals) / s).toFixed(1)} evaluations/s; evaluating ${evaluate_s.toFixed(1)} s)` +
+    `${r.status === 0 ? '' : ` FAILED: ${r.stderr.replace(/odc-cpu.*/, '').trim()}`}`);
 }
 console.log(`  speed-up of 2 workers over 0: ${(wall[0]! / wall[1]!).toFixed(2)}× end to end, ${(evaluating[0]! / evaluating[1]!).toFixed(2)}× while evaluating` +
   ` (machine load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
