@@ -54,6 +54,8 @@ export interface ConstellationSpec {
   readonly traffic: { readonly pattern: TrafficPattern; readonly demandPerNode_bps: number };
   readonly window: SamplingWindow;
   readonly snapshots: number;
+  /** Largest all-to-all arc-flow LP solved on a shell's full link graph [columns]; larger shells use the reduced models. */
+  readonly maxFullLpColumns: number;
   readonly launch: {
     readonly vehicles: readonly VehiclePlan[];
     readonly packingEfficiency: number;
@@ -117,6 +119,7 @@ export function compileConstellation(loaded: LoadedConstellation, catalogs: Cata
     traffic: { pattern: c.traffic.pattern, demandPerNode_bps: c.traffic.demandPerNode_Gbps * BPS_PER_GBPS },
     window: { epochIso: c.simulation.epoch, duration_s: c.simulation.duration_h * S_PER_H, step_s: c.simulation.step_s },
     snapshots: c.simulation.snapshots,
+    maxFullLpColumns: c.simulation.maxFullLpColumns,
     launch: {
       vehicles: c.launch.vehicles.map((v) => ({ vehicle: vehicles.get(v.vehicle)!, cadence_per_yr: v.cadence_per_yr, maxLaunches: v.maxLaunches ?? null })),
       packingEfficiency: c.launch.packingEfficiency,

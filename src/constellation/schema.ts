@@ -105,6 +105,8 @@ export const simulationSchema = lazy(() => z
     duration_h: range('simulation.duration_h', 0.1, 240, 'h', 'geometry sampling window').default(24).describe('Sampling window [h].'),
     step_s: range('simulation.step_s', 1, 3600, 's', 'sampling step').default(60).describe('Sampling step [s].'),
     snapshots: whole('simulation.snapshots', 1, 64, 'instants at which the network LP is solved').default(4).describe('Instants, evenly spread over the window, at which the network LP is solved (the worst is reported).'),
+    maxFullLpColumns: whole('simulation.maxFullLpColumns', 0, 10_000_000, 'largest full-graph network LP').default(250_000)
+      .describe('Largest all-to-all network LP solved on a shell\'s full link graph at each instant [columns, N·2E]. Larger shells take the reduced models: Walker delta +Grid/ring the torus LP per instant (exact or bounded), other patterns the symmetric LP on time-averaged capacities (approximate, flagged). The full LP of a 2 × 100 satellite band is ~100,000 columns and ~50 s of CPU.'),
   })
   .describe('Geometry sampling.'));
 

@@ -82,15 +82,13 @@ function gatewaySinks(p: ShellNetworkParams, sample: number): NetworkTraffic {
   };
 }
 
-/** Full arc-flow LPs for all-to-all traffic grow as N·2E columns; above this the reduced torus model answers. */
-export const MAX_FULL_UNIFORM_LP_COLUMNS = 250_000;
-
-function useFullUniformLp(shell: CompiledShell, links: ShellLinksResult): boolean {
+/** Full arc-flow LPs for all-to-all traffic grow as N·2E columns; above `simulation.maxFullLpColumns` the reduced models answer. */
+function useFullUniformLp(shell: CompiledShell, links: ShellLinksResult, maxColumns: number): boolean {
   if (shell.geometry.pattern === 'cluster') return true;
   // Walker delta +Grid / ring shells are twisted tori: the reduced LP is exact there and far smaller.
   if (shell.geometry.pattern === 'walker-delta' && (shell.topology === 'grid' || shell.topology === 'ring')) return false;
   const n = links.graph?.nodes ?? Infinity;
-  return n * 2 * links.links <= MAX_FULL_UNIFORM_LP_COLUMNS;
+  return n * 2 * links.links <= maxColumns;
 }
 
 /** The subgraph of cluster 0 (nodes 0 … S−1). */
@@ -244,7 +242,7 @@ export function shellNetwork(p: ShellNetworkParams): ShellNetworkResult {
   const uniform = p.spec.traffic.pattern !== 'downlink';
   const separatePlanes = (shell.topology === 'ring' && g.planes > 1) || (g.pattern === 'cluster' && g.planes > 1 && p.spec.traffic.pattern === 'uniform');
   if (uniform && (separatePlanes || shell.topology === 'none')) return disconnectedPlanes(shell);
-  if (p.links.graph !== null && (!uniform || useFullUniformLp(shell, p.links))) return graphSeries(p, instants, uniform);
+  if (p.links.graph !== null && (!uniform || useFullUniformLp(shell, p.links, p.spec.maxFullLpColumns))) return graphSeries(p, instants, uniform);
   if (!uniform) return downlinkBoundSeries(p, instants);
   return torusModelSeries(p, instants);
 }
