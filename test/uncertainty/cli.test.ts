@@ -40,7 +40,8 @@ describe('odc uncertainty / odc sensitivity on the command line', () => {
     for (const f of ['report.html', 'report.md', 'samples.csv', 'summary.json']) expect(existsSync(join(out, f)), f).toBe(true);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect([summary.kind, summary.samples, summary.seed, summary.method]).toEqual(['uncertainty', 32, 3, 'lhs']);
-    expect(summary.outputs.map((o: { path: string }) => o.path)).toEqual(['mass.launch_kg', 'cost.total_USD', 'cost.lcoc_USD_per_PFLOP_day', 'compute.deliveredPFLOPS', 'mass.kW_per_t']);
+    expect(summary.outputs.map((o: { path: string }) => o.path)).toEqual(['mass.launch_kg', 'cost.total_USD', 'cost.lcoc_USD_per_PFLOP_day', 'compute.deliveredPFLOPS', 'mass.kW_per_t',
+      'economics.parityRatioLastYear']);
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html.match(/<svg/g)?.length).toBeGreaterThanOrEqual(6);
     expect(html).not.toMatch(/<script|src="http/);
