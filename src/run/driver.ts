@@ -181,7 +181,8 @@ async function runOpened(opts: RunOptions, createAlgorithm: AlgorithmFactoryByNa
     // Checkpoints leave the archive out (it grows without bound); it is rebuilt from the log's feasible rows.
     const rebuildArchive = checkpoint !== undefined && checkpoint.snapshot['archive'] === null;
     const alg = algorithm;
-    log = new EvaluationLog(join(run.runDir, LOG_PARTIAL), loaded.problem, checkpoint?.logBytes, rebuildArchive
+    const resume = checkpoint !== undefined ? { bytes: checkpoint.logBytes, sha256: checkpoint.logSha256 } : undefined;
+    log = new EvaluationLog(join(run.runDir, LOG_PARTIAL), loaded.problem, resume, rebuildArchive
       ? (row) => {
           if (row.cv === 0 && row.f.every(Number.isFinite)) alg.offerToArchive({ x: row.x, f: row.f, g: row.g, cv: row.cv, evalIndex: row.index });
         }
@@ -312,7 +313,7 @@ async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
       writeCheckpoint(run.runDir, {
         formatVersion: 1, studyHash: loaded.hash, generation: p.generation, evaluations: p.evaluations,
         logBytes: log.byteLength, liveHypervolume: liveHv, ...(displayNorm !== undefined ? { liveNormalization: displayNorm } : {}),
-        elapsed_s, snapshot: algorithm.snapshot({ archive: false }),
+        elapsed_s, snapshot: algorithm.snapshot({ archive: false }), logSha256: log.sha256,
       });
     }
     if (opts.onProgress) {

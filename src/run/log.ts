@@ -8,7 +8,8 @@
  * light rows (objectives, violation, generation) are also kept in memory up to MEMORY_LOG_DOUBLES numbers, as the
  * file would give them back, so a run of ordinary size does not reread and reparse its log at the end.
  */
-import { closeSync, constants, existsSync, lstatSync, openSync, statSync, truncateSync } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, constants, existsSync, lstatSync, openSync, readSync, statSync, truncateSync } from 'node:fs';
 import { forEachCsvRecord, splitCsvRecord } from './csvStream.js';
 import { FORMULA_PREFIX, PLAIN_NUMBER } from '../io/csv.js';
 import { writeAllSync } from './atomic.js';
@@ -239,6 +240,23 @@ class LightRows {
   }
 }
 
+/** The part of a log a checkpoint covers: its length and sha256. */
+export interface LogPrefix {
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+/** Feeds a file's bytes to `hash` in 1 MB reads (a log of gigabytes is never held). */
+function hashFile(path: string, hash: Hash): void {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let n = readSync(fd, buf, 0, buf.length, null); n > 0; n = readSync(fd, buf, 0, buf.length, null)) hash.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export class EvaluationLog {
   readonly counts: LogCounts = { evaluations: 0, failures: 0, feasible: 0, failureReasons: new Map() };
   /** The light rows in memory, or undefined once over the memory budget. */
@@ -246,23 +264,35 @@ export class EvaluationLog {
   private fd: number;
   private bytes: number;
   private readonly choices: boolean;
+  private readonly hash = createHash('sha256');
   /** `onResumedRow` sees every row already in the log when resuming (the driver rebuilds the archive from them). */
   /** `memoryBudget`: numbers the in-memory light rows may hold (default MEMORY_LOG_DOUBLES). */
   constructor(
-    private readonly path: string, private readonly problem: Problem, resumeBytes?: number, onResumedRow?: (row: LoggedEvaluation) => void,
+    private readonly path: string, private readonly problem: Problem, resume?: LogPrefix, onResumedRow?: (row: LoggedEvaluation) => void,
     memoryBudget = MEMORY_LOG_DOUBLES,
   ) {
     this.light = new LightRows(problem, memoryBudget);
     this.choices = hasChoiceVariable(problem);
-    if (resumeBytes === undefined) {
+    if (resume === undefined) {
       this.fd = openNoFollow(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC);
-      const head = logHeader(problem);
-      writeAllSync(this.fd, Buffer.from(head, 'utf8'));
-      this.bytes = Buffer.byteLength(head);
+      const head = Buffer.from(logHeader(problem), 'utf8');
+      writeAllSync(this.fd, head);
+      this.hash.update(head);
+      this.bytes = head.length;
     } else {
+      const resumeBytes = resume.bytes;
       refuseSymlink(path);
-      if (!existsSync(path) || statSync(path).size < resumeBytes) throw new Error(`${path} is shorter than its checkpoint says; the run folder is damaged`);
+      const st = existsSync(path) ? statSync(path) : undefined;
+      if (st === undefined || !st.isFile() || st.size < resumeBytes) {
+        throw new StudyError('BAD_RUN_DIR', `${path}: ${st === undefined ? 'missing' : !st.isFile() ? 'not a regular file' : `holds ${st.size} bytes, fewer than the ${resumeBytes} its checkpoint covers`}; the run folder is damaged: start a new run`, { file: path });
+      }
       truncateSync(path, resumeBytes);
+      // The prefix must be the bytes the checkpoint was written after (a row edited, cut or filled with NULs would
+      // resume into another run): hashed before a row is parsed.
+      hashFile(path, this.hash);
+      if (this.hash.copy().digest('hex') !== resume.sha256) {
+        throw new StudyError('BAD_RUN_DIR', `${path}: its first ${resumeBytes} bytes are not the ones checkpoint.json vouches for (sha256 differs: edited or damaged after the checkpoint); the run cannot resume: start a new run`, { file: path });
+      }
       // Streamed, never held: any run size resumes in bounded memory.
       forEachLogRow(path, problem, (row) => {
         this.count(row);
@@ -284,6 +314,7 @@ export class EvaluationLog {
       if (3 * text.length <= LOG_SCRATCH.length) bytes = LOG_SCRATCH.subarray(0, LOG_SCRATCH.write(text, 0, 'utf8'));
       else bytes = Buffer.from(text, 'utf8');
       writeAllSync(this.fd, bytes);
+      this.hash.update(bytes);
       this.bytes += bytes.length;
       text = '';
     };
@@ -305,6 +336,10 @@ export class EvaluationLog {
   }
   get byteLength(): number {
     return this.bytes;
+  }
+  /** sha256 (hex) of every byte written so far: what a checkpoint records of the log. */
+  get sha256(): string {
+    return this.hash.copy().digest('hex');
   }
   /**
    * Streams the rows written so far (in evaluation order) back from the file. `objectivesOnly`: rows without decision

@@ -32,6 +32,13 @@ export interface Checkpoint {
   readonly liveNormalization?: Normalization;
   readonly elapsed_s: number;
   readonly snapshot: AlgorithmSnapshot;
+  /** sha256 of the log's first `logBytes` bytes (hex): the prefix this checkpoint vouches for. */
+  readonly logSha256: string;
+}
+
+/** What is written: the checkpoint and, last, the sha256 of its own JSON text without this field. */
+interface SealedCheckpoint extends Checkpoint {
+  readonly checksum: string;
 }
 
 export const CHECKPOINT = 'checkpoint.json';
@@ -321,7 +328,13 @@ function readRunMeta(path: string): RunMeta {
 
 /** checkpoint.json: valid JSON and schema, written for this study, and its log offset within the partial log. */
 function readCheckpoint(path: string, runDir: string, studyHash: string): Checkpoint {
-  const cp = validatedJson<Checkpoint>(checkpointSchema(), readJsonFile(path, 'BAD_RUN_DIR', DAMAGED), path, 'BAD_RUN_DIR', DAMAGED);
+  const sealed = validatedJson<SealedCheckpoint>(checkpointSchema(), readJsonFile(path, 'BAD_RUN_DIR', DAMAGED), path, 'BAD_RUN_DIR', DAMAGED);
+  const { checksum, ...cp } = sealed;
+  // The checksum covers every field (log length, RNG state, population): a checkpoint changed after odc wrote it
+  // would resume into a different run, or one with rows missing.
+  if (checkpointChecksum(cp) !== checksum) {
+    throw new StudyError('BAD_RUN_DIR', `${path}: fails its checksum (it was changed after odc wrote it, or damaged); the run cannot resume from it: start a new run with odc run <study.yaml>`, { file: path, field: 'checksum' });
+  }
   if (cp.studyHash !== studyHash) {
     throw new StudyError('INCOMPATIBLE_RUN', `${path}: written for another study (study hash ${short(cp.studyHash)}, but study.yaml in ${runDir} hashes to ${short(studyHash)}); start a new run`, { file: path, field: 'studyHash' });
   }
@@ -334,5 +347,11 @@ function readCheckpoint(path: string, runDir: string, studyHash: string): Checkp
 }
 
 export function writeCheckpoint(runDir: string, cp: Checkpoint): void {
-  writeFileAtomic(join(runDir, CHECKPOINT), JSON.stringify(cp));
+  const sealed: SealedCheckpoint = { ...cp, checksum: checkpointChecksum(cp) };
+  writeFileAtomic(join(runDir, CHECKPOINT), JSON.stringify(sealed));
+}
+
+/** sha256 (hex) of the checkpoint's JSON text: JSON.parse then JSON.stringify gives the same text back. */
+function checkpointChecksum(cp: Checkpoint): string {
+  return createHash('sha256').update(JSON.stringify(cp)).digest('hex');
 }

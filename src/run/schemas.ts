@@ -71,6 +71,9 @@ export const checkpointSchema = lazy(() => z.looseObject({
   liveNormalization: normalizationSchema().optional(),
   elapsed_s: z.number().nonnegative(),
   snapshot: z.looseObject({ algorithm: z.string() }),
+  /** sha256 of the log prefix the checkpoint covers, and of the checkpoint's own text (src/run/runFolder.ts). */
+  logSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  checksum: z.string().regex(/^[0-9a-f]{64}$/),
 }));
 
 /** Parsed JSON of `path`, or a StudyError naming the file (truncated, empty, not JSON). */

@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StudyError } from '../../src/core/errors.js';
@@ -92,13 +92,45 @@ describe('odc run --resume validates run.json and checkpoint.json', () => {
 
   it('a checkpoint pointing past the end of the evaluation log is a BAD_RUN_DIR error, not an internal one', async () => {
     const runDir = await interruptedRun();
-    const cp = join(runDir, 'checkpoint.json');
-    const c = JSON.parse(readFileSync(cp, 'utf8')) as { logBytes: number };
-    writeFileSync(cp, JSON.stringify({ ...c, logBytes: c.logBytes + 10_000_000 }));
+    const c = JSON.parse(readFileSync(join(runDir, 'checkpoint.json'), 'utf8')) as { logBytes: number };
+    truncateSync(join(runDir, 'evaluations.csv.partial'), c.logBytes - 10);
     const e = await resumeError(runDir);
     expect(e.code).toBe('BAD_RUN_DIR');
     expect(e.field).toBe('logBytes');
     expect(e.message).toContain('evaluations.csv.partial');
+  });
+
+  // Hand edits a checkpoint's schema accepts: each would resume into another run (rows missing, another RNG stream).
+  it.each([
+    ['log length set to 0', (c: Record<string, unknown>) => ({ ...c, logBytes: 0 })],
+    ['log length cut mid-row', (c: Record<string, unknown>) => ({ ...c, logBytes: (c['logBytes'] as number) - 7 })],
+    ['the algorithm state zeroed', (c: Record<string, unknown>) => ({ ...c, snapshot: JSON.parse(JSON.stringify(c['snapshot']).replace(/\d+(\.\d+)?/g, '0')) as unknown })],
+    ['the generation moved back', (c: Record<string, unknown>) => ({ ...c, generation: 1 })],
+  ])('checkpoint.json edited by hand (%s) fails its checksum: BAD_RUN_DIR naming the file', async (_, edit) => {
+    const runDir = await interruptedRun();
+    const cp = join(runDir, 'checkpoint.json');
+    writeFileSync(cp, JSON.stringify(edit(JSON.parse(readFileSync(cp, 'utf8')) as Record<string, unknown>)));
+    const e = await resumeError(runDir);
+    expect(e.code).toBe('BAD_RUN_DIR');
+    expect(e.file).toBe(cp);
+    expect(e.message).toContain('fails its checksum');
+  });
+
+  it.each([
+    ['NUL bytes over a row', (b: Buffer, at: number) => b.fill(0, at, at + 12)],
+    ['one digit changed', (b: Buffer, at: number) => b.write(b[at] === 0x31 ? '2' : '1', at)],
+  ])('a log prefix damaged after the checkpoint (%s) is refused before a row is read', async (_, damage) => {
+    const runDir = await interruptedRun();
+    const log = join(runDir, 'evaluations.csv.partial');
+    const bytes = readFileSync(log);
+    // a digit inside the prefix the checkpoint covers: the third line's first cell
+    const at = bytes.indexOf(0x0a, bytes.indexOf(0x0a) + 1) + 1;
+    damage(bytes, at);
+    writeFileSync(log, bytes);
+    const e = await resumeError(runDir);
+    expect(e.code).toBe('BAD_RUN_DIR');
+    expect(e.file).toBe(log);
+    expect(e.message).toContain('are not the ones checkpoint.json vouches for');
   });
 
   it('the CLI exits 2 with one line naming the file (no stack trace)', async () => {

@@ -3,7 +3,8 @@
  * formula guard and its exact round trip, the history replayed from the log file with its block rule,
  * and the 2-D IGD+ fast path against a brute-force oracle.
  */
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/rng.js';
@@ -143,7 +144,8 @@ describe('evaluation log text cells', () => {
       rows.map((r) => [r.index, r.generation, r.failure, Array.from(r.x), r.failure !== null ? [NaN, NaN] : Array.from(r.f)]),
     );
     const resumedRows: number[] = [];
-    const resumed = new EvaluationLog(path, problem, log.byteLength, (r) => resumedRows.push(r.index));
+    const resumed = new EvaluationLog(path, problem, { bytes: log.byteLength, sha256: log.sha256 }, (r) => resumedRows.push(r.index));
+    expect(log.sha256).toBe(createHash('sha256').update(readFileSync(path).subarray(0, log.byteLength)).digest('hex'));
     expect(resumed.counts).toEqual(log.counts);
     expect(resumedRows).toEqual(rows.map((r) => r.index));
     resumed.close();
@@ -208,7 +210,7 @@ describe('evaluation log text cells', () => {
     small.append(rows);
     sameBits(light(small), fromFile(small, join(dir, 'small.csv.partial')));
     // resumed: the rows already in the file are kept in memory too
-    const resumed = new EvaluationLog(path, problem, log.byteLength);
+    const resumed = new EvaluationLog(path, problem, { bytes: log.byteLength, sha256: log.sha256 });
     resumed.append([row(5, 3, [0.6, 0], [2, 3], [-2])]);
     const all = light(resumed);
     expect(all.map((r) => (r as LoggedEvaluation).index)).toEqual([0, 1, 2, 3, 4, 5]);
