@@ -14,7 +14,8 @@
  * Writes compare.html, compare.md and fronts.svg to the output folder (atomically). The shares and hypervolumes of
  * large fronts run on several threads with the numbers of one thread to the last bit (timings: docs/performance.md).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { prepareOutputFolder } from '../io/outputTarget.js';
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { StudyError } from '../core/errors.js';
@@ -235,7 +236,7 @@ export async function compareRuns(sideA: readonly string[], outDir?: string, opt
   const svg = objectiveMatrixSvg(points, axes, cats, 'run', false, 'fronts');
 
   const dir = outDir ?? defaultOutDir((opts.now ?? (() => new Date()))());
-  mkdirSync(dir, { recursive: true });
+  prepareOutputFolder(dir);
   const result: CompareResult = {
     outDir: dir, htmlPath: join(dir, 'compare.html'), mdPath: join(dir, 'compare.md'), svgPath: join(dir, 'fronts.svg'),
     objectives: first.pareto.objectives.map((o) => ({ name: o.name, sense: o.sense, unit: o.unit })),

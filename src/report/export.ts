@@ -14,6 +14,7 @@ import { StudyError } from '../core/errors.js';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { writeFileAtomic, writeStreamAtomic } from '../run/atomic.js';
+import { checkOutputFile } from '../io/outputTarget.js';
 import { loadStudyProblem } from '../run/problem.js';
 import { writeOmmJson, writeSatelliteCsv, writeTle } from '../constellation/exportSatellites.js';
 import type { ParetoDesign } from '../run/paretoFile.js';
@@ -112,7 +113,10 @@ export function exportDesign(runDir: string, opts: ExportOptions): ExportResult 
       text = `${flat.map(([k]) => csvCell(k)).join(',')}\n${flat.map(([, v]) => csvCell(v)).join(',')}\n`;
     }
   }
-  if (opts.out !== undefined) writeFileAtomic(opts.out, text);
+  if (opts.out !== undefined) {
+    checkOutputFile(opts.out);
+    writeFileAtomic(opts.out, text);
+  }
   return { text, design: d, selector: pick.selector, path: opts.out ?? null };
 }
 
@@ -138,6 +142,7 @@ function exportConstellation(runDir: string, d: ParetoDesign, selector: string, 
     else writeSatelliteCsv(c.spec(x), sink);
   };
   if (opts.out !== undefined) {
+    checkOutputFile(opts.out);
     writeStreamAtomic(opts.out, produce);
     return { text: '', design: d, selector, path: opts.out };
   }

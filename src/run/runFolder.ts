@@ -4,8 +4,9 @@
  * is trusted, so a truncated, empty, `null` or foreign file stops with an exit-2 StudyError naming it.
  * One writer at a time: the process writing a run folder holds its `run.lock` (see `acquireRunLock`).
  */
+import { prepareOutputFolder } from '../io/outputTarget.js';
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
@@ -106,7 +107,7 @@ function createRunFolder(studyPath: string, opts: RunFolderOptions, now: () => D
   let loaded = loadStudyProblem(studyPath, opts.lpSolver);
   const seed = opts.seed ?? loaded.algorithm.seed;
   const runDir = opts.outDir ?? defaultRunDir(loaded.name, seed, now());
-  mkdirSync(runDir, { recursive: true });
+  prepareOutputFolder(runDir);
   // The lock first: a second run into a folder still being written is told who writes it.
   const lock = acquireRunLock(runDir);
   try {

@@ -5,7 +5,8 @@
  * is empty or holds an earlier result of the same kind (its files are replaced); anything else is refused, so a
  * run folder or unrelated files are never overwritten.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { prepareOutputFolder } from '../io/outputTarget.js';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { StudyError } from '../core/errors.js';
 import { writeFileAtomic } from '../run/atomic.js';
@@ -41,7 +42,7 @@ export function prepareAnalysisDir(dir: string, kind: AnalysisKind): void {
       throw new StudyError('BAD_RUN_DIR', `--out ${dir} is not empty and holds no earlier odc ${kind} result; choose a new or empty folder (odc writes only its own result folders)`);
     }
   }
-  mkdirSync(dir, { recursive: true });
+  prepareOutputFolder(dir);
 }
 
 /** Files an earlier result of odc uncertainty / sensitivity may have left (removed before a rewrite, so no stale plot stays). */
