@@ -9,7 +9,7 @@ import { prepareOutputFolder } from '../io/outputTarget.js';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { StudyError } from '../core/errors.js';
-import { writeFileAtomic } from '../run/atomic.js';
+import { writeFileAtomic, writeStreamAtomic } from '../run/atomic.js';
 import { studySlug } from '../run/runFolder.js';
 
 export type AnalysisKind = 'uncertainty' | 'sensitivity';
@@ -52,12 +52,16 @@ const OWN_FILE = /^(report\.html|report\.md|samples\.csv|summary\.json|[a-z][\w.
  * Writes the files in order, each atomically, after removing the earlier result's own files from the folder
  * (report.html first, so the folder never shows an old report beside new data); returns their paths.
  */
-export function writeAnalysisFiles(dir: string, files: readonly { readonly name: string; readonly content: string }[]): string[] {
+/** A file's text, or a writer that streams it in pieces (large files: samples.csv). */
+export type FileContent = string | ((sink: (chunk: string) => void) => void);
+
+export function writeAnalysisFiles(dir: string, files: readonly { readonly name: string; readonly content: FileContent }[]): string[] {
   const old = readdirSync(dir).filter((f) => OWN_FILE.test(f)).sort((a, b) => Number(b === 'report.html') - Number(a === 'report.html'));
   for (const f of old) rmSync(join(dir, f), { force: true });
   return files.map((f) => {
     const path = join(dir, f.name);
-    writeFileAtomic(path, f.content);
+    if (typeof f.content === 'string') writeFileAtomic(path, f.content);
+    else writeStreamAtomic(path, f.content);
     return path;
   });
 }

@@ -9,7 +9,7 @@ import { defaultAnalysisDir, prepareAnalysisDir, SUMMARY_FILE, writeAnalysisFile
 import { analyzeSensitivity, type SensitivityAnalysis, type SensitivityOptions } from './sensitivity.js';
 import { sensitivityDocument, sensitivitySummary } from './sensitivityReport.js';
 import { analyzeUncertainty, DEFAULT_SEED, type UncertaintyAnalysis, type UncertaintyOptions } from './uncertainty.js';
-import { METHOD_NAMES, sampleCountNote, samplesCsv, uncertaintyDocument, uncertaintySummary } from './uncertaintyReport.js';
+import { METHOD_NAMES, sampleCountNote, uncertaintyDocument, uncertaintySummary, writeSamplesCsv } from './uncertaintyReport.js';
 
 export interface FolderOptions {
   /** Result folder (default results/<design>/<kind>-<UTC stamp>-seed<seed>). */
@@ -48,7 +48,7 @@ export async function runUncertainty(opts: UncertaintyOptions & FolderOptions): 
   const { result: analysis, dir, now } = await withFolder('uncertainty', opts, () => analyzeUncertainty(opts));
   const { doc, plots } = await uncertaintyDocument(analysis);
   const files = writeAnalysisFiles(dir, [
-    { name: 'samples.csv', content: samplesCsv(analysis) },
+    { name: 'samples.csv', content: (sink: (chunk: string) => void) => writeSamplesCsv(analysis, sink) },
     ...svgFiles(plots),
     { name: 'report.md', content: documentMarkdown(doc) },
     { name: SUMMARY_FILE, content: `${JSON.stringify(uncertaintySummary(analysis, now.toISOString()), null, 2)}\n` },

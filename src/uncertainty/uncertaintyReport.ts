@@ -51,17 +51,28 @@ export function uncertaintySummary(a: UncertaintyAnalysis, createdAt: string): R
   };
 }
 
-/** samples.csv text. */
+/** samples.csv text (small analyses and tests; files are written by `writeSamplesCsv`). */
 export function samplesCsv(a: UncertaintyAnalysis): string {
+  const chunks: string[] = [];
+  writeSamplesCsv(a, (c) => chunks.push(c));
+  return chunks.join('');
+}
+
+/** samples.csv in pieces of ~64k characters: a million samples never become one string (V8 caps strings at ~512 MB). */
+export function writeSamplesCsv(a: UncertaintyAnalysis, sink: (chunk: string) => void): void {
   const names = a.model.constraints.map((c) => c.name);
   const header = ['sample', 'status', 'reason', ...a.inputs.map((x) => x.path), ...a.model.metricPaths, ...names.map((n) => `margin.${n}`), ...names.map((n) => `holds.${n}`)];
   const width = a.model.width;
-  const lines = [header.map(csvCell).join(',')];
+  let text = `${header.map(csvCell).join(',')}\n`;
   a.outcomes.forEach((o, i) => {
     const ys = o.status === 'ok' ? Array.from(o.y) : new Array<number>(width).fill(NaN);
-    lines.push([i, o.status, o.status === 'failed' ? o.reason : '', ...a.values[i]!, ...ys].map(csvCell).join(','));
+    text += `${[i, o.status, o.status === 'failed' ? o.reason : '', ...a.values[i]!, ...ys].map(csvCell).join(',')}\n`;
+    if (text.length >= 65_536) {
+      sink(text);
+      text = '';
+    }
   });
-  return `${lines.join('\n')}\n`;
+  if (text.length > 0) sink(text);
 }
 
 export function inputTable(inputs: readonly InputSummary[], kind: 'node' | 'constellation' = 'node'): Block {
