@@ -141,12 +141,22 @@ function exportConstellation(runDir: string, d: ParetoDesign, selector: string, 
     else if (opts.format === 'tle') writeTle(c.spec(x), sink);
     else writeSatelliteCsv(c.spec(x), sink);
   };
+  // The formats' own limits (the TLE's Alpha-5 catalog numbers, synthetic designators) are the user's to work around.
+  const limited = (write: () => void): void => {
+    try {
+      write();
+    } catch (e) {
+      if (e instanceof RangeError) throw new StudyError('BAD_ARGUMENT', `${runDir}: --format ${opts.format}: ${e.message}`, { field: 'format' });
+      throw e;
+    }
+  };
   if (opts.out !== undefined) {
     checkOutputFile(opts.out);
-    writeStreamAtomic(opts.out, produce);
+    const out = opts.out;
+    limited(() => writeStreamAtomic(out, produce));
     return { text: '', design: d, selector, path: opts.out };
   }
   const chunks: string[] = [];
-  produce((chunk) => chunks.push(chunk));
+  limited(() => produce((chunk) => chunks.push(chunk)));
   return { text: chunks.join(''), design: d, selector, path: null };
 }

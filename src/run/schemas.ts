@@ -3,7 +3,7 @@
  * run folder is trusted on a cast: `odc run --resume` (src/run/runFolder.ts) and the report loader
  * (src/report/load.ts) validate with these, the same discipline as study files.
  */
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import * as z from 'zod';
 import { lazy } from '../core/lazy.js';
 import { StudyError, type StudyErrorCode } from '../core/errors.js';
@@ -76,8 +76,26 @@ export const checkpointSchema = lazy(() => z.looseObject({
   checksum: z.string().regex(/^[0-9a-f]{64}$/),
 }));
 
+/** Largest run.json, pareto.json or checkpoint.json read back [bytes] (a 5-objective front of 100,000 designs is ~60 MB). */
+const MAX_RUN_JSON_BYTES = 512 * 2 ** 20;
+
 /** Parsed JSON of `path`, or a StudyError naming the file (truncated, empty, not JSON). */
 export function readJsonFile(path: string, code: StudyErrorCode, fix: string): unknown {
+  // Only a regular file of bounded size is read: a folder, a FIFO or a link to /dev/zero put in its place would
+  // crash the read or never end it.
+  let st;
+  try {
+    st = lstatSync(path);
+  } catch {
+    throw new StudyError(code, `${path}: missing; ${fix}`, { file: path });
+  }
+  if (!st.isFile()) {
+    const what = st.isSymbolicLink() ? 'a symbolic link' : st.isDirectory() ? 'a folder' : 'a device, pipe or socket';
+    throw new StudyError(code, `${path}: is ${what}, not the file odc wrote; ${fix}`, { file: path });
+  }
+  if (st.size > MAX_RUN_JSON_BYTES) {
+    throw new StudyError(code, `${path}: ${st.size} bytes, more than any file odc writes there (${MAX_RUN_JSON_BYTES / 2 ** 20} MB); ${fix}`, { file: path });
+  }
   const text = readFileSync(path, 'utf8');
   try {
     return JSON.parse(text);

@@ -1,4 +1,5 @@
-import { copyFileSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StudyError } from '../../src/core/errors.js';
@@ -114,6 +115,21 @@ describe('odc run --resume validates run.json and checkpoint.json', () => {
     expect(e.code).toBe('BAD_RUN_DIR');
     expect(e.file).toBe(cp);
     expect(e.message).toContain('fails its checksum');
+  });
+
+  it.each([
+    ['a folder', (cp: string) => mkdirSync(cp)],
+    ['a symbolic link to /dev/zero', (cp: string) => symlinkSync('/dev/zero', cp)],
+    ['a FIFO', (cp: string) => execFileSync('mkfifo', [cp])],
+  ])('checkpoint.json replaced by %s: BAD_RUN_DIR naming it, never read', async (what, replace) => {
+    const runDir = await interruptedRun();
+    const cp = join(runDir, 'checkpoint.json');
+    rmSync(cp);
+    replace(cp);
+    const e = await resumeError(runDir);
+    expect(e.code).toBe('BAD_RUN_DIR');
+    expect(e.message).toContain(`${cp}: is a`);
+    expect(e.message).toContain(what === 'a folder' ? 'a folder' : what === 'a FIFO' ? 'a device, pipe or socket' : 'a symbolic link');
   });
 
   it.each([
