@@ -19,25 +19,15 @@ import { precisionFactor } from '../models/precision.js';
 import type { computeWaterfall } from '../models/computeWaterfall.js';
 import { BYTES_PER_WEIGHT } from '../study/economicsSchemas.js';
 import type { Design, Rows } from './nodeRecord.js';
+import type { DesignRecord } from './record.js';
 
 const SECONDS_PER_DAY = 86400;
 const TOKENS_PER_MTOKEN = 1e6;
 const FLOPS_PER_TOKEN_PER_PARAMETER = 2;
 const NOT_SERVING_STEPS: ReadonlySet<string> = new Set(['peak', 'typical', 'sustained']);
 
-export interface TokenFigures {
-  /** Which model gives the figures, or why the roofline figures are unavailable. */
-  readonly basis: string;
-  readonly replicaChips: number | null;
-  readonly decodeBound: 'memory-bandwidth' | 'compute' | null;
-  readonly decodePerSequence_tokens_per_s: number | null;
-  readonly perChip_tokens_per_s: number | null;
-  readonly node_tokens_per_s: number | null;
-  readonly itPower_tokens_per_s_per_MW: number | null;
-  readonly cost_USD_per_Mtoken: number | null;
-  readonly flopsBound_tokens_per_s: number;
-  readonly flopsBoundCost_USD_per_Mtoken: number;
-}
+/** The record's `inference` section (src/evaluate/record.ts documents each figure). */
+export type TokenFigures = DesignRecord['inference'];
 
 export interface TokenInputs {
   readonly waterfall: ReturnType<typeof computeWaterfall>;

@@ -22,15 +22,21 @@ const HEX64 = /^[0-9a-f]{64}$/;
 /** Queue names: what `odc run --queue` accepts (src/parallel/redisUrl.ts). */
 export const QUEUE_NAME = /^[A-Za-z0-9._-]{1,64}$/;
 
-export interface CheckedJob {
+/** Data of one job (JSON): what a worker needs besides the package. */
+export interface EvaluationJob {
   readonly odcVersion: string;
   readonly queue: string;
   readonly studyHash: string;
+  /** Redis key holding the study text (per coordinator, so concurrent runs never share or delete each other's). */
   readonly studyKey: string;
   readonly dims: number;
   readonly count: number;
-  readonly x: Float64Array;
+  /** Decision vectors, flattened. */
+  readonly x: number[];
 }
+
+/** A job as checked by a worker: its vectors unpacked. */
+export type CheckedJob = Omit<EvaluationJob, 'x'> & { readonly x: Float64Array };
 
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 

@@ -23,22 +23,11 @@ import type { Redis } from 'ioredis';
 import { StudyError } from '../core/errors.js';
 import type { Evaluation } from '../problem/types.js';
 import { unpackBatch, type Evaluator, type RemoteStatus, type WorkerRate } from './evaluator.js';
-import { checkJobResult, type CheckedResult } from './jobCheck.js';
+import { checkJobResult, type CheckedResult, type EvaluationJob } from './jobCheck.js';
 import { redisClient, watchRedisClient } from './redisConnection.js';
 import { queueName, redactRedisUrl, studyKey } from './redisUrl.js';
 
-/** Data of one job (JSON): what a worker needs besides the package. */
-export interface EvaluationJob {
-  readonly odcVersion: string;
-  readonly queue: string;
-  readonly studyHash: string;
-  /** Redis key holding the study text (per coordinator, so concurrent runs never share or delete each other's). */
-  readonly studyKey: string;
-  readonly dims: number;
-  readonly count: number;
-  /** Decision vectors, flattened. */
-  readonly x: number[];
-}
+export type { EvaluationJob } from './jobCheck.js';
 
 /** A worker's answer: the batch result as arrays, and who computed it how fast (constraint values: jobCheck.ts). */
 export interface EvaluationJobResult {

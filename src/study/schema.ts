@@ -129,7 +129,7 @@ export const thermalSchema = lazy(() => z
     sinkTemp_K: range('thermal.sinkTemp_K', 0, 300, 'K', 'radiative sink').default(3)
       .describe('Radiative sink temperature [K]: 3 K deep space; an effective sink (e.g. ISS operations\' −51 °C, SAE 981738) with hotCase all zeros.'),
     rejects: z.enum(['all', 'it']).default('all')
-      .describe('What the radiator rejects: all (IT, bus, ISL, pumps and battery losses; issue 8) or it (peak IT heat only, other heat on bus panels not sized here).'),
+      .describe('What the radiator rejects: all (IT, bus, ISL, pumps and battery losses, the default) or it (peak IT heat only, other heat on bus panels not sized here).'),
   })
   .describe('Thermal control: the chain from chip junction through cold plate and coolant loop to the radiator, hot and cold cases.'));
 
