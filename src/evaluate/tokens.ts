@@ -18,10 +18,10 @@ import { inferenceThroughput } from '../models/inference.js';
 import { precisionFactor } from '../models/precision.js';
 import type { computeWaterfall } from '../models/computeWaterfall.js';
 import { BYTES_PER_WEIGHT } from '../study/economicsSchemas.js';
+import { DAY_s } from '../units/constants.js';
 import type { Design, Rows } from './nodeRecord.js';
 import type { DesignRecord } from './record.js';
 
-const SECONDS_PER_DAY = 86400;
 const TOKENS_PER_MTOKEN = 1e6;
 const FLOPS_PER_TOKEN_PER_PARAMETER = 2;
 const NOT_SERVING_STEPS: ReadonlySet<string> = new Set(['peak', 'typical', 'sustained']);
@@ -39,7 +39,7 @@ export interface TokenInputs {
 /** $/Mtoken from the program's PV cost and PV compute, at a token rate that scales with delivered compute. */
 function costPerMtoken(program: ProgramResult, deliveredPFLOPS: number, tokens_per_s: number): number {
   const discountedDays = program.pvCompute_PFLOP_day / deliveredPFLOPS;
-  const pvTokens = discountedDays * SECONDS_PER_DAY * tokens_per_s;
+  const pvTokens = discountedDays * DAY_s * tokens_per_s;
   return pvTokens > 0 ? program.pvCost_USD / (pvTokens / TOKENS_PER_MTOKEN) : Infinity;
 }
 

@@ -61,14 +61,11 @@ export function checkOutputFile(path: string, option = '--out'): void {
     throw new StudyError('BAD_ARGUMENT', `${option} ${path}: the folder ${dir} ${parent === null ? 'does not exist' : 'is not a folder'}; create it first or give another path`, { field: option });
   }
   try {
-    const probe = join(dir, `.odc-write-check-${process.pid}`);
+    // a new name is created once (its length and the folder's permissions both checked); an existing file's folder
+    // is probed with a scratch name
+    const probe = st === null ? path : join(dir, `.odc-write-check-${process.pid}`);
     closeSync(openSync(probe, 'wx'));
     rmSync(probe, { force: true });
-    // the name itself: too long for the file system?
-    if (st === null) {
-      closeSync(openSync(path, 'wx'));
-      rmSync(path, { force: true });
-    }
   } catch (e) {
     throw refusal(option, path, e as NodeJS.ErrnoException);
   }

@@ -89,8 +89,9 @@ export function readInputFile(file: string, what = 'design file'): string {
  * found in one pass over the document (yaml's own `uniqueKeys` check is quadratic in the keys of a map).
  */
 export function parseYamlText(text: string, file: string): { doc: Document.Parsed; lines: LineCounter } {
-  if (yamlNodeBound(text) > MAX_YAML_NODES) {
-    throw new StudyError('OUT_OF_RANGE', `${file}: the file holds up to ${yamlNodeBound(text).toLocaleString('en-US')} YAML entries (keys, values, list items), more than the ${MAX_YAML_NODES.toLocaleString('en-US')} odc reads from one file to bound its memory; odc files hold hundreds: check how it was generated, or split it`, { file });
+  const nodes = yamlNodeBound(text);
+  if (nodes > MAX_YAML_NODES) {
+    throw new StudyError('OUT_OF_RANGE', `${file}: the file holds up to ${nodes.toLocaleString('en-US')} YAML entries (keys, values, list items), more than the ${MAX_YAML_NODES.toLocaleString('en-US')} odc reads from one file to bound its memory; odc files hold hundreds: check how it was generated, or split it`, { file });
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
