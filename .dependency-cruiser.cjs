@@ -7,23 +7,24 @@
 /** Bottom to top. */
 const LAYERS = [
   { name: 'units', path: '^src/units/', comment: 'SI constants and unit conversions at the user boundary' },
-  { name: 'core', path: '^src/core/', comment: 'errors, lazy schemas, the seeded RNG, dominance and Pareto-archive kernels' },
+  { name: 'core', path: '^src/core/', comment: 'errors, names, lazy schemas, the seeded RNG, the satellite.js handle' },
   { name: 'io', path: '^src/io/', comment: 'YAML input files with located errors, CSV cells, numbers as text: for every layer' },
   { name: 'data', path: '^src/data/', comment: 'tabulated physical data (the radiation dose table) with its provenance' },
   { name: 'models', path: '^src/models/', comment: 'one physical model per file: pure functions of one readonly record' },
+  { name: 'pareto', path: '^src/pareto/', comment: 'optimizer kernels: dominance, non-dominated sorting, Pareto archive, simplex lattice' },
   { name: 'problem', path: '^src/problem/', comment: 'the Problem, ask/tell Algorithm and LpSolver interfaces, benchmark problems' },
-  { name: 'solvers', path: '^solvers/', comment: 'NSGA-II/III, operators, archive, LP sub-solvers: see only core and the interfaces' },
-  { name: 'analysis', path: '^src/analysis/', comment: 'distributions, uncertain-value entries, sampling, statistics, Sobol, root finding' },
+  { name: 'solvers', path: '^solvers/', comment: 'NSGA-II/III, operators, archive, LP sub-solvers: see only core, pareto and the interfaces' },
+  { name: 'statistics', path: '^src/statistics/', comment: 'distributions, uncertain-value entries, sampling, statistics, Sobol, root finding' },
   { name: 'parallel', path: '^src/parallel/(?!(worker|redisWorker)\\.ts$)', comment: 'serial, worker-pool and Redis evaluators' },
   { name: 'indicators', path: '^src/indicators/', comment: 'hypervolume, IGD, IGD+: pure functions of an objective matrix' },
   { name: 'catalog', path: '^src/catalog/', comment: 'catalog row schemas and files (chips, arrays, launchers, ...), baselines, user rows' },
-  { name: 'design', path: '^src/study/(schema|load|economicsSchemas)\\.ts$', comment: 'the node design and study file: its schema and loader' },
-  { name: 'evaluate', path: '^src/evaluate/', comment: 'a node design evaluated: models composed into the design record, metrics, sizing' },
+  { name: 'design', path: '^src/design/', comment: 'the node design and study file: its schema and loader' },
+  { name: 'node', path: '^src/node/', comment: 'a node design evaluated: models composed into the design record, metrics, sizing' },
   {
     name: 'uncertain-inputs', path: '^src/uncertainty/(inputs|targets)\\.ts$',
     comment: 'the uncertain inputs of a design and where they apply: used by robust studies and the analyses',
   },
-  { name: 'study', path: '^src/study/(?!(schema|load|economicsSchemas)\\.ts$)', comment: 'a study compiled into a Problem: expressions, robust objectives' },
+  { name: 'study', path: '^src/study/', comment: 'a study compiled into a Problem: expressions, robust objectives' },
   { name: 'constellation', path: '^src/constellation/', comment: 'constellation files, orbits, links, network, launch, economics, record' },
   { name: 'run', path: '^src/run/', comment: 'the run driver, run folders, logs, results and the decision summary of a front' },
   { name: 'report', path: '^src/report/', comment: 'what people read: budgets, reports, plots, comparisons, exports, JSON Schemas' },
@@ -42,7 +43,7 @@ const SOLVER_ROOTS = '^src/(index|parallel/worker|uncertainty/worker)\\.ts$';
  */
 // Type-only cycles still to untangle: the link-graph types shared by the network files, and the node sizing types
 // (nodeRecord.ts) that the token and parity stages both use and feed.
-const TYPE_CYCLES = '^src/(constellation/(network|networkTraffic|networkCheck)|evaluate/(nodeRecord|tokens|parity))\\.ts$';
+const TYPE_CYCLES = '^src/(constellation/network/(network|networkTraffic|networkCheck)|node/(nodeRecord|tokens|parity))\\.ts$';
 const layerRules = LAYERS.slice(0, -1).map((layer, i) => ({
   name: `layer-${layer.name}`,
   comment: `${layer.name} (${layer.comment}) imports only itself${LAYERS.slice(0, i).map((l) => `, ${l.name}`).join('')}`,
@@ -74,7 +75,7 @@ module.exports = {
       comment: 'Algorithms see only the Problem/Algorithm/LpSolver interfaces and the core kernels of src/.',
       severity: 'error',
       from: { path: '^solvers/' },
-      to: { path: '^src/', pathNot: '^src/(core/[^/]+|problem/(types|algorithm|lp))\\.ts$' },
+      to: { path: '^src/', pathNot: '^src/((core|pareto)/[^/]+|problem/(types|algorithm|lp))\\.ts$' },
     },
     {
       name: 'solvers-from-roots-only',

@@ -36,13 +36,13 @@ export default tseslint.config(
   },
   {
     // Layering (all of it in .dependency-cruiser.cjs, run by `npm run lint`); repeated here so an editor flags it:
-    // solvers/ imports from src/ only the shared kernels in src/core/ and the interfaces src/problem/{types,algorithm,lp}.ts.
+    // solvers/ imports from src/ only the shared kernels in src/core/, src/pareto/ and the interfaces src/problem/{types,algorithm,lp}.ts.
     files: ['solvers/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{
-          regex: '^(\\.\\./)+src/(?!core/[^/]+\\.js$|problem/(types|algorithm|lp)\\.js$)',
-          message: 'solvers/ may import from src/ only src/core/* and src/problem/{types,algorithm,lp}.',
+          regex: '^(\\.\\./)+src/(?!(core|pareto)/[^/]+\\.js$|problem/(types|algorithm|lp)\\.js$)',
+          message: 'solvers/ may import from src/ only src/core/*, src/pareto/* and src/problem/{types,algorithm,lp}.',
         }],
       }],
     },

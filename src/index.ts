@@ -11,7 +11,7 @@ import type { ConstellationRecord } from './constellation/record.js';
 import { loadCatalogs } from './catalog/load.js';
 import { CATALOG_KINDS, CATALOG_SPECS, type CatalogKind } from './catalog/schema.js';
 import { StudyError, didYouMean } from './core/errors.js';
-import { METRIC_PATHS, unitOf } from './evaluate/metrics.js';
+import { METRIC_PATHS, unitOf } from './node/metrics.js';
 import { constellationMetricPaths } from './constellation/metrics.js';
 import { runStudy as runStudyWith, type RunOptions, type RunSummary } from './run/driver.js';
 import type { SampledEvaluations } from './run/evaluationSample.js';
@@ -19,13 +19,13 @@ import type { WrittenResults } from './run/results.js';
 import { ODC_VERSION } from './run/versions.js';
 import { constellationJsonSchema, designJsonSchema } from './report/jsonSchema.js';
 import { constellationRecordJsonSchema, constellationRecordSchema } from './constellation/recordSchema.js';
-import { designRecordJsonSchema, designRecordSchema } from './evaluate/recordSchema.js';
+import { designRecordJsonSchema, designRecordSchema } from './node/recordSchema.js';
 import { numericLeaves } from './core/zodPaths.js';
 import { catalogTable } from './report/catalogListing.js';
 import { renderReport as renderRunReport, type ReportOptions, type ReportPaths } from './report/render.js';
-import { fileKind } from './study/load.js';
+import { fileKind } from './design/load.js';
 import { join } from 'node:path';
-import { rowUncertaintyLines } from './analysis/uncertainValue.js';
+import { rowUncertaintyLines } from './statistics/uncertainValue.js';
 import { analyzeUncertainty as analyzeUncertaintyWith, type UncertaintyAnalysis, type UncertaintyOptions } from './uncertainty/uncertainty.js';
 import { analyzeSensitivity as analyzeSensitivityWith, type SensitivityAnalysis, type SensitivityOptions } from './uncertainty/sensitivity.js';
 import {
@@ -33,15 +33,15 @@ import {
 } from './uncertainty/run.js';
 
 export const VERSION = ODC_VERSION;
-export { evaluateDesignFile, nodeEvaluator } from './evaluate/evaluator.js';
-export { evaluateNode, PHYSICAL_CONSTRAINTS } from './evaluate/node.js';
-export type { DesignRecord, ConstraintResult } from './evaluate/record.js';
-export { designRecordSchema, designRecordJsonSchema } from './evaluate/recordSchema.js';
-export { METRIC_PATHS, unitOf } from './evaluate/metrics.js';
+export { evaluateDesignFile, nodeEvaluator } from './node/evaluator.js';
+export { evaluateNode, PHYSICAL_CONSTRAINTS } from './node/node.js';
+export type { DesignRecord, ConstraintResult } from './node/record.js';
+export { designRecordSchema, designRecordJsonSchema } from './node/recordSchema.js';
+export { METRIC_PATHS, unitOf } from './node/metrics.js';
 export { formatBudget, budgetSections } from './report/budget.js';
 export { formatRunSummary } from './report/summary.js';
 export { loadStudyProblem, type LoadedStudy } from './run/problem.js';
-export { parseDesignFile, fileKind } from './study/load.js';
+export { parseDesignFile, fileKind } from './design/load.js';
 // Constellations (src/constellation/): files, evaluation, record.
 export { constellationEvaluator, loadConstellationSpec, type ConstellationEvaluator } from './constellation/evaluator.js';
 export { evaluateConstellation } from './constellation/evaluate.js';
@@ -49,7 +49,7 @@ export type { ConstellationSpec } from './constellation/compile.js';
 export type { ConstellationRecord } from './constellation/record.js';
 export { constellationRecordSchema, constellationRecordJsonSchema } from './constellation/recordSchema.js';
 export { formatConstellationBudget } from './report/constellationBudget.js';
-export type { NodeDesign, NodeStudy, BenchmarkStudy } from './study/schema.js';
+export type { NodeDesign, NodeStudy, BenchmarkStudy } from './design/schema.js';
 export { StudyError, isStudyError } from './core/errors.js';
 export type { RunOptions, RunSummary, ProgressInfo, FinishingProgress } from './run/driver.js';
 // Distributed evaluation on Redis (BullMQ): odc run --redis, odc worker.
@@ -153,12 +153,12 @@ export async function renderReport(runDir: string, opts: ReportOptions = {}): Pr
 }
 export { compareRuns, formatCompare, type CompareResult, type CompareRow, type CompareRegion, type CompareOptions, type CompareProgress } from './report/compare.js';
 export { DEFAULT_COMPARE_EPSILON, epsilonDominatedMask, type IndicatorComparison } from './report/compareStats.js';
-export { mannWhitneyU, type RankTest } from './analysis/rankTest.js';
+export { mannWhitneyU, type RankTest } from './statistics/rankTest.js';
 export { exportDesign, flattenRecord, EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportResult } from './report/export.js';
 export { loadRun, RUN_FORMAT_VERSION, type LoadedRun, type RunEvaluation, type SampledEvaluations } from './report/load.js';
 export { kneePosition, kneeAmong, bestPosition, decisionPicks, parseDesignSelector, selectDesign, KNEE_METHOD, type DesignSelector, type Pick } from './run/decision.js';
 export { designMargins, robustPicks, selectedKnee, type RobustnessReport, type SelectOutcome } from './report/robustness.js';
-export { jointProbability, wilsonInterval, type ProportionInterval } from './analysis/statistics.js';
+export { jointProbability, wilsonInterval, type ProportionInterval } from './statistics/statistics.js';
 
 // Uncertainty and sensitivity of node designs (src/uncertainty/): uncertain inputs, sampling, tornado, Sobol', break-even.
 export { formatUncertainty, formatSensitivity, type UncertaintyRun, type SensitivityRun, type FolderOptions } from './uncertainty/run.js';
@@ -179,4 +179,4 @@ export { breakEven, breakEvenInputs, type BreakEven } from './uncertainty/breakE
 export { uncertainInputs, type UncertainInput } from './uncertainty/inputs.js';
 export { loadDesign, sampleModel, KEY_OUTPUTS, type SampleModel, type SampleOutcome, type LoadedDesign } from './uncertainty/model.js';
 export { resolveInput, applyInputs, type InputSpec } from './uncertainty/targets.js';
-export { parseUncertainValue, rowUncertaintyLines, type UncertainValue } from './analysis/uncertainValue.js';
+export { parseUncertainValue, rowUncertaintyLines, type UncertainValue } from './statistics/uncertainValue.js';

@@ -37,7 +37,7 @@ export interface GaParams {
   readonly mutationProbability: number;
   readonly mutationProbVar: number;
   readonly partitions?: number;
-  /** Bound on the Pareto archive (absent: unbounded), see src/core/paretoArchive.ts. */
+  /** Bound on the Pareto archive (absent: unbounded), see src/pareto/paretoArchive.ts. */
   readonly archiveLimit?: number;
 }
 

@@ -6,7 +6,7 @@
  * infeasible members by increasing cv (failed points, cv = +Infinity, last; ties by position).
  */
 import type { Rng } from '../../src/core/rng.js';
-import { crowdingDistance, nonDominatedSort } from '../../src/core/dominance.js';
+import { crowdingDistance, nonDominatedSort } from '../../src/pareto/dominance.js';
 import type { Individual } from '../types.js';
 import { randomPermutation } from '../operators/selection.js';
 

@@ -6,7 +6,7 @@
  * normalization and reference-direction niching; infeasible members fill up by increasing cv.
  */
 import type { Problem } from '../../src/problem/types.js';
-import { nonDominatedSort } from '../../src/core/dominance.js';
+import { nonDominatedSort } from '../../src/pareto/dominance.js';
 import type { AlgorithmOptions, AlgorithmSnapshot, Individual } from '../types.js';
 import { nsga3Compare } from '../operators/selection.js';
 import { decodeFloat64, encodeArray } from '../operators/codec.js';

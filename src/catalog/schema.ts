@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 import { lazy } from '../core/lazy.js';
-import { rowUncertaintySchema } from '../analysis/uncertainValue.js';
+import { rowUncertaintySchema } from '../statistics/uncertainValue.js';
 
 const kebabId = lazy(() => z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (lower-case letters, digits and dashes)'));
 const positive = () => z.number().positive();
@@ -19,7 +19,10 @@ const rowBase = lazy(() => ({
   source: z.string().min(1),
   /** Year of the source / figure. */
   year: z.number().int().min(1950).max(2100),
-  /** Distributions of the row's estimated figures, by numeric field (src/analysis/uncertainValue.ts; checked against the row in src/uncertainty/inputs.ts). */
+  /**
+   * Distributions of the row's estimated figures, by numeric field (src/statistics/uncertainValue.ts; checked
+   * against the row in src/uncertainty/inputs.ts).
+   */
   uncertainty: rowUncertaintySchema().optional(),
 }));
 

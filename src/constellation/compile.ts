@@ -2,14 +2,14 @@
  * Loaded constellation file → the SI specification the constellation models evaluate. User units (km,
  * deg, h, Gbps) are converted here, once; catalog rows are resolved by id (ids checked by the loader).
  */
-import { catalogIds, rowResolver } from '../evaluate/rows.js';
+import { catalogIds, rowResolver } from '../node/rows.js';
 import type { Catalogs, IslTerminalRow, LaunchVehicleRow } from '../catalog/schema.js';
 import { sunSynchronousInclination } from '../models/orbit.js';
-import type { NodeCatalogRows } from '../evaluate/rows.js';
-import type { NodeDesign } from '../study/schema.js';
+import type { NodeCatalogRows } from '../node/rows.js';
+import type { NodeDesign } from '../design/schema.js';
 import { deg_to_rad, km_to_m } from '../units/convert.js';
 import { checkConstellationIds, type LoadedConstellation } from './load.js';
-import type { SsoPlanesResult } from './ssoPlanes.js';
+import type { SsoPlanesResult } from './geometry/ssoPlanes.js';
 import type { ConstellationTopology, SamplingWindow, ShellGeometrySpec, TrafficPattern } from './types.js';
 
 const BPS_PER_GBPS = 1e9;

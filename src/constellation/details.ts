@@ -6,10 +6,10 @@
  * `evaluateConstellationWithDetails`; never written into pareto.json.
  */
 import type { ConstellationSpec } from './compile.js';
-import { visibleCountsBySample, type GroundContactParams } from './ground.js';
-import type { LaunchCampaignResult } from './launch.js';
-import type { ClassUtilization, InstantModel } from './networkSeries.js';
-import type { ShellNetworkResult } from './shellNetwork.js';
+import { visibleCountsBySample, type GroundContactParams } from './ground/ground.js';
+import type { LaunchCampaignResult } from './launch/launch.js';
+import type { ClassUtilization, InstantModel } from './network/networkSeries.js';
+import type { ShellNetworkResult } from './network/shellNetwork.js';
 
 export interface DeploymentPointDetail {
   readonly time_yr: number;

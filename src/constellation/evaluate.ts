@@ -15,30 +15,30 @@
  * Multi-shell approximations (stated in the record notes): economics use the satellite-weighted mean node cost and
  * delivered compute; each shell's network sees the full gateway capacity.
  */
-import type { ConstraintResult } from '../evaluate/record.js';
-import { constraintResult, evaluateNode } from '../evaluate/node.js';
-import { closeNodeDesign } from '../evaluate/sizing.js';
+import type { ConstraintResult } from '../node/record.js';
+import { constraintResult, evaluateNode } from '../node/node.js';
+import { closeNodeDesign } from '../node/sizing.js';
 import type { LpSolver } from '../problem/lp.js';
 import { rad_to_deg, s_to_min } from '../units/convert.js';
 import type { ConstellationSpec } from './compile.js';
 import { comparisonMetrics } from '../models/comparisonMetrics.js';
-import { constellationEconomics } from './economics.js';
-import { conjunctionScreen } from './conjunction.js';
-import { CONJUNCTION_NOTE, conjunctionRecord } from './conjunctionRecord.js';
-import { shellDensity, shellOverlaps } from './environment.js';
-import { groundContacts, type GroundContactParams } from './ground.js';
-import { deployedBy } from './launch.js';
-import { launchPlan } from './launchPlan.js';
-import { shellLinks, type ShellLinksResult } from './links.js';
-import { clusterShellRecord, withFormationKeeping } from './clusterKeeping.js';
-import { shellFormation } from './clusterFormation.js';
-import { planeElements } from './pattern.js';
-import { gmstSamples_rad, propagatePlane, windowTimes_s, type PlaneTrack } from './propagate.js';
+import { constellationEconomics } from './economics/economics.js';
+import { conjunctionScreen } from './environment/conjunction.js';
+import { CONJUNCTION_NOTE, conjunctionRecord } from './environment/conjunctionRecord.js';
+import { shellDensity, shellOverlaps } from './environment/environment.js';
+import { groundContacts, type GroundContactParams } from './ground/ground.js';
+import { deployedBy } from './launch/launch.js';
+import { launchPlan } from './launch/launchPlan.js';
+import { shellLinks, type ShellLinksResult } from './links/links.js';
+import { clusterShellRecord, withFormationKeeping } from './geometry/clusterKeeping.js';
+import { shellFormation } from './geometry/clusterFormation.js';
+import { planeElements } from './geometry/pattern.js';
+import { gmstSamples_rad, propagatePlane, windowTimes_s, type PlaneTrack } from './geometry/propagate.js';
 import type { ConstellationRecord, LinkClassRecord, ShellRecord, StatsRecord } from './record.js';
-import { shellNetwork, type ShellNetworkResult } from './shellNetwork.js';
+import { shellNetwork, type ShellNetworkResult } from './network/shellNetwork.js';
 import type { Stats } from './types.js';
 import { Memo } from './memo.js';
-import { seriesStats } from './networkSeries.js';
+import { seriesStats } from './network/networkSeries.js';
 import { constellationDetails, type ConstellationDetails } from './details.js';
 
 const M_PER_KM = 1000;

@@ -6,16 +6,16 @@
  * spacecraft). Every user error is a StudyError naming the file, the field and the fix.
  */
 import { dirname, resolve } from 'node:path';
-import { nodeDesignSchema, type NodeDesign } from '../study/schema.js';
+import { nodeDesignSchema, type NodeDesign } from '../design/schema.js';
 import { StudyError } from '../core/errors.js';
 import { km_to_m } from '../units/convert.js';
-import { checkCatalogId, checkCatalogIds, parseDesignFile, type CatalogIds } from '../study/load.js';
+import { checkCatalogId, checkCatalogIds, parseDesignFile, type CatalogIds } from '../design/load.js';
 import { parseWith, readYaml, type ParsedFile } from '../io/yaml.js';
 import { issueToError, locate, type Path } from '../io/issues.js';
 import { constellationFileSchema, type ConstellationFile, type ConstellationIslInput, type ShellInput } from './schema.js';
-import { ssoPlanes, type SsoPlanesResult } from './ssoPlanes.js';
+import { ssoPlanes, type SsoPlanesResult } from './geometry/ssoPlanes.js';
 import { deg_to_rad } from '../units/convert.js';
-import { clusterFormation } from './clusterFormation.js';
+import { clusterFormation } from './geometry/clusterFormation.js';
 import type { ConstellationTopology } from './types.js';
 
 /** Node-level topology (terminal count) that carries a constellation topology's links. */

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { lazy } from '../core/lazy.js';
-import { constraintResultSchema, designRecordSchema } from '../evaluate/recordSchema.js';
+import { constraintResultSchema, designRecordSchema } from '../node/recordSchema.js';
 import { CONSTELLATION_TOPOLOGIES, SHELL_PATTERNS, TRAFFIC_PATTERNS } from './types.js';
 
 const n = (description: string) => z.number().describe(description);

@@ -9,10 +9,10 @@ import * as z from 'zod';
 import {
   computeSchema, costSchema, dragSchema, economicsSchema, id, islSchema, massSchema, launchSchema, missionSchema, powerSchema, radiationSchema, range,
   thermalSchema,
-} from '../study/schema.js';
+} from '../design/schema.js';
 import { lazy } from '../core/lazy.js';
 import { PRINTABLE, PRINTABLE_MESSAGE } from '../core/names.js';
-import { constellationUncertaintySchema } from '../analysis/uncertainValue.js';
+import { constellationUncertaintySchema } from '../statistics/uncertainValue.js';
 import { CLUSTER_FORMATIONS, CONSTELLATION_TOPOLOGIES, SHELL_PATTERNS, TRAFFIC_PATTERNS } from './types.js';
 
 const whole = (name: string, lo: number, hi: number, why: string) =>
@@ -142,7 +142,7 @@ export const constellationEconomicsSchema = lazy(() => z
 export const environmentSchema = lazy(() => z
   .strictObject({
     minSeparation_km: range('environment.minSeparation_km', 0.001, 10000, 'km', 'required closest approach of any two satellites').default(1)
-      .describe('Closest any two satellites of the constellation may come [km] (enforced; default 1 km, an odc choice: conjunction screening volumes are km to tens of km, src/constellation/conjunction.ts).'),
+      .describe('Closest any two satellites of the constellation may come [km] (enforced; default 1 km, an odc choice: conjunction screening volumes are km to tens of km, src/constellation/environment/conjunction.ts).'),
   })
   .describe('Orbital environment: the self-conjunction requirement.'));
 

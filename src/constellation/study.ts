@@ -31,7 +31,7 @@ import { compileConstraints, compileObjectives, scaledViolation } from '../study
 import { evaluateExpr } from '../study/expression.js';
 import { locate } from '../io/issues.js';
 import { parseWith, readYaml, type ParsedFile } from '../io/yaml.js';
-import type { AlgorithmSettings, VariableDomain } from '../study/schema.js';
+import type { AlgorithmSettings, VariableDomain } from '../design/schema.js';
 import { compileConstellation, type ConstellationSpec } from './compile.js';
 import { evaluateConstellation } from './evaluate.js';
 import { parseConstellation, readBaseNode, type BaseNode } from './load.js';

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { lazy } from '../core/lazy.js';
-import { algorithmSchema, objectiveSchema, variableDomainSchema } from '../study/schema.js';
+import { algorithmSchema, objectiveSchema, variableDomainSchema } from '../design/schema.js';
 
 export const constellationStudySectionsSchema = lazy(() => z.strictObject({
   variables: z.record(z.string(), variableDomainSchema()),

@@ -33,8 +33,8 @@
  *
  * `hypervolumeEstimate` (./hypervolumeEstimate.ts) is a seeded Monte Carlo estimate for use during runs.
  */
-import { nonDominatedMask } from '../core/dominance.js';
-import { lexicographicOrder } from '../core/lexicographicOrder.js';
+import { nonDominatedMask } from '../pareto/dominance.js';
+import { lexicographicOrder } from '../pareto/lexicographicOrder.js';
 import { buildKd, kdDepth } from './staticKd.js';
 
 /**

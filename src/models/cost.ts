@@ -9,7 +9,7 @@
  *   cost technology preset (costTechnology.ts, default 0).
  * - Launch price per kg = override, or vehicle price / vehicle payload into the node's orbit (`payload_kg`,
  *   from src/models/launchPerformance.ts by the caller: direct insertion; default the vehicle's LEO figure).
- *   The same vehicle row and performance model price the constellation campaign (src/constellation/launch.ts),
+ *   The same vehicle row and performance model price the constellation campaign (src/constellation/launch/launch.ts),
  *   so a node's $/kg and its constellation's agree unless the design overrides the $/kg.
  *   Nodes per launch = min(⌊payload/m_launch⌋, ⌊η_fairing·V_fairing/V_stowed⌋). Launch cost per node
  *   = vehicle price / nodes per launch (a partly filled vehicle is paid in full), or $/kg × m_launch

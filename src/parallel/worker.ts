@@ -6,7 +6,7 @@
 import { workerData } from 'node:worker_threads';
 import { createLpSolver } from '../../solvers/lp/index.js';
 import { loadStudyProblem } from '../run/problem.js';
-import { fileKind } from '../study/load.js';
+import { fileKind } from '../design/load.js';
 import { evaluateBatch, type BatchResult, type BatchTask } from './evaluator.js';
 
 const { studyPath, studyHash } = workerData as { studyPath: string; studyHash: string };

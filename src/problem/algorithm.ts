@@ -41,7 +41,7 @@ export interface Algorithm {
   population(): readonly Individual[];
   /**
    * Archive of every feasible non-dominated design seen so far (not capped at the population size; bounded only when
-   * `archiveLimit` is set), in lexicographic order of f, then evaluation index (src/core/paretoArchive.ts): the run
+   * `archiveLimit` is set), in lexicographic order of f, then evaluation index (src/pareto/paretoArchive.ts): the run
    * history takes it as the front after each generation.
    */
   archive(): readonly Individual[];
@@ -62,7 +62,7 @@ export interface AlgorithmOptions {
   readonly seed: number;
   /** NSGA-III: Das–Dennis partitions (defaults derived from population and objective count). */
   readonly partitions?: number;
-  /** Bound on the Pareto archive, cut back by crowding distance (absent: unbounded; src/core/paretoArchive.ts). */
+  /** Bound on the Pareto archive, cut back by crowding distance (absent: unbounded; src/pareto/paretoArchive.ts). */
   readonly archiveLimit?: number;
   readonly crossoverEta?: number;
   readonly mutationEta?: number;

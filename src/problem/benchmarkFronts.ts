@@ -1,5 +1,5 @@
 /**
- * Analytic Pareto fronts of the ZDT and DTLZ benchmarks (the Das–Dennis lattices live in src/core/simplexLattice.ts).
+ * Analytic Pareto fronts of the ZDT and DTLZ benchmarks (the Das–Dennis lattices live in src/pareto/simplexLattice.ts).
  *
  * - ZDT1/ZDT4: f2 = 1 - sqrt(f1), f1 in [0, 1]; ZDT2: f2 = 1 - f1^2; ZDT6: f2 = 1 - f1^2 with
  *   f1 in [0.2807753191, 1]; ZDT3: five disconnected pieces of f2 = 1 - sqrt(f1) - f1 sin(10 pi f1)
@@ -18,8 +18,8 @@
  * its front is derived); `paretoFront` dispatches to them, and `benchmarkNormalization` gives the ideal and
  * nadir of the fronts that do not lie in [0, 1]^m.
  */
-import { nonDominatedIndices, toMatrix } from '../core/dominance.js';
-import { dasDennis, partitionsForPoints } from '../core/simplexLattice.js';
+import { nonDominatedIndices, toMatrix } from '../pareto/dominance.js';
+import { dasDennis, partitionsForPoints } from '../pareto/simplexLattice.js';
 import { CDTLZ_NAMES, cdtlzFront, cdtlzNormalization } from './benchmarks/cdtlz.js';
 import { CLASSIC_NAMES, classicFront, classicNormalization } from './benchmarks/classic.js';
 import type { FrontBounds } from './benchmarks/common.js';
@@ -28,7 +28,7 @@ import { MIXED_NAMES, mixedFront, mixedNormalization } from './benchmarks/mixed.
 import { MW_NAMES, mwFront } from './benchmarks/mw.js';
 import { WFG_NAMES, wfgFront, wfgNormalization } from './benchmarks/wfg.js';
 
-export { binomial, dasDennis, dasDennisCount, partitionsForPoints } from '../core/simplexLattice.js';
+export { binomial, dasDennis, dasDennisCount, partitionsForPoints } from '../pareto/simplexLattice.js';
 
 function nonDominatedOnly(points: Float64Array[]): Float64Array[] {
   if (points.length === 0) return points;

@@ -2,7 +2,7 @@
  * Human-readable budget tables for one evaluated design (what `odc evaluate` prints). Units are shown
  * in every row; numbers are rounded for reading, the JSON record keeps full precision.
  */
-import type { ConstraintResult, DesignRecord } from '../evaluate/record.js';
+import type { ConstraintResult, DesignRecord } from '../node/record.js';
 import { fmt } from '../io/numberFormat.js';
 
 export interface BudgetRow {

@@ -3,7 +3,7 @@
  * cost, payload), one row per entry with its year and name, then the row's uncertainty distributions.
  */
 import type { CatalogKind } from '../catalog/schema.js';
-import { unitOf } from '../evaluate/metrics.js';
+import { unitOf } from '../node/metrics.js';
 import { fmt } from '../io/numberFormat.js';
 import { axisLabel } from './plots.js';
 

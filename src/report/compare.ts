@@ -7,7 +7,7 @@
  * - IGD+ (src/indicators/igd.ts) of each front against the non-dominated union of all fronts;
  * - the share of each run's front that no other run dominates by more than a tolerance ε (./compareStats.ts; default
  *   0.1 % of each normalized range, so fronts equal to within noise both read ~100 %; the plain Pareto share beside it),
- *   through first fronts (src/core/dominatedBy.ts), and, per objective, which run supplies the non-dominated union in
+ *   through first fronts (src/pareto/dominatedBy.ts), and, per objective, which run supplies the non-dominated union in
  *   each quarter of the normalized range ("who dominates where");
  * - with `vs` (runs of a second side, e.g. other seeds or settings): each indicator's spread per side and a
  *   Mann–Whitney U test between the sides (./compareStats.ts).
@@ -19,8 +19,8 @@ import { prepareOutputFolder } from '../io/outputTarget.js';
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { StudyError } from '../core/errors.js';
-import { nonDominatedIndices, toMatrix } from '../core/dominance.js';
-import { dominatedByMask } from '../core/dominatedBy.js';
+import { nonDominatedIndices, toMatrix } from '../pareto/dominance.js';
+import { dominatedByMask } from '../pareto/dominatedBy.js';
 import { hypervolumeParallel } from '../indicators/hypervolumeParallel.js';
 import { igdPlus } from '../indicators/igd.js';
 import { writeFileAtomic } from '../run/atomic.js';

@@ -6,16 +6,16 @@
  *   better by at least ε in one: a ≤ b and a_j ≤ b_j − ε for some j. With ε = 0 this is Pareto dominance. Two fronts
  *   equal to within a few 0.01 % then both read ~100 % "not dominated", where plain dominance gives 0 % to whichever
  *   is a hair behind. Computed as plain dominance of m shifted copies of b (b − ε·e_j, j = 1…m) through first fronts
- *   (src/core/dominatedBy.ts), so large fronts stay fast.
+ *   (src/pareto/dominatedBy.ts), so large fronts stay fast.
  * - Groups of runs (e.g. seeds of two settings): each indicator's mean, sample standard deviation (divisor n − 1),
- *   min and max per side, and a two-sided Mann–Whitney U test between the sides (src/analysis/rankTest.ts: exact
+ *   min and max per side, and a two-sided Mann–Whitney U test between the sides (src/statistics/rankTest.ts: exact
  *   without ties below 50 runs per side, else the normal approximation, stated). A rank test on n runs per side
  *   cannot reach any p below 2/C(2n, n) (n = 3: 0.1), which the output states, so "no significant difference" is
  *   not mistaken for "equal" when too few seeds were run.
  */
-import { mannWhitneyU, type RankTest } from '../analysis/rankTest.js';
+import { mannWhitneyU, type RankTest } from '../statistics/rankTest.js';
 import { StudyError } from '../core/errors.js';
-import { dominatedByMask } from '../core/dominatedBy.js';
+import { dominatedByMask } from '../pareto/dominatedBy.js';
 
 /** Default dominance tolerance: 0.1 % of each objective's normalized range. */
 export const DEFAULT_COMPARE_EPSILON = 1e-3;

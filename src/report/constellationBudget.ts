@@ -4,7 +4,7 @@
  * for reading; the JSON record keeps full precision.
  */
 import type { ConstellationRecord, StatsRecord } from '../constellation/record.js';
-import type { ConstraintResult } from '../evaluate/record.js';
+import type { ConstraintResult } from '../node/record.js';
 import { constraintLines, noteLines, row, sectionLines, table, type BudgetRow, type BudgetSection } from './budget.js';
 import { fmt, groupedDecimal } from '../io/numberFormat.js';
 

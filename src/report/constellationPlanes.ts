@@ -7,7 +7,7 @@
  * the epoch. A sun-synchronous plane keeps its LTAN; a non-SSO plane's LTAN drifts by its J2 nodal
  * regression minus the Sun's ~0.986°/day (stated in the plot).
  */
-import { planeRaan_rad, raanFromLtan_rad } from '../constellation/pattern.js';
+import { planeRaan_rad, raanFromLtan_rad } from '../constellation/geometry/pattern.js';
 import type { ShellGeometrySpec } from '../constellation/types.js';
 import { fmt } from '../io/numberFormat.js';
 import { renderPlotSvg } from './constellationPlotsSeries.js';

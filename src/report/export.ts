@@ -16,7 +16,7 @@ import { stringify } from 'yaml';
 import { writeFileAtomic, writeStreamAtomic } from '../run/atomic.js';
 import { checkOutputFile } from '../io/outputTarget.js';
 import { loadStudyProblem } from '../run/problem.js';
-import { writeOmmJson, writeSatelliteCsv, writeTle } from '../constellation/exportSatellites.js';
+import { writeOmmJson, writeSatelliteCsv, writeTle } from '../constellation/export/exportSatellites.js';
 import type { ParetoDesign } from '../run/paretoFile.js';
 import { parseDesignSelector, selectDesign, type DesignSelector } from '../run/decision.js';
 import { loadRun } from './load.js';

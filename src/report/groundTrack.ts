@@ -7,8 +7,8 @@
  * pixel here). Tracks are split where they cross the antimeridian, at the latitude interpolated linearly in
  * unwrapped longitude, so no line is drawn across the map. No coastlines (no map data is shipped).
  */
-import { planeElements } from '../constellation/pattern.js';
-import { propagatePlane, temeToEarthFixed } from '../constellation/propagate.js';
+import { planeElements } from '../constellation/geometry/pattern.js';
+import { propagatePlane, temeToEarthFixed } from '../constellation/geometry/propagate.js';
 import type { SamplingWindow, ShellGeometrySpec } from '../constellation/types.js';
 import { fmt } from '../io/numberFormat.js';
 import { renderPlotSvg } from './constellationPlotsSeries.js';

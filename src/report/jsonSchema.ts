@@ -1,6 +1,6 @@
 /** JSON Schema (draft 2020-12) of design and study files, generated from the zod schema for editors. */
 import * as z from 'zod';
-import { nodeStudySchema } from '../study/schema.js';
+import { nodeStudySchema } from '../design/schema.js';
 import { constellationFileSchema } from '../constellation/schema.js';
 
 export function designJsonSchema(): object {

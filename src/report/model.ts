@@ -3,8 +3,8 @@
  * (summary, plots as SVG strings, decision picks with budgets and binding constraints, the Pareto table).
  * The HTML and Markdown writers only format it, so the two reports cannot disagree.
  */
-import { unitOf } from '../evaluate/metrics.js';
-import type { ConstraintResult } from '../evaluate/record.js';
+import { unitOf } from '../node/metrics.js';
+import type { ConstraintResult } from '../node/record.js';
 import { constellationSections } from './constellationBudget.js';
 import { budgetSections, type BudgetSection } from './budget.js';
 import { fmt } from '../io/numberFormat.js';

@@ -9,9 +9,9 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { evaluateDesignFile } from '../evaluate/evaluator.js';
-import { metricValue } from '../evaluate/metrics.js';
-import type { DesignRecord } from '../evaluate/record.js';
+import { evaluateDesignFile } from '../node/evaluator.js';
+import { metricValue } from '../node/metrics.js';
+import type { DesignRecord } from '../node/record.js';
 import type { ParetoFile } from '../run/paretoFile.js';
 import { PROJECT_ROOT } from '../run/versions.js';
 import { scaledViolation } from '../study/compile.js';

@@ -6,7 +6,7 @@
  * points; the table lists both and their relative gap, and which designs are non-dominated by their nominal
  * values alone (what a nominal optimization would have kept of this set).
  */
-import { nonDominatedIndices } from '../core/dominance.js';
+import { nonDominatedIndices } from '../pareto/dominance.js';
 import type { ParetoDesign } from '../run/paretoFile.js';
 import { fmt } from '../io/numberFormat.js';
 import type { LoadedRun } from './load.js';

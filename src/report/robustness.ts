@@ -14,7 +14,7 @@
  *   until one qualifies (at most MAX_DESIGNS_CHECKED). When none qualifies the plain knee is recommended, labelled so.
  */
 import { join } from 'node:path';
-import { jointProbability, type ProportionInterval } from '../analysis/statistics.js';
+import { jointProbability, type ProportionInterval } from '../statistics/statistics.js';
 import type { ConstraintSamples } from '../study/constraintSamples.js';
 import { loadStudyProblem } from '../run/problem.js';
 import type { ParetoDesign } from '../run/paretoFile.js';

@@ -5,8 +5,8 @@
  * fixed at the first feasible front (`liveNormalization`), so it only rises.
  * Benchmark studies also get IGD+ against the analytic front every generation.
  */
-import { toMatrix } from '../core/dominance.js';
-import { ParetoArchive } from '../core/paretoArchive.js';
+import { toMatrix } from '../pareto/dominance.js';
+import { ParetoArchive } from '../pareto/paretoArchive.js';
 import { hypervolume } from '../indicators/hypervolume.js';
 import { hypervolumeEstimate } from '../indicators/hypervolumeEstimate.js';
 import { hypervolumeParallel } from '../indicators/hypervolumeParallel.js';
@@ -153,7 +153,7 @@ export const historyStride = (generations: number): number => Math.max(1, Math.c
 /**
  * Per-generation statistics replayed from the log (streamed: the rows are never all in memory), with the
  * hypervolume of the feasible front seen so far. The front is rebuilt with the optimizer's own archive
- * (src/core/paretoArchive.ts), so it is the archive the run had after each generation. Runs longer than
+ * (src/pareto/paretoArchive.ts), so it is the archive the run had after each generation. Runs longer than
  * HISTORY_POINTS generations get one row per block of `stride` generations (the block's last generation,
  * feasible share over the block), so run.json and the convergence plot stay bounded and the indicators are
  * computed at those generations only; the last generation always has its row.

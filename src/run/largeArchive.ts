@@ -2,7 +2,7 @@
  * The note a finished run gets when its unbounded Pareto archive has grown past the size where keeping it costs
  * more than the rest of the optimizer. In 4 or more objectives most designs are mutually non-dominated, so an
  * unbounded archive grows with the run, and both merging each generation's designs into it (a run reads it every
- * generation; src/core/paretoArchive.ts: the first front of entries and batch, quadratic in their number) and the
+ * generation; src/pareto/paretoArchive.ts: the first front of entries and batch, quadratic in their number) and the
  * final front's exact hypervolume grow with its size: a read merging 500 offers into 50,000 entries on the 5-D unit
  * sphere takes ~0.5 s of CPU (docs/performance.md), hence the note's ~10 ms per 1,000. The exact hypervolume of a front
  * (`npm run bench:hv`, points on the unit sphere, the DTLZ2 front; `odc run` on a 60-generation 5-objective run): 4-D

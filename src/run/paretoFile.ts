@@ -3,7 +3,7 @@
  * values and record. Read back by the decision summary (./recommend.ts) and the reports.
  */
 import type { ConstellationRecord } from '../constellation/record.js';
-import type { DesignRecord } from '../evaluate/record.js';
+import type { DesignRecord } from '../node/record.js';
 import type { Problem } from '../problem/types.js';
 import type { ResolvedRobustSettings, RobustDetail } from '../study/robust.js';
 

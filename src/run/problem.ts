@@ -3,21 +3,21 @@
  * Everything that can be wrong with a study is found here, before any evaluation.
  */
 import { StudyError } from '../core/errors.js';
-import type { DesignRecord } from '../evaluate/record.js';
+import type { DesignRecord } from '../node/record.js';
 import { createBenchmarkProblem } from '../problem/benchmarks.js';
 import type { Problem } from '../problem/types.js';
 import { locate } from '../io/issues.js';
 import { compileNodeStudy, type CompiledStudy } from '../study/compile.js';
 import { createHash } from 'node:crypto';
-import { checkCatalogIds, fileKind, parseDesignFile } from '../study/load.js';
+import { checkCatalogIds, fileKind, parseDesignFile } from '../design/load.js';
 import { readYaml } from '../io/yaml.js';
 import { loadCatalogs } from '../catalog/load.js';
 import type { LpSolver } from '../problem/lp.js';
 import type { ConstellationSpec } from '../constellation/compile.js';
 import type { ConstellationRecord } from '../constellation/record.js';
 import { compileConstellationStudy } from '../constellation/study.js';
-import type { AlgorithmSettings } from '../study/schema.js';
-import { checkBaseline, nodeEvaluator } from '../evaluate/evaluator.js';
+import type { AlgorithmSettings } from '../design/schema.js';
+import { checkBaseline, nodeEvaluator } from '../node/evaluator.js';
 
 export interface LoadedStudy {
   readonly kind: 'node' | 'benchmark' | 'constellation';

@@ -5,10 +5,10 @@
  * (`decision`), printed after `odc run` (src/report/summary.ts) and shown first in report.html and report.md.
  *
  * Terrestrial verdict
- * - Node studies: the record's `cost.baselines` (src/evaluate/node.ts): the node fleet's discounted LCOC over that of
+ * - Node studies: the record's `cost.baselines` (src/node/node.ts): the node fleet's discounted LCOC over that of
  *   the same chips in each scenario of designs/catalogs/terrestrial-baselines.yaml (src/models/lifecycleBaseline.ts),
  *   same lifetime and discount rate; < 1 means space is cheaper.
- * - Constellation studies: totals.lcoc_USD_per_PFLOP_day (undiscounted, src/constellation/economics.ts) over the
+ * - Constellation studies: totals.lcoc_USD_per_PFLOP_day (undiscounted, src/constellation/economics/economics.ts) over the
  *   scenario's undiscounted LCOC of the shells' chips, each shell's node figure weighted by satellites × delivered
  *   PFLOPS. The constellation's figure includes learning, replacements and ground; the terrestrial one is the same
  *   chips over the node's lifetime — an approximate comparison, stated as such wherever it is shown.
@@ -16,7 +16,7 @@
  * Pure: a function of pareto.json's content.
  */
 import type { ConstellationRecord } from '../constellation/record.js';
-import type { DesignRecord } from '../evaluate/record.js';
+import type { DesignRecord } from '../node/record.js';
 import type { ParetoDesign, ParetoFile } from './paretoFile.js';
 import { BINDING_MARGIN, BOUND_TOLERANCE, designBinding, frontPressure, type DesignBinding, type FrontPressure } from './binding.js';
 import { bestPosition, kneePosition, minimizedObjectives } from './decision.js';

@@ -6,9 +6,9 @@
  */
 import { join } from 'node:path';
 import type { Individual } from '../problem/algorithm.js';
-import type { AlgorithmSettings } from '../study/schema.js';
-import { unitOf } from '../evaluate/metrics.js';
-import { nonDominatedIndices } from '../core/dominance.js';
+import type { AlgorithmSettings } from '../design/schema.js';
+import { unitOf } from '../node/metrics.js';
+import { nonDominatedIndices } from '../pareto/dominance.js';
 import { writeFileAtomic } from './atomic.js';
 import { csvCell as sharedCsvCell } from '../io/csv.js';
 import type { GenerationStats, Normalization } from './history.js';

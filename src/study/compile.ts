@@ -9,26 +9,26 @@
  * sample set drawn once here. A study without statistics compiles exactly as before (no sampling).
  */
 import { StudyError } from '../core/errors.js';
-import type { DesignRecord } from '../evaluate/record.js';
-import { isMetricPath, metricGetter, unknownMetricHint } from '../evaluate/metrics.js';
+import type { DesignRecord } from '../node/record.js';
+import { isMetricPath, metricGetter, unknownMetricHint } from '../node/metrics.js';
 import type { ConstraintSpec, Evaluation, ObjectiveSpec, Problem, VariableSpec } from '../problem/types.js';
 import { ExpressionError, evaluateExpr, parseConstraint, parseObjective, type ParsedConstraint, type ParsedObjective } from './expression.js';
 import { compileRobust, inputColumns, type RobustStudy } from './robust.js';
 import { constraintSampler, type ConstraintSamples, type ConstraintSampleSettings } from './constraintSamples.js';
 import { locate } from '../io/issues.js';
-import { CATALOG_FIELDS, checkCatalogId, type CatalogField, type CatalogIds } from './load.js';
+import { CATALOG_FIELDS, checkCatalogId, type CatalogField, type CatalogIds } from '../design/load.js';
 import type { ParsedFile } from '../io/yaml.js';
-import { nodeDesignSchema, type NodeDesign, type NodeStudy } from './schema.js';
+import { nodeDesignSchema, type NodeDesign, type NodeStudy } from '../design/schema.js';
 import { didYouMean } from '../core/errors.js';
 import * as z from 'zod';
-import { partitionsProblem } from '../core/simplexLattice.js';
+import { partitionsProblem } from '../pareto/simplexLattice.js';
 import type { Catalogs } from '../catalog/schema.js';
 import { NODE_CATALOG_KINDS, NODE_CATALOG_SCHEMAS, type NodeCatalogKind } from '../catalog/overrides.js';
 
 /** Evaluates one design; throws for a design the models cannot evaluate. */
 export type DesignEvaluator = (design: NodeDesign) => DesignRecord;
 /**
- * The lean evaluation of the metrics and physical constraints a study reads (evaluate/node.ts nodeMetricsEvaluator):
+ * The lean evaluation of the metrics and physical constraints a study reads (node/node.ts nodeMetricsEvaluator):
  * design → the metrics' values, then each constraint's value and limit, equal to the full record's; null if unavailable.
  */
 export type LeanEvaluatorFactory = (out: { readonly metrics: readonly string[]; readonly constraints: readonly string[] }) =>
@@ -322,7 +322,7 @@ function problemEvaluation(
 
 /**
  * `Problem.evaluate` on the lean evaluation (no record built): the same f and g as problemEvaluation on the full record,
- * number for number (test/evaluate/nodeLean.test.ts), or null when the study reads something the lean path does not give.
+ * number for number (test/node/nodeLean.test.ts), or null when the study reads something the lean path does not give.
  */
 function leanProblemEvaluation(
   objectives: readonly ObjectiveSpec[], physicalConstraints: readonly string[], parsed: readonly ParsedConstraint[], constraintCount: number,

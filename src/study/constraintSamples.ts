@@ -10,13 +10,13 @@
  * (the design fixes it). Failed samples (outside a field's range, or not evaluable) count as not holding.
  * Deterministic: a pure function of the study, the design and (samples, method, seed).
  */
-import type { SamplingMethod } from '../analysis/sampling.js';
+import type { SamplingMethod } from '../statistics/sampling.js';
 import type { Catalogs } from '../catalog/schema.js';
-import type { DesignRecord } from '../evaluate/record.js';
-import { metricGetter } from '../evaluate/metrics.js';
+import type { DesignRecord } from '../node/record.js';
+import { metricGetter } from '../node/metrics.js';
 import { evaluateExpr, type ParsedConstraint } from './expression.js';
 import { commonSampler, inputColumns } from './robust.js';
-import type { NodeDesign } from './schema.js';
+import type { NodeDesign } from '../design/schema.js';
 
 export interface ConstraintSampleSettings {
   readonly samples: number;

@@ -4,7 +4,7 @@
  * `prob(radiation.missionDose_rad <= radiation.tolerance_rad) >= 0.95`; grammar in ./expression.ts).
  *
  * Common random numbers. One unit sample matrix U (N rows × D columns in (0, 1), Latin hypercube or plain Monte
- * Carlo, src/analysis/sampling.ts) is drawn once, when the study is compiled, from the seed `robust.seed` (default
+ * Carlo, src/statistics/sampling.ts) is drawn once, when the study is compiled, from the seed `robust.seed` (default
  * `algorithm.seed`, xored with ROBUST_SEED_SALT so the stream differs from the optimizer's). Column j belongs to
  * the j-th input path in sorted order (JavaScript string order) over every path any design of the study could use:
  * every uncertain field of every node catalog row (`catalogs.<catalog>.<row id>.<field>`) and every key of the
@@ -33,23 +33,23 @@
  * max and percentiles equal the nominal value, sd is 0 and prob(c) is 0 or 1. A study whose statistics can never
  * see an uncertain input (no section entry and no catalog row with `uncertainty:`) is refused at load.
  */
-import { quantile } from '../analysis/distributions.js';
-import { unitSample, type SamplingMethod } from '../analysis/sampling.js';
-import { sortedQuantile } from '../analysis/statistics.js';
+import { quantile } from '../statistics/distributions.js';
+import { unitSample, type SamplingMethod } from '../statistics/sampling.js';
+import { sortedQuantile } from '../statistics/statistics.js';
 import { NODE_CATALOG_KINDS } from '../catalog/overrides.js';
-import { rowResolver } from '../evaluate/rows.js';
+import { rowResolver } from '../node/rows.js';
 import type { Catalogs } from '../catalog/schema.js';
 import { createRng } from '../core/rng.js';
 import { StudyError } from '../core/errors.js';
-import { metricGetter } from '../evaluate/metrics.js';
-import type { DesignRecord } from '../evaluate/record.js';
+import { metricGetter } from '../node/metrics.js';
+import type { DesignRecord } from '../node/record.js';
 import type { Evaluation, ObjectiveSpec } from '../problem/types.js';
 import { checkRowUncertainty, supportProblem, uncertainInputs, type UncertainInput } from '../uncertainty/inputs.js';
-import { parseUncertainValue } from '../analysis/uncertainValue.js';
+import { parseUncertainValue } from '../statistics/uncertainValue.js';
 import { applyInputs, resolveInput } from '../uncertainty/targets.js';
 import { compare, evaluateExpr, type Expr, type ParsedConstraint, type ParsedObjective, type Statistic } from './expression.js';
 import { locate, type SourceMap } from '../io/issues.js';
-import type { NodeDesign, RobustSettings } from './schema.js';
+import type { NodeDesign, RobustSettings } from '../design/schema.js';
 
 /** Xored into the seed of the sample stream, so it is not the optimizer's stream when both use algorithm.seed. */
 export const ROBUST_SEED_SALT = 0x6a09e667;

@@ -8,13 +8,13 @@
  *
  * Method: g is scanned on a grid over the field's schema range (log-spaced for a range spanning ≥ 100×, with the
  * lower end kept when it is 0; linear otherwise), every sign change is refined by Brent's method
- * (src/analysis/rootFinding.ts; Brent 1973 ch. 4) to the x tolerance 1e-12·max(1, |x|), and the root nearest the
+ * (src/statistics/rootFinding.ts; Brent 1973 ch. 4) to the x tolerance 1e-12·max(1, |x|), and the root nearest the
  * nominal value is reported (all are listed). No sign change on the grid: "no break-even in range". A root
  * between two grid points of the same sign (a double root, or two roots closer than the grid step) is missed:
  * the grid has the model's `defaults.breakEvenPoints` points (64 for node designs). Grid points the models
  * cannot evaluate are skipped. The scan may be evaluated beforehand in worker threads and passed in (`scan`).
  */
-import { brentRoot } from '../analysis/rootFinding.js';
+import { brentRoot } from '../statistics/rootFinding.js';
 import type { AnalysisModel, BreakEvenInput, SampleOutcome } from './analysisModel.js';
 import type { InputSpec } from './targets.js';
 

@@ -26,10 +26,10 @@ import { baseNode, parseConstellation, type BaseNode, type LoadedConstellation }
 import { constellationFileSchema } from '../constellation/schema.js';
 import { didYouMean, StudyError } from '../core/errors.js';
 import { locate } from '../io/issues.js';
-import { parseDesignFile } from '../study/load.js';
+import { parseDesignFile } from '../design/load.js';
 import { readYaml, type ParsedFile } from '../io/yaml.js';
-import type { NodeDesign } from '../study/schema.js';
-import { parseUncertainValue } from '../analysis/uncertainValue.js';
+import type { NodeDesign } from '../design/schema.js';
+import { parseUncertainValue } from '../statistics/uncertainValue.js';
 import { rowInput, supportProblem, uncertainInputs, usedRows, type UncertainInput } from './inputs.js';
 import { designKeySchema, numericDesignKeys, resolveInput, specOf, unwrapNumber, type InputSpec } from './targets.js';
 

@@ -17,7 +17,7 @@ import { constellationMetricPaths, pathGetter } from '../constellation/metrics.j
 import type { ConstellationRecord } from '../constellation/record.js';
 import { StudyError } from '../core/errors.js';
 import { lazy } from '../core/lazy.js';
-import { unitOf } from '../evaluate/metrics.js';
+import { unitOf } from '../node/metrics.js';
 import type { LpSolver } from '../problem/lp.js';
 import {
   columnLookup, firstInvalid, outcomeOf, reasonOf, specLookup, type AnalysisDefaults, type AnalysisModel, type BreakEvenInput, type ConstraintInfo,

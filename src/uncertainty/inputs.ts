@@ -13,14 +13,14 @@
  * truncation bounds of normal and lognormal) must be a valid value of the field. Unbounded tails are allowed; a
  * sample that falls outside the field's range is a failed sample (counted and reported), never a crash.
  */
-import type { Distribution } from '../analysis/distributions.js';
+import type { Distribution } from '../statistics/distributions.js';
 import { NODE_CATALOG_KINDS, type NodeCatalogKind } from '../catalog/overrides.js';
-import { rowResolver } from '../evaluate/rows.js';
+import { rowResolver } from '../node/rows.js';
 import { CATALOG_SPECS, type Catalogs } from '../catalog/schema.js';
 import { didYouMean, StudyError } from '../core/errors.js';
 import { locate, type SourceMap } from '../io/issues.js';
-import type { NodeDesign } from '../study/schema.js';
-import { parseUncertainValue } from '../analysis/uncertainValue.js';
+import type { NodeDesign } from '../design/schema.js';
+import { parseUncertainValue } from '../statistics/uncertainValue.js';
 import { numericRowFields, resolveInput, rowFieldSchema, type InputSpec } from './targets.js';
 
 export interface UncertainInput extends InputSpec {

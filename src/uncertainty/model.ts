@@ -3,21 +3,21 @@
  * input vectors. An evaluation is a pure function of the vector (no clock, no randomness), so results do not depend
  * on which thread evaluates a vector or in what order (./runner.ts).
  *
- * Output of one evaluation, one Float64Array: every metric of METRIC_PATHS (src/evaluate/metrics.ts), then the
+ * Output of one evaluation, one Float64Array: every metric of METRIC_PATHS (src/node/metrics.ts), then the
  * relative margin of each record constraint, then 1/0 for "satisfied" of each. The constraint list is the nominal
  * design's (the record's constraints[]), or PHYSICAL_CONSTRAINTS when the nominal design cannot be evaluated.
  * A vector whose value lies outside a field's schema range, or a design the models cannot evaluate (a RangeError
  * or any other error from the models), is a failed sample `{ status: 'failed', reason }`.
  */
 import { resolve } from 'node:path';
-import { nodeEvaluator, type NodeEvaluator } from '../evaluate/evaluator.js';
-import { METRIC_PATHS, metricGetter, unitOf } from '../evaluate/metrics.js';
-import { PHYSICAL_CONSTRAINTS } from '../evaluate/node.js';
-import type { DesignRecord } from '../evaluate/record.js';
+import { nodeEvaluator, type NodeEvaluator } from '../node/evaluator.js';
+import { METRIC_PATHS, metricGetter, unitOf } from '../node/metrics.js';
+import { PHYSICAL_CONSTRAINTS } from '../node/node.js';
+import type { DesignRecord } from '../node/record.js';
 import { StudyError } from '../core/errors.js';
 import type { SourceMap } from '../io/issues.js';
-import { checkCatalogIds, parseDesignFile } from '../study/load.js';
-import type { NodeDesign } from '../study/schema.js';
+import { checkCatalogIds, parseDesignFile } from '../design/load.js';
+import type { NodeDesign } from '../design/schema.js';
 import {
   columnLookup, firstInvalid, outcomeOf, reasonOf, specLookup,
   type AnalysisDefaults, type AnalysisModel, type BreakEvenInput, type ConstraintInfo, type SampleOutcome,

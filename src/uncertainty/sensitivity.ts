@@ -2,10 +2,10 @@
  * Sensitivity of one node design's or constellation's key outputs to its uncertain inputs (./inputs.ts,
  * ./constellationModel.ts), and its break-even thresholds (./breakEven.ts).
  *
- * - Tornado (src/analysis/tornado.ts): each input at its 5th and then 95th percentile with every other input at
+ * - Tornado (src/statistics/tornado.ts): each input at its 5th and then 95th percentile with every other input at
  *   the design's own value (row 0 is the design as written, not the inputs' medians), 2d + 1 evaluations; bars
  *   sorted by swing. A local, one-at-a-time view.
- * - Sobol' first-order and total indices (src/analysis/sobol.ts: Saltelli et al. 2010 design and estimators,
+ * - Sobol' first-order and total indices (src/statistics/sobol.ts: Saltelli et al. 2010 design and estimators,
  *   Jansen total, percentile-bootstrap 95 % intervals, 1000 resamples) from N base rows, N(d + 2) evaluations.
  *   Row tuples (A_j, B_j, A_B^(i)_j) with a failed evaluation are dropped for that output (counted in the result);
  *   the estimators stay consistent if failures are independent of the inputs, otherwise the indices describe the
@@ -14,10 +14,10 @@
  *   in this thread.
  * One Rng seeded from `seed` draws the Saltelli design and then the bootstrap resamples.
  */
-import { quantile } from '../analysis/distributions.js';
-import { toInputs } from '../analysis/sampling.js';
-import { rankByTotal, saltelliDesign, sobolIndices } from '../analysis/sobol.js';
-import { tornadoAnalysis, tornadoInputFromDistribution, type TornadoDesign } from '../analysis/tornado.js';
+import { quantile } from '../statistics/distributions.js';
+import { toInputs } from '../statistics/sampling.js';
+import { rankByTotal, saltelliDesign, sobolIndices } from '../statistics/sobol.js';
+import { tornadoAnalysis, tornadoInputFromDistribution, type TornadoDesign } from '../statistics/tornado.js';
 import { createRng } from '../core/rng.js';
 import { StudyError } from '../core/errors.js';
 import type { LpSolver } from '../problem/lp.js';

@@ -1,11 +1,11 @@
 /**
  * Where an uncertain (or break-even) input writes in a node design, and what values it may take:
  * - a design key `section.key` (e.g. economics.launchCost_USD_per_kg, compute.utilization): a numeric field of
- *   the design schema (src/study/schema.ts); its range is the schema's model validity range;
+ *   the design schema (src/design/schema.ts); its range is the schema's model validity range;
  * - a catalog field `catalogs.<catalog>.<row id>.<field>` (catalogs as in src/catalog/overrides.ts
  *   NODE_CATALOG_KINDS, e.g. catalogs.batteries.li-ion-leo.cost_USD_per_Wh): a numeric field of the row schema
  *   (src/catalog/schema.ts); it is applied by writing an overriding row into the design's own `catalogs:` section
- *   (a copy of the shipped or user row with the field set), which the row resolver prefers (src/evaluate/rows.ts).
+ *   (a copy of the shipped or user row with the field set), which the row resolver prefers (src/node/rows.ts).
  * Applying values copies only what changes (the base design is never mutated). Integer fields (compute.chips,
  * cycleLife) take the nearest whole number. NaN means "leave the nominal value".
  */
@@ -13,8 +13,8 @@ import * as z from 'zod';
 import { NODE_CATALOG_KINDS, NODE_CATALOG_SCHEMAS, type NodeCatalogKind } from '../catalog/overrides.js';
 import type { Catalogs } from '../catalog/schema.js';
 import { didYouMean, StudyError } from '../core/errors.js';
-import { unitOf } from '../evaluate/metrics.js';
-import { nodeDesignSchema, type NodeDesign } from '../study/schema.js';
+import { unitOf } from '../node/metrics.js';
+import { nodeDesignSchema, type NodeDesign } from '../design/schema.js';
 
 export type InputTarget =
   | { readonly kind: 'design'; readonly section: string; readonly key: string }
@@ -71,7 +71,7 @@ export function rowFieldSchema(catalog: NodeCatalogKind, field: string): z.ZodNu
 export const numericRowFields = (catalog: NodeCatalogKind): string[] =>
   Object.keys(NODE_CATALOG_SCHEMAS[catalog]().shape).filter((f) => rowFieldSchema(catalog, f) !== undefined);
 
-/** Range of a number schema: its min/max checks, else the "validity range lo–hi" of src/study/schema.ts `range()`. */
+/** Range of a number schema: its min/max checks, else the "validity range lo–hi" of src/design/schema.ts `range()`. */
 function domainOf(schema: z.ZodNumber): { lo: number; hi: number } {
   let lo = schema.minValue ?? -Infinity;
   let hi = schema.maxValue ?? Infinity;

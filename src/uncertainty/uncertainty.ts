@@ -1,9 +1,9 @@
 /**
  * Forward uncertainty propagation of one node design or constellation (./analysisModel.ts): sample its uncertain inputs (./inputs.ts) by Latin
- * hypercube (default) or plain Monte Carlo (src/analysis/sampling.ts; independent inputs, inverse-transform
+ * hypercube (default) or plain Monte Carlo (src/statistics/sampling.ts; independent inputs, inverse-transform
  * mapping), evaluate every sampled design, and summarise the outputs.
  *
- * Statistics (src/analysis/statistics.ts): type-7 sample quantiles p5/p50/p95; mean ± standard error s/√n
+ * Statistics (src/statistics/statistics.ts): type-7 sample quantiles p5/p50/p95; mean ± standard error s/√n
  * (the i.i.d. error, conservative for LHS, whose variance is never larger for outputs monotone in each input,
  * McKay et al. 1979); Freedman–Diaconis histograms; probabilities with Wilson (1927) 95 % score intervals, per
  * constraint and jointly (P(all constraints hold in the same sample), which the per-constraint figures cannot give:
@@ -14,11 +14,11 @@
  * (the conservative reading: a design the models cannot evaluate is not shown to satisfy anything).
  * Determinism: the input matrix is a pure function of (seed, method, n, inputs); evaluation order does not matter.
  */
-import { mean as distMean, quantile, describe as describeDistribution, type Distribution } from '../analysis/distributions.js';
-import { sampleInputs, type SamplingMethod } from '../analysis/sampling.js';
+import { mean as distMean, quantile, describe as describeDistribution, type Distribution } from '../statistics/distributions.js';
+import { sampleInputs, type SamplingMethod } from '../statistics/sampling.js';
 import {
   histogram, jointProbability, meanWithStandardError, sampleQuantiles, wilsonInterval, type Histogram, type ProportionInterval,
-} from '../analysis/statistics.js';
+} from '../statistics/statistics.js';
 import { createRng } from '../core/rng.js';
 import { StudyError } from '../core/errors.js';
 import type { LpSolver } from '../problem/lp.js';

@@ -3,15 +3,15 @@
  * design's published figures beside the model under odc's defaults, under the design's own stated assumptions
  * (designs/calibration/<name>-own.yaml) and, where a claim does not close even then, under the hardware it would
  * need (<name>-needs.yaml). The keys each file changes are listed from a diff of the designs, so the table states
- * its assumptions and cannot drift from the code: test/evaluate/calibration.test.ts regenerates it and compares.
+ * its assumptions and cannot drift from the code: test/node/calibration.test.ts regenerates it and compares.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluateDesignFile, nodeEvaluator } from '../../src/evaluate/evaluator.js';
-import type { DesignRecord } from '../../src/evaluate/record.js';
+import { evaluateDesignFile, nodeEvaluator } from '../../src/node/evaluator.js';
+import type { DesignRecord } from '../../src/node/record.js';
 import { fmt } from '../../src/io/numberFormat.js';
 import { loadCatalogs } from '../../src/catalog/load.js';
-import type { NodeDesign } from '../../src/study/schema.js';
+import type { NodeDesign } from '../../src/design/schema.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 /** The repository root, from test/bench/ (vitest) or dist/test/bench/ (compiled). */

@@ -1,15 +1,15 @@
 /**
  * Benchmark section (prints figures, asserts nothing): the self-conjunction screen
- * (src/constellation/conjunction.ts) on the 1,000,000-satellite filing, against peers measured in the same
+ * (src/constellation/environment/conjunction.ts) on the 1,000,000-satellite filing, against peers measured in the same
  * run: the rest of that constellation's evaluation, and a brute-force all-pairs sampling of a small shell.
  * Called by test/bench/constellation.ts (`npm run bench:constellation`).
  */
 import { join } from 'node:path';
 import type { Catalogs } from '../../src/catalog/schema.js';
-import { conjunctionScreen } from '../../src/constellation/conjunction.js';
+import { conjunctionScreen } from '../../src/constellation/environment/conjunction.js';
 import { evaluateConstellation } from '../../src/constellation/evaluate.js';
 import { loadConstellationSpec } from '../../src/constellation/evaluator.js';
-import { planeRaan_rad, slotPhase_rad } from '../../src/constellation/pattern.js';
+import { planeRaan_rad, slotPhase_rad } from '../../src/constellation/geometry/pattern.js';
 import type { ShellGeometrySpec } from '../../src/constellation/types.js';
 import type { LpSolver } from '../../src/problem/lp.js';
 import { EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../src/units/constants.js';

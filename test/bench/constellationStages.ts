@@ -5,21 +5,21 @@
  * so every figure is what a design seen for the first time costs.
  * Used by test/bench/constellation.ts (`npm run bench:constellation`).
  */
-import { closeNodeDesign } from '../../src/evaluate/sizing.js';
-import { evaluateNode } from '../../src/evaluate/node.js';
-import type { DesignRecord } from '../../src/evaluate/record.js';
+import { closeNodeDesign } from '../../src/node/sizing.js';
+import { evaluateNode } from '../../src/node/node.js';
+import type { DesignRecord } from '../../src/node/record.js';
 import type { LpSolver } from '../../src/problem/lp.js';
-import { withFormationKeeping } from '../../src/constellation/clusterKeeping.js';
+import { withFormationKeeping } from '../../src/constellation/geometry/clusterKeeping.js';
 import type { ConstellationSpec } from '../../src/constellation/compile.js';
-import { conjunctionScreen } from '../../src/constellation/conjunction.js';
-import { conjunctionRecord } from '../../src/constellation/conjunctionRecord.js';
-import { constellationEconomics } from '../../src/constellation/economics.js';
-import { groundContacts, type GroundContactParams } from '../../src/constellation/ground.js';
-import { launchPlan } from '../../src/constellation/launchPlan.js';
-import { shellLinks } from '../../src/constellation/links.js';
-import { planeElements } from '../../src/constellation/pattern.js';
-import { gmstSamples_rad, propagatePlane, windowTimes_s, type PlaneTrack } from '../../src/constellation/propagate.js';
-import { shellNetwork } from '../../src/constellation/shellNetwork.js';
+import { conjunctionScreen } from '../../src/constellation/environment/conjunction.js';
+import { conjunctionRecord } from '../../src/constellation/environment/conjunctionRecord.js';
+import { constellationEconomics } from '../../src/constellation/economics/economics.js';
+import { groundContacts, type GroundContactParams } from '../../src/constellation/ground/ground.js';
+import { launchPlan } from '../../src/constellation/launch/launchPlan.js';
+import { shellLinks } from '../../src/constellation/links/links.js';
+import { planeElements } from '../../src/constellation/geometry/pattern.js';
+import { gmstSamples_rad, propagatePlane, windowTimes_s, type PlaneTrack } from '../../src/constellation/geometry/propagate.js';
+import { shellNetwork } from '../../src/constellation/network/shellNetwork.js';
 
 /** CPU time of this process so far (user + system) [ms]: on a shared machine, wall time measures the neighbours. */
 export function cpu_ms(): number {

@@ -20,9 +20,9 @@ import { loadStudyProblem } from '../../src/run/problem.js';
 import { createRng } from '../../src/core/rng.js';
 import { safeEvaluate, type Problem } from '../../src/problem/types.js';
 import { createAlgorithm } from '../../solvers/index.js';
-import { nodeEvaluator } from '../../src/evaluate/evaluator.js';
+import { nodeEvaluator } from '../../src/node/evaluator.js';
 import { compileNodeStudy } from '../../src/study/compile.js';
-import { parseDesignFile } from '../../src/study/load.js';
+import { parseDesignFile } from '../../src/design/load.js';
 import { solarCycleDecay } from '../../src/models/decaySolarCycle.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));

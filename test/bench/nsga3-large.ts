@@ -19,7 +19,7 @@ import { cpus, loadavg } from 'node:os';
 import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
 import { safeEvaluate } from '../../src/problem/types.js';
 import { createAlgorithm } from '../../solvers/index.js';
-import { nonDominatedSort } from '../../src/core/dominance.js';
+import { nonDominatedSort } from '../../src/pareto/dominance.js';
 import type { Individual } from '../../solvers/types.js';
 import { associateToNiches, associateToNichesBrute, unitDirectionsTransposed } from '../../solvers/nsga3/niching.js';
 import { HyperplaneNormalization } from '../../solvers/nsga3/normalization.js';

@@ -32,7 +32,7 @@ import { safeEvaluate, type Problem } from '../../src/problem/types.js';
 import { createBenchmarkProblem, paretoFront } from '../../src/problem/benchmarks.js';
 import { hypervolume } from '../../src/indicators/hypervolume.js';
 import { igdPlus } from '../../src/indicators/igd.js';
-import { nonDominatedIndices } from '../../src/core/dominance.js';
+import { nonDominatedIndices } from '../../src/pareto/dominance.js';
 import { createRng } from '../../src/core/rng.js';
 import { createAlgorithm } from '../../solvers/index.js';
 import type { Individual } from '../../solvers/types.js';

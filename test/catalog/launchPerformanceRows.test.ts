@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultCatalogDir, loadCatalogs } from '../../src/catalog/load.js';
-import { evaluateDesignFile } from '../../src/evaluate/evaluator.js';
+import { evaluateDesignFile } from '../../src/node/evaluator.js';
 import { odc } from '../helpers/cli.js';
 import { studyErrorOf, tempDir, tempRoot, writeFile } from '../helpers/tmp.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { odc } from '../helpers/cli.js';
-import { designRecordJsonSchema } from '../../src/evaluate/recordSchema.js';
+import { designRecordJsonSchema } from '../../src/node/recordSchema.js';
 import { constellationJsonSchema, designJsonSchema } from '../../src/report/jsonSchema.js';
 import { constellationRecordJsonSchema } from '../../src/constellation/recordSchema.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';

@@ -35,7 +35,7 @@ describe('the code cache of the odc executable', () => {
   it('the bundle is ASCII (read as latin1), and its escaped characters mean what the sources wrote', () => {
     const bytes = readFileSync(join(CLI, 'odc.cjs'));
     expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
-    // strings of the sources with non-ASCII characters come out of the bundle intact (src/study/schema.ts descriptions)
+    // strings of the sources with non-ASCII characters come out of the bundle intact (src/design/schema.ts descriptions)
     const schema = spawnSync(process.execPath, [join(CLI, 'bin.js'), 'schema', 'design'], { encoding: 'utf8' });
     expect(schema.status).toBe(0);
     expect(schema.stdout).toContain('(1 − e^(−λT))/(λT)');

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createLpSolver } from '../../solvers/lp/index.js';
 import { evaluateConstellationFileWith } from '../../src/constellation/evaluator.js';
 import type { ConstellationRecord } from '../../src/constellation/record.js';
-import { evaluateDesignFile } from '../../src/evaluate/evaluator.js';
+import { evaluateDesignFile } from '../../src/node/evaluator.js';
 import type { LpSolver } from '../../src/problem/lp.js';
 import { EARTH_RADIUS_m } from '../../src/units/constants.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';

@@ -23,7 +23,7 @@ import { createLpSolver } from '../../solvers/lp/index.js';
 import { loadCatalogs } from '../../src/catalog/load.js';
 import { evaluateConstellation } from '../../src/constellation/evaluate.js';
 import { loadConstellationSpec } from '../../src/constellation/evaluator.js';
-import { writeOmmJson } from '../../src/constellation/exportSatellites.js';
+import { writeOmmJson } from '../../src/constellation/export/exportSatellites.js';
 import type { ConstellationRecord } from '../../src/constellation/record.js';
 import { orbitGeometry } from '../../src/models/orbit.js';
 import type { LpSolver } from '../../src/problem/lp.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonMetrics } from '../../src/models/comparisonMetrics.js';
-import { unitOf } from '../../src/evaluate/metrics.js';
+import { unitOf } from '../../src/node/metrics.js';
 
 describe('$/chip-hour and $/MWh from the LCOC (src/models/comparisonMetrics.ts)', () => {
   it('by hand: 100 $/PFLOP-day × 10 PFLOPS = 1,000 $/day over 72 chips × 24 h and over 0.12 MW × 24 h', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { nodeEvaluator } from '../../src/evaluate/evaluator.js';
-import type { DesignRecord } from '../../src/evaluate/record.js';
+import { nodeEvaluator } from '../../src/node/evaluator.js';
+import type { DesignRecord } from '../../src/node/record.js';
 import { COST_TECHNOLOGIES, COST_TECHNOLOGY, costTechnologyPrices } from '../../src/models/costTechnology.js';
-import { parseDesignFile } from '../../src/study/load.js';
-import { nodeDesignSchema, type NodeDesign } from '../../src/study/schema.js';
+import { parseDesignFile } from '../../src/design/load.js';
+import { nodeDesignSchema, type NodeDesign } from '../../src/design/schema.js';
 import { odc } from '../helpers/cli.js';
 import { studyErrorOf, tempDir, writeFile } from '../helpers/tmp.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { precisionFactor } from '../../src/models/precision.js';
-import { evaluateDesignFile, nodeEvaluator } from '../../src/evaluate/evaluator.js';
+import { evaluateDesignFile, nodeEvaluator } from '../../src/node/evaluator.js';
 
 // NVIDIA H100 Tensor Core GPU datasheet (2022, SXM5, dense): FP64 67, TF32 494.5, BF16 989.5, FP8 1,979 TFLOPS, INT8 1,979 TOPS;
 // 2:4 sparsity doubles each (NVIDIA A100/Ampere whitepaper 2020).

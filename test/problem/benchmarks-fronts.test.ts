@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BENCHMARK_NAMES, benchmarkNormalization, createBenchmarkProblem, paretoFront } from '../../src/problem/benchmarks.js';
-import { nonDominatedIndices, toMatrix } from '../../src/core/dominance.js';
+import { nonDominatedIndices, toMatrix } from '../../src/pareto/dominance.js';
 import { createRng, type Rng } from '../../src/core/rng.js';
 import { constraintViolation, type Problem } from '../../src/problem/types.js';
 

@@ -10,7 +10,7 @@ import { hypervolume } from '../../src/indicators/hypervolume.js';
 import { igdPlus } from '../../src/indicators/igd.js';
 import { createAlgorithm } from '../../solvers/index.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
-import { benchmarkStudySchema } from '../../src/study/schema.js';
+import { benchmarkStudySchema } from '../../src/design/schema.js';
 
 /** Runs `generations` generations and returns the archive's objectives normalized by benchmarkNormalization. */
 function optimize(name: string, problem: Problem, algorithm: string, population: number, generations: number, seed: number): number[][] {

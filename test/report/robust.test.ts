@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDesign, runStudy } from '../../src/index.js';
-import { evaluateDesignFile } from '../../src/evaluate/evaluator.js';
+import { evaluateDesignFile } from '../../src/node/evaluator.js';
 import { loadRun } from '../../src/report/load.js';
 import { robustNominalSpec, robustReport } from '../../src/report/robust.js';
 import { renderSvg } from '../../src/report/plots.js';

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ProportionInterval } from '../../src/analysis/statistics.js';
+import type { ProportionInterval } from '../../src/statistics/statistics.js';
 import { exportDesign, renderReport } from '../../src/index.js';
 import { loadRun, type LoadedRun } from '../../src/report/load.js';
 import { chooseKnee, designMargins, robustPicks } from '../../src/report/robustness.js';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultCatalogDir, loadCatalogs } from '../../src/catalog/load.js';
 import { StudyError } from '../../src/core/errors.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
-import { parseDesignFile } from '../../src/study/load.js';
+import { parseDesignFile } from '../../src/design/load.js';
 import { MAX_INPUT_BYTES, readYaml } from '../../src/io/yaml.js';
 import { parseConstraint } from '../../src/study/expression.js';
 import { odc } from '../helpers/cli.js';

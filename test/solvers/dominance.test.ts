@@ -6,7 +6,7 @@ import {
   dominates,
   nonDominatedSort,
   toMatrix,
-} from '../../src/core/dominance.js';
+} from '../../src/pareto/dominance.js';
 import { createRng } from '../../src/core/rng.js';
 
 /** Reference ranks by repeated peeling with the O(N^2) definition. */

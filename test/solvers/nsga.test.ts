@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
 import { safeEvaluate, type Evaluation, type Problem } from '../../src/problem/types.js';
-import { dominates } from '../../src/core/dominance.js';
+import { dominates } from '../../src/pareto/dominance.js';
 import { hypervolume } from '../../src/indicators/hypervolume.js';
 import { createAlgorithm, algorithmNames, maxEvaluations, maxGenerations } from '../../solvers/index.js';
 import { minimize, populationHypervolume } from '../helpers/minimize.js';

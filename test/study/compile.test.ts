@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { StudyError } from '../../src/core/errors.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
-import type { DesignRecord } from '../../src/evaluate/record.js';
+import type { DesignRecord } from '../../src/node/record.js';
 import { scaledViolation } from '../../src/study/compile.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogs } from '../../src/catalog/load.js';
 import { NODE_CATALOG_KINDS } from '../../src/catalog/overrides.js';
 import { StudyError } from '../../src/core/errors.js';
-import { parseUncertainValue } from '../../src/analysis/uncertainValue.js';
+import { parseUncertainValue } from '../../src/statistics/uncertainValue.js';
 import { support } from '../../src/uncertainty/inputs.js';
 import { loadDesign, sampleModel } from '../../src/uncertainty/model.js';
 import { applyInputs, resolveInput } from '../../src/uncertainty/targets.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateDesignFile } from '../../src/evaluate/evaluator.js';
+import { evaluateDesignFile } from '../../src/node/evaluator.js';
 import { breakEven, breakEvenInputs } from '../../src/uncertainty/breakEven.js';
 import { loadDesign, sampleModel } from '../../src/uncertainty/model.js';
 import { analyzeSensitivity } from '../../src/uncertainty/sensitivity.js';

@@ -2,8 +2,8 @@
  * Helpers shared by the benchmark families (./zdt.ts … ./mixed.ts): variable and objective specs, the
  * `ok` evaluation, and the front tools (linspace, non-dominated filter, 2-D thinning by arc length).
  */
-import { nonDominatedIndices, toMatrix } from '../../core/dominance.js';
-import { dasDennis, partitionsForPoints } from '../../core/simplexLattice.js';
+import { nonDominatedIndices, toMatrix } from '../../pareto/dominance.js';
+import { dasDennis, partitionsForPoints } from '../../pareto/simplexLattice.js';
 import type { ConstraintSpec, Evaluation, ObjectiveSpec, VariableSpec } from '../types.js';
 
 export const EMPTY = new Float64Array(0);

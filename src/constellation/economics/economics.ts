@@ -1,0 +1,211 @@
+/**
+ * Constellation economics: production learning, replacements, operations and ground segment rolled up
+ * into a total cost, a levelised cost of compute and a cost per million tokens.
+ *
+ * Method
+ * - Production learning (Wright's law: T. P. Wright, "Factors affecting the cost of airplanes",
+ *   J. Aeronautical Sciences 3(4):122–128, 1936; unit-curve form): unit n costs T1·n^b, b = log2(LR),
+ *   so every doubling of the quantity multiplies the unit cost by the learning rate LR. Cumulative cost of
+ *   N units C(N) = T1·Σ_{n=1..N} n^b, summed exactly for N ≤ 1,000 (a fractional N adds its fraction of
+ *   the next unit) and by the standard midpoint-integral approximation
+ *   C(N) ≈ T1·((N+½)^{b+1} − ½^{b+1})/(b+1) beyond. T1 = the node model's first-unit hardware cost.
+ *   Default LR = 0.90: SMAD 3rd ed. (Wertz & Larson 1999) §20.3 learning-curve guidance gives 95 % for
+ *   fewer than 10 units, 90 % for 10–50 and 85 % for more than 50; 90 % is used beyond the first units
+ *   because bought-in chips, most of a compute node's cost, learn less than built hardware (estimate).
+ * - Replacements over the study horizon H under a block-replacement policy (Barlow & Proschan,
+ *   Mathematical Theory of Reliability, 1965, ch. 4): every slot is renewed at L, 2L, … < H (design life L)
+ *   and a satellite that fails in between is replaced at once. With a constant failure rate λ the
+ *   failures of a slot form a Poisson process, so expected replacements are exactly
+ *     R = λ·S + N·(⌈H/L⌉ − 1),   S = satellite-years in service (N·H, or ∫₀ᴴ deployed(t) dt from the
+ *   launch campaign's deployment curve). Replacement hardware continues the learning curve,
+ *   C(N + R) − C(N); replacement launches cost the campaign's average launch price per satellite (they
+ *   are assumed batched into full launches).
+ * - Operations = o·S, o per satellite-year; default o = 1 %/yr of (T1 + launch per satellite)
+ *   (estimate: the in-orbit insurance share of the node model's 2 %/yr operations fraction; the ground
+ *   share is the gateway term). Ground segment = G·(capex + O&M·H) per gateway; estimate: $5M capex and
+ *   $0.5M/yr O&M for a multi-antenna Ka/V-band gateway site.
+ * - Total = hardware C(N) + launch + operations + replacements + ground.
+ *   LCOC = total / (delivered PFLOPS per satellite × S × 365.25 d) [USD per PFLOP-day].
+ * - Tokens: a transformer's forward pass costs ≈ 2·P FLOPs per token for P parameters (Kaplan et al.
+ *   2020, "Scaling Laws for Neural Language Models", arXiv:2001.08361, §2.1), so tokens/s = delivered
+ *   FLOP/s / (2P); cost per million tokens = total / (tokens over S / 10⁶). Inference only; attention's
+ *   context-dependent FLOPs and memory-bandwidth limits are ignored (an optimistic token count).
+ *   Default P = 70e9 (a 70-billion-parameter model, e.g. Llama 3 70B).
+ *
+ * Validity: 0.5 < LR ≤ 1; λ ≥ 0; H, L > 0. Costs in USD of the inputs' year, undiscounted.
+ */
+import { JULIAN_YEAR_s } from '../../units/constants.js';
+import { FLOPS_PER_PFLOPS } from '../../units/convert.js';
+import { nonNegative, positive } from '../../models/validate.js';
+import { DEFAULT_OPERATIONS_FRACTION_per_yr } from '../../models/cost.js';
+import type { DeploymentPoint } from '../launch/launch.js';
+
+export const DEFAULT_LEARNING_RATE = 0.9; // SMAD §20.3 band 85–95 %, see header
+export const DEFAULT_FAILURE_RATE_per_yr = 0.02; // ESTIMATE: novel high-power nodes above a mature LEO bus's ~1 %/yr
+export const DEFAULT_INSURANCE_FRACTION_per_yr = DEFAULT_OPERATIONS_FRACTION_per_yr / 2; // ESTIMATE, see header
+export const DEFAULT_GATEWAY_CAPEX_USD = 5e6; // ESTIMATE
+export const DEFAULT_GATEWAY_OPERATIONS_USD_per_yr = 0.5e6; // ESTIMATE
+export const DEFAULT_MODEL_PARAMETERS = 70e9;
+const EXACT_SUM_LIMIT = 1000;
+const DAYS_PER_YEAR = 365.25;
+const FLOPS_PER_TOKEN_PER_PARAMETER = 2; // Kaplan et al. 2020 §2.1
+const TOKENS_PER_MTOKEN = 1e6;
+
+function learningExponent(learningRate: number): number {
+  if (!(learningRate > 0.5 && learningRate <= 1)) throw new RangeError(`learningRate must be in (0.5, 1], got ${learningRate}`);
+  return Math.log2(learningRate);
+}
+
+/** Cost of unit n (1-based) on Wright's unit curve. */
+export function learningUnitCost_USD(firstUnit_USD: number, unit: number, learningRate: number): number {
+  return firstUnit_USD * unit ** learningExponent(learningRate);
+}
+
+/** Exact cumulative cost of the first N units (fractional N adds its fraction of unit ⌈N⌉). */
+export function learningCurveSumExact_USD(firstUnit_USD: number, units: number, learningRate: number): number {
+  const b = learningExponent(learningRate);
+  nonNegative('units', units);
+  const whole = Math.floor(units);
+  let sum = 0;
+  for (let n = 1; n <= whole; n++) sum += n ** b;
+  if (units > whole) sum += (units - whole) * (whole + 1) ** b;
+  return firstUnit_USD * sum;
+}
+
+/** Continuous (midpoint-integral) approximation of the cumulative cost of N units. */
+export function learningCurveSumApprox_USD(firstUnit_USD: number, units: number, learningRate: number): number {
+  const b = learningExponent(learningRate);
+  nonNegative('units', units);
+  return (firstUnit_USD * ((units + 0.5) ** (b + 1) - 0.5 ** (b + 1))) / (b + 1);
+}
+
+/** Cumulative cost of N units: exact up to 1,000 units, the approximation beyond. */
+export function learningCurveCost_USD(firstUnit_USD: number, units: number, learningRate: number): number {
+  nonNegative('firstUnit_USD', firstUnit_USD);
+  return units <= EXACT_SUM_LIMIT
+    ? learningCurveSumExact_USD(firstUnit_USD, units, learningRate)
+    : learningCurveSumApprox_USD(firstUnit_USD, units, learningRate);
+}
+
+/** Expected replacements under block replacement: λ·S + N·(⌈H/L⌉ − 1). */
+export function expectedReplacements(
+  satellites: number, satelliteYears: number, horizon_yr: number, designLife_yr: number, failureRate_per_yr: number,
+): { failures: number; endOfLife: number; total: number } {
+  positive('horizon_yr', horizon_yr);
+  positive('designLife_yr', designLife_yr);
+  nonNegative('failureRate_per_yr', failureRate_per_yr);
+  const failures = failureRate_per_yr * satelliteYears;
+  const endOfLife = satellites * Math.max(0, Math.ceil(horizon_yr / designLife_yr - 1e-9) - 1);
+  return { failures, endOfLife, total: failures + endOfLife };
+}
+
+/** ∫₀ᴴ deployed(t) dt of a step deployment curve [satellite-years]. */
+export function satelliteYearsInService(curve: readonly DeploymentPoint[], horizon_yr: number): number {
+  let sum = 0;
+  curve.forEach((p, i) => {
+    const end = Math.min(horizon_yr, curve[i + 1]?.time_yr ?? horizon_yr);
+    if (end > p.time_yr) sum += p.satellites * (end - p.time_yr);
+  });
+  return sum;
+}
+
+export interface ConstellationEconomicsParams {
+  readonly satellites: number;
+  /** First-unit hardware cost of one node (the node model's hardware_USD) [USD]. */
+  readonly firstUnitHardware_USD: number;
+  /** Total launch cost of the deployment campaign [USD]. */
+  readonly launch_USD: number;
+  readonly horizon_yr: number;
+  readonly designLife_yr: number;
+  /** Delivered (utilised, available) compute of one satellite [PFLOPS]. */
+  readonly deliveredPFLOPS_per_satellite: number;
+  readonly gateways: number;
+  readonly learningRate?: number;
+  readonly failureRate_per_yr?: number;
+  readonly operations_USD_per_satellite_yr?: number;
+  readonly gatewayCapex_USD?: number;
+  readonly gatewayOperations_USD_per_yr?: number;
+  readonly modelParameters?: number;
+  /** Launch campaign deployment curve; without it the fleet serves the whole horizon. */
+  readonly deploymentCurve?: readonly DeploymentPoint[];
+}
+
+export interface ConstellationEconomicsResult {
+  readonly hardware_USD: number;
+  readonly averageUnitHardware_USD: number;
+  readonly launch_USD: number;
+  readonly satelliteYears: number;
+  readonly operations_USD_per_satellite_yr: number;
+  readonly operations_USD: number;
+  readonly replacementFailures: number;
+  readonly replacementEndOfLife: number;
+  readonly replacements: number;
+  readonly replacementHardware_USD: number;
+  readonly replacementLaunch_USD: number;
+  readonly replacements_USD: number;
+  readonly ground_USD: number;
+  readonly total_USD: number;
+  readonly deliveredPFLOP_days: number;
+  readonly lcoc_USD_per_PFLOP_day: number;
+  readonly tokens_per_s: number;
+  readonly tokens: number;
+  readonly cost_USD_per_Mtoken: number;
+}
+
+/** Roll-up of a constellation's cost over the study horizon. */
+export function constellationEconomics(p: Readonly<ConstellationEconomicsParams>): ConstellationEconomicsResult {
+  const n = p.satellites;
+  if (!(Number.isInteger(n) && n >= 1)) throw new RangeError(`satellites must be a whole number ≥ 1, got ${n}`);
+  nonNegative('firstUnitHardware_USD', p.firstUnitHardware_USD);
+  nonNegative('launch_USD', p.launch_USD);
+  positive('horizon_yr', p.horizon_yr);
+  positive('deliveredPFLOPS_per_satellite', p.deliveredPFLOPS_per_satellite);
+  if (!(Number.isInteger(p.gateways) && p.gateways >= 0)) throw new RangeError(`gateways must be a whole number ≥ 0, got ${p.gateways}`);
+  const lr = p.learningRate ?? DEFAULT_LEARNING_RATE;
+  const params = p.modelParameters ?? DEFAULT_MODEL_PARAMETERS;
+  positive('modelParameters', params);
+
+  const launchPerSatellite = p.launch_USD / n;
+  const satelliteYears = p.deploymentCurve ? satelliteYearsInService(p.deploymentCurve, p.horizon_yr) : n * p.horizon_yr;
+  positive('satellite-years in service', satelliteYears);
+  const opsRate = p.operations_USD_per_satellite_yr ?? DEFAULT_INSURANCE_FRACTION_per_yr * (p.firstUnitHardware_USD + launchPerSatellite);
+  nonNegative('operations_USD_per_satellite_yr', opsRate);
+  const repl = expectedReplacements(n, satelliteYears, p.horizon_yr, p.designLife_yr, p.failureRate_per_yr ?? DEFAULT_FAILURE_RATE_per_yr);
+  // One summation method for both counts, so the replacement difference never mixes exact and approximate.
+  const cumulative = n + repl.total <= EXACT_SUM_LIMIT ? learningCurveSumExact_USD : learningCurveSumApprox_USD;
+  const hardware = cumulative(p.firstUnitHardware_USD, n, lr);
+  const replHardware = cumulative(p.firstUnitHardware_USD, n + repl.total, lr) - hardware;
+  const replLaunch = repl.total * launchPerSatellite;
+  const gatewayCapex = p.gatewayCapex_USD ?? DEFAULT_GATEWAY_CAPEX_USD;
+  const gatewayOps = p.gatewayOperations_USD_per_yr ?? DEFAULT_GATEWAY_OPERATIONS_USD_per_yr;
+  nonNegative('gatewayCapex_USD', gatewayCapex);
+  nonNegative('gatewayOperations_USD_per_yr', gatewayOps);
+  const ground = p.gateways * (gatewayCapex + gatewayOps * p.horizon_yr);
+  const operations = opsRate * satelliteYears;
+  const total = hardware + p.launch_USD + operations + replHardware + replLaunch + ground;
+
+  const pflopDays = p.deliveredPFLOPS_per_satellite * satelliteYears * DAYS_PER_YEAR;
+  const tokensPerSecondPerSatellite = (p.deliveredPFLOPS_per_satellite * FLOPS_PER_PFLOPS) / (FLOPS_PER_TOKEN_PER_PARAMETER * params);
+  const tokens = tokensPerSecondPerSatellite * satelliteYears * JULIAN_YEAR_s;
+  return {
+    hardware_USD: hardware,
+    averageUnitHardware_USD: hardware / n,
+    launch_USD: p.launch_USD,
+    satelliteYears,
+    operations_USD_per_satellite_yr: opsRate,
+    operations_USD: operations,
+    replacementFailures: repl.failures,
+    replacementEndOfLife: repl.endOfLife,
+    replacements: repl.total,
+    replacementHardware_USD: replHardware,
+    replacementLaunch_USD: replLaunch,
+    replacements_USD: replHardware + replLaunch,
+    ground_USD: ground,
+    total_USD: total,
+    deliveredPFLOP_days: pflopDays,
+    lcoc_USD_per_PFLOP_day: total / pflopDays,
+    tokens_per_s: tokensPerSecondPerSatellite * n,
+    tokens,
+    cost_USD_per_Mtoken: total / (tokens / TOKENS_PER_MTOKEN),
+  };
+}

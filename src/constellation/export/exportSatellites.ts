@@ -1,0 +1,189 @@
+/**
+ * Exports every satellite of a constellation for orbit tools: CCSDS OMM JSON, NORAD TLEs and a CSV table,
+ * streamed through a sink so a 1,000,000-satellite constellation never becomes one string.
+ *
+ * Method
+ * - Elements: `satelliteElements` of pattern.ts, circular (e = 1e-7, ω = 0, M = argument of latitude),
+ *   mean motion the two-body value n = √(μ/a³) as `ommRecord` / `circularSatrec` of propagate.ts use.
+ * - Cluster members (`clusterMemberElements` of clusterFormation.ts): each member's own mean elements,
+ *   the reference orbit's plus the small differential elements of its bounded HCW relative orbit (first
+ *   order in ρ/a: δe vector for the radial/along-track 2:1 ellipse, δi and δΩ for the cross-track
+ *   oscillation, equal semi-major axis so no along-track drift; models/relativeMotion.ts). Propagated
+ *   by SGP4 the members follow their relative orbits (to the linearisation and the differential J2
+ *   short-period terms, a few metres at 1 km); the TLE's 1e-4° angle fields round positions by up to ~12 m
+ *   at 650 km, the OMM JSON keeps full precision.
+ * - OMM: CCSDS 502.0-B-3 Orbit Mean-elements Message as a JSON array with CelesTrak GP field names
+ *   (`ommRecord`), NORAD_CAT_ID synthetic from `catalogBase`.
+ * - Catalog numbers: one numbering for every format (OMM, TLE, CSV), so a satellite keeps its number from
+ *   one file to the next: `catalogBase` + export index, default 100,000 (Alpha-5 'A0000', above every
+ *   number assigned so far). OMM carries any number; a TLE carries at most 339,999 (Alpha-5 'Z9999'):
+ *   240,000 satellites with the default base, 339,999 with base 1; more is a RangeError before output.
+ * - International designators: synthetic, year of the epoch, launch numbers 900–999 (above any annual
+ *   launch count to date), pieces A…Z, AA…ZZ, AAA…ZZZ without I and O (14,424 per launch number):
+ *   1,442,400 satellites at most.
+ * - CSV per RFC 4180 (CRLF, fields with a comma, quote or line break quoted, quotes doubled).
+ * Sources: CCSDS 502.0-B-3 (2023); CelesTrak GP data formats and TLE format documentation; space-track.org
+ * Alpha-5 documentation (18 SPCS); RFC 4180.
+ */
+import { csvText } from '../../io/csv.js';
+import { rad_to_deg } from '../../units/convert.js';
+import type { RelativeOrbit } from '../../models/relativeMotion.js';
+import { clusterMemberElements, shellFormation } from '../geometry/clusterFormation.js';
+import { satelliteElements } from '../geometry/pattern.js';
+import { argumentOfPerigee_rad, CIRCULAR_ECCENTRICITY, meanAnomaly_rad, meanMotion_rev_per_day, ommRecord } from '../geometry/propagate.js';
+import { TLE_MAX_CATALOG_NUMBER, tleLines } from './tleFormat.js';
+import type { CircularElements, SamplingWindow, ShellGeometrySpec } from '../types.js';
+
+const PIECE_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+const PIECES_PER_LAUNCH = 24 + 24 ** 2 + 24 ** 3; // 14,424
+const FIRST_LAUNCH_NUMBER = 900;
+/** First synthetic catalog number of every export format (Alpha-5 'A0000'). */
+export const CATALOG_BASE = 100_000;
+export const DEFAULT_CHUNK_CHARS = 1 << 16;
+const ELEMENT_SET_NUMBER = 999;
+
+/** What the writers need of a constellation (a `ConstellationSpec` satisfies it). */
+export interface ExportableConstellation {
+  readonly name: string;
+  readonly window: Pick<SamplingWindow, 'epochIso'>;
+  readonly shells: readonly { readonly geometry: ShellGeometrySpec }[];
+}
+
+export interface SatelliteRecord {
+  /** 0-based position in the export order (shell, plane, slot). */
+  readonly index: number;
+  readonly shell: string;
+  readonly plane: number;
+  readonly slot: number;
+  /** `<constellation>-<shell>-P<plane>-S<slot>` (0-based). */
+  readonly name: string;
+  readonly catalogNumber: number;
+  /** International designator 'YYYY-NNNP…'. */
+  readonly objectId: string;
+  readonly elements: CircularElements;
+  /** A cluster member's HCW relative orbit about its cluster's reference orbit (null outside clusters). */
+  readonly clusterOrbit: RelativeOrbit | null;
+}
+
+export interface ExportOptions {
+  /** Catalog number of the first satellite (OMM default 900,000; TLE default 100,000). */
+  readonly catalogBase?: number;
+  /** Chunks handed to the sink are at most this long (or one record, if longer) [characters]. */
+  readonly chunkChars?: number;
+}
+
+/** Synthetic international designator of the satellite at `index` (year of the epoch, launch 900…999). */
+export function internationalDesignator(index: number, epochYear: number): { objectId: string; tleField: string } {
+  const launch = FIRST_LAUNCH_NUMBER + Math.floor(index / PIECES_PER_LAUNCH);
+  if (launch > 999) throw new RangeError(`synthetic international designators cover ${(1000 - FIRST_LAUNCH_NUMBER) * PIECES_PER_LAUNCH} satellites`);
+  let k = index % PIECES_PER_LAUNCH;
+  const L = (n: number): string => PIECE_LETTERS[n]!;
+  let piece: string;
+  if (k < 24) piece = L(k);
+  else if ((k -= 24) < 576) piece = L(Math.floor(k / 24)) + L(k % 24);
+  else { k -= 576; piece = L(Math.floor(k / 576)) + L(Math.floor(k / 24) % 24) + L(k % 24); }
+  return { objectId: `${epochYear}-${launch}${piece}`, tleField: `${String(epochYear % 100).padStart(2, '0')}${launch}${piece}` };
+}
+
+/** Number of satellites the writers export. */
+export function satelliteCount(spec: Readonly<ExportableConstellation>): number {
+  return spec.shells.reduce((n, s) => n + s.geometry.planes * s.geometry.satsPerPlane, 0);
+}
+
+/** UTC instant [ms since 1970] of an ISO 8601 epoch (no zone = UTC, as pattern.ts reads it). */
+export function epochMs(epochIso: string): number {
+  const t = Date.parse(epochIso.endsWith('Z') || /[+-]\d\d:\d\d$/.test(epochIso) ? epochIso : `${epochIso}Z`);
+  if (!Number.isFinite(t)) throw new RangeError(`epoch '${epochIso}' is not an ISO 8601 date`);
+  return t;
+}
+
+/** Every satellite, shell by shell, plane by plane, slot by slot. */
+export function* satelliteRecords(spec: Readonly<ExportableConstellation>, catalogBase = CATALOG_BASE): Generator<SatelliteRecord> {
+  const names = new Set(spec.shells.map((s) => s.geometry.name));
+  if (names.size !== spec.shells.length) throw new RangeError(`shell names must be unique to name satellites uniquely (${spec.name})`);
+  const year = new Date(epochMs(spec.window.epochIso)).getUTCFullYear();
+  let index = 0;
+  for (const { geometry: g } of spec.shells) {
+    const formation = g.pattern === 'cluster' ? shellFormation(g) : null;
+    for (const e of satelliteElements(g, spec.window.epochIso)) {
+      const { plane, slot, ...ref } = e;
+      const { objectId } = internationalDesignator(index, year);
+      yield {
+        index, shell: g.name, plane, slot, name: `${spec.name}-${g.name}-P${plane}-S${slot}`, catalogNumber: catalogBase + index, objectId,
+        elements: formation ? clusterMemberElements(ref, formation, slot) : ref, clusterOrbit: formation?.orbits[slot] ?? null,
+      };
+      index++;
+    }
+  }
+}
+
+/** Buffers pieces and hands the sink chunks of at most `limit` characters (a longer piece goes alone). */
+function chunker(sink: (chunk: string) => void, limit: number): { push: (s: string) => void; flush: () => void } {
+  if (!(limit >= 1)) throw new RangeError(`chunkChars must be ≥ 1, got ${limit}`);
+  let parts: string[] = [], size = 0;
+  const flush = (): void => { if (size > 0) sink(parts.join('')); parts = []; size = 0; };
+  return { push: (s) => { if (size + s.length > limit) flush(); parts.push(s); size += s.length; }, flush };
+}
+
+/** CCSDS OMM JSON array (CelesTrak field names), one object per satellite. */
+export function writeOmmJson(spec: Readonly<ExportableConstellation>, sink: (chunk: string) => void, options: ExportOptions = {}): void {
+  const epochIso = new Date(epochMs(spec.window.epochIso)).toISOString();
+  const out = chunker(sink, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
+  out.push('[');
+  for (const s of satelliteRecords(spec, options.catalogBase ?? CATALOG_BASE)) {
+    const omm = ommRecord(s.elements, epochIso, { name: s.name, objectId: s.objectId, noradId: s.catalogNumber });
+    out.push(`${s.index === 0 ? '' : ','}\n${JSON.stringify(omm)}`);
+  }
+  out.push('\n]\n');
+  out.flush();
+}
+
+/** Three-line element sets (name, line 1, line 2), LF-terminated. */
+export function writeTle(spec: Readonly<ExportableConstellation>, sink: (chunk: string) => void, options: ExportOptions = {}): void {
+  const base = options.catalogBase ?? CATALOG_BASE;
+  const n = satelliteCount(spec);
+  if (n > 0 && !(Number.isInteger(base) && base >= 0 && base + n - 1 <= TLE_MAX_CATALOG_NUMBER)) {
+    throw new RangeError(`${n} satellites from catalog number ${base} exceed the TLE limit ${TLE_MAX_CATALOG_NUMBER} (Alpha-5); export OMM instead`);
+  }
+  const epoch_ms = epochMs(spec.window.epochIso);
+  const year = new Date(epoch_ms).getUTCFullYear();
+  const out = chunker(sink, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
+  for (const s of satelliteRecords(spec, base)) {
+    const e = s.elements;
+    const [l1, l2] = tleLines({
+      catalogNumber: s.catalogNumber, classification: 'U', internationalDesignator: internationalDesignator(s.index, year).tleField, epoch_ms,
+      meanMotionDot_rev_per_day2: 0, meanMotionDdot_rev_per_day3: 0, bstar_per_earth_radius: 0, elementSetNumber: ELEMENT_SET_NUMBER,
+      inclination_deg: rad_to_deg(e.inclination_rad), raan_deg: rad_to_deg(e.raan_rad), eccentricity: e.eccentricity ?? CIRCULAR_ECCENTRICITY,
+      argOfPerigee_deg: rad_to_deg(argumentOfPerigee_rad(e)), meanAnomaly_deg: rad_to_deg(meanAnomaly_rad(e)),
+      meanMotion_rev_per_day: meanMotion_rev_per_day(e.altitude_m), revolutionNumber: 0,
+    });
+    out.push(`${s.name}\n${l1}\n${l2}\n`);
+  }
+  out.flush();
+}
+
+/** RFC 4180 field: quoted when it holds a comma, a quote or a line break; formula prefixes neutralised (src/io/csv.ts). */
+export function csvField(v: string): string {
+  return csvText(v);
+}
+
+export const SATELLITE_CSV_HEADER = [
+  'shell', 'plane', 'slot', 'name', 'catalog_number', 'object_id', 'altitude_km', 'inclination_deg', 'raan_deg',
+  'argument_of_latitude_deg', 'mean_motion_rev_per_day', 'epoch', 'eccentricity', 'argument_of_perigee_deg',
+] as const;
+
+/** One CSV row per satellite (mean argument of latitude ω + M; e and ω 0 for circular orbits, a cluster member's own otherwise), CRLF line ends. */
+export function writeSatelliteCsv(spec: Readonly<ExportableConstellation>, sink: (chunk: string) => void, options: ExportOptions = {}): void {
+  const epochIso = new Date(epochMs(spec.window.epochIso)).toISOString();
+  const out = chunker(sink, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
+  out.push(`${SATELLITE_CSV_HEADER.join(',')}\r\n`);
+  for (const s of satelliteRecords(spec, options.catalogBase ?? CATALOG_BASE)) {
+    const e = s.elements;
+    out.push([
+      csvField(s.shell), s.plane, s.slot, csvField(s.name), s.catalogNumber, s.objectId, (e.altitude_m / 1000).toFixed(6),
+      rad_to_deg(e.inclination_rad).toFixed(8), rad_to_deg(e.raan_rad).toFixed(8), rad_to_deg(e.argumentOfLatitude_rad).toFixed(8),
+      meanMotion_rev_per_day(e.altitude_m).toFixed(10), epochIso, (e.eccentricity ?? 0).toExponential(6), rad_to_deg(argumentOfPerigee_rad(e)).toFixed(8),
+    ].join(',') + '\r\n');
+  }
+  out.flush();
+}

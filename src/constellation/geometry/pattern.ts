@@ -1,0 +1,117 @@
+/**
+ * Shell patterns: the orbital elements of every plane and slot of a shell.
+ *
+ * Method
+ * - Walker delta i:T/P/F (Walker, "Satellite constellations", J. Br. Interplanet. Soc. 37, 559–572, 1984;
+ *   Wertz, Mission Geometry, 2001, §13): P planes with RAAN Ωp = Ω0 + p·2π/P, S = T/P satellites per
+ *   plane at argument of latitude u(p,s) = s·2π/S + p·F·2π/T.
+ * - Walker star (polar "π" constellations such as Iridium): RAANs spread over 180°, Ωp = Ω0 + p·π/P, same
+ *   in-plane spacing and phasing rule.
+ * - sso-ltan: sun-synchronous planes spread evenly over an LTAN band [LTAN − band/2, LTAN + band/2]
+ *   (plane centres at (p + ½)/P of the band). Slots as Walker with phasing F.
+ * - Every SSO plane's RAAN follows from its LTAN at epoch, Ω = α_mean☉(epoch) + (LTAN − 12 h)·15°/h
+ *   (Vallado 2013 §11.4). LTAN is MEAN local solar time, the convention of SSO mission specifications
+ *   (e.g. ESA Sentinel-2: "10:30 a.m. mean local solar time at the descending node"): a sun-synchronous
+ *   node precesses with the mean Sun, so only the mean-Sun LTAN stays constant; the apparent-Sun one
+ *   wanders with the equation of time (±16 min). α_mean☉ is the Sun's mean longitude
+ *   L = 280.460° + 36000.771°·T_UT1 (Vallado 2013 Algorithm 29), the same mean Sun as the node model
+ *   (src/models/orbit.ts), so the exported planes see the eclipse their nodes were sized for.
+ * - SSO Walker patterns spread RAAN, hence LTAN, over 360° (delta: plane p at LTAN + p·24 h/P) or 180°
+ *   (star: + p·12 h/P): such shells span all local times (noon–midnight planes included).
+ * - cluster (Suncatcher-style formation, arXiv:2511.19468): one reference orbit per cluster; clusters
+ *   (planes) are spread in RAAN as Walker delta. The S members fly bounded relative orbits about it
+ *   (clusterFormation.ts); here every member reports the reference orbit's elements.
+ * For every SSO pattern the plane-0 RAAN comes from the LTAN; for non-SSO Walker shells from `raan0_rad`.
+ *
+ * Validity: circular orbits; any P ≥ 1, S ≥ 1, 0 ≤ F < P.
+ */
+import { satelliteJs } from '../../core/satelliteJs.js';
+import type { CircularElements, ShellGeometrySpec } from '../types.js';
+
+const TWO_PI = 2 * Math.PI;
+const RAD_PER_HOUR_ANGLE = Math.PI / 12;
+const RAD_PER_DEG = Math.PI / 180;
+const J2000_JD = 2451545.0;
+const DAYS_PER_JULIAN_CENTURY = 36525;
+
+/** Milliseconds since 1970 of an ISO 8601 instant (UTC when it names no zone). */
+export function utcMs(epochIso: string): number {
+  const t = Date.parse(epochIso.endsWith('Z') || /[+-]\d\d:\d\d$/.test(epochIso) ? epochIso : `${epochIso}Z`);
+  if (!Number.isFinite(t)) throw new RangeError(`epoch '${epochIso}' is not an ISO 8601 date`);
+  return t;
+}
+
+/** Julian date of an ISO 8601 UTC instant. */
+export function julianDate(epochIso: string): number {
+  return satelliteJs().jday(new Date(utcMs(epochIso)));
+}
+
+/** Right ascension of the mean Sun [rad]: its mean longitude L = 280.460° + 36000.771°·T (Vallado 2013 Algorithm 29). */
+export function meanSunRightAscension_rad(epochIso: string): number {
+  const centuries = (julianDate(epochIso) - J2000_JD) / DAYS_PER_JULIAN_CENTURY;
+  return wrap((280.46 + 36000.771 * centuries) * RAD_PER_DEG);
+}
+
+/** RAAN [rad] of a sun-synchronous plane with this (mean local solar time) LTAN [h] at the epoch. */
+export function raanFromLtan_rad(ltan_h: number, epochIso: string): number {
+  return wrap(meanSunRightAscension_rad(epochIso) + (ltan_h - 12) * RAD_PER_HOUR_ANGLE);
+}
+
+const wrap = (a: number): number => ((a % TWO_PI) + TWO_PI) % TWO_PI;
+const wrapHours = (h: number): number => ((h % 24) + 24) % 24;
+
+/** What fixes the LTAN of each plane (a ShellGeometrySpec, or a shell as the user wrote it). */
+export type LtanLayout = Pick<ShellGeometrySpec, 'pattern' | 'planes' | 'ltanBand_h'> & { readonly ltan_h: number | null };
+
+/**
+ * LTAN [h, 0 ≤ LTAN < 24] of plane p of a sun-synchronous shell: spread over the `sso-ltan` band, or
+ * advanced by the Walker RAAN spread (delta 24 h/P, star 12 h/P; clusters as delta).
+ */
+export function planeLtan_h(shell: Readonly<LtanLayout>, plane: number): number {
+  const ltan = shell.ltan_h ?? 12;
+  if (shell.pattern === 'sso-ltan') {
+    if (shell.planes === 1) return wrapHours(ltan);
+    return wrapHours(ltan - shell.ltanBand_h / 2 + (shell.ltanBand_h * (plane + 0.5)) / shell.planes);
+  }
+  const spread_h = shell.pattern === 'walker-star' ? 12 : 24;
+  return wrapHours(ltan + (plane * spread_h) / shell.planes);
+}
+
+/** RAAN [rad] of plane p. */
+export function planeRaan_rad(shell: Readonly<ShellGeometrySpec>, plane: number, epochIso: string): number {
+  if (shell.sunSynchronous) return raanFromLtan_rad(planeLtan_h(shell, plane), epochIso);
+  const spread = shell.pattern === 'walker-star' ? Math.PI : TWO_PI;
+  return wrap(shell.raan0_rad + (plane * spread) / shell.planes);
+}
+
+/** Argument of latitude at epoch [rad] of slot s in plane p (for `cluster`, of the reference orbit: s is ignored). */
+export function slotPhase_rad(shell: Readonly<ShellGeometrySpec>, plane: number, slot: number): number {
+  // Walker's T is the number of orbits phased against each other: every satellite, or one reference
+  // orbit per cluster.
+  const total = shell.pattern === 'cluster' ? shell.planes : shell.planes * shell.satsPerPlane;
+  const phasing = (plane * shell.phasing * TWO_PI) / total;
+  if (shell.pattern === 'cluster') return wrap(phasing);
+  return wrap((slot * TWO_PI) / shell.satsPerPlane + phasing);
+}
+
+/** Elements of plane p's representative orbit (slot 0, or the cluster's reference orbit). */
+export function planeElements(shell: Readonly<ShellGeometrySpec>, plane: number, epochIso: string): CircularElements {
+  return {
+    altitude_m: shell.altitude_m,
+    inclination_rad: shell.inclination_rad,
+    raan_rad: planeRaan_rad(shell, plane, epochIso),
+    argumentOfLatitude_rad: slotPhase_rad(shell, plane, 0),
+  };
+}
+
+/** Elements of every satellite of a shell, plane by plane (cluster members share their reference orbit's elements). */
+export function* satelliteElements(shell: Readonly<ShellGeometrySpec>, epochIso: string): Generator<CircularElements & { plane: number; slot: number }> {
+  for (let p = 0; p < shell.planes; p++) {
+    const raan_rad = planeRaan_rad(shell, p, epochIso);
+    for (let s = 0; s < shell.satsPerPlane; s++) {
+      yield {
+        plane: p, slot: s, altitude_m: shell.altitude_m, inclination_rad: shell.inclination_rad, raan_rad, argumentOfLatitude_rad: slotPhase_rad(shell, p, s),
+      };
+    }
+  }
+}

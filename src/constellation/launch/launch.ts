@@ -1,0 +1,390 @@
+/**
+ * Launch campaign: how many launches of which vehicles deploy each shell of a constellation, what they cost, how
+ * long the deployment takes and whether it meets the regulatory milestones.
+ *
+ * Method
+ * - A launch carries satellites of one shell only (one orbit: one altitude, one inclination; dropping satellites in
+ *   several planes of that shell is the dispenser's job and is not timed). Each shell is packed at its own node:
+ *   satellites per launch of vehicle v to shell s,
+ *   k_vs = min(⌊P_vs/m_s⌋, ⌊η·V_fairing/V_s⌋), P_vs = v's payload into s's orbit (src/models/launchPerformance.ts,
+ *   given by the caller; default the vehicle's payloadLeo_kg), m_s and V_s the shell's node launch mass and stowed
+ *   volume, η = fairing packing efficiency (default 0.7, the node cost model's estimate). The result says which limit
+ *   binds. A vehicle that cannot carry one satellite of a shell does not fly to it.
+ * - Launch counts: a small MILP (solved by the injected `LpSolver`), n_vs = launches of v to s:
+ *     minimise Σ_vs price_v·n_vs
+ *     s.t. Σ_v k_vs·n_vs ≥ N_s for each shell s                 (every satellite of every shell flies)
+ *          Σ_s n_vs ≤ maxLaunches_v                             (the vehicle's cap, if any)
+ *          Σ_s y_sm ≥ ⌈f_m·N⌉ for each milestone m             (fraction f_m of all N up within T_m years)
+ *          y_sm ≤ Σ_v k_vs·e_vsm,  0 ≤ y_sm ≤ N_s,  e_vsm ≤ n_vs,  Σ_s e_vsm ≤ ⌊c_v·T_m⌋,
+ *   e_vsm being the launches of v to s flown by T_m and y_sm the satellites of s up by then (y continuous, n and e
+ *   integer). If the milestones cannot be met at the given cadences the plan is solved again without them (the
+ *   cheapest plan) and the result reports milestonesMet = false with each milestone's shortfall; it never throws.
+ *   The most satellites any plan could have up by T_m (`achievable`) is the same model maximising Σ_s y_sm.
+ * - Schedule: each vehicle flies at its cadence c_v from authorisation (t = 0) in parallel, launch j of v at
+ *   t = j/c_v (so ⌊c_v·T⌋ launches by T, as in the MILP). Each launch, in time order, goes to the shell among v's
+ *   planned ones where it carries the most satellites (ties: the first shell), loaded min(k_vs, satellites of s
+ *   still on the ground). Campaign duration = time of the launch that carries the last satellite. Orbit raising
+ *   is not timed: vehicles insert directly into the shell's orbit (the performance model's assumption).
+ * - Milestones default: FCC 47 CFR §25.164(b): an NGSO licensee must launch and operate 50 % of the authorised space
+ *   stations within 6 years of the grant and the rest within 9 years. The satellites to deploy are taken as the
+ *   authorised number.
+ *
+ * Validity: N_s ≥ 1 whole satellites per shell; cadences > 0; launch prices as catalogued (USD of the catalog year).
+ * Throws RangeError when no vehicle can carry a satellite of some shell or the launch caps cannot carry them all.
+ */
+import type { LpModel, LpResult, LpSolver, LpStatus } from '../../problem/lp.js';
+import { DEFAULT_FAIRING_PACKING_EFFICIENCY, type LaunchVehicleSpec } from '../../models/cost.js';
+import { nonNegative, positive } from '../../models/validate.js';
+
+/** FCC 47 CFR §25.164(b)(1)–(2). */
+export const FCC_NGSO_MILESTONES: readonly Milestone[] = [
+  { fraction: 0.5, within_yr: 6 },
+  { fraction: 1, within_yr: 9 },
+];
+
+export interface Milestone {
+  /** Fraction of the authorised satellites that must be in orbit (0, 1]. */
+  readonly fraction: number;
+  /** Deadline after authorisation [yr]. */
+  readonly within_yr: number;
+}
+
+/** A catalog row (spread into the record) plus how often and how many times it can fly for us. */
+export interface CampaignVehicle extends LaunchVehicleSpec {
+  readonly id: string;
+  readonly cadence_per_yr: number;
+  /** Most launches of this vehicle over the campaign, all shells together. */
+  readonly maxLaunches?: number;
+  /** Payload into each shell's orbit [kg], by shell index; absent: payloadLeo_kg for every shell. */
+  readonly payloadToShell_kg?: readonly number[];
+}
+
+/** One orbit to fill: its satellites and the launch mass and stowed volume of each. */
+export interface CampaignShell {
+  readonly id: string;
+  readonly satellites: number;
+  readonly launchMass_kg: number;
+  readonly stowedVolume_m3: number;
+}
+
+interface CampaignCommon {
+  readonly vehicles: readonly CampaignVehicle[];
+  readonly solver: LpSolver;
+  /** Default 0.7 (node cost model estimate). */
+  readonly fairingPackingEfficiency?: number;
+  /** Default FCC_NGSO_MILESTONES; [] for none. */
+  readonly milestones?: readonly Milestone[];
+}
+
+/** Several shells, or one shell given by its satellites, launch mass and stowed volume. */
+export type LaunchCampaignParams = CampaignCommon & (
+  | { readonly shells: readonly CampaignShell[] }
+  | { readonly satellites: number; readonly launchMass_kg: number; readonly stowedVolume_m3: number }
+);
+
+export type LaunchLimit = 'mass' | 'volume' | 'both';
+
+/** Satellites per launch (and which limit binds), launches flown, satellites carried and their cost. */
+export interface LaunchCounts {
+  readonly satellitesPerLaunchByMass: number;
+  readonly satellitesPerLaunchByVolume: number;
+  readonly satellitesPerLaunch: number;
+  readonly binding: LaunchLimit;
+  readonly launches: number;
+  readonly satellitesCarried: number;
+  readonly cost_USD: number;
+}
+
+/** Launches of one vehicle to one shell. */
+export interface ShellVehicleLaunches extends LaunchCounts {
+  readonly shell: string;
+  readonly vehicle: string;
+  readonly payload_kg: number;
+}
+
+/** One vehicle over all shells; the per-launch figures are those of the shell it packs most satellites into. */
+export interface VehicleLaunches extends LaunchCounts {
+  readonly id: string;
+}
+
+export interface ShellLaunches {
+  readonly id: string;
+  readonly satellites: number;
+  readonly launches: number;
+  readonly cost_USD: number;
+  /** Launch cost ÷ (satellites × node launch mass): the $/kg this campaign charges the shell's nodes. */
+  readonly price_USD_per_kg: number;
+  readonly vehicles: readonly ShellVehicleLaunches[];
+}
+
+export interface MilestoneOutcome extends Milestone {
+  readonly required: number;
+  /** Satellites up by the deadline in the chosen plan. */
+  readonly achieved: number;
+  /** Most satellites any plan could have up by the deadline at these cadences and caps. */
+  readonly achievable: number;
+  /** max(0, required − achieved). */
+  readonly shortfall: number;
+  readonly met: boolean;
+}
+
+export interface DeploymentPoint {
+  readonly time_yr: number;
+  readonly satellites: number;
+}
+
+export interface LaunchCampaignResult {
+  readonly satellites: number;
+  readonly launches: number;
+  readonly vehicles: readonly VehicleLaunches[];
+  readonly shells: readonly ShellLaunches[];
+  readonly launch_USD: number;
+  readonly launchPerSatellite_USD: number;
+  readonly campaign_yr: number;
+  readonly milestonesMet: boolean;
+  readonly milestones: readonly MilestoneOutcome[];
+  /** (0, 0) then one point per launch: time and cumulative satellites in orbit. */
+  readonly deploymentCurve: readonly DeploymentPoint[];
+  readonly solver: { readonly name: string; readonly status: LpStatus; readonly rows: number; readonly cols: number; readonly withMilestones: boolean };
+}
+
+const EPS = 1e-9;
+/**
+ * Integer columns above which the MILPs go to HiGHS: javascript-lp-solver's branch and bound took 2 s on 10 shells × 2
+ * vehicles (20 integer columns) and minutes on 86 × 2; HiGHS takes about a second on 86 × 2. Small campaigns keep the default.
+ */
+const HIGHS_ABOVE_INTEGER_COLUMNS = 8;
+const solveMilp = (solver: LpSolver, model: LpModel): LpResult =>
+  solver(model, (model.integer?.length ?? 0) > HIGHS_ABOVE_INTEGER_COLUMNS ? { solver: 'highs' } : undefined);
+const launchesBy = (cadence_per_yr: number, t_yr: number): number => Math.floor(cadence_per_yr * t_yr + EPS);
+
+/** Satellites per launch of one vehicle and which limit binds (payload_kg: into the shell's orbit, default payloadLeo_kg). */
+export function satellitesPerLaunch(
+  v: Readonly<LaunchVehicleSpec>, launchMass_kg: number, stowedVolume_m3: number, packing: number, payload_kg = v.payloadLeo_kg,
+): { byMass: number; byVolume: number; perLaunch: number; binding: LaunchLimit } {
+  const byMass = Math.floor(payload_kg / launchMass_kg + EPS);
+  const byVolume = Math.floor((packing * v.fairingVolume_m3) / stowedVolume_m3 + EPS);
+  const binding: LaunchLimit = byMass < byVolume ? 'mass' : byVolume < byMass ? 'volume' : 'both';
+  return { byMass, byVolume, perLaunch: Math.min(byMass, byVolume), binding };
+}
+
+/** Satellites in orbit at time t from a deployment curve. */
+export function deployedBy(curve: readonly DeploymentPoint[], t_yr: number): number {
+  let n = 0;
+  for (const p of curve) if (p.time_yr <= t_yr + EPS) n = p.satellites;
+  return n;
+}
+
+/** The campaign's numbers, indexed [v][s] for vehicle × shell. */
+interface Plan {
+  readonly k: readonly (readonly number[])[];
+  readonly ub: readonly (readonly number[])[];
+  readonly sats: readonly number[];
+  readonly vehicles: readonly CampaignVehicle[];
+}
+
+/** Builds the MILP; columns: n_vs (v·S + s), then per milestone e_vsm (V·S) and y_sm (S). */
+function campaignModel(plan: Plan, milestones: readonly Milestone[], objective: 'cost' | 'deployed'): LpModel {
+  const { k, ub, sats, vehicles } = plan;
+  const V = vehicles.length, S = sats.length;
+  const cols: { lower: number; upper: number; cost: number }[] = [];
+  const rows: { lower: number; upper: number }[] = [];
+  const er: number[] = [], ec: number[] = [], ev: number[] = [];
+  const integer: number[] = [];
+  const add = (r: number, c: number, a: number): void => { er.push(r); ec.push(c); ev.push(a); };
+  const col = (lower: number, upper: number, cost: number, isInteger: boolean): number => {
+    if (isInteger) integer.push(cols.length);
+    cols.push({ lower, upper, cost });
+    return cols.length - 1;
+  };
+  const row = (lower: number, upper: number): number => rows.push({ lower, upper }) - 1;
+  const n = vehicles.map((v, i) => sats.map((_, s) => col(0, ub[i]![s]!, objective === 'cost' ? v.price_USD : 0, true)));
+  if (objective === 'cost') {
+    sats.forEach((N, s) => { const r = row(N, Infinity); for (let i = 0; i < V; i++) add(r, n[i]![s]!, k[i]![s]!); });
+  }
+  vehicles.forEach((v, i) => {
+    if (v.maxLaunches === undefined) return;
+    const r = row(-Infinity, v.maxLaunches);
+    for (let s = 0; s < S; s++) add(r, n[i]![s]!, 1);
+  });
+  for (const m of milestones) {
+    const e = vehicles.map((v, i) => sats.map((_, s) => col(0, Math.min(ub[i]![s]!, launchesBy(v.cadence_per_yr, m.within_yr)), 0, true)));
+    const y = sats.map((N) => col(0, N, objective === 'deployed' ? 1 : 0, false));
+    if (objective === 'cost') { const total = row(requiredBy(m, plan), Infinity); for (const c of y) add(total, c, 1); }
+    sats.forEach((_, s) => {
+      const credit = row(-Infinity, 0);
+      add(credit, y[s]!, 1);
+      for (let i = 0; i < V; i++) add(credit, e[i]![s]!, -k[i]![s]!);
+    });
+    vehicles.forEach((v, i) => {
+      const cadence = row(-Infinity, launchesBy(v.cadence_per_yr, m.within_yr));
+      for (let s = 0; s < S; s++) {
+        add(cadence, e[i]![s]!, 1);
+        const link = row(-Infinity, 0);
+        add(link, e[i]![s]!, 1);
+        add(link, n[i]![s]!, -1);
+      }
+    });
+  }
+  return {
+    sense: objective === 'cost' ? 'minimize' : 'maximize',
+    cost: Float64Array.from(cols, (c) => c.cost),
+    colLower: Float64Array.from(cols, (c) => c.lower),
+    colUpper: Float64Array.from(cols, (c) => c.upper),
+    rowLower: Float64Array.from(rows, (r) => r.lower),
+    rowUpper: Float64Array.from(rows, (r) => r.upper),
+    entryRow: Int32Array.from(er),
+    entryCol: Int32Array.from(ec),
+    entryValue: Float64Array.from(ev),
+    integer,
+  };
+}
+
+const total = (plan: Plan): number => plan.sats.reduce((a, b) => a + b, 0);
+const requiredBy = (m: Readonly<Milestone>, plan: Plan): number => Math.ceil(m.fraction * total(plan) - EPS);
+
+function validateVehicle(v: Readonly<CampaignVehicle>, shells: number): void {
+  positive(`${v.id}.payloadLeo_kg`, v.payloadLeo_kg);
+  positive(`${v.id}.fairingVolume_m3`, v.fairingVolume_m3);
+  nonNegative(`${v.id}.price_USD`, v.price_USD);
+  positive(`${v.id}.cadence_per_yr`, v.cadence_per_yr);
+  if (v.maxLaunches !== undefined && !(Number.isInteger(v.maxLaunches) && v.maxLaunches >= 0)) throw new RangeError(`${v.id}.maxLaunches must be a whole number ≥ 0, got ${v.maxLaunches}`);
+  if (v.payloadToShell_kg !== undefined) {
+    if (v.payloadToShell_kg.length !== shells) throw new RangeError(`${v.id}.payloadToShell_kg needs one payload per shell (${shells}), got ${v.payloadToShell_kg.length}`);
+    v.payloadToShell_kg.forEach((p, s) => nonNegative(`${v.id}.payloadToShell_kg[${s}]`, p));
+  }
+}
+
+function campaignShells(p: Readonly<LaunchCampaignParams>): readonly CampaignShell[] {
+  const shells = 'shells' in p ? p.shells : [{ id: 'all', satellites: p.satellites, launchMass_kg: p.launchMass_kg, stowedVolume_m3: p.stowedVolume_m3 }];
+  if (shells.length === 0) throw new RangeError('launch campaign needs at least one shell');
+  for (const s of shells) {
+    if (!(Number.isInteger(s.satellites) && s.satellites >= 1)) throw new RangeError(`satellites must be a whole number ≥ 1, got ${s.satellites} (shell ${s.id})`);
+    positive(`launchMass_kg (shell ${s.id})`, s.launchMass_kg);
+    positive(`stowedVolume_m3 (shell ${s.id})`, s.stowedVolume_m3);
+  }
+  return shells;
+}
+
+function checkInputs(p: Readonly<LaunchCampaignParams>, shells: number): { packing: number; milestones: readonly Milestone[] } {
+  const packing = p.fairingPackingEfficiency ?? DEFAULT_FAIRING_PACKING_EFFICIENCY;
+  if (!(packing > 0 && packing <= 1)) throw new RangeError(`fairingPackingEfficiency must be in (0, 1], got ${packing}`);
+  const milestones = p.milestones ?? FCC_NGSO_MILESTONES;
+  for (const m of milestones) {
+    if (!(m.fraction > 0 && m.fraction <= 1)) throw new RangeError(`milestone fraction must be in (0, 1], got ${m.fraction}`);
+    positive('milestone within_yr', m.within_yr);
+  }
+  if (p.vehicles.length === 0) throw new RangeError('launch campaign needs at least one vehicle');
+  p.vehicles.forEach((v) => validateVehicle(v, shells));
+  return { packing, milestones };
+}
+
+/** Cheapest launch campaign that deploys every shell, meeting the milestones where the cadences allow. */
+export function launchCampaign(p: Readonly<LaunchCampaignParams>): LaunchCampaignResult {
+  const shells = campaignShells(p);
+  const { packing, milestones } = checkInputs(p, shells.length);
+  const fit = p.vehicles.map((v) => shells.map((s, j) =>
+    satellitesPerLaunch(v, s.launchMass_kg, s.stowedVolume_m3, packing, v.payloadToShell_kg?.[j] ?? v.payloadLeo_kg)));
+  const k = fit.map((f) => f.map((x) => x.perLaunch));
+  // A vehicle never needs more launches to a shell than it takes to carry that shell alone; 0 if the node does not fit.
+  const ub = p.vehicles.map((v, i) => shells.map((s, j) => (k[i]![j]! >= 1 ? Math.min(v.maxLaunches ?? Infinity, Math.ceil(s.satellites / k[i]![j]!)) : 0)));
+  shells.forEach((s, j) => {
+    if (k.every((row) => row[j]! < 1)) throw new RangeError(`no vehicle can carry one satellite of shell ${s.id} (mass or stowed volume too large for the payload to its orbit)`);
+    if (k.reduce((a, row, i) => a + row[j]! * ub[i]![j]!, 0) < s.satellites) throw new RangeError(`the vehicles' launch caps cannot carry all ${s.satellites} satellites of shell ${s.id}`);
+  });
+  const plan: Plan = { k, ub, sats: shells.map((s) => s.satellites), vehicles: p.vehicles };
+  const n = total(plan);
+  const achievable = milestones.map((m) => {
+    const r = solveMilp(p.solver, campaignModel(plan, [m], 'deployed'));
+    return r.status === 'optimal' ? Math.min(n, Math.round(r.objective)) : 0;
+  });
+
+  let withMilestones = milestones.length > 0 && milestones.every((m, i) => requiredBy(m, plan) <= achievable[i]!);
+  let lp: LpResult = solveMilp(p.solver, campaignModel(plan, withMilestones ? milestones : [], 'cost'));
+  if (lp.status !== 'optimal' && withMilestones) {
+    withMilestones = false;
+    lp = solveMilp(p.solver, campaignModel(plan, [], 'cost'));
+  }
+  if (lp.status === 'infeasible') throw new RangeError(`the vehicles' launch caps cannot carry all ${n} satellites (launch MILP infeasible)`);
+  if (lp.status !== 'optimal') throw new Error(`launch MILP ${lp.status}: ${lp.message ?? 'no message'} (${lp.solver})`);
+  const S = shells.length;
+  const launches = p.vehicles.map((_, i) => shells.map((__, j) => Math.round(lp.x[i * S + j]!)));
+  const schedule = deploymentSchedule(plan, launches);
+  const outcomes = milestones.map((m, i): MilestoneOutcome => {
+    const required = requiredBy(m, plan);
+    const achieved = deployedBy(schedule.curve, m.within_yr);
+    return {
+      fraction: m.fraction, within_yr: m.within_yr, required, achieved, achievable: achievable[i]!,
+      shortfall: Math.max(0, required - achieved), met: achieved >= required,
+    };
+  });
+  const perShell = shells.map((s, j): ShellLaunches => {
+    const vehicles = p.vehicles.map((v, i): ShellVehicleLaunches => ({
+      shell: s.id, vehicle: v.id, payload_kg: v.payloadToShell_kg?.[j] ?? v.payloadLeo_kg,
+      satellitesPerLaunchByMass: fit[i]![j]!.byMass, satellitesPerLaunchByVolume: fit[i]![j]!.byVolume, satellitesPerLaunch: k[i]![j]!,
+      binding: fit[i]![j]!.binding, launches: launches[i]![j]!, satellitesCarried: schedule.carried[i]![j]!, cost_USD: launches[i]![j]! * v.price_USD,
+    }));
+    const cost_USD = vehicles.reduce((a, x) => a + x.cost_USD, 0);
+    return {
+      id: s.id, satellites: s.satellites, launches: vehicles.reduce((a, x) => a + x.launches, 0), cost_USD,
+      price_USD_per_kg: cost_USD / (s.satellites * s.launchMass_kg), vehicles,
+    };
+  });
+  const vehicles = p.vehicles.map((v, i): VehicleLaunches => {
+    const best = k[i]!.reduce((b, x, j) => (x > k[i]![b]! ? j : b), 0);
+    return {
+      id: v.id, satellitesPerLaunchByMass: fit[i]![best]!.byMass, satellitesPerLaunchByVolume: fit[i]![best]!.byVolume,
+      satellitesPerLaunch: k[i]![best]!, binding: fit[i]![best]!.binding,
+      launches: launches[i]!.reduce((a, x) => a + x, 0), satellitesCarried: schedule.carried[i]!.reduce((a, x) => a + x, 0),
+      cost_USD: launches[i]!.reduce((a, x) => a + x, 0) * v.price_USD,
+    };
+  });
+  const launch_USD = vehicles.reduce((s, v) => s + v.cost_USD, 0);
+  return {
+    satellites: n,
+    launches: vehicles.reduce((s, v) => s + v.launches, 0),
+    vehicles,
+    shells: perShell,
+    launch_USD,
+    launchPerSatellite_USD: launch_USD / n,
+    campaign_yr: schedule.campaign_yr,
+    milestonesMet: outcomes.every((o) => o.met),
+    milestones: outcomes,
+    deploymentCurve: schedule.curve,
+    solver: { name: lp.solver, status: lp.status, rows: lp.rows, cols: lp.cols, withMilestones },
+  };
+}
+
+/** Launch j of v at j/c_v, all vehicles in parallel; each launch goes where it carries most (see header). */
+function deploymentSchedule(plan: Plan, launches: readonly (readonly number[])[]): {
+  curve: DeploymentPoint[]; carried: number[][]; campaign_yr: number;
+} {
+  const { k, sats, vehicles } = plan;
+  const events: { t: number; v: number }[] = [];
+  launches.forEach((perShell, v) => {
+    const count = perShell.reduce((a, x) => a + x, 0);
+    for (let j = 1; j <= count; j++) events.push({ t: j / vehicles[v]!.cadence_per_yr, v });
+  });
+  events.sort((a, b) => a.t - b.t || a.v - b.v);
+  const left = launches.map((row) => [...row]);
+  const ground = [...sats];
+  const carried = launches.map((row) => row.map(() => 0));
+  const curve: DeploymentPoint[] = [{ time_yr: 0, satellites: 0 }];
+  let up = 0, campaign_yr = 0;
+  for (const e of events) {
+    let best = -1, load = 0;
+    left[e.v]!.forEach((l, s) => {
+      const x = l > 0 ? Math.min(k[e.v]![s]!, ground[s]!) : -1;
+      if (x > load || (best < 0 && l > 0)) { best = s; load = Math.max(0, x); }
+    });
+    if (best < 0) continue;
+    left[e.v]![best]! -= 1;
+    if (load <= 0) continue;
+    ground[best]! -= load;
+    carried[e.v]![best]! += load;
+    up += load;
+    campaign_yr = e.t;
+    curve.push({ time_yr: e.t, satellites: up });
+  }
+  return { curve, carried, campaign_yr };
+}

@@ -1,0 +1,86 @@
+/**
+ * Explicit link graph of a small shell: a snapshot at one sample (every plane propagated to that instant;
+ * capacity 0 while a link is blocked or latitude-cut, or if it is blocked at any sample of the window)
+ * and the time average (capacity × availability, mean length) from the representative of each edge,
+ * which sees the same geometry up to a time shift (Walker symmetry, see linkTopology.ts).
+ * Node index = plane·S + slot.
+ */
+import { linkRate_bps, type LinkRateCoefficients } from '../../models/linkBudget.js';
+import type { LinkClass, ShellEdge } from './linkTopology.js';
+import { lineOfSightAltitude_m, satellitePosition, type RepresentativeStats } from './linkSampling.js';
+import type { ClusterMotion } from '../geometry/clusterFormation.js';
+import { planeElements } from '../geometry/pattern.js';
+import { propagatePlane, windowTimes_s, type PlaneTrack } from '../geometry/propagate.js';
+import type { SamplingWindow, ShellGeometrySpec } from '../types.js';
+
+export interface GraphEdge {
+  readonly u: number;
+  readonly v: number;
+  readonly class: LinkClass;
+  readonly capacity_bps: number;
+  readonly length_m: number;
+}
+
+export interface LinkGraph {
+  readonly nodes: number;
+  /** Snapshot sample index; null for the time average. */
+  readonly sampleIndex: number | null;
+  readonly edges: readonly GraphEdge[];
+}
+
+export interface GraphContext {
+  readonly shell: Readonly<ShellGeometrySpec>;
+  readonly window: Readonly<SamplingWindow>;
+  readonly tracks: ReadonlyMap<number, PlaneTrack>;
+  readonly slotPhase_rad: (slot: number) => number;
+  readonly motion: ClusterMotion | null;
+  readonly grazingHeight_m: number;
+  readonly cutoff: number | null;
+  readonly k: number;
+  readonly rate: Readonly<LinkRateCoefficients>;
+}
+
+
+const usable = (s: RepresentativeStats): boolean => s.blockedSamples === 0;
+
+/** Snapshot at sample k (every plane propagated to that instant) and time-averaged graphs. */
+export function buildLinkGraphs(
+  edges: readonly ShellEdge[], stats: readonly RepresentativeStats[], g: GraphContext,
+): { snapshot: LinkGraph; averaged: LinkGraph; maxDegree: number } {
+  const { shell, window: w, k } = g;
+  const S = shell.satsPerPlane, nodes = shell.planes * S, n = windowTimes_s(w).length;
+  // A plane not propagated over the window is propagated over [0, t_k] only (its last sample is t_k).
+  const t_k = k * w.step_s;
+  const at = new Map<number, { track: PlaneTrack; j: number }>();
+  const trackAt = (q: number): { track: PlaneTrack; j: number } => {
+    let e = at.get(q);
+    if (e === undefined) {
+      const full = g.tracks.get(q);
+      e = full ? { track: full, j: k } : k === 0
+        ? { track: propagatePlane(planeElements(shell, q, w.epochIso), { epochIso: w.epochIso, duration_s: w.step_s, step_s: w.step_s }), j: 0 }
+        : { track: propagatePlane(planeElements(shell, q, w.epochIso), { epochIso: w.epochIso, duration_s: t_k, step_s: t_k }), j: 1 };
+      at.set(q, e);
+    }
+    return e;
+  };
+  const A = new Float64Array(3), B = new Float64Array(3);
+  const place = (node: number, out: Float64Array): Float64Array => {
+    const { track, j } = trackAt(Math.floor(node / S));
+    return satellitePosition(track, j, node % S, g.slotPhase_rad, g.motion, out);
+  };
+  const cutoff = g.cutoff ?? Infinity;
+  const lat = (v: Float64Array): number => Math.abs(Math.asin(v[2]! / Math.hypot(v[0]!, v[1]!, v[2]!)));
+  const degree = new Array<number>(nodes).fill(0);
+  const snapshot: GraphEdge[] = [], averaged: GraphEdge[] = [];
+  for (const e of edges) {
+    const s = stats[e.representative]!;
+    place(e.u, A); place(e.v, B);
+    const length_m = Math.hypot(B[0]! - A[0]!, B[1]! - A[1]!, B[2]! - A[2]!);
+    const los = lineOfSightAltitude_m(A[0]!, A[1]!, A[2]!, B[0]!, B[1]!, B[2]!) >= g.grazingHeight_m;
+    const on = usable(s) && los && !(e.linkClass !== 'inPlane' && e.linkClass !== 'cluster' && (lat(A) > cutoff || lat(B) > cutoff));
+    snapshot.push({ u: e.u, v: e.v, class: e.linkClass, capacity_bps: on ? linkRate_bps(g.rate, length_m) : 0, length_m });
+    averaged.push({ u: e.u, v: e.v, class: e.linkClass, capacity_bps: usable(s) ? s.rateSum_bps / n : 0, length_m: s.rangeSum_m / n });
+    if (usable(s)) { degree[e.u]!++; degree[e.v]!++; }
+  }
+  return { snapshot: { nodes, sampleIndex: k, edges: snapshot }, averaged: { nodes, sampleIndex: null, edges: averaged }, maxDegree: Math.max(0, ...degree) };
+}

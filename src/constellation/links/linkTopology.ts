@@ -1,0 +1,158 @@
+/**
+ * Which inter-satellite links a shell's topology lays, as link classes with counts, a few
+ * representative links per class (for the geometry sampler) and, for small shells, the explicit edges.
+ *
+ * Topologies (node (p, s) = plane p, slot s; P planes, S slots, Walker phasing F):
+ * - ring: in-plane fore/aft neighbours (p, s)–(p, s+1 mod S).
+ * - grid (+Grid): ring plus cross-plane (p, s)–(p+1, s) for p < P−1 and, across the seam between the
+ *   last and the first plane, (P−1, s)–(0, (s+F) mod S). The F shift keeps the seam's phase offset equal
+ *   to every other pair's: u(0, s+F) − u(P−1, s) = F·2π/S − (P−1)·F·2π/(P·S) = F·2π/(P·S), the
+ *   inter-plane offset of the Walker rule (Walker 1984). Same convention as the network torus model.
+ * - mesh: grid plus the diagonals (p, s)–(p+1, s+1) and, across the seam, (P−1, s)–(0, (s+F+1) mod S).
+ * - cluster: every pair of lattice neighbours of one cluster (clusterFormation.ts, exact integer lattice
+ *   adjacency) whose largest distance over the orbit (their relative orbits breathe) is within the link range.
+ * Degenerate shells: S = 2 has one in-plane link per plane, S = 1 none; P = 2 has one cross-plane
+ * link per slot and no seam; P = 1 none. No seam either for walker-star (its first and last planes
+ * counter-rotate) or an sso-ltan band narrower than 24 h (a gap of RAAN): those shells are cylinders.
+ *
+ * Symmetry: every plane is plane 0 rotated about the polar axis (same a, i; RAAN spacing uniform for
+ * walker-delta, walker-star, sso-ltan and cluster patterns) with a time shift, so a link class is sampled
+ * on links of planes 0 and 1 only, plus the seam links (P−1 ↔ 0) whose geometry differs for walker-star
+ * and sso-ltan. Representatives are every `stride`-th base slot; each carries the weight (number of
+ * shell links) it stands for.
+ */
+import type { ClusterFormation } from '../geometry/clusterFormation.js';
+import type { ConstellationTopology, ShellGeometrySpec } from '../types.js';
+
+export const LINK_CLASSES = ['inPlane', 'crossPlane', 'diagonal', 'cluster'] as const;
+export type LinkClass = (typeof LINK_CLASSES)[number];
+
+export interface SatelliteRef {
+  readonly plane: number;
+  readonly slot: number;
+}
+
+export interface RepresentativeLink {
+  readonly linkClass: LinkClass;
+  readonly a: SatelliteRef;
+  readonly b: SatelliteRef;
+  /** Number of shell links this representative stands for. */
+  readonly weight: number;
+  /** Crosses the seam between plane P−1 and plane 0. */
+  readonly seam: boolean;
+  /** Latitude cutoff applies (cross-plane and diagonal links). */
+  readonly cutoffApplies: boolean;
+}
+
+export interface ShellEdge {
+  /** Node index = plane·S + slot. */
+  readonly u: number;
+  readonly v: number;
+  readonly linkClass: LinkClass;
+  /** Index of the representative whose window statistics this edge shares. */
+  readonly representative: number;
+}
+
+export interface LinkTopologyParams {
+  readonly shell: Readonly<ShellGeometrySpec>;
+  readonly topology: ConstellationTopology;
+  /** Cluster topology: neighbours whose largest distance over the orbit is ≤ this [m] are linked. */
+  readonly clusterLinkRange_m: number;
+  /** Base slots per class sampled at most (stride above it). */
+  readonly maxRepresentativesPerClass: number;
+  /** Enumerate explicit edges (small shells only). */
+  readonly explicitEdges: boolean;
+  /** The members' relative orbits when the pattern is `cluster`. */
+  readonly clusterFormation?: ClusterFormation;
+}
+
+export interface LinkTopology {
+  readonly counts: Readonly<Record<LinkClass, number>>;
+  readonly representatives: readonly RepresentativeLink[];
+  /** Links per node each class contributes at most (seam included). */
+  readonly degree: Readonly<Record<LinkClass, number>>;
+  readonly edges: readonly ShellEdge[] | null;
+}
+
+const zeroByClass = (): Record<LinkClass, number> => ({ inPlane: 0, crossPlane: 0, diagonal: 0, cluster: 0 });
+
+/** Link classes, representatives and (optionally) explicit edges of one shell. */
+export function linkTopology(p: Readonly<LinkTopologyParams>): LinkTopology {
+  const { planes: P, satsPerPlane: S, phasing: F } = p.shell;
+  const counts = zeroByClass(), degree = zeroByClass();
+  const reps: RepresentativeLink[] = [];
+  const edges: ShellEdge[] | null = p.explicitEdges ? [] : null;
+  const isCluster = p.shell.pattern === 'cluster';
+  if ((p.topology === 'cluster') !== isCluster && p.topology !== 'none') {
+    throw new RangeError(`topology '${p.topology}' does not fit pattern '${p.shell.pattern}' (cluster topology ⇔ cluster pattern)`);
+  }
+  if (p.topology === 'none') return { counts, representatives: reps, degree, edges };
+  if (isCluster) return clusterTopology(p, counts, degree, edges);
+
+  const stride = Math.max(1, Math.ceil(S / p.maxRepresentativesPerClass));
+  /** One slot family: base slots 0..n−1, link (plane pa, s)–(plane pb, s + shift); graph planes pFrom..pTo. */
+  const family = (
+    linkClass: LinkClass, n: number, planeLinks: number, seam: boolean, pa: number, pb: number, shift: number, graphPlanes: readonly number[],
+  ): void => {
+    if (n === 0 || planeLinks === 0) return;
+    counts[linkClass] += n * planeLinks;
+    const first = reps.length;
+    for (let s = 0; s < n; s += stride) {
+      const covered = Math.min(stride, n - s);
+      reps.push({
+        linkClass, a: { plane: pa, slot: s }, b: { plane: pb, slot: (s + shift) % S }, weight: covered * planeLinks, seam,
+        cutoffApplies: linkClass !== 'inPlane',
+      });
+    }
+    if (edges === null) return;
+    for (const q of graphPlanes) {
+      const qb = linkClass === 'inPlane' ? q : (q + 1) % P;
+      for (let s = 0; s < n; s++) edges.push({ u: q * S + s, v: qb * S + ((s + shift) % S), linkClass, representative: first + Math.floor(s / stride) });
+    }
+  };
+  const range = (n: number): number[] => Array.from({ length: Math.max(0, n) }, (_, i) => i);
+
+  const inPlaneLinks = S >= 3 ? S : S === 2 ? 1 : 0;
+  family('inPlane', inPlaneLinks, P, false, 0, 0, 1, range(P));
+  degree.inPlane = S >= 3 ? 2 : S === 2 ? 1 : 0;
+  if (p.topology === 'ring') return { counts, representatives: reps, degree, edges };
+
+  // The seam closes the torus only where the planes span the full circle of RAAN: Walker delta, or an
+  // sso-ltan band of 24 h. Walker star's seam planes counter-rotate (Iridium lays no links across it),
+  // and a partial LTAN band leaves a gap of RAAN between its last and first plane.
+  const seamed = P >= 3 && (p.shell.pattern === 'walker-delta' || (p.shell.pattern === 'sso-ltan' && p.shell.ltanBand_h >= 24));
+  const crossDegree = P >= 3 ? 2 : P === 2 ? 1 : 0; // interior planes have two neighbours, seam or not
+  if (P >= 2) {
+    family('crossPlane', S, P - 1, false, 0, 1, 0, range(P - 1));
+    if (seamed) family('crossPlane', S, 1, true, P - 1, 0, F, [P - 1]);
+    degree.crossPlane = crossDegree;
+  }
+  if (p.topology === 'mesh' && P >= 2 && S >= 2) {
+    family('diagonal', S, P - 1, false, 0, 1, 1, range(P - 1));
+    if (seamed) family('diagonal', S, 1, true, P - 1, 0, F + 1, [P - 1]);
+    degree.diagonal = crossDegree;
+  }
+  return { counts, representatives: reps, degree, edges };
+}
+
+function clusterTopology(
+  p: Readonly<LinkTopologyParams>, counts: Record<LinkClass, number>, degree: Record<LinkClass, number>, edges: ShellEdge[] | null,
+): LinkTopology {
+  const f = p.clusterFormation;
+  const { planes: P, satsPerPlane: S } = p.shell;
+  if (f === undefined || f.orbits.length !== S) throw new RangeError('cluster topology needs one relative orbit per member');
+  const reps: RepresentativeLink[] = [];
+  const memberDegree = new Array<number>(S).fill(0);
+  // Every neighbour pair is one lattice step apart: they share the formation's largest neighbour distance.
+  const inRange = f.neighbourDistance_m.max <= p.clusterLinkRange_m;
+  for (const [i, j] of inRange ? f.neighbours : []) {
+    memberDegree[i]!++;
+    memberDegree[j]!++;
+    const r = reps.length;
+    reps.push({ linkClass: 'cluster', a: { plane: 0, slot: i }, b: { plane: 0, slot: j }, weight: P, seam: false, cutoffApplies: false });
+    if (edges !== null) for (let c = 0; c < P; c++) edges.push({ u: c * S + i, v: c * S + j, linkClass: 'cluster', representative: r });
+  }
+  counts.cluster = reps.length * P;
+  degree.cluster = Math.max(0, ...memberDegree);
+  return { counts, representatives: reps, degree, edges };
+}

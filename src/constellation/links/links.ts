@@ -1,0 +1,190 @@
+/**
+ * Inter-satellite links of one shell over the sampling window: per link class (in-plane, cross-plane,
+ * diagonal, cluster) the range, rate, availability, Earth blockage and pointing-rate statistics, the
+ * shell totals, the per-class time-averaged capacities of the reduced torus model, and for small shells
+ * the explicit link graph (a snapshot and a time average).
+ *
+ * Method: `linkTopology.ts` lays the links and picks representatives (Walker symmetry: planes 0, 1 and
+ * the seam pair P−1/0 are propagated, never every plane); `linkSampling.ts` samples their geometry; the
+ * rate is the optical link budget (`models/linkBudget.ts`) capped at the terminal rating. A link blocked
+ * by the Earth at any sample is unusable for the whole window (capacity 0: a link that drops every orbit
+ * is not part of a fixed topology). Latitude cutoff switches cross-plane and diagonal links off while
+ * either end is poleward of it; availability is the fraction of the window a usable link is on.
+ * Time-averaged capacity = mean over samples of the instantaneous capacity = rate × availability.
+ * Graph (`linkGraph.ts`): a snapshot with every plane propagated at one sample, and the time average.
+ *
+ * Validity: as `propagate.ts`; the explicit graph only for shells of ≤ maxGraphNodes satellites.
+ */
+import { linkRateCoefficients, opticalTerminalFromRow, type OpticalTerminalRow } from '../../models/linkBudget.js';
+import { buildLinkGraphs, type LinkGraph } from './linkGraph.js';
+import { LINK_CLASSES, linkTopology, type LinkClass } from './linkTopology.js';
+import { sampleRepresentativeLinks, type RepresentativeStats } from './linkSampling.js';
+import { clusterMotion, shellFormation } from '../geometry/clusterFormation.js';
+import { planeElements } from '../geometry/pattern.js';
+import { propagatePlane, windowTimes_s, type PlaneTrack } from '../geometry/propagate.js';
+import type { ConstellationTopology, SamplingWindow, ShellGeometrySpec, Stats } from '../types.js';
+
+export type { GraphEdge, LinkGraph } from './linkGraph.js';
+
+/** 80 km LOS floor of published LEO ISL studies (Bhattacherjee & Singla, CoNEXT 2019) + 20 km margin (estimate). */
+export const DEFAULT_GRAZING_HEIGHT_m = 100e3;
+export const DEFAULT_MAX_GRAPH_NODES = 2000;
+/** Base slots sampled per class: links of a class are time-shifted copies, so 32 reproduce the class statistics (range to < 0.01 %). */
+export const DEFAULT_REPRESENTATIVES_PER_CLASS = 32;
+
+/** Catalog fields of the terminal (an `isl-terminals.yaml` row satisfies it). */
+export interface LinkTerminalRow extends OpticalTerminalRow {
+  readonly range_km: number;
+  readonly maxSlewRate_deg_s: number;
+}
+
+export interface ShellLinksParams {
+  readonly shell: Readonly<ShellGeometrySpec>;
+  readonly window: Readonly<SamplingWindow>;
+  readonly topology: ConstellationTopology;
+  readonly terminal: Readonly<LinkTerminalRow>;
+  /** Cross-plane and diagonal links off while either end is above this |latitude| [rad]; null = always on. */
+  readonly latitudeCutoff_rad?: number | null;
+  /** Lowest altitude the line of sight may reach [m]. */
+  readonly grazingHeight_m?: number;
+  readonly maxGraphNodes?: number;
+  /** Sample index of the graph snapshot (default 0). */
+  readonly snapshotIndex?: number;
+  /** Cluster topology: neighbours whose largest distance over an orbit is within this [m] are linked (default range_km). */
+  readonly clusterLinkRange_m?: number;
+  readonly maxRepresentativesPerClass?: number;
+}
+
+export interface LinkClassStats {
+  readonly count: number;
+  readonly range_m: Stats;
+  /** Over the samples a usable link is on. */
+  readonly rate_bps: Stats;
+  readonly availability: number;
+  /** Links blocked by the Earth at one sample or more (unusable). */
+  readonly blocked: number;
+  /** Time-averaged capacity per link (rate × availability; 0 when blocked) [bit/s]. */
+  readonly meanCapacity_bps: number;
+  readonly maxPointingRate_rad_s: number;
+  /** Usable links whose LOS rate exceeds the terminal's slew limit. */
+  readonly pointingExceeded: number;
+  readonly minLineOfSightAltitude_m: number;
+}
+
+export interface ShellLinksResult {
+  readonly topology: ConstellationTopology;
+  readonly samples: number;
+  readonly classes: Readonly<Record<LinkClass, LinkClassStats>>;
+  readonly links: number;
+  readonly linkRange_m: Stats;
+  readonly linkRate_bps: Stats;
+  readonly blockedLinks: number;
+  /** Max links per node counting usable links only (a never-closing link needs no terminal). */
+  readonly terminalsPerNode: number;
+  readonly maxPointingRate_rad_s: number;
+  readonly torus: { readonly capIn_bps: number; readonly capCross_bps: number; readonly inPlaneLength_m: number; readonly crossPlaneMeanLength_m: number };
+  readonly graph: LinkGraph | null;
+  readonly averagedGraph: LinkGraph | null;
+}
+
+const ZERO: Stats = { min: 0, mean: 0, max: 0 };
+const usable = (s: RepresentativeStats): boolean => s.blockedSamples === 0;
+
+/** Link statistics (and, for small shells, the link graph) of one shell. */
+export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
+  const { shell, window: w } = p;
+  const P = shell.planes, S = shell.satsPerPlane;
+  if (!(Number.isInteger(P) && P >= 1 && Number.isInteger(S) && S >= 1)) throw new RangeError(`planes and satsPerPlane must be whole numbers ≥ 1, got ${P}, ${S}`);
+  const cutoff = p.latitudeCutoff_rad ?? null;
+  if (cutoff !== null && !(cutoff >= 0 && cutoff <= Math.PI / 2)) throw new RangeError(`latitudeCutoff_rad must be in [0, π/2], got ${cutoff}`);
+  const grazingHeight_m = p.grazingHeight_m ?? DEFAULT_GRAZING_HEIGHT_m;
+  if (!(grazingHeight_m >= 0)) throw new RangeError(`grazingHeight_m must be ≥ 0, got ${grazingHeight_m}`);
+  if (!(p.terminal.maxSlewRate_deg_s > 0)) throw new RangeError('terminal.maxSlewRate_deg_s must be > 0');
+  const rate = linkRateCoefficients({ terminal: opticalTerminalFromRow(p.terminal) });
+  const times = windowTimes_s(w);
+  const k = p.snapshotIndex ?? 0;
+  if (!(Number.isInteger(k) && k >= 0 && k < times.length)) throw new RangeError(`snapshotIndex must be a sample index 0…${times.length - 1}, got ${k}`);
+  const explicit = P * S <= (p.maxGraphNodes ?? DEFAULT_MAX_GRAPH_NODES);
+  const formation = shell.pattern === 'cluster' ? shellFormation(shell) : null;
+  const motion = formation === null ? null : clusterMotion(shell, formation);
+  const topo = linkTopology({
+    shell, topology: p.topology, clusterLinkRange_m: p.clusterLinkRange_m ?? p.terminal.range_km * 1e3,
+    maxRepresentativesPerClass: p.maxRepresentativesPerClass ?? DEFAULT_REPRESENTATIVES_PER_CLASS, explicitEdges: explicit,
+    ...(formation ? { clusterFormation: formation } : {}),
+  });
+  const slotPhase_rad = (s: number): number => (formation ? 0 : (2 * Math.PI * s) / S);
+  const tracks = new Map<number, PlaneTrack>();
+  for (const r of topo.representatives) {
+    for (const q of [r.a.plane, r.b.plane]) if (!tracks.has(q)) tracks.set(q, propagatePlane(planeElements(shell, q, w.epochIso), w));
+  }
+  const stats = sampleRepresentativeLinks({
+    tracks, representatives: topo.representatives, slotPhase_rad, clusterMotion: motion, grazingHeight_m, latitudeCutoff_rad: cutoff, rate, step_s: w.step_s,
+  });
+  const n = times.length, slewLimit_rad_s = (p.terminal.maxSlewRate_deg_s * Math.PI) / 180;
+
+  const classes = {} as Record<LinkClass, LinkClassStats>;
+  let links = 0, blockedLinks = 0, rMin = Infinity, rMax = 0, rSum = 0, qMin = Infinity, qMax = 0, qSum = 0, qW = 0, maxPointing = 0;
+  for (const c of LINK_CLASSES) {
+    const idx = topo.representatives.map((r, i) => (r.linkClass === c ? i : -1)).filter((i) => i >= 0);
+    const wt = (i: number): number => topo.representatives[i]!.weight;
+    const sum = (f: (i: number) => number): number => idx.reduce((a, i) => a + wt(i) * f(i), 0);
+    const count = topo.counts[c];
+    if (idx.length === 0) {
+      classes[c] = {
+        count, range_m: ZERO, rate_bps: ZERO, availability: 0, blocked: 0, meanCapacity_bps: 0,
+        maxPointingRate_rad_s: 0, pointingExceeded: 0, minLineOfSightAltitude_m: 0,
+      };
+      continue;
+    }
+    const st = (i: number): RepresentativeStats => stats[i]!;
+    const ok = idx.filter((i) => usable(st(i)) && st(i).upSamples > 0);
+    const weightTotal = sum(() => 1);
+    const upWeight = ok.reduce((a, i) => a + wt(i) * st(i).upSamples, 0);
+    const rateSum = ok.reduce((a, i) => a + wt(i) * st(i).rateSum_bps, 0);
+    const cls: LinkClassStats = {
+      count,
+      range_m: {
+        min: Math.min(...idx.map((i) => st(i).rangeMin_m)),
+        mean: sum((i) => st(i).rangeSum_m / n) / weightTotal,
+        max: Math.max(...idx.map((i) => st(i).rangeMax_m)),
+      },
+      rate_bps: ok.length === 0 ? ZERO : {
+        min: Math.min(...ok.map((i) => st(i).rateMin_bps)), mean: rateSum / upWeight, max: Math.max(...ok.map((i) => st(i).rateMax_bps)),
+      },
+      availability: sum((i) => (usable(st(i)) ? st(i).upSamples / n : 0)) / weightTotal,
+      blocked: sum((i) => (usable(st(i)) ? 0 : 1)),
+      meanCapacity_bps: sum((i) => (usable(st(i)) ? st(i).rateSum_bps / n : 0)) / weightTotal,
+      maxPointingRate_rad_s: Math.max(0, ...ok.map((i) => st(i).maxPointingRate_rad_s)),
+      pointingExceeded: ok.reduce((a, i) => a + (st(i).maxPointingRate_rad_s > slewLimit_rad_s ? wt(i) : 0), 0),
+      minLineOfSightAltitude_m: Math.min(...idx.map((i) => st(i).minLineOfSightAltitude_m)),
+    };
+    classes[c] = cls;
+    links += count;
+    blockedLinks += cls.blocked;
+    rMin = Math.min(rMin, cls.range_m.min); rMax = Math.max(rMax, cls.range_m.max); rSum += cls.range_m.mean * count;
+    if (ok.length > 0) { qMin = Math.min(qMin, cls.rate_bps.min); qMax = Math.max(qMax, cls.rate_bps.max); qSum += rateSum; qW += upWeight; }
+    maxPointing = Math.max(maxPointing, cls.maxPointingRate_rad_s);
+  }
+
+  const graphs = topo.edges === null
+    ? null
+    : buildLinkGraphs(topo.edges, stats, { shell, window: w, tracks, slotPhase_rad, motion, grazingHeight_m, cutoff, k, rate });
+  const degreeOf = (c: LinkClass): number => (topo.representatives.some((r, i) => r.linkClass === c && usable(stats[i]!)) ? topo.degree[c] : 0);
+  return {
+    topology: p.topology,
+    samples: n,
+    classes,
+    links,
+    linkRange_m: links === 0 ? ZERO : { min: rMin, mean: rSum / links, max: rMax },
+    linkRate_bps: qW === 0 ? ZERO : { min: qMin, mean: qSum / qW, max: qMax },
+    blockedLinks,
+    terminalsPerNode: graphs ? graphs.maxDegree : LINK_CLASSES.reduce((a, c) => a + degreeOf(c), 0),
+    maxPointingRate_rad_s: maxPointing,
+    torus: {
+      capIn_bps: classes.inPlane.meanCapacity_bps, capCross_bps: classes.crossPlane.meanCapacity_bps,
+      inPlaneLength_m: classes.inPlane.range_m.mean, crossPlaneMeanLength_m: classes.crossPlane.range_m.mean,
+    },
+    graph: graphs?.snapshot ?? null,
+    averagedGraph: graphs?.averaged ?? null,
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * ISL network model on an explicit link graph: the maximum concurrent flow a constellation's
+ * inter-satellite links carry for a traffic pattern, the saturated (bottleneck) links, and hop/latency
+ * statistics of the traffic's paths.
+ *
+ * Method: maximum concurrent multicommodity flow (Shahrokhi & Matula, J. ACM 37(2) 318–334, 1990;
+ * Leighton & Rao, J. ACM 46(6) 787–832, 1999) in the arc-flow form of Ahuja, Magnanti & Orlin, Network
+ * Flows (1993) ch. 17, solved as an LP by the injected `LpSolver` (formulation in networkFlowLp.ts).
+ * Every undirected edge is full duplex: two arcs, each with the edge's capacity.
+ * - uniform: every ordered pair in a group (the whole graph, or each `group` = cluster traffic) demands
+ *   the same λ. Commodities are aggregated by source (one commodity per source, g − 1 sinks), which is
+ *   exact for concurrent flow and gives N·2E + 1 columns.
+ *   throughputPerNode = λ·(g − 1), averaged over sending nodes when groups differ in size.
+ * - downlink: every satellite sends λ to a super-sink through satellite→station access arcs and
+ *   station→super-sink arcs (station capacities); one commodity. throughputPerNode = λ.
+ * - pairs: commodity k ships demand_k·λ from source_k to sink_k. throughputPerNode = λ·Σ demand /
+ *   (number of distinct sources).
+ * Path statistics: networkPaths.ts (BFS hops, least-latency Dijkstra, deterministic source sampling).
+ *
+ * Assumptions: static topology (one snapshot), fluid flows split arbitrarily over paths (the LP
+ * optimum is an upper bound on what a real routing scheme achieves), no queueing. The per-hop delay
+ * default is a stated design assumption, not a published figure (see DEFAULT_PER_HOP_DELAY_s).
+ * Validity: the LP has N·2E + 1 columns for uniform traffic, so explicit graphs of up to a few hundred
+ * nodes; use torus.ts (reduced symmetric model) for large Walker +Grid shells.
+ */
+import type { LpSolveOptions, LpSolver } from '../../problem/lp.js';
+import { arcLoads, buildConcurrentFlowLp } from './networkFlowLp.js';
+import { downlinkLp, pairsLp, uniformLp } from './networkTraffic.js';
+import { buildAdjacency, pathStatistics, type PathStatistics } from './networkPaths.js';
+import { checkGraph, checkTraffic, connectedForTraffic } from './networkCheck.js';
+
+export type { PathStatistics } from './networkPaths.js';
+
+/**
+ * Default switching/forwarding delay per ISL hop [s]: 100 µs. A design assumption for a store-and-
+ * forward onboard packet router (serialising a 1500-byte frame at 10 Gb/s alone takes 1.2 µs; lookup,
+ * queueing and FEC framing add tens of µs) — order of magnitude only; pass `perHopDelay_s` to override.
+ */
+export const DEFAULT_PER_HOP_DELAY_s = 100e-6;
+/** Sources searched for path statistics before sampling every k-th one. */
+export const DEFAULT_MAX_PATH_SOURCES = 64;
+/** Refuse LPs larger than this many columns (use the reduced torus model instead). */
+export const DEFAULT_MAX_LP_COLUMNS = 4_000_000;
+/** Utilisation at or above which a link counts as saturated. */
+export const SATURATION_THRESHOLD = 1 - 1e-6;
+
+export interface LinkEdge {
+  readonly u: number;
+  readonly v: number;
+  readonly capacity_bps: number;
+  readonly length_m: number;
+}
+export interface LinkGraph {
+  readonly nodes: number;
+  readonly edges: readonly LinkEdge[];
+}
+export interface UniformTraffic {
+  readonly kind: 'uniform';
+  /** Group (cluster) of every node; traffic stays within a group. Omitted = one group. */
+  readonly group?: Int32Array;
+}
+export interface GatewayAccess {
+  readonly node: number;
+  readonly capacity_bps: number;
+  readonly station: number;
+}
+export interface DownlinkTraffic {
+  readonly kind: 'downlink';
+  readonly sinks: readonly GatewayAccess[];
+  readonly stationCapacity_bps: Float64Array;
+}
+export interface PairDemand {
+  readonly source: number;
+  readonly sink: number;
+  /** Relative demand weight (commodity k ships demand·λ). */
+  readonly demand: number;
+}
+export interface PairsTraffic {
+  readonly kind: 'pairs';
+  readonly commodities: readonly PairDemand[];
+}
+export type NetworkTraffic = UniformTraffic | DownlinkTraffic | PairsTraffic;
+
+export interface NetworkParams {
+  readonly graph: LinkGraph;
+  readonly traffic: NetworkTraffic;
+  readonly lpSolver: LpSolver;
+  readonly lpOptions?: LpSolveOptions;
+  readonly perHopDelay_s?: number;
+  readonly maxPathSources?: number;
+  readonly maxLpColumns?: number;
+}
+
+export interface NetworkResult {
+  readonly reducedModel: false;
+  /** Some demanded pair has no path of positive capacity: throughput is 0 and no LP was solved. */
+  readonly disconnected: boolean;
+  readonly throughputPerNode_bps: number;
+  /** Concurrent-flow rate λ (per ordered pair, per satellite, or per unit demand; see header). */
+  readonly lambda_bps: number;
+  /** Per-edge utilisation at the optimum: max of the two directions' load / capacity. */
+  readonly edgeUtilization: Float64Array;
+  readonly bottleneckEdges: readonly number[];
+  readonly lp: { readonly rows: number; readonly cols: number; readonly solver: string };
+  readonly paths: PathStatistics;
+}
+
+/** Demand / throughput (∞ when the throughput is 0 and there is demand). */
+export function bottleneckUtilization(demand_bps: number, throughput_bps: number): number {
+  if (throughput_bps > 0) return demand_bps / throughput_bps;
+  return demand_bps > 0 ? Infinity : 0;
+}
+
+/** Maximum concurrent flow, bottleneck links and path statistics of a traffic pattern on a link graph. */
+export function networkThroughput(p: Readonly<NetworkParams>): NetworkResult {
+  const { graph, traffic } = p;
+  checkGraph(graph);
+  checkTraffic(graph, traffic);
+  const perHopDelay_s = p.perHopDelay_s ?? DEFAULT_PER_HOP_DELAY_s;
+  if (!(perHopDelay_s >= 0 && Number.isFinite(perHopDelay_s))) throw new RangeError('perHopDelay_s must be a finite number ≥ 0');
+  const maxSources = Math.max(1, Math.floor(p.maxPathSources ?? DEFAULT_MAX_PATH_SOURCES));
+  const t = traffic.kind === 'uniform' ? uniformLp(graph, traffic.group) : traffic.kind === 'downlink' ? downlinkLp(graph, traffic) : pairsLp(graph, traffic);
+
+  const stride = traffic.kind === 'downlink' ? 1 : Math.max(1, Math.ceil(t.queries.length / maxSources));
+  const sampled = t.queries.filter((_, i) => i % stride === 0);
+  const stats = pathStatistics(buildAdjacency(graph.nodes, graph.edges, perHopDelay_s), sampled, stride);
+  const paths = traffic.kind === 'downlink' ? { ...stats, sampledSources: graph.nodes } : stats;
+
+  const edgeUtilization = new Float64Array(graph.edges.length);
+  const none = { reducedModel: false as const, throughputPerNode_bps: 0, lambda_bps: 0, edgeUtilization, bottleneckEdges: [], paths };
+  const disconnected = !connectedForTraffic(graph, traffic);
+  if (disconnected || t.commodities.length === 0) return { ...none, disconnected, lp: { rows: 0, cols: 0, solver: 'none' } };
+
+  const lp = buildConcurrentFlowLp(t.nodes, t.arcs, t.commodities);
+  const maxCols = p.maxLpColumns ?? DEFAULT_MAX_LP_COLUMNS;
+  if (lp.model.cost.length > maxCols) {
+    throw new RangeError(`network LP would have ${lp.model.cost.length} columns (> ${maxCols}); use the reduced torus model for large shells`);
+  }
+  const r = p.lpSolver(lp.model, p.lpOptions);
+  if (r.status !== 'optimal') throw new Error(`network LP not solved (${r.status}${r.message !== undefined ? `: ${r.message}` : ''}) by ${r.solver}`);
+  const lambda_bps = Math.max(0, r.x[lp.muCol] ?? 0) * lp.capacityScale * t.lambdaPerMu;
+  const load = arcLoads(lp, r.x);
+  const bottleneckEdges: number[] = [];
+  graph.edges.forEach((e, i) => {
+    const worst = Math.max(load[2 * i]!, load[2 * i + 1]!);
+    const u = e.capacity_bps > 0 ? worst / e.capacity_bps : 0;
+    edgeUtilization[i] = u;
+    if (e.capacity_bps > 0 && u >= SATURATION_THRESHOLD) bottleneckEdges.push(i);
+  });
+  return {
+    ...none,
+    disconnected: false,
+    throughputPerNode_bps: lambda_bps * t.throughputPerLambda,
+    lambda_bps,
+    bottleneckEdges,
+    lp: { rows: r.rows, cols: r.cols, solver: r.solver },
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * Reduced (symmetric) ISL model of a large Walker delta +Grid shell: the maximum concurrent flow of
+ * uniform all-to-all traffic from a tiny LP, plus analytic hop and latency distributions.
+ *
+ * Topology: node (p, s), p ∈ [0,P) plane, s ∈ [0,S) slot; in-plane links (p,s)–(p,s+1 mod S) and
+ * cross-plane links (p,s)–(p+1,s) for p < P−1, closed across the seam by (P−1,s)–(0,(s+F) mod S).
+ * Sign of the twist: Walker phasing puts slot s of plane p at argument of latitude u = 2πs/S + 2πpF/(PS)
+ * (Walker, J. Br. Interplanet. Soc. 37, 1984). "Plane P" is plane 0 again with u = 2π(s+F)/S, i.e. slot
+ * s+F, so the seam link has the same phase offset 2πF/(PS) as every other cross-plane link.
+ *
+ * Method: the shell is a Cayley graph of Z²/L (torusPathTypes.ts), hence vertex-transitive. Averaging
+ * any optimal concurrent flow over all translations gives a translation-invariant optimum, and adding its
+ * point reflection v → −v (an automorphism) balances the +p/−p and +s/−s arcs. Under such routing the
+ * source-(0,0) flow, summed over all N translates, loads each of the 2N directed cross-plane arcs with
+ * X/2 and each of the 2N directed in-plane arcs with Y/2, where X, Y are the cross-plane and in-plane
+ * hop-rates of one source. Conversely any split of each destination's demand over its path types, the
+ * same for d and −d (they share one type list), is realisable with these loads. So
+ *   max λ  s.t.  Σ_t z_{d,t} = λ (every destination d ≠ 0),  Σ z·x_t ≤ 2·capCross,  Σ z·y_t ≤ 2·capIn,
+ * which is exact (concurrent flow: Shahrokhi & Matula, J. ACM 37(2), 1990; averaging an LP optimum over
+ * the symmetry group: Bödi, Herr & Joswig, "Algorithms for highly symmetric linear and integer
+ * programs", Math. Program. 137, 65–90, 2013). Only the two class totals matter, so the demand splits
+ * are aggregated into steps along the destinations' hull edges, grouped by direction (torusLp.ts): the
+ * LP has (#distinct step directions + 2) rows even for 100,000-node shells. μ = λ(N−1)/cap.
+ * Hops: fewest hops per destination; latency = (x·crossLength + y·inLength)/c + (x+y)·perHopDelay,
+ * minimised over the types (mean cross-plane length: the real one varies with latitude).
+ *
+ * Downlink on a huge shell: torusDownlinkBound gives an upper bound only (labelled `upperBound`).
+ * Validity: any P, S ≥ 1 with P·S ≥ 2, integer F ≥ 0 (Walker F < P); uniform capacity per link class.
+ */
+import type { LpSolveOptions, LpSolver } from '../../problem/lp.js';
+import { DEFAULT_PER_HOP_DELAY_s, type LinkEdge, type LinkGraph, type PathStatistics } from './network.js';
+import { percentile, SPEED_OF_LIGHT_m_s } from './networkPaths.js';
+import { torusDestinations, type HullStep, type TorusShape } from './torusPathTypes.js';
+import { solveTorusLp } from './torusLp.js';
+
+export { torusDownlinkBound, type TorusDownlinkBoundParams, type TorusDownlinkBound } from './torusLp.js';
+
+export interface TorusLinks {
+  readonly inPlaneCapacity_bps: number;
+  readonly crossPlaneCapacity_bps: number;
+  readonly inPlaneLength_m: number;
+  /** Mean cross-plane link length [m]. */
+  readonly crossPlaneLength_m: number;
+}
+
+export interface TorusParams extends TorusShape, TorusLinks {
+  readonly lpSolver: LpSolver;
+  readonly lpOptions?: LpSolveOptions;
+  readonly perHopDelay_s?: number;
+}
+
+export interface TorusResult {
+  readonly reducedModel: true;
+  readonly disconnected: boolean;
+  readonly throughputPerNode_bps: number;
+  /** Rate per ordered pair [b/s]. */
+  readonly lambda_bps: number;
+  /** Load / capacity of every directed arc of each class at the optimum (all arcs of a class are equal). */
+  readonly inPlaneUtilization: number;
+  readonly crossPlaneUtilization: number;
+  readonly bottleneck: 'in-plane' | 'cross-plane' | 'both' | 'none';
+  /** Distinct hull-step directions (LP rows − 2). */
+  readonly hullSteps: number;
+  /** The hull steps and the fraction of each the optimum uses (torusLp.ts `stepUse`). */
+  readonly steps: readonly HullStep[];
+  readonly stepUse: Float64Array;
+  readonly lp: { readonly rows: number; readonly cols: number; readonly solver: string };
+  readonly paths: PathStatistics;
+  /** hopHistogram[h] = destinations (from one node) whose fewest-hop path has h hops. */
+  readonly hopHistogram: Float64Array;
+}
+
+export function checkTorus(p: Readonly<TorusShape & TorusLinks>): void {
+  const { planes: P, satsPerPlane: S, phasing: F } = p;
+  if (!(Number.isInteger(P) && P >= 1 && Number.isInteger(S) && S >= 1 && P * S >= 2)) throw new RangeError(`planes ${P} × satsPerPlane ${S} must be integers ≥ 1 with at least 2 nodes`);
+  if (!(Number.isInteger(F) && F >= 0)) throw new RangeError(`phasing must be an integer ≥ 0, got ${F}`);
+  for (const k of ['inPlaneCapacity_bps', 'crossPlaneCapacity_bps', 'inPlaneLength_m', 'crossPlaneLength_m'] as const) {
+    if (!(Number.isFinite(p[k]) && p[k] >= 0)) throw new RangeError(`${k} must be finite and ≥ 0, got ${p[k]}`);
+  }
+}
+
+/** The explicit link graph of the shell (node p·S + s) for the full network model. */
+export function twistedTorusGraph(p: Readonly<TorusShape & TorusLinks>): LinkGraph {
+  checkTorus(p);
+  const { planes: P, satsPerPlane: S, phasing: F } = p;
+  const edges: LinkEdge[] = [];
+  for (let q = 0; q < P; q++) {
+    for (let s = 0; s < S; s++) {
+      edges.push({ u: q * S + s, v: q * S + ((s + 1) % S), capacity_bps: p.inPlaneCapacity_bps, length_m: p.inPlaneLength_m });
+      const v = q < P - 1 ? (q + 1) * S + s : (s + F) % S;
+      edges.push({ u: q * S + s, v, capacity_bps: p.crossPlaneCapacity_bps, length_m: p.crossPlaneLength_m });
+    }
+  }
+  return { nodes: P * S, edges };
+}
+
+/** Maximum concurrent uniform all-to-all flow and path statistics of a +Grid shell, reduced model. */
+export function torusThroughput(p: Readonly<TorusParams>): TorusResult {
+  checkTorus(p);
+  const perHopDelay_s = p.perHopDelay_s ?? DEFAULT_PER_HOP_DELAY_s;
+  if (!(Number.isFinite(perHopDelay_s) && perHopDelay_s >= 0)) throw new RangeError('perHopDelay_s must be a finite number ≥ 0');
+  const n = p.planes * p.satsPerPlane;
+  const hop = {
+    cross_s: p.crossPlaneLength_m / SPEED_OF_LIGHT_m_s + perHopDelay_s,
+    in_s: p.inPlaneLength_m / SPEED_OF_LIGHT_m_s + perHopDelay_s,
+  };
+  const dest = torusDestinations(p, hop, { cross: p.crossPlaneCapacity_bps > 0, in: p.inPlaneCapacity_bps > 0 });
+  const lp = solveTorusLp(p, dest, n);
+
+  let hopSum = 0;
+  let maxHops = 0;
+  let reachable = 0;
+  for (const h of dest.minHops) if (h >= 0) { hopSum += h; maxHops = Math.max(maxHops, h); reachable++; }
+  const hopHistogram = new Float64Array(maxHops + 1);
+  for (const h of dest.minHops) if (h >= 0) hopHistogram[h]!++;
+  const sorted = Float64Array.from(dest.latency_s.filter(Number.isFinite)).sort();
+  let latSum = 0;
+  for (const l of sorted) latSum += l;
+  const paths: PathStatistics = {
+    meanHops: reachable > 0 ? hopSum / reachable : 0,
+    maxHops,
+    meanLatency_s: reachable > 0 ? latSum / reachable : 0,
+    p50Latency_s: percentile(sorted, 0.5),
+    p99Latency_s: percentile(sorted, 0.99),
+    pairs: n * reachable,
+    unreachablePairs: n * (n - 1 - reachable),
+    sampledSources: n, // every source is covered: all see the same distribution (vertex transitivity)
+    sourceStride: 1,
+  };
+  const lambda_bps = lp.throughputPerNode_bps / (n - 1);
+  const sat = (u: number): boolean => u >= 1 - 1e-6;
+  const bottleneck = sat(lp.inPlaneUtilization) ? (sat(lp.crossPlaneUtilization) ? 'both' : 'in-plane') : sat(lp.crossPlaneUtilization) ? 'cross-plane' : 'none';
+  return {
+    reducedModel: true,
+    disconnected: lp.disconnected,
+    throughputPerNode_bps: lp.throughputPerNode_bps,
+    lambda_bps,
+    inPlaneUtilization: lp.inPlaneUtilization,
+    crossPlaneUtilization: lp.crossPlaneUtilization,
+    bottleneck,
+    hullSteps: dest.steps.length,
+    steps: dest.steps,
+    stepUse: lp.stepUse,
+    lp: lp.lp,
+    paths,
+    hopHistogram,
+  };
+}

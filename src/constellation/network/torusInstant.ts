@@ -1,0 +1,79 @@
+/**
+ * Inter-satellite link capacities of a Walker delta +Grid shell at one sample instant, link by link: the input
+ * of the per-instant network models (reduced torus LP on the instant's class means, routing lower bound).
+ *
+ * Method: every satellite placed at that sample on its plane's SGP4 track (`satellitePosition`, slot phase
+ * 2πs/S); a link is on when its line of sight clears R⊕ + grazing height (linkSampling.ts) and, for cross-plane
+ * links, both ends are within the latitude cutoff (geocentric latitude asin(z/|r|)); its capacity is then the
+ * optical link budget at that range, capped at the terminal rating (models/linkBudget.ts). A class with a link
+ * blocked by the Earth at some sample of the window is unusable at every instant, as in links.ts.
+ * Edge numbering as in torusRouting.ts: cross-plane edge v = (p, s)–(p+1, s), across the seam (P−1, s)–(0, s+F);
+ * in-plane edge v = (p, s)–(p, s+1).
+ * Validity: as propagate.ts; walker-delta shells (the seam closes the torus), P·S satellites all propagated.
+ */
+import { linkRate_bps, type LinkRateCoefficients } from '../../models/linkBudget.js';
+import { lineOfSightAltitude_m, satellitePosition } from '../links/linkSampling.js';
+import type { PlaneTrack } from '../geometry/propagate.js';
+
+export interface TorusInstantParams {
+  readonly planes: number;
+  readonly satsPerPlane: number;
+  readonly phasing: number;
+  /** One track per plane, sampled over the window. */
+  readonly tracks: readonly PlaneTrack[];
+  readonly sampleIndex: number;
+  readonly rate: Readonly<LinkRateCoefficients>;
+  readonly grazingHeight_m: number;
+  /** Cross-plane links off while either end is poleward of this |latitude| [rad]; null = never. */
+  readonly latitudeCutoff_rad: number | null;
+  readonly inPlaneUsable: boolean;
+  readonly crossPlaneUsable: boolean;
+}
+
+export interface TorusInstant {
+  readonly cross_bps: Float64Array;
+  readonly inPlane_bps: Float64Array;
+  /** Mean length over the class's links at the instant [m]. */
+  readonly crossPlaneLength_m: number;
+  readonly inPlaneLength_m: number;
+}
+
+/** Capacity of every link of the shell at one sample. */
+export function torusInstantCapacities(p: Readonly<TorusInstantParams>): TorusInstant {
+  const { planes: P, satsPerPlane: S, phasing: F, sampleIndex: j } = p;
+  const N = P * S;
+  if (p.tracks.length !== P) throw new RangeError(`need one track per plane (${P}), got ${p.tracks.length}`);
+  const pos = new Float64Array(3 * N);
+  const lat = new Float64Array(N);
+  const phase = (s: number): number => (2 * Math.PI * s) / S;
+  for (let q = 0; q < P; q++) {
+    for (let s = 0; s < S; s++) {
+      const v = q * S + s;
+      satellitePosition(p.tracks[q]!, j, s, phase, null, pos.subarray(3 * v, 3 * v + 3));
+      const x = pos[3 * v]!, y = pos[3 * v + 1]!, z = pos[3 * v + 2]!;
+      lat[v] = Math.abs(Math.asin(z / Math.sqrt(x * x + y * y + z * z)));
+    }
+  }
+  const cutoff = p.latitudeCutoff_rad ?? Infinity;
+  const cross_bps = new Float64Array(N), inPlane_bps = new Float64Array(N);
+  let crossLen = 0, inLen = 0;
+  const link = (a: number, b: number, usable: boolean, cut: boolean): [number, number] => {
+    const ax = pos[3 * a]!, ay = pos[3 * a + 1]!, az = pos[3 * a + 2]!, bx = pos[3 * b]!, by = pos[3 * b + 1]!, bz = pos[3 * b + 2]!;
+    const d = Math.sqrt((bx - ax) ** 2 + (by - ay) ** 2 + (bz - az) ** 2);
+    const on = usable && !cut && lineOfSightAltitude_m(ax, ay, az, bx, by, bz) >= p.grazingHeight_m;
+    return [on ? linkRate_bps(p.rate, d) : 0, d];
+  };
+  for (let q = 0; q < P; q++) {
+    for (let s = 0; s < S; s++) {
+      const v = q * S + s;
+      const w = q < P - 1 ? v + S : (((s + F) % S) + S) % S;
+      const [cc, dc] = link(v, w, p.crossPlaneUsable, lat[v]! > cutoff || lat[w]! > cutoff);
+      cross_bps[v] = cc;
+      crossLen += dc;
+      const [ci, di] = link(v, q * S + ((s + 1) % S), p.inPlaneUsable, false);
+      inPlane_bps[v] = ci;
+      inLen += di;
+    }
+  }
+  return { cross_bps, inPlane_bps, crossPlaneLength_m: crossLen / N, inPlaneLength_m: inLen / N };
+}

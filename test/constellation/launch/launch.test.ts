@@ -1,0 +1,221 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createLpSolver } from '../../../solvers/lp/index.js';
+import { deployedBy, FCC_NGSO_MILESTONES, launchCampaign, satellitesPerLaunch, type CampaignVehicle } from '../../../src/constellation/launch/launch.js';
+import type { LpSolver } from '../../../src/problem/lp.js';
+
+let solver: LpSolver;
+beforeAll(async () => {
+  solver = await createLpSolver();
+});
+
+/** spacecost launch_vehicles.csv rows (designs/catalogs/launch-vehicles.yaml). */
+const falcon9 = { id: 'falcon-9', payloadLeo_kg: 17400, price_USD: 74e6, fairingVolume_m3: 157 };
+const falconHeavyExp = { id: 'falcon-heavy-expendable', payloadLeo_kg: 63800, price_USD: 164e6, fairingVolume_m3: 157 };
+const bigFairing_m3 = 1e4; // abstract vehicles below: mass always binds
+
+describe('satellites per launch', () => {
+  it('mass binds for a dense node, volume for a bulky one (η = 0.7)', () => {
+    expect(satellitesPerLaunch(falcon9, 2000, 10, 0.7)).toEqual({ byMass: 8, byVolume: 10, perLaunch: 8, binding: 'mass' });
+    expect(satellitesPerLaunch(falconHeavyExp, 2000, 15, 0.7)).toEqual({ byMass: 31, byVolume: 7, perLaunch: 7, binding: 'volume' });
+  });
+});
+
+describe('launchCampaign', () => {
+  it('needs at least ⌈total mass / payload⌉ launches; Falcon 9, 100 × 2 t nodes: ⌈200/17.4⌉ = 12 ≤ ⌈100/8⌉ = 13', () => {
+    for (const n of [1, 8, 9, 100, 333]) {
+      const r = launchCampaign({ satellites: n, launchMass_kg: 2000, stowedVolume_m3: 10, vehicles: [{ ...falcon9, cadence_per_yr: 12 }], solver });
+      expect(r.launches).toBeGreaterThanOrEqual(Math.ceil((n * 2000) / falcon9.payloadLeo_kg));
+      expect(r.launches).toBe(Math.ceil(n / 8));
+    }
+    const r = launchCampaign({ satellites: 100, launchMass_kg: 2000, stowedVolume_m3: 10, vehicles: [{ ...falcon9, cadence_per_yr: 12 }], solver });
+    expect(r.launch_USD).toBe(13 * 74e6);
+    expect(r.campaign_yr).toBeCloseTo(13 / 12, 12); // launch j at j/12 yr
+    expect(r.milestonesMet).toBe(true);
+    expect(r.deploymentCurve.at(-1)).toEqual({ time_yr: 13 / 12, satellites: 100 });
+    expect(r.vehicles[0]!.satellitesCarried).toBe(100);
+    expect(r.solver.withMilestones).toBe(true);
+  });
+
+  it('finds the hand-enumerated optimum of a two-vehicle case that greedy $/satellite misses', () => {
+    // 11 satellites of 1 t. A carries 3 for $50M ($16.7M/sat), B carries 5 for $80M ($16M/sat).
+    // Enumerate n_B (n_A = ⌈(11 − 5 n_B)/3⌉⁺): n_B = 0 → 4 A = $200M; 1 → 2 A = $180M; 2 → 1 A = $210M;
+    // 3 → $240M. Optimum: 1 B + 2 A = $180M (greedy cheapest-per-satellite would fly 2 B + 1 A = $210M).
+    const vehicles: CampaignVehicle[] = [
+      { id: 'A', payloadLeo_kg: 3000, price_USD: 50e6, fairingVolume_m3: bigFairing_m3, cadence_per_yr: 10 },
+      { id: 'B', payloadLeo_kg: 5000, price_USD: 80e6, fairingVolume_m3: bigFairing_m3, cadence_per_yr: 10 },
+    ];
+    const r = launchCampaign({ satellites: 11, launchMass_kg: 1000, stowedVolume_m3: 1, vehicles, solver });
+    expect(r.vehicles.map((v) => v.launches)).toEqual([2, 1]);
+    expect(r.launch_USD).toBe(180e6);
+    expect(r.solver.status).toBe('optimal');
+    // Schedule at 10/yr each: A at 0.1, 0.2 yr; B at 0.1 yr → all 11 up at 0.2 yr.
+    expect(r.campaign_yr).toBeCloseTo(0.2, 12);
+    expect(r.vehicles.map((v) => v.satellitesCarried)).toEqual([6, 5]);
+  });
+
+  it('flies the dearer vehicle when the cheaper one is too slow for the 9-year milestone', () => {
+    // 60 satellites of 1 t. S: 10/launch, $50M ($5,000/kg), 0.5 launch/yr → ⌊4.5⌋ = 4 launches (40 sats) by
+    // year 9. E: 5/launch, $40M ($8,000/kg), 10/yr. Without milestones: 6 S = $300M (done at 12 yr).
+    // With FCC milestones (30 by 6 yr, 60 by 9 yr) E must carry ≥ 20 by year 9. Enumerate n_S ≤ 4:
+    // n_S = 4 → n_E = 4: $360M; 3 → 6: $390M; 2 → 8: $420M; 1 → 10: $450M; 0 → 12: $480M. Optimum $360M.
+    const vehicles: CampaignVehicle[] = [
+      { id: 'S', payloadLeo_kg: 10000, price_USD: 50e6, fairingVolume_m3: bigFairing_m3, cadence_per_yr: 0.5 },
+      { id: 'E', payloadLeo_kg: 5000, price_USD: 40e6, fairingVolume_m3: bigFairing_m3, cadence_per_yr: 10 },
+    ];
+    const r = launchCampaign({ satellites: 60, launchMass_kg: 1000, stowedVolume_m3: 1, vehicles, solver });
+    expect(r.vehicles.map((v) => v.launches)).toEqual([4, 4]);
+    expect(r.launch_USD).toBe(360e6);
+    expect(r.milestonesMet).toBe(true);
+    // E at 0.1…0.4 yr (20), S at 2, 4, 6, 8 yr → 50 by year 6, 60 at year 8.
+    expect(r.milestones.map((m) => m.achieved)).toEqual([50, 60]);
+    expect(r.campaign_yr).toBe(8);
+    const free = launchCampaign({ satellites: 60, launchMass_kg: 1000, stowedVolume_m3: 1, vehicles, solver, milestones: [] });
+    expect(free.vehicles.map((v) => v.launches)).toEqual([6, 0]);
+    expect(free.launch_USD).toBe(300e6);
+    expect(free.campaign_yr).toBe(12);
+  });
+
+  it('reports an unmeetable milestone with its shortfall and returns the cheapest plan', () => {
+    // 100 satellites, one vehicle of 10 at 1 launch/yr: 60 up by year 6 (≥ 50, met), 90 by year 9 (< 100).
+    const vehicles: CampaignVehicle[] = [{ id: 'slow', payloadLeo_kg: 10000, price_USD: 50e6, fairingVolume_m3: bigFairing_m3, cadence_per_yr: 1 }];
+    const r = launchCampaign({ satellites: 100, launchMass_kg: 1000, stowedVolume_m3: 1, vehicles, solver });
+    expect(r.milestonesMet).toBe(false);
+    expect(r.solver.withMilestones).toBe(false);
+    expect(r.launches).toBe(10);
+    expect(r.launch_USD).toBe(500e6);
+    expect(r.campaign_yr).toBe(10);
+    expect(r.milestones).toEqual([
+      { ...FCC_NGSO_MILESTONES[0]!, required: 50, achieved: 60, achievable: 60, shortfall: 0, met: true },
+      { ...FCC_NGSO_MILESTONES[1]!, required: 100, achieved: 90, achievable: 90, shortfall: 10, met: false },
+    ]);
+    expect(deployedBy(r.deploymentCurve, 9.5)).toBe(90);
+  });
+
+  it('respects a launch cap and rejects impossible inputs', () => {
+    const vehicles: CampaignVehicle[] = [
+      { id: 'cheap', payloadLeo_kg: 10000, price_USD: 10e6, fairingVolume_m3: bigFairing_m3, cadence_per_yr: 10, maxLaunches: 2 },
+      { id: 'dear', payloadLeo_kg: 10000, price_USD: 30e6, fairingVolume_m3: bigFairing_m3, cadence_per_yr: 10 },
+    ];
+    const r = launchCampaign({ satellites: 50, launchMass_kg: 1000, stowedVolume_m3: 1, vehicles, solver });
+    expect(r.vehicles.map((v) => v.launches)).toEqual([2, 3]);
+    const base = { satellites: 10, launchMass_kg: 1000, stowedVolume_m3: 1, solver };
+    expect(() => launchCampaign({ ...base, vehicles: [{ ...vehicles[0]!, payloadLeo_kg: 500 }] })).toThrow(RangeError);
+    expect(() => launchCampaign({ ...base, vehicles: [{ ...vehicles[0]!, maxLaunches: 0 }] })).toThrow(RangeError);
+    expect(() => launchCampaign({ ...base, satellites: 2.5, vehicles })).toThrow(RangeError);
+    expect(() => launchCampaign({ ...base, vehicles: [{ ...vehicles[1]!, cadence_per_yr: 0 }] })).toThrow(RangeError);
+  });
+});
+
+/**
+ * Brute-force oracle, independent of the MILP: enumerate every launch count n[v][s] in 0…⌈N_s/k_vs⌉ (0 when k_vs = 0),
+ * keep the plans where every shell's satellites fit (Σ_v k_vs·n_vs ≥ N_s) and every vehicle cap holds, return the
+ * cheapest cost and the fewest launches among the cheapest.
+ */
+function bruteForce(k: number[][], price: number[], sats: number[], caps: (number | undefined)[] = []): { cost: number; launches: number } {
+  const V = k.length, S = sats.length;
+  const cells = k.flatMap((row, v) => row.map((kv, s) => ({ v, s, max: kv > 0 ? Math.ceil(sats[s]! / kv) : 0 })));
+  let best = { cost: Infinity, launches: Infinity };
+  const n = cells.map(() => 0);
+  const visit = (c: number): void => {
+    if (c === cells.length) {
+      for (let s = 0; s < S; s++) if (cells.reduce((a, x, i) => a + (x.s === s ? k[x.v]![s]! * n[i]! : 0), 0) < sats[s]!) return;
+      for (let v = 0; v < V; v++) if (caps[v] !== undefined && cells.reduce((a, x, i) => a + (x.v === v ? n[i]! : 0), 0) > caps[v]!) return;
+      const cost = cells.reduce((a, x, i) => a + price[x.v]! * n[i]!, 0);
+      const launches = n.reduce((a, b) => a + b, 0);
+      if (cost < best.cost || (cost === best.cost && launches < best.launches)) best = { cost, launches };
+      return;
+    }
+    for (let x = 0; x <= cells[c]!.max; x++) { n[c] = x; visit(c + 1); }
+  };
+  visit(0);
+  return best;
+}
+
+describe('launchCampaign: each shell packed at its own node and orbit', () => {
+  const big = bigFairing_m3;
+  it('3 + 3: two shells needing 3 launches each alone need 6 together (packing all at the heaviest node would give 18)', () => {
+    // One vehicle of 10 t. Shell A: 30 × 1 t → 10 per launch → 3 launches. Shell B: 6 × 5 t → 2 per launch → 3.
+    // The heaviest-node rule packs all 36 at 5 t: ⌈36/2⌉ = 18 launches.
+    const vehicles: CampaignVehicle[] = [{ id: 'V', payloadLeo_kg: 10000, price_USD: 50e6, fairingVolume_m3: big, cadence_per_yr: 12 }];
+    const shells = [
+      { id: 'A', satellites: 30, launchMass_kg: 1000, stowedVolume_m3: 1 },
+      { id: 'B', satellites: 6, launchMass_kg: 5000, stowedVolume_m3: 1 },
+    ];
+    const r = launchCampaign({ shells, vehicles, solver, milestones: [] });
+    const oracle = bruteForce([[10, 2]], [50e6], [30, 6]);
+    expect(r.launches).toBe(6);
+    expect(r.launches).toBe(oracle.launches);
+    expect(r.launch_USD).toBe(oracle.cost);
+    expect(r.shells.map((s) => s.launches)).toEqual([3, 3]);
+    expect(r.shells.map((s) => s.vehicles[0]!.satellitesPerLaunch)).toEqual([10, 2]);
+    expect(r.shells.map((s) => s.vehicles[0]!.satellitesCarried)).toEqual([30, 6]);
+    // $/kg the campaign charges each shell: 3 × $50M over 30 t, and over 30 t again
+    expect(r.shells.map((s) => s.price_USD_per_kg)).toEqual([150e6 / 30000, 150e6 / 30000]);
+  });
+
+  it('two shells, two vehicles with different payloads to each orbit: the brute-force optimum', () => {
+    // X is cheap but weak to the SSO shell (payload 3 t there), Y carries 8 t to both. Nodes: 1 t (A, 53°), 1.5 t (B, SSO).
+    const vehicles: CampaignVehicle[] = [
+      { id: 'X', payloadLeo_kg: 9000, payloadToShell_kg: [9000, 3000], price_USD: 30e6, fairingVolume_m3: big, cadence_per_yr: 20 },
+      { id: 'Y', payloadLeo_kg: 8000, payloadToShell_kg: [8000, 8000], price_USD: 45e6, fairingVolume_m3: big, cadence_per_yr: 20 },
+    ];
+    const shells = [
+      { id: 'A', satellites: 25, launchMass_kg: 1000, stowedVolume_m3: 1 },
+      { id: 'B', satellites: 14, launchMass_kg: 1500, stowedVolume_m3: 1 },
+    ];
+    // k: X → A ⌊9/1⌋ = 9, X → B ⌊3/1.5⌋ = 2; Y → A 8, Y → B ⌊8/1.5⌋ = 5.
+    const oracle = bruteForce([[9, 2], [8, 5]], [30e6, 45e6], [25, 14]);
+    const r = launchCampaign({ shells, vehicles, solver, milestones: [] });
+    expect(r.launch_USD).toBe(oracle.cost);
+    expect(r.shells.flatMap((s) => s.vehicles.map((v) => v.satellitesPerLaunch))).toEqual([9, 8, 2, 5]);
+    for (const s of r.shells) expect(s.vehicles.reduce((a, v) => a + v.satellitesCarried, 0)).toBe(s.satellites);
+  });
+
+  it('three shells, three vehicles, a launch cap shared across shells: the brute-force optimum', () => {
+    const k = [[4, 2, 0], [3, 3, 2], [6, 1, 1]];
+    const price = [20e6, 25e6, 35e6];
+    const sats = [9, 7, 3];
+    const caps = [2, undefined, undefined];
+    const vehicles: CampaignVehicle[] = k.map((row, v) => ({
+      id: `V${v}`, payloadLeo_kg: 6000, payloadToShell_kg: row.map((x) => x * 1000), price_USD: price[v]!, fairingVolume_m3: big,
+      cadence_per_yr: 10, ...(caps[v] !== undefined ? { maxLaunches: caps[v] } : {}),
+    }));
+    const shells = sats.map((n, s) => ({ id: `S${s}`, satellites: n, launchMass_kg: 1000, stowedVolume_m3: 1 }));
+    const oracle = bruteForce(k, price, sats, caps);
+    const r = launchCampaign({ shells, vehicles, solver, milestones: [] });
+    expect(r.launch_USD).toBe(oracle.cost);
+    expect(r.vehicles[0]!.launches).toBeLessThanOrEqual(2);
+    expect(r.shells.map((s) => s.vehicles.reduce((a, v) => a + v.satellitesCarried, 0))).toEqual(sats);
+  });
+
+  it('milestones count all shells together: the slow cheap vehicle needs one fast launch to finish by year 9', () => {
+    // Two shells of 10 (N = 20), both vehicles carry 5 to either. slow: $10M, 0.4/yr → launches at 2.5, 5, 7.5, 10 yr;
+    // by year 9 only 3 (15 satellites) → at least one fast launch ($30M, 10/yr). Enumerate: 3 slow + 1 fast = $60M;
+    // 2 slow + 2 fast = $80M; 4 slow = $40M misses year 9. Schedule: fast at 0.1 yr (5), slow at 2.5, 5, 7.5 (20).
+    const vehicles: CampaignVehicle[] = [
+      { id: 'slow', payloadLeo_kg: 5000, price_USD: 10e6, fairingVolume_m3: big, cadence_per_yr: 0.4 },
+      { id: 'fast', payloadLeo_kg: 5000, price_USD: 30e6, fairingVolume_m3: big, cadence_per_yr: 10 },
+    ];
+    const shells = [
+      { id: 'A', satellites: 10, launchMass_kg: 1000, stowedVolume_m3: 1 },
+      { id: 'B', satellites: 10, launchMass_kg: 1000, stowedVolume_m3: 1 },
+    ];
+    const r = launchCampaign({ shells, vehicles, solver });
+    expect(r.launch_USD).toBe(60e6);
+    expect(r.vehicles.map((v) => v.launches)).toEqual([3, 1]);
+    expect(r.shells.map((s) => s.launches)).toEqual([2, 2]);
+    expect(r.milestones.map((m) => m.achieved)).toEqual([15, 20]);
+    expect(r.milestonesMet).toBe(true);
+    expect(r.campaign_yr).toBeCloseTo(7.5, 12);
+  });
+
+  it('a shell no vehicle can reach is a RangeError naming the shell; payloads per shell are checked', () => {
+    const v: CampaignVehicle = { id: 'V', payloadLeo_kg: 5000, payloadToShell_kg: [5000, 500], price_USD: 1e6, fairingVolume_m3: big, cadence_per_yr: 1 };
+    const shells = [
+      { id: 'low', satellites: 2, launchMass_kg: 1000, stowedVolume_m3: 1 },
+      { id: 'high', satellites: 2, launchMass_kg: 1000, stowedVolume_m3: 1 },
+    ];
+    expect(() => launchCampaign({ shells, vehicles: [v], solver })).toThrow(/shell high/);
+    expect(() => launchCampaign({ shells, vehicles: [{ ...v, payloadToShell_kg: [5000] }], solver })).toThrow(/one payload per shell/);
+  });
+});

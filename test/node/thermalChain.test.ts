@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateDesignFile, nodeEvaluator } from '../../src/node/evaluator.js';
+import type { NodeDesign } from '../../src/design/schema.js';
+
+// The thermal chain as design inputs, checked at the design level by hand.
+// Sources: ISS PVR 14 kW, 740.7 kg, 3.12 m × 13.6 m and HRS ORU 11.7 kW, 1,122.6 kg, 79 m² (NASA ATCS overview via the
+// spacedc-mdao thermal deep-dive; SAE 951651); EATCS ammonia supply 37 °F ± 2 °F = 275.9 K (NASA, "The International Space
+// Station: Operating an Outpost in the New Frontier", 2018, ch. 11); radiator-wing command environment −51 °C = 222 K
+// (SAE 981738, "Radiator Wing Rotation Algorithm Overview for the ISS EATCS", ICES 1998); Z-93-class white paint ε 0.90
+// (Fortescue et al., Spacecraft Systems Engineering 4th ed., Table 11.3).
+const SIGMA = 5.670374419e-8;
+const ai1 = evaluateDesignFile('designs/ai1.yaml');
+const ev = nodeEvaluator();
+const withChange = (patch: (d: NodeDesign) => void) => {
+  const d = structuredClone(ai1.design);
+  patch(d);
+  return ev.evaluate(d);
+};
+const issCase = (radiator: string) => withChange((d) => {
+  d.thermal.radiator = radiator;
+  d.thermal.coating = 'white-paint';
+  d.thermal.radiatorTemp_K = 275.9;
+  d.thermal.hotCase = { solarIrradiance_W_m2: 0, albedo: 0, earthIR_W_m2: 0 };
+  d.thermal.sinkTemp_K = 222;
+});
+
+describe('ISS radiators as catalog rows at their real temperature', () => {
+  // Hand: 2 × 0.90 × σ × (275.9⁴ − 222⁴) = 343.50 W/m² of planform (both faces, fin efficiency 1).
+  const flux = 2 * 0.9 * SIGMA * (275.9 ** 4 - 222 ** 4);
+  it('PVR: 343.5 W/m² at 275.9 K against a 222 K sink → 50.9 kg/kW, within 5 % of the published 53 kg/kW (330 W/m²)', () => {
+    const r = issCase('iss-pvr');
+    expect(r.thermal.radiatorTemp_K).toBe(275.9);
+    expect(r.thermal.netFlux_W_m2).toBeCloseTo(flux, 6);
+    const kgPerKW = (17.5 / r.thermal.netFlux_W_m2) * 1000;
+    expect(kgPerKW).toBeCloseTo(50.95, 1);
+    expect(Math.abs(kgPerKW / (740.7 / 14) - 1)).toBeLessThan(0.05);
+  });
+  it('HRS ORU DISAGREES: the same conditions give 41.3 kg/kW against the published 96 kg/kW (147 W/m²)', () => {
+    // The HRS figure is 11.7 kW per ORU (70 kW / 6) over 79 m²: 147 W/m², 43 % of the two-sided 343.5 W/m² the
+    // ammonia supply temperature allows against the command environment. The rotating wings' rated 11.7 kW is a
+    // system allocation (two 35 kW loops over six ORUs) at their hot design environment and inlet/outlet
+    // conditions, which the corpus does not give (SAE 951651 full text unavailable); the PVR, a fixed radiator
+    // rated by itself, agrees. Not tuned: a user reproduces 147 W/m² only by stating those conditions. Inverting the
+    // same balance, 147 W/m² is a mean panel temperature of (147/(2·0.9σ) + 222⁴)^¼ = 249.8 K: plausible, since the
+    // pump module's control valve mixes colder radiator return with bypass flow to hold the 275.9 K supply (EATCS
+    // overview), but that temperature is not published, so it stays an inference (thermal.radiatorTemp_K: 249.8).
+    const r = issCase('iss-hrs');
+    const kgPerKW = (14.2 / r.thermal.netFlux_W_m2) * 1000;
+    expect(kgPerKW).toBeCloseTo(41.34, 1);
+    expect(kgPerKW / (1122.6 / 11.7)).toBeGreaterThan(0.42);
+    expect(kgPerKW / (1122.6 / 11.7)).toBeLessThan(0.44);
+  });
+});
+
+describe('a fixed radiator temperature runs the chain upward to the junction', () => {
+  it('AI1 at 345 K: junction 345 + 20 K loop = 365 K > the 360 K limit, so thermal.junctionTemp is violated', () => {
+    const r = withChange((d) => {
+      d.thermal.radiatorTemp_K = 345;
+    });
+    const c = r.constraints.find((x) => x.name === 'thermal.junctionTemp')!;
+    expect(r.thermal.junctionTemp_K).toBeCloseTo(365, 9);
+    expect(c.enforced).toBe(true);
+    expect(c.satisfied).toBe(false);
+  });
+  it('a cold plate of 0.005 K/W on a 1,400 W GB300 die lowers the default radiator by 7 K (340 → 333 K)', () => {
+    const r = withChange((d) => {
+      d.thermal.junctionToCoolant_K_per_W = 0.005;
+    });
+    expect(r.thermal.radiatorTemp_K).toBeCloseTo(360 - 0.005 * 1400 - 20, 9); // chip row chipPower_W, not the 1,940 W system share
+  });
+});
+
+describe('what the radiator rejects', () => {
+  it('rejects: it carries peak IT plus its own pumps only: 139,680 / (1 − 7.71176e-3) = 140,765.5 W', () => {
+    const r = withChange((d) => {
+      d.thermal.rejects = 'it';
+    });
+    expect(r.thermal.heatLoad_W).toBeCloseTo(140765.5, 0);
+    expect(r.notes.join(' ')).toMatch(/thermal.rejects: it/);
+  });
+});
+
+describe('cold case: heater power in eclipse enters the battery', () => {
+  it('AI1 with a water loop and compute idled in eclipse needs a 47.94 kW heater, and its battery carries it', () => {
+    // Hand: loss at 283.15 K, OSR BOL ε 0.79, F = 0.24901 per face (600 km vertical plate), 110 m²:
+    //   110 × (2 × 0.79 σ (283.15⁴ − 3⁴) − 0.79 × 206 × 2 × 0.24901) = 110 × (575.884 − 81.048) = 54,432.0 W.
+    // Eclipse dissipation: IT 0 + bus 4,690.4 + ISL 800 + pumps 1,003.04 (water k = 1e5/(997 × 4,181 × 10 × 0.35)
+    // = 6.8542e-3 × Q, Q = (139,680 + 4,690.4 + 800 + 165.88 battery loss) / (1 − k) = 146,339.3 W) → heater 47,938.6 W.
+    // Battery: (6,493.4 + 47,938.6) W × 20.6698 min / (DOD 0.3 × 0.9) = 69,450.5 Wh.
+    const r = withChange((d) => {
+      d.thermal.coolant = 'water';
+      d.power.eclipseComputeFraction = 0;
+    });
+    expect(r.thermal.coolant).toBe('water');
+    expect(r.thermal.pumpPower_W).toBeCloseTo(1003.04, 1);
+    expect(r.power.heaterPower_W).toBeCloseTo(47938.6, 0);
+    expect(r.power.batteryEnergy_Wh / 69450.5 - 1).toBeLessThan(5e-4); // eclipse length through the model's ephemeris
+    expect(r.power.batteryEnergy_Wh / 69450.5 - 1).toBeGreaterThan(-5e-4);
+  });
+  it('the default (PG/water to 249.3 K, full compute in eclipse) needs no heater', () => {
+    expect(ai1.record.power.heaterPower_W).toBe(0);
+  });
+});
+
+describe('flight-proven range warnings', () => {
+  it('AI1\'s 600 m² rosa-flex array is 5.1× the largest flown iROSA wing (117 m²): a warning, not a failure', () => {
+    const w = ai1.record.warnings.find((x) => x.code === 'array-beyond-flight-proven');
+    expect(w?.message).toMatch(/600 m² is 5\.1× the largest flown rosa-flex system \(117 m²\)/);
+    expect(ai1.record.warnings.some((x) => x.code === 'radiator-beyond-flight-proven')).toBe(false); // deployable-pumped has no flown figure
+  });
+  it('an ISS PVR sized within its flown 42.4 m² carries no radiator warning; 110 m² does', () => {
+    const small = withChange((d) => {
+      d.thermal.radiator = 'iss-pvr';
+      d.thermal.radiatorArea_m2 = 40;
+    });
+    expect(small.warnings.some((x) => x.code === 'radiator-beyond-flight-proven')).toBe(false);
+    expect(issCase('iss-pvr').warnings.some((x) => x.code === 'radiator-beyond-flight-proven')).toBe(true);
+  });
+});
+
+describe('radiator attitude and array sizing keys at the design level', () => {
+  it('horizontal radiator: the nadir face sees the Earth with F = 1/H² = 0.83542 at 600 km, the zenith face not at all', () => {
+    // H = (6,378.137 + 600)/6,378.137 = 1.094071; Earth IR absorbed = ε_EOL 0.77 × 260 × (0.83542 + 0) = 167.25 W/m²
+    const r = withChange((d) => {
+      d.thermal.attitude = 'horizontal';
+    });
+    const H = (6378.137 + 600) / 6378.137;
+    expect(r.thermal.netFlux_W_m2).toBeLessThan(ai1.record.thermal.netFlux_W_m2);
+    // net = emitted − (Sun + albedo + IR): only the Earth terms change with the view factors
+    const vertical = 2 * 0.24901;
+    const dAbsorbed = (0.77 * 260 + 0.1 * 0.35 * 1406) * (1 / H ** 2 - vertical);
+    expect(ai1.record.thermal.netFlux_W_m2 - r.thermal.netFlux_W_m2).toBeCloseTo(dAbsorbed, 1);
+  });
+  it('power.sizing bol needs (1 − d)^L less array than eol: 0.99⁵ = 0.95099 for rosa-flex (1 %/yr)', () => {
+    const bol = withChange((d) => {
+      d.power.sizing = 'bol';
+    });
+    expect(bol.power.requiredArrayArea_m2 / ai1.record.power.requiredArrayArea_m2).toBeCloseTo(0.99 ** 5, 9);
+  });
+  it('power.irradianceCase aphelion needs (1 + e)² = 1.03370 more array (e = 0.0167086)', () => {
+    const aph = withChange((d) => {
+      d.power.irradianceCase = 'aphelion';
+    });
+    expect(aph.power.requiredArrayArea_m2 / ai1.record.power.requiredArrayArea_m2).toBeCloseTo(1.0167086 ** 2, 6);
+  });
+});
