@@ -42,9 +42,33 @@ function bruteForce(sh: ShellGeometrySpec, epochIso: string, step_s: number): nu
   return Math.sqrt(min);
 }
 
-export function benchConjunction(root: string, catalogs: Catalogs, lp: LpSolver): void {
-  console.log('\nSelf-conjunction screen (cubic grid over each shell\'s repeat window, exact refinement):');
+/** CPU ms of one screen of one shell by a method, best of `repeat` (no memo). */
+function screenCpu_ms(sh: ShellGeometrySpec, epochIso: string, method: 'grid' | 'enumerate', repeat: number): number {
+  let best = Infinity;
+  for (let i = 0; i < repeat; i++) {
+    const c0 = process.cpuUsage();
+    conjunctionScreen({ shells: [sh], epochIso, threshold_m: 1000, memoise: false, method });
+    const c = process.cpuUsage(c0);
+    best = Math.min(best, (c.user + c.system) / 1000);
+  }
+  return best;
+}
+
+/** The two exact methods side by side on the flagship study's base shells and on its largest ones. */
+function benchMethods(studyShells: readonly ShellGeometrySpec[], epochIso: string): void {
+  const largest = (s: ShellGeometrySpec): ShellGeometrySpec => ({ ...s, planes: 120, satsPerPlane: 100 });
+  for (const sh of studyShells.flatMap((s) => [s, largest(s)])) {
+    const grid = screenCpu_ms(sh, epochIso, 'grid', 5), en = screenCpu_ms(sh, epochIso, 'enumerate', 5);
+    console.log(`  ${sh.name} ${sh.planes} × ${sh.satsPerPlane} ${sh.pattern}: grid ${grid.toFixed(1)} ms, enumeration ${en.toFixed(1)} ms CPU ` +
+      `(${(grid / en).toFixed(1)}× faster; best of 5)`);
+  }
+}
+
+/** `studyShells`: the flagship study's base design's shells (the screen per method is timed on them). */
+export function benchConjunction(root: string, catalogs: Catalogs, lp: LpSolver, studyShells: readonly ShellGeometrySpec[]): void {
+  console.log('\nSelf-conjunction screen (pair classes enumerated, or a cubic grid over each shell\'s repeat window; exact refinement):');
   const spec = loadConstellationSpec(join(root, 'designs/constellations/spacex-odc-1m.yaml'), catalogs);
+  benchMethods(studyShells, spec.window.epochIso);
   const shells = spec.shells.map((s) => s.geometry);
   let t = performance.now();
   evaluateConstellation(spec, lp);

@@ -136,7 +136,7 @@ for (const name of readdirSync(refDir).filter((x) => x.endsWith('.yaml')).sort()
     ` network ${r.network.reducedModel ? 'reduced/bound' : 'full LP'}${biggest ? `, largest LP ${biggest.lpRows} × ${biggest.lpCols} (${biggest.solver})` : ', no LP'}`);
 }
 
-benchConjunction(root, catalogs, lp);
+benchConjunction(root, catalogs, lp, study.constellation!.spec(designX(base)).shells.map((s) => s.geometry));
 
 // The flagship constellation study end to end (CLI start to files and report written) with 0 and 2 workers.
 const bin = join(root, 'dist/src/cli/bin.js');

@@ -16,7 +16,13 @@
  * environment.ts). A candidate pair is refined to that minimum exactly (the distance is evaluated from the
  * two position vectors there, not from 1 − K0 − K1, to keep metre accuracy at 7,000 km).
  *
- * Screen (cubic grid, pairGrid.ts, per time step). Positions at the middle of each step go into a cubic grid of cell
+ * Screen by enumeration (shells up to a few million pair classes: every Walker delta shell, sun-synchronous bands
+ * of up to ~500 planes). Every pair class has a representative, (0, j) for j = 1 … T − 1 under the Walker delta
+ * symmetry, (plane p1 slot 0, plane p2 slot s) under the slot shift; its closest approach over all time is the
+ * closed form above, so the classes closer than D = max(threshold, the k-th closest class) are found exactly, with
+ * no time steps, and refined from the two position vectors as below.
+ *
+ * Screen (cubic grid, pairGrid.ts, per time step; larger shells). Positions at the middle of each step go into a cubic grid of cell
  * size c = D + v_rel·h/2 (D the screening distance, h the step, v_rel ≤ 2r·u̇ the largest relative speed of
  * two satellites of one shell); every pair in the same or adjacent cells closer than c is a candidate.
  * A pair whose distance drops below D anywhere in the step is closer than c at its middle, so no pair
@@ -50,9 +56,10 @@
  * Safety Handbook for Satellite Operators v1.5, 2020). A nominal pattern whose own satellites pass within
  * 1 km of each other makes those crossings recurring screening events by design.
  *
- * Cost: one cell table per step (open addressing on the packed cell key), each pair tested once (a cell
- * against itself and 13 of its 26 neighbours): O(N) per step for N satellites. A Walker delta shell with
- * F ≥ 1 needs one or two steps (τ is a fraction of a second for thousands of satellites).
+ * Cost: enumeration, one closed form per class (T − 1 for Walker delta, ~P·T/2 for the slot shift). Grid: one
+ * cell table per step (open addressing on the packed cell key), each pair tested once (a cell against itself and
+ * 13 of its 26 neighbours): O(N) per step for N satellites. A Walker delta shell with F ≥ 1 needs one or two steps
+ * (τ is a fraction of a second for thousands of satellites).
  *
  * Validity: circular orbits; no drag, station-keeping deadband, eccentricity or SGP4 short-period terms
  * (SGP4 moves the radius by a few km once per orbit, the same for every satellite at one argument of
@@ -122,7 +129,11 @@ export interface ConjunctionScreenParams {
   readonly worst?: number;
   /** Reuse shell screens of this process (default true; false times the screen itself). */
   readonly memoise?: boolean;
+  /** Exact method per shell (default 'auto': the cheaper for the shell's size; both find the same classes). */
+  readonly method?: ScreenMethod;
 }
+
+export type ScreenMethod = 'auto' | 'grid' | 'enumerate';
 
 /** Rate of the argument of latitude of a circular orbit with secular J2 [rad/s] (header). */
 export function argumentOfLatitudeRate_rad_s(altitude_m: number, inclination_rad: number): number {
@@ -260,19 +271,48 @@ type ShellResult = { readonly screen: ShellScreen; readonly hits: readonly Class
 const SCREENS = new Memo<ShellResult>(4_000_000);
 
 /** Screen one shell (header), memoised on its geometry (the name aside), the epoch, threshold and k. */
-function screenShell(sh: ShellGeometrySpec, epochIso: string, threshold_m: number, k: number, memoise: boolean): ShellResult {
-  if (!memoise) return screenShellOnce(sh, epochIso, threshold_m, k);
+function screenShell(
+  sh: ShellGeometrySpec, epochIso: string, threshold_m: number, k: number, memoise: boolean, method: ScreenMethod,
+): ShellResult {
+  if (!memoise) return screenShellOnce(sh, epochIso, threshold_m, k, method);
   const { name: _name, ...geometry } = sh;
-  const key = `${JSON.stringify(geometry)}|${epochIso}|${threshold_m}|${k}`;
-  return SCREENS.get(key, () => screenShellOnce(sh, epochIso, threshold_m, k), (r) => r.st.u0.length + r.hits.length);
+  const key = `${JSON.stringify(geometry)}|${epochIso}|${threshold_m}|${k}|${method}`;
+  return SCREENS.get(key, () => screenShellOnce(sh, epochIso, threshold_m, k, method), (r) => r.st.u0.length + r.hits.length);
 }
 
-/** Screen one shell (header): every pair class closer than the screening distance. */
-function screenShellOnce(sh: ShellGeometrySpec, epochIso: string, threshold_m: number, k: number): ShellResult {
+/** Screen one shell (header) by the cheaper of the two exact methods for its size. */
+function screenShellOnce(sh: ShellGeometrySpec, epochIso: string, threshold_m: number, k: number, method: ScreenMethod): ShellResult {
   const st = shellState(sh, epochIso);
+  const enumerate = method === 'enumerate' || (method === 'auto' && classCount(st) <= Math.min(ENUMERATE_PER_OBJECT * st.u0.length, ENUMERATE_MAX_CLASSES));
+  return enumerate ? enumerateShell(st, threshold_m, k) : gridShell(st, threshold_m, k);
+}
+
+/**
+ * Enumeration pays while a shell has fewer than this many pair classes per object: a class costs one closed form
+ * (~70 ns) where the grid costs each object a few µs per time step, over up to MAX_STEPS + 1 passes (measured on the
+ * flagship study's shells and a 400 × 30 band: `npm run bench:constellation` prints both). Sun-synchronous bands
+ * of up to ~500 planes enumerate; Walker delta shells always do (T − 1 classes).
+ */
+const ENUMERATE_PER_OBJECT = 256;
+/** Most classes enumerated (16 bytes each): above it the grid, whose memory grows with the satellites only. */
+const ENUMERATE_MAX_CLASSES = 4_000_000;
+
+/** Pair classes of a shell (header): T − 1 offsets from one object (Walker delta), or plane pairs × slot offsets. */
+function classCount(st: ShellState): number {
+  const P = st.planes, S = st.slots;
+  return st.delta ? P * S - 1 : (P * (P - 1) / 2) * S + P * Math.floor(S / 2);
+}
+
+/** The screen's window (header): after it the shell's geometry repeats. */
+function repeatWindow_s(st: ShellState): number {
   const period = TWO_PI / st.uDot;
+  return st.delta ? (period * gcd(st.planes, st.phasing)) / (st.planes * st.slots) : period / st.slots;
+}
+
+/** Screen one shell on the cubic grid (header): every pair class closer than the screening distance. */
+function gridShell(st: ShellState, threshold_m: number, k: number): ShellResult {
   const T = st.planes * st.slots;
-  const window_s = st.delta ? (period * gcd(st.planes, st.phasing)) / T : period / st.slots;
+  const window_s = repeatWindow_s(st);
   const kth = snapshotKth(st, k); // Infinity with a single object: nothing to screen
   const D = Number.isFinite(kth) ? Math.max(threshold_m + st.shrink_m, kth) : threshold_m + st.shrink_m;
   const vRel = 2 * st.r * st.uDot;
@@ -287,18 +327,119 @@ function screenShellOnce(sh: ShellGeometrySpec, epochIso: string, threshold_m: n
       const key = pairClassKey(st, a, b);
       if (classes.has(key)) return;
       const ca = pairClosestApproach(st, a, b);
-      if (ca.d_m < D) classes.set(key, { a, b, d_m: Math.max(0, ca.d_m - st.shrink_m), t_s: ca.t_s, size: pairClass(st, a, b).size * st.members * st.members });
+      if (ca.d_m < D) classes.set(key, classHit(st, a, b, ca));
     });
   }
   const hits = [...classes.values()].sort((x, y) => x.d_m - y.d_m);
+  return shellResult(st, hits, threshold_m, { window_s, steps, screeningDistance_m: D, candidates });
+}
+
+function classHit(st: ShellState, a: number, b: number, ca: { d_m: number; t_s: number }): ClassHit {
+  return { a, b, d_m: Math.max(0, ca.d_m - st.shrink_m), t_s: ca.t_s, size: pairClass(st, a, b).size * st.members * st.members };
+}
+
+function shellResult(
+  st: ShellState, hits: readonly ClassHit[], threshold_m: number,
+  how: { window_s: number; steps: number; screeningDistance_m: number; candidates: number },
+): ShellResult {
   const pairsBelow = hits.reduce((acc, c) => acc + (c.d_m < threshold_m ? c.size : 0), 0);
   return {
-    screen: {
-      minSeparation_m: hits[0]?.d_m ?? Infinity, pairsBelow, window_s, steps, screeningDistance_m: D, candidates,
-      symmetry: st.delta ? 'walker-delta' : 'slot-shift',
-    },
+    screen: { minSeparation_m: hits[0]?.d_m ?? Infinity, pairsBelow, ...how, symmetry: st.delta ? 'walker-delta' : 'slot-shift' },
     hits, st,
   };
+}
+
+/**
+ * Screen one shell by enumerating its pair classes (header): one representative pair per class, its closest
+ * approach over all time in closed form, |r_a − r_b|² = 2r²(1 − K0 − K1). Kept: every class closer than
+ * D = max(threshold, the k-th closest class), refined from the representative's two position vectors
+ * (pairClosestApproach) like the grid's candidates. The closed form's rounding (~1e-15 of 2r², a fraction of a metre
+ * at 7,000 km) is covered by the margin below. No time steps: `steps` is 0, `candidates` the classes evaluated.
+ */
+function enumerateShell(st: ShellState, threshold_m: number, k: number): ShellResult {
+  const { a, b, d2 } = classRepresentatives(st);
+  const n = d2.length;
+  const kth2 = kthSmallest(d2, k);
+  const floor_m = threshold_m + st.shrink_m;
+  const cut_m = Math.max(floor_m, Math.sqrt(Math.max(0, kth2))) + REFINE_MARGIN_m;
+  const cut2 = cut_m * cut_m;
+  const refined: ClassHit[] = [];
+  for (let i = 0; i < n; i++) {
+    if (d2[i]! < cut2) refined.push(classHit(st, a[i]!, b[i]!, pairClosestApproach(st, a[i]!, b[i]!)));
+  }
+  refined.sort((x, y) => x.d_m - y.d_m);
+  // D in the grid's terms (before the cluster bound is subtracted)
+  const D = Math.max(floor_m, (refined[Math.min(k, refined.length) - 1]?.d_m ?? 0) + st.shrink_m);
+  const hits = refined.filter((h, i) => i < k || h.d_m + st.shrink_m < D);
+  return shellResult(st, hits, threshold_m, { window_s: repeatWindow_s(st), steps: 0, screeningDistance_m: D, candidates: n });
+}
+
+/** Margin of the closed form's pre-selection [m]: well above its rounding (a fraction of a metre). */
+const REFINE_MARGIN_m = 10;
+
+/** One representative pair per class and its closed-form squared closest approach [m²] (header). */
+function classRepresentatives(st: ShellState): { a: Int32Array; b: Int32Array; d2: Float64Array } {
+  const P = st.planes, S = st.slots, n = classCount(st);
+  const a = new Int32Array(n), b = new Int32Array(n), d2 = new Float64Array(n);
+  const twoR2 = 2 * st.r * st.r, B = st.basis, u0 = st.u0;
+  let i = 0;
+  const add = (ia: number, ib: number, p1: number, p2: number): void => {
+    const o1 = p1 * 6, o2 = p2 * 6;
+    const PP = B[o1]! * B[o2]! + B[o1 + 1]! * B[o2 + 1]! + B[o1 + 2]! * B[o2 + 2]!;
+    const QQ = B[o1 + 3]! * B[o2 + 3]! + B[o1 + 4]! * B[o2 + 4]! + B[o1 + 5]! * B[o2 + 5]!;
+    const PQ = B[o1]! * B[o2 + 3]! + B[o1 + 1]! * B[o2 + 4]! + B[o1 + 2]! * B[o2 + 5]!;
+    const QP = B[o1 + 3]! * B[o2]! + B[o1 + 4]! * B[o2 + 1]! + B[o1 + 5]! * B[o2 + 2]!;
+    const delta = u0[ib]! - u0[ia]!;
+    const K0 = 0.5 * (Math.cos(delta) * (PP + QQ) + Math.sin(delta) * (PQ - QP));
+    const K1 = Math.hypot((PP - QQ) / 2, (PQ + QP) / 2);
+    a[i] = ia; b[i] = ib; d2[i++] = twoR2 * (1 - K0 - K1);
+  };
+  if (st.delta) {
+    // Every class holds a pair (0, j) (the symmetry moves any satellite onto object 0); j and its mirror share one.
+    const seen = new Uint8Array(P * S);
+    for (let j = 1; j < P * S; j++) {
+      const key = pairClassKey(st, 0, j);
+      if (seen[key]) continue;
+      seen[key] = 1;
+      add(0, j, 0, Math.floor(j / S));
+    }
+    return { a: a.subarray(0, i), b: b.subarray(0, i), d2: d2.subarray(0, i) };
+  }
+  for (let p1 = 0; p1 < P; p1++) {
+    for (let ds = 1; 2 * ds <= S; ds++) add(p1 * S, p1 * S + ds, p1, p1);
+    for (let p2 = p1 + 1; p2 < P; p2++) for (let ds = 0; ds < S; ds++) add(p1 * S, p2 * S + ds, p1, p2);
+  }
+  return { a, b, d2 };
+}
+
+/** The k-th smallest value (Infinity when there are fewer), by a bounded max-heap: O(n log k). */
+function kthSmallest(v: Float64Array, k: number): number {
+  if (k <= 0 || v.length === 0) return Infinity;
+  const heap: number[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i]!;
+    if (heap.length < k) {
+      heap.push(x);
+      for (let c = heap.length - 1; c > 0;) {
+        const p = (c - 1) >> 1;
+        if (heap[p]! >= heap[c]!) break;
+        [heap[p], heap[c]] = [heap[c]!, heap[p]!];
+        c = p;
+      }
+    } else if (x < heap[0]!) {
+      heap[0] = x;
+      for (let c = 0; ;) {
+        const l = 2 * c + 1, r = l + 1;
+        let m = c;
+        if (l < k && heap[l]! > heap[m]!) m = l;
+        if (r < k && heap[r]! > heap[m]!) m = r;
+        if (m === c) break;
+        [heap[m], heap[c]] = [heap[c]!, heap[m]!];
+        c = m;
+      }
+    }
+  }
+  return heap.length < k ? (heap.length > 0 ? Math.max(...heap) : Infinity) : heap[0]!;
 }
 
 /** Self-conjunction screen of every satellite of every shell (header). */
@@ -309,7 +450,7 @@ export function conjunctionScreen(p: Readonly<ConjunctionScreenParams>): Conjunc
   const shells: ShellScreen[] = [];
   let pairsBelow = 0;
   p.shells.forEach((sh, i) => {
-    const { screen, hits, st } = screenShell(sh, p.epochIso, p.threshold_m, k, p.memoise ?? true);
+    const { screen, hits, st } = screenShell(sh, p.epochIso, p.threshold_m, k, p.memoise ?? true, p.method ?? 'auto');
     shells.push(screen);
     pairsBelow += screen.pairsBelow;
     for (const c of hits.slice(0, k)) {

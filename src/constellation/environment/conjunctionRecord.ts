@@ -11,10 +11,13 @@ import type { ConjunctionsRecord } from '../record.js';
 
 const M_PER_KM = 1000;
 
-export const CONJUNCTION_NOTE = 'conjunctions: every satellite screened (spatial hash per time step, candidates refined to their exact closest approach, ' +
-  'two-body + secular J2 circular orbits of the nominal pattern) over the window after which each shell\'s geometry repeats ' +
-  '(Walker delta: period·gcd(P, F)/T; others: period/S), steps of h with cells of D + v_rel·h/2, so no pair closer than the screening ' +
-  'distance D (environment.conjunctions.shells[].screeningDistance_km, at least the required separation) is missed, whatever h; ' +
+export const CONJUNCTION_NOTE =
+  'conjunctions: every satellite screened exactly (two-body + secular J2 circular orbits of the nominal pattern): ' +
+  'every pair class of the pattern\'s symmetry evaluated in closed form where a shell has at most ~256 classes per ' +
+  'satellite (steps: 0); otherwise a spatial hash per time step over the window after which the shell\'s geometry ' +
+  'repeats (Walker delta: period·gcd(P, F)/T; others: period/S), cells of D + v_rel·h/2, candidates refined to their ' +
+  'exact closest approach; either way no pair closer than the screening distance D ' +
+  '(environment.conjunctions.shells[].screeningDistance_km, at least the required separation) is missed; ' +
   'between shells the orbits\' minimum distance (altitude gap); pairs within one cluster not screened';
 
 export function conjunctionRecord(

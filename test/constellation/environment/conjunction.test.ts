@@ -74,9 +74,9 @@ describe('self-conjunction screen against brute force', () => {
 
   for (const [label, sh] of [['colliding (F = 0)', colliding], ['safe (F = 1)', safe], ['53°, 5 × 4, F = 2', shell({ planes: 5, satsPerPlane: 4, phasing: 2 })],
     ['walker star 4 × 3, F = 1', shell({ pattern: 'walker-star', inclination_rad: 86.4 * deg, planes: 4, satsPerPlane: 3, phasing: 1 })]] as const) {
-    it(`${label}: the screen's closest approach is the brute-force minimum within its sampling error`, () => {
+    it.each(['grid', 'enumerate'] as const)(`${label}: the screen's closest approach (%s) is the brute-force minimum within its sampling error`, (method) => {
       const brute = bruteForceMin_m(sh, 20_000);
-      const screen = conjunctionScreen({ shells: [sh], epochIso: EPOCH, threshold_m: 1000 });
+      const screen = conjunctionScreen({ shells: [sh], epochIso: EPOCH, threshold_m: 1000, method, memoise: false });
       // Samples only overshoot the true minimum, by at most v_rel·h/2.
       const sampling_m = (brute.vRel_m_s * brute.step_s) / 2;
       expect(screen.minSeparation_m).toBeLessThanOrEqual(brute.min_m + 1);
@@ -99,6 +99,33 @@ describe('self-conjunction screen against brute force', () => {
     const s = conjunctionScreen({ shells: [colliding], epochIso: EPOCH, threshold_m: 1000 });
     expect(s.pairsBelow).toBe(6);
     expect(s.worst[0]!.separation_m).toBeLessThan(1);
+  });
+});
+
+describe('the two exact screens agree', () => {
+  // The grid steps through the repeat window and refines candidates; the enumeration evaluates every pair class
+  // once in closed form. Both must find the same closest approach, the same count below the threshold and, where
+  // the grid lists classes, the same classes in the same order (the grid may list fewer than k: it keeps only the
+  // classes under its snapshot distance).
+  const cases: [string, ShellGeometrySpec, number][] = [
+    ['Walker delta 12 × 10 at 53°, F = 3', shell({ planes: 12, satsPerPlane: 10, phasing: 3 }), 1000],
+    ['Walker delta 8 × 6 polar, F = 0 (collisions at the poles)', shell({ inclination_rad: 90 * deg, planes: 8, satsPerPlane: 6, phasing: 0 }), 1000],
+    ['Walker star 6 × 8 at 86.4°, F = 1', shell({ pattern: 'walker-star', inclination_rad: 86.4 * deg, planes: 6, satsPerPlane: 8, phasing: 1 }), 1000],
+    ['sso-ltan band 7 × 9, one hour of LTAN', shell({ pattern: 'sso-ltan', inclination_rad: 97.6 * deg, sunSynchronous: true, ltan_h: 6, ltanBand_h: 1, planes: 7, satsPerPlane: 9, phasing: 1 }), 50_000],
+    ['clusters 5 × 7 at 85°, F = 2', shell({ pattern: 'cluster', inclination_rad: 85 * deg, planes: 5, satsPerPlane: 7, phasing: 2, clusterRadius_m: 1000 }), 1000],
+  ];
+  it.each(cases)('%s', (_label, sh, threshold_m) => {
+    const grid = conjunctionScreen({ shells: [sh], epochIso: EPOCH, threshold_m, method: 'grid', memoise: false });
+    const en = conjunctionScreen({ shells: [sh], epochIso: EPOCH, threshold_m, method: 'enumerate', memoise: false });
+    expect(en.minSeparation_m).toBeCloseTo(grid.minSeparation_m, 3);
+    expect(en.pairsBelow).toBe(grid.pairsBelow);
+    expect(grid.worst.length).toBeGreaterThan(0);
+    expect(en.worst.length).toBeGreaterThanOrEqual(grid.worst.length);
+    grid.worst.forEach((w, i) => {
+      expect(en.worst[i]!.separation_m).toBeCloseTo(w.separation_m, 3);
+      expect(en.worst[i]!.pairs).toBe(w.pairs);
+    });
+    expect(en.shells[0]!.steps).toBe(0);
   });
 });
 
