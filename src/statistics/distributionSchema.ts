@@ -9,23 +9,10 @@
  * Source of the conventions: docs/style.md §7–8 (OpenMDAO-style declared options, "min > max: did you swap them?").
  */
 import * as z from 'zod';
-import { lazy } from '../core/lazy.js';
 import { didYouMean, StudyError, type StudyErrorCode } from '../core/errors.js';
 import { DISTRIBUTION_KINDS, standardBounds, type Distribution, type DistributionKind } from './distributions.js';
 import { standardNormalMass } from './normal.js';
-
-const finite = () => z.number();
-
-const VARIANTS = lazy(() => ({
-  uniform: z.strictObject({ kind: z.literal('uniform'), min: finite(), max: finite() }),
-  triangular: z.strictObject({ kind: z.literal('triangular'), min: finite(), mode: finite(), max: finite() }),
-  normal: z.strictObject({
-    kind: z.literal('normal'), mean: finite(), sd: finite(), min: finite().exactOptional(), max: finite().exactOptional(),
-  }),
-  lognormal: z.strictObject({
-    kind: z.literal('lognormal'), median: finite(), gsd: finite(), min: finite().exactOptional(), max: finite().exactOptional(),
-  }),
-} as const));
+import { DISTRIBUTION_VARIANTS } from './distributionVariants.js';
 
 /** Parameters each kind needs, then the optional ones (for "missing" messages). */
 const PARAMETERS: Record<DistributionKind, string> = {
@@ -97,8 +84,9 @@ export function distributionProblems(d: Distribution): DistributionProblem[] {
  * "economics.batteryCost"). Output type: `Distribution`.
  */
 export function distributionSchema(where = 'distribution') {
+  const v = DISTRIBUTION_VARIANTS();
   return z
-    .discriminatedUnion('kind', [VARIANTS().uniform, VARIANTS().triangular, VARIANTS().normal, VARIANTS().lognormal])
+    .discriminatedUnion('kind', [v.uniform, v.triangular, v.normal, v.lognormal])
     .superRefine((d, ctx) => {
       for (const p of distributionProblems(d)) ctx.addIssue({ code: 'custom', path: [p.field], message: `${where}.${p.field} ${p.message}` });
     });
@@ -128,7 +116,7 @@ export function validateDistribution(p: Readonly<{ value: unknown; path: string 
     return fail('WRONG_TYPE', `${path}.kind`, `${path}.kind must be one of ${kinds}, got ${show(record.kind)}${guess ? `: did you mean ${guess}?` : ''}`);
   }
   const kind = record.kind as DistributionKind;
-  const schema = VARIANTS()[kind];
+  const schema = DISTRIBUTION_VARIANTS()[kind];
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issues = parsed.error.issues;

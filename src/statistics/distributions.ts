@@ -1,6 +1,7 @@
 /**
  * Input distributions for uncertainty analysis: the type, its inverse CDF (`quantile`), `mean`, `variance` and a
- * short description. The zod schema and the user-facing validator live in ./distributionSchema.ts.
+ * short description. The types are inferred from the zod shapes in ./distributionVariants.ts; the schema with the
+ * parameters' relations and the user-facing validator live in ./distributionSchema.ts.
  *
  * Parameterisation (every parameter is in the unit of the quantity it describes):
  * - uniform(min, max): min < max.
@@ -20,30 +21,24 @@
  * Validity: `quantile` takes u in [0, 1]; u = 0 or 1 gives ±∞ for an unbounded side. Samplers in ./sampling.ts
  * only produce u in (0, 1). Distributions are assumed already validated (`validateDistribution`).
  */
+import type * as z from 'zod';
+import type { DeepReadonly } from '../core/deepReadonly.js';
+import type { DISTRIBUTION_VARIANTS } from './distributionVariants.js';
 import {
   standardNormalMass,
   standardNormalPdf,
   truncatedStandardNormalQuantile,
 } from './normal.js';
 
-export interface UniformDistribution { readonly kind: 'uniform'; readonly min: number; readonly max: number }
-export interface TriangularDistribution { readonly kind: 'triangular'; readonly min: number; readonly mode: number; readonly max: number }
+/** The types are inferred from the zod shapes in ./distributionVariants.ts (type import: nothing is built here). */
+type Variant<K extends keyof ReturnType<typeof DISTRIBUTION_VARIANTS>> = DeepReadonly<z.output<ReturnType<typeof DISTRIBUTION_VARIANTS>[K]>>;
+
+export type UniformDistribution = Variant<'uniform'>;
+export type TriangularDistribution = Variant<'triangular'>;
 /** Normal, optionally truncated to [min, max] (either bound optional). */
-export interface NormalDistribution {
-  readonly kind: 'normal';
-  readonly mean: number;
-  readonly sd: number;
-  readonly min?: number;
-  readonly max?: number;
-}
+export type NormalDistribution = Variant<'normal'>;
 /** Lognormal by median and geometric standard deviation (gsd = exp σ of ln X), optionally truncated. */
-export interface LognormalDistribution {
-  readonly kind: 'lognormal';
-  readonly median: number;
-  readonly gsd: number;
-  readonly min?: number;
-  readonly max?: number;
-}
+export type LognormalDistribution = Variant<'lognormal'>;
 export type Distribution = UniformDistribution | TriangularDistribution | NormalDistribution | LognormalDistribution;
 export type DistributionKind = Distribution['kind'];
 export const DISTRIBUTION_KINDS: readonly DistributionKind[] = ['uniform', 'triangular', 'normal', 'lognormal'];
