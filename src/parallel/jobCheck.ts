@@ -13,8 +13,17 @@
 export const MAX_JOB_DESIGNS = 65_536;
 /** At most this many decision variables per design. */
 export const MAX_JOB_DIMS = 4_096;
-/** At most this many numbers in one job's vectors (count × dims): 32 MB of doubles. */
-export const MAX_JOB_NUMBERS = 4_194_304;
+/**
+ * At most this many numbers in one job's vectors (count × dims): 2 MB of doubles. The coordinator splits a
+ * generation into jobs of at most this many (src/parallel/redisEvaluator.ts), so a population of 100,000 designs
+ * of 200 variables is ~77 jobs.
+ */
+export const MAX_JOB_NUMBERS = 262_144;
+/**
+ * Longest job data a worker parses [characters of JSON]: MAX_JOB_NUMBERS numbers at 25 characters each (the
+ * longest a double prints, e.g. "-1.2345678901234567e-300,") is 6.6 MB, plus the few short fields, under 8 MiB.
+ */
+export const MAX_JOB_DATA_CHARS = 8 * 2 ** 20;
 /** Longest failure reason a result may carry [characters]. */
 const MAX_REASON_CHARS = 4_000;
 
