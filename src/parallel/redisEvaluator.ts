@@ -18,7 +18,8 @@
  * the run ends.
  */
 import { randomUUID } from 'node:crypto';
-import { Job, Queue } from 'bullmq';
+import { Queue } from 'bullmq';
+import { BoundedJob } from './boundedWorker.js';
 import type { Redis } from 'ioredis';
 import { StudyError } from '../core/errors.js';
 import type { Evaluation } from '../problem/types.js';
@@ -124,7 +125,7 @@ export class RedisEvaluator implements Evaluator {
       await sleep(wait);
       wait = Math.min(POLL_MAX_ms, wait * 2);
       const pending = jobs.filter((j) => !results.has(j.id));
-      const found = await this.withRedis(() => Promise.all(pending.map((j) => Job.fromId(this.queue, j.id))));
+      const found = await this.withRedis(() => Promise.all(pending.map((j) => BoundedJob.fromId(this.queue, j.id))));
       const lost: typeof jobs = [];
       for (let i = 0; i < pending.length; i++) {
         const job = found[i];

@@ -164,6 +164,9 @@ function checkLog(cp: Checkpoint, cpPath: string, logPath: string, hashes: Map<n
     let size = -1;
     try {
       const st = lstatSync(logPath);
+      if (st.isSymbolicLink()) {
+        return new StudyError('BAD_RUN_DIR', `${logPath} is a symbolic link; odc does not read or write through links: put the log odc wrote back in its place`, { file: logPath });
+      }
       size = st.isFile() ? st.size : -2;
     } catch {
       // missing
