@@ -176,6 +176,17 @@ describe('damaged run folders', () => {
     return out;
   };
 
+  it('run.json with its first byte flipped: one line (the JSON error quotes text across line breaks)', async () => {
+    const runDir = join(dir, 'damaged-first-byte');
+    cpSync(template, runDir, { recursive: true });
+    const path = join(runDir, 'run.json');
+    writeFileSync(path, apply(readFileSync(path), { file: 'run.json', kind: 'flip', at: 0, bits: 1, count: 1 }));
+    const r = await odc('run', '--resume', runDir, '--quiet');
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n'), r.err).toHaveLength(1);
+    expect(r.err).toContain(`${path}: not valid JSON`);
+  });
+
   it('odc run --resume: exit 2 and one line naming the damaged file, or the uninterrupted run byte for byte', { timeout: 600_000 }, async () => {
     let n = 0;
     await fc.assert(fc.asyncProperty(damage, async (d) => {
