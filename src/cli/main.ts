@@ -177,12 +177,13 @@ function addRunCommands(program: Command, io: CliIo): void {
     .option('-w, --workers <n>', `worker threads for evaluation (0 = main thread, at most ${MAX_WORKERS})`, intArg('--workers', 0, MAX_WORKERS, ` worker threads (this machine has ${availableParallelism()} CPUs; more threads than CPUs only add memory)`), 0)
     .option('-o, --out <dir>', 'output folder (default results/<study>/<timestamp>-seed<seed>)', outArg)
     .option('--resume <run-dir>', 'continue an interrupted run from its last checkpoint')
+    .option('--from-previous-checkpoint', 'with --resume: continue from the checkpoint before the last (when the last is damaged; the result is the same)')
     .option('--seed <s>', 'seed of the random generator, replacing the study\'s algorithm.seed (written into the run folder\'s study.yaml)', SEED_ARG)
     .option('-q, --quiet', 'no progress output, only the summary')
     .option('--redis <url>', 'evaluate on odc workers through Redis (redis://[:password@]host:port, rediss:// for TLS) instead of this machine')
     .option('--queue <name>', 'queue name on that Redis (several runs may share one server with different queues)', queueArg, 'odc')
     .action(async (file: string | undefined, opts: {
-      workers: number; out?: string; resume?: string; seed?: number; quiet?: boolean; redis?: string; queue: string;
+      workers: number; out?: string; resume?: string; seed?: number; quiet?: boolean; redis?: string; queue: string; fromPreviousCheckpoint?: boolean;
     }, command: Command) => {
       if (opts.redis === undefined && command.getOptionValueSource('queue') === 'cli') {
         throw new InvalidArgumentError(`--queue ${opts.queue} names a queue on a Redis server: add --redis redis://host:port, or drop --queue to evaluate on this machine`);
@@ -191,6 +192,9 @@ function addRunCommands(program: Command, io: CliIo): void {
       if (file && opts.resume !== undefined) throw new InvalidArgumentError(`give either a study file or --resume <run-dir>, not both (got ${file} and --resume ${opts.resume})`);
       if (opts.resume !== undefined && opts.out !== undefined) {
         throw new InvalidArgumentError(`--resume ${opts.resume} continues the run in its own folder; --out ${opts.out} cannot move it: drop --out`);
+      }
+      if (opts.fromPreviousCheckpoint === true && opts.resume === undefined) {
+        throw new InvalidArgumentError('--from-previous-checkpoint goes with --resume <run-dir>: it picks the checkpoint a resumed run continues from');
       }
       if (opts.resume !== undefined && opts.seed !== undefined) {
         throw new InvalidArgumentError(`--resume ${opts.resume} continues the run with the seed it started with; drop --seed ${opts.seed}`);
@@ -202,6 +206,7 @@ function addRunCommands(program: Command, io: CliIo): void {
         summary = await odc.runStudy({
           ...(file ? { studyPath: file } : {}),
           ...(opts.resume ? { resumeDir: opts.resume } : {}),
+          ...(opts.fromPreviousCheckpoint === true ? { fromPreviousCheckpoint: true } : {}),
           ...(opts.out ? { outDir: opts.out } : {}),
           ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
           workers: opts.workers,

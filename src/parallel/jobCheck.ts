@@ -13,8 +13,31 @@
 export const MAX_JOB_DESIGNS = 65_536;
 /** At most this many decision variables per design. */
 export const MAX_JOB_DIMS = 4_096;
-/** At most this many numbers in one job's vectors (count × dims): 32 MB of doubles. */
-export const MAX_JOB_NUMBERS = 4_194_304;
+/**
+ * At most this many numbers in one job's vectors (count × dims): 2 MB of doubles. The coordinator splits a
+ * generation into jobs of at most this many (src/parallel/redisEvaluator.ts), so a population of 100,000 designs
+ * of 200 variables is ~77 jobs.
+ */
+export const MAX_JOB_NUMBERS = 262_144;
+/**
+ * Longest job data a worker parses [characters of JSON]: MAX_JOB_NUMBERS numbers at 25 characters each (the
+ * longest a double prints, e.g. "-1.2345678901234567e-300,") is 6.6 MB, plus the few short fields, under 8 MiB.
+ */
+export const MAX_JOB_DATA_CHARS = 8 * 2 ** 20;
+/**
+ * Longest result the coordinator parses [characters of JSON]: a job's statuses, objectives and constraint values at
+ * 25 characters a number, with failure reasons, stay far below for any study (a job holds at most MAX_JOB_NUMBERS
+ * decision variables, and a design has far fewer objectives and constraints than variables times 64).
+ */
+export const MAX_RESULT_CHARS = 64 * 2 ** 20;
+const OVERSIZE = 'odcOversizeChars';
+/** What a job's data or result longer than its cap is replaced with, unparsed (src/parallel/boundedWorker.ts). */
+export const oversizeMarker = (chars: number): string => JSON.stringify({ [OVERSIZE]: chars });
+/** Length of a job's data or result replaced by `oversizeMarker`, or undefined for any other value. */
+export function oversizeOf(value: unknown): number | undefined {
+  const n = (value as Record<string, unknown> | null)?.[OVERSIZE];
+  return typeof n === 'number' ? n : undefined;
+}
 /** Longest failure reason a result may carry [characters]. */
 const MAX_REASON_CHARS = 4_000;
 
@@ -97,6 +120,8 @@ function decodeConstraint(v: unknown): number | null {
  */
 export function checkJobResult(value: unknown, count: number, m: number, k: number): Checked<CheckedResult> {
   if (!isRecord(value)) return fail(`the result is ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}, not an object`);
+  const oversize = oversizeOf(value);
+  if (oversize !== undefined) return fail(`the result is ${oversize} characters, more than the ${MAX_RESULT_CHARS} odc reads (not parsed)`);
   const { ok, f, g, reasons, worker, elapsed_ms } = value;
   if (!Array.isArray(ok) || ok.length !== count) return fail(`ok must hold ${count} statuses`);
   if (!Array.isArray(f) || f.length !== count * m) return fail(`f must hold ${count} × ${m} objective values`);

@@ -18,12 +18,13 @@
  * the run ends.
  */
 import { randomUUID } from 'node:crypto';
-import { Job, Queue } from 'bullmq';
+import { Queue } from 'bullmq';
+import { BoundedJob } from './boundedWorker.js';
 import type { Redis } from 'ioredis';
 import { StudyError } from '../core/errors.js';
 import type { Evaluation } from '../problem/types.js';
 import { unpackBatch, type Evaluator, type RemoteStatus, type WorkerRate } from './evaluator.js';
-import { checkJobResult, type CheckedResult, type EvaluationJob } from './jobCheck.js';
+import { checkJobResult, MAX_JOB_DESIGNS, MAX_JOB_NUMBERS, type CheckedResult, type EvaluationJob } from './jobCheck.js';
 import { redisClient, watchRedisClient } from './redisConnection.js';
 import { queueName, redactRedisUrl, studyKey } from './redisUrl.js';
 
@@ -60,6 +61,10 @@ export const JOB_ATTEMPTS = 3;
 export const MAX_BAD_RESULTS = 3;
 const RESUME = 'fix or stop that worker, then continue with odc run --resume <run-dir> --redis <url>';
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Designs per job: ~4 jobs per worker, none over the MAX_JOB_NUMBERS numbers or MAX_JOB_DESIGNS designs a worker accepts. */
+export const designsPerJob = (designs: number, dims: number, workers: number): number =>
+  Math.max(1, Math.min(Math.ceil(designs / (4 * Math.max(1, workers))), Math.floor(MAX_JOB_NUMBERS / dims), MAX_JOB_DESIGNS));
 
 export class RedisEvaluator implements Evaluator {
   readonly workers = -1; // remote: the count is whatever connects
@@ -102,7 +107,7 @@ export class RedisEvaluator implements Evaluator {
     await this.ready;
     const dims = batch[0]!.length;
     const workers = Math.max(1, await this.connectedWorkers());
-    const size = Math.max(1, Math.ceil(batch.length / (4 * workers)));
+    const size = designsPerJob(batch.length, dims, workers);
     const b = this.batches++;
     const jobs: { id: string; data: EvaluationJob }[] = [];
     for (let start = 0, k = 0; start < batch.length; start += size, k++) {
@@ -120,7 +125,7 @@ export class RedisEvaluator implements Evaluator {
       await sleep(wait);
       wait = Math.min(POLL_MAX_ms, wait * 2);
       const pending = jobs.filter((j) => !results.has(j.id));
-      const found = await this.withRedis(() => Promise.all(pending.map((j) => Job.fromId(this.queue, j.id))));
+      const found = await this.withRedis(() => Promise.all(pending.map((j) => BoundedJob.fromId(this.queue, j.id))));
       const lost: typeof jobs = [];
       for (let i = 0; i < pending.length; i++) {
         const job = found[i];

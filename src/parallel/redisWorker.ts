@@ -14,9 +14,10 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UnrecoverableError, Worker } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
+import { BoundedWorker } from './boundedWorker.js';
 import { parse as parseYaml } from 'yaml';
-import { checkJob, encodeConstraint, type CheckedJob } from './jobCheck.js';
+import { checkJob, encodeConstraint, MAX_JOB_DATA_CHARS, oversizeOf, type CheckedJob } from './jobCheck.js';
 import { PoolEvaluator } from './pool.js';
 import { redisClient, watchRedisClient } from './redisConnection.js';
 import { queueName, redactRedisUrl } from './redisUrl.js';
@@ -112,7 +113,11 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     return loading;
   };
 
-  const worker = new Worker(queueName(o.queue), async (job) => {
+  const worker = new BoundedWorker(queueName(o.queue), async (job) => {
+    const oversize = oversizeOf(job.data);
+    if (oversize !== undefined) {
+      throw new UnrecoverableError(`${REJECTED} worker ${name} will not run job ${job.id ?? '?'}: its data is ${oversize} characters, more than the ${MAX_JOB_DATA_CHARS} of any odc job (not parsed)`);
+    }
     const checked = checkJob(job.data, o.queue);
     if (!checked.ok) throw new UnrecoverableError(`${REJECTED} worker ${name} will not run job ${job.id ?? '?'}: ${checked.reason}`);
     const data = checked.value;
@@ -148,6 +153,11 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     throw new StudyError('BAD_ARGUMENT', ready);
   }
   o.log(`worker ${name}: connected to ${redactRedisUrl(o.url)}, queue ${o.queue}, ${o.concurrency} evaluation thread(s)`);
+  const bulk = await maxBulkBytes(client);
+  if (bulk !== undefined && bulk > 4 * MAX_JOB_DATA_CHARS) {
+    o.log(`worker ${name}: this Redis accepts values of up to ${Math.round(bulk / 2 ** 20)} MB (proto-max-bulk-len): a forged job that large would cost this worker ` +
+      'about 3 times that in memory before it is refused; on a server that serves odc alone, set proto-max-bulk-len 16mb');
+  }
   return {
     name,
     async close() {
@@ -163,6 +173,17 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
       blocking.disconnect();
     },
   };
+}
+
+/** The server's proto-max-bulk-len [bytes], or undefined where CONFIG is not allowed (managed servers). */
+async function maxBulkBytes(client: ReturnType<typeof redisClient>): Promise<number | undefined> {
+  try {
+    const reply = (await client.config('GET', 'proto-max-bulk-len')) as unknown;
+    const n = Array.isArray(reply) ? Number(reply[1]) : Number.NaN;
+    return Number.isFinite(n) ? n : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Failed evaluations carry no f or g: pad them so the coordinator can unpack fixed-width rows. */

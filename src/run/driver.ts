@@ -19,7 +19,8 @@ import { benchmarkNormalization, paretoFront } from '../problem/benchmarks.js';
 import { largeArchiveNote } from './largeArchive.js';
 import { reportedFront, writeResults, type RunCounts, type RunMeta, type WrittenResults } from './results.js';
 import type { SampledEvaluations } from './evaluationSample.js';
-import { CHECKPOINT, LOG_FINAL, LOG_PARTIAL, openRunFolder, writeCheckpoint, type OpenRun } from './runFolder.js';
+import { CHECKPOINT, CHECKPOINT_PREVIOUS, writeCheckpoint } from './checkpoint.js';
+import { LOG_FINAL, LOG_PARTIAL, openRunFolder, type OpenRun } from './runFolder.js';
 import { diskWriteError } from './atomic.js';
 import { ODC_VERSION } from './versions.js';
 import type { DecisionSummary } from './recommend.js';
@@ -82,6 +83,8 @@ export interface RunOptions {
    * is the same for any number). Default: the machine's available parallelism.
    */
   readonly hypervolumeThreads?: number;
+  /** With resumeDir: continue from checkpoint.prev.json, setting a damaged checkpoint.json aside (--from-previous-checkpoint). */
+  readonly fromPreviousCheckpoint?: boolean;
   /** Stop after this many generations in this process (used by tests to simulate an interruption). */
   readonly stopAfterGenerations?: number;
   /** Clock, injected so the library has no hidden time source (timestamps only go to run.json). */
@@ -181,7 +184,8 @@ async function runOpened(opts: RunOptions, createAlgorithm: AlgorithmFactoryByNa
     // Checkpoints leave the archive out (it grows without bound); it is rebuilt from the log's feasible rows.
     const rebuildArchive = checkpoint !== undefined && checkpoint.snapshot['archive'] === null;
     const alg = algorithm;
-    const resume = checkpoint !== undefined ? { bytes: checkpoint.logBytes, sha256: checkpoint.logSha256 } : undefined;
+    const verified = run.logHash !== undefined ? { verified: run.logHash } : {};
+    const resume = checkpoint !== undefined ? { bytes: checkpoint.logBytes, sha256: checkpoint.logSha256, ...verified } : undefined;
     log = new EvaluationLog(join(run.runDir, LOG_PARTIAL), loaded.problem, resume, rebuildArchive
       ? (row) => {
           if (row.cv === 0 && row.f.every(Number.isFinite)) alg.offerToArchive({ x: row.x, f: row.f, g: row.g, cv: row.cv, evalIndex: row.index });
@@ -423,6 +427,7 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, reportedDesigns?
   tell?.({ step: 'results', count: reported.length, objectives: m });
   const written = writeResults(runDir, loaded, reported, archive.length, finished, records);
   rmSync(join(runDir, CHECKPOINT), { force: true });
+  rmSync(join(runDir, CHECKPOINT_PREVIOUS), { force: true });
   if (opts.afterResults) {
     tell?.({ step: 'report', count: reported.length, objectives: m });
     await opts.afterResults(runDir, log.sample(), written);

@@ -244,6 +244,8 @@ class LightRows {
 export interface LogPrefix {
   readonly bytes: number;
   readonly sha256: string;
+  /** sha256 state of those bytes, already checked against `sha256` (src/run/checkpoint.ts): not hashed again. */
+  readonly verified?: Hash;
 }
 
 /** Feeds a file's bytes to `hash` in 1 MB reads (a log of gigabytes is never held). */
@@ -264,7 +266,7 @@ export class EvaluationLog {
   private fd: number;
   private bytes: number;
   private readonly choices: boolean;
-  private readonly hash = createHash('sha256');
+  private readonly hash: Hash;
   /** `onResumedRow` sees every row already in the log when resuming (the driver rebuilds the archive from them). */
   /** `memoryBudget`: numbers the in-memory light rows may hold (default MEMORY_LOG_DOUBLES). */
   constructor(
@@ -273,6 +275,7 @@ export class EvaluationLog {
   ) {
     this.light = new LightRows(problem, memoryBudget);
     this.choices = hasChoiceVariable(problem);
+    this.hash = resume?.verified?.copy() ?? createHash('sha256');
     if (resume === undefined) {
       this.fd = openNoFollow(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC);
       const head = Buffer.from(logHeader(problem), 'utf8');
@@ -288,8 +291,8 @@ export class EvaluationLog {
       }
       truncateSync(path, resumeBytes);
       // The prefix must be the bytes the checkpoint was written after (a row edited, cut or filled with NULs would
-      // resume into another run): hashed before a row is parsed.
-      hashFile(path, this.hash);
+      // resume into another run): hashed before a row is parsed, unless the caller already did.
+      if (resume.verified === undefined) hashFile(path, this.hash);
       if (this.hash.copy().digest('hex') !== resume.sha256) {
         throw new StudyError('BAD_RUN_DIR', `${path}: its first ${resumeBytes} bytes are not the ones checkpoint.json vouches for (sha256 differs: edited or damaged after the checkpoint); the run cannot resume: start a new run`, { file: path });
       }

@@ -5,44 +5,21 @@
  * One writer at a time: the process writing a run folder holds its `run.lock` (see `acquireRunLock`).
  */
 import { prepareOutputFolder } from '../io/outputTarget.js';
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createHash, randomBytes, type Hash } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { StudyError } from '../core/errors.js';
-import type { AlgorithmSnapshot } from '../problem/algorithm.js';
 import type { LpSolver } from '../problem/lp.js';
 import { redactRedisUrl } from '../parallel/redisUrl.js';
 import { diskWriteError, removeStrayTemps, writeAllSync, writeFileAtomic } from './atomic.js';
-import type { Normalization } from './history.js';
 import { loadStudyProblem, type LoadedStudy } from './problem.js';
 import type { RunMeta } from './results.js';
-import { checkpointSchema, readJsonFile, RUN_FORMAT_VERSION, runMetaSchema, validatedJson } from './schemas.js';
+import { readJsonFile, RUN_FORMAT_VERSION, runMetaSchema, validatedJson } from './schemas.js';
+import { RESUME_FROM_PREVIOUS, resumePoint, type Checkpoint } from './checkpoint.js';
 import { packageVersions, ODC_VERSION } from './versions.js';
 
-export interface Checkpoint {
-  readonly formatVersion: 1;
-  readonly studyHash: string;
-  readonly generation: number;
-  readonly evaluations: number;
-  readonly logBytes: number;
-  /** Hypervolume per generation on the current front's normalization (the stagnation rule reads it). */
-  readonly liveHypervolume: readonly number[];
-  /** Fixed normalization of the progress display's hypervolume, once the run has a feasible front. */
-  readonly liveNormalization?: Normalization;
-  readonly elapsed_s: number;
-  readonly snapshot: AlgorithmSnapshot;
-  /** sha256 of the log's first `logBytes` bytes (hex): the prefix this checkpoint vouches for. */
-  readonly logSha256: string;
-}
-
-/** What is written: the checkpoint and, last, the sha256 of its own JSON text without this field. */
-interface SealedCheckpoint extends Checkpoint {
-  readonly checksum: string;
-}
-
-export const CHECKPOINT = 'checkpoint.json';
 export const LOG_PARTIAL = 'evaluations.csv.partial';
 export const LOG_FINAL = 'evaluations.csv';
 export const RUN_LOCK = 'run.lock';
@@ -54,6 +31,8 @@ export interface OpenRun {
   readonly meta: RunMeta;
   /** The last checkpoint when resuming one (undefined for a new run, or one killed before its first checkpoint). */
   readonly checkpoint: Checkpoint | undefined;
+  /** With `checkpoint`: sha256 state of the log prefix it vouches for, already checked (the log hashes on from it). */
+  readonly logHash?: Hash;
   /** This process's lock on the folder: released when the run ends (complete, interrupted or failed). */
   readonly lock: RunLock;
   /** What the user should know about how the folder was opened (a stale lock taken over, a commit finished). */
@@ -69,11 +48,14 @@ export interface RunFolderOptions {
   readonly lpSolver?: LpSolver | undefined;
   /** Replaces the study's `algorithm.seed` (odc run --seed): the run folder's study.yaml records the seed used. */
   readonly seed?: number | undefined;
+  /** With resumeDir: resume from checkpoint.prev.json (the user's answer to a damaged checkpoint.json). */
+  readonly fromPreviousCheckpoint?: boolean | undefined;
 }
 
 /** Creates a new run folder (`opts.studyPath`) or reopens an interrupted one (`opts.resumeDir`). */
 export function openRunFolder(opts: RunFolderOptions, now: () => Date): OpenRun {
-  if (opts.resumeDir !== undefined) return resumeRunFolder(opts.resumeDir, opts.lpSolver);
+  if (opts.resumeDir !== undefined) return resumeRunFolder(opts.resumeDir, opts.lpSolver, opts.fromPreviousCheckpoint === true);
+  if (opts.fromPreviousCheckpoint === true) throw new StudyError('BAD_ARGUMENT', `${RESUME_FROM_PREVIOUS} goes with --resume <run-dir>: it picks the checkpoint a resumed run starts from`);
   if (opts.studyPath === undefined) throw new StudyError('BAD_ARGUMENT', 'odc run needs a study file, or --resume <run-dir>');
   return createRunFolder(opts.studyPath, opts, now);
 }
@@ -139,7 +121,7 @@ export function withSeed(studyText: string, seed: number): string {
   return doc.toString();
 }
 
-function resumeRunFolder(runDir: string, lpSolver: LpSolver | undefined): OpenRun {
+function resumeRunFolder(runDir: string, lpSolver: LpSolver | undefined, fromPrevious: boolean): OpenRun {
   const metaPath = join(runDir, 'run.json');
   if (!existsSync(metaPath) || !existsSync(join(runDir, 'study.yaml'))) {
     throw new StudyError('BAD_RUN_DIR', `${runDir}: not a run folder (no run.json and study.yaml); pass the folder that odc run created, e.g. results/<study>/<run-id>`);
@@ -158,9 +140,9 @@ function resumeRunFolder(runDir: string, lpSolver: LpSolver | undefined): OpenRu
     }
     const reopened = reopenFinalLog(runDir);
     if (reopened !== undefined) notes.push(reopened);
-    const cpPath = join(runDir, CHECKPOINT);
-    const checkpoint = existsSync(cpPath) ? readCheckpoint(cpPath, runDir, loaded.hash) : undefined;
-    return { runDir, loaded, meta, checkpoint, lock, notes };
+    const point = resumePoint(runDir, loaded.hash, join(runDir, LOG_PARTIAL), fromPrevious);
+    if (point?.note !== undefined) notes.push(point.note);
+    return { runDir, loaded, meta, checkpoint: point?.checkpoint, ...(point !== undefined ? { logHash: point.logHash } : {}), lock, notes };
   } catch (e) {
     lock.release();
     throw e;
@@ -325,34 +307,4 @@ function readRunMeta(path: string): RunMeta {
     throw new StudyError('INCOMPATIBLE_RUN', `${path}: formatVersion ${JSON.stringify(v)} is not supported (odc ${ODC_VERSION} resumes runs of formatVersion ${RUN_FORMAT_VERSION}); start a new run`, { file: path, field: 'formatVersion' });
   }
   return validatedJson<RunMeta>(runMetaSchema(), raw, path, 'BAD_RUN_DIR', DAMAGED);
-}
-
-/** checkpoint.json: valid JSON and schema, written for this study, and its log offset within the partial log. */
-function readCheckpoint(path: string, runDir: string, studyHash: string): Checkpoint {
-  const sealed = validatedJson<SealedCheckpoint>(checkpointSchema(), readJsonFile(path, 'BAD_RUN_DIR', DAMAGED), path, 'BAD_RUN_DIR', DAMAGED);
-  const { checksum, ...cp } = sealed;
-  // The checksum covers every field (log length, RNG state, population): a checkpoint changed after odc wrote it
-  // would resume into a different run, or one with rows missing.
-  if (checkpointChecksum(cp) !== checksum) {
-    throw new StudyError('BAD_RUN_DIR', `${path}: fails its checksum (it was changed after odc wrote it, or damaged); the run cannot resume from it: start a new run with odc run <study.yaml>`, { file: path, field: 'checksum' });
-  }
-  if (cp.studyHash !== studyHash) {
-    throw new StudyError('INCOMPATIBLE_RUN', `${path}: written for another study (study hash ${short(cp.studyHash)}, but study.yaml in ${runDir} hashes to ${short(studyHash)}); start a new run`, { file: path, field: 'studyHash' });
-  }
-  const logPath = join(runDir, LOG_PARTIAL);
-  const size = existsSync(logPath) ? statSync(logPath).size : -1;
-  if (size < cp.logBytes) {
-    throw new StudyError('BAD_RUN_DIR', `${path}: refers to ${cp.logBytes} bytes of ${logPath}, which ${size < 0 ? 'is missing' : `holds only ${size}`}; ${DAMAGED}`, { file: path, field: 'logBytes' });
-  }
-  return cp;
-}
-
-export function writeCheckpoint(runDir: string, cp: Checkpoint): void {
-  const sealed: SealedCheckpoint = { ...cp, checksum: checkpointChecksum(cp) };
-  writeFileAtomic(join(runDir, CHECKPOINT), JSON.stringify(sealed));
-}
-
-/** sha256 (hex) of the checkpoint's JSON text: JSON.parse then JSON.stringify gives the same text back. */
-function checkpointChecksum(cp: Checkpoint): string {
-  return createHash('sha256').update(JSON.stringify(cp)).digest('hex');
 }

@@ -100,7 +100,9 @@ export function readJsonFile(path: string, code: StudyErrorCode, fix: string): u
   try {
     return JSON.parse(text);
   } catch (e) {
-    const what = text.trim() === '' ? 'empty' : `not valid JSON, perhaps truncated (${(e as Error).message})`;
+    // V8's message quotes the text around the error, line breaks included: one line, shortened
+    const why = (e as Error).message.replace(/\s+/g, ' ').slice(0, 200);
+    const what = text.trim() === '' ? 'empty' : `not valid JSON, perhaps truncated (${why})`;
     throw new StudyError(code, `${path}: ${what}; ${fix}`, { file: path });
   }
 }

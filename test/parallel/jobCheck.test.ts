@@ -3,7 +3,8 @@
  * is one way a rogue or broken process could lie, with the expected verdict written out.
  */
 import { describe, expect, it } from 'vitest';
-import { checkJob, checkJobResult, encodeConstraint, MAX_JOB_DESIGNS } from '../../src/parallel/jobCheck.js';
+import { checkJob, checkJobResult, encodeConstraint, MAX_JOB_DATA_CHARS, MAX_JOB_DESIGNS, MAX_JOB_NUMBERS } from '../../src/parallel/jobCheck.js';
+import { designsPerJob } from '../../src/parallel/redisEvaluator.js';
 
 const hash = 'ab'.repeat(32);
 const job = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -68,5 +69,23 @@ describe('checkJobResult (2 designs, 2 objectives, 1 constraint)', () => {
     const r = checkJobResult(value, 2, 2, 1);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toMatch(reason);
+  });
+});
+
+describe('the coordinator splits a generation into jobs a worker accepts', () => {
+  it('jobs never exceed MAX_JOB_NUMBERS numbers or MAX_JOB_DESIGNS designs, and the largest job data stays under MAX_JOB_DATA_CHARS', () => {
+    // population 100,000 (the schema's cap) of 200 variables on one worker: 4 jobs of 25,000 would be 5 million numbers
+    for (const [designs, dims, workers] of [[100_000, 200, 1], [100_000, 4096, 1], [100_000, 1, 1], [7, 3, 64], [1, 4096, 0]] as const) {
+      const size = designsPerJob(designs, dims, workers);
+      expect(size).toBeGreaterThanOrEqual(1);
+      expect(size * dims).toBeLessThanOrEqual(MAX_JOB_NUMBERS);
+      expect(size).toBeLessThanOrEqual(MAX_JOB_DESIGNS);
+    }
+    expect(designsPerJob(100_000, 200, 1)).toBe(Math.floor(262_144 / 200));
+    // the longest JSON a double prints is 24 characters plus a comma: a full job and its other fields fit
+    const widest = Number('-1.2345678901234567e-300');
+    expect(JSON.stringify(widest)).toHaveLength(24);
+    const longest = JSON.stringify({ x: Array<number>(MAX_JOB_NUMBERS).fill(widest) });
+    expect(longest.length + 400).toBeLessThan(MAX_JOB_DATA_CHARS);
   });
 });

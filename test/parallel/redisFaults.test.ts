@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runStudy, startWorker, VERSION } from '../../src/index.js';
+import { MAX_JOB_DATA_CHARS } from '../../src/parallel/jobCheck.js';
 import { JOB_ATTEMPTS, MAX_BAD_RESULTS } from '../../src/parallel/redisEvaluator.js';
 import { odc } from '../helpers/cli.js';
 import { redisAvailable, startRedis, type RedisServer } from '../helpers/redis.js';
@@ -111,6 +112,10 @@ describe.skipIf(!redisAvailable && !ci)('distributed runs at their trust boundar
       const hash = 'ab'.repeat(32);
       const huge = await forge(redis.url, 'forged', { odcVersion: VERSION, queue: 'forged', studyHash: hash, studyKey: `odc:forged:study:${hash}:0123abcd`, dims: 2, count: 50_000_000, x: [] });
       expect(huge).toMatch(/^odc-rejected: .*count must be a whole number in \[1, 65536\]/);
+      // 1.2 million numbers (~11 MB of JSON, over MAX_JOB_DATA_CHARS): refused from its length, never parsed into an array
+      const big = Array.from({ length: 1_200_000 }, (_, i) => 0.1234567 + i * 1e-9);
+      const oversize = await forge(redis.url, 'forged', { odcVersion: VERSION, queue: 'forged', studyHash: hash, studyKey: `odc:forged:study:${hash}:0123abcd`, dims: 2, count: 600_000, x: big });
+      expect(oversize).toMatch(new RegExp(`^odc-rejected: .*its data is \\d+ characters, more than the ${MAX_JOB_DATA_CHARS} of any odc job \\(not parsed\\)`));
       const pathKey = await forge(redis.url, 'forged', { odcVersion: VERSION, queue: 'forged', studyHash: hash, studyKey: '/etc/passwd', dims: 2, count: 1, x: [0.5, 0.5] });
       expect(pathKey).toMatch(/^odc-rejected: .*studyKey is not the key of this queue/);
       // A study whose hash matches its text, but which names a node file on the worker's machine.

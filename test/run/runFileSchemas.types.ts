@@ -7,7 +7,7 @@
  */
 import type * as z from 'zod';
 import type { RunMeta } from '../../src/run/results.js';
-import type { Checkpoint } from '../../src/run/runFolder.js';
+import type { Checkpoint } from '../../src/run/checkpoint.js';
 import type { DecisionSummary } from '../../src/run/recommend.js';
 import type { checkpointSchema, decisionSchema, runMetaSchema } from '../../src/run/schemas.js';
 
