@@ -8,7 +8,7 @@
  * SI inside; user units (km, deg, min, Wh) are converted once, for the record (nodeRecord.ts).
  */
 import type { DesignRecord, ConstraintResult } from './record.js';
-import { assembleRecord, MAX_YEARS_TO_DOSE, RECORD_SECTIONS, softDoseThreshold_rad, yearsToDose, type CostSizing, type Design, type LifecycleSizing, type MassSizing, type NodeSizing, type Payload, type PowerSizing, type Radiation, type Rows, type ThermalSizing } from './nodeRecord.js';
+import { assembleRecord, MAX_YEARS_TO_DOSE, RECORD_FIELDS, type Field, softDoseThreshold_rad, yearsToDose, type CostSizing, type Design, type LifecycleSizing, type MassSizing, type NodeSizing, type Payload, type PowerSizing, type Radiation, type Rows, type ThermalSizing } from './nodeRecord.js';
 import { orbitGeometry } from '../models/orbit.js';
 import { computePayload } from '../models/compute.js';
 import { precisionFactor } from '../models/precision.js';
@@ -31,7 +31,7 @@ import { capexPerWatt } from '../models/lifecycleEconomics.js';
 import { baselineLcoc } from '../models/lifecycleBaseline.js';
 import { loadTerrestrialBaselines } from '../catalog/baselines.js';
 import { parityAgainstBaselines, type BaselineParity } from './parity.js';
-import { tokenFigures } from './tokens.js';
+import { tokenFigures, type TokenFigures } from './tokens.js';
 import { deg_to_rad, J_to_Wh, km_to_m, mm_to_m, Wh_to_J } from '../units/convert.js';
 
 /** The terrestrial scenarios (designs/catalogs/terrestrial-baselines.yaml), read once (the loader's path lookup stats files). */
@@ -82,9 +82,19 @@ function sizeNode(design: Design, rows: Rows, notes: string[] | null): NodeSizin
   const mass = sizeMassAndDrag(design, forCost, thermal, power, rad);
   const cost = sizeCost(design, rows, forCost, thermal, power, rad, mass);
   const delivered: Payload = { ...payload, compute: { ...payload.compute, deliveredPFLOPS: waterfall.deliveredPFLOPS } };
-  const economics = lifecycle(design, rows, forCost, cost);
-  const tokens = tokenFigures(design, rows, { waterfall, deliveredPFLOPS: forCost.compute.deliveredPFLOPS, program: economics.program });
-  return { ...delivered, thermal, power, rad, mass, cost, waterfall, economics, tokens };
+  // The fleet economics and the token figures run when a record field reads them (every field of a complete record; in
+  // a study, only when a metric names one of theirs): no other stage depends on them.
+  let economics: LifecycleSizing | undefined;
+  let tokens: TokenFigures | undefined;
+  return {
+    ...delivered, thermal, power, rad, mass, cost, waterfall,
+    get economics() {
+      return (economics ??= lifecycle(design, rows, forCost, cost));
+    },
+    get tokens() {
+      return (tokens ??= tokenFigures(design, rows, { waterfall, deliveredPFLOPS: forCost.compute.deliveredPFLOPS, program: this.economics.program }));
+    },
+  };
 }
 
 /** What a study reads from each evaluation: metric paths (METRIC_PATHS) and physical constraints (PHYSICAL_CONSTRAINTS). */
@@ -100,32 +110,28 @@ export interface NodeMetricsEvaluator {
 
 /**
  * The lean evaluation a study's optimizer runs: design → the values of `out.metrics`, then the value and the limit of
- * each of `out.constraints` (their senses in `senses`), in one array. It runs the same sizing stages as
- * evaluateNode and reads the numbers from the same record sections, but builds only the sections the metrics name and
- * no constraint descriptions, notes or warnings: every number equals the full record's (test/evaluate/nodeLean.test.ts),
- * and a design that fails one path fails the other. Null when a metric or constraint is not a node metric.
+ * each of `out.constraints` (their senses in `senses`), in one array. It runs the same sizing stages as evaluateNode
+ * (the fleet economics and token figures only when a metric reads them) and reads each number with the record's own
+ * field function (RECORD_FIELDS), building no record section, constraint description, note or warning: every number
+ * equals the full record's (test/evaluate/nodeLean.test.ts). Null when a metric or constraint is not a node metric.
  */
 export function nodeMetricsEvaluator(out: NodeOutputs): NodeMetricsEvaluator | null {
-  const sections = Object.keys(RECORD_SECTIONS) as (keyof typeof RECORD_SECTIONS)[];
-  const sources: { readonly section: number; readonly key: string }[] = [];
+  const fields: Field[] = [];
   for (const path of out.metrics) {
     const [section, key, extra] = path.split('.');
-    const at = sections.indexOf(section as keyof typeof RECORD_SECTIONS);
-    if (at < 0 || key === undefined || extra !== undefined) return null;
-    sources.push({ section: at, key });
+    const table = Object.hasOwn(RECORD_FIELDS, section!) ? RECORD_FIELDS[section as keyof typeof RECORD_FIELDS] : undefined;
+    if (table === undefined || key === undefined || extra !== undefined) return null;
+    fields.push(Object.hasOwn(table, key) ? table[key]! : () => NaN);
   }
-  const builders: ((design: Design, rows: Rows, s: NodeSizing, complete: boolean) => Record<string, unknown>)[] = sections.map((name) => RECORD_SECTIONS[name]);
   const checks = out.constraints.map((name) => NODE_CONSTRAINTS.find((c) => c.name === name));
   if (checks.some((c) => c === undefined)) return null;
-  const m = sources.length;
+  const m = fields.length;
   const senses = checks.map((c) => c!.sense);
   const run = (design: Design, rows: Rows): Float64Array => {
     const s = sizeNode(design, rows, null);
     const values = new Float64Array(m + 2 * checks.length);
-    const built: (Record<string, unknown> | undefined)[] = [];
     for (let i = 0; i < m; i++) {
-      const { section, key } = sources[i]!;
-      const v = (built[section] ??= builders[section]!(design, rows, s, false))[key];
+      const v = fields[i]!(design, rows, s, false);
       values[i] = typeof v === 'number' ? v : NaN;
     }
     for (let k = 0; k < checks.length; k++) {
