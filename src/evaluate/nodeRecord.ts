@@ -162,7 +162,8 @@ const FIELDS = {
     deliveredPFLOPS: (_d, _r, s) => s.compute.deliveredPFLOPS, precision: (_d, _r, s) => s.compute.precision, mass_kg: (_d, _r, s) => s.compute.mass_kg,
     sustainedFraction: (d) => d.compute.sustainedFraction, deliveredFraction: (_d, _r, s) => s.waterfall.deliveredFraction,
     powerThrottle: (_d, _r, s) => s.waterfall.powerThrottle, thermalThrottle: (_d, _r, s) => s.waterfall.thermalThrottle,
-    waterfall: (_d, _r, s, complete) => (complete ? s.waterfall.steps.map((w) => ({ name: w.name, factor: w.factor, valueAfter_PFLOPS: w.valueAfter_PFLOPS })) : NONE),
+    waterfall: (_d, _r, s, complete) =>
+      (complete ? s.waterfall.steps.map((w) => ({ name: w.name, factor: w.factor, valueAfter_PFLOPS: w.valueAfter_PFLOPS })) : NONE),
   },
   isl: {
     topology: (_d, _r, s) => s.isl.topology, terminals: (_d, _r, s) => s.isl.terminals, mass_kg: (_d, _r, s) => s.isl.mass_kg,
