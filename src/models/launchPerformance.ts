@@ -97,8 +97,7 @@ const curveInclination_rad = (inc: number | 'sso', altitude_m: number): number =
 interface CurveValue { readonly inclination_rad: number; readonly payload_kg: number; readonly dv: number; readonly exact: boolean }
 
 /** One inclination curve at the target altitude: linear between bracketing points, rocket-equation rule beyond. */
-function alongCurve(points: readonly PerformancePoint[], h: number, stage: UpperStage): CurveValue {
-  const sorted = [...points].sort((a, b) => a.altitude_m - b.altitude_m);
+function alongCurve(sorted: readonly PerformancePoint[], h: number, stage: UpperStage): CurveValue {
   const first = sorted[0]!, last = sorted.at(-1)!;
   const inc = curveInclination_rad(first.inclination, h);
   if (h < first.altitude_m || h > last.altitude_m) {
@@ -118,6 +117,23 @@ function alongCurve(points: readonly PerformancePoint[], h: number, stage: Upper
   return { inclination_rad: inc, payload_kg: last.payload_kg, dv: 0, exact: true };
 }
 
+/** The points grouped by inclination (in the order first met), each group sorted by altitude. */
+function inclinationCurves(points: readonly PerformancePoint[]): readonly (readonly PerformancePoint[])[] {
+  const groups = new Map<string, PerformancePoint[]>();
+  for (const pt of points) {
+    const key = pt.inclination === 'sso' ? 'sso' : pt.inclination.toFixed(9);
+    groups.set(key, [...(groups.get(key) ?? []), pt]);
+  }
+  return [...groups.values()].map((g) => g.sort((a, b) => a.altitude_m - b.altitude_m));
+}
+/** A catalog row's points depend on no design: grouped once per points list. */
+const curvesByPoints = new WeakMap<readonly PerformancePoint[], readonly (readonly PerformancePoint[])[]>();
+function curvesOf(points: readonly PerformancePoint[]): readonly (readonly PerformancePoint[])[] {
+  let curves = curvesByPoints.get(points);
+  if (curves === undefined) curvesByPoints.set(points, (curves = inclinationCurves(points)));
+  return curves;
+}
+
 /** Payload the vehicle delivers directly into the circular orbit (altitude_m, inclination_rad). */
 export function payloadToOrbit(p: Readonly<PayloadToOrbitParams>): PayloadToOrbitResult {
   if (!(p.altitude_m > 0) || !Number.isFinite(p.inclination_rad)) throw new RangeError(`payloadToOrbit: bad target orbit (${p.altitude_m} m, ${p.inclination_rad} rad)`);
@@ -128,12 +144,8 @@ export function payloadToOrbit(p: Readonly<PayloadToOrbitParams>): PayloadToOrbi
   const points: readonly PerformancePoint[] = estimate
     ? [{ altitude_m: p.reference.altitude_m, inclination: p.reference.inclination_rad, payload_kg: p.reference.payload_kg }]
     : p.points;
-  const groups = new Map<string, PerformancePoint[]>();
-  for (const pt of points) {
-    const key = pt.inclination === 'sso' ? 'sso' : pt.inclination.toFixed(9);
-    groups.set(key, [...(groups.get(key) ?? []), pt]);
-  }
-  const curves = [...groups.values()].map((g) => alongCurve(g, p.altitude_m, stage)).sort((a, b) => a.inclination_rad - b.inclination_rad);
+  const curves = (estimate ? inclinationCurves(points) : curvesOf(p.points)).map((g) => alongCurve(g, p.altitude_m, stage))
+    .sort((a, b) => a.inclination_rad - b.inclination_rad);
   const i = p.inclination_rad;
   const label = (exact: boolean, dv: number): PerformanceBasis => (estimate ? 'estimate' : dv > 0 ? 'extrapolated' : exact ? 'published' : 'interpolated');
   const lo = curves[0]!, hi = curves.at(-1)!;
@@ -162,18 +174,24 @@ export interface VehiclePerformanceRow {
   readonly upperStage?: UpperStage | undefined;
 }
 
+/** A catalog row's figures in SI, converted once per row (rows are immutable). */
+const siRows = new WeakMap<Readonly<VehiclePerformanceRow>, Pick<PayloadToOrbitParams, 'points' | 'reference'>>();
+
 /** Payload of a catalog row into the circular orbit (altitude_m, inclination_rad): converts the row's user units once. */
 export function vehiclePayloadToOrbit(row: Readonly<VehiclePerformanceRow>, altitude_m: number, inclination_rad: number): PayloadToOrbitResult {
-  return payloadToOrbit({
-    points: (row.performance ?? []).map((pt) => ({
-      altitude_m: km_to_m(pt.altitude_km), payload_kg: pt.payload_kg,
-      inclination: pt.inclination_deg === 'sso' ? 'sso' : deg_to_rad(pt.inclination_deg),
-    })),
-    reference: {
-      altitude_m: km_to_m(row.referenceAltitude_km), payload_kg: row.payloadLeo_kg,
-      inclination_rad: deg_to_rad(row.referenceInclination_deg ?? DEFAULT_REFERENCE_INCLINATION_deg),
-    },
-    ...(row.upperStage !== undefined ? { upperStage: row.upperStage } : {}),
-    altitude_m, inclination_rad,
-  });
+  let si = siRows.get(row);
+  if (si === undefined) {
+    si = {
+      points: (row.performance ?? []).map((pt) => ({
+        altitude_m: km_to_m(pt.altitude_km), payload_kg: pt.payload_kg,
+        inclination: pt.inclination_deg === 'sso' ? 'sso' : deg_to_rad(pt.inclination_deg),
+      })),
+      reference: {
+        altitude_m: km_to_m(row.referenceAltitude_km), payload_kg: row.payloadLeo_kg,
+        inclination_rad: deg_to_rad(row.referenceInclination_deg ?? DEFAULT_REFERENCE_INCLINATION_deg),
+      },
+    };
+    siRows.set(row, si);
+  }
+  return payloadToOrbit({ ...si, ...(row.upperStage !== undefined ? { upperStage: row.upperStage } : {}), altitude_m, inclination_rad });
 }
