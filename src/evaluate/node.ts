@@ -81,7 +81,8 @@ function sizeNode(design: Design, rows: Rows, notes: string[] | null): NodeSizin
   const rad = sizeRadiation(design, payload);
   const mass = sizeMassAndDrag(design, payload, thermal, power, rad);
   const cost = sizeCost(design, rows, payload, costPFLOPS, thermal, power, rad, mass);
-  return new Sizing(design, rows, payload, { ...payload.compute, deliveredPFLOPS: waterfall.deliveredPFLOPS }, costPFLOPS, thermal, power, rad, mass, cost, waterfall);
+  const compute = { ...payload.compute, deliveredPFLOPS: waterfall.deliveredPFLOPS };
+  return new Sizing(design, rows, payload, compute, costPFLOPS, thermal, power, rad, mass, cost, waterfall);
 }
 
 /**
@@ -113,7 +114,10 @@ class Sizing implements NodeSizing {
     return (this.economics_ ??= lifecycle(this.design, this.rows, this.compute, this.costPFLOPS, this.cost));
   }
   get tokens(): TokenFigures {
-    return (this.tokens_ ??= tokenFigures(this.design, this.rows, { waterfall: this.waterfall, deliveredPFLOPS: this.costPFLOPS, program: this.economics.program }));
+    if (this.tokens_ === undefined) {
+      this.tokens_ = tokenFigures(this.design, this.rows, { waterfall: this.waterfall, deliveredPFLOPS: this.costPFLOPS, program: this.economics.program });
+    }
+    return this.tokens_;
   }
 }
 

@@ -125,7 +125,8 @@ export function compileNodeStudy(
     variables,
     objectives,
     constraints,
-    evaluate: robust?.evaluate ?? leanProblemEvaluation(objectives, physicalConstraints, parsed, constraints.length, designBuilder(base, variables, paths, rows, true), lean)
+    evaluate: robust?.evaluate
+      ?? leanProblemEvaluation(objectives, physicalConstraints, parsed, constraints.length, designBuilder(base, variables, paths, rows, true), lean)
       ?? problemEvaluation(objectives, physicalConstraints, parsed, constraints.length, (x) => evaluate(designFor(x))),
   };
 
