@@ -126,27 +126,30 @@ function inclinationCurves(points: readonly PerformancePoint[]): readonly (reado
   }
   return [...groups.values()].map((g) => g.sort((a, b) => a.altitude_m - b.altitude_m));
 }
-/** A catalog row's points depend on no design: grouped once per points list. */
-const curvesByPoints = new WeakMap<readonly PerformancePoint[], readonly (readonly PerformancePoint[])[]>();
-function curvesOf(points: readonly PerformancePoint[]): readonly (readonly PerformancePoint[])[] {
-  let curves = curvesByPoints.get(points);
-  if (curves === undefined) curvesByPoints.set(points, (curves = inclinationCurves(points)));
-  return curves;
-}
 
-/** Payload the vehicle delivers directly into the circular orbit (altitude_m, inclination_rad). */
-export function payloadToOrbit(p: Readonly<PayloadToOrbitParams>): PayloadToOrbitResult {
-  if (!(p.altitude_m > 0) || !Number.isFinite(p.inclination_rad)) throw new RangeError(`payloadToOrbit: bad target orbit (${p.altitude_m} m, ${p.inclination_rad} rad)`);
-  const stage: UpperStage = p.upperStage ?? {
-    dryMass_kg: DEFAULT_UPPER_STAGE_DRY_FRACTION * p.reference.payload_kg, isp_s: DEFAULT_UPPER_STAGE_ISP_s,
-  };
+/** What payloadToOrbit needs of a vehicle, whatever the target orbit: its inclination curves and final stage. */
+interface PreparedVehicle {
+  readonly curves: readonly (readonly PerformancePoint[])[];
+  readonly stage: UpperStage;
+  readonly estimate: boolean;
+}
+function prepare(p: Pick<PayloadToOrbitParams, 'points' | 'reference' | 'upperStage'>): PreparedVehicle {
   const estimate = p.points.length === 0;
   const points: readonly PerformancePoint[] = estimate
     ? [{ altitude_m: p.reference.altitude_m, inclination: p.reference.inclination_rad, payload_kg: p.reference.payload_kg }]
     : p.points;
-  const curves = (estimate ? inclinationCurves(points) : curvesOf(p.points)).map((g) => alongCurve(g, p.altitude_m, stage))
-    .sort((a, b) => a.inclination_rad - b.inclination_rad);
-  const i = p.inclination_rad;
+  const stage = p.upperStage ?? { dryMass_kg: DEFAULT_UPPER_STAGE_DRY_FRACTION * p.reference.payload_kg, isp_s: DEFAULT_UPPER_STAGE_ISP_s };
+  return { curves: inclinationCurves(points), stage, estimate };
+}
+
+/** Payload the vehicle delivers directly into the circular orbit (altitude_m, inclination_rad). */
+export function payloadToOrbit(p: Readonly<PayloadToOrbitParams>): PayloadToOrbitResult {
+  return payloadOf(prepare(p), p.altitude_m, p.inclination_rad);
+}
+
+function payloadOf({ curves: groups, stage, estimate }: PreparedVehicle, altitude_m: number, i: number): PayloadToOrbitResult {
+  if (!(altitude_m > 0) || !Number.isFinite(i)) throw new RangeError(`payloadToOrbit: bad target orbit (${altitude_m} m, ${i} rad)`);
+  const curves = groups.map((g) => alongCurve(g, altitude_m, stage)).sort((a, b) => a.inclination_rad - b.inclination_rad);
   const label = (exact: boolean, dv: number): PerformanceBasis => (estimate ? 'estimate' : dv > 0 ? 'extrapolated' : exact ? 'published' : 'interpolated');
   const lo = curves[0]!, hi = curves.at(-1)!;
   if (i < lo.inclination_rad - SAME_INCLINATION_rad || i > hi.inclination_rad + SAME_INCLINATION_rad) {
@@ -174,14 +177,14 @@ export interface VehiclePerformanceRow {
   readonly upperStage?: UpperStage | undefined;
 }
 
-/** A catalog row's figures in SI, converted once per row (rows are immutable). */
-const siRows = new WeakMap<Readonly<VehiclePerformanceRow>, Pick<PayloadToOrbitParams, 'points' | 'reference'>>();
+/** A catalog row in SI, prepared once per row (rows are immutable; the target orbit is the design's). */
+const preparedRows = new WeakMap<Readonly<VehiclePerformanceRow>, PreparedVehicle>();
 
 /** Payload of a catalog row into the circular orbit (altitude_m, inclination_rad): converts the row's user units once. */
 export function vehiclePayloadToOrbit(row: Readonly<VehiclePerformanceRow>, altitude_m: number, inclination_rad: number): PayloadToOrbitResult {
-  let si = siRows.get(row);
-  if (si === undefined) {
-    si = {
+  let vehicle = preparedRows.get(row);
+  if (vehicle === undefined) {
+    vehicle = prepare({
       points: (row.performance ?? []).map((pt) => ({
         altitude_m: km_to_m(pt.altitude_km), payload_kg: pt.payload_kg,
         inclination: pt.inclination_deg === 'sso' ? 'sso' : deg_to_rad(pt.inclination_deg),
@@ -190,8 +193,9 @@ export function vehiclePayloadToOrbit(row: Readonly<VehiclePerformanceRow>, alti
         altitude_m: km_to_m(row.referenceAltitude_km), payload_kg: row.payloadLeo_kg,
         inclination_rad: deg_to_rad(row.referenceInclination_deg ?? DEFAULT_REFERENCE_INCLINATION_deg),
       },
-    };
-    siRows.set(row, si);
+      ...(row.upperStage !== undefined ? { upperStage: row.upperStage } : {}),
+    });
+    preparedRows.set(row, vehicle);
   }
-  return payloadToOrbit({ ...si, ...(row.upperStage !== undefined ? { upperStage: row.upperStage } : {}), altitude_m, inclination_rad });
+  return payloadOf(vehicle, altitude_m, inclination_rad);
 }
