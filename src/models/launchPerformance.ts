@@ -97,8 +97,7 @@ const curveInclination_rad = (inc: number | 'sso', altitude_m: number): number =
 interface CurveValue { readonly inclination_rad: number; readonly payload_kg: number; readonly dv: number; readonly exact: boolean }
 
 /** One inclination curve at the target altitude: linear between bracketing points, rocket-equation rule beyond. */
-function alongCurve(points: readonly PerformancePoint[], h: number, stage: UpperStage): CurveValue {
-  const sorted = [...points].sort((a, b) => a.altitude_m - b.altitude_m);
+function alongCurve(sorted: readonly PerformancePoint[], h: number, stage: UpperStage): CurveValue {
   const first = sorted[0]!, last = sorted.at(-1)!;
   const inc = curveInclination_rad(first.inclination, h);
   if (h < first.altitude_m || h > last.altitude_m) {
@@ -118,23 +117,39 @@ function alongCurve(points: readonly PerformancePoint[], h: number, stage: Upper
   return { inclination_rad: inc, payload_kg: last.payload_kg, dv: 0, exact: true };
 }
 
-/** Payload the vehicle delivers directly into the circular orbit (altitude_m, inclination_rad). */
-export function payloadToOrbit(p: Readonly<PayloadToOrbitParams>): PayloadToOrbitResult {
-  if (!(p.altitude_m > 0) || !Number.isFinite(p.inclination_rad)) throw new RangeError(`payloadToOrbit: bad target orbit (${p.altitude_m} m, ${p.inclination_rad} rad)`);
-  const stage: UpperStage = p.upperStage ?? {
-    dryMass_kg: DEFAULT_UPPER_STAGE_DRY_FRACTION * p.reference.payload_kg, isp_s: DEFAULT_UPPER_STAGE_ISP_s,
-  };
-  const estimate = p.points.length === 0;
-  const points: readonly PerformancePoint[] = estimate
-    ? [{ altitude_m: p.reference.altitude_m, inclination: p.reference.inclination_rad, payload_kg: p.reference.payload_kg }]
-    : p.points;
+/** The points grouped by inclination (in the order first met), each group sorted by altitude. */
+function inclinationCurves(points: readonly PerformancePoint[]): readonly (readonly PerformancePoint[])[] {
   const groups = new Map<string, PerformancePoint[]>();
   for (const pt of points) {
     const key = pt.inclination === 'sso' ? 'sso' : pt.inclination.toFixed(9);
     groups.set(key, [...(groups.get(key) ?? []), pt]);
   }
-  const curves = [...groups.values()].map((g) => alongCurve(g, p.altitude_m, stage)).sort((a, b) => a.inclination_rad - b.inclination_rad);
-  const i = p.inclination_rad;
+  return [...groups.values()].map((g) => g.sort((a, b) => a.altitude_m - b.altitude_m));
+}
+
+/** What payloadToOrbit needs of a vehicle, whatever the target orbit: its inclination curves and final stage. */
+interface PreparedVehicle {
+  readonly curves: readonly (readonly PerformancePoint[])[];
+  readonly stage: UpperStage;
+  readonly estimate: boolean;
+}
+function prepare(p: Pick<PayloadToOrbitParams, 'points' | 'reference' | 'upperStage'>): PreparedVehicle {
+  const estimate = p.points.length === 0;
+  const points: readonly PerformancePoint[] = estimate
+    ? [{ altitude_m: p.reference.altitude_m, inclination: p.reference.inclination_rad, payload_kg: p.reference.payload_kg }]
+    : p.points;
+  const stage = p.upperStage ?? { dryMass_kg: DEFAULT_UPPER_STAGE_DRY_FRACTION * p.reference.payload_kg, isp_s: DEFAULT_UPPER_STAGE_ISP_s };
+  return { curves: inclinationCurves(points), stage, estimate };
+}
+
+/** Payload the vehicle delivers directly into the circular orbit (altitude_m, inclination_rad). */
+export function payloadToOrbit(p: Readonly<PayloadToOrbitParams>): PayloadToOrbitResult {
+  return payloadOf(prepare(p), p.altitude_m, p.inclination_rad);
+}
+
+function payloadOf({ curves: groups, stage, estimate }: PreparedVehicle, altitude_m: number, i: number): PayloadToOrbitResult {
+  if (!(altitude_m > 0) || !Number.isFinite(i)) throw new RangeError(`payloadToOrbit: bad target orbit (${altitude_m} m, ${i} rad)`);
+  const curves = groups.map((g) => alongCurve(g, altitude_m, stage)).sort((a, b) => a.inclination_rad - b.inclination_rad);
   const label = (exact: boolean, dv: number): PerformanceBasis => (estimate ? 'estimate' : dv > 0 ? 'extrapolated' : exact ? 'published' : 'interpolated');
   const lo = curves[0]!, hi = curves.at(-1)!;
   if (i < lo.inclination_rad - SAME_INCLINATION_rad || i > hi.inclination_rad + SAME_INCLINATION_rad) {
@@ -162,18 +177,25 @@ export interface VehiclePerformanceRow {
   readonly upperStage?: UpperStage | undefined;
 }
 
+/** A catalog row in SI, prepared once per row (rows are immutable; the target orbit is the design's). */
+const preparedRows = new WeakMap<Readonly<VehiclePerformanceRow>, PreparedVehicle>();
+
 /** Payload of a catalog row into the circular orbit (altitude_m, inclination_rad): converts the row's user units once. */
 export function vehiclePayloadToOrbit(row: Readonly<VehiclePerformanceRow>, altitude_m: number, inclination_rad: number): PayloadToOrbitResult {
-  return payloadToOrbit({
-    points: (row.performance ?? []).map((pt) => ({
-      altitude_m: km_to_m(pt.altitude_km), payload_kg: pt.payload_kg,
-      inclination: pt.inclination_deg === 'sso' ? 'sso' : deg_to_rad(pt.inclination_deg),
-    })),
-    reference: {
-      altitude_m: km_to_m(row.referenceAltitude_km), payload_kg: row.payloadLeo_kg,
-      inclination_rad: deg_to_rad(row.referenceInclination_deg ?? DEFAULT_REFERENCE_INCLINATION_deg),
-    },
-    ...(row.upperStage !== undefined ? { upperStage: row.upperStage } : {}),
-    altitude_m, inclination_rad,
-  });
+  let vehicle = preparedRows.get(row);
+  if (vehicle === undefined) {
+    vehicle = prepare({
+      points: (row.performance ?? []).map((pt) => ({
+        altitude_m: km_to_m(pt.altitude_km), payload_kg: pt.payload_kg,
+        inclination: pt.inclination_deg === 'sso' ? 'sso' : deg_to_rad(pt.inclination_deg),
+      })),
+      reference: {
+        altitude_m: km_to_m(row.referenceAltitude_km), payload_kg: row.payloadLeo_kg,
+        inclination_rad: deg_to_rad(row.referenceInclination_deg ?? DEFAULT_REFERENCE_INCLINATION_deg),
+      },
+      ...(row.upperStage !== undefined ? { upperStage: row.upperStage } : {}),
+    });
+    preparedRows.set(row, vehicle);
+  }
+  return payloadOf(vehicle, altitude_m, inclination_rad);
 }

@@ -152,6 +152,25 @@ export interface OrbitGeometryResult {
   readonly eclipseSeasonFraction: number;
 }
 
+/** cos β over the (ecliptic longitude × relative node) grid of a fixed inclination: depends on no other input. */
+const cosBetaGrids = new Map<number, Float64Array>();
+const COS_BETA_GRIDS_KEPT = 32;
+function cosBetaGrid(inclination_rad: number): Float64Array {
+  const kept = cosBetaGrids.get(inclination_rad);
+  if (kept !== undefined) return kept;
+  const sinI = Math.sin(inclination_rad);
+  const cosI = Math.cos(inclination_rad);
+  const grid = new Float64Array(LAMBDA_POINTS * NODE_POINTS);
+  for (let j = 0; j < LAMBDA_POINTS; j++) {
+    const a1 = gridCosDec[j]! * sinI;
+    const b1 = gridSinDec[j]! * cosI;
+    for (let k = 0; k < NODE_POINTS; k++) grid[j * NODE_POINTS + k] = Math.sqrt(1 - clamp1(a1 * gridSinNode[k]! + b1) ** 2);
+  }
+  // a study that varies the inclination continuously would fill the map: keep the first few only
+  if (cosBetaGrids.size < COS_BETA_GRIDS_KEPT) cosBetaGrids.set(inclination_rad, grid);
+  return grid;
+}
+
 /** The orbit record for a node: period, speed, inclination, beta range and eclipse statistics. */
 export function orbitGeometry(p: Readonly<OrbitGeometryParams>): OrbitGeometryResult {
   const { semiMajorAxis_m: a, period_s, speed_m_s } = circularOrbit(p);
@@ -191,17 +210,12 @@ export function orbitGeometry(p: Readonly<OrbitGeometryParams>): OrbitGeometryRe
     if (!(inclination_rad >= 0 && inclination_rad <= Math.PI)) {
       throw new RangeError(`orbitGeometry: inclination_rad = ${inclination_rad} must be in [0, π]`);
     }
-    const sinI = Math.sin(inclination_rad);
-    const cosI = Math.cos(inclination_rad);
-    for (let j = 0; j < LAMBDA_POINTS; j++) {
-      const a1 = gridCosDec[j]! * sinI;
-      const b1 = gridSinDec[j]! * cosI;
-      for (let k = 0; k < NODE_POINTS; k++) {
-        const f = eclipseFractionFast(c, Math.sqrt(1 - clamp1(a1 * gridSinNode[k]! + b1) ** 2));
-        if (f > 0) eclipsing++;
-        sum += f;
-        n++;
-      }
+    const cosBeta = cosBetaGrid(inclination_rad);
+    for (let m = 0; m < cosBeta.length; m++) {
+      const f = eclipseFractionFast(c, cosBeta[m]!);
+      if (f > 0) eclipsing++;
+      sum += f;
+      n++;
     }
     // Over all Sun–node angles and seasons, β spans ±(i' + ε) (i' = min(i, π − i)) and reaches 0 at the equinoxes.
     betaMax_rad = Math.min(Math.PI / 2, Math.min(inclination_rad, Math.PI - inclination_rad) + OBLIQUITY_rad);

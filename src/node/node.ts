@@ -8,7 +8,7 @@
  * SI inside; user units (km, deg, min, Wh) are converted once, for the record (nodeRecord.ts).
  */
 import type { DesignRecord, ConstraintResult } from './record.js';
-import { assembleRecord, MAX_YEARS_TO_DOSE, RECORD_SECTIONS, softDoseThreshold_rad, yearsToDose, type CostSizing, type Design, type LifecycleSizing, type MassSizing, type NodeSizing, type Payload, type PowerSizing, type Radiation, type Rows, type ThermalSizing } from './nodeRecord.js';
+import { assembleRecord, MAX_YEARS_TO_DOSE, RECORD_FIELDS, type Field, softDoseThreshold_rad, yearsToDose, type CostSizing, type Design, type LifecycleSizing, type MassSizing, type NodeSizing, type Payload, type PowerSizing, type Radiation, type Rows, type ThermalSizing } from './nodeRecord.js';
 import { orbitGeometry } from '../models/orbit.js';
 import { computePayload } from '../models/compute.js';
 import { precisionFactor } from '../models/precision.js';
@@ -31,7 +31,7 @@ import { capexPerWatt } from '../models/lifecycleEconomics.js';
 import { baselineLcoc } from '../models/lifecycleBaseline.js';
 import { loadTerrestrialBaselines } from '../catalog/baselines.js';
 import { parityAgainstBaselines, type BaselineParity } from './parity.js';
-import { tokenFigures } from './tokens.js';
+import { tokenFigures, type TokenFigures } from './tokens.js';
 import { deg_to_rad, J_to_Wh, km_to_m, mm_to_m, Wh_to_J } from '../units/convert.js';
 
 /** The terrestrial scenarios (designs/catalogs/terrestrial-baselines.yaml), read once (the loader's path lookup stats files). */
@@ -77,14 +77,48 @@ function sizeNode(design: Design, rows: Rows, notes: string[] | null): NodeSizin
   const waterfall = deliveredCompute(design, rows, payload, thermal, power);
   // An array that cannot even carry the bus delivers nothing: the cost per delivered compute is then infinite (the
   // smallest positive double keeps the cost models' checks and makes the division overflow to Infinity).
-  const forCost: Payload = { ...payload, compute: { ...payload.compute, deliveredPFLOPS: Math.max(waterfall.deliveredPFLOPS, Number.MIN_VALUE) } };
-  const rad = sizeRadiation(design, forCost);
-  const mass = sizeMassAndDrag(design, forCost, thermal, power, rad);
-  const cost = sizeCost(design, rows, forCost, thermal, power, rad, mass);
-  const delivered: Payload = { ...payload, compute: { ...payload.compute, deliveredPFLOPS: waterfall.deliveredPFLOPS } };
-  const economics = lifecycle(design, rows, forCost, cost);
-  const tokens = tokenFigures(design, rows, { waterfall, deliveredPFLOPS: forCost.compute.deliveredPFLOPS, program: economics.program });
-  return { ...delivered, thermal, power, rad, mass, cost, waterfall, economics, tokens };
+  const costPFLOPS = Math.max(waterfall.deliveredPFLOPS, Number.MIN_VALUE);
+  const rad = sizeRadiation(design, payload);
+  const mass = sizeMassAndDrag(design, payload, thermal, power, rad);
+  const cost = sizeCost(design, rows, payload, costPFLOPS, thermal, power, rad, mass);
+  const compute = { ...payload.compute, deliveredPFLOPS: waterfall.deliveredPFLOPS };
+  return new Sizing(design, rows, payload, compute, costPFLOPS, thermal, power, rad, mass, cost, waterfall);
+}
+
+/**
+ * The stages' results. The fleet economics and the token figures run when a record field first reads them (every
+ * field of a complete record; in a study, only when a metric names one of theirs): no other stage depends on them.
+ */
+class Sizing implements NodeSizing {
+  readonly orbit: Payload['orbit'];
+  readonly sunlitItPowerAvg_W: number;
+  readonly computeShare: number;
+  readonly isl: Payload['isl'];
+  private economics_: LifecycleSizing | undefined;
+  private tokens_: TokenFigures | undefined;
+  constructor(
+    private readonly design: Design, private readonly rows: Rows, payload: Payload,
+    /** Orbit averages, the delivered PFLOPS after the waterfall. */
+    readonly compute: Payload['compute'],
+    /** The delivered PFLOPS the cost models price (> 0). */
+    private readonly costPFLOPS: number,
+    readonly thermal: ThermalSizing, readonly power: PowerSizing, readonly rad: Radiation, readonly mass: MassSizing, readonly cost: CostSizing,
+    readonly waterfall: NodeSizing['waterfall'],
+  ) {
+    this.orbit = payload.orbit;
+    this.sunlitItPowerAvg_W = payload.sunlitItPowerAvg_W;
+    this.computeShare = payload.computeShare;
+    this.isl = payload.isl;
+  }
+  get economics(): LifecycleSizing {
+    return (this.economics_ ??= lifecycle(this.design, this.rows, this.compute, this.costPFLOPS, this.cost));
+  }
+  get tokens(): TokenFigures {
+    if (this.tokens_ === undefined) {
+      this.tokens_ = tokenFigures(this.design, this.rows, { waterfall: this.waterfall, deliveredPFLOPS: this.costPFLOPS, program: this.economics.program });
+    }
+    return this.tokens_;
+  }
 }
 
 /** What a study reads from each evaluation: metric paths (METRIC_PATHS) and physical constraints (PHYSICAL_CONSTRAINTS). */
@@ -100,32 +134,28 @@ export interface NodeMetricsEvaluator {
 
 /**
  * The lean evaluation a study's optimizer runs: design → the values of `out.metrics`, then the value and the limit of
- * each of `out.constraints` (their senses in `senses`), in one array. It runs the same sizing stages as
- * evaluateNode and reads the numbers from the same record sections, but builds only the sections the metrics name and
- * no constraint descriptions, notes or warnings: every number equals the full record's (test/node/nodeLean.test.ts),
- * and a design that fails one path fails the other. Null when a metric or constraint is not a node metric.
+ * each of `out.constraints` (their senses in `senses`), in one array. It runs the same sizing stages as evaluateNode
+ * (the fleet economics and token figures only when a metric reads them) and reads each number with the record's own
+ * field function (RECORD_FIELDS), building no record section, constraint description, note or warning: every number
+ * equals the full record's (test/node/nodeLean.test.ts). Null when a metric or constraint is not a node metric.
  */
 export function nodeMetricsEvaluator(out: NodeOutputs): NodeMetricsEvaluator | null {
-  const sections = Object.keys(RECORD_SECTIONS) as (keyof typeof RECORD_SECTIONS)[];
-  const sources: { readonly section: number; readonly key: string }[] = [];
+  const fields: Field[] = [];
   for (const path of out.metrics) {
     const [section, key, extra] = path.split('.');
-    const at = sections.indexOf(section as keyof typeof RECORD_SECTIONS);
-    if (at < 0 || key === undefined || extra !== undefined) return null;
-    sources.push({ section: at, key });
+    const table = Object.hasOwn(RECORD_FIELDS, section!) ? RECORD_FIELDS[section as keyof typeof RECORD_FIELDS] : undefined;
+    if (table === undefined || key === undefined || extra !== undefined) return null;
+    fields.push(Object.hasOwn(table, key) ? table[key]! : () => NaN);
   }
-  const builders: ((design: Design, rows: Rows, s: NodeSizing, complete: boolean) => Record<string, unknown>)[] = sections.map((name) => RECORD_SECTIONS[name]);
   const checks = out.constraints.map((name) => NODE_CONSTRAINTS.find((c) => c.name === name));
   if (checks.some((c) => c === undefined)) return null;
-  const m = sources.length;
+  const m = fields.length;
   const senses = checks.map((c) => c!.sense);
   const run = (design: Design, rows: Rows): Float64Array => {
     const s = sizeNode(design, rows, null);
     const values = new Float64Array(m + 2 * checks.length);
-    const built: (Record<string, unknown> | undefined)[] = [];
     for (let i = 0; i < m; i++) {
-      const { section, key } = sources[i]!;
-      const v = (built[section] ??= builders[section]!(design, rows, s, false))[key];
+      const v = fields[i]!(design, rows, s, false);
       values[i] = typeof v === 'number' ? v : NaN;
     }
     for (let k = 0; k < checks.length; k++) {
@@ -321,7 +351,7 @@ function deliveredCompute(
 }
 
 /** Discounted LCOC (one node over its life), capex per watt and the verdict against each terrestrial baseline. */
-function lifecycle(design: Design, rows: Rows, { compute }: Payload, { cost }: CostSizing): LifecycleSizing {
+function lifecycle(design: Design, rows: Rows, compute: Payload['compute'], costPFLOPS: number, { cost }: CostSizing): LifecycleSizing {
   const e = design.economics;
   const L = design.mission.lifetime_yr;
   // chips at their market price: the space-packaging premium (cost.chipIntegrationFraction) is integration work, so it
@@ -331,7 +361,7 @@ function lifecycle(design: Design, rows: Rows, { compute }: Payload, { cost }: C
   const fleet = {
     nodes: e.units, nodeLifetime_yr: L, horizon_yr: e.horizon_yr ?? L, learningRate: e.learningRate ?? costPrices(design).learningRate,
     groundSegment_USD: e.groundSegment_USD, groundOperations_USD_per_yr: e.groundOperations_USD_per_yr,
-    deliveredPFLOPSPerNode: compute.deliveredPFLOPS, discountRate_per_yr: e.discountRate_per_yr,
+    deliveredPFLOPSPerNode: costPFLOPS, discountRate_per_yr: e.discountRate_per_yr,
   };
   const program = programEconomics({
     ...fleet, firstUnitCost_USD: cost.hardware_USD - chips_USD, perNodeOffCurve_USD: chips_USD + cost.launch_USD,
@@ -356,7 +386,7 @@ function lifecycle(design: Design, rows: Rows, { compute }: Payload, { cost }: C
   // $/chip-hour and $/MWh of the fleet's LCOC pair (the per-node delivered compute and IT power)
   const comparison = comparisonMetrics({
     lcoc_USD_per_PFLOP_day: program.lcoc_USD_per_PFLOP_day, lcocDiscounted_USD_per_PFLOP_day: program.lcocDiscounted_USD_per_PFLOP_day,
-    deliveredPFLOPS: compute.deliveredPFLOPS, chips: design.compute.chips, itPowerAvg_W: compute.itPowerAvg_W,
+    deliveredPFLOPS: costPFLOPS, chips: design.compute.chips, itPowerAvg_W: compute.itPowerAvg_W,
   });
   // The parity search re-prices the fleet over years (~10x a node evaluation): computed when the record's economics
   // section is built, so a study whose metrics do not name it never pays for it.
@@ -369,17 +399,25 @@ function lifecycle(design: Design, rows: Rows, { compute }: Payload, { cost }: C
   };
 }
 
+/** The last prices computed and the inputs they came from: a study's designs share their `cost` section's values. */
+let lastPrices: { readonly from: readonly unknown[]; readonly prices: CostTechnologyPrices } | undefined;
+
 /** The cost technology preset's prices with the design's `cost.*` overrides. */
 function costPrices({ cost: c }: Design): CostTechnologyPrices {
-  return costTechnologyPrices(c.technology, {
+  const from = lastPrices?.from;
+  if (from !== undefined && from[0] === c.technology && from[1] === c.arrayPriceFactor && from[2] === c.radiatorPriceFactor
+    && from[3] === c.busCost_USD_per_kg && from[4] === c.aitFraction && from[5] === c.chipIntegrationFraction) return lastPrices!.prices;
+  const prices = costTechnologyPrices(c.technology, {
     arrayPriceFactor: c.arrayPriceFactor, radiatorPriceFactor: c.radiatorPriceFactor, busCost_USD_per_kg: c.busCost_USD_per_kg,
     aitFraction: c.aitFraction, chipIntegrationFraction: c.chipIntegrationFraction,
   });
+  lastPrices = { from: [c.technology, c.arrayPriceFactor, c.radiatorPriceFactor, c.busCost_USD_per_kg, c.aitFraction, c.chipIntegrationFraction], prices };
+  return prices;
 }
 
 /** Stowed volume, then cost (hardware, launch, operations, LCOC). */
 function sizeCost(
-  design: Design, rows: Rows, { orbit, compute, isl }: Payload, thermal: ThermalSizing, { system: power }: PowerSizing, rad: Radiation,
+  design: Design, rows: Rows, { orbit, compute, isl }: Payload, costPFLOPS: number, thermal: ThermalSizing, { system: power }: PowerSizing, rad: Radiation,
   { drag, mass }: MassSizing,
 ): CostSizing {
   const { mission, compute: c, thermal: t, launch: l, economics: e } = design;
@@ -399,7 +437,7 @@ function sizeCost(
     ...(e.launchCost_USD_per_kg !== undefined ? { launchPriceOverride_USD_per_kg: e.launchCost_USD_per_kg } : {}),
     itPowerAvg_W: compute.itPowerAvg_W, itPowerPeak_W: compute.itPowerPeak_W, chips: c.chips, costPerChip_USD: chip.costPerChip_USD,
     peakPFLOPS: compute.peakPFLOPS, utilization: c.utilization, lifetime_yr: mission.lifetime_yr,
-    electricityPrice_USD_per_kWh: e.electricity_USD_per_kWh, pue: e.pue, deliveredPFLOPS: compute.deliveredPFLOPS,
+    electricityPrice_USD_per_kWh: e.electricity_USD_per_kWh, pue: e.pue, deliveredPFLOPS: costPFLOPS,
     arrayBolPower_W: power.bolPower_W, arrayCost_USD_per_W: array.cost_USD_per_W * prices.arrayPriceFactor,
     radiatorArea_m2: t.radiatorArea_m2, radiatorCost_USD_per_m2: radiator.cost_USD_per_m2 * prices.radiatorPriceFactor,
     busCost_USD_per_kg: prices.busCost_USD_per_kg, aitFraction: prices.aitFraction, chipIntegrationFraction: prices.chipIntegrationFraction,

@@ -102,103 +102,150 @@ export interface NodeSizing extends Payload {
   readonly tokens: TokenFigures;
 }
 
-/** A record section from the sizing; `complete` false leaves out the lists (waterfall steps, baselines): no metric reads them. */
-type Section = (design: Design, rows: Rows, s: NodeSizing, complete: boolean) => Record<string, unknown>;
+/** One number (or label) of a record section, read from the sizing; `complete` false leaves out the lists (waterfall steps, baselines). */
+export type Field = (design: Design, rows: Rows, s: NodeSizing, complete: boolean) => unknown;
+type Fields = { readonly [key: string]: Field };
 const NONE: readonly never[] = Object.freeze([]);
 
+/** The economics parity entry of economics.baseline, if it names a scenario. */
+const ownParity = (design: Design, s: NodeSizing): BaselineParity | undefined => s.economics.parity.find((b) => b.id === design.economics.baseline);
+
 /**
- * The record's numeric sections, each built from the sizing alone: assembleRecord puts them together, and the lean
- * evaluation of a study (node.ts `nodeMetricsEvaluator`) calls only the ones its metrics name, so a metric has the same
- * value on both paths by construction.
+ * The record's sections, field by field, each read from the sizing alone: assembleRecord builds every field, and the lean
+ * evaluation of a study (node.ts `nodeMetricsEvaluator`) reads only the fields its metrics name, so a metric has the same
+ * value on both paths by construction, and a stage no named field reads (the fleet economics, the token figures) never runs.
  */
+const FIELDS = {
+  orbit: {
+    altitude_km: (d) => d.orbit.altitude_km, inclination_deg: (_d, _r, s) => rad_to_deg(s.orbit.inclination_rad),
+    sunSynchronous: (_d, _r, s) => s.orbit.sunSynchronous, ltan_h: (d) => (d.orbit.inclination_deg === 'sso' ? d.orbit.ltan_h : null),
+    period_min: (_d, _r, s) => s_to_min(s.orbit.period_s), speed_km_s: (_d, _r, s) => s.orbit.speed_m_s / 1000,
+    betaMin_deg: (_d, _r, s) => rad_to_deg(s.orbit.betaMin_rad), betaMax_deg: (_d, _r, s) => rad_to_deg(s.orbit.betaMax_rad),
+    eclipseFraction: (_d, _r, s) => s.orbit.eclipseFractionMean, worstEclipseFraction: (_d, _r, s) => s.orbit.eclipseFractionWorst,
+    maxEclipse_min: (_d, _r, s) => s_to_min(s.orbit.maxEclipse_s),
+  },
+  power: {
+    arrayArea_m2: (d) => d.power.arrayArea_m2, requiredArrayArea_m2: (_d, _r, s) => s.power.system.requiredArrayArea_m2,
+    bolPower_W: (_d, _r, s) => s.power.system.bolPower_W, eolPower_W: (_d, _r, s) => s.power.system.eolPower_W,
+    demandAvg_W: (_d, _r, s) => s.power.system.demandAvg_W,
+    demandPeak_W: (_d, _r, s) => s.compute.itPowerPeak_W + s.power.busPower_W + s.isl.power_W + s.thermal.pumpPower_W,
+    heaterPower_W: (_d, _r, s) => s.thermal.heaterPower_W, batteryEnergy_Wh: (_d, _r, s) => s.cost.batteryEnergy_Wh,
+    depthOfDischarge: (_d, _r, s) => s.power.depthOfDischarge, arrayMass_kg: (_d, _r, s) => s.power.system.arrayMass_kg,
+    batteryMass_kg: (_d, _r, s) => s.power.system.batteryMass_kg,
+  },
+  thermal: {
+    heatLoad_W: (_d, _r, s) => s.thermal.heatLoad_W, radiatorArea_m2: (d) => d.thermal.radiatorArea_m2,
+    requiredRadiatorArea_m2: (_d, _r, s) => s.thermal.radiator.requiredRadiatorArea_m2, radiatorTemp_K: (_d, _r, s) => s.thermal.radiator.radiatorTemp_K,
+    netFlux_W_m2: (_d, _r, s) => s.thermal.radiator.netFlux_W_m2, radiatorMass_kg: (_d, _r, s) => s.thermal.radiatorMass_kg,
+    pumpPower_W: (_d, _r, s) => s.thermal.pumpPower_W, coolant: (_d, rows) => rows.coolant.id, coolantHotTemp_K: (_d, _r, s) => s.thermal.coolantHotTemp_K,
+    junctionTemp_K: (_d, _r, s) => s.thermal.junctionTemp_K, junctionLimit_K: (_d, _r, s) => s.thermal.junctionLimit_K,
+    batteryLoss_W: (_d, _r, s) => s.thermal.batteryLoss_W,
+  },
+  radiation: {
+    shielding_mm_al: (d) => d.radiation.shielding_mm_al, doseRate_rad_per_yr: (_d, _r, s) => s.rad.doseRate_rad_per_yr,
+    missionDose_rad: (_d, _r, s) => s.rad.missionDose_rad, tolerance_rad: (_d, rows) => rows.chip.tidTolerance_rad,
+    softThreshold_rad: (_d, rows) => softDoseThreshold_rad(rows.chip),
+    timeToTolerance_yr: (d, rows, s) => yearsToDose(rows.chip.tidTolerance_rad, s.rad.doseRate_rad_per_yr, d.mission.radiationDesignMargin),
+    timeToSoftThreshold_yr: (d, rows, s) => yearsToDose(softDoseThreshold_rad(rows.chip), s.rad.doseRate_rad_per_yr, d.mission.radiationDesignMargin),
+    designMargin: (d) => d.mission.radiationDesignMargin, shieldingMass_kg: (_d, _r, s) => s.rad.shieldingMass_kg,
+  },
+  drag: {
+    density_kg_m3: (_d, _r, s) => s.mass.drag.density_kg_m3, dragArea_m2: (_d, _r, s) => s.mass.dragArea_m2,
+    ballisticCoefficient_kg_m2: (_d, _r, s) => s.mass.drag.ballisticCoefficient_kg_m2,
+    stationKeepingDeltaV_m_s_per_yr: (_d, _r, s) => s.mass.drag.stationKeepingDeltaV_m_s_per_yr,
+    propellantMass_kg: (_d, _r, s) => s.mass.drag.propellantMass_kg, passiveDecay_yr: (_d, _r, s) => s.mass.drag.passiveDecay_yr,
+    fccCompliant: (_d, _r, s) => s.mass.drag.fccCompliant,
+  },
+  compute: {
+    chip: (d) => d.compute.chip, chips: (d) => d.compute.chips, itPowerAvg_W: (_d, _r, s) => s.compute.itPowerAvg_W,
+    itPowerPeak_W: (_d, _r, s) => s.compute.itPowerPeak_W, peakPFLOPS: (_d, _r, s) => s.compute.peakPFLOPS,
+    deliveredPFLOPS: (_d, _r, s) => s.compute.deliveredPFLOPS, precision: (_d, _r, s) => s.compute.precision, mass_kg: (_d, _r, s) => s.compute.mass_kg,
+    sustainedFraction: (d) => d.compute.sustainedFraction, deliveredFraction: (_d, _r, s) => s.waterfall.deliveredFraction,
+    powerThrottle: (_d, _r, s) => s.waterfall.powerThrottle, thermalThrottle: (_d, _r, s) => s.waterfall.thermalThrottle,
+    waterfall: (_d, _r, s, complete) =>
+      (complete ? s.waterfall.steps.map((w) => ({ name: w.name, factor: w.factor, valueAfter_PFLOPS: w.valueAfter_PFLOPS })) : NONE),
+  },
+  isl: {
+    topology: (_d, _r, s) => s.isl.topology, terminals: (_d, _r, s) => s.isl.terminals, mass_kg: (_d, _r, s) => s.isl.mass_kg,
+    power_W: (_d, _r, s) => s.isl.power_W, capacity_Gbps: (_d, _r, s) => s.isl.capacity_Gbps,
+  },
+  mass: {
+    compute_kg: (_d, _r, s) => s.mass.mass.compute_kg, array_kg: (_d, _r, s) => s.mass.mass.array_kg, battery_kg: (_d, _r, s) => s.mass.mass.battery_kg,
+    radiator_kg: (_d, _r, s) => s.mass.mass.radiator_kg, shielding_kg: (_d, _r, s) => s.mass.mass.shielding_kg, isl_kg: (_d, _r, s) => s.mass.mass.isl_kg,
+    bus_kg: (_d, _r, s) => s.mass.mass.bus_kg, propellant_kg: (_d, _r, s) => s.mass.mass.propellant_kg,
+    propellantTank_kg: (_d, _r, s) => s.mass.mass.propellantTank_kg, margin_kg: (_d, _r, s) => s.mass.mass.margin_kg, dry_kg: (_d, _r, s) => s.mass.mass.dry_kg,
+    launch_kg: (_d, _r, s) => s.mass.mass.launch_kg, allocated_kg: (_d, _r, s) => s.mass.mass.allocated_kg, kW_per_t: (_d, _r, s) => s.mass.mass.kW_per_t,
+    specificPower_W_per_kg: (_d, _r, s) => s.compute.itPowerAvg_W / s.mass.mass.launch_kg, stowedVolume_m3: (_d, _r, s) => s.cost.stowed.stowedVolume_m3,
+  },
+  cost: {
+    hardware_USD: (_d, _r, s) => s.cost.cost.hardware_USD, launch_USD: (_d, _r, s) => s.cost.cost.launch_USD,
+    operations_USD: (_d, _r, s) => s.cost.cost.operations_USD, total_USD: (_d, _r, s) => s.cost.cost.total_USD,
+    launchPrice_USD_per_kg: (_d, _r, s) => s.cost.cost.launchPrice_USD_per_kg, nodesPerLaunch: (_d, _r, s) => s.cost.cost.nodesPerLaunch,
+    lcoc_USD_per_PFLOP_day: (_d, _r, s) => s.cost.cost.lcoc_USD_per_PFLOP_day, costPerKWyr_USD: (_d, _r, s) => s.cost.cost.costPerKWyr_USD,
+    terrestrialCostPerKWyr_USD: (_d, _r, s) => s.cost.cost.terrestrialCostPerKWyr_USD,
+    terrestrialLcoc_USD_per_PFLOP_day: (_d, _r, s) => s.cost.cost.terrestrialLcoc_USD_per_PFLOP_day,
+    lcocDiscounted_USD_per_PFLOP_day: (_d, _r, s) => s.economics.program.lcocDiscounted_USD_per_PFLOP_day,
+    discountRate_per_yr: (d) => d.economics.discountRate_per_yr,
+    programLcoc_USD_per_PFLOP_day: (_d, _r, s) => s.economics.program.lcoc_USD_per_PFLOP_day, nodesBuilt: (_d, _r, s) => s.economics.program.nodesBuilt,
+    averageNodeCost_USD: (_d, _r, s) => s.economics.program.averageNodeCost_USD,
+    capexExChips_USD_per_W: (_d, _r, s) => s.economics.capex.exChips_USD_per_W, capexWithChips_USD_per_W: (_d, _r, s) => s.economics.capex.withChips_USD_per_W,
+    lcocToBaseline: (d, _r, s) => s.economics.baselines.find((b) => b.id === d.economics.baseline)?.spaceToTerrestrial ?? NaN,
+    baselines: (_d, _r, s, complete) => (complete ? s.economics.baselines.map((b) => ({ ...b })) : NONE),
+  },
+  inference: {
+    basis: (_d, _r, s) => s.tokens.basis, replicaChips: (_d, _r, s) => s.tokens.replicaChips, decodeBound: (_d, _r, s) => s.tokens.decodeBound,
+    decodePerSequence_tokens_per_s: (_d, _r, s) => s.tokens.decodePerSequence_tokens_per_s, perChip_tokens_per_s: (_d, _r, s) => s.tokens.perChip_tokens_per_s,
+    node_tokens_per_s: (_d, _r, s) => s.tokens.node_tokens_per_s, itPower_tokens_per_s_per_MW: (_d, _r, s) => s.tokens.itPower_tokens_per_s_per_MW,
+    cost_USD_per_Mtoken: (_d, _r, s) => s.tokens.cost_USD_per_Mtoken, flopsBound_tokens_per_s: (_d, _r, s) => s.tokens.flopsBound_tokens_per_s,
+    flopsBoundCost_USD_per_Mtoken: (_d, _r, s) => s.tokens.flopsBoundCost_USD_per_Mtoken,
+  },
+  // The fleet's comparison metrics and economics.baseline's terrestrial ones, then the parity year against every scenario.
+  economics: {
+    costTechnology: (d) => d.cost.technology,
+    costPerChipHour_USD: (_d, _r, s) => s.economics.comparison.costPerChipHour_USD,
+    costPerChipHourDiscounted_USD: (_d, _r, s) => s.economics.comparison.costPerChipHourDiscounted_USD,
+    costPerMWh_USD: (_d, _r, s) => s.economics.comparison.costPerMWh_USD,
+    costPerMWhDiscounted_USD: (_d, _r, s) => s.economics.comparison.costPerMWhDiscounted_USD,
+    terrestrialCostPerChipHour_USD: (_d, _r, s) => s.economics.terrestrial?.costPerChipHour_USD ?? NaN,
+    terrestrialCostPerChipHourDiscounted_USD: (_d, _r, s) => s.economics.terrestrial?.costPerChipHourDiscounted_USD ?? NaN,
+    terrestrialCostPerMWh_USD: (_d, _r, s) => s.economics.terrestrial?.costPerMWh_USD ?? NaN,
+    terrestrialCostPerMWhDiscounted_USD: (_d, _r, s) => s.economics.terrestrial?.costPerMWhDiscounted_USD ?? NaN,
+    parityYear: (d, _r, s) => ownParity(d, s)?.parityYear ?? null,
+    parityRatioLastYear: (d, _r, s) => ownParity(d, s)?.ratioLastYear ?? NaN,
+    parityStatement: (d, _r, s) => {
+      const own = ownParity(d, s);
+      return own === undefined ? `no terrestrial baseline ${d.economics.baseline}` : `vs ${own.id}: ${own.statement}`;
+    },
+    paritySearch: (d) => `${d.economics.trajectories.fromYear}–${d.economics.trajectories.toYear}, design prices of ${d.economics.trajectories.referenceYear}`,
+    parity: (_d, _r, s) => s.economics.parity.map((b) => ({
+      id: b.id, parityYear: b.parityYear, status: b.status, ratioFirstYear: b.ratioFirstYear, ratioLastYear: b.ratioLastYear, statement: b.statement,
+    })),
+  },
+} as const satisfies Record<string, Fields>;
+
+type SectionName = keyof typeof FIELDS;
+/** A section's record: each field's value. */
+type Built<F extends Fields> = { -readonly [K in keyof F]: ReturnType<F[K]> };
+/** Section → field → the function that reads it (the lean evaluation's table). */
+export const RECORD_FIELDS: { readonly [K in SectionName]: Readonly<Record<string, Field>> } = FIELDS;
+
+/** A section builder: every field of the table, in its order. */
+function sectionBuilder<F extends Fields>(fields: F): (design: Design, rows: Rows, s: NodeSizing, complete: boolean) => Built<F> {
+  const keys = Object.keys(fields);
+  const read = keys.map((k) => fields[k]!);
+  return (design, rows, s, complete) => {
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) out[keys[i]!] = read[i]!(design, rows, s, complete);
+    return out as Built<F>;
+  };
+}
 const SECTIONS = {
-  orbit: (design, _rows, { orbit }) => {
-    const o = design.orbit;
-    return {
-      altitude_km: o.altitude_km, inclination_deg: rad_to_deg(orbit.inclination_rad), sunSynchronous: orbit.sunSynchronous,
-      ltan_h: o.inclination_deg === 'sso' ? o.ltan_h : null, period_min: s_to_min(orbit.period_s), speed_km_s: orbit.speed_m_s / 1000,
-      betaMin_deg: rad_to_deg(orbit.betaMin_rad), betaMax_deg: rad_to_deg(orbit.betaMax_rad), eclipseFraction: orbit.eclipseFractionMean,
-      worstEclipseFraction: orbit.eclipseFractionWorst, maxEclipse_min: s_to_min(orbit.maxEclipse_s),
-    };
-  },
-  power: (design, _rows, s) => {
-    const { system: power, busPower_W, depthOfDischarge } = s.power;
-    return {
-      arrayArea_m2: design.power.arrayArea_m2, requiredArrayArea_m2: power.requiredArrayArea_m2, bolPower_W: power.bolPower_W, eolPower_W: power.eolPower_W,
-      demandAvg_W: power.demandAvg_W, demandPeak_W: s.compute.itPowerPeak_W + busPower_W + s.isl.power_W + s.thermal.pumpPower_W,
-      heaterPower_W: s.thermal.heaterPower_W, batteryEnergy_Wh: s.cost.batteryEnergy_Wh, depthOfDischarge, arrayMass_kg: power.arrayMass_kg,
-      batteryMass_kg: power.batteryMass_kg,
-    };
-  },
-  thermal: (design, rows, s) => {
-    const { radiator: thermal, heatLoad_W, radiatorMass_kg, pumpPower_W } = s.thermal;
-    return {
-      heatLoad_W, radiatorArea_m2: design.thermal.radiatorArea_m2, requiredRadiatorArea_m2: thermal.requiredRadiatorArea_m2,
-      radiatorTemp_K: thermal.radiatorTemp_K,
-      netFlux_W_m2: thermal.netFlux_W_m2, radiatorMass_kg, pumpPower_W, coolant: rows.coolant.id, coolantHotTemp_K: s.thermal.coolantHotTemp_K,
-      junctionTemp_K: s.thermal.junctionTemp_K, junctionLimit_K: s.thermal.junctionLimit_K, batteryLoss_W: s.thermal.batteryLoss_W,
-    };
-  },
-  radiation: (design, rows, { rad }) => {
-    const margin = design.mission.radiationDesignMargin;
-    return {
-      shielding_mm_al: design.radiation.shielding_mm_al, doseRate_rad_per_yr: rad.doseRate_rad_per_yr, missionDose_rad: rad.missionDose_rad,
-      tolerance_rad: rows.chip.tidTolerance_rad, softThreshold_rad: softDoseThreshold_rad(rows.chip),
-      timeToTolerance_yr: yearsToDose(rows.chip.tidTolerance_rad, rad.doseRate_rad_per_yr, margin),
-      timeToSoftThreshold_yr: yearsToDose(softDoseThreshold_rad(rows.chip), rad.doseRate_rad_per_yr, margin),
-      designMargin: margin, shieldingMass_kg: rad.shieldingMass_kg,
-    };
-  },
-  drag: (_design, _rows, s) => {
-    const { drag, dragArea_m2 } = s.mass;
-    return {
-      density_kg_m3: drag.density_kg_m3, dragArea_m2, ballisticCoefficient_kg_m2: drag.ballisticCoefficient_kg_m2,
-      stationKeepingDeltaV_m_s_per_yr: drag.stationKeepingDeltaV_m_s_per_yr, propellantMass_kg: drag.propellantMass_kg,
-      passiveDecay_yr: drag.passiveDecay_yr, fccCompliant: drag.fccCompliant,
-    };
-  },
-  compute: (design, _rows, { compute, waterfall }, complete) => {
-    const c = design.compute;
-    return {
-      chip: c.chip, chips: c.chips, itPowerAvg_W: compute.itPowerAvg_W, itPowerPeak_W: compute.itPowerPeak_W, peakPFLOPS: compute.peakPFLOPS,
-      deliveredPFLOPS: compute.deliveredPFLOPS, precision: compute.precision, mass_kg: compute.mass_kg,
-      sustainedFraction: c.sustainedFraction, deliveredFraction: waterfall.deliveredFraction,
-      powerThrottle: waterfall.powerThrottle, thermalThrottle: waterfall.thermalThrottle,
-      waterfall: complete ? waterfall.steps.map((w) => ({ name: w.name, factor: w.factor, valueAfter_PFLOPS: w.valueAfter_PFLOPS })) : NONE,
-    };
-  },
-  isl: (_design, _rows, { isl }) => ({
-    topology: isl.topology, terminals: isl.terminals, mass_kg: isl.mass_kg, power_W: isl.power_W, capacity_Gbps: isl.capacity_Gbps,
-  }),
-  mass: (_design, _rows, s) => {
-    const { mass } = s.mass;
-    return {
-      compute_kg: mass.compute_kg, array_kg: mass.array_kg, battery_kg: mass.battery_kg, radiator_kg: mass.radiator_kg, shielding_kg: mass.shielding_kg,
-      isl_kg: mass.isl_kg, bus_kg: mass.bus_kg, propellant_kg: mass.propellant_kg, propellantTank_kg: mass.propellantTank_kg,
-      margin_kg: mass.margin_kg, dry_kg: mass.dry_kg,
-      launch_kg: mass.launch_kg, allocated_kg: mass.allocated_kg, kW_per_t: mass.kW_per_t,
-      specificPower_W_per_kg: s.compute.itPowerAvg_W / mass.launch_kg, stowedVolume_m3: s.cost.stowed.stowedVolume_m3,
-    };
-  },
-  cost: (design, _rows, s, complete) => {
-    const { cost } = s.cost;
-    const { program, capex, baselines } = s.economics;
-    return {
-      hardware_USD: cost.hardware_USD, launch_USD: cost.launch_USD, operations_USD: cost.operations_USD, total_USD: cost.total_USD,
-      launchPrice_USD_per_kg: cost.launchPrice_USD_per_kg, nodesPerLaunch: cost.nodesPerLaunch, lcoc_USD_per_PFLOP_day: cost.lcoc_USD_per_PFLOP_day,
-      costPerKWyr_USD: cost.costPerKWyr_USD, terrestrialCostPerKWyr_USD: cost.terrestrialCostPerKWyr_USD,
-      terrestrialLcoc_USD_per_PFLOP_day: cost.terrestrialLcoc_USD_per_PFLOP_day,
-      lcocDiscounted_USD_per_PFLOP_day: program.lcocDiscounted_USD_per_PFLOP_day, discountRate_per_yr: design.economics.discountRate_per_yr,
-      programLcoc_USD_per_PFLOP_day: program.lcoc_USD_per_PFLOP_day, nodesBuilt: program.nodesBuilt, averageNodeCost_USD: program.averageNodeCost_USD,
-      capexExChips_USD_per_W: capex.exChips_USD_per_W, capexWithChips_USD_per_W: capex.withChips_USD_per_W,
-      lcocToBaseline: baselines.find((b) => b.id === design.economics.baseline)?.spaceToTerrestrial ?? NaN,
-      baselines: complete ? baselines.map((b) => ({ ...b })) : NONE,
-    };
-  },
-  inference: (_design, _rows, s) => ({ ...s.tokens }),
-  economics: (design, _rows, s) => ({ ...comparisonRecord(design, s.economics), ...parityRecord(design, s.economics.parity) }),
-} as const satisfies Record<string, Section>;
-export const RECORD_SECTIONS: { readonly [K in keyof typeof SECTIONS]: (...a: Parameters<Section>) => ReturnType<(typeof SECTIONS)[K]> } = SECTIONS;
+  orbit: sectionBuilder(FIELDS.orbit), power: sectionBuilder(FIELDS.power), thermal: sectionBuilder(FIELDS.thermal),
+  radiation: sectionBuilder(FIELDS.radiation), drag: sectionBuilder(FIELDS.drag), compute: sectionBuilder(FIELDS.compute),
+  isl: sectionBuilder(FIELDS.isl), mass: sectionBuilder(FIELDS.mass), cost: sectionBuilder(FIELDS.cost),
+  inference: sectionBuilder(FIELDS.inference), economics: sectionBuilder(FIELDS.economics),
+};
+export const RECORD_SECTIONS: typeof SECTIONS = SECTIONS;
 
 export function assembleRecord(design: Design, rows: Rows, s: NodeSizing, constraints: ConstraintResult[], notes: string[]): DesignRecord {
   const S = RECORD_SECTIONS;
@@ -223,37 +270,6 @@ export function assembleRecord(design: Design, rows: Rows, s: NodeSizing, constr
       ...plausibilityWarnings(s.compute.itPowerAvg_W / s.mass.mass.launch_kg, s.power.busPower_W),
       ...flightProvenWarnings('array', design.power.arrayArea_m2, rows.array), ...flightProvenWarnings('radiator', design.thermal.radiatorArea_m2, rows.radiator),
     ],
-  };
-}
-
-/** The comparison metrics of the record (`economics.*`): the fleet's and the terrestrial baseline's. */
-type ComparisonFields = Pick<DesignRecord['economics'], 'costTechnology' | 'costPerChipHour_USD' | 'costPerChipHourDiscounted_USD' | 'costPerMWh_USD'
-  | 'costPerMWhDiscounted_USD' | 'terrestrialCostPerChipHour_USD' | 'terrestrialCostPerChipHourDiscounted_USD' | 'terrestrialCostPerMWh_USD'
-  | 'terrestrialCostPerMWhDiscounted_USD'>;
-type ParityFields = Omit<DesignRecord['economics'], keyof ComparisonFields>;
-
-function comparisonRecord(design: Design, e: LifecycleSizing): ComparisonFields {
-  const t = e.terrestrial;
-  return {
-    costTechnology: design.cost.technology,
-    ...e.comparison,
-    terrestrialCostPerChipHour_USD: t?.costPerChipHour_USD ?? NaN, terrestrialCostPerChipHourDiscounted_USD: t?.costPerChipHourDiscounted_USD ?? NaN,
-    terrestrialCostPerMWh_USD: t?.costPerMWh_USD ?? NaN, terrestrialCostPerMWhDiscounted_USD: t?.costPerMWhDiscounted_USD ?? NaN,
-  };
-}
-
-/** The record's economics section: the parity year against economics.baseline and against every scenario. */
-function parityRecord(design: Design, parity: readonly BaselineParity[]): ParityFields {
-  const t = design.economics.trajectories;
-  const own = parity.find((b) => b.id === design.economics.baseline);
-  return {
-    parityYear: own?.parityYear ?? null,
-    parityRatioLastYear: own?.ratioLastYear ?? NaN,
-    parityStatement: own === undefined ? `no terrestrial baseline ${design.economics.baseline}` : `vs ${own.id}: ${own.statement}`,
-    paritySearch: `${t.fromYear}–${t.toYear}, design prices of ${t.referenceYear}`,
-    parity: parity.map((b) => ({
-      id: b.id, parityYear: b.parityYear, status: b.status, ratioFirstYear: b.ratioFirstYear, ratioLastYear: b.ratioLastYear, statement: b.statement,
-    })),
   };
 }
 

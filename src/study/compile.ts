@@ -125,7 +125,8 @@ export function compileNodeStudy(
     variables,
     objectives,
     constraints,
-    evaluate: robust?.evaluate ?? leanProblemEvaluation(objectives, physicalConstraints, parsed, constraints.length, designFor, lean)
+    evaluate: robust?.evaluate
+      ?? leanProblemEvaluation(objectives, physicalConstraints, parsed, constraints.length, designBuilder(base, variables, paths, rows, true), lean)
       ?? problemEvaluation(objectives, physicalConstraints, parsed, constraints.length, (x) => evaluate(designFor(x))),
   };
 
@@ -251,13 +252,27 @@ function compileCatalogVariable(path: string, domain: VariableDomain, src: Parse
 
 /**
  * Decision vector → design. Only the sections that variables touch are copied (the base design is never
- * mutated); this runs for every evaluation, so it avoids a deep clone.
+ * mutated); this runs for every evaluation, so it avoids a deep clone. With `reuse` (the lean evaluation, which keeps
+ * nothing of a design once it has its numbers), every call returns the same object, rewritten.
  */
 function designBuilder(
-  base: NodeDesign, variables: readonly VariableSpec[], paths: readonly DesignPath[], rows: Catalogs | undefined,
+  base: NodeDesign, variables: readonly VariableSpec[], paths: readonly DesignPath[], rows: Catalogs | undefined, reuse = false,
 ): (x: Float64Array) => NodeDesign {
   const touched = [...new Set(paths.filter((p) => p.row === undefined).map((p) => p.section))];
   const rowVars = paths.some((p) => p.row !== undefined);
+  if (reuse && !rowVars) {
+    // One design object whose touched sections are overwritten on every call: every variable is written each time.
+    const d: Record<string, unknown> = { ...base };
+    const at = paths.map(({ section }) => (d[section] = d[section] === (base as unknown as Record<string, object>)[section]
+      ? { ...(base as unknown as Record<string, object>)[section] } : d[section]) as Record<string, unknown>);
+    return (x: Float64Array): NodeDesign => {
+      for (let i = 0; i < variables.length; i++) {
+        const v = variables[i]!;
+        at[i]![paths[i]!.key] = v.kind === 'choice' ? v.options[x[i]!] : x[i]!;
+      }
+      return d as unknown as NodeDesign;
+    };
+  }
   return (x: Float64Array): NodeDesign => {
     const d: Record<string, unknown> = { ...base };
     for (const section of touched) d[section] = { ...(base as unknown as Record<string, object>)[section] };
