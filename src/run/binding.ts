@@ -94,25 +94,40 @@ export function designBinding(d: ParetoDesign, variables: readonly Variable[]): 
 
 export function frontPressure(pareto: Pick<ParetoFile, 'designs' | 'variables'>): FrontPressure {
   const n = pareto.designs.length;
+  const vars = pareto.variables;
   const cons = new Map<string, number>();
-  const bounds = new Map<string, { variable: string; bound: 'lower' | 'upper'; limit: number; count: number }>();
+  // per variable, lower at 2i and upper at 2i + 1: designs there, and the order in which each bound was first met
+  // (the list's order before its sort); counted in arrays, not in a map keyed by a string made per design and variable
+  const atBound = new Int32Array(2 * vars.length);
+  const firstMet = new Int32Array(2 * vars.length).fill(-1);
+  let met = 0;
   for (const d of pareto.designs) {
-    const zero = zeroCountChecks(d);
-    for (const [name, g] of Object.entries(d.constraints)) if (-g <= BINDING_MARGIN && !zero.has(name)) cons.set(name, (cons.get(name) ?? 0) + 1);
-    for (const v of pareto.variables) {
+    const checks = d.record?.constraints;
+    const zero = checks !== undefined && checks.length > 0 ? zeroCountChecks(d) : undefined;
+    for (const name in d.constraints) {
+      if (-d.constraints[name]! <= BINDING_MARGIN && !(zero?.has(name) ?? false)) cons.set(name, (cons.get(name) ?? 0) + 1);
+    }
+    for (let i = 0; i < vars.length; i++) {
+      const v = vars[i]!;
       const b = boundOf(v, d.variables[v.name]);
-      if (b === null || v.kind === 'choice') continue;
-      const key = `${v.name}\u0000${b}`;
-      const e = bounds.get(key) ?? { variable: v.name, bound: b, limit: b === 'lower' ? v.lower : v.upper, count: 0 };
-      e.count++;
-      bounds.set(key, e);
+      if (b === null) continue;
+      const k = 2 * i + (b === 'upper' ? 1 : 0);
+      if (atBound[k]!++ === 0) firstMet[k] = met++;
     }
   }
   const share = (k: number): number => (n > 0 ? k / n : 0);
+  const bounds: { variable: string; bound: 'lower' | 'upper'; limit: number; count: number; share: number }[] = new Array(met);
+  for (let k = 0; k < atBound.length; k++) {
+    if (firstMet[k]! < 0) continue;
+    const v = vars[k >> 1]!;
+    if (v.kind === 'choice') continue; // never at a bound (boundOf)
+    const bound = k % 2 === 1 ? 'upper' : 'lower';
+    bounds[firstMet[k]!] = { variable: v.name, bound, limit: bound === 'lower' ? v.lower : v.upper, count: atBound[k]!, share: share(atBound[k]!) };
+  }
   return {
     designs: n,
     constraints: [...cons].map(([name, count]) => ({ name, count, share: share(count) })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1)),
-    bounds: [...bounds.values()].map((b) => ({ ...b, share: share(b.count) })).sort((a, b) => b.count - a.count || (a.variable < b.variable ? -1 : 1)),
+    bounds: bounds.sort((a, b) => b.count - a.count || (a.variable < b.variable ? -1 : 1)),
   };
 }
 
