@@ -18,6 +18,7 @@ import type { KeyValue, ReportPlot } from './reportParts.js';
 import { robustPicks, type RobustnessReport } from './robustness.js';
 import { BINDING_MARGIN } from '../run/binding.js';
 import { decisionSummary, type DecisionSummary } from '../run/recommend.js';
+import { budgetRegimeText } from '../run/budgetRegime.js';
 import { decisionView, frontKneeCaption, frontKneeSvg, type DecisionView } from './decisionView.js';
 
 /** Plot sizes: evaluations and Pareto designs beyond these are sampled evenly (deterministic). */
@@ -258,6 +259,7 @@ export async function buildReportModel(run: LoadedRun, refs: readonly ReferenceD
       `${a.archiveLimit !== undefined ? `, Pareto archive bounded at ${a.archiveLimit} designs by crowding distance (designs it dropped are not in the front)` : ', unbounded Pareto archive'}` },
     { label: 'seed', value: String(a.seed) },
     { label: 'evaluations', value: `${n} in ${res?.generations ?? 0} generations (${res?.stopReason ?? 'unknown stop'})` },
+    { label: 'budget regime', value: budgetRegimeText(a.name, n) },
     { label: 'feasible evaluations', value: `${res?.feasible ?? 0} (${((100 * (res?.feasible ?? 0)) / Math.max(1, n)).toFixed(1)} %)` },
     { label: 'failed evaluations', value: `${res?.failures ?? 0}` },
     { label: 'Pareto designs', value: paretoSizeText(pareto) },
