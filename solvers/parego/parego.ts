@@ -17,7 +17,7 @@
  */
 import type { Evaluation, Problem } from '../../src/problem/types.js';
 import { createRng, rngFromState, type Rng } from '../../src/core/rng.js';
-import type { Algorithm, AlgorithmOptions, AlgorithmProgress, AlgorithmSnapshot, Individual } from '../types.js';
+import { DEFAULT_SURROGATE_BATCH, type Algorithm, type AlgorithmOptions, type AlgorithmProgress, type AlgorithmSnapshot, type Individual } from '../types.js';
 import { LeastInfeasibleStore, ParetoArchive } from '../archive.js';
 import { compileLayout, randomDesign, type VariableLayout } from '../operators/layout.js';
 import { DuplicateFilter } from '../operators/duplicates.js';
@@ -30,7 +30,6 @@ import { latinHypercube } from './lhs.js';
 import { randomWeights, scalarizedTargets } from './scalarize.js';
 import { maximizeExpectedImprovement } from './infill.js';
 
-export const PAREGO_DEFAULT_BATCH = 4;
 const MODEL_SIZE = { condition: 150, conditionBest: 100, fit: 40, fitBest: 20 } as const;
 /** Ascent iterations of a refit warm-started from the previous hyperparameters (a first fit: 60 from 3 starts). */
 const REFIT_ITERATIONS = 20;
@@ -84,7 +83,7 @@ export class Parego implements Algorithm {
     this.m = problem.objectives.length;
     if (this.m < 1) throw new RangeError(`problem ${problem.name} has no objectives`);
     if (!Number.isInteger(options.seed)) throw new RangeError(`seed must be an integer, got ${options.seed}`);
-    const batch = options.batch ?? PAREGO_DEFAULT_BATCH;
+    const batch = options.batch ?? DEFAULT_SURROGATE_BATCH;
     if (!Number.isInteger(batch) || batch < 1) throw new RangeError(`batch must be an integer >= 1, got ${batch}`);
     this.params = {
       seed: options.seed, batch, initialSize: initialSize(this.layout.n, options.evaluations),

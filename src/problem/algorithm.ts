@@ -75,6 +75,9 @@ export interface AlgorithmOptions {
   readonly initial?: WarmStart;
 }
 
+/** Designs a surrogate algorithm (parego) proposes per iteration when the study sets no `batch`. */
+export const DEFAULT_SURROGATE_BATCH = 4;
+
 /** Designs of an earlier run (checked against this problem's variables) and, when comparable, its evaluations. */
 export interface WarmStart {
   /** Decision vectors (this problem's encoding) evaluated first, ahead of the algorithm's own initial designs. */

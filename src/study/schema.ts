@@ -313,6 +313,9 @@ export const algorithmSchema = lazy(() => z
         'Checkpoint every N generations. Default: at the first generation boundary 10 s (of wall time) after the previous checkpoint, or after the start of the process (a run shorter than that writes none; fsync per checkpoint is then saved).',
       ),
   })
+  .refine((a) => a.name !== 'parego' || a.evaluations !== undefined, {
+    message: 'parego needs a budget: set evaluations (e.g. 200; it sizes its start and stops the run)', path: ['evaluations'],
+  })
   .describe('Algorithm, seed and termination.'));
 export type AlgorithmSettings = z.infer<ReturnType<typeof algorithmSchema>>;
 
