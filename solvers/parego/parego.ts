@@ -122,9 +122,9 @@ export class Parego implements Algorithm {
     return { generation: this.generation, evaluations: this.evaluations };
   }
 
-  /** The designs the model was last fitted on are all of them: the population is every evaluation so far. */
+  /** ParEGO keeps no population: this is every design of the run evaluated so far, failed evaluations left out. */
   population(): readonly Individual[] {
-    return this.data;
+    return this.data.filter((d) => d.f.length > 0);
   }
 
   archive(): readonly Individual[] {

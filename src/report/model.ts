@@ -260,7 +260,7 @@ export async function buildReportModel(run: LoadedRun, refs: readonly ReferenceD
       `${a.archiveLimit !== undefined ? `, Pareto archive bounded at ${a.archiveLimit} designs by crowding distance (designs it dropped are not in the front)` : ', unbounded Pareto archive'}` },
     { label: 'seed', value: String(a.seed) },
     { label: 'evaluations', value: `${n} in ${res?.generations ?? 0} generations (${res?.stopReason ?? 'unknown stop'})` },
-    { label: 'budget regime', value: budgetRegimeText(a.name, n) },
+    { label: 'budget regime', value: budgetRegimeText(a.name, n, pareto.objectives.length) },
     { label: 'feasible evaluations', value: `${res?.feasible ?? 0} (${((100 * (res?.feasible ?? 0)) / Math.max(1, n)).toFixed(1)} %)` },
     { label: 'failed evaluations', value: `${res?.failures ?? 0}` },
     { label: 'Pareto designs', value: paretoSizeText(pareto) },

@@ -435,7 +435,7 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, reportedDesigns?
     await opts.afterResults(runDir, log.sample(), written);
   }
   const archiveNote = largeArchiveNote(m, archive.length, loaded.algorithm.archiveLimit);
-  const notes = [...run.notes, budgetRegimeText(loaded.algorithm.name, p.evaluations), ...(archiveNote !== undefined ? [archiveNote] : [])];
+  const notes = [...run.notes, budgetRegimeText(loaded.algorithm.name, p.evaluations, m), ...(archiveNote !== undefined ? [archiveNote] : [])];
   return {
     runDir, status: 'complete', generations: p.generation, evaluations: p.evaluations, failures, feasible, paretoSize: reported.length,
     archiveSize: archive.length, stopReason, wall_s, hypervolume: history[history.length - 1]?.hypervolume ?? 0, leastInfeasible, failureReasons,

@@ -9,8 +9,10 @@
  * Hypervolume: of each run's feasible non-dominated set, on a normalization common to all runs of a case and budget —
  * benchmarks: their true front's ideal and nadir (src/problem/benchmarkFronts.ts); studies: the ideal and nadir of the
  * non-dominated union of every run's front — with the reference point at 1.1 per objective (as run.json does).
- * Reported: the median over seeds per algorithm, and ParEGO's time per proposal (the median over runs of its ask()
- * time after the initial design, divided by the designs proposed) beside the case's median time per evaluation.
+ * Reported: the median over seeds per algorithm; where no feasible design was found, HV is 0 and the median least
+ * constraint violation Σ max(0, g) reached tells the algorithms apart (0: a feasible design found); ParEGO's time
+ * per proposal (the median over runs of its ask() time after the initial design, divided by the designs proposed)
+ * beside the case's median time per evaluation.
  * Default: budgets 100 and 200, seeds 1–3, no constellation (the machine is 2 shared cores). --full: budgets
  * 100, 200 and 500, seeds 1–5. --constellation adds the constellation study (seeds and budgets as chosen).
  * --cases=zdt1,node picks cases.
@@ -35,6 +37,8 @@ interface RunResult {
   readonly front: Float64Array[];
   readonly proposal_ms: number | null;
   readonly evaluation_ms: number;
+  /** 0 when a feasible design was found, else the least constraint violation Σ max(0, g) reached. */
+  readonly leastViolation: number;
 }
 
 const args = process.argv.slice(2);
@@ -75,7 +79,8 @@ function runOnce(name: string, problem: Problem, budget: number, seed: number): 
     alg.tell(results);
   }
   const front = alg.archive().map((ind) => ind.f);
-  return { front, proposal_ms: name === 'parego' && proposed > 0 ? askMs / proposed : null, evaluation_ms: evalMs / evaluated };
+  const leastViolation = front.length > 0 ? 0 : (alg.leastInfeasible(1)[0]?.cv ?? Infinity);
+  return { front, proposal_ms: name === 'parego' && proposed > 0 ? askMs / proposed : null, evaluation_ms: evalMs / evaluated, leastViolation };
 }
 
 const median = (v: readonly number[]): number => {
@@ -102,8 +107,8 @@ function commonNormalization(c: Case, m: number, fronts: readonly Float64Array[]
 
 async function main(): Promise<void> {
   console.log(`odc surrogate bench — ${new Date().toISOString().slice(0, 10)}; budgets ${BUDGETS.join('/')}, seeds ${SEEDS.join(',')}`);
-  console.log('| case | budget | ParEGO HV | NSGA-II HV | NSGA-III HV | ParEGO ms/proposal | ms/evaluation |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  console.log('| case | budget | ParEGO HV | NSGA-II HV | NSGA-III HV | ParEGO ms/proposal | ms/evaluation | least violation P / II / III |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---|');
   for (const c of CASES.filter((k) => PICK === undefined || PICK.some((p) => k.label.toLowerCase().includes(p.toLowerCase())))) {
     const problem = await c.problem();
     const m = problem.objectives.length;
@@ -115,7 +120,9 @@ async function main(): Promise<void> {
       const hv = (name: string): string => (runs.has(name) ? median(runs.get(name)!.map((r) => normalizedHypervolume(r.front, norm))).toFixed(4) : '—');
       const proposal = median(runs.get('parego')!.map((r) => r.proposal_ms ?? NaN));
       const evaluation = median([...runs.values()].flat().map((r) => r.evaluation_ms));
-      console.log(`| ${c.label} | ${budget} | ${hv('parego')} | ${hv('nsga2')} | ${hv('nsga3')} | ${proposal.toFixed(0)} | ${evaluation.toFixed(2)} |`);
+      const cv = (name: string): string => (runs.has(name) ? median(runs.get(name)!.map((r) => r.leastViolation)).toPrecision(3) : '—');
+      console.log(`| ${c.label} | ${budget} | ${hv('parego')} | ${hv('nsga2')} | ${hv('nsga3')} | ${proposal.toFixed(0)} | ${evaluation.toFixed(2)} | `
+        + `${cv('parego')} / ${cv('nsga2')} / ${cv('nsga3')} |`);
     }
   }
 }

@@ -19,7 +19,7 @@ describe('odc run with parego', () => {
     const path = writeFile(dir, 'tiny.yaml', study(3));
     const one = await odc('run', path, '--workers', '1', '--out', join(dir, 'w1'), '--quiet');
     expect(one.code).toBe(0);
-    expect(one.out).toMatch(/surrogate regime \(≤ 300 evaluations\)/);
+    expect(one.out).toMatch(/budget: small \(≤ 300 evaluations\), 2 objectives: the surrogate regime/);
     expect((await odc('run', path, '--workers', '2', '--out', join(dir, 'w2'), '--quiet')).code).toBe(0);
     const a = readFileSync(join(dir, 'w1', 'pareto.json'), 'utf8');
     expect(readFileSync(join(dir, 'w2', 'pareto.json'), 'utf8')).toBe(a);
