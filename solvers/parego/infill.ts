@@ -6,7 +6,9 @@
  * stay valid): a population of 24 (the 12 best designs seen and 12 uniform random ones), 25 generations of binary
  * tournaments on EI, SBX (η 15, probability 0.9) and polynomial mutation (η 20, per-variable probability 1/n), the best
  * 24 of parents and children kept. Ties in EI (both underflowing far from the data) go to the lower confidence bound
- * μ − 2s. A design already evaluated or already in the batch is never proposed.
+ * μ − 2s. A design already evaluated or already in the batch is never proposed. With constraints, EI is multiplied by
+ * the probability of feasibility ∏_i Φ(−μ_i / s_i) of one GP per constraint (Schonlau, Welch & Jones 1998; Gardner
+ * et al., ICML 2014), passed as `feasibility`.
  */
 import type { Rng } from '../../src/core/rng.js';
 import { randomDesign, type VariableLayout } from '../operators/layout.js';
@@ -53,13 +55,15 @@ const better = (a: Scored, b: Scored): boolean => a.ei > b.ei || (a.ei === b.ei 
  */
 export function maximizeExpectedImprovement(
   layout: VariableLayout, gp: GaussianProcess, best: number, seeds: readonly Float64Array[], taken: DuplicateFilter, rng: Rng,
+  feasibility?: (u: Float64Array) => number,
 ): Float64Array | null {
   const u = new Float64Array(layout.n);
   const score = (x: Float64Array): Scored => {
     toUnit(layout, x, u);
     const p = gp.predict(u);
     const sd = Math.sqrt(p.variance);
-    return { x, ei: expectedImprovement(p.mean, sd, best), lcb: p.mean - 2 * sd };
+    const pof = feasibility !== undefined ? feasibility(u) : 1;
+    return { x, ei: expectedImprovement(p.mean, sd, best) * pof, lcb: p.mean - 2 * sd };
   };
   const half = INFILL_POPULATION / 2;
   let pop: Scored[] = seeds.slice(0, half).map((x) => score(x));

@@ -8,6 +8,8 @@
  *   maximum likelihood by projected gradient ascent, warm-started from the previous fit) and maximizes expected
  *   improvement (infill.ts). The batch's earlier members enter the model as "kriging believer" points (their value
  *   the GP's own mean: Ginsbourger, Le Riche & Carraro 2010), so the batch spreads instead of repeating one optimum.
+ * - Constraints: the scalarized score carries a penalty (scalarize.ts) and, in addition, EI is multiplied by the
+ *   probability of feasibility from one GP per constraint (refitted once per batch).
  * - Model size: the GP is conditioned on at most 150 designs (the 100 best scores and 50 spread over the rest by
  *   evaluation order) and its hyperparameters fitted on at most 40 of them (20 best, 20 spread; the first fit from 3 starts, later ones
  *   20 ascent steps from the previous optimum): the GP costs O(n³),
@@ -28,7 +30,7 @@ import { fitHyperparameters } from '../gp/hyperparameters.js';
 import { fromUnit, unitMatrix, toUnit } from './encoding.js';
 import { latinHypercube } from './lhs.js';
 import { randomWeights, scalarizedTargets } from './scalarize.js';
-import { maximizeExpectedImprovement } from './infill.js';
+import { maximizeExpectedImprovement, normalCdf } from './infill.js';
 
 const MODEL_SIZE = { condition: 150, conditionBest: 100, fit: 40, fitBest: 20 } as const;
 /** Ascent iterations of a refit warm-started from the previous hyperparameters (a first fit: 60 from 3 starts). */
@@ -74,6 +76,8 @@ export class Parego implements Algorithm {
   private prior: Individual[] = [];
   private warmDesigns: Float64Array[] = [];
   private hyper: GpHyperparameters | null = null;
+  /** Last hyperparameters of each constraint's GP (probability of feasibility). */
+  private constraintHyper: (GpHyperparameters | null)[] = [];
   private pending: Float64Array[] | null = null;
   private archiveStore: ParetoArchive;
   private infeasibleStore: LeastInfeasibleStore;
@@ -169,6 +173,7 @@ export class Parego implements Algorithm {
     const taken = new DuplicateFilter();
     for (const d of designs) taken.add(d.x);
     const proposals: Float64Array[] = [];
+    const feasibility = this.problem.constraints.length > 0 ? this.feasibilityModel(designs) : undefined;
     for (let b = 0; b < q; b++) {
       const weights = randomWeights(this.m, this.rng);
       const yAll = scalarizedTargets(designs, this.m, weights);
@@ -188,7 +193,7 @@ export class Parego implements Algorithm {
       let best = Infinity;
       for (const v of cond.y) best = Math.min(best, v);
       const seeds = condIdx.slice().sort((a, c) => yAll[a]! - yAll[c]! || a - c).slice(0, 12).map((i) => designs[i]!.x);
-      let x = maximizeExpectedImprovement(this.layout, gp, best, seeds, taken, this.rng);
+      let x = maximizeExpectedImprovement(this.layout, gp, best, seeds, taken, this.rng, feasibility);
       for (let t = 0; x === null && t < 100; t++) {
         const r = randomDesign(this.layout, this.rng);
         if (!taken.has(r)) x = r;
@@ -198,6 +203,41 @@ export class Parego implements Algorithm {
       proposals.push(x);
     }
     return proposals;
+  }
+
+  /**
+   * Probability of feasibility ∏_i Φ(−μ_i / s_i): one GP per constraint g_i on the evaluated designs (the 100 lowest
+   * g_i and 50 spread over the rest; hyperparameters on 40, warm-started from the previous iteration's), refitted once
+   * per batch. Undefined when fewer than 3 designs have constraint values.
+   */
+  private feasibilityModel(designs: readonly Individual[]): ((u: Float64Array) => number) | undefined {
+    const ok = designs.filter((d) => d.f.length > 0 && d.g.every(Number.isFinite));
+    if (ok.length < 3) return undefined;
+    const k = this.problem.constraints.length;
+    const models: GaussianProcess[] = [];
+    for (let i = 0; i < k; i++) {
+      const g = Float64Array.from(ok, (d) => d.g[i]!);
+      const sub = (idx: number[]): { X: Float64Array; y: Float64Array } => ({
+        X: unitMatrix(this.layout, idx.map((j) => ok[j]!.x)), y: Float64Array.from(idx, (j) => g[j]!),
+      });
+      const fit = sub(modelSubset(g, MODEL_SIZE.fit, MODEL_SIZE.fitBest));
+      const previous = this.constraintHyper[i] ?? null;
+      const h = fitHyperparameters(fit.X, fit.y, this.layout.n, this.rng, {
+        ...(previous === null ? { randomStarts: 1 } : { randomStarts: 0, previous, iterations: REFIT_ITERATIONS }),
+      });
+      this.constraintHyper[i] = h;
+      const cond = sub(modelSubset(g, MODEL_SIZE.condition, MODEL_SIZE.conditionBest));
+      models.push(new GaussianProcess(cond.X, cond.y, h));
+    }
+    return (u) => {
+      let p = 1;
+      for (const gp of models) {
+        const { mean, variance } = gp.predict(u);
+        const sd = Math.sqrt(variance);
+        p *= sd > 0 ? normalCdf(-mean / sd) : mean <= 0 ? 1 : 0;
+      }
+      return p;
+    };
   }
 
   /** The GP conditioned also on the batch's earlier proposals, each at the GP's own mean (kriging believer). */
@@ -218,7 +258,6 @@ export class Parego implements Algorithm {
   }
 
   snapshot(options?: { readonly archive?: boolean }): AlgorithmSnapshot {
-    const h = this.hyper;
     return {
       algorithm: this.name,
       version: SNAPSHOT_VERSION,
@@ -229,7 +268,8 @@ export class Parego implements Algorithm {
       rng: this.rng.state(),
       data: this.data.map(encodeIndividual),
       prior: this.prior.map(encodeIndividual),
-      hyper: h === null ? null : { lengthScales: encodeArray(h.lengthScales), signalVariance: h.signalVariance, noiseVariance: h.noiseVariance },
+      hyper: encodeHyper(this.hyper),
+      constraintHyper: this.constraintHyper.map(encodeHyper),
       pending: this.pending === null ? null : this.pending.map((x) => encodeArray(x)),
       archive: options?.archive === false && this.params.archiveLimit === undefined ? null : this.archiveStore.encode(),
       leastInfeasible: this.infeasibleStore.encode(),
@@ -245,13 +285,24 @@ export class Parego implements Algorithm {
     this.rng = rngFromState(s['rng'] as number[]);
     this.data = (s['data'] as unknown[]).map(decodeIndividual);
     this.prior = (s['prior'] as unknown[]).map(decodeIndividual);
-    const h = s['hyper'] as { lengthScales: EncodedNumber[]; signalVariance: number; noiseVariance: number } | null;
-    this.hyper = h === null ? null : { lengthScales: decodeFloat64(h.lengthScales), signalVariance: h.signalVariance, noiseVariance: h.noiseVariance };
+    this.hyper = decodeHyper(s['hyper']);
+    this.constraintHyper = ((s['constraintHyper'] ?? []) as unknown[]).map(decodeHyper);
     const pending = s['pending'] as EncodedNumber[][] | null;
     this.pending = pending === null ? null : pending.map((x) => decodeFloat64(x));
     this.archiveStore = s['archive'] === null ? new ParetoArchive(this.m) : ParetoArchive.decode(this.m, s['archive'], this.params.archiveLimit);
     this.infeasibleStore = LeastInfeasibleStore.decode(256, s['leastInfeasible']);
   }
+}
+
+type EncodedHyper = { lengthScales: EncodedNumber[]; signalVariance: number; noiseVariance: number } | null;
+
+function encodeHyper(h: GpHyperparameters | null): EncodedHyper {
+  return h === null ? null : { lengthScales: encodeArray(h.lengthScales), signalVariance: h.signalVariance, noiseVariance: h.noiseVariance };
+}
+
+function decodeHyper(v: unknown): GpHyperparameters | null {
+  const h = v as EncodedHyper;
+  return h === null ? null : { lengthScales: decodeFloat64(h.lengthScales), signalVariance: h.signalVariance, noiseVariance: h.noiseVariance };
 }
 
 export function createParego(problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot): Parego {

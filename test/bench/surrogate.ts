@@ -15,7 +15,7 @@
  * beside the case's median time per evaluation.
  * Default: budgets 100 and 200, seeds 1–3, no constellation (the machine is 2 shared cores). --full: budgets
  * 100, 200 and 500, seeds 1–5. --constellation adds the constellation study (seeds and budgets as chosen).
- * --cases=zdt1,node picks cases.
+ * --cases=zdt1,node picks cases; --budgets=500 and --seeds=1,2 replace the budgets and seeds.
  */
 import { performance } from 'node:perf_hooks';
 import { safeEvaluate, type Problem } from '../../src/problem/types.js';
@@ -43,8 +43,9 @@ interface RunResult {
 
 const args = process.argv.slice(2);
 const FULL = args.includes('--full');
-const BUDGETS = FULL ? [100, 200, 500] : [100, 200];
-const SEEDS = FULL ? [1, 2, 3, 4, 5] : [1, 2, 3];
+const listArg = (name: string): number[] | undefined => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]!.split(',').map(Number);
+const BUDGETS = listArg('budgets') ?? (FULL ? [100, 200, 500] : [100, 200]);
+const SEEDS = listArg('seeds') ?? (FULL ? [1, 2, 3, 4, 5] : [1, 2, 3]);
 const PICK = args.find((a) => a.startsWith('--cases='))?.slice('--cases='.length).split(',');
 
 const CASES: readonly Case[] = [
