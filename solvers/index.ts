@@ -6,13 +6,15 @@ import type { Problem } from '../src/problem/types.js';
 import type { Algorithm, AlgorithmFactory, AlgorithmOptions, AlgorithmSnapshot } from './types.js';
 import { createNsga2 } from './nsga2/nsga2.js';
 import { createNsga3 } from './nsga3/nsga3.js';
+import { createParego } from './parego/parego.js';
 
-export const ALGORITHM_NAMES = ['nsga2', 'nsga3'] as const;
+export const ALGORITHM_NAMES = ['nsga2', 'nsga3', 'parego'] as const;
 export type AlgorithmName = (typeof ALGORITHM_NAMES)[number];
 
 export const ALGORITHMS: Readonly<Record<AlgorithmName, AlgorithmFactory>> = {
   nsga2: createNsga2,
   nsga3: createNsga3,
+  parego: createParego,
 };
 
 export function isAlgorithmName(name: string): name is AlgorithmName {

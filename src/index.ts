@@ -86,7 +86,10 @@ export async function evaluateConstellationFile(path: string): Promise<{ spec: C
   return evaluateConstellationFileWith(path, await createLpSolver());
 }
 
-/** Runs (or resumes) a study with the built-in algorithms (nsga2, nsga3); writes report.html/report.md at the end (unless `afterResults` replaces it). */
+/**
+ * Runs (or resumes) a study with the built-in algorithms (nsga2, nsga3, parego); writes report.html/report.md at the end
+ * (unless `afterResults` replaces it).
+ */
 export async function runStudy(opts: RunOptions): Promise<RunSummary> {
   const lpSolver = opts.lpSolver ?? await lpSolverFor(opts.resumeDir !== undefined ? join(opts.resumeDir, 'study.yaml') : opts.studyPath);
   return runStudyWith({

@@ -1,8 +1,9 @@
 /**
  * Shared machinery of the pymoo-style genetic algorithms (NSGA-II, NSGA-III): ask/tell loop,
- * random initialization, mating (tournament -> SBX -> PM -> duplicate elimination, repeated until
- * the offspring batch is full, at most 100 rounds as pymoo's `n_max_iterations`), bookkeeping of
- * evaluations, the archive, the least-infeasible list and bit-exact snapshots. Subclasses supply
+ * random initialization (after any warm-start designs, which fill the initial population first),
+ * mating (tournament -> SBX -> PM -> duplicate elimination, repeated until the offspring batch is full,
+ * at most 100 rounds as pymoo's `n_max_iterations`), bookkeeping of evaluations, the archive,
+ * the least-infeasible list and bit-exact snapshots. Subclasses supply
  * the tournament comparison and the survival.
  *
  * Generation counting follows pymoo's n_gen: the initial population is generation 1, each tell()
@@ -104,6 +105,8 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
   private pmParams: MutationParams;
   /** Reused by every mating round (cleared after each, so it keeps no vector alive). */
   private readonly duplicates = new DuplicateFilter();
+  /** Warm-start designs (options.initial): the head of the initial population. */
+  private readonly warmDesigns: readonly Float64Array[];
 
   constructor(
     readonly problem: Problem,
@@ -119,6 +122,7 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
     this.infeasibleStore = new LeastInfeasibleStore(Math.max(256, 2 * this.params.population));
     this.sbxParams = { eta: this.params.crossoverEta, probVar: this.params.crossoverProbVar, probBin: this.params.crossoverProbBin };
     this.pmParams = { eta: this.params.mutationEta, probVar: this.params.mutationProbVar };
+    this.warmDesigns = options.initial?.designs ?? [];
   }
 
   get size(): number {
@@ -206,6 +210,7 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
     const N = this.params.population;
     const filter = this.duplicates;
     const out: Float64Array[] = [];
+    for (const x of this.warmDesigns) if (out.length < N && filter.add(x)) out.push(Float64Array.from(x));
     let tries = 0;
     while (out.length < N) {
       const x = randomDesign(this.layout, this.rng);

@@ -67,6 +67,23 @@ export interface AlgorithmOptions {
   readonly crossoverEta?: number;
   readonly mutationEta?: number;
   readonly crossoverProbability?: number;
+  /** Surrogate algorithms: designs proposed per iteration (fixed by the study, never by the worker count). */
+  readonly batch?: number;
+  /** The run's evaluation budget when it has one (a surrogate sizes its space-filling start by it). */
+  readonly evaluations?: number;
+  /** Warm start: designs from an earlier run to evaluate first, and (for a surrogate) its evaluations to learn from. */
+  readonly initial?: WarmStart;
+}
+
+/** Designs a surrogate algorithm (parego) proposes per iteration when the study sets no `batch`. */
+export const DEFAULT_SURROGATE_BATCH = 4;
+
+/** Designs of an earlier run (checked against this problem's variables) and, when comparable, its evaluations. */
+export interface WarmStart {
+  /** Decision vectors (this problem's encoding) evaluated first, ahead of the algorithm's own initial designs. */
+  readonly designs: readonly Float64Array[];
+  /** Earlier evaluations of the same objectives and constraints: training data only, never part of this run's results. */
+  readonly evaluations?: readonly { readonly x: Float64Array; readonly f: Float64Array; readonly g: Float64Array; readonly cv: number }[];
 }
 
 export type AlgorithmFactory = (problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) => Algorithm;

@@ -18,6 +18,8 @@ import type { KeyValue, ReportPlot } from './reportParts.js';
 import { robustPicks, type RobustnessReport } from './robustness.js';
 import { BINDING_MARGIN } from '../run/binding.js';
 import { decisionSummary, type DecisionSummary } from '../run/recommend.js';
+import { budgetRegimeText } from '../run/budgetRegime.js';
+import { DEFAULT_SURROGATE_BATCH } from '../problem/algorithm.js';
 import { decisionView, frontKneeCaption, frontKneeSvg, type DecisionView } from './decisionView.js';
 
 /** Plot sizes: evaluations and Pareto designs beyond these are sampled evenly (deterministic). */
@@ -254,10 +256,11 @@ export async function buildReportModel(run: LoadedRun, refs: readonly ReferenceD
     { label: 'study', value: meta.study.name },
     { label: 'kind', value: meta.study.kind === 'node' ? 'node sizing study' : meta.study.kind === 'constellation' ? 'constellation study' : `benchmark (${String(study.problem ?? '')})` },
     { label: 'study file', value: `${meta.study.file} (sha256 ${meta.study.hash.slice(0, 12)}…)` },
-    { label: 'algorithm', value: `${a.name}, population ${a.population}${a.generations !== undefined ? `, ${a.generations} generations` : ''}${a.evaluations !== undefined ? `, ${a.evaluations} evaluations max` : ''}${a.partitions !== undefined ? `, ${a.partitions} partitions` : ''}` +
+    { label: 'algorithm', value: `${a.name}, ${a.name === 'parego' ? `batch ${a.batch ?? DEFAULT_SURROGATE_BATCH}` : `population ${a.population}`}${a.generations !== undefined ? `, ${a.generations} generations` : ''}${a.evaluations !== undefined ? `, ${a.evaluations} evaluations max` : ''}${a.partitions !== undefined ? `, ${a.partitions} partitions` : ''}` +
       `${a.archiveLimit !== undefined ? `, Pareto archive bounded at ${a.archiveLimit} designs by crowding distance (designs it dropped are not in the front)` : ', unbounded Pareto archive'}` },
     { label: 'seed', value: String(a.seed) },
     { label: 'evaluations', value: `${n} in ${res?.generations ?? 0} generations (${res?.stopReason ?? 'unknown stop'})` },
+    { label: 'budget regime', value: budgetRegimeText(a.name, n, pareto.objectives.length) },
     { label: 'feasible evaluations', value: `${res?.feasible ?? 0} (${((100 * (res?.feasible ?? 0)) / Math.max(1, n)).toFixed(1)} %)` },
     { label: 'failed evaluations', value: `${res?.failures ?? 0}` },
     { label: 'Pareto designs', value: paretoSizeText(pareto) },

@@ -23,6 +23,8 @@ import { CHECKPOINT, CHECKPOINT_PREVIOUS, writeCheckpoint } from './checkpoint.j
 import { LOG_FINAL, LOG_PARTIAL, openRunFolder, type OpenRun } from './runFolder.js';
 import { diskWriteError } from './atomic.js';
 import { ODC_VERSION } from './versions.js';
+import { loadWarmStart } from './warmStart.js';
+import { budgetRegimeText } from './budgetRegime.js';
 import type { DecisionSummary } from './recommend.js';
 
 export type AlgorithmFactoryByName = (name: string, problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) => Algorithm;
@@ -171,16 +173,21 @@ export async function runStudy(opts: RunOptions, createAlgorithm: AlgorithmFacto
 
 async function runOpened(opts: RunOptions, createAlgorithm: AlgorithmFactoryByName, run: OpenRun, now: () => Date, t0: number): Promise<RunSummary> {
   const { loaded, checkpoint } = run;
-  const evaluator = await createEvaluator(opts, run);
   const settings = loaded.algorithm;
+  // A warm start seeds a fresh run only (a resumed one continues from its snapshot); its path is relative to the user's study file.
+  const warm = checkpoint === undefined ? settings.initial : undefined;
+  const initial = warm !== undefined ? loadWarmStart(run.meta.study.file, warm.from, loaded.problem) : undefined;
+  const evaluator = await createEvaluator(opts, run);
   const algOptions: AlgorithmOptions = {
     population: settings.population, seed: settings.seed, ...(settings.partitions !== undefined ? { partitions: settings.partitions } : {}),
     ...(settings.archiveLimit !== undefined ? { archiveLimit: settings.archiveLimit } : {}),
+    ...(settings.evaluations !== undefined ? { evaluations: settings.evaluations } : {}),
+    ...(settings.batch !== undefined ? { batch: settings.batch } : {}),
   };
   let log: EvaluationLog;
   let algorithm: Algorithm;
   try {
-    algorithm = createAlgorithm(settings.name, loaded.problem, algOptions, checkpoint?.snapshot);
+    algorithm = createAlgorithm(settings.name, loaded.problem, initial !== undefined ? { ...algOptions, initial } : algOptions, checkpoint?.snapshot);
     // Checkpoints leave the archive out (it grows without bound); it is rebuilt from the log's feasible rows.
     const rebuildArchive = checkpoint !== undefined && checkpoint.snapshot['archive'] === null;
     const alg = algorithm;
@@ -434,10 +441,11 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, reportedDesigns?
     await opts.afterResults(runDir, log.sample(), written);
   }
   const archiveNote = largeArchiveNote(m, archive.length, loaded.algorithm.archiveLimit);
+  const notes = [...run.notes, budgetRegimeText(loaded.algorithm.name, p.evaluations, m), ...(archiveNote !== undefined ? [archiveNote] : [])];
   return {
     runDir, status: 'complete', generations: p.generation, evaluations: p.evaluations, failures, feasible, paretoSize: reported.length,
     archiveSize: archive.length, stopReason, wall_s, hypervolume: history[history.length - 1]?.hypervolume ?? 0, leastInfeasible, failureReasons,
     decision: written.decision,
-    ...notesOf(archiveNote === undefined ? run.notes : [...run.notes, archiveNote]),
+    ...notesOf(notes),
   };
 }

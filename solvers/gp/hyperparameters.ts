@@ -1,0 +1,172 @@
+/**
+ * GP hyperparameters by maximum marginal likelihood (Rasmussen & Williams 2006, §5.4.1): θ = (log ℓ_1 … log ℓ_d,
+ * log σ², log σn²) maximizes log p(y | X, θ), whose gradient is
+ *   ∂/∂θ_j log p = ½ tr((ααᵀ − K⁻¹) ∂K/∂θ_j)   (R&W eq. 5.9),
+ * with ∂K/∂log σ² = K_signal, ∂K/∂log σn² = σn² I and ∂K/∂log ℓ_j from kernel.ts. The search: projected gradient
+ * ascent on the log-parameters inside fixed bounds (Armijo backtracking line search, step halved until the likelihood
+ * rises by 1e-4 × the step times the squared gradient norm, at most 60 iterations or until the step falls below
+ * 1e-6), from several starts: the previous optimum when one is given (else the centre of the bounds), and points drawn
+ * uniformly in the bounds by the seeded Rng. The best optimum found is returned. Targets are standardized before.
+ * Bounds (inputs in [0, 1], standardized targets): ℓ ∈ [0.01, 20], σ² ∈ [0.05, 20], σn² ∈ [1e-6, 0.1] (a noise-free
+ * problem gets the floor 1e-6, which also keeps the kernel matrix well conditioned).
+ */
+import { CholeskyDecomposition, Matrix } from 'ml-matrix';
+import type { Rng } from '../../src/core/rng.js';
+import { choleskyWithJitter, meanSd, type GpHyperparameters } from './gp.js';
+import { inverseSquares, kernelMatrix, matern52LengthFactor, scaledDistance2 } from './kernel.js';
+
+export const LOG_BOUNDS = {
+  lengthScale: [Math.log(0.01), Math.log(20)],
+  signalVariance: [Math.log(0.05), Math.log(20)],
+  noiseVariance: [Math.log(1e-6), Math.log(0.1)],
+} as const;
+
+const MAX_ITERATIONS = 60;
+const MIN_STEP = 1e-6;
+const ARMIJO = 1e-4;
+
+export interface FitOptions {
+  /** Random starts besides the bounds' centre and the previous optimum. */
+  readonly randomStarts: number;
+  /** Previous optimum (warm start), in the same dimension. */
+  readonly previous?: GpHyperparameters;
+  /** Iteration cap per start (default 60). */
+  readonly iterations?: number;
+}
+
+function bounds(d: number): { lo: Float64Array; hi: Float64Array } {
+  const lo = new Float64Array(d + 2);
+  const hi = new Float64Array(d + 2);
+  for (let j = 0; j < d; j++) {
+    lo[j] = LOG_BOUNDS.lengthScale[0];
+    hi[j] = LOG_BOUNDS.lengthScale[1];
+  }
+  [lo[d], hi[d]] = LOG_BOUNDS.signalVariance;
+  [lo[d + 1], hi[d + 1]] = LOG_BOUNDS.noiseVariance;
+  return { lo, hi };
+}
+
+export function toHyper(theta: Float64Array): GpHyperparameters {
+  const d = theta.length - 2;
+  return { lengthScales: theta.slice(0, d).map(Math.exp), signalVariance: Math.exp(theta[d]!), noiseVariance: Math.exp(theta[d + 1]!) };
+}
+
+function toTheta(h: GpHyperparameters): Float64Array {
+  const d = h.lengthScales.length;
+  const t = new Float64Array(d + 2);
+  for (let j = 0; j < d; j++) t[j] = Math.log(h.lengthScales[j]!);
+  t[d] = Math.log(h.signalVariance);
+  t[d + 1] = Math.log(h.noiseVariance);
+  return t;
+}
+
+/** Log marginal likelihood of standardized targets ys and its gradient with respect to θ. */
+export function logLikelihoodAndGradient(X: Float64Array, ys: Float64Array, theta: Float64Array): { value: number; gradient: Float64Array } {
+  const n = ys.length;
+  const d = theta.length - 2;
+  const h = toHyper(theta);
+  const K = kernelMatrix(X, n, h);
+  let chol: CholeskyDecomposition;
+  try {
+    chol = choleskyWithJitter(K, n, h.noiseVariance, h.signalVariance).chol;
+  } catch {
+    return { value: -Infinity, gradient: new Float64Array(d + 2) };
+  }
+  const L = chol.lowerTriangularMatrix;
+  const alpha = chol.solve(Matrix.columnVector(Array.from(ys))).getColumn(0);
+  const Kinv = inverseFromCholesky(Float64Array.from(L.to1DArray()), n);
+  let value = -0.5 * n * Math.log(2 * Math.PI);
+  for (let i = 0; i < n; i++) value += -0.5 * ys[i]! * alpha[i]! - Math.log(L.get(i, i));
+  // W = ααᵀ − K⁻¹ (symmetric); ∂/∂θ = ½ Σ_ik W_ik ∂K_ik/∂θ
+  const gradient = new Float64Array(d + 2);
+  const inv2 = inverseSquares(h.lengthScales);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k <= i; k++) {
+      const w = alpha[i]! * alpha[k]! - Kinv[i * n + k]!;
+      const weight = i === k ? 0.5 * w : w; // off-diagonal pairs counted twice, halved by the ½
+      gradient[d] = gradient[d]! + weight * K[i * n + k]!;
+      if (i === k) {
+        gradient[d + 1] = gradient[d + 1]! + weight * h.noiseVariance;
+        continue;
+      }
+      const factor = matern52LengthFactor(scaledDistance2(X, i, X, k, inv2), h.signalVariance);
+      for (let j = 0; j < d; j++) {
+        const t = X[i * d + j]! - X[k * d + j]!;
+        gradient[j] = gradient[j]! + weight * factor * t * t * inv2[j]!;
+      }
+    }
+  }
+  return { value, gradient };
+}
+
+/** K⁻¹ = L⁻ᵀ L⁻¹ from the row-major Cholesky factor L (a triangular inverse, then the product: n³/3 flops in all). */
+export function inverseFromCholesky(L: Float64Array, n: number): Float64Array {
+  const Li = new Float64Array(n * n);
+  for (let c = 0; c < n; c++) {
+    Li[c * n + c] = 1 / L[c * n + c]!;
+    for (let i = c + 1; i < n; i++) {
+      let s = 0;
+      for (let k = c; k < i; k++) s -= L[i * n + k]! * Li[k * n + c]!;
+      Li[i * n + c] = s / L[i * n + i]!;
+    }
+  }
+  const Kinv = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k <= i; k++) {
+      let s = 0;
+      for (let j = i; j < n; j++) s += Li[j * n + i]! * Li[j * n + k]!;
+      Kinv[i * n + k] = s;
+      Kinv[k * n + i] = s;
+    }
+  }
+  return Kinv;
+}
+
+function project(theta: Float64Array, lo: Float64Array, hi: Float64Array): Float64Array {
+  return theta.map((v, j) => Math.min(hi[j]!, Math.max(lo[j]!, v)));
+}
+
+/** Projected gradient ascent with Armijo backtracking from one start. */
+function ascend(
+  X: Float64Array, ys: Float64Array, start: Float64Array, lo: Float64Array, hi: Float64Array, iterations: number,
+): { theta: Float64Array; value: number } {
+  let theta = project(start, lo, hi);
+  let cur = logLikelihoodAndGradient(X, ys, theta);
+  let step = 1;
+  for (let it = 0; it < iterations && Number.isFinite(cur.value); it++) {
+    let g2 = 0;
+    for (const g of cur.gradient) g2 += g * g;
+    if (g2 < 1e-12) break;
+    const gnorm = Math.sqrt(g2);
+    let accepted = false;
+    for (step = Math.min(1, 2 * step); step >= MIN_STEP; step /= 2) {
+      const next = project(theta.map((v, j) => v + (step * cur.gradient[j]!) / gnorm), lo, hi);
+      const cand = logLikelihoodAndGradient(X, ys, next);
+      if (cand.value >= cur.value + ARMIJO * step * gnorm) {
+        theta = next;
+        cur = cand;
+        accepted = true;
+        break;
+      }
+    }
+    if (!accepted) break;
+  }
+  return { theta, value: cur.value };
+}
+
+/** Maximum-likelihood hyperparameters for inputs X (row-major n×d in [0, 1]) and targets y. */
+export function fitHyperparameters(X: Float64Array, y: Float64Array, d: number, rng: Rng, options: FitOptions): GpHyperparameters {
+  const { mean, sd } = meanSd(y);
+  const ys = y.map((v) => (v - mean) / sd);
+  const { lo, hi } = bounds(d);
+  const starts: Float64Array[] = [];
+  if (options.previous !== undefined) starts.push(toTheta(options.previous));
+  else starts.push(lo.map((v, j) => 0.5 * (v + hi[j]!)));
+  for (let s = 0; s < options.randomStarts; s++) starts.push(lo.map((v, j) => v + rng.next() * (hi[j]! - v)));
+  let best: { theta: Float64Array; value: number } | null = null;
+  for (const start of starts) {
+    const r = ascend(X, ys, start, lo, hi, options.iterations ?? MAX_ITERATIONS);
+    if (best === null || r.value > best.value) best = r;
+  }
+  return toHyper(best!.theta);
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { GaussianProcess } from '../../solvers/gp/gp.js';
+import { fitHyperparameters, logLikelihoodAndGradient, toHyper } from '../../solvers/gp/hyperparameters.js';
+import { matern52 } from '../../solvers/gp/kernel.js';
+import { createRng } from '../../src/core/rng.js';
+
+const hyper = (l: number[], s2 = 1, noise = 0) => ({ lengthScales: Float64Array.from(l), signalVariance: s2, noiseVariance: noise });
+
+describe('Matérn 5/2 kernel', () => {
+  it('matches the closed form (1 + √5 r + 5r²/3) exp(−√5 r) at r = 1 and 2', () => {
+    // r = 1: (1 + 2.2360680 + 1.6666667) e^−2.2360680 = 4.9027347 × 0.1068779 = 0.5239937
+    expect(matern52(1, 1)).toBeCloseTo(0.5239937, 6);
+    // r = 2: (1 + 4.4721360 + 6.6666667) e^−4.4721360 = 12.1388027 × 0.0114229 = 0.1386602
+    expect(matern52(4, 2)).toBeCloseTo(2 * 0.1386602, 6);
+  });
+});
+
+describe('GaussianProcess', () => {
+  it('posterior of a 2-point 1-D case computed by hand', () => {
+    // x = 0, 1; y = 1, 3 → standardized (mean 2, sd 1) −1, +1; ℓ = 0.5, σ² = 1, no noise.
+    // K = [[1, k01], [k01, 1]], k01 = k(r = 2) = 0.13866021913850426.
+    // At x* = 0.25: k* = [k(r = 0.5), k(r = 1.5)] = [0.8286491424181253, 0.2831632713397992].
+    // α = K⁻¹ y_s = [−1, 1] / (1 − k01) = [−1.160982, 1.160982]; mean_s = k*ᵀα = −0.6332993 → mean = 2 − 0.6332993.
+    // var = 1 − k*ᵀ K⁻¹ k* = 1 − (a² + b² − 2 k01 a b)/(1 − k01²) = 0.2844733 (sd² = 1, so the same in y's units).
+    const gp = new GaussianProcess(Float64Array.from([0, 1]), Float64Array.from([1, 3]), hyper([0.5]));
+    const p = gp.predict(Float64Array.from([0.25]));
+    expect(p.mean).toBeCloseTo(1.3667007, 6);
+    expect(p.variance).toBeCloseTo(0.2844733, 6);
+    expect(gp.jitter).toBe(0);
+  });
+
+  it('interpolates noise-free data and its variance shrinks to ~0 at the data, grows away from it', () => {
+    const xs = [0.05, 0.2, 0.45, 0.7, 0.95];
+    const f = (x: number): number => Math.sin(6 * x) + x * x;
+    const gp = new GaussianProcess(Float64Array.from(xs), Float64Array.from(xs, f), hyper([0.3], 1, 1e-10));
+    for (const x of xs) {
+      const p = gp.predict(Float64Array.from([x]));
+      expect(p.mean).toBeCloseTo(f(x), 6);
+      expect(p.variance).toBeLessThan(1e-6);
+    }
+    const between = gp.predict(Float64Array.from([0.325])).variance;
+    const outside = gp.predict(Float64Array.from([0.999 + 0.5])).variance;
+    expect(between).toBeGreaterThan(1e-4);
+    expect(outside).toBeGreaterThan(between);
+  });
+
+  it('adds jitter when duplicate points make the kernel singular, and still predicts', () => {
+    const X = Float64Array.from([0.1, 0.1, 0.5, 0.9]);
+    const gp = new GaussianProcess(X, Float64Array.from([1, 1, 2, 0]), hyper([0.4]));
+    expect(gp.jitter).toBeGreaterThan(0);
+    expect(gp.jitter).toBeLessThan(1e-3);
+    expect(gp.predict(Float64Array.from([0.1])).mean).toBeCloseTo(1, 3);
+  });
+});
+
+describe('maximum-likelihood hyperparameters', () => {
+  it('the analytic gradient matches central finite differences', () => {
+    const rng = createRng(3);
+    const n = 12;
+    const d = 2;
+    const X = Float64Array.from({ length: n * d }, () => rng.next());
+    const y = Float64Array.from({ length: n }, (_, i) => Math.sin(3 * X[2 * i]!) + 0.3 * X[2 * i + 1]!);
+    const ys = y.map((v) => v - y.reduce((a, b) => a + b, 0) / n);
+    const theta = Float64Array.from([Math.log(0.4), Math.log(0.8), Math.log(1.3), Math.log(1e-3)]);
+    const { gradient } = logLikelihoodAndGradient(X, ys, theta);
+    for (let j = 0; j < theta.length; j++) {
+      const h = 1e-5;
+      const up = theta.slice();
+      const dn = theta.slice();
+      up[j] = up[j]! + h;
+      dn[j] = dn[j]! - h;
+      const fd = (logLikelihoodAndGradient(X, ys, up).value - logLikelihoodAndGradient(X, ys, dn).value) / (2 * h);
+      expect(gradient[j]).toBeCloseTo(fd, 4);
+    }
+    expect(toHyper(theta).lengthScales[0]).toBeCloseTo(0.4, 12);
+  });
+
+  it('finds a short length scale on the active input and a long one on an ignored input; same seed, same fit', () => {
+    const rng = createRng(7);
+    const n = 30;
+    const X = Float64Array.from({ length: 2 * n }, () => rng.next());
+    const y = Float64Array.from({ length: n }, (_, i) => Math.sin(8 * X[2 * i]!));
+    const a = fitHyperparameters(X, y, 2, createRng(1), { randomStarts: 2 });
+    const b = fitHyperparameters(X, y, 2, createRng(1), { randomStarts: 2 });
+    expect(Array.from(a.lengthScales)).toEqual(Array.from(b.lengthScales));
+    expect(a.lengthScales[0]).toBeLessThan(1);
+    expect(a.lengthScales[1]).toBeGreaterThan(3 * a.lengthScales[0]!);
+  });
+});
