@@ -22,7 +22,7 @@ import { safeEvaluate, type Problem } from '../../src/problem/types.js';
 import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
 import { benchmarkNormalization } from '../../src/problem/benchmarkFronts.js';
 import { normalizedHypervolume } from '../../src/run/history.js';
-import { nonDominatedIndices } from '../../src/core/dominance.js';
+import { nonDominatedIndices } from '../../src/pareto/dominance.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
 import { createAlgorithm } from '../../solvers/index.js';
 import { createLpSolver } from '../../solvers/lp/index.js';
