@@ -49,7 +49,9 @@ afterAll(async () => server?.close());
 
 const get = async <T>(path: string): Promise<T> => (await fetch(new URL(path, server.url))).json() as Promise<T>;
 
-function rawRequest(url: string, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string }> {
+interface RawRequest { method?: string; path: string; headers?: Record<string, string>; body?: string }
+
+function rawRequest(url: string, opts: RawRequest): Promise<{ status: number; body: string }> {
   const u = new URL(url);
   return new Promise((ok, fail) => {
     const req = request({ host: u.hostname, port: u.port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers ?? {} }, (res) => {
@@ -164,7 +166,7 @@ describe('odc serve API', () => {
     for (const p of ['/', '/explorer.js', '/api/runs/0/designs/12', '/?filter=a.b:1:2', '/api/runs/0/front?x=..']) expect(unsafePath(p), p).toBe(false);
   });
 
-  it('follows a running run: rows appended to the partial log appear, a half-written row waits, the front is the feasible non-dominated set', async () => {
+  it('follows a running run: appended rows appear, a half-written row waits, the front is the feasible non-dominated set', async () => {
     const { rest } = runningCopy(runA, live);
     const s = await startServer({ runDirs: [live], port: 0, host: '127.0.0.1' });
     try {
@@ -181,8 +183,8 @@ describe('odc serve API', () => {
       // the front of the log, by brute force: feasible rows no other feasible row dominates
       const f = log.rows.map((r) => [Number(r[log.header.indexOf('f1')]), Number(r[log.header.indexOf('f2')])] as const);
       const ok = log.rows.map((r) => r[2] === 'feasible');
-      const want = log.rows.filter((_, i) => ok[i] && !f.some((q, j) => ok[j] && q[0] <= f[i]![0] && q[1] <= f[i]![1] && (q[0] < f[i]![0] || q[1] < f[i]![1])))
-        .map((r) => Number(r[0]));
+      const dominates = (q: readonly number[], p: readonly number[]): boolean => q[0]! <= p[0]! && q[1]! <= p[1]! && (q[0]! < p[0]! || q[1]! < p[1]!);
+      const want = log.rows.filter((_, i) => ok[i] && !f.some((q, j) => ok[j] && dominates(q, f[i]!))).map((r) => Number(r[0]));
       const front = ((await (await fetch(new URL('/api/runs/0/front', s.url))).json()) as { indices: number[] }).indices;
       expect([...front].sort((a, b) => a - b)).toEqual([...new Set(want)].sort((a, b) => a - b));
       // the run finishes: the partial log is renamed, the rows stay
