@@ -134,7 +134,8 @@ describe('odc serve API', () => {
         prevF2 = Math.min(prevF2, p[1]!);
       }
       // IGD+ (Ishibuchi et al. 2015): mean over the union front of the distance to the nearest point counting only where the point is worse
-      const igdp = Z.reduce((s, z) => s + Math.min(...F.map(norm).map((a) => Math.hypot(Math.max(a[0]! - z[0]!, 0), Math.max(a[1]! - z[1]!, 0)))), 0) / Z.length;
+      const dPlus = (a: readonly number[], z: readonly number[]): number => Math.hypot(Math.max(a[0]! - z[0]!, 0), Math.max(a[1]! - z[1]!, 0));
+      const igdp = Z.reduce((s, z) => s + Math.min(...F.map(norm).map((a) => dPlus(a, z))), 0) / Z.length;
       expect(c.runs[r]!.hypervolume).toBeCloseTo(hv, 10);
       expect(c.runs[r]!.igdPlus).toBeCloseTo(igdp, 10);
     });
