@@ -66,21 +66,27 @@ export function buildDataset(runs: readonly RunColumns[], union: readonly (reado
     const rows = r.data.length / r.info.columns.length;
     const st = statusOf(r);
     const frontSet = new Set(r.frontIndices);
-    const colOf = cols.map((c) => r.info.columns.findIndex((x) => x.name === c.name));
     const evalCol = r.info.columns.findIndex((c) => c.role === 'index');
-    for (let i = 0; i < rows; i++) {
-      if (st[i] === 2) continue;
+    const kept = new Int32Array(rows);
+    let nk = 0;
+    for (let i = 0; i < rows; i++) if (st[i] !== 2) kept[nk++] = i;
+    // column by column: one tight copy loop per column instead of a closure per row and column
+    cols.forEach((c, d) => {
+      const k = r.info.columns.findIndex((x) => x.name === c.name);
+      const out = dimValues[d]!;
+      if (k < 0) out.fill(NaN, at, at + nk);
+      else for (let j = 0; j < nk; j++) out[at + j] = r.data[k * rows + kept[j]!]!;
+    });
+    for (let j = 0; j < nk; j++) {
+      const i = kept[j]!;
       const ev = r.data[evalCol * rows + i]!;
-      run[at] = r.info.id;
-      index[at] = ev;
-      status[at] = st[i]!;
-      front[at] = frontSet.has(ev) ? 1 : 0;
-      unionMask[at] = union === null ? front[at]! : unionKeys.has(`${r.info.id}:${ev}`) ? 1 : 0;
-      colOf.forEach((k, d) => {
-        dimValues[d]![at] = k < 0 ? NaN : r.data[k * rows + i]!;
-      });
-      at++;
+      run[at + j] = r.info.id;
+      index[at + j] = ev;
+      status[at + j] = st[i]!;
+      front[at + j] = frontSet.has(ev) ? 1 : 0;
+      unionMask[at + j] = union === null ? front[at + j]! : unionKeys.has(`${r.info.id}:${ev}`) ? 1 : 0;
     }
+    at += nk;
   }
   const dims = cols.map((c, d): Dim => {
     const values = dimValues[d]!;

@@ -22,6 +22,8 @@ interface Timings {
   loadMs: number;
   /** Milliseconds of each render after a filter change (mask, parallel coordinates, scatter, table). */
   renders: number[];
+  /** performance.now() when each step of the first load ended. */
+  steps: Record<string, number>;
   setFilter(metric: string, lo: number, hi: number): number;
 }
 
@@ -36,7 +38,7 @@ let ds: Dataset | null = null;
 let mask = new Uint8Array(0);
 let runs: RunColumns[] = [];
 let comparison: Comparison | null = null;
-const timings: Timings = { loaded: false, loadMs: NaN, renders: [], setFilter };
+const timings: Timings = { loaded: false, loadMs: NaN, renders: [], steps: {}, setFilter };
 (window as unknown as { __explorer: Timings }).__explorer = timings;
 
 const parcoords = new ParCoords($('parcoords'), RUN_COLOURS, {
@@ -103,8 +105,11 @@ function relayout(): void {
   const byName = new Map(ds.dims.map((d) => [d.name, d]));
   const axes = state.order.filter((n) => !state.hidden.has(n)).map((n) => byName.get(n)!).filter(Boolean);
   parcoords.layout(ds, axes, $('parcoords').clientWidth || 1200);
+  timings.steps['parcoordsLayout'] ??= performance.now();
   scatter.layout(ds, Math.max(300, $('scatter').clientWidth));
+  timings.steps['scatterLayout'] ??= performance.now();
   table.layout(ds);
+  timings.steps['tableLayout'] ??= performance.now();
   axisBar();
   update();
 }
@@ -160,8 +165,10 @@ async function fetchRun(info: RunInfo): Promise<RunColumns> {
 }
 
 async function load(): Promise<void> {
+  timings.steps['script'] = performance.now();
   const infos = (await (await fetch('/api/runs')).json()) as RunInfo[];
   runs = await Promise.all(infos.map(fetchRun));
+  timings.steps['fetched'] = performance.now();
   // column counts from the binary: rows = length / columns (a run may have grown since /api/runs)
   runs = runs.map((r) => ({ ...r, info: { ...r.info, rows: r.data.length / r.info.columns.length } }));
   rebuild();
@@ -181,6 +188,7 @@ function rebuild(): void {
   state.order = [...state.order.filter((n) => names.includes(n)), ...names.filter((n) => !state.order.includes(n))];
   legend();
   subsetButtons();
+  timings.steps['dataset'] ??= performance.now();
   relayout();
 }
 

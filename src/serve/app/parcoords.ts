@@ -7,14 +7,13 @@
  */
 import type { Filter } from '../urlState.js';
 import { fmtValue, type Dataset, type Dim } from './data.js';
-import { clearLayer, compose, drawLine, newLayer, rgb, type Layer } from './raster.js';
+import { compose, drawBinnedLines, NAN_BIN, newLayer, rgb, type Layer } from './raster.js';
 
 const TOP = 40;
 const BOTTOM = 22;
 const PLOT_H = 280;
 const PAD_X = 40;
 const BIN_PX = 2;
-const NAN_BIN = 65535;
 
 export interface ParCoordsEvents {
   brush(metric: string, range: readonly [number, number] | null): void;
@@ -58,14 +57,7 @@ export class ParCoords {
     this.canvas.style.width = `${this.width}px`;
     this.canvas.style.height = `${h}px`;
     const nb = this.binsPerAxis;
-    this.bins = this.axes.map((d) => {
-      const b = new Uint16Array(ds.n);
-      for (let i = 0; i < ds.n; i++) {
-        const t = this.fraction(d, d.values[i]!);
-        b[i] = Number.isNaN(t) ? NAN_BIN : Math.min(nb - 1, Math.floor((1 - t) * nb));
-      }
-      return b;
-    });
+    this.bins = this.axes.map((d) => axisBins(d, nb));
     this.counts = new Uint32Array(Math.max(1, ds.runs.length) * nb * nb);
     this.touched = new Int32Array(this.counts.length);
     this.bg = newLayer(this.width, h);
@@ -79,12 +71,8 @@ export class ParCoords {
     this.drawLines(this.bg, all, true);
   }
 
-  /** Position in [0, 1] of a value on an axis (0 bottom); NaN for a missing value. */
   private fraction(d: Dim, v: number): number {
-    if (Number.isNaN(v)) return NaN;
-    if (d.options !== undefined) return (v + 0.5) / d.options.length;
-    if (d.max === d.min) return 0.5;
-    return (v - d.min) / (d.max - d.min);
+    return fraction(d, v);
   }
 
   private axisX(k: number): number {
@@ -92,48 +80,12 @@ export class ParCoords {
     return n <= 1 ? this.width / 2 : Math.round(PAD_X + (k * (this.width - 2 * PAD_X)) / (n - 1));
   }
 
-  private yOfBin(b: number): number {
-    return TOP + b * BIN_PX + (BIN_PX >> 1);
-  }
 
-  /** Lines of the masked designs into a layer: per neighbouring pair, one line per (bin, bin, run) cell. */
+  /** Lines of the masked designs into a layer (see drawBinnedLines). */
   private drawLines(layer: Layer, mask: Uint8Array, grey: boolean): void {
-    const ds = this.ds!;
-    clearLayer(layer);
-    const nb = this.binsPerAxis;
-    const counts = this.counts;
-    const touched = this.touched;
-    for (let k = 0; k + 1 < this.axes.length; k++) {
-      const a = this.bins[k]!;
-      const b = this.bins[k + 1]!;
-      let nt = 0;
-      let maxCount = 0;
-      for (let i = 0; i < ds.n; i++) {
-        if (mask[i] === 0) continue;
-        const ba = a[i]!;
-        const bb = b[i]!;
-        if (ba === NAN_BIN || bb === NAN_BIN) continue;
-        const cell = ((grey ? 0 : ds.run[i]!) * nb + ba) * nb + bb;
-        const c = counts[cell]! + 1;
-        counts[cell] = c;
-        if (c === 1) touched[nt++] = cell;
-        if (c > maxCount) maxCount = c;
-      }
-      const x0 = this.axisX(k);
-      const x1 = this.axisX(k + 1);
-      const norm = 1 / Math.sqrt(maxCount || 1);
-      for (let t = 0; t < nt; t++) {
-        const cell = touched[t]!;
-        const c = counts[cell]!;
-        counts[cell] = 0;
-        const bb = cell % nb;
-        const rest = (cell - bb) / nb;
-        const ba = rest % nb;
-        const run = (rest - ba) / nb;
-        const w = grey ? 0.35 + 0.65 * Math.sqrt(c) * norm : 0.3 + 0.7 * Math.sqrt(c) * norm;
-        drawLine(layer, x0, this.yOfBin(ba), x1, this.yOfBin(bb), w, run);
-      }
-    }
+    const xs = this.axes.map((_, k) => this.axisX(k));
+    drawBinnedLines(layer, { bins: this.bins, xs, binsPerAxis: this.binsPerAxis, top: TOP, binPx: BIN_PX },
+      mask, grey ? null : this.ds!.run, { counts: this.counts, touched: this.touched });
   }
 
   /** Draws the designs the mask keeps over the grey background, the brushes and the selected design. */
@@ -269,6 +221,24 @@ export class ParCoords {
     if (Math.abs(y1 - drag.y0) < 3) this.events.brush(name, null);
     else this.events.brush(name, this.range(drag.axis, drag.y0, y1));
   }
+}
+
+/** Position in [0, 1] of a value on an axis (0 bottom); NaN for a missing value. */
+export function fraction(d: Dim, v: number): number {
+  if (Number.isNaN(v)) return NaN;
+  if (d.options !== undefined) return (v + 0.5) / d.options.length;
+  if (d.max === d.min) return 0.5;
+  return (v - d.min) / (d.max - d.min);
+}
+
+/** Each design's bin on an axis of `nb` bins (0 at the top), NAN_BIN when missing. */
+export function axisBins(d: Dim, nb: number): Uint16Array {
+  const b = new Uint16Array(d.values.length);
+  for (let i = 0; i < b.length; i++) {
+    const t = fraction(d, d.values[i]!);
+    b[i] = Number.isNaN(t) ? NAN_BIN : Math.min(nb - 1, Math.floor((1 - t) * nb));
+  }
+  return b;
 }
 
 const clamp01 = (t: number): number => Math.max(0, Math.min(1, t));

@@ -50,6 +50,61 @@ export function drawLine(l: Layer, x0: number, y0: number, x1: number, y1: numbe
   }
 }
 
+/** Bin of a missing value. */
+export const NAN_BIN = 65535;
+
+export interface BinnedAxes {
+  /** Per axis, each design's bin (0 at the top), NAN_BIN when missing. */
+  readonly bins: readonly Uint16Array[];
+  /** Canvas x of each axis. */
+  readonly xs: readonly number[];
+  readonly binsPerAxis: number;
+  readonly top: number;
+  readonly binPx: number;
+}
+
+/**
+ * The masked designs' lines: per pair of neighbouring axes, the designs are counted per (bin, bin, run) cell and each
+ * cell is one line, of intensity 0.3 + 0.7 √(count / most), in its run's colour (`run` null: colour 0, all one
+ * colour). `scratch.counts` (binsPerAxis² × runs, zeroed) and `scratch.touched` (as long) are reused between calls.
+ */
+export function drawBinnedLines(
+  layer: Layer, axes: BinnedAxes, mask: Uint8Array, run: Uint8Array | null, scratch: { counts: Uint32Array; touched: Int32Array },
+): void {
+  clearLayer(layer);
+  const { bins, xs, binsPerAxis: nb, top, binPx } = axes;
+  const { counts, touched } = scratch;
+  const n = mask.length;
+  for (let k = 0; k + 1 < bins.length; k++) {
+    const a = bins[k]!;
+    const b = bins[k + 1]!;
+    let nt = 0;
+    let maxCount = 0;
+    for (let i = 0; i < n; i++) {
+      if (mask[i] === 0) continue;
+      const ba = a[i]!;
+      const bb = b[i]!;
+      if (ba === NAN_BIN || bb === NAN_BIN) continue;
+      const cell = ((run === null ? 0 : run[i]!) * nb + ba) * nb + bb;
+      const c = counts[cell]! + 1;
+      counts[cell] = c;
+      if (c === 1) touched[nt++] = cell;
+      if (c > maxCount) maxCount = c;
+    }
+    const norm = 1 / Math.sqrt(maxCount || 1);
+    const y = (bin: number): number => top + bin * binPx + (binPx >> 1);
+    for (let t = 0; t < nt; t++) {
+      const cell = touched[t]!;
+      const c = counts[cell]!;
+      counts[cell] = 0;
+      const bb = cell % nb;
+      const rest = (cell - bb) / nb;
+      const ba = rest % nb;
+      drawLine(layer, xs[k]!, y(ba), xs[k + 1]!, y(bb), 0.3 + 0.7 * Math.sqrt(c) * norm, (rest - ba) / nb);
+    }
+  }
+}
+
 /** '#rrggbb' → [r, g, b]. */
 export function rgb(hex: string): [number, number, number] {
   const v = parseInt(hex.slice(1), 16);

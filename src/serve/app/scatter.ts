@@ -10,6 +10,8 @@ import { rgb } from './raster.js';
 const LABEL = 0;
 const GAP = 6;
 const MAX_OBJECTIVES = 8;
+/** Below this many designs, points are 2 × 2 pixels. */
+const BIG_POINTS_BELOW = 5000;
 
 export interface ScatterEvents {
   brush2(x: { metric: string; range: readonly [number, number] }, y: { metric: string; range: readonly [number, number] }): void;
@@ -74,6 +76,7 @@ export class ScatterMatrix {
       const [r, g, b] = rgb(h);
       return (255 << 24) | (b << 16) | (g << 8) | r;
     });
+    const big = ds.n < BIG_POINTS_BELOW;
     for (let i = 1; i < this.dims.length; i++) {
       for (let j = 0; j < i; j++) {
         const [ox, oy] = this.origin(i, j);
@@ -84,7 +87,11 @@ export class ScatterMatrix {
           const x = X[r]!;
           const y = Y[r]!;
           if (x === 65535 || y === 65535) continue;
-          buf[(oy + c - y) * size + ox + x] = fixed ?? colours[ds.run[r]!] ?? colours[0]!;
+          const p = (oy + c - y) * size + ox + x;
+          const colour = fixed ?? colours[ds.run[r]!] ?? colours[0]!;
+          buf[p] = colour;
+          // few designs: 2 × 2 points, so each can be seen
+          if (big) buf[p + 1] = buf[p - size] = buf[p - size + 1] = colour;
         }
       }
     }

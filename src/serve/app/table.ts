@@ -31,6 +31,11 @@ export class DesignTable {
     const ds = this.ds!;
     const dim = ds.dims.find((d) => d.name === this.sortKey) ?? ds.dims[0]!;
     const v = dim.values;
+    // the designs arrive in evaluation order, run after run: the default order needs no sort
+    if (dim.role === 'index' && !this.descending && ds.runs.length === 1) {
+      this.order = Int32Array.from({ length: ds.n }, (_, i) => i);
+      return;
+    }
     const idx = Array.from({ length: ds.n }, (_, i) => i);
     const sign = this.descending ? -1 : 1;
     idx.sort((a, b) => {
