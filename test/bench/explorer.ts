@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { buildDataset, computeMask, RUN_COLOURS } from '../../src/serve/app/data.js';
-import { axisBins } from '../../src/serve/app/parcoords.js';
+import { axisBins, BIN_PX, PLOT_H } from '../../src/serve/app/parcoords.js';
 import { compose, drawBinnedLines, newLayer, rgb } from '../../src/serve/app/raster.js';
 import { packageVersions, ODC_VERSION } from '../../src/run/versions.js';
 
@@ -153,13 +153,13 @@ function cpuFigures(server: RunningServer): string {
   let ds = buildDataset([columns], null);
   const dataset = cpuMs(() => { ds = buildDataset([columns], null); });
   const axes = ds.dims.filter((d) => d.role === 'objective' || d.role === 'variable' || d.role === 'constraint');
-  const nb = 140;
+  const nb = Math.ceil(PLOT_H / BIN_PX);
   let bins: Uint16Array[] = [];
   const binning = cpuMs(() => { bins = axes.map((d) => axisBins(d, nb)); });
   const width = 1330;
   const height = 342;
   const xs = axes.map((_, k) => Math.round(40 + (k * (width - 80)) / (axes.length - 1)));
-  const layout = { bins, xs, binsPerAxis: nb, top: 40, binPx: 2 };
+  const layout = { bins, xs, binsPerAxis: nb, top: 40, binPx: BIN_PX };
   const scratch = { counts: new Uint32Array(nb * nb), touched: new Int32Array(nb * nb) };
   const bg = newLayer(width, height);
   const fg = newLayer(width, height);

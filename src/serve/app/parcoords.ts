@@ -3,7 +3,7 @@
  * every design a line through its values. Numeric axes span the data's range (a constant axis stays, drawn at
  * mid-height and labelled with its value); choice variables are categorical axes, one band per option.
  * Drag along an axis to brush it, click it to clear its brush; drag an axis label sideways to move the axis.
- * Lines are binned per pair of axes at BIN_PX pixels (see raster.ts).
+ * Lines are binned per pair of axes at BIN_PX pixels (see raster.ts): the drawing is exact to 4 px vertically.
  */
 import type { Filter } from '../urlState.js';
 import { fmtValue, type Dataset, type Dim } from './data.js';
@@ -11,9 +11,10 @@ import { compose, drawBinnedLines, NAN_BIN, newLayer, rgb, type Layer } from './
 
 const TOP = 40;
 const BOTTOM = 22;
-const PLOT_H = 280;
+export const PLOT_H = 280;
 const PAD_X = 40;
-const BIN_PX = 2;
+/** Vertical bin of the lines: 4 px keeps a brush over 100,000 designs near 50 ms of drawing (docs/performance.md). */
+export const BIN_PX = 4;
 
 export interface ParCoordsEvents {
   brush(metric: string, range: readonly [number, number] | null): void;
