@@ -52,7 +52,8 @@ export function compareServed(runs: readonly ServedRun[]): Comparison {
   const names = runs[0]!.columns.filter((c) => c.role === 'objective').map((c) => c.name);
   const m = names.length;
   if (runs.some((r) => sig(r) !== sig(runs[0]!))) {
-    return { objectives: names, normalization: { ideal: [], nadir: [], reference: [] }, runs: [], union: [], note: 'the runs have different objectives: no common normalization' };
+    const note = 'the runs have different objectives: no common normalization';
+    return { objectives: names, normalization: { ideal: [], nadir: [], reference: [] }, runs: [], union: [], note };
   }
   const fronts = runs.map(frontPoints);
   const norm = normalizationOf(fronts.flat().map((p) => p.f), m);

@@ -108,5 +108,6 @@ export function designFile(run: ServedRun, index: number): string | undefined {
   }
   const { variables, objectives } = loggedValues(run, row);
   const onFront = Array.from(run.front()).includes(index);
-  return designYaml(run.loaded.studyText, { index, variables, objectives }, run.dir, onFront ? 'on the front' : 'off the front', onFront ? 'Pareto design' : 'design');
+  const [selector, what] = onFront ? ['on the front', 'Pareto design'] : ['off the front', 'design'];
+  return designYaml(run.loaded.studyText, { index, variables, objectives }, run.dir, selector, what);
 }

@@ -53,7 +53,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const runs = opts.runDirs.map((dir, id) => new ServedRun(id, dir, opts.lp));
   const script = readFileSync(opts.assetPath ?? explorerAssetPath());
   const server = createServer((req, res) => {
-    handle(req, res, { runs, script, allowedHosts }).catch((e: unknown) => send(res, 500, 'text/plain; charset=utf-8', `internal error: ${(e as Error).message}\n`));
+    handle(req, res, { runs, script, allowedHosts })
+      .catch((e: unknown) => send(res, 500, 'text/plain; charset=utf-8', `internal error: ${(e as Error).message}\n`));
   });
   const port = await listen(server, opts.port, opts.host);
   const shown = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
@@ -73,9 +74,11 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((ok, fail) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EADDRINUSE') fail(new StudyError('BAD_ARGUMENT', `--port ${port}: already in use on ${host}; choose another port, or --port 0 for any free one`, { field: 'port' }));
-      else if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND' || e.code === 'EACCES') {
-        fail(new StudyError('BAD_ARGUMENT', `--host ${host} --port ${port}: cannot listen there (${e.code}); use 127.0.0.1 or an address of this machine, and a port above 1023`, { field: 'host' }));
+      if (e.code === 'EADDRINUSE') {
+        fail(new StudyError('BAD_ARGUMENT', `--port ${port}: already in use on ${host}; choose another port, or --port 0 for any free one`, { field: 'port' }));
+      } else if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND' || e.code === 'EACCES') {
+        const fix = 'use 127.0.0.1 or an address of this machine, and a port above 1023';
+        fail(new StudyError('BAD_ARGUMENT', `--host ${host} --port ${port}: cannot listen there (${e.code}); ${fix}`, { field: 'host' }));
       } else fail(e);
     });
     server.listen(port, host, () => ok((server.address() as AddressInfo).port));

@@ -72,7 +72,8 @@ function buildRun(dir: string, n: number): void {
   writeFileSync(join(dir, 'study.yaml'), `name: dtlz2-explorer-bench\nkind: benchmark\nproblem: dtlz2\nvariables: ${N_VAR}\nobjectives: ${M}\n`
     + `algorithm: { name: nsga3, population: ${perGeneration}, generations: ${Math.ceil(n / perGeneration)}, seed: 1 }\n`);
   writeFileSync(join(dir, 'evaluations.csv'), `${lines.join('\n')}\n`);
-  writeFileSync(join(dir, 'pareto.json'), JSON.stringify({ formatVersion: 1, study: 'dtlz2-explorer-bench', kind: 'benchmark', designs: front.map((index) => ({ index })) }));
+  const pareto = { formatVersion: 1, study: 'dtlz2-explorer-bench', kind: 'benchmark', designs: front.map((index) => ({ index })) };
+  writeFileSync(join(dir, 'pareto.json'), JSON.stringify(pareto));
   writeFileSync(join(dir, 'run.json'), JSON.stringify({
     formatVersion: 1, odcVersion: ODC_VERSION, status: 'complete',
     study: { name: 'dtlz2-explorer-bench', kind: 'benchmark', file: 'study.yaml', hash: '0'.repeat(64) },

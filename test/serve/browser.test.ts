@@ -127,7 +127,8 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium', () => {
     expect(await budget.textContent()).toContain(`evaluation ${index}`);
     const logRow = log.rows.find((r) => Number(r[0]) === index)!;
     const col = (name: string): number => Number(logRow[log.header.indexOf(name)]);
-    const cell = async (label: string): Promise<string> => (await budget.locator('tr', { has: page.locator(`td:text-is("${label}")`) }).first().locator('td').nth(1).textContent())!;
+    const cell = async (label: string): Promise<string> =>
+      (await budget.locator('tr', { has: page.locator(`td:text-is("${label}")`) }).first().locator('td').nth(1).textContent())!;
     expect(printedAs(await cell('launch (built up)'), col('mass.launch_kg'))).toBe(true);
     expect(printedAs(await cell('delivered compute'), col('compute.deliveredPFLOPS'))).toBe(true);
     expect(printedAs(await cell('levelized cost of compute'), col('cost.lcoc_USD_per_PFLOP_day'))).toBe(true);

@@ -157,7 +157,8 @@ describe('odc serve API', () => {
     expect((await post({ design: 3, text: 'a' }, { 'Content-Type': 'application/json', Host: host, Origin: 'http://evil.example' })).status).toBe(403);
     expect((await post({ design: 3, text: '' })).status).toBe(200);
     expect((JSON.parse(readFileSync(join(runA, 'notes.json'), 'utf8')) as { notes: object }).notes).toEqual({});
-    expect((await rawRequest(url, { method: 'POST', path: '/api/runs/0/columns', headers: { 'Content-Type': 'application/json', Host: host }, body: '{}' })).status).toBe(405);
+    const other = { method: 'POST', path: '/api/runs/0/columns', headers: { 'Content-Type': 'application/json', Host: host }, body: '{}' };
+    expect((await rawRequest(url, other)).status).toBe(405);
   });
 
   it('refuses foreign Host headers (DNS rebinding) and dot segments', async () => {

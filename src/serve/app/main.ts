@@ -118,7 +118,8 @@ function relayout(): void {
 function axisBar(): void {
   const bar = $('axis-bar');
   bar.innerHTML = state.order.map((n, k) => `<label title="${esc(n)}"><input type="checkbox" data-axis="${k}" ${state.hidden.has(n) ? '' : 'checked'}>`
-    + `${esc(n)}</label><button type="button" data-left="${k}" aria-label="move ${esc(n)} left">◀</button><button type="button" data-right="${k}" aria-label="move ${esc(n)} right">▶</button>`).join(' ');
+    + `${esc(n)}</label><button type="button" data-left="${k}" aria-label="move ${esc(n)} left">◀</button>`
+    + `<button type="button" data-right="${k}" aria-label="move ${esc(n)} right">▶</button>`).join(' ');
   bar.querySelectorAll<HTMLInputElement>('input[data-axis]').forEach((box) => box.addEventListener('change', () => {
     const n = state.order[Number(box.dataset['axis'])]!;
     if (box.checked) state.hidden.delete(n); else state.hidden.add(n);
@@ -137,7 +138,8 @@ function axisBar(): void {
 function subsetButtons(): void {
   const options: Subset[] = ds !== null && ds.runs.length > 1 ? ['all', 'front', 'union', 'feasible', 'infeasible'] : ['all', 'front', 'feasible', 'infeasible'];
   const host = $('subset');
-  host.innerHTML = options.map((o) => `<button type="button" data-subset="${o}" aria-pressed="${state.subset === o}">${o === 'union' ? 'union front' : o}</button>`).join(' ');
+  const button = (o: Subset): string => `<button type="button" data-subset="${o}" aria-pressed="${state.subset === o}">${o === 'union' ? 'union front' : o}</button>`;
+  host.innerHTML = options.map(button).join(' ');
   host.querySelectorAll<HTMLElement>('button').forEach((b) => b.addEventListener('click', () => {
     state.subset = b.dataset['subset'] as Subset;
     subsetButtons();
@@ -149,7 +151,8 @@ function legend(): void {
   const rows = comparison?.runs ?? [];
   $('runs').innerHTML = runs.map((r) => {
     const ind = rows.find((x) => x.run === r.info.id);
-    const figures = ind ? ` HV ${ind.hypervolume.toPrecision(4)}${ind.hypervolumeStandardError ? ` ± ${ind.hypervolumeStandardError.toPrecision(2)}` : ''}, IGD+ ${ind.igdPlus.toPrecision(3)}` : '';
+    const se = ind?.hypervolumeStandardError ? ` ± ${ind.hypervolumeStandardError.toPrecision(2)}` : '';
+    const figures = ind ? ` HV ${ind.hypervolume.toPrecision(4)}${se}, IGD+ ${ind.igdPlus.toPrecision(3)}` : '';
     return `<span class="run-chip" title="${esc(r.info.dir)}"><span class="swatch" style="background:${RUN_COLOURS[r.info.id % RUN_COLOURS.length]}"></span>`
       + `${r.info.id}: ${esc(r.info.name)} (${r.info.status}, front ${r.frontIndices.length}${figures})</span>`;
   }).join('');
