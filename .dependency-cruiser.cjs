@@ -29,6 +29,7 @@ const LAYERS = [
   { name: 'run', path: '^src/run/', comment: 'the run driver, run folders, logs, results and the decision summary of a front' },
   { name: 'report', path: '^src/report/', comment: 'what people read: budgets, reports, plots, comparisons, exports, JSON Schemas' },
   { name: 'uncertainty', path: '^src/uncertainty/(?!(inputs|targets|worker)\\.ts$)', comment: 'odc uncertainty and odc sensitivity' },
+  { name: 'serve', path: '^src/serve/', comment: 'odc serve: the explorer server over run folders and its browser app' },
   {
     name: 'roots', path: '^src/(index\\.ts|cli/|parallel/(worker|redisWorker)\\.ts|uncertainty/worker\\.ts)',
     comment: 'composition roots: the library API, the CLI, the worker entries (SOLVER_ROOTS wire in solvers/)',

@@ -14,6 +14,7 @@ import { RUN_LOCK, studySlug } from '../run/runFolder.js';
 import { readYaml } from '../io/yaml.js';
 import { CONSTELLATION_DEFAULTS } from '../uncertainty/constellationModel.js';
 import { compareText, createProgress, createStatus, loadCliProgress } from './progress.js';
+import { addServeCommand } from './serve.js';
 
 const intArg = (name: string, min: number, max = Number.MAX_SAFE_INTEGER, why = '') => (v: string): number => {
   // Number("") and Number("  ") are 0: an empty value is refused, not taken as 0.
@@ -145,6 +146,7 @@ export function buildProgram(io: CliIo): Command {
   addEvaluateCommand(program, io);
   addRunCommands(program, io);
   addResultCommands(program, io);
+  addServeCommand(program, io);
   addReferenceCommands(program, io);
   addUncertaintyCommands(program, io);
   return program;

@@ -70,7 +70,10 @@ export function flattenRecord(value: unknown, prefix = ''): [string, unknown][] 
   return [[prefix, value]];
 }
 
-function designYaml(studyText: string, design: ParetoDesign, runDir: string, selector: string): string {
+/** The run's base design with `design`'s variable values applied, headed by where it came from (the yaml export; odc serve too). */
+export function designYaml(
+  studyText: string, design: Pick<ParetoDesign, 'index' | 'variables' | 'objectives'>, runDir: string, selector: string, what = 'Pareto design',
+): string {
   const doc = parseDocument(studyText);
   for (const k of STUDY_SECTIONS) doc.delete(k);
   for (const [path, value] of Object.entries(design.variables)) {
@@ -78,7 +81,7 @@ function designYaml(studyText: string, design: ParetoDesign, runDir: string, sel
     doc.setIn([section, key], value);
   }
   const head = [
-    ` Exported by odc from run ${runDir}: Pareto design ${design.index} (${selector}).`,
+    ` Exported by odc from run ${runDir}: ${what} ${design.index} (${selector}).`,
     ` Objectives: ${Object.entries(design.objectives).map(([k, v]) => `${k} = ${v}`).join(', ')}.`,
     ` Evaluate it with: odc evaluate <this file>`,
   ].join('\n');

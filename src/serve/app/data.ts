@@ -1,0 +1,141 @@
+/**
+ * The explorer's data in the browser: the runs' columns (fetched as one Float64 buffer each) joined by column name
+ * into dimensions over every evaluated design of every run (failed evaluations have no objectives to draw: they are
+ * counted, not shown), and the filter mask that every view reads. The mask is recomputed in one pass per filter over
+ * typed arrays, so a brush over 100,000 designs costs a few milliseconds.
+ */
+import type { ColumnInfo, RunInfo } from '../runData.js';
+import { passes, type Filter } from '../urlState.js';
+
+export interface Dim {
+  readonly name: string;
+  readonly role: ColumnInfo['role'];
+  readonly unit: string;
+  readonly sense?: 'minimize' | 'maximize';
+  readonly options?: readonly (string | number)[];
+  readonly values: Float64Array;
+  readonly min: number;
+  readonly max: number;
+}
+
+export type Subset = 'all' | 'front' | 'union' | 'feasible' | 'infeasible';
+
+export interface Dataset {
+  readonly runs: readonly RunInfo[];
+  /** Designs shown (evaluated, not failed), all runs. */
+  readonly n: number;
+  readonly failed: number;
+  readonly dims: readonly Dim[];
+  readonly run: Uint8Array;
+  readonly index: Float64Array;
+  /** 0 feasible, 1 infeasible. */
+  readonly status: Uint8Array;
+  /** On its run's front. */
+  readonly front: Uint8Array;
+  /** On the union front of all runs (the run's own front when there is one run). */
+  readonly union: Uint8Array;
+}
+
+export interface RunColumns {
+  readonly info: RunInfo;
+  readonly data: Float64Array;
+  readonly frontIndices: readonly number[];
+}
+
+/** Joins the runs' columns (same name → same dimension; a run without the column has NaN there). */
+export function buildDataset(runs: readonly RunColumns[], union: readonly (readonly [number, number])[] | null): Dataset {
+  const cols: ColumnInfo[] = [];
+  for (const r of runs) for (const c of r.info.columns) if (!cols.some((x) => x.name === c.name)) cols.push(c);
+  const statusOf = (r: RunColumns): Float64Array => {
+    const k = r.info.columns.findIndex((c) => c.role === 'status');
+    const rows = r.data.length / r.info.columns.length;
+    return r.data.subarray(k * rows, (k + 1) * rows);
+  };
+  let n = 0;
+  let failed = 0;
+  for (const r of runs) for (const s of statusOf(r)) if (s === 2) failed++; else n++;
+  const dimValues = cols.map(() => new Float64Array(n));
+  const run = new Uint8Array(n);
+  const index = new Float64Array(n);
+  const status = new Uint8Array(n);
+  const front = new Uint8Array(n);
+  const unionMask = new Uint8Array(n);
+  const unionKeys = new Set((union ?? []).map(([r, i]) => `${r}:${i}`));
+  let at = 0;
+  for (const r of runs) {
+    const rows = r.data.length / r.info.columns.length;
+    const st = statusOf(r);
+    const frontSet = new Set(r.frontIndices);
+    const evalCol = r.info.columns.findIndex((c) => c.role === 'index');
+    const kept = new Int32Array(rows);
+    let nk = 0;
+    for (let i = 0; i < rows; i++) if (st[i] !== 2) kept[nk++] = i;
+    // column by column: one tight copy loop per column instead of a closure per row and column
+    cols.forEach((c, d) => {
+      const k = r.info.columns.findIndex((x) => x.name === c.name);
+      const out = dimValues[d]!;
+      if (k < 0) out.fill(NaN, at, at + nk);
+      else for (let j = 0; j < nk; j++) out[at + j] = r.data[k * rows + kept[j]!]!;
+    });
+    for (let j = 0; j < nk; j++) {
+      const i = kept[j]!;
+      const ev = r.data[evalCol * rows + i]!;
+      run[at + j] = r.info.id;
+      index[at + j] = ev;
+      status[at + j] = st[i]!;
+      front[at + j] = frontSet.has(ev) ? 1 : 0;
+      unionMask[at + j] = union === null ? front[at + j]! : unionKeys.has(`${r.info.id}:${ev}`) ? 1 : 0;
+    }
+    at += nk;
+  }
+  const dims = cols.map((c, d): Dim => {
+    const values = dimValues[d]!;
+    let min = Infinity;
+    let max = -Infinity;
+    for (const v of values) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    if (c.options !== undefined) {
+      min = 0;
+      max = c.options.length - 1;
+    }
+    return { name: c.name, role: c.role, unit: c.unit, ...(c.sense ? { sense: c.sense } : {}), ...(c.options ? { options: c.options } : {}), values, min, max };
+  });
+  return { runs: runs.map((r) => r.info), n, failed, dims, run, index, status, front, union: unionMask };
+}
+
+/** 1 for each design the subset and every filter keep; returns how many. */
+export function computeMask(ds: Dataset, subset: Subset, filters: readonly Filter[], mask: Uint8Array): number {
+  const keep = subset === 'front' ? ds.front : subset === 'union' ? ds.union : null;
+  for (let i = 0; i < ds.n; i++) {
+    mask[i] = keep !== null ? keep[i]! : subset === 'feasible' ? (ds.status[i] === 0 ? 1 : 0) : subset === 'infeasible' ? (ds.status[i] === 1 ? 1 : 0) : 1;
+  }
+  for (const f of filters) {
+    const dim = ds.dims.find((d) => d.name === f.metric);
+    if (dim === undefined) continue;
+    const v = dim.values;
+    for (let i = 0; i < ds.n; i++) if (mask[i] === 1 && !passes(f, v[i]!)) mask[i] = 0;
+  }
+  let count = 0;
+  for (let i = 0; i < ds.n; i++) count += mask[i]!;
+  return count;
+}
+
+/** Position of a design (run, evaluation index) in the dataset, or -1. */
+export function rowOfDesign(ds: Dataset, run: number, index: number): number {
+  for (let i = 0; i < ds.n; i++) if (ds.run[i] === run && ds.index[i] === index) return i;
+  return -1;
+}
+
+/** Readable number: 4 significant digits, grouped thousands above 10,000. */
+export function fmtValue(v: number, dim?: Dim): string {
+  if (Number.isNaN(v)) return '';
+  if (dim?.options !== undefined) return String(dim.options[v] ?? v);
+  const a = Math.abs(v);
+  if (a !== 0 && (a < 1e-3 || a >= 1e7)) return v.toExponential(3);
+  if (a >= 1e4) return Math.round(v).toLocaleString('en-US');
+  return String(Number(v.toPrecision(4)));
+}
+
+export const RUN_COLOURS = ['#1f6fb4', '#d4700a', '#2a9d3c', '#8e44ad', '#c0392b', '#16a0a0', '#7a5c2e', '#5d6d7e'];

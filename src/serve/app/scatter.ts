@@ -1,0 +1,219 @@
+/**
+ * Scatter matrix of the objectives on one canvas: every pair below the diagonal, each design one pixel-sized point
+ * written into the frame buffer (all designs grey underneath, the ones the filters keep in their run's colour), the
+ * objective names on the diagonal. Drag a box in a panel to brush both objectives; click a point to select it.
+ */
+import type { Filter } from '../urlState.js';
+import { fmtValue, type Dataset, type Dim } from './data.js';
+import { rgb } from './raster.js';
+
+const LABEL = 0;
+const GAP = 6;
+const MAX_OBJECTIVES = 8;
+/** Below this many designs, points are 2 × 2 pixels. */
+const BIG_POINTS_BELOW = 5000;
+
+export interface ScatterEvents {
+  brush2(x: { metric: string; range: readonly [number, number] }, y: { metric: string; range: readonly [number, number] }): void;
+  pick(row: number): void;
+}
+
+export class ScatterMatrix {
+  private readonly canvas = document.createElement('canvas');
+  private readonly ctx: CanvasRenderingContext2D;
+  private ds: Dataset | null = null;
+  private dims: Dim[] = [];
+  private cell = 100;
+  private px: Uint16Array[] = [];
+  private bg: Uint32Array | null = null;
+  private image: ImageData | null = null;
+  private drag: { i: number; j: number; x0: number; y0: number } | null = null;
+  private mask: Uint8Array | null = null;
+
+  constructor(host: HTMLElement, private readonly palette: readonly string[], private readonly events: ScatterEvents) {
+    host.append(this.canvas);
+    this.ctx = this.canvas.getContext('2d')!;
+    this.canvas.addEventListener('mousedown', (e) => this.down(e));
+    this.canvas.addEventListener('mouseup', (e) => this.up(e));
+  }
+
+  layout(ds: Dataset, width: number): void {
+    this.ds = ds;
+    this.dims = ds.dims.filter((d) => d.role === 'objective').slice(0, MAX_OBJECTIVES);
+    const m = this.dims.length;
+    this.cell = Math.max(60, Math.min(150, Math.floor((width - LABEL) / Math.max(1, m)) - GAP));
+    const size = LABEL + m * (this.cell + GAP);
+    this.canvas.width = size;
+    this.canvas.height = size;
+    this.canvas.style.width = `${size}px`;
+    this.canvas.style.height = `${size}px`;
+    const c = this.cell - 2;
+    this.px = this.dims.map((d) => {
+      const out = new Uint16Array(ds.n);
+      const span = d.max - d.min || 1;
+      for (let i = 0; i < ds.n; i++) {
+        const v = d.values[i]!;
+        out[i] = Number.isNaN(v) ? 65535 : Math.round(((v - d.min) / span) * c);
+      }
+      return out;
+    });
+    this.image = this.ctx.createImageData(size, size);
+    const all = new Uint8Array(ds.n).fill(1);
+    this.bg = new Uint32Array(size * size).fill(0xffffffff);
+    this.points(this.bg, all, 0xffc8c8c8);
+  }
+
+  private origin(i: number, j: number): [number, number] {
+    return [LABEL + j * (this.cell + GAP) + 1, LABEL + i * (this.cell + GAP) + 1];
+  }
+
+  /** Panel (i, j), i > j: objective j across, objective i up. */
+  private points(buf: Uint32Array, mask: Uint8Array, fixed: number | null): void {
+    const ds = this.ds!;
+    const size = this.canvas.width;
+    const c = this.cell - 2;
+    const colours = this.palette.map((h) => {
+      const [r, g, b] = rgb(h);
+      return (255 << 24) | (b << 16) | (g << 8) | r;
+    });
+    const big = ds.n < BIG_POINTS_BELOW;
+    for (let i = 1; i < this.dims.length; i++) {
+      for (let j = 0; j < i; j++) {
+        const [ox, oy] = this.origin(i, j);
+        const X = this.px[j]!;
+        const Y = this.px[i]!;
+        for (let r = 0; r < ds.n; r++) {
+          if (mask[r] === 0) continue;
+          const x = X[r]!;
+          const y = Y[r]!;
+          if (x === 65535 || y === 65535) continue;
+          const p = (oy + c - y) * size + ox + x;
+          const colour = fixed ?? colours[ds.run[r]!] ?? colours[0]!;
+          buf[p] = colour;
+          // few designs: 2 × 2 points, so each can be seen
+          if (big) buf[p + 1] = buf[p - size] = buf[p - size + 1] = colour;
+        }
+      }
+    }
+  }
+
+  render(mask: Uint8Array, filters: readonly Filter[], selected: number): void {
+    if (this.ds === null || this.image === null || this.bg === null) return;
+    this.mask = mask;
+    const buf = new Uint32Array(this.image.data.buffer);
+    buf.set(this.bg);
+    this.points(buf, mask, null);
+    const ctx = this.ctx;
+    ctx.putImageData(this.image, 0, 0);
+    const m = this.dims.length;
+    ctx.strokeStyle = '#d9dde5';
+    ctx.lineWidth = 1;
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j <= i; j++) {
+        const [ox, oy] = this.origin(i, j);
+        if (i === j) {
+          const d = this.dims[i]!;
+          const name = d.name.slice(d.name.lastIndexOf('.') + 1);
+          ctx.fillStyle = '#1d2330';
+          ctx.fillText(name.length > 22 ? `${name.slice(0, 21)}…` : name, ox + this.cell / 2, oy + this.cell / 2 - 6);
+          ctx.fillStyle = '#5b6475';
+          ctx.fillText(`${fmtValue(d.min)} … ${fmtValue(d.max)}`, ox + this.cell / 2, oy + this.cell / 2 + 8);
+          ctx.fillText(d.sense === 'maximize' ? '(maximized)' : '(minimized)', ox + this.cell / 2, oy + this.cell / 2 + 21);
+          continue;
+        }
+        ctx.strokeRect(ox - 0.5, oy - 0.5, this.cell - 1, this.cell - 1);
+        this.brushBox(i, j, filters);
+      }
+    }
+    if (selected >= 0) {
+      ctx.strokeStyle = '#c0392b';
+      ctx.lineWidth = 2;
+      for (let i = 1; i < m; i++) {
+        for (let j = 0; j < i; j++) {
+          const [ox, oy] = this.origin(i, j);
+          const x = this.px[j]![selected]!;
+          const y = this.px[i]![selected]!;
+          if (x === 65535 || y === 65535) continue;
+          ctx.beginPath();
+          ctx.arc(ox + x, oy + this.cell - 2 - y, 4, 0, 2 * Math.PI);
+          ctx.stroke();
+        }
+      }
+    }
+  }
+
+  private brushBox(i: number, j: number, filters: readonly Filter[]): void {
+    const fx = filters.find((f) => f.metric === this.dims[j]!.name);
+    const fy = filters.find((f) => f.metric === this.dims[i]!.name);
+    if (fx === undefined && fy === undefined) return;
+    const [ox, oy] = this.origin(i, j);
+    const c = this.cell - 2;
+    const pos = (d: Dim, v: number): number => Math.max(0, Math.min(c, ((v - d.min) / (d.max - d.min || 1)) * c));
+    const x0 = fx ? pos(this.dims[j]!, fx.lo) : 0;
+    const x1 = fx ? pos(this.dims[j]!, fx.hi) : c;
+    const y0 = fy ? pos(this.dims[i]!, fy.lo) : 0;
+    const y1 = fy ? pos(this.dims[i]!, fy.hi) : c;
+    this.ctx.fillStyle = 'rgba(192, 57, 43, 0.10)';
+    this.ctx.fillRect(ox + x0, oy + c - y1, x1 - x0, y1 - y0);
+  }
+
+  /** The panel under a canvas point, and the point's position in it (pixels from the panel's lower left). */
+  private panelAt(x: number, y: number): { i: number; j: number; u: number; v: number } | null {
+    const step = this.cell + GAP;
+    const j = Math.floor((x - LABEL) / step);
+    const i = Math.floor((y - LABEL) / step);
+    if (i <= j || i >= this.dims.length || j < 0) return null;
+    const [ox, oy] = this.origin(i, j);
+    return { i, j, u: x - ox, v: this.cell - 2 - (y - oy) };
+  }
+
+  private local(e: MouseEvent): { x: number; y: number } {
+    const r = this.canvas.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  }
+
+  private down(e: MouseEvent): void {
+    const { x, y } = this.local(e);
+    const p = this.panelAt(x, y);
+    if (p !== null) this.drag = { i: p.i, j: p.j, x0: p.u, y0: p.v };
+  }
+
+  private up(e: MouseEvent): void {
+    const drag = this.drag;
+    this.drag = null;
+    if (drag === null) return;
+    const { x, y } = this.local(e);
+    const [ox, oy] = this.origin(drag.i, drag.j);
+    const u = x - ox;
+    const v = this.cell - 2 - (y - oy);
+    const c = this.cell - 2;
+    if (Math.abs(u - drag.x0) < 3 && Math.abs(v - drag.y0) < 3) return this.pickNear(drag.i, drag.j, u, v);
+    const val = (d: Dim, p: number): number => d.min + (Math.max(0, Math.min(c, p)) / c) * (d.max - d.min);
+    const dx = this.dims[drag.j]!;
+    const dy = this.dims[drag.i]!;
+    this.events.brush2(
+      { metric: dx.name, range: [val(dx, Math.min(u, drag.x0)), val(dx, Math.max(u, drag.x0))] },
+      { metric: dy.name, range: [val(dy, Math.min(v, drag.y0)), val(dy, Math.max(v, drag.y0))] },
+    );
+  }
+
+  private pickNear(i: number, j: number, u: number, v: number): void {
+    const ds = this.ds;
+    if (ds === null || this.mask === null) return;
+    let best = -1;
+    let bestD = 36;
+    const X = this.px[j]!;
+    const Y = this.px[i]!;
+    for (let r = 0; r < ds.n; r++) {
+      if (this.mask[r] === 0) continue;
+      const d = (X[r]! - u) ** 2 + (Y[r]! - v) ** 2;
+      if (d < bestD) {
+        best = r;
+        bestD = d;
+      }
+    }
+    if (best >= 0) this.events.pick(best);
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * One design of a served run, for the budget panel and the export button: its record (pareto.json's when the design
+ * is on the reported front, else the study's model evaluated again at the logged decision vector — the log keeps
+ * every number at full precision, so this is the record the run computed), the budget tables `odc evaluate` prints
+ * (the same section builders: src/report/budget.ts, constellationBudget.ts), the design file `odc export --format
+ * yaml` writes, and the `odc evaluate` command line for it.
+ */
+import { formatBudget, budgetSections, type BudgetSection } from '../report/budget.js';
+import { constellationSections, formatConstellationBudget } from '../report/constellationBudget.js';
+import { designYaml } from '../report/export.js';
+import type { DesignRecord } from '../node/record.js';
+import type { ConstellationRecord } from '../constellation/record.js';
+import { stringify } from 'yaml';
+import { fmt } from '../io/numberFormat.js';
+import type { ServedRun } from './runData.js';
+
+export interface DesignView {
+  readonly run: number;
+  readonly index: number;
+  readonly kind: 'node' | 'benchmark' | 'constellation';
+  readonly status: 'feasible' | 'infeasible' | 'failed';
+  /** Where the record came from. */
+  readonly source: 'pareto.json' | 'evaluated again' | 'none';
+  readonly variables: Record<string, string | number>;
+  readonly objectives: Record<string, number>;
+  /** The design's record title (`<name> — node budget` …). */
+  readonly title: string;
+  readonly sections: readonly BudgetSection[];
+  readonly constraints: readonly { name: string; value: string; limit: string; unit: string; margin: string; satisfied: boolean }[];
+  readonly shells?: readonly (readonly string[])[];
+  readonly notes: readonly string[];
+  readonly warnings: readonly string[];
+  /** What `odc evaluate` prints for the record (plain text), for the copy button's neighbour. */
+  readonly text: string;
+  readonly failure?: string;
+}
+
+const STATUS_NAMES = ['feasible', 'infeasible', 'failed'] as const;
+
+/** The design's variables and objectives as the log holds them (choices as their option). */
+function loggedValues(run: ServedRun, row: number): { variables: Record<string, string | number>; objectives: Record<string, number> } {
+  const variables: Record<string, string | number> = {};
+  const objectives: Record<string, number> = {};
+  run.columns.forEach((c, k) => {
+    const v = run.column(k)[row]!;
+    if (c.role === 'variable') variables[c.name] = c.options !== undefined ? c.options[v]! : v;
+    else if (c.role === 'objective') objectives[c.name] = v;
+  });
+  return { variables, objectives };
+}
+
+/** The record of a logged design, or null (benchmark, failed, or the model refuses it). */
+async function recordOf(run: ServedRun, index: number, row: number): Promise<{ record: unknown; source: DesignView['source'] }> {
+  const onFront = run.paretoDesign(index);
+  if (onFront?.record) return { record: onFront.record, source: 'pareto.json' };
+  if (run.loaded.record === null) return { record: null, source: 'none' };
+  try {
+    return { record: await run.loaded.record(run.decisionVector(row)), source: 'evaluated again' };
+  } catch {
+    return { record: null, source: 'none' };
+  }
+}
+
+/** The design of evaluation `index`, or undefined when the run has no such row. */
+export async function designView(run: ServedRun, index: number): Promise<DesignView | undefined> {
+  run.refresh();
+  const row = run.rowOf(index);
+  if (row < 0) return undefined;
+  const status = STATUS_NAMES[run.column(run.columns.findIndex((c) => c.role === 'status'))[row]!] ?? 'failed';
+  const { variables, objectives } = loggedValues(run, row);
+  const base = { run: run.id, index, kind: run.loaded.kind, status, variables, objectives };
+  const { record, source } = status === 'failed' ? { record: null, source: 'none' as const } : await recordOf(run, index, row);
+  if (record === null) {
+    return { ...base, source, title: `design ${index}`, sections: [], constraints: [], notes: [], warnings: [], text: '' };
+  }
+  if (run.loaded.kind === 'constellation') {
+    const r = record as ConstellationRecord;
+    return {
+      ...base, source, title: `${r.name} — constellation budget (${r.satellites} satellites)`, sections: constellationSections(r),
+      constraints: constraintRows(r.constraints), notes: [...r.notes], warnings: [], text: formatConstellationBudget(r),
+      shells: [['shell', 'alt km', 'inc deg', 'pattern', 'planes × sats', 'period min', 'eclipse', 'ISL', 'node launch kg'],
+        ...r.shells.map((s) => [s.name, fmt(s.altitude_km), fmt(s.inclination_deg), s.pattern, `${s.planes} × ${s.satsPerPlane}`, fmt(s.period_min),
+          fmt(s.eclipseFraction), `${s.topology} ${s.terminal}`, fmt(s.node.mass.launch_kg)])],
+    };
+  }
+  const r = record as DesignRecord;
+  return {
+    ...base, source, title: `${r.name} — node budget`, sections: budgetSections(r), constraints: constraintRows(r.constraints),
+    notes: [...r.notes], warnings: r.warnings.map((w) => `${w.code}: ${w.message}`), text: formatBudget(r),
+  };
+}
+
+function constraintRows(cs: DesignRecord['constraints']): DesignView['constraints'] {
+  return cs.map((c) => ({
+    name: c.name, value: fmt(c.value), limit: `${c.sense} ${fmt(c.limit)}`, unit: c.unit, margin: `${(100 * c.margin).toFixed(1)} %`, satisfied: c.satisfied,
+  }));
+}
+
+/** The design file of evaluation `index` (what `odc export --format yaml` writes), or undefined (no row, or a benchmark run). */
+export function designFile(run: ServedRun, index: number): string | undefined {
+  run.refresh();
+  const row = run.rowOf(index);
+  if (row < 0 || run.loaded.kind === 'benchmark') return undefined;
+  const x = run.decisionVector(row);
+  if (run.loaded.kind === 'constellation') {
+    const c = run.loaded.constellation!;
+    return `# Exported by odc from run ${run.dir}: design ${index}.\n# Evaluate it with: odc evaluate <this file>\n${stringify(c.file(x), { lineWidth: 0 })}`;
+  }
+  const { variables, objectives } = loggedValues(run, row);
+  const onFront = Array.from(run.front()).includes(index);
+  const [selector, what] = onFront ? ['on the front', 'Pareto design'] : ['off the front', 'design'];
+  return designYaml(run.loaded.studyText, { index, variables, objectives }, run.dir, selector, what);
+}

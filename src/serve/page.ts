@@ -1,0 +1,74 @@
+/**
+ * The explorer's page: markup and styles only (the behaviour is the bundled script, /explorer.js, from src/serve/app/).
+ * Everything is served by odc serve itself: no font, style or script from anywhere else.
+ */
+export const PAGE_HTML = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>odc explorer</title>
+<style>
+:root { --fg: #1d2330; --muted: #5b6475; --line: #d9dde5; --bg: #fafbfc; --accent: #c0392b; font: 13px/1.4 system-ui, sans-serif; color: var(--fg); }
+body { margin: 0; background: var(--bg); }
+header { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; padding: 8px 14px; border-bottom: 1px solid var(--line); background: #fff; }
+header h1 { font-size: 15px; margin: 0 8px 0 0; }
+.runs { display: flex; gap: 10px; flex-wrap: wrap; }
+.run-chip { display: inline-flex; gap: 4px; align-items: center; }
+.swatch { width: 10px; height: 10px; border-radius: 2px; display: inline-block; }
+.count { font-weight: 600; }
+button, select { font: inherit; padding: 2px 8px; border: 1px solid var(--line); background: #fff; border-radius: 3px; cursor: pointer; }
+button[aria-pressed="true"] { background: #1d2330; color: #fff; }
+main { display: grid; grid-template-columns: minmax(0, 1fr) 540px; gap: 10px; padding: 10px 14px; }
+section { background: #fff; border: 1px solid var(--line); border-radius: 4px; padding: 8px; min-width: 0; }
+section h2 { font-size: 13px; margin: 0 0 6px; color: var(--muted); font-weight: 600; }
+#pc-section { grid-column: 1 / 3; }
+#parcoords { position: relative; }
+#parcoords canvas { display: block; }
+.axis-bar { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 4px; }
+.axis-bar label { white-space: nowrap; font-size: 12px; }
+#scatter canvas { display: block; }
+#table-section { grid-column: 1 / 2; }
+table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
+th, td { padding: 2px 6px; border-bottom: 1px solid #eef0f4; text-align: right; white-space: nowrap; }
+th { cursor: pointer; position: sticky; top: 0; background: #fff; font-weight: 600; }
+th.sorted-asc::after { content: " \\25B2"; } th.sorted-desc::after { content: " \\25BC"; }
+td.l, th.l { text-align: left; }
+tr[data-testid="design-row"] { cursor: pointer; }
+tr[data-testid="design-row"]:hover { background: #f2f5fa; }
+tr.selected { background: #fde8e6 !important; }
+.table-wrap { overflow-x: auto; }
+.pager { display: flex; gap: 6px; align-items: center; margin-top: 6px; }
+#budget-section { grid-column: 2 / 3; grid-row: 2 / 4; max-height: 1200px; overflow-y: auto; }
+#budget table { margin-bottom: 8px; }
+#budget td { white-space: normal; }
+#budget h3 { font-size: 12px; margin: 8px 0 2px; }
+.actions { display: flex; flex-wrap: wrap; gap: 6px; margin: 6px 0; }
+.muted { color: var(--muted); }
+.bad { color: var(--accent); font-weight: 600; }
+textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 60px; }
+#messages { color: var(--accent); }
+</style>
+</head>
+<body>
+<header>
+  <h1>odc explorer</h1>
+  <div class="runs" id="runs"></div>
+  <div><span class="count" data-testid="row-count" id="row-count">0</span> <span class="muted" id="row-total"></span></div>
+  <div id="subset" role="group" aria-label="designs shown"></div>
+  <button id="reset" type="button">clear brushes</button>
+  <span id="live" class="muted"></span>
+  <span id="messages"></span>
+</header>
+<main>
+  <section id="pc-section"><h2>Parallel coordinates — drag along an axis to brush, click an axis to clear it; drag a label to move the axis</h2>
+    <div id="parcoords" data-testid="parcoords"></div><div class="axis-bar" id="axis-bar"></div></section>
+  <section id="scatter-section"><h2>Objectives, pairwise — drag a box in a panel to brush both objectives</h2><div id="scatter" data-testid="scatter"></div></section>
+  <section id="budget-section"><h2>Selected design</h2><div id="budget" data-testid="budget"><p class="muted">Click a design in the table or a line.</p></div></section>
+  <section id="table-section"><h2>Designs</h2><div class="table-wrap" data-testid="design-table" id="design-table"></div>
+    <div class="pager" id="pager"></div></section>
+</main>
+<script src="/explorer.js"></script>
+</body>
+</html>
+`;

@@ -1,0 +1,303 @@
+/**
+ * One run folder as `odc serve` sees it: its study (variables, objectives, constraints, units, senses, from the
+ * folder's study.yaml), every evaluation of its log as typed columns, and its front. The log is evaluations.csv, or
+ * evaluations.csv.partial while the run is going; it is append-only, so a reread parses only the bytes added since
+ * the last one (from the last complete row: a row being written is left for the next poll). A finished run's front
+ * is pareto.json's reported front; a running run's is the non-dominated set of its feasible rows so far.
+ */
+import { closeSync, existsSync, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { StudyError } from '../core/errors.js';
+import { nonDominatedIndices } from '../pareto/dominance.js';
+import { unitOf } from '../node/metrics.js';
+import { splitCsvRecord } from '../run/csvStream.js';
+import { loadStudyProblem, type LoadedStudy } from '../run/problem.js';
+import { LOG_FINAL, LOG_PARTIAL } from '../run/runFolder.js';
+import { readJsonFile, runMetaSchema, validatedJson } from '../run/schemas.js';
+import type { RunMeta } from '../run/results.js';
+import type { LpSolver } from '../problem/lp.js';
+
+/** Status codes of the `status` column. */
+export const STATUS = { feasible: 0, infeasible: 1, failed: 2 } as const;
+
+export interface ColumnInfo {
+  /** As in evaluations.csv (`g[<constraint>]` for a constraint's g, ≤ 0 when satisfied). */
+  readonly name: string;
+  readonly role: 'index' | 'generation' | 'status' | 'violation' | 'variable' | 'objective' | 'constraint';
+  readonly unit: string;
+  /** Objectives: the user's sense (the column holds the value in that sense, as the log does). */
+  readonly sense?: 'minimize' | 'maximize';
+  /** Choice variables: the options; the column holds the option's position. */
+  readonly options?: readonly (string | number)[];
+  readonly lower?: number;
+  readonly upper?: number;
+}
+
+export interface RunInfo {
+  readonly id: number;
+  readonly dir: string;
+  readonly name: string;
+  readonly kind: 'node' | 'benchmark' | 'constellation';
+  readonly status: 'running' | 'complete';
+  readonly columns: readonly ColumnInfo[];
+  readonly rows: number;
+  /** Front from pareto.json (reported, near-duplicates collapsed) or computed from the log (running). */
+  readonly frontSource: 'pareto.json' | 'log';
+  /** Byte length and mtime of the log and checkpoint: the app polls this and refetches when they change. */
+  readonly version: string;
+}
+
+/** What stops serving a folder: not a folder, or not a run (no run.json, study.yaml), or unreadable. */
+function notARun(dir: string, why: string): StudyError {
+  return new StudyError('BAD_RUN_DIR', `${dir}: ${why}; pass a run folder written by odc run (results/<study>/<run-id>)`, { file: dir });
+}
+
+const GROW = 1.5;
+
+export class ServedRun {
+  readonly id: number;
+  readonly dir: string;
+  readonly loaded: LoadedStudy;
+  readonly columns: ColumnInfo[];
+  private meta: RunMeta;
+  private data: Float64Array[];
+  private n = 0;
+  /** Log bytes parsed so far (always at a row boundary). */
+  private offset = 0;
+  private headerParsed = false;
+  /** Column of each log field (header order), -1 for the trailing reason. */
+  private fieldColumn: number[] = [];
+  private frontCache: { key: string; indices: Int32Array } | undefined;
+
+  constructor(id: number, dirArg: string, lp?: LpSolver) {
+    const dir = resolve(dirArg);
+    let st;
+    try {
+      st = statSync(dir);
+    } catch {
+      throw notARun(dirArg, 'no such folder');
+    }
+    if (!st.isDirectory()) throw notARun(dirArg, 'not a folder');
+    if (!existsSync(join(dir, 'run.json')) || !existsSync(join(dir, 'study.yaml'))) throw notARun(dirArg, 'not a run folder (no run.json and study.yaml)');
+    this.id = id;
+    this.dir = dir;
+    this.meta = readMeta(dir);
+    this.loaded = loadStudyProblem(join(dir, 'study.yaml'), lp);
+    this.columns = columnsOf(this.loaded);
+    this.data = this.columns.map(() => new Float64Array(1024));
+    this.refresh();
+  }
+
+  get rows(): number {
+    return this.n;
+  }
+
+  /** The current log file (final when it exists, else partial), or undefined before the first generation. */
+  private logPath(): string | undefined {
+    for (const name of [LOG_FINAL, LOG_PARTIAL]) {
+      const p = join(this.dir, name);
+      try {
+        if (lstatSync(p).isFile()) return p;
+      } catch {
+        // absent
+      }
+    }
+    return undefined;
+  }
+
+  /** Reads rows appended since the last call; rereads everything when the log was replaced by a shorter one (a resume truncated it). */
+  refresh(): void {
+    try {
+      this.meta = readMeta(this.dir);
+    } catch {
+      // a run.json being replaced: keep the last one read
+    }
+    const path = this.logPath();
+    if (path === undefined) return;
+    const fd = openSync(path, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      if (size < this.offset) {
+        this.n = 0;
+        this.offset = 0;
+        this.headerParsed = false;
+      }
+      if (size === this.offset) return;
+      const buf = Buffer.allocUnsafe(size - this.offset);
+      let got = 0;
+      while (got < buf.length) {
+        const r = readSync(fd, buf, got, buf.length - got, this.offset + got);
+        if (r === 0) break;
+        got += r;
+      }
+      this.parse(buf.subarray(0, got));
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Parses complete records of `bytes` (a quoted field may hold a newline) and moves the offset past them. */
+  private parse(bytes: Buffer): void {
+    const text = bytes.toString('utf8');
+    let start = 0;
+    let inQuotes = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34) inQuotes = !inQuotes;
+      else if (c === 10 && !inQuotes) {
+        const line = text.charCodeAt(i - 1) === 13 ? text.slice(start, i - 1) : text.slice(start, i);
+        this.record(line);
+        start = i + 1;
+      }
+    }
+    this.offset += Buffer.byteLength(text.slice(0, start), 'utf8');
+  }
+
+  private record(line: string): void {
+    if (!this.headerParsed) {
+      const header = splitCsvRecord(line);
+      const byName = new Map(this.columns.map((c, k) => [c.name, k]));
+      byName.set('eval', 0);
+      this.fieldColumn = header.map((h) => byName.get(h) ?? -1);
+      this.headerParsed = true;
+      return;
+    }
+    if (this.n === this.data[0]!.length) this.data = this.data.map((col) => grow(col, Math.ceil(col.length * GROW)));
+    const fields = line.includes('"') ? splitCsvRecord(line) : line.split(',');
+    const r = this.n;
+    for (const col of this.data) col[r] = NaN;
+    for (let f = 0; f < fields.length; f++) {
+      const k = this.fieldColumn[f] ?? -1;
+      if (k < 0) continue;
+      const info = this.columns[k]!;
+      const cell = fields[f]!;
+      let v: number;
+      if (info.role === 'status') v = cell === 'feasible' ? STATUS.feasible : cell === 'infeasible' ? STATUS.infeasible : STATUS.failed;
+      else if (info.options !== undefined) {
+        const text = cell.charCodeAt(0) === 39 ? cell.slice(1) : cell;
+        v = info.options.findIndex((o) => String(o) === text);
+        if (v < 0) v = NaN;
+      } else v = cell === '' ? NaN : Number(cell);
+      this.data[k]![r] = v;
+    }
+    this.n++;
+  }
+
+  info(): RunInfo {
+    return {
+      id: this.id, dir: this.dir, name: this.loaded.name, kind: this.loaded.kind, status: this.meta.status, columns: this.columns, rows: this.n,
+      frontSource: this.meta.status === 'complete' && existsSync(join(this.dir, 'pareto.json')) ? 'pareto.json' : 'log', version: this.version(),
+    };
+  }
+
+  /** Changes whenever the log, the checkpoint or run.json changes (size or mtime). */
+  version(): string {
+    const parts = [LOG_FINAL, LOG_PARTIAL, 'checkpoint.json', 'run.json'].map((name) => {
+      try {
+        const s = statSync(join(this.dir, name));
+        return `${s.size}.${s.mtimeMs}`;
+      } catch {
+        return '-';
+      }
+    });
+    return parts.join('/');
+  }
+
+  /** Column `k` of the first `rows` rows. */
+  column(k: number): Float64Array {
+    return this.data[k]!.subarray(0, this.n);
+  }
+
+  /** All columns, column after column, as one little-endian Float64 buffer (rows = byteLength / 8 / columns). */
+  columnsBinary(): Buffer {
+    const n = this.n;
+    const out = new Float64Array(n * this.columns.length);
+    this.data.forEach((col, k) => out.set(col.subarray(0, n), k * n));
+    return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+  }
+
+  /** Row of a design's evaluation index (the `eval` column), or -1. */
+  rowOf(evalIndex: number): number {
+    const idx = this.data[0]!;
+    if (evalIndex < this.n && idx[evalIndex] === evalIndex) return evalIndex;
+    for (let r = 0; r < this.n; r++) if (idx[r] === evalIndex) return r;
+    return -1;
+  }
+
+  /** The decision vector of a row, in the Problem's encoding (choice → option position). */
+  decisionVector(row: number): Float64Array {
+    const vars = this.columns.map((c, k) => (c.role === 'variable' ? k : -1)).filter((k) => k >= 0);
+    return Float64Array.from(vars, (k) => this.data[k]![row]!);
+  }
+
+  /** Evaluation indices of the front. */
+  front(): Int32Array {
+    const key = `${this.meta.status}:${this.n}`;
+    if (this.frontCache?.key === key) return this.frontCache.indices;
+    const indices = this.meta.status === 'complete' && existsSync(join(this.dir, 'pareto.json')) ? paretoIndices(this.dir) : this.logFront();
+    this.frontCache = { key, indices };
+    return indices;
+  }
+
+  /** Non-dominated feasible rows of the log (objectives minimized), as evaluation indices. */
+  private logFront(): Int32Array {
+    const objs = this.columns.map((c, k) => (c.role === 'objective' ? k : -1)).filter((k) => k >= 0);
+    const status = this.data[this.columns.findIndex((c) => c.role === 'status')]!;
+    const rows: number[] = [];
+    for (let r = 0; r < this.n; r++) if (status[r] === STATUS.feasible) rows.push(r);
+    const m = objs.length;
+    const F = new Float64Array(rows.length * m);
+    rows.forEach((r, i) => objs.forEach((k, j) => {
+      F[i * m + j] = this.columns[k]!.sense === 'maximize' ? -this.data[k]![r]! : this.data[k]![r]!;
+    }));
+    const nd = nonDominatedIndices(F, rows.length, m);
+    return Int32Array.from(nd, (i) => this.data[0]![rows[i]!]!);
+  }
+
+  /** Whether the run's folder still holds a pareto.json with this design. */
+  paretoDesign(evalIndex: number): ParetoDesignLike | undefined {
+    if (!existsSync(join(this.dir, 'pareto.json'))) return undefined;
+    const file = readJsonFile(join(this.dir, 'pareto.json'), 'BAD_RUN_DIR', 'the run folder is damaged') as { designs?: ParetoDesignLike[] };
+    return file.designs?.find((d) => d.index === evalIndex);
+  }
+}
+
+export interface ParetoDesignLike {
+  readonly index: number;
+  readonly variables: Record<string, string | number>;
+  readonly objectives: Record<string, number>;
+  readonly record: unknown;
+}
+
+function grow(a: Float64Array, length: number): Float64Array {
+  const b = new Float64Array(length);
+  b.set(a);
+  return b;
+}
+
+function readMeta(dir: string): RunMeta {
+  const path = join(dir, 'run.json');
+  const fix = 'the run folder is damaged or was not written by odc run';
+  return validatedJson<RunMeta>(runMetaSchema(), readJsonFile(path, 'BAD_RUN_DIR', fix), path, 'BAD_RUN_DIR', fix);
+}
+
+function paretoIndices(dir: string): Int32Array {
+  const file = readJsonFile(join(dir, 'pareto.json'), 'BAD_RUN_DIR', 'the run folder is damaged: run the study again') as { designs?: { index?: unknown }[] };
+  return Int32Array.from((file.designs ?? []).map((d) => d.index).filter((i): i is number => typeof i === 'number'));
+}
+
+/** Columns in log order: eval, generation, status, variables, objectives, constraint g's, violation. */
+export function columnsOf(loaded: LoadedStudy): ColumnInfo[] {
+  const p = loaded.problem;
+  return [
+    { name: 'eval', role: 'index', unit: '-' },
+    { name: 'generation', role: 'generation', unit: '-' },
+    { name: 'status', role: 'status', unit: '-', options: ['feasible', 'infeasible', 'failed'] },
+    ...p.variables.map((v): ColumnInfo => (v.kind === 'choice'
+      ? { name: v.name, role: 'variable', unit: '-', options: v.options }
+      : { name: v.name, role: 'variable', unit: v.unit ?? unitOf(v.name), lower: v.lower, upper: v.upper })),
+    ...p.objectives.map((o): ColumnInfo => ({ name: o.name, role: 'objective', unit: unitOf(o.name), sense: o.sense })),
+    ...p.constraints.map((c): ColumnInfo => ({ name: `g[${c.name}]`, role: 'constraint', unit: '-' })),
+    { name: 'violation', role: 'violation', unit: '-' },
+  ];
+}

@@ -1,0 +1,203 @@
+/**
+ * `odc serve`: a local, read-only web app over run folders. node:http and a fixed route table: the app is two
+ * responses (the page and its one bundled script, dist/src/serve/explorer.js, built by esbuild.config.mjs) and a
+ * handful of JSON/binary endpoints over the runs given on the command line, addressed by position and evaluation
+ * index. No URL path is ever turned into a file path, so nothing outside the run folders can be served; a request
+ * whose raw path holds a dot segment (`..`, `%2e%2e`) or a backslash is refused with 403 before routing.
+ * Safety for a local server: binds 127.0.0.1 unless told otherwise; refuses a Host header that names neither the
+ * address it listens on nor localhost (DNS rebinding); the one write (POST notes) needs JSON from the page's own
+ * origin; the page's Content-Security-Policy allows no other origin.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { StudyError } from '../core/errors.js';
+import type { LpSolver } from '../problem/lp.js';
+import { compareServed } from './compare.js';
+import { designFile, designView } from './designData.js';
+import { noteRequestSchema, readNotes, writeNote } from './notes.js';
+import { PAGE_HTML } from './page.js';
+import { ServedRun } from './runData.js';
+
+export interface ServeOptions {
+  readonly runDirs: readonly string[];
+  /** 0: any free port (the URL says which). */
+  readonly port: number;
+  readonly host: string;
+  /** Constellation runs re-evaluate designs off their front with it. */
+  readonly lp?: LpSolver;
+  /** The bundled app script (default: dist/src/serve/explorer.js beside this module or the project's dist/). */
+  readonly assetPath?: string;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly runs: readonly ServedRun[];
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** The bundled app: beside the compiled module (dist/src/serve/ or dist/src/cli/ → ../serve/), or the project's dist/ when run from src/. */
+export function explorerAssetPath(): string {
+  const candidates = ['../serve/explorer.js', '../../dist/src/serve/explorer.js'].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
+  const found = candidates.find((p) => existsSync(p));
+  if (found === undefined) throw new Error(`the explorer app is not built (${candidates[0]} is missing): run npm run build`);
+  return found;
+}
+
+/** Opens every run (a folder that is not a run stops here, exit 2) and listens. */
+export async function startServer(opts: ServeOptions): Promise<RunningServer> {
+  if (opts.runDirs.length === 0) throw new StudyError('BAD_ARGUMENT', 'odc serve needs at least one run folder');
+  const runs = opts.runDirs.map((dir, id) => new ServedRun(id, dir, opts.lp));
+  const script = readFileSync(opts.assetPath ?? explorerAssetPath());
+  const server = createServer((req, res) => {
+    handle(req, res, { runs, script, allowedHosts })
+      .catch((e: unknown) => send(res, 500, 'text/plain; charset=utf-8', `internal error: ${(e as Error).message}\n`));
+  });
+  const port = await listen(server, opts.port, opts.host);
+  const shown = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  // bound to a loopback address, only loopback names may reach it (DNS rebinding); bound wider, the user chose who may
+  const loopback = ['127.0.0.1', 'localhost', '::1'].includes(opts.host);
+  const allowedHosts = loopback ? new Set([`${shown}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]) : null;
+  return {
+    url: `http://${shown}:${port}/`,
+    runs,
+    close: () => new Promise<void>((done) => {
+      server.close(() => done());
+      server.closeAllConnections();
+    }),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((ok, fail) => {
+    server.once('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EADDRINUSE') {
+        fail(new StudyError('BAD_ARGUMENT', `--port ${port}: already in use on ${host}; choose another port, or --port 0 for any free one`, { field: 'port' }));
+      } else if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND' || e.code === 'EACCES') {
+        const fix = 'use 127.0.0.1 or an address of this machine, and a port above 1023';
+        fail(new StudyError('BAD_ARGUMENT', `--host ${host} --port ${port}: cannot listen there (${e.code}); ${fix}`, { field: 'host' }));
+      } else fail(e);
+    });
+    server.listen(port, host, () => ok((server.address() as AddressInfo).port));
+  });
+}
+
+interface Context {
+  readonly runs: readonly ServedRun[];
+  readonly script: Buffer;
+  readonly allowedHosts: Set<string> | null;
+}
+
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+};
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': String(Buffer.byteLength(body)), ...extra });
+  res.end(body);
+}
+
+const json = (res: ServerResponse, status: number, value: unknown): void => send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+const problem = (res: ServerResponse, status: number, message: string): void => json(res, status, { error: message });
+
+/** A raw request path that could climb out of anything: dot segments (plain or percent-encoded), backslashes, NUL. */
+export function unsafePath(raw: string): boolean {
+  const path = raw.split('?')[0]!;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return true;
+  }
+  return /(^|[/\\])\.\.?([/\\]|$)/.test(decoded) || decoded.includes('\\') || decoded.includes('\0') || /%2e|%2f|%5c/i.test(path);
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {
+  const raw = req.url ?? '/';
+  if (ctx.allowedHosts !== null && !ctx.allowedHosts.has(req.headers.host ?? '')) return problem(res, 403, 'unexpected Host header');
+  if (unsafePath(raw)) return problem(res, 403, 'path refused');
+  const url = new URL(raw, 'http://localhost');
+  const method = req.method ?? 'GET';
+  if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') return problem(res, 405, 'method not allowed');
+  const path = url.pathname;
+  if (method === 'POST') return path.match(NOTES) ? postNote(req, res, ctx, path) : problem(res, 405, 'read-only: only notes can be written');
+  if (path === '/') return send(res, 200, 'text/html; charset=utf-8', PAGE_HTML, { 'Content-Security-Policy': CSP });
+  if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
+  if (path === '/explorer.js') return send(res, 200, 'text/javascript; charset=utf-8', ctx.script);
+  if (path === '/api/runs') {
+    for (const r of ctx.runs) r.refresh();
+    return json(res, 200, ctx.runs.map((r) => r.info()));
+  }
+  if (path === '/api/compare') return json(res, 200, compareServed(ctx.runs));
+  const m = /^\/api\/runs\/(\d{1,4})\/(columns|front|version|notes|designs\/(\d{1,12})(\/design\.yaml)?)$/.exec(path);
+  const run = m ? ctx.runs[Number(m[1])] : undefined;
+  if (!m || run === undefined) return problem(res, 404, 'not found');
+  const what = m[2]!;
+  if (what === 'version') return json(res, 200, { version: run.version() });
+  if (what === 'columns') {
+    run.refresh();
+    return send(res, 200, 'application/octet-stream', run.columnsBinary(), { 'X-Columns': String(run.columns.length), 'X-Version': run.version() });
+  }
+  if (what === 'front') return json(res, 200, { indices: Array.from(run.front()) });
+  if (what === 'notes') return json(res, 200, readNotes(run.dir));
+  const index = Number(m[3]);
+  if (m[4] !== undefined) {
+    const text = designFile(run, index);
+    if (text === undefined) return problem(res, 404, run.loaded.kind === 'benchmark' ? 'a benchmark run has no design file' : `no evaluation ${index}`);
+    return send(res, 200, 'application/yaml; charset=utf-8', text, { 'Content-Disposition': `attachment; filename="design-${index}.yaml"` });
+  }
+  const view = await designView(run, index);
+  return view === undefined ? problem(res, 404, `no evaluation ${index} in run ${run.id}`) : json(res, 200, view);
+}
+
+const NOTES = /^\/api\/runs\/(\d{1,4})\/notes$/;
+
+async function postNote(req: IncomingMessage, res: ServerResponse, ctx: Context, path: string): Promise<void> {
+  const run = ctx.runs[Number(NOTES.exec(path)![1])];
+  if (run === undefined) return problem(res, 404, 'not found');
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return problem(res, 415, 'send JSON');
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin.replace(/^https?:\/\//, '') !== req.headers.host) return problem(res, 403, 'cross-origin write refused');
+  let body: unknown;
+  try {
+    body = JSON.parse(await readBody(req));
+  } catch (e) {
+    return problem(res, 400, `not JSON: ${(e as Error).message}`);
+  }
+  const parsed = noteRequestSchema.safeParse(body);
+  if (!parsed.success) {
+    const iss = parsed.error.issues[0]!;
+    return problem(res, 400, `${iss.path.join('.') || 'body'}: ${iss.message}`);
+  }
+  run.refresh();
+  if (run.rowOf(parsed.data.design) < 0) return problem(res, 404, `no evaluation ${parsed.data.design} in run ${run.id}`);
+  try {
+    return json(res, 200, writeNote(run.dir, parsed.data.design, parsed.data.text, new Date()));
+  } catch (e) {
+    return problem(res, 409, (e as Error).message);
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        fail(new Error(`body above ${MAX_BODY_BYTES} bytes`));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}

@@ -1,0 +1,247 @@
+/**
+ * Explorer benchmark (a script, not a vitest test): `npm run bench:explorer`. Builds synthetic DTLZ2 run folders with
+ * 6 objectives and 15 variables (24 columns) of 10,000 and 100,000 evaluations, serves each with odc serve's server
+ * and measures in headless Chromium (Debian's, or $ODC_TEST_CHROMIUM):
+ * - load: navigation start to the first render of every view (parallel coordinates, scatter matrix, table), as the
+ *   page records it (window.__explorer.loadMs), median of 3 fresh pages;
+ * - brush: one filter change on an objective recomputed and drawn in every view (JavaScript time, and time to the
+ *   next animation frame, which includes the browser's paint), median of 15; and a real mouse drag along an axis
+ *   (median of the renders its mouse moves caused);
+ * - peer: the same parallel coordinates drawn the usual canvas way (one stroked polyline per design, as canvas
+ *   parallel-coordinates libraries do), measured in the same page, against the explorer's full brush update.
+ * - CPU: the same app code (dataset, mask, binned parallel coordinates and their composition) run in this Node
+ *   process (V8, as Chromium's), timed by process.cpuUsage: a figure that a machine shared with other jobs inflates
+ *   far less than the wall-clock ones above.
+ * Figures only; no assertions on wall time.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src/serve/server.js';
+import { buildDataset, computeMask, RUN_COLOURS } from '../../src/serve/app/data.js';
+import { axisBins, BIN_PX, PLOT_H } from '../../src/serve/app/parcoords.js';
+import { compose, drawBinnedLines, newLayer, rgb } from '../../src/serve/app/raster.js';
+import { packageVersions, ODC_VERSION } from '../../src/run/versions.js';
+
+const M = 6;
+const N_VAR = 15;
+/** Evaluations exactly on the DTLZ2 front (distance variables at 0.5): the run's front. */
+const ON_FRONT = 2000;
+const CHROMIUM = process.env.ODC_TEST_CHROMIUM ?? '/usr/bin/chromium';
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13; s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5; s >>>= 0;
+    return s / 4294967296;
+  };
+}
+
+/** DTLZ2 (Deb, Thiele, Laumanns & Zitzler 2002): first M-1 variables position, the rest distance. */
+function dtlz2(x: readonly number[]): number[] {
+  let g = 0;
+  for (let i = M - 1; i < x.length; i++) g += (x[i]! - 0.5) ** 2;
+  const f: number[] = [];
+  for (let j = 0; j < M; j++) {
+    let v = 1 + g;
+    for (let k = 0; k < M - 1 - j; k++) v *= Math.cos((x[k]! * Math.PI) / 2);
+    if (j > 0) v *= Math.sin((x[M - 1 - j]! * Math.PI) / 2);
+    f.push(v);
+  }
+  return f;
+}
+
+function buildRun(dir: string, n: number): void {
+  const r = rng(12345 + n);
+  const names = Array.from({ length: N_VAR }, (_, i) => `x${i + 1}`);
+  const objNames = Array.from({ length: M }, (_, j) => `f${j + 1}`);
+  const perGeneration = 200;
+  const lines = [['eval', 'generation', 'status', ...names, ...objNames, 'violation', 'reason'].join(',')];
+  const front: number[] = [];
+  for (let e = 0; e < n; e++) {
+    const onFront = e >= n - ON_FRONT;
+    const spread = 1 - e / n;
+    const x = names.map((_, i) => (i < M - 1 ? r() : onFront ? 0.5 : 0.5 + (r() - 0.5) * spread));
+    if (onFront) front.push(e);
+    lines.push([e, Math.floor(e / perGeneration), 'feasible', ...x, ...dtlz2(x), 0, ''].join(','));
+  }
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'study.yaml'), `name: dtlz2-explorer-bench\nkind: benchmark\nproblem: dtlz2\nvariables: ${N_VAR}\nobjectives: ${M}\n`
+    + `algorithm: { name: nsga3, population: ${perGeneration}, generations: ${Math.ceil(n / perGeneration)}, seed: 1 }\n`);
+  writeFileSync(join(dir, 'evaluations.csv'), `${lines.join('\n')}\n`);
+  const pareto = { formatVersion: 1, study: 'dtlz2-explorer-bench', kind: 'benchmark', designs: front.map((index) => ({ index })) };
+  writeFileSync(join(dir, 'pareto.json'), JSON.stringify(pareto));
+  writeFileSync(join(dir, 'run.json'), JSON.stringify({
+    formatVersion: 1, odcVersion: ODC_VERSION, status: 'complete',
+    study: { name: 'dtlz2-explorer-bench', kind: 'benchmark', file: 'study.yaml', hash: '0'.repeat(64) },
+    algorithm: { name: 'nsga3', population: perGeneration, generations: Math.ceil(n / perGeneration), seed: 1 },
+    workers: 0, startedAt: '2026-01-01T00:00:00.000Z', packageVersions: packageVersions(),
+  }));
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/** Filter changes on the objectives, each timed in JS and to the next frame. */
+function brushes(page: Page): Promise<{ js: number[]; frame: number[] }> {
+  return page.evaluate(async (m) => {
+    const ex = (window as unknown as { __explorer: { setFilter(metric: string, lo: number, hi: number): number } }).__explorer;
+    const js: number[] = [];
+    const frame: number[] = [];
+    for (let k = 0; k < 15; k++) {
+      const lo = 0.05 * (k % 10);
+      const t0 = performance.now();
+      js.push(ex.setFilter(`f${(k % m) + 1}`, lo, lo + 0.6));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      frame.push(performance.now() - t0);
+    }
+    return { js, frame };
+  }, M);
+}
+
+/** One stroked polyline per design over the same axes and canvas size: the usual canvas parallel coordinates. */
+function naiveParcoords(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const shown = document.querySelector<HTMLCanvasElement>('[data-testid=parcoords] canvas')!;
+    const axes = JSON.parse(shown.dataset['axes']!) as { name: string; x: number }[];
+    const top = Number(shown.dataset['plotTop']);
+    const height = Number(shown.dataset['plotHeight']);
+    const canvas = document.createElement('canvas');
+    canvas.width = shown.width;
+    canvas.height = shown.height;
+    const ctx = canvas.getContext('2d')!;
+    const cols = (window as unknown as { __explorerColumns?: Float64Array[] }).__explorerColumns;
+    const rows = cols?.[0]?.length ?? 0;
+    const times: number[] = [];
+    for (let rep = 0; rep < 3; rep++) {
+      const t0 = performance.now();
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      ctx.strokeStyle = 'rgba(31, 111, 180, 0.2)';
+      ctx.beginPath();
+      for (let i = 0; i < rows; i++) {
+        axes.forEach((a, k) => {
+          const y = top + (1 - cols![k]![i]!) * height;
+          if (k === 0) ctx.moveTo(a.x, y);
+          else ctx.lineTo(a.x, y);
+        });
+      }
+      ctx.stroke();
+      ctx.getImageData(0, 0, 1, 1);
+      times.push(performance.now() - t0);
+    }
+    return times;
+  });
+}
+
+/** CPU milliseconds of `fn` in this process. */
+function cpuMs(fn: () => void): number {
+  const t0 = process.cpuUsage();
+  fn();
+  const d = process.cpuUsage(t0);
+  return (d.user + d.system) / 1000;
+}
+
+/** The app's load and brush steps in Node, on the served columns: CPU time of each. */
+function cpuFigures(server: RunningServer): string {
+  const run = server.runs[0]!;
+  const buf = run.columnsBinary();
+  const columns = { info: run.info(), data: new Float64Array(buf.buffer, buf.byteOffset, buf.byteLength / 8), frontIndices: Array.from(run.front()) };
+  let ds = buildDataset([columns], null);
+  const dataset = cpuMs(() => { ds = buildDataset([columns], null); });
+  const axes = ds.dims.filter((d) => d.role === 'objective' || d.role === 'variable' || d.role === 'constraint');
+  const nb = Math.ceil(PLOT_H / BIN_PX);
+  let bins: Uint16Array[] = [];
+  const binning = cpuMs(() => { bins = axes.map((d) => axisBins(d, nb)); });
+  const width = 1330;
+  const height = 342;
+  const xs = axes.map((_, k) => Math.round(40 + (k * (width - 80)) / (axes.length - 1)));
+  const layout = { bins, xs, binsPerAxis: nb, top: 40, binPx: BIN_PX };
+  const scratch = { counts: new Uint32Array(nb * nb), touched: new Int32Array(nb * nb) };
+  const bg = newLayer(width, height);
+  const fg = newLayer(width, height);
+  const all = new Uint8Array(ds.n).fill(1);
+  const background = cpuMs(() => drawBinnedLines(bg, layout, all, null, scratch));
+  const image = { data: new Uint8ClampedArray(width * height * 4) } as unknown as ImageData;
+  const mask = new Uint8Array(ds.n);
+  const brush: number[] = [];
+  for (let k = 0; k < 15; k++) {
+    const lo = 0.05 * (k % 10);
+    brush.push(cpuMs(() => {
+      computeMask(ds, 'all', [{ metric: `f${(k % M) + 1}`, lo, hi: lo + 0.6 }], mask);
+      drawBinnedLines(fg, layout, mask, ds.run, scratch);
+      compose(image, bg, fg, RUN_COLOURS.map(rgb));
+    }));
+  }
+  const f = (x: number): string => x.toFixed(1);
+  return `  CPU in Node (same code): dataset ${f(dataset)} ms, axis bins ${f(binning)} ms, background lines ${f(background)} ms; `
+    + `brush (mask + parallel coordinates + compose) median ${f(median(brush))} ms`;
+}
+
+async function measure(n: number, root: string): Promise<void> {
+  const dir = join(root, `run-${n}`);
+  buildRun(dir, n);
+  const server = await startServer({ runDirs: [dir], port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  try {
+    const loads: number[] = [];
+    let page: Page | undefined;
+    for (let k = 0; k < 3; k++) {
+      await page?.close();
+      page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      await page.goto(server.url);
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
+      loads.push(await page.evaluate(() => (window as unknown as { __explorer: { loadMs: number } }).__explorer.loadMs));
+    }
+    const { js, frame } = await brushes(page!);
+    // a real mouse drag along the first axis: every mouse move re-renders
+    await page!.evaluate(() => { (window as unknown as { __explorer: { renders: number[] } }).__explorer.renders.length = 0; });
+    const canvas = page!.getByTestId('parcoords').locator('canvas');
+    const box = (await canvas.boundingBox())!;
+    const axes = JSON.parse((await canvas.getAttribute('data-axes'))!) as { name: string; x: number }[];
+    const f1 = axes.find((a) => a.name === 'f1')!;
+    await page!.mouse.move(box.x + f1.x, box.y + 80);
+    await page!.mouse.down();
+    await page!.mouse.move(box.x + f1.x, box.y + 260, { steps: 12 });
+    await page!.mouse.up();
+    const mouse = await page!.evaluate(() => [...(window as unknown as { __explorer: { renders: number[] } }).__explorer.renders]);
+    // the peer draws the visible axes' values scaled to [0, 1], fetched here so its timing holds drawing only
+    await page!.evaluate(async () => {
+      const info = ((await (await fetch('/api/runs')).json()) as { columns: { name: string }[]; rows: number }[])[0]!;
+      const data = new Float64Array(await (await fetch('/api/runs/0/columns')).arrayBuffer());
+      const rows = data.length / info.columns.length;
+      const shown = document.querySelector<HTMLCanvasElement>('[data-testid=parcoords] canvas')!;
+      const axes = JSON.parse(shown.dataset['axes']!) as { name: string }[];
+      (window as unknown as { __explorerColumns: Float64Array[] }).__explorerColumns = axes.map((a) => {
+        const k = info.columns.findIndex((c) => c.name === a.name);
+        const col = data.subarray(k * rows, (k + 1) * rows);
+        let lo = Infinity;
+        let hi = -Infinity;
+        for (const v of col) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+        return Float64Array.from(col, (v) => (v - lo) / (hi - lo || 1));
+      });
+    });
+    const naive = await naiveParcoords(page!);
+    const fmt = (x: number): string => x.toFixed(1);
+    console.log(`${n.toLocaleString('en-US')} evaluations × ${N_VAR + M + 3 + 1} columns, ${axes.length} axes:`);
+    console.log(`  load to first render of all views: median ${fmt(median(loads))} ms (${loads.map(fmt).join(', ')})`);
+    console.log(`  brush, all views (JS): median ${fmt(median(js))} ms; to next frame: median ${fmt(median(frame))} ms (15 filter changes)`);
+    console.log(`  mouse brush along f1: median ${fmt(median(mouse))} ms over ${mouse.length} renders`);
+    console.log(`  peer, one stroked polyline per design (parallel coordinates only): median ${fmt(median(naive))} ms`
+      + ` → ${(median(naive) / median(js)).toFixed(1)}× the explorer's full brush update`);
+    console.log(cpuFigures(server));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const root = mkdtempSync(join(tmpdir(), 'odc-bench-explorer-'));
+const load = (): string => loadavg().map((x) => x.toFixed(1)).join(' ');
+console.log(`odc serve explorer benchmark (${new Date().toISOString().slice(0, 10)}), Chromium ${CHROMIUM}, ${cpus().length} cores, load average ${load()}`);
+for (const n of [10_000, 100_000]) await measure(n, root);
+console.log(`load average at the end: ${load()}`);

@@ -1,0 +1,178 @@
+/**
+ * `odc serve` in headless Chromium, against a small flagship run made here: the row count after a mouse brush on a
+ * parallel-coordinates axis and after loading a ?filter= URL equals the count taken straight from evaluations.csv
+ * (read by the test itself); clicking a design shows its budget, whose figures match the log's objectives; a link
+ * with &design= reproduces the selection; no request leaves the loopback interface; raw requests with dot segments
+ * (plain and percent-encoded) get 403/404 and nothing from outside the app.
+ * Without /usr/bin/chromium (or $ODC_TEST_CHROMIUM) the browser tests are skipped with a loud stderr banner, except
+ * under CI=true where they fail (as test/report/browser.test.ts).
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from '../report/helpers.js';
+import { countKept, readLog, shownValues, startServe, type LogTable, type ServeProcess } from './helpers.js';
+
+const CHROMIUM = process.env.ODC_TEST_CHROMIUM ?? '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+const ci = process.env.CI === 'true';
+if (!available && !ci) {
+  const bar = '!'.repeat(100);
+  process.stderr.write(`\n${bar}\n!! SKIPPED: odc serve browser tests — ${CHROMIUM} not found (apt-get install -y chromium).\n${bar}\n\n`);
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** Relative closeness of a figure printed with 3–4 significant digits to the logged value. */
+const printedAs = (printed: string, value: number): boolean => Math.abs(Number(printed.replace(/,/g, '')) - value) <= 0.005 * Math.abs(value);
+
+/** One raw HTTP/1.1 request, the path sent exactly as given (no client-side normalization): status and body. */
+function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((ok, fail) => {
+    const socket = connect(Number(port), hostname, () => socket.write(`GET ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: close\r\n\r\n`));
+    let data = '';
+    socket.on('data', (c) => { data += c.toString('latin1'); });
+    socket.on('end', () => ok({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1] ?? 0), body: data.slice(data.indexOf('\r\n\r\n') + 4) }));
+    socket.on('error', fail);
+  });
+}
+
+/** The filter the URL holds for a metric (bounds taken from the right of the value). */
+function urlFilter(page: Page, metric: string): { lo: number; hi: number } | undefined {
+  for (const v of new URL(page.url()).searchParams.getAll('filter')) {
+    const parts = v.split(':');
+    if (parts.slice(0, -2).join(':') === metric) return { lo: Number(parts.at(-2)), hi: Number(parts.at(-1)) };
+  }
+  return undefined;
+}
+
+const rowCount = async (page: Page): Promise<number> => Number(await page.getByTestId('row-count').textContent());
+
+describe.skipIf(!available && !ci)('odc serve in headless Chromium', () => {
+  let runDir = '';
+  let log: LogTable;
+  let serve: ServeProcess;
+  let browser: Browser;
+  const foreign: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    expect(available, `${CHROMIUM} is missing; .ci/run installs it (apt-get install -y chromium)`).toBe(true);
+    runDir = await tinyRun(tempDir('serve'), FLAGSHIP, FLAGSHIP_ALGORITHM, { out: 'flag' });
+    log = readLog(runDir);
+    serve = await startServe([runDir]);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM, headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+  });
+
+  async function open(search = ''): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    await context.route('**/*', (route) => {
+      const host = new URL(route.request().url()).host.replace(/:\d+$/, '');
+      if (LOOPBACK.has(host)) return route.continue();
+      foreign.push(route.request().url());
+      return route.abort();
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(`${serve.url}${search}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    return page;
+  }
+
+  it('brushing an axis by mouse leaves the designs the log says; a row click shows its budget', async () => {
+    const page = await open();
+    for (const id of ['parcoords', 'scatter', 'design-table', 'budget', 'row-count']) expect(await page.getByTestId(id).count(), id).toBe(1);
+    const total = shownValues(log, 'mass.launch_kg').length;
+    expect(await rowCount(page)).toBe(total);
+    const canvas = page.getByTestId('parcoords').locator('canvas');
+    const box = (await canvas.boundingBox())!;
+    const axes = JSON.parse((await canvas.getAttribute('data-axes'))!) as { name: string; x: number }[];
+    const top = Number(await canvas.getAttribute('data-plot-top'));
+    const height = Number(await canvas.getAttribute('data-plot-height'));
+    const axis = axes.find((a) => a.name === 'mass.launch_kg')!;
+    await page.mouse.move(box.x + axis.x, box.y + top + 0.35 * height);
+    await page.mouse.down();
+    await page.mouse.move(box.x + axis.x, box.y + top + 0.8 * height, { steps: 6 });
+    await page.mouse.up();
+    const f = urlFilter(page, 'mass.launch_kg');
+    expect(f).toBeDefined();
+    // the brush spans 45 % of the axis, from 20 % to 65 % of the data's range (the axis runs min at the bottom to max at the top)
+    const values = shownValues(log, 'mass.launch_kg');
+    const [min, max] = [Math.min(...values), Math.max(...values)];
+    const pixel = (max - min) / height;
+    expect(Math.abs(f!.lo - (min + 0.2 * (max - min)))).toBeLessThanOrEqual(1.5 * pixel);
+    expect(Math.abs(f!.hi - (min + 0.65 * (max - min)))).toBeLessThanOrEqual(1.5 * pixel);
+    const expected = countKept(log, [{ metric: 'mass.launch_kg', ...f! }]);
+    expect(expected).toBeLessThan(total);
+    await expect.poll(() => rowCount(page)).toBe(expected);
+    expect(await page.getByTestId('design-row').count()).toBe(Math.min(25, expected));
+
+    // a front design: the budget panel shows its record's figures, which agree with the log's objectives
+    await page.getByRole('button', { name: 'front', exact: true }).click();
+    const row = page.getByTestId('design-row').first();
+    const index = Number(await row.getAttribute('data-index'));
+    await row.click();
+    const budget = page.getByTestId('budget');
+    await expect.poll(() => budget.getAttribute('data-index')).toBe(String(index));
+    expect(await budget.textContent()).toContain(`evaluation ${index}`);
+    const logRow = log.rows.find((r) => Number(r[0]) === index)!;
+    const col = (name: string): number => Number(logRow[log.header.indexOf(name)]);
+    const cell = async (label: string): Promise<string> =>
+      (await budget.locator('tr', { has: page.locator(`td:text-is("${label}")`) }).first().locator('td').nth(1).textContent())!;
+    expect(printedAs(await cell('launch (built up)'), col('mass.launch_kg'))).toBe(true);
+    expect(printedAs(await cell('delivered compute'), col('compute.deliveredPFLOPS'))).toBe(true);
+    expect(printedAs(await cell('levelized cost of compute'), col('cost.lcoc_USD_per_PFLOP_day'))).toBe(true);
+    expect(new URL(page.url()).searchParams.get('design')).toBe(`0:${index}`);
+    mkdirSync('test-artifacts', { recursive: true });
+    await page.screenshot({ path: join('test-artifacts', 'explorer.png'), fullPage: true });
+
+    // the link reproduces the view: the same brush and the same design
+    const again = await open(new URL(page.url()).search);
+    await expect.poll(() => again.getByTestId('budget').getAttribute('data-index')).toBe(String(index));
+    expect(await rowCount(again)).toBe(expected);
+  });
+
+  it('a ?filter= URL leaves the designs the log says', async () => {
+    const cost = shownValues(log, 'cost.lcoc_USD_per_PFLOP_day').sort((a, b) => a - b);
+    const pflops = shownValues(log, 'compute.deliveredPFLOPS').sort((a, b) => a - b);
+    const filters = [
+      { metric: 'cost.lcoc_USD_per_PFLOP_day', lo: cost[Math.floor(cost.length / 4)]!, hi: cost[Math.floor((3 * cost.length) / 4)]! },
+      { metric: 'compute.deliveredPFLOPS', lo: pflops[Math.floor(pflops.length / 2)]!, hi: Infinity },
+    ];
+    const expected = countKept(log, filters);
+    expect(expected).toBeGreaterThan(0);
+    const page = await open(`?filter=${encodeURIComponent(`${filters[0]!.metric}:${filters[0]!.lo}:${filters[0]!.hi}`)}&filter=compute.deliveredPFLOPS:${filters[1]!.lo}:`);
+    expect(await rowCount(page)).toBe(expected);
+    // a feasible-only view of the same filters
+    await page.getByRole('button', { name: 'feasible', exact: true }).click();
+    const s = log.header.indexOf('status');
+    const feasible = countKept({ header: log.header, rows: log.rows.filter((r) => r[s] === 'feasible') }, filters);
+    await expect.poll(() => rowCount(page)).toBe(feasible);
+  });
+
+  it('no request left the loopback interface and the pages had no errors', () => {
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('raw requests with dot segments or encoded ones are refused and serve nothing outside the app', async () => {
+    const study = readFileSync(join(runDir, 'study.yaml'), 'utf8');
+    for (const path of ['/../study.yaml', '/../../../../etc/passwd', '/%2e%2e/%2e%2e/%2e%2e/etc/passwd', '/%2E%2E/study.yaml', '/api/runs/0/../../study.yaml',
+      '/api/runs/0/%2e%2e/%2e%2e/run.json', '/..%2f..%2fetc%2fpasswd', '/explorer.js/..', '/.%2e/study.yaml', '/run.json', '/study.yaml', '/api/runs/0/evaluations.csv']) {
+      const r = await rawGet(serve.url, path);
+      expect([403, 404], path).toContain(r.status);
+      expect(r.body, path).not.toContain('root:');
+      expect(r.body, path).not.toContain(study.slice(0, 60));
+    }
+  });
+});
