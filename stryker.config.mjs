@@ -1,0 +1,39 @@
+// Mutation testing with StrykerJS: `npm run mutation` mutates the model, constellation, uncertainty and statistics
+// sources and runs the unit tests of vitest.mutation.config.ts against each mutant. Scope a run to one folder with
+// `npm run mutation -- --mutate 'src/analysis/**/*.ts'`. Scores and how to read them: docs/mutation.md.
+//
+// One test process (concurrency 1) and per-test coverage: the reference machine has two shared cores, and
+// perTest coverage runs only the tests that reach a mutant. Incremental mode reuses earlier results for mutants
+// whose source and covering tests did not change; its file lives in reports/ (git-ignored) because it is keyed
+// by file path and content, changes on every run and would conflict on every merge.
+
+/** Source folders under mutation, as globs so a moved folder is one line to update. */
+const MUTATED_FOLDERS = ['src/analysis', 'src/uncertainty', 'src/models', 'src/constellation'];
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'vitest.mutation.config.ts', related: true },
+  coverageAnalysis: 'perTest',
+  concurrency: 1,
+  mutate: [
+    ...MUTATED_FOLDERS.map((folder) => `${folder}/**/*.ts`),
+    // generated lookup tables and the worker-thread entry (reached only through dist/) are not unit-tested code
+    '!src/**/*.data.ts',
+    '!src/uncertainty/worker.ts',
+  ],
+  ignorePatterns: ['dist', 'results', 'reports', 'coverage', 'test-artifacts'],
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 90, low: 80, break: null },
+  timeoutMS: 60_000,
+  // the first run of every covering test, with coverage, on a loaded two-core machine
+  dryRunTimeoutMinutes: 60,
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
