@@ -7,6 +7,12 @@
 // whose source and covering tests did not change; its file lives in reports/ (git-ignored) because it is keyed
 // by file path and content, changes on every run and would conflict on every merge.
 
+/**
+ * Name of a scoped run (ODC_MUTATION_RUN, e.g. `analysis`): its incremental file and reports get their own names,
+ * so folder-by-folder runs (see docs/mutation.md) neither overwrite nor forget each other's results.
+ */
+const run = process.env['ODC_MUTATION_RUN'] ?? 'all';
+
 /** Source folders under mutation, as globs so a moved folder is one line to update. */
 const MUTATED_FOLDERS = ['src/analysis', 'src/uncertainty', 'src/models', 'src/constellation'];
 
@@ -26,10 +32,10 @@ export default {
   ],
   ignorePatterns: ['dist', 'results', 'reports', 'coverage', 'test-artifacts'],
   incremental: true,
-  incrementalFile: 'reports/stryker-incremental.json',
+  incrementalFile: `reports/stryker-incremental-${run}.json`,
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: `reports/mutation/${run}.html` },
+  jsonReporter: { fileName: `reports/mutation/${run}.json` },
   thresholds: { high: 90, low: 80, break: null },
   timeoutMS: 60_000,
   // the first run of every covering test, with coverage, on a loaded two-core machine
