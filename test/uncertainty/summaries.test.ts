@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SampleOutcome } from '../../src/uncertainty/analysisModel.js';
+import { distributionSpec } from '../../src/uncertainty/plots.js';
 import { checkSampleCount, columnSummary, countBelow, failureSummary, jointHolds } from '../../src/uncertainty/uncertainty.js';
 
 /** A successful sample with output vector `y`. */
@@ -86,5 +87,35 @@ describe('uncertainty summaries on hand-made samples', () => {
     expect(jointHolds(allEnforced, rows).enforcedHold).toBeNull();
     expect(jointHolds({ ...model, constraints: [] }, rows)).toEqual({ allHold: null, enforcedHold: null });
     expect(jointHolds(model, [])).toEqual({ allHold: null, enforcedHold: null });
+  });
+});
+
+describe('uncertainty report plot of one output', () => {
+  type Layer = { data: { values: Record<string, number | string>[] } };
+  type Spec = { hconcat: { layer: Layer[] }[] };
+
+  it('histogram bars span each bin; p5 and p95 rules sit at the type-7 quantiles; the CDF steps 1/n', () => {
+    const values = Array.from({ length: 100 }, (_, i) => i);
+    const s = { path: 'cost.lcoc_USD_per_PFLOP_day', unit: 'USD/PFLOP-day', ...columnSummary(values.map((v) => ok(v)), 0, 30)! };
+    const spec = distributionSpec(s, values) as unknown as Spec;
+    const [histogramLayer, rules] = spec.hconcat[0]!.layer;
+    expect(histogramLayer!.data.values.map((b) => [b['lo'], b['hi'], b['count']])).toEqual(
+      [0, 1, 2, 3, 4].map((k) => [k * 19.8, k === 4 ? 99 : (k + 1) * 19.8, 20]));
+    expect(rules!.data.values).toEqual([
+      { x: 30, what: 'nominal design' }, { x: 99 * 0.05, what: 'p5 / p95' }, { x: 99 * 0.95, what: 'p5 / p95' },
+    ]);
+    const cdf = spec.hconcat[1]!.layer[0]!.data.values;
+    expect(cdf).toHaveLength(100);
+    expect(cdf[0]).toEqual({ x: 0, F: 0.01 });
+    expect(cdf[99]).toEqual({ x: 99, F: 1 });
+  });
+
+  it('a single-value histogram is drawn as a thin bar of positive width around the value', () => {
+    const s = { path: 'mass.launch_kg', unit: 'kg', ...columnSummary([ok(1000), ok(1000)], 0, null)! };
+    const bar = (distributionSpec(s, [1000, 1000]) as unknown as Spec).hconcat[0]!.layer[0]!.data.values[0]!;
+    expect(bar['lo']).toBe(1000);
+    expect((bar['hi'] as number) - 1000).toBeCloseTo(1000 * 1e-9 + 1e-12, 12);
+    // the rules: no nominal, p5 = p95 = the value
+    expect((distributionSpec(s, [1000, 1000]) as unknown as Spec).hconcat[0]!.layer[1]!.data.values.map((r) => r['x'])).toEqual([1000, 1000]);
   });
 });
