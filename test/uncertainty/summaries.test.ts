@@ -76,8 +76,11 @@ describe('uncertainty summaries on hand-made samples', () => {
     // one metric, two constraints (first enforced): y = [metric, margin₁, margin₂, holds₁, holds₂]
     const model = {
       metricPaths: ['m'],
-      constraints: [{ name: 'a', enforced: true, description: '' }, { name: 'b', enforced: false, description: '' }],
-    } as Parameters<typeof jointHolds>[0];
+      constraints: [
+        { name: 'a', unit: '-', sense: '<=', enforced: true, description: '' },
+        { name: 'b', unit: '-', sense: '<=', enforced: false, description: '' },
+      ],
+    } satisfies Parameters<typeof jointHolds>[0];
     const rows = [ok(0, 1, 1, 1, 1), ok(0, 1, -1, 1, 0), ok(0, -1, 1, 0, 1), ok(0, 1, 1, 1, 1), failed('x')];
     const j = jointHolds(model, rows);
     expect([j.allHold!.successes, j.allHold!.trials]).toEqual([2, 5]);
