@@ -92,6 +92,11 @@ describe('constellation economics: the documented defaults', () => {
     expect(r.hardware_USD).not.toBe(learningCurveSumExact_USD(10e6, 990, 0.9));
   });
 
+  it('exactly 1,000 units in all is still summed exactly', () => {
+    const r = constellationEconomics({ ...minimal, satellites: 1000, failureRate_per_yr: 0, learningRate: 0.9 });
+    expect(r.hardware_USD).toBe(learningCurveSumExact_USD(10e6, 1000, 0.9));
+  });
+
   it('rejects each invalid figure with a RangeError naming it', () => {
     const bad: [Partial<ConstellationEconomicsParams>, RegExp][] = [
       [{ satellites: 2.5 }, /satellites/],
@@ -109,6 +114,8 @@ describe('constellation economics: the documented defaults', () => {
       [{ deploymentCurve: [{ time_yr: 0, satellites: 0 }] }, /satellite-years/],
     ];
     for (const [change, message] of bad) expect(() => constellationEconomics({ ...minimal, ...change }), message.source).toThrow(message);
+    expect(() => constellationEconomics({ ...minimal, satellites: 0 })).toThrow('satellites must be a whole number ≥ 1, got 0');
+    expect(constellationEconomics({ ...minimal, satellites: 1 }).satelliteYears).toBe(5);
     // zero gateways and zero hardware cost are valid
     expect(constellationEconomics({ ...minimal, gateways: 0, firstUnitHardware_USD: 0 }).ground_USD).toBe(0);
   });
