@@ -119,7 +119,9 @@ describe('Wilson interval edges', () => {
     expect(() => wilsonInterval({ successes: 1.5, trials: 5 })).toThrow('got 1.5');
     expect(() => wilsonInterval({ successes: 6, trials: 5 })).toThrow('got 6');
     expect(wilsonInterval({ successes: 5, trials: 5 }).estimate).toBe(1);
-    for (const c of [0, 1, 1.5]) expect(() => wilsonInterval({ successes: 1, trials: 5, confidence: c })).toThrow(`confidence must be in (0, 1), got ${c}`);
+    for (const c of [0, 1, 1.5]) {
+      expect(() => wilsonInterval({ successes: 1, trials: 5, confidence: c })).toThrow(`confidence must be in (0, 1), got ${c}`);
+    }
   });
 
   it('empirical and joint probabilities pass a confidence level through; 95 % by default', () => {

@@ -37,14 +37,18 @@ describe('baseline with a lease', () => {
   it('each input is checked by name; idle fraction 0 and PUE 1 or 5 are allowed', () => {
     const chipFields = ['chips_USD', 'itPowerPeak_W'] as const;
     for (const f of chipFields) expect(() => baselineLcoc({ scenario: colo, chipSet: { ...chips, [f]: -1 } })).toThrow(new RegExp(`^${f} must`));
-    const siteFields = ['capexExChips_USD_per_W', 'facilityLife_yr', 'lease_USD_per_kW_month', 'facilityOpex_USD_per_kW_yr', 'electricity_USD_per_kWh'] as const;
+    const siteFields = [
+      'capexExChips_USD_per_W', 'facilityLife_yr', 'lease_USD_per_kW_month', 'facilityOpex_USD_per_kW_yr', 'electricity_USD_per_kWh',
+    ] as const;
     for (const f of siteFields) expect(() => baselineLcoc({ scenario: { ...colo, [f]: -1 }, chipSet: chips })).toThrow(new RegExp(`^${f} must`));
     expect(() => baselineLcoc({ scenario: colo, chipSet: chips, lifetime_yr: 0 })).toThrow(/^lifetime_yr must/);
     expect(() => baselineLcoc({ scenario: colo, chipSet: { ...chips, idlePowerFraction: 1 } })).toThrow('idlePowerFraction must be in [0, 1), got 1');
     expect(() => baselineLcoc({ scenario: colo, chipSet: { ...chips, idlePowerFraction: -0.1 } })).toThrow('got -0.1');
     expect(() => baselineLcoc({ scenario: { ...colo, pue: 0.9 }, chipSet: chips })).toThrow('pue must be in [1, 5], got 0.9');
     expect(() => baselineLcoc({ scenario: { ...colo, pue: 5.1 }, chipSet: chips })).toThrow('pue must be in [1, 5], got 5.1');
-    for (const pue of [1, 5]) expect(baselineLcoc({ scenario: { ...colo, pue }, chipSet: chips }).energy_USD_per_yr).toBeCloseTo(100 * pue * 8766 * 0.1, 6);
+    for (const pue of [1, 5]) {
+      expect(baselineLcoc({ scenario: { ...colo, pue }, chipSet: chips }).energy_USD_per_yr).toBeCloseTo(100 * pue * 8766 * 0.1, 6);
+    }
     expect(baselineLcoc({ scenario: colo, chipSet: { ...chips, idlePowerFraction: 0 } }).itPowerAvg_W).toBe(100e3);
   });
 
