@@ -104,7 +104,9 @@ describe('shells without a seam, and degenerate shells', () => {
   });
 
   it('explicit edges only when asked; cluster topology only with the cluster pattern', () => {
-    const implicit = linkTopology({ shell: walker(3, 4, 1), topology: 'mesh', clusterLinkRange_m: 0, maxRepresentativesPerClass: 8, explicitEdges: false });
+    const implicit = linkTopology({
+      shell: walker(3, 4, 1), topology: 'mesh', clusterLinkRange_m: 0, maxRepresentativesPerClass: 8, explicitEdges: false,
+    });
     expect(implicit.edges).toBeNull();
     expect(() => topo(walker(3, 4, 1), 'cluster')).toThrow(/does not fit pattern/);
   });
