@@ -33,7 +33,9 @@ describe('program economics', () => {
     expect(() => programEconomics({ ...one, horizon_yr: 0 })).toThrow('horizon_yr must be in (0, 200], got 0');
     expect(() => programEconomics({ ...one, horizon_yr: 201 })).toThrow('horizon_yr must be in (0, 200], got 201');
     expect(programEconomics({ ...one, horizon_yr: 200, nodeLifetime_yr: 200 }).generations).toBe(1);
-    const named = ['deliveredPFLOPSPerNode', 'perNodeOffCurve_USD', 'nodeOperations_USD_per_yr', 'groundSegment_USD', 'groundOperations_USD_per_yr'] as const;
+    const named = [
+      'deliveredPFLOPSPerNode', 'perNodeOffCurve_USD', 'nodeOperations_USD_per_yr', 'groundSegment_USD', 'groundOperations_USD_per_yr',
+    ] as const;
     for (const f of named) {
       expect(() => programEconomics({ ...one, [f]: -1 })).toThrow(new RegExp(`^${f} must`));
     }
