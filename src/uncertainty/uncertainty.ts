@@ -157,6 +157,11 @@ export function checkSampleCount(name: string, n: number, min: number): void {
   if (!Number.isInteger(n) || n < min || n > 10_000_000) throw new StudyError('BAD_ARGUMENT', `${name} must be a whole number from ${min} to 10000000, got ${n}`);
 }
 
+/** Successful samples whose column `lower` is strictly below column `upper` (a tie is not below; failed samples do not count). */
+export function countBelow(outcomes: readonly SampleOutcome[], lower: number, upper: number): number {
+  return outcomes.reduce((acc, o) => acc + (o.status === 'ok' && o.y[lower]! < o.y[upper]! ? 1 : 0), 0);
+}
+
 /** P(all constraints hold) and P(all enforced constraints hold) over the samples (see UncertaintyAnalysis). */
 export function jointHolds(
   model: Pick<FileModel, 'metricPaths' | 'constraints'>, outcomes: readonly SampleOutcome[],
@@ -202,8 +207,7 @@ export async function analyzeUncertainty(opts: UncertaintyOptions): Promise<Unce
   let lcocBelowTerrestrial: ProportionInterval | null = null;
   if (model.comparison !== null) {
     const [lcoc, terrestrial] = [model.column(model.comparison.lcoc), model.column(model.comparison.terrestrial)];
-    const below = outcomes.reduce((acc, o) => acc + (o.status === 'ok' && o.y[lcoc]! < o.y[terrestrial]! ? 1 : 0), 0);
-    lcocBelowTerrestrial = wilsonInterval({ successes: below, trials: samples });
+    lcocBelowTerrestrial = wilsonInterval({ successes: countBelow(outcomes, lcoc, terrestrial), trials: samples });
   }
   const failureReasons = failureSummary(outcomes);
   return {

@@ -13,6 +13,9 @@ import { analyzeSensitivity, analyzeUncertainty, createLpSolver } from '../../sr
 import { samplesCsv } from '../../src/uncertainty/uncertaintyReport.js';
 import { ai1CostlyGrid, threeBodyLight } from './fixtures.js';
 
+/** Runs on worker threads that execute dist/, which Stryker never mutates: skipped in mutation runs (vitest.mutation.config.ts). */
+const itPooled = it.skipIf(process.env.ODC_MUTATION === '1');
+
 const dir = tempDir('odc-uncertainty-constellation-');
 const PRICE_PATH = 'catalogs.launchVehicles.long-march-2d.price_USD';
 const PRICE = { min: 20e6, mode: 30e6, max: 45e6 } as const;
@@ -73,7 +76,7 @@ describe('constellations: odc uncertainty', () => {
     expect(model.notes.join('\n')).toContain('node.economics.launchCost_USD_per_kg changes only the node records');
   });
 
-  it('the same seed gives identical samples.csv with 0 and 2 worker threads; another seed does not', async () => {
+  itPooled('the same seed gives identical samples.csv with 0 and 2 worker threads; another seed does not', async () => {
     const file = threeBodyLight(dir, 'tb-pool', ['uncertainty:', price, learning]);
     const [serial, pooled, other] = await Promise.all([
       analyzeUncertainty({ designPath: file, samples: 8, seed: 11, workers: 0 }),

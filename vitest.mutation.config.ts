@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The unit tests Stryker runs against each mutant (`npm run mutation`, stryker.config.mjs). Only the test
+ * folders of the mutated source folders, without the tests that run compiled JavaScript from dist/ (the CLI in a
+ * child process, the worker pool): a mutant lives in the TypeScript source only, so those tests would either miss
+ * it or "kill" it by comparing mutated serial output with unmutated pooled output. Tests that compare a pooled
+ * run with a serial one skip themselves when ODC_MUTATION is set.
+ *
+ * ODC_MUTATION_TESTS (comma-separated globs) narrows the tests, e.g. `test/statistics/**` while mutating src/statistics:
+ * the folder's own unit tests then have to kill its mutants, and the slow end-to-end tests stay out of the run.
+ */
+const narrowed = process.env['ODC_MUTATION_TESTS']?.split(',').filter((g) => g !== '');
+export default defineConfig({
+  test: {
+    include: narrowed !== undefined && narrowed.length > 0 ? narrowed : ['test/{models,constellation,uncertainty,statistics}/**/*.test.ts'],
+    exclude: ['node_modules/**', 'dist/**', 'test/uncertainty/cli.test.ts'],
+    globalSetup: ['test/helpers/mutationSetup.ts'],
+    env: { ODC_MUTATION: '1' },
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
+  },
+});
