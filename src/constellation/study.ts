@@ -26,9 +26,9 @@ import { stringify } from 'yaml';
 import type { Catalogs } from '../catalog/schema.js';
 import { StudyError, didYouMean } from '../core/errors.js';
 import type { LpSolver } from '../problem/lp.js';
-import type { ConstraintSpec, Evaluation, Problem, VariableSpec } from '../problem/types.js';
+import type { ConstraintSpec, Evaluation, ObjectiveSpec, Problem, VariableSpec } from '../problem/types.js';
 import { compileConstraints, compileObjectives, scaledViolation } from '../study/compile.js';
-import { evaluateExpr } from '../study/expression.js';
+import { evaluateExpr, type ParsedConstraint } from '../study/expression.js';
 import { locate } from '../io/issues.js';
 import { parseWith, readYaml, type ParsedFile } from '../io/yaml.js';
 import type { AlgorithmSettings, VariableDomain } from '../design/schema.js';
@@ -127,49 +127,11 @@ export function compileConstellationStudy(file: ParsedFile, catalogs: Catalogs, 
   const shellList = Array.isArray(base['shells']) ? (base['shells'] as unknown[]) : [];
   const shellNames = shellList.map((s) => String((s as Raw | null)?.['name'] ?? ''));
 
-  // Variables: names, domains, kinds.
-  const entries = Object.entries(sections.variables);
-  if ('node.design' in sections.variables) {
-    throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables', 'node.design'])}: variables.node.design: ${candidates
-      ? 'node: { from: <run-dir> } adds this variable itself (a choice over the run\'s Pareto designs): remove it from variables'
-      : 'chooses among a node run\'s Pareto designs: write node: { from: results/<node-study>/<run-id> } and remove this variable, or vary node.<section>.<key> instead'}`, { file: src.file, field: 'variables.node.design' });
-  }
-  if (candidates) entries.push(['node.design', { choice: candidates.map((_, i) => i) }]);
-  const variables: VariableSpec[] = entries.map(([path, domain]) => variableSpec(path, domain, shellNames, src.file, () => locate(src, ['variables', path])));
-  if (variables.length === 0) throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables'])}: a study needs at least one variable`, { file: src.file, field: 'variables' });
-  const stationCount = variables.find((v) => v.name === 'ground.stationCount');
-  if (stationCount !== undefined) {
-    const listed = (base['ground'] as Raw)['stations'];
-    const n = Array.isArray(listed) ? listed.length : 0;
-    const upper = stationCount.kind === 'choice' ? Math.max(...stationCount.options.map(Number)) : stationCount.upper;
-    if (!(upper <= n)) {
-      throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables', 'ground.stationCount'])}: variables.ground.stationCount: takes the first k gateways of ground.stations, which lists ${n}; lower the largest count to ${n}${n === 0 ? ' (list the stations in ground.stations first)' : ''} or list more stations`, { file: src.file, field: 'variables.ground.stationCount' });
-    }
-  }
-
+  const variables = studyVariables(sections.variables, candidates, shellNames, base, src);
   const phased = new Set(variables.filter((v) => /^shells\.[^.]+\.phasing$/.test(v.name)).map((v) => v.name.split('.')[1]!));
-  const build = (values: readonly unknown[]): { raw: Raw; node: BaseNode } => {
-    const raw = clone(base);
-    let node: Raw = clone(inlineNode);
-    variables.forEach((v, i) => {
-      if (v.name === 'node.design') node = clone(candidates![values[i] as number]!);
-    });
-    variables.forEach((v, i) => {
-      if (v.name !== 'node.design') setVariable(raw, node, v.name, values[i]);
-    });
-    raw['shells'] = (raw['shells'] as Raw[]).filter((s) => s['planes'] !== 0);
-    // A searched Walker phasing is taken modulo the shell's plane count: F and F + P give the same constellation
-    // (plane p's extra shift p·P·2π/T = p·2π/S is a whole slot), so one bound [0, Pmax − 1] serves every P.
-    for (const s of raw['shells'] as Raw[]) {
-      if (phased.has(String(s['name'])) && typeof s['phasing'] === 'number' && typeof s['planes'] === 'number' && s['planes'] > 0) s['phasing'] = s['phasing'] % s['planes'];
-    }
-    // Inline node sections: a node file's kind and orbit do not belong there (each shell sets the orbit).
-    const { kind: _kind, orbit: _orbit, ...sections } = node;
-    raw['node'] = sections;
-    return { raw, node: { raw: node, nodeFile: fileNode?.nodeFile ?? null, where: () => src.file } };
-  };
+  const builder: StudyBuilder = { base, inlineNode, candidates, variables, phased, fileNode, file: src.file };
   const specOf = (values: readonly unknown[]): ConstellationSpec => {
-    const { raw, node } = build(values);
+    const { raw, node } = buildStudyFile(builder, values);
     if ((raw['shells'] as Raw[]).length === 0) throw new RangeError('every shell has 0 planes: no satellites');
     return compileConstellation(parseConstellation(file, raw, node), catalogs);
   };
@@ -197,38 +159,111 @@ export function compileConstellationStudy(file: ParsedFile, catalogs: Catalogs, 
       } catch (e) {
         return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
       }
-      const f = Float64Array.from(objectives, (o, i) => (o.sense === 'maximize' ? -1 : 1) * objectiveGetters[i]!(rec));
-      const g = new Float64Array(constraints.length);
-      let k = 0;
-      for (const name of NODE_CLOSURES) {
-        g[k++] = Math.max(...rec.constraints.filter((c) => c.name.endsWith(`/${name}`)).map((c) => scaledViolation(c.value, c.sense, c.limit)));
-      }
-      for (const name of ['isl.lineOfSight', 'isl.pointing']) {
-        const c = rec.constraints.find((r) => r.name === name)!;
-        g[k++] = c.satisfied ? Math.min(0, c.value - c.limit) : c.value - c.limit; // counts of links: absolute scale
-      }
-      const sep = rec.constraints.find((r) => r.name === 'environment.minSeparation')!;
-      g[k++] = scaledViolation(sep.value, sep.sense, sep.limit);
-      const lookup = (p: string): number => refGetters.get(p)!(rec);
-      for (const c of parsed) g[k++] = scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup));
-      return { status: 'ok', f, g };
+      return recordEvaluation(rec, objectives, objectiveGetters, constraints.length, parsed, refGetters);
     },
   };
 
-  const selfContained = clone(file.raw as Raw);
-  const { kind: _k, orbit: _o, ...inlineSections } = inlineNode;
-  selfContained['node'] = fromRun ? { from: String((rawNode as Raw)['from'] ?? ''), candidates } : inlineSections;
-  const header = `# Study as run by odc: the node is inlined${fromRun ? ' (with the Pareto designs of the node run it names)' : ''}, so this file stands alone.\n`;
   return {
-    problem, algorithm: sections.algorithm, selfContainedText: header + stringify(selfContained, { lineWidth: 0 }),
+    problem, algorithm: sections.algorithm, selfContainedText: selfContainedText(file, rawNode, inlineNode, fromRun, candidates),
     spec: (x) => specOf(valuesOf(x)),
     record: recordOf,
     file: (x) => {
-      const { raw } = build(valuesOf(x));
+      const { raw } = buildStudyFile(builder, valuesOf(x));
       for (const k of ['variables', 'objectives', 'constraints', 'algorithm']) delete raw[k];
       return raw;
     },
   };
+}
+
+/** The study's variables (node.design added for a node run's candidates), checked against the base file. */
+function studyVariables(
+  domains: Record<string, VariableDomain>, candidates: Raw[] | null, shellNames: readonly string[], base: Raw, src: ParsedFile['src'],
+): VariableSpec[] {
+  const entries = Object.entries(domains);
+  if ('node.design' in domains) {
+    throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables', 'node.design'])}: variables.node.design: ${candidates
+      ? 'node: { from: <run-dir> } adds this variable itself (a choice over the run\'s Pareto designs): remove it from variables'
+      : 'chooses among a node run\'s Pareto designs: write node: { from: results/<node-study>/<run-id> } and remove this variable, or vary node.<section>.<key> instead'}`, { file: src.file, field: 'variables.node.design' });
+  }
+  if (candidates) entries.push(['node.design', { choice: candidates.map((_, i) => i) }]);
+  const variables: VariableSpec[] = entries.map(([path, domain]) => variableSpec(path, domain, shellNames, src.file, () => locate(src, ['variables', path])));
+  if (variables.length === 0) throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables'])}: a study needs at least one variable`, { file: src.file, field: 'variables' });
+  const stationCount = variables.find((v) => v.name === 'ground.stationCount');
+  if (stationCount !== undefined) {
+    const listed = (base['ground'] as Raw)['stations'];
+    const n = Array.isArray(listed) ? listed.length : 0;
+    const upper = stationCount.kind === 'choice' ? Math.max(...stationCount.options.map(Number)) : stationCount.upper;
+    if (!(upper <= n)) {
+      throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables', 'ground.stationCount'])}: variables.ground.stationCount: takes the first k gateways of ground.stations, which lists ${n}; lower the largest count to ${n}${n === 0 ? ' (list the stations in ground.stations first)' : ''} or list more stations`, { file: src.file, field: 'variables.ground.stationCount' });
+    }
+  }
+  return variables;
+}
+
+/** What a study's constellation file is built from at given variable values. */
+interface StudyBuilder {
+  readonly base: Raw;
+  readonly inlineNode: Raw;
+  readonly candidates: Raw[] | null;
+  readonly variables: readonly VariableSpec[];
+  /** Shells whose Walker phasing is a variable. */
+  readonly phased: ReadonlySet<string>;
+  readonly fileNode: BaseNode | null;
+  readonly file: string;
+}
+
+/** The constellation file (and its node) at the variables' values. */
+function buildStudyFile(b: StudyBuilder, values: readonly unknown[]): { raw: Raw; node: BaseNode } {
+  const raw = clone(b.base);
+  let node: Raw = clone(b.inlineNode);
+  b.variables.forEach((v, i) => {
+    if (v.name === 'node.design') node = clone(b.candidates![values[i] as number]!);
+  });
+  b.variables.forEach((v, i) => {
+    if (v.name !== 'node.design') setVariable(raw, node, v.name, values[i]);
+  });
+  raw['shells'] = (raw['shells'] as Raw[]).filter((s) => s['planes'] !== 0);
+  // A searched Walker phasing is taken modulo the shell's plane count: F and F + P give the same constellation
+  // (plane p's extra shift p·P·2π/T = p·2π/S is a whole slot), so one bound [0, Pmax − 1] serves every P.
+  for (const s of raw['shells'] as Raw[]) {
+    if (b.phased.has(String(s['name'])) && typeof s['phasing'] === 'number' && typeof s['planes'] === 'number' && s['planes'] > 0) s['phasing'] = s['phasing'] % s['planes'];
+  }
+  // Inline node sections: a node file's kind and orbit do not belong there (each shell sets the orbit).
+  const { kind: _kind, orbit: _orbit, ...sections } = node;
+  raw['node'] = sections;
+  const file = b.file;
+  return { raw, node: { raw: node, nodeFile: b.fileNode?.nodeFile ?? null, where: () => file } };
+}
+
+/** The objectives and constraints of an evaluated constellation. */
+function recordEvaluation(
+  rec: ConstellationRecord, objectives: readonly ObjectiveSpec[], objectiveGetters: readonly ((r: unknown) => number)[], constraintCount: number,
+  parsed: readonly ParsedConstraint[], refGetters: ReadonlyMap<string, (r: unknown) => number>,
+): Evaluation {
+  const f = Float64Array.from(objectives, (o, i) => (o.sense === 'maximize' ? -1 : 1) * objectiveGetters[i]!(rec));
+  const g = new Float64Array(constraintCount);
+  let k = 0;
+  for (const name of NODE_CLOSURES) {
+    g[k++] = Math.max(...rec.constraints.filter((c) => c.name.endsWith(`/${name}`)).map((c) => scaledViolation(c.value, c.sense, c.limit)));
+  }
+  for (const name of ['isl.lineOfSight', 'isl.pointing']) {
+    const c = rec.constraints.find((r) => r.name === name)!;
+    g[k++] = c.satisfied ? Math.min(0, c.value - c.limit) : c.value - c.limit; // counts of links: absolute scale
+  }
+  const sep = rec.constraints.find((r) => r.name === 'environment.minSeparation')!;
+  g[k++] = scaledViolation(sep.value, sep.sense, sep.limit);
+  const lookup = (p: string): number => refGetters.get(p)!(rec);
+  for (const c of parsed) g[k++] = scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup));
+  return { status: 'ok', f, g };
+}
+
+/** The study as run: the node inlined (with a node run's candidates), so the file stands alone. */
+function selfContainedText(file: ParsedFile, rawNode: unknown, inlineNode: Raw, fromRun: boolean, candidates: Raw[] | null): string {
+  const selfContained = clone(file.raw as Raw);
+  const { kind: _k, orbit: _o, ...inlineSections } = inlineNode;
+  selfContained['node'] = fromRun ? { from: String((rawNode as Raw)['from'] ?? ''), candidates } : inlineSections;
+  const header = `# Study as run by odc: the node is inlined${fromRun ? ' (with the Pareto designs of the node run it names)' : ''}, so this file stands alone.\n`;
+  return header + stringify(selfContained, { lineWidth: 0 });
 }
 
 function variableSpec(path: string, domain: VariableDomain, shellNames: readonly string[], file: string, where: () => string): VariableSpec {

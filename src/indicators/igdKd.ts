@@ -8,8 +8,7 @@
  * The IGD+ bound is 0 for every box whose low corner is below z, near the front most boxes on the way down: children
  * with equal bounds are visited nearer-first by the Euclidean distance to their boxes, so a z of the set itself (half
  * of `odc compare`'s union is each run's own) reaches its 0 in one descent. The value does not depend on the order
- * (the minimum over the points not pruned). 40,174 points against a union of 71,241 in 5 objectives: 1.6-2.1 →
- * 0.5-0.6 s.
+ * (the minimum over the points not pruned); timings in docs/performance.md.
  * Rows with a NaN coordinate never win (as in the scan) and are left out of the tree.
  */
 const LEAF = 8;
@@ -17,24 +16,58 @@ const LEAF = 8;
 export function igdKd(A0: Float64Array, Z: Float64Array, m: number, plus: boolean): number {
   const nz = Z.length / m;
   if (nz === 0) return 0;
+  const rows = rowsWithoutNaN(A0, m);
+  if (A0.length === 0) return Infinity;
+  if (rows.length === 0) return Infinity;
+  const tree = new NearestTree(A0, m, Int32Array.from(rows), Z, plus);
+  let total = 0;
+  for (let j = 0; j < nz; j++) total += Math.sqrt(tree.nearest(j * m));
+  return total / nz;
+}
+
+/** The rows of A0 (m columns) without a NaN coordinate. */
+function rowsWithoutNaN(A0: Float64Array, m: number): number[] {
   const rows: number[] = [];
   for (let i = 0; i < A0.length / m; i++) {
     let ok = true;
     for (let k = 0; k < m; k++) if (Number.isNaN(A0[i * m + k]!)) ok = false;
     if (ok) rows.push(i);
   }
-  const na = rows.length;
-  if (A0.length === 0) return Infinity;
-  if (na === 0) return Infinity;
-  const perm = Int32Array.from(rows);
-  // implicit balanced tree over perm ranges: node = [a, b); children split at the median of the widest axis
-  const lo: number[] = [];
-  const hi: number[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
-  const left: number[] = [];
-  const right: number[] = [];
-  const build = (a: number, b: number): number => {
+  return rows;
+}
+
+/**
+ * Implicit balanced tree over ranges of `perm` (the rows of A0): node = [a, b); children split at the median of the
+ * widest axis. `nearest` finds the least squared (IGD+ or Euclidean) distance from a reference point to the set.
+ */
+class NearestTree {
+  private readonly lo: number[] = [];
+  private readonly hi: number[] = [];
+  private readonly start: number[] = [];
+  private readonly end: number[] = [];
+  private readonly left: number[] = [];
+  private readonly right: number[] = [];
+  /** The rows in tree order (na x m). */
+  private readonly A: Float64Array;
+  /** Offset of the current reference point in Z. */
+  private oz = 0;
+  private best = Infinity;
+  /** The Euclidean distance to the last box bound() measured, which orders children of equal IGD+ bounds. */
+  private tie = 0;
+
+  constructor(
+    private readonly A0: Float64Array, private readonly m: number, private readonly perm: Int32Array,
+    private readonly Z: Float64Array, private readonly plus: boolean,
+  ) {
+    const na = perm.length;
+    this.build(0, na);
+    const A = new Float64Array(na * m);
+    for (let t = 0; t < na; t++) A.set(A0.subarray(perm[t]! * m, perm[t]! * m + m), t * m);
+    this.A = A;
+  }
+
+  private build(a: number, b: number): number {
+    const { A0, m, perm, lo, hi, start, end, left, right } = this;
     const id = start.length;
     start.push(a);
     end.push(b);
@@ -61,22 +94,25 @@ export function igdKd(A0: Float64Array, Z: Float64Array, m: number, plus: boolea
       const part = Array.from(perm.subarray(a, b)).sort((x, y) => A0[x * m + axis]! - A0[y * m + axis]! || x - y);
       perm.set(part, a);
       const mid = (a + b) >>> 1;
-      const l = build(a, mid);
-      const r = build(mid, b);
+      const l = this.build(a, mid);
+      const r = this.build(mid, b);
       left[id] = l;
       right[id] = r;
     }
     return id;
-  };
-  build(0, na);
-  const A = new Float64Array(na * m);
-  for (let t = 0; t < na; t++) A.set(A0.subarray(perm[t]! * m, perm[t]! * m + m), t * m);
+  }
 
-  let oz = 0;
-  let best = Infinity;
-  // the Euclidean distance to the last box bound() measured, which orders children of equal IGD+ bounds
-  let tie = 0;
-  const bound = (node: number): number => {
+  /** The least squared distance from the reference point at offset oz of Z to the set. */
+  nearest(oz: number): number {
+    this.oz = oz;
+    this.best = Infinity;
+    this.visit(0);
+    return this.best;
+  }
+
+  /** The squared distance bound of the node's box; leaves the Euclidean one in `tie`. */
+  private bound(node: number): number {
+    const { m, Z, oz, lo, hi, plus } = this;
     let s = 0;
     let e = 0;
     for (let k = 0; k < m; k++) {
@@ -89,42 +125,43 @@ export function igdKd(A0: Float64Array, Z: Float64Array, m: number, plus: boolea
       } else e += d * d;
       s += d * d;
     }
-    tie = e;
+    this.tie = e;
     return s;
-  };
-  const visit = (node: number): void => {
+  }
+
+  private visit(node: number): void {
+    const { left, right } = this;
     if (left[node]! < 0) {
-      for (let t = start[node]!; t < end[node]!; t++) {
-        let s = 0;
-        for (let k = 0; k < m && s < best; k++) {
-          let d = A[t * m + k]! - Z[oz + k]!;
-          if (plus && d < 0) d = 0;
-          s += d * d;
-        }
-        if (s < best) best = s;
-      }
+      this.scanLeaf(node);
       return;
     }
     const l = left[node]!;
     const r = right[node]!;
-    const bl = bound(l);
-    const tl = tie;
-    const br = bound(r);
-    const tr = tie;
+    const bl = this.bound(l);
+    const tl = this.tie;
+    const br = this.bound(r);
+    const tr = this.tie;
     if (bl < br || (bl === br && tl <= tr)) {
-      if (bl < best) visit(l);
-      if (br < best) visit(r);
+      if (bl < this.best) this.visit(l);
+      if (br < this.best) this.visit(r);
     } else {
-      if (br < best) visit(r);
-      if (bl < best) visit(l);
+      if (br < this.best) this.visit(r);
+      if (bl < this.best) this.visit(l);
     }
-  };
-  let total = 0;
-  for (let j = 0; j < nz; j++) {
-    oz = j * m;
-    best = Infinity;
-    visit(0);
-    total += Math.sqrt(best);
   }
-  return total / nz;
+
+  private scanLeaf(node: number): void {
+    const { m, A, Z, oz, plus } = this;
+    let best = this.best;
+    for (let t = this.start[node]!; t < this.end[node]!; t++) {
+      let s = 0;
+      for (let k = 0; k < m && s < best; k++) {
+        let d = A[t * m + k]! - Z[oz + k]!;
+        if (plus && d < 0) d = 0;
+        s += d * d;
+      }
+      if (s < best) best = s;
+    }
+    this.best = best;
+  }
 }

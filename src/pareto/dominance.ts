@@ -114,41 +114,49 @@ export function nonDominatedSort(
   const ranks = new Int32Array(n);
   if (n === 0) return { ranks, fronts: [] };
   const order = lexicographicOrder(F, n, m);
-  let nFronts = 0;
-  if (m === 2) {
-    // minF2[r] = smallest f2 in front r so far (non-decreasing in r).
-    const minF2 = new Float64Array(n);
-    let prev = -1;
-    for (let t = 0; t < n; t++) {
-      const i = order[t]!;
-      const f1 = F[2 * i]!;
-      const f2 = F[2 * i + 1]!;
-      if (prev >= 0 && F[2 * prev] === f1 && F[2 * prev + 1] === f2) {
-        ranks[i] = ranks[prev]!;
-        prev = i;
-        continue;
-      }
-      // first front r with minF2[r] > f2
-      let lo = 0;
-      let hi = nFronts;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (minF2[mid]! <= f2) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo === nFronts) nFronts++;
-      minF2[lo] = f2;
-      ranks[i] = lo;
-      prev = i;
-    }
-    return { ranks, fronts: collectFronts(ranks, order, nFronts) };
-  }
+  if (m === 2) return { ranks, fronts: collectFronts(ranks, order, sort2(F, n, order, ranks)) };
   if (m === 3) return { ranks, fronts: (hasNaN(F, 3 * n) ? peel3 : sort3)(F, n, order, ranks, maxRanked) };
   if (useBitsets(F, n, m)) {
-    nFronts = dominatorBitsetRanks(F, n, m, order, ranks, false, undefined, maxRanked);
+    const nFronts = dominatorBitsetRanks(F, n, m, order, ranks, false, undefined, maxRanked);
     return { ranks, fronts: collectFronts(ranks, order, nFronts) };
   }
-  // ENS-BS: members of each front stored in insertion (lexicographic) order.
+  return { ranks, fronts: collectFronts(ranks, order, ensBs(F, n, m, order, ranks)) };
+}
+
+/** The m = 2 sort: each row (lexicographic order) goes to the first front whose least f2 exceeds its f2. Returns the front count. */
+function sort2(F: Float64Array, n: number, order: Int32Array, ranks: Int32Array): number {
+  let nFronts = 0;
+  // minF2[r] = smallest f2 in front r so far (non-decreasing in r).
+  const minF2 = new Float64Array(n);
+  let prev = -1;
+  for (let t = 0; t < n; t++) {
+    const i = order[t]!;
+    const f1 = F[2 * i]!;
+    const f2 = F[2 * i + 1]!;
+    if (prev >= 0 && F[2 * prev] === f1 && F[2 * prev + 1] === f2) {
+      ranks[i] = ranks[prev]!;
+      prev = i;
+      continue;
+    }
+    // first front r with minF2[r] > f2
+    let lo = 0;
+    let hi = nFronts;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (minF2[mid]! <= f2) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === nFronts) nFronts++;
+    minF2[lo] = f2;
+    ranks[i] = lo;
+    prev = i;
+  }
+  return nFronts;
+}
+
+/** ENS-BS: members of each front stored in insertion (lexicographic) order; binary search over the fronts. Returns the front count. */
+function ensBs(F: Float64Array, n: number, m: number, order: Int32Array, ranks: Int32Array): number {
+  let nFronts = 0;
   const members: number[][] = [];
   for (let t = 0; t < n; t++) {
     const i = order[t]!;
@@ -175,7 +183,7 @@ export function nonDominatedSort(
     members[lo]!.push(i);
     ranks[i] = lo;
   }
-  return { ranks, fronts: collectFronts(ranks, order, nFronts) };
+  return nFronts;
 }
 
 /** True when one of the first `length` values of F is NaN. */
@@ -214,24 +222,8 @@ export function nonDominatedIndices(F: Float64Array, n: number, m: number): Int3
   return out;
 }
 
-/**
- * Crowding distance (pymoo 0.6.2 semantics) of the rows `members` of F; result[t] belongs to
- * members[t]. Duplicate rows (all but the first occurrence) get 0; boundary rows +Infinity.
- */
-export function crowdingDistance(F: Float64Array, m: number, members: ArrayLike<number>): Float64Array {
-  const n = members.length;
-  const cd = new Float64Array(n);
-  if (n <= 2) {
-    cd.fill(Infinity);
-    return cd;
-  }
-  // the members' rows, then duplicates: lexicographic order of the rows (ties by position), equal neighbours -> later
-  // ones duplicate; the radix-based orders of ./lexicographicOrder.ts, not comparator sorts (NSGA-II sorts every
-  // generation's merged population: ~2.5 % of a ZDT1 run)
-  const rows = new Float64Array(n * m);
-  for (let t = 0; t < n; t++) for (let k = 0, o = members[t]! * m; k < m; k++) rows[t * m + k] = F[o + k]!;
-  const order = lexicographicOrder(rows, n, m);
-  const unique = new Uint8Array(n);
+/** Sets unique[t] = 1 for the rows (n x m) not equal to their predecessor in `order` (lexicographic); returns their count. */
+function markUnique(rows: Float64Array, n: number, m: number, order: Int32Array, unique: Uint8Array): number {
   let nu = 0;
   for (let s = 0; s < n; s++) {
     const t = order[s]!;
@@ -252,6 +244,28 @@ export function crowdingDistance(F: Float64Array, m: number, members: ArrayLike<
       nu++;
     }
   }
+  return nu;
+}
+
+/**
+ * Crowding distance (pymoo 0.6.2 semantics) of the rows `members` of F; result[t] belongs to
+ * members[t]. Duplicate rows (all but the first occurrence) get 0; boundary rows +Infinity.
+ */
+export function crowdingDistance(F: Float64Array, m: number, members: ArrayLike<number>): Float64Array {
+  const n = members.length;
+  const cd = new Float64Array(n);
+  if (n <= 2) {
+    cd.fill(Infinity);
+    return cd;
+  }
+  // the members' rows, then duplicates: lexicographic order of the rows (ties by position), equal neighbours -> later
+  // ones duplicate; the radix-based orders of ./lexicographicOrder.ts, not comparator sorts (NSGA-II sorts every
+  // generation's merged population: ~2.5 % of a ZDT1 run)
+  const rows = new Float64Array(n * m);
+  for (let t = 0; t < n; t++) for (let k = 0, o = members[t]! * m; k < m; k++) rows[t * m + k] = F[o + k]!;
+  const order = lexicographicOrder(rows, n, m);
+  const unique = new Uint8Array(n);
+  const nu = markUnique(rows, n, m, order, unique);
   const u = new Int32Array(nu);
   for (let t = 0, c = 0; t < n; t++) if (unique[t]) u[c++] = t;
   // The unique rows in lexicographic order: when their f1 values are all distinct, this is also their order by f1

@@ -250,6 +250,32 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
     return lo;
   }
 
+  /** Whether entry pos has the objective vector f. */
+  private rowEquals(pos: number, f: Float64Array): boolean {
+    const m = this.m;
+    const F = this.F;
+    for (let k = 0; k < m; k++) if (F[pos * m + k] !== f[k]) return false;
+    return true;
+  }
+
+  /** Whether an entry before pos weakly dominates f (dominators can only be lexicographically smaller; nearest first). */
+  private weaklyDominatedBefore(pos: number, f: Float64Array): boolean {
+    const m = this.m;
+    const F = this.F;
+    for (let i = pos - 1; i >= 0; i--) {
+      const o = i * m;
+      let weak = true;
+      for (let k = 0; k < m; k++) {
+        if (F[o + k]! > f[k]!) {
+          weak = false;
+          break;
+        }
+      }
+      if (weak) return true;
+    }
+    return false;
+  }
+
   /** Immediate insertion (m <= 2; the scan below serves m = 1, and m >= 4 with a NaN objective). True when it entered. */
   private insert(ind: T): boolean {
     const m = this.m;
@@ -258,14 +284,7 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
     const pos = this.lowerBound(f);
     // equal objective vector already present?
     if (pos < this.count) {
-      let eq = true;
-      for (let k = 0; k < m; k++) {
-        if (F[pos * m + k] !== f[k]) {
-          eq = false;
-          break;
-        }
-      }
-      if (eq) {
+      if (this.rowEquals(pos, f)) {
         const cur = this.entries[pos]!;
         if (ind.evalIndex < cur.evalIndex) {
           this.entries[pos] = ind;
@@ -282,18 +301,7 @@ export class ParetoArchive<T extends ArchiveMember = ArchiveMember> {
       this.splice(pos, end - pos, ind);
       return true;
     }
-    // dominators can only be lexicographically smaller; scan nearest first
-    for (let i = pos - 1; i >= 0; i--) {
-      const o = i * m;
-      let weak = true;
-      for (let k = 0; k < m; k++) {
-        if (F[o + k]! > f[k]!) {
-          weak = false;
-          break;
-        }
-      }
-      if (weak) return false;
-    }
+    if (this.weaklyDominatedBefore(pos, f)) return false;
     // remove the lexicographically larger entries that f dominates (compaction)
     let w = pos;
     for (let i = pos; i < this.count; i++) {

@@ -21,7 +21,7 @@ export const row = (label: string, value: number | string, unit: string, note?: 
 });
 
 export function budgetSections(r: DesignRecord): BudgetSection[] {
-  const o = r.orbit, p = r.power, t = r.thermal, rad = r.radiation, d = r.drag, c = r.compute, i = r.isl, m = r.mass, k = r.cost;
+  const o = r.orbit, p = r.power, t = r.thermal, rad = r.radiation, d = r.drag, c = r.compute, i = r.isl, m = r.mass;
   return [
     { title: 'Orbit', rows: [
       row('altitude', o.altitude_km, 'km'),
@@ -71,25 +71,31 @@ export function budgetSections(r: DesignRecord): BudgetSection[] {
       row('launch (built up)', m.launch_kg, 'kg'),
       row('allocated on launcher', m.allocated_kg, 'kg'), row('specific power', m.kW_per_t, 'kW/t', 'average IT power per launch tonne'),
     ] },
-    { title: 'Cost', rows: [
-      row('hardware', k.hardware_USD / 1e6, 'M USD'), row('launch', k.launch_USD / 1e6, 'M USD', `${fmt(k.launchPrice_USD_per_kg)} USD/kg, ${k.nodesPerLaunch} per launch`),
-      row('operations (mission)', k.operations_USD / 1e6, 'M USD'), row('total', k.total_USD / 1e6, 'M USD'),
-      row('levelized cost of compute', k.lcoc_USD_per_PFLOP_day, 'USD/PFLOP-day', `terrestrial ${fmt(k.terrestrialLcoc_USD_per_PFLOP_day)}`),
-      row('cost per kW-year', k.costPerKWyr_USD, 'USD/kW-yr', `terrestrial ${fmt(k.terrestrialCostPerKWyr_USD)}`),
-      row('LCOC, discounted', k.lcocDiscounted_USD_per_PFLOP_day, 'USD/PFLOP-day', `PV(cost)/PV(compute) at ${fmt(100 * k.discountRate_per_yr)} %/yr`),
-      ...(k.nodesBuilt > 1 ? [row('fleet: nodes built, average node cost', `${fmt(k.nodesBuilt)} / ${fmt(k.averageNodeCost_USD / 1e6)}`, '- / M USD',
-        `undiscounted fleet LCOC ${fmt(k.programLcoc_USD_per_PFLOP_day)}`)] : []),
-      row('capex per W, ex-chips / with chips', `${fmt(k.capexExChips_USD_per_W)} / ${fmt(k.capexWithChips_USD_per_W)}`, 'USD/W', 'per W of average IT power, launch included'),
-      row('cost per chip-hour, undiscounted / discounted', `${fmt(r.economics.costPerChipHour_USD)} / ${fmt(r.economics.costPerChipHourDiscounted_USD)}`, 'USD/chip-h',
-        `terrestrial ${fmt(r.economics.terrestrialCostPerChipHour_USD)} / ${fmt(r.economics.terrestrialCostPerChipHourDiscounted_USD)}; ${r.economics.costTechnology} cost technology`),
-      row('cost per MWh of IT energy, undiscounted / discounted', `${fmt(r.economics.costPerMWh_USD)} / ${fmt(r.economics.costPerMWhDiscounted_USD)}`, 'USD/MWh',
-        `terrestrial ${fmt(r.economics.terrestrialCostPerMWh_USD)} / ${fmt(r.economics.terrestrialCostPerMWhDiscounted_USD)}`),
-      ...k.baselines.map((b) => row(`  vs ${b.id}`, b.lcocDiscounted_USD_per_PFLOP_day, 'USD/PFLOP-day',
-        `space ${fmt(b.spaceToTerrestrial)}× ${b.spaceToTerrestrial < 1 ? '(space cheaper)' : '(ground cheaper)'}`)),
-    ] },
+    costSection(r),
     tokenSection(r.inference),
     { title: `Parity year (${r.economics.paritySearch})`, rows: r.economics.parity.map((b) => row(`vs ${b.id}`, b.parityYear ?? 'none', 'yr', b.statement)) },
   ];
+}
+
+/** Costs: the node's, its levelized cost of compute, the comparisons with terrestrial data centers. */
+function costSection(r: DesignRecord): BudgetSection {
+  const k = r.cost;
+  return { title: 'Cost', rows: [
+    row('hardware', k.hardware_USD / 1e6, 'M USD'), row('launch', k.launch_USD / 1e6, 'M USD', `${fmt(k.launchPrice_USD_per_kg)} USD/kg, ${k.nodesPerLaunch} per launch`),
+    row('operations (mission)', k.operations_USD / 1e6, 'M USD'), row('total', k.total_USD / 1e6, 'M USD'),
+    row('levelized cost of compute', k.lcoc_USD_per_PFLOP_day, 'USD/PFLOP-day', `terrestrial ${fmt(k.terrestrialLcoc_USD_per_PFLOP_day)}`),
+    row('cost per kW-year', k.costPerKWyr_USD, 'USD/kW-yr', `terrestrial ${fmt(k.terrestrialCostPerKWyr_USD)}`),
+    row('LCOC, discounted', k.lcocDiscounted_USD_per_PFLOP_day, 'USD/PFLOP-day', `PV(cost)/PV(compute) at ${fmt(100 * k.discountRate_per_yr)} %/yr`),
+    ...(k.nodesBuilt > 1 ? [row('fleet: nodes built, average node cost', `${fmt(k.nodesBuilt)} / ${fmt(k.averageNodeCost_USD / 1e6)}`, '- / M USD',
+      `undiscounted fleet LCOC ${fmt(k.programLcoc_USD_per_PFLOP_day)}`)] : []),
+    row('capex per W, ex-chips / with chips', `${fmt(k.capexExChips_USD_per_W)} / ${fmt(k.capexWithChips_USD_per_W)}`, 'USD/W', 'per W of average IT power, launch included'),
+    row('cost per chip-hour, undiscounted / discounted', `${fmt(r.economics.costPerChipHour_USD)} / ${fmt(r.economics.costPerChipHourDiscounted_USD)}`, 'USD/chip-h',
+      `terrestrial ${fmt(r.economics.terrestrialCostPerChipHour_USD)} / ${fmt(r.economics.terrestrialCostPerChipHourDiscounted_USD)}; ${r.economics.costTechnology} cost technology`),
+    row('cost per MWh of IT energy, undiscounted / discounted', `${fmt(r.economics.costPerMWh_USD)} / ${fmt(r.economics.costPerMWhDiscounted_USD)}`, 'USD/MWh',
+      `terrestrial ${fmt(r.economics.terrestrialCostPerMWh_USD)} / ${fmt(r.economics.terrestrialCostPerMWhDiscounted_USD)}`),
+    ...k.baselines.map((b) => row(`  vs ${b.id}`, b.lcocDiscounted_USD_per_PFLOP_day, 'USD/PFLOP-day',
+      `space ${fmt(b.spaceToTerrestrial)}× ${b.spaceToTerrestrial < 1 ? '(space cheaper)' : '(ground cheaper)'}`)),
+  ] };
 }
 
 /** LLM serving: the roofline figures (or why they are unavailable) beside the FLOPs-based ones. */

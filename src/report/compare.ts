@@ -144,18 +144,21 @@ function defaultOutDir(now: Date): string {
   return dir;
 }
 
-export async function compareRuns(sideA: readonly string[], outDir?: string, opts: CompareOptions = {}): Promise<CompareResult> {
-  const epsilon = checkEpsilon(opts.epsilon ?? DEFAULT_COMPARE_EPSILON);
-  const vs = opts.vs ?? [];
-  if (opts.vs !== undefined && (sideA.length < 1 || vs.length < 1)) {
+/** The run folders, and each one's side with --vs (null without); BAD_ARGUMENT when a side or the whole is too short. */
+function runFolders(sideA: readonly string[], vsOption: readonly string[] | undefined): { runDirs: string[]; sides: ('A' | 'B' | null)[] } {
+  const vs = vsOption ?? [];
+  if (vsOption !== undefined && (sideA.length < 1 || vs.length < 1)) {
     throw new StudyError('BAD_ARGUMENT', `odc compare --vs needs at least one run folder on each side, got ${sideA.length} and ${vs.length}; `
       + 'e.g. odc compare a1 a2 a3 --vs b1 b2 b3', { field: 'vs' });
   }
   const runDirs = [...sideA, ...vs];
-  const sides = runDirs.map((_, i) => (opts.vs === undefined ? null : i < sideA.length ? 'A' as const : 'B' as const));
+  const sides = runDirs.map((_, i) => (vsOption === undefined ? null : i < sideA.length ? 'A' as const : 'B' as const));
   if (runDirs.length < 2) throw new StudyError('BAD_ARGUMENT', `odc compare needs at least two run folders, got ${runDirs.length}; e.g. odc compare results/a/<run> results/b/<run>`);
-  const say = opts.onProgress ?? ((): void => undefined);
-  say({ step: 'load', count: runDirs.length });
+  return { runDirs, sides };
+}
+
+/** The runs, which must share their objectives (INCOMPATIBLE_RUN otherwise). */
+function loadComparableRuns(runDirs: readonly string[]): LoadedRun[] {
   const runs = runDirs.map((d) => loadRun(d, { evaluations: false }));
   const first = runs[0]!;
   const sig = (r: LoadedRun): string => r.pareto.objectives.map((o) => `${o.sense} ${o.name}`).join(', ');
@@ -164,6 +167,57 @@ export async function compareRuns(sideA: readonly string[], outDir?: string, opt
       throw new StudyError('INCOMPATIBLE_RUN', `${r.dir}: its objectives (${sig(r)}) differ from those of ${first.dir} (${sig(first)}); compare runs of studies with the same objectives`, { file: r.dir, field: 'objectives' });
     }
   }
+  return runs;
+}
+
+/** Each run's share of the union's points in each quarter of each normalized objective. */
+function regionShares(first: LoadedRun, union: readonly { f: readonly number[]; r: number }[], runCount: number): CompareRegion[] {
+  const regions: CompareRegion[] = [];
+  first.pareto.objectives.forEach((o, j) => {
+    for (let q = 0; q < 4; q++) {
+      const lo = q / 4, hi = (q + 1) / 4;
+      const pts = union.filter((p) => p.f[j]! >= lo && (q === 3 ? p.f[j]! <= hi : p.f[j]! < hi));
+      const shares = Array.from({ length: runCount }, (_, r) => (pts.length ? pts.filter((p) => p.r === r).length / pts.length : 0));
+      regions.push({ objective: o.name, range: [lo, hi], points: pts.length, shares });
+    }
+  });
+  return regions;
+}
+
+/** The overlay plot of the fronts (user sense, raw units). */
+function frontsOverlaySvg(runs: readonly LoadedRun[], names: readonly string[]): string {
+  const first = runs[0]!;
+  const points: Record<string, unknown>[] = [];
+  runs.forEach((r, i) => {
+    for (const p of samplePositions(r.pareto.designs.length, 1500)) {
+      const d = r.pareto.designs[p]!;
+      const row: Record<string, unknown> = { cat: names[i] };
+      r.pareto.objectives.forEach((o, j) => (row[`o${j}`] = d.objectives[o.name]));
+      points.push(row);
+    }
+  });
+  const axes = first.pareto.objectives.map((o, j) => {
+    const vals = points.map((p) => p[`o${j}`] as number);
+    let lo = Math.min(...vals), hi = Math.max(...vals);
+    if (!Number.isFinite(lo)) { lo = 0; hi = 1; }
+    const pad = (hi - lo) * 0.05 || Math.abs(lo) * 0.05 || 1;
+    const label = axisLabel(o.name, o.unit);
+    const cut = label.lastIndexOf(' [');
+    return { title: `${label.slice(0, cut)} (${o.sense === 'maximize' ? 'max' : 'min'})${label.slice(cut)}`, domain: [lo - pad, hi + pad] as const };
+  });
+  const cats: CategoryStyle[] = names.map((n, i) => ({
+    name: n, color: COLORS[i % COLORS.length]!, shape: SHAPES[i % SHAPES.length]!, size: 40, opacity: 0.8,
+  }));
+  return objectiveMatrixSvg(points, axes, cats, 'run', false, 'fronts');
+}
+
+export async function compareRuns(sideA: readonly string[], outDir?: string, opts: CompareOptions = {}): Promise<CompareResult> {
+  const epsilon = checkEpsilon(opts.epsilon ?? DEFAULT_COMPARE_EPSILON);
+  const { runDirs, sides } = runFolders(sideA, opts.vs);
+  const say = opts.onProgress ?? ((): void => undefined);
+  say({ step: 'load', count: runDirs.length });
+  const runs = loadComparableRuns(runDirs);
+  const first = runs[0]!;
   const m = first.pareto.objectives.length;
   const fronts = runs.map((r) => minimizedObjectives(r.pareto));
   const all = fronts.flat();
@@ -201,39 +255,8 @@ export async function compareRuns(sideA: readonly string[], outDir?: string, opt
     });
   }
   say({ step: 'files', count: Z.length, objectives: m });
-  const regions: CompareRegion[] = [];
-  first.pareto.objectives.forEach((o, j) => {
-    for (let q = 0; q < 4; q++) {
-      const lo = q / 4, hi = (q + 1) / 4;
-      const pts = union.filter((p) => p.f[j]! >= lo && (q === 3 ? p.f[j]! <= hi : p.f[j]! < hi));
-      const shares = runs.map((_, r) => (pts.length ? pts.filter((p) => p.r === r).length / pts.length : 0));
-      regions.push({ objective: o.name, range: [lo, hi], points: pts.length, shares });
-    }
-  });
-
-  // overlay plot of the fronts (user sense, raw units)
-  const points: Record<string, unknown>[] = [];
-  runs.forEach((r, i) => {
-    for (const p of samplePositions(r.pareto.designs.length, 1500)) {
-      const d = r.pareto.designs[p]!;
-      const row: Record<string, unknown> = { cat: names[i] };
-      r.pareto.objectives.forEach((o, j) => (row[`o${j}`] = d.objectives[o.name]));
-      points.push(row);
-    }
-  });
-  const axes = first.pareto.objectives.map((o, j) => {
-    const vals = points.map((p) => p[`o${j}`] as number);
-    let lo = Math.min(...vals), hi = Math.max(...vals);
-    if (!Number.isFinite(lo)) { lo = 0; hi = 1; }
-    const pad = (hi - lo) * 0.05 || Math.abs(lo) * 0.05 || 1;
-    const label = axisLabel(o.name, o.unit);
-    const cut = label.lastIndexOf(' [');
-    return { title: `${label.slice(0, cut)} (${o.sense === 'maximize' ? 'max' : 'min'})${label.slice(cut)}`, domain: [lo - pad, hi + pad] as const };
-  });
-  const cats: CategoryStyle[] = names.map((n, i) => ({
-    name: n, color: COLORS[i % COLORS.length]!, shape: SHAPES[i % SHAPES.length]!, size: 40, opacity: 0.8,
-  }));
-  const svg = objectiveMatrixSvg(points, axes, cats, 'run', false, 'fronts');
+  const regions = regionShares(first, union, runs.length);
+  const svg = frontsOverlaySvg(runs, names);
 
   const dir = outDir ?? defaultOutDir((opts.now ?? (() => new Date()))());
   prepareOutputFolder(dir);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { loadCatalogs } from '../catalog/load.js';
 import { evaluateConstellationWithDetails } from '../constellation/evaluate.js';
 import { loadConstellationSpec } from '../constellation/evaluator.js';
+import type { ConstellationDetails } from '../constellation/details.js';
 import type { ConstellationRecord } from '../constellation/record.js';
 import type { LpSolver } from '../problem/lp.js';
 import { loadStudyProblem } from '../run/problem.js';
@@ -126,6 +127,14 @@ export async function constellationReportPlots(run: LoadedRun, lp: LpSolver): Pr
       await contactTimelineSvg({ step_s: details.step_s, stations: details.stations }));
   }
   add('launch-campaign', 'Launch campaign (knee)', 'Satellites in orbit over time against the deployment milestones.', await launchCampaignSvg({ deployment: details.deployment, milestones: details.milestones, satellites: record.satellites }));
+  const rows = costRows(picks);
+  await addExtraViews(extraViewData(record, details), add);
+  add('cost-breakdown', 'Cost breakdown', 'Life-cycle cost of the knee and the best design per objective, by component.', await costBreakdownSvg(rows));
+  return { plots, notes };
+}
+
+/** The cost components of each distinct pick (the knee and the best design per objective). */
+function costRows(picks: ReturnType<typeof decisionPicks>): Parameters<typeof costBreakdownSvg>[0] {
   const seen = new Set<number>();
   const rows = picks.filter((p) => (seen.has(p.position) ? false : (seen.add(p.position), true))).map((p) => {
     const t = (p.design.record as ConstellationRecord).totals;
@@ -134,10 +143,14 @@ export async function constellationReportPlots(run: LoadedRun, lp: LpSolver): Pr
       replacements_USD: t.replacements_USD, ground_USD: t.ground_USD,
     };
   });
-  // Link utilisation per instant and class, the self-conjunction screen's worst pairs, the launch manifest by vehicle and shell.
+  return rows;
+}
+
+/** Link utilisation per instant and class, the self-conjunction screen's worst pairs, the launch manifest by vehicle and shell. */
+function extraViewData(record: ConstellationRecord, details: ConstellationDetails): Parameters<typeof addExtraViews>[0] {
   const sat = (shell: string, plane: number | null, slot: number | null): string => (plane === null ? `shell ${shell}` : `${shell} P${plane} S${slot ?? 0}`);
   const manyShells = details.networkInstants.length > 1;
-  await addExtraViews({
+  return {
     utilization: details.networkInstants.flatMap((n) => n.instants.flatMap((inst, k) => inst.classes.map((c) => ({
       instant: k, time_s: inst.time_s, linkClass: manyShells ? `${n.shell}/${c.linkClass}` : c.linkClass, mean: c.meanUtilization, max: c.maxUtilization,
     })))),
@@ -147,7 +160,5 @@ export async function constellationReportPlots(run: LoadedRun, lp: LpSolver): Pr
     manifest: record.launch.perShell.flatMap((s) => s.vehicles.filter((v) => v.launches > 0).map((v) => ({
       vehicle: v.vehicle, shell: s.shell, launches: v.launches, satellites: v.satellitesCarried,
     }))),
-  }, add);
-  add('cost-breakdown', 'Cost breakdown', 'Life-cycle cost of the knee and the best design per objective, by component.', await costBreakdownSvg(rows));
-  return { plots, notes };
+  };
 }

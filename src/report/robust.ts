@@ -81,35 +81,16 @@ export async function robustReport(run: LoadedRun): Promise<RobustReport | null>
   if (settings === undefined) return null;
   const designs = pareto.designs.filter((d): d is RobustDesign => d.robust !== undefined);
   const objectives = pareto.objectives;
-  const m = objectives.length;
-  const robustOf = (d: ParetoDesign, name: string): number => d.objectives[name]!;
-  const nominalOf = (d: RobustDesign, name: string): number => d.robust.nominal[name] ?? NaN;
   const statNames = [...new Set(objectives.map((o) => STATISTIC_NAME.exec(o.name)?.[1]).filter((x): x is string => x !== undefined))];
   const names = categoryNames(statNames, settings.samples);
   const pos = samplePositions(designs.length, MAX_ROBUST_POINTS);
-  const points: Record<string, unknown>[] = [];
-  for (const p of pos) {
-    const d = designs[p]!;
-    for (const [c, value] of [[names[0], robustOf], [names[1], nominalOf]] as const) {
-      const row: Record<string, unknown> = { id: d.index, cat: c };
-      objectives.forEach((o, j) => {
-        row[`o${j}`] = value(d, o.name);
-      });
-      points.push(row);
-    }
-  }
+  const points = robustPoints(designs, objectives, names, pos);
   // axes name the metric: the robust points are its statistic, the nominal points its value
   const axes: AxisDef[] = objectives.map((o, j) => ({
     title: objectiveTitle(STATISTIC_NAME.exec(o.name)?.[2] ?? o.name, o.unit, o.sense), domain: domainOf(points.map((p) => p[`o${j}`] as number)),
   }));
   const svg = await renderSvg(robustNominalSpec(points, axes, names), 'robust');
-  // designs whose nominal values alone are non-dominated among these designs
-  const F = new Float64Array(designs.length * m);
-  designs.forEach((d, i) => objectives.forEach((o, j) => {
-    const v = nominalOf(d, o.name);
-    F[i * m + j] = o.sense === 'maximize' ? -v : v;
-  }));
-  const nominalFront = new Set(designs.length > 0 ? nonDominatedIndices(F, designs.length, m) : []);
+  const nominalFront = nominalFrontOf(designs, objectives);
   const statistics = objectives.filter((o) => STATISTIC_NAME.test(o.name));
   const hasSd = statistics.some((o) => o.name.startsWith('sd('));
   const failedTotal = designs.reduce((s, d) => s + d.robust.failedSamples, 0);
@@ -121,6 +102,62 @@ export async function robustReport(run: LoadedRun): Promise<RobustReport | null>
     `${nominalFront.size} of the ${designs.length} designs are non-dominated by their nominal values alone (column "nominally non-dominated" of the table).`,
     'Maximized objectives are shown in their own sense (larger is better).',
   ].filter(Boolean).join(' ');
+  const { headers, rows } = robustTable(designs, objectives, nominalFront);
+  const summary: KeyValue[] = [
+    {
+      label: 'robust sampling',
+      value: `${settings.samples} samples per design (${settings.method === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}), seed ${settings.seed}, drawn once and common to every design `
+        + `(common random numbers) over ${settings.columns.length} input columns; each design is evaluated ${settings.samples + 1} times (nominal and samples)`,
+    },
+    {
+      label: 'failed samples',
+      value: `a design fails when more than ${fmt(100 * settings.maxFailedShare)} % of its samples fail; below that, statistics use the other samples and prob(...) counts a failed `
+        + `sample as not holding (${failedTotal} failed sample(s) over the ${designs.length} Pareto designs)`,
+    },
+  ];
+  return {
+    summary,
+    plot: { id: 'robust', file: 'robust-vs-nominal.svg', title: 'Robust front and nominal values', caption, svg },
+    table: { headers, rows },
+  };
+}
+
+const robustOf = (d: ParetoDesign, name: string): number => d.objectives[name]!;
+const nominalOf = (d: RobustDesign, name: string): number => d.robust.nominal[name] ?? NaN;
+
+/** Each drawn design twice: at its robust (statistic) values and at its nominal ones, joined by id. */
+function robustPoints(
+  designs: readonly RobustDesign[], objectives: LoadedRun['pareto']['objectives'], names: readonly string[], pos: Iterable<number>,
+): Record<string, unknown>[] {
+  const points: Record<string, unknown>[] = [];
+  for (const p of pos) {
+    const d = designs[p]!;
+    for (const [c, value] of [[names[0], robustOf], [names[1], nominalOf]] as const) {
+      const row: Record<string, unknown> = { id: d.index, cat: c };
+      objectives.forEach((o, j) => {
+        row[`o${j}`] = value(d, o.name);
+      });
+      points.push(row);
+    }
+  }
+  return points;
+}
+
+/** The designs whose nominal values alone are non-dominated among these designs (their positions). */
+function nominalFrontOf(designs: readonly RobustDesign[], objectives: LoadedRun['pareto']['objectives']): Set<number> {
+  const m = objectives.length;
+  const F = new Float64Array(designs.length * m);
+  designs.forEach((d, i) => objectives.forEach((o, j) => {
+    const v = nominalOf(d, o.name);
+    F[i * m + j] = o.sense === 'maximize' ? -v : v;
+  }));
+  return new Set(designs.length > 0 ? nonDominatedIndices(F, designs.length, m) : []);
+}
+
+/** The table: each design's robust and nominal values, the gap in %, and its sampling figures. */
+function robustTable(
+  designs: readonly RobustDesign[], objectives: LoadedRun['pareto']['objectives'], nominalFront: ReadonlySet<number>,
+): { headers: string[]; rows: string[][] } {
   const headers = [
     'index [-]',
     ...objectives.flatMap((o) => {
@@ -140,21 +177,5 @@ export async function robustReport(run: LoadedRun): Promise<RobustReport | null>
     }),
     nominalFront.has(i) ? 'yes' : 'no', String(d.robust.failedSamples), String(d.robust.inputs),
   ]);
-  const summary: KeyValue[] = [
-    {
-      label: 'robust sampling',
-      value: `${settings.samples} samples per design (${settings.method === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}), seed ${settings.seed}, drawn once and common to every design `
-        + `(common random numbers) over ${settings.columns.length} input columns; each design is evaluated ${settings.samples + 1} times (nominal and samples)`,
-    },
-    {
-      label: 'failed samples',
-      value: `a design fails when more than ${fmt(100 * settings.maxFailedShare)} % of its samples fail; below that, statistics use the other samples and prob(...) counts a failed `
-        + `sample as not holding (${failedTotal} failed sample(s) over the ${designs.length} Pareto designs)`,
-    },
-  ];
-  return {
-    summary,
-    plot: { id: 'robust', file: 'robust-vs-nominal.svg', title: 'Robust front and nominal values', caption, svg },
-    table: { headers, rows },
-  };
+  return { headers, rows };
 }

@@ -89,22 +89,21 @@ export interface BrentParams {
   readonly expand?: BracketExpansion;
 }
 
+/** The bracket Brent's method starts from: [lower, upper], widened when `expand` is given; f must change sign on it. */
+function startBracket(p: Readonly<BrentParams>): { lower: number; upper: number; fLower: number; fUpper: number } {
+  if (p.expand !== undefined) return expandBracket({ f: p.f, lower: p.lower, upper: p.upper, ...p.expand });
+  const [a, b, fa, fb] = [p.lower, p.upper, evaluate(p.f, p.lower), evaluate(p.f, p.upper)];
+  if (fa * fb > 0) throw noSignChange(a, b, fa, fb, ' (pass `expand` to search wider)');
+  return { lower: a, upper: b, fLower: fa, fUpper: fb };
+}
+
 /** Root of f on [lower, upper] by Brent's method (Brent 1973, ch. 4). */
 export function brentRoot(p: Readonly<BrentParams>): RootResult {
   const t = p.xTolerance ?? 1e-12;
   const fTol = p.fTolerance ?? 0;
   const maxIterations = p.maxIterations ?? 100;
   if (!(p.lower < p.upper)) throw new RangeError(`bracket needs lower < upper, got [${p.lower}, ${p.upper}]`);
-  let a: number;
-  let b: number;
-  let fa: number;
-  let fb: number;
-  if (p.expand !== undefined) {
-    ({ lower: a, upper: b, fLower: fa, fUpper: fb } = expandBracket({ f: p.f, lower: p.lower, upper: p.upper, ...p.expand }));
-  } else {
-    [a, b, fa, fb] = [p.lower, p.upper, evaluate(p.f, p.lower), evaluate(p.f, p.upper)];
-    if (fa * fb > 0) throw noSignChange(a, b, fa, fb, ' (pass `expand` to search wider)');
-  }
+  let { lower: a, upper: b, fLower: fa, fUpper: fb } = startBracket(p);
   let c = a;
   let fc = fa;
   let d = b - a;

@@ -88,12 +88,7 @@ export function compileNodeStudy(
   relaxable: readonly string[] = [], rows?: Catalogs, lean?: LeanEvaluatorFactory,
 ): CompiledStudy {
   const src = file.src;
-  study.relax.forEach((name, i) => {
-    if (!relaxable.includes(name)) {
-      const why = allPhysicalConstraints.includes(name) ? `${name} is a physical closure and always holds` : `${name} is not a physical check`;
-      throw new StudyError('BAD_CONSTRAINT', `${locate(src, ['relax', i])}: relax[${i}]: ${why}; only ${relaxable.join(', ') || '(none)'} may be relaxed`, { file: src.file, field: `relax[${i}]` });
-    }
-  });
+  checkRelax(study, src, allPhysicalConstraints, relaxable);
   const physicalConstraints = allPhysicalConstraints.filter((name) => !study.relax.includes(name));
   const { variables, paths } = compileVariables(study.variables, src, catalogs, rows);
   const metrics: MetricSet = { has: isMetricPath, hint: unknownMetricHint, record: 'the design record', statistics: true };
@@ -103,15 +98,7 @@ export function compileNodeStudy(
   const constraints: ConstraintSpec[] = [...physicalConstraints.map((name) => ({ name })), ...parsed.map((c) => ({ name: c.text }))];
   const designFor = designBuilder(base, variables, paths, rows);
   const isRobust = parsedObjectives.some((o) => o.statistic !== null) || parsed.some((c) => c.statistics);
-  if (!isRobust && study.robust !== undefined) {
-    throw new StudyError('BAD_OBJECTIVE', `${locate(src, ['robust'])}: robust: is set, but no objective or constraint names a statistic over the uncertainty samples; `
-      + 'write e.g. minimize: p90(cost.lcoc_USD_per_PFLOP_day) or prob(mass.launch_kg <= 8000) >= 0.95, or remove the robust: section', { file: src.file, field: 'robust' });
-  }
-  if (study.select?.minProbability !== undefined && (rows === undefined || inputColumns(base, rows).length === 0)) {
-    throw new StudyError('MISSING_FIELD', `${locate(src, ['select', 'minProbability'])}: select.minProbability needs uncertain inputs, but neither the study's `
-      + 'uncertainty: section nor any catalog row declares a distribution; add an uncertainty: section (see designs/robust-study.yaml) or use select.minMargin',
-    { file: src.file, field: 'select.minProbability' });
-  }
+  checkUncertainSections(study, src, isRobust, base, rows);
   let robust: RobustStudy | null = null;
   if (isRobust) {
     if (rows === undefined) throw new Error('compileNodeStudy: a robust study needs the catalog rows');
@@ -151,6 +138,29 @@ export function compileNodeStudy(
       return out;
     },
   };
+}
+
+/** Only the relaxable physical checks may be listed under relax: (BAD_CONSTRAINT with file:line otherwise). */
+function checkRelax(study: NodeStudy, src: ParsedFile['src'], allPhysicalConstraints: readonly string[], relaxable: readonly string[]): void {
+  study.relax.forEach((name, i) => {
+    if (!relaxable.includes(name)) {
+      const why = allPhysicalConstraints.includes(name) ? `${name} is a physical closure and always holds` : `${name} is not a physical check`;
+      throw new StudyError('BAD_CONSTRAINT', `${locate(src, ['relax', i])}: relax[${i}]: ${why}; only ${relaxable.join(', ') || '(none)'} may be relaxed`, { file: src.file, field: `relax[${i}]` });
+    }
+  });
+}
+
+/** robust: needs a statistic in the study, select.minProbability needs uncertain inputs. */
+function checkUncertainSections(study: NodeStudy, src: ParsedFile['src'], isRobust: boolean, base: NodeDesign, rows: Catalogs | undefined): void {
+  if (!isRobust && study.robust !== undefined) {
+    throw new StudyError('BAD_OBJECTIVE', `${locate(src, ['robust'])}: robust: is set, but no objective or constraint names a statistic over the uncertainty samples; `
+      + 'write e.g. minimize: p90(cost.lcoc_USD_per_PFLOP_day) or prob(mass.launch_kg <= 8000) >= 0.95, or remove the robust: section', { file: src.file, field: 'robust' });
+  }
+  if (study.select?.minProbability !== undefined && (rows === undefined || inputColumns(base, rows).length === 0)) {
+    throw new StudyError('MISSING_FIELD', `${locate(src, ['select', 'minProbability'])}: select.minProbability needs uncertain inputs, but neither the study's `
+      + 'uncertainty: section nor any catalog row declares a distribution; add an uncertainty: section (see designs/robust-study.yaml) or use select.minMargin',
+    { file: src.file, field: 'select.minProbability' });
+  }
 }
 
 /** The study's variables, each a design key with a valid domain (BAD_VARIABLE with file:line otherwise). */

@@ -105,112 +105,131 @@ function tokenize(text: string): Token[] {
 const COMPARISONS = ['<=', '>=', '<', '>', '=='];
 
 /** Recursive-descent parser over the tokens of one text (see the header for the grammar). */
-function parser(text: string, opts: ParseOptions) {
-  const tokens = tokenize(text);
-  let i = 0;
-  const refs = new Set<string>();
-  let depth = 0;
+function parser(text: string, opts: ParseOptions): Parser {
+  return new Parser(tokenize(text), opts);
+}
+
+class Parser {
+  private i = 0;
+  readonly refs = new Set<string>();
+  private depth = 0;
   /** Inside a statistic's argument / inside prob(...): what may not nest there. */
-  let inStat = false;
-  let inProb = false;
-  let statistics = 0;
-  let probs = 0;
+  private inStat = false;
+  private inProb = false;
+  private statistics = 0;
+  private probs = 0;
+
+  constructor(private readonly tokens: Token[], private readonly opts: ParseOptions) {}
+
+  counts(): { statistics: number; probs: number } {
+    return { statistics: this.statistics, probs: this.probs };
+  }
+
   /** `inner()` one nesting level deeper (a "(" or a unary "-" at token t), refusing more than MAX_EXPRESSION_DEPTH levels. */
-  const nested = <T>(t: Token, inner: () => T): T => {
-    if (++depth > MAX_EXPRESSION_DEPTH) {
+  private nested<T>(t: Token, inner: () => T): T {
+    if (++this.depth > MAX_EXPRESSION_DEPTH) {
       throw new ExpressionError(`expression nested too deeply: more than ${MAX_EXPRESSION_DEPTH} levels of parentheses and signs (at column ${t.at + 1})`);
     }
     const e = inner();
-    depth--;
+    this.depth--;
     return e;
-  };
-  const peek = (): Token | undefined => tokens[i];
-  const isSym = (s: string): boolean => {
-    const t = peek();
+  }
+
+  private isSym(s: string): boolean {
+    const t = this.tokens[this.i];
     return t?.kind === 'sym' && t.sym === s;
-  };
-  const close = (open: Token, what: string): void => {
-    if (!isSym(')')) throw new ExpressionError(`missing ")" for the "(" of ${what} at column ${open.at + 1}`);
-    i++;
-  };
-  const comparison = (): Token & { kind: 'sym' } => {
-    const cmp = tokens[i++];
+  }
+
+  private close(open: Token, what: string): void {
+    if (!this.isSym(')')) throw new ExpressionError(`missing ")" for the "(" of ${what} at column ${open.at + 1}`);
+    this.i++;
+  }
+
+  comparison(): Token & { kind: 'sym' } {
+    const cmp = this.tokens[this.i++];
     if (!cmp || cmp.kind !== 'sym' || !COMPARISONS.includes(cmp.sym)) {
       throw new ExpressionError('a constraint needs a comparison: write "<metric> <= <limit>" or "<metric> >= <limit>"');
     }
     if (cmp.sym === '==') throw new ExpressionError('equality constraints are not supported: use <= or >= (an optimizer cannot hit an equality on continuous metrics)');
     return cmp;
-  };
+  }
+
   /** `name(` at token t: a statistic or prob(...). */
-  const call = (t: Token & { kind: 'ref' }): Expr => {
-    const open = tokens[i++]!;
+  private call(t: Token & { kind: 'ref' }): Expr {
+    const open = this.tokens[this.i++]!;
     const name = t.path;
     if (name.includes('.')) throw new ExpressionError(`"${name}(" at column ${t.at + 1}: a metric is not a function; statistics are ${STATISTIC_NAMES}`);
-    if (!opts.statistics) {
+    if (!this.opts.statistics) {
       throw new ExpressionError(`"${name}(" at column ${t.at + 1}: statistics over uncertainty samples (p90(...), mean(...), prob(...)) are available in node studies only`);
     }
-    if (name === 'prob') {
-      if (inStat || inProb) throw new ExpressionError(`prob(...) at column ${t.at + 1} cannot stand inside ${inStat ? 'a statistic' : 'prob(...)'}: write prob(<comparison>) >= <probability>`);
-      probs++;
-      inProb = true;
-      const e = nested(open, (): Expr => {
-        const lhs = sum();
-        const cmp = comparison();
-        return { op: 'prob', lhs, cmp: cmp.sym as Comparison, rhs: sum() };
-      });
-      inProb = false;
-      close(open, 'prob');
-      return e;
-    }
+    if (name === 'prob') return this.prob(t, open);
     const found = statisticByName(name);
     if ('error' in found) throw new ExpressionError(`${found.error} (at column ${t.at + 1})`);
-    if (inStat) throw new ExpressionError(`${name}(...) at column ${t.at + 1} is inside another statistic: statistics cannot be nested`);
-    if (inProb) throw new ExpressionError(`${name}(...) at column ${t.at + 1} is inside prob(...), which compares the values of each sample: a statistic cannot stand there`);
-    statistics++;
-    inStat = true;
-    const arg = nested(open, sum);
-    inStat = false;
-    close(open, found.name);
+    if (this.inStat) throw new ExpressionError(`${name}(...) at column ${t.at + 1} is inside another statistic: statistics cannot be nested`);
+    if (this.inProb) throw new ExpressionError(`${name}(...) at column ${t.at + 1} is inside prob(...), which compares the values of each sample: a statistic cannot stand there`);
+    this.statistics++;
+    this.inStat = true;
+    const arg = this.nested(open, () => this.sum());
+    this.inStat = false;
+    this.close(open, found.name);
     return { op: 'stat', stat: found.stat, name: found.name, arg };
-  };
-  const atom = (): Expr => {
-    const t = tokens[i++];
+  }
+
+  /** `prob(` at token t (open: its "("): a comparison inside, evaluated per sample. */
+  private prob(t: Token, open: Token): Expr {
+    if (this.inStat || this.inProb) throw new ExpressionError(`prob(...) at column ${t.at + 1} cannot stand inside ${this.inStat ? 'a statistic' : 'prob(...)'}: write prob(<comparison>) >= <probability>`);
+    this.probs++;
+    this.inProb = true;
+    const e = this.nested(open, (): Expr => {
+      const lhs = this.sum();
+      const cmp = this.comparison();
+      return { op: 'prob', lhs, cmp: cmp.sym as Comparison, rhs: this.sum() };
+    });
+    this.inProb = false;
+    this.close(open, 'prob');
+    return e;
+  }
+
+  private atom(): Expr {
+    const t = this.tokens[this.i++];
     if (!t) throw new ExpressionError('expression ends too early: expected a number, a metric or "("');
     if (t.kind === 'num') return { op: 'num', value: t.value };
     if (t.kind === 'ref') {
-      if (isSym('(')) return call(t);
-      refs.add(t.path);
+      if (this.isSym('(')) return this.call(t);
+      this.refs.add(t.path);
       return { op: 'ref', path: t.path };
     }
     if (t.sym === '(') {
-      const e = nested(t, sum);
-      if (!isSym(')')) throw new ExpressionError(`missing ")" for the "(" at column ${t.at + 1}`);
-      i++;
+      const e = this.nested(t, () => this.sum());
+      if (!this.isSym(')')) throw new ExpressionError(`missing ")" for the "(" at column ${t.at + 1}`);
+      this.i++;
       return e;
     }
-    if (t.sym === '-') return { op: 'neg', arg: nested(t, atom) };
+    if (t.sym === '-') return { op: 'neg', arg: this.nested(t, () => this.atom()) };
     throw new ExpressionError(`unexpected "${t.sym}" at column ${t.at + 1}`);
-  };
-  const product = (): Expr => {
-    let e = atom();
-    while (isSym('*') || isSym('/')) {
-      const op = (tokens[i++] as { sym: '*' | '/' }).sym;
-      e = { op, left: e, right: atom() };
+  }
+
+  private product(): Expr {
+    let e = this.atom();
+    while (this.isSym('*') || this.isSym('/')) {
+      const op = (this.tokens[this.i++] as { sym: '*' | '/' }).sym;
+      e = { op, left: e, right: this.atom() };
     }
     return e;
-  };
-  const sum = (): Expr => {
-    let e = product();
-    while (isSym('+') || isSym('-')) {
-      const op = (tokens[i++] as { sym: '+' | '-' }).sym;
-      e = { op, left: e, right: product() };
+  }
+
+  sum(): Expr {
+    let e = this.product();
+    while (this.isSym('+') || this.isSym('-')) {
+      const op = (this.tokens[this.i++] as { sym: '+' | '-' }).sym;
+      e = { op, left: e, right: this.product() };
     }
     return e;
-  };
-  const end = (what: string): void => {
-    if (i < tokens.length) throw new ExpressionError(`unexpected text after the ${what} at column ${tokens[i]!.at + 1}`);
-  };
-  return { sum, comparison, end, refs, counts: () => ({ statistics, probs }) };
+  }
+
+  end(what: string): void {
+    if (this.i < this.tokens.length) throw new ExpressionError(`unexpected text after the ${what} at column ${this.tokens[this.i]!.at + 1}`);
+  }
 }
 
 export function parseConstraint(text: string, opts: ParseOptions = {}): ParsedConstraint {

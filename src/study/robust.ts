@@ -249,21 +249,7 @@ export function commonSampler(p: CommonSamplerParams): CommonSampler {
     for (const [path, value] of Object.entries(section)) {
       if (!path.startsWith('catalogs.') || usedSet.has(path.slice(0, path.lastIndexOf('.') + 1))) own[path] = value;
     }
-    const inputs = uncertainInputs({ design: { ...d, uncertainty: own } as NodeDesign, rows });
-    const cols = inputs.map((inp) => {
-      const j = column.get(inp.path);
-      if (j === undefined) throw new Error(`robust sampling: input ${inp.path} has no column`);
-      return j;
-    });
-    const values = unit.map((u) => inputs.map((inp, k) => quantile(inp.distribution, u[cols[k]!]!)));
-    const invalid = values.map((v) => {
-      for (let k = 0; k < inputs.length; k++) {
-        const bad = inputs[k]!.check(inputs[k]!.integer ? Math.round(v[k]!) : v[k]!);
-        if (bad !== undefined) return bad;
-      }
-      return undefined;
-    });
-    const plan = { inputs, values, invalid };
+    const plan = samplePlan(uncertainInputs({ design: { ...d, uncertainty: own } as NodeDesign, rows }), column, unit);
     plans.set(key, plan);
     return plan;
   };
@@ -293,23 +279,46 @@ export function commonSampler(p: CommonSamplerParams): CommonSampler {
   return { columns, planFor, sampleRecord, samples };
 }
 
-export function compileRobust(p: RobustParams): RobustStudy {
-  const { base, rows, src } = p;
-  const settings: ResolvedRobustSettings = {
+/** The plan of a design's inputs: their values at the rows of the unit sample matrix, and which rows are invalid. */
+function samplePlan(inputs: UncertainInput[], column: ReadonlyMap<string, number>, unit: readonly (readonly number[])[]): SamplePlan {
+  const cols = inputs.map((inp) => {
+    const j = column.get(inp.path);
+    if (j === undefined) throw new Error(`robust sampling: input ${inp.path} has no column`);
+    return j;
+  });
+  const values = unit.map((u) => inputs.map((inp, k) => quantile(inp.distribution, u[cols[k]!]!)));
+  const invalid = values.map((v) => {
+    for (let k = 0; k < inputs.length; k++) {
+      const bad = inputs[k]!.check(inputs[k]!.integer ? Math.round(v[k]!) : v[k]!);
+      if (bad !== undefined) return bad;
+    }
+    return undefined;
+  });
+  return { inputs, values, invalid };
+}
+
+/** The robust settings with their defaults (32 Latin-hypercube samples, the algorithm's seed, 10 % failures). */
+function resolveSettings(p: RobustParams): ResolvedRobustSettings {
+  return {
     samples: p.settings?.samples ?? 32, method: p.settings?.method ?? 'lhs', seed: p.settings?.seed ?? p.algorithmSeed,
     maxFailedShare: p.settings?.maxFailedShare ?? 0.1,
   };
-  checkUncertaintySection(base, rows, src);
-  const section = (base.uncertainty ?? {}) as Record<string, unknown>;
-  const columns = inputColumns(base, rows);
-  const firstStatistic = (): { where: string; field: string; code: 'BAD_OBJECTIVE' | 'BAD_CONSTRAINT'; text: string } => {
-    const o = p.parsedObjectives.findIndex((x) => x.statistic !== null);
-    if (o >= 0) return { where: locate(src, ['objectives', o]), field: `objectives[${o}]`, code: 'BAD_OBJECTIVE', text: p.objectives[o]!.name };
-    const c = p.constraints.findIndex((x) => x.statistics);
-    return { where: locate(src, ['constraints', c]), field: `constraints[${c}]`, code: 'BAD_CONSTRAINT', text: p.constraints[c]!.text };
-  };
+}
+
+/** The first objective or constraint that asks for a statistic, for the error when there is nothing uncertain. */
+function firstStatistic(p: RobustParams): { where: string; field: string; code: 'BAD_OBJECTIVE' | 'BAD_CONSTRAINT'; text: string } {
+  const { src } = p;
+  const o = p.parsedObjectives.findIndex((x) => x.statistic !== null);
+  if (o >= 0) return { where: locate(src, ['objectives', o]), field: `objectives[${o}]`, code: 'BAD_OBJECTIVE', text: p.objectives[o]!.name };
+  const c = p.constraints.findIndex((x) => x.statistics);
+  return { where: locate(src, ['constraints', c]), field: `constraints[${c}]`, code: 'BAD_CONSTRAINT', text: p.constraints[c]!.text };
+}
+
+/** A statistic needs uncertain inputs, and no decision variable may also be one (its samples would overwrite it). */
+function checkColumns(p: RobustParams, columns: readonly string[], section: Record<string, unknown>): void {
+  const { src } = p;
   if (columns.length === 0) {
-    const s = firstStatistic();
+    const s = firstStatistic(p);
     throw new StudyError(s.code, `${s.where}: ${s.field} "${s.text}" is a statistic over uncertain inputs, but the study has none: neither its uncertainty: section `
       + 'nor any catalog row declares a distribution; add an uncertainty: section (see designs/ai1-uncertainty.yaml) or name the metric without a statistic', { file: src.file, field: s.field });
   }
@@ -319,8 +328,42 @@ export function compileRobust(p: RobustParams): RobustStudy {
     throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables', name])}: variables.${name} is also an uncertain input (${section[name] !== undefined ? 'the uncertainty: section' : 'a catalog row\'s uncertainty:'}), `
       + `so its samples would overwrite the optimizer's value: remove it from one of them, or hold it with uncertainty: { ${name}: fixed }`, { file: src.file, field: `variables.${name}` });
   }
+}
+
+/** What a compiled robust study reads for every design: its parameters, settings, statistic nodes and getters. */
+interface RobustContext {
+  readonly p: RobustParams;
+  readonly settings: ResolvedRobustSettings;
+  readonly sampler: CommonSampler;
+  readonly stats: readonly StatNode[];
+  readonly probs: readonly ProbNode[];
+  readonly objectiveGetters: readonly ((r: unknown) => number)[];
+  readonly statObjectives: readonly (ParsedObjective['statistic'])[];
+  readonly getter: (path: string) => (r: unknown) => number;
+  readonly N: number;
+  /** Most failed samples a design may have: ⌊maxFailedShare · N⌋ (the guard keeps 0.3 · 10 at 3, not 2.9999…). */
+  readonly maxFailed: number;
+}
+
+/** Per sample: the argument of each objective statistic and of each constraint statistic (read where ok[i] = 1). */
+interface SampleValues {
+  readonly objValues: Float64Array[];
+  readonly statValues: Float64Array[];
+  /** How many samples satisfy each probability's comparison. */
+  readonly holds: Int32Array;
+  readonly ok: Uint8Array;
+  readonly failed: number;
+  readonly firstFailure: string;
+}
+
+export function compileRobust(p: RobustParams): RobustStudy {
+  const { base, rows, src } = p;
+  const settings = resolveSettings(p);
+  checkUncertaintySection(base, rows, src);
+  const section = (base.uncertainty ?? {}) as Record<string, unknown>;
+  const columns = inputColumns(base, rows);
+  checkColumns(p, columns, section);
   const sampler = commonSampler({ base, rows, samples: settings.samples, method: settings.method, seed: settings.seed, evaluate: p.evaluate, columns });
-  const { planFor, sampleRecord } = sampler;
 
   const stats: StatNode[] = [];
   const probs: ProbNode[] = [];
@@ -337,102 +380,13 @@ export function compileRobust(p: RobustParams): RobustStudy {
     return g;
   };
   const N = settings.samples;
-  /** Most failed samples a design may have: ⌊maxFailedShare · N⌋ (the guard keeps 0.3 · 10 at 3, not 2.9999…). */
   const maxFailed = Math.floor(settings.maxFailedShare * N + 1e-9);
-
-  /** The evaluation of a design, with its nominal record and how many samples failed. */
-  const assess = (x: Float64Array): Assessment => {
-    const d = p.designFor(x);
-    let nominal: DesignRecord;
-    try {
-      nominal = p.evaluate(d);
-    } catch (e) {
-      return { evaluation: { status: 'failed', reason: reasonOf(e) }, nominal: null, failed: 0, inputs: 0 };
-    }
-    let plan: SamplePlan;
-    try {
-      plan = planFor(d);
-    } catch (e) {
-      return { evaluation: { status: 'failed', reason: `the uncertain inputs of this design: ${reasonOf(e)}` }, nominal, failed: 0, inputs: 0 };
-    }
-    const done = (evaluation: Evaluation): Assessment => ({ evaluation, nominal, failed, inputs: plan.inputs.length });
-    const m = p.objectives.length;
-    // per sample: the argument of each objective statistic and of each constraint statistic (read where ok[i] = 1)
-    const objValues = statObjectives.map(() => new Float64Array(N));
-    const statValues = stats.map(() => new Float64Array(N));
-    const holds = new Int32Array(probs.length);
-    const ok = new Uint8Array(N);
-    let failed = 0;
-    let firstFailure = '';
-    for (let i = 0; i < N; i++) {
-      const rec = sampleRecord(d, nominal, plan, i);
-      if (typeof rec === 'string') {
-        failed++;
-        firstFailure ||= rec;
-        continue;
-      }
-      const lookup = (path: string): number => getter(path)(rec);
-      let finite = true;
-      for (let j = 0; j < m; j++) {
-        if (statObjectives[j] === null) continue;
-        const v = objectiveGetters[j]!(rec);
-        objValues[j]![i] = v;
-        if (!Number.isFinite(v)) {
-          finite = false;
-          firstFailure ||= `${p.objectives[j]!.name}: the sample's ${p.parsedObjectives[j]!.metric} is ${v}`;
-        }
-      }
-      stats.forEach((s, k) => {
-        const v = evaluateExpr(s.arg, lookup);
-        statValues[k]![i] = v;
-        if (!Number.isFinite(v)) {
-          finite = false;
-          firstFailure ||= `${s.name}(...): its argument is ${v} in a sample`;
-        }
-      });
-      if (!finite) {
-        failed++;
-        continue;
-      }
-      ok[i] = 1;
-      probs.forEach((q, k) => {
-        if (compare(evaluateExpr(q.lhs, lookup), q.cmp, evaluateExpr(q.rhs, lookup))) holds[k]! += 1;
-      });
-    }
-    if (failed > maxFailed) {
-      return done({
-        status: 'failed',
-        reason: `more than ${fmtShare(settings.maxFailedShare)} % of the ${N} uncertainty samples failed (robust.maxFailedShare); first: ${firstFailure}`,
-      });
-    }
-    const kept = (a: Float64Array): number[] => Array.from(a).filter((_, i) => ok[i] === 1);
-    const f = new Float64Array(m);
-    for (let j = 0; j < m; j++) {
-      const s = statObjectives[j] ?? null;
-      const v = s === null ? objectiveGetters[j]!(nominal) : statisticOf(s.stat, kept(objValues[j]!));
-      if (!Number.isFinite(v)) return done({ status: 'failed', reason: `objective ${p.objectives[j]!.name} is ${v} for this design` });
-      f[j] = p.objectives[j]!.sense === 'maximize' ? -v : v;
-    }
-    const statOf = new Map<Expr, number>();
-    stats.forEach((s, k) => statOf.set(s, statisticOf(s.stat, kept(statValues[k]!))));
-    probs.forEach((q, k) => statOf.set(q, holds[k]! / N));
-    const g = new Float64Array(p.constraintCount);
-    let k = 0;
-    for (const name of p.physicalConstraints) {
-      const c = nominal.constraints.find((r) => r.name === name);
-      if (!c) return done({ status: 'failed', reason: `physical constraint ${name} missing from the record` });
-      g[k++] = p.scaledViolation(c.value, c.sense, c.limit);
-    }
-    const lookup = (path: string): number => getter(path)(nominal);
-    const statistic = (e: Expr): number => statOf.get(e)!;
-    for (const c of p.constraints) g[k++] = p.scaledViolation(evaluateExpr(c.lhs, lookup, statistic), c.sense, evaluateExpr(c.rhs, lookup, statistic));
-    return done({ status: 'ok', f, g });
-  };
+  const ctx: RobustContext = { p, settings, sampler, stats, probs, objectiveGetters, statObjectives, getter, N, maxFailed };
 
   const samples = (x: Float64Array): RobustSample[] => sampler.samples(p.designFor(x));
 
   const detail = (x: Float64Array): RobustDetail | null => {
-    const a = assess(x);
+    const a = assess(ctx, x);
     if (a.nominal === null) return null;
     const nominal = a.nominal;
     const values: Record<string, number> = {};
@@ -442,5 +396,107 @@ export function compileRobust(p: RobustParams): RobustStudy {
     return { nominal: values, samples: N, failedSamples: a.failed, inputs: a.inputs };
   };
 
-  return { settings, columns, evaluate: (x) => assess(x).evaluation, samples, detail };
+  return { settings, columns, evaluate: (x) => assess(ctx, x).evaluation, samples, detail };
+}
+
+/** The evaluation of a design, with its nominal record and how many samples failed. */
+function assess(ctx: RobustContext, x: Float64Array): Assessment {
+  const { p } = ctx;
+  const d = p.designFor(x);
+  let nominal: DesignRecord;
+  try {
+    nominal = p.evaluate(d);
+  } catch (e) {
+    return { evaluation: { status: 'failed', reason: reasonOf(e) }, nominal: null, failed: 0, inputs: 0 };
+  }
+  let plan: SamplePlan;
+  try {
+    plan = ctx.sampler.planFor(d);
+  } catch (e) {
+    return { evaluation: { status: 'failed', reason: `the uncertain inputs of this design: ${reasonOf(e)}` }, nominal, failed: 0, inputs: 0 };
+  }
+  const values = sampleValues(ctx, d, nominal, plan);
+  const evaluation = values.failed > ctx.maxFailed
+    ? {
+      status: 'failed' as const,
+      reason: `more than ${fmtShare(ctx.settings.maxFailedShare)} % of the ${ctx.N} uncertainty samples failed (robust.maxFailedShare); first: ${values.firstFailure}`,
+    }
+    : statisticsEvaluation(ctx, nominal, values);
+  return { evaluation, nominal, failed: values.failed, inputs: plan.inputs.length };
+}
+
+/** Evaluates the design's N samples: the statistics' arguments per sample, the probabilities' counts, the failures. */
+function sampleValues(ctx: RobustContext, d: NodeDesign, nominal: DesignRecord, plan: SamplePlan): SampleValues {
+  const { p, N, stats, probs, statObjectives, objectiveGetters, getter } = ctx;
+  const m = p.objectives.length;
+  const objValues = statObjectives.map(() => new Float64Array(N));
+  const statValues = stats.map(() => new Float64Array(N));
+  const holds = new Int32Array(probs.length);
+  const ok = new Uint8Array(N);
+  let failed = 0;
+  let firstFailure = '';
+  for (let i = 0; i < N; i++) {
+    const rec = ctx.sampler.sampleRecord(d, nominal, plan, i);
+    if (typeof rec === 'string') {
+      failed++;
+      firstFailure ||= rec;
+      continue;
+    }
+    const lookup = (path: string): number => getter(path)(rec);
+    let finite = true;
+    for (let j = 0; j < m; j++) {
+      if (statObjectives[j] === null) continue;
+      const v = objectiveGetters[j]!(rec);
+      objValues[j]![i] = v;
+      if (!Number.isFinite(v)) {
+        finite = false;
+        firstFailure ||= `${p.objectives[j]!.name}: the sample's ${p.parsedObjectives[j]!.metric} is ${v}`;
+      }
+    }
+    stats.forEach((s, k) => {
+      const v = evaluateExpr(s.arg, lookup);
+      statValues[k]![i] = v;
+      if (!Number.isFinite(v)) {
+        finite = false;
+        firstFailure ||= `${s.name}(...): its argument is ${v} in a sample`;
+      }
+    });
+    if (!finite) {
+      failed++;
+      continue;
+    }
+    ok[i] = 1;
+    probs.forEach((q, k) => {
+      if (compare(evaluateExpr(q.lhs, lookup), q.cmp, evaluateExpr(q.rhs, lookup))) holds[k]! += 1;
+    });
+  }
+  return { objValues, statValues, holds, ok, failed, firstFailure };
+}
+
+/** The objectives (statistics over the kept samples, or nominal) and the constraints of a design with few failures. */
+function statisticsEvaluation(ctx: RobustContext, nominal: DesignRecord, sv: SampleValues): Evaluation {
+  const { p, N, stats, probs, statObjectives, objectiveGetters, getter } = ctx;
+  const m = p.objectives.length;
+  const kept = (a: Float64Array): number[] => Array.from(a).filter((_, i) => sv.ok[i] === 1);
+  const f = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    const s = statObjectives[j] ?? null;
+    const v = s === null ? objectiveGetters[j]!(nominal) : statisticOf(s.stat, kept(sv.objValues[j]!));
+    if (!Number.isFinite(v)) return { status: 'failed', reason: `objective ${p.objectives[j]!.name} is ${v} for this design` };
+    f[j] = p.objectives[j]!.sense === 'maximize' ? -v : v;
+  }
+  const statOf = new Map<Expr, number>();
+  stats.forEach((s, k) => statOf.set(s, statisticOf(s.stat, kept(sv.statValues[k]!))));
+  probs.forEach((q, k) => statOf.set(q, sv.holds[k]! / N));
+  const g = new Float64Array(p.constraintCount);
+  let k = 0;
+  for (const name of p.physicalConstraints) {
+    const c = nominal.constraints.find((r) => r.name === name);
+    if (!c) return { status: 'failed', reason: `physical constraint ${name} missing from the record` };
+    g[k++] = p.scaledViolation(c.value, c.sense, c.limit);
+  }
+  const lookup = (path: string): number => getter(path)(nominal);
+  const statistic = (e: Expr): number => statOf.get(e)!;
+  for (const c of p.constraints) g[k++] = p.scaledViolation(evaluateExpr(c.lhs, lookup, statistic), c.sense, evaluateExpr(c.rhs, lookup, statistic));
+  return { status: 'ok', f, g };
 }

@@ -318,27 +318,7 @@ export function launchCampaign(p: Readonly<LaunchCampaignParams>): LaunchCampaig
       shortfall: Math.max(0, required - achieved), met: achieved >= required,
     };
   });
-  const perShell = shells.map((s, j): ShellLaunches => {
-    const vehicles = p.vehicles.map((v, i): ShellVehicleLaunches => ({
-      shell: s.id, vehicle: v.id, payload_kg: v.payloadToShell_kg?.[j] ?? v.payloadLeo_kg,
-      satellitesPerLaunchByMass: fit[i]![j]!.byMass, satellitesPerLaunchByVolume: fit[i]![j]!.byVolume, satellitesPerLaunch: k[i]![j]!,
-      binding: fit[i]![j]!.binding, launches: launches[i]![j]!, satellitesCarried: schedule.carried[i]![j]!, cost_USD: launches[i]![j]! * v.price_USD,
-    }));
-    const cost_USD = vehicles.reduce((a, x) => a + x.cost_USD, 0);
-    return {
-      id: s.id, satellites: s.satellites, launches: vehicles.reduce((a, x) => a + x.launches, 0), cost_USD,
-      price_USD_per_kg: cost_USD / (s.satellites * s.launchMass_kg), vehicles,
-    };
-  });
-  const vehicles = p.vehicles.map((v, i): VehicleLaunches => {
-    const best = k[i]!.reduce((b, x, j) => (x > k[i]![b]! ? j : b), 0);
-    return {
-      id: v.id, satellitesPerLaunchByMass: fit[i]![best]!.byMass, satellitesPerLaunchByVolume: fit[i]![best]!.byVolume,
-      satellitesPerLaunch: k[i]![best]!, binding: fit[i]![best]!.binding,
-      launches: launches[i]!.reduce((a, x) => a + x, 0), satellitesCarried: schedule.carried[i]!.reduce((a, x) => a + x, 0),
-      cost_USD: launches[i]!.reduce((a, x) => a + x, 0) * v.price_USD,
-    };
-  });
+  const { perShell, vehicles } = campaignLaunches(p, shells, fit, k, launches, schedule.carried);
   const launch_USD = vehicles.reduce((s, v) => s + v.cost_USD, 0);
   return {
     satellites: n,
@@ -353,6 +333,35 @@ export function launchCampaign(p: Readonly<LaunchCampaignParams>): LaunchCampaig
     deploymentCurve: schedule.curve,
     solver: { name: lp.solver, status: lp.status, rows: lp.rows, cols: lp.cols, withMilestones },
   };
+}
+
+/** The launches per shell and vehicle, and per vehicle (its figures at the shell it packs most satellites for). */
+function campaignLaunches(
+  p: Readonly<LaunchCampaignParams>, shells: ReturnType<typeof campaignShells>, fit: readonly (readonly ReturnType<typeof satellitesPerLaunch>[])[],
+  k: readonly (readonly number[])[], launches: readonly (readonly number[])[], carried: readonly (readonly number[])[],
+): { perShell: ShellLaunches[]; vehicles: VehicleLaunches[] } {
+  const perShell = shells.map((s, j): ShellLaunches => {
+    const vehicles = p.vehicles.map((v, i): ShellVehicleLaunches => ({
+      shell: s.id, vehicle: v.id, payload_kg: v.payloadToShell_kg?.[j] ?? v.payloadLeo_kg,
+      satellitesPerLaunchByMass: fit[i]![j]!.byMass, satellitesPerLaunchByVolume: fit[i]![j]!.byVolume, satellitesPerLaunch: k[i]![j]!,
+      binding: fit[i]![j]!.binding, launches: launches[i]![j]!, satellitesCarried: carried[i]![j]!, cost_USD: launches[i]![j]! * v.price_USD,
+    }));
+    const cost_USD = vehicles.reduce((a, x) => a + x.cost_USD, 0);
+    return {
+      id: s.id, satellites: s.satellites, launches: vehicles.reduce((a, x) => a + x.launches, 0), cost_USD,
+      price_USD_per_kg: cost_USD / (s.satellites * s.launchMass_kg), vehicles,
+    };
+  });
+  const vehicles = p.vehicles.map((v, i): VehicleLaunches => {
+    const best = k[i]!.reduce((b, x, j) => (x > k[i]![b]! ? j : b), 0);
+    return {
+      id: v.id, satellitesPerLaunchByMass: fit[i]![best]!.byMass, satellitesPerLaunchByVolume: fit[i]![best]!.byVolume,
+      satellitesPerLaunch: k[i]![best]!, binding: fit[i]![best]!.binding,
+      launches: launches[i]!.reduce((a, x) => a + x, 0), satellitesCarried: carried[i]!.reduce((a, x) => a + x, 0),
+      cost_USD: launches[i]!.reduce((a, x) => a + x, 0) * v.price_USD,
+    };
+  });
+  return { perShell, vehicles };
 }
 
 /** Launch j of v at j/c_v, all vehicles in parallel; each launch goes where it carries most (see header). */

@@ -75,10 +75,11 @@ export function lineOfSightAltitude_m(ax: number, ay: number, az: number, bx: nu
 
 const NODE_FIELDS = 13; // position 3, r̂ 3, t̂ 3, n̂ 3, latitude 1
 
-/** Samples every representative link over the window. */
-export function sampleRepresentativeLinks(p: Readonly<LinkSamplingParams>): RepresentativeStats[] {
-  const reps = p.representatives;
-  // Node cache: each satellite touched by a representative is positioned once per sample.
+/**
+ * The satellites the representatives join, each once (the node cache positions each once per sample), and each
+ * representative's two ends as indices into them.
+ */
+function linkEnds(reps: LinkSamplingParams['representatives']): { nodes: { plane: number; slot: number }[]; ends: (readonly [number, number])[] } {
   const nodeIndex = new Map<string, number>();
   const nodes: { plane: number; slot: number }[] = [];
   const node = (s: { plane: number; slot: number }): number => {
@@ -88,6 +89,36 @@ export function sampleRepresentativeLinks(p: Readonly<LinkSamplingParams>): Repr
     return k;
   };
   const ends = reps.map((r) => [node(r.a), node(r.b)] as const);
+  return { nodes, ends };
+}
+
+/** Sample j of every cached node: position, its frame r̂, t̂ (along track), n̂ and latitude, NODE_FIELDS per node. */
+function cacheNodeFrames(
+  p: Readonly<LinkSamplingParams>, j: number, nodes: readonly { plane: number; slot: number }[], cache: Float64Array, pos: Float64Array,
+): void {
+  for (let k = 0; k < nodes.length; k++) {
+    const { plane, slot } = nodes[k]!;
+    const track = p.tracks.get(plane)!;
+    satellitePosition(track, j, slot, p.slotPhase_rad, p.clusterMotion, pos);
+    const x = pos[0]!, y = pos[1]!, z = pos[2]!, r = Math.sqrt(x * x + y * y + z * z);
+    const rx = x / r, ry = y / r, rz = z / r;
+    const hx = track.normal[3 * j]!, hy = track.normal[3 * j + 1]!, hz = track.normal[3 * j + 2]!;
+    let tx = hy * rz - hz * ry, ty = hz * rx - hx * rz, tz = hx * ry - hy * rx;
+    const tn = Math.sqrt(tx * tx + ty * ty + tz * tz);
+    tx /= tn; ty /= tn; tz /= tn;
+    const c = k * NODE_FIELDS;
+    cache[c] = x; cache[c + 1] = y; cache[c + 2] = z;
+    cache[c + 3] = rx; cache[c + 4] = ry; cache[c + 5] = rz;
+    cache[c + 6] = tx; cache[c + 7] = ty; cache[c + 8] = tz;
+    cache[c + 9] = ry * tz - rz * ty; cache[c + 10] = rz * tx - rx * tz; cache[c + 11] = rx * ty - ry * tx;
+    cache[c + 12] = Math.asin(rz);
+  }
+}
+
+/** Samples every representative link over the window. */
+export function sampleRepresentativeLinks(p: Readonly<LinkSamplingParams>): RepresentativeStats[] {
+  const reps = p.representatives;
+  const { nodes, ends } = linkEnds(reps);
   const first = p.tracks.values().next().value;
   const n = first === undefined ? 0 : first.times_s.length;
   const cache = new Float64Array(nodes.length * NODE_FIELDS);
@@ -101,23 +132,7 @@ export function sampleRepresentativeLinks(p: Readonly<LinkSamplingParams>): Repr
   const cutoff = p.latitudeCutoff_rad ?? Infinity;
 
   for (let j = 0; j < n; j++) {
-    for (let k = 0; k < nodes.length; k++) {
-      const { plane, slot } = nodes[k]!;
-      const track = p.tracks.get(plane)!;
-      satellitePosition(track, j, slot, p.slotPhase_rad, p.clusterMotion, pos);
-      const x = pos[0]!, y = pos[1]!, z = pos[2]!, r = Math.sqrt(x * x + y * y + z * z);
-      const rx = x / r, ry = y / r, rz = z / r;
-      const hx = track.normal[3 * j]!, hy = track.normal[3 * j + 1]!, hz = track.normal[3 * j + 2]!;
-      let tx = hy * rz - hz * ry, ty = hz * rx - hx * rz, tz = hx * ry - hy * rx;
-      const tn = Math.sqrt(tx * tx + ty * ty + tz * tz);
-      tx /= tn; ty /= tn; tz /= tn;
-      const c = k * NODE_FIELDS;
-      cache[c] = x; cache[c + 1] = y; cache[c + 2] = z;
-      cache[c + 3] = rx; cache[c + 4] = ry; cache[c + 5] = rz;
-      cache[c + 6] = tx; cache[c + 7] = ty; cache[c + 8] = tz;
-      cache[c + 9] = ry * tz - rz * ty; cache[c + 10] = rz * tx - rx * tz; cache[c + 11] = rx * ty - ry * tx;
-      cache[c + 12] = Math.asin(rz);
-    }
+    cacheNodeFrames(p, j, nodes, cache, pos);
     for (let i = 0; i < reps.length; i++) {
       const [ka, kb] = ends[i]!;
       const a = ka * NODE_FIELDS, b = kb * NODE_FIELDS, s = st[i]!;

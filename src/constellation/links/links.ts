@@ -94,12 +94,7 @@ const usable = (s: RepresentativeStats): boolean => s.blockedSamples === 0;
 export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
   const { shell, window: w } = p;
   const P = shell.planes, S = shell.satsPerPlane;
-  if (!(Number.isInteger(P) && P >= 1 && Number.isInteger(S) && S >= 1)) throw new RangeError(`planes and satsPerPlane must be whole numbers ≥ 1, got ${P}, ${S}`);
-  const cutoff = p.latitudeCutoff_rad ?? null;
-  if (cutoff !== null && !(cutoff >= 0 && cutoff <= Math.PI / 2)) throw new RangeError(`latitudeCutoff_rad must be in [0, π/2], got ${cutoff}`);
-  const grazingHeight_m = p.grazingHeight_m ?? DEFAULT_GRAZING_HEIGHT_m;
-  if (!(grazingHeight_m >= 0)) throw new RangeError(`grazingHeight_m must be ≥ 0, got ${grazingHeight_m}`);
-  if (!(p.terminal.maxSlewRate_deg_s > 0)) throw new RangeError('terminal.maxSlewRate_deg_s must be > 0');
+  const { cutoff, grazingHeight_m } = checkedParams(p);
   const rate = linkRateCoefficients({ terminal: opticalTerminalFromRow(p.terminal) });
   const times = windowTimes_s(w);
   const k = p.snapshotIndex ?? 0;
@@ -125,44 +120,13 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
   const classes = {} as Record<LinkClass, LinkClassStats>;
   let links = 0, blockedLinks = 0, rMin = Infinity, rMax = 0, rSum = 0, qMin = Infinity, qMax = 0, qSum = 0, qW = 0, maxPointing = 0;
   for (const c of LINK_CLASSES) {
-    const idx = topo.representatives.map((r, i) => (r.linkClass === c ? i : -1)).filter((i) => i >= 0);
-    const wt = (i: number): number => topo.representatives[i]!.weight;
-    const sum = (f: (i: number) => number): number => idx.reduce((a, i) => a + wt(i) * f(i), 0);
-    const count = topo.counts[c];
-    if (idx.length === 0) {
-      classes[c] = {
-        count, range_m: ZERO, rate_bps: ZERO, availability: 0, blocked: 0, meanCapacity_bps: 0,
-        maxPointingRate_rad_s: 0, pointingExceeded: 0, minLineOfSightAltitude_m: 0,
-      };
-      continue;
-    }
-    const st = (i: number): RepresentativeStats => stats[i]!;
-    const ok = idx.filter((i) => usable(st(i)) && st(i).upSamples > 0);
-    const weightTotal = sum(() => 1);
-    const upWeight = ok.reduce((a, i) => a + wt(i) * st(i).upSamples, 0);
-    const rateSum = ok.reduce((a, i) => a + wt(i) * st(i).rateSum_bps, 0);
-    const cls: LinkClassStats = {
-      count,
-      range_m: {
-        min: Math.min(...idx.map((i) => st(i).rangeMin_m)),
-        mean: sum((i) => st(i).rangeSum_m / n) / weightTotal,
-        max: Math.max(...idx.map((i) => st(i).rangeMax_m)),
-      },
-      rate_bps: ok.length === 0 ? ZERO : {
-        min: Math.min(...ok.map((i) => st(i).rateMin_bps)), mean: rateSum / upWeight, max: Math.max(...ok.map((i) => st(i).rateMax_bps)),
-      },
-      availability: sum((i) => (usable(st(i)) ? st(i).upSamples / n : 0)) / weightTotal,
-      blocked: sum((i) => (usable(st(i)) ? 0 : 1)),
-      meanCapacity_bps: sum((i) => (usable(st(i)) ? st(i).rateSum_bps / n : 0)) / weightTotal,
-      maxPointingRate_rad_s: Math.max(0, ...ok.map((i) => st(i).maxPointingRate_rad_s)),
-      pointingExceeded: ok.reduce((a, i) => a + (st(i).maxPointingRate_rad_s > slewLimit_rad_s ? wt(i) : 0), 0),
-      minLineOfSightAltitude_m: Math.min(...idx.map((i) => st(i).minLineOfSightAltitude_m)),
-    };
+    const { cls, represented, rateSum, upWeight, anyUp } = classStats(c, topo, stats, n, slewLimit_rad_s);
     classes[c] = cls;
-    links += count;
+    if (!represented) continue;
+    links += cls.count;
     blockedLinks += cls.blocked;
-    rMin = Math.min(rMin, cls.range_m.min); rMax = Math.max(rMax, cls.range_m.max); rSum += cls.range_m.mean * count;
-    if (ok.length > 0) { qMin = Math.min(qMin, cls.rate_bps.min); qMax = Math.max(qMax, cls.rate_bps.max); qSum += rateSum; qW += upWeight; }
+    rMin = Math.min(rMin, cls.range_m.min); rMax = Math.max(rMax, cls.range_m.max); rSum += cls.range_m.mean * cls.count;
+    if (anyUp) { qMin = Math.min(qMin, cls.rate_bps.min); qMax = Math.max(qMax, cls.rate_bps.max); qSum += rateSum; qW += upWeight; }
     maxPointing = Math.max(maxPointing, cls.maxPointingRate_rad_s);
   }
 
@@ -187,4 +151,59 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
     graph: graphs?.snapshot ?? null,
     averagedGraph: graphs?.averaged ?? null,
   };
+}
+
+/** The parameters shellLinks checks (RangeError otherwise), with the defaults filled in. */
+function checkedParams(p: Readonly<ShellLinksParams>): { cutoff: number | null; grazingHeight_m: number } {
+  const P = p.shell.planes, S = p.shell.satsPerPlane;
+  if (!(Number.isInteger(P) && P >= 1 && Number.isInteger(S) && S >= 1)) throw new RangeError(`planes and satsPerPlane must be whole numbers ≥ 1, got ${P}, ${S}`);
+  const cutoff = p.latitudeCutoff_rad ?? null;
+  if (cutoff !== null && !(cutoff >= 0 && cutoff <= Math.PI / 2)) throw new RangeError(`latitudeCutoff_rad must be in [0, π/2], got ${cutoff}`);
+  const grazingHeight_m = p.grazingHeight_m ?? DEFAULT_GRAZING_HEIGHT_m;
+  if (!(grazingHeight_m >= 0)) throw new RangeError(`grazingHeight_m must be ≥ 0, got ${grazingHeight_m}`);
+  if (!(p.terminal.maxSlewRate_deg_s > 0)) throw new RangeError('terminal.maxSlewRate_deg_s must be > 0');
+  return { cutoff, grazingHeight_m };
+}
+
+/**
+ * One link class's statistics from its weighted representatives (n samples each; represented: whether it has one),
+ * with the weighted sums of the rates and up-samples of its usable links (anyUp: whether it has one).
+ */
+function classStats(
+  c: LinkClass, topo: ReturnType<typeof linkTopology>, stats: readonly RepresentativeStats[], n: number, slewLimit_rad_s: number,
+): { cls: LinkClassStats; represented: boolean; rateSum: number; upWeight: number; anyUp: boolean } {
+  const idx = topo.representatives.map((r, i) => (r.linkClass === c ? i : -1)).filter((i) => i >= 0);
+  const wt = (i: number): number => topo.representatives[i]!.weight;
+  const sum = (f: (i: number) => number): number => idx.reduce((a, i) => a + wt(i) * f(i), 0);
+  const count = topo.counts[c];
+  if (idx.length === 0) {
+    const cls = {
+      count, range_m: ZERO, rate_bps: ZERO, availability: 0, blocked: 0, meanCapacity_bps: 0,
+      maxPointingRate_rad_s: 0, pointingExceeded: 0, minLineOfSightAltitude_m: 0,
+    };
+    return { cls, represented: false, rateSum: 0, upWeight: 0, anyUp: false };
+  }
+  const st = (i: number): RepresentativeStats => stats[i]!;
+  const ok = idx.filter((i) => usable(st(i)) && st(i).upSamples > 0);
+  const weightTotal = sum(() => 1);
+  const upWeight = ok.reduce((a, i) => a + wt(i) * st(i).upSamples, 0);
+  const rateSum = ok.reduce((a, i) => a + wt(i) * st(i).rateSum_bps, 0);
+  const cls: LinkClassStats = {
+    count,
+    range_m: {
+      min: Math.min(...idx.map((i) => st(i).rangeMin_m)),
+      mean: sum((i) => st(i).rangeSum_m / n) / weightTotal,
+      max: Math.max(...idx.map((i) => st(i).rangeMax_m)),
+    },
+    rate_bps: ok.length === 0 ? ZERO : {
+      min: Math.min(...ok.map((i) => st(i).rateMin_bps)), mean: rateSum / upWeight, max: Math.max(...ok.map((i) => st(i).rateMax_bps)),
+    },
+    availability: sum((i) => (usable(st(i)) ? st(i).upSamples / n : 0)) / weightTotal,
+    blocked: sum((i) => (usable(st(i)) ? 0 : 1)),
+    meanCapacity_bps: sum((i) => (usable(st(i)) ? st(i).rateSum_bps / n : 0)) / weightTotal,
+    maxPointingRate_rad_s: Math.max(0, ...ok.map((i) => st(i).maxPointingRate_rad_s)),
+    pointingExceeded: ok.reduce((a, i) => a + (st(i).maxPointingRate_rad_s > slewLimit_rad_s ? wt(i) : 0), 0),
+    minLineOfSightAltitude_m: Math.min(...idx.map((i) => st(i).minLineOfSightAltitude_m)),
+  };
+  return { cls, represented: true, rateSum, upWeight, anyUp: ok.length > 0 };
 }

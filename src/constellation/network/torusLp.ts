@@ -40,14 +40,13 @@ interface TorusCapacities {
   readonly lpOptions?: LpSolveOptions;
 }
 
-export function solveTorusLp(p: Readonly<TorusCapacities>, dest: TorusDestinations, n: number): TorusLpSolution {
-  if (dest.unreachable > 0) {
-    return {
-      disconnected: true, throughputPerNode_bps: 0, inPlaneUtilization: 0, crossPlaneUtilization: 0, lp: { rows: 0, cols: 0, solver: 'none' },
-      stepUse: new Float64Array(dest.steps.length),
-    };
-  }
-  const cap = Math.max(p.inPlaneCapacity_bps, p.crossPlaneCapacity_bps);
+/**
+ * The reduced LP: one column per hull step (its flow) and μ, one row per step (flow ≤ its share of μ) and the two
+ * hop-capacity rows (cross-plane, in-plane), capacities scaled by cap. The entries are returned as triplets too.
+ */
+function reducedTorusModel(p: Readonly<TorusCapacities>, dest: TorusDestinations, n: number, cap: number): {
+  model: LpModel; er: number[]; ec: number[]; ev: number[]; mu: number; crossRow: number; inRow: number;
+} {
   const steps = dest.steps;
   const rows = steps.length + 2;
   const cols = steps.length + 1;
@@ -83,6 +82,19 @@ export function solveTorusLp(p: Readonly<TorusCapacities>, dest: TorusDestinatio
     entryCol: Int32Array.from(ec),
     entryValue: Float64Array.from(ev),
   };
+  return { model, er, ec, ev, mu, crossRow, inRow };
+}
+
+export function solveTorusLp(p: Readonly<TorusCapacities>, dest: TorusDestinations, n: number): TorusLpSolution {
+  if (dest.unreachable > 0) {
+    return {
+      disconnected: true, throughputPerNode_bps: 0, inPlaneUtilization: 0, crossPlaneUtilization: 0, lp: { rows: 0, cols: 0, solver: 'none' },
+      stepUse: new Float64Array(dest.steps.length),
+    };
+  }
+  const cap = Math.max(p.inPlaneCapacity_bps, p.crossPlaneCapacity_bps);
+  const steps = dest.steps;
+  const { model, er, ec, ev, mu, crossRow, inRow } = reducedTorusModel(p, dest, n, cap);
   const r = p.lpSolver(model, p.lpOptions);
   if (r.status !== 'optimal') throw new Error(`reduced torus LP not solved (${r.status}${r.message !== undefined ? `: ${r.message}` : ''}) by ${r.solver}`);
   let crossActivity = 0;

@@ -129,7 +129,7 @@ function routingLifts(p: TorusRoutingParams): Lifts {
 
 function classLoad(cap: Float64Array, lp: Float64Array, lm: Float64Array, lambda: number): ClassLoad {
   let off = 0, on = 0, sum = 0, max = 0;
-  for (let e = 0; e < cap.length; e++) {
+  for (let e = 0; e < lp.length; e++) {
     if (!(cap[e]! > 0)) { off++; continue; }
     const u = (lambda * Math.max(lp[e]!, lm[e]!)) / cap[e]!;
     on++; sum += u; max = Math.max(max, u);
@@ -146,21 +146,16 @@ function rangeAdd(diff: Float64Array, S: number, plane: number, from: number, le
   if (first < len) { diff[base]! += w; diff[base + len - first]! -= w; }
 }
 
-/** Achievable uniform all-to-all rate per node of the shell at one instant, and the class loads of that flow. */
-export function torusRoutingBound(p: Readonly<TorusRoutingParams>): TorusRoutingBound {
-  const { planes: P, satsPerPlane: S } = p;
-  const N = P * S;
-  const zero = new Float64Array(N);
-  const fail = (why: string): TorusRoutingBound => ({
-    throughputPerNode_bps: 0, lambda_bps: 0, unroutable: why, handedOver: 0,
-    crossPlane: classLoad(p.cross_bps, zero, zero, 0), inPlane: classLoad(p.inPlane_bps, zero, zero, 0),
-  });
-  if (P < 3 || S < 3) return fail('fewer than 3 planes or slots');
-  if (p.inPlane_bps.some((c) => !(c > 0))) return fail('in-plane links off');
-  const l = routingLifts(p);
+/**
+ * Cross kernels per in-plane offset Y (row Y + maxY): kp[k] on edge start + k·e1 (+), km[k−1] on edge start − k·e1
+ * (−); wY the weight of each row, liftsOfY its lifts, T the total cross (X) and in-plane (Y) loads each way.
+ */
+function crossKernels(l: ReturnType<typeof routingLifts>): {
+  maxXp: number; maxXm: number; maxY: number; rows: number; kp: Float64Array; km: Float64Array; wY: Float64Array; liftsOfY: number[][];
+  TXp: number; TXm: number; TYp: number; TYm: number;
+} {
   let maxXp = 0, maxXm = 0, maxY = 0;
   for (let i = 0; i < l.X.length; i++) { maxXp = Math.max(maxXp, l.X[i]!); maxXm = Math.max(maxXm, -l.X[i]!); maxY = Math.max(maxY, Math.abs(l.Y[i]!)); }
-  // Cross kernels per in-plane offset Y (row Y + maxY): kp[k] on edge start + k·e1 (+), km[k−1] on edge start − k·e1 (−).
   const rows = 2 * maxY + 1;
   const kp = new Float64Array(rows * maxXp), km = new Float64Array(rows * maxXm), wY = new Float64Array(rows);
   const liftsOfY: number[][] = Array.from({ length: rows }, () => []);
@@ -174,13 +169,60 @@ export function torusRoutingBound(p: Readonly<TorusRoutingParams>): TorusRouting
     if (x > 0) TXp += x * w; else TXm -= x * w;
     if (y > 0) TYp += y * w; else TYm -= y * w;
   }
-  // Clean sources: no off cross-plane edge among v + j·e1, j ∈ [−maxXm, maxXp).
+  return { maxXp, maxXm, maxY, rows, kp, km, wY, liftsOfY, TXp, TXm, TYp, TYm };
+}
+
+/** Clean sources: no off cross-plane edge among v + j·e1, j ∈ [−maxXm, maxXp). */
+function cleanSources(p: Readonly<TorusRoutingParams>, maxXp: number, maxXm: number): Uint8Array {
+  const N = p.planes * p.satsPerPlane;
   const clean = new Uint8Array(N).fill(1);
   for (let e = 0; e < N; e++) {
     if (p.cross_bps[e]! > 0) continue;
     for (let j = 0; j < maxXp; j++) clean[shift(p, e, -j, 0)] = 0;
     for (let j = 1; j <= maxXm; j++) clean[shift(p, e, j, 0)] = 0;
   }
+  return clean;
+}
+
+/** In-plane loads of every edge each way: the totals plus the prefix sums of the per-plane difference arrays. */
+function inPlaneLoads(P: number, S: number, dYp: Float64Array, dYm: Float64Array, TYp: number, TYm: number): { LYp: Float64Array; LYm: Float64Array } {
+  const N = P * S;
+  const LYp = new Float64Array(N), LYm = new Float64Array(N);
+  for (let q = 0; q < P; q++) {
+    let ap = 0, am = 0;
+    for (let s = 0; s < S; s++) {
+      ap += dYp[q * (S + 1) + s]!; am += dYm[q * (S + 1) + s]!;
+      LYp[q * S + s] = TYp + ap; LYm[q * S + s] = TYm + am;
+    }
+  }
+  return { LYp, LYm };
+}
+
+/** λ lowered to the tightest arc of one class (capacity ÷ load); throws when an off arc carries load. */
+function tightest(cap: Float64Array, lp: Float64Array, lm: Float64Array, name: string, scale: number, lambda: number): number {
+  for (let e = 0; e < lp.length; e++) {
+    const load = Math.max(lp[e]!, lm[e]!);
+    if (cap[e]! > 0) { if (load > 0) lambda = Math.min(lambda, cap[e]! / load); } else if (load > 1e-9 * scale) {
+      throw new Error(`torus routing put load ${load} on the off ${name} link ${e}`);
+    }
+  }
+  return lambda;
+}
+
+/** Achievable uniform all-to-all rate per node of the shell at one instant, and the class loads of that flow. */
+export function torusRoutingBound(p: Readonly<TorusRoutingParams>): TorusRoutingBound {
+  const { planes: P, satsPerPlane: S } = p;
+  const N = P * S;
+  const zero = new Float64Array(N);
+  const fail = (why: string): TorusRoutingBound => ({
+    throughputPerNode_bps: 0, lambda_bps: 0, unroutable: why, handedOver: 0,
+    crossPlane: classLoad(p.cross_bps, zero, zero, 0), inPlane: classLoad(p.inPlane_bps, zero, zero, 0),
+  });
+  if (P < 3 || S < 3) return fail('fewer than 3 planes or slots');
+  if (p.inPlane_bps.some((c) => !(c > 0))) return fail('in-plane links off');
+  const l = routingLifts(p);
+  const { maxXp, maxXm, maxY, rows, kp, km, wY, liftsOfY, TXp, TXm, TYp, TYm } = crossKernels(l);
+  const clean = cleanSources(p, maxXp, maxXm);
   for (let q = 0; q < P; q++) if (!clean.subarray(q * S, (q + 1) * S).includes(1)) return fail(`plane ${q} has no node whose cross-plane links are all on`);
   const LXp = new Float64Array(N).fill(TXp), LXm = new Float64Array(N).fill(TXm);
   const addCross = (r: number, v: number, c: number): void => {
@@ -216,27 +258,11 @@ export function torusRoutingBound(p: Readonly<TorusRoutingParams>): TorusRouting
       }
     }
   }
-  const LYp = new Float64Array(N), LYm = new Float64Array(N);
-  for (let q = 0; q < P; q++) {
-    let ap = 0, am = 0;
-    for (let s = 0; s < S; s++) {
-      ap += dYp[q * (S + 1) + s]!; am += dYm[q * (S + 1) + s]!;
-      LYp[q * S + s] = TYp + ap; LYm[q * S + s] = TYm + am;
-    }
-  }
+  const { LYp, LYm } = inPlaneLoads(P, S, dYp, dYm, TYp, TYm);
   // λ: the tightest arc. Off arcs must carry nothing (clean sources never use them).
   const scale = Math.max(1, TXp, TXm, TYp, TYm);
-  let lambda = Infinity;
-  const tight = (cap: Float64Array, lp: Float64Array, lm: Float64Array, name: string): void => {
-    for (let e = 0; e < N; e++) {
-      const load = Math.max(lp[e]!, lm[e]!);
-      if (cap[e]! > 0) { if (load > 0) lambda = Math.min(lambda, cap[e]! / load); } else if (load > 1e-9 * scale) {
-        throw new Error(`torus routing put load ${load} on the off ${name} link ${e}`);
-      }
-    }
-  };
-  tight(p.cross_bps, LXp, LXm, 'cross-plane');
-  tight(p.inPlane_bps, LYp, LYm, 'in-plane');
+  let lambda = tightest(p.cross_bps, LXp, LXm, 'cross-plane', scale, Infinity);
+  lambda = tightest(p.inPlane_bps, LYp, LYm, 'in-plane', scale, lambda);
   if (!Number.isFinite(lambda)) lambda = 0;
   return {
     throughputPerNode_bps: lambda * (N - 1), lambda_bps: lambda, unroutable: null, handedOver,
