@@ -8,30 +8,96 @@
 const LAYERS = [
   { name: 'units', path: '^src/units/', comment: 'SI constants and unit conversions at the user boundary' },
   { name: 'core', path: '^src/core/', comment: 'errors, names, lazy schemas, the seeded RNG, the satellite.js handle' },
-  { name: 'io', path: '^src/io/', comment: 'YAML input files with located errors, CSV cells, numbers as text: for every layer' },
-  { name: 'data', path: '^src/data/', comment: 'tabulated physical data (the radiation dose table) with its provenance' },
-  { name: 'models', path: '^src/models/', comment: 'one physical model per file: pure functions of one readonly record' },
-  { name: 'pareto', path: '^src/pareto/', comment: 'optimizer kernels: dominance, non-dominated sorting, Pareto archive, simplex lattice' },
-  { name: 'problem', path: '^src/problem/', comment: 'the Problem, ask/tell Algorithm and LpSolver interfaces, benchmark problems' },
-  { name: 'solvers', path: '^solvers/', comment: 'NSGA-II/III, operators, archive, LP sub-solvers: see only core, pareto and the interfaces' },
-  { name: 'statistics', path: '^src/statistics/', comment: 'distributions, uncertain-value entries, sampling, statistics, Sobol, root finding' },
-  { name: 'parallel', path: '^src/parallel/(?!(worker|redisWorker)\\.ts$)', comment: 'serial, worker-pool and Redis evaluators' },
-  { name: 'indicators', path: '^src/indicators/', comment: 'hypervolume, IGD, IGD+: pure functions of an objective matrix' },
-  { name: 'catalog', path: '^src/catalog/', comment: 'catalog row schemas and files (chips, arrays, launchers, ...), baselines, user rows' },
-  { name: 'design', path: '^src/design/', comment: 'the node design and study file: its schema and loader' },
-  { name: 'node', path: '^src/node/', comment: 'a node design evaluated: models composed into the design record, metrics, sizing' },
   {
-    name: 'uncertain-inputs', path: '^src/uncertainty/(inputs|targets)\\.ts$',
+    name: 'io',
+    path: '^src/io/',
+    comment: 'YAML input files with located errors, CSV cells, numbers as text: for every layer',
+  },
+  {
+    name: 'data',
+    path: '^src/data/',
+    comment: 'tabulated physical data (the radiation dose table) with its provenance',
+  },
+  {
+    name: 'models',
+    path: '^src/models/',
+    comment: 'one physical model per file: pure functions of one readonly record',
+  },
+  {
+    name: 'pareto',
+    path: '^src/pareto/',
+    comment: 'optimizer kernels: dominance, non-dominated sorting, Pareto archive, simplex lattice',
+  },
+  {
+    name: 'problem',
+    path: '^src/problem/',
+    comment: 'the Problem, ask/tell Algorithm and LpSolver interfaces, benchmark problems',
+  },
+  {
+    name: 'solvers',
+    path: '^solvers/',
+    comment: 'NSGA-II/III, operators, archive, LP sub-solvers: see only core, pareto and the interfaces',
+  },
+  {
+    name: 'statistics',
+    path: '^src/statistics/',
+    comment: 'distributions, uncertain-value entries, sampling, statistics, Sobol, root finding',
+  },
+  {
+    name: 'parallel',
+    path: '^src/parallel/(?!(worker|redisWorker)\\.ts$)',
+    comment: 'serial, worker-pool and Redis evaluators',
+  },
+  {
+    name: 'indicators',
+    path: '^src/indicators/',
+    comment: 'hypervolume, IGD, IGD+: pure functions of an objective matrix',
+  },
+  {
+    name: 'catalog',
+    path: '^src/catalog/',
+    comment: 'catalog row schemas and files (chips, arrays, launchers, ...), baselines, user rows',
+  },
+  { name: 'design', path: '^src/design/', comment: 'the node design and study file: its schema and loader' },
+  {
+    name: 'node',
+    path: '^src/node/',
+    comment: 'a node design evaluated: models composed into the design record, metrics, sizing',
+  },
+  {
+    name: 'uncertain-inputs',
+    path: '^src/uncertainty/(inputs|targets)\\.ts$',
     comment: 'the uncertain inputs of a design and where they apply: used by robust studies and the analyses',
   },
   { name: 'study', path: '^src/study/', comment: 'a study compiled into a Problem: expressions, robust objectives' },
-  { name: 'constellation', path: '^src/constellation/', comment: 'constellation files, orbits, links, network, launch, economics, record' },
-  { name: 'run', path: '^src/run/', comment: 'the run driver, run folders, logs, results and the decision summary of a front' },
-  { name: 'report', path: '^src/report/', comment: 'what people read: budgets, reports, plots, comparisons, exports, JSON Schemas' },
-  { name: 'uncertainty', path: '^src/uncertainty/(?!(inputs|targets|worker)\\.ts$)', comment: 'odc uncertainty and odc sensitivity' },
-  { name: 'serve', path: '^src/serve/', comment: 'odc serve: the explorer server over run folders and its browser app' },
   {
-    name: 'roots', path: '^src/(index\\.ts|cli/|parallel/(worker|redisWorker)\\.ts|uncertainty/worker\\.ts)',
+    name: 'constellation',
+    path: '^src/constellation/',
+    comment: 'constellation files, orbits, links, network, launch, economics, record',
+  },
+  {
+    name: 'run',
+    path: '^src/run/',
+    comment: 'the run driver, run folders, logs, results and the decision summary of a front',
+  },
+  {
+    name: 'report',
+    path: '^src/report/',
+    comment: 'what people read: budgets, reports, plots, comparisons, exports, JSON Schemas',
+  },
+  {
+    name: 'uncertainty',
+    path: '^src/uncertainty/(?!(inputs|targets|worker)\\.ts$)',
+    comment: 'odc uncertainty and odc sensitivity',
+  },
+  {
+    name: 'serve',
+    path: '^src/serve/',
+    comment: 'odc serve: the explorer server over run folders and its browser app',
+  },
+  {
+    name: 'roots',
+    path: '^src/(index\\.ts|cli/|parallel/(worker|redisWorker)\\.ts|uncertainty/worker\\.ts)',
     comment: 'composition roots: the library API, the CLI, the worker entries (SOLVER_ROOTS wire in solvers/)',
   },
 ];
@@ -44,10 +110,13 @@ const SOLVER_ROOTS = '^src/(index|parallel/worker|uncertainty/worker)\\.ts$';
  */
 // Type-only cycles still to untangle: the link-graph types shared by the network files, and the node sizing types
 // (nodeRecord.ts) that the token and parity stages both use and feed.
-const TYPE_CYCLES = '^src/(constellation/network/(network|networkTraffic|networkCheck)|node/(nodeRecord|tokens|parity))\\.ts$';
+const TYPE_CYCLES =
+  '^src/(constellation/network/(network|networkTraffic|networkCheck)|node/(nodeRecord|tokens|parity))\\.ts$';
 const layerRules = LAYERS.slice(0, -1).map((layer, i) => ({
   name: `layer-${layer.name}`,
-  comment: `${layer.name} (${layer.comment}) imports only itself${LAYERS.slice(0, i).map((l) => `, ${l.name}`).join('')}`,
+  comment: `${layer.name} (${layer.comment}) imports only itself${LAYERS.slice(0, i)
+    .map((l) => `, ${l.name}`)
+    .join('')}`,
   severity: 'error',
   from: { path: layer.path },
   to: { path: LAYERS.slice(i + 1).map((l) => l.path) },

@@ -43,7 +43,10 @@ const lazyCommanderChildProcess = {
   name: 'lazy-commander-child-process',
   setup(b) {
     b.onResolve({ filter: /^node:child_process$/ }, (args) =>
-      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined);
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'child_process', namespace: 'lazy-child-process' }
+        : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
       contents: "let m; module.exports = new Proxy({}, { get: (_, k) => (m ??= require('node:child_process'))[k] });",
       loader: 'js',
@@ -98,7 +101,9 @@ export async function bundleCli() {
     chunkNames: 'cli/bundle-[hash]',
     format: 'esm',
     // yaml and commander are CommonJS: their require() of Node built-ins needs a real require in an ES module
-    banner: { js: "import { createRequire as __odcCreateRequire } from 'node:module'; const require = __odcCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __odcCreateRequire } from 'node:module'; const require = __odcCreateRequire(import.meta.url);",
+    },
   });
 }
 
@@ -146,12 +151,18 @@ export function writeCodeCache() {
   const dir = mkdtempSync(join(tmpdir(), 'odc-code-cache-'));
   try {
     const study = join(dir, 'zdt1.yaml');
-    writeFileSync(study, 'name: warm-up\nkind: benchmark\nproblem: zdt1\nvariables: 30\nalgorithm: { name: nsga2, population: 40, generations: 30, seed: 1 }\n');
+    writeFileSync(
+      study,
+      'name: warm-up\nkind: benchmark\nproblem: zdt1\nvariables: 30\nalgorithm: { name: nsga2, population: 40, generations: 30, seed: 1 }\n',
+    );
     const commands = [
       ['run', study, '--out', join(dir, 'run'), '--quiet'],
       ['evaluate', join(ROOT, 'designs/ai1.yaml')],
     ];
-    const r = spawnSync(process.execPath, [join(CLI_DIR, 'bin.js')], { env: { ...process.env, ODC_CODE_CACHE_WARMUP: JSON.stringify(commands) }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(CLI_DIR, 'bin.js')], {
+      env: { ...process.env, ODC_CODE_CACHE_WARMUP: JSON.stringify(commands) },
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`the code cache warm-up failed (${r.status ?? r.error?.message}): ${r.stderr}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

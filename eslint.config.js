@@ -13,38 +13,67 @@ export default tseslint.config(
       ecmaVersion: 2023,
       sourceType: 'module',
       globals: {
-        process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly',
-        clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        performance: 'readonly',
       },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
-      'max-len': ['error', {
-        code: 160, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true,
-      }],
+      'max-len': [
+        'error',
+        {
+          code: 120,
+          ignoreUrls: true,
+          ignoreStrings: true,
+          ignoreTemplateLiterals: true,
+          ignoreRegExpLiterals: true,
+        },
+      ],
     },
   },
   {
     // The optimizer and the models must draw randomness from the seeded RNG (src/core/rng.ts) only.
     files: ['src/**/*.ts', 'solvers/**/*.ts'],
     rules: {
-      'no-restricted-properties': ['error', {
-        object: 'Math', property: 'random', message: 'Use the seeded Rng (src/core/rng.ts): runs must be reproducible for a seed.',
-      }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'Use the seeded Rng (src/core/rng.ts): runs must be reproducible for a seed.',
+        },
+      ],
     },
   },
   {
     // Layering (all of it in .dependency-cruiser.cjs, run by `npm run lint`); repeated here so an editor flags it:
-    // solvers/ imports from src/ only the shared kernels in src/core/, src/pareto/ and the interfaces src/problem/{types,algorithm,lp}.ts.
+    // solvers/ imports from src/ only the shared kernels in src/core/, src/pareto/ and the interfaces
+    // src/problem/{types,algorithm,lp}.ts.
     files: ['solvers/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{
-          regex: '^(\\.\\./)+src/(?!(core|pareto)/[^/]+\\.js$|problem/(types|algorithm|lp)\\.js$)',
-          message: 'solvers/ may import from src/ only src/core/*, src/pareto/* and src/problem/{types,algorithm,lp}.',
-        }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src/(?!(core|pareto)/[^/]+\\.js$|problem/(types|algorithm|lp)\\.js$)',
+              message:
+                'solvers/ may import from src/ only src/core/*, src/pareto/* and src/problem/{types,algorithm,lp}.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

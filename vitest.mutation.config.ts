@@ -7,13 +7,17 @@ import { defineConfig } from 'vitest/config';
  * it or "kill" it by comparing mutated serial output with unmutated pooled output. Tests that compare a pooled
  * run with a serial one skip themselves when ODC_MUTATION is set.
  *
- * ODC_MUTATION_TESTS (comma-separated globs) narrows the tests, e.g. `test/statistics/**` while mutating src/statistics:
- * the folder's own unit tests then have to kill its mutants, and the slow end-to-end tests stay out of the run.
+ * ODC_MUTATION_TESTS (comma-separated globs) narrows the tests, e.g. `test/statistics/**` while mutating
+ * src/statistics: the folder's own unit tests then have to kill its mutants, and the slow end-to-end tests stay out of
+ * the run.
  */
 const narrowed = process.env['ODC_MUTATION_TESTS']?.split(',').filter((g) => g !== '');
 export default defineConfig({
   test: {
-    include: narrowed !== undefined && narrowed.length > 0 ? narrowed : ['test/{models,constellation,uncertainty,statistics}/**/*.test.ts'],
+    include:
+      narrowed !== undefined && narrowed.length > 0
+        ? narrowed
+        : ['test/{models,constellation,uncertainty,statistics}/**/*.test.ts'],
     exclude: ['node_modules/**', 'dist/**', 'test/uncertainty/cli.test.ts'],
     globalSetup: ['test/helpers/mutationSetup.ts'],
     env: { ODC_MUTATION: '1' },

@@ -26,7 +26,12 @@ export function algorithmNames(): readonly AlgorithmName[] {
   return ALGORITHM_NAMES;
 }
 
-export function createAlgorithm(name: string, problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot): Algorithm {
+export function createAlgorithm(
+  name: string,
+  problem: Problem,
+  options: AlgorithmOptions,
+  snapshot?: AlgorithmSnapshot,
+): Algorithm {
   if (!isAlgorithmName(name)) throw new RangeError(`unknown algorithm '${name}'; valid: ${ALGORITHM_NAMES.join(', ')}`);
   if (snapshot !== undefined && snapshot.algorithm !== name) {
     throw new RangeError(`snapshot is for algorithm '${snapshot.algorithm}', not '${name}'`);

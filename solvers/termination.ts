@@ -76,7 +76,8 @@ class HypervolumeStagnation implements Termination {
   private best = -Infinity;
   private stale = 0;
   constructor(private readonly opts: StagnationOptions) {
-    if (!(Number.isInteger(opts.window) && opts.window >= 1)) throw new RangeError(`window must be an integer >= 1, got ${opts.window}`);
+    if (!(Number.isInteger(opts.window) && opts.window >= 1))
+      throw new RangeError(`window must be an integer >= 1, got ${opts.window}`);
     if (!(opts.tolerance >= 0)) throw new RangeError(`tolerance must be >= 0, got ${opts.tolerance}`);
     this.name = `hypervolumeStagnation(window=${opts.window}, tolerance=${opts.tolerance})`;
   }

@@ -26,10 +26,22 @@ import { renderReport as renderRunReport, type ReportOptions, type ReportPaths }
 import { fileKind } from './design/load.js';
 import { join } from 'node:path';
 import { rowUncertaintyLines } from './statistics/uncertainValue.js';
-import { analyzeUncertainty as analyzeUncertaintyWith, type UncertaintyAnalysis, type UncertaintyOptions } from './uncertainty/uncertainty.js';
-import { analyzeSensitivity as analyzeSensitivityWith, type SensitivityAnalysis, type SensitivityOptions } from './uncertainty/sensitivity.js';
 import {
-  runSensitivity as runSensitivityWith, runUncertainty as runUncertaintyWith, type FolderOptions, type SensitivityRun, type UncertaintyRun,
+  analyzeUncertainty as analyzeUncertaintyWith,
+  type UncertaintyAnalysis,
+  type UncertaintyOptions,
+} from './uncertainty/uncertainty.js';
+import {
+  analyzeSensitivity as analyzeSensitivityWith,
+  type SensitivityAnalysis,
+  type SensitivityOptions,
+} from './uncertainty/sensitivity.js';
+import {
+  runSensitivity as runSensitivityWith,
+  runUncertainty as runUncertaintyWith,
+  type FolderOptions,
+  type SensitivityRun,
+  type UncertaintyRun,
 } from './uncertainty/run.js';
 
 export const VERSION = ODC_VERSION;
@@ -43,7 +55,11 @@ export { formatRunSummary } from './report/summary.js';
 export { loadStudyProblem, type LoadedStudy } from './run/problem.js';
 export { parseDesignFile, fileKind } from './design/load.js';
 // Constellations (src/constellation/): files, evaluation, record.
-export { constellationEvaluator, loadConstellationSpec, type ConstellationEvaluator } from './constellation/evaluator.js';
+export {
+  constellationEvaluator,
+  loadConstellationSpec,
+  type ConstellationEvaluator,
+} from './constellation/evaluator.js';
 export { evaluateConstellation } from './constellation/evaluate.js';
 export type { ConstellationSpec } from './constellation/compile.js';
 export type { ConstellationRecord } from './constellation/record.js';
@@ -70,7 +86,9 @@ export async function createLpSolver(): Promise<LpSolver> {
   return (await import('../solvers/lp/index.js')).createLpSolver();
 }
 
-/** The LP solver for a study file (or the study.yaml of a run folder to resume), created only for constellation studies. */
+/**
+ * The LP solver for a study file (or the study.yaml of a run folder to resume), created only for constellation studies.
+ */
 async function lpSolverFor(studyFile: string | undefined): Promise<LpSolver | undefined> {
   let kind = 'constellation';
   try {
@@ -82,23 +100,33 @@ async function lpSolverFor(studyFile: string | undefined): Promise<LpSolver | un
 }
 
 /** Evaluates a constellation file with the shipped catalogs and the built-in LP solvers. */
-export async function evaluateConstellationFile(path: string): Promise<{ spec: ConstellationSpec; record: ConstellationRecord }> {
+export async function evaluateConstellationFile(
+  path: string,
+): Promise<{ spec: ConstellationSpec; record: ConstellationRecord }> {
   return evaluateConstellationFileWith(path, await createLpSolver());
 }
 
 /**
- * Runs (or resumes) a study with the built-in algorithms (nsga2, nsga3, parego); writes report.html/report.md at the end
- * (unless `afterResults` replaces it).
+ * Runs (or resumes) a study with the built-in algorithms (nsga2, nsga3, parego); writes report.html/report.md at the
+ * end (unless `afterResults` replaces it).
  */
 export async function runStudy(opts: RunOptions): Promise<RunSummary> {
-  const lpSolver = opts.lpSolver ?? await lpSolverFor(opts.resumeDir !== undefined ? join(opts.resumeDir, 'study.yaml') : opts.studyPath);
-  return runStudyWith({
-    afterResults: async (dir: string, evaluations?: SampledEvaluations, written?: WrittenResults) =>
-      void (await renderRunReport(dir, {
-        ...(lpSolver !== undefined ? { lpSolver } : {}), ...(evaluations !== undefined ? { evaluations } : {}), ...(written !== undefined ? { written } : {}),
-      })),
-    ...(lpSolver !== undefined ? { lpSolver } : {}), ...opts,
-  }, createAlgorithm);
+  const lpSolver =
+    opts.lpSolver ??
+    (await lpSolverFor(opts.resumeDir !== undefined ? join(opts.resumeDir, 'study.yaml') : opts.studyPath));
+  return runStudyWith(
+    {
+      afterResults: async (dir: string, evaluations?: SampledEvaluations, written?: WrittenResults) =>
+        void (await renderRunReport(dir, {
+          ...(lpSolver !== undefined ? { lpSolver } : {}),
+          ...(evaluations !== undefined ? { evaluations } : {}),
+          ...(written !== undefined ? { written } : {}),
+        })),
+      ...(lpSolver !== undefined ? { lpSolver } : {}),
+      ...opts,
+    },
+    createAlgorithm,
+  );
 }
 
 /** Metric paths objectives and constraints may name: of the node record (default) or of the constellation record. */
@@ -110,7 +138,8 @@ export function formatMetrics(kind: 'node' | 'constellation' = 'node'): string {
   const units = paths.map((p) => `[${unitOf(p)}]`);
   const unitWidth = Math.max(...units.map((u) => u.length));
   // The unit has its own column: a description's trailing '[km].' (or one that is only the unit) is dropped.
-  const text = (p: string): string => (described.get(p) ?? '').replace(/\s*\[[^\]]*\]/g, '').replace(/\s+([.,;])/g, '$1');
+  const text = (p: string): string =>
+    (described.get(p) ?? '').replace(/\s*\[[^\]]*\]/g, '').replace(/\s+([.,;])/g, '$1');
   return `${paths.map((p, i) => `${p.padEnd(pathWidth)}  ${units[i]!.padEnd(unitWidth)}  ${text(p)}`.trimEnd()).join('\n')}\n`;
 }
 
@@ -123,7 +152,10 @@ export function formatCatalog(name?: string): string {
     const i = CATALOG_NAMES.indexOf(name);
     if (i < 0) {
       const guess = didYouMean(name, CATALOG_NAMES);
-      throw new StudyError('BAD_ARGUMENT', `unknown catalog "${name}"${guess ? `: did you mean ${guess}?` : ''} (catalogs: ${CATALOG_NAMES.join(', ')})`);
+      throw new StudyError(
+        'BAD_ARGUMENT',
+        `unknown catalog "${name}"${guess ? `: did you mean ${guess}?` : ''} (catalogs: ${CATALOG_NAMES.join(', ')})`,
+      );
     }
     kinds = [CATALOG_KINDS[i]!];
   }
@@ -144,42 +176,113 @@ export function jsonSchema(which: string): object {
   if (which === 'record') return designRecordJsonSchema();
   if (which === 'constellation') return constellationJsonSchema();
   if (which === 'constellation-record') return constellationRecordJsonSchema();
-  throw new StudyError('BAD_ARGUMENT', `unknown schema "${which}": choose design, record, constellation or constellation-record`);
+  throw new StudyError(
+    'BAD_ARGUMENT',
+    `unknown schema "${which}": choose design, record, constellation or constellation-record`,
+  );
 }
 
 // Reports, comparison and hand-off of sized designs (src/report/).
 export type { ReportOptions, ReportPaths } from './report/render.js';
 
-/** Writes report.html / report.md with their SVG plots into a run folder (constellation studies get their plots too). */
+/**
+ * Writes report.html / report.md with their SVG plots into a run folder (constellation studies get their plots too).
+ */
 export async function renderReport(runDir: string, opts: ReportOptions = {}): Promise<ReportPaths> {
   return renderRunReport(runDir, { createLpSolver, ...opts });
 }
-export { compareRuns, formatCompare, type CompareResult, type CompareRow, type CompareRegion, type CompareOptions, type CompareProgress } from './report/compare.js';
+export {
+  compareRuns,
+  formatCompare,
+  type CompareResult,
+  type CompareRow,
+  type CompareRegion,
+  type CompareOptions,
+  type CompareProgress,
+} from './report/compare.js';
 export { DEFAULT_COMPARE_EPSILON, epsilonDominatedMask, type IndicatorComparison } from './report/compareStats.js';
 export { mannWhitneyU, type RankTest } from './statistics/rankTest.js';
-export { exportDesign, flattenRecord, EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportResult } from './report/export.js';
-export { loadRun, RUN_FORMAT_VERSION, type LoadedRun, type RunEvaluation, type SampledEvaluations } from './report/load.js';
-export { kneePosition, kneeAmong, bestPosition, decisionPicks, parseDesignSelector, selectDesign, KNEE_METHOD, type DesignSelector, type Pick } from './run/decision.js';
-export { designMargins, robustPicks, selectedKnee, type RobustnessReport, type SelectOutcome } from './report/robustness.js';
+export {
+  exportDesign,
+  flattenRecord,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportOptions,
+  type ExportResult,
+} from './report/export.js';
+export {
+  loadRun,
+  RUN_FORMAT_VERSION,
+  type LoadedRun,
+  type RunEvaluation,
+  type SampledEvaluations,
+} from './report/load.js';
+export {
+  kneePosition,
+  kneeAmong,
+  bestPosition,
+  decisionPicks,
+  parseDesignSelector,
+  selectDesign,
+  KNEE_METHOD,
+  type DesignSelector,
+  type Pick,
+} from './run/decision.js';
+export {
+  designMargins,
+  robustPicks,
+  selectedKnee,
+  type RobustnessReport,
+  type SelectOutcome,
+} from './report/robustness.js';
 export { jointProbability, wilsonInterval, type ProportionInterval } from './statistics/statistics.js';
 
-// Uncertainty and sensitivity of node designs (src/uncertainty/): uncertain inputs, sampling, tornado, Sobol', break-even.
-export { formatUncertainty, formatSensitivity, type UncertaintyRun, type SensitivityRun, type FolderOptions } from './uncertainty/run.js';
+// Uncertainty and sensitivity of node designs (src/uncertainty/): uncertain inputs, sampling, tornado, Sobol',
+// break-even.
 export {
-  DEFAULT_UNCERTAINTY_SAMPLES, DEFAULT_SEED,
-  type UncertaintyAnalysis, type UncertaintyOptions, type AnalysisProgress, type InputSummary, type OutputSummary, type MarginSummary,
+  formatUncertainty,
+  formatSensitivity,
+  type UncertaintyRun,
+  type SensitivityRun,
+  type FolderOptions,
+} from './uncertainty/run.js';
+export {
+  DEFAULT_UNCERTAINTY_SAMPLES,
+  DEFAULT_SEED,
+  type UncertaintyAnalysis,
+  type UncertaintyOptions,
+  type AnalysisProgress,
+  type InputSummary,
+  type OutputSummary,
+  type MarginSummary,
 } from './uncertainty/uncertainty.js';
 export {
-  SENSITIVITY_METHODS, DEFAULT_SOBOL_SAMPLES,
-  type SensitivityAnalysis, type SensitivityOptions, type SensitivityMethod, type TornadoOutput, type SobolOutput,
+  SENSITIVITY_METHODS,
+  DEFAULT_SOBOL_SAMPLES,
+  type SensitivityAnalysis,
+  type SensitivityOptions,
+  type SensitivityMethod,
+  type TornadoOutput,
+  type SobolOutput,
 } from './uncertainty/sensitivity.js';
 // The analyses of a constellation get the library's LP solver unless the caller passes one.
-export const analyzeUncertainty = (o: UncertaintyOptions): Promise<UncertaintyAnalysis> => analyzeUncertaintyWith({ createLpSolver, ...o });
-export const analyzeSensitivity = (o: SensitivityOptions): Promise<SensitivityAnalysis> => analyzeSensitivityWith({ createLpSolver, ...o });
-export const runUncertainty = (o: UncertaintyOptions & FolderOptions): Promise<UncertaintyRun> => runUncertaintyWith({ createLpSolver, ...o });
-export const runSensitivity = (o: SensitivityOptions & FolderOptions): Promise<SensitivityRun> => runSensitivityWith({ createLpSolver, ...o });
+export const analyzeUncertainty = (o: UncertaintyOptions): Promise<UncertaintyAnalysis> =>
+  analyzeUncertaintyWith({ createLpSolver, ...o });
+export const analyzeSensitivity = (o: SensitivityOptions): Promise<SensitivityAnalysis> =>
+  analyzeSensitivityWith({ createLpSolver, ...o });
+export const runUncertainty = (o: UncertaintyOptions & FolderOptions): Promise<UncertaintyRun> =>
+  runUncertaintyWith({ createLpSolver, ...o });
+export const runSensitivity = (o: SensitivityOptions & FolderOptions): Promise<SensitivityRun> =>
+  runSensitivityWith({ createLpSolver, ...o });
 export { breakEven, breakEvenInputs, type BreakEven } from './uncertainty/breakEven.js';
 export { uncertainInputs, type UncertainInput } from './uncertainty/inputs.js';
-export { loadDesign, sampleModel, KEY_OUTPUTS, type SampleModel, type SampleOutcome, type LoadedDesign } from './uncertainty/model.js';
+export {
+  loadDesign,
+  sampleModel,
+  KEY_OUTPUTS,
+  type SampleModel,
+  type SampleOutcome,
+  type LoadedDesign,
+} from './uncertainty/model.js';
 export { resolveInput, applyInputs, type InputSpec } from './uncertainty/targets.js';
 export { parseUncertainValue, rowUncertaintyLines, type UncertainValue } from './statistics/uncertainValue.js';

@@ -26,7 +26,12 @@ const JITTER_START = 1e-10;
 const JITTER_MAX = 1e-1;
 
 /** Cholesky of K + (σn² + jitter) I with jitter escalation; returns the factor and the jitter added. */
-export function choleskyWithJitter(K: Float64Array, n: number, diagonal: number, scale: number): { chol: CholeskyDecomposition; jitter: number } {
+export function choleskyWithJitter(
+  K: Float64Array,
+  n: number,
+  diagonal: number,
+  scale: number,
+): { chol: CholeskyDecomposition; jitter: number } {
   let jitter = 0;
   for (;;) {
     const rows: number[][] = [];
@@ -38,7 +43,10 @@ export function choleskyWithJitter(K: Float64Array, n: number, diagonal: number,
     const chol = new CholeskyDecomposition(new Matrix(rows));
     if (chol.isPositiveDefinite() && minDiagonal(chol.lowerTriangularMatrix) > 0) return { chol, jitter };
     jitter = jitter === 0 ? JITTER_START * scale : jitter * 10;
-    if (jitter > JITTER_MAX * scale) throw new RangeError(`kernel matrix not positive definite even with a jitter of ${JITTER_MAX} × the signal variance`);
+    if (jitter > JITTER_MAX * scale)
+      throw new RangeError(
+        `kernel matrix not positive definite even with a jitter of ${JITTER_MAX} × the signal variance`,
+      );
   }
 }
 
@@ -78,7 +86,11 @@ export class GaussianProcess {
    * @param X training inputs, row-major n×d, each in [0, 1]
    * @param y training targets (any units; standardized internally)
    */
-  constructor(private readonly X: Float64Array, y: Float64Array, readonly hyper: GpHyperparameters) {
+  constructor(
+    private readonly X: Float64Array,
+    y: Float64Array,
+    readonly hyper: GpHyperparameters,
+  ) {
     const n = y.length;
     const d = hyper.lengthScales.length;
     if (X.length !== n * d) throw new RangeError(`GP: X has ${X.length} entries, expected ${n} × ${d}`);
@@ -122,7 +134,9 @@ export class GaussianProcess {
   }
 }
 
-/** Mean and standard deviation (population; 1 when the targets are constant, so standardization is the identity scale). */
+/**
+ * Mean and standard deviation (population; 1 when the targets are constant, so standardization is the identity scale).
+ */
 export function meanSd(y: Float64Array): { mean: number; sd: number } {
   let mean = 0;
   for (const v of y) mean += v;

@@ -48,7 +48,11 @@ function bounds(d: number): { lo: Float64Array; hi: Float64Array } {
 
 export function toHyper(theta: Float64Array): GpHyperparameters {
   const d = theta.length - 2;
-  return { lengthScales: theta.slice(0, d).map(Math.exp), signalVariance: Math.exp(theta[d]!), noiseVariance: Math.exp(theta[d + 1]!) };
+  return {
+    lengthScales: theta.slice(0, d).map(Math.exp),
+    signalVariance: Math.exp(theta[d]!),
+    noiseVariance: Math.exp(theta[d + 1]!),
+  };
 }
 
 function toTheta(h: GpHyperparameters): Float64Array {
@@ -61,7 +65,11 @@ function toTheta(h: GpHyperparameters): Float64Array {
 }
 
 /** Log marginal likelihood of standardized targets ys and its gradient with respect to θ. */
-export function logLikelihoodAndGradient(X: Float64Array, ys: Float64Array, theta: Float64Array): { value: number; gradient: Float64Array } {
+export function logLikelihoodAndGradient(
+  X: Float64Array,
+  ys: Float64Array,
+  theta: Float64Array,
+): { value: number; gradient: Float64Array } {
   const n = ys.length;
   const d = theta.length - 2;
   const h = toHyper(theta);
@@ -128,7 +136,12 @@ function project(theta: Float64Array, lo: Float64Array, hi: Float64Array): Float
 
 /** Projected gradient ascent with Armijo backtracking from one start. */
 function ascend(
-  X: Float64Array, ys: Float64Array, start: Float64Array, lo: Float64Array, hi: Float64Array, iterations: number,
+  X: Float64Array,
+  ys: Float64Array,
+  start: Float64Array,
+  lo: Float64Array,
+  hi: Float64Array,
+  iterations: number,
 ): { theta: Float64Array; value: number } {
   let theta = project(start, lo, hi);
   let cur = logLikelihoodAndGradient(X, ys, theta);
@@ -140,7 +153,11 @@ function ascend(
     const gnorm = Math.sqrt(g2);
     let accepted = false;
     for (step = Math.min(1, 2 * step); step >= MIN_STEP; step /= 2) {
-      const next = project(theta.map((v, j) => v + (step * cur.gradient[j]!) / gnorm), lo, hi);
+      const next = project(
+        theta.map((v, j) => v + (step * cur.gradient[j]!) / gnorm),
+        lo,
+        hi,
+      );
       const cand = logLikelihoodAndGradient(X, ys, next);
       if (cand.value >= cur.value + ARMIJO * step * gnorm) {
         theta = next;
@@ -155,7 +172,13 @@ function ascend(
 }
 
 /** Maximum-likelihood hyperparameters for inputs X (row-major n×d in [0, 1]) and targets y. */
-export function fitHyperparameters(X: Float64Array, y: Float64Array, d: number, rng: Rng, options: FitOptions): GpHyperparameters {
+export function fitHyperparameters(
+  X: Float64Array,
+  y: Float64Array,
+  d: number,
+  rng: Rng,
+  options: FitOptions,
+): GpHyperparameters {
   const { mean, sd } = meanSd(y);
   const ys = y.map((v) => (v - mean) / sd);
   const { lo, hi } = bounds(d);

@@ -46,12 +46,14 @@ export function tripletsToCsc(model: Readonly<LpModel>): Csc {
   const nCols = model.cost.length;
   const nRows = model.rowLower.length;
   const nnz = model.entryRow.length;
-  if (model.entryCol.length !== nnz || model.entryValue.length !== nnz) throw new RangeError('LP entry arrays differ in length');
+  if (model.entryCol.length !== nnz || model.entryValue.length !== nnz)
+    throw new RangeError('LP entry arrays differ in length');
   const count = new Int32Array(nCols + 1);
   for (let k = 0; k < nnz; k++) {
     const c = model.entryCol[k] ?? -1;
     const r = model.entryRow[k] ?? -1;
-    if (!(c >= 0 && c < nCols && r >= 0 && r < nRows)) throw new RangeError(`LP entry ${k} (row ${r}, col ${c}) is outside ${nRows} × ${nCols}`);
+    if (!(c >= 0 && c < nCols && r >= 0 && r < nRows))
+      throw new RangeError(`LP entry ${k} (row ${r}, col ${c}) is outside ${nRows} × ${nCols}`);
     count[c + 1] = (count[c + 1] ?? 0) + 1;
   }
   for (let c = 0; c < nCols; c++) count[c + 1] = (count[c + 1] ?? 0) + (count[c] ?? 0);
@@ -111,7 +113,13 @@ export function solveWithHighs(highs: Highs, model: Readonly<LpModel>): LpResult
   const rows = model.rowLower.length;
   const cols = model.cost.length;
   const base = { solver: highsSolverName(highs), rows, cols };
-  const fail = (status: LpResult['status'], message: string): LpResult => ({ ...base, status, objective: NaN, x: new Float64Array(0), message });
+  const fail = (status: LpResult['status'], message: string): LpResult => ({
+    ...base,
+    status,
+    objective: NaN,
+    x: new Float64Array(0),
+    message,
+  });
   const csc = tripletsToCsc(model);
   const integrality = new Int32Array(cols);
   for (const j of model.integer ?? []) {
@@ -136,7 +144,12 @@ export function solveWithHighs(highs: Highs, model: Readonly<LpModel>): LpResult
     hm.run();
     const status = hm.getModelStatus();
     if (status === modelStatus.optimal) {
-      return { ...base, status: 'optimal', objective: hm.getObjectiveValue(), x: Float64Array.from(hm.getSolution().colValue) };
+      return {
+        ...base,
+        status: 'optimal',
+        objective: hm.getObjectiveValue(),
+        x: Float64Array.from(hm.getSolution().colValue),
+      };
     }
     if (status === modelStatus.empty) {
       // No rows and no columns: the optimum of an empty problem is 0 at the empty point.
@@ -144,7 +157,10 @@ export function solveWithHighs(highs: Highs, model: Readonly<LpModel>): LpResult
     }
     if (status === modelStatus.infeasible) return fail('infeasible', 'HiGHS: infeasible');
     if (status === modelStatus.unbounded) return fail('unbounded', 'HiGHS: unbounded');
-    return fail('error', `HiGHS model status ${status}${status === modelStatus.unboundedOrInfeasible ? ' (unbounded or infeasible)' : ''}`);
+    return fail(
+      'error',
+      `HiGHS model status ${status}${status === modelStatus.unboundedOrInfeasible ? ' (unbounded or infeasible)' : ''}`,
+    );
   } catch (e) {
     return fail('error', e instanceof Error ? e.message : String(e));
   } finally {

@@ -76,7 +76,8 @@ export function toJsLpModel(model: Readonly<LpModel>): JsLpModel {
   for (let k = 0; k < model.entryRow.length; k++) {
     const row = model.entryRow[k] ?? 0;
     const coeffs = variables[`x${model.entryCol[k] ?? 0}`];
-    if (coeffs === undefined) throw new RangeError(`LP entry ${k} names column ${String(model.entryCol[k])} of ${nCols}`);
+    if (coeffs === undefined)
+      throw new RangeError(`LP entry ${k} names column ${String(model.entryCol[k])} of ${nCols}`);
     if (constraints[`r${row}`] === undefined) continue; // free row: no constraint to state
     coeffs[`r${row}`] = (coeffs[`r${row}`] ?? 0) + (model.entryValue[k] ?? 0);
   }
@@ -94,7 +95,8 @@ export function toJsLpModel(model: Readonly<LpModel>): JsLpModel {
 /** A row with no entries is feasible only if 0 lies within its bounds; jsLPSolver would drop it silently. */
 function emptyRowViolated(model: Readonly<LpModel>): number {
   const hasEntry = new Uint8Array(model.rowLower.length);
-  for (let k = 0; k < model.entryRow.length; k++) if ((model.entryValue[k] ?? 0) !== 0) hasEntry[model.entryRow[k] ?? 0] = 1;
+  for (let k = 0; k < model.entryRow.length; k++)
+    if ((model.entryValue[k] ?? 0) !== 0) hasEntry[model.entryRow[k] ?? 0] = 1;
   for (let i = 0; i < hasEntry.length; i++) {
     if (hasEntry[i] === 0 && ((model.rowLower[i] ?? 0) > 0 || (model.rowUpper[i] ?? 0) < 0)) return i;
   }
@@ -106,7 +108,13 @@ export function solveWithJsLp(model: Readonly<LpModel>): LpResult {
   const rows = model.rowLower.length;
   const cols = model.cost.length;
   const base = { solver: JSLP_SOLVER_NAME, rows, cols };
-  const fail = (status: LpResult['status'], message: string): LpResult => ({ ...base, status, objective: NaN, x: new Float64Array(0), message });
+  const fail = (status: LpResult['status'], message: string): LpResult => ({
+    ...base,
+    status,
+    objective: NaN,
+    x: new Float64Array(0),
+    message,
+  });
   const badRow = emptyRowViolated(model);
   if (badRow >= 0) return fail('infeasible', `row ${badRow} has no entries and excludes 0`);
   let r: SolveResult;

@@ -78,9 +78,11 @@ export function resolveParams(problem: Problem, options: AlgorithmOptions, defau
 export function makeIndividual(x: Float64Array, e: Evaluation, evalIndex: number, m: number): Individual {
   const empty = EMPTY;
   if (e.status === 'failed') return { x, f: empty, g: empty, cv: Infinity, failure: e.reason, evalIndex };
-  if (e.f.length !== m) return { x, f: empty, g: empty, cv: Infinity, failure: `expected ${m} objectives, got ${e.f.length}`, evalIndex };
+  if (e.f.length !== m)
+    return { x, f: empty, g: empty, cv: Infinity, failure: `expected ${m} objectives, got ${e.f.length}`, evalIndex };
   for (let k = 0; k < m; k++) {
-    if (!Number.isFinite(e.f[k]!)) return { x, f: empty, g: empty, cv: Infinity, failure: `objective ${k} is ${e.f[k]}`, evalIndex };
+    if (!Number.isFinite(e.f[k]!))
+      return { x, f: empty, g: empty, cv: Infinity, failure: `objective ${k} is ${e.f[k]}`, evalIndex };
   }
   return { x, f: e.f, g: e.g, cv: constraintViolation(e), evalIndex };
 }
@@ -120,7 +122,11 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
     this.rng = createRng(this.params.seed);
     this.archiveStore = new ParetoArchive(this.m, this.params.archiveLimit);
     this.infeasibleStore = new LeastInfeasibleStore(Math.max(256, 2 * this.params.population));
-    this.sbxParams = { eta: this.params.crossoverEta, probVar: this.params.crossoverProbVar, probBin: this.params.crossoverProbBin };
+    this.sbxParams = {
+      eta: this.params.crossoverEta,
+      probVar: this.params.crossoverProbVar,
+      probBin: this.params.crossoverProbBin,
+    };
     this.pmParams = { eta: this.params.mutationEta, probVar: this.params.mutationProbVar };
     this.warmDesigns = options.initial?.designs ?? [];
   }
@@ -165,7 +171,8 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
       throw new RangeError(`${this.name}: tell() got ${evaluations.length} evaluations for a batch of ${batch.length}`);
     }
     const off: Individual[] = new Array<Individual>(batch.length);
-    for (let i = 0; i < batch.length; i++) off[i] = makeIndividual(batch[i]!, evaluations[i]!, this.evaluations + i, this.m);
+    for (let i = 0; i < batch.length; i++)
+      off[i] = makeIndividual(batch[i]!, evaluations[i]!, this.evaluations + i, this.m);
     this.evaluations += batch.length;
     const first = this.generation === 0;
     const merged = first ? off : this.pop.concat(off);
@@ -245,8 +252,10 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
           c1.set(p1);
           c2.set(p2);
         }
-        if (this.rng.next() <= this.params.mutationProbability) polynomialMutation(this.layout, c1, this.pmParams, this.rng);
-        if (this.rng.next() <= this.params.mutationProbability) polynomialMutation(this.layout, c2, this.pmParams, this.rng);
+        if (this.rng.next() <= this.params.mutationProbability)
+          polynomialMutation(this.layout, c1, this.pmParams, this.rng);
+        if (this.rng.next() <= this.params.mutationProbability)
+          polynomialMutation(this.layout, c2, this.pmParams, this.rng);
         if (filter.add(c1) || !dedupe) out.push(c1);
         if (out.length < N && (filter.add(c2) || !dedupe)) out.push(c2);
       }
@@ -268,7 +277,8 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
       rank: Array.from(this.rank),
       crowding: encodeArray(this.crowding),
       pending: this.pending === null ? null : this.pending.map((x) => encodeArray(x)),
-      // a bounded archive always goes in (its content depends on the order of offers, which a log replay does not repeat)
+      // a bounded archive always goes in (its content depends on the order of offers, which a log replay does not
+      // repeat)
       archive: options?.archive === false && this.params.archiveLimit === undefined ? null : this.archiveStore.encode(),
       leastInfeasible: this.infeasibleStore.encode(),
       extra: this.encodeExtra(),
@@ -282,7 +292,8 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
   /** Restores the state saved by snapshot(); called by the subclass constructors. */
   protected restore(s: AlgorithmSnapshot): void {
     if (s.algorithm !== this.name) throw new RangeError(`snapshot is for '${s.algorithm}', not '${this.name}'`);
-    if (s['version'] !== SNAPSHOT_VERSION) throw new RangeError(`unsupported ${this.name} snapshot version ${String(s['version'])}`);
+    if (s['version'] !== SNAPSHOT_VERSION)
+      throw new RangeError(`unsupported ${this.name} snapshot version ${String(s['version'])}`);
     const params = s['params'] as GaParams;
     this.params = { ...params };
     this.sbxParams = { eta: params.crossoverEta, probVar: params.crossoverProbVar, probBin: params.crossoverProbBin };
@@ -295,7 +306,10 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
     this.setPopulation(pop, Int32Array.from(s['rank'] as number[]), decodeFloat64(s['crowding']));
     const pending = s['pending'] as EncodedNumber[][] | null;
     this.pending = pending === null ? null : pending.map((x) => decodeFloat64(x));
-    this.archiveStore = s['archive'] === null ? new ParetoArchive(this.m) : ParetoArchive.decode(this.m, s['archive'], params.archiveLimit);
+    this.archiveStore =
+      s['archive'] === null
+        ? new ParetoArchive(this.m)
+        : ParetoArchive.decode(this.m, s['archive'], params.archiveLimit);
     this.decodeExtra((s['extra'] ?? {}) as Record<string, unknown>);
   }
 }

@@ -38,7 +38,12 @@ export function splitByFeasibility(merged: readonly Individual[]): { feasible: I
 }
 
 /** Flat objective matrix of the given members (into `into` when given: its first members.length m entries). */
-export function objectiveMatrix(merged: readonly Individual[], members: ArrayLike<number>, m: number, into?: Float64Array): Float64Array {
+export function objectiveMatrix(
+  merged: readonly Individual[],
+  members: ArrayLike<number>,
+  m: number,
+  into?: Float64Array,
+): Float64Array {
   const F = into === undefined ? new Float64Array(members.length * m) : into.subarray(0, members.length * m);
   for (let t = 0; t < members.length; t++) {
     const f = merged[members[t]!]!.f;
@@ -49,7 +54,10 @@ export function objectiveMatrix(merged: readonly Individual[], members: ArrayLik
 }
 
 export function rankAndCrowdingSurvival(
-  merged: readonly Individual[], nSurvive: number, m: number, rng: Rng,
+  merged: readonly Individual[],
+  nSurvive: number,
+  m: number,
+  rng: Rng,
 ): SurvivalResult {
   const { feasible, infeasible } = splitByFeasibility(merged);
   const nf = feasible.length;

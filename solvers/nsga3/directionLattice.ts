@@ -31,7 +31,10 @@
  * 32 / 34; m = 15, p = 3: 20 / 21), and ./niching.ts stops trying once most of a call's searches were abandoned.
  */
 
-/** Prefixes a point's search may visit, per direction, before it falls back to the brute force (measured: 0.25 and 1 do worse at m >= 10). */
+/**
+ * Prefixes a point's search may visit, per direction, before it falls back to the brute force (measured: 0.25 and 1 do
+ * worse at m >= 10).
+ */
 const NODE_BUDGET_PER_DIRECTION = 0.5;
 
 export class DirectionLattice {
@@ -156,7 +159,8 @@ export class DirectionLattice {
   /** Compositions before those with k_i = x among those of L into m - i parts (dasDennis order). */
   private rankStep(i: number, L: number, x: number): number {
     const row = i * (this.p + 1);
-    // sum over u < x of the compositions of L - u into r = m - i - 1 parts = C(L + r, r) - C(L - x + r, r) (hockey stick)
+    // sum over u < x of the compositions of L - u into r = m - i - 1 parts = C(L + r, r) - C(L - x + r, r) (hockey
+    // stick)
     return this.ways[row + L]! - this.ways[row + L - x]!;
   }
 
@@ -232,7 +236,8 @@ function compositions(L: number, r: number): number {
 
 /** The next composition in dasDennis order (k_0 slowest): the last movable unit moves one place left. */
 function nextComposition(k: Int32Array, m: number): void {
-  // the rightmost i < m - 1 whose suffix k_{i+1..} holds something moves one unit into k_i; the suffix restarts at k_{m-1}
+  // the rightmost i < m - 1 whose suffix k_{i+1..} holds something moves one unit into k_i; the suffix restarts at
+  // k_{m-1}
   let i = m - 2;
   let suffix = k[m - 1]!;
   while (i >= 0 && suffix === 0) suffix += k[i--]!;

@@ -12,7 +12,13 @@ import { shuffledRange } from '../operators/selection.js';
  * chosen. The random draws are pymoo's: a permutation of the candidate niches per round, and a
  * permutation of a niche's unselected members per pick (drawn into reused buffers).
  */
-export function niching(nRemaining: number, nicheCount: Int32Array, nicheOf: Int32Array, distOf: Float64Array, rng: Rng): Int32Array {
+export function niching(
+  nRemaining: number,
+  nicheCount: Int32Array,
+  nicheOf: Int32Array,
+  distOf: Float64Array,
+  rng: Rng,
+): Int32Array {
   const n = nicheOf.length;
   const H = nicheCount.length;
   // members of each niche (CSR, ascending index), and how many are still unselected

@@ -23,7 +23,9 @@ export function unitDirectionsTransposed(dirs: Float64Array, H: number, m: numbe
   return UT;
 }
 
-/** With fewer directions than this (or fewer than ASSOCIATE_INDEX_MIN_WORK points x directions) the brute force is used. */
+/**
+ * With fewer directions than this (or fewer than ASSOCIATE_INDEX_MIN_WORK points x directions) the brute force is used.
+ */
 const ASSOCIATE_INDEX_MIN_DIRECTIONS = 64;
 const ASSOCIATE_INDEX_MIN_WORK = 1 << 16;
 /** Lattice searches tried before a call whose searches mostly run over budget stops trying. */
@@ -42,9 +44,16 @@ const LATTICE_TRIAL = 64;
  * search runs over its budget, and other direction sets use the brute force.
  */
 export function associateToNiches(
-  F: Float64Array, n: number, m: number, UT: Float64Array, H: number, ideal: Float64Array, nadir: Float64Array,
+  F: Float64Array,
+  n: number,
+  m: number,
+  UT: Float64Array,
+  H: number,
+  ideal: Float64Array,
+  nadir: Float64Array,
 ): Association {
-  const lattice = H >= ASSOCIATE_INDEX_MIN_DIRECTIONS && n * H >= ASSOCIATE_INDEX_MIN_WORK ? DirectionLattice.of(UT, H, m) : null;
+  const lattice =
+    H >= ASSOCIATE_INDEX_MIN_DIRECTIONS && n * H >= ASSOCIATE_INDEX_MIN_WORK ? DirectionLattice.of(UT, H, m) : null;
   if (lattice === null) return associateToNichesBrute(F, n, m, UT, H, ideal, nadir);
   const niche = new Int32Array(n);
   const distance = new Float64Array(n);
@@ -69,8 +78,18 @@ function latticeTrial(m: number): LatticeTrial {
 
 /** Rows from .. to - 1 of `associateToNiches` into niche and distance (indexed by row). */
 function associateRange(
-  F: Float64Array, from: number, to: number, m: number, UT: Float64Array, H: number, ideal: Float64Array, nadir: Float64Array,
-  lattice: DirectionLattice, trial: LatticeTrial, niche: Int32Array, distance: Float64Array,
+  F: Float64Array,
+  from: number,
+  to: number,
+  m: number,
+  UT: Float64Array,
+  H: number,
+  ideal: Float64Array,
+  nadir: Float64Array,
+  lattice: DirectionLattice,
+  trial: LatticeTrial,
+  niche: Int32Array,
+  distance: Float64Array,
 ): void {
   const denom = normalizationDenominators(ideal, nadir, m);
   const v = trial.v;
@@ -83,7 +102,8 @@ function associateRange(
       nn += x * x;
       if (!(x >= 0 && x < Infinity)) ok = false;
     }
-    // a lattice too coarse for m sends most searches over budget: after LATTICE_TRIAL of them, the rest go straight to the brute force
+    // a lattice too coarse for m sends most searches over budget: after LATTICE_TRIAL of them, the rest go straight to
+    // the brute force
     if (ok && nn > 1e-280 && nn < 1e280 && (trial.searched < LATTICE_TRIAL || 2 * trial.overBudget < trial.searched)) {
       trial.searched++;
       if (lattice.nearest(v, nn)) {
@@ -110,7 +130,14 @@ function normalizationDenominators(ideal: Float64Array, nadir: Float64Array, m: 
 }
 
 /** The brute force for one point v (||v||^2 = nn): the first h with the smallest s_h, O(H m). */
-function bruteNearest(v: Float64Array, nn: number, m: number, UT: Float64Array, H: number, dots: Float64Array): { h: number; s: number } {
+function bruteNearest(
+  v: Float64Array,
+  nn: number,
+  m: number,
+  UT: Float64Array,
+  H: number,
+  dots: Float64Array,
+): { h: number; s: number } {
   dots.fill(0);
   for (let k = 0; k < m; k++) {
     const x = v[k]!;

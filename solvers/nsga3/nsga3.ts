@@ -36,10 +36,13 @@ export class Nsga3 extends GeneticAlgorithm {
       (snapshot?.['params'] as { partitions?: number } | undefined)?.partitions ??
       options.partitions ??
       defaultPartitions(this.m, options.population);
-    if (!Number.isInteger(partitions) || partitions < 1) throw new RangeError(`partitions must be an integer >= 1, got ${partitions}`);
-    // A user setting the lattice cannot hold (partitions: 100000 with 3 objectives) is a study error, not an out-of-memory abort.
+    if (!Number.isInteger(partitions) || partitions < 1)
+      throw new RangeError(`partitions must be an integer >= 1, got ${partitions}`);
+    // A user setting the lattice cannot hold (partitions: 100000 with 3 objectives) is a study error, not an
+    // out-of-memory abort.
     const tooMany = partitionsProblem(this.m, partitions);
-    if (tooMany !== null) throw new StudyError('BAD_ALGORITHM', `algorithm.partitions: ${tooMany}`, { field: 'algorithm.partitions' });
+    if (tooMany !== null)
+      throw new StudyError('BAD_ALGORITHM', `algorithm.partitions: ${tooMany}`, { field: 'algorithm.partitions' });
     this.partitions = partitions;
     this.params = { ...this.params, partitions };
     const rd = referenceDirections(this.m, partitions);
@@ -103,7 +106,13 @@ export class Nsga3 extends GeneticAlgorithm {
       if (nI > take) {
         const nicheCount = new Int32Array(this.nDirs);
         for (let t = 0; t < lastStart; t++) nicheCount[assoc.niche[t]!]!++;
-        const S = niching(take - lastStart, nicheCount, assoc.niche.subarray(lastStart), assoc.distance.subarray(lastStart), this.rng);
+        const S = niching(
+          take - lastStart,
+          nicheCount,
+          assoc.niche.subarray(lastStart),
+          assoc.distance.subarray(lastStart),
+          this.rng,
+        );
         for (let t = 0; t < S.length; t++) {
           chosen[c] = feasible[I[lastStart + S[t]!]!]!;
           ranks[c++] = nFronts - 1;

@@ -3,7 +3,13 @@
  * variant for m >= 6 is not implemented). Default partitions: the most whose lattice size does not
  * exceed the population (pop 92, m = 3 -> 12 partitions, 91 directions).
  */
-import { dasDennis, dasDennisCount, MAX_REFERENCE_DIRECTIONS, partitionsForPoints, partitionsProblem } from '../../src/pareto/simplexLattice.js';
+import {
+  dasDennis,
+  dasDennisCount,
+  MAX_REFERENCE_DIRECTIONS,
+  partitionsForPoints,
+  partitionsProblem,
+} from '../../src/pareto/simplexLattice.js';
 
 export { dasDennis, dasDennisCount, MAX_REFERENCE_DIRECTIONS, partitionsProblem };
 

@@ -52,7 +52,13 @@ export interface EncodedIndividual {
 }
 
 export function encodeIndividual(ind: Individual): EncodedIndividual {
-  const base = { x: encodeArray(ind.x), f: encodeArray(ind.f), g: encodeArray(ind.g), cv: encodeNumber(ind.cv), evalIndex: ind.evalIndex };
+  const base = {
+    x: encodeArray(ind.x),
+    f: encodeArray(ind.f),
+    g: encodeArray(ind.g),
+    cv: encodeNumber(ind.cv),
+    evalIndex: ind.evalIndex,
+  };
   return ind.failure !== undefined ? { ...base, failure: ind.failure } : base;
 }
 

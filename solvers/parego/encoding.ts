@@ -17,7 +17,9 @@ export function toUnit(layout: VariableLayout, x: Float64Array, out: Float64Arra
   }
 }
 
-/** u ∈ [0, 1)^n → a valid design: reals scaled; ints and choices take the value of the stratum u falls in (rounding). */
+/**
+ * u ∈ [0, 1)^n → a valid design: reals scaled; ints and choices take the value of the stratum u falls in (rounding).
+ */
 export function fromUnit(layout: VariableLayout, u: ArrayLike<number>): Float64Array {
   const x = new Float64Array(layout.n);
   for (let j = 0; j < layout.n; j++) {

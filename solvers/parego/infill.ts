@@ -21,7 +21,10 @@ import type { GaussianProcess } from '../gp/gp.js';
 export const INFILL_POPULATION = 24;
 export const INFILL_GENERATIONS = 25;
 
-/** Standard normal cdf via erfc (W. J. Cody's rational approximations are not needed at EI's precision: A&S 7.1.26, |ε| < 1.5e-7). */
+/**
+ * Standard normal cdf via erfc (W. J. Cody's rational approximations are not needed at EI's precision: A&S 7.1.26, |ε|
+ * < 1.5e-7).
+ */
 export function normalCdf(z: number): number {
   const x = Math.abs(z) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * x);
@@ -54,7 +57,12 @@ const better = (a: Scored, b: Scored): boolean => a.ei > b.ei || (a.ei === b.ei 
  * `taken` holds the designs evaluated or already proposed. Returns null when no new design could be found.
  */
 export function maximizeExpectedImprovement(
-  layout: VariableLayout, gp: GaussianProcess, best: number, seeds: readonly Float64Array[], taken: DuplicateFilter, rng: Rng,
+  layout: VariableLayout,
+  gp: GaussianProcess,
+  best: number,
+  seeds: readonly Float64Array[],
+  taken: DuplicateFilter,
+  rng: Rng,
   feasibility?: (u: Float64Array) => number,
 ): Float64Array | null {
   const u = new Float64Array(layout.n);
@@ -100,7 +108,10 @@ export function maximizeExpectedImprovement(
         consider(s);
       }
     }
-    pop = pop.concat(children).sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).slice(0, INFILL_POPULATION);
+    pop = pop
+      .concat(children)
+      .sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
+      .slice(0, INFILL_POPULATION);
   }
   return (champion as Scored | null)?.x ?? null;
 }

@@ -11,7 +11,8 @@
  * - Constraints: the scalarized score carries a penalty (scalarize.ts) and, in addition, EI is multiplied by the
  *   probability of feasibility from one GP per constraint (refitted once per batch).
  * - Model size: the GP is conditioned on at most 150 designs (the 100 best scores and 50 spread over the rest by
- *   evaluation order) and its hyperparameters fitted on at most 40 of them (20 best, 20 spread; the first fit from 3 starts, later ones
+ *   evaluation order) and its hyperparameters fitted on at most 40 of them (20 best, 20 spread; the first fit from 3
+ * starts, later ones
  *   20 ascent steps from the previous optimum): the GP costs O(n³),
  *   and this keeps a proposal under about a second on one core at any budget (docs/performance.md).
  * Everything random comes from the seeded Rng; the state (evaluations, model hyperparameters, Rng) is in the snapshot,
@@ -19,11 +20,24 @@
  */
 import type { Evaluation, Problem } from '../../src/problem/types.js';
 import { createRng, rngFromState, type Rng } from '../../src/core/rng.js';
-import { DEFAULT_SURROGATE_BATCH, type Algorithm, type AlgorithmOptions, type AlgorithmProgress, type AlgorithmSnapshot, type Individual } from '../types.js';
+import {
+  DEFAULT_SURROGATE_BATCH,
+  type Algorithm,
+  type AlgorithmOptions,
+  type AlgorithmProgress,
+  type AlgorithmSnapshot,
+  type Individual,
+} from '../types.js';
 import { LeastInfeasibleStore, ParetoArchive } from '../archive.js';
 import { compileLayout, randomDesign, type VariableLayout } from '../operators/layout.js';
 import { DuplicateFilter } from '../operators/duplicates.js';
-import { decodeFloat64, decodeIndividual, encodeArray, encodeIndividual, type EncodedNumber } from '../operators/codec.js';
+import {
+  decodeFloat64,
+  decodeIndividual,
+  encodeArray,
+  encodeIndividual,
+  type EncodedNumber,
+} from '../operators/codec.js';
 import { makeIndividual } from '../nsga2/geneticAlgorithm.js';
 import { GaussianProcess, type GpHyperparameters } from '../gp/gp.js';
 import { fitHyperparameters } from '../gp/hyperparameters.js';
@@ -82,7 +96,11 @@ export class Parego implements Algorithm {
   private archiveStore: ParetoArchive;
   private infeasibleStore: LeastInfeasibleStore;
 
-  constructor(readonly problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) {
+  constructor(
+    readonly problem: Problem,
+    options: AlgorithmOptions,
+    snapshot?: AlgorithmSnapshot,
+  ) {
     this.layout = compileLayout(problem.variables);
     this.m = problem.objectives.length;
     if (this.m < 1) throw new RangeError(`problem ${problem.name} has no objectives`);
@@ -90,7 +108,9 @@ export class Parego implements Algorithm {
     const batch = options.batch ?? DEFAULT_SURROGATE_BATCH;
     if (!Number.isInteger(batch) || batch < 1) throw new RangeError(`batch must be an integer >= 1, got ${batch}`);
     this.params = {
-      seed: options.seed, batch, initialSize: initialSize(this.layout.n, options.evaluations),
+      seed: options.seed,
+      batch,
+      initialSize: initialSize(this.layout.n, options.evaluations),
       ...(options.evaluations !== undefined ? { evaluations: options.evaluations } : {}),
       ...(options.archiveLimit !== undefined ? { archiveLimit: options.archiveLimit } : {}),
     };
@@ -103,14 +123,16 @@ export class Parego implements Algorithm {
   }
 
   ask(): Float64Array[] {
-    if (this.pending === null) this.pending = this.generation === 0 ? this.initialDesigns() : this.propose(this.batchSize());
+    if (this.pending === null)
+      this.pending = this.generation === 0 ? this.initialDesigns() : this.propose(this.batchSize());
     return this.pending.slice();
   }
 
   tell(evaluations: readonly Evaluation[]): void {
     const batch = this.pending;
     if (batch === null) throw new Error('parego: tell() called without a pending ask()');
-    if (evaluations.length !== batch.length) throw new RangeError(`parego: tell() got ${evaluations.length} evaluations for a batch of ${batch.length}`);
+    if (evaluations.length !== batch.length)
+      throw new RangeError(`parego: tell() got ${evaluations.length} evaluations for a batch of ${batch.length}`);
     for (let i = 0; i < batch.length; i++) {
       const ind = makeIndividual(batch[i]!, evaluations[i]!, this.evaluations + i, this.m);
       this.data.push(ind);
@@ -180,19 +202,28 @@ export class Parego implements Algorithm {
       const fitIdx = modelSubset(yAll, MODEL_SIZE.fit, MODEL_SIZE.fitBest);
       const condIdx = modelSubset(yAll, MODEL_SIZE.condition, MODEL_SIZE.conditionBest);
       const pick = (idx: number[]): { X: Float64Array; y: Float64Array } => ({
-        X: unitMatrix(this.layout, idx.map((i) => designs[i]!.x)),
+        X: unitMatrix(
+          this.layout,
+          idx.map((i) => designs[i]!.x),
+        ),
         y: Float64Array.from(idx, (i) => yAll[i]!),
       });
       const fit = pick(fitIdx);
       this.hyper = fitHyperparameters(fit.X, fit.y, n, this.rng, {
-        ...(this.hyper === null ? { randomStarts: 2 } : { randomStarts: 0, previous: this.hyper, iterations: REFIT_ITERATIONS }),
+        ...(this.hyper === null
+          ? { randomStarts: 2 }
+          : { randomStarts: 0, previous: this.hyper, iterations: REFIT_ITERATIONS }),
       });
       const cond = pick(condIdx);
       let gp = new GaussianProcess(cond.X, cond.y, this.hyper);
       if (proposals.length > 0) gp = this.withBelievers(gp, cond, proposals);
       let best = Infinity;
       for (const v of cond.y) best = Math.min(best, v);
-      const seeds = condIdx.slice().sort((a, c) => yAll[a]! - yAll[c]! || a - c).slice(0, 12).map((i) => designs[i]!.x);
+      const seeds = condIdx
+        .slice()
+        .sort((a, c) => yAll[a]! - yAll[c]! || a - c)
+        .slice(0, 12)
+        .map((i) => designs[i]!.x);
       let x = maximizeExpectedImprovement(this.layout, gp, best, seeds, taken, this.rng, feasibility);
       for (let t = 0; x === null && t < 100; t++) {
         const r = randomDesign(this.layout, this.rng);
@@ -218,7 +249,11 @@ export class Parego implements Algorithm {
     for (let i = 0; i < k; i++) {
       const g = Float64Array.from(ok, (d) => d.g[i]!);
       const sub = (idx: number[]): { X: Float64Array; y: Float64Array } => ({
-        X: unitMatrix(this.layout, idx.map((j) => ok[j]!.x)), y: Float64Array.from(idx, (j) => g[j]!),
+        X: unitMatrix(
+          this.layout,
+          idx.map((j) => ok[j]!.x),
+        ),
+        y: Float64Array.from(idx, (j) => g[j]!),
       });
       const fit = sub(modelSubset(g, MODEL_SIZE.fit, MODEL_SIZE.fitBest));
       const previous = this.constraintHyper[i] ?? null;
@@ -241,7 +276,11 @@ export class Parego implements Algorithm {
   }
 
   /** The GP conditioned also on the batch's earlier proposals, each at the GP's own mean (kriging believer). */
-  private withBelievers(gp: GaussianProcess, cond: { X: Float64Array; y: Float64Array }, proposals: readonly Float64Array[]): GaussianProcess {
+  private withBelievers(
+    gp: GaussianProcess,
+    cond: { X: Float64Array; y: Float64Array },
+    proposals: readonly Float64Array[],
+  ): GaussianProcess {
     const n = this.layout.n;
     const k = cond.y.length;
     const X = new Float64Array((k + proposals.length) * n);
@@ -278,7 +317,8 @@ export class Parego implements Algorithm {
 
   private restore(s: AlgorithmSnapshot): void {
     if (s.algorithm !== this.name) throw new RangeError(`snapshot is for '${s.algorithm}', not '${this.name}'`);
-    if (s['version'] !== SNAPSHOT_VERSION) throw new RangeError(`unsupported parego snapshot version ${String(s['version'])}`);
+    if (s['version'] !== SNAPSHOT_VERSION)
+      throw new RangeError(`unsupported parego snapshot version ${String(s['version'])}`);
     this.params = { ...(s['params'] as ParegoParams) };
     this.generation = Number(s['generation']);
     this.evaluations = Number(s['evaluations']);
@@ -289,7 +329,10 @@ export class Parego implements Algorithm {
     this.constraintHyper = ((s['constraintHyper'] ?? []) as unknown[]).map(decodeHyper);
     const pending = s['pending'] as EncodedNumber[][] | null;
     this.pending = pending === null ? null : pending.map((x) => decodeFloat64(x));
-    this.archiveStore = s['archive'] === null ? new ParetoArchive(this.m) : ParetoArchive.decode(this.m, s['archive'], this.params.archiveLimit);
+    this.archiveStore =
+      s['archive'] === null
+        ? new ParetoArchive(this.m)
+        : ParetoArchive.decode(this.m, s['archive'], this.params.archiveLimit);
     this.infeasibleStore = LeastInfeasibleStore.decode(256, s['leastInfeasible']);
   }
 }
@@ -297,12 +340,16 @@ export class Parego implements Algorithm {
 type EncodedHyper = { lengthScales: EncodedNumber[]; signalVariance: number; noiseVariance: number } | null;
 
 function encodeHyper(h: GpHyperparameters | null): EncodedHyper {
-  return h === null ? null : { lengthScales: encodeArray(h.lengthScales), signalVariance: h.signalVariance, noiseVariance: h.noiseVariance };
+  return h === null
+    ? null
+    : { lengthScales: encodeArray(h.lengthScales), signalVariance: h.signalVariance, noiseVariance: h.noiseVariance };
 }
 
 function decodeHyper(v: unknown): GpHyperparameters | null {
   const h = v as EncodedHyper;
-  return h === null ? null : { lengthScales: decodeFloat64(h.lengthScales), signalVariance: h.signalVariance, noiseVariance: h.noiseVariance };
+  return h === null
+    ? null
+    : { lengthScales: decodeFloat64(h.lengthScales), signalVariance: h.signalVariance, noiseVariance: h.noiseVariance };
 }
 
 export function createParego(problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot): Parego {

@@ -51,7 +51,9 @@ export function scalarizedTargets(designs: readonly Individual[], m: number, wei
     }
   }
   const scale = new Float64Array(k);
-  for (const d of designs) for (let i = 0; i < d.g.length; i++) if (Number.isFinite(d.g[i]!)) scale[i] = Math.max(scale[i]!, Math.abs(d.g[i]!));
+  for (const d of designs)
+    for (let i = 0; i < d.g.length; i++)
+      if (Number.isFinite(d.g[i]!)) scale[i] = Math.max(scale[i]!, Math.abs(d.g[i]!));
   const fn = new Float64Array(m);
   const raw = designs.map((d) => {
     if (d.f.length !== m) return NaN;

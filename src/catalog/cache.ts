@@ -39,7 +39,11 @@ function readCache(path: string): CatalogCache | null {
 }
 
 /** The validated rows of catalog `file` when the cache holds this exact text, else undefined. */
-export function cachedCatalogRows(file: string, text: string, path = catalogCachePath()): readonly unknown[] | undefined {
+export function cachedCatalogRows(
+  file: string,
+  text: string,
+  path = catalogCachePath(),
+): readonly unknown[] | undefined {
   if (read?.path !== path) read = { path, cache: readCache(path) };
   const entry = read.cache?.files[file];
   if (entry === undefined || !Array.isArray(entry.rows) || entry.sha256 !== sha256(text)) return undefined;
@@ -47,7 +51,10 @@ export function cachedCatalogRows(file: string, text: string, path = catalogCach
 }
 
 /** The cache entry of one validated catalog file, or undefined when JSON would not give its rows back exactly. */
-export function catalogCacheEntry(text: string, rows: readonly unknown[]): { sha256: string; rows: readonly unknown[] } | undefined {
+export function catalogCacheEntry(
+  text: string,
+  rows: readonly unknown[],
+): { sha256: string; rows: readonly unknown[] } | undefined {
   const back: unknown = JSON.parse(JSON.stringify(rows));
   return isDeepStrictEqual(back, rows) ? { sha256: sha256(text), rows: back as unknown[] } : undefined;
 }

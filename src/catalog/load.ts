@@ -23,7 +23,10 @@ export function defaultCatalogDir(): string {
     const dir = fileURLToPath(new URL(rel, import.meta.url));
     if (existsSync(join(dir, CATALOG_SPECS.chips.file))) return dir;
   }
-  throw new StudyError('FILE_NOT_FOUND', `catalog directory designs/catalogs/ not found relative to ${fileURLToPath(import.meta.url)}`);
+  throw new StudyError(
+    'FILE_NOT_FOUND',
+    `catalog directory designs/catalogs/ not found relative to ${fileURLToPath(import.meta.url)}`,
+  );
 }
 
 function validateFile(dir: string, kind: CatalogKind): readonly unknown[] {
@@ -38,18 +41,31 @@ function validateFile(dir: string, kind: CatalogKind): readonly unknown[] {
   return validateText(path, file, schema(), text);
 }
 
-function validateText(path: string, file: string, schema: ReturnType<(typeof CATALOG_SPECS)[CatalogKind]['schema']>, text: string): readonly unknown[] {
+function validateText(
+  path: string,
+  file: string,
+  schema: ReturnType<(typeof CATALOG_SPECS)[CatalogKind]['schema']>,
+  text: string,
+): readonly unknown[] {
   const doc = yamlToJS(parseYamlText(text, path).doc, path);
   if (!Array.isArray(doc)) {
-    throw new StudyError('WRONG_TYPE', `${file}: expected a YAML list of rows (each "- id: …"), got ${doc === null ? 'an empty file' : typeof doc}`, { file: path });
+    throw new StudyError(
+      'WRONG_TYPE',
+      `${file}: expected a YAML list of rows (each "- id: …"), got ${doc === null ? 'an empty file' : typeof doc}`,
+      { file: path },
+    );
   }
   const knownKeys = Object.keys(schema.shape);
   const seen = new Set<string>();
   return doc.map((raw: unknown, index) => {
-    const rowObj = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
+    const rowObj =
+      typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
     const rowId = rowObj !== undefined && typeof rowObj['id'] === 'string' ? rowObj['id'] : `#${index + 1}`;
     const where = `${file}: row '${rowId}'`;
-    if (rowObj === undefined) throw new StudyError('WRONG_TYPE', `${where}: expected a mapping of fields, got ${JSON.stringify(raw)}`, { file: path });
+    if (rowObj === undefined)
+      throw new StudyError('WRONG_TYPE', `${where}: expected a mapping of fields, got ${JSON.stringify(raw)}`, {
+        file: path,
+      });
     const result = (schema as z.ZodObject).safeParse(rowObj);
     if (!result.success) {
       // A misspelt field shows up both as an unknown key and as a missing field: report the typo.
@@ -58,7 +74,11 @@ function validateText(path: string, file: string, schema: ReturnType<(typeof CAT
       if (issue.code === 'unrecognized_keys') {
         const key = issue.keys[0] ?? '?';
         const guess = didYouMean(key, knownKeys);
-        throw new StudyError('UNKNOWN_KEY', `${where}: unknown field '${key}'${guess ? ` (did you mean '${guess}'?)` : ''}; valid fields: ${knownKeys.join(', ')}`, { file: path, field: key });
+        throw new StudyError(
+          'UNKNOWN_KEY',
+          `${where}: unknown field '${key}'${guess ? ` (did you mean '${guess}'?)` : ''}; valid fields: ${knownKeys.join(', ')}`,
+          { file: path, field: key },
+        );
       }
       const field = issue.path.map(String).join('.') || '(row)';
       const top = issue.path[0];
@@ -66,10 +86,18 @@ function validateText(path: string, file: string, schema: ReturnType<(typeof CAT
         throw new StudyError('MISSING_FIELD', `${where}: missing required field '${field}'`, { file: path, field });
       }
       const code = issue.code === 'too_small' || issue.code === 'too_big' ? 'OUT_OF_RANGE' : 'WRONG_TYPE';
-      throw new StudyError(code, `${where}: field '${field}' ${issue.message} (got ${JSON.stringify(rowObj[String(top)])})`, { file: path, field });
+      throw new StudyError(
+        code,
+        `${where}: field '${field}' ${issue.message} (got ${JSON.stringify(rowObj[String(top)])})`,
+        { file: path, field },
+      );
     }
     const row = result.data as { id: string };
-    if (seen.has(row.id)) throw new StudyError('WRONG_TYPE', `${where}: duplicate id '${row.id}' (ids must be unique in a catalog)`, { file: path, field: 'id' });
+    if (seen.has(row.id))
+      throw new StudyError('WRONG_TYPE', `${where}: duplicate id '${row.id}' (ids must be unique in a catalog)`, {
+        file: path,
+        field: 'id',
+      });
     seen.add(row.id);
     return Object.freeze(row);
   });
@@ -105,7 +133,12 @@ export function loadCatalogs(dir?: string): Catalogs {
 }
 
 /** The row of catalog `kind` with this id; throws UNKNOWN_CATALOG_ID naming `fieldPathForMessage`. */
-export function findRow<K extends CatalogKind>(catalogs: Catalogs, kind: K, id: string, fieldPathForMessage: string): CatalogRow<K> {
+export function findRow<K extends CatalogKind>(
+  catalogs: Catalogs,
+  kind: K,
+  id: string,
+  fieldPathForMessage: string,
+): CatalogRow<K> {
   const rows = catalogs[kind] as readonly CatalogRow<K>[];
   for (const r of rows) if (r.id === id) return r;
   const ids = rows.map((r) => r.id);

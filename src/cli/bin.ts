@@ -27,7 +27,10 @@ type RunCli = (argv: readonly string[]) => Promise<void>;
 const BUNDLE = join(dirname(fileURLToPath(import.meta.url)), 'odc.cjs');
 const CACHE = `${BUNDLE}.cache`;
 const SHA1_BYTES = 20;
-/** The bundle's runCli, compiled with the code cache when it matches; `writeCache` (the warm-up) writes a fresh one at exit. */
+/**
+ * The bundle's runCli, compiled with the code cache when it matches; `writeCache` (the warm-up) writes a fresh one at
+ * exit.
+ */
 function loadBundle(writeCache: boolean): RunCli {
   const bytes = readFileSync(BUNDLE);
   const sha1 = createHash('sha1').update(bytes).digest();
@@ -37,7 +40,8 @@ function loadBundle(writeCache: boolean): RunCli {
     if (cache.subarray(0, SHA1_BYTES).equals(sha1)) cachedData = cache.subarray(SHA1_BYTES);
   }
   // the CommonJS wrapper, as Node's own loader writes it
-  // the build writes the bundle in ASCII (esbuild.config.mjs asciiOnly): latin1 then decodes it to a one-byte string, ~4× faster than UTF-8
+  // the build writes the bundle in ASCII (esbuild.config.mjs asciiOnly): latin1 then decodes it to a one-byte string,
+  // ~4× faster than UTF-8
   const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, {
     filename: BUNDLE,
@@ -45,10 +49,19 @@ function loadBundle(writeCache: boolean): RunCli {
   });
   // ODC_CODE_CACHE_REPORT=1: what became of the cache (absent also when it belongs to other bytes)
   if (process.env['ODC_CODE_CACHE_REPORT'] === '1') {
-    process.stderr.write(`odc code cache: ${cachedData === undefined ? 'absent' : script.cachedDataRejected === true ? 'rejected' : 'used'}\n`);
+    process.stderr.write(
+      `odc code cache: ${cachedData === undefined ? 'absent' : script.cachedDataRejected === true ? 'rejected' : 'used'}\n`,
+    );
   }
   const module = { exports: {} as { runCli?: RunCli } };
-  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
+  (script.runInThisContext() as (...args: unknown[]) => void).call(
+    module.exports,
+    module.exports,
+    createRequire(BUNDLE),
+    module,
+    BUNDLE,
+    dirname(BUNDLE),
+  );
   if (writeCache) {
     process.once('exit', () => {
       writeFileSync(`${CACHE}.tmp`, Buffer.concat([sha1, script.createCachedData()]));
@@ -58,7 +71,10 @@ function loadBundle(writeCache: boolean): RunCli {
   return module.exports.runCli!;
 }
 
-/** Node's own CommonJS loader: slower (no code cache), but stack traces under --enable-source-maps name TypeScript lines (vm scripts get no source maps). */
+/**
+ * Node's own CommonJS loader: slower (no code cache), but stack traces under --enable-source-maps name TypeScript lines
+ * (vm scripts get no source maps).
+ */
 const requireBundle = (): RunCli => (createRequire(import.meta.url)(BUNDLE) as { runCli: RunCli }).runCli;
 
 // the bundle's import() of ES-module packages with top-level await (vega): see src/report/plots.ts
@@ -67,7 +83,9 @@ const requireBundle = (): RunCli => (createRequire(import.meta.url)(BUNDLE) as {
 const warmup = process.env['ODC_CODE_CACHE_WARMUP'];
 const runCli: RunCli = !existsSync(BUNDLE)
   ? ((await import('./odc.js')) as { runCli: RunCli }).runCli
-  : process.sourceMapsEnabled && warmup === undefined ? requireBundle() : loadBundle(warmup !== undefined);
+  : process.sourceMapsEnabled && warmup === undefined
+    ? requireBundle()
+    : loadBundle(warmup !== undefined);
 if (warmup !== undefined) {
   for (const argv of JSON.parse(warmup) as string[][]) await runCli(argv);
 } else {

@@ -16,17 +16,21 @@ import { CONSTELLATION_DEFAULTS } from '../uncertainty/constellationModel.js';
 import { compareText, createProgress, createStatus, loadCliProgress } from './progress.js';
 import { addServeCommand } from './serve.js';
 
-const intArg = (name: string, min: number, max = Number.MAX_SAFE_INTEGER, why = '') => (v: string): number => {
-  // Number("") and Number("  ") are 0: an empty value is refused, not taken as 0.
-  const n = v.trim() === '' ? Number.NaN : Number(v);
-  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}, got "${v}"`);
-  if (n > max) throw new InvalidArgumentError(`${name} ${v} is too many: at most ${max}${why}`);
-  return n;
-};
+const intArg =
+  (name: string, min: number, max = Number.MAX_SAFE_INTEGER, why = '') =>
+  (v: string): number => {
+    // Number("") and Number("  ") are 0: an empty value is refused, not taken as 0.
+    const n = v.trim() === '' ? Number.NaN : Number(v);
+    if (!Number.isInteger(n) || n < min)
+      throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}, got "${v}"`);
+    if (n > max) throw new InvalidArgumentError(`${name} ${v} is too many: at most ${max}${why}`);
+    return n;
+  };
 
 /** An output path: a name, not an empty string (which would silently mean "the default"). */
 const outArg = (v: string): string => {
-  if (v.trim() === '') throw new InvalidArgumentError('--out needs a path: give a folder or file name, or drop --out for the default');
+  if (v.trim() === '')
+    throw new InvalidArgumentError('--out needs a path: give a folder or file name, or drop --out for the default');
   return v;
 };
 
@@ -35,22 +39,27 @@ const outArg = (v: string): string => {
  * puts a probability's Wilson interval within ±0.3 %; more only grows memory.
  */
 const MAX_ANALYSIS_SAMPLES = 100_000;
-const SAMPLES_WHY = ' (each sample keeps every record metric in memory; 100,000 already puts a probability within ±0.3 %)';
+const SAMPLES_WHY =
+  ' (each sample keeps every record metric in memory; 100,000 already puts a probability within ±0.3 %)';
 
 /** A queue name on a Redis server: BullMQ's key-safe characters, non-empty. */
 const queueArg = (v: string): string => {
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(v)) {
-    throw new InvalidArgumentError(`--queue "${v.slice(0, 80)}" is not a queue name: use 1 to 64 letters, digits, '.', '_' or '-'`);
+    throw new InvalidArgumentError(
+      `--queue "${v.slice(0, 80)}" is not a queue name: use 1 to 64 letters, digits, '.', '_' or '-'`,
+    );
   }
   return v;
 };
 
 /** A finite number (the range is checked where the value is used, with the fix). */
-const floatArg = (name: string) => (v: string): number => {
-  const n = v.trim() === '' ? Number.NaN : Number(v);
-  if (!Number.isFinite(n)) throw new InvalidArgumentError(`${name} must be a number, got "${v}"`);
-  return n;
-};
+const floatArg =
+  (name: string) =>
+  (v: string): number => {
+    const n = v.trim() === '' ? Number.NaN : Number(v);
+    if (!Number.isFinite(n)) throw new InvalidArgumentError(`${name} must be a number, got "${v}"`);
+    return n;
+  };
 
 /** Most evaluation threads `odc run --workers` starts (each holds its own models and catalogs). */
 export const MAX_WORKERS = 64;
@@ -87,7 +96,10 @@ function ownRunDir(studyFile: string | undefined): string | undefined {
   }
   for (const entry of entries.sort().reverse()) {
     try {
-      const lock = JSON.parse(readFileSync(join(parent, entry, RUN_LOCK), 'utf8')) as { pid?: unknown; hostname?: unknown };
+      const lock = JSON.parse(readFileSync(join(parent, entry, RUN_LOCK), 'utf8')) as {
+        pid?: unknown;
+        hostname?: unknown;
+      };
       if (lock.pid === process.pid && lock.hostname === hostname()) return join(parent, entry);
     } catch {
       // no lock, or not ours
@@ -100,15 +112,23 @@ function ownRunDir(studyFile: string | undefined): string | undefined {
  * Ctrl-C during odc run: stop the progress display, print "interrupted — resume with odc run --resume <dir>",
  * exit 130 (128 + SIGINT). The run resumes from its last checkpoint (every algorithm.checkpointEvery
  * generations, by default every 10 s). A JS signal listener only runs when the event loop turns; a run evaluating
- * in the main thread (--workers 0) may keep it busy for the whole run, and a listener would then swallow Ctrl-C. So a heartbeat
- * timer shows whether the loop turns: while it does not (seen from each progress update), the listener is
+ * in the main thread (--workers 0) may keep it busy for the whole run, and a listener would then swallow Ctrl-C. So a
+ * heartbeat timer shows whether the loop turns: while it does not (seen from each progress update), the listener is
  * taken off and Ctrl-C ends the process at once, as the default action does (no line, exit by SIGINT).
  */
-function interruptHandler(io: CliIo, progress: { stop(): void }, runDir: () => string | undefined): { check(): void; dispose(): void } {
+function interruptHandler(
+  io: CliIo,
+  progress: { stop(): void },
+  runDir: () => string | undefined,
+): { check(): void; dispose(): void } {
   const onInterrupt = (): void => {
     progress.stop();
     const dir = runDir();
-    io.err(dir !== undefined ? `\ninterrupted — resume with odc run --resume ${dir}\n` : '\ninterrupted before the run folder was created; nothing to resume\n');
+    io.err(
+      dir !== undefined
+        ? `\ninterrupted — resume with odc run --resume ${dir}\n`
+        : '\ninterrupted before the run folder was created; nothing to resume\n',
+    );
     (io.exit ?? ((code: number) => process.exit(code)))(130);
   };
   let lastTick = Date.now();
@@ -156,9 +176,14 @@ export function buildProgram(io: CliIo): Command {
 function addEvaluateCommand(program: Command, io: CliIo): void {
   program
     .command('evaluate')
-    .description('Evaluate a node design (budgets: mass, power, thermal, radiation, drag, compute, cost) or a constellation (shells, links, network, ground, launch, totals), with constraints.')
+    .description(
+      'Evaluate a node design (budgets: mass, power, thermal, radiation, drag, compute, cost) or a constellation (shells, links, network, ground, launch, totals), with constraints.',
+    )
     .argument('<design>', 'node design, node study (evaluates its base design) or constellation YAML file')
-    .option('--json', 'print the record as JSON (schemas: designs/schema/design-record.schema.json, constellation-record.schema.json)')
+    .option(
+      '--json',
+      'print the record as JSON (schemas: designs/schema/design-record.schema.json, constellation-record.schema.json)',
+    )
     .action(async (file: string, opts: { json?: boolean }) => {
       if (odc.fileKind(file) === 'constellation') {
         const { record } = await odc.evaluateConstellationFile(file);
@@ -174,75 +199,147 @@ function addEvaluateCommand(program: Command, io: CliIo): void {
 function addRunCommands(program: Command, io: CliIo): void {
   program
     .command('run')
-    .description('Optimize a study: writes results/<study>/<run-id>/ with pareto.json, pareto.csv, evaluations.csv, run.json and reports.')
+    .description(
+      'Optimize a study: writes results/<study>/<run-id>/ with pareto.json, pareto.csv, evaluations.csv, run.json and reports.',
+    )
     .argument('[study]', 'study YAML file (design + variables, objectives, constraints, algorithm)')
-    .option('-w, --workers <n>', `worker threads for evaluation (0 = main thread, at most ${MAX_WORKERS})`, intArg('--workers', 0, MAX_WORKERS, ` worker threads (this machine has ${availableParallelism()} CPUs; more threads than CPUs only add memory)`), 0)
+    .option(
+      '-w, --workers <n>',
+      `worker threads for evaluation (0 = main thread, at most ${MAX_WORKERS})`,
+      intArg(
+        '--workers',
+        0,
+        MAX_WORKERS,
+        ` worker threads (this machine has ${availableParallelism()} CPUs; more threads than CPUs only add memory)`,
+      ),
+      0,
+    )
     .option('-o, --out <dir>', 'output folder (default results/<study>/<timestamp>-seed<seed>)', outArg)
     .option('--resume <run-dir>', 'continue an interrupted run from its last checkpoint')
-    .option('--from-previous-checkpoint', 'with --resume: continue from the checkpoint before the last (when the last is damaged; the result is the same)')
-    .option('--seed <s>', 'seed of the random generator, replacing the study\'s algorithm.seed (written into the run folder\'s study.yaml)', SEED_ARG)
+    .option(
+      '--from-previous-checkpoint',
+      'with --resume: continue from the checkpoint before the last (when the last is damaged; the result is the same)',
+    )
+    .option(
+      '--seed <s>',
+      "seed of the random generator, replacing the study's algorithm.seed (written into the run folder's study.yaml)",
+      SEED_ARG,
+    )
     .option('-q, --quiet', 'no progress output, only the summary')
-    .option('--redis <url>', 'evaluate on odc workers through Redis (redis://[:password@]host:port, rediss:// for TLS) instead of this machine')
-    .option('--queue <name>', 'queue name on that Redis (several runs may share one server with different queues)', queueArg, 'odc')
-    .action(async (file: string | undefined, opts: {
-      workers: number; out?: string; resume?: string; seed?: number; quiet?: boolean; redis?: string; queue: string; fromPreviousCheckpoint?: boolean;
-    }, command: Command) => {
-      if (opts.redis === undefined && command.getOptionValueSource('queue') === 'cli') {
-        throw new InvalidArgumentError(`--queue ${opts.queue} names a queue on a Redis server: add --redis redis://host:port, or drop --queue to evaluate on this machine`);
-      }
-      if (!file && opts.resume === undefined) throw new InvalidArgumentError('odc run needs a study file, e.g. odc run designs/flagship-study.yaml, or --resume <run-dir>');
-      if (file && opts.resume !== undefined) throw new InvalidArgumentError(`give either a study file or --resume <run-dir>, not both (got ${file} and --resume ${opts.resume})`);
-      if (opts.resume !== undefined && opts.out !== undefined) {
-        throw new InvalidArgumentError(`--resume ${opts.resume} continues the run in its own folder; --out ${opts.out} cannot move it: drop --out`);
-      }
-      if (opts.fromPreviousCheckpoint === true && opts.resume === undefined) {
-        throw new InvalidArgumentError('--from-previous-checkpoint goes with --resume <run-dir>: it picks the checkpoint a resumed run continues from');
-      }
-      if (opts.resume !== undefined && opts.seed !== undefined) {
-        throw new InvalidArgumentError(`--resume ${opts.resume} continues the run with the seed it started with; drop --seed ${opts.seed}`);
-      }
-      const progress = createProgress(opts.quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
-      const interrupts = interruptHandler(io, progress, () => opts.resume ?? opts.out ?? ownRunDir(file));
-      let summary: odc.RunSummary;
-      try {
-        summary = await odc.runStudy({
-          ...(file ? { studyPath: file } : {}),
-          ...(opts.resume ? { resumeDir: opts.resume } : {}),
-          ...(opts.fromPreviousCheckpoint === true ? { fromPreviousCheckpoint: true } : {}),
-          ...(opts.out ? { outDir: opts.out } : {}),
-          ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-          workers: opts.workers,
-          ...(opts.redis !== undefined ? { redis: { url: (odc.checkRedisUrl(opts.redis), opts.redis), queue: opts.queue } } : {}),
-          onProgress: (p: odc.ProgressInfo) => {
-            interrupts.check();
-            progress.update(p);
-          },
-          // the finishing steps are synchronous: check() lets Ctrl-C act at once when they block the event loop
-          onFinishing: (f: odc.FinishingProgress) => {
-            interrupts.check();
-            progress.finishing(f);
-          },
-        });
-      } finally {
-        interrupts.dispose();
-        progress.stop();
-      }
-      io.out(odc.formatRunSummary(summary));
-      if (summary.status === 'complete') io.out(`  report: ${summary.runDir}/report.html (and report.md)\n`);
-    });
+    .option(
+      '--redis <url>',
+      'evaluate on odc workers through Redis (redis://[:password@]host:port, rediss:// for TLS) instead of this machine',
+    )
+    .option(
+      '--queue <name>',
+      'queue name on that Redis (several runs may share one server with different queues)',
+      queueArg,
+      'odc',
+    )
+    .action(
+      async (
+        file: string | undefined,
+        opts: {
+          workers: number;
+          out?: string;
+          resume?: string;
+          seed?: number;
+          quiet?: boolean;
+          redis?: string;
+          queue: string;
+          fromPreviousCheckpoint?: boolean;
+        },
+        command: Command,
+      ) => {
+        if (opts.redis === undefined && command.getOptionValueSource('queue') === 'cli') {
+          throw new InvalidArgumentError(
+            `--queue ${opts.queue} names a queue on a Redis server: add --redis redis://host:port, or drop --queue to evaluate on this machine`,
+          );
+        }
+        if (!file && opts.resume === undefined)
+          throw new InvalidArgumentError(
+            'odc run needs a study file, e.g. odc run designs/flagship-study.yaml, or --resume <run-dir>',
+          );
+        if (file && opts.resume !== undefined)
+          throw new InvalidArgumentError(
+            `give either a study file or --resume <run-dir>, not both (got ${file} and --resume ${opts.resume})`,
+          );
+        if (opts.resume !== undefined && opts.out !== undefined) {
+          throw new InvalidArgumentError(
+            `--resume ${opts.resume} continues the run in its own folder; --out ${opts.out} cannot move it: drop --out`,
+          );
+        }
+        if (opts.fromPreviousCheckpoint === true && opts.resume === undefined) {
+          throw new InvalidArgumentError(
+            '--from-previous-checkpoint goes with --resume <run-dir>: it picks the checkpoint a resumed run continues from',
+          );
+        }
+        if (opts.resume !== undefined && opts.seed !== undefined) {
+          throw new InvalidArgumentError(
+            `--resume ${opts.resume} continues the run with the seed it started with; drop --seed ${opts.seed}`,
+          );
+        }
+        const progress = createProgress(opts.quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
+        const interrupts = interruptHandler(io, progress, () => opts.resume ?? opts.out ?? ownRunDir(file));
+        let summary: odc.RunSummary;
+        try {
+          summary = await odc.runStudy({
+            ...(file ? { studyPath: file } : {}),
+            ...(opts.resume ? { resumeDir: opts.resume } : {}),
+            ...(opts.fromPreviousCheckpoint === true ? { fromPreviousCheckpoint: true } : {}),
+            ...(opts.out ? { outDir: opts.out } : {}),
+            ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+            workers: opts.workers,
+            ...(opts.redis !== undefined
+              ? { redis: { url: (odc.checkRedisUrl(opts.redis), opts.redis), queue: opts.queue } }
+              : {}),
+            onProgress: (p: odc.ProgressInfo) => {
+              interrupts.check();
+              progress.update(p);
+            },
+            // the finishing steps are synchronous: check() lets Ctrl-C act at once when they block the event loop
+            onFinishing: (f: odc.FinishingProgress) => {
+              interrupts.check();
+              progress.finishing(f);
+            },
+          });
+        } finally {
+          interrupts.dispose();
+          progress.stop();
+        }
+        io.out(odc.formatRunSummary(summary));
+        if (summary.status === 'complete') io.out(`  report: ${summary.runDir}/report.html (and report.md)\n`);
+      },
+    );
 
   program
     .command('worker')
-    .description('Take evaluation jobs of odc runs from Redis (odc run --redis) and evaluate them here, until stopped (Ctrl-C).')
+    .description(
+      'Take evaluation jobs of odc runs from Redis (odc run --redis) and evaluate them here, until stopped (Ctrl-C).',
+    )
     .requiredOption('--redis <url>', 'redis://[:password@]host:port (rediss:// for TLS)')
     .option('--queue <name>', 'queue name (as given to odc run --queue)', queueArg, 'odc')
-    .option('-c, --concurrency <n>', `evaluation threads in this process (at most ${MAX_WORKERS})`, intArg('--concurrency', 1, MAX_WORKERS, ` evaluation threads (this machine has ${availableParallelism()} CPUs)`), 1)
-    .option('--lock-duration-ms <ms>', 'a job whose worker stops renewing its lock this long is retried elsewhere', intArg('--lock-duration-ms', 1000), 30000)
+    .option(
+      '-c, --concurrency <n>',
+      `evaluation threads in this process (at most ${MAX_WORKERS})`,
+      intArg('--concurrency', 1, MAX_WORKERS, ` evaluation threads (this machine has ${availableParallelism()} CPUs)`),
+      1,
+    )
+    .option(
+      '--lock-duration-ms <ms>',
+      'a job whose worker stops renewing its lock this long is retried elsewhere',
+      intArg('--lock-duration-ms', 1000),
+      30000,
+    )
     .action(async (opts: { redis: string; queue: string; concurrency: number; lockDurationMs: number }) => {
       odc.checkRedisUrl(opts.redis);
       let fatal: ((reason: string) => void) | null = null;
       const w = await odc.startWorker({
-        url: opts.redis, queue: opts.queue, concurrency: opts.concurrency, lockDuration_ms: opts.lockDurationMs, odcVersion: odc.VERSION,
+        url: opts.redis,
+        queue: opts.queue,
+        concurrency: opts.concurrency,
+        lockDuration_ms: opts.lockDurationMs,
+        odcVersion: odc.VERSION,
         log: (l) => io.err(`${l}\n`),
         onFatal: (reason) => fatal?.(reason),
       });
@@ -251,7 +348,11 @@ function addRunCommands(program: Command, io: CliIo): void {
           io.err(`worker ${w.name}: stopping after the jobs in hand\n`);
           void w.close().then(() => resolve(null));
         };
-        fatal = (r) => void w.close().then(() => resolve(r), () => resolve(r));
+        fatal = (r) =>
+          void w.close().then(
+            () => resolve(r),
+            () => resolve(r),
+          );
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
@@ -273,21 +374,30 @@ function addResultCommands(program: Command, io: CliIo): void {
 
   program
     .command('compare')
-    .description('Compare the Pareto fronts of runs on a common normalization (hypervolume, IGD+, who dominates where).')
+    .description(
+      'Compare the Pareto fronts of runs on a common normalization (hypervolume, IGD+, who dominates where).',
+    )
     .argument('<run-dirs...>', 'two or more run folders of studies with the same objectives')
     .option('-o, --out <dir>', 'output folder (default results/compare-<timestamp>)', outArg)
     .option('-q, --quiet', 'no progress output, only the summary')
-    .option('--vs <run-dirs...>', 'runs of a second side (e.g. other seeds): odc compare a1 a2 a3 --vs b1 b2 b3 compares the sides '
-      + '(mean, sd, min/max of each indicator, Mann–Whitney U test)')
-    .option('--epsilon <x>', `dominance tolerance, a fraction of each objective's normalized range (default ${odc.DEFAULT_COMPARE_EPSILON}; 0: plain Pareto dominance)`,
-      floatArg('--epsilon'))
+    .option(
+      '--vs <run-dirs...>',
+      'runs of a second side (e.g. other seeds): odc compare a1 a2 a3 --vs b1 b2 b3 compares the sides ' +
+        '(mean, sd, min/max of each indicator, Mann–Whitney U test)',
+    )
+    .option(
+      '--epsilon <x>',
+      `dominance tolerance, a fraction of each objective's normalized range (default ${odc.DEFAULT_COMPARE_EPSILON}; 0: plain Pareto dominance)`,
+      floatArg('--epsilon'),
+    )
     .action(async (dirs: string[], opts: { out?: string; quiet?: boolean; vs?: string[]; epsilon?: number }) => {
       const status = createStatus(opts.quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
       let r: odc.CompareResult;
       try {
         r = await odc.compareRuns(dirs, opts.out, {
           onProgress: (p) => status.show(compareText(p), p.share),
-          ...(opts.vs !== undefined ? { vs: opts.vs } : {}), ...(opts.epsilon !== undefined ? { epsilon: opts.epsilon } : {}),
+          ...(opts.vs !== undefined ? { vs: opts.vs } : {}),
+          ...(opts.epsilon !== undefined ? { epsilon: opts.epsilon } : {}),
         });
       } finally {
         status.stop();
@@ -297,13 +407,23 @@ function addResultCommands(program: Command, io: CliIo): void {
 
   program
     .command('export')
-    .description('Export one Pareto design: yaml (a design or constellation file odc evaluate accepts), json (the record), csv (flattened record; for constellations one row per satellite), omm (CCSDS OMM JSON) or tle (two-line elements) of a constellation design.')
+    .description(
+      'Export one Pareto design: yaml (a design or constellation file odc evaluate accepts), json (the record), csv (flattened record; for constellations one row per satellite), omm (CCSDS OMM JSON) or tle (two-line elements) of a constellation design.',
+    )
     .argument('<run-dir>', 'run folder written by odc run')
     .requiredOption('--design <which>', 'knee, best:<objective> or a design index (pareto.csv index column)')
-    .addOption(new Option('--format <format>', 'output format (omm and tle: the satellites of a constellation design)').choices(['yaml', 'json', 'csv', 'omm', 'tle']).makeOptionMandatory())
+    .addOption(
+      new Option('--format <format>', 'output format (omm and tle: the satellites of a constellation design)')
+        .choices(['yaml', 'json', 'csv', 'omm', 'tle'])
+        .makeOptionMandatory(),
+    )
     .option('-o, --out <file>', 'write to this file (atomically) instead of stdout', outArg)
     .action((dir: string, opts: { design: string; format: odc.ExportFormat; out?: string }) => {
-      const r = odc.exportDesign(dir, { design: opts.design, format: opts.format, ...(opts.out !== undefined ? { out: opts.out } : {}) });
+      const r = odc.exportDesign(dir, {
+        design: opts.design,
+        format: opts.format,
+        ...(opts.out !== undefined ? { out: opts.out } : {}),
+      });
       if (r.path === null) io.out(r.text);
       else io.err(`wrote design ${r.design.index} (${r.selector}) to ${r.path}\n`);
     });
@@ -313,19 +433,25 @@ function addResultCommands(program: Command, io: CliIo): void {
 function addReferenceCommands(program: Command, io: CliIo): void {
   program
     .command('metrics')
-    .description('List the metrics that objectives and constraints may name (of the node record, or with --kind constellation of the constellation record).')
+    .description(
+      'List the metrics that objectives and constraints may name (of the node record, or with --kind constellation of the constellation record).',
+    )
     .addOption(new Option('--kind <kind>', 'record kind').choices(['node', 'constellation']).default('node'))
     .action((opts: { kind: 'node' | 'constellation' }) => io.out(odc.formatMetrics(opts.kind)));
 
   program
     .command('schema')
-    .description('Print a JSON Schema: design (design/study files), record (evaluated node), constellation (constellation files), constellation-record.')
+    .description(
+      'Print a JSON Schema: design (design/study files), record (evaluated node), constellation (constellation files), constellation-record.',
+    )
     .argument('<which>', 'design | record | constellation | constellation-record')
     .action((which: string) => io.out(`${JSON.stringify(odc.jsonSchema(which), null, 2)}\n`));
 
   program
     .command('catalog')
-    .description('List catalog rows (chips, solar-arrays, batteries, radiators, coatings, isl-terminals, launch-vehicles, ground-stations).')
+    .description(
+      'List catalog rows (chips, solar-arrays, batteries, radiators, coatings, isl-terminals, launch-vehicles, ground-stations).',
+    )
     .argument('[name]', 'one catalog')
     .action((name: string | undefined) => io.out(odc.formatCatalog(name)));
 }
@@ -334,7 +460,10 @@ function addReferenceCommands(program: Command, io: CliIo): void {
  * Progress of odc uncertainty / odc sensitivity: a bar per phase (sampling, tornado, sobol, break-even) on a
  * terminal; one plain line per ~10 % on a pipe; nothing with --quiet.
  */
-function analysisProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.WriteStream): { update(p: odc.AnalysisProgress): void; stop(): void } {
+function analysisProgress(
+  mode: 'bar' | 'lines' | 'quiet',
+  stream: NodeJS.WriteStream,
+): { update(p: odc.AnalysisProgress): void; stop(): void } {
   if (mode === 'quiet') return { update: () => undefined, stop: () => undefined };
   if (mode === 'lines') {
     let last = '';
@@ -360,8 +489,15 @@ function analysisProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.WriteS
         stop();
         phase = p.phase;
         const cliProgress = loadCliProgress();
-        bar = new cliProgress.SingleBar({ stream, format: `${p.phase.padEnd(10)} |{bar}| {percentage}% | {value}/{total} | ETA {eta_formatted}`, hideCursor: false, barsize: 24 },
-          cliProgress.Presets.shades_classic);
+        bar = new cliProgress.SingleBar(
+          {
+            stream,
+            format: `${p.phase.padEnd(10)} |{bar}| {percentage}% | {value}/{total} | ETA {eta_formatted}`,
+            hideCursor: false,
+            barsize: 24,
+          },
+          cliProgress.Presets.shades_classic,
+        );
         bar.start(p.total, p.done);
       } else bar.update(p.done);
     },
@@ -373,61 +509,111 @@ const SEED_ARG = intArg('--seed', 0, 4294967295, ' (the generator takes a 32-bit
 
 /** odc uncertainty (forward propagation) and odc sensitivity (tornado, Sobol', break-even). */
 function addUncertaintyCommands(program: Command, io: CliIo): void {
-  const workersOption = (): Option => new Option('-w, --workers <n>', `worker threads for evaluation (0 = main thread, at most ${MAX_WORKERS})`)
-    .argParser(intArg('--workers', 0, MAX_WORKERS, ` worker threads (this machine has ${availableParallelism()} CPUs)`)).default(0);
-  const progressFor = (quiet: boolean | undefined) => analysisProgress(quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
+  const workersOption = (): Option =>
+    new Option('-w, --workers <n>', `worker threads for evaluation (0 = main thread, at most ${MAX_WORKERS})`)
+      .argParser(
+        intArg('--workers', 0, MAX_WORKERS, ` worker threads (this machine has ${availableParallelism()} CPUs)`),
+      )
+      .default(0);
+  const progressFor = (quiet: boolean | undefined) =>
+    analysisProgress(quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
   program
     .command('uncertainty')
-    .description('Propagate the uncertain inputs of a node design or constellation (catalog rows\' uncertainty: entries and the file\'s uncertainty: section): '
-      + 'p5/p50/p95, mean ± SE and histograms of key outputs and constraint margins, P(each constraint holds), P(LCOC < terrestrial). '
-      + 'Writes report.html, report.md, samples.csv, summary.json.')
+    .description(
+      "Propagate the uncertain inputs of a node design or constellation (catalog rows' uncertainty: entries and the file's uncertainty: section): " +
+        'p5/p50/p95, mean ± SE and histograms of key outputs and constraint margins, P(each constraint holds), P(LCOC < terrestrial). ' +
+        'Writes report.html, report.md, samples.csv, summary.json.',
+    )
     .argument('<design>', 'node design, node study or constellation YAML file')
-    .option('-n, --samples <n>', `number of samples (default ${odc.DEFAULT_UNCERTAINTY_SAMPLES}; ${CONSTELLATION_DEFAULTS.uncertaintySamples} for a constellation)`,
-      intArg('--samples', 2, MAX_ANALYSIS_SAMPLES, SAMPLES_WHY))
+    .option(
+      '-n, --samples <n>',
+      `number of samples (default ${odc.DEFAULT_UNCERTAINTY_SAMPLES}; ${CONSTELLATION_DEFAULTS.uncertaintySamples} for a constellation)`,
+      intArg('--samples', 2, MAX_ANALYSIS_SAMPLES, SAMPLES_WHY),
+    )
     .option('--seed <s>', 'seed of the random generator (same seed: same samples)', SEED_ARG, odc.DEFAULT_SEED)
-    .addOption(new Option('--method <method>', 'lhs (Latin hypercube) or mc (plain Monte Carlo)').choices(['lhs', 'mc']).default('lhs'))
+    .addOption(
+      new Option('--method <method>', 'lhs (Latin hypercube) or mc (plain Monte Carlo)')
+        .choices(['lhs', 'mc'])
+        .default('lhs'),
+    )
     .option('-o, --out <dir>', 'output folder (default results/<design>/uncertainty-<timestamp>-seed<seed>)', outArg)
     .addOption(workersOption())
     .option('-q, --quiet', 'no progress output, only the summary')
-    .action(async (file: string, opts: { samples?: number; seed: number; method: 'lhs' | 'mc'; out?: string; workers: number; quiet?: boolean }) => {
-      const progress = progressFor(opts.quiet);
-      let run: odc.UncertaintyRun;
-      try {
-        run = await odc.runUncertainty({
-          designPath: file, ...(opts.samples !== undefined ? { samples: opts.samples } : {}), seed: opts.seed, method: opts.method, workers: opts.workers,
-          ...(opts.out !== undefined ? { outDir: opts.out } : {}), onProgress: (p) => progress.update(p),
-        });
-      } finally {
-        progress.stop();
-      }
-      io.out(odc.formatUncertainty(run));
-    });
+    .action(
+      async (
+        file: string,
+        opts: { samples?: number; seed: number; method: 'lhs' | 'mc'; out?: string; workers: number; quiet?: boolean },
+      ) => {
+        const progress = progressFor(opts.quiet);
+        let run: odc.UncertaintyRun;
+        try {
+          run = await odc.runUncertainty({
+            designPath: file,
+            ...(opts.samples !== undefined ? { samples: opts.samples } : {}),
+            seed: opts.seed,
+            method: opts.method,
+            workers: opts.workers,
+            ...(opts.out !== undefined ? { outDir: opts.out } : {}),
+            onProgress: (p) => progress.update(p),
+          });
+        } finally {
+          progress.stop();
+        }
+        io.out(odc.formatUncertainty(run));
+      },
+    );
   program
     .command('sensitivity')
-    .description('Sensitivity of a node design or constellation to its uncertain inputs: tornado (p5/p95 one at a time), Sobol\' first and total indices '
-      + 'with bootstrap intervals, and the inputs at which its LCOC equals the terrestrial LCOC (node: launch price, chip price, lifetime; constellation: '
-      + 'launch price, learning rate, chip price). Writes report.html, report.md, summary.json.')
+    .description(
+      "Sensitivity of a node design or constellation to its uncertain inputs: tornado (p5/p95 one at a time), Sobol' first and total indices " +
+        'with bootstrap intervals, and the inputs at which its LCOC equals the terrestrial LCOC (node: launch price, chip price, lifetime; constellation: ' +
+        'launch price, learning rate, chip price). Writes report.html, report.md, summary.json.',
+    )
     .argument('<design>', 'node design, node study or constellation YAML file')
-    .addOption(new Option('--method <method>', 'tornado, sobol, or all (both)').choices([...odc.SENSITIVITY_METHODS]).default('all'))
-    .option('-n, --samples <n>', `Sobol' base rows N, N(d + 2) evaluations (default ${odc.DEFAULT_SOBOL_SAMPLES}; ${CONSTELLATION_DEFAULTS.sobolSamples} for a constellation)`,
-      intArg('--samples', 2, MAX_ANALYSIS_SAMPLES, SAMPLES_WHY))
+    .addOption(
+      new Option('--method <method>', 'tornado, sobol, or all (both)')
+        .choices([...odc.SENSITIVITY_METHODS])
+        .default('all'),
+    )
+    .option(
+      '-n, --samples <n>',
+      `Sobol' base rows N, N(d + 2) evaluations (default ${odc.DEFAULT_SOBOL_SAMPLES}; ${CONSTELLATION_DEFAULTS.sobolSamples} for a constellation)`,
+      intArg('--samples', 2, MAX_ANALYSIS_SAMPLES, SAMPLES_WHY),
+    )
     .option('--seed <s>', 'seed of the random generator', SEED_ARG, odc.DEFAULT_SEED)
     .option('-o, --out <dir>', 'output folder (default results/<design>/sensitivity-<timestamp>-seed<seed>)', outArg)
     .addOption(workersOption())
     .option('-q, --quiet', 'no progress output, only the summary')
-    .action(async (file: string, opts: { method: odc.SensitivityMethod; samples?: number; seed: number; out?: string; workers: number; quiet?: boolean }) => {
-      const progress = progressFor(opts.quiet);
-      let run: odc.SensitivityRun;
-      try {
-        run = await odc.runSensitivity({
-          designPath: file, method: opts.method, ...(opts.samples !== undefined ? { samples: opts.samples } : {}), seed: opts.seed, workers: opts.workers,
-          ...(opts.out !== undefined ? { outDir: opts.out } : {}), onProgress: (p) => progress.update(p),
-        });
-      } finally {
-        progress.stop();
-      }
-      io.out(odc.formatSensitivity(run));
-    });
+    .action(
+      async (
+        file: string,
+        opts: {
+          method: odc.SensitivityMethod;
+          samples?: number;
+          seed: number;
+          out?: string;
+          workers: number;
+          quiet?: boolean;
+        },
+      ) => {
+        const progress = progressFor(opts.quiet);
+        let run: odc.SensitivityRun;
+        try {
+          run = await odc.runSensitivity({
+            designPath: file,
+            method: opts.method,
+            ...(opts.samples !== undefined ? { samples: opts.samples } : {}),
+            seed: opts.seed,
+            workers: opts.workers,
+            ...(opts.out !== undefined ? { outDir: opts.out } : {}),
+            onProgress: (p) => progress.update(p),
+          });
+        } finally {
+          progress.stop();
+        }
+        io.out(odc.formatSensitivity(run));
+      },
+    );
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -453,4 +639,3 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
 }
-

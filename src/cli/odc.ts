@@ -13,7 +13,9 @@ export function runCli(argv: readonly string[]): Promise<void> {
   // one line on stderr and exit 2, never a stack trace.
   let finished = false;
   for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (e: NodeJS.ErrnoException) => outputFailed(e, stream === process.stdout ? 'standard output' : 'standard error', finished));
+    stream.on('error', (e: NodeJS.ErrnoException) =>
+      outputFailed(e, stream === process.stdout ? 'standard output' : 'standard error', finished),
+    );
   }
   return main(argv).then((code) => {
     process.exitCode = code;
@@ -24,9 +26,17 @@ export function runCli(argv: readonly string[]): Promise<void> {
 /** Ends the process for a failed write to stdout or stderr: EPIPE as Unix tools do, anything else as exit 2. */
 function outputFailed(e: NodeJS.ErrnoException, target: string, finished: boolean): never {
   if (e.code === 'EPIPE') process.exit(finished ? (process.exitCode ?? 0) : 141);
-  const why = e.code === 'ENOSPC' ? 'no space left on the device' : e.code === 'EDQUOT' ? 'disk quota exceeded' : (e.message.split(',')[0] ?? e.message);
+  const why =
+    e.code === 'ENOSPC'
+      ? 'no space left on the device'
+      : e.code === 'EDQUOT'
+        ? 'disk quota exceeded'
+        : (e.message.split(',')[0] ?? e.message);
   try {
-    if (target !== 'standard error') process.stderr.write(`odc: cannot write to ${target}: ${why} (${e.code ?? 'error'}); send it to a file on a disk with space\n`);
+    if (target !== 'standard error')
+      process.stderr.write(
+        `odc: cannot write to ${target}: ${why} (${e.code ?? 'error'}); send it to a file on a disk with space\n`,
+      );
   } catch {
     // stderr is gone too: the exit code is all that is left
   }

@@ -12,7 +12,8 @@ import type { CompareProgress } from '../report/compare.js';
 import { groupedDecimal } from '../io/numberFormat.js';
 
 /** cli-progress (with readline and child_process under it, ~25 ms) is loaded only when a bar is drawn on a terminal. */
-export const loadCliProgress = (): typeof CliProgress => createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
+export const loadCliProgress = (): typeof CliProgress =>
+  createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
 
 const fmtTime = (s: number | null): string => {
   if (s === null || !Number.isFinite(s)) return '--';
@@ -24,7 +25,10 @@ const fmtTime = (s: number | null): string => {
 /** Distributed runs: "workers 3 (a:12.1/s b:11.8/s …)". */
 function remoteText(p: ProgressInfo): string {
   if (p.remote === undefined) return '';
-  const rates = p.remote.rates.map((r) => `${r.worker} ${r.evaluationsPerSecond.toFixed(1)}/s`).slice(0, 4).join(' ');
+  const rates = p.remote.rates
+    .map((r) => `${r.worker} ${r.evaluationsPerSecond.toFixed(1)}/s`)
+    .slice(0, 4)
+    .join(' ');
   return `  | workers ${p.remote.connected}${rates ? ` (${rates}${p.remote.rates.length > 4 ? ' …' : ''})` : ''}`;
 }
 
@@ -38,10 +42,14 @@ export interface ProgressSink {
 export function finishingText(f: FinishingProgress): string {
   const n = groupedDecimal(f.count, 0);
   switch (f.step) {
-    case 'history': return `history (replaying ${n} evaluations)`;
-    case 'hypervolume': return `exact hypervolume of the final front (${n} designs, ${f.objectives} objectives)`;
-    case 'results': return `result files (${n} Pareto designs)`;
-    case 'report': return `report (${n} Pareto designs)`;
+    case 'history':
+      return `history (replaying ${n} evaluations)`;
+    case 'hypervolume':
+      return `exact hypervolume of the final front (${n} designs, ${f.objectives} objectives)`;
+    case 'results':
+      return `result files (${n} Pareto designs)`;
+    case 'report':
+      return `report (${n} Pareto designs)`;
   }
 }
 
@@ -49,12 +57,18 @@ export function finishingText(f: FinishingProgress): string {
 export function compareText(p: CompareProgress): string {
   const n = groupedDecimal(p.count, 0);
   switch (p.step) {
-    case 'load': return `loading ${n} run folders`;
-    case 'union': return `non-dominated union of ${n} designs`;
-    case 'dominance': return `${p.run}: designs no other run dominates (${n} designs)`;
-    case 'hypervolume': return `${p.run}: exact hypervolume (${n} designs, ${p.objectives} objectives)`;
-    case 'igd': return `${p.run}: IGD+ against the union (${n} designs)`;
-    case 'files': return `who dominates where, plot, compare.html and compare.md (${n} union designs)`;
+    case 'load':
+      return `loading ${n} run folders`;
+    case 'union':
+      return `non-dominated union of ${n} designs`;
+    case 'dominance':
+      return `${p.run}: designs no other run dominates (${n} designs)`;
+    case 'hypervolume':
+      return `${p.run}: exact hypervolume (${n} designs, ${p.objectives} objectives)`;
+    case 'igd':
+      return `${p.run}: IGD+ against the union (${n} designs)`;
+    case 'files':
+      return `who dominates where, plot, compare.html and compare.md (${n} union designs)`;
   }
 }
 
@@ -72,7 +86,9 @@ export function createProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.W
         const decile = Math.floor(frac * 10);
         if (decile === lastDecile && frac < 1) return;
         lastDecile = decile;
-        stream.write(`gen ${p.generation}${total ? `/${total}` : ''}  evals ${p.evaluations}  feasible ${(100 * p.feasibleShare).toFixed(0)}%  front ${p.frontSize}  HV ${p.hypervolume.toFixed(4)}  failures ${p.failures}  elapsed ${fmtTime(p.elapsed_s)}  eta ${fmtTime(p.eta_s)}${remoteText(p)}\n`);
+        stream.write(
+          `gen ${p.generation}${total ? `/${total}` : ''}  evals ${p.evaluations}  feasible ${(100 * p.feasibleShare).toFixed(0)}%  front ${p.frontSize}  HV ${p.hypervolume.toFixed(4)}  failures ${p.failures}  elapsed ${fmtTime(p.elapsed_s)}  eta ${fmtTime(p.eta_s)}${remoteText(p)}\n`,
+        );
       },
       finishing: (f) => status.show(`finishing: ${finishingText(f)}`, f.share),
       stop: () => status.stop(),
@@ -82,7 +98,8 @@ export function createProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.W
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: 'gen {gen} |{bar}| {percentage}% | evals {evals} | feasible {feas}% | front {front} | HV {hv} | fail {fail} | ETA {eta_h}{remote}',
+      format:
+        'gen {gen} |{bar}| {percentage}% | evals {evals} | feasible {feas}% | front {front} | HV {hv} | fail {fail} | ETA {eta_h}{remote}',
       // The cursor stays visible: a run stopped at any instant (Ctrl-C, kill) never leaves the terminal without one.
       hideCursor: false,
       clearOnComplete: false,
@@ -96,7 +113,16 @@ export function createProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.W
     update(p) {
       const total = p.maxGenerations ?? p.maxEvaluations ?? 1;
       const value = p.maxGenerations !== null ? p.generation : p.evaluations;
-      const payload = { gen: `${p.generation}${p.maxGenerations ? `/${p.maxGenerations}` : ''}`, evals: p.evaluations, feas: (100 * p.feasibleShare).toFixed(0), front: p.frontSize, hv: p.hypervolume.toFixed(4), fail: p.failures, eta_h: fmtTime(p.eta_s), remote: remoteText(p) };
+      const payload = {
+        gen: `${p.generation}${p.maxGenerations ? `/${p.maxGenerations}` : ''}`,
+        evals: p.evaluations,
+        feas: (100 * p.feasibleShare).toFixed(0),
+        front: p.frontSize,
+        hv: p.hypervolume.toFixed(4),
+        fail: p.failures,
+        eta_h: fmtTime(p.eta_s),
+        remote: remoteText(p),
+      };
       if (!started) {
         bar.start(total, value, payload);
         started = true;

@@ -12,7 +12,8 @@ export const DEFAULT_SERVE_PORT = 8737;
 
 const portArg = (v: string): number => {
   const n = v.trim() === '' ? Number.NaN : Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`--port must be a whole number from 0 to 65535 (0: any free port), got "${v}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError(`--port must be a whole number from 0 to 65535 (0: any free port), got "${v}"`);
   return n;
 };
 
@@ -20,7 +21,9 @@ const portArg = (v: string): number => {
 function openBrowser(url: string): void {
   const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   try {
-    spawn(cmd, [url], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+    spawn(cmd, [url], { stdio: 'ignore', detached: true })
+      .on('error', () => undefined)
+      .unref();
   } catch {
     // no browser to open: the URL is printed
   }
@@ -29,10 +32,17 @@ function openBrowser(url: string): void {
 export function addServeCommand(program: Command, io: { out: (s: string) => void; err: (s: string) => void }): void {
   program
     .command('serve')
-    .description('Explore run folders in the browser (node, constellation or benchmark runs, finished or running): parallel coordinates, '
-      + 'scatter matrix, design table and budgets, linked by brushing. Read-only except notes.json beside a run.')
+    .description(
+      'Explore run folders in the browser (node, constellation or benchmark runs, finished or running): parallel coordinates, ' +
+        'scatter matrix, design table and budgets, linked by brushing. Read-only except notes.json beside a run.',
+    )
     .argument('<run-dirs...>', 'run folders written by odc run')
-    .option('--port <n>', `port to listen on (default ${DEFAULT_SERVE_PORT}; 0: any free port)`, portArg, DEFAULT_SERVE_PORT)
+    .option(
+      '--port <n>',
+      `port to listen on (default ${DEFAULT_SERVE_PORT}; 0: any free port)`,
+      portArg,
+      DEFAULT_SERVE_PORT,
+    )
     .option('--host <address>', 'address to bind (default 127.0.0.1: this machine only)', '127.0.0.1')
     .option('--open', 'open the URL in the default browser')
     .action(async (dirs: string[], opts: { port: number; host: string; open?: boolean }) => {

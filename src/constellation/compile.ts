@@ -54,7 +54,9 @@ export interface ConstellationSpec {
   readonly traffic: { readonly pattern: TrafficPattern; readonly demandPerNode_bps: number };
   readonly window: SamplingWindow;
   readonly snapshots: number;
-  /** Largest all-to-all arc-flow LP solved on a shell's full link graph [columns]; larger shells use the reduced models. */
+  /**
+   * Largest all-to-all arc-flow LP solved on a shell's full link graph [columns]; larger shells use the reduced models.
+   */
   readonly maxFullLpColumns: number;
   readonly launch: {
     readonly vehicles: readonly VehiclePlan[];
@@ -85,16 +87,29 @@ export function compileConstellation(loaded: LoadedConstellation, catalogs: Cata
     const { design, isl, sso: ssoPlanes } = loaded.shellNodes[i]!;
     const altitude_m = km_to_m(s.altitude_km);
     const sso = s.inclination_deg === 'sso';
-    const inclination_rad = sso ? sunSynchronousInclination({ altitude_m }).inclination_rad : deg_to_rad(s.inclination_deg as number);
+    const inclination_rad = sso
+      ? sunSynchronousInclination({ altitude_m }).inclination_rad
+      : deg_to_rad(s.inclination_deg as number);
     return {
       geometry: {
-        name: s.name, altitude_m, inclination_rad, sunSynchronous: sso, ltan_h: sso ? s.ltan_h : null,
-        planes: s.planes, satsPerPlane: s.satsPerPlane, pattern: s.pattern, phasing: s.phasing,
-        ltanBand_h: s.ltanBand_h, raan0_rad: deg_to_rad(s.raan0_deg), clusterRadius_m: s.clusterRadius_m ?? 0, clusterFormation: s.clusterFormation,
+        name: s.name,
+        altitude_m,
+        inclination_rad,
+        sunSynchronous: sso,
+        ltan_h: sso ? s.ltan_h : null,
+        planes: s.planes,
+        satsPerPlane: s.satsPerPlane,
+        pattern: s.pattern,
+        phasing: s.phasing,
+        ltanBand_h: s.ltanBand_h,
+        raan0_rad: deg_to_rad(s.raan0_deg),
+        clusterRadius_m: s.clusterRadius_m ?? 0,
+        clusterFormation: s.clusterFormation,
       },
       topology: isl.topology,
       terminal: terminals.get(isl.terminal)!,
-      crossPlaneCutoffLatitude_rad: isl.crossPlaneCutoffLatitude_deg === undefined ? null : deg_to_rad(isl.crossPlaneCutoffLatitude_deg),
+      crossPlaneCutoffLatitude_rad:
+        isl.crossPlaneCutoffLatitude_deg === undefined ? null : deg_to_rad(isl.crossPlaneCutoffLatitude_deg),
       node: design,
       rows: resolveRows(design),
       sso: ssoPlanes,
@@ -104,8 +119,12 @@ export function compileConstellation(loaded: LoadedConstellation, catalogs: Cata
   const stations = c.ground.stations.map((st): StationSpec => {
     const row = typeof st === 'string' ? stationRows.get(st)! : { id: st.name, ...st };
     return {
-      id: row.id, name: row.name, latitude_rad: deg_to_rad(row.lat_deg), longitude_rad: deg_to_rad(row.lon_deg),
-      altitude_m: row.altitude_m, capacity_bps: row.capacity_Gbps * BPS_PER_GBPS,
+      id: row.id,
+      name: row.name,
+      latitude_rad: deg_to_rad(row.lat_deg),
+      longitude_rad: deg_to_rad(row.lon_deg),
+      altitude_m: row.altitude_m,
+      capacity_bps: row.capacity_Gbps * BPS_PER_GBPS,
     };
   });
 
@@ -117,11 +136,19 @@ export function compileConstellation(loaded: LoadedConstellation, catalogs: Cata
     minElevation_rad: deg_to_rad(c.ground.minElevation_deg),
     gatewayLinkRate_bps: c.ground.linkRate_Gbps * BPS_PER_GBPS,
     traffic: { pattern: c.traffic.pattern, demandPerNode_bps: c.traffic.demandPerNode_Gbps * BPS_PER_GBPS },
-    window: { epochIso: c.simulation.epoch, duration_s: c.simulation.duration_h * S_PER_H, step_s: c.simulation.step_s },
+    window: {
+      epochIso: c.simulation.epoch,
+      duration_s: c.simulation.duration_h * S_PER_H,
+      step_s: c.simulation.step_s,
+    },
     snapshots: c.simulation.snapshots,
     maxFullLpColumns: c.simulation.maxFullLpColumns,
     launch: {
-      vehicles: c.launch.vehicles.map((v) => ({ vehicle: vehicles.get(v.vehicle)!, cadence_per_yr: v.cadence_per_yr, maxLaunches: v.maxLaunches ?? null })),
+      vehicles: c.launch.vehicles.map((v) => ({
+        vehicle: vehicles.get(v.vehicle)!,
+        cadence_per_yr: v.cadence_per_yr,
+        maxLaunches: v.maxLaunches ?? null,
+      })),
       packingEfficiency: c.launch.packingEfficiency,
       milestoneHalf_yr: c.launch.milestones.half_yr,
       milestoneFull_yr: c.launch.milestones.full_yr,

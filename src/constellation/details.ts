@@ -38,9 +38,15 @@ export interface LinkGraphDetail {
   readonly satsPerPlane: number;
   /** Node index = plane · satsPerPlane + slot. */
   readonly edges: readonly {
-    readonly u: number; readonly v: number; readonly linkClass: string; readonly utilization: number; readonly capacity_Gbps: number;
+    readonly u: number;
+    readonly v: number;
+    readonly linkClass: string;
+    readonly utilization: number;
+    readonly capacity_Gbps: number;
   }[];
-  /** The graph (or, reduced model, the class utilisations) is the worst instant at this sample; null when time-averaged. */
+  /**
+   * The graph (or, reduced model, the class utilisations) is the worst instant at this sample; null when time-averaged.
+   */
   readonly sampleIndex: number | null;
   /** True when utilisations come from the reduced torus model (one value per link class). */
   readonly reducedModel: boolean;
@@ -82,7 +88,6 @@ export interface ConstellationDetails {
   readonly networkInstants: readonly NetworkInstantsDetail[];
 }
 
-
 /** Largest link-graph window drawn (plane × slot). */
 export const MAX_GRAPH_WINDOW = 12;
 
@@ -102,23 +107,45 @@ function linkGraphDetail(spec: ConstellationSpec, networks: readonly ShellNetwor
   if (u.kind === 'graph') {
     const P = g.pattern === 'cluster' ? 1 : g.planes;
     const S = Math.max(1, Math.round(u.graph.nodes / P));
-    const edges = u.graph.edges.map((e, k) => ({ u: e.u, v: e.v, linkClass: u.classes[k] ?? 'link', utilization: u.edge[k] ?? 0, capacity_Gbps: e.capacity_bps / 1e9 }));
+    const edges = u.graph.edges.map((e, k) => ({
+      u: e.u,
+      v: e.v,
+      linkClass: u.classes[k] ?? 'link',
+      utilization: u.edge[k] ?? 0,
+      capacity_Gbps: e.capacity_bps / 1e9,
+    }));
     const inWindow = (n: number): boolean => Math.floor(n / S) < MAX_GRAPH_WINDOW && n % S < MAX_GRAPH_WINDOW;
     return {
-      shell: g.name, planes: Math.min(P, MAX_GRAPH_WINDOW), satsPerPlane: Math.min(S, MAX_GRAPH_WINDOW),
-      edges: edges.filter((e) => inWindow(e.u) && inWindow(e.v)).map((e) => ({
-        ...e, u: Math.floor(e.u / S) * Math.min(S, MAX_GRAPH_WINDOW) + (e.u % S), v: Math.floor(e.v / S) * Math.min(S, MAX_GRAPH_WINDOW) + (e.v % S),
-      })),
-      sampleIndex: u.sampleIndex, reducedModel: false,
+      shell: g.name,
+      planes: Math.min(P, MAX_GRAPH_WINDOW),
+      satsPerPlane: Math.min(S, MAX_GRAPH_WINDOW),
+      edges: edges
+        .filter((e) => inWindow(e.u) && inWindow(e.v))
+        .map((e) => ({
+          ...e,
+          u: Math.floor(e.u / S) * Math.min(S, MAX_GRAPH_WINDOW) + (e.u % S),
+          v: Math.floor(e.v / S) * Math.min(S, MAX_GRAPH_WINDOW) + (e.v % S),
+        })),
+      sampleIndex: u.sampleIndex,
+      reducedModel: false,
     };
   }
   // Torus: every in-plane link carries the in-plane utilisation, every cross-plane link the cross-plane one.
-  const P = Math.min(g.planes, MAX_GRAPH_WINDOW), S = Math.min(g.satsPerPlane, MAX_GRAPH_WINDOW);
+  const P = Math.min(g.planes, MAX_GRAPH_WINDOW),
+    S = Math.min(g.satsPerPlane, MAX_GRAPH_WINDOW);
   const edges: LinkGraphDetail['edges'][number][] = [];
   for (let p = 0; p < P; p++) {
     for (let s = 0; s < S; s++) {
-      if (s + 1 < S) edges.push({ u: p * S + s, v: p * S + s + 1, linkClass: 'inPlane', utilization: u.inPlane, capacity_Gbps: 0 });
-      if (p + 1 < P) edges.push({ u: p * S + s, v: (p + 1) * S + s, linkClass: 'crossPlane', utilization: u.crossPlane, capacity_Gbps: 0 });
+      if (s + 1 < S)
+        edges.push({ u: p * S + s, v: p * S + s + 1, linkClass: 'inPlane', utilization: u.inPlane, capacity_Gbps: 0 });
+      if (p + 1 < P)
+        edges.push({
+          u: p * S + s,
+          v: (p + 1) * S + s,
+          linkClass: 'crossPlane',
+          utilization: u.crossPlane,
+          capacity_Gbps: 0,
+        });
     }
   }
   return { shell: g.name, planes: P, satsPerPlane: S, edges, sampleIndex: u.sampleIndex, reducedModel: true };
@@ -128,21 +155,32 @@ export function constellationDetails(d: DetailInputs): ConstellationDetails {
   const counts = d.ground === null ? null : visibleCountsBySample(d.ground);
   const stations = d.spec.stations.map((st, j) => {
     const inContact = new Uint8Array(counts?.samples ?? 0);
-    for (let k = 0; k < inContact.length; k++) inContact[k] = (counts!.perStation[j * counts!.samples + k] ?? 0) > 0 ? 1 : 0;
+    for (let k = 0; k < inContact.length; k++)
+      inContact[k] = (counts!.perStation[j * counts!.samples + k] ?? 0) > 0 ? 1 : 0;
     return { name: st.name, inContact };
   });
   return {
     deployment: d.campaign.deploymentCurve.map((p) => ({ time_yr: p.time_yr, satellites: p.satellites })),
-    milestones: d.campaign.milestones.map((m) => ({ fraction: m.fraction, within_yr: m.within_yr, required: m.required, achieved: m.achieved, met: m.met })),
+    milestones: d.campaign.milestones.map((m) => ({
+      fraction: m.fraction,
+      within_yr: m.within_yr,
+      required: m.required,
+      achieved: m.achieved,
+      met: m.met,
+    })),
     step_s: counts?.step_s ?? d.spec.window.step_s,
     stations,
     linkGraph: linkGraphDetail(d.spec, d.networks),
     networkInstants: d.networks.map((n, i) => ({
       shell: d.spec.shells[i]!.geometry.name,
       instants: n.instants.map((x) => ({
-        sampleIndex: x.sampleIndex, time_s: x.sampleIndex * d.spec.window.step_s, model: x.model,
-        throughputPerNode_Gbps: x.throughputPerNode_bps / 1e9, lowerBound_Gbps: x.lowerBound_bps / 1e9,
-        upperBound_Gbps: x.upperBound_bps === null ? null : x.upperBound_bps / 1e9, classes: x.classes,
+        sampleIndex: x.sampleIndex,
+        time_s: x.sampleIndex * d.spec.window.step_s,
+        model: x.model,
+        throughputPerNode_Gbps: x.throughputPerNode_bps / 1e9,
+        lowerBound_Gbps: x.lowerBound_bps / 1e9,
+        upperBound_Gbps: x.upperBound_bps === null ? null : x.upperBound_bps / 1e9,
+        classes: x.classes,
       })),
     })),
   };

@@ -52,17 +52,29 @@ const TRACKS = new Memo<PlaneTrack>(1_000_000);
 const LINKS = new Memo<ShellLinksResult>(64);
 
 /** Cache hits and misses of this process so far (for benchmarks). */
-export function constellationCacheStats(): { tracks: { hits: number; misses: number }; links: { hits: number; misses: number } } {
+export function constellationCacheStats(): {
+  tracks: { hits: number; misses: number };
+  links: { hits: number; misses: number };
+} {
   return { tracks: { hits: TRACKS.hits, misses: TRACKS.misses }, links: { hits: LINKS.hits, misses: LINKS.misses } };
 }
 
 const scale = (s: Stats, k: number): StatsRecord => ({ min: s.min * k, mean: s.mean * k, max: s.max * k });
 
 function linkRecords(name: string, l: ShellLinksResult): LinkClassRecord[] {
-  return Object.entries(l.classes).filter(([, c]) => c.count > 0).map(([cls, c]) => ({
-    shell: name, linkClass: cls, count: c.count, range_km: scale(c.range_m, 1 / M_PER_KM), rate_Gbps: scale(c.rate_bps, 1 / BPS_PER_GBPS),
-    availability: c.availability, blocked: c.blocked > 0, maxPointingRate_deg_s: rad_to_deg(c.maxPointingRate_rad_s), pointingExceeded: c.pointingExceeded > 0,
-  }));
+  return Object.entries(l.classes)
+    .filter(([, c]) => c.count > 0)
+    .map(([cls, c]) => ({
+      shell: name,
+      linkClass: cls,
+      count: c.count,
+      range_km: scale(c.range_m, 1 / M_PER_KM),
+      rate_Gbps: scale(c.rate_bps, 1 / BPS_PER_GBPS),
+      availability: c.availability,
+      blocked: c.blocked > 0,
+      maxPointingRate_deg_s: rad_to_deg(c.maxPointingRate_rad_s),
+      pointingExceeded: c.pointingExceeded > 0,
+    }));
 }
 
 /**
@@ -71,10 +83,12 @@ function linkRecords(name: string, l: ShellLinksResult): LinkClassRecord[] {
  */
 export function constellationSeries(networks: readonly Pick<ShellNetworkResult, 'instants'>[]): number[] {
   const k = Math.max(1, ...networks.map((n) => n.instants.length));
-  return Array.from({ length: k }, (_, i) => networks.reduce((a, n) => {
-    const at = n.instants[Math.min(i, n.instants.length - 1)];
-    return Math.min(a, at?.throughputPerNode_bps ?? 0);
-  }, Infinity));
+  return Array.from({ length: k }, (_, i) =>
+    networks.reduce((a, n) => {
+      const at = n.instants[Math.min(i, n.instants.length - 1)];
+      return Math.min(a, at?.throughputPerNode_bps ?? 0);
+    }, Infinity),
+  );
 }
 
 function combineStats(parts: readonly { stats: Stats; weight: number }[]): Stats {
@@ -88,20 +102,26 @@ function combineStats(parts: readonly { stats: Stats; weight: number }[]): Stats
   };
 }
 
-/** How each SSO shell's node was sized against its planes' local times (one node per shell, at the most-shadowed plane). */
+/**
+ * How each SSO shell's node was sized against its planes' local times (one node per shell, at the most-shadowed plane).
+ */
 function ssoNotes(spec: ConstellationSpec): string[] {
   const notes: string[] = [];
   for (const s of spec.shells) {
     const o = s.sso;
     if (o === null || o.ltansEvaluated === 1) continue; // one LTAN: the node is at the shell's own orbit
     const name = s.geometry.name;
-    notes.push(`shell ${name}: SSO planes over ${o.ltanSpread_h} h of local time; the node is sized for the most-shadowed plane ` +
-      `(LTAN ${o.sizingLtan_h.toFixed(2)} h, mean shadow ${o.eclipseFractionWorst.toFixed(3)}; ` +
-      `least-shadowed plane ${o.eclipseFractionBest.toFixed(3)} at ${o.bestLtan_h.toFixed(2)} h; ` +
-      `${o.ltansEvaluated} distinct plane LTANs through the orbit model)`);
+    notes.push(
+      `shell ${name}: SSO planes over ${o.ltanSpread_h} h of local time; the node is sized for the most-shadowed plane ` +
+        `(LTAN ${o.sizingLtan_h.toFixed(2)} h, mean shadow ${o.eclipseFractionWorst.toFixed(3)}; ` +
+        `least-shadowed plane ${o.eclipseFractionBest.toFixed(3)} at ${o.bestLtan_h.toFixed(2)} h; ` +
+        `${o.ltansEvaluated} distinct plane LTANs through the orbit model)`,
+    );
     if (!o.sizingPlaneHasLongestEclipse) {
-      notes.push(`shell ${name}: another plane has a longer single eclipse (${o.longestEclipse_s.toFixed(0)} s) than the sizing plane: ` +
-        'its battery is short by that margin');
+      notes.push(
+        `shell ${name}: another plane has a longer single eclipse (${o.longestEclipse_s.toFixed(0)} s) than the sizing plane: ` +
+          'its battery is short by that margin',
+      );
     }
   }
   return notes;
@@ -112,34 +132,54 @@ export function evaluateConstellation(spec: ConstellationSpec, lp: LpSolver): Co
 }
 
 /** The record and the time series behind it (deployment, contact timeline, a link graph), for reports. */
-export function evaluateConstellationWithDetails(spec: ConstellationSpec, lp: LpSolver): { record: ConstellationRecord; details: ConstellationDetails } {
+export function evaluateConstellationWithDetails(
+  spec: ConstellationSpec,
+  lp: LpSolver,
+): { record: ConstellationRecord; details: ConstellationDetails } {
   const r = evaluate(spec, lp, true);
   return { record: r.record, details: r.details! };
 }
 
-function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): { record: ConstellationRecord; details: ConstellationDetails | null } {
+function evaluate(
+  spec: ConstellationSpec,
+  lp: LpSolver,
+  withDetails: boolean,
+): { record: ConstellationRecord; details: ConstellationDetails | null } {
   const notes: string[] = [];
   const w = spec.window;
   // Cluster shells' nodes carry their formation-keeping Δv in the station-keeping propellant.
   const designs = spec.shells.map((s) => withFormationKeeping(s.node, s.geometry));
-  const nodes = spec.shells.map((s, i) => (spec.nodeSizing === 'closed' ? closeNodeDesign(designs[i]!, s.rows).record : evaluateNode(designs[i]!, s.rows)));
-  if (spec.nodeSizing === 'closed') notes.push('node sizing "closed": each shell\'s array, radiator and launch allocation are re-sized to what the node model requires at that orbit');
+  const nodes = spec.shells.map((s, i) =>
+    spec.nodeSizing === 'closed' ? closeNodeDesign(designs[i]!, s.rows).record : evaluateNode(designs[i]!, s.rows),
+  );
+  if (spec.nodeSizing === 'closed')
+    notes.push(
+      'node sizing "closed": each shell\'s array, radiator and launch allocation are re-sized to what the node model requires at that orbit',
+    );
   const sats = spec.shells.map((s) => s.geometry.planes * s.geometry.satsPerPlane);
   const satellites = sats.reduce((a, b) => a + b, 0);
 
   const tracks = planeTracks(spec);
   const linkParams = spec.shells.map((s) => ({
-    shell: s.geometry, window: w, topology: s.topology, terminal: s.terminal, latitudeCutoff_rad: s.crossPlaneCutoffLatitude_rad, snapshotIndex: 0,
+    shell: s.geometry,
+    window: w,
+    topology: s.topology,
+    terminal: s.terminal,
+    latitudeCutoff_rad: s.crossPlaneCutoffLatitude_rad,
+    snapshotIndex: 0,
   }));
   const links = linkParams.map((p) => LINKS.get(JSON.stringify(p), () => shellLinks(p)));
   const ground = groundParams(spec, tracks);
   const contacts = ground === null ? null : groundContacts(ground);
-  if (ground === null) notes.push('no gateway stations: ground contacts are zero and downlink traffic has nowhere to go');
+  if (ground === null)
+    notes.push('no gateway stations: ground contacts are zero and downlink traffic has nowhere to go');
 
   const networks: ShellNetworkResult[] = spec.shells.map((_, i) =>
-    shellNetwork({ spec, shellIndex: i, links: links[i]!, linkParams: linkParams[i]!, tracks: tracks[i]!, ground, lp }));
+    shellNetwork({ spec, shellIndex: i, links: links[i]!, linkParams: linkParams[i]!, tracks: tracks[i]!, ground, lp }),
+  );
   for (const n of networks) if (n.note !== null) notes.push(n.note);
-  if (spec.shells.length > 1 && spec.traffic.pattern === 'downlink') notes.push('each shell\'s network sees the full gateway capacity (gateways are not shared out between shells)');
+  if (spec.shells.length > 1 && spec.traffic.pattern === 'downlink')
+    notes.push("each shell's network sees the full gateway capacity (gateways are not shared out between shells)");
 
   const { campaign, launchRecord } = launchPlan(spec, nodes, sats, lp, notes);
   const mean = (f: (i: number) => number): number => sats.reduce((a, n, i) => a + n * f(i), 0) / satellites;
@@ -149,33 +189,57 @@ function evaluate(spec: ConstellationSpec, lp: LpSolver, withDetails: boolean): 
   notes.push(...ssoNotes(spec));
 
   const blockedLinks = links.reduce((a, l) => a + l.blockedLinks, 0);
-  const pointingExceeded = links.reduce((a, l) => a + Object.values(l.classes).reduce((b, c) => b + c.pointingExceeded, 0), 0);
+  const pointingExceeded = links.reduce(
+    (a, l) => a + Object.values(l.classes).reduce((b, c) => b + c.pointingExceeded, 0),
+    0,
+  );
   // The constellation's rate at an instant is its worst shell's; mean, p5 and worst over the instants.
   const net = seriesStats(constellationSeries(networks));
   const half = deployedBy(campaign.deploymentCurve, spec.launch.milestoneHalf_yr) / satellites;
   const full = deployedBy(campaign.deploymentCurve, spec.launch.milestoneFull_yr) / satellites;
-  const constraints = constellationConstraints(spec, nodes, { blockedLinks, pointingExceeded, worst_bps: net.worst, half, full, minSeparation_km });
-  notes.push('geometry: SGP4 (satellite.js) of one representative per plane, other slots by rotation in the plane; ' +
-    'eclipse from the node model at each shell\'s sizing plane');
+  const constraints = constellationConstraints(spec, nodes, {
+    blockedLinks,
+    pointingExceeded,
+    worst_bps: net.worst,
+    half,
+    full,
+    minSeparation_km,
+  });
+  notes.push(
+    'geometry: SGP4 (satellite.js) of one representative per plane, other slots by rotation in the plane; ' +
+      "eclipse from the node model at each shell's sizing plane",
+  );
 
   const details = withDetails ? constellationDetails({ spec, ground, campaign, networks }) : null;
   const record: ConstellationRecord = {
-    schemaVersion: 1, name: spec.name, kind: 'constellation', satellites, shells,
+    schemaVersion: 1,
+    name: spec.name,
+    kind: 'constellation',
+    satellites,
+    shells,
     isl: islRecord(spec, links, blockedLinks),
     network: networkRecord(spec, networks, net),
     ground: groundRecord(spec, contacts),
     launch: {
-      ...launchRecord, deployedAtHalfMilestone: half, deployedAtFullMilestone: full,
+      ...launchRecord,
+      deployedAtHalfMilestone: half,
+      deployedAtFullMilestone: full,
     },
     environment: {
-      density_per_km3: Math.max(...spec.shells.map((s, i) => shellDensity({ satellites: sats[i]!, altitude_m: s.geometry.altitude_m }).density_per_km3)),
+      density_per_km3: Math.max(
+        ...spec.shells.map(
+          (s, i) => shellDensity({ satellites: sats[i]!, altitude_m: s.geometry.altitude_m }).density_per_km3,
+        ),
+      ),
       minSeparation_km,
       overlappingShells,
       conjunctions,
     },
     totals: totalsRecord(nodes, sats, satellites, econ, mean),
     worst: {
-      doseMargin: Math.min(...nodes.map((n) => (n.radiation.tolerance_rad - n.radiation.missionDose_rad) / n.radiation.tolerance_rad)),
+      doseMargin: Math.min(
+        ...nodes.map((n) => (n.radiation.tolerance_rad - n.radiation.missionDose_rad) / n.radiation.tolerance_rad),
+      ),
       passiveDecay_yr: Math.max(...nodes.map((n) => n.drag.passiveDecay_yr)),
       nodeLaunchMass_kg: Math.max(...nodes.map((n) => n.mass.launch_kg)),
     },
@@ -196,73 +260,131 @@ function planeTracks(spec: ConstellationSpec): PlaneTrack[][] {
     Array.from({ length: s.geometry.planes }, (_, p) => {
       const e = planeElements(s.geometry, p, w.epochIso);
       const key = `${e.altitude_m}|${e.inclination_rad}|${e.raan_rad}|${e.argumentOfLatitude_rad}|${windowKey}`;
-      return TRACKS.get(key, () => propagatePlane(e, w, gmst), (t) => t.times_s.length);
-    }));
+      return TRACKS.get(
+        key,
+        () => propagatePlane(e, w, gmst),
+        (t) => t.times_s.length,
+      );
+    }),
+  );
 }
 
 /** The gateway stations and the shells' tracks for the contact model; null without stations. */
 function groundParams(spec: ConstellationSpec, tracks: readonly PlaneTrack[][]): GroundContactParams | null {
-  return spec.stations.length === 0 ? null : {
-    shells: spec.shells.map((s, i) => ({ spec: s.geometry, tracks: tracks[i]! })),
-    stations: spec.stations.map((s) => ({
-      id: s.id, latitude_rad: s.latitude_rad, longitude_rad: s.longitude_rad, altitude_m: s.altitude_m, capacity_bps: s.capacity_bps,
-    })),
-    elevationMask_rad: spec.minElevation_rad, linkRate_bps: spec.gatewayLinkRate_bps,
-  };
+  return spec.stations.length === 0
+    ? null
+    : {
+        shells: spec.shells.map((s, i) => ({ spec: s.geometry, tracks: tracks[i]! })),
+        stations: spec.stations.map((s) => ({
+          id: s.id,
+          latitude_rad: s.latitude_rad,
+          longitude_rad: s.longitude_rad,
+          altitude_m: s.altitude_m,
+          capacity_bps: s.capacity_bps,
+        })),
+        elevationMask_rad: spec.minElevation_rad,
+        linkRate_bps: spec.gatewayLinkRate_bps,
+      };
 }
 
 /** One generation's economics from the satellite-weighted mean node (`mean`) and the launch campaign's cost. */
 function economicsOf(
-  spec: ConstellationSpec, nodes: readonly NodeRecord[], satellites: number, launch_USD: number, mean: (f: (i: number) => number) => number,
+  spec: ConstellationSpec,
+  nodes: readonly NodeRecord[],
+  satellites: number,
+  launch_USD: number,
+  mean: (f: (i: number) => number) => number,
   notes: string[],
 ): ReturnType<typeof constellationEconomics> {
   // One generation: every satellite serves its design life once (failures replaced, no end-of-life renewal);
   // the campaign's length shows in the milestones, not in the service counted.
   const lifetime_yr = mean((i) => spec.shells[i]!.node.mission.lifetime_yr);
   const econ = constellationEconomics({
-    satellites, firstUnitHardware_USD: mean((i) => nodes[i]!.cost.hardware_USD), launch_USD,
-    horizon_yr: lifetime_yr, designLife_yr: lifetime_yr,
-    deliveredPFLOPS_per_satellite: mean((i) => nodes[i]!.compute.deliveredPFLOPS), gateways: spec.stations.length, learningRate: spec.economics.learningRate,
+    satellites,
+    firstUnitHardware_USD: mean((i) => nodes[i]!.cost.hardware_USD),
+    launch_USD,
+    horizon_yr: lifetime_yr,
+    designLife_yr: lifetime_yr,
+    deliveredPFLOPS_per_satellite: mean((i) => nodes[i]!.compute.deliveredPFLOPS),
+    gateways: spec.stations.length,
+    learningRate: spec.economics.learningRate,
     modelParameters: spec.economics.modelParams,
-    ...(spec.economics.satelliteFailureRate_per_yr !== null ? { failureRate_per_yr: spec.economics.satelliteFailureRate_per_yr } : {}),
-    ...(spec.economics.operations_USD_per_sat_yr !== null ? { operations_USD_per_satellite_yr: spec.economics.operations_USD_per_sat_yr } : {}),
+    ...(spec.economics.satelliteFailureRate_per_yr !== null
+      ? { failureRate_per_yr: spec.economics.satelliteFailureRate_per_yr }
+      : {}),
+    ...(spec.economics.operations_USD_per_sat_yr !== null
+      ? { operations_USD_per_satellite_yr: spec.economics.operations_USD_per_sat_yr }
+      : {}),
     ...(spec.economics.groundStation_USD !== null ? { gatewayCapex_USD: spec.economics.groundStation_USD } : {}),
   });
-  notes.push(`economics: one generation, each satellite serving its ${lifetime_yr.toFixed(1)}-year design life, failures replaced, undiscounted; tokens from delivered FLOP/s ÷ (2 × ${(spec.economics.modelParams / 1e9).toFixed(0)}B parameters), inference only`);
+  notes.push(
+    `economics: one generation, each satellite serving its ${lifetime_yr.toFixed(1)}-year design life, failures replaced, undiscounted; tokens from delivered FLOP/s ÷ (2 × ${(spec.economics.modelParams / 1e9).toFixed(0)}B parameters), inference only`,
+  );
   return econ;
 }
 
-/** Closest any two satellites come (the self-conjunction screen over every satellite of every shell) and shell overlaps. */
+/**
+ * Closest any two satellites come (the self-conjunction screen over every satellite of every shell) and shell overlaps.
+ */
 function separation(
-  spec: ConstellationSpec, notes: string[],
+  spec: ConstellationSpec,
+  notes: string[],
 ): Pick<ConstellationRecord['environment'], 'minSeparation_km' | 'conjunctions' | 'overlappingShells'> {
   const w = spec.window;
-  const screen = conjunctionScreen({ shells: spec.shells.map((s) => s.geometry), epochIso: w.epochIso, threshold_m: spec.minSeparation_m });
+  const screen = conjunctionScreen({
+    shells: spec.shells.map((s) => s.geometry),
+    epochIso: w.epochIso,
+    threshold_m: spec.minSeparation_m,
+  });
   const { minSeparation_km, ...conjunctions } = conjunctionRecord(spec, screen, w.epochIso);
   notes.push(CONJUNCTION_NOTE);
   for (const s of spec.shells.filter((x) => x.geometry.pattern === 'cluster' && x.geometry.satsPerPlane > 1)) {
     const f = shellFormation(s.geometry);
-    notes.push(`conjunctions: shell ${s.geometry.name}: cluster members fly ${f.neighbourDistance_m.min.toFixed(0)}–${f.neighbourDistance_m.max.toFixed(0)} m `
-      + `from their neighbours (closest approach ${f.closestApproach_m.toFixed(0)} m) by design (formation flying), not screened`);
+    notes.push(
+      `conjunctions: shell ${s.geometry.name}: cluster members fly ${f.neighbourDistance_m.min.toFixed(0)}–${f.neighbourDistance_m.max.toFixed(0)} m ` +
+        `from their neighbours (closest approach ${f.closestApproach_m.toFixed(0)} m) by design (formation flying), not screened`,
+    );
   }
   const overlaps = shellOverlaps({
     shells: spec.shells.map((s) => ({
-      name: s.geometry.name, altitude_m: s.geometry.altitude_m, inclination_rad: s.geometry.inclination_rad, source: spec.name,
+      name: s.geometry.name,
+      altitude_m: s.geometry.altitude_m,
+      inclination_rad: s.geometry.inclination_rad,
+      source: spec.name,
     })),
   });
-  return { minSeparation_km, conjunctions, overlappingShells: [...overlaps.internal, ...overlaps.filed].map((o) => `${o.a} ~ ${o.b}`) };
+  return {
+    minSeparation_km,
+    conjunctions,
+    overlappingShells: [...overlaps.internal, ...overlaps.filed].map((o) => `${o.a} ~ ${o.b}`),
+  };
 }
 
 function shellRecords(
-  spec: ConstellationSpec, designs: readonly ReturnType<typeof withFormationKeeping>[], nodes: readonly NodeRecord[], sats: readonly number[],
+  spec: ConstellationSpec,
+  designs: readonly ReturnType<typeof withFormationKeeping>[],
+  nodes: readonly NodeRecord[],
+  sats: readonly number[],
 ): ShellRecord[] {
   return spec.shells.map((s, i) => ({
-    name: s.geometry.name, altitude_km: s.geometry.altitude_m / M_PER_KM, inclination_deg: rad_to_deg(s.geometry.inclination_rad),
-    sunSynchronous: s.geometry.sunSynchronous, ltan_h: s.geometry.ltan_h, pattern: s.geometry.pattern,
-    planes: s.geometry.planes, satsPerPlane: s.geometry.satsPerPlane, satellites: sats[i]!, phasing: s.geometry.phasing,
-    period_min: nodes[i]!.orbit.period_min, eclipseFraction: nodes[i]!.orbit.eclipseFraction,
-    eclipseFractionBest: s.sso?.eclipseFractionBest ?? nodes[i]!.orbit.eclipseFraction, sizingLtan_h: s.sso?.sizingLtan_h ?? null,
-    ltanSpread_h: s.sso?.ltanSpread_h ?? null, topology: s.topology, terminal: s.terminal.id, node: nodes[i]!,
+    name: s.geometry.name,
+    altitude_km: s.geometry.altitude_m / M_PER_KM,
+    inclination_deg: rad_to_deg(s.geometry.inclination_rad),
+    sunSynchronous: s.geometry.sunSynchronous,
+    ltan_h: s.geometry.ltan_h,
+    pattern: s.geometry.pattern,
+    planes: s.geometry.planes,
+    satsPerPlane: s.geometry.satsPerPlane,
+    satellites: sats[i]!,
+    phasing: s.geometry.phasing,
+    period_min: nodes[i]!.orbit.period_min,
+    eclipseFraction: nodes[i]!.orbit.eclipseFraction,
+    eclipseFractionBest: s.sso?.eclipseFractionBest ?? nodes[i]!.orbit.eclipseFraction,
+    sizingLtan_h: s.sso?.sizingLtan_h ?? null,
+    ltanSpread_h: s.sso?.ltanSpread_h ?? null,
+    topology: s.topology,
+    terminal: s.terminal.id,
+    node: nodes[i]!,
     cluster: s.geometry.pattern === 'cluster' ? clusterShellRecord(s.geometry, designs[i]!, nodes[i]!) : null,
   }));
 }
@@ -279,86 +401,194 @@ interface ConstraintInputs {
   readonly minSeparation_km: number;
 }
 
-function constellationConstraints(spec: ConstellationSpec, nodes: readonly NodeRecord[], c: ConstraintInputs): ConstraintResult[] {
+function constellationConstraints(
+  spec: ConstellationSpec,
+  nodes: readonly NodeRecord[],
+  c: ConstraintInputs,
+): ConstraintResult[] {
   const demand_bps = spec.traffic.demandPerNode_bps;
   return [
-    ...nodes.flatMap((n, i) => n.constraints.map((c) => ({ ...c, name: `${spec.shells[i]!.geometry.name}/${c.name}` }))),
-    constraintResult('isl.lineOfSight', c.blockedLinks, '<=', 0, 'links', true, 'every inter-satellite link clears the atmosphere (grazing height) throughout the window'),
-    constraintResult('isl.pointing', c.pointingExceeded, '<=', 0, 'links', true, 'terminals can track every link (line-of-sight rate below the slew limit)'),
-    constraintResult('network.demand', c.worst_bps / BPS_PER_GBPS, '>=', demand_bps / BPS_PER_GBPS, 'Gbps', false, 'every node can send its offered traffic at the maximum concurrent flow, at the worst snapshot instant'),
-    constraintResult('launch.halfMilestone', c.half, '>=', 0.5, '-', false, `50 % of satellites in orbit within ${spec.launch.milestoneHalf_yr} yr (FCC 47 CFR 25.164(b))`),
-    constraintResult('launch.fullMilestone', c.full, '>=', 1, '-', false, `all satellites in orbit within ${spec.launch.milestoneFull_yr} yr (FCC 47 CFR 25.164(b))`),
-    constraintResult('environment.minSeparation', c.minSeparation_km, '>=', spec.minSeparation_m / M_PER_KM, 'km', true,
-      'no two satellites come closer than the required separation (self-conjunction screen, two-body + secular J2)'),
+    ...nodes.flatMap((n, i) =>
+      n.constraints.map((c) => ({ ...c, name: `${spec.shells[i]!.geometry.name}/${c.name}` })),
+    ),
+    constraintResult(
+      'isl.lineOfSight',
+      c.blockedLinks,
+      '<=',
+      0,
+      'links',
+      true,
+      'every inter-satellite link clears the atmosphere (grazing height) throughout the window',
+    ),
+    constraintResult(
+      'isl.pointing',
+      c.pointingExceeded,
+      '<=',
+      0,
+      'links',
+      true,
+      'terminals can track every link (line-of-sight rate below the slew limit)',
+    ),
+    constraintResult(
+      'network.demand',
+      c.worst_bps / BPS_PER_GBPS,
+      '>=',
+      demand_bps / BPS_PER_GBPS,
+      'Gbps',
+      false,
+      'every node can send its offered traffic at the maximum concurrent flow, at the worst snapshot instant',
+    ),
+    constraintResult(
+      'launch.halfMilestone',
+      c.half,
+      '>=',
+      0.5,
+      '-',
+      false,
+      `50 % of satellites in orbit within ${spec.launch.milestoneHalf_yr} yr (FCC 47 CFR 25.164(b))`,
+    ),
+    constraintResult(
+      'launch.fullMilestone',
+      c.full,
+      '>=',
+      1,
+      '-',
+      false,
+      `all satellites in orbit within ${spec.launch.milestoneFull_yr} yr (FCC 47 CFR 25.164(b))`,
+    ),
+    constraintResult(
+      'environment.minSeparation',
+      c.minSeparation_km,
+      '>=',
+      spec.minSeparation_m / M_PER_KM,
+      'km',
+      true,
+      'no two satellites come closer than the required separation (self-conjunction screen, two-body + secular J2)',
+    ),
   ];
 }
 
-function islRecord(spec: ConstellationSpec, links: readonly ShellLinksResult[], blockedLinks: number): ConstellationRecord['isl'] {
+function islRecord(
+  spec: ConstellationSpec,
+  links: readonly ShellLinksResult[],
+  blockedLinks: number,
+): ConstellationRecord['isl'] {
   return {
     links: links.reduce((a, l) => a + l.links, 0),
     linkRange_km: scale(combineStats(links.map((l) => ({ stats: l.linkRange_m, weight: l.links }))), 1 / M_PER_KM),
-    linkRate_Gbps: scale(combineStats(links.map((l) => ({ stats: l.linkRate_bps, weight: l.links }))), 1 / BPS_PER_GBPS),
-    blockedLinks, maxPointingRate_deg_s: rad_to_deg(Math.max(0, ...links.map((l) => l.maxPointingRate_rad_s))),
+    linkRate_Gbps: scale(
+      combineStats(links.map((l) => ({ stats: l.linkRate_bps, weight: l.links }))),
+      1 / BPS_PER_GBPS,
+    ),
+    blockedLinks,
+    maxPointingRate_deg_s: rad_to_deg(Math.max(0, ...links.map((l) => l.maxPointingRate_rad_s))),
     classes: links.flatMap((l, i) => linkRecords(spec.shells[i]!.geometry.name, l)),
   };
 }
 
 function networkRecord(
-  spec: ConstellationSpec, networks: readonly ShellNetworkResult[], net: ReturnType<typeof seriesStats>,
+  spec: ConstellationSpec,
+  networks: readonly ShellNetworkResult[],
+  net: ReturnType<typeof seriesStats>,
 ): ConstellationRecord['network'] {
   const pathNets = networks.filter((n) => n.paths !== null && n.paths.pairs > 0);
-  const netMean = (f: (n: ShellNetworkResult) => number): number => (pathNets.length ? pathNets.reduce((a, n) => a + f(n), 0) / pathNets.length : 0);
+  const netMean = (f: (n: ShellNetworkResult) => number): number =>
+    pathNets.length ? pathNets.reduce((a, n) => a + f(n), 0) / pathNets.length : 0;
   const demand_bps = spec.traffic.demandPerNode_bps;
   // A network must carry its demand at every instant: demand and bottleneck are judged at the worst instant.
   // null (JSON has no ∞) when the worst instant carries nothing while traffic is offered.
   const bottleneck = net.worst > 0 ? demand_bps / net.worst : demand_bps > 0 ? null : 0;
   return {
-    traffic: spec.traffic.pattern, demandPerNode_Gbps: demand_bps / BPS_PER_GBPS, throughputPerNode_Gbps: net.mean / BPS_PER_GBPS,
-    p5ThroughputPerNode_Gbps: net.p5 / BPS_PER_GBPS, minThroughputPerNode_Gbps: net.worst / BPS_PER_GBPS,
-    boundGap: Math.max(0, ...networks.map((n) => n.boundGap)), bottleneckUtilization: bottleneck,
-    meanHops: netMean((n) => n.paths!.meanHops), maxHops: Math.max(0, ...pathNets.map((n) => n.paths!.maxHops)),
-    p50Latency_ms: netMean((n) => n.paths!.p50Latency_s) / S_PER_MS, p99Latency_ms: Math.max(0, ...pathNets.map((n) => n.paths!.p99Latency_s)) / S_PER_MS,
+    traffic: spec.traffic.pattern,
+    demandPerNode_Gbps: demand_bps / BPS_PER_GBPS,
+    throughputPerNode_Gbps: net.mean / BPS_PER_GBPS,
+    p5ThroughputPerNode_Gbps: net.p5 / BPS_PER_GBPS,
+    minThroughputPerNode_Gbps: net.worst / BPS_PER_GBPS,
+    boundGap: Math.max(0, ...networks.map((n) => n.boundGap)),
+    bottleneckUtilization: bottleneck,
+    meanHops: netMean((n) => n.paths!.meanHops),
+    maxHops: Math.max(0, ...pathNets.map((n) => n.paths!.maxHops)),
+    p50Latency_ms: netMean((n) => n.paths!.p50Latency_s) / S_PER_MS,
+    p99Latency_ms: Math.max(0, ...pathNets.map((n) => n.paths!.p99Latency_s)) / S_PER_MS,
     reducedModel: networks.some((n) => n.reducedModel),
     shells: networks.map((n, i) => ({
-      shell: spec.shells[i]!.geometry.name, throughputPerNode_Gbps: n.throughputPerNode_bps / BPS_PER_GBPS,
-      p5ThroughputPerNode_Gbps: n.p5ThroughputPerNode_bps / BPS_PER_GBPS, minThroughputPerNode_Gbps: n.minThroughputPerNode_bps / BPS_PER_GBPS,
-      boundGap: n.boundGap, reducedModel: n.reducedModel,
-      meanHops: n.paths?.meanHops ?? 0, p99Latency_ms: (n.paths?.p99Latency_s ?? 0) / S_PER_MS, solver: n.solver, lpRows: n.lpRows, lpCols: n.lpCols,
+      shell: spec.shells[i]!.geometry.name,
+      throughputPerNode_Gbps: n.throughputPerNode_bps / BPS_PER_GBPS,
+      p5ThroughputPerNode_Gbps: n.p5ThroughputPerNode_bps / BPS_PER_GBPS,
+      minThroughputPerNode_Gbps: n.minThroughputPerNode_bps / BPS_PER_GBPS,
+      boundGap: n.boundGap,
+      reducedModel: n.reducedModel,
+      meanHops: n.paths?.meanHops ?? 0,
+      p99Latency_ms: (n.paths?.p99Latency_s ?? 0) / S_PER_MS,
+      solver: n.solver,
+      lpRows: n.lpRows,
+      lpCols: n.lpCols,
     })),
   };
 }
 
-function groundRecord(spec: ConstellationSpec, contacts: ReturnType<typeof groundContacts> | null): ConstellationRecord['ground'] {
+function groundRecord(
+  spec: ConstellationSpec,
+  contacts: ReturnType<typeof groundContacts> | null,
+): ConstellationRecord['ground'] {
   return {
-    stations: spec.stations.length, contactFraction: contacts?.anyStationContactFraction ?? 0,
+    stations: spec.stations.length,
+    contactFraction: contacts?.anyStationContactFraction ?? 0,
     meanStationContactFraction: contacts?.meanStationContactFraction ?? 0,
-    maxGap_min: s_to_min(contacts?.maxGap_s ?? spec.window.duration_s), downlink_TB_per_day: (contacts?.downlinkVolume_B_per_day ?? 0) / BYTES_PER_TB,
+    maxGap_min: s_to_min(contacts?.maxGap_s ?? spec.window.duration_s),
+    downlink_TB_per_day: (contacts?.downlinkVolume_B_per_day ?? 0) / BYTES_PER_TB,
     meanDownlink_Gbps: (contacts?.meanUsableDownlink_bps ?? 0) / BPS_PER_GBPS,
     perStation: (contacts?.stations ?? []).map((c, j) => ({
-      name: spec.stations[j]!.name, contactFraction: c.contactFraction, maxGap_min: s_to_min(c.maxGap_s), meanVisible: c.meanVisible,
+      name: spec.stations[j]!.name,
+      contactFraction: c.contactFraction,
+      maxGap_min: s_to_min(c.maxGap_s),
+      meanVisible: c.meanVisible,
     })),
   };
 }
 
 function totalsRecord(
-  nodes: readonly NodeRecord[], sats: readonly number[], satellites: number, econ: ReturnType<typeof constellationEconomics>,
+  nodes: readonly NodeRecord[],
+  sats: readonly number[],
+  satellites: number,
+  econ: ReturnType<typeof constellationEconomics>,
   mean: (f: (i: number) => number) => number,
 ): ConstellationRecord['totals'] {
   return {
-    satellites, itPowerAvg_W: sats.reduce((a, n, i) => a + n * nodes[i]!.compute.itPowerAvg_W, 0),
+    satellites,
+    itPowerAvg_W: sats.reduce((a, n, i) => a + n * nodes[i]!.compute.itPowerAvg_W, 0),
     deliveredPFLOPS: sats.reduce((a, n, i) => a + n * nodes[i]!.compute.deliveredPFLOPS, 0),
     launchMass_kg: sats.reduce((a, n, i) => a + n * nodes[i]!.mass.launch_kg, 0),
-    hardware_USD: econ.hardware_USD, launch_USD: econ.launch_USD, operations_USD: econ.operations_USD, replacements_USD: econ.replacements_USD,
-    ground_USD: econ.ground_USD, cost_USD: econ.total_USD, lcoc_USD_per_PFLOP_day: econ.lcoc_USD_per_PFLOP_day, cost_USD_per_Mtoken: econ.cost_USD_per_Mtoken,
-    ...perChipHourAndMWh(econ.lcoc_USD_per_PFLOP_day, mean((i) => nodes[i]!.compute.deliveredPFLOPS), mean((i) => nodes[i]!.compute.chips),
-      mean((i) => nodes[i]!.compute.itPowerAvg_W)),
+    hardware_USD: econ.hardware_USD,
+    launch_USD: econ.launch_USD,
+    operations_USD: econ.operations_USD,
+    replacements_USD: econ.replacements_USD,
+    ground_USD: econ.ground_USD,
+    cost_USD: econ.total_USD,
+    lcoc_USD_per_PFLOP_day: econ.lcoc_USD_per_PFLOP_day,
+    cost_USD_per_Mtoken: econ.cost_USD_per_Mtoken,
+    ...perChipHourAndMWh(
+      econ.lcoc_USD_per_PFLOP_day,
+      mean((i) => nodes[i]!.compute.deliveredPFLOPS),
+      mean((i) => nodes[i]!.compute.chips),
+      mean((i) => nodes[i]!.compute.itPowerAvg_W),
+    ),
   };
 }
 
 /** The constellation's undiscounted LCOC per chip-hour and per MWh of IT energy (src/models/comparisonMetrics.ts). */
 function perChipHourAndMWh(
-  lcoc: number, deliveredPFLOPS: number, chips: number, itPowerAvg_W: number,
+  lcoc: number,
+  deliveredPFLOPS: number,
+  chips: number,
+  itPowerAvg_W: number,
 ): { costPerChipHour_USD: number; costPerMWh_USD: number } {
-  const m = comparisonMetrics({ lcoc_USD_per_PFLOP_day: lcoc, lcocDiscounted_USD_per_PFLOP_day: lcoc, deliveredPFLOPS, chips, itPowerAvg_W });
+  const m = comparisonMetrics({
+    lcoc_USD_per_PFLOP_day: lcoc,
+    lcocDiscounted_USD_per_PFLOP_day: lcoc,
+    deliveredPFLOPS,
+    chips,
+    itPowerAvg_W,
+  });
   return { costPerChipHour_USD: m.costPerChipHour_USD, costPerMWh_USD: m.costPerMWh_USD };
 }

@@ -26,13 +26,19 @@ export function loadConstellationSpec(path: string, catalogs: Catalogs): Constel
   return compileConstellation(parseConstellationFile(path), catalogs);
 }
 
-export function evaluateConstellationFileWith(path: string, lp: LpSolver): { spec: ConstellationSpec; record: ConstellationRecord } {
+export function evaluateConstellationFileWith(
+  path: string,
+  lp: LpSolver,
+): { spec: ConstellationSpec; record: ConstellationRecord } {
   const ev = constellationEvaluator(lp);
   const spec = loadConstellationSpec(path, ev.catalogs);
   try {
     return { spec, record: ev.evaluate(spec) };
   } catch (e) {
-    if (e instanceof RangeError) throw new StudyError('OUT_OF_RANGE', `${path}: the models cannot evaluate this constellation: ${e.message}`, { file: path });
+    if (e instanceof RangeError)
+      throw new StudyError('OUT_OF_RANGE', `${path}: the models cannot evaluate this constellation: ${e.message}`, {
+        file: path,
+      });
     throw e;
   }
 }

@@ -12,7 +12,12 @@ import { km_to_m } from '../units/convert.js';
 import { checkCatalogId, checkCatalogIds, parseDesignFile, type CatalogIds } from '../design/load.js';
 import { parseWith, readYaml, type ParsedFile } from '../io/yaml.js';
 import { issueToError, locate, type Path } from '../io/issues.js';
-import { constellationFileSchema, type ConstellationFile, type ConstellationIslInput, type ShellInput } from './schema.js';
+import {
+  constellationFileSchema,
+  type ConstellationFile,
+  type ConstellationIslInput,
+  type ShellInput,
+} from './schema.js';
 import { ssoPlanes, type SsoPlanesResult } from './geometry/ssoPlanes.js';
 import { deg_to_rad } from '../units/convert.js';
 import { clusterFormation } from './geometry/clusterFormation.js';
@@ -46,7 +51,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** Section-wise merge: override sections replace keys of the base sections. */
 function mergeSections(base: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(override)) out[k] = isObject(v) && isObject(base[k]) ? { ...(base[k] as object), ...v } : v;
+  for (const [k, v] of Object.entries(override))
+    out[k] = isObject(v) && isObject(base[k]) ? { ...(base[k] as object), ...v } : v;
   return out;
 }
 
@@ -64,7 +70,11 @@ export function readBaseNode(nodeRef: string, file: ParsedFile): BaseNode {
   const nodePath = resolve(dirname(file.src.file), nodeRef);
   const loaded = parseDesignFile(nodePath);
   if (loaded.kind === 'benchmark-study') {
-    throw new StudyError('WRONG_TYPE', `${locate(file.src, ['node'])}: node names ${nodeRef}, a benchmark study; name a node design file`, { file: file.src.file, field: 'node' });
+    throw new StudyError(
+      'WRONG_TYPE',
+      `${locate(file.src, ['node'])}: node names ${nodeRef}, a benchmark study; name a node design file`,
+      { file: file.src.file, field: 'node' },
+    );
   }
   const raw = { ...(loaded.file.raw as Record<string, unknown>) };
   for (const k of STUDY_KEYS) delete raw[k];
@@ -74,7 +84,11 @@ export function readBaseNode(nodeRef: string, file: ParsedFile): BaseNode {
 /** The base node of a parsed constellation file: its node file, or its inline node sections. */
 export function baseNode(c: ConstellationFile, file: ParsedFile, raw: Record<string, unknown>): BaseNode {
   if (typeof c.node === 'string') return readBaseNode(c.node, file);
-  return { raw: { ...(raw['node'] as Record<string, unknown>) }, nodeFile: null, where: (p) => locate(file.src, ['node', ...p]) };
+  return {
+    raw: { ...(raw['node'] as Record<string, unknown>) },
+    nodeFile: null,
+    where: (p) => locate(file.src, ['node', ...p]),
+  };
 }
 
 /**
@@ -85,32 +99,59 @@ export function spacecraftSpan_m(design: NodeDesign): number {
   return Math.sqrt(design.power.arrayArea_m2 + design.thermal.radiatorArea_m2);
 }
 
-function checkClusterFitsSpacecraft(shell: ShellInput, design: NodeDesign, where: (p: Path) => string, path: string, i: number): void {
+function checkClusterFitsSpacecraft(
+  shell: ShellInput,
+  design: NodeDesign,
+  where: (p: Path) => string,
+  path: string,
+  i: number,
+): void {
   if (shell.pattern !== 'cluster' || shell.clusterRadius_m === undefined) return;
   const span_m = spacecraftSpan_m(design);
   const field = `shells.${i}.clusterRadius_m`;
   if (shell.clusterRadius_m < span_m) {
-    throw new StudyError('OUT_OF_RANGE', `${where(['clusterRadius_m'])}: shell '${shell.name}' cluster radius ${shell.clusterRadius_m} m is smaller than one spacecraft (span ≈ ${span_m.toFixed(0)} m from its array and radiator area); use a larger clusterRadius_m`, { file: path, field });
+    throw new StudyError(
+      'OUT_OF_RANGE',
+      `${where(['clusterRadius_m'])}: shell '${shell.name}' cluster radius ${shell.clusterRadius_m} m is smaller than one spacecraft (span ≈ ${span_m.toFixed(0)} m from its array and radiator area); use a larger clusterRadius_m`,
+      { file: path, field },
+    );
   }
   const { closestApproach_m } = clusterFormation(shell.satsPerPlane, shell.clusterRadius_m, shell.clusterFormation);
   if (shell.satsPerPlane > 1 && closestApproach_m < span_m) {
-    throw new StudyError('OUT_OF_RANGE', `${where(['clusterRadius_m'])}: shell '${shell.name}' packs ${shell.satsPerPlane} nodes within ${shell.clusterRadius_m} m, whose ${shell.clusterFormation} relative orbits bring neighbours ${closestApproach_m.toFixed(0)} m apart, closer than one spacecraft span (≈ ${span_m.toFixed(0)} m); raise clusterRadius_m or lower satsPerPlane`, { file: path, field });
+    throw new StudyError(
+      'OUT_OF_RANGE',
+      `${where(['clusterRadius_m'])}: shell '${shell.name}' packs ${shell.satsPerPlane} nodes within ${shell.clusterRadius_m} m, whose ${shell.clusterFormation} relative orbits bring neighbours ${closestApproach_m.toFixed(0)} m apart, closer than one spacecraft span (≈ ${span_m.toFixed(0)} m); raise clusterRadius_m or lower satsPerPlane`,
+      { file: path, field },
+    );
   }
 }
 
 /** The LTAN keys of a shell agree with its pattern and inclination (a spread the export would not fly is an error). */
-function checkLtanLayout(shell: ShellInput, rawShell: Record<string, unknown>, where: (p: Path) => string, path: string, i: number): void {
+function checkLtanLayout(
+  shell: ShellInput,
+  rawShell: Record<string, unknown>,
+  where: (p: Path) => string,
+  path: string,
+  i: number,
+): void {
   const sso = shell.inclination_deg === 'sso';
   if (shell.pattern === 'sso-ltan' && !sso) {
-    throw new StudyError('OUT_OF_RANGE', `${where(['pattern'])}: shell '${shell.name}' is an sso-ltan pattern at inclination ` +
-      `${shell.inclination_deg}°: its planes are placed by local time, which only a sun-synchronous orbit keeps; set inclination_deg: sso, ` +
-      'or use pattern: walker-delta', { file: path, field: `shells.${i}.pattern` });
+    throw new StudyError(
+      'OUT_OF_RANGE',
+      `${where(['pattern'])}: shell '${shell.name}' is an sso-ltan pattern at inclination ` +
+        `${shell.inclination_deg}°: its planes are placed by local time, which only a sun-synchronous orbit keeps; set inclination_deg: sso, ` +
+        'or use pattern: walker-delta',
+      { file: path, field: `shells.${i}.pattern` },
+    );
   }
   if (rawShell['ltanBand_h'] !== undefined && shell.pattern !== 'sso-ltan') {
     const spread = shell.pattern === 'walker-star' ? '12 h' : 'all 24 h';
-    throw new StudyError('OUT_OF_RANGE', `${where(['ltanBand_h'])}: shell '${shell.name}' sets ltanBand_h but its pattern is ${shell.pattern}, ` +
-      `whose planes span ${spread} of local time (RAAN spread); use pattern: sso-ltan to keep the planes within the band, or remove ltanBand_h`,
-    { file: path, field: `shells.${i}.ltanBand_h` });
+    throw new StudyError(
+      'OUT_OF_RANGE',
+      `${where(['ltanBand_h'])}: shell '${shell.name}' sets ltanBand_h but its pattern is ${shell.pattern}, ` +
+        `whose planes span ${spread} of local time (RAAN spread); use pattern: sso-ltan to keep the planes within the band, or remove ltanBand_h`,
+      { file: path, field: `shells.${i}.ltanBand_h` },
+    );
   }
 }
 
@@ -122,7 +163,11 @@ export function parseConstellationFile(path: string): LoadedConstellation {
  * Validates a constellation given as a raw object (default: the file's own). Studies pass a modified copy
  * per evaluation, with the base node already read (`base`) so the node file is not re-read every time.
  */
-export function parseConstellation(file: ParsedFile, raw: Record<string, unknown> = file.raw as Record<string, unknown>, base?: BaseNode): LoadedConstellation {
+export function parseConstellation(
+  file: ParsedFile,
+  raw: Record<string, unknown> = file.raw as Record<string, unknown>,
+  base?: BaseNode,
+): LoadedConstellation {
   const path = file.src.file;
   const c = parseWith(constellationFileSchema(), raw === file.raw ? file : { ...file, raw });
   base ??= baseNode(c, file, raw);
@@ -130,20 +175,44 @@ export function parseConstellation(file: ParsedFile, raw: Record<string, unknown
   const shellNodes = c.shells.map((shell, i): LoadedShellNode => {
     const where = (p: Path) => locate(file.src, ['shells', i, ...p]);
     if (shell.phasing >= shell.planes) {
-      throw new StudyError('OUT_OF_RANGE', `${where(['phasing'])}: shell '${shell.name}' phasing F = ${shell.phasing} must be below its ${shell.planes} planes (0 ≤ F < planes)`, { file: path, field: `shells.${i}.phasing` });
+      throw new StudyError(
+        'OUT_OF_RANGE',
+        `${where(['phasing'])}: shell '${shell.name}' phasing F = ${shell.phasing} must be below its ${shell.planes} planes (0 ≤ F < planes)`,
+        { file: path, field: `shells.${i}.phasing` },
+      );
     }
-    if (shell.pattern === 'cluster' && shell.clusterFormation === 'circular' && typeof shell.inclination_deg === 'number' && Math.sin(deg_to_rad(shell.inclination_deg)) < 1e-3) {
-      throw new StudyError('OUT_OF_RANGE', `${where(['clusterFormation'])}: shell '${shell.name}' is equatorial (${shell.inclination_deg}°): a circular formation's cross-track motion needs a defined node; use clusterFormation: in-plane or an inclination of at least 0.06°`, { file: path, field: `shells.${i}.clusterFormation` });
+    if (
+      shell.pattern === 'cluster' &&
+      shell.clusterFormation === 'circular' &&
+      typeof shell.inclination_deg === 'number' &&
+      Math.sin(deg_to_rad(shell.inclination_deg)) < 1e-3
+    ) {
+      throw new StudyError(
+        'OUT_OF_RANGE',
+        `${where(['clusterFormation'])}: shell '${shell.name}' is equatorial (${shell.inclination_deg}°): a circular formation's cross-track motion needs a defined node; use clusterFormation: in-plane or an inclination of at least 0.06°`,
+        { file: path, field: `shells.${i}.clusterFormation` },
+      );
     }
     if (shell.pattern === 'cluster' && shell.clusterRadius_m === undefined) {
-      throw new StudyError('MISSING_FIELD', `${where(['pattern'])}: shell '${shell.name}' is a cluster: give clusterRadius_m (Suncatcher: 1000)`, { file: path, field: `shells.${i}.clusterRadius_m` });
+      throw new StudyError(
+        'MISSING_FIELD',
+        `${where(['pattern'])}: shell '${shell.name}' is a cluster: give clusterRadius_m (Suncatcher: 1000)`,
+        { file: path, field: `shells.${i}.clusterRadius_m` },
+      );
     }
     checkLtanLayout(shell, rawShells[i] ?? {}, where, path, i);
     const isl = { ...c.isl, ...(shell.isl ?? {}) };
     const override = (rawShells[i]?.['node'] ?? {}) as Record<string, unknown>;
-    if (!isObject(override)) throw new StudyError('WRONG_TYPE', `${where(['node'])}: shells[].node must be a mapping of node sections`, { file: path });
+    if (!isObject(override))
+      throw new StudyError('WRONG_TYPE', `${where(['node'])}: shells[].node must be a mapping of node sections`, {
+        file: path,
+      });
     if ('orbit' in override) {
-      throw new StudyError('UNKNOWN_KEY', `${where(['node', 'orbit'])}: a shell's orbit is set by its altitude_km, inclination_deg and ltan_h, not by node.orbit; remove node.orbit`, { file: path, field: `shells.${i}.node.orbit` });
+      throw new StudyError(
+        'UNKNOWN_KEY',
+        `${where(['node', 'orbit'])}: a shell's orbit is set by its altitude_km, inclination_deg and ltan_h, not by node.orbit; remove node.orbit`,
+        { file: path, field: `shells.${i}.node.orbit` },
+      );
     }
     const merged = mergeSections(base.raw, override);
     merged['name'] = `${c.name}/${shell.name}`;
@@ -157,7 +226,10 @@ export function parseConstellation(file: ParsedFile, raw: Record<string, unknown
       const fromOverride = p.length > 0 && p[0]! in override;
       const err = fromOverride
         ? issueToError(file.src, raw, { ...issue, path: ['shells', i, 'node', ...p] }, () => [])
-        : new StudyError('WRONG_TYPE', `${base.where(p)}: node ${p.join('.')}: ${issue.message}`, { file: base.nodeFile ?? path, field: p.join('.') });
+        : new StudyError('WRONG_TYPE', `${base.where(p)}: node ${p.join('.')}: ${issue.message}`, {
+            file: base.nodeFile ?? path,
+            field: p.join('.'),
+          });
       throw err;
     }
     checkClusterFitsSpacecraft(shell, r.data, where, path, i);
@@ -174,10 +246,27 @@ export function checkConstellationIds(loaded: LoadedConstellation, ids: CatalogI
   const { file, constellation: c } = loaded;
   loaded.shellNodes.forEach((s, i) => {
     checkCatalogIds(s.design, ids, file.src);
-    checkCatalogId(s.isl.terminal, 'isl-terminals', ids, file.src, c.shells[i]!.isl?.terminal !== undefined ? ['shells', i, 'isl', 'terminal'] : ['isl', 'terminal'], 'isl.terminal');
+    checkCatalogId(
+      s.isl.terminal,
+      'isl-terminals',
+      ids,
+      file.src,
+      c.shells[i]!.isl?.terminal !== undefined ? ['shells', i, 'isl', 'terminal'] : ['isl', 'terminal'],
+      'isl.terminal',
+    );
   });
   c.ground.stations.forEach((st, j) => {
-    if (typeof st === 'string') checkCatalogId(st, 'ground-stations', ids, file.src, ['ground', 'stations', j], `ground.stations[${j}]`);
+    if (typeof st === 'string')
+      checkCatalogId(st, 'ground-stations', ids, file.src, ['ground', 'stations', j], `ground.stations[${j}]`);
   });
-  c.launch.vehicles.forEach((v, j) => checkCatalogId(v.vehicle, 'launch-vehicles', ids, file.src, ['launch', 'vehicles', j, 'vehicle'], `launch.vehicles[${j}].vehicle`));
+  c.launch.vehicles.forEach((v, j) =>
+    checkCatalogId(
+      v.vehicle,
+      'launch-vehicles',
+      ids,
+      file.src,
+      ['launch', 'vehicles', j, 'vehicle'],
+      `launch.vehicles[${j}].vehicle`,
+    ),
+  );
 }

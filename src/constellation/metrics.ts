@@ -16,14 +16,19 @@ import { constellationRecordSchema } from './recordSchema.js';
  * record schema, which only constellation commands need.
  */
 export const constellationMetricPaths = lazy((): readonly string[] =>
-  numericLeaves(constellationRecordSchema(), '', true).map((l) => l.path).filter((p) => p !== 'schemaVersion'));
+  numericLeaves(constellationRecordSchema(), '', true)
+    .map((l) => l.path)
+    .filter((p) => p !== 'schemaVersion'),
+);
 const metricSet = lazy((): ReadonlySet<string> => new Set(constellationMetricPaths()));
 
 export const isConstellationMetric = (p: string): boolean => metricSet().has(p);
 
 export function unknownConstellationMetricHint(path: string): string {
   const guess = didYouMean(path, constellationMetricPaths());
-  return guess ? `did you mean ${guess}?` : "constellation metrics are named like totals.cost_USD or network.p99Latency_ms (run 'odc metrics --kind constellation' to list them)";
+  return guess
+    ? `did you mean ${guess}?`
+    : "constellation metrics are named like totals.cost_USD or network.p99Latency_ms (run 'odc metrics --kind constellation' to list them)";
 }
 
 /** Accessor for a dotted path of any depth (split once): NaN when the record has no number there. */

@@ -39,12 +39,42 @@ import { isConstellationMetric, pathGetter, unknownConstellationMetricHint } fro
 import type { ConstellationRecord } from './record.js';
 import { constellationStudySectionsSchema } from './studySchema.js';
 
-const SHELL_KEYS = ['altitude_km', 'inclination_deg', 'ltan_h', 'planes', 'satsPerPlane', 'phasing', 'raan0_deg', 'ltanBand_h', 'clusterRadius_m'];
+const SHELL_KEYS = [
+  'altitude_km',
+  'inclination_deg',
+  'ltan_h',
+  'planes',
+  'satsPerPlane',
+  'phasing',
+  'raan0_deg',
+  'ltanBand_h',
+  'clusterRadius_m',
+];
 const INT_KEYS = new Set(['planes', 'satsPerPlane', 'phasing', 'stationCount']);
-const FIXED_PATHS = ['isl.topology', 'isl.terminal', 'isl.crossPlaneCutoffLatitude_deg', 'ground.stationCount', 'ground.stations', 'ground.minElevation_deg', 'ground.linkRate_Gbps', 'launch.vehicle', 'traffic.demandPerNode_Gbps'];
+const FIXED_PATHS = [
+  'isl.topology',
+  'isl.terminal',
+  'isl.crossPlaneCutoffLatitude_deg',
+  'ground.stationCount',
+  'ground.stations',
+  'ground.minElevation_deg',
+  'ground.linkRate_Gbps',
+  'launch.vehicle',
+  'traffic.demandPerNode_Gbps',
+];
 /** Node closures every shell must meet (names as in the node record). */
-export const NODE_CLOSURES = ['power.arrayArea', 'thermal.radiatorArea', 'mass.launchClosure', 'launch.fitsVehicle'] as const;
-export const CONSTELLATION_PHYSICAL_CONSTRAINTS = [...NODE_CLOSURES.map((n) => `node.${n} (worst shell)`), 'isl.lineOfSight', 'isl.pointing', 'environment.minSeparation'];
+export const NODE_CLOSURES = [
+  'power.arrayArea',
+  'thermal.radiatorArea',
+  'mass.launchClosure',
+  'launch.fitsVehicle',
+] as const;
+export const CONSTELLATION_PHYSICAL_CONSTRAINTS = [
+  ...NODE_CLOSURES.map((n) => `node.${n} (worst shell)`),
+  'isl.lineOfSight',
+  'isl.pointing',
+  'environment.minSeparation',
+];
 
 export interface CompiledConstellationStudy {
   readonly problem: Problem;
@@ -71,10 +101,18 @@ function nodeCandidates(node: Raw, file: ParsedFile): Raw[] {
     pareto = JSON.parse(readFileSync(join(dir, 'pareto.json'), 'utf8'));
     study = { ...(readYaml(join(dir, 'study.yaml')).raw as Raw) }; // the loader's size, alias and key limits
   } catch {
-    throw new StudyError('BAD_RUN_DIR', `${where}: node.from ${String(node['from'])} is not a node run folder (pareto.json and study.yaml); run a node study first (odc run designs/flagship-study.yaml)`, { file: file.src.file, field: 'node.from' });
+    throw new StudyError(
+      'BAD_RUN_DIR',
+      `${where}: node.from ${String(node['from'])} is not a node run folder (pareto.json and study.yaml); run a node study first (odc run designs/flagship-study.yaml)`,
+      { file: file.src.file, field: 'node.from' },
+    );
   }
   if (pareto.kind !== 'node' || !pareto.designs?.length) {
-    throw new StudyError('BAD_RUN_DIR', `${where}: node.from ${String(node['from'])} is a ${pareto.kind ?? 'unknown'} run with ${pareto.designs?.length ?? 0} Pareto designs; name a node study's run`, { file: file.src.file, field: 'node.from' });
+    throw new StudyError(
+      'BAD_RUN_DIR',
+      `${where}: node.from ${String(node['from'])} is a ${pareto.kind ?? 'unknown'} run with ${pareto.designs?.length ?? 0} Pareto designs; name a node study's run`,
+      { file: file.src.file, field: 'node.from' },
+    );
   }
   for (const k of ['variables', 'objectives', 'constraints', 'algorithm']) delete study[k];
   return pareto.designs.map((d, i) => {
@@ -97,7 +135,9 @@ function setVariable(raw: Raw, node: Raw, path: string, value: unknown): Raw {
     // A choice of gateway sets, each written 'svalsat+kiruna': catalog ids, or names of inline stations of the file.
     const ground = raw['ground'] as Raw;
     const listed = (ground['stations'] as unknown[] | undefined) ?? [];
-    ground['stations'] = String(value).split('+').map((id) => listed.find((st) => typeof st === 'object' && st !== null && (st as Raw)['name'] === id) ?? id);
+    ground['stations'] = String(value)
+      .split('+')
+      .map((id) => listed.find((st) => typeof st === 'object' && st !== null && (st as Raw)['name'] === id) ?? id);
   } else if (path === 'ground.stationCount') {
     const ground = raw['ground'] as Raw;
     ground['stations'] = (ground['stations'] as unknown[]).slice(0, value as number);
@@ -111,10 +151,17 @@ function setVariable(raw: Raw, node: Raw, path: string, value: unknown): Raw {
   return raw;
 }
 
-export function compileConstellationStudy(file: ParsedFile, catalogs: Catalogs, lp: LpSolver): CompiledConstellationStudy {
+export function compileConstellationStudy(
+  file: ParsedFile,
+  catalogs: Catalogs,
+  lp: LpSolver,
+): CompiledConstellationStudy {
   const src = file.src;
   const { variables: vars, objectives: objs, constraints: cons, algorithm, ...rest } = file.raw as Raw;
-  const sections = parseWith(constellationStudySectionsSchema(), { ...file, raw: { variables: vars, objectives: objs, constraints: cons, algorithm } });
+  const sections = parseWith(constellationStudySectionsSchema(), {
+    ...file,
+    raw: { variables: vars, objectives: objs, constraints: cons, algorithm },
+  });
   const base: Raw = clone(rest);
   base['ground'] ??= {};
   base['launch'] ??= { vehicles: [{ vehicle: 'starship', cadence_per_yr: 25 }] };
@@ -128,21 +175,31 @@ export function compileConstellationStudy(file: ParsedFile, catalogs: Catalogs, 
   const shellNames = shellList.map((s) => String((s as Raw | null)?.['name'] ?? ''));
 
   const variables = studyVariables(sections.variables, candidates, shellNames, base, src);
-  const phased = new Set(variables.filter((v) => /^shells\.[^.]+\.phasing$/.test(v.name)).map((v) => v.name.split('.')[1]!));
+  const phased = new Set(
+    variables.filter((v) => /^shells\.[^.]+\.phasing$/.test(v.name)).map((v) => v.name.split('.')[1]!),
+  );
   const builder: StudyBuilder = { base, inlineNode, candidates, variables, phased, fileNode, file: src.file };
   const specOf = (values: readonly unknown[]): ConstellationSpec => {
     const { raw, node } = buildStudyFile(builder, values);
     if ((raw['shells'] as Raw[]).length === 0) throw new RangeError('every shell has 0 planes: no satellites');
     return compileConstellation(parseConstellation(file, raw, node), catalogs);
   };
-  const valuesOf = (x: Float64Array): unknown[] => variables.map((v, i) => (v.kind === 'choice' ? v.options[x[i]!] : x[i]));
+  const valuesOf = (x: Float64Array): unknown[] =>
+    variables.map((v, i) => (v.kind === 'choice' ? v.options[x[i]!] : x[i]));
 
   checkBounds(variables, specOf, src.file, (path) => locate(src, ['variables', path]));
 
-  const metrics = { has: isConstellationMetric, hint: unknownConstellationMetricHint, record: 'the constellation record' };
+  const metrics = {
+    has: isConstellationMetric,
+    hint: unknownConstellationMetricHint,
+    record: 'the constellation record',
+  };
   const objectives = compileObjectives(sections.objectives, src, metrics);
   const parsed = compileConstraints(sections.constraints, src, metrics);
-  const constraints: ConstraintSpec[] = [...CONSTELLATION_PHYSICAL_CONSTRAINTS.map((name) => ({ name })), ...parsed.map((c) => ({ name: c.text }))];
+  const constraints: ConstraintSpec[] = [
+    ...CONSTELLATION_PHYSICAL_CONSTRAINTS.map((name) => ({ name })),
+    ...parsed.map((c) => ({ name: c.text })),
+  ];
   const objectiveGetters = objectives.map((o) => pathGetter(o.name));
   const refGetters = new Map(parsed.flatMap((c) => c.refs).map((r) => [r, pathGetter(r)] as const));
   const recordOf = (x: Float64Array): ConstellationRecord => evaluateConstellation(specOf(valuesOf(x)), lp);
@@ -164,7 +221,9 @@ export function compileConstellationStudy(file: ParsedFile, catalogs: Catalogs, 
   };
 
   return {
-    problem, algorithm: sections.algorithm, selfContainedText: selfContainedText(file, rawNode, inlineNode, fromRun, candidates),
+    problem,
+    algorithm: sections.algorithm,
+    selfContainedText: selfContainedText(file, rawNode, inlineNode, fromRun, candidates),
     spec: (x) => specOf(valuesOf(x)),
     record: recordOf,
     file: (x) => {
@@ -177,24 +236,44 @@ export function compileConstellationStudy(file: ParsedFile, catalogs: Catalogs, 
 
 /** The study's variables (node.design added for a node run's candidates), checked against the base file. */
 function studyVariables(
-  domains: Record<string, VariableDomain>, candidates: Raw[] | null, shellNames: readonly string[], base: Raw, src: ParsedFile['src'],
+  domains: Record<string, VariableDomain>,
+  candidates: Raw[] | null,
+  shellNames: readonly string[],
+  base: Raw,
+  src: ParsedFile['src'],
 ): VariableSpec[] {
   const entries = Object.entries(domains);
   if ('node.design' in domains) {
-    throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables', 'node.design'])}: variables.node.design: ${candidates
-      ? 'node: { from: <run-dir> } adds this variable itself (a choice over the run\'s Pareto designs): remove it from variables'
-      : 'chooses among a node run\'s Pareto designs: write node: { from: results/<node-study>/<run-id> } and remove this variable, or vary node.<section>.<key> instead'}`, { file: src.file, field: 'variables.node.design' });
+    throw new StudyError(
+      'BAD_VARIABLE',
+      `${locate(src, ['variables', 'node.design'])}: variables.node.design: ${
+        candidates
+          ? "node: { from: <run-dir> } adds this variable itself (a choice over the run's Pareto designs): remove it from variables"
+          : "chooses among a node run's Pareto designs: write node: { from: results/<node-study>/<run-id> } and remove this variable, or vary node.<section>.<key> instead"
+      }`,
+      { file: src.file, field: 'variables.node.design' },
+    );
   }
   if (candidates) entries.push(['node.design', { choice: candidates.map((_, i) => i) }]);
-  const variables: VariableSpec[] = entries.map(([path, domain]) => variableSpec(path, domain, shellNames, src.file, () => locate(src, ['variables', path])));
-  if (variables.length === 0) throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables'])}: a study needs at least one variable`, { file: src.file, field: 'variables' });
+  const variables: VariableSpec[] = entries.map(([path, domain]) =>
+    variableSpec(path, domain, shellNames, src.file, () => locate(src, ['variables', path])),
+  );
+  if (variables.length === 0)
+    throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables'])}: a study needs at least one variable`, {
+      file: src.file,
+      field: 'variables',
+    });
   const stationCount = variables.find((v) => v.name === 'ground.stationCount');
   if (stationCount !== undefined) {
     const listed = (base['ground'] as Raw)['stations'];
     const n = Array.isArray(listed) ? listed.length : 0;
     const upper = stationCount.kind === 'choice' ? Math.max(...stationCount.options.map(Number)) : stationCount.upper;
     if (!(upper <= n)) {
-      throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables', 'ground.stationCount'])}: variables.ground.stationCount: takes the first k gateways of ground.stations, which lists ${n}; lower the largest count to ${n}${n === 0 ? ' (list the stations in ground.stations first)' : ''} or list more stations`, { file: src.file, field: 'variables.ground.stationCount' });
+      throw new StudyError(
+        'BAD_VARIABLE',
+        `${locate(src, ['variables', 'ground.stationCount'])}: variables.ground.stationCount: takes the first k gateways of ground.stations, which lists ${n}; lower the largest count to ${n}${n === 0 ? ' (list the stations in ground.stations first)' : ''} or list more stations`,
+        { file: src.file, field: 'variables.ground.stationCount' },
+      );
     }
   }
   return variables;
@@ -226,7 +305,13 @@ function buildStudyFile(b: StudyBuilder, values: readonly unknown[]): { raw: Raw
   // A searched Walker phasing is taken modulo the shell's plane count: F and F + P give the same constellation
   // (plane p's extra shift p·P·2π/T = p·2π/S is a whole slot), so one bound [0, Pmax − 1] serves every P.
   for (const s of raw['shells'] as Raw[]) {
-    if (b.phased.has(String(s['name'])) && typeof s['phasing'] === 'number' && typeof s['planes'] === 'number' && s['planes'] > 0) s['phasing'] = s['phasing'] % s['planes'];
+    if (
+      b.phased.has(String(s['name'])) &&
+      typeof s['phasing'] === 'number' &&
+      typeof s['planes'] === 'number' &&
+      s['planes'] > 0
+    )
+      s['phasing'] = s['phasing'] % s['planes'];
   }
   // Inline node sections: a node file's kind and orbit do not belong there (each shell sets the orbit).
   const { kind: _kind, orbit: _orbit, ...sections } = node;
@@ -237,14 +322,22 @@ function buildStudyFile(b: StudyBuilder, values: readonly unknown[]): { raw: Raw
 
 /** The objectives and constraints of an evaluated constellation. */
 function recordEvaluation(
-  rec: ConstellationRecord, objectives: readonly ObjectiveSpec[], objectiveGetters: readonly ((r: unknown) => number)[], constraintCount: number,
-  parsed: readonly ParsedConstraint[], refGetters: ReadonlyMap<string, (r: unknown) => number>,
+  rec: ConstellationRecord,
+  objectives: readonly ObjectiveSpec[],
+  objectiveGetters: readonly ((r: unknown) => number)[],
+  constraintCount: number,
+  parsed: readonly ParsedConstraint[],
+  refGetters: ReadonlyMap<string, (r: unknown) => number>,
 ): Evaluation {
   const f = Float64Array.from(objectives, (o, i) => (o.sense === 'maximize' ? -1 : 1) * objectiveGetters[i]!(rec));
   const g = new Float64Array(constraintCount);
   let k = 0;
   for (const name of NODE_CLOSURES) {
-    g[k++] = Math.max(...rec.constraints.filter((c) => c.name.endsWith(`/${name}`)).map((c) => scaledViolation(c.value, c.sense, c.limit)));
+    g[k++] = Math.max(
+      ...rec.constraints
+        .filter((c) => c.name.endsWith(`/${name}`))
+        .map((c) => scaledViolation(c.value, c.sense, c.limit)),
+    );
   }
   for (const name of ['isl.lineOfSight', 'isl.pointing']) {
     const c = rec.constraints.find((r) => r.name === name)!;
@@ -258,7 +351,13 @@ function recordEvaluation(
 }
 
 /** The study as run: the node inlined (with a node run's candidates), so the file stands alone. */
-function selfContainedText(file: ParsedFile, rawNode: unknown, inlineNode: Raw, fromRun: boolean, candidates: Raw[] | null): string {
+function selfContainedText(
+  file: ParsedFile,
+  rawNode: unknown,
+  inlineNode: Raw,
+  fromRun: boolean,
+  candidates: Raw[] | null,
+): string {
   const selfContained = clone(file.raw as Raw);
   const { kind: _k, orbit: _o, ...inlineSections } = inlineNode;
   selfContained['node'] = fromRun ? { from: String((rawNode as Raw)['from'] ?? ''), candidates } : inlineSections;
@@ -266,18 +365,33 @@ function selfContainedText(file: ParsedFile, rawNode: unknown, inlineNode: Raw, 
   return header + stringify(selfContained, { lineWidth: 0 });
 }
 
-function variableSpec(path: string, domain: VariableDomain, shellNames: readonly string[], file: string, where: () => string): VariableSpec {
+function variableSpec(
+  path: string,
+  domain: VariableDomain,
+  shellNames: readonly string[],
+  file: string,
+  where: () => string,
+): VariableSpec {
   const fail = (msg: string): never => {
     throw new StudyError('BAD_VARIABLE', `${where()}: variables.${path}: ${msg}`, { file, field: `variables.${path}` });
   };
   const parts = path.split('.');
-  const known = parts[0] === 'shells'
-    ? parts.length === 3 && shellNames.includes(parts[1]!) && SHELL_KEYS.includes(parts[2]!)
-    : parts[0] === 'node' ? parts.length === 3 || path === 'node.design' : FIXED_PATHS.includes(path);
+  const known =
+    parts[0] === 'shells'
+      ? parts.length === 3 && shellNames.includes(parts[1]!) && SHELL_KEYS.includes(parts[2]!)
+      : parts[0] === 'node'
+        ? parts.length === 3 || path === 'node.design'
+        : FIXED_PATHS.includes(path);
   if (!known) {
-    const options = [...FIXED_PATHS, ...shellNames.flatMap((n) => SHELL_KEYS.map((k) => `shells.${n}.${k}`)), 'node.<section>.<key>'];
+    const options = [
+      ...FIXED_PATHS,
+      ...shellNames.flatMap((n) => SHELL_KEYS.map((k) => `shells.${n}.${k}`)),
+      'node.<section>.<key>',
+    ];
     const guess = didYouMean(path, options);
-    fail(`unknown variable${guess ? `: did you mean ${guess}?` : ''} (shells.<shell name>.<key>, isl.*, ground.*, launch.vehicle, traffic.demandPerNode_Gbps, node.<section>.<key>)`);
+    fail(
+      `unknown variable${guess ? `: did you mean ${guess}?` : ''} (shells.<shell name>.<key>, isl.*, ground.*, launch.vehicle, traffic.demandPerNode_Gbps, node.<section>.<key>)`,
+    );
   }
   if ('choice' in domain) {
     if (new Set(domain.choice).size !== domain.choice.length) fail('choice lists an option twice');
@@ -287,16 +401,25 @@ function variableSpec(path: string, domain: VariableDomain, shellNames: readonly
   if (lo > hi) fail(`bounds are reversed ([${lo}, ${hi}]): write [${hi}, ${lo}]`);
   if (lo === hi) fail(`the range [${lo}, ${hi}] is empty: fix the value in the file instead`);
   const isInt = !Array.isArray(domain) || INT_KEYS.has(parts[parts.length - 1]!);
-  if (isInt && (!Number.isInteger(lo) || !Number.isInteger(hi))) fail(`integer bounds must be whole numbers, got [${lo}, ${hi}]`);
+  if (isInt && (!Number.isInteger(lo) || !Number.isInteger(hi)))
+    fail(`integer bounds must be whole numbers, got [${lo}, ${hi}]`);
   return { kind: isInt ? 'int' : 'real', name: path, lower: lo, upper: hi };
 }
 
 /** Loads the constellation at every bound and choice of each variable (others at their lower bound / first option). */
-function checkBounds(variables: readonly VariableSpec[], specOf: (v: unknown[]) => ConstellationSpec, file: string, where: (path: string) => string): void {
+function checkBounds(
+  variables: readonly VariableSpec[],
+  specOf: (v: unknown[]) => ConstellationSpec,
+  file: string,
+  where: (path: string) => string,
+): void {
   // Others at their lower bound or first option, except plane counts at their largest: a shell switched
   // off (0 planes) would hide its own bad values.
-  const largest = (v: VariableSpec): unknown => (v.kind === 'choice' ? v.options.reduce((a, b) => (Number(b) > Number(a) ? b : a)) : v.upper);
-  const defaults = variables.map((v) => (v.name.endsWith('.planes') ? largest(v) : v.kind === 'choice' ? v.options[0] : v.lower));
+  const largest = (v: VariableSpec): unknown =>
+    v.kind === 'choice' ? v.options.reduce((a, b) => (Number(b) > Number(a) ? b : a)) : v.upper;
+  const defaults = variables.map((v) =>
+    v.name.endsWith('.planes') ? largest(v) : v.kind === 'choice' ? v.options[0] : v.lower,
+  );
   variables.forEach((v, i) => {
     const trials = v.kind === 'choice' ? v.options : [v.lower, v.upper];
     for (const value of trials) {
@@ -307,7 +430,11 @@ function checkBounds(variables: readonly VariableSpec[], specOf: (v: unknown[]) 
       } catch (e) {
         if (!(e instanceof StudyError)) continue; // a model limit, not a bad study: the optimizer absorbs it
         const msg = e.message.replace(/^[^:]+(:\d+:\d+)?: /, '');
-        throw new StudyError('BAD_VARIABLE', `${where(v.name)}: variables.${v.name} = ${JSON.stringify(value)} gives an invalid constellation: ${msg}`, { file, field: `variables.${v.name}` });
+        throw new StudyError(
+          'BAD_VARIABLE',
+          `${where(v.name)}: variables.${v.name} = ${JSON.stringify(value)} gives an invalid constellation: ${msg}`,
+          { file, field: `variables.${v.name}` },
+        );
       }
     }
   });

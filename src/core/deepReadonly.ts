@@ -4,7 +4,8 @@
  * returned record without the schema's `.readonly()`, which would freeze parsed values and write `readOnly: true`
  * into the generated JSON Schemas. Type-level only: nothing here runs.
  */
-export type DeepReadonly<T> =
-  T extends readonly (infer E)[] ? readonly DeepReadonly<E>[]
-    : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
-      : T;
+export type DeepReadonly<T> = T extends readonly (infer E)[]
+  ? readonly DeepReadonly<E>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;

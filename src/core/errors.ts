@@ -23,7 +23,11 @@ export class StudyError extends Error {
   readonly code: StudyErrorCode;
   readonly file: string | undefined;
   readonly field: string | undefined;
-  constructor(code: StudyErrorCode, message: string, where: { file?: string | undefined; field?: string | undefined } = {}) {
+  constructor(
+    code: StudyErrorCode,
+    message: string,
+    where: { file?: string | undefined; field?: string | undefined } = {},
+  ) {
     super(message);
     this.name = 'StudyError';
     this.code = code;

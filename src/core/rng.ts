@@ -108,4 +108,3 @@ export function createRng(seed: number): Rng {
 export function rngFromState(state: readonly number[]): Rng {
   return new XoroRng(xoroshiro128plusFromState(state).getState());
 }
-

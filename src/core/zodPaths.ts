@@ -14,9 +14,12 @@ export interface NumericLeaf {
 export function numericLeaves(schema: unknown, prefix = '', nullable = false): NumericLeaf[] {
   const s = schema as z.ZodType;
   if (s instanceof z.ZodNumber) return [{ path: prefix, description: s.description ?? '' }];
-  if (nullable && s instanceof z.ZodNullable && s.unwrap() instanceof z.ZodNumber) return [{ path: prefix, description: s.description ?? '' }];
+  if (nullable && s instanceof z.ZodNullable && s.unwrap() instanceof z.ZodNumber)
+    return [{ path: prefix, description: s.description ?? '' }];
   if (s instanceof z.ZodObject) {
-    return Object.entries(s.shape as Record<string, unknown>).flatMap(([k, v]) => numericLeaves(v, prefix ? `${prefix}.${k}` : k, nullable));
+    return Object.entries(s.shape as Record<string, unknown>).flatMap(([k, v]) =>
+      numericLeaves(v, prefix ? `${prefix}.${k}` : k, nullable),
+    );
   }
   return [];
 }

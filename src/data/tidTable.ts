@@ -66,8 +66,13 @@ export function parseTidCsv(text: string): TidTable {
     return i;
   };
   const [cA, cI, cT, cP, cE, cB, cTot] = [
-    col('altitude_km'), col('inclination_deg'), col('al_mm'), col('proton_rad_si_per_yr'),
-    col('electron_rad_si_per_yr'), col('bremsstrahlung_rad_si_per_yr'), col('total_rad_si_per_yr'),
+    col('altitude_km'),
+    col('inclination_deg'),
+    col('al_mm'),
+    col('proton_rad_si_per_yr'),
+    col('electron_rad_si_per_yr'),
+    col('bremsstrahlung_rad_si_per_yr'),
+    col('total_rad_si_per_yr'),
   ];
   const rows: Row[] = lines.map((l, n) => {
     const f = l.split(',');
@@ -102,7 +107,10 @@ export function parseTidCsv(text: string): TidTable {
     vals.tot[k] = r.tot;
   }
   const component = (v: number[]): TidComponentTable =>
-    Object.freeze({ value_rad_per_yr: Object.freeze(v), logValue: Object.freeze(v.map((x) => Math.log(Math.max(x, TID_DOSE_FLOOR_rad_per_yr)))) });
+    Object.freeze({
+      value_rad_per_yr: Object.freeze(v),
+      logValue: Object.freeze(v.map((x) => Math.log(Math.max(x, TID_DOSE_FLOOR_rad_per_yr)))),
+    });
   return Object.freeze({
     altitudes_m: Object.freeze(alts.map(km_to_m)),
     thicknesses_m: Object.freeze(mms.map(mm_to_m)),

@@ -7,8 +7,12 @@ import { didYouMean, StudyError } from '../core/errors.js';
 import { locate, type Path, type SourceMap } from '../io/issues.js';
 import { parseWith, readYaml, type ParsedFile } from '../io/yaml.js';
 import {
-  benchmarkStudySchema, nodeDesignSchema, nodeStudySchema,
-  type BenchmarkStudy, type NodeDesign, type NodeStudy,
+  benchmarkStudySchema,
+  nodeDesignSchema,
+  nodeStudySchema,
+  type BenchmarkStudy,
+  type NodeDesign,
+  type NodeStudy,
 } from './schema.js';
 
 /** Design fields that name a catalog row, and the catalog file they refer to. */
@@ -48,14 +52,28 @@ export function fileKind(path: string): string {
 export function parseDesignFile(path: string): LoadedFile {
   const file = readYaml(path);
   const raw = file.raw as Record<string, unknown>;
-  if (raw.kind === 'benchmark') return { kind: 'benchmark-study', file, study: parseWith(benchmarkStudySchema(), file) };
+  if (raw.kind === 'benchmark')
+    return { kind: 'benchmark-study', file, study: parseWith(benchmarkStudySchema(), file) };
   if (raw.kind !== undefined && raw.kind !== 'node') {
     const guess = didYouMean(String(raw.kind), ['node', 'benchmark', 'constellation']);
-    throw new StudyError('WRONG_TYPE', `${locate(file.src, ['kind'])}: kind must be "node", "constellation" or "benchmark", got ${JSON.stringify(raw.kind)}${guess ? `: did you mean ${guess}?` : ''}`, { file: path, field: 'kind' });
+    throw new StudyError(
+      'WRONG_TYPE',
+      `${locate(file.src, ['kind'])}: kind must be "node", "constellation" or "benchmark", got ${JSON.stringify(raw.kind)}${guess ? `: did you mean ${guess}?` : ''}`,
+      { file: path, field: 'kind' },
+    );
   }
   if (STUDY_KEYS.some((k) => k in raw)) {
     const study = parseWith(nodeStudySchema(), file);
-    const { variables: _v, objectives: _o, constraints: _c, relax: _r, algorithm: _a, robust: _b, select: _s, ...design } = study;
+    const {
+      variables: _v,
+      objectives: _o,
+      constraints: _c,
+      relax: _r,
+      algorithm: _a,
+      robust: _b,
+      select: _s,
+      ...design
+    } = study;
     return { kind: 'node-study', file, study, design: design as NodeDesign };
   }
   return { kind: 'design', file, design: parseWith(nodeDesignSchema(), file) };
@@ -71,7 +89,14 @@ export function checkCatalogIds(design: NodeDesign, catalogs: CatalogIds, src: S
   }
 }
 
-export function checkCatalogId(value: string, catalog: CatalogName, catalogs: CatalogIds, src: SourceMap, path: Path, field: string): void {
+export function checkCatalogId(
+  value: string,
+  catalog: CatalogName,
+  catalogs: CatalogIds,
+  src: SourceMap,
+  path: Path,
+  field: string,
+): void {
   const ids = catalogs.ids(catalog);
   if (ids.includes(value)) return;
   const guess = didYouMean(value, ids);

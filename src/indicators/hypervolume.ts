@@ -10,7 +10,8 @@
  *   stays fast for ~10^4 points.
  * - 4+-D (./hypervolumeSweep.ts, S in ./hypervolumeRowTree.ts): dimension sweep with exclusive contributions,
  *   the scheme of HV4D (Guerreiro, Fonseca, Emmerich, "A fast dimension-sweep algorithm for the hypervolume
- *   indicator in four dimensions", CCCG 2012; HV4D+ in Guerreiro & Fonseca, "Computing and updating hypervolume contributions in up
+ *   indicator in four dimensions", CCCG 2012; HV4D+ in Guerreiro & Fonseca, "Computing and updating hypervolume
+ * contributions in up
  *   to four dimensions", IEEE TEVC 22(3), 2018) carried to any m, with each contribution computed
  *   from a limit set as in WFG (While, Bradstreet, Barone, "A fast way of calculating exact
  *   hypervolumes", IEEE TEVC 16(1), 2012). The points are visited in increasing f_m; the volume is
@@ -48,12 +49,16 @@ export { SWEEP_CHUNKED_ROWS, sweepChunkRows } from './hypervolumeSweep.js';
  * split over threads, ./hypervolumeParallel.ts).
  * Accepts arrays of length m or a flat row-major matrix with m columns.
  */
-export function insideRows(points: readonly ArrayLike<number>[] | Float64Array, reference: ArrayLike<number>): { P: Float64Array; n: number } {
+export function insideRows(
+  points: readonly ArrayLike<number>[] | Float64Array,
+  reference: ArrayLike<number>,
+): { P: Float64Array; n: number } {
   const m = reference.length;
   let n: number;
   let flat: Float64Array;
   if (points instanceof Float64Array) {
-    if (points.length % m !== 0) throw new RangeError(`flat matrix length ${points.length} is not a multiple of m = ${m}`);
+    if (points.length % m !== 0)
+      throw new RangeError(`flat matrix length ${points.length} is not a multiple of m = ${m}`);
     n = points.length / m;
     flat = points;
   } else {
@@ -90,13 +95,21 @@ export function insideRows(points: readonly ArrayLike<number>[] | Float64Array, 
  * seconds to minutes. The share counts points, not time: later points meet a larger set S and cost more.
  */
 export function hypervolume(
-  points: readonly ArrayLike<number>[] | Float64Array, reference: ArrayLike<number>, onProgress?: (share: number) => void,
+  points: readonly ArrayLike<number>[] | Float64Array,
+  reference: ArrayLike<number>,
+  onProgress?: (share: number) => void,
 ): number {
   return hypervolumeInChunks(points, reference, undefined, onProgress);
 }
-/** `hypervolume` with the top-level sweep cut into chunks of `chunkRows` rows (default `sweepChunkRows`; tests set others). */
+/**
+ * `hypervolume` with the top-level sweep cut into chunks of `chunkRows` rows (default `sweepChunkRows`; tests set
+ * others).
+ */
 export function hypervolumeInChunks(
-  points: readonly ArrayLike<number>[] | Float64Array, reference: ArrayLike<number>, chunkRows?: number, onProgress?: (share: number) => void,
+  points: readonly ArrayLike<number>[] | Float64Array,
+  reference: ArrayLike<number>,
+  chunkRows?: number,
+  onProgress?: (share: number) => void,
 ): number {
   const m = reference.length;
   if (m === 0) return 0;
@@ -124,20 +137,34 @@ export function sweepOrder(P: Float64Array, n: number, m: number): Int32Array {
  * The contributions of the rows at sweep positions [a, b) of the n inside points P (m columns), from S0 = the set S at
  * position a (`sweepStartSets`), as one thread's sweep computes them. For ./hypervolumeParallel.ts.
  */
-export function sweepChunkContributions(P: Float64Array, n: number, m: number, ref: Float64Array, a: number, b: number, S0: Int32Array): Float64Array {
+export function sweepChunkContributions(
+  P: Float64Array,
+  n: number,
+  m: number,
+  ref: Float64Array,
+  a: number,
+  b: number,
+  S0: Int32Array,
+): Float64Array {
   const contributions = new Float64Array(n);
   new Sweep().sweepRows(P, n, m, ref, sweepOrder(P, n, m), a, b, S0, contributions);
   return contributions.slice(a, b);
 }
 
 /**
- * The set S at the first row of each chunk of `chunkRows` (rows of P, in the sweep order `idx`): the rows before it whose
- * projection (the first m − 1 coordinates) no other of them dominates, and of equal projections the first. The sweep
- * keeps exactly these: a row is let in unless a member weakly dominates it, and a member leaves when a row weakly
+ * The set S at the first row of each chunk of `chunkRows` (rows of P, in the sweep order `idx`): the rows before it
+ * whose projection (the first m − 1 coordinates) no other of them dominates, and of equal projections the first. The
+ * sweep keeps exactly these: a row is let in unless a member weakly dominates it, and a member leaves when a row weakly
  * dominating it comes in. Each set is the front of the one before and the chunk between them (an antichain and a
  * batch: cheap), not of all the rows before.
  */
-export function sweepStartSets(P: Float64Array, n: number, m: number, idx: Int32Array, chunkRows: number): Int32Array[] {
+export function sweepStartSets(
+  P: Float64Array,
+  n: number,
+  m: number,
+  idx: Int32Array,
+  chunkRows: number,
+): Int32Array[] {
   const e = m - 1;
   const sets: Int32Array[] = [new Int32Array(0)];
   // S as sweep positions, ascending
@@ -170,7 +197,16 @@ export function sweepStartSets(P: Float64Array, n: number, m: number, idx: Int32
   return sets;
 }
 
-/** The hypervolume from every row's contribution (`sweepChunkContributions` of all chunks, in the sweep order `idx`). */
-export function volumeFromContributions(P: Float64Array, n: number, m: number, ref: Float64Array, idx: Int32Array, contributions: Float64Array): number {
+/**
+ * The hypervolume from every row's contribution (`sweepChunkContributions` of all chunks, in the sweep order `idx`).
+ */
+export function volumeFromContributions(
+  P: Float64Array,
+  n: number,
+  m: number,
+  ref: Float64Array,
+  idx: Int32Array,
+  contributions: Float64Array,
+): number {
   return sweepVolume(P, n, m, ref, idx, contributions);
 }

@@ -39,7 +39,8 @@ export function hypervolumeEstimate(
   if (n === 0) return { value: 0, standardError: 0 };
   const ref = Float64Array.from(reference as ArrayLike<number>);
   const ideal = new Float64Array(m).fill(Infinity);
-  for (let i = 0; i < n; i++) for (let k = 0; k < m; k++) if (inside[i * m + k]! < ideal[k]!) ideal[k] = inside[i * m + k]!;
+  for (let i = 0; i < n; i++)
+    for (let k = 0; k < m; k++) if (inside[i * m + k]! < ideal[k]!) ideal[k] = inside[i * m + k]!;
   let vBox = 1;
   for (let k = 0; k < m; k++) vBox *= ref[k]! - ideal[k]!;
   // a k-d tree over the points: a node whose box lies above y in some coordinate holds no point

@@ -19,14 +19,15 @@ export function hv2d(P: Float64Array, n: number, r1: number, r2: number): number
     const x1 = P[2 * i]!;
     ordered = x0 < x1 || (x0 === x1 && P[2 * i - 1]! <= P[2 * i + 1]!);
   }
-  if (!ordered) idx.sort((a, b) => {
-    const xa = P[2 * a]!;
-    const xb = P[2 * b]!;
-    if (xa !== xb) return xa < xb ? -1 : 1;
-    const ya = P[2 * a + 1]!;
-    const yb = P[2 * b + 1]!;
-    return ya < yb ? -1 : ya > yb ? 1 : 0;
-  });
+  if (!ordered)
+    idx.sort((a, b) => {
+      const xa = P[2 * a]!;
+      const xb = P[2 * b]!;
+      if (xa !== xb) return xa < xb ? -1 : 1;
+      const ya = P[2 * a + 1]!;
+      const yb = P[2 * b + 1]!;
+      return ya < yb ? -1 : ya > yb ? 1 : 0;
+    });
   let area = 0;
   let lastY = r2;
   for (let t = 0; t < n; t++) {
@@ -46,7 +47,16 @@ export function hv3d(P: Float64Array, n: number, r1: number, r2: number, r3: num
 }
 
 /** HV3D with caller-provided buffers (idx, xs, ys of length >= n). */
-export function hv3dInto(P: Float64Array, n: number, r1: number, r2: number, r3: number, idx: Int32Array, xs: Float64Array, ys: Float64Array): number {
+export function hv3dInto(
+  P: Float64Array,
+  n: number,
+  r1: number,
+  r2: number,
+  r3: number,
+  idx: Int32Array,
+  xs: Float64Array,
+  ys: Float64Array,
+): number {
   if (n === 0) return 0;
   if (n === 1) return (r1 - P[0]!) * (r2 - P[1]!) * (r3 - P[2]!);
   sortRows(idx, n, P, 3, 2);

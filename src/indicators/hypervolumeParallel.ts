@@ -8,7 +8,15 @@
  * handed out from the last to the first as threads come free.
  */
 import { compiledWorkerFile } from '../parallel/workerFile.js';
-import { hypervolume, insideRows, SWEEP_CHUNKED_ROWS, sweepChunkRows, sweepOrder, sweepStartSets, volumeFromContributions } from './hypervolume.js';
+import {
+  hypervolume,
+  insideRows,
+  SWEEP_CHUNKED_ROWS,
+  sweepChunkRows,
+  sweepOrder,
+  sweepStartSets,
+  volumeFromContributions,
+} from './hypervolume.js';
 import type { SweepChunkTask } from './worker.js';
 
 function compiledWorkerFileOrNull(): string | null {
@@ -59,13 +67,15 @@ export async function hypervolumeParallel(
   let done = 0;
   opts.onProgress?.(0);
   try {
-    await Promise.all(Array.from({ length: chunks }, async (_, i) => {
-      const k = chunks - 1 - i;
-      const a = k * rows;
-      const task: SweepChunkTask = { P: shared, n, m, ref, a, b: Math.min(n, a + rows), S0: starts[k]! };
-      contributions.set((await pool.run(task)) as Float64Array, a);
-      opts.onProgress?.(++done / chunks);
-    }));
+    await Promise.all(
+      Array.from({ length: chunks }, async (_, i) => {
+        const k = chunks - 1 - i;
+        const a = k * rows;
+        const task: SweepChunkTask = { P: shared, n, m, ref, a, b: Math.min(n, a + rows), S0: starts[k]! };
+        contributions.set((await pool.run(task)) as Float64Array, a);
+        opts.onProgress?.(++done / chunks);
+      }),
+    );
   } finally {
     await pool.destroy();
   }

@@ -167,7 +167,15 @@ export class RowTree {
   }
 
   /** Pass 2: the bounded limit points into L from index c (returns the new count); collects the covered members. */
-  private pass2(node: number, a: number, b: number, level: number, u: Float64Array, L: Float64Array, c: number): number {
+  private pass2(
+    node: number,
+    a: number,
+    b: number,
+    level: number,
+    u: Float64Array,
+    L: Float64Array,
+    c: number,
+  ): number {
     if (this.count[node] === 0) return c;
     const { e, lo, hi, p } = this;
     const no = node * e;

@@ -1,7 +1,8 @@
 /**
  * The 4+-D dimension sweep of the exact hypervolume (./hypervolume.ts has the method and its sources): the points in
  * increasing f_m, each adding its exclusive contribution, computed from its bounded limit set (WFG) one dimension
- * down; 3-D sub-problems use HV3D (./hypervolumeLowDim.ts), large levels keep S in a k-d tree (./hypervolumeRowTree.ts).
+ * down; 3-D sub-problems use HV3D (./hypervolumeLowDim.ts), large levels keep S in a k-d tree
+ * (./hypervolumeRowTree.ts).
  */
 import { hv3dInto } from './hypervolumeLowDim.js';
 import { RowTree } from './hypervolumeRowTree.js';
@@ -19,7 +20,8 @@ import { sortByKeys, sortRows } from './hypervolumeSort.js';
 export const SWEEP_CHUNKED_ROWS = 8192;
 
 /** Rows per chunk of the top-level sweep of n points in m objectives. */
-export const sweepChunkRows = (n: number, m: number): number => (m >= 5 && n >= SWEEP_CHUNKED_ROWS ? Math.ceil(n / (m >= 6 ? 16 : 8)) : n);
+export const sweepChunkRows = (n: number, m: number): number =>
+  m >= 5 && n >= SWEEP_CHUNKED_ROWS ? Math.ceil(n / (m >= 6 ? 16 : 8)) : n;
 
 /** Levels with at least this many rows keep S in a `RowTree` instead of a list. */
 const INDEX_MIN_ROWS = 1024;
@@ -115,7 +117,14 @@ function tiedAtStart(P: Float64Array, n: number, d: number, idx: Int32Array, z0:
  * Pass 1 of the list version: true when a member of S (sN rows of e columns) weakly dominates the row at offset po of
  * P; otherwise lowers u_j to the least q_j over the members q raised only in j.
  */
-function dominatedOrBounds(S: Float64Array, sN: number, e: number, P: Float64Array, po: number, u: Float64Array): boolean {
+function dominatedOrBounds(
+  S: Float64Array,
+  sN: number,
+  e: number,
+  P: Float64Array,
+  po: number,
+  u: Float64Array,
+): boolean {
   for (let s = 0; s < sN; s++) {
     const so = s * e;
     let raised = 0;
@@ -189,7 +198,10 @@ export class Sweep {
   /** Whether the next indexed sweep is the top level's (the first one is). */
   private top = true;
   /** The top-level sweep's progress listener and chunk size (default `sweepChunkRows`). */
-  constructor(private readonly onProgress?: (share: number) => void, private readonly chunkRows?: number) {}
+  constructor(
+    private readonly onProgress?: (share: number) => void,
+    private readonly chunkRows?: number,
+  ) {}
   private readonly levels: (Level | undefined)[] = [];
   private idx3 = new Int32Array(0);
   private xs3 = new Float64Array(0);
@@ -278,7 +290,15 @@ export class Sweep {
    * [p, u)), into L (returns their count), together with dropping from S the members p weakly dominates and
    * appending p; the new size of S is left in `sizeS`.
    */
-  private limitSetOfList(S: Float64Array, sN: number, e: number, P: Float64Array, po: number, u: Float64Array, L: Float64Array): number {
+  private limitSetOfList(
+    S: Float64Array,
+    sN: number,
+    e: number,
+    P: Float64Array,
+    po: number,
+    u: Float64Array,
+    L: Float64Array,
+  ): number {
     let c = 0;
     let kept = 0;
     for (let s = 0; s < sN; s++) {
@@ -330,10 +350,11 @@ export class Sweep {
     const top = this.top;
     this.top = false;
     const report = top ? this.onProgress : undefined;
-    const chunk = top ? this.chunkRows ?? sweepChunkRows(n, d) : n;
+    const chunk = top ? (this.chunkRows ?? sweepChunkRows(n, d)) : n;
     const contributions = new Float64Array(n);
     let S: Int32Array = new Int32Array(0);
-    for (let a = 0; a < n; a += chunk) S = this.sweepRows(P, n, d, ref, idx, a, Math.min(n, a + chunk), S, contributions, report);
+    for (let a = 0; a < n; a += chunk)
+      S = this.sweepRows(P, n, d, ref, idx, a, Math.min(n, a + chunk), S, contributions, report);
     return sweepVolume(P, n, d, ref, idx, contributions);
   }
 
@@ -343,8 +364,16 @@ export class Sweep {
    * order. The tree is built over S0 and the next rows as at any rebuild, so the result depends on S0 as a set only.
    */
   sweepRows(
-    P: Float64Array, n: number, d: number, ref: Float64Array, idx: Int32Array, a: number, b: number, S0: Int32Array,
-    contributions: Float64Array, report?: (share: number) => void,
+    P: Float64Array,
+    n: number,
+    d: number,
+    ref: Float64Array,
+    idx: Int32Array,
+    a: number,
+    b: number,
+    S0: Int32Array,
+    contributions: Float64Array,
+    report?: (share: number) => void,
   ): Int32Array {
     const { L, u } = this.level(d, n);
     const e = d - 1;
@@ -385,7 +414,14 @@ export class Sweep {
  * Σ_t A_t (z_{t+1} − z_t) over the sweep (`idx`: rows in sweep order, by the last column), A_t the running sum of the
  * contributions: the same operations, in the same order, whether the contributions came from one thread or several.
  */
-export function sweepVolume(P: Float64Array, n: number, d: number, ref: Float64Array, idx: Int32Array, contributions: Float64Array): number {
+export function sweepVolume(
+  P: Float64Array,
+  n: number,
+  d: number,
+  ref: Float64Array,
+  idx: Int32Array,
+  contributions: Float64Array,
+): number {
   const e = d - 1;
   let area = 0;
   let volume = 0;

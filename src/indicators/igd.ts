@@ -25,7 +25,11 @@ function asFlat(points: readonly ArrayLike<number>[] | Float64Array, m: number):
   return out;
 }
 
-function dimension(a: readonly ArrayLike<number>[] | Float64Array, z: readonly ArrayLike<number>[] | Float64Array, m?: number): number {
+function dimension(
+  a: readonly ArrayLike<number>[] | Float64Array,
+  z: readonly ArrayLike<number>[] | Float64Array,
+  m?: number,
+): number {
   if (m !== undefined) return m;
   if (!(z instanceof Float64Array) && z.length > 0) return z[0]!.length;
   if (!(a instanceof Float64Array) && a.length > 0) return a[0]!.length;
@@ -76,13 +80,21 @@ function igdCore(A: Float64Array, Z: Float64Array, m: number, plus: boolean): nu
 }
 
 /** IGD of the approximation `a` against the reference front `z`. */
-export function igd(a: readonly ArrayLike<number>[] | Float64Array, z: readonly ArrayLike<number>[] | Float64Array, m?: number): number {
+export function igd(
+  a: readonly ArrayLike<number>[] | Float64Array,
+  z: readonly ArrayLike<number>[] | Float64Array,
+  m?: number,
+): number {
   const mm = dimension(a, z, m);
   return igdCore(asFlat(a, mm), asFlat(z, mm), mm, false);
 }
 
 /** IGD+ (Ishibuchi et al. 2015) of the approximation `a` against the reference front `z`. */
-export function igdPlus(a: readonly ArrayLike<number>[] | Float64Array, z: readonly ArrayLike<number>[] | Float64Array, m?: number): number {
+export function igdPlus(
+  a: readonly ArrayLike<number>[] | Float64Array,
+  z: readonly ArrayLike<number>[] | Float64Array,
+  m?: number,
+): number {
   const mm = dimension(a, z, m);
   const A = asFlat(a, mm);
   const Z = asFlat(z, mm);
@@ -109,7 +121,9 @@ function staircase2D(A: Float64Array): { x: Float64Array; y: Float64Array } {
     }
     return { x, y };
   }
-  const order = Array.from({ length: n }, (_, i) => i).filter((i) => !Number.isNaN(A[2 * i]!) && !Number.isNaN(A[2 * i + 1]!));
+  const order = Array.from({ length: n }, (_, i) => i).filter(
+    (i) => !Number.isNaN(A[2 * i]!) && !Number.isNaN(A[2 * i + 1]!),
+  );
   order.sort((i, j) => A[2 * i]! - A[2 * j]! || A[2 * i + 1]! - A[2 * j + 1]!);
   const x: number[] = [];
   const y: number[] = [];

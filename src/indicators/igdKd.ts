@@ -56,8 +56,11 @@ class NearestTree {
   private tie = 0;
 
   constructor(
-    private readonly A0: Float64Array, private readonly m: number, private readonly perm: Int32Array,
-    private readonly Z: Float64Array, private readonly plus: boolean,
+    private readonly A0: Float64Array,
+    private readonly m: number,
+    private readonly perm: Int32Array,
+    private readonly Z: Float64Array,
+    private readonly plus: boolean,
   ) {
     const na = perm.length;
     this.build(0, na);

@@ -42,7 +42,11 @@ export function normalizePoints(
 }
 
 /** Inverse map: ideal + q * (nadir - ideal). */
-export function denormalizePoint(q: ArrayLike<number>, ideal: ArrayLike<number>, nadir: ArrayLike<number>): Float64Array {
+export function denormalizePoint(
+  q: ArrayLike<number>,
+  ideal: ArrayLike<number>,
+  nadir: ArrayLike<number>,
+): Float64Array {
   const m = ideal.length;
   const out = new Float64Array(m);
   for (let k = 0; k < m; k++) out[k] = ideal[k]! + q[k]! * (nadir[k]! - ideal[k]!);

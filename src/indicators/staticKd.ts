@@ -12,7 +12,15 @@ const LEAF_ROWS = 16;
  * Rearranges perm[a..b) so that perm[kth] holds the row of that rank by (P[row * d + col], row), with
  * no larger row before it and no smaller one after (Hoare's quickselect, median-of-three pivot).
  */
-function selectRows(perm: Int32Array, a: number, b: number, kth: number, P: Float64Array, d: number, col: number): void {
+function selectRows(
+  perm: Int32Array,
+  a: number,
+  b: number,
+  kth: number,
+  P: Float64Array,
+  d: number,
+  col: number,
+): void {
   const before = (x: number, y: number): boolean => {
     const vx = P[x * d + col]!;
     const vy = P[y * d + col]!;

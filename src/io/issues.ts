@@ -11,8 +11,16 @@ import { didYouMean, StudyError, type StudyErrorCode } from '../core/errors.js';
 export type Path = readonly (string | number)[];
 
 const UNIT_WORDS: Record<string, string> = {
-  km: 'kilometres', m2: 'square metres', kg: 'kilograms', yr: 'years', deg: 'degrees', h: 'hours', W: 'watts',
-  mm_al: 'millimetres of aluminium', USD_per_kg: 'US dollars per kilogram', USD_per_kWh: 'US dollars per kWh',
+  km: 'kilometres',
+  m2: 'square metres',
+  kg: 'kilograms',
+  yr: 'years',
+  deg: 'degrees',
+  h: 'hours',
+  W: 'watts',
+  mm_al: 'millimetres of aluminium',
+  USD_per_kg: 'US dollars per kilogram',
+  USD_per_kWh: 'US dollars per kWh',
 };
 
 export interface SourceMap {
@@ -61,7 +69,14 @@ function valueAt(root: unknown, path: Path): unknown {
 /** Known keys of the strict object at `path` (one level of nesting is all a design has). */
 export type KnownKeys = (path: Path) => readonly string[];
 
-const showNumber = (v: unknown): string => (typeof v === 'number' && Number.isNaN(v) ? '.nan' : typeof v === 'number' ? (v > 0 ? '.inf' : '-.inf') : describeInput(v));
+const showNumber = (v: unknown): string =>
+  typeof v === 'number' && Number.isNaN(v)
+    ? '.nan'
+    : typeof v === 'number'
+      ? v > 0
+        ? '.inf'
+        : '-.inf'
+      : describeInput(v);
 
 /** What is wrong with a study variable's domain (`variables.<key>`), said precisely; undefined when not one. */
 function variableDomainProblem(path: Path, input: unknown): string | undefined {
@@ -69,7 +84,8 @@ function variableDomainProblem(path: Path, input: unknown): string | undefined {
   const field = dotted(path);
   const forms = 'a variable is [lower, upper], { int: [lower, upper] } or { choice: [a, b, ...] }';
   const rangeProblem = (r: unknown, where: string): string | undefined => {
-    if (!Array.isArray(r) || r.length !== 2) return `${where} must be a list of two numbers [lower, upper], got ${describeInput(r)}${Array.isArray(r) ? ` of ${r.length}` : ''}`;
+    if (!Array.isArray(r) || r.length !== 2)
+      return `${where} must be a list of two numbers [lower, upper], got ${describeInput(r)}${Array.isArray(r) ? ` of ${r.length}` : ''}`;
     const bad = r.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
     if (bad >= 0) return `${where}[${bad}] must be a finite number, got ${showNumber(r[bad])}`;
     return undefined;
@@ -77,9 +93,11 @@ function variableDomainProblem(path: Path, input: unknown): string | undefined {
   if (Array.isArray(input)) return rangeProblem(input, field);
   if (input && typeof input === 'object') {
     const keys = Object.keys(input);
-    if (keys.includes('int') && keys.includes('choice')) return `${field} has both int: and choice: — ${forms}: keep one (a choice list of whole numbers also works)`;
+    if (keys.includes('int') && keys.includes('choice'))
+      return `${field} has both int: and choice: — ${forms}: keep one (a choice list of whole numbers also works)`;
     if (keys.length === 1 && keys[0] === 'int') return rangeProblem((input as { int: unknown }).int, `${field}.int`);
-    if (keys.length === 1 && keys[0] === 'choice') return `${field}.choice must be a non-empty list of catalog ids or numbers`;
+    if (keys.length === 1 && keys[0] === 'choice')
+      return `${field}.choice must be a non-empty list of catalog ids or numbers`;
     return `${field} has key(s) ${keys.join(', ') || '(none)'}: ${forms}`;
   }
   return `${field} is ${describeInput(input)}: ${forms}`;
@@ -112,7 +130,8 @@ export function issueToError(src: SourceMap, raw: unknown, issue: z.core.$ZodIss
       code = 'MISSING_FIELD';
       msg = `${field} is required`;
     } else {
-      const unitHint = typeof input === 'string' && /\d/.test(input) ? ' (write the bare number; the unit is in the key name)' : '';
+      const unitHint =
+        typeof input === 'string' && /\d/.test(input) ? ' (write the bare number; the unit is in the key name)' : '';
       msg = `${field} must be ${issue.expected === 'number' ? 'a number' : `of type ${issue.expected}`}, got ${describeInput(input)}${unitHint}`;
     }
   } else if (issue.code === 'invalid_value') {
@@ -122,9 +141,18 @@ export function issueToError(src: SourceMap, raw: unknown, issue: z.core.$ZodIss
     const inner = issue.errors.flat().find((e) => e.code === 'custom');
     const alternatives = issue.errors
       .flat()
-      .map((e) => (e.code === 'invalid_value' ? e.values.map((v) => JSON.stringify(v)).join(' | ') : e.code === 'invalid_type' ? `a ${e.expected}` : ''))
+      .map((e) =>
+        e.code === 'invalid_value'
+          ? e.values.map((v) => JSON.stringify(v)).join(' | ')
+          : e.code === 'invalid_type'
+            ? `a ${e.expected}`
+            : '',
+      )
       .filter((a) => a !== '');
-    msg = inner ? inner.message : (variableDomainProblem(path, input) ?? `${field} must be ${[...new Set(alternatives)].join(' or ') || 'a valid value'}, got ${describeInput(input)}`);
+    msg = inner
+      ? inner.message
+      : (variableDomainProblem(path, input) ??
+        `${field} must be ${[...new Set(alternatives)].join(' or ') || 'a valid value'}, got ${describeInput(input)}`);
     if (inner?.message.includes('validity range')) code = 'OUT_OF_RANGE';
   } else if (issue.code === 'custom') {
     msg = issue.message;

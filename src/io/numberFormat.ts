@@ -24,9 +24,10 @@ export function groupedDecimal(v: number, maxFractionDigits: number): string {
       const digits = int + frac;
       let i = digits.length - 1;
       while (i >= 0 && digits.charCodeAt(i) === 57) i--; // '9'
-      const carried = i < 0
-        ? `1${'0'.repeat(digits.length)}`
-        : digits.slice(0, i) + String.fromCharCode(digits.charCodeAt(i) + 1) + '0'.repeat(digits.length - 1 - i);
+      const carried =
+        i < 0
+          ? `1${'0'.repeat(digits.length)}`
+          : digits.slice(0, i) + String.fromCharCode(digits.charCodeAt(i) + 1) + '0'.repeat(digits.length - 1 - i);
       int = carried.slice(0, carried.length - frac.length);
       frac = carried.slice(carried.length - frac.length);
     }

@@ -23,21 +23,38 @@ function refusal(option: string, path: string, e: NodeJS.ErrnoException): StudyE
   const why: Record<string, string> = {
     ENOTDIR: 'a part of the path is a file, not a folder',
     ENAMETOOLONG: 'the name is too long for the file system (at most 255 bytes per name)',
-    EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'the file system is read-only',
-    ENOSPC: 'no space left on the device', EDQUOT: 'disk quota exceeded', ELOOP: 'too many symbolic links',
-    ENOENT: 'a part of the path does not exist or cannot hold files', EEXIST: 'something else already has that name',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    ELOOP: 'too many symbolic links',
+    ENOENT: 'a part of the path does not exist or cannot hold files',
+    EEXIST: 'something else already has that name',
   };
-  return new StudyError('BAD_ARGUMENT', `${option} ${path}: cannot write there: ${why[e.code ?? ''] ?? e.message}; give another ${option} path`, { field: option });
+  return new StudyError(
+    'BAD_ARGUMENT',
+    `${option} ${path}: cannot write there: ${why[e.code ?? ''] ?? e.message}; give another ${option} path`,
+    { field: option },
+  );
 }
 
 /** Creates `dir` (and its parents) or checks an existing one, then proves a file can be created in it. */
 export function prepareOutputFolder(dir: string, option = '--out'): void {
   const st = lstatOrNull(dir);
   if (st?.isSymbolicLink()) {
-    throw new StudyError('BAD_ARGUMENT', `${option} ${dir} is a symbolic link; odc does not write through links: give the folder it points to, or another name`, { field: option });
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `${option} ${dir} is a symbolic link; odc does not write through links: give the folder it points to, or another name`,
+      { field: option },
+    );
   }
   if (st !== null && !st.isDirectory()) {
-    throw new StudyError('BAD_ARGUMENT', `${option} ${dir} is a ${st.isFile() ? 'file' : 'device, pipe or socket'}, not a folder: give a folder path (it is created if missing)`, { field: option });
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `${option} ${dir} is a ${st.isFile() ? 'file' : 'device, pipe or socket'}, not a folder: give a folder path (it is created if missing)`,
+      { field: option },
+    );
   }
   try {
     if (st === null) mkdirSync(dir, { recursive: true });
@@ -52,13 +69,32 @@ export function prepareOutputFolder(dir: string, option = '--out'): void {
 /** An output file: not a folder or link, in a folder that exists and takes files. */
 export function checkOutputFile(path: string, option = '--out'): void {
   const st = lstatOrNull(path);
-  if (st?.isDirectory()) throw new StudyError('BAD_ARGUMENT', `${option} ${path} is a folder: give a file name (e.g. ${join(path, 'design.yaml')})`, { field: option });
-  if (st?.isSymbolicLink()) throw new StudyError('BAD_ARGUMENT', `${option} ${path} is a symbolic link; odc does not write through links: give another name`, { field: option });
-  if (st !== null && !st.isFile()) throw new StudyError('BAD_ARGUMENT', `${option} ${path} is a device, pipe or socket, not a file: give a file name`, { field: option });
+  if (st?.isDirectory())
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `${option} ${path} is a folder: give a file name (e.g. ${join(path, 'design.yaml')})`,
+      { field: option },
+    );
+  if (st?.isSymbolicLink())
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `${option} ${path} is a symbolic link; odc does not write through links: give another name`,
+      { field: option },
+    );
+  if (st !== null && !st.isFile())
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `${option} ${path} is a device, pipe or socket, not a file: give a file name`,
+      { field: option },
+    );
   const dir = dirname(path);
   const parent = lstatOrNull(dir);
   if (parent === null || !parent.isDirectory()) {
-    throw new StudyError('BAD_ARGUMENT', `${option} ${path}: the folder ${dir} ${parent === null ? 'does not exist' : 'is not a folder'}; create it first or give another path`, { field: option });
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `${option} ${path}: the folder ${dir} ${parent === null ? 'does not exist' : 'is not a folder'}; create it first or give another path`,
+      { field: option },
+    );
   }
   try {
     // a new name is created once (its length and the folder's permissions both checked); an existing file's folder

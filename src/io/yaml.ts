@@ -55,16 +55,30 @@ export function readInputFile(file: string, what = 'design file'): string {
   try {
     st = statSync(file);
   } catch {
-    throw new StudyError('FILE_NOT_FOUND', `${file}: file not found; check the path (shipped designs and studies are in designs/)`, { file });
+    throw new StudyError(
+      'FILE_NOT_FOUND',
+      `${file}: file not found; check the path (shipped designs and studies are in designs/)`,
+      { file },
+    );
   }
   if (st.isDirectory()) {
-    throw new StudyError('FILE_NOT_FOUND', `${file}: is a folder, not a ${what}; name a .yaml file inside it`, { file });
+    throw new StudyError('FILE_NOT_FOUND', `${file}: is a folder, not a ${what}; name a .yaml file inside it`, {
+      file,
+    });
   }
   if (!st.isFile()) {
-    throw new StudyError('FILE_NOT_FOUND', `${file}: is not a regular file (a pipe, socket or device); odc reads a ${what} only from a regular file`, { file });
+    throw new StudyError(
+      'FILE_NOT_FOUND',
+      `${file}: is not a regular file (a pipe, socket or device); odc reads a ${what} only from a regular file`,
+      { file },
+    );
   }
   const tooBig = (): never => {
-    throw new StudyError('OUT_OF_RANGE', `${file}: the file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB, the limit for a ${what}`, { file });
+    throw new StudyError(
+      'OUT_OF_RANGE',
+      `${file}: the file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB, the limit for a ${what}`,
+      { file },
+    );
   };
   if (st.size > MAX_INPUT_BYTES) tooBig();
   const fd = openSync(file, 'r');
@@ -91,7 +105,11 @@ export function readInputFile(file: string, what = 'design file'): string {
 export function parseYamlText(text: string, file: string): { doc: Document.Parsed; lines: LineCounter } {
   const nodes = yamlNodeBound(text);
   if (nodes > MAX_YAML_NODES) {
-    throw new StudyError('OUT_OF_RANGE', `${file}: the file holds up to ${nodes.toLocaleString('en-US')} YAML entries (keys, values, list items), more than the ${MAX_YAML_NODES.toLocaleString('en-US')} odc reads from one file to bound its memory; odc files hold hundreds: check how it was generated, or split it`, { file });
+    throw new StudyError(
+      'OUT_OF_RANGE',
+      `${file}: the file holds up to ${nodes.toLocaleString('en-US')} YAML entries (keys, values, list items), more than the ${MAX_YAML_NODES.toLocaleString('en-US')} odc reads from one file to bound its memory; odc files hold hundreds: check how it was generated, or split it`,
+      { file },
+    );
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
@@ -101,7 +119,11 @@ export function parseYamlText(text: string, file: string): { doc: Document.Parse
   };
   const err = doc.errors[0];
   if (err?.code === 'MULTIPLE_DOCS') {
-    throw new StudyError('YAML_SYNTAX', `${at(err.pos[0])}: the file holds more than one YAML document (a \`---\` line starts another here); an odc file is one document: remove the separator and what follows, or split the file`, { file });
+    throw new StudyError(
+      'YAML_SYNTAX',
+      `${at(err.pos[0])}: the file holds more than one YAML document (a \`---\` line starts another here); an odc file is one document: remove the separator and what follows, or split the file`,
+      { file },
+    );
   }
   if (err) {
     const what = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
@@ -110,13 +132,25 @@ export function parseYamlText(text: string, file: string): { doc: Document.Parse
   const problem = firstStructuralProblem(doc);
   if (problem?.kind === 'duplicate') {
     const first = lines.linePos(problem.firstOffset);
-    throw new StudyError('YAML_SYNTAX', `${at(problem.offset)}: YAML syntax error: duplicate key ${JSON.stringify(problem.key)} (first at line ${first.line}:${first.col}); keys must be unique`, { file });
+    throw new StudyError(
+      'YAML_SYNTAX',
+      `${at(problem.offset)}: YAML syntax error: duplicate key ${JSON.stringify(problem.key)} (first at line ${first.line}:${first.col}); keys must be unique`,
+      { file },
+    );
   }
   if (problem?.kind === 'proto') {
-    throw new StudyError('YAML_SYNTAX', `${at(problem.offset)}: the key "__proto__" is not allowed (JavaScript reserves it; no odc field or variable has that name): rename or remove it`, { file });
+    throw new StudyError(
+      'YAML_SYNTAX',
+      `${at(problem.offset)}: the key "__proto__" is not allowed (JavaScript reserves it; no odc field or variable has that name): rename or remove it`,
+      { file },
+    );
   }
   if (problem?.kind === 'tag') {
-    throw new StudyError('YAML_SYNTAX', `${at(problem.offset)}: the YAML tag ${problem.tag} is not read by odc (odc files are plain YAML: maps, lists, strings, numbers, booleans, null): remove the tag`, { file });
+    throw new StudyError(
+      'YAML_SYNTAX',
+      `${at(problem.offset)}: the YAML tag ${problem.tag} is not read by odc (odc files are plain YAML: maps, lists, strings, numbers, booleans, null): remove the tag`,
+      { file },
+    );
   }
   return { doc, lines };
 }
@@ -127,7 +161,11 @@ export function yamlToJS(doc: Document.Parsed, file: string): unknown {
     return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (e) {
     if (e instanceof ReferenceError && /alias/i.test(e.message)) {
-      throw new StudyError('YAML_SYNTAX', `${file}: YAML aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses): refused as an alias bomb ("billion laughs"); write the values out`, { file });
+      throw new StudyError(
+        'YAML_SYNTAX',
+        `${file}: YAML aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses): refused as an alias bomb ("billion laughs"); write the values out`,
+        { file },
+      );
     }
     if (e instanceof RangeError || e instanceof ReferenceError) {
       throw new StudyError('YAML_SYNTAX', `${file}: YAML cannot be read: ${e.message.split('\n')[0]}`, { file });
@@ -136,7 +174,10 @@ export function yamlToJS(doc: Document.Parsed, file: string): unknown {
   }
 }
 
-/** Core-schema tags a file may spell out explicitly (`!!str 5`); any other tag (`!!set`, `!!js/function`, `!custom`) is refused. */
+/**
+ * Core-schema tags a file may spell out explicitly (`!!str 5`); any other tag (`!!set`, `!!js/function`, `!custom`) is
+ * refused.
+ */
 const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
 type StructuralProblem =
@@ -187,7 +228,11 @@ export function readYaml(file: string): ParsedFile {
   const { doc, lines } = parseYamlText(text, file);
   const raw: unknown = yamlToJS(doc, file);
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new StudyError('WRONG_TYPE', `${file}: expected a mapping of keys (name:, kind:, orbit:, ...) at the top level`, { file });
+    throw new StudyError(
+      'WRONG_TYPE',
+      `${file}: expected a mapping of keys (name:, kind:, orbit:, ...) at the top level`,
+      { file },
+    );
   }
   const hash = createHash('sha256').update(text).digest('hex');
   return { src: { file, doc, lines }, raw, text, hash };
@@ -223,11 +268,18 @@ export function parseWith<T>(schema: z.ZodType<T>, f: ParsedFile): T {
   if (r.success) return r.data;
   const known = knownKeys(schema);
   // A misspelt key shows up both as an unknown key and as a missing field: report the typo first.
-  const issues = [...r.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+  const issues = [...r.error.issues].sort(
+    (a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'),
+  );
   // one message per distinct text (a value failing two checks that say the same thing is reported once)
-  const errors = [...new Map(issues.map((iss) => issueToError(f.src, f.raw, iss, known)).map((e) => [e.message, e])).values()];
+  const errors = [
+    ...new Map(issues.map((iss) => issueToError(f.src, f.raw, iss, known)).map((e) => [e.message, e])).values(),
+  ];
   const first = errors[0]!;
   if (errors.length === 1) throw first;
-  const more = errors.slice(1, 4).map((e) => `\n  also: ${e.message}`).join('');
+  const more = errors
+    .slice(1, 4)
+    .map((e) => `\n  also: ${e.message}`)
+    .join('');
   throw new StudyError(first.code, `${first.message}${more}`, { file: first.file, field: first.field });
 }

@@ -38,7 +38,8 @@ export interface ComparisonResult {
 export function comparisonMetrics(p: Readonly<ComparisonParams>): ComparisonResult {
   // +∞ passes through: a node that delivers nothing has an infinite cost per chip-hour as per PFLOP-day.
   const lcocs = [
-    ['lcoc_USD_per_PFLOP_day', p.lcoc_USD_per_PFLOP_day], ['lcocDiscounted_USD_per_PFLOP_day', p.lcocDiscounted_USD_per_PFLOP_day],
+    ['lcoc_USD_per_PFLOP_day', p.lcoc_USD_per_PFLOP_day],
+    ['lcocDiscounted_USD_per_PFLOP_day', p.lcocDiscounted_USD_per_PFLOP_day],
   ] as const;
   for (const [k, v] of lcocs) {
     if (!(v >= 0)) throw new RangeError(`${k} must be ≥ 0 (or +Infinity), got ${v}`);

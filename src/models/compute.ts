@@ -69,9 +69,12 @@ export interface ComputeResult {
 /** IT power, PFLOPS, availability and mass of the compute payload. */
 export function computePayload(p: Readonly<ComputeParams>): ComputeResult {
   const c = p.chip;
-  if (!(Number.isInteger(p.chips) && p.chips >= 1)) throw new RangeError(`chips must be an integer ≥ 1, got ${p.chips}`);
-  if (!(p.utilization > 0 && p.utilization <= 1)) throw new RangeError(`utilization must be in (0, 1], got ${p.utilization}`);
-  if (!(p.lifetime_yr > 0 && p.lifetime_yr <= 100)) throw new RangeError(`lifetime_yr must be in (0, 100], got ${p.lifetime_yr}`);
+  if (!(Number.isInteger(p.chips) && p.chips >= 1))
+    throw new RangeError(`chips must be an integer ≥ 1, got ${p.chips}`);
+  if (!(p.utilization > 0 && p.utilization <= 1))
+    throw new RangeError(`utilization must be in (0, 1], got ${p.utilization}`);
+  if (!(p.lifetime_yr > 0 && p.lifetime_yr <= 100))
+    throw new RangeError(`lifetime_yr must be in (0, 100], got ${p.lifetime_yr}`);
   const lambda = p.failureRate_per_yr ?? DEFAULT_CHIP_FAILURE_RATE_per_yr;
   if (!(lambda >= 0 && lambda <= 10)) throw new RangeError(`failureRate_per_yr must be in [0, 10], got ${lambda}`);
   if (!(c.idlePowerFraction >= 0 && c.idlePowerFraction < 1)) {

@@ -1,6 +1,6 @@
 /**
- * Delivered compute as an explicit waterfall: peak → typical (press peaks) → utilization → sustained fraction (MFU) → eclipse →
- * power (array) throttle → thermal (radiator) throttle → availability → downlink limit. Each step is a
+ * Delivered compute as an explicit waterfall: peak → typical (press peaks) → utilization → sustained fraction (MFU) →
+ * eclipse → power (array) throttle → thermal (radiator) throttle → availability → downlink limit. Each step is a
  * named factor in [0, 1]; the delivered PFLOPS is the peak times the product of the factors.
  *
  * Equations (r = installed/required, L_c = load that scales with compute, L_f = fixed load):
@@ -42,7 +42,8 @@ export const PALM_540B_MFU = 0.462;
 export const DEFAULT_SUSTAINED_FRACTION = LLAMA3_405B_MFU;
 const BITS_PER_BYTE = 8;
 
-export type WaterfallStepName = 'peak' | 'typical' | 'utilization' | 'sustained' | 'eclipse' | 'power' | 'thermal' | 'availability' | 'downlink';
+export type WaterfallStepName =
+  'peak' | 'typical' | 'utilization' | 'sustained' | 'eclipse' | 'power' | 'thermal' | 'availability' | 'downlink';
 
 export interface WaterfallStep {
   readonly name: WaterfallStepName;
@@ -72,9 +73,13 @@ export interface ComputeWaterfallParams {
   readonly typicalFractionSource?: string;
   /** Share of time the chips are busy, (0, 1]. */
   readonly utilization: number;
-  /** Model FLOPs utilization of the workload while busy, (0, 1]; default DEFAULT_SUSTAINED_FRACTION (Llama 3, 0.404). */
+  /**
+   * Model FLOPs utilization of the workload while busy, (0, 1]; default DEFAULT_SUSTAINED_FRACTION (Llama 3, 0.404).
+   */
   readonly sustainedFraction?: number;
-  /** Orbit-average compute share left by eclipse throttling, [0, 1]; default 1 (no eclipse, or full compute through it). */
+  /**
+   * Orbit-average compute share left by eclipse throttling, [0, 1]; default 1 (no eclipse, or full compute through it).
+   */
   readonly computeShare?: number;
   /** Array balance; absent: no power throttle. */
   readonly power?: Readonly<ThrottleInput>;
@@ -141,7 +146,8 @@ export function computeWaterfall(p: Readonly<ComputeWaterfallParams>): ComputeWa
   const thermalStep = fP > 0 ? Math.min(1, fT / fP) : 1;
   const beta = p.bytesPerFlop ?? 0;
   nonNegative('bytesPerFlop', beta);
-  if (beta > 0 && p.downlinkCapacity_bps === undefined) throw new RangeError('downlinkCapacity_bps is required when bytesPerFlop > 0');
+  if (beta > 0 && p.downlinkCapacity_bps === undefined)
+    throw new RangeError('downlinkCapacity_bps is required when bytesPerFlop > 0');
   if (p.downlinkCapacity_bps !== undefined) nonNegative('downlinkCapacity_bps', p.downlinkCapacity_bps);
 
   const steps: WaterfallStep[] = [];
@@ -153,16 +159,30 @@ export function computeWaterfall(p: Readonly<ComputeWaterfallParams>): ComputeWa
   push('peak', 1, 'chips × dense peak at the workload precision (compute.ts, precision.ts)');
   if (p.typicalFraction !== undefined) push('typical', t, p.typicalFractionSource!);
   push('utilization', u, 'share of time busy (design input)');
-  push('sustained', s, p.sustainedFraction === undefined
-    ? 'MFU default: Llama 3 405B, 400 TFLOPS per H100 / 989 TFLOPS BF16 dense (arXiv:2407.21783 §3.3.2)' : 'MFU of the stated workload (design input)');
+  push(
+    'sustained',
+    s,
+    p.sustainedFraction === undefined
+      ? 'MFU default: Llama 3 405B, 400 TFLOPS per H100 / 989 TFLOPS BF16 dense (arXiv:2407.21783 §3.3.2)'
+      : 'MFU of the stated workload (design input)',
+  );
   push('eclipse', share, 'orbit-average compute share with eclipse throttling (node.ts computeShare)');
   push('power', fP, 'installed/required array area, housekeeping served first (header)');
-  push('thermal', thermalStep, 'installed/required radiator area, fixed heat rejected first; extra factor after the power step (header)');
+  push(
+    'thermal',
+    thermalStep,
+    'installed/required radiator area, fixed heat rejected first; extra factor after the power step (header)',
+  );
   push('availability', avail, 'mean fraction of chips alive, no repair (compute.ts)');
   const needed_bps = beta * value * FLOPS_PER_PFLOPS * BITS_PER_BYTE;
   const fD = needed_bps > 0 ? Math.min(1, (p.downlinkCapacity_bps ?? 0) / needed_bps) : 1;
   push('downlink', fD, 'downlink/ISL capacity / (bytes per FLOP × delivered FLOPS × 8)');
   return {
-    steps, deliveredPFLOPS: value, deliveredFraction: value / p.peakPFLOPS, powerThrottle: fP, thermalThrottle: fT, downlinkNeeded_bps: needed_bps,
+    steps,
+    deliveredPFLOPS: value,
+    deliveredFraction: value / p.peakPFLOPS,
+    powerThrottle: fP,
+    thermalThrottle: fT,
+    downlinkNeeded_bps: needed_bps,
   };
 }

@@ -79,7 +79,8 @@ export function coolantLoop(p: Readonly<CoolantLoopParams>): CoolantLoopResult {
   positive(`${who}: density_kg_m3`, c.density_kg_m3);
   let heatPerKg_J: number;
   if (c.phase === 'two-phase') {
-    if (!(p.exitQuality > 0 && p.exitQuality <= 1)) throw new RangeError(`${who}: exitQuality = ${p.exitQuality} must be in (0, 1]`);
+    if (!(p.exitQuality > 0 && p.exitQuality <= 1))
+      throw new RangeError(`${who}: exitQuality = ${p.exitQuality} must be in (0, 1]`);
     positive(`${who}: latentHeat_J_per_kg (a two-phase coolant needs it)`, c.latentHeat_J_per_kg ?? NaN);
     heatPerKg_J = (c.latentHeat_J_per_kg as number) * p.exitQuality;
   } else {
@@ -89,9 +90,13 @@ export function coolantLoop(p: Readonly<CoolantLoopParams>): CoolantLoopResult {
   }
   const massFlow_kg_s_per_W = 1 / heatPerKg_J;
   const k = (massFlow_kg_s_per_W * p.pressureDrop_Pa) / (c.density_kg_m3 * p.pumpEfficiency);
-  if (!(k < 0.5)) throw new RangeError(`${who}: pumping takes ${(100 * k).toFixed(0)} % of the heat carried (pressure drop too high or flow too large)`);
+  if (!(k < 0.5))
+    throw new RangeError(
+      `${who}: pumping takes ${(100 * k).toFixed(0)} % of the heat carried (pressure drop too high or flow too large)`,
+    );
   const drop_K = R * p.chipPower_W;
-  const coolantHotTemp_K = p.radiatorTemp_K !== undefined ? p.radiatorTemp_K + p.loopDeltaT_K : p.junctionLimit_K - drop_K;
+  const coolantHotTemp_K =
+    p.radiatorTemp_K !== undefined ? p.radiatorTemp_K + p.loopDeltaT_K : p.junctionLimit_K - drop_K;
   return {
     radiatorTemp_K: coolantHotTemp_K - p.loopDeltaT_K,
     coolantHotTemp_K,
@@ -113,10 +118,15 @@ export interface HeatLoadParams {
 }
 
 /** All heat the loop carries, pumps included: Q = (IT + bus + ISL + battery loss) / (1 − k). */
-export function loopHeatLoad(p: Readonly<HeatLoadParams>): { readonly heatLoad_W: number; readonly pumpPower_W: number } {
+export function loopHeatLoad(p: Readonly<HeatLoadParams>): {
+  readonly heatLoad_W: number;
+  readonly pumpPower_W: number;
+} {
   const other = p.itHeat_W + p.busAndIslHeat_W + p.batteryLoss_W;
-  if (!(other > 0 && Number.isFinite(other))) throw new RangeError(`loopHeatLoad: heat to carry ${other} W must be > 0`);
-  if (!(p.pumpPower_W_per_W >= 0 && p.pumpPower_W_per_W < 0.5)) throw new RangeError('loopHeatLoad: pumpPower_W_per_W must be in [0, 0.5)');
+  if (!(other > 0 && Number.isFinite(other)))
+    throw new RangeError(`loopHeatLoad: heat to carry ${other} W must be > 0`);
+  if (!(p.pumpPower_W_per_W >= 0 && p.pumpPower_W_per_W < 0.5))
+    throw new RangeError('loopHeatLoad: pumpPower_W_per_W must be in [0, 0.5)');
   const heatLoad_W = other / (1 - p.pumpPower_W_per_W);
   return { heatLoad_W, pumpPower_W: heatLoad_W * p.pumpPower_W_per_W };
 }

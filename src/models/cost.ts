@@ -41,7 +41,8 @@ import { HOURS_PER_YEAR_h } from '../units/constants.js';
 import { W_PER_KW } from '../units/convert.js';
 import { nonNegative, positive } from './validate.js';
 
-export const DEFAULT_BUS_COST_USD_per_kg = 5000; // ESTIMATE: ~4× Starlink V2 mini whole-satellite ~$1,100/kg (Quilty, docs/sources.md §10)
+// ESTIMATE: ~4× Starlink V2 mini whole-satellite ~$1,100/kg (Quilty, docs/sources.md §10)
+export const DEFAULT_BUS_COST_USD_per_kg = 5000;
 export const DEFAULT_SHIELDING_COST_USD_per_kg = 50; // ESTIMATE: machined aluminium plate
 export const DEFAULT_PROPELLANT_COST_USD_per_kg = 1000; // ESTIMATE: krypton/xenon blend for Hall thrusters
 export const DEFAULT_AIT_FRACTION = 0.1; // ESTIMATE: serial-production AIT share of non-chip hardware
@@ -54,7 +55,6 @@ export const DEFAULT_TERRESTRIAL_CAPEX_USD_per_W = 12; // spacedc-mdao Earth cas
 export const DEFAULT_TERRESTRIAL_FACILITY_LIFE_yr = 15; // ESTIMATE
 export const DEFAULT_TERRESTRIAL_AVAILABILITY = 0.98; // ESTIMATE
 const DAYS_PER_YEAR = 365.25;
-
 
 export interface StowedVolumeParams {
   readonly arrayBolPower_W: number;
@@ -139,7 +139,8 @@ export function launchEconomics(p: Readonly<LaunchParams>): LaunchResult {
   // A node too heavy or too bulky for the vehicle is an infeasible design, not an error: nodesPerLaunch = 0
   // (the caller's "fits the vehicle" constraint flags it) and the cost is the finite, monotone penalty of
   // the fractional number of vehicles it would occupy, so the optimizer still sees a gradient.
-  const vehiclesPerNode = n >= 1 ? 1 / n : Math.max(p.launch_kg / payload_kg, p.stowedVolume_m3 / (eta * v.fairingVolume_m3));
+  const vehiclesPerNode =
+    n >= 1 ? 1 / n : Math.max(p.launch_kg / payload_kg, p.stowedVolume_m3 / (eta * v.fairingVolume_m3));
   return {
     launchPrice_USD_per_kg: perKg,
     nodesPerLaunchByMass: byMass,
@@ -178,7 +179,8 @@ export function terrestrialBaseline(p: Readonly<TerrestrialParams>): Terrestrial
   nonNegative('chips', p.chips);
   nonNegative('costPerChip_USD', p.costPerChip_USD);
   positive('peakPFLOPS', p.peakPFLOPS);
-  if (!(p.utilization > 0 && p.utilization <= 1)) throw new RangeError(`utilization must be in (0, 1], got ${p.utilization}`);
+  if (!(p.utilization > 0 && p.utilization <= 1))
+    throw new RangeError(`utilization must be in (0, 1], got ${p.utilization}`);
   positive('lifetime_yr', p.lifetime_yr);
   const price = p.electricityPrice_USD_per_kWh ?? DEFAULT_ELECTRICITY_PRICE_USD_per_kWh;
   const pue = p.pue ?? DEFAULT_PUE;
@@ -193,7 +195,10 @@ export function terrestrialBaseline(p: Readonly<TerrestrialParams>): Terrestrial
 
   const itAvg_kW = p.itPowerAvg_W / W_PER_KW;
   const energyPerYr = itAvg_kW * pue * HOURS_PER_YEAR_h * price;
-  const total = p.chips * p.costPerChip_USD + capex * p.itPowerPeak_W * Math.min(1, p.lifetime_yr / life) + energyPerYr * p.lifetime_yr;
+  const total =
+    p.chips * p.costPerChip_USD +
+    capex * p.itPowerPeak_W * Math.min(1, p.lifetime_yr / life) +
+    energyPerYr * p.lifetime_yr;
   const delivered = p.peakPFLOPS * p.utilization * avail;
   return {
     terrestrialEnergy_USD_per_yr: energyPerYr,

@@ -53,13 +53,29 @@ export interface CostTechnologyPrices {
 }
 
 export const COST_TECHNOLOGY = {
-  heritage: { arrayPriceFactor: 2, radiatorPriceFactor: 2, busCost_USD_per_kg: 15000, aitFraction: 0.2, chipIntegrationFraction: 0.25, learningRate: 0.95 },
+  heritage: {
+    arrayPriceFactor: 2,
+    radiatorPriceFactor: 2,
+    busCost_USD_per_kg: 15000,
+    aitFraction: 0.2,
+    chipIntegrationFraction: 0.25,
+    learningRate: 0.95,
+  },
   current: {
-    arrayPriceFactor: 1, radiatorPriceFactor: 1, busCost_USD_per_kg: DEFAULT_BUS_COST_USD_per_kg, aitFraction: DEFAULT_AIT_FRACTION, chipIntegrationFraction: 0,
+    arrayPriceFactor: 1,
+    radiatorPriceFactor: 1,
+    busCost_USD_per_kg: DEFAULT_BUS_COST_USD_per_kg,
+    aitFraction: DEFAULT_AIT_FRACTION,
+    chipIntegrationFraction: 0,
     learningRate: 0.9,
   },
   'production-scale': {
-    arrayPriceFactor: 8 / 30, radiatorPriceFactor: 8 / 30, busCost_USD_per_kg: 1100, aitFraction: 0.05, chipIntegrationFraction: 0, learningRate: 0.85,
+    arrayPriceFactor: 8 / 30,
+    radiatorPriceFactor: 8 / 30,
+    busCost_USD_per_kg: 1100,
+    aitFraction: 0.05,
+    chipIntegrationFraction: 0,
+    learningRate: 0.85,
   },
 } as const satisfies Record<string, CostTechnologyPrices>;
 export type CostTechnology = keyof typeof COST_TECHNOLOGY;
@@ -69,12 +85,18 @@ export const DEFAULT_COST_TECHNOLOGY: CostTechnology = 'current';
 
 /** The preset's prices with the given keys overridden one by one. */
 export function costTechnologyPrices(
-  technology: CostTechnology, overrides: { readonly [K in keyof CostTechnologyPrices]?: number | undefined } = {},
+  technology: CostTechnology,
+  overrides: { readonly [K in keyof CostTechnologyPrices]?: number | undefined } = {},
 ): CostTechnologyPrices {
   const preset = COST_TECHNOLOGY[technology];
-  if (preset === undefined) throw new RangeError(`cost technology must be one of ${COST_TECHNOLOGIES.join(', ')}, got ${String(technology)}`);
-  const out = { ...preset, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) } as CostTechnologyPrices;
+  if (preset === undefined)
+    throw new RangeError(`cost technology must be one of ${COST_TECHNOLOGIES.join(', ')}, got ${String(technology)}`);
+  const out = {
+    ...preset,
+    ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
+  } as CostTechnologyPrices;
   for (const [k, v] of Object.entries(out)) nonNegative(k, v);
-  if (!(out.learningRate >= 0.5 && out.learningRate <= 1)) throw new RangeError(`learningRate must be in [0.5, 1], got ${out.learningRate}`);
+  if (!(out.learningRate >= 0.5 && out.learningRate <= 1))
+    throw new RangeError(`learningRate must be in [0.5, 1], got ${out.learningRate}`);
   return out;
 }

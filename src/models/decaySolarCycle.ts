@@ -40,14 +40,23 @@
 import { EARTH_MU_m3_s2, EARTH_RADIUS_m, JULIAN_YEAR_s } from '../units/constants.js';
 import { km_to_m } from '../units/convert.js';
 import {
-  ATMOSPHERE_GRID_STEP_m as STEP_m, ATMOSPHERE_MAX_ALTITUDE_m, ATMOSPHERE_MIN_ALTITUDE_m, cira2012LnDensityGrid, decayIntegral_s_m2_per_kg, type SolarActivity,
+  ATMOSPHERE_GRID_STEP_m as STEP_m,
+  ATMOSPHERE_MAX_ALTITUDE_m,
+  ATMOSPHERE_MIN_ALTITUDE_m,
+  cira2012LnDensityGrid,
+  decayIntegral_s_m2_per_kg,
+  type SolarActivity,
 } from './atmosphere.js';
 import { positive } from './validate.js';
 import { decodeDecayTable, worstDecayFromTable } from './decaySolarCycleTable.js';
 import { WORST_DECAY_TABLE_BASE64 } from './decaySolarCycleTable.data.js';
 
 /** F10.7 [sfu] at which each CIRA-2012 column applies (SDCRENS.py `setDenatm`). */
-export const CIRA2012_ACTIVITY_F107_sfu: Readonly<Record<SolarActivity, number>> = { low: 65, moderate: 140, high: 250 };
+export const CIRA2012_ACTIVITY_F107_sfu: Readonly<Record<SolarActivity, number>> = {
+  low: 65,
+  moderate: 140,
+  high: 250,
+};
 /** Number of equally spaced start phases evaluated by the 'mean' and 'worst' modes. */
 export const START_PHASES_PER_CYCLE = 12;
 /** Default cap on the integrated decay time [yr]. */
@@ -62,15 +71,19 @@ export interface SolarCycleProfile {
   readonly period_yr: number;
 }
 
-/** CIRA-2012 monthly solar-cycle template (SDCRE-NS solar_cycle_table36_cira2012.dat, column 3); month 0 = solar minimum. */
+/**
+ * CIRA-2012 monthly solar-cycle template (SDCRE-NS solar_cycle_table36_cira2012.dat, column 3); month 0 = solar
+ * minimum.
+ */
 export const CIRA2012_SOLAR_CYCLE: SolarCycleProfile = {
   period_yr: 12,
   f107_sfu: [
-    74, 74, 73, 74, 75, 72, 71, 79, 96, 85, 100, 99, 93, 93, 109, 108, 107, 108, 114, 136, 138, 117, 140, 150, 141, 142, 126, 117, 149, 170, 166,
-    171, 136, 165, 192, 170, 158, 173, 208, 184, 185, 180, 202, 163, 182, 168, 179, 174, 167, 147, 178, 178, 148, 174, 131, 163, 234, 208, 213,
-    236, 227, 205, 179, 190, 178, 149, 174, 184, 176, 167, 169, 157, 144, 125, 132, 126, 116, 129, 128, 122, 112, 151, 141, 115, 114, 107, 112,
-    101, 100, 97, 119, 110, 103, 106, 114, 95, 102, 97, 90, 86, 100, 94, 96, 91, 91, 77, 86, 91, 83, 77, 75, 89, 81, 77, 76, 79, 78, 74, 86, 84,
-    83, 78, 72, 72, 74, 74, 72, 69, 67, 68, 70, 79, 74, 71, 73, 70, 68, 66, 66, 66, 67, 68, 69, 69,
+    74, 74, 73, 74, 75, 72, 71, 79, 96, 85, 100, 99, 93, 93, 109, 108, 107, 108, 114, 136, 138, 117, 140, 150, 141, 142,
+    126, 117, 149, 170, 166, 171, 136, 165, 192, 170, 158, 173, 208, 184, 185, 180, 202, 163, 182, 168, 179, 174, 167,
+    147, 178, 178, 148, 174, 131, 163, 234, 208, 213, 236, 227, 205, 179, 190, 178, 149, 174, 184, 176, 167, 169, 157,
+    144, 125, 132, 126, 116, 129, 128, 122, 112, 151, 141, 115, 114, 107, 112, 101, 100, 97, 119, 110, 103, 106, 114,
+    95, 102, 97, 90, 86, 100, 94, 96, 91, 91, 77, 86, 91, 83, 77, 75, 89, 81, 77, 76, 79, 78, 74, 86, 84, 83, 78, 72,
+    72, 74, 74, 72, 69, 67, 68, 70, 79, 74, 71, 73, 70, 68, 66, 66, 66, 67, 68, 69, 69,
   ],
 };
 
@@ -83,7 +96,10 @@ export interface SolarCycleDecayParams {
   readonly ballisticCoefficient_kg_m2: number;
   /** 'phase': one start phase; 'mean': mean over 12 start phases; 'worst': the longest of the 12. */
   readonly mode: SolarCycleDecayMode;
-  /** For 'phase': years after the cycle start (solar minimum), 'min' (0) or 'max' (6-month bin of highest F10.7); default 'min'. */
+  /**
+   * For 'phase': years after the cycle start (solar minimum), 'min' (0) or 'max' (6-month bin of highest F10.7);
+   * default 'min'.
+   */
   readonly startPhase?: number | 'min' | 'max';
   /** End altitude [m]; default 200 km. */
   readonly endAltitude_m?: number;
@@ -93,7 +109,8 @@ export interface SolarCycleDecayParams {
   readonly cap_yr?: number;
   /**
    * 'worst' with the default cycle, end altitude and cap: read the shipped table (decaySolarCycleTable.ts, within
-   * DECAY_TABLE_MAX_RELATIVE_ERROR of the integration) where it covers the design; false always integrates. Default true.
+   * DECAY_TABLE_MAX_RELATIVE_ERROR of the integration) where it covers the design; false always integrates. Default
+   * true.
    */
   readonly table?: boolean;
 }
@@ -102,36 +119,61 @@ export interface SolarCycleDecayResult {
   /** Decay time to the end altitude [yr]; past the cap, a cycle-mean estimate. */
   readonly decay_yr: number;
   readonly overCap: boolean;
-  /** Start phase of the reported decay [yr after minimum]; null for 'mean', when every phase is over the cap and when tabulated. */
+  /**
+   * Start phase of the reported decay [yr after minimum]; null for 'mean', when every phase is over the cap and when
+   * tabulated.
+   */
   readonly startPhase_yr: number | null;
-  /** Start phases integrated: 1, up to 12 (the loop stops at the first one over the cap), 0 if all-high activity is over it or tabulated. */
+  /**
+   * Start phases integrated: 1, up to 12 (the loop stops at the first one over the cap), 0 if all-high activity is over
+   * it or tabulated.
+   */
   readonly phasesEvaluated: number;
   /** True when read from the table (decaySolarCycleTable.ts): startPhase_yr is then null. */
   readonly tabulated: boolean;
 }
 
 const NODES = Math.round((ATMOSPHERE_MAX_ALTITUDE_m - ATMOSPHERE_MIN_ALTITUDE_m) / STEP_m) + 1;
-const LN_RHO = { low: cira2012LnDensityGrid('low'), moderate: cira2012LnDensityGrid('moderate'), high: cira2012LnDensityGrid('high') };
+const LN_RHO = {
+  low: cira2012LnDensityGrid('low'),
+  moderate: cira2012LnDensityGrid('moderate'),
+  high: cira2012LnDensityGrid('high'),
+};
 const F = CIRA2012_ACTIVITY_F107_sfu;
 /** Template months per coarse bin, and the coarse bins the decay must still outlast to keep using them. */
 const COARSE_MONTHS = 6;
 const FINE_END_COARSE_BINS = 2;
 /** √(μ a) at the middle of each 20 km segment [m²/s]: one value per segment makes S and its inverse exact inverses. */
-const ROOT_MU_A = Float64Array.from({ length: NODES }, (_, i) => Math.sqrt(EARTH_MU_m3_s2 * (EARTH_RADIUS_m + ATMOSPHERE_MIN_ALTITUDE_m + (i + 0.5) * STEP_m)));
+const ROOT_MU_A = Float64Array.from({ length: NODES }, (_, i) =>
+  Math.sqrt(EARTH_MU_m3_s2 * (EARTH_RADIUS_m + ATMOSPHERE_MIN_ALTITUDE_m + (i + 0.5) * STEP_m)),
+);
 
 function densityAtNode(i: number, f107_sfu: number): number {
   const f = Math.min(F.high, Math.max(F.low, f107_sfu));
-  const [a, b, w] = f <= F.moderate ? [LN_RHO.low, LN_RHO.moderate, (f - F.low) / (F.moderate - F.low)]
-    : [LN_RHO.moderate, LN_RHO.high, (f - F.moderate) / (F.high - F.moderate)];
+  const [a, b, w] =
+    f <= F.moderate
+      ? [LN_RHO.low, LN_RHO.moderate, (f - F.low) / (F.moderate - F.low)]
+      : [LN_RHO.moderate, LN_RHO.high, (f - F.moderate) / (F.high - F.moderate)];
   return Math.exp((1 - w) * a[i]! + w * b[i]!);
 }
 
-/** One binning of the cycle: grid g < bins is bin g (time-mean density), g = bins the whole-cycle mean; NODES values each. */
+/**
+ * One binning of the cycle: grid g < bins is bin g (time-mean density), g = bins the whole-cycle mean; NODES values
+ * each.
+ */
 interface Level {
-  readonly bins: number; readonly dt_s: number; readonly maxBin: number;
-  readonly rho: Float64Array; readonly invH: Float64Array; readonly cumS: Float64Array;
+  readonly bins: number;
+  readonly dt_s: number;
+  readonly maxBin: number;
+  readonly rho: Float64Array;
+  readonly invH: Float64Array;
+  readonly cumS: Float64Array;
 }
-interface Cycle { readonly fine: Level; readonly coarse: Level; readonly ratio: number }
+interface Cycle {
+  readonly fine: Level;
+  readonly coarse: Level;
+  readonly ratio: number;
+}
 
 /** ∫ over the first x metres of segment i of dh/(ρ √(μ a)), ρ = ρ_i e^{−x/H}: H·(e^{x/H} − 1)/(ρ_i √(μ a_mid)). */
 function partialS(invH: number, rho_i: number, i: number, x: number): number {
@@ -141,7 +183,11 @@ function partialS(invH: number, rho_i: number, i: number, x: number): number {
 
 function buildLevel(f107_sfu: readonly number[], period_yr: number, perBin: number): Level {
   const bins = f107_sfu.length / perBin;
-  const [rho, invH, cumS] = [0, 1, 2].map(() => new Float64Array((bins + 1) * NODES)) as [Float64Array, Float64Array, Float64Array];
+  const [rho, invH, cumS] = [0, 1, 2].map(() => new Float64Array((bins + 1) * NODES)) as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
   const bin = (g: number) => (g < bins ? f107_sfu.slice(g * perBin, (g + 1) * perBin) : f107_sfu);
   const mean = (xs: readonly number[], f: (x: number) => number) => xs.reduce((sum, x) => sum + f(x), 0) / xs.length;
   let maxBin = 0;
@@ -152,7 +198,8 @@ function buildLevel(f107_sfu: readonly number[], period_yr: number, perBin: numb
     for (let i = 0; i < NODES; i++) rho[o + i] = mean(samples, (f) => densityAtNode(i, f));
     for (let i = 0; i < NODES - 1; i++) invH[o + i] = Math.log(rho[o + i]! / rho[o + i + 1]!) / STEP_m;
     invH[o + NODES - 1] = invH[o + NODES - 2]!;
-    for (let i = 1; i < NODES; i++) cumS[o + i] = cumS[o + i - 1]! + partialS(invH[o + i - 1]!, rho[o + i - 1]!, i - 1, STEP_m);
+    for (let i = 1; i < NODES; i++)
+      cumS[o + i] = cumS[o + i - 1]! + partialS(invH[o + i - 1]!, rho[o + i - 1]!, i - 1, STEP_m);
   }
   return { bins, dt_s: (period_yr * JULIAN_YEAR_s) / bins, maxBin, rho, invH, cumS };
 }
@@ -203,7 +250,9 @@ const SEGMENT_FROM_m = ((): Float64Array => {
   return from;
 })();
 
-/** segment(h) from n, a segment at or below h's (the one the inverse ended in); segment(h) itself when h is below n's. */
+/**
+ * segment(h) from n, a segment at or below h's (the one the inverse ended in); segment(h) itself when h is below n's.
+ */
 function segmentAbove(h: number, n: number): number {
   if (!(h >= SEGMENT_FROM_m[n]!)) return segment(h);
   while (n < NODES - 2 && h >= SEGMENT_FROM_m[n + 1]!) n++;
@@ -232,7 +281,16 @@ function endIntegral(l: Level, cache: Float64Array, g: number, hEnd: number): nu
  * h's segment is found once per bin and shared by S and its inverse, the next one by comparisons (segmentAbove);
  * lookups and constants are hoisted; the end integrals are plain array reads; the bin index wraps without a modulo.
  */
-function decayFromPhase(c: Cycle, B: number, h0: number, hEnd: number, endFine: Float64Array, endCoarse: Float64Array, phase_s: number, cap_s: number): number {
+function decayFromPhase(
+  c: Cycle,
+  B: number,
+  h0: number,
+  hEnd: number,
+  endFine: Float64Array,
+  endCoarse: Float64Array,
+  phase_s: number,
+  cap_s: number,
+): number {
   const { fine, coarse, ratio } = c;
   const bins = fine.bins;
   const dt_s = fine.dt_s;
@@ -299,21 +357,47 @@ export function solarCycleDecay(p: Readonly<SolarCycleDecayParams>): SolarCycleD
   positive('ballisticCoefficient_kg_m2', B);
   const cap_yr = p.cap_yr ?? DEFAULT_DECAY_CAP_yr;
   positive('cap_yr', cap_yr);
-  if (p.mode !== 'phase' && p.mode !== 'mean' && p.mode !== 'worst') throw new RangeError(`mode must be 'phase', 'mean' or 'worst', got ${String(p.mode)}`);
-  const c = p.cycle === undefined ? (template ??= buildCycle(CIRA2012_SOLAR_CYCLE, COARSE_MONTHS)) : buildCycle(p.cycle, 1);
+  if (p.mode !== 'phase' && p.mode !== 'mean' && p.mode !== 'worst')
+    throw new RangeError(`mode must be 'phase', 'mean' or 'worst', got ${String(p.mode)}`);
+  const c =
+    p.cycle === undefined ? (template ??= buildCycle(CIRA2012_SOLAR_CYCLE, COARSE_MONTHS)) : buildCycle(p.cycle, 1);
   const l = c.fine;
   const hEnd = p.endAltitude_m ?? DEFAULT_END_ALTITUDE_m;
   const high_s = B * (decayIntegral_s_m2_per_kg(p.altitude_m, 'high') - decayIntegral_s_m2_per_kg(hEnd, 'high')); // also range-checks
-  if (p.altitude_m <= hEnd) return { decay_yr: 0, overCap: false, startPhase_yr: p.mode === 'mean' ? null : 0, phasesEvaluated: 0, tabulated: false };
+  if (p.altitude_m <= hEnd)
+    return {
+      decay_yr: 0,
+      overCap: false,
+      startPhase_yr: p.mode === 'mean' ? null : 0,
+      phasesEvaluated: 0,
+      tabulated: false,
+    };
   const cap_s = cap_yr * JULIAN_YEAR_s;
   if (high_s > cap_s) {
     // Every start phase is slower than all-high activity, so every one is over the cap: cycle-mean estimate.
     const decay_s = B * (integralS(l, l.bins, p.altitude_m) - integralS(l, l.bins, hEnd));
-    return { decay_yr: decay_s / JULIAN_YEAR_s, overCap: true, startPhase_yr: null, phasesEvaluated: 0, tabulated: false };
+    return {
+      decay_yr: decay_s / JULIAN_YEAR_s,
+      overCap: true,
+      startPhase_yr: null,
+      phasesEvaluated: 0,
+      tabulated: false,
+    };
   }
-  if (p.mode === 'worst' && p.table !== false && p.cycle === undefined && hEnd === DEFAULT_END_ALTITUDE_m && cap_yr === DEFAULT_DECAY_CAP_yr) {
-    const decay_yr = worstDecayFromTable((worstTable ??= decodeDecayTable(WORST_DECAY_TABLE_BASE64)), p.altitude_m, high_s);
-    if (!Number.isNaN(decay_yr)) return { decay_yr, overCap: false, startPhase_yr: null, phasesEvaluated: 0, tabulated: true };
+  if (
+    p.mode === 'worst' &&
+    p.table !== false &&
+    p.cycle === undefined &&
+    hEnd === DEFAULT_END_ALTITUDE_m &&
+    cap_yr === DEFAULT_DECAY_CAP_yr
+  ) {
+    const decay_yr = worstDecayFromTable(
+      (worstTable ??= decodeDecayTable(WORST_DECAY_TABLE_BASE64)),
+      p.altitude_m,
+      high_s,
+    );
+    if (!Number.isNaN(decay_yr))
+      return { decay_yr, overCap: false, startPhase_yr: null, phasesEvaluated: 0, tabulated: true };
   }
   let ends = p.cycle === undefined ? templateEnds : undefined;
   if (ends?.hEnd !== hEnd) {
@@ -323,11 +407,13 @@ export function solarCycleDecay(p: Readonly<SolarCycleDecayParams>): SolarCycleD
   }
   const { fine: endFine, coarse: endCoarse } = ends;
   const period_yr = (l.dt_s * l.bins) / JULIAN_YEAR_s;
-  const run = (phase_yr: number) => decayFromPhase(c, B, p.altitude_m, hEnd, endFine, endCoarse, phase_yr * JULIAN_YEAR_s, cap_s) / JULIAN_YEAR_s;
+  const run = (phase_yr: number) =>
+    decayFromPhase(c, B, p.altitude_m, hEnd, endFine, endCoarse, phase_yr * JULIAN_YEAR_s, cap_s) / JULIAN_YEAR_s;
   if (p.mode === 'phase') {
     const start = p.startPhase ?? 'min';
     const phase_yr = start === 'min' ? 0 : start === 'max' ? (c.coarse.maxBin * period_yr) / c.coarse.bins : start;
-    if (!Number.isFinite(phase_yr)) throw new RangeError(`startPhase must be a finite number of years, 'min' or 'max', got ${String(start)}`);
+    if (!Number.isFinite(phase_yr))
+      throw new RangeError(`startPhase must be a finite number of years, 'min' or 'max', got ${String(start)}`);
     const decay_yr = run(phase_yr);
     return { decay_yr, overCap: decay_yr > cap_yr, startPhase_yr: phase_yr, phasesEvaluated: 1, tabulated: false };
   }
@@ -336,10 +422,23 @@ export function solarCycleDecay(p: Readonly<SolarCycleDecayParams>): SolarCycleD
     const phase_yr = (k * period_yr) / START_PHASES_PER_CYCLE;
     const d = run(phase_yr);
     // Past the cap the value is an estimate whatever the phase: stop at the first phase there.
-    if (d > cap_yr) return { decay_yr: d, overCap: true, startPhase_yr: p.mode === 'worst' ? phase_yr : null, phasesEvaluated: k + 1, tabulated: false };
+    if (d > cap_yr)
+      return {
+        decay_yr: d,
+        overCap: true,
+        startPhase_yr: p.mode === 'worst' ? phase_yr : null,
+        phasesEvaluated: k + 1,
+        tabulated: false,
+      };
     sum += d;
     if (d > worst) [worst, worstPhase] = [d, phase_yr];
   }
   const decay_yr = p.mode === 'worst' ? worst : sum / START_PHASES_PER_CYCLE;
-  return { decay_yr, overCap: false, startPhase_yr: p.mode === 'worst' ? worstPhase : null, phasesEvaluated: START_PHASES_PER_CYCLE, tabulated: false };
+  return {
+    decay_yr,
+    overCap: false,
+    startPhase_yr: p.mode === 'worst' ? worstPhase : null,
+    phasesEvaluated: START_PHASES_PER_CYCLE,
+    tabulated: false,
+  };
 }

@@ -41,7 +41,8 @@ export const DECAY_TABLE_ROW_STEP_m = km_to_m(20);
 /** Columns: ln(T_worst / 1 yr) from ln 0.05 in steps of 1/64 while below ln 199. */
 export const DECAY_TABLE_MIN_LN_T = Math.log(0.05);
 export const DECAY_TABLE_LN_T_STEP = 1 / 64;
-export const DECAY_TABLE_ROWS = Math.round((DECAY_TABLE_MAX_ALTITUDE_m - DECAY_TABLE_MIN_ALTITUDE_m) / DECAY_TABLE_ROW_STEP_m) + 1;
+export const DECAY_TABLE_ROWS =
+  Math.round((DECAY_TABLE_MAX_ALTITUDE_m - DECAY_TABLE_MIN_ALTITUDE_m) / DECAY_TABLE_ROW_STEP_m) + 1;
 export const DECAY_TABLE_COLUMNS = Math.floor((Math.log(199) - DECAY_TABLE_MIN_LN_T) / DECAY_TABLE_LN_T_STEP) + 1;
 /** Storage of u*: round((u* + U_OFFSET) · U_SCALE) in 16 bits (u* ∈ [−8, 8)). */
 export const DECAY_TABLE_U_OFFSET = 8;
@@ -62,7 +63,8 @@ export function worstDecayTableRow(altitude_m: number, worst: WorstDecayOracle):
   const march = 0.02;
   let lo = DECAY_TABLE_MIN_LN_T - 4.6;
   let tLo = worst(altitude_m, lo);
-  if (!(tLo < Math.exp(DECAY_TABLE_MIN_LN_T))) throw new RangeError(`decay table: the march starts above the first column at ${altitude_m} m`);
+  if (!(tLo < Math.exp(DECAY_TABLE_MIN_LN_T)))
+    throw new RangeError(`decay table: the march starts above the first column at ${altitude_m} m`);
   for (let k = 0; k < DECAY_TABLE_COLUMNS; k++) {
     const T = Math.exp(DECAY_TABLE_MIN_LN_T + k * DECAY_TABLE_LN_T_STEP);
     let hi = lo;
@@ -82,15 +84,21 @@ export function worstDecayTableRow(altitude_m: number, worst: WorstDecayOracle):
 /** The table as stored: u* of every row and column, 16 bits each, little-endian, row-major. */
 export function encodeDecayTable(rows: readonly Float64Array[]): string {
   const q = new Uint16Array(DECAY_TABLE_ROWS * DECAY_TABLE_COLUMNS);
-  rows.forEach((r, i) => r.forEach((u, k) => {
-    q[i * DECAY_TABLE_COLUMNS + k] = Math.min(65535, Math.max(0, Math.round((u + DECAY_TABLE_U_OFFSET) * DECAY_TABLE_U_SCALE)));
-  }));
+  rows.forEach((r, i) =>
+    r.forEach((u, k) => {
+      q[i * DECAY_TABLE_COLUMNS + k] = Math.min(
+        65535,
+        Math.max(0, Math.round((u + DECAY_TABLE_U_OFFSET) * DECAY_TABLE_U_SCALE)),
+      );
+    }),
+  );
   return Buffer.from(q.buffer).toString('base64');
 }
 
 export function decodeDecayTable(base64: string): Float64Array {
   const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length !== 2 * DECAY_TABLE_ROWS * DECAY_TABLE_COLUMNS) throw new Error('decay table: stored data does not match the table grid (regenerate it)');
+  if (bytes.length !== 2 * DECAY_TABLE_ROWS * DECAY_TABLE_COLUMNS)
+    throw new Error('decay table: stored data does not match the table grid (regenerate it)');
   const u = new Float64Array(DECAY_TABLE_ROWS * DECAY_TABLE_COLUMNS);
   for (let i = 0; i < u.length; i++) u[i] = bytes.readUInt16LE(2 * i) / DECAY_TABLE_U_SCALE - DECAY_TABLE_U_OFFSET;
   return u;

@@ -83,7 +83,9 @@ export interface DragParams {
   readonly disposalSolarCycle?: DisposalSolarCycle;
   /** Start of the decay for 'cycle-phase' [yr after solar minimum], or 'min' / 'max'; default 'min'. */
   readonly disposalCyclePhase?: number | 'min' | 'max';
-  /** Area projected on the flow during the passive decay [m²] (> 0); default `dragArea_m2`. FCC check: the minimum area. */
+  /**
+   * Area projected on the flow during the passive decay [m²] (> 0); default `dragArea_m2`. FCC check: the minimum area.
+   */
   readonly disposalDragArea_m2?: number;
   /** Station-keeping thruster specific impulse [s]; default 1,500 s. */
   readonly isp_s?: number;
@@ -117,7 +119,6 @@ export interface DragResult {
   readonly disposalModel: string;
 }
 
-
 /** Drag, station keeping, propellant and passive disposal for one node. */
 export function dragBudget(p: Readonly<DragParams>): DragResult {
   positive('dryMass_kg', p.dryMass_kg);
@@ -126,7 +127,8 @@ export function dragBudget(p: Readonly<DragParams>): DragResult {
   positive('dragCoefficient', cd);
   const isp_s = p.isp_s ?? DEFAULT_EP_ISP_s;
   positive('isp_s', isp_s);
-  if (!(p.lifetime_yr >= 0 && p.lifetime_yr <= 100)) throw new RangeError(`lifetime_yr must be in [0, 100], got ${p.lifetime_yr}`);
+  if (!(p.lifetime_yr >= 0 && p.lifetime_yr <= 100))
+    throw new RangeError(`lifetime_yr must be in [0, 100], got ${p.lifetime_yr}`);
   const disposal_m = p.disposalAltitude_m ?? DEFAULT_DISPOSAL_ALTITUDE_m;
   const limit_yr = p.disposalLimit_yr ?? FCC_DISPOSAL_LIMIT_yr;
 
@@ -146,31 +148,46 @@ export function dragBudget(p: Readonly<DragParams>): DragResult {
     raise = Math.abs(Math.sqrt(EARTH_MU_m3_s2 / (EARTH_RADIUS_m + h1)) - Math.sqrt(v2));
   }
   const extra = p.extraDeltaV_m_s_per_yr ?? 0;
-  if (!(extra >= 0 && Number.isFinite(extra))) throw new RangeError(`extraDeltaV_m_s_per_yr must be a finite Δv ≥ 0, got ${extra}`);
+  if (!(extra >= 0 && Number.isFinite(extra)))
+    throw new RangeError(`extraDeltaV_m_s_per_yr must be a finite Δv ≥ 0, got ${extra}`);
   const dvTotal = (dvYear + extra) * p.lifetime_yr + raise;
   const propellant = p.dryMass_kg * Math.expm1(dvTotal / (isp_s * STANDARD_GRAVITY_m_s2));
   if (!Number.isFinite(propellant)) {
-    throw new RangeError(`station keeping needs ${dvTotal.toExponential(2)} m/s over the lifetime: no propellant budget can close (raise altitude or B)`);
+    throw new RangeError(
+      `station keeping needs ${dvTotal.toExponential(2)} m/s over the lifetime: no propellant budget can close (raise altitude or B)`,
+    );
   }
 
   const disposalArea_m2 = p.disposalDragArea_m2 ?? p.dragArea_m2;
   positive('disposalDragArea_m2', disposalArea_m2);
   const Bd = p.dryMass_kg / (cd * disposalArea_m2);
   const model = p.disposalSolarCycle ?? 'fixed';
-  if (model !== 'fixed' && !(model in CYCLE_MODES)) throw new RangeError(`disposalSolarCycle must be 'fixed', ${Object.keys(CYCLE_MODES).join(', ')}; got ${model}`);
+  if (model !== 'fixed' && !(model in CYCLE_MODES))
+    throw new RangeError(`disposalSolarCycle must be 'fixed', ${Object.keys(CYCLE_MODES).join(', ')}; got ${model}`);
   const activity = p.disposalSolarActivity ?? p.solarActivity;
   const S = (h: number) => decayIntegral_s_m2_per_kg(h, activity);
-  const cycle = model === 'fixed' ? undefined : solarCycleDecay({
-    altitude_m: p.altitude_m, ballisticCoefficient_kg_m2: Bd, endAltitude_m: disposal_m, mode: CYCLE_MODES[model], startPhase: p.disposalCyclePhase ?? 'min',
-  });
-  const passiveDecay_yr = cycle?.decay_yr ?? (p.altitude_m > disposal_m ? (Bd * (S(p.altitude_m) - S(disposal_m))) / JULIAN_YEAR_s : 0);
-  const how = cycle === undefined ? `${activity} solar activity held fixed (CIRA-2012)`
-    : `the CIRA-2012 solar-cycle template, ${model === 'cycle-phase' ? 'one start phase' : `${model.slice(6)} of ${START_PHASES_PER_CYCLE} start phases`}`
-      + (cycle.startPhase_yr === null ? '' : ` (start ${cycle.startPhase_yr.toFixed(1)} yr after solar minimum)`)
-      + (cycle.tabulated ? ` (tabulated: within ${100 * DECAY_TABLE_MAX_RELATIVE_ERROR} % of the integration)` : '')
-      + (cycle.overCap ? `; beyond the ${DEFAULT_DECAY_CAP_yr}-yr integration cap, a cycle-mean estimate` : '');
-  const disposalModel = `passive decay ${(p.altitude_m / 1000).toFixed(0)}→${(disposal_m / 1000).toFixed(0)} km through ${how}; `
-    + `${disposalArea_m2 === p.dragArea_m2 ? 'orbit-average' : 'disposal-attitude'} area ${disposalArea_m2.toPrecision(3)} m², B = ${Bd.toPrecision(3)} kg/m²`;
+  const cycle =
+    model === 'fixed'
+      ? undefined
+      : solarCycleDecay({
+          altitude_m: p.altitude_m,
+          ballisticCoefficient_kg_m2: Bd,
+          endAltitude_m: disposal_m,
+          mode: CYCLE_MODES[model],
+          startPhase: p.disposalCyclePhase ?? 'min',
+        });
+  const passiveDecay_yr =
+    cycle?.decay_yr ?? (p.altitude_m > disposal_m ? (Bd * (S(p.altitude_m) - S(disposal_m))) / JULIAN_YEAR_s : 0);
+  const how =
+    cycle === undefined
+      ? `${activity} solar activity held fixed (CIRA-2012)`
+      : `the CIRA-2012 solar-cycle template, ${model === 'cycle-phase' ? 'one start phase' : `${model.slice(6)} of ${START_PHASES_PER_CYCLE} start phases`}` +
+        (cycle.startPhase_yr === null ? '' : ` (start ${cycle.startPhase_yr.toFixed(1)} yr after solar minimum)`) +
+        (cycle.tabulated ? ` (tabulated: within ${100 * DECAY_TABLE_MAX_RELATIVE_ERROR} % of the integration)` : '') +
+        (cycle.overCap ? `; beyond the ${DEFAULT_DECAY_CAP_yr}-yr integration cap, a cycle-mean estimate` : '');
+  const disposalModel =
+    `passive decay ${(p.altitude_m / 1000).toFixed(0)}→${(disposal_m / 1000).toFixed(0)} km through ${how}; ` +
+    `${disposalArea_m2 === p.dragArea_m2 ? 'orbit-average' : 'disposal-attitude'} area ${disposalArea_m2.toPrecision(3)} m², B = ${Bd.toPrecision(3)} kg/m²`;
 
   return {
     density_kg_m3,
@@ -204,7 +221,10 @@ export interface DragAreaParams {
 
 export interface DragAreaResult {
   readonly dragArea_m2: number;
-  /** Minimum projected area [m²]: arrays and radiator edge-on (edge area neglected), bus frontal area; the conservative disposal attitude. */
+  /**
+   * Minimum projected area [m²]: arrays and radiator edge-on (edge area neglected), bus frontal area; the conservative
+   * disposal attitude.
+   */
   readonly minimumDragArea_m2: number;
 }
 
@@ -224,7 +244,9 @@ export function orbitAverageDragArea_m2(p: Readonly<DragAreaParams>): DragAreaRe
   const fr = p.radiatorProjectionFactor ?? 2 / Math.PI;
   const areas = p.arrayArea_m2 + p.radiatorArea_m2 + p.busArea_m2;
   if (!(p.arrayArea_m2 >= 0 && p.radiatorArea_m2 >= 0 && p.busArea_m2 >= 0 && Number.isFinite(areas))) {
-    throw new RangeError(`arrayArea_m2, radiatorArea_m2 and busArea_m2 must be finite and ≥ 0, got ${p.arrayArea_m2}, ${p.radiatorArea_m2}, ${p.busArea_m2}`);
+    throw new RangeError(
+      `arrayArea_m2, radiatorArea_m2 and busArea_m2 must be finite and ≥ 0, got ${p.arrayArea_m2}, ${p.radiatorArea_m2}, ${p.busArea_m2}`,
+    );
   }
   if (!(fa >= 0 && fa <= 1 && fr >= 0 && fr <= 1)) throw new RangeError('projection factors must be in [0, 1]');
   return { dragArea_m2: fa * p.arrayArea_m2 + fr * p.radiatorArea_m2 + p.busArea_m2, minimumDragArea_m2: p.busArea_m2 };

@@ -98,7 +98,8 @@ export function inferenceThroughput(p: Readonly<InferenceParams>): InferenceResu
   positive('kvCacheBytesPerToken', w.kvCacheBytesPerToken);
   positive('promptTokens', w.promptTokens);
   positive('outputTokens', w.outputTokens);
-  if (!(Number.isInteger(w.batchSize) && w.batchSize >= 1)) throw new RangeError(`batchSize must be an integer ≥ 1, got ${w.batchSize}`);
+  if (!(Number.isInteger(w.batchSize) && w.batchSize >= 1))
+    throw new RangeError(`batchSize must be an integer ≥ 1, got ${w.batchSize}`);
   const etaM = fraction('memoryEfficiency', w.memoryEfficiency ?? DEFAULT_MEMORY_EFFICIENCY);
   const etaC = fraction('computeEfficiency', w.computeEfficiency ?? DEFAULT_COMPUTE_EFFICIENCY);
   const usable = fraction('usableMemoryFraction', w.usableMemoryFraction ?? DEFAULT_USABLE_MEMORY_FRACTION);

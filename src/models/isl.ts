@@ -44,7 +44,8 @@ export interface IslResult {
 /** ISL terminals and their mass, power, cost and aggregate capacity. */
 export function islPayload(p: Readonly<IslParams>): IslResult {
   const n = ISL_TERMINALS_PER_TOPOLOGY[p.topology];
-  if (n === undefined) throw new RangeError(`ISL topology '${String(p.topology)}' is not one of none, ring, grid, mesh`);
+  if (n === undefined)
+    throw new RangeError(`ISL topology '${String(p.topology)}' is not one of none, ring, grid, mesh`);
   const t = p.terminal;
   if (!(t.capacity_Gbps >= 0 && t.mass_kg >= 0 && t.power_W >= 0 && t.cost_USD >= 0)) {
     throw new RangeError('ISL terminal capacity_Gbps, mass_kg, power_W and cost_USD must all be ≥ 0');

@@ -42,7 +42,9 @@ const EARTH_ROTATION_rad_s = 7.292115e-5;
 export const EARTH_ROTATION_SPEED_m_s = EARTH_ROTATION_rad_s * EARTH_RADIUS_m;
 export const DEFAULT_UPPER_STAGE_ISP_s = 340;
 export const DEFAULT_UPPER_STAGE_DRY_FRACTION = 0.2;
-/** Inclination of a reference figure that states none: 28.5° (Cape Canaveral, the usual Western LEO quote). ESTIMATE. */
+/**
+ * Inclination of a reference figure that states none: 28.5° (Cape Canaveral, the usual Western LEO quote). ESTIMATE.
+ */
 export const DEFAULT_REFERENCE_INCLINATION_deg = 28.5;
 const SAME_INCLINATION_rad = 1e-6;
 
@@ -79,7 +81,8 @@ export interface PayloadToOrbitResult {
 
 /** Signed Hohmann ΔV between circular orbits of altitudes h1 → h2 [m/s] (+ to raise). */
 export function hohmannDeltaV_m_s(h1_m: number, h2_m: number): number {
-  const r1 = EARTH_RADIUS_m + h1_m, r2 = EARTH_RADIUS_m + h2_m;
+  const r1 = EARTH_RADIUS_m + h1_m,
+    r2 = EARTH_RADIUS_m + h2_m;
   const dv1 = Math.sqrt(EARTH_MU_m3_s2 / r1) * (Math.sqrt((2 * r2) / (r1 + r2)) - 1);
   const dv2 = Math.sqrt(EARTH_MU_m3_s2 / r2) * (1 - Math.sqrt((2 * r1) / (r1 + r2)));
   return Math.sign(h2_m - h1_m) * (Math.abs(dv1) + Math.abs(dv2));
@@ -94,16 +97,27 @@ export function rocketEquationPayload_kg(payload_kg: number, deltaV_m_s: number,
 const curveInclination_rad = (inc: number | 'sso', altitude_m: number): number =>
   inc === 'sso' ? sunSynchronousInclination({ altitude_m: Math.max(300e3, altitude_m) }).inclination_rad : inc;
 
-interface CurveValue { readonly inclination_rad: number; readonly payload_kg: number; readonly dv: number; readonly exact: boolean }
+interface CurveValue {
+  readonly inclination_rad: number;
+  readonly payload_kg: number;
+  readonly dv: number;
+  readonly exact: boolean;
+}
 
 /** One inclination curve at the target altitude: linear between bracketing points, rocket-equation rule beyond. */
 function alongCurve(sorted: readonly PerformancePoint[], h: number, stage: UpperStage): CurveValue {
-  const first = sorted[0]!, last = sorted.at(-1)!;
+  const first = sorted[0]!,
+    last = sorted.at(-1)!;
   const inc = curveInclination_rad(first.inclination, h);
   if (h < first.altitude_m || h > last.altitude_m) {
     const from = h < first.altitude_m ? first : last;
     const dv = hohmannDeltaV_m_s(from.altitude_m, h);
-    return { inclination_rad: inc, payload_kg: rocketEquationPayload_kg(from.payload_kg, dv, stage), dv: Math.abs(dv), exact: false };
+    return {
+      inclination_rad: inc,
+      payload_kg: rocketEquationPayload_kg(from.payload_kg, dv, stage),
+      dv: Math.abs(dv),
+      exact: false,
+    };
   }
   for (let j = 0; j < sorted.length; j++) {
     const p = sorted[j]!;
@@ -111,7 +125,12 @@ function alongCurve(sorted: readonly PerformancePoint[], h: number, stage: Upper
     const q = sorted[j + 1];
     if (q !== undefined && h > p.altitude_m && h < q.altitude_m) {
       const t = (h - p.altitude_m) / (q.altitude_m - p.altitude_m);
-      return { inclination_rad: inc, payload_kg: p.payload_kg + t * (q.payload_kg - p.payload_kg), dv: 0, exact: false };
+      return {
+        inclination_rad: inc,
+        payload_kg: p.payload_kg + t * (q.payload_kg - p.payload_kg),
+        dv: 0,
+        exact: false,
+      };
     }
   }
   return { inclination_rad: inc, payload_kg: last.payload_kg, dv: 0, exact: true };
@@ -136,9 +155,18 @@ interface PreparedVehicle {
 function prepare(p: Pick<PayloadToOrbitParams, 'points' | 'reference' | 'upperStage'>): PreparedVehicle {
   const estimate = p.points.length === 0;
   const points: readonly PerformancePoint[] = estimate
-    ? [{ altitude_m: p.reference.altitude_m, inclination: p.reference.inclination_rad, payload_kg: p.reference.payload_kg }]
+    ? [
+        {
+          altitude_m: p.reference.altitude_m,
+          inclination: p.reference.inclination_rad,
+          payload_kg: p.reference.payload_kg,
+        },
+      ]
     : p.points;
-  const stage = p.upperStage ?? { dryMass_kg: DEFAULT_UPPER_STAGE_DRY_FRACTION * p.reference.payload_kg, isp_s: DEFAULT_UPPER_STAGE_ISP_s };
+  const stage = p.upperStage ?? {
+    dryMass_kg: DEFAULT_UPPER_STAGE_DRY_FRACTION * p.reference.payload_kg,
+    isp_s: DEFAULT_UPPER_STAGE_ISP_s,
+  };
   return { curves: inclinationCurves(points), stage, estimate };
 }
 
@@ -147,11 +175,20 @@ export function payloadToOrbit(p: Readonly<PayloadToOrbitParams>): PayloadToOrbi
   return payloadOf(prepare(p), p.altitude_m, p.inclination_rad);
 }
 
-function payloadOf({ curves: groups, stage, estimate }: PreparedVehicle, altitude_m: number, i: number): PayloadToOrbitResult {
-  if (!(altitude_m > 0) || !Number.isFinite(i)) throw new RangeError(`payloadToOrbit: bad target orbit (${altitude_m} m, ${i} rad)`);
-  const curves = groups.map((g) => alongCurve(g, altitude_m, stage)).sort((a, b) => a.inclination_rad - b.inclination_rad);
-  const label = (exact: boolean, dv: number): PerformanceBasis => (estimate ? 'estimate' : dv > 0 ? 'extrapolated' : exact ? 'published' : 'interpolated');
-  const lo = curves[0]!, hi = curves.at(-1)!;
+function payloadOf(
+  { curves: groups, stage, estimate }: PreparedVehicle,
+  altitude_m: number,
+  i: number,
+): PayloadToOrbitResult {
+  if (!(altitude_m > 0) || !Number.isFinite(i))
+    throw new RangeError(`payloadToOrbit: bad target orbit (${altitude_m} m, ${i} rad)`);
+  const curves = groups
+    .map((g) => alongCurve(g, altitude_m, stage))
+    .sort((a, b) => a.inclination_rad - b.inclination_rad);
+  const label = (exact: boolean, dv: number): PerformanceBasis =>
+    estimate ? 'estimate' : dv > 0 ? 'extrapolated' : exact ? 'published' : 'interpolated';
+  const lo = curves[0]!,
+    hi = curves.at(-1)!;
   if (i < lo.inclination_rad - SAME_INCLINATION_rad || i > hi.inclination_rad + SAME_INCLINATION_rad) {
     const from = i < lo.inclination_rad ? lo : hi;
     const dv = EARTH_ROTATION_SPEED_m_s * (Math.cos(from.inclination_rad) - Math.cos(i));
@@ -160,12 +197,18 @@ function payloadOf({ curves: groups, stage, estimate }: PreparedVehicle, altitud
     return { payload_kg, basis: label(false, total), extrapolationDeltaV_m_s: total };
   }
   const at = curves.find((c) => Math.abs(c.inclination_rad - i) <= SAME_INCLINATION_rad);
-  if (at !== undefined) return { payload_kg: at.payload_kg, basis: label(at.exact, at.dv), extrapolationDeltaV_m_s: at.dv };
+  if (at !== undefined)
+    return { payload_kg: at.payload_kg, basis: label(at.exact, at.dv), extrapolationDeltaV_m_s: at.dv };
   const k = curves.findIndex((c) => c.inclination_rad > i);
-  const a = curves[k - 1]!, b = curves[k]!;
+  const a = curves[k - 1]!,
+    b = curves[k]!;
   const t = (i - a.inclination_rad) / (b.inclination_rad - a.inclination_rad);
   const dv = Math.max(a.dv, b.dv);
-  return { payload_kg: a.payload_kg + t * (b.payload_kg - a.payload_kg), basis: label(false, dv), extrapolationDeltaV_m_s: dv };
+  return {
+    payload_kg: a.payload_kg + t * (b.payload_kg - a.payload_kg),
+    basis: label(false, dv),
+    extrapolationDeltaV_m_s: dv,
+  };
 }
 
 /** The performance fields of a launch-vehicle catalog row (user units, as in designs/catalogs/launch-vehicles.yaml). */
@@ -173,24 +216,34 @@ export interface VehiclePerformanceRow {
   readonly payloadLeo_kg: number;
   readonly referenceAltitude_km: number;
   readonly referenceInclination_deg?: number | undefined;
-  readonly performance?: readonly { readonly altitude_km: number; readonly inclination_deg: number | 'sso'; readonly payload_kg: number }[] | undefined;
+  readonly performance?:
+    | readonly { readonly altitude_km: number; readonly inclination_deg: number | 'sso'; readonly payload_kg: number }[]
+    | undefined;
   readonly upperStage?: UpperStage | undefined;
 }
 
 /** A catalog row in SI, prepared once per row (rows are immutable; the target orbit is the design's). */
 const preparedRows = new WeakMap<Readonly<VehiclePerformanceRow>, PreparedVehicle>();
 
-/** Payload of a catalog row into the circular orbit (altitude_m, inclination_rad): converts the row's user units once. */
-export function vehiclePayloadToOrbit(row: Readonly<VehiclePerformanceRow>, altitude_m: number, inclination_rad: number): PayloadToOrbitResult {
+/**
+ * Payload of a catalog row into the circular orbit (altitude_m, inclination_rad): converts the row's user units once.
+ */
+export function vehiclePayloadToOrbit(
+  row: Readonly<VehiclePerformanceRow>,
+  altitude_m: number,
+  inclination_rad: number,
+): PayloadToOrbitResult {
   let vehicle = preparedRows.get(row);
   if (vehicle === undefined) {
     vehicle = prepare({
       points: (row.performance ?? []).map((pt) => ({
-        altitude_m: km_to_m(pt.altitude_km), payload_kg: pt.payload_kg,
+        altitude_m: km_to_m(pt.altitude_km),
+        payload_kg: pt.payload_kg,
         inclination: pt.inclination_deg === 'sso' ? 'sso' : deg_to_rad(pt.inclination_deg),
       })),
       reference: {
-        altitude_m: km_to_m(row.referenceAltitude_km), payload_kg: row.payloadLeo_kg,
+        altitude_m: km_to_m(row.referenceAltitude_km),
+        payload_kg: row.payloadLeo_kg,
         inclination_rad: deg_to_rad(row.referenceInclination_deg ?? DEFAULT_REFERENCE_INCLINATION_deg),
       },
       ...(row.upperStage !== undefined ? { upperStage: row.upperStage } : {}),

@@ -27,12 +27,14 @@ const EXACT_SUM_LIMIT = 1000;
 
 /** e = log₂ b, the exponent of the curve. */
 export function learningExponent(learningRate: number): number {
-  if (!(learningRate >= 0.5 && learningRate <= 1)) throw new RangeError(`learningRate must be in [0.5, 1], got ${learningRate}`);
+  if (!(learningRate >= 0.5 && learningRate <= 1))
+    throw new RangeError(`learningRate must be in [0.5, 1], got ${learningRate}`);
   return Math.log2(learningRate);
 }
 
 function unitCount(name: string, n: number, min: number): number {
-  if (!(Number.isInteger(n) && n >= min && n <= 1e9)) throw new RangeError(`${name} must be an integer in [${min}, 1e9], got ${n}`);
+  if (!(Number.isInteger(n) && n >= min && n <= 1e9))
+    throw new RangeError(`${name} must be an integer in [${min}, 1e9], got ${n}`);
   return n;
 }
 

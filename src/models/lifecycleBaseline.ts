@@ -12,7 +12,8 @@
  *   billed on top); facility opex per year = $/kW-yr·P_pk[kW].
  * - Delivered PFLOPS = peak·u·s·A: the same waterfall as in space (computeWaterfall.ts) without eclipse,
  *   throttle or downlink steps.
- * - LCOC = (chips + L·yearly)/(L·delivered·365.25 d); discounted: (chips + yearly_r·a(r, L))/(delivered·365.25·a(r, L)).
+ * - LCOC = (chips + L·yearly)/(L·delivered·365.25 d); discounted: (chips + yearly_r·a(r, L))/(delivered·365.25·a(r,
+ *   L)).
  *
  * Assumptions: chips bought at t = 0; yearly flows at year ends; failed chips are swapped (availability with
  * repair, from the scenario) and the few idle spares draw no power; network, staff and software outside
@@ -55,7 +56,9 @@ export interface ChipSet {
 export interface BaselineLcocParams {
   readonly scenario: Readonly<TerrestrialScenario>;
   readonly chipSet: Readonly<ChipSet>;
-  /** Chip service life [yr]; default the scenario's chipLifetime_yr (pass the space design's to compare like with like). */
+  /**
+   * Chip service life [yr]; default the scenario's chipLifetime_yr (pass the space design's to compare like with like).
+   */
   readonly lifetime_yr?: number;
   /** Real discount rate; default 0.07 (OMB A-94). */
   readonly discountRate_per_yr?: number;
@@ -88,7 +91,8 @@ export function baselineLcoc(p: Readonly<BaselineLcocParams>): BaselineLcocResul
   const c = p.chipSet;
   nonNegative('chips_USD', c.chips_USD);
   positive('itPowerPeak_W', c.itPowerPeak_W);
-  if (!(c.idlePowerFraction >= 0 && c.idlePowerFraction < 1)) throw new RangeError(`idlePowerFraction must be in [0, 1), got ${c.idlePowerFraction}`);
+  if (!(c.idlePowerFraction >= 0 && c.idlePowerFraction < 1))
+    throw new RangeError(`idlePowerFraction must be in [0, 1), got ${c.idlePowerFraction}`);
   nonNegative('capexExChips_USD_per_W', sc.capexExChips_USD_per_W);
   positive('facilityLife_yr', sc.facilityLife_yr);
   nonNegative('lease_USD_per_kW_month', sc.lease_USD_per_kW_month);
@@ -100,7 +104,9 @@ export function baselineLcoc(p: Readonly<BaselineLcocParams>): BaselineLcocResul
   const r = p.discountRate_per_yr ?? DEFAULT_DISCOUNT_RATE_per_yr;
 
   const { deliveredPFLOPS } = computeWaterfall({
-    peakPFLOPS: c.peakPFLOPS, utilization: sc.utilization, availability: sc.availability,
+    peakPFLOPS: c.peakPFLOPS,
+    utilization: sc.utilization,
+    availability: sc.availability,
     ...(c.sustainedFraction !== undefined ? { sustainedFraction: c.sustainedFraction } : {}),
   });
   const peak_kW = c.itPowerPeak_W / W_PER_KW;
@@ -116,10 +122,20 @@ export function baselineLcoc(p: Readonly<BaselineLcocParams>): BaselineLcocResul
   const a = annuityFactor(r, L);
   const pvCost = c.chips_USD + a * (energy + facilityR + lease + opex);
   return {
-    lifetime_yr: L, itPowerAvg_W, deliveredPFLOPS, energy_USD_per_yr: energy, facilityCharge_USD_per_yr: facility,
-    facilityChargeDiscounted_USD_per_yr: facilityR, lease_USD_per_yr: lease, facilityOpex_USD_per_yr: opex,
-    total_USD: total, compute_PFLOP_day: computePerYr * L, lcoc_USD_per_PFLOP_day: total / (computePerYr * L),
-    pvCost_USD: pvCost, pvCompute_PFLOP_day: computePerYr * a, lcocDiscounted_USD_per_PFLOP_day: pvCost / (computePerYr * a),
+    lifetime_yr: L,
+    itPowerAvg_W,
+    deliveredPFLOPS,
+    energy_USD_per_yr: energy,
+    facilityCharge_USD_per_yr: facility,
+    facilityChargeDiscounted_USD_per_yr: facilityR,
+    lease_USD_per_yr: lease,
+    facilityOpex_USD_per_yr: opex,
+    total_USD: total,
+    compute_PFLOP_day: computePerYr * L,
+    lcoc_USD_per_PFLOP_day: total / (computePerYr * L),
+    pvCost_USD: pvCost,
+    pvCompute_PFLOP_day: computePerYr * a,
+    lcocDiscounted_USD_per_PFLOP_day: pvCost / (computePerYr * a),
     costPerKWyr_USD: total / ((itPowerAvg_W / W_PER_KW) * L),
   };
 }

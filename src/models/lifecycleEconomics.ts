@@ -13,7 +13,8 @@
  *   the level yearly charge that repays 1 of capital over n years.
  * - LCOC = PV(costs)/PV(delivered compute), both discounted at the same rate: the levelized-cost convention
  *   of Short, Packey & Holt, "A Manual for the Economic Evaluation of Energy Efficiency and Renewable Energy
- *   Technologies", NREL/TP-462-5173 (March 1995), its levelized cost of energy (LCOE), with compute in place of energy. The undiscounted
+ *   Technologies", NREL/TP-462-5173 (March 1995), its levelized cost of energy (LCOE), with compute in place of energy.
+ * The undiscounted
  *   ratio (r = 0) is returned beside it, as cost.ts computes it.
  * - Capex per watt = (chips + non-chip hardware + launch)/P, and without the chips; P the IT power (average,
  *   as cost.ts's capexExChips_USD_per_W, to compare with spacedc-mdao's $12/W Earth and $524/W space ex-GPU,
@@ -159,5 +160,8 @@ export function capexPerWatt(p: Readonly<CapexPerWattParams>): CapexPerWattResul
   };
   if (p.arrayPower_W === undefined) return out;
   positive('arrayPower_W', p.arrayPower_W);
-  return { ...out, perArrayWatt: { exChips_USD_per_W: exChips / p.arrayPower_W, withChips_USD_per_W: withChips / p.arrayPower_W } };
+  return {
+    ...out,
+    perArrayWatt: { exChips_USD_per_W: exChips / p.arrayPower_W, withChips_USD_per_W: withChips / p.arrayPower_W },
+  };
 }

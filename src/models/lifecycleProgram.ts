@@ -79,7 +79,8 @@ export interface ProgramResult {
 /** Program cash flows, replacements and LCOC (see the header). */
 export function programEconomics(p: Readonly<ProgramParams>): ProgramResult {
   const N = p.nodes;
-  if (!(Number.isInteger(N) && N >= 1 && N <= 1e6)) throw new RangeError(`nodes must be an integer in [1, 1e6], got ${N}`);
+  if (!(Number.isInteger(N) && N >= 1 && N <= 1e6))
+    throw new RangeError(`nodes must be an integer in [1, 1e6], got ${N}`);
   positive('nodeLifetime_yr', p.nodeLifetime_yr);
   const H = p.horizon_yr ?? p.nodeLifetime_yr;
   if (!(H > 0 && H <= 200)) throw new RangeError(`horizon_yr must be in (0, 200], got ${H}`);
@@ -98,16 +99,27 @@ export function programEconomics(p: Readonly<ProgramParams>): ProgramResult {
   const G = Math.max(1, Math.ceil(H / L - 1e-9));
   if (G * N > 1e9) throw new RangeError(`nodes × generations must be ≤ 1e9, got ${G * N}`);
   const Y = Math.ceil(H - 1e-9);
-  const years = Array.from({ length: Y + 1 }, (_, k) => ({ year: k, build_USD: 0, operations_USD: 0, ground_USD: k === 0 ? ground : 0, compute_PFLOP_day: 0 }));
+  const years = Array.from({ length: Y + 1 }, (_, k) => ({
+    year: k,
+    build_USD: 0,
+    operations_USD: 0,
+    ground_USD: k === 0 ? ground : 0,
+    compute_PFLOP_day: 0,
+  }));
 
   let build = 0;
   let pvCost = ground;
   for (let g = 0; g < G; g++) {
     const t = g * L;
-    const lot = lotCost_USD({
-      firstUnitCost_USD: p.firstUnitCost_USD, learningRate: p.learningRate ?? 1, fromUnit: g * N + 1, toUnit: (g + 1) * N,
-      ...(p.formulation !== undefined ? { formulation: p.formulation } : {}),
-    }) + N * offCurve;
+    const lot =
+      lotCost_USD({
+        firstUnitCost_USD: p.firstUnitCost_USD,
+        learningRate: p.learningRate ?? 1,
+        fromUnit: g * N + 1,
+        toUnit: (g + 1) * N,
+        ...(p.formulation !== undefined ? { formulation: p.formulation } : {}),
+      }) +
+      N * offCurve;
     build += lot;
     pvCost += lot * discountFactor(r, t);
     years[Math.min(Y, Math.ceil(t - 1e-9))]!.build_USD += lot;
@@ -129,8 +141,17 @@ export function programEconomics(p: Readonly<ProgramParams>): ProgramResult {
   }
   const total = ground + build + recurring;
   return {
-    generations: G, nodesBuilt: G * N, replacements: (G - 1) * N, build_USD: build, averageNodeCost_USD: build / (G * N),
-    years, totalCost_USD: total, totalCompute_PFLOP_day: totalCompute, lcoc_USD_per_PFLOP_day: total / totalCompute,
-    pvCost_USD: pvCost, pvCompute_PFLOP_day: pvCompute, lcocDiscounted_USD_per_PFLOP_day: pvCost / pvCompute,
+    generations: G,
+    nodesBuilt: G * N,
+    replacements: (G - 1) * N,
+    build_USD: build,
+    averageNodeCost_USD: build / (G * N),
+    years,
+    totalCost_USD: total,
+    totalCompute_PFLOP_day: totalCompute,
+    lcoc_USD_per_PFLOP_day: total / totalCompute,
+    pvCost_USD: pvCost,
+    pvCompute_PFLOP_day: pvCompute,
+    lcocDiscounted_USD_per_PFLOP_day: pvCost / pvCompute,
   };
 }

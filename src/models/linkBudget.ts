@@ -75,7 +75,9 @@ export interface LinkBudgetParams {
   readonly pointingLoss?: number;
 }
 
-/** Range-independent factors of a link: rate(d) = min(capacity, fullCollectionRate · min(1, farFieldFraction_m2 / d²)). */
+/**
+ * Range-independent factors of a link: rate(d) = min(capacity, fullCollectionRate · min(1, farFieldFraction_m2 / d²)).
+ */
 export interface LinkRateCoefficients {
   /** Far-field collected fraction times d²: (π·D²/4λ)² [m²]. */
   readonly farFieldFraction_m2: number;
@@ -120,10 +122,12 @@ function efficiency(name: string, v: number | undefined, fallback: number): numb
 export function linkRateCoefficients(p: Readonly<Omit<LinkBudgetParams, 'range_m'>>): LinkRateCoefficients {
   const t = p.terminal;
   checkTerminal(t);
-  const eta = efficiency('transmitEfficiency', p.transmitEfficiency, DEFAULT_TRANSMIT_EFFICIENCY)
-    * efficiency('receiveEfficiency', p.receiveEfficiency, DEFAULT_RECEIVE_EFFICIENCY)
-    * efficiency('pointingLoss', p.pointingLoss, DEFAULT_POINTING_LOSS);
-  const D = t.apertureDiameter_m, lambda = t.wavelength_m;
+  const eta =
+    efficiency('transmitEfficiency', p.transmitEfficiency, DEFAULT_TRANSMIT_EFFICIENCY) *
+    efficiency('receiveEfficiency', p.receiveEfficiency, DEFAULT_RECEIVE_EFFICIENCY) *
+    efficiency('pointingLoss', p.pointingLoss, DEFAULT_POINTING_LOSS);
+  const D = t.apertureDiameter_m,
+    lambda = t.wavelength_m;
   const photonEnergy_J = (PLANCK_J_s * LIGHT_SPEED_m_s) / lambda;
   const deliverablePower_W = t.transmitPower_W * eta;
   const g = (Math.PI * D * D) / (4 * lambda);

@@ -120,7 +120,6 @@ export interface MassBudgetResult extends DryMassResult {
   readonly kW_per_t: number;
 }
 
-
 /** Dry mass with bus and system margin; call before the drag model. */
 export function dryMass(p: Readonly<DryMassParams>): DryMassResult {
   nonNegative('compute_kg', p.compute_kg);
@@ -146,7 +145,8 @@ export function massBudget(p: Readonly<MassBudgetParams>): MassBudgetResult {
   const d = dryMass(p);
   nonNegative('propellant_kg', p.propellant_kg);
   nonNegative('itPowerAvg_W', p.itPowerAvg_W);
-  if (!(p.allocated_kg > 0 && Number.isFinite(p.allocated_kg))) throw new RangeError(`allocated_kg must be > 0, got ${p.allocated_kg}`);
+  if (!(p.allocated_kg > 0 && Number.isFinite(p.allocated_kg)))
+    throw new RangeError(`allocated_kg must be > 0, got ${p.allocated_kg}`);
   const fTank = p.propellantTankFraction ?? 0;
   if (!(fTank >= 0 && fTank <= 1)) throw new RangeError(`propellantTankFraction must be in [0, 1], got ${fTank}`);
   const tank = fTank * p.propellant_kg;

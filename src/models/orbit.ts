@@ -71,7 +71,11 @@ export interface CircularOrbitResult {
 export function circularOrbit(p: Readonly<CircularOrbitParams>): CircularOrbitResult {
   checkAltitude(p.altitude_m, 'circularOrbit');
   const a = EARTH_RADIUS_m + p.altitude_m;
-  return { semiMajorAxis_m: a, period_s: TWO_PI * Math.sqrt((a * a * a) / EARTH_MU_m3_s2), speed_m_s: Math.sqrt(EARTH_MU_m3_s2 / a) };
+  return {
+    semiMajorAxis_m: a,
+    period_s: TWO_PI * Math.sqrt((a * a * a) / EARTH_MU_m3_s2),
+    speed_m_s: Math.sqrt(EARTH_MU_m3_s2 / a),
+  };
 }
 
 /** Sun-synchronous nodal rate: 360° per tropical year [rad/s]. */
@@ -87,7 +91,8 @@ export function sunSynchronousInclination(p: Readonly<CircularOrbitParams>): Sso
   const a = EARTH_RADIUS_m + p.altitude_m;
   const n = Math.sqrt(EARTH_MU_m3_s2 / (a * a * a));
   const cosI = -SSO_NODAL_RATE_rad_s / (1.5 * n * EARTH_J2 * (EARTH_RADIUS_m / a) ** 2);
-  if (cosI < -1) throw new RangeError(`sunSynchronousInclination: no sun-synchronous inclination exists at ${p.altitude_m} m`);
+  if (cosI < -1)
+    throw new RangeError(`sunSynchronousInclination: no sun-synchronous inclination exists at ${p.altitude_m} m`);
   return { inclination_rad: Math.acos(clamp1(cosI)) };
 }
 
@@ -164,7 +169,8 @@ function cosBetaGrid(inclination_rad: number): Float64Array {
   for (let j = 0; j < LAMBDA_POINTS; j++) {
     const a1 = gridCosDec[j]! * sinI;
     const b1 = gridSinDec[j]! * cosI;
-    for (let k = 0; k < NODE_POINTS; k++) grid[j * NODE_POINTS + k] = Math.sqrt(1 - clamp1(a1 * gridSinNode[k]! + b1) ** 2);
+    for (let k = 0; k < NODE_POINTS; k++)
+      grid[j * NODE_POINTS + k] = Math.sqrt(1 - clamp1(a1 * gridSinNode[k]! + b1) ** 2);
   }
   // a study that varies the inclination continuously would fill the map: keep the first few only
   if (cosBetaGrids.size < COS_BETA_GRIDS_KEPT) cosBetaGrids.set(inclination_rad, grid);
@@ -185,7 +191,8 @@ export function orbitGeometry(p: Readonly<OrbitGeometryParams>): OrbitGeometryRe
   let eclipsing = 0;
   let n = 0;
   if (spec.kind === 'sso') {
-    if (!(spec.ltan_h >= 0 && spec.ltan_h < 24)) throw new RangeError(`orbitGeometry: ltan_h = ${spec.ltan_h} must be in [0, 24) h`);
+    if (!(spec.ltan_h >= 0 && spec.ltan_h < 24))
+      throw new RangeError(`orbitGeometry: ltan_h = ${spec.ltan_h} must be in [0, 24) h`);
     inclination_rad = sunSynchronousInclination(p).inclination_rad;
     const phi = ((spec.ltan_h - 12) * S_PER_HOUR * TWO_PI) / DAY_s; // 15°/h
     const sinI = Math.sin(inclination_rad);

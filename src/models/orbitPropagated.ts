@@ -106,7 +106,9 @@ function stateAt(satrec: SatRec, tsince_s: number): NonNullable<ReturnType<Satel
   const { sgp4, SatRecError } = satelliteJs();
   const pv = sgp4(satrec, tsince_s / S_PER_MIN);
   if (pv === null) {
-    throw new Error(`propagated orbit: SGP4 failed at t = ${tsince_s} s (SatRecError.${SatRecError[satrec.error] ?? satrec.error})`);
+    throw new Error(
+      `propagated orbit: SGP4 failed at t = ${tsince_s} s (SatRecError.${SatRecError[satrec.error] ?? satrec.error})`,
+    );
   }
   return pv;
 }
@@ -146,5 +148,10 @@ export function propagatedShadowFraction(p: Readonly<PropagatedShadowParams>): P
     if (s >= 1) umbra++;
     radius += Math.hypot(r.x, r.y, r.z);
   }
-  return { meanShadowFraction: shadow / samples, umbraFraction: umbra / samples, samples, meanRadius_m: (radius / samples) * M_PER_KM };
+  return {
+    meanShadowFraction: shadow / samples,
+    umbraFraction: umbra / samples,
+    samples,
+    meanRadius_m: (radius / samples) * M_PER_KM,
+  };
 }

@@ -20,7 +20,13 @@
 import { JULIAN_YEAR_s } from '../units/constants.js';
 import { solarArrayOutput, type SolarArrayChain, type SolarArrayParams } from './solarArray.js';
 
-export { CELL_REFERENCE_TEMP_K, solarArrayOutput, type IrradianceCase, type SolarArrayChain, type SolarArrayParams } from './solarArray.js';
+export {
+  CELL_REFERENCE_TEMP_K,
+  solarArrayOutput,
+  type IrradianceCase,
+  type SolarArrayChain,
+  type SolarArrayParams,
+} from './solarArray.js';
 
 /** Array sized to carry the demand at beginning ('bol') or end ('eol') of life. */
 export type ArraySizingPoint = 'bol' | 'eol';
@@ -107,17 +113,29 @@ export function powerSystem(p: Readonly<PowerSystemParams>): PowerSystemResult {
   const sizing = p.sizing ?? 'eol';
   check(sizing === 'bol' || sizing === 'eol', `sizing = '${String(sizing)}' must be 'bol' or 'eol'`);
   check(p.arrayArea_m2 >= 0 && Number.isFinite(p.arrayArea_m2), `arrayArea_m2 = ${p.arrayArea_m2} must be ≥ 0`);
-  check(p.orbitPeriod_s > 0 && p.eclipseDuration_s >= 0 && p.eclipseDuration_s < p.orbitPeriod_s, `need 0 ≤ eclipseDuration_s < orbitPeriod_s`);
+  check(
+    p.orbitPeriod_s > 0 && p.eclipseDuration_s >= 0 && p.eclipseDuration_s < p.orbitPeriod_s,
+    `need 0 ≤ eclipseDuration_s < orbitPeriod_s`,
+  );
   check(p.eclipseFractionMean >= 0 && p.eclipseFractionMean < 1, `eclipseFractionMean must be in [0, 1)`);
-  check(p.depthOfDischarge > 0 && p.depthOfDischarge <= 1, `depthOfDischarge = ${p.depthOfDischarge} must be in (0, 1]`);
-  check(p.batterySpecificEnergy_J_per_kg > 0 && p.arrayArealDensity_kg_m2 >= 0, `batterySpecificEnergy_J_per_kg must be > 0, arrayArealDensity_kg_m2 ≥ 0`);
+  check(
+    p.depthOfDischarge > 0 && p.depthOfDischarge <= 1,
+    `depthOfDischarge = ${p.depthOfDischarge} must be in (0, 1]`,
+  );
+  check(
+    p.batterySpecificEnergy_J_per_kg > 0 && p.arrayArealDensity_kg_m2 >= 0,
+    `batterySpecificEnergy_J_per_kg must be > 0, arrayArealDensity_kg_m2 ≥ 0`,
+  );
   check(inUnit(Xe), `pathEfficiencyEclipse = ${Xe} must be in (0, 1]`);
   check(inUnit(Xd), `pathEfficiencyDaylight = ${Xd} must be in (0, 1]`);
   check(inUnit(etaB), `batteryToLoadEfficiency = ${etaB} must be in (0, 1]`);
   check(kc >= 0 && kc <= 1, `eclipseComputeFraction = ${kc} must be in [0, 1]`);
   const heater_W = p.eclipseHeaterPower_W ?? 0;
   const loads = [p.computePower_W, p.busPower_W, p.islPower_W, p.pumpPower_W, heater_W];
-  check(loads.every((x) => x >= 0 && Number.isFinite(x)), `loads (compute, bus, ISL, pump, heater) must be finite and ≥ 0`);
+  check(
+    loads.every((x) => x >= 0 && Number.isFinite(x)),
+    `loads (compute, bus, ISL, pump, heater) must be finite and ≥ 0`,
+  );
   const array = solarArrayOutput(p);
 
   const bol = array.bol_W_m2;

@@ -41,14 +41,23 @@ export interface PriceTrajectories {
 }
 
 export const TRAJECTORY_KEYS: readonly (keyof PriceTrajectories)[] = [
-  'launchPrice_USD_per_kg', 'chipPerformancePerWatt_TFLOPS_per_W', 'chipPricePerformance_TFLOPS_per_USD', 'arrayPrice_USD_per_W',
-  'radiatorPrice_USD_per_m2', 'electricity_USD_per_kWh', 'terrestrialCapex_USD_per_W',
+  'launchPrice_USD_per_kg',
+  'chipPerformancePerWatt_TFLOPS_per_W',
+  'chipPricePerformance_TFLOPS_per_USD',
+  'arrayPrice_USD_per_W',
+  'radiatorPrice_USD_per_m2',
+  'electricity_USD_per_kWh',
+  'terrestrialCapex_USD_per_W',
 ];
 
 export const DEFAULT_PRICE_TRAJECTORIES: PriceTrajectories = Object.freeze({
-  launchPrice_USD_per_kg: [{ year: 2026, value: 900 }, { year: 2035, value: 200 }],
+  launchPrice_USD_per_kg: [
+    { year: 2026, value: 900 },
+    { year: 2035, value: 200 },
+  ],
   chipPerformancePerWatt_TFLOPS_per_W: [
-    { year: 2022, value: H100_TFLOPS_PER_W }, { year: 2024, value: B200_TFLOPS_PER_W },
+    { year: 2022, value: H100_TFLOPS_PER_W },
+    { year: 2024, value: B200_TFLOPS_PER_W },
     { year: LAST_YEAR, value: B200_TFLOPS_PER_W * 2 ** ((LAST_YEAR - 2024) / PERF_PER_WATT_DOUBLING_yr) },
   ],
   chipPricePerformance_TFLOPS_per_USD: [
@@ -79,12 +88,21 @@ export function priceFactors(t: Readonly<PriceTrajectories>, year: number, refer
 }
 
 /** priceFactors for each of `years`, the trajectories checked once. */
-export function priceFactorSeries(t: Readonly<PriceTrajectories>, years: readonly number[], referenceYear: number): PriceFactors[] {
+export function priceFactorSeries(
+  t: Readonly<PriceTrajectories>,
+  years: readonly number[],
+  referenceYear: number,
+): PriceFactors[] {
   for (const name of TRAJECTORY_KEYS) checkTrajectory(name, t[name]);
   const ref = (points: readonly TrajectoryPoint[]): number => interpolate(points, referenceYear);
   const [launch, perfPerW, pricePerf, array, radiator, electricity, capex] = [
-    ref(t.launchPrice_USD_per_kg), ref(t.chipPerformancePerWatt_TFLOPS_per_W), ref(t.chipPricePerformance_TFLOPS_per_USD),
-    ref(t.arrayPrice_USD_per_W), ref(t.radiatorPrice_USD_per_m2), ref(t.electricity_USD_per_kWh), ref(t.terrestrialCapex_USD_per_W),
+    ref(t.launchPrice_USD_per_kg),
+    ref(t.chipPerformancePerWatt_TFLOPS_per_W),
+    ref(t.chipPricePerformance_TFLOPS_per_USD),
+    ref(t.arrayPrice_USD_per_W),
+    ref(t.radiatorPrice_USD_per_m2),
+    ref(t.electricity_USD_per_kWh),
+    ref(t.terrestrialCapex_USD_per_W),
   ] as const;
   return years.map((year) => {
     const performance = interpolate(t.chipPerformancePerWatt_TFLOPS_per_W, year) / perfPerW;

@@ -95,14 +95,21 @@ export function radiationDose(p: Readonly<RadiationDoseParams>): RadiationDoseRe
     throw new RangeError(`radiationDose: altitude_m = ${h} outside the table's validity range 300–2000 km`);
   }
   if (!(th >= ths[0]! * (1 - 1e-12) && th <= ths[ths.length - 1]! * (1 + 1e-12))) {
-    throw new RangeError(`radiationDose: shieldThickness_m = ${th} outside the table's validity range 0.5–20 mm Al (5e-4–0.02 m)`);
+    throw new RangeError(
+      `radiationDose: shieldThickness_m = ${th} outside the table's validity range 0.5–20 mm Al (5e-4–0.02 m)`,
+    );
   }
   if (!(p.inclination_rad >= 0 && p.inclination_rad <= RADIATION_INCLINATION_MAX_rad)) {
-    throw new RangeError(`radiationDose: inclination_rad = ${p.inclination_rad} outside the validity range 0–110° (retrograde beyond the table)`);
+    throw new RangeError(
+      `radiationDose: inclination_rad = ${p.inclination_rad} outside the validity range 0–110° (retrograde beyond the table)`,
+    );
   }
-  if (!(p.missionLife_yr >= 0 && Number.isFinite(p.missionLife_yr))) throw new RangeError(`radiationDose: missionLife_yr must be ≥ 0`);
-  if (!(p.shieldedArea_m2 >= 0 && Number.isFinite(p.shieldedArea_m2))) throw new RangeError(`radiationDose: shieldedArea_m2 must be ≥ 0`);
-  if (!(margin >= 1 && Number.isFinite(margin))) throw new RangeError(`radiationDose: designMargin = ${margin} must be ≥ 1`);
+  if (!(p.missionLife_yr >= 0 && Number.isFinite(p.missionLife_yr)))
+    throw new RangeError(`radiationDose: missionLife_yr must be ≥ 0`);
+  if (!(p.shieldedArea_m2 >= 0 && Number.isFinite(p.shieldedArea_m2)))
+    throw new RangeError(`radiationDose: shieldedArea_m2 must be ≥ 0`);
+  if (!(margin >= 1 && Number.isFinite(margin)))
+    throw new RangeError(`radiationDose: designMargin = ${margin} must be ≥ 1`);
 
   const iEff = p.inclination_rad > Math.PI / 2 ? Math.PI - p.inclination_rad : p.inclination_rad;
   const [a0, wa] = bracket(alts, h);

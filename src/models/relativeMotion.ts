@@ -67,7 +67,9 @@ export function meanMotion_rad_s(semiMajorAxis_m: number): number {
 
 /** HCW state of `o` at phase θ = n·t [rad]; n [rad/s] scales the velocities. */
 export function hcwState(o: Readonly<RelativeOrbit>, theta_rad: number, meanMotion: number): RelativeState {
-  const c = Math.cos(theta_rad), s = Math.sin(theta_rad), n = meanMotion;
+  const c = Math.cos(theta_rad),
+    s = Math.sin(theta_rad),
+    n = meanMotion;
   return {
     x_m: o.c1_m * c + o.c2_m * s,
     y_m: o.alongTrackOffset_m + 2 * (o.c2_m * c - o.c1_m * s),
@@ -99,12 +101,18 @@ export interface DifferentialElementsParams {
 /** Differential mean elements reproducing `orbit` (θ = u − u₀); needs sin i ≠ 0 when there is cross-track motion. */
 export function differentialElements(p: Readonly<DifferentialElementsParams>): DifferentialElements {
   const { orbit: o, semiMajorAxis_m: a } = p;
-  const cu = Math.cos(p.argumentOfLatitude_rad), su = Math.sin(p.argumentOfLatitude_rad);
+  const cu = Math.cos(p.argumentOfLatitude_rad),
+    su = Math.sin(p.argumentOfLatitude_rad);
   // In terms of u: x = A cos u + B sin u, z = C cos u + D sin u.
-  const A = o.c1_m * cu - o.c2_m * su, B = o.c1_m * su + o.c2_m * cu;
-  const C = o.d1_m * cu - o.d2_m * su, D = o.d1_m * su + o.d2_m * cu;
+  const A = o.c1_m * cu - o.c2_m * su,
+    B = o.c1_m * su + o.c2_m * cu;
+  const C = o.d1_m * cu - o.d2_m * su,
+    D = o.d1_m * su + o.d2_m * cu;
   const si = Math.sin(p.inclination_rad);
-  if (C !== 0 && Math.abs(si) < 1e-3) throw new RangeError('a cross-track oscillation in phase with the node needs an inclined reference orbit (sin i ≥ 1e-3)');
+  if (C !== 0 && Math.abs(si) < 1e-3)
+    throw new RangeError(
+      'a cross-track oscillation in phase with the node needs an inclined reference orbit (sin i ≥ 1e-3)',
+    );
   const deltaRaan_rad = C === 0 ? 0 : -C / (a * si);
   return {
     deltaEx: -A / a,
@@ -122,7 +130,11 @@ export interface MeanElementsJ2 {
 }
 
 /** Secular J2 rates of Ω, ω and M [rad/s] (Vallado 2013 Eq. 9-41). */
-export function j2SecularRates(e: Readonly<MeanElementsJ2>): { raan: number; argumentOfPerigee: number; meanAnomaly: number } {
+export function j2SecularRates(e: Readonly<MeanElementsJ2>): {
+  raan: number;
+  argumentOfPerigee: number;
+  meanAnomaly: number;
+} {
   const n = meanMotion_rad_s(e.semiMajorAxis_m);
   const p = e.semiMajorAxis_m * (1 - e.eccentricity ** 2);
   const k = n * EARTH_J2 * (EARTH_RADIUS_m / p) ** 2;
@@ -153,10 +165,16 @@ export interface FormationKeepingResult {
 
 /** Differential-J2 formation keeping of one member (see header). */
 export function formationKeeping(p: Readonly<FormationKeepingParams>): FormationKeepingResult {
-  const a = p.semiMajorAxis_m, i = p.inclination_rad, d = p.elements;
+  const a = p.semiMajorAxis_m,
+    i = p.inclination_rad,
+    d = p.elements;
   if (!(a > EARTH_RADIUS_m)) throw new RangeError(`semiMajorAxis_m must exceed the Earth radius, got ${a}`);
   const ref = j2SecularRates({ semiMajorAxis_m: a, eccentricity: 0, inclination_rad: i });
-  const mem = j2SecularRates({ semiMajorAxis_m: a, eccentricity: Math.hypot(d.deltaEx, d.deltaEy), inclination_rad: i + d.deltaInclination_rad });
+  const mem = j2SecularRates({
+    semiMajorAxis_m: a,
+    eccentricity: Math.hypot(d.deltaEx, d.deltaEy),
+    inclination_rad: i + d.deltaInclination_rad,
+  });
   const nodal = mem.raan - ref.raan;
   const uRate = (r: typeof ref, inc: number): number => r.argumentOfPerigee + r.meanAnomaly + Math.cos(inc) * r.raan;
   const along = uRate(mem, i + d.deltaInclination_rad) - uRate(ref, i);

@@ -47,7 +47,9 @@ export interface SolarArrayParams {
   readonly pointingError_rad?: number;
   /** Worst-season Sun incidence angle on the array normal [rad], default 0 (Sun-tracking, no seasonal cosine loss). */
   readonly sunIncidenceAngle_rad?: number;
-  /** Relative power temperature coefficient γ [1/K], default −0.0022 (triple-junction GaInP/GaAs/Ge datasheet class). */
+  /**
+   * Relative power temperature coefficient γ [1/K], default −0.0022 (triple-junction GaInP/GaAs/Ge datasheet class).
+   */
   readonly tempCoefficient_per_K?: number;
   /** Operating cell temperature [K], default 333.15 (60 °C, typical sunlit LEO array — an assumption). */
   readonly cellTemp_K?: number;
@@ -101,7 +103,10 @@ export function solarArrayOutput(p: Readonly<SolarArrayParams>): SolarArrayChain
   const Id = p.inherentDegradation ?? 0.9;
   const d = p.degradationRate_per_yr ?? 0.0275;
   check(S > 0 && Number.isFinite(S), `solarIrradiance_W_m2 = ${S} must be finite and > 0`);
-  check(irradianceCase === 'mean' || irradianceCase === 'aphelion', `irradianceCase = '${String(irradianceCase)}' must be 'mean' or 'aphelion'`);
+  check(
+    irradianceCase === 'mean' || irradianceCase === 'aphelion',
+    `irradianceCase = '${String(irradianceCase)}' must be 'mean' or 'aphelion'`,
+  );
   check(p.cellEfficiency > 0 && p.cellEfficiency <= 0.5, `cellEfficiency = ${p.cellEfficiency} must be in (0, 0.5]`);
   check(pack > 0 && pack <= 1, `packingFactor = ${pack} must be in (0, 1]`);
   check(Math.abs(point) < Math.PI / 2, `pointingError_rad = ${point} must be within ±π/2`);

@@ -55,7 +55,11 @@ export const HOT_CASE_ENVIRONMENT: ThermalEnvironment = Object.freeze({
   earthIR_W_m2: 260,
 });
 /** No environmental load: the ideal radiator of docs/sources.md §4 ("0 K sink, no environment"). */
-export const NO_ENVIRONMENT: ThermalEnvironment = Object.freeze({ solarIrradiance_W_m2: 0, albedo: 0, earthIR_W_m2: 0 });
+export const NO_ENVIRONMENT: ThermalEnvironment = Object.freeze({
+  solarIrradiance_W_m2: 0,
+  albedo: 0,
+  earthIR_W_m2: 0,
+});
 
 /** Default residual Sun incidence on a knife-edge radiator [rad] (5°). */
 export const DEFAULT_SOLAR_INCIDENCE_rad = deg_to_rad(5);
@@ -78,7 +82,9 @@ export interface RadiatorSurfaceParams {
   readonly earthViewFactors?: readonly [number, number];
   /** Fin efficiency of the panel [-], (0, 1]; default 1 (isothermal). */
   readonly finEfficiency?: number;
-  /** Radiating faces, 2 (default: both faces, as above) or 1 (back face insulated: emits and absorbs on face 1 only). */
+  /**
+   * Radiating faces, 2 (default: both faces, as above) or 1 (back face insulated: emits and absorbs on face 1 only).
+   */
   readonly radiatingFaces?: 1 | 2;
   /** Default HOT_CASE_ENVIRONMENT. */
   readonly environment?: ThermalEnvironment;
@@ -115,9 +121,13 @@ export interface RadiatorSizingResult {
 }
 
 /** Per-face view factor from a plate perpendicular to the local horizontal to the Earth sphere. */
-export function earthViewFactorVerticalPlate(p: Readonly<{ altitude_m: number }>): { readonly viewFactorPerFace: number } {
+export function earthViewFactorVerticalPlate(p: Readonly<{ altitude_m: number }>): {
+  readonly viewFactorPerFace: number;
+} {
   if (!(p.altitude_m >= 300e3 && p.altitude_m <= 2000e3)) {
-    throw new RangeError(`earthViewFactorVerticalPlate: altitude_m = ${p.altitude_m} outside the validity range 300–2000 km`);
+    throw new RangeError(
+      `earthViewFactorVerticalPlate: altitude_m = ${p.altitude_m} outside the validity range 300–2000 km`,
+    );
   }
   const H = (EARTH_RADIUS_m + p.altitude_m) / EARTH_RADIUS_m;
   const s = Math.sqrt(H * H - 1);
@@ -141,10 +151,15 @@ function absorbedFluxes(p: Readonly<RadiatorSurfaceParams>, who: string): Absorb
   if (!(a > 0 && a <= 1)) throw new RangeError(`${who}: solarAbsorptance = ${a} must be in (0, 1]`);
   if (!(e > 0 && e <= 1)) throw new RangeError(`${who}: irEmittance = ${e} must be in (0, 1]`);
   const inc = p.solarIncidence_rad ?? DEFAULT_SOLAR_INCIDENCE_rad;
-  if (!(inc >= 0 && inc <= Math.PI / 2)) throw new RangeError(`${who}: solarIncidence_rad = ${inc} must be in [0, π/2]`);
+  if (!(inc >= 0 && inc <= Math.PI / 2))
+    throw new RangeError(`${who}: solarIncidence_rad = ${inc} must be in [0, π/2]`);
   const pair = p.earthViewFactors;
-  if (pair !== undefined && !pair.every((f) => f >= 0 && f <= 1)) throw new RangeError(`${who}: earthViewFactors = [${pair.join(', ')}] must each be in [0, 1]`);
-  const F = pair !== undefined ? (pair[0] + pair[1]) / 2 : (p.earthViewFactorPerFace ?? earthViewFactorVerticalPlate(p).viewFactorPerFace);
+  if (pair !== undefined && !pair.every((f) => f >= 0 && f <= 1))
+    throw new RangeError(`${who}: earthViewFactors = [${pair.join(', ')}] must each be in [0, 1]`);
+  const F =
+    pair !== undefined
+      ? (pair[0] + pair[1]) / 2
+      : (p.earthViewFactorPerFace ?? earthViewFactorVerticalPlate(p).viewFactorPerFace);
   if (!(F >= 0 && F <= 1)) throw new RangeError(`${who}: earthViewFactorPerFace = ${F} must be in [0, 1]`);
   const fin = p.finEfficiency ?? 1;
   if (!(fin > 0 && fin <= 1)) throw new RangeError(`${who}: finEfficiency = ${fin} must be in (0, 1]`);
@@ -156,17 +171,26 @@ function absorbedFluxes(p: Readonly<RadiatorSurfaceParams>, who: string): Absorb
   const faces = p.radiatingFaces ?? 2;
   // one radiating face: it sees face 1's Earth view only
   const Fsum = faces === 2 ? 2 * F : (pair?.[0] ?? F);
-  return { F, fin, faces, solar: a * S * Math.sin(inc), albedo: a * env.albedo * S * Fsum, ir: e * env.earthIR_W_m2 * Fsum };
+  return {
+    F,
+    fin,
+    faces,
+    solar: a * S * Math.sin(inc),
+    albedo: a * env.albedo * S * Fsum,
+    ir: e * env.earthIR_W_m2 * Fsum,
+  };
 }
 
 function checkTemp(T: number, who: string): void {
-  if (!(T >= 150 && T <= 600)) throw new RangeError(`${who}: radiator temperature ${T} K outside the validity range 150–600 K`);
+  if (!(T >= 150 && T <= 600))
+    throw new RangeError(`${who}: radiator temperature ${T} K outside the validity range 150–600 K`);
 }
 
 /** Required two-sided radiator area, temperature set by the junction limit minus the loop drop. */
 export function radiatorSizing(p: Readonly<RadiatorSizingParams>): RadiatorSizingResult {
   const who = 'radiatorSizing';
-  if (!(p.heatLoad_W > 0 && Number.isFinite(p.heatLoad_W))) throw new RangeError(`${who}: heatLoad_W = ${p.heatLoad_W} must be > 0`);
+  if (!(p.heatLoad_W > 0 && Number.isFinite(p.heatLoad_W)))
+    throw new RangeError(`${who}: heatLoad_W = ${p.heatLoad_W} must be > 0`);
   if (!(p.loopDeltaT_K >= 0)) throw new RangeError(`${who}: loopDeltaT_K = ${p.loopDeltaT_K} must be ≥ 0`);
   if (!(p.arealDensity_kg_m2 >= 0)) throw new RangeError(`${who}: arealDensity_kg_m2 must be ≥ 0`);
   if (!(p.pumpPower_W_per_W >= 0)) throw new RangeError(`${who}: pumpPower_W_per_W must be ≥ 0`);
@@ -215,11 +239,15 @@ export interface RadiatorTempForAreaResult {
 export function radiatorTempForArea_K(p: Readonly<RadiatorTempForAreaParams>): RadiatorTempForAreaResult {
   const who = 'radiatorTempForArea_K';
   if (!(p.heatLoad_W >= 0 && Number.isFinite(p.heatLoad_W))) throw new RangeError(`${who}: heatLoad_W must be ≥ 0`);
-  if (!(p.area_m2 > 0 && Number.isFinite(p.area_m2))) throw new RangeError(`${who}: area_m2 = ${p.area_m2} must be > 0`);
+  if (!(p.area_m2 > 0 && Number.isFinite(p.area_m2)))
+    throw new RangeError(`${who}: area_m2 = ${p.area_m2} must be > 0`);
   const abs = absorbedFluxes(p, who);
   const Ts = p.sinkTemp_K ?? DEFAULT_SINK_TEMP_K;
   const net = p.heatLoad_W / p.area_m2;
-  const T = ((net + abs.solar + abs.albedo + abs.ir) / (abs.faces * abs.fin * p.irEmittance * STEFAN_BOLTZMANN_W_m2K4) + Ts ** 4) ** 0.25;
+  const T =
+    ((net + abs.solar + abs.albedo + abs.ir) / (abs.faces * abs.fin * p.irEmittance * STEFAN_BOLTZMANN_W_m2K4) +
+      Ts ** 4) **
+    0.25;
   checkTemp(T, who);
   return { radiatorTemp_K: T, netFlux_W_m2: net };
 }

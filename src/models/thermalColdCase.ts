@@ -52,7 +52,8 @@ export interface ColdCaseResult {
 export function coldCaseHeater(p: Readonly<ColdCaseParams>): ColdCaseResult {
   const who = 'coldCaseHeater';
   positive(`${who}: radiatorArea_m2`, p.radiatorArea_m2);
-  if (!(p.minLoopTemp_K >= 150 && p.minLoopTemp_K <= 350)) throw new RangeError(`${who}: minLoopTemp_K = ${p.minLoopTemp_K} outside 150–350 K`);
+  if (!(p.minLoopTemp_K >= 150 && p.minLoopTemp_K <= 350))
+    throw new RangeError(`${who}: minLoopTemp_K = ${p.minLoopTemp_K} outside 150–350 K`);
   if (!(p.irEmittance > 0 && p.irEmittance <= 1)) throw new RangeError(`${who}: irEmittance must be in (0, 1]`);
   if (!(p.finEfficiency > 0 && p.finEfficiency <= 1)) throw new RangeError(`${who}: finEfficiency must be in (0, 1]`);
   if (!(p.eclipseDissipation_W >= 0)) throw new RangeError(`${who}: eclipseDissipation_W must be ≥ 0`);

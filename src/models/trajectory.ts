@@ -28,7 +28,8 @@ export function trajectoryProblem(points: readonly TrajectoryPoint[]): string | 
   if (points.length === 0) return 'has no points: give at least one { year, value }';
   for (let i = 0; i < points.length; i++) {
     const { year, value } = points[i]!;
-    if (!(Number.isFinite(value) && value > 0)) return `point ${i} (year ${year}) has value ${value}: prices and performance must be > 0`;
+    if (!(Number.isFinite(value) && value > 0))
+      return `point ${i} (year ${year}) has value ${value}: prices and performance must be > 0`;
     if (i > 0 && !(year > points[i - 1]!.year)) {
       return `years out of order: ${year} (point ${i}) after ${points[i - 1]!.year}: list the points in increasing year order, one per year`;
     }
@@ -89,14 +90,21 @@ export interface ParityResult {
 /** First year the ratio falls to 1 on the yearly grid, interpolated linearly between grid years (header). */
 export function parityYear(p: Readonly<ParityParams>): ParityResult {
   const { fromYear: y0, toYear: y1 } = p;
-  if (!(Number.isInteger(y0) && Number.isInteger(y1))) throw new RangeError(`fromYear and toYear must be whole years, got ${y0} and ${y1}`);
+  if (!(Number.isInteger(y0) && Number.isInteger(y1)))
+    throw new RangeError(`fromYear and toYear must be whole years, got ${y0} and ${y1}`);
   if (!(y1 > y0)) throw new RangeError(`the parity search range is empty: fromYear ${y0} must be before toYear ${y1}`);
   const ratios: number[] = [];
   for (let y = y0; y <= y1; y++) ratios.push(p.ratioAt(y));
   const first = ratios[0]!;
   const last = ratios[ratios.length - 1]!;
   if (first <= 1) {
-    return { parityYear: y0, status: 'at-start', ratioFirstYear: first, ratioLastYear: last, statement: `at parity or cheaper already in ${y0} (ratio ${first.toPrecision(3)})` };
+    return {
+      parityYear: y0,
+      status: 'at-start',
+      ratioFirstYear: first,
+      ratioLastYear: last,
+      statement: `at parity or cheaper already in ${y0} (ratio ${first.toPrecision(3)})`,
+    };
   }
   for (let k = 1; k < ratios.length; k++) {
     const rk = ratios[k]!;
@@ -104,11 +112,20 @@ export function parityYear(p: Readonly<ParityParams>): ParityResult {
       const prev = ratios[k - 1]!;
       // a year that could not be priced (NaN) before the crossing: the crossing is placed at the grid year itself
       const year = Number.isFinite(prev) && Number.isFinite(rk) ? y0 + k - 1 + (prev - 1) / (prev - rk) : y0 + k;
-      return { parityYear: year, status: 'crosses', ratioFirstYear: first, ratioLastYear: last, statement: `parity in ${year.toFixed(1)}` };
+      return {
+        parityYear: year,
+        status: 'crosses',
+        ratioFirstYear: first,
+        ratioLastYear: last,
+        statement: `parity in ${year.toFixed(1)}`,
+      };
     }
   }
   return {
-    parityYear: null, status: 'no-crossing', ratioFirstYear: first, ratioLastYear: last,
+    parityYear: null,
+    status: 'no-crossing',
+    ratioFirstYear: first,
+    ratioLastYear: last,
     statement: `does not reach parity by ${y1}: space costs ${Number.isFinite(last) ? last.toPrecision(3) : last}× the terrestrial baseline in ${y1}`,
   };
 }

@@ -8,15 +8,26 @@ import type { Catalogs } from '../catalog/schema.js';
 import { StudyError } from '../core/errors.js';
 import { checkCatalogIds, parseDesignFile, type CatalogIds } from '../design/load.js';
 import type { NodeDesign } from '../design/schema.js';
-import { evaluateNode, nodeMetricsEvaluator, PHYSICAL_CONSTRAINTS, RELAXABLE_CONSTRAINTS, type NodeOutputs } from './node.js';
+import {
+  evaluateNode,
+  nodeMetricsEvaluator,
+  PHYSICAL_CONSTRAINTS,
+  RELAXABLE_CONSTRAINTS,
+  type NodeOutputs,
+} from './node.js';
 import type { DesignRecord } from './record.js';
 
 export interface NodeEvaluator {
   readonly catalogs: CatalogIds;
   readonly rows: Catalogs;
   readonly evaluate: (design: NodeDesign) => DesignRecord;
-  /** The lean evaluation of `out` (node.ts nodeMetricsEvaluator): metric values, then each constraint's value and limit; null if unavailable. */
-  readonly lean: (out: NodeOutputs) => { readonly run: (design: NodeDesign) => Float64Array; readonly senses: readonly ('<=' | '>=')[] } | null;
+  /**
+   * The lean evaluation of `out` (node.ts nodeMetricsEvaluator): metric values, then each constraint's value and limit;
+   * null if unavailable.
+   */
+  readonly lean: (
+    out: NodeOutputs,
+  ) => { readonly run: (design: NodeDesign) => Float64Array; readonly senses: readonly ('<=' | '>=')[] } | null;
   readonly physicalConstraints: readonly string[];
   /** Physical constraints a study may relax with `relax:`. */
   readonly relaxableConstraints: readonly string[];
@@ -27,12 +38,15 @@ export function nodeEvaluator(catalogDir?: string, overrides?: CatalogOverrides)
   const catalogs = mergeCatalogs(loadCatalogs(catalogDir), overrides);
   const resolve = rowResolver(catalogs);
   return {
-    catalogs: catalogIds(catalogs), rows: catalogs, evaluate: (d) => evaluateNode(d, resolve(d)),
+    catalogs: catalogIds(catalogs),
+    rows: catalogs,
+    evaluate: (d) => evaluateNode(d, resolve(d)),
     lean: (out) => {
       const f = nodeMetricsEvaluator(out);
       return f === null ? null : { run: (d) => f.run(d, resolve(d)), senses: f.senses };
     },
-    physicalConstraints: PHYSICAL_CONSTRAINTS, relaxableConstraints: RELAXABLE_CONSTRAINTS,
+    physicalConstraints: PHYSICAL_CONSTRAINTS,
+    relaxableConstraints: RELAXABLE_CONSTRAINTS,
   };
 }
 
@@ -41,7 +55,11 @@ export function checkBaseline(design: NodeDesign, src: SourceMap): void {
   try {
     findBaseline(loadTerrestrialBaselines(), design.economics.baseline, 'economics.baseline');
   } catch (e) {
-    if (e instanceof StudyError) throw new StudyError(e.code, `${locate(src, ['economics', 'baseline'])}: ${e.message}`, { file: src.file, field: 'economics.baseline' });
+    if (e instanceof StudyError)
+      throw new StudyError(e.code, `${locate(src, ['economics', 'baseline'])}: ${e.message}`, {
+        file: src.file,
+        field: 'economics.baseline',
+      });
     throw e;
   }
 }
@@ -52,14 +70,22 @@ export function checkBaseline(design: NodeDesign, src: SourceMap): void {
  */
 export function evaluateDesignFile(path: string): { design: NodeDesign; record: DesignRecord } {
   const loaded = parseDesignFile(path);
-  if (loaded.kind === 'benchmark-study') throw new StudyError('WRONG_TYPE', `${path}: a benchmark study has no node design to evaluate; use odc run ${path}`, { file: path });
+  if (loaded.kind === 'benchmark-study')
+    throw new StudyError(
+      'WRONG_TYPE',
+      `${path}: a benchmark study has no node design to evaluate; use odc run ${path}`,
+      { file: path },
+    );
   const ev = nodeEvaluator(undefined, loaded.design.catalogs);
   checkCatalogIds(loaded.design, ev.catalogs, loaded.file.src);
   checkBaseline(loaded.design, loaded.file.src);
   try {
     return { design: loaded.design, record: ev.evaluate(loaded.design) };
   } catch (e) {
-    if (e instanceof RangeError) throw new StudyError('OUT_OF_RANGE', `${path}: the models cannot evaluate this design: ${e.message}`, { file: path });
+    if (e instanceof RangeError)
+      throw new StudyError('OUT_OF_RANGE', `${path}: the models cannot evaluate this design: ${e.message}`, {
+        file: path,
+      });
     throw e;
   }
 }

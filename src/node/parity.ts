@@ -41,31 +41,52 @@ export interface BaselineParity extends ParityResult {
   readonly id: string;
 }
 
-/** Discounted space LCOC as a function of a year's price factors (header): PV = a·T₁ + b·off-curve + c·operations + ground. */
+/**
+ * Discounted space LCOC as a function of a year's price factors (header): PV = a·T₁ + b·off-curve + c·operations +
+ * ground.
+ */
 function spaceLcocOf(c: CostResult, program: ParityInputs['program']): (f: PriceFactors) => number {
-  const run = (t1: number, off: number, ops: number) => programEconomics({
-    ...program, firstUnitCost_USD: t1, perNodeOffCurve_USD: off, nodeOperations_USD_per_yr: ops,
-  });
+  const run = (t1: number, off: number, ops: number) =>
+    programEconomics({
+      ...program,
+      firstUnitCost_USD: t1,
+      perNodeOffCurve_USD: off,
+      nodeOperations_USD_per_yr: ops,
+    });
   const base = run(0, 0, 0);
-  const [a, b, k] = [run(1, 0, 0), run(0, 1, 0), run(0, 0, 1)].map((r) => r.pvCost_USD - base.pvCost_USD) as [number, number, number];
+  const [a, b, k] = [run(1, 0, 0), run(0, 1, 0), run(0, 0, 1)].map((r) => r.pvCost_USD - base.pvCost_USD) as [
+    number,
+    number,
+    number,
+  ];
   const nonChipRef = c.hardware_USD - c.computeHardware_USD;
   const aitBase = nonChipRef - c.ait_USD;
   const aitFraction = aitBase > 0 ? c.ait_USD / aitBase : 0;
   const refCapital = c.hardware_USD + c.launch_USD;
   return (f) => {
-    const nonChip = nonChipRef + (c.arrayHardware_USD * (f.array - 1) + c.radiatorHardware_USD * (f.radiator - 1)) * (1 + aitFraction);
+    const nonChip =
+      nonChipRef +
+      (c.arrayHardware_USD * (f.array - 1) + c.radiatorHardware_USD * (f.radiator - 1)) * (1 + aitFraction);
     const offCurve = c.computeHardware_USD * f.chip + c.launch_USD * f.launch;
-    const ops = refCapital > 0 ? (c.operations_USD_per_yr * (nonChip + offCurve)) / refCapital : c.operations_USD_per_yr;
+    const ops =
+      refCapital > 0 ? (c.operations_USD_per_yr * (nonChip + offCurve)) / refCapital : c.operations_USD_per_yr;
     return (a * nonChip + b * offCurve + k * ops + base.pvCost_USD) / (base.pvCompute_PFLOP_day * f.performance);
   };
 }
 
-/** Discounted baseline LCOC in a year's prices, re-assembled from its reference-year terms (exact: it is linear in them). */
+/**
+ * Discounted baseline LCOC in a year's prices, re-assembled from its reference-year terms (exact: it is linear in
+ * them).
+ */
 export function groundLcoc(b: BaselineTerms, f: PriceFactors): number {
   const r = b.result;
   const annuity = r.pvCompute_PFLOP_day / (r.compute_PFLOP_day / r.lifetime_yr);
-  const pv = b.chips_USD * f.chip + annuity * (r.energy_USD_per_yr * f.electricity
-    + (r.facilityChargeDiscounted_USD_per_yr + r.lease_USD_per_yr) * f.terrestrialCapex + r.facilityOpex_USD_per_yr);
+  const pv =
+    b.chips_USD * f.chip +
+    annuity *
+      (r.energy_USD_per_yr * f.electricity +
+        (r.facilityChargeDiscounted_USD_per_yr + r.lease_USD_per_yr) * f.terrestrialCapex +
+        r.facilityOpex_USD_per_yr);
   return pv / (r.pvCompute_PFLOP_day * f.performance);
 }
 
@@ -92,6 +113,10 @@ export function parityAgainstBaselines(design: Design, p: ParityInputs): Baselin
   const space = factors.map(spaceLcoc);
   return p.baselines.map((b) => ({
     id: b.id,
-    ...parityYear({ fromYear: t.fromYear, toYear: t.toYear, ratioAt: (year) => space[year - t.fromYear]! / groundLcoc(b, factors[year - t.fromYear]!) }),
+    ...parityYear({
+      fromYear: t.fromYear,
+      toYear: t.toYear,
+      ratioAt: (year) => space[year - t.fromYear]! / groundLcoc(b, factors[year - t.fromYear]!),
+    }),
   }));
 }

@@ -5,8 +5,18 @@
 import type { NodeDesign } from '../design/schema.js';
 import type { CatalogIds, CatalogName } from '../design/load.js';
 import {
-  CATALOG_KINDS, CATALOG_SPECS, type BatteryRow, type CatalogKind, type Catalogs, type ChipRow, type CoatingRow, type CoolantRow,
-  type IslTerminalRow, type LaunchVehicleRow, type RadiatorRow, type SolarArrayRow,
+  CATALOG_KINDS,
+  CATALOG_SPECS,
+  type BatteryRow,
+  type CatalogKind,
+  type Catalogs,
+  type ChipRow,
+  type CoatingRow,
+  type CoolantRow,
+  type IslTerminalRow,
+  type LaunchVehicleRow,
+  type RadiatorRow,
+  type SolarArrayRow,
 } from '../catalog/schema.js';
 
 export interface NodeCatalogRows {
@@ -38,10 +48,21 @@ function userRow<T extends { id: string }>(design: Readonly<NodeDesign>, kind: s
 /** Builds an id → row resolver; ids are assumed checked by the loader (an unknown id throws). */
 export function rowResolver(catalogs: Catalogs): RowResolver {
   const index = <T extends { id: string }>(rows: readonly T[]): Map<string, T> => new Map(rows.map((r) => [r.id, r]));
-  const chips = index(catalogs.chips), arrays = index(catalogs.solarArrays), batteries = index(catalogs.batteries);
-  const radiators = index(catalogs.radiators), coatings = index(catalogs.coatings), terminals = index(catalogs.islTerminals);
-  const vehicles = index(catalogs.launchVehicles), coolants = index(catalogs.coolants);
-  const get = <T extends { id: string }>(design: Readonly<NodeDesign>, m: Map<string, T>, id: string, what: string, kind: string): T => {
+  const chips = index(catalogs.chips),
+    arrays = index(catalogs.solarArrays),
+    batteries = index(catalogs.batteries);
+  const radiators = index(catalogs.radiators),
+    coatings = index(catalogs.coatings),
+    terminals = index(catalogs.islTerminals);
+  const vehicles = index(catalogs.launchVehicles),
+    coolants = index(catalogs.coolants);
+  const get = <T extends { id: string }>(
+    design: Readonly<NodeDesign>,
+    m: Map<string, T>,
+    id: string,
+    what: string,
+    kind: string,
+  ): T => {
     const r = (design.catalogs !== undefined ? userRow<T>(design, kind, id) : undefined) ?? m.get(id);
     if (r === undefined) throw new Error(`unknown ${what} id '${id}'`);
     return r;
@@ -49,14 +70,14 @@ export function rowResolver(catalogs: Catalogs): RowResolver {
   return (d) => {
     const radiator = get(d, radiators, d.thermal.radiator, 'radiator', 'radiators');
     return {
-    chip: get(d, chips, d.compute.chip, 'chip', 'chips'),
-    array: get(d, arrays, d.power.array, 'solar-array', 'solarArrays'),
-    battery: get(d, batteries, d.power.battery, 'battery', 'batteries'),
-    radiator,
-    coating: get(d, coatings, d.thermal.coating, 'coating', 'coatings'),
-    coolant: get(d, coolants, d.thermal.coolant ?? radiator.coolant, 'coolant', 'coolants'),
-    terminal: get(d, terminals, d.isl.terminal, 'ISL terminal', 'islTerminals'),
-    vehicle: get(d, vehicles, d.launch.vehicle, 'launch vehicle', 'launchVehicles'),
+      chip: get(d, chips, d.compute.chip, 'chip', 'chips'),
+      array: get(d, arrays, d.power.array, 'solar-array', 'solarArrays'),
+      battery: get(d, batteries, d.power.battery, 'battery', 'batteries'),
+      radiator,
+      coating: get(d, coatings, d.thermal.coating, 'coating', 'coatings'),
+      coolant: get(d, coolants, d.thermal.coolant ?? radiator.coolant, 'coolant', 'coolants'),
+      terminal: get(d, terminals, d.isl.terminal, 'ISL terminal', 'islTerminals'),
+      vehicle: get(d, vehicles, d.launch.vehicle, 'launch vehicle', 'launchVehicles'),
     };
   };
 }

@@ -42,5 +42,7 @@ export function closeNodeDesign(design: Readonly<NodeDesign>, rows: Readonly<Nod
     d = next;
     if (change < RELATIVE_TOLERANCE) return { design: d, record: evaluateNode(d, rows), passes: pass };
   }
-  throw new RangeError(`node sizing did not settle in ${MAX_PASSES} passes (array, radiator and launch mass keep changing)`);
+  throw new RangeError(
+    `node sizing did not settle in ${MAX_PASSES} passes (array, radiator and launch mass keep changing)`,
+  );
 }

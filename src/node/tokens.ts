@@ -47,35 +47,72 @@ export function tokenFigures(design: Design, rows: Rows, t: TokenInputs): TokenF
   const w = design.inference;
   const chip = rows.chip;
   const flopsTokens = (t.waterfall.deliveredPFLOPS * 1e15) / (FLOPS_PER_TOKEN_PER_PARAMETER * w.modelParameters);
-  const flops = { flopsBound_tokens_per_s: flopsTokens, flopsBoundCost_USD_per_Mtoken: costPerMtoken(t.program, t.deliveredPFLOPS, flopsTokens) };
-  const none = { replicaChips: null, decodeBound: null, decodePerSequence_tokens_per_s: null, perChip_tokens_per_s: null, node_tokens_per_s: null,
-    itPower_tokens_per_s_per_MW: null, cost_USD_per_Mtoken: null, ...flops };
+  const flops = {
+    flopsBound_tokens_per_s: flopsTokens,
+    flopsBoundCost_USD_per_Mtoken: costPerMtoken(t.program, t.deliveredPFLOPS, flopsTokens),
+  };
+  const none = {
+    replicaChips: null,
+    decodeBound: null,
+    decodePerSequence_tokens_per_s: null,
+    perChip_tokens_per_s: null,
+    node_tokens_per_s: null,
+    itPower_tokens_per_s_per_MW: null,
+    cost_USD_per_Mtoken: null,
+    ...flops,
+  };
   if (chip.memoryBandwidth_TB_per_s === undefined || chip.memoryCapacity_GB === undefined) {
-    return { basis: `unavailable: chip ${chip.id} has no published memory bandwidth and capacity (designs/catalogs/chips.yaml), so no roofline `
-      + 'token rate; the flopsBound figures assume every delivered FLOP serves tokens (an upper bound)', ...none };
+    return {
+      basis:
+        `unavailable: chip ${chip.id} has no published memory bandwidth and capacity (designs/catalogs/chips.yaml), so no roofline ` +
+        'token rate; the flopsBound figures assume every delivered FLOP serves tokens (an upper bound)',
+      ...none,
+    };
   }
-  const peak_FLOPS = chip.peakTFLOPS * 1e12 * precisionFactor({ rowPrecision: chip.precision, precision: w.weightPrecision }).factor
-    * (chip.typicalFraction ?? 1);
+  const peak_FLOPS =
+    chip.peakTFLOPS *
+    1e12 *
+    precisionFactor({ rowPrecision: chip.precision, precision: w.weightPrecision }).factor *
+    (chip.typicalFraction ?? 1);
   const r = inferenceThroughput({
-    chip: { memoryBandwidth_B_per_s: chip.memoryBandwidth_TB_per_s * 1e12, memoryCapacity_B: chip.memoryCapacity_GB * 1e9, peak_FLOPS },
+    chip: {
+      memoryBandwidth_B_per_s: chip.memoryBandwidth_TB_per_s * 1e12,
+      memoryCapacity_B: chip.memoryCapacity_GB * 1e9,
+      peak_FLOPS,
+    },
     workload: {
-      parameters: w.modelParameters, bytesPerParameter: BYTES_PER_WEIGHT[w.weightPrecision], kvCacheBytesPerToken: w.kvCacheBytesPerToken,
-      batchSize: w.batchSize, promptTokens: w.promptTokens, outputTokens: w.outputTokens,
-      memoryEfficiency: w.memoryEfficiency, computeEfficiency: w.computeEfficiency, usableMemoryFraction: w.usableMemoryFraction,
+      parameters: w.modelParameters,
+      bytesPerParameter: BYTES_PER_WEIGHT[w.weightPrecision],
+      kvCacheBytesPerToken: w.kvCacheBytesPerToken,
+      batchSize: w.batchSize,
+      promptTokens: w.promptTokens,
+      outputTokens: w.outputTokens,
+      memoryEfficiency: w.memoryEfficiency,
+      computeEfficiency: w.computeEfficiency,
+      usableMemoryFraction: w.usableMemoryFraction,
     },
   });
   if (r.replicaChips > design.compute.chips) {
-    return { basis: `unavailable: one replica of the ${w.modelParameters.toPrecision(3)}-parameter model at batch ${w.batchSize} needs ${r.replicaChips} `
-      + `${chip.id} chips for weights and KV cache; the node carries ${design.compute.chips}`, ...none };
+    return {
+      basis:
+        `unavailable: one replica of the ${w.modelParameters.toPrecision(3)}-parameter model at batch ${w.batchSize} needs ${r.replicaChips} ` +
+        `${chip.id} chips for weights and KV cache; the node carries ${design.compute.chips}`,
+      ...none,
+    };
   }
   const serving = t.waterfall.steps.filter((s) => !NOT_SERVING_STEPS.has(s.name)).reduce((f, s) => f * s.factor, 1);
   const node = r.perChip_tokens_per_s * design.compute.chips * serving;
   return {
-    basis: `roofline (src/models/inference.ts): decode ${r.decodeBound}-bound at batch ${w.batchSize}, ${w.weightPrecision} weights, `
-      + `${r.replicaChips} chip(s) per replica; beside it the FLOPs-based figure (delivered FLOPS / 2N), an upper bound`,
-    replicaChips: r.replicaChips, decodeBound: r.decodeBound, decodePerSequence_tokens_per_s: r.decodePerSequence_tokens_per_s,
-    perChip_tokens_per_s: r.perChip_tokens_per_s, node_tokens_per_s: node,
+    basis:
+      `roofline (src/models/inference.ts): decode ${r.decodeBound}-bound at batch ${w.batchSize}, ${w.weightPrecision} weights, ` +
+      `${r.replicaChips} chip(s) per replica; beside it the FLOPs-based figure (delivered FLOPS / 2N), an upper bound`,
+    replicaChips: r.replicaChips,
+    decodeBound: r.decodeBound,
+    decodePerSequence_tokens_per_s: r.decodePerSequence_tokens_per_s,
+    perChip_tokens_per_s: r.perChip_tokens_per_s,
+    node_tokens_per_s: node,
     itPower_tokens_per_s_per_MW: (r.perChip_tokens_per_s / chip.systemPowerPerChip_W) * 1e6,
-    cost_USD_per_Mtoken: costPerMtoken(t.program, t.deliveredPFLOPS, node), ...flops,
+    cost_USD_per_Mtoken: costPerMtoken(t.program, t.deliveredPFLOPS, node),
+    ...flops,
   };
 }

@@ -17,7 +17,9 @@
 import { Job, Worker, type JobJson } from 'bullmq';
 import { MAX_JOB_DATA_CHARS, MAX_RESULT_CHARS, oversizeMarker } from './jobCheck.js';
 
-/** Longest `stacktrace` or `returnvalue` a job taken by a worker may carry (odc workers write neither on a waiting job). */
+/**
+ * Longest `stacktrace` or `returnvalue` a job taken by a worker may carry (odc workers write neither on a waiting job).
+ */
 const MAX_SIDE_FIELD_CHARS = 65_536;
 
 export class BoundedWorker extends Worker {
@@ -26,10 +28,15 @@ export class BoundedWorker extends Worker {
     const tooLong = typeof data === 'string' && data.length > MAX_JOB_DATA_CHARS;
     const side = (s: string | undefined): boolean => typeof s === 'string' && s.length > MAX_SIDE_FIELD_CHARS;
     if (!tooLong && !side(json.stacktrace) && !side(json.returnvalue)) return super.createJob(json, jobId);
-    return super.createJob({
-      ...json, data: tooLong ? oversizeMarker(data.length) : data,
-      ...(side(json.stacktrace) ? { stacktrace: '[]' } : {}), ...(side(json.returnvalue) ? { returnvalue: 'null' } : {}),
-    }, jobId);
+    return super.createJob(
+      {
+        ...json,
+        data: tooLong ? oversizeMarker(data.length) : data,
+        ...(side(json.stacktrace) ? { stacktrace: '[]' } : {}),
+        ...(side(json.returnvalue) ? { returnvalue: 'null' } : {}),
+      },
+      jobId,
+    );
   }
 }
 
@@ -40,13 +47,23 @@ export class BoundedWorker extends Worker {
  */
 export class BoundedJob extends Job {
   static override fromJSON<T = unknown, R = unknown, N extends string = string>(
-    queue: ConstructorParameters<typeof Job>[0], json: JobJson, jobId?: string,
+    queue: ConstructorParameters<typeof Job>[0],
+    json: JobJson,
+    jobId?: string,
   ): Job<T, R, N> {
     const r = json.returnvalue;
     const d = json.data;
     const longResult = typeof r === 'string' && r.length > MAX_RESULT_CHARS;
     const longData = typeof d === 'string' && d.length > MAX_JOB_DATA_CHARS;
     if (!longResult && !longData) return super.fromJSON(queue, json, jobId);
-    return super.fromJSON(queue, { ...json, ...(longResult ? { returnvalue: oversizeMarker(r.length) } : {}), ...(longData ? { data: '{}' } : {}) }, jobId);
+    return super.fromJSON(
+      queue,
+      {
+        ...json,
+        ...(longResult ? { returnvalue: oversizeMarker(r.length) } : {}),
+        ...(longData ? { data: '{}' } : {}),
+      },
+      jobId,
+    );
   }
 }

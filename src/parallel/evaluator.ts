@@ -73,7 +73,11 @@ export function evaluateBatch(problem: Problem, task: BatchTask): BatchResult {
 export function unpackBatch(r: BatchResult, m: number, k: number): Evaluation[] {
   const out: Evaluation[] = [];
   for (let i = 0; i < r.ok.length; i++) {
-    out.push(r.ok[i] ? { status: 'ok', f: r.f.slice(i * m, (i + 1) * m), g: r.g.slice(i * k, (i + 1) * k) } : { status: 'failed', reason: r.reasons[i] ?? 'unknown failure' });
+    out.push(
+      r.ok[i]
+        ? { status: 'ok', f: r.f.slice(i * m, (i + 1) * m), g: r.g.slice(i * k, (i + 1) * k) }
+        : { status: 'failed', reason: r.reasons[i] ?? 'unknown failure' },
+    );
   }
   return out;
 }

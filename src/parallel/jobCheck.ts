@@ -64,7 +64,8 @@ export type CheckedJob = Omit<EvaluationJob, 'x'> & { readonly x: Float64Array }
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const wholeIn = (v: unknown, lo: number, hi: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
+const wholeIn = (v: unknown, lo: number, hi: number): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
 const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
 
 /**
@@ -75,14 +76,23 @@ export function checkJob(data: unknown, expectedQueue: string): Checked<CheckedJ
   if (!isRecord(data)) return fail('the job is not an object');
   const { odcVersion, queue, studyHash, studyKey, dims, count, x } = data;
   if (typeof odcVersion !== 'string' || odcVersion.length > 64) return fail('odcVersion is not a version string');
-  if (queue !== expectedQueue) return fail(`the job names queue ${JSON.stringify(String(queue)).slice(0, 80)}, this worker serves ${expectedQueue}`);
+  if (queue !== expectedQueue)
+    return fail(
+      `the job names queue ${JSON.stringify(String(queue)).slice(0, 80)}, this worker serves ${expectedQueue}`,
+    );
   if (typeof studyHash !== 'string' || !HEX64.test(studyHash)) return fail('studyHash is not a sha256 hex digest');
-  if (typeof studyKey !== 'string' || !studyKey.startsWith(`odc:${expectedQueue}:study:${studyHash}:`) || !/^[0-9a-f]{8}$/.test(studyKey.slice(-8)) || studyKey.length !== `odc:${expectedQueue}:study:${studyHash}:`.length + 8) {
+  if (
+    typeof studyKey !== 'string' ||
+    !studyKey.startsWith(`odc:${expectedQueue}:study:${studyHash}:`) ||
+    !/^[0-9a-f]{8}$/.test(studyKey.slice(-8)) ||
+    studyKey.length !== `odc:${expectedQueue}:study:${studyHash}:`.length + 8
+  ) {
     return fail('studyKey is not the key of this queue and study hash');
   }
   if (!wholeIn(dims, 1, MAX_JOB_DIMS)) return fail(`dims must be a whole number in [1, ${MAX_JOB_DIMS}]`);
   if (!wholeIn(count, 1, MAX_JOB_DESIGNS)) return fail(`count must be a whole number in [1, ${MAX_JOB_DESIGNS}]`);
-  if (dims * count > MAX_JOB_NUMBERS) return fail(`count × dims = ${dims * count} numbers, more than ${MAX_JOB_NUMBERS}`);
+  if (dims * count > MAX_JOB_NUMBERS)
+    return fail(`count × dims = ${dims * count} numbers, more than ${MAX_JOB_NUMBERS}`);
   if (!Array.isArray(x) || x.length !== dims * count) return fail(`x must hold count × dims = ${dims * count} numbers`);
   const v = new Float64Array(x.length);
   for (let i = 0; i < x.length; i++) {
@@ -119,16 +129,22 @@ function decodeConstraint(v: unknown): number | null {
  * name and its elapsed time. Anything else is refused with the first thing found wrong.
  */
 export function checkJobResult(value: unknown, count: number, m: number, k: number): Checked<CheckedResult> {
-  if (!isRecord(value)) return fail(`the result is ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}, not an object`);
+  if (!isRecord(value))
+    return fail(
+      `the result is ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}, not an object`,
+    );
   const oversize = oversizeOf(value);
-  if (oversize !== undefined) return fail(`the result is ${oversize} characters, more than the ${MAX_RESULT_CHARS} odc reads (not parsed)`);
+  if (oversize !== undefined)
+    return fail(`the result is ${oversize} characters, more than the ${MAX_RESULT_CHARS} odc reads (not parsed)`);
   const { ok, f, g, reasons, worker, elapsed_ms } = value;
   if (!Array.isArray(ok) || ok.length !== count) return fail(`ok must hold ${count} statuses`);
   if (!Array.isArray(f) || f.length !== count * m) return fail(`f must hold ${count} × ${m} objective values`);
   if (!Array.isArray(g) || g.length !== count * k) return fail(`g must hold ${count} × ${k} constraint values`);
   if (!Array.isArray(reasons) || reasons.length !== count) return fail(`reasons must hold ${count} entries`);
-  if (typeof worker !== 'string' || worker.length === 0 || worker.length > 300) return fail('worker must name the worker');
-  if (typeof elapsed_ms !== 'number' || !Number.isFinite(elapsed_ms) || elapsed_ms < 0) return fail('elapsed_ms must be a time ≥ 0');
+  if (typeof worker !== 'string' || worker.length === 0 || worker.length > 300)
+    return fail('worker must name the worker');
+  if (typeof elapsed_ms !== 'number' || !Number.isFinite(elapsed_ms) || elapsed_ms < 0)
+    return fail('elapsed_ms must be a time ≥ 0');
   const okOut = new Uint8Array(count);
   const fOut = new Float64Array(count * m);
   const gOut = new Float64Array(count * k);

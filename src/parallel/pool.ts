@@ -70,7 +70,9 @@ export class PoolEvaluator implements Evaluator {
     const dims = batch[0]!.length;
     const tasks = batch.map((v) => {
       const x = Float64Array.from(v);
-      return this.pool.run({ records: true, x, count: 1, dims }, { transferList: [x.buffer] }) as Promise<{ records: unknown[] }>;
+      return this.pool.run({ records: true, x, count: 1, dims }, { transferList: [x.buffer] }) as Promise<{
+        records: unknown[];
+      }>;
     });
     return (await Promise.all(tasks)).flatMap((r) => r.records);
   }

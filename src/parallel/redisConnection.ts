@@ -12,7 +12,10 @@ import { checkRedisUrl } from './redisUrl.js';
  */
 export function redisClient(url: string): Redis {
   checkRedisUrl(url);
-  const options: RedisOptions = { maxRetriesPerRequest: null, retryStrategy: (times: number) => Math.min(200 * times, 2000) };
+  const options: RedisOptions = {
+    maxRetriesPerRequest: null,
+    retryStrategy: (times: number) => Math.min(200 * times, 2000),
+  };
   return new Redis(url, options as never);
 }
 
@@ -23,12 +26,16 @@ export function redisClient(url: string): Redis {
 export function fatalRedisError(e: Error): string | null {
   const m = `${e.message} ${(e as { code?: string }).code ?? ''}`;
   if (/WRONGPASS|NOAUTH|invalid username-password|without any password configured|invalid password/i.test(m)) {
-    return 'authentication failed: give the server\'s password in the URL (redis://:password@host:port), or none if it has none';
+    return "authentication failed: give the server's password in the URL (redis://:password@host:port), or none if it has none";
   }
   if (/DB index is out of range|invalid DB index/i.test(m)) {
     return 'the database index in the URL is out of range: use one the server has (0 to 15 unless its databases setting says more)';
   }
-  if (/wrong version number|EPROTO|ERR_SSL|SSL routines|certificate|self[- ]signed|unable to (get|verify)|before secure TLS connection/i.test(m)) {
+  if (
+    /wrong version number|EPROTO|ERR_SSL|SSL routines|certificate|self[- ]signed|unable to (get|verify)|before secure TLS connection/i.test(
+      m,
+    )
+  ) {
     return `the TLS connection failed (${e.message.slice(0, 160)}): use redis:// for a server without TLS, or name its CA in NODE_EXTRA_CA_CERTS`;
   }
   return null;
@@ -53,7 +60,13 @@ export function watchRedisClient(client: Redis, url: string, onFatal: (reason: s
   client.on('error', (e: Error) => {
     if (reason !== null) return;
     reason = fatalRedisError(e);
-    if (reason === null && tls && !everReady && /ETIMEDOUT/.test(`${e.message} ${(e as { code?: string }).code ?? ''}`) && ++timeouts >= TLS_TIMEOUTS) {
+    if (
+      reason === null &&
+      tls &&
+      !everReady &&
+      /ETIMEDOUT/.test(`${e.message} ${(e as { code?: string }).code ?? ''}`) &&
+      ++timeouts >= TLS_TIMEOUTS
+    ) {
       reason = `no TLS connection could be set up in ${TLS_TIMEOUTS} tries (the server answers TCP but not TLS): use redis:// for a server without TLS, or check its TLS port`;
     }
     if (reason !== null) onFatal(reason);

@@ -24,7 +24,13 @@ import type { Redis } from 'ioredis';
 import { StudyError } from '../core/errors.js';
 import type { Evaluation } from '../problem/types.js';
 import { unpackBatch, type Evaluator, type RemoteStatus, type WorkerRate } from './evaluator.js';
-import { checkJobResult, MAX_JOB_DESIGNS, MAX_JOB_NUMBERS, type CheckedResult, type EvaluationJob } from './jobCheck.js';
+import {
+  checkJobResult,
+  MAX_JOB_DESIGNS,
+  MAX_JOB_NUMBERS,
+  type CheckedResult,
+  type EvaluationJob,
+} from './jobCheck.js';
 import { redisClient, watchRedisClient } from './redisConnection.js';
 import { queueName, redactRedisUrl, studyKey } from './redisUrl.js';
 
@@ -62,9 +68,15 @@ export const MAX_BAD_RESULTS = 3;
 const RESUME = 'fix or stop that worker, then continue with odc run --resume <run-dir> --redis <url>';
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Designs per job: ~4 jobs per worker, none over the MAX_JOB_NUMBERS numbers or MAX_JOB_DESIGNS designs a worker accepts. */
+/**
+ * Designs per job: ~4 jobs per worker, none over the MAX_JOB_NUMBERS numbers or MAX_JOB_DESIGNS designs a worker
+ * accepts.
+ */
 export const designsPerJob = (designs: number, dims: number, workers: number): number =>
-  Math.max(1, Math.min(Math.ceil(designs / (4 * Math.max(1, workers))), Math.floor(MAX_JOB_NUMBERS / dims), MAX_JOB_DESIGNS));
+  Math.max(
+    1,
+    Math.min(Math.ceil(designs / (4 * Math.max(1, workers))), Math.floor(MAX_JOB_NUMBERS / dims), MAX_JOB_DESIGNS),
+  );
 
 export class RedisEvaluator implements Evaluator {
   readonly workers = -1; // remote: the count is whatever connects
@@ -89,7 +101,9 @@ export class RedisEvaluator implements Evaluator {
   /** Evaluations per worker so far, for the progress display. */
   rates(): WorkerRate[] {
     return [...this.perWorker].map(([worker, s]) => ({
-      worker, evaluations: s.evaluations, evaluationsPerSecond: s.busy_ms > 0 ? (1000 * s.evaluations) / s.busy_ms : 0,
+      worker,
+      evaluations: s.evaluations,
+      evaluationsPerSecond: s.busy_ms > 0 ? (1000 * s.evaluations) / s.busy_ms : 0,
     }));
   }
 
@@ -114,9 +128,27 @@ export class RedisEvaluator implements Evaluator {
       const part = batch.slice(start, start + size);
       const x: number[] = [];
       for (const v of part) x.push(...v);
-      jobs.push({ id: `${this.runKey}-${b}-${k}`, data: { odcVersion: this.opts.odcVersion, queue: this.opts.queue, studyHash: this.opts.studyHash, studyKey: this.studyKey, dims, count: part.length, x } });
+      jobs.push({
+        id: `${this.runKey}-${b}-${k}`,
+        data: {
+          odcVersion: this.opts.odcVersion,
+          queue: this.opts.queue,
+          studyHash: this.opts.studyHash,
+          studyKey: this.studyKey,
+          dims,
+          count: part.length,
+          x,
+        },
+      });
     }
-    const add = (list: typeof jobs) => this.queue.addBulk(list.map((j) => ({ name: 'evaluate', data: j.data, opts: { jobId: j.id, attempts: JOB_ATTEMPTS, removeOnComplete: false, removeOnFail: false } })));
+    const add = (list: typeof jobs) =>
+      this.queue.addBulk(
+        list.map((j) => ({
+          name: 'evaluate',
+          data: j.data,
+          opts: { jobId: j.id, attempts: JOB_ATTEMPTS, removeOnComplete: false, removeOnFail: false },
+        })),
+      );
     await this.withRedis(() => add(jobs));
     const results = new Map<string, CheckedResult>();
     const badResults = new Map<string, number>();
@@ -134,28 +166,47 @@ export class RedisEvaluator implements Evaluator {
           continue;
         }
         if (job.failedReason?.startsWith(REFUSED)) {
-          throw new StudyError('BAD_RUN_DIR', `a worker refused the run's jobs: ${job.failedReason.slice(REFUSED.length).trim()}`);
+          throw new StudyError(
+            'BAD_RUN_DIR',
+            `a worker refused the run's jobs: ${job.failedReason.slice(REFUSED.length).trim()}`,
+          );
         }
         if (job.finishedOn === undefined) continue; // waiting, running, or failed with attempts left
         if (job.failedReason) {
-          throw new StudyError('BAD_RUN_DIR', `job ${job.id} failed ${job.attemptsMade} time(s)${job.processedBy ? ` (last on worker ${job.processedBy})` : ''}: ${job.failedReason}; ${RESUME}`);
+          throw new StudyError(
+            'BAD_RUN_DIR',
+            `job ${job.id} failed ${job.attemptsMade} time(s)${job.processedBy ? ` (last on worker ${job.processedBy})` : ''}: ${job.failedReason}; ${RESUME}`,
+          );
         }
-        const checked = checkJobResult(job.returnvalue, pending[i]!.data.count, this.opts.objectives, this.opts.constraints);
+        const checked = checkJobResult(
+          job.returnvalue,
+          pending[i]!.data.count,
+          this.opts.objectives,
+          this.opts.constraints,
+        );
         if (checked.ok) {
           results.set(pending[i]!.id, checked.value);
           wait = POLL_MIN_ms;
           continue;
         }
         const bad = (badResults.get(pending[i]!.id) ?? 0) + 1;
-        const who = job.processedBy ?? (typeof (job.returnvalue as { worker?: unknown } | null)?.worker === 'string' ? String((job.returnvalue as { worker: string }).worker) : 'unknown');
+        const who =
+          job.processedBy ??
+          (typeof (job.returnvalue as { worker?: unknown } | null)?.worker === 'string'
+            ? String((job.returnvalue as { worker: string }).worker)
+            : 'unknown');
         if (bad >= MAX_BAD_RESULTS) {
-          throw new StudyError('BAD_RUN_DIR', `worker ${who.slice(0, 100)} returned a malformed result for job ${job.id} ${bad} times (${checked.reason}); nothing of it entered the run; ${RESUME}`);
+          throw new StudyError(
+            'BAD_RUN_DIR',
+            `worker ${who.slice(0, 100)} returned a malformed result for job ${job.id} ${bad} times (${checked.reason}); nothing of it entered the run; ${RESUME}`,
+          );
         }
         badResults.set(pending[i]!.id, bad);
         await this.withRedis(() => job.remove());
         lost.push(pending[i]!); // discarded: queued again under the same id
       }
-      if (lost.length) await this.withRedis(() => add(lost)); // Redis lost them (restarted without data): add them again
+      // Redis lost them (restarted without data): add them again
+      if (lost.length) await this.withRedis(() => add(lost));
     }
     const out: Evaluation[] = [];
     for (const j of jobs) {
@@ -195,7 +246,10 @@ export class RedisEvaluator implements Evaluator {
         if (e instanceof StudyError) throw e;
         stopIfFatal();
         if (Date.now() > deadline) {
-          throw new StudyError('BAD_ARGUMENT', `lost Redis at ${redactRedisUrl(this.opts.url)} for more than ${this.opts.reconnectTimeout_s ?? 30} s (${(e as Error).message}); the run stopped at its last checkpoint: start Redis and continue with odc run --resume <run-dir> --redis <url>`);
+          throw new StudyError(
+            'BAD_ARGUMENT',
+            `lost Redis at ${redactRedisUrl(this.opts.url)} for more than ${this.opts.reconnectTimeout_s ?? 30} s (${(e as Error).message}); the run stopped at its last checkpoint: start Redis and continue with odc run --resume <run-dir> --redis <url>`,
+          );
         }
         await sleep(200);
       }

@@ -24,10 +24,18 @@ export function checkRedisUrl(url: string): URL {
   try {
     u = new URL(url);
   } catch {
-    throw new StudyError('BAD_ARGUMENT', `--redis ${redactRedisUrl(url)}: not a URL; write redis://host:port (rediss:// for TLS, redis://:password@host:port with a password)`, { field: 'redis' });
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `--redis ${redactRedisUrl(url)}: not a URL; write redis://host:port (rediss:// for TLS, redis://:password@host:port with a password)`,
+      { field: 'redis' },
+    );
   }
   if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') {
-    throw new StudyError('BAD_ARGUMENT', `--redis ${redactRedisUrl(url)}: the scheme must be redis:// or rediss:// (TLS), got ${u.protocol}//`, { field: 'redis' });
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `--redis ${redactRedisUrl(url)}: the scheme must be redis:// or rediss:// (TLS), got ${u.protocol}//`,
+      { field: 'redis' },
+    );
   }
   return u;
 }

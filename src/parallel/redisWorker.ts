@@ -64,7 +64,12 @@ export function fileReference(text: string): string | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const node = (raw as Record<string, unknown>)['node'];
   if (typeof node === 'string') return `it names the node file ${JSON.stringify(node.slice(0, 200))}`;
-  if (typeof node === 'object' && node !== null && 'from' in node && !Array.isArray((node as Record<string, unknown>)['candidates'])) {
+  if (
+    typeof node === 'object' &&
+    node !== null &&
+    'from' in node &&
+    !Array.isArray((node as Record<string, unknown>)['candidates'])
+  ) {
     return 'its node.from names a run folder';
   }
   return null;
@@ -92,19 +97,31 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     if (hit) return hit;
     const loading = (async () => {
       const text = await client.get(job.studyKey);
-      if (text === null) throw new UnrecoverableError(`${REFUSED} study ${job.studyHash.slice(0, 12)} is not in Redis (the run ended or was started against another server)`);
+      if (text === null)
+        throw new UnrecoverableError(
+          `${REFUSED} study ${job.studyHash.slice(0, 12)} is not in Redis (the run ended or was started against another server)`,
+        );
       const hash = createHash('sha256').update(text).digest('hex');
-      if (hash !== job.studyHash) throw new UnrecoverableError(`${REFUSED} the study stored in Redis has hash ${hash.slice(0, 12)}, the job expects ${job.studyHash.slice(0, 12)}`);
+      if (hash !== job.studyHash)
+        throw new UnrecoverableError(
+          `${REFUSED} the study stored in Redis has hash ${hash.slice(0, 12)}, the job expects ${job.studyHash.slice(0, 12)}`,
+        );
       const ref = fileReference(text);
-      if (ref !== null) throw new UnrecoverableError(`${REJECTED} the stored study is not self-contained: ${ref}; odc run stores studies with their node inlined`);
+      if (ref !== null)
+        throw new UnrecoverableError(
+          `${REJECTED} the stored study is not self-contained: ${ref}; odc run stores studies with their node inlined`,
+        );
       const dir = mkdtempSync(join(tmpdir(), 'odc-worker-'));
       const path = join(dir, 'study.yaml');
       writeFileSync(path, text);
       const loaded = loadStudyProblem(path); // validates it here: a bad study fails loudly before any pool starts
       o.log(`worker ${name}: loaded study ${loaded.name} (${job.studyHash.slice(0, 12)})`);
       const pool = new PoolEvaluator({
-        studyPath: path, studyHash: job.studyHash, workers: o.concurrency,
-        objectives: loaded.problem.objectives.length, constraints: loaded.problem.constraints.length,
+        studyPath: path,
+        studyHash: job.studyHash,
+        workers: o.concurrency,
+        objectives: loaded.problem.objectives.length,
+        constraints: loaded.problem.constraints.length,
       });
       return { pool, dir, dims: loaded.problem.variables.length };
     })();
@@ -113,36 +130,52 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     return loading;
   };
 
-  const worker = new BoundedWorker(queueName(o.queue), async (job) => {
-    const oversize = oversizeOf(job.data);
-    if (oversize !== undefined) {
-      throw new UnrecoverableError(`${REJECTED} worker ${name} will not run job ${job.id ?? '?'}: its data is ${oversize} characters, more than the ${MAX_JOB_DATA_CHARS} of any odc job (not parsed)`);
-    }
-    const checked = checkJob(job.data, o.queue);
-    if (!checked.ok) throw new UnrecoverableError(`${REJECTED} worker ${name} will not run job ${job.id ?? '?'}: ${checked.reason}`);
-    const data = checked.value;
-    if (data.odcVersion !== o.odcVersion) {
-      throw new UnrecoverableError(`${REFUSED} worker ${name} runs odc ${o.odcVersion}, the run needs odc ${data.odcVersion}; install the same version on every machine`);
-    }
-    const { pool, dims } = await study(data);
-    if (data.dims !== dims) throw new UnrecoverableError(`${REJECTED} job ${job.id ?? '?'} has ${data.dims} variables per design, its study has ${dims}`);
-    const t0 = performance.now();
-    const batch = Array.from({ length: data.count }, (_, i) => data.x.subarray(i * data.dims, (i + 1) * data.dims));
-    const evals = await pool.evaluate(batch);
-    const result: EvaluationJobResult = {
-      ok: evals.map((e) => (e.status === 'ok' ? 1 : 0)),
-      f: evals.flatMap((e) => (e.status === 'ok' ? [...e.f] : [])),
-      g: evals.flatMap((e) => (e.status === 'ok' ? [...e.g].map(encodeConstraint) : [])),
-      reasons: evals.map((e) => (e.status === 'ok' ? null : e.reason)),
-      worker: name,
-      elapsed_ms: performance.now() - t0,
-    };
-    return padFailed(result, evals.length, pool);
-  }, {
-    connection: blocking, concurrency: o.concurrency, name, maxStalledCount: 10,
-    // A dead worker's jobs are found by the other workers' stalled-job check, run as often as locks expire.
-    lockDuration: o.lockDuration_ms ?? 30_000, stalledInterval: o.lockDuration_ms ?? 30_000,
-  });
+  const worker = new BoundedWorker(
+    queueName(o.queue),
+    async (job) => {
+      const oversize = oversizeOf(job.data);
+      if (oversize !== undefined) {
+        throw new UnrecoverableError(
+          `${REJECTED} worker ${name} will not run job ${job.id ?? '?'}: its data is ${oversize} characters, more than the ${MAX_JOB_DATA_CHARS} of any odc job (not parsed)`,
+        );
+      }
+      const checked = checkJob(job.data, o.queue);
+      if (!checked.ok)
+        throw new UnrecoverableError(`${REJECTED} worker ${name} will not run job ${job.id ?? '?'}: ${checked.reason}`);
+      const data = checked.value;
+      if (data.odcVersion !== o.odcVersion) {
+        throw new UnrecoverableError(
+          `${REFUSED} worker ${name} runs odc ${o.odcVersion}, the run needs odc ${data.odcVersion}; install the same version on every machine`,
+        );
+      }
+      const { pool, dims } = await study(data);
+      if (data.dims !== dims)
+        throw new UnrecoverableError(
+          `${REJECTED} job ${job.id ?? '?'} has ${data.dims} variables per design, its study has ${dims}`,
+        );
+      const t0 = performance.now();
+      const batch = Array.from({ length: data.count }, (_, i) => data.x.subarray(i * data.dims, (i + 1) * data.dims));
+      const evals = await pool.evaluate(batch);
+      const result: EvaluationJobResult = {
+        ok: evals.map((e) => (e.status === 'ok' ? 1 : 0)),
+        f: evals.flatMap((e) => (e.status === 'ok' ? [...e.f] : [])),
+        g: evals.flatMap((e) => (e.status === 'ok' ? [...e.g].map(encodeConstraint) : [])),
+        reasons: evals.map((e) => (e.status === 'ok' ? null : e.reason)),
+        worker: name,
+        elapsed_ms: performance.now() - t0,
+      };
+      return padFailed(result, evals.length, pool);
+    },
+    {
+      connection: blocking,
+      concurrency: o.concurrency,
+      name,
+      maxStalledCount: 10,
+      // A dead worker's jobs are found by the other workers' stalled-job check, run as often as locks expire.
+      lockDuration: o.lockDuration_ms ?? 30_000,
+      stalledInterval: o.lockDuration_ms ?? 30_000,
+    },
+  );
   worker.on('error', (e) => o.log(`worker ${name}: ${e.message}`));
   worker.on('failed', (job, e) => o.log(`worker ${name}: job ${job?.id ?? '?'} failed: ${e.message}`));
   const ready = await Promise.race([worker.waitUntilReady().then(() => null), fatalReported]);
@@ -152,11 +185,15 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     blocking.disconnect();
     throw new StudyError('BAD_ARGUMENT', ready);
   }
-  o.log(`worker ${name}: connected to ${redactRedisUrl(o.url)}, queue ${o.queue}, ${o.concurrency} evaluation thread(s)`);
+  o.log(
+    `worker ${name}: connected to ${redactRedisUrl(o.url)}, queue ${o.queue}, ${o.concurrency} evaluation thread(s)`,
+  );
   const bulk = await maxBulkBytes(client);
   if (bulk !== undefined && bulk > 4 * MAX_JOB_DATA_CHARS) {
-    o.log(`worker ${name}: this Redis accepts values of up to ${Math.round(bulk / 2 ** 20)} MB (proto-max-bulk-len): a forged job that large would cost this worker ` +
-      'about 3 times that in memory before it is refused; on a server that serves odc alone, set proto-max-bulk-len 16mb');
+    o.log(
+      `worker ${name}: this Redis accepts values of up to ${Math.round(bulk / 2 ** 20)} MB (proto-max-bulk-len): a forged job that large would cost this worker ` +
+        'about 3 times that in memory before it is refused; on a server that serves odc alone, set proto-max-bulk-len 16mb',
+    );
   }
   return {
     name,
@@ -188,9 +225,12 @@ async function maxBulkBytes(client: ReturnType<typeof redisClient>): Promise<num
 
 /** Failed evaluations carry no f or g: pad them so the coordinator can unpack fixed-width rows. */
 function padFailed(r: EvaluationJobResult, count: number, pool: PoolEvaluator): EvaluationJobResult {
-  const m = pool.objectives, k = pool.constraints;
-  const f: number[] = [], g: (number | string)[] = [];
-  let fi = 0, gi = 0;
+  const m = pool.objectives,
+    k = pool.constraints;
+  const f: number[] = [],
+    g: (number | string)[] = [];
+  let fi = 0,
+    gi = 0;
   for (let i = 0; i < count; i++) {
     for (let j = 0; j < m; j++) f.push(r.ok[i] ? r.f[fi++]! : 0);
     for (let j = 0; j < k; j++) g.push(r.ok[i] ? r.g[gi++]! : 0);

@@ -11,10 +11,16 @@ import { evaluateBatch, type BatchResult, type BatchTask } from './evaluator.js'
 
 const { studyPath, studyHash } = workerData as { studyPath: string; studyHash: string };
 // HiGHS (WASM, ~65 ms per thread) only where the models solve LPs: constellation studies.
-const loaded = loadStudyProblem(studyPath, fileKind(studyPath) === 'constellation' ? await createLpSolver() : undefined);
+const loaded = loadStudyProblem(
+  studyPath,
+  fileKind(studyPath) === 'constellation' ? await createLpSolver() : undefined,
+);
 if (loaded.hash !== studyHash) throw new Error(`${studyPath} changed during the run (hash mismatch); start a new run`);
 
-/** Full records of decision vectors (the Pareto designs at the end of a run), computed here rather than serially in the driver. */
+/**
+ * Full records of decision vectors (the Pareto designs at the end of a run), computed here rather than serially in the
+ * driver.
+ */
 export interface RecordTask extends BatchTask {
   readonly records: true;
 }
@@ -23,7 +29,11 @@ export default function run(task: BatchTask | RecordTask): BatchResult | { recor
   if ('records' in task) {
     const record = loaded.record;
     if (record === null) return { records: new Array<unknown>(task.count).fill(null) };
-    return { records: Array.from({ length: task.count }, (_, i) => record(task.x.subarray(i * task.dims, (i + 1) * task.dims))) };
+    return {
+      records: Array.from({ length: task.count }, (_, i) =>
+        record(task.x.subarray(i * task.dims, (i + 1) * task.dims)),
+      ),
+    };
   }
   return evaluateBatch(loaded.problem, task);
 }

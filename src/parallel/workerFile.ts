@@ -12,5 +12,7 @@ export function compiledWorkerFile(dir: 'parallel' | 'uncertainty' | 'indicators
   if (existsSync(fileURLToPath(here))) return here.href;
   const built = new URL(`../../dist/src/${dir}/worker.js`, import.meta.url);
   if (existsSync(fileURLToPath(built))) return built.href;
-  throw new Error(`compiled ${what} not found: run \`npm run build\` first (workers run the compiled JavaScript in dist/)`);
+  throw new Error(
+    `compiled ${what} not found: run \`npm run build\` first (workers run the compiled JavaScript in dist/)`,
+  );
 }

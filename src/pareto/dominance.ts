@@ -108,9 +108,7 @@ function collectFronts(ranks: Int32Array, order: Int32Array, nFronts: number): I
  * front-by-front peeling stopping there would; the rows left out get rank = fronts.length and appear in no
  * front. m = 2 and ENS-BS return every front.
  */
-export function nonDominatedSort(
-  F: Float64Array, n: number, m: number, maxRanked = n,
-): NonDominatedSortResult {
+export function nonDominatedSort(F: Float64Array, n: number, m: number, maxRanked = n): NonDominatedSortResult {
   const ranks = new Int32Array(n);
   if (n === 0) return { ranks, fronts: [] };
   const order = lexicographicOrder(F, n, m);
@@ -123,7 +121,10 @@ export function nonDominatedSort(
   return { ranks, fronts: collectFronts(ranks, order, ensBs(F, n, m, order, ranks)) };
 }
 
-/** The m = 2 sort: each row (lexicographic order) goes to the first front whose least f2 exceeds its f2. Returns the front count. */
+/**
+ * The m = 2 sort: each row (lexicographic order) goes to the first front whose least f2 exceeds its f2. Returns the
+ * front count.
+ */
 function sort2(F: Float64Array, n: number, order: Int32Array, ranks: Int32Array): number {
   let nFronts = 0;
   // minF2[r] = smallest f2 in front r so far (non-decreasing in r).
@@ -154,7 +155,10 @@ function sort2(F: Float64Array, n: number, order: Int32Array, ranks: Int32Array)
   return nFronts;
 }
 
-/** ENS-BS: members of each front stored in insertion (lexicographic) order; binary search over the fronts. Returns the front count. */
+/**
+ * ENS-BS: members of each front stored in insertion (lexicographic) order; binary search over the fronts. Returns the
+ * front count.
+ */
 function ensBs(F: Float64Array, n: number, m: number, order: Int32Array, ranks: Int32Array): number {
   let nFronts = 0;
   const members: number[][] = [];
@@ -222,7 +226,10 @@ export function nonDominatedIndices(F: Float64Array, n: number, m: number): Int3
   return out;
 }
 
-/** Sets unique[t] = 1 for the rows (n x m) not equal to their predecessor in `order` (lexicographic); returns their count. */
+/**
+ * Sets unique[t] = 1 for the rows (n x m) not equal to their predecessor in `order` (lexicographic); returns their
+ * count.
+ */
 function markUnique(rows: Float64Array, n: number, m: number, order: Int32Array, unique: Uint8Array): number {
   let nu = 0;
   for (let s = 0; s < n; s++) {

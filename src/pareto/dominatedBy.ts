@@ -21,7 +21,12 @@ const DIRECT_PAIRS = 1 << 24;
  * most pairs compared one by one instead of through another front (tests set 0 to take the fronts everywhere).
  */
 export function dominatedByMask(
-  A: Float64Array, nA: number, B: Float64Array, nB: number, m: number, directPairs = DIRECT_PAIRS,
+  A: Float64Array,
+  nA: number,
+  B: Float64Array,
+  nB: number,
+  m: number,
+  directPairs = DIRECT_PAIRS,
 ): Uint8Array {
   const out = new Uint8Array(nA);
   if (nA === 0 || nB === 0) return out;
@@ -37,7 +42,13 @@ export function dominatedByMask(
 
 /** Sets out[rows[t]] for the rows of A that a row of the antichain Bs (nBs rows) dominates. */
 function dominatedByFront(
-  A: Float64Array, rows: Int32Array, Bs: Float64Array, nBs: number, m: number, directPairs: number, out: Uint8Array,
+  A: Float64Array,
+  rows: Int32Array,
+  Bs: Float64Array,
+  nBs: number,
+  m: number,
+  directPairs: number,
+  out: Uint8Array,
 ): void {
   if (rows.length === 0) return;
   if (rows.length * nBs <= directPairs) {
@@ -54,7 +65,15 @@ function dominatedByFront(
   const inUnion = nonDominatedMask(U, front.length + nBs, m);
   for (let t = 0; t < front.length; t++) if (inUnion[t] === 0) out[rows[front[t]!]!] = 1;
   const rest = indicesOf(own, 0);
-  dominatedByFront(A, Int32Array.from(rest, (t) => rows[t]!), Bs, nBs, m, directPairs, out);
+  dominatedByFront(
+    A,
+    Int32Array.from(rest, (t) => rows[t]!),
+    Bs,
+    nBs,
+    m,
+    directPairs,
+    out,
+  );
 }
 
 /** out[rows[t]] = 1 when a row of B dominates it, every pair compared. */

@@ -90,7 +90,12 @@ function buildIndex(F: Float64Array, n: number, m: number, order: Int32Array, B:
  * stops there.
  */
 export function dominatorBitsetRanks(
-  F: Float64Array, n: number, m: number, order: Int32Array, ranks: Int32Array, firstFrontOnly = false,
+  F: Float64Array,
+  n: number,
+  m: number,
+  order: Int32Array,
+  ranks: Int32Array,
+  firstFrontOnly = false,
   /** Points per snapshot block, a multiple of 32 (tests set it; default snapshotBlock(n, m)). */
   B = snapshotBlock(n, m),
   maxRanked = n,
@@ -132,8 +137,15 @@ export function dominatorBitsetRanks(
  * stops once it reaches `ceiling` (no dominator can matter beyond it). offsets: p's snapshot of each objective k >= 1.
  */
 function highestDominatorRank(
-  F: Float64Array, m: number, order: Int32Array, snapshots: Int32Array, rankAt: Int32Array, offsets: Int32Array,
-  p: number, t: number, ceiling: number,
+  F: Float64Array,
+  m: number,
+  order: Int32Array,
+  snapshots: Int32Array,
+  rankAt: Int32Array,
+  offsets: Int32Array,
+  p: number,
+  t: number,
+  ceiling: number,
 ): number {
   const J = m - 1;
   // the first three snapshot offsets (repeated when m < 4: an AND with itself is harmless)

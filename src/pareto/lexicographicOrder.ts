@@ -28,7 +28,7 @@ export function lexicographicOrder(F: Float64Array, n: number, m: number): Int32
   const idx = ascendingOrder(first, n);
   if (m === 1) return idx;
   let tmp: Int32Array | null = null;
-  for (let a = 0; a < n; ) {
+  for (let a = 0; a < n;) {
     let b = a + 1;
     while (b < n && first[idx[b]!] === first[idx[a]!]) b++;
     if (b - a > 1) sortRows(F, m, idx, a, b, (tmp ??= new Int32Array(n)));
@@ -116,7 +116,16 @@ function digitOf(hi: Int32Array, lo: Int32Array, k: number, low: number, mask: n
  * Sorts idx[a..b) by key. `counts` holds one histogram per recursion depth (each level spends at least 4
  * bits of the 64, so MAX_DEPTH levels suffice).
  */
-function radixRange(hi: Int32Array, lo: Int32Array, idx: Int32Array, tmp: Int32Array, counts: Int32Array, a: number, b: number, depth: number): void {
+function radixRange(
+  hi: Int32Array,
+  lo: Int32Array,
+  idx: Int32Array,
+  tmp: Int32Array,
+  counts: Int32Array,
+  a: number,
+  b: number,
+  depth: number,
+): void {
   if (b - a <= SMALL) {
     for (let i = a + 1; i < b; i++) {
       const x = idx[i]!;

@@ -20,7 +20,8 @@ export function dasDennisCount(m: number, partitions: number): number {
 /** Das–Dennis lattice: all w >= 0 with sum 1 and w_i in {0, 1/p, ..., 1}; lexicographic order. */
 export function dasDennis(m: number, partitions: number): Float64Array[] {
   if (!Number.isInteger(m) || m < 1) throw new RangeError(`dasDennis needs m >= 1, got ${m}`);
-  if (!Number.isInteger(partitions) || partitions < 0) throw new RangeError(`dasDennis needs partitions >= 0, got ${partitions}`);
+  if (!Number.isInteger(partitions) || partitions < 0)
+    throw new RangeError(`dasDennis needs partitions >= 0, got ${partitions}`);
   const out: Float64Array[] = [];
   if (m === 1) return [Float64Array.of(1)];
   if (partitions === 0) return [new Float64Array(m).fill(1 / m)];
@@ -52,7 +53,9 @@ export function partitionsForPoints(m: number, points: number): number {
 /** Most reference directions NSGA-III builds (a larger lattice is refused before it is allocated). */
 export const MAX_REFERENCE_DIRECTIONS = 100_000;
 
-/** Why `partitions` is too many for `m` objectives (their Das–Dennis count exceeds MAX_REFERENCE_DIRECTIONS), or null. */
+/**
+ * Why `partitions` is too many for `m` objectives (their Das–Dennis count exceeds MAX_REFERENCE_DIRECTIONS), or null.
+ */
 export function partitionsProblem(m: number, partitions: number): string | null {
   const count = dasDennisCount(m, partitions);
   if (count <= MAX_REFERENCE_DIRECTIONS) return null;

@@ -84,7 +84,13 @@ export class Staircase2D {
  * the rows of the others get rank = fronts.length (the rows a front-by-front peeling stopping there
  * would have left unranked).
  */
-export function sort3(F: Float64Array, n: number, order: Int32Array, ranks: Int32Array, maxRanked: number): Int32Array[] {
+export function sort3(
+  F: Float64Array,
+  n: number,
+  order: Int32Array,
+  ranks: Int32Array,
+  maxRanked: number,
+): Int32Array[] {
   const stairs: Staircase2D[] = [];
   let prev = -1;
   for (let t = 0; t < n; t++) {
@@ -130,7 +136,13 @@ export function sort3(F: Float64Array, n: number, order: Int32Array, ranks: Int3
  * The front-by-front peeling this module replaced (each front a sweep with one staircase): kept for rows
  * holding a NaN, whose comparisons are all false, so that those keep the ranks they always had.
  */
-export function peel3(F: Float64Array, n: number, order: Int32Array, ranks: Int32Array, maxRanked: number): Int32Array[] {
+export function peel3(
+  F: Float64Array,
+  n: number,
+  order: Int32Array,
+  ranks: Int32Array,
+  maxRanked: number,
+): Int32Array[] {
   let bufA = Int32Array.from(order);
   let bufB = new Int32Array(n);
   let remaining = bufA.subarray(0, n);

@@ -82,8 +82,15 @@ export const DEFAULT_SURROGATE_BATCH = 4;
 export interface WarmStart {
   /** Decision vectors (this problem's encoding) evaluated first, ahead of the algorithm's own initial designs. */
   readonly designs: readonly Float64Array[];
-  /** Earlier evaluations of the same objectives and constraints: training data only, never part of this run's results. */
-  readonly evaluations?: readonly { readonly x: Float64Array; readonly f: Float64Array; readonly g: Float64Array; readonly cv: number }[];
+  /**
+   * Earlier evaluations of the same objectives and constraints: training data only, never part of this run's results.
+   */
+  readonly evaluations?: readonly {
+    readonly x: Float64Array;
+    readonly f: Float64Array;
+    readonly g: Float64Array;
+    readonly cv: number;
+  }[];
 }
 
 export type AlgorithmFactory = (problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) => Algorithm;

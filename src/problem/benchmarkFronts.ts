@@ -38,7 +38,7 @@ function nonDominatedOnly(points: Float64Array[]): Float64Array[] {
 
 const ZDT3_REGIONS: readonly (readonly [number, number])[] = [
   [0, 0.0830015349],
-  [0.182228780, 0.2577623634],
+  [0.18222878, 0.2577623634],
   [0.4093136748, 0.4538821041],
   [0.6183967944, 0.6525117038],
   [0.8233317983, 0.8518328654],
@@ -155,8 +155,26 @@ export function paretoFront(name: string, m = 2, points?: number): Float64Array[
 }
 
 const FRONT_NAMES = [
-  'zdt1', 'zdt2', 'zdt3', 'zdt4', 'zdt6', 'dtlz1', 'dtlz2', 'dtlz3', 'dtlz4', 'dtlz5', 'dtlz6', 'dtlz7', 'idtlz1', 'sdtlz1', 'sdtlz2',
-  ...CDTLZ_NAMES, ...CLASSIC_NAMES, ...MW_NAMES, ...WFG_NAMES, ...MIXED_NAMES,
+  'zdt1',
+  'zdt2',
+  'zdt3',
+  'zdt4',
+  'zdt6',
+  'dtlz1',
+  'dtlz2',
+  'dtlz3',
+  'dtlz4',
+  'dtlz5',
+  'dtlz6',
+  'dtlz7',
+  'idtlz1',
+  'sdtlz1',
+  'sdtlz2',
+  ...CDTLZ_NAMES,
+  ...CLASSIC_NAMES,
+  ...MW_NAMES,
+  ...WFG_NAMES,
+  ...MIXED_NAMES,
 ];
 
 function is<T extends string>(names: readonly T[], key: string): key is T {

@@ -8,8 +8,20 @@
  * - choice: the index of the option, an integer in [0, options.length - 1].
  */
 export type VariableSpec =
-  | { readonly kind: 'real'; readonly name: string; readonly lower: number; readonly upper: number; readonly unit?: string }
-  | { readonly kind: 'int'; readonly name: string; readonly lower: number; readonly upper: number; readonly unit?: string }
+  | {
+      readonly kind: 'real';
+      readonly name: string;
+      readonly lower: number;
+      readonly upper: number;
+      readonly unit?: string;
+    }
+  | {
+      readonly kind: 'int';
+      readonly name: string;
+      readonly lower: number;
+      readonly upper: number;
+      readonly unit?: string;
+    }
   | { readonly kind: 'choice'; readonly name: string; readonly options: readonly (string | number)[] };
 
 export interface ObjectiveSpec {
@@ -56,10 +68,12 @@ export function safeEvaluate(problem: Problem, x: Float64Array): Evaluation {
   }
   if (e.status === 'ok') {
     for (let i = 0; i < e.f.length; i++) {
-      if (!Number.isFinite(e.f[i]!)) return { status: 'failed', reason: `objective ${problem.objectives[i]?.name ?? i} is ${e.f[i]}` };
+      if (!Number.isFinite(e.f[i]!))
+        return { status: 'failed', reason: `objective ${problem.objectives[i]?.name ?? i} is ${e.f[i]}` };
     }
     for (let i = 0; i < e.g.length; i++) {
-      if (Number.isNaN(e.g[i]!)) return { status: 'failed', reason: `constraint ${problem.constraints[i]?.name ?? i} is NaN` };
+      if (Number.isNaN(e.g[i]!))
+        return { status: 'failed', reason: `constraint ${problem.constraints[i]?.name ?? i} is NaN` };
     }
   }
   return e;

@@ -22,16 +22,24 @@ export const CATALOG_FIGURES: Readonly<Record<CatalogKind, readonly string[]>> =
 
 type Row = Readonly<Record<string, unknown> & { id: string; name: string; year: number }>;
 
-const cell = (v: unknown): string => (typeof v === 'number' ? fmt(v) : typeof v === 'string' || typeof v === 'boolean' ? String(v) : '-');
+const cell = (v: unknown): string =>
+  typeof v === 'number' ? fmt(v) : typeof v === 'string' || typeof v === 'boolean' ? String(v) : '-';
 
 /** The table of one catalog; `extraLines(row)` gives lines printed under a row (its distributions). */
-export function catalogTable(kind: CatalogKind, rows: readonly Row[], extraLines: (row: Row) => readonly string[]): string[] {
+export function catalogTable(
+  kind: CatalogKind,
+  rows: readonly Row[],
+  extraLines: (row: Row) => readonly string[],
+): string[] {
   const figures = CATALOG_FIGURES[kind];
   const header = ['id', ...figures.map((f) => axisLabel(f, unitOf(f)).replace(' [-]', '')), 'year', 'name'];
   const body = rows.map((r) => [r.id, ...figures.map((f) => cell(r[f])), String(r.year), r.name]);
   const widths = header.map((h, j) => Math.max(h.length, ...body.map((b) => b[j]!.length)));
   const line = (cells: readonly string[]): string =>
-    `  ${cells.map((c, j) => (j === 0 || j === cells.length - 1 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ').trimEnd()}`;
+    `  ${cells
+      .map((c, j) => (j === 0 || j === cells.length - 1 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!)))
+      .join('  ')
+      .trimEnd()}`;
   const out = [line(header)];
   rows.forEach((r, i) => {
     out.push(line(body[i]!));

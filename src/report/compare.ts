@@ -6,7 +6,8 @@
  *   5+ objectives (src/indicators/hypervolumeParallel.ts, the same value);
  * - IGD+ (src/indicators/igd.ts) of each front against the non-dominated union of all fronts;
  * - the share of each run's front that no other run dominates by more than a tolerance ε (./compareStats.ts; default
- *   0.1 % of each normalized range, so fronts equal to within noise both read ~100 %; the plain Pareto share beside it),
+ *   0.1 % of each normalized range, so fronts equal to within noise both read ~100 %; the plain Pareto share beside
+ * it),
  *   through first fronts (src/pareto/dominatedBy.ts), and, per objective, which run supplies the non-dominated union in
  *   each quarter of the normalized range ("who dominates where");
  * - with `vs` (runs of a second side, e.g. other seeds or settings): each indicator's spread per side and a
@@ -32,7 +33,13 @@ import { esc, htmlTable, inlineSvg } from './htmlText.js';
 import { loadRun, type LoadedRun } from './load.js';
 import { mdEscape, mdTable } from './markdownText.js';
 import {
-  checkEpsilon, compareIndicator, DEFAULT_COMPARE_EPSILON, epsilonDominatedMask, GROUP_METHOD, groupTable, type IndicatorComparison,
+  checkEpsilon,
+  compareIndicator,
+  DEFAULT_COMPARE_EPSILON,
+  epsilonDominatedMask,
+  GROUP_METHOD,
+  groupTable,
+  type IndicatorComparison,
 } from './compareStats.js';
 import { axisLabel, samplePositions, type CategoryStyle } from './plots.js';
 import { objectiveMatrixSvg } from './svgPlots.js';
@@ -74,7 +81,11 @@ export interface CompareResult {
   readonly mdPath: string;
   readonly svgPath: string;
   readonly objectives: readonly { name: string; sense: string; unit: string }[];
-  readonly normalization: { readonly ideal: readonly number[]; readonly nadir: readonly number[]; readonly reference: readonly number[] };
+  readonly normalization: {
+    readonly ideal: readonly number[];
+    readonly nadir: readonly number[];
+    readonly reference: readonly number[];
+  };
   readonly unionSize: number;
   readonly rows: readonly CompareRow[];
   readonly regions: readonly CompareRegion[];
@@ -85,7 +96,10 @@ export interface CompareResult {
 }
 
 export interface CompareOptions {
-  /** Dominance tolerance, a fraction of each objective's normalized range (default DEFAULT_COMPARE_EPSILON; 0: plain dominance). */
+  /**
+   * Dominance tolerance, a fraction of each objective's normalized range (default DEFAULT_COMPARE_EPSILON; 0: plain
+   * dominance).
+   */
   readonly epsilon?: number;
   /** Run folders of side B: the runs given first are side A, and the indicators are compared between the sides. */
   readonly vs?: readonly string[];
@@ -137,23 +151,42 @@ function stacked(matrices: readonly Float64Array[]): Float64Array {
 }
 
 function defaultOutDir(now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
+    .replace('T', '-');
   const base = join('results', `compare-${stamp}`);
   let dir = base;
   for (let k = 2; existsSync(dir); k++) dir = `${base}-${k}`;
   return dir;
 }
 
-/** The run folders, and each one's side with --vs (null without); BAD_ARGUMENT when a side or the whole is too short. */
-function runFolders(sideA: readonly string[], vsOption: readonly string[] | undefined): { runDirs: string[]; sides: ('A' | 'B' | null)[] } {
+/**
+ * The run folders, and each one's side with --vs (null without); BAD_ARGUMENT when a side or the whole is too short.
+ */
+function runFolders(
+  sideA: readonly string[],
+  vsOption: readonly string[] | undefined,
+): { runDirs: string[]; sides: ('A' | 'B' | null)[] } {
   const vs = vsOption ?? [];
   if (vsOption !== undefined && (sideA.length < 1 || vs.length < 1)) {
-    throw new StudyError('BAD_ARGUMENT', `odc compare --vs needs at least one run folder on each side, got ${sideA.length} and ${vs.length}; `
-      + 'e.g. odc compare a1 a2 a3 --vs b1 b2 b3', { field: 'vs' });
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `odc compare --vs needs at least one run folder on each side, got ${sideA.length} and ${vs.length}; ` +
+        'e.g. odc compare a1 a2 a3 --vs b1 b2 b3',
+      { field: 'vs' },
+    );
   }
   const runDirs = [...sideA, ...vs];
-  const sides = runDirs.map((_, i) => (vsOption === undefined ? null : i < sideA.length ? 'A' as const : 'B' as const));
-  if (runDirs.length < 2) throw new StudyError('BAD_ARGUMENT', `odc compare needs at least two run folders, got ${runDirs.length}; e.g. odc compare results/a/<run> results/b/<run>`);
+  const sides = runDirs.map((_, i) =>
+    vsOption === undefined ? null : i < sideA.length ? ('A' as const) : ('B' as const),
+  );
+  if (runDirs.length < 2)
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `odc compare needs at least two run folders, got ${runDirs.length}; e.g. odc compare results/a/<run> results/b/<run>`,
+    );
   return { runDirs, sides };
 }
 
@@ -164,20 +197,31 @@ function loadComparableRuns(runDirs: readonly string[]): LoadedRun[] {
   const sig = (r: LoadedRun): string => r.pareto.objectives.map((o) => `${o.sense} ${o.name}`).join(', ');
   for (const r of runs.slice(1)) {
     if (sig(r) !== sig(first)) {
-      throw new StudyError('INCOMPATIBLE_RUN', `${r.dir}: its objectives (${sig(r)}) differ from those of ${first.dir} (${sig(first)}); compare runs of studies with the same objectives`, { file: r.dir, field: 'objectives' });
+      throw new StudyError(
+        'INCOMPATIBLE_RUN',
+        `${r.dir}: its objectives (${sig(r)}) differ from those of ${first.dir} (${sig(first)}); compare runs of studies with the same objectives`,
+        { file: r.dir, field: 'objectives' },
+      );
     }
   }
   return runs;
 }
 
 /** Each run's share of the union's points in each quarter of each normalized objective. */
-function regionShares(first: LoadedRun, union: readonly { f: readonly number[]; r: number }[], runCount: number): CompareRegion[] {
+function regionShares(
+  first: LoadedRun,
+  union: readonly { f: readonly number[]; r: number }[],
+  runCount: number,
+): CompareRegion[] {
   const regions: CompareRegion[] = [];
   first.pareto.objectives.forEach((o, j) => {
     for (let q = 0; q < 4; q++) {
-      const lo = q / 4, hi = (q + 1) / 4;
+      const lo = q / 4,
+        hi = (q + 1) / 4;
       const pts = union.filter((p) => p.f[j]! >= lo && (q === 3 ? p.f[j]! <= hi : p.f[j]! < hi));
-      const shares = Array.from({ length: runCount }, (_, r) => (pts.length ? pts.filter((p) => p.r === r).length / pts.length : 0));
+      const shares = Array.from({ length: runCount }, (_, r) =>
+        pts.length ? pts.filter((p) => p.r === r).length / pts.length : 0,
+      );
       regions.push({ objective: o.name, range: [lo, hi], points: pts.length, shares });
     }
   });
@@ -198,20 +242,35 @@ function frontsOverlaySvg(runs: readonly LoadedRun[], names: readonly string[]):
   });
   const axes = first.pareto.objectives.map((o, j) => {
     const vals = points.map((p) => p[`o${j}`] as number);
-    let lo = Math.min(...vals), hi = Math.max(...vals);
-    if (!Number.isFinite(lo)) { lo = 0; hi = 1; }
+    let lo = Math.min(...vals),
+      hi = Math.max(...vals);
+    if (!Number.isFinite(lo)) {
+      lo = 0;
+      hi = 1;
+    }
     const pad = (hi - lo) * 0.05 || Math.abs(lo) * 0.05 || 1;
     const label = axisLabel(o.name, o.unit);
     const cut = label.lastIndexOf(' [');
-    return { title: `${label.slice(0, cut)} (${o.sense === 'maximize' ? 'max' : 'min'})${label.slice(cut)}`, domain: [lo - pad, hi + pad] as const };
+    return {
+      title: `${label.slice(0, cut)} (${o.sense === 'maximize' ? 'max' : 'min'})${label.slice(cut)}`,
+      domain: [lo - pad, hi + pad] as const,
+    };
   });
   const cats: CategoryStyle[] = names.map((n, i) => ({
-    name: n, color: COLORS[i % COLORS.length]!, shape: SHAPES[i % SHAPES.length]!, size: 40, opacity: 0.8,
+    name: n,
+    color: COLORS[i % COLORS.length]!,
+    shape: SHAPES[i % SHAPES.length]!,
+    size: 40,
+    opacity: 0.8,
   }));
   return objectiveMatrixSvg(points, axes, cats, 'run', false, 'fronts');
 }
 
-export async function compareRuns(sideA: readonly string[], outDir?: string, opts: CompareOptions = {}): Promise<CompareResult> {
+export async function compareRuns(
+  sideA: readonly string[],
+  outDir?: string,
+  opts: CompareOptions = {},
+): Promise<CompareResult> {
   const epsilon = checkEpsilon(opts.epsilon ?? DEFAULT_COMPARE_EPSILON);
   const { runDirs, sides } = runFolders(sideA, opts.vs);
   const say = opts.onProgress ?? ((): void => undefined);
@@ -222,7 +281,8 @@ export async function compareRuns(sideA: readonly string[], outDir?: string, opt
   const fronts = runs.map((r) => minimizedObjectives(r.pareto));
   const all = fronts.flat();
   const norm = normalizationOf(all, m);
-  const scale = (f: readonly number[]): number[] => f.map((v, j) => (v - norm.ideal[j]!) / (norm.nadir[j]! - norm.ideal[j]!));
+  const scale = (f: readonly number[]): number[] =>
+    f.map((v, j) => (v - norm.ideal[j]!) / (norm.nadir[j]! - norm.ideal[j]!));
   const normFronts = fronts.map((F) => F.map(scale));
   // non-dominated union, remembering which run each point came from
   const tagged = normFronts.flatMap((F, r) => F.map((f) => ({ f, r })));
@@ -240,13 +300,25 @@ export async function compareRuns(sideA: readonly string[], outDir?: string, opt
     // the others: every other run, or with sides the other side's runs
     const O = stacked(matrices.filter((_, k) => k !== i && (sides[i] === null || sides[k] !== sides[i])));
     const free = F.length - dominatedByMask(matrices[i]!, F.length, O, O.length / m, m).reduce((s, d) => s + d, 0);
-    const freeEps = F.length - epsilonDominatedMask(matrices[i]!, F.length, O, O.length / m, m, epsilon).reduce((s, d) => s + d, 0);
+    const freeEps =
+      F.length - epsilonDominatedMask(matrices[i]!, F.length, O, O.length / m, m, epsilon).reduce((s, d) => s + d, 0);
     say({ step: 'hypervolume', ...step, share: 0 });
-    const hv = F.length ? await hypervolumeParallel(matrices[i]!, norm.reference, { threads, onProgress: (share) => say({ step: 'hypervolume', ...step, share }) }) : 0;
+    const hv = F.length
+      ? await hypervolumeParallel(matrices[i]!, norm.reference, {
+          threads,
+          onProgress: (share) => say({ step: 'hypervolume', ...step, share }),
+        })
+      : 0;
     say({ step: 'igd', run: names[i]!, count: Z.length, objectives: m });
     rows.push({
-      label: names[i]!, side: sides[i]!, dir: r.dir, study: r.meta.study.name, algorithm: r.meta.algorithm.name, seed: r.meta.algorithm.seed,
-      evaluations: r.meta.result?.evaluations ?? 0, frontSize: F.length,
+      label: names[i]!,
+      side: sides[i]!,
+      dir: r.dir,
+      study: r.meta.study.name,
+      algorithm: r.meta.algorithm.name,
+      seed: r.meta.algorithm.seed,
+      evaluations: r.meta.result?.evaluations ?? 0,
+      frontSize: F.length,
       hypervolume: hv,
       igdPlus: F.length && Z.length ? igdPlus(F, Z, m) : Z.length ? Infinity : 0,
       nonDominatedShare: F.length ? freeEps / F.length : 0,
@@ -261,9 +333,17 @@ export async function compareRuns(sideA: readonly string[], outDir?: string, opt
   const dir = outDir ?? defaultOutDir((opts.now ?? (() => new Date()))());
   prepareOutputFolder(dir);
   const result: CompareResult = {
-    outDir: dir, htmlPath: join(dir, 'compare.html'), mdPath: join(dir, 'compare.md'), svgPath: join(dir, 'fronts.svg'),
+    outDir: dir,
+    htmlPath: join(dir, 'compare.html'),
+    mdPath: join(dir, 'compare.md'),
+    svgPath: join(dir, 'fronts.svg'),
     objectives: first.pareto.objectives.map((o) => ({ name: o.name, sense: o.sense, unit: o.unit })),
-    normalization: norm, unionSize: Z.length, rows, regions, epsilon, groups: opts.vs === undefined ? null : sideComparison(rows),
+    normalization: norm,
+    unionSize: Z.length,
+    rows,
+    regions,
+    epsilon,
+    groups: opts.vs === undefined ? null : sideComparison(rows),
   };
   writeFileAtomic(result.svgPath, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`);
   writeFileAtomic(result.mdPath, compareMarkdown(result));
@@ -277,7 +357,8 @@ function sideComparison(rows: readonly CompareRow[]): IndicatorComparison[] {
   const ind = (name: string, better: 'higher' | 'lower', f: (r: CompareRow) => number): IndicatorComparison =>
     compareIndicator(name, better, of('A', f), of('B', f));
   return [
-    ind('hypervolume', 'higher', (r) => r.hypervolume), ind('IGD+', 'lower', (r) => r.igdPlus),
+    ind('hypervolume', 'higher', (r) => r.hypervolume),
+    ind('IGD+', 'lower', (r) => r.igdPlus),
     ind('not dominated by the other side (ε)', 'higher', (r) => r.nonDominatedShare),
   ];
 }
@@ -287,36 +368,89 @@ const num = (x: number): string => (Number.isFinite(x) ? x.toFixed(4) : '∞');
 
 function summaryTable(r: CompareResult): { headers: string[]; rows: string[][] } {
   return {
-    headers: ['run', 'study', 'algorithm', 'seed', 'evaluations [-]', 'front size [-]', 'hypervolume [-]', 'IGD+ [-]',
-      `not dominated by ${r.groups ? 'the other side' : 'others'} (ε = ${r.epsilon}) [%]`, 'share of union [%]', `plain Pareto: not dominated [%]`],
+    headers: [
+      'run',
+      'study',
+      'algorithm',
+      'seed',
+      'evaluations [-]',
+      'front size [-]',
+      'hypervolume [-]',
+      'IGD+ [-]',
+      `not dominated by ${r.groups ? 'the other side' : 'others'} (ε = ${r.epsilon}) [%]`,
+      'share of union [%]',
+      `plain Pareto: not dominated [%]`,
+    ],
     rows: r.rows.map((x) => [
-      x.label, x.study, x.algorithm, String(x.seed), String(x.evaluations), String(x.frontSize),
-      num(x.hypervolume), num(x.igdPlus), pct(x.nonDominatedShare), pct(x.unionShare), pct(x.paretoNonDominatedShare),
+      x.label,
+      x.study,
+      x.algorithm,
+      String(x.seed),
+      String(x.evaluations),
+      String(x.frontSize),
+      num(x.hypervolume),
+      num(x.igdPlus),
+      pct(x.nonDominatedShare),
+      pct(x.unionShare),
+      pct(x.paretoNonDominatedShare),
     ]),
   };
 }
 
 function regionTable(r: CompareResult): { headers: string[]; rows: string[][] } {
   return {
-    headers: ['objective', 'normalized range [-]', 'union points [-]', ...r.rows.map((x) => `${x.label.split(':')[0]} share [%]`)],
-    rows: r.regions.map((g) => [g.objective, `${g.range[0].toFixed(2)} – ${g.range[1].toFixed(2)}`, String(g.points), ...g.shares.map((s) => (g.points ? pct(s) : '–'))]),
+    headers: [
+      'objective',
+      'normalized range [-]',
+      'union points [-]',
+      ...r.rows.map((x) => `${x.label.split(':')[0]} share [%]`),
+    ],
+    rows: r.regions.map((g) => [
+      g.objective,
+      `${g.range[0].toFixed(2)} – ${g.range[1].toFixed(2)}`,
+      String(g.points),
+      ...g.shares.map((s) => (g.points ? pct(s) : '–')),
+    ]),
   };
 }
 
-const METHOD = 'All fronts are put in the minimized sense and normalized together: the ideal and nadir points of the union of the runs\' fronts map to 0 and 1, the hypervolume reference point is 1.1 in every objective, and IGD+ is measured against the non-dominated union of all fronts (0 = the run found all of it). "Not dominated by others": share of the run\'s front that no design of another run dominates by more than the tolerance ε: a design counts as dominated only when another is no worse in every objective and better by at least ε (normalized units, a fraction of each objective\'s range over the union; default 0.001, option --epsilon) in one, so fronts equal to within noise both read ~100 %; the plain Pareto share (ε = 0) is the last column. Regions: each objective\'s normalized range is cut in quarters; each row gives which run supplies the non-dominated union there.';
+const METHOD =
+  "All fronts are put in the minimized sense and normalized together: the ideal and nadir points of the union of the runs' fronts map to 0 and 1, the hypervolume reference point is 1.1 in every objective, and IGD+ is measured against the non-dominated union of all fronts (0 = the run found all of it). \"Not dominated by others\": share of the run's front that no design of another run dominates by more than the tolerance ε: a design counts as dominated only when another is no worse in every objective and better by at least ε (normalized units, a fraction of each objective's range over the union; default 0.001, option --epsilon) in one, so fronts equal to within noise both read ~100 %; the plain Pareto share (ε = 0) is the last column. Regions: each objective's normalized range is cut in quarters; each row gives which run supplies the non-dominated union there.";
 
 function compareMarkdown(r: CompareResult): string {
   const s = summaryTable(r);
   const g = regionTable(r);
   return [
-    '# Run comparison', '',
-    METHOD.replace(/[_*[\]|<>]/g, (c) => `\\${c}`), '',
-    mdTable(s.headers, s.rows, [false, false, false, true, true, true, true, true, true, true, true]), '',
-    `Non-dominated union: ${r.unionSize} designs. Normalization: ideal ${r.normalization.ideal.map((v) => fmt(v)).join(', ')}; nadir ${r.normalization.nadir.map((v) => fmt(v)).join(', ')} (minimized sense: maximized objectives negated).`, '',
-    '## Fronts', '', '![Pareto fronts of the runs](fronts.svg)', '',
-    ...(r.groups ? ['## Side A against side B', '', GROUP_METHOD, '', mdTable(groupTable(r.groups).headers, groupTable(r.groups).rows), ''] : []),
-    '## Who dominates where', '', mdTable(g.headers, g.rows), '',
-    '## Runs', '', ...r.rows.map((x) => `- ${mdEscape(x.label)}: ${mdEscape(x.dir)}`), '',
+    '# Run comparison',
+    '',
+    METHOD.replace(/[_*[\]|<>]/g, (c) => `\\${c}`),
+    '',
+    mdTable(s.headers, s.rows, [false, false, false, true, true, true, true, true, true, true, true]),
+    '',
+    `Non-dominated union: ${r.unionSize} designs. Normalization: ideal ${r.normalization.ideal.map((v) => fmt(v)).join(', ')}; nadir ${r.normalization.nadir.map((v) => fmt(v)).join(', ')} (minimized sense: maximized objectives negated).`,
+    '',
+    '## Fronts',
+    '',
+    '![Pareto fronts of the runs](fronts.svg)',
+    '',
+    ...(r.groups
+      ? [
+          '## Side A against side B',
+          '',
+          GROUP_METHOD,
+          '',
+          mdTable(groupTable(r.groups).headers, groupTable(r.groups).rows),
+          '',
+        ]
+      : []),
+    '## Who dominates where',
+    '',
+    mdTable(g.headers, g.rows),
+    '',
+    '## Runs',
+    '',
+    ...r.rows.map((x) => `- ${mdEscape(x.label)}: ${mdEscape(x.dir)}`),
+    '',
   ].join('\n');
 }
 
@@ -342,7 +476,12 @@ ${r.groups ? `<section id="sides"><h2>Side A against side B</h2><p class="note">
 /** Columns padded to their widest cell: text columns (`left`) on the left, numbers on the right. */
 function textTable(table: readonly (readonly string[])[], left: readonly number[] = [0]): string[] {
   const w = table[0]!.map((_, j) => Math.max(...table.map((row) => [...row[j]!].length)));
-  return table.map((row) => row.map((c, j) => (left.includes(j) ? c.padEnd(w[j]!) : c.padStart(w[j]!))).join('  ').trimEnd());
+  return table.map((row) =>
+    row
+      .map((c, j) => (left.includes(j) ? c.padEnd(w[j]!) : c.padStart(w[j]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 /** Plain-text summary table for the terminal. */
@@ -350,10 +489,23 @@ export function formatCompare(r: CompareResult): string {
   const s = summaryTable(r);
   const cols = [0, 4, 5, 6, 7, 8, 9, 10];
   const lines = textTable([cols.map((c) => s.headers[c]!), ...s.rows.map((row) => cols.map((c) => row[c]!))]);
-  const groups = r.groups === null ? [] : ['', 'side A against side B (two-sided Mann–Whitney U):',
-    ...textTable([['indicator', 'A mean ± sd', 'B mean ± sd', 'p', 'verdict'],
-      ...groupTable(r.groups).rows.map((row) => [row[0]!, row[2]!, row[4]!, row[7]!, row[9]!])], [0, 4])];
-  return `${[...lines, ...groups].join('\n')}\nnon-dominated union: ${r.unionSize} designs (common normalization, reference 1.1); `
-    + `dominance tolerance ε = ${r.epsilon} `
-    + `of each normalized range\nwritten: ${r.htmlPath}, ${r.mdPath}\n`;
+  const groups =
+    r.groups === null
+      ? []
+      : [
+          '',
+          'side A against side B (two-sided Mann–Whitney U):',
+          ...textTable(
+            [
+              ['indicator', 'A mean ± sd', 'B mean ± sd', 'p', 'verdict'],
+              ...groupTable(r.groups).rows.map((row) => [row[0]!, row[2]!, row[4]!, row[7]!, row[9]!]),
+            ],
+            [0, 4],
+          ),
+        ];
+  return (
+    `${[...lines, ...groups].join('\n')}\nnon-dominated union: ${r.unionSize} designs (common normalization, reference 1.1); ` +
+    `dominance tolerance ε = ${r.epsilon} ` +
+    `of each normalized range\nwritten: ${r.htmlPath}, ${r.mdPath}\n`
+  );
 }

@@ -27,15 +27,26 @@ export const COMPARE_ALPHA = 0.05;
 /** The tolerance, or BAD_ARGUMENT naming --epsilon and the fix. */
 export function checkEpsilon(value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_COMPARE_EPSILON) {
-    throw new StudyError('BAD_ARGUMENT', `--epsilon ${String(value)}: must be a number from 0 to ${MAX_COMPARE_EPSILON} `
-      + '(a fraction of each objective\'s normalized range; '
-      + `default ${DEFAULT_COMPARE_EPSILON}, 0 for plain Pareto dominance), e.g. --epsilon 1e-3`, { field: 'epsilon' });
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `--epsilon ${String(value)}: must be a number from 0 to ${MAX_COMPARE_EPSILON} ` +
+        "(a fraction of each objective's normalized range; " +
+        `default ${DEFAULT_COMPARE_EPSILON}, 0 for plain Pareto dominance), e.g. --epsilon 1e-3`,
+      { field: 'epsilon' },
+    );
   }
   return value;
 }
 
 /** result[i] = 1 when some row of B dominates row i of A by at least `eps` in one objective (see the header). */
-export function epsilonDominatedMask(A: Float64Array, nA: number, B: Float64Array, nB: number, m: number, eps: number): Uint8Array {
+export function epsilonDominatedMask(
+  A: Float64Array,
+  nA: number,
+  B: Float64Array,
+  nB: number,
+  m: number,
+  eps: number,
+): Uint8Array {
   if (eps === 0) return dominatedByMask(A, nA, B, nB, m);
   const shifted = new Float64Array(nA * m * m);
   for (let j = 0; j < m; j++) {
@@ -87,8 +98,14 @@ export function minimumTwoSidedP(n1: number, n2: number): number {
 }
 
 /** One indicator's spread per side and the rank test between them, with a verdict in words. */
-export function compareIndicator(indicator: string, better: 'higher' | 'lower', a: readonly number[], b: readonly number[]): IndicatorComparison {
-  const finiteA = a.filter(Number.isFinite), finiteB = b.filter(Number.isFinite);
+export function compareIndicator(
+  indicator: string,
+  better: 'higher' | 'lower',
+  a: readonly number[],
+  b: readonly number[],
+): IndicatorComparison {
+  const finiteA = a.filter(Number.isFinite),
+    finiteB = b.filter(Number.isFinite);
   const test = mannWhitneyU({ x: finiteA.length ? finiteA : [0], y: finiteB.length ? finiteB : [0] });
   const minimumP = minimumTwoSidedP(finiteA.length, finiteB.length);
   const [sa, sb] = [spread(a), spread(b)];
@@ -99,8 +116,9 @@ export function compareIndicator(indicator: string, better: 'higher' | 'lower', 
     const winner = (better === 'higher') === aHigher ? 'A' : 'B';
     verdict = `${winner} better (p = ${fmtP(test.p)} < ${COMPARE_ALPHA})`;
   } else if (minimumP >= COMPARE_ALPHA) {
-    verdict = `cannot tell: with ${finiteA.length} and ${finiteB.length} runs no outcome reaches p < ${COMPARE_ALPHA} `
-      + `(smallest possible p = ${fmtP(minimumP)}); run more seeds per side`;
+    verdict =
+      `cannot tell: with ${finiteA.length} and ${finiteB.length} runs no outcome reaches p < ${COMPARE_ALPHA} ` +
+      `(smallest possible p = ${fmtP(minimumP)}); run more seeds per side`;
   } else {
     verdict = `no significant difference (p = ${fmtP(test.p)})`;
   }
@@ -114,17 +132,36 @@ const num = (x: number): string => (Number.isFinite(x) ? x.toFixed(4) : '∞');
 /** Table of the group comparison (headers, rows) for the HTML and Markdown writers. */
 export function groupTable(rows: readonly IndicatorComparison[]): { headers: string[]; rows: string[][] } {
   return {
-    headers: ['indicator', 'better', 'A mean ± sd', 'A min – max', 'B mean ± sd', 'B min – max', 'U [-]', 'p (two-sided)', 'test', 'verdict'],
+    headers: [
+      'indicator',
+      'better',
+      'A mean ± sd',
+      'A min – max',
+      'B mean ± sd',
+      'B min – max',
+      'U [-]',
+      'p (two-sided)',
+      'test',
+      'verdict',
+    ],
     rows: rows.map((c) => [
-      c.indicator, c.better, `${num(c.a.mean)} ± ${num(c.a.sd)}`, `${num(c.a.min)} – ${num(c.a.max)}`,
-      `${num(c.b.mean)} ± ${num(c.b.sd)}`, `${num(c.b.min)} – ${num(c.b.max)}`, String(c.test.u), fmtP(c.test.p),
-      c.test.method === 'exact' ? 'exact' : 'normal approx. (ties or ≥ 50 runs)', c.verdict,
+      c.indicator,
+      c.better,
+      `${num(c.a.mean)} ± ${num(c.a.sd)}`,
+      `${num(c.a.min)} – ${num(c.a.max)}`,
+      `${num(c.b.mean)} ± ${num(c.b.sd)}`,
+      `${num(c.b.min)} – ${num(c.b.max)}`,
+      String(c.test.u),
+      fmtP(c.test.p),
+      c.test.method === 'exact' ? 'exact' : 'normal approx. (ties or ≥ 50 runs)',
+      c.verdict,
     ]),
   };
 }
 
-export const GROUP_METHOD = 'Runs before --vs are side A, runs after it side B (e.g. seeds of two settings), all on the one normalization above. '
-  + 'Per indicator: mean ± sample standard deviation, min – max per side, and the two-sided Mann–Whitney U test (Mann & Whitney 1947; '
-  + 'exact null distribution without ties below 50 runs per side, else the normal approximation with tie and continuity corrections; '
-  + `Hollander & Wolfe 1973, §4.1). U counts the pairs in which A's value is the higher. Verdicts at α = ${COMPARE_ALPHA}; `
-  + '"no significant difference" is not proof of equality, and with few runs per side no outcome can be significant (stated).';
+export const GROUP_METHOD =
+  'Runs before --vs are side A, runs after it side B (e.g. seeds of two settings), all on the one normalization above. ' +
+  'Per indicator: mean ± sample standard deviation, min – max per side, and the two-sided Mann–Whitney U test (Mann & Whitney 1947; ' +
+  'exact null distribution without ties below 50 runs per side, else the normal approximation with tie and continuity corrections; ' +
+  `Hollander & Wolfe 1973, §4.1). U counts the pairs in which A's value is the higher. Verdicts at α = ${COMPARE_ALPHA}; ` +
+  '"no significant difference" is not proof of equality, and with few runs per side no outcome can be significant (stated).';

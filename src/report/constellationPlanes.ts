@@ -38,17 +38,27 @@ export function ltanOfRaan_h(raan_deg: number, sunRa_deg: number): number {
 /** One row per plane of every shell (cluster shells: one row per cluster). */
 export function planeRows(shells: readonly ShellGeometrySpec[], epochIso: string): PlaneRow[] {
   const sunRa = sunRightAscension_deg(epochIso);
-  return shells.flatMap((s) => Array.from({ length: s.planes }, (_, p) => {
-    const raan_deg = planeRaan_rad(s, p, epochIso) * DEG_PER_RAD;
-    const ltan_h = ltanOfRaan_h(raan_deg, sunRa);
-    return { shell: s.name, plane: p, altitude_km: s.altitude_m / 1e3, raan_deg, ltan_h, sunSynchronous: s.sunSynchronous };
-  }));
+  return shells.flatMap((s) =>
+    Array.from({ length: s.planes }, (_, p) => {
+      const raan_deg = planeRaan_rad(s, p, epochIso) * DEG_PER_RAD;
+      const ltan_h = ltanOfRaan_h(raan_deg, sunRa);
+      return {
+        shell: s.name,
+        plane: p,
+        altitude_km: s.altitude_m / 1e3,
+        raan_deg,
+        ltan_h,
+        sunSynchronous: s.sunSynchronous,
+      };
+    }),
+  );
 }
 
 /** Altitude axis domain [km]: the shells' span padded by 20 % of it, at least ±15 km. */
 export function altitudeDomain_km(altitudes_km: readonly number[]): [number, number] {
   if (altitudes_km.length === 0) return [0, 1];
-  const lo = Math.min(...altitudes_km), hi = Math.max(...altitudes_km);
+  const lo = Math.min(...altitudes_km),
+    hi = Math.max(...altitudes_km);
   const pad = Math.max(15, 0.2 * (hi - lo));
   return [lo - pad, hi + pad];
 }
@@ -65,8 +75,12 @@ export function shellLegend(s: ShellGeometrySpec, rows: readonly PlaneRow[]): st
   const own = rows.filter((r) => r.shell === s.name);
   const ltans = own.map((r) => r.ltan_h);
   const band = own.length > 1 ? `–${clockText(Math.max(...ltans))}` : '';
-  const ltan = !s.sunSynchronous || own.length === 0 ? ''
-    : own.length === 1 || s.pattern === 'sso-ltan' ? `, LTAN ${clockText(Math.min(...ltans))}${band}` : `, LTAN every ${fmt(24 / own.length)} h`;
+  const ltan =
+    !s.sunSynchronous || own.length === 0
+      ? ''
+      : own.length === 1 || s.pattern === 'sso-ltan'
+        ? `, LTAN ${clockText(Math.min(...ltans))}${band}`
+        : `, LTAN every ${fmt(24 / own.length)} h`;
   const unit = s.pattern === 'cluster' ? 'clusters' : 'planes';
   return `${s.name}: ${fmt(s.altitude_m / 1e3)} km, ${inc}${ltan}, ${s.planes} ${unit} × ${s.satsPerPlane}`;
 }
@@ -82,50 +96,83 @@ export async function shellPlanesSvg(shells: readonly ShellGeometrySpec[], epoch
   const names = shells.map((s) => shellLegend(s, rows));
   const nameOf = new Map(shells.map((s, i) => [s.name, names[i]!]));
   const values = rows.map((r) => ({
-    s: nameOf.get(r.shell)!, x: r.raan_deg, y0: r.altitude_km - half, y1: r.altitude_km + half,
+    s: nameOf.get(r.shell)!,
+    x: r.raan_deg,
+    y0: r.altitude_km - half,
+    y1: r.altitude_km + half,
     // LTAN unwrapped onto the RAAN axis's [0, 360) so both x scales are the same linear map.
     l: 12 + (r.raan_deg - sunRa) / DEG_PER_HOUR,
   }));
   const ltan0 = 12 - sunRa / DEG_PER_HOUR;
   // Whole 3 h ticks within the top axis's [ltan0, ltan0 + 24] (labelled modulo 24).
-  const ltanTicks = Array.from({ length: 9 }, (_, k) => Math.ceil(ltan0 / 3) * 3 + 3 * k).filter((v) => v <= ltan0 + 24);
-  const sso = shells.some((s) => s.sunSynchronous), other = shells.some((s) => !s.sunSynchronous);
+  const ltanTicks = Array.from({ length: 9 }, (_, k) => Math.ceil(ltan0 / 3) * 3 + 3 * k).filter(
+    (v) => v <= ltan0 + 24,
+  );
+  const sso = shells.some((s) => s.sunSynchronous),
+    other = shells.some((s) => !s.sunSynchronous);
   const drift = other ? 'non-SSO planes drift in LTAN over days' : 'SSO planes keep their LTAN';
-  const y = { field: 'y0', type: 'quantitative', title: 'altitude [km]', scale: { domain: [lo, hi], nice: false, zero: false } };
-  return renderPlotSvg({
-    width: 640, height: Math.max(160, 60 * new Set(shells.map((s) => s.altitude_m)).size + 60),
-    title: {
-      text: `Orbital planes of the design's ${shells.length} shell(s)`,
-      subtitle: [`each plane at its RAAN (bottom) and LTAN (top) at ${epochIso}`, sso && !other ? drift : `LTAN at the epoch only: ${drift}`],
+  const y = {
+    field: 'y0',
+    type: 'quantitative',
+    title: 'altitude [km]',
+    scale: { domain: [lo, hi], nice: false, zero: false },
+  };
+  return renderPlotSvg(
+    {
+      width: 640,
+      height: Math.max(160, 60 * new Set(shells.map((s) => s.altitude_m)).size + 60),
+      title: {
+        text: `Orbital planes of the design's ${shells.length} shell(s)`,
+        subtitle: [
+          `each plane at its RAAN (bottom) and LTAN (top) at ${epochIso}`,
+          sso && !other ? drift : `LTAN at the epoch only: ${drift}`,
+        ],
+      },
+      layer: [
+        {
+          data: { values },
+          mark: { type: 'rule', strokeWidth: 2 },
+          encoding: {
+            x: {
+              field: 'x',
+              type: 'quantitative',
+              title: 'RAAN at the epoch [deg]',
+              scale: { domain: [0, 360], nice: false },
+              axis: { values: [0, 45, 90, 135, 180, 225, 270, 315, 360] },
+            },
+            y,
+            y2: { field: 'y1' },
+            color: {
+              field: 's',
+              type: 'nominal',
+              title: 'shell',
+              scale: { domain: names, range: PALETTE },
+              legend: { orient: 'bottom', direction: 'vertical', labelLimit: 600 },
+            },
+          },
+        },
+        {
+          data: { values },
+          mark: { type: 'rule', opacity: 0 },
+          encoding: {
+            x: {
+              field: 'l',
+              type: 'quantitative',
+              title: 'LTAN at the epoch [h]',
+              scale: { domain: [ltan0, ltan0 + 24], nice: false },
+              axis: {
+                orient: 'top',
+                values: ltanTicks,
+                labelExpr: "format(((datum.value % 24) + 24) % 24, '02d') + ':00'",
+              },
+            },
+            y,
+            y2: { field: 'y1' },
+          },
+        },
+      ],
+      resolve: { scale: { x: 'independent' } },
     },
-    layer: [
-      {
-        data: { values },
-        mark: { type: 'rule', strokeWidth: 2 },
-        encoding: {
-          x: {
-            field: 'x', type: 'quantitative', title: 'RAAN at the epoch [deg]', scale: { domain: [0, 360], nice: false },
-            axis: { values: [0, 45, 90, 135, 180, 225, 270, 315, 360] },
-          },
-          y, y2: { field: 'y1' },
-          color: {
-            field: 's', type: 'nominal', title: 'shell', scale: { domain: names, range: PALETTE },
-            legend: { orient: 'bottom', direction: 'vertical', labelLimit: 600 },
-          },
-        },
-      },
-      {
-        data: { values },
-        mark: { type: 'rule', opacity: 0 },
-        encoding: {
-          x: {
-            field: 'l', type: 'quantitative', title: 'LTAN at the epoch [h]', scale: { domain: [ltan0, ltan0 + 24], nice: false },
-            axis: { orient: 'top', values: ltanTicks, labelExpr: "format(((datum.value % 24) + 24) % 24, '02d') + ':00'" },
-          },
-          y, y2: { field: 'y1' },
-        },
-      },
-    ],
-    resolve: { scale: { x: 'independent' } },
-  }, 'shell-planes');
+    'shell-planes',
+  );
 }

@@ -45,7 +45,12 @@ export function contactIntervals(inContact: ArrayLike<number>): [number, number]
   const out: [number, number][] = [];
   let start = -1;
   for (let i = 0; i < inContact.length; i++) {
-    if (inContact[i]) { if (start < 0) start = i; } else if (start >= 0) { out.push([start, i]); start = -1; }
+    if (inContact[i]) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push([start, i]);
+      start = -1;
+    }
   }
   if (start >= 0) out.push([start, inContact.length]);
   return out;
@@ -95,8 +100,16 @@ export function contactSummary(inContact: ArrayLike<number>, step_s: number): Co
   const gaps = gapIntervals(contactIntervals(inContact), n);
   let on = 0;
   for (let i = 0; i < n; i++) if (inContact[i]) on++;
-  const longest = gaps.reduce<[number, number] | null>((m, g) => (m === null || g[1] - g[0] > m[1] - m[0] ? g : m), null);
-  return { fraction: n ? on / n : 0, gaps: gaps.length, longestGap_s: longest ? (longest[1] - longest[0]) * step_s : 0, longest };
+  const longest = gaps.reduce<[number, number] | null>(
+    (m, g) => (m === null || g[1] - g[0] > m[1] - m[0] ? g : m),
+    null,
+  );
+  return {
+    fraction: n ? on / n : 0,
+    gaps: gaps.length,
+    longestGap_s: longest ? (longest[1] - longest[0]) * step_s : 0,
+    longest,
+  };
 }
 
 /** Characters of a station row label that fit the axis's label limit (vega estimates 0.8 em per character at 11 px). */
@@ -115,14 +128,17 @@ export async function contactTimelineSvg(input: ContactTimelineInput): Promise<s
   const { step_s, stations } = input;
   const samples = Math.max(0, ...stations.map((s) => s.inContact.length));
   const summaries = stations.map((s) => contactSummary(s.inContact, step_s));
-  const names = uniqueLabels(uniqueLabels(stations.map((s) => s.name)).map((n, i) => {
-    const c = summaries[i]!;
-    const gaps = c.gaps === 0 ? 'no gap' : `${c.gaps} gap${c.gaps > 1 ? 's' : ''}, longest ${duration(c.longestGap_s)}`;
-    const stats = `: ${fmt(100 * c.fraction, 3)} %, ${gaps}`;
-    // Long station names are shortened here, so the axis's own truncation never cuts the statistics.
-    const room = Math.max(8, ROW_LABEL_CHARS - stats.length);
-    return `${n.length > room ? `${n.slice(0, room - 1)}…` : n}${stats}`;
-  }));
+  const names = uniqueLabels(
+    uniqueLabels(stations.map((s) => s.name)).map((n, i) => {
+      const c = summaries[i]!;
+      const gaps =
+        c.gaps === 0 ? 'no gap' : `${c.gaps} gap${c.gaps > 1 ? 's' : ''}, longest ${duration(c.longestGap_s)}`;
+      const stats = `: ${fmt(100 * c.fraction, 3)} %, ${gaps}`;
+      // Long station names are shortened here, so the axis's own truncation never cuts the statistics.
+      const room = Math.max(8, ROW_LABEL_CHARS - stats.length);
+      return `${n.length > room ? `${n.slice(0, room - 1)}…` : n}${stats}`;
+    }),
+  );
   const raw = stations.map((s) => contactIntervals(s.inContact));
   let runs = raw;
   let gap = 0;
@@ -134,52 +150,93 @@ export async function contactTimelineSvg(input: ContactTimelineInput): Promise<s
   const h = step_s / 3600;
   const bars = runs.flatMap((r, i) => [
     ...r.map(([a, b]) => ({ st: names[i]!, t0: a * h, t1: b * h, k: 'contact' })),
-    ...gapIntervals(r, stations[i]!.inContact.length).map(([a, b]) => ({ st: names[i]!, t0: a * h, t1: b * h, k: 'gap' })),
+    ...gapIntervals(r, stations[i]!.inContact.length).map(([a, b]) => ({
+      st: names[i]!,
+      t0: a * h,
+      t1: b * h,
+      k: 'gap',
+    })),
   ]);
-  const merged = gap > 0 ? `; gaps up to ${fmt((gap * step_s) / 60)} min bridged to draw ${total(runs)} of ${total(raw)} contact intervals` : '';
+  const merged =
+    gap > 0
+      ? `; gaps up to ${fmt((gap * step_s) / 60)} min bridged to draw ${total(runs)} of ${total(raw)} contact intervals`
+      : '';
   const rowStep = stations.length > 40 ? 10 : 22;
-  const width = 640, tMax = Math.max(samples * h, h);
+  const width = 640,
+    tMax = Math.max(samples * h, h);
   // The longest gap's length also inside its bar where it fits (≈ 6 px per character at 10 px).
-  const labels = rowStep < 16 ? [] : summaries.flatMap((c, i) => {
-    if (c.longest === null) return [];
-    const text = duration(c.longestGap_s);
-    const [a, b] = c.longest;
-    return ((b - a) * h * width) / tMax > text.length * 6 + 6 ? [{ st: names[i]!, t: ((a + b) / 2) * h, text }] : [];
-  });
-  const x = { field: 't0', type: 'quantitative', title: 'time since epoch [h]', scale: { domain: [0, tMax], nice: false } };
+  const labels =
+    rowStep < 16
+      ? []
+      : summaries.flatMap((c, i) => {
+          if (c.longest === null) return [];
+          const text = duration(c.longestGap_s);
+          const [a, b] = c.longest;
+          return ((b - a) * h * width) / tMax > text.length * 6 + 6
+            ? [{ st: names[i]!, t: ((a + b) / 2) * h, text }]
+            : [];
+        });
+  const x = {
+    field: 't0',
+    type: 'quantitative',
+    title: 'time since epoch [h]',
+    scale: { domain: [0, tMax], nice: false },
+  };
   // No axis title: the row labels name the stations (a rotated title taller than a few rows ran into them).
-  const y = { field: 'st', type: 'nominal', title: null, scale: { domain: names }, sort: null, axis: { labelLimit: ROW_LABEL_LIMIT_px } };
-  return renderPlotSvg({
-    width, height: Math.max(40, rowStep * stations.length),
-    title: {
-      text: 'Gateway contact timeline per ground station',
-      subtitle: `${stations.length} station(s) labelled with contact share and gaps; ${samples} samples of ${fmt(step_s)} s `
-        + `(gap lengths ± one step)${merged}`,
-    },
-    layer: [
-      {
-        data: { values: bars },
-        mark: { type: 'bar', height: { band: 0.7 } },
-        encoding: {
-          x, x2: { field: 't1' }, y,
-          color: {
-            field: 'k', type: 'nominal', title: null, scale: { domain: ['contact', 'gap'], range: ['#1f77b4', '#f4a6a0'] }, legend: { orient: 'top' },
+  const y = {
+    field: 'st',
+    type: 'nominal',
+    title: null,
+    scale: { domain: names },
+    sort: null,
+    axis: { labelLimit: ROW_LABEL_LIMIT_px },
+  };
+  return renderPlotSvg(
+    {
+      width,
+      height: Math.max(40, rowStep * stations.length),
+      title: {
+        text: 'Gateway contact timeline per ground station',
+        subtitle:
+          `${stations.length} station(s) labelled with contact share and gaps; ${samples} samples of ${fmt(step_s)} s ` +
+          `(gap lengths ± one step)${merged}`,
+      },
+      layer: [
+        {
+          data: { values: bars },
+          mark: { type: 'bar', height: { band: 0.7 } },
+          encoding: {
+            x,
+            x2: { field: 't1' },
+            y,
+            color: {
+              field: 'k',
+              type: 'nominal',
+              title: null,
+              scale: { domain: ['contact', 'gap'], range: ['#1f77b4', '#f4a6a0'] },
+              legend: { orient: 'top' },
+            },
           },
         },
-      },
-      {
-        data: { values: labels },
-        mark: { type: 'text', fontSize: 10, color: '#7f1d1d' },
-        encoding: { x: { ...x, field: 't' }, y, text: { field: 'text' } },
-      },
-    ],
-  }, 'contact-timeline');
+        {
+          data: { values: labels },
+          mark: { type: 'text', fontSize: 10, color: '#7f1d1d' },
+          encoding: { x: { ...x, field: 't' }, y, text: { field: 'text' } },
+        },
+      ],
+    },
+    'contact-timeline',
+  );
 }
 
 export interface LaunchCampaignInput {
   readonly deployment: readonly { readonly time_yr: number; readonly satellites: number }[];
   readonly milestones: readonly {
-    readonly fraction: number; readonly within_yr: number; readonly required: number; readonly achieved: number; readonly met: boolean;
+    readonly fraction: number;
+    readonly within_yr: number;
+    readonly required: number;
+    readonly achieved: number;
+    readonly met: boolean;
   }[];
   /** Satellites of the full constellation. */
   readonly satellites: number;
@@ -197,26 +254,72 @@ export async function launchCampaignSvg(input: LaunchCampaignInput): Promise<str
   const tMax = Math.max(1e-9, ...steps.map((s) => s.t), ...milestones.map((m) => m.within_yr));
   const rules = milestones.flatMap((m) => {
     const st = m.met ? MET : MISSED;
-    return [{ x: m.within_yr, x2: m.within_yr, y: 0, y2: m.required, st }, { x: 0, x2: m.within_yr, y: m.required, y2: m.required, st }];
+    return [
+      { x: m.within_yr, x2: m.within_yr, y: 0, y2: m.required, st },
+      { x: 0, x2: m.within_yr, y: m.required, y2: m.required, st },
+    ];
   });
-  const labels = milestones.map((m) => ({ x: m.within_yr, y: m.required, st: m.met ? MET : MISSED, text: `${fmt(100 * m.fraction)} % by ${fmt(m.within_yr)} yr: ${fmt(m.achieved)} of ${fmt(m.required)}` }));
-  const x = { field: 'x', type: 'quantitative', title: 'time since first launch [yr]', scale: { domain: [0, tMax * 1.05], nice: false } };
-  const y = { field: 'y', type: 'quantitative', title: 'satellites in orbit [-]', scale: { domain: [0, Math.max(1, satellites, ...steps.map((s) => s.n), ...milestones.map((m) => m.required)) * 1.08], nice: false } };
-  const color = { field: 'st', type: 'nominal', title: 'milestone', scale: { domain: [MET, MISSED], range: ['#2ca02c', '#d62728'] } };
-  const met = milestones.filter((m) => m.met).length;
-  return renderPlotSvg({
-    width: 640, height: 320,
-    title: {
-      text: `Launch campaign: ${fmt(satellites)} satellites, ${met} of ${milestones.length} milestone(s) met`,
-      subtitle: `grey dashed: full constellation${pos.length < deployment.length ? `; ${pos.length} of ${deployment.length} deployment points drawn (evenly sampled)` : ''}`,
+  const labels = milestones.map((m) => ({
+    x: m.within_yr,
+    y: m.required,
+    st: m.met ? MET : MISSED,
+    text: `${fmt(100 * m.fraction)} % by ${fmt(m.within_yr)} yr: ${fmt(m.achieved)} of ${fmt(m.required)}`,
+  }));
+  const x = {
+    field: 'x',
+    type: 'quantitative',
+    title: 'time since first launch [yr]',
+    scale: { domain: [0, tMax * 1.05], nice: false },
+  };
+  const y = {
+    field: 'y',
+    type: 'quantitative',
+    title: 'satellites in orbit [-]',
+    scale: {
+      domain: [0, Math.max(1, satellites, ...steps.map((s) => s.n), ...milestones.map((m) => m.required)) * 1.08],
+      nice: false,
     },
-    layer: [
-      { data: { values: [{ y: satellites }] }, mark: { type: 'rule', color: '#999', strokeDash: [4, 4] }, encoding: { y } },
-      { data: { values: steps.map((s) => ({ x: s.t, y: s.n })) }, mark: { type: 'line', interpolate: 'step-after', color: '#1f77b4', strokeWidth: 2 }, encoding: { x, y } },
-      { data: { values: rules }, mark: { type: 'rule', strokeWidth: 1.5, strokeDash: [6, 3] }, encoding: { x, y, x2: { field: 'x2' }, y2: { field: 'y2' }, color } },
-      { data: { values: labels }, mark: { type: 'text', align: 'right', dx: -4, dy: -6, fontSize: 11 }, encoding: { x, y, text: { field: 'text' }, color } },
-    ],
-  }, 'launch-campaign');
+  };
+  const color = {
+    field: 'st',
+    type: 'nominal',
+    title: 'milestone',
+    scale: { domain: [MET, MISSED], range: ['#2ca02c', '#d62728'] },
+  };
+  const met = milestones.filter((m) => m.met).length;
+  return renderPlotSvg(
+    {
+      width: 640,
+      height: 320,
+      title: {
+        text: `Launch campaign: ${fmt(satellites)} satellites, ${met} of ${milestones.length} milestone(s) met`,
+        subtitle: `grey dashed: full constellation${pos.length < deployment.length ? `; ${pos.length} of ${deployment.length} deployment points drawn (evenly sampled)` : ''}`,
+      },
+      layer: [
+        {
+          data: { values: [{ y: satellites }] },
+          mark: { type: 'rule', color: '#999', strokeDash: [4, 4] },
+          encoding: { y },
+        },
+        {
+          data: { values: steps.map((s) => ({ x: s.t, y: s.n })) },
+          mark: { type: 'line', interpolate: 'step-after', color: '#1f77b4', strokeWidth: 2 },
+          encoding: { x, y },
+        },
+        {
+          data: { values: rules },
+          mark: { type: 'rule', strokeWidth: 1.5, strokeDash: [6, 3] },
+          encoding: { x, y, x2: { field: 'x2' }, y2: { field: 'y2' }, color },
+        },
+        {
+          data: { values: labels },
+          mark: { type: 'text', align: 'right', dx: -4, dy: -6, fontSize: 11 },
+          encoding: { x, y, text: { field: 'text' }, color },
+        },
+      ],
+    },
+    'launch-campaign',
+  );
 }
 
 export interface CostBreakdownRow {
@@ -233,17 +336,28 @@ export const COST_COMPONENTS = ['hardware', 'launch', 'operations', 'replacement
 /** Stacked horizontal bars of the lifetime cost [billion USD], one bar per design, in the given order. */
 export async function costBreakdownSvg(rows: readonly CostBreakdownRow[]): Promise<string> {
   const names = uniqueLabels(rows.map((r) => r.label));
-  const values = rows.flatMap((r, i) => COST_COMPONENTS.map((c, o) => ({ d: names[i]!, c, o, v: r[`${c}_USD`] / 1e9 })));
-  return renderPlotSvg({
-    width: 600, height: Math.max(40, 34 * rows.length),
-    title: 'Lifetime cost breakdown',
-    data: { values },
-    mark: { type: 'bar', height: { band: 0.7 } },
-    encoding: {
-      x: { field: 'v', type: 'quantitative', title: 'cost [billion USD]', stack: 'zero' },
-      y: { field: 'd', type: 'nominal', title: 'design [-]', scale: { domain: names }, sort: null },
-      color: { field: 'c', type: 'nominal', title: 'cost component', scale: { domain: [...COST_COMPONENTS], range: ['#4c78a8', '#f58518', '#54a24b', '#e45756', '#b279a2'] } },
-      order: { field: 'o', type: 'quantitative' },
+  const values = rows.flatMap((r, i) =>
+    COST_COMPONENTS.map((c, o) => ({ d: names[i]!, c, o, v: r[`${c}_USD`] / 1e9 })),
+  );
+  return renderPlotSvg(
+    {
+      width: 600,
+      height: Math.max(40, 34 * rows.length),
+      title: 'Lifetime cost breakdown',
+      data: { values },
+      mark: { type: 'bar', height: { band: 0.7 } },
+      encoding: {
+        x: { field: 'v', type: 'quantitative', title: 'cost [billion USD]', stack: 'zero' },
+        y: { field: 'd', type: 'nominal', title: 'design [-]', scale: { domain: names }, sort: null },
+        color: {
+          field: 'c',
+          type: 'nominal',
+          title: 'cost component',
+          scale: { domain: [...COST_COMPONENTS], range: ['#4c78a8', '#f58518', '#54a24b', '#e45756', '#b279a2'] },
+        },
+        order: { field: 'o', type: 'quantitative' },
+      },
     },
-  }, 'cost-breakdown');
+    'cost-breakdown',
+  );
 }

@@ -65,14 +65,23 @@ export function flattenRecord(value: unknown, prefix = ''): [string, unknown][] 
     return [[prefix, value.map(listItemText).join(' | ')]];
   }
   if (value && typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flattenRecord(v, prefix ? `${prefix}.${k}` : k));
+    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+      flattenRecord(v, prefix ? `${prefix}.${k}` : k),
+    );
   }
   return [[prefix, value]];
 }
 
-/** The run's base design with `design`'s variable values applied, headed by where it came from (the yaml export; odc serve too). */
+/**
+ * The run's base design with `design`'s variable values applied, headed by where it came from (the yaml export; odc
+ * serve too).
+ */
 export function designYaml(
-  studyText: string, design: Pick<ParetoDesign, 'index' | 'variables' | 'objectives'>, runDir: string, selector: string, what = 'Pareto design',
+  studyText: string,
+  design: Pick<ParetoDesign, 'index' | 'variables' | 'objectives'>,
+  runDir: string,
+  selector: string,
+  what = 'Pareto design',
 ): string {
   const doc = parseDocument(studyText);
   for (const k of STUDY_SECTIONS) doc.delete(k);
@@ -82,7 +91,9 @@ export function designYaml(
   }
   const head = [
     ` Exported by odc from run ${runDir}: ${what} ${design.index} (${selector}).`,
-    ` Objectives: ${Object.entries(design.objectives).map(([k, v]) => `${k} = ${v}`).join(', ')}.`,
+    ` Objectives: ${Object.entries(design.objectives)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join(', ')}.`,
     ` Evaluate it with: odc evaluate <this file>`,
   ].join('\n');
   doc.commentBefore = doc.commentBefore ? `${head}\n${doc.commentBefore}` : head;
@@ -91,21 +102,34 @@ export function designYaml(
 
 export function exportDesign(runDir: string, opts: ExportOptions): ExportResult {
   if (!EXPORT_FORMATS.includes(opts.format)) {
-    throw new StudyError('BAD_ARGUMENT', `--format "${String(opts.format)}": expected one of ${EXPORT_FORMATS.join(', ')}`, { field: 'format' });
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `--format "${String(opts.format)}": expected one of ${EXPORT_FORMATS.join(', ')}`,
+      { field: 'format' },
+    );
   }
   const run = loadRun(runDir, { evaluations: false });
   const selector = parseDesignSelector(opts.design);
   // the knee the study's select: recommends (a margin or a joint probability), as the report shows it
   const pick = (selector === 'knee' ? selectedKnee(run) : null) ?? selectDesign(run.pareto, selector, runDir);
   const d = pick.design;
-  if (run.pareto.kind === 'constellation' && opts.format !== 'json') return exportConstellation(runDir, d, pick.selector, opts);
+  if (run.pareto.kind === 'constellation' && opts.format !== 'json')
+    return exportConstellation(runDir, d, pick.selector, opts);
   if (opts.format === 'omm' || opts.format === 'tle') {
-    throw new StudyError('BAD_ARGUMENT', `${runDir}: --format ${opts.format} writes the satellites of a constellation study's design; this is a ${run.pareto.kind} run (use yaml, json or csv)`, { field: 'format' });
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `${runDir}: --format ${opts.format} writes the satellites of a constellation study's design; this is a ${run.pareto.kind} run (use yaml, json or csv)`,
+      { field: 'format' },
+    );
   }
   let text: string;
   if (opts.format === 'yaml') {
     if (run.pareto.kind !== 'node') {
-      throw new StudyError('BAD_ARGUMENT', `${runDir}: a benchmark run has no node design to write as YAML; use --format json or csv`, { field: 'format' });
+      throw new StudyError(
+        'BAD_ARGUMENT',
+        `${runDir}: a benchmark run has no node design to write as YAML; use --format json or csv`,
+        { field: 'format' },
+      );
     }
     text = designYaml(run.studyText, d, runDir, pick.selector);
   } else {
@@ -149,7 +173,8 @@ function exportConstellation(runDir: string, d: ParetoDesign, selector: string, 
     try {
       write();
     } catch (e) {
-      if (e instanceof RangeError) throw new StudyError('BAD_ARGUMENT', `${runDir}: --format ${opts.format}: ${e.message}`, { field: 'format' });
+      if (e instanceof RangeError)
+        throw new StudyError('BAD_ARGUMENT', `${runDir}: --format ${opts.format}: ${e.message}`, { field: 'format' });
       throw e;
     }
   };

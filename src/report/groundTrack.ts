@@ -22,13 +22,23 @@ export interface GeoPoint {
 }
 
 /** Sub-satellite points of plane `plane` of a shell over the window (SGP4, one point per window sample). */
-export function planeGroundTrack(shell: Readonly<ShellGeometrySpec>, plane: number, window: Readonly<SamplingWindow>): GeoPoint[] {
+export function planeGroundTrack(
+  shell: Readonly<ShellGeometrySpec>,
+  plane: number,
+  window: Readonly<SamplingWindow>,
+): GeoPoint[] {
   const track = propagatePlane(planeElements(shell, plane, window.epochIso), window);
-  const r = new Float64Array(3), ef = new Float64Array(3);
+  const r = new Float64Array(3),
+    ef = new Float64Array(3);
   return Array.from(track.times_s, (_, j) => {
-    r[0] = track.r_m[3 * j]!; r[1] = track.r_m[3 * j + 1]!; r[2] = track.r_m[3 * j + 2]!;
+    r[0] = track.r_m[3 * j]!;
+    r[1] = track.r_m[3 * j + 1]!;
+    r[2] = track.r_m[3 * j + 2]!;
     temeToEarthFixed(r, track.gmst_rad[j]!, ef);
-    return { lon_deg: Math.atan2(ef[1]!, ef[0]!) * DEG_PER_RAD, lat_deg: Math.atan2(ef[2]!, Math.hypot(ef[0]!, ef[1]!)) * DEG_PER_RAD };
+    return {
+      lon_deg: Math.atan2(ef[1]!, ef[0]!) * DEG_PER_RAD,
+      lat_deg: Math.atan2(ef[2]!, Math.hypot(ef[0]!, ef[1]!)) * DEG_PER_RAD,
+    };
   });
 }
 
@@ -67,62 +77,119 @@ export interface GroundTrackInput {
   readonly step_s: number;
 }
 
-/** A station's name up to its first comma or parenthesis: `KSAT Svalbard Satellite Station (SvalSat), …` → `KSAT Svalbard Satellite Station`. */
+/**
+ * A station's name up to its first comma or parenthesis: `KSAT Svalbard Satellite Station (SvalSat), …` → `KSAT
+ * Svalbard Satellite Station`.
+ */
 export const shortStationName = (name: string): string => name.split(/[,(]/)[0]!.trim() || name;
 
 const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
-const W = 720, H = 360;
+const W = 720,
+  H = 360;
 
-/** Tracks on an equirectangular world map (graticule every 30°), the track starts marked, stations labelled without overlaps. */
+/**
+ * Tracks on an equirectangular world map (graticule every 30°), the track starts marked, stations labelled without
+ * overlaps.
+ */
 export async function groundTrackSvg(input: GroundTrackInput): Promise<string> {
   const names = input.tracks.map((t) => `${t.shell}, plane ${t.plane}`);
-  const lines = input.tracks.flatMap((t, i) => splitAtAntimeridian(t.points).flatMap((piece, k) =>
-    piece.map((p, o) => ({ s: names[i]!, id: `${i}-${k}`, o, lon: p.lon_deg, lat: p.lat_deg }))));
-  const starts = input.tracks.filter((t) => t.points.length).map((t, i) => ({ s: names[i]!, lon: t.points[0]!.lon_deg, lat: t.points[0]!.lat_deg }));
+  const lines = input.tracks.flatMap((t, i) =>
+    splitAtAntimeridian(t.points).flatMap((piece, k) =>
+      piece.map((p, o) => ({ s: names[i]!, id: `${i}-${k}`, o, lon: p.lon_deg, lat: p.lat_deg })),
+    ),
+  );
+  const starts = input.tracks
+    .filter((t) => t.points.length)
+    .map((t, i) => ({ s: names[i]!, lon: t.points[0]!.lon_deg, lat: t.points[0]!.lat_deg }));
   const grid = [
-    ...[-150, -120, -90, -60, -30, 0, 30, 60, 90, 120, 150].flatMap((lon) => [0, 1].map((o) => ({ id: `m${lon}`, o, lon, lat: o ? 90 : -90 }))),
+    ...[-150, -120, -90, -60, -30, 0, 30, 60, 90, 120, 150].flatMap((lon) =>
+      [0, 1].map((o) => ({ id: `m${lon}`, o, lon, lat: o ? 90 : -90 })),
+    ),
     ...[-60, -30, 0, 30, 60].flatMap((lat) => [0, 1].map((o) => ({ id: `p${lat}`, o, lon: o ? 180 : -180, lat }))),
   ];
-  const px = (lon: number): number => ((lon + 180) / 360) * W, py = (lat: number): number => ((90 - lat) / 180) * H;
+  const px = (lon: number): number => ((lon + 180) / 360) * W,
+    py = (lat: number): number => ((90 - lat) / 180) * H;
   const station = input.stations.map((s) => ({ lon: s.lon_deg, lat: s.lat_deg, name: s.name }));
   // Labels keep clear of the station markers and, where they can, of the tracks (else they may cross a track).
-  const around = (lon: number, lat: number, r: number): Box => ({ x0: px(lon) - r, y0: py(lat) - r, x1: px(lon) + r, y1: py(lat) + r });
+  const around = (lon: number, lat: number, r: number): Box => ({
+    x0: px(lon) - r,
+    y0: py(lat) - r,
+    x1: px(lon) + r,
+    y1: py(lat) + r,
+  });
   const markers = station.map((s) => around(s.lon, s.lat, 4));
   const trackBoxes = lines.map((p) => around(p.lon, p.lat, 2));
   const requests = station.map((s) => ({ x: px(s.lon), y: py(s.lat), text: shortStationName(s.name) }));
   const clear = placeLabels(requests, W, H, 10, 5, [...markers, ...trackBoxes]);
   const rest = requests.filter((_, i) => !clear.some((l) => l.index === i));
-  const crossing = placeLabels(rest, W, H, 10, 5, [...markers, ...clear.map((l) => labelBox(l))])
-    .map((l) => ({ ...l, index: requests.indexOf(rest[l.index]!) }));
+  const crossing = placeLabels(rest, W, H, 10, 5, [...markers, ...clear.map((l) => labelBox(l))]).map((l) => ({
+    ...l,
+    index: requests.indexOf(rest[l.index]!),
+  }));
   const labels = [...clear, ...crossing];
   const dropped = station.length - labels.length;
   const axis = (title: string, field: string, step: number, max: number): object => ({
-    field, type: 'quantitative', title, scale: { domain: [-max, max], nice: false },
+    field,
+    type: 'quantitative',
+    title,
+    scale: { domain: [-max, max], nice: false },
     axis: { values: Array.from({ length: (2 * max) / step + 1 }, (_, k) => -max + k * step), grid: false },
   });
-  const x = axis('longitude [deg]', 'lon', 60, 180), y = axis('latitude [deg]', 'lat', 30, 90);
-  const color = { field: 's', type: 'nominal', title: 'ground track', scale: { domain: names, range: PALETTE }, legend: { orient: 'bottom' } };
+  const x = axis('longitude [deg]', 'lon', 60, 180),
+    y = axis('latitude [deg]', 'lat', 30, 90);
+  const color = {
+    field: 's',
+    type: 'nominal',
+    title: 'ground track',
+    scale: { domain: names, range: PALETTE },
+    legend: { orient: 'bottom' },
+  };
   const pieces = { detail: { field: 'id', type: 'nominal' }, order: { field: 'o', type: 'quantitative' } };
-  return renderPlotSvg({
-    width: W, height: H,
-    title: {
-      text: 'Ground tracks, one plane per shell',
-      subtitle: `${fmt(input.duration_s / 3600)} h from the epoch, SGP4 every ${fmt(input.step_s)} s; circle: position at the epoch; `
-        + `triangles: gateways${dropped ? ` (${dropped} label(s) left out for space)` : ''}; no coastlines`,
+  return renderPlotSvg(
+    {
+      width: W,
+      height: H,
+      title: {
+        text: 'Ground tracks, one plane per shell',
+        subtitle:
+          `${fmt(input.duration_s / 3600)} h from the epoch, SGP4 every ${fmt(input.step_s)} s; circle: position at the epoch; ` +
+          `triangles: gateways${dropped ? ` (${dropped} label(s) left out for space)` : ''}; no coastlines`,
+      },
+      layer: [
+        {
+          data: { values: grid },
+          mark: { type: 'line', color: '#ddd', strokeWidth: 0.8 },
+          encoding: { x, y, ...pieces },
+        },
+        { data: { values: lines }, mark: { type: 'line', strokeWidth: 1.6 }, encoding: { x, y, color, ...pieces } },
+        {
+          data: { values: starts },
+          mark: { type: 'circle', size: 50, opacity: 1, stroke: 'white', strokeWidth: 1 },
+          encoding: { x, y, color },
+        },
+        {
+          data: { values: station },
+          mark: { type: 'point', shape: 'triangle-up', size: 45, filled: true, color: '#333' },
+          encoding: { x, y },
+        },
+        ...labels.map((l) => {
+          const st = station[l.index]!;
+          return {
+            data: { values: [{ lon: st.lon, lat: st.lat, t: l.text }] },
+            mark: {
+              type: 'text',
+              align: l.align,
+              baseline: l.baseline,
+              fontSize: 10,
+              color: '#333',
+              dx: l.x - px(st.lon),
+              dy: l.y - py(st.lat),
+            },
+            encoding: { x, y, text: { field: 't' } },
+          };
+        }),
+      ],
     },
-    layer: [
-      { data: { values: grid }, mark: { type: 'line', color: '#ddd', strokeWidth: 0.8 }, encoding: { x, y, ...pieces } },
-      { data: { values: lines }, mark: { type: 'line', strokeWidth: 1.6 }, encoding: { x, y, color, ...pieces } },
-      { data: { values: starts }, mark: { type: 'circle', size: 50, opacity: 1, stroke: 'white', strokeWidth: 1 }, encoding: { x, y, color } },
-      { data: { values: station }, mark: { type: 'point', shape: 'triangle-up', size: 45, filled: true, color: '#333' }, encoding: { x, y } },
-      ...labels.map((l) => {
-        const st = station[l.index]!;
-        return {
-          data: { values: [{ lon: st.lon, lat: st.lat, t: l.text }] },
-          mark: { type: 'text', align: l.align, baseline: l.baseline, fontSize: 10, color: '#333', dx: l.x - px(st.lon), dy: l.y - py(st.lat) },
-          encoding: { x, y, text: { field: 't' } },
-        };
-      }),
-    ],
-  }, 'ground-track');
+    'ground-track',
+  );
 }

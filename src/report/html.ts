@@ -65,53 +65,98 @@ document.querySelectorAll('table.sortable').forEach(function (t) {
 });
 `;
 
-const kvTable = (rows: readonly KeyValue[]): string => `<table class="kv"><tbody>${rows.map((r) => `<tr><th>${esc(r.label)}</th><td>${esc(r.value)}</td></tr>`).join('')}</tbody></table>`;
+const kvTable = (rows: readonly KeyValue[]): string =>
+  `<table class="kv"><tbody>${rows.map((r) => `<tr><th>${esc(r.label)}</th><td>${esc(r.value)}</td></tr>`).join('')}</tbody></table>`;
 
-const figure = (p: ReportPlot): string => `<figure id="fig-${esc(p.id)}">${inlineSvg(p.svg)}<figcaption>${esc(p.caption)} <span class="note">(Also saved as ${esc(p.file)}.)</span></figcaption></figure>`
-  + (p.table ? htmlTable(p.table.headers, p.table.rows) : '');
+const figure = (p: ReportPlot): string =>
+  `<figure id="fig-${esc(p.id)}">${inlineSvg(p.svg)}<figcaption>${esc(p.caption)} <span class="note">(Also saved as ${esc(p.file)}.)</span></figcaption></figure>` +
+  (p.table ? htmlTable(p.table.headers, p.table.rows) : '');
 
 const budgetHtml = (sections: readonly BudgetSection[]): string =>
-  `<div class="grid">${sections.map((s) => `<div><h4>${esc(s.title)}</h4>${htmlTable(['quantity', 'value', 'unit', 'note'], s.rows.map((r) => [r.label, r.value, r.unit, r.note ?? '']))}</div>`).join('')}</div>`;
+  `<div class="grid">${sections
+    .map(
+      (s) =>
+        `<div><h4>${esc(s.title)}</h4>${htmlTable(
+          ['quantity', 'value', 'unit', 'note'],
+          s.rows.map((r) => [r.label, r.value, r.unit, r.note ?? '']),
+        )}</div>`,
+    )
+    .join('')}</div>`;
 
 function pickHtml(v: PickView, open: boolean): string {
   const { pick } = v;
   const head = `<h3>${esc(pick.label)}: design ${esc(pick.design.index)}</h3>`;
   if (v.sameAs) return `<div class="pick">${head}<p>Same design as <em>${esc(v.sameAs)}</em> above.</p></div>`;
   const parts = [
-    `<div class="grid"><div>${htmlTable(['objective', 'value', 'unit', 'sense'], v.objectives.map((o) => [o.name, o.value, o.unit, o.sense]))}</div>`,
-    `<div>${htmlTable(['variable', 'value', 'unit'], v.variables.map((x) => [x.name, x.value, x.unit]))}</div></div>`,
+    `<div class="grid"><div>${htmlTable(
+      ['objective', 'value', 'unit', 'sense'],
+      v.objectives.map((o) => [o.name, o.value, o.unit, o.sense]),
+    )}</div>`,
+    `<div>${htmlTable(
+      ['variable', 'value', 'unit'],
+      v.variables.map((x) => [x.name, x.value, x.unit]),
+    )}</div></div>`,
   ];
   if (v.recordConstraints.length) {
     const binding = v.recordConstraints.filter((c) => c.binding).map((c) => c.name);
-    parts.push(`<p><strong>Binding constraints</strong> (relative margin ≤ 2 %): ${binding.length ? binding.map((b) => `<span class="binding">${esc(b)}</span>`).join(', ') : 'none'}.</p>`);
-    parts.push(`<table><thead><tr>${['constraint', 'value', 'limit', 'unit', 'margin [%]', 'kind', 'status'].map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${v.recordConstraints.map((c) =>
-      `<tr${c.binding ? ' class="binding"' : ''}><td>${esc(c.name)}</td>${td(fmt(c.value))}<td class="num">${esc(`${c.sense} ${fmt(c.limit)}`)}</td><td>${esc(c.unit)}</td>${td((100 * c.margin).toFixed(1))}<td>${c.enforced ? 'enforced' : 'check'}</td><td>${c.satisfied ? 'ok' : 'VIOLATED'}</td></tr>`).join('')}</tbody></table>`);
+    parts.push(
+      `<p><strong>Binding constraints</strong> (relative margin ≤ 2 %): ${binding.length ? binding.map((b) => `<span class="binding">${esc(b)}</span>`).join(', ') : 'none'}.</p>`,
+    );
+    parts.push(
+      `<table><thead><tr>${['constraint', 'value', 'limit', 'unit', 'margin [%]', 'kind', 'status'].map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${v.recordConstraints
+        .map(
+          (c) =>
+            `<tr${c.binding ? ' class="binding"' : ''}><td>${esc(c.name)}</td>${td(fmt(c.value))}<td class="num">${esc(`${c.sense} ${fmt(c.limit)}`)}</td><td>${esc(c.unit)}</td>${td((100 * c.margin).toFixed(1))}<td>${c.enforced ? 'enforced' : 'check'}</td><td>${c.satisfied ? 'ok' : 'VIOLATED'}</td></tr>`,
+        )
+        .join('')}</tbody></table>`,
+    );
   }
   if (v.studyConstraints.length) {
-    parts.push(`<table><thead><tr><th>study constraint (g ≤ 0 satisfied, scaled by |limit|)</th><th>g [-]</th><th>binding</th></tr></thead><tbody>${v.studyConstraints.map((c) =>
-      `<tr${c.binding ? ' class="binding"' : ''}><td>${esc(c.name)}</td>${td(fmt(c.g))}<td>${c.binding ? 'yes' : ''}</td></tr>`).join('')}</tbody></table>`);
+    parts.push(
+      `<table><thead><tr><th>study constraint (g ≤ 0 satisfied, scaled by |limit|)</th><th>g [-]</th><th>binding</th></tr></thead><tbody>${v.studyConstraints
+        .map(
+          (c) =>
+            `<tr${c.binding ? ' class="binding"' : ''}><td>${esc(c.name)}</td>${td(fmt(c.g))}<td>${c.binding ? 'yes' : ''}</td></tr>`,
+        )
+        .join('')}</tbody></table>`,
+    );
   }
-  if (v.budget.length) parts.push(`<details${open ? ' open' : ''}><summary>Full budget of design ${esc(pick.design.index)}</summary>${budgetHtml(v.budget)}</details>`);
+  if (v.budget.length)
+    parts.push(
+      `<details${open ? ' open' : ''}><summary>Full budget of design ${esc(pick.design.index)}</summary>${budgetHtml(v.budget)}</details>`,
+    );
   return `<div class="pick${pick.selector === 'knee' ? ' knee' : ''}">${head}${parts.join('\n')}</div>`;
 }
 
-/** The opening section: the answer, the recommended designs, the terrestrial verdict, what binds, the front plot, the references. */
+/**
+ * The opening section: the answer, the recommended designs, the terrestrial verdict, what binds, the front plot, the
+ * references.
+ */
 function decisionSummaryHtml(model: ReportModel): string {
   const v = model.decisionView;
   const parts: string[] = [];
   if (v.headline !== null) parts.push(`<p class="answer">${esc(v.headline)}</p>`);
   if (v.empty !== null) parts.push(`<p><strong>${esc(v.empty)}</strong></p>`);
   if (v.designs) parts.push(htmlTable(v.designs.headers, v.designs.rows, 'recommended'));
-  if (v.verdicts) parts.push(`<h3>Against terrestrial data centers</h3>${htmlTable(v.verdicts.headers, v.verdicts.rows, 'verdicts')}<p class="note">${esc(v.verdictNote ?? '')}</p>`);
+  if (v.verdicts)
+    parts.push(
+      `<h3>Against terrestrial data centers</h3>${htmlTable(v.verdicts.headers, v.verdicts.rows, 'verdicts')}<p class="note">${esc(v.verdictNote ?? '')}</p>`,
+    );
   if (v.binding.length || v.front.length) {
     parts.push(`<h3>What binds</h3><ul>${v.binding.map((b) => `<li>${esc(b)}</li>`).join('')}</ul>`);
-    parts.push(v.front.length ? `<p>The front as a whole:</p><ul>${v.front.map((b) => `<li>${esc(b)}</li>`).join('')}</ul>` : '<p>No Pareto design is held by a constraint or a bound.</p>');
+    parts.push(
+      v.front.length
+        ? `<p>The front as a whole:</p><ul>${v.front.map((b) => `<li>${esc(b)}</li>`).join('')}</ul>`
+        : '<p>No Pareto design is held by a constraint or a bound.</p>',
+    );
     parts.push(`<p class="note">${esc(v.bindingRule)}</p>`);
   }
   const plot = model.plots.find((p) => p.id === 'front-knee');
   if (plot) parts.push(figure(plot));
   if (v.references.length) {
-    parts.push(`<h3>Reference designs</h3><ul>${v.references.map((r) => `<li><strong>${esc(r.label)}</strong>: ${esc(r.status)}</li>`).join('')}</ul>`);
+    parts.push(
+      `<h3>Reference designs</h3><ul>${v.references.map((r) => `<li><strong>${esc(r.label)}</strong>: ${esc(r.status)}</li>`).join('')}</ul>`,
+    );
   }
   return `<section id="decision-summary"><h2>Recommended designs</h2>${parts.join('\n')}</section>`;
 }
@@ -119,9 +164,22 @@ function decisionSummaryHtml(model: ReportModel): string {
 /** Study definition and run bookkeeping (file hash, seed, counts, timings, versions): the report's last section. */
 function studySummaryHtml(model: ReportModel): string {
   return `<section id="summary"><h2>Study and run</h2>${kvTable(model.summary)}
-<h3>Variables</h3>${htmlTable(['variable', 'kind', 'bounds or choices', 'unit'], model.variables.map((v) => [v.name, v.kind, v.domain, v.unit]))}
-<h3>Objectives</h3>${htmlTable(['objective', 'sense', 'unit'], model.objectives.map((o) => [o.name, o.sense, o.unit]))}
-<h3>Constraints</h3>${model.constraints.length ? htmlTable(['constraint', 'kind', 'meaning'], model.constraints.map((c) => [c.name, c.kind, c.description])) : '<p>None.</p>'}
+<h3>Variables</h3>${htmlTable(
+    ['variable', 'kind', 'bounds or choices', 'unit'],
+    model.variables.map((v) => [v.name, v.kind, v.domain, v.unit]),
+  )}
+<h3>Objectives</h3>${htmlTable(
+    ['objective', 'sense', 'unit'],
+    model.objectives.map((o) => [o.name, o.sense, o.unit]),
+  )}
+<h3>Constraints</h3>${
+    model.constraints.length
+      ? htmlTable(
+          ['constraint', 'kind', 'meaning'],
+          model.constraints.map((c) => [c.name, c.kind, c.description]),
+        )
+      : '<p>None.</p>'
+  }
 <details><summary>Package versions</summary>${kvTable(model.packages)}</details></section>`;
 }
 
@@ -137,38 +195,83 @@ export function renderHtml(model: ReportModel): string {
     : '<p><strong>No feasible design was found</strong>, so there is no knee and no best design.</p>';
   sections.push(`<section id="decision"><h2>Decision support: knee and best designs</h2>${picks}</section>`);
   if (model.robustness) sections.push(robustnessHtml(model.robustness));
-  sections.push(`<section id="objective-space"><h2>Objective space</h2>${model.plots.filter((p) => p.id === 'objective-space').map(figure).join('')}</section>`);
+  sections.push(
+    `<section id="objective-space"><h2>Objective space</h2>${model.plots
+      .filter((p) => p.id === 'objective-space')
+      .map(figure)
+      .join('')}</section>`,
+  );
   if (model.robust) {
-    sections.push(`<section id="robust"><h2>Robust front and nominal values</h2>${figure(model.robust.plot)}
-<p class="note">Robust value (the statistic over the common uncertainty samples) and nominal value of each Pareto design; click a column header to sort.</p>`
-      + `<div class="scroll">${htmlTable(model.robust.table.headers, model.robust.table.rows, 'sortable')}</div></section>`);
+    sections.push(
+      `<section id="robust"><h2>Robust front and nominal values</h2>${figure(model.robust.plot)}
+<p class="note">Robust value (the statistic over the common uncertainty samples) and nominal value of each Pareto design; click a column header to sort.</p>` +
+        `<div class="scroll">${htmlTable(model.robust.table.headers, model.robust.table.rows, 'sortable')}</div></section>`,
+    );
   }
   const par = model.plots.find((p) => p.id === 'parallel');
-  sections.push(`<section id="parallel"><h2>Pareto set across variables and objectives</h2>${par ? figure(par) : '<p>No Pareto design: nothing to draw.</p>'}</section>`);
+  sections.push(
+    `<section id="parallel"><h2>Pareto set across variables and objectives</h2>${par ? figure(par) : '<p>No Pareto design: nothing to draw.</p>'}</section>`,
+  );
   const fall = model.plots.find((p) => p.id === 'waterfall');
   if (fall) sections.push(`<section id="waterfall"><h2>Delivered compute</h2>${figure(fall)}</section>`);
   const conv = model.plots.find((p) => p.id === 'convergence');
-  sections.push(`<section id="convergence"><h2>Convergence</h2>${conv ? figure(conv) : '<p>No per-generation history in run.json.</p>'}</section>`);
+  sections.push(
+    `<section id="convergence"><h2>Convergence</h2>${conv ? figure(conv) : '<p>No per-generation history in run.json.</p>'}</section>`,
+  );
   // Constellation studies: the knee's shells, links, gateways, launch campaign and cost breakdown.
   const constellation = model.plots.filter((p) => !OWN_SECTION_PLOTS.includes(p.id));
   if (constellation.length) {
-    sections.push(`<section id="constellation"><h2>Constellation</h2>${constellation.map((p) => `<h3 id="${esc(p.id)}">${esc(p.title)}</h3>${figure(p)}`).join('\n')}</section>`);
+    sections.push(
+      `<section id="constellation"><h2>Constellation</h2>${constellation.map((p) => `<h3 id="${esc(p.id)}">${esc(p.title)}</h3>${figure(p)}`).join('\n')}</section>`,
+    );
   }
-  sections.push(`<section id="pareto-table"><h2>Pareto designs (${model.table.rows.length})</h2>${model.table.rows.length
-    ? `<p class="note">Click a column header to sort. All values also in pareto.csv (full precision) and pareto.json (with full design records).</p><div class="scroll">${htmlTable(model.table.headers, model.table.rows, 'sortable')}</div>`
-    : '<p>None.</p>'}</section>`);
+  sections.push(
+    `<section id="pareto-table"><h2>Pareto designs (${model.table.rows.length})</h2>${
+      model.table.rows.length
+        ? `<p class="note">Click a column header to sort. All values also in pareto.csv (full precision) and pareto.json (with full design records).</p><div class="scroll">${htmlTable(model.table.headers, model.table.rows, 'sortable')}</div>`
+        : '<p>None.</p>'
+    }</section>`,
+  );
   const fails: string[] = [];
-  if (res && res.failureReasons.length) fails.push(`<h3>Failed evaluations (treated as infeasible)</h3>${htmlTable(['reason', 'count [-]'], res.failureReasons.map((f) => [f.reason, String(f.count)]))}`);
+  if (res && res.failureReasons.length)
+    fails.push(
+      `<h3>Failed evaluations (treated as infeasible)</h3>${htmlTable(
+        ['reason', 'count [-]'],
+        res.failureReasons.map((f) => [f.reason, String(f.count)]),
+      )}`,
+    );
   if (res && res.leastInfeasible.length) {
-    fails.push(`<h3>Least-infeasible designs</h3>${htmlTable(['evaluation [-]', 'violated constraints (g > 0, relative to the limit)'], res.leastInfeasible.map((d) => [String(d.index), d.violations.map((x) => `${x.name}: g = ${Number.isFinite(x.g) ? x.g.toFixed(3) : 'failed'}`).join('; ')]))}`);
+    fails.push(
+      `<h3>Least-infeasible designs</h3>${htmlTable(
+        ['evaluation [-]', 'violated constraints (g > 0, relative to the limit)'],
+        res.leastInfeasible.map((d) => [
+          String(d.index),
+          d.violations.map((x) => `${x.name}: g = ${Number.isFinite(x.g) ? x.g.toFixed(3) : 'failed'}`).join('; '),
+        ]),
+      )}`,
+    );
   }
-  if (fails.length) sections.push(`<section id="failures"><h2>Failures and infeasibility</h2>${fails.join('\n')}</section>`);
-  if (model.notes.length) sections.push(`<section id="notes"><h2>Notes</h2><ul>${model.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>`);
+  if (fails.length)
+    sections.push(`<section id="failures"><h2>Failures and infeasibility</h2>${fails.join('\n')}</section>`);
+  if (model.notes.length)
+    sections.push(
+      `<section id="notes"><h2>Notes</h2><ul>${model.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>`,
+    );
   sections.push(studySummaryHtml(model));
-  const nav = [['decision-summary', 'Recommended'], ['decision', 'Decision support'], ['objective-space', 'Objective space'], ...(model.robust ? [['robust', 'Robust vs nominal']] : []),
-    ['parallel', 'Parallel coordinates'], ...(fall ? [['waterfall', 'Delivered compute']] : []), ['convergence', 'Convergence'],
-    ...(constellation.length ? [['constellation', 'Constellation']] : []), ['pareto-table', 'Pareto table'],
-    ...(fails.length ? [['failures', 'Failures']] : []), ...(model.notes.length ? [['notes', 'Notes']] : []), ['summary', 'Study and run']];
+  const nav = [
+    ['decision-summary', 'Recommended'],
+    ['decision', 'Decision support'],
+    ['objective-space', 'Objective space'],
+    ...(model.robust ? [['robust', 'Robust vs nominal']] : []),
+    ['parallel', 'Parallel coordinates'],
+    ...(fall ? [['waterfall', 'Delivered compute']] : []),
+    ['convergence', 'Convergence'],
+    ...(constellation.length ? [['constellation', 'Constellation']] : []),
+    ['pareto-table', 'Pareto table'],
+    ...(fails.length ? [['failures', 'Failures']] : []),
+    ...(model.notes.length ? [['notes', 'Notes']] : []),
+    ['summary', 'Study and run'],
+  ];
   return htmlPage({
     title: model.title,
     leads: [
@@ -186,9 +289,16 @@ export function renderHtml(model: ReportModel): string {
  * The self-contained page every HTML report uses: strict Content-Security-Policy (inline style, inline script only
  * when the page has one, data: images), title, lead paragraphs (HTML), a section index, the body and a footer (HTML).
  */
-export function htmlPage(p: Readonly<{
-  title: string; leads: readonly string[]; nav: readonly { id: string; text: string }[]; body: readonly string[]; footer: string; script?: string;
-}>): string {
+export function htmlPage(
+  p: Readonly<{
+    title: string;
+    leads: readonly string[];
+    nav: readonly { id: string; text: string }[];
+    body: readonly string[];
+    footer: string;
+    script?: string;
+  }>,
+): string {
   const csp = `default-src 'none'; style-src 'unsafe-inline';${p.script !== undefined ? " script-src 'unsafe-inline';" : ''} img-src data:`;
   return `<!DOCTYPE html>
 <html lang="en">

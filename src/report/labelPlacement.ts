@@ -15,7 +15,9 @@ export interface LabelRequest {
   readonly x: number;
   readonly y: number;
   readonly text: string;
-  /** Distance from the anchor to the text [px] (e.g. the marker's radius plus a margin); default: placeLabels' gap_px. */
+  /**
+   * Distance from the anchor to the text [px] (e.g. the marker's radius plus a margin); default: placeLabels' gap_px.
+   */
   readonly gap_px?: number;
 }
 
@@ -31,7 +33,12 @@ export interface PlacedLabel {
 }
 
 /** A box in pixels from the plot's top-left corner. */
-export interface Box { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number }
+export interface Box {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
 
 /** Average advance width of a sans-serif character as a fraction of the font size (generous). */
 export const CHAR_WIDTH_EM = 0.6;
@@ -43,7 +50,8 @@ const overlaps = (a: Box, b: Box): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0
 
 /** Estimated box of a placed label. */
 export function labelBox(l: PlacedLabel, fontSize_px = 10): Box {
-  const w = textWidth_px(l.text, fontSize_px), h = 1.2 * fontSize_px;
+  const w = textWidth_px(l.text, fontSize_px),
+    h = 1.2 * fontSize_px;
   const x0 = l.align === 'left' ? l.x : l.align === 'right' ? l.x - w : l.x - w / 2;
   const y0 = l.baseline === 'middle' ? l.y - h / 2 : l.baseline === 'bottom' ? l.y - h : l.y;
   return { x0, y0, x1: x0 + w, y1: y0 + h };
@@ -51,13 +59,24 @@ export function labelBox(l: PlacedLabel, fontSize_px = 10): Box {
 
 /** Candidate spots in order of preference: right, left, above, below, then the four diagonals. */
 const SPOTS: readonly (readonly [PlacedLabel['align'], PlacedLabel['baseline']])[] = [
-  ['left', 'middle'], ['right', 'middle'], ['center', 'bottom'], ['center', 'top'],
-  ['left', 'bottom'], ['left', 'top'], ['right', 'bottom'], ['right', 'top'],
+  ['left', 'middle'],
+  ['right', 'middle'],
+  ['center', 'bottom'],
+  ['center', 'top'],
+  ['left', 'bottom'],
+  ['left', 'top'],
+  ['right', 'bottom'],
+  ['right', 'top'],
 ];
 
 /** Places labels inside a width × height plot; `obstacles` are boxes no label may cover (e.g. other marks). */
 export function placeLabels(
-  requests: readonly LabelRequest[], width: number, height: number, fontSize_px = 10, gap_px = 5, obstacles: readonly Box[] = [],
+  requests: readonly LabelRequest[],
+  width: number,
+  height: number,
+  fontSize_px = 10,
+  gap_px = 5,
+  obstacles: readonly Box[] = [],
 ): PlacedLabel[] {
   const placed: Box[] = [...obstacles];
   const out: PlacedLabel[] = [];

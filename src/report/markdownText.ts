@@ -10,7 +10,15 @@ export function mdEscape(s: unknown): string {
     .replace(/([\\`*_[\]{}()#+!|~])/g, '\\$1');
 }
 
-export function mdTable(headers: readonly string[], rows: readonly (readonly string[])[], numeric?: readonly boolean[]): string {
+export function mdTable(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  numeric?: readonly boolean[],
+): string {
   const align = headers.map((_, j) => (numeric?.[j] ? '---:' : '---'));
-  return [`| ${headers.map(mdEscape).join(' | ')} |`, `| ${align.join(' | ')} |`, ...rows.map((r) => `| ${r.map(mdEscape).join(' | ')} |`)].join('\n');
+  return [
+    `| ${headers.map(mdEscape).join(' | ')} |`,
+    `| ${align.join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(mdEscape).join(' | ')} |`),
+  ].join('\n');
 }

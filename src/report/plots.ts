@@ -3,8 +3,8 @@
  * (`new vega.View(vega.parse(spec), {renderer: 'none'}).toSVG()`), so report.html needs no JavaScript and
  * no network. The run report's own plots (objective space, parallel coordinates, convergence, waterfall) and
  * compare's fronts are written directly (svgPlots.ts: vega costs more CPU than a whole benchmark run); the
- * analysis, robust and constellation plots stay here. Specs take plain, already-sampled data; field names are `o0…`, `v` (never dotted metric
- * names, which vega would read as nested paths). Every axis title carries its unit.
+ * analysis, robust and constellation plots stay here. Specs take plain, already-sampled data; field names are `o0…`,
+ * `v` (never dotted metric names, which vega would read as nested paths). Every axis title carries its unit.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { fmt } from '../io/numberFormat.js';
@@ -30,7 +30,10 @@ export function axisLabel(path: string, unit: string): string {
   return `${bare} [${unit}]`;
 }
 
-/** An objective named as a statistic of a metric (robust studies): `p90(cost.lcoc_USD_per_PFLOP_day)` → [, 'p90', 'cost.lcoc_…']. */
+/**
+ * An objective named as a statistic of a metric (robust studies): `p90(cost.lcoc_USD_per_PFLOP_day)` → [, 'p90',
+ * 'cost.lcoc_…'].
+ */
 export const STATISTIC_NAME = /^([a-z][a-z0-9]*)\((.+)\)$/;
 
 const senseWord = (s: 'minimize' | 'maximize'): string => (s === 'maximize' ? 'max' : 'min');
@@ -52,7 +55,14 @@ export function samplePositions(n: number, max: number): number[] {
 const BASE_CONFIG = {
   aria: false,
   font: 'sans-serif',
-  axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', labelLimit: 180, titleLimit: 400, gridColor: '#e6e6e6' },
+  axis: {
+    labelFontSize: 11,
+    titleFontSize: 12,
+    titleFontWeight: 'normal',
+    labelLimit: 180,
+    titleLimit: 400,
+    gridColor: '#e6e6e6',
+  },
   legend: { labelFontSize: 12, titleFontSize: 12, symbolSize: 80, labelLimit: 320 },
   view: { stroke: '#bbb' },
   title: { fontSize: 14, anchor: 'start' },
@@ -62,7 +72,13 @@ const BASE_CONFIG = {
  * vega and vega-lite, loaded on the first plot: together they take ~0.45 s of CPU to load, which a command that
  * draws nothing (odc evaluate, odc run before its report, odc worker) should not pay.
  */
-let renderer: Promise<{ vega: typeof import('vega'); compile: typeof import('vega-lite').compile; quiet: ReturnType<typeof import('vega').logger> }> | undefined;
+let renderer:
+  | Promise<{
+      vega: typeof import('vega');
+      compile: typeof import('vega-lite').compile;
+      quiet: ReturnType<typeof import('vega').logger>;
+    }>
+  | undefined;
 /**
  * import() of an ES-module package. The `odc` executable runs a CommonJS bundle compiled from a V8 code cache
  * (src/cli/bin.ts), where import() has no loader behind it and vega's top-level await rules out require(): there
@@ -72,19 +88,24 @@ const importEsm = (name: string): Promise<unknown> => {
   const lent = (globalThis as { __odcImport?: (s: string) => Promise<unknown> }).__odcImport;
   return lent !== undefined ? lent(name) : import(name);
 };
-const loadRenderer = (): NonNullable<typeof renderer> => (renderer ??= Promise.all([
-  importEsm('vega') as Promise<typeof import('vega')>,
-  importEsm('vega-lite') as Promise<typeof import('vega-lite')>,
-]).then(([vega, vl]) => ({
-  vega, compile: vl.compile,
-  // vega-lite's warnings are about our own specs (tests render them all): keep the output clean.
-  quiet: vega.logger(vega.None),
-})));
+const loadRenderer = (): NonNullable<typeof renderer> =>
+  (renderer ??= Promise.all([
+    importEsm('vega') as Promise<typeof import('vega')>,
+    importEsm('vega-lite') as Promise<typeof import('vega-lite')>,
+  ]).then(([vega, vl]) => ({
+    vega,
+    compile: vl.compile,
+    // vega-lite's warnings are about our own specs (tests render them all): keep the output clean.
+    quiet: vega.logger(vega.None),
+  })));
 
 /** Renders a vega-lite spec to a standalone SVG string, made safe to inline several times in one page. */
 export async function renderSvg(spec: Record<string, unknown>, idPrefix: string): Promise<string> {
   const { vega, compile, quiet: QUIET } = await loadRenderer();
-  const vl = compile({ ...spec, config: { ...BASE_CONFIG, ...((spec.config as object | undefined) ?? {}) } } as TopLevelSpec, { logger: QUIET }).spec;
+  const vl = compile(
+    { ...spec, config: { ...BASE_CONFIG, ...((spec.config as object | undefined) ?? {}) } } as TopLevelSpec,
+    { logger: QUIET },
+  ).spec;
   const view = new vega.View(vega.parse(vl), { renderer: 'none', logLevel: vega.Error });
   try {
     const svg = await view.toSVG();
@@ -94,13 +115,19 @@ export async function renderSvg(spec: Record<string, unknown>, idPrefix: string)
   }
 }
 
-/** Prefixes element ids (clip paths, symbols) and the references to them (url(#…), href) so inlined SVGs do not collide; rounds coordinates to 0.1 px. */
+/**
+ * Prefixes element ids (clip paths, symbols) and the references to them (url(#…), href) so inlined SVGs do not collide;
+ * rounds coordinates to 0.1 px.
+ */
 export function tidySvg(svg: string, prefix: string): string {
   return svg
     .replace(/\sid="([^"]+)"/g, ` id="${prefix}-$1"`)
     .replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`)
     .replace(/(\s(?:xlink:)?href)="#([^"]+)"/g, `$1="#${prefix}-$2"`)
-    .replace(/translate\((-?[\d.]+(?:e-?\d+)?),(-?[\d.]+(?:e-?\d+)?)\)/g, (_, x: string, y: string) => `translate(${+(+x).toFixed(1)},${+(+y).toFixed(1)})`);
+    .replace(
+      /translate\((-?[\d.]+(?:e-?\d+)?),(-?[\d.]+(?:e-?\d+)?)\)/g,
+      (_, x: string, y: string) => `translate(${+(+x).toFixed(1)},${+(+y).toFixed(1)})`,
+    );
 }
 
 export interface AxisDef {
@@ -133,7 +160,12 @@ export function stackedLabel(t: string): string[] {
   const stat = wrapped ? [`${wrapped[1]} of`] : [];
   if (wrapped) name = wrapped[2]!;
   const dot = name.indexOf('.');
-  return [...stat, ...(dot > 0 ? [name.slice(0, dot), name.slice(dot + 1)] : [name]), ...(sense ? [`(${sense[1]})`] : []), ...unit];
+  return [
+    ...stat,
+    ...(dot > 0 ? [name.slice(0, dot), name.slice(dot + 1)] : [name]),
+    ...(sense ? [`(${sense[1]})`] : []),
+    ...unit,
+  ];
 }
 
 /** Formats a tick value for the parallel axes. */

@@ -38,7 +38,10 @@ export interface ReferenceDesign {
   readonly violated: readonly string[];
 }
 
-export function evaluateReferences(paths: readonly string[], objectives: readonly string[]): { designs: ReferenceDesign[]; notes: string[] } {
+export function evaluateReferences(
+  paths: readonly string[],
+  objectives: readonly string[],
+): { designs: ReferenceDesign[]; notes: string[] } {
   const designs: ReferenceDesign[] = [];
   const notes: string[] = [];
   for (const file of paths) {
@@ -51,7 +54,14 @@ export function evaluateReferences(paths: readonly string[], objectives: readonl
       const { record, design } = evaluateDesignFile(file);
       const values: Record<string, number> = {};
       for (const o of objectives) values[o] = metricValue(record, o) ?? NaN;
-      designs.push({ label, file, record, design, objectives: values, violated: record.constraints.filter((c) => !c.satisfied).map((c) => c.name) });
+      designs.push({
+        label,
+        file,
+        record,
+        design,
+        objectives: values,
+        violated: record.constraints.filter((c) => !c.satisfied).map((c) => c.name),
+      });
     } catch (e) {
       notes.push(`reference design ${basename(file)} could not be evaluated (${(e as Error).message}): not drawn`);
     }
@@ -59,7 +69,9 @@ export function evaluateReferences(paths: readonly string[], objectives: readonl
   return { designs, notes };
 }
 
-/** The design's value at a study variable's path (`section.key`); undefined for catalog-row variables and absent keys. */
+/**
+ * The design's value at a study variable's path (`section.key`); undefined for catalog-row variables and absent keys.
+ */
 function designValue(design: Readonly<Record<string, unknown>>, path: string): unknown {
   const [section, key, ...rest] = path.split('.');
   if (rest.length > 0 || key === undefined) return undefined;
@@ -67,14 +79,18 @@ function designValue(design: Readonly<Record<string, unknown>>, path: string): u
   return sec !== null && typeof sec === 'object' ? (sec as Record<string, unknown>)[key] : undefined;
 }
 
-/** Variables of the study whose reference value lies outside its bounds or choices: "orbit.altitude_km = 325 (study: 400 … 1500)". */
+/**
+ * Variables of the study whose reference value lies outside its bounds or choices: "orbit.altitude_km = 325 (study: 400
+ * … 1500)".
+ */
 function outsideBounds(ref: ReferenceDesign, variables: ParetoFile['variables']): string[] {
   const out: string[] = [];
   for (const v of variables) {
     const x = designValue(ref.design, v.name);
     if (x === undefined) continue;
     if (v.kind === 'choice') {
-      if (!v.options.some((o) => String(o) === String(x))) out.push(`${v.name} = ${String(x)} (study: ${v.options.join(', ')})`);
+      if (!v.options.some((o) => String(o) === String(x)))
+        out.push(`${v.name} = ${String(x)} (study: ${v.options.join(', ')})`);
     } else if (typeof x === 'number' && (x < v.lower || x > v.upper)) {
       out.push(`${v.name} = ${fmt(x)} (study: ${fmt(v.lower)} … ${fmt(v.upper)})`);
     } else if (typeof x !== 'number') {
@@ -84,10 +100,13 @@ function outsideBounds(ref: ReferenceDesign, variables: ParetoFile['variables'])
   return out;
 }
 
-/** The study's constraints the reference violates: physical checks the study enforces, then the study's own constraints. */
+/**
+ * The study's constraints the reference violates: physical checks the study enforces, then the study's own constraints.
+ */
 function violatedConstraints(ref: ReferenceDesign, study: Readonly<Record<string, unknown>>): string[] {
   const relaxed = Array.isArray(study.relax) ? (study.relax as unknown[]).map(String) : [];
-  const out = ref.record.constraints.filter((c) => c.enforced && !relaxed.includes(c.name) && !c.satisfied)
+  const out = ref.record.constraints
+    .filter((c) => c.enforced && !relaxed.includes(c.name) && !c.satisfied)
     .map((c) => `${c.name} (${fmt(c.value)} ${c.unit}, limit ${c.sense} ${fmt(c.limit)})`);
   const texts = Array.isArray(study.constraints) ? (study.constraints as unknown[]).map(String) : [];
   for (const text of texts) {
@@ -96,7 +115,8 @@ function violatedConstraints(ref: ReferenceDesign, study: Readonly<Record<string
       const lookup = (p: string): number => metricValue(ref.record, p) ?? NaN;
       const lhs = evaluateExpr(c.lhs, lookup);
       const g = scaledViolation(lhs, c.sense, evaluateExpr(c.rhs, lookup));
-      if (!(g <= 0)) out.push(`${text} (${Number.isFinite(g) ? `${fmt(lhs)}, off by ${fmt(100 * g)} %` : 'not evaluable'})`);
+      if (!(g <= 0))
+        out.push(`${text} (${Number.isFinite(g) ? `${fmt(lhs)}, off by ${fmt(100 * g)} %` : 'not evaluable'})`);
     } catch {
       // statistics over uncertainty samples: robust studies draw no references
     }
@@ -109,10 +129,18 @@ function violatedConstraints(ref: ReferenceDesign, study: Readonly<Record<string
  * and `ref.objectives` are in the user's sense; a reference is dominated when a Pareto design is no worse in every
  * objective and better in one.
  */
-export function referenceStatus(ref: ReferenceDesign, pareto: Pick<ParetoFile, 'designs' | 'objectives' | 'variables'>, study: Readonly<Record<string, unknown>>): string {
-  const worse = (a: number, b: number, sense: 'minimize' | 'maximize'): boolean => (sense === 'minimize' ? a > b : a < b);
-  const by = pareto.designs.find((d) => pareto.objectives.every((o) => !worse(d.objectives[o.name]!, ref.objectives[o.name]!, o.sense))
-    && pareto.objectives.some((o) => worse(ref.objectives[o.name]!, d.objectives[o.name]!, o.sense)));
+export function referenceStatus(
+  ref: ReferenceDesign,
+  pareto: Pick<ParetoFile, 'designs' | 'objectives' | 'variables'>,
+  study: Readonly<Record<string, unknown>>,
+): string {
+  const worse = (a: number, b: number, sense: 'minimize' | 'maximize'): boolean =>
+    sense === 'minimize' ? a > b : a < b;
+  const by = pareto.designs.find(
+    (d) =>
+      pareto.objectives.every((o) => !worse(d.objectives[o.name]!, ref.objectives[o.name]!, o.sense)) &&
+      pareto.objectives.some((o) => worse(ref.objectives[o.name]!, d.objectives[o.name]!, o.sense)),
+  );
   const violated = violatedConstraints(ref, study);
   const outside = outsideBounds(ref, pareto.variables);
   const why = [

@@ -17,13 +17,21 @@ import type { WrittenResults } from '../run/results.js';
 export interface ReportOptions {
   /** Design files drawn as labelled reference points in node studies (default: the shipped designs). */
   readonly referenceDesigns?: readonly string[];
-  /** LP solver for the constellation plots of constellation studies (without it or `createLpSolver` they are skipped, with a note). */
+  /**
+   * LP solver for the constellation plots of constellation studies (without it or `createLpSolver` they are skipped,
+   * with a note).
+   */
   readonly lpSolver?: LpSolver;
   /** Creates the LP solver when `lpSolver` is not given; called only for a constellation run. */
   readonly createLpSolver?: () => Promise<LpSolver>;
-  /** The run's sample of evaluations.csv from memory (what `odc run` has at its end), instead of reading the file back. */
+  /**
+   * The run's sample of evaluations.csv from memory (what `odc run` has at its end), instead of reading the file back.
+   */
   readonly evaluations?: SampledEvaluations;
-  /** The texts of run.json and pareto.json that `odc run` has just written, instead of reading and validating the files again. */
+  /**
+   * The texts of run.json and pareto.json that `odc run` has just written, instead of reading and validating the files
+   * again.
+   */
   readonly written?: WrittenResults;
 }
 
@@ -40,19 +48,33 @@ export async function renderReport(runDir: string, opts: ReportOptions = {}): Pr
     ...(opts.evaluations !== undefined ? { sampledEvaluations: opts.evaluations } : {}),
     ...(opts.written !== undefined ? { written: opts.written } : {}),
   });
-  // Reference designs are evaluated nominally: in a robust study's objective space (statistics over samples) they are not comparable.
-  const refs = run.pareto.kind === 'node' && run.pareto.robust === undefined
-    ? evaluateReferences(opts.referenceDesigns ?? defaultReferencePaths(), run.pareto.objectives.map((o) => o.name))
-    : run.pareto.robust !== undefined
-      ? { designs: [], notes: ['robust study: the reference designs are evaluated nominally, not over the uncertainty samples, so they are not drawn in its objective space'] }
-      : { designs: [], notes: [] };
+  // Reference designs are evaluated nominally: in a robust study's objective space (statistics over samples) they are
+  // not comparable.
+  const refs =
+    run.pareto.kind === 'node' && run.pareto.robust === undefined
+      ? evaluateReferences(
+          opts.referenceDesigns ?? defaultReferencePaths(),
+          run.pareto.objectives.map((o) => o.name),
+        )
+      : run.pareto.robust !== undefined
+        ? {
+            designs: [],
+            notes: [
+              'robust study: the reference designs are evaluated nominally, not over the uncertainty samples, so they are not drawn in its objective space',
+            ],
+          }
+        : { designs: [], notes: [] };
   const base = await buildReportModel(run, refs.designs, refs.notes);
   let model = base;
   if (run.pareto.kind === 'constellation') {
-    const lpSolver = opts.lpSolver ?? await opts.createLpSolver?.();
-    const c = lpSolver === undefined
-      ? { plots: [], notes: ['constellation plots need the LP solver (render through the library root or odc report)'] }
-      : await constellationReportPlots(run, lpSolver);
+    const lpSolver = opts.lpSolver ?? (await opts.createLpSolver?.());
+    const c =
+      lpSolver === undefined
+        ? {
+            plots: [],
+            notes: ['constellation plots need the LP solver (render through the library root or odc report)'],
+          }
+        : await constellationReportPlots(run, lpSolver);
     model = { ...base, plots: [...base.plots, ...c.plots], notes: [...base.notes, ...c.notes] };
   }
   const html = renderHtml(model);

@@ -74,7 +74,8 @@ export interface RobustnessReport {
 /** The enforced constraints' relative margins of a Pareto design, smallest first. */
 export function designMargins(d: ParetoDesign): MarginRow[] {
   const rec = d.record as { constraints?: readonly { name: string; margin: number }[] } | null;
-  return Object.entries(d.constraints).map(([name, g]) => ({ name, margin: rec?.constraints?.find((c) => c.name === name)?.margin ?? -g }))
+  return Object.entries(d.constraints)
+    .map(([name, g]) => ({ name, margin: rec?.constraints?.find((c) => c.name === name)?.margin ?? -g }))
     .sort((a, b) => a.margin - b.margin);
 }
 
@@ -95,10 +96,13 @@ function samplerOf(run: LoadedRun, samples: number): { sample: Sampler; seed: nu
   const robust = run.study['robust'] as { seed?: number } | undefined;
   const seed = robust?.seed ?? loaded.algorithm.seed;
   const check = loaded.compiled?.constraintSampler({ samples, method: 'lhs', seed }) ?? null;
-  if (check === null) return 'no catalog row used by the study and no uncertainty: section declares a distribution, so there is no joint probability to give';
+  if (check === null)
+    return 'no catalog row used by the study and no uncertainty: section declares a distribution, so there is no joint probability to give';
   const vars = loaded.problem.variables;
   const sample: Sampler = (d) => {
-    const x = Float64Array.from(vars, (v) => (v.kind === 'choice' ? v.options.findIndex((o) => o === d.variables[v.name]) : Number(d.variables[v.name])));
+    const x = Float64Array.from(vars, (v) =>
+      v.kind === 'choice' ? v.options.findIndex((o) => o === d.variables[v.name]) : Number(d.variables[v.name]),
+    );
     try {
       return check(x);
     } catch (e) {
@@ -116,7 +120,10 @@ function pctText(p: ProportionInterval): string {
  * Picks with the knee chosen by the study's `select:` (unchanged without it) and the robustness of each distinct
  * pick. Evaluates a few hundred samples per design checked (node studies with uncertain inputs only).
  */
-export function robustPicks(run: LoadedRun, picks: readonly Pick[]): { picks: Pick[]; report: RobustnessReport | null } {
+export function robustPicks(
+  run: LoadedRun,
+  picks: readonly Pick[],
+): { picks: Pick[]; report: RobustnessReport | null } {
   if (picks.length === 0) return { picks: [...picks], report: null };
   const rule = selectRule(run);
   const samples = rule?.samples ?? DEFAULT_SELECT_SAMPLES;
@@ -131,7 +138,8 @@ export function robustPicks(run: LoadedRun, picks: readonly Pick[]): { picks: Pi
   const cache = new Map<number, ConstraintSamples | string>();
   const sampled = (position: number): ConstraintSamples | string => {
     let s = cache.get(position);
-    if (s === undefined) cache.set(position, (s = typeof sampler === 'string' ? sampler : sampler.sample(run.pareto.designs[position]!)));
+    if (s === undefined)
+      cache.set(position, (s = typeof sampler === 'string' ? sampler : sampler.sample(run.pareto.designs[position]!)));
     return s;
   };
   const joint = (position: number): ProportionInterval | null => {
@@ -156,19 +164,29 @@ export function robustPicks(run: LoadedRun, picks: readonly Pick[]): { picks: Pi
     seen.set(p.position, designs.length);
     const margins = designMargins(p.design);
     const s = sampled(p.position);
-    if (typeof s === 'string' && typeof sampler !== 'string') notes.push(`Design ${p.design.index}: no joint probability (${s}).`);
+    if (typeof s === 'string' && typeof sampler !== 'string')
+      notes.push(`Design ${p.design.index}: no joint probability (${s}).`);
     designs.push({
-      label: p.label, index: p.design.index, margins, minMargin: minOf(margins), joint: joint(p.position), failedSamples: typeof s === 'string' ? 0 : s.failed,
+      label: p.label,
+      index: p.design.index,
+      margins,
+      minMargin: minOf(margins),
+      joint: joint(p.position),
+      failedSamples: typeof s === 'string' ? 0 : s.failed,
     });
   }
   const first = [...cache.values()].find((s): s is ConstraintSamples => typeof s !== 'string');
   if (first && first.skipped.length) {
-    notes.push(`Not checked per sample (a statistic over the samples, not a per-sample condition): ${first.skipped.join('; ')}.`);
+    notes.push(
+      `Not checked per sample (a statistic over the samples, not a per-sample condition): ${first.skipped.join('; ')}.`,
+    );
   }
   return {
     picks: out,
     report: {
-      designs, notes, select,
+      designs,
+      notes,
+      select,
       sampling: typeof sampler === 'string' ? null : { samples, seed: sampler.seed, inputs: first?.inputs ?? 0 },
     },
   };
@@ -176,13 +194,20 @@ export function robustPicks(run: LoadedRun, picks: readonly Pick[]): { picks: Pi
 
 const kneePick = (run: LoadedRun, s: SelectOutcome): Pick => ({
   label: s.qualified ? `knee (${s.rule})` : `knee (plain: no design meets ${s.rule})`,
-  selector: 'knee', position: s.position, design: run.pareto.designs[s.position]!,
+  selector: 'knee',
+  position: s.position,
+  design: run.pareto.designs[s.position]!,
 });
 
 /** The knee the study's select: recommends (what `odc export --design knee` writes), or null without select:. */
 export function selectedKnee(run: LoadedRun): Pick | null {
   const rule = selectRule(run);
-  if (rule === null || (rule.minMargin === undefined && rule.minProbability === undefined) || run.pareto.designs.length === 0) return null;
+  if (
+    rule === null ||
+    (rule.minMargin === undefined && rule.minProbability === undefined) ||
+    run.pareto.designs.length === 0
+  )
+    return null;
   let joint: ((position: number) => ProportionInterval | null) | null = null;
   if (rule.minProbability !== undefined) {
     const s = samplerOf(run, rule.samples ?? DEFAULT_SELECT_SAMPLES);
@@ -197,7 +222,11 @@ export function selectedKnee(run: LoadedRun): Pick | null {
 }
 
 /** The knee among the designs meeting the rule (see the header), or the plain knee when none does. */
-export function chooseKnee(run: LoadedRun, rule: SelectRule, joint: ((position: number) => ProportionInterval | null) | null): SelectOutcome {
+export function chooseKnee(
+  run: LoadedRun,
+  rule: SelectRule,
+  joint: ((position: number) => ProportionInterval | null) | null,
+): SelectOutcome {
   const F = minimizedObjectives(run.pareto);
   const designs = run.pareto.designs;
   const parts: string[] = [];
@@ -209,29 +238,52 @@ export function chooseKnee(run: LoadedRun, rule: SelectRule, joint: ((position: 
   const meetingMargin = rule.minMargin === undefined ? null : margin.filter((_, i) => okMargin(i)).length;
   const plain = kneeAmong(F, () => true);
   const fallback = (sampled: number, why: string): SelectOutcome => ({
-    rule: text, position: plain, qualified: false, meetingMargin, sampled, text: `${why}: the plain knee (design ${designs[plain]!.index}) is shown, labelled so.`,
+    rule: text,
+    position: plain,
+    qualified: false,
+    meetingMargin,
+    sampled,
+    text: `${why}: the plain knee (design ${designs[plain]!.index}) is shown, labelled so.`,
   });
   if (rule.minProbability === undefined) {
     const k = kneeAmong(F, okMargin);
     if (k < 0) return fallback(0, `No Pareto design keeps ${text}`);
-    return { rule: text, position: k, qualified: true, meetingMargin, sampled: 0,
-      text: `${meetingMargin} of ${designs.length} Pareto designs keep ${text}; the knee among them is design ${designs[k]!.index}.` };
+    return {
+      rule: text,
+      position: k,
+      qualified: true,
+      meetingMargin,
+      sampled: 0,
+      text: `${meetingMargin} of ${designs.length} Pareto designs keep ${text}; the knee among them is design ${designs[k]!.index}.`,
+    };
   }
-  if (joint === null) return fallback(0, 'select.minProbability needs uncertain inputs (catalog rows\' or the study\'s uncertainty:), and this run has none');
+  if (joint === null)
+    return fallback(
+      0,
+      "select.minProbability needs uncertain inputs (catalog rows' or the study's uncertainty:), and this run has none",
+    );
   const rejected = new Set<number>();
   for (let n = 0; n < MAX_DESIGNS_CHECKED; n++) {
     const k = kneeAmong(F, (i) => okMargin(i) && !rejected.has(i));
     if (k < 0) break;
     const p = joint(k);
     if (p !== null && p.estimate >= rule.minProbability) {
-      return { rule: text, position: k, qualified: true, meetingMargin, sampled: n + 1,
-        text: `Design ${designs[k]!.index} is the knee among the designs that keep ${text}: P(all hold) = ${pctText(p)}; `
-          + `${n} design(s) nearer the knee were sampled and fell short.` };
+      return {
+        rule: text,
+        position: k,
+        qualified: true,
+        meetingMargin,
+        sampled: n + 1,
+        text:
+          `Design ${designs[k]!.index} is the knee among the designs that keep ${text}: P(all hold) = ${pctText(p)}; ` +
+          `${n} design(s) nearer the knee were sampled and fell short.`,
+      };
     }
     rejected.add(k);
   }
   const checked = rejected.size;
-  const cap = checked >= MAX_DESIGNS_CHECKED ? ` (the ${MAX_DESIGNS_CHECKED} designs nearest the knee were checked)` : '';
+  const cap =
+    checked >= MAX_DESIGNS_CHECKED ? ` (the ${MAX_DESIGNS_CHECKED} designs nearest the knee were checked)` : '';
   return fallback(checked, `No Pareto design checked keeps ${text}${cap}`);
 }
 
@@ -240,41 +292,67 @@ const pct = (x: number): string => (Number.isFinite(x) ? (100 * x).toFixed(1) : 
 /** Table of the recommended designs: smallest margin, the constraints within 2 %, the joint probability. */
 function table(r: RobustnessReport): { headers: string[]; rows: string[][] } {
   return {
-    headers: ['design', 'index [-]', 'smallest margin [%]', 'constraints within 2 % of their limit', 'P(all constraints hold) [95 % CI]'],
-    rows: r.designs.map((d) => [d.label, String(d.index), pct(d.minMargin),
-      d.margins.filter((m) => m.margin <= 0.02).map((m) => `${m.name} (${pct(m.margin)} %)`).join('; ') || 'none',
-      d.joint === null ? '–' : `${pctText(d.joint)}${d.failedSamples ? `, ${d.failedSamples} failed samples` : ''}`]),
+    headers: [
+      'design',
+      'index [-]',
+      'smallest margin [%]',
+      'constraints within 2 % of their limit',
+      'P(all constraints hold) [95 % CI]',
+    ],
+    rows: r.designs.map((d) => [
+      d.label,
+      String(d.index),
+      pct(d.minMargin),
+      d.margins
+        .filter((m) => m.margin <= 0.02)
+        .map((m) => `${m.name} (${pct(m.margin)} %)`)
+        .join('; ') || 'none',
+      d.joint === null ? '–' : `${pctText(d.joint)}${d.failedSamples ? `, ${d.failedSamples} failed samples` : ''}`,
+    ]),
   };
 }
 
 function lines(r: RobustnessReport): string[] {
   return [
-    'Relative margin of each enforced constraint: (limit − value)/|limit| for ≤, (value − limit)/|limit| for ≥. A design on the front typically sits '
-      + 'on several limits at once; a design at a few tenths of a percent on several of them may meet each alone often but all of them rarely.',
-    r.sampling === null ? '' : `P(all constraints hold): the share of ${r.sampling.samples} common uncertainty samples `
-      + `(Latin hypercube, seed ${r.sampling.seed}; `
-      + 'catalog rows\' and the study\'s distributions) in which every enforced constraint holds at once, with its 95 % Wilson score interval '
-      + '(Wilson 1927; Brown, Cai & DasGupta 2001). It is not the product of the constraints\' own probabilities: they share inputs. '
-      + 'A failed sample counts as not holding. odc uncertainty on an exported design gives each constraint\'s distribution.',
+    'Relative margin of each enforced constraint: (limit − value)/|limit| for ≤, (value − limit)/|limit| for ≥. A design on the front typically sits ' +
+      'on several limits at once; a design at a few tenths of a percent on several of them may meet each alone often but all of them rarely.',
+    r.sampling === null
+      ? ''
+      : `P(all constraints hold): the share of ${r.sampling.samples} common uncertainty samples ` +
+        `(Latin hypercube, seed ${r.sampling.seed}; ` +
+        "catalog rows' and the study's distributions) in which every enforced constraint holds at once, with its 95 % Wilson score interval " +
+        "(Wilson 1927; Brown, Cai & DasGupta 2001). It is not the product of the constraints' own probabilities: they share inputs. " +
+        "A failed sample counts as not holding. odc uncertainty on an exported design gives each constraint's distribution.",
     ...(r.select ? [`Selection (study select:): ${r.select.text}`] : []),
     ...r.notes,
   ].filter(Boolean);
 }
 
 /** Whether there is anything to show: a recommended design with a constraint, or a selection. */
-const shown = (r: RobustnessReport | null): r is RobustnessReport => r !== null && (r.select !== null || r.designs.some((d) => d.margins.length > 0));
+const shown = (r: RobustnessReport | null): r is RobustnessReport =>
+  r !== null && (r.select !== null || r.designs.some((d) => d.margins.length > 0));
 
 /** The section of report.html (empty when there is nothing to show). */
 export function robustnessHtml(r: RobustnessReport | null): string {
   if (!shown(r)) return '';
   const t = table(r);
-  return `<section id="robustness"><h2>Margins and robustness of the recommended designs</h2>${htmlTable(t.headers, t.rows)}`
-    + `${lines(r).map((l) => `<p class="note">${esc(l)}</p>`).join('')}</section>`;
+  return (
+    `<section id="robustness"><h2>Margins and robustness of the recommended designs</h2>${htmlTable(t.headers, t.rows)}` +
+    `${lines(r)
+      .map((l) => `<p class="note">${esc(l)}</p>`)
+      .join('')}</section>`
+  );
 }
 
 /** The section of report.md (no lines when there is nothing to show). */
 export function robustnessMarkdown(r: RobustnessReport | null): string[] {
   if (!shown(r)) return [];
   const t = table(r);
-  return ['## Margins and robustness of the recommended designs', '', mdTable(t.headers, t.rows), '', ...lines(r).flatMap((l) => [mdEscape(l), ''])];
+  return [
+    '## Margins and robustness of the recommended designs',
+    '',
+    mdTable(t.headers, t.rows),
+    '',
+    ...lines(r).flatMap((l) => [mdEscape(l), '']),
+  ];
 }

@@ -64,7 +64,8 @@ export function niceMax(hi: number, count = 5): number {
 /** Tick labels with the decimals the step needs and thousands separators; exponents for very large or small steps. */
 export function tickFormat(step: number): (v: number) => string {
   if (step === 0) return (v) => formatPlain(v, 3);
-  if (step >= 1e7 || step < 1e-5) return (v) => (v === 0 ? '0' : Number(v.toPrecision(3)).toExponential().replace('e+', 'e').replace('-', '−'));
+  if (step >= 1e7 || step < 1e-5)
+    return (v) => (v === 0 ? '0' : Number(v.toPrecision(3)).toExponential().replace('e+', 'e').replace('-', '−'));
   const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
   return (v) => formatPlain(v, decimals);
 }
@@ -87,20 +88,28 @@ export interface TextOptions {
   readonly baseline?: 'alphabetic' | 'top' | 'middle';
 }
 
-/** One line of text; `top` and `middle` shift the baseline down by 0.8 and 0.35 font sizes (no dominant-baseline: not every SVG viewer has it). */
+/**
+ * One line of text; `top` and `middle` shift the baseline down by 0.8 and 0.35 font sizes (no dominant-baseline: not
+ * every SVG viewer has it).
+ */
 export function text(x: number, y: number, s: string, o: TextOptions = {}): string {
   const size = o.size ?? 11;
   const dy = o.baseline === 'top' ? 0.8 * size : o.baseline === 'middle' ? 0.35 * size : 0;
   const rot = o.rotate !== undefined ? ` transform="rotate(${o.rotate} ${px(x)} ${px(y)})"` : '';
-  return `<text x="${px(x)}" y="${px(y + dy)}"${rot} font-size="${size}"${o.anchor && o.anchor !== 'start' ? ` text-anchor="${o.anchor}"` : ''}` +
-    `${o.weight ? ` font-weight="${o.weight}"` : ''} fill="${o.color ?? '#000'}">${esc(s)}</text>`;
+  return (
+    `<text x="${px(x)}" y="${px(y + dy)}"${rot} font-size="${size}"${o.anchor && o.anchor !== 'start' ? ` text-anchor="${o.anchor}"` : ''}` +
+    `${o.weight ? ` font-weight="${o.weight}"` : ''} fill="${o.color ?? '#000'}">${esc(s)}</text>`
+  );
 }
 
 /** The document: white background, one font, an optional class (the test and CSS hooks name plot roles). */
 export function svgDocument(width: number, height: number, body: string): string {
-  const w = Math.ceil(width), h = Math.ceil(height);
-  return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" class="marks" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="${FONT}">` +
-    `<rect width="${w}" height="${h}" fill="white"/>${body}</svg>`;
+  const w = Math.ceil(width),
+    h = Math.ceil(height);
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" class="marks" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="${FONT}">` +
+    `<rect width="${w}" height="${h}" fill="white"/>${body}</svg>`
+  );
 }
 
 export interface Frame {
@@ -111,9 +120,13 @@ export interface Frame {
   readonly height: number;
 }
 
-/** Gridlines, frame, ticks with labels and titles of a plot with a linear y axis and a linear x axis (null: none, e.g. categories). */
+/**
+ * Gridlines, frame, ticks with labels and titles of a plot with a linear y axis and a linear x axis (null: none, e.g.
+ * categories).
+ */
 export function axes(
-  f: Frame, x: { domain: readonly [number, number]; title: string | null; integer?: boolean } | null,
+  f: Frame,
+  x: { domain: readonly [number, number]; title: string | null; integer?: boolean } | null,
   y: { domain: readonly [number, number]; title: string | null },
 ): { svg: string } {
   const xd = x?.domain ?? [0, 1];
@@ -125,12 +138,18 @@ export function axes(
   const fx = tickFormat(x?.integer ? Math.max(1, tx.step) : tx.step);
   const fy = tickFormat(ty.step);
   const out: string[] = ['<g class="mark-rule role-axis-grid" stroke="#e6e6e6" stroke-width="1">'];
-  for (const v of xs) out.push(`<line x1="${px(sx(v))}" y1="${px(f.y)}" x2="${px(sx(v))}" y2="${px(f.y + f.height)}"/>`);
-  for (const v of ty.values) out.push(`<line x1="${px(f.x)}" y1="${px(sy(v))}" x2="${px(f.x + f.width)}" y2="${px(sy(v))}"/>`);
-  out.push(`</g><rect class="frame" x="${px(f.x)}" y="${px(f.y)}" width="${px(f.width)}" height="${px(f.height)}" fill="none" stroke="#bbb"/>`);
+  for (const v of xs)
+    out.push(`<line x1="${px(sx(v))}" y1="${px(f.y)}" x2="${px(sx(v))}" y2="${px(f.y + f.height)}"/>`);
+  for (const v of ty.values)
+    out.push(`<line x1="${px(f.x)}" y1="${px(sy(v))}" x2="${px(f.x + f.width)}" y2="${px(sy(v))}"/>`);
+  out.push(
+    `</g><rect class="frame" x="${px(f.x)}" y="${px(f.y)}" width="${px(f.width)}" height="${px(f.height)}" fill="none" stroke="#bbb"/>`,
+  );
   out.push('<g class="mark-rule role-axis-tick" stroke="#888" stroke-width="1">');
-  for (const v of xs) out.push(`<line x1="${px(sx(v))}" y1="${px(f.y + f.height)}" x2="${px(sx(v))}" y2="${px(f.y + f.height + 5)}"/>`);
-  for (const v of ty.values) out.push(`<line x1="${px(f.x - 5)}" y1="${px(sy(v))}" x2="${px(f.x)}" y2="${px(sy(v))}"/>`);
+  for (const v of xs)
+    out.push(`<line x1="${px(sx(v))}" y1="${px(f.y + f.height)}" x2="${px(sx(v))}" y2="${px(f.y + f.height + 5)}"/>`);
+  for (const v of ty.values)
+    out.push(`<line x1="${px(f.x - 5)}" y1="${px(sy(v))}" x2="${px(f.x)}" y2="${px(sy(v))}"/>`);
   out.push('</g><g class="mark-text role-axis-label">');
   for (const v of xs) out.push(text(sx(v), f.y + f.height + 7, fx(v), { anchor: 'middle', baseline: 'top' }));
   let labelWidth = 0;
@@ -140,7 +159,8 @@ export function axes(
     out.push(text(f.x - 7, sy(v), s, { anchor: 'end', baseline: 'middle' }));
   }
   out.push('</g><g class="mark-text role-axis-title">');
-  if (x?.title) out.push(text(f.x + f.width / 2, f.y + f.height + 24, x.title, { size: 12, anchor: 'middle', baseline: 'top' }));
+  if (x?.title)
+    out.push(text(f.x + f.width / 2, f.y + f.height + 24, x.title, { size: 12, anchor: 'middle', baseline: 'top' }));
   const titleX = f.x - 7 - labelWidth - 8;
   if (y.title) out.push(text(titleX, f.y + f.height / 2, y.title, { size: 12, anchor: 'middle', rotate: -90 }));
   out.push('</g>');
@@ -157,7 +177,8 @@ export function yAxisWidth(domain: readonly [number, number], height: number): n
 /** Symbol paths of the given area [px²] centred on 0, 0 (vega's circle, cross and diamond). */
 export function symbolPath(shape: string, area_px2: number): string {
   if (shape === 'cross') {
-    const r = Math.sqrt(area_px2) / 2, s = r / 2.5;
+    const r = Math.sqrt(area_px2) / 2,
+      s = r / 2.5;
     return `M${px(-r)},${px(-s)}H${px(-s)}V${px(-r)}H${px(s)}V${px(-s)}H${px(r)}V${px(s)}H${px(s)}V${px(r)}H${px(-s)}V${px(s)}H${px(-r)}Z`;
   }
   if (shape === 'diamond') {

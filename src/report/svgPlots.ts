@@ -10,12 +10,28 @@
 import { fmt } from '../io/numberFormat.js';
 import type { AxisDef, CategoryStyle, ParallelAxis } from './plots.js';
 import { stackedLabel } from './plots.js';
-import { axes as drawAxes, linear, niceMax, px, svgDocument, symbolPath, text, textWidth, yAxisWidth, type Frame } from './svg.js';
+import {
+  axes as drawAxes,
+  linear,
+  niceMax,
+  px,
+  svgDocument,
+  symbolPath,
+  text,
+  textWidth,
+  yAxisWidth,
+  type Frame,
+} from './svg.js';
 
 const LEGEND_SYMBOL_px2 = 80;
 
 /** Legend: a title and one row per entry (symbol or stroke, then the name), at (x, y). */
-function legend(x: number, y: number, title: string | null, entries: readonly { name: string; mark: string }[]): { svg: string; width: number } {
+function legend(
+  x: number,
+  y: number,
+  title: string | null,
+  entries: readonly { name: string; mark: string }[],
+): { svg: string; width: number } {
   const out: string[] = ['<g class="mark-group role-legend">'];
   let row = y;
   if (title) {
@@ -33,7 +49,10 @@ function legend(x: number, y: number, title: string | null, entries: readonly { 
   return { svg: out.join(''), width };
 }
 
-/** Width and height [px] of one panel of the objective-space plot of m objectives (the scatter matrix's panels shrink as m grows). */
+/**
+ * Width and height [px] of one panel of the objective-space plot of m objectives (the scatter matrix's panels shrink as
+ * m grows).
+ */
 export function matrixPanelSize(m: number): { readonly width: number; readonly height: number } {
   const cols = Math.max(1, m - 1);
   const width = m === 2 ? 620 : Math.max(220, Math.min(440, Math.floor(1040 / cols) - 90));
@@ -47,7 +66,11 @@ export function matrixPanelSize(m: number): { readonly width: number; readonly h
  * as tidySvg(svg, idPrefix) of the unprefixed one, without its passes over a text of tens of thousands of points).
  */
 export function objectiveMatrixSvg(
-  points: readonly Record<string, unknown>[], axes: readonly AxisDef[], categories: readonly CategoryStyle[], legendTitle: string, labelled = false,
+  points: readonly Record<string, unknown>[],
+  axes: readonly AxisDef[],
+  categories: readonly CategoryStyle[],
+  legendTitle: string,
+  labelled = false,
   idPrefix = '',
 ): string {
   const pre = idPrefix === '' ? '' : `${idPrefix}-`;
@@ -63,19 +86,32 @@ export function objectiveMatrixSvg(
   let right = 0;
   for (let yi = 1; yi < m; yi++) {
     for (let xi = 0; xi < yi; xi++) {
-      const f: Frame = { x: left + xi * (width + left + gap), y: top + (yi - 1) * (height + bottom + gap), width, height };
+      const f: Frame = {
+        x: left + xi * (width + left + gap),
+        y: top + (yi - 1) * (height + bottom + gap),
+        width,
+        height,
+      };
       right = Math.max(right, f.x + f.width);
-      const [x0, x1] = axes[xi]!.domain, [y0, y1] = axes[yi]!.domain;
-      const sx = linear(x0, x1, f.x, f.x + width), sy = linear(y0, y1, f.y + height, f.y);
+      const [x0, x1] = axes[xi]!.domain,
+        [y0, y1] = axes[yi]!.domain;
+      const sx = linear(x0, x1, f.x, f.x + width),
+        sy = linear(y0, y1, f.y + height, f.y);
       const clip = `${pre}clip${xi}-${yi}`;
-      out.push(`<g class="mark-group role-scope">${drawAxes(f, { domain: axes[xi]!.domain, title: axes[xi]!.title }, { domain: axes[yi]!.domain, title: axes[yi]!.title }).svg}`);
-      out.push(`<clipPath id="${clip}"><rect x="${px(f.x)}" y="${px(f.y)}" width="${px(width)}" height="${px(height)}"/></clipPath><g clip-path="url(#${clip})">`);
+      out.push(
+        `<g class="mark-group role-scope">${drawAxes(f, { domain: axes[xi]!.domain, title: axes[xi]!.title }, { domain: axes[yi]!.domain, title: axes[yi]!.title }).svg}`,
+      );
+      out.push(
+        `<clipPath id="${clip}"><rect x="${px(f.x)}" y="${px(f.y)}" width="${px(width)}" height="${px(height)}"/></clipPath><g clip-path="url(#${clip})">`,
+      );
       categories.forEach((c, k) => {
         out.push(`<g class="mark-symbol role-mark" fill="${c.color}" fill-opacity="${c.opacity}">`);
         // points well outside the panel are left out (the clip would hide them); those near its edge are cut by it
-        const mx = (x1 - x0) * 0.05, my = (y1 - y0) * 0.05;
+        const mx = (x1 - x0) * 0.05,
+          my = (y1 - y0) * 0.05;
         for (const p of byCategory[k]!) {
-          const vx = p[`o${xi}`] as number, vy = p[`o${yi}`] as number;
+          const vx = p[`o${xi}`] as number,
+            vy = p[`o${yi}`] as number;
           if (!(vx >= x0 - mx && vx <= x1 + mx && vy >= y0 - my && vy <= y1 + my)) continue;
           out.push(`<use xlink:href="#${pre}mark${k}" x="${px(sx(vx))}" y="${px(sy(vy))}"/>`);
         }
@@ -87,28 +123,48 @@ export function objectiveMatrixSvg(
         out.push('<g class="mark-text role-mark">');
         for (const p of points) {
           if (typeof p.label !== 'string') continue;
-          const vx = p[`o${xi}`] as number, vy = p[`o${yi}`] as number;
+          const vx = p[`o${xi}`] as number,
+            vy = p[`o${yi}`] as number;
           if (!(vx >= x0 && vx <= x1 && vy >= y0 && vy <= y1)) continue;
           const rightSide = vx > cut;
-          out.push(text(sx(vx) + (rightSide ? -8 : 8), sy(vy) - 8, p.label, { anchor: rightSide ? 'end' : 'start', weight: 'bold' }));
+          out.push(
+            text(sx(vx) + (rightSide ? -8 : 8), sy(vy) - 8, p.label, {
+              anchor: rightSide ? 'end' : 'start',
+              weight: 'bold',
+            }),
+          );
         }
         out.push('</g>');
       }
       out.push('</g></g>');
     }
   }
-  const lg = legend(right + 24, top, legendTitle, categories.map((c) => ({
-    name: c.name, mark: `<path class="mark-symbol role-legend-symbol" d="${symbolPath(c.shape, LEGEND_SYMBOL_px2)}" fill="${c.color}" fill-opacity="${Math.max(0.7, c.opacity)}"/>`,
-  })));
+  const lg = legend(
+    right + 24,
+    top,
+    legendTitle,
+    categories.map((c) => ({
+      name: c.name,
+      mark: `<path class="mark-symbol role-legend-symbol" d="${symbolPath(c.shape, LEGEND_SYMBOL_px2)}" fill="${c.color}" fill-opacity="${Math.max(0.7, c.opacity)}"/>`,
+    })),
+  );
   // each category's symbol once, drawn at every point by reference: the same picture as a transformed path per point
   // in ~35 % fewer bytes (a 5-objective front of 6,670 designs in 10 panels: 4.3 MB of SVG before)
   const defs = `<defs>${shapes.map((d, k) => `<path id="${pre}mark${k}" d="${d}"/>`).join('')}</defs>`;
-  return svgDocument(right + 24 + lg.width + 10, top + (m - 1) * (height + bottom + gap) - gap + 4, defs + out.join('') + lg.svg);
+  return svgDocument(
+    right + 24 + lg.width + 10,
+    top + (m - 1) * (height + bottom + gap) - gap + 4,
+    defs + out.join('') + lg.svg,
+  );
 }
 
-/** Parallel coordinates: `lines` are {id, grp, a (axis position), v (normalized 0..1)}, one polyline per id, groups in order. */
+/**
+ * Parallel coordinates: `lines` are {id, grp, a (axis position), v (normalized 0..1)}, one polyline per id, groups in
+ * order.
+ */
 export function parallelSvg(
-  lines: readonly Record<string, unknown>[], axes: readonly ParallelAxis[],
+  lines: readonly Record<string, unknown>[],
+  axes: readonly ParallelAxis[],
   groups: readonly { name: string; color: string; width: number; opacity: number }[],
 ): string {
   const n = axes.length;
@@ -116,12 +172,18 @@ export function parallelSvg(
   const height = 340;
   const many = n > 12;
   const f: Frame = { x: 20, y: 34, width, height };
-  const sx = linear(-0.3, n - 0.45, f.x, f.x + width), sy = linear(-0.02, 1.02, f.y + height, f.y);
+  const sx = linear(-0.3, n - 0.45, f.x, f.x + width),
+    sy = linear(-0.02, 1.02, f.y + height, f.y);
   const out: string[] = ['<g class="mark-rule role-axis-grid" stroke="#888" stroke-width="1">'];
-  for (let a = 0; a < n; a++) out.push(`<line x1="${px(sx(a))}" y1="${px(f.y)}" x2="${px(sx(a))}" y2="${px(f.y + height)}"/>`);
-  out.push(`</g><rect class="frame" x="${px(f.x)}" y="${px(f.y)}" width="${px(width)}" height="${px(height)}" fill="none" stroke="#bbb"/>`);
+  for (let a = 0; a < n; a++)
+    out.push(`<line x1="${px(sx(a))}" y1="${px(f.y)}" x2="${px(sx(a))}" y2="${px(f.y + height)}"/>`);
+  out.push(
+    `</g><rect class="frame" x="${px(f.x)}" y="${px(f.y)}" width="${px(width)}" height="${px(height)}" fill="none" stroke="#bbb"/>`,
+  );
   for (const g of groups) {
-    out.push(`<g class="mark-line role-mark" fill="none" stroke="${g.color}" stroke-width="${g.width}" stroke-opacity="${g.opacity}">`);
+    out.push(
+      `<g class="mark-line role-mark" fill="none" stroke="${g.color}" stroke-width="${g.width}" stroke-opacity="${g.opacity}">`,
+    );
     const byId = new Map<unknown, { a: number; v: number }[]>();
     for (const l of lines) {
       if (l.grp !== g.name) continue;
@@ -139,18 +201,33 @@ export function parallelSvg(
   axes.forEach((a, i) => {
     for (const t of a.ticks) {
       const above = t.y >= 1;
-      out.push(text(sx(i) + 4, sy(t.y) + (above ? -4 : 3), t.text, { size: many ? 9 : 10, color: '#222', baseline: above ? 'alphabetic' : 'top' }));
+      out.push(
+        text(sx(i) + 4, sy(t.y) + (above ? -4 : 3), t.text, {
+          size: many ? 9 : 10,
+          color: '#222',
+          baseline: above ? 'alphabetic' : 'top',
+        }),
+      );
     }
   });
   out.push('</g><g class="mark-text role-axis-label">');
   let labelHeight = 0;
   axes.forEach((a, i) => {
     if (many) {
-      out.push(text(sx(i), f.y + height + 14, a.title.length > 34 ? `${a.title.slice(0, 33)}…` : a.title, { size: 10, anchor: 'end', rotate: -40, baseline: 'top' }));
+      out.push(
+        text(sx(i), f.y + height + 14, a.title.length > 34 ? `${a.title.slice(0, 33)}…` : a.title, {
+          size: 10,
+          anchor: 'end',
+          rotate: -40,
+          baseline: 'top',
+        }),
+      );
       labelHeight = Math.max(labelHeight, Math.min(200, textWidth(a.title, 10)) * Math.sin((40 * Math.PI) / 180) + 16);
     } else {
       const rows = stackedLabel(a.title);
-      rows.forEach((r, k) => out.push(text(sx(i), f.y + height + 14 + 13 * k, r, { size: 10.5, anchor: 'middle', baseline: 'top' })));
+      rows.forEach((r, k) =>
+        out.push(text(sx(i), f.y + height + 14 + 13 * k, r, { size: 10.5, anchor: 'middle', baseline: 'top' })),
+      );
       labelHeight = Math.max(labelHeight, 13 * rows.length + 4);
     }
   });
@@ -159,7 +236,9 @@ export function parallelSvg(
   let lx = f.x;
   const legendItems: string[] = ['<g class="mark-group role-legend">'];
   for (const g of groups) {
-    legendItems.push(`<line class="role-legend-symbol" x1="${px(lx)}" y1="12" x2="${px(lx + 16)}" y2="12" stroke="${g.color}" stroke-width="3"/>`);
+    legendItems.push(
+      `<line class="role-legend-symbol" x1="${px(lx)}" y1="12" x2="${px(lx + 16)}" y2="12" stroke="${g.color}" stroke-width="3"/>`,
+    );
     legendItems.push(text(lx + 22, 12, g.name, { size: 12, baseline: 'middle' }));
     lx += 22 + textWidth(g.name, 12) + 18;
   }
@@ -175,26 +254,48 @@ export function parallelSvg(
 }
 
 /** Hypervolume and feasible share per generation, side by side. */
-export function convergenceSvg(history: readonly { generation: number; hypervolume: number; feasibleShare: number }[]): string {
+export function convergenceSvg(
+  history: readonly { generation: number; hypervolume: number; feasibleShare: number }[],
+): string {
   const maxGen = Math.max(1, ...history.map((h) => h.generation));
   const panels = [
-    { title: 'hypervolume, normalized [-]', color: '#1f77b4', values: history.map((h) => h.hypervolume), domain: [0, niceMax(Math.max(0, ...history.map((h) => h.hypervolume).filter(Number.isFinite)))] as const },
-    { title: 'feasible share of generation [%]', color: '#2ca02c', values: history.map((h) => 100 * h.feasibleShare), domain: [0, 100] as const },
+    {
+      title: 'hypervolume, normalized [-]',
+      color: '#1f77b4',
+      values: history.map((h) => h.hypervolume),
+      domain: [0, niceMax(Math.max(0, ...history.map((h) => h.hypervolume).filter(Number.isFinite)))] as const,
+    },
+    {
+      title: 'feasible share of generation [%]',
+      color: '#2ca02c',
+      values: history.map((h) => 100 * h.feasibleShare),
+      domain: [0, 100] as const,
+    },
   ];
-  const width = 470, height = 260;
+  const width = 470,
+    height = 260;
   const xDomain = [0, niceMax(maxGen)] as const;
   const out: string[] = [];
   let x = 0;
   for (const p of panels) {
     const left = yAxisWidth(p.domain, height);
     const f: Frame = { x: x + left, y: 10, width, height };
-    const sx = linear(xDomain[0], xDomain[1], f.x, f.x + width), sy = linear(p.domain[0], p.domain[1], f.y + height, f.y);
-    out.push(`<g class="mark-group role-scope">${drawAxes(f, { domain: xDomain, title: 'generation [-]', integer: true }, { domain: p.domain, title: p.title }).svg}`);
-    const pts = history.map((h, i) => [sx(h.generation), sy(p.values[i]!)] as const).filter(([, y]) => Number.isFinite(y));
-    out.push(`<path class="mark-line role-mark" d="M${pts.map(([a, b]) => `${px(a)},${px(b)}`).join('L')}" fill="none" stroke="${p.color}" stroke-width="2"/>`);
+    const sx = linear(xDomain[0], xDomain[1], f.x, f.x + width),
+      sy = linear(p.domain[0], p.domain[1], f.y + height, f.y);
+    out.push(
+      `<g class="mark-group role-scope">${drawAxes(f, { domain: xDomain, title: 'generation [-]', integer: true }, { domain: p.domain, title: p.title }).svg}`,
+    );
+    const pts = history
+      .map((h, i) => [sx(h.generation), sy(p.values[i]!)] as const)
+      .filter(([, y]) => Number.isFinite(y));
+    out.push(
+      `<path class="mark-line role-mark" d="M${pts.map(([a, b]) => `${px(a)},${px(b)}`).join('L')}" fill="none" stroke="${p.color}" stroke-width="2"/>`,
+    );
     if (history.length <= 60) {
       const d = symbolPath('circle', 25);
-      out.push(`<g class="mark-symbol role-mark" fill="${p.color}">${pts.map(([a, b]) => `<path transform="translate(${px(a)},${px(b)})" d="${d}"/>`).join('')}</g>`);
+      out.push(
+        `<g class="mark-symbol role-mark" fill="${p.color}">${pts.map(([a, b]) => `<path transform="translate(${px(a)},${px(b)})" d="${d}"/>`).join('')}</g>`,
+      );
     }
     out.push('</g>');
     x = f.x + width + 60;
@@ -202,9 +303,13 @@ export function convergenceSvg(history: readonly { generation: number; hypervolu
   return svgDocument(x - 60 + 10, 10 + height + 48, out.join(''));
 }
 
-/** Delivered-compute waterfall of one design: the PFLOPS left after each factor, in order (bars), the factor above each bar. */
+/**
+ * Delivered-compute waterfall of one design: the PFLOPS left after each factor, in order (bars), the factor above each
+ * bar.
+ */
 export function waterfallSvg(steps: readonly { name: string; factor: number; valueAfter_PFLOPS: number }[]): string {
-  const width = 520, height = 260;
+  const width = 520,
+    height = 260;
   const names = steps.map((s, i) => `${i + 1}. ${s.name}`);
   const yDomain = [0, niceMax(Math.max(0, ...steps.map((s) => s.valueAfter_PFLOPS).filter(Number.isFinite)))] as const;
   const left = yAxisWidth(yDomain, height);
@@ -218,11 +323,18 @@ export function waterfallSvg(steps: readonly { name: string; factor: number; val
   const axes = drawAxes(f, null, { domain: yDomain, title: 'compute after the step [PFLOPS]' }).svg;
   const out: string[] = [axes, '<g class="mark-rect role-mark" fill="#4c78a8">'];
   steps.forEach((s, i) => {
-    const y = sy(s.valueAfter_PFLOPS), y0 = sy(0);
+    const y = sy(s.valueAfter_PFLOPS),
+      y0 = sy(0);
     out.push(`<path d="M${px(bx(i))},${px(y)}h${px(bar)}v${px(y0 - y)}h${px(-bar)}Z"/>`);
   });
   out.push('</g><g class="mark-text role-mark">');
-  steps.forEach((s, i) => out.push(text(bx(i) + bar / 2, sy(s.valueAfter_PFLOPS) - 6, i === 0 ? fmt(s.valueAfter_PFLOPS) : `× ${fmt(s.factor)}`, { anchor: 'middle' })));
+  steps.forEach((s, i) =>
+    out.push(
+      text(bx(i) + bar / 2, sy(s.valueAfter_PFLOPS) - 6, i === 0 ? fmt(s.valueAfter_PFLOPS) : `× ${fmt(s.factor)}`, {
+        anchor: 'middle',
+      }),
+    ),
+  );
   out.push('</g><g class="mark-text role-axis-label">');
   let labelHeight = 0;
   names.forEach((n, i) => {

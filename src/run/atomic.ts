@@ -5,7 +5,17 @@
  * (exit 2) naming the folder and the fix. A target that is a symbolic link is refused, never written through.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, lstatSync, openSync, readdirSync, renameSync, rmSync, statfsSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statfsSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { StudyError } from '../core/errors.js';
 
@@ -25,8 +35,14 @@ export const atomicWriteTestHooks: {
 /** Writes all of `bytes` to `fd`, looping over short writes (a write that makes no progress is a full disk). */
 export function writeAllSync(fd: number, bytes: Uint8Array): void {
   for (let off = 0; off < bytes.length;) {
-    const n = atomicWriteTestHooks.write ? atomicWriteTestHooks.write(fd, bytes, off, bytes.length - off) : writeSync(fd, bytes, off, bytes.length - off);
-    if (!(n > 0)) throw Object.assign(new Error(`ENOSPC: no space left on device, write (wrote 0 of ${bytes.length - off} bytes)`), { code: 'ENOSPC' });
+    const n = atomicWriteTestHooks.write
+      ? atomicWriteTestHooks.write(fd, bytes, off, bytes.length - off)
+      : writeSync(fd, bytes, off, bytes.length - off);
+    if (!(n > 0))
+      throw Object.assign(
+        new Error(`ENOSPC: no space left on device, write (wrote 0 of ${bytes.length - off} bytes)`),
+        { code: 'ENOSPC' },
+      );
     off += n;
   }
 }
@@ -37,7 +53,11 @@ const errnoOf = (e: unknown): string | undefined => {
 };
 
 const human = (bytes: number): string =>
-  bytes >= 1 << 30 ? `${(bytes / (1 << 30)).toFixed(1)} GB` : bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
+  bytes >= 1 << 30
+    ? `${(bytes / (1 << 30)).toFixed(1)} GB`
+    : bytes >= 1 << 20
+      ? `${(bytes / (1 << 20)).toFixed(1)} MB`
+      : `${Math.round(bytes / 1024)} KB`;
 
 /** "; 12 KB free of 64 KB" for the file system holding `dir`, or '' when it cannot be asked. */
 function spaceOf(dir: string): string {
@@ -60,14 +80,30 @@ export function diskWriteError(e: unknown, path: string): StudyError | undefined
   const retry = 'then run the command again (an interrupted odc run continues with odc run --resume <run-dir>)';
   switch (code) {
     case 'ENOSPC':
-      return new StudyError('BAD_RUN_DIR', `cannot write ${path}: the disk holding ${dir} is full (ENOSPC${spaceOf(dir)}); free space on it or write to another disk (--out), ${retry}`, { file: path });
+      return new StudyError(
+        'BAD_RUN_DIR',
+        `cannot write ${path}: the disk holding ${dir} is full (ENOSPC${spaceOf(dir)}); free space on it or write to another disk (--out), ${retry}`,
+        { file: path },
+      );
     case 'EDQUOT':
-      return new StudyError('BAD_RUN_DIR', `cannot write ${path}: your disk quota on the file system holding ${dir} is used up (EDQUOT); free space or write to another disk (--out), ${retry}`, { file: path });
+      return new StudyError(
+        'BAD_RUN_DIR',
+        `cannot write ${path}: your disk quota on the file system holding ${dir} is used up (EDQUOT); free space or write to another disk (--out), ${retry}`,
+        { file: path },
+      );
     case 'EROFS':
-      return new StudyError('BAD_RUN_DIR', `cannot write ${path}: ${dir} is on a read-only file system (EROFS); write to a writable folder (--out), ${retry}`, { file: path });
+      return new StudyError(
+        'BAD_RUN_DIR',
+        `cannot write ${path}: ${dir} is on a read-only file system (EROFS); write to a writable folder (--out), ${retry}`,
+        { file: path },
+      );
     case 'EACCES':
     case 'EPERM':
-      return new StudyError('BAD_RUN_DIR', `cannot write ${path}: no permission to write in ${dir} (${code}); write to a folder you own (--out) or fix its permissions, ${retry}`, { file: path });
+      return new StudyError(
+        'BAD_RUN_DIR',
+        `cannot write ${path}: no permission to write in ${dir} (${code}); write to a folder you own (--out) or fix its permissions, ${retry}`,
+        { file: path },
+      );
     default:
       return undefined;
   }
@@ -82,7 +118,11 @@ function refuseSymlink(path: string): void {
     return; // absent (or unreadable: the write itself reports it)
   }
   if (isLink) {
-    throw new StudyError('BAD_RUN_DIR', `${path} is a symbolic link; odc does not write through links: remove it (or write to another folder with --out) and run the command again`, { file: path });
+    throw new StudyError(
+      'BAD_RUN_DIR',
+      `${path} is a symbolic link; odc does not write through links: remove it (or write to another folder with --out) and run the command again`,
+      { file: path },
+    );
   }
 }
 

@@ -50,7 +50,13 @@ export interface FrontPressure {
   /** Constraints binding on at least one Pareto design, most designs first. */
   readonly constraints: readonly { readonly name: string; readonly count: number; readonly share: number }[];
   /** Bounds at which at least one Pareto design sits, most designs first. */
-  readonly bounds: readonly { readonly variable: string; readonly bound: 'lower' | 'upper'; readonly limit: number; readonly count: number; readonly share: number }[];
+  readonly bounds: readonly {
+    readonly variable: string;
+    readonly bound: 'lower' | 'upper';
+    readonly limit: number;
+    readonly count: number;
+    readonly share: number;
+  }[];
 }
 
 type Variable = ParetoFile['variables'][number];
@@ -72,13 +78,18 @@ function zeroCountChecks(d: ParetoDesign): ReadonlySet<string> {
   return out;
 }
 
-/** Margins of a design's constraints (−g), smallest first; a failed (non-finite) g sorts first. Zero-count checks are left out. */
+/**
+ * Margins of a design's constraints (−g), smallest first; a failed (non-finite) g sorts first. Zero-count checks are
+ * left out.
+ */
 function margins(d: ParetoDesign): ConstraintMargin[] {
   const zero = zeroCountChecks(d);
   return Object.entries(d.constraints)
     .filter(([name]) => !zero.has(name))
     .map(([name, g]) => ({ name, margin: -g }))
-    .sort((a, b) => (Number.isFinite(a.margin) ? a.margin : -Infinity) - (Number.isFinite(b.margin) ? b.margin : -Infinity));
+    .sort(
+      (a, b) => (Number.isFinite(a.margin) ? a.margin : -Infinity) - (Number.isFinite(b.margin) ? b.margin : -Infinity),
+    );
 }
 
 export function designBinding(d: ParetoDesign, variables: readonly Variable[]): DesignBinding {
@@ -87,9 +98,14 @@ export function designBinding(d: ParetoDesign, variables: readonly Variable[]): 
   for (const v of variables) {
     const x = d.variables[v.name];
     const b = boundOf(v, x);
-    if (b !== null && v.kind !== 'choice') bounds.push({ variable: v.name, bound: b, limit: b === 'lower' ? v.lower : v.upper, value: x as number });
+    if (b !== null && v.kind !== 'choice')
+      bounds.push({ variable: v.name, bound: b, limit: b === 'lower' ? v.lower : v.upper, value: x as number });
   }
-  return { constraints: all.filter((c) => c.margin <= BINDING_MARGIN), bounds, tightest: all.slice(0, TIGHTEST_LISTED) };
+  return {
+    constraints: all.filter((c) => c.margin <= BINDING_MARGIN),
+    bounds,
+    tightest: all.slice(0, TIGHTEST_LISTED),
+  };
 }
 
 export function frontPressure(pareto: Pick<ParetoFile, 'designs' | 'variables'>): FrontPressure {
@@ -105,7 +121,8 @@ export function frontPressure(pareto: Pick<ParetoFile, 'designs' | 'variables'>)
     const checks = d.record?.constraints;
     const zero = checks !== undefined && checks.length > 0 ? zeroCountChecks(d) : undefined;
     for (const name in d.constraints) {
-      if (-d.constraints[name]! <= BINDING_MARGIN && !(zero?.has(name) ?? false)) cons.set(name, (cons.get(name) ?? 0) + 1);
+      if (-d.constraints[name]! <= BINDING_MARGIN && !(zero?.has(name) ?? false))
+        cons.set(name, (cons.get(name) ?? 0) + 1);
     }
     for (let i = 0; i < vars.length; i++) {
       const v = vars[i]!;
@@ -116,23 +133,35 @@ export function frontPressure(pareto: Pick<ParetoFile, 'designs' | 'variables'>)
     }
   }
   const share = (k: number): number => (n > 0 ? k / n : 0);
-  const bounds: { variable: string; bound: 'lower' | 'upper'; limit: number; count: number; share: number }[] = new Array(met);
+  const bounds: { variable: string; bound: 'lower' | 'upper'; limit: number; count: number; share: number }[] =
+    new Array(met);
   for (let k = 0; k < atBound.length; k++) {
     if (firstMet[k]! < 0) continue;
     const v = vars[k >> 1]!;
     if (v.kind === 'choice') continue; // never at a bound (boundOf)
     const bound = k % 2 === 1 ? 'upper' : 'lower';
-    bounds[firstMet[k]!] = { variable: v.name, bound, limit: bound === 'lower' ? v.lower : v.upper, count: atBound[k]!, share: share(atBound[k]!) };
+    bounds[firstMet[k]!] = {
+      variable: v.name,
+      bound,
+      limit: bound === 'lower' ? v.lower : v.upper,
+      count: atBound[k]!,
+      share: share(atBound[k]!),
+    };
   }
   return {
     designs: n,
-    constraints: [...cons].map(([name, count]) => ({ name, count, share: share(count) })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1)),
+    constraints: [...cons]
+      .map(([name, count]) => ({ name, count, share: share(count) }))
+      .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1)),
     bounds: bounds.sort((a, b) => b.count - a.count || (a.variable < b.variable ? -1 : 1)),
   };
 }
 
 /** "compute.chips <= 200" / "orbit.altitude_km >= 400": the bound as the inequality the study imposes. */
-export function boundText(b: { variable: string; bound: 'lower' | 'upper'; limit: number }, fmt: (v: number) => string): string {
+export function boundText(
+  b: { variable: string; bound: 'lower' | 'upper'; limit: number },
+  fmt: (v: number) => string,
+): string {
   return `${b.variable} ${b.bound === 'upper' ? '<=' : '>='} ${fmt(b.limit)}`;
 }
 
@@ -146,7 +175,8 @@ export function frontPressureTexts(front: FrontPressure, fmt: (v: number) => str
   const items = [
     ...front.bounds.map((b) => ({
       count: b.count,
-      text: `${b.count} of ${front.designs} Pareto designs (${pct(b.share)}) sit at the study bound ${boundText(b, fmt)}` +
+      text:
+        `${b.count} of ${front.designs} Pareto designs (${pct(b.share)}) sit at the study bound ${boundText(b, fmt)}` +
         `${b.share >= WIDEN_SHARE ? ': the front presses against it; widen it if the design may go further' : ''}`,
     })),
     ...front.constraints.map((c) => ({
@@ -160,14 +190,17 @@ export function frontPressureTexts(front: FrontPressure, fmt: (v: number) => str
 }
 
 /**
- * "compute.itPowerPeak_W <= 150000 (margin 0.3 %); at a bound: compute.chips = 200 (<= 200)", or "nothing binds"; at most
- * `max` constraints, then how many more.
+ * "compute.itPowerPeak_W <= 150000 (margin 0.3 %); at a bound: compute.chips = 200 (<= 200)", or "nothing binds"; at
+ * most `max` constraints, then how many more.
  */
 export function designBindingText(b: DesignBinding, fmt: (v: number) => string, max = Infinity): string {
   const parts: string[] = [];
   const shown = b.constraints.slice(0, max).map((c) => `${c.name} (margin ${(100 * c.margin).toFixed(1)} %)`);
   if (b.constraints.length > max) shown.push(`${b.constraints.length - max} more`);
   if (shown.length) parts.push(shown.join('; '));
-  if (b.bounds.length) parts.push(`at a bound: ${b.bounds.map((x) => `${x.variable} = ${fmt(x.value)} (${x.bound === 'upper' ? '<=' : '>='} ${fmt(x.limit)})`).join(', ')}`);
+  if (b.bounds.length)
+    parts.push(
+      `at a bound: ${b.bounds.map((x) => `${x.variable} = ${fmt(x.value)} (${x.bound === 'upper' ? '<=' : '>='} ${fmt(x.limit)})`).join(', ')}`,
+    );
   return parts.length ? parts.join('; ') : `no constraint within ${pct(BINDING_MARGIN)}, no variable at a bound`;
 }

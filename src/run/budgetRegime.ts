@@ -13,15 +13,22 @@ export function budgetRegimeText(algorithm: string, evaluations: number, objecti
   const small = evaluations <= SURROGATE_REGIME_MAX_EVALUATIONS;
   if (!small) {
     const usual = objectives >= 3 ? 'nsga3' : 'nsga2';
-    return `budget: evolutionary regime (> ${SURROGATE_REGIME_MAX_EVALUATIONS} evaluations), where ${usual} is the usual choice`
-      + (algorithm === 'parego' ? `; parego was measured ahead only at ≤ ${SURROGATE_REGIME_MAX_EVALUATIONS} evaluations (docs/algorithms.md)` : '');
+    return (
+      `budget: evolutionary regime (> ${SURROGATE_REGIME_MAX_EVALUATIONS} evaluations), where ${usual} is the usual choice` +
+      (algorithm === 'parego'
+        ? `; parego was measured ahead only at ≤ ${SURROGATE_REGIME_MAX_EVALUATIONS} evaluations (docs/algorithms.md)`
+        : '')
+    );
   }
   const regime = `budget: small (≤ ${SURROGATE_REGIME_MAX_EVALUATIONS} evaluations)`;
   if (objectives <= 2) {
-    const measured = 'parego was far ahead on an unconstrained benchmark, behind on the constrained constellation study (docs/algorithms.md)';
-    return algorithm === 'parego' ? `${regime}, 2 objectives: the surrogate regime; ${measured}`
+    const measured =
+      'parego was far ahead on an unconstrained benchmark, behind on the constrained constellation study (docs/algorithms.md)';
+    return algorithm === 'parego'
+      ? `${regime}, 2 objectives: the surrogate regime; ${measured}`
       : `${regime}, 2 objectives: the surrogate regime; when each evaluation is expensive, try algorithm.name: parego — ${measured}`;
   }
-  return algorithm === 'nsga3' ? `${regime}, ${objectives} objectives: nsga3 measured ahead of parego at this budget on 3-objective benchmarks`
+  return algorithm === 'nsga3'
+    ? `${regime}, ${objectives} objectives: nsga3 measured ahead of parego at this budget on 3-objective benchmarks`
     : `${regime}, ${objectives} objectives: nsga3 measured ahead of parego and nsga2 at this budget on 3-objective benchmarks (docs/algorithms.md)`;
 }

@@ -15,7 +15,17 @@
  * byte, with the generations after it evaluated again.
  */
 import { createHash, randomBytes, type Hash } from 'node:crypto';
-import { closeSync, copyFileSync, linkSync, lstatSync, openSync, readFileSync, readSync, renameSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  linkSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { StudyError } from '../core/errors.js';
 import type { AlgorithmSnapshot } from '../problem/algorithm.js';
@@ -104,15 +114,29 @@ const DAMAGED = 'the run folder is damaged or was not written by odc run';
 function checkFile(path: string, studyHash: string, runDir: string): FileCheck {
   try {
     if (!lexists(path)) throw new StudyError('BAD_RUN_DIR', `${path}: missing`, { file: path });
-    const sealed = validatedJson<SealedCheckpoint>(checkpointSchema(), readJsonFile(path, 'BAD_RUN_DIR', DAMAGED), path, 'BAD_RUN_DIR', DAMAGED);
+    const sealed = validatedJson<SealedCheckpoint>(
+      checkpointSchema(),
+      readJsonFile(path, 'BAD_RUN_DIR', DAMAGED),
+      path,
+      'BAD_RUN_DIR',
+      DAMAGED,
+    );
     const { checksum, ...cp } = sealed;
     // The checksum covers every field (log length, RNG state, population): a checkpoint changed after odc wrote it
     // would resume into a different run, or one with rows missing.
     if (checkpointChecksum(cp) !== checksum) {
-      throw new StudyError('BAD_RUN_DIR', `${path}: fails its checksum (it was changed after odc wrote it, or damaged)`, { file: path, field: 'checksum' });
+      throw new StudyError(
+        'BAD_RUN_DIR',
+        `${path}: fails its checksum (it was changed after odc wrote it, or damaged)`,
+        { file: path, field: 'checksum' },
+      );
     }
     if (cp.studyHash !== studyHash) {
-      throw new StudyError('INCOMPATIBLE_RUN', `${path}: written for another study (study hash ${short(cp.studyHash)}, but study.yaml in ${runDir} hashes to ${short(studyHash)})`, { file: path, field: 'studyHash' });
+      throw new StudyError(
+        'INCOMPATIBLE_RUN',
+        `${path}: written for another study (study hash ${short(cp.studyHash)}, but study.yaml in ${runDir} hashes to ${short(studyHash)})`,
+        { file: path, field: 'studyHash' },
+      );
     }
     return { ok: true, cp };
   } catch (e) {
@@ -165,17 +189,28 @@ function checkLog(cp: Checkpoint, cpPath: string, logPath: string, hashes: Map<n
     try {
       const st = lstatSync(logPath);
       if (st.isSymbolicLink()) {
-        return new StudyError('BAD_RUN_DIR', `${logPath} is a symbolic link; odc does not read or write through links: put the log odc wrote back in its place`, { file: logPath });
+        return new StudyError(
+          'BAD_RUN_DIR',
+          `${logPath} is a symbolic link; odc does not read or write through links: put the log odc wrote back in its place`,
+          { file: logPath },
+        );
       }
       size = st.isFile() ? st.size : -2;
     } catch {
       // missing
     }
     const what = size === -1 ? 'is missing' : size === -2 ? 'is not a regular file' : `holds only ${size}`;
-    return new StudyError('BAD_RUN_DIR', `${cpPath}: refers to ${cp.logBytes} bytes of ${logPath}, which ${what}`, { file: cpPath, field: 'logBytes' });
+    return new StudyError('BAD_RUN_DIR', `${cpPath}: refers to ${cp.logBytes} bytes of ${logPath}, which ${what}`, {
+      file: cpPath,
+      field: 'logBytes',
+    });
   }
   if (h.copy().digest('hex') !== cp.logSha256) {
-    return new StudyError('BAD_RUN_DIR', `${logPath}: its first ${cp.logBytes} bytes are not the ones ${cpPath.endsWith(CHECKPOINT_PREVIOUS) ? CHECKPOINT_PREVIOUS : CHECKPOINT} vouches for (sha256 differs: edited or damaged after the checkpoint)`, { file: logPath });
+    return new StudyError(
+      'BAD_RUN_DIR',
+      `${logPath}: its first ${cp.logBytes} bytes are not the ones ${cpPath.endsWith(CHECKPOINT_PREVIOUS) ? CHECKPOINT_PREVIOUS : CHECKPOINT} vouches for (sha256 differs: edited or damaged after the checkpoint)`,
+      { file: logPath },
+    );
   }
   return undefined;
 }
@@ -195,37 +230,67 @@ export interface ResumePoint {
  * over it, so the folder is consistent again), undefined when the run never wrote one. Anything else is an exit-2
  * StudyError naming the file, whether the previous checkpoint verifies, and the command to use.
  */
-export function resumePoint(runDir: string, studyHash: string, logPath: string, fromPrevious: boolean): ResumePoint | undefined {
+export function resumePoint(
+  runDir: string,
+  studyHash: string,
+  logPath: string,
+  fromPrevious: boolean,
+): ResumePoint | undefined {
   const curPath = join(runDir, CHECKPOINT);
   const prevPath = join(runDir, CHECKPOINT_PREVIOUS);
   const hasCur = lexists(curPath);
   const hasPrev = lexists(prevPath);
   if (!hasCur && !hasPrev) {
-    if (fromPrevious) throw new StudyError('BAD_ARGUMENT', `${RESUME_FROM_PREVIOUS}: ${runDir} holds no checkpoint (the run stopped before its first); resume without it`);
+    if (fromPrevious)
+      throw new StudyError(
+        'BAD_ARGUMENT',
+        `${RESUME_FROM_PREVIOUS}: ${runDir} holds no checkpoint (the run stopped before its first); resume without it`,
+      );
     return undefined;
   }
   const cur = hasCur ? checkFile(curPath, studyHash, runDir) : undefined;
   const prev = hasPrev ? checkFile(prevPath, studyHash, runDir) : undefined;
-  const hashes = prefixHashes(logPath, [cur, prev].flatMap((c) => (c?.ok ? [c.cp.logBytes] : [])));
-  const curError = cur === undefined
-    ? new StudyError('BAD_RUN_DIR', `${curPath}: missing, while ${CHECKPOINT_PREVIOUS} is there (removed by hand?)`, { file: curPath })
-    : cur.ok ? checkLog(cur.cp, curPath, logPath, hashes) : cur.error;
-  const prevError = prev === undefined ? undefined : prev.ok ? checkLog(prev.cp, prevPath, logPath, hashes) : prev.error;
+  const hashes = prefixHashes(
+    logPath,
+    [cur, prev].flatMap((c) => (c?.ok ? [c.cp.logBytes] : [])),
+  );
+  const curError =
+    cur === undefined
+      ? new StudyError('BAD_RUN_DIR', `${curPath}: missing, while ${CHECKPOINT_PREVIOUS} is there (removed by hand?)`, {
+          file: curPath,
+        })
+      : cur.ok
+        ? checkLog(cur.cp, curPath, logPath, hashes)
+        : cur.error;
+  const prevError =
+    prev === undefined ? undefined : prev.ok ? checkLog(prev.cp, prevPath, logPath, hashes) : prev.error;
   const prevOk = prev?.ok === true && prevError === undefined ? prev : undefined;
 
   if (!fromPrevious) {
-    if (curError === undefined && cur?.ok === true) return { checkpoint: cur.cp, logHash: hashes.get(cur.cp.logBytes)! };
-    const advice = prevOk !== undefined
-      ? `the previous checkpoint ${prevPath} verifies (generation ${prevOk.cp.generation}, ${prevOk.cp.evaluations} evaluations): ` +
-        `continue from it with odc run --resume ${runDir} ${RESUME_FROM_PREVIOUS} (the generations after it are evaluated again; the result is the ` +
-        'same as an uninterrupted run), or start a new run with odc run <study.yaml>'
-      : `${prev === undefined ? 'there is no previous checkpoint' : `the previous checkpoint does not verify either (${prevError?.message ?? (prev.ok ? '' : prev.error.message)})`}; ` +
-        `${DAMAGED}: start a new run with odc run <study.yaml>`;
-    throw new StudyError(curError!.code, `${curError!.message}; ${advice}`, { ...(curError!.file !== undefined ? { file: curError!.file } : {}), ...(curError!.field !== undefined ? { field: curError!.field } : {}) });
+    if (curError === undefined && cur?.ok === true)
+      return { checkpoint: cur.cp, logHash: hashes.get(cur.cp.logBytes)! };
+    const advice =
+      prevOk !== undefined
+        ? `the previous checkpoint ${prevPath} verifies (generation ${prevOk.cp.generation}, ${prevOk.cp.evaluations} evaluations): ` +
+          `continue from it with odc run --resume ${runDir} ${RESUME_FROM_PREVIOUS} (the generations after it are evaluated again; the result is the ` +
+          'same as an uninterrupted run), or start a new run with odc run <study.yaml>'
+        : `${prev === undefined ? 'there is no previous checkpoint' : `the previous checkpoint does not verify either (${prevError?.message ?? (prev.ok ? '' : prev.error.message)})`}; ` +
+          `${DAMAGED}: start a new run with odc run <study.yaml>`;
+    throw new StudyError(curError!.code, `${curError!.message}; ${advice}`, {
+      ...(curError!.file !== undefined ? { file: curError!.file } : {}),
+      ...(curError!.field !== undefined ? { field: curError!.field } : {}),
+    });
   }
   if (prevOk === undefined) {
-    const why = prev === undefined ? `${prevPath}: missing (a run keeps one once it has written two checkpoints)` : (prevError ?? (prev.ok ? undefined : prev.error))!.message;
-    throw new StudyError('BAD_RUN_DIR', `${RESUME_FROM_PREVIOUS}: ${why}; the run cannot resume from it: start a new run with odc run <study.yaml>`, { file: prevPath });
+    const why =
+      prev === undefined
+        ? `${prevPath}: missing (a run keeps one once it has written two checkpoints)`
+        : (prevError ?? (prev.ok ? undefined : prev.error))!.message;
+    throw new StudyError(
+      'BAD_RUN_DIR',
+      `${RESUME_FROM_PREVIOUS}: ${why}; the run cannot resume from it: start a new run with odc run <study.yaml>`,
+      { file: prevPath },
+    );
   }
   // The folder made consistent before the run goes on: the next checkpoint rotates this copy into the previous slot.
   const text = readFileSync(prevPath);
@@ -237,7 +302,8 @@ export function resumePoint(runDir: string, studyHash: string, logPath: string, 
   writeFileAtomic(curPath, text);
   const reason = curError === undefined ? 'on request' : `set aside as ${aside}: ${curError.message}`;
   return {
-    checkpoint: prevOk.cp, logHash: hashes.get(prevOk.cp.logBytes)!,
+    checkpoint: prevOk.cp,
+    logHash: hashes.get(prevOk.cp.logBytes)!,
     note: `resumed from the previous checkpoint (generation ${prevOk.cp.generation}); the current one was ${reason}`,
   };
 }

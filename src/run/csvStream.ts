@@ -81,7 +81,10 @@ function pickColumns(record: string, columns: readonly number[]): string[] {
  * Reads at most `maxBytes` bytes when given (the rest is ignored); `chunkBytes` is the read size (tests use tiny ones).
  */
 export function forEachCsvRecord(
-  path: string, onRecord: (fields: string[], recordNumber: number) => void, maxBytes = Infinity, chunkBytes = CHUNK_BYTES,
+  path: string,
+  onRecord: (fields: string[], recordNumber: number) => void,
+  maxBytes = Infinity,
+  chunkBytes = CHUNK_BYTES,
   pick: { columns?: readonly number[] } = {},
 ): void {
   const fd = openSync(path, 'r');
@@ -100,7 +103,10 @@ export function forEachCsvRecord(
       if (columns === undefined) onRecord(splitCsvRecord(record), recordNumber++);
       else if (record.includes('"')) {
         const all = splitCsvRecord(record);
-        onRecord(columns.map((c) => all[c] ?? ''), recordNumber++);
+        onRecord(
+          columns.map((c) => all[c] ?? ''),
+          recordNumber++,
+        );
       } else onRecord(pickColumns(record, columns), recordNumber++);
     };
     for (;;) {

@@ -13,12 +13,14 @@ import { StudyError, didYouMean } from '../core/errors.js';
 import type { ParetoDesign, ParetoFile } from './paretoFile.js';
 
 export const KNEE_METHOD =
-  'largest distance from the hyperplane through the extreme designs (each objective\'s best), on the ideal side, ' +
-  'with every objective minimized and normalized to [0, 1] between the front\'s ideal and nadir points; ties go to the design closest to the ideal point';
+  "largest distance from the hyperplane through the extreme designs (each objective's best), on the ideal side, " +
+  "with every objective minimized and normalized to [0, 1] between the front's ideal and nadir points; ties go to the design closest to the ideal point";
 
 /** Objective matrix of the Pareto designs in the minimized sense (maximized objectives negated). */
 export function minimizedObjectives(pareto: ParetoFile): number[][] {
-  return pareto.designs.map((d) => pareto.objectives.map((o) => (o.sense === 'maximize' ? -d.objectives[o.name]! : d.objectives[o.name]!)));
+  return pareto.designs.map((d) =>
+    pareto.objectives.map((o) => (o.sense === 'maximize' ? -d.objectives[o.name]! : d.objectives[o.name]!)),
+  );
 }
 
 /** Solves A w = b by Gaussian elimination with partial pivoting; null when singular. */
@@ -59,12 +61,16 @@ export function kneeAmong(F: readonly (readonly number[])[], allowed: (position:
   const extremes = Array.from({ length: m }, (_, j) => {
     let best = 0;
     for (let i = 1; i < n; i++) {
-      const a = N[i]!, b = N[best]!;
+      const a = N[i]!,
+        b = N[best]!;
       if (a[j]! < b[j]! || (a[j] === b[j] && a.reduce((s, v) => s + v, 0) < b.reduce((s, v) => s + v, 0))) best = i;
     }
     return N[best]!;
   });
-  let w = solve(extremes.map((e) => [...e]), new Array<number>(m).fill(1));
+  let w = solve(
+    extremes.map((e) => [...e]),
+    new Array<number>(m).fill(1),
+  );
   if (!w || w.some((x) => !(x > 0) || !Number.isFinite(x))) w = new Array<number>(m).fill(1);
   const norm = Math.hypot(...w);
   let best = -1;
@@ -89,8 +95,14 @@ export function resolveObjective(pareto: ParetoFile, query: string, where: strin
   const names = pareto.objectives.map((o) => o.name);
   if (names.includes(query)) return query;
   const lower = query.toLowerCase();
-  const short = (n: string): string => n.slice(n.lastIndexOf('.') + 1).replace(/_.*$/, '').toLowerCase();
-  const hits = names.filter((n) => n.toLowerCase() === lower || n.toLowerCase().endsWith(`.${lower}`) || short(n) === lower);
+  const short = (n: string): string =>
+    n
+      .slice(n.lastIndexOf('.') + 1)
+      .replace(/_.*$/, '')
+      .toLowerCase();
+  const hits = names.filter(
+    (n) => n.toLowerCase() === lower || n.toLowerCase().endsWith(`.${lower}`) || short(n) === lower,
+  );
   if (hits.length === 1) return hits[0]!;
   const guess = didYouMean(query, names);
   throw new StudyError(
@@ -131,7 +143,12 @@ export function decisionPicks(pareto: ParetoFile): Pick[] {
   const picks: Pick[] = [{ label: 'knee', selector: 'knee', position: k, design: pareto.designs[k]! }];
   for (const o of pareto.objectives) {
     const p = bestPosition(pareto, o.name);
-    picks.push({ label: `best ${o.name} (${o.sense === 'maximize' ? 'highest' : 'lowest'})`, selector: `best:${o.name}`, position: p, design: pareto.designs[p]! });
+    picks.push({
+      label: `best ${o.name} (${o.sense === 'maximize' ? 'highest' : 'lowest'})`,
+      selector: `best:${o.name}`,
+      position: p,
+      design: pareto.designs[p]!,
+    });
   }
   return picks;
 }
@@ -145,13 +162,21 @@ export function parseDesignSelector(text: string | number): DesignSelector {
   if (t === 'knee') return 'knee';
   if (t.startsWith('best:') && t.length > 5) return t as `best:${string}`;
   if (/^\d+$/.test(t)) return Number(t);
-  throw new StudyError('BAD_ARGUMENT', `--design "${text}": expected knee, best:<objective> or a design index (the index column of pareto.csv)`, { field: 'design' });
+  throw new StudyError(
+    'BAD_ARGUMENT',
+    `--design "${text}": expected knee, best:<objective> or a design index (the index column of pareto.csv)`,
+    { field: 'design' },
+  );
 }
 
 /** The Pareto design a selector names, or a BAD_ARGUMENT error naming the run folder and the fix. */
 export function selectDesign(pareto: ParetoFile, selector: DesignSelector, runDir: string): Pick {
   if (pareto.designs.length === 0) {
-    throw new StudyError('BAD_ARGUMENT', `${runDir}: the run has no feasible Pareto design to select; relax the constraints or run longer (see report.html for the least-infeasible designs)`, { field: 'design' });
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `${runDir}: the run has no feasible Pareto design to select; relax the constraints or run longer (see report.html for the least-infeasible designs)`,
+      { field: 'design' },
+    );
   }
   if (selector === 'knee') {
     const k = kneePosition(minimizedObjectives(pareto));
@@ -166,7 +191,11 @@ export function selectDesign(pareto: ParetoFile, selector: DesignSelector, runDi
   if (p < 0) {
     const idx = pareto.designs.map((d) => d.index).sort((a, b) => a - b);
     const list = idx.length <= 12 ? idx.join(', ') : `${idx.slice(0, 10).join(', ')}, … (${idx.length} designs)`;
-    throw new StudyError('BAD_ARGUMENT', `${runDir}: --design ${selector} is not the index of a Pareto design of this run (indices: ${list}); use the index column of pareto.csv, knee or best:<objective>`, { field: 'design' });
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `${runDir}: --design ${selector} is not the index of a Pareto design of this run (indices: ${list}); use the index column of pareto.csv, knee or best:<objective>`,
+      { field: 'design' },
+    );
   }
   return { label: `design ${selector}`, selector: String(selector), position: p, design: pareto.designs[p]! };
 }

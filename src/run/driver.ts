@@ -10,7 +10,15 @@ import { join } from 'node:path';
 import type { Algorithm, AlgorithmOptions, AlgorithmSnapshot, Individual } from '../problem/algorithm.js';
 import type { Problem } from '../problem/types.js';
 import { SerialEvaluator, type Evaluator, type RemoteStatus } from '../parallel/evaluator.js';
-import { generationHistory, historyStride, type FixedNormalization, liveNormalization, normalizationOf, normalizedHypervolumeParallel, runHypervolume } from './history.js';
+import {
+  generationHistory,
+  historyStride,
+  type FixedNormalization,
+  liveNormalization,
+  normalizationOf,
+  normalizedHypervolumeParallel,
+  runHypervolume,
+} from './history.js';
 import { threadsPay } from '../indicators/hypervolumeParallel.js';
 import { EvaluationLog, toLogged } from './log.js';
 import type { LoadedStudy } from './problem.js';
@@ -27,7 +35,12 @@ import { loadWarmStart } from './warmStart.js';
 import { budgetRegimeText } from './budgetRegime.js';
 import type { DecisionSummary } from './recommend.js';
 
-export type AlgorithmFactoryByName = (name: string, problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) => Algorithm;
+export type AlgorithmFactoryByName = (
+  name: string,
+  problem: Problem,
+  options: AlgorithmOptions,
+  snapshot?: AlgorithmSnapshot,
+) => Algorithm;
 
 export interface ProgressInfo {
   readonly generation: number;
@@ -39,9 +52,9 @@ export interface ProgressInfo {
   readonly frontSize: number;
   /**
    * Hypervolume of the current front on a normalization fixed at the first generation with a feasible front
-   * (that front's ideal and nadir widened, see `liveNormalization` in history.ts; benchmarks: their true front's extent, as
-   * in run.json) — it never falls, as the archive only grows in dominated volume. 0 until a feasible design is
-   * found. Not comparable across runs (run.json's history uses the final front's normalization).
+   * (that front's ideal and nadir widened, see `liveNormalization` in history.ts; benchmarks: their true front's
+   * extent, as in run.json) — it never falls, as the archive only grows in dominated volume. 0 until a feasible design
+   * is found. Not comparable across runs (run.json's history uses the final front's normalization).
    */
   readonly hypervolume: number;
   readonly elapsed_s: number;
@@ -85,13 +98,18 @@ export interface RunOptions {
    * is the same for any number). Default: the machine's available parallelism.
    */
   readonly hypervolumeThreads?: number;
-  /** With resumeDir: continue from checkpoint.prev.json, setting a damaged checkpoint.json aside (--from-previous-checkpoint). */
+  /**
+   * With resumeDir: continue from checkpoint.prev.json, setting a damaged checkpoint.json aside
+   * (--from-previous-checkpoint).
+   */
   readonly fromPreviousCheckpoint?: boolean;
   /** Stop after this many generations in this process (used by tests to simulate an interruption). */
   readonly stopAfterGenerations?: number;
   /** Clock, injected so the library has no hidden time source (timestamps only go to run.json). */
   readonly now?: () => Date;
-  /** Evaluate on Redis workers (`odc worker`) instead of this machine: URL (its password never stored) and queue name. */
+  /**
+   * Evaluate on Redis workers (`odc worker`) instead of this machine: URL (its password never stored) and queue name.
+   */
   readonly redis?: { readonly url: string; readonly queue: string; readonly reconnectTimeout_s?: number };
   /** LP solver for constellation studies (the library root passes the solvers/lp one). */
   readonly lpSolver?: LpSolver;
@@ -100,7 +118,11 @@ export interface RunOptions {
    * evaluations.csv when the run still holds its rows in memory (then the file need not be read back), and the
    * texts of run.json and pareto.json as written.
    */
-  readonly afterResults?: (runDir: string, evaluations?: SampledEvaluations, written?: WrittenResults) => void | Promise<void>;
+  readonly afterResults?: (
+    runDir: string,
+    evaluations?: SampledEvaluations,
+    written?: WrittenResults,
+  ) => void | Promise<void>;
 }
 
 export interface RunSummary extends RunCounts {
@@ -147,7 +169,10 @@ function recordingStride(settings: LoadedStudy['algorithm']): number {
   return max !== null && settings.evaluations === undefined && !settings.stagnation ? historyStride(max) : 1;
 }
 
-/** Objective vectors the recorded fronts may hold in all (8 bytes per reference, the vectors themselves are shared with the archive). */
+/**
+ * Objective vectors the recorded fronts may hold in all (8 bytes per reference, the vectors themselves are shared with
+ * the archive).
+ */
 export const HISTORY_FRONT_POINTS = 4_000_000;
 
 interface LoopOutcome {
@@ -171,15 +196,24 @@ export async function runStudy(opts: RunOptions, createAlgorithm: AlgorithmFacto
   }
 }
 
-async function runOpened(opts: RunOptions, createAlgorithm: AlgorithmFactoryByName, run: OpenRun, now: () => Date, t0: number): Promise<RunSummary> {
+async function runOpened(
+  opts: RunOptions,
+  createAlgorithm: AlgorithmFactoryByName,
+  run: OpenRun,
+  now: () => Date,
+  t0: number,
+): Promise<RunSummary> {
   const { loaded, checkpoint } = run;
   const settings = loaded.algorithm;
-  // A warm start seeds a fresh run only (a resumed one continues from its snapshot); its path is relative to the user's study file.
+  // A warm start seeds a fresh run only (a resumed one continues from its snapshot); its path is relative to the user's
+  // study file.
   const warm = checkpoint === undefined ? settings.initial : undefined;
   const initial = warm !== undefined ? loadWarmStart(run.meta.study.file, warm.from, loaded.problem) : undefined;
   const evaluator = await createEvaluator(opts, run);
   const algOptions: AlgorithmOptions = {
-    population: settings.population, seed: settings.seed, ...(settings.partitions !== undefined ? { partitions: settings.partitions } : {}),
+    population: settings.population,
+    seed: settings.seed,
+    ...(settings.partitions !== undefined ? { partitions: settings.partitions } : {}),
     ...(settings.archiveLimit !== undefined ? { archiveLimit: settings.archiveLimit } : {}),
     ...(settings.evaluations !== undefined ? { evaluations: settings.evaluations } : {}),
     ...(settings.batch !== undefined ? { batch: settings.batch } : {}),
@@ -187,24 +221,47 @@ async function runOpened(opts: RunOptions, createAlgorithm: AlgorithmFactoryByNa
   let log: EvaluationLog;
   let algorithm: Algorithm;
   try {
-    algorithm = createAlgorithm(settings.name, loaded.problem, initial !== undefined ? { ...algOptions, initial } : algOptions, checkpoint?.snapshot);
+    algorithm = createAlgorithm(
+      settings.name,
+      loaded.problem,
+      initial !== undefined ? { ...algOptions, initial } : algOptions,
+      checkpoint?.snapshot,
+    );
     // Checkpoints leave the archive out (it grows without bound); it is rebuilt from the log's feasible rows.
     const rebuildArchive = checkpoint !== undefined && checkpoint.snapshot['archive'] === null;
     const alg = algorithm;
     const verified = run.logHash !== undefined ? { verified: run.logHash } : {};
-    const resume = checkpoint !== undefined ? { bytes: checkpoint.logBytes, sha256: checkpoint.logSha256, ...verified } : undefined;
-    log = new EvaluationLog(join(run.runDir, LOG_PARTIAL), loaded.problem, resume, rebuildArchive
-      ? (row) => {
-          if (row.cv === 0 && row.f.every(Number.isFinite)) alg.offerToArchive({ x: row.x, f: row.f, g: row.g, cv: row.cv, evalIndex: row.index });
-        }
-      : undefined);
+    const resume =
+      checkpoint !== undefined ? { bytes: checkpoint.logBytes, sha256: checkpoint.logSha256, ...verified } : undefined;
+    log = new EvaluationLog(
+      join(run.runDir, LOG_PARTIAL),
+      loaded.problem,
+      resume,
+      rebuildArchive
+        ? (row) => {
+            if (row.cv === 0 && row.f.every(Number.isFinite))
+              alg.offerToArchive({ x: row.x, f: row.f, g: row.g, cv: row.cv, evalIndex: row.index });
+          }
+        : undefined,
+    );
   } catch (e) {
     await evaluator.close();
     throw e;
   }
   const ctx: RunContext = {
-    opts, run, algorithm, evaluator, log, now, t0, elapsedBefore: checkpoint?.elapsed_s ?? 0, liveHv: [...(checkpoint?.liveHypervolume ?? [])],
-    fronts: checkpoint === undefined && settings.archiveLimit === undefined ? { byGeneration: [], points: 0, every: recordingStride(settings) } : undefined,
+    opts,
+    run,
+    algorithm,
+    evaluator,
+    log,
+    now,
+    t0,
+    elapsedBefore: checkpoint?.elapsed_s ?? 0,
+    liveHv: [...(checkpoint?.liveHypervolume ?? [])],
+    fronts:
+      checkpoint === undefined && settings.archiveLimit === undefined
+        ? { byGeneration: [], points: 0, every: recordingStride(settings) }
+        : undefined,
   };
   let outcome: LoopOutcome;
   let records: unknown[] | undefined;
@@ -214,7 +271,8 @@ async function runOpened(opts: RunOptions, createAlgorithm: AlgorithmFactoryByNa
     if (outcome.stopReason !== 'interrupted') {
       reported = reportedFront(algorithm.archive());
       // Costly records (constellations) of the reported designs are computed by the pool, not serially here.
-      if (evaluator.records !== undefined && loaded.record !== null) records = await evaluator.records(reported.map((ind) => ind.x));
+      if (evaluator.records !== undefined && loaded.record !== null)
+        records = await evaluator.records(reported.map((ind) => ind.x));
     }
   } finally {
     log.close();
@@ -231,22 +289,37 @@ async function createEvaluator(opts: RunOptions, run: OpenRun): Promise<Evaluato
   if (opts.redis !== undefined) {
     const { RedisEvaluator } = await import('../parallel/redisEvaluator.js');
     return new RedisEvaluator({
-      ...opts.redis, studyText: loaded.studyText, studyHash: loaded.hash, odcVersion: ODC_VERSION,
-      objectives: problem.objectives.length, constraints: problem.constraints.length,
+      ...opts.redis,
+      studyText: loaded.studyText,
+      studyHash: loaded.hash,
+      odcVersion: ODC_VERSION,
+      objectives: problem.objectives.length,
+      constraints: problem.constraints.length,
     });
   }
   if (workers > 0) {
     const { PoolEvaluator } = await import('../parallel/pool.js');
-    return new PoolEvaluator({ studyPath: join(runDir, 'study.yaml'), studyHash: loaded.hash, workers, objectives: problem.objectives.length, constraints: problem.constraints.length });
+    return new PoolEvaluator({
+      studyPath: join(runDir, 'study.yaml'),
+      studyHash: loaded.hash,
+      workers,
+      objectives: problem.objectives.length,
+      constraints: problem.constraints.length,
+    });
   }
   return new SerialEvaluator(problem);
 }
 
-/** Benchmarks: HV on the true front's extent (the identity when it is [0, 1]^m), the same for every run of the problem. */
+/**
+ * Benchmarks: HV on the true front's extent (the identity when it is [0, 1]^m), the same for every run of the problem.
+ */
 const fixedNormalizationOf = (loaded: LoadedStudy): FixedNormalization =>
-  loaded.benchmark ? benchmarkNormalization(loaded.benchmark.problem, loaded.problem.objectives.length) ?? true : false;
+  loaded.benchmark
+    ? (benchmarkNormalization(loaded.benchmark.problem, loaded.problem.objectives.length) ?? true)
+    : false;
 
-const maxGenerationsOf = (s: LoadedStudy['algorithm']): number | null => s.generations ?? (s.evaluations === undefined ? 100 : null);
+const maxGenerationsOf = (s: LoadedStudy['algorithm']): number | null =>
+  s.generations ?? (s.evaluations === undefined ? 100 : null);
 
 /** Why the run stops before the next generation, or null to go on. */
 function stopReasonBefore(ctx: RunContext, generationsThisProcess: number): string | null {
@@ -261,7 +334,8 @@ function stopReasonBefore(ctx: RunContext, generationsThisProcess: number): stri
   if (stag && hv.length > stag.window && hv[hv.length - 1]! - hv[hv.length - 1 - stag.window]! < stag.tolerance) {
     return `hypervolume improved by less than ${stag.tolerance} over ${stag.window} generations`;
   }
-  if (ctx.opts.stopAfterGenerations !== undefined && generationsThisProcess >= ctx.opts.stopAfterGenerations) return 'interrupted';
+  if (ctx.opts.stopAfterGenerations !== undefined && generationsThisProcess >= ctx.opts.stopAfterGenerations)
+    return 'interrupted';
   return null;
 }
 
@@ -313,8 +387,10 @@ async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
       if (ctx.fronts.points > HISTORY_FRONT_POINTS) ctx.fronts = undefined;
     }
     // Only the stagnation rule reads this series: without one, no hypervolume is computed per generation.
-    if (loaded.algorithm.stagnation) liveHv.push(runHypervolume(frontNow(), normalizationOf(frontNow(), m, benchmark)).value);
-    if (displayNorm === undefined && (benchmark !== false || frontNow().length > 0)) displayNorm = liveNormalization(frontNow(), m, benchmark);
+    if (loaded.algorithm.stagnation)
+      liveHv.push(runHypervolume(frontNow(), normalizationOf(frontNow(), m, benchmark)).value);
+    if (displayNorm === undefined && (benchmark !== false || frontNow().length > 0))
+      displayNorm = liveNormalization(frontNow(), m, benchmark);
     const p = algorithm.progress();
     // one clock reading per generation
     const nowMs = ctx.now().getTime();
@@ -323,18 +399,31 @@ async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
     if (every !== undefined ? p.generation % every === 0 : nowMs - lastCheckpointMs >= CHECKPOINT_INTERVAL_MS) {
       lastCheckpointMs = nowMs;
       writeCheckpoint(run.runDir, {
-        formatVersion: 1, studyHash: loaded.hash, generation: p.generation, evaluations: p.evaluations,
-        logBytes: log.byteLength, liveHypervolume: liveHv, ...(displayNorm !== undefined ? { liveNormalization: displayNorm } : {}),
-        elapsed_s, snapshot: algorithm.snapshot({ archive: false }), logSha256: log.sha256,
+        formatVersion: 1,
+        studyHash: loaded.hash,
+        generation: p.generation,
+        evaluations: p.evaluations,
+        logBytes: log.byteLength,
+        liveHypervolume: liveHv,
+        ...(displayNorm !== undefined ? { liveNormalization: displayNorm } : {}),
+        elapsed_s,
+        snapshot: algorithm.snapshot({ archive: false }),
+        logSha256: log.sha256,
       });
     }
     if (opts.onProgress) {
       const maxGenerations = maxGenerationsOf(loaded.algorithm);
       const maxEvaluations = loaded.algorithm.evaluations ?? null;
-      const done = Math.max(maxGenerations !== null ? p.generation / maxGenerations : 0, maxEvaluations !== null ? p.evaluations / maxEvaluations : 0);
+      const done = Math.max(
+        maxGenerations !== null ? p.generation / maxGenerations : 0,
+        maxEvaluations !== null ? p.evaluations / maxEvaluations : 0,
+      );
       const norm = displayNorm;
       const info = {
-        generation: p.generation, maxGenerations, evaluations: p.evaluations, maxEvaluations,
+        generation: p.generation,
+        maxGenerations,
+        evaluations: p.evaluations,
+        maxEvaluations,
         feasibleShare: rows.filter((r) => r.cv === 0).length / rows.length,
         failures: log.counts.failures,
         elapsed_s,
@@ -345,7 +434,10 @@ async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
       let hv: number | undefined;
       Object.defineProperties(info, {
         frontSize: { enumerable: true, get: (): number => frontNow().length },
-        hypervolume: { enumerable: true, get: (): number => (hv ??= norm !== undefined ? runHypervolume(frontNow(), norm).value : 0) },
+        hypervolume: {
+          enumerable: true,
+          get: (): number => (hv ??= norm !== undefined ? runHypervolume(frontNow(), norm).value : 0),
+        },
       });
       opts.onProgress(info as typeof info & { readonly frontSize: number; readonly hypervolume: number });
     }
@@ -354,14 +446,21 @@ async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
 
 /** Failure reasons, most frequent first (ties by reason). */
 function failureReasonsOf(log: EvaluationLog): RunCounts['failureReasons'] {
-  return [...log.counts.failureReasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1));
+  return [...log.counts.failureReasons]
+    .map(([reason, count]) => ({ reason, count }))
+    .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1));
 }
 
 const notesOf = (notes: readonly string[]): { notes?: readonly string[] } => (notes.length > 0 ? { notes } : {});
 
 /** An interrupted run keeps its checkpoint; a finished one gets its history, result files and reports. */
 /** `reported`: the archive's reported front (computed once, before the pool closed), absent when interrupted. */
-async function finishRun(ctx: RunContext, outcome: LoopOutcome, reportedDesigns?: readonly Individual[], records?: readonly unknown[]): Promise<RunSummary> {
+async function finishRun(
+  ctx: RunContext,
+  outcome: LoopOutcome,
+  reportedDesigns?: readonly Individual[],
+  records?: readonly unknown[],
+): Promise<RunSummary> {
   const { opts, run, algorithm, log, liveHv } = ctx;
   const { runDir, loaded } = run;
   const { problem } = loaded;
@@ -376,9 +475,21 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, reportedDesigns?
   if (stopReason === 'interrupted') {
     const front = archive.map((ind) => ind.f);
     return {
-      runDir, status: 'interrupted', generations: p.generation, evaluations: p.evaluations, failures, feasible, paretoSize: archive.length,
-      stopReason, wall_s, hypervolume: liveHv[liveHv.length - 1] ?? runHypervolume(front, normalizationOf(front, m, fixedNormalizationOf(loaded))).value,
-      leastInfeasible: [], failureReasons, ...notesOf(run.notes),
+      runDir,
+      status: 'interrupted',
+      generations: p.generation,
+      evaluations: p.evaluations,
+      failures,
+      feasible,
+      paretoSize: archive.length,
+      stopReason,
+      wall_s,
+      hypervolume:
+        liveHv[liveHv.length - 1] ??
+        runHypervolume(front, normalizationOf(front, m, fixedNormalizationOf(loaded))).value,
+      leastInfeasible: [],
+      failureReasons,
+      ...notesOf(run.notes),
     };
   }
 
@@ -387,15 +498,20 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, reportedDesigns?
   const trueFront = loaded.benchmark ? paretoFront(loaded.benchmark.problem, m) : undefined;
   // the recorded fronts serve the history when they hold every row's generation (the last one is the final front)
   const recordedEvery = ctx.fronts?.every;
-  const fronts = recordedEvery === 1 || recordedEvery === historyStride(p.generation) ? ctx.fronts?.byGeneration : undefined;
+  const fronts =
+    recordedEvery === 1 || recordedEvery === historyStride(p.generation) ? ctx.fronts?.byGeneration : undefined;
   if (fronts !== undefined && p.generation > 0) fronts[p.generation - 1] ??= finalFront;
   const tell = opts.onFinishing;
-  const hvProgress = (count: number) => (share: number): void => tell?.({ step: 'hypervolume', count, objectives: m, share });
+  const hvProgress =
+    (count: number) =>
+    (share: number): void =>
+      tell?.({ step: 'hypervolume', count, objectives: m, share });
   // The final front's exact hypervolume on several threads where they pay (large fronts in 5+ objectives), after the
   // replay: the run's recorded last front is the one the history's last row takes.
   const threads = opts.hypervolumeThreads ?? availableParallelism();
   const lastFront = fronts?.[fronts.length - 1];
-  const parallelFront = lastFront !== undefined && threads > 1 && threadsPay(lastFront.length, m) ? lastFront : undefined;
+  const parallelFront =
+    lastFront !== undefined && threads > 1 && threadsPay(lastFront.length, m) ? lastFront : undefined;
   tell?.({ step: 'history', count: p.evaluations, objectives: m });
   const history = generationHistory((onRow, transient) => log.replay(onRow, true, transient), m, norm, {
     generations: p.generation,
@@ -414,18 +530,31 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, reportedDesigns?
   // The commit: evaluations.csv, pareto.json, pareto.csv, then run.json "complete" last. A kill between two steps
   // leaves run.json "running", and --resume finishes the run (see reopenFinalLog in runFolder.ts).
   renameSync(join(runDir, LOG_PARTIAL), join(runDir, LOG_FINAL));
-  const leastInfeasible = archive.length === 0
-    ? algorithm.leastInfeasible(5).map((ind) => ({
-        index: ind.evalIndex,
-        violations: problem.constraints.map((c, i) => ({ name: c.name, g: ind.g[i] ?? NaN })).filter((v) => !(v.g <= 0)),
-      }))
-    : [];
+  const leastInfeasible =
+    archive.length === 0
+      ? algorithm.leastInfeasible(5).map((ind) => ({
+          index: ind.evalIndex,
+          violations: problem.constraints
+            .map((c, i) => ({ name: c.name, g: ind.g[i] ?? NaN }))
+            .filter((v) => !(v.g <= 0)),
+        }))
+      : [];
   const reported = reportedDesigns ?? reportedFront(archive);
   const finished: RunMeta = {
-    ...run.meta, status: 'complete', finishedAt: ctx.now().toISOString(), workers: opts.workers ?? 0,
+    ...run.meta,
+    status: 'complete',
+    finishedAt: ctx.now().toISOString(),
+    workers: opts.workers ?? 0,
     result: {
-      generations: p.generation, evaluations: p.evaluations, failures, feasible, paretoSize: reported.length, archiveSize: archive.length,
-      stopReason, failureReasons, leastInfeasible,
+      generations: p.generation,
+      evaluations: p.evaluations,
+      failures,
+      feasible,
+      paretoSize: reported.length,
+      archiveSize: archive.length,
+      stopReason,
+      failureReasons,
+      leastInfeasible,
     },
     timings: { wall_s, evaluate_s: outcome.evalTime_s },
     normalization: norm,
@@ -441,10 +570,25 @@ async function finishRun(ctx: RunContext, outcome: LoopOutcome, reportedDesigns?
     await opts.afterResults(runDir, log.sample(), written);
   }
   const archiveNote = largeArchiveNote(m, archive.length, loaded.algorithm.archiveLimit);
-  const notes = [...run.notes, budgetRegimeText(loaded.algorithm.name, p.evaluations, m), ...(archiveNote !== undefined ? [archiveNote] : [])];
+  const notes = [
+    ...run.notes,
+    budgetRegimeText(loaded.algorithm.name, p.evaluations, m),
+    ...(archiveNote !== undefined ? [archiveNote] : []),
+  ];
   return {
-    runDir, status: 'complete', generations: p.generation, evaluations: p.evaluations, failures, feasible, paretoSize: reported.length,
-    archiveSize: archive.length, stopReason, wall_s, hypervolume: history[history.length - 1]?.hypervolume ?? 0, leastInfeasible, failureReasons,
+    runDir,
+    status: 'complete',
+    generations: p.generation,
+    evaluations: p.evaluations,
+    failures,
+    feasible,
+    paretoSize: reported.length,
+    archiveSize: archive.length,
+    stopReason,
+    wall_s,
+    hypervolume: history[history.length - 1]?.hypervolume ?? 0,
+    leastInfeasible,
+    failureReasons,
     decision: written.decision,
     ...notesOf(notes),
   };

@@ -35,7 +35,13 @@ export class EvaluationSampler {
   private evaluated = 0;
 
   /** One row, in evaluation order (the record is built only when the row is kept). */
-  offer(index: number, generation: number, status: RunEvaluation['status'], objectives: Float64Array, violation: number): void {
+  offer(
+    index: number,
+    generation: number,
+    status: RunEvaluation['status'],
+    objectives: Float64Array,
+    violation: number,
+  ): void {
     if (status === 'failed' || !objectives.every(Number.isFinite)) return;
     if (this.evaluated++ % this.stride !== 0) return;
     this.sample.push({ index, generation, status, objectives, violation });

@@ -27,7 +27,10 @@ export interface GenerationStats {
   readonly failures: number;
   readonly frontSize: number;
   readonly hypervolume: number;
-  /** Set when `hypervolume` is a Monte Carlo estimate (4+ objectives, large fronts: see runHypervolume): its standard error. */
+  /**
+   * Set when `hypervolume` is a Monte Carlo estimate (4+ objectives, large fronts: see runHypervolume): its standard
+   * error.
+   */
   readonly hypervolumeStandardError?: number;
   /** IGD+ of the front against the analytic Pareto front (benchmark studies only; raw objectives). */
   readonly igdPlus?: number;
@@ -37,11 +40,17 @@ export interface GenerationStats {
  * A fixed normalization instead of one taken from the front: `true` is the identity (fronts in [0, 1]^m), an
  * {ideal, nadir} pair the true front's extent (benchmarks whose objectives span other ranges: BNH, OSY, WFG, …).
  */
-export type FixedNormalization = boolean | { readonly ideal: readonly number[]; readonly nadir: readonly number[] } | null;
+export type FixedNormalization =
+  boolean | { readonly ideal: readonly number[]; readonly nadir: readonly number[] } | null;
 
-export function normalizationOf(front: readonly ArrayLike<number>[], m: number, identity: FixedNormalization = false): Normalization {
+export function normalizationOf(
+  front: readonly ArrayLike<number>[],
+  m: number,
+  identity: FixedNormalization = false,
+): Normalization {
   const reference = new Array<number>(m).fill(1.1);
-  if (identity !== null && typeof identity === 'object') return { ideal: [...identity.ideal], nadir: [...identity.nadir], reference };
+  if (identity !== null && typeof identity === 'object')
+    return { ideal: [...identity.ideal], nadir: [...identity.nadir], reference };
   if (identity) return { ideal: new Array<number>(m).fill(0), nadir: new Array<number>(m).fill(1), reference };
   const ideal = new Array<number>(m).fill(Infinity);
   const nadir = new Array<number>(m).fill(-Infinity);
@@ -68,7 +77,11 @@ export function normalizationOf(front: readonly ArrayLike<number>[], m: number, 
  * ever gains dominated volume, so on a fixed normalization the value never falls (on one taken from the
  * current front it did). Benchmarks keep the identity normalization, as everywhere else.
  */
-export function liveNormalization(front: readonly ArrayLike<number>[], m: number, identity: FixedNormalization = false): Normalization {
+export function liveNormalization(
+  front: readonly ArrayLike<number>[],
+  m: number,
+  identity: FixedNormalization = false,
+): Normalization {
   const n = normalizationOf(front, m, identity);
   if (identity) return n;
   const ideal = n.ideal.map((v, j) => v - Math.max(n.nadir[j]! - v, Math.abs(v)));
@@ -87,16 +100,29 @@ function normalizedMatrix(front: readonly ArrayLike<number>[], norm: Normalizati
   return P;
 }
 
-/** `normalizedHypervolume` on up to `threads` threads (src/indicators/hypervolumeParallel.ts: the same value, to the last bit). */
+/**
+ * `normalizedHypervolume` on up to `threads` threads (src/indicators/hypervolumeParallel.ts: the same value, to the
+ * last bit).
+ */
 export function normalizedHypervolumeParallel(
-  front: readonly ArrayLike<number>[], norm: Normalization, threads: number, onProgress?: (share: number) => void,
+  front: readonly ArrayLike<number>[],
+  norm: Normalization,
+  threads: number,
+  onProgress?: (share: number) => void,
 ): Promise<number> {
   if (front.length === 0) return Promise.resolve(0);
-  return hypervolumeParallel(normalizedMatrix(front, norm), norm.reference, { threads, ...(onProgress ? { onProgress } : {}) });
+  return hypervolumeParallel(normalizedMatrix(front, norm), norm.reference, {
+    threads,
+    ...(onProgress ? { onProgress } : {}),
+  });
 }
 
 /** Exact hypervolume of the front on a normalization (`onProgress`: see `hypervolume`). */
-export function normalizedHypervolume(front: readonly ArrayLike<number>[], norm: Normalization, onProgress?: (share: number) => void): number {
+export function normalizedHypervolume(
+  front: readonly ArrayLike<number>[],
+  norm: Normalization,
+  onProgress?: (share: number) => void,
+): number {
   return front.length === 0 ? 0 : hypervolume(normalizedMatrix(front, norm), norm.reference, onProgress);
 }
 
@@ -112,10 +138,16 @@ export const EXACT_HV_POINTS = 300;
 export const HV_ESTIMATE_SAMPLES = 10_000;
 const HV_ESTIMATE_SEED = 0x0dc;
 
-export function runHypervolume(front: readonly ArrayLike<number>[], norm: Normalization): { value: number; standardError?: number } {
+export function runHypervolume(
+  front: readonly ArrayLike<number>[],
+  norm: Normalization,
+): { value: number; standardError?: number } {
   const m = norm.ideal.length;
   if (m <= 3 || front.length <= EXACT_HV_POINTS) return { value: normalizedHypervolume(front, norm) };
-  const e = hypervolumeEstimate(normalizedMatrix(front, norm), norm.reference, { samples: HV_ESTIMATE_SAMPLES, seed: HV_ESTIMATE_SEED });
+  const e = hypervolumeEstimate(normalizedMatrix(front, norm), norm.reference, {
+    samples: HV_ESTIMATE_SAMPLES,
+    seed: HV_ESTIMATE_SEED,
+  });
   return { value: e.value, standardError: e.standardError };
 }
 
@@ -131,7 +163,10 @@ export const RUNNING_IGD_FULL_FRONT = 1000;
 export const IGD_REFERENCE_SAMPLE = 100;
 function igdReference(trueFront: readonly Float64Array[], frontSize: number): readonly Float64Array[] {
   if (frontSize * trueFront.length <= 1e6 || trueFront.length <= IGD_REFERENCE_SAMPLE) return trueFront;
-  return Array.from({ length: IGD_REFERENCE_SAMPLE }, (_, i) => trueFront[Math.round((i * (trueFront.length - 1)) / (IGD_REFERENCE_SAMPLE - 1))]!);
+  return Array.from(
+    { length: IGD_REFERENCE_SAMPLE },
+    (_, i) => trueFront[Math.round((i * (trueFront.length - 1)) / (IGD_REFERENCE_SAMPLE - 1))]!,
+  );
 }
 
 function allFinite(f: ArrayLike<number>): boolean {
@@ -159,13 +194,20 @@ export const historyStride = (generations: number): number => Math.max(1, Math.c
  * computed at those generations only; the last generation always has its row.
  */
 export function generationHistory(
-  /** `transient` true: the history keeps no row nor f (with the run's recorded fronts), so the replay may reuse them. */
-  replay: (onRow: (row: LoggedEvaluation) => void, transient: boolean) => void, m: number, norm: Normalization,
+  /**
+   * `transient` true: the history keeps no row nor f (with the run's recorded fronts), so the replay may reuse them.
+   */
+  replay: (onRow: (row: LoggedEvaluation) => void, transient: boolean) => void,
+  m: number,
+  norm: Normalization,
   opts: {
-    readonly generations: number; readonly trueFront?: readonly Float64Array[]; readonly archiveLimit?: number;
+    readonly generations: number;
+    readonly trueFront?: readonly Float64Array[];
+    readonly archiveLimit?: number;
     /**
      * The run's own front after each generation (its archive's objective vectors in the archive's order), when the run
-     * recorded every one: used instead of rebuilding the archive from the log (unbounded archives only, where the two are equal).
+     * recorded every one: used instead of rebuilding the archive from the log (unbounded archives only, where the two
+     * are equal).
      */
     readonly frontAt?: (generation: number) => readonly Float64Array[] | undefined;
     /**
@@ -189,16 +231,26 @@ export function generationHistory(
   // Unbounded: the rows before the last take running indicators (historyIncremental.ts), updated per design
   // instead of recomputed per generation; the estimate only matters where runHypervolume would estimate (4+).
   const unbounded = opts.archiveLimit === undefined;
-  const runningHv = unbounded && m >= 4 ? new RunningHvEstimate(m, norm.reference, HV_ESTIMATE_SAMPLES, HV_ESTIMATE_SEED) : undefined;
-  // the running IGD+ costs |designs| × |reference|: the whole front up to RUNNING_IGD_FULL_FRONT points, else the sample
-  const runningReference = opts.trueFront === undefined ? undefined
-    : opts.trueFront.length <= RUNNING_IGD_FULL_FRONT ? opts.trueFront : igdReference(opts.trueFront, Infinity);
+  const runningHv =
+    unbounded && m >= 4 ? new RunningHvEstimate(m, norm.reference, HV_ESTIMATE_SAMPLES, HV_ESTIMATE_SEED) : undefined;
+  // the running IGD+ costs |designs| × |reference|: the whole front up to RUNNING_IGD_FULL_FRONT points, else the
+  // sample
+  const runningReference =
+    opts.trueFront === undefined
+      ? undefined
+      : opts.trueFront.length <= RUNNING_IGD_FULL_FRONT
+        ? opts.trueFront
+        : igdReference(opts.trueFront, Infinity);
   // With the run's recorded fronts in 2-D, each row's IGD+ against the same reference on the front's staircase
   // (src/indicators/igd.ts) is the running value to the last bit (the same d+² expressions, minimized over the
   // front, which holds the minimum: see close()), at a fraction of the per-entrant cost.
   // (flattened once: igdPlus would copy the reference into a flat matrix on every row)
-  const staircaseIgd = recorded !== undefined && m === 2 && runningReference !== undefined ? toMatrix(runningReference, m) : undefined;
-  const runningIgd = unbounded && runningReference !== undefined && staircaseIgd === undefined ? new RunningIgdPlus(m, runningReference) : undefined;
+  const staircaseIgd =
+    recorded !== undefined && m === 2 && runningReference !== undefined ? toMatrix(runningReference, m) : undefined;
+  const runningIgd =
+    unbounded && runningReference !== undefined && staircaseIgd === undefined
+      ? new RunningIgdPlus(m, runningReference)
+      : undefined;
   const scale = norm.ideal.map((v, k) => 1 / (norm.nadir[k]! - v));
   const y = new Float64Array(m);
   let failures = 0;
@@ -241,15 +293,30 @@ export function generationHistory(
     const onFinal = last && !leftToCaller ? opts.onFinalHypervolume : undefined;
     onFinal?.(0, front.length);
     const exactProgress = onFinal && ((share: number): void => onFinal(share, front.length));
-    const hv = leftToCaller || deferred ? { value: NaN }
-      : last ? { value: normalizedHypervolume(front, norm, exactProgress) } : runHypervolume(front, norm);
-    const igd = !opts.trueFront || front.length === 0 ? undefined
-      : last ? igdPlus(front, opts.trueFront, m)
-      : staircaseIgd !== undefined ? igdPlus(front, staircaseIgd, m)
-      : runningIgd !== undefined ? runningIgd.value() : igdPlus(front, igdReference(opts.trueFront, front.length), m);
+    const hv =
+      leftToCaller || deferred
+        ? { value: NaN }
+        : last
+          ? { value: normalizedHypervolume(front, norm, exactProgress) }
+          : runHypervolume(front, norm);
+    const igd =
+      !opts.trueFront || front.length === 0
+        ? undefined
+        : last
+          ? igdPlus(front, opts.trueFront, m)
+          : staircaseIgd !== undefined
+            ? igdPlus(front, staircaseIgd, m)
+            : runningIgd !== undefined
+              ? runningIgd.value()
+              : igdPlus(front, igdReference(opts.trueFront, front.length), m);
     out.push({
-      generation: gen, evaluations: evaluated, feasibleShare: blockFeasible / blockCount, failures, frontSize: front.length,
-      hypervolume: hv.value, ...(hv.standardError !== undefined ? { hypervolumeStandardError: hv.standardError } : {}),
+      generation: gen,
+      evaluations: evaluated,
+      feasibleShare: blockFeasible / blockCount,
+      failures,
+      frontSize: front.length,
+      hypervolume: hv.value,
+      ...(hv.standardError !== undefined ? { hypervolumeStandardError: hv.standardError } : {}),
       ...(igd !== undefined ? { igdPlus: igd } : {}),
     });
     blockCount = 0;

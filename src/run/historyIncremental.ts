@@ -13,7 +13,8 @@
  *
  * - `RunningHvEstimate`: Monte Carlo estimate on N uniform samples of the fixed box [0, reference]^m of the
  *   normalized space, evaluated after the replay from each sample's earliest dominator (one k-d tree query per
- *   sample) for every generation's last evaluation index (the normalization's ideal is the final front's, or the benchmark's true ideal, so every
+ *   sample) for every generation's last evaluation index (the normalization's ideal is the final front's, or the
+ * benchmark's true ideal, so every
  *   design seen lies at or above 0), value = Π reference_k · (dominated / N), standard error
  *   Π reference_k · sqrt(p(1−p)/N). The same samples for every generation (common random numbers).
  *   With the run's recorded fronts, history.ts offers only each row's entrants to its front, with the row's last
@@ -31,7 +32,12 @@ export class RunningHvEstimate {
   /** Per sample, the evaluation index of its earliest dominator (Infinity: none), sorted; set by `finish`. */
   private firstHit: Float64Array | null = null;
 
-  constructor(readonly m: number, reference: readonly number[], readonly samples: number, seed: number) {
+  constructor(
+    readonly m: number,
+    reference: readonly number[],
+    readonly samples: number,
+    seed: number,
+  ) {
     const rng = createRng(seed);
     this.S = new Float64Array(samples * m);
     for (let i = 0; i < this.S.length; i++) this.S[i] = rng.next() * reference[i % m]!;
@@ -63,7 +69,8 @@ export class RunningHvEstimate {
    * coordinate gives its lowest index at once): O(N log n) typical instead of N per design.
    */
   estimate(maxIndex: number): { value: number; standardError: number } {
-    if (this.firstHit === null) this.firstHit = earliestDominators(this.P, this.index, this.n, this.S, this.samples, this.m);
+    if (this.firstHit === null)
+      this.firstHit = earliestDominators(this.P, this.index, this.n, this.S, this.samples, this.m);
     const hits = this.firstHit;
     let lo = 0;
     let hi = hits.length;
@@ -112,7 +119,14 @@ function selectAt(perm: Int32Array, P: Float64Array, m: number, axis: number, a:
 }
 
 /** Sorted earliest-dominator indices of the samples (see RunningHvEstimate.estimate). */
-function earliestDominators(P0: Float64Array, index0: Float64Array, n: number, S: Float64Array, N: number, m: number): Float64Array {
+function earliestDominators(
+  P0: Float64Array,
+  index0: Float64Array,
+  n: number,
+  S: Float64Array,
+  N: number,
+  m: number,
+): Float64Array {
   const perm = Int32Array.from({ length: n }, (_, i) => i);
   const P = new Float64Array(n * m);
   const index = new Float64Array(n);
@@ -189,7 +203,10 @@ export class RunningIgdPlus {
   private readonly minD2: Float64Array;
   private seen = 0;
 
-  constructor(readonly m: number, private readonly reference: readonly Float64Array[]) {
+  constructor(
+    readonly m: number,
+    private readonly reference: readonly Float64Array[],
+  ) {
     this.minD2 = new Float64Array(reference.length).fill(Infinity);
   }
 

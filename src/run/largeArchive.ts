@@ -9,9 +9,9 @@
  * 20,000 / 100,000 points 0.26 / 1.15 s (~0.01 ms per point); 5-D 20,000 / 40,000 points 1.6 / 3.4 s, 112,064
  * points 9.5 s (~0.1 ms); 6-D 10,000 / 20,000 / 40,000 points 7.5 / 19 / 47 s (~1 ms, growing with the size).
  * Hence the note from 50,000 designs in 4-5 objectives and from 10,000 in 6 or more (a minute's hypervolume at 6-D).
- * On more cores the final hypervolume of a large 5+-objective front runs on threads (src/indicators/hypervolumeParallel.ts:
- * 2 threads, 120,000 points in 5 objectives 12.4 → 7.2 s, 20,000 in 6 objectives 22.7 → 12.7 s); the note states
- * the one-thread cost.
+ * On more cores the final hypervolume of a large 5+-objective front runs on threads
+ * (src/indicators/hypervolumeParallel.ts: 2 threads, 120,000 points in 5 objectives 12.4 → 7.2 s, 20,000 in 6
+ * objectives 22.7 → 12.7 s); the note states the one-thread cost.
  */
 import { groupedDecimal } from '../io/numberFormat.js';
 
@@ -30,10 +30,13 @@ function hypervolumeCostPerDesign(m: number): string {
 
 /** The note for a run with m objectives whose archive holds `archiveSize` designs, or undefined. */
 export function largeArchiveNote(m: number, archiveSize: number, archiveLimit: number | undefined): string | undefined {
-  if (m < 4 || archiveLimit !== undefined || archiveSize < (m >= 6 ? LARGE_ARCHIVE_DESIGNS_6D : LARGE_ARCHIVE_DESIGNS)) return undefined;
-  return `the unbounded Pareto archive holds ${groupedDecimal(archiveSize, 0)} designs: in ${m} objectives most designs are ` +
-    'non-dominated, so it grows with the run; merging each generation\'s designs into it costs ~10 ms per 1,000 it holds ' +
+  if (m < 4 || archiveLimit !== undefined || archiveSize < (m >= 6 ? LARGE_ARCHIVE_DESIGNS_6D : LARGE_ARCHIVE_DESIGNS))
+    return undefined;
+  return (
+    `the unbounded Pareto archive holds ${groupedDecimal(archiveSize, 0)} designs: in ${m} objectives most designs are ` +
+    "non-dominated, so it grows with the run; merging each generation's designs into it costs ~10 ms per 1,000 it holds " +
     '(growing with its size), ' +
     `and the final front's exact hypervolume ${hypervolumeCostPerDesign(m)} per design on one thread; set algorithm.archiveLimit ` +
-    `(e.g. ${m >= 6 ? '5000' : '20000'}) to bound it by crowding distance`;
+    `(e.g. ${m >= 6 ? '5000' : '20000'}) to bound it by crowding distance`
+  );
 }

@@ -45,26 +45,44 @@ const num = (v: number): string => (Number.isNaN(v) ? '' : String(v));
 
 export function logHeader(problem: Problem): string {
   const cols = [
-    'eval', 'generation', 'status',
+    'eval',
+    'generation',
+    'status',
     ...problem.variables.map((v) => v.name),
     ...problem.objectives.map((o) => o.name),
     ...problem.constraints.map((c) => `g[${c.name}]`),
-    'violation', 'reason',
+    'violation',
+    'reason',
   ];
   return `${cols.map(csvCell).join(',')}\n`;
 }
 
-export function toLogged(problem: Problem, index: number, generation: number, x: Float64Array, e: Evaluation): LoggedEvaluation {
+export function toLogged(
+  problem: Problem,
+  index: number,
+  generation: number,
+  x: Float64Array,
+  e: Evaluation,
+): LoggedEvaluation {
   const m = problem.objectives.length;
   const k = problem.constraints.length;
   if (e.status === 'failed') {
-    return { index, generation, x, f: new Float64Array(m).fill(NaN), g: new Float64Array(k).fill(NaN), cv: Infinity, failure: e.reason };
+    return {
+      index,
+      generation,
+      x,
+      f: new Float64Array(m).fill(NaN),
+      g: new Float64Array(k).fill(NaN),
+      cv: Infinity,
+      failure: e.reason,
+    };
   }
   return { index, generation, x, f: e.f, g: e.g, cv: constraintViolation(e), failure: null };
 }
 
 /** The status column of a row. */
-const statusOf = (failure: string | null, cv: number): RunEvaluation['status'] => (failure !== null ? 'failed' : cv > 0 ? 'infeasible' : 'feasible');
+const statusOf = (failure: string | null, cv: number): RunEvaluation['status'] =>
+  failure !== null ? 'failed' : cv > 0 ? 'infeasible' : 'feasible';
 
 /** Whether a variable is a choice (its cell is the option's text, not a number). */
 export const hasChoiceVariable = (problem: Problem): boolean => problem.variables.some((v) => v.kind === 'choice');
@@ -136,7 +154,11 @@ function openNoFollow(path: string, flags: number): number {
 }
 
 const symlinkError = (path: string): StudyError =>
-  new StudyError('BAD_RUN_DIR', `${path} is a symbolic link; odc does not write through links: remove it (or use another --out folder) and run the command again`, { file: path });
+  new StudyError(
+    'BAD_RUN_DIR',
+    `${path} is a symbolic link; odc does not write through links: remove it (or use another --out folder) and run the command again`,
+    { file: path },
+  );
 
 /** Running counts over the log (what run.json and the progress line report). */
 export interface LogCounts {
@@ -147,10 +169,15 @@ export interface LogCounts {
   readonly failureReasons: Map<string, number>;
 }
 
-/** Numbers the in-memory light rows may hold (8 bytes each: 128 MB), e.g. 4 million evaluations of a 2-objective study. */
+/**
+ * Numbers the in-memory light rows may hold (8 bytes each: 128 MB), e.g. 4 million evaluations of a 2-objective study.
+ */
 export const MEMORY_LOG_DOUBLES = 16_000_000;
 
-/** `v` as it comes back from the log's text: NaN is written as '' (read back as NaN for objectives, 0 for the violation), -0 as "0". */
+/**
+ * `v` as it comes back from the log's text: NaN is written as '' (read back as NaN for objectives, 0 for the
+ * violation), -0 as "0".
+ */
 const asLogged = (v: number): number => (v === 0 ? 0 : v);
 
 /**
@@ -162,7 +189,10 @@ class LightRows {
   private readonly chunks: Float64Array[] = [];
   private readonly failures: (string | null)[] = [];
   private readonly width: number;
-  constructor(private readonly problem: Problem, private readonly budget: number) {
+  constructor(
+    private readonly problem: Problem,
+    private readonly budget: number,
+  ) {
     this.width = 3 + problem.objectives.length;
   }
   get rows(): number {
@@ -195,7 +225,13 @@ class LightRows {
     const w = this.width;
     const m = w - 3;
     const reused: { -readonly [K in keyof LoggedEvaluation]: LoggedEvaluation[K] } = {
-      index: 0, generation: 0, x: NONE, f: new Float64Array(m), g: NONE, cv: 0, failure: null,
+      index: 0,
+      generation: 0,
+      x: NONE,
+      f: new Float64Array(m),
+      g: NONE,
+      cv: 0,
+      failure: null,
     };
     for (let i = 0; i < this.rows; i++) {
       const c = this.chunks[Math.floor(i / ROWS_PER_CHUNK)]!;
@@ -209,7 +245,15 @@ class LightRows {
         onRow(reused);
         continue;
       }
-      onRow({ index: c[at]!, generation: c[at + 1]!, x: NONE, f: c.slice(at + 3, at + 3 + m), g: NONE, cv: c[at + 2]!, failure: this.failures[i]! });
+      onRow({
+        index: c[at]!,
+        generation: c[at + 1]!,
+        x: NONE,
+        f: c.slice(at + 3, at + 3 + m),
+        g: NONE,
+        cv: c[at + 2]!,
+        failure: this.failures[i]!,
+      });
     }
   }
   /** The report's sample (src/run/evaluationSample.ts) of these rows: what reading the file back would give. */
@@ -253,7 +297,8 @@ function hashFile(path: string, hash: Hash): void {
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.allocUnsafe(1 << 20);
-    for (let n = readSync(fd, buf, 0, buf.length, null); n > 0; n = readSync(fd, buf, 0, buf.length, null)) hash.update(buf.subarray(0, n));
+    for (let n = readSync(fd, buf, 0, buf.length, null); n > 0; n = readSync(fd, buf, 0, buf.length, null))
+      hash.update(buf.subarray(0, n));
   } finally {
     closeSync(fd);
   }
@@ -277,7 +322,10 @@ export class EvaluationLog {
   /** `onResumedRow` sees every row already in the log when resuming (the driver rebuilds the archive from them). */
   /** `memoryBudget`: numbers the in-memory light rows may hold (default MEMORY_LOG_DOUBLES). */
   constructor(
-    private readonly path: string, private readonly problem: Problem, resume?: LogPrefix, onResumedRow?: (row: LoggedEvaluation) => void,
+    private readonly path: string,
+    private readonly problem: Problem,
+    resume?: LogPrefix,
+    onResumedRow?: (row: LoggedEvaluation) => void,
     memoryBudget = MEMORY_LOG_DOUBLES,
   ) {
     this.light = new LightRows(problem, memoryBudget);
@@ -294,14 +342,22 @@ export class EvaluationLog {
       refuseSymlink(path);
       const st = existsSync(path) ? statSync(path) : undefined;
       if (st === undefined || !st.isFile() || st.size < resumeBytes) {
-        throw new StudyError('BAD_RUN_DIR', `${path}: ${st === undefined ? 'missing' : !st.isFile() ? 'not a regular file' : `holds ${st.size} bytes, fewer than the ${resumeBytes} its checkpoint covers`}; the run folder is damaged: start a new run`, { file: path });
+        throw new StudyError(
+          'BAD_RUN_DIR',
+          `${path}: ${st === undefined ? 'missing' : !st.isFile() ? 'not a regular file' : `holds ${st.size} bytes, fewer than the ${resumeBytes} its checkpoint covers`}; the run folder is damaged: start a new run`,
+          { file: path },
+        );
       }
       truncateSync(path, resumeBytes);
       // The prefix must be the bytes the checkpoint was written after (a row edited, cut or filled with NULs would
       // resume into another run): hashed before a row is parsed, unless the caller already did.
       if (resume.verified === undefined) hashFile(path, this.hash);
       if (this.hash.copy().digest('hex') !== resume.sha256) {
-        throw new StudyError('BAD_RUN_DIR', `${path}: its first ${resumeBytes} bytes are not the ones checkpoint.json vouches for (sha256 differs: edited or damaged after the checkpoint); the run cannot resume: start a new run`, { file: path });
+        throw new StudyError(
+          'BAD_RUN_DIR',
+          `${path}: its first ${resumeBytes} bytes are not the ones checkpoint.json vouches for (sha256 differs: edited or damaged after the checkpoint); the run cannot resume: start a new run`,
+          { file: path },
+        );
       }
       // Streamed, never held: any run size resumes in bounded memory.
       forEachLogRow(path, problem, (row) => {
@@ -355,7 +411,10 @@ export class EvaluationLog {
         const buf = Buffer.allocUnsafe(Math.min(1 << 20, this.bytes - this.hashed));
         while (this.hashed < this.bytes) {
           const n = readSync(fd, buf, 0, Math.min(buf.length, this.bytes - this.hashed), this.hashed);
-          if (!(n > 0)) throw new Error(`${this.path}: the log ends at byte ${this.hashed} of the ${this.bytes} written (cut while the run wrote it)`);
+          if (!(n > 0))
+            throw new Error(
+              `${this.path}: the log ends at byte ${this.hashed} of the ${this.bytes} written (cut while the run wrote it)`,
+            );
           this.hash.update(buf.subarray(0, n));
           this.hashed += n;
         }
@@ -374,7 +433,10 @@ export class EvaluationLog {
     if (objectivesOnly && this.light !== undefined) this.light.forEach(onRow, transient);
     else forEachLogRow(this.path, this.problem, onRow, this.bytes, objectivesOnly);
   }
-  /** The report's sample of the rows written so far, from memory; undefined once they no longer fit there (read the file). */
+  /**
+   * The report's sample of the rows written so far, from memory; undefined once they no longer fit there (read the
+   * file).
+   */
   sample(): SampledEvaluations | undefined {
     return this.light?.sample();
   }
@@ -411,7 +473,12 @@ function parseLogRecord(c: readonly string[], problem: Problem, withDesign = tru
   const g = withDesign ? new Float64Array(k) : NONE;
   for (let i = 0; i < k; i++) g[i] = c[3 + n + m + i] === '' ? NaN : Number(c[3 + n + m + i]);
   return {
-    index: Number(c[0]), generation: Number(c[1]), x, f, g, cv: failed ? Infinity : Number(c[3 + n + m + k]!),
+    index: Number(c[0]),
+    generation: Number(c[1]),
+    x,
+    f,
+    g,
+    cv: failed ? Infinity : Number(c[3 + n + m + k]!),
     failure: failed ? unguardCell(c[4 + n + m + k] ?? '') : null,
   };
 }
@@ -428,19 +495,32 @@ function objectiveColumns(problem: Problem): number[] {
  * Streams the rows of a log file written by `EvaluationLog` (the first `maxBytes` bytes when given).
  * `objectivesOnly`: rows without decision vector and constraint values, cut from the few columns needed.
  */
-export function forEachLogRow(path: string, problem: Problem, onRow: (row: LoggedEvaluation) => void, maxBytes?: number, objectivesOnly = false): void {
+export function forEachLogRow(
+  path: string,
+  problem: Problem,
+  onRow: (row: LoggedEvaluation) => void,
+  maxBytes?: number,
+  objectivesOnly = false,
+): void {
   const pick = objectivesOnly ? { columns: objectiveColumns(problem) } : {};
-  forEachCsvRecord(path, (fields, recordNumber) => {
-    if (recordNumber === 0 || (fields.length === 1 && fields[0] === '')) return;
-    if (objectivesOnly && fields[0] === '') return;
-    onRow(parseLogRecord(fields, problem, !objectivesOnly));
-  }, maxBytes, undefined, pick);
+  forEachCsvRecord(
+    path,
+    (fields, recordNumber) => {
+      if (recordNumber === 0 || (fields.length === 1 && fields[0] === '')) return;
+      if (objectivesOnly && fields[0] === '') return;
+      onRow(parseLogRecord(fields, problem, !objectivesOnly));
+    },
+    maxBytes,
+    undefined,
+    pick,
+  );
 }
 
 /** Reparses a whole log held as text (small logs and tests; `forEachLogRow` streams a file). */
 export function parseLog(text: string, problem: Problem): LoggedEvaluation[] {
   const out: LoggedEvaluation[] = [];
   const records = text.split('\n');
-  for (let r = 1; r < records.length; r++) if (records[r]!.length > 0) out.push(parseLogRecord(splitCsvRecord(records[r]!), problem));
+  for (let r = 1; r < records.length; r++)
+    if (records[r]!.length > 0) out.push(parseLogRecord(splitCsvRecord(records[r]!), problem));
   return out;
 }

@@ -34,7 +34,10 @@ export interface ParetoFile {
 
 /** The duplicate tolerance a reported front was written with. */
 export interface DuplicatePolicy {
-  /** Box size of the ε-box rule as a fraction of the archive's range in each objective (see `reportedFront`, ./results.ts). */
+  /**
+   * Box size of the ε-box rule as a fraction of the archive's range in each objective (see `reportedFront`,
+   * ./results.ts).
+   */
   readonly relativeTolerance: number;
   /** Designs in the archive; `designs.length` of them were reported. */
   readonly archiveSize: number;

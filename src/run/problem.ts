@@ -30,8 +30,13 @@ export interface LoadedStudy {
   readonly record: ((x: Float64Array) => DesignRecord | ConstellationRecord) | null;
   /** The study as the run folder keeps it (self-contained); `hash` is its sha256. */
   readonly studyText: string;
-  /** Constellation studies: decision vector → its constellation specification and file data (for exports and reports). */
-  readonly constellation: { spec(x: Float64Array): ConstellationSpec; file(x: Float64Array): Record<string, unknown> } | null;
+  /**
+   * Constellation studies: decision vector → its constellation specification and file data (for exports and reports).
+   */
+  readonly constellation: {
+    spec(x: Float64Array): ConstellationSpec;
+    file(x: Float64Array): Record<string, unknown>;
+  } | null;
   readonly compiled: CompiledStudy | null;
   /** Benchmark studies: the problem name (analytic front available). */
   readonly benchmark: { readonly problem: string } | null;
@@ -41,7 +46,11 @@ export function loadStudyProblem(path: string, lp?: LpSolver): LoadedStudy {
   if (fileKind(path) === 'constellation') return loadConstellationStudy(path, lp);
   const loaded = parseDesignFile(path);
   if (loaded.kind === 'design') {
-    throw new StudyError('BAD_VARIABLE', `${path}: this is a design, not a study: add variables:, objectives: and algorithm: sections to optimize it (or run odc evaluate ${path})`, { file: path });
+    throw new StudyError(
+      'BAD_VARIABLE',
+      `${path}: this is a design, not a study: add variables:, objectives: and algorithm: sections to optimize it (or run odc evaluate ${path})`,
+      { file: path },
+    );
   }
   if (loaded.kind === 'benchmark-study') {
     const s = loaded.study;
@@ -53,37 +62,100 @@ export function loadStudyProblem(path: string, lp?: LpSolver): LoadedStudy {
         ...(s.objectives !== undefined ? { objectives: s.objectives } : {}),
       });
     } catch (e) {
-      throw new StudyError('BAD_ARGUMENT', `${locate(loaded.file.src, ['problem'])}: ${(e as Error).message}`, { file: path, field: 'problem' });
+      throw new StudyError('BAD_ARGUMENT', `${locate(loaded.file.src, ['problem'])}: ${(e as Error).message}`, {
+        file: path,
+        field: 'problem',
+      });
     }
-    return { kind: 'benchmark', name: s.name, file: path, hash: loaded.file.hash, studyText: loaded.file.text, problem, algorithm: s.algorithm, record: null, constellation: null, compiled: null, benchmark: { problem: s.problem.toLowerCase() } };
+    return {
+      kind: 'benchmark',
+      name: s.name,
+      file: path,
+      hash: loaded.file.hash,
+      studyText: loaded.file.text,
+      problem,
+      algorithm: s.algorithm,
+      record: null,
+      constellation: null,
+      compiled: null,
+      benchmark: { problem: s.problem.toLowerCase() },
+    };
   }
-  const { catalogs, rows, evaluate, lean, physicalConstraints, relaxableConstraints } = nodeEvaluator(undefined, loaded.design.catalogs);
+  const { catalogs, rows, evaluate, lean, physicalConstraints, relaxableConstraints } = nodeEvaluator(
+    undefined,
+    loaded.design.catalogs,
+  );
   checkCatalogIds(loaded.design, catalogs, loaded.file.src);
   checkBaseline(loaded.design, loaded.file.src);
-  const compiled = compileNodeStudy(loaded.study, loaded.design, loaded.file, catalogs, evaluate, physicalConstraints, relaxableConstraints, rows, lean);
+  const compiled = compileNodeStudy(
+    loaded.study,
+    loaded.design,
+    loaded.file,
+    catalogs,
+    evaluate,
+    physicalConstraints,
+    relaxableConstraints,
+    rows,
+    lean,
+  );
   if (loaded.study.algorithm.name === 'nsga3' && compiled.problem.objectives.length < 2) {
-    throw new StudyError('BAD_ALGORITHM', `${locate(loaded.file.src, ['algorithm', 'name'])}: nsga3 needs at least two objectives; use nsga2`, { file: path, field: 'algorithm.name' });
+    throw new StudyError(
+      'BAD_ALGORITHM',
+      `${locate(loaded.file.src, ['algorithm', 'name'])}: nsga3 needs at least two objectives; use nsga2`,
+      { file: path, field: 'algorithm.name' },
+    );
   }
-  return { kind: 'node', name: loaded.study.name, file: path, hash: loaded.file.hash, studyText: loaded.file.text, problem: compiled.problem, algorithm: loaded.study.algorithm, record: compiled.record, constellation: null, compiled, benchmark: null };
+  return {
+    kind: 'node',
+    name: loaded.study.name,
+    file: path,
+    hash: loaded.file.hash,
+    studyText: loaded.file.text,
+    problem: compiled.problem,
+    algorithm: loaded.study.algorithm,
+    record: compiled.record,
+    constellation: null,
+    compiled,
+    benchmark: null,
+  };
 }
 
 function loadConstellationStudy(path: string, lp: LpSolver | undefined): LoadedStudy {
   const file = readYaml(path);
   const raw = file.raw as Record<string, unknown>;
   if (!['variables', 'objectives', 'constraints', 'algorithm'].some((k) => k in raw)) {
-    throw new StudyError('BAD_VARIABLE', `${path}: this is a constellation, not a study: add variables:, objectives: and algorithm: sections to optimize it (or run odc evaluate ${path})`, { file: path });
+    throw new StudyError(
+      'BAD_VARIABLE',
+      `${path}: this is a constellation, not a study: add variables:, objectives: and algorithm: sections to optimize it (or run odc evaluate ${path})`,
+      { file: path },
+    );
   }
   // Without a solver the study still loads (exports, reports); evaluating it then fails clearly.
   const noSolver: LpSolver = () => {
-    throw new Error('no LP solver was passed to loadStudyProblem: constellation evaluations need createLpSolver() from the library root');
+    throw new Error(
+      'no LP solver was passed to loadStudyProblem: constellation evaluations need createLpSolver() from the library root',
+    );
   };
   const c = compileConstellationStudy(file, loadCatalogs(), lp ?? noSolver);
   if (c.algorithm.name === 'nsga3' && c.problem.objectives.length < 2) {
-    throw new StudyError('BAD_ALGORITHM', `${locate(file.src, ['algorithm', 'name'])}: nsga3 needs at least two objectives; use nsga2`, { file: path, field: 'algorithm.name' });
+    throw new StudyError(
+      'BAD_ALGORITHM',
+      `${locate(file.src, ['algorithm', 'name'])}: nsga3 needs at least two objectives; use nsga2`,
+      { file: path, field: 'algorithm.name' },
+    );
   }
   const hash = createHash('sha256').update(c.selfContainedText).digest('hex');
   return {
-    kind: 'constellation', name: String(raw['name']), file: path, hash, studyText: c.selfContainedText, problem: c.problem, algorithm: c.algorithm,
-    record: c.record, constellation: { spec: c.spec, file: c.file }, compiled: null, benchmark: null,
+    kind: 'constellation',
+    name: String(raw['name']),
+    file: path,
+    hash,
+    studyText: c.selfContainedText,
+    problem: c.problem,
+    algorithm: c.algorithm,
+    record: c.record,
+    constellation: { spec: c.spec, file: c.file },
+    compiled: null,
+    benchmark: null,
   };
 }

@@ -8,8 +8,8 @@
  * - Node studies: the record's `cost.baselines` (src/node/node.ts): the node fleet's discounted LCOC over that of
  *   the same chips in each scenario of designs/catalogs/terrestrial-baselines.yaml (src/models/lifecycleBaseline.ts),
  *   same lifetime and discount rate; < 1 means space is cheaper.
- * - Constellation studies: totals.lcoc_USD_per_PFLOP_day (undiscounted, src/constellation/economics/economics.ts) over the
- *   scenario's undiscounted LCOC of the shells' chips, each shell's node figure weighted by satellites × delivered
+ * - Constellation studies: totals.lcoc_USD_per_PFLOP_day (undiscounted, src/constellation/economics/economics.ts) over
+ *   the scenario's undiscounted LCOC of the shells' chips, each shell's node figure weighted by satellites × delivered
  *   PFLOPS. The constellation's figure includes learning, replacements and ground; the terrestrial one is the same
  *   chips over the node's lifetime — an approximate comparison, stated as such wherever it is shown.
  * Robust studies: the figures are those of the nominal design (its record), the objectives the statistics.
@@ -18,7 +18,14 @@
 import type { ConstellationRecord } from '../constellation/record.js';
 import type { DesignRecord } from '../node/record.js';
 import type { ParetoDesign, ParetoFile } from './paretoFile.js';
-import { BINDING_MARGIN, BOUND_TOLERANCE, designBinding, frontPressure, type DesignBinding, type FrontPressure } from './binding.js';
+import {
+  BINDING_MARGIN,
+  BOUND_TOLERANCE,
+  designBinding,
+  frontPressure,
+  type DesignBinding,
+  type FrontPressure,
+} from './binding.js';
 import { bestPosition, kneePosition, minimizedObjectives } from './decision.js';
 
 export interface Figure {
@@ -76,7 +83,7 @@ export interface DecisionSummary {
 }
 
 const fig = (label: string, metric: string, value: number | undefined, unit: string, scale = 1): Figure[] =>
-  (typeof value === 'number' && Number.isFinite(value) ? [{ label, metric, value: value * scale, unit }] : []);
+  typeof value === 'number' && Number.isFinite(value) ? [{ label, metric, value: value * scale, unit }] : [];
 
 function nodeFigures(r: DesignRecord): Figure[] {
   return [
@@ -103,12 +110,18 @@ function constellationFigures(r: ConstellationRecord): Figure[] {
 
 function nodeVerdicts(r: DesignRecord): TerrestrialVerdict[] {
   return (r.cost.baselines ?? []).map((b) => ({
-    baseline: b.id, space_USD_per_PFLOP_day: r.cost.lcocDiscounted_USD_per_PFLOP_day, terrestrial_USD_per_PFLOP_day: b.lcocDiscounted_USD_per_PFLOP_day,
-    spaceToTerrestrial: b.spaceToTerrestrial, basis: 'discounted' as const,
+    baseline: b.id,
+    space_USD_per_PFLOP_day: r.cost.lcocDiscounted_USD_per_PFLOP_day,
+    terrestrial_USD_per_PFLOP_day: b.lcocDiscounted_USD_per_PFLOP_day,
+    spaceToTerrestrial: b.spaceToTerrestrial,
+    basis: 'discounted' as const,
   }));
 }
 
-/** Each scenario's undiscounted LCOC of the fleet's chips: shells' node figures weighted by satellites × delivered PFLOPS. */
+/**
+ * Each scenario's undiscounted LCOC of the fleet's chips: shells' node figures weighted by satellites × delivered
+ * PFLOPS.
+ */
 function constellationVerdicts(r: ConstellationRecord): TerrestrialVerdict[] {
   const ids = r.shells[0]?.node.cost.baselines?.map((b) => b.id) ?? [];
   return ids.flatMap((id) => {
@@ -123,7 +136,15 @@ function constellationVerdicts(r: ConstellationRecord): TerrestrialVerdict[] {
     if (!(weight > 0)) return [];
     const terrestrial = sum / weight;
     const space = r.totals.lcoc_USD_per_PFLOP_day;
-    return [{ baseline: id, space_USD_per_PFLOP_day: space, terrestrial_USD_per_PFLOP_day: terrestrial, spaceToTerrestrial: space / terrestrial, basis: 'undiscounted' as const }];
+    return [
+      {
+        baseline: id,
+        space_USD_per_PFLOP_day: space,
+        terrestrial_USD_per_PFLOP_day: terrestrial,
+        spaceToTerrestrial: space / terrestrial,
+        basis: 'undiscounted' as const,
+      },
+    ];
   });
 }
 
@@ -137,8 +158,13 @@ function nodeConfiguration(r: DesignRecord): string {
 
 function shellsOf(r: ConstellationRecord): ShellSummary[] {
   return r.shells.map((s) => ({
-    name: s.name, altitude_km: s.altitude_km, inclination_deg: s.inclination_deg, sunSynchronous: s.sunSynchronous,
-    planes: s.planes, satsPerPlane: s.satsPerPlane, satellites: s.satellites,
+    name: s.name,
+    altitude_km: s.altitude_km,
+    inclination_deg: s.inclination_deg,
+    sunSynchronous: s.sunSynchronous,
+    planes: s.planes,
+    satsPerPlane: s.satsPerPlane,
+    satellites: s.satellites,
   }));
 }
 
@@ -147,7 +173,10 @@ export function shellText(s: ShellSummary): string {
   return `${s.name}: ${round(s.altitude_km)} km ${s.sunSynchronous ? 'SSO' : `${round(s.inclination_deg)}°`}, ${s.planes} × ${s.satsPerPlane}`;
 }
 
-function describe(pareto: ParetoFile, d: ParetoDesign): Pick<RecommendedDesign, 'configuration' | 'figures' | 'verdicts' | 'shells'> {
+function describe(
+  pareto: ParetoFile,
+  d: ParetoDesign,
+): Pick<RecommendedDesign, 'configuration' | 'figures' | 'verdicts' | 'shells'> {
   const rec = d.record;
   if (rec !== null && rec.kind === 'constellation') {
     const c = rec as ConstellationRecord;
@@ -159,10 +188,18 @@ function describe(pareto: ParetoFile, d: ParetoDesign): Pick<RecommendedDesign, 
     return { configuration: nodeConfiguration(n), figures: nodeFigures(n), verdicts: nodeVerdicts(n) };
   }
   // benchmarks: the objectives are the figures
-  const vars = pareto.variables.map((v) => `${v.name} = ${typeof d.variables[v.name] === 'number' ? round(d.variables[v.name] as number, 4) : String(d.variables[v.name])}`);
+  const vars = pareto.variables.map(
+    (v) =>
+      `${v.name} = ${typeof d.variables[v.name] === 'number' ? round(d.variables[v.name] as number, 4) : String(d.variables[v.name])}`,
+  );
   return {
     configuration: vars.length <= 6 ? vars.join(', ') : `${vars.slice(0, 6).join(', ')}, … (${vars.length} variables)`,
-    figures: pareto.objectives.map((o) => ({ label: o.name, metric: o.name, value: d.objectives[o.name]!, unit: o.unit })),
+    figures: pareto.objectives.map((o) => ({
+      label: o.name,
+      metric: o.name,
+      value: d.objectives[o.name]!,
+      unit: o.unit,
+    })),
     verdicts: [],
   };
 }
@@ -170,11 +207,22 @@ function describe(pareto: ParetoFile, d: ParetoDesign): Pick<RecommendedDesign, 
 /** `knee`: the position of the knee a study's select: rule chose (default: the plain knee of the whole front). */
 export function decisionSummary(pareto: ParetoFile, knee?: number): DecisionSummary {
   const front = frontPressure(pareto);
-  const base = { bindingMargin: BINDING_MARGIN, boundTolerance: BOUND_TOLERANCE, nominalFigures: pareto.robust !== undefined, front };
+  const base = {
+    bindingMargin: BINDING_MARGIN,
+    boundTolerance: BOUND_TOLERANCE,
+    nominalFigures: pareto.robust !== undefined,
+    front,
+  };
   if (pareto.designs.length === 0) return { ...base, designs: [] };
-  const roles: { role: string; selector: string; position: number }[] = [{ role: 'knee', selector: 'knee', position: knee ?? kneePosition(minimizedObjectives(pareto)) }];
+  const roles: { role: string; selector: string; position: number }[] = [
+    { role: 'knee', selector: 'knee', position: knee ?? kneePosition(minimizedObjectives(pareto)) },
+  ];
   for (const o of pareto.objectives) {
-    roles.push({ role: `best ${o.name} (${o.sense === 'maximize' ? 'highest' : 'lowest'})`, selector: `best:${o.name}`, position: bestPosition(pareto, o.name) });
+    roles.push({
+      role: `best ${o.name} (${o.sense === 'maximize' ? 'highest' : 'lowest'})`,
+      selector: `best:${o.name}`,
+      position: bestPosition(pareto, o.name),
+    });
   }
   const order: number[] = [];
   for (const r of roles) if (!order.includes(r.position)) order.push(r.position);
@@ -182,7 +230,10 @@ export function decisionSummary(pareto: ParetoFile, knee?: number): DecisionSumm
     const d = pareto.designs[p]!;
     const mine = roles.filter((r) => r.position === p);
     return {
-      roles: mine.map((r) => r.role), selectors: mine.map((r) => r.selector), index: d.index, ...describe(pareto, d),
+      roles: mine.map((r) => r.role),
+      selectors: mine.map((r) => r.selector),
+      index: d.index,
+      ...describe(pareto, d),
       binding: designBinding(d, pareto.variables),
     };
   });

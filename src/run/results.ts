@@ -25,7 +25,9 @@ export interface RunCounts {
   /** Designs on the reported front (pareto.json); while interrupted, the archive size. */
   readonly paretoSize: number;
   readonly stopReason: string;
-  /** Designs in the archive before near-duplicates were collapsed (absent in runs of older odc, and when interrupted). */
+  /**
+   * Designs in the archive before near-duplicates were collapsed (absent in runs of older odc, and when interrupted).
+   */
   readonly archiveSize?: number;
   readonly failureReasons: readonly { reason: string; count: number }[];
   /** Set when nothing feasible was found: the least-infeasible designs and each violated constraint. */
@@ -36,7 +38,12 @@ export interface RunMeta {
   readonly formatVersion: 1;
   readonly odcVersion: string;
   readonly status: 'running' | 'complete';
-  readonly study: { readonly name: string; readonly kind: 'node' | 'benchmark' | 'constellation'; readonly file: string; readonly hash: string };
+  readonly study: {
+    readonly name: string;
+    readonly kind: 'node' | 'benchmark' | 'constellation';
+    readonly file: string;
+    readonly hash: string;
+  };
   readonly algorithm: AlgorithmSettings;
   readonly workers: number;
   /** Evaluated on Redis workers: the server (password redacted) and queue. */
@@ -50,7 +57,10 @@ export interface RunMeta {
   readonly history?: readonly GenerationStats[];
   /** Generations per history row (1, or ⌈generations / 500⌉ for longer runs: see historyStride in history.ts). */
   readonly historyStride?: number;
-  /** The recommended designs, their figures and terrestrial verdicts, and what binds them and the front (src/run/recommend.ts). */
+  /**
+   * The recommended designs, their figures and terrestrial verdicts, and what binds them and the front
+   * (src/run/recommend.ts).
+   */
   readonly decision?: DecisionSummary;
 }
 
@@ -83,10 +93,11 @@ export function reportedFront(archive: readonly Individual[], tolerance = FRONT_
   // One representative per box (lowest evaluation index), then the boxes no other box dominates: O(A log A)
   // for m ≤ 3 (non-dominated sort of the distinct boxes) instead of comparing every pair (179k designs after a
   // million ZDT1 evaluations).
-  const boxOf = (ind: Individual): number[] => Array.from({ length: m }, (_, j) => {
-    const width = tolerance * (hi[j]! - lo[j]!);
-    return width > 0 ? Math.floor((ind.f[j]! - lo[j]!) / width) : 0;
-  });
+  const boxOf = (ind: Individual): number[] =>
+    Array.from({ length: m }, (_, j) => {
+      const width = tolerance * (hi[j]! - lo[j]!);
+      return width > 0 ? Math.floor((ind.f[j]! - lo[j]!) / width) : 0;
+    });
   const firstInBox = new Map<string, number>();
   const boxes: number[][] = [];
   const keys: string[] = [];
@@ -110,7 +121,11 @@ export function reportedFront(archive: readonly Individual[], tolerance = FRONT_
 /** pareto.csv cells: numbers stay numbers, text is quoted and its formula prefixes neutralised (src/io/csv.ts). */
 const csvCell = sharedCsvCell;
 
-export function paretoDesigns(loaded: LoadedStudy, archive: readonly Individual[], records?: readonly unknown[]): ParetoDesign[] {
+export function paretoDesigns(
+  loaded: LoadedStudy,
+  archive: readonly Individual[],
+  records?: readonly unknown[],
+): ParetoDesign[] {
   const { problem } = loaded;
   return archive.map((ind, k) => {
     const variables: Record<string, string | number> = {};
@@ -125,13 +140,25 @@ export function paretoDesigns(loaded: LoadedStudy, archive: readonly Individual[
     problem.constraints.forEach((c, i) => {
       constraints[c.name] = ind.g[i]!;
     });
-    const record = records !== undefined ? (records[k] as ParetoDesign['record']) : loaded.record ? loaded.record(ind.x) : null;
+    const record =
+      records !== undefined ? (records[k] as ParetoDesign['record']) : loaded.record ? loaded.record(ind.x) : null;
     const robust = loaded.compiled?.robust?.detail(ind.x) ?? undefined;
-    return { index: ind.evalIndex, variables, objectives, constraints, record, ...(robust !== undefined ? { robust } : {}) };
+    return {
+      index: ind.evalIndex,
+      variables,
+      objectives,
+      constraints,
+      record,
+      ...(robust !== undefined ? { robust } : {}),
+    };
   });
 }
 
-export function paretoFile(loaded: LoadedStudy, designs: readonly ParetoDesign[], duplicates?: DuplicatePolicy): ParetoFile {
+export function paretoFile(
+  loaded: LoadedStudy,
+  designs: readonly ParetoDesign[],
+  duplicates?: DuplicatePolicy,
+): ParetoFile {
   return {
     formatVersion: 1,
     study: loaded.name,
@@ -139,7 +166,9 @@ export function paretoFile(loaded: LoadedStudy, designs: readonly ParetoDesign[]
     objectives: loaded.problem.objectives.map((o) => ({ name: o.name, sense: o.sense, unit: unitOf(o.name) })),
     variables: loaded.problem.variables,
     ...(duplicates !== undefined ? { duplicates } : {}),
-    ...(loaded.compiled?.robust ? { robust: { ...loaded.compiled.robust.settings, columns: loaded.compiled.robust.columns } } : {}),
+    ...(loaded.compiled?.robust
+      ? { robust: { ...loaded.compiled.robust.settings, columns: loaded.compiled.robust.columns } }
+      : {}),
     designs,
   };
 }
@@ -156,13 +185,23 @@ function allFiniteNumbers(cells: readonly unknown[]): cells is number[] {
 export function paretoCsv(file: ParetoFile): string {
   const varNames = file.variables.map((v) => v.name);
   const objNames = file.objectives.map((o) => o.name);
-  const extra = file.kind === 'node' ? ['compute.itPowerAvg_W', 'power.arrayArea_m2', 'thermal.radiatorArea_m2', 'mass.launch_kg', 'cost.total_USD']
-    : file.kind === 'constellation' ? ['totals.satellites', 'totals.itPowerAvg_W', 'totals.launchMass_kg', 'totals.cost_USD', 'launch.campaign_yr'] : [];
+  const extra =
+    file.kind === 'node'
+      ? ['compute.itPowerAvg_W', 'power.arrayArea_m2', 'thermal.radiatorArea_m2', 'mass.launch_kg', 'cost.total_USD']
+      : file.kind === 'constellation'
+        ? ['totals.satellites', 'totals.itPowerAvg_W', 'totals.launchMass_kg', 'totals.cost_USD', 'launch.campaign_yr']
+        : [];
   // a record column already written as a variable or an objective is not repeated
   const extraCols = extra.filter((e) => !objNames.includes(e) && !varNames.includes(e));
   // robust studies: the nominal design's value of each statistic objective's metric follows the objectives
   const nominalNames = file.robust !== undefined ? objNames.filter((n) => n.includes('(')) : [];
-  const head = ['index', ...varNames, ...objNames.map((n) => `${n} [${unitOf(n)}]`), ...nominalNames.map((n) => `nominal ${n} [${unitOf(n)}]`), ...extraCols];
+  const head = [
+    'index',
+    ...varNames,
+    ...objNames.map((n) => `${n} [${unitOf(n)}]`),
+    ...nominalNames.map((n) => `nominal ${n} [${unitOf(n)}]`),
+    ...extraCols,
+  ];
   const lines = [head.map(csvCell).join(',')];
   for (const d of file.designs) {
     const rec = d.record as unknown as Record<string, Record<string, unknown>> | null;
@@ -171,13 +210,22 @@ export function paretoCsv(file: ParetoFile): string {
       return rec?.[s]?.[k];
     });
     const nominal = nominalNames.map((n) => d.robust?.nominal[n]);
-    const cells = [d.index, ...varNames.map((n) => d.variables[n]), ...objNames.map((n) => d.objectives[n]), ...nominal, ...extras];
+    const cells = [
+      d.index,
+      ...varNames.map((n) => d.variables[n]),
+      ...objNames.map((n) => d.objectives[n]),
+      ...nominal,
+      ...extras,
+    ];
     lines.push(allFiniteNumbers(cells) ? JSON.stringify(cells).slice(1, -1) : cells.map(csvCell).join(','));
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** The texts of run.json and pareto.json as written (a report rendered right after the run parses them instead of reading the files back). */
+/**
+ * The texts of run.json and pareto.json as written (a report rendered right after the run parses them instead of
+ * reading the files back).
+ */
 export interface WrittenResults {
   readonly runJson: string;
   readonly paretoJson: string;
@@ -189,9 +237,17 @@ export interface WrittenResults {
  * `records`: the reported designs' records when the evaluator computed them (else they are computed here).
  */
 export function writeResults(
-  runDir: string, loaded: LoadedStudy, reported: readonly Individual[], archiveSize: number, meta: RunMeta, records?: readonly unknown[],
+  runDir: string,
+  loaded: LoadedStudy,
+  reported: readonly Individual[],
+  archiveSize: number,
+  meta: RunMeta,
+  records?: readonly unknown[],
 ): WrittenResults & { readonly decision: DecisionSummary } {
-  const file = paretoFile(loaded, paretoDesigns(loaded, reported, records), { relativeTolerance: FRONT_DUPLICATE_TOLERANCE, archiveSize });
+  const file = paretoFile(loaded, paretoDesigns(loaded, reported, records), {
+    relativeTolerance: FRONT_DUPLICATE_TOLERANCE,
+    archiveSize,
+  });
   const decision = decisionSummary(file);
   const paretoJson = `${JSON.stringify(file, null, 1)}\n`;
   const runJson = `${JSON.stringify({ ...meta, decision }, null, 2)}\n`;

@@ -54,9 +54,15 @@ export interface RunFolderOptions {
 
 /** Creates a new run folder (`opts.studyPath`) or reopens an interrupted one (`opts.resumeDir`). */
 export function openRunFolder(opts: RunFolderOptions, now: () => Date): OpenRun {
-  if (opts.resumeDir !== undefined) return resumeRunFolder(opts.resumeDir, opts.lpSolver, opts.fromPreviousCheckpoint === true);
-  if (opts.fromPreviousCheckpoint === true) throw new StudyError('BAD_ARGUMENT', `${RESUME_FROM_PREVIOUS} goes with --resume <run-dir>: it picks the checkpoint a resumed run starts from`);
-  if (opts.studyPath === undefined) throw new StudyError('BAD_ARGUMENT', 'odc run needs a study file, or --resume <run-dir>');
+  if (opts.resumeDir !== undefined)
+    return resumeRunFolder(opts.resumeDir, opts.lpSolver, opts.fromPreviousCheckpoint === true);
+  if (opts.fromPreviousCheckpoint === true)
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `${RESUME_FROM_PREVIOUS} goes with --resume <run-dir>: it picks the checkpoint a resumed run starts from`,
+    );
+  if (opts.studyPath === undefined)
+    throw new StudyError('BAD_ARGUMENT', 'odc run needs a study file, or --resume <run-dir>');
   return createRunFolder(opts.studyPath, opts, now);
 }
 
@@ -78,7 +84,11 @@ export function studySlug(name: string): string {
 
 /** results/<study slug>/<UTC stamp>-seed<seed>[-k], the first that does not exist yet. */
 export function defaultRunDir(studyName: string, seed: number, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
+    .replace('T', '-');
   const base = join('results', studySlug(studyName), `${stamp}-seed${seed}`);
   let dir = base;
   for (let k = 2; existsSync(dir); k++) dir = `${base}-${k}`;
@@ -93,18 +103,31 @@ function createRunFolder(studyPath: string, opts: RunFolderOptions, now: () => D
   // The lock first: a second run into a folder still being written is told who writes it.
   const lock = acquireRunLock(runDir);
   try {
-    if (existsSync(join(runDir, 'run.json'))) throw new StudyError('BAD_RUN_DIR', `${runDir} already holds a run; choose another --out folder or resume it with --resume ${runDir}`);
+    if (existsSync(join(runDir, 'run.json')))
+      throw new StudyError(
+        'BAD_RUN_DIR',
+        `${runDir} already holds a run; choose another --out folder or resume it with --resume ${runDir}`,
+      );
     const stored = join(runDir, 'study.yaml');
     if (seed === loaded.algorithm.seed) writeFileAtomic(stored, loaded.studyText);
     else {
-      // The folder's study.yaml is what ran: the seed is written into it, and the run loads it from there (as a resume does).
+      // The folder's study.yaml is what ran: the seed is written into it, and the run loads it from there (as a resume
+      // does).
       writeFileAtomic(stored, withSeed(loaded.studyText, seed));
       loaded = loadStudyProblem(stored, opts.lpSolver);
     }
     const meta: RunMeta = {
-      formatVersion: 1, odcVersion: ODC_VERSION, status: 'running', study: { name: loaded.name, kind: loaded.kind, file: studyPath, hash: loaded.hash },
-      algorithm: loaded.algorithm, workers: opts.workers ?? 0, startedAt: now().toISOString(), packageVersions: packageVersions(),
-      ...(opts.redis !== undefined ? { distributed: { redis: redactRedisUrl(opts.redis.url), queue: opts.redis.queue } } : {}),
+      formatVersion: 1,
+      odcVersion: ODC_VERSION,
+      status: 'running',
+      study: { name: loaded.name, kind: loaded.kind, file: studyPath, hash: loaded.hash },
+      algorithm: loaded.algorithm,
+      workers: opts.workers ?? 0,
+      startedAt: now().toISOString(),
+      packageVersions: packageVersions(),
+      ...(opts.redis !== undefined
+        ? { distributed: { redis: redactRedisUrl(opts.redis.url), queue: opts.redis.queue } }
+        : {}),
     };
     writeFileAtomic(join(runDir, 'run.json'), `${JSON.stringify(meta, null, 2)}\n`);
     return { runDir, loaded, meta, checkpoint: undefined, lock, notes: lock.note !== undefined ? [lock.note] : [] };
@@ -124,25 +147,47 @@ export function withSeed(studyText: string, seed: number): string {
 function resumeRunFolder(runDir: string, lpSolver: LpSolver | undefined, fromPrevious: boolean): OpenRun {
   const metaPath = join(runDir, 'run.json');
   if (!existsSync(metaPath) || !existsSync(join(runDir, 'study.yaml'))) {
-    throw new StudyError('BAD_RUN_DIR', `${runDir}: not a run folder (no run.json and study.yaml); pass the folder that odc run created, e.g. results/<study>/<run-id>`);
+    throw new StudyError(
+      'BAD_RUN_DIR',
+      `${runDir}: not a run folder (no run.json and study.yaml); pass the folder that odc run created, e.g. results/<study>/<run-id>`,
+    );
   }
   const lock = acquireRunLock(runDir);
   try {
     const notes = lock.note !== undefined ? [lock.note] : [];
     // the lock is ours: temporary files in the folder are a killed writer's leftovers
     const strays = removeStrayTemps(runDir);
-    if (strays.length > 0) notes.push(`removed ${strays.length} temporary file(s) left by an interrupted write (${strays.slice(0, 3).join(', ')}${strays.length > 3 ? ', …' : ''})`);
+    if (strays.length > 0)
+      notes.push(
+        `removed ${strays.length} temporary file(s) left by an interrupted write (${strays.slice(0, 3).join(', ')}${strays.length > 3 ? ', …' : ''})`,
+      );
     const meta = readRunMeta(metaPath);
-    if (meta.status === 'complete') throw new StudyError('BAD_RUN_DIR', `${runDir}: this run is already complete; nothing to resume (start a new run with odc run <study.yaml>)`);
+    if (meta.status === 'complete')
+      throw new StudyError(
+        'BAD_RUN_DIR',
+        `${runDir}: this run is already complete; nothing to resume (start a new run with odc run <study.yaml>)`,
+      );
     const loaded = loadStudyProblem(join(runDir, 'study.yaml'), lpSolver);
     if (meta.study.hash !== loaded.hash) {
-      throw new StudyError('INCOMPATIBLE_RUN', `${metaPath}: written for another study (study hash ${short(meta.study.hash)}, but study.yaml in this folder hashes to ${short(loaded.hash)}); start a new run`, { file: metaPath, field: 'study.hash' });
+      throw new StudyError(
+        'INCOMPATIBLE_RUN',
+        `${metaPath}: written for another study (study hash ${short(meta.study.hash)}, but study.yaml in this folder hashes to ${short(loaded.hash)}); start a new run`,
+        { file: metaPath, field: 'study.hash' },
+      );
     }
     const reopened = reopenFinalLog(runDir);
     if (reopened !== undefined) notes.push(reopened);
     const point = resumePoint(runDir, loaded.hash, join(runDir, LOG_PARTIAL), fromPrevious);
     if (point?.note !== undefined) notes.push(point.note);
-    return { runDir, loaded, meta, checkpoint: point?.checkpoint, ...(point !== undefined ? { logHash: point.logHash } : {}), lock, notes };
+    return {
+      runDir,
+      loaded,
+      meta,
+      checkpoint: point?.checkpoint,
+      ...(point !== undefined ? { logHash: point.logHash } : {}),
+      lock,
+      notes,
+    };
   } catch (e) {
     lock.release();
     throw e;
@@ -169,7 +214,11 @@ function reopenFinalLog(runDir: string): string | undefined {
   const final = join(runDir, LOG_FINAL);
   if (lexists(partial) || !lexists(final)) return undefined;
   if (lstatSync(final).isSymbolicLink()) {
-    throw new StudyError('BAD_RUN_DIR', `${final} is a symbolic link; odc does not write through links: remove it and run the command again`, { file: final });
+    throw new StudyError(
+      'BAD_RUN_DIR',
+      `${final} is a symbolic link; odc does not write through links: remove it and run the command again`,
+      { file: final },
+    );
   }
   renameSync(final, partial);
   return `the run was stopped while writing its results; finishing it (${LOG_FINAL} reopened, generations after the last checkpoint redone)`;
@@ -221,11 +270,16 @@ function pidAlive(pid: number): boolean {
 
 const isStale = (h: LockHolder): boolean => h.hostname === hostname() && !pidAlive(h.pid);
 
-const holderText = (h: LockHolder): string => `odc process ${h.pid} on host ${h.hostname}${h.startedAt !== undefined ? `, since ${h.startedAt}` : ''}`;
+const holderText = (h: LockHolder): string =>
+  `odc process ${h.pid} on host ${h.hostname}${h.startedAt !== undefined ? `, since ${h.startedAt}` : ''}`;
 
 function lockedError(runDir: string, path: string, h: LockHolder | undefined): StudyError {
   if (h === undefined) {
-    return new StudyError('BAD_RUN_DIR', `${runDir} is locked by ${path}, which is not a lock odc can read; if no odc process is writing this folder, delete ${path} and run the command again`, { file: path });
+    return new StudyError(
+      'BAD_RUN_DIR',
+      `${runDir} is locked by ${path}, which is not a lock odc can read; if no odc process is writing this folder, delete ${path} and run the command again`,
+      { file: path },
+    );
   }
   return new StudyError(
     'BAD_RUN_DIR',
@@ -272,7 +326,8 @@ export function acquireRunLock(runDir: string): RunLock {
     if (now?.token !== token) throw lockedError(runDir, path, now);
     heldLockTokens.add(token);
     return {
-      path, note,
+      path,
+      note,
       release: () => {
         if (!heldLockTokens.delete(token)) return;
         if (readLock(path)?.token === token) rmSync(path, { force: true });
@@ -304,7 +359,11 @@ function readRunMeta(path: string): RunMeta {
   const raw = readJsonFile(path, 'BAD_RUN_DIR', DAMAGED);
   const v = (raw as { formatVersion?: unknown } | null)?.formatVersion;
   if (typeof v === 'number' && v !== RUN_FORMAT_VERSION) {
-    throw new StudyError('INCOMPATIBLE_RUN', `${path}: formatVersion ${JSON.stringify(v)} is not supported (odc ${ODC_VERSION} resumes runs of formatVersion ${RUN_FORMAT_VERSION}); start a new run`, { file: path, field: 'formatVersion' });
+    throw new StudyError(
+      'INCOMPATIBLE_RUN',
+      `${path}: formatVersion ${JSON.stringify(v)} is not supported (odc ${ODC_VERSION} resumes runs of formatVersion ${RUN_FORMAT_VERSION}); start a new run`,
+      { file: path, field: 'formatVersion' },
+    );
   }
   return validatedJson<RunMeta>(runMetaSchema(), raw, path, 'BAD_RUN_DIR', DAMAGED);
 }

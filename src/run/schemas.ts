@@ -22,19 +22,30 @@ export const decisionSchema = lazy(() => {
     bindingMargin: z.number(),
     boundTolerance: z.number(),
     nominalFigures: z.boolean(),
-    designs: z.array(z.looseObject({
-      roles: z.array(z.string()),
-      selectors: z.array(z.string()),
-      index: z.number(),
-      configuration: z.string(),
-      figures: z.array(z.looseObject({ label: z.string(), metric: z.string(), value: z.number(), unit: z.string() })),
-      verdicts: z.array(z.looseObject({
-        baseline: z.string(), space_USD_per_PFLOP_day: jsonNumber(), terrestrial_USD_per_PFLOP_day: jsonNumber(), spaceToTerrestrial: jsonNumber(),
-        basis: z.enum(['discounted', 'undiscounted']),
-      })),
-      shells: z.array(z.looseObject({ name: z.string(), altitude_km: z.number(), planes: z.number(), satsPerPlane: z.number() })).optional(),
-      binding: z.looseObject({ constraints: z.array(margin), bounds: z.array(bound), tightest: z.array(margin) }),
-    })),
+    designs: z.array(
+      z.looseObject({
+        roles: z.array(z.string()),
+        selectors: z.array(z.string()),
+        index: z.number(),
+        configuration: z.string(),
+        figures: z.array(z.looseObject({ label: z.string(), metric: z.string(), value: z.number(), unit: z.string() })),
+        verdicts: z.array(
+          z.looseObject({
+            baseline: z.string(),
+            space_USD_per_PFLOP_day: jsonNumber(),
+            terrestrial_USD_per_PFLOP_day: jsonNumber(),
+            spaceToTerrestrial: jsonNumber(),
+            basis: z.enum(['discounted', 'undiscounted']),
+          }),
+        ),
+        shells: z
+          .array(
+            z.looseObject({ name: z.string(), altitude_km: z.number(), planes: z.number(), satsPerPlane: z.number() }),
+          )
+          .optional(),
+        binding: z.looseObject({ constraints: z.array(margin), bounds: z.array(bound), tightest: z.array(margin) }),
+      }),
+    ),
     front: z.looseObject({
       designs: z.number(),
       constraints: z.array(z.looseObject({ name: z.string(), count: z.number(), share: z.number() })),
@@ -44,39 +55,56 @@ export const decisionSchema = lazy(() => {
 });
 
 /** run.json: the fields every reader relies on (extra fields pass through). */
-export const runMetaSchema = lazy(() => z.looseObject({
-  formatVersion: z.number(),
-  odcVersion: z.string(),
-  status: z.enum(['running', 'complete']),
-  study: z.looseObject({ name: z.string(), kind: z.enum(['node', 'benchmark', 'constellation']), file: z.string(), hash: z.string() }),
-  algorithm: z.looseObject({ name: z.string(), population: z.number(), seed: z.number() }),
-  workers: z.number(),
-  startedAt: z.string(),
-  packageVersions: z.record(z.string(), z.string()),
-  /** Absent in runs of older odc and in runs not finished. */
-  decision: decisionSchema().optional(),
-}));
+export const runMetaSchema = lazy(() =>
+  z.looseObject({
+    formatVersion: z.number(),
+    odcVersion: z.string(),
+    status: z.enum(['running', 'complete']),
+    study: z.looseObject({
+      name: z.string(),
+      kind: z.enum(['node', 'benchmark', 'constellation']),
+      file: z.string(),
+      hash: z.string(),
+    }),
+    algorithm: z.looseObject({ name: z.string(), population: z.number(), seed: z.number() }),
+    workers: z.number(),
+    startedAt: z.string(),
+    packageVersions: z.record(z.string(), z.string()),
+    /** Absent in runs of older odc and in runs not finished. */
+    decision: decisionSchema().optional(),
+  }),
+);
 
-const normalizationSchema = lazy(() => z.object({ ideal: z.array(z.number()), nadir: z.array(z.number()), reference: z.array(z.number()) }));
+const normalizationSchema = lazy(() =>
+  z.object({ ideal: z.array(z.number()), nadir: z.array(z.number()), reference: z.array(z.number()) }),
+);
 
-/** checkpoint.json, written every `checkpointEvery` generations (default: every 10 s, CHECKPOINT_INTERVAL_MS) by the run driver. */
-export const checkpointSchema = lazy(() => z.looseObject({
-  formatVersion: z.literal(RUN_FORMAT_VERSION),
-  studyHash: z.string().min(1),
-  generation: z.number().int().nonnegative(),
-  evaluations: z.number().int().nonnegative(),
-  logBytes: z.number().int().nonnegative(),
-  liveHypervolume: z.array(z.number()),
-  /** Fixed normalization of the progress display's hypervolume (absent in checkpoints of older odc). */
-  liveNormalization: normalizationSchema().optional(),
-  elapsed_s: z.number().nonnegative(),
-  snapshot: z.looseObject({ algorithm: z.string() }),
-  /** sha256 of the log prefix the checkpoint covers, and of the checkpoint's own text (src/run/runFolder.ts). */
-  logSha256: z.string().regex(/^[0-9a-f]{64}$/),
-  checksum: z.string().regex(/^[0-9a-f]{64}$/),
-}));
+/**
+ * checkpoint.json, written every `checkpointEvery` generations (default: every 10 s, CHECKPOINT_INTERVAL_MS) by the run
+ * driver.
+ */
+export const checkpointSchema = lazy(() =>
+  z.looseObject({
+    formatVersion: z.literal(RUN_FORMAT_VERSION),
+    studyHash: z.string().min(1),
+    generation: z.number().int().nonnegative(),
+    evaluations: z.number().int().nonnegative(),
+    logBytes: z.number().int().nonnegative(),
+    liveHypervolume: z.array(z.number()),
+    /** Fixed normalization of the progress display's hypervolume (absent in checkpoints of older odc). */
+    liveNormalization: normalizationSchema().optional(),
+    elapsed_s: z.number().nonnegative(),
+    snapshot: z.looseObject({ algorithm: z.string() }),
+    /** sha256 of the log prefix the checkpoint covers, and of the checkpoint's own text (src/run/runFolder.ts). */
+    logSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    checksum: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+);
 
-/** Largest run.json, pareto.json or checkpoint.json read back [bytes] (a 5-objective front of 100,000 designs is ~60 MB). */
+/**
+ * Largest run.json, pareto.json or checkpoint.json read back [bytes] (a 5-objective front of 100,000 designs is ~60
+ * MB).
+ */
 const MAX_RUN_JSON_BYTES = 512 * 2 ** 20;
 
 /** Parsed JSON of `path`, or a StudyError naming the file (truncated, empty, not JSON). */
@@ -94,7 +122,11 @@ export function readJsonFile(path: string, code: StudyErrorCode, fix: string): u
     throw new StudyError(code, `${path}: is ${what}, not the file odc wrote; ${fix}`, { file: path });
   }
   if (st.size > MAX_RUN_JSON_BYTES) {
-    throw new StudyError(code, `${path}: ${st.size} bytes, more than any file odc writes there (${MAX_RUN_JSON_BYTES / 2 ** 20} MB); ${fix}`, { file: path });
+    throw new StudyError(
+      code,
+      `${path}: ${st.size} bytes, more than any file odc writes there (${MAX_RUN_JSON_BYTES / 2 ** 20} MB); ${fix}`,
+      { file: path },
+    );
   }
   const text = readFileSync(path, 'utf8');
   try {

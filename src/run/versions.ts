@@ -26,7 +26,17 @@ export const ODC_VERSION = readVersion(join(ROOT, 'package.json'));
 
 export function packageVersions(): Record<string, string> {
   const out: Record<string, string> = { node: process.versions.node, odc: ODC_VERSION };
-  for (const p of ['satellite.js', 'piscina', 'zod', 'yaml', 'pure-rand', 'vega', 'vega-lite', 'javascript-lp-solver', 'ml-matrix']) {
+  for (const p of [
+    'satellite.js',
+    'piscina',
+    'zod',
+    'yaml',
+    'pure-rand',
+    'vega',
+    'vega-lite',
+    'javascript-lp-solver',
+    'ml-matrix',
+  ]) {
     out[p] = readVersion(join(ROOT, 'node_modules', p, 'package.json'));
   }
   return out;

@@ -16,26 +16,45 @@ import type { Problem, VariableSpec } from '../problem/types.js';
 import { logHeader, parseLog } from './log.js';
 import { readJsonFile, validatedJson } from './schemas.js';
 
-const paretoJsonSchema = lazy(() => z.looseObject({
-  variables: z.array(z.looseObject({ name: z.string(), kind: z.enum(['real', 'int', 'choice']) })),
-  designs: z.array(z.looseObject({ variables: z.record(z.string(), z.union([z.string(), z.number()])) })),
-}));
-type ParetoJson = { variables: { name: string; kind: VariableSpec['kind'] }[]; designs: { variables: Record<string, string | number> }[] };
+const paretoJsonSchema = lazy(() =>
+  z.looseObject({
+    variables: z.array(z.looseObject({ name: z.string(), kind: z.enum(['real', 'int', 'choice']) })),
+    designs: z.array(z.looseObject({ variables: z.record(z.string(), z.union([z.string(), z.number()])) })),
+  }),
+);
+type ParetoJson = {
+  variables: { name: string; kind: VariableSpec['kind'] }[];
+  designs: { variables: Record<string, string | number> }[];
+};
 
-/** Evaluation logs larger than this are not read for surrogate data (a surrogate conditions on a few hundred designs). */
+/**
+ * Evaluation logs larger than this are not read for surrogate data (a surrogate conditions on a few hundred designs).
+ */
 const MAX_LOG_BYTES = 64 * 2 ** 20;
-const FIX = 'point algorithm.initial.from at a finished run of a study with the same variables, or remove algorithm.initial';
+const FIX =
+  'point algorithm.initial.from at a finished run of a study with the same variables, or remove algorithm.initial';
 
 /** The warm start of a study file's `algorithm.initial.from` (a run folder relative to the study file). */
 export function loadWarmStart(studyFile: string, from: string, problem: Problem): WarmStart {
   const dir = resolve(dirname(studyFile), from);
   const where = { file: studyFile, field: 'algorithm.initial.from' };
-  if (!existsSync(dir)) throw new StudyError('BAD_RUN_DIR', `${studyFile}: algorithm.initial.from: ${dir} does not exist; ${FIX}`, where);
+  if (!existsSync(dir))
+    throw new StudyError('BAD_RUN_DIR', `${studyFile}: algorithm.initial.from: ${dir} does not exist; ${FIX}`, where);
   const path = join(dir, 'pareto.json');
   if (!existsSync(path)) {
-    throw new StudyError('BAD_RUN_DIR', `${studyFile}: algorithm.initial.from: ${dir} holds no pareto.json (not a finished run); ${FIX}`, where);
+    throw new StudyError(
+      'BAD_RUN_DIR',
+      `${studyFile}: algorithm.initial.from: ${dir} holds no pareto.json (not a finished run); ${FIX}`,
+      where,
+    );
   }
-  const file = validatedJson<ParetoJson>(paretoJsonSchema(), readJsonFile(path, 'BAD_RUN_DIR', FIX), path, 'BAD_RUN_DIR', FIX);
+  const file = validatedJson<ParetoJson>(
+    paretoJsonSchema(),
+    readJsonFile(path, 'BAD_RUN_DIR', FIX),
+    path,
+    'BAD_RUN_DIR',
+    FIX,
+  );
   checkVariables(path, file, problem);
   const designs = file.designs.map((d, i) => designVector(path, i, d.variables, problem));
   const evaluations = priorEvaluations(dir, problem);
@@ -47,26 +66,47 @@ function checkVariables(path: string, file: ParetoJson, problem: Problem): void 
   for (const v of problem.variables) {
     const kind = theirs.get(v.name);
     if (kind === undefined) {
-      throw new StudyError('INCOMPATIBLE_RUN', `${path}: variables: no variable ${v.name}, which this study has; ${FIX}`, { file: path, field: 'variables' });
+      throw new StudyError(
+        'INCOMPATIBLE_RUN',
+        `${path}: variables: no variable ${v.name}, which this study has; ${FIX}`,
+        { file: path, field: 'variables' },
+      );
     }
     if (kind !== v.kind) {
-      throw new StudyError('INCOMPATIBLE_RUN', `${path}: variables.${v.name} is ${kind} there but ${v.kind} in this study; ${FIX}`, { file: path, field: `variables.${v.name}` });
+      throw new StudyError(
+        'INCOMPATIBLE_RUN',
+        `${path}: variables.${v.name} is ${kind} there but ${v.kind} in this study; ${FIX}`,
+        { file: path, field: `variables.${v.name}` },
+      );
     }
   }
   const ours = new Set(problem.variables.map((v) => v.name));
   const extra = file.variables.find((v) => !ours.has(v.name));
   if (extra !== undefined) {
-    throw new StudyError('INCOMPATIBLE_RUN', `${path}: variables: ${extra.name} is not a variable of this study; ${FIX}`, { file: path, field: `variables.${extra.name}` });
+    throw new StudyError(
+      'INCOMPATIBLE_RUN',
+      `${path}: variables: ${extra.name} is not a variable of this study; ${FIX}`,
+      { file: path, field: `variables.${extra.name}` },
+    );
   }
 }
 
 /** One design's values in this problem's encoding, each checked against this study's bounds or options. */
-function designVector(path: string, index: number, values: Record<string, string | number>, problem: Problem): Float64Array {
+function designVector(
+  path: string,
+  index: number,
+  values: Record<string, string | number>,
+  problem: Problem,
+): Float64Array {
   return Float64Array.from(problem.variables, (v) => {
     const field = `designs[${index}].variables.${v.name}`;
     const value = values[v.name];
     const bad = (what: string): never => {
-      throw new StudyError('INCOMPATIBLE_RUN', `${path}: ${field} = ${JSON.stringify(value)} ${what}; widen this study's variables.${v.name} or ${FIX}`, { file: path, field });
+      throw new StudyError(
+        'INCOMPATIBLE_RUN',
+        `${path}: ${field} = ${JSON.stringify(value)} ${what}; widen this study's variables.${v.name} or ${FIX}`,
+        { file: path, field },
+      );
     };
     if (v.kind === 'choice') {
       const i = v.options.findIndex((o) => o === value);
@@ -84,7 +124,8 @@ function priorEvaluations(dir: string, problem: Problem): NonNullable<WarmStart[
   if (!existsSync(path)) return [];
   const text = readFileSync(path, 'utf8');
   if (text.length > MAX_LOG_BYTES || !text.startsWith(logHeader(problem))) return [];
-  const inRange = (x: Float64Array): boolean => problem.variables.every((v, i) => v.kind === 'choice' || (x[i]! >= v.lower && x[i]! <= v.upper));
+  const inRange = (x: Float64Array): boolean =>
+    problem.variables.every((v, i) => v.kind === 'choice' || (x[i]! >= v.lower && x[i]! <= v.upper));
   return parseLog(text, problem)
     .filter((r) => r.failure === null && r.f.every(Number.isFinite) && inRange(r.x))
     .map((r) => ({ x: r.x, f: r.f, g: r.g, cv: r.cv }));

@@ -30,7 +30,11 @@ export interface RunIndicators {
 
 export interface Comparison {
   readonly objectives: readonly string[];
-  readonly normalization: { readonly ideal: readonly number[]; readonly nadir: readonly number[]; readonly reference: readonly number[] };
+  readonly normalization: {
+    readonly ideal: readonly number[];
+    readonly nadir: readonly number[];
+    readonly reference: readonly number[];
+  };
   readonly runs: readonly RunIndicators[];
   /** The union front: [run, evaluation index] of each design. */
   readonly union: readonly (readonly [number, number])[];
@@ -48,7 +52,11 @@ function frontPoints(run: ServedRun): { index: number; f: number[] }[] {
 }
 
 export function compareServed(runs: readonly ServedRun[]): Comparison {
-  const sig = (r: ServedRun): string => r.columns.filter((c) => c.role === 'objective').map((c) => `${c.sense} ${c.name}`).join(', ');
+  const sig = (r: ServedRun): string =>
+    r.columns
+      .filter((c) => c.role === 'objective')
+      .map((c) => `${c.sense} ${c.name}`)
+      .join(', ');
   const names = runs[0]!.columns.filter((c) => c.role === 'objective').map((c) => c.name);
   const m = names.length;
   if (runs.some((r) => sig(r) !== sig(runs[0]!))) {
@@ -56,24 +64,47 @@ export function compareServed(runs: readonly ServedRun[]): Comparison {
     return { objectives: names, normalization: { ideal: [], nadir: [], reference: [] }, runs: [], union: [], note };
   }
   const fronts = runs.map(frontPoints);
-  const norm = normalizationOf(fronts.flat().map((p) => p.f), m);
-  const scale = (f: readonly number[]): number[] => f.map((v, j) => (v - norm.ideal[j]!) / (norm.nadir[j]! - norm.ideal[j]! || 1));
+  const norm = normalizationOf(
+    fronts.flat().map((p) => p.f),
+    m,
+  );
+  const scale = (f: readonly number[]): number[] =>
+    f.map((v, j) => (v - norm.ideal[j]!) / (norm.nadir[j]! - norm.ideal[j]! || 1));
   const tagged = fronts.flatMap((F, r) => F.map((p) => ({ r, index: p.index, f: scale(p.f) })));
-  const unionRows = nonDominatedIndices(toMatrix(tagged.map((t) => t.f), m), tagged.length, m);
+  const unionRows = nonDominatedIndices(
+    toMatrix(
+      tagged.map((t) => t.f),
+      m,
+    ),
+    tagged.length,
+    m,
+  );
   const union = Array.from(unionRows, (i) => tagged[i]!);
-  const Z = toMatrix(union.map((u) => u.f), m);
+  const Z = toMatrix(
+    union.map((u) => u.f),
+    m,
+  );
   const indicators = runs.map((run, r): RunIndicators => {
-    const F = toMatrix(tagged.filter((t) => t.r === r).map((t) => t.f), m);
+    const F = toMatrix(
+      tagged.filter((t) => t.r === r).map((t) => t.f),
+      m,
+    );
     const n = F.length / m;
     const exact = m < 5 || n <= EXACT_HV_MAX_POINTS;
     const est = exact ? null : hypervolumeEstimate(F, norm.reference, { samples: ESTIMATE_SAMPLES, seed: 1 });
     return {
-      run: run.id, frontSize: n,
+      run: run.id,
+      frontSize: n,
       hypervolume: n === 0 ? 0 : est !== null ? est.value : hypervolume(F, norm.reference),
       hypervolumeStandardError: est?.standardError ?? 0,
       igdPlus: n > 0 && union.length > 0 ? igdPlus(F, Z, m) : Infinity,
       unionShare: union.length ? union.filter((u) => u.r === r).length / union.length : 0,
     };
   });
-  return { objectives: names, normalization: norm, runs: indicators, union: union.map((u) => [runs[u.r]!.id, u.index] as const) };
+  return {
+    objectives: names,
+    normalization: norm,
+    runs: indicators,
+    union: union.map((u) => [runs[u.r]!.id, u.index] as const),
+  };
 }

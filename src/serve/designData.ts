@@ -26,7 +26,14 @@ export interface DesignView {
   /** The design's record title (`<name> — node budget` …). */
   readonly title: string;
   readonly sections: readonly BudgetSection[];
-  readonly constraints: readonly { name: string; value: string; limit: string; unit: string; margin: string; satisfied: boolean }[];
+  readonly constraints: readonly {
+    name: string;
+    value: string;
+    limit: string;
+    unit: string;
+    margin: string;
+    satisfied: boolean;
+  }[];
   readonly shells?: readonly (readonly string[])[];
   readonly notes: readonly string[];
   readonly warnings: readonly string[];
@@ -38,7 +45,10 @@ export interface DesignView {
 const STATUS_NAMES = ['feasible', 'infeasible', 'failed'] as const;
 
 /** The design's variables and objectives as the log holds them (choices as their option). */
-function loggedValues(run: ServedRun, row: number): { variables: Record<string, string | number>; objectives: Record<string, number> } {
+function loggedValues(
+  run: ServedRun,
+  row: number,
+): { variables: Record<string, string | number>; objectives: Record<string, number> } {
   const variables: Record<string, string | number> = {};
   const objectives: Record<string, number> = {};
   run.columns.forEach((c, k) => {
@@ -50,7 +60,11 @@ function loggedValues(run: ServedRun, row: number): { variables: Record<string, 
 }
 
 /** The record of a logged design, or null (benchmark, failed, or the model refuses it). */
-async function recordOf(run: ServedRun, index: number, row: number): Promise<{ record: unknown; source: DesignView['source'] }> {
+async function recordOf(
+  run: ServedRun,
+  index: number,
+  row: number,
+): Promise<{ record: unknown; source: DesignView['source'] }> {
   const onFront = run.paretoDesign(index);
   if (onFront?.record) return { record: onFront.record, source: 'pareto.json' };
   if (run.loaded.record === null) return { record: null, source: 'none' };
@@ -69,34 +83,75 @@ export async function designView(run: ServedRun, index: number): Promise<DesignV
   const status = STATUS_NAMES[run.column(run.columns.findIndex((c) => c.role === 'status'))[row]!] ?? 'failed';
   const { variables, objectives } = loggedValues(run, row);
   const base = { run: run.id, index, kind: run.loaded.kind, status, variables, objectives };
-  const { record, source } = status === 'failed' ? { record: null, source: 'none' as const } : await recordOf(run, index, row);
+  const { record, source } =
+    status === 'failed' ? { record: null, source: 'none' as const } : await recordOf(run, index, row);
   if (record === null) {
-    return { ...base, source, title: `design ${index}`, sections: [], constraints: [], notes: [], warnings: [], text: '' };
+    return {
+      ...base,
+      source,
+      title: `design ${index}`,
+      sections: [],
+      constraints: [],
+      notes: [],
+      warnings: [],
+      text: '',
+    };
   }
   if (run.loaded.kind === 'constellation') {
     const r = record as ConstellationRecord;
     return {
-      ...base, source, title: `${r.name} — constellation budget (${r.satellites} satellites)`, sections: constellationSections(r),
-      constraints: constraintRows(r.constraints), notes: [...r.notes], warnings: [], text: formatConstellationBudget(r),
-      shells: [['shell', 'alt km', 'inc deg', 'pattern', 'planes × sats', 'period min', 'eclipse', 'ISL', 'node launch kg'],
-        ...r.shells.map((s) => [s.name, fmt(s.altitude_km), fmt(s.inclination_deg), s.pattern, `${s.planes} × ${s.satsPerPlane}`, fmt(s.period_min),
-          fmt(s.eclipseFraction), `${s.topology} ${s.terminal}`, fmt(s.node.mass.launch_kg)])],
+      ...base,
+      source,
+      title: `${r.name} — constellation budget (${r.satellites} satellites)`,
+      sections: constellationSections(r),
+      constraints: constraintRows(r.constraints),
+      notes: [...r.notes],
+      warnings: [],
+      text: formatConstellationBudget(r),
+      shells: [
+        ['shell', 'alt km', 'inc deg', 'pattern', 'planes × sats', 'period min', 'eclipse', 'ISL', 'node launch kg'],
+        ...r.shells.map((s) => [
+          s.name,
+          fmt(s.altitude_km),
+          fmt(s.inclination_deg),
+          s.pattern,
+          `${s.planes} × ${s.satsPerPlane}`,
+          fmt(s.period_min),
+          fmt(s.eclipseFraction),
+          `${s.topology} ${s.terminal}`,
+          fmt(s.node.mass.launch_kg),
+        ]),
+      ],
     };
   }
   const r = record as DesignRecord;
   return {
-    ...base, source, title: `${r.name} — node budget`, sections: budgetSections(r), constraints: constraintRows(r.constraints),
-    notes: [...r.notes], warnings: r.warnings.map((w) => `${w.code}: ${w.message}`), text: formatBudget(r),
+    ...base,
+    source,
+    title: `${r.name} — node budget`,
+    sections: budgetSections(r),
+    constraints: constraintRows(r.constraints),
+    notes: [...r.notes],
+    warnings: r.warnings.map((w) => `${w.code}: ${w.message}`),
+    text: formatBudget(r),
   };
 }
 
 function constraintRows(cs: DesignRecord['constraints']): DesignView['constraints'] {
   return cs.map((c) => ({
-    name: c.name, value: fmt(c.value), limit: `${c.sense} ${fmt(c.limit)}`, unit: c.unit, margin: `${(100 * c.margin).toFixed(1)} %`, satisfied: c.satisfied,
+    name: c.name,
+    value: fmt(c.value),
+    limit: `${c.sense} ${fmt(c.limit)}`,
+    unit: c.unit,
+    margin: `${(100 * c.margin).toFixed(1)} %`,
+    satisfied: c.satisfied,
   }));
 }
 
-/** The design file of evaluation `index` (what `odc export --format yaml` writes), or undefined (no row, or a benchmark run). */
+/**
+ * The design file of evaluation `index` (what `odc export --format yaml` writes), or undefined (no row, or a benchmark
+ * run).
+ */
 export function designFile(run: ServedRun, index: number): string | undefined {
   run.refresh();
   const row = run.rowOf(index);

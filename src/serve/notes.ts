@@ -28,12 +28,18 @@ const notesFileSchema = z.looseObject({
   notes: z.record(z.string().regex(/^\d+$/), z.looseObject({ text: z.string(), updatedAt: z.string() })),
 });
 
-/** The run's notes; an absent or unreadable file reads as no notes (it is the user's, never overwritten unread: see writeNote). */
+/**
+ * The run's notes; an absent or unreadable file reads as no notes (it is the user's, never overwritten unread: see
+ * writeNote).
+ */
 export function readNotes(runDir: string): NotesFile {
   const path = join(runDir, NOTES_FILE);
   if (!existsSync(path)) return { formatVersion: 1, notes: {} };
   const parsed = notesFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) throw new Error(`${path}: not a notes file of odc serve (${parsed.error.issues[0]?.message ?? 'invalid'}); move it away to write notes`);
+  if (!parsed.success)
+    throw new Error(
+      `${path}: not a notes file of odc serve (${parsed.error.issues[0]?.message ?? 'invalid'}); move it away to write notes`,
+    );
   return parsed.data as NotesFile;
 }
 

@@ -49,7 +49,11 @@ export interface RunInfo {
 
 /** What stops serving a folder: not a folder, or not a run (no run.json, study.yaml), or unreadable. */
 function notARun(dir: string, why: string): StudyError {
-  return new StudyError('BAD_RUN_DIR', `${dir}: ${why}; pass a run folder written by odc run (results/<study>/<run-id>)`, { file: dir });
+  return new StudyError(
+    'BAD_RUN_DIR',
+    `${dir}: ${why}; pass a run folder written by odc run (results/<study>/<run-id>)`,
+    { file: dir },
+  );
 }
 
 const GROW = 1.5;
@@ -78,7 +82,8 @@ export class ServedRun {
       throw notARun(dirArg, 'no such folder');
     }
     if (!st.isDirectory()) throw notARun(dirArg, 'not a folder');
-    if (!existsSync(join(dir, 'run.json')) || !existsSync(join(dir, 'study.yaml'))) throw notARun(dirArg, 'not a run folder (no run.json and study.yaml)');
+    if (!existsSync(join(dir, 'run.json')) || !existsSync(join(dir, 'study.yaml')))
+      throw notARun(dirArg, 'not a run folder (no run.json and study.yaml)');
     this.id = id;
     this.dir = dir;
     this.meta = readMeta(dir);
@@ -105,7 +110,10 @@ export class ServedRun {
     return undefined;
   }
 
-  /** Reads rows appended since the last call; rereads everything when the log was replaced by a shorter one (a resume truncated it). */
+  /**
+   * Reads rows appended since the last call; rereads everything when the log was replaced by a shorter one (a resume
+   * truncated it).
+   */
   refresh(): void {
     try {
       this.meta = readMeta(this.dir);
@@ -172,7 +180,8 @@ export class ServedRun {
       const info = this.columns[k]!;
       const cell = fields[f]!;
       let v: number;
-      if (info.role === 'status') v = cell === 'feasible' ? STATUS.feasible : cell === 'infeasible' ? STATUS.infeasible : STATUS.failed;
+      if (info.role === 'status')
+        v = cell === 'feasible' ? STATUS.feasible : cell === 'infeasible' ? STATUS.infeasible : STATUS.failed;
       else if (info.options !== undefined) {
         const text = cell.charCodeAt(0) === 39 ? cell.slice(1) : cell;
         v = info.options.findIndex((o) => String(o) === text);
@@ -185,8 +194,15 @@ export class ServedRun {
 
   info(): RunInfo {
     return {
-      id: this.id, dir: this.dir, name: this.loaded.name, kind: this.loaded.kind, status: this.meta.status, columns: this.columns, rows: this.n,
-      frontSource: this.meta.status === 'complete' && existsSync(join(this.dir, 'pareto.json')) ? 'pareto.json' : 'log', version: this.version(),
+      id: this.id,
+      dir: this.dir,
+      name: this.loaded.name,
+      kind: this.loaded.kind,
+      status: this.meta.status,
+      columns: this.columns,
+      rows: this.n,
+      frontSource: this.meta.status === 'complete' && existsSync(join(this.dir, 'pareto.json')) ? 'pareto.json' : 'log',
+      version: this.version(),
     };
   }
 
@@ -234,7 +250,10 @@ export class ServedRun {
   front(): Int32Array {
     const key = `${this.meta.status}:${this.n}`;
     if (this.frontCache?.key === key) return this.frontCache.indices;
-    const indices = this.meta.status === 'complete' && existsSync(join(this.dir, 'pareto.json')) ? paretoIndices(this.dir) : this.logFront();
+    const indices =
+      this.meta.status === 'complete' && existsSync(join(this.dir, 'pareto.json'))
+        ? paretoIndices(this.dir)
+        : this.logFront();
     this.frontCache = { key, indices };
     return indices;
   }
@@ -247,9 +266,11 @@ export class ServedRun {
     for (let r = 0; r < this.n; r++) if (status[r] === STATUS.feasible) rows.push(r);
     const m = objs.length;
     const F = new Float64Array(rows.length * m);
-    rows.forEach((r, i) => objs.forEach((k, j) => {
-      F[i * m + j] = this.columns[k]!.sense === 'maximize' ? -this.data[k]![r]! : this.data[k]![r]!;
-    }));
+    rows.forEach((r, i) =>
+      objs.forEach((k, j) => {
+        F[i * m + j] = this.columns[k]!.sense === 'maximize' ? -this.data[k]![r]! : this.data[k]![r]!;
+      }),
+    );
     const nd = nonDominatedIndices(F, rows.length, m);
     return Int32Array.from(nd, (i) => this.data[0]![rows[i]!]!);
   }
@@ -257,7 +278,9 @@ export class ServedRun {
   /** Whether the run's folder still holds a pareto.json with this design. */
   paretoDesign(evalIndex: number): ParetoDesignLike | undefined {
     if (!existsSync(join(this.dir, 'pareto.json'))) return undefined;
-    const file = readJsonFile(join(this.dir, 'pareto.json'), 'BAD_RUN_DIR', 'the run folder is damaged') as { designs?: ParetoDesignLike[] };
+    const file = readJsonFile(join(this.dir, 'pareto.json'), 'BAD_RUN_DIR', 'the run folder is damaged') as {
+      designs?: ParetoDesignLike[];
+    };
     return file.designs?.find((d) => d.index === evalIndex);
   }
 }
@@ -282,7 +305,11 @@ function readMeta(dir: string): RunMeta {
 }
 
 function paretoIndices(dir: string): Int32Array {
-  const file = readJsonFile(join(dir, 'pareto.json'), 'BAD_RUN_DIR', 'the run folder is damaged: run the study again') as { designs?: { index?: unknown }[] };
+  const file = readJsonFile(
+    join(dir, 'pareto.json'),
+    'BAD_RUN_DIR',
+    'the run folder is damaged: run the study again',
+  ) as { designs?: { index?: unknown }[] };
   return Int32Array.from((file.designs ?? []).map((d) => d.index).filter((i): i is number => typeof i === 'number'));
 }
 
@@ -293,9 +320,11 @@ export function columnsOf(loaded: LoadedStudy): ColumnInfo[] {
     { name: 'eval', role: 'index', unit: '-' },
     { name: 'generation', role: 'generation', unit: '-' },
     { name: 'status', role: 'status', unit: '-', options: ['feasible', 'infeasible', 'failed'] },
-    ...p.variables.map((v): ColumnInfo => (v.kind === 'choice'
-      ? { name: v.name, role: 'variable', unit: '-', options: v.options }
-      : { name: v.name, role: 'variable', unit: v.unit ?? unitOf(v.name), lower: v.lower, upper: v.upper })),
+    ...p.variables.map((v): ColumnInfo =>
+      v.kind === 'choice'
+        ? { name: v.name, role: 'variable', unit: '-', options: v.options }
+        : { name: v.name, role: 'variable', unit: v.unit ?? unitOf(v.name), lower: v.lower, upper: v.upper },
+    ),
     ...p.objectives.map((o): ColumnInfo => ({ name: o.name, role: 'objective', unit: unitOf(o.name), sense: o.sense })),
     ...p.constraints.map((c): ColumnInfo => ({ name: `g[${c.name}]`, role: 'constraint', unit: '-' })),
     { name: 'violation', role: 'violation', unit: '-' },

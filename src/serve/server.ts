@@ -39,11 +39,17 @@ export interface RunningServer {
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** The bundled app: beside the compiled module (dist/src/serve/ or dist/src/cli/ → ../serve/), or the project's dist/ when run from src/. */
+/**
+ * The bundled app: beside the compiled module (dist/src/serve/ or dist/src/cli/ → ../serve/), or the project's dist/
+ * when run from src/.
+ */
 export function explorerAssetPath(): string {
-  const candidates = ['../serve/explorer.js', '../../dist/src/serve/explorer.js'].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
+  const candidates = ['../serve/explorer.js', '../../dist/src/serve/explorer.js'].map((rel) =>
+    fileURLToPath(new URL(rel, import.meta.url)),
+  );
   const found = candidates.find((p) => existsSync(p));
-  if (found === undefined) throw new Error(`the explorer app is not built (${candidates[0]} is missing): run npm run build`);
+  if (found === undefined)
+    throw new Error(`the explorer app is not built (${candidates[0]} is missing): run npm run build`);
   return found;
 }
 
@@ -53,21 +59,25 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const runs = opts.runDirs.map((dir, id) => new ServedRun(id, dir, opts.lp));
   const script = readFileSync(opts.assetPath ?? explorerAssetPath());
   const server = createServer((req, res) => {
-    handle(req, res, { runs, script, allowedHosts })
-      .catch((e: unknown) => send(res, 500, 'text/plain; charset=utf-8', `internal error: ${(e as Error).message}\n`));
+    handle(req, res, { runs, script, allowedHosts }).catch((e: unknown) =>
+      send(res, 500, 'text/plain; charset=utf-8', `internal error: ${(e as Error).message}\n`),
+    );
   });
   const port = await listen(server, opts.port, opts.host);
   const shown = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   // bound to a loopback address, only loopback names may reach it (DNS rebinding); bound wider, the user chose who may
   const loopback = ['127.0.0.1', 'localhost', '::1'].includes(opts.host);
-  const allowedHosts = loopback ? new Set([`${shown}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]) : null;
+  const allowedHosts = loopback
+    ? new Set([`${shown}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`])
+    : null;
   return {
     url: `http://${shown}:${port}/`,
     runs,
-    close: () => new Promise<void>((done) => {
-      server.close(() => done());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -75,10 +85,20 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((ok, fail) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EADDRINUSE') {
-        fail(new StudyError('BAD_ARGUMENT', `--port ${port}: already in use on ${host}; choose another port, or --port 0 for any free one`, { field: 'port' }));
+        fail(
+          new StudyError(
+            'BAD_ARGUMENT',
+            `--port ${port}: already in use on ${host}; choose another port, or --port 0 for any free one`,
+            { field: 'port' },
+          ),
+        );
       } else if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND' || e.code === 'EACCES') {
         const fix = 'use 127.0.0.1 or an address of this machine, and a port above 1023';
-        fail(new StudyError('BAD_ARGUMENT', `--host ${host} --port ${port}: cannot listen there (${e.code}); ${fix}`, { field: 'host' }));
+        fail(
+          new StudyError('BAD_ARGUMENT', `--host ${host} --port ${port}: cannot listen there (${e.code}); ${fix}`, {
+            field: 'host',
+          }),
+        );
       } else fail(e);
     });
     server.listen(port, host, () => ok((server.address() as AddressInfo).port));
@@ -97,15 +117,28 @@ const SECURITY_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Cache-Control': 'no-store',
 };
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  extra: Record<string, string> = {},
+): void {
   if (res.headersSent) return;
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': String(Buffer.byteLength(body)), ...extra });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': type,
+    'Content-Length': String(Buffer.byteLength(body)),
+    ...extra,
+  });
   res.end(body);
 }
 
-const json = (res: ServerResponse, status: number, value: unknown): void => send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+const json = (res: ServerResponse, status: number, value: unknown): void =>
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
 const problem = (res: ServerResponse, status: number, message: string): void => json(res, status, { error: message });
 
 /** A raw request path that could climb out of anything: dot segments (plain or percent-encoded), backslashes, NUL. */
@@ -117,24 +150,37 @@ export function unsafePath(raw: string): boolean {
   } catch {
     return true;
   }
-  return /(^|[/\\])\.\.?([/\\]|$)/.test(decoded) || decoded.includes('\\') || decoded.includes('\0') || /%2e|%2f|%5c/i.test(path);
+  return (
+    /(^|[/\\])\.\.?([/\\]|$)/.test(decoded) ||
+    decoded.includes('\\') ||
+    decoded.includes('\0') ||
+    /%2e|%2f|%5c/i.test(path)
+  );
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {
   const raw = req.url ?? '/';
-  if (ctx.allowedHosts !== null && !ctx.allowedHosts.has(req.headers.host ?? '')) return problem(res, 403, 'unexpected Host header');
+  if (ctx.allowedHosts !== null && !ctx.allowedHosts.has(req.headers.host ?? ''))
+    return problem(res, 403, 'unexpected Host header');
   if (unsafePath(raw)) return problem(res, 403, 'path refused');
   const url = new URL(raw, 'http://localhost');
   const method = req.method ?? 'GET';
   if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') return problem(res, 405, 'method not allowed');
   const path = url.pathname;
-  if (method === 'POST') return path.match(NOTES) ? postNote(req, res, ctx, path) : problem(res, 405, 'read-only: only notes can be written');
+  if (method === 'POST')
+    return path.match(NOTES)
+      ? postNote(req, res, ctx, path)
+      : problem(res, 405, 'read-only: only notes can be written');
   if (path === '/') return send(res, 200, 'text/html; charset=utf-8', PAGE_HTML, { 'Content-Security-Policy': CSP });
   if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
   if (path === '/explorer.js') return send(res, 200, 'text/javascript; charset=utf-8', ctx.script);
   if (path === '/api/runs') {
     for (const r of ctx.runs) r.refresh();
-    return json(res, 200, ctx.runs.map((r) => r.info()));
+    return json(
+      res,
+      200,
+      ctx.runs.map((r) => r.info()),
+    );
   }
   if (path === '/api/compare') return json(res, 200, compareServed(ctx.runs));
   const m = /^\/api\/runs\/(\d{1,4})\/(columns|front|version|notes|designs\/(\d{1,12})(\/design\.yaml)?)$/.exec(path);
@@ -144,15 +190,25 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   if (what === 'version') return json(res, 200, { version: run.version() });
   if (what === 'columns') {
     run.refresh();
-    return send(res, 200, 'application/octet-stream', run.columnsBinary(), { 'X-Columns': String(run.columns.length), 'X-Version': run.version() });
+    return send(res, 200, 'application/octet-stream', run.columnsBinary(), {
+      'X-Columns': String(run.columns.length),
+      'X-Version': run.version(),
+    });
   }
   if (what === 'front') return json(res, 200, { indices: Array.from(run.front()) });
   if (what === 'notes') return json(res, 200, readNotes(run.dir));
   const index = Number(m[3]);
   if (m[4] !== undefined) {
     const text = designFile(run, index);
-    if (text === undefined) return problem(res, 404, run.loaded.kind === 'benchmark' ? 'a benchmark run has no design file' : `no evaluation ${index}`);
-    return send(res, 200, 'application/yaml; charset=utf-8', text, { 'Content-Disposition': `attachment; filename="design-${index}.yaml"` });
+    if (text === undefined)
+      return problem(
+        res,
+        404,
+        run.loaded.kind === 'benchmark' ? 'a benchmark run has no design file' : `no evaluation ${index}`,
+      );
+    return send(res, 200, 'application/yaml; charset=utf-8', text, {
+      'Content-Disposition': `attachment; filename="design-${index}.yaml"`,
+    });
   }
   const view = await designView(run, index);
   return view === undefined ? problem(res, 404, `no evaluation ${index} in run ${run.id}`) : json(res, 200, view);
@@ -165,7 +221,8 @@ async function postNote(req: IncomingMessage, res: ServerResponse, ctx: Context,
   if (run === undefined) return problem(res, 404, 'not found');
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return problem(res, 415, 'send JSON');
   const origin = req.headers.origin;
-  if (origin !== undefined && origin.replace(/^https?:\/\//, '') !== req.headers.host) return problem(res, 403, 'cross-origin write refused');
+  if (origin !== undefined && origin.replace(/^https?:\/\//, '') !== req.headers.host)
+    return problem(res, 403, 'cross-origin write refused');
   let body: unknown;
   try {
     body = JSON.parse(await readBody(req));
@@ -178,7 +235,8 @@ async function postNote(req: IncomingMessage, res: ServerResponse, ctx: Context,
     return problem(res, 400, `${iss.path.join('.') || 'body'}: ${iss.message}`);
   }
   run.refresh();
-  if (run.rowOf(parsed.data.design) < 0) return problem(res, 404, `no evaluation ${parsed.data.design} in run ${run.id}`);
+  if (run.rowOf(parsed.data.design) < 0)
+    return problem(res, 404, `no evaluation ${parsed.data.design} in run ${run.id}`);
   try {
     return json(res, 200, writeNote(run.dir, parsed.data.design, parsed.data.text, new Date()));
   } catch (e) {

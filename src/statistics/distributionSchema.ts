@@ -29,11 +29,22 @@ export interface DistributionProblem {
   readonly message: string;
 }
 
-const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : v === undefined ? 'nothing' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const show = (v: unknown): string =>
+  typeof v === 'string'
+    ? JSON.stringify(v)
+    : v === undefined
+      ? 'nothing'
+      : typeof v === 'object'
+        ? JSON.stringify(v)
+        : String(v);
 
 function orderProblem(min: number, max: number): DistributionProblem | undefined {
   if (min > max) return { field: 'min', message: `${min} > max ${max}: swap them` };
-  if (min === max) return { field: 'max', message: `equals min (${min}): the range is empty; give min < max, or use a fixed value instead of a distribution` };
+  if (min === max)
+    return {
+      field: 'max',
+      message: `equals min (${min}): the range is empty; give min < max, or use a fixed value instead of a distribution`,
+    };
   return undefined;
 }
 
@@ -48,22 +59,33 @@ export function distributionProblems(d: Distribution): DistributionProblem[] {
     case 'triangular':
       push(orderProblem(d.min, d.max));
       if (out.length === 0 && (d.mode < d.min || d.mode > d.max)) {
-        push({ field: 'mode', message: `${d.mode} is outside [min, max] = [${d.min}, ${d.max}]: the mode must lie between min and max` });
+        push({
+          field: 'mode',
+          message: `${d.mode} is outside [min, max] = [${d.min}, ${d.max}]: the mode must lie between min and max`,
+        });
       }
       return out;
     case 'normal':
       if (!(d.sd > 0)) push({ field: 'sd', message: `must be > 0, got ${d.sd}` });
       break;
     case 'lognormal':
-      if (!(d.median > 0)) push({ field: 'median', message: `must be > 0 (a lognormal quantity is positive), got ${d.median}` });
+      if (!(d.median > 0))
+        push({ field: 'median', message: `must be > 0 (a lognormal quantity is positive), got ${d.median}` });
       if (!(d.gsd > 1)) {
-        push({ field: 'gsd', message: `must be > 1 (the geometric standard deviation: one gsd spans median/gsd to median·gsd), got ${d.gsd}` });
+        push({
+          field: 'gsd',
+          message: `must be > 1 (the geometric standard deviation: one gsd spans median/gsd to median·gsd), got ${d.gsd}`,
+        });
       } else if (d.gsd > MAX_GSD) {
         // A factor of 1000 per standard deviation already spans 18 orders of magnitude over ±3σ; beyond it,
         // samples leave every model's range (and past ~e^140 overflow doubles), so it is a units slip.
-        push({ field: 'gsd', message: `must be ≤ ${MAX_GSD} (one gsd multiplies or divides the median; ${d.gsd} puts samples beyond any model's range): check the units` });
+        push({
+          field: 'gsd',
+          message: `must be ≤ ${MAX_GSD} (one gsd multiplies or divides the median; ${d.gsd} puts samples beyond any model's range): check the units`,
+        });
       }
-      if (d.min !== undefined && d.min < 0) push({ field: 'min', message: `must be ≥ 0 (a lognormal quantity is positive), got ${d.min}` });
+      if (d.min !== undefined && d.min < 0)
+        push({ field: 'min', message: `must be ≥ 0 (a lognormal quantity is positive), got ${d.min}` });
       break;
   }
   if (d.min !== undefined && d.max !== undefined) push(orderProblem(d.min, d.max));
@@ -72,8 +94,9 @@ export function distributionProblems(d: Distribution): DistributionProblem[] {
   if ((d.min !== undefined || d.max !== undefined) && !(standardNormalMass(lo, hi) > 0)) {
     push({
       field: d.min !== undefined ? 'min' : 'max',
-      message: `truncation [${d.min ?? '-inf'}, ${d.max ?? 'inf'}] holds no probability (it lies ${Math.min(Math.abs(lo), Math.abs(hi)).toFixed(0)} `
-        + 'standard deviations from the centre): check the units or widen it',
+      message:
+        `truncation [${d.min ?? '-inf'}, ${d.max ?? 'inf'}] holds no probability (it lies ${Math.min(Math.abs(lo), Math.abs(hi)).toFixed(0)} ` +
+        'standard deviations from the centre): check the units or widen it',
     });
   }
   return out;
@@ -85,11 +108,10 @@ export function distributionProblems(d: Distribution): DistributionProblem[] {
  */
 export function distributionSchema(where = 'distribution') {
   const v = DISTRIBUTION_VARIANTS();
-  return z
-    .discriminatedUnion('kind', [v.uniform, v.triangular, v.normal, v.lognormal])
-    .superRefine((d, ctx) => {
-      for (const p of distributionProblems(d)) ctx.addIssue({ code: 'custom', path: [p.field], message: `${where}.${p.field} ${p.message}` });
-    });
+  return z.discriminatedUnion('kind', [v.uniform, v.triangular, v.normal, v.lognormal]).superRefine((d, ctx) => {
+    for (const p of distributionProblems(d))
+      ctx.addIssue({ code: 'custom', path: [p.field], message: `${where}.${p.field} ${p.message}` });
+  });
 }
 
 /**
@@ -106,14 +128,23 @@ export function validateDistribution(p: Readonly<{ value: unknown; path: string 
     throw new StudyError(code, message, { field });
   };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return fail('WRONG_TYPE', path, `${path} must be a distribution such as { kind: normal, mean: 1, sd: 0.2 }, got ${show(value)}`);
+    return fail(
+      'WRONG_TYPE',
+      path,
+      `${path} must be a distribution such as { kind: normal, mean: 1, sd: 0.2 }, got ${show(value)}`,
+    );
   }
   const record = value as Record<string, unknown>;
   const kinds = DISTRIBUTION_KINDS.join(', ');
-  if (record.kind === undefined) return fail('MISSING_FIELD', `${path}.kind`, `${path}.kind is missing: give one of ${kinds}`);
+  if (record.kind === undefined)
+    return fail('MISSING_FIELD', `${path}.kind`, `${path}.kind is missing: give one of ${kinds}`);
   if (typeof record.kind !== 'string' || !(DISTRIBUTION_KINDS as readonly string[]).includes(record.kind)) {
     const guess = typeof record.kind === 'string' ? didYouMean(record.kind, DISTRIBUTION_KINDS) : undefined;
-    return fail('WRONG_TYPE', `${path}.kind`, `${path}.kind must be one of ${kinds}, got ${show(record.kind)}${guess ? `: did you mean ${guess}?` : ''}`);
+    return fail(
+      'WRONG_TYPE',
+      `${path}.kind`,
+      `${path}.kind must be one of ${kinds}, got ${show(record.kind)}${guess ? `: did you mean ${guess}?` : ''}`,
+    );
   }
   const kind = record.kind as DistributionKind;
   const schema = DISTRIBUTION_VARIANTS()[kind];
@@ -125,12 +156,20 @@ export function validateDistribution(p: Readonly<{ value: unknown; path: string 
     if (issue.code === 'unrecognized_keys') {
       const key = issue.keys[0] ?? '';
       const guess = didYouMean(key, keys);
-      return fail('UNKNOWN_KEY', `${path}.${key}`,
-        `${path}.${key} is not a ${kind} parameter (${kind} takes ${keys.join(', ')})${guess ? `: did you mean ${guess}?` : ''}`);
+      return fail(
+        'UNKNOWN_KEY',
+        `${path}.${key}`,
+        `${path}.${key} is not a ${kind} parameter (${kind} takes ${keys.join(', ')})${guess ? `: did you mean ${guess}?` : ''}`,
+      );
     }
     const field = issue.path.map(String).join('.');
     const got = record[field];
-    if (got === undefined) return fail('MISSING_FIELD', `${path}.${field}`, `${path}.${field} is missing: a ${kind} distribution ${PARAMETERS[kind]}`);
+    if (got === undefined)
+      return fail(
+        'MISSING_FIELD',
+        `${path}.${field}`,
+        `${path}.${field} is missing: a ${kind} distribution ${PARAMETERS[kind]}`,
+      );
     return fail('WRONG_TYPE', `${path}.${field}`, `${path}.${field} must be a finite number, got ${show(got)}`);
   }
   const d: Distribution = parsed.data;

@@ -9,13 +9,24 @@ import { lazy } from '../core/lazy.js';
 
 const finite = () => z.number();
 
-export const DISTRIBUTION_VARIANTS = lazy(() => ({
-  uniform: z.strictObject({ kind: z.literal('uniform'), min: finite(), max: finite() }),
-  triangular: z.strictObject({ kind: z.literal('triangular'), min: finite(), mode: finite(), max: finite() }),
-  normal: z.strictObject({
-    kind: z.literal('normal'), mean: finite(), sd: finite(), min: finite().exactOptional(), max: finite().exactOptional(),
-  }),
-  lognormal: z.strictObject({
-    kind: z.literal('lognormal'), median: finite(), gsd: finite(), min: finite().exactOptional(), max: finite().exactOptional(),
-  }),
-} as const));
+export const DISTRIBUTION_VARIANTS = lazy(
+  () =>
+    ({
+      uniform: z.strictObject({ kind: z.literal('uniform'), min: finite(), max: finite() }),
+      triangular: z.strictObject({ kind: z.literal('triangular'), min: finite(), mode: finite(), max: finite() }),
+      normal: z.strictObject({
+        kind: z.literal('normal'),
+        mean: finite(),
+        sd: finite(),
+        min: finite().exactOptional(),
+        max: finite().exactOptional(),
+      }),
+      lognormal: z.strictObject({
+        kind: z.literal('lognormal'),
+        median: finite(),
+        gsd: finite(),
+        min: finite().exactOptional(),
+        max: finite().exactOptional(),
+      }),
+    }) as const,
+);

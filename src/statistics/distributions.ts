@@ -24,14 +24,12 @@
 import type * as z from 'zod';
 import type { DeepReadonly } from '../core/deepReadonly.js';
 import type { DISTRIBUTION_VARIANTS } from './distributionVariants.js';
-import {
-  standardNormalMass,
-  standardNormalPdf,
-  truncatedStandardNormalQuantile,
-} from './normal.js';
+import { standardNormalMass, standardNormalPdf, truncatedStandardNormalQuantile } from './normal.js';
 
 /** The types are inferred from the zod shapes in ./distributionVariants.ts (type import: nothing is built here). */
-type Variant<K extends keyof ReturnType<typeof DISTRIBUTION_VARIANTS>> = DeepReadonly<z.output<ReturnType<typeof DISTRIBUTION_VARIANTS>[K]>>;
+type Variant<K extends keyof ReturnType<typeof DISTRIBUTION_VARIANTS>> = DeepReadonly<
+  z.output<ReturnType<typeof DISTRIBUTION_VARIANTS>[K]>
+>;
 
 export type UniformDistribution = Variant<'uniform'>;
 export type TriangularDistribution = Variant<'triangular'>;
@@ -44,7 +42,10 @@ export type DistributionKind = Distribution['kind'];
 export const DISTRIBUTION_KINDS: readonly DistributionKind[] = ['uniform', 'triangular', 'normal', 'lognormal'];
 
 /** Standardised truncation bounds of a normal / lognormal (α, β), ±∞ when absent. */
-export function standardBounds(d: NormalDistribution | LognormalDistribution): { readonly lo: number; readonly hi: number } {
+export function standardBounds(d: NormalDistribution | LognormalDistribution): {
+  readonly lo: number;
+  readonly hi: number;
+} {
   const [centre, scale] = d.kind === 'normal' ? [d.mean, d.sd] : [Math.log(d.median), Math.log(d.gsd)];
   const t = (x: number | undefined, absent: number): number => {
     if (x === undefined) return absent;
@@ -91,7 +92,10 @@ function truncatedStandardMoments(lo: number, hi: number): { mean: number; varia
 function lognormalRawMoment(d: LognormalDistribution, k: number, lo: number, hi: number): number {
   const mu = Math.log(d.median);
   const sigma = Math.log(d.gsd);
-  const ratio = lo === -Infinity && hi === Infinity ? 1 : standardNormalMass(lo - k * sigma, hi - k * sigma) / standardNormalMass(lo, hi);
+  const ratio =
+    lo === -Infinity && hi === Infinity
+      ? 1
+      : standardNormalMass(lo - k * sigma, hi - k * sigma) / standardNormalMass(lo, hi);
   return Math.exp(k * mu + 0.5 * k * k * sigma * sigma) * ratio;
 }
 
@@ -143,7 +147,9 @@ const num = (x: number): string => String(Number(x.toPrecision(6)));
 /** Short human description: "triangular(3, 5, 9)", "normal(mean 1, sd 0.5) in [0, 2]". */
 export function describe(dist: Distribution): string {
   const bounds = (d: NormalDistribution | LognormalDistribution): string =>
-    d.min === undefined && d.max === undefined ? '' : ` in [${d.min === undefined ? '-inf' : num(d.min)}, ${d.max === undefined ? 'inf' : num(d.max)}]`;
+    d.min === undefined && d.max === undefined
+      ? ''
+      : ` in [${d.min === undefined ? '-inf' : num(d.min)}, ${d.max === undefined ? 'inf' : num(d.max)}]`;
   switch (dist.kind) {
     case 'uniform':
       return `uniform(${num(dist.min)}, ${num(dist.max)})`;

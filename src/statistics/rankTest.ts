@@ -48,7 +48,8 @@ export function uCounts(m: number, n: number): Float64Array {
       const row = new Float64Array(mm * nn + 1);
       const a = prev[nn]!; // c(·; mm − 1, nn): the largest value is one of x
       const b = next[nn - 1]!; // c(·; mm, nn − 1): the largest value is one of y
-      for (let u = 0; u < row.length; u++) row[u] = (u - nn >= 0 && u - nn < a.length ? a[u - nn]! : 0) + (u < b.length ? b[u]! : 0);
+      for (let u = 0; u < row.length; u++)
+        row[u] = (u - nn >= 0 && u - nn < a.length ? a[u - nn]! : 0) + (u < b.length ? b[u]! : 0);
       next.push(row);
     }
     prev = next;
@@ -74,7 +75,8 @@ function midRanks(values: readonly number[]): { ranks: number[]; tieTerm: number
 /** Two-sided Mann–Whitney U test of x against y (see the header for the p-value). */
 export function mannWhitneyU(p: Readonly<{ x: readonly number[]; y: readonly number[] }>): RankTest {
   const { x, y } = p;
-  const nx = x.length, ny = y.length;
+  const nx = x.length,
+    ny = y.length;
   if (nx === 0 || ny === 0) throw new RangeError('mannWhitneyU needs at least one value in each sample');
   if ([...x, ...y].some((v) => !Number.isFinite(v))) throw new RangeError('mannWhitneyU needs finite values');
   const { ranks, tieTerm } = midRanks([...x, ...y]);
@@ -83,7 +85,9 @@ export function mannWhitneyU(p: Readonly<{ x: readonly number[]; y: readonly num
   const ties = tieTerm > 0;
   if (!ties && nx < EXACT_LIMIT && ny < EXACT_LIMIT) {
     const counts = uCounts(nx, ny);
-    let total = 0, below = 0, above = 0;
+    let total = 0,
+      below = 0,
+      above = 0;
     counts.forEach((c, k) => {
       total += c;
       if (k <= u) below += c;
@@ -98,5 +102,14 @@ export function mannWhitneyU(p: Readonly<{ x: readonly number[]; y: readonly num
   const d = u - mean;
   const z = (d - Math.sign(d) * Math.min(0.5, Math.abs(d))) / Math.sqrt(variance);
   // two-sided: 2·(1 − Φ(|z|)) = erfc(|z|/√2)
-  return { u, rankSum, nx, ny, p: Math.min(1, erfc(Math.abs(z) / Math.SQRT2)), method: 'normal approximation', z, ties };
+  return {
+    u,
+    rankSum,
+    nx,
+    ny,
+    p: Math.min(1, erfc(Math.abs(z) / Math.SQRT2)),
+    method: 'normal approximation',
+    z,
+    ties,
+  };
 }

@@ -40,10 +40,14 @@ const evaluate = (f: (x: number) => number, x: number): number => {
 };
 
 const noSignChange = (lo: number, hi: number, flo: number, fhi: number, extra: string): RangeError =>
-  new RangeError(`no sign change of f in [${lo}, ${hi}] (f = ${flo}, ${fhi})${extra}: there may be no root, or an even number of roots, in it`);
+  new RangeError(
+    `no sign change of f in [${lo}, ${hi}] (f = ${flo}, ${fhi})${extra}: there may be no root, or an even number of roots, in it`,
+  );
 
 /** Widens [lower, upper] until f changes sign on it; throws RangeError if it does not within `maxSteps`. */
-export function expandBracket(p: Readonly<{ f: (x: number) => number; lower: number; upper: number } & BracketExpansion>): Bracket {
+export function expandBracket(
+  p: Readonly<{ f: (x: number) => number; lower: number; upper: number } & BracketExpansion>,
+): Bracket {
   const factor = p.factor ?? 1.6;
   const maxSteps = p.maxSteps ?? 50;
   const dMin = p.domainMin ?? -Infinity;
@@ -119,7 +123,8 @@ export function brentRoot(p: Readonly<BrentParams>): RootResult {
     }
     const tol = 2 * Number.EPSILON * Math.abs(b) + t;
     const m = 0.5 * (c - b);
-    if (Math.abs(m) <= tol || fb === 0 || Math.abs(fb) <= fTol) return { root: b, iterations, converged: true, f_at_root: fb };
+    if (Math.abs(m) <= tol || fb === 0 || Math.abs(fb) <= fTol)
+      return { root: b, iterations, converged: true, f_at_root: fb };
     if (iterations >= maxIterations) return { root: b, iterations, converged: false, f_at_root: fb };
     if (Math.abs(e) < tol || Math.abs(fa) <= Math.abs(fb)) {
       d = e = m; // bisection

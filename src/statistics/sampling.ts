@@ -71,11 +71,15 @@ export function unitSample(p: Readonly<UnitSampleParams & { method: SamplingMeth
 }
 
 /** Maps unit rows to input values, column j through `quantile(distributions[j], ·)`. */
-export function toInputs(p: Readonly<{ unit: readonly (readonly number[])[]; distributions: readonly Distribution[] }>): number[][] {
+export function toInputs(
+  p: Readonly<{ unit: readonly (readonly number[])[]; distributions: readonly Distribution[] }>,
+): number[][] {
   const { unit, distributions } = p;
   return unit.map((row, i) => {
     if (row.length !== distributions.length) {
-      throw new RangeError(`unit row ${i} has ${row.length} columns but there are ${distributions.length} distributions`);
+      throw new RangeError(
+        `unit row ${i} has ${row.length} columns but there are ${distributions.length} distributions`,
+      );
     }
     return row.map((u, j) => quantile(distributions[j]!, u));
   });

@@ -35,7 +35,9 @@ export interface SaltelliDesign {
 }
 
 /** The Saltelli (2010) design in unit space; map it with `toInputs` and evaluate every row. */
-export function saltelliDesign(p: Readonly<{ n: number; d: number; rng: Rng; method?: SamplingMethod }>): SaltelliDesign {
+export function saltelliDesign(
+  p: Readonly<{ n: number; d: number; rng: Rng; method?: SamplingMethod }>,
+): SaltelliDesign {
   const method = p.method ?? 'lhs';
   const a = unitSample({ n: p.n, d: p.d, rng: p.rng, method });
   const b = unitSample({ n: p.n, d: p.d, rng: p.rng, method });
@@ -55,7 +57,11 @@ export interface SaltelliOutputs {
 export function splitSaltelliOutputs(p: Readonly<{ n: number; d: number; y: readonly number[] }>): SaltelliOutputs {
   const { n, d, y } = p;
   if (y.length !== n * (d + 2)) throw new RangeError(`expected n(d + 2) = ${n * (d + 2)} outputs, got ${y.length}`);
-  return { yA: y.slice(0, n), yB: y.slice(n, 2 * n), yAB: Array.from({ length: d }, (_, i) => y.slice((2 + i) * n, (3 + i) * n)) };
+  return {
+    yA: y.slice(0, n),
+    yB: y.slice(n, 2 * n),
+    yAB: Array.from({ length: d }, (_, i) => y.slice((2 + i) * n, (3 + i) * n)),
+  };
 }
 
 export interface SobolIndex {
@@ -79,7 +85,13 @@ export interface SobolResult {
 }
 
 /** Point estimates of S_i and S_Ti over the rows `idx` (the identity or a bootstrap resample). */
-function estimate(o: SaltelliOutputs, idx: Int32Array, first: Float64Array, total: Float64Array, offset: number): number {
+function estimate(
+  o: SaltelliOutputs,
+  idx: Int32Array,
+  first: Float64Array,
+  total: Float64Array,
+  offset: number,
+): number {
   const n = idx.length;
   let sum = 0;
   for (let k = 0; k < n; k++) sum += o.yA[idx[k]!]! + o.yB[idx[k]!]!;
@@ -106,18 +118,22 @@ function estimate(o: SaltelliOutputs, idx: Int32Array, first: Float64Array, tota
  * First-order and total Sobol' indices with percentile-bootstrap intervals (default 1000 resamples, 95 %).
  * A constant output (V(Y) = 0) gives all indices 0.
  */
-export function sobolIndices(p: Readonly<SaltelliOutputs & { rng: Rng; resamples?: number; confidence?: number }>): SobolResult {
+export function sobolIndices(
+  p: Readonly<SaltelliOutputs & { rng: Rng; resamples?: number; confidence?: number }>,
+): SobolResult {
   const n = p.yA.length;
   const d = p.yAB.length;
   const resamples = p.resamples ?? 1000;
   const confidence = p.confidence ?? 0.95;
   if (n < 2 || d < 1) throw new RangeError(`need n >= 2 rows and d >= 1 inputs, got n = ${n}, d = ${d}`);
-  if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError(`resamples must be an integer >= 1, got ${resamples}`);
+  if (!Number.isInteger(resamples) || resamples < 1)
+    throw new RangeError(`resamples must be an integer >= 1, got ${resamples}`);
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
   for (const [name, ys] of [['yA', p.yA], ['yB', p.yB], ...p.yAB.map((y, i) => [`yAB[${i}]`, y] as const)] as const) {
     if (ys.length !== n) throw new RangeError(`${name} has ${ys.length} outputs, expected n = ${n}`);
     const bad = ys.findIndex((y) => !Number.isFinite(y));
-    if (bad >= 0) throw new RangeError(`${name}[${bad}] is ${ys[bad]}: Sobol' indices need a finite output for every row`);
+    if (bad >= 0)
+      throw new RangeError(`${name}[${bad}] is ${ys[bad]}: Sobol' indices need a finite output for every row`);
   }
   const idx = Int32Array.from({ length: n }, (_, k) => k);
   const first = new Float64Array(d);
@@ -142,15 +158,17 @@ export function sobolIndices(p: Readonly<SaltelliOutputs & { rng: Rng; resamples
 }
 
 /** Design, serial evaluation of `model` on inputs drawn from `distributions`, and indices, in one call. */
-export function sobolFromModel(p: Readonly<{
-  model: (inputs: readonly number[]) => number;
-  distributions: readonly Distribution[];
-  n: number;
-  rng: Rng;
-  method?: SamplingMethod;
-  resamples?: number;
-  confidence?: number;
-}>): SobolResult {
+export function sobolFromModel(
+  p: Readonly<{
+    model: (inputs: readonly number[]) => number;
+    distributions: readonly Distribution[];
+    n: number;
+    rng: Rng;
+    method?: SamplingMethod;
+    resamples?: number;
+    confidence?: number;
+  }>,
+): SobolResult {
   const d = p.distributions.length;
   const design = saltelliDesign({ n: p.n, d, rng: p.rng, ...(p.method === undefined ? {} : { method: p.method }) });
   const y = toInputs({ unit: design.rows, distributions: p.distributions }).map((x) => p.model(x));

@@ -24,7 +24,10 @@ import { standardNormalQuantile } from './normal.js';
 function checkFinite(values: readonly number[]): void {
   if (values.length === 0) throw new RangeError('statistics need at least one value');
   const bad = values.findIndex((v) => !Number.isFinite(v));
-  if (bad >= 0) throw new RangeError(`values[${bad}] is ${values[bad]}: statistics need finite values (filter failed evaluations first)`);
+  if (bad >= 0)
+    throw new RangeError(
+      `values[${bad}] is ${values[bad]}: statistics need finite values (filter failed evaluations first)`,
+    );
 }
 
 function checkedSorted(values: readonly number[]): number[] {
@@ -34,7 +37,8 @@ function checkedSorted(values: readonly number[]): number[] {
 
 /** Type-7 quantile of an already sorted, non-empty array. */
 export function sortedQuantile(sorted: ArrayLike<number>, probability: number): number {
-  if (!(probability >= 0 && probability <= 1)) throw new RangeError(`probability must be in [0, 1], got ${probability}`);
+  if (!(probability >= 0 && probability <= 1))
+    throw new RangeError(`probability must be in [0, 1], got ${probability}`);
   const h = (sorted.length - 1) * probability;
   const lo = Math.floor(h);
   const a = sorted[lo]!;
@@ -42,7 +46,9 @@ export function sortedQuantile(sorted: ArrayLike<number>, probability: number): 
 }
 
 /** Sample quantiles (Hyndman & Fan type 7) at each probability in [0, 1], e.g. [0.05, 0.5, 0.95]. */
-export function sampleQuantiles(p: Readonly<{ values: readonly number[]; probabilities: readonly number[] }>): number[] {
+export function sampleQuantiles(
+  p: Readonly<{ values: readonly number[]; probabilities: readonly number[] }>,
+): number[] {
   const sorted = checkedSorted(p.values);
   return p.probabilities.map((q) => sortedQuantile(sorted, q));
 }
@@ -91,7 +97,8 @@ export function histogram(p: Readonly<{ values: readonly number[]; binCount?: nu
   let rule: Histogram['rule'];
   let count: number;
   if (p.binCount !== undefined) {
-    if (!Number.isInteger(p.binCount) || p.binCount < 1) throw new RangeError(`binCount must be an integer >= 1, got ${p.binCount}`);
+    if (!Number.isInteger(p.binCount) || p.binCount < 1)
+      throw new RangeError(`binCount must be an integer >= 1, got ${p.binCount}`);
     rule = 'fixed';
     count = p.binCount;
   } else {
@@ -105,7 +112,11 @@ export function histogram(p: Readonly<{ values: readonly number[]; binCount?: nu
   const binWidth = range / count;
   const counts = new Array<number>(count).fill(0);
   for (const v of sorted) counts[Math.min(count - 1, Math.floor((v - min) / binWidth))]! += 1;
-  const bins = counts.map((c, k) => ({ lower: min + k * binWidth, upper: k === count - 1 ? sorted[n - 1]! : min + (k + 1) * binWidth, count: c }));
+  const bins = counts.map((c, k) => ({
+    lower: min + k * binWidth,
+    upper: k === count - 1 ? sorted[n - 1]! : min + (k + 1) * binWidth,
+    count: c,
+  }));
   return { rule, binWidth, bins };
 }
 
@@ -121,11 +132,14 @@ export interface ProportionInterval {
 }
 
 /** Wilson score interval for a binomial proportion (two-sided, default 95 %). */
-export function wilsonInterval(p: Readonly<{ successes: number; trials: number; confidence?: number }>): ProportionInterval {
+export function wilsonInterval(
+  p: Readonly<{ successes: number; trials: number; confidence?: number }>,
+): ProportionInterval {
   const { successes: k, trials: n } = p;
   const confidence = p.confidence ?? 0.95;
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`trials must be an integer >= 1, got ${n}`);
-  if (!Number.isInteger(k) || k < 0 || k > n) throw new RangeError(`successes must be an integer in [0, trials = ${n}], got ${k}`);
+  if (!Number.isInteger(k) || k < 0 || k > n)
+    throw new RangeError(`successes must be an integer in [0, trials = ${n}], got ${k}`);
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
   const z = standardNormalQuantile(1 - (1 - confidence) / 2);
   const phat = k / n;
@@ -147,7 +161,11 @@ export function empiricalProbability(
   p: Readonly<{ values: readonly number[]; event: (value: number) => boolean; confidence?: number }>,
 ): ProportionInterval {
   const successes = p.values.reduce((s, v) => s + (p.event(v) ? 1 : 0), 0);
-  return wilsonInterval({ successes, trials: p.values.length, ...(p.confidence === undefined ? {} : { confidence: p.confidence }) });
+  return wilsonInterval({
+    successes,
+    trials: p.values.length,
+    ...(p.confidence === undefined ? {} : { confidence: p.confidence }),
+  });
 }
 
 /**
@@ -159,5 +177,9 @@ export function jointProbability(
   p: Readonly<{ holds: readonly (readonly boolean[] | null)[]; confidence?: number }>,
 ): ProportionInterval {
   const successes = p.holds.reduce((s, row) => s + (row !== null && row.every((h) => h) ? 1 : 0), 0);
-  return wilsonInterval({ successes, trials: p.holds.length, ...(p.confidence === undefined ? {} : { confidence: p.confidence }) });
+  return wilsonInterval({
+    successes,
+    trials: p.holds.length,
+    ...(p.confidence === undefined ? {} : { confidence: p.confidence }),
+  });
 }

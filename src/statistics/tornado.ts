@@ -53,7 +53,9 @@ export function tornadoDesign(p: Readonly<{ inputs: readonly TornadoInput[] }>):
   if (inputs.length === 0) throw new RangeError('a tornado needs at least one input');
   for (const x of inputs) {
     if (![x.nominal, x.low, x.high].every(Number.isFinite)) {
-      throw new RangeError(`tornado input ${x.name}: nominal, low and high must be finite, got ${x.nominal}, ${x.low}, ${x.high}`);
+      throw new RangeError(
+        `tornado input ${x.name}: nominal, low and high must be finite, got ${x.nominal}, ${x.low}, ${x.high}`,
+      );
     }
   }
   const nominal = inputs.map((x) => x.nominal);
@@ -67,11 +69,20 @@ export function tornadoDesign(p: Readonly<{ inputs: readonly TornadoInput[] }>):
 /** Bars from the outputs `y` of the design rows (same order), sorted by swing, largest first. */
 export function tornadoAnalysis(p: Readonly<{ design: TornadoDesign; y: readonly number[] }>): TornadoResult {
   const { design, y } = p;
-  if (y.length !== design.rows.length) throw new RangeError(`expected ${design.rows.length} outputs (2d + 1), got ${y.length}`);
+  if (y.length !== design.rows.length)
+    throw new RangeError(`expected ${design.rows.length} outputs (2d + 1), got ${y.length}`);
   const bars = design.inputs.map((x, index): TornadoBar => {
     const outputAtLow = y[1 + 2 * index]!;
     const outputAtHigh = y[2 + 2 * index]!;
-    return { name: x.name, index, low: x.low, high: x.high, outputAtLow, outputAtHigh, swing: Math.abs(outputAtHigh - outputAtLow) };
+    return {
+      name: x.name,
+      index,
+      low: x.low,
+      high: x.high,
+      outputAtLow,
+      outputAtHigh,
+      swing: Math.abs(outputAtHigh - outputAtLow),
+    };
   });
   const key = (b: TornadoBar): number => (Number.isNaN(b.swing) ? -Infinity : b.swing);
   bars.sort((a, b) => key(b) - key(a) || a.index - b.index);
@@ -79,7 +90,9 @@ export function tornadoAnalysis(p: Readonly<{ design: TornadoDesign; y: readonly
 }
 
 /** Design, serial evaluation of `model` and analysis in one call. */
-export function tornado(p: Readonly<{ inputs: readonly TornadoInput[]; model: (inputs: readonly number[]) => number }>): TornadoResult {
+export function tornado(
+  p: Readonly<{ inputs: readonly TornadoInput[]; model: (inputs: readonly number[]) => number }>,
+): TornadoResult {
   const design = tornadoDesign({ inputs: p.inputs });
   return tornadoAnalysis({ design, y: design.rows.map((row) => p.model(row)) });
 }
@@ -88,13 +101,15 @@ export function tornado(p: Readonly<{ inputs: readonly TornadoInput[]; model: (i
  * A tornado input from a distribution: low/high at the `lowProbability`/`highProbability` quantiles (default 5 %
  * and 95 %), nominal at the median unless given.
  */
-export function tornadoInputFromDistribution(p: Readonly<{
-  name: string;
-  distribution: Distribution;
-  nominal?: number;
-  lowProbability?: number;
-  highProbability?: number;
-}>): TornadoInput {
+export function tornadoInputFromDistribution(
+  p: Readonly<{
+    name: string;
+    distribution: Distribution;
+    nominal?: number;
+    lowProbability?: number;
+    highProbability?: number;
+  }>,
+): TornadoInput {
   return {
     name: p.name,
     nominal: p.nominal ?? quantile(p.distribution, 0.5),

@@ -22,18 +22,28 @@ export interface UncertainValue {
 }
 
 /** Parses one entry; throws StudyError naming `path` (e.g. "uncertainty.compute.utilization") and the fix. */
-export function parseUncertainValue(p: Readonly<{ value: unknown; path: string; allowFixed: boolean }>): UncertainValue | 'fixed' {
+export function parseUncertainValue(
+  p: Readonly<{ value: unknown; path: string; allowFixed: boolean }>,
+): UncertainValue | 'fixed' {
   const { value, path } = p;
   if (value === 'fixed' && p.allowFixed) return 'fixed';
   if (typeof value === 'string') {
-    throw new StudyError('WRONG_TYPE', `${path} must be a distribution such as { kind: triangular, min: 1, mode: 2, max: 4 }${p.allowFixed ? ' or the word fixed' : ''}, got "${value}"`, { field: path });
+    throw new StudyError(
+      'WRONG_TYPE',
+      `${path} must be a distribution such as { kind: triangular, min: 1, mode: 2, max: 4 }${p.allowFixed ? ' or the word fixed' : ''}, got "${value}"`,
+      { field: path },
+    );
   }
   let rest = value;
   let reason: string | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'reason' in value) {
     const { reason: r, ...others } = value as Record<string, unknown>;
     if (typeof r !== 'string' || r.trim() === '') {
-      throw new StudyError('WRONG_TYPE', `${path}.reason must be text saying where the spread comes from, got ${JSON.stringify(r)}`, { field: `${path}.reason` });
+      throw new StudyError(
+        'WRONG_TYPE',
+        `${path}.reason must be text saying where the spread comes from, got ${JSON.stringify(r)}`,
+        { field: `${path}.reason` },
+      );
     }
     reason = r;
     rest = others;
@@ -41,8 +51,9 @@ export function parseUncertainValue(p: Readonly<{ value: unknown; path: string; 
   return { distribution: validateDistribution({ value: rest, path }), reason };
 }
 
-const DESCRIPTION = 'Distribution of an uncertain figure: { kind: uniform, min, max } | { kind: triangular, min, mode, max } | '
-  + '{ kind: normal, mean, sd, min?, max? } | { kind: lognormal, median, gsd, min?, max? }, each with an optional reason.';
+const DESCRIPTION =
+  'Distribution of an uncertain figure: { kind: uniform, min, max } | { kind: triangular, min, mode, max } | ' +
+  '{ kind: normal, mean, sd, min?, max? } | { kind: lognormal, median, gsd, min?, max? }, each with an optional reason.';
 
 /**
  * zod schema of a mapping from field paths to uncertain values. `prefix` is prepended to keys in messages
@@ -50,9 +61,16 @@ const DESCRIPTION = 'Distribution of an uncertain figure: { kind: uniform, min, 
  * `precisePath` puts the issue at the offending parameter (a design's section: file:line:col of `sd`); otherwise
  * at the mapping itself (catalog rows, whose loader prints "field 'uncertainty' <message>").
  */
-export function uncertaintyMapSchema(p: Readonly<{ prefix: string; allowFixed: boolean; precisePath: boolean; description: string }>) {
+export function uncertaintyMapSchema(
+  p: Readonly<{ prefix: string; allowFixed: boolean; precisePath: boolean; description: string }>,
+) {
   return z
-    .record(z.string(), z.unknown().describe(`${DESCRIPTION}${p.allowFixed ? ' Or the word fixed: hold the input at its nominal value.' : ''}`))
+    .record(
+      z.string(),
+      z
+        .unknown()
+        .describe(`${DESCRIPTION}${p.allowFixed ? ' Or the word fixed: hold the input at its nominal value.' : ''}`),
+    )
     .superRefine((section, ctx) => {
       for (const [key, value] of Object.entries(section)) {
         const path = `${p.prefix}${key}`;
@@ -61,7 +79,12 @@ export function uncertaintyMapSchema(p: Readonly<{ prefix: string; allowFixed: b
         } catch (e) {
           if (!(e instanceof StudyError)) throw e;
           const field = e.field ?? path;
-          const rest = field.startsWith(path) ? field.slice(path.length).split('.').filter((s) => s !== '') : [];
+          const rest = field.startsWith(path)
+            ? field
+                .slice(path.length)
+                .split('.')
+                .filter((s) => s !== '')
+            : [];
           ctx.addIssue({ code: 'custom', path: p.precisePath ? [key, ...rest] : [], message: e.message });
         }
       }
@@ -72,27 +95,36 @@ export function uncertaintyMapSchema(p: Readonly<{ prefix: string; allowFixed: b
 /** A catalog row's `uncertainty:` mapping (field → distribution). */
 export const rowUncertaintySchema = () =>
   uncertaintyMapSchema({
-    prefix: 'uncertainty.', allowFixed: false, precisePath: false,
-    description: 'Distributions of this row\'s estimated figures, by numeric field name (odc uncertainty and odc sensitivity sample them).',
+    prefix: 'uncertainty.',
+    allowFixed: false,
+    precisePath: false,
+    description:
+      "Distributions of this row's estimated figures, by numeric field name (odc uncertainty and odc sensitivity sample them).",
   });
 
 /** A design or study file's top-level `uncertainty:` section. */
 export const designUncertaintySchema = () =>
   uncertaintyMapSchema({
-    prefix: 'uncertainty.', allowFixed: true, precisePath: true,
-    description: 'Uncertain inputs for odc uncertainty / odc sensitivity: design keys (economics.launchCost_USD_per_kg, compute.utilization, …) '
-      + 'or catalog fields (catalogs.<catalog>.<row id>.<field>) mapped to distributions; they override the distributions of catalog rows, '
-      + 'and `fixed` holds an input at its nominal value.',
+    prefix: 'uncertainty.',
+    allowFixed: true,
+    precisePath: true,
+    description:
+      'Uncertain inputs for odc uncertainty / odc sensitivity: design keys (economics.launchCost_USD_per_kg, compute.utilization, …) ' +
+      'or catalog fields (catalogs.<catalog>.<row id>.<field>) mapped to distributions; they override the distributions of catalog rows, ' +
+      'and `fixed` holds an input at its nominal value.',
   });
 
 /** A constellation file's top-level `uncertainty:` section (src/uncertainty/constellationModel.ts). */
 export const constellationUncertaintySchema = () =>
   uncertaintyMapSchema({
-    prefix: 'uncertainty.', allowFixed: true, precisePath: true,
-    description: 'Uncertain inputs for odc uncertainty / odc sensitivity of this constellation, besides its node\'s: node design keys '
-      + '(node.compute.utilization, node.mission.lifetime_yr, …), constellation keys (economics.learningRate, economics.satelliteFailureRate_per_yr, '
-      + 'launch.packingEfficiency, traffic.demandPerNode_Gbps, …) or catalog fields (catalogs.<catalog>.<row id>.<field>) mapped to distributions; '
-      + 'they override the distributions of catalog rows and of the node file, and `fixed` holds an input at its nominal value.',
+    prefix: 'uncertainty.',
+    allowFixed: true,
+    precisePath: true,
+    description:
+      "Uncertain inputs for odc uncertainty / odc sensitivity of this constellation, besides its node's: node design keys " +
+      '(node.compute.utilization, node.mission.lifetime_yr, …), constellation keys (economics.learningRate, economics.satelliteFailureRate_per_yr, ' +
+      'launch.packingEfficiency, traffic.demandPerNode_Gbps, …) or catalog fields (catalogs.<catalog>.<row id>.<field>) mapped to distributions; ' +
+      'they override the distributions of catalog rows and of the node file, and `fixed` holds an input at its nominal value.',
   });
 
 /** `odc catalog` lines of a row's distributions: "field ~ triangular(100, 150, 300) — reason". */

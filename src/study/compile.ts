@@ -12,7 +12,14 @@ import { StudyError } from '../core/errors.js';
 import type { DesignRecord } from '../node/record.js';
 import { isMetricPath, metricGetter, unknownMetricHint } from '../node/metrics.js';
 import type { ConstraintSpec, Evaluation, ObjectiveSpec, Problem, VariableSpec } from '../problem/types.js';
-import { ExpressionError, evaluateExpr, parseConstraint, parseObjective, type ParsedConstraint, type ParsedObjective } from './expression.js';
+import {
+  ExpressionError,
+  evaluateExpr,
+  parseConstraint,
+  parseObjective,
+  type ParsedConstraint,
+  type ParsedObjective,
+} from './expression.js';
 import { compileRobust, inputColumns, type RobustStudy } from './robust.js';
 import { constraintSampler, type ConstraintSamples, type ConstraintSampleSettings } from './constraintSamples.js';
 import { locate } from '../io/issues.js';
@@ -29,10 +36,13 @@ import { NODE_CATALOG_KINDS, NODE_CATALOG_SCHEMAS, type NodeCatalogKind } from '
 export type DesignEvaluator = (design: NodeDesign) => DesignRecord;
 /**
  * The lean evaluation of the metrics and physical constraints a study reads (node/node.ts nodeMetricsEvaluator):
- * design → the metrics' values, then each constraint's value and limit, equal to the full record's; null if unavailable.
+ * design → the metrics' values, then each constraint's value and limit, equal to the full record's; null if
+ * unavailable.
  */
-export type LeanEvaluatorFactory = (out: { readonly metrics: readonly string[]; readonly constraints: readonly string[] }) =>
-  { readonly run: (design: NodeDesign) => Float64Array; readonly senses: readonly ('<=' | '>=')[] } | null;
+export type LeanEvaluatorFactory = (out: {
+  readonly metrics: readonly string[];
+  readonly constraints: readonly string[];
+}) => { readonly run: (design: NodeDesign) => Float64Array; readonly senses: readonly ('<=' | '>=')[] } | null;
 
 export interface CompiledStudy {
   readonly problem: Problem;
@@ -46,14 +56,35 @@ export interface CompiledStudy {
   readonly physicalConstraints: readonly string[];
   /** Robust studies (a statistic in an objective or constraint): the common samples; null otherwise. */
   readonly robust: RobustStudy | null;
-  /** Each enforced constraint per uncertainty sample of a design (./constraintSamples.ts); null when nothing is uncertain. */
+  /**
+   * Each enforced constraint per uncertainty sample of a design (./constraintSamples.ts); null when nothing is
+   * uncertain.
+   */
   constraintSampler(settings: ConstraintSampleSettings): ((x: Float64Array) => ConstraintSamples) | null;
 }
 
-const DESIGN_SECTIONS = ['mission', 'orbit', 'compute', 'power', 'thermal', 'radiation', 'isl', 'launch', 'mass', 'drag', 'cost', 'economics', 'inference'] as const;
+const DESIGN_SECTIONS = [
+  'mission',
+  'orbit',
+  'compute',
+  'power',
+  'thermal',
+  'radiation',
+  'isl',
+  'launch',
+  'mass',
+  'drag',
+  'cost',
+  'economics',
+  'inference',
+] as const;
 
-function fieldSchema(section: string, key: string): { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } } | undefined {
-  const sec = (nodeDesignSchema().shape as Record<string, unknown>)[section] as { def?: { innerType?: unknown } } | undefined;
+function fieldSchema(
+  section: string,
+  key: string,
+): { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } } | undefined {
+  const sec = (nodeDesignSchema().shape as Record<string, unknown>)[section] as
+    { def?: { innerType?: unknown } } | undefined;
   const inner = (sec?.def?.innerType ?? sec) as { shape?: Record<string, never> } | undefined;
   return inner?.shape?.[key];
 }
@@ -61,7 +92,9 @@ function fieldSchema(section: string, key: string): { safeParse(v: unknown): { s
 function designKeys(): string[] {
   const out: string[] = [];
   for (const section of DESIGN_SECTIONS) {
-    const sec = (nodeDesignSchema().shape as Record<string, unknown>)[section] as { def?: { innerType?: { shape: object } } };
+    const sec = (nodeDesignSchema().shape as Record<string, unknown>)[section] as {
+      def?: { innerType?: { shape: object } };
+    };
     for (const key of Object.keys(sec.def?.innerType?.shape ?? {})) out.push(`${section}.${key}`);
   }
   return out;
@@ -84,18 +117,33 @@ interface DesignPath {
 type VariableDomain = NodeStudy['variables'][string];
 
 export function compileNodeStudy(
-  study: NodeStudy, base: NodeDesign, file: ParsedFile, catalogs: CatalogIds, evaluate: DesignEvaluator, allPhysicalConstraints: readonly string[],
-  relaxable: readonly string[] = [], rows?: Catalogs, lean?: LeanEvaluatorFactory,
+  study: NodeStudy,
+  base: NodeDesign,
+  file: ParsedFile,
+  catalogs: CatalogIds,
+  evaluate: DesignEvaluator,
+  allPhysicalConstraints: readonly string[],
+  relaxable: readonly string[] = [],
+  rows?: Catalogs,
+  lean?: LeanEvaluatorFactory,
 ): CompiledStudy {
   const src = file.src;
   checkRelax(study, src, allPhysicalConstraints, relaxable);
   const physicalConstraints = allPhysicalConstraints.filter((name) => !study.relax.includes(name));
   const { variables, paths } = compileVariables(study.variables, src, catalogs, rows);
-  const metrics: MetricSet = { has: isMetricPath, hint: unknownMetricHint, record: 'the design record', statistics: true };
+  const metrics: MetricSet = {
+    has: isMetricPath,
+    hint: unknownMetricHint,
+    record: 'the design record',
+    statistics: true,
+  };
   const parsedObjectives: ParsedObjective[] = [];
   const objectives = compileObjectives(study.objectives, src, metrics, parsedObjectives);
   const parsed = compileConstraints(study.constraints, src, metrics);
-  const constraints: ConstraintSpec[] = [...physicalConstraints.map((name) => ({ name })), ...parsed.map((c) => ({ name: c.text }))];
+  const constraints: ConstraintSpec[] = [
+    ...physicalConstraints.map((name) => ({ name })),
+    ...parsed.map((c) => ({ name: c.text })),
+  ];
   const designFor = designBuilder(base, variables, paths, rows);
   const isRobust = parsedObjectives.some((o) => o.statistic !== null) || parsed.some((c) => c.statistics);
   checkUncertainSections(study, src, isRobust, base, rows);
@@ -103,8 +151,20 @@ export function compileNodeStudy(
   if (isRobust) {
     if (rows === undefined) throw new Error('compileNodeStudy: a robust study needs the catalog rows');
     robust = compileRobust({
-      settings: study.robust, algorithmSeed: study.algorithm.seed, base, rows, src: src, variableNames: variables.map((v) => v.name),
-      objectives, parsedObjectives, physicalConstraints, constraints: parsed, constraintCount: constraints.length, designFor, evaluate, scaledViolation,
+      settings: study.robust,
+      algorithmSeed: study.algorithm.seed,
+      base,
+      rows,
+      src: src,
+      variableNames: variables.map((v) => v.name),
+      objectives,
+      parsedObjectives,
+      physicalConstraints,
+      constraints: parsed,
+      constraintCount: constraints.length,
+      designFor,
+      evaluate,
+      scaledViolation,
     });
   }
   const problem: Problem = {
@@ -112,9 +172,17 @@ export function compileNodeStudy(
     variables,
     objectives,
     constraints,
-    evaluate: robust?.evaluate
-      ?? leanProblemEvaluation(objectives, physicalConstraints, parsed, constraints.length, designBuilder(base, variables, paths, rows, true), lean)
-      ?? problemEvaluation(objectives, physicalConstraints, parsed, constraints.length, (x) => evaluate(designFor(x))),
+    evaluate:
+      robust?.evaluate ??
+      leanProblemEvaluation(
+        objectives,
+        physicalConstraints,
+        parsed,
+        constraints.length,
+        designBuilder(base, variables, paths, rows, true),
+        lean,
+      ) ??
+      problemEvaluation(objectives, physicalConstraints, parsed, constraints.length, (x) => evaluate(designFor(x))),
   };
 
   return {
@@ -126,7 +194,14 @@ export function compileNodeStudy(
     constraintSampler(settings) {
       if (rows === undefined) return null;
       const sample = constraintSampler({
-        base, rows, variableNames: variables.map((v) => v.name), physicalConstraints, constraints: parsed, evaluate, scaledViolation, settings,
+        base,
+        rows,
+        variableNames: variables.map((v) => v.name),
+        physicalConstraints,
+        constraints: parsed,
+        evaluate,
+        scaledViolation,
+        settings,
       });
       return sample === null ? null : (x) => sample(designFor(x));
     },
@@ -141,70 +216,118 @@ export function compileNodeStudy(
 }
 
 /** Only the relaxable physical checks may be listed under relax: (BAD_CONSTRAINT with file:line otherwise). */
-function checkRelax(study: NodeStudy, src: ParsedFile['src'], allPhysicalConstraints: readonly string[], relaxable: readonly string[]): void {
+function checkRelax(
+  study: NodeStudy,
+  src: ParsedFile['src'],
+  allPhysicalConstraints: readonly string[],
+  relaxable: readonly string[],
+): void {
   study.relax.forEach((name, i) => {
     if (!relaxable.includes(name)) {
-      const why = allPhysicalConstraints.includes(name) ? `${name} is a physical closure and always holds` : `${name} is not a physical check`;
-      throw new StudyError('BAD_CONSTRAINT', `${locate(src, ['relax', i])}: relax[${i}]: ${why}; only ${relaxable.join(', ') || '(none)'} may be relaxed`, { file: src.file, field: `relax[${i}]` });
+      const why = allPhysicalConstraints.includes(name)
+        ? `${name} is a physical closure and always holds`
+        : `${name} is not a physical check`;
+      throw new StudyError(
+        'BAD_CONSTRAINT',
+        `${locate(src, ['relax', i])}: relax[${i}]: ${why}; only ${relaxable.join(', ') || '(none)'} may be relaxed`,
+        { file: src.file, field: `relax[${i}]` },
+      );
     }
   });
 }
 
 /** robust: needs a statistic in the study, select.minProbability needs uncertain inputs. */
-function checkUncertainSections(study: NodeStudy, src: ParsedFile['src'], isRobust: boolean, base: NodeDesign, rows: Catalogs | undefined): void {
+function checkUncertainSections(
+  study: NodeStudy,
+  src: ParsedFile['src'],
+  isRobust: boolean,
+  base: NodeDesign,
+  rows: Catalogs | undefined,
+): void {
   if (!isRobust && study.robust !== undefined) {
-    throw new StudyError('BAD_OBJECTIVE', `${locate(src, ['robust'])}: robust: is set, but no objective or constraint names a statistic over the uncertainty samples; `
-      + 'write e.g. minimize: p90(cost.lcoc_USD_per_PFLOP_day) or prob(mass.launch_kg <= 8000) >= 0.95, or remove the robust: section', { file: src.file, field: 'robust' });
+    throw new StudyError(
+      'BAD_OBJECTIVE',
+      `${locate(src, ['robust'])}: robust: is set, but no objective or constraint names a statistic over the uncertainty samples; ` +
+        'write e.g. minimize: p90(cost.lcoc_USD_per_PFLOP_day) or prob(mass.launch_kg <= 8000) >= 0.95, or remove the robust: section',
+      { file: src.file, field: 'robust' },
+    );
   }
   if (study.select?.minProbability !== undefined && (rows === undefined || inputColumns(base, rows).length === 0)) {
-    throw new StudyError('MISSING_FIELD', `${locate(src, ['select', 'minProbability'])}: select.minProbability needs uncertain inputs, but neither the study's `
-      + 'uncertainty: section nor any catalog row declares a distribution; add an uncertainty: section (see designs/robust-study.yaml) or use select.minMargin',
-    { file: src.file, field: 'select.minProbability' });
+    throw new StudyError(
+      'MISSING_FIELD',
+      `${locate(src, ['select', 'minProbability'])}: select.minProbability needs uncertain inputs, but neither the study's ` +
+        'uncertainty: section nor any catalog row declares a distribution; add an uncertainty: section (see designs/robust-study.yaml) or use select.minMargin',
+      { file: src.file, field: 'select.minProbability' },
+    );
   }
 }
 
 /** The study's variables, each a design key with a valid domain (BAD_VARIABLE with file:line otherwise). */
 function compileVariables(
-  domains: NodeStudy['variables'], src: ParsedFile['src'], catalogs: CatalogIds, rows: Catalogs | undefined,
+  domains: NodeStudy['variables'],
+  src: ParsedFile['src'],
+  catalogs: CatalogIds,
+  rows: Catalogs | undefined,
 ): { variables: VariableSpec[]; paths: DesignPath[] } {
   const keys = designKeys();
   const variables: VariableSpec[] = [];
   const paths: DesignPath[] = [];
   for (const [path, domain] of Object.entries(domains)) {
-    const { variable, at } = path.startsWith('catalogs.') ? compileCatalogVariable(path, domain, src, rows) : compileVariable(path, domain, src, keys, catalogs);
+    const { variable, at } = path.startsWith('catalogs.')
+      ? compileCatalogVariable(path, domain, src, rows)
+      : compileVariable(path, domain, src, keys, catalogs);
     paths.push(at);
     variables.push(variable);
   }
-  if (variables.length === 0) throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables'])}: a study needs at least one variable`, { file: src.file, field: 'variables' });
+  if (variables.length === 0)
+    throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables'])}: a study needs at least one variable`, {
+      file: src.file,
+      field: 'variables',
+    });
   return { variables, paths };
 }
 
 function compileVariable(
-  path: string, domain: VariableDomain, src: ParsedFile['src'], keys: readonly string[], catalogs: CatalogIds,
+  path: string,
+  domain: VariableDomain,
+  src: ParsedFile['src'],
+  keys: readonly string[],
+  catalogs: CatalogIds,
 ): { variable: VariableSpec; at: DesignPath } {
   const where = locate(src, ['variables', path]);
   const fail = (msg: string): never => {
-    throw new StudyError('BAD_VARIABLE', `${where}: variables.${path}: ${msg}`, { file: src.file, field: `variables.${path}` });
+    throw new StudyError('BAD_VARIABLE', `${where}: variables.${path}: ${msg}`, {
+      file: src.file,
+      field: `variables.${path}`,
+    });
   };
   if (!keys.includes(path)) {
     const guess = didYouMean(path, keys);
-    fail(`unknown design key${guess ? `: did you mean ${guess}?` : ''} (variables name design keys such as orbit.altitude_km, compute.chip)`);
+    fail(
+      `unknown design key${guess ? `: did you mean ${guess}?` : ''} (variables name design keys such as orbit.altitude_km, compute.chip)`,
+    );
   }
   const [section, key] = path.split('.') as [string, string];
   const schema = fieldSchema(section, key)!;
   const checkValue = (v: unknown, label: string): void => {
     const r = schema.safeParse(v);
-    if (!r.success) fail(`${label} ${JSON.stringify(v)} is not a valid value: ${r.error?.issues[0]?.message ?? 'invalid'}`);
+    if (!r.success)
+      fail(`${label} ${JSON.stringify(v)} is not a valid value: ${r.error?.issues[0]?.message ?? 'invalid'}`);
   };
   if (Array.isArray(domain) || 'int' in domain) {
     const [lo, hi] = Array.isArray(domain) ? domain : domain.int;
-    if (CATALOG_FIELDS[path as CatalogField] || ENUM_FIELDS[path]) fail(`a ${path.endsWith('topology') ? 'topology' : 'catalog id'} is categorical: write { choice: [...] }`);
+    if (CATALOG_FIELDS[path as CatalogField] || ENUM_FIELDS[path])
+      fail(`a ${path.endsWith('topology') ? 'topology' : 'catalog id'} is categorical: write { choice: [...] }`);
     if (lo > hi) fail(`bounds are reversed ([${lo}, ${hi}]): did you swap them? write [${hi}, ${lo}]`);
-    if (lo === hi) fail(`the range [${lo}, ${hi}] is empty: widen it, or fix the value in the design instead of making it a variable`);
+    if (lo === hi)
+      fail(
+        `the range [${lo}, ${hi}] is empty: widen it, or fix the value in the design instead of making it a variable`,
+      );
     checkValue(lo, 'lower bound');
     checkValue(hi, 'upper bound');
     const isInt = !Array.isArray(domain) || INT_FIELDS.has(path);
-    if (isInt && (!Number.isInteger(lo) || !Number.isInteger(hi))) fail(`integer bounds must be whole numbers, got [${lo}, ${hi}]`);
+    if (isInt && (!Number.isInteger(lo) || !Number.isInteger(hi)))
+      fail(`integer bounds must be whole numbers, got [${lo}, ${hi}]`);
     return { variable: { kind: isInt ? 'int' : 'real', name: path, lower: lo, upper: hi }, at: { section, key } };
   }
   const options = domain.choice;
@@ -213,28 +336,48 @@ function compileVariable(
   options.forEach((o, i) => {
     if (catalog) {
       if (typeof o !== 'string') fail(`choice ${JSON.stringify(o)} must be a catalog id (a string)`);
-      checkCatalogId(o as string, catalog, catalogs, src, ['variables', path, 'choice', i], `variables.${path}.choice[${i}]`);
+      checkCatalogId(
+        o as string,
+        catalog,
+        catalogs,
+        src,
+        ['variables', path, 'choice', i],
+        `variables.${path}.choice[${i}]`,
+      );
     } else checkValue(o, 'choice');
   });
   return { variable: { kind: 'choice', name: path, options }, at: { section, key } };
 }
 
 /**
- * A catalog field as a variable, `catalogs.<catalog>.<row id>.<field>` (e.g. catalogs.batteries.li-ion-leo.specificEnergy_Wh_per_kg):
- * "what technology would make this close?". The row is the design's own or the shipped one; bounds are checked
- * against the row schema's range.
+ * A catalog field as a variable, `catalogs.<catalog>.<row id>.<field>` (e.g.
+ * catalogs.batteries.li-ion-leo.specificEnergy_Wh_per_kg): "what technology would make this close?". The row is the
+ * design's own or the shipped one; bounds are checked against the row schema's range.
  */
-function compileCatalogVariable(path: string, domain: VariableDomain, src: ParsedFile['src'], rows: Catalogs | undefined): { variable: VariableSpec; at: DesignPath } {
+function compileCatalogVariable(
+  path: string,
+  domain: VariableDomain,
+  src: ParsedFile['src'],
+  rows: Catalogs | undefined,
+): { variable: VariableSpec; at: DesignPath } {
   const where = locate(src, ['variables', path]);
   const fail = (msg: string): never => {
-    throw new StudyError('BAD_VARIABLE', `${where}: variables.${path}: ${msg}`, { file: src.file, field: `variables.${path}` });
+    throw new StudyError('BAD_VARIABLE', `${where}: variables.${path}: ${msg}`, {
+      file: src.file,
+      field: `variables.${path}`,
+    });
   };
   const parts = path.split('.');
-  if (parts.length !== 4) fail('a catalog variable is catalogs.<catalog>.<row id>.<field>, e.g. catalogs.batteries.li-ion-leo.specificEnergy_Wh_per_kg');
+  if (parts.length !== 4)
+    fail(
+      'a catalog variable is catalogs.<catalog>.<row id>.<field>, e.g. catalogs.batteries.li-ion-leo.specificEnergy_Wh_per_kg',
+    );
   const [, kindName, id, field] = parts as [string, string, string, string];
   if (!(NODE_CATALOG_KINDS as readonly string[]).includes(kindName)) {
     const guess = didYouMean(kindName, NODE_CATALOG_KINDS);
-    fail(`unknown catalog '${kindName}'${guess ? `: did you mean ${guess}?` : ''} (catalogs: ${NODE_CATALOG_KINDS.join(', ')})`);
+    fail(
+      `unknown catalog '${kindName}'${guess ? `: did you mean ${guess}?` : ''} (catalogs: ${NODE_CATALOG_KINDS.join(', ')})`,
+    );
   }
   const kind = kindName as NodeCatalogKind;
   const ids = ((rows?.[kind] ?? []) as readonly { id: string }[]).map((r) => r.id);
@@ -243,21 +386,30 @@ function compileCatalogVariable(path: string, domain: VariableDomain, src: Parse
     fail(`no ${kind} row '${id}'${guess ? `: did you mean ${guess}?` : ''} (rows: ${ids.join(', ')})`);
   }
   const shape = NODE_CATALOG_SCHEMAS[kind]().shape as Record<string, z.ZodType>;
-  const isNumber = (f: z.ZodType | undefined): boolean => f instanceof z.ZodNumber || (f instanceof z.ZodOptional && f.unwrap() instanceof z.ZodNumber);
+  const isNumber = (f: z.ZodType | undefined): boolean =>
+    f instanceof z.ZodNumber || (f instanceof z.ZodOptional && f.unwrap() instanceof z.ZodNumber);
   const fieldSchema = shape[field];
   if (!isNumber(fieldSchema) || field === 'year') {
     const numeric = Object.keys(shape).filter((k) => k !== 'year' && isNumber(shape[k]));
     const guess = didYouMean(field, numeric);
-    fail(`'${field}' is not a numeric field of ${kind} rows${guess ? `: did you mean ${guess}?` : ''} (fields: ${numeric.join(', ')})`);
+    fail(
+      `'${field}' is not a numeric field of ${kind} rows${guess ? `: did you mean ${guess}?` : ''} (fields: ${numeric.join(', ')})`,
+    );
   }
   if ('choice' in domain) return fail('a catalog field takes a range [lower, upper]');
   const [lo, hi] = Array.isArray(domain) ? domain : domain.int;
   if (lo >= hi) fail(`bounds [${lo}, ${hi}] must be increasing`);
-  for (const [v, label] of [[lo, 'lower bound'], [hi, 'upper bound']] as const) {
+  for (const [v, label] of [
+    [lo, 'lower bound'],
+    [hi, 'upper bound'],
+  ] as const) {
     const r = fieldSchema!.safeParse(v);
     if (!r.success) fail(`${label} ${v} is outside the ${kind} row range: ${r.error?.issues[0]?.message ?? 'invalid'}`);
   }
-  return { variable: { kind: Array.isArray(domain) ? 'real' : 'int', name: path, lower: lo, upper: hi }, at: { section: 'catalogs', key: field, row: { kind, id } } };
+  return {
+    variable: { kind: Array.isArray(domain) ? 'real' : 'int', name: path, lower: lo, upper: hi },
+    at: { section: 'catalogs', key: field, row: { kind, id } },
+  };
 }
 
 /**
@@ -266,15 +418,24 @@ function compileCatalogVariable(path: string, domain: VariableDomain, src: Parse
  * nothing of a design once it has its numbers), every call returns the same object, rewritten.
  */
 function designBuilder(
-  base: NodeDesign, variables: readonly VariableSpec[], paths: readonly DesignPath[], rows: Catalogs | undefined, reuse = false,
+  base: NodeDesign,
+  variables: readonly VariableSpec[],
+  paths: readonly DesignPath[],
+  rows: Catalogs | undefined,
+  reuse = false,
 ): (x: Float64Array) => NodeDesign {
   const touched = [...new Set(paths.filter((p) => p.row === undefined).map((p) => p.section))];
   const rowVars = paths.some((p) => p.row !== undefined);
   if (reuse && !rowVars) {
     // One design object whose touched sections are overwritten on every call: every variable is written each time.
     const d: Record<string, unknown> = { ...base };
-    const at = paths.map(({ section }) => (d[section] = d[section] === (base as unknown as Record<string, object>)[section]
-      ? { ...(base as unknown as Record<string, object>)[section] } : d[section]) as Record<string, unknown>);
+    const at = paths.map(
+      ({ section }) =>
+        (d[section] =
+          d[section] === (base as unknown as Record<string, object>)[section]
+            ? { ...(base as unknown as Record<string, object>)[section] }
+            : d[section]) as Record<string, unknown>,
+    );
     return (x: Float64Array): NodeDesign => {
       for (let i = 0; i < variables.length; i++) {
         const v = variables[i]!;
@@ -298,7 +459,8 @@ function designBuilder(
       }
       const list = (own[row.kind] ??= []);
       const at = list.findIndex((r) => r.id === row.id);
-      const from = at >= 0 ? list[at]! : ((rows?.[row.kind] ?? []) as readonly { id: string }[]).find((r) => r.id === row.id)!;
+      const from =
+        at >= 0 ? list[at]! : ((rows?.[row.kind] ?? []) as readonly { id: string }[]).find((r) => r.id === row.id)!;
       const next = { ...from, [key]: value };
       if (at >= 0) list[at] = next;
       else list.push(next);
@@ -313,7 +475,10 @@ function designBuilder(
  * or a failed evaluation when the models cannot evaluate the design.
  */
 function problemEvaluation(
-  objectives: readonly ObjectiveSpec[], physicalConstraints: readonly string[], parsed: readonly ParsedConstraint[], constraintCount: number,
+  objectives: readonly ObjectiveSpec[],
+  physicalConstraints: readonly string[],
+  parsed: readonly ParsedConstraint[],
+  constraintCount: number,
   recordOf: (x: Float64Array) => DesignRecord,
 ): (x: Float64Array) => Evaluation {
   const objectiveGetters = objectives.map((o) => metricGetter(o.name));
@@ -329,7 +494,8 @@ function problemEvaluation(
     for (let i = 0; i < objectives.length; i++) {
       const v = objectiveGetters[i]!(rec);
       // e.g. the cost per delivered compute of a node whose array cannot carry its bus (it delivers nothing)
-      if (!Number.isFinite(v)) return { status: 'failed', reason: `objective ${objectives[i]!.name} is ${v} for this design` };
+      if (!Number.isFinite(v))
+        return { status: 'failed', reason: `objective ${objectives[i]!.name} is ${v} for this design` };
       f[i] = objectives[i]!.sense === 'maximize' ? -v : v;
     }
     const g = new Float64Array(constraintCount);
@@ -346,12 +512,17 @@ function problemEvaluation(
 }
 
 /**
- * `Problem.evaluate` on the lean evaluation (no record built): the same f and g as problemEvaluation on the full record,
- * number for number (test/node/nodeLean.test.ts), or null when the study reads something the lean path does not give.
+ * `Problem.evaluate` on the lean evaluation (no record built): the same f and g as problemEvaluation on the full
+ * record, number for number (test/node/nodeLean.test.ts), or null when the study reads something the lean path does not
+ * give.
  */
 function leanProblemEvaluation(
-  objectives: readonly ObjectiveSpec[], physicalConstraints: readonly string[], parsed: readonly ParsedConstraint[], constraintCount: number,
-  designFor: (x: Float64Array) => NodeDesign, lean: LeanEvaluatorFactory | undefined,
+  objectives: readonly ObjectiveSpec[],
+  physicalConstraints: readonly string[],
+  parsed: readonly ParsedConstraint[],
+  constraintCount: number,
+  designFor: (x: Float64Array) => NodeDesign,
+  lean: LeanEvaluatorFactory | undefined,
 ): ((x: Float64Array) => Evaluation) | null {
   if (lean === undefined) return null;
   const metrics = [...new Set([...objectives.map((o) => o.name), ...parsed.flatMap((c) => c.refs)])];
@@ -371,7 +542,8 @@ function leanProblemEvaluation(
     const f = new Float64Array(objectives.length);
     for (let i = 0; i < objectives.length; i++) {
       const value = v[objectiveAt[i]!]!;
-      if (!Number.isFinite(value)) return { status: 'failed', reason: `objective ${objectives[i]!.name} is ${value} for this design` };
+      if (!Number.isFinite(value))
+        return { status: 'failed', reason: `objective ${objectives[i]!.name} is ${value} for this design` };
       f[i] = objectives[i]!.sense === 'maximize' ? -value : value;
     }
     const g = new Float64Array(constraintCount);
@@ -405,13 +577,22 @@ export interface MetricSet {
  * Node studies (`metrics.statistics`) may name a statistic of one metric, `p90(cost.lcoc_USD_per_PFLOP_day)`; the
  * objective's name is then that text without spaces, and `parsedOut` (when given) receives each parsed objective.
  */
-export function compileObjectives(objectives: NodeStudy['objectives'], src: ParsedFile['src'], metrics: MetricSet, parsedOut?: ParsedObjective[]): ObjectiveSpec[] {
+export function compileObjectives(
+  objectives: NodeStudy['objectives'],
+  src: ParsedFile['src'],
+  metrics: MetricSet,
+  parsedOut?: ParsedObjective[],
+): ObjectiveSpec[] {
   const seen = new Map<string, { index: number; sense: 'minimize' | 'maximize' }>();
   const specs = objectives.map((o, i): ObjectiveSpec => {
-    const [sense, written] = 'minimize' in o ? (['minimize', o.minimize] as const) : (['maximize', o.maximize] as const);
+    const [sense, written] =
+      'minimize' in o ? (['minimize', o.minimize] as const) : (['maximize', o.maximize] as const);
     const where = locate(src, ['objectives', i]);
     const fail = (msg: string): never => {
-      throw new StudyError('BAD_OBJECTIVE', `${where}: objectives[${i}] ${msg}`, { file: src.file, field: `objectives[${i}]` });
+      throw new StudyError('BAD_OBJECTIVE', `${where}: objectives[${i}] ${msg}`, {
+        file: src.file,
+        field: `objectives[${i}]`,
+      });
     };
     let parsed: ParsedObjective = { metric: written, statistic: null, name: written };
     if (!metrics.has(written) && written.includes('(')) {
@@ -425,17 +606,24 @@ export function compileObjectives(objectives: NodeStudy['objectives'], src: Pars
     }
     const name = parsed.name;
     if (!metrics.has(parsed.metric)) {
-      fail(parsed.statistic === null
-        ? `names ${name}, which is not a metric of ${metrics.record}: ${metrics.hint(name)}`
-        : `"${written}" names ${parsed.metric}, which is not a metric of ${metrics.record}: ${metrics.hint(parsed.metric)}`);
+      fail(
+        parsed.statistic === null
+          ? `names ${name}, which is not a metric of ${metrics.record}: ${metrics.hint(name)}`
+          : `"${written}" names ${parsed.metric}, which is not a metric of ${metrics.record}: ${metrics.hint(parsed.metric)}`,
+      );
     }
     parsedOut?.push(parsed);
     const prev = seen.get(name);
     if (prev !== undefined) {
-      const why = prev.sense === sense
-        ? `objectives[${prev.index}] already ${sense}s it; remove one`
-        : `objectives[${prev.index}] ${prev.sense}s it: one metric cannot be both minimized and maximized (the two objectives conflict by definition and the front is every design); keep one`;
-      throw new StudyError('BAD_OBJECTIVE', `${locate(src, ['objectives', i])}: objectives[${i}] ${sense}s ${name}, but ${why}`, { file: src.file, field: `objectives[${i}]` });
+      const why =
+        prev.sense === sense
+          ? `objectives[${prev.index}] already ${sense}s it; remove one`
+          : `objectives[${prev.index}] ${prev.sense}s it: one metric cannot be both minimized and maximized (the two objectives conflict by definition and the front is every design); keep one`;
+      throw new StudyError(
+        'BAD_OBJECTIVE',
+        `${locate(src, ['objectives', i])}: objectives[${i}] ${sense}s ${name}, but ${why}`,
+        { file: src.file, field: `objectives[${i}]` },
+      );
     }
     seen.set(name, { index: i, sense });
     return { name, sense };
@@ -455,12 +643,20 @@ function checkReferenceDirections(m: number, src: ParsedFile['src']): void {
   if (typeof partitions !== 'number' || !Number.isInteger(partitions) || partitions < 1) return;
   const tooMany = partitionsProblem(m, partitions);
   if (tooMany !== null) {
-    throw new StudyError('BAD_ALGORITHM', `${locate(src, ['algorithm', 'partitions'])}: algorithm.partitions: ${tooMany}`, { file: src.file, field: 'algorithm.partitions' });
+    throw new StudyError(
+      'BAD_ALGORITHM',
+      `${locate(src, ['algorithm', 'partitions'])}: algorithm.partitions: ${tooMany}`,
+      { file: src.file, field: 'algorithm.partitions' },
+    );
   }
 }
 
 /** Constraint expressions of a study file, parsed (never evaluated as code), every reference a metric. */
-export function compileConstraints(texts: readonly string[], src: ParsedFile['src'], metrics: MetricSet): ParsedConstraint[] {
+export function compileConstraints(
+  texts: readonly string[],
+  src: ParsedFile['src'],
+  metrics: MetricSet,
+): ParsedConstraint[] {
   return texts.map((text, i) => {
     const where = locate(src, ['constraints', i]);
     let c: ParsedConstraint;
@@ -468,10 +664,18 @@ export function compileConstraints(texts: readonly string[], src: ParsedFile['sr
       c = parseConstraint(text, { statistics: metrics.statistics === true });
     } catch (e) {
       if (!(e instanceof ExpressionError)) throw e;
-      throw new StudyError('BAD_CONSTRAINT', `${where}: constraints[${i}] "${text}": ${e.message}`, { file: src.file, field: `constraints[${i}]` });
+      throw new StudyError('BAD_CONSTRAINT', `${where}: constraints[${i}] "${text}": ${e.message}`, {
+        file: src.file,
+        field: `constraints[${i}]`,
+      });
     }
     for (const ref of c.refs) {
-      if (!metrics.has(ref)) throw new StudyError('BAD_CONSTRAINT', `${where}: constraints[${i}] "${text}" names ${ref}, which is not a metric of ${metrics.record}: ${metrics.hint(ref)}`, { file: src.file, field: `constraints[${i}]` });
+      if (!metrics.has(ref))
+        throw new StudyError(
+          'BAD_CONSTRAINT',
+          `${where}: constraints[${i}] "${text}" names ${ref}, which is not a metric of ${metrics.record}: ${metrics.hint(ref)}`,
+          { file: src.file, field: `constraints[${i}]` },
+        );
     }
     return c;
   });

@@ -63,9 +63,13 @@ export function constraintSampler(p: ConstraintSamplerParams): ((d: NodeDesign) 
   const getters = new Map(perSample.flatMap((c) => c.refs).map((r) => [r, metricGetter(r)] as const));
   const names = [...p.physicalConstraints, ...perSample.map((c) => c.text)];
   const check = (rec: DesignRecord): boolean[] => {
-    const physical = p.physicalConstraints.map((name) => rec.constraints.find((c) => c.name === name)?.satisfied ?? false);
+    const physical = p.physicalConstraints.map(
+      (name) => rec.constraints.find((c) => c.name === name)?.satisfied ?? false,
+    );
     const lookup = (path: string): number => getters.get(path)!(rec);
-    const study = perSample.map((c) => p.scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup)) <= 0);
+    const study = perSample.map(
+      (c) => p.scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup)) <= 0,
+    );
     return [...physical, ...study];
   };
   return (d) => {
@@ -73,8 +77,12 @@ export function constraintSampler(p: ConstraintSamplerParams): ((d: NodeDesign) 
     const samples = sampler.samples(design);
     const failures = samples.filter((s) => s.record === null);
     return {
-      names, skipped, holds: samples.map((s) => (s.record === null ? null : check(s.record))),
-      inputs: sampler.planFor(design).inputs.length, failed: failures.length, firstFailure: failures[0]?.failure ?? null,
+      names,
+      skipped,
+      holds: samples.map((s) => (s.record === null ? null : check(s.record))),
+      inputs: sampler.planFor(design).inputs.length,
+      failed: failures.length,
+      firstFailure: failures[0]?.failure ?? null,
     };
   };
 }

@@ -25,10 +25,11 @@ export const MAX_EXPRESSION_DEPTH = 64;
 /** Most numbers, metrics and operators a constraint may have. */
 export const MAX_EXPRESSION_TOKENS = 1000;
 
-/** A statistic over the uncertainty samples: mean, sample standard deviation, min, max, or the q-th percentile (type 7). */
+/**
+ * A statistic over the uncertainty samples: mean, sample standard deviation, min, max, or the q-th percentile (type 7).
+ */
 export type Statistic =
-  | { readonly kind: 'mean' | 'sd' | 'min' | 'max' }
-  | { readonly kind: 'percentile'; readonly percent: number };
+  { readonly kind: 'mean' | 'sd' | 'min' | 'max' } | { readonly kind: 'percentile'; readonly percent: number };
 
 export type Comparison = '<=' | '>=' | '<' | '>';
 
@@ -69,31 +70,52 @@ export function statisticByName(name: string): { stat: Statistic; name: string }
   const m = /^p(\d+)$/.exec(name);
   if (m) {
     const percent = Number(m[1]);
-    if (percent >= 1 && percent <= 99 && m[1]!.length <= 2) return { stat: { kind: 'percentile', percent }, name: `p${percent}` };
-    return { error: `${name} is not a statistic: percentiles run from p1 to p99 (p90 is the 90th percentile of the samples)` };
+    if (percent >= 1 && percent <= 99 && m[1]!.length <= 2)
+      return { stat: { kind: 'percentile', percent }, name: `p${percent}` };
+    return {
+      error: `${name} is not a statistic: percentiles run from p1 to p99 (p90 is the 90th percentile of the samples)`,
+    };
   }
-  if (name === 'prob') return { error: 'prob(...) is a probability constraint, not a statistic of a metric: write prob(<comparison>) >= <probability> as a constraint' };
-  return { error: `unknown statistic "${name}": statistics are ${STATISTIC_NAMES}, and constraints may also use prob(<comparison>) >= <probability>` };
+  if (name === 'prob')
+    return {
+      error:
+        'prob(...) is a probability constraint, not a statistic of a metric: write prob(<comparison>) >= <probability> as a constraint',
+    };
+  return {
+    error: `unknown statistic "${name}": statistics are ${STATISTIC_NAMES}, and constraints may also use prob(<comparison>) >= <probability>`,
+  };
 }
 
-type Token = { kind: 'num'; value: number; at: number } | { kind: 'ref'; path: string; at: number } | { kind: 'sym'; sym: string; at: number };
+type Token =
+  | { kind: 'num'; value: number; at: number }
+  | { kind: 'ref'; path: string; at: number }
+  | { kind: 'sym'; sym: string; at: number };
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const re = /\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)|(<=|>=|<|>|==|[-+*/()]))/y;
+  const re =
+    /\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)|(<=|>=|<|>|==|[-+*/()]))/y;
   let pos = 0;
   while (pos < text.length) {
     if (/^\s*$/.test(text.slice(pos))) break;
     re.lastIndex = pos;
     const m = re.exec(text);
-    if (!m) throw new ExpressionError(`unexpected character ${JSON.stringify(text.slice(pos).trim()[0])} at column ${pos + 1}`);
+    if (!m)
+      throw new ExpressionError(
+        `unexpected character ${JSON.stringify(text.slice(pos).trim()[0])} at column ${pos + 1}`,
+      );
     const at = m.index + m[0].length - (m[1] ?? m[2] ?? m[3] ?? '').length;
     if (tokens.length >= MAX_EXPRESSION_TOKENS) {
-      throw new ExpressionError(`expression too long: more than ${MAX_EXPRESSION_TOKENS} numbers, metrics and operators (at column ${at + 1})`);
+      throw new ExpressionError(
+        `expression too long: more than ${MAX_EXPRESSION_TOKENS} numbers, metrics and operators (at column ${at + 1})`,
+      );
     }
     if (m[1] !== undefined) {
       const value = Number(m[1]);
-      if (!Number.isFinite(value)) throw new ExpressionError(`the number ${m[1]} at column ${at + 1} is too large (beyond ±1.8e308, not a finite number)`);
+      if (!Number.isFinite(value))
+        throw new ExpressionError(
+          `the number ${m[1]} at column ${at + 1} is too large (beyond ±1.8e308, not a finite number)`,
+        );
       tokens.push({ kind: 'num', value, at });
     } else if (m[2] !== undefined) tokens.push({ kind: 'ref', path: m[2], at });
     else tokens.push({ kind: 'sym', sym: m[3]!, at });
@@ -119,16 +141,24 @@ class Parser {
   private statistics = 0;
   private probs = 0;
 
-  constructor(private readonly tokens: Token[], private readonly opts: ParseOptions) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly opts: ParseOptions,
+  ) {}
 
   counts(): { statistics: number; probs: number } {
     return { statistics: this.statistics, probs: this.probs };
   }
 
-  /** `inner()` one nesting level deeper (a "(" or a unary "-" at token t), refusing more than MAX_EXPRESSION_DEPTH levels. */
+  /**
+   * `inner()` one nesting level deeper (a "(" or a unary "-" at token t), refusing more than MAX_EXPRESSION_DEPTH
+   * levels.
+   */
   private nested<T>(t: Token, inner: () => T): T {
     if (++this.depth > MAX_EXPRESSION_DEPTH) {
-      throw new ExpressionError(`expression nested too deeply: more than ${MAX_EXPRESSION_DEPTH} levels of parentheses and signs (at column ${t.at + 1})`);
+      throw new ExpressionError(
+        `expression nested too deeply: more than ${MAX_EXPRESSION_DEPTH} levels of parentheses and signs (at column ${t.at + 1})`,
+      );
     }
     const e = inner();
     this.depth--;
@@ -148,9 +178,14 @@ class Parser {
   comparison(): Token & { kind: 'sym' } {
     const cmp = this.tokens[this.i++];
     if (!cmp || cmp.kind !== 'sym' || !COMPARISONS.includes(cmp.sym)) {
-      throw new ExpressionError('a constraint needs a comparison: write "<metric> <= <limit>" or "<metric> >= <limit>"');
+      throw new ExpressionError(
+        'a constraint needs a comparison: write "<metric> <= <limit>" or "<metric> >= <limit>"',
+      );
     }
-    if (cmp.sym === '==') throw new ExpressionError('equality constraints are not supported: use <= or >= (an optimizer cannot hit an equality on continuous metrics)');
+    if (cmp.sym === '==')
+      throw new ExpressionError(
+        'equality constraints are not supported: use <= or >= (an optimizer cannot hit an equality on continuous metrics)',
+      );
     return cmp;
   }
 
@@ -158,15 +193,26 @@ class Parser {
   private call(t: Token & { kind: 'ref' }): Expr {
     const open = this.tokens[this.i++]!;
     const name = t.path;
-    if (name.includes('.')) throw new ExpressionError(`"${name}(" at column ${t.at + 1}: a metric is not a function; statistics are ${STATISTIC_NAMES}`);
+    if (name.includes('.'))
+      throw new ExpressionError(
+        `"${name}(" at column ${t.at + 1}: a metric is not a function; statistics are ${STATISTIC_NAMES}`,
+      );
     if (!this.opts.statistics) {
-      throw new ExpressionError(`"${name}(" at column ${t.at + 1}: statistics over uncertainty samples (p90(...), mean(...), prob(...)) are available in node studies only`);
+      throw new ExpressionError(
+        `"${name}(" at column ${t.at + 1}: statistics over uncertainty samples (p90(...), mean(...), prob(...)) are available in node studies only`,
+      );
     }
     if (name === 'prob') return this.prob(t, open);
     const found = statisticByName(name);
     if ('error' in found) throw new ExpressionError(`${found.error} (at column ${t.at + 1})`);
-    if (this.inStat) throw new ExpressionError(`${name}(...) at column ${t.at + 1} is inside another statistic: statistics cannot be nested`);
-    if (this.inProb) throw new ExpressionError(`${name}(...) at column ${t.at + 1} is inside prob(...), which compares the values of each sample: a statistic cannot stand there`);
+    if (this.inStat)
+      throw new ExpressionError(
+        `${name}(...) at column ${t.at + 1} is inside another statistic: statistics cannot be nested`,
+      );
+    if (this.inProb)
+      throw new ExpressionError(
+        `${name}(...) at column ${t.at + 1} is inside prob(...), which compares the values of each sample: a statistic cannot stand there`,
+      );
     this.statistics++;
     this.inStat = true;
     const arg = this.nested(open, () => this.sum());
@@ -177,7 +223,10 @@ class Parser {
 
   /** `prob(` at token t (open: its "("): a comparison inside, evaluated per sample. */
   private prob(t: Token, open: Token): Expr {
-    if (this.inStat || this.inProb) throw new ExpressionError(`prob(...) at column ${t.at + 1} cannot stand inside ${this.inStat ? 'a statistic' : 'prob(...)'}: write prob(<comparison>) >= <probability>`);
+    if (this.inStat || this.inProb)
+      throw new ExpressionError(
+        `prob(...) at column ${t.at + 1} cannot stand inside ${this.inStat ? 'a statistic' : 'prob(...)'}: write prob(<comparison>) >= <probability>`,
+      );
     this.probs++;
     this.inProb = true;
     const e = this.nested(open, (): Expr => {
@@ -228,7 +277,8 @@ class Parser {
   }
 
   end(what: string): void {
-    if (this.i < this.tokens.length) throw new ExpressionError(`unexpected text after the ${what} at column ${this.tokens[this.i]!.at + 1}`);
+    if (this.i < this.tokens.length)
+      throw new ExpressionError(`unexpected text after the ${what} at column ${this.tokens[this.i]!.at + 1}`);
   }
 }
 
@@ -240,15 +290,26 @@ export function parseConstraint(text: string, opts: ParseOptions = {}): ParsedCo
   p.end('constraint');
   const { statistics, probs } = p.counts();
   if (probs > 0) {
-    if (lhs.op !== 'prob' || probs > 1) throw new ExpressionError('prob(...) must stand alone on the left of the comparison: write prob(<comparison>) >= <probability>, e.g. prob(mass.launch_kg <= 8000) >= 0.95');
-    if (rhs.op !== 'num') throw new ExpressionError('the right side of prob(...) must be a probability, a number from 0 to 1: e.g. prob(mass.launch_kg <= 8000) >= 0.95');
-    if (!(rhs.value >= 0 && rhs.value <= 1)) throw new ExpressionError(`the probability ${rhs.value} is outside [0, 1]: write a number from 0 to 1, e.g. prob(mass.launch_kg <= 8000) >= 0.95`);
+    if (lhs.op !== 'prob' || probs > 1)
+      throw new ExpressionError(
+        'prob(...) must stand alone on the left of the comparison: write prob(<comparison>) >= <probability>, e.g. prob(mass.launch_kg <= 8000) >= 0.95',
+      );
+    if (rhs.op !== 'num')
+      throw new ExpressionError(
+        'the right side of prob(...) must be a probability, a number from 0 to 1: e.g. prob(mass.launch_kg <= 8000) >= 0.95',
+      );
+    if (!(rhs.value >= 0 && rhs.value <= 1))
+      throw new ExpressionError(
+        `the probability ${rhs.value} is outside [0, 1]: write a number from 0 to 1, e.g. prob(mass.launch_kg <= 8000) >= 0.95`,
+      );
   }
   const sense = cmp.sym === '<=' || cmp.sym === '<' ? '<=' : '>=';
   return { text, lhs, sense, rhs, refs: [...p.refs], statistics: statistics + probs > 0 };
 }
 
-/** A study objective: a metric, or (node studies) a statistic of one metric, e.g. `p90(cost.lcoc_USD_per_PFLOP_day)`. */
+/**
+ * A study objective: a metric, or (node studies) a statistic of one metric, e.g. `p90(cost.lcoc_USD_per_PFLOP_day)`.
+ */
 export interface ParsedObjective {
   readonly metric: string;
   readonly statistic: { readonly stat: Statistic; readonly name: string } | null;
@@ -261,17 +322,27 @@ export function parseObjective(text: string, opts: ParseOptions = {}): ParsedObj
   const e = p.sum();
   p.end('objective');
   if (e.op === 'ref') return { metric: e.path, statistic: null, name: e.path };
-  if (e.op === 'stat' && e.arg.op === 'ref') return { metric: e.arg.path, statistic: { stat: e.stat, name: e.name }, name: `${e.name}(${e.arg.path})` };
-  if (e.op === 'prob') throw new ExpressionError('prob(...) is a constraint, not an objective: write it under constraints as prob(<comparison>) >= <probability>');
-  throw new ExpressionError(`an objective is one metric (cost.lcoc_USD_per_PFLOP_day)${opts.statistics ? ' or a statistic of one metric (p90(cost.lcoc_USD_per_PFLOP_day))' : ''}; `
-    + 'write an expression of metrics as a constraint instead');
+  if (e.op === 'stat' && e.arg.op === 'ref')
+    return { metric: e.arg.path, statistic: { stat: e.stat, name: e.name }, name: `${e.name}(${e.arg.path})` };
+  if (e.op === 'prob')
+    throw new ExpressionError(
+      'prob(...) is a constraint, not an objective: write it under constraints as prob(<comparison>) >= <probability>',
+    );
+  throw new ExpressionError(
+    `an objective is one metric (cost.lcoc_USD_per_PFLOP_day)${opts.statistics ? ' or a statistic of one metric (p90(cost.lcoc_USD_per_PFLOP_day))' : ''}; ` +
+      'write an expression of metrics as a constraint instead',
+  );
 }
 
 /**
  * Value of an expression: metrics through `lookup`, statistics and prob(...) through `statistic` (the robust
  * evaluator's values over the samples; without it they are an error, as only node studies parse them).
  */
-export function evaluateExpr(e: Expr, lookup: (path: string) => number, statistic?: (e: Expr & { op: 'stat' | 'prob' }) => number): number {
+export function evaluateExpr(
+  e: Expr,
+  lookup: (path: string) => number,
+  statistic?: (e: Expr & { op: 'stat' | 'prob' }) => number,
+): number {
   switch (e.op) {
     case 'num':
       return e.value;
@@ -289,7 +360,10 @@ export function evaluateExpr(e: Expr, lookup: (path: string) => number, statisti
       return evaluateExpr(e.left, lookup, statistic) / evaluateExpr(e.right, lookup, statistic);
     case 'stat':
     case 'prob':
-      if (statistic === undefined) throw new Error(`${e.op === 'prob' ? 'prob' : e.name}(...) needs the uncertainty samples of a robust evaluation`);
+      if (statistic === undefined)
+        throw new Error(
+          `${e.op === 'prob' ? 'prob' : e.name}(...) needs the uncertainty samples of a robust evaluation`,
+        );
       return statistic(e);
   }
 }

@@ -47,7 +47,14 @@ import type { Evaluation, ObjectiveSpec } from '../problem/types.js';
 import { checkRowUncertainty, supportProblem, uncertainInputs, type UncertainInput } from '../uncertainty/inputs.js';
 import { parseUncertainValue } from '../statistics/uncertainValue.js';
 import { applyInputs, resolveInput } from '../uncertainty/targets.js';
-import { compare, evaluateExpr, type Expr, type ParsedConstraint, type ParsedObjective, type Statistic } from './expression.js';
+import {
+  compare,
+  evaluateExpr,
+  type Expr,
+  type ParsedConstraint,
+  type ParsedObjective,
+  type Statistic,
+} from './expression.js';
 import { locate, type SourceMap } from '../io/issues.js';
 import type { NodeDesign, RobustSettings } from '../design/schema.js';
 
@@ -124,7 +131,10 @@ function collectNodes(e: Expr, stats: StatNode[], probs: ProbNode[]): void {
     case 'neg':
       collectNodes(e.arg, stats, probs);
       return;
-    case '+': case '-': case '*': case '/':
+    case '+':
+    case '-':
+    case '*':
+    case '/':
       collectNodes(e.left, stats, probs);
       collectNodes(e.right, stats, probs);
       return;
@@ -150,7 +160,10 @@ export function statisticOf(stat: Statistic, values: readonly number[]): number 
     case 'max':
       return Math.max(...values);
     case 'percentile':
-      return sortedQuantile([...values].sort((a, b) => a - b), stat.percent / 100);
+      return sortedQuantile(
+        [...values].sort((a, b) => a - b),
+        stat.percent / 100,
+      );
   }
 }
 
@@ -178,7 +191,8 @@ function checkUncertaintySection(base: NodeDesign, rows: Catalogs, src: SourceMa
     const parsed = parseUncertainValue({ value, path: `uncertainty.${path}`, allowFixed: true });
     if (parsed === 'fixed') continue;
     const problem = supportProblem(spec, parsed.distribution);
-    if (problem !== undefined) throw new StudyError('OUT_OF_RANGE', `${where}: ${problem}`, { file: src.file, field: `uncertainty.${path}` });
+    if (problem !== undefined)
+      throw new StudyError('OUT_OF_RANGE', `${where}: ${problem}`, { file: src.file, field: `uncertainty.${path}` });
   }
 }
 
@@ -232,14 +246,27 @@ export function commonSampler(p: CommonSamplerParams): CommonSampler {
   const section = (base.uncertainty ?? {}) as Record<string, unknown>;
   const columns = p.columns ?? inputColumns(base, rows);
   const column = new Map(columns.map((c, j) => [c, j]));
-  const unit = unitSample({ n: p.samples, d: columns.length, rng: createRng((p.seed ^ ROBUST_SEED_SALT) >>> 0), method: p.method });
+  const unit = unitSample({
+    n: p.samples,
+    d: columns.length,
+    rng: createRng((p.seed ^ ROBUST_SEED_SALT) >>> 0),
+    method: p.method,
+  });
 
   const resolve = rowResolver(rows);
   const plans = new Map<string, SamplePlan>();
   const planFor = (d: NodeDesign): SamplePlan => {
     const r = resolve(d);
-    const used = [['chips', r.chip.id], ['solarArrays', r.array.id], ['batteries', r.battery.id], ['radiators', r.radiator.id], ['coatings', r.coating.id],
-      ['coolants', r.coolant.id], ...(d.isl.topology !== 'none' ? [['islTerminals', r.terminal.id]] : []), ['launchVehicles', r.vehicle.id]];
+    const used = [
+      ['chips', r.chip.id],
+      ['solarArrays', r.array.id],
+      ['batteries', r.battery.id],
+      ['radiators', r.radiator.id],
+      ['coatings', r.coating.id],
+      ['coolants', r.coolant.id],
+      ...(d.isl.topology !== 'none' ? [['islTerminals', r.terminal.id]] : []),
+      ['launchVehicles', r.vehicle.id],
+    ];
     const perKg = d.economics.launchCost_USD_per_kg !== undefined;
     const key = `${used.map(([k, id]) => `${k}:${id}`).join('|')}|${perKg ? 'perKg' : ''}`;
     const hit = plans.get(key);
@@ -280,7 +307,11 @@ export function commonSampler(p: CommonSamplerParams): CommonSampler {
 }
 
 /** The plan of a design's inputs: their values at the rows of the unit sample matrix, and which rows are invalid. */
-function samplePlan(inputs: UncertainInput[], column: ReadonlyMap<string, number>, unit: readonly (readonly number[])[]): SamplePlan {
+function samplePlan(
+  inputs: UncertainInput[],
+  column: ReadonlyMap<string, number>,
+  unit: readonly (readonly number[])[],
+): SamplePlan {
   const cols = inputs.map((inp) => {
     const j = column.get(inp.path);
     if (j === undefined) throw new Error(`robust sampling: input ${inp.path} has no column`);
@@ -300,18 +331,36 @@ function samplePlan(inputs: UncertainInput[], column: ReadonlyMap<string, number
 /** The robust settings with their defaults (32 Latin-hypercube samples, the algorithm's seed, 10 % failures). */
 function resolveSettings(p: RobustParams): ResolvedRobustSettings {
   return {
-    samples: p.settings?.samples ?? 32, method: p.settings?.method ?? 'lhs', seed: p.settings?.seed ?? p.algorithmSeed,
+    samples: p.settings?.samples ?? 32,
+    method: p.settings?.method ?? 'lhs',
+    seed: p.settings?.seed ?? p.algorithmSeed,
     maxFailedShare: p.settings?.maxFailedShare ?? 0.1,
   };
 }
 
 /** The first objective or constraint that asks for a statistic, for the error when there is nothing uncertain. */
-function firstStatistic(p: RobustParams): { where: string; field: string; code: 'BAD_OBJECTIVE' | 'BAD_CONSTRAINT'; text: string } {
+function firstStatistic(p: RobustParams): {
+  where: string;
+  field: string;
+  code: 'BAD_OBJECTIVE' | 'BAD_CONSTRAINT';
+  text: string;
+} {
   const { src } = p;
   const o = p.parsedObjectives.findIndex((x) => x.statistic !== null);
-  if (o >= 0) return { where: locate(src, ['objectives', o]), field: `objectives[${o}]`, code: 'BAD_OBJECTIVE', text: p.objectives[o]!.name };
+  if (o >= 0)
+    return {
+      where: locate(src, ['objectives', o]),
+      field: `objectives[${o}]`,
+      code: 'BAD_OBJECTIVE',
+      text: p.objectives[o]!.name,
+    };
   const c = p.constraints.findIndex((x) => x.statistics);
-  return { where: locate(src, ['constraints', c]), field: `constraints[${c}]`, code: 'BAD_CONSTRAINT', text: p.constraints[c]!.text };
+  return {
+    where: locate(src, ['constraints', c]),
+    field: `constraints[${c}]`,
+    code: 'BAD_CONSTRAINT',
+    text: p.constraints[c]!.text,
+  };
 }
 
 /** A statistic needs uncertain inputs, and no decision variable may also be one (its samples would overwrite it). */
@@ -319,14 +368,22 @@ function checkColumns(p: RobustParams, columns: readonly string[], section: Reco
   const { src } = p;
   if (columns.length === 0) {
     const s = firstStatistic(p);
-    throw new StudyError(s.code, `${s.where}: ${s.field} "${s.text}" is a statistic over uncertain inputs, but the study has none: neither its uncertainty: section `
-      + 'nor any catalog row declares a distribution; add an uncertainty: section (see designs/ai1-uncertainty.yaml) or name the metric without a statistic', { file: src.file, field: s.field });
+    throw new StudyError(
+      s.code,
+      `${s.where}: ${s.field} "${s.text}" is a statistic over uncertain inputs, but the study has none: neither its uncertainty: section ` +
+        'nor any catalog row declares a distribution; add an uncertainty: section (see designs/ai1-uncertainty.yaml) or name the metric without a statistic',
+      { file: src.file, field: s.field },
+    );
   }
   const known = new Set(columns);
   for (const name of p.variableNames) {
     if (!known.has(name) || section[name] === 'fixed') continue;
-    throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables', name])}: variables.${name} is also an uncertain input (${section[name] !== undefined ? 'the uncertainty: section' : 'a catalog row\'s uncertainty:'}), `
-      + `so its samples would overwrite the optimizer's value: remove it from one of them, or hold it with uncertainty: { ${name}: fixed }`, { file: src.file, field: `variables.${name}` });
+    throw new StudyError(
+      'BAD_VARIABLE',
+      `${locate(src, ['variables', name])}: variables.${name} is also an uncertain input (${section[name] !== undefined ? 'the uncertainty: section' : "a catalog row's uncertainty:"}), ` +
+        `so its samples would overwrite the optimizer's value: remove it from one of them, or hold it with uncertainty: { ${name}: fixed }`,
+      { file: src.file, field: `variables.${name}` },
+    );
   }
 }
 
@@ -338,7 +395,7 @@ interface RobustContext {
   readonly stats: readonly StatNode[];
   readonly probs: readonly ProbNode[];
   readonly objectiveGetters: readonly ((r: unknown) => number)[];
-  readonly statObjectives: readonly (ParsedObjective['statistic'])[];
+  readonly statObjectives: readonly ParsedObjective['statistic'][];
   readonly getter: (path: string) => (r: unknown) => number;
   readonly N: number;
   /** Most failed samples a design may have: ⌊maxFailedShare · N⌋ (the guard keeps 0.3 · 10 at 3, not 2.9999…). */
@@ -363,7 +420,15 @@ export function compileRobust(p: RobustParams): RobustStudy {
   const section = (base.uncertainty ?? {}) as Record<string, unknown>;
   const columns = inputColumns(base, rows);
   checkColumns(p, columns, section);
-  const sampler = commonSampler({ base, rows, samples: settings.samples, method: settings.method, seed: settings.seed, evaluate: p.evaluate, columns });
+  const sampler = commonSampler({
+    base,
+    rows,
+    samples: settings.samples,
+    method: settings.method,
+    seed: settings.seed,
+    evaluate: p.evaluate,
+    columns,
+  });
 
   const stats: StatNode[] = [];
   const probs: ProbNode[] = [];
@@ -381,7 +446,18 @@ export function compileRobust(p: RobustParams): RobustStudy {
   };
   const N = settings.samples;
   const maxFailed = Math.floor(settings.maxFailedShare * N + 1e-9);
-  const ctx: RobustContext = { p, settings, sampler, stats, probs, objectiveGetters, statObjectives, getter, N, maxFailed };
+  const ctx: RobustContext = {
+    p,
+    settings,
+    sampler,
+    stats,
+    probs,
+    objectiveGetters,
+    statObjectives,
+    getter,
+    N,
+    maxFailed,
+  };
 
   const samples = (x: Float64Array): RobustSample[] => sampler.samples(p.designFor(x));
 
@@ -413,15 +489,21 @@ function assess(ctx: RobustContext, x: Float64Array): Assessment {
   try {
     plan = ctx.sampler.planFor(d);
   } catch (e) {
-    return { evaluation: { status: 'failed', reason: `the uncertain inputs of this design: ${reasonOf(e)}` }, nominal, failed: 0, inputs: 0 };
+    return {
+      evaluation: { status: 'failed', reason: `the uncertain inputs of this design: ${reasonOf(e)}` },
+      nominal,
+      failed: 0,
+      inputs: 0,
+    };
   }
   const values = sampleValues(ctx, d, nominal, plan);
-  const evaluation = values.failed > ctx.maxFailed
-    ? {
-      status: 'failed' as const,
-      reason: `more than ${fmtShare(ctx.settings.maxFailedShare)} % of the ${ctx.N} uncertainty samples failed (robust.maxFailedShare); first: ${values.firstFailure}`,
-    }
-    : statisticsEvaluation(ctx, nominal, values);
+  const evaluation =
+    values.failed > ctx.maxFailed
+      ? {
+          status: 'failed' as const,
+          reason: `more than ${fmtShare(ctx.settings.maxFailedShare)} % of the ${ctx.N} uncertainty samples failed (robust.maxFailedShare); first: ${values.firstFailure}`,
+        }
+      : statisticsEvaluation(ctx, nominal, values);
   return { evaluation, nominal, failed: values.failed, inputs: plan.inputs.length };
 }
 
@@ -482,7 +564,8 @@ function statisticsEvaluation(ctx: RobustContext, nominal: DesignRecord, sv: Sam
   for (let j = 0; j < m; j++) {
     const s = statObjectives[j] ?? null;
     const v = s === null ? objectiveGetters[j]!(nominal) : statisticOf(s.stat, kept(sv.objValues[j]!));
-    if (!Number.isFinite(v)) return { status: 'failed', reason: `objective ${p.objectives[j]!.name} is ${v} for this design` };
+    if (!Number.isFinite(v))
+      return { status: 'failed', reason: `objective ${p.objectives[j]!.name} is ${v} for this design` };
     f[j] = p.objectives[j]!.sense === 'maximize' ? -v : v;
   }
   const statOf = new Map<Expr, number>();
@@ -497,6 +580,7 @@ function statisticsEvaluation(ctx: RobustContext, nominal: DesignRecord, sv: Sam
   }
   const lookup = (path: string): number => getter(path)(nominal);
   const statistic = (e: Expr): number => statOf.get(e)!;
-  for (const c of p.constraints) g[k++] = p.scaledViolation(evaluateExpr(c.lhs, lookup, statistic), c.sense, evaluateExpr(c.rhs, lookup, statistic));
+  for (const c of p.constraints)
+    g[k++] = p.scaledViolation(evaluateExpr(c.lhs, lookup, statistic), c.sense, evaluateExpr(c.rhs, lookup, statistic));
   return { status: 'ok', f, g };
 }

@@ -18,7 +18,8 @@ export interface ConstraintInfo {
   readonly description: string;
 }
 
-export type SampleOutcome = { readonly status: 'ok'; readonly y: Float64Array } | { readonly status: 'failed'; readonly reason: string };
+export type SampleOutcome =
+  { readonly status: 'ok'; readonly y: Float64Array } | { readonly status: 'failed'; readonly reason: string };
 
 /** One input of the break-even analysis (./breakEven.ts). */
 export interface BreakEvenInput {
@@ -69,7 +70,11 @@ export interface AnalysisModel {
   /** The uncertain or break-even input at `path` (worker threads receive paths). */
   specFor(path: string): InputSpec;
   /** What a worker thread needs to rebuild this model (./worker.ts). */
-  readonly workerData: { readonly kind: 'node' | 'constellation'; readonly designPath: string; readonly designHash: string };
+  readonly workerData: {
+    readonly kind: 'node' | 'constellation';
+    readonly designPath: string;
+    readonly designHash: string;
+  };
 }
 
 /** Column lookup over a fixed list of metric paths. */
@@ -83,7 +88,10 @@ export function columnLookup(paths: readonly string[]): (path: string) => number
 }
 
 /** `specFor` over the uncertain inputs and the break-even inputs. */
-export function specLookup(inputs: readonly InputSpec[], breakEven: () => readonly BreakEvenInput[]): (path: string) => InputSpec {
+export function specLookup(
+  inputs: readonly InputSpec[],
+  breakEven: () => readonly BreakEvenInput[],
+): (path: string) => InputSpec {
   return (path) => {
     const found = inputs.find((x) => x.path === path) ?? breakEven().find((b) => b.spec.path === path)?.spec;
     if (found === undefined) throw new RangeError(`no uncertain or break-even input ${path}`);
@@ -92,9 +100,9 @@ export function specLookup(inputs: readonly InputSpec[], breakEven: () => readon
 }
 
 /** Output vector of a record: metrics by getter, then each constraint's margin, then 1/0 for satisfied. */
-export function outcomeOf<R extends { readonly constraints: readonly { name: string; margin: number; satisfied: boolean }[] }>(
-  r: R | string, getters: readonly ((r: R) => number)[], constraints: readonly ConstraintInfo[],
-): SampleOutcome {
+export function outcomeOf<
+  R extends { readonly constraints: readonly { name: string; margin: number; satisfied: boolean }[] },
+>(r: R | string, getters: readonly ((r: R) => number)[], constraints: readonly ConstraintInfo[]): SampleOutcome {
   if (typeof r === 'string') return { status: 'failed', reason: r };
   const m = getters.length;
   const k = constraints.length;

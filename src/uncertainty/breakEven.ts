@@ -51,7 +51,9 @@ export function scanGrid(lo: number, hi: number, points = BREAK_EVEN_POINTS): nu
   if (lo >= 0 && hi > 0 && (lo === 0 ? true : hi / lo >= 100)) {
     const start = lo === 0 ? hi * 1e-6 : lo;
     const count = lo === 0 ? points - 1 : points;
-    const logs = Array.from({ length: count }, (_, i) => Math.exp(Math.log(start) + (i * (Math.log(hi) - Math.log(start))) / (count - 1)));
+    const logs = Array.from({ length: count }, (_, i) =>
+      Math.exp(Math.log(start) + (i * (Math.log(hi) - Math.log(start))) / (count - 1)),
+    );
     logs[logs.length - 1] = hi;
     return lo === 0 ? [0, ...logs] : [lo, ...logs.slice(1)];
   }
@@ -80,9 +82,18 @@ export function breakEvenGrid(spec: InputSpec, points: number): number[] {
   return scanGrid(lo, hi, points);
 }
 
-/** The break-even of one input (see the header). `scan`: outcomes at `breakEvenGrid(spec, points)`, if already evaluated. */
+/**
+ * The break-even of one input (see the header). `scan`: outcomes at `breakEvenGrid(spec, points)`, if already
+ * evaluated.
+ */
 export function breakEven(
-  p: Readonly<{ model: AnalysisModel; spec: InputSpec; label: string; nominal?: number | null; scan?: readonly SampleOutcome[] }>,
+  p: Readonly<{
+    model: AnalysisModel;
+    spec: InputSpec;
+    label: string;
+    nominal?: number | null;
+    scan?: readonly SampleOutcome[];
+  }>,
 ): BreakEven {
   const { model, spec, label } = p;
   const { lo, hi } = breakEvenDomain(spec);
@@ -112,7 +123,13 @@ export function breakEven(
     const [fa, fb] = [a.lcoc - a.terrestrial, b.lcoc - b.terrestrial];
     if (fa === 0) roots.push(a.x);
     if (fa * fb >= 0) continue;
-    const r = brentRoot({ f: (x) => g(x), lower: a.x, upper: b.x, xTolerance: 1e-12 * Math.max(1, Math.abs(b.x)), maxIterations: 200 });
+    const r = brentRoot({
+      f: (x) => g(x),
+      lower: a.x,
+      upper: b.x,
+      xTolerance: 1e-12 * Math.max(1, Math.abs(b.x)),
+      maxIterations: 200,
+    });
     roots.push(r.root);
     spaceCheaper ??= fa < 0 ? 'below' : 'above';
   }
@@ -123,18 +140,45 @@ export function breakEven(
   if (roots.length === 0) {
     const above = curve.length > 0 && curve.every((c) => c.lcoc > c.terrestrial);
     const gaps = curve.map((c) => c.lcoc / c.terrestrial);
-    const why = curve.length === 0 ? 'the models cannot evaluate the design anywhere in the range'
-      : above ? `the LCOC stays above the terrestrial LCOC (at least ${fmt(Math.min(...gaps))}× it)` : `the LCOC stays below the terrestrial LCOC (at most ${fmt(Math.max(...gaps))}× it)`;
-    return { path: spec.path, label, unit: spec.unit, domain: { lo, hi }, nominal, status: 'none', root: null, roots, lcocAtRoot: null, terrestrialAtRoot: null, spaceCheaper: null,
-      message: `no break-even in range ${range}: ${why}`, curve };
+    const why =
+      curve.length === 0
+        ? 'the models cannot evaluate the design anywhere in the range'
+        : above
+          ? `the LCOC stays above the terrestrial LCOC (at least ${fmt(Math.min(...gaps))}× it)`
+          : `the LCOC stays below the terrestrial LCOC (at most ${fmt(Math.max(...gaps))}× it)`;
+    return {
+      path: spec.path,
+      label,
+      unit: spec.unit,
+      domain: { lo, hi },
+      nominal,
+      status: 'none',
+      root: null,
+      roots,
+      lcocAtRoot: null,
+      terrestrialAtRoot: null,
+      spaceCheaper: null,
+      message: `no break-even in range ${range}: ${why}`,
+      curve,
+    };
   }
   const ref = nominal ?? (lo + hi) / 2;
   const root = roots.reduce((best, r) => (Math.abs(r - ref) < Math.abs(best - ref) ? r : best), roots[0]!);
   const there = at(root);
   const more = roots.length > 1 ? ` (${roots.length} crossings in range: ${roots.map(fmt).join(', ')})` : '';
   return {
-    path: spec.path, label, unit: spec.unit, domain: { lo, hi }, nominal, status: 'found', root, roots,
-    lcocAtRoot: there?.lcoc ?? null, terrestrialAtRoot: there?.terrestrial ?? null, spaceCheaper,
-    message: `LCOC = terrestrial LCOC at ${label} ${fmt(root)} ${spec.unit}${spaceCheaper ? `; space is cheaper ${spaceCheaper} it` : ''}${more}`, curve,
+    path: spec.path,
+    label,
+    unit: spec.unit,
+    domain: { lo, hi },
+    nominal,
+    status: 'found',
+    root,
+    roots,
+    lcocAtRoot: there?.lcoc ?? null,
+    terrestrialAtRoot: there?.terrestrial ?? null,
+    spaceCheaper,
+    message: `LCOC = terrestrial LCOC at ${label} ${fmt(root)} ${spec.unit}${spaceCheaper ? `; space is cheaper ${spaceCheaper} it` : ''}${more}`,
+    curve,
   };
 }

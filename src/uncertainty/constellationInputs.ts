@@ -51,18 +51,30 @@ export interface LoadedConstellationDesign {
   readonly catalogs: Catalogs;
 }
 
-/** Reads a constellation file (or the constellation of a constellation study) with the shipped catalogs; StudyError for bad input. */
+/**
+ * Reads a constellation file (or the constellation of a constellation study) with the shipped catalogs; StudyError for
+ * bad input.
+ */
 export function loadConstellationDesign(path: string): LoadedConstellationDesign {
   const read = readYaml(path);
   const raw = { ...(read.raw as Raw) };
-  if (raw['kind'] !== 'constellation') throw new StudyError('WRONG_TYPE', `${path}: not a constellation file (kind: constellation)`, { file: path, field: 'kind' });
+  if (raw['kind'] !== 'constellation')
+    throw new StudyError('WRONG_TYPE', `${path}: not a constellation file (kind: constellation)`, {
+      file: path,
+      field: 'kind',
+    });
   for (const k of STUDY_KEYS) delete raw[k];
   const parsed: ParsedFile = { ...read, raw };
   const loaded = parseConstellation(parsed);
   const catalogs = loadCatalogs();
   compileConstellation(loaded, catalogs); // catalog ids
   const base = baseNode(loaded.constellation, parsed, raw);
-  const hash = loaded.nodeFile === null ? read.hash : createHash('sha256').update(`${read.hash}\n${readYaml(loaded.nodeFile).hash}`).digest('hex');
+  const hash =
+    loaded.nodeFile === null
+      ? read.hash
+      : createHash('sha256')
+          .update(`${read.hash}\n${readYaml(loaded.nodeFile).hash}`)
+          .digest('hex');
   return { file: path, name: loaded.constellation.name, hash, parsed, loaded, base, catalogs };
 }
 
@@ -75,7 +87,11 @@ const sectionShape = (section: string): Record<string, unknown> | undefined => {
 
 /** Every numeric key of the constellation sections, `section.key`. */
 export function numericConstellationKeys(): string[] {
-  return CONSTELLATION_SECTIONS.flatMap((sec) => Object.entries(sectionShape(sec) ?? {}).filter(([, v]) => unwrapNumber(v) !== undefined).map(([k]) => `${sec}.${k}`));
+  return CONSTELLATION_SECTIONS.flatMap((sec) =>
+    Object.entries(sectionShape(sec) ?? {})
+      .filter(([, v]) => unwrapNumber(v) !== undefined)
+      .map(([k]) => `${sec}.${k}`),
+  );
 }
 
 export interface ConstellationInputContext {
@@ -97,17 +113,23 @@ export function resolveConstellationInput(ctx: ConstellationInputContext, path: 
     const t = spec.target as { catalog: NodeCatalogKind; id: string; field: string };
     if (!ctx.used.some((u) => u.catalog === t.catalog && u.id === t.id)) {
       const ids = [...new Set(ctx.used.filter((u) => u.catalog === t.catalog).map((u) => u.id))];
-      fail(`this constellation does not use ${t.catalog} row '${t.id}'${ids.length ? ` (it uses ${ids.map((i) => `'${i}'`).join(', ')}: write catalogs.${t.catalog}.${ids[0]}.${t.field})` : ''}`);
+      fail(
+        `this constellation does not use ${t.catalog} row '${t.id}'${ids.length ? ` (it uses ${ids.map((i) => `'${i}'`).join(', ')}: write catalogs.${t.catalog}.${ids[0]}.${t.field})` : ''}`,
+      );
     }
     return spec;
   }
   if (parts[0] === 'node') {
     const [, section, key, extra] = parts;
-    if (section === 'orbit') fail('a shell\'s orbit is set by its altitude_km, inclination_deg and ltan_h, not by the node');
-    const schema = section !== undefined && key !== undefined && extra === undefined ? designKeySchema(section, key) : undefined;
+    if (section === 'orbit')
+      fail("a shell's orbit is set by its altitude_km, inclination_deg and ltan_h, not by the node");
+    const schema =
+      section !== undefined && key !== undefined && extra === undefined ? designKeySchema(section, key) : undefined;
     if (schema === undefined) {
       const guess = didYouMean(parts.slice(1).join('.'), numericDesignKeys());
-      fail(`not a numeric node design key${guess ? `: did you mean node.${guess}?` : ''} (node.<section>.<key>, e.g. node.compute.utilization, node.mission.lifetime_yr)`);
+      fail(
+        `not a numeric node design key${guess ? `: did you mean node.${guess}?` : ''} (node.<section>.<key>, e.g. node.compute.utilization, node.mission.lifetime_yr)`,
+      );
     }
     const own = (ctx.d.base.raw[section!] as Raw | undefined)?.[key!];
     const parsed = (ctx.node[section as keyof NodeDesign] as Raw | undefined)?.[key!];
@@ -115,16 +137,27 @@ export function resolveConstellationInput(ctx: ConstellationInputContext, path: 
     return specOf(path, { kind: 'node', section: section!, key: key! }, schema!, nominal);
   }
   const [section, key, extra] = parts;
-  const schema = (CONSTELLATION_SECTIONS as readonly string[]).includes(section ?? '') && key !== undefined && extra === undefined
-    ? unwrapNumber(sectionShape(section!)?.[key]) : undefined;
+  const schema =
+    (CONSTELLATION_SECTIONS as readonly string[]).includes(section ?? '') && key !== undefined && extra === undefined
+      ? unwrapNumber(sectionShape(section!)?.[key])
+      : undefined;
   if (schema === undefined) {
     const options = [...numericConstellationKeys(), ...numericDesignKeys().map((k) => `node.${k}`)];
     const guess = didYouMean(path, options);
-    fail(`not an uncertain input of a constellation${guess ? `: did you mean ${guess}?` : ''} (constellation keys ${numericConstellationKeys().join(', ')}; `
-      + 'node design keys as node.<section>.<key>; catalog fields as catalogs.<catalog>.<row id>.<field>)');
+    fail(
+      `not an uncertain input of a constellation${guess ? `: did you mean ${guess}?` : ''} (constellation keys ${numericConstellationKeys().join(', ')}; ` +
+        'node design keys as node.<section>.<key>; catalog fields as catalogs.<catalog>.<row id>.<field>)',
+    );
   }
-  const value = (ctx.d.loaded.constellation[section as keyof typeof ctx.d.loaded.constellation] as Raw | undefined)?.[key!];
-  return specOf(path, { kind: 'constellation', section: section!, key: key! }, schema!, typeof value === 'number' ? value : undefined);
+  const value = (ctx.d.loaded.constellation[section as keyof typeof ctx.d.loaded.constellation] as Raw | undefined)?.[
+    key!
+  ];
+  return specOf(
+    path,
+    { kind: 'constellation', section: section!, key: key! },
+    schema!,
+    typeof value === 'number' ? value : undefined,
+  );
 }
 
 /** The constellation's uncertain inputs (see the header), in a fixed order; plus notes on them. */
@@ -133,24 +166,36 @@ export function constellationInputs(d: LoadedConstellationDesign): { inputs: Unc
   const node = shells[0]!;
   const c = d.loaded.constellation;
   const vehicles = [...new Set(c.launch.vehicles.map((v) => v.vehicle))];
-  const used = [...shells.flatMap((s) => usedRows(s, d.catalogs)), ...vehicles.map((id) => ({ catalog: 'launchVehicles' as const, id }))];
+  const used = [
+    ...shells.flatMap((s) => usedRows(s, d.catalogs)),
+    ...vehicles.map((id) => ({ catalog: 'launchVehicles' as const, id })),
+  ];
   const ctx: ConstellationInputContext = { d, node, used };
   const nodeSrc = d.loaded.nodeFile !== null ? parseDesignFile(d.loaded.nodeFile).file.src : undefined;
   const byPath = new Map<string, UncertainInput | 'fixed'>();
   const notes: string[] = [];
   // 1. the node's inputs, as for a node design (every shell's node: shells may override rows)
   for (const design of shells) {
-    const rows = mergeCatalogs(d.catalogs, design.catalogs); // the node's own rows added or overriding, as for a node design
+    // the node's own rows added or overriding, as for a node design
+    const rows = mergeCatalogs(d.catalogs, design.catalogs);
     for (const x of uncertainInputs({ design, rows, ...(nodeSrc !== undefined ? { src: nodeSrc } : {}) })) {
       if (x.target.kind === 'row') byPath.set(x.path, x);
-      else byPath.set(`node.${x.path}`, { ...x, path: `node.${x.path}`, target: { kind: 'node', section: x.target.section, key: x.target.key } });
+      else
+        byPath.set(`node.${x.path}`, {
+          ...x,
+          path: `node.${x.path}`,
+          target: { kind: 'node', section: x.target.section, key: x.target.key },
+        });
     }
   }
   // 2. the campaign vehicles' rows, price_USD included
   for (const id of vehicles) {
     const row = d.catalogs.launchVehicles.find((r) => r.id === id) as { uncertainty?: Raw } | undefined;
     for (const [field, value] of Object.entries(row?.uncertainty ?? {})) {
-      byPath.set(`catalogs.launchVehicles.${id}.${field}`, rowInput(node, d.catalogs, 'launchVehicles', id, field, value, nodeSrc));
+      byPath.set(
+        `catalogs.launchVehicles.${id}.${field}`,
+        rowInput(node, d.catalogs, 'launchVehicles', id, field, value, nodeSrc),
+      );
     }
   }
   // 3. the constellation file's own section
@@ -164,7 +209,8 @@ export function constellationInputs(d: LoadedConstellationDesign): { inputs: Unc
       continue;
     }
     const problem = supportProblem(spec, parsed.distribution);
-    if (problem !== undefined) throw new StudyError('OUT_OF_RANGE', `${where}: ${problem}`, { file: d.file, field: `uncertainty.${path}` });
+    if (problem !== undefined)
+      throw new StudyError('OUT_OF_RANGE', `${where}: ${problem}`, { file: d.file, field: `uncertainty.${path}` });
     byPath.set(path, { ...spec, distribution: parsed.distribution, reason: parsed.reason, origin: 'design' });
   }
   const inputs = [...byPath.values()].filter((x): x is UncertainInput => x !== 'fixed');
@@ -175,9 +221,14 @@ export function constellationInputs(d: LoadedConstellationDesign): { inputs: Unc
       const o = ((d.parsed.raw as { shells?: Raw[] }).shells?.[i]?.['node'] as Raw | undefined)?.[section];
       return typeof o === 'object' && o !== null && key in o;
     });
-    if (keeping.length) notes.push(`${x.path}: shell${keeping.length > 1 ? 's' : ''} ${keeping.map((s) => s.name).join(', ')} override${keeping.length > 1 ? '' : 's'} it and keep their own value`);
+    if (keeping.length)
+      notes.push(
+        `${x.path}: shell${keeping.length > 1 ? 's' : ''} ${keeping.map((s) => s.name).join(', ')} override${keeping.length > 1 ? '' : 's'} it and keep their own value`,
+      );
     if (x.path === 'node.economics.launchCost_USD_per_kg') {
-      notes.push('node.economics.launchCost_USD_per_kg changes only the node records: the constellation pays the campaign vehicles\' price_USD per launch');
+      notes.push(
+        "node.economics.launchCost_USD_per_kg changes only the node records: the constellation pays the campaign vehicles' price_USD per launch",
+      );
     }
   }
   return { inputs, notes };
@@ -185,7 +236,9 @@ export function constellationInputs(d: LoadedConstellationDesign): { inputs: Unc
 
 /** The raw constellation, base node and catalogs with `values[i]` written at `specs[i]` (NaN: left as it is). */
 export function applyConstellationInputs(
-  d: LoadedConstellationDesign, specs: readonly InputSpec[], values: readonly number[],
+  d: LoadedConstellationDesign,
+  specs: readonly InputSpec[],
+  values: readonly number[],
 ): { raw: Raw; node: BaseNode; catalogs: Catalogs } {
   let raw = d.parsed.raw as Raw;
   let nodeRaw = d.base.raw;
@@ -203,9 +256,9 @@ export function applyConstellationInputs(
       const set = (rows: readonly Raw[]): Raw[] => rows.map((r) => (r['id'] === t.id ? { ...r, [t.field]: v } : r));
       catalogs = { ...catalogs, [t.catalog]: set(catalogs[t.catalog] as unknown as Raw[]) } as Catalogs;
       const own = (nodeRaw['catalogs'] as Record<string, Raw[] | undefined> | undefined)?.[t.catalog];
-      if (own?.some((r) => r['id'] === t.id)) nodeRaw = { ...nodeRaw, catalogs: { ...(nodeRaw['catalogs'] as Raw), [t.catalog]: set(own) } };
+      if (own?.some((r) => r['id'] === t.id))
+        nodeRaw = { ...nodeRaw, catalogs: { ...(nodeRaw['catalogs'] as Raw), [t.catalog]: set(own) } };
     }
   });
   return { raw, node: { ...d.base, raw: nodeRaw }, catalogs };
 }
-

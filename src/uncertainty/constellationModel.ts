@@ -20,9 +20,22 @@ import { lazy } from '../core/lazy.js';
 import { unitOf } from '../node/metrics.js';
 import type { LpSolver } from '../problem/lp.js';
 import {
-  columnLookup, firstInvalid, outcomeOf, reasonOf, specLookup, type AnalysisDefaults, type AnalysisModel, type BreakEvenInput, type ConstraintInfo,
+  columnLookup,
+  firstInvalid,
+  outcomeOf,
+  reasonOf,
+  specLookup,
+  type AnalysisDefaults,
+  type AnalysisModel,
+  type BreakEvenInput,
+  type ConstraintInfo,
 } from './analysisModel.js';
-import { applyConstellationInputs, constellationInputs, resolveConstellationInput, type LoadedConstellationDesign } from './constellationInputs.js';
+import {
+  applyConstellationInputs,
+  constellationInputs,
+  resolveConstellationInput,
+  type LoadedConstellationDesign,
+} from './constellationInputs.js';
 import type { InputSpec } from './targets.js';
 
 export { loadConstellationDesign, type LoadedConstellationDesign } from './constellationInputs.js';
@@ -30,14 +43,24 @@ export { loadConstellationDesign, type LoadedConstellationDesign } from './const
 /** Derived output: the terrestrial LCOC of the fleet's chips (see the header). */
 export const TERRESTRIAL_LCOC = 'comparison.terrestrialLcoc_USD_per_PFLOP_day';
 export const CONSTELLATION_KEY_OUTPUTS = [
-  'totals.launchMass_kg', 'totals.cost_USD', 'totals.lcoc_USD_per_PFLOP_day', 'totals.deliveredPFLOPS', 'launch.campaign_yr', TERRESTRIAL_LCOC,
+  'totals.launchMass_kg',
+  'totals.cost_USD',
+  'totals.lcoc_USD_per_PFLOP_day',
+  'totals.deliveredPFLOPS',
+  'launch.campaign_yr',
+  TERRESTRIAL_LCOC,
 ] as const;
 /** Metrics of a constellation analysis (a getter, as constellationMetricPaths). */
-export const constellationAnalysisMetrics = lazy((): readonly string[] => [...constellationMetricPaths(), TERRESTRIAL_LCOC]);
+export const constellationAnalysisMetrics = lazy((): readonly string[] => [
+  ...constellationMetricPaths(),
+  TERRESTRIAL_LCOC,
+]);
 
 /** A constellation evaluation takes 0.1 s to several seconds: small default sample counts. */
 export const CONSTELLATION_DEFAULTS: AnalysisDefaults = {
-  uncertaintySamples: 64, sobolSamples: 32, breakEvenPoints: 32,
+  uncertaintySamples: 64,
+  sobolSamples: 32,
+  breakEvenPoints: 32,
   why: 'the default for constellation files, whose evaluations are slow; set --samples for more',
 };
 
@@ -62,7 +85,10 @@ export function fleetTerrestrialLcoc(r: ConstellationRecord): number {
 
 export function constellationSampleModel(d: LoadedConstellationDesign, lp: LpSolver): ConstellationSampleModel {
   const { inputs, notes } = constellationInputs(d);
-  const getters: ((r: ConstellationRecord) => number)[] = [...constellationMetricPaths().map((p) => pathGetter(p)), fleetTerrestrialLcoc];
+  const getters: ((r: ConstellationRecord) => number)[] = [
+    ...constellationMetricPaths().map((p) => pathGetter(p)),
+    fleetTerrestrialLcoc,
+  ];
   const record = (values: readonly number[], specs: readonly InputSpec[] = inputs): ConstellationRecord | string => {
     const bad = firstInvalid(values, specs);
     if (bad !== undefined) return bad;
@@ -75,16 +101,35 @@ export function constellationSampleModel(d: LoadedConstellationDesign, lp: LpSol
   };
   const nominalRecord = record([], []);
   if (typeof nominalRecord === 'string') {
-    throw new StudyError('OUT_OF_RANGE', `${d.file}: ${nominalRecord.replace('this sample', 'this constellation as written')}`, { file: d.file });
+    throw new StudyError(
+      'OUT_OF_RANGE',
+      `${d.file}: ${nominalRecord.replace('this sample', 'this constellation as written')}`,
+      { file: d.file },
+    );
   }
   const constraints: ConstraintInfo[] = nominalRecord.constraints.map((c) => ({
-    name: c.name, unit: c.unit, sense: c.sense, enforced: c.enforced, description: c.description,
+    name: c.name,
+    unit: c.unit,
+    sense: c.sense,
+    enforced: c.enforced,
+    description: c.description,
   }));
   const c = d.loaded.constellation;
   const chip = d.loaded.shellNodes[0]!.design.compute.chip;
   const breakEvenInputs = (): BreakEvenInput[] => {
-    const at = (path: string): InputSpec => resolveConstellationInput({ d, node: d.loaded.shellNodes[0]!.design, used: [
-      { catalog: 'launchVehicles', id: c.launch.vehicles[0]!.vehicle }, { catalog: 'chips', id: chip }] }, path, path);
+    const at = (path: string): InputSpec =>
+      resolveConstellationInput(
+        {
+          d,
+          node: d.loaded.shellNodes[0]!.design,
+          used: [
+            { catalog: 'launchVehicles', id: c.launch.vehicles[0]!.vehicle },
+            { catalog: 'chips', id: chip },
+          ],
+        },
+        path,
+        path,
+      );
     return [
       { spec: at(`catalogs.launchVehicles.${c.launch.vehicles[0]!.vehicle}.price_USD`), label: 'launch price' },
       { spec: at('economics.learningRate'), label: 'learning rate' },
@@ -93,19 +138,28 @@ export function constellationSampleModel(d: LoadedConstellationDesign, lp: LpSol
   };
   const multi = c.shells.length > 1;
   return {
-    kind: 'constellation', design: d, loaded: { file: d.file, name: d.name, hash: d.hash }, inputs, constraints,
-    metricPaths: constellationAnalysisMetrics(), keyOutputs: CONSTELLATION_KEY_OUTPUTS, headlineOutputs: ['totals.lcoc_USD_per_PFLOP_day', 'totals.cost_USD'],
+    kind: 'constellation',
+    design: d,
+    loaded: { file: d.file, name: d.name, hash: d.hash },
+    inputs,
+    constraints,
+    metricPaths: constellationAnalysisMetrics(),
+    keyOutputs: CONSTELLATION_KEY_OUTPUTS,
+    headlineOutputs: ['totals.lcoc_USD_per_PFLOP_day', 'totals.cost_USD'],
     width: constellationAnalysisMetrics().length + 2 * constraints.length,
     nominal: outcomeOf(nominalRecord, getters, constraints),
     nominalRecord,
     comparison: {
-      lcoc: 'totals.lcoc_USD_per_PFLOP_day', terrestrial: TERRESTRIAL_LCOC,
-      description: multi ? `the terrestrial LCOC of the same chips (${TERRESTRIAL_LCOC}: the shells' node records' figures, src/models/cost.ts, weighted by satellites × delivered PFLOPS)`
+      lcoc: 'totals.lcoc_USD_per_PFLOP_day',
+      terrestrial: TERRESTRIAL_LCOC,
+      description: multi
+        ? `the terrestrial LCOC of the same chips (${TERRESTRIAL_LCOC}: the shells' node records' figures, src/models/cost.ts, weighted by satellites × delivered PFLOPS)`
         : `the terrestrial LCOC of the same chips (${TERRESTRIAL_LCOC}: the node record's figure, src/models/cost.ts)`,
     },
     defaults: CONSTELLATION_DEFAULTS,
     notes,
-    column: columnLookup(constellationAnalysisMetrics()), unitOf,
+    column: columnLookup(constellationAnalysisMetrics()),
+    unitOf,
     evaluate: (values, specs) => outcomeOf(record(values, specs), getters, constraints),
     record,
     breakEvenInputs,

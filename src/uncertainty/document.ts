@@ -30,7 +30,8 @@ export interface ReportDocument {
   readonly footer: string;
 }
 
-const numeric = (rows: readonly (readonly string[])[], j: number): boolean => rows.length > 0 && rows.every((r) => /^[-−]?[\d,.]+(e[+-]?\d+)?( ± [\d,.e+-]+)?$/.test(r[j] ?? ''));
+const numeric = (rows: readonly (readonly string[])[], j: number): boolean =>
+  rows.length > 0 && rows.every((r) => /^[-−]?[\d,.]+(e[+-]?\d+)?( ± [\d,.e+-]+)?$/.test(r[j] ?? ''));
 
 export function documentHtml(doc: ReportDocument): string {
   const body = doc.blocks.map((b): string => {
@@ -51,7 +52,13 @@ export function documentHtml(doc: ReportDocument): string {
     }
   });
   const nav = doc.blocks.flatMap((b) => (b.kind === 'h2' && b.id !== undefined ? [{ id: b.id, text: b.text }] : []));
-  return htmlPage({ title: doc.title, leads: [`<p class="lead">${esc(doc.lead)}</p>`], nav, body, footer: esc(doc.footer) });
+  return htmlPage({
+    title: doc.title,
+    leads: [`<p class="lead">${esc(doc.lead)}</p>`],
+    nav,
+    body,
+    footer: esc(doc.footer),
+  });
 }
 
 export function documentMarkdown(doc: ReportDocument): string {
@@ -68,7 +75,14 @@ export function documentMarkdown(doc: ReportDocument): string {
         out.push(mdEscape(b.text), '');
         break;
       case 'table':
-        out.push(mdTable(b.headers, b.rows, b.headers.map((_, j) => numeric(b.rows, j))), '');
+        out.push(
+          mdTable(
+            b.headers,
+            b.rows,
+            b.headers.map((_, j) => numeric(b.rows, j)),
+          ),
+          '',
+        );
         break;
       case 'kv':
         out.push(mdTable(['item', 'value'], b.rows), '');

@@ -17,7 +17,11 @@ export const SUMMARY_FILE = 'summary.json';
 
 /** results/<design slug>/<kind>-<stamp>-seed<seed>, the first that does not exist yet. */
 export function defaultAnalysisDir(kind: AnalysisKind, designName: string, seed: number, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
+    .replace('T', '-');
   const base = join('results', studySlug(designName), `${kind}-${stamp}-seed${seed}`);
   let dir = base;
   for (let k = 2; existsSync(dir); k++) dir = `${base}-${k}`;
@@ -36,16 +40,23 @@ function earlierKind(dir: string): string | undefined {
 /** Creates the folder, or checks that an existing one may be written (see the header). */
 export function prepareAnalysisDir(dir: string, kind: AnalysisKind): void {
   if (existsSync(dir)) {
-    if (!statSync(dir).isDirectory()) throw new StudyError('BAD_RUN_DIR', `--out ${dir} is a file, not a folder; choose a folder`);
+    if (!statSync(dir).isDirectory())
+      throw new StudyError('BAD_RUN_DIR', `--out ${dir} is a file, not a folder; choose a folder`);
     const entries = readdirSync(dir);
     if (entries.length > 0 && earlierKind(dir) !== kind) {
-      throw new StudyError('BAD_RUN_DIR', `--out ${dir} is not empty and holds no earlier odc ${kind} result; choose a new or empty folder (odc writes only its own result folders)`);
+      throw new StudyError(
+        'BAD_RUN_DIR',
+        `--out ${dir} is not empty and holds no earlier odc ${kind} result; choose a new or empty folder (odc writes only its own result folders)`,
+      );
     }
   }
   prepareOutputFolder(dir);
 }
 
-/** Files an earlier result of odc uncertainty / sensitivity may have left (removed before a rewrite, so no stale plot stays). */
+/**
+ * Files an earlier result of odc uncertainty / sensitivity may have left (removed before a rewrite, so no stale plot
+ * stays).
+ */
 const OWN_FILE = /^(report\.html|report\.md|samples\.csv|summary\.json|[a-z][\w.-]*\.svg)$/;
 
 /**
@@ -55,8 +66,13 @@ const OWN_FILE = /^(report\.html|report\.md|samples\.csv|summary\.json|[a-z][\w.
 /** A file's text, or a writer that streams it in pieces (large files: samples.csv). */
 export type FileContent = string | ((sink: (chunk: string) => void) => void);
 
-export function writeAnalysisFiles(dir: string, files: readonly { readonly name: string; readonly content: FileContent }[]): string[] {
-  const old = readdirSync(dir).filter((f) => OWN_FILE.test(f)).sort((a, b) => Number(b === 'report.html') - Number(a === 'report.html'));
+export function writeAnalysisFiles(
+  dir: string,
+  files: readonly { readonly name: string; readonly content: FileContent }[],
+): string[] {
+  const old = readdirSync(dir)
+    .filter((f) => OWN_FILE.test(f))
+    .sort((a, b) => Number(b === 'report.html') - Number(a === 'report.html'));
   for (const f of old) rmSync(join(dir, f), { force: true });
   return files.map((f) => {
     const path = join(dir, f.name);

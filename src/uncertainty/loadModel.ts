@@ -6,7 +6,11 @@
 import { StudyError } from '../core/errors.js';
 import type { LpSolver } from '../problem/lp.js';
 import { readYaml } from '../io/yaml.js';
-import { constellationSampleModel, loadConstellationDesign, type ConstellationSampleModel } from './constellationModel.js';
+import {
+  constellationSampleModel,
+  loadConstellationDesign,
+  type ConstellationSampleModel,
+} from './constellationModel.js';
 import { loadDesign, sampleModel, type SampleModel } from './model.js';
 
 /** The model of a node design or of a constellation (both AnalysisModel, ./analysisModel.ts); `kind` tells which. */
@@ -24,11 +28,13 @@ async function lpSolverOf(path: string, lp: LpSource): Promise<LpSolver> {
   throw new Error(`${path}: a constellation needs an LP solver: pass lpSolver or createLpSolver (src/index.ts does)`);
 }
 
-export const isConstellationFile = (path: string): boolean => (readYaml(path).raw as Record<string, unknown>)['kind'] === 'constellation';
+export const isConstellationFile = (path: string): boolean =>
+  (readYaml(path).raw as Record<string, unknown>)['kind'] === 'constellation';
 
 /** The model of a node design, node study, constellation or constellation study file. */
 export async function loadAnalysisModel(path: string, lp: LpSource = {}): Promise<FileModel> {
-  if (isConstellationFile(path)) return constellationSampleModel(loadConstellationDesign(path), await lpSolverOf(path, lp));
+  if (isConstellationFile(path))
+    return constellationSampleModel(loadConstellationDesign(path), await lpSolverOf(path, lp));
   return sampleModel(loadDesign(path));
 }
 
@@ -36,11 +42,12 @@ export async function loadAnalysisModel(path: string, lp: LpSource = {}): Promis
 export async function modelWithInputs(path: string, lp: LpSource = {}): Promise<FileModel> {
   const model = await loadAnalysisModel(path, lp);
   if (model.inputs.length === 0) {
-    const what = model.kind === 'constellation'
-      ? 'the constellation has no uncertain inputs: the catalog rows it uses carry no uncertainty: entries and neither it nor its node file has an uncertainty: section; '
-        + 'add one, e.g. uncertainty: { economics.learningRate: { kind: triangular, min: 0.85, mode: 0.9, max: 0.95 } }'
-      : 'the design has no uncertain inputs: its catalog rows carry no uncertainty: entries and the file has no uncertainty: section; '
-        + 'add one, e.g. uncertainty: { economics.launchCost_USD_per_kg: { kind: triangular, min: 200, mode: 900, max: 3000 } }';
+    const what =
+      model.kind === 'constellation'
+        ? 'the constellation has no uncertain inputs: the catalog rows it uses carry no uncertainty: entries and neither it nor its node file has an uncertainty: section; ' +
+          'add one, e.g. uncertainty: { economics.learningRate: { kind: triangular, min: 0.85, mode: 0.9, max: 0.95 } }'
+        : 'the design has no uncertain inputs: its catalog rows carry no uncertainty: entries and the file has no uncertainty: section; ' +
+          'add one, e.g. uncertainty: { economics.launchCost_USD_per_kg: { kind: triangular, min: 200, mode: 900, max: 3000 } }';
     throw new StudyError('MISSING_FIELD', `${path}: ${what}`, { file: path, field: 'uncertainty' });
   }
   return model;

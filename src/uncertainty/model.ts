@@ -19,8 +19,16 @@ import type { SourceMap } from '../io/issues.js';
 import { checkCatalogIds, parseDesignFile } from '../design/load.js';
 import type { NodeDesign } from '../design/schema.js';
 import {
-  columnLookup, firstInvalid, outcomeOf, reasonOf, specLookup,
-  type AnalysisDefaults, type AnalysisModel, type BreakEvenInput, type ConstraintInfo, type SampleOutcome,
+  columnLookup,
+  firstInvalid,
+  outcomeOf,
+  reasonOf,
+  specLookup,
+  type AnalysisDefaults,
+  type AnalysisModel,
+  type BreakEvenInput,
+  type ConstraintInfo,
+  type SampleOutcome,
 } from './analysisModel.js';
 import { uncertainInputs } from './inputs.js';
 import { applyInputs, resolveInput, type InputSpec } from './targets.js';
@@ -29,14 +37,22 @@ export type { ConstraintInfo, SampleOutcome } from './analysisModel.js';
 
 /** The outputs every report summarises. */
 export const KEY_OUTPUTS = [
-  'mass.launch_kg', 'cost.total_USD', 'cost.lcoc_USD_per_PFLOP_day', 'compute.deliveredPFLOPS', 'mass.kW_per_t',
-  'economics.parityYear', 'economics.parityRatioLastYear',
+  'mass.launch_kg',
+  'cost.total_USD',
+  'cost.lcoc_USD_per_PFLOP_day',
+  'compute.deliveredPFLOPS',
+  'mass.kW_per_t',
+  'economics.parityYear',
+  'economics.parityRatioLastYear',
 ] as const;
 export type KeyOutput = (typeof KEY_OUTPUTS)[number];
 
 /** Node designs evaluate in milliseconds: large default sample counts. */
 export const NODE_DEFAULTS: AnalysisDefaults = {
-  uncertaintySamples: 1000, sobolSamples: 512, breakEvenPoints: 64, why: 'the default for node designs',
+  uncertaintySamples: 1000,
+  sobolSamples: 512,
+  breakEvenPoints: 64,
+  why: 'the default for node designs',
 };
 
 export interface LoadedDesign {
@@ -53,11 +69,22 @@ export interface LoadedDesign {
 export function loadDesign(path: string): LoadedDesign {
   const loaded = parseDesignFile(path);
   if (loaded.kind === 'benchmark-study') {
-    throw new StudyError('WRONG_TYPE', `${path}: a benchmark study has no node design; odc uncertainty and odc sensitivity take a node design or node study`, { file: path });
+    throw new StudyError(
+      'WRONG_TYPE',
+      `${path}: a benchmark study has no node design; odc uncertainty and odc sensitivity take a node design or node study`,
+      { file: path },
+    );
   }
   const evaluator = nodeEvaluator(undefined, loaded.design.catalogs);
   checkCatalogIds(loaded.design, evaluator.catalogs, loaded.file.src);
-  return { file: path, name: loaded.design.name, hash: loaded.file.hash, design: loaded.design, src: loaded.file.src, evaluator };
+  return {
+    file: path,
+    name: loaded.design.name,
+    hash: loaded.file.hash,
+    design: loaded.design,
+    src: loaded.file.src,
+    evaluator,
+  };
 }
 
 export interface SampleModel extends AnalysisModel {
@@ -83,9 +110,16 @@ export function sampleModel(loaded: LoadedDesign): SampleModel {
     }
   };
   const nominalRecord = record([], []);
-  const constraints: ConstraintInfo[] = typeof nominalRecord === 'string'
-    ? PHYSICAL_CONSTRAINTS.map((name) => ({ name, unit: '', sense: '<=' as const, enforced: true, description: '' }))
-    : nominalRecord.constraints.map((c) => ({ name: c.name, unit: c.unit, sense: c.sense, enforced: c.enforced, description: c.description }));
+  const constraints: ConstraintInfo[] =
+    typeof nominalRecord === 'string'
+      ? PHYSICAL_CONSTRAINTS.map((name) => ({ name, unit: '', sense: '<=' as const, enforced: true, description: '' }))
+      : nominalRecord.constraints.map((c) => ({
+          name: c.name,
+          unit: c.unit,
+          sense: c.sense,
+          enforced: c.enforced,
+          description: c.description,
+        }));
   const outcome = (r: DesignRecord | string): SampleOutcome => outcomeOf(r, getters, constraints);
   const nominal = typeof nominalRecord === 'string' ? undefined : nominalRecord;
   /** Launch price, the chip's price, mission lifetime (./breakEven.ts). */
@@ -100,14 +134,25 @@ export function sampleModel(loaded: LoadedDesign): SampleModel {
     ];
   };
   return {
-    kind: 'node', loaded, inputs, constraints, width: METRIC_PATHS.length + 2 * constraints.length,
-    metricPaths: METRIC_PATHS, keyOutputs: KEY_OUTPUTS, headlineOutputs: ['cost.lcoc_USD_per_PFLOP_day', 'mass.launch_kg'],
+    kind: 'node',
+    loaded,
+    inputs,
+    constraints,
+    width: METRIC_PATHS.length + 2 * constraints.length,
+    metricPaths: METRIC_PATHS,
+    keyOutputs: KEY_OUTPUTS,
+    headlineOutputs: ['cost.lcoc_USD_per_PFLOP_day', 'mass.launch_kg'],
     nominal: outcome(nominalRecord),
     nominalRecord: nominal,
-    comparison: { lcoc: 'cost.lcoc_USD_per_PFLOP_day', terrestrial: 'cost.terrestrialLcoc_USD_per_PFLOP_day', description: 'the terrestrial LCOC of the same chips (src/models/cost.ts)' },
+    comparison: {
+      lcoc: 'cost.lcoc_USD_per_PFLOP_day',
+      terrestrial: 'cost.terrestrialLcoc_USD_per_PFLOP_day',
+      description: 'the terrestrial LCOC of the same chips (src/models/cost.ts)',
+    },
     defaults: NODE_DEFAULTS,
     notes: [],
-    column: metricColumn, unitOf,
+    column: metricColumn,
+    unitOf,
     evaluate: (values, specs) => outcome(record(values, specs)),
     record,
     breakEvenInputs,

@@ -16,7 +16,11 @@ export interface SampleRunner {
    * Outcomes in the order of `rows`; `onDone(count)` after each finished chunk. `specs`: paths of the inputs the
    * columns of `rows` set (default: the model's uncertain inputs).
    */
-  run(rows: readonly (readonly number[])[], onDone?: (done: number) => void, specs?: readonly string[]): Promise<SampleOutcome[]>;
+  run(
+    rows: readonly (readonly number[])[],
+    onDone?: (done: number) => void,
+    specs?: readonly string[],
+  ): Promise<SampleOutcome[]>;
   close(): Promise<void>;
 }
 
@@ -52,7 +56,11 @@ export function evaluateTask(model: AnalysisModel, task: SampleTask): SampleTask
 }
 
 function unpack(r: SampleTaskResult, width: number): SampleOutcome[] {
-  return Array.from(r.ok, (ok, i): SampleOutcome => (ok ? { status: 'ok', y: r.y.slice(i * width, (i + 1) * width) } : { status: 'failed', reason: r.reasons[i] ?? 'unknown failure' }));
+  return Array.from(r.ok, (ok, i): SampleOutcome =>
+    ok
+      ? { status: 'ok', y: r.y.slice(i * width, (i + 1) * width) }
+      : { status: 'failed', reason: r.reasons[i] ?? 'unknown failure' },
+  );
 }
 
 const chunkSize = (n: number, workers: number): number => Math.max(8, Math.ceil(n / (Math.max(1, workers) * 8)));
@@ -80,7 +88,11 @@ export function serialRunner(model: AnalysisModel): SampleRunner {
 export async function poolRunner(model: AnalysisModel, workers: number): Promise<SampleRunner> {
   const { Piscina } = await import('piscina');
   const pool = new Piscina({
-    filename: compiledWorkerFile('uncertainty', 'uncertainty worker'), minThreads: workers, maxThreads: workers, idleTimeout: Infinity, workerData: model.workerData,
+    filename: compiledWorkerFile('uncertainty', 'uncertainty worker'),
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: Infinity,
+    workerData: model.workerData,
   });
   return {
     workers,
@@ -94,11 +106,13 @@ export async function poolRunner(model: AnalysisModel, workers: number): Promise
         const x = new Float64Array(part.length * dims);
         part.forEach((v, i) => x.set(v, i * dims));
         const task: SampleTask = { x, count: part.length, dims, ...(specs !== undefined ? { specs } : {}) };
-        tasks.push((pool.run(task, { transferList: [x.buffer] }) as Promise<SampleTaskResult>).then((r) => {
-          done += part.length;
-          onDone?.(done);
-          return unpack(r, model.width);
-        }));
+        tasks.push(
+          (pool.run(task, { transferList: [x.buffer] }) as Promise<SampleTaskResult>).then((r) => {
+            done += part.length;
+            onDone?.(done);
+            return unpack(r, model.width);
+          }),
+        );
       }
       return (await Promise.all(tasks)).flat();
     },
@@ -107,7 +121,11 @@ export async function poolRunner(model: AnalysisModel, workers: number): Promise
 }
 
 /** Runs `fn` with a serial (workers = 0) or pool runner, closing the pool afterwards. */
-export async function withRunner<T>(model: AnalysisModel, workers: number, fn: (runner: SampleRunner) => Promise<T>): Promise<T> {
+export async function withRunner<T>(
+  model: AnalysisModel,
+  workers: number,
+  fn: (runner: SampleRunner) => Promise<T>,
+): Promise<T> {
   const runner = workers > 0 && model.inputs.length > 0 ? await poolRunner(model, workers) : serialRunner(model);
   try {
     return await fn(runner);

@@ -24,7 +24,14 @@ import type { LpSolver } from '../problem/lp.js';
 import type { AnalysisModel, SampleOutcome } from './analysisModel.js';
 import { breakEven, breakEvenGrid, type BreakEven } from './breakEven.js';
 import { modelWithInputs, type FileModel } from './loadModel.js';
-import { checkSampleCount, DEFAULT_SEED, failureSummary, inputSummary, type AnalysisProgress, type InputSummary } from './uncertainty.js';
+import {
+  checkSampleCount,
+  DEFAULT_SEED,
+  failureSummary,
+  inputSummary,
+  type AnalysisProgress,
+  type InputSummary,
+} from './uncertainty.js';
 import { withRunner } from './runner.js';
 
 export const SENSITIVITY_METHODS = ['tornado', 'sobol', 'all'] as const;
@@ -81,10 +88,19 @@ export interface SensitivityAnalysis {
   readonly samplesDefaulted: boolean;
   readonly workers: number;
   readonly inputs: readonly InputSummary[];
-  readonly tornado: { readonly evaluations: number; readonly failed: number; readonly outputs: readonly TornadoOutput[] } | null;
+  readonly tornado: {
+    readonly evaluations: number;
+    readonly failed: number;
+    readonly outputs: readonly TornadoOutput[];
+  } | null;
   readonly sobol: {
-    readonly n: number; readonly evaluations: number; readonly failed: number; readonly resamples: number; readonly confidence: number;
-    readonly failureReasons: readonly { readonly reason: string; readonly count: number }[]; readonly outputs: readonly SobolOutput[];
+    readonly n: number;
+    readonly evaluations: number;
+    readonly failed: number;
+    readonly resamples: number;
+    readonly confidence: number;
+    readonly failureReasons: readonly { readonly reason: string; readonly count: number }[];
+    readonly outputs: readonly SobolOutput[];
   } | null;
   readonly breakEven: readonly BreakEven[];
   /** Why there are no break-even thresholds (no terrestrial comparison), or null. */
@@ -110,41 +126,102 @@ const valueOf = (o: SampleOutcome | undefined, col: number): number => (o?.statu
 
 function tornadoOf(model: AnalysisModel, outcomes: readonly SampleOutcome[]): TornadoOutput[] {
   const inputs = model.inputs.map((x) =>
-    tornadoInputFromDistribution({ name: x.path, distribution: x.distribution, nominal: x.nominal ?? quantile(x.distribution, 0.5) }));
+    tornadoInputFromDistribution({
+      name: x.path,
+      distribution: x.distribution,
+      nominal: x.nominal ?? quantile(x.distribution, 0.5),
+    }),
+  );
   const design: TornadoDesign = { inputs, rows: outcomes.map(() => []) };
   return model.keyOutputs.map((output) => {
     const col = model.column(output);
     const r = tornadoAnalysis({ design, y: outcomes.map((o) => valueOf(o, col)) });
     return {
-      output, unit: model.unitOf(output), nominalOutput: r.nominalOutput,
-      bars: r.bars.map((b) => ({ input: b.name, unit: model.inputs[b.index]!.unit, low: b.low, high: b.high, nominal: model.inputs[b.index]!.nominal ?? null,
-        outputAtLow: b.outputAtLow, outputAtHigh: b.outputAtHigh, swing: b.swing })),
+      output,
+      unit: model.unitOf(output),
+      nominalOutput: r.nominalOutput,
+      bars: r.bars.map((b) => ({
+        input: b.name,
+        unit: model.inputs[b.index]!.unit,
+        low: b.low,
+        high: b.high,
+        nominal: model.inputs[b.index]!.nominal ?? null,
+        outputAtLow: b.outputAtLow,
+        outputAtHigh: b.outputAtHigh,
+        swing: b.swing,
+      })),
     };
   });
 }
 
-function sobolOf(model: AnalysisModel, n: number, outcomes: readonly SampleOutcome[], rng: ReturnType<typeof createRng>): SobolOutput[] {
+function sobolOf(
+  model: AnalysisModel,
+  n: number,
+  outcomes: readonly SampleOutcome[],
+  rng: ReturnType<typeof createRng>,
+): SobolOutput[] {
   const d = model.inputs.length;
   const unitOf = (path: string): string => model.unitOf(path);
   return model.keyOutputs.map((output): SobolOutput => {
     const col = model.column(output);
     const y = outcomes.map((o) => valueOf(o, col));
-    const keep = Array.from({ length: n }, (_, j) => j).filter((j) => Array.from({ length: d + 2 }, (_, b) => y[b * n + j]!).every(Number.isFinite));
+    const keep = Array.from({ length: n }, (_, j) => j).filter((j) =>
+      Array.from({ length: d + 2 }, (_, b) => y[b * n + j]!).every(Number.isFinite),
+    );
     const pick = (block: number): number[] => keep.map((j) => y[block * n + j]!);
-    if (keep.length < 2) return { output, unit: unitOf(output), rows: keep.length, variance: NaN, indices: [], note: `only ${keep.length} of ${n} row tuples evaluated: no indices` };
+    if (keep.length < 2)
+      return {
+        output,
+        unit: unitOf(output),
+        rows: keep.length,
+        variance: NaN,
+        indices: [],
+        note: `only ${keep.length} of ${n} row tuples evaluated: no indices`,
+      };
     // An output no input moves differs between rows by rounding only (~1e-16 relative): report it as constant,
     // not as indices of rounding noise.
     let [lo, hi] = [Infinity, -Infinity];
-    for (const j of keep) for (let b = 0; b < d + 2; b++) [lo, hi] = [Math.min(lo, y[b * n + j]!), Math.max(hi, y[b * n + j]!)];
+    for (const j of keep)
+      for (let b = 0; b < d + 2; b++) [lo, hi] = [Math.min(lo, y[b * n + j]!), Math.max(hi, y[b * n + j]!)];
     if (hi - lo <= 1e-12 * Math.max(Math.abs(lo), Math.abs(hi))) {
-      const zero = model.inputs.map((x) => ({ input: x.path, first: 0, firstLow: 0, firstHigh: 0, total: 0, totalLow: 0, totalHigh: 0 }));
-      return { output, unit: unitOf(output), rows: keep.length, variance: 0, indices: zero, note: 'constant: no input changes it (all indices 0)' };
+      const zero = model.inputs.map((x) => ({
+        input: x.path,
+        first: 0,
+        firstLow: 0,
+        firstHigh: 0,
+        total: 0,
+        totalLow: 0,
+        totalHigh: 0,
+      }));
+      return {
+        output,
+        unit: unitOf(output),
+        rows: keep.length,
+        variance: 0,
+        indices: zero,
+        note: 'constant: no input changes it (all indices 0)',
+      };
     }
-    const result = sobolIndices({ yA: pick(0), yB: pick(1), yAB: Array.from({ length: d }, (_, i) => pick(2 + i)), rng });
+    const result = sobolIndices({
+      yA: pick(0),
+      yB: pick(1),
+      yAB: Array.from({ length: d }, (_, i) => pick(2 + i)),
+      rng,
+    });
     return {
-      output, unit: unitOf(output), rows: keep.length, variance: result.variance,
-      indices: rankByTotal({ result }).map((s) => ({ input: model.inputs[s.input]!.path, first: s.first, firstLow: s.firstLow, firstHigh: s.firstHigh,
-        total: s.total, totalLow: s.totalLow, totalHigh: s.totalHigh })),
+      output,
+      unit: unitOf(output),
+      rows: keep.length,
+      variance: result.variance,
+      indices: rankByTotal({ result }).map((s) => ({
+        input: model.inputs[s.input]!.path,
+        first: s.first,
+        firstLow: s.firstLow,
+        firstHigh: s.firstHigh,
+        total: s.total,
+        totalLow: s.totalLow,
+        totalHigh: s.totalHigh,
+      })),
       note: keep.length < n ? `${n - keep.length} of ${n} row tuples dropped (a failed evaluation)` : null,
     };
   });
@@ -153,7 +230,8 @@ function sobolOf(model: AnalysisModel, n: number, outcomes: readonly SampleOutco
 /** Tornado and/or Sobol' indices and the break-even thresholds; writes nothing (see `runSensitivity`). */
 export async function analyzeSensitivity(opts: SensitivityOptions): Promise<SensitivityAnalysis> {
   const method = opts.method ?? 'all';
-  if (!(SENSITIVITY_METHODS as readonly string[]).includes(method)) throw new StudyError('BAD_ARGUMENT', `--method must be one of ${SENSITIVITY_METHODS.join(', ')}, got ${method}`);
+  if (!(SENSITIVITY_METHODS as readonly string[]).includes(method))
+    throw new StudyError('BAD_ARGUMENT', `--method must be one of ${SENSITIVITY_METHODS.join(', ')}, got ${method}`);
   const seed = opts.seed ?? DEFAULT_SEED;
   const workers = opts.workers ?? 0;
   if (opts.samples !== undefined) checkSampleCount('--samples', opts.samples, 2);
@@ -166,9 +244,19 @@ export async function analyzeSensitivity(opts: SensitivityOptions): Promise<Sens
     if (method !== 'sobol') {
       // row 0: the design as written; then input i at its p5 and at its p95, every other input left as written (NaN)
       const at = (i: number, v: number): number[] => model.inputs.map((_, k) => (k === i ? v : NaN));
-      const rows = [at(-1, NaN), ...model.inputs.flatMap((x, i) => [at(i, quantile(x.distribution, 0.05)), at(i, quantile(x.distribution, 0.95))])];
+      const rows = [
+        at(-1, NaN),
+        ...model.inputs.flatMap((x, i) => [
+          at(i, quantile(x.distribution, 0.05)),
+          at(i, quantile(x.distribution, 0.95)),
+        ]),
+      ];
       const outcomes = await runner.run(rows, progress('tornado', rows.length));
-      tornado = { evaluations: rows.length, failed: outcomes.filter((o) => o.status === 'failed').length, outputs: tornadoOf(model, outcomes) };
+      tornado = {
+        evaluations: rows.length,
+        failed: outcomes.filter((o) => o.status === 'failed').length,
+        outputs: tornadoOf(model, outcomes),
+      };
     }
     let sobol: SensitivityAnalysis['sobol'] = null;
     if (method !== 'tornado') {
@@ -179,14 +267,26 @@ export async function analyzeSensitivity(opts: SensitivityOptions): Promise<Sens
       const failureReasons = failureSummary(outcomes);
       const failed = failureReasons.reduce((s, f) => s + f.count, 0);
       const outputs = sobolOf(model, samples, outcomes, rng);
-      sobol = { n: samples, evaluations: rows.length, failed, resamples: 1000, confidence: 0.95, failureReasons, outputs };
+      sobol = {
+        n: samples,
+        evaluations: rows.length,
+        failed,
+        resamples: 1000,
+        confidence: 0.95,
+        failureReasons,
+        outputs,
+      };
     }
     if (model.comparison === null) return { tornado, sobol, breakEven: [] };
     // break-even: every input's scan grid in one batch (vectors over the break-even inputs, NaN = as written)
     const be = model.breakEvenInputs();
     const grids = be.map((b) => breakEvenGrid(b.spec, model.defaults.breakEvenPoints));
     const rows = grids.flatMap((g, i) => g.map((x) => be.map((_, k) => (k === i ? x : NaN))));
-    const scans = await runner.run(rows, progress('break-even', rows.length), be.map((b) => b.spec.path));
+    const scans = await runner.run(
+      rows,
+      progress('break-even', rows.length),
+      be.map((b) => b.spec.path),
+    );
     let offset = 0;
     const found = be.map((b, i) => {
       const scan = scans.slice(offset, offset + grids[i]!.length);
@@ -196,7 +296,15 @@ export async function analyzeSensitivity(opts: SensitivityOptions): Promise<Sens
     return { tornado, sobol, breakEven: found };
   });
   return {
-    model, method, seed, samples, samplesDefaulted: opts.samples === undefined, workers, inputs: model.inputs.map(inputSummary), ...result,
-    breakEvenNote: model.comparison === null ? 'the record has no terrestrial comparison: break-even thresholds skipped' : null,
+    model,
+    method,
+    seed,
+    samples,
+    samplesDefaulted: opts.samples === undefined,
+    workers,
+    inputs: model.inputs.map(inputSummary),
+    ...result,
+    breakEvenNote:
+      model.comparison === null ? 'the record has no terrestrial comparison: break-even thresholds skipped' : null,
   };
 }

@@ -19,7 +19,10 @@ import { nodeDesignSchema, type NodeDesign } from '../design/schema.js';
 export type InputTarget =
   | { readonly kind: 'design'; readonly section: string; readonly key: string }
   | { readonly kind: 'row'; readonly catalog: NodeCatalogKind; readonly id: string; readonly field: string }
-  /** Constellation files (./constellationInputs.ts): a key of the named node (`node.<section>.<key>`) or of a constellation section. */
+  /**
+   * Constellation files (./constellationInputs.ts): a key of the named node (`node.<section>.<key>`) or of a
+   * constellation section.
+   */
   | { readonly kind: 'node'; readonly section: string; readonly key: string }
   | { readonly kind: 'constellation'; readonly section: string; readonly key: string };
 
@@ -38,17 +41,33 @@ export interface InputSpec {
   readonly check: (v: number) => string | undefined;
 }
 
-export const DESIGN_SECTIONS = ['mission', 'orbit', 'compute', 'power', 'thermal', 'radiation', 'isl', 'launch', 'mass', 'drag', 'cost', 'economics', 'inference'] as const;
+export const DESIGN_SECTIONS = [
+  'mission',
+  'orbit',
+  'compute',
+  'power',
+  'thermal',
+  'radiation',
+  'isl',
+  'launch',
+  'mass',
+  'drag',
+  'cost',
+  'economics',
+  'inference',
+] as const;
 
 export const unwrapNumber = (s: unknown): z.ZodNumber | undefined => {
   let cur = s as { def?: { innerType?: unknown } } | undefined;
-  while (cur !== undefined && !(cur instanceof z.ZodNumber) && cur.def?.innerType !== undefined) cur = cur.def.innerType as typeof cur;
+  while (cur !== undefined && !(cur instanceof z.ZodNumber) && cur.def?.innerType !== undefined)
+    cur = cur.def.innerType as typeof cur;
   return cur instanceof z.ZodNumber ? cur : undefined;
 };
 
 /** The number schema of design key `section.key`, or undefined when the key is not a numeric scalar. */
 export function designKeySchema(section: string, key: string): z.ZodNumber | undefined {
-  const sec = (nodeDesignSchema().shape as Record<string, unknown>)[section] as { def?: { innerType?: { shape?: Record<string, unknown> } } } | undefined;
+  const sec = (nodeDesignSchema().shape as Record<string, unknown>)[section] as
+    { def?: { innerType?: { shape?: Record<string, unknown> } } } | undefined;
   return unwrapNumber(sec?.def?.innerType?.shape?.[key]);
 }
 
@@ -56,8 +75,11 @@ export function designKeySchema(section: string, key: string): z.ZodNumber | und
 export function numericDesignKeys(): string[] {
   const out: string[] = [];
   for (const section of DESIGN_SECTIONS) {
-    const sec = (nodeDesignSchema().shape as Record<string, unknown>)[section] as { def?: { innerType?: { shape?: object } } };
-    for (const key of Object.keys(sec.def?.innerType?.shape ?? {})) if (designKeySchema(section, key)) out.push(`${section}.${key}`);
+    const sec = (nodeDesignSchema().shape as Record<string, unknown>)[section] as {
+      def?: { innerType?: { shape?: object } };
+    };
+    for (const key of Object.keys(sec.def?.innerType?.shape ?? {}))
+      if (designKeySchema(section, key)) out.push(`${section}.${key}`);
   }
   return out;
 }
@@ -86,7 +108,12 @@ function domainOf(schema: z.ZodNumber): { lo: number; hi: number } {
 export function specOf(path: string, target: InputTarget, schema: z.ZodNumber, nominal: number | undefined): InputSpec {
   const integer = schema.format === 'safeint' || schema.format === 'int32';
   return {
-    path, target, nominal, unit: unitOf(path), integer, domain: domainOf(schema),
+    path,
+    target,
+    nominal,
+    unit: unitOf(path),
+    integer,
+    domain: domainOf(schema),
     check: (v) => {
       const r = schema.safeParse(v);
       return r.success ? undefined : `${path} = ${v} is not a valid value: ${r.error.issues[0]?.message ?? 'invalid'}`;
@@ -95,27 +122,42 @@ export function specOf(path: string, target: InputTarget, schema: z.ZodNumber, n
 }
 
 /** A row of `catalog` by id: the design's own (its `catalogs:` section) first, then the merged catalogs. */
-export function findRow(design: NodeDesign, rows: Catalogs, catalog: NodeCatalogKind, id: string): Record<string, unknown> | undefined {
-  const own = (design.catalogs as Record<string, readonly { id: string }[] | undefined> | undefined)?.[catalog]?.find((r) => r.id === id);
-  return (own ?? (rows[catalog] as readonly { id: string }[]).find((r) => r.id === id)) as Record<string, unknown> | undefined;
+export function findRow(
+  design: NodeDesign,
+  rows: Catalogs,
+  catalog: NodeCatalogKind,
+  id: string,
+): Record<string, unknown> | undefined {
+  const own = (design.catalogs as Record<string, readonly { id: string }[] | undefined> | undefined)?.[catalog]?.find(
+    (r) => r.id === id,
+  );
+  return (own ?? (rows[catalog] as readonly { id: string }[]).find((r) => r.id === id)) as
+    Record<string, unknown> | undefined;
 }
 
 /**
  * The input at `path` of this design, or a StudyError (code BAD_VARIABLE) whose message starts with `where`
  * (e.g. "design.yaml:12:3: uncertainty.x") and names the fix.
  */
-export function resolveInput(p: Readonly<{ path: string; design: NodeDesign; rows: Catalogs; where: string; file?: string }>): InputSpec {
+export function resolveInput(
+  p: Readonly<{ path: string; design: NodeDesign; rows: Catalogs; where: string; file?: string }>,
+): InputSpec {
   const { path, design, rows } = p;
   const fail = (msg: string): never => {
     throw new StudyError('BAD_VARIABLE', `${p.where}: ${msg}`, { file: p.file, field: path });
   };
   if (path.startsWith('catalogs.')) {
     const parts = path.split('.');
-    if (parts.length !== 4) fail('a catalog field is catalogs.<catalog>.<row id>.<field>, e.g. catalogs.batteries.li-ion-leo.cost_USD_per_Wh');
+    if (parts.length !== 4)
+      fail(
+        'a catalog field is catalogs.<catalog>.<row id>.<field>, e.g. catalogs.batteries.li-ion-leo.cost_USD_per_Wh',
+      );
     const [, kindName, id, field] = parts as [string, string, string, string];
     if (!(NODE_CATALOG_KINDS as readonly string[]).includes(kindName)) {
       const guess = didYouMean(kindName, NODE_CATALOG_KINDS);
-      fail(`unknown catalog '${kindName}'${guess ? `: did you mean ${guess}?` : ''} (catalogs: ${NODE_CATALOG_KINDS.join(', ')})`);
+      fail(
+        `unknown catalog '${kindName}'${guess ? `: did you mean ${guess}?` : ''} (catalogs: ${NODE_CATALOG_KINDS.join(', ')})`,
+      );
     }
     const catalog = kindName as NodeCatalogKind;
     const row = findRow(design, rows, catalog, id);
@@ -128,25 +170,37 @@ export function resolveInput(p: Readonly<{ path: string; design: NodeDesign; row
     if (schema === undefined) {
       const numeric = numericRowFields(catalog);
       const guess = didYouMean(field, numeric);
-      fail(`'${field}' is not a numeric field of ${catalog} rows${guess ? `: did you mean ${guess}?` : ''} (fields: ${numeric.join(', ')})`);
+      fail(
+        `'${field}' is not a numeric field of ${catalog} rows${guess ? `: did you mean ${guess}?` : ''} (fields: ${numeric.join(', ')})`,
+      );
     }
     const value = row![field];
     return specOf(path, { kind: 'row', catalog, id, field }, schema!, typeof value === 'number' ? value : undefined);
   }
   const [section, key, extra] = path.split('.');
-  const schema = section !== undefined && key !== undefined && extra === undefined ? designKeySchema(section, key) : undefined;
+  const schema =
+    section !== undefined && key !== undefined && extra === undefined ? designKeySchema(section, key) : undefined;
   if (schema === undefined) {
     const keys = numericDesignKeys();
     const guess = didYouMean(path, keys);
-    fail(`not a numeric design key${guess ? `: did you mean ${guess}?` : ''} (numeric design keys such as economics.launchCost_USD_per_kg, compute.utilization, mission.lifetime_yr; `
-      + 'catalog fields as catalogs.<catalog>.<row id>.<field>)');
+    fail(
+      `not a numeric design key${guess ? `: did you mean ${guess}?` : ''} (numeric design keys such as economics.launchCost_USD_per_kg, compute.utilization, mission.lifetime_yr; ` +
+        'catalog fields as catalogs.<catalog>.<row id>.<field>)',
+    );
   }
   const value = (design[section as keyof NodeDesign] as Record<string, unknown> | undefined)?.[key!];
-  return specOf(path, { kind: 'design', section: section!, key: key! }, schema!, typeof value === 'number' ? value : undefined);
+  return specOf(
+    path,
+    { kind: 'design', section: section!, key: key! },
+    schema!,
+    typeof value === 'number' ? value : undefined,
+  );
 }
 
 /** The design with `values[i]` written at `specs[i]` (NaN: left as it is). */
-export function applyInputs(p: Readonly<{ base: NodeDesign; specs: readonly InputSpec[]; values: readonly number[]; rows: Catalogs }>): NodeDesign {
+export function applyInputs(
+  p: Readonly<{ base: NodeDesign; specs: readonly InputSpec[]; values: readonly number[]; rows: Catalogs }>,
+): NodeDesign {
   const { base, specs, values, rows } = p;
   const d: Record<string, unknown> = { ...base };
   const copied = new Set<string>();

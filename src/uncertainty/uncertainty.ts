@@ -1,7 +1,7 @@
 /**
- * Forward uncertainty propagation of one node design or constellation (./analysisModel.ts): sample its uncertain inputs (./inputs.ts) by Latin
- * hypercube (default) or plain Monte Carlo (src/statistics/sampling.ts; independent inputs, inverse-transform
- * mapping), evaluate every sampled design, and summarise the outputs.
+ * Forward uncertainty propagation of one node design or constellation (./analysisModel.ts): sample its uncertain inputs
+ * (./inputs.ts) by Latin hypercube (default) or plain Monte Carlo (src/statistics/sampling.ts; independent inputs,
+ * inverse-transform mapping), evaluate every sampled design, and summarise the outputs.
  *
  * Statistics (src/statistics/statistics.ts): type-7 sample quantiles p5/p50/p95; mean ± standard error s/√n
  * (the i.i.d. error, conservative for LHS, whose variance is never larger for outputs monotone in each input,
@@ -14,10 +14,21 @@
  * (the conservative reading: a design the models cannot evaluate is not shown to satisfy anything).
  * Determinism: the input matrix is a pure function of (seed, method, n, inputs); evaluation order does not matter.
  */
-import { mean as distMean, quantile, describe as describeDistribution, type Distribution } from '../statistics/distributions.js';
+import {
+  mean as distMean,
+  quantile,
+  describe as describeDistribution,
+  type Distribution,
+} from '../statistics/distributions.js';
 import { sampleInputs, type SamplingMethod } from '../statistics/sampling.js';
 import {
-  histogram, jointProbability, meanWithStandardError, sampleQuantiles, wilsonInterval, type Histogram, type ProportionInterval,
+  histogram,
+  jointProbability,
+  meanWithStandardError,
+  sampleQuantiles,
+  wilsonInterval,
+  type Histogram,
+  type ProportionInterval,
 } from '../statistics/statistics.js';
 import { createRng } from '../core/rng.js';
 import { StudyError } from '../core/errors.js';
@@ -89,12 +100,15 @@ export interface UncertaintyAnalysis {
   readonly margins: readonly MarginSummary[];
   /**
    * P(every constraint holds in the same sample), Wilson interval; failed samples count as not holding. Not the
-   * product of the per-constraint probabilities: constraints that share an input are correlated. Null without constraints.
+   * product of the per-constraint probabilities: constraints that share an input are correlated. Null without
+   * constraints.
    */
   readonly allHold: ProportionInterval | null;
   /** The same over the enforced constraints only; null when every constraint is enforced or none is. */
   readonly enforcedHold: ProportionInterval | null;
-  /** P(LCOC < terrestrial LCOC of the same chips), failed samples counted as not; null when the model has no comparison. */
+  /**
+   * P(LCOC < terrestrial LCOC of the same chips), failed samples counted as not; null when the model has no comparison.
+   */
   readonly lcocBelowTerrestrial: ProportionInterval | null;
 }
 
@@ -122,14 +136,25 @@ export const DEFAULT_SEED = 1;
 
 export function inputSummary(x: UncertainInput): InputSummary {
   return {
-    path: x.path, unit: x.unit, origin: x.origin, distribution: x.distribution, description: describeDistribution(x.distribution),
-    reason: x.reason ?? null, nominal: x.nominal ?? null,
-    mean: distMean(x.distribution), p5: quantile(x.distribution, 0.05), p95: quantile(x.distribution, 0.95),
+    path: x.path,
+    unit: x.unit,
+    origin: x.origin,
+    distribution: x.distribution,
+    description: describeDistribution(x.distribution),
+    reason: x.reason ?? null,
+    nominal: x.nominal ?? null,
+    mean: distMean(x.distribution),
+    p5: quantile(x.distribution, 0.05),
+    p95: quantile(x.distribution, 0.95),
   };
 }
 
 /** Statistics of one column over the successful samples (undefined when none has a finite value). */
-export function columnSummary(outcomes: readonly SampleOutcome[], column: number, nominal: number | null): Omit<OutputSummary, 'path' | 'unit'> | undefined {
+export function columnSummary(
+  outcomes: readonly SampleOutcome[],
+  column: number,
+  nominal: number | null,
+): Omit<OutputSummary, 'path' | 'unit'> | undefined {
   const values = outcomes.flatMap((o) => (o.status === 'ok' && Number.isFinite(o.y[column]!) ? [o.y[column]!] : []));
   if (values.length === 0) return undefined;
   let [min, max] = [Infinity, -Infinity];
@@ -137,34 +162,62 @@ export function columnSummary(outcomes: readonly SampleOutcome[], column: number
   if (max - min <= 1e-12 * Math.max(Math.abs(min), Math.abs(max))) {
     // an output no input moves differs between samples by rounding only: one value, no spread
     const v = values[0]!;
-    return { nominal, n: values.length, mean: v, sd: 0, standardError: 0, p5: v, p50: v, p95: v, min: v, max: v, histogram: histogram({ values: [v] }) };
+    return {
+      nominal,
+      n: values.length,
+      mean: v,
+      sd: 0,
+      standardError: 0,
+      p5: v,
+      p50: v,
+      p95: v,
+      min: v,
+      max: v,
+      histogram: histogram({ values: [v] }),
+    };
   }
   const [p5, p50, p95] = sampleQuantiles({ values, probabilities: [0.05, 0.5, 0.95] }) as [number, number, number];
   const m = meanWithStandardError({ values });
   return {
-    nominal, n: values.length, mean: m.mean, sd: m.sd, standardError: m.standardError, p5, p50, p95,
-    min, max, histogram: histogram({ values, maxBins: 40 }),
+    nominal,
+    n: values.length,
+    mean: m.mean,
+    sd: m.sd,
+    standardError: m.standardError,
+    p5,
+    p50,
+    p95,
+    min,
+    max,
+    histogram: histogram({ values, maxBins: 40 }),
   };
 }
 
 export function failureSummary(outcomes: readonly SampleOutcome[]): { reason: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const o of outcomes) if (o.status === 'failed') counts.set(o.reason, (counts.get(o.reason) ?? 0) + 1);
-  return [...counts.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+  return [...counts.entries()]
+    .map(([reason, count]) => ({ reason, count }))
+    .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
 }
 
 export function checkSampleCount(name: string, n: number, min: number): void {
-  if (!Number.isInteger(n) || n < min || n > 10_000_000) throw new StudyError('BAD_ARGUMENT', `${name} must be a whole number from ${min} to 10000000, got ${n}`);
+  if (!Number.isInteger(n) || n < min || n > 10_000_000)
+    throw new StudyError('BAD_ARGUMENT', `${name} must be a whole number from ${min} to 10000000, got ${n}`);
 }
 
-/** Successful samples whose column `lower` is strictly below column `upper` (a tie is not below; failed samples do not count). */
+/**
+ * Successful samples whose column `lower` is strictly below column `upper` (a tie is not below; failed samples do not
+ * count).
+ */
 export function countBelow(outcomes: readonly SampleOutcome[], lower: number, upper: number): number {
   return outcomes.reduce((acc, o) => acc + (o.status === 'ok' && o.y[lower]! < o.y[upper]! ? 1 : 0), 0);
 }
 
 /** P(all constraints hold) and P(all enforced constraints hold) over the samples (see UncertaintyAnalysis). */
 export function jointHolds(
-  model: Pick<FileModel, 'metricPaths' | 'constraints'>, outcomes: readonly SampleOutcome[],
+  model: Pick<FileModel, 'metricPaths' | 'constraints'>,
+  outcomes: readonly SampleOutcome[],
 ): { allHold: ProportionInterval | null; enforcedHold: ProportionInterval | null } {
   const m = model.metricPaths.length;
   const k = model.constraints.length;
@@ -174,7 +227,9 @@ export function jointHolds(
   const partly = enforced.length > 0 && enforced.length < k;
   return {
     allHold: jointProbability({ holds: rows }),
-    enforcedHold: partly ? jointProbability({ holds: rows.map((r) => (r === null ? null : enforced.map((j) => r[j]!))) }) : null,
+    enforcedHold: partly
+      ? jointProbability({ holds: rows.map((r) => (r === null ? null : enforced.map((j) => r[j]!))) })
+      : null,
   };
 }
 
@@ -186,9 +241,16 @@ export async function analyzeUncertainty(opts: UncertaintyOptions): Promise<Unce
   if (opts.samples !== undefined) checkSampleCount('--samples', opts.samples, 2);
   const model = await modelWithInputs(opts.designPath, opts);
   const samples = opts.samples ?? model.defaults.uncertaintySamples;
-  const values = sampleInputs({ n: samples, distributions: model.inputs.map((x) => x.distribution), rng: createRng(seed), method });
+  const values = sampleInputs({
+    n: samples,
+    distributions: model.inputs.map((x) => x.distribution),
+    rng: createRng(seed),
+    method,
+  });
   opts.onProgress?.({ phase: 'sampling', done: 0, total: samples });
-  const outcomes = await withRunner(model, workers, (r) => r.run(values, (done) => opts.onProgress?.({ phase: 'sampling', done, total: samples })));
+  const outcomes = await withRunner(model, workers, (r) =>
+    r.run(values, (done) => opts.onProgress?.({ phase: 'sampling', done, total: samples })),
+  );
   const nominalY = model.nominal.status === 'ok' ? model.nominal.y : undefined;
   const outputs = model.keyOutputs.flatMap((path): OutputSummary[] => {
     const col = model.column(path);
@@ -201,7 +263,15 @@ export async function analyzeUncertainty(opts: UncertaintyOptions): Promise<Unce
     const s = columnSummary(outcomes, m + j, nominalY?.[m + j] ?? null);
     if (s === undefined) return [];
     const successes = outcomes.reduce((acc, o) => acc + (o.status === 'ok' && o.y[m + k + j] === 1 ? 1 : 0), 0);
-    return [{ name: c.name, enforced: c.enforced, description: c.description, ...s, holds: wilsonInterval({ successes, trials: samples }) }];
+    return [
+      {
+        name: c.name,
+        enforced: c.enforced,
+        description: c.description,
+        ...s,
+        holds: wilsonInterval({ successes, trials: samples }),
+      },
+    ];
   });
   const { allHold, enforcedHold } = jointHolds(model, outcomes);
   let lcocBelowTerrestrial: ProportionInterval | null = null;
@@ -211,8 +281,21 @@ export async function analyzeUncertainty(opts: UncertaintyOptions): Promise<Unce
   }
   const failureReasons = failureSummary(outcomes);
   return {
-    model, method, seed, samples, samplesDefaulted: opts.samples === undefined, workers: workers > 0 ? workers : 0,
-    inputs: model.inputs.map(inputSummary), values, outcomes,
-    failed: failureReasons.reduce((s, f) => s + f.count, 0), failureReasons, outputs, margins, allHold, enforcedHold, lcocBelowTerrestrial,
+    model,
+    method,
+    seed,
+    samples,
+    samplesDefaulted: opts.samples === undefined,
+    workers: workers > 0 ? workers : 0,
+    inputs: model.inputs.map(inputSummary),
+    values,
+    outcomes,
+    failed: failureReasons.reduce((s, f) => s + f.count, 0),
+    failureReasons,
+    outputs,
+    margins,
+    allHold,
+    enforcedHold,
+    lcocBelowTerrestrial,
   };
 }

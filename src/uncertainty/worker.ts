@@ -11,10 +11,15 @@ import { loadDesign, sampleModel } from './model.js';
 import { evaluateTask, type SampleTask, type SampleTaskResult } from './runner.js';
 
 const { kind, designPath, designHash } = workerData as AnalysisModel['workerData'];
-const model: AnalysisModel = kind === 'constellation'
-  ? constellationSampleModel(loadConstellationDesign(designPath), await (await import('../../solvers/lp/index.js')).createLpSolver())
-  : sampleModel(loadDesign(designPath));
-if (model.loaded.hash !== designHash) throw new Error(`${designPath} changed during the analysis (hash mismatch); run it again`);
+const model: AnalysisModel =
+  kind === 'constellation'
+    ? constellationSampleModel(
+        loadConstellationDesign(designPath),
+        await (await import('../../solvers/lp/index.js')).createLpSolver(),
+      )
+    : sampleModel(loadDesign(designPath));
+if (model.loaded.hash !== designHash)
+  throw new Error(`${designPath} changed during the analysis (hash mismatch); run it again`);
 
 export default function run(task: SampleTask): SampleTaskResult {
   return evaluateTask(model, task);

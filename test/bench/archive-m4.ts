@@ -2,9 +2,9 @@
  * Pareto archive benchmark for m >= 4 (a script, not a vitest test): `npm run build`, then
  * `node dist/test/bench/archive-m4.js [--every 212] [--repeat 3]`.
  *
- * Times the archive's batch merges (src/pareto/paretoArchive.ts: the first front of entries and batch by dominator bitsets) against the
- * former linear-scan archive (frozen copy in test/pareto/legacyParetoArchive.ts) on seeded point sets
- * (test/pareto/points.ts): 20,000 points on the 5-D simplex front (all non-dominated), 20,000 on a 5-D front
+ * Times the archive's batch merges (src/pareto/paretoArchive.ts: the first front of entries and batch by dominator
+ * bitsets) against the former linear-scan archive (frozen copy in test/pareto/legacyParetoArchive.ts) on seeded point
+ * sets (test/pareto/points.ts): 20,000 points on the 5-D simplex front (all non-dominated), 20,000 on a 5-D front
  * approached from behind (later points dominate earlier ones), 100,000 uniform random 4-D points, and the
  * 5-D converging set with a capacity of 1,000 (crowding-distance cuts). The archive is read every --every
  * offers (the run reads it once per generation, 212 offers for the 5-objective NSGA-III study) and at the end.
@@ -52,7 +52,11 @@ const cases: { label: string; kind: Kind; m: number; n: number; capacity: number
   { label: '5-D converging, capacity 1000', kind: 'converging', m: 5, n: 20_000, capacity: 1000 },
 ];
 
-console.log(`node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(
+  `node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 console.log(`read every ${EVERY} offers; best CPU time of ${REPEAT}`);
 {
   const warm = shuffled(points('simplex', 5, 3000, 1), 1);
@@ -66,7 +70,7 @@ for (const c of cases) {
   const neu = run(() => new ParetoArchive<Pt>(c.m, c.capacity), seq);
   const same = old.items.length === neu.items.length && old.items.every((p, i) => p === neu.items[i]);
   console.log(
-    `${c.label.padEnd(31)} ${String(c.n).padStart(7)} ${old.ms.toFixed(0).padStart(7)} ${neu.ms.toFixed(0).padStart(8)} ${(old.ms / neu.ms).toFixed(1).padStart(8)}x`
-      + ` ${String(old.items.length).padStart(9)} ${String(neu.items.length).padStart(9)}  ${same ? 'yes' : 'NO'}`,
+    `${c.label.padEnd(31)} ${String(c.n).padStart(7)} ${old.ms.toFixed(0).padStart(7)} ${neu.ms.toFixed(0).padStart(8)} ${(old.ms / neu.ms).toFixed(1).padStart(8)}x` +
+      ` ${String(old.items.length).padStart(9)} ${String(neu.items.length).padStart(9)}  ${same ? 'yes' : 'NO'}`,
   );
 }

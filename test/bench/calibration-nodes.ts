@@ -14,16 +14,20 @@ const section = nodeCalibrationSection();
 const begin = text.indexOf('<!-- nodes:begin');
 const end = text.indexOf('<!-- nodes:end -->');
 const anchor = text.indexOf('<!-- constellations:begin');
-const next = begin >= 0 && end > begin
-  ? text.slice(0, begin) + section + text.slice(end + '<!-- nodes:end -->'.length)
-  : anchor >= 0 ? `${text.slice(0, anchor)}${section}\n\n${text.slice(anchor)}` : `${text.trimEnd()}\n\n${section}\n`;
+const next =
+  begin >= 0 && end > begin
+    ? text.slice(0, begin) + section + text.slice(end + '<!-- nodes:end -->'.length)
+    : anchor >= 0
+      ? `${text.slice(0, anchor)}${section}\n\n${text.slice(anchor)}`
+      : `${text.trimEnd()}\n\n${section}\n`;
 const costs = costCalibrationSection();
 const cBegin = next.indexOf('<!-- costs:begin');
 const cEnd = next.indexOf('<!-- costs:end -->');
 const nodesEnd = next.indexOf('<!-- nodes:end -->') + '<!-- nodes:end -->'.length;
-const withCosts = cBegin >= 0 && cEnd > cBegin
-  ? next.slice(0, cBegin) + costs + next.slice(cEnd + '<!-- costs:end -->'.length)
-  : `${next.slice(0, nodesEnd)}\n\n${costs}${next.slice(nodesEnd)}`;
+const withCosts =
+  cBegin >= 0 && cEnd > cBegin
+    ? next.slice(0, cBegin) + costs + next.slice(cEnd + '<!-- costs:end -->'.length)
+    : `${next.slice(0, nodesEnd)}\n\n${costs}${next.slice(nodesEnd)}`;
 writeFileSync(path, withCosts);
 console.log(section);
 console.log(costs);

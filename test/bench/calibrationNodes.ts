@@ -39,38 +39,75 @@ const failing = (r: DesignRecord): string => {
   return v.length ? `fails ${v.join(', ')}` : 'closes';
 };
 const perKW = (r: DesignRecord, kg: number): string => `${fmt(kg / (r.compute.itPowerPeak_W / 1000))} kg/kW`;
-const sizedAt = (r: DesignRecord): string => (r.constraints.find((c) => c.name === 'power.arrayArea')?.description.includes('beginning') ? 'BOL' : 'EOL');
+const sizedAt = (r: DesignRecord): string =>
+  r.constraints.find((c) => c.name === 'power.arrayArea')?.description.includes('beginning') ? 'BOL' : 'EOL';
 /** Array and radiator mass scaled from the installed to the needed areas, plus the battery. */
 const neededPvStorageRadiator_kg = (r: DesignRecord): number =>
-  (r.mass.array_kg / r.power.arrayArea_m2) * r.power.requiredArrayArea_m2 + r.mass.battery_kg
-  + (r.mass.radiator_kg / r.thermal.radiatorArea_m2) * r.thermal.requiredRadiatorArea_m2;
+  (r.mass.array_kg / r.power.arrayArea_m2) * r.power.requiredArrayArea_m2 +
+  r.mass.battery_kg +
+  (r.mass.radiator_kg / r.thermal.radiatorArea_m2) * r.thermal.requiredRadiatorArea_m2;
 
 const REFERENCES: readonly Reference[] = [
   {
-    title: 'AI1', files: ['ai1.yaml', 'calibration/ai1-own.yaml', 'calibration/ai1-needs.yaml'],
+    title: 'AI1',
+    files: ['ai1.yaml', 'calibration/ai1-own.yaml', 'calibration/ai1-needs.yaml'],
     rows: [
-      { quantity: 'IT power, average', published: '120 kW (§3, S)', value: (r) => `${fmt(r.compute.itPowerAvg_W / 1000)} kW` },
-      { quantity: 'radiator net flux', published: '~1,400 W/m² (§3, S)', value: (r) => `${fmt(r.thermal.netFlux_W_m2)} W/m² at ${fmt(r.thermal.radiatorTemp_K)} K` },
-      { quantity: 'radiator area needed', published: '~110 m² (§3, S)', value: (r) => `${fmt(r.thermal.requiredRadiatorArea_m2)} m²` },
-      { quantity: 'array area needed', published: '~600 m² (§3, S)', value: (r) => `${fmt(r.power.requiredArrayArea_m2)} m²` },
+      {
+        quantity: 'IT power, average',
+        published: '120 kW (§3, S)',
+        value: (r) => `${fmt(r.compute.itPowerAvg_W / 1000)} kW`,
+      },
+      {
+        quantity: 'radiator net flux',
+        published: '~1,400 W/m² (§3, S)',
+        value: (r) => `${fmt(r.thermal.netFlux_W_m2)} W/m² at ${fmt(r.thermal.radiatorTemp_K)} K`,
+      },
+      {
+        quantity: 'radiator area needed',
+        published: '~110 m² (§3, S)',
+        value: (r) => `${fmt(r.thermal.requiredRadiatorArea_m2)} m²`,
+      },
+      {
+        quantity: 'array area needed',
+        published: '~600 m² (§3, S)',
+        value: (r) => `${fmt(r.power.requiredArrayArea_m2)} m²`,
+      },
       { quantity: 'launch mass', published: '1.7–2.1 t (§3, D)', value: (r) => t(r.mass.launch_kg) },
       { quantity: 'kW per tonne', published: '~70 kW/t (§3, S)', value: kWt },
       { quantity: 'closure', published: '—', value: failing },
     ],
   },
   {
-    title: 'Starcloud-3', files: ['starcloud-3.yaml', 'calibration/starcloud-3-own.yaml', 'calibration/starcloud-3-needs.yaml'],
+    title: 'Starcloud-3',
+    files: ['starcloud-3.yaml', 'calibration/starcloud-3-own.yaml', 'calibration/starcloud-3-needs.yaml'],
     rows: [
-      { quantity: 'IT power, peak', published: '200 kW (§2, S)', value: (r) => `${fmt(r.compute.itPowerPeak_W / 1000)} kW` },
-      { quantity: 'radiator net flux', published: '~633 W/m² at 20 °C (§2 WP, S)', value: (r) => `${fmt(r.thermal.netFlux_W_m2)} W/m² at ${fmt(r.thermal.radiatorTemp_K)} K` },
-      { quantity: 'radiator / array area needed', published: '"roughly half" (§2 WP, S)', value: (r) => fmt(r.thermal.requiredRadiatorArea_m2 / r.power.requiredArrayArea_m2) },
+      {
+        quantity: 'IT power, peak',
+        published: '200 kW (§2, S)',
+        value: (r) => `${fmt(r.compute.itPowerPeak_W / 1000)} kW`,
+      },
+      {
+        quantity: 'radiator net flux',
+        published: '~633 W/m² at 20 °C (§2 WP, S)',
+        value: (r) => `${fmt(r.thermal.netFlux_W_m2)} W/m² at ${fmt(r.thermal.radiatorTemp_K)} K`,
+      },
+      {
+        quantity: 'radiator / array area needed',
+        published: '"roughly half" (§2 WP, S)',
+        value: (r) => fmt(r.thermal.requiredRadiatorArea_m2 / r.power.requiredArrayArea_m2),
+      },
       { quantity: 'launch mass', published: '3 t (§2, S)', value: (r) => t(r.mass.launch_kg) },
-      { quantity: 'specific power, peak IT', published: '67 W/kg (§2, S)', value: (r) => `${fmt(r.compute.itPowerPeak_W / r.mass.launch_kg)} W/kg` },
+      {
+        quantity: 'specific power, peak IT',
+        published: '67 W/kg (§2, S)',
+        value: (r) => `${fmt(r.compute.itPowerPeak_W / r.mass.launch_kg)} W/kg`,
+      },
       { quantity: 'closure', published: '—', value: failing },
     ],
   },
   {
-    title: 'SpaceX orbital data center filing (an AI1-class node)', files: ['ai1.yaml', 'calibration/ai1-own.yaml', 'calibration/spacex-filing-needs.yaml'],
+    title: 'SpaceX orbital data center filing (an AI1-class node)',
+    files: ['ai1.yaml', 'calibration/ai1-own.yaml', 'calibration/spacex-filing-needs.yaml'],
     rows: [
       { quantity: 'kW per tonne', published: '~100 kW/t (FCC SAT-LOA-20260108-00016)', value: kWt },
       { quantity: 'launch mass per node', published: '~1.2 t for 120 kW (D)', value: (r) => t(r.mass.launch_kg) },
@@ -78,19 +115,44 @@ const REFERENCES: readonly Reference[] = [
     ],
   },
   {
-    title: 'JPL 1 MW anchor (arXiv:2604.27197)', files: ['calibration/jpl-1mw.yaml', 'calibration/jpl-1mw.yaml'],
+    title: 'JPL 1 MW anchor (arXiv:2604.27197)',
+    files: ['calibration/jpl-1mw.yaml', 'calibration/jpl-1mw.yaml'],
     // odc's defaults: the same node with the inferred thermal and array-sizing assumptions removed
-    defaultsFrom: (own) => ({
-      ...own,
-      thermal: { ...structuredClone(own.thermal), radiatorTemp_K: undefined, radiatingFaces: 2, hotCase: undefined, rejects: 'all', coating: 'osr' },
-      power: { ...own.power, sizing: 'eol' },
-    } as NodeDesign),
+    defaultsFrom: (own) =>
+      ({
+        ...own,
+        thermal: {
+          ...structuredClone(own.thermal),
+          radiatorTemp_K: undefined,
+          radiatingFaces: 2,
+          hotCase: undefined,
+          rejects: 'all',
+          coating: 'osr',
+        },
+        power: { ...own.power, sizing: 'eol' },
+      }) as NodeDesign,
     rows: [
       { quantity: 'IT power', published: '1 MW (P_IT)', value: (r) => `${fmt(r.compute.itPowerPeak_W / 1e6)} MW` },
-      { quantity: 'radiator area needed', published: '2.50 × 10³ m²', value: (r) => `${fmt(r.thermal.requiredRadiatorArea_m2)} m²` },
-      { quantity: 'PV area needed', published: '5.64 × 10³ m² (BOL)', value: (r) => `${fmt(r.power.requiredArrayArea_m2)} m² (${sizedAt(r)})` },
-      { quantity: 'PV + storage + radiator, at the areas needed', published: '29.4 kg/kW', value: (r) => perKW(r, neededPvStorageRadiator_kg(r)) },
-      { quantity: 'total, as installed (5,640 / 2,500 m²)', published: '34–59 kg/kW', value: (r) => perKW(r, r.mass.launch_kg) },
+      {
+        quantity: 'radiator area needed',
+        published: '2.50 × 10³ m²',
+        value: (r) => `${fmt(r.thermal.requiredRadiatorArea_m2)} m²`,
+      },
+      {
+        quantity: 'PV area needed',
+        published: '5.64 × 10³ m² (BOL)',
+        value: (r) => `${fmt(r.power.requiredArrayArea_m2)} m² (${sizedAt(r)})`,
+      },
+      {
+        quantity: 'PV + storage + radiator, at the areas needed',
+        published: '29.4 kg/kW',
+        value: (r) => perKW(r, neededPvStorageRadiator_kg(r)),
+      },
+      {
+        quantity: 'total, as installed (5,640 / 2,500 m²)',
+        published: '34–59 kg/kW',
+        value: (r) => perKW(r, r.mass.launch_kg),
+      },
     ],
   },
 ];
@@ -100,20 +162,28 @@ export function changedKeys(a: unknown, b: unknown, prefix = ''): string[] {
   const rowList = Array.isArray(b) && b.every((x) => x !== null && typeof x === 'object' && 'id' in x);
   if (rowList && prefix.startsWith('catalogs.')) {
     // a user row is compared with the shipped row it overrides
-    const shipped = (loadCatalogs() as unknown as Record<string, readonly { id: string }[]>)[prefix.slice('catalogs.'.length)] ?? [];
+    const shipped =
+      (loadCatalogs() as unknown as Record<string, readonly { id: string }[]>)[prefix.slice('catalogs.'.length)] ?? [];
     return (b as { id: string }[]).flatMap((row) => {
       const ship = shipped.find((r) => r.id === row.id);
-      return ship ? changedKeys(ship, row, `${prefix}.${row.id}`).filter((k) => !k.includes('.year:')) : [`${prefix}.${row.id} (new row)`];
+      return ship
+        ? changedKeys(ship, row, `${prefix}.${row.id}`).filter((k) => !k.includes('.year:'))
+        : [`${prefix}.${row.id} (new row)`];
     });
   }
   if (rowList) {
-    const byId = (x: unknown): Map<string, unknown> => new Map((Array.isArray(x) ? x : []).map((r: { id: string }) => [r.id, r]));
+    const byId = (x: unknown): Map<string, unknown> =>
+      new Map((Array.isArray(x) ? x : []).map((r: { id: string }) => [r.id, r]));
     const before = byId(a);
-    return [...byId(b)].flatMap(([id, row]) => (before.has(id) ? changedKeys(before.get(id), row, `${prefix}.${id}`) : [`${prefix}.${id} (new row)`]));
+    return [...byId(b)].flatMap(([id, row]) =>
+      before.has(id) ? changedKeys(before.get(id), row, `${prefix}.${id}`) : [`${prefix}.${id} (new row)`],
+    );
   }
   if (b !== null && typeof b === 'object' && !Array.isArray(b)) {
     const ao = (a !== null && typeof a === 'object' ? a : {}) as Record<string, unknown>;
-    return Object.entries(b as Record<string, unknown>).flatMap(([k, v]) => (k === 'name' || k === 'description' || k === 'source' ? [] : changedKeys(ao[k], v, prefix ? `${prefix}.${k}` : k)));
+    return Object.entries(b as Record<string, unknown>).flatMap(([k, v]) =>
+      k === 'name' || k === 'description' || k === 'source' ? [] : changedKeys(ao[k], v, prefix ? `${prefix}.${k}` : k),
+    );
   }
   return JSON.stringify(a) === JSON.stringify(b) ? [] : [`${prefix}: ${JSON.stringify(b)}`];
 }
@@ -121,9 +191,9 @@ export function changedKeys(a: unknown, b: unknown, prefix = ''): string[] {
 export function nodeCalibrationSection(): string {
   const lines = [
     '<!-- nodes:begin (generated by `npm run calibration`; do not edit by hand) -->',
-    '## Reference designs under odc\'s defaults and under their own assumptions',
+    "## Reference designs under odc's defaults and under their own assumptions",
     '',
-    'Each reference design is evaluated three ways: under odc\'s defaults (the shipped design file), under the assumptions its',
+    "Each reference design is evaluated three ways: under odc's defaults (the shipped design file), under the assumptions its",
     'published figures imply (`designs/calibration/<name>-own.yaml`, whose header cites them), and, where the claim still does',
     'not close, with the hardware it would need (`<name>-needs.yaml`: user catalog rows, each an estimate of what would have',
     'to be true). The keys each file changes are listed below its table, from a diff of the designs.',
@@ -132,12 +202,23 @@ export function nodeCalibrationSection(): string {
   for (const ref of REFERENCES) {
     const own = evaluateDesignFile(designPath(ref.files[1]));
     const base = ref.defaultsFrom
-      ? { design: ref.defaultsFrom(own.design), record: nodeEvaluator(undefined, own.design.catalogs).evaluate(ref.defaultsFrom(own.design)) }
+      ? {
+          design: ref.defaultsFrom(own.design),
+          record: nodeEvaluator(undefined, own.design.catalogs).evaluate(ref.defaultsFrom(own.design)),
+        }
       : evaluateDesignFile(designPath(ref.files[0]));
     const needs = ref.files[2] !== undefined ? evaluateDesignFile(designPath(ref.files[2])) : undefined;
-    const heads = [ref.defaultsFrom ? 'odc defaults (inferred keys removed)' : `odc defaults (\`${ref.files[0]}\`)`, `own assumptions (\`${ref.files[1]}\`)`];
+    const heads = [
+      ref.defaultsFrom ? 'odc defaults (inferred keys removed)' : `odc defaults (\`${ref.files[0]}\`)`,
+      `own assumptions (\`${ref.files[1]}\`)`,
+    ];
     if (needs) heads.push(`with what it needs (\`${ref.files[2]}\`)`);
-    lines.push(`### ${ref.title}`, '', `| Quantity | Published | ${heads.join(' | ')} |`, `|---|---|${heads.map(() => '---|').join('')}`);
+    lines.push(
+      `### ${ref.title}`,
+      '',
+      `| Quantity | Published | ${heads.join(' | ')} |`,
+      `|---|---|${heads.map(() => '---|').join('')}`,
+    );
     for (const q of ref.rows) {
       const cells = [q.value(base.record), q.value(own.record), ...(needs ? [q.value(needs.record)] : [])];
       lines.push(`| ${q.quantity} | ${q.published} | ${cells.join(' | ')} |`);

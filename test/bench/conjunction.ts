@@ -20,21 +20,28 @@ const ms = (t: number): number => performance.now() - t;
 function bruteForce(sh: ShellGeometrySpec, epochIso: string, step_s: number): number {
   const r = EARTH_RADIUS_m + sh.altitude_m;
   const n = Math.sqrt(EARTH_MU_m3_s2 / r ** 3);
-  const ci = Math.cos(sh.inclination_rad), si = Math.sin(sh.inclination_rad);
+  const ci = Math.cos(sh.inclination_rad),
+    si = Math.sin(sh.inclination_rad);
   const sats: { raan: number; u: number }[] = [];
-  for (let p = 0; p < sh.planes; p++) for (let s = 0; s < sh.satsPerPlane; s++) sats.push({ raan: planeRaan_rad(sh, p, epochIso), u: slotPhase_rad(sh, p, s) });
+  for (let p = 0; p < sh.planes; p++)
+    for (let s = 0; s < sh.satsPerPlane; s++)
+      sats.push({ raan: planeRaan_rad(sh, p, epochIso), u: slotPhase_rad(sh, p, s) });
   const xyz = new Float64Array(3 * sats.length);
   let min = Infinity;
   for (let t = 0; t < (2 * Math.PI) / n; t += step_s) {
     sats.forEach((x, k) => {
-      const u = x.u + n * t, cO = Math.cos(x.raan), sO = Math.sin(x.raan);
+      const u = x.u + n * t,
+        cO = Math.cos(x.raan),
+        sO = Math.sin(x.raan);
       xyz[3 * k] = r * (cO * Math.cos(u) - sO * Math.sin(u) * ci);
       xyz[3 * k + 1] = r * (sO * Math.cos(u) + cO * Math.sin(u) * ci);
       xyz[3 * k + 2] = r * Math.sin(u) * si;
     });
     for (let a = 0; a < sats.length; a++) {
       for (let b = a + 1; b < sats.length; b++) {
-        const dx = xyz[3 * a]! - xyz[3 * b]!, dy = xyz[3 * a + 1]! - xyz[3 * b + 1]!, dz = xyz[3 * a + 2]! - xyz[3 * b + 2]!;
+        const dx = xyz[3 * a]! - xyz[3 * b]!,
+          dy = xyz[3 * a + 1]! - xyz[3 * b + 1]!,
+          dz = xyz[3 * a + 2]! - xyz[3 * b + 2]!;
         min = Math.min(min, dx * dx + dy * dy + dz * dz);
       }
     }
@@ -58,15 +65,25 @@ function screenCpu_ms(sh: ShellGeometrySpec, epochIso: string, method: 'grid' | 
 function benchMethods(studyShells: readonly ShellGeometrySpec[], epochIso: string): void {
   const largest = (s: ShellGeometrySpec): ShellGeometrySpec => ({ ...s, planes: 120, satsPerPlane: 100 });
   for (const sh of studyShells.flatMap((s) => [s, largest(s)])) {
-    const grid = screenCpu_ms(sh, epochIso, 'grid', 5), en = screenCpu_ms(sh, epochIso, 'enumerate', 5);
-    console.log(`  ${sh.name} ${sh.planes} × ${sh.satsPerPlane} ${sh.pattern}: grid ${grid.toFixed(1)} ms, enumeration ${en.toFixed(1)} ms CPU ` +
-      `(${(grid / en).toFixed(1)}× faster; best of 5)`);
+    const grid = screenCpu_ms(sh, epochIso, 'grid', 5),
+      en = screenCpu_ms(sh, epochIso, 'enumerate', 5);
+    console.log(
+      `  ${sh.name} ${sh.planes} × ${sh.satsPerPlane} ${sh.pattern}: grid ${grid.toFixed(1)} ms, enumeration ${en.toFixed(1)} ms CPU ` +
+        `(${(grid / en).toFixed(1)}× faster; best of 5)`,
+    );
   }
 }
 
 /** `studyShells`: the flagship study's base design's shells (the screen per method is timed on them). */
-export function benchConjunction(root: string, catalogs: Catalogs, lp: LpSolver, studyShells: readonly ShellGeometrySpec[]): void {
-  console.log('\nSelf-conjunction screen (pair classes enumerated, or a cubic grid over each shell\'s repeat window; exact refinement):');
+export function benchConjunction(
+  root: string,
+  catalogs: Catalogs,
+  lp: LpSolver,
+  studyShells: readonly ShellGeometrySpec[],
+): void {
+  console.log(
+    "\nSelf-conjunction screen (pair classes enumerated, or a cubic grid over each shell's repeat window; exact refinement):",
+  );
   const spec = loadConstellationSpec(join(root, 'designs/constellations/spacex-odc-1m.yaml'), catalogs);
   benchMethods(studyShells, spec.window.epochIso);
   const shells = spec.shells.map((s) => s.geometry);
@@ -75,20 +92,37 @@ export function benchConjunction(root: string, catalogs: Catalogs, lp: LpSolver,
   const tAll = ms(t);
   t = performance.now();
   const cpu0 = process.cpuUsage();
-  const screen = conjunctionScreen({ shells, epochIso: spec.window.epochIso, threshold_m: spec.minSeparation_m, memoise: false });
+  const screen = conjunctionScreen({
+    shells,
+    epochIso: spec.window.epochIso,
+    threshold_m: spec.minSeparation_m,
+    memoise: false,
+  });
   const cpu = process.cpuUsage(cpu0);
   const tScreen = ms(t);
   const tScreenCpu = (cpu.user + cpu.system) / 1000;
   const steps = screen.shells.reduce((a, s) => a + s.steps, 0);
-  console.log(`  spacex-odc-1m (${shells.reduce((a, s) => a + s.planes * s.satsPerPlane, 0).toLocaleString('en-US')} satellites, ${shells.length} shells): ` +
-    `screen ${(tScreen / 1000).toFixed(1)} s (${steps} steps in all; closest ${screen.minSeparation_m.toFixed(0)} m, ` +
-    `${screen.pairsBelow.toLocaleString('en-US')} pairs under ${spec.minSeparation_m / 1000} km); whole evaluation (screen included) ` +
-    `${(tAll / 1000).toFixed(1)} s: the screen is ${((100 * tScreen) / tAll).toFixed(0)} % of it; screen CPU time ${(tScreenCpu / 1000).toFixed(1)} s`);
+  console.log(
+    `  spacex-odc-1m (${shells.reduce((a, s) => a + s.planes * s.satsPerPlane, 0).toLocaleString('en-US')} satellites, ${shells.length} shells): ` +
+      `screen ${(tScreen / 1000).toFixed(1)} s (${steps} steps in all; closest ${screen.minSeparation_m.toFixed(0)} m, ` +
+      `${screen.pairsBelow.toLocaleString('en-US')} pairs under ${spec.minSeparation_m / 1000} km); whole evaluation (screen included) ` +
+      `${(tAll / 1000).toFixed(1)} s: the screen is ${((100 * tScreen) / tAll).toFixed(0)} % of it; screen CPU time ${(tScreenCpu / 1000).toFixed(1)} s`,
+  );
 
   // Peer: brute force over one orbit at a step fine enough to resolve ~1 km (v_rel·h/2 ≈ 15 km/s × 0.13 s / 2).
   const small: ShellGeometrySpec = {
-    name: 'w', altitude_m: 550e3, inclination_rad: (87 * Math.PI) / 180, sunSynchronous: false, ltan_h: null, planes: 12, satsPerPlane: 12,
-    pattern: 'walker-delta', phasing: 5, ltanBand_h: 0, raan0_rad: 0, clusterRadius_m: 0,
+    name: 'w',
+    altitude_m: 550e3,
+    inclination_rad: (87 * Math.PI) / 180,
+    sunSynchronous: false,
+    ltan_h: null,
+    planes: 12,
+    satsPerPlane: 12,
+    pattern: 'walker-delta',
+    phasing: 5,
+    ltanBand_h: 0,
+    raan0_rad: 0,
+    clusterRadius_m: 0,
   };
   t = performance.now();
   const s = conjunctionScreen({ shells: [small], epochIso: spec.window.epochIso, threshold_m: 1000 });
@@ -96,7 +130,9 @@ export function benchConjunction(root: string, catalogs: Catalogs, lp: LpSolver,
   t = performance.now();
   const brute = bruteForce(small, spec.window.epochIso, 0.13);
   const tBrute = ms(t);
-  console.log(`  12 × 12 Walker shell at 87°: screen ${tSmall.toFixed(1)} ms (exact: ${s.minSeparation_m.toFixed(0)} m) against brute force over all ` +
-    `${(144 * 143) / 2} pairs at 0.13 s steps for one orbit ${(tBrute / 1000).toFixed(1)} s (${brute.toFixed(0)} m, within ~1 km): ` +
-    `${(tBrute / tSmall).toFixed(0)}× faster`);
+  console.log(
+    `  12 × 12 Walker shell at 87°: screen ${tSmall.toFixed(1)} ms (exact: ${s.minSeparation_m.toFixed(0)} m) against brute force over all ` +
+      `${(144 * 143) / 2} pairs at 0.13 s steps for one orbit ${(tBrute / 1000).toFixed(1)} s (${brute.toFixed(0)} m, within ~1 km): ` +
+      `${(tBrute / tSmall).toFixed(0)}× faster`,
+  );
 }

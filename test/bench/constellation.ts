@@ -39,10 +39,13 @@ const ms = (t: number): string => `${(performance.now() - t).toFixed(0)} ms`;
 function walker10k(traffic: 'downlink' | 'uniform'): string {
   const dir = mkdtempSync(join(tmpdir(), 'odc-bench-c-'));
   const f = join(dir, `walker10k-${traffic}.yaml`);
-  writeFileSync(f, `name: walker-10k-${traffic}\nkind: constellation\nnode: ${join(root, 'designs/ai1.yaml')}\n` +
-    'shells:\n  - { name: w550, altitude_km: 550, inclination_deg: 53, planes: 100, satsPerPlane: 100, pattern: walker-delta, phasing: 1 }\n' +
-    'isl: { topology: grid, terminal: isl-100g }\nground: { stations: [svalsat, trollsat, inuvik, fairbanks, kiruna, santiago, hartebeesthoek, awarua, malindi, octl] }\n' +
-    `traffic: { pattern: ${traffic}, demandPerNode_Gbps: 1 }\nsimulation: { duration_h: 24, step_s: 60, snapshots: 4 }\n`);
+  writeFileSync(
+    f,
+    `name: walker-10k-${traffic}\nkind: constellation\nnode: ${join(root, 'designs/ai1.yaml')}\n` +
+      'shells:\n  - { name: w550, altitude_km: 550, inclination_deg: 53, planes: 100, satsPerPlane: 100, pattern: walker-delta, phasing: 1 }\n' +
+      'isl: { topology: grid, terminal: isl-100g }\nground: { stations: [svalsat, trollsat, inuvik, fairbanks, kiruna, santiago, hartebeesthoek, awarua, malindi, octl] }\n' +
+      `traffic: { pattern: ${traffic}, demandPerNode_Gbps: 1 }\nsimulation: { duration_h: 24, step_s: 60, snapshots: 4 }\n`,
+  );
   return f;
 }
 
@@ -56,15 +59,25 @@ for (const traffic of ['downlink', 'uniform'] as const) {
   const tNode = ms(t);
   t = performance.now();
   const gmst = gmstSamples_rad(w.epochIso, windowTimes_s(w));
-  const tracks = Array.from({ length: s.geometry.planes }, (_, p) => propagatePlane(planeElements(s.geometry, p, w.epochIso), w, gmst));
+  const tracks = Array.from({ length: s.geometry.planes }, (_, p) =>
+    propagatePlane(planeElements(s.geometry, p, w.epochIso), w, gmst),
+  );
   const tGeometry = ms(t);
   t = performance.now();
-  shellLinks({ shell: s.geometry, window: w, topology: s.topology, terminal: s.terminal, latitudeCutoff_rad: s.crossPlaneCutoffLatitude_rad });
+  shellLinks({
+    shell: s.geometry,
+    window: w,
+    topology: s.topology,
+    terminal: s.terminal,
+    latitudeCutoff_rad: s.crossPlaneCutoffLatitude_rad,
+  });
   const tLinks = ms(t);
   t = performance.now();
   groundContacts({
-    shells: [{ spec: s.geometry, tracks }], stations: spec.stations.map((x) => ({ ...x })),
-    elevationMask_rad: spec.minElevation_rad, linkRate_bps: spec.gatewayLinkRate_bps,
+    shells: [{ spec: s.geometry, tracks }],
+    stations: spec.stations.map((x) => ({ ...x })),
+    elevationMask_rad: spec.minElevation_rad,
+    linkRate_bps: spec.gatewayLinkRate_bps,
   });
   const tGround = ms(t);
   t = performance.now();
@@ -74,69 +87,118 @@ for (const traffic of ['downlink', 'uniform'] as const) {
   const r = evaluateConstellation(spec, lp);
   const tAll = ms(t);
   const n = r.network.shells[0]!;
-  console.log(`  ${traffic.padEnd(8)} whole evaluation ${tAll}${traffic === 'uniform' ? ' (plane tracks and links memoised by the line above)' : ''} (stages alone: node ${tNode}, SGP4 tracks ${tGeometry}, links ${tLinks}, ground ${tGround}, conjunction screen ${tScreen});` +
-    ` network: ${n.reducedModel ? 'reduced' : 'full'} model, LP ${n.lpRows} × ${n.lpCols} (${n.solver}), ${r.network.throughputPerNode_Gbps.toPrecision(4)} Gbps per node`);
+  console.log(
+    `  ${traffic.padEnd(8)} whole evaluation ${tAll}${traffic === 'uniform' ? ' (plane tracks and links memoised by the line above)' : ''} (stages alone: node ${tNode}, SGP4 tracks ${tGeometry}, links ${tLinks}, ground ${tGround}, conjunction screen ${tScreen});` +
+      ` network: ${n.reducedModel ? 'reduced' : 'full'} model, LP ${n.lpRows} × ${n.lpCols} (${n.solver}), ${r.network.throughputPerNode_Gbps.toPrecision(4)} Gbps per node`,
+  );
 }
 
 // The network at one instant, stage by stage: link capacities of every satellite at that sample, the reduced
 // LP on the class means, and (shells ≤ ROUTING_BOUND_MAX_NODES) the routing lower bound; with and without a cutoff.
-console.log('\nnetwork per instant (Walker delta +Grid, 53° / SSO 98°, cutoff 75°), one instant each, after a warm-up:');
-for (const [P, S, inc] of [[20, 40, 98], [60, 70, 53], [40, 70, 98], [100, 100, 98]] as const) {
+console.log(
+  '\nnetwork per instant (Walker delta +Grid, 53° / SSO 98°, cutoff 75°), one instant each, after a warm-up:',
+);
+for (const [P, S, inc] of [
+  [20, 40, 98],
+  [60, 70, 53],
+  [40, 70, 98],
+  [100, 100, 98],
+] as const) {
   const spec = loadConstellationSpec(walker10k('uniform'), catalogs);
   const shell = { ...spec.shells[0]!.geometry, planes: P, satsPerPlane: S, inclination_rad: (inc * Math.PI) / 180 };
   const w = { epochIso: spec.window.epochIso, duration_s: 7200, step_s: 120 };
   const tracks = Array.from({ length: P }, (_, q) => propagatePlane(planeElements(shell, q, w.epochIso), w));
-  const run = (instants: number[]) => torusSeries({
-    planes: P, satsPerPlane: S, phasing: 1, tracks, instants, rate: linkRateCoefficients({ terminal: opticalTerminalFromRow(spec.shells[0]!.terminal) }),
-    grazingHeight_m: 100e3, latitudeCutoff_rad: (75 * Math.PI) / 180, inPlaneUsable: true, crossPlaneUsable: true, meshIgnored: false, lp,
-  });
+  const run = (instants: number[]) =>
+    torusSeries({
+      planes: P,
+      satsPerPlane: S,
+      phasing: 1,
+      tracks,
+      instants,
+      rate: linkRateCoefficients({ terminal: opticalTerminalFromRow(spec.shells[0]!.terminal) }),
+      grazingHeight_m: 100e3,
+      latitudeCutoff_rad: (75 * Math.PI) / 180,
+      inPlaneUsable: true,
+      crossPlaneUsable: true,
+      meshIgnored: false,
+      lp,
+    });
   run([0]);
   const t = performance.now();
   const r = run([10, 20, 30, 40]);
   const i = r.instants[0]!;
-  console.log(`  ${P} × ${S} at ${inc}°: ${((performance.now() - t) / 4).toFixed(1)} ms per instant (model ${i.model}, ${(i.throughputPerNode_bps / 1e9).toPrecision(4)} Gbps,` +
-    ` lower ${(i.lowerBound_bps / 1e9).toPrecision(4)}, upper ${i.upperBound_bps === null ? '-' : (i.upperBound_bps / 1e9).toPrecision(4)})`);
+  console.log(
+    `  ${P} × ${S} at ${inc}°: ${((performance.now() - t) / 4).toFixed(1)} ms per instant (model ${i.model}, ${(i.throughputPerNode_bps / 1e9).toPrecision(4)} Gbps,` +
+      ` lower ${(i.lowerBound_bps / 1e9).toPrecision(4)}, upper ${i.upperBound_bps === null ? '-' : (i.upperBound_bps / 1e9).toPrecision(4)})`,
+  );
 }
 
 // One evaluation of the flagship study stage by stage, CPU time of this process (the machine is shared: wall
 // time would measure the neighbours). Stages as evaluateConstellation runs them, without its memos.
 const studyPath = join(root, 'designs/constellation-study.yaml');
 const study = loadStudyProblem(studyPath, lp);
-const designX = (values: Record<string, number | string>): Float64Array => Float64Array.from(study.problem.variables.map((v) => {
-  const x = values[v.name];
-  if (x === undefined) throw new Error(`bench: no value for ${v.name}`);
-  return v.kind === 'choice' ? v.options.findIndex((o) => o === x) : Number(x);
-}));
+const designX = (values: Record<string, number | string>): Float64Array =>
+  Float64Array.from(
+    study.problem.variables.map((v) => {
+      const x = values[v.name];
+      if (x === undefined) throw new Error(`bench: no value for ${v.name}`);
+      return v.kind === 'choice' ? v.options.findIndex((o) => o === x) : Number(x);
+    }),
+  );
 const base = {
-  'shells.low.planes': 60, 'shells.low.satsPerPlane': 70, 'shells.low.altitude_km': 550, 'shells.low.inclination_deg': 53,
-  'shells.dawn-dusk.planes': 40, 'shells.dawn-dusk.satsPerPlane': 70, 'shells.dawn-dusk.altitude_km': 650,
-  'shells.low.phasing': 1, 'shells.dawn-dusk.phasing': 1, 'isl.terminal': 'isl-100g', 'launch.vehicle': 'starship',
+  'shells.low.planes': 60,
+  'shells.low.satsPerPlane': 70,
+  'shells.low.altitude_km': 550,
+  'shells.low.inclination_deg': 53,
+  'shells.dawn-dusk.planes': 40,
+  'shells.dawn-dusk.satsPerPlane': 70,
+  'shells.dawn-dusk.altitude_km': 650,
+  'shells.low.phasing': 1,
+  'shells.dawn-dusk.phasing': 1,
+  'isl.terminal': 'isl-100g',
+  'launch.vehicle': 'starship',
 };
 const stageCases: [string, Record<string, number | string>][] = [
   ['study base (60 × 70 Walker 53° + 40 × 70 SSO band)', base],
-  ['dawn-dusk 2 × 93 (explicit-graph LP)', { ...base, 'shells.dawn-dusk.planes': 2, 'shells.dawn-dusk.satsPerPlane': 93 }],
+  [
+    'dawn-dusk 2 × 93 (explicit-graph LP)',
+    { ...base, 'shells.dawn-dusk.planes': 2, 'shells.dawn-dusk.satsPerPlane': 93 },
+  ],
 ];
-console.log('\nflagship study (designs/constellation-study.yaml), one evaluation stage by stage, CPU ms (share of the evaluation):');
+console.log(
+  '\nflagship study (designs/constellation-study.yaml), one evaluation stage by stage, CPU ms (share of the evaluation):',
+);
 evaluationStages(study.constellation!.spec(designX({ ...base, 'shells.low.planes': 59 })), lp); // warm-up (another design: no memo hits below)
 for (const [label, values] of stageCases) {
   const t = evaluationStages(study.constellation!.spec(designX(values)), lp);
   const total = STAGES.reduce((a, k) => a + t[k], 0);
-  console.log(`  ${label}: ${total.toFixed(0)} ms\n    ${STAGES.map((k) => `${k} ${t[k].toFixed(1)} (${((100 * t[k]) / total).toFixed(0)} %)`).join(', ')}`);
+  console.log(
+    `  ${label}: ${total.toFixed(0)} ms\n    ${STAGES.map((k) => `${k} ${t[k].toFixed(1)} (${((100 * t[k]) / total).toFixed(0)} %)`).join(', ')}`,
+  );
 }
 
 console.log('\nReference constellations, end to end (load + evaluate):');
 const refDir = join(root, 'designs/constellations');
-for (const name of readdirSync(refDir).filter((x) => x.endsWith('.yaml')).sort()) {
+for (const name of readdirSync(refDir)
+  .filter((x) => x.endsWith('.yaml'))
+  .sort()) {
   const t = performance.now();
   const spec = loadConstellationSpec(join(refDir, name), catalogs);
   const r = evaluateConstellation(spec, lp);
   const lps = r.network.shells.filter((x) => x.lpCols > 0);
   const biggest = lps.reduce((a, x) => (x.lpCols > (a?.lpCols ?? -1) ? x : a), lps[0]);
-  console.log(`  ${name.padEnd(22)} ${r.satellites.toLocaleString('en-US').padStart(9)} satellites, ${String(r.shells.length).padStart(2)} shells: ${ms(t).padStart(8)};` +
-    ` network ${r.network.reducedModel ? 'reduced/bound' : 'full LP'}${biggest ? `, largest LP ${biggest.lpRows} × ${biggest.lpCols} (${biggest.solver})` : ', no LP'}`);
+  console.log(
+    `  ${name.padEnd(22)} ${r.satellites.toLocaleString('en-US').padStart(9)} satellites, ${String(r.shells.length).padStart(2)} shells: ${ms(t).padStart(8)};` +
+      ` network ${r.network.reducedModel ? 'reduced/bound' : 'full LP'}${biggest ? `, largest LP ${biggest.lpRows} × ${biggest.lpCols} (${biggest.solver})` : ', no LP'}`,
+  );
 }
 
-benchConjunction(root, catalogs, lp, study.constellation!.spec(designX(base)).shells.map((s) => s.geometry));
+benchConjunction(
+  root,
+  catalogs,
+  lp,
+  study.constellation!.spec(designX(base)).shells.map((s) => s.geometry),
+);
 
 // The flagship constellation study end to end (CLI start to files and report written) with 0 and 2 workers.
 const bin = join(root, 'dist/src/cli/bin.js');
@@ -146,11 +208,17 @@ const generations = process.env['BENCH_STUDY_GENERATIONS'];
 let runPath = studyPath;
 if (generations !== undefined) {
   runPath = join(mkdtempSync(join(tmpdir(), 'odc-bench-slice-')), 'constellation-study.yaml');
-  writeFileSync(runPath, readFileSync(studyPath, 'utf8').replace(/^node: (.*)$/m, (_m, f: string) => `node: ${join(root, 'designs', f)}`)
-    .replace(/generations: \d+/, `generations: ${Number(generations)}`));
+  writeFileSync(
+    runPath,
+    readFileSync(studyPath, 'utf8')
+      .replace(/^node: (.*)$/m, (_m, f: string) => `node: ${join(root, 'designs', f)}`)
+      .replace(/generations: \d+/, `generations: ${Number(generations)}`),
+  );
 }
-console.log(`\nflagship constellation study (designs/constellation-study.yaml${generations !== undefined ? `, first ${generations} generations` : ''}) end to end, ` +
-  'CLI start to report written:');
+console.log(
+  `\nflagship constellation study (designs/constellation-study.yaml${generations !== undefined ? `, first ${generations} generations` : ''}) end to end, ` +
+    'CLI start to report written:',
+);
 const wall: number[] = [];
 const evaluating: number[] = [];
 for (const workers of [0, 2]) {
@@ -166,12 +234,20 @@ for (const workers of [0, 2]) {
   const cpu = /odc-cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
   wall.push(s);
   // run.json's evaluate_s: the generations' evaluation time, without start-up, result records and report.
-  const evaluate_s = (JSON.parse(readFileSync(join(out, 'run', 'run.json'), 'utf8')) as { timings: { evaluate_s: number } }).timings.evaluate_s;
+  const evaluate_s = (
+    JSON.parse(readFileSync(join(out, 'run', 'run.json'), 'utf8')) as { timings: { evaluate_s: number } }
+  ).timings.evaluate_s;
   evaluating.push(evaluate_s);
   const evals = /(\d+) evaluations/.exec(r.stdout)?.[1] ?? '?';
   const cpuText = cpu ? `, CPU ${(Number(cpu[1]) + Number(cpu[2])).toFixed(1)} s` : '';
-  console.log(`  --workers ${workers}: ${s.toFixed(1)} s wall${cpuText} for ${evals} evaluations (${(Number(evals) / s).toFixed(1)} evaluations/s; evaluating ${evaluate_s.toFixed(1)} s)` +
-    `${r.status === 0 ? '' : ` FAILED: ${r.stderr.replace(/odc-cpu.*/, '').trim()}`}`);
+  console.log(
+    `  --workers ${workers}: ${s.toFixed(1)} s wall${cpuText} for ${evals} evaluations (${(Number(evals) / s).toFixed(1)} evaluations/s; evaluating ${evaluate_s.toFixed(1)} s)` +
+      `${r.status === 0 ? '' : ` FAILED: ${r.stderr.replace(/odc-cpu.*/, '').trim()}`}`,
+  );
 }
-console.log(`  speed-up of 2 workers over 0: ${(wall[0]! / wall[1]!).toFixed(2)}× end to end, ${(evaluating[0]! / evaluating[1]!).toFixed(2)}× while evaluating` +
-  ` (machine load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+console.log(
+  `  speed-up of 2 workers over 0: ${(wall[0]! / wall[1]!).toFixed(2)}× end to end, ${(evaluating[0]! / evaluating[1]!).toFixed(2)}× while evaluating` +
+    ` (machine load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')})`,
+);

@@ -18,7 +18,12 @@ import { groundContacts, type GroundContactParams } from '../../src/constellatio
 import { launchPlan } from '../../src/constellation/launch/launchPlan.js';
 import { shellLinks } from '../../src/constellation/links/links.js';
 import { planeElements } from '../../src/constellation/geometry/pattern.js';
-import { gmstSamples_rad, propagatePlane, windowTimes_s, type PlaneTrack } from '../../src/constellation/geometry/propagate.js';
+import {
+  gmstSamples_rad,
+  propagatePlane,
+  windowTimes_s,
+  type PlaneTrack,
+} from '../../src/constellation/geometry/propagate.js';
 import { shellNetwork } from '../../src/constellation/network/shellNetwork.js';
 
 /** CPU time of this process so far (user + system) [ms]: on a shared machine, wall time measures the neighbours. */
@@ -27,7 +32,16 @@ export function cpu_ms(): number {
   return (u.user + u.system) / 1000;
 }
 
-export const STAGES = ['node sizing', 'geometry (SGP4)', 'link capacities', 'ground contacts', 'network LP', 'launch MILP', 'economics', 'conjunction screen'] as const;
+export const STAGES = [
+  'node sizing',
+  'geometry (SGP4)',
+  'link capacities',
+  'ground contacts',
+  'network LP',
+  'launch MILP',
+  'economics',
+  'conjunction screen',
+] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** CPU milliseconds per stage of one evaluation of `spec` (stages in evaluation order). */
@@ -41,38 +55,65 @@ export function evaluationStages(spec: ConstellationSpec, lp: LpSolver): Record<
   };
   const w = spec.window;
   const designs = spec.shells.map((s) => withFormationKeeping(s.node, s.geometry));
-  const nodes: DesignRecord[] = spec.shells.map((s, i) => (spec.nodeSizing === 'closed' ? closeNodeDesign(designs[i]!, s.rows).record : evaluateNode(designs[i]!, s.rows)));
+  const nodes: DesignRecord[] = spec.shells.map((s, i) =>
+    spec.nodeSizing === 'closed' ? closeNodeDesign(designs[i]!, s.rows).record : evaluateNode(designs[i]!, s.rows),
+  );
   const sats = spec.shells.map((s) => s.geometry.planes * s.geometry.satsPerPlane);
   lap('node sizing');
   const gmst = gmstSamples_rad(w.epochIso, windowTimes_s(w));
   const tracks: PlaneTrack[][] = spec.shells.map((s) =>
-    Array.from({ length: s.geometry.planes }, (_, p) => propagatePlane(planeElements(s.geometry, p, w.epochIso), w, gmst)));
+    Array.from({ length: s.geometry.planes }, (_, p) =>
+      propagatePlane(planeElements(s.geometry, p, w.epochIso), w, gmst),
+    ),
+  );
   lap('geometry (SGP4)');
   const linkParams = spec.shells.map((s) => ({
-    shell: s.geometry, window: w, topology: s.topology, terminal: s.terminal, latitudeCutoff_rad: s.crossPlaneCutoffLatitude_rad, snapshotIndex: 0,
+    shell: s.geometry,
+    window: w,
+    topology: s.topology,
+    terminal: s.terminal,
+    latitudeCutoff_rad: s.crossPlaneCutoffLatitude_rad,
+    snapshotIndex: 0,
   }));
   const links = linkParams.map((p) => shellLinks(p));
   lap('link capacities');
-  const ground: GroundContactParams | null = spec.stations.length === 0 ? null : {
-    shells: spec.shells.map((s, i) => ({ spec: s.geometry, tracks: tracks[i]! })),
-    stations: spec.stations.map((s) => ({ ...s })), elevationMask_rad: spec.minElevation_rad, linkRate_bps: spec.gatewayLinkRate_bps,
-  };
+  const ground: GroundContactParams | null =
+    spec.stations.length === 0
+      ? null
+      : {
+          shells: spec.shells.map((s, i) => ({ spec: s.geometry, tracks: tracks[i]! })),
+          stations: spec.stations.map((s) => ({ ...s })),
+          elevationMask_rad: spec.minElevation_rad,
+          linkRate_bps: spec.gatewayLinkRate_bps,
+        };
   if (ground !== null) groundContacts(ground);
   lap('ground contacts');
-  spec.shells.forEach((_, i) => shellNetwork({ spec, shellIndex: i, links: links[i]!, linkParams: linkParams[i]!, tracks: tracks[i]!, ground, lp }));
+  spec.shells.forEach((_, i) =>
+    shellNetwork({ spec, shellIndex: i, links: links[i]!, linkParams: linkParams[i]!, tracks: tracks[i]!, ground, lp }),
+  );
   lap('network LP');
   const { campaign } = launchPlan(spec, nodes, sats, lp, []);
   lap('launch MILP');
   const satellites = sats.reduce((a, b) => a + b, 0);
   const mean = (f: (i: number) => number): number => sats.reduce((a, n, i) => a + n * f(i), 0) / satellites;
   constellationEconomics({
-    satellites, firstUnitHardware_USD: mean((i) => nodes[i]!.cost.hardware_USD), launch_USD: campaign.launch_USD,
-    horizon_yr: mean((i) => spec.shells[i]!.node.mission.lifetime_yr), designLife_yr: mean((i) => spec.shells[i]!.node.mission.lifetime_yr),
-    deliveredPFLOPS_per_satellite: mean((i) => nodes[i]!.compute.deliveredPFLOPS), gateways: spec.stations.length,
-    learningRate: spec.economics.learningRate, modelParameters: spec.economics.modelParams,
+    satellites,
+    firstUnitHardware_USD: mean((i) => nodes[i]!.cost.hardware_USD),
+    launch_USD: campaign.launch_USD,
+    horizon_yr: mean((i) => spec.shells[i]!.node.mission.lifetime_yr),
+    designLife_yr: mean((i) => spec.shells[i]!.node.mission.lifetime_yr),
+    deliveredPFLOPS_per_satellite: mean((i) => nodes[i]!.compute.deliveredPFLOPS),
+    gateways: spec.stations.length,
+    learningRate: spec.economics.learningRate,
+    modelParameters: spec.economics.modelParams,
   });
   lap('economics');
-  const screen = conjunctionScreen({ shells: spec.shells.map((s) => s.geometry), epochIso: w.epochIso, threshold_m: spec.minSeparation_m, memoise: false });
+  const screen = conjunctionScreen({
+    shells: spec.shells.map((s) => s.geometry),
+    epochIso: w.epochIso,
+    threshold_m: spec.minSeparation_m,
+    memoise: false,
+  });
   conjunctionRecord(spec, screen, w.epochIso);
   lap('conjunction screen');
   return out;

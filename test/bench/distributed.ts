@@ -24,7 +24,11 @@ let runNo = 0;
 
 function run(study: string, extra: string[]): { s: number; evaluations: number } {
   const t = performance.now();
-  const r = spawnSync(process.execPath, [bin, 'run', study, '--out', join(out, `run-${runNo++}`), '--quiet', ...extra], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [bin, 'run', study, '--out', join(out, `run-${runNo++}`), '--quiet', ...extra],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   return { s: (performance.now() - t) / 1000, evaluations: Number(/(\d+) evaluations/.exec(r.stdout)?.[1] ?? NaN) };
 }
@@ -33,8 +37,12 @@ async function withWorkers<T>(n: number, queue: string, body: () => T): Promise<
   const ws: ChildProcess[] = [];
   let connected = 0;
   for (let i = 0; i < n; i++) {
-    const p = spawn(process.execPath, [bin, 'worker', '--redis', redis.url, '--queue', queue], { stdio: ['ignore', 'ignore', 'pipe'] });
-    p.stderr!.on('data', (d: Buffer) => { if (d.toString().includes('connected')) connected++; });
+    const p = spawn(process.execPath, [bin, 'worker', '--redis', redis.url, '--queue', queue], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    p.stderr!.on('data', (d: Buffer) => {
+      if (d.toString().includes('connected')) connected++;
+    });
     ws.push(p);
   }
   while (connected < n) await new Promise((r) => setTimeout(r, 50));
@@ -48,7 +56,11 @@ async function withWorkers<T>(n: number, queue: string, body: () => T): Promise<
 const line = (label: string, r: { s: number; evaluations: number }): string =>
   `  ${label.padEnd(34)} ${r.s.toFixed(1).padStart(6)} s  ${(r.evaluations / r.s).toFixed(1).padStart(7)} evaluations/s`;
 
-console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; redis-server on 127.0.0.1:${redis.port}\n`);
+console.log(
+  `machine: ${cpus().length} cores, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}; redis-server on 127.0.0.1:${redis.port}\n`,
+);
 const flagship = join(root, 'designs/constellation-study.yaml');
 console.log('flagship constellation study (1,200 evaluations of ~40 ms), CLI start to report written:');
 console.log(line('local, --workers 1', run(flagship, ['--workers', '1'])));
@@ -60,11 +72,19 @@ for (const n of [1, 2, 3]) {
 
 // Overhead: a node study of ~10 µs evaluations, 40 × 10 generations, one worker either way.
 const nodeStudy = join(out, 'node-overhead.yaml');
-writeFileSync(nodeStudy, readFileSync(join(root, 'designs/flagship-study.yaml'), 'utf8')
-  .replace(/^algorithm:.*$/m, 'algorithm: { name: nsga2, population: 40, generations: 10, seed: 1 }').replace(/^name: .*$/m, 'name: overhead'));
+writeFileSync(
+  nodeStudy,
+  readFileSync(join(root, 'designs/flagship-study.yaml'), 'utf8')
+    .replace(/^algorithm:.*$/m, 'algorithm: { name: nsga2, population: 40, generations: 10, seed: 1 }')
+    .replace(/^name: .*$/m, 'name: overhead'),
+);
 const local = run(nodeStudy, ['--workers', '1']);
 const remote = await withWorkers(1, 'overhead', () => run(nodeStudy, ['--redis', redis.url, '--queue', 'overhead']));
 const jobs = 10 * 4; // 4 jobs per generation with one worker (a few per worker, see redisEvaluator.ts)
-console.log(`\noverhead on a node study (400 evaluations of ~10 µs, one worker): local thread ${local.s.toFixed(2)} s, Redis ${remote.s.toFixed(2)} s`);
-console.log(`  → ${((1000 * (remote.s - local.s)) / jobs).toFixed(1)} ms more per job (${jobs} jobs), ${((1000 * (remote.s - local.s)) / 400).toFixed(2)} ms per evaluation`);
+console.log(
+  `\noverhead on a node study (400 evaluations of ~10 µs, one worker): local thread ${local.s.toFixed(2)} s, Redis ${remote.s.toFixed(2)} s`,
+);
+console.log(
+  `  → ${((1000 * (remote.s - local.s)) / jobs).toFixed(1)} ms more per job (${jobs} jobs), ${((1000 * (remote.s - local.s)) / 400).toFixed(2)} ms per evaluation`,
+);
 await redis.stop();

@@ -33,9 +33,11 @@ const CHROMIUM = process.env.ODC_TEST_CHROMIUM ?? '/usr/bin/chromium';
 function rng(seed: number): () => number {
   let s = seed >>> 0 || 1;
   return () => {
-    s ^= s << 13; s >>>= 0;
+    s ^= s << 13;
+    s >>>= 0;
     s ^= s >>> 17;
-    s ^= s << 5; s >>>= 0;
+    s ^= s << 5;
+    s >>>= 0;
     return s / 4294967296;
   };
 }
@@ -69,17 +71,32 @@ function buildRun(dir: string, n: number): void {
     lines.push([e, Math.floor(e / perGeneration), 'feasible', ...x, ...dtlz2(x), 0, ''].join(','));
   }
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'study.yaml'), `name: dtlz2-explorer-bench\nkind: benchmark\nproblem: dtlz2\nvariables: ${N_VAR}\nobjectives: ${M}\n`
-    + `algorithm: { name: nsga3, population: ${perGeneration}, generations: ${Math.ceil(n / perGeneration)}, seed: 1 }\n`);
+  writeFileSync(
+    join(dir, 'study.yaml'),
+    `name: dtlz2-explorer-bench\nkind: benchmark\nproblem: dtlz2\nvariables: ${N_VAR}\nobjectives: ${M}\n` +
+      `algorithm: { name: nsga3, population: ${perGeneration}, generations: ${Math.ceil(n / perGeneration)}, seed: 1 }\n`,
+  );
   writeFileSync(join(dir, 'evaluations.csv'), `${lines.join('\n')}\n`);
-  const pareto = { formatVersion: 1, study: 'dtlz2-explorer-bench', kind: 'benchmark', designs: front.map((index) => ({ index })) };
+  const pareto = {
+    formatVersion: 1,
+    study: 'dtlz2-explorer-bench',
+    kind: 'benchmark',
+    designs: front.map((index) => ({ index })),
+  };
   writeFileSync(join(dir, 'pareto.json'), JSON.stringify(pareto));
-  writeFileSync(join(dir, 'run.json'), JSON.stringify({
-    formatVersion: 1, odcVersion: ODC_VERSION, status: 'complete',
-    study: { name: 'dtlz2-explorer-bench', kind: 'benchmark', file: 'study.yaml', hash: '0'.repeat(64) },
-    algorithm: { name: 'nsga3', population: perGeneration, generations: Math.ceil(n / perGeneration), seed: 1 },
-    workers: 0, startedAt: '2026-01-01T00:00:00.000Z', packageVersions: packageVersions(),
-  }));
+  writeFileSync(
+    join(dir, 'run.json'),
+    JSON.stringify({
+      formatVersion: 1,
+      odcVersion: ODC_VERSION,
+      status: 'complete',
+      study: { name: 'dtlz2-explorer-bench', kind: 'benchmark', file: 'study.yaml', hash: '0'.repeat(64) },
+      algorithm: { name: 'nsga3', population: perGeneration, generations: Math.ceil(n / perGeneration), seed: 1 },
+      workers: 0,
+      startedAt: '2026-01-01T00:00:00.000Z',
+      packageVersions: packageVersions(),
+    }),
+  );
 }
 
 const median = (xs: readonly number[]): number => {
@@ -90,7 +107,8 @@ const median = (xs: readonly number[]): number => {
 /** Filter changes on the objectives, each timed in JS and to the next frame. */
 function brushes(page: Page): Promise<{ js: number[]; frame: number[] }> {
   return page.evaluate(async (m) => {
-    const ex = (window as unknown as { __explorer: { setFilter(metric: string, lo: number, hi: number): number } }).__explorer;
+    const ex = (window as unknown as { __explorer: { setFilter(metric: string, lo: number, hi: number): number } })
+      .__explorer;
     const js: number[] = [];
     const frame: number[] = [];
     for (let k = 0; k < 15; k++) {
@@ -150,13 +168,21 @@ function cpuMs(fn: () => void): number {
 function cpuFigures(server: RunningServer): string {
   const run = server.runs[0]!;
   const buf = run.columnsBinary();
-  const columns = { info: run.info(), data: new Float64Array(buf.buffer, buf.byteOffset, buf.byteLength / 8), frontIndices: Array.from(run.front()) };
+  const columns = {
+    info: run.info(),
+    data: new Float64Array(buf.buffer, buf.byteOffset, buf.byteLength / 8),
+    frontIndices: Array.from(run.front()),
+  };
   let ds = buildDataset([columns], null);
-  const dataset = cpuMs(() => { ds = buildDataset([columns], null); });
+  const dataset = cpuMs(() => {
+    ds = buildDataset([columns], null);
+  });
   const axes = ds.dims.filter((d) => d.role === 'objective' || d.role === 'variable' || d.role === 'constraint');
   const nb = Math.ceil(PLOT_H / BIN_PX);
   let bins: Uint16Array[] = [];
-  const binning = cpuMs(() => { bins = axes.map((d) => axisBins(d, nb)); });
+  const binning = cpuMs(() => {
+    bins = axes.map((d) => axisBins(d, nb));
+  });
   const width = 1330;
   const height = 342;
   const xs = axes.map((_, k) => Math.round(40 + (k * (width - 80)) / (axes.length - 1)));
@@ -171,22 +197,30 @@ function cpuFigures(server: RunningServer): string {
   const brush: number[] = [];
   for (let k = 0; k < 15; k++) {
     const lo = 0.05 * (k % 10);
-    brush.push(cpuMs(() => {
-      computeMask(ds, 'all', [{ metric: `f${(k % M) + 1}`, lo, hi: lo + 0.6 }], mask);
-      drawBinnedLines(fg, layout, mask, ds.run, scratch);
-      compose(image, bg, fg, RUN_COLOURS.map(rgb));
-    }));
+    brush.push(
+      cpuMs(() => {
+        computeMask(ds, 'all', [{ metric: `f${(k % M) + 1}`, lo, hi: lo + 0.6 }], mask);
+        drawBinnedLines(fg, layout, mask, ds.run, scratch);
+        compose(image, bg, fg, RUN_COLOURS.map(rgb));
+      }),
+    );
   }
   const f = (x: number): string => x.toFixed(1);
-  return `  CPU in Node (same code): dataset ${f(dataset)} ms, axis bins ${f(binning)} ms, background lines ${f(background)} ms; `
-    + `brush (mask + parallel coordinates + compose) median ${f(median(brush))} ms`;
+  return (
+    `  CPU in Node (same code): dataset ${f(dataset)} ms, axis bins ${f(binning)} ms, background lines ${f(background)} ms; ` +
+    `brush (mask + parallel coordinates + compose) median ${f(median(brush))} ms`
+  );
 }
 
 async function measure(n: number, root: string): Promise<void> {
   const dir = join(root, `run-${n}`);
   buildRun(dir, n);
   const server = await startServer({ runDirs: [dir], port: 0, host: '127.0.0.1' });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
   try {
     const loads: number[] = [];
     let page: Page | undefined;
@@ -195,11 +229,15 @@ async function measure(n: number, root: string): Promise<void> {
       page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
       await page.goto(server.url);
       await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
-      loads.push(await page.evaluate(() => (window as unknown as { __explorer: { loadMs: number } }).__explorer.loadMs));
+      loads.push(
+        await page.evaluate(() => (window as unknown as { __explorer: { loadMs: number } }).__explorer.loadMs),
+      );
     }
     const { js, frame } = await brushes(page!);
     // a real mouse drag along the first axis: every mouse move re-renders
-    await page!.evaluate(() => { (window as unknown as { __explorer: { renders: number[] } }).__explorer.renders.length = 0; });
+    await page!.evaluate(() => {
+      (window as unknown as { __explorer: { renders: number[] } }).__explorer.renders.length = 0;
+    });
     const canvas = page!.getByTestId('parcoords').locator('canvas');
     const box = (await canvas.boundingBox())!;
     const axes = JSON.parse((await canvas.getAttribute('data-axes'))!) as { name: string; x: number }[];
@@ -208,7 +246,9 @@ async function measure(n: number, root: string): Promise<void> {
     await page!.mouse.down();
     await page!.mouse.move(box.x + f1.x, box.y + 260, { steps: 12 });
     await page!.mouse.up();
-    const mouse = await page!.evaluate(() => [...(window as unknown as { __explorer: { renders: number[] } }).__explorer.renders]);
+    const mouse = await page!.evaluate(() => [
+      ...(window as unknown as { __explorer: { renders: number[] } }).__explorer.renders,
+    ]);
     // the peer draws the visible axes' values scaled to [0, 1], fetched here so its timing holds drawing only
     await page!.evaluate(async () => {
       const info = ((await (await fetch('/api/runs')).json()) as { columns: { name: string }[]; rows: number }[])[0]!;
@@ -221,7 +261,10 @@ async function measure(n: number, root: string): Promise<void> {
         const col = data.subarray(k * rows, (k + 1) * rows);
         let lo = Infinity;
         let hi = -Infinity;
-        for (const v of col) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+        for (const v of col) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
         return Float64Array.from(col, (v) => (v - lo) / (hi - lo || 1));
       });
     });
@@ -229,10 +272,14 @@ async function measure(n: number, root: string): Promise<void> {
     const fmt = (x: number): string => x.toFixed(1);
     console.log(`${n.toLocaleString('en-US')} evaluations × ${N_VAR + M + 3 + 1} columns, ${axes.length} axes:`);
     console.log(`  load to first render of all views: median ${fmt(median(loads))} ms (${loads.map(fmt).join(', ')})`);
-    console.log(`  brush, all views (JS): median ${fmt(median(js))} ms; to next frame: median ${fmt(median(frame))} ms (15 filter changes)`);
+    console.log(
+      `  brush, all views (JS): median ${fmt(median(js))} ms; to next frame: median ${fmt(median(frame))} ms (15 filter changes)`,
+    );
     console.log(`  mouse brush along f1: median ${fmt(median(mouse))} ms over ${mouse.length} renders`);
-    console.log(`  peer, one stroked polyline per design (parallel coordinates only): median ${fmt(median(naive))} ms`
-      + ` → ${(median(naive) / median(js)).toFixed(1)}× the explorer's full brush update`);
+    console.log(
+      `  peer, one stroked polyline per design (parallel coordinates only): median ${fmt(median(naive))} ms` +
+        ` → ${(median(naive) / median(js)).toFixed(1)}× the explorer's full brush update`,
+    );
     console.log(cpuFigures(server));
   } finally {
     await browser.close();
@@ -241,7 +288,12 @@ async function measure(n: number, root: string): Promise<void> {
 }
 
 const root = mkdtempSync(join(tmpdir(), 'odc-bench-explorer-'));
-const load = (): string => loadavg().map((x) => x.toFixed(1)).join(' ');
-console.log(`odc serve explorer benchmark (${new Date().toISOString().slice(0, 10)}), Chromium ${CHROMIUM}, ${cpus().length} cores, load average ${load()}`);
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+console.log(
+  `odc serve explorer benchmark (${new Date().toISOString().slice(0, 10)}), Chromium ${CHROMIUM}, ${cpus().length} cores, load average ${load()}`,
+);
 for (const n of [10_000, 100_000]) await measure(n, root);
 console.log(`load average at the end: ${load()}`);

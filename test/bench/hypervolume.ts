@@ -49,7 +49,8 @@ function cpuSeconds<T>(f: () => T): { value: T; cpu_s: number } {
   return { value, cpu_s: (c.user + c.system) / 1e6 };
 }
 
-// ---- the former implementation (WFG with slicing on the last objective and an O(n²) pre-filter), frozen for comparison ----
+// ---- the former implementation (WFG with slicing on the last objective and an O(n²) pre-filter), frozen for
+// comparison ----
 
 function legacyHypervolume(P: Float64Array, m: number, reference: readonly number[]): number {
   const n = P.length / m;
@@ -144,7 +145,11 @@ function legacyWfg(Pin: Float64Array, nIn: number, m: number, ref: Float64Array)
 
 const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const rows: string[][] = [];
-console.log(`hypervolume benchmark: ${cpus()[0]?.model ?? 'cpu'} x ${cpus().length}, node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
+console.log(
+  `hypervolume benchmark: ${cpus()[0]?.model ?? 'cpu'} x ${cpus().length}, node ${process.version}, load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ')}`,
+);
 console.log('reference point 1.1 in every objective; CPU seconds of one call (process.cpuUsage)\n');
 for (const m of DIMS) {
   const ref = new Array<number>(m).fill(1.1);
@@ -160,7 +165,12 @@ for (const m of DIMS) {
       const old = n <= OLD_MAX ? cpuSeconds(() => legacyHypervolume(P, m, ref)) : null;
       // a seed other than the points': the same stream would correlate the samples with the points
       const est = cpuSeconds(() => hypervolumeEstimate(P, ref, { samples: SAMPLES, seed: 1001 }));
-      const agree = old === null ? '' : Math.abs(old.value - exact.value) <= 1e-12 * exact.value ? 'same' : `DIFFERS (${old.value})`;
+      const agree =
+        old === null
+          ? ''
+          : Math.abs(old.value - exact.value) <= 1e-12 * exact.value
+            ? 'same'
+            : `DIFFERS (${old.value})`;
       rows.push([
         `${m}-D`,
         kind,
@@ -176,7 +186,17 @@ for (const m of DIMS) {
     }
   }
 }
-const header = ['m', 'front', 'n', 'HV', 'exact [s]', 'former WFG [s]', 'speed-up', `estimate ${SAMPLES} [s]`, '(est - exact) / SE'];
+const header = [
+  'm',
+  'front',
+  'n',
+  'HV',
+  'exact [s]',
+  'former WFG [s]',
+  'speed-up',
+  `estimate ${SAMPLES} [s]`,
+  '(est - exact) / SE',
+];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 console.log('');
 console.log(`| ${header.map((h, i) => pad(h, widths[i]!)).join(' | ')} |`);

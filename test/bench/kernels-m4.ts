@@ -47,7 +47,11 @@ function record(m: number): { merged: Float64Array[]; offers: Offer[][] } {
     const parents = g === 0 ? [] : alg.population().map((p) => p.f);
     const evals = alg.ask().map((x) => safeEvaluate(problem, x));
     alg.tell(evals);
-    const gen: Offer[] = evals.map((e) => ({ f: e.status === 'ok' ? e.f : new Float64Array(m), cv: constraintViolation(e), evalIndex: next++ }));
+    const gen: Offer[] = evals.map((e) => ({
+      f: e.status === 'ok' ? e.f : new Float64Array(m),
+      cv: constraintViolation(e),
+      evalIndex: next++,
+    }));
     offers.push(gen);
     if (g > 0) merged.push(Float64Array.from([...parents, ...gen.map((o) => o.f)].flatMap((f) => Array.from(f))));
   }
@@ -85,8 +89,14 @@ function cpuMs(f: () => void): number {
   return (c.user + c.system) / 1000;
 }
 
-console.log(`kernels vs simple paths, NSGA-III DTLZ2, population ${POPULATION}, ${GENERATIONS} generations, best CPU of ${REPEAT}`);
-console.log(`${cpus()[0]?.model ?? 'cpu'} x ${cpus().length}, node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
+console.log(
+  `kernels vs simple paths, NSGA-III DTLZ2, population ${POPULATION}, ${GENERATIONS} generations, best CPU of ${REPEAT}`,
+);
+console.log(
+  `${cpus()[0]?.model ?? 'cpu'} x ${cpus().length}, node ${process.version}, load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ')}`,
+);
 for (const m of [4, 5]) {
   const { merged, offers } = record(m);
   // the sort: every generation's merged population, the survival's cut at the population
@@ -138,7 +148,13 @@ for (const m of [4, 5]) {
   }
   const sameItems = kernelItems.length === simpleItems.length && kernelItems.every((x, i) => x === simpleItems[i]);
   const merges = merged.length;
-  console.log(`\n${m} objectives: ${merges} sorts of ${merged[0]!.length / m} points; archive of ${kernelItems.length} designs at the end`);
-  console.log(`  sort: dominator bitsets ${sortKernel.toFixed(1)} ms, ENS-BS ${sortSimple.toFixed(1)} ms (ratio ${(sortSimple / sortKernel).toFixed(2)}), ranks ${sameRanks ? 'identical' : 'DIFFERENT'}`);
-  console.log(`  archive: batch merges (bitsets) ${archKernel.toFixed(1)} ms, linear scan ${archSimple.toFixed(1)} ms (ratio ${(archSimple / archKernel).toFixed(2)}), items ${sameItems ? 'identical' : 'DIFFERENT'}`);
+  console.log(
+    `\n${m} objectives: ${merges} sorts of ${merged[0]!.length / m} points; archive of ${kernelItems.length} designs at the end`,
+  );
+  console.log(
+    `  sort: dominator bitsets ${sortKernel.toFixed(1)} ms, ENS-BS ${sortSimple.toFixed(1)} ms (ratio ${(sortSimple / sortKernel).toFixed(2)}), ranks ${sameRanks ? 'identical' : 'DIFFERENT'}`,
+  );
+  console.log(
+    `  archive: batch merges (bitsets) ${archKernel.toFixed(1)} ms, linear scan ${archSimple.toFixed(1)} ms (ratio ${(archSimple / archKernel).toFixed(2)}), items ${sameItems ? 'identical' : 'DIFFERENT'}`,
+  );
 }

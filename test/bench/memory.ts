@@ -42,14 +42,24 @@ function runCase(evaluations: number, archiveLimit: number | undefined): Row {
   try {
     const limit = archiveLimit !== undefined ? `, archiveLimit: ${archiveLimit}` : '';
     const study = join(dir, 'zdt1.yaml');
-    writeFileSync(study, `name: zdt1-memory\nkind: benchmark\nproblem: zdt1\nvariables: 30\nalgorithm: { name: nsga2, population: 1000, evaluations: ${evaluations}, seed: 1, checkpointEvery: 50${limit} }\n`);
+    writeFileSync(
+      study,
+      `name: zdt1-memory\nkind: benchmark\nproblem: zdt1\nvariables: 30\nalgorithm: { name: nsga2, population: 1000, evaluations: ${evaluations}, seed: 1, checkpointEvery: 50${limit} }\n`,
+    );
     const out = join(dir, 'run');
     const t0 = Date.now();
-    const r = spawnSync(process.execPath, ['--import', HOOK, join(PROJECT_ROOT, 'dist/src/cli/bin.js'), 'run', study, '--out', out, '--quiet'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', HOOK, join(PROJECT_ROOT, 'dist/src/cli/bin.js'), 'run', study, '--out', out, '--quiet'],
+      { encoding: 'utf8', maxBuffer: 1 << 26 },
+    );
     const wall_s = (Date.now() - t0) / 1000;
     const usage = /ODC_BENCH_RUSAGE (\d+) (\d+)/.exec(r.stderr ?? '');
-    if (r.status !== 0 || !usage) throw new Error(`odc run failed (exit ${r.status}): ${(r.stderr ?? '').slice(-2000)}`);
-    const meta = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { result: { archiveSize?: number; paretoSize: number } };
+    if (r.status !== 0 || !usage)
+      throw new Error(`odc run failed (exit ${r.status}): ${(r.stderr ?? '').slice(-2000)}`);
+    const meta = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as {
+      result: { archiveSize?: number; paretoSize: number };
+    };
     let report = false;
     try {
       report = statSync(join(out, 'report.html')).size > 0;
@@ -57,25 +67,43 @@ function runCase(evaluations: number, archiveLimit: number | undefined): Row {
       report = false;
     }
     return {
-      evaluations, archive: archiveLimit !== undefined ? `≤ ${archiveLimit}` : 'unbounded', wall_s, cpu_s: Number(usage[2]) / 1e6,
-      peakRss_MB: Number(usage[1]) / 1024, log_MB: statSync(join(out, 'evaluations.csv')).size / 1e6,
-      archiveSize: meta.result.archiveSize ?? meta.result.paretoSize, report,
+      evaluations,
+      archive: archiveLimit !== undefined ? `≤ ${archiveLimit}` : 'unbounded',
+      wall_s,
+      cpu_s: Number(usage[2]) / 1e6,
+      peakRss_MB: Number(usage[1]) / 1024,
+      log_MB: statSync(join(out, 'evaluations.csv')).size / 1e6,
+      archiveSize: meta.result.archiveSize ?? meta.result.paretoSize,
+      report,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-console.log(`Machine: ${cpus()[0]?.model ?? '?'}, ${cpus().length} cores; load average at start ${loadavg().map((v) => v.toFixed(2)).join(' / ')}`);
+console.log(
+  `Machine: ${cpus()[0]?.model ?? '?'}, ${cpus().length} cores; load average at start ${loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' / ')}`,
+);
 console.log('ZDT1, 30 variables, NSGA-II population 1000, odc run with its report, serial evaluation.');
-console.log('| evaluations | archive | archive size | wall s | CPU s | peak RSS MB | evaluations.csv MB | report | < 500 MB |');
+console.log(
+  '| evaluations | archive | archive size | wall s | CPU s | peak RSS MB | evaluations.csv MB | report | < 500 MB |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|');
 const smallest = Math.min(...budgets);
 for (const n of budgets) {
-  const cases: (number | undefined)[] = unboundedEverywhere || n === smallest ? [undefined, ARCHIVE_LIMIT] : [ARCHIVE_LIMIT];
+  const cases: (number | undefined)[] =
+    unboundedEverywhere || n === smallest ? [undefined, ARCHIVE_LIMIT] : [ARCHIVE_LIMIT];
   for (const limit of cases) {
     const r = runCase(n, limit);
-    console.log(`| ${r.evaluations.toLocaleString('en-US')} | ${r.archive} | ${r.archiveSize} | ${r.wall_s.toFixed(1)} | ${r.cpu_s.toFixed(1)} | ${r.peakRss_MB.toFixed(0)} | ${r.log_MB.toFixed(0)} | ${r.report ? 'rendered' : 'missing'} | ${r.peakRss_MB < GOAL_MB ? 'yes' : 'no'} |`);
+    console.log(
+      `| ${r.evaluations.toLocaleString('en-US')} | ${r.archive} | ${r.archiveSize} | ${r.wall_s.toFixed(1)} | ${r.cpu_s.toFixed(1)} | ${r.peakRss_MB.toFixed(0)} | ${r.log_MB.toFixed(0)} | ${r.report ? 'rendered' : 'missing'} | ${r.peakRss_MB < GOAL_MB ? 'yes' : 'no'} |`,
+    );
   }
 }
-console.log(`Load average at end ${loadavg().map((v) => v.toFixed(2)).join(' / ')}`);
+console.log(
+  `Load average at end ${loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' / ')}`,
+);

@@ -31,7 +31,10 @@ const studyPath = join(root, 'designs/flagship-study.yaml');
 const args = process.argv.slice(2);
 const peerAt = args.indexOf('--peer');
 const ROUNDS = 15;
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' / ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' / ');
 console.log(`load average (1 / 5 / 15 min) at start: ${load()}`);
 
 const { problem: lean } = loadStudyProblem(studyPath);
@@ -40,13 +43,30 @@ function fullRecordProblem(): Problem {
   const loaded = parseDesignFile(studyPath);
   if (loaded.kind !== 'node-study') throw new Error('the flagship study is a node study');
   const ev = nodeEvaluator(undefined, loaded.design.catalogs);
-  return compileNodeStudy(loaded.study, loaded.design, loaded.file, ev.catalogs, ev.evaluate, ev.physicalConstraints, ev.relaxableConstraints, ev.rows).problem;
+  return compileNodeStudy(
+    loaded.study,
+    loaded.design,
+    loaded.file,
+    ev.catalogs,
+    ev.evaluate,
+    ev.physicalConstraints,
+    ev.relaxableConstraints,
+    ev.rows,
+  ).problem;
 }
-const variants: { name: string; problem: Problem }[] = [{ name: 'lean (optimizer path)', problem: lean }, { name: 'complete record', problem: fullRecordProblem() }];
+const variants: { name: string; problem: Problem }[] = [
+  { name: 'lean (optimizer path)', problem: lean },
+  { name: 'complete record', problem: fullRecordProblem() },
+];
 if (peerAt >= 0) {
   const dir = resolve(args[peerAt + 1] ?? '.');
-  const mod = (await import(pathToFileURL(join(dir, 'dist/src/run/problem.js')).href)) as typeof import('../../src/run/problem.js');
-  variants.push({ name: `peer build (${dir})`, problem: mod.loadStudyProblem(join(dir, 'designs/flagship-study.yaml')).problem });
+  const mod = (await import(
+    pathToFileURL(join(dir, 'dist/src/run/problem.js')).href
+  )) as typeof import('../../src/run/problem.js');
+  variants.push({
+    name: `peer build (${dir})`,
+    problem: mod.loadStudyProblem(join(dir, 'designs/flagship-study.yaml')).problem,
+  });
 }
 
 const cpu_us = () => {
@@ -55,7 +75,10 @@ const cpu_us = () => {
 };
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** µs of CPU per evaluation of each variant: ROUNDS passes over `designs`, the variants' order rotating each round; the lean median. */
+/**
+ * µs of CPU per evaluation of each variant: ROUNDS passes over `designs`, the variants' order rotating each round; the
+ * lean median.
+ */
 function sideBySide(label: string, designs: readonly Float64Array[]): number {
   for (const v of variants) for (const x of designs.slice(0, 2000)) safeEvaluate(v.problem, x); // warm-up
   const per = variants.map(() => [] as number[]);
@@ -68,31 +91,38 @@ function sideBySide(label: string, designs: readonly Float64Array[]): number {
     }
   }
   const base = median(per[0]!);
-  console.log(`\n${label} (${designs.length} designs × ${ROUNDS} interleaved passes, median µs of CPU per evaluation):`);
+  console.log(
+    `\n${label} (${designs.length} designs × ${ROUNDS} interleaved passes, median µs of CPU per evaluation):`,
+  );
   variants.forEach((v, k) => {
     const m = median(per[k]!);
     const ratios = per[k]!.map((t, r) => t / per[0]![r]!);
-    console.log(`  ${v.name.padEnd(28)} ${m.toFixed(1).padStart(7)} µs  ${k === 0 ? '' : `(${(m / base).toFixed(2)}× the lean path; per-pass ratio median ${median(ratios).toFixed(2)})`}`);
+    console.log(
+      `  ${v.name.padEnd(28)} ${m.toFixed(1).padStart(7)} µs  ${k === 0 ? '' : `(${(m / base).toFixed(2)}× the lean path; per-pass ratio median ${median(ratios).toFixed(2)})`}`,
+    );
   });
   return base;
 }
 
 /**
  * CPU profile of the lean path: each source file's share of the sampled self time (a model file = that model), and that
- * share of `measured_us` (the lean path's unprofiled median): the profiler's own overhead inflates the sampled total, so
- * only the shares are taken from it.
+ * share of `measured_us` (the lean path's unprofiled median): the profiler's own overhead inflates the sampled total,
+ * so only the shares are taken from it.
  */
 async function perModel(designs: readonly Float64Array[], measured_us: number): Promise<void> {
   const session = new Session();
   session.connect();
-  const post = <T>(method: string, params?: object) => new Promise<T>((ok, fail) => session.post(method, params ?? {}, (e, r) => (e ? fail(e) : ok(r as T))));
+  const post = <T>(method: string, params?: object) =>
+    new Promise<T>((ok, fail) => session.post(method, params ?? {}, (e, r) => (e ? fail(e) : ok(r as T))));
   await post('Profiler.enable');
   await post('Profiler.setSamplingInterval', { interval: 100 });
   await post('Profiler.start');
   const passes = 5;
   for (let p = 0; p < passes; p++) for (const x of designs) safeEvaluate(lean, x);
   type Node = { id: number; callFrame: { url: string; functionName: string } };
-  const { profile } = await post<{ profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] } }>('Profiler.stop');
+  const { profile } = await post<{ profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] } }>(
+    'Profiler.stop',
+  );
   session.disconnect();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
@@ -102,20 +132,32 @@ async function perModel(designs: readonly Float64Array[], measured_us: number): 
     const n = byId.get(id)!;
     const url = n.callFrame.url;
     const m = /\/(src|solvers)\/(.+)\.js$/.exec(url);
-    const key = m ? m[2]! : n.callFrame.functionName === '(garbage collector)' ? '(garbage collector)' : url.startsWith('node:') || url === '' ? '(node / V8 built-ins)' : url;
+    const key = m
+      ? m[2]!
+      : n.callFrame.functionName === '(garbage collector)'
+        ? '(garbage collector)'
+        : url.startsWith('node:') || url === ''
+          ? '(node / V8 built-ins)'
+          : url;
     if (n.callFrame.functionName === '(idle)' || n.callFrame.functionName === '(program)') return;
     self.set(key, (self.get(key) ?? 0) + dt);
     total += dt;
   });
   const evals = passes * designs.length;
-  console.log(`\nper-model cost, lean path: share of the CPU profile's self time by source file, and that share of the measured ${measured_us.toFixed(1)} µs`);
+  console.log(
+    `\nper-model cost, lean path: share of the CPU profile's self time by source file, and that share of the measured ${measured_us.toFixed(1)} µs`,
+  );
   console.log(`(profiled: ${(total / evals).toFixed(1)} µs per evaluation with the profiler's overhead):`);
   for (const [k, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 24)) {
-    console.log(`  ${k.padEnd(34)} ${((t / total) * measured_us).toFixed(2).padStart(7)} µs  ${((100 * t) / total).toFixed(1).padStart(5)} %`);
+    console.log(
+      `  ${k.padEnd(34)} ${((t / total) * measured_us).toFixed(2).padStart(7)} µs  ${((100 * t) / total).toFixed(1).padStart(5)} %`,
+    );
   }
 }
 
-/** The worst-phase disposal decay of each design (its altitude and disposal B), tabulated and integrated, side by side. */
+/**
+ * The worst-phase disposal decay of each design (its altitude and disposal B), tabulated and integrated, side by side.
+ */
 function decayCost(designs: readonly Float64Array[]): void {
   const compiled = loadStudyProblem(studyPath).compiled!;
   const inputs: { altitude_m: number; B: number }[] = [];
@@ -124,12 +166,18 @@ function decayCost(designs: readonly Float64Array[]): void {
       const r = compiled.record(x);
       const B = /B = ([0-9.e+-]+) kg\/m²/.exec(r.notes.join(' '));
       if (B) inputs.push({ altitude_m: r.orbit.altitude_km * 1000, B: Number(B[1]) });
-    } catch { /* a design the models cannot evaluate has no decay */ }
+    } catch {
+      /* a design the models cannot evaluate has no decay */
+    }
   }
   const run = (table: boolean) => {
     let tabulated = 0;
     const t0 = cpu_us();
-    for (const d of inputs) tabulated += solarCycleDecay({ altitude_m: d.altitude_m, ballisticCoefficient_kg_m2: d.B, mode: 'worst', table }).tabulated ? 1 : 0;
+    for (const d of inputs)
+      tabulated += solarCycleDecay({ altitude_m: d.altitude_m, ballisticCoefficient_kg_m2: d.B, mode: 'worst', table })
+        .tabulated
+        ? 1
+        : 0;
     return { us: (cpu_us() - t0) / inputs.length, tabulated };
   };
   const [tab, full] = [[] as number[], [] as number[]];
@@ -140,14 +188,26 @@ function decayCost(designs: readonly Float64Array[]): void {
     tab.push(a.us);
     full.push(run(false).us);
   }
-  console.log(`\nworst-phase disposal decay on ${inputs.length} of these designs (${covered} inside the table; median of 7 interleaved passes):`);
-  console.log(`  table ${median(tab).toFixed(2)} µs, full integration ${median(full).toFixed(2)} µs per call (${(median(full) / median(tab)).toFixed(0)}×)`);
+  console.log(
+    `\nworst-phase disposal decay on ${inputs.length} of these designs (${covered} inside the table; median of 7 interleaved passes):`,
+  );
+  console.log(
+    `  table ${median(tab).toFixed(2)} µs, full integration ${median(full).toFixed(2)} µs per call (${(median(full) / median(tab)).toFixed(0)}×)`,
+  );
 }
 
-// Random designs inside the study's bounds (seeded): almost none is feasible, so this mix leans on the models' infeasible corners.
+// Random designs inside the study's bounds (seeded): almost none is feasible, so this mix leans on the models'
+// infeasible corners.
 const rng = createRng(1);
-const random = Array.from({ length: 10000 }, () => Float64Array.from(lean.variables, (v) =>
-  v.kind === 'choice' ? rng.int(v.options.length) : v.kind === 'int' ? v.lower + rng.int(v.upper - v.lower + 1) : v.lower + rng.next() * (v.upper - v.lower)));
+const random = Array.from({ length: 10000 }, () =>
+  Float64Array.from(lean.variables, (v) =>
+    v.kind === 'choice'
+      ? rng.int(v.options.length)
+      : v.kind === 'int'
+        ? v.lower + rng.int(v.upper - v.lower + 1)
+        : v.lower + rng.next() * (v.upper - v.lower),
+  ),
+);
 // The designs NSGA-II evaluates on the flagship (population 200, seed 1, the first 100 generations): the mix a run
 // evaluates, converging on the feasible region.
 const optimizer = createAlgorithm('nsga2', lean, { population: 200, seed: 1 });
@@ -165,11 +225,17 @@ console.log(`\nload average (1 / 5 / 15 min) after the node figures: ${load()}`)
 
 if (!args.includes('--no-e2e')) {
   const bin = join(root, 'dist/src/cli/bin.js');
-  console.log('\nflagship study end to end (population 200 × 250 generations = 50,000 evaluations; CLI start to files written, wall):');
+  console.log(
+    '\nflagship study end to end (population 200 × 250 generations = 50,000 evaluations; CLI start to files written, wall):',
+  );
   for (const workers of [0, 1, 2]) {
     const out = mkdtempSync(join(tmpdir(), 'odc-bench-'));
     const t = performance.now();
-    const r = spawnSync(process.execPath, [bin, 'run', studyPath, '--out', join(out, 'run'), '--workers', String(workers), '--quiet'], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [bin, 'run', studyPath, '--out', join(out, 'run'), '--workers', String(workers), '--quiet'],
+      { encoding: 'utf8' },
+    );
     const wall_s = (performance.now() - t) / 1000;
     if (r.status !== 0) throw new Error(`odc run failed: ${r.stderr}`);
     console.log(`  workers ${workers}: ${wall_s.toFixed(2)} s`);

@@ -6,8 +6,8 @@
  * (3 objectives: 111 partitions, 6,328 directions; 5 objectives: 17 partitions, 5,985 directions).
  * Prints the CPU and wall time of each generation (ask + evaluate + tell) after the initial one, and
  * the niche association alone on the last generation's merged population (parents and offspring,
- * 12,800 points; the lattice search against the O(N·H) brute force, which must agree exactly) and the non-dominated sort of
- * that population (median CPU of 9). The SHA-256 of the final population (x, f and
+ * 12,800 points; the lattice search against the O(N·H) brute force, which must agree exactly) and the non-dominated
+ * sort of that population (median CPU of 9). The SHA-256 of the final population (x, f and
  * evaluation index of every member, in order) is printed so runs before and after a change can be
  * compared byte for byte. Then `--steady 20` more generations are timed (median, and mean with the archive's merges
  * and a last read of it): the figures past the first generations' compilation and many fronts. Last, the first
@@ -32,7 +32,9 @@ function arg(name: string, fallback: string): string {
 const OBJECTIVES = arg('objectives', '3,5').split(',').map(Number);
 const GENERATIONS = Number(arg('generations', '10'));
 const SEED = Number(arg('seed', '1'));
-/** Generations measured after the first ones (and after the fingerprint, which stays that of generation GENERATIONS). */
+/**
+ * Generations measured after the first ones (and after the fingerprint, which stays that of generation GENERATIONS).
+ */
 const STEADY = Number(arg('steady', '20'));
 const POPULATION = 6400;
 
@@ -61,7 +63,9 @@ function cpuMs<T>(f: () => T): { value: T; cpu_ms: number; wall_ms: number } {
 
 /** CPU and wall ms of `count` generations (ask, evaluate, tell) of `alg`, one entry per generation. */
 function timeGenerations(
-  alg: ReturnType<typeof createAlgorithm>, problem: ReturnType<typeof createBenchmarkProblem>, count: number,
+  alg: ReturnType<typeof createAlgorithm>,
+  problem: ReturnType<typeof createBenchmarkProblem>,
+  count: number,
 ): { cpu: number[]; wall: number[] } {
   const cpu: number[] = [];
   const wall: number[] = [];
@@ -74,8 +78,10 @@ function timeGenerations(
 }
 
 console.log(
-  `NSGA-III, population ${POPULATION}, DTLZ2, seed ${SEED}: `
-  + `${cpus()[0]?.model ?? 'cpu'} x ${cpus().length}, node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`,
+  `NSGA-III, population ${POPULATION}, DTLZ2, seed ${SEED}: ` +
+    `${cpus()[0]?.model ?? 'cpu'} x ${cpus().length}, node ${process.version}, load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ')}`,
 );
 for (const m of OBJECTIVES) {
   const problem = createBenchmarkProblem({ problem: 'dtlz2', objectives: m, variables: m + 9 });
@@ -101,7 +107,11 @@ for (const m of OBJECTIVES) {
   const F = Float64Array.from(merged.flatMap((f) => Array.from(f)));
   const n = merged.length;
   const norm = new HyperplaneNormalization(m);
-  norm.update(F, n, Int32Array.from({ length: n }, (_, i) => i));
+  norm.update(
+    F,
+    n,
+    Int32Array.from({ length: n }, (_, i) => i),
+  );
   const UT = unitDirectionsTransposed(dirs, H, m);
   associateToNiches(F, n, m, UT, H, norm.ideal, norm.nadir); // recognizes and caches the lattice
   const fastRuns: number[] = [];
@@ -113,7 +123,8 @@ for (const m of OBJECTIVES) {
   const brute = cpuMs(() => associateToNichesBrute(F, n, m, UT, H, norm.ideal, norm.nadir));
   let same = true;
   for (let i = 0; i < n; i++) {
-    if (fast.value.niche[i] !== brute.value.niche[i] || !Object.is(fast.value.distance[i], brute.value.distance[i])) same = false;
+    if (fast.value.niche[i] !== brute.value.niche[i] || !Object.is(fast.value.distance[i], brute.value.distance[i]))
+      same = false;
   }
   console.log(`\n${m} objectives: ${partitions} partitions, ${H} directions`);
   console.log(`  initial generation: ${first.cpu_ms.toFixed(0)} ms CPU`);
@@ -138,13 +149,15 @@ for (const m of OBJECTIVES) {
     const read = cpuMs(() => alg.archive().length);
     const mean = (v: readonly number[], extra: number): number => (v.reduce((a, b) => a + b, 0) + extra) / v.length;
     console.log(
-      `  generations ${GENERATIONS + 1}-${GENERATIONS + STEADY}: median ${median(steadyCpu).toFixed(1)} ms CPU, ${median(steadyWall).toFixed(1)} ms wall; `
-      + `mean with the archive's merges and last read (${read.value} designs, ${read.wall_ms.toFixed(0)} ms) ${mean(steadyCpu, read.cpu_ms).toFixed(1)} ms CPU, `
-      + `${mean(steadyWall, read.wall_ms).toFixed(1)} ms wall`,
+      `  generations ${GENERATIONS + 1}-${GENERATIONS + STEADY}: median ${median(steadyCpu).toFixed(1)} ms CPU, ${median(steadyWall).toFixed(1)} ms wall; ` +
+        `mean with the archive's merges and last read (${read.value} designs, ${read.wall_ms.toFixed(0)} ms) ${mean(steadyCpu, read.cpu_ms).toFixed(1)} ms CPU, ` +
+        `${mean(steadyWall, read.wall_ms).toFixed(1)} ms wall`,
     );
   }
   const again = createAlgorithm('nsga3', problem, { population: POPULATION, seed: SEED });
   again.tell(again.ask().map((x) => safeEvaluate(problem, x)));
   const { cpu: warmCpu, wall: warmWall } = timeGenerations(again, problem, GENERATIONS);
-  console.log(`  the first ${GENERATIONS} again, a new run in this process (V8's code compiled): median ${median(warmCpu).toFixed(1)} ms CPU, ${median(warmWall).toFixed(1)} ms wall`);
+  console.log(
+    `  the first ${GENERATIONS} again, a new run in this process (V8's code compiled): median ${median(warmCpu).toFixed(1)} ms CPU, ${median(warmWall).toFixed(1)} ms wall`,
+  );
 }

@@ -36,7 +36,15 @@ import { nonDominatedIndices } from '../../src/pareto/dominance.js';
 import { createRng } from '../../src/core/rng.js';
 import { createAlgorithm } from '../../solvers/index.js';
 import type { Individual } from '../../solvers/types.js';
-import { pagmoNsga2ProcessCpu, preparePagmo, runPagmoHypervolume, runPagmoNsga2, type PagmoDriver, type PagmoNsga2Options, type PagmoSetup } from './pagmo.js';
+import {
+  pagmoNsga2ProcessCpu,
+  preparePagmo,
+  runPagmoHypervolume,
+  runPagmoNsga2,
+  type PagmoDriver,
+  type PagmoNsga2Options,
+  type PagmoSetup,
+} from './pagmo.js';
 import { odcHypervolumeInWorker } from './pagmo/hvWorker.js';
 
 interface Case {
@@ -76,8 +84,24 @@ const CASES: readonly Case[] = [
     pymoo: { hv: 0.86796, igdPlus: 0.00458, wall_s: 0.92 },
     target: { hv: 0.866, igdPlus: 0.006 },
   },
-  { label: 'ZDT2 NSGA-II', problem: 'zdt2', variables: 30, algorithm: 'nsga2', population: 100, reference: [1.1, 1.1], frontPoints: 1000 },
-  { label: 'ZDT3 NSGA-II', problem: 'zdt3', variables: 30, algorithm: 'nsga2', population: 100, reference: [1.1, 1.1], frontPoints: 1000 },
+  {
+    label: 'ZDT2 NSGA-II',
+    problem: 'zdt2',
+    variables: 30,
+    algorithm: 'nsga2',
+    population: 100,
+    reference: [1.1, 1.1],
+    frontPoints: 1000,
+  },
+  {
+    label: 'ZDT3 NSGA-II',
+    problem: 'zdt3',
+    variables: 30,
+    algorithm: 'nsga2',
+    population: 100,
+    reference: [1.1, 1.1],
+    frontPoints: 1000,
+  },
   {
     label: 'DTLZ2 NSGA-II',
     problem: 'dtlz2',
@@ -139,7 +163,10 @@ interface RunResult {
 
 function runOdc(c: Case, problem: Problem, front: readonly Float64Array[], seed: number): RunResult {
   const m = problem.objectives.length;
-  const options = c.partitions !== undefined ? { population: c.population, seed, partitions: c.partitions } : { population: c.population, seed };
+  const options =
+    c.partitions !== undefined
+      ? { population: c.population, seed, partitions: c.partitions }
+      : { population: c.population, seed };
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const algo = createAlgorithm(c.algorithm, problem, options);
@@ -165,7 +192,8 @@ function runPagmo(driver: PagmoDriver, c: Case, problem: Problem, front: readonl
   const runs = runPagmoNsga2(driver, {
     problem: c.problem,
     population: c.population,
-    generations: GENERATIONS - 1, // + the initial population = the same evaluations as odc's GENERATIONS ask/tell rounds
+    // + the initial population = the same evaluations as odc's GENERATIONS ask/tell rounds
+    generations: GENERATIONS - 1,
     seeds: [WARM_UP_SEED, ...SEEDS],
     variables: n,
     ...(c.objectives !== undefined ? { objectives: c.objectives } : {}),
@@ -176,7 +204,13 @@ function runPagmo(driver: PagmoDriver, c: Case, problem: Problem, front: readonl
     .filter((r) => r.seed !== WARM_UP_SEED)
     .map((r) => {
       const fin = nonDominated(r.f, m);
-      return { hv: hypervolume(fin, c.reference), igdPlus: igdPlus(fin, front), cpu_s: r.cpu_s, wall_s: r.wall_s, evaluations: r.fevals };
+      return {
+        hv: hypervolume(fin, c.reference),
+        igdPlus: igdPlus(fin, front),
+        cpu_s: r.cpu_s,
+        wall_s: r.wall_s,
+        evaluations: r.fevals,
+      };
     });
 }
 
@@ -259,7 +293,8 @@ function optimizerTable(pagmo: PagmoDriver | null): string[] {
         checks.push(`${text} ${ok ? 'ok' : 'FAIL'}`);
       };
       check(hv >= c.target.hv, `HV ${hv.toFixed(5)} >= ${c.target.hv}`);
-      if (c.target.igdPlus !== undefined) check(igp <= c.target.igdPlus, `IGD+ ${igp.toFixed(5)} <= ${c.target.igdPlus}`);
+      if (c.target.igdPlus !== undefined)
+        check(igp <= c.target.igdPlus, `IGD+ ${igp.toFixed(5)} <= ${c.target.igdPlus}`);
       verdicts.push(`${pass ? 'PASS' : 'FAIL'} ${c.label} (odc): ${checks.join('; ')}`);
     }
   }
@@ -267,7 +302,19 @@ function optimizerTable(pagmo: PagmoDriver | null): string[] {
     `\nNSGA-II/III: seeds ${SEEDS.join(',')}, population 100 (NSGA-III 92), ${GENERATIONS} generations of odc = initial population + ${GENERATIONS - 1} pagmo generations; medians over the seeds`,
   );
   printTable(
-    ['case', 'evals odc/pagmo', 'odc CPU s', 'pagmo CPU s', 'pagmo/odc', 'odc HV', 'pagmo HV', 'odc IGD+', 'pagmo IGD+', 'pymoo HV / IGD+ (§13)', 'pymoo wall s (§13)'],
+    [
+      'case',
+      'evals odc/pagmo',
+      'odc CPU s',
+      'pagmo CPU s',
+      'pagmo/odc',
+      'odc HV',
+      'pagmo HV',
+      'odc IGD+',
+      'pagmo IGD+',
+      'pymoo HV / IGD+ (§13)',
+      'pymoo wall s (§13)',
+    ],
     rows,
   );
   return verdicts;
@@ -309,7 +356,10 @@ async function hypervolumeTable(pagmo: PagmoDriver | null): Promise<void> {
   console.log(
     `\nExact hypervolume: points on the positive unit sphere (all non-dominated), reference 1.1 in every objective; pagmo::hypervolume picks WFG (hvwfg) for m >= 4; odc capped at ${HV_CAP_S} s per set`,
   );
-  printTable(['m', 'points', 'odc HV', 'pagmo HV', `rel. diff (<= ${HV_AGREEMENT})`, 'odc CPU s', 'pagmo CPU s', 'pagmo/odc'], rows);
+  printTable(
+    ['m', 'points', 'odc HV', 'pagmo HV', `rel. diff (<= ${HV_AGREEMENT})`, 'odc CPU s', 'pagmo CPU s', 'pagmo/odc'],
+    rows,
+  );
 }
 
 /**
@@ -323,8 +373,12 @@ interface EndToEndStudy {
   readonly pagmo: Omit<PagmoNsga2Options, 'seeds'>;
   readonly goal?: number;
 }
-const pagmoOperators = (variables: number): Pick<PagmoNsga2Options, 'crossoverProbability' | 'crossoverEta' | 'mutationEta' | 'mutationProbability'> =>
-  ({ ...PAGMO_OPERATORS, mutationProbability: 1 / variables });
+const pagmoOperators = (
+  variables: number,
+): Pick<PagmoNsga2Options, 'crossoverProbability' | 'crossoverEta' | 'mutationEta' | 'mutationProbability'> => ({
+  ...PAGMO_OPERATORS,
+  mutationProbability: 1 / variables,
+});
 const END_TO_END_STUDIES: readonly EndToEndStudy[] = [
   {
     label: 'ZDT1 NSGA-II 100 x 200 (20,000 evaluations)',
@@ -340,7 +394,8 @@ const END_TO_END_STUDIES: readonly EndToEndStudy[] = [
   {
     label: 'DTLZ2 5-obj NSGA-III 212 x 95 (20,140 evaluations; pagmo NSGA-II)',
     // Das–Dennis 6 partitions for 5 objectives: 210 directions, population 212; 95 generations
-    text: () => 'name: dtlz2-5\nkind: benchmark\nproblem: dtlz2\nvariables: 14\nobjectives: 5\nalgorithm: { name: nsga3, population: 212, generations: 95, seed: 1, partitions: 6 }\n',
+    text: () =>
+      'name: dtlz2-5\nkind: benchmark\nproblem: dtlz2\nvariables: 14\nobjectives: 5\nalgorithm: { name: nsga3, population: 212, generations: 95, seed: 1, partitions: 6 }\n',
     pagmo: { problem: 'dtlz2', population: 212, generations: 94, variables: 14, objectives: 5, ...pagmoOperators(14) },
     goal: 5,
   },
@@ -364,11 +419,13 @@ const PYMOO_ZDT1_SCRIPT = [
 function childCpu_s(command: string, args: readonly string[], what: string): number {
   const r = spawnSync(command, args, { encoding: 'utf8' });
   const used = /ODC_BENCH_CPU (\d+)/.exec(r.stderr ?? '');
-  if (r.status !== 0 || used === null) throw new Error(`${what} failed (${r.status ?? r.error?.message}): ${(r.stderr ?? '').slice(0, 400)}`);
+  if (r.status !== 0 || used === null)
+    throw new Error(`${what} failed (${r.status ?? r.error?.message}): ${(r.stderr ?? '').slice(0, 400)}`);
   return Number(used[1]) / 1e6;
 }
 
-const range = (v: readonly number[], digits = 2): string => `${Math.min(...v).toFixed(digits)}-${Math.max(...v).toFixed(digits)}`;
+const range = (v: readonly number[], digits = 2): string =>
+  `${Math.min(...v).toFixed(digits)}-${Math.max(...v).toFixed(digits)}`;
 
 /**
  * The whole `odc run` process (start-up, the run, its log, checkpoints, history, result files and report) against a
@@ -391,18 +448,48 @@ function endToEndTable(pagmo: PagmoDriver | null): void {
         const file = join(dir, `study-${s}-${seed}.yaml`);
         writeFileSync(file, study.text().replace(/seed: 1\b/, `seed: ${seed}`));
         const t = performance.now();
-        cpu.push(childCpu_s(process.execPath, ['--import', RUSAGE_HOOK, join(PROJECT_ROOT, 'dist/src/cli/bin.js'), 'run', file, '--out', join(dir, `run-${s}-${seed}`), '--quiet'], 'odc run'));
+        cpu.push(
+          childCpu_s(
+            process.execPath,
+            [
+              '--import',
+              RUSAGE_HOOK,
+              join(PROJECT_ROOT, 'dist/src/cli/bin.js'),
+              'run',
+              file,
+              '--out',
+              join(dir, `run-${s}-${seed}`),
+              '--quiet',
+            ],
+            'odc run',
+          ),
+        );
         wall.push((performance.now() - t) / 1000);
         if (pagmo !== null) pagmoCpu.push(pagmoNsga2ProcessCpu(pagmo, { ...study.pagmo, seeds: [seed] }));
-        if (s === 0 && PYMOO_PYTHON !== undefined) pymooCpu.push(childCpu_s(PYMOO_PYTHON, [pymooScript, String(seed)], 'pymoo (ODC_BENCH_PYTHON)'));
+        if (s === 0 && PYMOO_PYTHON !== undefined)
+          pymooCpu.push(childCpu_s(PYMOO_PYTHON, [pymooScript, String(seed)], 'pymoo (ODC_BENCH_PYTHON)'));
       }
       const ratio = pagmoCpu.length > 0 ? median(cpu) / median(pagmoCpu) : NaN;
       rows.push([
-        study.label, load, median(cpu).toFixed(2), range(cpu), median(wall).toFixed(2),
-        pagmoCpu.length > 0 ? median(pagmoCpu).toFixed(3) : '-', pagmoCpu.length > 0 ? range(pagmoCpu, 3) : '-',
+        study.label,
+        load,
+        median(cpu).toFixed(2),
+        range(cpu),
+        median(wall).toFixed(2),
+        pagmoCpu.length > 0 ? median(pagmoCpu).toFixed(3) : '-',
+        pagmoCpu.length > 0 ? range(pagmoCpu, 3) : '-',
         Number.isNaN(ratio) ? '-' : `${ratio.toFixed(1)}x`,
-        pagmoCpu.length > 0 ? range(cpu.map((c, i) => c / pagmoCpu[i]!), 1) : '-',
-        study.goal === undefined ? '-' : Number.isNaN(ratio) ? `<= ${study.goal}x` : `<= ${study.goal}x ${ratio <= study.goal ? 'met' : 'NOT met'}`,
+        pagmoCpu.length > 0
+          ? range(
+              cpu.map((c, i) => c / pagmoCpu[i]!),
+              1,
+            )
+          : '-',
+        study.goal === undefined
+          ? '-'
+          : Number.isNaN(ratio)
+            ? `<= ${study.goal}x`
+            : `<= ${study.goal}x ${ratio <= study.goal ? 'met' : 'NOT met'}`,
         pymooCpu.length > 0 ? `${median(pymooCpu).toFixed(2)} (${range(pymooCpu)})` : '-',
       ]);
     }
@@ -416,7 +503,19 @@ function endToEndTable(pagmo: PagmoDriver | null): void {
       (PYMOO_PYTHON !== undefined ? `; pymoo: ${PYMOO_PYTHON} on ZDT1, interleaved too` : ''),
   );
   printTable(
-    ['study', 'load (1 min)', 'odc CPU s', 'odc range', 'odc wall s', 'pagmo CPU s', 'pagmo range', 'odc/pagmo', 'per seed', 'goal', 'pymoo CPU s'],
+    [
+      'study',
+      'load (1 min)',
+      'odc CPU s',
+      'odc range',
+      'odc wall s',
+      'pagmo CPU s',
+      'pagmo range',
+      'odc/pagmo',
+      'per seed',
+      'goal',
+      'pymoo CPU s',
+    ],
     rows,
   );
 }
@@ -424,19 +523,25 @@ function endToEndTable(pagmo: PagmoDriver | null): void {
 async function main(): Promise<void> {
   const t0 = performance.now();
   const cpuList = cpus();
-  console.log(`Machine: ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${cpuList.length} cores; load average (1/5/15 min) at start: ${loadText()}`);
+  console.log(
+    `Machine: ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${cpuList.length} cores; load average (1/5/15 min) at start: ${loadText()}`,
+  );
   // `npm run bench -- --e2e`: the end-to-end table alone
   if (process.argv.includes('--e2e')) {
     const e2eSetup = preparePagmo((line) => console.log(line));
     if (!e2eSetup.ok) console.log(`pagmo: skipped, ${e2eSetup.reason}`);
     endToEndTable(e2eSetup.ok ? e2eSetup.driver : null);
-    console.log(`\nLoad average (1/5/15 min) at end: ${loadText()} on ${cpuList.length} cores; bench took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `\nLoad average (1/5/15 min) at end: ${loadText()} on ${cpuList.length} cores; bench took ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
     return;
   }
   const setup: PagmoSetup = preparePagmo((line) => console.log(line));
   const pagmo = setup.ok ? setup.driver : null;
   if (setup.ok) {
-    console.log(`pagmo ${setup.driver.pagmoVersion} (Debian libpagmo-dev ${setup.driver.packageVersion || 'version unknown'}), driver ${setup.driver.path}`);
+    console.log(
+      `pagmo ${setup.driver.pagmoVersion} (Debian libpagmo-dev ${setup.driver.packageVersion || 'version unknown'}), driver ${setup.driver.path}`,
+    );
   } else {
     console.log(`pagmo: skipped, ${setup.reason}; the pagmo columns stay empty`);
   }
@@ -447,7 +552,9 @@ async function main(): Promise<void> {
   for (const v of verdicts) console.log(v);
   await hypervolumeTable(pagmo);
   endToEndTable(pagmo);
-  console.log(`\nLoad average (1/5/15 min) at end: ${loadText()} on ${cpuList.length} cores; bench took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `\nLoad average (1/5/15 min) at end: ${loadText()} on ${cpuList.length} cores; bench took ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }
 
 await main();

@@ -26,9 +26,13 @@ export interface PagmoDriver {
   readonly packageVersion: string;
 }
 
-export type PagmoSetup = { readonly ok: true; readonly driver: PagmoDriver } | { readonly ok: false; readonly reason: string };
+export type PagmoSetup =
+  { readonly ok: true; readonly driver: PagmoDriver } | { readonly ok: false; readonly reason: string };
 
-/** The repository root: the nearest folder above this module holding package.json (works from dist/ and from the sources). */
+/**
+ * The repository root: the nearest folder above this module holding package.json (works from dist/ and from the
+ * sources).
+ */
 function repoRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
@@ -66,11 +70,14 @@ function aptGet(args: readonly string[], log: (line: string) => void): SpawnSync
 /** Installs libpagmo-dev with apt-get; returns '' on success, else why not. */
 function installPagmo(log: (line: string) => void): string {
   if (process.platform !== 'linux') return `${PACKAGE} is a Debian package and this is ${process.platform}`;
-  if (spawnSync('apt-get', ['--version'], { encoding: 'utf8' }).error) return 'apt-get is not available (not a Debian/Ubuntu system)';
+  if (spawnSync('apt-get', ['--version'], { encoding: 'utf8' }).error)
+    return 'apt-get is not available (not a Debian/Ubuntu system)';
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {
     return `not running as root, so apt-get cannot install ${PACKAGE} (run: sudo apt-get install -y ${PACKAGE})`;
   }
-  log(`pagmo: ${PAGMO_HEADER} is missing; installing ${PACKAGE} (pagmo 2 headers and library, with Boost, Eigen and TBB)`);
+  log(
+    `pagmo: ${PAGMO_HEADER} is missing; installing ${PACKAGE} (pagmo 2 headers and library, with Boost, Eigen and TBB)`,
+  );
   let r = aptGet(['install', '-y', '--no-install-recommends', PACKAGE], log);
   if (r.status !== 0) {
     log(`pagmo: apt-get install failed (${failure(r)}); refreshing the package lists and retrying`);
@@ -118,7 +125,8 @@ export function preparePagmo(log: (line: string) => void = (l) => console.log(l)
   const binary = join(dir, `nsga2_driver-pagmo${version}`);
   const stale = !existsSync(binary) || statSync(binary).mtimeMs < statSync(source).mtimeMs;
   if (stale) {
-    if (spawnSync('g++', ['--version'], { encoding: 'utf8' }).error) return { ok: false, reason: 'g++ is not available to compile the pagmo driver' };
+    if (spawnSync('g++', ['--version'], { encoding: 'utf8' }).error)
+      return { ok: false, reason: 'g++ is not available to compile the pagmo driver' };
     mkdirSync(dir, { recursive: true });
     const tmp = `${binary}.${process.pid}.tmp`;
     const args = ['-O2', '-std=c++17', '-DNDEBUG', source, '-o', tmp, '-lpagmo'];
@@ -199,7 +207,14 @@ function nsga2Args(o: PagmoNsga2Options): string[] {
 export function runPagmoNsga2(driver: PagmoDriver, o: PagmoNsga2Options): PagmoNsga2Run[] {
   return runDriver(driver, nsga2Args(o), o.timeoutMs ?? 120_000).map((line) => {
     const l = line as Nsga2Line;
-    return { seed: l.seed, fevals: l.fevals, cpu_s: l.cpu_s, cpu_evolve_s: l.cpu_evolve_s, wall_s: l.wall_s, f: l.f.map((p) => Float64Array.from(p)) };
+    return {
+      seed: l.seed,
+      fevals: l.fevals,
+      cpu_s: l.cpu_s,
+      cpu_evolve_s: l.cpu_evolve_s,
+      wall_s: l.wall_s,
+      f: l.f.map((p) => Float64Array.from(p)),
+    };
   });
 }
 
@@ -210,7 +225,10 @@ export function runPagmoNsga2(driver: PagmoDriver, o: PagmoNsga2Options): PagmoN
  */
 export function pagmoNsga2ProcessCpu(driver: PagmoDriver, o: PagmoNsga2Options): number {
   const r = spawnSync(driver.path, nsga2Args(o), {
-    encoding: 'utf8', timeout: o.timeoutMs ?? 120_000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ODC_BENCH_PROCESS_CPU: '1' },
+    encoding: 'utf8',
+    timeout: o.timeoutMs ?? 120_000,
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, ODC_BENCH_PROCESS_CPU: '1' },
   });
   const used = /ODC_BENCH_CPU (\d+)/.exec(r.stderr ?? '');
   if (r.status !== 0 || used === null) throw new Error(`pagmo driver process failed: ${failure(r)}`);
@@ -240,7 +258,12 @@ export function runPagmoHypervolume(
     const lines = [Array.from(reference, String).join(' ')];
     for (const p of points) lines.push(Array.from(p, String).join(' '));
     writeFileSync(file, lines.join('\n') + '\n');
-    const out = runDriver(driver, ['hv', file], timeoutMs)[0] as { hv: number; cpu_s: number; wall_s: number; algorithm: string };
+    const out = runDriver(driver, ['hv', file], timeoutMs)[0] as {
+      hv: number;
+      cpu_s: number;
+      wall_s: number;
+      algorithm: string;
+    };
     return { hv: out.hv, cpu_s: out.cpu_s, wall_s: out.wall_s, algorithm: out.algorithm };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -23,9 +23,11 @@ const M = 3;
 function rng(seed: number): () => number {
   let s = seed >>> 0 || 1;
   return () => {
-    s ^= s << 13; s >>>= 0;
+    s ^= s << 13;
+    s >>>= 0;
     s ^= s >>> 17;
-    s ^= s << 5; s >>>= 0;
+    s ^= s << 5;
+    s >>>= 0;
     return s / 4294967296;
   };
 }
@@ -53,12 +55,17 @@ function buildRun(dir: string): void {
     const x = names.map((_, k) => (k < M - 1 ? r() : 0.5));
     const f = dtlz2(x);
     designs.push({
-      index: 40_000 + i, variables: Object.fromEntries(names.map((n, k) => [n, x[k]!])),
-      objectives: Object.fromEntries(objNames.map((n, j) => [n, f[j]!])), constraints: {}, record: null,
+      index: 40_000 + i,
+      variables: Object.fromEntries(names.map((n, k) => [n, x[k]!])),
+      objectives: Object.fromEntries(objNames.map((n, j) => [n, f[j]!])),
+      constraints: {},
+      record: null,
     });
   }
   const pareto: ParetoFile = {
-    formatVersion: 1, study: 'dtlz2-synthetic', kind: 'benchmark',
+    formatVersion: 1,
+    study: 'dtlz2-synthetic',
+    kind: 'benchmark',
     objectives: objNames.map((name) => ({ name, sense: 'minimize' as const, unit: '-' })),
     variables: names.map((name) => ({ kind: 'real' as const, name, lower: 0, upper: 1 })),
     designs,
@@ -73,21 +80,52 @@ function buildRun(dir: string): void {
     }
   }
   const history = Array.from({ length: GENERATIONS }, (_, g) => ({
-    generation: g, evaluations: (g + 1) * PER_GENERATION, feasibleShare: 1, failures: 0, frontSize: Math.min(DESIGNS, 50 * (g + 1)),
+    generation: g,
+    evaluations: (g + 1) * PER_GENERATION,
+    feasibleShare: 1,
+    failures: 0,
+    frontSize: Math.min(DESIGNS, 50 * (g + 1)),
     hypervolume: 0.74 * (1 - Math.exp(-g / 30)),
   }));
   const meta: RunMeta = {
-    formatVersion: 1, odcVersion: ODC_VERSION, status: 'complete',
+    formatVersion: 1,
+    odcVersion: ODC_VERSION,
+    status: 'complete',
     study: { name: 'dtlz2-synthetic', kind: 'benchmark', file: 'designs/benchmarks/dtlz2.yaml', hash: '0'.repeat(64) },
-    algorithm: { name: 'nsga3', population: PER_GENERATION, generations: GENERATIONS, seed: 1, partitions: 12, checkpointEvery: 10 },
-    workers: 0, startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:01:00.000Z', packageVersions: packageVersions(),
-    result: { generations: GENERATIONS, evaluations: e, failures: 0, feasible: e, paretoSize: DESIGNS, stopReason: `reached ${GENERATIONS} generations`, failureReasons: [], leastInfeasible: [] },
+    algorithm: {
+      name: 'nsga3',
+      population: PER_GENERATION,
+      generations: GENERATIONS,
+      seed: 1,
+      partitions: 12,
+      checkpointEvery: 10,
+    },
+    workers: 0,
+    startedAt: '2026-01-01T00:00:00.000Z',
+    finishedAt: '2026-01-01T00:01:00.000Z',
+    packageVersions: packageVersions(),
+    result: {
+      generations: GENERATIONS,
+      evaluations: e,
+      failures: 0,
+      feasible: e,
+      paretoSize: DESIGNS,
+      stopReason: `reached ${GENERATIONS} generations`,
+      failureReasons: [],
+      leastInfeasible: [],
+    },
     timings: { wall_s: 60, evaluate_s: 50 },
     normalization: { ideal: [0, 0, 0], nadir: [1, 1, 1], reference: [1.1, 1.1, 1.1] },
     history,
   };
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'study.yaml'), readFileSync(join(PROJECT_ROOT, 'designs', 'benchmarks', 'dtlz2.yaml'), 'utf8').replace(/^name:.*$/m, 'name: dtlz2-synthetic'));
+  writeFileSync(
+    join(dir, 'study.yaml'),
+    readFileSync(join(PROJECT_ROOT, 'designs', 'benchmarks', 'dtlz2.yaml'), 'utf8').replace(
+      /^name:.*$/m,
+      'name: dtlz2-synthetic',
+    ),
+  );
   writeFileSync(join(dir, 'pareto.json'), `${JSON.stringify(pareto, null, 1)}\n`);
   writeFileSync(join(dir, 'evaluations.csv'), `${lines.join('\n')}\n`);
   writeFileSync(join(dir, 'run.json'), `${JSON.stringify(meta, null, 2)}\n`);
@@ -96,7 +134,9 @@ function buildRun(dir: string): void {
 const dir = join(mkdtempSync(join(tmpdir(), 'odc-bench-report-')), 'run');
 let t = performance.now();
 buildRun(dir);
-console.log(`synthetic run: ${DESIGNS} Pareto designs, ${GENERATIONS * PER_GENERATION} evaluations in ${dir} (built in ${((performance.now() - t) / 1000).toFixed(2)} s)`);
+console.log(
+  `synthetic run: ${DESIGNS} Pareto designs, ${GENERATIONS * PER_GENERATION} evaluations in ${dir} (built in ${((performance.now() - t) / 1000).toFixed(2)} s)`,
+);
 const times: number[] = [];
 let paths: Awaited<ReturnType<typeof renderReport>> | undefined;
 for (let k = 0; k < 3; k++) {
@@ -106,7 +146,9 @@ for (let k = 0; k < 3; k++) {
 }
 const mb = (p: string): string => `${(statSync(p).size / 1e6).toFixed(2)} MB`;
 console.log(`renderReport: ${times.map((s) => `${s.toFixed(2)} s`).join(', ')} (first is cold; target < 2 s)`);
-console.log(`  report.html ${mb(paths!.htmlPath)}, report.md ${mb(paths!.mdPath)}, ${paths!.svgPaths.map((p) => `${p.slice(p.lastIndexOf('/') + 1)} ${mb(p)}`).join(', ')}`);
+console.log(
+  `  report.html ${mb(paths!.htmlPath)}, report.md ${mb(paths!.mdPath)}, ${paths!.svgPaths.map((p) => `${p.slice(p.lastIndexOf('/') + 1)} ${mb(p)}`).join(', ')}`,
+);
 t = performance.now();
 const ex = exportDesign(dir, { design: 'knee', format: 'json' });
 console.log(`exportDesign knee (json): design ${ex.design.index} in ${((performance.now() - t) / 1000).toFixed(2)} s`);

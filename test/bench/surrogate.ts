@@ -1,18 +1,18 @@
 /**
- * Surrogate benchmark (a script, not a vitest test): `npm run bench:surrogate` compiles it to dist/test/bench/surrogate.js
- * and runs it. ParEGO (solvers/parego, batch 4) against NSGA-II and NSGA-III at the same evaluation budget, on ZDT1
- * (30 variables), DTLZ2 (3 objectives, 12 variables), C2-DTLZ2 (3 objectives, constrained: Jain & Deb, IEEE TEVC 18(4),
- * 2014), the flagship node study (designs/flagship-study.yaml: 9 mixed variables, 3 objectives, constraints) and, with
- * --constellation, the flagship constellation study (designs/constellation-study.yaml).
- * Each algorithm runs in-process through ask/tell with a serial evaluation; NSGA-II/III run at population
- * max(8, budget / 5) (five generations: their default population of 100 would make a budget of 100 one random sample).
- * Hypervolume: of each run's feasible non-dominated set, on a normalization common to all runs of a case and budget —
- * benchmarks: their true front's ideal and nadir (src/problem/benchmarkFronts.ts); studies: the ideal and nadir of the
- * non-dominated union of every run's front — with the reference point at 1.1 per objective (as run.json does).
- * Reported: the median over seeds per algorithm; where no feasible design was found, HV is 0 and the median least
- * constraint violation Σ max(0, g) reached tells the algorithms apart (0: a feasible design found); ParEGO's time
- * per proposal (the median over runs of its ask() time after the initial design, divided by the designs proposed)
- * beside the case's median time per evaluation.
+ * Surrogate benchmark (a script, not a vitest test): `npm run bench:surrogate` compiles it to
+ * dist/test/bench/surrogate.js and runs it. ParEGO (solvers/parego, batch 4) against NSGA-II and NSGA-III at the same
+ * evaluation budget, on ZDT1 (30 variables), DTLZ2 (3 objectives, 12 variables), C2-DTLZ2 (3 objectives, constrained:
+ * Jain & Deb, IEEE TEVC 18(4), 2014), the flagship node study (designs/flagship-study.yaml: 9 mixed variables, 3
+ * objectives, constraints) and, with --constellation, the flagship constellation study
+ * (designs/constellation-study.yaml). Each algorithm runs in-process through ask/tell with a serial evaluation;
+ * NSGA-II/III run at population max(8, budget / 5) (five generations: their default population of 100 would make a
+ * budget of 100 one random sample). Hypervolume: of each run's feasible non-dominated set, on a normalization common to
+ * all runs of a case and budget — benchmarks: their true front's ideal and nadir (src/problem/benchmarkFronts.ts);
+ * studies: the ideal and nadir of the non-dominated union of every run's front — with the reference point at 1.1 per
+ * objective (as run.json does). Reported: the median over seeds per algorithm; where no feasible design was found, HV
+ * is 0 and the median least constraint violation Σ max(0, g) reached tells the algorithms apart (0: a feasible design
+ * found); ParEGO's time per proposal (the median over runs of its ask() time after the initial design, divided by the
+ * designs proposed) beside the case's median time per evaluation.
  * Default: budgets 100 and 200, seeds 1–3, no constellation (the machine is 2 shared cores). --full: budgets
  * 100, 200 and 500, seeds 1–5. --constellation adds the constellation study (seeds and budgets as chosen).
  * --cases=zdt1,node picks cases; --budgets=500 and --seeds=1,2 replace the budgets and seeds.
@@ -43,18 +43,39 @@ interface RunResult {
 
 const args = process.argv.slice(2);
 const FULL = args.includes('--full');
-const listArg = (name: string): number[] | undefined => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]!.split(',').map(Number);
+const listArg = (name: string): number[] | undefined =>
+  args
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.split('=')[1]!
+    .split(',')
+    .map(Number);
 const BUDGETS = listArg('budgets') ?? (FULL ? [100, 200, 500] : [100, 200]);
 const SEEDS = listArg('seeds') ?? (FULL ? [1, 2, 3, 4, 5] : [1, 2, 3]);
-const PICK = args.find((a) => a.startsWith('--cases='))?.slice('--cases='.length).split(',');
+const PICK = args
+  .find((a) => a.startsWith('--cases='))
+  ?.slice('--cases='.length)
+  .split(',');
 
 const CASES: readonly Case[] = [
   { label: 'ZDT1 (n 30)', benchmark: 'zdt1', problem: async () => createBenchmarkProblem({ problem: 'zdt1' }) },
-  { label: 'DTLZ2 (m 3, n 12)', benchmark: 'dtlz2', problem: async () => createBenchmarkProblem({ problem: 'dtlz2', objectives: 3 }) },
-  { label: 'C2-DTLZ2 (m 3, constrained)', benchmark: 'c2dtlz2', problem: async () => createBenchmarkProblem({ problem: 'c2dtlz2', objectives: 3 }) },
+  {
+    label: 'DTLZ2 (m 3, n 12)',
+    benchmark: 'dtlz2',
+    problem: async () => createBenchmarkProblem({ problem: 'dtlz2', objectives: 3 }),
+  },
+  {
+    label: 'C2-DTLZ2 (m 3, constrained)',
+    benchmark: 'c2dtlz2',
+    problem: async () => createBenchmarkProblem({ problem: 'c2dtlz2', objectives: 3 }),
+  },
   { label: 'flagship node study', problem: async () => loadStudyProblem('designs/flagship-study.yaml').problem },
   ...(args.includes('--constellation')
-    ? [{ label: 'flagship constellation study', problem: async () => loadStudyProblem('designs/constellation-study.yaml', await createLpSolver()).problem }]
+    ? [
+        {
+          label: 'flagship constellation study',
+          problem: async () => loadStudyProblem('designs/constellation-study.yaml', await createLpSolver()).problem,
+        },
+      ]
     : []),
 ];
 
@@ -81,7 +102,12 @@ function runOnce(name: string, problem: Problem, budget: number, seed: number): 
   }
   const front = alg.archive().map((ind) => ind.f);
   const leastViolation = front.length > 0 ? 0 : (alg.leastInfeasible(1)[0]?.cv ?? Infinity);
-  return { front, proposal_ms: name === 'parego' && proposed > 0 ? askMs / proposed : null, evaluation_ms: evalMs / evaluated, leastViolation };
+  return {
+    front,
+    proposal_ms: name === 'parego' && proposed > 0 ? askMs / proposed : null,
+    evaluation_ms: evalMs / evaluated,
+    leastViolation,
+  };
 }
 
 const median = (v: readonly number[]): number => {
@@ -89,11 +115,18 @@ const median = (v: readonly number[]): number => {
   return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2]! : 0.5 * (s[s.length / 2 - 1]! + s[s.length / 2]!);
 };
 
-function commonNormalization(c: Case, m: number, fronts: readonly Float64Array[][]): { ideal: number[]; nadir: number[]; reference: number[] } {
+function commonNormalization(
+  c: Case,
+  m: number,
+  fronts: readonly Float64Array[][],
+): { ideal: number[]; nadir: number[]; reference: number[] } {
   const reference = new Array<number>(m).fill(1.1);
   if (c.benchmark !== undefined) {
     // null: the true front spans [0, 1]^m (src/problem/benchmarkFronts.ts)
-    const known = benchmarkNormalization(c.benchmark, m) ?? { ideal: new Array<number>(m).fill(0), nadir: new Array<number>(m).fill(1) };
+    const known = benchmarkNormalization(c.benchmark, m) ?? {
+      ideal: new Array<number>(m).fill(0),
+      nadir: new Array<number>(m).fill(1),
+    };
     return { ...known, reference };
   }
   const all = fronts.flat();
@@ -102,28 +135,47 @@ function commonNormalization(c: Case, m: number, fronts: readonly Float64Array[]
   const nd = all.length > 0 ? Array.from(nonDominatedIndices(P, all.length, m), (i) => all[i]!) : [];
   const ideal = new Array<number>(m).fill(Infinity);
   const nadir = new Array<number>(m).fill(-Infinity);
-  for (const f of nd) for (let j = 0; j < m; j++) [ideal[j], nadir[j]] = [Math.min(ideal[j]!, f[j]!), Math.max(nadir[j]!, f[j]!)];
+  for (const f of nd)
+    for (let j = 0; j < m; j++) [ideal[j], nadir[j]] = [Math.min(ideal[j]!, f[j]!), Math.max(nadir[j]!, f[j]!)];
   return { ideal, nadir, reference };
 }
 
 async function main(): Promise<void> {
-  console.log(`odc surrogate bench — ${new Date().toISOString().slice(0, 10)}; budgets ${BUDGETS.join('/')}, seeds ${SEEDS.join(',')}`);
-  console.log('| case | budget | ParEGO HV | NSGA-II HV | NSGA-III HV | ParEGO ms/proposal | ms/evaluation | least violation P / II / III |');
+  console.log(
+    `odc surrogate bench — ${new Date().toISOString().slice(0, 10)}; budgets ${BUDGETS.join('/')}, seeds ${SEEDS.join(',')}`,
+  );
+  console.log(
+    '| case | budget | ParEGO HV | NSGA-II HV | NSGA-III HV | ParEGO ms/proposal | ms/evaluation | least violation P / II / III |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|---|');
-  for (const c of CASES.filter((k) => PICK === undefined || PICK.some((p) => k.label.toLowerCase().includes(p.toLowerCase())))) {
+  for (const c of CASES.filter(
+    (k) => PICK === undefined || PICK.some((p) => k.label.toLowerCase().includes(p.toLowerCase())),
+  )) {
     const problem = await c.problem();
     const m = problem.objectives.length;
     const algorithms = m >= 3 ? ['parego', 'nsga2', 'nsga3'] : ['parego', 'nsga2'];
     for (const budget of BUDGETS) {
       const runs = new Map<string, RunResult[]>();
-      for (const name of algorithms) runs.set(name, SEEDS.map((seed) => runOnce(name, problem, budget, seed)));
-      const norm = commonNormalization(c, m, [...runs.values()].flatMap((rs) => rs.map((r) => r.front)));
-      const hv = (name: string): string => (runs.has(name) ? median(runs.get(name)!.map((r) => normalizedHypervolume(r.front, norm))).toFixed(4) : '—');
+      for (const name of algorithms)
+        runs.set(
+          name,
+          SEEDS.map((seed) => runOnce(name, problem, budget, seed)),
+        );
+      const norm = commonNormalization(
+        c,
+        m,
+        [...runs.values()].flatMap((rs) => rs.map((r) => r.front)),
+      );
+      const hv = (name: string): string =>
+        runs.has(name) ? median(runs.get(name)!.map((r) => normalizedHypervolume(r.front, norm))).toFixed(4) : '—';
       const proposal = median(runs.get('parego')!.map((r) => r.proposal_ms ?? NaN));
       const evaluation = median([...runs.values()].flat().map((r) => r.evaluation_ms));
-      const cv = (name: string): string => (runs.has(name) ? median(runs.get(name)!.map((r) => r.leastViolation)).toPrecision(3) : '—');
-      console.log(`| ${c.label} | ${budget} | ${hv('parego')} | ${hv('nsga2')} | ${hv('nsga3')} | ${proposal.toFixed(0)} | ${evaluation.toFixed(2)} | `
-        + `${cv('parego')} / ${cv('nsga2')} / ${cv('nsga3')} |`);
+      const cv = (name: string): string =>
+        runs.has(name) ? median(runs.get(name)!.map((r) => r.leastViolation)).toPrecision(3) : '—';
+      console.log(
+        `| ${c.label} | ${budget} | ${hv('parego')} | ${hv('nsga2')} | ${hv('nsga3')} | ${proposal.toFixed(0)} | ${evaluation.toFixed(2)} | ` +
+          `${cv('parego')} / ${cv('nsga2')} / ${cv('nsga3')} |`,
+      );
     }
   }
 }

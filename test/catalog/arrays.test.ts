@@ -12,13 +12,33 @@ import { solarArrayOutput } from '../../src/models/solarArray.js';
 
 const arrays = loadCatalogs().solarArrays;
 
-/** The model's BOL W/m² of a row at its operating temperature (a sunlit orbit without eclipse; loads irrelevant here). */
-const modelBol = (row: (typeof arrays)[number], cellTemp_K = row.operatingTemp_K, inherentDegradation = row.inherentDegradation): number =>
+/**
+ * The model's BOL W/m² of a row at its operating temperature (a sunlit orbit without eclipse; loads irrelevant here).
+ */
+const modelBol = (
+  row: (typeof arrays)[number],
+  cellTemp_K = row.operatingTemp_K,
+  inherentDegradation = row.inherentDegradation,
+): number =>
   powerSystem({
-    arrayArea_m2: 1, cellEfficiency: row.cellEfficiency, packingFactor: row.packingFactor, inherentDegradation, degradationRate_per_yr: row.degradationPerYear,
-    tempCoefficient_per_K: row.tempCoefficient_per_K, cellTemp_K, arrayArealDensity_kg_m2: row.arealDensity_kg_m2, missionLife_yr: 5,
-    orbitPeriod_s: 5760, eclipseDuration_s: 0, eclipseFractionMean: 0, computePower_W: 1000, busPower_W: 0, islPower_W: 0, pumpPower_W: 0,
-    depthOfDischarge: 0.5, batterySpecificEnergy_J_per_kg: 5e5,
+    arrayArea_m2: 1,
+    cellEfficiency: row.cellEfficiency,
+    packingFactor: row.packingFactor,
+    inherentDegradation,
+    degradationRate_per_yr: row.degradationPerYear,
+    tempCoefficient_per_K: row.tempCoefficient_per_K,
+    cellTemp_K,
+    arrayArealDensity_kg_m2: row.arealDensity_kg_m2,
+    missionLife_yr: 5,
+    orbitPeriod_s: 5760,
+    eclipseDuration_s: 0,
+    eclipseFractionMean: 0,
+    computePower_W: 1000,
+    busPower_W: 0,
+    islPower_W: 0,
+    pumpPower_W: 0,
+    depthOfDischarge: 0.5,
+    batterySpecificEnergy_J_per_kg: 5e5,
   }).arrayOutputBol_W_m2;
 
 describe('solar-array rated and BOL output', () => {
@@ -37,7 +57,8 @@ describe('solar-array rated and BOL output', () => {
   });
 
   it('the model at the reference temperature and without inherent degradation gives the rated figure', () => {
-    for (const row of arrays) expect(modelBol(row, row.referenceTemp_K, 1) / row.ratedPower_W_m2!, row.id).toBeCloseTo(1, 3);
+    for (const row of arrays)
+      expect(modelBol(row, row.referenceTemp_K, 1) / row.ratedPower_W_m2!, row.id).toBeCloseTo(1, 3);
   });
 
   it('silicon-flex: rated 269.5 W/m² → 207 W/m² at BOL (330 K: 1 − 0.0045 × 28.85 = 0.870; I_d 0.88)', () => {
@@ -52,7 +73,10 @@ describe('solar-array rated and BOL output', () => {
 describe('solar-array rows: BOL = rated × temperature factor × I_d', () => {
   it('for every row, by the hand formula on the row fields', () => {
     for (const row of arrays) {
-      const hand = row.ratedPower_W_m2! * (1 + row.tempCoefficient_per_K * (row.operatingTemp_K - row.referenceTemp_K)) * row.inherentDegradation;
+      const hand =
+        row.ratedPower_W_m2! *
+        (1 + row.tempCoefficient_per_K * (row.operatingTemp_K - row.referenceTemp_K)) *
+        row.inherentDegradation;
       expect(modelBol(row) / hand, row.id).toBeCloseTo(1, 3);
     }
   });
@@ -71,15 +95,20 @@ describe('solar-array rows: BOL = rated × temperature factor × I_d', () => {
   });
 
   it('silicon-flex derating (k_T × I_d = 0.766) turns ISS SAW silicon cells into the ~31 kW per wing flown', () => {
-    // ISS SAW: 32,800 cells of 8 × 8 cm per wing (Lockheed Martin via collectspace.com; 2 blankets × 82 panels × 200 cells,
-    // spacedaily.com) = 209.92 m² of cells; Si cells 14.2 % BOL (NSF via forum.raumfahrer.net); ~31 kW per wing
+    // ISS SAW: 32,800 cells of 8 × 8 cm per wing (Lockheed Martin via collectspace.com; 2 blankets × 82 panels × 200
+    // cells, spacedaily.com) = 209.92 m² of cells; Si cells 14.2 % BOL (NSF via forum.raumfahrer.net); ~31 kW per wing
     // (docs/sources.md §4), 32.8 kW "theoretical maximum" (collectspace.com).
     // Hand: 209.92 × 1361 × 0.142 = 40,570 W rated; × 0.87018 × 0.88 = 31,066 W.
     const row = arrays.find((r) => r.id === 'silicon-flex')!;
     const cellArea_m2 = 32_800 * 0.08 * 0.08;
     const chain = solarArrayOutput({
-      cellEfficiency: 0.142, packingFactor: 1, missionLife_yr: 0, tempCoefficient_per_K: row.tempCoefficient_per_K,
-      cellTemp_K: row.operatingTemp_K, cellReferenceTemp_K: row.referenceTemp_K, inherentDegradation: row.inherentDegradation,
+      cellEfficiency: 0.142,
+      packingFactor: 1,
+      missionLife_yr: 0,
+      tempCoefficient_per_K: row.tempCoefficient_per_K,
+      cellTemp_K: row.operatingTemp_K,
+      cellReferenceTemp_K: row.referenceTemp_K,
+      inherentDegradation: row.inherentDegradation,
     });
     const wing_W = chain.bol_W_m2 * cellArea_m2;
     expect(Math.abs(wing_W - 31_066)).toBeLessThan(5);

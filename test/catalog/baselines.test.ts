@@ -19,9 +19,15 @@ describe('loadTerrestrialBaselines', () => {
   const rows = loadTerrestrialBaselines();
 
   it('loads the named scenarios: a hyperscale build, a colocation lease and high-power-price regions', () => {
-    expect(rows.map((r) => r.id)).toEqual(expect.arrayContaining([
-      'hyperscale-virginia', 'colocation-us-primary', 'high-power-price-california', 'high-power-price-ireland', 'low-power-price-texas',
-    ]));
+    expect(rows.map((r) => r.id)).toEqual(
+      expect.arrayContaining([
+        'hyperscale-virginia',
+        'colocation-us-primary',
+        'high-power-price-california',
+        'high-power-price-ireland',
+        'low-power-price-texas',
+      ]),
+    );
     expect(rows.some((r) => r.kind === 'owned')).toBe(true);
     expect(rows.some((r) => r.kind === 'leased')).toBe(true);
   });
@@ -52,8 +58,16 @@ describe('loadTerrestrialBaselines', () => {
   });
 
   it('a row is a TerrestrialScenario: the dearest power gives the dearest owned-build LCOC for the same chips', () => {
-    const rack: ChipSet = { chips_USD: 4.32e6, itPowerPeak_W: 139680, idlePowerFraction: 0.3, peakPFLOPS: 180, sustainedFraction: 0.4 };
-    const lcoc = (id: string) => baselineLcoc({ scenario: findBaseline(rows, id, 'baseline'), chipSet: rack, lifetime_yr: 5 }).lcoc_USD_per_PFLOP_day;
+    const rack: ChipSet = {
+      chips_USD: 4.32e6,
+      itPowerPeak_W: 139680,
+      idlePowerFraction: 0.3,
+      peakPFLOPS: 180,
+      sustainedFraction: 0.4,
+    };
+    const lcoc = (id: string) =>
+      baselineLcoc({ scenario: findBaseline(rows, id, 'baseline'), chipSet: rack, lifetime_yr: 5 })
+        .lcoc_USD_per_PFLOP_day;
     expect(lcoc('high-power-price-ireland')).toBeGreaterThan(lcoc('high-power-price-california'));
     expect(lcoc('high-power-price-california')).toBeGreaterThan(lcoc('hyperscale-virginia'));
     expect(lcoc('hyperscale-virginia')).toBeGreaterThan(lcoc('low-power-price-texas'));
@@ -74,22 +88,32 @@ describe('loadTerrestrialBaselines refuses bad rows with the file, row and field
 
   it('a price in cents (unit slip) is out of range', () => {
     const path = brokenCopy((t) => t.replace('electricity_USD_per_kWh: 0.1864', 'electricity_USD_per_kWh: 18.64'));
-    expect(studyErrorOf(() => loadTerrestrialBaselines(path)).message).toMatch(/high-power-price-california.*electricity_USD_per_kWh/);
+    expect(studyErrorOf(() => loadTerrestrialBaselines(path)).message).toMatch(
+      /high-power-price-california.*electricity_USD_per_kWh/,
+    );
   });
 
   it('a missing field, a misspelt field (with a suggestion) and a duplicate id', () => {
     const missing = studyErrorOf(() => loadTerrestrialBaselines(brokenCopy((t) => t.replace('  pue: 1.58\n', ''))));
     expect(missing.code).toBe('MISSING_FIELD');
     expect(missing.message).toContain("row 'colocation-us-primary': missing required field 'pue'");
-    const typo = studyErrorOf(() => loadTerrestrialBaselines(brokenCopy((t) => t.replace('  chipLifetime_yr: 5\n', '  chipLifetme_yr: 5\n'))));
+    const typo = studyErrorOf(() =>
+      loadTerrestrialBaselines(brokenCopy((t) => t.replace('  chipLifetime_yr: 5\n', '  chipLifetme_yr: 5\n'))),
+    );
     expect(typo.code).toBe('UNKNOWN_KEY');
     expect(typo.message).toContain("did you mean 'chipLifetime_yr'");
-    const dup = studyErrorOf(() => loadTerrestrialBaselines(brokenCopy((t) => t.replace('id: low-power-price-texas', 'id: hyperscale-virginia'))));
+    const dup = studyErrorOf(() =>
+      loadTerrestrialBaselines(brokenCopy((t) => t.replace('id: low-power-price-texas', 'id: hyperscale-virginia'))),
+    );
     expect(dup.message).toContain("duplicate id 'hyperscale-virginia'");
   });
 
   it('a lease scenario without a rent', () => {
-    const e = studyErrorOf(() => loadTerrestrialBaselines(brokenCopy((t) => t.replace('lease_USD_per_kW_month: 184.06', 'lease_USD_per_kW_month: 0'))));
+    const e = studyErrorOf(() =>
+      loadTerrestrialBaselines(
+        brokenCopy((t) => t.replace('lease_USD_per_kW_month: 184.06', 'lease_USD_per_kW_month: 0')),
+      ),
+    );
     expect(e.field).toBe('lease_USD_per_kW_month');
     expect(e.message).toContain("row 'colocation-us-primary'");
   });

@@ -7,7 +7,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildCatalogCache, defaultCatalogDir, loadCatalogs } from '../../src/catalog/load.js';
-import { CATALOG_CACHE_FORMAT, cachedCatalogRows, catalogCacheEntry, resetCatalogCache } from '../../src/catalog/cache.js';
+import {
+  CATALOG_CACHE_FORMAT,
+  cachedCatalogRows,
+  catalogCacheEntry,
+  resetCatalogCache,
+} from '../../src/catalog/cache.js';
 import { CATALOG_KINDS, CATALOG_SPECS } from '../../src/catalog/schema.js';
 import { tempDir } from '../helpers/tmp.js';
 

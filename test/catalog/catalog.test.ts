@@ -35,7 +35,9 @@ describe('loadCatalogs', () => {
     expect(ids('radiators')).toEqual(expect.arrayContaining(['iss-hrs', 'deployable-pumped']));
     expect(ids('coatings')).toEqual(expect.arrayContaining(['osr', 'white-paint', 'black-paint']));
     expect(ids('islTerminals')).toEqual(expect.arrayContaining(['isl-100g', 'tesat-scot80', 'dwdm-1t']));
-    expect(ids('groundStations')).toEqual(expect.arrayContaining(['svalsat', 'trollsat', 'inuvik', 'fairbanks', 'awarua']));
+    expect(ids('groundStations')).toEqual(
+      expect.arrayContaining(['svalsat', 'trollsat', 'inuvik', 'fairbanks', 'awarua']),
+    );
   });
 
   it('every row carries a source and a year', () => {
@@ -70,8 +72,17 @@ describe('loadCatalogs', () => {
 
   it('every ISL terminal row carries link-budget figures (SCOT80: 80 mm telescope, DLR)', () => {
     for (const t of cat.islTerminals) {
-      const budget = [t.transmitPower_W, t.apertureDiameter_m, t.wavelength_nm, t.receiverSensitivity_photonsPerBit, t.maxSlewRate_deg_s];
-      expect(budget.every((v) => v > 0), t.id).toBe(true);
+      const budget = [
+        t.transmitPower_W,
+        t.apertureDiameter_m,
+        t.wavelength_nm,
+        t.receiverSensitivity_photonsPerBit,
+        t.maxSlewRate_deg_s,
+      ];
+      expect(
+        budget.every((v) => v > 0),
+        t.id,
+      ).toBe(true);
     }
     expect(findRow(cat, 'islTerminals', 'tesat-scot80', 't').apertureDiameter_m).toBe(0.08);
     expect(findRow(cat, 'islTerminals', 'suncatcher-dwdm', 't').apertureDiameter_m).toBe(0.1);
@@ -151,7 +162,9 @@ describe('ground-stations catalog', () => {
   });
 
   it('a latitude outside ±90° is OUT_OF_RANGE naming file, row and field', () => {
-    const dir = brokenCopy(CATALOG_SPECS.groundStations.file, (t) => t.replace('  lat_deg: 64.978\n', '  lat_deg: 164.978\n'));
+    const dir = brokenCopy(CATALOG_SPECS.groundStations.file, (t) =>
+      t.replace('  lat_deg: 64.978\n', '  lat_deg: 164.978\n'),
+    );
     const e = studyError(() => loadCatalogs(dir));
     expect(e.code).toBe('OUT_OF_RANGE');
     expect(e.message).toMatch(/ground-stations\.yaml: row 'fairbanks': field 'lat_deg'/);
@@ -161,18 +174,38 @@ describe('ground-stations catalog', () => {
 
 describe('physical-range checks on catalog rows', () => {
   const chip = {
-    id: 'x', name: 'x', source: 's', year: 2026, precision: 'BF16', peakTFLOPS: 1000, chipPower_W: 1000, systemPowerPerChip_W: 1400,
-    massPerChip_kg: 5, costPerChip_USD: 30000, tidTolerance_rad: 20000, maxJunctionTemp_K: 360, idlePowerFraction: 0.3, figureKind: 'peak',
+    id: 'x',
+    name: 'x',
+    source: 's',
+    year: 2026,
+    precision: 'BF16',
+    peakTFLOPS: 1000,
+    chipPower_W: 1000,
+    systemPowerPerChip_W: 1400,
+    massPerChip_kg: 5,
+    costPerChip_USD: 30000,
+    tidTolerance_rad: 20000,
+    maxJunctionTemp_K: 360,
+    idlePowerFraction: 0.3,
+    figureKind: 'peak',
   };
   it.each([
     ['a dose tolerance in krad typed as rad (15)', { tidTolerance_rad: 15 }, 'tidTolerance_rad'],
     ['a junction limit in °C (85)', { maxJunctionTemp_K: 85 }, 'maxJunctionTemp_K'],
-    ['system power below the chip\'s own', { systemPowerPerChip_W: 700 }, 'systemPowerPerChip_W'],
+    ["system power below the chip's own", { systemPowerPerChip_W: 700 }, 'systemPowerPerChip_W'],
     ['a soft-fault onset above the tolerance', { softDoseThreshold_rad: 30000 }, 'softDoseThreshold_rad'],
     ['a chip power below 1 W (0.5)', { chipPower_W: 0.5 }, 'chipPower_W'],
-    ['a typical fraction on a figure already typical', { figureKind: 'typical', typicalFraction: 0.5, typicalFractionSource: 's' }, 'typicalFraction'],
+    [
+      'a typical fraction on a figure already typical',
+      { figureKind: 'typical', typicalFraction: 0.5, typicalFractionSource: 's' },
+      'typicalFraction',
+    ],
     ['a typical fraction without its source', { typicalFraction: 0.5 }, 'typicalFractionSource'],
-    ['a typical fraction above 1 (a percentage, 56)', { typicalFraction: 56, typicalFractionSource: 's' }, 'typicalFraction'],
+    [
+      'a typical fraction above 1 (a percentage, 56)',
+      { typicalFraction: 56, typicalFractionSource: 's' },
+      'typicalFraction',
+    ],
     ['no figureKind (peak, typical or sustained must be stated)', { figureKind: undefined }, 'figureKind'],
     ['a figureKind that is not peak, typical or sustained', { figureKind: 'max' }, 'figureKind'],
   ])('a chip row with %s is refused', (_what, patch, field) => {
@@ -181,13 +214,33 @@ describe('physical-range checks on catalog rows', () => {
     expect(r.error!.issues.map((i) => i.path.join('.'))).toContain(field);
   });
   it('a coating that gets less absorbing with age, and a 2,000 Wh/kg battery, are refused', () => {
-    const coating = { id: 'c', name: 'c', source: 's', year: 2026, absorptanceBol: 0.2, absorptanceEol: 0.1, emittance: 0.9, emittanceEol: 0.9 };
+    const coating = {
+      id: 'c',
+      name: 'c',
+      source: 's',
+      year: 2026,
+      absorptanceBol: 0.2,
+      absorptanceEol: 0.1,
+      emittance: 0.9,
+      emittanceEol: 0.9,
+    };
     expect(CATALOG_SPECS.coatings.schema().safeParse(coating).success).toBe(false);
     expect(CATALOG_SPECS.coatings.schema().safeParse({ ...coating, absorptanceEol: 0.3 }).success).toBe(true);
-    const battery = { id: 'b', name: 'b', source: 's', year: 2026, specificEnergy_Wh_per_kg: 2000, maxDepthOfDischarge: 0.3, dischargeEfficiency: 0.9,
-      cost_USD_per_Wh: 1, cycleLife: 30000 };
+    const battery = {
+      id: 'b',
+      name: 'b',
+      source: 's',
+      year: 2026,
+      specificEnergy_Wh_per_kg: 2000,
+      maxDepthOfDischarge: 0.3,
+      dischargeEfficiency: 0.9,
+      cost_USD_per_Wh: 1,
+      cycleLife: 30000,
+    };
     expect(CATALOG_SPECS.batteries.schema().safeParse(battery).success).toBe(false);
-    expect(CATALOG_SPECS.batteries.schema().safeParse({ ...battery, specificEnergy_Wh_per_kg: 200 }).success).toBe(true);
+    expect(CATALOG_SPECS.batteries.schema().safeParse({ ...battery, specificEnergy_Wh_per_kg: 200 }).success).toBe(
+      true,
+    );
   });
   it('the valid chip row passes the same checks', () => {
     expect(CATALOG_SPECS.chips.schema().safeParse(chip).success).toBe(true);

@@ -9,17 +9,35 @@ import { tempDir, writeFile } from '../helpers/tmp.js';
 import { runMetaSchema } from '../../src/run/schemas.js';
 import { selectDesign } from '../../src/run/decision.js';
 
-
-const recordSchemaFile = JSON.parse(readFileSync(new URL('../../designs/schema/design-record.schema.json', import.meta.url), 'utf8'));
-const designSchemaFile = JSON.parse(readFileSync(new URL('../../designs/schema/design.schema.json', import.meta.url), 'utf8'));
-const constellationSchemaFile = JSON.parse(readFileSync(new URL('../../designs/schema/constellation.schema.json', import.meta.url), 'utf8'));
-const constellationRecordSchemaFile = JSON.parse(readFileSync(new URL('../../designs/schema/constellation-record.schema.json', import.meta.url), 'utf8'));
+const recordSchemaFile = JSON.parse(
+  readFileSync(new URL('../../designs/schema/design-record.schema.json', import.meta.url), 'utf8'),
+);
+const designSchemaFile = JSON.parse(
+  readFileSync(new URL('../../designs/schema/design.schema.json', import.meta.url), 'utf8'),
+);
+const constellationSchemaFile = JSON.parse(
+  readFileSync(new URL('../../designs/schema/constellation.schema.json', import.meta.url), 'utf8'),
+);
+const constellationRecordSchemaFile = JSON.parse(
+  readFileSync(new URL('../../designs/schema/constellation-record.schema.json', import.meta.url), 'utf8'),
+);
 
 describe('odc evaluate', () => {
   it('prints every budget section and the constraint table', async () => {
     const r = await odc('evaluate', 'designs/ai1.yaml');
     expect(r.code).toBe(0);
-    for (const s of ['Orbit', 'Compute', 'Power', 'Thermal', 'Radiation', 'Drag and disposal', 'Inter-satellite links', 'Mass', 'Cost', 'Constraints']) {
+    for (const s of [
+      'Orbit',
+      'Compute',
+      'Power',
+      'Thermal',
+      'Radiation',
+      'Drag and disposal',
+      'Inter-satellite links',
+      'Mass',
+      'Cost',
+      'Constraints',
+    ]) {
       expect(r.out).toContain(`\n${s}\n`);
     }
     expect(r.out).toMatch(/levelized cost of compute\s+[\d,.]+\s+USD\/PFLOP-day/);
@@ -32,7 +50,12 @@ describe('odc evaluate', () => {
     const ajv = new Ajv2020.default({ allErrors: true, strict: false });
     const validate = ajv.compile(recordSchemaFile);
     expect(validate(record), JSON.stringify(validate.errors)).toBe(true);
-    for (const key of ['orbit.eclipseFraction', 'thermal.requiredRadiatorArea_m2', 'drag.passiveDecay_yr', 'cost.lcoc_USD_per_PFLOP_day']) {
+    for (const key of [
+      'orbit.eclipseFraction',
+      'thermal.requiredRadiatorArea_m2',
+      'drag.passiveDecay_yr',
+      'cost.lcoc_USD_per_PFLOP_day',
+    ]) {
       const [s, k] = key.split('.') as [string, string];
       expect(typeof record[s][k]).toBe('number');
     }
@@ -68,7 +91,16 @@ describe('odc evaluate on a constellation', () => {
   it('prints shells, links, network, ground, launch, totals and constraints', async () => {
     const r = await odc('evaluate', 'designs/constellations/three-body-12.yaml');
     expect(r.code).toBe(0);
-    for (const s of ['Shells', 'Inter-satellite links', 'Network', 'Ground segment', 'Launch campaign', 'Orbital environment', 'Totals', 'Constraints']) {
+    for (const s of [
+      'Shells',
+      'Inter-satellite links',
+      'Network',
+      'Ground segment',
+      'Launch campaign',
+      'Orbital environment',
+      'Totals',
+      'Constraints',
+    ]) {
       expect(r.out).toContain(`\n${s}\n`);
     }
     expect(r.out).toContain('three-body-12 — constellation budget (12 satellites)');
@@ -83,14 +115,31 @@ describe('odc evaluate on a constellation', () => {
     expect(validate(record), JSON.stringify(validate.errors)).toBe(true);
     expect(record.kind).toBe('constellation');
     expect(record.satellites).toBe(12);
-    // three-body-12's ring has an instant with no gateway in view: nothing is carried then, the bottleneck is unbounded (null)
+    // three-body-12's ring has an instant with no gateway in view: nothing is carried then, the bottleneck is unbounded
+    // (null)
     expect(record.network.minThroughputPerNode_Gbps).toBe(0);
     expect(record.network.bottleneckUtilization).toBeNull();
     expect(record.network.throughputPerNode_Gbps).toBeGreaterThan(0); // the mean over instants is not
-    const keys = ['isl.links', 'isl.blockedLinks', 'network.throughputPerNode_Gbps', 'network.meanHops', 'network.p99Latency_ms',
-      'ground.contactFraction', 'ground.maxGap_min', 'ground.downlink_TB_per_day', 'launch.launches', 'launch.campaign_yr', 'environment.density_per_km3',
-      'environment.minSeparation_km', 'totals.itPowerAvg_W', 'totals.deliveredPFLOPS', 'totals.launchMass_kg', 'totals.cost_USD', 'totals.lcoc_USD_per_PFLOP_day',
-      'totals.cost_USD_per_Mtoken'];
+    const keys = [
+      'isl.links',
+      'isl.blockedLinks',
+      'network.throughputPerNode_Gbps',
+      'network.meanHops',
+      'network.p99Latency_ms',
+      'ground.contactFraction',
+      'ground.maxGap_min',
+      'ground.downlink_TB_per_day',
+      'launch.launches',
+      'launch.campaign_yr',
+      'environment.density_per_km3',
+      'environment.minSeparation_km',
+      'totals.itPowerAvg_W',
+      'totals.deliveredPFLOPS',
+      'totals.launchMass_kg',
+      'totals.cost_USD',
+      'totals.lcoc_USD_per_PFLOP_day',
+      'totals.cost_USD_per_Mtoken',
+    ];
     for (const k of keys) {
       const [a, b] = k.split('.') as [string, string];
       expect(typeof record[a][b], k).toBe('number');
@@ -102,7 +151,11 @@ describe('odc evaluate on a constellation', () => {
 
   it('a bad constellation file exits 2 with one message and no stack trace', async () => {
     const dir = tempDir();
-    const f = writeFile(dir, 'bad-c.yaml', 'name: c\nkind: constellation\nnode: { }\nshells:\n  - { name: s, altitude_km: 550, planes: 0, satsPerPlane: 3 }\n');
+    const f = writeFile(
+      dir,
+      'bad-c.yaml',
+      'name: c\nkind: constellation\nnode: { }\nshells:\n  - { name: s, altitude_km: 550, planes: 0, satsPerPlane: 3 }\n',
+    );
     const r = await odc('evaluate', f);
     expect(r.code).toBe(2);
     expect(r.err).toContain('bad-c.yaml:5:');
@@ -114,7 +167,11 @@ describe('odc evaluate on a constellation', () => {
 describe('odc run (CLI)', () => {
   it('runs a benchmark study quietly and prints the summary', async () => {
     const dir = tempDir();
-    const study = writeFile(dir, 'zdt1.yaml', 'name: zdt1-cli\nkind: benchmark\nproblem: zdt1\nalgorithm: { population: 20, generations: 5, seed: 3 }\n');
+    const study = writeFile(
+      dir,
+      'zdt1.yaml',
+      'name: zdt1-cli\nkind: benchmark\nproblem: zdt1\nalgorithm: { population: 20, generations: 5, seed: 3 }\n',
+    );
     const r = await odc('run', study, '--out', `${dir}/run`, '--quiet');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Run complete');
@@ -126,9 +183,10 @@ describe('odc run (CLI)', () => {
     expect(run.history[4].igdPlus).toBeLessThan(run.history[0].igdPlus);
   });
 
-  it('--seed replaces the study\'s seed: the folder\'s study.yaml records it, and it gives the run of a study written with that seed', async () => {
+  it("--seed replaces the study's seed: the folder's study.yaml records it, and it gives the run of a study written with that seed", async () => {
     const dir = tempDir();
-    const text = (seed: number) => `name: zdt1-seed\nkind: benchmark\nproblem: zdt1\n# comment kept\nalgorithm: { population: 12, generations: 3, seed: ${seed} }\n`;
+    const text = (seed: number) =>
+      `name: zdt1-seed\nkind: benchmark\nproblem: zdt1\n# comment kept\nalgorithm: { population: 12, generations: 3, seed: ${seed} }\n`;
     const written = writeFile(dir, 'zdt1-9.yaml', text(9));
     const given = writeFile(dir, 'zdt1-3.yaml', text(3));
     expect((await odc('run', given, '--seed', '9', '--out', `${dir}/a`, '--quiet')).code).toBe(0);
@@ -151,7 +209,11 @@ describe('odc run (CLI)', () => {
   it('the summary names the knee, its figures and what the front presses against, piped or --quiet; run.json holds the same', async () => {
     const dir = tempDir();
     // BNH's front runs along the upper bound x2 <= 3 for x1 in [3, 5] (Deb 2001, section 14.1)
-    const study = writeFile(dir, 'bnh.yaml', 'name: bnh-cli\nkind: benchmark\nproblem: bnh\nalgorithm: { name: nsga2, population: 40, generations: 40, seed: 1 }\n');
+    const study = writeFile(
+      dir,
+      'bnh.yaml',
+      'name: bnh-cli\nkind: benchmark\nproblem: bnh\nalgorithm: { name: nsga2, population: 40, generations: 40, seed: 1 }\n',
+    );
     const quiet = await odc('run', study, '--out', `${dir}/q`, '--quiet');
     const piped = await odc('run', study, '--out', `${dir}/p`);
     expect(quiet.code).toBe(0);
@@ -164,7 +226,9 @@ describe('odc run (CLI)', () => {
     expect(run.decision.designs[0].index).toBe(knee.index);
     for (const r of [quiet, piped]) {
       const line = r.out.split('\n').find((l) => l.startsWith('  knee: design '));
-      expect(line, r.out).toBe(`  knee: design ${knee.index} — x1 = ${Number((knee.variables.x1 as number).toPrecision(4))}, x2 = ${Number((knee.variables.x2 as number).toPrecision(4))}`);
+      expect(line, r.out).toBe(
+        `  knee: design ${knee.index} — x1 = ${Number((knee.variables.x1 as number).toPrecision(4))}, x2 = ${Number((knee.variables.x2 as number).toPrecision(4))}`,
+      );
       expect(r.out).toMatch(/\n {4}f1 [\d.,]+, f2 [\d.,]+\n/);
       expect(r.out).toContain('presses against: bound x2 <= 3');
     }

@@ -15,10 +15,14 @@ const CLI = resolve('dist/src/cli');
 const copy = tempDir('odc-code-cache-');
 for (const f of ['bin.js', 'odc.cjs', 'odc.cjs.cache']) copyFileSync(join(CLI, f), join(copy, f));
 
-function version(dir: string, env: Record<string, string> = {}): { out: string; cache: string | undefined; status: number | null } {
+function version(
+  dir: string,
+  env: Record<string, string> = {},
+): { out: string; cache: string | undefined; status: number | null } {
   // a copy of the executable finds the project's packages through NODE_PATH (CommonJS resolution)
   const r = spawnSync(process.execPath, [join(dir, 'bin.js'), '--version'], {
-    encoding: 'utf8', env: { ...process.env, NODE_PATH: resolve('node_modules'), ODC_CODE_CACHE_REPORT: '1', ...env },
+    encoding: 'utf8',
+    env: { ...process.env, NODE_PATH: resolve('node_modules'), ODC_CODE_CACHE_REPORT: '1', ...env },
   });
   return { out: r.stdout.trim(), cache: /odc code cache: (\w+)/.exec(r.stderr)?.[1], status: r.status };
 }
@@ -26,7 +30,9 @@ function version(dir: string, env: Record<string, string> = {}): { out: string; 
 describe('the code cache of the odc executable', () => {
   it('the build writes it headed by the SHA-1 of the bundle, and a command uses it', () => {
     const cache = readFileSync(join(CLI, 'odc.cjs.cache'));
-    const sha1 = createHash('sha1').update(readFileSync(join(CLI, 'odc.cjs'))).digest();
+    const sha1 = createHash('sha1')
+      .update(readFileSync(join(CLI, 'odc.cjs')))
+      .digest();
     expect(cache.subarray(0, 20).equals(sha1)).toBe(true);
     expect(cache.length).toBeGreaterThan(100_000);
     expect(version(CLI)).toEqual({ out: VERSION, cache: 'used', status: 0 });
@@ -35,7 +41,8 @@ describe('the code cache of the odc executable', () => {
   it('the bundle is ASCII (read as latin1), and its escaped characters mean what the sources wrote', () => {
     const bytes = readFileSync(join(CLI, 'odc.cjs'));
     expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
-    // strings of the sources with non-ASCII characters come out of the bundle intact (src/design/schema.ts descriptions)
+    // strings of the sources with non-ASCII characters come out of the bundle intact (src/design/schema.ts
+    // descriptions)
     const schema = spawnSync(process.execPath, [join(CLI, 'bin.js'), 'schema', 'design'], { encoding: 'utf8' });
     expect(schema.status).toBe(0);
     expect(schema.stdout).toContain('(1 − e^(−λT))/(λT)');
@@ -60,8 +67,12 @@ describe('the code cache of the odc executable', () => {
     expect(version(copy)).toEqual({ out: VERSION, cache: 'used', status: 0 });
   });
 
-  it('under --enable-source-maps the bundle is required through Node\'s loader (no code cache, stack traces mapped to TypeScript)', () => {
-    expect(version(copy, { NODE_OPTIONS: '--enable-source-maps' })).toEqual({ out: VERSION, cache: undefined, status: 0 });
+  it("under --enable-source-maps the bundle is required through Node's loader (no code cache, stack traces mapped to TypeScript)", () => {
+    expect(version(copy, { NODE_OPTIONS: '--enable-source-maps' })).toEqual({
+      out: VERSION,
+      cache: undefined,
+      status: 0,
+    });
     expect(existsSync(join(CLI, 'odc.cjs.map'))).toBe(true);
   });
 });

@@ -10,14 +10,19 @@ import { describe, expect, it } from 'vitest';
 const bin = resolve('dist/src/cli/bin.js');
 
 describe.skipIf(!existsSync('/dev/full'))('standard output on a full device', () => {
-  it.each([['evaluate', 'designs/ai1.yaml'], ['catalog', 'chips'], ['export', '--help'], ['metrics']])('odc %s %s', (...args) => {
-    const full = openSync('/dev/full', 'w');
-    try {
-      const r = spawnSync(process.execPath, [bin, ...args], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
-      expect(r.status).toBe(2);
-      expect(r.stderr.trim()).toBe('odc: cannot write to standard output: no space left on the device (ENOSPC); send it to a file on a disk with space');
-    } finally {
-      closeSync(full);
-    }
-  });
+  it.each([['evaluate', 'designs/ai1.yaml'], ['catalog', 'chips'], ['export', '--help'], ['metrics']])(
+    'odc %s %s',
+    (...args) => {
+      const full = openSync('/dev/full', 'w');
+      try {
+        const r = spawnSync(process.execPath, [bin, ...args], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+        expect(r.status).toBe(2);
+        expect(r.stderr.trim()).toBe(
+          'odc: cannot write to standard output: no space left on the device (ENOSPC); send it to a file on a disk with space',
+        );
+      } finally {
+        closeSync(full);
+      }
+    },
+  );
 });

@@ -15,26 +15,45 @@ beforeAll(async () => {
   lp = await createLpSolver();
 });
 
-const evaluate = (name: string, text: string): ConstellationRecord => evaluateConstellationFileWith(writeFile(dir, name, text), lp).record;
-const file = (shells: string, rest = '') => `name: t\nkind: constellation\nnode: ${ai1}\nshells:\n${shells}\nsimulation: { duration_h: 3, step_s: 60, snapshots: 2 }\n${rest}`;
-/** SGP4 reads the two-body mean motion as a Kozai mean motion: the radius comes out ~1 km above R⊕ + h (toolchain check: 6929.0 km at 550 km). */
+const evaluate = (name: string, text: string): ConstellationRecord =>
+  evaluateConstellationFileWith(writeFile(dir, name, text), lp).record;
+const file = (shells: string, rest = '') =>
+  `name: t\nkind: constellation\nnode: ${ai1}\nshells:\n${shells}\nsimulation: { duration_h: 3, step_s: 60, snapshots: 2 }\n${rest}`;
+/**
+ * SGP4 reads the two-body mean motion as a Kozai mean motion: the radius comes out ~1 km above R⊕ + h (toolchain check:
+ * 6929.0 km at 550 km).
+ */
 const sgp4Radius_m = (h_km: number) => EARTH_RADIUS_m + h_km * 1e3 + 1e3;
 
 describe('constellation evaluation', () => {
   it('the node inside a shell is exactly odc evaluate of that node at that orbit', () => {
     // Independent path: a node file with the shell's orbit and the ISL the shell implies (+Grid → 4 terminals).
-    const node = writeFile(dir, 'node-550.yaml', `name: t/s1\nkind: node\nmission: { lifetime_yr: 5, solarActivity: moderate }\norbit: { altitude_km: 550, inclination_deg: 53 }\n` +
-      'compute: { chip: gb300, chips: 72, utilization: 0.8 }\npower: { array: rosa-flex, arrayArea_m2: 600, battery: li-ion-leo }\n' +
-      'thermal: { radiator: deployable-pumped, radiatorArea_m2: 110, coating: osr }\nradiation: { shielding_mm_al: 5 }\nisl: { topology: grid, terminal: isl-100g }\n' +
-      'launch: { vehicle: starship, mass_kg: 2100 }\neconomics: { electricity_USD_per_kWh: 0.05, pue: 1.3 }\n');
+    const node = writeFile(
+      dir,
+      'node-550.yaml',
+      `name: t/s1\nkind: node\nmission: { lifetime_yr: 5, solarActivity: moderate }\norbit: { altitude_km: 550, inclination_deg: 53 }\n` +
+        'compute: { chip: gb300, chips: 72, utilization: 0.8 }\npower: { array: rosa-flex, arrayArea_m2: 600, battery: li-ion-leo }\n' +
+        'thermal: { radiator: deployable-pumped, radiatorArea_m2: 110, coating: osr }\nradiation: { shielding_mm_al: 5 }\nisl: { topology: grid, terminal: isl-100g }\n' +
+        'launch: { vehicle: starship, mass_kg: 2100 }\neconomics: { electricity_USD_per_kWh: 0.05, pue: 1.3 }\n',
+    );
     const expected = evaluateDesignFile(node).record;
-    const r = evaluate('same-node.yaml', file('  - { name: s1, altitude_km: 550, inclination_deg: 53, planes: 4, satsPerPlane: 10 }'));
+    const r = evaluate(
+      'same-node.yaml',
+      file('  - { name: s1, altitude_km: 550, inclination_deg: 53, planes: 4, satsPerPlane: 10 }'),
+    );
     expect(r.shells[0]!.node).toEqual(expected);
   });
 
   it('a ring of 4 at 550 km is blocked by the Earth and fails the line-of-sight constraint', () => {
-    // Neighbours 90° apart: the chord's lowest point is r·cos 45° ≈ 6929 × 0.707 = 4900 km from the centre, inside the Earth.
-    const r = evaluate('ring4.yaml', file('  - { name: r4, altitude_km: 550, inclination_deg: 53, planes: 1, satsPerPlane: 4 }', 'isl: { topology: ring }\n'));
+    // Neighbours 90° apart: the chord's lowest point is r·cos 45° ≈ 6929 × 0.707 = 4900 km from the centre, inside the
+    // Earth.
+    const r = evaluate(
+      'ring4.yaml',
+      file(
+        '  - { name: r4, altitude_km: 550, inclination_deg: 53, planes: 1, satsPerPlane: 4 }',
+        'isl: { topology: ring }\n',
+      ),
+    );
     expect(r.isl.blockedLinks).toBe(4);
     const los = r.constraints.find((c) => c.name === 'isl.lineOfSight')!;
     expect(los.satisfied).toBe(false);
@@ -42,7 +61,13 @@ describe('constellation evaluation', () => {
   });
 
   it('a ring of 22 at 550 km: neighbours 2r·sin(π/22) apart, all clear', () => {
-    const r = evaluate('ring22.yaml', file('  - { name: r22, altitude_km: 550, inclination_deg: 53, planes: 1, satsPerPlane: 22 }', 'isl: { topology: ring }\n'));
+    const r = evaluate(
+      'ring22.yaml',
+      file(
+        '  - { name: r22, altitude_km: 550, inclination_deg: 53, planes: 1, satsPerPlane: 22 }',
+        'isl: { topology: ring }\n',
+      ),
+    );
     const chord_km = (2 * sgp4Radius_m(550) * Math.sin(Math.PI / 22)) / 1e3; // = 1,972.2 km
     expect(r.isl.linkRange_km.mean).toBeGreaterThan(chord_km * 0.997);
     expect(r.isl.linkRange_km.mean).toBeLessThan(chord_km * 1.003);
@@ -56,7 +81,13 @@ describe('constellation evaluation', () => {
     // in each class, so translation-symmetric routing sustains λ = 2c / 250 per ordered pair: with every link capped
     // at the 100 Gbps terminal rating (neighbours 36° apart: 2r·sin 18° ≈ 4,282 km < 5,000 km), λ = 0.8 Gbps and
     // each node sends 0.8 × 99 = 79.2 Gbps.
-    const r = evaluate('torus.yaml', file('  - { name: g, altitude_km: 550, inclination_deg: 53, planes: 10, satsPerPlane: 10 }', 'isl: { topology: grid, terminal: isl-100g }\ntraffic: { pattern: uniform, demandPerNode_Gbps: 50 }\n'));
+    const r = evaluate(
+      'torus.yaml',
+      file(
+        '  - { name: g, altitude_km: 550, inclination_deg: 53, planes: 10, satsPerPlane: 10 }',
+        'isl: { topology: grid, terminal: isl-100g }\ntraffic: { pattern: uniform, demandPerNode_Gbps: 50 }\n',
+      ),
+    );
     expect(r.isl.linkRate_Gbps.min).toBeCloseTo(100, 6);
     expect(r.network.throughputPerNode_Gbps).toBeCloseTo(79.2, 4);
     expect(r.network.reducedModel).toBe(true);
@@ -64,23 +95,36 @@ describe('constellation evaluation', () => {
   });
 
   it('totals are sums over shells, and the launch campaign carries every kilogram', () => {
-    const r = evaluate('totals.yaml', file('  - { name: a, altitude_km: 550, inclination_deg: 53, planes: 2, satsPerPlane: 6 }\n  - { name: b, altitude_km: 700, inclination_deg: sso, planes: 3, satsPerPlane: 5 }',
-      'launch: { vehicles: [{ vehicle: falcon-9, cadence_per_yr: 12 }] }\n'));
+    const r = evaluate(
+      'totals.yaml',
+      file(
+        '  - { name: a, altitude_km: 550, inclination_deg: 53, planes: 2, satsPerPlane: 6 }\n  - { name: b, altitude_km: 700, inclination_deg: sso, planes: 3, satsPerPlane: 5 }',
+        'launch: { vehicles: [{ vehicle: falcon-9, cadence_per_yr: 12 }] }\n',
+      ),
+    );
     const [a, b] = r.shells as [ConstellationRecord['shells'][0], ConstellationRecord['shells'][0]];
     expect(r.satellites).toBe(12 + 15);
     expect(r.totals.itPowerAvg_W).toBeCloseTo(12 * a.node.compute.itPowerAvg_W + 15 * b.node.compute.itPowerAvg_W, 3);
     expect(r.totals.launchMass_kg).toBeCloseTo(12 * a.node.mass.launch_kg + 15 * b.node.mass.launch_kg, 3);
-    // Each shell flies on its own launches at its own node mass: at least ⌈N_s × allocation_s / payload into s⌉ launches
-    // each, the payload into each orbit being below Falcon 9's 17,400 kg at 300 km × 53° (higher or SSO orbits).
+    // Each shell flies on its own launches at its own node mass: at least ⌈N_s × allocation_s / payload into s⌉
+    // launches each, the payload into each orbit being below Falcon 9's 17,400 kg at 300 km × 53° (higher or SSO
+    // orbits).
     const mass = [a, b].map((s) => Math.max(s.node.mass.launch_kg, s.node.mass.allocated_kg));
-    const [pa, pb] = r.launch.perShell as [ConstellationRecord['launch']['perShell'][0], ConstellationRecord['launch']['perShell'][0]];
+    const [pa, pb] = r.launch.perShell as [
+      ConstellationRecord['launch']['perShell'][0],
+      ConstellationRecord['launch']['perShell'][0],
+    ];
     expect([pa.shell, pb.shell]).toEqual(['a', 'b']);
     expect(pa.launches + pb.launches).toBe(r.launch.launches);
     for (const [i, s] of [pa, pb].entries()) {
       expect(s.vehicles[0]!.payload_kg).toBeLessThan(17400);
       expect(s.launches).toBeGreaterThanOrEqual(Math.ceil((s.satellites * mass[i]!) / s.vehicles[0]!.payload_kg));
-      expect(s.vehicles[0]!.satellitesPerLaunch).toBe(Math.min(
-        Math.floor(s.vehicles[0]!.payload_kg / mass[i]!), Math.floor((0.7 * 157) / [a, b][i]!.node.mass.stowedVolume_m3)));
+      expect(s.vehicles[0]!.satellitesPerLaunch).toBe(
+        Math.min(
+          Math.floor(s.vehicles[0]!.payload_kg / mass[i]!),
+          Math.floor((0.7 * 157) / [a, b][i]!.node.mass.stowedVolume_m3),
+        ),
+      );
       // the campaign's $/kg for the shell: its launches × $74M over its satellites' launch mass
       expect(s.price_USD_per_kg).toBeCloseTo((s.launches * 74e6) / (s.satellites * mass[i]!), 6);
     }
@@ -89,7 +133,13 @@ describe('constellation evaluation', () => {
   });
 
   it('cost per million tokens follows from the totals: tokens = delivered FLOP/s ÷ (2 × parameters) over the life', () => {
-    const r = evaluate('tokens.yaml', file('  - { name: a, altitude_km: 550, inclination_deg: 53, planes: 2, satsPerPlane: 6 }', 'economics: { modelParams_B: 70 }\n'));
+    const r = evaluate(
+      'tokens.yaml',
+      file(
+        '  - { name: a, altitude_km: 550, inclination_deg: 53, planes: 2, satsPerPlane: 6 }',
+        'economics: { modelParams_B: 70 }\n',
+      ),
+    );
     const life_s = 5 * 365.25 * 86400; // one generation, ai1's 5-year design life
     const tokens = ((r.totals.deliveredPFLOPS * 1e15) / (2 * 70e9)) * life_s;
     expect(r.totals.cost_USD_per_Mtoken).toBeCloseTo(r.totals.cost_USD / (tokens / 1e6), 6);
@@ -97,17 +147,31 @@ describe('constellation evaluation', () => {
     expect(r.totals.lcoc_USD_per_PFLOP_day).toBeCloseTo(r.totals.cost_USD / pflopDays, 6);
   });
 
-  it('more satellites and a lower elevation mask raise the gateways\' contact fraction', () => {
+  it("more satellites and a lower elevation mask raise the gateways' contact fraction", () => {
     const ground = (mask: number) => `ground: { stations: [malindi, santiago], minElevation_deg: ${mask} }\n`;
-    const few = evaluate('few.yaml', file('  - { name: a, altitude_km: 550, inclination_deg: 53, planes: 3, satsPerPlane: 4 }', ground(25)));
-    const more = evaluate('more.yaml', file('  - { name: a, altitude_km: 550, inclination_deg: 53, planes: 6, satsPerPlane: 8 }', ground(25)));
-    const low = evaluate('low.yaml', file('  - { name: a, altitude_km: 550, inclination_deg: 53, planes: 3, satsPerPlane: 4 }', ground(10)));
+    const few = evaluate(
+      'few.yaml',
+      file('  - { name: a, altitude_km: 550, inclination_deg: 53, planes: 3, satsPerPlane: 4 }', ground(25)),
+    );
+    const more = evaluate(
+      'more.yaml',
+      file('  - { name: a, altitude_km: 550, inclination_deg: 53, planes: 6, satsPerPlane: 8 }', ground(25)),
+    );
+    const low = evaluate(
+      'low.yaml',
+      file('  - { name: a, altitude_km: 550, inclination_deg: 53, planes: 3, satsPerPlane: 4 }', ground(10)),
+    );
     expect(more.ground.contactFraction).toBeGreaterThan(few.ground.contactFraction);
     expect(low.ground.contactFraction).toBeGreaterThan(few.ground.contactFraction);
   });
 
   it('separation: satellites of one plane are 2r·sin(π/S) apart; shells 100 km apart come no closer than 100 km', () => {
-    const r = evaluate('sep.yaml', file('  - { name: a, altitude_km: 550, inclination_deg: 53, planes: 1, satsPerPlane: 20 }\n  - { name: b, altitude_km: 650, inclination_deg: 53, planes: 1, satsPerPlane: 20 }'));
+    const r = evaluate(
+      'sep.yaml',
+      file(
+        '  - { name: a, altitude_km: 550, inclination_deg: 53, planes: 1, satsPerPlane: 20 }\n  - { name: b, altitude_km: 650, inclination_deg: 53, planes: 1, satsPerPlane: 20 }',
+      ),
+    );
     // In-plane: 2 × 6928 km × sin 9° = 2,168 km; between the shells: 100 km, the smaller.
     expect(r.environment.minSeparation_km).toBeCloseTo(100, 6);
   });

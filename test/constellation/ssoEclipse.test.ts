@@ -10,10 +10,10 @@
  * spread over the year, 240 samples per orbit) is compared with the node's eclipse fraction.
  *
  * Tolerance 0.003 (absolute shadow fraction; measured agreement < 0.001): sampling quantises one orbit to
- * 1/240 ≈ 0.004 (averaged over 48 days) and the year to 48 days; SGP4's node rate (J2, J4 and J2² terms, Kozai mean motion) differs slightly from the J2-only
- * sun-synchronous rate the inclination is solved for, so the LTAN drifts by a few minutes over the year;
- * the Sun formulas agree to ~0.01°. A node sized at the shell's nominal LTAN instead of its worst plane
- * is off by ≈ 0.3 for a 24 h spread, and the apparent-Sun placement of the node shifts a dawn-dusk plane
+ * 1/240 ≈ 0.004 (averaged over 48 days) and the year to 48 days; SGP4's node rate (J2, J4 and J2² terms, Kozai mean
+ * motion) differs slightly from the J2-only sun-synchronous rate the inclination is solved for, so the LTAN drifts by a
+ * few minutes over the year; the Sun formulas agree to ~0.01°. A node sized at the shell's nominal LTAN instead of its
+ * worst plane is off by ≈ 0.3 for a 24 h spread, and the apparent-Sun placement of the node shifts a dawn-dusk plane
  * by ~2° (≈ 0.002 of shadow), which this tolerance does not resolve (pattern.test.ts checks that).
  */
 import { json2satrec, sgp4, type OMMJsonObject, type SatRec } from 'satellite.js';
@@ -75,11 +75,12 @@ function annualShadowFraction(sat: SatRec): number {
 
 const dir = tempDir('odc-sso-eclipse-');
 const ai1 = resolve('designs/ai1.yaml');
-const file = `name: sso\nkind: constellation\nnode: ${ai1}\n` +
+const file =
+  `name: sso\nkind: constellation\nnode: ${ai1}\n` +
   'shells:\n' +
   '  - { name: dd, altitude_km: 650, inclination_deg: sso, ltan_h: 6, planes: 4, satsPerPlane: 2, pattern: sso-ltan, ltanBand_h: 1 }\n' +
   '  - { name: all, altitude_km: 650, inclination_deg: sso, ltan_h: 6, planes: 8, satsPerPlane: 2, pattern: walker-delta }\n' +
-  'isl: { topology: none }\nsimulation: { epoch: \'2026-03-20T00:00:00Z\', duration_h: 0.5, step_s: 300, snapshots: 1 }\n';
+  "isl: { topology: none }\nsimulation: { epoch: '2026-03-20T00:00:00Z', duration_h: 0.5, step_s: 300, snapshots: 1 }\n";
 
 let lp: LpSolver;
 let record: ConstellationRecord;
@@ -102,7 +103,7 @@ beforeAll(async () => {
 });
 
 describe('SSO shells: exported planes see the shadow their node was sized for', () => {
-  it('dawn-dusk band (5:30–6:30): every plane within 0.01 of the node\'s eclipse fraction, none above it', () => {
+  it("dawn-dusk band (5:30–6:30): every plane within 0.01 of the node's eclipse fraction, none above it", () => {
     const shell = record.shells.find((s) => s.name === 'dd')!;
     const planes = planeShadow.get('dd')!;
     expect(planes).toHaveLength(4);
@@ -132,7 +133,7 @@ describe('SSO shells: exported planes see the shadow their node was sized for', 
     expect([0, 12]).toContain(Math.round(shell.sizingLtan_h!) % 24);
   });
 
-  it('every exported plane, both shells, sees the shadow the orbit model gives for that plane\'s LTAN', () => {
+  it("every exported plane, both shells, sees the shadow the orbit model gives for that plane's LTAN", () => {
     // Planes: dd at 5.625, 5.875, 6.125, 6.375 h (band 1 h, centres (p + ½)/4); all at 6 + 3p h.
     const ltans: Record<string, number[]> = { dd: [5.625, 5.875, 6.125, 6.375], all: [6, 9, 12, 15, 18, 21, 0, 3] };
     for (const [name, hours] of Object.entries(ltans)) {
@@ -144,6 +145,10 @@ describe('SSO shells: exported planes see the shadow their node was sized for', 
   });
 
   it('the record notes say which plane each SSO node is sized for', () => {
-    expect(record.notes.some((n) => n.startsWith('shell all: SSO planes over 24 h of local time; the node is sized for the most-shadowed plane'))).toBe(true);
+    expect(
+      record.notes.some((n) =>
+        n.startsWith('shell all: SSO planes over 24 h of local time; the node is sized for the most-shadowed plane'),
+      ),
+    ).toBe(true);
   });
 });

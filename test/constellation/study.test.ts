@@ -6,7 +6,10 @@ import { odc } from '../helpers/cli.js';
 import { evaluateConstellationFile, exportDesign, runStudy } from '../../src/index.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 
-/** Runs on worker threads that execute dist/, which Stryker never mutates: skipped in mutation runs (vitest.mutation.config.ts). */
+/**
+ * Runs on worker threads that execute dist/, which Stryker never mutates: skipped in mutation runs
+ * (vitest.mutation.config.ts).
+ */
 const itPooled = it.skipIf(process.env.ODC_MUTATION === '1');
 
 const dir = tempDir('odc-cstudy-');
@@ -14,7 +17,11 @@ const ai1 = resolve('designs/ai1.yaml');
 const read = (runDir: string, f: string): string => readFileSync(join(runDir, f), 'utf8');
 
 /** A small constellation study: two shells (one may be switched off), 2 h of geometry, shared node variables. */
-const study = (name: string, seed = 3, extra = ''): string => writeFile(dir, `${name}.yaml`, `name: ${name}
+const study = (name: string, seed = 3, extra = ''): string =>
+  writeFile(
+    dir,
+    `${name}.yaml`,
+    `name: ${name}
 kind: constellation
 node: ${ai1}
 nodeSizing: closed
@@ -36,8 +43,8 @@ objectives:
 constraints:
   - totals.satellites >= 200
 algorithm: { name: nsga2, population: 8, generations: 4, seed: ${seed}, checkpointEvery: 2 }
-${extra}`);
-
+${extra}`,
+  );
 
 describe('constellation studies', () => {
   const base = study('cs');
@@ -54,7 +61,8 @@ describe('constellation studies', () => {
       // planes × sats of the used shells, counted from the variables: shell a may be off (0 planes).
       expect(d.record.satellites).toBe(d.variables['shells.a.planes'] * 12 + 12 * d.variables['shells.b.satsPerPlane']);
       expect(d.record.shells).toHaveLength(d.variables['shells.a.planes'] === 0 ? 1 : 2);
-      if (Object.values(d.constraints).every((g) => (g as number) <= 0)) expect(d.record.satellites).toBeGreaterThanOrEqual(200);
+      if (Object.values(d.constraints).every((g) => (g as number) <= 0))
+        expect(d.record.satellites).toBeGreaterThanOrEqual(200);
     }
     // The run folder's study.yaml stands alone: the node is inlined, not a path.
     expect(read(s.runDir, 'study.yaml')).not.toContain(ai1);
@@ -78,7 +86,14 @@ describe('constellation studies', () => {
   });
 
   it('a gateway-set variable switches the stations the record counts', async () => {
-    const f = writeFile(dir, 'gw-ok.yaml', readFileSync(study('gw-ok', 5), 'utf8').replace('  isl.terminal:', "  ground.stations: { choice: ['svalsat+kiruna', 'malindi', 'svalsat+kiruna+malindi'] }\n  isl.terminal:"));
+    const f = writeFile(
+      dir,
+      'gw-ok.yaml',
+      readFileSync(study('gw-ok', 5), 'utf8').replace(
+        '  isl.terminal:',
+        "  ground.stations: { choice: ['svalsat+kiruna', 'malindi', 'svalsat+kiruna+malindi'] }\n  isl.terminal:",
+      ),
+    );
     const s = await runStudy({ studyPath: f, outDir: join(dir, 'gw-ok') });
     for (const d of JSON.parse(read(s.runDir, 'pareto.json')).designs) {
       expect(d.record.ground.stations).toBe(String(d.variables['ground.stations']).split('+').length);
@@ -114,9 +129,12 @@ describe('constellation studies', () => {
     }
   });
 
-  it('a node run feeds a constellation study: the node is a choice over that run\'s Pareto designs', async () => {
+  it("a node run feeds a constellation study: the node is a choice over that run's Pareto designs", async () => {
     // A node study whose bounds keep the node closed (array, radiator and allocation above what AI1 needs).
-    const nodeStudy = writeFile(dir, 'nodes.yaml', `${readFileSync(ai1, 'utf8').replace(/^name: .*$/m, 'name: nodes')}
+    const nodeStudy = writeFile(
+      dir,
+      'nodes.yaml',
+      `${readFileSync(ai1, 'utf8').replace(/^name: .*$/m, 'name: nodes')}
 variables:
   compute.chips: { int: [48, 72] }
   power.arrayArea_m2: [1100, 1400]
@@ -126,11 +144,18 @@ objectives:
   - minimize: mass.launch_kg
   - maximize: compute.deliveredPFLOPS
 algorithm: { name: nsga2, population: 8, generations: 2, seed: 2 }
-`);
+`,
+    );
     const nodes = await runStudy({ studyPath: nodeStudy, outDir: join(dir, 'nodes') });
     const nodeDesigns = JSON.parse(read(nodes.runDir, 'pareto.json')).designs.length;
-    const fromRun = writeFile(dir, 'from-run.yaml', readFileSync(base, 'utf8').replace(`node: ${ai1}`, `node: { from: ${nodes.runDir} }`)
-      .replace(/^ {2}node\.compute\.chips:.*$/m, '').replace(/^name: cs$/m, 'name: from-run'));
+    const fromRun = writeFile(
+      dir,
+      'from-run.yaml',
+      readFileSync(base, 'utf8')
+        .replace(`node: ${ai1}`, `node: { from: ${nodes.runDir} }`)
+        .replace(/^ {2}node\.compute\.chips:.*$/m, '')
+        .replace(/^name: cs$/m, 'name: from-run'),
+    );
     const s = await runStudy({ studyPath: fromRun, outDir: join(dir, 'from-run') });
     const pareto = JSON.parse(read(s.runDir, 'pareto.json'));
     const v = pareto.variables.find((x: { name: string }) => x.name === 'node.design');
@@ -138,7 +163,9 @@ algorithm: { name: nsga2, population: 8, generations: 2, seed: 2 }
     // Each constellation design flies the node design it picked: its chips equal that node design's.
     const nodePareto = JSON.parse(read(nodes.runDir, 'pareto.json'));
     for (const d of pareto.designs) {
-      expect(d.record.shells[0].node.compute.chips).toBe(nodePareto.designs[d.variables['node.design']].record.compute.chips);
+      expect(d.record.shells[0].node.compute.chips).toBe(
+        nodePareto.designs[d.variables['node.design']].record.compute.chips,
+      );
     }
     // The run folder carries the node designs it chose from: it resumes and exports without the node run.
     expect(read(s.runDir, 'study.yaml')).toContain('candidates:');
@@ -147,7 +174,14 @@ algorithm: { name: nsga2, population: 8, generations: 2, seed: 2 }
 
 describe('bad constellation studies exit 2 before evaluating', () => {
   it('an unknown metric gets a suggestion', async () => {
-    const f = writeFile(dir, 'metric.yaml', readFileSync(study('m2'), 'utf8').replace('minimize: totals.lcoc_USD_per_PFLOP_day', 'minimize: totals.lcoc_USD_per_PFLOPday'));
+    const f = writeFile(
+      dir,
+      'metric.yaml',
+      readFileSync(study('m2'), 'utf8').replace(
+        'minimize: totals.lcoc_USD_per_PFLOP_day',
+        'minimize: totals.lcoc_USD_per_PFLOPday',
+      ),
+    );
     const bad = await odc('run', f, '--out', join(dir, 'x2'));
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('did you mean totals.lcoc_USD_per_PFLOP_day?');
@@ -155,43 +189,80 @@ describe('bad constellation studies exit 2 before evaluating', () => {
   });
 
   it('an unknown variable names the valid forms', async () => {
-    const f = writeFile(dir, 'var.yaml', readFileSync(study('v2'), 'utf8').replace('shells.a.altitude_km:', 'shells.c.altitude_km:'));
+    const f = writeFile(
+      dir,
+      'var.yaml',
+      readFileSync(study('v2'), 'utf8').replace('shells.a.altitude_km:', 'shells.c.altitude_km:'),
+    );
     const r = await odc('run', f, '--out', join(dir, 'x3'));
     expect(r.code).toBe(2);
     expect(r.err).toContain('variables.shells.c.altitude_km: unknown variable');
   });
 
   it('a node run folder that is missing, or of the wrong kind', async () => {
-    const missing = writeFile(dir, 'missing.yaml', readFileSync(study('m3'), 'utf8').replace(`node: ${ai1}`, 'node: { from: /nonexistent/run }'));
+    const missing = writeFile(
+      dir,
+      'missing.yaml',
+      readFileSync(study('m3'), 'utf8').replace(`node: ${ai1}`, 'node: { from: /nonexistent/run }'),
+    );
     const r1 = await odc('run', missing, '--out', join(dir, 'x4'));
     expect(r1.code).toBe(2);
     expect(r1.err).toContain('is not a node run folder');
-    const bench = writeFile(dir, 'zdt.yaml', 'name: z\nkind: benchmark\nproblem: zdt1\nalgorithm: { population: 8, generations: 2 }\n');
+    const bench = writeFile(
+      dir,
+      'zdt.yaml',
+      'name: z\nkind: benchmark\nproblem: zdt1\nalgorithm: { population: 8, generations: 2 }\n',
+    );
     await runStudy({ studyPath: bench, outDir: join(dir, 'zdt') });
-    const wrong = writeFile(dir, 'wrong.yaml', readFileSync(study('m4'), 'utf8').replace(`node: ${ai1}`, `node: { from: ${join(dir, 'zdt')} }`));
+    const wrong = writeFile(
+      dir,
+      'wrong.yaml',
+      readFileSync(study('m4'), 'utf8').replace(`node: ${ai1}`, `node: { from: ${join(dir, 'zdt')} }`),
+    );
     const r2 = await odc('run', wrong, '--out', join(dir, 'x5'));
     expect(r2.code).toBe(2);
     expect(r2.err).toContain("name a node study's run");
   });
 
-  it('a bound that makes an invalid constellation is rejected with the loader\'s reason', async () => {
-    const f = writeFile(dir, 'bound.yaml', readFileSync(study('b2'), 'utf8').replace('shells.a.altitude_km: [500, 700]', 'shells.a.altitude_km: [500, 2500]'));
+  it("a bound that makes an invalid constellation is rejected with the loader's reason", async () => {
+    const f = writeFile(
+      dir,
+      'bound.yaml',
+      readFileSync(study('b2'), 'utf8').replace(
+        'shells.a.altitude_km: [500, 700]',
+        'shells.a.altitude_km: [500, 2500]',
+      ),
+    );
     const r = await odc('run', f, '--out', join(dir, 'x6'));
     expect(r.code).toBe(2);
     expect(r.err).toContain('variables.shells.a.altitude_km = 2500 gives an invalid constellation');
   });
 
   it('a gateway-set variable names catalog stations: an unknown id is rejected before evaluating', async () => {
-    const f = writeFile(dir, 'gw.yaml', readFileSync(study('g2'), 'utf8').replace('  isl.terminal:', "  ground.stations: { choice: ['svalsat+kiruna', 'malindi+svalsatt'] }\n  isl.terminal:"));
+    const f = writeFile(
+      dir,
+      'gw.yaml',
+      readFileSync(study('g2'), 'utf8').replace(
+        '  isl.terminal:',
+        "  ground.stations: { choice: ['svalsat+kiruna', 'malindi+svalsatt'] }\n  isl.terminal:",
+      ),
+    );
     const r = await odc('run', f, '--out', join(dir, 'x7'));
     expect(r.code).toBe(2);
     expect(r.err).toContain('variables.ground.stations = "malindi+svalsatt" gives an invalid constellation');
     expect(r.err).toContain('did you mean');
   });
 
-  it('odc metrics --kind constellation lists the constellation record\'s metrics', async () => {
+  it("odc metrics --kind constellation lists the constellation record's metrics", async () => {
     const r = await odc('metrics', '--kind', 'constellation');
     expect(r.code).toBe(0);
-    for (const m of ['totals.lcoc_USD_per_PFLOP_day', 'network.p99Latency_ms', 'launch.campaign_yr', 'environment.minSeparation_km', 'isl.linkRange_km.max']) expect(r.out).toContain(m);
+    for (const m of [
+      'totals.lcoc_USD_per_PFLOP_day',
+      'network.p99Latency_ms',
+      'launch.campaign_yr',
+      'environment.minSeparation_km',
+      'isl.linkRange_km.max',
+    ])
+      expect(r.out).toContain(m);
   });
 });

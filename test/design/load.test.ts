@@ -79,7 +79,11 @@ describe('design file loading', () => {
   });
 
   it('a physically infeasible design is not an error: it evaluates with violated constraints', () => {
-    const f = writeFile(dir, 'infeasible.yaml', `${base}power: { arrayArea_m2: 50 }\nthermal: { radiatorArea_m2: 5 }\n`);
+    const f = writeFile(
+      dir,
+      'infeasible.yaml',
+      `${base}power: { arrayArea_m2: 50 }\nthermal: { radiatorArea_m2: 5 }\n`,
+    );
     const { record } = evaluateDesignFile(f);
     const violated = record.constraints.filter((c) => !c.satisfied).map((c) => c.name);
     expect(violated).toContain('power.arrayArea');

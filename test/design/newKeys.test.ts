@@ -9,7 +9,9 @@ const ai1 = readFileSync(new URL('../../designs/ai1.yaml', import.meta.url), 'ut
 /** AI1 with one section line replaced by `section: { ...original, key: value }`. */
 function withKey(section: string, entry: string): string {
   const line = ai1.split('\n').find((l) => l.startsWith(`${section}: {`));
-  const text = line ? ai1.replace(line, line.replace(/}\s*(#.*)?$/, `, ${entry} }`)) : `${ai1}\n${section}: { ${entry} }\n`;
+  const text = line
+    ? ai1.replace(line, line.replace(/}\s*(#.*)?$/, `, ${entry} }`))
+    : `${ai1}\n${section}: { ${entry} }\n`;
   return writeFile(dir, `${section}-${entry.replace(/\W+/g, '-')}.yaml`, text);
 }
 
@@ -40,7 +42,11 @@ describe('bad values of the issue-8 design keys exit 2 with a clear message', ()
     ['economics', 'units: 0', /economics.units/],
     ['economics', 'learningRate: 0.3', /economics.learningRate is outside/],
     ['economics', 'horizon_yr: 100', /economics.horizon_yr is outside/],
-    ['economics', 'baseline: hyperscale-virgina', /economics.baseline: unknown terrestrial-baselines id 'hyperscale-virgina' \(did you mean 'hyperscale-virginia'\?\)/],
+    [
+      'economics',
+      'baseline: hyperscale-virgina',
+      /economics.baseline: unknown terrestrial-baselines id 'hyperscale-virgina' \(did you mean 'hyperscale-virginia'\?\)/,
+    ],
   ])('%s.%s', async (section, entry, message) => {
     const r = await odc('evaluate', withKey(section, entry));
     expect(r.code).toBe(2);

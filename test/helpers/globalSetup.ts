@@ -24,7 +24,12 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCE_DIRS = ['src', 'solvers', 'test'];
 /** Compiled entry points the tests execute as JavaScript. */
-const REQUIRED_OUTPUTS = ['dist/src/parallel/worker.js', 'dist/src/uncertainty/worker.js', 'dist/src/cli/bin.js', 'dist/src/cli/odc.cjs'];
+const REQUIRED_OUTPUTS = [
+  'dist/src/parallel/worker.js',
+  'dist/src/uncertainty/worker.js',
+  'dist/src/cli/bin.js',
+  'dist/src/cli/odc.cjs',
+];
 
 function tsFiles(dir: string, out: string[] = []): string[] {
   if (!existsSync(dir)) return out;
@@ -53,15 +58,22 @@ function build(): void {
   const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: ROOT, encoding: 'utf8' });
   const s = ((performance.now() - t0) / 1000).toFixed(1);
   if (r.status !== 0) {
-    process.stderr.write(`\n[odc test setup] tsc reported errors (dist/ emitted anyway, ${s} s):\n${r.stdout}${r.stderr}\n`);
+    process.stderr.write(
+      `\n[odc test setup] tsc reported errors (dist/ emitted anyway, ${s} s):\n${r.stdout}${r.stderr}\n`,
+    );
   } else {
     process.stderr.write(`[odc test setup] dist/ was stale (${stale}); rebuilt with tsc in ${s} s\n`);
   }
-  // tsc wrote its own worker.js files: bundle them (and the CLI) again, so the spawned `odc` and the pool's threads run what `npm run build` ships
+  // tsc wrote its own worker.js files: bundle them (and the CLI) again, so the spawned `odc` and the pool's threads run
+  // what `npm run build` ships
   const b = spawnSync(process.execPath, ['esbuild.config.mjs'], { cwd: ROOT, encoding: 'utf8' });
-  if (b.status !== 0) throw new Error(`[odc test setup] bundling the CLI failed (node esbuild.config.mjs):\n${b.stdout}${b.stderr}`);
+  if (b.status !== 0)
+    throw new Error(`[odc test setup] bundling the CLI failed (node esbuild.config.mjs):\n${b.stdout}${b.stderr}`);
   const missing = REQUIRED_OUTPUTS.filter((f) => !existsSync(join(ROOT, f)));
-  if (missing.length > 0) throw new Error(`[odc test setup] the build did not produce ${missing.join(', ')}; run \`npm run build\` to see why`);
+  if (missing.length > 0)
+    throw new Error(
+      `[odc test setup] the build did not produce ${missing.join(', ')}; run \`npm run build\` to see why`,
+    );
 }
 
 export default function setup(): () => void {

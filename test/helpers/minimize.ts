@@ -37,7 +37,12 @@ export function populationHypervolume(pop: readonly Individual[], reference: rea
   return hypervolume(pts, reference);
 }
 
-export function minimize(problem: Problem, algorithmName: string, options: MinimizeOptions, termination: Termination): MinimizeResult {
+export function minimize(
+  problem: Problem,
+  algorithmName: string,
+  options: MinimizeOptions,
+  termination: Termination,
+): MinimizeResult {
   const algorithm = createAlgorithm(algorithmName, problem, options, options.snapshot);
   const history: { evaluations: number; hypervolume?: number }[] = [];
   while (!termination.done()) {

@@ -32,8 +32,25 @@ export interface RedisServer {
 /** A self-signed certificate for 127.0.0.1 (openssl), for a TLS Redis: its files double as the CA. */
 export function selfSignedCertificate(): { cert: string; key: string } {
   const dir = tempDir('tls-');
-  const cert = join(dir, 'cert.pem'), key = join(dir, 'key.pem');
-  const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1']);
+  const cert = join(dir, 'cert.pem'),
+    key = join(dir, 'key.pem');
+  const r = spawnSync('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    key,
+    '-out',
+    cert,
+    '-days',
+    '2',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1',
+  ]);
   if (r.status !== 0) throw new Error(`openssl failed: ${r.stderr.toString()}`);
   return { cert, key };
 }
@@ -42,15 +59,46 @@ export function selfSignedCertificate(): { cert: string; key: string } {
  * Starts redis-server on `port` (default: a free one), optionally with a password, or TLS only (`rediss://`
  * with the given certificate); resolves once it answers PING.
  */
-export async function startRedis(opts: { port?: number; password?: string; tls?: { cert: string; key: string } } = {}): Promise<RedisServer> {
+export async function startRedis(
+  opts: { port?: number; password?: string; tls?: { cert: string; key: string } } = {},
+): Promise<RedisServer> {
   const port = opts.port ?? (await freePort());
-  const args = ['--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tempDir('redis-'), '--daemonize', 'no'];
-  args.push(...(opts.tls
-    ? ['--port', '0', '--tls-port', String(port), '--tls-cert-file', opts.tls.cert, '--tls-key-file', opts.tls.key, '--tls-ca-cert-file', opts.tls.cert, '--tls-auth-clients', 'no']
-    : ['--port', String(port)]));
+  const args = [
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    tempDir('redis-'),
+    '--daemonize',
+    'no',
+  ];
+  args.push(
+    ...(opts.tls
+      ? [
+          '--port',
+          '0',
+          '--tls-port',
+          String(port),
+          '--tls-cert-file',
+          opts.tls.cert,
+          '--tls-key-file',
+          opts.tls.key,
+          '--tls-ca-cert-file',
+          opts.tls.cert,
+          '--tls-auth-clients',
+          'no',
+        ]
+      : ['--port', String(port)]),
+  );
   if (opts.password) args.push('--requirepass', opts.password);
   const proc: ChildProcess = spawn(REDIS_SERVER, args, { stdio: 'ignore' });
-  const auth = [...(opts.password ? ['-a', opts.password, '--no-auth-warning'] : []), ...(opts.tls ? ['--tls', '--cacert', opts.tls.cert] : [])];
+  const auth = [
+    ...(opts.password ? ['-a', opts.password, '--no-auth-warning'] : []),
+    ...(opts.tls ? ['--tls', '--cacert', opts.tls.cert] : []),
+  ];
   for (let i = 0; i < 100; i++) {
     const r = spawnSync('redis-cli', ['-p', String(port), ...auth, 'ping'], { encoding: 'utf8' });
     if (r.stdout.trim() === 'PONG') break;
@@ -60,10 +108,11 @@ export async function startRedis(opts: { port?: number; password?: string; tls?:
   return {
     port,
     url,
-    stop: () => new Promise<void>((resolve) => {
-      if (proc.exitCode !== null) return resolve();
-      proc.once('exit', () => resolve());
-      proc.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once('exit', () => resolve());
+        proc.kill('SIGTERM');
+      }),
   };
 }

@@ -1,12 +1,18 @@
 /**
  * The exact hypervolume for 4-6 objectives (dimension sweep, src/indicators/hypervolume.ts) and the
- * Monte Carlo estimate (src/indicators/hypervolumeEstimate.ts). Every expectation is independent of the code: volumes worked out by hand,
- * the closed form of a lattice front, and a brute-force inclusion–exclusion written here.
+ * Monte Carlo estimate (src/indicators/hypervolumeEstimate.ts). Every expectation is independent of the code: volumes
+ * worked out by hand, the closed form of a lattice front, and a brute-force inclusion–exclusion written here.
  */
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../../src/core/rng.js';
 import {
-  hypervolume, hypervolumeInChunks, insideRows, sweepChunkContributions, sweepOrder, sweepStartSets, volumeFromContributions,
+  hypervolume,
+  hypervolumeInChunks,
+  insideRows,
+  sweepChunkContributions,
+  sweepOrder,
+  sweepStartSets,
+  volumeFromContributions,
 } from '../../src/indicators/hypervolume.js';
 import { hypervolumeEstimate } from '../../src/indicators/hypervolumeEstimate.js';
 
@@ -87,7 +93,10 @@ describe('exact hypervolume, 4-6 objectives', () => {
     ];
     expect(hypervolume(three, [1, 1, 1, 1])).toBe(0.25);
     // ... unchanged by a duplicate, a dominated point and a point on the reference boundary
-    expect(hypervolume([...three, [0.5, 0, 0.5, 0.5], [0.6, 0.7, 0.8, 0.9], [1, 0, 0, 0]], [1, 1, 1, 1])).toBeCloseTo(0.25, 15);
+    expect(hypervolume([...three, [0.5, 0, 0.5, 0.5], [0.6, 0.7, 0.8, 0.9], [1, 0, 0, 0]], [1, 1, 1, 1])).toBeCloseTo(
+      0.25,
+      15,
+    );
     // 5-D, reference 2: the five points with one coordinate 0 and the others 1. Boxes 2·1^4 = 2, every
     // intersection of two or more is [1, 2]^5 = 1: HV = 5·2 - 10 + 10 - 5 + 1 = 6 (directly: y >= 1
     // everywhere, 1, plus exactly one coordinate in [0, 1), 5·1)
@@ -105,7 +114,10 @@ describe('exact hypervolume, 4-6 objectives', () => {
       ),
     ).toBe(228);
     // 6-D single box: (0.5, 0.25, 0, 0.75, 0.5, 0.9) below reference 1 -> 0.5·0.75·1·0.25·0.5·0.1
-    expect(hypervolume([[0.5, 0.25, 0, 0.75, 0.5, 0.9]], [1, 1, 1, 1, 1, 1])).toBeCloseTo(0.5 * 0.75 * 0.25 * 0.5 * 0.1, 15);
+    expect(hypervolume([[0.5, 0.25, 0, 0.75, 0.5, 0.9]], [1, 1, 1, 1, 1, 1])).toBeCloseTo(
+      0.5 * 0.75 * 0.25 * 0.5 * 0.1,
+      15,
+    );
   });
 
   // The lattice {x_i in {0, 1/k, ..., 1}, Σ x_i = 1} against reference 1: the dominated region is the
@@ -134,25 +146,35 @@ describe('exact hypervolume, 4-6 objectives', () => {
       const pts =
         kind === 2
           ? spherePoints(rng, n, m)
-          : Array.from({ length: n }, () => Array.from({ length: m }, () => (kind === 0 ? 1.15 * rng.next() : rng.int(6) / 5)));
+          : Array.from({ length: n }, () =>
+              Array.from({ length: m }, () => (kind === 0 ? 1.15 * rng.next() : rng.int(6) / 5)),
+            );
       const ref = Array.from({ length: m }, () => (kind === 1 ? 1 : 1.1));
       const want = inclusionExclusion(pts, ref);
       expect(Math.abs(hypervolume(pts, ref) - want)).toBeLessThanOrEqual(1e-12 * Math.max(1, want));
     }
   });
 
-  it.each([4, 5, 6])('agrees with inclusion–exclusion on 1200 points that reduce to at most 12 (m = %i, k-d tree path)', (m) => {
-    const rng = createRng(200 + m);
-    for (let trial = 0; trial < 3; trial++) {
-      const base = trial === 2 ? spherePoints(rng, 12, m) : Array.from({ length: 8 + trial * 4 }, () => Array.from({ length: m }, () => rng.next()));
-      // copies of the base points, each shifted up in a random subset of the objectives (some not at all: duplicates)
-      const pts = Array.from({ length: 1200 }, (_, i) => base[i % base.length]!.map((v) => (rng.next() < 0.5 ? v : v + 0.3 * rng.next())));
-      pts.push(...base);
-      const ref = new Array<number>(m).fill(1.2);
-      const want = inclusionExclusion(base, ref);
-      expect(Math.abs(hypervolume(pts, ref) - want)).toBeLessThanOrEqual(1e-12 * Math.max(1, want));
-    }
-  });
+  it.each([4, 5, 6])(
+    'agrees with inclusion–exclusion on 1200 points that reduce to at most 12 (m = %i, k-d tree path)',
+    (m) => {
+      const rng = createRng(200 + m);
+      for (let trial = 0; trial < 3; trial++) {
+        const base =
+          trial === 2
+            ? spherePoints(rng, 12, m)
+            : Array.from({ length: 8 + trial * 4 }, () => Array.from({ length: m }, () => rng.next()));
+        // copies of the base points, each shifted up in a random subset of the objectives (some not at all: duplicates)
+        const pts = Array.from({ length: 1200 }, (_, i) =>
+          base[i % base.length]!.map((v) => (rng.next() < 0.5 ? v : v + 0.3 * rng.next())),
+        );
+        pts.push(...base);
+        const ref = new Array<number>(m).fill(1.2);
+        const want = inclusionExclusion(base, ref);
+        expect(Math.abs(hypervolume(pts, ref) - want)).toBeLessThanOrEqual(1e-12 * Math.max(1, want));
+      }
+    },
+  );
 
   it('is invariant under permuting the objectives and exact under a shift of one objective (k-d tree path)', () => {
     const rng = createRng(3);
@@ -178,7 +200,7 @@ describe('exact hypervolume, 4-6 objectives', () => {
     ).toBeCloseTo(hv4 * (1.5 - 0.25), 11);
   });
 
-  it('3000 points in 5-D: below the continuous sphere front\'s value, by less than 0.2', () => {
+  it("3000 points in 5-D: below the continuous sphere front's value, by less than 0.2", () => {
     const pts = spherePoints(createRng(8), 3000, 5);
     const hv = hypervolume(pts, [1.1, 1.1, 1.1, 1.1, 1.1]);
     // below the continuous sphere front's 1.1^5 - (volume of the unit 5-ball) / 2^5 (3000 points fall
@@ -201,8 +223,8 @@ describe('exact hypervolume, progress of the sweep', () => {
 
   it('a sub-problem of 1,024 rows or more (itself an indexed sweep) does not tell', () => {
     // 2,000 points whose first 4 coordinates lie on a 4-D sphere front, f_5 < 0.5, then one point near the ideal in
-    // f_1..f_4 with f_5 = 0.9: swept last, its limit set holds all 2,000 projections (each raised in all 4 coordinates),
-    // a 4-D sub-problem of 2,000 rows. Told to it too, the listener would also hear 0 and 1,024 / 2,000.
+    // f_1..f_4 with f_5 = 0.9: swept last, its limit set holds all 2,000 projections (each raised in all 4
+    // coordinates), a 4-D sub-problem of 2,000 rows. Told to it too, the listener would also hear 0 and 1,024 / 2,000.
     const rng = createRng(25);
     const pts = spherePoints(rng, 2000, 4).map((p) => [...p, 0.5 * rng.next()]);
     pts.push([1e-4, 1e-4, 1e-4, 1e-4, 0.9]);
@@ -244,7 +266,12 @@ describe('exact hypervolume in chunks (the top-level sweep split for threads)', 
   it('each chunk computed alone, from the set S the start sets give, adds up to the one-thread value to the last bit', () => {
     // what a thread does: S at the chunk's start from sweepStartSets, then the chunk's rows; ties and duplicates
     // (coarse rounding) are where a wrong S (a duplicate kept twice, a dominated row kept) would change the value
-    for (const [seed, n, m, levels, chunkRows] of [[31, 4000, 5, 6, 333], [32, 3000, 6, 20, 500], [33, 5000, 5, 200, 1024], [34, 2500, 4, 10, 300]] as const) {
+    for (const [seed, n, m, levels, chunkRows] of [
+      [31, 4000, 5, 6, 333],
+      [32, 3000, 6, 20, 500],
+      [33, 5000, 5, 200, 1024],
+      [34, 2500, 4, 10, 300],
+    ] as const) {
       const pts = roundedSphere(seed, n, m, levels);
       const ref = new Array<number>(m).fill(1.1);
       const oneThread = hypervolumeInChunks(pts, ref, chunkRows);
@@ -258,7 +285,9 @@ describe('exact hypervolume in chunks (the top-level sweep split for threads)', 
         const a = k * chunkRows;
         contributions.set(sweepChunkContributions(P, inside, m, R, a, Math.min(inside, a + chunkRows), S0), a);
       });
-      expect(Object.is(volumeFromContributions(P, inside, m, R, idx, contributions), oneThread), `seed ${seed}`).toBe(true);
+      expect(Object.is(volumeFromContributions(P, inside, m, R, idx, contributions), oneThread), `seed ${seed}`).toBe(
+        true,
+      );
       // and the chunks change the value by rounding only
       expect(Math.abs(oneThread - hypervolumeInChunks(pts, ref, inside))).toBeLessThanOrEqual(1e-12 * oneThread);
     }
@@ -277,7 +306,7 @@ describe('exact hypervolume in chunks (the top-level sweep split for threads)', 
       const before = order.slice(0, k * chunkRows).map(proj);
       const want = order.slice(0, k * chunkRows).filter((_, t) => {
         const p = before[t]!;
-        return !before.some((q, s) => (q.every((v, j) => v <= p[j]!) && (q.some((v, j) => v < p[j]!) || s < t)));
+        return !before.some((q, s) => q.every((v, j) => v <= p[j]!) && (q.some((v, j) => v < p[j]!) || s < t));
       });
       expect(Array.from(S0), `chunk ${k}`).toEqual(want);
     });
@@ -318,7 +347,10 @@ describe('hypervolumeEstimate', () => {
     const est = hypervolumeEstimate([[0.5, 0.25, 0, 0.75]], [1, 1, 1, 1], { samples: 1000, seed: 1 });
     expect(est.value).toBeCloseTo(0.5 * 0.75 * 1 * 0.25, 15);
     expect(est.standardError).toBe(0);
-    expect(hypervolumeEstimate([[2, 0, 0, 0]], [1, 1, 1, 1], { samples: 10, seed: 1 })).toEqual({ value: 0, standardError: 0 });
+    expect(hypervolumeEstimate([[2, 0, 0, 0]], [1, 1, 1, 1], { samples: 10, seed: 1 })).toEqual({
+      value: 0,
+      standardError: 0,
+    });
     expect(() => hypervolumeEstimate([[0, 0]], [1, 1], { samples: 0, seed: 1 })).toThrow(RangeError);
   });
 });

@@ -30,7 +30,7 @@ describe('hypervolumeParallel', () => {
     expect(shares).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8].map((k) => k / 8));
   });
 
-  it('stays on one thread for small fronts and in 4 objectives (the sweep\'s own progress)', async () => {
+  it("stays on one thread for small fronts and in 4 objectives (the sweep's own progress)", async () => {
     expect(threadsPay(19_999, 5)).toBe(false);
     expect(threadsPay(8192, 6)).toBe(true);
     expect(threadsPay(8191, 6)).toBe(false);

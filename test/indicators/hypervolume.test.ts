@@ -42,10 +42,16 @@ function inclusionExclusion(points: readonly number[][], ref: readonly number[])
 }
 
 const intPoints = (m: number, side: number, max: number): fc.Arbitrary<number[][]> =>
-  fc.array(fc.array(fc.integer({ min: 0, max: side }), { minLength: m, maxLength: m }), { minLength: 0, maxLength: max });
+  fc.array(fc.array(fc.integer({ min: 0, max: side }), { minLength: m, maxLength: m }), {
+    minLength: 0,
+    maxLength: max,
+  });
 
 const realPoints = (m: number, max: number): fc.Arbitrary<number[][]> =>
-  fc.array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: m, maxLength: m }), { minLength: 1, maxLength: max });
+  fc.array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: m, maxLength: m }), {
+    minLength: 1,
+    maxLength: max,
+  });
 
 describe('hypervolume', () => {
   it.each([
@@ -91,19 +97,34 @@ describe('hypervolume', () => {
       }),
       { numRuns: 200 },
     );
-    // lexicographic order with a repeated x and dominated rows; by hand: (1, 3) covers [1, 12) × [3, 12), 11 · 9 = 99 cells,
-    // (4, 1) adds [4, 12) × [1, 3), 8 · 2 = 16; (1, 5) and (2, 8) add nothing: 115
-    expect(hypervolume([[1, 3], [1, 5], [2, 8], [4, 1]], ref)).toBe(115);
+    // lexicographic order with a repeated x and dominated rows; by hand: (1, 3) covers [1, 12) × [3, 12), 11 · 9 = 99
+    // cells, (4, 1) adds [4, 12) × [1, 3), 8 · 2 = 16; (1, 5) and (2, 8) add nothing: 115
+    expect(
+      hypervolume(
+        [
+          [1, 3],
+          [1, 5],
+          [2, 8],
+          [4, 1],
+        ],
+        ref,
+      ),
+    ).toBe(115);
   });
 
   it.each([2, 3, 4])('is unchanged by adding a dominated point (m = %i)', (m) => {
     const ref = new Array<number>(m).fill(1.1);
     fc.assert(
-      fc.property(realPoints(m, 15), fc.nat(), fc.array(fc.double({ min: 0, max: 0.5, noNaN: true }), { minLength: m, maxLength: m }), (pts, pick, shift) => {
-        const base = pts[pick % pts.length]!;
-        const dominated = base.map((v, k) => v + shift[k]!);
-        expect(hypervolume([...pts, dominated], ref)).toBeCloseTo(hypervolume(pts, ref), 12);
-      }),
+      fc.property(
+        realPoints(m, 15),
+        fc.nat(),
+        fc.array(fc.double({ min: 0, max: 0.5, noNaN: true }), { minLength: m, maxLength: m }),
+        (pts, pick, shift) => {
+          const base = pts[pick % pts.length]!;
+          const dominated = base.map((v, k) => v + shift[k]!);
+          expect(hypervolume([...pts, dominated], ref)).toBeCloseTo(hypervolume(pts, ref), 12);
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -137,7 +158,15 @@ describe('hypervolume', () => {
     expect(hypervolume([[2, 0]], [1, 1])).toBe(0);
     expect(hypervolume([[NaN, 0]], [1, 1])).toBe(0);
     expect(hypervolume([], [1, 1])).toBe(0);
-    expect(hypervolume([[0.5, 0.5], [1, 0.2]], [1, 1])).toBeCloseTo(0.25, 15);
+    expect(
+      hypervolume(
+        [
+          [0.5, 0.5],
+          [1, 0.2],
+        ],
+        [1, 1],
+      ),
+    ).toBeCloseTo(0.25, 15);
   });
 
   it('accepts a flat row-major matrix', () => {
@@ -158,7 +187,7 @@ describe('hypervolume', () => {
     expect(hypervolume(paretoFront('zdt1', 2, 1000), [1.1, 1.1])).toBeCloseTo(0.876667, 2);
   });
 
-  it('10^4 points in 3-D: within 0.01 below the continuous front\'s value', () => {
+  it("10^4 points in 3-D: within 0.01 below the continuous front's value", () => {
     const pts = paretoFront('dtlz2', 3, 10_000);
     expect(pts.length).toBeGreaterThan(9_000);
     const hv = hypervolume(pts, [1.1, 1.1, 1.1]);

@@ -23,7 +23,10 @@ describe('igd and igdPlus', () => {
   });
 
   it('IGD+ is at most IGD, and zero when the approximation dominates the reference', () => {
-    const pts = fc.array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 20 });
+    const pts = fc.array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }), {
+      minLength: 1,
+      maxLength: 20,
+    });
     fc.assert(
       fc.property(pts, pts, (a, z) => {
         expect(igdPlus(a, z)).toBeLessThanOrEqual(igd(a, z) + 1e-15);
@@ -60,14 +63,29 @@ describe('normalize', () => {
 describe('IGD / IGD+ on large sets in 3+ objectives (k-d tree search)', () => {
   // oracle: the brute-force definition, written here
   const brute = (A: Float64Array[], Z: Float64Array[], plus: boolean): number =>
-    Z.reduce((t, z) => t + Math.sqrt(Math.min(...A.map((a) => a.reduce((s, v, k) => {
-      let d = v - z[k]!;
-      if (plus && d < 0) d = 0;
-      return s + d * d;
-    }, 0)))), 0) / Z.length;
-  it.each([[3, 3000, 200], [4, 1000, 400], [6, 800, 300]])('m = %i, |A| = %i, |Z| = %i: equals the definition', (m, na, nz) => {
+    Z.reduce(
+      (t, z) =>
+        t +
+        Math.sqrt(
+          Math.min(
+            ...A.map((a) =>
+              a.reduce((s, v, k) => {
+                let d = v - z[k]!;
+                if (plus && d < 0) d = 0;
+                return s + d * d;
+              }, 0),
+            ),
+          ),
+        ),
+      0,
+    ) / Z.length;
+  it.each([
+    [3, 3000, 200],
+    [4, 1000, 400],
+    [6, 800, 300],
+  ])('m = %i, |A| = %i, |Z| = %i: equals the definition', (m, na, nz) => {
     let seed = 12345 + m;
-    const next = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const A = Array.from({ length: na }, () => Float64Array.from({ length: m }, next));
     const Z = Array.from({ length: nz }, () => Float64Array.from({ length: m }, next));
     A[7]![1] = NaN; // a NaN row never wins
@@ -76,11 +94,12 @@ describe('IGD / IGD+ on large sets in 3+ objectives (k-d tree search)', () => {
     expect(igd(A, Z, m)).toBeCloseTo(brute(clean, Z, false), 12);
   });
 
-  it('a reference set holding the approximation\'s own points (odc compare\'s union of fronts), 5 objectives: the definition to the last bit', () => {
+  it("a reference set holding the approximation's own points (odc compare's union of fronts), 5 objectives: the definition to the last bit", () => {
     let seed = 99;
     // 32-bit LCG (Numerical Recipes' constants) in exact integer arithmetic
     const next = (): number => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
-    // points near the unit sphere: the IGD+ bound of most boxes is 0 there, so the search order is what decides its cost
+    // points near the unit sphere: the IGD+ bound of most boxes is 0 there, so the search order is what decides its
+    // cost
     const sphere = (): Float64Array => {
       const p = Float64Array.from({ length: 5 }, next);
       const r = Math.hypot(...p);

@@ -11,7 +11,11 @@ import { odc } from '../helpers/cli.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 
 const dir = tempDir('odc-out-');
-const study = writeFile(dir, 'zdt1.yaml', 'name: out\nkind: benchmark\nproblem: zdt1\nvariables: 4\nalgorithm: { name: nsga2, population: 8, generations: 2, seed: 1 }\n');
+const study = writeFile(
+  dir,
+  'zdt1.yaml',
+  'name: out\nkind: benchmark\nproblem: zdt1\nvariables: 4\nalgorithm: { name: nsga2, population: 8, generations: 2, seed: 1 }\n',
+);
 const file = writeFile(dir, 'a-file', 'x');
 const fifo = join(dir, 'fifo');
 execFileSync('mkfifo', [fifo]);

@@ -47,14 +47,22 @@ describe('YAML node cap', () => {
   });
 
   it('a file just under the cap still loads (e.g. 80,000 keys)', () => {
-    const f = writeFile(dir, 'keys.yaml', `name: t\n${Array.from({ length: 80_000 }, (_, i) => `k${i}: ${i}`).join('\n')}\n`);
+    const f = writeFile(
+      dir,
+      'keys.yaml',
+      `name: t\n${Array.from({ length: 80_000 }, (_, i) => `k${i}: ${i}`).join('\n')}\n`,
+    );
     expect(yamlNodeBound(`name: t\n${'k: 1\n'.repeat(80_000)}`)).toBeLessThan(MAX_YAML_NODES);
     expect(Object.keys(readYaml(f).raw as object)).toHaveLength(80_001);
   });
 
   it('the bound is never below the real node count (shipped designs and catalogs, and dense cases)', () => {
     const texts = ['designs', 'designs/catalogs', 'designs/constellations', 'designs/calibration']
-      .flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.yaml')).map((f) => join(d, f)))
+      .flatMap((d) =>
+        readdirSync(d)
+          .filter((f) => f.endsWith('.yaml'))
+          .map((f) => join(d, f)),
+      )
       .map((p) => readFileSync(p, 'utf8'));
     texts.push('[1,[2,[3,{a: 4, b: [5,6]}]]]', '- - - 1\n- {x: y}\n', 'a: {b: {c: {d: e}}}', '"a,b": "c:d"');
     expect(texts.length).toBeGreaterThan(20);

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { computePayload, type ChipSpec, type ComputeParams } from '../../src/models/compute.js';
 
-/** GB300 NVL72 per-GPU share: ~140 kW rack / 72 (docs/sources.md §9), 2,500 TFLOPS BF16 dense (GB200 NVL72 720 PF FP8 sparse / 72 / 4). */
-const gb300: ChipSpec = { peakTFLOPS: 2500, precision: 'BF16', systemPowerPerChip_W: 1940, massPerChip_kg: 9, idlePowerFraction: 0.3 };
+/**
+ * GB300 NVL72 per-GPU share: ~140 kW rack / 72 (docs/sources.md §9), 2,500 TFLOPS BF16 dense (GB200 NVL72 720 PF FP8
+ * sparse / 72 / 4).
+ */
+const gb300: ChipSpec = {
+  peakTFLOPS: 2500,
+  precision: 'BF16',
+  systemPowerPerChip_W: 1940,
+  massPerChip_kg: 9,
+  idlePowerFraction: 0.3,
+};
 const ai1: ComputeParams = { chip: gb300, chips: 72, utilization: 0.8, lifetime_yr: 5 };
 /** AI1 power figures are quoted to 2 digits ("120 kW average, 150 kW peak"): ±5 %. */
 const quotedPowerRelative = 0.05;
@@ -26,7 +35,13 @@ describe('computePayload', () => {
   });
 
   it('DGX H100 headline: 8 × 989 TFLOPS BF16 dense × 2 (FP8) × 2 (sparsity) ≈ 32 PFLOPS (NVIDIA via docs/sources.md §9)', () => {
-    const h100: ChipSpec = { peakTFLOPS: 989, precision: 'BF16', systemPowerPerChip_W: 1275, massPerChip_kg: 10, idlePowerFraction: 0.25 };
+    const h100: ChipSpec = {
+      peakTFLOPS: 989,
+      precision: 'BF16',
+      systemPowerPerChip_W: 1275,
+      massPerChip_kg: 10,
+      idlePowerFraction: 0.25,
+    };
     const r = computePayload({ chip: h100, chips: 8, utilization: 1, lifetime_yr: 1, failureRate_per_yr: 0 });
     expect(Math.abs((r.peakPFLOPS * 4) / 32 - 1)).toBeLessThan(0.02);
     expect(r.itPowerPeak_W).toBeCloseTo(10.2e3, 6); // DGX H100 ~10.2 kW

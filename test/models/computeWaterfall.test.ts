@@ -1,17 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import {
-  computeWaterfall, DEFAULT_SUSTAINED_FRACTION, llmInferenceBytesPerFlop, PALM_540B_MFU, throttleFactor, type ComputeWaterfallParams,
+  computeWaterfall,
+  DEFAULT_SUSTAINED_FRACTION,
+  llmInferenceBytesPerFlop,
+  PALM_540B_MFU,
+  throttleFactor,
+  type ComputeWaterfallParams,
 } from '../../src/models/computeWaterfall.js';
 
 const tolerance_PFLOPS = 1e-9;
 
 /** A 72-chip node: 180 PFLOPS peak; the factors are round numbers so the hand products are exact. */
-const base: ComputeWaterfallParams = { peakPFLOPS: 180, utilization: 0.9, sustainedFraction: 0.4, computeShare: 0.95, availability: 0.9 };
+const base: ComputeWaterfallParams = {
+  peakPFLOPS: 180,
+  utilization: 0.9,
+  sustainedFraction: 0.4,
+  computeShare: 0.95,
+  availability: 0.9,
+};
 
 describe('computeWaterfall', () => {
   it('lists the steps in order and the product of the factors is the delivered value', () => {
     const r = computeWaterfall(base);
-    expect(r.steps.map((s) => s.name)).toEqual(['peak', 'utilization', 'sustained', 'eclipse', 'power', 'thermal', 'availability', 'downlink']);
+    expect(r.steps.map((s) => s.name)).toEqual([
+      'peak',
+      'utilization',
+      'sustained',
+      'eclipse',
+      'power',
+      'thermal',
+      'availability',
+      'downlink',
+    ]);
     const product = r.steps.reduce((acc, s) => acc * s.factor, 1);
     expect(r.deliveredPFLOPS).toBeCloseTo(180 * product, 9);
     expect(r.deliveredFraction).toBeCloseTo(product, 12);
@@ -28,10 +48,15 @@ describe('computeWaterfall', () => {
   it('a press peak is derated by the catalog typical fraction before utilization (Three-Body hand calculation)', () => {
     // One 744 TOPS "up to" computer = 0.744 POPS; typical 0.56 (5 POPS / (12 × 0.744 POPS)); utilization 0.5;
     // no MFU step (1), no eclipse, availability (1 − e^(−0.07·5))/(0.07·5) = (1 − 0.704688)/0.35 = 0.843749.
-    // Hand: 0.744 × 0.56 × 0.5 × 0.843749 = 0.175770 POPS, against 0.744 × 0.5 × 0.843749 = 0.313875 without the derating.
+    // Hand: 0.744 × 0.56 × 0.5 × 0.843749 = 0.175770 POPS, against 0.744 × 0.5 × 0.843749 = 0.313875 without the
+    // derating.
     const availability = (1 - Math.exp(-0.35)) / 0.35;
     const p = { peakPFLOPS: 0.744, utilization: 0.5, sustainedFraction: 1, availability };
-    const derated = computeWaterfall({ ...p, typicalFraction: 0.56, typicalFractionSource: 'estimate: batch 5 POPS / (12 × 744 TOPS)' });
+    const derated = computeWaterfall({
+      ...p,
+      typicalFraction: 0.56,
+      typicalFractionSource: 'estimate: batch 5 POPS / (12 × 744 TOPS)',
+    });
     expect(derated.deliveredPFLOPS).toBeCloseTo(0.17577, 5);
     expect(computeWaterfall(p).deliveredPFLOPS).toBeCloseTo(0.313875, 5);
     const step = derated.steps[1]!;
@@ -43,13 +68,18 @@ describe('computeWaterfall', () => {
     expect(computeWaterfall(p).steps.map((w) => w.name)).not.toContain('typical');
     // A typical fraction must carry its source, and lie in (0, 1].
     expect(() => computeWaterfall({ ...p, typicalFraction: 0.56 })).toThrow(/typicalFractionSource/);
-    expect(() => computeWaterfall({ ...p, typicalFraction: 1.2, typicalFractionSource: 's' })).toThrow(/typicalFraction/);
+    expect(() => computeWaterfall({ ...p, typicalFraction: 1.2, typicalFractionSource: 's' })).toThrow(
+      /typicalFraction/,
+    );
   });
 
   it('a short array throttles compute after housekeeping is served (hand derivation)', () => {
     // Installed 900 m² of a required 1,000 m² → r = 0.9. Load 130 kW compute + 10 kW bus/ISL = 140 kW.
     // Available 0.9 × 140 = 126 kW; bus/ISL take 10 kW; compute gets 116 kW of 130 → f_P = 116/130 = 0.892308.
-    const r = computeWaterfall({ ...base, power: { installed_m2: 900, required_m2: 1000, computeLoad_W: 130e3, fixedLoad_W: 10e3 } });
+    const r = computeWaterfall({
+      ...base,
+      power: { installed_m2: 900, required_m2: 1000, computeLoad_W: 130e3, fixedLoad_W: 10e3 },
+    });
     expect(r.powerThrottle).toBeCloseTo(0.892308, 6);
     expect(r.steps.find((s) => s.name === 'power')!.factor).toBeCloseTo(116 / 130, 12);
     // 180 × 0.9 × 0.4 × 0.95 = 61.56; × 116/130 = 54.93046; × 0.9 = 49.43742 PFLOPS.
@@ -57,15 +87,21 @@ describe('computeWaterfall', () => {
   });
 
   it('without fixed loads the throttle is min(1, installed/required), and an oversized area gives no bonus', () => {
-    expect(throttleFactor('power', { installed_m2: 75, required_m2: 100, computeLoad_W: 1000, fixedLoad_W: 0 })).toBeCloseTo(0.75, 12);
-    expect(throttleFactor('power', { installed_m2: 150, required_m2: 100, computeLoad_W: 1000, fixedLoad_W: 200 })).toBe(1);
+    expect(
+      throttleFactor('power', { installed_m2: 75, required_m2: 100, computeLoad_W: 1000, fixedLoad_W: 0 }),
+    ).toBeCloseTo(0.75, 12);
+    expect(
+      throttleFactor('power', { installed_m2: 150, required_m2: 100, computeLoad_W: 1000, fixedLoad_W: 200 }),
+    ).toBe(1);
   });
 
   it('the radiator step is the extra factor after the power step; compute ends at min(f_P, f_T)', () => {
     // Power: r = 0.9, no fixed load → f_P = 0.9. Radiator: r_T = 0.8, Q_c = 100 W, Q_f = 25 W
     // → (0.8 × 125 − 25)/100 = 0.75 = f_T; step = 0.75/0.9 = 0.8333; combined 0.75.
     const r = computeWaterfall({
-      peakPFLOPS: 100, utilization: 1, sustainedFraction: 1,
+      peakPFLOPS: 100,
+      utilization: 1,
+      sustainedFraction: 1,
       power: { installed_m2: 90, required_m2: 100, computeLoad_W: 100, fixedLoad_W: 0 },
       thermal: { installed_m2: 80, required_m2: 100, computeLoad_W: 100, fixedLoad_W: 25 },
     });
@@ -87,8 +123,15 @@ describe('computeWaterfall', () => {
   });
 
   it('the downlink limit is capacity over bytes-per-FLOP × FLOPS × 8 (hand)', () => {
-    // 10 PFLOPS reach the downlink step; 1e-6 B/FLOP × 1e16 FLOP/s = 1e10 B/s = 8e10 bit/s; 2e10 bit/s available → 0.25.
-    const r = computeWaterfall({ peakPFLOPS: 10, utilization: 1, sustainedFraction: 1, bytesPerFlop: 1e-6, downlinkCapacity_bps: 2e10 });
+    // 10 PFLOPS reach the downlink step; 1e-6 B/FLOP × 1e16 FLOP/s = 1e10 B/s = 8e10 bit/s; 2e10 bit/s available →
+    // 0.25.
+    const r = computeWaterfall({
+      peakPFLOPS: 10,
+      utilization: 1,
+      sustainedFraction: 1,
+      bytesPerFlop: 1e-6,
+      downlinkCapacity_bps: 2e10,
+    });
     expect(r.downlinkNeeded_bps).toBeCloseTo(8e10, -3);
     expect(r.steps.at(-1)!.factor).toBeCloseTo(0.25, 12);
     expect(r.deliveredPFLOPS).toBeCloseTo(2.5, 12);
@@ -98,7 +141,13 @@ describe('computeWaterfall', () => {
     const beta = llmInferenceBytesPerFlop({ parameters: 70e9, bytesPerToken: 4 });
     // 4 / (2 × 70e9) = 2.857e-11 B/FLOP; × 1e17 FLOP/s × 8 = 2.2857e7 bit/s.
     expect(beta).toBeCloseTo(2.857142857e-11, 18);
-    const r = computeWaterfall({ peakPFLOPS: 100, utilization: 1, sustainedFraction: 1, bytesPerFlop: beta, downlinkCapacity_bps: 1e9 });
+    const r = computeWaterfall({
+      peakPFLOPS: 100,
+      utilization: 1,
+      sustainedFraction: 1,
+      bytesPerFlop: beta,
+      downlinkCapacity_bps: 1e9,
+    });
     expect(r.downlinkNeeded_bps).toBeCloseTo(2.2857e7, -3);
     expect(r.steps.at(-1)!.factor).toBe(1);
   });
@@ -117,6 +166,8 @@ describe('computeWaterfall', () => {
     expect(() => computeWaterfall({ ...base, availability: -0.1 })).toThrow(RangeError);
     expect(() => computeWaterfall({ ...base, peakPFLOPS: Number.NaN })).toThrow(/peakPFLOPS/);
     expect(() => computeWaterfall({ ...base, bytesPerFlop: 1e-9 })).toThrow(/downlinkCapacity_bps/);
-    expect(() => computeWaterfall({ ...base, power: { installed_m2: 1, required_m2: 1, computeLoad_W: 1, fixedLoad_W: -1 } })).toThrow(/power.fixedLoad_W/);
+    expect(() =>
+      computeWaterfall({ ...base, power: { installed_m2: 1, required_m2: 1, computeLoad_W: 1, fixedLoad_W: -1 } }),
+    ).toThrow(/power.fixedLoad_W/);
   });
 });

@@ -4,12 +4,20 @@ import { coldCaseHeater } from '../../src/models/thermalColdCase.js';
 import { radiatorSizing } from '../../src/models/thermal.js';
 
 // Sources: NIST Chemistry WebBook SRD 69 (water 298.15 K: c_p 4,181 J/(kg·K), ρ 997 kg/m³; ammonia 273.15 K: ρ 638.6,
-// h_fg 1.262 MJ/kg); pump power P = ṁ Δp / (ρ η) (White, Fluid Mechanics 7th ed. §11.3); Stefan–Boltzmann σ CODATA 2018.
+// h_fg 1.262 MJ/kg); pump power P = ṁ Δp / (ρ η) (White, Fluid Mechanics 7th ed. §11.3); Stefan–Boltzmann σ CODATA
+// 2018.
 const SIGMA = 5.670374419e-8;
 const water = { phase: 'single-phase' as const, specificHeat_J_per_kgK: 4181, density_kg_m3: 997 };
 const base: CoolantLoopParams = {
-  junctionLimit_K: 360, chipPower_W: 1000, junctionToCoolant_K_per_W: 0.03, loopDeltaT_K: 20, coolant: water,
-  coolantTempRise_K: 10, exitQuality: 0.5, pressureDrop_Pa: 1e5, pumpEfficiency: 0.35,
+  junctionLimit_K: 360,
+  chipPower_W: 1000,
+  junctionToCoolant_K_per_W: 0.03,
+  loopDeltaT_K: 20,
+  coolant: water,
+  coolantTempRise_K: 10,
+  exitQuality: 0.5,
+  pressureDrop_Pa: 1e5,
+  pumpEfficiency: 0.35,
 };
 
 describe('coolantLoop: junction → cold plate → loop → radiator', () => {
@@ -26,15 +34,20 @@ describe('coolantLoop: junction → cold plate → loop → radiator', () => {
   });
   it('single-phase pump power per watt: Δp / (ρ c_p ΔT η) = 1e5 / (997 × 4,181 × 10 × 0.35) = 6.85420e-3 W/W', () => {
     const r = coolantLoop(base);
-    expect(r.pumpPower_W_per_W).toBeCloseTo(6.85420e-3, 7);
+    expect(r.pumpPower_W_per_W).toBeCloseTo(6.8542e-3, 7);
     expect(r.massFlow_kg_s_per_W).toBeCloseTo(1 / 41810, 12); // ṁ per W = 1/(c_p ΔT)
   });
   it('two-phase pump power per watt: Δp / (ρ h_fg x η) = 1e5 / (638.6 × 1.262e6 × 0.5 × 0.35) = 7.09045e-4 W/W (≈ 1/10 of single-phase)', () => {
-    const r = coolantLoop({ ...base, coolant: { phase: 'two-phase', specificHeat_J_per_kgK: 4617, density_kg_m3: 638.6, latentHeat_J_per_kg: 1.262e6 } });
+    const r = coolantLoop({
+      ...base,
+      coolant: { phase: 'two-phase', specificHeat_J_per_kgK: 4617, density_kg_m3: 638.6, latentHeat_J_per_kg: 1.262e6 },
+    });
     expect(r.pumpPower_W_per_W).toBeCloseTo(7.09045e-4, 8);
   });
   it('rejects a two-phase coolant without latent heat, a negative resistance and a pump that eats half the heat', () => {
-    expect(() => coolantLoop({ ...base, coolant: { phase: 'two-phase', specificHeat_J_per_kgK: 4617, density_kg_m3: 638.6 } })).toThrow(/latentHeat/);
+    expect(() =>
+      coolantLoop({ ...base, coolant: { phase: 'two-phase', specificHeat_J_per_kgK: 4617, density_kg_m3: 638.6 } }),
+    ).toThrow(/latentHeat/);
     expect(() => coolantLoop({ ...base, junctionToCoolant_K_per_W: -0.1 })).toThrow(RangeError);
     expect(() => coolantLoop({ ...base, pressureDrop_Pa: 1e10 })).toThrow(/pumping takes/);
     expect(() => coolantLoop({ ...base, pumpEfficiency: 1.5 })).toThrow(RangeError);
@@ -51,11 +64,22 @@ describe('loopHeatLoad: the radiator carries all heat, pumps included', () => {
 
 describe('radiator options: fin efficiency, one face, per-face view factors', () => {
   const plate = {
-    heatLoad_W: 1e5, junctionTempMax_K: 300, loopDeltaT_K: 0, arealDensity_kg_m2: 7, pumpPower_W_per_W: 0,
-    solarAbsorptance: 0.1, irEmittance: 0.9, altitude_m: 600e3,
-    environment: { solarIrradiance_W_m2: 0, albedo: 0, earthIR_W_m2: 0 }, sinkTemp_K: 0 };
+    heatLoad_W: 1e5,
+    junctionTempMax_K: 300,
+    loopDeltaT_K: 0,
+    arealDensity_kg_m2: 7,
+    pumpPower_W_per_W: 0,
+    solarAbsorptance: 0.1,
+    irEmittance: 0.9,
+    altitude_m: 600e3,
+    environment: { solarIrradiance_W_m2: 0, albedo: 0, earthIR_W_m2: 0 },
+    sinkTemp_K: 0,
+  };
   it('fin efficiency 0.9 cuts the emitted flux by 10 %: 2 × 0.9 × 0.9 σ 300⁴ = 744.0 W/m²', () => {
-    expect(radiatorSizing({ ...plate, finEfficiency: 0.9 }).emitted_W_m2).toBeCloseTo(2 * 0.9 * 0.9 * SIGMA * 300 ** 4, 6);
+    expect(radiatorSizing({ ...plate, finEfficiency: 0.9 }).emitted_W_m2).toBeCloseTo(
+      2 * 0.9 * 0.9 * SIGMA * 300 ** 4,
+      6,
+    );
   });
   it('one face at 297.54 K, ε 0.9 emits 400 W/m² (the 2.5 m²/kW of arXiv:2604.27197 read as a one-sided radiator)', () => {
     const r = radiatorSizing({ ...plate, heatLoad_W: 1e6, junctionTempMax_K: 297.5442, radiatingFaces: 1 });
@@ -63,7 +87,11 @@ describe('radiator options: fin efficiency, one face, per-face view factors', ()
     expect(r.requiredRadiatorArea_m2).toBeCloseTo(2500, 0);
   });
   it('Earth IR follows the per-face view factors: [0.8, 0] absorbs ε × 260 × 0.8 = 187.2 W/m² (ε 0.9)', () => {
-    const r = radiatorSizing({ ...plate, environment: { solarIrradiance_W_m2: 0, albedo: 0, earthIR_W_m2: 260 }, earthViewFactors: [0.8, 0] });
+    const r = radiatorSizing({
+      ...plate,
+      environment: { solarIrradiance_W_m2: 0, albedo: 0, earthIR_W_m2: 260 },
+      earthViewFactors: [0.8, 0],
+    });
     expect(r.absorbedEarthIR_W_m2).toBeCloseTo(0.9 * 260 * 0.8, 9);
     const earthIR = { solarIrradiance_W_m2: 0, albedo: 0, earthIR_W_m2: 260 };
     const one = radiatorSizing({ ...plate, environment: earthIR, earthViewFactors: [0.8, 0.3], radiatingFaces: 1 });
@@ -73,7 +101,12 @@ describe('radiator options: fin efficiency, one face, per-face view factors', ()
 
 describe('coldCaseHeater: eclipse heater holding the loop at its minimum temperature', () => {
   const cold = {
-    radiatorArea_m2: 100, minLoopTemp_K: 283.15, irEmittance: 0.85, earthViewFactors: [0.25, 0.25] as const, finEfficiency: 1, eclipseDissipation_W: 0,
+    radiatorArea_m2: 100,
+    minLoopTemp_K: 283.15,
+    irEmittance: 0.85,
+    earthViewFactors: [0.25, 0.25] as const,
+    finEfficiency: 1,
+    eclipseDissipation_W: 0,
   };
   it('water loop, 100 m², ε 0.85, idle in eclipse: loss 100 × (2 × 0.85 σ (283.15⁴ − 3⁴) − 0.85 × 206 × 0.5) = 53,207 W', () => {
     const r = coldCaseHeater(cold);

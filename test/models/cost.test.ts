@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { launchEconomics, nodeCost, stowedVolume_m3, terrestrialBaseline, type CostParams, type LaunchVehicleSpec } from '../../src/models/cost.js';
+import {
+  launchEconomics,
+  nodeCost,
+  stowedVolume_m3,
+  terrestrialBaseline,
+  type CostParams,
+  type LaunchVehicleSpec,
+} from '../../src/models/cost.js';
 
 /** spacecost launch_vehicles.csv via docs/sources.md §7. */
 const falcon9: LaunchVehicleSpec = { payloadLeo_kg: 17400, price_USD: 74e6, fairingVolume_m3: 157 };
@@ -19,8 +26,12 @@ describe('launchEconomics (docs/sources.md §11 case 14)', () => {
   });
 
   it('Starship at the $90M contract price: $900/kg (100 t) to $2,571/kg (35 t)', () => {
-    expect(launchEconomics({ vehicle: starshipV3, launch_kg: 2000, stowedVolume_m3: 10 }).launchPrice_USD_per_kg).toBeCloseTo(900, 6);
-    expect(launchEconomics({ vehicle: starshipV2, launch_kg: 2000, stowedVolume_m3: 10 }).launchPrice_USD_per_kg).toBeCloseTo(2571.43, 2);
+    expect(
+      launchEconomics({ vehicle: starshipV3, launch_kg: 2000, stowedVolume_m3: 10 }).launchPrice_USD_per_kg,
+    ).toBeCloseTo(900, 6);
+    expect(
+      launchEconomics({ vehicle: starshipV2, launch_kg: 2000, stowedVolume_m3: 10 }).launchPrice_USD_per_kg,
+    ).toBeCloseTo(2571.43, 2);
   });
 
   it('Falcon Heavy expendable: volume binds first for bulky nodes (spacecost note)', () => {
@@ -31,7 +42,12 @@ describe('launchEconomics (docs/sources.md §11 case 14)', () => {
   });
 
   it('a $/kg override (Suncatcher ≲ $200/kg, mid-2030s) prices the node by mass', () => {
-    const r = launchEconomics({ vehicle: starshipV3, launch_kg: 2000, stowedVolume_m3: 10, launchPriceOverride_USD_per_kg: 200 });
+    const r = launchEconomics({
+      vehicle: starshipV3,
+      launch_kg: 2000,
+      stowedVolume_m3: 10,
+      launchPriceOverride_USD_per_kg: 200,
+    });
     expect(r.launchPrice_USD_per_kg).toBe(200);
     expect(r.launch_USD).toBe(400000);
   });
@@ -46,7 +62,7 @@ describe('launchEconomics (docs/sources.md §11 case 14)', () => {
     expect(() => launchEconomics({ vehicle: falcon9, launch_kg: 0, stowedVolume_m3: 10 })).toThrow(RangeError);
   });
 
-  it('prices the payload into the node\'s orbit when given: LM-2D $30M / 1,300 kg (CASC, 700 km SSO) = $23,077/kg', () => {
+  it("prices the payload into the node's orbit when given: LM-2D $30M / 1,300 kg (CASC, 700 km SSO) = $23,077/kg", () => {
     const lm2d: LaunchVehicleSpec = { payloadLeo_kg: 3500, price_USD: 30e6, fairingVolume_m3: 33 };
     const r = launchEconomics({ vehicle: lm2d, launch_kg: 291, stowedVolume_m3: 1, payload_kg: 1300 });
     expect(r.launchPrice_USD_per_kg).toBeCloseTo(30e6 / 1300, 6);
@@ -56,14 +72,20 @@ describe('launchEconomics (docs/sources.md §11 case 14)', () => {
     const unreachable = launchEconomics({ vehicle: lm2d, launch_kg: 291, stowedVolume_m3: 1, payload_kg: 0 });
     expect(unreachable.nodesPerLaunch).toBe(0);
     expect(unreachable.launch_USD).toBeCloseTo(30e6 * 291, 0);
-    expect(() => launchEconomics({ vehicle: lm2d, launch_kg: 291, stowedVolume_m3: 1, payload_kg: -1 })).toThrow(RangeError);
+    expect(() => launchEconomics({ vehicle: lm2d, launch_kg: 291, stowedVolume_m3: 1, payload_kg: -1 })).toThrow(
+      RangeError,
+    );
   });
 });
 
 describe('stowedVolume_m3', () => {
   it('adds array, radiator and core volumes', () => {
     const r = stowedVolume_m3({
-      arrayBolPower_W: 160e3, arrayStowedPowerDensity_W_per_m3: 40e3, radiatorArea_m2: 110, radiatorStowedArea_m2_per_m3: 20, coreMass_kg: 1000,
+      arrayBolPower_W: 160e3,
+      arrayStowedPowerDensity_W_per_m3: 40e3,
+      radiatorArea_m2: 110,
+      radiatorStowedArea_m2_per_m3: 20,
+      coreMass_kg: 1000,
     });
     expect(r.array_m3).toBeCloseTo(4, 12);
     expect(r.radiator_m3).toBeCloseTo(5.5, 12);
@@ -75,8 +97,16 @@ describe('stowedVolume_m3', () => {
 describe('terrestrialBaseline', () => {
   it('energy only: 1 kW for a year at $0.05/kWh and PUE 1.3 = $570/kW-yr (docs/sources.md §11 case 15)', () => {
     const r = terrestrialBaseline({
-      itPowerAvg_W: 1000, itPowerPeak_W: 1000, chips: 0, costPerChip_USD: 0, peakPFLOPS: 1, utilization: 1, lifetime_yr: 1,
-      electricityPrice_USD_per_kWh: 0.05, pue: 1.3, terrestrialCapex_USD_per_W: 0,
+      itPowerAvg_W: 1000,
+      itPowerPeak_W: 1000,
+      chips: 0,
+      costPerChip_USD: 0,
+      peakPFLOPS: 1,
+      utilization: 1,
+      lifetime_yr: 1,
+      electricityPrice_USD_per_kWh: 0.05,
+      pue: 1.3,
+      terrestrialCapex_USD_per_W: 0,
     });
     expect(Math.abs(r.terrestrialEnergy_USD_per_yr - 0.05 * 8766 * 1.3)).toBeLessThan(oneCent_USD);
     expect(Math.abs(r.terrestrialCostPerKWyr_USD - 569.79)).toBeLessThan(oneCent_USD);
@@ -88,8 +118,13 @@ describe('terrestrialBaseline', () => {
     const chips = Math.round(1e6 / 1275);
     const peak_W = chips * 1275;
     const r = terrestrialBaseline({
-      itPowerAvg_W: peak_W * (0.25 + 0.75 * 0.48), itPowerPeak_W: peak_W, chips, costPerChip_USD: 40000,
-      peakPFLOPS: (chips * 989) / 1000, utilization: 0.48, lifetime_yr: 5,
+      itPowerAvg_W: peak_W * (0.25 + 0.75 * 0.48),
+      itPowerPeak_W: peak_W,
+      chips,
+      costPerChip_USD: 40000,
+      peakPFLOPS: (chips * 989) / 1000,
+      utilization: 0.48,
+      lifetime_yr: 5,
     });
     // Hand calculation: 784 chips, 999.6 kW peak, 609.76 kW average (0.25 + 0.75 × 0.48 of peak).
     //   chips 784 × $40k = $31.36M; facility $12/W × 999.6 kW × 5/15 yr = $4.00M;
@@ -105,11 +140,27 @@ describe('terrestrialBaseline', () => {
 
 /** An AI1-like node (docs/sources.md §3): 72 GB300-class GPUs, ~160 kW BOL array, 110 m² radiator, 1.9 t. */
 const ai1: CostParams = {
-  vehicle: starshipV3, launch_kg: 1900, stowedVolume_m3: 14,
-  chips: 72, costPerChip_USD: 55000, itPowerAvg_W: 120e3, itPowerPeak_W: 140e3, peakPFLOPS: 180, utilization: 0.8,
-  deliveredPFLOPS: 180 * 0.8 * 0.8437, lifetime_yr: 5,
-  arrayBolPower_W: 160e3, arrayCost_USD_per_W: 8, radiatorArea_m2: 110, radiatorCost_USD_per_m2: 20000,
-  batteryEnergy_Wh: 20000, batteryCost_USD_per_Wh: 2, islCost_USD: 1.2e6, bus_kg: 300, shielding_kg: 0, propellant_kg: 20,
+  vehicle: starshipV3,
+  launch_kg: 1900,
+  stowedVolume_m3: 14,
+  chips: 72,
+  costPerChip_USD: 55000,
+  itPowerAvg_W: 120e3,
+  itPowerPeak_W: 140e3,
+  peakPFLOPS: 180,
+  utilization: 0.8,
+  deliveredPFLOPS: 180 * 0.8 * 0.8437,
+  lifetime_yr: 5,
+  arrayBolPower_W: 160e3,
+  arrayCost_USD_per_W: 8,
+  radiatorArea_m2: 110,
+  radiatorCost_USD_per_m2: 20000,
+  batteryEnergy_Wh: 20000,
+  batteryCost_USD_per_Wh: 2,
+  islCost_USD: 1.2e6,
+  bus_kg: 300,
+  shielding_kg: 0,
+  propellant_kg: 20,
 };
 
 describe('nodeCost', () => {
@@ -126,7 +177,8 @@ describe('nodeCost', () => {
     // Catches: AIT applied to the chips too (+$0.40M), operations on hardware only (−$0.26M), launch priced by
     // mass when volume binds ($90M / 52), levelizing over 365 days or over peak instead of delivered PFLOPS.
     const r = nodeCost(ai1);
-    const near = (got: number, want: number, what: string) => expect(Math.abs(got / want - 1), `${what}: ${got} vs ${want}`).toBeLessThan(1e-4);
+    const near = (got: number, want: number, what: string) =>
+      expect(Math.abs(got / want - 1), `${what}: ${got} vs ${want}`).toBeLessThan(1e-4);
     near(r.hardware_USD, 10.824e6, 'hardware');
     expect(r.nodesPerLaunch).toBe(34);
     near(r.launch_USD, 2.647059e6, 'launch');

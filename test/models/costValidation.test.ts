@@ -3,39 +3,93 @@
  * allowed or refused as documented, and the optional cost terms (shielding, chip premium) add by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { launchEconomics, nodeCost, stowedVolume_m3, terrestrialBaseline, type CostParams } from '../../src/models/cost.js';
+import {
+  launchEconomics,
+  nodeCost,
+  stowedVolume_m3,
+  terrestrialBaseline,
+  type CostParams,
+} from '../../src/models/cost.js';
 
 /** An AI1-like node (72 GPUs at $55k, 160 kW array, 110 m² radiator, 1.9 t) on a 100 t / $90M / 684 m³ vehicle. */
 const node: CostParams = {
-  vehicle: { payloadLeo_kg: 100000, price_USD: 90e6, fairingVolume_m3: 684 }, launch_kg: 1900, stowedVolume_m3: 14,
-  chips: 72, costPerChip_USD: 55000, itPowerAvg_W: 120e3, itPowerPeak_W: 140e3, peakPFLOPS: 180, utilization: 0.8,
-  deliveredPFLOPS: 120, lifetime_yr: 5,
-  arrayBolPower_W: 160e3, arrayCost_USD_per_W: 8, radiatorArea_m2: 110, radiatorCost_USD_per_m2: 20000,
-  batteryEnergy_Wh: 20000, batteryCost_USD_per_Wh: 2, islCost_USD: 1.2e6, bus_kg: 300, shielding_kg: 0, propellant_kg: 20,
+  vehicle: { payloadLeo_kg: 100000, price_USD: 90e6, fairingVolume_m3: 684 },
+  launch_kg: 1900,
+  stowedVolume_m3: 14,
+  chips: 72,
+  costPerChip_USD: 55000,
+  itPowerAvg_W: 120e3,
+  itPowerPeak_W: 140e3,
+  peakPFLOPS: 180,
+  utilization: 0.8,
+  deliveredPFLOPS: 120,
+  lifetime_yr: 5,
+  arrayBolPower_W: 160e3,
+  arrayCost_USD_per_W: 8,
+  radiatorArea_m2: 110,
+  radiatorCost_USD_per_m2: 20000,
+  batteryEnergy_Wh: 20000,
+  batteryCost_USD_per_Wh: 2,
+  islCost_USD: 1.2e6,
+  bus_kg: 300,
+  shielding_kg: 0,
+  propellant_kg: 20,
 };
 
 describe('node cost checks name the field', () => {
   const fields: (keyof CostParams)[] = [
-    'arrayBolPower_W', 'arrayCost_USD_per_W', 'radiatorArea_m2', 'radiatorCost_USD_per_m2', 'batteryEnergy_Wh', 'batteryCost_USD_per_Wh',
-    'islCost_USD', 'bus_kg', 'shielding_kg', 'propellant_kg', 'deliveredPFLOPS', 'chipIntegrationFraction', 'operationsFraction_per_yr',
-    'operations_USD_per_yr', 'launch_kg', 'stowedVolume_m3', 'launchPriceOverride_USD_per_kg', 'payload_kg',
-    'itPowerAvg_W', 'itPowerPeak_W', 'chips', 'costPerChip_USD', 'peakPFLOPS', 'lifetime_yr', 'electricityPrice_USD_per_kWh',
-    'terrestrialCapex_USD_per_W', 'terrestrialFacilityLife_yr',
+    'arrayBolPower_W',
+    'arrayCost_USD_per_W',
+    'radiatorArea_m2',
+    'radiatorCost_USD_per_m2',
+    'batteryEnergy_Wh',
+    'batteryCost_USD_per_Wh',
+    'islCost_USD',
+    'bus_kg',
+    'shielding_kg',
+    'propellant_kg',
+    'deliveredPFLOPS',
+    'chipIntegrationFraction',
+    'operationsFraction_per_yr',
+    'operations_USD_per_yr',
+    'launch_kg',
+    'stowedVolume_m3',
+    'launchPriceOverride_USD_per_kg',
+    'payload_kg',
+    'itPowerAvg_W',
+    'itPowerPeak_W',
+    'chips',
+    'costPerChip_USD',
+    'peakPFLOPS',
+    'lifetime_yr',
+    'electricityPrice_USD_per_kWh',
+    'terrestrialCapex_USD_per_W',
+    'terrestrialFacilityLife_yr',
   ];
   for (const field of fields) {
     it(`${field} = −1 is refused by name`, () => {
-      expect(() => nodeCost({ ...node, [field]: -1 })).toThrow(new RegExp(`^${field} must be a finite number [>≥] 0, got -1$`));
+      expect(() => nodeCost({ ...node, [field]: -1 })).toThrow(
+        new RegExp(`^${field} must be a finite number [>≥] 0, got -1$`),
+      );
     });
   }
 
   it('vehicle fields are named with their prefix', () => {
     for (const f of ['payloadLeo_kg', 'price_USD', 'fairingVolume_m3'] as const) {
-      expect(() => nodeCost({ ...node, vehicle: { ...node.vehicle, [f]: -1 } })).toThrow(new RegExp(`^vehicle\\.${f} must`));
+      expect(() => nodeCost({ ...node, vehicle: { ...node.vehicle, [f]: -1 } })).toThrow(
+        new RegExp(`^vehicle\\.${f} must`),
+      );
     }
   });
 
   it('stowed-volume fields are named', () => {
-    const base = { arrayBolPower_W: 1, arrayStowedPowerDensity_W_per_m3: 1, radiatorArea_m2: 1, radiatorStowedArea_m2_per_m3: 1, coreMass_kg: 1 };
+    const base = {
+      arrayBolPower_W: 1,
+      arrayStowedPowerDensity_W_per_m3: 1,
+      radiatorArea_m2: 1,
+      radiatorStowedArea_m2_per_m3: 1,
+      coreMass_kg: 1,
+    };
     for (const f of [...Object.keys(base), 'corePackagingDensity_kg_m3']) {
       expect(() => stowedVolume_m3({ ...base, [f]: -1 })).toThrow(new RegExp(`^${f} must`));
     }

@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { decayIntegral_s_m2_per_kg } from '../../src/models/atmosphere.js';
 import { DEFAULT_END_ALTITUDE_m, solarCycleDecay } from '../../src/models/decaySolarCycle.js';
 import {
-  DECAY_TABLE_COLUMNS, DECAY_TABLE_MAX_ALTITUDE_m, DECAY_TABLE_MAX_RELATIVE_ERROR, DECAY_TABLE_MIN_ALTITUDE_m, DECAY_TABLE_ROW_STEP_m, decodeDecayTable,
-  encodeDecayTable, worstDecayTableRow,
+  DECAY_TABLE_COLUMNS,
+  DECAY_TABLE_MAX_ALTITUDE_m,
+  DECAY_TABLE_MAX_RELATIVE_ERROR,
+  DECAY_TABLE_MIN_ALTITUDE_m,
+  DECAY_TABLE_ROW_STEP_m,
+  decodeDecayTable,
+  encodeDecayTable,
+  worstDecayTableRow,
 } from '../../src/models/decaySolarCycleTable.js';
 import { WORST_DECAY_TABLE_BASE64 } from '../../src/models/decaySolarCycleTable.data.js';
 import { integratedWorst } from '../generate/decay-table.js';
@@ -27,7 +33,10 @@ const worst = (altitude_m: number, B: number, table: boolean) =>
   solarCycleDecay({ altitude_m, ballisticCoefficient_kg_m2: B, mode: 'worst', table });
 
 /** Largest relative error of the table over `n` points drawn by `draw`, counting those the table covers. */
-function tableError(n: number, draw: () => { altitude_m: number; B: number }): { max: number; covered: number; at: string } {
+function tableError(
+  n: number,
+  draw: () => { altitude_m: number; B: number },
+): { max: number; covered: number; at: string } {
   let [max, covered, at] = [0, 0, ''];
   for (let i = 0; i < n; i++) {
     const { altitude_m, B } = draw();
@@ -36,7 +45,11 @@ function tableError(n: number, draw: () => { altitude_m: number; B: number }): {
     if (!t.tabulated) continue;
     covered++;
     const e = Math.abs(t.decay_yr / oracle.decay_yr - 1);
-    if (e > max) [max, at] = [e, `${(altitude_m / 1000).toFixed(1)} km, B ${B.toFixed(2)} kg/m²: ${t.decay_yr} vs ${oracle.decay_yr} yr`];
+    if (e > max)
+      [max, at] = [
+        e,
+        `${(altitude_m / 1000).toFixed(1)} km, B ${B.toFixed(2)} kg/m²: ${t.decay_yr} vs ${oracle.decay_yr} yr`,
+      ];
   }
   return { max, covered, at };
 }
@@ -53,7 +66,8 @@ describe('tabulated worst-phase disposal decay against the full integration', ()
     const r = uniform(7);
     const e = tableError(2000, () => {
       const altitude_m = km(220 + 1280 * r());
-      const high_s = decayIntegral_s_m2_per_kg(altitude_m, 'high') - decayIntegral_s_m2_per_kg(DEFAULT_END_ALTITUDE_m, 'high');
+      const high_s =
+        decayIntegral_s_m2_per_kg(altitude_m, 'high') - decayIntegral_s_m2_per_kg(DEFAULT_END_ALTITUDE_m, 'high');
       // u = ln(T_high / 1 yr) from well below the table's first column to its cap
       return { altitude_m, B: (Math.exp(-8 + 13.3 * r()) * year_s) / high_s };
     });
@@ -64,9 +78,16 @@ describe('tabulated worst-phase disposal decay against the full integration', ()
   it('outside the table (below 220 km, above 1,500 km, other modes, table: false) the integration runs', () => {
     expect(worst(km(210), 50, true).tabulated).toBe(false);
     expect(worst(km(1600), 0.05, true).tabulated).toBe(false);
-    expect(solarCycleDecay({ altitude_m: km(550), ballisticCoefficient_kg_m2: 100, mode: 'mean' }).tabulated).toBe(false);
+    expect(solarCycleDecay({ altitude_m: km(550), ballisticCoefficient_kg_m2: 100, mode: 'mean' }).tabulated).toBe(
+      false,
+    );
     expect(worst(km(550), 100, false).tabulated).toBe(false);
-    const custom = solarCycleDecay({ altitude_m: km(550), ballisticCoefficient_kg_m2: 100, mode: 'worst', endAltitude_m: km(250) });
+    const custom = solarCycleDecay({
+      altitude_m: km(550),
+      ballisticCoefficient_kg_m2: 100,
+      mode: 'worst',
+      endAltitude_m: km(250),
+    });
     expect(custom.tabulated).toBe(false);
     expect(worst(km(550), 100, true).tabulated).toBe(true);
   });

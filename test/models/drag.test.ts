@@ -3,7 +3,10 @@ import { cira2012Density, valladoExponentialDensity } from '../../src/models/atm
 import { dragBudget, orbitAverageDragArea_m2, type DragParams } from '../../src/models/drag.js';
 
 const km = (x: number) => x * 1000;
-/** Table values are printed to 3 significant figures; a grid-point look-up must return them exactly (to rounding of exp∘log). */
+/**
+ * Table values are printed to 3 significant figures; a grid-point look-up must return them exactly (to rounding of
+ * exp∘log).
+ */
 const exactRelative = 1e-12;
 /** Tolerance of docs/sources.md §11 case 10 for the log-linear interpolation: ±3 %. */
 const interpolationRelative = 0.03;
@@ -15,24 +18,46 @@ function rel(actual: number, expected: number): number {
 }
 
 /** B = m/(C_D·A) = 2,200/(2.2·10) = 100 kg/m². */
-const B100: DragParams = { altitude_m: km(550), solarActivity: 'moderate', dryMass_kg: 2200, dragArea_m2: 10, lifetime_yr: 5 };
+const B100: DragParams = {
+  altitude_m: km(550),
+  solarActivity: 'moderate',
+  dryMass_kg: 2200,
+  dragArea_m2: 10,
+  lifetime_yr: 5,
+};
 
 describe('CIRA-2012 density (docs/sources.md §11 case 10; cira-2012.dat, norabolig/SDCRE-NS)', () => {
   it('is exact at the grid points: moderate 400/500/600 km', () => {
-    for (const [h, rho] of [[400, 4.22e-12], [500, 8.6e-13], [600, 2.06e-13]] as const) {
-      expect(rel(cira2012Density({ altitude_m: km(h), solarActivity: 'moderate' }).density_kg_m3, rho)).toBeLessThan(exactRelative);
+    for (const [h, rho] of [
+      [400, 4.22e-12],
+      [500, 8.6e-13],
+      [600, 2.06e-13],
+    ] as const) {
+      expect(rel(cira2012Density({ altitude_m: km(h), solarActivity: 'moderate' }).density_kg_m3, rho)).toBeLessThan(
+        exactRelative,
+      );
     }
   });
 
   it('low and high activity at 500 km: 5.44e-14 and 3.04e-12 kg/m³', () => {
-    expect(rel(cira2012Density({ altitude_m: km(500), solarActivity: 'low' }).density_kg_m3, 5.44e-14)).toBeLessThan(exactRelative);
-    expect(rel(cira2012Density({ altitude_m: km(500), solarActivity: 'high' }).density_kg_m3, 3.04e-12)).toBeLessThan(exactRelative);
+    expect(rel(cira2012Density({ altitude_m: km(500), solarActivity: 'low' }).density_kg_m3, 5.44e-14)).toBeLessThan(
+      exactRelative,
+    );
+    expect(rel(cira2012Density({ altitude_m: km(500), solarActivity: 'high' }).density_kg_m3, 3.04e-12)).toBeLessThan(
+      exactRelative,
+    );
   });
 
   it('log-linear interpolation at 550 km: 2.29e-14 / 4.13e-13 / 1.70e-12 (±3 %)', () => {
-    expect(rel(cira2012Density({ altitude_m: km(550), solarActivity: 'moderate' }).density_kg_m3, 4.13e-13)).toBeLessThan(interpolationRelative);
-    expect(rel(cira2012Density({ altitude_m: km(550), solarActivity: 'low' }).density_kg_m3, 2.29e-14)).toBeLessThan(interpolationRelative);
-    expect(rel(cira2012Density({ altitude_m: km(550), solarActivity: 'high' }).density_kg_m3, 1.7e-12)).toBeLessThan(interpolationRelative);
+    expect(
+      rel(cira2012Density({ altitude_m: km(550), solarActivity: 'moderate' }).density_kg_m3, 4.13e-13),
+    ).toBeLessThan(interpolationRelative);
+    expect(rel(cira2012Density({ altitude_m: km(550), solarActivity: 'low' }).density_kg_m3, 2.29e-14)).toBeLessThan(
+      interpolationRelative,
+    );
+    expect(rel(cira2012Density({ altitude_m: km(550), solarActivity: 'high' }).density_kg_m3, 1.7e-12)).toBeLessThan(
+      interpolationRelative,
+    );
   });
 
   it('the tail above 900 km is continuous and keeps the 880–900 km scale height (hand calculation)', () => {
@@ -57,12 +82,16 @@ describe('CIRA-2012 density (docs/sources.md §11 case 10; cira-2012.dat, norabo
 
 describe('Vallado exponential model (docs/sources.md §11 case 11; Vallado 2013 Table 8-4)', () => {
   it('500 km → 6.967e-13, 550 km → 6.967e-13·exp(−50/63.822) = 3.19e-13 kg/m³ (±1 %)', () => {
-    expect(rel(valladoExponentialDensity({ altitude_m: km(500) }).density_kg_m3, 6.967e-13)).toBeLessThan(exactRelative);
+    expect(rel(valladoExponentialDensity({ altitude_m: km(500) }).density_kg_m3, 6.967e-13)).toBeLessThan(
+      exactRelative,
+    );
     expect(rel(valladoExponentialDensity({ altitude_m: km(550) }).density_kg_m3, 3.19e-13)).toBeLessThan(0.01);
   });
   it('differs from CIRA-2012 moderate by a model spread, not an error (550 km: 3.19e-13 vs 4.13e-13)', () => {
     // Different models (static CIRA-72-based vs CIRA-2012 mean): a ~30 % spread is expected; we only check order.
-    const ratio = valladoExponentialDensity({ altitude_m: km(550) }).density_kg_m3 / cira2012Density({ altitude_m: km(550), solarActivity: 'moderate' }).density_kg_m3;
+    const ratio =
+      valladoExponentialDensity({ altitude_m: km(550) }).density_kg_m3 /
+      cira2012Density({ altitude_m: km(550), solarActivity: 'moderate' }).density_kg_m3;
     expect(ratio).toBeGreaterThan(0.5);
     expect(ratio).toBeLessThan(2);
   });
@@ -79,8 +108,12 @@ describe('dragBudget: passive decay (docs/sources.md §11 case 12, CIRA-2012 fix
   it('650 km moderate ≈ 41 yr (±10 %) and the low/moderate/high table of docs/sources.md §6', () => {
     expect(rel(dragBudget({ ...B100, altitude_m: km(650) }).passiveDecay_yr, 41)).toBeLessThan(lifetimeRelative);
     expect(rel(dragBudget({ ...B100, altitude_m: km(400) }).passiveDecay_yr, 0.77)).toBeLessThan(lifetimeRelative);
-    expect(rel(dragBudget({ ...B100, altitude_m: km(700), solarActivity: 'low' }).passiveDecay_yr, 1235)).toBeLessThan(lifetimeRelative);
-    expect(rel(dragBudget({ ...B100, altitude_m: km(600), solarActivity: 'high' }).passiveDecay_yr, 5.2)).toBeLessThan(lifetimeRelative);
+    expect(rel(dragBudget({ ...B100, altitude_m: km(700), solarActivity: 'low' }).passiveDecay_yr, 1235)).toBeLessThan(
+      lifetimeRelative,
+    );
+    expect(rel(dragBudget({ ...B100, altitude_m: km(600), solarActivity: 'high' }).passiveDecay_yr, 5.2)).toBeLessThan(
+      lifetimeRelative,
+    );
   });
 
   it('lifetime is proportional to B', () => {
@@ -144,7 +177,9 @@ describe('dragBudget: station keeping and propellant', () => {
     expect(() => dragBudget({ ...B100, altitude_m: km(2500) })).toThrow(/100–2000 km/);
     expect(() => dragBudget({ ...B100, lifetime_yr: -1 })).toThrow(RangeError);
     // 120 km, B = 1 kg/m², 10 yr: the rocket equation overflows → RangeError, never Infinity or NaN.
-    expect(() => dragBudget({ ...B100, altitude_m: km(120), dryMass_kg: 22, lifetime_yr: 10 })).toThrow(/no propellant budget/);
+    expect(() => dragBudget({ ...B100, altitude_m: km(120), dryMass_kg: 22, lifetime_yr: 10 })).toThrow(
+      /no propellant budget/,
+    );
   });
 });
 
@@ -152,10 +187,10 @@ describe('orbitAverageDragArea_m2', () => {
   it('sun-tracking array and radiator project 2/π of their area; the bus faces the flow', () => {
     const r = orbitAverageDragArea_m2({ arrayArea_m2: 600, radiatorArea_m2: 110, busArea_m2: 4 });
     expect(r.dragArea_m2).toBeCloseTo((2 / Math.PI) * 710 + 4, 10);
-    expect(orbitAverageDragArea_m2({ arrayArea_m2: 600, radiatorArea_m2: 110, busArea_m2: 4, radiatorProjectionFactor: 0 }).dragArea_m2).toBeCloseTo(
-      (2 / Math.PI) * 600 + 4,
-      10,
-    );
+    expect(
+      orbitAverageDragArea_m2({ arrayArea_m2: 600, radiatorArea_m2: 110, busArea_m2: 4, radiatorProjectionFactor: 0 })
+        .dragArea_m2,
+    ).toBeCloseTo((2 / Math.PI) * 600 + 4, 10);
   });
 
   it('the minimum area (conservative disposal attitude: arrays and radiator edge-on) is the bus frontal area', () => {
@@ -174,33 +209,66 @@ describe('CIRA-2012 interpolation is log-linear (density exponential between gri
   // interpolation gives the arithmetic mean instead: +1.4 % at 410 km moderate, 2.6× at 110 km low.
   // Neighbour values are the published rows of cira-2012.dat (moderate 400 / 420 km, low 100 / 120 km).
   it('midpoint 410 km moderate: √(4.22e-12 · 3.02e-12) = 3.570e-12 kg/m³ (linear would give 3.62e-12)', () => {
-    expect(rel(cira2012Density({ altitude_m: km(410), solarActivity: 'moderate' }).density_kg_m3, Math.sqrt(4.22e-12 * 3.02e-12))).toBeLessThan(exactRelative);
+    expect(
+      rel(
+        cira2012Density({ altitude_m: km(410), solarActivity: 'moderate' }).density_kg_m3,
+        Math.sqrt(4.22e-12 * 3.02e-12),
+      ),
+    ).toBeLessThan(exactRelative);
   });
 
   it('midpoint 110 km low: √(5.31e-7 · 2.18e-8) = 1.076e-7 kg/m³ and quarter point 105 km: ρ₁₀₀^¾ · ρ₁₂₀^¼', () => {
-    expect(rel(cira2012Density({ altitude_m: km(110), solarActivity: 'low' }).density_kg_m3, Math.sqrt(5.31e-7 * 2.18e-8))).toBeLessThan(exactRelative);
-    expect(rel(cira2012Density({ altitude_m: km(105), solarActivity: 'low' }).density_kg_m3, 5.31e-7 ** 0.75 * 2.18e-8 ** 0.25)).toBeLessThan(exactRelative);
+    expect(
+      rel(cira2012Density({ altitude_m: km(110), solarActivity: 'low' }).density_kg_m3, Math.sqrt(5.31e-7 * 2.18e-8)),
+    ).toBeLessThan(exactRelative);
+    expect(
+      rel(
+        cira2012Density({ altitude_m: km(105), solarActivity: 'low' }).density_kg_m3,
+        5.31e-7 ** 0.75 * 2.18e-8 ** 0.25,
+      ),
+    ).toBeLessThan(exactRelative);
   });
 
   it('scale height of the 400–420 km moderate segment: 20 km / ln(4.22/3.02) = 59.8 km', () => {
-    expect(rel(cira2012Density({ altitude_m: km(410), solarActivity: 'moderate' }).scaleHeight_m, km(20) / Math.log(4.22 / 3.02))).toBeLessThan(1e-9);
+    expect(
+      rel(
+        cira2012Density({ altitude_m: km(410), solarActivity: 'moderate' }).scaleHeight_m,
+        km(20) / Math.log(4.22 / 3.02),
+      ),
+    ).toBeLessThan(1e-9);
   });
 });
 
 describe('extra station keeping (formation keeping) in the propellant budget', () => {
   it('adds to the yearly drag make-up inside one rocket equation: m_p = m_dry·(e^{(Δv_drag + Δv_x)·L/(I_sp g₀)} − 1)', () => {
     // 550 km moderate, 5,000 kg dry, 100 m² (no orbit raise): hand rocket equation with I_sp = 1,500 s, g₀ = 9.80665.
-    const p: DragParams = { altitude_m: 550e3, solarActivity: 'moderate', dryMass_kg: 5000, dragArea_m2: 100, lifetime_yr: 5 };
+    const p: DragParams = {
+      altitude_m: 550e3,
+      solarActivity: 'moderate',
+      dryMass_kg: 5000,
+      dragArea_m2: 100,
+      lifetime_yr: 5,
+    };
     const plain = dragBudget(p);
     const withExtra = dragBudget({ ...p, extraDeltaV_m_s_per_yr: 40 });
     const ve = 1500 * 9.80665;
     expect(withExtra.stationKeepingDeltaV_m_s_per_yr).toBe(plain.stationKeepingDeltaV_m_s_per_yr); // drag make-up alone
     expect(withExtra.totalDeltaV_m_s - plain.totalDeltaV_m_s).toBeCloseTo(200, 9);
-    expect(withExtra.propellantMass_kg).toBeCloseTo(5000 * Math.expm1((plain.stationKeepingDeltaV_m_s_per_yr + 40) * 5 / ve), 6);
+    expect(withExtra.propellantMass_kg).toBeCloseTo(
+      5000 * Math.expm1(((plain.stationKeepingDeltaV_m_s_per_yr + 40) * 5) / ve),
+      6,
+    );
   });
 
   it('rejects a negative or non-finite extra Δv', () => {
-    const p: DragParams = { altitude_m: 550e3, solarActivity: 'moderate', dryMass_kg: 5000, dragArea_m2: 100, lifetime_yr: 5 };
-    for (const x of [-1, Number.NaN, Infinity]) expect(() => dragBudget({ ...p, extraDeltaV_m_s_per_yr: x })).toThrow(RangeError);
+    const p: DragParams = {
+      altitude_m: 550e3,
+      solarActivity: 'moderate',
+      dryMass_kg: 5000,
+      dragArea_m2: 100,
+      lifetime_yr: 5,
+    };
+    for (const x of [-1, Number.NaN, Infinity])
+      expect(() => dragBudget({ ...p, extraDeltaV_m_s_per_yr: x })).toThrow(RangeError);
   });
 });

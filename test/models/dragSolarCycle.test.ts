@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CIRA2012_DENSITY_kg_m3 } from '../../src/models/atmosphere.js';
-import { CIRA2012_SOLAR_CYCLE, START_PHASES_PER_CYCLE, solarCycleDecay, type SolarCycleDecayParams } from '../../src/models/decaySolarCycle.js';
+import {
+  CIRA2012_SOLAR_CYCLE,
+  START_PHASES_PER_CYCLE,
+  solarCycleDecay,
+  type SolarCycleDecayParams,
+} from '../../src/models/decaySolarCycle.js';
 import { dragBudget, type DragParams } from '../../src/models/drag.js';
 
 // No published decay time THROUGH a solar cycle with a stated ballistic coefficient was found (searched: ISO 27852,
@@ -18,8 +23,9 @@ const midSegmentRelative = 2e-4;
 /** Coarse 6-month bins against a monthly RK4 oracle (decaySolarCycle.ts header): ≤ 0.02 yr ≈ one week. */
 const oneWeek_yr = 7 / 365.25;
 const rel = (a: number, b: number) => Math.abs(a / b - 1);
-const decay = (p: Partial<SolarCycleDecayParams> & Pick<SolarCycleDecayParams, 'altitude_m' | 'ballisticCoefficient_kg_m2'>) =>
-  solarCycleDecay({ mode: 'phase', ...p });
+const decay = (
+  p: Partial<SolarCycleDecayParams> & Pick<SolarCycleDecayParams, 'altitude_m' | 'ballisticCoefficient_kg_m2'>,
+) => solarCycleDecay({ mode: 'phase', ...p });
 const constant = (f107_sfu: number) => ({ f107_sfu: [f107_sfu], period_yr: 11 });
 
 /**
@@ -39,9 +45,14 @@ function rk4Decay_yr(h0_m: number, B: number, phase_yr: number): number {
     return (1 - (u - i)) * Math.log(t[i]!) + (u - i) * Math.log(t[i + 1]!);
   };
   const rate = (h: number, t: number) => {
-    const f = Math.min(250, Math.max(65, CIRA2012_SOLAR_CYCLE.f107_sfu[Math.floor(((t / year_s + phase_yr) * 12 + 1e-7) % 144)]!));
-    const ln = f <= 140 ? ((140 - f) * lnRho(h, 'low') + (f - 65) * lnRho(h, 'moderate')) / 75
-      : ((250 - f) * lnRho(h, 'moderate') + (f - 140) * lnRho(h, 'high')) / 110;
+    const f = Math.min(
+      250,
+      Math.max(65, CIRA2012_SOLAR_CYCLE.f107_sfu[Math.floor(((t / year_s + phase_yr) * 12 + 1e-7) % 144)]!),
+    );
+    const ln =
+      f <= 140
+        ? ((140 - f) * lnRho(h, 'low') + (f - 65) * lnRho(h, 'moderate')) / 75
+        : ((250 - f) * lnRho(h, 'moderate') + (f - 140) * lnRho(h, 'high')) / 110;
     return (Math.exp(ln) * Math.sqrt(MU * (RE + h))) / B;
   };
   let [h, t] = [h0_m, 0];
@@ -61,23 +72,42 @@ function rk4Decay_yr(h0_m: number, B: number, phase_yr: number): number {
 describe('solarCycleDecay: a constant-activity "cycle" is the fixed-activity decay', () => {
   it('one 20 km segment, 560 → 540 km at 140 sfu, B = 100 kg/m²: 2.9284 yr (hand calculation)', () => {
     // cira-2012.dat moderate rows: ρ(540) = 4.77e-13, ρ(560) = 3.58e-13 kg/m³ → H = 20 km / ln(4.77/3.58) = 69.690 km.
-    // t = B·H·(e^{Δh/H} − 1)/(ρ₅₄₀·√(μ a)), e^{Δh/H} = 4.77/3.58, a = R⊕ + 550 km = 6,928,137 m, √(μ a) = 5.25505e10 m²/s
+    // t = B·H·(e^{Δh/H} − 1)/(ρ₅₄₀·√(μ a)), e^{Δh/H} = 4.77/3.58, a = R⊕ + 550 km = 6,928,137 m, √(μ a) = 5.25505e10
+    // m²/s
     //   = 100 × 69,690 × 0.33240 / (4.77e-13 × 5.25505e10) = 9.2415e7 s = 2.9284 yr.
-    // Catches: ρ and H taken from the wrong end of the segment, a missing √(μ a), B inverted, F10.7 not mapped to 'moderate'.
-    const r = decay({ altitude_m: km(560), endAltitude_m: km(540), ballisticCoefficient_kg_m2: 100, cycle: constant(140) });
+    // Catches: ρ and H taken from the wrong end of the segment, a missing √(μ a), B inverted, F10.7 not mapped to
+    // 'moderate'.
+    const r = decay({
+      altitude_m: km(560),
+      endAltitude_m: km(540),
+      ballisticCoefficient_kg_m2: 100,
+      cycle: constant(140),
+    });
     expect(rel(r.decay_yr, 2.9284)).toBeLessThan(1e-4);
   });
 
   it('550 km, B = 100 kg/m² → 200 km: 9.6 yr at 140 sfu, 2.9 yr at 250 sfu, 142 yr at 65 sfu (case 12 and §6 table, ±10 %)', () => {
-    for (const [f, published_yr, activity] of [[140, 9.6, 'moderate'], [250, 2.9, 'high'], [65, 142, 'low']] as const) {
+    for (const [f, published_yr, activity] of [
+      [140, 9.6, 'moderate'],
+      [250, 2.9, 'high'],
+      [65, 142, 'low'],
+    ] as const) {
       const cycle = constant(f);
       const phase = decay({ altitude_m: km(550), ballisticCoefficient_kg_m2: 100, cycle, startPhase: 3.7 }).decay_yr;
       expect(rel(phase, published_yr)).toBeLessThan(lifetimeRelative);
       // No phase dependence when nothing varies; the 'fixed' path of dragBudget gives the same number.
       for (const mode of ['mean', 'worst'] as const) {
-        expect(rel(solarCycleDecay({ altitude_m: km(550), ballisticCoefficient_kg_m2: 100, cycle, mode }).decay_yr, phase)).toBeLessThan(1e-9);
+        expect(
+          rel(solarCycleDecay({ altitude_m: km(550), ballisticCoefficient_kg_m2: 100, cycle, mode }).decay_yr, phase),
+        ).toBeLessThan(1e-9);
       }
-      const fixed = dragBudget({ altitude_m: km(550), solarActivity: activity, dryMass_kg: 2200, dragArea_m2: 10, lifetime_yr: 5 }).passiveDecay_yr;
+      const fixed = dragBudget({
+        altitude_m: km(550),
+        solarActivity: activity,
+        dryMass_kg: 2200,
+        dragArea_m2: 10,
+        lifetime_yr: 5,
+      }).passiveDecay_yr;
       expect(rel(phase, fixed)).toBeLessThan(midSegmentRelative);
     }
   });
@@ -91,7 +121,13 @@ describe('solarCycleDecay: a constant-activity "cycle" is the fixed-activity dec
 
 describe('solarCycleDecay through the CIRA-2012 cycle template', () => {
   it('matches an independent RK4 integration with monthly F10.7 within a week (0.4–52 yr decays)', () => {
-    for (const [h, B, phase] of [[550, 100, 0], [550, 100, 6], [450, 30, 4.5], [400, 100, 9], [650, 100, 3]] as const) {
+    for (const [h, B, phase] of [
+      [550, 100, 0],
+      [550, 100, 6],
+      [450, 30, 4.5],
+      [400, 100, 9],
+      [650, 100, 3],
+    ] as const) {
       const model = decay({ altitude_m: km(h), ballisticCoefficient_kg_m2: B, startPhase: phase }).decay_yr;
       expect(Math.abs(model - rk4Decay_yr(km(h), B, phase))).toBeLessThan(oneWeek_yr);
     }
@@ -103,7 +139,8 @@ describe('solarCycleDecay through the CIRA-2012 cycle template', () => {
     const low = decay({ ...base, cycle: constant(65) }).decay_yr;
     const all = [
       ...Array.from({ length: 24 }, (_, k) => decay({ ...base, startPhase: k / 2 }).decay_yr),
-      solarCycleDecay({ ...base, mode: 'mean' }).decay_yr, solarCycleDecay({ ...base, mode: 'worst' }).decay_yr,
+      solarCycleDecay({ ...base, mode: 'mean' }).decay_yr,
+      solarCycleDecay({ ...base, mode: 'worst' }).decay_yr,
     ];
     for (const t of all) {
       expect(t).toBeGreaterThan(high);
@@ -114,11 +151,17 @@ describe('solarCycleDecay through the CIRA-2012 cycle template', () => {
   it("the template averages 120 sfu, below 'moderate' (140 sfu): its mean decay is longer than the fixed-moderate 9.6 yr", () => {
     const mean = CIRA2012_SOLAR_CYCLE.f107_sfu.reduce((s, f) => s + f, 0) / CIRA2012_SOLAR_CYCLE.f107_sfu.length;
     expect(mean).toBeCloseTo(120.15, 2);
-    expect(solarCycleDecay({ altitude_m: km(550), ballisticCoefficient_kg_m2: 100, mode: 'mean' }).decay_yr).toBeGreaterThan(9.6);
+    expect(
+      solarCycleDecay({ altitude_m: km(550), ballisticCoefficient_kg_m2: 100, mode: 'mean' }).decay_yr,
+    ).toBeGreaterThan(9.6);
   });
 
   it("'worst' is the longest of the 12 start phases and ≥ 'mean', the average of the same 12", () => {
-    for (const [h, B] of [[550, 100], [500, 100], [400, 100]] as const) {
+    for (const [h, B] of [
+      [550, 100],
+      [500, 100],
+      [400, 100],
+    ] as const) {
       const base = { altitude_m: km(h), ballisticCoefficient_kg_m2: B };
       const grid = Array.from({ length: START_PHASES_PER_CYCLE }, (_, k) => decay({ ...base, startPhase: k }).decay_yr);
       const worst = solarCycleDecay({ ...base, mode: 'worst', table: false }); // the integration (the table: decaySolarCycleTable.test.ts)
@@ -134,7 +177,11 @@ describe('solarCycleDecay through the CIRA-2012 cycle template', () => {
   it("no start phase beats 'worst' by more than the 1-yr phase spacing (header bound); in monthly scans by < 0.1 yr", () => {
     // Physical invariant behind the bound: trajectories do not cross, so starting one month later at the same
     // altitude ends no earlier than one month before: T(φ + δ) ≥ T(φ) − δ.
-    for (const [h, B] of [[550, 100], [550, 20], [400, 100]] as const) {
+    for (const [h, B] of [
+      [550, 100],
+      [550, 20],
+      [400, 100],
+    ] as const) {
       const base = { altitude_m: km(h), ballisticCoefficient_kg_m2: B };
       const worst = solarCycleDecay({ ...base, mode: 'worst' }).decay_yr;
       const scan = Array.from({ length: 145 }, (_, k) => decay({ ...base, startPhase: k / 12 }).decay_yr);
@@ -162,7 +209,9 @@ describe('solarCycleDecay: cap and input errors', () => {
     // At 2,000 km even all-high activity is over the cap: no integration at all, still finite.
     const top = solarCycleDecay({ altitude_m: km(2000), ballisticCoefficient_kg_m2: 100, mode: 'mean' });
     expect([top.overCap, top.phasesEvaluated, Number.isFinite(top.decay_yr)]).toEqual([true, 0, true]);
-    expect(solarCycleDecay({ altitude_m: km(550), ballisticCoefficient_kg_m2: 100, mode: 'worst' }).overCap).toBe(false);
+    expect(solarCycleDecay({ altitude_m: km(550), ballisticCoefficient_kg_m2: 100, mode: 'worst' }).overCap).toBe(
+      false,
+    );
   });
 
   it('the estimate past a lowered cap stays within 5 % of the integrated decay (650 km, B = 100, 53 yr)', () => {
@@ -176,15 +225,27 @@ describe('solarCycleDecay: cap and input errors', () => {
     expect(decay({ altitude_m: km(150), ballisticCoefficient_kg_m2: 100 }).decay_yr).toBe(0);
     expect(() => decay({ altitude_m: km(550), ballisticCoefficient_kg_m2: 0 })).toThrow(RangeError);
     expect(() => decay({ altitude_m: km(2500), ballisticCoefficient_kg_m2: 100 })).toThrow(/100–2000 km/);
-    expect(() => decay({ altitude_m: km(550), ballisticCoefficient_kg_m2: 100, startPhase: Number.NaN })).toThrow(RangeError);
-    expect(() => decay({ altitude_m: km(550), ballisticCoefficient_kg_m2: 100, cycle: { f107_sfu: [], period_yr: 11 } })).toThrow(RangeError);
-    expect(() => solarCycleDecay({ altitude_m: km(550), ballisticCoefficient_kg_m2: 100, mode: 'best' as 'worst' })).toThrow(/mode/);
+    expect(() => decay({ altitude_m: km(550), ballisticCoefficient_kg_m2: 100, startPhase: Number.NaN })).toThrow(
+      RangeError,
+    );
+    expect(() =>
+      decay({ altitude_m: km(550), ballisticCoefficient_kg_m2: 100, cycle: { f107_sfu: [], period_yr: 11 } }),
+    ).toThrow(RangeError);
+    expect(() =>
+      solarCycleDecay({ altitude_m: km(550), ballisticCoefficient_kg_m2: 100, mode: 'best' as 'worst' }),
+    ).toThrow(/mode/);
   });
 });
 
 describe('dragBudget: disposal model knobs', () => {
   /** 500 km, B = 100 kg/m² (2,200 kg, C_D 2.2, 10 m²): fixed moderate decay 4.4 yr (domain-facts §6 table). */
-  const at500: DragParams = { altitude_m: km(500), solarActivity: 'moderate', dryMass_kg: 2200, dragArea_m2: 10, lifetime_yr: 5 };
+  const at500: DragParams = {
+    altitude_m: km(500),
+    solarActivity: 'moderate',
+    dryMass_kg: 2200,
+    dragArea_m2: 10,
+    lifetime_yr: 5,
+  };
 
   it("defaults to 'fixed' (existing behaviour) and says so in disposalModel", () => {
     const r = dragBudget(at500);
@@ -196,7 +257,10 @@ describe('dragBudget: disposal model knobs', () => {
 
   it("'cycle-worst' is the conservative FCC check: 500 km, B = 100 passes at fixed moderate (4.4 yr), fails through the cycle", () => {
     const r = dragBudget({ ...at500, disposalSolarCycle: 'cycle-worst' });
-    expect(r.passiveDecay_yr).toBeCloseTo(solarCycleDecay({ altitude_m: km(500), ballisticCoefficient_kg_m2: 100, mode: 'worst' }).decay_yr, 12);
+    expect(r.passiveDecay_yr).toBeCloseTo(
+      solarCycleDecay({ altitude_m: km(500), ballisticCoefficient_kg_m2: 100, mode: 'worst' }).decay_yr,
+      12,
+    );
     expect(r.passiveDecay_yr).toBeGreaterThan(5);
     expect(r.fccCompliant).toBe(false);
     // read from the table of the integration (decaySolarCycleTable.ts), which the note says

@@ -3,7 +3,10 @@ import { inferenceThroughput, type InferenceChipSpec, type InferenceWorkload } f
 
 /** H100 SXM datasheet (2022): 3.35 TB/s, 80 GB, 1,979 TFLOPS FP8 dense. */
 const h100: InferenceChipSpec = { memoryBandwidth_B_per_s: 3.35e12, memoryCapacity_B: 80e9, peak_FLOPS: 1979e12 };
-/** A 70B model at FP8 (1 B per weight) with a Llama-3-70B KV cache at FP8: 2 × 80 layers × 8 KV heads × 128 × 1 B = 163,840 B per token. */
+/**
+ * A 70B model at FP8 (1 B per weight) with a Llama-3-70B KV cache at FP8: 2 × 80 layers × 8 KV heads × 128 × 1 B =
+ * 163,840 B per token.
+ */
 const llama70bFp8 = { parameters: 70e9, bytesPerParameter: 1, kvCacheBytesPerToken: 163840 } as const;
 const ideal = { memoryEfficiency: 1, computeEfficiency: 1, usableMemoryFraction: 1 } as const;
 
@@ -20,8 +23,8 @@ describe('roofline token model', () => {
 
   it('the KV cache slows decode by the bytes it adds per step (hand calculation)', () => {
     // Batch 8, prompt 1,000, output 1,000: mean context 1,000 + 1,001/2 = 1,500.5 tokens.
-    // Bytes per step = 70e9 + 8 × 1,500.5 × 163,840 = 70e9 + 1.966735e9 = 71.966735e9 B. Replica: (70e9 + 8 × 2,000 × 163,840)/80e9
-    // = 0.908 → 1 chip. t_step = 71.96674e9 / 3.35e12 = 21.4826 ms → 46.549 tokens/s per sequence.
+    // Bytes per step = 70e9 + 8 × 1,500.5 × 163,840 = 70e9 + 1.966735e9 = 71.966735e9 B. Replica: (70e9 + 8 × 2,000 ×
+    // 163,840)/80e9 = 0.908 → 1 chip. t_step = 71.96674e9 / 3.35e12 = 21.4826 ms → 46.549 tokens/s per sequence.
     const w: InferenceWorkload = { ...llama70bFp8, ...ideal, batchSize: 8, promptTokens: 1000, outputTokens: 1000 };
     const r = inferenceThroughput({ chip: h100, workload: w });
     const stepBytes = 70e9 + 8 * 1500.5 * 163840; // 71.966735e9 B
@@ -37,7 +40,14 @@ describe('roofline token model', () => {
 
   it('a model larger than one chip spreads over a replica; per-chip throughput is unchanged by the split', () => {
     // BF16 weights: 140 GB on 80 GB chips → 2 chips at least.
-    const w: InferenceWorkload = { ...llama70bFp8, ...ideal, bytesPerParameter: 2, batchSize: 4, promptTokens: 100, outputTokens: 100 };
+    const w: InferenceWorkload = {
+      ...llama70bFp8,
+      ...ideal,
+      bytesPerParameter: 2,
+      batchSize: 4,
+      promptTokens: 100,
+      outputTokens: 100,
+    };
     const one = inferenceThroughput({ chip: { ...h100, memoryCapacity_B: 400e9 }, workload: w });
     const split = inferenceThroughput({ chip: h100, workload: w });
     expect(one.replicaChips).toBe(1);
@@ -49,8 +59,14 @@ describe('roofline token model', () => {
   it('large batches turn decode compute-bound (arithmetic intensity above the ridge)', () => {
     // Ridge of the H100 at FP8: 1,979e12 / 3.35e12 = 591 FLOP/B; decode intensity ≈ 2B FLOP per weight byte → B ≳ 295.
     const chip = { ...h100, memoryCapacity_B: 1e13 };
-    const small = inferenceThroughput({ chip, workload: { ...llama70bFp8, ...ideal, batchSize: 32, promptTokens: 1, outputTokens: 1 } });
-    const large = inferenceThroughput({ chip, workload: { ...llama70bFp8, ...ideal, batchSize: 2048, promptTokens: 1, outputTokens: 1 } });
+    const small = inferenceThroughput({
+      chip,
+      workload: { ...llama70bFp8, ...ideal, batchSize: 32, promptTokens: 1, outputTokens: 1 },
+    });
+    const large = inferenceThroughput({
+      chip,
+      workload: { ...llama70bFp8, ...ideal, batchSize: 2048, promptTokens: 1, outputTokens: 1 },
+    });
     expect(small.decodeBound).toBe('memory-bandwidth');
     expect(large.decodeBound).toBe('compute');
   });
@@ -61,7 +77,8 @@ describe('roofline token model', () => {
       const base = inferenceThroughput({ chip: { ...h100, memoryBandwidth_B_per_s: bw }, workload: w });
       const doubled = inferenceThroughput({ chip: { ...h100, memoryBandwidth_B_per_s: 2 * bw }, workload: w });
       expect(doubled.perChip_tokens_per_s).toBeGreaterThanOrEqual(base.perChip_tokens_per_s);
-      if (base.decodeBound === 'memory-bandwidth') expect(doubled.perChip_tokens_per_s).toBeGreaterThan(base.perChip_tokens_per_s);
+      if (base.decodeBound === 'memory-bandwidth')
+        expect(doubled.perChip_tokens_per_s).toBeGreaterThan(base.perChip_tokens_per_s);
     }
   });
 
@@ -86,15 +103,15 @@ describe('roofline token model', () => {
   it('Gaalema et al. 2026 (arXiv:2604.07760): 553 tokens/s per session × 256 sessions per 512 kW = 276,500 tokens/s per MW', () => {
     // The paper's model has a 500,000-token context and 128 attention blocks; its parameter count and KV size are not
     // stated. A 70B Llama-3-shaped model on a GB300-class chip (8 TB/s, 288 GB, 1,940 W all-in) brackets it:
-    // - at a short context (1,024 + 256 tokens, batch 64) decode alone gives 64 × 89.5 tokens/s per chip ≈ 2.95 M tokens/s per MW,
-    //   11× the paper (≈ 1.4 M with prefill, the record's figure for AI1);
-    // - at the paper's 500,000-token context the KV cache is 500,000 × 163,840 B = 82 GB per sequence, so 2 sequences fit
-    //   beside the 70 GB of weights in 0.9 × 288 GB; decode reads weights and both caches every step:
-    //   2 × 8e12 × 0.92 / (70e9 + 2 × 500,500.5 × 163,840) = 62.9 tokens/s per chip, ≈ 32,000 tokens/s per MW, 8× below the paper.
-    // The paper's figure is a decode rate (tokens/s per session × sessions), so decode is compared, prefill left out.
-    // Cause of the disagreement: the paper's figure needs ≥ 8× less KV traffic per token than a GQA 70B model at that
-    // context (a compressed or latent KV cache) or ≥ 8× more memory bandwidth per watt than HBM on a GPU; neither is
-    // stated. odc does not adopt it.
+    // - at a short context (1,024 + 256 tokens, batch 64) decode alone gives 64 × 89.5 tokens/s per chip ≈ 2.95 M
+    //   tokens/s per MW, 11× the paper (≈ 1.4 M with prefill, the record's figure for AI1);
+    // - at the paper's 500,000-token context the KV cache is 500,000 × 163,840 B = 82 GB per sequence, so 2 sequences
+    //   fit beside the 70 GB of weights in 0.9 × 288 GB; decode reads weights and both caches every step:
+    //   2 × 8e12 × 0.92 / (70e9 + 2 × 500,500.5 × 163,840) = 62.9 tokens/s per chip, ≈ 32,000 tokens/s per MW, 8× below
+    // the paper. The paper's figure is a decode rate (tokens/s per session × sessions), so decode is compared, prefill
+    // left out. Cause of the disagreement: the paper's figure needs ≥ 8× less KV traffic per token than a GQA 70B model
+    // at that context (a compressed or latent KV cache) or ≥ 8× more memory bandwidth per watt than HBM on a GPU;
+    // neither is stated. odc does not adopt it.
     const paper_tokens_per_s_per_MW = (553 * 256) / 0.512;
     const gb300: InferenceChipSpec = { memoryBandwidth_B_per_s: 8e12, memoryCapacity_B: 288e9, peak_FLOPS: 5e15 };
     const decodePerMW = (w: InferenceWorkload) => {
@@ -111,8 +128,12 @@ describe('roofline token model', () => {
 
   it('refuses inputs outside the model', () => {
     const w: InferenceWorkload = { ...llama70bFp8, batchSize: 1, promptTokens: 1, outputTokens: 1 };
-    expect(() => inferenceThroughput({ chip: { ...h100, memoryBandwidth_B_per_s: 0 }, workload: w })).toThrow(/memoryBandwidth_B_per_s/);
+    expect(() => inferenceThroughput({ chip: { ...h100, memoryBandwidth_B_per_s: 0 }, workload: w })).toThrow(
+      /memoryBandwidth_B_per_s/,
+    );
     expect(() => inferenceThroughput({ chip: h100, workload: { ...w, batchSize: 1.5 } })).toThrow(/batchSize/);
-    expect(() => inferenceThroughput({ chip: h100, workload: { ...w, memoryEfficiency: 1.2 } })).toThrow(/memoryEfficiency/);
+    expect(() => inferenceThroughput({ chip: h100, workload: { ...w, memoryEfficiency: 1.2 } })).toThrow(
+      /memoryEfficiency/,
+    );
   });
 });

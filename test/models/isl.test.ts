@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { islPayload, type IslTerminalSpec } from '../../src/models/isl.js';
 
-/** Tesat SCOT80: 10 Gbps, 11.9 kg per optical channel (satellitetoday 2024, docs/sources.md §8); power/cost illustrative. */
+/**
+ * Tesat SCOT80: 10 Gbps, 11.9 kg per optical channel (satellitetoday 2024, docs/sources.md §8); power/cost
+ * illustrative.
+ */
 const scot80: IslTerminalSpec = { capacity_Gbps: 10, mass_kg: 11.9, power_W: 60, cost_USD: 1e6 };
 /** Three-Body / Starlink-class 100 Gbps terminal (docs/sources.md §3, §8); mass/power/cost illustrative. */
 const isl100g: IslTerminalSpec = { capacity_Gbps: 100, mass_kg: 15, power_W: 100, cost_USD: 3e5 };

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { findRow, loadCatalogs } from '../../src/catalog/load.js';
 import {
-  EARTH_ROTATION_SPEED_m_s, hohmannDeltaV_m_s, payloadToOrbit, rocketEquationPayload_kg, vehiclePayloadToOrbit,
+  EARTH_ROTATION_SPEED_m_s,
+  hohmannDeltaV_m_s,
+  payloadToOrbit,
+  rocketEquationPayload_kg,
+  vehiclePayloadToOrbit,
 } from '../../src/models/launchPerformance.js';
 import { sunSynchronousInclination } from '../../src/models/orbit.js';
 
 const deg = (d: number): number => (d * Math.PI) / 180;
-const sso = (altitude_km: number): number => sunSynchronousInclination({ altitude_m: altitude_km * 1e3 }).inclination_rad;
+const sso = (altitude_km: number): number =>
+  sunSynchronousInclination({ altitude_m: altitude_km * 1e3 }).inclination_rad;
 const oneKg = 1;
 
 describe('published performance points are reproduced (designs/catalogs/launch-vehicles.yaml)', () => {
@@ -34,16 +39,28 @@ describe('published performance points are reproduced (designs/catalogs/launch-v
     expect(r.basis).toBe('extrapolated');
   });
   it('a row without points is an estimate (Falcon Heavy)', () => {
-    expect(vehiclePayloadToOrbit(findRow(cat, 'launchVehicles', 'falcon-heavy', 't'), 550e3, deg(53)).basis).toBe('estimate');
+    expect(vehiclePayloadToOrbit(findRow(cat, 'launchVehicles', 'falcon-heavy', 't'), 550e3, deg(53)).basis).toBe(
+      'estimate',
+    );
   });
 });
 
 describe('interpolation (hand calculations)', () => {
   const stage = { dryMass_kg: 1000, isp_s: 300 };
   const reference = { altitude_m: 200e3, inclination_rad: deg(28.5), payload_kg: 1000 };
-  const curve = (inc: number, pts: [number, number][]) => pts.map(([h, m]) => ({ altitude_m: h * 1e3, inclination: deg(inc), payload_kg: m }));
+  const curve = (inc: number, pts: [number, number][]) =>
+    pts.map(([h, m]) => ({ altitude_m: h * 1e3, inclination: deg(inc), payload_kg: m }));
   it('linear in altitude along one curve: (300 km, 1000 kg)–(500 km, 800 kg) → 900 kg at 400 km', () => {
-    const r = payloadToOrbit({ points: curve(53, [[300, 1000], [500, 800]]), reference, upperStage: stage, altitude_m: 400e3, inclination_rad: deg(53) });
+    const r = payloadToOrbit({
+      points: curve(53, [
+        [300, 1000],
+        [500, 800],
+      ]),
+      reference,
+      upperStage: stage,
+      altitude_m: 400e3,
+      inclination_rad: deg(53),
+    });
     expect(r.payload_kg).toBeCloseTo(900, 9);
     expect(r.basis).toBe('interpolated');
   });
@@ -72,7 +89,11 @@ describe('interpolation (hand calculations)', () => {
   it('the rule alone is optimistic far from a published point (stated in the header): LM-2D 4 t LEO → > 1.3 t at 700 km SSO', () => {
     const cat = loadCatalogs();
     const lm2d = findRow(cat, 'launchVehicles', 'long-march-2d', 't');
-    const ruleOnly = vehiclePayloadToOrbit({ ...lm2d, performance: undefined, payloadLeo_kg: 4000, referenceAltitude_km: 200 }, 700e3, sso(700));
+    const ruleOnly = vehiclePayloadToOrbit(
+      { ...lm2d, performance: undefined, payloadLeo_kg: 4000, referenceAltitude_km: 200 },
+      700e3,
+      sso(700),
+    );
     expect(ruleOnly.payload_kg).toBeGreaterThan(1300 + oneKg);
   });
 });

@@ -10,28 +10,84 @@ import { vehiclePayloadToOrbit } from '../../src/models/launchPerformance.js';
 import { sunSynchronousInclination } from '../../src/models/orbit.js';
 
 const deg = (d: number): number => (d * Math.PI) / 180;
-const ssoInclination = (altitude_km: number): number => sunSynchronousInclination({ altitude_m: altitude_km * 1e3 }).inclination_rad;
-const inclinationOf = (i: number | 'sso', altitude_km: number): number => (i === 'sso' ? ssoInclination(altitude_km) : deg(i));
+const ssoInclination = (altitude_km: number): number =>
+  sunSynchronousInclination({ altitude_m: altitude_km * 1e3 }).inclination_rad;
+const inclinationOf = (i: number | 'sso', altitude_km: number): number =>
+  i === 'sso' ? ssoInclination(altitude_km) : deg(i);
 
 interface Published {
-  readonly row: string; readonly altitude_km: number; readonly inclination: number | 'sso'; readonly payload_kg: number; readonly source: string;
+  readonly row: string;
+  readonly altitude_km: number;
+  readonly inclination: number | 'sso';
+  readonly payload_kg: number;
+  readonly source: string;
 }
 
 const PUBLISHED: readonly Published[] = [
-  { row: 'falcon-9', altitude_km: 300, inclination: 53, payload_kg: 17400, source: 'Starlink V2-mini stack (spacecost, 2026); orbit assumed' },
-  { row: 'falcon-9-expendable', altitude_km: 200, inclination: 28.5, payload_kg: 22800, source: 'SpaceX Falcon 9 page (2024); orbit assumed' },
-  { row: 'new-glenn', altitude_km: 200, inclination: 28.5, payload_kg: 45000, source: "New Glenn Payload User's Guide rev C (2020); orbit assumed" },
-  { row: 'long-march-2d', altitude_km: 700, inclination: 'sso', payload_kg: 1300, source: 'CASC via China Daily (29 Sep 2025)' },
-  { row: 'long-march-2d', altitude_km: 200, inclination: 41, payload_kg: 4000, source: 'CASC via China Daily (29 Sep 2025); orbit assumed' },
-  { row: 'long-march-5', altitude_km: 200, inclination: 41.5, payload_kg: 22000, source: 'CASC/CMSA via Xinhua (5 May 2020); inclination assumed' },
-  { row: 'electron', altitude_km: 500, inclination: 'sso', payload_kg: 200, source: 'Rocket Lab capacity announcement (Aug 2020)' },
-  { row: 'electron', altitude_km: 185, inclination: 45, payload_kg: 300, source: 'Rocket Lab capacity announcement (Aug 2020); orbit assumed' },
+  {
+    row: 'falcon-9',
+    altitude_km: 300,
+    inclination: 53,
+    payload_kg: 17400,
+    source: 'Starlink V2-mini stack (spacecost, 2026); orbit assumed',
+  },
+  {
+    row: 'falcon-9-expendable',
+    altitude_km: 200,
+    inclination: 28.5,
+    payload_kg: 22800,
+    source: 'SpaceX Falcon 9 page (2024); orbit assumed',
+  },
+  {
+    row: 'new-glenn',
+    altitude_km: 200,
+    inclination: 28.5,
+    payload_kg: 45000,
+    source: "New Glenn Payload User's Guide rev C (2020); orbit assumed",
+  },
+  {
+    row: 'long-march-2d',
+    altitude_km: 700,
+    inclination: 'sso',
+    payload_kg: 1300,
+    source: 'CASC via China Daily (29 Sep 2025)',
+  },
+  {
+    row: 'long-march-2d',
+    altitude_km: 200,
+    inclination: 41,
+    payload_kg: 4000,
+    source: 'CASC via China Daily (29 Sep 2025); orbit assumed',
+  },
+  {
+    row: 'long-march-5',
+    altitude_km: 200,
+    inclination: 41.5,
+    payload_kg: 22000,
+    source: 'CASC/CMSA via Xinhua (5 May 2020); inclination assumed',
+  },
+  {
+    row: 'electron',
+    altitude_km: 500,
+    inclination: 'sso',
+    payload_kg: 200,
+    source: 'Rocket Lab capacity announcement (Aug 2020)',
+  },
+  {
+    row: 'electron',
+    altitude_km: 185,
+    inclination: 45,
+    payload_kg: 300,
+    source: 'Rocket Lab capacity announcement (Aug 2020); orbit assumed',
+  },
 ];
 
 const cat = loadCatalogs();
 const row = (id: string): LaunchVehicleRow => findRow(cat, 'launchVehicles', id, 'test');
-const withOnly = (r: LaunchVehicleRow, keep: (inc: number | 'sso') => boolean): LaunchVehicleRow =>
-  ({ ...r, performance: r.performance!.filter((p) => keep(p.inclination_deg)) });
+const withOnly = (r: LaunchVehicleRow, keep: (inc: number | 'sso') => boolean): LaunchVehicleRow => ({
+  ...r,
+  performance: r.performance!.filter((p) => keep(p.inclination_deg)),
+});
 
 describe('every published point is reproduced exactly', () => {
   for (const p of PUBLISHED) {
@@ -44,10 +100,14 @@ describe('every published point is reproduced exactly', () => {
   }
   it('the list above holds every point of the catalog (a new point needs its transcription here)', () => {
     const key = (id: string, h: number, i: number | 'sso'): string => `${id}|${h}|${i}`;
-    const catalogued = cat.launchVehicles.flatMap((r) => (r.performance ?? []).map((p) => key(r.id, p.altitude_km, p.inclination_deg)));
+    const catalogued = cat.launchVehicles.flatMap((r) =>
+      (r.performance ?? []).map((p) => key(r.id, p.altitude_km, p.inclination_deg)),
+    );
     expect(new Set(catalogued)).toEqual(new Set(PUBLISHED.map((p) => key(p.row, p.altitude_km, p.inclination))));
     for (const p of PUBLISHED) {
-      const pt = row(p.row).performance!.find((q) => q.altitude_km === p.altitude_km && q.inclination_deg === p.inclination)!;
+      const pt = row(p.row).performance!.find(
+        (q) => q.altitude_km === p.altitude_km && q.inclination_deg === p.inclination,
+      )!;
       expect(pt.payload_kg).toBe(p.payload_kg);
     }
   });
@@ -72,14 +132,22 @@ describe('rocket-equation rule against a held-out published point', () => {
   ];
   for (const c of cases) {
     it(`${c.id}: LEO point → ${c.sso.h} km SSO is optimistic by at most 100 %`, () => {
-      const r = vehiclePayloadToOrbit(withOnly(row(c.id), (i) => i !== 'sso'), c.sso.h * 1e3, ssoInclination(c.sso.h));
+      const r = vehiclePayloadToOrbit(
+        withOnly(row(c.id), (i) => i !== 'sso'),
+        c.sso.h * 1e3,
+        ssoInclination(c.sso.h),
+      );
       const err = r.payload_kg / c.sso.m - 1;
       expect(r.basis).toBe('extrapolated');
       expect(err).toBeGreaterThan(0);
       expect(err).toBeLessThanOrEqual(1.0);
     });
     it(`${c.id}: SSO point → ${c.leo.h} km × ${c.leo.i}° is pessimistic by at most 45 %`, () => {
-      const r = vehiclePayloadToOrbit(withOnly(row(c.id), (i) => i === 'sso'), c.leo.h * 1e3, deg(c.leo.i));
+      const r = vehiclePayloadToOrbit(
+        withOnly(row(c.id), (i) => i === 'sso'),
+        c.leo.h * 1e3,
+        deg(c.leo.i),
+      );
       const err = r.payload_kg / c.leo.m - 1;
       expect(r.basis).toBe('extrapolated');
       expect(err).toBeLessThan(0);

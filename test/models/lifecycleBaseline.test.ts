@@ -4,11 +4,24 @@ import { terrestrialBaseline } from '../../src/models/cost.js';
 
 /** The hyperscale-virginia scenario's figures, written out (designs/catalogs/terrestrial-baselines.yaml). */
 const virginia: TerrestrialScenario = {
-  capexExChips_USD_per_W: 11.7, facilityLife_yr: 15, lease_USD_per_kW_month: 0, facilityOpex_USD_per_kW_yr: 200,
-  electricity_USD_per_kWh: 0.0892, pue: 1.1, utilization: 0.9, availability: 0.99, chipLifetime_yr: 6,
+  capexExChips_USD_per_W: 11.7,
+  facilityLife_yr: 15,
+  lease_USD_per_kW_month: 0,
+  facilityOpex_USD_per_kW_yr: 200,
+  electricity_USD_per_kWh: 0.0892,
+  pue: 1.1,
+  utilization: 0.9,
+  availability: 0.99,
+  chipLifetime_yr: 6,
 };
 /** A GB300-class rack: 72 chips × $60k, 72 × 1,940 W = 139.68 kW peak, 72 × 2.5 = 180 PFLOPS BF16 dense, idle 0.3. */
-const rack: ChipSet = { chips_USD: 4.32e6, itPowerPeak_W: 139680, idlePowerFraction: 0.3, peakPFLOPS: 180, sustainedFraction: 0.4 };
+const rack: ChipSet = {
+  chips_USD: 4.32e6,
+  itPowerPeak_W: 139680,
+  idlePowerFraction: 0.3,
+  peakPFLOPS: 180,
+  sustainedFraction: 0.4,
+};
 
 describe('baselineLcoc', () => {
   it('hyperscale Virginia, 6 years (hand calculation)', () => {
@@ -41,7 +54,12 @@ describe('baselineLcoc', () => {
   });
 
   it('a lease is charged per contracted kW: 184.06 $/kW-month × 12 × 100 kW = 220,872 $/yr', () => {
-    const lease: TerrestrialScenario = { ...virginia, capexExChips_USD_per_W: 0, facilityOpex_USD_per_kW_yr: 0, lease_USD_per_kW_month: 184.06 };
+    const lease: TerrestrialScenario = {
+      ...virginia,
+      capexExChips_USD_per_W: 0,
+      facilityOpex_USD_per_kW_yr: 0,
+      lease_USD_per_kW_month: 184.06,
+    };
     const r = baselineLcoc({ scenario: lease, chipSet: { ...rack, itPowerPeak_W: 100e3 } });
     expect(r.lease_USD_per_yr).toBeCloseTo(220872, 6);
     expect(r.facilityCharge_USD_per_yr).toBe(0);
@@ -51,8 +69,17 @@ describe('baselineLcoc', () => {
     const scenario: TerrestrialScenario = { ...virginia, facilityOpex_USD_per_kW_yr: 0 };
     const mine = baselineLcoc({ scenario, chipSet: { ...rack, sustainedFraction: 1 }, lifetime_yr: 5 });
     const theirs = terrestrialBaseline({
-      itPowerAvg_W: mine.itPowerAvg_W, itPowerPeak_W: rack.itPowerPeak_W, chips: 72, costPerChip_USD: 60000, peakPFLOPS: 180, utilization: 0.9,
-      lifetime_yr: 5, electricityPrice_USD_per_kWh: 0.0892, pue: 1.1, terrestrialCapex_USD_per_W: 11.7, terrestrialFacilityLife_yr: 15,
+      itPowerAvg_W: mine.itPowerAvg_W,
+      itPowerPeak_W: rack.itPowerPeak_W,
+      chips: 72,
+      costPerChip_USD: 60000,
+      peakPFLOPS: 180,
+      utilization: 0.9,
+      lifetime_yr: 5,
+      electricityPrice_USD_per_kWh: 0.0892,
+      pue: 1.1,
+      terrestrialCapex_USD_per_W: 11.7,
+      terrestrialFacilityLife_yr: 15,
       terrestrialAvailability: 0.99,
     });
     expect(mine.lcoc_USD_per_PFLOP_day).toBeCloseTo(theirs.terrestrialLcoc_USD_per_PFLOP_day, 9);
@@ -60,14 +87,20 @@ describe('baselineLcoc', () => {
 
   it('a dearer power price raises the LCOC; the lifetime override replaces the scenario life', () => {
     const dear = baselineLcoc({ scenario: { ...virginia, electricity_USD_per_kWh: 0.1864 }, chipSet: rack });
-    expect(dear.lcoc_USD_per_PFLOP_day).toBeGreaterThan(baselineLcoc({ scenario: virginia, chipSet: rack }).lcoc_USD_per_PFLOP_day);
+    expect(dear.lcoc_USD_per_PFLOP_day).toBeGreaterThan(
+      baselineLcoc({ scenario: virginia, chipSet: rack }).lcoc_USD_per_PFLOP_day,
+    );
     expect(baselineLcoc({ scenario: virginia, chipSet: rack, lifetime_yr: 5 }).lifetime_yr).toBe(5);
   });
 
   it('refuses invalid inputs with a RangeError naming the field', () => {
-    expect(() => baselineLcoc({ scenario: { ...virginia, electricity_USD_per_kWh: -0.05 }, chipSet: rack })).toThrow(/electricity_USD_per_kWh/);
+    expect(() => baselineLcoc({ scenario: { ...virginia, electricity_USD_per_kWh: -0.05 }, chipSet: rack })).toThrow(
+      /electricity_USD_per_kWh/,
+    );
     expect(() => baselineLcoc({ scenario: { ...virginia, pue: 0.9 }, chipSet: rack })).toThrow(/pue/);
-    expect(() => baselineLcoc({ scenario: virginia, chipSet: { ...rack, idlePowerFraction: 1 } })).toThrow(/idlePowerFraction/);
+    expect(() => baselineLcoc({ scenario: virginia, chipSet: { ...rack, idlePowerFraction: 1 } })).toThrow(
+      /idlePowerFraction/,
+    );
     expect(() => baselineLcoc({ scenario: virginia, chipSet: { ...rack, itPowerPeak_W: 0 } })).toThrow(/itPowerPeak_W/);
   });
 });

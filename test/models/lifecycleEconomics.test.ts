@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  annuityFactor, capexPerWatt, capitalRecoveryFactor, DEFAULT_DISCOUNT_RATE_per_yr, discountFactor, levelizedCost, presentValue,
+  annuityFactor,
+  capexPerWatt,
+  capitalRecoveryFactor,
+  DEFAULT_DISCOUNT_RATE_per_yr,
+  discountFactor,
+  levelizedCost,
+  presentValue,
 } from '../../src/models/lifecycleEconomics.js';
 
 const oneCent_USD = 0.01;
@@ -13,8 +19,18 @@ describe('presentValue', () => {
   });
 
   it('start of year: 1,000 + 909.09 + 826.45 = 2,735.54 $; mid-year: 2,486.85 × 1.1^½ = 2,608.23 $; at 0 % the plain sum', () => {
-    expect(Math.abs(presentValue({ amounts: [1000, 1000, 1000], discountRate_per_yr: 0.1, timing: 'start-of-year' }).presentValue - 2735.54)).toBeLessThan(oneCent_USD);
-    expect(Math.abs(presentValue({ amounts: [1000, 1000, 1000], discountRate_per_yr: 0.1, timing: 'mid-year' }).presentValue - 2608.23)).toBeLessThan(oneCent_USD);
+    expect(
+      Math.abs(
+        presentValue({ amounts: [1000, 1000, 1000], discountRate_per_yr: 0.1, timing: 'start-of-year' }).presentValue -
+          2735.54,
+      ),
+    ).toBeLessThan(oneCent_USD);
+    expect(
+      Math.abs(
+        presentValue({ amounts: [1000, 1000, 1000], discountRate_per_yr: 0.1, timing: 'mid-year' }).presentValue -
+          2608.23,
+      ),
+    ).toBeLessThan(oneCent_USD);
     expect(presentValue({ amounts: [1000, 1000, 1000], discountRate_per_yr: 0 }).presentValue).toBe(3000);
   });
 
@@ -34,7 +50,10 @@ describe('annuity and capital recovery factors', () => {
   });
 
   it('the annuity factor is the PV of 1 per year at year ends', () => {
-    expect(annuityFactor(0.1, 3)).toBeCloseTo(presentValue({ amounts: [1, 1, 1], discountRate_per_yr: 0.1 }).presentValue, 12);
+    expect(annuityFactor(0.1, 3)).toBeCloseTo(
+      presentValue({ amounts: [1, 1, 1], discountRate_per_yr: 0.1 }).presentValue,
+      12,
+    );
   });
 
   it('default rate is 7 % real (OMB Circular A-94, 1992, §8.b)', () => {
@@ -46,11 +65,16 @@ describe('levelizedCost', () => {
   it('upfront 1,000 $, 100 $/yr and 10 PFLOP-day/yr for 2 years at 10 % (hand)', () => {
     // Undiscounted: (1,000 + 200)/20 = 60 $/PFLOP-day.
     // a(10 %, 2) = 1/1.1 + 1/1.21 = 1.735537; PV cost = 1,000 + 173.5537; PV compute = 17.35537 → 67.6190.
-    const r = levelizedCost({ upfront_USD: 1000, cost_USD_per_yr: [100, 100], compute_PFLOP_day_per_yr: [10, 10], discountRate_per_yr: 0.1 });
+    const r = levelizedCost({
+      upfront_USD: 1000,
+      cost_USD_per_yr: [100, 100],
+      compute_PFLOP_day_per_yr: [10, 10],
+      discountRate_per_yr: 0.1,
+    });
     expect(r.lcoc_USD_per_PFLOP_day).toBeCloseTo(60, 12);
     expect(r.pvCost_USD).toBeCloseTo(1173.5537, 4);
     expect(r.pvCompute_PFLOP_day).toBeCloseTo(17.355372, 6);
-    expect(r.lcocDiscounted_USD_per_PFLOP_day).toBeCloseTo(67.6190, 4);
+    expect(r.lcocDiscounted_USD_per_PFLOP_day).toBeCloseTo(67.619, 4);
   });
 
   it('discounting raises the LCOC of an upfront-heavy asset and leaves a pure running cost unchanged', () => {
@@ -62,7 +86,9 @@ describe('levelizedCost', () => {
 
   it('refuses a schedule with no compute and negative costs', () => {
     expect(() => levelizedCost({ cost_USD_per_yr: [1], compute_PFLOP_day_per_yr: [0] })).toThrow(/compute/);
-    expect(() => levelizedCost({ cost_USD_per_yr: [-1], compute_PFLOP_day_per_yr: [1] })).toThrow(/cost_USD_per_yr\[0\]/);
+    expect(() => levelizedCost({ cost_USD_per_yr: [-1], compute_PFLOP_day_per_yr: [1] })).toThrow(
+      /cost_USD_per_yr\[0\]/,
+    );
   });
 });
 
@@ -75,17 +101,27 @@ describe('capexPerWatt', () => {
   it('splits with and without chips, per IT watt and per array watt (hand)', () => {
     // Chips 3.6 M$, other hardware 2.0 M$, launch 1.0 M$ on 120 kW IT, 200 kW array:
     // 30 + 16.667 + 8.333 = 55 $/W with chips, 25 $/W ex-chips; per array W 33 and 15.
-    const r = capexPerWatt({ chips_USD: 3.6e6, nonChipHardware_USD: 2.0e6, launch_USD: 1.0e6, itPower_W: 120e3, arrayPower_W: 200e3 });
+    const r = capexPerWatt({
+      chips_USD: 3.6e6,
+      nonChipHardware_USD: 2.0e6,
+      launch_USD: 1.0e6,
+      itPower_W: 120e3,
+      arrayPower_W: 200e3,
+    });
     expect(r.chips_USD_per_W).toBeCloseTo(30, 9);
     expect(r.nonChipHardware_USD_per_W).toBeCloseTo(16.6667, 4);
     expect(r.launch_USD_per_W).toBeCloseTo(8.3333, 4);
     expect(r.exChips_USD_per_W).toBeCloseTo(25, 9);
     expect(r.withChips_USD_per_W).toBeCloseTo(55, 9);
     expect(r.perArrayWatt).toEqual({ exChips_USD_per_W: 15, withChips_USD_per_W: 33 });
-    expect(capexPerWatt({ chips_USD: 1, nonChipHardware_USD: 1, launch_USD: 1, itPower_W: 1 }).perArrayWatt).toBeUndefined();
+    expect(
+      capexPerWatt({ chips_USD: 1, nonChipHardware_USD: 1, launch_USD: 1, itPower_W: 1 }).perArrayWatt,
+    ).toBeUndefined();
   });
 
   it('refuses zero IT power', () => {
-    expect(() => capexPerWatt({ chips_USD: 1, nonChipHardware_USD: 1, launch_USD: 1, itPower_W: 0 })).toThrow(/itPower_W/);
+    expect(() => capexPerWatt({ chips_USD: 1, nonChipHardware_USD: 1, launch_USD: 1, itPower_W: 0 })).toThrow(
+      /itPower_W/,
+    );
   });
 });

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { learningCurve, learningExponent, lotCost_USD, spacecraftLearningRate } from '../../src/models/learningCurve.js';
+import {
+  learningCurve,
+  learningExponent,
+  lotCost_USD,
+  spacecraftLearningRate,
+} from '../../src/models/learningCurve.js';
 
 const oneDollar_USD = 1;
 
 describe('learningCurve, unit formulation', () => {
   it('unit 8 at 90 % costs 0.9³ = 0.729 of the first; unit 3 costs 0.8462 (standard table of unit values)', () => {
-    expect(learningCurve({ firstUnitCost_USD: 1, learningRate: 0.9, units: 8 }).lastUnitCost_USD).toBeCloseTo(0.729, 12);
-    expect(learningCurve({ firstUnitCost_USD: 1, learningRate: 0.9, units: 3 }).lastUnitCost_USD).toBeCloseTo(0.8462, 4);
+    expect(learningCurve({ firstUnitCost_USD: 1, learningRate: 0.9, units: 8 }).lastUnitCost_USD).toBeCloseTo(
+      0.729,
+      12,
+    );
+    expect(learningCurve({ firstUnitCost_USD: 1, learningRate: 0.9, units: 3 }).lastUnitCost_USD).toBeCloseTo(
+      0.8462,
+      4,
+    );
     expect(learningExponent(0.9)).toBeCloseTo(-0.152003, 6); // log2 0.9
   });
 
@@ -20,7 +31,10 @@ describe('learningCurve, unit formulation', () => {
     expect(Math.abs(at(256).lastUnitCost_USD - 16777)).toBeLessThan(oneDollar_USD);
     expect(Math.abs(at(8).average_USD - 66824)).toBeLessThan(oneDollar_USD);
     // Same table, T₁ = 10: 1,000 units cost 1,586.7092 in all.
-    expect(learningCurve({ firstUnitCost_USD: 10, learningRate: 0.8, units: 1000 }).total_USD).toBeCloseTo(1586.7092, 4);
+    expect(learningCurve({ firstUnitCost_USD: 10, learningRate: 0.8, units: 1000 }).total_USD).toBeCloseTo(
+      1586.7092,
+      4,
+    );
   });
 
   it('the Euler–Maclaurin tail matches a term-by-term sum for 100,000 units at 85 %', () => {
@@ -43,7 +57,10 @@ describe('learningCurve, unit formulation', () => {
 
 describe('learningCurve, cumulative-average formulation (Wright 1936)', () => {
   it('80 %: average of 2 units 0.8 → unit 2 costs 0.6; 4 units average 0.64, total 2.56', () => {
-    expect(learningCurve({ firstUnitCost_USD: 1, learningRate: 0.8, units: 2, formulation: 'cumulative-average' }).lastUnitCost_USD).toBeCloseTo(0.6, 12);
+    expect(
+      learningCurve({ firstUnitCost_USD: 1, learningRate: 0.8, units: 2, formulation: 'cumulative-average' })
+        .lastUnitCost_USD,
+    ).toBeCloseTo(0.6, 12);
     const r = learningCurve({ firstUnitCost_USD: 1, learningRate: 0.8, units: 4, formulation: 'cumulative-average' });
     expect(r.average_USD).toBeCloseTo(0.64, 12);
     expect(r.total_USD).toBeCloseTo(2.56, 12);
@@ -53,8 +70,10 @@ describe('learningCurve, cumulative-average formulation (Wright 1936)', () => {
 describe('lotCost_USD and spacecraftLearningRate', () => {
   it('a replacement lot continues the curve: units 3–4 at 90 % cost 0.8462 + 0.81 = 1.6562 T₁', () => {
     expect(lotCost_USD({ firstUnitCost_USD: 1, learningRate: 0.9, fromUnit: 3, toUnit: 4 })).toBeCloseTo(1.6562, 4);
-    expect(lotCost_USD({ firstUnitCost_USD: 1, learningRate: 0.9, fromUnit: 1, toUnit: 8 }))
-      .toBeCloseTo(learningCurve({ firstUnitCost_USD: 1, learningRate: 0.9, units: 8 }).total_USD, 12);
+    expect(lotCost_USD({ firstUnitCost_USD: 1, learningRate: 0.9, fromUnit: 1, toUnit: 8 })).toBeCloseTo(
+      learningCurve({ firstUnitCost_USD: 1, learningRate: 0.9, units: 8 }).total_USD,
+      12,
+    );
   });
 
   it('SMAD ch. 20 brackets: 95 % below 10 units, 90 % for 10–50, 85 % above 50', () => {

@@ -8,7 +8,12 @@ import { programEconomics, type ProgramParams } from '../../src/models/lifecycle
 
 /** One node at $100, no learning, 4-year life, 10-year horizon: generations at 0, 4 and 8 years. */
 const one: ProgramParams = {
-  nodes: 1, nodeLifetime_yr: 4, horizon_yr: 10, firstUnitCost_USD: 100, deliveredPFLOPSPerNode: 1, discountRate_per_yr: 0,
+  nodes: 1,
+  nodeLifetime_yr: 4,
+  horizon_yr: 10,
+  firstUnitCost_USD: 100,
+  deliveredPFLOPSPerNode: 1,
+  discountRate_per_yr: 0,
 };
 
 describe('program economics', () => {
@@ -34,7 +39,11 @@ describe('program economics', () => {
     expect(() => programEconomics({ ...one, horizon_yr: 201 })).toThrow('horizon_yr must be in (0, 200], got 201');
     expect(programEconomics({ ...one, horizon_yr: 200, nodeLifetime_yr: 200 }).generations).toBe(1);
     const named = [
-      'deliveredPFLOPSPerNode', 'perNodeOffCurve_USD', 'nodeOperations_USD_per_yr', 'groundSegment_USD', 'groundOperations_USD_per_yr',
+      'deliveredPFLOPSPerNode',
+      'perNodeOffCurve_USD',
+      'nodeOperations_USD_per_yr',
+      'groundSegment_USD',
+      'groundOperations_USD_per_yr',
     ] as const;
     for (const f of named) {
       expect(() => programEconomics({ ...one, [f]: -1 })).toThrow(new RegExp(`^${f} must`));
@@ -43,7 +52,8 @@ describe('program economics', () => {
 
   it('at most 1e9 nodes built: 1e6 nodes over 1,001 generations is refused', () => {
     expect(() => programEconomics({ ...one, nodes: 1e6, nodeLifetime_yr: 0.1, horizon_yr: 100.1 })).toThrow(
-      'nodes × generations must be ≤ 1e9, got 1001000000');
+      'nodes × generations must be ≤ 1e9, got 1001000000',
+    );
   });
 });
 

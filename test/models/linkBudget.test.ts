@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogs } from '../../src/catalog/load.js';
-import { linkRate_bps, linkRateCoefficients, opticalLinkBudget, opticalTerminalFromRow, type OpticalTerminal } from '../../src/models/linkBudget.js';
+import {
+  linkRate_bps,
+  linkRateCoefficients,
+  opticalLinkBudget,
+  opticalTerminalFromRow,
+  type OpticalTerminal,
+} from '../../src/models/linkBudget.js';
 
 // Tesat SCOT80 as catalogued: 80 mm aperture (DLR), 10 Gbps up to 8,000 km (satellitetoday 2024);
 // 1 W, 1550 nm, 40 photons/bit are catalog estimates.
-const scot80: OpticalTerminal = { transmitPower_W: 1, apertureDiameter_m: 0.08, wavelength_m: 1550e-9, sensitivity_photonsPerBit: 40, capacity_bps: 10e9 };
+const scot80: OpticalTerminal = {
+  transmitPower_W: 1,
+  apertureDiameter_m: 0.08,
+  wavelength_m: 1550e-9,
+  sensitivity_photonsPerBit: 40,
+  capacity_bps: 10e9,
+};
 
 describe('opticalLinkBudget', () => {
   it('reproduces a hand-computed budget (SCOT80 figures at 8,000 km)', () => {
@@ -51,12 +63,15 @@ describe('opticalLinkBudget', () => {
 
   it('fast path linkRate_bps equals the full budget', () => {
     const c = linkRateCoefficients({ terminal: scot80 });
-    for (const d of [50, 5e5, 8e6, 2e7]) expect(linkRate_bps(c, d)).toBeCloseTo(opticalLinkBudget({ terminal: scot80, range_m: d }).rate_bps, 0);
+    for (const d of [50, 5e5, 8e6, 2e7])
+      expect(linkRate_bps(c, d)).toBeCloseTo(opticalLinkBudget({ terminal: scot80, range_m: d }).rate_bps, 0);
   });
 
   it('throws RangeError for invalid input', () => {
     expect(() => opticalLinkBudget({ terminal: scot80, range_m: 0 })).toThrow(RangeError);
-    expect(() => opticalLinkBudget({ terminal: { ...scot80, apertureDiameter_m: -1 }, range_m: 1e6 })).toThrow(RangeError);
+    expect(() => opticalLinkBudget({ terminal: { ...scot80, apertureDiameter_m: -1 }, range_m: 1e6 })).toThrow(
+      RangeError,
+    );
     expect(() => opticalLinkBudget({ terminal: scot80, range_m: 1e6, pointingLoss: 1.5 })).toThrow(RangeError);
   });
 });

@@ -4,7 +4,14 @@ import { dryMass, massBudget, type DryMassParams } from '../../src/models/mass.j
 const grams_kg = 1e-3; // arithmetic roll-up: agreement to a gram
 
 /** An AI1-like node (docs/sources.md §3): 72 GPUs, ~600 m² array, ~110 m² radiator; item masses illustrative. */
-const items: DryMassParams = { compute_kg: 648, array_kg: 360, battery_kg: 40, radiator_kg: 220, shielding_kg: 0, isl_kg: 40 };
+const items: DryMassParams = {
+  compute_kg: 648,
+  array_kg: 360,
+  battery_kg: 40,
+  radiator_kg: 220,
+  shielding_kg: 0,
+  isl_kg: 40,
+};
 // Hand roll-up of `items`: 648 + 360 + 40 + 220 + 0 + 40 = 1,308 kg sized items.
 //   bus 25 % of sized (ESA CDF / AIAA S-120A-2015 concept phase) = 327 kg → basic dry 1,635 kg
 //   system margin 20 % of basic dry = 327 kg → dry 1,962 kg (= 1.5 × 1,308).

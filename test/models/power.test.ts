@@ -54,14 +54,25 @@ describe('powerSystem: array output', () => {
 
 describe('powerSystem: SMAD sizing', () => {
   it('P_sa reproduces the SMAD formula by hand for a 100 min orbit with a 36 min eclipse [SMAD]', () => {
-    const r = powerSystem({ ...node, orbitPeriod_s: 6000, eclipseDuration_s: 2160, computePower_W: 100, busPower_W: 10, islPower_W: 0, pumpPower_W: 0 });
+    const r = powerSystem({
+      ...node,
+      orbitPeriod_s: 6000,
+      eclipseDuration_s: 2160,
+      computePower_W: 100,
+      busPower_W: 10,
+      islPower_W: 0,
+      pumpPower_W: 0,
+    });
     // (110·36/0.6 + 110·64/0.8)/64 = 240.625 W
     expect(Math.abs(r.requiredArrayPower_W - 240.625)).toBeLessThan(1e-9);
     // C = 110 W × 36 min /(0.25 × 0.9) = 17,600 W·min = 293.3 Wh
     expect(r.batteryEnergy_J / 3600).toBeCloseTo(293.333, 3);
   });
   it('ISS-like orbit: 240 kW of sunlit array supports 84–120 kW orbit-average load [ISS]', () => {
-    const iss = orbitGeometry({ altitude_m: 400e3, inclination: { kind: 'fixed', inclination_rad: (51.6 * Math.PI) / 180 } });
+    const iss = orbitGeometry({
+      altitude_m: 400e3,
+      inclination: { kind: 'fixed', inclination_rad: (51.6 * Math.PI) / 180 },
+    });
     const r = powerSystem({
       ...node,
       cellEfficiency: 0.2,
@@ -98,7 +109,9 @@ describe('powerSystem: SMAD sizing', () => {
     expect(r.arrayMass_kg).toBe(1200);
   });
   it('throttling compute in eclipse shrinks the battery', () => {
-    expect(powerSystem({ ...node, eclipseComputeFraction: 0.2 }).batteryEnergy_J).toBeLessThan(powerSystem(node).batteryEnergy_J);
+    expect(powerSystem({ ...node, eclipseComputeFraction: 0.2 }).batteryEnergy_J).toBeLessThan(
+      powerSystem(node).batteryEnergy_J,
+    );
   });
   it('rejects inputs outside the validity range with RangeError', () => {
     expect(() => powerSystem({ ...node, depthOfDischarge: 0 })).toThrow(RangeError);
@@ -118,7 +131,14 @@ describe('powerSystem: SMAD sizing', () => {
 });
 
 describe('powerSystem: efficiency chain and sizing point', () => {
-  const smadOrbit = { orbitPeriod_s: 6000, eclipseDuration_s: 2160, computePower_W: 100, busPower_W: 10, islPower_W: 0, pumpPower_W: 0 };
+  const smadOrbit = {
+    orbitPeriod_s: 6000,
+    eclipseDuration_s: 2160,
+    computePower_W: 100,
+    busPower_W: 10,
+    islPower_W: 0,
+    pumpPower_W: 0,
+  };
 
   it('direct energy transfer X_e 0.65, X_d 0.85: P_sa by hand [SMAD p. 415]', () => {
     const r = powerSystem({ ...node, ...smadOrbit, pathEfficiencyEclipse: 0.65, pathEfficiencyDaylight: 0.85 });

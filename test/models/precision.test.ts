@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { precisionFactor } from '../../src/models/precision.js';
 import { evaluateDesignFile, nodeEvaluator } from '../../src/node/evaluator.js';
 
-// NVIDIA H100 Tensor Core GPU datasheet (2022, SXM5, dense): FP64 67, TF32 494.5, BF16 989.5, FP8 1,979 TFLOPS, INT8 1,979 TOPS;
-// 2:4 sparsity doubles each (NVIDIA A100/Ampere whitepaper 2020).
+// NVIDIA H100 Tensor Core GPU datasheet (2022, SXM5, dense): FP64 67, TF32 494.5, BF16 989.5, FP8 1,979 TFLOPS, INT8
+// 1,979 TOPS; 2:4 sparsity doubles each (NVIDIA A100/Ampere whitepaper 2020).
 describe('precisionFactor: the tensor-core rate ladder', () => {
   it('BF16 → FP8 doubles, BF16 → TF32 halves, BF16 → FP64 is 67 / 989.5 (H100)', () => {
     expect(precisionFactor({ rowPrecision: 'BF16', precision: 'FP8' }).factor).toBe(1979 / 989.5);

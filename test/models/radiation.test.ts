@@ -19,7 +19,12 @@ const base: RadiationDoseParams = {
   shieldedArea_m2: 4,
 };
 const dose = (h_km: number, i_deg: number, mm: number): number =>
-  radiationDose({ ...base, altitude_m: km_to_m(h_km), inclination_rad: deg_to_rad(i_deg), shieldThickness_m: mm_to_m(mm) }).doseRate_rad_per_yr;
+  radiationDose({
+    ...base,
+    altitude_m: km_to_m(h_km),
+    inclination_rad: deg_to_rad(i_deg),
+    shieldThickness_m: mm_to_m(mm),
+  }).doseRate_rad_per_yr;
 
 describe('radiationDose: table reproduction', () => {
   it('reproduces every grid point of the shipped CSV (all four dose columns)', () => {
@@ -30,8 +35,14 @@ describe('radiationDose: table reproduction', () => {
     for (const line of rows) {
       const f = line.split(',').map(Number);
       const [h, i, mm, p, e, b, tot] = [f[0]!, f[1]!, f[3]!, f[5]!, f[6]!, f[7]!, f[8]!];
-      const r = radiationDose({ ...base, altitude_m: km_to_m(h), inclination_rad: deg_to_rad(i), shieldThickness_m: mm_to_m(mm) });
-      const close = (got: number, want: number): void => expect(Math.abs(got - want)).toBeLessThanOrEqual(relExact * want);
+      const r = radiationDose({
+        ...base,
+        altitude_m: km_to_m(h),
+        inclination_rad: deg_to_rad(i),
+        shieldThickness_m: mm_to_m(mm),
+      });
+      const close = (got: number, want: number): void =>
+        expect(Math.abs(got - want)).toBeLessThanOrEqual(relExact * want);
       close(r.doseRate_rad_per_yr, tot);
       close(r.protonDoseRate_rad_per_yr, p);
       close(r.electronDoseRate_rad_per_yr, e);
@@ -57,10 +68,20 @@ describe('radiationDose: SPENVIS comparison (550 km, 95°, 5-year totals) [SPENV
   // (×0.94–1.11) was established for the direct 95° run, so the band we can claim is that band × the hold bias
   // (≤ +1 % at 10 mm, where the table's own ratio is already 1.10): ×0.94–1.11·1.01.
   const holdBias = 1.01;
-  const cases: [number, number, number][] = [[1, 30.6, 29.4], [2.5, 7.08, 7.02], [5, 1.4, 1.47], [10, 0.56, 0.617]];
+  const cases: [number, number, number][] = [
+    [1, 30.6, 29.4],
+    [2.5, 7.08, 7.02],
+    [5, 1.4, 1.47],
+    [10, 0.56, 0.617],
+  ];
   for (const [mm, spenvis_krad, direct_krad] of cases) {
     it(`${mm} mm: 5-year dose within the notes' band of SPENVIS ${spenvis_krad} krad(Si) and 0…+5 % of the direct 95° run`, () => {
-      const r = radiationDose({ ...base, inclination_rad: deg_to_rad(95), shieldThickness_m: mm_to_m(mm), designMargin: 1 });
+      const r = radiationDose({
+        ...base,
+        inclination_rad: deg_to_rad(95),
+        shieldThickness_m: mm_to_m(mm),
+        designMargin: 1,
+      });
       const krad = r.missionDose_rad / 1000;
       expect(krad / spenvis_krad).toBeGreaterThanOrEqual(0.94);
       expect(krad / spenvis_krad).toBeLessThanOrEqual(1.11 * holdBias);
@@ -69,9 +90,22 @@ describe('radiationDose: SPENVIS comparison (550 km, 95°, 5-year totals) [SPENV
     });
   }
   it('55° and 30° at 2.5 mm stay within ×0.94–1.11 of SPENVIS (6.54, 2.01 krad)', () => {
-    const r55 = radiationDose({ ...base, inclination_rad: deg_to_rad(55), shieldThickness_m: mm_to_m(2.5), designMargin: 1 });
-    const r30 = radiationDose({ ...base, inclination_rad: deg_to_rad(30), shieldThickness_m: mm_to_m(2.5), designMargin: 1 });
-    for (const [got, want] of [[r55.missionDose_rad / 1000, 6.54], [r30.missionDose_rad / 1000, 2.01]] as const) {
+    const r55 = radiationDose({
+      ...base,
+      inclination_rad: deg_to_rad(55),
+      shieldThickness_m: mm_to_m(2.5),
+      designMargin: 1,
+    });
+    const r30 = radiationDose({
+      ...base,
+      inclination_rad: deg_to_rad(30),
+      shieldThickness_m: mm_to_m(2.5),
+      designMargin: 1,
+    });
+    for (const [got, want] of [
+      [r55.missionDose_rad / 1000, 6.54],
+      [r30.missionDose_rad / 1000, 2.01],
+    ] as const) {
       expect(got / want).toBeGreaterThanOrEqual(0.94);
       expect(got / want).toBeLessThanOrEqual(1.11);
     }
@@ -99,7 +133,14 @@ describe('radiationDose: properties', () => {
   });
   it('interpolated values lie between their grid neighbours', () => {
     const d = dose(575, 61.5, 3.5);
-    const corners = [dose(550, 53, 3), dose(550, 70, 4), dose(600, 53, 4), dose(600, 70, 3), dose(550, 53, 4), dose(600, 70, 4)];
+    const corners = [
+      dose(550, 53, 3),
+      dose(550, 70, 4),
+      dose(600, 53, 4),
+      dose(600, 70, 3),
+      dose(550, 53, 4),
+      dose(600, 70, 4),
+    ];
     expect(d).toBeGreaterThan(Math.min(...corners));
     expect(d).toBeLessThan(Math.max(...corners));
   });

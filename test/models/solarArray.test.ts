@@ -4,14 +4,17 @@ import { solarArrayOutput, type SolarArrayParams } from '../../src/models/solarA
 // Sources:
 // [SMAD] Wertz & Larson, SMAD 3rd ed. (1999) §11.4: P_BOL = P_0 I_d cos θ, P_EOL = P_BOL (1 − d)^years; FireSat example
 //        worst-case Sun incidence 23.5°; GaAs/MJ degradation 2.75 %/yr (docs/sources.md §4).
-// [KL]   Kopp & Lean, GRL 38 L01706 (2011): TSI 1360.8 ± 0.5 W/m² at 1 AU; seasonal ±3.3 % → 1316–1406 W/m² (domain-facts §4).
-// [J2000] Earth orbit eccentricity e = 0.0167086; irradiance ∝ 1/r², r_aphelion = 1 + e AU.
+// [KL]   Kopp & Lean, GRL 38 L01706 (2011): TSI 1360.8 ± 0.5 W/m² at 1 AU; seasonal ±3.3 % → 1316–1406 W/m²
+// (domain-facts §4). [J2000] Earth orbit eccentricity e = 0.0167086; irradiance ∝ 1/r², r_aphelion = 1 + e AU.
 // Every expected value below is a hand calculation written out next to it.
 
 const tolerance_W_m2 = 0.01;
 const deg = Math.PI / 180;
 
-/** Triple-junction array: η 0.30 at 28 °C; the model's defaults for the rest (packing 0.85, γ −0.0022/K, 333.15 K, I_d 0.90). */
+/**
+ * Triple-junction array: η 0.30 at 28 °C; the model's defaults for the rest (packing 0.85, γ −0.0022/K, 333.15 K, I_d
+ * 0.90).
+ */
 const tj: SolarArrayParams = { cellEfficiency: 0.3, missionLife_yr: 5 };
 
 describe('solarArrayOutput: the chain by hand', () => {
@@ -39,8 +42,19 @@ describe('solarArrayOutput: the chain by hand', () => {
   });
 
   it('the product of the named factors is the BOL and EOL output', () => {
-    const r = solarArrayOutput({ ...tj, pointingError_rad: 0.03, sunIncidenceAngle_rad: 0.2, irradianceCase: 'aphelion' });
-    const product = r.rated_W_m2 * r.irradianceCaseFactor * r.temperatureFactor * r.inherentDegradation * r.pointingCosine * r.incidenceCosine;
+    const r = solarArrayOutput({
+      ...tj,
+      pointingError_rad: 0.03,
+      sunIncidenceAngle_rad: 0.2,
+      irradianceCase: 'aphelion',
+    });
+    const product =
+      r.rated_W_m2 *
+      r.irradianceCaseFactor *
+      r.temperatureFactor *
+      r.inherentDegradation *
+      r.pointingCosine *
+      r.incidenceCosine;
     expect(r.bol_W_m2).toBeCloseTo(product, 10);
     expect(r.eol_W_m2).toBeCloseTo(product * r.lifeDegradation, 10);
   });
@@ -62,8 +76,17 @@ describe('solarArrayOutput: the chain by hand', () => {
 
   it('defaults are the sun-tracking, mean-irradiance chain of today (explicit defaults change nothing)', () => {
     const explicit = solarArrayOutput({
-      ...tj, solarIrradiance_W_m2: 1361, irradianceCase: 'mean', packingFactor: 0.85, pointingError_rad: 0, sunIncidenceAngle_rad: 0,
-      tempCoefficient_per_K: -0.0022, cellTemp_K: 333.15, cellReferenceTemp_K: 301.15, inherentDegradation: 0.9, degradationRate_per_yr: 0.0275,
+      ...tj,
+      solarIrradiance_W_m2: 1361,
+      irradianceCase: 'mean',
+      packingFactor: 0.85,
+      pointingError_rad: 0,
+      sunIncidenceAngle_rad: 0,
+      tempCoefficient_per_K: -0.0022,
+      cellTemp_K: 333.15,
+      cellReferenceTemp_K: 301.15,
+      inherentDegradation: 0.9,
+      degradationRate_per_yr: 0.0275,
     });
     expect(explicit).toEqual(solarArrayOutput(tj));
   });

@@ -53,8 +53,14 @@ describe('radiatorSizing: ideal radiator', () => {
     expect(Math.abs(150e3 / (r.emitted_W_m2 / 2) / 362.9 - 1)).toBeLessThan(relTolerance);
   });
   it('emitted_W_m2 reproduces the [DF] ideal-flux table (two sides, ε 0.9)', () => {
-    const table: [number, number][] = [[293, 754], [320, 1070], [340, 1364], [350, 1532]];
-    for (const [T, flux] of table) expect(Math.abs(radiatorSizing(ideal(1, T, 0.9)).emitted_W_m2 / flux - 1)).toBeLessThan(relTolerance);
+    const table: [number, number][] = [
+      [293, 754],
+      [320, 1070],
+      [340, 1364],
+      [350, 1532],
+    ];
+    for (const [T, flux] of table)
+      expect(Math.abs(radiatorSizing(ideal(1, T, 0.9)).emitted_W_m2 / flux - 1)).toBeLessThan(relTolerance);
   });
   it('Starcloud: 837.5 W/m² emitted at 293.15 K, ε 1, two sides [SC, DF case 3]', () => {
     const r = radiatorSizing({ ...ideal(1, 293.15, 1) });
@@ -65,14 +71,26 @@ describe('radiatorSizing: ideal radiator', () => {
 describe('radiatorTempForArea_K', () => {
   it('AI1: 150 kW on 110 m², ε 0.9, no environment → 340 K [DF case 2, AI1]', () => {
     const r = radiatorTempForArea_K({
-      heatLoad_W: 150e3, area_m2: 110, solarAbsorptance: 0.1, irEmittance: 0.9, altitude_m: 600e3, environment: NO_ENVIRONMENT, sinkTemp_K: 0,
+      heatLoad_W: 150e3,
+      area_m2: 110,
+      solarAbsorptance: 0.1,
+      irEmittance: 0.9,
+      altitude_m: 600e3,
+      environment: NO_ENVIRONMENT,
+      sinkTemp_K: 0,
     });
     expect(Math.abs(r.radiatorTemp_K - 340)).toBeLessThan(tolerance_K);
   });
   it('AI1 quoted 1,400 W/m² needs 342 K at ε 0.90 and 347 K at ε 0.85 [DF case 2]', () => {
     const at = (eps: number): number =>
       radiatorTempForArea_K({
-        heatLoad_W: 1400, area_m2: 1, solarAbsorptance: 0.1, irEmittance: eps, altitude_m: 600e3, environment: NO_ENVIRONMENT, sinkTemp_K: 0,
+        heatLoad_W: 1400,
+        area_m2: 1,
+        solarAbsorptance: 0.1,
+        irEmittance: eps,
+        altitude_m: 600e3,
+        environment: NO_ENVIRONMENT,
+        sinkTemp_K: 0,
       }).radiatorTemp_K;
     expect(Math.abs(at(0.9) - 342)).toBeLessThan(tolerance_K);
     expect(Math.abs(at(0.85) - 347)).toBeLessThan(tolerance_K);
@@ -83,7 +101,13 @@ describe('radiatorTempForArea_K', () => {
     expect(Math.abs(T - sized.radiatorTemp_K)).toBeLessThan(1e-6);
   });
   it('the hot-case environment makes AI1’s 110 m² run hotter than the ideal 340 K', () => {
-    const hot = radiatorTempForArea_K({ heatLoad_W: 150e3, area_m2: 110, solarAbsorptance: 0.1, irEmittance: 0.9, altitude_m: 600e3 });
+    const hot = radiatorTempForArea_K({
+      heatLoad_W: 150e3,
+      area_m2: 110,
+      solarAbsorptance: 0.1,
+      irEmittance: 0.9,
+      altitude_m: 600e3,
+    });
     expect(hot.radiatorTemp_K).toBeGreaterThan(340 + tolerance_K);
     expect(hot.radiatorTemp_K).toBeLessThan(360); // Earth IR at F_E ≈ 0.25 per face adds ~150 W/m²: ~9 K
   });
@@ -127,9 +151,15 @@ describe('radiatorSizing: environment', () => {
     expect(r.pumpPower_W).toBeCloseTo(3000, 9);
   });
   it('throws a RangeError naming the equilibrium temperature when the environment wins (no NaN, no ∞)', () => {
-    expect(() => radiatorSizing({ ...ai1Hot, junctionTempMax_K: 220, loopDeltaT_K: 0, solarAbsorptance: 0.9, solarIncidence_rad: Math.PI / 2 })).toThrow(
-      /equilibrium/,
-    );
+    expect(() =>
+      radiatorSizing({
+        ...ai1Hot,
+        junctionTempMax_K: 220,
+        loopDeltaT_K: 0,
+        solarAbsorptance: 0.9,
+        solarIncidence_rad: Math.PI / 2,
+      }),
+    ).toThrow(/equilibrium/);
   });
   it('rejects out-of-range inputs with RangeError', () => {
     expect(() => radiatorSizing({ ...ai1Hot, irEmittance: 0 })).toThrow(RangeError);
@@ -173,12 +203,24 @@ describe('albedo on both radiator faces', () => {
   //   area     = 100 kW / (826.73 − 42) = 127.43 m²
   const SIGMA = 5.670374419e-8;
   const albedoOnly = {
-    solarAbsorptance: 0.2, irEmittance: 0.9, altitude_m: 550e3, solarIncidence_rad: 0, earthViewFactorPerFace: 0.25,
-    environment: { solarIrradiance_W_m2: 1400, albedo: 0.3, earthIR_W_m2: 0 }, sinkTemp_K: 0,
+    solarAbsorptance: 0.2,
+    irEmittance: 0.9,
+    altitude_m: 550e3,
+    solarIncidence_rad: 0,
+    earthViewFactorPerFace: 0.25,
+    environment: { solarIrradiance_W_m2: 1400, albedo: 0.3, earthIR_W_m2: 0 },
+    sinkTemp_K: 0,
   };
 
   it('absorbs 2·α·a·S·F_E: 42 W/m² and 127.4 m² for 100 kW at 300 K (hand calculation)', () => {
-    const r = radiatorSizing({ ...albedoOnly, heatLoad_W: 100e3, junctionTempMax_K: 330, loopDeltaT_K: 30, arealDensity_kg_m2: 7, pumpPower_W_per_W: 0 });
+    const r = radiatorSizing({
+      ...albedoOnly,
+      heatLoad_W: 100e3,
+      junctionTempMax_K: 330,
+      loopDeltaT_K: 30,
+      arealDensity_kg_m2: 7,
+      pumpPower_W_per_W: 0,
+    });
     expect(r.absorbedSolar_W_m2).toBe(0);
     expect(r.absorbedEarthIR_W_m2).toBe(0);
     expect(r.absorbedAlbedo_W_m2).toBeCloseTo(42, 9);

@@ -72,7 +72,8 @@ describe('node evaluation (composition of the models)', () => {
 
   it('the mass roll-up adds up', () => {
     const m = ai1.record.mass;
-    const items = m.compute_kg + m.array_kg + m.battery_kg + m.radiator_kg + m.shielding_kg + m.isl_kg + m.bus_kg + m.margin_kg;
+    const items =
+      m.compute_kg + m.array_kg + m.battery_kg + m.radiator_kg + m.shielding_kg + m.isl_kg + m.bus_kg + m.margin_kg;
     const tolerance_kg = 1e-6;
     expect(Math.abs(items - m.dry_kg)).toBeLessThan(tolerance_kg);
     expect(Math.abs(m.dry_kg + m.propellant_kg - m.launch_kg)).toBeLessThan(tolerance_kg);
@@ -106,11 +107,12 @@ describe('constraint exactly at its limit', () => {
 describe('eclipse throttling (power.eclipseComputeFraction) is counted in delivered compute and average IT power', () => {
   // AI1 moved to 550 km at 53°: an orbit with a real shadow share. Throttling compute to k in shadow keeps
   // 1 − f̄·(1 − k) of the orbit-average compute and IT energy, f̄ the annual mean shadow fraction.
-  const at53 = (k: number) => withChange((d) => {
-    d.orbit.altitude_km = 550;
-    d.orbit.inclination_deg = 53;
-    d.power.eclipseComputeFraction = k;
-  });
+  const at53 = (k: number) =>
+    withChange((d) => {
+      d.orbit.altitude_km = 550;
+      d.orbit.inclination_deg = 53;
+      d.power.eclipseComputeFraction = k;
+    });
   const full = at53(1);
   const half = at53(0.5);
   const idle = at53(0);
@@ -142,7 +144,7 @@ describe('eclipse throttling (power.eclipseComputeFraction) is counted in delive
 });
 
 describe('dose over life: soft threshold and the time each dose limit is reached', () => {
-  it('TPU v6e at Suncatcher\'s orbit: HBM soft faults from 2 krad(Si) come years before the 15 krad(Si) tolerance', () => {
+  it("TPU v6e at Suncatcher's orbit: HBM soft faults from 2 krad(Si) come years before the 15 krad(Si) tolerance", () => {
     const tpu = withChange((d) => {
       d.compute.chip = 'tpu-v6e';
       d.orbit.altitude_km = 650;
@@ -224,14 +226,17 @@ describe('drag assumptions as design inputs (drag section)', () => {
     expect(high.drag.passiveDecay_yr).toBeLessThan(base.drag.passiveDecay_yr);
     // station keeping stays at the mission's activity
     expect(low.drag.stationKeepingDeltaV_m_s_per_yr).toBe(base.drag.stationKeepingDeltaV_m_s_per_yr);
-    expect(low.notes.join(' ')).toMatch(/disposal \(operational attitude\): passive decay 550→200 km through low solar activity held fixed/);
+    expect(low.notes.join(' ')).toMatch(
+      /disposal \(operational attitude\): passive decay 550→200 km through low solar activity held fixed/,
+    );
   });
 
   it('by default the FCC check runs through the worst solar-cycle phase with the node tumbling, and says so', () => {
-    const at = (cycle: 'fixed' | 'cycle-mean' | 'cycle-worst', attitude: 'tumbling' | 'operational' | 'edge-on') => withChange((d) => {
-      d.drag.disposalSolarCycle = cycle;
-      d.drag.disposalAttitude = attitude;
-    }).drag.passiveDecay_yr;
+    const at = (cycle: 'fixed' | 'cycle-mean' | 'cycle-worst', attitude: 'tumbling' | 'operational' | 'edge-on') =>
+      withChange((d) => {
+        d.drag.disposalSolarCycle = cycle;
+        d.drag.disposalAttitude = attitude;
+      }).drag.passiveDecay_yr;
     expect(ai1.record.drag.passiveDecay_yr).toBe(at('cycle-worst', 'tumbling'));
     expect(ai1.record.notes.join(' ')).toMatch(/disposal \(tumbling attitude\): .*worst of 12 start phases/);
     // less area on the flow decays slower: edge-on (bus only) > tumbling (half the plates) > operational (2/π of them)
@@ -244,9 +249,10 @@ describe('drag assumptions as design inputs (drag section)', () => {
 describe('mass factors as design inputs (mass section, technology presets)', () => {
   const sized = (r: typeof ai1.record): number =>
     r.mass.compute_kg + r.mass.array_kg + r.mass.battery_kg + r.mass.radiator_kg + r.mass.shielding_kg + r.mass.isl_kg;
-  const tech = (t: 'heritage' | 'current' | 'aggressive') => withChange((d) => {
-    d.mass.technology = t;
-  });
+  const tech = (t: 'heritage' | 'current' | 'aggressive') =>
+    withChange((d) => {
+      d.mass.technology = t;
+    });
 
   it('current is the default: bus 0.25 × sized items, margin 20 % of basic dry (ESA CDF phase A)', () => {
     const r = ai1.record;
@@ -281,7 +287,10 @@ describe('plausibility warnings (record.warnings, not failures)', () => {
   it('the shipped AI1 design has only the flight-proven array warning, and its specific power is the kW/t metric in W/kg', () => {
     expect(ai1.record.warnings.map((w) => w.code)).toEqual(['array-beyond-flight-proven']);
     expect(ai1.record.mass.specificPower_W_per_kg).toBeCloseTo(ai1.record.mass.kW_per_t, 9);
-    expect(ai1.record.mass.specificPower_W_per_kg).toBeCloseTo(ai1.record.compute.itPowerAvg_W / ai1.record.mass.launch_kg, 9);
+    expect(ai1.record.mass.specificPower_W_per_kg).toBeCloseTo(
+      ai1.record.compute.itPowerAvg_W / ai1.record.mass.launch_kg,
+      9,
+    );
   });
 
   it('zero bus power is flagged; a node lighter than any published anchor per watt is flagged (150 W/kg)', () => {
@@ -298,9 +307,10 @@ describe('plausibility warnings (record.warnings, not failures)', () => {
 describe('chip failure rate as a design input (compute.chipFailureRate_per_yr)', () => {
   it('delivered compute scales with the mean no-repair availability (1 − e^(−λT))/(λT)', () => {
     const T = ai1.design.mission.lifetime_yr;
-    const at = (lambda: number) => withChange((d) => {
-      d.compute.chipFailureRate_per_yr = lambda;
-    });
+    const at = (lambda: number) =>
+      withChange((d) => {
+        d.compute.chipFailureRate_per_yr = lambda;
+      });
     const none = at(0);
     const tenth = at(0.1);
     const hand = (1 - Math.exp(-0.1 * T)) / (0.1 * T); // T = 5 yr: (1 − e^−0.5)/0.5 = 0.78694
@@ -313,12 +323,22 @@ describe('chip failure rate as a design input (compute.chipFailureRate_per_yr)',
 });
 
 describe('delivered-compute waterfall and lifecycle economics in the record', () => {
-  it('delivered = peak × every factor; AI1\'s short array throttles compute to what 600 m² carries', () => {
+  it("delivered = peak × every factor; AI1's short array throttles compute to what 600 m² carries", () => {
     const c = ai1.record.compute;
     const product = c.waterfall.reduce((v, w) => v * w.factor, 1);
     expect(c.deliveredPFLOPS).toBeCloseTo(c.peakPFLOPS * product, 9);
-    expect(c.waterfall.map((w) => w.name)).toEqual(['peak', 'utilization', 'sustained', 'eclipse', 'power', 'thermal', 'availability', 'downlink']);
-    // hand: f_P = (r (L_c + L_f) − L_f) / L_c with r = 600 / required area, L_c = sunlit IT avg + pumps, L_f = bus + ISL
+    expect(c.waterfall.map((w) => w.name)).toEqual([
+      'peak',
+      'utilization',
+      'sustained',
+      'eclipse',
+      'power',
+      'thermal',
+      'availability',
+      'downlink',
+    ]);
+    // hand: f_P = (r (L_c + L_f) − L_f) / L_c with r = 600 / required area, L_c = sunlit IT avg + pumps, L_f = bus +
+    // ISL
     const r = 600 / ai1.record.power.requiredArrayArea_m2;
     const Lc = 120124.8 + ai1.record.thermal.pumpPower_W;
     const Lf = 4690.4 + 800;
@@ -348,13 +368,16 @@ describe('delivered-compute waterfall and lifecycle economics in the record', ()
     });
     expect(zero.cost.lcocDiscounted_USD_per_PFLOP_day).toBeCloseTo(zero.cost.lcoc_USD_per_PFLOP_day, 6);
   });
-  it('every terrestrial scenario is compared, and lcocToBaseline is the named one\'s ratio', () => {
+  it("every terrestrial scenario is compared, and lcocToBaseline is the named one's ratio", () => {
     const k = ai1.record.cost;
     expect(k.baselines.length).toBeGreaterThanOrEqual(3);
     const b = k.baselines.find((x) => x.id === 'hyperscale-virginia')!;
     expect(k.lcocToBaseline).toBeCloseTo(k.lcocDiscounted_USD_per_PFLOP_day / b.lcocDiscounted_USD_per_PFLOP_day, 12);
     // capex with chips = ex-chips + 72 × 55,000 USD per W of average IT power
-    expect(k.capexWithChips_USD_per_W - k.capexExChips_USD_per_W).toBeCloseTo((72 * 55000) / ai1.record.compute.itPowerAvg_W, 9);
+    expect(k.capexWithChips_USD_per_W - k.capexExChips_USD_per_W).toBeCloseTo(
+      (72 * 55000) / ai1.record.compute.itPowerAvg_W,
+      9,
+    );
   });
   it('a node whose array cannot carry its bus delivers nothing: LCOC is infinite', () => {
     const starved = withChange((d) => {

@@ -17,9 +17,18 @@ function both(path: string) {
   const loaded = parseDesignFile(path);
   if (loaded.kind !== 'node-study') throw new Error(`${path} is a node study`);
   const ev = nodeEvaluator(undefined, loaded.design.catalogs);
-  const compile = (lean: boolean) => compileNodeStudy(
-    loaded.study, loaded.design, loaded.file, ev.catalogs, ev.evaluate, ev.physicalConstraints, ev.relaxableConstraints, ev.rows, lean ? ev.lean : undefined,
-  );
+  const compile = (lean: boolean) =>
+    compileNodeStudy(
+      loaded.study,
+      loaded.design,
+      loaded.file,
+      ev.catalogs,
+      ev.evaluate,
+      ev.physicalConstraints,
+      ev.relaxableConstraints,
+      ev.rows,
+      lean ? ev.lean : undefined,
+    );
   return { full: compile(false), lean: compile(true), rows: ev.rows };
 }
 const { full, lean, rows: catalogRows } = both('designs/flagship-study.yaml');
@@ -29,17 +38,28 @@ const resolve = rowResolver(catalogRows);
 function designs(n: number, problem = full.problem): Float64Array[] {
   let s = 12345;
   const next = () => (s = (s * 16807) % 2147483647) / 2147483647;
-  return Array.from({ length: n }, () => Float64Array.from(problem.variables, (v) => v.kind === 'choice' ? Math.floor(next() * v.options.length)
-    : v.kind === 'int' ? v.lower + Math.floor(next() * (v.upper - v.lower + 1)) : v.lower + next() * (v.upper - v.lower)));
+  return Array.from({ length: n }, () =>
+    Float64Array.from(problem.variables, (v) =>
+      v.kind === 'choice'
+        ? Math.floor(next() * v.options.length)
+        : v.kind === 'int'
+          ? v.lower + Math.floor(next() * (v.upper - v.lower + 1))
+          : v.lower + next() * (v.upper - v.lower),
+    ),
+  );
 }
-/** Every corner of the bounds for the continuous and integer variables (choices cycled): where models meet their limits. */
+/**
+ * Every corner of the bounds for the continuous and integer variables (choices cycled): where models meet their limits.
+ */
 function corners(problem = full.problem): Float64Array[] {
   const ranged = problem.variables.flatMap((v, i) => (v.kind === 'choice' ? [] : [i]));
-  return Array.from({ length: 2 ** ranged.length }, (_, m) => Float64Array.from(problem.variables, (v, i) => {
-    if (v.kind === 'choice') return m % v.options.length;
-    const bit = ranged.indexOf(i);
-    return (m >> bit) & 1 ? v.upper : v.lower;
-  }));
+  return Array.from({ length: 2 ** ranged.length }, (_, m) =>
+    Float64Array.from(problem.variables, (v, i) => {
+      if (v.kind === 'choice') return m % v.options.length;
+      const bit = ranged.indexOf(i);
+      return (m >> bit) & 1 ? v.upper : v.lower;
+    }),
+  );
 }
 const plain = (e: Evaluation) => (e.status === 'ok' ? { status: e.status, f: Array.from(e.f), g: Array.from(e.g) } : e);
 
@@ -57,9 +77,14 @@ describe('lean node evaluation (the optimizer path) against the complete record'
   it('a study that varies cost and economics keys and reads the fleet economics and token figures: the same numbers', () => {
     const dir = tempDir();
     const text = readFileSync('designs/flagship-study.yaml', 'utf8')
-      .replace('  isl.topology:              { choice: [none, ring, grid, mesh] }',
-        '  isl.topology:              { choice: [none, ring, grid, mesh] }\n  cost.busCost_USD_per_kg: [1000, 20000]\n  economics.discountRate_per_yr: [0, 0.15]')
-      .replace('  - minimize: mass.launch_kg', '  - minimize: economics.costPerChipHourDiscounted_USD\n  - minimize: inference.flopsBoundCost_USD_per_Mtoken')
+      .replace(
+        '  isl.topology:              { choice: [none, ring, grid, mesh] }',
+        '  isl.topology:              { choice: [none, ring, grid, mesh] }\n  cost.busCost_USD_per_kg: [1000, 20000]\n  economics.discountRate_per_yr: [0, 0.15]',
+      )
+      .replace(
+        '  - minimize: mass.launch_kg',
+        '  - minimize: economics.costPerChipHourDiscounted_USD\n  - minimize: inference.flopsBoundCost_USD_per_Mtoken',
+      )
       .replace('  - isl.capacity_Gbps >= 400', '  - isl.capacity_Gbps >= 400\n  - cost.lcocToBaseline <= 50');
     const study = both(writeFile(dir, 'economics-study.yaml', text));
     expect(study.lean.problem.variables.map((v) => v.name)).toContain('cost.busCost_USD_per_kg');

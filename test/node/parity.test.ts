@@ -17,7 +17,7 @@ const withChange = (base: NodeDesign, patch: (d: NodeDesign) => void) => {
 };
 
 describe('parity year of a node design', () => {
-  it('in the reference year the re-priced ratio is the record\'s discounted space/terrestrial ratio, for every baseline', () => {
+  it("in the reference year the re-priced ratio is the record's discounted space/terrestrial ratio, for every baseline", () => {
     for (const { record } of [ai1, starcloud]) {
       for (const p of record.economics.parity) {
         const b = record.cost.baselines.find((x) => x.id === p.id)!;
@@ -28,32 +28,61 @@ describe('parity year of a node design', () => {
 
   it('the re-assembled baseline LCOC equals the baseline model run on the re-priced scenario (oracle: lifecycleBaseline.ts)', () => {
     const scenario = loadTerrestrialBaselines().find((s) => s.id === 'hyperscale-virginia')!;
-    const chipSet = { chips_USD: 3.96e6, itPowerPeak_W: 139680, idlePowerFraction: 0.3, peakPFLOPS: 180, sustainedFraction: 0.4 };
-    const f: PriceFactors = { launch: 0.5, chip: 0.6, performance: 1.7, array: 0.8, radiator: 0.9, electricity: 1.5, terrestrialCapex: 1.2 };
+    const chipSet = {
+      chips_USD: 3.96e6,
+      itPowerPeak_W: 139680,
+      idlePowerFraction: 0.3,
+      peakPFLOPS: 180,
+      sustainedFraction: 0.4,
+    };
+    const f: PriceFactors = {
+      launch: 0.5,
+      chip: 0.6,
+      performance: 1.7,
+      array: 0.8,
+      radiator: 0.9,
+      electricity: 1.5,
+      terrestrialCapex: 1.2,
+    };
     const ref = baselineLcoc({ scenario, chipSet, lifetime_yr: 5, discountRate_per_yr: 0.07 });
     const direct = baselineLcoc({
       scenario: {
-        ...scenario, electricity_USD_per_kWh: scenario.electricity_USD_per_kWh * f.electricity,
+        ...scenario,
+        electricity_USD_per_kWh: scenario.electricity_USD_per_kWh * f.electricity,
         capexExChips_USD_per_W: scenario.capexExChips_USD_per_W * f.terrestrialCapex,
         lease_USD_per_kW_month: scenario.lease_USD_per_kW_month * f.terrestrialCapex,
       },
       chipSet: { ...chipSet, chips_USD: chipSet.chips_USD * f.chip, peakPFLOPS: chipSet.peakPFLOPS * f.performance },
-      lifetime_yr: 5, discountRate_per_yr: 0.07,
+      lifetime_yr: 5,
+      discountRate_per_yr: 0.07,
     });
-    expect(groundLcoc({ id: scenario.id, chips_USD: chipSet.chips_USD, result: ref }, f) / direct.lcocDiscounted_USD_per_PFLOP_day).toBeCloseTo(1, 12);
+    expect(
+      groundLcoc({ id: scenario.id, chips_USD: chipSet.chips_USD, result: ref }, f) /
+        direct.lcocDiscounted_USD_per_PFLOP_day,
+    ).toBeCloseTo(1, 12);
   });
 
   it('a cheaper launch never delays parity, and one that is cheap enough reaches it', () => {
-    // Starcloud-3 with launch at $20,000/kg (launch dominates at first), chips held at today's price and performance, the ground's
-    // electricity and facility prices rising twentyfold by 2045 (a stress case), so that the ratio can cross: the launch trajectory decides when.
+    // Starcloud-3 with launch at $20,000/kg (launch dominates at first), chips held at today's price and performance,
+    // the ground's electricity and facility prices rising twentyfold by 2045 (a stress case), so that the ratio can
+    // cross: the launch trajectory decides when.
     const years = [1, 0.5, 0.2, 0.05, 0.01].map((scale) => {
       const r = withChange(starcloud.design, (d) => {
         d.economics.launchCost_USD_per_kg = 20000;
         d.economics.trajectories.chipPricePerformance_TFLOPS_per_USD = [{ year: 2026, value: 1 }];
         d.economics.trajectories.chipPerformancePerWatt_TFLOPS_per_W = [{ year: 2026, value: 1 }];
-        d.economics.trajectories.electricity_USD_per_kWh = [{ year: 2026, value: 0.09 }, { year: 2045, value: 1.8 }];
-        d.economics.trajectories.terrestrialCapex_USD_per_W = [{ year: 2026, value: 12 }, { year: 2045, value: 240 }];
-        d.economics.trajectories.launchPrice_USD_per_kg = [{ year: 2026, value: 900 }, { year: 2035, value: 200 * scale }];
+        d.economics.trajectories.electricity_USD_per_kWh = [
+          { year: 2026, value: 0.09 },
+          { year: 2045, value: 1.8 },
+        ];
+        d.economics.trajectories.terrestrialCapex_USD_per_W = [
+          { year: 2026, value: 12 },
+          { year: 2045, value: 240 },
+        ];
+        d.economics.trajectories.launchPrice_USD_per_kg = [
+          { year: 2026, value: 900 },
+          { year: 2035, value: 200 * scale },
+        ];
       });
       return { year: r.economics.parityYear ?? Infinity, ratio: r.economics.parityRatioLastYear };
     });
@@ -75,7 +104,9 @@ describe('parity year of a node design', () => {
 describe('tokens of a node design', () => {
   it('doubled memory bandwidth lowers $/Mtoken when decode is memory-bound', () => {
     const gb300 = ev.rows.chips.find((c) => c.id === 'gb300')!;
-    const overrides = { chips: [{ ...gb300, memoryBandwidth_TB_per_s: 2 * gb300.memoryBandwidth_TB_per_s! }] } as unknown as CatalogOverrides;
+    const overrides = {
+      chips: [{ ...gb300, memoryBandwidth_TB_per_s: 2 * gb300.memoryBandwidth_TB_per_s! }],
+    } as unknown as CatalogOverrides;
     const fast = nodeEvaluator(undefined, overrides);
     const base = ai1.record.inference;
     const doubled = fast.evaluate(ai1.design).inference;
@@ -105,7 +136,11 @@ describe('tokens of a node design', () => {
 
   it('node tokens = per-chip rate × chips × the serving factors of the waterfall (not the MFU step)', () => {
     const r = ai1.record;
-    const serving = r.compute.waterfall.filter((w) => !['peak', 'typical', 'sustained'].includes(w.name)).reduce((f, w) => f * w.factor, 1);
-    expect(r.inference.node_tokens_per_s! / (r.inference.perChip_tokens_per_s! * r.compute.chips * serving)).toBeCloseTo(1, 12);
+    const serving = r.compute.waterfall
+      .filter((w) => !['peak', 'typical', 'sustained'].includes(w.name))
+      .reduce((f, w) => f * w.factor, 1);
+    expect(
+      r.inference.node_tokens_per_s! / (r.inference.perChip_tokens_per_s! * r.compute.chips * serving),
+    ).toBeCloseTo(1, 12);
   });
 });

@@ -49,7 +49,11 @@ function expectBetween(value: number, lo: number, hi: number, what: string): voi
   expect(value, `${what} = ${value} should be ≥ ${lo}`).toBeGreaterThanOrEqual(lo);
   expect(value, `${what} = ${value} should be ≤ ${hi}`).toBeLessThanOrEqual(hi);
 }
-const violated = (r: DesignRecord) => r.constraints.filter((c) => !c.satisfied).map((c) => c.name).sort();
+const violated = (r: DesignRecord) =>
+  r.constraints
+    .filter((c) => !c.satisfied)
+    .map((c) => c.name)
+    .sort();
 
 // Tolerance of hand calculations that go through the eclipse length: the hand value uses the mean obliquity
 // 23.44° and the J2 SSO inclination, the model its own Sun ephemeris (0.08 % on the eclipse, 0.03 % on areas).
@@ -83,7 +87,7 @@ describe('AI1 vs its published figures [AI1]', () => {
     // P_sa = 127,012 × (20.69 / (0.60 × 76.00) + 1 / 0.80) = 216.4 kW; / 260.88 W/m² EOL = 829.4 m².
     // Catches: eclipse recharge left out (609 m²), BOL instead of EOL flux (789 m²), mean instead of worst eclipse.
     expectRel(ai1.power.requiredArrayArea_m2, 829.4, eclipseHand, 'required array area');
-    expectBetween(ai1.power.requiredArrayArea_m2 / 600, 1.37, 1.40, 'required / published 600 m²');
+    expectBetween(ai1.power.requiredArrayArea_m2 / 600, 1.37, 1.4, 'required / published 600 m²');
   });
 
   it('radiator: the ideal two-sided ε = 0.9 flux at 340 K is the quoted ~1,364 W/m² [DF]; the model runs at that temperature', () => {
@@ -133,7 +137,12 @@ describe('AI1 vs its published figures [AI1]', () => {
 
   it('the published AI1 point violates exactly the array, radiator and mass-closure constraints in the model', () => {
     // drag.fccDisposal is a check (not enforced): tumbling through the worst solar-cycle phase takes 7.4 yr from 600 km
-    expect(violated(ai1)).toEqual(['drag.fccDisposal', 'mass.launchClosure', 'power.arrayArea', 'thermal.radiatorArea']);
+    expect(violated(ai1)).toEqual([
+      'drag.fccDisposal',
+      'mass.launchClosure',
+      'power.arrayArea',
+      'thermal.radiatorArea',
+    ]);
   });
 });
 
@@ -149,7 +158,8 @@ describe('Starcloud-3 vs its published figures [SC3]', () => {
   it('specific power DISAGREES: 26.0 W/kg by hand, 2.6× below the published 67 W/kg (200 kW / 3 t)', () => {
     // CALIBRATION.md Starcloud-3 rows. Hand roll-up (as for AI1; b200, thin-film, li-ion-cots, pumped-two-phase):
     //   IT peak 112 × 1,790 = 200,480 W, avg × (0.25 + 0.75 × 0.8) = 170,408 W; demand + bus 6,514.4 + ISL 200
-    //   + pumps 150.8 (two-phase ammonia: k = 1e5 / (638.6 × 1.262e6 × 0.5 × 0.35) = 7.0904e-4 of the 212,696 W carried)
+    //   + pumps 150.8 (two-phase ammonia: k = 1e5 / (638.6 × 1.262e6 × 0.5 × 0.35) = 7.0904e-4 of the 212,696 W
+    // carried)
     //   = 177,273.2 W; battery 177,273.2 × 20.67 min / (0.25 × 0.9) = 271.4 kWh / 160 = 1,696.4 kg;
     //   compute 1,120 + array 1,620 × 0.6 = 972 + radiator 180 × 6 = 1,080 + shielding 138.67 + ISL 30
     //   → sized 5,037.1 kg × 1.5 = 7,555.6 kg dry; drag area (2/π)(1,800) + (7,555.6/200)^⅔ = 1,157.2 m², B ≈ 2.968,
@@ -172,8 +182,8 @@ describe('Starcloud-3 vs its published figures [SC3]', () => {
   it('radiator-to-array area DISAGREES with the white paper\'s "roughly half": the model needs 0.116 (348 K vs 293 K radiator)', () => {
     // Hand: radiator at 360 − 12 = 348 K: 2 × 0.77 σ (348⁴ − 3⁴) − 136.46 = 1,144.24 W/m². All heat: IT 200,480 + bus
     // 6,514.4 + ISL 200 + battery charge loss (170,408 + 6,514.4 + 200) × 20.6698 × 0.1 / (0.9 × 76.0174) = 5,351.24,
-    // / (1 − 7.0904e-4) = 212,696.5 W → 185.88 m². Array: 177,273.2 × (20.67/(0.6 × 76.02) + 1/0.8) / 187.81 W/m² EOL thin
-    // film (1,361 × 0.20 × 0.92 × (1 − 0.0036 × 28.85) × 0.88 × 0.99⁵) = 1,607.7 m². Ratio 0.1156.
+    // / (1 − 7.0904e-4) = 212,696.5 W → 185.88 m². Array: 177,273.2 × (20.67/(0.6 × 76.02) + 1/0.8) / 187.81 W/m² EOL
+    // thin film (1,361 × 0.20 × 0.92 × (1 − 0.0036 × 28.85) × 0.88 × 0.99⁵) = 1,607.7 m². Ratio 0.1156.
     const ratio = sc3.thermal.requiredRadiatorArea_m2 / sc3.power.requiredArrayArea_m2;
     expectRel(sc3.thermal.heatLoad_W, 212696.5, arithmeticHand, 'all heat to reject');
     expectRel(sc3.thermal.requiredRadiatorArea_m2, 185.88, arithmeticHand, 'required radiator area');
@@ -188,7 +198,12 @@ describe('Suncatcher vs its published figures [SUN]', () => {
     const halfMinute_min = 0.5;
     expectNear(sun.orbit.maxEclipse_min, 19.7, halfMinute_min, 'longest eclipse');
     const halfDegree_deg = 0.5;
-    expectNear(Math.min(Math.abs(sun.orbit.betaMin_deg), Math.abs(sun.orbit.betaMax_deg)), 58.6, halfDegree_deg, '|β| minimum');
+    expectNear(
+      Math.min(Math.abs(sun.orbit.betaMin_deg), Math.abs(sun.orbit.betaMax_deg)),
+      58.6,
+      halfDegree_deg,
+      '|β| minimum',
+    );
   });
 
   it('"~98 % sunlit" DISAGREES: the model is ~96 % sunlit, i.e. about twice the shadow time', () => {

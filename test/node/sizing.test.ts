@@ -43,7 +43,7 @@ describe('closeNodeDesign on AI1 at 550 km, 53°', () => {
     }
   });
 
-  it('the closed array area is the record\'s required array area, and the same for radiator and launch mass (fixed point)', () => {
+  it("the closed array area is the record's required array area, and the same for radiator and launch mass (fixed point)", () => {
     // Catches writing the previous pass's requirement, or a BOL/EOL mix-up between the two fields.
     const { design: d, record: r } = closed550;
     expect(relDiff(d.power.arrayArea_m2, r.power.requiredArrayArea_m2)).toBeLessThanOrEqual(1e-6);
@@ -73,7 +73,7 @@ describe('closeNodeDesign on AI1 at 550 km, 53°', () => {
     expect(d.launch.vehicle).toBe(ai1At550.launch.vehicle);
   });
 
-  it('does not mutate the input design (catches in-place updates of the caller\'s object)', () => {
+  it("does not mutate the input design (catches in-place updates of the caller's object)", () => {
     expect(ai1At550).toEqual(snapshot);
   });
 
@@ -83,7 +83,9 @@ describe('closeNodeDesign on AI1 at 550 km, 53°', () => {
     expect(twice.passes).toBeGreaterThanOrEqual(1);
     expect(twice.passes).toBeLessThanOrEqual(2);
     expect(relDiff(twice.design.power.arrayArea_m2, closed550.design.power.arrayArea_m2)).toBeLessThanOrEqual(1e-9);
-    expect(relDiff(twice.design.thermal.radiatorArea_m2, closed550.design.thermal.radiatorArea_m2)).toBeLessThanOrEqual(1e-9);
+    expect(relDiff(twice.design.thermal.radiatorArea_m2, closed550.design.thermal.radiatorArea_m2)).toBeLessThanOrEqual(
+      1e-9,
+    );
     expect(relDiff(twice.design.launch.mass_kg, closed550.design.launch.mass_kg)).toBeLessThanOrEqual(1e-9);
     const thrice = close(twice.design);
     expect(relDiff(thrice.design.launch.mass_kg, twice.design.launch.mass_kg)).toBeLessThanOrEqual(1e-9);

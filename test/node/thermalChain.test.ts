@@ -4,10 +4,10 @@ import type { NodeDesign } from '../../src/design/schema.js';
 
 // The thermal chain as design inputs, checked at the design level by hand.
 // Sources: ISS PVR 14 kW, 740.7 kg, 3.12 m × 13.6 m and HRS ORU 11.7 kW, 1,122.6 kg, 79 m² (NASA ATCS overview via the
-// spacedc-mdao thermal deep-dive; SAE 951651); EATCS ammonia supply 37 °F ± 2 °F = 275.9 K (NASA, "The International Space
-// Station: Operating an Outpost in the New Frontier", 2018, ch. 11); radiator-wing command environment −51 °C = 222 K
-// (SAE 981738, "Radiator Wing Rotation Algorithm Overview for the ISS EATCS", ICES 1998); Z-93-class white paint ε 0.90
-// (Fortescue et al., Spacecraft Systems Engineering 4th ed., Table 11.3).
+// spacedc-mdao thermal deep-dive; SAE 951651); EATCS ammonia supply 37 °F ± 2 °F = 275.9 K (NASA, "The International
+// Space Station: Operating an Outpost in the New Frontier", 2018, ch. 11); radiator-wing command environment −51 °C =
+// 222 K (SAE 981738, "Radiator Wing Rotation Algorithm Overview for the ISS EATCS", ICES 1998); Z-93-class white paint
+// ε 0.90 (Fortescue et al., Spacecraft Systems Engineering 4th ed., Table 11.3).
 const SIGMA = 5.670374419e-8;
 const ai1 = evaluateDesignFile('designs/ai1.yaml');
 const ev = nodeEvaluator();
@@ -16,13 +16,14 @@ const withChange = (patch: (d: NodeDesign) => void) => {
   patch(d);
   return ev.evaluate(d);
 };
-const issCase = (radiator: string) => withChange((d) => {
-  d.thermal.radiator = radiator;
-  d.thermal.coating = 'white-paint';
-  d.thermal.radiatorTemp_K = 275.9;
-  d.thermal.hotCase = { solarIrradiance_W_m2: 0, albedo: 0, earthIR_W_m2: 0 };
-  d.thermal.sinkTemp_K = 222;
-});
+const issCase = (radiator: string) =>
+  withChange((d) => {
+    d.thermal.radiator = radiator;
+    d.thermal.coating = 'white-paint';
+    d.thermal.radiatorTemp_K = 275.9;
+    d.thermal.hotCase = { solarIrradiance_W_m2: 0, albedo: 0, earthIR_W_m2: 0 };
+    d.thermal.sinkTemp_K = 222;
+  });
 
 describe('ISS radiators as catalog rows at their real temperature', () => {
   // Hand: 2 × 0.90 × σ × (275.9⁴ − 222⁴) = 343.50 W/m² of planform (both faces, fin efficiency 1).
@@ -66,7 +67,8 @@ describe('a fixed radiator temperature runs the chain upward to the junction', (
     const r = withChange((d) => {
       d.thermal.junctionToCoolant_K_per_W = 0.005;
     });
-    expect(r.thermal.radiatorTemp_K).toBeCloseTo(360 - 0.005 * 1400 - 20, 9); // chip row chipPower_W, not the 1,940 W system share
+    // chip row chipPower_W, not the 1,940 W system share
+    expect(r.thermal.radiatorTemp_K).toBeCloseTo(360 - 0.005 * 1400 - 20, 9);
   });
 });
 
@@ -85,8 +87,8 @@ describe('cold case: heater power in eclipse enters the battery', () => {
     // Hand: loss at 283.15 K, OSR BOL ε 0.79, F = 0.24901 per face (600 km vertical plate), 110 m²:
     //   110 × (2 × 0.79 σ (283.15⁴ − 3⁴) − 0.79 × 206 × 2 × 0.24901) = 110 × (575.884 − 81.048) = 54,432.0 W.
     // Eclipse dissipation: IT 0 + bus 4,690.4 + ISL 800 + pumps 1,003.04 (water k = 1e5/(997 × 4,181 × 10 × 0.35)
-    // = 6.8542e-3 × Q, Q = (139,680 + 4,690.4 + 800 + 165.88 battery loss) / (1 − k) = 146,339.3 W) → heater 47,938.6 W.
-    // Battery: (6,493.4 + 47,938.6) W × 20.6698 min / (DOD 0.3 × 0.9) = 69,450.5 Wh.
+    // = 6.8542e-3 × Q, Q = (139,680 + 4,690.4 + 800 + 165.88 battery loss) / (1 − k) = 146,339.3 W) → heater 47,938.6
+    // W. Battery: (6,493.4 + 47,938.6) W × 20.6698 min / (DOD 0.3 × 0.9) = 69,450.5 Wh.
     const r = withChange((d) => {
       d.thermal.coolant = 'water';
       d.power.eclipseComputeFraction = 0;
@@ -103,7 +105,7 @@ describe('cold case: heater power in eclipse enters the battery', () => {
 });
 
 describe('flight-proven range warnings', () => {
-  it('AI1\'s 600 m² rosa-flex array is 5.1× the largest flown iROSA wing (117 m²): a warning, not a failure', () => {
+  it("AI1's 600 m² rosa-flex array is 5.1× the largest flown iROSA wing (117 m²): a warning, not a failure", () => {
     const w = ai1.record.warnings.find((x) => x.code === 'array-beyond-flight-proven');
     expect(w?.message).toMatch(/600 m² is 5\.1× the largest flown rosa-flex system \(117 m²\)/);
     expect(ai1.record.warnings.some((x) => x.code === 'radiator-beyond-flight-proven')).toBe(false); // deployable-pumped has no flown figure

@@ -3,12 +3,26 @@
  * is one way a rogue or broken process could lie, with the expected verdict written out.
  */
 import { describe, expect, it } from 'vitest';
-import { checkJob, checkJobResult, encodeConstraint, MAX_JOB_DATA_CHARS, MAX_JOB_DESIGNS, MAX_JOB_NUMBERS } from '../../src/parallel/jobCheck.js';
+import {
+  checkJob,
+  checkJobResult,
+  encodeConstraint,
+  MAX_JOB_DATA_CHARS,
+  MAX_JOB_DESIGNS,
+  MAX_JOB_NUMBERS,
+} from '../../src/parallel/jobCheck.js';
 import { designsPerJob } from '../../src/parallel/redisEvaluator.js';
 
 const hash = 'ab'.repeat(32);
 const job = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
-  odcVersion: '0.1.0', queue: 'q', studyHash: hash, studyKey: `odc:q:study:${hash}:0123abcd`, dims: 2, count: 2, x: [0.1, 0.2, 0.3, 0.4], ...over,
+  odcVersion: '0.1.0',
+  queue: 'q',
+  studyHash: hash,
+  studyKey: `odc:q:study:${hash}:0123abcd`,
+  dims: 2,
+  count: 2,
+  x: [0.1, 0.2, 0.3, 0.4],
+  ...over,
 });
 
 describe('checkJob', () => {
@@ -39,7 +53,14 @@ describe('checkJob', () => {
 });
 
 describe('checkJobResult (2 designs, 2 objectives, 1 constraint)', () => {
-  const good = { ok: [1, 0], f: [1, 2, 0, 0], g: [-0.5, 0], reasons: [null, 'radiator does not close'], worker: 'host:1', elapsed_ms: 3 };
+  const good = {
+    ok: [1, 0],
+    f: [1, 2, 0, 0],
+    g: [-0.5, 0],
+    reasons: [null, 'radiator does not close'],
+    worker: 'host:1',
+    elapsed_ms: 3,
+  };
   it('accepts a well-formed result; a failed row keeps its reason and its padding is ignored', () => {
     const r = checkJobResult(good, 2, 2, 1);
     expect(r.ok).toBe(true);
@@ -75,7 +96,13 @@ describe('checkJobResult (2 designs, 2 objectives, 1 constraint)', () => {
 describe('the coordinator splits a generation into jobs a worker accepts', () => {
   it('jobs never exceed MAX_JOB_NUMBERS numbers or MAX_JOB_DESIGNS designs, and the largest job data stays under MAX_JOB_DATA_CHARS', () => {
     // population 100,000 (the schema's cap) of 200 variables on one worker: 4 jobs of 25,000 would be 5 million numbers
-    for (const [designs, dims, workers] of [[100_000, 200, 1], [100_000, 4096, 1], [100_000, 1, 1], [7, 3, 64], [1, 4096, 0]] as const) {
+    for (const [designs, dims, workers] of [
+      [100_000, 200, 1],
+      [100_000, 4096, 1],
+      [100_000, 1, 1],
+      [7, 3, 64],
+      [1, 4096, 0],
+    ] as const) {
       const size = designsPerJob(designs, dims, workers);
       expect(size).toBeGreaterThanOrEqual(1);
       expect(size * dims).toBeLessThanOrEqual(MAX_JOB_NUMBERS);

@@ -14,13 +14,19 @@ import { redisAvailable, selfSignedCertificate, startRedis, type RedisServer } f
 import { tempDir, writeFile } from '../helpers/tmp.js';
 
 const ci = process.env.CI === 'true';
-if (!redisAvailable && !ci) console.warn('[distributed tests] skipped: /usr/bin/redis-server not found (apt-get install -y redis-server); required when CI=true');
+if (!redisAvailable && !ci)
+  console.warn(
+    '[distributed tests] skipped: /usr/bin/redis-server not found (apt-get install -y redis-server); required when CI=true',
+  );
 
 const dir = tempDir('odc-redis-');
 const bin = resolve('dist/src/cli/bin.js');
 const read = (runDir: string, f: string): string => readFileSync(join(runDir, f), 'utf8');
 /** A small constellation study: evaluations of tens of milliseconds, so a worker can be killed mid-run. */
-const study = writeFile(dir, 'dist.yaml', `name: dist
+const study = writeFile(
+  dir,
+  'dist.yaml',
+  `name: dist
 kind: constellation
 node: ${resolve('designs/ai1.yaml')}
 nodeSizing: closed
@@ -37,11 +43,16 @@ objectives:
   - minimize: totals.lcoc_USD_per_PFLOP_day
   - maximize: network.throughputPerNode_Gbps
 algorithm: { name: nsga2, population: 8, generations: 6, seed: 11, checkpointEvery: 2 }
-`);
+`,
+);
 
 function worker(url: string, queue: string): { proc: ChildProcess; log: () => string } {
   let log = '';
-  const proc = spawn(process.execPath, [bin, 'worker', '--redis', url, '--queue', queue, '--lock-duration-ms', '2000'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const proc = spawn(
+    process.execPath,
+    [bin, 'worker', '--redis', url, '--queue', queue, '--lock-duration-ms', '2000'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   proc.stderr!.on('data', (d: Buffer) => (log += d.toString()));
   return { proc, log: () => log };
 }
@@ -49,7 +60,8 @@ function worker(url: string, queue: string): { proc: ChildProcess; log: () => st
 const waitFor = async (cond: () => boolean): Promise<void> => {
   while (!cond()) await new Promise((r) => setTimeout(r, 50));
 };
-// SIGTERM: a worker finishes its jobs and removes its temporary study copy (the killed-worker test uses SIGKILL itself).
+// SIGTERM: a worker finishes its jobs and removes its temporary study copy (the killed-worker test uses SIGKILL
+// itself).
 const stopAll = (ws: { proc: ChildProcess }[]): void => ws.forEach((w) => w.proc.kill('SIGTERM'));
 
 describe.skipIf(!redisAvailable && !ci)('distributed evaluation on Redis', () => {
@@ -69,7 +81,11 @@ describe.skipIf(!redisAvailable && !ci)('distributed evaluation on Redis', () =>
       const ws = Array.from({ length: n }, () => worker(redis.url, `q${n}`));
       try {
         await waitFor(() => ws.every((w) => w.log().includes('connected')));
-        const s = await runStudy({ studyPath: study, outDir: join(dir, `redis-${n}`), redis: { url: redis.url, queue: `q${n}` } });
+        const s = await runStudy({
+          studyPath: study,
+          outDir: join(dir, `redis-${n}`),
+          redis: { url: redis.url, queue: `q${n}` },
+        });
         expect(read(s.runDir, 'pareto.json')).toBe(read(local, 'pareto.json'));
         expect(read(s.runDir, 'evaluations.csv')).toBe(read(local, 'evaluations.csv'));
         if (n === 3) expect(ws.filter((w) => w.log().includes('loaded study')).length).toBeGreaterThanOrEqual(2);
@@ -107,10 +123,16 @@ describe.skipIf(!redisAvailable && !ci)('distributed evaluation on Redis', () =>
     const out = join(dir, 'restarted');
     try {
       await waitFor(() => ws[0]!.log().includes('connected'));
-      const run = runStudy({ studyPath: study, outDir: out, redis: { url: own.url, queue: 'restart', reconnectTimeout_s: 2 } });
+      const run = runStudy({
+        studyPath: study,
+        outDir: out,
+        redis: { url: own.url, queue: 'restart', reconnectTimeout_s: 2 },
+      });
       await waitFor(() => ws[0]!.log().includes('loaded study'));
       await own.stop();
-      await expect(run).rejects.toThrow(/lost Redis at redis:\/\/127\.0\.0\.1:\d+\/? for more than 2 s.*odc run --resume/);
+      await expect(run).rejects.toThrow(
+        /lost Redis at redis:\/\/127\.0\.0\.1:\d+\/? for more than 2 s.*odc run --resume/,
+      );
       const again = await startRedis({ port: own.port });
       ws.push(worker(again.url, 'restart'));
       await waitFor(() => ws[1]!.log().includes('connected'));
@@ -129,7 +151,11 @@ describe.skipIf(!redisAvailable && !ci)('distributed evaluation on Redis', () =>
     const out = join(dir, 'coordinator-killed');
     try {
       await waitFor(() => ws[0]!.log().includes('connected'));
-      const coord = spawn(process.execPath, [bin, 'run', study, '--out', out, '--redis', redis.url, '--queue', 'coord', '--quiet'], { stdio: 'ignore' });
+      const coord = spawn(
+        process.execPath,
+        [bin, 'run', study, '--out', out, '--redis', redis.url, '--queue', 'coord', '--quiet'],
+        { stdio: 'ignore' },
+      );
       await waitFor(() => existsSync(join(out, 'checkpoint.json')));
       coord.kill('SIGKILL');
       await new Promise((r) => coord.once('exit', r));
@@ -143,31 +169,54 @@ describe.skipIf(!redisAvailable && !ci)('distributed evaluation on Redis', () =>
   });
 
   it('a worker of another odc version refuses the jobs with a clear message', async () => {
-    const w = await startWorker({ url: redis.url, queue: 'version', concurrency: 1, odcVersion: '0.0.0-other', log: () => undefined });
+    const w = await startWorker({
+      url: redis.url,
+      queue: 'version',
+      concurrency: 1,
+      odcVersion: '0.0.0-other',
+      log: () => undefined,
+    });
     try {
-      await expect(runStudy({ studyPath: study, outDir: join(dir, 'version'), redis: { url: redis.url, queue: 'version' } }))
-        .rejects.toThrow(`runs odc 0.0.0-other, the run needs odc ${VERSION}`);
+      await expect(
+        runStudy({ studyPath: study, outDir: join(dir, 'version'), redis: { url: redis.url, queue: 'version' } }),
+      ).rejects.toThrow(`runs odc 0.0.0-other, the run needs odc ${VERSION}`);
     } finally {
       await w.close();
     }
   });
 
   it('a job whose stored study does not match its hash is refused, not evaluated', async () => {
-    const w = await startWorker({ url: redis.url, queue: 'hash', concurrency: 1, odcVersion: VERSION, log: () => undefined });
+    const w = await startWorker({
+      url: redis.url,
+      queue: 'hash',
+      concurrency: 1,
+      odcVersion: VERSION,
+      log: () => undefined,
+    });
     const { Queue, Job } = await import('bullmq');
     const { Redis } = await import('ioredis');
     const c = new Redis(redis.url, { maxRetriesPerRequest: null });
     const q = new Queue('odc-hash', { connection: c });
     try {
       await c.set(`odc:hash:study:${'a'.repeat(64)}:0123abcd`, 'name: forged\nkind: benchmark\nproblem: zdt1\n');
-      const job = await q.add('evaluate', { odcVersion: VERSION, queue: 'hash', studyHash: 'a'.repeat(64), studyKey: `odc:hash:study:${'a'.repeat(64)}:0123abcd`, dims: 2, count: 1, x: [0.5, 0.5] });
+      const job = await q.add('evaluate', {
+        odcVersion: VERSION,
+        queue: 'hash',
+        studyHash: 'a'.repeat(64),
+        studyKey: `odc:hash:study:${'a'.repeat(64)}:0123abcd`,
+        dims: 2,
+        count: 1,
+        x: [0.5, 0.5],
+      });
       let reason = '';
       for (let i = 0; i < 100 && reason === ''; i++) {
         const j = await Job.fromId(q, job.id!);
         reason = j?.failedReason ?? '';
         await new Promise((r) => setTimeout(r, 50));
       }
-      expect(reason).toMatch(/^odc-refused: the study stored in Redis has hash [0-9a-f]{12}, the job expects aaaaaaaaaaaa/);
+      expect(reason).toMatch(
+        /^odc-refused: the study stored in Redis has hash [0-9a-f]{12}, the job expects aaaaaaaaaaaa/,
+      );
     } finally {
       await q.close();
       c.disconnect();
@@ -180,12 +229,19 @@ describe.skipIf(!redisAvailable && !ci)('distributed evaluation on Redis', () =>
     const own = await startRedis({ tls });
     const env = { ...process.env, NODE_EXTRA_CA_CERTS: tls.cert };
     let log = '';
-    const w = spawn(process.execPath, [bin, 'worker', '--redis', own.url, '--queue', 'tls'], { stdio: ['ignore', 'ignore', 'pipe'], env });
+    const w = spawn(process.execPath, [bin, 'worker', '--redis', own.url, '--queue', 'tls'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env,
+    });
     w.stderr!.on('data', (d: Buffer) => (log += d.toString()));
     try {
       await waitFor(() => log.includes('connected'));
       const out = join(dir, 'tls');
-      const r = spawnSync(process.execPath, [bin, 'run', study, '--out', out, '--redis', own.url, '--queue', 'tls', '--quiet'], { env, encoding: 'utf8' });
+      const r = spawnSync(
+        process.execPath,
+        [bin, 'run', study, '--out', out, '--redis', own.url, '--queue', 'tls', '--quiet'],
+        { env, encoding: 'utf8' },
+      );
       expect(r.status, r.stderr).toBe(0);
       expect(read(out, 'pareto.json')).toBe(read(local, 'pareto.json'));
     } finally {
@@ -206,7 +262,8 @@ describe.skipIf(!redisAvailable && !ci)('distributed evaluation on Redis', () =>
       expect(r.code, r.err).toBe(0);
       // Progress (plain lines off a terminal) shows the connected workers and each one's rate.
       expect(r.err).toMatch(/\| workers 1 \(\S+:\d+ \d+(\.\d)?\/s\)/);
-      for (const f of ['run.json', 'report.html', 'report.md', 'pareto.json', 'study.yaml']) expect(read(out, f)).not.toContain(secret);
+      for (const f of ['run.json', 'report.html', 'report.md', 'pareto.json', 'study.yaml'])
+        expect(read(out, f)).not.toContain(secret);
       expect(r.out + r.err).not.toContain(secret);
       expect(JSON.parse(read(out, 'run.json')).distributed.redis).toBe(`redis://:***@127.0.0.1:${own.port}`);
     } finally {

@@ -39,7 +39,8 @@ function points(kind: 'front' | 'grid' | 'uniform', n: number, m: number, r: () 
       F[i * m + k] = kind === 'grid' ? Math.floor(u * 4) : u;
       norm += u * u;
     }
-    if (kind === 'front') for (let k = 0; k < m; k++) F[i * m + k] = F[i * m + k]! / Math.sqrt(norm) + (r() < 0.1 ? 0.02 * r() : 0);
+    if (kind === 'front')
+      for (let k = 0; k < m; k++) F[i * m + k] = F[i * m + k]! / Math.sqrt(norm) + (r() < 0.1 ? 0.02 * r() : 0);
   }
   return F;
 }
@@ -55,19 +56,26 @@ describe('dominatedByMask: rows of A that a row of B dominates', () => {
       const A = points(kinds[trial % 3]!, nA, m, r);
       const B = points(kinds[Math.floor(trial / 3) % 3]!, nB, m, r);
       // B holds copies of some rows of A (equal rows do not dominate each other)
-      for (let t = 0; t < 20; t++) B.set(A.subarray((t * 7 % nA) * m, (t * 7 % nA) * m + m), (t * 11 % nB) * m);
+      for (let t = 0; t < 20; t++) B.set(A.subarray(((t * 7) % nA) * m, ((t * 7) % nA) * m + m), ((t * 11) % nB) * m);
       const want = bruteDominatedBy(A, nA, B, nB, m);
-      expect(Array.from(dominatedByMask(A, nA, B, nB, m, 0)), `trial ${trial} (m = ${m}), through the fronts`).toEqual(want);
+      expect(Array.from(dominatedByMask(A, nA, B, nB, m, 0)), `trial ${trial} (m = ${m}), through the fronts`).toEqual(
+        want,
+      );
       expect(Array.from(dominatedByMask(A, nA, B, nB, m, Infinity)), `trial ${trial}, pair by pair`).toEqual(want);
     }
   });
 
   it('A not a front (several fronts of its own, peeled one by one), and fronts large enough for the dominator bitsets', () => {
     const r = prng(8);
-    for (const [m, nA, nB] of [[4, 3000, 5000], [5, 6000, 2500], [3, 4000, 4000]] as const) {
+    for (const [m, nA, nB] of [
+      [4, 3000, 5000],
+      [5, 6000, 2500],
+      [3, 4000, 4000],
+    ] as const) {
       // A: a front, every third row moved behind the row before it (dominated inside A, not always by B)
       const A = points('front', nA, m, r);
-      for (let i = 1; i < nA; i += 3) for (let k = 0; k < m; k++) A[i * m + k] = A[(i - 1) * m + k]! * (1.001 + 0.3 * r());
+      for (let i = 1; i < nA; i += 3)
+        for (let k = 0; k < m; k++) A[i * m + k] = A[(i - 1) * m + k]! * (1.001 + 0.3 * r());
       const B = points('front', nB, m, r);
       const want = bruteDominatedBy(A, nA, B, nB, m);
       expect(want.some((d) => d === 1) && want.some((d) => d === 0)).toBe(true);

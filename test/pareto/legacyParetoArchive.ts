@@ -28,12 +28,15 @@
  * cut back to `capacity` by crowding distance (Deb, Pratap, Agarwal, Meyarivan, IEEE TEVC 6(2), 2002): the
  * most crowded designs go (ties: the later evaluation), the extremes of each objective always stay. The cut
  * happens when candidates enter (m = 3+: when the buffer is merged, also on a read), so the content is a
- * deterministic function of the sequence of offers and reads, as in a run; a bounded archive no longer holds every non-dominated design seen, and
- * a design it dropped may be replaced later by one it would have dominated.
+ * deterministic function of the sequence of offers and reads, as in a run; a bounded archive no longer holds every
+ * non-dominated design seen, and a design it dropped may be replaced later by one it would have dominated.
  */
 import { crowdingDistance, Staircase2D } from '../../src/pareto/dominance.js';
 
-/** What the archive needs of a design: minimized objectives, constraint violation (≤ 0 feasible), and its evaluation index (ties). */
+/**
+ * What the archive needs of a design: minimized objectives, constraint violation (≤ 0 feasible), and its evaluation
+ * index (ties).
+ */
 interface ArchiveMember {
   readonly f: Float64Array;
   readonly cv: number;
@@ -48,7 +51,10 @@ export class LegacyParetoArchive<T extends ArchiveMember = ArchiveMember> {
   private buffer: T[] = [];
 
   /** `capacity`: bound on the archive size (Infinity: unbounded), see the header. */
-  constructor(readonly m: number, readonly capacity = Infinity) {
+  constructor(
+    readonly m: number,
+    readonly capacity = Infinity,
+  ) {
     if (!(capacity >= 2)) throw new RangeError(`archive capacity must be at least 2, got ${capacity}`);
     this.F = new Float64Array(Math.max(16, m * 64));
   }
@@ -99,7 +105,9 @@ export class LegacyParetoArchive<T extends ArchiveMember = ArchiveMember> {
     const members = new Int32Array(n);
     for (let i = 0; i < n; i++) members[i] = i;
     const cd = crowdingDistance(this.F.subarray(0, n * m), m, members);
-    const order = Array.from(members).sort((a, b) => cd[b]! - cd[a]! || this.entries[a]!.evalIndex - this.entries[b]!.evalIndex);
+    const order = Array.from(members).sort(
+      (a, b) => cd[b]! - cd[a]! || this.entries[a]!.evalIndex - this.entries[b]!.evalIndex,
+    );
     const keep = new Uint8Array(n);
     for (let t = 0; t < this.capacity; t++) keep[order[t]!] = 1;
     let w = 0;
@@ -253,7 +261,10 @@ export class LegacyParetoArchive<T extends ArchiveMember = ArchiveMember> {
     this.count = newCount;
   }
 
-  /** Replaces the content with `items` (assumed mutually non-dominated and in lexicographic order, as `items()` returns). */
+  /**
+   * Replaces the content with `items` (assumed mutually non-dominated and in lexicographic order, as `items()`
+   * returns).
+   */
   restore(items: readonly T[]): void {
     this.F = new Float64Array(Math.max(16, items.length * this.m * 2));
     items.forEach((ind, i) => this.F.set(ind.f, i * this.m));

@@ -4,8 +4,16 @@ import { atScale } from '../helpers/scale.js';
 import { LegacyParetoArchive } from './legacyParetoArchive.js';
 import { bruteFront, lex, points, shuffled, type Kind, type Pt } from './points.js';
 
-/** Offers `seq` to each archive, reading items() every `every` offers (every read flushes, as the run does each generation). */
-function feed(archives: readonly { add(p: Pt): void; items(): Pt[] }[], seq: readonly Pt[], every: number, onRead?: () => void): void {
+/**
+ * Offers `seq` to each archive, reading items() every `every` offers (every read flushes, as the run does each
+ * generation).
+ */
+function feed(
+  archives: readonly { add(p: Pt): void; items(): Pt[] }[],
+  seq: readonly Pt[],
+  every: number,
+  onRead?: () => void,
+): void {
   seq.forEach((p, t) => {
     for (const a of archives) a.add(p);
     if (t % every === every - 1) {
@@ -50,7 +58,8 @@ describe('ParetoArchive, m >= 4 (batch merges): the brute-force front in lexicog
     // three copies of each grid point with distinct evalIndex, interleaved with dominated and dominating points
     const base = points('grid', 4, 300, 5);
     const copies: Pt[] = [];
-    for (let c = 0; c < 3; c++) for (const p of base) copies.push({ f: p.f.slice(), cv: 0, evalIndex: 1000 * (3 - c) + p.evalIndex });
+    for (let c = 0; c < 3; c++)
+      for (const p of base) copies.push({ f: p.f.slice(), cv: 0, evalIndex: 1000 * (3 - c) + p.evalIndex });
     const all = [...base, ...copies];
     const expected = ids(bruteFront(all));
     for (const seed of [1, 2, 3]) {
@@ -75,7 +84,11 @@ describe('ParetoArchive, m >= 4 (batch merges): the brute-force front in lexicog
         const a = new ParetoArchive<Pt>(m);
         // reads after 5/12 of the offers, then 25 small batches, then at the end
         const [first, step] = [scaled(2500), scaled(40)];
-        const reads = new Set([first - 1, ...Array.from({ length: 25 }, (_, i) => first - 1 + step * (i + 1)), pts.length - 1]);
+        const reads = new Set([
+          first - 1,
+          ...Array.from({ length: 25 }, (_, i) => first - 1 + step * (i + 1)),
+          pts.length - 1,
+        ]);
         pts.forEach((p, t) => {
           a.add(p);
           if (reads.has(t)) expect(ids(a.items())).toEqual(ids(bruteFront(pts.slice(0, t + 1))));
@@ -110,7 +123,8 @@ describe('ParetoArchive, m >= 4 (batch merges): the brute-force front in lexicog
         const reads = new Set([scaled(4000) - 1, scaled(5100) - 1, scaled(6200) - 1, pts.length - 1]);
         pts.forEach((p, t) => {
           a.add(p);
-          if (reads.has(t)) expect(ids(a.items()), `m ${m}, ${kind}, after ${t + 1}`).toEqual(ids(bruteFront(pts.slice(0, t + 1))));
+          if (reads.has(t))
+            expect(ids(a.items()), `m ${m}, ${kind}, after ${t + 1}`).toEqual(ids(bruteFront(pts.slice(0, t + 1))));
         });
       }
     }
@@ -138,7 +152,12 @@ describe('ParetoArchive, m >= 4 (batch merges): the brute-force front in lexicog
 
 describe('ParetoArchive, m >= 4: identical to the previous linear-scan archive (oracle: frozen copy)', () => {
   const cases: [number, Kind, number][] = [
-    [4, 'simplex', 100], [4, 'converging', 60], [5, 'simplex', 250], [5, 'grid', 40], [6, 'converging', 150], [6, 'continuous', 30],
+    [4, 'simplex', 100],
+    [4, 'converging', 60],
+    [5, 'simplex', 250],
+    [5, 'grid', 40],
+    [6, 'converging', 150],
+    [6, 'continuous', 30],
   ];
   for (const [m, kind, capacity] of cases) {
     it(`bounded (capacity ${capacity}), m = ${m}, ${kind}: same items() (objects and order) and size after every read`, () => {
@@ -164,7 +183,13 @@ describe('ParetoArchive, m >= 4: identical to the previous linear-scan archive (
 
   it('unbounded: same items() as the linear scan for the same offers (m = 4, 5, 6)', () => {
     for (const m of [4, 5, 6]) {
-      const seq = shuffled([...points('converging', m, 2500, m), ...points('grid', m, 500, m + 50).map((p) => ({ ...p, evalIndex: p.evalIndex + 5000 }))], m);
+      const seq = shuffled(
+        [
+          ...points('converging', m, 2500, m),
+          ...points('grid', m, 500, m + 50).map((p) => ({ ...p, evalIndex: p.evalIndex + 5000 })),
+        ],
+        m,
+      );
       const a = new ParetoArchive<Pt>(m);
       const b = new LegacyParetoArchive<Pt>(m);
       feed([a, b], seq, 101);

@@ -28,7 +28,8 @@ export type Kind = 'continuous' | 'grid' | 'simplex' | 'converging';
  * - continuous: uniform in [0, 1)^m (a few per cent non-dominated);
  * - grid: integers 0..4 per objective (many duplicates and ties);
  * - simplex: uniform on f1 + … + fm = 1 (all non-dominated, bar exact duplicates);
- * - converging: simplex points scaled by a factor falling from 2 to 1 with noise (as a run improves: later points dominate earlier ones).
+ * - converging: simplex points scaled by a factor falling from 2 to 1 with noise (as a run improves: later points
+ *   dominate earlier ones).
  */
 export function points(kind: Kind, m: number, n: number, seed: number): Pt[] {
   const r = prng(seed);
@@ -39,7 +40,8 @@ export function points(kind: Kind, m: number, n: number, seed: number): Pt[] {
     else if (kind === 'grid') for (let k = 0; k < m; k++) f[k] = Math.floor(r() * 5);
     else {
       let s = 0;
-      for (let k = 0; k < m; k++) s += f[k] = -Math.log(1 - r()); // exponential draws, normalized: uniform on the simplex
+      // exponential draws, normalized: uniform on the simplex
+      for (let k = 0; k < m; k++) s += f[k] = -Math.log(1 - r());
       const scale = kind === 'simplex' ? 1 : 2 - i / n + 0.2 * r();
       for (let k = 0; k < m; k++) f[k] = (f[k]! / s) * scale;
     }

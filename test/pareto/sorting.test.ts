@@ -21,9 +21,12 @@ function values(kind: number, count: number, r: () => number): Float64Array {
   const special = [-0, 0, -Infinity, Infinity, 5e-324, -5e-324, Number.MAX_VALUE, -Number.MIN_VALUE];
   const v = new Float64Array(count);
   for (let i = 0; i < count; i++) {
-    if (kind === 0) v[i] = Math.floor(r() * 3) - 1; // ties
-    else if (kind === 1) v[i] = (r() - 0.5) * 10 ** Math.floor(r() * 40 - 20); // wide range, both signs
-    else if (kind === 2) v[i] = r() < 0.01 ? 1e300 : 1 + r() * 1e-12; // clustered, one far away
+    if (kind === 0)
+      v[i] = Math.floor(r() * 3) - 1; // ties
+    else if (kind === 1)
+      v[i] = (r() - 0.5) * 10 ** Math.floor(r() * 40 - 20); // wide range, both signs
+    else if (kind === 2)
+      v[i] = r() < 0.01 ? 1e300 : 1 + r() * 1e-12; // clustered, one far away
     else if (kind === 3) v[i] = special[Math.floor(r() * special.length)]!;
     else v[i] = r();
   }
@@ -86,10 +89,12 @@ describe('non-dominated sorting equals peeling by the definition', () => {
         expect(Array.from(first)).toEqual(want.map((k) => (k === 0 ? 0 : 1)));
       }
     }
-    expect(() => dominatorBitsetRanks(Float64Array.of(1, 2, 3, 4), 1, 4, Int32Array.of(0), new Int32Array(1), false, 48)).toThrow(/multiple of 32/);
+    expect(() =>
+      dominatorBitsetRanks(Float64Array.of(1, 2, 3, 4), 1, 4, Int32Array.of(0), new Int32Array(1), false, 48),
+    ).toThrow(/multiple of 32/);
   });
 
-  it('the ranks are the peeling\'s: 4,500 points in 5 objectives near a sphere, some pushed out (a few fronts, most points in the first)', () => {
+  it("the ranks are the peeling's: 4,500 points in 5 objectives near a sphere, some pushed out (a few fronts, most points in the first)", () => {
     const n = 4500;
     const m = 5;
     const F = sphereSet(n, m, 13);
@@ -126,7 +131,7 @@ describe('non-dominated sorting equals peeling by the definition', () => {
     }
   });
 
-  it('columns with values 1e-9 apart, negatives, a far outlier, infinities or a constant give the peeling\'s ranks', () => {
+  it("columns with values 1e-9 apart, negatives, a far outlier, infinities or a constant give the peeling's ranks", () => {
     const r = prng(14);
     for (let trial = 0; trial < 24; trial++) {
       const m = 4 + (trial % 2);
@@ -159,13 +164,15 @@ describe('non-dominated sorting equals peeling by the definition', () => {
     // 131,072 points (the most the bitsets take): W = 4,096, floor(4,194,304 / 12,288) = 341 snapshots,
     // ceil(4096 / 341) = 13 words = 416 points
     expect(snapshotBlock(131_072, 4)).toBe(416);
-    // 5 objectives, 65,536 points: W = 2048, floor(2^22 / (4 * 2048)) = 512 snapshots, ceil(2048 / 512) = 4 words = 128 points
+    // 5 objectives, 65,536 points: W = 2048, floor(2^22 / (4 * 2048)) = 512 snapshots, ceil(2048 / 512) = 4 words = 128
+    // points
     expect(snapshotBlock(65_536, 5)).toBe(128);
-    // 5 objectives, 100,000 points: W = 3125, floor(2^22 / 12,500) = 335 snapshots, ceil(3125 / 335) = 10 words = 320 points
+    // 5 objectives, 100,000 points: W = 3125, floor(2^22 / 12,500) = 335 snapshots, ceil(3125 / 335) = 10 words = 320
+    // points
     expect(snapshotBlock(100_000, 5)).toBe(320);
   });
 
-  it('m = 3: the per-front staircases give the peeling\'s ranks and fronts, whatever maxRanked', () => {
+  it("m = 3: the per-front staircases give the peeling's ranks and fronts, whatever maxRanked", () => {
     const r = prng(5);
     for (let trial = 0; trial < 80; trial++) {
       const n = Math.floor(r() * 500);

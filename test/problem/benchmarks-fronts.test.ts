@@ -5,16 +5,27 @@
  * `benchmarkNormalization` matches the fronts' ideal and nadir.
  */
 import { describe, expect, it } from 'vitest';
-import { BENCHMARK_NAMES, benchmarkNormalization, createBenchmarkProblem, paretoFront } from '../../src/problem/benchmarks.js';
+import {
+  BENCHMARK_NAMES,
+  benchmarkNormalization,
+  createBenchmarkProblem,
+  paretoFront,
+} from '../../src/problem/benchmarks.js';
 import { nonDominatedIndices, toMatrix } from '../../src/pareto/dominance.js';
 import { createRng, type Rng } from '../../src/core/rng.js';
 import { constraintViolation, type Problem } from '../../src/problem/types.js';
 
-const ADDED = BENCHMARK_NAMES.filter((n) => !['zdt1', 'zdt2', 'zdt3', 'zdt4', 'zdt6', 'dtlz1', 'dtlz2', 'dtlz3', 'dtlz4', 'dtlz7'].includes(n));
+const ADDED = BENCHMARK_NAMES.filter(
+  (n) => !['zdt1', 'zdt2', 'zdt3', 'zdt4', 'zdt6', 'dtlz1', 'dtlz2', 'dtlz3', 'dtlz4', 'dtlz7'].includes(n),
+);
 const TWO_OBJ = new Set(['mw1', 'mw2', 'mw3', 'bnh', 'osy', 'tnk', 'srn', 'ctp1', 'mixed1']);
 
 function P(problem: string, objectives?: number, variables?: number): Problem {
-  return createBenchmarkProblem({ problem, ...(objectives !== undefined ? { objectives } : {}), ...(variables !== undefined ? { variables } : {}) });
+  return createBenchmarkProblem({
+    problem,
+    ...(objectives !== undefined ? { objectives } : {}),
+    ...(variables !== undefined ? { variables } : {}),
+  });
 }
 
 function evaluate(p: Problem, x: ArrayLike<number>): { f: number[]; cv: number } {
@@ -37,9 +48,14 @@ function distanceToFront(f: readonly number[], front: readonly Float64Array[]): 
  * Whether feasible point s dominates some front point by more than tol in every objective. Two objectives:
  * `front` sorted by f1 (so f2 falls), the first point with f1 > s1 + tol1 has the largest f2 of those.
  */
-function dominatesSomeFrontPoint(s: readonly number[], front: readonly Float64Array[], tol: readonly number[]): boolean {
+function dominatesSomeFrontPoint(
+  s: readonly number[],
+  front: readonly Float64Array[],
+  tol: readonly number[],
+): boolean {
   if (s.length === 2) {
-    let lo = 0, hi = front.length;
+    let lo = 0,
+      hi = front.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (front[mid]![0]! > s[0]! + tol[0]!) hi = mid;
@@ -50,10 +66,13 @@ function dominatesSomeFrontPoint(s: readonly number[], front: readonly Float64Ar
   return front.some((p) => s.every((v, i) => v < p[i]! - tol[i]!));
 }
 
-/** Whether some front point weakly dominates s up to tol (2-D: the last point with f1 <= s1 + tol1 has the least f2). */
+/**
+ * Whether some front point weakly dominates s up to tol (2-D: the last point with f1 <= s1 + tol1 has the least f2).
+ */
 function frontCovers(s: readonly number[], front: readonly Float64Array[], tol: readonly number[]): boolean {
   if (s.length === 2) {
-    let lo = 0, hi = front.length;
+    let lo = 0,
+      hi = front.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (front[mid]![0]! <= s[0]! + tol[0]!) lo = mid + 1;
@@ -76,7 +95,11 @@ function onConvexShape(f: ArrayLike<number>, last: (x1: number) => number): numb
 }
 /** OSY's five Pareto-optimal regions AB, BC, CD, DE, EF (Deb 2001) at parameter t ∈ [0, 1], x4 = x6 = 0. */
 const osyRegions = (t: number): number[][] => [
-  [5, 1, 1 + 4 * t, 0, 5, 0], [5, 1, 1 + 4 * t, 0, 1, 0], [2 + 3 * t, t, 1, 0, 1, 0], [0, 2, 1 + 4 * t, 0, 1, 0], [2 * t, 2 - 2 * t, 1, 0, 1, 0],
+  [5, 1, 1 + 4 * t, 0, 5, 0],
+  [5, 1, 1 + 4 * t, 0, 1, 0],
+  [2 + 3 * t, t, 1, 0, 1, 0],
+  [0, 2, 1 + 4 * t, 0, 1, 0],
+  [2 * t, 2 - 2 * t, 1, 0, 1, 0],
 ];
 const mixedShape = (x: number): number => 1 - x - Math.cos(10 * Math.PI * x + Math.PI / 2) / (10 * Math.PI);
 const discShape = (x: number): number => 1 - x * Math.cos(5 * Math.PI * x) ** 2;
@@ -108,13 +131,15 @@ describe('front shapes', () => {
       expect(Math.min(corner, centre)).toBeLessThanOrEqual(0.16 + 1e-12);
     }
     // C3-DTLZ4: |f|² - 3/4 max f² = 1
-    for (const p of paretoFront('c3dtlz4', 3)) expect(sumSq(p) - 0.75 * Math.max(...Array.from(p, (v) => v * v))).toBeCloseTo(1, 12);
+    for (const p of paretoFront('c3dtlz4', 3))
+      expect(sumSq(p) - 0.75 * Math.max(...Array.from(p, (v) => v * v))).toBeCloseTo(1, 12);
     for (const p of paretoFront('idtlz1', 3)) {
       expect(sum(p)).toBeCloseTo(1, 12); // Σ (0.5 - 0.5 w_i) = 1.5 - 0.5
       expect(Math.max(...p)).toBeLessThanOrEqual(0.5);
     }
     for (const p of paretoFront('sdtlz1', 3)) expect(p[0]! + p[1]! / 10 + p[2]! / 100).toBeCloseTo(0.5, 12);
-    for (const p of paretoFront('sdtlz2', 3)) expect(p[0]! ** 2 + (p[1]! / 10) ** 2 + (p[2]! / 100) ** 2).toBeCloseTo(1, 12);
+    for (const p of paretoFront('sdtlz2', 3))
+      expect(p[0]! ** 2 + (p[1]! / 10) ** 2 + (p[2]! / 100) ** 2).toBeCloseTo(1, 12);
     for (const name of ['dtlz5', 'dtlz6']) {
       for (const p of paretoFront(name, 3)) {
         expect(p[0]).toBeCloseTo(p[1]!, 12);
@@ -125,7 +150,9 @@ describe('front shapes', () => {
 
   it('WFG fronts: ellipsoid Σ (f_j / 2j)² = 1 for WFG4–9, the WFG3 line, the WFG1/WFG2 shape curves', () => {
     for (const name of ['wfg4', 'wfg5', 'wfg6', 'wfg7', 'wfg8', 'wfg9']) {
-      for (const m of [2, 3]) for (const p of paretoFront(name, m)) expect(sumSq(Array.from(p, (v, j) => v / (2 * (j + 1))))).toBeCloseTo(1, 12);
+      for (const m of [2, 3])
+        for (const p of paretoFront(name, m))
+          expect(sumSq(Array.from(p, (v, j) => v / (2 * (j + 1))))).toBeCloseTo(1, 12);
     }
     // WFG3, m = 3: x = (x1, 0.5): f = (2 · 0.5 x1, 4 · 0.5 x1, 6 (1 - x1))
     for (const p of paretoFront('wfg3', 3)) {
@@ -139,7 +166,9 @@ describe('front shapes', () => {
       for (const p of paretoFront('wfg2', m)) expect(onConvexShape(p, discShape)).toBeCloseTo(0, 6);
     }
     // WFG2 is disconnected: its m = 2 front has gaps in f1 wider than 0.1
-    const f1 = paretoFront('wfg2', 2).map((p) => p[0]!).sort((a, b) => a - b);
+    const f1 = paretoFront('wfg2', 2)
+      .map((p) => p[0]!)
+      .sort((a, b) => a - b);
     expect(Math.max(...f1.slice(1).map((v, i) => v - f1[i]!))).toBeGreaterThan(0.1);
   });
 
@@ -148,7 +177,10 @@ describe('front shapes', () => {
     for (const p of paretoFront('mw2')) expect(p[0]! + p[1]!).toBeCloseTo(1, 12);
     // MW3: s = f0 + f1 = max(1, 0.85 + 0.3 sin²(0.75π √2 (f1 - f0)))
     for (const p of paretoFront('mw3')) {
-      expect(p[0]! + p[1]!).toBeCloseTo(Math.max(1, 0.85 + 0.3 * Math.sin(0.75 * Math.PI * Math.SQRT2 * (p[1]! - p[0]!)) ** 2), 12);
+      expect(p[0]! + p[1]!).toBeCloseTo(
+        Math.max(1, 0.85 + 0.3 * Math.sin(0.75 * Math.PI * Math.SQRT2 * (p[1]! - p[0]!)) ** 2),
+        12,
+      );
     }
     // BNH: x1 = x2 = t <= 3 (f1 = 8t² <= 72) or x2 = 3, x1 = s (f1 = 4s² + 36)
     for (const [f1, f2] of paretoFront('bnh')) {
@@ -157,7 +189,10 @@ describe('front shapes', () => {
     }
     // CTP1: f2 = max(e^-f1, a_j e^(-b_j f1)) with Deb et al.'s rounded a = (0.858, 0.728), b = (0.541, 0.295)
     for (const [f1, f2] of paretoFront('ctp1')) {
-      expect(f2).toBeCloseTo(Math.max(Math.exp(-f1!), 0.858 * Math.exp(-0.541 * f1!), 0.728 * Math.exp(-0.295 * f1!)), 3);
+      expect(f2).toBeCloseTo(
+        Math.max(Math.exp(-f1!), 0.858 * Math.exp(-0.541 * f1!), 0.728 * Math.exp(-0.295 * f1!)),
+        3,
+      );
     }
     // mixed1: the three pieces
     for (const [x, f2] of paretoFront('mixed1')) {
@@ -220,12 +255,16 @@ describe('decision vectors built from the optimality conditions evaluate onto th
             }
           } else if (name === 'wfg9') {
             const d = new Array<number>(n - 4).fill(0.35);
-            for (let i = d.length - 2; i >= 0; i--) d[i] = 0.35 ** (1 / (0.02 + 1.96 * (sum(d.slice(i + 1)) / (d.length - 1 - i))));
+            for (let i = d.length - 2; i >= 0; i--)
+              d[i] = 0.35 ** (1 / (0.02 + 1.96 * (sum(d.slice(i + 1)) / (d.length - 1 - i))));
             y.push(...d);
           } else {
             while (y.length < n) y.push(0.35);
           }
-          const f = evaluate(p, y.map((v, i) => v * 2 * (i + 1))).f;
+          const f = evaluate(
+            p,
+            y.map((v, i) => v * 2 * (i + 1)),
+          ).f;
           if (name === 'wfg1' || name === 'wfg2') {
             // on the shape surface (WFG2's point may sit on a dominated stretch of it)
             expect(onConvexShape(f, name === 'wfg1' ? mixedShape : discShape)).toBeCloseTo(0, 6);
@@ -299,7 +338,8 @@ describe('decision vectors built from the optimality conditions evaluate onto th
     // CTP1: x1 = f1, x2 = g - 1 with g e^(-f1/g) = f2 (bisection on g ∈ [1, 2], increasing)
     const ctp1 = P('ctp1');
     for (const [f1, f2] of paretoFront('ctp1', 2, 100)) {
-      let lo = 1, hi = 2;
+      let lo = 1,
+        hi = 2;
       for (let it = 0; it < 60; it++) {
         const g = (lo + hi) / 2;
         if (g * Math.exp(-f1! / g) < f2!) lo = g;
@@ -323,7 +363,8 @@ describe('decision vectors built from the optimality conditions evaluate onto th
       } else if (f1! <= 22.25 + (top - 1) ** 2 + 1e-9) {
         x = [-2.5, 1 + Math.sqrt(f1! - 22.25)];
       } else {
-        let lo = Math.atan2(top, -2.5), hi = Math.PI;
+        let lo = Math.atan2(top, -2.5),
+          hi = Math.PI;
         for (let it = 0; it < 60; it++) {
           const phi = (lo + hi) / 2;
           if (232 - 60 * Math.cos(phi) - 30 * Math.sin(phi) < f1!) lo = phi;
@@ -367,7 +408,12 @@ describe('the fronts against seeded random and local sampling: nothing feasible 
   /** Uniform design in the box (ints and choices as integers). */
   function uniform(p: Problem, rng: Rng): number[] {
     return p.variables.map((v) =>
-      v.kind === 'choice' ? rng.int(v.options.length) : v.kind === 'int' ? v.lower + rng.int(v.upper - v.lower + 1) : v.lower + (v.upper - v.lower) * rng.next());
+      v.kind === 'choice'
+        ? rng.int(v.options.length)
+        : v.kind === 'int'
+          ? v.lower + rng.int(v.upper - v.lower + 1)
+          : v.lower + (v.upper - v.lower) * rng.next(),
+    );
   }
   /** x perturbed by uniform noise of half-width w (relative to each real range), clipped to the box. */
   function near(p: Problem, x: readonly number[], w: number, rng: Rng): number[] {
@@ -382,56 +428,74 @@ describe('the fronts against seeded random and local sampling: nothing feasible 
   function check(name: string, seeds: (rng: Rng) => number[][], samples: number, m = 2): number {
     const p = P(name, m);
     const front = paretoFront(name, m).sort((a, c) => a[0]! - c[0]!);
-    const b = benchmarkNormalization(name, m) ?? { ideal: new Array<number>(m).fill(0), nadir: new Array<number>(m).fill(1) };
+    const b = benchmarkNormalization(name, m) ?? {
+      ideal: new Array<number>(m).fill(0),
+      nadir: new Array<number>(m).fill(1),
+    };
     const tol = b.nadir.map((v, i) => 1e-6 * (v - b.ideal[i]!));
     const gap = b.nadir.map((v, i) => 1e-3 * (v - b.ideal[i]!));
     const rng = createRng(11);
     const starts = seeds(rng);
     let feasible = 0;
     for (let s = 0; s < samples; s++) {
-      const x = starts.length > 0 && s % 2 === 1 ? near(p, starts[rng.int(starts.length)]!, rng.next() < 0.5 ? 0.01 : 0.001, rng) : uniform(p, rng);
+      const x =
+        starts.length > 0 && s % 2 === 1
+          ? near(p, starts[rng.int(starts.length)]!, rng.next() < 0.5 ? 0.01 : 0.001, rng)
+          : uniform(p, rng);
       const r = evaluate(p, x);
       if (r.cv > 0) continue;
       feasible++;
       // soundness: no feasible design beats a front point
-      if (dominatesSomeFrontPoint(r.f, front, tol)) throw new Error(`${name}: feasible ${JSON.stringify(x)} → ${JSON.stringify(r.f)} dominates the front`);
+      if (dominatesSomeFrontPoint(r.f, front, tol))
+        throw new Error(`${name}: feasible ${JSON.stringify(x)} → ${JSON.stringify(r.f)} dominates the front`);
       // completeness: a design the front does not (weakly) dominate must lie next to it: within 2 % of the
       // ranges for two objectives, 5 % for three (about two lattice spacings of the sampled surface)
       if (!frontCovers(r.f, front, gap)) {
-        const d = Math.min(...front.map((q) => Math.hypot(...r.f.map((v, i) => (v - q[i]!) / (b.nadir[i]! - b.ideal[i]!)))));
-        if (d > (m === 2 ? 0.02 : 0.05)) throw new Error(`${name}: feasible ${JSON.stringify(x)} → ${JSON.stringify(r.f)} is not dominated by the front and ${d.toFixed(3)} away from it`);
+        const d = Math.min(
+          ...front.map((q) => Math.hypot(...r.f.map((v, i) => (v - q[i]!) / (b.nadir[i]! - b.ideal[i]!)))),
+        );
+        if (d > (m === 2 ? 0.02 : 0.05))
+          throw new Error(
+            `${name}: feasible ${JSON.stringify(x)} → ${JSON.stringify(r.f)} is not dominated by the front and ${d.toFixed(3)} away from it`,
+          );
       }
     }
     return feasible;
   }
 
   it('BNH, TNK, SRN, CTP1, OSY', () => {
-    const bnhSeeds = (): number[][] => Array.from({ length: 51 }, (_, i) => (i <= 30 ? [i / 10, i / 10] : [3 + (i - 30) / 10, 3]));
+    const bnhSeeds = (): number[][] =>
+      Array.from({ length: 51 }, (_, i) => (i <= 30 ? [i / 10, i / 10] : [3 + (i - 30) / 10, 3]));
     expect(check('bnh', bnhSeeds, 4000)).toBeGreaterThan(2000);
     expect(check('tnk', () => paretoFront('tnk', 2, 100).map((p) => Array.from(p)), 20000)).toBeGreaterThan(3000);
     const srnSeeds = (): number[][] => Array.from({ length: 41 }, (_, i) => [-2.5, 2.5 + (12.29 * i) / 40]);
     expect(check('srn', srnSeeds, 20000)).toBeGreaterThan(5000);
     expect(check('ctp1', () => Array.from({ length: 21 }, (_, i) => [i / 20, 0]), 20000)).toBeGreaterThan(5000);
-    const osySeeds = (): number[][] =>
-      Array.from({ length: 21 }, (_, i) => i / 20).flatMap(osyRegions);
+    const osySeeds = (): number[][] => Array.from({ length: 21 }, (_, i) => i / 20).flatMap(osyRegions);
     expect(check('osy', osySeeds, 20000)).toBeGreaterThan(1000);
   });
 
   it('MW1, MW3, mixed1, C2-DTLZ2, C3-DTLZ4', () => {
     const n = 15;
-    const mwSeeds = (name: string) => (rng: Rng): number[][] =>
-      Array.from({ length: 50 }, () => {
-        const x = [rng.next()];
-        for (let i = 1; i < n; i++) x.push(name === 'mw1' ? (0.5 + i / (2 * n)) ** (1 / (n - 2)) : 1 - (x[i - 1]! - 0.5) ** 2);
-        return x;
-      });
+    const mwSeeds =
+      (name: string) =>
+      (rng: Rng): number[][] =>
+        Array.from({ length: 50 }, () => {
+          const x = [rng.next()];
+          for (let i = 1; i < n; i++)
+            x.push(name === 'mw1' ? (0.5 + i / (2 * n)) ** (1 / (n - 2)) : 1 - (x[i - 1]! - 0.5) ** 2);
+          return x;
+        });
     expect(check('mw1', mwSeeds('mw1'), 10000)).toBeGreaterThan(200);
     expect(check('mw3', mwSeeds('mw3'), 10000)).toBeGreaterThan(200);
-    const mixedSeeds = (): number[][] => Array.from({ length: 41 }, (_, i) => i / 40).map((x) => [x, 0, 0, x < 0.5 ? 2 : 3, x < 0.25 ? 1 : 0]);
+    const mixedSeeds = (): number[][] =>
+      Array.from({ length: 41 }, (_, i) => i / 40).map((x) => [x, 0, 0, x < 0.5 ? 2 : 3, x < 0.25 ? 1 : 0]);
     expect(check('mixed1', mixedSeeds, 20000)).toBeGreaterThan(5000);
     // seeds on the fronts: C2-DTLZ2 on the unit sphere (g = 0); C3-DTLZ4 with g = 1 (f = 2u, always feasible)
-    const c2Seeds = (rng: Rng): number[][] => Array.from({ length: 50 }, () => [rng.next(), rng.next(), ...new Array<number>(10).fill(0.5)]);
-    const c3Seeds = (rng: Rng): number[][] => Array.from({ length: 50 }, () => [rng.next(), rng.next(), ...new Array<number>(5).fill(0.5 + Math.sqrt(0.2))]);
+    const c2Seeds = (rng: Rng): number[][] =>
+      Array.from({ length: 50 }, () => [rng.next(), rng.next(), ...new Array<number>(10).fill(0.5)]);
+    const c3Seeds = (rng: Rng): number[][] =>
+      Array.from({ length: 50 }, () => [rng.next(), rng.next(), ...new Array<number>(5).fill(0.5 + Math.sqrt(0.2))]);
     expect(check('c2dtlz2', c2Seeds, 2000, 3)).toBeGreaterThan(100);
     expect(check('c3dtlz4', c3Seeds, 2000, 3)).toBeGreaterThan(100);
   });
@@ -458,7 +522,10 @@ describe('benchmarkNormalization', () => {
     expect(tnk.nadir[0]).toBeCloseTo(tnk.nadir[1]!, 9);
     expect(tnk.ideal[0]).toBeCloseTo(0.0417, 3);
     expect(tnk.nadir[0]).toBeCloseTo(1.0385, 3);
-    for (const name of ['zdt1', 'dtlz2', 'c1dtlz1', 'c2dtlz2', 'idtlz1', 'dtlz5', 'mw1', 'mw3', 'ctp1']) expect(benchmarkNormalization(name, name.startsWith('mw') || name === 'ctp1' || name === 'zdt1' ? 2 : 3)).toBeNull();
+    for (const name of ['zdt1', 'dtlz2', 'c1dtlz1', 'c2dtlz2', 'idtlz1', 'dtlz5', 'mw1', 'mw3', 'ctp1'])
+      expect(
+        benchmarkNormalization(name, name.startsWith('mw') || name === 'ctp1' || name === 'zdt1' ? 2 : 3),
+      ).toBeNull();
     expect(() => benchmarkNormalization('nope', 2)).toThrow(RangeError);
     expect(() => benchmarkNormalization('osy', 3)).toThrow(RangeError);
     expect(() => benchmarkNormalization('wfg1', 1)).toThrow(RangeError);
@@ -467,11 +534,14 @@ describe('benchmarkNormalization', () => {
     expect(benchmarkNormalization('bnh', 2)!.nadir[0]).toBe(136);
   });
 
-  it('matches the sampled fronts\' extremes', () => {
+  it("matches the sampled fronts' extremes", () => {
     for (const name of ADDED) {
       for (const m of TWO_OBJ.has(name) ? [2] : [2, 3]) {
         const front = paretoFront(name, m);
-        const b = benchmarkNormalization(name, m) ?? { ideal: new Array<number>(m).fill(0), nadir: new Array<number>(m).fill(1) };
+        const b = benchmarkNormalization(name, m) ?? {
+          ideal: new Array<number>(m).fill(0),
+          nadir: new Array<number>(m).fill(1),
+        };
         for (let i = 0; i < m; i++) {
           const lo = Math.min(...front.map((p) => p[i]!));
           const hi = Math.max(...front.map((p) => p[i]!));

@@ -4,7 +4,12 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BENCHMARK_NAMES, benchmarkNormalization, createBenchmarkProblem, paretoFront } from '../../src/problem/benchmarks.js';
+import {
+  BENCHMARK_NAMES,
+  benchmarkNormalization,
+  createBenchmarkProblem,
+  paretoFront,
+} from '../../src/problem/benchmarks.js';
 import { safeEvaluate, type Problem } from '../../src/problem/types.js';
 import { hypervolume } from '../../src/indicators/hypervolume.js';
 import { igdPlus } from '../../src/indicators/igd.js';
@@ -13,16 +18,33 @@ import { loadStudyProblem } from '../../src/run/problem.js';
 import { benchmarkStudySchema } from '../../src/design/schema.js';
 
 /** Runs `generations` generations and returns the archive's objectives normalized by benchmarkNormalization. */
-function optimize(name: string, problem: Problem, algorithm: string, population: number, generations: number, seed: number): number[][] {
-  const alg = createAlgorithm(algorithm, problem, { population, seed, ...(algorithm === 'nsga3' ? { partitions: 12 } : {}) });
+function optimize(
+  name: string,
+  problem: Problem,
+  algorithm: string,
+  population: number,
+  generations: number,
+  seed: number,
+): number[][] {
+  const alg = createAlgorithm(algorithm, problem, {
+    population,
+    seed,
+    ...(algorithm === 'nsga3' ? { partitions: 12 } : {}),
+  });
   for (let g = 0; g < generations; g++) alg.tell(alg.ask().map((x) => safeEvaluate(problem, x)));
   const m = problem.objectives.length;
-  const b = benchmarkNormalization(name, m) ?? { ideal: new Array<number>(m).fill(0), nadir: new Array<number>(m).fill(1) };
+  const b = benchmarkNormalization(name, m) ?? {
+    ideal: new Array<number>(m).fill(0),
+    nadir: new Array<number>(m).fill(1),
+  };
   return alg.archive().map((ind) => Array.from(ind.f, (v, i) => (v - b.ideal[i]!) / (b.nadir[i]! - b.ideal[i]!)));
 }
 
 function normalizedFront(name: string, m: number): number[][] {
-  const b = benchmarkNormalization(name, m) ?? { ideal: new Array<number>(m).fill(0), nadir: new Array<number>(m).fill(1) };
+  const b = benchmarkNormalization(name, m) ?? {
+    ideal: new Array<number>(m).fill(0),
+    nadir: new Array<number>(m).fill(1),
+  };
   return paretoFront(name, m).map((p) => Array.from(p, (v, i) => (v - b.ideal[i]!) / (b.nadir[i]! - b.ideal[i]!)));
 }
 
@@ -35,8 +57,8 @@ describe('short optimizations reach the analytic fronts', () => {
     const front = normalizedFront('mixed1', 2);
     // the failure modes, as sets on their own best curves (normalized by 1.1 in f2)
     const xs = Array.from({ length: 401 }, (_, i) => i / 400);
-    const linearOnly = xs.map((x) => [x, (x < 0.5 ? 1.1 : 1) * (1 - x) / 1.1]);
-    const nTwoOnly = xs.map((x) => [x, 1.1 * (x < 0.25 ? 1 - x : 1 - Math.sqrt(x)) / 1.1]);
+    const linearOnly = xs.map((x) => [x, ((x < 0.5 ? 1.1 : 1) * (1 - x)) / 1.1]);
+    const nTwoOnly = xs.map((x) => [x, (1.1 * (x < 0.25 ? 1 - x : 1 - Math.sqrt(x))) / 1.1]);
     expect(igdPlus(linearOnly, front)).toBeGreaterThan(0.03);
     expect(igdPlus(nTwoOnly, front)).toBeGreaterThan(0.005);
     const A = optimize('mixed1', createBenchmarkProblem({ problem: 'mixed1' }), 'nsga2', 40, 50, 1);
@@ -50,8 +72,12 @@ describe('short optimizations reach the analytic fronts', () => {
     // front itself scores IGD+ 0.016 and HV 0.937, without AB and BC (the x1 = 5 vertex, f2 above 28) 0.026 and
     // 0.911; IGD+ < 0.015 with HV > 0.94 rules those out.
     const front = normalizedFront('osy', 2);
-    const without = (lo: number, hi: number): number[][] => front.filter((p) => p[1]! * 72 + 4 < lo - 1e-9 || p[1]! * 72 + 4 > hi + 1e-9);
-    for (const [lo, hi] of [[18.93, 28], [28, 76]] as const) {
+    const without = (lo: number, hi: number): number[][] =>
+      front.filter((p) => p[1]! * 72 + 4 < lo - 1e-9 || p[1]! * 72 + 4 > hi + 1e-9);
+    for (const [lo, hi] of [
+      [18.93, 28],
+      [28, 76],
+    ] as const) {
       const A = without(lo, hi);
       expect(igdPlus(A, front) > 0.015 || hypervolume(A, [1.1, 1.1]) < 0.94).toBe(true);
     }
@@ -71,9 +97,16 @@ describe('short optimizations reach the analytic fronts', () => {
     expect(igdPlus(A, front)).toBeLessThan(0.05);
     expect(hypervolume(A, [1.1, 1.1, 1.1])).toBeGreaterThan(0.64);
     const r2 = 0.16;
-    const within = (c: readonly number[]): boolean => A.some((f) => f.reduce((s, v, i) => s + (v - c[i]!) ** 2, 0) <= r2 + 1e-9);
+    const within = (c: readonly number[]): boolean =>
+      A.some((f) => f.reduce((s, v, i) => s + (v - c[i]!) ** 2, 0) <= r2 + 1e-9);
     const a = 1 / Math.sqrt(3);
-    for (const c of [[1, 0, 0], [0, 1, 0], [0, 0, 1], [a, a, a]]) expect(within(c), `cap around ${c}`).toBe(true);
+    for (const c of [
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+      [a, a, a],
+    ])
+      expect(within(c), `cap around ${c}`).toBe(true);
   });
 });
 

@@ -19,7 +19,11 @@ function close(actual: readonly number[], expected: readonly number[], digits = 
 }
 
 const P = (problem: string, objectives?: number, variables?: number): Problem =>
-  createBenchmarkProblem({ problem, ...(objectives !== undefined ? { objectives } : {}), ...(variables !== undefined ? { variables } : {}) });
+  createBenchmarkProblem({
+    problem,
+    ...(objectives !== undefined ? { objectives } : {}),
+    ...(variables !== undefined ? { variables } : {}),
+  });
 
 const half = (n: number): number[] => new Array<number>(n).fill(0.5);
 
@@ -28,7 +32,9 @@ describe('registry', () => {
     for (const name of BENCHMARK_NAMES) {
       const p = P(name);
       expect(p.name).toBe(name);
-      const x = Float64Array.from(p.variables, (v) => (v.kind === 'choice' ? 0 : v.kind === 'int' ? v.lower : (v.lower + v.upper) / 2));
+      const x = Float64Array.from(p.variables, (v) =>
+        v.kind === 'choice' ? 0 : v.kind === 'int' ? v.lower : (v.lower + v.upper) / 2,
+      );
       const e = p.evaluate(x);
       expect(e.status).toBe('ok');
       if (e.status === 'ok') {
@@ -48,10 +54,25 @@ describe('registry', () => {
   it('uses the documented default sizes', () => {
     const sizes: Record<string, [number, number, number]> = {
       // name: [variables, objectives, constraints]
-      c1dtlz1: [7, 3, 1], c2dtlz2: [12, 3, 1], c3dtlz4: [7, 3, 3], idtlz1: [7, 3, 0], sdtlz1: [7, 3, 0], sdtlz2: [12, 3, 0],
-      dtlz5: [12, 3, 0], dtlz6: [12, 3, 0], mw1: [15, 2, 1], mw2: [15, 2, 1], mw3: [15, 2, 2],
-      bnh: [2, 2, 2], osy: [6, 2, 6], tnk: [2, 2, 2], srn: [2, 2, 2], ctp1: [2, 2, 2], mixed1: [5, 2, 3],
-      wfg1: [24, 3, 0], wfg9: [24, 3, 0],
+      c1dtlz1: [7, 3, 1],
+      c2dtlz2: [12, 3, 1],
+      c3dtlz4: [7, 3, 3],
+      idtlz1: [7, 3, 0],
+      sdtlz1: [7, 3, 0],
+      sdtlz2: [12, 3, 0],
+      dtlz5: [12, 3, 0],
+      dtlz6: [12, 3, 0],
+      mw1: [15, 2, 1],
+      mw2: [15, 2, 1],
+      mw3: [15, 2, 2],
+      bnh: [2, 2, 2],
+      osy: [6, 2, 6],
+      tnk: [2, 2, 2],
+      srn: [2, 2, 2],
+      ctp1: [2, 2, 2],
+      mixed1: [5, 2, 3],
+      wfg1: [24, 3, 0],
+      wfg9: [24, 3, 0],
     };
     for (const [name, [n, m, c]] of Object.entries(sizes)) {
       const p = P(name);
@@ -125,7 +146,11 @@ describe('DTLZ variants', () => {
     // f = 1.25 (cos(π/4) cos(0.46 π/2), cos(π/4) sin(0.46 π/2), sin(π/4))
     const a = run(p, [0.5, 0.3, 1, ...half(9)]);
     const c = Math.cos(Math.PI / 4);
-    close(a.f, [1.25 * c * Math.cos((0.46 * Math.PI) / 2), 1.25 * c * Math.sin((0.46 * Math.PI) / 2), 1.25 * Math.sin(Math.PI / 4)]);
+    close(a.f, [
+      1.25 * c * Math.cos((0.46 * Math.PI) / 2),
+      1.25 * c * Math.sin((0.46 * Math.PI) / 2),
+      1.25 * Math.sin(Math.PI / 4),
+    ]);
     // g = 0: f1 = f2 = cos(x1 π/2)/√2, f3 = sin(x1 π/2) whatever x2
     const b = run(p, [0.2, 0.9, ...half(10)]);
     close(b.f, [Math.cos(0.1 * Math.PI) * c, Math.cos(0.1 * Math.PI) * c, Math.sin(0.1 * Math.PI)]);
@@ -176,7 +201,8 @@ describe('MW (Ma & Wang 2019), n = 3 so the sums have two terms', () => {
     // x0 = 0.2 → x1 = 1 - (0.2 - 0.5)² = 0.91 → x2 = 1 - (0.91 - 0.5)² = 0.8319: g3 = 1, f = (0.2, 0.8)
     const a = run(p, [0.2, 0.91, 0.8319]);
     close(a.f, [0.2, 0.8]);
-    // l = √2 · 0.6; c1 = 1 - 1.05 - 0.45 sin⁶(0.75π l) < 0; c2 = 0.85 - 1 + 0.3 sin²(0.75π l) = -0.15 + 0.3 · 0.8275 = 0.0982
+    // l = √2 · 0.6; c1 = 1 - 1.05 - 0.45 sin⁶(0.75π l) < 0; c2 = 0.85 - 1 + 0.3 sin²(0.75π l) = -0.15 + 0.3 · 0.8275 =
+    // 0.0982
     const l = Math.SQRT2 * 0.6;
     close(a.g, [-0.05 - 0.45 * Math.sin(0.75 * Math.PI * l) ** 6, -0.15 + 0.3 * Math.sin(0.75 * Math.PI * l) ** 2]);
     expect(a.g[1]!).toBeCloseTo(0.0982, 3);
@@ -213,7 +239,8 @@ describe('classic constrained problems', () => {
     const b = run(p, [5, 1, 5, 0, 5, 0]);
     close(b.f, [-274, 76]);
     expect(b.cv).toBe(0);
-    // (0, 0, 3, 0, 3, 0): f1 = -(100 + 4 + 4 + 16 + 4) = -128, f2 = 18; g1 = -(0 + 0 - 2)/2 = 1, g6 = -(0 + 0 - 4)/4 = 1
+    // (0, 0, 3, 0, 3, 0): f1 = -(100 + 4 + 4 + 16 + 4) = -128, f2 = 18; g1 = -(0 + 0 - 2)/2 = 1, g6 = -(0 + 0 - 4)/4 =
+    // 1
     const c = run(p, [0, 0, 3, 0, 3, 0]);
     close(c.f, [-128, 18]);
     expect(c.g[0]!).toBeCloseTo(1, 12);
@@ -230,13 +257,15 @@ describe('classic constrained problems', () => {
     // (0.5, 0.5): g1 = -(0.5 - 1 - 0.1) = 0.6 (inside the wavy circle)
     expect(run(p, [0.5, 0.5]).g[0]!).toBeCloseTo(0.6, 12);
     // (1.0384, 0.0417) region: x1² + x2² must reach 1 + 0.1 cos(16 atan(x1/x2))
-    const x1 = 1, x2 = 0.2;
+    const x1 = 1,
+      x2 = 0.2;
     expect(run(p, [x1, x2]).g[0]!).toBeCloseTo(-(1 + 0.04 - 1 - 0.1 * Math.cos(16 * Math.atan(5))), 12);
   });
 
   it('SRN', () => {
     const p = P('srn');
-    // (-2.5, 3): f1 = 2 + 20.25 + 4 = 26.25, f2 = -22.5 - 4 = -26.5 (f1 + f2 = -0.25); g = (6.25 + 9 - 225, -2.5 - 9 + 10)
+    // (-2.5, 3): f1 = 2 + 20.25 + 4 = 26.25, f2 = -22.5 - 4 = -26.5 (f1 + f2 = -0.25); g = (6.25 + 9 - 225, -2.5 - 9 +
+    // 10)
     const a = run(p, [-2.5, 3]);
     close(a.f, [26.25, -26.5]);
     close(a.g, [-209.75, -1.5]);
@@ -248,7 +277,7 @@ describe('classic constrained problems', () => {
     expect(run(p, [2, 1]).g[1]!).toBeCloseTo(9, 12);
   });
 
-  it('CTP1: the recursion gives Deb et al.\'s a = (0.858, 0.728), b = (0.541, 0.295)', () => {
+  it("CTP1: the recursion gives Deb et al.'s a = (0.858, 0.728), b = (0.541, 0.295)", () => {
     const p = P('ctp1');
     // (0.5, 0): g = 1, f2 = e^-0.5 = 0.606531; constraint 1: 0.858 e^(-0.541 · 0.5) - 0.6065 ≈ 0.0481 > 0 (infeasible)
     const a = run(p, [0.5, 0]);
@@ -308,7 +337,10 @@ describe('WFG (Huband et al. 2006), hand-worked transformation chains', () => {
     close(run(p, z([0.2, 0.2, 0.2, 0.2, ...d035(4)])).f, f0);
     // distance (1, .35, .35, .35) → shifted (1, 0, 0, 0); r_nonsep([1, 0], 2) = (1 + 0 + 2·1)/3 = 1, second pair 0;
     // t2 = mean(1, 0) = 0.5 = x_M, and x1 = max(0.5, 1)(0.2 - 0.5) + 0.5 = 0.2 → f = 0.5 + f0
-    close(run(p, z([0.2, 0.2, 0.2, 0.2, 1, 0.35, 0.35, 0.35])).f, f0.map((v) => v + 0.5));
+    close(
+      run(p, z([0.2, 0.2, 0.2, 0.2, 1, 0.35, 0.35, 0.35])).f,
+      f0.map((v) => v + 0.5),
+    );
   });
 
   it('WFG3 (m = 3, k = 4, l = 4): A = (1, 0) pins x2 at 0.5 on the front', () => {
@@ -330,7 +362,10 @@ describe('WFG (Huband et al. 2006), hand-worked transformation chains', () => {
     const p = P('wfg5', 2, 8);
     // s_decept(1, .35, .001, .05) = 1 + 0.649 (-(0.95 + 649)/0.649 + 1000) = 1 - 0.95 = 0.05
     // positions (.35, .35, 1, 1) → (0, 0, .05, .05), t1 = 0.025: f = (2 sin(0.025 π/2), 4 cos(0.025 π/2))
-    close(run(p, z([0.35, 0.35, 1, 1, ...d035(4)])).f, [2 * Math.sin(0.0125 * Math.PI), 4 * Math.cos(0.0125 * Math.PI)]);
+    close(run(p, z([0.35, 0.35, 1, 1, ...d035(4)])).f, [
+      2 * Math.sin(0.0125 * Math.PI),
+      4 * Math.cos(0.0125 * Math.PI),
+    ]);
     close(run(p, z([0, 0, 1, 1, ...d035(4)])).f, [2 * Math.sin(0.025 * Math.PI), 4 * Math.cos(0.025 * Math.PI)]);
   });
 
@@ -345,7 +380,10 @@ describe('WFG (Huband et al. 2006), hand-worked transformation chains', () => {
     const p = P('wfg7', 2, 8);
     // all y = 0.35: u = 0.35, b_param exponent 0.02 + 49.98 (A - 0.3 A) = 0.02 + 0.7 · 0.98 = 0.706, A = 0.98/49.98
     const y = 0.35 ** 0.706; // every position maps to it, so t1 = y
-    close(run(p, z([0.35, 0.35, 0.35, 0.35, ...d035(4)])).f, [2 * Math.sin((y * Math.PI) / 2), 4 * Math.cos((y * Math.PI) / 2)]);
+    close(run(p, z([0.35, 0.35, 0.35, 0.35, ...d035(4)])).f, [
+      2 * Math.sin((y * Math.PI) / 2),
+      4 * Math.cos((y * Math.PI) / 2),
+    ]);
   });
 
   it('WFG8 and WFG9 (m = 2, k = 4, l = 4): the optimal distance values follow the positions', () => {
@@ -361,8 +399,10 @@ describe('WFG (Huband et al. 2006), hand-worked transformation chains', () => {
     // WFG9: y8 = 0.35, y_i = 0.35^(1/(0.02 + 1.96 mean(y_{i+1..8}))) backwards (mean < 0.5)
     const y9 = new Array<number>(8).fill(0);
     y9[7] = 0.35;
-    for (let i = 6; i >= 4; i--) y9[i] = 0.35 ** (1 / (0.02 + 1.96 * (y9.slice(i + 1).reduce((s, v) => s + v, 0) / (7 - i))));
-    for (let i = 0; i < 4; i++) y9[i] = 1; // b_param(1, ·) = 1, s_decept(1) = 0.05, r_nonsep of four 0.05 = 0.4 · 0.05 = 0.02
+    for (let i = 6; i >= 4; i--)
+      y9[i] = 0.35 ** (1 / (0.02 + 1.96 * (y9.slice(i + 1).reduce((s, v) => s + v, 0) / (7 - i))));
+    // b_param(1, ·) = 1, s_decept(1) = 0.05, r_nonsep of four 0.05 = 0.4 · 0.05 = 0.02
+    for (let i = 0; i < 4; i++) y9[i] = 1;
     close(run(P('wfg9', 2, 8), z(y9)).f, [2 * Math.sin(0.01 * Math.PI), 4 * Math.cos(0.01 * Math.PI)]);
   });
 });
@@ -391,6 +431,11 @@ describe('mixed1 (real, int, choice)', () => {
     close(run(p, [0.1, 0, 0, 2, 1]).f, [0.1, 1.1 * 0.9]); // linear, n = 2
     close(run(p, [0.36, 0, 0, 2, 0]).f, [0.36, 1.1 * 0.4]); // convex, n = 2
     close(run(p, [0.81, 0, 0, 3, 0]).f, [0.81, 0.1]); // convex, n = 3
-    for (const x of [[0.1, 0, 0, 2, 1], [0.36, 0, 0, 2, 0], [0.81, 0, 0, 3, 0]]) expect(run(p, x).cv).toBe(0);
+    for (const x of [
+      [0.1, 0, 0, 2, 1],
+      [0.36, 0, 0, 2, 0],
+      [0.81, 0, 0, 3, 0],
+    ])
+      expect(run(p, x).cv).toBe(0);
   });
 });

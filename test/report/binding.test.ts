@@ -11,20 +11,41 @@ import { BINDING_MARGIN, designBinding, frontPressure } from '../../src/run/bind
 import { decisionSummary } from '../../src/run/recommend.js';
 import type { ParetoDesign, ParetoFile } from '../../src/run/paretoFile.js';
 
-const linspace = (a: number, b: number, n: number): number[] => Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
+const linspace = (a: number, b: number, n: number): number[] =>
+  Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
 
 // OSY, Deb 2001 §14.1.4: bounds and constraints (pymoo's scaling, g <= 0)
-const OSY_BOUNDS: [number, number][] = [[0, 10], [0, 10], [1, 5], [0, 6], [1, 5], [0, 10]];
-const OSY_CONSTRAINTS = ['C1 x1+x2>=2', 'C2 x1+x2<=6', 'C3 x2-x1<=2', 'C4 x1-3x2<=2', 'C5 (x3-3)^2+x4<=4', 'C6 (x5-3)^2+x6>=4'];
+const OSY_BOUNDS: [number, number][] = [
+  [0, 10],
+  [0, 10],
+  [1, 5],
+  [0, 6],
+  [1, 5],
+  [0, 10],
+];
+const OSY_CONSTRAINTS = [
+  'C1 x1+x2>=2',
+  'C2 x1+x2<=6',
+  'C3 x2-x1<=2',
+  'C4 x1-3x2<=2',
+  'C5 (x3-3)^2+x4<=4',
+  'C6 (x5-3)^2+x6>=4',
+];
 function osyDesign(index: number, x: readonly number[]): ParetoDesign {
   const [x1, x2, x3, x4, x5, x6] = x as [number, number, number, number, number, number];
   const g = [
-    -(x1 + x2 - 2) / 2, -(6 - x1 - x2) / 6, -(2 - x2 + x1) / 2, -(2 - x1 + 3 * x2) / 2, -(4 - (x3 - 3) ** 2 - x4) / 4, -((x5 - 3) ** 2 + x6 - 4) / 4,
+    -(x1 + x2 - 2) / 2,
+    -(6 - x1 - x2) / 6,
+    -(2 - x2 + x1) / 2,
+    -(2 - x1 + 3 * x2) / 2,
+    -(4 - (x3 - 3) ** 2 - x4) / 4,
+    -((x5 - 3) ** 2 + x6 - 4) / 4,
   ];
   const f1 = -(25 * (x1 - 2) ** 2 + (x2 - 2) ** 2 + (x3 - 1) ** 2 + (x4 - 4) ** 2 + (x5 - 1) ** 2);
   const f2 = x.reduce((s, v) => s + v * v, 0);
   return {
-    index, record: null,
+    index,
+    record: null,
     variables: Object.fromEntries(x.map((v, i) => [`x${i + 1}`, v])),
     objectives: { f1, f2 },
     constraints: Object.fromEntries(OSY_CONSTRAINTS.map((n, i) => [n, g[i]!])),
@@ -36,8 +57,15 @@ const variables = (bounds: readonly [number, number][]): ParetoFile['variables']
 
 function pareto(designs: ParetoDesign[], bounds: readonly [number, number][]): ParetoFile {
   return {
-    formatVersion: 1, study: 't', kind: 'benchmark', variables: variables(bounds), designs,
-    objectives: [{ name: 'f1', sense: 'minimize', unit: '-' }, { name: 'f2', sense: 'minimize', unit: '-' }],
+    formatVersion: 1,
+    study: 't',
+    kind: 'benchmark',
+    variables: variables(bounds),
+    designs,
+    objectives: [
+      { name: 'f1', sense: 'minimize', unit: '-' },
+      { name: 'f2', sense: 'minimize', unit: '-' },
+    ],
   };
 }
 
@@ -50,10 +78,14 @@ describe('what binds: OSY, whose front lies on constraints and on the bounds x4 
   const DE = x3s.map((x3) => [0, 2, x3, 0, 1, 0]);
   const EF = linspace(0.2, 1.8, 11).map((x1) => [x1, 2 - x1, 1, 0, 1, 0]);
   const all = [...AB, ...BC, ...CD, ...DE, ...EF];
-  const file = pareto(all.map((x, i) => osyDesign(i, x)), OSY_BOUNDS);
+  const file = pareto(
+    all.map((x, i) => osyDesign(i, x)),
+    OSY_BOUNDS,
+  );
   const front = frontPressure(file);
   const consCount = (name: string): number => front.constraints.find((c) => c.name.startsWith(name))?.count ?? 0;
-  const boundCount = (v: string, b: 'lower' | 'upper'): number => front.bounds.find((x) => x.variable === v && x.bound === b)?.count ?? 0;
+  const boundCount = (v: string, b: 'lower' | 'upper'): number =>
+    front.bounds.find((x) => x.variable === v && x.bound === b)?.count ?? 0;
 
   it('every design sits at the lower bounds of x4 and x6 and on C6', () => {
     expect(front.designs).toBe(55);
@@ -87,22 +119,38 @@ describe('what binds: OSY, whose front lies on constraints and on the bounds x4 
     const b = designBinding(d, variables(OSY_BOUNDS));
     expect(b.constraints.map((c) => c.name.slice(0, 2)).sort()).toEqual(['C4', 'C5', 'C6']); // x3 = 1: (1 − 3)² + 0 = 4 on C5 as well
     for (const c of b.constraints) expect(Math.abs(c.margin)).toBeLessThan(1e-12);
-    expect(b.bounds.map((x) => `${x.variable} ${x.bound}`).sort()).toEqual(['x3 lower', 'x4 lower', 'x5 lower', 'x6 lower']);
+    expect(b.bounds.map((x) => `${x.variable} ${x.bound}`).sort()).toEqual([
+      'x3 lower',
+      'x4 lower',
+      'x5 lower',
+      'x6 lower',
+    ]);
     // the tightest margins are the three binding ones
     expect(b.tightest.map((c) => c.margin).every((m) => m <= BINDING_MARGIN)).toBe(true);
   });
 });
 
 describe('what binds: BNH, whose front runs along the upper bound x2 = 3', () => {
-  // f1 = 4x1² + 4x2², f2 = (x1 − 5)² + (x2 − 5)²; g1 = ((x1 − 5)² + x2² − 25)/25, g2 = −((x1 − 8)² + (x2 + 3)² − 7.7)/7.7
+  // f1 = 4x1² + 4x2², f2 = (x1 − 5)² + (x2 − 5)²; g1 = ((x1 − 5)² + x2² − 25)/25, g2 = −((x1 − 8)² + (x2 + 3)² −
+  // 7.7)/7.7
   const bnh = (index: number, x1: number, x2: number): ParetoDesign => ({
-    index, record: null, variables: { x1, x2 },
+    index,
+    record: null,
+    variables: { x1, x2 },
     objectives: { f1: 4 * x1 * x1 + 4 * x2 * x2, f2: (x1 - 5) ** 2 + (x2 - 5) ** 2 },
     constraints: { g1: ((x1 - 5) ** 2 + x2 * x2 - 25) / 25, g2: -((x1 - 8) ** 2 + (x2 + 3) ** 2 - 7.7) / 7.7 },
   });
   const diagonal = linspace(0, 3, 31).map((t, i) => bnh(i, t, t));
-  const edge = linspace(3, 5, 21).slice(1).map((s, i) => bnh(100 + i, s, 3));
-  const file = pareto([...diagonal, ...edge], [[0, 5], [0, 3]]);
+  const edge = linspace(3, 5, 21)
+    .slice(1)
+    .map((s, i) => bnh(100 + i, s, 3));
+  const file = pareto(
+    [...diagonal, ...edge],
+    [
+      [0, 5],
+      [0, 3],
+    ],
+  );
 
   it('the front presses against x2 <= 3 on the edge segment (and t = 3), and nowhere else on the diagonal', () => {
     const f = frontPressure(file);
@@ -126,7 +174,10 @@ describe('what binds: BNH, whose front runs along the upper bound x2 = 3', () =>
     expect(best1.binding.bounds.map((b) => `${b.variable} ${b.bound}`).sort()).toEqual(['x1 lower', 'x2 lower']);
     expect(best2.index).toBe(119); // s = 5
     expect(best2.binding.constraints).toEqual([]);
-    expect(best2.binding.bounds.map((b) => `${b.variable} ${b.bound} ${b.limit}`).sort()).toEqual(['x1 upper 5', 'x2 upper 3']);
+    expect(best2.binding.bounds.map((b) => `${b.variable} ${b.bound} ${b.limit}`).sort()).toEqual([
+      'x1 upper 5',
+      'x2 upper 3',
+    ]);
     expect(d.designs[0]!.roles[0]).toBe('knee');
     expect(d.front.bounds[0]!.variable).toBe('x2');
   });
@@ -140,13 +191,29 @@ describe('what binds: BNH, whose front runs along the upper bound x2 = 3', () =>
 
 describe('what binds: a count that must be zero and is', () => {
   it('is at g = 0 but not called binding (a constellation without blocked links); a closure at its limit is', () => {
-    const check = (name: string, value: number, limit: number) => ({ name, value, limit, sense: '<=', margin: 0, enforced: true, satisfied: true, unit: '-', description: '' });
+    const check = (name: string, value: number, limit: number) => ({
+      name,
+      value,
+      limit,
+      sense: '<=',
+      margin: 0,
+      enforced: true,
+      satisfied: true,
+      unit: '-',
+      description: '',
+    });
     const d: ParetoDesign = {
-      index: 0, variables: {}, objectives: { f1: 0, f2: 0 },
+      index: 0,
+      variables: {},
+      objectives: { f1: 0, f2: 0 },
       constraints: { 'isl.lineOfSight': 0, 'mass.launchClosure': 0 },
-      record: { constraints: [check('isl.lineOfSight', 0, 0), check('mass.launchClosure', 2500, 2500)] } as unknown as ParetoDesign['record'],
+      record: {
+        constraints: [check('isl.lineOfSight', 0, 0), check('mass.launchClosure', 2500, 2500)],
+      } as unknown as ParetoDesign['record'],
     };
     expect(designBinding(d, []).constraints.map((c) => c.name)).toEqual(['mass.launchClosure']);
-    expect(frontPressure({ designs: [d], variables: [] }).constraints.map((c) => c.name)).toEqual(['mass.launchClosure']);
+    expect(frontPressure({ designs: [d], variables: [] }).constraints.map((c) => c.name)).toEqual([
+      'mass.launchClosure',
+    ]);
   });
 });

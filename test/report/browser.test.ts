@@ -42,17 +42,24 @@ async function expectAnswerOnFirstScreen(page: Page, runDir: string): Promise<vo
   expect(box!.y + box!.height).toBeLessThanOrEqual(1000);
   const text = (await answer.textContent()) ?? '';
   const kneeIndex = JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8')).decision.designs[0].index as number;
-  const rec = (JSON.parse(readFileSync(join(runDir, 'pareto.json'), 'utf8')) as ParetoFile).designs.find((d) => d.index === kneeIndex)!.record as DesignRecord;
+  const rec = (JSON.parse(readFileSync(join(runDir, 'pareto.json'), 'utf8')) as ParetoFile).designs.find(
+    (d) => d.index === kneeIndex,
+  )!.record as DesignRecord;
   expect(text).toContain(`the knee, design ${kneeIndex}`);
   const num = (re: RegExp): number => Number((re.exec(text)?.[1] ?? 'NaN').replace(/,/g, ''));
-  expect(printedAs(num(/cost of delivered compute ([\d,.]+) USD\/PFLOP-day/), rec.cost.lcoc_USD_per_PFLOP_day), text).toBe(true);
+  expect(
+    printedAs(num(/cost of delivered compute ([\d,.]+) USD\/PFLOP-day/), rec.cost.lcoc_USD_per_PFLOP_day),
+    text,
+  ).toBe(true);
   expect(printedAs(num(/delivered compute ([\d,.]+) PFLOPS/), rec.compute.deliveredPFLOPS), text).toBe(true);
   expect(printedAs(num(/specific power ([\d,.]+) kW\/t/), rec.mass.kW_per_t), text).toBe(true);
   expect(printedAs(num(/launch mass ([\d,.]+) kg/), rec.mass.launch_kg), text).toBe(true);
   // the verdict: how many scenarios favour space, and the range of space/ground LCOC ratios, from the record
   const ratios = rec.cost.baselines.map((b) => b.spaceToTerrestrial);
   const cheaper = ratios.filter((r) => r < 1).length;
-  expect(text).toContain(cheaper === 0 ? `dearer in all ${ratios.length} scenarios` : `cheaper in ${cheaper} of ${ratios.length} scenarios`);
+  expect(text).toContain(
+    cheaper === 0 ? `dearer in all ${ratios.length} scenarios` : `cheaper in ${cheaper} of ${ratios.length} scenarios`,
+  );
   const range = /LCOC ([\d,.]+)–([\d,.]+)×/.exec(text);
   expect(range, text).not.toBeNull();
   expect(printedAs(Number(range![1]!.replace(/,/g, '')), Math.min(...ratios))).toBe(true);
@@ -66,23 +73,39 @@ describe('report.html in headless Chromium', () => {
     expect(available, `${CHROMIUM} is missing; .ci/run installs it (apt-get install -y chromium)`).toBe(true);
     const runDir = await tinyRun(tempDir('browser'), FLAGSHIP, FLAGSHIP_ALGORITHM, { out: 'flag' });
     const browser = await chromium.launch({
-      executablePath: CHROMIUM, headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
     });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const consoleErrors: string[] = [];
       const pageErrors: string[] = [];
       const foreign: string[] = [];
-      page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+      page.on('console', (m) => {
+        if (m.type() === 'error') consoleErrors.push(m.text());
+      });
       page.on('pageerror', (e) => pageErrors.push(String(e)));
-      page.on('request', (r) => { if (!r.url().startsWith('file:')) foreign.push(r.url()); });
+      page.on('request', (r) => {
+        if (!r.url().startsWith('file:')) foreign.push(r.url());
+      });
       await page.goto(pathToFileURL(resolve(runDir, 'report.html')).href, { waitUntil: 'load' });
       await expectAnswerOnFirstScreen(page, runDir);
-      // the front with the knee, objective space, parallel coordinates, the knee's delivered-compute waterfall, convergence
+      // the front with the knee, objective space, parallel coordinates, the knee's delivered-compute waterfall,
+      // convergence
       expect(await page.locator('figure svg').count()).toBe(5);
       expect(await page.locator('#objective-space svg .mark-symbol use').count()).toBeGreaterThan(10);
-      // the points are references to a symbol in the figure's <defs>: one that does not resolve draws nothing (a 0 x 0 box)
+      // the points are references to a symbol in the figure's <defs>: one that does not resolve draws nothing (a 0 x 0
+      // box)
       const point = await page.locator('#objective-space svg .mark-symbol use').first().boundingBox();
       expect(point?.width ?? 0).toBeGreaterThan(1);
       expect(await page.locator('#waterfall svg .mark-rect path').count()).toBe(8); // one bar per waterfall step
@@ -104,10 +127,15 @@ describe('report.html in headless Chromium', () => {
     }
   });
 
-  it.skipIf(!available && !ci)('a constellation study report shows the constellation plots offline with no errors', async () => {
-    expect(available, `${CHROMIUM} is missing; .ci/run installs it (apt-get install -y chromium)`).toBe(true);
-    const dir = tempDir('browser-c');
-    const study = writeFile(dir, 'c.yaml', `name: c-report
+  it.skipIf(!available && !ci)(
+    'a constellation study report shows the constellation plots offline with no errors',
+    async () => {
+      expect(available, `${CHROMIUM} is missing; .ci/run installs it (apt-get install -y chromium)`).toBe(true);
+      const dir = tempDir('browser-c');
+      const study = writeFile(
+        dir,
+        'c.yaml',
+        `name: c-report
 kind: constellation
 node: ${resolve('designs/ai1.yaml')}
 nodeSizing: closed
@@ -125,35 +153,62 @@ objectives:
   - minimize: totals.lcoc_USD_per_PFLOP_day
   - maximize: network.throughputPerNode_Gbps
 algorithm: { name: nsga2, population: 8, generations: 2, seed: 1 }
-`);
-    const s = await runStudy({ studyPath: study, outDir: join(dir, 'run'), workers: 0 });
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM, headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-    });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const errors: string[] = [];
-      const foreign: string[] = [];
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-      page.on('pageerror', (e) => errors.push(String(e)));
-      page.on('request', (r) => { if (!r.url().startsWith('file:')) foreign.push(r.url()); });
-      await page.goto(pathToFileURL(resolve(s.runDir, 'report.html')).href, { waitUntil: 'load' });
-      // the answer first: the knee's satellites, cost per PFLOP-day and its shell
-      const answer = (await page.locator('#decision-summary p.answer').textContent()) ?? '';
-      expect(answer).toMatch(/the knee, design \d+ — \d+ satellites in 1 shell: cost of delivered compute [\d,.]+ USD\/PFLOP-day/);
-      expect(answer).toMatch(/Shells: a: [\d.]+ km 53°, 10 × 1\d\./);
-      for (const id of ['shell-planes', 'ground-track', 'shell-map', 'link-graph', 'link-utilization', 'contact-timeline', 'launch-campaign', 'cost-breakdown']) {
-        expect(await page.locator(`#fig-${id} svg`).count(), id).toBe(1);
+`,
+      );
+      const s = await runStudy({ studyPath: study, outDir: join(dir, 'run'), workers: 0 });
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-quic',
+          '--no-first-run',
+        ],
+      });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        const errors: string[] = [];
+        const foreign: string[] = [];
+        page.on('console', (m) => {
+          if (m.type() === 'error') errors.push(m.text());
+        });
+        page.on('pageerror', (e) => errors.push(String(e)));
+        page.on('request', (r) => {
+          if (!r.url().startsWith('file:')) foreign.push(r.url());
+        });
+        await page.goto(pathToFileURL(resolve(s.runDir, 'report.html')).href, { waitUntil: 'load' });
+        // the answer first: the knee's satellites, cost per PFLOP-day and its shell
+        const answer = (await page.locator('#decision-summary p.answer').textContent()) ?? '';
+        expect(answer).toMatch(
+          /the knee, design \d+ — \d+ satellites in 1 shell: cost of delivered compute [\d,.]+ USD\/PFLOP-day/,
+        );
+        expect(answer).toMatch(/Shells: a: [\d.]+ km 53°, 10 × 1\d\./);
+        for (const id of [
+          'shell-planes',
+          'ground-track',
+          'shell-map',
+          'link-graph',
+          'link-utilization',
+          'contact-timeline',
+          'launch-campaign',
+          'cost-breakdown',
+        ]) {
+          expect(await page.locator(`#fig-${id} svg`).count(), id).toBe(1);
+        }
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        mkdirSync('test-artifacts', { recursive: true });
+        await page.screenshot({ path: join('test-artifacts', 'constellation-report.png'), fullPage: true });
+        expect(errors).toEqual([]);
+        expect(foreign).toEqual([]);
+      } finally {
+        await browser.close();
       }
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
-      mkdirSync('test-artifacts', { recursive: true });
-      await page.screenshot({ path: join('test-artifacts', 'constellation-report.png'), fullPage: true });
-      expect(errors).toEqual([]);
-      expect(foreign).toEqual([]);
-    } finally {
-      await browser.close();
-    }
-  });
+    },
+  );
 });

@@ -5,9 +5,16 @@ describe('odc catalog: the figures a row is chosen by', () => {
   it('chips: peak TFLOPS, power, mass, cost and dose tolerance beside the id (H100: 989 TFLOPS BF16, 700 W, NVIDIA datasheet)', () => {
     const text = formatCatalog('chips');
     const lines = text.split('\n');
-    expect(lines[1]).toMatch(/^ {2}id +peakTFLOPS +chipPower \[W\] +systemPowerPerChip \[W\] +massPerChip \[kg\] +costPerChip \[USD\] +tidTolerance \[rad\] +year +name$/);
+    expect(lines[1]).toMatch(
+      /^ {2}id +peakTFLOPS +chipPower \[W\] +systemPowerPerChip \[W\] +massPerChip \[kg\] +costPerChip \[USD\] +tidTolerance \[rad\] +year +name$/,
+    );
     const h100 = lines.find((l) => l.startsWith('  h100 '))!;
-    expect(h100.trim().split(/\s{2,}/).slice(1, 3)).toEqual(['989', '700']);
+    expect(
+      h100
+        .trim()
+        .split(/\s{2,}/)
+        .slice(1, 3),
+    ).toEqual(['989', '700']);
     expect(h100).toContain('NVIDIA H100');
   });
 
@@ -19,15 +26,22 @@ describe('odc catalog: the figures a row is chosen by', () => {
 });
 
 describe('odc metrics: path, unit and what it means', () => {
-  it('node metrics carry the record schema\'s description without repeating the unit', () => {
-    const line = formatMetrics('node').split('\n').find((l) => l.startsWith('orbit.period_min '))!;
+  it("node metrics carry the record schema's description without repeating the unit", () => {
+    const line = formatMetrics('node')
+      .split('\n')
+      .find((l) => l.startsWith('orbit.period_min '))!;
     expect(line).toMatch(/^orbit\.period_min +\[min\] +Orbital period\.$/);
-    const rate = formatMetrics('node').split('\n').find((l) => l.startsWith('cost.discountRate_per_yr '))!;
+    const rate = formatMetrics('node')
+      .split('\n')
+      .find((l) => l.startsWith('cost.discountRate_per_yr '))!;
     expect(rate).toMatch(/\[1\/yr\] +Discount rate/);
   });
 
   it('every node metric has a description', () => {
-    const bare = formatMetrics('node').trimEnd().split('\n').filter((l) => !/\]\s+\S/.test(l));
+    const bare = formatMetrics('node')
+      .trimEnd()
+      .split('\n')
+      .filter((l) => !/\]\s+\S/.test(l));
     expect(bare).toEqual([]);
   });
 });

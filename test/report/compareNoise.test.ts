@@ -16,7 +16,10 @@ function scaledCopy(dir: string, name: string, factor: number): string {
   const out = join(tmp, name);
   cpSync(dir, out, { recursive: true });
   const p = JSON.parse(readFileSync(join(out, 'pareto.json'), 'utf8')) as ParetoFile;
-  const designs = p.designs.map((d) => ({ ...d, objectives: Object.fromEntries(Object.entries(d.objectives).map(([k, v]) => [k, v * factor])) }));
+  const designs = p.designs.map((d) => ({
+    ...d,
+    objectives: Object.fromEntries(Object.entries(d.objectives).map(([k, v]) => [k, v * factor])),
+  }));
   writeFileSync(join(out, 'pareto.json'), JSON.stringify({ ...p, designs }));
   return out;
 }
@@ -29,7 +32,10 @@ beforeAll(async () => {
 describe('dominance with a tolerance', () => {
   it('matches the definition (no worse everywhere, better by ≥ ε in one objective) pair by pair on random points', () => {
     const rng = createRng(5);
-    const m = 3, nA = 300, nB = 200, eps = 0.05;
+    const m = 3,
+      nA = 300,
+      nB = 200,
+      eps = 0.05;
     const A = Float64Array.from({ length: nA * m }, () => Math.round(rng.next() * 20) / 20);
     const B = Float64Array.from({ length: nB * m }, () => Math.round(rng.next() * 20) / 20);
     const mask = epsilonDominatedMask(A, nA, B, nB, m, eps);
@@ -37,9 +43,11 @@ describe('dominance with a tolerance', () => {
     for (let i = 0; i < nA; i++) {
       let dominated = false;
       for (let k = 0; k < nB && !dominated; k++) {
-        let noWorse = true, better = false;
+        let noWorse = true,
+          better = false;
         for (let j = 0; j < m; j++) {
-          const a = A[i * m + j]!, b = B[k * m + j]!;
+          const a = A[i * m + j]!,
+            b = B[k * m + j]!;
           if (b > a) noWorse = false;
           if (b <= a - eps + 1e-12) better = true;
         }
@@ -94,8 +102,20 @@ describe('odc compare: signal and noise', () => {
     expect(whv.verdict).toMatch(/^A better/);
   });
 
-  it('odc compare a1 a2 --vs b1 b2 prints the sides\' comparison and the tolerance', async () => {
-    const r = await odc('compare', seeds[0]!, seeds[1]!, '--vs', seeds[2]!, seeds[3]!, '--epsilon', '0.002', '-q', '-o', join(tmp, 'cmp-cli'));
+  it("odc compare a1 a2 --vs b1 b2 prints the sides' comparison and the tolerance", async () => {
+    const r = await odc(
+      'compare',
+      seeds[0]!,
+      seeds[1]!,
+      '--vs',
+      seeds[2]!,
+      seeds[3]!,
+      '--epsilon',
+      '0.002',
+      '-q',
+      '-o',
+      join(tmp, 'cmp-cli'),
+    );
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^A1: zdt-s1/m);
     expect(r.out).toMatch(/^B2: zdt-s4/m);
@@ -111,6 +131,8 @@ describe('odc compare: signal and noise', () => {
     const text = await odc('compare', seeds[0]!, seeds[1]!, '--epsilon', 'abc', '-q');
     expect(text.code).toBe(2);
     expect(text.err).toMatch(/--epsilon must be a number/);
-    await expect(compareRuns([seeds[0]!], join(tmp, 'cmp-empty'), { vs: [] })).rejects.toThrow(/at least one run folder on each side/);
+    await expect(compareRuns([seeds[0]!], join(tmp, 'cmp-empty'), { vs: [] })).rejects.toThrow(
+      /at least one run folder on each side/,
+    );
   });
 });

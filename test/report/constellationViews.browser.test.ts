@@ -19,112 +19,212 @@ import { shell } from './shellFixture.js';
 const CHROMIUM = process.env.ODC_TEST_CHROMIUM ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 const ci = process.env.CI === 'true';
-if (!available && !ci) process.stderr.write(`\n!! SKIPPED: constellation views browser test — ${CHROMIUM} not found (apt-get install -y chromium).\n\n`);
+if (!available && !ci)
+  process.stderr.write(
+    `\n!! SKIPPED: constellation views browser test — ${CHROMIUM} not found (apt-get install -y chromium).\n\n`,
+  );
 
 const DEG = Math.PI / 180;
 const EPOCH = '2026-03-20T00:00:00Z';
-const series = (runs: readonly [number, number][]): Uint8Array => Uint8Array.from(runs.flatMap(([v, n]) => Array<number>(n).fill(v)));
+const series = (runs: readonly [number, number][]): Uint8Array =>
+  Uint8Array.from(runs.flatMap(([v, n]) => Array<number>(n).fill(v)));
 
 async function views(): Promise<Record<string, string>> {
   const low = shell({ name: 'low', altitude_m: 550e3, planes: 60, satsPerPlane: 70, raan0_rad: 0 });
-  const dd = shell({ name: 'dawn-dusk', altitude_m: 650e3, inclination_rad: ssoInclination_deg(650) * DEG, sunSynchronous: true, ltan_h: 6, planes: 40, satsPerPlane: 70 });
+  const dd = shell({
+    name: 'dawn-dusk',
+    altitude_m: 650e3,
+    inclination_rad: ssoInclination_deg(650) * DEG,
+    sunSynchronous: true,
+    ltan_h: 6,
+    planes: 40,
+    satsPerPlane: 70,
+  });
   const window = { epochIso: EPOCH, duration_s: 7200, step_s: 30 };
   const stations = [
     // The catalog's long names (designs/catalogs/ground-stations.yaml): the labels' real test.
     { name: 'KSAT Svalbard Satellite Station (SvalSat), Platåberget, Norway', lat_deg: 78.23, lon_deg: 15.39 },
     { name: 'ESA Kiruna station (Salmijärvi), Sweden', lat_deg: 67.86, lon_deg: 20.96 },
-    { name: 'NOAA Fairbanks Command and Data Acquisition Station (FCDAS), Gilmore Creek, Alaska', lat_deg: 64.86, lon_deg: -147.85 },
+    {
+      name: 'NOAA Fairbanks Command and Data Acquisition Station (FCDAS), Gilmore Creek, Alaska',
+      lat_deg: 64.86,
+      lon_deg: -147.85,
+    },
     { name: 'SSC Santiago Satellite Station, Chile', lat_deg: -33.15, lon_deg: -70.67 },
     { name: 'SANSA Space Operations, Hartebeesthoek, South Africa', lat_deg: -25.89, lon_deg: 27.69 },
   ];
   return {
     planes: await shellPlanesSvg([low, dd], EPOCH),
     track: await groundTrackSvg({
-      tracks: [low, dd].map((g) => ({ shell: g.name, plane: 0, points: planeGroundTrack(g, 0, window) })), stations, duration_s: 7200, step_s: 30,
+      tracks: [low, dd].map((g) => ({ shell: g.name, plane: 0, points: planeGroundTrack(g, 0, window) })),
+      stations,
+      duration_s: 7200,
+      step_s: 30,
     }),
     map: await shellMapSvg({
-      designs: [{ name: 'low', altitude_km: 550, inclination_deg: 53, satellites: 4200 }, { name: 'dawn-dusk', altitude_km: 650, inclination_deg: ssoInclination_deg(650), satellites: 2800 }],
+      designs: [
+        { name: 'low', altitude_km: 550, inclination_deg: 53, satellites: 4200 },
+        { name: 'dawn-dusk', altitude_km: 650, inclination_deg: ssoInclination_deg(650), satellites: 2800 },
+      ],
       references: [
-        { name: 'Starlink Gen1', shells: [{ name: 'a', altitude_km: 550, inclination_deg: 53, satellites: 1584 }, { name: 'b', altitude_km: 540, inclination_deg: 53.2, satellites: 1584 }, { name: 'c', altitude_km: 570, inclination_deg: 70, satellites: 720 }] },
-        { name: 'Kuiper', shells: [{ name: 'a', altitude_km: 630, inclination_deg: 51.9, satellites: 1156 }, { name: 'b', altitude_km: 610, inclination_deg: 42, satellites: 1296 }] },
+        {
+          name: 'Starlink Gen1',
+          shells: [
+            { name: 'a', altitude_km: 550, inclination_deg: 53, satellites: 1584 },
+            { name: 'b', altitude_km: 540, inclination_deg: 53.2, satellites: 1584 },
+            { name: 'c', altitude_km: 570, inclination_deg: 70, satellites: 720 },
+          ],
+        },
+        {
+          name: 'Kuiper',
+          shells: [
+            { name: 'a', altitude_km: 630, inclination_deg: 51.9, satellites: 1156 },
+            { name: 'b', altitude_km: 610, inclination_deg: 42, satellites: 1296 },
+          ],
+        },
         { name: 'OneWeb', shells: [{ name: 'a', altitude_km: 1200, inclination_deg: 87.9, satellites: 648 }] },
       ],
     }),
     contacts: await contactTimelineSvg({
-      step_s: 120, stations: [
-        { name: stations[0]!.name, inContact: series([[1, 60]]) }, { name: stations[3]!.name, inContact: series([[1, 12], [0, 18], [1, 20], [0, 10]]) },
-        { name: stations[4]!.name, inContact: series([[0, 3], [1, 40], [0, 2], [1, 15]]) },
+      step_s: 120,
+      stations: [
+        { name: stations[0]!.name, inContact: series([[1, 60]]) },
+        {
+          name: stations[3]!.name,
+          inContact: series([
+            [1, 12],
+            [0, 18],
+            [1, 20],
+            [0, 10],
+          ]),
+        },
+        {
+          name: stations[4]!.name,
+          inContact: series([
+            [0, 3],
+            [1, 40],
+            [0, 2],
+            [1, 15],
+          ]),
+        },
       ],
     }),
-    utilization: await utilizationByClassSvg([0, 1, 2, 3].flatMap((k) => ['inPlane', 'crossPlane', 'gateway'].map((c, j) => ({ instant: k, time_s: 2400 * k, linkClass: c, mean: 0.15 * (j + 1) + 0.05 * k, max: Math.min(1, 0.5 + 0.15 * j + 0.05 * k) })))),
-    conjunctions: await conjunctionsSvg([{ a: 'low-0-1', b: 'dawn-dusk-3-5', distance_km: 2.4, time_s: 1200 }, { a: 'low-4-2', b: 'low-5-2', distance_km: 18, time_s: 4000 }]),
+    utilization: await utilizationByClassSvg(
+      [0, 1, 2, 3].flatMap((k) =>
+        ['inPlane', 'crossPlane', 'gateway'].map((c, j) => ({
+          instant: k,
+          time_s: 2400 * k,
+          linkClass: c,
+          mean: 0.15 * (j + 1) + 0.05 * k,
+          max: Math.min(1, 0.5 + 0.15 * j + 0.05 * k),
+        })),
+      ),
+    ),
+    conjunctions: await conjunctionsSvg([
+      { a: 'low-0-1', b: 'dawn-dusk-3-5', distance_km: 2.4, time_s: 1200 },
+      { a: 'low-4-2', b: 'low-5-2', distance_km: 18, time_s: 4000 },
+    ]),
     manifest: await launchManifestSvg([
-      { vehicle: 'starship', shell: 'low', launches: 42, satellites: 4200 }, { vehicle: 'starship', shell: 'dawn-dusk', launches: 28, satellites: 2800 },
+      { vehicle: 'starship', shell: 'low', launches: 42, satellites: 4200 },
+      { vehicle: 'starship', shell: 'dawn-dusk', launches: 28, satellites: 2800 },
       { vehicle: 'new-glenn', shell: 'low', launches: 5, satellites: 150 },
     ]),
   };
 }
 
 describe('constellation views in headless Chromium', () => {
-  it.skipIf(!available && !ci)('draws legible labels, a zoomed altitude axis and an unbroken-but-split ground track', async () => {
-    expect(available, `${CHROMIUM} is missing; .ci/run installs it (apt-get install -y chromium)`).toBe(true);
-    const svgs = await views();
-    const html = `<!doctype html><html><body style="margin:8px;font-family:sans-serif">${Object.entries(svgs).map(([id, svg]) => `<figure id="fig-${id}">${svg}</figure>`).join('\n')}</body></html>`;
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM, headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-    });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.setContent(html, { waitUntil: 'load' });
-      mkdirSync('test-artifacts', { recursive: true });
-      await page.screenshot({ path: join('test-artifacts', 'constellation-views.png'), fullPage: true });
-      // Text boxes per view, shrunk by half a pixel so touching boxes are not counted.
-      const overlaps = await page.evaluate(() => Array.from(document.querySelectorAll('figure')).flatMap((fig) => {
-        const boxes = Array.from(fig.querySelectorAll('svg text')).filter((t) => (t.textContent ?? '').trim() !== '' && t.getAttribute('opacity') !== '0')
-          .map((t) => ({ text: t.textContent!, r: t.getBoundingClientRect() }));
-        const out: string[] = [];
-        for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
-          const a = boxes[i]!.r, b = boxes[j]!.r;
-          if (a.left + 0.5 < b.right - 0.5 && b.left + 0.5 < a.right - 0.5 && a.top + 0.5 < b.bottom - 0.5 && b.top + 0.5 < a.bottom - 0.5) out.push(`${fig.id}: '${boxes[i]!.text}' / '${boxes[j]!.text}'`);
-        }
-        return out;
-      }));
-      expect(overlaps).toEqual([]);
-      // The altitude axis: the vertical axis's numeric labels (all at one x) of the planes view.
-      const altitudeTicks = await page.evaluate(() => Array.from(document.querySelectorAll('#fig-planes g.role-axis-label')).map((g) => {
-        const texts = Array.from(g.querySelectorAll('text'));
-        const xs = new Set(texts.map((t) => Math.round(t.getBoundingClientRect().right)));
-        return xs.size === 1 && texts.length > 1 ? texts.map((t) => Number(t.textContent)) : [];
-      }).flat());
-      expect(altitudeTicks.length).toBeGreaterThan(2);
-      expect(Math.min(...altitudeTicks)).toBeGreaterThanOrEqual(520);
-      expect(Math.max(...altitudeTicks)).toBeLessThanOrEqual(680);
-      // Ground track: the track pieces (coloured lines, not the grey graticule) as drawn, in the plot's pixels.
-      const track = await page.evaluate(() => {
-        const frame = document.querySelector('#fig-track path.background')!.getBoundingClientRect();
-        const pieces = Array.from(document.querySelectorAll('#fig-track g.mark-line.role-mark path')).filter((p) => p.getAttribute('stroke') !== '#ddd').map((p) => {
-          const svg = (p as SVGGraphicsElement).ownerSVGElement!;
-          const m = (p as SVGGraphicsElement).getScreenCTM()!;
-          return [...(p.getAttribute('d') ?? '').matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((c) => {
-            const pt = svg.createSVGPoint();
-            pt.x = Number(c[1]); pt.y = Number(c[2]);
-            const s = pt.matrixTransform(m);
-            return (s.x - frame.left) / frame.width;
-          });
-        });
-        return pieces;
+  it.skipIf(!available && !ci)(
+    'draws legible labels, a zoomed altitude axis and an unbroken-but-split ground track',
+    async () => {
+      expect(available, `${CHROMIUM} is missing; .ci/run installs it (apt-get install -y chromium)`).toBe(true);
+      const svgs = await views();
+      const html = `<!doctype html><html><body style="margin:8px;font-family:sans-serif">${Object.entries(svgs)
+        .map(([id, svg]) => `<figure id="fig-${id}">${svg}</figure>`)
+        .join('\n')}</body></html>`;
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-quic',
+          '--no-first-run',
+        ],
       });
-      expect(track.length).toBeGreaterThan(2);
-      const xs = track.flat();
-      expect(Math.min(...xs)).toBeLessThan(0.02); // reaches the western edge (−180°)…
-      expect(Math.max(...xs)).toBeGreaterThan(0.98); // …and the eastern edge (+180°)
-      const jumps = track.flatMap((p) => p.slice(1).map((x, i) => Math.abs(x - p[i]!)));
-      expect(Math.max(...jumps)).toBeLessThan(0.1); // no segment runs across the map
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
-    } finally {
-      await browser.close();
-    }
-  });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        await page.setContent(html, { waitUntil: 'load' });
+        mkdirSync('test-artifacts', { recursive: true });
+        await page.screenshot({ path: join('test-artifacts', 'constellation-views.png'), fullPage: true });
+        // Text boxes per view, shrunk by half a pixel so touching boxes are not counted.
+        const overlaps = await page.evaluate(() =>
+          Array.from(document.querySelectorAll('figure')).flatMap((fig) => {
+            const boxes = Array.from(fig.querySelectorAll('svg text'))
+              .filter((t) => (t.textContent ?? '').trim() !== '' && t.getAttribute('opacity') !== '0')
+              .map((t) => ({ text: t.textContent!, r: t.getBoundingClientRect() }));
+            const out: string[] = [];
+            for (let i = 0; i < boxes.length; i++)
+              for (let j = i + 1; j < boxes.length; j++) {
+                const a = boxes[i]!.r,
+                  b = boxes[j]!.r;
+                if (
+                  a.left + 0.5 < b.right - 0.5 &&
+                  b.left + 0.5 < a.right - 0.5 &&
+                  a.top + 0.5 < b.bottom - 0.5 &&
+                  b.top + 0.5 < a.bottom - 0.5
+                )
+                  out.push(`${fig.id}: '${boxes[i]!.text}' / '${boxes[j]!.text}'`);
+              }
+            return out;
+          }),
+        );
+        expect(overlaps).toEqual([]);
+        // The altitude axis: the vertical axis's numeric labels (all at one x) of the planes view.
+        const altitudeTicks = await page.evaluate(() =>
+          Array.from(document.querySelectorAll('#fig-planes g.role-axis-label'))
+            .map((g) => {
+              const texts = Array.from(g.querySelectorAll('text'));
+              const xs = new Set(texts.map((t) => Math.round(t.getBoundingClientRect().right)));
+              return xs.size === 1 && texts.length > 1 ? texts.map((t) => Number(t.textContent)) : [];
+            })
+            .flat(),
+        );
+        expect(altitudeTicks.length).toBeGreaterThan(2);
+        expect(Math.min(...altitudeTicks)).toBeGreaterThanOrEqual(520);
+        expect(Math.max(...altitudeTicks)).toBeLessThanOrEqual(680);
+        // Ground track: the track pieces (coloured lines, not the grey graticule) as drawn, in the plot's pixels.
+        const track = await page.evaluate(() => {
+          const frame = document.querySelector('#fig-track path.background')!.getBoundingClientRect();
+          const pieces = Array.from(document.querySelectorAll('#fig-track g.mark-line.role-mark path'))
+            .filter((p) => p.getAttribute('stroke') !== '#ddd')
+            .map((p) => {
+              const svg = (p as SVGGraphicsElement).ownerSVGElement!;
+              const m = (p as SVGGraphicsElement).getScreenCTM()!;
+              return [...(p.getAttribute('d') ?? '').matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((c) => {
+                const pt = svg.createSVGPoint();
+                pt.x = Number(c[1]);
+                pt.y = Number(c[2]);
+                const s = pt.matrixTransform(m);
+                return (s.x - frame.left) / frame.width;
+              });
+            });
+          return pieces;
+        });
+        expect(track.length).toBeGreaterThan(2);
+        const xs = track.flat();
+        expect(Math.min(...xs)).toBeLessThan(0.02); // reaches the western edge (−180°)…
+        expect(Math.max(...xs)).toBeGreaterThan(0.98); // …and the eastern edge (+180°)
+        const jumps = track.flatMap((p) => p.slice(1).map((x, i) => Math.abs(x - p[i]!)));
+        expect(Math.max(...jumps)).toBeLessThan(0.1); // no segment runs across the map
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 });

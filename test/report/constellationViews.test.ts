@@ -5,9 +5,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addExtraViews } from '../../src/report/constellationReport.js';
-import { conjunctionTable, launchManifestSvg, MAX_CONJUNCTION_ROWS, utilizationByClassSvg } from '../../src/report/constellationExtras.js';
 import {
-  altitudeDomain_km, clockText, ltanOfRaan_h, planeRows, shellPlanesSvg, sunRightAscension_deg,
+  conjunctionTable,
+  launchManifestSvg,
+  MAX_CONJUNCTION_ROWS,
+  utilizationByClassSvg,
+} from '../../src/report/constellationExtras.js';
+import {
+  altitudeDomain_km,
+  clockText,
+  ltanOfRaan_h,
+  planeRows,
+  shellPlanesSvg,
+  sunRightAscension_deg,
 } from '../../src/report/constellationPlanes.js';
 import { contactSummary, contactTimelineSvg, gapIntervals } from '../../src/report/constellationPlotsSeries.js';
 import { planeGroundTrack, shortStationName, splitAtAntimeridian } from '../../src/report/groundTrack.js';
@@ -30,7 +40,14 @@ describe('plane rows', () => {
 
   it('puts sso-ltan planes at the centres of their LTAN band and RAAN = α☉ + (LTAN − 12 h)·15°', () => {
     // 4 planes over a 2 h band centred on 06:00: centres at 6 − 1 + 2·(p + ½)/4 h.
-    const sso = shell({ planes: 4, pattern: 'sso-ltan', sunSynchronous: true, ltan_h: 6, ltanBand_h: 2, inclination_rad: 97.6 * DEG });
+    const sso = shell({
+      planes: 4,
+      pattern: 'sso-ltan',
+      sunSynchronous: true,
+      ltan_h: 6,
+      ltanBand_h: 2,
+      inclination_rad: 97.6 * DEG,
+    });
     const rows = planeRows([sso], EPOCH);
     [5.25, 5.75, 6.25, 6.75].forEach((v, i) => expect(rows[i]!.ltan_h).toBeCloseTo(v, 9));
     // LTAN is mean local solar time: the mean Sun's longitude L = 280.460° + 36000.771°·T (Vallado 2013, Algorithm 29),
@@ -57,7 +74,10 @@ describe('plane rows', () => {
   });
 
   it('draws one rule per plane with the shells in the legend', async () => {
-    const svg = await shellPlanesSvg([shell({ name: 'low', planes: 6 }), shell({ name: 'high', altitude_m: 650e3, planes: 3 })], EPOCH);
+    const svg = await shellPlanesSvg(
+      [shell({ name: 'low', planes: 6 }), shell({ name: 'high', altitude_m: 650e3, planes: 3 })],
+      EPOCH,
+    );
     const rules = svg.match(/<g class="mark-rule role-mark[^"]*"[^>]*>(.*?)<\/g>/)?.[1] ?? '';
     expect(rules.match(/<line/g)?.length).toBe(9);
     expect(svg).toContain('low: 550 km, 53°, 6 planes × 10');
@@ -69,16 +89,46 @@ describe('plane rows', () => {
 
 describe('ground tracks', () => {
   it('splits at the antimeridian at the interpolated crossing latitude, both ways', () => {
-    expect(splitAtAntimeridian([{ lon_deg: 170, lat_deg: 0 }, { lon_deg: -170, lat_deg: 10 }])).toEqual([
-      [{ lon_deg: 170, lat_deg: 0 }, { lon_deg: 180, lat_deg: 5 }], [{ lon_deg: -180, lat_deg: 5 }, { lon_deg: -170, lat_deg: 10 }],
+    expect(
+      splitAtAntimeridian([
+        { lon_deg: 170, lat_deg: 0 },
+        { lon_deg: -170, lat_deg: 10 },
+      ]),
+    ).toEqual([
+      [
+        { lon_deg: 170, lat_deg: 0 },
+        { lon_deg: 180, lat_deg: 5 },
+      ],
+      [
+        { lon_deg: -180, lat_deg: 5 },
+        { lon_deg: -170, lat_deg: 10 },
+      ],
     ]);
-    expect(splitAtAntimeridian([{ lon_deg: -175, lat_deg: 0 }, { lon_deg: 175, lat_deg: -6 }])).toEqual([
-      [{ lon_deg: -175, lat_deg: 0 }, { lon_deg: -180, lat_deg: -3 }], [{ lon_deg: 180, lat_deg: -3 }, { lon_deg: 175, lat_deg: -6 }],
+    expect(
+      splitAtAntimeridian([
+        { lon_deg: -175, lat_deg: 0 },
+        { lon_deg: 175, lat_deg: -6 },
+      ]),
+    ).toEqual([
+      [
+        { lon_deg: -175, lat_deg: 0 },
+        { lon_deg: -180, lat_deg: -3 },
+      ],
+      [
+        { lon_deg: 180, lat_deg: -3 },
+        { lon_deg: 175, lat_deg: -6 },
+      ],
     ]);
-    expect(shortStationName('KSAT Svalbard Satellite Station (SvalSat), Platåberget, Norway')).toBe('KSAT Svalbard Satellite Station');
+    expect(shortStationName('KSAT Svalbard Satellite Station (SvalSat), Platåberget, Norway')).toBe(
+      'KSAT Svalbard Satellite Station',
+    );
     expect(shortStationName('SSC Santiago Satellite Station, Chile')).toBe('SSC Santiago Satellite Station');
     expect(shortStationName('(odd)')).toBe('(odd)');
-    const straight = [{ lon_deg: 0, lat_deg: 0 }, { lon_deg: 10, lat_deg: 5 }, { lon_deg: 20, lat_deg: 9 }];
+    const straight = [
+      { lon_deg: 0, lat_deg: 0 },
+      { lon_deg: 10, lat_deg: 5 },
+      { lon_deg: 20, lat_deg: 9 },
+    ];
     expect(splitAtAntimeridian(straight)).toEqual([straight]);
   });
 
@@ -93,7 +143,9 @@ describe('ground tracks', () => {
     expect(Math.max(...pts.map((p) => Math.abs(p.lat_deg)))).toBeLessThan(53.3);
     const pieces = splitAtAntimeridian(pts);
     expect(pieces.length).toBeGreaterThan(1);
-    for (const piece of pieces) for (let i = 1; i < piece.length; i++) expect(Math.abs(piece[i]!.lon_deg - piece[i - 1]!.lon_deg)).toBeLessThan(10);
+    for (const piece of pieces)
+      for (let i = 1; i < piece.length; i++)
+        expect(Math.abs(piece[i]!.lon_deg - piece[i - 1]!.lon_deg)).toBeLessThan(10);
   });
 });
 
@@ -101,7 +153,19 @@ describe('contact gaps', () => {
   const series = (s: string): Uint8Array => Uint8Array.from(s, (c) => Number(c));
 
   it('finds the gaps between contacts, at both ends included', () => {
-    expect(gapIntervals([[2, 5], [7, 9]], 10)).toEqual([[0, 2], [5, 7], [9, 10]]);
+    expect(
+      gapIntervals(
+        [
+          [2, 5],
+          [7, 9],
+        ],
+        10,
+      ),
+    ).toEqual([
+      [0, 2],
+      [5, 7],
+      [9, 10],
+    ]);
     expect(gapIntervals([[0, 10]], 10)).toEqual([]);
     expect(gapIntervals([], 4)).toEqual([[0, 4]]);
     const c = contactSummary(series('0011100110'), 60);
@@ -115,7 +179,10 @@ describe('contact gaps', () => {
 
   it('draws the gaps and states full contact and the longest gap per station', async () => {
     const gappy = series(`${'1'.repeat(20)}${'0'.repeat(25)}${'1'.repeat(15)}`);
-    const stations = [{ name: 'full', inContact: series('1'.repeat(60)) }, { name: 'gappy', inContact: gappy }];
+    const stations = [
+      { name: 'full', inContact: series('1'.repeat(60)) },
+      { name: 'gappy', inContact: gappy },
+    ];
     const svg = await contactTimelineSvg({ step_s: 60, stations });
     expect(svg).toContain('full: 100 %, no gap');
     expect(svg).toContain('gappy: 58.3 %, 1 gap, longest 25 min');
@@ -128,27 +195,43 @@ describe('contact gaps', () => {
 
 describe('label placement', () => {
   it('moves a second label at the same anchor to the left, and keeps labels inside the plot', () => {
-    const [a, b] = placeLabels([{ x: 100, y: 50, text: 'abc' }, { x: 100, y: 50, text: 'def' }], 300, 100);
+    const [a, b] = placeLabels(
+      [
+        { x: 100, y: 50, text: 'abc' },
+        { x: 100, y: 50, text: 'def' },
+      ],
+      300,
+      100,
+    );
     expect(a!.align).toBe('left');
     expect(b!.align).toBe('right');
     expect(placeLabels([{ x: 299, y: 50, text: 'edge' }], 300, 100)[0]!.align).toBe('right');
   });
 
   it('places no two boxes over each other in a crowded cluster, dropping what does not fit', () => {
-    const reqs = Array.from({ length: 30 }, (_, i) => ({ x: 100 + (i % 5) * 7, y: 50 + Math.floor(i / 5) * 6, text: `label ${i}` }));
+    const reqs = Array.from({ length: 30 }, (_, i) => ({
+      x: 100 + (i % 5) * 7,
+      y: 50 + Math.floor(i / 5) * 6,
+      text: `label ${i}`,
+    }));
     const placed = placeLabels(reqs, 300, 120);
     expect(placed.length).toBeGreaterThan(3);
     expect(placed.length).toBeLessThan(30);
     const boxes = placed.map((p) => {
-      const w = textWidth_px(p.text, 10), h = 12;
+      const w = textWidth_px(p.text, 10),
+        h = 12;
       const x0 = p.align === 'left' ? p.x : p.align === 'right' ? p.x - w : p.x - w / 2;
       const y0 = p.baseline === 'middle' ? p.y - h / 2 : p.baseline === 'bottom' ? p.y - h : p.y;
       return { x0, y0, x1: x0 + w, y1: y0 + h };
     });
-    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
-      const [p, q] = [boxes[i]!, boxes[j]!];
-      expect(p.x0 < q.x1 && q.x0 < p.x1 && p.y0 < q.y1 && q.y0 < p.y1, `${placed[i]!.text} / ${placed[j]!.text}`).toBe(false);
-    }
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [p, q] = [boxes[i]!, boxes[j]!];
+        expect(
+          p.x0 < q.x1 && q.x0 < p.x1 && p.y0 < q.y1 && q.y0 < p.y1,
+          `${placed[i]!.text} / ${placed[j]!.text}`,
+        ).toBe(false);
+      }
   });
 });
 
@@ -166,15 +249,26 @@ describe('network, conjunction and manifest views', () => {
       { a: 'shell low', b: 'shell high', distance_km: 5, time_s: null, pairs: 1 },
       { a: 'low P0 S0', b: 'low P3 S1', distance_km: 5, time_s: 60, pairs: 70 },
     ]);
-    expect(t.rows).toEqual([['1', 'low P0 S0', 'low P3 S1', '5', '0.0167', '70'], ['2', 'shell low', 'shell high', '5', 'drifts (between shells)', '1']]);
+    expect(t.rows).toEqual([
+      ['1', 'low P0 S0', 'low P3 S1', '5', '0.0167', '70'],
+      ['2', 'shell low', 'shell high', '5', 'drifts (between shells)', '1'],
+    ]);
   });
 
   it('draws mean and maximum per link class and a stacked manifest with launch counts', async () => {
-    const rows = [0, 1, 2].flatMap((k) => ['inPlane', 'crossPlane'].map((c) => ({
-      instant: k, time_s: 1800 * k, linkClass: c, mean: 0.2 + 0.1 * k, max: 0.9,
-    })));
+    const rows = [0, 1, 2].flatMap((k) =>
+      ['inPlane', 'crossPlane'].map((c) => ({
+        instant: k,
+        time_s: 1800 * k,
+        linkClass: c,
+        mean: 0.2 + 0.1 * k,
+        max: 0.9,
+      })),
+    );
     const u = await utilizationByClassSvg(rows);
-    const lines = [...u.matchAll(/<g class="mark-line role-mark[^"]*"[^>]*>(.*?)<\/g>/g)].map((m) => m[1]!.match(/<path/g)?.length ?? 0);
+    const lines = [...u.matchAll(/<g class="mark-line role-mark[^"]*"[^>]*>(.*?)<\/g>/g)].map(
+      (m) => m[1]!.match(/<path/g)?.length ?? 0,
+    );
     expect(lines.reduce((a, b) => a + b, 0)).toBe(4); // 2 classes × (mean, max)
     expect(u).toContain('3 instant(s), 2 link class(es)');
     const m = await launchManifestSvg([
@@ -195,14 +289,18 @@ describe('network, conjunction and manifest views', () => {
     };
     await addExtraViews({}, add);
     expect(plots).toEqual([]);
-    await addExtraViews({
-      utilization: [{ instant: 0, time_s: 0, linkClass: 'inPlane', mean: 0.3, max: 0.8 }],
-      conjunctions: [{ a: 'x', b: 'y', distance_km: 3, time_s: 60 }],
-      manifest: [{ vehicle: 'starship', shell: 'low', launches: 2, satellites: 200 }],
-    }, add);
+    await addExtraViews(
+      {
+        utilization: [{ instant: 0, time_s: 0, linkClass: 'inPlane', mean: 0.3, max: 0.8 }],
+        conjunctions: [{ a: 'x', b: 'y', distance_km: 3, time_s: 60 }],
+        manifest: [{ vehicle: 'starship', shell: 'low', launches: 2, satellites: 200 }],
+      },
+      add,
+    );
     expect(plots.map((p) => p.id)).toEqual(['utilization-by-class', 'conjunctions', 'launch-manifest']);
     expect(plots[1]!.table).toEqual({
-      headers: ['rank', 'satellite A', 'satellite B', 'miss distance [km]', 'time since epoch [h]', 'pairs alike [-]'], rows: [['1', 'x', 'y', '3', '0.0167', '1']],
+      headers: ['rank', 'satellite A', 'satellite B', 'miss distance [km]', 'time since epoch [h]', 'pairs alike [-]'],
+      rows: [['1', 'x', 'y', '3', '0.0167', '1']],
     });
     expect(plots[0]!.table).toBeUndefined();
   });

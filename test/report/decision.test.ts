@@ -4,30 +4,67 @@ import { samplePositions, stackedLabel, axisLabel } from '../../src/report/plots
 import type { ParetoFile } from '../../src/run/paretoFile.js';
 
 const front = (points: number[][], senses: ('minimize' | 'maximize')[] = ['minimize', 'minimize']): ParetoFile => ({
-  formatVersion: 1, study: 't', kind: 'benchmark',
+  formatVersion: 1,
+  study: 't',
+  kind: 'benchmark',
   objectives: senses.map((sense, j) => ({ name: `f${j + 1}`, sense, unit: '-' })),
   variables: [],
-  designs: points.map((p, i) => ({ index: 10 + i, variables: {}, objectives: Object.fromEntries(p.map((v, j) => [`f${j + 1}`, v])), constraints: {}, record: null })),
+  designs: points.map((p, i) => ({
+    index: 10 + i,
+    variables: {},
+    objectives: Object.fromEntries(p.map((v, j) => [`f${j + 1}`, v])),
+    constraints: {},
+    record: null,
+  })),
 });
 
 describe('kneePosition', () => {
   it('kneePosition picks the bulge of a convex front', () => {
-    expect(kneePosition([[0, 1], [0.2, 0.2], [0.5, 0.1], [1, 0]])).toBe(1);
+    expect(
+      kneePosition([
+        [0, 1],
+        [0.2, 0.2],
+        [0.5, 0.1],
+        [1, 0],
+      ]),
+    ).toBe(1);
   });
   it('kneePosition is invariant to scaling an objective', () => {
-    expect(kneePosition([[0, 1000], [0.2, 200], [0.5, 100], [1, 0]])).toBe(1);
+    expect(
+      kneePosition([
+        [0, 1000],
+        [0.2, 200],
+        [0.5, 100],
+        [1, 0],
+      ]),
+    ).toBe(1);
   });
   it('kneePosition of one design is that design; of none is -1', () => {
     expect(kneePosition([[3, 4]])).toBe(0);
     expect(kneePosition([])).toBe(-1);
   });
   it('kneePosition in three objectives prefers the balanced design', () => {
-    expect(kneePosition([[1, 0, 0], [0, 1, 0], [0, 0, 1], [0.2, 0.2, 0.2], [0.5, 0.4, 0.2]])).toBe(3);
+    expect(
+      kneePosition([
+        [1, 0, 0],
+        [0, 1, 0],
+        [0, 0, 1],
+        [0.2, 0.2, 0.2],
+        [0.5, 0.4, 0.2],
+      ]),
+    ).toBe(3);
   });
 });
 
 describe('selectors', () => {
-  const p = front([[1, 5], [2, 3], [4, 1]], ['minimize', 'maximize']);
+  const p = front(
+    [
+      [1, 5],
+      [2, 3],
+      [4, 1],
+    ],
+    ['minimize', 'maximize'],
+  );
   it('best:<objective> honours the sense and short names', () => {
     expect(bestPosition(p, 'f1')).toBe(0);
     expect(bestPosition(p, 'f2')).toBe(0);

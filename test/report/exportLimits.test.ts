@@ -13,7 +13,10 @@ const dir = tempDir('odc-export-limits-');
 
 describe('odc export --format tle past the Alpha-5 limit', () => {
   it('250,000 satellites: exit 2 naming the limit and OMM, no file written', async () => {
-    const study = writeFile(dir, 'big.yaml', `name: big
+    const study = writeFile(
+      dir,
+      'big.yaml',
+      `name: big
 kind: constellation
 node: ${resolve('designs/ai1.yaml')}
 nodeSizing: closed
@@ -28,12 +31,15 @@ objectives:
   - minimize: totals.lcoc_USD_per_PFLOP_day
   - maximize: totals.deliveredPFLOPS
 algorithm: { name: nsga2, population: 4, generations: 1, seed: 1 }
-`);
+`,
+    );
     const run = (await runStudy({ studyPath: study, outDir: join(dir, 'run') })).runDir;
     const out = join(dir, 'big.tle');
     const r = await odc('export', run, '--design', 'knee', '--format', 'tle', '--out', out);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('--format tle: 250000 satellites from catalog number 100000 exceed the TLE limit 339999 (Alpha-5); export OMM instead');
+    expect(r.err).toContain(
+      '--format tle: 250000 satellites from catalog number 100000 exceed the TLE limit 339999 (Alpha-5); export OMM instead',
+    );
     expect(r.err).not.toMatch(/internal error|\n\s+at /);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.startsWith('big.tle'))).toEqual([]);

@@ -3,9 +3,14 @@ import { flattenRecord } from '../../src/report/export.js';
 
 describe('flattenRecord (one CSV row of a record)', () => {
   it('writes a warning list as its codes and messages, never [object Object]', () => {
-    const flat = new Map(flattenRecord({
-      warnings: [{ code: 'POWER_DENSITY', message: 'above anything flown' }, { code: 'MASS', message: 'light' }],
-    }));
+    const flat = new Map(
+      flattenRecord({
+        warnings: [
+          { code: 'POWER_DENSITY', message: 'above anything flown' },
+          { code: 'MASS', message: 'light' },
+        ],
+      }),
+    );
     expect(flat.get('warnings')).toBe('POWER_DENSITY: above anything flown | MASS: light');
   });
 
@@ -17,7 +22,13 @@ describe('flattenRecord (one CSV row of a record)', () => {
   });
 
   it('keys named lists by name and nests objects with dots', () => {
-    const flat = flattenRecord({ orbit: { altitude_km: 550 }, constraints: [{ name: 'power.arrayArea', margin: 0.1 }] });
-    expect(flat).toEqual([['orbit.altitude_km', 550], ['constraints[power.arrayArea].margin', 0.1]]);
+    const flat = flattenRecord({
+      orbit: { altitude_km: 550 },
+      constraints: [{ name: 'power.arrayArea', margin: 0.1 }],
+    });
+    expect(flat).toEqual([
+      ['orbit.altitude_km', 550],
+      ['constraints[power.arrayArea].margin', 0.1],
+    ]);
   });
 });

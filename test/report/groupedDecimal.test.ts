@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/rng.js';
 import { fmt, groupedDecimal } from '../../src/io/numberFormat.js';
 
-const intl = Array.from({ length: 7 }, (_, d) => new Intl.NumberFormat('en-US', { minimumFractionDigits: 0, maximumFractionDigits: d }));
+const intl = Array.from(
+  { length: 7 },
+  (_, d) => new Intl.NumberFormat('en-US', { minimumFractionDigits: 0, maximumFractionDigits: d }),
+);
 
 describe('groupedDecimal', () => {
   it('matches Intl.NumberFormat on 200,000 random values from 1e-6 to 1e12, both signs, 0 to 6 fraction digits', () => {

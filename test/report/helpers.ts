@@ -7,10 +7,16 @@ import { tempRoot } from '../helpers/tmp.js';
 export const tempDir = (tag: string): string => mkdtempSync(join(tempRoot(), `odc-report-${tag}-`));
 
 /** Copies a shipped study with a replaced algorithm line (and optional name), runs it, returns the run folder. */
-export async function tinyRun(dir: string, source: string, algorithm: string, opts: { name?: string; description?: string; out: string }): Promise<string> {
+export async function tinyRun(
+  dir: string,
+  source: string,
+  algorithm: string,
+  opts: { name?: string; description?: string; out: string },
+): Promise<string> {
   let text = readFileSync(source, 'utf8').replace(/^algorithm:.*$/m, `algorithm: ${algorithm}`);
   if (opts.name !== undefined) text = text.replace(/^name:.*$/m, `name: ${JSON.stringify(opts.name)}`);
-  if (opts.description !== undefined) text = text.replace(/^(name:.*)$/m, `$1\ndescription: ${JSON.stringify(opts.description)}`);
+  if (opts.description !== undefined)
+    text = text.replace(/^(name:.*)$/m, `$1\ndescription: ${JSON.stringify(opts.description)}`);
   const study = join(dir, `${opts.out}.yaml`);
   writeFileSync(study, text);
   const runDir = join(dir, opts.out);
@@ -21,6 +27,10 @@ export async function tinyRun(dir: string, source: string, algorithm: string, op
 
 export const ZDT1 = 'designs/benchmarks/zdt1.yaml';
 export const FLAGSHIP = 'designs/flagship-study.yaml';
-/** 24 × 30 evaluations: the smallest flagship run that reliably finds several feasible Pareto designs (4 × 24 finds none). */
+/**
+ * 24 × 30 evaluations: the smallest flagship run that reliably finds several feasible Pareto designs (4 × 24 finds
+ * none).
+ */
 export const FLAGSHIP_ALGORITHM = '{ name: nsga3, population: 24, generations: 30, seed: 42 }';
-export const ZDT1_ALGORITHM = (seed: number): string => `{ name: nsga2, population: 20, generations: 5, seed: ${seed} }`;
+export const ZDT1_ALGORITHM = (seed: number): string =>
+  `{ name: nsga2, population: 20, generations: 5, seed: ${seed} }`;

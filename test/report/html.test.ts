@@ -3,7 +3,9 @@ import { esc } from '../../src/report/htmlText.js';
 
 describe('esc (HTML escaping of report text)', () => {
   it('escapes the five special characters, every occurrence, in place', () => {
-    expect(esc(`<a href="x">Tom & Jerry's</a> & <b>`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt; &amp; &lt;b&gt;');
+    expect(esc(`<a href="x">Tom & Jerry's</a> & <b>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt; &amp; &lt;b&gt;',
+    );
     expect(esc('&&')).toBe('&amp;&amp;');
   });
 

@@ -14,21 +14,40 @@ const ai1 = (): ReferenceDesign => {
   return designs[0]!;
 };
 /** ai1 with every physical check passed (to isolate the study's own constraints and bounds). */
-const feasible = (r: ReferenceDesign): ReferenceDesign =>
-  ({ ...r, record: { ...r.record, constraints: r.record.constraints.map((c) => ({ ...c, satisfied: true })) } });
-
-const front = (designs: ParetoDesign[], variables: ParetoFile['variables'] = []): Pick<ParetoFile, 'designs' | 'objectives' | 'variables'> => ({
-  designs, variables,
-  objectives: [{ name: OBJECTIVES[0]!, sense: 'minimize', unit: 'USD/PFLOP-day' }, { name: OBJECTIVES[1]!, sense: 'minimize', unit: 'kg' }],
+const feasible = (r: ReferenceDesign): ReferenceDesign => ({
+  ...r,
+  record: { ...r.record, constraints: r.record.constraints.map((c) => ({ ...c, satisfied: true })) },
 });
-const design = (index: number, lcoc: number, mass: number): ParetoDesign =>
-  ({ index, variables: {}, constraints: {}, record: null, objectives: { [OBJECTIVES[0]!]: lcoc, [OBJECTIVES[1]!]: mass } });
+
+const front = (
+  designs: ParetoDesign[],
+  variables: ParetoFile['variables'] = [],
+): Pick<ParetoFile, 'designs' | 'objectives' | 'variables'> => ({
+  designs,
+  variables,
+  objectives: [
+    { name: OBJECTIVES[0]!, sense: 'minimize', unit: 'USD/PFLOP-day' },
+    { name: OBJECTIVES[1]!, sense: 'minimize', unit: 'kg' },
+  ],
+});
+const design = (index: number, lcoc: number, mass: number): ParetoDesign => ({
+  index,
+  variables: {},
+  constraints: {},
+  record: null,
+  objectives: { [OBJECTIVES[0]!]: lcoc, [OBJECTIVES[1]!]: mass },
+});
 
 describe('referenceStatus', () => {
   it('a Pareto design no worse in both objectives and better in one dominates the reference', () => {
     const r = ai1();
-    const lcoc = r.objectives[OBJECTIVES[0]!]!, mass = r.objectives[OBJECTIVES[1]!]!;
-    const status = referenceStatus(feasible(r), front([design(3, lcoc * 2, mass / 2), design(7, lcoc, mass * 0.9)]), {});
+    const lcoc = r.objectives[OBJECTIVES[0]!]!,
+      mass = r.objectives[OBJECTIVES[1]!]!;
+    const status = referenceStatus(
+      feasible(r),
+      front([design(3, lcoc * 2, mass / 2), design(7, lcoc, mass * 0.9)]),
+      {},
+    );
     expect(status).toBe('dominated by Pareto design 7');
   });
 
@@ -43,9 +62,13 @@ describe('referenceStatus', () => {
       { kind: 'choice', name: 'compute.chip', options: ['h100', 'b200'] },
     ];
     const status = referenceStatus(r, front([], variables), study);
-    expect(status).toMatch(/^not dominated by the front, but infeasible in this study: violates compute\.itPowerAvg_W >= [\d.e+]+ \([\d,.]+, off by 50 %\)/);
+    expect(status).toMatch(
+      /^not dominated by the front, but infeasible in this study: violates compute\.itPowerAvg_W >= [\d.e+]+ \([\d,.]+, off by 50 %\)/,
+    );
     expect(status).not.toContain('mass.launch_kg <= 1e9'); // satisfied
-    expect(status).toContain("outside the study's bounds: orbit.altitude_km = 600 (study: 700 … 1,500); compute.chip = gb300 (study: h100, b200)");
+    expect(status).toContain(
+      "outside the study's bounds: orbit.altitude_km = 600 (study: 700 … 1,500); compute.chip = gb300 (study: h100, b200)",
+    );
     expect(status).not.toContain('compute.chips ='); // 72 lies inside 20 … 200
   });
 
@@ -60,6 +83,8 @@ describe('referenceStatus', () => {
   });
 
   it('feasible, inside the bounds and not dominated: says the search did not reach it', () => {
-    expect(referenceStatus(feasible(ai1()), front([design(1, 1e12, 1e12)]), {})).toMatch(/^feasible, inside the bounds and not dominated by the front: the search did not reach it/);
+    expect(referenceStatus(feasible(ai1()), front([design(1, 1e12, 1e12)]), {})).toMatch(
+      /^feasible, inside the bounds and not dominated by the front: the search did not reach it/,
+    );
   });
 });

@@ -2,7 +2,14 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
-import { compareRuns, evaluateDesignFile, exportDesign, renderReport, StudyError, type CompareProgress } from '../../src/index.js';
+import {
+  compareRuns,
+  evaluateDesignFile,
+  exportDesign,
+  renderReport,
+  StudyError,
+  type CompareProgress,
+} from '../../src/index.js';
 import type { ParetoFile } from '../../src/run/paretoFile.js';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun, ZDT1, ZDT1_ALGORITHM } from './helpers.js';
 
@@ -40,14 +47,21 @@ beforeAll(async () => {
 describe('renderReport', () => {
   it('odc run writes report.html, report.md and the SVG plots into every run folder', () => {
     for (const d of [zdtA, flag]) {
-      for (const f of ['report.html', 'report.md', 'objective-space.svg', 'parallel-coordinates.svg', 'convergence.svg']) expect(existsSync(join(d, f)), `${d}/${f}`).toBe(true);
+      for (const f of [
+        'report.html',
+        'report.md',
+        'objective-space.svg',
+        'parallel-coordinates.svg',
+        'convergence.svg',
+      ])
+        expect(existsSync(join(d, f)), `${d}/${f}`).toBe(true);
       expect(readdirSync(d).filter((f) => f.includes('.tmp-'))).toEqual([]);
     }
   });
 
   it('the report odc run renders from what it has just written (and its sample in memory) is the one odc report renders from the folder', async () => {
-    // the run's own report parses run.json and pareto.json from the texts it wrote and takes the evaluations from memory;
-    // a re-render reads, validates and samples the files: the two must agree byte for byte
+    // the run's own report parses run.json and pareto.json from the texts it wrote and takes the evaluations from
+    // memory; a re-render reads, validates and samples the files: the two must agree byte for byte
     for (const d of [zdtA, flag, evil]) {
       const fromRun = ['report.html', 'report.md'].map((f) => read(d, f));
       await renderReport(d);
@@ -59,13 +73,23 @@ describe('renderReport', () => {
   it('report.html has every section, inline SVG plots and no network references', async () => {
     const { htmlPath } = await renderReport(flag);
     const html = readFileSync(htmlPath, 'utf8');
-    const ids = ['decision-summary', 'decision', 'objective-space', 'parallel', 'waterfall', 'convergence', 'pareto-table', 'summary'];
+    const ids = [
+      'decision-summary',
+      'decision',
+      'objective-space',
+      'parallel',
+      'waterfall',
+      'convergence',
+      'pareto-table',
+      'summary',
+    ];
     for (const id of ids) expect(html).toContain(`<section id="${id}">`);
     // the answer first, the bookkeeping (study file hash, seed, counts, timings) last
     const at = ids.map((id) => html.indexOf(`<section id="${id}">`));
     expect(at).toEqual([...at].sort((a, b) => a - b));
     expect(html.indexOf('sha256')).toBeGreaterThan(at[at.length - 1]!);
-    // the front with the knee (in the decision summary), objective space, parallel coordinates, the knee's waterfall, convergence
+    // the front with the knee (in the decision summary), objective space, parallel coordinates, the knee's waterfall,
+    // convergence
     expect((html.match(/<svg[\s>]/g) ?? []).length).toBe(5);
     expect(html).not.toMatch(/\s(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
     expect(html).not.toMatch(/@import|url\(\s*["']?https?:/i);
@@ -85,7 +109,10 @@ describe('renderReport', () => {
     // reference designs are drawn (ai1 is shipped) with labels
     expect(read(flag, 'objective-space.svg')).toContain('reference design');
     // the Pareto table has one row per design and a unit in every header
-    const table = html.slice(html.indexOf('<table class="sortable">'), html.indexOf('</table>', html.indexOf('<table class="sortable">')));
+    const table = html.slice(
+      html.indexOf('<table class="sortable">'),
+      html.indexOf('</table>', html.indexOf('<table class="sortable">')),
+    );
     const headers = [...table.matchAll(/<th>(.*?)<\/th>/g)].map((m) => m[1]!.replace(/<wbr>/g, ''));
     expect(headers.length).toBeGreaterThan(10);
     for (const h of headers) expect(h).toMatch(/\[[^\]]+\]$/);
@@ -104,7 +131,13 @@ describe('renderReport', () => {
   it('report.md links the SVG plots that sit beside it', () => {
     const md = read(flag, 'report.md');
     const links = [...md.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
-    expect(links).toEqual(['front-knee.svg', 'objective-space.svg', 'parallel-coordinates.svg', 'waterfall.svg', 'convergence.svg']);
+    expect(links).toEqual([
+      'front-knee.svg',
+      'objective-space.svg',
+      'parallel-coordinates.svg',
+      'waterfall.svg',
+      'convergence.svg',
+    ]);
     // the decision summary opens the report; the run's bookkeeping closes it
     expect(md.indexOf('## Recommended designs')).toBeLessThan(md.indexOf('## Decision support'));
     expect(md.indexOf('## Study and run')).toBeGreaterThan(md.indexOf('## Pareto designs'));
@@ -128,7 +161,7 @@ describe('renderReport', () => {
     expect(md).toContain('&lt;script&gt;');
   });
 
-  it('a node study report draws the knee design\'s delivered-compute waterfall, bars in waterfall order', () => {
+  it("a node study report draws the knee design's delivered-compute waterfall, bars in waterfall order", () => {
     const svg = readFileSync(join(flag, 'waterfall.svg'), 'utf8');
     const names = ['peak', 'utilization', 'sustained', 'eclipse', 'power', 'thermal', 'availability', 'downlink'];
     const at = names.map((n, i) => svg.indexOf(`${i + 1}. ${n}`));
@@ -148,7 +181,11 @@ describe('exportDesign', () => {
   it('yaml round trip: the exported design evaluates to exactly the record in pareto.json', () => {
     const p = pareto(flag);
     expect(p.designs.length).toBeGreaterThan(0);
-    const selectors = ['knee', ...p.objectives.map((o) => `best:${o.name}`), String(p.designs[p.designs.length - 1]!.index)];
+    const selectors = [
+      'knee',
+      ...p.objectives.map((o) => `best:${o.name}`),
+      String(p.designs[p.designs.length - 1]!.index),
+    ];
     for (const sel of selectors) {
       const out = join(tmp, `export-${sel.replace(/[^a-z0-9]/gi, '_')}.yaml`);
       const r = exportDesign(flag, { design: sel, format: 'yaml', out });
@@ -166,7 +203,9 @@ describe('exportDesign', () => {
     const rec = JSON.parse(j.text) as { cost: { lcoc_USD_per_PFLOP_day: number } };
     const p = pareto(flag);
     expect(rec).toEqual(p.designs.find((d) => d.index === j.design.index)!.record);
-    expect(rec.cost.lcoc_USD_per_PFLOP_day).toBe(Math.min(...p.designs.map((d) => d.objectives['cost.lcoc_USD_per_PFLOP_day']!)));
+    expect(rec.cost.lcoc_USD_per_PFLOP_day).toBe(
+      Math.min(...p.designs.map((d) => d.objectives['cost.lcoc_USD_per_PFLOP_day']!)),
+    );
     const c = exportDesign(flag, { design: 'knee', format: 'csv' });
     const lines = c.text.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
@@ -177,9 +216,15 @@ describe('exportDesign', () => {
   });
 
   it('benchmark runs export json and csv, not yaml', async () => {
-    const j = JSON.parse(exportDesign(zdtA, { design: 'best:f1', format: 'json' }).text) as { objectives: Record<string, number> };
+    const j = JSON.parse(exportDesign(zdtA, { design: 'best:f1', format: 'json' }).text) as {
+      objectives: Record<string, number>;
+    };
     expect(Object.keys(j.objectives)).toEqual(['f1', 'f2']);
-    await expectStudyError(() => exportDesign(zdtA, { design: 'knee', format: 'yaml' }), 'BAD_ARGUMENT', /benchmark run has no node design.*--format json or csv/);
+    await expectStudyError(
+      () => exportDesign(zdtA, { design: 'knee', format: 'yaml' }),
+      'BAD_ARGUMENT',
+      /benchmark run has no node design.*--format json or csv/,
+    );
   });
 });
 
@@ -192,9 +237,14 @@ describe('compareRuns', () => {
     // each step announced as it starts, per run in order, with its designs
     const [a, b] = r.rows.map((row) => [row.label, row.frontSize] as const);
     expect(heard.filter((p) => p.share === undefined || p.share === 0).map((p) => [p.step, p.run, p.count])).toEqual([
-      ['load', undefined, 2], ['union', undefined, a![1] + b![1]],
-      ['dominance', a![0], a![1]], ['hypervolume', a![0], a![1]], ['igd', a![0], r.unionSize],
-      ['dominance', b![0], b![1]], ['hypervolume', b![0], b![1]], ['igd', b![0], r.unionSize],
+      ['load', undefined, 2],
+      ['union', undefined, a![1] + b![1]],
+      ['dominance', a![0], a![1]],
+      ['hypervolume', a![0], a![1]],
+      ['igd', a![0], r.unionSize],
+      ['dominance', b![0], b![1]],
+      ['hypervolume', b![0], b![1]],
+      ['igd', b![0], r.unionSize],
       ['files', undefined, r.unionSize],
     ]);
     for (const row of r.rows) {
@@ -207,9 +257,12 @@ describe('compareRuns', () => {
     const { ideal, nadir } = r.normalization;
     const front = (dir: string): number[][] => {
       const p = pareto(dir);
-      return p.designs.map((d) => p.objectives.map((o, j) => (d.objectives[o.name]! - ideal[j]!) / (nadir[j]! - ideal[j]!)));
+      return p.designs.map((d) =>
+        p.objectives.map((o, j) => (d.objectives[o.name]! - ideal[j]!) / (nadir[j]! - ideal[j]!)),
+      );
     };
-    const dominatedBy = (b: number[], a: number[]): boolean => b.every((v, j) => v <= a[j]!) && b.some((v, j) => v < a[j]!);
+    const dominatedBy = (b: number[], a: number[]): boolean =>
+      b.every((v, j) => v <= a[j]!) && b.some((v, j) => v < a[j]!);
     const [fa, fb] = [front(zdtA), front(zdtB)];
     const shareA = fa.filter((a) => !fb.some((b) => dominatedBy(b, a))).length / fa.length;
     const shareB = fb.filter((b) => !fa.some((a) => dominatedBy(a, b))).length / fb.length;
@@ -252,27 +305,53 @@ describe('bad input', () => {
     const meta = JSON.parse(read(old, 'run.json')) as Record<string, unknown>;
     writeFileSync(join(old, 'run.json'), JSON.stringify({ ...meta, formatVersion: 2 }));
     await expectStudyError(renderReport(old), 'INCOMPATIBLE_RUN', /run\.json: formatVersion 2 is not supported/);
-    await expectStudyError(() => exportDesign(old, { design: 'knee', format: 'json' }), 'INCOMPATIBLE_RUN', /formatVersion/);
+    await expectStudyError(
+      () => exportDesign(old, { design: 'knee', format: 'json' }),
+      'INCOMPATIBLE_RUN',
+      /formatVersion/,
+    );
   });
 
   it('a damaged pareto.json (a text objective, a variable that is an array): BAD_RUN_DIR naming the design and field', async () => {
     const damaged = join(tmp, 'damaged-pareto');
     cpSync(zdtA, damaged, { recursive: true });
-    const pareto = JSON.parse(read(damaged, 'pareto.json')) as { designs: { objectives: Record<string, unknown>; variables: Record<string, unknown> }[] };
+    const pareto = JSON.parse(read(damaged, 'pareto.json')) as {
+      designs: { objectives: Record<string, unknown>; variables: Record<string, unknown> }[];
+    };
     const firstObjective = Object.keys(pareto.designs[1]!.objectives)[0]!;
     pareto.designs[1]!.objectives[firstObjective] = 'fast';
     writeFileSync(join(damaged, 'pareto.json'), JSON.stringify(pareto));
-    await expectStudyError(renderReport(damaged), 'BAD_RUN_DIR', /pareto\.json: designs\.1\.objectives: expected an object of numbers; the run folder is damaged/);
+    await expectStudyError(
+      renderReport(damaged),
+      'BAD_RUN_DIR',
+      /pareto\.json: designs\.1\.objectives: expected an object of numbers; the run folder is damaged/,
+    );
     pareto.designs[1]!.objectives[firstObjective] = 1;
     pareto.designs[2]!.variables[Object.keys(pareto.designs[2]!.variables)[0]!] = [1, 2];
     writeFileSync(join(damaged, 'pareto.json'), JSON.stringify(pareto));
-    await expectStudyError(renderReport(damaged), 'BAD_RUN_DIR', /designs\.2\.variables: expected an object of numbers and strings/);
+    await expectStudyError(
+      renderReport(damaged),
+      'BAD_RUN_DIR',
+      /designs\.2\.variables: expected an object of numbers and strings/,
+    );
   });
 
   it('a design index out of range, an unknown objective, a bad selector: BAD_ARGUMENT', async () => {
-    await expectStudyError(() => exportDesign(flag, { design: 999999, format: 'json' }), 'BAD_ARGUMENT', /999999 is not the index of a Pareto design.*pareto\.csv/);
-    await expectStudyError(() => exportDesign(flag, { design: 'best:lcco', format: 'json' }), 'BAD_ARGUMENT', /unknown objective "lcco".*cost\.lcoc_USD_per_PFLOP_day/);
-    await expectStudyError(() => exportDesign(flag, { design: 'middle', format: 'json' }), 'BAD_ARGUMENT', /expected knee, best:<objective> or a design index/);
+    await expectStudyError(
+      () => exportDesign(flag, { design: 999999, format: 'json' }),
+      'BAD_ARGUMENT',
+      /999999 is not the index of a Pareto design.*pareto\.csv/,
+    );
+    await expectStudyError(
+      () => exportDesign(flag, { design: 'best:lcco', format: 'json' }),
+      'BAD_ARGUMENT',
+      /unknown objective "lcco".*cost\.lcoc_USD_per_PFLOP_day/,
+    );
+    await expectStudyError(
+      () => exportDesign(flag, { design: 'middle', format: 'json' }),
+      'BAD_ARGUMENT',
+      /expected knee, best:<objective> or a design index/,
+    );
   });
 });
 
@@ -280,7 +359,12 @@ describe('CLI', () => {
   const cli = async (...argv: string[]): Promise<{ code: number; out: string; err: string }> => {
     let out = '';
     let err = '';
-    const program = buildProgram({ out: (s) => void (out += s), err: (s) => void (err += s), errStream: process.stderr, isTTY: false });
+    const program = buildProgram({
+      out: (s) => void (out += s),
+      err: (s) => void (err += s),
+      errStream: process.stderr,
+      isTTY: false,
+    });
     try {
       await program.parseAsync(argv, { from: 'user' });
       return { code: 0, out, err };

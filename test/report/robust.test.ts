@@ -10,10 +10,14 @@ import { renderSvg } from '../../src/report/plots.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 
 const dir = tempDir('odc-report-robust-');
-const study = writeFile(dir, 'tiny-robust.yaml', readFileSync(new URL('../../designs/robust-study.yaml', import.meta.url), 'utf8')
-  .replace(/^algorithm:.*$/m, 'algorithm: { name: nsga2, population: 16, generations: 6, seed: 4 }')
-  .replace(/^robust:.*$/m, 'robust: { samples: 8 }')
-  .replace(/^constraints:\n(?: {2}- .*\n)+/m, 'constraints:\n  - prob(mass.launch_kg <= mass.allocated_kg) >= 0.5\n'));
+const study = writeFile(
+  dir,
+  'tiny-robust.yaml',
+  readFileSync(new URL('../../designs/robust-study.yaml', import.meta.url), 'utf8')
+    .replace(/^algorithm:.*$/m, 'algorithm: { name: nsga2, population: 16, generations: 6, seed: 4 }')
+    .replace(/^robust:.*$/m, 'robust: { samples: 8 }')
+    .replace(/^constraints:\n(?: {2}- .*\n)+/m, 'constraints:\n  - prob(mass.launch_kg <= mass.allocated_kg) >= 0.5\n'),
+);
 let runDir: string;
 beforeAll(async () => {
   runDir = (await runStudy({ studyPath: study, outDir: join(dir, 'run'), workers: 0 })).runDir;
@@ -24,7 +28,9 @@ describe('robust report', () => {
     const html = readFileSync(join(runDir, 'report.html'), 'utf8');
     expect(html).toContain('<section id="robust"><h2>Robust front and nominal values</h2>');
     expect(html).toContain('href="#robust"');
-    expect(html).toMatch(/robust sampling<\/th><td>8 samples per design \(Latin hypercube\), seed 4, drawn once and common to every design/);
+    expect(html).toMatch(
+      /robust sampling<\/th><td>8 samples per design \(Latin hypercube\), seed 4, drawn once and common to every design/,
+    );
     expect(existsSync(join(runDir, 'robust-vs-nominal.svg'))).toBe(true);
     expect(readFileSync(join(runDir, 'robust-vs-nominal.svg'), 'utf8')).toContain('nominal (same design)');
     const md = readFileSync(join(runDir, 'report.md'), 'utf8');
@@ -34,7 +40,7 @@ describe('robust report', () => {
     expect(html).toContain('the reference designs are evaluated nominally');
   });
 
-  it('the table pairs each design\'s statistic with its nominal value and their relative gap', async () => {
+  it("the table pairs each design's statistic with its nominal value and their relative gap", async () => {
     const run = loadRun(runDir);
     const r = (await robustReport(run))!;
     expect(r.table.headers).toContain('p90(cost.lcoc) (min) [USD/PFLOP-day]');
@@ -43,7 +49,7 @@ describe('robust report', () => {
     run.pareto.designs.forEach((d, i) => {
       const robust = d.objectives['p90(cost.lcoc_USD_per_PFLOP_day)']!;
       const nominal = (d.record as { cost: { lcoc_USD_per_PFLOP_day: number } }).cost.lcoc_USD_per_PFLOP_day;
-      expect(r.table.rows[i]![col]).toBe((100 * (robust - nominal) / nominal).toFixed(1));
+      expect(r.table.rows[i]![col]).toBe(((100 * (robust - nominal)) / nominal).toFixed(1));
     });
   });
 
@@ -61,8 +67,14 @@ describe('robust report', () => {
 
   it('the plot renders for one objective too (a strip per point kind)', async () => {
     const names = ['robust (p90 over 8 samples)', 'nominal (same design)'] as const;
-    const points = [{ id: 1, cat: names[0], o0: 3 }, { id: 1, cat: names[1], o0: 2 }];
-    const svg = await renderSvg(robustNominalSpec(points, [{ title: 'cost.lcoc (min) [USD/PFLOP-day]', domain: [0, 4] }], names), 't');
+    const points = [
+      { id: 1, cat: names[0], o0: 3 },
+      { id: 1, cat: names[1], o0: 2 },
+    ];
+    const svg = await renderSvg(
+      robustNominalSpec(points, [{ title: 'cost.lcoc (min) [USD/PFLOP-day]', domain: [0, 4] }], names),
+      't',
+    );
     expect(svg).toMatch(/^<svg/);
     expect(svg).toContain('cost.lcoc (min) [USD/PFLOP-day]');
   });

@@ -23,23 +23,47 @@ function syntheticRun(margins: readonly number[]): LoadedRun {
   const designs: ParetoDesign[] = margins.map((m, i) => {
     const f1 = i / (n - 1);
     // one study constraint with g = −margin (g is scaled by |limit|, so the relative margin is −g)
-    return { index: i, variables: {}, objectives: { a: f1, b: (1 - f1) ** 2 }, constraints: { 'x <= 1': -m }, record: null };
+    return {
+      index: i,
+      variables: {},
+      objectives: { a: f1, b: (1 - f1) ** 2 },
+      constraints: { 'x <= 1': -m },
+      record: null,
+    };
   });
   const pareto: ParetoFile = {
-    formatVersion: 1, study: 's', kind: 'benchmark', objectives: [{ name: 'a', sense: 'minimize', unit: '-' }, { name: 'b', sense: 'minimize', unit: '-' }],
-    variables: [], designs,
+    formatVersion: 1,
+    study: 's',
+    kind: 'benchmark',
+    objectives: [
+      { name: 'a', sense: 'minimize', unit: '-' },
+      { name: 'b', sense: 'minimize', unit: '-' },
+    ],
+    variables: [],
+    designs,
   };
   return { pareto } as unknown as LoadedRun;
 }
 
 describe('margins of a design', () => {
-  it('physical constraints: the record\'s relative margin; study constraints: −g', () => {
+  it("physical constraints: the record's relative margin; study constraints: −g", () => {
     const d = {
-      index: 1, variables: {}, objectives: {}, record: { constraints: [{ name: 'power.arrayArea', margin: 0.004 }, { name: 'radiation.dose', margin: 0.5 }] },
+      index: 1,
+      variables: {},
+      objectives: {},
+      record: {
+        constraints: [
+          { name: 'power.arrayArea', margin: 0.004 },
+          { name: 'radiation.dose', margin: 0.5 },
+        ],
+      },
       constraints: { 'power.arrayArea': -0.004, 'compute.itPowerAvg_W >= 120000': -0.03 },
     } as unknown as ParetoDesign;
     // radiation.dose is relaxed (not in the design's g), so it is not one of its enforced margins
-    expect(designMargins(d)).toEqual([{ name: 'power.arrayArea', margin: 0.004 }, { name: 'compute.itPowerAvg_W >= 120000', margin: 0.03 }]);
+    expect(designMargins(d)).toEqual([
+      { name: 'power.arrayArea', margin: 0.004 },
+      { name: 'compute.itPowerAvg_W >= 120000', margin: 0.03 },
+    ]);
   });
 });
 
@@ -55,10 +79,12 @@ describe('select.minMargin and select.minProbability', () => {
     const s = chooseKnee(run, { minMargin: 0.05 }, null);
     expect(s.qualified).toBe(true);
     expect(s.meetingMargin).toBe(8);
-    // distance below the chord f1 + f2 = 1: (1 − f1 − (1 − f1)²)/√2 = f1(1 − f1)/√2; the admitted designs nearest f1 = 0.5 are
-    // 4 (0.24/√2) and 7 (0.21/√2): design 4
+    // distance below the chord f1 + f2 = 1: (1 − f1 − (1 − f1)²)/√2 = f1(1 − f1)/√2; the admitted designs nearest f1 =
+    // 0.5 are 4 (0.24/√2) and 7 (0.21/√2): design 4
     expect(s.position).toBe(4);
-    expect(s.text).toMatch(/8 of 11 Pareto designs keep every constraint ≥ 5 % margin; the knee among them is design 4/);
+    expect(s.text).toMatch(
+      /8 of 11 Pareto designs keep every constraint ≥ 5 % margin; the knee among them is design 4/,
+    );
   });
   it('no design keeps the margin: the plain knee, labelled so', () => {
     const s = chooseKnee(run, { minMargin: 0.5 }, null);
@@ -66,7 +92,14 @@ describe('select.minMargin and select.minProbability', () => {
     expect(s.text).toMatch(/No Pareto design keeps every constraint ≥ 50 % margin: the plain knee \(design 5\)/);
   });
   it('minProbability samples designs in knee order (5, then 4, 6, …) until one qualifies', () => {
-    const p = (estimate: number): ProportionInterval => ({ successes: 0, trials: 1, estimate, lower: 0, upper: 1, confidence: 0.95 });
+    const p = (estimate: number): ProportionInterval => ({
+      successes: 0,
+      trials: 1,
+      estimate,
+      lower: 0,
+      upper: 1,
+      confidence: 0.95,
+    });
     const asked: number[] = [];
     const joint = (i: number): ProportionInterval => {
       asked.push(i);
@@ -82,7 +115,7 @@ describe('select.minMargin and select.minProbability', () => {
   });
 });
 
-describe('a flagship run with select: and the catalogs\' uncertainty', () => {
+describe("a flagship run with select: and the catalogs' uncertainty", () => {
   let run: string;
   beforeAll(async () => {
     const study = join(tmp, 'flag-select.yaml');
@@ -95,7 +128,9 @@ describe('a flagship run with select: and the catalogs\' uncertainty', () => {
     const { picks, report } = robustPicks(loaded, decisionPicks(loaded.pareto));
     const knee = picks[0]!;
     const s = report!.select!;
-    const fit = loaded.pareto.designs.filter((d) => Object.values(d.constraints).every((g) => -g >= 0.02) && designMargins(d).every((m) => m.margin >= 0.02));
+    const fit = loaded.pareto.designs.filter(
+      (d) => Object.values(d.constraints).every((g) => -g >= 0.02) && designMargins(d).every((m) => m.margin >= 0.02),
+    );
     expect(s.meetingMargin).toBe(fit.length);
     if (s.qualified) {
       expect(Math.min(...designMargins(knee.design).map((m) => m.margin))).toBeGreaterThanOrEqual(0.02);
@@ -150,10 +185,16 @@ describe('select.minProbability on the same run', () => {
 describe('P(a study constraint holds) under a declared distribution: analytic', () => {
   it('launch price ~ uniform(100, 2000) $/kg and cost.launchPrice_USD_per_kg <= 860: P = (860 − 100)/1900 = 0.4; jointly at most that', () => {
     const study = join(tmp, 'price.yaml');
-    writeFileSync(study, readFileSync(FLAGSHIP, 'utf8')
-      .replace(/^economics:.*$/m, 'economics: { electricity_USD_per_kWh: 0.05, pue: 1.3, launchCost_USD_per_kg: 900 }\n'
-        + 'uncertainty:\n  economics.launchCost_USD_per_kg: { kind: uniform, min: 100, max: 2000 }')
-      .replace(/^constraints:\n/m, 'constraints:\n  - cost.launchPrice_USD_per_kg <= 860\n'));
+    writeFileSync(
+      study,
+      readFileSync(FLAGSHIP, 'utf8')
+        .replace(
+          /^economics:.*$/m,
+          'economics: { electricity_USD_per_kWh: 0.05, pue: 1.3, launchCost_USD_per_kg: 900 }\n' +
+            'uncertainty:\n  economics.launchCost_USD_per_kg: { kind: uniform, min: 100, max: 2000 }',
+        )
+        .replace(/^constraints:\n/m, 'constraints:\n  - cost.launchPrice_USD_per_kg <= 860\n'),
+    );
     const loaded = loadStudyProblem(study);
     const n = 500;
     const sample = loaded.compiled!.constraintSampler({ samples: n, method: 'lhs', seed: 3 })!;

@@ -15,7 +15,11 @@ import { tempDir, writeFile } from '../helpers/tmp.js';
 
 const BIN = resolve('dist/src/cli/bin.js');
 const zdt = (dir: string, generations = 3): string =>
-  writeFile(dir, 'zdt1.yaml', `name: zdt1-cli\nkind: benchmark\nproblem: zdt1\nalgorithm: { population: 8, generations: ${generations}, seed: 3 }\n`);
+  writeFile(
+    dir,
+    'zdt1.yaml',
+    `name: zdt1-cli\nkind: benchmark\nproblem: zdt1\nalgorithm: { population: 8, generations: ${generations}, seed: 3 }\n`,
+  );
 
 /** Runs the built CLI in a child process; `onErr` sees stderr as it arrives. */
 interface ChildOptions {
@@ -23,9 +27,15 @@ interface ChildOptions {
   onErr?: (soFar: string, kill: (s: NodeJS.Signals) => void) => void;
   closeStdout?: boolean;
 }
-function child(args: string[], opts: ChildOptions = {}): Promise<{ code: number | null; signal: string | null; out: string; err: string }> {
+function child(
+  args: string[],
+  opts: ChildOptions = {},
+): Promise<{ code: number | null; signal: string | null; out: string; err: string }> {
   return new Promise((done) => {
-    const c = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const c = spawn(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd ?? process.cwd(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     if (opts.closeStdout) c.stdout.destroy();
@@ -42,19 +52,25 @@ describe('odc run argument errors exit 2 with the message printed', () => {
   it('no study and no --resume', async () => {
     const r = await odc('run');
     expect(r.code).toBe(2);
-    expect(r.err).toBe('odc: odc run needs a study file, e.g. odc run designs/flagship-study.yaml, or --resume <run-dir>\n');
+    expect(r.err).toBe(
+      'odc: odc run needs a study file, e.g. odc run designs/flagship-study.yaml, or --resume <run-dir>\n',
+    );
   });
 
   it('both a study and --resume', async () => {
     const r = await odc('run', 'designs/flagship-study.yaml', '--resume', 'results/x');
     expect(r.code).toBe(2);
-    expect(r.err).toBe('odc: give either a study file or --resume <run-dir>, not both (got designs/flagship-study.yaml and --resume results/x)\n');
+    expect(r.err).toBe(
+      'odc: give either a study file or --resume <run-dir>, not both (got designs/flagship-study.yaml and --resume results/x)\n',
+    );
   });
 
   it('--resume with --out is refused, not silently ignored', async () => {
     const r = await odc('run', '--resume', 'results/x', '--out', 'elsewhere');
     expect(r.code).toBe(2);
-    expect(r.err).toBe('odc: --resume results/x continues the run in its own folder; --out elsewhere cannot move it: drop --out\n');
+    expect(r.err).toBe(
+      'odc: --resume results/x continues the run in its own folder; --out elsewhere cannot move it: drop --out\n',
+    );
   });
 
   it('--workers "" is refused, not taken as 0; --workers above 64 is refused', async () => {
@@ -137,13 +153,22 @@ describe('a closed stdout pipe (odc … | head)', () => {
 
 describe('progress bar', () => {
   it('never hides the terminal cursor (a run killed at any instant leaves it visible); stop is idempotent', () => {
-    const stream = Object.assign(new PassThrough(), { isTTY: true, columns: 120 }) as unknown as NodeJS.WriteStream & PassThrough;
+    const stream = Object.assign(new PassThrough(), { isTTY: true, columns: 120 }) as unknown as NodeJS.WriteStream &
+      PassThrough;
     let written = '';
     stream.on('data', (d: Buffer) => (written += d.toString()));
     const p = createProgress('bar', stream);
     const info: ProgressInfo = {
-      generation: 1, maxGenerations: 10, evaluations: 8, maxEvaluations: null, feasibleShare: 1, failures: 0, frontSize: 3,
-      hypervolume: 0.5, elapsed_s: 1, eta_s: 9,
+      generation: 1,
+      maxGenerations: 10,
+      evaluations: 8,
+      maxEvaluations: null,
+      feasibleShare: 1,
+      failures: 0,
+      frontSize: 3,
+      hypervolume: 0.5,
+      elapsed_s: 1,
+      eta_s: 9,
     };
     p.update(info);
     expect(written).toContain('gen 1/10');

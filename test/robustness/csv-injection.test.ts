@@ -24,9 +24,13 @@ function cells(line: string): string[] {
       let s = '';
       i++;
       for (;;) {
-        if (line[i] === '"' && line[i + 1] === '"') { s += '"'; i += 2; }
-        else if (line[i] === '"') { i++; break; }
-        else s += line[i++]!;
+        if (line[i] === '"' && line[i + 1] === '"') {
+          s += '"';
+          i += 2;
+        } else if (line[i] === '"') {
+          i++;
+          break;
+        } else s += line[i++]!;
       }
       out.push(s);
       i++; // the comma
@@ -41,7 +45,8 @@ function cells(line: string): string[] {
 }
 
 /** What a spreadsheet would take as a formula: an unquoted-content cell starting with a formula prefix. */
-const isFormula = (cell: string): boolean => /^[=+\-@\t\r]/.test(cell) && !/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(cell);
+const isFormula = (cell: string): boolean =>
+  /^[=+\-@\t\r]/.test(cell) && !/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(cell);
 
 describe('csvCell / csvText', () => {
   it.each(['=1+1', '+1+cmd', '-2+3', '@SUM(A1)', '\t=1', '\r=1', HOSTILE])('neutralises %j', (s) => {
@@ -68,9 +73,14 @@ describe('csvCell / csvText', () => {
 describe('CSV writers', () => {
   it('pareto.csv neutralises text cells, keeps negative numbers numeric', () => {
     const file = {
-      formatVersion: 1, study: 's', kind: 'benchmark',
+      formatVersion: 1,
+      study: 's',
+      kind: 'benchmark',
       objectives: [{ name: 'f1', sense: 'minimize', unit: '' }],
-      variables: [{ kind: 'choice', name: 'x', options: [HOSTILE, '@evil'] }, { kind: 'real', name: 'y', lower: -10, upper: 10 }],
+      variables: [
+        { kind: 'choice', name: 'x', options: [HOSTILE, '@evil'] },
+        { kind: 'real', name: 'y', lower: -10, upper: 10 },
+      ],
       designs: [
         { index: 0, variables: { x: HOSTILE, y: -3.5 }, objectives: { f1: -2 }, record: null },
         { index: 1, variables: { x: '@evil', y: 1 }, objectives: { f1: 1 }, record: null },
@@ -84,15 +94,34 @@ describe('CSV writers', () => {
 
   it('the satellite CSV neutralises hostile shell and constellation names', () => {
     const spec = {
-      name: '+evil', window: { epochIso: '2026-03-20T00:00:00Z' },
-      shells: [{ geometry: {
-        name: '=HYPERLINK("x")', altitude_m: 550e3, inclination_rad: 0.9, sunSynchronous: false, ltan_h: null, planes: 1, satsPerPlane: 2,
-        pattern: 'walker-delta', phasing: 1, ltanBand_h: 0, raan0_rad: 0.1, clusterRadius_m: 0,
-      } }],
+      name: '+evil',
+      window: { epochIso: '2026-03-20T00:00:00Z' },
+      shells: [
+        {
+          geometry: {
+            name: '=HYPERLINK("x")',
+            altitude_m: 550e3,
+            inclination_rad: 0.9,
+            sunSynchronous: false,
+            ltan_h: null,
+            planes: 1,
+            satsPerPlane: 2,
+            pattern: 'walker-delta',
+            phasing: 1,
+            ltanBand_h: 0,
+            raan0_rad: 0.1,
+            clusterRadius_m: 0,
+          },
+        },
+      ],
     } as unknown as ExportableConstellation;
     const out: string[] = [];
     writeSatelliteCsv(spec, (c) => out.push(c));
-    const rows = out.join('').split('\r\n').filter((l) => l !== '').map(cells);
+    const rows = out
+      .join('')
+      .split('\r\n')
+      .filter((l) => l !== '')
+      .map(cells);
     expect(rows[1]![0]).toBe(`'=HYPERLINK("x")`);
     expect(rows[1]![3]!.startsWith(`'+evil`)).toBe(true);
     for (const r of rows) for (const c of r) expect(isFormula(c), c).toBe(false);

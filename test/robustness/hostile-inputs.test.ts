@@ -21,8 +21,13 @@ const FLAGSHIP = readFileSync('designs/flagship-study.yaml', 'utf8');
 const flagship = (name: string, edit: (t: string) => string): string => writeFile(dir, name, edit(FLAGSHIP));
 
 /** A "billion laughs" YAML: 9 levels of 9 aliases each (9^9 strings if expanded). */
-const BOMB = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
-  ...'bcdefghi'.split('').map((k, i) => { const p = 'abcdefghi'[i]!; return `${k}: &${k} [*${p},*${p},*${p},*${p},*${p},*${p},*${p},*${p},*${p}]`; })].join('\n');
+const BOMB = [
+  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+  ...'bcdefghi'.split('').map((k, i) => {
+    const p = 'abcdefghi'[i]!;
+    return `${k}: &${k} [*${p},*${p},*${p},*${p},*${p},*${p},*${p},*${p},*${p}]`;
+  }),
+].join('\n');
 
 describe('YAML loading is linear and bounded', () => {
   // linear, not quadratic: the suite's per-test timeout is the hang guard (a quadratic duplicate-key check on 80,000
@@ -34,12 +39,16 @@ describe('YAML loading is linear and bounded', () => {
     const dup = writeFile(dir, 'dup.yaml', `name: t\n${keys.join('\n')}\nk17: again\n`);
     const e = studyErrorOf(() => readYaml(dup));
     expect(e.code).toBe('YAML_SYNTAX');
-    expect(e.message).toBe(`${dup}:80002:1: YAML syntax error: duplicate key "k17" (first at line 19:1); keys must be unique`);
+    expect(e.message).toBe(
+      `${dup}:80002:1: YAML syntax error: duplicate key "k17" (first at line 19:1); keys must be unique`,
+    );
   });
 
   it('a duplicate key in a nested mapping is still found', () => {
     const f = writeFile(dir, 'dup-nested.yaml', 'name: t\norbit:\n  altitude_km: 600\n  altitude_km: 700\n');
-    expect(studyErrorOf(() => parseDesignFile(f)).message).toContain('dup-nested.yaml:4:3: YAML syntax error: duplicate key "altitude_km" (first at line 3:3)');
+    expect(studyErrorOf(() => parseDesignFile(f)).message).toContain(
+      'dup-nested.yaml:4:3: YAML syntax error: duplicate key "altitude_km" (first at line 3:3)',
+    );
   });
 
   it(`a file over ${MAX_INPUT_BYTES / 2 ** 20} MB is refused before it is parsed`, () => {
@@ -54,13 +63,17 @@ describe('YAML loading is linear and bounded', () => {
     execFileSync('mkfifo', [fifo]);
     for (const f of [fifo, '/dev/zero']) {
       const e = studyErrorOf(() => readYaml(f));
-      expect(e.message).toBe(`${f}: is not a regular file (a pipe, socket or device); odc reads a design file only from a regular file`);
+      expect(e.message).toBe(
+        `${f}: is not a regular file (a pipe, socket or device); odc reads a design file only from a regular file`,
+      );
     }
     mkdirSync(join(dir, 'folder.yaml'));
     expect(studyErrorOf(() => readYaml(join(dir, 'folder.yaml'))).message).toContain('is a folder');
     const r = await odc('run', '/dev/zero', '--quiet');
     expect(r.code).toBe(2);
-    expect(r.err).toBe('odc: /dev/zero: is not a regular file (a pipe, socket or device); odc reads a design file only from a regular file\n');
+    expect(r.err).toBe(
+      'odc: /dev/zero: is not a regular file (a pipe, socket or device); odc reads a design file only from a regular file\n',
+    );
   });
 
   it('an alias bomb ("billion laughs") in a design or study names the alias limit', async () => {
@@ -82,7 +95,10 @@ describe('YAML loading is linear and bounded', () => {
       return d;
     };
     const b = copy('cat-dup');
-    writeFileSync(join(b, 'coatings.yaml'), readFileSync(join(b, 'coatings.yaml'), 'utf8').replace(/^(- id: .*)$/m, '$1\n  id: again'));
+    writeFileSync(
+      join(b, 'coatings.yaml'),
+      readFileSync(join(b, 'coatings.yaml'), 'utf8').replace(/^(- id: .*)$/m, '$1\n  id: again'),
+    );
     const eb = studyErrorOf(() => loadCatalogs(b));
     expect(eb.code).toBe('YAML_SYNTAX');
     expect(eb.message).toMatch(/coatings\.yaml:\d+:\d+: YAML syntax error: duplicate key "id"/);
@@ -90,19 +106,28 @@ describe('YAML loading is linear and bounded', () => {
     const radiators = join(c, 'radiators.yaml');
     rmSync(radiators);
     execFileSync('mkfifo', [radiators]);
-    expect(studyErrorOf(() => loadCatalogs(c)).message).toMatch(/radiators\.yaml: is not a regular file .* a catalog file only from a regular file/);
+    expect(studyErrorOf(() => loadCatalogs(c)).message).toMatch(
+      /radiators\.yaml: is not a regular file .* a catalog file only from a regular file/,
+    );
   });
 
   it('a clean alias bomb in a catalog names the limit', () => {
     const d = join(dir, 'cat-bomb2');
     cpSync(defaultCatalogDir(), d, { recursive: true });
     writeFileSync(join(d, 'batteries.yaml'), `# x\n- ${BOMB.split('\n').join('\n  ')}\n`);
-    expect(studyErrorOf(() => loadCatalogs(d)).message).toMatch(/batteries\.yaml: YAML aliases expand too far \(more than 100 alias uses\).*billion laughs/);
+    expect(studyErrorOf(() => loadCatalogs(d)).message).toMatch(
+      /batteries\.yaml: YAML aliases expand too far \(more than 100 alias uses\).*billion laughs/,
+    );
   });
 });
 
 describe('constraint expressions are bounded', () => {
-  const constraint = (expr: string): StudyError => studyErrorOf(() => loadStudyProblem(flagship('c.yaml', (t) => t.replace(/^constraints:\n/m, `constraints:\n  - ${JSON.stringify(expr)}\n`))));
+  const constraint = (expr: string): StudyError =>
+    studyErrorOf(() =>
+      loadStudyProblem(
+        flagship('c.yaml', (t) => t.replace(/^constraints:\n/m, `constraints:\n  - ${JSON.stringify(expr)}\n`)),
+      ),
+    );
 
   it('5,000 nested parentheses: BAD_CONSTRAINT, no stack overflow', () => {
     const e = constraint(`${'('.repeat(5000)}mass.launch_kg${')'.repeat(5000)} <= 1`);
@@ -119,7 +144,9 @@ describe('constraint expressions are bounded', () => {
   it('nesting is capped at 64 levels with the column; 64 levels still parse', () => {
     expect(() => parseConstraint(`${'('.repeat(64)}x${')'.repeat(64)} <= 1`)).not.toThrow();
     expect(() => parseConstraint(`${'-'.repeat(64)}x <= 1`)).not.toThrow();
-    expect(() => parseConstraint(`${'('.repeat(65)}x${')'.repeat(65)} <= 1`)).toThrow('expression nested too deeply: more than 64 levels of parentheses and signs (at column 65)');
+    expect(() => parseConstraint(`${'('.repeat(65)}x${')'.repeat(65)} <= 1`)).toThrow(
+      'expression nested too deeply: more than 64 levels of parentheses and signs (at column 65)',
+    );
     expect(() => parseConstraint(`${'-'.repeat(200)}x <= 1`)).toThrow(/nested too deeply/);
     expect(() => parseConstraint(`x${' + 1'.repeat(2000)} <= 1`)).toThrow(/too long: more than 1000/);
   });
@@ -133,11 +160,17 @@ describe('constraint expressions are bounded', () => {
 
 describe('study settings that cannot work are refused at load', () => {
   it('minimizing and maximizing the same metric is BAD_OBJECTIVE (node study)', () => {
-    const f = flagship('minmax.yaml', (t) => t.replace(/^objectives:\n/m, 'objectives:\n  - maximize: cost.lcoc_USD_per_PFLOP_day\n'));
+    const f = flagship('minmax.yaml', (t) =>
+      t.replace(/^objectives:\n/m, 'objectives:\n  - maximize: cost.lcoc_USD_per_PFLOP_day\n'),
+    );
     const e = studyErrorOf(() => loadStudyProblem(f));
     expect(e.code).toBe('BAD_OBJECTIVE');
-    expect(e.message).toMatch(/objectives\[1\] minimizes cost\.lcoc_USD_per_PFLOP_day, but objectives\[0\] maximizes it: one metric cannot be both minimized and maximized/);
-    const twice = flagship('twice.yaml', (t) => t.replace(/^objectives:\n/m, 'objectives:\n  - maximize: compute.deliveredPFLOPS\n'));
+    expect(e.message).toMatch(
+      /objectives\[1\] minimizes cost\.lcoc_USD_per_PFLOP_day, but objectives\[0\] maximizes it: one metric cannot be both minimized and maximized/,
+    );
+    const twice = flagship('twice.yaml', (t) =>
+      t.replace(/^objectives:\n/m, 'objectives:\n  - maximize: compute.deliveredPFLOPS\n'),
+    );
     expect(studyErrorOf(() => loadStudyProblem(twice)).message).toMatch(/already maximizes it/);
   });
 
@@ -153,10 +186,14 @@ describe('study settings that cannot work are refused at load', () => {
   });
 
   it('NSGA-III partitions implying more than 100,000 reference directions are BAD_ALGORITHM', async () => {
-    const f = flagship('partitions.yaml', (t) => t.replace(/^algorithm:.*$/m, 'algorithm: { name: nsga3, population: 24, generations: 2, partitions: 100000 }'));
+    const f = flagship('partitions.yaml', (t) =>
+      t.replace(/^algorithm:.*$/m, 'algorithm: { name: nsga3, population: 24, generations: 2, partitions: 100000 }'),
+    );
     const e = studyErrorOf(() => loadStudyProblem(f));
     expect(e.code).toBe('BAD_ALGORITHM');
-    expect(e.message).toMatch(/partitions\.yaml:\d+:\d+: algorithm\.partitions: nsga3 partitions 100000 with 3 objectives means 5,000,150,001 reference directions .* at most 100,000 are allowed: use partitions ≤ 445/);
+    expect(e.message).toMatch(
+      /partitions\.yaml:\d+:\d+: algorithm\.partitions: nsga3 partitions 100000 with 3 objectives means 5,000,150,001 reference directions .* at most 100,000 are allowed: use partitions ≤ 445/,
+    );
     const r = await odc('run', f, '--quiet', '--out', join(dir, 'partitions-run'));
     expect(r.code).toBe(2);
     expect(r.err).toContain('at most 100,000 are allowed');

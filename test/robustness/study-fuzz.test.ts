@@ -16,21 +16,78 @@ const dir = tempDir('odc-fuzz-');
 copyFileSync('designs/ai1.yaml', join(dir, 'ai1.yaml')); // the constellation study's node: ai1.yaml
 
 const weird = fc.oneof(
-  fc.constantFrom('NaN', '.nan', '.inf', '-.inf', '1e400', '-1e400', '1e20', '-0', '0', '-1', '9007199254740993', '0x1F', '1_000', '~', 'null', 'true',
-    '""', "''", '[]', '{}', '[1, 2]', '{ int: [1, 2] }', '{ choice: [] }', '*alias', '&anchor 3', '!!set {a}', '!!js/function "f"', '__proto__', 'constructor',
-    '"=cmd|\' /C calc\'!A0"', '|', '>', '%YAML 1.1', '---', '...', '#', ': :', '- -'),
+  fc.constantFrom(
+    'NaN',
+    '.nan',
+    '.inf',
+    '-.inf',
+    '1e400',
+    '-1e400',
+    '1e20',
+    '-0',
+    '0',
+    '-1',
+    '9007199254740993',
+    '0x1F',
+    '1_000',
+    '~',
+    'null',
+    'true',
+    '""',
+    "''",
+    '[]',
+    '{}',
+    '[1, 2]',
+    '{ int: [1, 2] }',
+    '{ choice: [] }',
+    '*alias',
+    '&anchor 3',
+    '!!set {a}',
+    '!!js/function "f"',
+    '__proto__',
+    'constructor',
+    '"=cmd|\' /C calc\'!A0"',
+    '|',
+    '>',
+    '%YAML 1.1',
+    '---',
+    '...',
+    '#',
+    ': :',
+    '- -',
+  ),
   fc.string({ maxLength: 12 }),
   fc.double().map(String),
   fc.integer().map(String),
 );
 const key = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'name', 'kind', 'algorithm', 'variables', 'objectives', 'partitions', 'seed', 'population'),
-  fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_.]{0,12}$/));
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'name',
+    'kind',
+    'algorithm',
+    'variables',
+    'objectives',
+    'partitions',
+    'seed',
+    'population',
+  ),
+  fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_.]{0,12}$/),
+);
 
 type Mutation = (lines: string[]) => string[];
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.nat().map((i): Mutation => (l) => l.filter((_, k) => k !== i % l.length)),
-  fc.nat().map((i): Mutation => (l) => { const k = i % l.length; return [...l.slice(0, k + 1), l[k]!, ...l.slice(k + 1)]; }),
+  fc.nat().map(
+    (i): Mutation =>
+      (l) =>
+        l.filter((_, k) => k !== i % l.length),
+  ),
+  fc.nat().map((i): Mutation => (l) => {
+    const k = i % l.length;
+    return [...l.slice(0, k + 1), l[k]!, ...l.slice(k + 1)];
+  }),
   fc.tuple(fc.nat(), fc.nat()).map(([i, j]): Mutation => (l) => {
     const a = i % l.length;
     const b = j % l.length;
@@ -61,13 +118,19 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     return [...l.slice(0, at), `${indent}${k}: ${w}`, ...l.slice(at)];
   }),
   // Insert a YAML punctuation character somewhere.
-  fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('&', '*', '!', '%', '|', '>', '{', '}', '[', ']', ',', ':', '-', '"', "'", '#', '\t', '@', '`')).map(([i, j, ch]): Mutation => (l) => {
-    const k = i % l.length;
-    const c = [...l];
-    const p = j % (l[k]!.length + 1);
-    c[k] = l[k]!.slice(0, p) + ch + l[k]!.slice(p);
-    return c;
-  }),
+  fc
+    .tuple(
+      fc.nat(),
+      fc.nat(),
+      fc.constantFrom('&', '*', '!', '%', '|', '>', '{', '}', '[', ']', ',', ':', '-', '"', "'", '#', '\t', '@', '`'),
+    )
+    .map(([i, j, ch]): Mutation => (l) => {
+      const k = i % l.length;
+      const c = [...l];
+      const p = j % (l[k]!.length + 1);
+      c[k] = l[k]!.slice(0, p) + ch + l[k]!.slice(p);
+      return c;
+    }),
 );
 
 /** Loads `text` as a study; returns 'ok', or the StudyError; anything else thrown fails the property. */
@@ -79,7 +142,9 @@ function load(name: string, text: string): 'ok' | StudyError {
     return 'ok';
   } catch (e) {
     if (e instanceof StudyError) return e;
-    throw new Error(`not a StudyError for this study text:\n${text}\n---\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    throw new Error(
+      `not a StudyError for this study text:\n${text}\n---\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+    );
   }
 }
 
@@ -97,7 +162,11 @@ function fuzz(source: string, name: string, numRuns: number): void {
       expect(r.message).not.toMatch(/internal error|Maximum call stack|undefined is not|Cannot read properties/);
     }),
     // ODC_FUZZ_SEED / ODC_FUZZ_RUNS explore further (CI: the fixed seed and run count).
-    { numRuns: Number(process.env.ODC_FUZZ_RUNS ?? numRuns), seed: Number(process.env.ODC_FUZZ_SEED ?? 13), endOnFailure: true },
+    {
+      numRuns: Number(process.env.ODC_FUZZ_RUNS ?? numRuns),
+      seed: Number(process.env.ODC_FUZZ_SEED ?? 13),
+      endOnFailure: true,
+    },
   );
   expect(errors).toBeGreaterThan(0); // the mutations do break files
 }

@@ -33,7 +33,11 @@ describe('writeFileAtomic', () => {
     const seen: { target: string; tmp: string; sameDir: boolean }[] = [];
     atomicWriteTestHooks.beforeRename = (tmp, t) => {
       expect(t).toBe(target);
-      seen.push({ target: readFileSync(target, 'utf8'), tmp: readFileSync(tmp, 'utf8'), sameDir: dirname(tmp) === dirname(target) });
+      seen.push({
+        target: readFileSync(target, 'utf8'),
+        tmp: readFileSync(tmp, 'utf8'),
+        sameDir: dirname(tmp) === dirname(target),
+      });
     };
     writeFileAtomic(target, NEW);
     expect(seen).toHaveLength(1);
@@ -70,7 +74,8 @@ describe('writeStreamAtomic', () => {
     const { dir, target } = folderWithTarget();
     const duringProduce: string[] = [];
     let atRename: { target: string; tmp: string } | undefined;
-    atomicWriteTestHooks.beforeRename = (tmp) => void (atRename = { target: readFileSync(target, 'utf8'), tmp: readFileSync(tmp, 'utf8') });
+    atomicWriteTestHooks.beforeRename = (tmp) =>
+      void (atRename = { target: readFileSync(target, 'utf8'), tmp: readFileSync(tmp, 'utf8') });
     const chunks = NEW.match(/[^]{1,100000}/g)!;
     expect(chunks.length).toBeGreaterThan(10);
     writeStreamAtomic(target, (sink) => {

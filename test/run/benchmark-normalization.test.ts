@@ -10,12 +10,21 @@ import { runStudy } from '../../src/index.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 
 describe('benchmark run normalization', () => {
-  it('BNH: run.json normalizes by the published front extent, and the HV stays below the true front\'s', async () => {
+  it("BNH: run.json normalizes by the published front extent, and the HV stays below the true front's", async () => {
     const dir = tempDir('odc-bnh-');
-    const study = writeFile(dir, 'bnh.yaml', readFileSync(new URL('../../designs/benchmarks/bnh.yaml', import.meta.url), 'utf8')
-      .replace(/^algorithm:.*$/m, 'algorithm: { name: nsga2, population: 40, generations: 60, seed: 3 }'));
+    const study = writeFile(
+      dir,
+      'bnh.yaml',
+      readFileSync(new URL('../../designs/benchmarks/bnh.yaml', import.meta.url), 'utf8').replace(
+        /^algorithm:.*$/m,
+        'algorithm: { name: nsga2, population: 40, generations: 60, seed: 3 }',
+      ),
+    );
     const s = await runStudy({ studyPath: study, outDir: join(dir, 'run') });
-    const meta = JSON.parse(readFileSync(join(s.runDir, 'run.json'), 'utf8')) as { normalization: { ideal: number[]; nadir: number[] }; history: { hypervolume: number; igdPlus?: number }[] };
+    const meta = JSON.parse(readFileSync(join(s.runDir, 'run.json'), 'utf8')) as {
+      normalization: { ideal: number[]; nadir: number[] };
+      history: { hypervolume: number; igdPlus?: number }[];
+    };
     // Deb 2001: the BNH front runs from (0, 50) to (136, 4)
     expect(meta.normalization.ideal[0]).toBeCloseTo(0, 6);
     expect(meta.normalization.ideal[1]).toBeCloseTo(4, 6);

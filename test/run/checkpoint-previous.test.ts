@@ -15,8 +15,13 @@ import { odc } from '../helpers/cli.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 
 const dir = tempDir('odc-cp-prev-');
-// 8 generations, a checkpoint every 2: a run stopped after 5 holds checkpoints of generations 4 (current) and 2 (previous).
-const study = writeFile(dir, 'zdt1.yaml', 'name: cp-prev\nkind: benchmark\nproblem: zdt1\nvariables: 5\nalgorithm: { name: nsga2, population: 8, generations: 8, seed: 11, checkpointEvery: 2 }\n');
+// 8 generations, a checkpoint every 2: a run stopped after 5 holds checkpoints of generations 4 (current) and 2
+// (previous).
+const study = writeFile(
+  dir,
+  'zdt1.yaml',
+  'name: cp-prev\nkind: benchmark\nproblem: zdt1\nvariables: 5\nalgorithm: { name: nsga2, population: 8, generations: 8, seed: 11, checkpointEvery: 2 }\n',
+);
 const read = (runDir: string, f: string): string => readFileSync(join(runDir, f), 'utf8');
 let reference: RunSummary;
 let runs = 0;
@@ -35,20 +40,27 @@ async function interrupted(): Promise<string> {
 }
 
 async function resumeError(runDir: string, fromPreviousCheckpoint = false): Promise<StudyError> {
-  const e: unknown = await runStudy({ resumeDir: runDir, fromPreviousCheckpoint }).then(() => undefined, (err: unknown) => err);
+  const e: unknown = await runStudy({ resumeDir: runDir, fromPreviousCheckpoint }).then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(StudyError);
   return e as StudyError;
 }
 
 function expectLikeReference(runDir: string): void {
   expect(JSON.parse(read(runDir, 'run.json')).status).toBe('complete');
-  for (const f of ['evaluations.csv', 'pareto.json', 'pareto.csv']) expect(read(runDir, f), f).toBe(read(reference.runDir, f));
+  for (const f of ['evaluations.csv', 'pareto.json', 'pareto.csv'])
+    expect(read(runDir, f), f).toBe(read(reference.runDir, f));
   expect(existsSync(join(runDir, 'checkpoint.json'))).toBe(false);
   expect(existsSync(join(runDir, 'checkpoint.prev.json'))).toBe(false);
 }
 
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
-const checkpointOf = (runDir: string, f: string): Record<string, unknown> & { generation: number; logBytes: number; logSha256: string } =>
+const checkpointOf = (
+  runDir: string,
+  f: string,
+): Record<string, unknown> & { generation: number; logBytes: number; logSha256: string } =>
   JSON.parse(read(runDir, f)) as Record<string, unknown> & { generation: number; logBytes: number; logSha256: string };
 /** The byte offset of the start of the log's `line`-th line (0 = the header). */
 const lineStart = (log: Buffer, line: number): number => {
@@ -81,11 +93,15 @@ describe('the previous checkpoint', () => {
     const e = await resumeError(runDir);
     expect(e.code).toBe('BAD_RUN_DIR');
     expect(e.file).toBe(cp);
-    expect(e.message).toContain(`the previous checkpoint ${join(runDir, 'checkpoint.prev.json')} verifies (generation 2, 16 evaluations)`);
+    expect(e.message).toContain(
+      `the previous checkpoint ${join(runDir, 'checkpoint.prev.json')} verifies (generation 2, 16 evaluations)`,
+    );
     expect(e.message).toContain(`odc run --resume ${runDir} --from-previous-checkpoint`);
     expect(e.message).not.toContain('\n');
     const s = await runStudy({ resumeDir: runDir, fromPreviousCheckpoint: true });
-    expect(s.notes?.join(' ')).toMatch(/resumed from the previous checkpoint \(generation 2\); the current one was set aside as .*checkpoint\.damaged\.json/);
+    expect(s.notes?.join(' ')).toMatch(
+      /resumed from the previous checkpoint \(generation 2\); the current one was set aside as .*checkpoint\.damaged\.json/,
+    );
     expectLikeReference(runDir);
     expect(read(runDir, 'checkpoint.damaged.json')).toHaveLength(100);
   });
@@ -135,15 +151,22 @@ describe('the previous checkpoint', () => {
     const runDir = await interrupted();
     rmSync(join(runDir, 'checkpoint.json'));
     const e = await resumeError(runDir);
-    expect(e.message).toMatch(/checkpoint\.json: missing, while checkpoint\.prev\.json is there.*verifies \(generation 2/);
+    expect(e.message).toMatch(
+      /checkpoint\.json: missing, while checkpoint\.prev\.json is there.*verifies \(generation 2/,
+    );
     await runStudy({ resumeDir: runDir, fromPreviousCheckpoint: true });
     expectLikeReference(runDir);
   });
 
   it('a run stopped between keeping the previous checkpoint and writing the new one resumes from a whole checkpoint', async () => {
-    // The write of generation 4's checkpoint fails just before its rename: checkpoint.json must still be generation 2's.
+    // The write of generation 4's checkpoint fails just before its rename: checkpoint.json must still be generation
+    // 2's.
     atomicWriteTestHooks.beforeRename = (_tmp, target) => {
-      if (target.endsWith('checkpoint.json') && existsSync(`${target.replace(/checkpoint\.json$/, 'checkpoint.prev.json')}`)) throw new Error('killed');
+      if (
+        target.endsWith('checkpoint.json') &&
+        existsSync(`${target.replace(/checkpoint\.json$/, 'checkpoint.prev.json')}`)
+      )
+        throw new Error('killed');
     };
     const out = join(dir, `run-${++runs}`);
     await expect(runStudy({ studyPath: study, outDir: out })).rejects.toThrow('killed');

@@ -13,9 +13,15 @@ import { CHECKPOINT_INTERVAL_MS } from '../../src/run/driver.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 
 const dir = tempDir('odc-checkpoint-interval-');
-const study = writeFile(dir, 'zdt1.yaml', 'name: zdt1-interval\nkind: benchmark\nproblem: zdt1\nvariables: 6\nalgorithm: { name: nsga2, population: 12, generations: 8, seed: 4 }\n');
+const study = writeFile(
+  dir,
+  'zdt1.yaml',
+  'name: zdt1-interval\nkind: benchmark\nproblem: zdt1\nvariables: 6\nalgorithm: { name: nsga2, population: 12, generations: 8, seed: 4 }\n',
+);
 const checkpointGeneration = (runDir: string): number | null =>
-  existsSync(join(runDir, 'checkpoint.json')) ? (JSON.parse(readFileSync(join(runDir, 'checkpoint.json'), 'utf8')) as { generation: number }).generation : null;
+  existsSync(join(runDir, 'checkpoint.json'))
+    ? (JSON.parse(readFileSync(join(runDir, 'checkpoint.json'), 'utf8')) as { generation: number }).generation
+    : null;
 /** A clock that moves `step_ms` at every reading. */
 const clock = (step_ms: number): (() => Date) => {
   let t = Date.UTC(2026, 10, 23);
@@ -29,25 +35,54 @@ describe('checkpoints every 10 s of wall time by default', () => {
 
   it('writes none while less than 10 s pass, one at every generation boundary when each reading is 11 s later; a resume ends as an uninterrupted run', async () => {
     const reference = await runStudy({ studyPath: study, outDir: join(dir, 'reference') });
-    const still = await runStudy({ studyPath: study, outDir: join(dir, 'still'), stopAfterGenerations: 5, now: clock(0) });
+    const still = await runStudy({
+      studyPath: study,
+      outDir: join(dir, 'still'),
+      stopAfterGenerations: 5,
+      now: clock(0),
+    });
     expect(still.status).toBe('interrupted');
     expect(checkpointGeneration(still.runDir)).toBeNull();
-    const jumping = await runStudy({ studyPath: study, outDir: join(dir, 'jumping'), stopAfterGenerations: 5, now: clock(11_000) });
+    const jumping = await runStudy({
+      studyPath: study,
+      outDir: join(dir, 'jumping'),
+      stopAfterGenerations: 5,
+      now: clock(11_000),
+    });
     // generations count from 1 (the initial population); the last boundary before the stop is generation 5
     expect(checkpointGeneration(jumping.runDir)).toBe(5);
     // the clock is read once per generation: readings exactly 10 s apart checkpoint at the first boundary, readings
     // 1 ms short of it only at the second
-    const exact = await runStudy({ studyPath: study, outDir: join(dir, 'exact'), stopAfterGenerations: 1, now: clock(CHECKPOINT_INTERVAL_MS) });
+    const exact = await runStudy({
+      studyPath: study,
+      outDir: join(dir, 'exact'),
+      stopAfterGenerations: 1,
+      now: clock(CHECKPOINT_INTERVAL_MS),
+    });
     expect(checkpointGeneration(exact.runDir)).toBe(1);
-    const short = await runStudy({ studyPath: study, outDir: join(dir, 'short'), stopAfterGenerations: 1, now: clock(CHECKPOINT_INTERVAL_MS - 1) });
+    const short = await runStudy({
+      studyPath: study,
+      outDir: join(dir, 'short'),
+      stopAfterGenerations: 1,
+      now: clock(CHECKPOINT_INTERVAL_MS - 1),
+    });
     expect(checkpointGeneration(short.runDir)).toBeNull();
-    const twice = await runStudy({ studyPath: study, outDir: join(dir, 'twice'), stopAfterGenerations: 2, now: clock(CHECKPOINT_INTERVAL_MS - 1) });
+    const twice = await runStudy({
+      studyPath: study,
+      outDir: join(dir, 'twice'),
+      stopAfterGenerations: 2,
+      now: clock(CHECKPOINT_INTERVAL_MS - 1),
+    });
     expect(checkpointGeneration(twice.runDir)).toBe(2);
     for (const run of [still, jumping]) {
       const resumed = await runStudy({ resumeDir: run.runDir });
       expect(resumed.status).toBe('complete');
-      expect(readFileSync(join(run.runDir, 'pareto.json'), 'utf8')).toBe(readFileSync(join(reference.runDir, 'pareto.json'), 'utf8'));
-      expect(readFileSync(join(run.runDir, 'evaluations.csv'), 'utf8')).toBe(readFileSync(join(reference.runDir, 'evaluations.csv'), 'utf8'));
+      expect(readFileSync(join(run.runDir, 'pareto.json'), 'utf8')).toBe(
+        readFileSync(join(reference.runDir, 'pareto.json'), 'utf8'),
+      );
+      expect(readFileSync(join(run.runDir, 'evaluations.csv'), 'utf8')).toBe(
+        readFileSync(join(reference.runDir, 'evaluations.csv'), 'utf8'),
+      );
     }
   });
 });

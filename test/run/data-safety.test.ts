@@ -4,7 +4,18 @@
  * symbolic links planted in a run folder, and study names that would escape results/.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +29,13 @@ import { studyErrorOf, tempDir, writeFile } from '../helpers/tmp.js';
 const dir = tempDir('odc-safety-');
 const flagship = readFileSync(new URL('../../designs/flagship-study.yaml', import.meta.url), 'utf8');
 const study = (file: string, name: string, algorithm: string): string =>
-  writeFile(dir, `${file}.yaml`, flagship.replace(/^algorithm:.*$/m, `algorithm: ${algorithm}`).replace(/^name: .*$/m, `name: ${JSON.stringify(name)}`));
+  writeFile(
+    dir,
+    `${file}.yaml`,
+    flagship
+      .replace(/^algorithm:.*$/m, `algorithm: ${algorithm}`)
+      .replace(/^name: .*$/m, `name: ${JSON.stringify(name)}`),
+  );
 
 // 12 generations, checkpoints at 5 and 10: a resume from the last checkpoint redoes generations 11 and 12.
 const SMALL = '{ name: nsga3, population: 40, generations: 12, seed: 7, checkpointEvery: 5 }';
@@ -58,7 +75,8 @@ function expectCompleteLikeReference(runDir: string): void {
   expect(read(runDir, 'pareto.json')).toBe(read(reference.runDir, 'pareto.json'));
   expect(read(runDir, 'pareto.csv')).toBe(read(reference.runDir, 'pareto.csv'));
   expect(read(runDir, 'evaluations.csv')).toBe(read(reference.runDir, 'evaluations.csv'));
-  for (const f of ['evaluations.csv.partial', 'checkpoint.json', 'run.lock']) expect(existsSync(join(runDir, f)), f).toBe(false);
+  for (const f of ['evaluations.csv.partial', 'checkpoint.json', 'run.lock'])
+    expect(existsSync(join(runDir, f)), f).toBe(false);
   expect(leftovers(runDir)).toEqual([]);
   expect(() => loadRun(runDir)).not.toThrow();
 }
@@ -93,7 +111,8 @@ describe('1. disk full: every byte or a clear exit-2 error, never a partial file
   it('ENOSPC part-way is a StudyError naming the folder and the fix; the target keeps its old content and no temp file is left', () => {
     let written = 0;
     atomicWriteTestHooks.write = (fd, buf, off, len) => {
-      if (written >= 300_000) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
+      if (written >= 300_000)
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
       const n = writeSync(fd, buf, off, Math.min(len, 300_000 - written, 65_536));
       written += n;
       return n;
@@ -138,7 +157,12 @@ describe('1. disk full: every byte or a clear exit-2 error, never a partial file
     const out = join(dir, 'enospc-run');
     atomicWriteTestHooks.write = (fd, buf, off, len) => {
       // Only pareto.json's temporary file runs out of room (the final commit).
-      if (len > 0 && Buffer.from(buf.subarray(off, off + Math.min(len, 40))).toString('utf8').startsWith('{\n "formatVersion": 1,\n "study"')) {
+      if (
+        len > 0 &&
+        Buffer.from(buf.subarray(off, off + Math.min(len, 40)))
+          .toString('utf8')
+          .startsWith('{\n "formatVersion": 1,\n "study"')
+      ) {
         throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
       }
       return writeSync(fd, buf, off, len);
@@ -159,7 +183,9 @@ describe('1. disk full: every byte or a clear exit-2 error, never a partial file
     let mounted = false;
     beforeAll(() => {
       mkdirSync(mnt, { recursive: true });
-      mounted = process.platform === 'linux' && spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mnt]).status === 0;
+      mounted =
+        process.platform === 'linux' &&
+        spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mnt]).status === 0;
     });
     afterAll(() => {
       if (mounted) spawnSync('umount', [mnt]);
@@ -170,7 +196,11 @@ describe('1. disk full: every byte or a clear exit-2 error, never a partial file
       const t = join(mnt, 'pareto.json');
       writeFileSync(t, OLD);
       const e = studyErrorOf(() => writeFileAtomic(t, NEW));
-      expect(e.message).toMatch(new RegExp(`the disk holding ${mnt.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is full \\(ENOSPC; .* free of 64 KB\\)`));
+      expect(e.message).toMatch(
+        new RegExp(
+          `the disk holding ${mnt.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is full \\(ENOSPC; .* free of 64 KB\\)`,
+        ),
+      );
       expect(readFileSync(t, 'utf8')).toBe(OLD);
       expect(leftovers(mnt)).toEqual([]);
     });
@@ -210,13 +240,28 @@ describe('2. one writer per run folder (run.lock)', () => {
   it('a resume while another live process holds the lock is refused, and leaves the folder and the lock untouched', async () => {
     const out = join(dir, 'live-lock');
     expect((await runStudy({ studyPath: small, outDir: out, stopAfterGenerations: 7 })).status).toBe('interrupted');
-    const lock = JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: '2025-01-01T00:00:00.000Z', token: 'someone-else' });
+    const lock = JSON.stringify({
+      pid: process.pid,
+      hostname: hostname(),
+      startedAt: '2025-01-01T00:00:00.000Z',
+      token: 'someone-else',
+    });
     writeFileSync(join(out, 'run.lock'), lock);
-    const before = { log: read(out, 'evaluations.csv.partial'), cp: read(out, 'checkpoint.json'), run: read(out, 'run.json') };
+    const before = {
+      log: read(out, 'evaluations.csv.partial'),
+      cp: read(out, 'checkpoint.json'),
+      run: read(out, 'run.json'),
+    };
     const e = await rejection(runStudy({ resumeDir: out }));
-    expect(e.message).toContain(`is being written by another run (odc process ${process.pid} on host ${hostname()}, since 2025-01-01T00:00:00.000Z`);
+    expect(e.message).toContain(
+      `is being written by another run (odc process ${process.pid} on host ${hostname()}, since 2025-01-01T00:00:00.000Z`,
+    );
     expect(read(out, 'run.lock')).toBe(lock);
-    expect({ log: read(out, 'evaluations.csv.partial'), cp: read(out, 'checkpoint.json'), run: read(out, 'run.json') }).toEqual(before);
+    expect({
+      log: read(out, 'evaluations.csv.partial'),
+      cp: read(out, 'checkpoint.json'),
+      run: read(out, 'run.json'),
+    }).toEqual(before);
     // The CLI: exit 2, one message.
     const r = await odc('run', '--resume', out, '--quiet');
     expect(r.code).toBe(2);
@@ -238,15 +283,22 @@ describe('2. one writer per run folder (run.lock)', () => {
     writeFileSync(join(out, 'run.lock'), JSON.stringify({ pid, hostname: hostname(), token: 'dead' }));
     const s = await runStudy({ resumeDir: out, afterResults: () => undefined });
     expect(s.status).toBe('complete');
-    expect(s.notes?.join('\n')).toMatch(new RegExp(`took over .*run\\.lock, left by odc process ${pid} on host .*which has ended`));
+    expect(s.notes?.join('\n')).toMatch(
+      new RegExp(`took over .*run\\.lock, left by odc process ${pid} on host .*which has ended`),
+    );
     expectCompleteLikeReference(out);
   });
 
   it('odc report (and compare, export) on a folder another live process is writing say it is still running', async () => {
     const out = join(dir, 'report-locked');
     await runStudy({ studyPath: small, outDir: out, afterResults: () => undefined });
-    writeFileSync(join(out, 'run.lock'), JSON.stringify({ pid: process.pid, hostname: hostname(), token: 'another-writer' }));
-    expect(() => loadRun(out)).toThrow(/the run is still running \(odc process \d+ on host .* holds .*run\.lock\); wait for it to finish/);
+    writeFileSync(
+      join(out, 'run.lock'),
+      JSON.stringify({ pid: process.pid, hostname: hostname(), token: 'another-writer' }),
+    );
+    expect(() => loadRun(out)).toThrow(
+      /the run is still running \(odc process \d+ on host .* holds .*run\.lock\); wait for it to finish/,
+    );
     const r = await odc('report', out);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/still running/);
@@ -267,7 +319,11 @@ describe('2. one writer per run folder (run.lock)', () => {
   });
 
   it('two processes: a resume while odc run is going is refused; after SIGKILL the stale lock is taken over and the run finishes', async () => {
-    const slow = study('slow', 'slow', '{ name: nsga3, population: 40, generations: 400, seed: 7, checkpointEvery: 2 }');
+    const slow = study(
+      'slow',
+      'slow',
+      '{ name: nsga3, population: 40, generations: 400, seed: 7, checkpointEvery: 2 }',
+    );
     const out = join(dir, 'two-processes');
     const bin = new URL('../../dist/src/cli/bin.js', import.meta.url).pathname;
     const child = spawn(process.execPath, [bin, 'run', slow, '--out', out, '--quiet'], { stdio: 'ignore' });
@@ -291,31 +347,41 @@ describe('3. a kill at each step of the final commit: --resume finishes the run'
   /** Stops the run right before `file` is renamed into place by the final commit (as a kill there would). */
   const stopBefore = (file: string): void => {
     atomicWriteTestHooks.beforeRename = (tmp, t) => {
-      if (basename(t) === file && (file !== 'run.json' || readFileSync(tmp, 'utf8').includes('"status": "complete"'))) throw new Error(`killed before ${file}`);
+      if (basename(t) === file && (file !== 'run.json' || readFileSync(tmp, 'utf8').includes('"status": "complete"')))
+        throw new Error(`killed before ${file}`);
     };
   };
 
-  it.each(['pareto.json', 'pareto.csv', 'run.json'])('killed after evaluations.csv is renamed, before %s: report refuses, resume completes it', async (file) => {
-    const out = join(dir, `commit-${file}`);
-    stopBefore(file);
-    await expect(runStudy({ studyPath: small, outDir: out, afterResults: () => undefined })).rejects.toThrow(`killed before ${file}`);
-    atomicWriteTestHooks.beforeRename = undefined;
-    // The state a kill there leaves: the final log in place, run.json still "running", the checkpoint kept.
-    expect(existsSync(join(out, 'evaluations.csv'))).toBe(true);
-    expect(existsSync(join(out, 'evaluations.csv.partial'))).toBe(false);
-    expect(JSON.parse(read(out, 'run.json')).status).toBe('running');
-    expect(() => loadRun(out)).toThrow(/has not finished.*odc run --resume/);
-    // A kill leaves its lock behind too.
-    writeFileSync(join(out, 'run.lock'), JSON.stringify({ pid: deadPid(), hostname: hostname() }));
-    const s = await runStudy({ resumeDir: out, afterResults: () => undefined });
-    expect(s.status).toBe('complete');
-    expect(s.notes?.join('\n')).toMatch(/stopped while writing its results; finishing it/);
-    expectCompleteLikeReference(out);
-  });
+  it.each(['pareto.json', 'pareto.csv', 'run.json'])(
+    'killed after evaluations.csv is renamed, before %s: report refuses, resume completes it',
+    async (file) => {
+      const out = join(dir, `commit-${file}`);
+      stopBefore(file);
+      await expect(runStudy({ studyPath: small, outDir: out, afterResults: () => undefined })).rejects.toThrow(
+        `killed before ${file}`,
+      );
+      atomicWriteTestHooks.beforeRename = undefined;
+      // The state a kill there leaves: the final log in place, run.json still "running", the checkpoint kept.
+      expect(existsSync(join(out, 'evaluations.csv'))).toBe(true);
+      expect(existsSync(join(out, 'evaluations.csv.partial'))).toBe(false);
+      expect(JSON.parse(read(out, 'run.json')).status).toBe('running');
+      expect(() => loadRun(out)).toThrow(/has not finished.*odc run --resume/);
+      // A kill leaves its lock behind too.
+      writeFileSync(join(out, 'run.lock'), JSON.stringify({ pid: deadPid(), hostname: hostname() }));
+      const s = await runStudy({ resumeDir: out, afterResults: () => undefined });
+      expect(s.status).toBe('complete');
+      expect(s.notes?.join('\n')).toMatch(/stopped while writing its results; finishing it/);
+      expectCompleteLikeReference(out);
+    },
+  );
 
   it('a run that ends before its first checkpoint, killed in the commit, is redone from the start to the same result', async () => {
     const once = study('no-checkpoint', 'small', SMALL.replace('checkpointEvery: 5', 'checkpointEvery: 50'));
-    const ref = await runStudy({ studyPath: once, outDir: join(dir, 'no-checkpoint-ref'), afterResults: () => undefined });
+    const ref = await runStudy({
+      studyPath: once,
+      outDir: join(dir, 'no-checkpoint-ref'),
+      afterResults: () => undefined,
+    });
     const out = join(dir, 'no-checkpoint');
     stopBefore('pareto.json');
     await expect(runStudy({ studyPath: once, outDir: out })).rejects.toThrow('killed before pareto.json');
@@ -361,7 +427,9 @@ describe('5. symbolic links planted in a run folder are refused, never written t
     mkdirSync(out);
     const victim = outside();
     symlinkSync(victim, join(out, 'study.yaml'));
-    expect((await rejection(runStudy({ studyPath: small, outDir: out }))).message).toMatch(/study\.yaml is a symbolic link/);
+    expect((await rejection(runStudy({ studyPath: small, outDir: out }))).message).toMatch(
+      /study\.yaml is a symbolic link/,
+    );
     expect(read(victim, '')).toBe('precious\n');
 
     const run = join(dir, 'link-pareto');
@@ -384,7 +452,9 @@ describe('5. symbolic links planted in a run folder are refused, never written t
     const before = read(victim, '');
     rmSync(join(run, 'evaluations.csv.partial'));
     symlinkSync(victim, join(run, 'evaluations.csv.partial'));
-    expect((await rejection(runStudy({ resumeDir: run }))).message).toMatch(/evaluations\.csv\.partial is a symbolic link/);
+    expect((await rejection(runStudy({ resumeDir: run }))).message).toMatch(
+      /evaluations\.csv\.partial is a symbolic link/,
+    );
     expect(read(victim, '')).toBe(before);
   });
 
@@ -406,7 +476,9 @@ describe('5. symbolic links planted in a run folder are refused, never written t
     const d = tempDir('odc-link-target-');
     const victim = outside();
     symlinkSync(victim, join(d, 'report.html'));
-    expect(studyErrorOf(() => writeFileAtomic(join(d, 'report.html'), 'x')).message).toMatch(/report\.html is a symbolic link/);
+    expect(studyErrorOf(() => writeFileAtomic(join(d, 'report.html'), 'x')).message).toMatch(
+      /report\.html is a symbolic link/,
+    );
     expect(lstatSync(join(d, 'report.html')).isSymbolicLink()).toBe(true);
     expect(read(victim, '')).toBe('precious\n');
     expect(leftovers(d)).toEqual([]);
@@ -450,8 +522,17 @@ describe('6. study names never escape results/', () => {
     const work = tempDir('odc-slug-');
     process.chdir(work);
     try {
-      for (const [name, slug] of [['..', 'study'], ['.', 'study'], ['a/b', 'a-b'], [long, studySlug(long)]] as const) {
-        const file = study(`named-${slug.slice(0, 10)}-${name.length}`, name, '{ name: nsga3, population: 8, generations: 1, seed: 1 }');
+      for (const [name, slug] of [
+        ['..', 'study'],
+        ['.', 'study'],
+        ['a/b', 'a-b'],
+        [long, studySlug(long)],
+      ] as const) {
+        const file = study(
+          `named-${slug.slice(0, 10)}-${name.length}`,
+          name,
+          '{ name: nsga3, population: 8, generations: 1, seed: 1 }',
+        );
         const s = await runStudy({ studyPath: file, afterResults: () => undefined });
         expect(s.status).toBe('complete');
         expect(s.runDir.startsWith(join('results', slug) + sep)).toBe(true);

@@ -16,7 +16,10 @@ const dir = tempDir('odc-sample-');
 const problem: Problem = {
   name: 'mixed-senses',
   variables: [{ kind: 'real', name: 'x', lower: 0, upper: 1 }],
-  objectives: [{ name: 'cost', sense: 'minimize' }, { name: 'compute', sense: 'maximize' }],
+  objectives: [
+    { name: 'cost', sense: 'minimize' },
+    { name: 'compute', sense: 'maximize' },
+  ],
   constraints: [{ name: 'g' }],
   evaluate: () => ({ status: 'failed', reason: 'not used' }),
 };
@@ -29,7 +32,9 @@ function sameSample(a: SampledEvaluations, b: SampledEvaluations): void {
     const o = b.sample[i]!;
     expect([e.index, e.generation, e.status]).toEqual([o.index, o.generation, o.status]);
     expect(Object.is(e.violation, o.violation)).toBe(true);
-    e.objectives.forEach((v, k) => expect(Object.is(v, o.objectives[k]), `row ${i} objective ${k}: ${v} vs ${o.objectives[k]}`).toBe(true));
+    e.objectives.forEach((v, k) =>
+      expect(Object.is(v, o.objectives[k]), `row ${i} objective ${k}: ${v} vs ${o.objectives[k]}`).toBe(true),
+    );
   });
 }
 
@@ -44,13 +49,18 @@ describe('EvaluationLog.sample', () => {
       for (let j = 0; j < 100; j++) {
         const i = gen * 100 + j;
         const kind = rng.int(20);
-        const e: Evaluation = kind === 0 ? { status: 'failed', reason: 'radiator did not close' }
-          : {
-              status: 'ok',
-              // -0 in both senses (the file writes "0"), an infinite objective (counted out), ordinary values
-              f: Float64Array.of(kind === 1 ? -0 : kind === 2 ? Infinity : rng.next() * 1e3, kind === 3 ? -0 : kind === 4 ? 0 : -rng.next() * 50),
-              g: Float64Array.of(kind < 8 ? rng.next() - 0.5 : -1),
-            };
+        const e: Evaluation =
+          kind === 0
+            ? { status: 'failed', reason: 'radiator did not close' }
+            : {
+                status: 'ok',
+                // -0 in both senses (the file writes "0"), an infinite objective (counted out), ordinary values
+                f: Float64Array.of(
+                  kind === 1 ? -0 : kind === 2 ? Infinity : rng.next() * 1e3,
+                  kind === 3 ? -0 : kind === 4 ? 0 : -rng.next() * 50,
+                ),
+                g: Float64Array.of(kind < 8 ? rng.next() - 0.5 : -1),
+              };
         batch.push(toLogged(problem, i, gen, Float64Array.of(rng.next()), e));
       }
       log.append(batch);

@@ -12,8 +12,11 @@ describe('the finishing steps of odc run', () => {
   it('are told in order, with the evaluations, the archive and the Pareto designs, and the sweep as it goes', async () => {
     const dir = tempDir('odc-finishing-');
     // 5-objective DTLZ2: most designs are non-dominated, so the archive passes the 1,024 points of the indexed sweep
-    const study = writeFile(dir, 'dtlz2-5.yaml',
-      'name: dtlz2-5\nkind: benchmark\nproblem: dtlz2\nvariables: 14\nobjectives: 5\nalgorithm: { name: nsga3, population: 1000, generations: 12, seed: 2 }\n');
+    const study = writeFile(
+      dir,
+      'dtlz2-5.yaml',
+      'name: dtlz2-5\nkind: benchmark\nproblem: dtlz2\nvariables: 14\nobjectives: 5\nalgorithm: { name: nsga3, population: 1000, generations: 12, seed: 2 }\n',
+    );
     const told: FinishingProgress[] = [];
     const s = await runStudy({ studyPath: study, outDir: join(dir, 'run'), onFinishing: (f) => told.push(f) });
     expect(s.status).toBe('complete');
@@ -32,6 +35,9 @@ describe('the finishing steps of odc run', () => {
     expect(inside).toBeGreaterThan(1024);
     expect(inside).toBeLessThanOrEqual(archiveSize);
     expect(shares).toEqual([0, ...Array.from({ length: Math.ceil(inside / 1024) }, (_, k) => (1024 * k) / inside)]);
-    expect(told.filter((f) => f.step === 'results' || f.step === 'report').map((f) => f.count)).toEqual([s.paretoSize, s.paretoSize]);
+    expect(told.filter((f) => f.step === 'results' || f.step === 'report').map((f) => f.count)).toEqual([
+      s.paretoSize,
+      s.paretoSize,
+    ]);
   });
 });

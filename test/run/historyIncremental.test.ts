@@ -9,7 +9,12 @@ import { createRng } from '../../src/core/rng.js';
 import { RunningHvEstimate } from '../../src/run/historyIncremental.js';
 
 function bruteEstimates(
-  designs: readonly number[][], indices: readonly number[], reference: readonly number[], samples: number, seed: number, cuts: readonly number[],
+  designs: readonly number[][],
+  indices: readonly number[],
+  reference: readonly number[],
+  samples: number,
+  seed: number,
+  cuts: readonly number[],
 ): number[] {
   const m = reference.length;
   // the samples as the class documents them: the project's seeded generator, coordinate k scaled by reference[k]
@@ -54,7 +59,13 @@ describe('RunningHvEstimate', () => {
     expect(cuts.map((c) => h.estimate(c).value)).toEqual(want);
     // nothing dominates before the first design; a later add() is taken into account
     expect(h.estimate(-1).value).toBe(0);
-    h.add(Array.from({ length: m }, () => 0), 10_000);
-    expect(h.estimate(10_000).value).toBeCloseTo(reference.reduce((v, r) => v * r, 1), 12);
+    h.add(
+      Array.from({ length: m }, () => 0),
+      10_000,
+    );
+    expect(h.estimate(10_000).value).toBeCloseTo(
+      reference.reduce((v, r) => v * r, 1),
+      12,
+    );
   });
 });

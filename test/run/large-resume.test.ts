@@ -18,10 +18,17 @@ const read = (d: string, f: string): string => readFileSync(join(d, f), 'utf8');
 // ZDT1 with its standard 30 variables: with only 2 the front is reached early and nearly every later design
 // enters the unbounded archive (300k designs at 500k evaluations), which tests the archive, not the resume.
 const zdt1 = (name: string, algorithm: string, variables = 30): string =>
-  writeFile(dir, `${name}.yaml`, `name: ${name}\nkind: benchmark\nproblem: zdt1\nvariables: ${variables}\nalgorithm: ${algorithm}\n`);
+  writeFile(
+    dir,
+    `${name}.yaml`,
+    `name: ${name}\nkind: benchmark\nproblem: zdt1\nvariables: ${variables}\nalgorithm: ${algorithm}\n`,
+  );
 
 describe('resume at scale', () => {
-  const { population, generations } = atScale({ population: 40, generations: 60 }, { population: 1000, generations: 500 });
+  const { population, generations } = atScale(
+    { population: 40, generations: 60 },
+    { population: 1000, generations: 500 },
+  );
   const evaluations = population * generations;
   const every = generations / 10;
   it(`a ${evaluations}-evaluation run interrupted at 95 % resumes to the byte-identical result`, async () => {
@@ -32,7 +39,10 @@ describe('resume at scale', () => {
     const out = join(dir, 'resumed');
     const first = await runStudy({ studyPath: study, outDir: out, stopAfterGenerations: (generations * 19) / 20 });
     expect(first.status).toBe('interrupted');
-    const checkpoint = JSON.parse(read(out, 'checkpoint.json')) as { evaluations: number; snapshot: { archive: unknown } };
+    const checkpoint = JSON.parse(read(out, 'checkpoint.json')) as {
+      evaluations: number;
+      snapshot: { archive: unknown };
+    };
     expect(checkpoint.evaluations).toBe((evaluations * 9) / 10);
     expect(checkpoint.snapshot.archive).toBeNull(); // rebuilt from the log on resume
     const second = await runStudy({ resumeDir: out });
@@ -49,7 +59,11 @@ describe('resume at scale', () => {
 
   it('a bounded archive (archiveLimit) is carried by the checkpoint and resumes identically', async () => {
     // 2 variables: the archive passes its bound of 100 within a few generations
-    const study = zdt1('zdt1-bounded', '{ name: nsga2, population: 100, generations: 80, seed: 2, checkpointEvery: 10, archiveLimit: 100 }', 2);
+    const study = zdt1(
+      'zdt1-bounded',
+      '{ name: nsga2, population: 100, generations: 80, seed: 2, checkpointEvery: 10, archiveLimit: 100 }',
+      2,
+    );
     const reference = await runStudy({ studyPath: study, outDir: join(dir, 'bounded-ref') });
     expect(reference.archiveSize).toBeLessThanOrEqual(110);
     const out = join(dir, 'bounded');

@@ -14,42 +14,53 @@ const study = (variables: number, extra = ''): string =>
   `name: parego-tiny\nkind: benchmark\nproblem: zdt1\nvariables: ${variables}\nalgorithm:\n  name: parego\n  seed: 3\n  evaluations: 20\n  batch: 3\n  checkpointEvery: 1\n${extra}`;
 
 describe('odc run with parego', () => {
-  it('byte-identical pareto.json with --workers 1 and 2, and after a resume; the summary states the budget regime', { timeout: 600_000 }, async () => {
-    const dir = tempDir();
-    const path = writeFile(dir, 'tiny.yaml', study(3));
-    const one = await odc('run', path, '--workers', '1', '--out', join(dir, 'w1'), '--quiet');
-    expect(one.code).toBe(0);
-    expect(one.out).toMatch(/budget: small \(≤ 300 evaluations\), 2 objectives: the surrogate regime/);
-    expect((await odc('run', path, '--workers', '2', '--out', join(dir, 'w2'), '--quiet')).code).toBe(0);
-    const a = readFileSync(join(dir, 'w1', 'pareto.json'), 'utf8');
-    expect(readFileSync(join(dir, 'w2', 'pareto.json'), 'utf8')).toBe(a);
-    const cut = await runStudy({ studyPath: path, outDir: join(dir, 'cut'), stopAfterGenerations: 3 });
-    expect(cut.status).toBe('interrupted');
-    const resumed = await runStudy({ resumeDir: cut.runDir });
-    expect(resumed.status).toBe('complete');
-    expect(readFileSync(join(dir, 'cut', 'pareto.json'), 'utf8')).toBe(a);
+  it(
+    'byte-identical pareto.json with --workers 1 and 2, and after a resume; the summary states the budget regime',
+    { timeout: 600_000 },
+    async () => {
+      const dir = tempDir();
+      const path = writeFile(dir, 'tiny.yaml', study(3));
+      const one = await odc('run', path, '--workers', '1', '--out', join(dir, 'w1'), '--quiet');
+      expect(one.code).toBe(0);
+      expect(one.out).toMatch(/budget: small \(≤ 300 evaluations\), 2 objectives: the surrogate regime/);
+      expect((await odc('run', path, '--workers', '2', '--out', join(dir, 'w2'), '--quiet')).code).toBe(0);
+      const a = readFileSync(join(dir, 'w1', 'pareto.json'), 'utf8');
+      expect(readFileSync(join(dir, 'w2', 'pareto.json'), 'utf8')).toBe(a);
+      const cut = await runStudy({ studyPath: path, outDir: join(dir, 'cut'), stopAfterGenerations: 3 });
+      expect(cut.status).toBe('interrupted');
+      const resumed = await runStudy({ resumeDir: cut.runDir });
+      expect(resumed.status).toBe('complete');
+      expect(readFileSync(join(dir, 'cut', 'pareto.json'), 'utf8')).toBe(a);
 
-    // warm start: the earlier front is evaluated first (rows 0 … front size − 1 of the new log hold its designs)
-    const front = JSON.parse(a) as { designs: { variables: Record<string, number> }[] };
-    const warm = writeFile(dir, 'warm.yaml', study(3, '  initial:\n    from: w1\n'));
-    expect((await odc('run', warm, '--out', join(dir, 'warm'), '--quiet')).code).toBe(0);
-    const rows = readFileSync(join(dir, 'warm', 'evaluations.csv'), 'utf8').trim().split('\n').slice(1, 1 + front.designs.length);
-    const x1 = rows.map((r) => Number(r.split(',')[3]));
-    expect(x1).toEqual(front.designs.map((d) => d.variables['x1']));
+      // warm start: the earlier front is evaluated first (rows 0 … front size − 1 of the new log hold its designs)
+      const front = JSON.parse(a) as { designs: { variables: Record<string, number> }[] };
+      const warm = writeFile(dir, 'warm.yaml', study(3, '  initial:\n    from: w1\n'));
+      expect((await odc('run', warm, '--out', join(dir, 'warm'), '--quiet')).code).toBe(0);
+      const rows = readFileSync(join(dir, 'warm', 'evaluations.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1, 1 + front.designs.length);
+      const x1 = rows.map((r) => Number(r.split(',')[3]));
+      expect(x1).toEqual(front.designs.map((d) => d.variables['x1']));
 
-    // an nsga2 study seeded from the parego run
-    const ga = writeFile(dir, 'ga.yaml', study(3, '  initial:\n    from: w1\n').replace('  name: parego\n', '  name: nsga2\n  population: 8\n'));
-    expect((await odc('run', ga, '--out', join(dir, 'ga'), '--quiet')).code).toBe(0);
+      // an nsga2 study seeded from the parego run
+      const ga = writeFile(
+        dir,
+        'ga.yaml',
+        study(3, '  initial:\n    from: w1\n').replace('  name: parego\n', '  name: nsga2\n  population: 8\n'),
+      );
+      expect((await odc('run', ga, '--out', join(dir, 'ga'), '--quiet')).code).toBe(0);
 
-    // other variables: exit 2 naming pareto.json and the variable missing there
-    const other = writeFile(dir, 'other.yaml', study(4, '  initial:\n    from: w1\n'));
-    const bad = await odc('run', other, '--out', join(dir, 'bad'), '--quiet');
-    expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/pareto\.json: variables: no variable x4/);
-    expect(bad.err).not.toMatch(/\n\s+at /);
-    const missing = writeFile(dir, 'missing.yaml', study(3, '  initial:\n    from: nowhere\n'));
-    const none = await odc('run', missing, '--out', join(dir, 'none'), '--quiet');
-    expect(none.code).toBe(2);
-    expect(none.err).toMatch(/algorithm\.initial\.from: .*nowhere does not exist/);
-  });
+      // other variables: exit 2 naming pareto.json and the variable missing there
+      const other = writeFile(dir, 'other.yaml', study(4, '  initial:\n    from: w1\n'));
+      const bad = await odc('run', other, '--out', join(dir, 'bad'), '--quiet');
+      expect(bad.code).toBe(2);
+      expect(bad.err).toMatch(/pareto\.json: variables: no variable x4/);
+      expect(bad.err).not.toMatch(/\n\s+at /);
+      const missing = writeFile(dir, 'missing.yaml', study(3, '  initial:\n    from: nowhere\n'));
+      const none = await odc('run', missing, '--out', join(dir, 'none'), '--quiet');
+      expect(none.code).toBe(2);
+      expect(none.err).toMatch(/algorithm\.initial\.from: .*nowhere does not exist/);
+    },
+  );
 });

@@ -8,7 +8,11 @@ import { tempDir, writeFile } from '../helpers/tmp.js';
 import { createRng } from '../../src/core/rng.js';
 
 const ind = (evalIndex: number, ...f: number[]): Individual => ({
-  x: new Float64Array(0), f: Float64Array.from(f), g: new Float64Array(0), cv: 0, evalIndex,
+  x: new Float64Array(0),
+  f: Float64Array.from(f),
+  g: new Float64Array(0),
+  cv: 0,
+  evalIndex,
 });
 
 describe('reported front: near-duplicates collapsed by ε-box dominance (0.1 % of the range)', () => {
@@ -40,20 +44,26 @@ describe('reported front: near-duplicates collapsed by ε-box dominance (0.1 % o
   });
 
   it('equals the pairwise definition on random archives in 2–4 objectives (clustered points share and straddle boxes)', () => {
-    /** The rule as stated, pair by pair: dropped when another box dominates its box, or shares it with a lower index. */
+    /**
+     * The rule as stated, pair by pair: dropped when another box dominates its box, or shares it with a lower index.
+     */
     const oracle = (archive: Individual[], tol = 1e-3): Individual[] => {
       const m = archive[0]!.f.length;
       const lo = Array.from({ length: m }, (_, j) => Math.min(...archive.map((a) => a.f[j]!)));
       const hi = Array.from({ length: m }, (_, j) => Math.max(...archive.map((a) => a.f[j]!)));
-      const box = (a: Individual): number[] => lo.map((l, j) => (hi[j]! > l ? Math.floor((a.f[j]! - l) / (tol * (hi[j]! - l))) : 0));
-      return archive.filter((a) => !archive.some((o) => {
-        if (o === a) return false;
-        const ba = box(a);
-        const bo = box(o);
-        const noWorse = bo.every((v, j) => v <= ba[j]!);
-        const same = bo.every((v, j) => v === ba[j]!);
-        return (noWorse && !same) || (same && o.evalIndex < a.evalIndex);
-      }));
+      const box = (a: Individual): number[] =>
+        lo.map((l, j) => (hi[j]! > l ? Math.floor((a.f[j]! - l) / (tol * (hi[j]! - l))) : 0));
+      return archive.filter(
+        (a) =>
+          !archive.some((o) => {
+            if (o === a) return false;
+            const ba = box(a);
+            const bo = box(o);
+            const noWorse = bo.every((v, j) => v <= ba[j]!);
+            const same = bo.every((v, j) => v === ba[j]!);
+            return (noWorse && !same) || (same && o.evalIndex < a.evalIndex);
+          }),
+      );
     };
     const rng = createRng(11);
     for (const m of [2, 3, 4]) {
@@ -73,9 +83,17 @@ describe('live hypervolume on the progress display', () => {
   it('is on a fixed normalization: it never falls during a node study', async () => {
     const dir = tempDir('odc-livehv-');
     const flagship = readFileSync(new URL('../../designs/flagship-study.yaml', import.meta.url), 'utf8');
-    const study = writeFile(dir, 's.yaml', flagship.replace(/^algorithm:.*$/m, 'algorithm: { name: nsga3, population: 60, generations: 25, seed: 7 }'));
+    const study = writeFile(
+      dir,
+      's.yaml',
+      flagship.replace(/^algorithm:.*$/m, 'algorithm: { name: nsga3, population: 60, generations: 25, seed: 7 }'),
+    );
     const hv: number[] = [];
-    const s = await runStudy({ studyPath: study, outDir: join(dir, 'run'), onProgress: (p: ProgressInfo) => hv.push(p.hypervolume) });
+    const s = await runStudy({
+      studyPath: study,
+      outDir: join(dir, 'run'),
+      onProgress: (p: ProgressInfo) => hv.push(p.hypervolume),
+    });
     expect(s.status).toBe('complete');
     expect(hv).toHaveLength(25);
     expect(hv[hv.length - 1]!).toBeGreaterThan(0);
@@ -87,19 +105,34 @@ describe('pareto.csv', () => {
   it('names every column once: record columns that are also variables (array and radiator area) are not repeated', async () => {
     const { paretoCsv } = await import('../../src/run/results.js');
     const csv = paretoCsv({
-      formatVersion: 1, study: 's', kind: 'node',
+      formatVersion: 1,
+      study: 's',
+      kind: 'node',
       objectives: [{ name: 'mass.launch_kg', sense: 'minimize', unit: 'kg' }],
-      variables: [{ kind: 'real', name: 'power.arrayArea_m2', lower: 1, upper: 2 }, { kind: 'real', name: 'thermal.radiatorArea_m2', lower: 1, upper: 2 }],
-      designs: [{
-        index: 3, variables: { 'power.arrayArea_m2': 1.5, 'thermal.radiatorArea_m2': 1.25 }, objectives: { 'mass.launch_kg': 900 }, constraints: {},
-        record: {
-          compute: { itPowerAvg_W: 120000 }, power: { arrayArea_m2: 1.5 }, thermal: { radiatorArea_m2: 1.25 },
-          mass: { launch_kg: 900 }, cost: { total_USD: 5e7 },
+      variables: [
+        { kind: 'real', name: 'power.arrayArea_m2', lower: 1, upper: 2 },
+        { kind: 'real', name: 'thermal.radiatorArea_m2', lower: 1, upper: 2 },
+      ],
+      designs: [
+        {
+          index: 3,
+          variables: { 'power.arrayArea_m2': 1.5, 'thermal.radiatorArea_m2': 1.25 },
+          objectives: { 'mass.launch_kg': 900 },
+          constraints: {},
+          record: {
+            compute: { itPowerAvg_W: 120000 },
+            power: { arrayArea_m2: 1.5 },
+            thermal: { radiatorArea_m2: 1.25 },
+            mass: { launch_kg: 900 },
+            cost: { total_USD: 5e7 },
+          },
         },
-      }],
+      ],
     } as never);
     const [head, row] = csv.trim().split('\n');
-    expect(head).toBe('index,power.arrayArea_m2,thermal.radiatorArea_m2,mass.launch_kg [kg],compute.itPowerAvg_W,cost.total_USD');
+    expect(head).toBe(
+      'index,power.arrayArea_m2,thermal.radiatorArea_m2,mass.launch_kg [kg],compute.itPowerAvg_W,cost.total_USD',
+    );
     expect(row).toBe('3,1.5,1.25,900,120000,50000000');
   });
 });

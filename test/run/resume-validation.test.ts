@@ -25,7 +25,10 @@ async function interruptedRun(study = studyA): Promise<string> {
 }
 
 async function resumeError(runDir: string): Promise<StudyError> {
-  const e: unknown = await runStudy({ resumeDir: runDir }).then(() => undefined, (err: unknown) => err);
+  const e: unknown = await runStudy({ resumeDir: runDir }).then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(StudyError);
   return e as StudyError;
 }
@@ -105,7 +108,13 @@ describe('odc run --resume validates run.json and checkpoint.json', () => {
   it.each([
     ['log length set to 0', (c: Record<string, unknown>) => ({ ...c, logBytes: 0 })],
     ['log length cut mid-row', (c: Record<string, unknown>) => ({ ...c, logBytes: (c['logBytes'] as number) - 7 })],
-    ['the algorithm state zeroed', (c: Record<string, unknown>) => ({ ...c, snapshot: JSON.parse(JSON.stringify(c['snapshot']).replace(/\d+(\.\d+)?/g, '0')) as unknown })],
+    [
+      'the algorithm state zeroed',
+      (c: Record<string, unknown>) => ({
+        ...c,
+        snapshot: JSON.parse(JSON.stringify(c['snapshot']).replace(/\d+(\.\d+)?/g, '0')) as unknown,
+      }),
+    ],
     ['the generation moved back', (c: Record<string, unknown>) => ({ ...c, generation: 1 })],
   ])('checkpoint.json edited by hand (%s) fails its checksum: BAD_RUN_DIR naming the file', async (_, edit) => {
     const runDir = await interruptedRun();
@@ -129,7 +138,9 @@ describe('odc run --resume validates run.json and checkpoint.json', () => {
     const e = await resumeError(runDir);
     expect(e.code).toBe('BAD_RUN_DIR');
     expect(e.message).toContain(`${cp}: is a`);
-    expect(e.message).toContain(what === 'a folder' ? 'a folder' : what === 'a FIFO' ? 'a device, pipe or socket' : 'a symbolic link');
+    expect(e.message).toContain(
+      what === 'a folder' ? 'a folder' : what === 'a FIFO' ? 'a device, pipe or socket' : 'a symbolic link',
+    );
   });
 
   it.each([

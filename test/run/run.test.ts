@@ -8,7 +8,11 @@ import { tempDir, writeFile } from '../helpers/tmp.js';
 const dir = tempDir('odc-run-');
 const flagship = readFileSync(new URL('../../designs/flagship-study.yaml', import.meta.url), 'utf8');
 const small = (name: string, algorithm: string, extra = ''): string =>
-  writeFile(dir, `${name}.yaml`, flagship.replace(/^algorithm:.*$/m, `algorithm: ${algorithm}`).replace(/^name: .*$/m, `name: ${name}`) + extra);
+  writeFile(
+    dir,
+    `${name}.yaml`,
+    flagship.replace(/^algorithm:.*$/m, `algorithm: ${algorithm}`).replace(/^name: .*$/m, `name: ${name}`) + extra,
+  );
 
 const studySmall = small('small', '{ name: nsga3, population: 40, generations: 12, seed: 7, checkpointEvery: 3 }');
 const read = (runDir: string, f: string): string => readFileSync(join(runDir, f), 'utf8');
@@ -22,7 +26,8 @@ beforeAll(async () => {
 describe('odc run', () => {
   it('writes the result files, with no timestamps in pareto.json', () => {
     const s = reference;
-    for (const f of ['pareto.json', 'pareto.csv', 'evaluations.csv', 'run.json', 'study.yaml']) expect(existsSync(join(s.runDir, f))).toBe(true);
+    for (const f of ['pareto.json', 'pareto.csv', 'evaluations.csv', 'run.json', 'study.yaml'])
+      expect(existsSync(join(s.runDir, f))).toBe(true);
     expect(existsSync(join(s.runDir, 'evaluations.csv.partial'))).toBe(false);
     expect(s.evaluations).toBe(480);
     expect(read(s.runDir, 'evaluations.csv').trim().split('\n')).toHaveLength(481);
@@ -49,7 +54,10 @@ describe('odc run', () => {
     const pooled = await runStudy({ studyPath: studySmall, outDir: join(dir, 'b'), workers: 2 });
     expect(read(pooled.runDir, 'pareto.json')).toBe(read(reference.runDir, 'pareto.json'));
     expect(read(pooled.runDir, 'evaluations.csv')).toBe(read(reference.runDir, 'evaluations.csv'));
-    const other = await runStudy({ studyPath: small('seed8', '{ name: nsga3, population: 40, generations: 12, seed: 8, checkpointEvery: 3 }'), outDir: join(dir, 'c') });
+    const other = await runStudy({
+      studyPath: small('seed8', '{ name: nsga3, population: 40, generations: 12, seed: 8, checkpointEvery: 3 }'),
+      outDir: join(dir, 'c'),
+    });
     expect(read(other.runDir, 'evaluations.csv')).not.toBe(read(reference.runDir, 'evaluations.csv'));
   });
 
@@ -89,7 +97,10 @@ describe('odc run', () => {
   });
 
   it('when nothing is feasible the run says so and lists the least-infeasible designs with their violations', async () => {
-    const study = small('impossible', '{ name: nsga2, population: 20, generations: 3, seed: 1 }').replace(/\.yaml$/, '.yaml');
+    const study = small('impossible', '{ name: nsga2, population: 20, generations: 3, seed: 1 }').replace(
+      /\.yaml$/,
+      '.yaml',
+    );
     const text = readFileSync(study, 'utf8').replace('compute.itPowerAvg_W >= 120000', 'compute.itPowerAvg_W >= 1e9');
     const s = await runStudy({ studyPath: writeFile(dir, 'impossible2.yaml', text), outDir: join(dir, 'impossible') });
     expect(s.paretoSize).toBe(0);

@@ -12,13 +12,19 @@ import type { DecisionSummary } from '../../src/run/recommend.js';
 import type { checkpointSchema, decisionSchema, runMetaSchema } from '../../src/run/schemas.js';
 
 /** What a schema checks, without the index signatures of its loose objects (extra fields pass), read-only. */
-type Checked<T> = T extends readonly (infer E)[] ? readonly Checked<E>[]
-  : T extends object ? { readonly [K in keyof T as string extends K ? never : K]: Checked<T[K]> } : T;
+type Checked<T> = T extends readonly (infer E)[]
+  ? readonly Checked<E>[]
+  : T extends object
+    ? { readonly [K in keyof T as string extends K ? never : K]: Checked<T[K]> }
+    : T;
 /** Compiles only when every value of type `Written` passes a schema whose input type is `Input`. */
 type Passes<Input, Written extends Checked<Input>> = Written;
 
 export type RunJsonPasses = Passes<z.input<ReturnType<typeof runMetaSchema>>, RunMeta>;
-export type CheckpointJsonPasses = Passes<z.input<ReturnType<typeof checkpointSchema>>, Checkpoint & { readonly checksum: string }>;
+export type CheckpointJsonPasses = Passes<
+  z.input<ReturnType<typeof checkpointSchema>>,
+  Checkpoint & { readonly checksum: string }
+>;
 export type DecisionPasses = Passes<z.input<ReturnType<typeof decisionSchema>>, DecisionSummary>;
 
 // The check can fail: a run.json without the startedAt the reader requires is refused.

@@ -11,7 +11,11 @@ import { tempDir, writeFile } from '../helpers/tmp.js';
 describe('stray temporary files', () => {
   it('are removed on resume, with a note; files that only look alike are kept', async () => {
     const dir = tempDir('odc-strays-');
-    const study = writeFile(dir, 'z.yaml', 'name: z\nkind: benchmark\nproblem: zdt1\nalgorithm: { name: nsga2, population: 20, generations: 12, seed: 1, checkpointEvery: 4 }\n');
+    const study = writeFile(
+      dir,
+      'z.yaml',
+      'name: z\nkind: benchmark\nproblem: zdt1\nalgorithm: { name: nsga2, population: 20, generations: 12, seed: 1, checkpointEvery: 4 }\n',
+    );
     const out = join(dir, 'run');
     expect((await runStudy({ studyPath: study, outDir: out, stopAfterGenerations: 6 })).status).toBe('interrupted');
     const strays = ['pareto.json.tmp-0123456789ab', 'checkpoint.json.tmp-a1b2c3d4e5f6'];

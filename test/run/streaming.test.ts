@@ -37,7 +37,9 @@ describe('forEachCsvRecord', () => {
       records.push(row);
     }
     // CRLF line ends on odd records; the last record has no final newline
-    const text = records.map((row, r) => row.map(encode).join(',') + (r === records.length - 1 ? '' : r % 2 ? '\r\n' : '\n')).join('');
+    const text = records
+      .map((row, r) => row.map(encode).join(',') + (r === records.length - 1 ? '' : r % 2 ? '\r\n' : '\n'))
+      .join('');
     const path = join(dir, 'fuzz.csv');
     writeFileSync(path, text);
     for (const chunk of [1, 2, 3, 7, 64, 4096]) {
@@ -47,7 +49,9 @@ describe('forEachCsvRecord', () => {
       // picked columns (any order, past the end of short rows): the header whole, then only those fields
       const picked: string[][] = [];
       forEachCsvRecord(path, (fields) => picked.push(fields), Infinity, chunk, { columns: [3, 0, 1] });
-      expect(picked, `chunk ${chunk}, picked`).toEqual(records.map((row, r) => (r === 0 ? row : [row[3] ?? '', row[0] ?? '', row[1] ?? ''])));
+      expect(picked, `chunk ${chunk}, picked`).toEqual(
+        records.map((row, r) => (r === 0 ? row : [row[3] ?? '', row[0] ?? '', row[1] ?? ''])),
+      );
     }
   });
 
@@ -56,7 +60,11 @@ describe('forEachCsvRecord', () => {
     writeFileSync(path, 'h1,h2\n1,2\n3,4\n5,6\n');
     const got: string[][] = [];
     forEachCsvRecord(path, (f) => got.push(f), 'h1,h2\n1,2\n3,4\n'.length, 4);
-    expect(got).toEqual([['h1', 'h2'], ['1', '2'], ['3', '4']]);
+    expect(got).toEqual([
+      ['h1', 'h2'],
+      ['1', '2'],
+      ['3', '4'],
+    ]);
   });
 });
 
@@ -64,16 +72,31 @@ const problem: Problem = {
   name: 'guard',
   variables: [
     { kind: 'real', name: 'x', lower: 0, upper: 1 },
-    { kind: 'choice', name: 'chip', options: ['=cmd|\' /C calc\'!A0', "'quoted", '-5', 'plain', '@SUM(A1)', '+1+1'] },
+    { kind: 'choice', name: 'chip', options: ["=cmd|' /C calc'!A0", "'quoted", '-5', 'plain', '@SUM(A1)', '+1+1'] },
   ],
-  objectives: [{ name: 'f1', sense: 'minimize' }, { name: 'f2', sense: 'maximize' }],
+  objectives: [
+    { name: 'f1', sense: 'minimize' },
+    { name: 'f2', sense: 'maximize' },
+  ],
   constraints: [{ name: 'c' }],
   evaluate: () => ({ status: 'failed', reason: 'unused' }),
 } as unknown as Problem;
 
-const row = (index: number, generation: number, x: number[], f: number[], g: number[], failure: string | null = null): LoggedEvaluation => ({
-  index, generation, x: Float64Array.from(x), f: Float64Array.from(f), g: Float64Array.from(g),
-  cv: failure !== null ? Infinity : Math.max(0, ...g), failure,
+const row = (
+  index: number,
+  generation: number,
+  x: number[],
+  f: number[],
+  g: number[],
+  failure: string | null = null,
+): LoggedEvaluation => ({
+  index,
+  generation,
+  x: Float64Array.from(x),
+  f: Float64Array.from(f),
+  g: Float64Array.from(g),
+  cv: failure !== null ? Infinity : Math.max(0, ...g),
+  failure,
 });
 
 describe('evaluation log text cells', () => {
@@ -97,32 +120,78 @@ describe('evaluation log text cells', () => {
   });
 
   it('writes every number as String() does, with and without choice variables, on awkward doubles and failed or infinite rows', () => {
-    const numeric: Problem = { ...problem, name: 'numeric', variables: [{ kind: 'real', name: 'a', lower: -1e30, upper: 1e30 }, { kind: 'real', name: 'b', lower: -1e30, upper: 1e30 }] };
-    const awkward = [0, -0, 5e-324, 1e-7, 1e-6, 0.1 + 0.2, 1 / 3, -2.5, 123456789012345680000, 1e21, -1.7976931348623157e308, 2 ** 53 + 2];
+    const numeric: Problem = {
+      ...problem,
+      name: 'numeric',
+      variables: [
+        { kind: 'real', name: 'a', lower: -1e30, upper: 1e30 },
+        { kind: 'real', name: 'b', lower: -1e30, upper: 1e30 },
+      ],
+    };
+    const awkward = [
+      0,
+      -0,
+      5e-324,
+      1e-7,
+      1e-6,
+      0.1 + 0.2,
+      1 / 3,
+      -2.5,
+      123456789012345680000,
+      1e21,
+      -1.7976931348623157e308,
+      2 ** 53 + 2,
+    ];
     const rng = createRng(5);
-    const pick = (): number => (rng.int(3) === 0 ? awkward[rng.int(awkward.length)]! : (rng.next() - 0.5) * 10 ** (rng.int(40) - 20));
+    const pick = (): number =>
+      rng.int(3) === 0 ? awkward[rng.int(awkward.length)]! : (rng.next() - 0.5) * 10 ** (rng.int(40) - 20);
     // the expected line, cell by cell from String(), as the CSV layout says: NaN and a failed row's violation empty
     const cell = (v: number): string => (Number.isNaN(v) ? '' : String(v));
     for (let k = 0; k < 2000; k++) {
       const failed = k % 50 === 0;
       const g = [k % 37 === 0 ? Infinity : pick()];
-      const r = row(k, 0, [pick(), failed ? 0 : rng.int(6)], failed ? [NaN, NaN] : [pick(), pick()], failed ? [NaN] : g, failed ? 'model failed' : null);
+      const r = row(
+        k,
+        0,
+        [pick(), failed ? 0 : rng.int(6)],
+        failed ? [NaN, NaN] : [pick(), pick()],
+        failed ? [NaN] : g,
+        failed ? 'model failed' : null,
+      );
       const status = failed ? 'failed' : r.cv > 0 ? 'infeasible' : 'feasible';
-      const tail = [cell(r.f[0]!), cell(-r.f[1]!), cell(r.g[0]!), failed ? '' : cell(r.cv), failed ? 'model failed' : ''];
+      const tail = [
+        cell(r.f[0]!),
+        cell(-r.f[1]!),
+        cell(r.g[0]!),
+        failed ? '' : cell(r.cv),
+        failed ? 'model failed' : '',
+      ];
       const numericX = [cell(r.x[0]!), cell(r.x[1]!)];
       expect(logRow(numeric, r)).toBe(`${[k, 0, status, ...numericX, ...tail].join(',')}\n`);
       // the choice cells as the guard writes them (see the test above)
       const guardedOptions = ["'=cmd|' /C calc'!A0", "''quoted", '-5', 'plain', "'@SUM(A1)", "'+1+1"];
-      if (!failed) expect(logRow(problem, r)).toBe(`${[k, 0, status, cell(r.x[0]!), guardedOptions[r.x[1]!], ...tail].join(',')}\n`);
+      if (!failed)
+        expect(logRow(problem, r)).toBe(
+          `${[k, 0, status, cell(r.x[0]!), guardedOptions[r.x[1]!], ...tail].join(',')}\n`,
+        );
     }
   });
 
   it('streams a log file back with the same rows as the whole-text parser, and keeps counts without holding rows', () => {
     const path = join(dir, 'evaluations.csv.partial');
     const log = new EvaluationLog(path, problem);
-    const rows = Array.from({ length: 50 }, (_, k) => (k % 7 === 0
-      ? row(k, Math.floor(k / 10), [0.01 * k, k % 6], [NaN, NaN], [NaN], k % 14 === 0 ? 'model A failed' : 'model B, "quoted"\nfailed')
-      : row(k, Math.floor(k / 10), [0.01 * k, k % 6], [k, -2 * k], [k % 3 === 0 ? 1 : -1])));
+    const rows = Array.from({ length: 50 }, (_, k) =>
+      k % 7 === 0
+        ? row(
+            k,
+            Math.floor(k / 10),
+            [0.01 * k, k % 6],
+            [NaN, NaN],
+            [NaN],
+            k % 14 === 0 ? 'model A failed' : 'model B, "quoted"\nfailed',
+          )
+        : row(k, Math.floor(k / 10), [0.01 * k, k % 6], [k, -2 * k], [k % 3 === 0 ? 1 : -1]),
+    );
     log.append(rows.slice(0, 20));
     log.append(rows.slice(20));
     // counts by hand: failures k ≡ 0 (mod 7) → 8 rows (0, 7, …, 49); of the others, feasible when k % 3 ≠ 0
@@ -130,7 +199,10 @@ describe('evaluation log text cells', () => {
     expect(log.counts.failures).toBe(8);
     const others = rows.filter((r) => r.failure === null);
     expect(log.counts.feasible).toBe(others.filter((r) => r.index % 3 !== 0).length);
-    expect([...log.counts.failureReasons].sort()).toEqual([['model A failed', 4], ['model B, "quoted"\nfailed', 4]]);
+    expect([...log.counts.failureReasons].sort()).toEqual([
+      ['model A failed', 4],
+      ['model B, "quoted"\nfailed', 4],
+    ]);
     const streamed: LoggedEvaluation[] = [];
     log.replay((r) => streamed.push(r));
     const light: LoggedEvaluation[] = [];
@@ -141,10 +213,18 @@ describe('evaluation log text cells', () => {
       streamed.map((r) => [r.index, r.cv, r.failure, Array.from(r.f), 0, 0]),
     );
     expect(streamed.map((r) => [r.index, r.generation, r.failure, Array.from(r.x), Array.from(r.f)])).toEqual(
-      rows.map((r) => [r.index, r.generation, r.failure, Array.from(r.x), r.failure !== null ? [NaN, NaN] : Array.from(r.f)]),
+      rows.map((r) => [
+        r.index,
+        r.generation,
+        r.failure,
+        Array.from(r.x),
+        r.failure !== null ? [NaN, NaN] : Array.from(r.f),
+      ]),
     );
     const resumedRows: number[] = [];
-    const resumed = new EvaluationLog(path, problem, { bytes: log.byteLength, sha256: log.sha256 }, (r) => resumedRows.push(r.index));
+    const resumed = new EvaluationLog(path, problem, { bytes: log.byteLength, sha256: log.sha256 }, (r) =>
+      resumedRows.push(r.index),
+    );
     expect(log.sha256).toBe(createHash('sha256').update(readFileSync(path).subarray(0, log.byteLength)).digest('hex'));
     expect(resumed.counts).toEqual(log.counts);
     expect(resumedRows).toEqual(rows.map((r) => r.index));
@@ -179,7 +259,12 @@ describe('evaluation log text cells', () => {
       a.forEach((ra, i) => {
         const x = ra as LoggedEvaluation;
         const y = b[i] as LoggedEvaluation;
-        for (const [u, v] of [[x.index, y.index], [x.generation, y.generation], [x.cv, y.cv], ...Array.from(x.f, (f, j) => [f, y.f[j]!])]) {
+        for (const [u, v] of [
+          [x.index, y.index],
+          [x.generation, y.generation],
+          [x.cv, y.cv],
+          ...Array.from(x.f, (f, j) => [f, y.f[j]!]),
+        ]) {
           expect(Object.is(u, v), `row ${i}: ${String(u)} vs ${String(v)}`).toBe(true);
         }
         expect([x.failure, x.x.length, x.g.length, x.f.length]).toEqual([y.failure, 0, 0, 2]);
@@ -193,11 +278,15 @@ describe('evaluation log text cells', () => {
     // here, the same numbers bit for bit
     const seen = new Set<unknown>();
     const transient: unknown[] = [];
-    log.replay((r) => {
-      seen.add(r);
-      seen.add(r.f);
-      transient.push({ ...r, f: r.f.slice() });
-    }, true, true);
+    log.replay(
+      (r) => {
+        seen.add(r);
+        seen.add(r.f);
+        transient.push({ ...r, f: r.f.slice() });
+      },
+      true,
+      true,
+    );
     expect(seen.size).toBe(2);
     sameBits(transient, mem);
     expect(Object.is((mem[0] as LoggedEvaluation).f[1], -0)).toBe(true);
@@ -230,8 +319,11 @@ describe('generationHistory replayed from a log', () => {
     // gen 2: adds (0.1, 0.1), dominating both → 1.0 · 1.0 = 1.0; one failure
     const rows = [
       row(0, 0, [0, 0], [0.5, 0.5], [-1]),
-      row(1, 1, [0, 0], [0.2, 0.9], [-1]), row(2, 1, [0, 0], [0.6, 0.6], [-1]), row(3, 1, [0, 0], [0.1, 0.1], [2]),
-      row(4, 2, [0, 0], [0.1, 0.1], [-1]), row(5, 2, [0, 0], [NaN, NaN], [NaN], 'x'),
+      row(1, 1, [0, 0], [0.2, 0.9], [-1]),
+      row(2, 1, [0, 0], [0.6, 0.6], [-1]),
+      row(3, 1, [0, 0], [0.1, 0.1], [2]),
+      row(4, 2, [0, 0], [0.1, 0.1], [-1]),
+      row(5, 2, [0, 0], [NaN, NaN], [NaN], 'x'),
     ];
     const h = generationHistory((on) => rows.forEach(on), m, identity, { generations: 3 });
     expect(h.map((r) => r.generation)).toEqual([0, 1, 2]);
@@ -245,9 +337,17 @@ describe('generationHistory replayed from a log', () => {
   });
 
   it("takes each generation's front from the run's recorded fronts when given (unbounded archives), not from the log", () => {
-    const rows = [row(0, 0, [0, 0], [0.5, 0.5], [-1]), row(1, 1, [0, 0], [0.6, 0.6], [-1]), row(2, 2, [0, 0], [NaN, NaN], [NaN], 'x')];
+    const rows = [
+      row(0, 0, [0, 0], [0.5, 0.5], [-1]),
+      row(1, 1, [0, 0], [0.6, 0.6], [-1]),
+      row(2, 2, [0, 0], [NaN, NaN], [NaN], 'x'),
+    ];
     // fronts unlike the log's on purpose: generation 1's is (0.2, 0.2) → HV 0.9² = 0.81; generation 2's has two points
-    const fronts = [[Float64Array.of(0.5, 0.5)], [Float64Array.of(0.2, 0.2)], [Float64Array.of(0.2, 0.2), Float64Array.of(0.0, 1.0)]];
+    const fronts = [
+      [Float64Array.of(0.5, 0.5)],
+      [Float64Array.of(0.2, 0.2)],
+      [Float64Array.of(0.2, 0.2), Float64Array.of(0.0, 1.0)],
+    ];
     const h = generationHistory((on) => rows.forEach(on), m, identity, { generations: 3, frontAt: (g) => fronts[g] });
     expect(h.map((r) => r.frontSize)).toEqual([1, 1, 2]);
     expect(h[0]!.hypervolume).toBeCloseTo(0.36, 12);
@@ -255,19 +355,31 @@ describe('generationHistory replayed from a log', () => {
     expect(h[2]!.hypervolume).toBeCloseTo(0.81 + 0.2 * 0.1, 12); // + the strip of (0, 1): 0.2 wide, 0.1 high
     expect(h.map((r) => r.feasibleShare)).toEqual([1, 1, 0]); // counts still come from the log
     // a bounded archive differs from the run's (see generationHistory): the log is replayed instead
-    const bounded = generationHistory((on) => rows.forEach(on), m, identity, { generations: 3, archiveLimit: 10, frontAt: (g) => fronts[g] });
+    const bounded = generationHistory((on) => rows.forEach(on), m, identity, {
+      generations: 3,
+      archiveLimit: 10,
+      frontAt: (g) => fronts[g],
+    });
     expect(bounded.map((r) => r.hypervolume)).toEqual([0.36, 0.36, 0.36].map((v) => expect.closeTo(v, 12)));
   });
 
-  it('leaves the last row\'s hypervolume to the caller (NaN) only when its front is the very array named', () => {
+  it("leaves the last row's hypervolume to the caller (NaN) only when its front is the very array named", () => {
     const rows = [row(0, 0, [0, 0], [0.5, 0.5], [-1]), row(1, 1, [0, 0], [0.2, 0.2], [-1])];
     const fronts = [[Float64Array.of(0.5, 0.5)], [Float64Array.of(0.2, 0.2)]];
     const replay = (on: (r: LoggedEvaluation) => void): void => rows.forEach(on);
-    const deferred = generationHistory(replay, m, identity, { generations: 2, frontAt: (g) => fronts[g], deferFinalHypervolumeOf: fronts[1]! });
+    const deferred = generationHistory(replay, m, identity, {
+      generations: 2,
+      frontAt: (g) => fronts[g],
+      deferFinalHypervolumeOf: fronts[1]!,
+    });
     expect(deferred[0]!.hypervolume).toBeCloseTo(0.36, 12);
     expect(deferred[1]!.hypervolume).toBeNaN();
     // an equal front in another array is computed here: 0.9² = 0.81
-    const other = generationHistory(replay, m, identity, { generations: 2, frontAt: (g) => fronts[g], deferFinalHypervolumeOf: [Float64Array.of(0.2, 0.2)] });
+    const other = generationHistory(replay, m, identity, {
+      generations: 2,
+      frontAt: (g) => fronts[g],
+      deferFinalHypervolumeOf: [Float64Array.of(0.2, 0.2)],
+    });
     expect(other[1]!.hypervolume).toBeCloseTo(0.81, 12);
   });
 
@@ -276,19 +388,34 @@ describe('generationHistory replayed from a log', () => {
     const m3 = 3;
     const reference = Array.from({ length: 40 }, () => Float64Array.from({ length: m3 }, () => rng.next()));
     const rows: LoggedEvaluation[] = [];
-    for (let i = 0; i < 600; i++) rows.push(row(i, Math.floor(i / 50), [0, 0], Array.from({ length: m3 }, () => 0.2 + rng.next()), [i % 5 === 0 ? 1 : -1]));
+    for (let i = 0; i < 600; i++)
+      rows.push(
+        row(
+          i,
+          Math.floor(i / 50),
+          [0, 0],
+          Array.from({ length: m3 }, () => 0.2 + rng.next()),
+          [i % 5 === 0 ? 1 : -1],
+        ),
+      );
     // the front after each generation, by brute force: feasible designs so far not dominated by another
-    const dominates = (a: Float64Array, b: Float64Array): boolean => a.every((v, k) => v <= b[k]!) && a.some((v, k) => v < b[k]!);
+    const dominates = (a: Float64Array, b: Float64Array): boolean =>
+      a.every((v, k) => v <= b[k]!) && a.some((v, k) => v < b[k]!);
     const fronts: Float64Array[][] = [];
     for (let g = 0; g < 12; g++) {
       const seen = rows.filter((r) => r.generation <= g && r.cv === 0).map((r) => r.f);
       fronts.push(seen.filter((a) => !seen.some((b) => dominates(b, a))));
     }
-    const dPlus = (a: Float64Array, z: Float64Array): number => Math.sqrt(a.reduce((s2, v, k) => s2 + Math.max(v - z[k]!, 0) ** 2, 0));
+    const dPlus = (a: Float64Array, z: Float64Array): number =>
+      Math.sqrt(a.reduce((s2, v, k) => s2 + Math.max(v - z[k]!, 0) ** 2, 0));
     const igdPlusOracle = (front: Float64Array[]): number =>
       reference.reduce((sum, z) => sum + Math.min(...front.map((a) => dPlus(a, z))), 0) / reference.length;
     const norm = normalizationOf([], m3, true);
-    const h = generationHistory((on) => rows.forEach(on), m3, norm, { generations: 12, trueFront: reference, frontAt: (g) => fronts[g] });
+    const h = generationHistory((on) => rows.forEach(on), m3, norm, {
+      generations: 12,
+      trueFront: reference,
+      frontAt: (g) => fronts[g],
+    });
     expect(h).toHaveLength(12);
     h.forEach((r, g) => expect(r.igdPlus, `generation ${g}`).toBeCloseTo(igdPlusOracle(fronts[g]!), 12));
   });
@@ -301,25 +428,37 @@ describe('generationHistory replayed from a log', () => {
     for (let i = 0; i < 3000; i++) {
       const t = rng.next();
       const lift = 0.3 * rng.next() ** 3;
-      rows.push(row(i, Math.floor(i / 250), [0, 0], [t + lift * rng.next(), 1 - t + lift * rng.next()], [i % 7 === 0 ? 1 : -1]));
+      rows.push(
+        row(i, Math.floor(i / 250), [0, 0], [t + lift * rng.next(), 1 - t + lift * rng.next()], [i % 7 === 0 ? 1 : -1]),
+      );
     }
-    const dominates = (a: Float64Array, b: Float64Array): boolean => a.every((v, k) => v <= b[k]!) && a.some((v, k) => v < b[k]!);
+    const dominates = (a: Float64Array, b: Float64Array): boolean =>
+      a.every((v, k) => v <= b[k]!) && a.some((v, k) => v < b[k]!);
     const fronts: Float64Array[][] = [];
     for (let g = 0; g < 12; g++) {
       const seen = rows.filter((r) => r.generation <= g && r.cv === 0).map((r) => r.f);
-      fronts.push(seen.filter((a, i) => !seen.some((b, j) => dominates(b, a) || (j < i && b.every((v, k) => v === a[k]!)))));
+      fronts.push(
+        seen.filter((a, i) => !seen.some((b, j) => dominates(b, a) || (j < i && b.every((v, k) => v === a[k]!)))),
+      );
     }
     expect(fronts[0]!.length).toBeGreaterThan(32);
-    const dPlus = (a: Float64Array, z: Float64Array): number => Math.sqrt(a.reduce((s2, v, k) => s2 + Math.max(v - z[k]!, 0) ** 2, 0));
+    const dPlus = (a: Float64Array, z: Float64Array): number =>
+      Math.sqrt(a.reduce((s2, v, k) => s2 + Math.max(v - z[k]!, 0) ** 2, 0));
     const igdPlusOracle = (front: Float64Array[]): number =>
       reference.reduce((sum, z) => sum + Math.min(...front.map((a) => dPlus(a, z))), 0) / reference.length;
     const norm = normalizationOf([], m, true);
-    const recorded = generationHistory((on) => rows.forEach(on), m, norm, { generations: 12, trueFront: reference, frontAt: (g) => fronts[g] });
+    const recorded = generationHistory((on) => rows.forEach(on), m, norm, {
+      generations: 12,
+      trueFront: reference,
+      frontAt: (g) => fronts[g],
+    });
     // without recorded fronts: the archive rebuilt from the log and the running minimum over every design
     const running = generationHistory((on) => rows.forEach(on), m, norm, { generations: 12, trueFront: reference });
     expect(recorded).toHaveLength(12);
     recorded.forEach((r, g) => {
-      expect(Object.is(r.igdPlus, running[g]!.igdPlus), `generation ${g}: ${r.igdPlus} vs ${running[g]!.igdPlus}`).toBe(true);
+      expect(Object.is(r.igdPlus, running[g]!.igdPlus), `generation ${g}: ${r.igdPlus} vs ${running[g]!.igdPlus}`).toBe(
+        true,
+      );
       expect(r.igdPlus, `generation ${g}`).toBeCloseTo(igdPlusOracle(fronts[g]!), 12);
     });
   });
@@ -334,9 +473,18 @@ describe('generationHistory replayed from a log', () => {
       // near the unit sphere, so that the fronts pass the 300 points where the estimate takes over
       const p = Array.from({ length: m4 }, () => Math.abs(rng.normal()) + 1e-3);
       const r = Math.hypot(...p) / (1 + 0.05 * rng.next() ** 2);
-      rows.push(row(i, Math.floor(i / 400), [0, 0], p.map((v) => v / r), [i % 9 === 0 ? 1 : -1]));
+      rows.push(
+        row(
+          i,
+          Math.floor(i / 400),
+          [0, 0],
+          p.map((v) => v / r),
+          [i % 9 === 0 ? 1 : -1],
+        ),
+      );
     }
-    const dominates = (a: Float64Array, b: Float64Array): boolean => a.every((v, k) => v <= b[k]!) && a.some((v, k) => v < b[k]!);
+    const dominates = (a: Float64Array, b: Float64Array): boolean =>
+      a.every((v, k) => v <= b[k]!) && a.some((v, k) => v < b[k]!);
     const fronts: Float64Array[][] = [];
     let front: Float64Array[] = [];
     for (let g = 0; g < 8; g++) {
@@ -346,11 +494,17 @@ describe('generationHistory replayed from a log', () => {
     }
     expect(fronts[0]!.length).toBeGreaterThan(300);
     const norm = normalizationOf(fronts[7]!, m4, false);
-    const recorded = generationHistory((on) => rows.forEach(on), m4, norm, { generations: 8, frontAt: (g) => fronts[g] });
+    const recorded = generationHistory((on) => rows.forEach(on), m4, norm, {
+      generations: 8,
+      frontAt: (g) => fronts[g],
+    });
     const everyDesign = generationHistory((on) => rows.forEach(on), m4, norm, { generations: 8 });
     expect(recorded.filter((r) => r.hypervolumeStandardError !== undefined)).toHaveLength(7);
     recorded.forEach((r, g) => {
-      expect(Object.is(r.hypervolume, everyDesign[g]!.hypervolume), `generation ${g}: ${r.hypervolume} vs ${everyDesign[g]!.hypervolume}`).toBe(true);
+      expect(
+        Object.is(r.hypervolume, everyDesign[g]!.hypervolume),
+        `generation ${g}: ${r.hypervolume} vs ${everyDesign[g]!.hypervolume}`,
+      ).toBe(true);
       expect(r.hypervolumeStandardError).toBe(everyDesign[g]!.hypervolumeStandardError);
     });
     // and the estimates rise with the front (the same samples every row)
@@ -374,7 +528,8 @@ describe('generationHistory replayed from a log', () => {
     expect(h[0]!.generation).toBe(2);
     expect(h[39]!.generation).toBe(119);
     expect(h[40]!.generation).toBe(120);
-    // block 0..2: feasible at g = 0, 2 → 2 of 6; block 3..5: g = 4 → 1 of 6; the last block is generation 120 alone: 1 of 2
+    // block 0..2: feasible at g = 0, 2 → 2 of 6; block 3..5: g = 4 → 1 of 6; the last block is generation 120 alone: 1
+    // of 2
     expect(h[0]!.feasibleShare).toBeCloseTo(2 / 6, 12);
     expect(h[1]!.feasibleShare).toBeCloseTo(1 / 6, 12);
     expect(h[40]!.feasibleShare).toBeCloseTo(1 / 2, 12);
@@ -387,12 +542,18 @@ describe('generationHistory replayed from a log', () => {
 describe('igdPlus in 2-D (staircase path)', () => {
   /** IGD+ by definition, brute force (Ishibuchi et al. 2015). */
   const oracle = (A: number[][], Z: number[][]): number =>
-    Z.reduce((s, z) => s + Math.min(...A.map((a) => Math.hypot(Math.max(a[0]! - z[0]!, 0), Math.max(a[1]! - z[1]!, 0)))), 0) / Z.length;
+    Z.reduce(
+      (s, z) => s + Math.min(...A.map((a) => Math.hypot(Math.max(a[0]! - z[0]!, 0), Math.max(a[1]! - z[1]!, 0)))),
+      0,
+    ) / Z.length;
 
   it('equals the brute-force definition on random sets with dominated points, ties and duplicates', () => {
     const rng = createRng(3);
     for (let trial = 0; trial < 40; trial++) {
-      const A = Array.from({ length: 33 + rng.int(200) }, () => [Math.round(rng.next() * 50) / 50, Math.round(rng.next() * 50) / 50]);
+      const A = Array.from({ length: 33 + rng.int(200) }, () => [
+        Math.round(rng.next() * 50) / 50,
+        Math.round(rng.next() * 50) / 50,
+      ]);
       A.push([...A[0]!]);
       const Z = Array.from({ length: 1 + rng.int(60) }, () => {
         const t = rng.next();
@@ -402,7 +563,7 @@ describe('igdPlus in 2-D (staircase path)', () => {
     }
   });
 
-  it('small sets (1 to 32 points, once the brute force\'s) give the definition\'s value to the last bit, also against an ascending reference', () => {
+  it("small sets (1 to 32 points, once the brute force's) give the definition's value to the last bit, also against an ascending reference", () => {
     const rng = createRng(5);
     // the definition with the same floating-point operations: d+² = max(a1 - z1, 0)² + max(a2 - z2, 0)², its least
     // over A, square roots summed in reference order
@@ -435,8 +596,11 @@ describe('igdPlus in 2-D (staircase path)', () => {
       // non-dominated: f1 strictly rising, f2 strictly falling
       const n = 33 + rng.int(300);
       const xs = Array.from({ length: n }, () => rng.next()).sort((a, b) => a - b);
-      const staircase = xs.map((x, i) => [x, 1 - Math.sqrt(x) + 0.05 * rng.next() * (i % 3)]).filter((p, i, all) => i === 0 || (p[0]! > all[i - 1]![0]!));
-      for (let i = 1; i < staircase.length; i++) staircase[i]![1] = Math.min(staircase[i]![1]!, staircase[i - 1]![1]! - 1e-9);
+      const staircase = xs
+        .map((x, i) => [x, 1 - Math.sqrt(x) + 0.05 * rng.next() * (i % 3)])
+        .filter((p, i, all) => i === 0 || p[0]! > all[i - 1]![0]!);
+      for (let i = 1; i < staircase.length; i++)
+        staircase[i]![1] = Math.min(staircase[i]![1]!, staircase[i - 1]![1]! - 1e-9);
       const shuffled = [...staircase];
       for (let i = shuffled.length - 1; i > 0; i--) {
         const j = rng.int(i + 1);
@@ -458,7 +622,11 @@ describe('igdPlus in 2-D (staircase path)', () => {
     expect(igdPlus(set.slice().reverse(), sortedZ)).toBe(igdPlus(set, sortedZ));
     // equal f1 with falling f2 is not a staircase (the second point dominates the first): still the definition
     const tie = [[0.2, 0.9], [0.2, 0.5], ...Array.from({ length: 40 }, (_, i) => [0.3 + i / 100, 0.4 - i / 200])];
-    const Z = [[0.2, 0.5], [0.1, 0.45], [0.5, 0.2]];
+    const Z = [
+      [0.2, 0.5],
+      [0.1, 0.45],
+      [0.5, 0.2],
+    ];
     expect(igdPlus(tie, Z)).toBeCloseTo(oracle(tie, Z), 12);
   });
 });
@@ -468,7 +636,8 @@ describe('run-time hypervolume rule (4+ objectives)', () => {
   // 1 − C(k−1+m, m)/k^m = 1 − C(15, 4)/12⁴ (the boxes left undominated are the lattice simplices below the plane).
   const lattice: number[][] = [];
   for (let a = 0; a <= 12; a++) {
-    for (let b = 0; a + b <= 12; b++) for (let c = 0; a + b + c <= 12; c++) lattice.push([a / 12, b / 12, c / 12, (12 - a - b - c) / 12]);
+    for (let b = 0; a + b <= 12; b++)
+      for (let c = 0; a + b + c <= 12; c++) lattice.push([a / 12, b / 12, c / 12, (12 - a - b - c) / 12]);
   }
   const unit = { ideal: [0, 0, 0, 0], nadir: [1, 1, 1, 1], reference: [1, 1, 1, 1] };
   const exact = 1 - 1365 / 12 ** 4;

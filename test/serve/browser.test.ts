@@ -20,21 +20,33 @@ const available = existsSync(CHROMIUM);
 const ci = process.env.CI === 'true';
 if (!available && !ci) {
   const bar = '!'.repeat(100);
-  process.stderr.write(`\n${bar}\n!! SKIPPED: odc serve browser tests — ${CHROMIUM} not found (apt-get install -y chromium).\n${bar}\n\n`);
+  process.stderr.write(
+    `\n${bar}\n!! SKIPPED: odc serve browser tests — ${CHROMIUM} not found (apt-get install -y chromium).\n${bar}\n\n`,
+  );
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /** Relative closeness of a figure printed with 3–4 significant digits to the logged value. */
-const printedAs = (printed: string, value: number): boolean => Math.abs(Number(printed.replace(/,/g, '')) - value) <= 0.005 * Math.abs(value);
+const printedAs = (printed: string, value: number): boolean =>
+  Math.abs(Number(printed.replace(/,/g, '')) - value) <= 0.005 * Math.abs(value);
 
 /** One raw HTTP/1.1 request, the path sent exactly as given (no client-side normalization): status and body. */
 function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(url);
   return new Promise((ok, fail) => {
-    const socket = connect(Number(port), hostname, () => socket.write(`GET ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: close\r\n\r\n`));
+    const socket = connect(Number(port), hostname, () =>
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: close\r\n\r\n`),
+    );
     let data = '';
-    socket.on('data', (c) => { data += c.toString('latin1'); });
-    socket.on('end', () => ok({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1] ?? 0), body: data.slice(data.indexOf('\r\n\r\n') + 4) }));
+    socket.on('data', (c) => {
+      data += c.toString('latin1');
+    });
+    socket.on('end', () =>
+      ok({
+        status: Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1] ?? 0),
+        body: data.slice(data.indexOf('\r\n\r\n') + 4),
+      }),
+    );
     socket.on('error', fail);
   });
 }
@@ -64,8 +76,18 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium', () => {
     log = readLog(runDir);
     serve = await startServe([runDir]);
     browser = await chromium.launch({
-      executablePath: CHROMIUM, headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
     });
   });
   afterAll(async () => {
@@ -83,7 +105,9 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium', () => {
     });
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     await page.goto(`${serve.url}${search}`);
     await page.waitForSelector('body[data-ready="true"]');
     return page;
@@ -91,7 +115,8 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium', () => {
 
   it('brushing an axis by mouse leaves the designs the log says; a row click shows its budget', async () => {
     const page = await open();
-    for (const id of ['parcoords', 'scatter', 'design-table', 'budget', 'row-count']) expect(await page.getByTestId(id).count(), id).toBe(1);
+    for (const id of ['parcoords', 'scatter', 'design-table', 'budget', 'row-count'])
+      expect(await page.getByTestId(id).count(), id).toBe(1);
     const total = shownValues(log, 'mass.launch_kg').length;
     expect(await rowCount(page)).toBe(total);
     const canvas = page.getByTestId('parcoords').locator('canvas');
@@ -106,7 +131,8 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium', () => {
     await page.mouse.up();
     const f = urlFilter(page, 'mass.launch_kg');
     expect(f).toBeDefined();
-    // the brush spans 45 % of the axis, from 20 % to 65 % of the data's range (the axis runs min at the bottom to max at the top)
+    // the brush spans 45 % of the axis, from 20 % to 65 % of the data's range (the axis runs min at the bottom to max
+    // at the top)
     const values = shownValues(log, 'mass.launch_kg');
     const [min, max] = [Math.min(...values), Math.max(...values)];
     const pixel = (max - min) / height;
@@ -128,7 +154,12 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium', () => {
     const logRow = log.rows.find((r) => Number(r[0]) === index)!;
     const col = (name: string): number => Number(logRow[log.header.indexOf(name)]);
     const cell = async (label: string): Promise<string> =>
-      (await budget.locator('tr', { has: page.locator(`td:text-is("${label}")`) }).first().locator('td').nth(1).textContent())!;
+      (await budget
+        .locator('tr', { has: page.locator(`td:text-is("${label}")`) })
+        .first()
+        .locator('td')
+        .nth(1)
+        .textContent())!;
     expect(printedAs(await cell('launch (built up)'), col('mass.launch_kg'))).toBe(true);
     expect(printedAs(await cell('delivered compute'), col('compute.deliveredPFLOPS'))).toBe(true);
     expect(printedAs(await cell('levelized cost of compute'), col('cost.lcoc_USD_per_PFLOP_day'))).toBe(true);
@@ -146,12 +177,18 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium', () => {
     const cost = shownValues(log, 'cost.lcoc_USD_per_PFLOP_day').sort((a, b) => a - b);
     const pflops = shownValues(log, 'compute.deliveredPFLOPS').sort((a, b) => a - b);
     const filters = [
-      { metric: 'cost.lcoc_USD_per_PFLOP_day', lo: cost[Math.floor(cost.length / 4)]!, hi: cost[Math.floor((3 * cost.length) / 4)]! },
+      {
+        metric: 'cost.lcoc_USD_per_PFLOP_day',
+        lo: cost[Math.floor(cost.length / 4)]!,
+        hi: cost[Math.floor((3 * cost.length) / 4)]!,
+      },
       { metric: 'compute.deliveredPFLOPS', lo: pflops[Math.floor(pflops.length / 2)]!, hi: Infinity },
     ];
     const expected = countKept(log, filters);
     expect(expected).toBeGreaterThan(0);
-    const page = await open(`?filter=${encodeURIComponent(`${filters[0]!.metric}:${filters[0]!.lo}:${filters[0]!.hi}`)}&filter=compute.deliveredPFLOPS:${filters[1]!.lo}:`);
+    const page = await open(
+      `?filter=${encodeURIComponent(`${filters[0]!.metric}:${filters[0]!.lo}:${filters[0]!.hi}`)}&filter=compute.deliveredPFLOPS:${filters[1]!.lo}:`,
+    );
     expect(await rowCount(page)).toBe(expected);
     // a feasible-only view of the same filters
     await page.getByRole('button', { name: 'feasible', exact: true }).click();
@@ -167,8 +204,20 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium', () => {
 
   it('raw requests with dot segments or encoded ones are refused and serve nothing outside the app', async () => {
     const study = readFileSync(join(runDir, 'study.yaml'), 'utf8');
-    for (const path of ['/../study.yaml', '/../../../../etc/passwd', '/%2e%2e/%2e%2e/%2e%2e/etc/passwd', '/%2E%2E/study.yaml', '/api/runs/0/../../study.yaml',
-      '/api/runs/0/%2e%2e/%2e%2e/run.json', '/..%2f..%2fetc%2fpasswd', '/explorer.js/..', '/.%2e/study.yaml', '/run.json', '/study.yaml', '/api/runs/0/evaluations.csv']) {
+    for (const path of [
+      '/../study.yaml',
+      '/../../../../etc/passwd',
+      '/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+      '/%2E%2E/study.yaml',
+      '/api/runs/0/../../study.yaml',
+      '/api/runs/0/%2e%2e/%2e%2e/run.json',
+      '/..%2f..%2fetc%2fpasswd',
+      '/explorer.js/..',
+      '/.%2e/study.yaml',
+      '/run.json',
+      '/study.yaml',
+      '/api/runs/0/evaluations.csv',
+    ]) {
       const r = await rawGet(serve.url, path);
       expect([403, 404], path).toContain(r.status);
       expect(r.body, path).not.toContain('root:');

@@ -22,12 +22,18 @@ let runB = '';
 let live = '';
 let server: RunningServer;
 
-/** A copy of a finished run that looks like one still going: run.json "running", the first half of its log as the partial log. */
+/**
+ * A copy of a finished run that looks like one still going: run.json "running", the first half of its log as the
+ * partial log.
+ */
 function runningCopy(from: string, to: string): { rest: string } {
   mkdirSync(to);
   copyFileSync(join(from, 'study.yaml'), join(to, 'study.yaml'));
   const meta = JSON.parse(readFileSync(join(from, 'run.json'), 'utf8')) as Record<string, unknown>;
-  writeFileSync(join(to, 'run.json'), JSON.stringify({ ...meta, status: 'running', result: undefined, decision: undefined }));
+  writeFileSync(
+    join(to, 'run.json'),
+    JSON.stringify({ ...meta, status: 'running', result: undefined, decision: undefined }),
+  );
   const text = readFileSync(join(from, 'evaluations.csv'), 'utf8');
   const lines = text.split('\n');
   const half = Math.floor(lines.length / 2);
@@ -49,16 +55,26 @@ afterAll(async () => server?.close());
 
 const get = async <T>(path: string): Promise<T> => (await fetch(new URL(path, server.url))).json() as Promise<T>;
 
-interface RawRequest { method?: string; path: string; headers?: Record<string, string>; body?: string }
+interface RawRequest {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
 
 function rawRequest(url: string, opts: RawRequest): Promise<{ status: number; body: string }> {
   const u = new URL(url);
   return new Promise((ok, fail) => {
-    const req = request({ host: u.hostname, port: u.port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers ?? {} }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => { body += c.toString(); });
-      res.on('end', () => ok({ status: res.statusCode ?? 0, body }));
-    });
+    const req = request(
+      { host: u.hostname, port: u.port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers ?? {} },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => {
+          body += c.toString();
+        });
+        res.on('end', () => ok({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', fail);
     req.end(opts.body);
   });
@@ -74,7 +90,9 @@ describe('odc serve API', () => {
     const f1 = runs[0]!.columns.find((c) => c.name === 'f1')!;
     expect(f1).toMatchObject({ role: 'objective', sense: 'minimize' });
     // ZDT1's variables lie in [0, 1] (Zitzler, Deb & Thiele 2000)
-    expect(runs[0]!.columns.filter((c) => c.role === 'variable').every((c) => c.lower === 0 && c.upper === 1)).toBe(true);
+    expect(runs[0]!.columns.filter((c) => c.role === 'variable').every((c) => c.lower === 0 && c.upper === 1)).toBe(
+      true,
+    );
     expect(runs[0]!.status).toBe('complete');
   });
 
@@ -115,8 +133,13 @@ describe('odc serve API', () => {
 
   it('compares two runs on one normalization: hypervolume and IGD+ as written out by hand for two objectives', async () => {
     const c = await get<Comparison>('/api/compare');
-    const fronts = [runA, runB].map((d) => (JSON.parse(readFileSync(join(d, 'pareto.json'), 'utf8')) as { designs: { objectives: { f1: number; f2: number } }[] })
-      .designs.map((x) => [x.objectives.f1, x.objectives.f2] as const));
+    const fronts = [runA, runB].map((d) =>
+      (
+        JSON.parse(readFileSync(join(d, 'pareto.json'), 'utf8')) as {
+          designs: { objectives: { f1: number; f2: number } }[];
+        }
+      ).designs.map((x) => [x.objectives.f1, x.objectives.f2] as const),
+    );
     const all = fronts.flat();
     const lo = [0, 1].map((j) => Math.min(...all.map((p) => p[j]!)));
     const hi = [0, 1].map((j) => Math.max(...all.map((p) => p[j]!)));
@@ -126,15 +149,19 @@ describe('odc serve API', () => {
     const Z = all.map(norm).filter((p, _, s) => !dominated(p, s));
     fronts.forEach((F, r) => {
       // staircase area to the reference (1.1, 1.1): points sorted by f1, each adds its strip below the previous f2
-      const pts = F.map(norm).filter((p, _, s) => !dominated(p, s)).sort((a, b) => a[0]! - b[0]!);
+      const pts = F.map(norm)
+        .filter((p, _, s) => !dominated(p, s))
+        .sort((a, b) => a[0]! - b[0]!);
       let hv = 0;
       let prevF2 = 1.1;
       for (const p of pts) {
         hv += (1.1 - p[0]!) * (prevF2 - p[1]!);
         prevF2 = Math.min(prevF2, p[1]!);
       }
-      // IGD+ (Ishibuchi et al. 2015): mean over the union front of the distance to the nearest point counting only where the point is worse
-      const dPlus = (a: readonly number[], z: readonly number[]): number => Math.hypot(Math.max(a[0]! - z[0]!, 0), Math.max(a[1]! - z[1]!, 0));
+      // IGD+ (Ishibuchi et al. 2015): mean over the union front of the distance to the nearest point counting only
+      // where the point is worse
+      const dPlus = (a: readonly number[], z: readonly number[]): number =>
+        Math.hypot(Math.max(a[0]! - z[0]!, 0), Math.max(a[1]! - z[1]!, 0));
       const igdp = Z.reduce((s, z) => s + Math.min(...F.map(norm).map((a) => dPlus(a, z))), 0) / Z.length;
       expect(c.runs[r]!.hypervolume).toBeCloseTo(hv, 10);
       expect(c.runs[r]!.igdPlus).toBeCloseTo(igdp, 10);
@@ -145,36 +172,70 @@ describe('odc serve API', () => {
   it('writes notes.json for an existing design only, from JSON of its own origin', async () => {
     const url = server.url;
     const host = new URL(url).host;
-    const post = (body: unknown, headers: Record<string, string> = { 'Content-Type': 'application/json', Host: host }): Promise<{ status: number; body: string }> =>
+    const post = (
+      body: unknown,
+      headers: Record<string, string> = { 'Content-Type': 'application/json', Host: host },
+    ): Promise<{ status: number; body: string }> =>
       rawRequest(url, { method: 'POST', path: '/api/runs/0/notes', headers, body: JSON.stringify(body) });
     expect((await post({ design: 3, text: 'keep this one' })).status).toBe(200);
-    const file = JSON.parse(readFileSync(join(runA, 'notes.json'), 'utf8')) as { notes: Record<string, { text: string }> };
+    const file = JSON.parse(readFileSync(join(runA, 'notes.json'), 'utf8')) as {
+      notes: Record<string, { text: string }>;
+    };
     expect(file.notes['3']!.text).toBe('keep this one');
     expect((await post({ design: 3, text: 'x'.repeat(4001) })).status).toBe(400);
     expect((await post({ design: 3, text: 'a', extra: 1 })).status).toBe(400);
     expect((await post({ design: 99999, text: 'a' })).status).toBe(404);
     expect((await post({ design: 3, text: 'a' }, { 'Content-Type': 'text/plain', Host: host })).status).toBe(415);
-    expect((await post({ design: 3, text: 'a' }, { 'Content-Type': 'application/json', Host: host, Origin: 'http://evil.example' })).status).toBe(403);
+    expect(
+      (
+        await post(
+          { design: 3, text: 'a' },
+          { 'Content-Type': 'application/json', Host: host, Origin: 'http://evil.example' },
+        )
+      ).status,
+    ).toBe(403);
     expect((await post({ design: 3, text: '' })).status).toBe(200);
     expect((JSON.parse(readFileSync(join(runA, 'notes.json'), 'utf8')) as { notes: object }).notes).toEqual({});
-    const other = { method: 'POST', path: '/api/runs/0/columns', headers: { 'Content-Type': 'application/json', Host: host }, body: '{}' };
+    const other = {
+      method: 'POST',
+      path: '/api/runs/0/columns',
+      headers: { 'Content-Type': 'application/json', Host: host },
+      body: '{}',
+    };
     expect((await rawRequest(url, other)).status).toBe(405);
   });
 
   it('refuses foreign Host headers (DNS rebinding) and dot segments', async () => {
-    expect((await rawRequest(server.url, { path: '/api/runs', headers: { Host: 'attacker.example:80' } })).status).toBe(403);
-    expect((await rawRequest(server.url, { path: '/api/runs', headers: { Host: new URL(server.url).host } })).status).toBe(200);
-    for (const p of ['/../x', '/a/../b', '/%2e%2e/x', '/%2E%2e/x', '/.%2e/x', '/a%2f..%2fb', '/a\\..\\b', '/./x', '/%00']) expect(unsafePath(p), p).toBe(true);
-    for (const p of ['/', '/explorer.js', '/api/runs/0/designs/12', '/?filter=a.b:1:2', '/api/runs/0/front?x=..']) expect(unsafePath(p), p).toBe(false);
+    expect((await rawRequest(server.url, { path: '/api/runs', headers: { Host: 'attacker.example:80' } })).status).toBe(
+      403,
+    );
+    expect(
+      (await rawRequest(server.url, { path: '/api/runs', headers: { Host: new URL(server.url).host } })).status,
+    ).toBe(200);
+    for (const p of [
+      '/../x',
+      '/a/../b',
+      '/%2e%2e/x',
+      '/%2E%2e/x',
+      '/.%2e/x',
+      '/a%2f..%2fb',
+      '/a\\..\\b',
+      '/./x',
+      '/%00',
+    ])
+      expect(unsafePath(p), p).toBe(true);
+    for (const p of ['/', '/explorer.js', '/api/runs/0/designs/12', '/?filter=a.b:1:2', '/api/runs/0/front?x=..'])
+      expect(unsafePath(p), p).toBe(false);
   });
 
   it('follows a running run: appended rows appear, a half-written row waits, the front is the feasible non-dominated set', async () => {
     const { rest } = runningCopy(runA, live);
     const s = await startServer({ runDirs: [live], port: 0, host: '127.0.0.1' });
     try {
-      const info = async (): Promise<RunInfo> => ((await (await fetch(new URL('/api/runs', s.url))).json()) as RunInfo[])[0]!;
+      const info = async (): Promise<RunInfo> =>
+        ((await (await fetch(new URL('/api/runs', s.url))).json()) as RunInfo[])[0]!;
       const log = readLog(runA);
-      const half = Math.floor((readFileSync(join(runA, 'evaluations.csv'), 'utf8').split('\n').length) / 2) - 1;
+      const half = Math.floor(readFileSync(join(runA, 'evaluations.csv'), 'utf8').split('\n').length / 2) - 1;
       const before = await info();
       expect(before.status).toBe('running');
       expect(before.rows).toBe(half);
@@ -183,11 +244,17 @@ describe('odc serve API', () => {
       expect(after.rows).toBe(log.rows.length);
       expect(after.version).not.toBe(before.version);
       // the front of the log, by brute force: feasible rows no other feasible row dominates
-      const f = log.rows.map((r) => [Number(r[log.header.indexOf('f1')]), Number(r[log.header.indexOf('f2')])] as const);
+      const f = log.rows.map(
+        (r) => [Number(r[log.header.indexOf('f1')]), Number(r[log.header.indexOf('f2')])] as const,
+      );
       const ok = log.rows.map((r) => r[2] === 'feasible');
-      const dominates = (q: readonly number[], p: readonly number[]): boolean => q[0]! <= p[0]! && q[1]! <= p[1]! && (q[0]! < p[0]! || q[1]! < p[1]!);
-      const want = log.rows.filter((_, i) => ok[i] && !f.some((q, j) => ok[j] && dominates(q, f[i]!))).map((r) => Number(r[0]));
-      const front = ((await (await fetch(new URL('/api/runs/0/front', s.url))).json()) as { indices: number[] }).indices;
+      const dominates = (q: readonly number[], p: readonly number[]): boolean =>
+        q[0]! <= p[0]! && q[1]! <= p[1]! && (q[0]! < p[0]! || q[1]! < p[1]!);
+      const want = log.rows
+        .filter((_, i) => ok[i] && !f.some((q, j) => ok[j] && dominates(q, f[i]!)))
+        .map((r) => Number(r[0]));
+      const front = ((await (await fetch(new URL('/api/runs/0/front', s.url))).json()) as { indices: number[] })
+        .indices;
       expect([...front].sort((a, b) => a - b)).toEqual([...new Set(want)].sort((a, b) => a - b));
       // the run finishes: the partial log is renamed, the rows stay
       renameSync(join(live, 'evaluations.csv.partial'), join(live, 'evaluations.csv'));
@@ -199,8 +266,12 @@ describe('odc serve API', () => {
 
   it('stops before listening on a folder that is not a run, and on a port in use', async () => {
     const notRun = tempDir('serve-not-run');
-    await expect(startServer({ runDirs: [notRun], port: 0, host: '127.0.0.1' })).rejects.toThrow(/not a run folder \(no run\.json and study\.yaml\)/);
-    await expect(startServer({ runDirs: [join(notRun, 'missing')], port: 0, host: '127.0.0.1' })).rejects.toBeInstanceOf(StudyError);
+    await expect(startServer({ runDirs: [notRun], port: 0, host: '127.0.0.1' })).rejects.toThrow(
+      /not a run folder \(no run\.json and study\.yaml\)/,
+    );
+    await expect(
+      startServer({ runDirs: [join(notRun, 'missing')], port: 0, host: '127.0.0.1' }),
+    ).rejects.toBeInstanceOf(StudyError);
     const port = Number(new URL(server.url).port);
     const e = await startServer({ runDirs: [runA], port, host: '127.0.0.1' }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(StudyError);

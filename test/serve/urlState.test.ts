@@ -19,14 +19,23 @@ describe('explorer URL state', () => {
 
   it('reads several filters and the design, collecting errors without dropping the rest', () => {
     const s = parseViewState('?filter=f1:0:1&filter=f2:0.2:0.4&design=1:42&filter=bad');
-    expect(s.filters).toEqual([{ metric: 'f1', lo: 0, hi: 1 }, { metric: 'f2', lo: 0.2, hi: 0.4 }]);
+    expect(s.filters).toEqual([
+      { metric: 'f1', lo: 0, hi: 1 },
+      { metric: 'f2', lo: 0.2, hi: 0.4 },
+    ]);
     expect(s.design).toEqual({ run: 1, index: 42 });
     expect(s.errors).toHaveLength(1);
     expect(parseViewState('?design=x').errors[0]).toMatch(/design "x"/);
   });
 
   it('writes what it reads (round trip), open bounds as empty', () => {
-    const state = { filters: [{ metric: 'g[a >= 1]', lo: -Infinity, hi: 0 }, { metric: 'f1', lo: 0.25, hi: 1e6 }], design: { run: 0, index: 7 } };
+    const state = {
+      filters: [
+        { metric: 'g[a >= 1]', lo: -Infinity, hi: 0 },
+        { metric: 'f1', lo: 0.25, hi: 1e6 },
+      ],
+      design: { run: 0, index: 7 },
+    };
     const text = formatViewState(state);
     expect(text).toContain('filter=g%5Ba+%3E%3D+1%5D%3A%3A0');
     const back = parseViewState(text);

@@ -31,36 +31,49 @@ function bruteArchive(items: readonly Individual[]): number[] {
 
 describe('ParetoArchive', () => {
   it.each([
-    [2, 60], [3, 60], [4, 60], [5, 60], [4, 400], [6, 400],
-  ])('equals the brute-force non-dominated set for any insertion order (m = %i, up to %i points: ties, duplicates, k-d tree leaves)', (m, maxLength) => {
-    const pts = fc.array(fc.tuple(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: m, maxLength: m }), fc.boolean()), {
-      minLength: 0,
-      maxLength,
-    });
-    fc.assert(
-      fc.property(pts, fc.integer(), (list, salt) => {
-        const items = list.map(([f, feas], i) => ind(f, i, feas ? 0 : 1));
-        const order = items.map((_, i) => i).sort((a, b) => ((a * 7919 + salt) % 61) - ((b * 7919 + salt) % 61) || a - b);
-        const archive = new ParetoArchive(m);
-        // reads in between flush partial batches, as the run driver does every generation
-        order.forEach((i, t) => {
-          archive.add(items[i]!);
-          if (t % 37 === 36) archive.items();
-        });
-        const got = archive.items();
-        expect(got.map((a) => a.evalIndex).sort((x, y) => x - y)).toEqual(bruteArchive(items));
-        // sorted lexicographically by f
-        for (let t = 1; t < got.length; t++) {
-          const a = got[t - 1]!.f;
-          const b = got[t]!.f;
-          let k = 0;
-          while (k < m && a[k] === b[k]) k++;
-          expect(k < m && a[k]! < b[k]!).toBe(true);
-        }
-      }),
-      { numRuns: 150 },
-    );
-  });
+    [2, 60],
+    [3, 60],
+    [4, 60],
+    [5, 60],
+    [4, 400],
+    [6, 400],
+  ])(
+    'equals the brute-force non-dominated set for any insertion order (m = %i, up to %i points: ties, duplicates, k-d tree leaves)',
+    (m, maxLength) => {
+      const pts = fc.array(
+        fc.tuple(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: m, maxLength: m }), fc.boolean()),
+        {
+          minLength: 0,
+          maxLength,
+        },
+      );
+      fc.assert(
+        fc.property(pts, fc.integer(), (list, salt) => {
+          const items = list.map(([f, feas], i) => ind(f, i, feas ? 0 : 1));
+          const order = items
+            .map((_, i) => i)
+            .sort((a, b) => ((a * 7919 + salt) % 61) - ((b * 7919 + salt) % 61) || a - b);
+          const archive = new ParetoArchive(m);
+          // reads in between flush partial batches, as the run driver does every generation
+          order.forEach((i, t) => {
+            archive.add(items[i]!);
+            if (t % 37 === 36) archive.items();
+          });
+          const got = archive.items();
+          expect(got.map((a) => a.evalIndex).sort((x, y) => x - y)).toEqual(bruteArchive(items));
+          // sorted lexicographically by f
+          for (let t = 1; t < got.length; t++) {
+            const a = got[t - 1]!.f;
+            const b = got[t]!.f;
+            let k = 0;
+            while (k < m && a[k] === b[k]) k++;
+            expect(k < m && a[k]! < b[k]!).toBe(true);
+          }
+        }),
+        { numRuns: 150 },
+      );
+    },
+  );
 
   it('holds fronts of 20,000 designs (ZDT1-like staircase and a 3-D sphere)', () => {
     const a2 = new ParetoArchive(2);
@@ -91,9 +104,14 @@ describe('ParetoArchive', () => {
 describe('LeastInfeasibleStore', () => {
   it('keeps the lowest cv first, ties by evalIndex, bounded by its capacity', () => {
     const s = new LeastInfeasibleStore(3);
-    [ind([0, 0], 0, 5), ind([0, 0], 1, 0), ind([0, 0], 2, 1), ind([0, 0], 3, Infinity), ind([0, 0], 4, 1), ind([0, 0], 5, 0.5)].forEach((i) =>
-      s.insert(i),
-    );
+    [
+      ind([0, 0], 0, 5),
+      ind([0, 0], 1, 0),
+      ind([0, 0], 2, 1),
+      ind([0, 0], 3, Infinity),
+      ind([0, 0], 4, 1),
+      ind([0, 0], 5, 0.5),
+    ].forEach((i) => s.insert(i));
     expect(s.best(10).map((i) => i.evalIndex)).toEqual([5, 2, 4]);
   });
 });

@@ -34,8 +34,15 @@ describe('crowding distance, 3 objectives', () => {
   });
 
   it('NSGA-II survival truncating a 3-objective front keeps the extreme point of every objective, max f1 included', () => {
-    const merged: Individual[] = FRONT.map((f, i) => ({ x: Float64Array.of(i), f: Float64Array.from(f), g: new Float64Array(0), cv: 0, evalIndex: i }));
-    // Four places for five equally ranked points: the interior point p4 is the one to go, whatever the random tie order.
+    const merged: Individual[] = FRONT.map((f, i) => ({
+      x: Float64Array.of(i),
+      f: Float64Array.from(f),
+      g: new Float64Array(0),
+      cv: 0,
+      evalIndex: i,
+    }));
+    // Four places for five equally ranked points: the interior point p4 is the one to go, whatever the random tie
+    // order.
     for (let seed = 1; seed <= 20; seed++) {
       const { survivors, crowding } = rankAndCrowdingSurvival(merged, 4, 3, createRng(seed));
       expect(Array.from(survivors).sort()).toEqual([0, 1, 2, 3]);

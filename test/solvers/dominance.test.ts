@@ -36,7 +36,10 @@ describe('dominance', () => {
   });
 
   it.each([2, 3, 4])('nonDominatedSort equals brute-force peeling on tie-heavy sets (m = %i)', (m) => {
-    const pts = fc.array(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: m, maxLength: m }), { minLength: 0, maxLength: 40 });
+    const pts = fc.array(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: m, maxLength: m }), {
+      minLength: 0,
+      maxLength: 40,
+    });
     fc.assert(
       fc.property(pts, (p) => {
         const { ranks, fronts } = nonDominatedSort(toMatrix(p, m), p.length, m);
@@ -78,10 +81,10 @@ describe('dominance', () => {
   });
 
   it('crowdingDistance equals the definition written out with comparator sorts, bit for bit: fronts, ties in f1, dominated rows, m = 2 and 3', () => {
-    // The definition (pymoo calc_crowding_distance): a row equal to an earlier member's row is a duplicate (0); per objective
-    // the other members sorted by (f_k, position), the two ends +Infinity, the interior summing (next − prev) / range;
-    // the sum divided by m. crowdingDistance derives the f1 and f2 orders of a 2-D front from its lexicographic order:
-    // ties in f1, rows that are not a front and m = 3 must still give the sorted result.
+    // The definition (pymoo calc_crowding_distance): a row equal to an earlier member's row is a duplicate (0); per
+    // objective the other members sorted by (f_k, position), the two ends +Infinity, the interior summing (next − prev)
+    // / range; the sum divided by m. crowdingDistance derives the f1 and f2 orders of a 2-D front from its
+    // lexicographic order: ties in f1, rows that are not a front and m = 3 must still give the sorted result.
     const definition = (rows: number[][], m: number): number[] => {
       const n = rows.length;
       const same = (a: number, b: number): boolean => rows[a]!.every((v, k) => v === rows[b]![k]);
@@ -94,7 +97,8 @@ describe('dominance', () => {
         if (!(norm > 0)) continue;
         cd[sorted[0]!] = Infinity;
         cd[sorted[sorted.length - 1]!] = Infinity;
-        for (let s = 1; s < sorted.length - 1; s++) cd[sorted[s]!] = cd[sorted[s]!]! + (rows[sorted[s + 1]!]![k]! - rows[sorted[s - 1]!]![k]!) / norm;
+        for (let s = 1; s < sorted.length - 1; s++)
+          cd[sorted[s]!] = cd[sorted[s]!]! + (rows[sorted[s + 1]!]![k]! - rows[sorted[s - 1]!]![k]!) / norm;
       }
       return cd.map((v, t) => (unique[t] ? v / m : 0));
     };
@@ -108,7 +112,11 @@ describe('dominance', () => {
         // kind 0: a 2-D front (f2 falls as f1 rises, a few duplicates); 1: small integers (ties in f1, dominated rows);
         // 2: reals; 3: a front with one f1 tie
         const x = kind === 1 ? rng.int(6) : rng.next();
-        rows.push(m === 2 && kind !== 1 && kind !== 2 ? [x, 1 - x] : Array.from({ length: m }, (_, k) => (k === 0 ? x : kind === 1 ? rng.int(6) : rng.next())));
+        rows.push(
+          m === 2 && kind !== 1 && kind !== 2
+            ? [x, 1 - x]
+            : Array.from({ length: m }, (_, k) => (k === 0 ? x : kind === 1 ? rng.int(6) : rng.next())),
+        );
       }
       if (kind === 0 && n > 4) rows[3] = [...rows[1]!];
       if (kind === 3 && m === 2) rows[2] = [rows[0]![0]!, rows[0]![1]! + 0.25];

@@ -4,7 +4,11 @@ import { fitHyperparameters, logLikelihoodAndGradient, toHyper } from '../../sol
 import { matern52 } from '../../solvers/gp/kernel.js';
 import { createRng } from '../../src/core/rng.js';
 
-const hyper = (l: number[], s2 = 1, noise = 0) => ({ lengthScales: Float64Array.from(l), signalVariance: s2, noiseVariance: noise });
+const hyper = (l: number[], s2 = 1, noise = 0) => ({
+  lengthScales: Float64Array.from(l),
+  signalVariance: s2,
+  noiseVariance: noise,
+});
 
 describe('Matérn 5/2 kernel', () => {
   it('matches the closed form (1 + √5 r + 5r²/3) exp(−√5 r) at r = 1 and 2', () => {

@@ -20,7 +20,15 @@ interface Assignment {
   distance: number[];
 }
 
-function oracle(F: Float64Array, n: number, m: number, UT: Float64Array, H: number, ideal: Float64Array, nadir: Float64Array): Assignment {
+function oracle(
+  F: Float64Array,
+  n: number,
+  m: number,
+  UT: Float64Array,
+  H: number,
+  ideal: Float64Array,
+  nadir: Float64Array,
+): Assignment {
   const niche: number[] = [];
   const distance: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -52,7 +60,8 @@ function expectSame(got: { niche: Int32Array; distance: Float64Array }, want: As
   expect(Array.from(got.niche)).toEqual(want.niche);
   // bit for bit (toEqual would accept -0 for 0; Object.is does not)
   for (let i = 0; i < want.distance.length; i++) {
-    if (!Object.is(got.distance[i], want.distance[i])) expect({ i, distance: got.distance[i] }).toEqual({ i, distance: want.distance[i] });
+    if (!Object.is(got.distance[i], want.distance[i]))
+      expect({ i, distance: got.distance[i] }).toEqual({ i, distance: want.distance[i] });
   }
 }
 
@@ -84,7 +93,8 @@ describe('associateToNiches', () => {
     const nadir = ideal.map((x) => x + 0.5 + rng.next());
     // points beyond the nadir and a few below the ideal (negative coordinates: the brute-force path)
     const F = randomMatrix(rng, n, m, 0, 1);
-    for (let i = 0; i < n * m; i++) F[i] = ideal[i % m]! + (i % 97 === 0 ? -0.1 : 1.5) * (nadir[i % m]! - ideal[i % m]!) * F[i]!;
+    for (let i = 0; i < n * m; i++)
+      F[i] = ideal[i % m]! + (i % 97 === 0 ? -0.1 : 1.5) * (nadir[i % m]! - ideal[i % m]!) * F[i]!;
     const got = associateToNiches(F, n, m, UT, H, ideal, nadir);
     expectSame(got, oracle(F, n, m, UT, H, ideal, nadir));
     expectSame(associateToNichesBrute(F, n, m, UT, H, ideal, nadir), oracle(F, n, m, UT, H, ideal, nadir));
@@ -100,7 +110,10 @@ describe('associateToNiches', () => {
     for (let h = 0; h < H; h += 7) rows.push([0, 1, 2].map((k) => 0.8 * dirs[h * m + k]!));
     rows.push([0, 0, 0], [1, 0, 0], [0, 0, 2], [0.5, 0.5, 0], [1e-300, 0, 0], [1e300, 1e300, 1e300]);
     const F = Float64Array.from(rows.flat());
-    expectSame(associateToNiches(F, rows.length, m, UT, H, ideal, nadir), oracle(F, rows.length, m, UT, H, ideal, nadir));
+    expectSame(
+      associateToNiches(F, rows.length, m, UT, H, ideal, nadir),
+      oracle(F, rows.length, m, UT, H, ideal, nadir),
+    );
   });
 
   it('breaks exact ties by the lowest direction index, as the brute force', () => {
@@ -173,7 +186,10 @@ describe('associateToNiches', () => {
       const F = Float64Array.from(pop.flatMap((p) => Array.from(p.f)));
       const norm = new HyperplaneNormalization(3);
       norm.update(F, pop.length, Int32Array.from(pop.keys()));
-      expectSame(associateToNiches(F, pop.length, 3, UT, H, norm.ideal, norm.nadir), oracle(F, pop.length, 3, UT, H, norm.ideal, norm.nadir));
+      expectSame(
+        associateToNiches(F, pop.length, 3, UT, H, norm.ideal, norm.nadir),
+        oracle(F, pop.length, 3, UT, H, norm.ideal, norm.nadir),
+      );
     }
   });
 
@@ -184,31 +200,39 @@ describe('associateToNiches', () => {
     [5, 17],
     [6, 6],
     [8, 5],
-  ])('agrees with the oracle on the lattice search\'s hard cases (m = %i, %i partitions): exact ties, zeros, corners, tiny and huge scales', (m, partitions) => {
-    const rng = createRng(77 * m + partitions);
-    const { dirs, count: H } = referenceDirections(m, partitions);
-    const UT = unitDirectionsTransposed(dirs, H, m);
-    expect(DirectionLattice.of(UT, H, m)).not.toBeNull();
-    const n = 1500;
-    const F = new Float64Array(n * m);
-    for (let i = 0; i < n; i++) {
-      for (let k = 0; k < m; k++) {
-        const kind = i % 5;
-        // on the lattice, on half steps (a point midway between two directions ties them exactly), mostly zeros
-        // near a corner or an edge (where the plane is oblique to the ray), and plain random
-        const x =
-          kind === 0 ? Math.round(rng.next() * partitions) / partitions
-          : kind === 1 ? Math.round(rng.next() * 2 * partitions) / (2 * partitions)
-          : kind === 2 ? (rng.next() < 0.6 ? 0 : rng.next() ** 4)
-          : rng.next();
-        F[i * m + k] = x * (i % 7 === 0 ? 1e-120 : i % 11 === 0 ? 1e120 : 1);
+  ])(
+    "agrees with the oracle on the lattice search's hard cases (m = %i, %i partitions): exact ties, zeros, corners, tiny and huge scales",
+    (m, partitions) => {
+      const rng = createRng(77 * m + partitions);
+      const { dirs, count: H } = referenceDirections(m, partitions);
+      const UT = unitDirectionsTransposed(dirs, H, m);
+      expect(DirectionLattice.of(UT, H, m)).not.toBeNull();
+      const n = 1500;
+      const F = new Float64Array(n * m);
+      for (let i = 0; i < n; i++) {
+        for (let k = 0; k < m; k++) {
+          const kind = i % 5;
+          // on the lattice, on half steps (a point midway between two directions ties them exactly), mostly zeros
+          // near a corner or an edge (where the plane is oblique to the ray), and plain random
+          const x =
+            kind === 0
+              ? Math.round(rng.next() * partitions) / partitions
+              : kind === 1
+                ? Math.round(rng.next() * 2 * partitions) / (2 * partitions)
+                : kind === 2
+                  ? rng.next() < 0.6
+                    ? 0
+                    : rng.next() ** 4
+                  : rng.next();
+          F[i * m + k] = x * (i % 7 === 0 ? 1e-120 : i % 11 === 0 ? 1e120 : 1);
+        }
+        if (F.subarray(i * m, i * m + m).every((x) => x === 0)) F[i * m + (i % m)] = 1;
       }
-      if (F.subarray(i * m, i * m + m).every((x) => x === 0)) F[i * m + (i % m)] = 1;
-    }
-    const ideal = new Float64Array(m);
-    const nadir = new Float64Array(m).fill(1);
-    expectSame(associateToNiches(F, n, m, UT, H, ideal, nadir), oracle(F, n, m, UT, H, ideal, nadir));
-  });
+      const ideal = new Float64Array(m);
+      const nadir = new Float64Array(m).fill(1);
+      expectSame(associateToNiches(F, n, m, UT, H, ideal, nadir), oracle(F, n, m, UT, H, ideal, nadir));
+    },
+  );
 
   it('falls back to the brute force where the lattice is coarse against m (searches over budget) with the same result', () => {
     // 15 objectives, 3 partitions: the ball around a point holds many compositions, most searches run over budget
@@ -236,7 +260,7 @@ describe('associateToNiches on 3,000 points in 5 objectives (1,820 directions): 
   const F = randomMatrix(rng, n, m, 0, 1.5);
   for (let i = 0; i < n; i += 101) F[i * m] = -0.05;
 
-  it('the oracle\'s niches and distances bit for bit', () => {
+  it("the oracle's niches and distances bit for bit", () => {
     expectSame(associateToNiches(F, n, m, UT, H, ideal, nadir), oracle(F, n, m, UT, H, ideal, nadir));
   });
 });

@@ -63,27 +63,33 @@ describe('HyperplaneNormalization', () => {
     expect(Array.from(norm.nadir)).toEqual([4, 5]);
   });
 
-  it.each([3, 5, 8])('picks the extreme points of the definition on random fronts with ties, previous extremes and sub-1e-3 differences (m = %i)', (m) => {
-    const rng = createRng(40 + m);
-    const norm = new HyperplaneNormalization(m);
-    let previous: number[][] = [];
-    for (let generation = 0; generation < 6; generation++) {
-      const n = 300;
-      const F = new Float64Array(n * m);
-      for (let i = 0; i < n * m; i++) {
-        const r = rng.next();
-        // coarse values (ties between candidates and between coordinates), values within 1e-3 of the ideal, continuous
-        F[i] = r < 0.3 ? Math.floor(rng.next() * 4) / 4 : r < 0.4 ? 1e-4 * rng.next() : rng.next();
+  it.each([3, 5, 8])(
+    'picks the extreme points of the definition on random fronts with ties, previous extremes and sub-1e-3 differences (m = %i)',
+    (m) => {
+      const rng = createRng(40 + m);
+      const norm = new HyperplaneNormalization(m);
+      let previous: number[][] = [];
+      for (let generation = 0; generation < 6; generation++) {
+        const n = 300;
+        const F = new Float64Array(n * m);
+        for (let i = 0; i < n * m; i++) {
+          const r = rng.next();
+          // coarse values (ties between candidates and between coordinates), values within 1e-3 of the ideal,
+          // continuous
+          F[i] = r < 0.3 ? Math.floor(rng.next() * 4) / 4 : r < 0.4 ? 1e-4 * rng.next() : rng.next();
+        }
+        const front = Array.from({ length: n }, (_, i) => i).filter((i) => i % 3 !== 0);
+        const columnMin = (k: number): number => Math.min(...Array.from({ length: n }, (_, i) => F[i * m + k]!));
+        const idealBefore = Array.from({ length: m }, (_, k) =>
+          Math.min(columnMin(k), generation === 0 ? Infinity : norm.ideal[k]!),
+        );
+        norm.update(F, n, front);
+        expect(Array.from(norm.ideal)).toEqual(idealBefore);
+        const candidates = [...previous, ...front.map((i) => Array.from(F.subarray(i * m, i * m + m)))];
+        const want = extremeByDefinition(candidates, norm.ideal, m);
+        expect(rows(norm.extreme!, m)).toEqual(want);
+        previous = want;
       }
-      const front = Array.from({ length: n }, (_, i) => i).filter((i) => i % 3 !== 0);
-      const columnMin = (k: number): number => Math.min(...Array.from({ length: n }, (_, i) => F[i * m + k]!));
-      const idealBefore = Array.from({ length: m }, (_, k) => Math.min(columnMin(k), generation === 0 ? Infinity : norm.ideal[k]!));
-      norm.update(F, n, front);
-      expect(Array.from(norm.ideal)).toEqual(idealBefore);
-      const candidates = [...previous, ...front.map((i) => Array.from(F.subarray(i * m, i * m + m)))];
-      const want = extremeByDefinition(candidates, norm.ideal, m);
-      expect(rows(norm.extreme!, m)).toEqual(want);
-      previous = want;
-    }
-  });
+    },
+  );
 });

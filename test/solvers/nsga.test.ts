@@ -23,7 +23,11 @@ const constr: Problem = {
   constraints: [{ name: 'g1' }, { name: 'g2' }],
   evaluate(x) {
     const [x1, x2] = [x[0]!, x[1]!];
-    return { status: 'ok', f: Float64Array.of(x1, (1 + x2) / x1), g: Float64Array.of(6 - (x2 + 9 * x1), 1 + x2 - 9 * x1) };
+    return {
+      status: 'ok',
+      f: Float64Array.of(x1, (1 + x2) / x1),
+      g: Float64Array.of(6 - (x2 + 9 * x1), 1 + x2 - 9 * x1),
+    };
   },
 };
 
@@ -44,7 +48,11 @@ const mixed: Problem = {
   evaluate(x): Evaluation {
     const [r, n, c] = [x[0]!, x[1]!, x[2]!];
     if (c === 2) return { status: 'failed', reason: 'bad option' };
-    return { status: 'ok', f: Float64Array.of(r + c, (n - 2) ** 2 + 1 - r, Math.abs(n) * 0.1 + c * 0.5), g: Float64Array.of(n - 5) };
+    return {
+      status: 'ok',
+      f: Float64Array.of(r + c, (n - 2) ** 2 + 1 - r, Math.abs(n) * 0.1 + c * 0.5),
+      g: Float64Array.of(n - 5),
+    };
   },
 };
 
@@ -62,7 +70,11 @@ const dtlz2 = createBenchmarkProblem({ problem: 'dtlz2', objectives: 3, variable
 describe.each(algorithmNames().map((n) => [n]))('%s', (name) => {
   const problem = name === 'nsga3' ? dtlz2 : zdt1;
   // parego, like a study, gets an evaluation budget: it sizes its start (without one, 11 n − 1 = 329 designs on ZDT1)
-  const options: AlgorithmOptions = { population: name === 'nsga3' ? 16 : 20, seed: 7, ...(name === 'parego' ? { evaluations: 60 } : {}) };
+  const options: AlgorithmOptions = {
+    population: name === 'nsga3' ? 16 : 20,
+    seed: 7,
+    ...(name === 'parego' ? { evaluations: 60 } : {}),
+  };
 
   it('archive members are feasible and mutually non-dominated, and cover the final non-dominated population', () => {
     const alg = createAlgorithm(name, problem, options);
@@ -160,7 +172,11 @@ describe.each(algorithmNames().map((n) => [n]))('%s', (name) => {
   });
 
   it('reports the least-infeasible designs when nothing is feasible', () => {
-    const never: Problem = { ...constr, name: 'never', evaluate: (x) => ({ status: 'ok', f: Float64Array.of(x[0]!, x[1]!), g: Float64Array.of(1 + x[0]!) }) };
+    const never: Problem = {
+      ...constr,
+      name: 'never',
+      evaluate: (x) => ({ status: 'ok', f: Float64Array.of(x[0]!, x[1]!), g: Float64Array.of(1 + x[0]!) }),
+    };
     const alg = createAlgorithm(name, never, { population: 10, seed: 1 });
     run(alg, never, 5);
     expect(alg.archive()).toHaveLength(0);
@@ -183,13 +199,13 @@ describe('registry and minimize', () => {
     expect(() => createAlgorithm('moead', zdt1, { population: 10, seed: 1 })).toThrow(/nsga2, nsga3/);
   });
 
-  // Quality against pymoo 0.6.2 with the same settings (docs/performance.md; test/bench/optimizer.ts; docs/sources.md §13):
-  // pymoo defaults (SBX η 15, PM η 20), 200 generations, HV of the final population's feasible front.
+  // Quality against pymoo 0.6.2 with the same settings (docs/performance.md; test/bench/optimizer.ts; docs/sources.md
+  // §13): pymoo defaults (SBX η 15, PM η 20), 200 generations, HV of the final population's feasible front.
   // Tolerance ±0.002 HV: our seeds 1–10 span 0.8673–0.8686 (ZDT1) and 0.7430–0.7441 (DTLZ2), so the band is
   // about 1.5× the seed-to-seed spread around pymoo's 5-seed median, and ~5× tighter than "HV > 0.6".
   const hvTolerance = 0.002;
 
-  it('NSGA-II on ZDT1 (pop 100, 20,000 evaluations) reaches pymoo\'s HV 0.8680 ± 0.002, below the analytic 0.8767', () => {
+  it("NSGA-II on ZDT1 (pop 100, 20,000 evaluations) reaches pymoo's HV 0.8680 ± 0.002, below the analytic 0.8767", () => {
     // Analytic oracle: the ZDT1 front f2 = 1 − √f1 dominates 1.1² − ∫₀¹(1 − √x)dx = 1.21 − 1/3 = 0.87667 of the
     // [0, 1.1]² box; no finite set can exceed it. Catches: a broken crowding distance or selection (HV drops by
     // 0.01–0.1), an HV that counts dominated or out-of-box points (exceeds 0.8767), a wrong evaluation count.
@@ -201,10 +217,15 @@ describe('registry and minimize', () => {
     expect(hv).toBeLessThan(1.21 - 1 / 3);
     expect(r.history.at(-1)!.hypervolume!).toBe(hv);
     // The archive keeps every non-dominated design seen, so its HV is at least the final population's.
-    expect(hypervolume(r.archive.map((a) => a.f), [1.1, 1.1])).toBeGreaterThanOrEqual(hv);
+    expect(
+      hypervolume(
+        r.archive.map((a) => a.f),
+        [1.1, 1.1],
+      ),
+    ).toBeGreaterThanOrEqual(hv);
   });
 
-  it('NSGA-III on DTLZ2 (3 objectives, 91 directions, pop 92, 200 generations) reaches pymoo\'s HV 0.7433 ± 0.002', () => {
+  it("NSGA-III on DTLZ2 (3 objectives, 91 directions, pop 92, 200 generations) reaches pymoo's HV 0.7433 ± 0.002", () => {
     // Analytic oracle: the DTLZ2 front is the unit sphere's positive octant, dominating at most 1.1³ − π/6 =
     // 1.331 − 0.5236 = 0.8074 of the box. Catches: wrong reference directions (count or normalisation),
     // a broken niching step (points bunch up, HV falls by > 0.01), an HV over-count (exceeds 0.8074).
@@ -217,7 +238,11 @@ describe('registry and minimize', () => {
   });
 
   it('survives objectives that are not numbers (treated as failed)', () => {
-    const nan: Problem = { ...zdt1, name: 'nan', evaluate: (x) => ({ status: 'ok', f: Float64Array.of(x[0]! > 0.5 ? NaN : x[0]!, 1 - x[0]!), g: EMPTY }) };
+    const nan: Problem = {
+      ...zdt1,
+      name: 'nan',
+      evaluate: (x) => ({ status: 'ok', f: Float64Array.of(x[0]! > 0.5 ? NaN : x[0]!, 1 - x[0]!), g: EMPTY }),
+    };
     const alg = createAlgorithm('nsga2', nan, { population: 10, seed: 1 });
     alg.tell(alg.ask().map((x) => nan.evaluate(x)));
     for (const p of alg.archive()) expect(Number.isNaN(p.f[0])).toBe(false);

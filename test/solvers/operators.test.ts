@@ -67,14 +67,24 @@ describe('variation operators', () => {
     for (let t = 0; t < 200; t++) {
       const c1 = new Float64Array(1);
       const c2 = new Float64Array(1);
-      sbxCrossover(real, Float64Array.of(0.2), Float64Array.of(0.6), c1, c2, { eta: 15, probVar: 1, probBin: 0.5 }, rng);
+      sbxCrossover(
+        real,
+        Float64Array.of(0.2),
+        Float64Array.of(0.6),
+        c1,
+        c2,
+        { eta: 15, probVar: 1, probBin: 0.5 },
+        rng,
+      );
       expect(c1[0]! + c2[0]!).toBeCloseTo(0.8, 6);
     }
   });
 
   it('polynomial mutation with probVar 1/n changes about one variable per call', () => {
     const n = 50;
-    const real = compileLayout(Array.from({ length: n }, (_, i): VariableSpec => ({ kind: 'real', name: `x${i}`, lower: 0, upper: 1 })));
+    const real = compileLayout(
+      Array.from({ length: n }, (_, i): VariableSpec => ({ kind: 'real', name: `x${i}`, lower: 0, upper: 1 })),
+    );
     const rng = createRng(5);
     let changed = 0;
     const trials = 2000;

@@ -19,7 +19,11 @@ function drive(a: Algorithm, p: Problem, budget: number, batches: Float64Array[]
   return a;
 }
 
-const hv = (a: Algorithm): number => hypervolume(a.archive().map((i) => i.f), [1.1, 1.1]);
+const hv = (a: Algorithm): number =>
+  hypervolume(
+    a.archive().map((i) => i.f),
+    [1.1, 1.1],
+  );
 
 describe('ParEGO building blocks', () => {
   it('Latin hypercube: every stratum of every coordinate used exactly once', () => {
@@ -36,8 +40,20 @@ describe('ParEGO building blocks', () => {
   });
 
   it('penalty: infeasible designs score behind every feasible one, failed ones last', () => {
-    const mk = (f: number[], g: number[], cv: number) => ({ x: new Float64Array(1), f: Float64Array.from(f), g: Float64Array.from(g), cv, evalIndex: 0 });
-    const designs = [mk([0, 1], [-1], 0), mk([1, 0], [-1], 0), mk([0, 0], [2], 2), mk([0, 0], [1], 1), { ...mk([], [], Infinity), f: new Float64Array(0) }];
+    const mk = (f: number[], g: number[], cv: number) => ({
+      x: new Float64Array(1),
+      f: Float64Array.from(f),
+      g: Float64Array.from(g),
+      cv,
+      evalIndex: 0,
+    });
+    const designs = [
+      mk([0, 1], [-1], 0),
+      mk([1, 0], [-1], 0),
+      mk([0, 0], [2], 2),
+      mk([0, 0], [1], 1),
+      { ...mk([], [], Infinity), f: new Float64Array(0) },
+    ];
     const y = scalarizedTargets(designs, 2, Float64Array.from([0.5, 0.5]));
     expect(Math.max(y[0]!, y[1]!)).toBeLessThan(y[3]!);
     expect(y[3]).toBeLessThan(y[2]!);
@@ -65,7 +81,13 @@ describe('ParEGO building blocks', () => {
 
 describe('ParEGO', () => {
   const small = (): Problem => createBenchmarkProblem({ problem: 'zdt1', variables: 4 });
-  const opts = (seed: number, extra: Partial<AlgorithmOptions> = {}): AlgorithmOptions => ({ population: 20, seed, evaluations: 28, batch: 3, ...extra });
+  const opts = (seed: number, extra: Partial<AlgorithmOptions> = {}): AlgorithmOptions => ({
+    population: 20,
+    seed,
+    evaluations: 28,
+    batch: 3,
+    ...extra,
+  });
 
   it('same seed, same proposals; another seed, others', () => {
     const a: Float64Array[][] = [];
@@ -74,7 +96,9 @@ describe('ParEGO', () => {
     drive(createAlgorithm('parego', small(), opts(4)), small(), 28, a);
     drive(createAlgorithm('parego', small(), opts(4)), small(), 28, b);
     drive(createAlgorithm('parego', small(), opts(5)), small(), 28, c);
-    expect(a.map((batch) => batch.map((x) => Array.from(x)))).toEqual(b.map((batch) => batch.map((x) => Array.from(x))));
+    expect(a.map((batch) => batch.map((x) => Array.from(x)))).toEqual(
+      b.map((batch) => batch.map((x) => Array.from(x))),
+    );
     expect(a[0]![0]).not.toEqual(c[0]![0]);
     // min(11·4 − 1, ⌊28/3⌋) = 9 initial designs, then batches of 3, the last cut to the budget
     expect(a[0]!.length).toBe(9);
@@ -93,7 +117,9 @@ describe('ParEGO', () => {
     for (const ind of part.archive()) resumed.offerToArchive(ind);
     const rest: Float64Array[][] = [];
     drive(resumed, p, 28, rest);
-    expect(first.concat(rest).map((b) => b.map((x) => Array.from(x)))).toEqual(whole.map((b) => b.map((x) => Array.from(x))));
+    expect(first.concat(rest).map((b) => b.map((x) => Array.from(x)))).toEqual(
+      whole.map((b) => b.map((x) => Array.from(x))),
+    );
     expect(resumed.archive().map((i) => Array.from(i.f))).toEqual(full.archive().map((i) => Array.from(i.f)));
   });
 
@@ -105,18 +131,23 @@ describe('ParEGO', () => {
     expect(Array.from(g.ask()[0]!)).toEqual([0.1, 0, 0, 0]);
   });
 
-  it('ZDT1 (30 variables) at 100 evaluations: a better front than NSGA-II at the same budget', { timeout: 300_000 }, () => {
-    // The true ZDT1 front f2 = 1 − √f1 bounds a hypervolume of 1.1² − 1/3 = 0.8767 against the reference (1.1, 1.1).
-    // 100 evaluations are 1 generation of NSGA-II at its default population (a random sample, whose g ≈ 1 + 9 × 0.5
-    // puts f2 near 4.5, outside the reference box) or 5 generations at population 20. ParEGO must beat both, per seed,
-    // and reach at least a third of the optimum (0.29): NSGA-II needs thousands of evaluations for that on ZDT1.
-    const p = createBenchmarkProblem({ problem: 'zdt1' });
-    for (const seed of [1, 2]) {
-      const parego = hv(drive(createAlgorithm('parego', p, { population: 20, seed, evaluations: 100 }), p, 100));
-      const nsga20 = hv(drive(createAlgorithm('nsga2', p, { population: 20, seed }), p, 100));
-      const nsga100 = hv(drive(createAlgorithm('nsga2', p, { population: 100, seed }), p, 100));
-      expect(parego).toBeGreaterThan(Math.max(nsga20, nsga100));
-      expect(parego).toBeGreaterThan(0.8767 / 3);
-    }
-  });
+  it(
+    'ZDT1 (30 variables) at 100 evaluations: a better front than NSGA-II at the same budget',
+    { timeout: 300_000 },
+    () => {
+      // The true ZDT1 front f2 = 1 − √f1 bounds a hypervolume of 1.1² − 1/3 = 0.8767 against the reference (1.1, 1.1).
+      // 100 evaluations are 1 generation of NSGA-II at its default population (a random sample, whose g ≈ 1 + 9 × 0.5
+      // puts f2 near 4.5, outside the reference box) or 5 generations at population 20. ParEGO must beat both, per
+      // seed, and reach at least a third of the optimum (0.29): NSGA-II needs thousands of evaluations for that on
+      // ZDT1.
+      const p = createBenchmarkProblem({ problem: 'zdt1' });
+      for (const seed of [1, 2]) {
+        const parego = hv(drive(createAlgorithm('parego', p, { population: 20, seed, evaluations: 100 }), p, 100));
+        const nsga20 = hv(drive(createAlgorithm('nsga2', p, { population: 20, seed }), p, 100));
+        const nsga100 = hv(drive(createAlgorithm('nsga2', p, { population: 100, seed }), p, 100));
+        expect(parego).toBeGreaterThan(Math.max(nsga20, nsga100));
+        expect(parego).toBeGreaterThan(0.8767 / 3);
+      }
+    },
+  );
 });

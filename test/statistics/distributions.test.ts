@@ -102,14 +102,20 @@ group('quantile, mean, variance: closed forms', () => {
     const d: Distribution = { kind: 'lognormal', median: 1, gsd: Math.E, max: 1 };
     relClose(mean(d), 2 * Math.exp(0.5) * 0.15865525393145707, 1e-13);
     // E[X²] = 2 e² Φ(−2), Φ(−2) = 0.022750131948179195 [AS]
-    relClose(variance(d), 2 * Math.exp(2) * 0.022750131948179195 - (2 * Math.exp(0.5) * 0.15865525393145707) ** 2, 1e-12);
+    relClose(
+      variance(d),
+      2 * Math.exp(2) * 0.022750131948179195 - (2 * Math.exp(0.5) * 0.15865525393145707) ** 2,
+      1e-12,
+    );
     expect(quantile(d, 1)).toBeLessThanOrEqual(1);
   });
   it('describe gives a short human string', () => {
     expect(describe({ kind: 'triangular', min: 3, mode: 5, max: 9 })).toBe('triangular(3, 5, 9)');
     expect(describe({ kind: 'uniform', min: 0, max: 2 })).toBe('uniform(0, 2)');
     expect(describe({ kind: 'normal', mean: 1, sd: 0.5 })).toBe('normal(mean 1, sd 0.5)');
-    expect(describe({ kind: 'lognormal', median: 2, gsd: 1.5, min: 1 })).toBe('lognormal(median 2, gsd 1.5) in [1, inf]');
+    expect(describe({ kind: 'lognormal', median: 2, gsd: 1.5, min: 1 })).toBe(
+      'lognormal(median 2, gsd 1.5) in [1, inf]',
+    );
   });
 });
 
@@ -142,8 +148,12 @@ group('validateDistribution: user errors name the field and the fix', () => {
     expect(e.message).toContain('economics.batteryCost.mode 10 is outside [min, max] = [3, 9]');
   });
   it('gsd ≤ 1, median ≤ 0, negative lognormal min, empty range, truncation without probability', () => {
-    expect(error({ kind: 'lognormal', median: 2, gsd: 0.5 }).message).toMatch(/^economics\.batteryCost\.gsd must be > 1/);
-    expect(error({ kind: 'lognormal', median: 0, gsd: 2 }).message).toMatch(/^economics\.batteryCost\.median must be > 0/);
+    expect(error({ kind: 'lognormal', median: 2, gsd: 0.5 }).message).toMatch(
+      /^economics\.batteryCost\.gsd must be > 1/,
+    );
+    expect(error({ kind: 'lognormal', median: 0, gsd: 2 }).message).toMatch(
+      /^economics\.batteryCost\.median must be > 0/,
+    );
     expect(error({ kind: 'lognormal', median: 1, gsd: 2, min: -1 }).field).toBe('economics.batteryCost.min');
     expect(error({ kind: 'uniform', min: 2, max: 2 }).message).toContain('range is empty');
     expect(error({ kind: 'normal', mean: 0, sd: 1, min: 1e6 }).message).toContain('holds no probability');
@@ -152,12 +162,21 @@ group('validateDistribution: user errors name the field and the fix', () => {
     const kind = error({ kind: 'normall', mean: 0, sd: 1 });
     expect([kind.code, kind.message]).toEqual(['WRONG_TYPE', expect.stringContaining('did you mean normal?')]);
     const missing = error({ kind: 'normal', mean: 0 });
-    expect([missing.code, missing.message]).toEqual(['MISSING_FIELD', 'economics.batteryCost.sd is missing: a normal distribution needs mean and sd (optional truncation: min, max)']);
+    expect([missing.code, missing.message]).toEqual([
+      'MISSING_FIELD',
+      'economics.batteryCost.sd is missing: a normal distribution needs mean and sd (optional truncation: min, max)',
+    ]);
     const wrong = error({ kind: 'uniform', min: 'low', max: 3 });
-    expect([wrong.code, wrong.message]).toEqual(['WRONG_TYPE', 'economics.batteryCost.min must be a finite number, got "low"']);
+    expect([wrong.code, wrong.message]).toEqual([
+      'WRONG_TYPE',
+      'economics.batteryCost.min must be a finite number, got "low"',
+    ]);
     expect(error({ kind: 'uniform', min: 0, max: Infinity }).code).toBe('WRONG_TYPE');
     const key = error({ kind: 'normal', mean: 0, sdd: 1 });
-    expect([key.code, key.message]).toEqual(['UNKNOWN_KEY', expect.stringContaining('economics.batteryCost.sdd is not a normal parameter')]);
+    expect([key.code, key.message]).toEqual([
+      'UNKNOWN_KEY',
+      expect.stringContaining('economics.batteryCost.sdd is not a normal parameter'),
+    ]);
     expect(key.message).toContain('did you mean sd?');
     expect(error(42).code).toBe('WRONG_TYPE');
     expect(error({ mean: 0, sd: 1 }).code).toBe('MISSING_FIELD');

@@ -5,10 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  erfc, standardNormalMass, standardNormalQuantile, standardNormalUpperTail, truncatedStandardNormalQuantile,
+  erfc,
+  standardNormalMass,
+  standardNormalQuantile,
+  standardNormalUpperTail,
+  truncatedStandardNormalQuantile,
 } from '../../src/statistics/normal.js';
 
-const Q8 = 6.220960574271784e-16, Q9 = 1.12858840595384e-19;
+const Q8 = 6.220960574271784e-16,
+  Q9 = 1.12858840595384e-19;
 const rel = (got: number, want: number): number => Math.abs(got / want - 1);
 
 describe('normal tails without cancellation', () => {

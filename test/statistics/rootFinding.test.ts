@@ -38,7 +38,9 @@ describe('brentRoot', () => {
     expect(() => brentRoot({ f: (x) => Math.exp(x) - 10, lower: 0, upper: 1 })).toThrow(RangeError);
     const r = brentRoot({ f: (x) => Math.exp(x) - 10, lower: 0, upper: 1, expand: {} });
     expect(Math.abs(r.root - Math.LN10)).toBeLessThan(1e-9);
-    expect(() => brentRoot({ f: (x) => x * x + 1, lower: -1, upper: 1, expand: { maxSteps: 20 } })).toThrow(/no sign change/);
+    expect(() => brentRoot({ f: (x) => x * x + 1, lower: -1, upper: 1, expand: { maxSteps: 20 } })).toThrow(
+      /no sign change/,
+    );
     expect(() => brentRoot({ f: () => Number.NaN, lower: 0, upper: 1 })).toThrow(/NaN/);
   });
 });

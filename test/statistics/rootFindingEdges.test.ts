@@ -30,15 +30,22 @@ describe('expandBracket, step by step', () => {
   });
 
   it('a root already at an end needs no expansion (f·f = 0 is a bracket)', () => {
-    expect(expandBracket({ f: (x) => x - 1, lower: 0, upper: 1 })).toEqual({ lower: 0, upper: 1, fLower: -1, fUpper: 0 });
+    expect(expandBracket({ f: (x) => x - 1, lower: 0, upper: 1 })).toEqual({
+      lower: 0,
+      upper: 1,
+      fLower: -1,
+      fUpper: 0,
+    });
   });
 
   it('the lower end stops at domainMin, then the upper end moves; maxSteps counts every move', () => {
     // f = x + 10 > 0 on [−3, ∞): a → −1.6 → −3 (clamped), then b → 1 + 1.6·4 = 7.4 → 7.4 + 1.6·10.4 = 24.04 → …
     expect(() => expandBracket({ f: (x) => x + 10, lower: 0, upper: 1, domainMin: -3, maxSteps: 5 })).toThrow(
-      /^no sign change of f in \[-3, [0-9.]+\] \(f = 7, [0-9.]+\) after 5 expansions/);
+      /^no sign change of f in \[-3, [0-9.]+\] \(f = 7, [0-9.]+\) after 5 expansions/,
+    );
     expect(() => expandBracket({ f: (x) => x + 10, lower: 0, upper: 1, domainMin: -3, maxSteps: 3 })).toThrow(
-      /in \[-3, 7\.4\d*\] .* after 3 expansions/);
+      /in \[-3, 7\.4\d*\] .* after 3 expansions/,
+    );
   });
 
   it('the upper end stops at domainMax; the lower end takes over', () => {
@@ -52,7 +59,9 @@ describe('expandBracket, step by step', () => {
   });
 
   it('both ends at the domain limits: no move is possible, it says so at once', () => {
-    expect(() => expandBracket({ f: (x) => x + 10, lower: 0, upper: 1, domainMin: 0, domainMax: 1 })).toThrow(/after 0 expansions/);
+    expect(() => expandBracket({ f: (x) => x + 10, lower: 0, upper: 1, domainMin: 0, domainMax: 1 })).toThrow(
+      /after 0 expansions/,
+    );
   });
 
   it('at most 50 steps by default; a bracket needs lower < upper', () => {
@@ -66,11 +75,17 @@ describe("brentRoot's stopping rules and checks", () => {
   it('a bracket needs lower < upper; no sign change suggests `expand`', () => {
     expect(() => brentRoot({ f: (x) => x, lower: 1, upper: 1 })).toThrow('bracket needs lower < upper, got [1, 1]');
     expect(() => brentRoot({ f: (x) => x * x + 1, lower: -1, upper: 2 })).toThrow(
-      'no sign change of f in [-1, 2] (f = 2, 5) (pass `expand` to search wider): there may be no root, or an even number of roots, in it');
+      'no sign change of f in [-1, 2] (f = 2, 5) (pass `expand` to search wider): there may be no root, or an even number of roots, in it',
+    );
   });
 
   it('a root at the upper end is returned at once; f changing sign at both ends of a tiny bracket converges', () => {
-    expect(brentRoot({ f: (x) => x - 4, lower: 1, upper: 4 })).toMatchObject({ root: 4, f_at_root: 0, converged: true, iterations: 0 });
+    expect(brentRoot({ f: (x) => x - 4, lower: 1, upper: 4 })).toMatchObject({
+      root: 4,
+      f_at_root: 0,
+      converged: true,
+      iterations: 0,
+    });
     const r = brentRoot({ f: (x) => x - 0.5, lower: 0.5 - 1e-13, upper: 0.5 + 1e-13 });
     expect(r.converged).toBe(true);
     expect(Math.abs(r.root - 0.5)).toBeLessThan(1e-12);
@@ -101,7 +116,9 @@ describe("brentRoot's stopping rules and checks", () => {
 
   it('superlinear on smooth simple roots: far fewer evaluations than bisection (log₂(10/1e-12) ≈ 43)', () => {
     const cases: [(x: number) => number, number, number][] = [
-      [(x) => Math.exp(x) - 10, 0, 10], [(x) => x ** 3 - 2 * x - 5, 0, 10], [(x) => Math.sin(x) - 0.5, 0, 1.5],
+      [(x) => Math.exp(x) - 10, 0, 10],
+      [(x) => x ** 3 - 2 * x - 5, 0, 10],
+      [(x) => Math.sin(x) - 0.5, 0, 1.5],
     ];
     for (const [f, lower, upper] of cases) {
       const r = brentRoot({ f, lower, upper, xTolerance: 1e-12, maxIterations: 200 });

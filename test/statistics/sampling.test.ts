@@ -51,7 +51,10 @@ describe('unit samples', () => {
     }
   });
   it('every unit value lies strictly inside (0, 1)', () => {
-    for (const rows of [latinHypercube({ n: 500, d: 3, rng: createRng(1) }), monteCarlo({ n: 500, d: 3, rng: createRng(1) })]) {
+    for (const rows of [
+      latinHypercube({ n: 500, d: 3, rng: createRng(1) }),
+      monteCarlo({ n: 500, d: 3, rng: createRng(1) }),
+    ]) {
       for (const r of rows) for (const u of r) expect(u > 0 && u < 1).toBe(true);
     }
   });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/rng.js';
 import type { Distribution } from '../../src/statistics/distributions.js';
 import { toInputs } from '../../src/statistics/sampling.js';
-import { rankByTotal, saltelliDesign, sobolFromModel, sobolIndices, splitSaltelliOutputs } from '../../src/statistics/sobol.js';
+import {
+  rankByTotal,
+  saltelliDesign,
+  sobolFromModel,
+  sobolIndices,
+  splitSaltelliOutputs,
+} from '../../src/statistics/sobol.js';
 
 // Ishigami & Homma (1990), "An importance quantification technique in uncertainty analysis for computer models",
 // Proc. ISUMA '90, 398–403: f = sin x1 + a sin² x2 + b x3⁴ sin x1, x_i ~ U(−π, π). Analytic variances (Ishigami &
@@ -12,7 +18,8 @@ import { rankByTotal, saltelliDesign, sobolFromModel, sobolIndices, splitSaltell
 // ST3 = 0.2437.
 const a = 7;
 const b = 0.1;
-const ishigami = (x: readonly number[]): number => Math.sin(x[0]!) + a * Math.sin(x[1]!) ** 2 + b * x[2]! ** 4 * Math.sin(x[0]!);
+const ishigami = (x: readonly number[]): number =>
+  Math.sin(x[0]!) + a * Math.sin(x[1]!) ** 2 + b * x[2]! ** 4 * Math.sin(x[0]!);
 const V1 = 0.5 * (1 + (b * Math.PI ** 4) / 5) ** 2;
 const V2 = (a * a) / 8;
 const V13 = b * b * Math.PI ** 8 * (1 / 18 - 1 / 50);
@@ -51,7 +58,8 @@ describe('Sobol indices of the Ishigami function (a = 7, b = 0.1)', () => {
   });
 
   it('is deterministic for a seed (design and bootstrap)', () => {
-    const run = (): unknown => sobolFromModel({ model: ishigami, distributions: [U, U, U], n: 256, rng: createRng(5), resamples: 50 });
+    const run = (): unknown =>
+      sobolFromModel({ model: ishigami, distributions: [U, U, U], n: 256, rng: createRng(5), resamples: 50 });
     expect(run()).toEqual(run());
   });
 });
@@ -60,7 +68,10 @@ describe('sobolIndices on an additive model', () => {
   it('y = x1 + 2 x2 with x_i ~ U(0, 1): S = ST = (1/5, 4/5), no interactions', () => {
     const result = sobolFromModel({
       model: (x) => x[0]! + 2 * x[1]!,
-      distributions: [{ kind: 'uniform', min: 0, max: 1 }, { kind: 'uniform', min: 0, max: 1 }],
+      distributions: [
+        { kind: 'uniform', min: 0, max: 1 },
+        { kind: 'uniform', min: 0, max: 1 },
+      ],
       n: 4096,
       rng: createRng(3),
       resamples: 200,
@@ -73,6 +84,8 @@ describe('sobolIndices on an additive model', () => {
   });
   it('rejects outputs that do not match the design', () => {
     expect(() => splitSaltelliOutputs({ n: 4, d: 2, y: [1, 2, 3] })).toThrow(RangeError);
-    expect(() => sobolIndices({ yA: [1, 2], yB: [1, Number.NaN], yAB: [[1, 2]], rng: createRng(1) })).toThrow(/yB\[1\] is NaN/);
+    expect(() => sobolIndices({ yA: [1, 2], yB: [1, Number.NaN], yAB: [[1, 2]], rng: createRng(1) })).toThrow(
+      /yB\[1\] is NaN/,
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { empiricalProbability, histogram, jointProbability, meanWithStandardError, sampleQuantiles, wilsonInterval } from '../../src/statistics/statistics.js';
+import {
+  empiricalProbability,
+  histogram,
+  jointProbability,
+  meanWithStandardError,
+  sampleQuantiles,
+  wilsonInterval,
+} from '../../src/statistics/statistics.js';
 import { unitSample } from '../../src/statistics/sampling.js';
 import { createRng } from '../../src/core/rng.js';
 
@@ -48,7 +55,12 @@ describe('Wilson score interval', () => {
   // Newcombe (1998), "Two-sided confidence intervals for the single proportion: comparison of seven methods",
   // Statistics in Medicine 17:857–872, table II, method 3 (score, no continuity correction), 95 %:
   //   81/263 → 0.2553–0.3662;  15/148 → 0.0624–0.1605;  0/20 → 0–0.1611;  1/29 → 0.0061–0.1718.
-  const cases: [number, number, number, number][] = [[81, 263, 0.2553, 0.3662], [15, 148, 0.0624, 0.1605], [0, 20, 0, 0.1611], [1, 29, 0.0061, 0.1718]];
+  const cases: [number, number, number, number][] = [
+    [81, 263, 0.2553, 0.3662],
+    [15, 148, 0.0624, 0.1605],
+    [0, 20, 0, 0.1611],
+    [1, 29, 0.0061, 0.1718],
+  ];
   for (const [k, n, lo, hi] of cases) {
     it(`${k}/${n} gives ${lo}–${hi}`, () => {
       const w = wilsonInterval({ successes: k, trials: n });
@@ -83,9 +95,12 @@ describe('jointProbability: P(every constraint holds in the same sample)', () =>
     expect(marginals).toEqual([0.7, 0.8]);
     expect(Math.abs(p.estimate - marginals[0]! * marginals[1]!)).toBeGreaterThan(0.05);
   });
-  it('a failed sample (null) counts as not holding; the interval is Wilson\'s (81/263: 0.2553–0.3662, Newcombe 1998)', () => {
-    const holds: (boolean[] | null)[] = [...Array.from({ length: 81 }, () => [true, true]), ...Array.from({ length: 100 }, () => [true, false]),
-      ...Array.from({ length: 82 }, () => null)];
+  it("a failed sample (null) counts as not holding; the interval is Wilson's (81/263: 0.2553–0.3662, Newcombe 1998)", () => {
+    const holds: (boolean[] | null)[] = [
+      ...Array.from({ length: 81 }, () => [true, true]),
+      ...Array.from({ length: 100 }, () => [true, false]),
+      ...Array.from({ length: 82 }, () => null),
+    ];
     const p = jointProbability({ holds });
     expect([p.successes, p.trials]).toEqual([81, 263]);
     expect(p.lower).toBeCloseTo(0.2553, 4);

@@ -6,7 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  empiricalProbability, histogram, jointProbability, meanWithStandardError, sampleQuantiles, sortedQuantile, wilsonInterval,
+  empiricalProbability,
+  histogram,
+  jointProbability,
+  meanWithStandardError,
+  sampleQuantiles,
+  sortedQuantile,
+  wilsonInterval,
 } from '../../src/statistics/statistics.js';
 
 describe('finite, non-empty values only', () => {
@@ -18,7 +24,9 @@ describe('finite, non-empty values only', () => {
   });
 
   it('names the first bad value by index, index 0 included', () => {
-    expect(() => meanWithStandardError({ values: [Number.NaN, 1] })).toThrow(/^values\[0\] is NaN: statistics need finite values/);
+    expect(() => meanWithStandardError({ values: [Number.NaN, 1] })).toThrow(
+      /^values\[0\] is NaN: statistics need finite values/,
+    );
     expect(() => histogram({ values: [1, 2, Infinity] })).toThrow(/^values\[2\] is Infinity/);
   });
 
@@ -63,14 +71,20 @@ describe('histogram rules and bins', () => {
     expect(h.rule).toBe('sturges');
     expect(h.binWidth).toBe(1);
     expect(h.bins).toEqual([
-      { lower: 1, upper: 2, count: 5 }, { lower: 2, upper: 3, count: 0 }, { lower: 3, upper: 4, count: 0 }, { lower: 4, upper: 5, count: 1 },
+      { lower: 1, upper: 2, count: 5 },
+      { lower: 2, upper: 3, count: 0 },
+      { lower: 3, upper: 4, count: 0 },
+      { lower: 4, upper: 5, count: 1 },
     ]);
   });
 
   it('bins start at the minimum, not at 0: 10…19 in 2 fixed bins is 5 + 5', () => {
     const h = histogram({ values: Array.from({ length: 10 }, (_, i) => 10 + i), binCount: 2 });
     expect(h.rule).toBe('fixed');
-    expect(h.bins).toEqual([{ lower: 10, upper: 14.5, count: 5 }, { lower: 14.5, upper: 19, count: 5 }]);
+    expect(h.bins).toEqual([
+      { lower: 10, upper: 14.5, count: 5 },
+      { lower: 14.5, upper: 19, count: 5 },
+    ]);
   });
 
   it('the last bin closes exactly at the maximum (0.1 + 3·(0.9/3) rounds to 0.9999999999999999)', () => {
@@ -103,7 +117,9 @@ describe('Wilson interval edges', () => {
   });
 
   it('90 % interval of 15/148 by the score formula (z = 1.6449)', () => {
-    const z = 1.6448536269514722, n = 148, p = 15 / n;
+    const z = 1.6448536269514722,
+      n = 148,
+      p = 15 / n;
     const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
     const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
     const w = wilsonInterval({ successes: 15, trials: n, confidence: 0.9 });
@@ -115,12 +131,16 @@ describe('Wilson interval edges', () => {
   it('refuses impossible counts and confidences, with the value', () => {
     expect(() => wilsonInterval({ successes: 0, trials: 0 })).toThrow('trials must be an integer >= 1, got 0');
     expect(() => wilsonInterval({ successes: 1, trials: 2.5 })).toThrow('trials must be an integer >= 1, got 2.5');
-    expect(() => wilsonInterval({ successes: -1, trials: 5 })).toThrow('successes must be an integer in [0, trials = 5], got -1');
+    expect(() => wilsonInterval({ successes: -1, trials: 5 })).toThrow(
+      'successes must be an integer in [0, trials = 5], got -1',
+    );
     expect(() => wilsonInterval({ successes: 1.5, trials: 5 })).toThrow('got 1.5');
     expect(() => wilsonInterval({ successes: 6, trials: 5 })).toThrow('got 6');
     expect(wilsonInterval({ successes: 5, trials: 5 }).estimate).toBe(1);
     for (const c of [0, 1, 1.5]) {
-      expect(() => wilsonInterval({ successes: 1, trials: 5, confidence: c })).toThrow(`confidence must be in (0, 1), got ${c}`);
+      expect(() => wilsonInterval({ successes: 1, trials: 5, confidence: c })).toThrow(
+        `confidence must be in (0, 1), got ${c}`,
+      );
     }
   });
 
@@ -130,7 +150,9 @@ describe('Wilson interval edges', () => {
     expect(at90).toEqual(wilsonInterval({ successes: 3, trials: 10, confidence: 0.9 }));
     expect(empiricalProbability({ values, event: (v) => v > 7 }).confidence).toBe(0.95);
     const holds = [[true, true], [true, false], null, [true, true]];
-    expect(jointProbability({ holds, confidence: 0.8 })).toEqual(wilsonInterval({ successes: 2, trials: 4, confidence: 0.8 }));
+    expect(jointProbability({ holds, confidence: 0.8 })).toEqual(
+      wilsonInterval({ successes: 2, trials: 4, confidence: 0.8 }),
+    );
     expect(jointProbability({ holds }).confidence).toBe(0.95);
   });
 });

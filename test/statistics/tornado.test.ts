@@ -23,9 +23,12 @@ describe('tornado (one at a time)', () => {
     const design = tornadoDesign({ inputs });
     expect(design.rows).toEqual([
       [5, 0.5, 2],
-      [0, 0.5, 2], [10, 0.5, 2],
-      [5, 0, 2], [5, 1, 2],
-      [5, 0.5, 1], [5, 0.5, 3],
+      [0, 0.5, 2],
+      [10, 0.5, 2],
+      [5, 0, 2],
+      [5, 1, 2],
+      [5, 0.5, 1],
+      [5, 0.5, 3],
     ]);
     expect(() => tornadoAnalysis({ design, y: [1, 2] })).toThrow(RangeError);
   });

@@ -28,11 +28,27 @@ function studyError(path: string): StudyError {
 describe('study compilation', () => {
   it('the flagship study compiles to a mixed-variable problem', () => {
     const s = loadStudyProblem(new URL('../../designs/flagship-study.yaml', import.meta.url).pathname);
-    expect(s.problem.variables.map((v) => v.kind)).toEqual(['real', 'choice', 'real', 'real', 'choice', 'int', 'real', 'real', 'choice']);
+    expect(s.problem.variables.map((v) => v.kind)).toEqual([
+      'real',
+      'choice',
+      'real',
+      'real',
+      'choice',
+      'int',
+      'real',
+      'real',
+      'choice',
+    ]);
     expect(s.problem.objectives.map((o) => o.sense)).toEqual(['minimize', 'maximize', 'minimize']);
     // 7 physical checks always apply (closures, junction, both dose limits), then the study's 4.
     expect(s.problem.constraints.map((c) => c.name).slice(0, 7)).toEqual([
-      'power.arrayArea', 'thermal.radiatorArea', 'thermal.junctionTemp', 'mass.launchClosure', 'launch.fitsVehicle', 'radiation.dose', 'radiation.softDose',
+      'power.arrayArea',
+      'thermal.radiatorArea',
+      'thermal.junctionTemp',
+      'mass.launchClosure',
+      'launch.fitsVehicle',
+      'radiation.dose',
+      'radiation.softDose',
     ]);
     expect(s.problem.constraints).toHaveLength(11);
   });
@@ -56,16 +72,46 @@ describe('study compilation', () => {
   });
 
   it.each([
-    ['unknown variable path', 'orbit.altitude_km:         [400, 1500]', 'orbit.altitud_km: [400, 1500]', 'BAD_VARIABLE', /did you mean orbit.altitude_km/],
+    [
+      'unknown variable path',
+      'orbit.altitude_km:         [400, 1500]',
+      'orbit.altitud_km: [400, 1500]',
+      'BAD_VARIABLE',
+      /did you mean orbit.altitude_km/,
+    ],
     ['reversed bounds', '[400, 1500]', '[1500, 400]', 'BAD_VARIABLE', /reversed.*did you swap them/],
     ['empty range', '[400, 1500]', '[500, 500]', 'BAD_VARIABLE', /is empty/],
     ['bounds outside validity', '[400, 1500]', '[100, 1500]', 'BAD_VARIABLE', /300–2000 km/],
-    ['unknown catalog choice', 'choice: [h100, b200, gb300, tpu-v6e]', 'choice: [h100, b201]', 'UNKNOWN_CATALOG_ID', /did you mean b200/],
-    ['unknown objective metric', 'minimize: mass.launch_kg', 'minimize: mass.lunch_kg', 'BAD_OBJECTIVE', /did you mean mass.launch_kg/],
+    [
+      'unknown catalog choice',
+      'choice: [h100, b200, gb300, tpu-v6e]',
+      'choice: [h100, b201]',
+      'UNKNOWN_CATALOG_ID',
+      /did you mean b200/,
+    ],
+    [
+      'unknown objective metric',
+      'minimize: mass.launch_kg',
+      'minimize: mass.lunch_kg',
+      'BAD_OBJECTIVE',
+      /did you mean mass.launch_kg/,
+    ],
     ['unknown constraint metric', 'drag.passiveDecay_yr <= 5', 'drag.decay_yr <= 5', 'BAD_CONSTRAINT', /not a metric/],
-    ['malformed constraint', 'drag.passiveDecay_yr <= 5', 'drag.passiveDecay_yr <=', 'BAD_CONSTRAINT', /ends too early/],
+    [
+      'malformed constraint',
+      'drag.passiveDecay_yr <= 5',
+      'drag.passiveDecay_yr <=',
+      'BAD_CONSTRAINT',
+      /ends too early/,
+    ],
     ['categorical given a range', '{ choice: [none, ring, grid, mesh] }', '[0, 3]', 'BAD_VARIABLE', /categorical/],
-    ['a closure relaxed', 'relax: []', 'relax: [thermal.radiatorArea]', 'BAD_CONSTRAINT', /physical closure and always holds; only radiation.dose, radiation.softDose/],
+    [
+      'a closure relaxed',
+      'relax: []',
+      'relax: [thermal.radiatorArea]',
+      'BAD_CONSTRAINT',
+      /physical closure and always holds; only radiation.dose, radiation.softDose/,
+    ],
     ['an unknown check relaxed', 'relax: []', 'relax: [radiation.dosee]', 'BAD_CONSTRAINT', /is not a physical check/],
   ])('%s is rejected before any evaluation', (name, from, to, code, message) => {
     const e = studyError(variant(name.replace(/\W+/g, '-'), from, to));
@@ -75,10 +121,20 @@ describe('study compilation', () => {
   });
 
   it('a design with a non-finite objective (no compute delivered: infinite LCOC) is a failed point, not a crash', () => {
-    const path = writeFile(dir, 'starved.yaml', [
-      'name: starved', 'compute: { chip: gb300, chips: 72 }', 'variables:', '  power.arrayArea_m2: [1, 20]',
-      'objectives:', '  - minimize: cost.lcoc_USD_per_PFLOP_day', '  - minimize: mass.launch_kg', '',
-    ].join('\n'));
+    const path = writeFile(
+      dir,
+      'starved.yaml',
+      [
+        'name: starved',
+        'compute: { chip: gb300, chips: 72 }',
+        'variables:',
+        '  power.arrayArea_m2: [1, 20]',
+        'objectives:',
+        '  - minimize: cost.lcoc_USD_per_PFLOP_day',
+        '  - minimize: mass.launch_kg',
+        '',
+      ].join('\n'),
+    );
     const e = loadStudyProblem(path).problem.evaluate(Float64Array.from([5]));
     expect(e.status).toBe('failed');
     if (e.status === 'failed') expect(e.reason).toMatch(/objective cost.lcoc_USD_per_PFLOP_day is Infinity/);

@@ -27,16 +27,24 @@ beforeAll(async () => {
 
 describe('robust run', () => {
   it('the fixture is the shipped study, made small', () => {
-    expect(tinyRobust).toContain('prob(mass.launch_kg <= mass.allocated_kg) >= 0.5\nalgorithm: { name: nsga2, population: 16, generations: 6, seed: 4 }\nrobust: { samples: 8 }');
+    expect(tinyRobust).toContain(
+      'prob(mass.launch_kg <= mass.allocated_kg) >= 0.5\nalgorithm: { name: nsga2, population: 16, generations: 6, seed: 4 }\nrobust: { samples: 8 }',
+    );
     expect(serial.paretoSize).toBeGreaterThan(1);
   });
 
   it('the same seed gives byte-identical results with 0 and 2 workers', async () => {
-    const pooled = await runStudy({ studyPath: study, outDir: join(dir, 'pooled'), workers: 2, afterResults: () => undefined });
-    for (const f of ['pareto.json', 'pareto.csv', 'evaluations.csv']) expect(read(pooled.runDir, f)).toBe(read(serial.runDir, f));
+    const pooled = await runStudy({
+      studyPath: study,
+      outDir: join(dir, 'pooled'),
+      workers: 2,
+      afterResults: () => undefined,
+    });
+    for (const f of ['pareto.json', 'pareto.csv', 'evaluations.csv'])
+      expect(read(pooled.runDir, f)).toBe(read(serial.runDir, f));
   });
 
-  it('pareto.json: robust settings, and per design the nominal design\'s metric beside the statistic', () => {
+  it("pareto.json: robust settings, and per design the nominal design's metric beside the statistic", () => {
     const pareto = JSON.parse(read(serial.runDir, 'pareto.json'));
     expect(pareto.robust).toMatchObject({ samples: 8, method: 'lhs', seed: 4, maxFailedShare: 0.1 });
     expect(pareto.robust.columns).toEqual([...pareto.robust.columns].sort());
@@ -46,17 +54,23 @@ describe('robust run', () => {
       expect(d.robust.nominal['p10(compute.deliveredPFLOPS)']).toBe(d.record.compute.deliveredPFLOPS);
       expect(d.objectives['mass.launch_kg']).toBe(d.record.mass.launch_kg);
       // under uncertainty the bad-case compute is below the nominal one (utilization's p10 < its nominal 0.8)
-      expect(d.objectives['p10(compute.deliveredPFLOPS)']).toBeLessThan(d.robust.nominal['p10(compute.deliveredPFLOPS)']);
+      expect(d.objectives['p10(compute.deliveredPFLOPS)']).toBeLessThan(
+        d.robust.nominal['p10(compute.deliveredPFLOPS)'],
+      );
       expect(d.robust.samples).toBe(8);
       for (const g of Object.values(d.constraints) as number[]) expect(g).toBeLessThanOrEqual(0);
     }
   });
 
-  it('each Pareto design\'s objectives are what the compiled problem gives for its variables', () => {
+  it("each Pareto design's objectives are what the compiled problem gives for its variables", () => {
     const s = loadStudyProblem(study);
     const pareto = JSON.parse(read(serial.runDir, 'pareto.json'));
     const d = pareto.designs[0];
-    const x = Float64Array.from(s.problem.variables.map((v) => (v.kind === 'choice' ? v.options.indexOf(d.variables[v.name]) : d.variables[v.name])));
+    const x = Float64Array.from(
+      s.problem.variables.map((v) =>
+        v.kind === 'choice' ? v.options.indexOf(d.variables[v.name]) : d.variables[v.name],
+      ),
+    );
     const e = s.problem.evaluate(x);
     if (e.status !== 'ok') throw new Error(e.reason);
     expect(e.f[0]).toBe(d.objectives['p90(cost.lcoc_USD_per_PFLOP_day)']);

@@ -35,12 +35,19 @@ function toyEvaluator(failAbove = Infinity): (d: NodeDesign) => DesignRecord {
   return (d) => {
     const u = d.compute.utilization;
     if (u > failAbove) throw new RangeError(`toy model: utilization ${u} above ${failAbove}`);
-    return { cost: { lcoc_USD_per_PFLOP_day: f(aOf(d), u) }, mass: { launch_kg: 1000 + aOf(d) }, constraints: [] } as unknown as DesignRecord;
+    return {
+      cost: { lcoc_USD_per_PFLOP_day: f(aOf(d), u) },
+      mass: { launch_kg: 1000 + aOf(d) },
+      constraints: [],
+    } as unknown as DesignRecord;
   };
 }
 
 function toyStudy(name: string, sections: string, robust = `{ samples: ${N} }`): string {
-  return writeFile(dir, `${name}.yaml`, `name: ${name}
+  return writeFile(
+    dir,
+    `${name}.yaml`,
+    `name: ${name}
 kind: node
 compute: { utilization: 0.5 }
 uncertainty:
@@ -50,7 +57,8 @@ variables:
 ${sections}
 algorithm: { name: nsga2, population: 24, generations: 40, seed: 3 }
 ${robust === '' ? '' : `robust: ${robust}`}
-`);
+`,
+  );
 }
 
 function compileToy(path: string, failAbove = Infinity): CompiledStudy {
@@ -61,7 +69,8 @@ function compileToy(path: string, failAbove = Infinity): CompiledStudy {
 }
 
 const x = (altitude_km: number): Float64Array => Float64Array.from([altitude_km]);
-const utilizations = (c: CompiledStudy, alt: number): number[] => c.robust!.samples(x(alt)).map((s) => s.values['compute.utilization']!);
+const utilizations = (c: CompiledStudy, alt: number): number[] =>
+  c.robust!.samples(x(alt)).map((s) => s.values['compute.utilization']!);
 /** Type-7 sample quantile, written out (Hyndman & Fan 1996, definition 7). */
 function type7(values: readonly number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
@@ -96,14 +105,22 @@ describe('robust objectives on a toy model', () => {
   });
 
   it('mean, sd, min, max and p25 equal their definitions over the per-sample records', () => {
-    const c = compileToy(toyStudy('stats', `objectives:
+    const c = compileToy(
+      toyStudy(
+        'stats',
+        `objectives:
   - minimize: mean(cost.lcoc_USD_per_PFLOP_day)
   - minimize: sd(cost.lcoc_USD_per_PFLOP_day)
   - minimize: min(cost.lcoc_USD_per_PFLOP_day)
   - maximize: max(cost.lcoc_USD_per_PFLOP_day)
-  - minimize: p25(cost.lcoc_USD_per_PFLOP_day)`));
+  - minimize: p25(cost.lcoc_USD_per_PFLOP_day)`,
+      ),
+    );
     expect(c.problem.objectives.map((o) => o.name)).toEqual([
-      'mean(cost.lcoc_USD_per_PFLOP_day)', 'sd(cost.lcoc_USD_per_PFLOP_day)', 'min(cost.lcoc_USD_per_PFLOP_day)', 'max(cost.lcoc_USD_per_PFLOP_day)',
+      'mean(cost.lcoc_USD_per_PFLOP_day)',
+      'sd(cost.lcoc_USD_per_PFLOP_day)',
+      'min(cost.lcoc_USD_per_PFLOP_day)',
+      'max(cost.lcoc_USD_per_PFLOP_day)',
       'p25(cost.lcoc_USD_per_PFLOP_day)',
     ]);
     const alt = 1100;
@@ -127,18 +144,31 @@ describe('robust objectives on a toy model', () => {
     expect(ratio).toBeLessThan(1.12);
   });
 
-  it('a metric without a statistic is the nominal design\'s value', () => {
-    const c = compileToy(toyStudy('nominal-obj', 'objectives:\n  - minimize: cost.lcoc_USD_per_PFLOP_day\nconstraints:\n  - p90(cost.lcoc_USD_per_PFLOP_day) <= 10'));
+  it("a metric without a statistic is the nominal design's value", () => {
+    const c = compileToy(
+      toyStudy(
+        'nominal-obj',
+        'objectives:\n  - minimize: cost.lcoc_USD_per_PFLOP_day\nconstraints:\n  - p90(cost.lcoc_USD_per_PFLOP_day) <= 10',
+      ),
+    );
     expect(c.robust).not.toBeNull();
     expect(okF(c.problem.evaluate(x(1000)))[0]).toBeCloseTo(f(600 / 1100, 0.5), 14);
     const d = c.robust!.detail(x(1000))!;
     expect(d.nominal['cost.lcoc_USD_per_PFLOP_day']).toBeCloseTo(f(600 / 1100, 0.5), 14);
   });
 
-  it('the nominal value of a statistic objective is the nominal design\'s metric (sd: 0)', () => {
-    const c = compileToy(toyStudy('detail', 'objectives:\n  - minimize: p90(cost.lcoc_USD_per_PFLOP_day)\n  - minimize: sd(cost.lcoc_USD_per_PFLOP_day)'));
+  it("the nominal value of a statistic objective is the nominal design's metric (sd: 0)", () => {
+    const c = compileToy(
+      toyStudy(
+        'detail',
+        'objectives:\n  - minimize: p90(cost.lcoc_USD_per_PFLOP_day)\n  - minimize: sd(cost.lcoc_USD_per_PFLOP_day)',
+      ),
+    );
     const d = c.robust!.detail(x(1300))!;
-    expect(d.nominal).toEqual({ 'p90(cost.lcoc_USD_per_PFLOP_day)': f(900 / 1100, 0.5), 'sd(cost.lcoc_USD_per_PFLOP_day)': 0 });
+    expect(d.nominal).toEqual({
+      'p90(cost.lcoc_USD_per_PFLOP_day)': f(900 / 1100, 0.5),
+      'sd(cost.lcoc_USD_per_PFLOP_day)': 0,
+    });
     expect(d.samples).toBe(N);
     expect(d.failedSamples).toBe(0);
   });
@@ -170,14 +200,23 @@ describe('common random numbers', () => {
   it('a study compiled again from its file (as in each worker) draws the same samples; another robust seed does not', () => {
     expect(utilizations(compileToy(study), 700)).toEqual(utilizations(compileToy(study), 700));
     expect(okF(compileToy(study).problem.evaluate(x(700)))).toEqual(okF(compileToy(study).problem.evaluate(x(700))));
-    const reseeded = compileToy(toyStudy('crn-seed', 'objectives:\n  - minimize: p90(cost.lcoc_USD_per_PFLOP_day)', `{ samples: ${N}, seed: 99 }`));
+    const reseeded = compileToy(
+      toyStudy(
+        'crn-seed',
+        'objectives:\n  - minimize: p90(cost.lcoc_USD_per_PFLOP_day)',
+        `{ samples: ${N}, seed: 99 }`,
+      ),
+    );
     expect(utilizations(reseeded, 700)).not.toEqual(utilizations(compileToy(study), 700));
     expect(reseeded.robust!.settings.seed).toBe(99);
     expect(compileToy(study).robust!.settings.seed).toBe(3); // default: algorithm.seed
   });
 
   it('an input keeps its column whatever catalog rows a design uses (chip choice)', () => {
-    const path = writeFile(dir, 'chips.yaml', `name: chips
+    const path = writeFile(
+      dir,
+      'chips.yaml',
+      `name: chips
 kind: node
 uncertainty:
   compute.utilization: { kind: triangular, min: 0.6, mode: 0.8, max: 0.95 }
@@ -187,12 +226,15 @@ objectives:
   - minimize: p90(cost.lcoc_USD_per_PFLOP_day)
 algorithm: { seed: 5 }
 robust: { samples: 8 }
-`);
+`,
+    );
     const s = loadStudyProblem(path);
     const h100 = s.compiled!.robust!.samples(Float64Array.from([0]));
     const gb300 = s.compiled!.robust!.samples(Float64Array.from([1]));
     expect(h100.map((q) => q.values['compute.utilization'])).toEqual(gb300.map((q) => q.values['compute.utilization']));
-    expect(h100.map((q) => q.values['catalogs.launchVehicles.starship.payloadLeo_kg'])).toEqual(gb300.map((q) => q.values['catalogs.launchVehicles.starship.payloadLeo_kg']));
+    expect(h100.map((q) => q.values['catalogs.launchVehicles.starship.payloadLeo_kg'])).toEqual(
+      gb300.map((q) => q.values['catalogs.launchVehicles.starship.payloadLeo_kg']),
+    );
     // each design samples its own chip row's fields
     expect(Object.keys(h100[0]!.values)).toContain('catalogs.chips.h100.costPerChip_USD');
     expect(Object.keys(gb300[0]!.values)).toContain('catalogs.chips.gb300.costPerChip_USD');
@@ -203,7 +245,10 @@ robust: { samples: 8 }
 describe('prob(...) and failed samples', () => {
   // LHS puts exactly one of 11 samples in the top stratum, utilization in [0.1 + 0.8·10/11, 0.9): it fails
   const topStratum = U_MIN + ((U_MAX - U_MIN) * 10) / N;
-  const study = toyStudy('prob', 'objectives:\n  - minimize: p90(cost.lcoc_USD_per_PFLOP_day)\nconstraints:\n  - prob(cost.lcoc_USD_per_PFLOP_day <= 0.05) >= 0.5');
+  const study = toyStudy(
+    'prob',
+    'objectives:\n  - minimize: p90(cost.lcoc_USD_per_PFLOP_day)\nconstraints:\n  - prob(cost.lcoc_USD_per_PFLOP_day <= 0.05) >= 0.5',
+  );
 
   it('equals the share of all samples whose record satisfies the comparison (a failed sample does not)', () => {
     const c = compileToy(study, topStratum);
@@ -225,7 +270,10 @@ describe('prob(...) and failed samples', () => {
     const c = compileToy(study, 0.5);
     const e = c.problem.evaluate(x(1000));
     expect(e.status).toBe('failed');
-    if (e.status === 'failed') expect(e.reason).toMatch(/^more than 10 % of the 11 uncertainty samples failed \(robust\.maxFailedShare\); first: .*toy model: utilization/);
+    if (e.status === 'failed')
+      expect(e.reason).toMatch(
+        /^more than 10 % of the 11 uncertainty samples failed \(robust\.maxFailedShare\); first: .*toy model: utilization/,
+      );
     expect(c.robust!.detail(x(1000))!.failedSamples).toBe(utilizations(c, 1000).filter((u) => u > 0.5).length);
   });
 

@@ -40,7 +40,10 @@ function studyError(run: () => unknown): StudyError {
 }
 
 describe('user catalog rows in a design file', () => {
-  const path = design('own-rows', ai1.replace(/thermal: \{ radiator: [a-z-]+/, 'thermal: { radiator: my-panel') + myRadiator);
+  const path = design(
+    'own-rows',
+    ai1.replace(/thermal: \{ radiator: [a-z-]+/, 'thermal: { radiator: my-panel') + myRadiator,
+  );
   const { record } = evaluateDesignFile(path);
   it('a new radiator row is used: 110 m² × 3.5 kg/m² = 385 kg, radiator at 360 − 15 = 345 K', () => {
     expect(record.thermal.radiatorMass_kg).toBeCloseTo(385, 9);
@@ -51,14 +54,19 @@ describe('user catalog rows in a design file', () => {
     expect(record.compute.mass_kg).toBeCloseTo(72 * 20, 9);
   });
   it('a row without a source is refused, naming the file and the field', () => {
-    const bad = design('no-source', ai1 + myRadiator.replace(/ {6}source: "estimate: vendor quote, basis 2026 proposal"\n/, ''));
+    const bad = design(
+      'no-source',
+      ai1 + myRadiator.replace(/ {6}source: "estimate: vendor quote, basis 2026 proposal"\n/, ''),
+    );
     const e = studyError(() => evaluateDesignFile(bad));
     expect(e.message).toMatch(/no-source\.yaml/);
     expect(e.message).toMatch(/catalogs\.radiators\.0\.source is required/);
   });
   it('an out-of-range figure is refused by the row schema (areal density 0.1 kg/m²)', () => {
     const bad = design('thin', ai1 + myRadiator.replace('arealDensity_kg_m2: 3.5', 'arealDensity_kg_m2: 0.1'));
-    expect(studyError(() => evaluateDesignFile(bad)).message).toMatch(/catalogs\.radiators\.0\.arealDensity_kg_m2: Too small: expected number to be >=0.5/);
+    expect(studyError(() => evaluateDesignFile(bad)).message).toMatch(
+      /catalogs\.radiators\.0\.arealDensity_kg_m2: Too small: expected number to be >=0.5/,
+    );
   });
   it('an unknown catalog name is refused', () => {
     const bad = design('unknown-catalog', `${ai1}\ncatalogs:\n  radiatorz: []\n`);
@@ -67,7 +75,8 @@ describe('user catalog rows in a design file', () => {
 });
 
 describe('chip rows state what their figure is (figureKind, typicalFraction)', () => {
-  const gb300 = (extra: string) => `${ai1}\ncatalogs:\n  chips:\n    - { id: gb300, name: GB300, precision: BF16, peakTFLOPS: 2500, chipPower_W: 1400, ` +
+  const gb300 = (extra: string) =>
+    `${ai1}\ncatalogs:\n  chips:\n    - { id: gb300, name: GB300, precision: BF16, peakTFLOPS: 2500, chipPower_W: 1400, ` +
     `systemPowerPerChip_W: 1940, massPerChip_kg: 9, costPerChip_USD: 55000, tidTolerance_rad: 20000, maxJunctionTemp_K: 360, idlePowerFraction: 0.3, ` +
     `source: "estimate: test", year: 2026${extra} }\n`;
   it('a chip row without figureKind is refused, naming the field and the kinds', () => {
@@ -77,18 +86,26 @@ describe('chip rows state what their figure is (figureKind, typicalFraction)', (
     expect(e.message).toMatch(/peak.*typical.*sustained/);
   });
   it('a typical fraction without its source is refused, saying to cite it', () => {
-    const e = studyError(() => evaluateDesignFile(design('no-tsrc', gb300(', figureKind: peak, typicalFraction: 0.5'))));
+    const e = studyError(() =>
+      evaluateDesignFile(design('no-tsrc', gb300(', figureKind: peak, typicalFraction: 0.5'))),
+    );
     expect(e.message).toMatch(/no-tsrc\.yaml:\d+:\d+: typicalFraction and typicalFractionSource go together/);
     expect(e.message).toContain('cite where the fraction comes from');
   });
   it('a typical fraction on a typical figure is refused, saying to set figureKind: peak', () => {
-    const e = studyError(() => evaluateDesignFile(design('typ-typ', gb300(', figureKind: typical, typicalFraction: 0.5, typicalFractionSource: "x"'))));
+    const e = studyError(() =>
+      evaluateDesignFile(
+        design('typ-typ', gb300(', figureKind: typical, typicalFraction: 0.5, typicalFractionSource: "x"')),
+      ),
+    );
     expect(e.message).toMatch(/typ-typ\.yaml:\d+:\d+: typicalFraction derates a peak figure/);
     expect(e.message).toContain('set figureKind: peak');
   });
   it('a peak derated to half typical halves the delivered compute, everything else equal (hand: ×0.5)', () => {
     const asStated = evaluateDesignFile(design('peak', gb300(', figureKind: peak'))).record;
-    const half = evaluateDesignFile(design('half', gb300(', figureKind: peak, typicalFraction: 0.5, typicalFractionSource: "estimate: test"'))).record;
+    const half = evaluateDesignFile(
+      design('half', gb300(', figureKind: peak, typicalFraction: 0.5, typicalFractionSource: "estimate: test"')),
+    ).record;
     expect(half.compute.deliveredPFLOPS / asStated.compute.deliveredPFLOPS).toBeCloseTo(0.5, 12);
     expect(half.compute.peakPFLOPS).toBe(asStated.compute.peakPFLOPS);
     expect(half.mass.launch_kg).toBe(asStated.mass.launch_kg);
@@ -99,7 +116,8 @@ describe('chip rows state what their figure is (figureKind, typicalFraction)', (
 
 describe('a catalog field as a study variable', () => {
   const flagship = readFileSync(new URL('../../designs/flagship-study.yaml', import.meta.url), 'utf8');
-  const withVar = (line: string) => writeFile(dir, `v${line.length}.yaml`, flagship.replace('variables:\n', `variables:\n  ${line}\n`));
+  const withVar = (line: string) =>
+    writeFile(dir, `v${line.length}.yaml`, flagship.replace('variables:\n', `variables:\n  ${line}\n`));
   it('catalogs.batteries.li-ion-leo.specificEnergy_Wh_per_kg: battery mass ∝ 1 / specific energy', () => {
     const s = loadStudyProblem(withVar('catalogs.batteries.li-ion-leo.specificEnergy_Wh_per_kg: [100, 400]'));
     const v = s.problem.variables;
@@ -114,9 +132,17 @@ describe('a catalog field as a study variable', () => {
     expect(b.power.batteryMass_kg).toBeCloseTo(b.power.batteryEnergy_Wh / 300, 6);
   });
   it.each([
-    ['an unknown row', 'catalogs.batteries.li-ion-le.specificEnergy_Wh_per_kg: [100, 400]', /no batteries row 'li-ion-le': did you mean li-ion-leo/],
+    [
+      'an unknown row',
+      'catalogs.batteries.li-ion-le.specificEnergy_Wh_per_kg: [100, 400]',
+      /no batteries row 'li-ion-le': did you mean li-ion-leo/,
+    ],
     ['a text field', 'catalogs.batteries.li-ion-leo.name: [1, 2]', /not a numeric field/],
-    ['bounds outside the row range', 'catalogs.batteries.li-ion-leo.maxDepthOfDischarge: [0.5, 2]', /upper bound 2 is outside/],
+    [
+      'bounds outside the row range',
+      'catalogs.batteries.li-ion-leo.maxDepthOfDischarge: [0.5, 2]',
+      /upper bound 2 is outside/,
+    ],
     ['a short path', 'catalogs.batteries.specificEnergy_Wh_per_kg: [100, 400]', /catalogs.<catalog>.<row id>.<field>/],
   ])('%s is refused before any evaluation', (_name, line, message) => {
     const e = studyError(() => loadStudyProblem(withVar(line)));

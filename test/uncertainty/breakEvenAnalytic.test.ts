@@ -24,13 +24,20 @@ function curveModel(lcoc: (x: number) => number, terrestrial: (x: number) => num
 /** An input with range [lo, hi]; `open` ends are refused by `check` (an exclusive schema bound). */
 function spec(lo: number, hi: number, nominal?: number, open: { lo?: boolean; hi?: boolean } = {}): InputSpec {
   return {
-    path: 'economics.x', nominal, unit: 'u', integer: false, domain: { lo, hi },
+    path: 'economics.x',
+    nominal,
+    unit: 'u',
+    integer: false,
+    domain: { lo, hi },
     check: (v) => ((open.lo === true && v <= lo) || (open.hi === true && v >= hi) ? 'out of range' : undefined),
   } as InputSpec;
 }
 
 // LCOC − terrestrial = (x − 2.05)(x − 7.05): two crossings, neither on a grid point of [1, 10]
-const twoRoots = curveModel((x) => (x - 2.05) * (x - 7.05) + 10, () => 10);
+const twoRoots = curveModel(
+  (x) => (x - 2.05) * (x - 7.05) + 10,
+  () => 10,
+);
 
 describe('break-even: root choice with two crossings', () => {
   it('finds both roots of (x − 2.05)(x − 7.05) and reports the one nearest the nominal value', () => {
@@ -59,11 +66,17 @@ describe('break-even: root choice with two crossings', () => {
   it('space is cheaper on the side where LCOC < terrestrial at the first crossing', () => {
     // g > 0 below 2.05: space costs more there, less just above it
     expect(breakEven({ model: twoRoots, spec: spec(1, 10, 6), label: 'x' }).spaceCheaper).toBe('above');
-    const falling = curveModel((x) => 20 - x, () => 15);
+    const falling = curveModel(
+      (x) => 20 - x,
+      () => 15,
+    );
     const r = breakEven({ model: falling, spec: spec(1, 9), label: 'x' });
     expect(r.root).toBeCloseTo(5, 9);
     expect(r.spaceCheaper).toBe('above');
-    const rising = curveModel((x) => 10 + x, () => 15);
+    const rising = curveModel(
+      (x) => 10 + x,
+      () => 15,
+    );
     expect(breakEven({ model: rising, spec: spec(1, 9), label: 'x' }).spaceCheaper).toBe('below');
     const message = breakEven({ model: rising, spec: spec(1, 9), label: 'x' }).message;
     expect(message).toBe('LCOC = terrestrial LCOC at x 5 u; space is cheaper below it');
@@ -71,27 +84,65 @@ describe('break-even: root choice with two crossings', () => {
 
   it('a root on a grid point, and at the last grid point, is found without Brent', () => {
     // linear grid of 5 points over [1, 5]: 1, 2, 3, 4, 5; crossings at 3 and at the end 5
-    const grid = curveModel((x) => (x - 3) * (x - 5), () => 0, 5);
+    const grid = curveModel(
+      (x) => (x - 3) * (x - 5),
+      () => 0,
+      5,
+    );
     const r = breakEven({ model: grid, spec: spec(1, 5, 4.9), label: 'x' });
     expect(r.roots).toEqual([3, 5]);
     expect(r.root).toBe(5);
   });
 
   it('no crossing: "no break-even", saying on which side and by how much (LCOC/terrestrial ratio)', () => {
-    const above = breakEven({ model: curveModel((x) => x + 20, () => 10), spec: spec(1, 9), label: 'x' });
+    const above = breakEven({
+      model: curveModel(
+        (x) => x + 20,
+        () => 10,
+      ),
+      spec: spec(1, 9),
+      label: 'x',
+    });
     expect([above.status, above.root, above.spaceCheaper]).toEqual(['none', null, null]);
-    expect(above.message).toBe('no break-even in range [1, 9] u: the LCOC stays above the terrestrial LCOC (at least 2.1× it)');
-    const below = breakEven({ model: curveModel((x) => x, () => 20), spec: spec(1, 9), label: 'x' });
-    expect(below.message).toBe('no break-even in range [1, 9] u: the LCOC stays below the terrestrial LCOC (at most 0.45× it)');
+    expect(above.message).toBe(
+      'no break-even in range [1, 9] u: the LCOC stays above the terrestrial LCOC (at least 2.1× it)',
+    );
+    const below = breakEven({
+      model: curveModel(
+        (x) => x,
+        () => 20,
+      ),
+      spec: spec(1, 9),
+      label: 'x',
+    });
+    expect(below.message).toBe(
+      'no break-even in range [1, 9] u: the LCOC stays below the terrestrial LCOC (at most 0.45× it)',
+    );
   });
 
   it('grid points the model cannot evaluate are skipped (x > 9.5 here); nowhere evaluable is said so', () => {
-    const r = breakEven({ model: curveModel((x) => x, () => 20), spec: spec(1, 20), label: 'x' });
+    const r = breakEven({
+      model: curveModel(
+        (x) => x,
+        () => 20,
+      ),
+      spec: spec(1, 20),
+      label: 'x',
+    });
     expect(r.curve.every((c) => c.x <= 9.5)).toBe(true);
     expect(r.curve.length).toBeGreaterThan(0);
-    const nowhere = breakEven({ model: curveModel((x) => x, () => 20), spec: spec(10, 20), label: 'x' });
+    const nowhere = breakEven({
+      model: curveModel(
+        (x) => x,
+        () => 20,
+      ),
+      spec: spec(10, 20),
+      label: 'x',
+    });
     expect(nowhere.curve).toEqual([]);
-    expect(nowhere.message).toBe('no break-even in range [10, 20] u: the models cannot evaluate the design anywhere in the range');
+    expect(nowhere.message).toBe(
+      'no break-even in range [10, 20] u: the models cannot evaluate the design anywhere in the range',
+    );
   });
 
   it('a model without a terrestrial comparison has no break-even', () => {

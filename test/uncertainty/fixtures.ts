@@ -24,9 +24,15 @@ export function designFile(dir: string, name: string, lines: readonly string[]):
  * cost.launch_USD = price × launch mass (src/models/cost.ts: "$/kg × m_launch when a $/kg override is given").
  */
 export const LAUNCH_PRICE = { min: 200, mode: 900, max: 3000 } as const;
-export function linearLaunchDesign(dir: string, rowInputs: readonly string[], economics = 'economics: { electricity_USD_per_kWh: 0.05, pue: 1.3 }'): string {
+export function linearLaunchDesign(
+  dir: string,
+  rowInputs: readonly string[],
+  economics = 'economics: { electricity_USD_per_kWh: 0.05, pue: 1.3 }',
+): string {
   return designFile(dir, 'linear-launch', [
-    ...AI1, economics, 'uncertainty:',
+    ...AI1,
+    economics,
+    'uncertainty:',
     ...rowInputs.filter((p) => p !== 'catalogs.batteries.li-ion-leo.cost_USD_per_Wh').map((p) => `  ${p}: fixed`),
     `  economics.launchCost_USD_per_kg: { kind: triangular, min: ${LAUNCH_PRICE.min}, mode: ${LAUNCH_PRICE.mode}, max: ${LAUNCH_PRICE.max}, reason: test }`,
   ]);
@@ -36,16 +42,33 @@ const DESIGNS = fileURLToPath(new URL('../../designs/', import.meta.url));
 
 /**
  * A light copy of designs/constellations/three-body-12.yaml (same node, shell, ISL and launch vehicle; no gateways, a
- * one-hour window, one snapshot: milliseconds per evaluation), with `extra` lines appended (e.g. an uncertainty: section).
+ * one-hour window, one snapshot: milliseconds per evaluation), with `extra` lines appended (e.g. an uncertainty:
+ * section).
  */
-export function threeBodyLight(dir: string, name: string, extra: readonly string[] = [], nodeFile = 'three-body.yaml'): string {
-  return writeFile(dir, `${name}.yaml`, [
-    `name: ${name}`, 'kind: constellation', `node: ${DESIGNS}${nodeFile}`,
-    'shells:', '  - { name: batch-1, altitude_km: 500, inclination_deg: sso, ltan_h: 10.5, planes: 1, satsPerPlane: 12, pattern: walker-delta }',
-    'isl: { topology: ring, terminal: isl-100g }', 'ground: { stations: [] }',
-    "simulation: { epoch: '2025-06-01T00:00:00Z', duration_h: 1, step_s: 60, snapshots: 1 }",
-    'launch: { vehicles: [{ vehicle: long-march-2d, cadence_per_yr: 10 }] }', 'economics: { learningRate: 0.95, modelParams_B: 8 }', ...extra, '',
-  ].join('\n'));
+export function threeBodyLight(
+  dir: string,
+  name: string,
+  extra: readonly string[] = [],
+  nodeFile = 'three-body.yaml',
+): string {
+  return writeFile(
+    dir,
+    `${name}.yaml`,
+    [
+      `name: ${name}`,
+      'kind: constellation',
+      `node: ${DESIGNS}${nodeFile}`,
+      'shells:',
+      '  - { name: batch-1, altitude_km: 500, inclination_deg: sso, ltan_h: 10.5, planes: 1, satsPerPlane: 12, pattern: walker-delta }',
+      'isl: { topology: ring, terminal: isl-100g }',
+      'ground: { stations: [] }',
+      "simulation: { epoch: '2025-06-01T00:00:00Z', duration_h: 1, step_s: 60, snapshots: 1 }",
+      'launch: { vehicles: [{ vehicle: long-march-2d, cadence_per_yr: 10 }] }',
+      'economics: { learningRate: 0.95, modelParams_B: 8 }',
+      ...extra,
+      '',
+    ].join('\n'),
+  );
 }
 
 /**
@@ -54,11 +77,25 @@ export function threeBodyLight(dir: string, name: string, extra: readonly string
  * with the terrestrial LCOC at some launch price.
  */
 export function ai1CostlyGrid(dir: string, name: string, extra: readonly string[] = [], nodeFile = 'ai1.yaml'): string {
-  return writeFile(dir, `${name}.yaml`, [
-    `name: ${name}`, 'kind: constellation', `node: ${DESIGNS}${nodeFile}`,
-    'shells:', '  - name: s1', '    altitude_km: 600', '    planes: 1', '    satsPerPlane: 4',
-    '    node: { power: { array: silicon-flex, arrayArea_m2: 600, battery: li-ion-cots }, economics: { electricity_USD_per_kWh: 2, pue: 3 } }',
-    'isl: { topology: none }', 'ground: { stations: [] }', 'simulation: { duration_h: 1, step_s: 60, snapshots: 1 }',
-    'launch: { vehicles: [{ vehicle: starship, cadence_per_yr: 12 }] }', ...extra, '',
-  ].join('\n'));
+  return writeFile(
+    dir,
+    `${name}.yaml`,
+    [
+      `name: ${name}`,
+      'kind: constellation',
+      `node: ${DESIGNS}${nodeFile}`,
+      'shells:',
+      '  - name: s1',
+      '    altitude_km: 600',
+      '    planes: 1',
+      '    satsPerPlane: 4',
+      '    node: { power: { array: silicon-flex, arrayArea_m2: 600, battery: li-ion-cots }, economics: { electricity_USD_per_kWh: 2, pue: 3 } }',
+      'isl: { topology: none }',
+      'ground: { stations: [] }',
+      'simulation: { duration_h: 1, step_s: 60, snapshots: 1 }',
+      'launch: { vehicles: [{ vehicle: starship, cadence_per_yr: 12 }] }',
+      ...extra,
+      '',
+    ].join('\n'),
+  );
 }

@@ -11,7 +11,11 @@ const n = 20_000;
 const analysis = {
   model: { constraints: [], metricPaths: ['mass.launch_kg'], width: 1 },
   inputs: [{ path: 'economics.launchCost_USD_per_kg' }],
-  outcomes: Array.from({ length: n }, (_, i) => (i % 1000 === 7 ? { status: 'failed', reason: 'radiator does not close' } : { status: 'ok', y: Float64Array.of(i + 0.25) })),
+  outcomes: Array.from({ length: n }, (_, i) =>
+    i % 1000 === 7
+      ? { status: 'failed', reason: 'radiator does not close' }
+      : { status: 'ok', y: Float64Array.of(i + 0.25) },
+  ),
   values: Array.from({ length: n }, (_, i) => [i * 2]),
 } as unknown as UncertaintyAnalysis;
 
@@ -33,6 +37,8 @@ describe('samples.csv', () => {
   it('--samples above 100,000 exits 2 with the reason', async () => {
     const r = await odc('uncertainty', 'designs/ai1-uncertainty.yaml', '--samples', '10000000');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/--samples 10000000 is too many: at most 100000 \(each sample keeps every record metric in memory/);
+    expect(r.err).toMatch(
+      /--samples 10000000 is too many: at most 100000 \(each sample keeps every record metric in memory/,
+    );
   });
 });

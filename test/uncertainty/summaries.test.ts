@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { SampleOutcome } from '../../src/uncertainty/analysisModel.js';
 import { distributionSpec } from '../../src/uncertainty/plots.js';
-import { checkSampleCount, columnSummary, countBelow, failureSummary, jointHolds } from '../../src/uncertainty/uncertainty.js';
+import {
+  checkSampleCount,
+  columnSummary,
+  countBelow,
+  failureSummary,
+  jointHolds,
+} from '../../src/uncertainty/uncertainty.js';
 
 /** A successful sample with output vector `y`. */
 const ok = (...y: number[]): SampleOutcome => ({ status: 'ok', y: Float64Array.from(y) });
@@ -62,7 +68,11 @@ describe('uncertainty summaries on hand-made samples', () => {
 
   it('failure reasons are counted and listed most frequent first, ties alphabetically', () => {
     const rows = [failed('b'), ok(1), failed('a'), failed('c'), failed('c'), failed('a'), failed('c')];
-    expect(failureSummary(rows)).toEqual([{ reason: 'c', count: 3 }, { reason: 'a', count: 2 }, { reason: 'b', count: 1 }]);
+    expect(failureSummary(rows)).toEqual([
+      { reason: 'c', count: 3 },
+      { reason: 'a', count: 2 },
+      { reason: 'b', count: 1 },
+    ]);
     expect(failureSummary([ok(1)])).toEqual([]);
   });
 
@@ -99,13 +109,24 @@ describe('uncertainty report plot of one output', () => {
 
   it('histogram bars span each bin; p5 and p95 rules sit at the type-7 quantiles; the CDF steps 1/n', () => {
     const values = Array.from({ length: 100 }, (_, i) => i);
-    const s = { path: 'cost.lcoc_USD_per_PFLOP_day', unit: 'USD/PFLOP-day', ...columnSummary(values.map((v) => ok(v)), 0, 30)! };
+    const s = {
+      path: 'cost.lcoc_USD_per_PFLOP_day',
+      unit: 'USD/PFLOP-day',
+      ...columnSummary(
+        values.map((v) => ok(v)),
+        0,
+        30,
+      )!,
+    };
     const spec = distributionSpec(s, values) as unknown as Spec;
     const [histogramLayer, rules] = spec.hconcat[0]!.layer;
     expect(histogramLayer!.data.values.map((b) => [b['lo'], b['hi'], b['count']])).toEqual(
-      [0, 1, 2, 3, 4].map((k) => [k * 19.8, k === 4 ? 99 : (k + 1) * 19.8, 20]));
+      [0, 1, 2, 3, 4].map((k) => [k * 19.8, k === 4 ? 99 : (k + 1) * 19.8, 20]),
+    );
     expect(rules!.data.values).toEqual([
-      { x: 30, what: 'nominal design' }, { x: 99 * 0.05, what: 'p5 / p95' }, { x: 99 * 0.95, what: 'p5 / p95' },
+      { x: 30, what: 'nominal design' },
+      { x: 99 * 0.05, what: 'p5 / p95' },
+      { x: 99 * 0.95, what: 'p5 / p95' },
     ]);
     const cdf = spec.hconcat[1]!.layer[0]!.data.values;
     expect(cdf).toHaveLength(100);
@@ -119,6 +140,8 @@ describe('uncertainty report plot of one output', () => {
     expect(bar['lo']).toBe(1000);
     expect((bar['hi'] as number) - 1000).toBeCloseTo(1000 * 1e-9 + 1e-12, 12);
     // the rules: no nominal, p5 = p95 = the value
-    expect((distributionSpec(s, [1000, 1000]) as unknown as Spec).hconcat[0]!.layer[1]!.data.values.map((r) => r['x'])).toEqual([1000, 1000]);
+    expect(
+      (distributionSpec(s, [1000, 1000]) as unknown as Spec).hconcat[0]!.layer[1]!.data.values.map((r) => r['x']),
+    ).toEqual([1000, 1000]);
   });
 });

@@ -5,7 +5,10 @@ import { samplesCsv } from '../../src/uncertainty/uncertaintyReport.js';
 import { tempDir } from '../helpers/tmp.js';
 import { AI1, designFile, LAUNCH_PRICE, linearLaunchDesign } from './fixtures.js';
 
-/** Runs on worker threads that execute dist/, which Stryker never mutates: skipped in mutation runs (vitest.mutation.config.ts). */
+/**
+ * Runs on worker threads that execute dist/, which Stryker never mutates: skipped in mutation runs
+ * (vitest.mutation.config.ts).
+ */
 const itPooled = it.skipIf(process.env.ODC_MUTATION === '1');
 
 const dir = tempDir('odc-uncertainty-');
@@ -18,7 +21,10 @@ describe('odc uncertainty: forward propagation', () => {
   for (const method of ['lhs', 'mc'] as const) {
     it(`${method}: the sample mean of cost.launch_USD (linear in the launch price at fixed mass) matches price mean × launch mass within 3 SE`, async () => {
       const a = await analyzeUncertainty({ designPath: linear, samples: 400, seed: 7, method });
-      expect(a.inputs.map((x) => x.path)).toEqual(['catalogs.batteries.li-ion-leo.cost_USD_per_Wh', 'economics.launchCost_USD_per_kg']);
+      expect(a.inputs.map((x) => x.path)).toEqual([
+        'catalogs.batteries.li-ion-leo.cost_USD_per_Wh',
+        'economics.launchCost_USD_per_kg',
+      ]);
       expect(a.failed).toBe(0);
       if (a.model.kind !== 'node') throw new Error('expected a node design');
       const mass_kg = a.model.nominalRecord!.mass.launch_kg;
@@ -44,22 +50,32 @@ describe('odc uncertainty: forward propagation', () => {
   it('LHS puts exactly one sample in each of the n equal-probability strata of every input', async () => {
     const n = 50;
     const a = await analyzeUncertainty({ designPath: linear, samples: n, seed: 3 });
-    // the launch price CDF of triangular(a, c, b): F(x) = (x − a)²/((b − a)(c − a)) for x ≤ c, else 1 − (b − x)²/((b − a)(b − c))
+    // the launch price CDF of triangular(a, c, b): F(x) = (x − a)²/((b − a)(c − a)) for x ≤ c, else 1 − (b − x)²/((b −
+    // a)(b − c))
     const { min: lo, mode: c, max: hi } = LAUNCH_PRICE;
-    const cdf = (x: number): number => (x <= c ? (x - lo) ** 2 / ((hi - lo) * (c - lo)) : 1 - (hi - x) ** 2 / ((hi - lo) * (hi - c)));
+    const cdf = (x: number): number =>
+      x <= c ? (x - lo) ** 2 / ((hi - lo) * (c - lo)) : 1 - (hi - x) ** 2 / ((hi - lo) * (hi - c));
     const strata = a.values.map((v) => Math.floor(cdf(v[1]!) * n)).sort((x, y) => x - y);
     expect(strata).toEqual(Array.from({ length: n }, (_, k) => k));
   });
 
-  it('a sample outside a field\'s range is a failed sample, counted with its reason and never holding a constraint', async () => {
+  it("a sample outside a field's range is a failed sample, counted with its reason and never holding a constraint", async () => {
     // utilization ~ normal(0.95, 0.1), untruncated: P(u > 1) = 1 − Φ(0.5) = 0.308538 (standard normal table)
-    const file = designFile(dir, 'overdrive', [...AI1, 'uncertainty:', '  compute.utilization: { kind: normal, mean: 0.95, sd: 0.1 }']);
+    const file = designFile(dir, 'overdrive', [
+      ...AI1,
+      'uncertainty:',
+      '  compute.utilization: { kind: normal, mean: 0.95, sd: 0.1 }',
+    ]);
     const n = 200;
     const a = await analyzeUncertainty({ designPath: file, samples: n, seed: 2 });
     const outside = a.values.filter((v) => v[a.inputs.findIndex((x) => x.path === 'compute.utilization')]! > 1).length;
     expect(Math.abs(outside - 0.308538 * n)).toBeLessThanOrEqual(2); // LHS: one sample per 1/n stratum of every input
     expect(a.failed).toBe(outside);
-    expect(a.failureReasons.every((f) => f.reason.startsWith('compute.utilization = ') && f.reason.includes('validity range 0.05–1'))).toBe(true);
+    expect(
+      a.failureReasons.every(
+        (f) => f.reason.startsWith('compute.utilization = ') && f.reason.includes('validity range 0.05–1'),
+      ),
+    ).toBe(true);
     for (const m of a.margins) expect(m.holds.successes + a.failed).toBeLessThanOrEqual(n);
     // jointly: at most the least likely constraint, and no failed sample counts
     expect(a.allHold!.trials).toBe(n);

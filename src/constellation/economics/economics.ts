@@ -52,7 +52,8 @@ const FLOPS_PER_TOKEN_PER_PARAMETER = 2; // Kaplan et al. 2020 §2.1
 const TOKENS_PER_MTOKEN = 1e6;
 
 function learningExponent(learningRate: number): number {
-  if (!(learningRate > 0.5 && learningRate <= 1)) throw new RangeError(`learningRate must be in (0.5, 1], got ${learningRate}`);
+  if (!(learningRate > 0.5 && learningRate <= 1))
+    throw new RangeError(`learningRate must be in (0.5, 1], got ${learningRate}`);
   return Math.log2(learningRate);
 }
 
@@ -89,7 +90,11 @@ export function learningCurveCost_USD(firstUnit_USD: number, units: number, lear
 
 /** Expected replacements under block replacement: λ·S + N·(⌈H/L⌉ − 1). */
 export function expectedReplacements(
-  satellites: number, satelliteYears: number, horizon_yr: number, designLife_yr: number, failureRate_per_yr: number,
+  satellites: number,
+  satelliteYears: number,
+  horizon_yr: number,
+  designLife_yr: number,
+  failureRate_per_yr: number,
 ): { failures: number; endOfLife: number; total: number } {
   positive('horizon_yr', horizon_yr);
   positive('designLife_yr', designLife_yr);
@@ -160,17 +165,28 @@ export function constellationEconomics(p: Readonly<ConstellationEconomicsParams>
   nonNegative('launch_USD', p.launch_USD);
   positive('horizon_yr', p.horizon_yr);
   positive('deliveredPFLOPS_per_satellite', p.deliveredPFLOPS_per_satellite);
-  if (!(Number.isInteger(p.gateways) && p.gateways >= 0)) throw new RangeError(`gateways must be a whole number ≥ 0, got ${p.gateways}`);
+  if (!(Number.isInteger(p.gateways) && p.gateways >= 0))
+    throw new RangeError(`gateways must be a whole number ≥ 0, got ${p.gateways}`);
   const lr = p.learningRate ?? DEFAULT_LEARNING_RATE;
   const params = p.modelParameters ?? DEFAULT_MODEL_PARAMETERS;
   positive('modelParameters', params);
 
   const launchPerSatellite = p.launch_USD / n;
-  const satelliteYears = p.deploymentCurve ? satelliteYearsInService(p.deploymentCurve, p.horizon_yr) : n * p.horizon_yr;
+  const satelliteYears = p.deploymentCurve
+    ? satelliteYearsInService(p.deploymentCurve, p.horizon_yr)
+    : n * p.horizon_yr;
   positive('satellite-years in service', satelliteYears);
-  const opsRate = p.operations_USD_per_satellite_yr ?? DEFAULT_INSURANCE_FRACTION_per_yr * (p.firstUnitHardware_USD + launchPerSatellite);
+  const opsRate =
+    p.operations_USD_per_satellite_yr ??
+    DEFAULT_INSURANCE_FRACTION_per_yr * (p.firstUnitHardware_USD + launchPerSatellite);
   nonNegative('operations_USD_per_satellite_yr', opsRate);
-  const repl = expectedReplacements(n, satelliteYears, p.horizon_yr, p.designLife_yr, p.failureRate_per_yr ?? DEFAULT_FAILURE_RATE_per_yr);
+  const repl = expectedReplacements(
+    n,
+    satelliteYears,
+    p.horizon_yr,
+    p.designLife_yr,
+    p.failureRate_per_yr ?? DEFAULT_FAILURE_RATE_per_yr,
+  );
   // One summation method for both counts, so the replacement difference never mixes exact and approximate.
   const cumulative = n + repl.total <= EXACT_SUM_LIMIT ? learningCurveSumExact_USD : learningCurveSumApprox_USD;
   const hardware = cumulative(p.firstUnitHardware_USD, n, lr);
@@ -185,7 +201,8 @@ export function constellationEconomics(p: Readonly<ConstellationEconomicsParams>
   const total = hardware + p.launch_USD + operations + replHardware + replLaunch + ground;
 
   const pflopDays = p.deliveredPFLOPS_per_satellite * satelliteYears * DAYS_PER_YEAR;
-  const tokensPerSecondPerSatellite = (p.deliveredPFLOPS_per_satellite * FLOPS_PER_PFLOPS) / (FLOPS_PER_TOKEN_PER_PARAMETER * params);
+  const tokensPerSecondPerSatellite =
+    (p.deliveredPFLOPS_per_satellite * FLOPS_PER_PFLOPS) / (FLOPS_PER_TOKEN_PER_PARAMETER * params);
   const tokens = tokensPerSecondPerSatellite * satelliteYears * JULIAN_YEAR_s;
   return {
     hardware_USD: hardware,

@@ -22,9 +22,9 @@
  * closed form above, so the classes closer than D = max(threshold, the k-th closest class) are found exactly, with
  * no time steps, and refined from the two position vectors as below.
  *
- * Screen (cubic grid, pairGrid.ts, per time step; larger shells). Positions at the middle of each step go into a cubic grid of cell
- * size c = D + v_rel·h/2 (D the screening distance, h the step, v_rel ≤ 2r·u̇ the largest relative speed of
- * two satellites of one shell); every pair in the same or adjacent cells closer than c is a candidate.
+ * Screen (cubic grid, pairGrid.ts, per time step; larger shells). Positions at the middle of each step go into a cubic
+ * grid of cell size c = D + v_rel·h/2 (D the screening distance, h the step, v_rel ≤ 2r·u̇ the largest relative speed
+ * of two satellites of one shell); every pair in the same or adjacent cells closer than c is a candidate.
  * A pair whose distance drops below D anywhere in the step is closer than c at its middle, so no pair
  * closer than D is missed, whatever h: the step only sets the work (h = 2D/v_rel, or one step when the
  * window is shorter). D = max(threshold, the k-th smallest distance of an epoch snapshot), so the screen
@@ -169,24 +169,34 @@ function shellState(sh: ShellGeometrySpec, epochIso: string): ShellState {
   const slots = cluster ? 1 : sh.satsPerPlane;
   const basis = new Float64Array(sh.planes * 6);
   const u0 = new Float64Array(sh.planes * slots);
-  const ci = Math.cos(sh.inclination_rad), si = Math.sin(sh.inclination_rad);
+  const ci = Math.cos(sh.inclination_rad),
+    si = Math.sin(sh.inclination_rad);
   for (let p = 0; p < sh.planes; p++) {
     const raan = planeRaan_rad(sh, p, epochIso);
-    const co = Math.cos(raan), so = Math.sin(raan);
+    const co = Math.cos(raan),
+      so = Math.sin(raan);
     // P̂ = ascending node, Q̂ = ĥ × P̂ (90° ahead in the plane).
     basis.set([co, so, 0, -so * ci, co * ci, si], p * 6);
     for (let s = 0; s < slots; s++) u0[p * slots + s] = slotPhase_rad(sh, p, s);
   }
   return {
-    r: EARTH_RADIUS_m + sh.altitude_m, uDot: argumentOfLatitudeRate_rad_s(sh.altitude_m, sh.inclination_rad), planes: sh.planes, slots,
-    basis, u0, delta: sh.pattern === 'walker-delta' || cluster, phasing: sh.phasing,
-    members: cluster ? sh.satsPerPlane : 1, shrink_m: cluster ? 2 * sh.clusterRadius_m : 0,
+    r: EARTH_RADIUS_m + sh.altitude_m,
+    uDot: argumentOfLatitudeRate_rad_s(sh.altitude_m, sh.inclination_rad),
+    planes: sh.planes,
+    slots,
+    basis,
+    u0,
+    delta: sh.pattern === 'walker-delta' || cluster,
+    phasing: sh.phasing,
+    members: cluster ? sh.satsPerPlane : 1,
+    shrink_m: cluster ? 2 * sh.clusterRadius_m : 0,
   };
 }
 
 function position(st: ShellState, k: number, u: number, out: Float64Array, o: number): void {
   const b = Math.floor(k / st.slots) * 6;
-  const c = Math.cos(u) * st.r, s = Math.sin(u) * st.r;
+  const c = Math.cos(u) * st.r,
+    s = Math.sin(u) * st.r;
   const B = st.basis;
   out[o] = c * B[b]! + s * B[b + 3]!;
   out[o + 1] = c * B[b + 1]! + s * B[b + 4]!;
@@ -197,11 +207,18 @@ const SCRATCH = new Float64Array(6);
 
 /** Exact closest approach of objects a and b over all time, and its first time after the epoch. */
 export function pairClosestApproach(st: ShellState, a: number, b: number): { d_m: number; t_s: number } {
-  const B = st.basis, pa = Math.floor(a / st.slots) * 6, pb = Math.floor(b / st.slots) * 6;
+  const B = st.basis,
+    pa = Math.floor(a / st.slots) * 6,
+    pb = Math.floor(b / st.slots) * 6;
   const dot = (i: number, j: number): number => B[i]! * B[j]! + B[i + 1]! * B[j + 1]! + B[i + 2]! * B[j + 2]!;
-  const PP = dot(pa, pb), QQ = dot(pa + 3, pb + 3), PQ = dot(pa, pb + 3), QP = dot(pa + 3, pb);
-  const A = (PP - QQ) / 2, C = (PQ + QP) / 2;
-  const ua0 = st.u0[a]!, delta = st.u0[b]! - ua0;
+  const PP = dot(pa, pb),
+    QQ = dot(pa + 3, pb + 3),
+    PQ = dot(pa, pb + 3),
+    QP = dot(pa + 3, pb);
+  const A = (PP - QQ) / 2,
+    C = (PQ + QP) / 2;
+  const ua0 = st.u0[a]!,
+    delta = st.u0[b]! - ua0;
   // Same plane (A = C = 0): the distance is constant.
   const ua = Math.hypot(A, C) < 1e-14 ? ua0 : (Math.atan2(C, A) - delta) / 2;
   const t_s = mod(ua - ua0, Math.PI) / st.uDot;
@@ -213,13 +230,24 @@ export function pairClosestApproach(st: ShellState, a: number, b: number): { d_m
 
 /** Symmetry class of the pair (a, b): a key and the number of object pairs in the class (header). */
 function pairClass(st: ShellState, a: number, b: number): { key: number; size: number } {
-  const P = st.planes, S = st.slots, T = P * S;
-  const pa = Math.floor(a / S), sa = a % S, pb = Math.floor(b / S), sb = b % S;
+  const P = st.planes,
+    S = st.slots,
+    T = P * S;
+  const pa = Math.floor(a / S),
+    sa = a % S,
+    pb = Math.floor(b / S),
+    sb = b % S;
   if (st.delta) {
-    const d1 = deltaDiff(st, pa, sa, pb, sb), d2 = deltaDiff(st, pb, sb, pa, sa);
+    const d1 = deltaDiff(st, pa, sa, pb, sb),
+      d2 = deltaDiff(st, pb, sb, pa, sa);
     return { key: Math.min(d1, d2), size: d1 === d2 ? T / 2 : T };
   }
-  const [p1, p2, ds] = pa < pb ? [pa, pb, mod(sb - sa, S)] : pa > pb ? [pb, pa, mod(sa - sb, S)] : [pa, pa, Math.min(mod(sb - sa, S), mod(sa - sb, S))];
+  const [p1, p2, ds] =
+    pa < pb
+      ? [pa, pb, mod(sb - sa, S)]
+      : pa > pb
+        ? [pb, pa, mod(sa - sb, S)]
+        : [pa, pa, Math.min(mod(sb - sa, S), mod(sa - sb, S))];
   return { key: (p1 * P + p2) * S + ds, size: p1 === p2 && 2 * ds === S ? S / 2 : S };
 }
 
@@ -231,7 +259,10 @@ function deltaDiff(st: ShellState, p1: number, s1: number, p2: number, s2: numbe
 /** The key of pairClass alone (no allocation: it runs for every candidate pair). */
 function pairClassKey(st: ShellState, a: number, b: number): number {
   const S = st.slots;
-  const pa = Math.floor(a / S), sa = a % S, pb = Math.floor(b / S), sb = b % S;
+  const pa = Math.floor(a / S),
+    sa = a % S,
+    pb = Math.floor(b / S),
+    sb = b % S;
   if (st.delta) return Math.min(deltaDiff(st, pa, sa, pb, sb), deltaDiff(st, pb, sb, pa, sa));
   if (pa === pb) return (pa * st.planes + pa) * S + Math.min(mod(sb - sa, S), mod(sa - sb, S));
   return pa < pb ? (pa * st.planes + pb) * S + mod(sb - sa, S) : (pb * st.planes + pa) * S + mod(sa - sb, S);
@@ -239,7 +270,8 @@ function pairClassKey(st: ShellState, a: number, b: number): number {
 
 /** Positions of every object at time t [m], xyz interleaved. */
 function positionsAt(st: ShellState, t: number): Float64Array {
-  const n = st.u0.length, out = new Float64Array(3 * n);
+  const n = st.u0.length,
+    out = new Float64Array(3 * n);
   for (let k = 0; k < n; k++) position(st, k, st.u0[k]! + st.uDot * t, out, 3 * k);
   return out;
 }
@@ -254,12 +286,19 @@ function snapshotKth(st: ShellState, k: number): number {
   for (;;) {
     const found: number[] = [];
     pairsWithin(pos, st.r, cutoff, (_a, _b, d) => found.push(d));
-    if (found.length >= Math.min(k, (n * (n - 1)) / 2) || cutoff > 2 * st.r) return found.sort((x, y) => x - y)[Math.min(k, found.length) - 1] ?? Infinity;
+    if (found.length >= Math.min(k, (n * (n - 1)) / 2) || cutoff > 2 * st.r)
+      return found.sort((x, y) => x - y)[Math.min(k, found.length) - 1] ?? Infinity;
     cutoff *= 2;
   }
 }
 
-interface ClassHit { readonly a: number; readonly b: number; readonly d_m: number; readonly t_s: number; readonly size: number }
+interface ClassHit {
+  readonly a: number;
+  readonly b: number;
+  readonly d_m: number;
+  readonly t_s: number;
+  readonly size: number;
+}
 
 type ShellResult = { readonly screen: ShellScreen; readonly hits: readonly ClassHit[]; readonly st: ShellState };
 
@@ -272,18 +311,35 @@ const SCREENS = new Memo<ShellResult>(4_000_000);
 
 /** Screen one shell (header), memoised on its geometry (the name aside), the epoch, threshold and k. */
 function screenShell(
-  sh: ShellGeometrySpec, epochIso: string, threshold_m: number, k: number, memoise: boolean, method: ScreenMethod,
+  sh: ShellGeometrySpec,
+  epochIso: string,
+  threshold_m: number,
+  k: number,
+  memoise: boolean,
+  method: ScreenMethod,
 ): ShellResult {
   if (!memoise) return screenShellOnce(sh, epochIso, threshold_m, k, method);
   const { name: _name, ...geometry } = sh;
   const key = `${JSON.stringify(geometry)}|${epochIso}|${threshold_m}|${k}|${method}`;
-  return SCREENS.get(key, () => screenShellOnce(sh, epochIso, threshold_m, k, method), (r) => r.st.u0.length + r.hits.length);
+  return SCREENS.get(
+    key,
+    () => screenShellOnce(sh, epochIso, threshold_m, k, method),
+    (r) => r.st.u0.length + r.hits.length,
+  );
 }
 
 /** Screen one shell (header) by the cheaper of the two exact methods for its size. */
-function screenShellOnce(sh: ShellGeometrySpec, epochIso: string, threshold_m: number, k: number, method: ScreenMethod): ShellResult {
+function screenShellOnce(
+  sh: ShellGeometrySpec,
+  epochIso: string,
+  threshold_m: number,
+  k: number,
+  method: ScreenMethod,
+): ShellResult {
   const st = shellState(sh, epochIso);
-  const enumerate = method === 'enumerate' || (method === 'auto' && classCount(st) <= Math.min(ENUMERATE_PER_OBJECT * st.u0.length, ENUMERATE_MAX_CLASSES));
+  const enumerate =
+    method === 'enumerate' ||
+    (method === 'auto' && classCount(st) <= Math.min(ENUMERATE_PER_OBJECT * st.u0.length, ENUMERATE_MAX_CLASSES));
   return enumerate ? enumerateShell(st, threshold_m, k) : gridShell(st, threshold_m, k);
 }
 
@@ -299,8 +355,9 @@ const ENUMERATE_MAX_CLASSES = 4_000_000;
 
 /** Pair classes of a shell (header): T − 1 offsets from one object (Walker delta), or plane pairs × slot offsets. */
 function classCount(st: ShellState): number {
-  const P = st.planes, S = st.slots;
-  return st.delta ? P * S - 1 : (P * (P - 1) / 2) * S + P * Math.floor(S / 2);
+  const P = st.planes,
+    S = st.slots;
+  return st.delta ? P * S - 1 : ((P * (P - 1)) / 2) * S + P * Math.floor(S / 2);
 }
 
 /** The screen's window (header): after it the shell's geometry repeats. */
@@ -335,17 +392,31 @@ function gridShell(st: ShellState, threshold_m: number, k: number): ShellResult 
 }
 
 function classHit(st: ShellState, a: number, b: number, ca: { d_m: number; t_s: number }): ClassHit {
-  return { a, b, d_m: Math.max(0, ca.d_m - st.shrink_m), t_s: ca.t_s, size: pairClass(st, a, b).size * st.members * st.members };
+  return {
+    a,
+    b,
+    d_m: Math.max(0, ca.d_m - st.shrink_m),
+    t_s: ca.t_s,
+    size: pairClass(st, a, b).size * st.members * st.members,
+  };
 }
 
 function shellResult(
-  st: ShellState, hits: readonly ClassHit[], threshold_m: number,
+  st: ShellState,
+  hits: readonly ClassHit[],
+  threshold_m: number,
   how: { window_s: number; steps: number; screeningDistance_m: number; candidates: number },
 ): ShellResult {
   const pairsBelow = hits.reduce((acc, c) => acc + (c.d_m < threshold_m ? c.size : 0), 0);
   return {
-    screen: { minSeparation_m: hits[0]?.d_m ?? Infinity, pairsBelow, ...how, symmetry: st.delta ? 'walker-delta' : 'slot-shift' },
-    hits, st,
+    screen: {
+      minSeparation_m: hits[0]?.d_m ?? Infinity,
+      pairsBelow,
+      ...how,
+      symmetry: st.delta ? 'walker-delta' : 'slot-shift',
+    },
+    hits,
+    st,
   };
 }
 
@@ -371,7 +442,12 @@ function enumerateShell(st: ShellState, threshold_m: number, k: number): ShellRe
   // D in the grid's terms (before the cluster bound is subtracted)
   const D = Math.max(floor_m, (refined[Math.min(k, refined.length) - 1]?.d_m ?? 0) + st.shrink_m);
   const hits = refined.filter((h, i) => i < k || h.d_m + st.shrink_m < D);
-  return shellResult(st, hits, threshold_m, { window_s: repeatWindow_s(st), steps: 0, screeningDistance_m: D, candidates: n });
+  return shellResult(st, hits, threshold_m, {
+    window_s: repeatWindow_s(st),
+    steps: 0,
+    screeningDistance_m: D,
+    candidates: n,
+  });
 }
 
 /** Margin of the closed form's pre-selection [m]: well above its rounding (a fraction of a metre). */
@@ -379,12 +455,19 @@ const REFINE_MARGIN_m = 10;
 
 /** One representative pair per class and its closed-form squared closest approach [m²] (header). */
 function classRepresentatives(st: ShellState): { a: Int32Array; b: Int32Array; d2: Float64Array } {
-  const P = st.planes, S = st.slots, n = classCount(st);
-  const a = new Int32Array(n), b = new Int32Array(n), d2 = new Float64Array(n);
-  const twoR2 = 2 * st.r * st.r, B = st.basis, u0 = st.u0;
+  const P = st.planes,
+    S = st.slots,
+    n = classCount(st);
+  const a = new Int32Array(n),
+    b = new Int32Array(n),
+    d2 = new Float64Array(n);
+  const twoR2 = 2 * st.r * st.r,
+    B = st.basis,
+    u0 = st.u0;
   let i = 0;
   const add = (ia: number, ib: number, p1: number, p2: number): void => {
-    const o1 = p1 * 6, o2 = p2 * 6;
+    const o1 = p1 * 6,
+      o2 = p2 * 6;
     const PP = B[o1]! * B[o2]! + B[o1 + 1]! * B[o2 + 1]! + B[o1 + 2]! * B[o2 + 2]!;
     const QQ = B[o1 + 3]! * B[o2 + 3]! + B[o1 + 4]! * B[o2 + 4]! + B[o1 + 5]! * B[o2 + 5]!;
     const PQ = B[o1]! * B[o2 + 3]! + B[o1 + 1]! * B[o2 + 4]! + B[o1 + 2]! * B[o2 + 5]!;
@@ -392,7 +475,9 @@ function classRepresentatives(st: ShellState): { a: Int32Array; b: Int32Array; d
     const delta = u0[ib]! - u0[ia]!;
     const K0 = 0.5 * (Math.cos(delta) * (PP + QQ) + Math.sin(delta) * (PQ - QP));
     const K1 = Math.hypot((PP - QQ) / 2, (PQ + QP) / 2);
-    a[i] = ia; b[i] = ib; d2[i++] = twoR2 * (1 - K0 - K1);
+    a[i] = ia;
+    b[i] = ib;
+    d2[i++] = twoR2 * (1 - K0 - K1);
   };
   if (st.delta) {
     // Every class holds a pair (0, j) (the symmetry moves any satellite onto object 0); j and its mirror share one.
@@ -429,7 +514,8 @@ function kthSmallest(v: Float64Array, k: number): number {
     } else if (x < heap[0]!) {
       heap[0] = x;
       for (let c = 0; ;) {
-        const l = 2 * c + 1, r = l + 1;
+        const l = 2 * c + 1,
+          r = l + 1;
         let m = c;
         if (l < k && heap[l]! > heap[m]!) m = l;
         if (r < k && heap[r]! > heap[m]!) m = r;
@@ -455,9 +541,15 @@ export function conjunctionScreen(p: Readonly<ConjunctionScreenParams>): Conjunc
     pairsBelow += screen.pairsBelow;
     for (const c of hits.slice(0, k)) {
       worst.push({
-        shellA: i, planeA: Math.floor(c.a / st.slots), slotA: sh.pattern === 'cluster' ? null : c.a % st.slots,
-        shellB: i, planeB: Math.floor(c.b / st.slots), slotB: sh.pattern === 'cluster' ? null : c.b % st.slots,
-        separation_m: c.d_m, time_s: c.t_s, pairs: c.size,
+        shellA: i,
+        planeA: Math.floor(c.a / st.slots),
+        slotA: sh.pattern === 'cluster' ? null : c.a % st.slots,
+        shellB: i,
+        planeB: Math.floor(c.b / st.slots),
+        slotB: sh.pattern === 'cluster' ? null : c.b % st.slots,
+        separation_m: c.d_m,
+        time_s: c.t_s,
+        pairs: c.size,
       });
     }
   });
@@ -465,11 +557,22 @@ export function conjunctionScreen(p: Readonly<ConjunctionScreenParams>): Conjunc
   const radiusBound = (s: ShellGeometrySpec): number => (s.pattern === 'cluster' ? s.clusterRadius_m : 0);
   for (let a = 0; a < p.shells.length; a++) {
     for (let b = a + 1; b < p.shells.length; b++) {
-      const A = p.shells[a]!, B = p.shells[b]!;
+      const A = p.shells[a]!,
+        B = p.shells[b]!;
       const moid = Math.max(0, Math.abs(A.altitude_m - B.altitude_m) - radiusBound(A) - radiusBound(B));
       const pairs = sats[a]! * sats[b]!;
       if (moid < p.threshold_m) pairsBelow += pairs;
-      worst.push({ shellA: a, planeA: null, slotA: null, shellB: b, planeB: null, slotB: null, separation_m: moid, time_s: null, pairs });
+      worst.push({
+        shellA: a,
+        planeA: null,
+        slotA: null,
+        shellB: b,
+        planeB: null,
+        slotB: null,
+        separation_m: moid,
+        time_s: null,
+        pairs,
+      });
     }
   }
   worst.sort((x, y) => x.separation_m - y.separation_m);

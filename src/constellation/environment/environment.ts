@@ -51,7 +51,8 @@ const M3_PER_KM3 = M_PER_KM ** 3;
 export function shellVolume_m3(altitude_m: number, thickness_m: number = DEFAULT_SHELL_THICKNESS_m): number {
   positive('thickness_m', thickness_m);
   const r = EARTH_RADIUS_m + altitude_m;
-  if (!(r - thickness_m / 2 > EARTH_RADIUS_m)) throw new RangeError(`shell at ${altitude_m} m ± ${thickness_m / 2} m reaches the surface`);
+  if (!(r - thickness_m / 2 > EARTH_RADIUS_m))
+    throw new RangeError(`shell at ${altitude_m} m ± ${thickness_m / 2} m reaches the surface`);
   return ((4 * Math.PI) / 3) * ((r + thickness_m / 2) ** 3 - (r - thickness_m / 2) ** 3);
 }
 
@@ -62,10 +63,17 @@ export interface ShellDensityResult {
 }
 
 /** Satellites per unit volume of one shell. */
-export function shellDensity(p: Readonly<{ satellites: number; altitude_m: number; thickness_m?: number }>): ShellDensityResult {
-  if (!(p.satellites >= 0 && Number.isFinite(p.satellites))) throw new RangeError(`satellites must be ≥ 0, got ${p.satellites}`);
+export function shellDensity(
+  p: Readonly<{ satellites: number; altitude_m: number; thickness_m?: number }>,
+): ShellDensityResult {
+  if (!(p.satellites >= 0 && Number.isFinite(p.satellites)))
+    throw new RangeError(`satellites must be ≥ 0, got ${p.satellites}`);
   const volume_m3 = shellVolume_m3(p.altitude_m, p.thickness_m);
-  return { volume_m3, density_per_m3: p.satellites / volume_m3, density_per_km3: (p.satellites / volume_m3) * M3_PER_KM3 };
+  return {
+    volume_m3,
+    density_per_m3: p.satellites / volume_m3,
+    density_per_km3: (p.satellites / volume_m3) * M3_PER_KM3,
+  };
 }
 
 /** d_min = 2r·cos(θ/2)·|sin(Δ/2)| (derivation in the header). */
@@ -75,18 +83,26 @@ export function closedFormMinDistance_m(radius_m: number, planeAngle_rad: number
 
 type Vec = readonly [number, number, number];
 const dot = (a: Vec, b: Vec): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-const cross = (a: Vec, b: Vec): Vec => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+const cross = (a: Vec, b: Vec): Vec => [
+  a[1] * b[2] - a[2] * b[1],
+  a[2] * b[0] - a[0] * b[2],
+  a[0] * b[1] - a[1] * b[0],
+];
 
 /** Angle between two planes and the argument of latitude of their mutual node in each. */
 export function planePairGeometry(
-  inclinationA_rad: number, raanA_rad: number, inclinationB_rad: number, raanB_rad: number,
+  inclinationA_rad: number,
+  raanA_rad: number,
+  inclinationB_rad: number,
+  raanB_rad: number,
 ): { planeAngle_rad: number; nodeArgLatA_rad: number; nodeArgLatB_rad: number } {
   const basis = (i: number, raan: number): { h: Vec; p: Vec; q: Vec } => {
     const h: Vec = [Math.sin(i) * Math.sin(raan), -Math.sin(i) * Math.cos(raan), Math.cos(i)];
     const p: Vec = [Math.cos(raan), Math.sin(raan), 0];
     return { h, p, q: cross(h, p) };
   };
-  const a = basis(inclinationA_rad, raanA_rad), b = basis(inclinationB_rad, raanB_rad);
+  const a = basis(inclinationA_rad, raanA_rad),
+    b = basis(inclinationB_rad, raanB_rad);
   const c = cross(a.h, b.h);
   const s = Math.hypot(...c);
   const node: Vec = s > 1e-12 ? [c[0] / s, c[1] / s, c[2] / s] : a.p;
@@ -101,9 +117,16 @@ export interface ClosestApproachResult {
   /** Smallest distance between satellites of different planes over all time [m]; null with one plane. */
   readonly minCrossPlaneDistance_m: number | null;
   /** The pair that attains it (plane, slot). */
-  readonly pair: { readonly planeA: number; readonly slotA: number; readonly planeB: number; readonly slotB: number } | null;
+  readonly pair: {
+    readonly planeA: number;
+    readonly slotA: number;
+    readonly planeB: number;
+    readonly slotB: number;
+  } | null;
   readonly planeAngle_rad: number | null;
-  /** Distance between neighbours in one plane (chord 2r·sin(π/S); cluster: members' closest approach over an orbit) [m]. */
+  /**
+   * Distance between neighbours in one plane (chord 2r·sin(π/S); cluster: members' closest approach over an orbit) [m].
+   */
   readonly inPlaneSpacing_m: number | null;
   readonly pairsEvaluated: number;
   readonly walkerSymmetry: boolean;
@@ -118,11 +141,14 @@ export function closestApproach(p: Readonly<{ shell: ShellGeometrySpec; epochIso
   const slots = cluster ? 1 : sh.satsPerPlane;
   const inPlaneSpacing_m = cluster
     ? shellFormation(sh).closestApproach_m
-    : sh.satsPerPlane >= 2 ? 2 * r * Math.sin(Math.PI / sh.satsPerPlane) : null;
+    : sh.satsPerPlane >= 2
+      ? 2 * r * Math.sin(Math.PI / sh.satsPerPlane)
+      : null;
   const walkerSymmetry = sh.pattern === 'walker-delta';
   const firstPlanes = walkerSymmetry ? 1 : sh.planes - 1;
   const evaluations = walkerSymmetry ? (sh.planes - 1) * slots : ((sh.planes * (sh.planes - 1)) / 2) * slots;
-  if (evaluations > MAX_PAIR_EVALUATIONS) throw new RangeError(`closest approach needs ${evaluations} pair evaluations (limit ${MAX_PAIR_EVALUATIONS})`);
+  if (evaluations > MAX_PAIR_EVALUATIONS)
+    throw new RangeError(`closest approach needs ${evaluations} pair evaluations (limit ${MAX_PAIR_EVALUATIONS})`);
   const raan = Array.from({ length: sh.planes }, (_, q) => planeRaan_rad(sh, q, p.epochIso));
   let best = Infinity;
   let pair: ClosestApproachResult['pair'] = null;
@@ -142,7 +168,14 @@ export function closestApproach(p: Readonly<{ shell: ShellGeometrySpec; epochIso
     }
   }
   const minCrossPlaneDistance_m = pair === null ? null : cluster ? Math.max(0, best - 2 * sh.clusterRadius_m) : best;
-  return { minCrossPlaneDistance_m, pair, planeAngle_rad: angle, inPlaneSpacing_m, pairsEvaluated: evaluations, walkerSymmetry };
+  return {
+    minCrossPlaneDistance_m,
+    pair,
+    planeAngle_rad: angle,
+    inPlaneSpacing_m,
+    pairsEvaluated: evaluations,
+    walkerSymmetry,
+  };
 }
 
 export interface ShellBand {
@@ -154,7 +187,10 @@ export interface ShellBand {
 }
 
 const filed = (name: string, altitude_km: number, inclination_deg: number, source: string): ShellBand => ({
-  name, altitude_m: km_to_m(altitude_km), inclination_rad: (inclination_deg * Math.PI) / 180, source,
+  name,
+  altitude_m: km_to_m(altitude_km),
+  inclination_rad: (inclination_deg * Math.PI) / 180,
+  source,
 });
 
 /** Filed LEO shells (altitude, inclination) with their FCC authorisations. */
@@ -181,7 +217,8 @@ export interface ShellOverlap {
 }
 
 function overlapOf(a: Readonly<ShellBand>, b: Readonly<ShellBand>): ShellOverlap | null {
-  const ta = a.thickness_m ?? DEFAULT_SHELL_THICKNESS_m, tb = b.thickness_m ?? DEFAULT_SHELL_THICKNESS_m;
+  const ta = a.thickness_m ?? DEFAULT_SHELL_THICKNESS_m,
+    tb = b.thickness_m ?? DEFAULT_SHELL_THICKNESS_m;
   positive(`${a.name}.thickness_m`, ta);
   positive(`${b.name}.thickness_m`, tb);
   const separation_m = Math.abs(a.altitude_m - b.altitude_m);
@@ -190,9 +227,10 @@ function overlapOf(a: Readonly<ShellBand>, b: Readonly<ShellBand>): ShellOverlap
 }
 
 /** Shells that overlap in altitude: pairs within the constellation, and each shell against filed shells. */
-export function shellOverlaps(
-  p: Readonly<{ shells: readonly ShellBand[]; filedShells?: readonly ShellBand[] }>,
-): { internal: ShellOverlap[]; filed: ShellOverlap[] } {
+export function shellOverlaps(p: Readonly<{ shells: readonly ShellBand[]; filedShells?: readonly ShellBand[] }>): {
+  internal: ShellOverlap[];
+  filed: ShellOverlap[];
+} {
   const internal: ShellOverlap[] = [];
   const withFiled: ShellOverlap[] = [];
   p.shells.forEach((a, i) => {

@@ -23,7 +23,8 @@ const FORWARD: readonly (readonly [number, number, number])[] = ((): [number, nu
   const out: [number, number, number][] = [];
   for (let dz = -1; dz <= 1; dz++) {
     for (let dy = -1; dy <= 1; dy++) {
-      for (let dx = -1; dx <= 1; dx++) if (dz > 0 || (dz === 0 && (dy > 0 || (dy === 0 && dx > 0)))) out.push([dx, dy, dz]);
+      for (let dx = -1; dx <= 1; dx++)
+        if (dz > 0 || (dz === 0 && (dy > 0 || (dy === 0 && dx > 0)))) out.push([dx, dy, dz]);
     }
   }
   return out;
@@ -39,16 +40,19 @@ const LOW = 2 ** (2 * DIGIT_BITS);
  */
 function sortByKey(key: Float64Array): Int32Array {
   const n = key.length;
-  let order = new Int32Array(n), spare = new Int32Array(n);
+  let order = new Int32Array(n),
+    spare = new Int32Array(n);
   for (let k = 0; k < n; k++) order[k] = k;
-  const lo = new Int32Array(n), hi = new Int32Array(n);
+  const lo = new Int32Array(n),
+    hi = new Int32Array(n);
   for (let k = 0; k < n; k++) {
     lo[k] = key[k]! % LOW;
     hi[k] = Math.floor(key[k]! / LOW);
   }
   const count = new Int32Array(DIGIT + 1);
   for (let pass = 0; pass < 4; pass++) {
-    const src = pass < 2 ? lo : hi, shift = (pass % 2) * DIGIT_BITS;
+    const src = pass < 2 ? lo : hi,
+      shift = (pass % 2) * DIGIT_BITS;
     count.fill(0);
     for (let k = 0; k < n; k++) count[((src[k]! >>> shift) & (DIGIT - 1)) + 1]!++;
     if (count[1] === n) continue; // one digit value throughout: the order stands
@@ -62,12 +66,22 @@ function sortByKey(key: Float64Array): Int32Array {
   return order;
 }
 
-/** The points (xyz interleaved) grouped by cell: `order` in key order, cell c holding order[start[c] … start[c + 1]). */
-function cells(pos: Float64Array, cell: number, off: number, M: number): { keys: Float64Array; count: number; start: Int32Array; order: Int32Array } {
+/**
+ * The points (xyz interleaved) grouped by cell: `order` in key order, cell c holding order[start[c] … start[c + 1]).
+ */
+function cells(
+  pos: Float64Array,
+  cell: number,
+  off: number,
+  M: number,
+): { keys: Float64Array; count: number; start: Int32Array; order: Int32Array } {
   const n = pos.length / 3;
   const key = new Float64Array(n);
   for (let k = 0; k < n; k++) {
-    key[k] = Math.floor(pos[3 * k]! / cell) + off + M * (Math.floor(pos[3 * k + 1]! / cell) + off + M * (Math.floor(pos[3 * k + 2]! / cell) + off));
+    key[k] =
+      Math.floor(pos[3 * k]! / cell) +
+      off +
+      M * (Math.floor(pos[3 * k + 1]! / cell) + off + M * (Math.floor(pos[3 * k + 2]! / cell) + off));
   }
   const order = sortByKey(key);
   const keys = new Float64Array(n);
@@ -88,20 +102,29 @@ function cells(pos: Float64Array, cell: number, off: number, M: number): { keys:
  * Every pair closer than `cutoff` among the points `pos` (xyz interleaved, within `radius_m` of the origin),
  * handed to `visit(a, b, distance)` once per pair with a < b, in the order of the header.
  */
-export function pairsWithin(pos: Float64Array, radius_m: number, cutoff: number, visit: (a: number, b: number, d: number) => void): void {
+export function pairsWithin(
+  pos: Float64Array,
+  radius_m: number,
+  cutoff: number,
+  visit: (a: number, b: number, d: number) => void,
+): void {
   const cell = Math.max(cutoff, radius_m * MIN_CELL_PER_RADIUS);
-  const off = Math.ceil(radius_m / cell) + 2, M = 2 * off + 1;
+  const off = Math.ceil(radius_m / cell) + 2,
+    M = 2 * off + 1;
   const { keys, count, start, order } = cells(pos, cell, off, M);
   const forward = FORWARD.map(([dx, dy, dz]) => dx + M * (dy + M * dz));
   const at = new Int32Array(forward.length);
   const c2 = cutoff * cutoff;
   const test = (a: number, b: number): void => {
-    const ex = pos[3 * a]! - pos[3 * b]!, ey = pos[3 * a + 1]! - pos[3 * b + 1]!, ez = pos[3 * a + 2]! - pos[3 * b + 2]!;
+    const ex = pos[3 * a]! - pos[3 * b]!,
+      ey = pos[3 * a + 1]! - pos[3 * b + 1]!,
+      ez = pos[3 * a + 2]! - pos[3 * b + 2]!;
     const d2 = ex * ex + ey * ey + ez * ez;
     if (d2 < c2) visit(Math.min(a, b), Math.max(a, b), Math.sqrt(d2));
   };
   for (let c = 0; c < count; c++) {
-    const lo = start[c]!, hi = start[c + 1]!;
+    const lo = start[c]!,
+      hi = start[c + 1]!;
     for (let i = lo; i < hi; i++) for (let j = i + 1; j < hi; j++) test(order[i]!, order[j]!);
     const ka = keys[c]!;
     for (let f = 0; f < forward.length; f++) {

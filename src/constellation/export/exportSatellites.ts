@@ -30,7 +30,13 @@ import { rad_to_deg } from '../../units/convert.js';
 import type { RelativeOrbit } from '../../models/relativeMotion.js';
 import { clusterMemberElements, shellFormation } from '../geometry/clusterFormation.js';
 import { satelliteElements } from '../geometry/pattern.js';
-import { argumentOfPerigee_rad, CIRCULAR_ECCENTRICITY, meanAnomaly_rad, meanMotion_rev_per_day, ommRecord } from '../geometry/propagate.js';
+import {
+  argumentOfPerigee_rad,
+  CIRCULAR_ECCENTRICITY,
+  meanAnomaly_rad,
+  meanMotion_rev_per_day,
+  ommRecord,
+} from '../geometry/propagate.js';
 import { TLE_MAX_CATALOG_NUMBER, tleLines } from './tleFormat.js';
 import type { CircularElements, SamplingWindow, ShellGeometrySpec } from '../types.js';
 
@@ -75,14 +81,23 @@ export interface ExportOptions {
 /** Synthetic international designator of the satellite at `index` (year of the epoch, launch 900…999). */
 export function internationalDesignator(index: number, epochYear: number): { objectId: string; tleField: string } {
   const launch = FIRST_LAUNCH_NUMBER + Math.floor(index / PIECES_PER_LAUNCH);
-  if (launch > 999) throw new RangeError(`synthetic international designators cover ${(1000 - FIRST_LAUNCH_NUMBER) * PIECES_PER_LAUNCH} satellites`);
+  if (launch > 999)
+    throw new RangeError(
+      `synthetic international designators cover ${(1000 - FIRST_LAUNCH_NUMBER) * PIECES_PER_LAUNCH} satellites`,
+    );
   let k = index % PIECES_PER_LAUNCH;
   const L = (n: number): string => PIECE_LETTERS[n]!;
   let piece: string;
   if (k < 24) piece = L(k);
   else if ((k -= 24) < 576) piece = L(Math.floor(k / 24)) + L(k % 24);
-  else { k -= 576; piece = L(Math.floor(k / 576)) + L(Math.floor(k / 24) % 24) + L(k % 24); }
-  return { objectId: `${epochYear}-${launch}${piece}`, tleField: `${String(epochYear % 100).padStart(2, '0')}${launch}${piece}` };
+  else {
+    k -= 576;
+    piece = L(Math.floor(k / 576)) + L(Math.floor(k / 24) % 24) + L(k % 24);
+  }
+  return {
+    objectId: `${epochYear}-${launch}${piece}`,
+    tleField: `${String(epochYear % 100).padStart(2, '0')}${launch}${piece}`,
+  };
 }
 
 /** Number of satellites the writers export. */
@@ -98,9 +113,13 @@ export function epochMs(epochIso: string): number {
 }
 
 /** Every satellite, shell by shell, plane by plane, slot by slot. */
-export function* satelliteRecords(spec: Readonly<ExportableConstellation>, catalogBase = CATALOG_BASE): Generator<SatelliteRecord> {
+export function* satelliteRecords(
+  spec: Readonly<ExportableConstellation>,
+  catalogBase = CATALOG_BASE,
+): Generator<SatelliteRecord> {
   const names = new Set(spec.shells.map((s) => s.geometry.name));
-  if (names.size !== spec.shells.length) throw new RangeError(`shell names must be unique to name satellites uniquely (${spec.name})`);
+  if (names.size !== spec.shells.length)
+    throw new RangeError(`shell names must be unique to name satellites uniquely (${spec.name})`);
   const year = new Date(epochMs(spec.window.epochIso)).getUTCFullYear();
   let index = 0;
   for (const { geometry: g } of spec.shells) {
@@ -109,8 +128,15 @@ export function* satelliteRecords(spec: Readonly<ExportableConstellation>, catal
       const { plane, slot, ...ref } = e;
       const { objectId } = internationalDesignator(index, year);
       yield {
-        index, shell: g.name, plane, slot, name: `${spec.name}-${g.name}-P${plane}-S${slot}`, catalogNumber: catalogBase + index, objectId,
-        elements: formation ? clusterMemberElements(ref, formation, slot) : ref, clusterOrbit: formation?.orbits[slot] ?? null,
+        index,
+        shell: g.name,
+        plane,
+        slot,
+        name: `${spec.name}-${g.name}-P${plane}-S${slot}`,
+        catalogNumber: catalogBase + index,
+        objectId,
+        elements: formation ? clusterMemberElements(ref, formation, slot) : ref,
+        clusterOrbit: formation?.orbits[slot] ?? null,
       };
       index++;
     }
@@ -120,13 +146,29 @@ export function* satelliteRecords(spec: Readonly<ExportableConstellation>, catal
 /** Buffers pieces and hands the sink chunks of at most `limit` characters (a longer piece goes alone). */
 function chunker(sink: (chunk: string) => void, limit: number): { push: (s: string) => void; flush: () => void } {
   if (!(limit >= 1)) throw new RangeError(`chunkChars must be ≥ 1, got ${limit}`);
-  let parts: string[] = [], size = 0;
-  const flush = (): void => { if (size > 0) sink(parts.join('')); parts = []; size = 0; };
-  return { push: (s) => { if (size + s.length > limit) flush(); parts.push(s); size += s.length; }, flush };
+  let parts: string[] = [],
+    size = 0;
+  const flush = (): void => {
+    if (size > 0) sink(parts.join(''));
+    parts = [];
+    size = 0;
+  };
+  return {
+    push: (s) => {
+      if (size + s.length > limit) flush();
+      parts.push(s);
+      size += s.length;
+    },
+    flush,
+  };
 }
 
 /** CCSDS OMM JSON array (CelesTrak field names), one object per satellite. */
-export function writeOmmJson(spec: Readonly<ExportableConstellation>, sink: (chunk: string) => void, options: ExportOptions = {}): void {
+export function writeOmmJson(
+  spec: Readonly<ExportableConstellation>,
+  sink: (chunk: string) => void,
+  options: ExportOptions = {},
+): void {
   const epochIso = new Date(epochMs(spec.window.epochIso)).toISOString();
   const out = chunker(sink, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
   out.push('[');
@@ -139,11 +181,17 @@ export function writeOmmJson(spec: Readonly<ExportableConstellation>, sink: (chu
 }
 
 /** Three-line element sets (name, line 1, line 2), LF-terminated. */
-export function writeTle(spec: Readonly<ExportableConstellation>, sink: (chunk: string) => void, options: ExportOptions = {}): void {
+export function writeTle(
+  spec: Readonly<ExportableConstellation>,
+  sink: (chunk: string) => void,
+  options: ExportOptions = {},
+): void {
   const base = options.catalogBase ?? CATALOG_BASE;
   const n = satelliteCount(spec);
   if (n > 0 && !(Number.isInteger(base) && base >= 0 && base + n - 1 <= TLE_MAX_CATALOG_NUMBER)) {
-    throw new RangeError(`${n} satellites from catalog number ${base} exceed the TLE limit ${TLE_MAX_CATALOG_NUMBER} (Alpha-5); export OMM instead`);
+    throw new RangeError(
+      `${n} satellites from catalog number ${base} exceed the TLE limit ${TLE_MAX_CATALOG_NUMBER} (Alpha-5); export OMM instead`,
+    );
   }
   const epoch_ms = epochMs(spec.window.epochIso);
   const year = new Date(epoch_ms).getUTCFullYear();
@@ -151,39 +199,83 @@ export function writeTle(spec: Readonly<ExportableConstellation>, sink: (chunk: 
   for (const s of satelliteRecords(spec, base)) {
     const e = s.elements;
     const [l1, l2] = tleLines({
-      catalogNumber: s.catalogNumber, classification: 'U', internationalDesignator: internationalDesignator(s.index, year).tleField, epoch_ms,
-      meanMotionDot_rev_per_day2: 0, meanMotionDdot_rev_per_day3: 0, bstar_per_earth_radius: 0, elementSetNumber: ELEMENT_SET_NUMBER,
-      inclination_deg: rad_to_deg(e.inclination_rad), raan_deg: rad_to_deg(e.raan_rad), eccentricity: e.eccentricity ?? CIRCULAR_ECCENTRICITY,
-      argOfPerigee_deg: rad_to_deg(argumentOfPerigee_rad(e)), meanAnomaly_deg: rad_to_deg(meanAnomaly_rad(e)),
-      meanMotion_rev_per_day: meanMotion_rev_per_day(e.altitude_m), revolutionNumber: 0,
+      catalogNumber: s.catalogNumber,
+      classification: 'U',
+      internationalDesignator: internationalDesignator(s.index, year).tleField,
+      epoch_ms,
+      meanMotionDot_rev_per_day2: 0,
+      meanMotionDdot_rev_per_day3: 0,
+      bstar_per_earth_radius: 0,
+      elementSetNumber: ELEMENT_SET_NUMBER,
+      inclination_deg: rad_to_deg(e.inclination_rad),
+      raan_deg: rad_to_deg(e.raan_rad),
+      eccentricity: e.eccentricity ?? CIRCULAR_ECCENTRICITY,
+      argOfPerigee_deg: rad_to_deg(argumentOfPerigee_rad(e)),
+      meanAnomaly_deg: rad_to_deg(meanAnomaly_rad(e)),
+      meanMotion_rev_per_day: meanMotion_rev_per_day(e.altitude_m),
+      revolutionNumber: 0,
     });
     out.push(`${s.name}\n${l1}\n${l2}\n`);
   }
   out.flush();
 }
 
-/** RFC 4180 field: quoted when it holds a comma, a quote or a line break; formula prefixes neutralised (src/io/csv.ts). */
+/**
+ * RFC 4180 field: quoted when it holds a comma, a quote or a line break; formula prefixes neutralised (src/io/csv.ts).
+ */
 export function csvField(v: string): string {
   return csvText(v);
 }
 
 export const SATELLITE_CSV_HEADER = [
-  'shell', 'plane', 'slot', 'name', 'catalog_number', 'object_id', 'altitude_km', 'inclination_deg', 'raan_deg',
-  'argument_of_latitude_deg', 'mean_motion_rev_per_day', 'epoch', 'eccentricity', 'argument_of_perigee_deg',
+  'shell',
+  'plane',
+  'slot',
+  'name',
+  'catalog_number',
+  'object_id',
+  'altitude_km',
+  'inclination_deg',
+  'raan_deg',
+  'argument_of_latitude_deg',
+  'mean_motion_rev_per_day',
+  'epoch',
+  'eccentricity',
+  'argument_of_perigee_deg',
 ] as const;
 
-/** One CSV row per satellite (mean argument of latitude ω + M; e and ω 0 for circular orbits, a cluster member's own otherwise), CRLF line ends. */
-export function writeSatelliteCsv(spec: Readonly<ExportableConstellation>, sink: (chunk: string) => void, options: ExportOptions = {}): void {
+/**
+ * One CSV row per satellite (mean argument of latitude ω + M; e and ω 0 for circular orbits, a cluster member's own
+ * otherwise), CRLF line ends.
+ */
+export function writeSatelliteCsv(
+  spec: Readonly<ExportableConstellation>,
+  sink: (chunk: string) => void,
+  options: ExportOptions = {},
+): void {
   const epochIso = new Date(epochMs(spec.window.epochIso)).toISOString();
   const out = chunker(sink, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
   out.push(`${SATELLITE_CSV_HEADER.join(',')}\r\n`);
   for (const s of satelliteRecords(spec, options.catalogBase ?? CATALOG_BASE)) {
     const e = s.elements;
-    out.push([
-      csvField(s.shell), s.plane, s.slot, csvField(s.name), s.catalogNumber, s.objectId, (e.altitude_m / 1000).toFixed(6),
-      rad_to_deg(e.inclination_rad).toFixed(8), rad_to_deg(e.raan_rad).toFixed(8), rad_to_deg(e.argumentOfLatitude_rad).toFixed(8),
-      meanMotion_rev_per_day(e.altitude_m).toFixed(10), epochIso, (e.eccentricity ?? 0).toExponential(6), rad_to_deg(argumentOfPerigee_rad(e)).toFixed(8),
-    ].join(',') + '\r\n');
+    out.push(
+      [
+        csvField(s.shell),
+        s.plane,
+        s.slot,
+        csvField(s.name),
+        s.catalogNumber,
+        s.objectId,
+        (e.altitude_m / 1000).toFixed(6),
+        rad_to_deg(e.inclination_rad).toFixed(8),
+        rad_to_deg(e.raan_rad).toFixed(8),
+        rad_to_deg(e.argumentOfLatitude_rad).toFixed(8),
+        meanMotion_rev_per_day(e.altitude_m).toFixed(10),
+        epochIso,
+        (e.eccentricity ?? 0).toExponential(6),
+        rad_to_deg(argumentOfPerigee_rad(e)).toFixed(8),
+      ].join(',') + '\r\n',
+    );
   }
   out.flush();
 }

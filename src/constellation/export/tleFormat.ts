@@ -46,8 +46,14 @@ export function tleExponentField(x: number): string {
   if (x === 0) return ' 00000-0';
   let e = Math.floor(Math.log10(Math.abs(x))) + 1;
   let m = Math.round((Math.abs(x) / 10 ** e) * 1e5);
-  if (m >= 100_000) { m = 10_000; e += 1; }
-  if (m < 10_000) { m = Math.round((Math.abs(x) / 10 ** (e - 1)) * 1e5); e -= 1; }
+  if (m >= 100_000) {
+    m = 10_000;
+    e += 1;
+  }
+  if (m < 10_000) {
+    m = Math.round((Math.abs(x) / 10 ** (e - 1)) * 1e5);
+    e -= 1;
+  }
   if (e < -9 || e > 9) throw new RangeError(`${x} does not fit a TLE exponent field`);
   return `${x < 0 ? '-' : ' '}${String(m).padStart(5, '0')}${e < 0 ? '-' : '+'}${Math.abs(e)}`;
 }
@@ -56,7 +62,10 @@ export function tleExponentField(x: number): string {
 export function tleEpochField(epoch_ms: number): string {
   let year = new Date(epoch_ms).getUTCFullYear();
   let ticks = Math.round(((epoch_ms - Date.UTC(year, 0, 1)) / 86_400_000) * 1e8); // 1e-8 day since Jan 1 0h
-  if (ticks >= ((Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 86_400_000) * 1e8) { year += 1; ticks = 0; } // rounded into the next year
+  if (ticks >= ((Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 86_400_000) * 1e8) {
+    year += 1;
+    ticks = 0;
+  } // rounded into the next year
   if (year < 1957 || year > 2056) throw new RangeError(`TLE epochs cover 1957–2056, got ${year}`);
   const day = Math.floor(ticks / 1e8) + 1;
   return `${String(year % 100).padStart(2, '0')}${String(day).padStart(3, '0')}.${String(ticks % 1e8).padStart(8, '0')}`;
@@ -93,24 +102,32 @@ function angleField(deg: number, max = 360): string {
 }
 
 function intField(n: number, width: number, what: string): string {
-  if (!(Number.isInteger(n) && n >= 0 && n < 10 ** width)) throw new RangeError(`TLE ${what} must be a whole number 0…${10 ** width - 1}, got ${n}`);
+  if (!(Number.isInteger(n) && n >= 0 && n < 10 ** width))
+    throw new RangeError(`TLE ${what} must be a whole number 0…${10 ** width - 1}, got ${n}`);
   return String(n).padStart(width, ' ');
 }
 
 /** Line 1 and line 2 (69 characters each, checksums included). */
 export function tleLines(t: Readonly<TleElementSet>): [string, string] {
   const cat = alpha5(t.catalogNumber);
-  if (t.internationalDesignator.length > 8) throw new RangeError(`international designator '${t.internationalDesignator}' is longer than 8 characters`);
-  if (!(Math.abs(t.meanMotionDot_rev_per_day2) < 1)) throw new RangeError(`TLE ṅ/2 must be below 1 rev/day², got ${t.meanMotionDot_rev_per_day2}`);
-  if (!(t.eccentricity >= 0 && t.eccentricity < 1)) throw new RangeError(`TLE eccentricity must be in [0, 1), got ${t.eccentricity}`);
-  if (!(t.inclination_deg >= 0 && t.inclination_deg <= 180)) throw new RangeError(`TLE inclination must be in [0°, 180°], got ${t.inclination_deg}`);
-  if (!(t.meanMotion_rev_per_day > 0 && t.meanMotion_rev_per_day < 100)) throw new RangeError(`TLE mean motion must be in (0, 100) rev/day, got ${t.meanMotion_rev_per_day}`);
+  if (t.internationalDesignator.length > 8)
+    throw new RangeError(`international designator '${t.internationalDesignator}' is longer than 8 characters`);
+  if (!(Math.abs(t.meanMotionDot_rev_per_day2) < 1))
+    throw new RangeError(`TLE ṅ/2 must be below 1 rev/day², got ${t.meanMotionDot_rev_per_day2}`);
+  if (!(t.eccentricity >= 0 && t.eccentricity < 1))
+    throw new RangeError(`TLE eccentricity must be in [0, 1), got ${t.eccentricity}`);
+  if (!(t.inclination_deg >= 0 && t.inclination_deg <= 180))
+    throw new RangeError(`TLE inclination must be in [0°, 180°], got ${t.inclination_deg}`);
+  if (!(t.meanMotion_rev_per_day > 0 && t.meanMotion_rev_per_day < 100))
+    throw new RangeError(`TLE mean motion must be in (0, 100) rev/day, got ${t.meanMotion_rev_per_day}`);
   const ndot = `${t.meanMotionDot_rev_per_day2 < 0 ? '-' : ' '}.${String(Math.round(Math.abs(t.meanMotionDot_rev_per_day2) * 1e8)).padStart(8, '0')}`;
   const ecc = String(Math.min(9_999_999, Math.round(t.eccentricity * 1e7))).padStart(7, '0');
-  const body1 = `1 ${cat}${t.classification} ${t.internationalDesignator.padEnd(8, ' ')} ${tleEpochField(t.epoch_ms)} ${ndot} `
-    + `${tleExponentField(t.meanMotionDdot_rev_per_day3)} ${tleExponentField(t.bstar_per_earth_radius)} 0 ${intField(t.elementSetNumber, 4, 'element set number')}`;
-  const body2 = `2 ${cat} ${angleField(t.inclination_deg, 180)} ${angleField(t.raan_deg)} ${ecc} `
-    + `${angleField(t.argOfPerigee_deg)} ${angleField(t.meanAnomaly_deg)} ${t.meanMotion_rev_per_day.toFixed(8).padStart(11, ' ')}`
-    + intField(t.revolutionNumber, 5, 'revolution number');
+  const body1 =
+    `1 ${cat}${t.classification} ${t.internationalDesignator.padEnd(8, ' ')} ${tleEpochField(t.epoch_ms)} ${ndot} ` +
+    `${tleExponentField(t.meanMotionDdot_rev_per_day3)} ${tleExponentField(t.bstar_per_earth_radius)} 0 ${intField(t.elementSetNumber, 4, 'element set number')}`;
+  const body2 =
+    `2 ${cat} ${angleField(t.inclination_deg, 180)} ${angleField(t.raan_deg)} ${ecc} ` +
+    `${angleField(t.argOfPerigee_deg)} ${angleField(t.meanAnomaly_deg)} ${t.meanMotion_rev_per_day.toFixed(8).padStart(11, ' ')}` +
+    intField(t.revolutionNumber, 5, 'revolution number');
   return [body1 + tleChecksum(body1), body2 + tleChecksum(body2)];
 }

@@ -28,7 +28,14 @@
  * terms or nonlinear distortion (test/models/relativeMotion.test.ts bounds the latter against a numerical
  * two-body propagation).
  */
-import { differentialElements, formationKeeping, hcwState, meanMotion_rad_s, type DifferentialElements, type RelativeOrbit } from '../../models/relativeMotion.js';
+import {
+  differentialElements,
+  formationKeeping,
+  hcwState,
+  meanMotion_rad_s,
+  type DifferentialElements,
+  type RelativeOrbit,
+} from '../../models/relativeMotion.js';
 import { EARTH_RADIUS_m } from '../../units/constants.js';
 import { CIRCULAR_ECCENTRICITY, SGP4_MIN_ECCENTRICITY } from './propagate.js';
 import type { CircularElements, ClusterFormationKind, ShellGeometrySpec, Stats } from '../types.js';
@@ -39,7 +46,14 @@ const TWO_PI = 2 * Math.PI;
 const MEAN_SAMPLES = 720;
 
 /** The six lattice steps of squared norm 1. */
-const UNIT_STEPS: readonly (readonly [number, number])[] = [[1, 0], [0, 1], [-1, 1], [-1, 0], [0, -1], [1, -1]];
+const UNIT_STEPS: readonly (readonly [number, number])[] = [
+  [1, 0],
+  [0, 1],
+  [-1, 1],
+  [-1, 0],
+  [0, -1],
+  [1, -1],
+];
 
 /** Hexagonal lattice point a·(1, 0) + b·(½, √3/2), integer coordinates. */
 export interface LatticePoint {
@@ -52,14 +66,19 @@ const norm2 = (p: LatticePoint): number => p.a * p.a + p.a * p.b + p.b * p.b;
 const upper = (p: LatticePoint): boolean => p.b > 0 || (p.b === 0 && p.a > 0);
 /** Exact angle order of two non-zero lattice points: half-plane, then the integer cross product. */
 function angleOrder(p: LatticePoint, q: LatticePoint): number {
-  const hp = upper(p) ? 0 : 1, hq = upper(q) ? 0 : 1;
+  const hp = upper(p) ? 0 : 1,
+    hq = upper(q) ? 0 : 1;
   if (hp !== hq) return hp - hq;
   return -((2 * p.a + p.b) * q.b - p.b * (2 * q.a + q.b));
 }
 
-/** The `members` lattice points nearest the origin, in a fixed order (see header); any input order gives the same result. */
+/**
+ * The `members` lattice points nearest the origin, in a fixed order (see header); any input order gives the same
+ * result.
+ */
 export function selectLatticePoints(candidates: readonly LatticePoint[], members: number): LatticePoint[] {
-  if (!(Number.isInteger(members) && members >= 1)) throw new RangeError(`cluster members must be a whole number ≥ 1, got ${members}`);
+  if (!(Number.isInteger(members) && members >= 1))
+    throw new RangeError(`cluster members must be a whole number ≥ 1, got ${members}`);
   const byNorm = new Map<number, LatticePoint[]>();
   for (const p of candidates) {
     const k = norm2(p);
@@ -72,7 +91,10 @@ export function selectLatticePoints(candidates: readonly LatticePoint[], members
     const ring = byNorm.get(k)!.sort(angleOrder);
     const room = members - out.length;
     if (room <= 0) break;
-    if (ring.length <= room) { out.push(...ring); continue; }
+    if (ring.length <= room) {
+      out.push(...ring);
+      continue;
+    }
     // Partly filled ring: antipodal pairs in angle order, then one more if `room` is odd.
     const half = ring.filter(upper);
     for (let i = 0; i < Math.floor(room / 2); i++) out.push(half[i]!, { a: -half[i]!.a, b: -half[i]!.b });
@@ -84,7 +106,8 @@ export function selectLatticePoints(candidates: readonly LatticePoint[], members
 
 /** The `members` hexagonal-lattice points nearest the centre (deterministic, integer keys). */
 export function hexLatticeMembers(members: number): LatticePoint[] {
-  if (!(Number.isInteger(members) && members >= 1)) throw new RangeError(`cluster members must be a whole number ≥ 1, got ${members}`);
+  if (!(Number.isInteger(members) && members >= 1))
+    throw new RangeError(`cluster members must be a whole number ≥ 1, got ${members}`);
   const rings = Math.ceil(Math.sqrt(members)) + 2;
   const pts: LatticePoint[] = [];
   for (let a = -rings; a <= rings; a++) for (let b = -rings; b <= rings; b++) pts.push({ a, b });
@@ -93,18 +116,30 @@ export function hexLatticeMembers(members: number): LatticePoint[] {
 
 /** The 3×2 map from the coefficient vector (c₁, c₂) to the relative position at θ = 0 (columns: ∂/∂c₁, ∂/∂c₂). */
 function formationMap(kind: ClusterFormationKind): readonly [readonly number[], readonly number[]] {
-  return kind === 'circular' ? [[1, 0, SQRT3], [0, 2, 0]] : [[1, 0, 0], [0, 2, 0]];
+  return kind === 'circular'
+    ? [
+        [1, 0, SQRT3],
+        [0, 2, 0],
+      ]
+    : [
+        [1, 0, 0],
+        [0, 2, 0],
+      ];
 }
 
 /** Singular values σ₁ ≤ σ₂ of the formation map and the orbit-mean stretch (1/2π)∮|M·û(ψ)|dψ. */
 export function formationStretch(kind: ClusterFormationKind): { min: number; mean: number; max: number } {
   const [u, v] = formationMap(kind);
   const dot = (p: readonly number[], q: readonly number[]): number => p[0]! * q[0]! + p[1]! * q[1]! + p[2]! * q[2]!;
-  const A = dot(u, u), B = dot(u, v), C = dot(v, v);
-  const mid = (A + C) / 2, dev = Math.sqrt(((A - C) / 2) ** 2 + B * B);
+  const A = dot(u, u),
+    B = dot(u, v),
+    C = dot(v, v);
+  const mid = (A + C) / 2,
+    dev = Math.sqrt(((A - C) / 2) ** 2 + B * B);
   let sum = 0;
   for (let k = 0; k < MEAN_SAMPLES; k++) {
-    const c = Math.cos((TWO_PI * k) / MEAN_SAMPLES), s = Math.sin((TWO_PI * k) / MEAN_SAMPLES);
+    const c = Math.cos((TWO_PI * k) / MEAN_SAMPLES),
+      s = Math.sin((TWO_PI * k) / MEAN_SAMPLES);
     sum += Math.sqrt(A * c * c + 2 * B * c * s + C * s * s);
   }
   return { min: Math.sqrt(Math.max(0, mid - dev)), mean: sum / MEAN_SAMPLES, max: Math.sqrt(mid + dev) };
@@ -126,15 +161,26 @@ export interface ClusterFormation {
 }
 
 /** Members' relative orbits for a cluster of `members` within `radius_m` (see header). */
-export function clusterFormation(members: number, radius_m: number, kind: ClusterFormationKind = 'in-plane'): ClusterFormation {
+export function clusterFormation(
+  members: number,
+  radius_m: number,
+  kind: ClusterFormationKind = 'in-plane',
+): ClusterFormation {
   const lattice = hexLatticeMembers(members);
   const stretch = formationStretch(kind);
   const far = Math.sqrt(Math.max(...lattice.map(norm2)));
   if (members > 1 && !(radius_m > 0)) throw new RangeError(`cluster radius must be > 0, got ${radius_m}`);
   const spacing_m = members === 1 ? 0 : radius_m / (stretch.max * far);
   const orbits = lattice.map((p): RelativeOrbit => {
-    const c1 = spacing_m * (p.a + p.b / 2), c2 = (spacing_m * SQRT3 * p.b) / 2;
-    return { c1_m: c1, c2_m: c2, alongTrackOffset_m: 0, d1_m: kind === 'circular' ? SQRT3 * c1 : 0, d2_m: kind === 'circular' ? SQRT3 * c2 : 0 };
+    const c1 = spacing_m * (p.a + p.b / 2),
+      c2 = (spacing_m * SQRT3 * p.b) / 2;
+    return {
+      c1_m: c1,
+      c2_m: c2,
+      alongTrackOffset_m: 0,
+      d1_m: kind === 'circular' ? SQRT3 * c1 : 0,
+      d2_m: kind === 'circular' ? SQRT3 * c2 : 0,
+    };
   });
   // Neighbours by exact integer lookup of the six unit steps (N(Δ) = 1): linear in the member count.
   const index = new Map(lattice.map((p, k) => [`${p.a},${p.b}`, k]));
@@ -147,9 +193,19 @@ export function clusterFormation(members: number, radius_m: number, kind: Cluste
   });
   neighbours.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   // Every neighbour pair is one lattice step apart, so all share the stretch of one spacing.
-  const neighbourDistance_m: Stats = neighbours.length === 0 ? { min: 0, mean: 0, max: 0 }
-    : { min: stretch.min * spacing_m, mean: stretch.mean * spacing_m, max: stretch.max * spacing_m };
-  return { kind, lattice, spacing_m, orbits, neighbours, neighbourDistance_m, closestApproach_m: members === 1 ? 0 : stretch.min * spacing_m };
+  const neighbourDistance_m: Stats =
+    neighbours.length === 0
+      ? { min: 0, mean: 0, max: 0 }
+      : { min: stretch.min * spacing_m, mean: stretch.mean * spacing_m, max: stretch.max * spacing_m };
+  return {
+    kind,
+    lattice,
+    spacing_m,
+    orbits,
+    neighbours,
+    neighbourDistance_m,
+    closestApproach_m: members === 1 ? 0 : stretch.min * spacing_m,
+  };
 }
 
 /** The formation of a cluster shell. */
@@ -171,18 +227,27 @@ export function clusterMotion(g: Readonly<ShellGeometrySpec>, f: ClusterFormatio
       const o = f.orbits[slot];
       if (o === undefined) throw new RangeError(`cluster slot ${slot} out of range 0…${f.orbits.length - 1}`);
       const s = hcwState(o, n * t_s, n);
-      out[0] = s.x_m; out[1] = s.y_m; out[2] = s.z_m;
+      out[0] = s.x_m;
+      out[1] = s.y_m;
+      out[2] = s.z_m;
       return out;
     },
   };
 }
 
 /** Differential mean elements of member `slot` about the reference orbit `ref`. */
-export function memberDifferentialElements(ref: Readonly<CircularElements>, f: ClusterFormation, slot: number): DifferentialElements {
+export function memberDifferentialElements(
+  ref: Readonly<CircularElements>,
+  f: ClusterFormation,
+  slot: number,
+): DifferentialElements {
   const o = f.orbits[slot];
   if (o === undefined) throw new RangeError(`cluster slot ${slot} out of range 0…${f.orbits.length - 1}`);
   return differentialElements({
-    orbit: o, semiMajorAxis_m: EARTH_RADIUS_m + ref.altitude_m, inclination_rad: ref.inclination_rad, argumentOfLatitude_rad: ref.argumentOfLatitude_rad,
+    orbit: o,
+    semiMajorAxis_m: EARTH_RADIUS_m + ref.altitude_m,
+    inclination_rad: ref.inclination_rad,
+    argumentOfLatitude_rad: ref.argumentOfLatitude_rad,
   });
 }
 
@@ -191,10 +256,16 @@ export function memberDifferentialElements(ref: Readonly<CircularElements>, f: C
  * eccentricity vector is added to the reference's as SGP4 flies it (a circular reference propagates with
  * e = SGP4_MIN_ECCENTRICITY, ω = 0), so SGP4 reproduces the relative orbit rather than a 7 m offset.
  */
-export function clusterMemberElements(ref: Readonly<CircularElements>, f: ClusterFormation, slot: number): CircularElements {
+export function clusterMemberElements(
+  ref: Readonly<CircularElements>,
+  f: ClusterFormation,
+  slot: number,
+): CircularElements {
   const d = memberDifferentialElements(ref, f, slot);
-  const e0 = Math.max(ref.eccentricity ?? CIRCULAR_ECCENTRICITY, SGP4_MIN_ECCENTRICITY), w0 = ref.argumentOfPerigee_rad ?? 0;
-  const ex = e0 * Math.cos(w0) + d.deltaEx, ey = e0 * Math.sin(w0) + d.deltaEy;
+  const e0 = Math.max(ref.eccentricity ?? CIRCULAR_ECCENTRICITY, SGP4_MIN_ECCENTRICITY),
+    w0 = ref.argumentOfPerigee_rad ?? 0;
+  const ex = e0 * Math.cos(w0) + d.deltaEx,
+    ey = e0 * Math.sin(w0) + d.deltaEy;
   return {
     altitude_m: ref.altitude_m,
     inclination_rad: ref.inclination_rad + d.deltaInclination_rad,
@@ -219,12 +290,20 @@ export interface ClusterKeeping {
  * the member's full cross-track amplitude (the worst reference phase: which members carry δi rather than δΩ
  * depends on each cluster's argument of latitude at epoch).
  */
-export function clusterKeeping(g: Readonly<ShellGeometrySpec>, f: ClusterFormation = shellFormation(g)): ClusterKeeping {
+export function clusterKeeping(
+  g: Readonly<ShellGeometrySpec>,
+  f: ClusterFormation = shellFormation(g),
+): ClusterKeeping {
   const a = EARTH_RADIUS_m + g.altitude_m;
-  let dv = 0, bias = 0;
+  let dv = 0,
+    bias = 0;
   for (const o of f.orbits) {
     const elements: DifferentialElements = {
-      deltaEx: -o.c1_m / a, deltaEy: -o.c2_m / a, deltaInclination_rad: Math.hypot(o.d1_m, o.d2_m) / a, deltaRaan_rad: 0, deltaArgumentOfLatitude_rad: 0,
+      deltaEx: -o.c1_m / a,
+      deltaEy: -o.c2_m / a,
+      deltaInclination_rad: Math.hypot(o.d1_m, o.d2_m) / a,
+      deltaRaan_rad: 0,
+      deltaArgumentOfLatitude_rad: 0,
     };
     const r = formationKeeping({ semiMajorAxis_m: a, inclination_rad: g.inclination_rad, elements });
     dv = Math.max(dv, r.deltaV_m_s_per_yr);

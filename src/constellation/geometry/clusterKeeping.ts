@@ -23,20 +23,32 @@ import type { ShellGeometrySpec } from '../types.js';
 export function withFormationKeeping(design: NodeDesign, g: Readonly<ShellGeometrySpec>): NodeDesign {
   if (g.pattern !== 'cluster') return design;
   const dv = clusterKeeping(g).deltaV_m_s_per_yr;
-  return { ...design, drag: { ...design.drag, formationKeepingDeltaV_m_s_per_yr: design.drag.formationKeepingDeltaV_m_s_per_yr + dv } };
+  return {
+    ...design,
+    drag: { ...design.drag, formationKeepingDeltaV_m_s_per_yr: design.drag.formationKeepingDeltaV_m_s_per_yr + dv },
+  };
 }
 
 /** The cluster part of a shell record; `design` is the node as evaluated (with its keeping Δv). */
-export function clusterShellRecord(g: Readonly<ShellGeometrySpec>, design: NodeDesign, node: DesignRecord): ClusterShellRecord {
+export function clusterShellRecord(
+  g: Readonly<ShellGeometrySpec>,
+  design: NodeDesign,
+  node: DesignRecord,
+): ClusterShellRecord {
   const f = shellFormation(g);
   const keep = clusterKeeping(g, f);
   const ve = DEFAULT_EP_ISP_s * STANDARD_GRAVITY_m_s2;
-  const dry = node.mass.dry_kg, propellant = node.drag.propellantMass_kg;
+  const dry = node.mass.dry_kg,
+    propellant = node.drag.propellantMass_kg;
   const formation_m_s = keep.deltaV_m_s_per_yr * design.mission.lifetime_yr;
   const total = dry > 0 ? ve * Math.log1p(propellant / dry) : 0;
   const keepingPropellant_kg = dry > 0 ? dry * (Math.exp(total / ve) - Math.exp((total - formation_m_s) / ve)) : 0;
   return {
-    formation: f.kind, radius_m: g.clusterRadius_m, neighbourDistance_m: { ...f.neighbourDistance_m }, closestApproach_m: f.closestApproach_m,
-    keepingDeltaV_m_s_per_yr: keep.deltaV_m_s_per_yr, keepingPropellant_kg,
+    formation: f.kind,
+    radius_m: g.clusterRadius_m,
+    neighbourDistance_m: { ...f.neighbourDistance_m },
+    closestApproach_m: f.closestApproach_m,
+    keepingDeltaV_m_s_per_yr: keep.deltaV_m_s_per_yr,
+    keepingPropellant_kg,
   };
 }

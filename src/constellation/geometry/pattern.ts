@@ -46,7 +46,9 @@ export function julianDate(epochIso: string): number {
   return satelliteJs().jday(new Date(utcMs(epochIso)));
 }
 
-/** Right ascension of the mean Sun [rad]: its mean longitude L = 280.460° + 36000.771°·T (Vallado 2013 Algorithm 29). */
+/**
+ * Right ascension of the mean Sun [rad]: its mean longitude L = 280.460° + 36000.771°·T (Vallado 2013 Algorithm 29).
+ */
 export function meanSunRightAscension_rad(epochIso: string): number {
   const centuries = (julianDate(epochIso) - J2000_JD) / DAYS_PER_JULIAN_CENTURY;
   return wrap((280.46 + 36000.771 * centuries) * RAD_PER_DEG);
@@ -61,7 +63,9 @@ const wrap = (a: number): number => ((a % TWO_PI) + TWO_PI) % TWO_PI;
 const wrapHours = (h: number): number => ((h % 24) + 24) % 24;
 
 /** What fixes the LTAN of each plane (a ShellGeometrySpec, or a shell as the user wrote it). */
-export type LtanLayout = Pick<ShellGeometrySpec, 'pattern' | 'planes' | 'ltanBand_h'> & { readonly ltan_h: number | null };
+export type LtanLayout = Pick<ShellGeometrySpec, 'pattern' | 'planes' | 'ltanBand_h'> & {
+  readonly ltan_h: number | null;
+};
 
 /**
  * LTAN [h, 0 ≤ LTAN < 24] of plane p of a sun-synchronous shell: spread over the `sso-ltan` band, or
@@ -105,12 +109,20 @@ export function planeElements(shell: Readonly<ShellGeometrySpec>, plane: number,
 }
 
 /** Elements of every satellite of a shell, plane by plane (cluster members share their reference orbit's elements). */
-export function* satelliteElements(shell: Readonly<ShellGeometrySpec>, epochIso: string): Generator<CircularElements & { plane: number; slot: number }> {
+export function* satelliteElements(
+  shell: Readonly<ShellGeometrySpec>,
+  epochIso: string,
+): Generator<CircularElements & { plane: number; slot: number }> {
   for (let p = 0; p < shell.planes; p++) {
     const raan_rad = planeRaan_rad(shell, p, epochIso);
     for (let s = 0; s < shell.satsPerPlane; s++) {
       yield {
-        plane: p, slot: s, altitude_m: shell.altitude_m, inclination_rad: shell.inclination_rad, raan_rad, argumentOfLatitude_rad: slotPhase_rad(shell, p, s),
+        plane: p,
+        slot: s,
+        altitude_m: shell.altitude_m,
+        inclination_rad: shell.inclination_rad,
+        raan_rad,
+        argumentOfLatitude_rad: slotPhase_rad(shell, p, s),
       };
     }
   }

@@ -49,7 +49,11 @@ export function phasingScan(p: Readonly<{ shell: ShellGeometrySpec; epochIso: st
   for (let a = 0; a < firstPlanes; a++) {
     for (let b = a + 1; b < P; b++) {
       const g = planePairGeometry(sh.inclination_rad, raan[a]!, sh.inclination_rad, raan[b]!);
-      geometry.push({ steps: b - a, offset: g.nodeArgLatA_rad - g.nodeArgLatB_rad, scale: 2 * r * Math.cos(g.planeAngle_rad / 2) });
+      geometry.push({
+        steps: b - a,
+        offset: g.nodeArgLatA_rad - g.nodeArgLatB_rad,
+        scale: 2 * r * Math.cos(g.planeAngle_rad / 2),
+      });
     }
   }
   const spacing = TWO_PI / S;
@@ -58,7 +62,7 @@ export function phasingScan(p: Readonly<{ shell: ShellGeometrySpec; epochIso: st
   const separation_m = Array.from({ length: P }, (_, F) => {
     let best = inPlane;
     for (const g of geometry) {
-      const x = (((g.steps * F * TWO_PI) / T + g.offset) % spacing + spacing) % spacing;
+      const x = ((((g.steps * F * TWO_PI) / T + g.offset) % spacing) + spacing) % spacing;
       best = Math.min(best, g.scale * Math.sin(Math.min(x, spacing - x) / 2));
     }
     return Math.max(0, best - shrink);

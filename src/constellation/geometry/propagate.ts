@@ -27,7 +27,6 @@ import { DAY_s, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../units/constants.js'
 import { M_PER_KM, rad_to_deg, S_PER_MIN } from '../../units/convert.js';
 import { julianDate, utcMs } from './pattern.js';
 
-
 import type { CircularElements, SamplingWindow } from '../types.js';
 
 const TWO_PI = 2 * Math.PI;
@@ -56,7 +55,7 @@ export const SGP4_MIN_ECCENTRICITY = 1e-6;
 
 /** Argument of perigee [rad] of elements (0 for a circular orbit). */
 export function argumentOfPerigee_rad(e: Readonly<CircularElements>): number {
-  return e.eccentricity === undefined ? 0 : e.argumentOfPerigee_rad ?? 0;
+  return e.eccentricity === undefined ? 0 : (e.argumentOfPerigee_rad ?? 0);
 }
 
 /** Mean anomaly [rad] = mean argument of latitude − argument of perigee, in [0, 2π). */
@@ -94,7 +93,8 @@ export function circularSatrec(e: Readonly<CircularElements>, epochIso: string):
   const { json2satrec, SatRecError } = satelliteJs();
   const satrec = json2satrec(ommRecord(e, epochIso, { name: 'ODC', objectId: '2026-000A', noradId: 99999 }));
   if (!Number.isFinite(satrec.jdsatepoch)) throw new RangeError(`epoch '${epochIso}' cannot be parsed`);
-  if (satrec.error !== SatRecError.None) throw new Error(`SGP4 initialisation failed (SatRecError.${SatRecError[satrec.error]})`);
+  if (satrec.error !== SatRecError.None)
+    throw new Error(`SGP4 initialisation failed (SatRecError.${SatRecError[satrec.error]})`);
   return satrec;
 }
 
@@ -129,7 +129,11 @@ export function gmstSamples_rad(epochIso: string, times_s: Float64Array): Float6
 }
 
 /** Propagates one plane's representative satellite over the window (one SGP4 call per sample). */
-export function propagatePlane(e: Readonly<CircularElements>, w: Readonly<SamplingWindow>, gmst_rad?: Float64Array): PlaneTrack {
+export function propagatePlane(
+  e: Readonly<CircularElements>,
+  w: Readonly<SamplingWindow>,
+  gmst_rad?: Float64Array,
+): PlaneTrack {
   const satrec = circularSatrec(e, w.epochIso);
   const times_s = windowTimes_s(w);
   const n = times_s.length;
@@ -144,7 +148,9 @@ export function propagatePlane(e: Readonly<CircularElements>, w: Readonly<Sampli
     r_m[3 * j] = x * M_PER_KM;
     r_m[3 * j + 1] = y * M_PER_KM;
     r_m[3 * j + 2] = z * M_PER_KM;
-    const hx = y * vz - z * vy, hy = z * vx - x * vz, hz = x * vy - y * vx;
+    const hx = y * vz - z * vy,
+      hy = z * vx - x * vz,
+      hz = x * vy - y * vx;
     const h = Math.hypot(hx, hy, hz);
     normal[3 * j] = hx / h;
     normal[3 * j + 1] = hy / h;
@@ -158,20 +164,39 @@ export function propagatePlane(e: Readonly<CircularElements>, w: Readonly<Sampli
  * written into `out` (xyz). Optional cluster offsets: along-track, cross-track (along ĥ) and radial, in metres.
  */
 export function slotPosition(
-  track: PlaneTrack, j: number, phase_rad: number, out: Float64Array, alongTrack_m = 0, crossTrack_m = 0, radial_m = 0,
+  track: PlaneTrack,
+  j: number,
+  phase_rad: number,
+  out: Float64Array,
+  alongTrack_m = 0,
+  crossTrack_m = 0,
+  radial_m = 0,
 ): Float64Array {
   const i = 3 * j;
-  const rx = track.r_m[i]!, ry = track.r_m[i + 1]!, rz = track.r_m[i + 2]!;
-  const hx = track.normal[i]!, hy = track.normal[i + 1]!, hz = track.normal[i + 2]!;
+  const rx = track.r_m[i]!,
+    ry = track.r_m[i + 1]!,
+    rz = track.r_m[i + 2]!;
+  const hx = track.normal[i]!,
+    hy = track.normal[i + 1]!,
+    hz = track.normal[i + 2]!;
   // Math.sqrt, not Math.hypot: this runs for every slot at every sample and hypot is several times slower.
   const r = Math.sqrt(rx * rx + ry * ry + rz * rz);
-  const ux = rx / r, uy = ry / r, uz = rz / r;
+  const ux = rx / r,
+    uy = ry / r,
+    uz = rz / r;
   // Along-track unit vector t̂ = ĥ × r̂.
-  const tx = hy * uz - hz * uy, ty = hz * ux - hx * uz, tz = hx * uy - hy * ux;
-  const c = Math.cos(phase_rad), s = Math.sin(phase_rad);
+  const tx = hy * uz - hz * uy,
+    ty = hz * ux - hx * uz,
+    tz = hx * uy - hy * ux;
+  const c = Math.cos(phase_rad),
+    s = Math.sin(phase_rad);
   // Position of the rotated slot, then its own along-track direction for cluster offsets.
-  const px = r * (c * ux + s * tx), py = r * (c * uy + s * ty), pz = r * (c * uz + s * tz);
-  const ax = -s * ux + c * tx, ay = -s * uy + c * ty, az = -s * uz + c * tz;
+  const px = r * (c * ux + s * tx),
+    py = r * (c * uy + s * ty),
+    pz = r * (c * uz + s * tz);
+  const ax = -s * ux + c * tx,
+    ay = -s * uy + c * ty,
+    az = -s * uz + c * tz;
   const k = 1 + radial_m / r;
   out[0] = k * px + alongTrack_m * ax + crossTrack_m * hx;
   out[1] = k * py + alongTrack_m * ay + crossTrack_m * hy;
@@ -181,8 +206,10 @@ export function slotPosition(
 
 /** Rotates a TEME vector into the Earth-fixed frame by GMST (in place in `out`). */
 export function temeToEarthFixed(v: Float64Array, gmst_rad: number, out: Float64Array): Float64Array {
-  const c = Math.cos(gmst_rad), s = Math.sin(gmst_rad);
-  const x = v[0]!, y = v[1]!;
+  const c = Math.cos(gmst_rad),
+    s = Math.sin(gmst_rad);
+  const x = v[0]!,
+    y = v[1]!;
   out[0] = c * x + s * y;
   out[1] = -s * x + c * y;
   out[2] = v[2]!;

@@ -38,7 +38,10 @@ export interface SsoPlanesResult {
   /** Longest single eclipse of any plane over the year [s], and whether the sizing plane has it. */
   readonly longestEclipse_s: number;
   readonly sizingPlaneHasLongestEclipse: boolean;
-  /** Local-time span the planes are spread over [h]: the sso-ltan band, 24 (Walker delta, cluster), 12 (star), 0 (one plane). */
+  /**
+   * Local-time span the planes are spread over [h]: the sso-ltan band, 24 (Walker delta, cluster), 12 (star), 0 (one
+   * plane).
+   */
   readonly ltanSpread_h: number;
   /** Distinct LTANs evaluated through the orbit model [-]. */
   readonly ltansEvaluated: number;
@@ -65,14 +68,20 @@ export function ssoPlanes(p: Readonly<SsoPlanesParams>): SsoPlanesResult {
       e = { mean: g.eclipseFractionMean, max_s: g.maxEclipse_s };
       seen.set(ltan, e);
     }
-    if (e.mean > worst.mean || (e.mean === worst.mean && e.max_s > worst.max_s)) worst = { plane, ltan, mean: e.mean, max_s: e.max_s };
+    if (e.mean > worst.mean || (e.mean === worst.mean && e.max_s > worst.max_s))
+      worst = { plane, ltan, mean: e.mean, max_s: e.max_s };
     if (e.mean < best.mean) best = { ltan, mean: e.mean };
     longest_s = Math.max(longest_s, e.max_s);
   }
   return {
-    sizingPlane: worst.plane, sizingLtan_h: worst.ltan, eclipseFractionWorst: worst.mean,
-    eclipseFractionBest: best.mean, bestLtan_h: best.ltan,
-    longestEclipse_s: longest_s, sizingPlaneHasLongestEclipse: worst.max_s >= longest_s,
-    ltanSpread_h: ltanSpread_h(p.layout), ltansEvaluated: seen.size,
+    sizingPlane: worst.plane,
+    sizingLtan_h: worst.ltan,
+    eclipseFractionWorst: worst.mean,
+    eclipseFractionBest: best.mean,
+    bestLtan_h: best.ltan,
+    longestEclipse_s: longest_s,
+    sizingPlaneHasLongestEclipse: worst.max_s >= longest_s,
+    ltanSpread_h: ltanSpread_h(p.layout),
+    ltansEvaluated: seen.size,
   };
 }

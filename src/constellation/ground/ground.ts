@@ -103,57 +103,103 @@ export interface VisibleCounts {
 }
 
 /** Earth central angle of the coverage cap λ_max [rad] (Wertz 2001 §8.3). */
-export function coverageHalfAngle_rad(orbitRadius_m: number, stationRadius_m: number, elevationMask_rad: number): number {
-  if (!(elevationMask_rad >= 0 && elevationMask_rad < Math.PI / 2)) throw new RangeError(`elevation mask must be in [0°, 90°), got ${elevationMask_rad} rad`);
-  if (!(orbitRadius_m > stationRadius_m && stationRadius_m > 0)) throw new RangeError('orbit radius must exceed the station radius');
+export function coverageHalfAngle_rad(
+  orbitRadius_m: number,
+  stationRadius_m: number,
+  elevationMask_rad: number,
+): number {
+  if (!(elevationMask_rad >= 0 && elevationMask_rad < Math.PI / 2))
+    throw new RangeError(`elevation mask must be in [0°, 90°), got ${elevationMask_rad} rad`);
+  if (!(orbitRadius_m > stationRadius_m && stationRadius_m > 0))
+    throw new RangeError('orbit radius must exceed the station radius');
   return Math.acos((stationRadius_m * Math.cos(elevationMask_rad)) / orbitRadius_m) - elevationMask_rad;
 }
 
 /** Earth-fixed position of a site [m] on the WGS-84 ellipsoid. */
 export function stationEcef_m(site: Readonly<GroundStationSite>): Float64Array {
   const { latitude_rad: lat, longitude_rad: lon, altitude_m: h } = site;
-  if (!(Math.abs(lat) <= Math.PI / 2 && Number.isFinite(lon) && Number.isFinite(h))) throw new RangeError(`station '${site.id}': latitude must be within ±90°`);
+  if (!(Math.abs(lat) <= Math.PI / 2 && Number.isFinite(lon) && Number.isFinite(h)))
+    throw new RangeError(`station '${site.id}': latitude must be within ±90°`);
   if (!(site.capacity_bps > 0)) throw new RangeError(`station '${site.id}': capacity_bps must be > 0`);
   const e2 = WGS84_F * (2 - WGS84_F);
   const n = WGS84_A_m / Math.sqrt(1 - e2 * Math.sin(lat) ** 2);
-  return Float64Array.of((n + h) * Math.cos(lat) * Math.cos(lon), (n + h) * Math.cos(lat) * Math.sin(lon), (n * (1 - e2) + h) * Math.sin(lat));
+  return Float64Array.of(
+    (n + h) * Math.cos(lat) * Math.cos(lon),
+    (n + h) * Math.cos(lat) * Math.sin(lon),
+    (n * (1 - e2) + h) * Math.sin(lat),
+  );
 }
 
 function windowOf(p: Readonly<GroundContactParams>): { samples: number; step_s: number; gmst: Float64Array } {
-  if (!(p.elevationMask_rad >= 0 && p.elevationMask_rad < Math.PI / 2)) throw new RangeError('elevationMask_rad must be in [0, π/2)');
+  if (!(p.elevationMask_rad >= 0 && p.elevationMask_rad < Math.PI / 2))
+    throw new RangeError('elevationMask_rad must be in [0, π/2)');
   if (!(p.linkRate_bps > 0)) throw new RangeError('linkRate_bps must be > 0');
   if (p.stations.length === 0) throw new RangeError('at least one ground station is needed');
   const first = p.shells[0]?.tracks[0];
-  if (first === undefined || first.times_s.length < 2) throw new RangeError('need at least one propagated plane with ≥ 2 samples');
+  if (first === undefined || first.times_s.length < 2)
+    throw new RangeError('need at least one propagated plane with ≥ 2 samples');
   for (const s of p.shells) {
-    if (s.tracks.length !== s.spec.planes) throw new RangeError(`shell '${s.spec.name}': ${s.tracks.length} tracks for ${s.spec.planes} planes`);
-    for (const t of s.tracks) if (t.times_s.length !== first.times_s.length) throw new RangeError('all tracks must share one sampling window');
+    if (s.tracks.length !== s.spec.planes)
+      throw new RangeError(`shell '${s.spec.name}': ${s.tracks.length} tracks for ${s.spec.planes} planes`);
+    for (const t of s.tracks)
+      if (t.times_s.length !== first.times_s.length) throw new RangeError('all tracks must share one sampling window');
   }
   return { samples: first.times_s.length, step_s: first.times_s[1]! - first.times_s[0]!, gmst: first.gmst_rad };
 }
 
 /** Visits, at sample j, every plane seen by ≥ 1 station with its arcs: station k sees slot offsets lo[i]..hi[i]. */
-type PlaneArcs = (shell: number, plane: number, arcs: number, station: Int32Array, lo: Float64Array, hi: Float64Array) => void;
+type PlaneArcs = (
+  shell: number,
+  plane: number,
+  arcs: number,
+  station: Int32Array,
+  lo: Float64Array,
+  hi: Float64Array,
+) => void;
 
-function scanSample(p: Readonly<GroundContactParams>, ecef: readonly Float64Array[], gmst_rad: number, j: number, visit: PlaneArcs): void {
-  const ns = p.stations.length, cosE = Math.cos(p.elevationMask_rad), sinE = Math.sin(p.elevationMask_rad);
-  const c = Math.cos(gmst_rad), s = Math.sin(gmst_rad);
+function scanSample(
+  p: Readonly<GroundContactParams>,
+  ecef: readonly Float64Array[],
+  gmst_rad: number,
+  j: number,
+  visit: PlaneArcs,
+): void {
+  const ns = p.stations.length,
+    cosE = Math.cos(p.elevationMask_rad),
+    sinE = Math.sin(p.elevationMask_rad);
+  const c = Math.cos(gmst_rad),
+    s = Math.sin(gmst_rad);
   // Station unit vectors and radii in TEME (inverse of the GMST rotation of temeToEarthFixed).
-  const g = new Float64Array(3 * ns), gr = new Float64Array(ns);
+  const g = new Float64Array(3 * ns),
+    gr = new Float64Array(ns);
   ecef.forEach((e, k) => {
     gr[k] = Math.hypot(e[0]!, e[1]!, e[2]!);
     g[3 * k] = (c * e[0]! - s * e[1]!) / gr[k]!;
     g[3 * k + 1] = (s * e[0]! + c * e[1]!) / gr[k]!;
     g[3 * k + 2] = e[2]! / gr[k]!;
   });
-  const station = new Int32Array(ns), lo = new Float64Array(ns), hi = new Float64Array(ns);
+  const station = new Int32Array(ns),
+    lo = new Float64Array(ns),
+    hi = new Float64Array(ns);
   p.shells.forEach(({ spec, tracks }, sh) => {
-    const S = spec.satsPerPlane, cluster = spec.pattern === 'cluster', dPhase = TWO_PI / S;
+    const S = spec.satsPerPlane,
+      cluster = spec.pattern === 'cluster',
+      dPhase = TWO_PI / S;
     tracks.forEach((t, pl) => {
       const i = 3 * j;
-      const rx = t.r_m[i]!, ry = t.r_m[i + 1]!, rz = t.r_m[i + 2]!, hx = t.normal[i]!, hy = t.normal[i + 1]!, hz = t.normal[i + 2]!;
-      const r = Math.sqrt(rx * rx + ry * ry + rz * rz), ux = rx / r, uy = ry / r, uz = rz / r;
-      const tx = hy * uz - hz * uy, ty = hz * ux - hx * uz, tz = hx * uy - hy * ux;
+      const rx = t.r_m[i]!,
+        ry = t.r_m[i + 1]!,
+        rz = t.r_m[i + 2]!,
+        hx = t.normal[i]!,
+        hy = t.normal[i + 1]!,
+        hz = t.normal[i + 2]!;
+      const r = Math.sqrt(rx * rx + ry * ry + rz * rz),
+        ux = rx / r,
+        uy = ry / r,
+        uz = rz / r;
+      const tx = hy * uz - hz * uy,
+        ty = hz * ux - hx * uz,
+        tz = hx * uy - hy * ux;
       let arcs = 0;
       for (let k = 0; k < ns; k++) {
         // sin η = |g| cos ε / r (η: nadir angle at the mask); λ = (90° − η) − ε, so cos λ = sin η cos ε + cos η sin ε.
@@ -172,8 +218,10 @@ function scanSample(p: Readonly<GroundContactParams>, ecef: readonly Float64Arra
         const C2 = A * A + B * B;
         if (C2 < cosLambda * cosLambda) continue; // the cap misses the orbit circle (cos λ > 0)
         const C = Math.sqrt(C2);
-        const phi = Math.atan2(B, A), delta = Math.acos(Math.min(1, cosLambda / C));
-        const first = Math.ceil((phi - delta) / dPhase), last = Math.floor((phi + delta) / dPhase);
+        const phi = Math.atan2(B, A),
+          delta = Math.acos(Math.min(1, cosLambda / C));
+        const first = Math.ceil((phi - delta) / dPhase),
+          last = Math.floor((phi + delta) / dPhase);
         if (last >= first) {
           station[arcs] = k;
           lo[arcs] = first;
@@ -189,15 +237,22 @@ const slotOf = (m: number, S: number): number => ((m % S) + S) % S;
 
 /** Brute force: every slot's elevation from every station at sample j. */
 function bruteForceLinks(p: Readonly<GroundContactParams>, ecef: readonly Float64Array[], j: number): GroundLink[] {
-  const links: GroundLink[] = [], teme = new Float64Array(3), ef = new Float64Array(3), sinE = Math.sin(p.elevationMask_rad);
+  const links: GroundLink[] = [],
+    teme = new Float64Array(3),
+    ef = new Float64Array(3),
+    sinE = Math.sin(p.elevationMask_rad);
   p.shells.forEach(({ spec, tracks }, shell) => {
     tracks.forEach((t, plane) => {
       const phase0 = slotPhase_rad(spec, plane, 0);
       for (let slot = 0; slot < spec.satsPerPlane; slot++) {
         temeToEarthFixed(slotPosition(t, j, slotPhase_rad(spec, plane, slot) - phase0, teme), t.gmst_rad[j]!, ef);
         ecef.forEach((g, station) => {
-          const gn = Math.hypot(g[0]!, g[1]!, g[2]!), dx = ef[0]! - g[0]!, dy = ef[1]! - g[1]!, dz = ef[2]! - g[2]!;
-          if ((dx * g[0]! + dy * g[1]! + dz * g[2]!) / gn >= sinE * Math.hypot(dx, dy, dz)) links.push({ station, shell, plane, slot });
+          const gn = Math.hypot(g[0]!, g[1]!, g[2]!),
+            dx = ef[0]! - g[0]!,
+            dy = ef[1]! - g[1]!,
+            dz = ef[2]! - g[2]!;
+          if ((dx * g[0]! + dy * g[1]! + dz * g[2]!) / gn >= sinE * Math.hypot(dx, dy, dz))
+            links.push({ station, shell, plane, slot });
         });
       }
     });
@@ -208,13 +263,15 @@ function bruteForceLinks(p: Readonly<GroundContactParams>, ecef: readonly Float6
 /** Which (shell, plane, slot) satellites see which station at one sample (downlink sinks of the network model). */
 export function groundLinksAtSample(p: Readonly<GroundContactParams>, sampleIndex: number): GroundLink[] {
   const { samples, gmst } = windowOf(p);
-  if (!(Number.isInteger(sampleIndex) && sampleIndex >= 0 && sampleIndex < samples)) throw new RangeError(`sample index ${sampleIndex} outside 0…${samples - 1}`);
+  if (!(Number.isInteger(sampleIndex) && sampleIndex >= 0 && sampleIndex < samples))
+    throw new RangeError(`sample index ${sampleIndex} outside 0…${samples - 1}`);
   const ecef = p.stations.map(stationEcef_m);
   if (p.method === 'brute-force') return bruteForceLinks(p, ecef, sampleIndex);
   const links: GroundLink[] = [];
   scanSample(p, ecef, gmst[sampleIndex]!, sampleIndex, (shell, plane, arcs, station, lo, hi) => {
     const S = p.shells[shell]!.spec.satsPerPlane;
-    for (let a = 0; a < arcs; a++) for (let m = lo[a]!; m <= hi[a]!; m++) links.push({ station: station[a]!, shell, plane, slot: slotOf(m, S) });
+    for (let a = 0; a < arcs; a++)
+      for (let m = lo[a]!; m <= hi[a]!; m++) links.push({ station: station[a]!, shell, plane, slot: slotOf(m, S) });
   });
   return links;
 }
@@ -223,7 +280,8 @@ export function groundLinksAtSample(p: Readonly<GroundContactParams>, sampleInde
 export function visibleCountsBySample(p: Readonly<GroundContactParams>): VisibleCounts {
   const { samples, step_s, gmst } = windowOf(p);
   const ecef = p.stations.map(stationEcef_m);
-  const perStation = new Float64Array(p.stations.length * samples), distinct = new Float64Array(samples);
+  const perStation = new Float64Array(p.stations.length * samples),
+    distinct = new Float64Array(samples);
   const maxS = Math.max(...p.shells.map((s) => s.spec.satsPerPlane));
   const mark = new Int32Array(maxS);
   let stamp = 0;
@@ -259,9 +317,11 @@ export function visibleCountsBySample(p: Readonly<GroundContactParams>): Visible
 
 /** Longest run of `false` in a periodic sequence [samples]; the whole length if never true. */
 export function longestGap_samples(inContact: Uint8Array): number {
-  const n = inContact.length, start = inContact.indexOf(1);
+  const n = inContact.length,
+    start = inContact.indexOf(1);
   if (start < 0) return n;
-  let longest = 0, run = 0;
+  let longest = 0,
+    run = 0;
   for (let i = 1; i <= n; i++) {
     if (inContact[(start + i) % n]) {
       longest = Math.max(longest, run);
@@ -274,12 +334,16 @@ export function longestGap_samples(inContact: Uint8Array): number {
 /** Contact statistics and downlink of the stations over the window. */
 export function groundContacts(p: Readonly<GroundContactParams>): GroundContactResult {
   const { perStation, distinct, samples: n, step_s } = visibleCountsBySample(p);
-  const any = new Uint8Array(n), total_bps = new Float64Array(n);
+  const any = new Uint8Array(n),
+    total_bps = new Float64Array(n);
   const stations = p.stations.map((site, k): StationContact => {
     const contact = new Uint8Array(n);
-    let visible = 0, contacts = 0, usable = 0;
+    let visible = 0,
+      contacts = 0,
+      usable = 0;
     for (let j = 0; j < n; j++) {
-      const v = perStation[k * n + j]!, rate = Math.min(site.capacity_bps, v * p.linkRate_bps);
+      const v = perStation[k * n + j]!,
+        rate = Math.min(site.capacity_bps, v * p.linkRate_bps);
       visible += v;
       usable += rate;
       total_bps[j]! += rate;
@@ -290,10 +354,16 @@ export function groundContacts(p: Readonly<GroundContactParams>): GroundContactR
       }
     }
     return {
-      id: site.id, contactFraction: contacts / n, maxGap_s: longestGap_samples(contact) * step_s, meanVisible: visible / n, meanUsableDownlink_bps: usable / n,
+      id: site.id,
+      contactFraction: contacts / n,
+      maxGap_s: longestGap_samples(contact) * step_s,
+      meanVisible: visible / n,
+      meanUsableDownlink_bps: usable / n,
     };
   });
-  let downlink = 0, anyCount = 0, distinctSum = 0;
+  let downlink = 0,
+    anyCount = 0,
+    distinctSum = 0;
   for (let j = 0; j < n; j++) {
     downlink += Math.min(total_bps[j]!, distinct[j]! * p.linkRate_bps);
     anyCount += any[j]!;

@@ -77,10 +77,11 @@ interface CampaignCommon {
 }
 
 /** Several shells, or one shell given by its satellites, launch mass and stowed volume. */
-export type LaunchCampaignParams = CampaignCommon & (
-  | { readonly shells: readonly CampaignShell[] }
-  | { readonly satellites: number; readonly launchMass_kg: number; readonly stowedVolume_m3: number }
-);
+export type LaunchCampaignParams = CampaignCommon &
+  (
+    | { readonly shells: readonly CampaignShell[] }
+    | { readonly satellites: number; readonly launchMass_kg: number; readonly stowedVolume_m3: number }
+  );
 
 export type LaunchLimit = 'mass' | 'volume' | 'both';
 
@@ -145,22 +146,36 @@ export interface LaunchCampaignResult {
   readonly milestones: readonly MilestoneOutcome[];
   /** (0, 0) then one point per launch: time and cumulative satellites in orbit. */
   readonly deploymentCurve: readonly DeploymentPoint[];
-  readonly solver: { readonly name: string; readonly status: LpStatus; readonly rows: number; readonly cols: number; readonly withMilestones: boolean };
+  readonly solver: {
+    readonly name: string;
+    readonly status: LpStatus;
+    readonly rows: number;
+    readonly cols: number;
+    readonly withMilestones: boolean;
+  };
 }
 
 const EPS = 1e-9;
 /**
  * Integer columns above which the MILPs go to HiGHS: javascript-lp-solver's branch and bound took 2 s on 10 shells × 2
- * vehicles (20 integer columns) and minutes on 86 × 2; HiGHS takes about a second on 86 × 2. Small campaigns keep the default.
+ * vehicles (20 integer columns) and minutes on 86 × 2; HiGHS takes about a second on 86 × 2. Small campaigns keep the
+ * default.
  */
 const HIGHS_ABOVE_INTEGER_COLUMNS = 8;
 const solveMilp = (solver: LpSolver, model: LpModel): LpResult =>
   solver(model, (model.integer?.length ?? 0) > HIGHS_ABOVE_INTEGER_COLUMNS ? { solver: 'highs' } : undefined);
 const launchesBy = (cadence_per_yr: number, t_yr: number): number => Math.floor(cadence_per_yr * t_yr + EPS);
 
-/** Satellites per launch of one vehicle and which limit binds (payload_kg: into the shell's orbit, default payloadLeo_kg). */
+/**
+ * Satellites per launch of one vehicle and which limit binds (payload_kg: into the shell's orbit, default
+ * payloadLeo_kg).
+ */
 export function satellitesPerLaunch(
-  v: Readonly<LaunchVehicleSpec>, launchMass_kg: number, stowedVolume_m3: number, packing: number, payload_kg = v.payloadLeo_kg,
+  v: Readonly<LaunchVehicleSpec>,
+  launchMass_kg: number,
+  stowedVolume_m3: number,
+  packing: number,
+  payload_kg = v.payloadLeo_kg,
 ): { byMass: number; byVolume: number; perLaunch: number; binding: LaunchLimit } {
   const byMass = Math.floor(payload_kg / launchMass_kg + EPS);
   const byVolume = Math.floor((packing * v.fairingVolume_m3) / stowedVolume_m3 + EPS);
@@ -186,21 +201,33 @@ interface Plan {
 /** Builds the MILP; columns: n_vs (v·S + s), then per milestone e_vsm (V·S) and y_sm (S). */
 function campaignModel(plan: Plan, milestones: readonly Milestone[], objective: 'cost' | 'deployed'): LpModel {
   const { k, ub, sats, vehicles } = plan;
-  const V = vehicles.length, S = sats.length;
+  const V = vehicles.length,
+    S = sats.length;
   const cols: { lower: number; upper: number; cost: number }[] = [];
   const rows: { lower: number; upper: number }[] = [];
-  const er: number[] = [], ec: number[] = [], ev: number[] = [];
+  const er: number[] = [],
+    ec: number[] = [],
+    ev: number[] = [];
   const integer: number[] = [];
-  const add = (r: number, c: number, a: number): void => { er.push(r); ec.push(c); ev.push(a); };
+  const add = (r: number, c: number, a: number): void => {
+    er.push(r);
+    ec.push(c);
+    ev.push(a);
+  };
   const col = (lower: number, upper: number, cost: number, isInteger: boolean): number => {
     if (isInteger) integer.push(cols.length);
     cols.push({ lower, upper, cost });
     return cols.length - 1;
   };
   const row = (lower: number, upper: number): number => rows.push({ lower, upper }) - 1;
-  const n = vehicles.map((v, i) => sats.map((_, s) => col(0, ub[i]![s]!, objective === 'cost' ? v.price_USD : 0, true)));
+  const n = vehicles.map((v, i) =>
+    sats.map((_, s) => col(0, ub[i]![s]!, objective === 'cost' ? v.price_USD : 0, true)),
+  );
   if (objective === 'cost') {
-    sats.forEach((N, s) => { const r = row(N, Infinity); for (let i = 0; i < V; i++) add(r, n[i]![s]!, k[i]![s]!); });
+    sats.forEach((N, s) => {
+      const r = row(N, Infinity);
+      for (let i = 0; i < V; i++) add(r, n[i]![s]!, k[i]![s]!);
+    });
   }
   vehicles.forEach((v, i) => {
     if (v.maxLaunches === undefined) return;
@@ -208,9 +235,14 @@ function campaignModel(plan: Plan, milestones: readonly Milestone[], objective: 
     for (let s = 0; s < S; s++) add(r, n[i]![s]!, 1);
   });
   for (const m of milestones) {
-    const e = vehicles.map((v, i) => sats.map((_, s) => col(0, Math.min(ub[i]![s]!, launchesBy(v.cadence_per_yr, m.within_yr)), 0, true)));
+    const e = vehicles.map((v, i) =>
+      sats.map((_, s) => col(0, Math.min(ub[i]![s]!, launchesBy(v.cadence_per_yr, m.within_yr)), 0, true)),
+    );
     const y = sats.map((N) => col(0, N, objective === 'deployed' ? 1 : 0, false));
-    if (objective === 'cost') { const total = row(requiredBy(m, plan), Infinity); for (const c of y) add(total, c, 1); }
+    if (objective === 'cost') {
+      const total = row(requiredBy(m, plan), Infinity);
+      for (const c of y) add(total, c, 1);
+    }
     sats.forEach((_, s) => {
       const credit = row(-Infinity, 0);
       add(credit, y[s]!, 1);
@@ -248,30 +280,43 @@ function validateVehicle(v: Readonly<CampaignVehicle>, shells: number): void {
   positive(`${v.id}.fairingVolume_m3`, v.fairingVolume_m3);
   nonNegative(`${v.id}.price_USD`, v.price_USD);
   positive(`${v.id}.cadence_per_yr`, v.cadence_per_yr);
-  if (v.maxLaunches !== undefined && !(Number.isInteger(v.maxLaunches) && v.maxLaunches >= 0)) throw new RangeError(`${v.id}.maxLaunches must be a whole number ≥ 0, got ${v.maxLaunches}`);
+  if (v.maxLaunches !== undefined && !(Number.isInteger(v.maxLaunches) && v.maxLaunches >= 0))
+    throw new RangeError(`${v.id}.maxLaunches must be a whole number ≥ 0, got ${v.maxLaunches}`);
   if (v.payloadToShell_kg !== undefined) {
-    if (v.payloadToShell_kg.length !== shells) throw new RangeError(`${v.id}.payloadToShell_kg needs one payload per shell (${shells}), got ${v.payloadToShell_kg.length}`);
+    if (v.payloadToShell_kg.length !== shells)
+      throw new RangeError(
+        `${v.id}.payloadToShell_kg needs one payload per shell (${shells}), got ${v.payloadToShell_kg.length}`,
+      );
     v.payloadToShell_kg.forEach((p, s) => nonNegative(`${v.id}.payloadToShell_kg[${s}]`, p));
   }
 }
 
 function campaignShells(p: Readonly<LaunchCampaignParams>): readonly CampaignShell[] {
-  const shells = 'shells' in p ? p.shells : [{ id: 'all', satellites: p.satellites, launchMass_kg: p.launchMass_kg, stowedVolume_m3: p.stowedVolume_m3 }];
+  const shells =
+    'shells' in p
+      ? p.shells
+      : [{ id: 'all', satellites: p.satellites, launchMass_kg: p.launchMass_kg, stowedVolume_m3: p.stowedVolume_m3 }];
   if (shells.length === 0) throw new RangeError('launch campaign needs at least one shell');
   for (const s of shells) {
-    if (!(Number.isInteger(s.satellites) && s.satellites >= 1)) throw new RangeError(`satellites must be a whole number ≥ 1, got ${s.satellites} (shell ${s.id})`);
+    if (!(Number.isInteger(s.satellites) && s.satellites >= 1))
+      throw new RangeError(`satellites must be a whole number ≥ 1, got ${s.satellites} (shell ${s.id})`);
     positive(`launchMass_kg (shell ${s.id})`, s.launchMass_kg);
     positive(`stowedVolume_m3 (shell ${s.id})`, s.stowedVolume_m3);
   }
   return shells;
 }
 
-function checkInputs(p: Readonly<LaunchCampaignParams>, shells: number): { packing: number; milestones: readonly Milestone[] } {
+function checkInputs(
+  p: Readonly<LaunchCampaignParams>,
+  shells: number,
+): { packing: number; milestones: readonly Milestone[] } {
   const packing = p.fairingPackingEfficiency ?? DEFAULT_FAIRING_PACKING_EFFICIENCY;
-  if (!(packing > 0 && packing <= 1)) throw new RangeError(`fairingPackingEfficiency must be in (0, 1], got ${packing}`);
+  if (!(packing > 0 && packing <= 1))
+    throw new RangeError(`fairingPackingEfficiency must be in (0, 1], got ${packing}`);
   const milestones = p.milestones ?? FCC_NGSO_MILESTONES;
   for (const m of milestones) {
-    if (!(m.fraction > 0 && m.fraction <= 1)) throw new RangeError(`milestone fraction must be in (0, 1], got ${m.fraction}`);
+    if (!(m.fraction > 0 && m.fraction <= 1))
+      throw new RangeError(`milestone fraction must be in (0, 1], got ${m.fraction}`);
     positive('milestone within_yr', m.within_yr);
   }
   if (p.vehicles.length === 0) throw new RangeError('launch campaign needs at least one vehicle');
@@ -283,14 +328,25 @@ function checkInputs(p: Readonly<LaunchCampaignParams>, shells: number): { packi
 export function launchCampaign(p: Readonly<LaunchCampaignParams>): LaunchCampaignResult {
   const shells = campaignShells(p);
   const { packing, milestones } = checkInputs(p, shells.length);
-  const fit = p.vehicles.map((v) => shells.map((s, j) =>
-    satellitesPerLaunch(v, s.launchMass_kg, s.stowedVolume_m3, packing, v.payloadToShell_kg?.[j] ?? v.payloadLeo_kg)));
+  const fit = p.vehicles.map((v) =>
+    shells.map((s, j) =>
+      satellitesPerLaunch(v, s.launchMass_kg, s.stowedVolume_m3, packing, v.payloadToShell_kg?.[j] ?? v.payloadLeo_kg),
+    ),
+  );
   const k = fit.map((f) => f.map((x) => x.perLaunch));
   // A vehicle never needs more launches to a shell than it takes to carry that shell alone; 0 if the node does not fit.
-  const ub = p.vehicles.map((v, i) => shells.map((s, j) => (k[i]![j]! >= 1 ? Math.min(v.maxLaunches ?? Infinity, Math.ceil(s.satellites / k[i]![j]!)) : 0)));
+  const ub = p.vehicles.map((v, i) =>
+    shells.map((s, j) =>
+      k[i]![j]! >= 1 ? Math.min(v.maxLaunches ?? Infinity, Math.ceil(s.satellites / k[i]![j]!)) : 0,
+    ),
+  );
   shells.forEach((s, j) => {
-    if (k.every((row) => row[j]! < 1)) throw new RangeError(`no vehicle can carry one satellite of shell ${s.id} (mass or stowed volume too large for the payload to its orbit)`);
-    if (k.reduce((a, row, i) => a + row[j]! * ub[i]![j]!, 0) < s.satellites) throw new RangeError(`the vehicles' launch caps cannot carry all ${s.satellites} satellites of shell ${s.id}`);
+    if (k.every((row) => row[j]! < 1))
+      throw new RangeError(
+        `no vehicle can carry one satellite of shell ${s.id} (mass or stowed volume too large for the payload to its orbit)`,
+      );
+    if (k.reduce((a, row, i) => a + row[j]! * ub[i]![j]!, 0) < s.satellites)
+      throw new RangeError(`the vehicles' launch caps cannot carry all ${s.satellites} satellites of shell ${s.id}`);
   });
   const plan: Plan = { k, ub, sats: shells.map((s) => s.satellites), vehicles: p.vehicles };
   const n = total(plan);
@@ -305,8 +361,10 @@ export function launchCampaign(p: Readonly<LaunchCampaignParams>): LaunchCampaig
     withMilestones = false;
     lp = solveMilp(p.solver, campaignModel(plan, [], 'cost'));
   }
-  if (lp.status === 'infeasible') throw new RangeError(`the vehicles' launch caps cannot carry all ${n} satellites (launch MILP infeasible)`);
-  if (lp.status !== 'optimal') throw new Error(`launch MILP ${lp.status}: ${lp.message ?? 'no message'} (${lp.solver})`);
+  if (lp.status === 'infeasible')
+    throw new RangeError(`the vehicles' launch caps cannot carry all ${n} satellites (launch MILP infeasible)`);
+  if (lp.status !== 'optimal')
+    throw new Error(`launch MILP ${lp.status}: ${lp.message ?? 'no message'} (${lp.solver})`);
   const S = shells.length;
   const launches = p.vehicles.map((_, i) => shells.map((__, j) => Math.round(lp.x[i * S + j]!)));
   const schedule = deploymentSchedule(plan, launches);
@@ -314,8 +372,13 @@ export function launchCampaign(p: Readonly<LaunchCampaignParams>): LaunchCampaig
     const required = requiredBy(m, plan);
     const achieved = deployedBy(schedule.curve, m.within_yr);
     return {
-      fraction: m.fraction, within_yr: m.within_yr, required, achieved, achievable: achievable[i]!,
-      shortfall: Math.max(0, required - achieved), met: achieved >= required,
+      fraction: m.fraction,
+      within_yr: m.within_yr,
+      required,
+      achieved,
+      achievable: achievable[i]!,
+      shortfall: Math.max(0, required - achieved),
+      met: achieved >= required,
     };
   });
   const { perShell, vehicles } = campaignLaunches(p, shells, fit, k, launches, schedule.carried);
@@ -337,27 +400,46 @@ export function launchCampaign(p: Readonly<LaunchCampaignParams>): LaunchCampaig
 
 /** The launches per shell and vehicle, and per vehicle (its figures at the shell it packs most satellites for). */
 function campaignLaunches(
-  p: Readonly<LaunchCampaignParams>, shells: ReturnType<typeof campaignShells>, fit: readonly (readonly ReturnType<typeof satellitesPerLaunch>[])[],
-  k: readonly (readonly number[])[], launches: readonly (readonly number[])[], carried: readonly (readonly number[])[],
+  p: Readonly<LaunchCampaignParams>,
+  shells: ReturnType<typeof campaignShells>,
+  fit: readonly (readonly ReturnType<typeof satellitesPerLaunch>[])[],
+  k: readonly (readonly number[])[],
+  launches: readonly (readonly number[])[],
+  carried: readonly (readonly number[])[],
 ): { perShell: ShellLaunches[]; vehicles: VehicleLaunches[] } {
   const perShell = shells.map((s, j): ShellLaunches => {
     const vehicles = p.vehicles.map((v, i): ShellVehicleLaunches => ({
-      shell: s.id, vehicle: v.id, payload_kg: v.payloadToShell_kg?.[j] ?? v.payloadLeo_kg,
-      satellitesPerLaunchByMass: fit[i]![j]!.byMass, satellitesPerLaunchByVolume: fit[i]![j]!.byVolume, satellitesPerLaunch: k[i]![j]!,
-      binding: fit[i]![j]!.binding, launches: launches[i]![j]!, satellitesCarried: carried[i]![j]!, cost_USD: launches[i]![j]! * v.price_USD,
+      shell: s.id,
+      vehicle: v.id,
+      payload_kg: v.payloadToShell_kg?.[j] ?? v.payloadLeo_kg,
+      satellitesPerLaunchByMass: fit[i]![j]!.byMass,
+      satellitesPerLaunchByVolume: fit[i]![j]!.byVolume,
+      satellitesPerLaunch: k[i]![j]!,
+      binding: fit[i]![j]!.binding,
+      launches: launches[i]![j]!,
+      satellitesCarried: carried[i]![j]!,
+      cost_USD: launches[i]![j]! * v.price_USD,
     }));
     const cost_USD = vehicles.reduce((a, x) => a + x.cost_USD, 0);
     return {
-      id: s.id, satellites: s.satellites, launches: vehicles.reduce((a, x) => a + x.launches, 0), cost_USD,
-      price_USD_per_kg: cost_USD / (s.satellites * s.launchMass_kg), vehicles,
+      id: s.id,
+      satellites: s.satellites,
+      launches: vehicles.reduce((a, x) => a + x.launches, 0),
+      cost_USD,
+      price_USD_per_kg: cost_USD / (s.satellites * s.launchMass_kg),
+      vehicles,
     };
   });
   const vehicles = p.vehicles.map((v, i): VehicleLaunches => {
     const best = k[i]!.reduce((b, x, j) => (x > k[i]![b]! ? j : b), 0);
     return {
-      id: v.id, satellitesPerLaunchByMass: fit[i]![best]!.byMass, satellitesPerLaunchByVolume: fit[i]![best]!.byVolume,
-      satellitesPerLaunch: k[i]![best]!, binding: fit[i]![best]!.binding,
-      launches: launches[i]!.reduce((a, x) => a + x, 0), satellitesCarried: carried[i]!.reduce((a, x) => a + x, 0),
+      id: v.id,
+      satellitesPerLaunchByMass: fit[i]![best]!.byMass,
+      satellitesPerLaunchByVolume: fit[i]![best]!.byVolume,
+      satellitesPerLaunch: k[i]![best]!,
+      binding: fit[i]![best]!.binding,
+      launches: launches[i]!.reduce((a, x) => a + x, 0),
+      satellitesCarried: carried[i]!.reduce((a, x) => a + x, 0),
       cost_USD: launches[i]!.reduce((a, x) => a + x, 0) * v.price_USD,
     };
   });
@@ -365,8 +447,13 @@ function campaignLaunches(
 }
 
 /** Launch j of v at j/c_v, all vehicles in parallel; each launch goes where it carries most (see header). */
-function deploymentSchedule(plan: Plan, launches: readonly (readonly number[])[]): {
-  curve: DeploymentPoint[]; carried: number[][]; campaign_yr: number;
+function deploymentSchedule(
+  plan: Plan,
+  launches: readonly (readonly number[])[],
+): {
+  curve: DeploymentPoint[];
+  carried: number[][];
+  campaign_yr: number;
 } {
   const { k, sats, vehicles } = plan;
   const events: { t: number; v: number }[] = [];
@@ -379,12 +466,17 @@ function deploymentSchedule(plan: Plan, launches: readonly (readonly number[])[]
   const ground = [...sats];
   const carried = launches.map((row) => row.map(() => 0));
   const curve: DeploymentPoint[] = [{ time_yr: 0, satellites: 0 }];
-  let up = 0, campaign_yr = 0;
+  let up = 0,
+    campaign_yr = 0;
   for (const e of events) {
-    let best = -1, load = 0;
+    let best = -1,
+      load = 0;
     left[e.v]!.forEach((l, s) => {
       const x = l > 0 ? Math.min(k[e.v]![s]!, ground[s]!) : -1;
-      if (x > load || (best < 0 && l > 0)) { best = s; load = Math.max(0, x); }
+      if (x > load || (best < 0 && l > 0)) {
+        best = s;
+        load = Math.max(0, x);
+      }
     });
     if (best < 0) continue;
     left[e.v]![best]! -= 1;

@@ -24,30 +24,56 @@ const PRICE_GAP_NOTED = 0.1;
 type LaunchRecord = Omit<ConstellationRecord['launch'], 'deployedAtHalfMilestone' | 'deployedAtFullMilestone'>;
 
 export function launchPlan(
-  spec: ConstellationSpec, nodes: readonly DesignRecord[], sats: readonly number[], lp: LpSolver, notes: string[],
+  spec: ConstellationSpec,
+  nodes: readonly DesignRecord[],
+  sats: readonly number[],
+  lp: LpSolver,
+  notes: string[],
 ): { campaign: LaunchCampaignResult; launchRecord: LaunchRecord } {
   const launchMass = nodes.map((n) => Math.max(n.mass.launch_kg, n.mass.allocated_kg));
-  const payloads = spec.launch.vehicles.map((v) => spec.shells.map((s) =>
-    vehiclePayloadToOrbit(v.vehicle, s.geometry.altitude_m, s.geometry.inclination_rad)));
+  const payloads = spec.launch.vehicles.map((v) =>
+    spec.shells.map((s) => vehiclePayloadToOrbit(v.vehicle, s.geometry.altitude_m, s.geometry.inclination_rad)),
+  );
   const campaign = launchCampaign({
     shells: spec.shells.map((s, i) => ({
-      id: s.geometry.name, satellites: sats[i]!, launchMass_kg: launchMass[i]!, stowedVolume_m3: nodes[i]!.mass.stowedVolume_m3,
+      id: s.geometry.name,
+      satellites: sats[i]!,
+      launchMass_kg: launchMass[i]!,
+      stowedVolume_m3: nodes[i]!.mass.stowedVolume_m3,
     })),
-    solver: lp, fairingPackingEfficiency: spec.launch.packingEfficiency,
+    solver: lp,
+    fairingPackingEfficiency: spec.launch.packingEfficiency,
     vehicles: spec.launch.vehicles.map((v, j) => ({
-      ...v.vehicle, cadence_per_yr: v.cadence_per_yr, payloadToShell_kg: payloads[j]!.map((p) => p.payload_kg),
+      ...v.vehicle,
+      cadence_per_yr: v.cadence_per_yr,
+      payloadToShell_kg: payloads[j]!.map((p) => p.payload_kg),
       ...(v.maxLaunches !== null ? { maxLaunches: v.maxLaunches } : {}),
     })),
-    milestones: [{ fraction: 0.5, within_yr: spec.launch.milestoneHalf_yr }, { fraction: 1, within_yr: spec.launch.milestoneFull_yr }],
+    milestones: [
+      { fraction: 0.5, within_yr: spec.launch.milestoneHalf_yr },
+      { fraction: 1, within_yr: spec.launch.milestoneFull_yr },
+    ],
   });
   notes.push(...payloadNotes(spec, payloads, campaign));
-  if (spec.shells.length > 1) notes.push('launch: each launch carries one shell, packed at that shell\'s node and the vehicle\'s payload into its orbit');
+  if (spec.shells.length > 1)
+    notes.push(
+      "launch: each launch carries one shell, packed at that shell's node and the vehicle's payload into its orbit",
+    );
   const perShell = campaign.shells.map((s, i) => ({
-    shell: s.id, satellites: s.satellites, launches: s.launches, cost_USD: s.cost_USD, price_USD_per_kg: s.price_USD_per_kg,
+    shell: s.id,
+    satellites: s.satellites,
+    launches: s.launches,
+    cost_USD: s.cost_USD,
+    price_USD_per_kg: s.price_USD_per_kg,
     nodePrice_USD_per_kg: nodes[i]!.cost.launchPrice_USD_per_kg,
     vehicles: s.vehicles.map((v, j) => ({
-      vehicle: v.vehicle, launches: v.launches, satellitesPerLaunch: v.satellitesPerLaunch, satellitesCarried: v.satellitesCarried, limitedBy: v.binding,
-      payload_kg: v.payload_kg, payloadBasis: payloads[j]![i]!.basis,
+      vehicle: v.vehicle,
+      launches: v.launches,
+      satellitesPerLaunch: v.satellitesPerLaunch,
+      satellitesCarried: v.satellitesCarried,
+      limitedBy: v.binding,
+      payload_kg: v.payload_kg,
+      payloadBasis: payloads[j]![i]!.basis,
     })),
   }));
   notes.push(...priceNotes(spec, perShell));
@@ -56,42 +82,71 @@ export function launchPlan(
     campaign,
     launchRecord: {
       launches: campaign.launches,
-      perVehicle: campaign.vehicles.map((v) => ({ vehicle: v.id, launches: v.launches, satellitesPerLaunch: v.satellitesPerLaunch, limitedBy: v.binding })),
-      campaign_yr: campaign.campaign_yr, cost_USD: campaign.launch_USD, milestonesMet: campaign.milestonesMet, solver: campaign.solver.name,
-      price_USD_per_kg: campaign.launch_USD / mass_kg, perShell,
+      perVehicle: campaign.vehicles.map((v) => ({
+        vehicle: v.id,
+        launches: v.launches,
+        satellitesPerLaunch: v.satellitesPerLaunch,
+        limitedBy: v.binding,
+      })),
+      campaign_yr: campaign.campaign_yr,
+      cost_USD: campaign.launch_USD,
+      milestonesMet: campaign.milestonesMet,
+      solver: campaign.solver.name,
+      price_USD_per_kg: campaign.launch_USD / mass_kg,
+      perShell,
     },
   };
 }
 
 /** Shell names, the first few and how many more. */
-const listed = (names: readonly string[]): string => (names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} (+${names.length - 3} more)`);
+const listed = (names: readonly string[]): string =>
+  names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} (+${names.length - 3} more)`;
 
 /** One note per vehicle that flies to shells on payload figures that are not published or interpolated. */
 function payloadNotes(
-  spec: ConstellationSpec, payloads: readonly (readonly { payload_kg: number; basis: PerformanceBasis; extrapolationDeltaV_m_s: number }[])[],
+  spec: ConstellationSpec,
+  payloads: readonly (readonly { payload_kg: number; basis: PerformanceBasis; extrapolationDeltaV_m_s: number }[])[],
   campaign: LaunchCampaignResult,
 ): string[] {
   return payloads.flatMap((perShell, j) => {
-    const used = perShell.map((p, i) => ({ p, i }))
-      .filter(({ p, i }) => p.basis !== 'published' && p.basis !== 'interpolated' && campaign.shells[i]!.vehicles[j]!.launches > 0);
+    const used = perShell
+      .map((p, i) => ({ p, i }))
+      .filter(
+        ({ p, i }) =>
+          p.basis !== 'published' && p.basis !== 'interpolated' && campaign.shells[i]!.vehicles[j]!.launches > 0,
+      );
     if (used.length === 0) return [];
     const dv = used.map(({ p }) => p.extrapolationDeltaV_m_s);
-    const why = used[0]!.p.basis === 'estimate' ? 'no published performance points: estimated from its LEO figure' : 'beyond its published points';
-    return [`launch: ${spec.launch.vehicles[j]!.vehicle.id} payload into ${listed(used.map(({ i }) => spec.shells[i]!.geometry.name))} is ${why} `
-      + `by the rocket-equation ΔV rule (${Math.min(...dv).toFixed(0)}–${Math.max(...dv).toFixed(0)} m/s; optimistic far from published points)`];
+    const why =
+      used[0]!.p.basis === 'estimate'
+        ? 'no published performance points: estimated from its LEO figure'
+        : 'beyond its published points';
+    return [
+      `launch: ${spec.launch.vehicles[j]!.vehicle.id} payload into ${listed(used.map(({ i }) => spec.shells[i]!.geometry.name))} is ${why} ` +
+        `by the rocket-equation ΔV rule (${Math.min(...dv).toFixed(0)}–${Math.max(...dv).toFixed(0)} m/s; optimistic far from published points)`,
+    ];
   });
 }
 
 /** The single-price statement, and one note naming the shells whose node $/kg differs from the campaign's by > 10 %. */
-function priceNotes(spec: ConstellationSpec, perShell: readonly { shell: string; price_USD_per_kg: number; nodePrice_USD_per_kg: number }[]): string[] {
-  const out = ['launch price: the campaign vehicles\' price per launch is authoritative for the constellation; each shell\'s node record '
-    + 'keeps its own $/kg (its vehicle\'s price ÷ payload into its orbit, or the design\'s launchCost_USD_per_kg), stated next to the campaign\'s in launch.perShell'];
+function priceNotes(
+  spec: ConstellationSpec,
+  perShell: readonly { shell: string; price_USD_per_kg: number; nodePrice_USD_per_kg: number }[],
+): string[] {
+  const out = [
+    "launch price: the campaign vehicles' price per launch is authoritative for the constellation; each shell's node record " +
+      "keeps its own $/kg (its vehicle's price ÷ payload into its orbit, or the design's launchCost_USD_per_kg), stated next to the campaign's in launch.perShell",
+  ];
   const gaps = perShell.filter((s) => Math.abs(s.nodePrice_USD_per_kg / s.price_USD_per_kg - 1) > PRICE_GAP_NOTED);
   if (gaps.length === 0) return out;
-  const override = spec.shells.some((s) => s.node.economics.launchCost_USD_per_kg !== undefined) ? '; a node design sets launchCost_USD_per_kg' : '';
+  const override = spec.shells.some((s) => s.node.economics.launchCost_USD_per_kg !== undefined)
+    ? '; a node design sets launchCost_USD_per_kg'
+    : '';
   const g = gaps[0]!;
-  out.push(`launch price differs by more than ${PRICE_GAP_NOTED * 100} % between node record and campaign in ${listed(gaps.map((x) => x.shell))} `
-    + `(e.g. ${g.shell}: ${g.nodePrice_USD_per_kg.toFixed(0)} vs ${g.price_USD_per_kg.toFixed(0)} USD/kg: partly filled launches, another vehicle${override}); `
-    + 'the constellation totals use the campaign');
+  out.push(
+    `launch price differs by more than ${PRICE_GAP_NOTED * 100} % between node record and campaign in ${listed(gaps.map((x) => x.shell))} ` +
+      `(e.g. ${g.shell}: ${g.nodePrice_USD_per_kg.toFixed(0)} vs ${g.price_USD_per_kg.toFixed(0)} USD/kg: partly filled launches, another vehicle${override}); ` +
+      'the constellation totals use the campaign',
+  );
   return out;
 }

@@ -40,15 +40,18 @@ export interface GraphContext {
   readonly rate: Readonly<LinkRateCoefficients>;
 }
 
-
 const usable = (s: RepresentativeStats): boolean => s.blockedSamples === 0;
 
 /** Snapshot at sample k (every plane propagated to that instant) and time-averaged graphs. */
 export function buildLinkGraphs(
-  edges: readonly ShellEdge[], stats: readonly RepresentativeStats[], g: GraphContext,
+  edges: readonly ShellEdge[],
+  stats: readonly RepresentativeStats[],
+  g: GraphContext,
 ): { snapshot: LinkGraph; averaged: LinkGraph; maxDegree: number } {
   const { shell, window: w, k } = g;
-  const S = shell.satsPerPlane, nodes = shell.planes * S, n = windowTimes_s(w).length;
+  const S = shell.satsPerPlane,
+    nodes = shell.planes * S,
+    n = windowTimes_s(w).length;
   // A plane not propagated over the window is propagated over [0, t_k] only (its last sample is t_k).
   const t_k = k * w.step_s;
   const at = new Map<number, { track: PlaneTrack; j: number }>();
@@ -56,14 +59,31 @@ export function buildLinkGraphs(
     let e = at.get(q);
     if (e === undefined) {
       const full = g.tracks.get(q);
-      e = full ? { track: full, j: k } : k === 0
-        ? { track: propagatePlane(planeElements(shell, q, w.epochIso), { epochIso: w.epochIso, duration_s: w.step_s, step_s: w.step_s }), j: 0 }
-        : { track: propagatePlane(planeElements(shell, q, w.epochIso), { epochIso: w.epochIso, duration_s: t_k, step_s: t_k }), j: 1 };
+      e = full
+        ? { track: full, j: k }
+        : k === 0
+          ? {
+              track: propagatePlane(planeElements(shell, q, w.epochIso), {
+                epochIso: w.epochIso,
+                duration_s: w.step_s,
+                step_s: w.step_s,
+              }),
+              j: 0,
+            }
+          : {
+              track: propagatePlane(planeElements(shell, q, w.epochIso), {
+                epochIso: w.epochIso,
+                duration_s: t_k,
+                step_s: t_k,
+              }),
+              j: 1,
+            };
       at.set(q, e);
     }
     return e;
   };
-  const A = new Float64Array(3), B = new Float64Array(3);
+  const A = new Float64Array(3),
+    B = new Float64Array(3);
   const place = (node: number, out: Float64Array): Float64Array => {
     const { track, j } = trackAt(Math.floor(node / S));
     return satellitePosition(track, j, node % S, g.slotPhase_rad, g.motion, out);
@@ -71,16 +91,40 @@ export function buildLinkGraphs(
   const cutoff = g.cutoff ?? Infinity;
   const lat = (v: Float64Array): number => Math.abs(Math.asin(v[2]! / Math.hypot(v[0]!, v[1]!, v[2]!)));
   const degree = new Array<number>(nodes).fill(0);
-  const snapshot: GraphEdge[] = [], averaged: GraphEdge[] = [];
+  const snapshot: GraphEdge[] = [],
+    averaged: GraphEdge[] = [];
   for (const e of edges) {
     const s = stats[e.representative]!;
-    place(e.u, A); place(e.v, B);
+    place(e.u, A);
+    place(e.v, B);
     const length_m = Math.hypot(B[0]! - A[0]!, B[1]! - A[1]!, B[2]! - A[2]!);
     const los = lineOfSightAltitude_m(A[0]!, A[1]!, A[2]!, B[0]!, B[1]!, B[2]!) >= g.grazingHeight_m;
-    const on = usable(s) && los && !(e.linkClass !== 'inPlane' && e.linkClass !== 'cluster' && (lat(A) > cutoff || lat(B) > cutoff));
-    snapshot.push({ u: e.u, v: e.v, class: e.linkClass, capacity_bps: on ? linkRate_bps(g.rate, length_m) : 0, length_m });
-    averaged.push({ u: e.u, v: e.v, class: e.linkClass, capacity_bps: usable(s) ? s.rateSum_bps / n : 0, length_m: s.rangeSum_m / n });
-    if (usable(s)) { degree[e.u]!++; degree[e.v]!++; }
+    const on =
+      usable(s) &&
+      los &&
+      !(e.linkClass !== 'inPlane' && e.linkClass !== 'cluster' && (lat(A) > cutoff || lat(B) > cutoff));
+    snapshot.push({
+      u: e.u,
+      v: e.v,
+      class: e.linkClass,
+      capacity_bps: on ? linkRate_bps(g.rate, length_m) : 0,
+      length_m,
+    });
+    averaged.push({
+      u: e.u,
+      v: e.v,
+      class: e.linkClass,
+      capacity_bps: usable(s) ? s.rateSum_bps / n : 0,
+      length_m: s.rangeSum_m / n,
+    });
+    if (usable(s)) {
+      degree[e.u]!++;
+      degree[e.v]!++;
+    }
   }
-  return { snapshot: { nodes, sampleIndex: k, edges: snapshot }, averaged: { nodes, sampleIndex: null, edges: averaged }, maxDegree: Math.max(0, ...degree) };
+  return {
+    snapshot: { nodes, sampleIndex: k, edges: snapshot },
+    averaged: { nodes, sampleIndex: null, edges: averaged },
+    maxDegree: Math.max(0, ...degree),
+  };
 }

@@ -55,9 +55,17 @@ export interface LinkSamplingParams {
 
 const OFFSET = new Float64Array(3);
 
-/** Position of satellite (plane, slot) at sample j into `out` (a cluster member at its relative-orbit offset at that time). */
+/**
+ * Position of satellite (plane, slot) at sample j into `out` (a cluster member at its relative-orbit offset at that
+ * time).
+ */
 export function satellitePosition(
-  track: PlaneTrack, j: number, slot: number, slotPhase_rad: (slot: number) => number, motion: ClusterMotion | null, out: Float64Array,
+  track: PlaneTrack,
+  j: number,
+  slot: number,
+  slotPhase_rad: (slot: number) => number,
+  motion: ClusterMotion | null,
+  out: Float64Array,
 ): Float64Array {
   if (motion === null) return slotPosition(track, j, slotPhase_rad(slot), out);
   const o = motion.offset(slot, track.times_s[j]!, OFFSET);
@@ -66,10 +74,14 @@ export function satellitePosition(
 
 /** Lowest altitude above the sphere R⊕ of the segment A–B [m]. */
 export function lineOfSightAltitude_m(ax: number, ay: number, az: number, bx: number, by: number, bz: number): number {
-  const dx = bx - ax, dy = by - ay, dz = bz - az;
+  const dx = bx - ax,
+    dy = by - ay,
+    dz = bz - az;
   const d2 = dx * dx + dy * dy + dz * dz;
   const t = d2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy + az * dz) / d2)) : 0;
-  const cx = ax + t * dx, cy = ay + t * dy, cz = az + t * dz;
+  const cx = ax + t * dx,
+    cy = ay + t * dy,
+    cz = az + t * dz;
   return Math.sqrt(cx * cx + cy * cy + cz * cz) - EARTH_RADIUS_m;
 }
 
@@ -79,13 +91,20 @@ const NODE_FIELDS = 13; // position 3, r̂ 3, t̂ 3, n̂ 3, latitude 1
  * The satellites the representatives join, each once (the node cache positions each once per sample), and each
  * representative's two ends as indices into them.
  */
-function linkEnds(reps: LinkSamplingParams['representatives']): { nodes: { plane: number; slot: number }[]; ends: (readonly [number, number])[] } {
+function linkEnds(reps: LinkSamplingParams['representatives']): {
+  nodes: { plane: number; slot: number }[];
+  ends: (readonly [number, number])[];
+} {
   const nodeIndex = new Map<string, number>();
   const nodes: { plane: number; slot: number }[] = [];
   const node = (s: { plane: number; slot: number }): number => {
     const key = `${s.plane}:${s.slot}`;
     let k = nodeIndex.get(key);
-    if (k === undefined) { k = nodes.length; nodeIndex.set(key, k); nodes.push(s); }
+    if (k === undefined) {
+      k = nodes.length;
+      nodeIndex.set(key, k);
+      nodes.push(s);
+    }
     return k;
   };
   const ends = reps.map((r) => [node(r.a), node(r.b)] as const);
@@ -94,23 +113,46 @@ function linkEnds(reps: LinkSamplingParams['representatives']): { nodes: { plane
 
 /** Sample j of every cached node: position, its frame r̂, t̂ (along track), n̂ and latitude, NODE_FIELDS per node. */
 function cacheNodeFrames(
-  p: Readonly<LinkSamplingParams>, j: number, nodes: readonly { plane: number; slot: number }[], cache: Float64Array, pos: Float64Array,
+  p: Readonly<LinkSamplingParams>,
+  j: number,
+  nodes: readonly { plane: number; slot: number }[],
+  cache: Float64Array,
+  pos: Float64Array,
 ): void {
   for (let k = 0; k < nodes.length; k++) {
     const { plane, slot } = nodes[k]!;
     const track = p.tracks.get(plane)!;
     satellitePosition(track, j, slot, p.slotPhase_rad, p.clusterMotion, pos);
-    const x = pos[0]!, y = pos[1]!, z = pos[2]!, r = Math.sqrt(x * x + y * y + z * z);
-    const rx = x / r, ry = y / r, rz = z / r;
-    const hx = track.normal[3 * j]!, hy = track.normal[3 * j + 1]!, hz = track.normal[3 * j + 2]!;
-    let tx = hy * rz - hz * ry, ty = hz * rx - hx * rz, tz = hx * ry - hy * rx;
+    const x = pos[0]!,
+      y = pos[1]!,
+      z = pos[2]!,
+      r = Math.sqrt(x * x + y * y + z * z);
+    const rx = x / r,
+      ry = y / r,
+      rz = z / r;
+    const hx = track.normal[3 * j]!,
+      hy = track.normal[3 * j + 1]!,
+      hz = track.normal[3 * j + 2]!;
+    let tx = hy * rz - hz * ry,
+      ty = hz * rx - hx * rz,
+      tz = hx * ry - hy * rx;
     const tn = Math.sqrt(tx * tx + ty * ty + tz * tz);
-    tx /= tn; ty /= tn; tz /= tn;
+    tx /= tn;
+    ty /= tn;
+    tz /= tn;
     const c = k * NODE_FIELDS;
-    cache[c] = x; cache[c + 1] = y; cache[c + 2] = z;
-    cache[c + 3] = rx; cache[c + 4] = ry; cache[c + 5] = rz;
-    cache[c + 6] = tx; cache[c + 7] = ty; cache[c + 8] = tz;
-    cache[c + 9] = ry * tz - rz * ty; cache[c + 10] = rz * tx - rx * tz; cache[c + 11] = rx * ty - ry * tx;
+    cache[c] = x;
+    cache[c + 1] = y;
+    cache[c + 2] = z;
+    cache[c + 3] = rx;
+    cache[c + 4] = ry;
+    cache[c + 5] = rz;
+    cache[c + 6] = tx;
+    cache[c + 7] = ty;
+    cache[c + 8] = tz;
+    cache[c + 9] = ry * tz - rz * ty;
+    cache[c + 10] = rz * tx - rx * tz;
+    cache[c + 11] = rx * ty - ry * tx;
     cache[c + 12] = Math.asin(rz);
   }
 }
@@ -126,8 +168,16 @@ export function sampleRepresentativeLinks(p: Readonly<LinkSamplingParams>): Repr
   const prev = new Float64Array(reps.length * 6);
   const prevUp = new Uint8Array(reps.length);
   const st = reps.map(() => ({
-    rangeMin_m: Infinity, rangeMax_m: 0, rangeSum_m: 0, upSamples: 0, blockedSamples: 0,
-    rateMin_bps: Infinity, rateMax_bps: 0, rateSum_bps: 0, maxPointingRate_rad_s: 0, minLineOfSightAltitude_m: Infinity,
+    rangeMin_m: Infinity,
+    rangeMax_m: 0,
+    rangeSum_m: 0,
+    upSamples: 0,
+    blockedSamples: 0,
+    rateMin_bps: Infinity,
+    rateMax_bps: 0,
+    rateSum_bps: 0,
+    maxPointingRate_rad_s: 0,
+    minLineOfSightAltitude_m: Infinity,
   }));
   const cutoff = p.latitudeCutoff_rad ?? Infinity;
 
@@ -135,9 +185,15 @@ export function sampleRepresentativeLinks(p: Readonly<LinkSamplingParams>): Repr
     cacheNodeFrames(p, j, nodes, cache, pos);
     for (let i = 0; i < reps.length; i++) {
       const [ka, kb] = ends[i]!;
-      const a = ka * NODE_FIELDS, b = kb * NODE_FIELDS, s = st[i]!;
-      const ax = cache[a]!, ay = cache[a + 1]!, az = cache[a + 2]!;
-      const dx = cache[b]! - ax, dy = cache[b + 1]! - ay, dz = cache[b + 2]! - az;
+      const a = ka * NODE_FIELDS,
+        b = kb * NODE_FIELDS,
+        s = st[i]!;
+      const ax = cache[a]!,
+        ay = cache[a + 1]!,
+        az = cache[a + 2]!;
+      const dx = cache[b]! - ax,
+        dy = cache[b + 1]! - ay,
+        dz = cache[b + 2]! - az;
       const d = Math.sqrt(dx * dx + dy * dy + dz * dz);
       s.rangeMin_m = Math.min(s.rangeMin_m, d);
       s.rangeMax_m = Math.max(s.rangeMax_m, d);
@@ -156,7 +212,9 @@ export function sampleRepresentativeLinks(p: Readonly<LinkSamplingParams>): Repr
         s.rateMax_bps = Math.max(s.rateMax_bps, rate);
       }
       // LOS from A in A's frame, from B (−u) in B's frame.
-      const ux = dx / d, uy = dy / d, uz = dz / d;
+      const ux = dx / d,
+        uy = dy / d,
+        uz = dz / d;
       const q = 6 * i;
       const la0 = ux * cache[a + 3]! + uy * cache[a + 4]! + uz * cache[a + 5]!;
       const la1 = ux * cache[a + 6]! + uy * cache[a + 7]! + uz * cache[a + 8]!;
@@ -168,7 +226,12 @@ export function sampleRepresentativeLinks(p: Readonly<LinkSamplingParams>): Repr
         const w = Math.max(angle(la0, la1, la2, prev, q), angle(lb0, lb1, lb2, prev, q + 3)) / p.step_s;
         s.maxPointingRate_rad_s = Math.max(s.maxPointingRate_rad_s, w);
       }
-      prev[q] = la0; prev[q + 1] = la1; prev[q + 2] = la2; prev[q + 3] = lb0; prev[q + 4] = lb1; prev[q + 5] = lb2;
+      prev[q] = la0;
+      prev[q + 1] = la1;
+      prev[q + 2] = la2;
+      prev[q + 3] = lb0;
+      prev[q + 4] = lb1;
+      prev[q + 5] = lb2;
       prevUp[i] = up ? 1 : 0;
     }
   }
@@ -177,7 +240,11 @@ export function sampleRepresentativeLinks(p: Readonly<LinkSamplingParams>): Repr
 
 /** Angle between unit vector (x, y, z) and the one stored at v[o..o+2] [rad]. */
 function angle(x: number, y: number, z: number, v: Float64Array, o: number): number {
-  const px = v[o]!, py = v[o + 1]!, pz = v[o + 2]!;
-  const cx = y * pz - z * py, cy = z * px - x * pz, cz = x * py - y * px;
+  const px = v[o]!,
+    py = v[o + 1]!,
+    pz = v[o + 2]!;
+  const cx = y * pz - z * py,
+    cy = z * px - x * pz,
+    cz = x * py - y * px;
   return Math.atan2(Math.sqrt(cx * cx + cy * cy + cz * cz), x * px + y * py + z * pz);
 }

@@ -79,12 +79,15 @@ const zeroByClass = (): Record<LinkClass, number> => ({ inPlane: 0, crossPlane: 
 /** Link classes, representatives and (optionally) explicit edges of one shell. */
 export function linkTopology(p: Readonly<LinkTopologyParams>): LinkTopology {
   const { planes: P, satsPerPlane: S, phasing: F } = p.shell;
-  const counts = zeroByClass(), degree = zeroByClass();
+  const counts = zeroByClass(),
+    degree = zeroByClass();
   const reps: RepresentativeLink[] = [];
   const edges: ShellEdge[] | null = p.explicitEdges ? [] : null;
   const isCluster = p.shell.pattern === 'cluster';
   if ((p.topology === 'cluster') !== isCluster && p.topology !== 'none') {
-    throw new RangeError(`topology '${p.topology}' does not fit pattern '${p.shell.pattern}' (cluster topology ⇔ cluster pattern)`);
+    throw new RangeError(
+      `topology '${p.topology}' does not fit pattern '${p.shell.pattern}' (cluster topology ⇔ cluster pattern)`,
+    );
   }
   if (p.topology === 'none') return { counts, representatives: reps, degree, edges };
   if (isCluster) return clusterTopology(p, counts, degree, edges);
@@ -92,7 +95,14 @@ export function linkTopology(p: Readonly<LinkTopologyParams>): LinkTopology {
   const stride = Math.max(1, Math.ceil(S / p.maxRepresentativesPerClass));
   /** One slot family: base slots 0..n−1, link (plane pa, s)–(plane pb, s + shift); graph planes pFrom..pTo. */
   const family = (
-    linkClass: LinkClass, n: number, planeLinks: number, seam: boolean, pa: number, pb: number, shift: number, graphPlanes: readonly number[],
+    linkClass: LinkClass,
+    n: number,
+    planeLinks: number,
+    seam: boolean,
+    pa: number,
+    pb: number,
+    shift: number,
+    graphPlanes: readonly number[],
   ): void => {
     if (n === 0 || planeLinks === 0) return;
     counts[linkClass] += n * planeLinks;
@@ -100,14 +110,24 @@ export function linkTopology(p: Readonly<LinkTopologyParams>): LinkTopology {
     for (let s = 0; s < n; s += stride) {
       const covered = Math.min(stride, n - s);
       reps.push({
-        linkClass, a: { plane: pa, slot: s }, b: { plane: pb, slot: (s + shift) % S }, weight: covered * planeLinks, seam,
+        linkClass,
+        a: { plane: pa, slot: s },
+        b: { plane: pb, slot: (s + shift) % S },
+        weight: covered * planeLinks,
+        seam,
         cutoffApplies: linkClass !== 'inPlane',
       });
     }
     if (edges === null) return;
     for (const q of graphPlanes) {
       const qb = linkClass === 'inPlane' ? q : (q + 1) % P;
-      for (let s = 0; s < n; s++) edges.push({ u: q * S + s, v: qb * S + ((s + shift) % S), linkClass, representative: first + Math.floor(s / stride) });
+      for (let s = 0; s < n; s++)
+        edges.push({
+          u: q * S + s,
+          v: qb * S + ((s + shift) % S),
+          linkClass,
+          representative: first + Math.floor(s / stride),
+        });
     }
   };
   const range = (n: number): number[] => Array.from({ length: Math.max(0, n) }, (_, i) => i);
@@ -120,7 +140,8 @@ export function linkTopology(p: Readonly<LinkTopologyParams>): LinkTopology {
   // The seam closes the torus only where the planes span the full circle of RAAN: Walker delta, or an
   // sso-ltan band of 24 h. Walker star's seam planes counter-rotate (Iridium lays no links across it),
   // and a partial LTAN band leaves a gap of RAAN between its last and first plane.
-  const seamed = P >= 3 && (p.shell.pattern === 'walker-delta' || (p.shell.pattern === 'sso-ltan' && p.shell.ltanBand_h >= 24));
+  const seamed =
+    P >= 3 && (p.shell.pattern === 'walker-delta' || (p.shell.pattern === 'sso-ltan' && p.shell.ltanBand_h >= 24));
   const crossDegree = P >= 3 ? 2 : P === 2 ? 1 : 0; // interior planes have two neighbours, seam or not
   if (P >= 2) {
     family('crossPlane', S, P - 1, false, 0, 1, 0, range(P - 1));
@@ -136,11 +157,15 @@ export function linkTopology(p: Readonly<LinkTopologyParams>): LinkTopology {
 }
 
 function clusterTopology(
-  p: Readonly<LinkTopologyParams>, counts: Record<LinkClass, number>, degree: Record<LinkClass, number>, edges: ShellEdge[] | null,
+  p: Readonly<LinkTopologyParams>,
+  counts: Record<LinkClass, number>,
+  degree: Record<LinkClass, number>,
+  edges: ShellEdge[] | null,
 ): LinkTopology {
   const f = p.clusterFormation;
   const { planes: P, satsPerPlane: S } = p.shell;
-  if (f === undefined || f.orbits.length !== S) throw new RangeError('cluster topology needs one relative orbit per member');
+  if (f === undefined || f.orbits.length !== S)
+    throw new RangeError('cluster topology needs one relative orbit per member');
   const reps: RepresentativeLink[] = [];
   const memberDegree = new Array<number>(S).fill(0);
   // Every neighbour pair is one lattice step apart: they share the formation's largest neighbour distance.
@@ -149,8 +174,16 @@ function clusterTopology(
     memberDegree[i]!++;
     memberDegree[j]!++;
     const r = reps.length;
-    reps.push({ linkClass: 'cluster', a: { plane: 0, slot: i }, b: { plane: 0, slot: j }, weight: P, seam: false, cutoffApplies: false });
-    if (edges !== null) for (let c = 0; c < P; c++) edges.push({ u: c * S + i, v: c * S + j, linkClass: 'cluster', representative: r });
+    reps.push({
+      linkClass: 'cluster',
+      a: { plane: 0, slot: i },
+      b: { plane: 0, slot: j },
+      weight: P,
+      seam: false,
+      cutoffApplies: false,
+    });
+    if (edges !== null)
+      for (let c = 0; c < P; c++) edges.push({ u: c * S + i, v: c * S + j, linkClass: 'cluster', representative: r });
   }
   counts.cluster = reps.length * P;
   degree.cluster = Math.max(0, ...memberDegree);

@@ -29,7 +29,10 @@ export type { GraphEdge, LinkGraph } from './linkGraph.js';
 /** 80 km LOS floor of published LEO ISL studies (Bhattacherjee & Singla, CoNEXT 2019) + 20 km margin (estimate). */
 export const DEFAULT_GRAZING_HEIGHT_m = 100e3;
 export const DEFAULT_MAX_GRAPH_NODES = 2000;
-/** Base slots sampled per class: links of a class are time-shifted copies, so 32 reproduce the class statistics (range to < 0.01 %). */
+/**
+ * Base slots sampled per class: links of a class are time-shifted copies, so 32 reproduce the class statistics (range
+ * to < 0.01 %).
+ */
 export const DEFAULT_REPRESENTATIVES_PER_CLASS = 32;
 
 /** Catalog fields of the terminal (an `isl-terminals.yaml` row satisfies it). */
@@ -50,7 +53,9 @@ export interface ShellLinksParams {
   readonly maxGraphNodes?: number;
   /** Sample index of the graph snapshot (default 0). */
   readonly snapshotIndex?: number;
-  /** Cluster topology: neighbours whose largest distance over an orbit is within this [m] are linked (default range_km). */
+  /**
+   * Cluster topology: neighbours whose largest distance over an orbit is within this [m] are linked (default range_km).
+   */
   readonly clusterLinkRange_m?: number;
   readonly maxRepresentativesPerClass?: number;
 }
@@ -82,7 +87,12 @@ export interface ShellLinksResult {
   /** Max links per node counting usable links only (a never-closing link needs no terminal). */
   readonly terminalsPerNode: number;
   readonly maxPointingRate_rad_s: number;
-  readonly torus: { readonly capIn_bps: number; readonly capCross_bps: number; readonly inPlaneLength_m: number; readonly crossPlaneMeanLength_m: number };
+  readonly torus: {
+    readonly capIn_bps: number;
+    readonly capCross_bps: number;
+    readonly inPlaneLength_m: number;
+    readonly crossPlaneMeanLength_m: number;
+  };
   readonly graph: LinkGraph | null;
   readonly averagedGraph: LinkGraph | null;
 }
@@ -93,47 +103,89 @@ const usable = (s: RepresentativeStats): boolean => s.blockedSamples === 0;
 /** Link statistics (and, for small shells, the link graph) of one shell. */
 export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
   const { shell, window: w } = p;
-  const P = shell.planes, S = shell.satsPerPlane;
+  const P = shell.planes,
+    S = shell.satsPerPlane;
   const { cutoff, grazingHeight_m } = checkedParams(p);
   const rate = linkRateCoefficients({ terminal: opticalTerminalFromRow(p.terminal) });
   const times = windowTimes_s(w);
   const k = p.snapshotIndex ?? 0;
-  if (!(Number.isInteger(k) && k >= 0 && k < times.length)) throw new RangeError(`snapshotIndex must be a sample index 0…${times.length - 1}, got ${k}`);
+  if (!(Number.isInteger(k) && k >= 0 && k < times.length))
+    throw new RangeError(`snapshotIndex must be a sample index 0…${times.length - 1}, got ${k}`);
   const explicit = P * S <= (p.maxGraphNodes ?? DEFAULT_MAX_GRAPH_NODES);
   const formation = shell.pattern === 'cluster' ? shellFormation(shell) : null;
   const motion = formation === null ? null : clusterMotion(shell, formation);
   const topo = linkTopology({
-    shell, topology: p.topology, clusterLinkRange_m: p.clusterLinkRange_m ?? p.terminal.range_km * 1e3,
-    maxRepresentativesPerClass: p.maxRepresentativesPerClass ?? DEFAULT_REPRESENTATIVES_PER_CLASS, explicitEdges: explicit,
+    shell,
+    topology: p.topology,
+    clusterLinkRange_m: p.clusterLinkRange_m ?? p.terminal.range_km * 1e3,
+    maxRepresentativesPerClass: p.maxRepresentativesPerClass ?? DEFAULT_REPRESENTATIVES_PER_CLASS,
+    explicitEdges: explicit,
     ...(formation ? { clusterFormation: formation } : {}),
   });
   const slotPhase_rad = (s: number): number => (formation ? 0 : (2 * Math.PI * s) / S);
   const tracks = new Map<number, PlaneTrack>();
   for (const r of topo.representatives) {
-    for (const q of [r.a.plane, r.b.plane]) if (!tracks.has(q)) tracks.set(q, propagatePlane(planeElements(shell, q, w.epochIso), w));
+    for (const q of [r.a.plane, r.b.plane])
+      if (!tracks.has(q)) tracks.set(q, propagatePlane(planeElements(shell, q, w.epochIso), w));
   }
   const stats = sampleRepresentativeLinks({
-    tracks, representatives: topo.representatives, slotPhase_rad, clusterMotion: motion, grazingHeight_m, latitudeCutoff_rad: cutoff, rate, step_s: w.step_s,
+    tracks,
+    representatives: topo.representatives,
+    slotPhase_rad,
+    clusterMotion: motion,
+    grazingHeight_m,
+    latitudeCutoff_rad: cutoff,
+    rate,
+    step_s: w.step_s,
   });
-  const n = times.length, slewLimit_rad_s = (p.terminal.maxSlewRate_deg_s * Math.PI) / 180;
+  const n = times.length,
+    slewLimit_rad_s = (p.terminal.maxSlewRate_deg_s * Math.PI) / 180;
 
   const classes = {} as Record<LinkClass, LinkClassStats>;
-  let links = 0, blockedLinks = 0, rMin = Infinity, rMax = 0, rSum = 0, qMin = Infinity, qMax = 0, qSum = 0, qW = 0, maxPointing = 0;
+  let links = 0,
+    blockedLinks = 0,
+    rMin = Infinity,
+    rMax = 0,
+    rSum = 0,
+    qMin = Infinity,
+    qMax = 0,
+    qSum = 0,
+    qW = 0,
+    maxPointing = 0;
   for (const c of LINK_CLASSES) {
     const { cls, represented, rateSum, upWeight, anyUp } = classStats(c, topo, stats, n, slewLimit_rad_s);
     classes[c] = cls;
     if (!represented) continue;
     links += cls.count;
     blockedLinks += cls.blocked;
-    rMin = Math.min(rMin, cls.range_m.min); rMax = Math.max(rMax, cls.range_m.max); rSum += cls.range_m.mean * cls.count;
-    if (anyUp) { qMin = Math.min(qMin, cls.rate_bps.min); qMax = Math.max(qMax, cls.rate_bps.max); qSum += rateSum; qW += upWeight; }
+    rMin = Math.min(rMin, cls.range_m.min);
+    rMax = Math.max(rMax, cls.range_m.max);
+    rSum += cls.range_m.mean * cls.count;
+    if (anyUp) {
+      qMin = Math.min(qMin, cls.rate_bps.min);
+      qMax = Math.max(qMax, cls.rate_bps.max);
+      qSum += rateSum;
+      qW += upWeight;
+    }
     maxPointing = Math.max(maxPointing, cls.maxPointingRate_rad_s);
   }
 
-  const graphs = topo.edges === null
-    ? null
-    : buildLinkGraphs(topo.edges, stats, { shell, window: w, tracks, slotPhase_rad, motion, grazingHeight_m, cutoff, k, rate });
-  const degreeOf = (c: LinkClass): number => (topo.representatives.some((r, i) => r.linkClass === c && usable(stats[i]!)) ? topo.degree[c] : 0);
+  const graphs =
+    topo.edges === null
+      ? null
+      : buildLinkGraphs(topo.edges, stats, {
+          shell,
+          window: w,
+          tracks,
+          slotPhase_rad,
+          motion,
+          grazingHeight_m,
+          cutoff,
+          k,
+          rate,
+        });
+  const degreeOf = (c: LinkClass): number =>
+    topo.representatives.some((r, i) => r.linkClass === c && usable(stats[i]!)) ? topo.degree[c] : 0;
   return {
     topology: p.topology,
     samples: n,
@@ -145,8 +197,10 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
     terminalsPerNode: graphs ? graphs.maxDegree : LINK_CLASSES.reduce((a, c) => a + degreeOf(c), 0),
     maxPointingRate_rad_s: maxPointing,
     torus: {
-      capIn_bps: classes.inPlane.meanCapacity_bps, capCross_bps: classes.crossPlane.meanCapacity_bps,
-      inPlaneLength_m: classes.inPlane.range_m.mean, crossPlaneMeanLength_m: classes.crossPlane.range_m.mean,
+      capIn_bps: classes.inPlane.meanCapacity_bps,
+      capCross_bps: classes.crossPlane.meanCapacity_bps,
+      inPlaneLength_m: classes.inPlane.range_m.mean,
+      crossPlaneMeanLength_m: classes.crossPlane.range_m.mean,
     },
     graph: graphs?.snapshot ?? null,
     averagedGraph: graphs?.averaged ?? null,
@@ -155,10 +209,13 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
 
 /** The parameters shellLinks checks (RangeError otherwise), with the defaults filled in. */
 function checkedParams(p: Readonly<ShellLinksParams>): { cutoff: number | null; grazingHeight_m: number } {
-  const P = p.shell.planes, S = p.shell.satsPerPlane;
-  if (!(Number.isInteger(P) && P >= 1 && Number.isInteger(S) && S >= 1)) throw new RangeError(`planes and satsPerPlane must be whole numbers ≥ 1, got ${P}, ${S}`);
+  const P = p.shell.planes,
+    S = p.shell.satsPerPlane;
+  if (!(Number.isInteger(P) && P >= 1 && Number.isInteger(S) && S >= 1))
+    throw new RangeError(`planes and satsPerPlane must be whole numbers ≥ 1, got ${P}, ${S}`);
   const cutoff = p.latitudeCutoff_rad ?? null;
-  if (cutoff !== null && !(cutoff >= 0 && cutoff <= Math.PI / 2)) throw new RangeError(`latitudeCutoff_rad must be in [0, π/2], got ${cutoff}`);
+  if (cutoff !== null && !(cutoff >= 0 && cutoff <= Math.PI / 2))
+    throw new RangeError(`latitudeCutoff_rad must be in [0, π/2], got ${cutoff}`);
   const grazingHeight_m = p.grazingHeight_m ?? DEFAULT_GRAZING_HEIGHT_m;
   if (!(grazingHeight_m >= 0)) throw new RangeError(`grazingHeight_m must be ≥ 0, got ${grazingHeight_m}`);
   if (!(p.terminal.maxSlewRate_deg_s > 0)) throw new RangeError('terminal.maxSlewRate_deg_s must be > 0');
@@ -170,7 +227,11 @@ function checkedParams(p: Readonly<ShellLinksParams>): { cutoff: number | null; 
  * with the weighted sums of the rates and up-samples of its usable links (anyUp: whether it has one).
  */
 function classStats(
-  c: LinkClass, topo: ReturnType<typeof linkTopology>, stats: readonly RepresentativeStats[], n: number, slewLimit_rad_s: number,
+  c: LinkClass,
+  topo: ReturnType<typeof linkTopology>,
+  stats: readonly RepresentativeStats[],
+  n: number,
+  slewLimit_rad_s: number,
 ): { cls: LinkClassStats; represented: boolean; rateSum: number; upWeight: number; anyUp: boolean } {
   const idx = topo.representatives.map((r, i) => (r.linkClass === c ? i : -1)).filter((i) => i >= 0);
   const wt = (i: number): number => topo.representatives[i]!.weight;
@@ -178,8 +239,15 @@ function classStats(
   const count = topo.counts[c];
   if (idx.length === 0) {
     const cls = {
-      count, range_m: ZERO, rate_bps: ZERO, availability: 0, blocked: 0, meanCapacity_bps: 0,
-      maxPointingRate_rad_s: 0, pointingExceeded: 0, minLineOfSightAltitude_m: 0,
+      count,
+      range_m: ZERO,
+      rate_bps: ZERO,
+      availability: 0,
+      blocked: 0,
+      meanCapacity_bps: 0,
+      maxPointingRate_rad_s: 0,
+      pointingExceeded: 0,
+      minLineOfSightAltitude_m: 0,
     };
     return { cls, represented: false, rateSum: 0, upWeight: 0, anyUp: false };
   }
@@ -195,9 +263,14 @@ function classStats(
       mean: sum((i) => st(i).rangeSum_m / n) / weightTotal,
       max: Math.max(...idx.map((i) => st(i).rangeMax_m)),
     },
-    rate_bps: ok.length === 0 ? ZERO : {
-      min: Math.min(...ok.map((i) => st(i).rateMin_bps)), mean: rateSum / upWeight, max: Math.max(...ok.map((i) => st(i).rateMax_bps)),
-    },
+    rate_bps:
+      ok.length === 0
+        ? ZERO
+        : {
+            min: Math.min(...ok.map((i) => st(i).rateMin_bps)),
+            mean: rateSum / upWeight,
+            max: Math.max(...ok.map((i) => st(i).rateMax_bps)),
+          },
     availability: sum((i) => (usable(st(i)) ? st(i).upSamples / n : 0)) / weightTotal,
     blocked: sum((i) => (usable(st(i)) ? 0 : 1)),
     meanCapacity_bps: sum((i) => (usable(st(i)) ? st(i).rateSum_bps / n : 0)) / weightTotal,

@@ -117,9 +117,15 @@ export function networkThroughput(p: Readonly<NetworkParams>): NetworkResult {
   checkGraph(graph);
   checkTraffic(graph, traffic);
   const perHopDelay_s = p.perHopDelay_s ?? DEFAULT_PER_HOP_DELAY_s;
-  if (!(perHopDelay_s >= 0 && Number.isFinite(perHopDelay_s))) throw new RangeError('perHopDelay_s must be a finite number ≥ 0');
+  if (!(perHopDelay_s >= 0 && Number.isFinite(perHopDelay_s)))
+    throw new RangeError('perHopDelay_s must be a finite number ≥ 0');
   const maxSources = Math.max(1, Math.floor(p.maxPathSources ?? DEFAULT_MAX_PATH_SOURCES));
-  const t = traffic.kind === 'uniform' ? uniformLp(graph, traffic.group) : traffic.kind === 'downlink' ? downlinkLp(graph, traffic) : pairsLp(graph, traffic);
+  const t =
+    traffic.kind === 'uniform'
+      ? uniformLp(graph, traffic.group)
+      : traffic.kind === 'downlink'
+        ? downlinkLp(graph, traffic)
+        : pairsLp(graph, traffic);
 
   const stride = traffic.kind === 'downlink' ? 1 : Math.max(1, Math.ceil(t.queries.length / maxSources));
   const sampled = t.queries.filter((_, i) => i % stride === 0);
@@ -127,17 +133,30 @@ export function networkThroughput(p: Readonly<NetworkParams>): NetworkResult {
   const paths = traffic.kind === 'downlink' ? { ...stats, sampledSources: graph.nodes } : stats;
 
   const edgeUtilization = new Float64Array(graph.edges.length);
-  const none = { reducedModel: false as const, throughputPerNode_bps: 0, lambda_bps: 0, edgeUtilization, bottleneckEdges: [], paths };
+  const none = {
+    reducedModel: false as const,
+    throughputPerNode_bps: 0,
+    lambda_bps: 0,
+    edgeUtilization,
+    bottleneckEdges: [],
+    paths,
+  };
   const disconnected = !connectedForTraffic(graph, traffic);
-  if (disconnected || t.commodities.length === 0) return { ...none, disconnected, lp: { rows: 0, cols: 0, solver: 'none' } };
+  if (disconnected || t.commodities.length === 0)
+    return { ...none, disconnected, lp: { rows: 0, cols: 0, solver: 'none' } };
 
   const lp = buildConcurrentFlowLp(t.nodes, t.arcs, t.commodities);
   const maxCols = p.maxLpColumns ?? DEFAULT_MAX_LP_COLUMNS;
   if (lp.model.cost.length > maxCols) {
-    throw new RangeError(`network LP would have ${lp.model.cost.length} columns (> ${maxCols}); use the reduced torus model for large shells`);
+    throw new RangeError(
+      `network LP would have ${lp.model.cost.length} columns (> ${maxCols}); use the reduced torus model for large shells`,
+    );
   }
   const r = p.lpSolver(lp.model, p.lpOptions);
-  if (r.status !== 'optimal') throw new Error(`network LP not solved (${r.status}${r.message !== undefined ? `: ${r.message}` : ''}) by ${r.solver}`);
+  if (r.status !== 'optimal')
+    throw new Error(
+      `network LP not solved (${r.status}${r.message !== undefined ? `: ${r.message}` : ''}) by ${r.solver}`,
+    );
   const lambda_bps = Math.max(0, r.x[lp.muCol] ?? 0) * lp.capacityScale * t.lambdaPerMu;
   const load = arcLoads(lp, r.x);
   const bottleneckEdges: number[] = [];

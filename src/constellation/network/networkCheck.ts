@@ -11,31 +11,40 @@ const isIndex = (i: number, n: number): boolean => Number.isInteger(i) && i >= 0
 const isNonNegative = (x: number): boolean => Number.isFinite(x) && x >= 0;
 
 export function checkGraph(g: LinkGraph): void {
-  if (!(Number.isInteger(g.nodes) && g.nodes >= 1)) throw new RangeError(`graph nodes must be an integer ≥ 1, got ${g.nodes}`);
+  if (!(Number.isInteger(g.nodes) && g.nodes >= 1))
+    throw new RangeError(`graph nodes must be an integer ≥ 1, got ${g.nodes}`);
   g.edges.forEach((e, i) => {
-    if (!isIndex(e.u, g.nodes) || !isIndex(e.v, g.nodes)) throw new RangeError(`edge ${i} (${e.u}–${e.v}) names a node outside 0…${g.nodes - 1}`);
-    if (!isNonNegative(e.capacity_bps)) throw new RangeError(`edge ${i} capacity_bps must be finite and ≥ 0, got ${e.capacity_bps}`);
-    if (!isNonNegative(e.length_m)) throw new RangeError(`edge ${i} length_m must be finite and ≥ 0, got ${e.length_m}`);
+    if (!isIndex(e.u, g.nodes) || !isIndex(e.v, g.nodes))
+      throw new RangeError(`edge ${i} (${e.u}–${e.v}) names a node outside 0…${g.nodes - 1}`);
+    if (!isNonNegative(e.capacity_bps))
+      throw new RangeError(`edge ${i} capacity_bps must be finite and ≥ 0, got ${e.capacity_bps}`);
+    if (!isNonNegative(e.length_m))
+      throw new RangeError(`edge ${i} length_m must be finite and ≥ 0, got ${e.length_m}`);
   });
 }
 
 export function checkTraffic(g: LinkGraph, t: NetworkTraffic): void {
   if (t.kind === 'uniform') {
-    if (t.group !== undefined && t.group.length !== g.nodes) throw new RangeError(`group has ${t.group.length} entries for ${g.nodes} nodes`);
+    if (t.group !== undefined && t.group.length !== g.nodes)
+      throw new RangeError(`group has ${t.group.length} entries for ${g.nodes} nodes`);
   } else if (t.kind === 'downlink') {
     t.stationCapacity_bps.forEach((c, j) => {
       if (!isNonNegative(c)) throw new RangeError(`stationCapacity_bps[${j}] must be finite and ≥ 0, got ${c}`);
     });
     t.sinks.forEach((s, i) => {
       if (!isIndex(s.node, g.nodes)) throw new RangeError(`sink ${i} node ${s.node} is outside 0…${g.nodes - 1}`);
-      if (!isIndex(s.station, t.stationCapacity_bps.length)) throw new RangeError(`sink ${i} station ${s.station} is outside 0…${t.stationCapacity_bps.length - 1}`);
-      if (!isNonNegative(s.capacity_bps)) throw new RangeError(`sink ${i} capacity_bps must be finite and ≥ 0, got ${s.capacity_bps}`);
+      if (!isIndex(s.station, t.stationCapacity_bps.length))
+        throw new RangeError(`sink ${i} station ${s.station} is outside 0…${t.stationCapacity_bps.length - 1}`);
+      if (!isNonNegative(s.capacity_bps))
+        throw new RangeError(`sink ${i} capacity_bps must be finite and ≥ 0, got ${s.capacity_bps}`);
     });
   } else {
     t.commodities.forEach((c, i) => {
-      if (!isIndex(c.source, g.nodes) || !isIndex(c.sink, g.nodes)) throw new RangeError(`commodity ${i} (${c.source}→${c.sink}) names a node outside 0…${g.nodes - 1}`);
+      if (!isIndex(c.source, g.nodes) || !isIndex(c.sink, g.nodes))
+        throw new RangeError(`commodity ${i} (${c.source}→${c.sink}) names a node outside 0…${g.nodes - 1}`);
       if (c.source === c.sink) throw new RangeError(`commodity ${i} has source = sink = ${c.source}`);
-      if (!isNonNegative(c.demand)) throw new RangeError(`commodity ${i} demand must be finite and ≥ 0, got ${c.demand}`);
+      if (!isNonNegative(c.demand))
+        throw new RangeError(`commodity ${i} demand must be finite and ≥ 0, got ${c.demand}`);
     });
   }
 }
@@ -45,10 +54,19 @@ function makeUnionFind(n: number): { find: (v: number) => number; union: (a: num
   const find = (v: number): number => {
     let r = v;
     while (parent[r] !== r) r = parent[r]!;
-    while (parent[v] !== r) { const next = parent[v]!; parent[v] = r; v = next; }
+    while (parent[v] !== r) {
+      const next = parent[v]!;
+      parent[v] = r;
+      v = next;
+    }
     return r;
   };
-  return { find, union: (a, b) => { parent[find(a)] = find(b); } };
+  return {
+    find,
+    union: (a, b) => {
+      parent[find(a)] = find(b);
+    },
+  };
 }
 
 /** True when every demanded pair is joined by links of positive capacity. */
@@ -59,7 +77,9 @@ export function connectedForTraffic(g: LinkGraph, t: NetworkTraffic): boolean {
   for (const e of g.edges) if (e.capacity_bps > 0) uf.union(e.u, e.v);
   if (t.kind === 'downlink') {
     for (const s of t.sinks) if (s.capacity_bps > 0) uf.union(s.node, g.nodes + s.station);
-    t.stationCapacity_bps.forEach((c, j) => { if (c > 0) uf.union(g.nodes + j, superSink); });
+    t.stationCapacity_bps.forEach((c, j) => {
+      if (c > 0) uf.union(g.nodes + j, superSink);
+    });
     for (let v = 0; v < g.nodes; v++) if (uf.find(v) !== uf.find(superSink)) return false;
     return true;
   }

@@ -52,7 +52,10 @@ class Triplets {
   }
   add(r: number, c: number, v: number): void {
     if (this.size === this.row.length) {
-      const grow = <T extends Int32Array | Float64Array>(a: T, b: T): T => { b.set(a); return b; };
+      const grow = <T extends Int32Array | Float64Array>(a: T, b: T): T => {
+        b.set(a);
+        return b;
+      };
       this.row = grow(this.row, new Int32Array(this.size * 2));
       this.col = grow(this.col, new Int32Array(this.size * 2));
       this.val = grow(this.val, new Float64Array(this.size * 2));
@@ -64,7 +67,11 @@ class Triplets {
 }
 
 /** Assemble the concurrent-flow LP on `nodes` nodes. */
-export function buildConcurrentFlowLp(nodes: number, arcs: ArcList, commodities: readonly Commodity[]): ConcurrentFlowLp {
+export function buildConcurrentFlowLp(
+  nodes: number,
+  arcs: ArcList,
+  commodities: readonly Commodity[],
+): ConcurrentFlowLp {
   const live = Int32Array.from(arcs.capacity.keys()).filter((a) => arcs.capacity[a]! > 0);
   const nArcs = live.length;
   const nK = commodities.length;

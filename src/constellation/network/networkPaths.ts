@@ -47,7 +47,11 @@ export interface EdgeLike {
 
 export function buildAdjacency(nodes: number, edges: readonly EdgeLike[], perHopDelay_s: number): Adjacency {
   const degree = new Int32Array(nodes + 1);
-  for (const e of edges) if (e.capacity_bps > 0 && e.u !== e.v) { degree[e.u + 1]!++; degree[e.v + 1]!++; }
+  for (const e of edges)
+    if (e.capacity_bps > 0 && e.u !== e.v) {
+      degree[e.u + 1]!++;
+      degree[e.v + 1]!++;
+    }
   for (let v = 0; v < nodes; v++) degree[v + 1]! += degree[v]!;
   const start = degree.slice();
   const fill = degree.slice(0, nodes);
@@ -72,12 +76,19 @@ export function bfsHops(adj: Adjacency, origins: readonly number[]): Int32Array 
   const queue = new Int32Array(adj.nodes);
   let head = 0;
   let tail = 0;
-  for (const o of origins) if (hops[o] === -1) { hops[o] = 0; queue[tail++] = o; }
+  for (const o of origins)
+    if (hops[o] === -1) {
+      hops[o] = 0;
+      queue[tail++] = o;
+    }
   while (head < tail) {
     const v = queue[head++]!;
     for (let a = adj.start[v]!; a < adj.start[v + 1]!; a++) {
       const w = adj.to[a]!;
-      if (hops[w] === -1) { hops[w] = hops[v]! + 1; queue[tail++] = w; }
+      if (hops[w] === -1) {
+        hops[w] = hops[v]! + 1;
+        queue[tail++] = w;
+      }
     }
   }
   return hops;
@@ -92,16 +103,23 @@ export function dijkstraLatency(adj: Adjacency, origins: readonly number[]): Flo
   let size = 0;
   const push = (k: number, v: number): void => {
     if (size === heapKey.length) {
-      const k2 = new Float64Array(size * 2); k2.set(heapKey); heapKey = k2;
-      const n2 = new Int32Array(size * 2); n2.set(heapNode); heapNode = n2;
+      const k2 = new Float64Array(size * 2);
+      k2.set(heapKey);
+      heapKey = k2;
+      const n2 = new Int32Array(size * 2);
+      n2.set(heapNode);
+      heapNode = n2;
     }
     let i = size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (heapKey[parent]! <= k) break;
-      heapKey[i] = heapKey[parent]!; heapNode[i] = heapNode[parent]!; i = parent;
+      heapKey[i] = heapKey[parent]!;
+      heapNode[i] = heapNode[parent]!;
+      i = parent;
     }
-    heapKey[i] = k; heapNode[i] = v;
+    heapKey[i] = k;
+    heapNode[i] = v;
   };
   const pop = (): void => {
     const k = heapKey[--size]!;
@@ -112,11 +130,18 @@ export function dijkstraLatency(adj: Adjacency, origins: readonly number[]): Flo
       if (c >= size) break;
       if (c + 1 < size && heapKey[c + 1]! < heapKey[c]!) c++;
       if (heapKey[c]! >= k) break;
-      heapKey[i] = heapKey[c]!; heapNode[i] = heapNode[c]!; i = c;
+      heapKey[i] = heapKey[c]!;
+      heapNode[i] = heapNode[c]!;
+      i = c;
     }
-    heapKey[i] = k; heapNode[i] = v;
+    heapKey[i] = k;
+    heapNode[i] = v;
   };
-  for (const o of origins) if (dist[o] !== 0) { dist[o] = 0; push(0, o); }
+  for (const o of origins)
+    if (dist[o] !== 0) {
+      dist[o] = 0;
+      push(0, o);
+    }
   while (size > 0) {
     const d = heapKey[0]!;
     const v = heapNode[0]!;
@@ -125,7 +150,10 @@ export function dijkstraLatency(adj: Adjacency, origins: readonly number[]): Flo
     for (let a = adj.start[v]!; a < adj.start[v + 1]!; a++) {
       const w = adj.to[a]!;
       const nd = d + adj.latency_s[a]!;
-      if (nd < dist[w]!) { dist[w] = nd; push(nd, w); }
+      if (nd < dist[w]!) {
+        dist[w] = nd;
+        push(nd, w);
+      }
     }
   }
   return dist;
@@ -155,7 +183,10 @@ export function pathStatistics(adj: Adjacency, queries: readonly PathQuery[], so
     const lat = dijkstraLatency(adj, q.origins);
     for (const d of q.destinations) {
       const h = hops[d]!;
-      if (h < 0) { unreachable++; continue; }
+      if (h < 0) {
+        unreachable++;
+        continue;
+      }
       hopSum += h;
       if (h > maxHops) maxHops = h;
       latencies.push(lat[d]!);

@@ -36,7 +36,10 @@ export type InstantModel = 'exact' | 'bounds' | 'lower-bound' | 'upper-bound' | 
 export interface InstantNetwork {
   readonly sampleIndex: number;
   readonly model: InstantModel;
-  /** Rate per node reported for the instant [b/s]: exact; the upper bound ('bounds', 'upper-bound'); the lower bound ('lower-bound'). */
+  /**
+   * Rate per node reported for the instant [b/s]: exact; the upper bound ('bounds', 'upper-bound'); the lower bound
+   * ('lower-bound').
+   */
   readonly throughputPerNode_bps: number;
   /** Achievable rate per node [b/s] (0 when unknown). */
   readonly lowerBound_bps: number;
@@ -59,7 +62,10 @@ export function seriesStats(values: readonly number[]): SeriesStats {
   return { mean: values.reduce((a, b) => a + b, 0) / values.length, p5: sorted[rank - 1]!, worst: sorted[0]! };
 }
 
-/** Largest relative gap (upper − lower) / upper over the instants with an upper bound (0: all exact; 1: no lower bound known). */
+/**
+ * Largest relative gap (upper − lower) / upper over the instants with an upper bound (0: all exact; 1: no lower bound
+ * known).
+ */
 export function boundGap(instants: readonly InstantNetwork[]): number {
   let gap = 0;
   for (const i of instants) {
@@ -71,20 +77,31 @@ export function boundGap(instants: readonly InstantNetwork[]): number {
 
 /** Per-class utilisation of an explicit graph's edges (edges of capacity 0 counted as off). */
 export function graphClassUtilization(
-  edges: readonly { readonly capacity_bps: number; readonly class?: string }[], utilization: Float64Array,
+  edges: readonly { readonly capacity_bps: number; readonly class?: string }[],
+  utilization: Float64Array,
 ): ClassUtilization[] {
   const by = new Map<string, { links: number; off: number; sum: number; max: number }>();
   edges.forEach((e, k) => {
     const c = e.class ?? 'link';
     let s = by.get(c);
-    if (s === undefined) { s = { links: 0, off: 0, sum: 0, max: 0 }; by.set(c, s); }
+    if (s === undefined) {
+      s = { links: 0, off: 0, sum: 0, max: 0 };
+      by.set(c, s);
+    }
     s.links++;
-    if (!(e.capacity_bps > 0)) { s.off++; return; }
+    if (!(e.capacity_bps > 0)) {
+      s.off++;
+      return;
+    }
     const u = utilization[k] ?? 0;
     s.sum += u;
     s.max = Math.max(s.max, u);
   });
   return [...by].map(([linkClass, s]) => ({
-    linkClass, links: s.links, off: s.off, meanUtilization: s.links > s.off ? s.sum / (s.links - s.off) : 0, maxUtilization: s.max,
+    linkClass,
+    links: s.links,
+    off: s.off,
+    meanUtilization: s.links > s.off ? s.sum / (s.links - s.off) : 0,
+    maxUtilization: s.max,
   }));
 }

@@ -28,8 +28,12 @@ function islArcs(graph: LinkGraph, extra: number): { from: Int32Array; to: Int32
   const to = new Int32Array(n + extra);
   const capacity = new Float64Array(n + extra);
   graph.edges.forEach((e, i) => {
-    from[2 * i] = e.u; to[2 * i] = e.v; capacity[2 * i] = e.capacity_bps;
-    from[2 * i + 1] = e.v; to[2 * i + 1] = e.u; capacity[2 * i + 1] = e.capacity_bps;
+    from[2 * i] = e.u;
+    to[2 * i] = e.v;
+    capacity[2 * i] = e.capacity_bps;
+    from[2 * i + 1] = e.v;
+    to[2 * i + 1] = e.u;
+    capacity[2 * i + 1] = e.capacity_bps;
   });
   return { from, to, capacity };
 }
@@ -60,7 +64,14 @@ export function uniformLp(graph: LinkGraph, group: Int32Array | undefined): Traf
     }
   }
   const perLambda = commodities.length > 0 ? sendSum / commodities.length : 0;
-  return { nodes: graph.nodes, arcs: islArcs(graph, 0), commodities, lambdaPerMu: 1 / scale, throughputPerLambda: perLambda, queries };
+  return {
+    nodes: graph.nodes,
+    arcs: islArcs(graph, 0),
+    commodities,
+    lambdaPerMu: 1 / scale,
+    throughputPerLambda: perLambda,
+    queries,
+  };
 }
 
 export function downlinkLp(graph: LinkGraph, t: DownlinkTraffic): TrafficLp {
@@ -69,8 +80,16 @@ export function downlinkLp(graph: LinkGraph, t: DownlinkTraffic): TrafficLp {
   const sink = n + stations;
   const arcs = islArcs(graph, t.sinks.length + stations);
   let a = 2 * graph.edges.length;
-  for (const s of t.sinks) { arcs.from[a] = s.node; arcs.to[a] = n + s.station; arcs.capacity[a++] = s.capacity_bps; }
-  for (let j = 0; j < stations; j++) { arcs.from[a] = n + j; arcs.to[a] = sink; arcs.capacity[a++] = t.stationCapacity_bps[j]!; }
+  for (const s of t.sinks) {
+    arcs.from[a] = s.node;
+    arcs.to[a] = n + s.station;
+    arcs.capacity[a++] = s.capacity_bps;
+  }
+  for (let j = 0; j < stations; j++) {
+    arcs.from[a] = n + j;
+    arcs.to[a] = sink;
+    arcs.capacity[a++] = t.stationCapacity_bps[j]!;
+  }
   const nodes = new Int32Array(n + 1);
   const coeff = new Float64Array(n + 1).fill(1 / n);
   for (let v = 0; v < n; v++) nodes[v] = v;
@@ -79,7 +98,12 @@ export function downlinkLp(graph: LinkGraph, t: DownlinkTraffic): TrafficLp {
   const origins = t.sinks.filter((s) => s.capacity_bps > 0 && t.stationCapacity_bps[s.station]! > 0).map((s) => s.node);
   const all = Array.from({ length: n }, (_, v) => v);
   return {
-    nodes: n + stations + 1, arcs, commodities: [{ nodes, coeff }], lambdaPerMu: 1 / n, throughputPerLambda: 1, queries: [{ origins, destinations: all }],
+    nodes: n + stations + 1,
+    arcs,
+    commodities: [{ nodes, coeff }],
+    lambdaPerMu: 1 / n,
+    throughputPerLambda: 1,
+    queries: [{ origins, destinations: all }],
   };
 }
 
@@ -92,11 +116,17 @@ export function pairsLp(graph: LinkGraph, t: PairsTraffic): TrafficLp {
     bySource.set(c.source, [...(bySource.get(c.source) ?? []), c.sink]);
     demandSum += c.demand;
   }
-  const commodities = live.map((c) => ({ nodes: Int32Array.of(c.source, c.sink), coeff: Float64Array.of(c.demand / dMax, -c.demand / dMax) }));
+  const commodities = live.map((c) => ({
+    nodes: Int32Array.of(c.source, c.sink),
+    coeff: Float64Array.of(c.demand / dMax, -c.demand / dMax),
+  }));
   const queries = [...bySource].map(([s, sinks]) => ({ origins: [s], destinations: sinks }));
   return {
-    nodes: graph.nodes, arcs: islArcs(graph, 0), commodities, lambdaPerMu: 1 / dMax,
-    throughputPerLambda: bySource.size > 0 ? demandSum / bySource.size : 0, queries,
+    nodes: graph.nodes,
+    arcs: islArcs(graph, 0),
+    commodities,
+    lambdaPerMu: 1 / dMax,
+    throughputPerLambda: bySource.size > 0 ? demandSum / bySource.size : 0,
+    queries,
   };
 }
-

@@ -21,7 +21,13 @@ import { linkRateCoefficients, opticalTerminalFromRow } from '../../models/linkB
 import type { CompiledShell, ConstellationSpec } from '../compile.js';
 import { groundLinksAtSample, type GroundContactParams } from '../ground/ground.js';
 import { DEFAULT_GRAZING_HEIGHT_m, shellLinks, type ShellLinksResult } from '../links/links.js';
-import { networkThroughput, type LinkGraph, type NetworkResult, type NetworkTraffic, type PathStatistics } from './network.js';
+import {
+  networkThroughput,
+  type LinkGraph,
+  type NetworkResult,
+  type NetworkTraffic,
+  type PathStatistics,
+} from './network.js';
 import { SolverMemo } from '../memo.js';
 import { boundGap, graphClassUtilization, seriesStats, type InstantNetwork } from './networkSeries.js';
 import type { PlaneTrack } from '../geometry/propagate.js';
@@ -35,7 +41,10 @@ export interface ShellNetworkResult {
   readonly p5ThroughputPerNode_bps: number;
   /** Worst instant's rate per node [b/s]: the sustainable rate. */
   readonly minThroughputPerNode_bps: number;
-  /** Largest relative gap between an instant's upper and lower bound (0: every instant exact; 1: no lower bound computed). */
+  /**
+   * Largest relative gap between an instant's upper and lower bound (0: every instant exact; 1: no lower bound
+   * computed).
+   */
   readonly boundGap: number;
   /** One entry per instant solved. */
   readonly instants: readonly InstantNetwork[];
@@ -46,10 +55,24 @@ export interface ShellNetworkResult {
   readonly lpRows: number;
   readonly lpCols: number;
   readonly note: string | null;
-  /** Link utilisation at the maximum concurrent flow: per edge of the worst instant's graph, or per class (torus, worst instant's class means). */
+  /**
+   * Link utilisation at the maximum concurrent flow: per edge of the worst instant's graph, or per class (torus, worst
+   * instant's class means).
+   */
   readonly utilization:
-    | { readonly kind: 'graph'; readonly graph: LinkGraph; readonly classes: readonly string[]; readonly edge: Float64Array; readonly sampleIndex: number }
-    | { readonly kind: 'torus'; readonly inPlane: number; readonly crossPlane: number; readonly sampleIndex: number | null }
+    | {
+        readonly kind: 'graph';
+        readonly graph: LinkGraph;
+        readonly classes: readonly string[];
+        readonly edge: Float64Array;
+        readonly sampleIndex: number;
+      }
+    | {
+        readonly kind: 'torus';
+        readonly inPlane: number;
+        readonly crossPlane: number;
+        readonly sampleIndex: number | null;
+      }
     | null;
 }
 
@@ -77,16 +100,24 @@ function gatewaySinks(p: ShellNetworkParams, sample: number): NetworkTraffic {
   const links = p.ground === null ? [] : groundLinksAtSample(p.ground, sample).filter((g) => g.shell === p.shellIndex);
   return {
     kind: 'downlink',
-    sinks: links.map((g) => ({ node: g.plane * S + g.slot, capacity_bps: p.spec.gatewayLinkRate_bps, station: g.station })),
+    sinks: links.map((g) => ({
+      node: g.plane * S + g.slot,
+      capacity_bps: p.spec.gatewayLinkRate_bps,
+      station: g.station,
+    })),
     stationCapacity_bps: Float64Array.from(p.spec.stations.map((s) => s.capacity_bps)),
   };
 }
 
-/** Full arc-flow LPs for all-to-all traffic grow as N·2E columns; above `simulation.maxFullLpColumns` the reduced models answer. */
+/**
+ * Full arc-flow LPs for all-to-all traffic grow as N·2E columns; above `simulation.maxFullLpColumns` the reduced models
+ * answer.
+ */
 function useFullUniformLp(shell: CompiledShell, links: ShellLinksResult, maxColumns: number): boolean {
   if (shell.geometry.pattern === 'cluster') return true;
   // Walker delta +Grid / ring shells are twisted tori: the reduced LP is exact there and far smaller.
-  if (shell.geometry.pattern === 'walker-delta' && (shell.topology === 'grid' || shell.topology === 'ring')) return false;
+  if (shell.geometry.pattern === 'walker-delta' && (shell.topology === 'grid' || shell.topology === 'ring'))
+    return false;
   const n = links.graph?.nodes ?? Infinity;
   return n * 2 * links.links <= maxColumns;
 }
@@ -97,20 +128,44 @@ function firstCluster(graph: LinkGraph, members: number): LinkGraph {
 }
 
 function disconnectedPlanes(shell: CompiledShell): ShellNetworkResult {
-  const why = shell.topology === 'none' ? 'no links' : shell.geometry.pattern === 'cluster' ? 'no links between clusters' : 'separate in-plane rings';
+  const why =
+    shell.topology === 'none'
+      ? 'no links'
+      : shell.geometry.pattern === 'cluster'
+        ? 'no links between clusters'
+        : 'separate in-plane rings';
   return {
-    throughputPerNode_bps: 0, p5ThroughputPerNode_bps: 0, minThroughputPerNode_bps: 0, boundGap: 0, instants: [],
-    reducedModel: false, upperBound: false, paths: null, solver: 'none', lpRows: 0, lpCols: 0, utilization: null,
+    throughputPerNode_bps: 0,
+    p5ThroughputPerNode_bps: 0,
+    minThroughputPerNode_bps: 0,
+    boundGap: 0,
+    instants: [],
+    reducedModel: false,
+    upperBound: false,
+    paths: null,
+    solver: 'none',
+    lpRows: 0,
+    lpCols: 0,
+    utilization: null,
     note: `shell ${shell.geometry.name}: ${why}: all-to-all traffic has no path between planes`,
   };
 }
 
 /** Mean, p5, worst and gap of a shell's instants, over the rest of its result. */
-type SeriesFields = 'throughputPerNode_bps' | 'p5ThroughputPerNode_bps' | 'minThroughputPerNode_bps' | 'boundGap' | 'instants';
-function withSeries(instants: readonly InstantNetwork[], rest: Omit<ShellNetworkResult, SeriesFields>): ShellNetworkResult {
+type SeriesFields =
+  'throughputPerNode_bps' | 'p5ThroughputPerNode_bps' | 'minThroughputPerNode_bps' | 'boundGap' | 'instants';
+function withSeries(
+  instants: readonly InstantNetwork[],
+  rest: Omit<ShellNetworkResult, SeriesFields>,
+): ShellNetworkResult {
   const st = seriesStats(instants.map((i) => i.throughputPerNode_bps));
   return {
-    ...rest, instants, throughputPerNode_bps: st.mean, p5ThroughputPerNode_bps: st.p5, minThroughputPerNode_bps: st.worst, boundGap: boundGap(instants),
+    ...rest,
+    instants,
+    throughputPerNode_bps: st.mean,
+    p5ThroughputPerNode_bps: st.p5,
+    minThroughputPerNode_bps: st.worst,
+    boundGap: boundGap(instants),
   };
 }
 
@@ -137,28 +192,60 @@ function graphSeries(p: ShellNetworkParams, instants: readonly number[], uniform
   // link rates) change over the orbit, so every instant is solved.
   const cluster = g.pattern === 'cluster' && uniform;
   for (const j of instants) {
-    const full = j === p.linkParams.snapshotIndex ? p.links.graph! : shellLinks({ ...p.linkParams, snapshotIndex: j }).graph!;
+    const full =
+      j === p.linkParams.snapshotIndex ? p.links.graph! : shellLinks({ ...p.linkParams, snapshotIndex: j }).graph!;
     const graph = cluster ? firstCluster(full, g.satsPerPlane) : full;
     const traffic: NetworkTraffic = uniform ? { kind: 'uniform' } : gatewaySinks(p, j);
     // An instant whose graph and traffic equal an earlier one's has its answer (a cluster whose links stay at
     // full rate as its members breathe; the same small shell in another design): each distinct LP is solved once.
-    const r = GRAPH_LPS.for(p.lp).get(instantKey(graph, traffic), () => networkThroughput({ graph, traffic, lpSolver: p.lp }));
+    const r = GRAPH_LPS.for(p.lp).get(instantKey(graph, traffic), () =>
+      networkThroughput({ graph, traffic, lpSolver: p.lp }),
+    );
     const v = r.throughputPerNode_bps;
     const edges = graph.edges as readonly { capacity_bps: number; class?: string }[];
-    series.push({ sampleIndex: j, model: 'exact', throughputPerNode_bps: v, lowerBound_bps: v, upperBound_bps: v, classes: graphClassUtilization(edges, r.edgeUtilization) });
+    series.push({
+      sampleIndex: j,
+      model: 'exact',
+      throughputPerNode_bps: v,
+      lowerBound_bps: v,
+      upperBound_bps: v,
+      classes: graphClassUtilization(edges, r.edgeUtilization),
+    });
     if (r.disconnected) disconnected++;
     // Report the largest LP solved (a disconnected instant solves none).
     if (r.lp.cols > lpSize.cols) lpSize = r.lp;
     // Path statistics of the best-connected instant (a disconnected instant routes nothing).
     if (paths === null || r.paths.pairs > paths.pairs) paths = r.paths;
     if (worst === null || v < worst.value) {
-      worst = { value: v, u: { kind: 'graph', graph, classes: edges.map((e) => e.class ?? 'link'), edge: r.edgeUtilization, sampleIndex: j } };
+      worst = {
+        value: v,
+        u: {
+          kind: 'graph',
+          graph,
+          classes: edges.map((e) => e.class ?? 'link'),
+          edge: r.edgeUtilization,
+          sampleIndex: j,
+        },
+      };
     }
   }
-  const why = p.spec.traffic.pattern === 'downlink' ? 'no satellite of the shell sees a gateway, or some cannot reach one' : 'some traffic has no usable path';
-  const note = disconnected > 0 ? `shell ${g.name}: at ${disconnected} of ${series.length} snapshot instants ${why} (throughput 0 then)` : null;
+  const why =
+    p.spec.traffic.pattern === 'downlink'
+      ? 'no satellite of the shell sees a gateway, or some cannot reach one'
+      : 'some traffic has no usable path';
+  const note =
+    disconnected > 0
+      ? `shell ${g.name}: at ${disconnected} of ${series.length} snapshot instants ${why} (throughput 0 then)`
+      : null;
   return withSeries(series, {
-    reducedModel: false, upperBound: false, paths, solver: lpSize.solver, lpRows: lpSize.rows, lpCols: lpSize.cols, note, utilization: worst!.u,
+    reducedModel: false,
+    upperBound: false,
+    paths,
+    solver: lpSize.solver,
+    lpRows: lpSize.rows,
+    lpCols: lpSize.cols,
+    note,
+    utilization: worst!.u,
   });
 }
 
@@ -172,18 +259,33 @@ function downlinkBoundSeries(p: ShellNetworkParams, instants: readonly number[])
     const sinks = gatewaySinks(p, j) as Extract<NetworkTraffic, { kind: 'downlink' }>;
     const visible = new Set(sinks.sinks.map((s) => s.node)).size;
     const b = torusDownlinkBound({
-      satellites: g.planes * g.satsPerPlane, visibleSatellites: visible,
-      stationCapacity_bps: p.spec.stations.reduce((a, s) => a + s.capacity_bps, 0), accessCapacity_bps: visible * p.spec.gatewayLinkRate_bps,
+      satellites: g.planes * g.satsPerPlane,
+      visibleSatellites: visible,
+      stationCapacity_bps: p.spec.stations.reduce((a, s) => a + s.capacity_bps, 0),
+      accessCapacity_bps: visible * p.spec.gatewayLinkRate_bps,
       // The cut term needs every ISL arc's capacity bounded at that instant: the class's largest rate over the window.
       inPlaneCapacity_bps: cls.inPlane.blocked > 0 ? 0 : cls.inPlane.rate_bps.max,
-        crossPlaneCapacity_bps: cls.crossPlane.blocked > 0 ? 0 : cls.crossPlane.rate_bps.max,
+      crossPlaneCapacity_bps: cls.crossPlane.blocked > 0 ? 0 : cls.crossPlane.rate_bps.max,
     });
     limits.add(b.limitedBy);
     const v = b.throughputPerNodeUpperBound_bps;
-    series.push({ sampleIndex: j, model: 'upper-bound', throughputPerNode_bps: v, lowerBound_bps: 0, upperBound_bps: v, classes: [] });
+    series.push({
+      sampleIndex: j,
+      model: 'upper-bound',
+      throughputPerNode_bps: v,
+      lowerBound_bps: 0,
+      upperBound_bps: v,
+      classes: [],
+    });
   }
   return withSeries(series, {
-    reducedModel: true, upperBound: true, paths: null, solver: 'closed-form bound', lpRows: 0, lpCols: 0, utilization: null,
+    reducedModel: true,
+    upperBound: true,
+    paths: null,
+    solver: 'closed-form bound',
+    lpRows: 0,
+    lpCols: 0,
+    utilization: null,
     note: `shell ${g.name}: downlink throughput is an upper bound at each instant (${[...limits].join('/')} limit), not an LP solution`,
   });
 }
@@ -195,13 +297,23 @@ function torusModelSeries(p: ShellNetworkParams, instants: readonly number[]): S
   const cls = p.links.classes;
   if (g.pattern === 'walker-delta') {
     const r = torusSeries({
-      planes: g.planes, satsPerPlane: g.satsPerPlane, phasing: g.phasing, tracks: p.tracks, instants,
+      planes: g.planes,
+      satsPerPlane: g.satsPerPlane,
+      phasing: g.phasing,
+      tracks: p.tracks,
+      instants,
       rate: linkRateCoefficients({ terminal: opticalTerminalFromRow(shell.terminal) }),
-        grazingHeight_m: p.linkParams.grazingHeight_m ?? DEFAULT_GRAZING_HEIGHT_m,
-      latitudeCutoff_rad: shell.crossPlaneCutoffLatitude_rad, inPlaneUsable: cls.inPlane.blocked === 0,
-      crossPlaneUsable: shell.topology !== 'ring' && cls.crossPlane.blocked === 0, meshIgnored: shell.topology === 'mesh', lp: p.lp,
+      grazingHeight_m: p.linkParams.grazingHeight_m ?? DEFAULT_GRAZING_HEIGHT_m,
+      latitudeCutoff_rad: shell.crossPlaneCutoffLatitude_rad,
+      inPlaneUsable: cls.inPlane.blocked === 0,
+      crossPlaneUsable: shell.topology !== 'ring' && cls.crossPlane.blocked === 0,
+      meshIgnored: shell.topology === 'mesh',
+      lp: p.lp,
     });
-    const worst = r.instants.reduce((a, i) => (i.throughputPerNode_bps < a.throughputPerNode_bps ? i : a), r.instants[0]!);
+    const worst = r.instants.reduce(
+      (a, i) => (i.throughputPerNode_bps < a.throughputPerNode_bps ? i : a),
+      r.instants[0]!,
+    );
     const util = (c: string): number => worst.classes.find((x) => x.linkClass === c)?.meanUtilization ?? 0;
     const bounded = r.instants.some((i) => i.model === 'bounds');
     const mesh = shell.topology === 'mesh' ? ' (mesh diagonals ignored: a lower bound)' : '';
@@ -209,30 +321,82 @@ function torusModelSeries(p: ShellNetworkParams, instants: readonly number[]): S
     const how = !bounded
       ? 'every link of a class alike at each instant: exact'
       : `links of a class differ at some instants (latitude cutoff or range): the rate reported is the upper bound of the reduced LP on the instant's class means; ${
-        lowerKnown ? `an explicit routing achieves at least ${(100 * (1 - boundGap(r.instants))).toFixed(0)} % of it` : 'no lower bound computed at this shell size'}`;
+          lowerKnown
+            ? `an explicit routing achieves at least ${(100 * (1 - boundGap(r.instants))).toFixed(0)} % of it`
+            : 'no lower bound computed at this shell size'
+        }`;
     return withSeries(r.instants, {
-      reducedModel: true, upperBound: bounded && shell.topology !== 'mesh', paths: r.paths, solver: r.lp.solver, lpRows: r.lp.rows, lpCols: r.lp.cols,
-      utilization: { kind: 'torus', inPlane: util('inPlane'), crossPlane: util('crossPlane'), sampleIndex: worst.sampleIndex },
+      reducedModel: true,
+      upperBound: bounded && shell.topology !== 'mesh',
+      paths: r.paths,
+      solver: r.lp.solver,
+      lpRows: r.lp.rows,
+      lpCols: r.lp.cols,
+      utilization: {
+        kind: 'torus',
+        inPlane: util('inPlane'),
+        crossPlane: util('crossPlane'),
+        sampleIndex: worst.sampleIndex,
+      },
       note: `shell ${g.name}: reduced torus model at each of ${instants.length} instants; ${how}${mesh}`,
     });
   }
   // Not a Walker delta torus: the symmetric model on time-averaged capacities, an approximation (not per instant).
   const t = p.links.torus;
   const torus = torusThroughputMemo({
-    planes: g.planes, satsPerPlane: g.satsPerPlane, phasing: g.phasing,
-    inPlaneCapacity_bps: t.capIn_bps, crossPlaneCapacity_bps: shell.topology === 'ring' ? 0 : t.capCross_bps,
-    inPlaneLength_m: t.inPlaneLength_m, crossPlaneLength_m: t.crossPlaneMeanLength_m, lpSolver: p.lp,
+    planes: g.planes,
+    satsPerPlane: g.satsPerPlane,
+    phasing: g.phasing,
+    inPlaneCapacity_bps: t.capIn_bps,
+    crossPlaneCapacity_bps: shell.topology === 'ring' ? 0 : t.capCross_bps,
+    inPlaneLength_m: t.inPlaneLength_m,
+    crossPlaneLength_m: t.crossPlaneMeanLength_m,
+    lpSolver: p.lp,
   });
   const v = torus.throughputPerNode_bps;
   const classes = [
-    { linkClass: 'inPlane', links: cls.inPlane.count, off: 0, meanUtilization: torus.inPlaneUtilization, maxUtilization: torus.inPlaneUtilization },
-    { linkClass: 'crossPlane', links: cls.crossPlane.count, off: 0, meanUtilization: torus.crossPlaneUtilization, maxUtilization: torus.crossPlaneUtilization },
+    {
+      linkClass: 'inPlane',
+      links: cls.inPlane.count,
+      off: 0,
+      meanUtilization: torus.inPlaneUtilization,
+      maxUtilization: torus.inPlaneUtilization,
+    },
+    {
+      linkClass: 'crossPlane',
+      links: cls.crossPlane.count,
+      off: 0,
+      meanUtilization: torus.crossPlaneUtilization,
+      maxUtilization: torus.crossPlaneUtilization,
+    },
   ];
-  return withSeries([{ sampleIndex: 0, model: 'time-average', throughputPerNode_bps: v, lowerBound_bps: 0, upperBound_bps: null, classes }], {
-    reducedModel: true, upperBound: false, paths: torus.paths, solver: torus.lp.solver, lpRows: torus.lp.rows, lpCols: torus.lp.cols,
-    utilization: { kind: 'torus', inPlane: torus.inPlaneUtilization, crossPlane: torus.crossPlaneUtilization, sampleIndex: null },
-    note: `shell ${g.name}: reduced symmetric torus LP on link capacities averaged over the window (pattern ${g.pattern} is not a Walker delta torus: symmetry assumed, approximate, not per instant)`,
-  });
+  return withSeries(
+    [
+      {
+        sampleIndex: 0,
+        model: 'time-average',
+        throughputPerNode_bps: v,
+        lowerBound_bps: 0,
+        upperBound_bps: null,
+        classes,
+      },
+    ],
+    {
+      reducedModel: true,
+      upperBound: false,
+      paths: torus.paths,
+      solver: torus.lp.solver,
+      lpRows: torus.lp.rows,
+      lpCols: torus.lp.cols,
+      utilization: {
+        kind: 'torus',
+        inPlane: torus.inPlaneUtilization,
+        crossPlane: torus.crossPlaneUtilization,
+        sampleIndex: null,
+      },
+      note: `shell ${g.name}: reduced symmetric torus LP on link capacities averaged over the window (pattern ${g.pattern} is not a Walker delta torus: symmetry assumed, approximate, not per instant)`,
+    },
+  );
 }
 
 export function shellNetwork(p: ShellNetworkParams): ShellNetworkResult {
@@ -240,9 +404,12 @@ export function shellNetwork(p: ShellNetworkParams): ShellNetworkResult {
   const g = shell.geometry;
   const instants = snapshotSamples(p.links.samples, p.spec.snapshots);
   const uniform = p.spec.traffic.pattern !== 'downlink';
-  const separatePlanes = (shell.topology === 'ring' && g.planes > 1) || (g.pattern === 'cluster' && g.planes > 1 && p.spec.traffic.pattern === 'uniform');
+  const separatePlanes =
+    (shell.topology === 'ring' && g.planes > 1) ||
+    (g.pattern === 'cluster' && g.planes > 1 && p.spec.traffic.pattern === 'uniform');
   if (uniform && (separatePlanes || shell.topology === 'none')) return disconnectedPlanes(shell);
-  if (p.links.graph !== null && (!uniform || useFullUniformLp(shell, p.links, p.spec.maxFullLpColumns))) return graphSeries(p, instants, uniform);
+  if (p.links.graph !== null && (!uniform || useFullUniformLp(shell, p.links, p.spec.maxFullLpColumns)))
+    return graphSeries(p, instants, uniform);
   if (!uniform) return downlinkBoundSeries(p, instants);
   return torusModelSeries(p, instants);
 }

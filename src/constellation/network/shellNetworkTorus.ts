@@ -52,8 +52,14 @@ export interface TorusSeries {
 export const ROUTING_BOUND_MAX_NODES = 300;
 
 function meanMinMax(a: Float64Array): { mean: number; min: number; max: number } {
-  let sum = 0, min = Infinity, max = 0;
-  for (const x of a) { sum += x; min = Math.min(min, x); max = Math.max(max, x); }
+  let sum = 0,
+    min = Infinity,
+    max = 0;
+  for (const x of a) {
+    sum += x;
+    min = Math.min(min, x);
+    max = Math.max(max, x);
+  }
   return { mean: sum / a.length, min, max };
 }
 
@@ -62,12 +68,27 @@ const uniformClass = (m: { min: number; max: number }): boolean => m.max - m.min
 /** Class utilisation of the symmetric optimum: every link of a class carries the same load. */
 function symmetricClasses(t: TorusResult, n: number, crossOff: number, inOff: number): InstantNetwork['classes'] {
   return [
-    { linkClass: 'inPlane', links: n, off: inOff, meanUtilization: t.inPlaneUtilization, maxUtilization: t.inPlaneUtilization },
-    { linkClass: 'crossPlane', links: n, off: crossOff, meanUtilization: t.crossPlaneUtilization, maxUtilization: t.crossPlaneUtilization },
+    {
+      linkClass: 'inPlane',
+      links: n,
+      off: inOff,
+      meanUtilization: t.inPlaneUtilization,
+      maxUtilization: t.inPlaneUtilization,
+    },
+    {
+      linkClass: 'crossPlane',
+      links: n,
+      off: crossOff,
+      meanUtilization: t.crossPlaneUtilization,
+      maxUtilization: t.crossPlaneUtilization,
+    },
   ];
 }
 
-/** Reduced torus LPs kept across instants and evaluations (a study revisits a shell with another launcher or second shell). */
+/**
+ * Reduced torus LPs kept across instants and evaluations (a study revisits a shell with another launcher or second
+ * shell).
+ */
 const TORUS_LPS = new SolverMemo<TorusResult>(256);
 
 /** `torusThroughput` memoised on its inputs (shape, class capacities and lengths; default hop delay, no LP options). */
@@ -86,13 +107,28 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
   let handedOver = 0;
   for (const j of p.instants) {
     const c = torusInstantCapacities({
-      planes: P, satsPerPlane: S, phasing: F, tracks: p.tracks, sampleIndex: j, rate: p.rate, grazingHeight_m: p.grazingHeight_m,
-      latitudeCutoff_rad: p.latitudeCutoff_rad, inPlaneUsable: p.inPlaneUsable, crossPlaneUsable: p.crossPlaneUsable,
+      planes: P,
+      satsPerPlane: S,
+      phasing: F,
+      tracks: p.tracks,
+      sampleIndex: j,
+      rate: p.rate,
+      grazingHeight_m: p.grazingHeight_m,
+      latitudeCutoff_rad: p.latitudeCutoff_rad,
+      inPlaneUsable: p.inPlaneUsable,
+      crossPlaneUsable: p.crossPlaneUsable,
     });
-    const cross = meanMinMax(c.cross_bps), inPlane = meanMinMax(c.inPlane_bps);
+    const cross = meanMinMax(c.cross_bps),
+      inPlane = meanMinMax(c.inPlane_bps);
     const t = torusThroughputMemo({
-      planes: P, satsPerPlane: S, phasing: F, inPlaneCapacity_bps: inPlane.mean, crossPlaneCapacity_bps: cross.mean,
-      inPlaneLength_m: c.inPlaneLength_m, crossPlaneLength_m: c.crossPlaneLength_m, lpSolver: p.lp,
+      planes: P,
+      satsPerPlane: S,
+      phasing: F,
+      inPlaneCapacity_bps: inPlane.mean,
+      crossPlaneCapacity_bps: cross.mean,
+      inPlaneLength_m: c.inPlaneLength_m,
+      crossPlaneLength_m: c.crossPlaneLength_m,
+      lpSolver: p.lp,
     });
     paths ??= t.paths;
     if (t.lp.rows > lp.rows) lp = t.lp;
@@ -100,32 +136,68 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
     if (t.disconnected || (uniformClass(cross) && uniformClass(inPlane))) {
       const v = t.throughputPerNode_bps;
       instants.push({
-        sampleIndex: j, model: p.meshIgnored ? 'lower-bound' : 'exact', throughputPerNode_bps: v, lowerBound_bps: v,
-        upperBound_bps: p.meshIgnored ? null : v, classes: symmetricClasses(t, n, off(c.cross_bps), off(c.inPlane_bps)),
+        sampleIndex: j,
+        model: p.meshIgnored ? 'lower-bound' : 'exact',
+        throughputPerNode_bps: v,
+        lowerBound_bps: v,
+        upperBound_bps: p.meshIgnored ? null : v,
+        classes: symmetricClasses(t, n, off(c.cross_bps), off(c.inPlane_bps)),
       });
       continue;
     }
-    const b = n <= ROUTING_BOUND_MAX_NODES
-      ? torusRoutingBound({ planes: P, satsPerPlane: S, phasing: F, cross_bps: c.cross_bps, inPlane_bps: c.inPlane_bps, steps: t.steps, stepUse: t.stepUse })
-      : null;
+    const b =
+      n <= ROUTING_BOUND_MAX_NODES
+        ? torusRoutingBound({
+            planes: P,
+            satsPerPlane: S,
+            phasing: F,
+            cross_bps: c.cross_bps,
+            inPlane_bps: c.inPlane_bps,
+            steps: t.steps,
+            stepUse: t.stepUse,
+          })
+        : null;
     handedOver += b?.handedOver ?? 0;
     const lower = b?.throughputPerNode_bps ?? 0;
     // Class utilisation: the routing's flow where computed; else (an approximation, no flow is computed) the reduced
     // optimum's class load spread evenly over the links that are on, the largest at the weakest link on.
-    const spread = (u: number, cap: { mean: number }, a: Float64Array): { meanUtilization: number; maxUtilization: number } => {
+    const spread = (
+      u: number,
+      cap: { mean: number },
+      a: Float64Array,
+    ): { meanUtilization: number; maxUtilization: number } => {
       const onMean = a.reduce((x, y) => x + y, 0) / Math.max(1, a.length - off(a));
-      return { meanUtilization: onMean > 0 ? (u * cap.mean) / onMean : 0,
-        maxUtilization: onMean > 0 ? (u * cap.mean) / Math.min(...a.filter((x) => x > 0)) : 0 };
+      return {
+        meanUtilization: onMean > 0 ? (u * cap.mean) / onMean : 0,
+        maxUtilization: onMean > 0 ? (u * cap.mean) / Math.min(...a.filter((x) => x > 0)) : 0,
+      };
     };
     instants.push({
-      sampleIndex: j, model: p.meshIgnored ? 'lower-bound' : 'bounds', throughputPerNode_bps: p.meshIgnored ? lower : t.throughputPerNode_bps,
-      lowerBound_bps: lower, upperBound_bps: p.meshIgnored ? null : t.throughputPerNode_bps,
-      classes: b !== null
-        ? [{ linkClass: 'inPlane', ...b.inPlane }, { linkClass: 'crossPlane', ...b.crossPlane }]
-        : [
-          { linkClass: 'inPlane', links: n, off: off(c.inPlane_bps), ...spread(t.inPlaneUtilization, inPlane, c.inPlane_bps) },
-          { linkClass: 'crossPlane', links: n, off: off(c.cross_bps), ...spread(t.crossPlaneUtilization, cross, c.cross_bps) },
-        ],
+      sampleIndex: j,
+      model: p.meshIgnored ? 'lower-bound' : 'bounds',
+      throughputPerNode_bps: p.meshIgnored ? lower : t.throughputPerNode_bps,
+      lowerBound_bps: lower,
+      upperBound_bps: p.meshIgnored ? null : t.throughputPerNode_bps,
+      classes:
+        b !== null
+          ? [
+              { linkClass: 'inPlane', ...b.inPlane },
+              { linkClass: 'crossPlane', ...b.crossPlane },
+            ]
+          : [
+              {
+                linkClass: 'inPlane',
+                links: n,
+                off: off(c.inPlane_bps),
+                ...spread(t.inPlaneUtilization, inPlane, c.inPlane_bps),
+              },
+              {
+                linkClass: 'crossPlane',
+                links: n,
+                off: off(c.cross_bps),
+                ...spread(t.crossPlaneUtilization, cross, c.cross_bps),
+              },
+            ],
     });
   }
   return { instants, paths: paths!, lp, handedOver };

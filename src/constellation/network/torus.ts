@@ -72,7 +72,8 @@ export interface TorusResult {
 
 export function checkTorus(p: Readonly<TorusShape & TorusLinks>): void {
   const { planes: P, satsPerPlane: S, phasing: F } = p;
-  if (!(Number.isInteger(P) && P >= 1 && Number.isInteger(S) && S >= 1 && P * S >= 2)) throw new RangeError(`planes ${P} × satsPerPlane ${S} must be integers ≥ 1 with at least 2 nodes`);
+  if (!(Number.isInteger(P) && P >= 1 && Number.isInteger(S) && S >= 1 && P * S >= 2))
+    throw new RangeError(`planes ${P} × satsPerPlane ${S} must be integers ≥ 1 with at least 2 nodes`);
   if (!(Number.isInteger(F) && F >= 0)) throw new RangeError(`phasing must be an integer ≥ 0, got ${F}`);
   for (const k of ['inPlaneCapacity_bps', 'crossPlaneCapacity_bps', 'inPlaneLength_m', 'crossPlaneLength_m'] as const) {
     if (!(Number.isFinite(p[k]) && p[k] >= 0)) throw new RangeError(`${k} must be finite and ≥ 0, got ${p[k]}`);
@@ -86,7 +87,12 @@ export function twistedTorusGraph(p: Readonly<TorusShape & TorusLinks>): LinkGra
   const edges: LinkEdge[] = [];
   for (let q = 0; q < P; q++) {
     for (let s = 0; s < S; s++) {
-      edges.push({ u: q * S + s, v: q * S + ((s + 1) % S), capacity_bps: p.inPlaneCapacity_bps, length_m: p.inPlaneLength_m });
+      edges.push({
+        u: q * S + s,
+        v: q * S + ((s + 1) % S),
+        capacity_bps: p.inPlaneCapacity_bps,
+        length_m: p.inPlaneLength_m,
+      });
       const v = q < P - 1 ? (q + 1) * S + s : (s + F) % S;
       edges.push({ u: q * S + s, v, capacity_bps: p.crossPlaneCapacity_bps, length_m: p.crossPlaneLength_m });
     }
@@ -98,7 +104,8 @@ export function twistedTorusGraph(p: Readonly<TorusShape & TorusLinks>): LinkGra
 export function torusThroughput(p: Readonly<TorusParams>): TorusResult {
   checkTorus(p);
   const perHopDelay_s = p.perHopDelay_s ?? DEFAULT_PER_HOP_DELAY_s;
-  if (!(Number.isFinite(perHopDelay_s) && perHopDelay_s >= 0)) throw new RangeError('perHopDelay_s must be a finite number ≥ 0');
+  if (!(Number.isFinite(perHopDelay_s) && perHopDelay_s >= 0))
+    throw new RangeError('perHopDelay_s must be a finite number ≥ 0');
   const n = p.planes * p.satsPerPlane;
   const hop = {
     cross_s: p.crossPlaneLength_m / SPEED_OF_LIGHT_m_s + perHopDelay_s,
@@ -110,7 +117,12 @@ export function torusThroughput(p: Readonly<TorusParams>): TorusResult {
   let hopSum = 0;
   let maxHops = 0;
   let reachable = 0;
-  for (const h of dest.minHops) if (h >= 0) { hopSum += h; maxHops = Math.max(maxHops, h); reachable++; }
+  for (const h of dest.minHops)
+    if (h >= 0) {
+      hopSum += h;
+      maxHops = Math.max(maxHops, h);
+      reachable++;
+    }
   const hopHistogram = new Float64Array(maxHops + 1);
   for (const h of dest.minHops) if (h >= 0) hopHistogram[h]!++;
   const sorted = Float64Array.from(dest.latency_s.filter(Number.isFinite)).sort();
@@ -129,7 +141,13 @@ export function torusThroughput(p: Readonly<TorusParams>): TorusResult {
   };
   const lambda_bps = lp.throughputPerNode_bps / (n - 1);
   const sat = (u: number): boolean => u >= 1 - 1e-6;
-  const bottleneck = sat(lp.inPlaneUtilization) ? (sat(lp.crossPlaneUtilization) ? 'both' : 'in-plane') : sat(lp.crossPlaneUtilization) ? 'cross-plane' : 'none';
+  const bottleneck = sat(lp.inPlaneUtilization)
+    ? sat(lp.crossPlaneUtilization)
+      ? 'both'
+      : 'in-plane'
+    : sat(lp.crossPlaneUtilization)
+      ? 'cross-plane'
+      : 'none';
   return {
     reducedModel: true,
     disconnected: lp.disconnected,

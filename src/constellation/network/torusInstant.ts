@@ -50,15 +50,24 @@ export function torusInstantCapacities(p: Readonly<TorusInstantParams>): TorusIn
     for (let s = 0; s < S; s++) {
       const v = q * S + s;
       satellitePosition(p.tracks[q]!, j, s, phase, null, pos.subarray(3 * v, 3 * v + 3));
-      const x = pos[3 * v]!, y = pos[3 * v + 1]!, z = pos[3 * v + 2]!;
+      const x = pos[3 * v]!,
+        y = pos[3 * v + 1]!,
+        z = pos[3 * v + 2]!;
       lat[v] = Math.abs(Math.asin(z / Math.sqrt(x * x + y * y + z * z)));
     }
   }
   const cutoff = p.latitudeCutoff_rad ?? Infinity;
-  const cross_bps = new Float64Array(N), inPlane_bps = new Float64Array(N);
-  let crossLen = 0, inLen = 0;
+  const cross_bps = new Float64Array(N),
+    inPlane_bps = new Float64Array(N);
+  let crossLen = 0,
+    inLen = 0;
   const link = (a: number, b: number, usable: boolean, cut: boolean): [number, number] => {
-    const ax = pos[3 * a]!, ay = pos[3 * a + 1]!, az = pos[3 * a + 2]!, bx = pos[3 * b]!, by = pos[3 * b + 1]!, bz = pos[3 * b + 2]!;
+    const ax = pos[3 * a]!,
+      ay = pos[3 * a + 1]!,
+      az = pos[3 * a + 2]!,
+      bx = pos[3 * b]!,
+      by = pos[3 * b + 1]!,
+      bz = pos[3 * b + 2]!;
     const d = Math.sqrt((bx - ax) ** 2 + (by - ay) ** 2 + (bz - az) ** 2);
     const on = usable && !cut && lineOfSightAltitude_m(ax, ay, az, bx, by, bz) >= p.grazingHeight_m;
     return [on ? linkRate_bps(p.rate, d) : 0, d];

@@ -44,8 +44,19 @@ interface TorusCapacities {
  * The reduced LP: one column per hull step (its flow) and μ, one row per step (flow ≤ its share of μ) and the two
  * hop-capacity rows (cross-plane, in-plane), capacities scaled by cap. The entries are returned as triplets too.
  */
-function reducedTorusModel(p: Readonly<TorusCapacities>, dest: TorusDestinations, n: number, cap: number): {
-  model: LpModel; er: number[]; ec: number[]; ev: number[]; mu: number; crossRow: number; inRow: number;
+function reducedTorusModel(
+  p: Readonly<TorusCapacities>,
+  dest: TorusDestinations,
+  n: number,
+  cap: number,
+): {
+  model: LpModel;
+  er: number[];
+  ec: number[];
+  ev: number[];
+  mu: number;
+  crossRow: number;
+  inRow: number;
 } {
   const steps = dest.steps;
   const rows = steps.length + 2;
@@ -56,7 +67,13 @@ function reducedTorusModel(p: Readonly<TorusCapacities>, dest: TorusDestinations
   const er: number[] = [];
   const ec: number[] = [];
   const ev: number[] = [];
-  const add = (r: number, c: number, v: number): void => { if (v !== 0) { er.push(r); ec.push(c); ev.push(v); } };
+  const add = (r: number, c: number, v: number): void => {
+    if (v !== 0) {
+      er.push(r);
+      ec.push(c);
+      ev.push(v);
+    }
+  };
   steps.forEach((e, i) => {
     add(i, i, 1);
     add(i, mu, -e.count / (n - 1));
@@ -88,7 +105,11 @@ function reducedTorusModel(p: Readonly<TorusCapacities>, dest: TorusDestinations
 export function solveTorusLp(p: Readonly<TorusCapacities>, dest: TorusDestinations, n: number): TorusLpSolution {
   if (dest.unreachable > 0) {
     return {
-      disconnected: true, throughputPerNode_bps: 0, inPlaneUtilization: 0, crossPlaneUtilization: 0, lp: { rows: 0, cols: 0, solver: 'none' },
+      disconnected: true,
+      throughputPerNode_bps: 0,
+      inPlaneUtilization: 0,
+      crossPlaneUtilization: 0,
+      lp: { rows: 0, cols: 0, solver: 'none' },
       stepUse: new Float64Array(dest.steps.length),
     };
   }
@@ -96,7 +117,10 @@ export function solveTorusLp(p: Readonly<TorusCapacities>, dest: TorusDestinatio
   const steps = dest.steps;
   const { model, er, ec, ev, mu, crossRow, inRow } = reducedTorusModel(p, dest, n, cap);
   const r = p.lpSolver(model, p.lpOptions);
-  if (r.status !== 'optimal') throw new Error(`reduced torus LP not solved (${r.status}${r.message !== undefined ? `: ${r.message}` : ''}) by ${r.solver}`);
+  if (r.status !== 'optimal')
+    throw new Error(
+      `reduced torus LP not solved (${r.status}${r.message !== undefined ? `: ${r.message}` : ''}) by ${r.solver}`,
+    );
   let crossActivity = 0;
   let inActivity = 0;
   for (let k = 0; k < er.length; k++) {
@@ -106,7 +130,9 @@ export function solveTorusLp(p: Readonly<TorusCapacities>, dest: TorusDestinatio
   }
   const util = (activity: number, c: number): number => (c > 0 ? (activity * cap) / (2 * c) : 0);
   const muValue = Math.max(0, r.x[mu] ?? 0);
-  const stepUse = Float64Array.from(steps, (e, i) => (muValue > 0 ? Math.min(1, Math.max(0, ((r.x[i] ?? 0) * (n - 1)) / (e.count * muValue))) : 0));
+  const stepUse = Float64Array.from(steps, (e, i) =>
+    muValue > 0 ? Math.min(1, Math.max(0, ((r.x[i] ?? 0) * (n - 1)) / (e.count * muValue))) : 0,
+  );
   return {
     disconnected: false,
     throughputPerNode_bps: Math.max(0, r.x[mu] ?? 0) * cap,
@@ -140,8 +166,14 @@ export interface TorusDownlinkBound {
 /** Upper bound on the per-satellite downlink rate of a shell (stated as a bound, not solved). */
 export function torusDownlinkBound(p: Readonly<TorusDownlinkBoundParams>): TorusDownlinkBound {
   const { satellites: n, visibleSatellites: m } = p;
-  if (!(Number.isInteger(n) && n >= 1 && Number.isInteger(m) && m >= 0 && m <= n)) throw new RangeError(`need integers 0 ≤ visibleSatellites (${m}) ≤ satellites (${n}), satellites ≥ 1`);
-  for (const k of ['stationCapacity_bps', 'accessCapacity_bps', 'inPlaneCapacity_bps', 'crossPlaneCapacity_bps'] as const) {
+  if (!(Number.isInteger(n) && n >= 1 && Number.isInteger(m) && m >= 0 && m <= n))
+    throw new RangeError(`need integers 0 ≤ visibleSatellites (${m}) ≤ satellites (${n}), satellites ≥ 1`);
+  for (const k of [
+    'stationCapacity_bps',
+    'accessCapacity_bps',
+    'inPlaneCapacity_bps',
+    'crossPlaneCapacity_bps',
+  ] as const) {
     if (!(Number.isFinite(p[k]) && p[k] >= 0)) throw new RangeError(`${k} must be finite and ≥ 0, got ${p[k]}`);
   }
   const candidates: [TorusDownlinkBound['limitedBy'], number][] = [
@@ -151,5 +183,11 @@ export function torusDownlinkBound(p: Readonly<TorusDownlinkBoundParams>): Torus
   ];
   let best = candidates[0]!;
   for (const c of candidates) if (c[1] < best[1]) best = c;
-  return { reducedModel: true, upperBound: true, lambdaUpperBound_bps: best[1], throughputPerNodeUpperBound_bps: best[1], limitedBy: best[0] };
+  return {
+    reducedModel: true,
+    upperBound: true,
+    lambdaUpperBound_bps: best[1],
+    throughputPerNodeUpperBound_bps: best[1],
+    limitedBy: best[0],
+  };
 }

@@ -168,7 +168,11 @@ export interface HopLatency {
  * destinations' hull chains; it is contained in base + Σ steps·[0, count] and every extra point of that
  * box-sum is dominated by a chain point, so the LP over steps has the same optimum.
  */
-export function torusDestinations(shape: TorusShape, hop: HopLatency, usable: { readonly cross: boolean; readonly in: boolean }): TorusDestinations {
+export function torusDestinations(
+  shape: TorusShape,
+  hop: HopLatency,
+  usable: { readonly cross: boolean; readonly in: boolean },
+): TorusDestinations {
   const { planes: P, satsPerPlane: S } = shape;
   const { types, start } = pathTypesOf(shape);
   // Steps keyed by the primitive direction (dCross, dIn), both < 2²⁰ in any shell odc accepts.

@@ -86,7 +86,8 @@ function lifts(shape: TorusShape, p: number, s: number, x: number, y: number): [
   for (const X of x === 0 ? [0] : [x, -x]) {
     if (mod(X - p, P) !== 0) continue;
     const r = mod(s - ((X - p) / P) * F, S);
-    for (const Y of y === 0 ? [0] : [y, -y]) if (mod(Y - r, S) === 0 && !out.some((o) => o[0] === X && o[1] === Y)) out.push([X, Y]);
+    for (const Y of y === 0 ? [0] : [y, -y])
+      if (mod(Y - r, S) === 0 && !out.some((o) => o[0] === X && o[1] === Y)) out.push([X, Y]);
   }
   return out;
 }
@@ -105,15 +106,20 @@ function routingLifts(p: TorusRoutingParams): Lifts {
   const theta = new Map<number, number>();
   p.steps.forEach((e, i) => theta.set(e.dCross * 1048576 + e.dIn, p.stepUse[i] ?? 0));
   const { types, start } = pathTypesOf(p);
-  const X: number[] = [], Y: number[] = [], W: number[] = [];
+  const X: number[] = [],
+    Y: number[] = [],
+    W: number[] = [];
   for (let d = 0; d < N - 1; d++) {
-    const dp = Math.floor((d + 1) / S), ds = (d + 1) % S;
-    const a = start[d]!, b = start[d + 1]!;
+    const dp = Math.floor((d + 1) / S),
+      ds = (d + 1) % S;
+    const a = start[d]!,
+      b = start[d + 1]!;
     let moved = 1; // share of the demand moved past the current hull vertex
     for (let i = a; i < b; i += 2) {
       let next = 0;
       if (i + 2 < b) {
-        const dx = types[i + 2]! - types[i]!, dy = types[i + 1]! - types[i + 3]!;
+        const dx = types[i + 2]! - types[i]!,
+          dy = types[i + 1]! - types[i + 3]!;
         const g = gcd(dx, dy);
         next = Math.min(moved, theta.get((dx / g) * 1048576 + dy / g) ?? 0);
       }
@@ -121,18 +127,30 @@ function routingLifts(p: TorusRoutingParams): Lifts {
       moved = next;
       if (w <= 0) continue;
       const ls = lifts(p, dp, ds, types[i]!, types[i + 1]!);
-      for (const [x, y] of ls) { X.push(x); Y.push(y); W.push(w / ls.length); }
+      for (const [x, y] of ls) {
+        X.push(x);
+        Y.push(y);
+        W.push(w / ls.length);
+      }
     }
   }
   return { X: Int32Array.from(X), Y: Int32Array.from(Y), w: Float64Array.from(W) };
 }
 
 function classLoad(cap: Float64Array, lp: Float64Array, lm: Float64Array, lambda: number): ClassLoad {
-  let off = 0, on = 0, sum = 0, max = 0;
+  let off = 0,
+    on = 0,
+    sum = 0,
+    max = 0;
   for (let e = 0; e < lp.length; e++) {
-    if (!(cap[e]! > 0)) { off++; continue; }
+    if (!(cap[e]! > 0)) {
+      off++;
+      continue;
+    }
     const u = (lambda * Math.max(lp[e]!, lm[e]!)) / cap[e]!;
-    on++; sum += u; max = Math.max(max, u);
+    on++;
+    sum += u;
+    max = Math.max(max, u);
   }
   return { links: cap.length, off, meanUtilization: on > 0 ? sum / on : 0, maxUtilization: max };
 }
@@ -140,10 +158,15 @@ function classLoad(cap: Float64Array, lp: Float64Array, lm: Float64Array, lambda
 /** Cyclic range add on per-plane difference arrays (S + 1 entries a plane). */
 function rangeAdd(diff: Float64Array, S: number, plane: number, from: number, len: number, w: number): void {
   if (len <= 0) return;
-  const a = mod(from, S), base = plane * (S + 1);
+  const a = mod(from, S),
+    base = plane * (S + 1);
   const first = Math.min(len, S - a);
-  diff[base + a]! += w; diff[base + a + first]! -= w;
-  if (first < len) { diff[base]! += w; diff[base + len - first]! -= w; }
+  diff[base + a]! += w;
+  diff[base + a + first]! -= w;
+  if (first < len) {
+    diff[base]! += w;
+    diff[base + len - first]! -= w;
+  }
 }
 
 /**
@@ -151,23 +174,49 @@ function rangeAdd(diff: Float64Array, S: number, plane: number, from: number, le
  * (−); wY the weight of each row, liftsOfY its lifts, T the total cross (X) and in-plane (Y) loads each way.
  */
 function crossKernels(l: ReturnType<typeof routingLifts>): {
-  maxXp: number; maxXm: number; maxY: number; rows: number; kp: Float64Array; km: Float64Array; wY: Float64Array; liftsOfY: number[][];
-  TXp: number; TXm: number; TYp: number; TYm: number;
+  maxXp: number;
+  maxXm: number;
+  maxY: number;
+  rows: number;
+  kp: Float64Array;
+  km: Float64Array;
+  wY: Float64Array;
+  liftsOfY: number[][];
+  TXp: number;
+  TXm: number;
+  TYp: number;
+  TYm: number;
 } {
-  let maxXp = 0, maxXm = 0, maxY = 0;
-  for (let i = 0; i < l.X.length; i++) { maxXp = Math.max(maxXp, l.X[i]!); maxXm = Math.max(maxXm, -l.X[i]!); maxY = Math.max(maxY, Math.abs(l.Y[i]!)); }
-  const rows = 2 * maxY + 1;
-  const kp = new Float64Array(rows * maxXp), km = new Float64Array(rows * maxXm), wY = new Float64Array(rows);
-  const liftsOfY: number[][] = Array.from({ length: rows }, () => []);
-  let TXp = 0, TXm = 0, TYp = 0, TYm = 0;
+  let maxXp = 0,
+    maxXm = 0,
+    maxY = 0;
   for (let i = 0; i < l.X.length; i++) {
-    const x = l.X[i]!, y = l.Y[i]!, w = l.w[i]!, r = y + maxY;
+    maxXp = Math.max(maxXp, l.X[i]!);
+    maxXm = Math.max(maxXm, -l.X[i]!);
+    maxY = Math.max(maxY, Math.abs(l.Y[i]!));
+  }
+  const rows = 2 * maxY + 1;
+  const kp = new Float64Array(rows * maxXp),
+    km = new Float64Array(rows * maxXm),
+    wY = new Float64Array(rows);
+  const liftsOfY: number[][] = Array.from({ length: rows }, () => []);
+  let TXp = 0,
+    TXm = 0,
+    TYp = 0,
+    TYm = 0;
+  for (let i = 0; i < l.X.length; i++) {
+    const x = l.X[i]!,
+      y = l.Y[i]!,
+      w = l.w[i]!,
+      r = y + maxY;
     wY[r]! += w;
     liftsOfY[r]!.push(i);
     for (let k = 0; k < x; k++) kp[r * maxXp + k]! += w;
     for (let k = 0; k < -x; k++) km[r * maxXm + k]! += w;
-    if (x > 0) TXp += x * w; else TXm -= x * w;
-    if (y > 0) TYp += y * w; else TYm -= y * w;
+    if (x > 0) TXp += x * w;
+    else TXm -= x * w;
+    if (y > 0) TYp += y * w;
+    else TYm -= y * w;
   }
   return { maxXp, maxXm, maxY, rows, kp, km, wY, liftsOfY, TXp, TXm, TYp, TYm };
 }
@@ -185,24 +234,44 @@ function cleanSources(p: Readonly<TorusRoutingParams>, maxXp: number, maxXm: num
 }
 
 /** In-plane loads of every edge each way: the totals plus the prefix sums of the per-plane difference arrays. */
-function inPlaneLoads(P: number, S: number, dYp: Float64Array, dYm: Float64Array, TYp: number, TYm: number): { LYp: Float64Array; LYm: Float64Array } {
+function inPlaneLoads(
+  P: number,
+  S: number,
+  dYp: Float64Array,
+  dYm: Float64Array,
+  TYp: number,
+  TYm: number,
+): { LYp: Float64Array; LYm: Float64Array } {
   const N = P * S;
-  const LYp = new Float64Array(N), LYm = new Float64Array(N);
+  const LYp = new Float64Array(N),
+    LYm = new Float64Array(N);
   for (let q = 0; q < P; q++) {
-    let ap = 0, am = 0;
+    let ap = 0,
+      am = 0;
     for (let s = 0; s < S; s++) {
-      ap += dYp[q * (S + 1) + s]!; am += dYm[q * (S + 1) + s]!;
-      LYp[q * S + s] = TYp + ap; LYm[q * S + s] = TYm + am;
+      ap += dYp[q * (S + 1) + s]!;
+      am += dYm[q * (S + 1) + s]!;
+      LYp[q * S + s] = TYp + ap;
+      LYm[q * S + s] = TYm + am;
     }
   }
   return { LYp, LYm };
 }
 
 /** λ lowered to the tightest arc of one class (capacity ÷ load); throws when an off arc carries load. */
-function tightest(cap: Float64Array, lp: Float64Array, lm: Float64Array, name: string, scale: number, lambda: number): number {
+function tightest(
+  cap: Float64Array,
+  lp: Float64Array,
+  lm: Float64Array,
+  name: string,
+  scale: number,
+  lambda: number,
+): number {
   for (let e = 0; e < lp.length; e++) {
     const load = Math.max(lp[e]!, lm[e]!);
-    if (cap[e]! > 0) { if (load > 0) lambda = Math.min(lambda, cap[e]! / load); } else if (load > 1e-9 * scale) {
+    if (cap[e]! > 0) {
+      if (load > 0) lambda = Math.min(lambda, cap[e]! / load);
+    } else if (load > 1e-9 * scale) {
       throw new Error(`torus routing put load ${load} on the off ${name} link ${e}`);
     }
   }
@@ -215,26 +284,41 @@ export function torusRoutingBound(p: Readonly<TorusRoutingParams>): TorusRouting
   const N = P * S;
   const zero = new Float64Array(N);
   const fail = (why: string): TorusRoutingBound => ({
-    throughputPerNode_bps: 0, lambda_bps: 0, unroutable: why, handedOver: 0,
-    crossPlane: classLoad(p.cross_bps, zero, zero, 0), inPlane: classLoad(p.inPlane_bps, zero, zero, 0),
+    throughputPerNode_bps: 0,
+    lambda_bps: 0,
+    unroutable: why,
+    handedOver: 0,
+    crossPlane: classLoad(p.cross_bps, zero, zero, 0),
+    inPlane: classLoad(p.inPlane_bps, zero, zero, 0),
   });
   if (P < 3 || S < 3) return fail('fewer than 3 planes or slots');
   if (p.inPlane_bps.some((c) => !(c > 0))) return fail('in-plane links off');
   const l = routingLifts(p);
   const { maxXp, maxXm, maxY, rows, kp, km, wY, liftsOfY, TXp, TXm, TYp, TYm } = crossKernels(l);
   const clean = cleanSources(p, maxXp, maxXm);
-  for (let q = 0; q < P; q++) if (!clean.subarray(q * S, (q + 1) * S).includes(1)) return fail(`plane ${q} has no node whose cross-plane links are all on`);
-  const LXp = new Float64Array(N).fill(TXp), LXm = new Float64Array(N).fill(TXm);
+  for (let q = 0; q < P; q++)
+    if (!clean.subarray(q * S, (q + 1) * S).includes(1))
+      return fail(`plane ${q} has no node whose cross-plane links are all on`);
+  const LXp = new Float64Array(N).fill(TXp),
+    LXm = new Float64Array(N).fill(TXm);
   const addCross = (r: number, v: number, c: number): void => {
-    for (let k = 0; k < maxXp; k++) { const w = kp[r * maxXp + k]!; if (w !== 0) LXp[shift(p, v, k, 0)]! += c * w; }
-    for (let k = 0; k < maxXm; k++) { const w = km[r * maxXm + k]!; if (w !== 0) LXm[shift(p, v, -k - 1, 0)]! += c * w; }
+    for (let k = 0; k < maxXp; k++) {
+      const w = kp[r * maxXp + k]!;
+      if (w !== 0) LXp[shift(p, v, k, 0)]! += c * w;
+    }
+    for (let k = 0; k < maxXm; k++) {
+      const w = km[r * maxXm + k]!;
+      if (w !== 0) LXm[shift(p, v, -k - 1, 0)]! += c * w;
+    }
   };
-  const dYp = new Float64Array(P * (S + 1)), dYm = new Float64Array(P * (S + 1));
+  const dYp = new Float64Array(P * (S + 1)),
+    dYm = new Float64Array(P * (S + 1));
   let handedOver = 0;
   for (let v = 0; v < N; v++) {
     if (clean[v] === 1) continue;
     handedOver++;
-    const q = Math.floor(v / S), s = v % S;
+    const q = Math.floor(v / S),
+      s = v % S;
     for (let r = 0; r < rows; r++) {
       if (wY[r] === 0) continue;
       addCross(r, v, -1); // the cross-first routing this source does not use
@@ -242,19 +326,23 @@ export function torusRoutingBound(p: Readonly<TorusRoutingParams>): TorusRouting
       // Cross at the destination's row if clean, else at the first clean node beyond it (Y = 0: the nearer side).
       let d = y;
       if (clean[q * S + mod(s + d, S)] !== 1) {
-        let f = Math.max(y, 0) + 1, b = Math.min(y, 0) - 1;
+        let f = Math.max(y, 0) + 1,
+          b = Math.min(y, 0) - 1;
         while (clean[q * S + mod(s + f, S)] !== 1) f++;
         while (clean[q * S + mod(s + b, S)] !== 1) b--;
         d = y > 0 ? f : y < 0 ? b : f <= -b ? f : b;
       }
       addCross(r, q * S + mod(s + d, S), 1);
-      if (d > 0) rangeAdd(dYp, S, q, s, d, wY[r]!); else rangeAdd(dYm, S, q, s + d, -d, wY[r]!);
+      if (d > 0) rangeAdd(dYp, S, q, s, d, wY[r]!);
+      else rangeAdd(dYm, S, q, s + d, -d, wY[r]!);
       if (d === y) continue;
       // Turn back from row d to row y in each destination's plane.
       for (const i of liftsOfY[r]!) {
         const row = shift(p, v, l.X[i]!, 0);
-        const rq = Math.floor(row / S), rs = row % S;
-        if (d > y) rangeAdd(dYm, S, rq, rs + y, d - y, l.w[i]!); else rangeAdd(dYp, S, rq, rs + d, y - d, l.w[i]!);
+        const rq = Math.floor(row / S),
+          rs = row % S;
+        if (d > y) rangeAdd(dYm, S, rq, rs + y, d - y, l.w[i]!);
+        else rangeAdd(dYp, S, rq, rs + d, y - d, l.w[i]!);
       }
     }
   }
@@ -265,7 +353,11 @@ export function torusRoutingBound(p: Readonly<TorusRoutingParams>): TorusRouting
   lambda = tightest(p.inPlane_bps, LYp, LYm, 'in-plane', scale, lambda);
   if (!Number.isFinite(lambda)) lambda = 0;
   return {
-    throughputPerNode_bps: lambda * (N - 1), lambda_bps: lambda, unroutable: null, handedOver,
-    crossPlane: classLoad(p.cross_bps, LXp, LXm, lambda), inPlane: classLoad(p.inPlane_bps, LYp, LYm, lambda),
+    throughputPerNode_bps: lambda * (N - 1),
+    lambda_bps: lambda,
+    unroutable: null,
+    handedOver,
+    crossPlane: classLoad(p.cross_bps, LXp, LXm, lambda),
+    inPlane: classLoad(p.inPlane_bps, LYp, LYm, lambda),
   };
 }

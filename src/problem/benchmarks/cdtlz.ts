@@ -19,7 +19,16 @@
  */
 import type { Evaluation, Problem } from '../types.js';
 import {
-  checkObjectives, constraintsSpec, defaultPoints, objectivesSpec, ok, realVariables, simplexWeights, sphereSample, type FrontBounds, type SizeOptions,
+  checkObjectives,
+  constraintsSpec,
+  defaultPoints,
+  objectivesSpec,
+  ok,
+  realVariables,
+  simplexWeights,
+  sphereSample,
+  type FrontBounds,
+  type SizeOptions,
 } from './common.js';
 import { dtlzRaw } from './dtlz.js';
 
@@ -50,7 +59,8 @@ export function createCdtlz(name: CdtlzName, options: SizeOptions): Problem {
   const m = options.objectives ?? 3;
   checkObjectives(name, m);
   const n = options.variables ?? m + K[name] - 1;
-  if (!Number.isInteger(n) || n < m) throw new RangeError(`${name} with ${m} objectives needs at least ${m} variables, got ${n}`);
+  if (!Number.isInteger(n) || n < m)
+    throw new RangeError(`${name} with ${m} objectives needs at least ${m} variables, got ${n}`);
   const base = name === 'c1dtlz1' ? 'dtlz1' : name === 'c2dtlz2' ? 'dtlz2' : 'dtlz4';
   const r = c2dtlz2Radius(m);
   const nc = name === 'c3dtlz4' ? m : 1;
@@ -71,12 +81,19 @@ export function createCdtlz(name: CdtlzName, options: SizeOptions): Problem {
     }
     return ok(f, g);
   };
-  const cnames = name === 'c1dtlz1'
-    ? ['f_m/0.6 + sum f_i/0.5 <= 1']
-    : name === 'c2dtlz2'
-      ? [`within r = ${r} of a corner or of the centre of the unit sphere`]
-      : Array.from({ length: m }, (_, j) => `f${j + 1}^2/4 + sum_{i != ${j + 1}} f_i^2 >= 1`);
-  return { name, variables: realVariables(n, () => [0, 1]), objectives: objectivesSpec(m), constraints: constraintsSpec(cnames), evaluate };
+  const cnames =
+    name === 'c1dtlz1'
+      ? ['f_m/0.6 + sum f_i/0.5 <= 1']
+      : name === 'c2dtlz2'
+        ? [`within r = ${r} of a corner or of the centre of the unit sphere`]
+        : Array.from({ length: m }, (_, j) => `f${j + 1}^2/4 + sum_{i != ${j + 1}} f_i^2 >= 1`);
+  return {
+    name,
+    variables: realVariables(n, () => [0, 1]),
+    objectives: objectivesSpec(m),
+    constraints: constraintsSpec(cnames),
+    evaluate,
+  };
 }
 
 /**

@@ -33,8 +33,19 @@
  */
 import type { Evaluation, Problem, VariableSpec } from '../types.js';
 import {
-  boundsOf, checkVariables, constraintsSpec, fixedVariables, linspace, nonDominatedOnly, objectivesSpec, ok, realVariables, thin2d, twoObjectives,
-  type FrontBounds, type SizeOptions,
+  boundsOf,
+  checkVariables,
+  constraintsSpec,
+  fixedVariables,
+  linspace,
+  nonDominatedOnly,
+  objectivesSpec,
+  ok,
+  realVariables,
+  thin2d,
+  twoObjectives,
+  type FrontBounds,
+  type SizeOptions,
 } from './common.js';
 
 export const CLASSIC_NAMES = ['bnh', 'osy', 'tnk', 'srn', 'ctp1'] as const;
@@ -75,14 +86,17 @@ function osyF(x: ArrayLike<number>): Float64Array {
 
 function osy(x: Float64Array): Evaluation {
   const [x1, x2, x3, x4, x5, x6] = [x[0]!, x[1]!, x[2]!, x[3]!, x[4]!, x[5]!];
-  return ok(osyF(x), Float64Array.of(
-    -(x1 + x2 - 2) / 2,
-    -(6 - x1 - x2) / 6,
-    -(2 - x2 + x1) / 2,
-    -(2 - x1 + 3 * x2) / 2,
-    -(4 - (x3 - 3) ** 2 - x4) / 4,
-    -((x5 - 3) ** 2 + x6 - 4) / 4,
-  ));
+  return ok(
+    osyF(x),
+    Float64Array.of(
+      -(x1 + x2 - 2) / 2,
+      -(6 - x1 - x2) / 6,
+      -(2 - x2 + x1) / 2,
+      -(2 - x1 + 3 * x2) / 2,
+      -(4 - (x3 - 3) ** 2 - x4) / 4,
+      -((x5 - 3) ** 2 + x6 - 4) / 4,
+    ),
+  );
 }
 
 /** TNK constraints at (x1, x2); atan2 equals pymoo's atan(x1/x2) for x2 > 0 and defines the corner (0, 0). */
@@ -111,7 +125,10 @@ function ctp1(x: Float64Array): Evaluation {
   let g = 1;
   for (let i = 1; i < x.length; i++) g += x[i]!;
   const f2 = g * Math.exp(-f1 / g);
-  return ok(Float64Array.of(f1, f2), Float64Array.from(CTP1.a, (a, j) => a * Math.exp(-CTP1.b[j]! * f1) - f2));
+  return ok(
+    Float64Array.of(f1, f2),
+    Float64Array.from(CTP1.a, (a, j) => a * Math.exp(-CTP1.b[j]! * f1) - f2),
+  );
 }
 
 export function createClassic(name: ClassicName, options: SizeOptions): Problem {
@@ -128,9 +145,23 @@ export function createClassic(name: ClassicName, options: SizeOptions): Problem 
       break;
     case 'osy': {
       fixedVariables(name, options.variables, 6);
-      const b: readonly (readonly [number, number])[] = [[0, 10], [0, 10], [1, 5], [0, 6], [1, 5], [0, 10]];
+      const b: readonly (readonly [number, number])[] = [
+        [0, 10],
+        [0, 10],
+        [1, 5],
+        [0, 6],
+        [1, 5],
+        [0, 10],
+      ];
       variables = realVariables(6, (i) => b[i]!);
-      constraints = ['x1 + x2 >= 2', 'x1 + x2 <= 6', 'x2 - x1 <= 2', 'x1 - 3 x2 <= 2', '(x3-3)^2 + x4 <= 4', '(x5-3)^2 + x6 >= 4'];
+      constraints = [
+        'x1 + x2 >= 2',
+        'x1 + x2 <= 6',
+        'x2 - x1 <= 2',
+        'x1 - 3 x2 <= 2',
+        '(x3-3)^2 + x4 <= 4',
+        '(x5-3)^2 + x6 >= 4',
+      ];
       evaluate = osy;
       break;
     }
@@ -209,11 +240,13 @@ function dense(name: ClassicName, n: number): Float64Array[] {
       }
       break;
     case 'srn': {
-      const f = (x1: number, x2: number): Float64Array => Float64Array.of(2 + (x1 - 2) ** 2 + (x2 - 1) ** 2, 9 * x1 - (x2 - 1) ** 2);
+      const f = (x1: number, x2: number): Float64Array =>
+        Float64Array.of(2 + (x1 - 2) ** 2 + (x2 - 1) ** 2, 9 * x1 - (x2 - 1) ** 2);
       const top = Math.sqrt(225 - 6.25);
       for (const x2 of linspace(2.5, 3.7, n)) pts.push(f(3 * x2 - 10, x2));
       for (const x2 of linspace(2.5, top, n)) pts.push(f(-2.5, x2));
-      for (const phi of linspace(Math.atan2(top, -2.5), Math.PI, n)) pts.push(f(15 * Math.cos(phi), 15 * Math.sin(phi)));
+      for (const phi of linspace(Math.atan2(top, -2.5), Math.PI, n))
+        pts.push(f(15 * Math.cos(phi), 15 * Math.sin(phi)));
       break;
     }
     case 'ctp1':

@@ -91,10 +91,15 @@ export function nonDominatedOnly(points: readonly Float64Array[]): Float64Array[
 export function thin2d(points: readonly Float64Array[], n: number): Float64Array[] {
   if (points.length <= n) return [...points].sort((a, b) => a[0]! - b[0]!);
   const p = [...points].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
-  let lo0 = Infinity, hi0 = -Infinity, lo1 = Infinity, hi1 = -Infinity;
+  let lo0 = Infinity,
+    hi0 = -Infinity,
+    lo1 = Infinity,
+    hi1 = -Infinity;
   for (const q of p) {
-    lo0 = Math.min(lo0, q[0]!); hi0 = Math.max(hi0, q[0]!);
-    lo1 = Math.min(lo1, q[1]!); hi1 = Math.max(hi1, q[1]!);
+    lo0 = Math.min(lo0, q[0]!);
+    hi0 = Math.max(hi0, q[0]!);
+    lo1 = Math.min(lo1, q[1]!);
+    hi1 = Math.max(hi1, q[1]!);
   }
   const s0 = hi0 > lo0 ? hi0 - lo0 : 1;
   const s1 = hi1 > lo1 ? hi1 - lo1 : 1;

@@ -21,16 +21,44 @@
  */
 import type { Evaluation, Problem } from '../types.js';
 import {
-  HALF_PI, checkObjectives, defaultPoints, objectivesSpec, ok, realVariables, simplexWeights, sphereSample,
-  type FrontBounds, type SizeOptions,
+  HALF_PI,
+  checkObjectives,
+  defaultPoints,
+  objectivesSpec,
+  ok,
+  realVariables,
+  simplexWeights,
+  sphereSample,
+  type FrontBounds,
+  type SizeOptions,
 } from './common.js';
 
-export const DTLZ_NAMES = ['dtlz1', 'dtlz2', 'dtlz3', 'dtlz4', 'dtlz5', 'dtlz6', 'dtlz7', 'idtlz1', 'sdtlz1', 'sdtlz2'] as const;
+export const DTLZ_NAMES = [
+  'dtlz1',
+  'dtlz2',
+  'dtlz3',
+  'dtlz4',
+  'dtlz5',
+  'dtlz6',
+  'dtlz7',
+  'idtlz1',
+  'sdtlz1',
+  'sdtlz2',
+] as const;
 export type DtlzName = (typeof DTLZ_NAMES)[number];
 
 /** Default k (distance variables) per problem. */
 export const DTLZ_K: Readonly<Record<DtlzName, number>> = {
-  dtlz1: 5, dtlz2: 10, dtlz3: 10, dtlz4: 10, dtlz5: 10, dtlz6: 10, dtlz7: 20, idtlz1: 5, sdtlz1: 5, sdtlz2: 10,
+  dtlz1: 5,
+  dtlz2: 10,
+  dtlz3: 10,
+  dtlz4: 10,
+  dtlz5: 10,
+  dtlz6: 10,
+  dtlz7: 20,
+  idtlz1: 5,
+  sdtlz1: 5,
+  sdtlz2: 10,
 };
 
 /** The base DTLZ problems whose objective formulas `dtlzRaw` computes. */
@@ -80,7 +108,8 @@ export function dtlzRaw(base: DtlzBase, x: Float64Array, m: number, f: Float64Ar
     }
     f[m - 1] = (1 + g) * h;
   } else {
-    // angles θ_j in units of π/2, in a reused buffer (a fresh array per evaluation was a large share of a DTLZ run's garbage)
+    // angles θ_j in units of π/2, in a reused buffer (a fresh array per evaluation was a large share of a DTLZ run's
+    // garbage)
     if (thetaScratch.length < m - 1) thetaScratch = new Float64Array(m - 1);
     const theta = thetaScratch;
     for (let j = 0; j < m - 1; j++) {
@@ -102,7 +131,8 @@ export function createDtlz(name: DtlzName, options: SizeOptions): Problem {
   const m = options.objectives ?? 3;
   checkObjectives(name, m);
   const n = options.variables ?? m + DTLZ_K[name] - 1;
-  if (!Number.isInteger(n) || n < m) throw new RangeError(`${name} with ${m} objectives needs at least ${m} variables, got ${n}`);
+  if (!Number.isInteger(n) || n < m)
+    throw new RangeError(`${name} with ${m} objectives needs at least ${m} variables, got ${n}`);
   const base: DtlzBase = name === 'idtlz1' || name === 'sdtlz1' ? 'dtlz1' : name === 'sdtlz2' ? 'dtlz2' : name;
   const scale = new Float64Array(m).fill(1);
   if (name === 'sdtlz1' || name === 'sdtlz2') for (let i = 0; i < m; i++) scale[i] = Math.pow(dtlzScaleBase(m), i);
@@ -131,7 +161,11 @@ function degenerateCurve(m: number, t: number): Float64Array {
 }
 
 /** Fronts of the DTLZ variants added here (DTLZ1–4/7 are in ../benchmarkFronts.ts). */
-export function dtlzVariantFront(name: 'dtlz5' | 'dtlz6' | 'idtlz1' | 'sdtlz1' | 'sdtlz2', m: number, points?: number): Float64Array[] {
+export function dtlzVariantFront(
+  name: 'dtlz5' | 'dtlz6' | 'idtlz1' | 'sdtlz1' | 'sdtlz2',
+  m: number,
+  points?: number,
+): Float64Array[] {
   checkObjectives(name, m);
   const count = defaultPoints(m, points);
   switch (name) {

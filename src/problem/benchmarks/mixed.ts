@@ -25,7 +25,18 @@
  * 0.25 (2/3)(3/7) + 0.25 (3/7) + 0.5 (4/7) = 0.464; together 0.334.
  */
 import type { Evaluation, Problem, VariableSpec } from '../types.js';
-import { constraintsSpec, fixedVariables, halfOpen, linspace, objectivesSpec, ok, thin2d, twoObjectives, type FrontBounds, type SizeOptions } from './common.js';
+import {
+  constraintsSpec,
+  fixedVariables,
+  halfOpen,
+  linspace,
+  objectivesSpec,
+  ok,
+  thin2d,
+  twoObjectives,
+  type FrontBounds,
+  type SizeOptions,
+} from './common.js';
 
 export const MIXED_NAMES = ['mixed1'] as const;
 export type MixedName = (typeof MIXED_NAMES)[number];
@@ -49,7 +60,8 @@ export function createMixed(name: MixedName, options: SizeOptions): Problem {
   fixedVariables(name, options.variables, VARIABLES.length);
   const evaluate = (v: Float64Array): Evaluation => {
     const [x, z1, z2, n, shape] = [v[0]!, v[1]!, v[2]!, v[3]!, v[4]!];
-    if (!Number.isInteger(shape) || shape < 0 || shape > 2) return { status: 'failed', reason: `shape index ${shape} is not 0, 1 or 2` };
+    if (!Number.isInteger(shape) || shape < 0 || shape > 2)
+      return { status: 'failed', reason: `shape index ${shape} is not 0, 1 or 2` };
     const g = 1 + z1 * z1 + z2 * z2 + 0.1 * (n - 3) ** 2;
     return ok(
       Float64Array.of(x, g * shapeValue(shape, x)),

@@ -8,7 +8,8 @@
  *   g_3 (MW3) = 1 + Σ_i 2 (x_i + (x_{i-1} - 0.5)² - 1)², minimum 1 on the chain x_i = 1 - (x_{i-1} - 0.5)².
  * - MW1: f1 = g_1 - 0.85 f0; g = f0 + f1 - 1 - 0.5 sin⁸(2π l) <= 0.
  *   MW2: f1 = g_2 - f0;       g = f0 + f1 - 1 - 0.5 sin⁸(3π l) <= 0.
- *   MW3: f1 = g_3 - f0;       g1 = f0 + f1 - 1.05 - 0.45 sin⁶(0.75π l) <= 0, g2 = 0.85 - f0 - f1 + 0.3 sin²(0.75π l) <= 0.
+ *   MW3: f1 = g_3 - f0;       g1 = f0 + f1 - 1.05 - 0.45 sin⁶(0.75π l) <= 0, g2 = 0.85 - f0 - f1 + 0.3 sin²(0.75π l) <=
+ * 0.
  *
  * Fronts, in the coordinates d = f1 - f0 and s = f0 + f1 (g = s for MW2/MW3; for MW1 g >= 1 means
  * s >= (1 - 0.075 d) / 0.925): at fixed d the smallest feasible s dominates every larger one, so the front
@@ -25,7 +26,16 @@
  */
 import type { Evaluation, Problem } from '../types.js';
 import {
-  checkVariables, constraintsSpec, linspace, nonDominatedOnly, objectivesSpec, ok, realVariables, thin2d, twoObjectives, type SizeOptions,
+  checkVariables,
+  constraintsSpec,
+  linspace,
+  nonDominatedOnly,
+  objectivesSpec,
+  ok,
+  realVariables,
+  thin2d,
+  twoObjectives,
+  type SizeOptions,
 } from './common.js';
 
 export const MW_NAMES = ['mw1', 'mw2', 'mw3'] as const;
@@ -84,10 +94,17 @@ export function createMw(name: MwName, options: SizeOptions): Problem {
     }
     return ok(Float64Array.of(f0, f1), Float64Array.from(mw3C(f0, f1)));
   };
-  const constraints = name === 'mw3'
-    ? ['f1 + f2 <= 1.05 + 0.45 sin^6(0.75 pi l)', 'f1 + f2 >= 0.85 + 0.3 sin^2(0.75 pi l)']
-    : [`f1 + f2 <= 1 + 0.5 sin^8(${name === 'mw1' ? 2 : 3} pi l)`];
-  return { name, variables: realVariables(n, () => [0, 1]), objectives: objectivesSpec(2), constraints: constraintsSpec(constraints), evaluate };
+  const constraints =
+    name === 'mw3'
+      ? ['f1 + f2 <= 1.05 + 0.45 sin^6(0.75 pi l)', 'f1 + f2 >= 0.85 + 0.3 sin^2(0.75 pi l)']
+      : [`f1 + f2 <= 1 + 0.5 sin^8(${name === 'mw1' ? 2 : 3} pi l)`];
+  return {
+    name,
+    variables: realVariables(n, () => [0, 1]),
+    objectives: objectivesSpec(2),
+    constraints: constraintsSpec(constraints),
+    evaluate,
+  };
 }
 
 /** MW fronts (see the header), about `points` points (default 1000). */

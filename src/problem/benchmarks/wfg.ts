@@ -26,8 +26,18 @@
  */
 import type { Evaluation, Problem } from '../types.js';
 import {
-  HALF_PI, checkObjectives, defaultPoints, linspace, nonDominatedOnly, objectivesSpec, ok, realVariables, sphereSample, thin2d,
-  type FrontBounds, type SizeOptions,
+  HALF_PI,
+  checkObjectives,
+  defaultPoints,
+  linspace,
+  nonDominatedOnly,
+  objectivesSpec,
+  ok,
+  realVariables,
+  sphereSample,
+  thin2d,
+  type FrontBounds,
+  type SizeOptions,
 } from './common.js';
 
 export const WFG_NAMES = ['wfg1', 'wfg2', 'wfg3', 'wfg4', 'wfg5', 'wfg6', 'wfg7', 'wfg8', 'wfg9'] as const;
@@ -46,7 +56,11 @@ function c01(v: number): number {
 // ---- transformations (Huband et al. 2006, Table IV) ----
 export const bPoly = (y: number, alpha: number): number => c01(Math.pow(y, alpha));
 export const bFlat = (y: number, A: number, B: number, C: number): number =>
-  c01(A + Math.min(0, Math.floor(y - B)) * ((A * (B - y)) / B) - Math.min(0, Math.floor(C - y)) * (((1 - A) * (y - C)) / (1 - C)));
+  c01(
+    A +
+      Math.min(0, Math.floor(y - B)) * ((A * (B - y)) / B) -
+      Math.min(0, Math.floor(C - y)) * (((1 - A) * (y - C)) / (1 - C)),
+  );
 export const bParam = (y: number, u: number, A: number, B: number, C: number): number =>
   c01(Math.pow(y, B + (C - B) * (A - (1 - 2 * u) * Math.abs(Math.floor(0.5 - u) + A))));
 export const sLinear = (y: number, A: number): number => c01(Math.abs(y - A) / Math.abs(Math.floor(A - y) + A));
@@ -108,7 +122,8 @@ const disc = (x1: number): number => c01(1 - x1 * Math.cos(5 * Math.PI * x1) ** 
 export function wfgShape(name: WfgName, x: ArrayLike<number>, M: number): Float64Array {
   const h = new Float64Array(M);
   for (let j = 1; j <= M; j++) {
-    if (name === 'wfg1' || name === 'wfg2') h[j - 1] = j < M ? convex(x, M, j) : name === 'wfg1' ? mixed(x[0]!) : disc(x[0]!);
+    if (name === 'wfg1' || name === 'wfg2')
+      h[j - 1] = j < M ? convex(x, M, j) : name === 'wfg1' ? mixed(x[0]!) : disc(x[0]!);
     else if (name === 'wfg3') h[j - 1] = linear(x, M, j);
     else h[j - 1] = concave(x, M, j);
   }
@@ -182,9 +197,14 @@ export function createWfg(name: WfgName, options: SizeOptions): Problem {
   checkObjectives(name, M);
   const k = wfgDefaultK(M);
   const n = options.variables ?? k + 20;
-  if (!Number.isInteger(n) || n <= k) throw new RangeError(`${name} with ${M} objectives has k = ${k} position variables and needs at least ${k + 1} variables, got ${n}`);
+  if (!Number.isInteger(n) || n <= k)
+    throw new RangeError(
+      `${name} with ${M} objectives has k = ${k} position variables and needs at least ${k + 1} variables, got ${n}`,
+    );
   if ((name === 'wfg2' || name === 'wfg3') && (n - k) % 2 !== 0) {
-    throw new RangeError(`${name} needs an even number of distance variables (n - k = ${n - k} with k = ${k}); use ${n + 1} variables`);
+    throw new RangeError(
+      `${name} needs an even number of distance variables (n - k = ${n - k} with k = ${k}); use ${n + 1} variables`,
+    );
   }
   const A = new Float64Array(M - 1).fill(1);
   if (name === 'wfg3') A.fill(0, 1);
@@ -200,7 +220,13 @@ export function createWfg(name: WfgName, options: SizeOptions): Problem {
     for (let j = 0; j < M; j++) f[j] = tM + 2 * (j + 1) * h[j]!;
     return ok(f);
   };
-  return { name, variables: realVariables(n, (i) => [0, 2 * (i + 1)]), objectives: objectivesSpec(M), constraints: [], evaluate };
+  return {
+    name,
+    variables: realVariables(n, (i) => [0, 2 * (i + 1)]),
+    objectives: objectivesSpec(M),
+    constraints: [],
+    evaluate,
+  };
 }
 
 /**

@@ -11,7 +11,10 @@ export type ZdtName = (typeof ZDT_NAMES)[number];
 
 export function createZdt(name: ZdtName, n: number): Problem {
   if (!Number.isInteger(n) || n < 2) throw new RangeError(`${name} needs at least 2 variables, got ${n}`);
-  const bounds = name === 'zdt4' ? (i: number): readonly [number, number] => (i === 0 ? [0, 1] : [-5, 5]) : (): readonly [number, number] => [0, 1];
+  const bounds =
+    name === 'zdt4'
+      ? (i: number): readonly [number, number] => (i === 0 ? [0, 1] : [-5, 5])
+      : (): readonly [number, number] => [0, 1];
   const evaluate = (x: Float64Array): Evaluation => {
     const x0 = x[0]!;
     let f1 = x0;

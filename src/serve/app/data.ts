@@ -43,7 +43,10 @@ export interface RunColumns {
 }
 
 /** Joins the runs' columns (same name → same dimension; a run without the column has NaN there). */
-export function buildDataset(runs: readonly RunColumns[], union: readonly (readonly [number, number])[] | null): Dataset {
+export function buildDataset(
+  runs: readonly RunColumns[],
+  union: readonly (readonly [number, number])[] | null,
+): Dataset {
   const cols: ColumnInfo[] = [];
   for (const r of runs) for (const c of r.info.columns) if (!cols.some((x) => x.name === c.name)) cols.push(c);
   const statusOf = (r: RunColumns): Float64Array => {
@@ -53,7 +56,10 @@ export function buildDataset(runs: readonly RunColumns[], union: readonly (reado
   };
   let n = 0;
   let failed = 0;
-  for (const r of runs) for (const s of statusOf(r)) if (s === 2) failed++; else n++;
+  for (const r of runs)
+    for (const s of statusOf(r))
+      if (s === 2) failed++;
+      else n++;
   const dimValues = cols.map(() => new Float64Array(n));
   const run = new Uint8Array(n);
   const index = new Float64Array(n);
@@ -100,7 +106,16 @@ export function buildDataset(runs: readonly RunColumns[], union: readonly (reado
       min = 0;
       max = c.options.length - 1;
     }
-    return { name: c.name, role: c.role, unit: c.unit, ...(c.sense ? { sense: c.sense } : {}), ...(c.options ? { options: c.options } : {}), values, min, max };
+    return {
+      name: c.name,
+      role: c.role,
+      unit: c.unit,
+      ...(c.sense ? { sense: c.sense } : {}),
+      ...(c.options ? { options: c.options } : {}),
+      values,
+      min,
+      max,
+    };
   });
   return { runs: runs.map((r) => r.info), n, failed, dims, run, index, status, front, union: unionMask };
 }
@@ -109,7 +124,18 @@ export function buildDataset(runs: readonly RunColumns[], union: readonly (reado
 export function computeMask(ds: Dataset, subset: Subset, filters: readonly Filter[], mask: Uint8Array): number {
   const keep = subset === 'front' ? ds.front : subset === 'union' ? ds.union : null;
   for (let i = 0; i < ds.n; i++) {
-    mask[i] = keep !== null ? keep[i]! : subset === 'feasible' ? (ds.status[i] === 0 ? 1 : 0) : subset === 'infeasible' ? (ds.status[i] === 1 ? 1 : 0) : 1;
+    mask[i] =
+      keep !== null
+        ? keep[i]!
+        : subset === 'feasible'
+          ? ds.status[i] === 0
+            ? 1
+            : 0
+          : subset === 'infeasible'
+            ? ds.status[i] === 1
+              ? 1
+              : 0
+            : 1;
   }
   for (const f of filters) {
     const dim = ds.dims.find((d) => d.name === f.metric);

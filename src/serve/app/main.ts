@@ -8,7 +8,15 @@ import type { Comparison } from '../compare.js';
 import type { RunInfo } from '../runData.js';
 import { formatViewState, parseViewState, type Filter } from '../urlState.js';
 import { showDesign } from './budget.js';
-import { buildDataset, computeMask, RUN_COLOURS, rowOfDesign, type Dataset, type RunColumns, type Subset } from './data.js';
+import {
+  buildDataset,
+  computeMask,
+  RUN_COLOURS,
+  rowOfDesign,
+  type Dataset,
+  type RunColumns,
+  type Subset,
+} from './data.js';
 import { ParCoords } from './parcoords.js';
 import { ScatterMatrix } from './scatter.js';
 import { DesignTable, esc } from './table.js';
@@ -54,7 +62,10 @@ const parcoords = new ParCoords($('parcoords'), RUN_COLOURS, {
 const scatter = new ScatterMatrix($('scatter'), RUN_COLOURS, {
   brush2: (x, y) => {
     state.filters = state.filters.filter((f) => f.metric !== x.metric && f.metric !== y.metric);
-    state.filters.push({ metric: x.metric, lo: x.range[0], hi: x.range[1] }, { metric: y.metric, lo: y.range[0], hi: y.range[1] });
+    state.filters.push(
+      { metric: x.metric, lo: x.range[0], hi: x.range[1] },
+      { metric: y.metric, lo: y.range[0], hi: y.range[1] },
+    );
     update();
   },
   pick: (row) => select(row),
@@ -81,7 +92,9 @@ function select(row: number): void {
   if (ds === null) return;
   state.selected = { run: ds.run[row]!, index: ds.index[row]! };
   update();
-  void showDesign($('budget'), ds.runs[ds.run[row]!]!, ds.index[row]!).catch((e: unknown) => { $('budget').textContent = String(e); });
+  void showDesign($('budget'), ds.runs[ds.run[row]!]!, ds.index[row]!).catch((e: unknown) => {
+    $('budget').textContent = String(e);
+  });
 }
 
 /** Recomputes the mask and redraws every view; the URL follows. */
@@ -94,7 +107,8 @@ function update(): void {
   scatter.render(mask, state.filters, sel);
   table.render(mask, count, sel);
   $('row-count').textContent = String(count);
-  $('row-total').textContent = `of ${ds.n.toLocaleString('en-US')} designs${ds.failed ? ` (${ds.failed.toLocaleString('en-US')} failed evaluations not shown)` : ''}`;
+  $('row-total').textContent =
+    `of ${ds.n.toLocaleString('en-US')} designs${ds.failed ? ` (${ds.failed.toLocaleString('en-US')} failed evaluations not shown)` : ''}`;
   const url = `${location.pathname}${formatViewState({ filters: state.filters, design: state.selected })}`;
   if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
   if (timings.loaded) timings.renders.push(performance.now() - t0);
@@ -103,7 +117,10 @@ function update(): void {
 function relayout(): void {
   if (ds === null) return;
   const byName = new Map(ds.dims.map((d) => [d.name, d]));
-  const axes = state.order.filter((n) => !state.hidden.has(n)).map((n) => byName.get(n)!).filter(Boolean);
+  const axes = state.order
+    .filter((n) => !state.hidden.has(n))
+    .map((n) => byName.get(n)!)
+    .filter(Boolean);
   parcoords.layout(ds, axes, $('parcoords').clientWidth || 1200);
   timings.steps['parcoordsLayout'] ??= performance.now();
   scatter.layout(ds, Math.max(300, $('scatter').clientWidth));
@@ -117,46 +134,70 @@ function relayout(): void {
 /** Under the plot: every dimension with a checkbox (shown) and buttons moving it left or right. */
 function axisBar(): void {
   const bar = $('axis-bar');
-  bar.innerHTML = state.order.map((n, k) => `<label title="${esc(n)}"><input type="checkbox" data-axis="${k}" ${state.hidden.has(n) ? '' : 'checked'}>`
-    + `${esc(n)}</label><button type="button" data-left="${k}" aria-label="move ${esc(n)} left">◀</button>`
-    + `<button type="button" data-right="${k}" aria-label="move ${esc(n)} right">▶</button>`).join(' ');
-  bar.querySelectorAll<HTMLInputElement>('input[data-axis]').forEach((box) => box.addEventListener('change', () => {
-    const n = state.order[Number(box.dataset['axis'])]!;
-    if (box.checked) state.hidden.delete(n); else state.hidden.add(n);
-    relayout();
-  }));
+  bar.innerHTML = state.order
+    .map(
+      (n, k) =>
+        `<label title="${esc(n)}"><input type="checkbox" data-axis="${k}" ${state.hidden.has(n) ? '' : 'checked'}>` +
+        `${esc(n)}</label><button type="button" data-left="${k}" aria-label="move ${esc(n)} left">◀</button>` +
+        `<button type="button" data-right="${k}" aria-label="move ${esc(n)} right">▶</button>`,
+    )
+    .join(' ');
+  bar.querySelectorAll<HTMLInputElement>('input[data-axis]').forEach((box) =>
+    box.addEventListener('change', () => {
+      const n = state.order[Number(box.dataset['axis'])]!;
+      if (box.checked) state.hidden.delete(n);
+      else state.hidden.add(n);
+      relayout();
+    }),
+  );
   const swap = (k: number, by: number): void => {
     const j = k + by;
     if (j < 0 || j >= state.order.length) return;
     [state.order[k], state.order[j]] = [state.order[j]!, state.order[k]!];
     relayout();
   };
-  bar.querySelectorAll<HTMLElement>('button[data-left]').forEach((b) => b.addEventListener('click', () => swap(Number(b.dataset['left']), -1)));
-  bar.querySelectorAll<HTMLElement>('button[data-right]').forEach((b) => b.addEventListener('click', () => swap(Number(b.dataset['right']), 1)));
+  bar
+    .querySelectorAll<HTMLElement>('button[data-left]')
+    .forEach((b) => b.addEventListener('click', () => swap(Number(b.dataset['left']), -1)));
+  bar
+    .querySelectorAll<HTMLElement>('button[data-right]')
+    .forEach((b) => b.addEventListener('click', () => swap(Number(b.dataset['right']), 1)));
 }
 
 function subsetButtons(): void {
-  const options: Subset[] = ds !== null && ds.runs.length > 1 ? ['all', 'front', 'union', 'feasible', 'infeasible'] : ['all', 'front', 'feasible', 'infeasible'];
+  const options: Subset[] =
+    ds !== null && ds.runs.length > 1
+      ? ['all', 'front', 'union', 'feasible', 'infeasible']
+      : ['all', 'front', 'feasible', 'infeasible'];
   const host = $('subset');
-  const button = (o: Subset): string => `<button type="button" data-subset="${o}" aria-pressed="${state.subset === o}">${o === 'union' ? 'union front' : o}</button>`;
+  const button = (o: Subset): string =>
+    `<button type="button" data-subset="${o}" aria-pressed="${state.subset === o}">${o === 'union' ? 'union front' : o}</button>`;
   host.innerHTML = options.map(button).join(' ');
-  host.querySelectorAll<HTMLElement>('button').forEach((b) => b.addEventListener('click', () => {
-    state.subset = b.dataset['subset'] as Subset;
-    subsetButtons();
-    update();
-  }));
+  host.querySelectorAll<HTMLElement>('button').forEach((b) =>
+    b.addEventListener('click', () => {
+      state.subset = b.dataset['subset'] as Subset;
+      subsetButtons();
+      update();
+    }),
+  );
 }
 
 function legend(): void {
   const rows = comparison?.runs ?? [];
-  $('runs').innerHTML = runs.map((r) => {
-    const ind = rows.find((x) => x.run === r.info.id);
-    const se = ind?.hypervolumeStandardError ? ` ± ${ind.hypervolumeStandardError.toPrecision(2)}` : '';
-    const figures = ind ? ` HV ${ind.hypervolume.toPrecision(4)}${se}, IGD+ ${ind.igdPlus.toPrecision(3)}` : '';
-    return `<span class="run-chip" title="${esc(r.info.dir)}"><span class="swatch" style="background:${RUN_COLOURS[r.info.id % RUN_COLOURS.length]}"></span>`
-      + `${r.info.id}: ${esc(r.info.name)} (${r.info.status}, front ${r.frontIndices.length}${figures})</span>`;
-  }).join('');
-  $('live').textContent = runs.some((r) => r.info.status === 'running') ? `live: polling every ${POLL_MS / 1000} s` : '';
+  $('runs').innerHTML = runs
+    .map((r) => {
+      const ind = rows.find((x) => x.run === r.info.id);
+      const se = ind?.hypervolumeStandardError ? ` ± ${ind.hypervolumeStandardError.toPrecision(2)}` : '';
+      const figures = ind ? ` HV ${ind.hypervolume.toPrecision(4)}${se}, IGD+ ${ind.igdPlus.toPrecision(3)}` : '';
+      return (
+        `<span class="run-chip" title="${esc(r.info.dir)}"><span class="swatch" style="background:${RUN_COLOURS[r.info.id % RUN_COLOURS.length]}"></span>` +
+        `${r.info.id}: ${esc(r.info.name)} (${r.info.status}, front ${r.frontIndices.length}${figures})</span>`
+      );
+    })
+    .join('');
+  $('live').textContent = runs.some((r) => r.info.status === 'running')
+    ? `live: polling every ${POLL_MS / 1000} s`
+    : '';
 }
 
 async function fetchRun(info: RunInfo): Promise<RunColumns> {
@@ -176,18 +217,22 @@ async function load(): Promise<void> {
   runs = runs.map((r) => ({ ...r, info: { ...r.info, rows: r.data.length / r.info.columns.length } }));
   rebuild();
   if (infos.length > 1) {
-    void fetch('/api/compare').then((r) => r.json() as Promise<Comparison>).then((c) => {
-      comparison = c;
-      legend();
-      if (ds !== null) rebuild();
-    });
+    void fetch('/api/compare')
+      .then((r) => r.json() as Promise<Comparison>)
+      .then((c) => {
+        comparison = c;
+        legend();
+        if (ds !== null) rebuild();
+      });
   }
 }
 
 function rebuild(): void {
   ds = buildDataset(runs, comparison !== null && comparison.note === undefined ? comparison.union : null);
   mask = new Uint8Array(ds.n);
-  const names = ds.dims.filter((d) => d.role === 'objective' || d.role === 'variable' || d.role === 'constraint').map((d) => d.name);
+  const names = ds.dims
+    .filter((d) => d.role === 'objective' || d.role === 'variable' || d.role === 'constraint')
+    .map((d) => d.name);
   state.order = [...state.order.filter((n) => names.includes(n)), ...names.filter((n) => !state.order.includes(n))];
   legend();
   subsetButtons();
@@ -213,7 +258,9 @@ async function start(): Promise<void> {
   state.filters = [...view.filters];
   state.selected = view.design;
   await load();
-  const unknown = state.filters.filter((f) => !ds!.dims.some((d) => d.name === f.metric)).map((f) => `no column "${f.metric}"`);
+  const unknown = state.filters
+    .filter((f) => !ds!.dims.some((d) => d.name === f.metric))
+    .map((f) => `no column "${f.metric}"`);
   $('messages').textContent = [...view.errors, ...unknown].join('; ');
   $('reset').addEventListener('click', () => {
     state.filters = [];
@@ -225,9 +272,13 @@ async function start(): Promise<void> {
   const sel = selectedRow();
   if (sel >= 0) select(sel);
   const tick = (): void => {
-    void poll().catch(() => undefined).finally(() => setTimeout(tick, POLL_MS));
+    void poll()
+      .catch(() => undefined)
+      .finally(() => setTimeout(tick, POLL_MS));
   };
   setTimeout(tick, POLL_MS);
 }
 
-void start().catch((e: unknown) => { $('messages').textContent = `could not load the runs: ${String(e)}`; });
+void start().catch((e: unknown) => {
+  $('messages').textContent = `could not load the runs: ${String(e)}`;
+});

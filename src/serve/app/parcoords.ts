@@ -35,7 +35,11 @@ export class ParCoords {
   private touched = new Int32Array(0);
   private drag: { kind: 'brush'; axis: number; y0: number } | { kind: 'move'; axis: number; x0: number } | null = null;
 
-  constructor(host: HTMLElement, private readonly palette: readonly string[], private readonly events: ParCoordsEvents) {
+  constructor(
+    host: HTMLElement,
+    private readonly palette: readonly string[],
+    private readonly events: ParCoordsEvents,
+  ) {
     host.append(this.canvas);
     this.ctx = this.canvas.getContext('2d')!;
     this.canvas.addEventListener('mousedown', (e) => this.down(e));
@@ -81,12 +85,16 @@ export class ParCoords {
     return n <= 1 ? this.width / 2 : Math.round(PAD_X + (k * (this.width - 2 * PAD_X)) / (n - 1));
   }
 
-
   /** Lines of the masked designs into a layer (see drawBinnedLines). */
   private drawLines(layer: Layer, mask: Uint8Array, grey: boolean): void {
     const xs = this.axes.map((_, k) => this.axisX(k));
-    drawBinnedLines(layer, { bins: this.bins, xs, binsPerAxis: this.binsPerAxis, top: TOP, binPx: BIN_PX },
-      mask, grey ? null : this.ds!.run, { counts: this.counts, touched: this.touched });
+    drawBinnedLines(
+      layer,
+      { bins: this.bins, xs, binsPerAxis: this.binsPerAxis, top: TOP, binPx: BIN_PX },
+      mask,
+      grey ? null : this.ds!.run,
+      { counts: this.counts, touched: this.touched },
+    );
   }
 
   /** Draws the designs the mask keeps over the grey background, the brushes and the selected design. */
@@ -141,7 +149,9 @@ export class ParCoords {
     ctx.fillStyle = '#5b6475';
     if (d.options !== undefined) {
       ctx.textAlign = 'left';
-      d.options.forEach((o, i) => ctx.fillText(clip(ctx, String(o), gap / 2), x + 4, TOP + (1 - (i + 0.5) / d.options!.length) * PLOT_H + 4));
+      d.options.forEach((o, i) =>
+        ctx.fillText(clip(ctx, String(o), gap / 2), x + 4, TOP + (1 - (i + 0.5) / d.options!.length) * PLOT_H + 4),
+      );
       ctx.textAlign = 'center';
     } else if (d.max === d.min) {
       ctx.fillText(clip(ctx, `constant ${fmtValue(d.min)}`, gap - 4), x, TOP + PLOT_H / 2 - 6);
@@ -187,7 +197,13 @@ export class ParCoords {
     const d = this.axes[k]!;
     const value = (y: number): number => {
       const t = 1 - (y - TOP) / PLOT_H;
-      return d.options !== undefined ? t * d.options.length - 0.5 : d.max === d.min ? (t >= 0.5 ? d.max : d.min) : d.min + t * (d.max - d.min);
+      return d.options !== undefined
+        ? t * d.options.length - 0.5
+        : d.max === d.min
+          ? t >= 0.5
+            ? d.max
+            : d.min
+          : d.min + t * (d.max - d.min);
     };
     const a = value(Math.max(y0, y1));
     const b = value(Math.min(y0, y1));

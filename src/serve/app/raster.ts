@@ -16,7 +16,10 @@ export interface Layer {
 }
 
 export const newLayer = (width: number, height: number): Layer => ({
-  width, height, weight: new Float32Array(width * height), colour: new Uint8Array(width * height),
+  width,
+  height,
+  weight: new Float32Array(width * height),
+  colour: new Uint8Array(width * height),
 });
 
 export function clearLayer(l: Layer): void {
@@ -69,7 +72,11 @@ export interface BinnedAxes {
  * colour). `scratch.counts` (binsPerAxis² × runs, zeroed) and `scratch.touched` (as long) are reused between calls.
  */
 export function drawBinnedLines(
-  layer: Layer, axes: BinnedAxes, mask: Uint8Array, run: Uint8Array | null, scratch: { counts: Uint32Array; touched: Int32Array },
+  layer: Layer,
+  axes: BinnedAxes,
+  mask: Uint8Array,
+  run: Uint8Array | null,
+  scratch: { counts: Uint32Array; touched: Int32Array },
 ): void {
   clearLayer(layer);
   const { bins, xs, binsPerAxis: nb, top, binPx } = axes;
@@ -112,7 +119,12 @@ export function rgb(hex: string): [number, number, number] {
 }
 
 /** Foreground layer over a background layer (grey), onto `out` (RGBA). */
-export function compose(out: ImageData, bg: Layer | null, fg: Layer, palette: readonly [number, number, number][]): void {
+export function compose(
+  out: ImageData,
+  bg: Layer | null,
+  fg: Layer,
+  palette: readonly [number, number, number][],
+): void {
   const px = new Uint32Array(out.data.buffer);
   const n = fg.width * fg.height;
   const pal = palette.map(([r, g, b]) => [r, g, b] as const);
@@ -123,7 +135,9 @@ export function compose(out: ImageData, bg: Layer | null, fg: Layer, palette: re
     const wb = bg === null ? 0 : bg.weight[p]!;
     if (wb > 0) {
       const v = 255 - Math.round(70 * wb);
-      r = v; g = v; b = v;
+      r = v;
+      g = v;
+      b = v;
     }
     const w = fg.weight[p]!;
     if (w > 0) {

@@ -14,7 +14,10 @@ const MAX_OBJECTIVES = 8;
 const BIG_POINTS_BELOW = 5000;
 
 export interface ScatterEvents {
-  brush2(x: { metric: string; range: readonly [number, number] }, y: { metric: string; range: readonly [number, number] }): void;
+  brush2(
+    x: { metric: string; range: readonly [number, number] },
+    y: { metric: string; range: readonly [number, number] },
+  ): void;
   pick(row: number): void;
 }
 
@@ -30,7 +33,11 @@ export class ScatterMatrix {
   private drag: { i: number; j: number; x0: number; y0: number } | null = null;
   private mask: Uint8Array | null = null;
 
-  constructor(host: HTMLElement, private readonly palette: readonly string[], private readonly events: ScatterEvents) {
+  constructor(
+    host: HTMLElement,
+    private readonly palette: readonly string[],
+    private readonly events: ScatterEvents,
+  ) {
     host.append(this.canvas);
     this.ctx = this.canvas.getContext('2d')!;
     this.canvas.addEventListener('mousedown', (e) => this.down(e));
@@ -120,7 +127,11 @@ export class ScatterMatrix {
           ctx.fillText(name.length > 22 ? `${name.slice(0, 21)}…` : name, ox + this.cell / 2, oy + this.cell / 2 - 6);
           ctx.fillStyle = '#5b6475';
           ctx.fillText(`${fmtValue(d.min)} … ${fmtValue(d.max)}`, ox + this.cell / 2, oy + this.cell / 2 + 8);
-          ctx.fillText(d.sense === 'maximize' ? '(maximized)' : '(minimized)', ox + this.cell / 2, oy + this.cell / 2 + 21);
+          ctx.fillText(
+            d.sense === 'maximize' ? '(maximized)' : '(minimized)',
+            ox + this.cell / 2,
+            oy + this.cell / 2 + 21,
+          );
           continue;
         }
         ctx.strokeRect(ox - 0.5, oy - 0.5, this.cell - 1, this.cell - 1);

@@ -18,12 +18,22 @@ export class DesignTable {
   private mask: Uint8Array | null = null;
   private selected = -1;
 
-  constructor(private readonly host: HTMLElement, private readonly pager: HTMLElement, private readonly onPick: (row: number) => void) {}
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly pager: HTMLElement,
+    private readonly onPick: (row: number) => void,
+  ) {}
 
   layout(ds: Dataset): void {
     this.ds = ds;
     const pick = (role: Dim['role']): Dim[] => ds.dims.filter((d) => d.role === role);
-    this.columns = [...pick('index'), ...pick('status'), ...pick('objective'), ...pick('variable'), ...pick('violation')];
+    this.columns = [
+      ...pick('index'),
+      ...pick('status'),
+      ...pick('objective'),
+      ...pick('variable'),
+      ...pick('violation'),
+    ];
     this.sort();
   }
 
@@ -67,18 +77,26 @@ export class DesignTable {
     for (const c of this.columns) {
       const cls = c.name === this.sortKey ? (this.descending ? 'sorted-desc' : 'sorted-asc') : '';
       const label = c.role === 'index' ? 'design' : c.name;
-      head.push(`<th class="${cls}" data-key="${esc(c.name)}" title="${esc(`${c.name} [${c.unit}]`)}">${esc(label)}</th>`);
+      head.push(
+        `<th class="${cls}" data-key="${esc(c.name)}" title="${esc(`${c.name} [${c.unit}]`)}">${esc(label)}</th>`,
+      );
     }
     head.push('<th class="l">front</th></tr>');
     const body: string[] = [];
     const start = this.page * PAGE_ROWS;
     for (const i of this.kept.subarray(start, start + PAGE_ROWS)) {
       const run = ds.run[i]!;
-      const cells = [multi ? `<td class="l"><span class="swatch" style="background:${RUN_COLOURS[run % RUN_COLOURS.length]}"></span> ${run}</td>` : ''];
+      const cells = [
+        multi
+          ? `<td class="l"><span class="swatch" style="background:${RUN_COLOURS[run % RUN_COLOURS.length]}"></span> ${run}</td>`
+          : '',
+      ];
       for (const c of this.columns) cells.push(`<td>${esc(fmtValue(c.values[i]!, c))}</td>`);
       cells.push(`<td class="l">${ds.union[i] ? 'union' : ds.front[i] ? 'yes' : ''}</td>`);
       const sel = i === this.selected ? ' class="selected"' : '';
-      body.push(`<tr data-testid="design-row" data-row="${i}" data-run="${run}" data-index="${ds.index[i]}"${sel}>${cells.join('')}</tr>`);
+      body.push(
+        `<tr data-testid="design-row" data-row="${i}" data-run="${run}" data-index="${ds.index[i]}"${sel}>${cells.join('')}</tr>`,
+      );
     }
     this.host.innerHTML = `<table><thead>${head.join('')}</thead><tbody>${body.join('')}</tbody></table>`;
     this.host.querySelectorAll<HTMLElement>('th[data-key]').forEach((th) => {
@@ -90,10 +108,13 @@ export class DesignTable {
         if (this.mask !== null) this.render(this.mask, this.kept.length, this.selected);
       });
     });
-    this.host.querySelectorAll<HTMLElement>('tr[data-row]').forEach((tr) => tr.addEventListener('click', () => this.onPick(Number(tr.dataset['row']))));
+    this.host
+      .querySelectorAll<HTMLElement>('tr[data-row]')
+      .forEach((tr) => tr.addEventListener('click', () => this.onPick(Number(tr.dataset['row']))));
     const pages = Math.max(1, Math.ceil(this.kept.length / PAGE_ROWS));
-    this.pager.innerHTML = `<button type="button" data-go="-1">‹ previous</button><span>page ${this.page + 1} of ${pages}</span>`
-      + '<button type="button" data-go="1">next ›</button>';
+    this.pager.innerHTML =
+      `<button type="button" data-go="-1">‹ previous</button><span>page ${this.page + 1} of ${pages}</span>` +
+      '<button type="button" data-go="1">next ›</button>';
     this.pager.querySelectorAll<HTMLElement>('button').forEach((b) => {
       b.addEventListener('click', () => {
         this.page = Math.min(pages - 1, Math.max(0, this.page + Number(b.dataset['go'])));

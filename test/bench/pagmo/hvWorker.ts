@@ -46,7 +46,11 @@ if (!isMainThread && (workerData as Partial<Job> | null)?.kind === 'odc-hv') {
  * Hypervolume of `points` (rows of m numbers) with odc's exact algorithm, timed in a worker thread;
  * resolves to null when it has not finished after `timeoutMs` (the worker is then terminated).
  */
-export function odcHypervolumeInWorker(points: readonly ArrayLike<number>[], reference: readonly number[], timeoutMs: number): Promise<OdcHypervolume | null> {
+export function odcHypervolumeInWorker(
+  points: readonly ArrayLike<number>[],
+  reference: readonly number[],
+  timeoutMs: number,
+): Promise<OdcHypervolume | null> {
   const m = reference.length;
   const flat = new Float64Array(points.length * m);
   points.forEach((p, i) => flat.set(Array.from(p), i * m));

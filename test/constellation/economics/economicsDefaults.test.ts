@@ -66,7 +66,13 @@ describe('constellation economics: the documented defaults', () => {
 
   it('total, LCOC and $/Mtoken add up the parts', () => {
     const r = constellationEconomics(minimal);
-    const parts = r.hardware_USD + r.launch_USD + r.operations_USD + r.replacementHardware_USD + r.replacementLaunch_USD + r.ground_USD;
+    const parts =
+      r.hardware_USD +
+      r.launch_USD +
+      r.operations_USD +
+      r.replacementHardware_USD +
+      r.replacementLaunch_USD +
+      r.ground_USD;
     expect(r.total_USD).toBeCloseTo(parts, 3);
     expect(r.replacements_USD).toBeCloseTo(r.replacementHardware_USD + r.replacementLaunch_USD, 6);
     expect(r.deliveredPFLOP_days).toBeCloseTo(2 * 50 * 365.25, 9);
@@ -77,18 +83,36 @@ describe('constellation economics: the documented defaults', () => {
   });
 
   it('a deployment curve sets the satellite-years: 5 up at 0, 10 at 1 yr, H = 3 → 5 + 20 = 25', () => {
-    const deploymentCurve = [{ time_yr: 0, satellites: 5 }, { time_yr: 1, satellites: 10 }];
-    const r = constellationEconomics({ ...minimal, failureRate_per_yr: 0, deploymentCurve, horizon_yr: 3, designLife_yr: 3 });
+    const deploymentCurve = [
+      { time_yr: 0, satellites: 5 },
+      { time_yr: 1, satellites: 10 },
+    ];
+    const r = constellationEconomics({
+      ...minimal,
+      failureRate_per_yr: 0,
+      deploymentCurve,
+      horizon_yr: 3,
+      designLife_yr: 3,
+    });
     expect(r.satelliteYears).toBe(25);
     expect(r.deliveredPFLOP_days).toBeCloseTo(2 * 25 * 365.25, 9);
   });
 
   it('more than 1,000 units with replacements: one summation method for both counts', () => {
     // 990 satellites + 990 end-of-life replacements (H = 2L): both sums by the approximation
-    const r = constellationEconomics({ ...minimal, satellites: 990, failureRate_per_yr: 0, horizon_yr: 10, learningRate: 0.9 });
+    const r = constellationEconomics({
+      ...minimal,
+      satellites: 990,
+      failureRate_per_yr: 0,
+      horizon_yr: 10,
+      learningRate: 0.9,
+    });
     expect(r.replacements).toBe(990);
     expect(r.hardware_USD).toBeCloseTo(learningCurveSumApprox_USD(10e6, 990, 0.9), 0);
-    expect(r.replacementHardware_USD).toBeCloseTo(learningCurveSumApprox_USD(10e6, 1980, 0.9) - learningCurveSumApprox_USD(10e6, 990, 0.9), 0);
+    expect(r.replacementHardware_USD).toBeCloseTo(
+      learningCurveSumApprox_USD(10e6, 1980, 0.9) - learningCurveSumApprox_USD(10e6, 990, 0.9),
+      0,
+    );
     expect(r.hardware_USD).not.toBe(learningCurveSumExact_USD(10e6, 990, 0.9));
   });
 
@@ -113,8 +137,11 @@ describe('constellation economics: the documented defaults', () => {
       [{ failureRate_per_yr: -0.1 }, /failureRate_per_yr/],
       [{ deploymentCurve: [{ time_yr: 0, satellites: 0 }] }, /satellite-years/],
     ];
-    for (const [change, message] of bad) expect(() => constellationEconomics({ ...minimal, ...change }), message.source).toThrow(message);
-    expect(() => constellationEconomics({ ...minimal, satellites: 0 })).toThrow('satellites must be a whole number ≥ 1, got 0');
+    for (const [change, message] of bad)
+      expect(() => constellationEconomics({ ...minimal, ...change }), message.source).toThrow(message);
+    expect(() => constellationEconomics({ ...minimal, satellites: 0 })).toThrow(
+      'satellites must be a whole number ≥ 1, got 0',
+    );
     expect(constellationEconomics({ ...minimal, satellites: 1 }).satelliteYears).toBe(5);
     // zero gateways and zero hardware cost are valid
     expect(constellationEconomics({ ...minimal, gateways: 0, firstUnitHardware_USD: 0 }).ground_USD).toBe(0);
@@ -149,7 +176,10 @@ describe('learning curve and replacement edges', () => {
   });
 
   it('satellite-years: a curve step after the horizon adds nothing; the last step runs to the horizon', () => {
-    const curve = [{ time_yr: 0, satellites: 2 }, { time_yr: 4, satellites: 6 }];
+    const curve = [
+      { time_yr: 0, satellites: 2 },
+      { time_yr: 4, satellites: 6 },
+    ];
     expect(satelliteYearsInService(curve, 3)).toBe(6);
     expect(satelliteYearsInService(curve, 4)).toBe(8);
     expect(satelliteYearsInService(curve, 5)).toBe(14);

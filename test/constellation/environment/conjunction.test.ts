@@ -25,8 +25,17 @@ const RE = 6378137;
 const J2 = 1.0826267e-3;
 
 const shell = (o: Partial<ShellGeometrySpec> & { planes: number; satsPerPlane: number }): ShellGeometrySpec => ({
-  name: 's', altitude_m: 550e3, inclination_rad: 53 * deg, sunSynchronous: false, ltan_h: null, pattern: 'walker-delta',
-  phasing: 0, ltanBand_h: 0, raan0_rad: 0, clusterRadius_m: 0, ...o,
+  name: 's',
+  altitude_m: 550e3,
+  inclination_rad: 53 * deg,
+  sunSynchronous: false,
+  ltan_h: null,
+  pattern: 'walker-delta',
+  phasing: 0,
+  ltanBand_h: 0,
+  raan0_rad: 0,
+  clusterRadius_m: 0,
+  ...o,
 });
 
 /**
@@ -37,7 +46,8 @@ const shell = (o: Partial<ShellGeometrySpec> & { planes: number; satsPerPlane: n
 function bruteForceMin_m(sh: ShellGeometrySpec, samples: number): { min_m: number; step_s: number; vRel_m_s: number } {
   const a = RE + sh.altitude_m;
   const n = Math.sqrt(MU / a ** 3);
-  const c = Math.cos(sh.inclination_rad), s = Math.sin(sh.inclination_rad);
+  const c = Math.cos(sh.inclination_rad),
+    s = Math.sin(sh.inclination_rad);
   const k = 0.75 * J2 * (RE / a) ** 2;
   const uDot = n * (1 + k * (5 * c * c - 1 + 3 * c * c - 1));
   const raanDot = -2 * k * n * c;
@@ -46,7 +56,10 @@ function bruteForceMin_m(sh: ShellGeometrySpec, samples: number): { min_m: numbe
   const sats: { raan: number; u: number }[] = [];
   for (let p = 0; p < sh.planes; p++) {
     for (let q = 0; q < sh.satsPerPlane; q++) {
-      sats.push({ raan: sh.raan0_rad + (p * spread) / sh.planes, u: (q * 2 * Math.PI) / sh.satsPerPlane + (p * sh.phasing * 2 * Math.PI) / T });
+      sats.push({
+        raan: sh.raan0_rad + (p * spread) / sh.planes,
+        u: (q * 2 * Math.PI) / sh.satsPerPlane + (p * sh.phasing * 2 * Math.PI) / T,
+      });
     }
   }
   const period = (2 * Math.PI) / uDot;
@@ -55,12 +68,20 @@ function bruteForceMin_m(sh: ShellGeometrySpec, samples: number): { min_m: numbe
   for (let j = 0; j < samples; j++) {
     const t = j * step_s;
     const xyz = sats.map((x) => {
-      const O = x.raan + raanDot * t, u = x.u + uDot * t;
-      const cO = Math.cos(O), sO = Math.sin(O), cu = Math.cos(u), su = Math.sin(u);
+      const O = x.raan + raanDot * t,
+        u = x.u + uDot * t;
+      const cO = Math.cos(O),
+        sO = Math.sin(O),
+        cu = Math.cos(u),
+        su = Math.sin(u);
       return [a * (cO * cu - sO * su * c), a * (sO * cu + cO * su * c), a * su * s];
     });
     for (let p = 0; p < xyz.length; p++) {
-      for (let q = p + 1; q < xyz.length; q++) min = Math.min(min, Math.hypot(xyz[p]![0]! - xyz[q]![0]!, xyz[p]![1]! - xyz[q]![1]!, xyz[p]![2]! - xyz[q]![2]!));
+      for (let q = p + 1; q < xyz.length; q++)
+        min = Math.min(
+          min,
+          Math.hypot(xyz[p]![0]! - xyz[q]![0]!, xyz[p]![1]! - xyz[q]![1]!, xyz[p]![2]! - xyz[q]![2]!),
+        );
     }
   }
   return { min_m: min, step_s, vRel_m_s: 2 * a * uDot };
@@ -72,25 +93,40 @@ describe('self-conjunction screen against brute force', () => {
   const colliding = shell({ inclination_rad: 90 * deg, planes: 3, satsPerPlane: 2, phasing: 0 });
   const safe = shell({ inclination_rad: 90 * deg, planes: 3, satsPerPlane: 2, phasing: 1 });
 
-  for (const [label, sh] of [['colliding (F = 0)', colliding], ['safe (F = 1)', safe], ['53°, 5 × 4, F = 2', shell({ planes: 5, satsPerPlane: 4, phasing: 2 })],
-    ['walker star 4 × 3, F = 1', shell({ pattern: 'walker-star', inclination_rad: 86.4 * deg, planes: 4, satsPerPlane: 3, phasing: 1 })]] as const) {
-    it.each(['grid', 'enumerate'] as const)(`${label}: the screen's closest approach (%s) is the brute-force minimum within its sampling error`, (method) => {
-      const brute = bruteForceMin_m(sh, 20_000);
-      const screen = conjunctionScreen({ shells: [sh], epochIso: EPOCH, threshold_m: 1000, method, memoise: false });
-      // Samples only overshoot the true minimum, by at most v_rel·h/2.
-      const sampling_m = (brute.vRel_m_s * brute.step_s) / 2;
-      expect(screen.minSeparation_m).toBeLessThanOrEqual(brute.min_m + 1);
-      expect(screen.minSeparation_m).toBeGreaterThanOrEqual(brute.min_m - sampling_m);
-    });
+  for (const [label, sh] of [
+    ['colliding (F = 0)', colliding],
+    ['safe (F = 1)', safe],
+    ['53°, 5 × 4, F = 2', shell({ planes: 5, satsPerPlane: 4, phasing: 2 })],
+    [
+      'walker star 4 × 3, F = 1',
+      shell({ pattern: 'walker-star', inclination_rad: 86.4 * deg, planes: 4, satsPerPlane: 3, phasing: 1 }),
+    ],
+  ] as const) {
+    it.each(['grid', 'enumerate'] as const)(
+      `${label}: the screen's closest approach (%s) is the brute-force minimum within its sampling error`,
+      (method) => {
+        const brute = bruteForceMin_m(sh, 20_000);
+        const screen = conjunctionScreen({ shells: [sh], epochIso: EPOCH, threshold_m: 1000, method, memoise: false });
+        // Samples only overshoot the true minimum, by at most v_rel·h/2.
+        const sampling_m = (brute.vRel_m_s * brute.step_s) / 2;
+        expect(screen.minSeparation_m).toBeLessThanOrEqual(brute.min_m + 1);
+        expect(screen.minSeparation_m).toBeGreaterThanOrEqual(brute.min_m - sampling_m);
+      },
+    );
   }
 
   it('the colliding phasing collides, the safe one stays thousands of km apart', () => {
-    expect(conjunctionScreen({ shells: [colliding], epochIso: EPOCH, threshold_m: 1000 }).minSeparation_m).toBeLessThan(1);
+    expect(conjunctionScreen({ shells: [colliding], epochIso: EPOCH, threshold_m: 1000 }).minSeparation_m).toBeLessThan(
+      1,
+    );
     // F = 1: the normals of planes 0 and 1 (RAAN 0° and 120°) are θ = 120° apart and the planes cross over the
     // poles; plane 1's satellites sit 60° of argument of latitude from plane 0's (mod the 180° slot spacing), so
     // d = 2r·cos 60°·sin 30° = r/2 ≈ 3,464 km; the in-plane pair is 180° apart (2r).
     const r = RE + 550e3;
-    expect(conjunctionScreen({ shells: [safe], epochIso: EPOCH, threshold_m: 1000 }).minSeparation_m).toBeCloseTo(r / 2, -1);
+    expect(conjunctionScreen({ shells: [safe], epochIso: EPOCH, threshold_m: 1000 }).minSeparation_m).toBeCloseTo(
+      r / 2,
+      -1,
+    );
   });
 
   it('counts every colliding pair: F = 0 puts all 3 planes over each pole together, 3 pairs × 2 poles', () => {
@@ -109,10 +145,42 @@ describe('the two exact screens agree', () => {
   // classes under its snapshot distance).
   const cases: [string, ShellGeometrySpec, number][] = [
     ['Walker delta 12 × 10 at 53°, F = 3', shell({ planes: 12, satsPerPlane: 10, phasing: 3 }), 1000],
-    ['Walker delta 8 × 6 polar, F = 0 (collisions at the poles)', shell({ inclination_rad: 90 * deg, planes: 8, satsPerPlane: 6, phasing: 0 }), 1000],
-    ['Walker star 6 × 8 at 86.4°, F = 1', shell({ pattern: 'walker-star', inclination_rad: 86.4 * deg, planes: 6, satsPerPlane: 8, phasing: 1 }), 1000],
-    ['sso-ltan band 7 × 9, one hour of LTAN', shell({ pattern: 'sso-ltan', inclination_rad: 97.6 * deg, sunSynchronous: true, ltan_h: 6, ltanBand_h: 1, planes: 7, satsPerPlane: 9, phasing: 1 }), 50_000],
-    ['clusters 5 × 7 at 85°, F = 2', shell({ pattern: 'cluster', inclination_rad: 85 * deg, planes: 5, satsPerPlane: 7, phasing: 2, clusterRadius_m: 1000 }), 1000],
+    [
+      'Walker delta 8 × 6 polar, F = 0 (collisions at the poles)',
+      shell({ inclination_rad: 90 * deg, planes: 8, satsPerPlane: 6, phasing: 0 }),
+      1000,
+    ],
+    [
+      'Walker star 6 × 8 at 86.4°, F = 1',
+      shell({ pattern: 'walker-star', inclination_rad: 86.4 * deg, planes: 6, satsPerPlane: 8, phasing: 1 }),
+      1000,
+    ],
+    [
+      'sso-ltan band 7 × 9, one hour of LTAN',
+      shell({
+        pattern: 'sso-ltan',
+        inclination_rad: 97.6 * deg,
+        sunSynchronous: true,
+        ltan_h: 6,
+        ltanBand_h: 1,
+        planes: 7,
+        satsPerPlane: 9,
+        phasing: 1,
+      }),
+      50_000,
+    ],
+    [
+      'clusters 5 × 7 at 85°, F = 2',
+      shell({
+        pattern: 'cluster',
+        inclination_rad: 85 * deg,
+        planes: 5,
+        satsPerPlane: 7,
+        phasing: 2,
+        clusterRadius_m: 1000,
+      }),
+      1000,
+    ],
   ];
   it.each(cases)('%s', (_label, sh, threshold_m) => {
     const grid = conjunctionScreen({ shells: [sh], epochIso: EPOCH, threshold_m, method: 'grid', memoise: false });
@@ -156,7 +224,10 @@ describe('closed forms as oracles', () => {
       const sh = shell({ altitude_m: 700e3, inclination_rad: 87 * deg, planes: 6, satsPerPlane: 8, phasing: F });
       const ca = closestApproach({ shell: sh, epochIso: EPOCH });
       const expected = Math.min(ca.minCrossPlaneDistance_m!, ca.inPlaneSpacing_m!);
-      expect(conjunctionScreen({ shells: [sh], epochIso: EPOCH, threshold_m: 1000 }).minSeparation_m).toBeCloseTo(expected, -1);
+      expect(conjunctionScreen({ shells: [sh], epochIso: EPOCH, threshold_m: 1000 }).minSeparation_m).toBeCloseTo(
+        expected,
+        -1,
+      );
       expect(phasingScan({ shell: sh, epochIso: EPOCH })!.separation_m[F]).toBeCloseTo(expected, -1);
     }
   });
@@ -164,27 +235,49 @@ describe('closed forms as oracles', () => {
   it('the phasing scan picks the F the screen finds best', () => {
     const base = { altitude_m: 550e3, inclination_rad: 80 * deg, planes: 7, satsPerPlane: 9 };
     const scan = phasingScan({ shell: shell({ ...base }), epochIso: EPOCH })!;
-    const byScreen = Array.from({ length: 7 }, (_, F) =>
-      conjunctionScreen({ shells: [shell({ ...base, phasing: F })], epochIso: EPOCH, threshold_m: 1000 }).minSeparation_m);
+    const byScreen = Array.from(
+      { length: 7 },
+      (_, F) =>
+        conjunctionScreen({ shells: [shell({ ...base, phasing: F })], epochIso: EPOCH, threshold_m: 1000 })
+          .minSeparation_m,
+    );
     const best = byScreen.indexOf(Math.max(...byScreen));
     expect(scan.bestPhasing).toBe(best);
     expect(scan.bestSeparation_m).toBeCloseTo(byScreen[best]!, -1);
   });
 
   it('clusters: reference orbits screened, members bounded by d − 2·radius, pairs within a cluster not screened', () => {
-    const sh = shell({ pattern: 'cluster', inclination_rad: 85 * deg, planes: 4, satsPerPlane: 7, phasing: 1, clusterRadius_m: 1000 });
+    const sh = shell({
+      pattern: 'cluster',
+      inclination_rad: 85 * deg,
+      planes: 4,
+      satsPerPlane: 7,
+      phasing: 1,
+      clusterRadius_m: 1000,
+    });
     const ca = closestApproach({ shell: sh, epochIso: EPOCH });
     const s = conjunctionScreen({ shells: [sh], epochIso: EPOCH, threshold_m: 1000 });
     expect(s.minSeparation_m).toBeCloseTo(ca.minCrossPlaneDistance_m!, -1);
     expect(s.worst[0]!.slotA).toBeNull();
-    const one = conjunctionScreen({ shells: [shell({ pattern: 'cluster', planes: 1, satsPerPlane: 7, clusterRadius_m: 1000 })], epochIso: EPOCH, threshold_m: 1000 });
+    const one = conjunctionScreen({
+      shells: [shell({ pattern: 'cluster', planes: 1, satsPerPlane: 7, clusterRadius_m: 1000 })],
+      epochIso: EPOCH,
+      threshold_m: 1000,
+    });
     expect(one.minSeparation_m).toBe(Infinity); // nothing but formation members
     expect(one.shells[0]!.screeningDistance_m).toBe(3000); // the threshold plus twice the cluster radius
   });
 
   it('between shells: the closest approach is the altitude gap (the orbits cross along the line of nodes)', () => {
     const a = shell({ name: 'a', planes: 2, satsPerPlane: 30, phasing: 1 });
-    const b = shell({ name: 'b', altitude_m: 550.6e3, inclination_rad: 70 * deg, planes: 2, satsPerPlane: 30, phasing: 1 });
+    const b = shell({
+      name: 'b',
+      altitude_m: 550.6e3,
+      inclination_rad: 70 * deg,
+      planes: 2,
+      satsPerPlane: 30,
+      phasing: 1,
+    });
     const s = conjunctionScreen({ shells: [a, b], epochIso: EPOCH, threshold_m: 1000 });
     expect(s.minSeparation_m).toBeCloseTo(600, 6);
     expect(s.worst[0]!.time_s).toBeNull();
@@ -194,14 +287,16 @@ describe('closed forms as oracles', () => {
 
 describe('the environment.minSeparation constraint', () => {
   const dir = tempDir('odc-conjunction-');
-  const file = (phasing: number, extra = '') => `name: polar\nkind: constellation\nnode: ${resolve('designs/ai1.yaml')}\n` +
+  const file = (phasing: number, extra = '') =>
+    `name: polar\nkind: constellation\nnode: ${resolve('designs/ai1.yaml')}\n` +
     `shells:\n  - { name: p, altitude_km: 550, inclination_deg: 90, planes: 3, satsPerPlane: 2, phasing: ${phasing} }\n` +
     `isl: { topology: none }\nsimulation: { duration_h: 1, step_s: 120, snapshots: 1 }\n${extra}`;
   let lp: LpSolver;
   beforeAll(async () => {
     lp = await createLpSolver();
   });
-  const evaluate = (name: string, text: string): ConstellationRecord => evaluateConstellationFileWith(writeFile(dir, name, text), lp).record;
+  const evaluate = (name: string, text: string): ConstellationRecord =>
+    evaluateConstellationFileWith(writeFile(dir, name, text), lp).record;
 
   it('fails for the colliding phasing, names the pair, and the budget suggests the phasing that clears it', () => {
     const r = evaluate('collide.yaml', file(0));
@@ -220,7 +315,10 @@ describe('the environment.minSeparation constraint', () => {
   });
 
   it('two shells closer in altitude than required fail, and the budget says to move one', () => {
-    const two = file(1).replace('phasing: 1 }\n', 'phasing: 1 }\n  - { name: q, altitude_km: 550.5, inclination_deg: 53, planes: 1, satsPerPlane: 4 }\n');
+    const two = file(1).replace(
+      'phasing: 1 }\n',
+      'phasing: 1 }\n  - { name: q, altitude_km: 550.5, inclination_deg: 53, planes: 1, satsPerPlane: 4 }\n',
+    );
     const r = evaluate('two.yaml', two);
     expect(r.environment.minSeparation_km).toBeCloseTo(0.5, 9); // 550.5 − 550 km
     expect(r.environment.conjunctions.pairsBelow).toBe(6 * 4); // every pair across the two shells
@@ -236,17 +334,21 @@ describe('the environment.minSeparation constraint', () => {
     expect(r.environment.conjunctions.shells[0]!.bestPhasing).toBeNull(); // nothing to fix
   });
 
-  it('a required separation above the safe design\'s closest approach makes it fail', () => {
+  it("a required separation above the safe design's closest approach makes it fail", () => {
     const r = evaluate('strict.yaml', file(1, 'environment: { minSeparation_km: 4000 }\n'));
     expect(r.constraints.find((x) => x.name === 'environment.minSeparation')!.satisfied).toBe(false);
   });
 
   it('a bad required separation names the field and the fix', () => {
-    const e = studyErrorOf(() => parseConstellationFile(writeFile(dir, 'neg.yaml', file(1, 'environment: { minSeparation_km: -1 }\n'))));
+    const e = studyErrorOf(() =>
+      parseConstellationFile(writeFile(dir, 'neg.yaml', file(1, 'environment: { minSeparation_km: -1 }\n'))),
+    );
     expect(e.code).toBe('OUT_OF_RANGE');
     expect(e.message).toContain('environment.minSeparation_km');
     expect(e.message).toContain('use a value in that range');
-    const typo = studyErrorOf(() => parseConstellationFile(writeFile(dir, 'typo.yaml', file(1, 'environment: { minSeparation: 1 }\n'))));
+    const typo = studyErrorOf(() =>
+      parseConstellationFile(writeFile(dir, 'typo.yaml', file(1, 'environment: { minSeparation: 1 }\n'))),
+    );
     expect(typo.message).toContain('write environment.minSeparation_km');
   });
 
@@ -260,7 +362,8 @@ describe('the environment.minSeparation constraint', () => {
 
 describe('phasing in constellation studies', () => {
   const dir = tempDir('odc-conjunction-study-');
-  const text = `name: ph\nkind: constellation\nnode: ${resolve('designs/ai1.yaml')}\n` +
+  const text =
+    `name: ph\nkind: constellation\nnode: ${resolve('designs/ai1.yaml')}\n` +
     'shells:\n  - { name: a, altitude_km: 550, inclination_deg: 80, planes: 10, satsPerPlane: 9, phasing: 1 }\n' +
     'isl: { topology: none }\nsimulation: { duration_h: 1, step_s: 300, snapshots: 1 }\n' +
     'variables:\n  shells.a.planes: { int: [2, 10] }\n  shells.a.phasing: { int: [0, 9] }\n' +
@@ -275,11 +378,17 @@ describe('phasing in constellation studies', () => {
     expect(g.phasing).toBe(3);
     // Independent of the mapping: with T = 36, F = 7 shifts plane p by p·7·10° = p·3·10° + p·40°, and 40° is one whole
     // slot (360°/9): the same set of positions as F = 3, so the same closest approach.
-    const sep = (F: number) => conjunctionScreen({ shells: [{ ...g, phasing: F }], epochIso: EPOCH, threshold_m: 1000 }).minSeparation_m;
+    const sep = (F: number) =>
+      conjunctionScreen({ shells: [{ ...g, phasing: F }], epochIso: EPOCH, threshold_m: 1000 }).minSeparation_m;
     expect(sep(7)).toBeCloseTo(sep(3), 3);
   });
 
-  it('studies can name the screen\'s figures', () => {
-    for (const m of ['environment.minSeparation_km', 'environment.conjunctions.pairsBelow', 'environment.conjunctions.required_km']) expect(isConstellationMetric(m)).toBe(true);
+  it("studies can name the screen's figures", () => {
+    for (const m of [
+      'environment.minSeparation_km',
+      'environment.conjunctions.pairsBelow',
+      'environment.conjunctions.required_km',
+    ])
+      expect(isConstellationMetric(m)).toBe(true);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { closedFormMinDistance_m, closestApproach, DEFAULT_SHELL_THICKNESS_m, planePairGeometry, shellDensity, shellOverlaps, shellVolume_m3 } from '../../../src/constellation/environment/environment.js';
+import {
+  closedFormMinDistance_m,
+  closestApproach,
+  DEFAULT_SHELL_THICKNESS_m,
+  planePairGeometry,
+  shellDensity,
+  shellOverlaps,
+  shellVolume_m3,
+} from '../../../src/constellation/environment/environment.js';
 import { planeElements, slotPhase_rad } from '../../../src/constellation/geometry/pattern.js';
 import { propagatePlane, slotPosition } from '../../../src/constellation/geometry/propagate.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/types.js';
@@ -10,8 +18,19 @@ const EPOCH = '2026-03-20T00:00:00Z';
 
 function shell(over: Partial<ShellGeometrySpec>): ShellGeometrySpec {
   return {
-    name: 'test', altitude_m: 550e3, inclination_rad: 53 * deg, sunSynchronous: false, ltan_h: null, planes: 6, satsPerPlane: 8,
-    pattern: 'walker-delta', phasing: 1, ltanBand_h: 0, raan0_rad: 0, clusterRadius_m: 0, ...over,
+    name: 'test',
+    altitude_m: 550e3,
+    inclination_rad: 53 * deg,
+    sunSynchronous: false,
+    ltan_h: null,
+    planes: 6,
+    satsPerPlane: 8,
+    pattern: 'walker-delta',
+    phasing: 1,
+    ltanBand_h: 0,
+    raan0_rad: 0,
+    clusterRadius_m: 0,
+    ...over,
   };
 }
 
@@ -22,50 +41,68 @@ function sampledMinimum_m(sh: ShellGeometrySpec, step_s: number): number {
   const tracks = Array.from({ length: sh.planes }, (_, p) => propagatePlane(planeElements(sh, p, EPOCH), window));
   const n = tracks[0]!.times_s.length;
   // Positions of every satellite at every sample (slot s of plane p is slot 0 rotated by its phase offset).
-  const pos = tracks.map((tr, p) => Array.from({ length: sh.satsPerPlane }, (_, s) => {
-    const out = new Float64Array(3 * n), tmp = new Float64Array(3);
-    const dPhase = slotPhase_rad(sh, p, s) - slotPhase_rad(sh, p, 0);
-    for (let j = 0; j < n; j++) out.set(slotPosition(tr, j, dPhase, tmp), 3 * j);
-    return out;
-  }));
+  const pos = tracks.map((tr, p) =>
+    Array.from({ length: sh.satsPerPlane }, (_, s) => {
+      const out = new Float64Array(3 * n),
+        tmp = new Float64Array(3);
+      const dPhase = slotPhase_rad(sh, p, s) - slotPhase_rad(sh, p, 0);
+      for (let j = 0; j < n; j++) out.set(slotPosition(tr, j, dPhase, tmp), 3 * j);
+      return out;
+    }),
+  );
   let best = Infinity;
-  for (let a = 0; a < sh.planes; a++) for (let b = a + 1; b < sh.planes; b++)
-    for (const ra of pos[a]!) for (const rb of pos[b]!)
-      for (let j = 0; j < n; j++) {
-        const d = Math.hypot(ra[3 * j]! - rb[3 * j]!, ra[3 * j + 1]! - rb[3 * j + 1]!, ra[3 * j + 2]! - rb[3 * j + 2]!);
-        if (d < best) best = d;
-      }
+  for (let a = 0; a < sh.planes; a++)
+    for (let b = a + 1; b < sh.planes; b++)
+      for (const ra of pos[a]!)
+        for (const rb of pos[b]!)
+          for (let j = 0; j < n; j++) {
+            const d = Math.hypot(
+              ra[3 * j]! - rb[3 * j]!,
+              ra[3 * j + 1]! - rb[3 * j + 1]!,
+              ra[3 * j + 2]! - rb[3 * j + 2]!,
+            );
+            if (d < best) best = d;
+          }
   return best;
 }
 
 /** Two-body brute force: every cross-plane pair sampled over one revolution (exact circular orbits). */
 function twoBodyMinimum_m(sh: ShellGeometrySpec, steps: number): number {
-  const r = EARTH_RADIUS_m + sh.altitude_m, i = sh.inclination_rad;
+  const r = EARTH_RADIUS_m + sh.altitude_m,
+    i = sh.inclination_rad;
   const sats: Float64Array[][] = [];
   for (let p = 0; p < sh.planes; p++) {
     const raan = planeElements(sh, p, EPOCH).raan_rad;
-    sats.push(Array.from({ length: sh.satsPerPlane }, (_, s) => {
-      const out = new Float64Array(3 * steps);
-      for (let k = 0; k < steps; k++) {
-        const u = slotPhase_rad(sh, p, s) + (2 * Math.PI * k) / steps; // all satellites advance together
-        out[3 * k] = r * (Math.cos(raan) * Math.cos(u) - Math.sin(raan) * Math.cos(i) * Math.sin(u));
-        out[3 * k + 1] = r * (Math.sin(raan) * Math.cos(u) + Math.cos(raan) * Math.cos(i) * Math.sin(u));
-        out[3 * k + 2] = r * Math.sin(i) * Math.sin(u);
-      }
-      return out;
-    }));
+    sats.push(
+      Array.from({ length: sh.satsPerPlane }, (_, s) => {
+        const out = new Float64Array(3 * steps);
+        for (let k = 0; k < steps; k++) {
+          const u = slotPhase_rad(sh, p, s) + (2 * Math.PI * k) / steps; // all satellites advance together
+          out[3 * k] = r * (Math.cos(raan) * Math.cos(u) - Math.sin(raan) * Math.cos(i) * Math.sin(u));
+          out[3 * k + 1] = r * (Math.sin(raan) * Math.cos(u) + Math.cos(raan) * Math.cos(i) * Math.sin(u));
+          out[3 * k + 2] = r * Math.sin(i) * Math.sin(u);
+        }
+        return out;
+      }),
+    );
   }
   return minimumOverPairs(sats, steps);
 }
 
 function minimumOverPairs(sats: Float64Array[][], n: number): number {
   let best = Infinity;
-  for (let a = 0; a < sats.length; a++) for (let b = a + 1; b < sats.length; b++)
-    for (const ra of sats[a]!) for (const rb of sats[b]!)
-      for (let j = 0; j < n; j++) {
-        const d = Math.hypot(ra[3 * j]! - rb[3 * j]!, ra[3 * j + 1]! - rb[3 * j + 1]!, ra[3 * j + 2]! - rb[3 * j + 2]!);
-        if (d < best) best = d;
-      }
+  for (let a = 0; a < sats.length; a++)
+    for (let b = a + 1; b < sats.length; b++)
+      for (const ra of sats[a]!)
+        for (const rb of sats[b]!)
+          for (let j = 0; j < n; j++) {
+            const d = Math.hypot(
+              ra[3 * j]! - rb[3 * j]!,
+              ra[3 * j + 1]! - rb[3 * j + 1]!,
+              ra[3 * j + 2]! - rb[3 * j + 2]!,
+            );
+            if (d < best) best = d;
+          }
   return best;
 }
 
@@ -100,7 +137,15 @@ describe('closest approach between planes', () => {
     const g = planePairGeometry(97.6 * deg, 1, 97.6 * deg, 1);
     expect(g.planeAngle_rad).toBe(0);
     // sso-ltan with a zero-width band: both planes share one RAAN; F = 1 shifts plane 1 by 2π/8.
-    const sso = shell({ pattern: 'sso-ltan', sunSynchronous: true, ltan_h: 10.5, ltanBand_h: 0, inclination_rad: 97.6 * deg, planes: 2, satsPerPlane: 4 });
+    const sso = shell({
+      pattern: 'sso-ltan',
+      sunSynchronous: true,
+      ltan_h: 10.5,
+      ltanBand_h: 0,
+      inclination_rad: 97.6 * deg,
+      planes: 2,
+      satsPerPlane: 4,
+    });
     const c = closestApproach({ shell: sso, epochIso: EPOCH });
     expect(c.walkerSymmetry).toBe(false);
     expect(c.minCrossPlaneDistance_m).toBeCloseTo(2 * r * Math.sin(Math.PI / 8), 3); // 5,302.6 km
@@ -115,7 +160,8 @@ describe('closest approach between planes', () => {
 describe('shell density', () => {
   it('1,584 satellites at 550 km in a 10 km shell: V = 4πr²t + πt³/3 = 6.0317e9 km³, 2.626e-7 per km³', () => {
     expect(DEFAULT_SHELL_THICKNESS_m).toBe(10_000);
-    const r_km = 6928.137, t_km = 10;
+    const r_km = 6928.137,
+      t_km = 10;
     const v_km3 = 4 * Math.PI * r_km ** 2 * t_km + (Math.PI * t_km ** 3) / 3; // 6,031,743,619 km³
     const d = shellDensity({ satellites: 1584, altitude_m: 550e3 });
     expect(d.volume_m3 / 1e9).toBeCloseTo(v_km3, -1);
@@ -132,15 +178,20 @@ describe('shell density', () => {
 describe('shell overlaps', () => {
   it('flags overlaps within the constellation and with filed Starlink shells (10 km default thickness)', () => {
     const km = 1e3;
-    const o = shellOverlaps({ shells: [
-      { name: 'odc-545', altitude_m: 545 * km },
-      { name: 'odc-552', altitude_m: 552 * km },
-      { name: 'odc-1000', altitude_m: 1000 * km },
-    ] });
+    const o = shellOverlaps({
+      shells: [
+        { name: 'odc-545', altitude_m: 545 * km },
+        { name: 'odc-552', altitude_m: 552 * km },
+        { name: 'odc-1000', altitude_m: 1000 * km },
+      ],
+    });
     expect(o.internal).toEqual([{ a: 'odc-545', b: 'odc-552', separation_m: 7 * km, overlap_m: 3 * km }]);
     const hit545 = o.filed.filter((x) => x.a === 'odc-545').map((x) => x.b);
     expect(hit545).toEqual(['Starlink Gen1 540 km', 'Starlink Gen1 550 km']); // 5 km apart: 5 km overlap each; 535 km touches (10 km) → no
-    expect(o.filed.filter((x) => x.a === 'odc-552').map((x) => x.b)).toEqual(['Starlink Gen1 550 km', 'Starlink Gen1 560 km']);
+    expect(o.filed.filter((x) => x.a === 'odc-552').map((x) => x.b)).toEqual([
+      'Starlink Gen1 550 km',
+      'Starlink Gen1 560 km',
+    ]);
     expect(o.filed.some((x) => x.a === 'odc-1000')).toBe(false);
   });
 });

@@ -16,7 +16,10 @@ function points(n: number, r: number, seed: number, clump: number): Float64Array
       for (let c = 0; c < 3; c++) out[3 * k + c] = out[3 * (k - 1) + c]! + (next() - 0.5) * 5;
       continue;
     }
-    const z = 2 * next() - 1, phi = 2 * Math.PI * next(), s = Math.sqrt(1 - z * z), rr = r * (1 + 0.01 * (next() - 0.5));
+    const z = 2 * next() - 1,
+      phi = 2 * Math.PI * next(),
+      s = Math.sqrt(1 - z * z),
+      rr = r * (1 + 0.01 * (next() - 0.5));
     out[3 * k] = rr * s * Math.cos(phi);
     out[3 * k + 1] = rr * s * Math.sin(phi);
     out[3 * k + 2] = rr * z;
@@ -26,10 +29,15 @@ function points(n: number, r: number, seed: number, clump: number): Float64Array
 
 /** Brute force over all n(n−1)/2 pairs: the oracle. */
 function allPairs(pos: Float64Array, cutoff: number): string[] {
-  const n = pos.length / 3, out: string[] = [];
+  const n = pos.length / 3,
+    out: string[] = [];
   for (let a = 0; a < n; a++) {
     for (let b = a + 1; b < n; b++) {
-      const d = Math.hypot(pos[3 * a]! - pos[3 * b]!, pos[3 * a + 1]! - pos[3 * b + 1]!, pos[3 * a + 2]! - pos[3 * b + 2]!);
+      const d = Math.hypot(
+        pos[3 * a]! - pos[3 * b]!,
+        pos[3 * a + 1]! - pos[3 * b + 1]!,
+        pos[3 * a + 2]! - pos[3 * b + 2]!,
+      );
       if (d < cutoff) out.push(`${a},${b}`);
     }
   }
@@ -38,7 +46,12 @@ function allPairs(pos: Float64Array, cutoff: number): string[] {
 
 describe('pairsWithin (cubic grid)', () => {
   const r = 6.928e6;
-  for (const [n, cutoff, clump] of [[2000, 150e3, 7], [3000, 40e3, 3], [500, 2e6, 50], [800, 10, 2]] as const) {
+  for (const [n, cutoff, clump] of [
+    [2000, 150e3, 7],
+    [3000, 40e3, 3],
+    [500, 2e6, 50],
+    [800, 10, 2],
+  ] as const) {
     it(`finds exactly the pairs closer than ${cutoff} m among ${n} points, each once with a < b`, () => {
       const pos = points(n, r, n + clump, clump);
       const seen: string[] = [];
@@ -80,7 +93,8 @@ describe('Memo and SolverMemo', () => {
 
   it('keeps one memo per solver: an answer is never handed to a caller that passed another solver', () => {
     const memo = new SolverMemo<string>(8);
-    const solverA = (): void => {}, solverB = (): void => {};
+    const solverA = (): void => {},
+      solverB = (): void => {};
     expect(memo.for(solverA).get('k', () => 'from A')).toBe('from A');
     expect(memo.for(solverB).get('k', () => 'from B')).toBe('from B');
     expect(memo.for(solverA).get('k', () => 'again')).toBe('from A');

@@ -8,7 +8,13 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLpSolver } from '../../../solvers/lp/index.js';
 import {
-  clusterFormation, clusterKeeping, clusterMotion, formationStretch, hexLatticeMembers, selectLatticePoints, type LatticePoint,
+  clusterFormation,
+  clusterKeeping,
+  clusterMotion,
+  formationStretch,
+  hexLatticeMembers,
+  selectLatticePoints,
+  type LatticePoint,
 } from '../../../src/constellation/geometry/clusterFormation.js';
 import { evaluateConstellationFileWith, loadConstellationSpec } from '../../../src/constellation/evaluator.js';
 import { evaluateConstellationWithDetails } from '../../../src/constellation/evaluate.js';
@@ -21,11 +27,25 @@ import { odc } from '../../helpers/cli.js';
 import { studyErrorOf, tempDir, writeFile } from '../../helpers/tmp.js';
 
 const deg = Math.PI / 180;
-const MU = 3.986004418e14, RE = 6378137, J2 = 1.0826267e-3, YEAR_s = 365.25 * 86400;
+const MU = 3.986004418e14,
+  RE = 6378137,
+  J2 = 1.0826267e-3,
+  YEAR_s = 365.25 * 86400;
 const norm2 = (p: LatticePoint): number => p.a * p.a + p.a * p.b + p.b * p.b;
 const shell = (o: Partial<ShellGeometrySpec>): ShellGeometrySpec => ({
-  name: 'c', altitude_m: 650e3, inclination_rad: 97.98 * deg, sunSynchronous: true, ltan_h: 6, planes: 1, satsPerPlane: 81, pattern: 'cluster',
-  phasing: 0, ltanBand_h: 0, raan0_rad: 0, clusterRadius_m: 1000, ...o,
+  name: 'c',
+  altitude_m: 650e3,
+  inclination_rad: 97.98 * deg,
+  sunSynchronous: true,
+  ltan_h: 6,
+  planes: 1,
+  satsPerPlane: 81,
+  pattern: 'cluster',
+  phasing: 0,
+  ltanBand_h: 0,
+  raan0_rad: 0,
+  clusterRadius_m: 1000,
+  ...o,
 });
 
 describe('member choice on the hexagonal lattice (exact integer keys)', () => {
@@ -47,7 +67,7 @@ describe('member choice on the hexagonal lattice (exact integer keys)', () => {
     expect(Math.max(...hexLatticeMembers(19).map(norm2))).toBe(4);
   });
 
-  it('the chosen set and its order do not depend on the candidates\' order (reversed, strided permutations)', () => {
+  it("the chosen set and its order do not depend on the candidates' order (reversed, strided permutations)", () => {
     const pts: LatticePoint[] = [];
     for (let a = -12; a <= 12; a++) for (let b = -12; b <= 12; b++) pts.push({ a, b });
     const want = hexLatticeMembers(81);
@@ -85,10 +105,20 @@ describe('neighbour distances over an orbit', () => {
   it('the link sampler sees the same breathing on an SGP4 reference orbit (time-varying ranges, not a constant)', () => {
     const g = shell({ satsPerPlane: 2, clusterRadius_m: 500 });
     const terminal: LinkTerminalRow = {
-      capacity_Gbps: 9600, range_km: 1, transmitPower_W: 0.006, apertureDiameter_m: 0.1, wavelength_nm: 1550,
-      receiverSensitivity_photonsPerBit: 1200, maxSlewRate_deg_s: 1,
+      capacity_Gbps: 9600,
+      range_km: 1,
+      transmitPower_W: 0.006,
+      apertureDiameter_m: 0.1,
+      wavelength_nm: 1550,
+      receiverSensitivity_photonsPerBit: 1200,
+      maxSlewRate_deg_s: 1,
     };
-    const x = shellLinks({ shell: g, window: { epochIso: '2026-03-20T00:00:00Z', duration_s: 5860, step_s: 10 }, topology: 'cluster', terminal });
+    const x = shellLinks({
+      shell: g,
+      window: { epochIso: '2026-03-20T00:00:00Z', duration_s: 5860, step_s: 10 },
+      topology: 'cluster',
+      terminal,
+    });
     const r = x.classes.cluster.range_m;
     expect(x.classes.cluster.count).toBe(1);
     // One orbit (T = 5,864 s) in 10 s steps resolves the extremes and the mean to < 0.1 %; SGP4's J2 short-period
@@ -104,20 +134,31 @@ describe('neighbour distances over an orbit', () => {
     expect(f.neighbourDistance_m.min).toBeCloseTo(1000 / (2 * Math.sqrt(21)), 6);
     expect(f.neighbourDistance_m.max).toBeCloseTo(1000 / Math.sqrt(21), 6);
     expect(f.closestApproach_m).toBeCloseTo(109.11, 2);
-    // Lattice neighbours only: at most 6 per member, and every interior member (N ≤ 12: its 6 neighbours have N ≤ 19) has all 6.
+    // Lattice neighbours only: at most 6 per member, and every interior member (N ≤ 12: its 6 neighbours have N ≤ 19)
+    // has all 6.
     const degree = new Array<number>(81).fill(0);
-    for (const [i, j] of f.neighbours) { degree[i]!++; degree[j]!++; }
+    for (const [i, j] of f.neighbours) {
+      degree[i]!++;
+      degree[j]!++;
+    }
     expect(Math.max(...degree)).toBe(6);
-    f.lattice.forEach((p, k) => { if (norm2(p) <= 12) expect(degree[k]).toBe(6); });
+    f.lattice.forEach((p, k) => {
+      if (norm2(p) <= 12) expect(degree[k]).toBe(6);
+    });
   });
 
   it('circular formation: every distance constant (σ₁ = σ₂ = 2), neighbours R/√21 = 218 m; members stay 2|c| from the centre', () => {
-    expect(formationStretch('circular')).toMatchObject({ min: expect.closeTo(2, 12), max: expect.closeTo(2, 12), mean: expect.closeTo(2, 9) });
+    expect(formationStretch('circular')).toMatchObject({
+      min: expect.closeTo(2, 12),
+      max: expect.closeTo(2, 12),
+      mean: expect.closeTo(2, 9),
+    });
     const g = shell({ clusterFormation: 'circular' });
     const f = clusterFormation(81, 1000, 'circular');
     expect(f.neighbourDistance_m.min).toBeCloseTo(1000 / Math.sqrt(21), 6);
     expect(f.neighbourDistance_m.max).toBeCloseTo(1000 / Math.sqrt(21), 6);
-    const m = clusterMotion(g, f), o = new Float64Array(3);
+    const m = clusterMotion(g, f),
+      o = new Float64Array(3);
     let far = 0;
     for (let k = 0; k < 81; k++) for (const t of [0, 700, 2900]) far = Math.max(far, Math.hypot(...m.offset(k, t, o)));
     expect(far).toBeCloseTo(1000, 6);
@@ -129,8 +170,10 @@ describe('formation keeping (differential J2)', () => {
     expect(clusterKeeping(shell({})).deltaV_m_s_per_yr).toBeLessThan(0.01);
   });
 
-  it('circular 1 km: the farthest member\'s δi = √3·500 m / a costs v·sin²i·(3/2)n·J2·(R⊕/a)²·δi per year (≈ 41 m/s)', () => {
-    const a = RE + 650e3, n = Math.sqrt(MU / a ** 3), i = 97.98 * deg;
+  it("circular 1 km: the farthest member's δi = √3·500 m / a costs v·sin²i·(3/2)n·J2·(R⊕/a)²·δi per year (≈ 41 m/s)", () => {
+    const a = RE + 650e3,
+      n = Math.sqrt(MU / a ** 3),
+      i = 97.98 * deg;
     const byHand = n * a * Math.sin(i) ** 2 * 1.5 * n * J2 * (RE / a) ** 2 * ((Math.sqrt(3) * 500) / a) * YEAR_s;
     expect(clusterKeeping(shell({ clusterFormation: 'circular' })).deltaV_m_s_per_yr / byHand).toBeCloseTo(1, 3);
   });
@@ -138,11 +181,14 @@ describe('formation keeping (differential J2)', () => {
 
 describe('formation keeping in the node mass roll-up (evaluated constellation)', () => {
   let lp: LpSolver;
-  beforeAll(async () => { lp = await createLpSolver(); });
+  beforeAll(async () => {
+    lp = await createLpSolver();
+  });
   const dir = tempDir('odc-cluster-eval-');
-  const file = (formation: string) => `name: k\nkind: constellation\nnode: ${resolve('designs/suncatcher.yaml')}\n`
-    + `shells:\n  - { name: c, altitude_km: 650, planes: 1, satsPerPlane: 19, pattern: cluster, clusterRadius_m: 1000, clusterFormation: ${formation} }\n`
-    + 'isl: { topology: cluster, terminal: suncatcher-dwdm }\ntraffic: { pattern: cluster, demandPerNode_Gbps: 10 }\nsimulation: { duration_h: 2, step_s: 60 }\n';
+  const file = (formation: string) =>
+    `name: k\nkind: constellation\nnode: ${resolve('designs/suncatcher.yaml')}\n` +
+    `shells:\n  - { name: c, altitude_km: 650, planes: 1, satsPerPlane: 19, pattern: cluster, clusterRadius_m: 1000, clusterFormation: ${formation} }\n` +
+    'isl: { topology: cluster, terminal: suncatcher-dwdm }\ntraffic: { pattern: cluster, demandPerNode_Gbps: 10 }\nsimulation: { duration_h: 2, step_s: 60 }\n';
 
   it('circular: the keeping Δv enters the drag propellant by the rocket equation; in-plane adds ~nothing', () => {
     const inPlane = evaluateConstellationFileWith(writeFile(dir, 'p.yaml', file('in-plane')), lp).record.shells[0]!;
@@ -151,8 +197,10 @@ describe('formation keeping in the node mass roll-up (evaluated constellation)',
     const k = circular.cluster!;
     // 19 members within 1 km: farthest |c| = 500 m, δi = √3·500/a → ≈ 41 m/s per yr (hand formula above).
     expect(k.keepingDeltaV_m_s_per_yr).toBeGreaterThan(35);
-    const ve = 1500 * 9.80665, L = 5; // suncatcher.yaml: 5-year mission; drag.ts default I_sp
-    const dry = circular.node.mass.dry_kg, dragOnly = inPlane.node.drag.propellantMass_kg;
+    const ve = 1500 * 9.80665,
+      L = 5; // suncatcher.yaml: 5-year mission; drag.ts default I_sp
+    const dry = circular.node.mass.dry_kg,
+      dragOnly = inPlane.node.drag.propellantMass_kg;
     // Same node, same drag: propellant = m_dry·(e^{(Δv_drag·L + raise + Δv_f·L)/v_e} − 1).
     const want = dry * (Math.exp(Math.log1p(dragOnly / dry) + (k.keepingDeltaV_m_s_per_yr * L) / ve) - 1);
     // (1e-4: the in-plane shell's own ~5e-4 m/s per yr of keeping sits in `dragOnly`.)
@@ -163,15 +211,21 @@ describe('formation keeping in the node mass roll-up (evaluated constellation)',
   });
 });
 
-describe('a cluster\'s network at every snapshot instant', () => {
+describe("a cluster's network at every snapshot instant", () => {
   let lp: LpSolver;
-  beforeAll(async () => { lp = await createLpSolver(); });
+  beforeAll(async () => {
+    lp = await createLpSolver();
+  });
   it('solves each instant (members breathe over the orbit); at full link rate every instant carries the same', () => {
     const dir = tempDir('odc-cluster-net-');
-    const path = writeFile(dir, 'n.yaml', `name: n\nkind: constellation\nnode: ${resolve('designs/suncatcher.yaml')}\n`
-      + 'shells:\n  - { name: c, altitude_km: 650, planes: 1, satsPerPlane: 7, pattern: cluster, clusterRadius_m: 1000 }\n'
-      + 'isl: { topology: cluster, terminal: suncatcher-dwdm }\ntraffic: { pattern: uniform, demandPerNode_Gbps: 10 }\n'
-      + 'simulation: { duration_h: 2, step_s: 60, snapshots: 3 }\n');
+    const path = writeFile(
+      dir,
+      'n.yaml',
+      `name: n\nkind: constellation\nnode: ${resolve('designs/suncatcher.yaml')}\n` +
+        'shells:\n  - { name: c, altitude_km: 650, planes: 1, satsPerPlane: 7, pattern: cluster, clusterRadius_m: 1000 }\n' +
+        'isl: { topology: cluster, terminal: suncatcher-dwdm }\ntraffic: { pattern: uniform, demandPerNode_Gbps: 10 }\n' +
+        'simulation: { duration_h: 2, step_s: 60, snapshots: 3 }\n',
+    );
     const { details } = evaluateConstellationWithDetails(loadConstellationSpec(path, loadCatalogs()), lp);
     const instants = details.networkInstants[0]!.instants;
     expect(instants).toHaveLength(3);
@@ -184,25 +238,44 @@ describe('a cluster\'s network at every snapshot instant', () => {
 describe('bad values of the new keys', () => {
   const dir = tempDir('odc-cluster-');
   const head = `name: c\nkind: constellation\nnode: ${resolve('designs/suncatcher.yaml')}\n`;
-  const clusterShell = (extra: string) => `shells:\n  - { name: k, altitude_km: 650, planes: 1, satsPerPlane: 81, pattern: cluster, clusterRadius_m: 1000${extra} }\n`;
+  const clusterShell = (extra: string) =>
+    `shells:\n  - { name: k, altitude_km: 650, planes: 1, satsPerPlane: 81, pattern: cluster, clusterRadius_m: 1000${extra} }\n`;
 
   it('an unknown clusterFormation names the field and the allowed values', () => {
-    const e = studyErrorOf(() => parseConstellationFile(writeFile(dir, 'f.yaml', head + clusterShell(', clusterFormation: hex'))));
+    const e = studyErrorOf(() =>
+      parseConstellationFile(writeFile(dir, 'f.yaml', head + clusterShell(', clusterFormation: hex'))),
+    );
     expect(e.field).toBe('shells.0.clusterFormation');
     expect(e.message).toContain('in-plane');
     expect(e.message).toContain('circular');
   });
 
   it('a negative formationKeepingDeltaV_m_s_per_yr names the field and its range', () => {
-    const e = studyErrorOf(() => parseConstellationFile(writeFile(dir, 'd.yaml', `${head}${clusterShell(', node: { drag: { formationKeepingDeltaV_m_s_per_yr: -1 } }')}`)));
+    const e = studyErrorOf(() =>
+      parseConstellationFile(
+        writeFile(
+          dir,
+          'd.yaml',
+          `${head}${clusterShell(', node: { drag: { formationKeepingDeltaV_m_s_per_yr: -1 } }')}`,
+        ),
+      ),
+    );
     expect(e.field).toContain('formationKeepingDeltaV_m_s_per_yr');
     expect(e.message).toContain('0–1000 m/s per yr');
     expect(e.message).toContain('use a value in that range');
   });
 
   it('a circular formation on an equatorial orbit (no node to phase its cross-track motion) names the field and the fix', () => {
-    const e = studyErrorOf(() => parseConstellationFile(writeFile(dir, 'eq.yaml', `${head}shells:\n  - { name: k, altitude_km: 650, inclination_deg: 0, `
-      + 'planes: 1, satsPerPlane: 7, pattern: cluster, clusterRadius_m: 1000, clusterFormation: circular }\n')));
+    const e = studyErrorOf(() =>
+      parseConstellationFile(
+        writeFile(
+          dir,
+          'eq.yaml',
+          `${head}shells:\n  - { name: k, altitude_km: 650, inclination_deg: 0, ` +
+            'planes: 1, satsPerPlane: 7, pattern: cluster, clusterRadius_m: 1000, clusterFormation: circular }\n',
+        ),
+      ),
+    );
     expect(e.field).toBe('shells.0.clusterFormation');
     expect(e.message).toContain('use clusterFormation: in-plane');
   });

@@ -5,18 +5,35 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  julianDate, planeElements, planeLtan_h, planeRaan_rad, raanFromLtan_rad, satelliteElements, slotPhase_rad,
+  julianDate,
+  planeElements,
+  planeLtan_h,
+  planeRaan_rad,
+  raanFromLtan_rad,
+  satelliteElements,
+  slotPhase_rad,
 } from '../../../src/constellation/geometry/pattern.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/types.js';
 
 const deg = Math.PI / 180;
 const shell = (o: Partial<ShellGeometrySpec>): ShellGeometrySpec => ({
-  name: 't', altitude_m: 550e3, inclination_rad: 53 * deg, sunSynchronous: false, ltan_h: null, planes: 1, satsPerPlane: 1,
-  pattern: 'walker-delta', phasing: 0, ltanBand_h: 0, raan0_rad: 0, clusterRadius_m: 0, ...o,
+  name: 't',
+  altitude_m: 550e3,
+  inclination_rad: 53 * deg,
+  sunSynchronous: false,
+  ltan_h: null,
+  planes: 1,
+  satsPerPlane: 1,
+  pattern: 'walker-delta',
+  phasing: 0,
+  ltanBand_h: 0,
+  raan0_rad: 0,
+  clusterRadius_m: 0,
+  ...o,
 });
 /** Smallest angular distance between two angles [deg] (so 359.99° and 0.01° are 0.02° apart). */
 const angleDiff_deg = (a_rad: number, b_deg: number): number => {
-  const d = (((a_rad / deg - b_deg) % 360) + 540) % 360 - 180;
+  const d = ((((a_rad / deg - b_deg) % 360) + 540) % 360) - 180;
   return Math.abs(d);
 };
 /** Every returned angle must lie in [0, 2π). */
@@ -37,13 +54,22 @@ describe('Walker delta i:T/P/F', () => {
 
   it('55°:24/6/2: RAAN of plane p = 60°·p (catches a spread over π instead of 2π, or P·S in the denominator)', () => {
     const expected = [0, 60, 120, 180, 240, 300];
-    for (let p = 0; p < 6; p++) expect(angleDiff_deg(planeRaan_rad(gps, p, EQUINOX_2026), expected[p]!)).toBeLessThan(1e-9);
+    for (let p = 0; p < 6; p++)
+      expect(angleDiff_deg(planeRaan_rad(gps, p, EQUINOX_2026), expected[p]!)).toBeLessThan(1e-9);
   });
 
   it('55°:24/6/2: u(p,s) = 90°·s + 30°·p, wrapped past 360° (catches F·2π/P instead of F·2π/T, or no wrap)', () => {
     // (p, s) → hand value: (0,0) 0; (1,0) 30; (0,1) 90; (2,3) 270+60 = 330; (3,2) 180+90 = 270;
     // (5,3) 270+150 = 420 → 60; (4,3) 270+120 = 390 → 30.
-    const cases: [number, number, number][] = [[0, 0, 0], [1, 0, 30], [0, 1, 90], [2, 3, 330], [3, 2, 270], [5, 3, 60], [4, 3, 30]];
+    const cases: [number, number, number][] = [
+      [0, 0, 0],
+      [1, 0, 30],
+      [0, 1, 90],
+      [2, 3, 330],
+      [3, 2, 270],
+      [5, 3, 60],
+      [4, 3, 30],
+    ];
     for (const [p, s, u] of cases) {
       const got = slotPhase_rad(gps, p, s);
       expect(inRange(got), `(${p},${s}) in [0, 2π)`).toBe(true);
@@ -78,7 +104,9 @@ describe('Walker delta i:T/P/F', () => {
       expect(angleDiff_deg(e.argumentOfLatitude_rad, 90 * e.slot + 30 * e.plane)).toBeLessThan(1e-9);
     });
     // Distinct (RAAN, u) pairs: no two satellites coincide.
-    const keys = new Set(all.map((e) => `${(e.raan_rad / deg).toFixed(6)}/${(e.argumentOfLatitude_rad / deg).toFixed(6)}`));
+    const keys = new Set(
+      all.map((e) => `${(e.raan_rad / deg).toFixed(6)}/${(e.argumentOfLatitude_rad / deg).toFixed(6)}`),
+    );
     expect(keys.size).toBe(24);
   });
 
@@ -96,7 +124,14 @@ describe('Walker star', () => {
   it('Iridium-like 86.4°:66/6/2 spreads RAAN over 180°: Ω_p = 30°·p (catches using the 2π delta spread)', () => {
     // RAAN spacing 180°/6 = 30° → 0, 30, …, 150°; all planes in [0°, 180°). In-plane 360/11 = 32.727°,
     // inter-plane phase 2·360/66 = 10.909°: u(5, 10) = 327.27 + 54.55 = 381.82 → 21.818°.
-    const iri = shell({ pattern: 'walker-star', inclination_rad: 86.4 * deg, planes: 6, satsPerPlane: 11, phasing: 2, raan0_rad: 0 });
+    const iri = shell({
+      pattern: 'walker-star',
+      inclination_rad: 86.4 * deg,
+      planes: 6,
+      satsPerPlane: 11,
+      phasing: 2,
+      raan0_rad: 0,
+    });
     for (let p = 0; p < 6; p++) {
       const r = planeRaan_rad(iri, p, EQUINOX_2026);
       expect(angleDiff_deg(r, 30 * p)).toBeLessThan(1e-9);
@@ -139,7 +174,13 @@ describe('sun-synchronous RAAN from LTAN (Ω = α_mean☉ + (LTAN − 12 h)·15�
     // LTAN 6 h, P = 3: delta 6, 14, 22 h; star 6, 10, 14 h. LTAN 20 h, P = 2 delta: 20, 8 h (32 wraps to 8).
     const delta = shell({ sunSynchronous: true, ltan_h: 6, planes: 3, inclination_rad: 97.6 * deg });
     [6, 14, 22].forEach((h, p) => expect(planeLtan_h(delta, p)).toBeCloseTo(h, 12));
-    const star = shell({ sunSynchronous: true, ltan_h: 6, planes: 3, pattern: 'walker-star', inclination_rad: 97.6 * deg });
+    const star = shell({
+      sunSynchronous: true,
+      ltan_h: 6,
+      planes: 3,
+      pattern: 'walker-star',
+      inclination_rad: 97.6 * deg,
+    });
     [6, 10, 14].forEach((h, p) => expect(planeLtan_h(star, p)).toBeCloseTo(h, 12));
     const late = shell({ sunSynchronous: true, ltan_h: 20, planes: 2, inclination_rad: 97.6 * deg });
     [20, 8].forEach((h, p) => expect(planeLtan_h(late, p)).toBeCloseTo(h, 12));
@@ -147,7 +188,15 @@ describe('sun-synchronous RAAN from LTAN (Ω = α_mean☉ + (LTAN − 12 h)·15�
 
   it('sso-ltan: plane LTANs at centre − band/2 + band·(p + ½)/P (catches planes at the band edges or at p/P)', () => {
     // LTAN 10.5 h, band 2 h, P = 4: 9.5 + 2·(0.5, 1.5, 2.5, 3.5)/4 = 9.75, 10.25, 10.75, 11.25 h.
-    const s = shell({ pattern: 'sso-ltan', sunSynchronous: true, ltan_h: 10.5, ltanBand_h: 2, planes: 4, satsPerPlane: 10, inclination_rad: 97.6 * deg });
+    const s = shell({
+      pattern: 'sso-ltan',
+      sunSynchronous: true,
+      ltan_h: 10.5,
+      ltanBand_h: 2,
+      planes: 4,
+      satsPerPlane: 10,
+      inclination_rad: 97.6 * deg,
+    });
     const expected = [9.75, 10.25, 10.75, 11.25];
     for (let p = 0; p < 4; p++) expect(planeLtan_h(s, p)).toBeCloseTo(expected[p]!, 12);
     // Mean of the plane LTANs is the centre: (9.75 + 11.25)/2 = 10.5 h.
@@ -156,9 +205,19 @@ describe('sun-synchronous RAAN from LTAN (Ω = α_mean☉ + (LTAN − 12 h)·15�
 
   it('sso-ltan: each plane RAAN follows its own LTAN at the equinox (catches a Walker 2π/P spread applied on top)', () => {
     // Ω = (LTAN − 12)·15°: 9.75 → −33.75 → 326.25°; 10.25 → 333.75°; 10.75 → 341.25°; 11.25 → 348.75°.
-    const s = shell({ pattern: 'sso-ltan', sunSynchronous: true, ltan_h: 10.5, ltanBand_h: 2, planes: 4, satsPerPlane: 10, inclination_rad: 97.6 * deg, raan0_rad: 1 });
+    const s = shell({
+      pattern: 'sso-ltan',
+      sunSynchronous: true,
+      ltan_h: 10.5,
+      ltanBand_h: 2,
+      planes: 4,
+      satsPerPlane: 10,
+      inclination_rad: 97.6 * deg,
+      raan0_rad: 1,
+    });
     const expected = [326.25, 333.75, 341.25, 348.75];
-    for (let p = 0; p < 4; p++) expect(angleDiff_deg(planeRaan_rad(s, p, EQUINOX_2026), eq(expected[p]!))).toBeLessThan(TOL_deg);
+    for (let p = 0; p < 4; p++)
+      expect(angleDiff_deg(planeRaan_rad(s, p, EQUINOX_2026), eq(expected[p]!))).toBeLessThan(TOL_deg);
   });
 
   it('sso-ltan with one plane sits at the centre LTAN, whatever the band (catches (p+½)/P off by one)', () => {
@@ -169,10 +228,19 @@ describe('sun-synchronous RAAN from LTAN (Ω = α_mean☉ + (LTAN − 12 h)·15�
   });
 
   it('an SSO walker-delta takes plane 0 from LTAN (raan0 ignored) and spreads the rest by 360°/P (catches using raan0 for SSO shells)', () => {
-    // LTAN 6 h at the equinox → Ω0 = 270° (− 1.85° mean Sun); P = 3 → 270, 30, 150°. raan0 = 1 rad (57.3°) must be ignored.
-    const s = shell({ sunSynchronous: true, ltan_h: 6, planes: 3, satsPerPlane: 5, raan0_rad: 1, inclination_rad: 97.6 * deg });
+    // LTAN 6 h at the equinox → Ω0 = 270° (− 1.85° mean Sun); P = 3 → 270, 30, 150°. raan0 = 1 rad (57.3°) must be
+    // ignored.
+    const s = shell({
+      sunSynchronous: true,
+      ltan_h: 6,
+      planes: 3,
+      satsPerPlane: 5,
+      raan0_rad: 1,
+      inclination_rad: 97.6 * deg,
+    });
     const expected = [270, 30, 150];
-    for (let p = 0; p < 3; p++) expect(angleDiff_deg(planeRaan_rad(s, p, EQUINOX_2026), eq(expected[p]!))).toBeLessThan(TOL_deg);
+    for (let p = 0; p < 3; p++)
+      expect(angleDiff_deg(planeRaan_rad(s, p, EQUINOX_2026), eq(expected[p]!))).toBeLessThan(TOL_deg);
   });
 
   it('a non-SSO shell ignores the epoch and uses raan0 (catches deriving every RAAN from the Sun)', () => {

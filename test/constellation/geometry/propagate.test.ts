@@ -7,13 +7,25 @@
 import { json2satrec } from 'satellite.js';
 import { describe, expect, it } from 'vitest';
 import {
-  gmstSamples_rad, meanMotion_rev_per_day, ommRecord, propagatePlane, slotPosition, temeToEarthFixed, windowTimes_s, type PlaneTrack,
+  gmstSamples_rad,
+  meanMotion_rev_per_day,
+  ommRecord,
+  propagatePlane,
+  slotPosition,
+  temeToEarthFixed,
+  windowTimes_s,
+  type PlaneTrack,
 } from '../../../src/constellation/geometry/propagate.js';
 import type { CircularElements } from '../../../src/constellation/types.js';
 
 const deg = Math.PI / 180;
 const R_km = 6378.137; // WGS-84 equatorial radius
-const elements: CircularElements = { altitude_m: 550e3, inclination_rad: 53 * deg, raan_rad: 40 * deg, argumentOfLatitude_rad: 10 * deg };
+const elements: CircularElements = {
+  altitude_m: 550e3,
+  inclination_rad: 53 * deg,
+  raan_rad: 40 * deg,
+  argumentOfLatitude_rad: 10 * deg,
+};
 const day = { epochIso: '2026-03-20T00:00:00Z', duration_s: 86400, step_s: 60 };
 const track = propagatePlane(elements, day);
 
@@ -22,8 +34,13 @@ const at = (a: Float64Array, j: number): V3 => [a[3 * j]!, a[3 * j + 1]!, a[3 * 
 const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => a[0]! * b[0]! + a[1]! * b[1]! + a[2]! * b[2]!;
 const norm = (a: ArrayLike<number>) => Math.sqrt(dot(a, a));
 const sub = (a: ArrayLike<number>, b: ArrayLike<number>): V3 => [a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!];
-const cross = (a: ArrayLike<number>, b: ArrayLike<number>): V3 => [a[1]! * b[2]! - a[2]! * b[1]!, a[2]! * b[0]! - a[0]! * b[2]!, a[0]! * b[1]! - a[1]! * b[0]!];
-const slot = (t: PlaneTrack, j: number, phase: number, along = 0, cross_ = 0) => slotPosition(t, j, phase, new Float64Array(3), along, cross_);
+const cross = (a: ArrayLike<number>, b: ArrayLike<number>): V3 => [
+  a[1]! * b[2]! - a[2]! * b[1]!,
+  a[2]! * b[0]! - a[0]! * b[2]!,
+  a[0]! * b[1]! - a[1]! * b[0]!,
+];
+const slot = (t: PlaneTrack, j: number, phase: number, along = 0, cross_ = 0) =>
+  slotPosition(t, j, phase, new Float64Array(3), along, cross_);
 const samples = [0, 17, 333, 720, 1440]; // spread over the day, incl. both ends
 
 // SGP4's J3 long-period term (Spacetrack Report #3: aycof = −½·(J3/J2)·sin i, added to e·sin ω with weight
@@ -47,8 +64,25 @@ describe('mean motion and the OMM record', () => {
   it('ommRecord uses the CelesTrak/CCSDS OMM JSON names, degrees, and an EPOCH without the Z (catches radians in the OMM)', () => {
     const omm = ommRecord(elements, day.epochIso, { name: 'ODC-1', objectId: '2026-001A', noradId: 12345 });
     // Field names as in CelesTrak's GP JSON (FORMAT=JSON) / CCSDS 502.0-B-3 OMM keywords.
-    for (const k of ['OBJECT_NAME', 'OBJECT_ID', 'EPOCH', 'MEAN_MOTION', 'ECCENTRICITY', 'INCLINATION', 'RA_OF_ASC_NODE', 'ARG_OF_PERICENTER',
-      'MEAN_ANOMALY', 'EPHEMERIS_TYPE', 'CLASSIFICATION_TYPE', 'NORAD_CAT_ID', 'ELEMENT_SET_NO', 'REV_AT_EPOCH', 'BSTAR', 'MEAN_MOTION_DOT', 'MEAN_MOTION_DDOT']) {
+    for (const k of [
+      'OBJECT_NAME',
+      'OBJECT_ID',
+      'EPOCH',
+      'MEAN_MOTION',
+      'ECCENTRICITY',
+      'INCLINATION',
+      'RA_OF_ASC_NODE',
+      'ARG_OF_PERICENTER',
+      'MEAN_ANOMALY',
+      'EPHEMERIS_TYPE',
+      'CLASSIFICATION_TYPE',
+      'NORAD_CAT_ID',
+      'ELEMENT_SET_NO',
+      'REV_AT_EPOCH',
+      'BSTAR',
+      'MEAN_MOTION_DOT',
+      'MEAN_MOTION_DDOT',
+    ]) {
       expect(omm, k).toHaveProperty(k);
     }
     expect(omm.OBJECT_NAME).toBe('ODC-1');
@@ -56,8 +90,11 @@ describe('mean motion and the OMM record', () => {
     expect(omm.NORAD_CAT_ID).toBe(12345);
     // CelesTrak writes UTC epochs without a zone, with fractional seconds (e.g. 2026-03-20T00:00:00.000000).
     expect(omm.EPOCH).toBe('2026-03-20T00:00:00.000');
-    // An epoch with a UTC offset names the same instant: 02:00+02:00 is 00:00 UTC (a pass-through would break json2satrec).
-    expect(ommRecord(elements, '2026-03-20T02:00:00+02:00', { name: 'X', objectId: '2026-001A', noradId: 1 }).EPOCH).toBe('2026-03-20T00:00:00.000');
+    // An epoch with a UTC offset names the same instant: 02:00+02:00 is 00:00 UTC (a pass-through would break
+    // json2satrec).
+    expect(
+      ommRecord(elements, '2026-03-20T02:00:00+02:00', { name: 'X', objectId: '2026-001A', noradId: 1 }).EPOCH,
+    ).toBe('2026-03-20T00:00:00.000');
     expect(omm.INCLINATION).toBeCloseTo(53, 12);
     expect(omm.RA_OF_ASC_NODE).toBeCloseTo(40, 12);
     expect(omm.MEAN_ANOMALY).toBeCloseTo(10, 12);
@@ -90,7 +127,8 @@ describe('windowTimes_s', () => {
     expect(t.length).toBe(1441);
     expect(t[0]).toBe(0);
     expect(t[1440]).toBe(86400);
-    // Steps where floating point bites: 0.3·3600 / (0.1·3600) is not exactly 3 in binary → must still give 0, 360, 720, 1080.
+    // Steps where floating point bites: 0.3·3600 / (0.1·3600) is not exactly 3 in binary → must still give 0, 360, 720,
+    // 1080.
     const t2 = windowTimes_s({ epochIso: day.epochIso, duration_s: 0.3 * 3600, step_s: 0.1 * 3600 });
     expect(Array.from(t2)).toEqual([0, 360, 720, 1080]);
   });
@@ -100,8 +138,17 @@ describe('windowTimes_s', () => {
   });
 
   it('throws RangeError for non-positive or NaN duration/step (catches an infinite or empty grid)', () => {
-    for (const [duration_s, step_s] of [[0, 60], [-10, 60], [3600, 0], [3600, -1], [Number.NaN, 60], [3600, Number.NaN]] as const) {
-      expect(() => windowTimes_s({ epochIso: day.epochIso, duration_s, step_s }), `${duration_s}/${step_s}`).toThrow(RangeError);
+    for (const [duration_s, step_s] of [
+      [0, 60],
+      [-10, 60],
+      [3600, 0],
+      [3600, -1],
+      [Number.NaN, 60],
+      [3600, Number.NaN],
+    ] as const) {
+      expect(() => windowTimes_s({ epochIso: day.epochIso, duration_s, step_s }), `${duration_s}/${step_s}`).toThrow(
+        RangeError,
+      );
     }
   });
 });
@@ -119,12 +166,13 @@ describe('propagatePlane', () => {
     }
   });
 
-  it('the once-per-orbit radius swing equals SGP4\'s J3 eccentricity a·e₃ = 7.4786 km·sin i (analytic; ±0.5 km for J2 short-period terms)', () => {
+  it("the once-per-orbit radius swing equals SGP4's J3 eccentricity a·e₃ = 7.4786 km·sin i (analytic; ±0.5 km for J2 short-period terms)", () => {
     // Half the (max − min) radius over a day: 53° → 5.97 km, 97.6° → 7.41 km, 30° → 3.74 km. Catches a
     // propagator that does not carry the given eccentricity/argument of perigee, or a wrong inclination.
     for (const inc of [30, 53, 97.6]) {
       const t = inc === 53 ? track : propagatePlane({ ...elements, inclination_rad: inc * deg }, day);
-      let lo = Infinity, hi = 0;
+      let lo = Infinity,
+        hi = 0;
       for (let j = 0; j < t.times_s.length; j++) {
         const r = norm(at(t.r_m, j)) / 1000;
         lo = Math.min(lo, r);
@@ -137,7 +185,8 @@ describe('propagatePlane', () => {
   it('orbit normal is a unit vector ⟂ r, at the inclination from z (±0.05°) (catches ĥ = v × r or an unnormalised ĥ)', () => {
     // cos∠(ĥ, ẑ) = cos i. Short-period J2 moves the osculating i by ≈ (3/8)·J2(R/a)²·sin 2i ≈ 0.02°, within 0.05°.
     for (let j = 0; j < track.times_s.length; j += 7) {
-      const h = at(track.normal, j), r = at(track.r_m, j);
+      const h = at(track.normal, j),
+        r = at(track.r_m, j);
       expect(Math.abs(norm(h) - 1)).toBeLessThan(1e-12);
       expect(Math.abs(dot(h, r)) / norm(r)).toBeLessThan(1e-12);
       expect(Math.abs(Math.acos(h[2]) / deg - 53)).toBeLessThan(0.05);
@@ -150,14 +199,17 @@ describe('propagatePlane', () => {
     //   r̂ = (cosΩ cos u − sinΩ sin u cos i, sinΩ cos u + cosΩ sin u cos i, sin u sin i)
     // Tolerance 0.2°: the J3 eccentricity displaces the along-track position by up to 2e₃ = 0.1° and the
     // short-period terms by a few hundredths of a degree.
-    const O = 40 * deg, i = 53 * deg, u = 10 * deg;
+    const O = 40 * deg,
+      i = 53 * deg,
+      u = 10 * deg;
     const hExp: V3 = [Math.sin(O) * Math.sin(i), -Math.cos(O) * Math.sin(i), Math.cos(i)];
     const rExp: V3 = [
       Math.cos(O) * Math.cos(u) - Math.sin(O) * Math.sin(u) * Math.cos(i),
       Math.sin(O) * Math.cos(u) + Math.cos(O) * Math.sin(u) * Math.cos(i),
       Math.sin(u) * Math.sin(i),
     ];
-    const h0 = at(track.normal, 0), r0 = at(track.r_m, 0);
+    const h0 = at(track.normal, 0),
+      r0 = at(track.r_m, 0);
     expect(Math.acos(Math.min(1, dot(h0, hExp))) / deg).toBeLessThan(0.05);
     expect(Math.acos(Math.min(1, dot(r0, rExp) / norm(r0))) / deg).toBeLessThan(0.2);
   });
@@ -174,7 +226,8 @@ describe('propagatePlane', () => {
 describe('slotPosition (rotation about ĥ)', () => {
   it('phase π gives the antipodal point: |r_a + r_b| ≈ 0 (catches a rotation about the wrong axis)', () => {
     for (const j of samples) {
-      const ra = at(track.r_m, j), rb = slot(track, j, Math.PI);
+      const ra = at(track.r_m, j),
+        rb = slot(track, j, Math.PI);
       expect(norm([ra[0] + rb[0]!, ra[1] + rb[1]!, ra[2] + rb[2]!])).toBeLessThan(1e-6);
     }
   });
@@ -182,8 +235,13 @@ describe('slotPosition (rotation about ĥ)', () => {
   it('phase Δ gives the chord 2r·sin(Δ/2) and the same radius (catches a rotation by Δ/2 or a scaled vector)', () => {
     // Δ = 60° → chord = r; Δ = 2π/22 (a 22-slot plane) → chord = 2r·sin(π/22) = 0.28463·r ≈ 1,972 km at 6928 km.
     for (const j of samples) {
-      const ra = at(track.r_m, j), r = norm(ra);
-      for (const [d, f] of [[60 * deg, 1], [(2 * Math.PI) / 22, 2 * Math.sin(Math.PI / 22)], [200 * deg, 2 * Math.sin(100 * deg)]] as const) {
+      const ra = at(track.r_m, j),
+        r = norm(ra);
+      for (const [d, f] of [
+        [60 * deg, 1],
+        [(2 * Math.PI) / 22, 2 * Math.sin(Math.PI / 22)],
+        [200 * deg, 2 * Math.sin(100 * deg)],
+      ] as const) {
         const rb = slot(track, j, d);
         expect(Math.abs(norm(sub(rb, ra)) - f * r)).toBeLessThan(1e-6);
         expect(Math.abs(norm(rb) - r)).toBeLessThan(1e-6);
@@ -203,13 +261,15 @@ describe('slotPosition (rotation about ĥ)', () => {
     }
   });
 
-  it('cluster along-track 100 m: 100 m from the slot, ⟂ to its r and ĥ, forward (catches using the representative\'s t̂ for a rotated slot)', () => {
+  it("cluster along-track 100 m: 100 m from the slot, ⟂ to its r and ĥ, forward (catches using the representative's t̂ for a rotated slot)", () => {
     // At phase 90° the representative's along-track direction is the slot's radial direction; using it would
     // move the member 100 m up, not forward.
     for (const j of samples) {
       for (const phase of [0, Math.PI / 2, 2.5]) {
-        const base = slot(track, j, phase), off = slot(track, j, phase, 100, 0);
-        const d = sub(off, base), h = at(track.normal, j);
+        const base = slot(track, j, phase),
+          off = slot(track, j, phase, 100, 0);
+        const d = sub(off, base),
+          h = at(track.normal, j);
         expect(Math.abs(norm(d) - 100)).toBeLessThan(1e-6);
         expect(Math.abs(dot(d, base) / norm(base))).toBeLessThan(1e-6);
         expect(Math.abs(dot(d, h))).toBeLessThan(1e-6);
@@ -222,16 +282,19 @@ describe('slotPosition (rotation about ĥ)', () => {
 
   it('cluster cross-track offset is along ĥ: (p − p₀)/c = ĥ (catches cross-track along r or t̂)', () => {
     for (const j of samples) {
-      const base = slot(track, j, 1.1), off = slot(track, j, 1.1, 0, -250), h = at(track.normal, j);
+      const base = slot(track, j, 1.1),
+        off = slot(track, j, 1.1, 0, -250),
+        h = at(track.normal, j);
       const d = sub(off, base);
       for (let k = 0; k < 3; k++) expect(d[k]! / -250).toBeCloseTo(h[k]!, 9);
     }
   });
 
-  it('cluster radial offset is along the slot\'s own r̂: (p − p₀)/c = r̂_slot (catches radial along the representative\'s r̂)', () => {
+  it("cluster radial offset is along the slot's own r̂: (p − p₀)/c = r̂_slot (catches radial along the representative's r̂)", () => {
     const out = new Float64Array(3);
     for (const j of samples) {
-      const base = slot(track, j, 2.2), off = slotPosition(track, j, 2.2, out, 0, 0, 75);
+      const base = slot(track, j, 2.2),
+        off = slotPosition(track, j, 2.2, out, 0, 0, 75);
       const d = sub(off, base);
       for (let k = 0; k < 3; k++) expect(d[k]! / 75).toBeCloseTo(base[k]! / norm(base), 9);
     }

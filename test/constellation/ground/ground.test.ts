@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogs } from '../../../src/catalog/load.js';
 import type { GroundStationRow } from '../../../src/catalog/schema.js';
 import {
-  coverageHalfAngle_rad, groundContacts, groundLinksAtSample, longestGap_samples, visibleCountsBySample,
-  type GroundContactParams, type GroundStationSite, type ShellTracks,
+  coverageHalfAngle_rad,
+  groundContacts,
+  groundLinksAtSample,
+  longestGap_samples,
+  visibleCountsBySample,
+  type GroundContactParams,
+  type GroundStationSite,
+  type ShellTracks,
 } from '../../../src/constellation/ground/ground.js';
 import { planeElements } from '../../../src/constellation/geometry/pattern.js';
 import { gmstSamples_rad, propagatePlane, windowTimes_s } from '../../../src/constellation/geometry/propagate.js';
@@ -15,18 +21,42 @@ const R_EQ_m = 6378137;
 
 function shellSpec(over: Partial<ShellGeometrySpec>): ShellGeometrySpec {
   return {
-    name: 'test', altitude_m: 550e3, inclination_rad: deg_to_rad(53), sunSynchronous: false, ltan_h: null, planes: 1,
-    satsPerPlane: 1, pattern: 'walker-delta', phasing: 0, ltanBand_h: 0, raan0_rad: 0, clusterRadius_m: 0, ...over,
+    name: 'test',
+    altitude_m: 550e3,
+    inclination_rad: deg_to_rad(53),
+    sunSynchronous: false,
+    ltan_h: null,
+    planes: 1,
+    satsPerPlane: 1,
+    pattern: 'walker-delta',
+    phasing: 0,
+    ltanBand_h: 0,
+    raan0_rad: 0,
+    clusterRadius_m: 0,
+    ...over,
   };
 }
 function propagateShell(spec: ShellGeometrySpec, w: SamplingWindow): ShellTracks {
   const gmst = gmstSamples_rad(w.epochIso, windowTimes_s(w));
-  return { spec, tracks: Array.from({ length: spec.planes }, (_, p) => propagatePlane(planeElements(spec, p, w.epochIso), w, gmst)) };
+  return {
+    spec,
+    tracks: Array.from({ length: spec.planes }, (_, p) => propagatePlane(planeElements(spec, p, w.epochIso), w, gmst)),
+  };
 }
-const site = (id: string, lat_deg: number, lon_deg: number, capacity_bps = 1e12): GroundStationSite =>
-  ({ id, latitude_rad: deg_to_rad(lat_deg), longitude_rad: deg_to_rad(lon_deg), altitude_m: 0, capacity_bps });
-const fromRow = (r: GroundStationRow): GroundStationSite =>
-  ({ id: r.id, latitude_rad: deg_to_rad(r.lat_deg), longitude_rad: deg_to_rad(r.lon_deg), altitude_m: r.altitude_m, capacity_bps: r.capacity_Gbps * 1e9 });
+const site = (id: string, lat_deg: number, lon_deg: number, capacity_bps = 1e12): GroundStationSite => ({
+  id,
+  latitude_rad: deg_to_rad(lat_deg),
+  longitude_rad: deg_to_rad(lon_deg),
+  altitude_m: 0,
+  capacity_bps,
+});
+const fromRow = (r: GroundStationRow): GroundStationSite => ({
+  id: r.id,
+  latitude_rad: deg_to_rad(r.lat_deg),
+  longitude_rad: deg_to_rad(r.lon_deg),
+  altitude_m: r.altitude_m,
+  capacity_bps: r.capacity_Gbps * 1e9,
+});
 const catalogSites = (): GroundStationSite[] => loadCatalogs().groundStations.map(fromRow);
 const DAY: SamplingWindow = { epochIso: EPOCH, duration_s: 86400, step_s: 60 };
 
@@ -46,13 +76,17 @@ describe('single equatorial satellite over an equatorial station', () => {
   // a pass lasts D = 2λ/(n − ω⊕) = 2 × 0.147495 / 1.021903e-3 = 288.7 s; the gap between passes is
   // T − D = 5859.9 s; the contact fraction is D/T = λ/π = 0.04695.
   // The station sits 180° from the satellite's Earth-fixed start so the window (14 T) holds 14 whole passes.
-  const T_s = 6148.5, D_s = 288.7, gap_s = 5859.9;
+  const T_s = 6148.5,
+    D_s = 288.7,
+    gap_s = 5859.9;
   const w: SamplingWindow = { epochIso: EPOCH, duration_s: 14 * T_s, step_s: 5 };
   const equatorial = propagateShell(shellSpec({ inclination_rad: 0 }), w);
   const gmst0 = equatorial.tracks[0]!.gmst_rad[0]!;
   const params: GroundContactParams = {
-    shells: [equatorial], stations: [site('equator', 0, (-gmst0 + Math.PI) * (180 / Math.PI))],
-    elevationMask_rad: deg_to_rad(25), linkRate_bps: 10e9,
+    shells: [equatorial],
+    stations: [site('equator', 0, (-gmst0 + Math.PI) * (180 / Math.PI))],
+    elevationMask_rad: deg_to_rad(25),
+    linkRate_bps: 10e9,
   };
   const result = groundContacts(params);
 
@@ -97,10 +131,13 @@ describe('Walker shell with the catalog stations', () => {
   // 24 planes at 550 km / 53°, F = 0: the 4-, 8- and 16-slot shells are nested (every 4-slot satellite is
   // also an 8- and 16-slot one), so contact can only rise with the count; same planes → same tracks.
   const base = propagateShell(shellSpec({ planes: 24, satsPerPlane: 4 }), DAY);
-  const run = (satsPerPlane: number, mask_deg: number) => groundContacts({
-    shells: [{ spec: { ...base.spec, satsPerPlane }, tracks: base.tracks }], stations: catalogSites(),
-    elevationMask_rad: deg_to_rad(mask_deg), linkRate_bps: 10e9,
-  });
+  const run = (satsPerPlane: number, mask_deg: number) =>
+    groundContacts({
+      shells: [{ spec: { ...base.spec, satsPerPlane }, tracks: base.tracks }],
+      stations: catalogSites(),
+      elevationMask_rad: deg_to_rad(mask_deg),
+      linkRate_bps: 10e9,
+    });
 
   it('contact rises with more satellites', () => {
     const [a, b, c] = [run(4, 25), run(8, 25), run(16, 25)];
@@ -122,16 +159,28 @@ describe('Walker shell with the catalog stations', () => {
   it('station downlink is capped by its capacity', () => {
     const r = run(16, 10);
     const rows = loadCatalogs().groundStations;
-    r.stations.forEach((s, k) => expect(s.meanUsableDownlink_bps).toBeLessThanOrEqual(rows[k]!.capacity_Gbps * 1e9 + 1e-3));
-    expect(r.meanUsableDownlink_bps).toBeLessThanOrEqual(r.stations.reduce((a, s) => a + s.meanUsableDownlink_bps, 0) + 1e-3);
+    r.stations.forEach((s, k) =>
+      expect(s.meanUsableDownlink_bps).toBeLessThanOrEqual(rows[k]!.capacity_Gbps * 1e9 + 1e-3),
+    );
+    expect(r.meanUsableDownlink_bps).toBeLessThanOrEqual(
+      r.stations.reduce((a, s) => a + s.meanUsableDownlink_bps, 0) + 1e-3,
+    );
   });
 });
 
 describe('polar shell', () => {
   it('SvalSat (78° N) is in contact far more often than Malindi (3° S)', () => {
-    const polar = propagateShell(shellSpec({ inclination_rad: deg_to_rad(90), planes: 6, satsPerPlane: 5, pattern: 'walker-star' }), DAY);
+    const polar = propagateShell(
+      shellSpec({ inclination_rad: deg_to_rad(90), planes: 6, satsPerPlane: 5, pattern: 'walker-star' }),
+      DAY,
+    );
     const sites = catalogSites().filter((s) => s.id === 'svalsat' || s.id === 'malindi');
-    const r = groundContacts({ shells: [polar], stations: sites, elevationMask_rad: deg_to_rad(10), linkRate_bps: 10e9 });
+    const r = groundContacts({
+      shells: [polar],
+      stations: sites,
+      elevationMask_rad: deg_to_rad(10),
+      linkRate_bps: 10e9,
+    });
     const [sval, mal] = [r.stations.find((s) => s.id === 'svalsat')!, r.stations.find((s) => s.id === 'malindi')!];
     // Every polar orbit passes within λ of 78° N (the cap reaches over the pole); at the equator the
     // track density is lowest (∝ 1/cos latitude): expect well above, not merely above (measured ≈ 1.9×).
@@ -145,17 +194,29 @@ describe('plane-arc count = brute force', () => {
   const w: SamplingWindow = { epochIso: EPOCH, duration_s: 6 * 3600, step_s: 60 };
   const shells = [
     propagateShell(shellSpec({ planes: 6, satsPerPlane: 7, phasing: 1, inclination_rad: deg_to_rad(70) }), w),
-    propagateShell(shellSpec({ planes: 3, satsPerPlane: 7, pattern: 'cluster', inclination_rad: deg_to_rad(97.6), altitude_m: 650e3 }), w),
+    propagateShell(
+      shellSpec({
+        planes: 3,
+        satsPerPlane: 7,
+        pattern: 'cluster',
+        inclination_rad: deg_to_rad(97.6),
+        altitude_m: 650e3,
+      }),
+      w,
+    ),
   ];
   const stations = catalogSites().filter((s) => ['svalsat', 'kiruna', 'fairbanks', 'malindi'].includes(s.id));
   const params: GroundContactParams = { shells, stations, elevationMask_rad: deg_to_rad(10), linkRate_bps: 10e9 };
-  const key = (l: { station: number; shell: number; plane: number; slot: number }) => `${l.station}/${l.shell}/${l.plane}/${l.slot}`;
+  const key = (l: { station: number; shell: number; plane: number; slot: number }) =>
+    `${l.station}/${l.shell}/${l.plane}/${l.slot}`;
 
   it('the same (station, shell, plane, slot) links at every sample', () => {
     let total = 0;
     for (let j = 0; j < 361; j++) {
       const fast = groundLinksAtSample(params, j).map(key).sort();
-      const slow = groundLinksAtSample({ ...params, method: 'brute-force' }, j).map(key).sort();
+      const slow = groundLinksAtSample({ ...params, method: 'brute-force' }, j)
+        .map(key)
+        .sort();
       expect(fast).toEqual(slow);
       total += fast.length;
     }
@@ -163,11 +224,14 @@ describe('plane-arc count = brute force', () => {
   });
 
   it('the same per-station and distinct counts (overlapping caps counted once)', () => {
-    const fast = visibleCountsBySample(params), slow = visibleCountsBySample({ ...params, method: 'brute-force' });
+    const fast = visibleCountsBySample(params),
+      slow = visibleCountsBySample({ ...params, method: 'brute-force' });
     expect(Array.from(fast.perStation)).toEqual(Array.from(slow.perStation));
     expect(Array.from(fast.distinct)).toEqual(Array.from(slow.distinct));
     const n = fast.samples;
-    const overlaps = Array.from(fast.distinct).filter((d, j) => d < fast.perStation.reduce((a, v, i) => a + (i % n === j ? v : 0), 0)).length;
+    const overlaps = Array.from(fast.distinct).filter(
+      (d, j) => d < fast.perStation.reduce((a, v, i) => a + (i % n === j ? v : 0), 0),
+    ).length;
     expect(overlaps).toBeGreaterThan(0);
   });
 });

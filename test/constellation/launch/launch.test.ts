@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLpSolver } from '../../../solvers/lp/index.js';
-import { deployedBy, FCC_NGSO_MILESTONES, launchCampaign, satellitesPerLaunch, type CampaignVehicle } from '../../../src/constellation/launch/launch.js';
+import {
+  deployedBy,
+  FCC_NGSO_MILESTONES,
+  launchCampaign,
+  satellitesPerLaunch,
+  type CampaignVehicle,
+} from '../../../src/constellation/launch/launch.js';
 import type { LpSolver } from '../../../src/problem/lp.js';
 
 let solver: LpSolver;
@@ -15,19 +21,41 @@ const bigFairing_m3 = 1e4; // abstract vehicles below: mass always binds
 
 describe('satellites per launch', () => {
   it('mass binds for a dense node, volume for a bulky one (η = 0.7)', () => {
-    expect(satellitesPerLaunch(falcon9, 2000, 10, 0.7)).toEqual({ byMass: 8, byVolume: 10, perLaunch: 8, binding: 'mass' });
-    expect(satellitesPerLaunch(falconHeavyExp, 2000, 15, 0.7)).toEqual({ byMass: 31, byVolume: 7, perLaunch: 7, binding: 'volume' });
+    expect(satellitesPerLaunch(falcon9, 2000, 10, 0.7)).toEqual({
+      byMass: 8,
+      byVolume: 10,
+      perLaunch: 8,
+      binding: 'mass',
+    });
+    expect(satellitesPerLaunch(falconHeavyExp, 2000, 15, 0.7)).toEqual({
+      byMass: 31,
+      byVolume: 7,
+      perLaunch: 7,
+      binding: 'volume',
+    });
   });
 });
 
 describe('launchCampaign', () => {
   it('needs at least ⌈total mass / payload⌉ launches; Falcon 9, 100 × 2 t nodes: ⌈200/17.4⌉ = 12 ≤ ⌈100/8⌉ = 13', () => {
     for (const n of [1, 8, 9, 100, 333]) {
-      const r = launchCampaign({ satellites: n, launchMass_kg: 2000, stowedVolume_m3: 10, vehicles: [{ ...falcon9, cadence_per_yr: 12 }], solver });
+      const r = launchCampaign({
+        satellites: n,
+        launchMass_kg: 2000,
+        stowedVolume_m3: 10,
+        vehicles: [{ ...falcon9, cadence_per_yr: 12 }],
+        solver,
+      });
       expect(r.launches).toBeGreaterThanOrEqual(Math.ceil((n * 2000) / falcon9.payloadLeo_kg));
       expect(r.launches).toBe(Math.ceil(n / 8));
     }
-    const r = launchCampaign({ satellites: 100, launchMass_kg: 2000, stowedVolume_m3: 10, vehicles: [{ ...falcon9, cadence_per_yr: 12 }], solver });
+    const r = launchCampaign({
+      satellites: 100,
+      launchMass_kg: 2000,
+      stowedVolume_m3: 10,
+      vehicles: [{ ...falcon9, cadence_per_yr: 12 }],
+      solver,
+    });
     expect(r.launch_USD).toBe(13 * 74e6);
     expect(r.campaign_yr).toBeCloseTo(13 / 12, 12); // launch j at j/12 yr
     expect(r.milestonesMet).toBe(true);
@@ -69,7 +97,14 @@ describe('launchCampaign', () => {
     // E at 0.1…0.4 yr (20), S at 2, 4, 6, 8 yr → 50 by year 6, 60 at year 8.
     expect(r.milestones.map((m) => m.achieved)).toEqual([50, 60]);
     expect(r.campaign_yr).toBe(8);
-    const free = launchCampaign({ satellites: 60, launchMass_kg: 1000, stowedVolume_m3: 1, vehicles, solver, milestones: [] });
+    const free = launchCampaign({
+      satellites: 60,
+      launchMass_kg: 1000,
+      stowedVolume_m3: 1,
+      vehicles,
+      solver,
+      milestones: [],
+    });
     expect(free.vehicles.map((v) => v.launches)).toEqual([6, 0]);
     expect(free.launch_USD).toBe(300e6);
     expect(free.campaign_yr).toBe(12);
@@ -77,7 +112,9 @@ describe('launchCampaign', () => {
 
   it('reports an unmeetable milestone with its shortfall and returns the cheapest plan', () => {
     // 100 satellites, one vehicle of 10 at 1 launch/yr: 60 up by year 6 (≥ 50, met), 90 by year 9 (< 100).
-    const vehicles: CampaignVehicle[] = [{ id: 'slow', payloadLeo_kg: 10000, price_USD: 50e6, fairingVolume_m3: bigFairing_m3, cadence_per_yr: 1 }];
+    const vehicles: CampaignVehicle[] = [
+      { id: 'slow', payloadLeo_kg: 10000, price_USD: 50e6, fairingVolume_m3: bigFairing_m3, cadence_per_yr: 1 },
+    ];
     const r = launchCampaign({ satellites: 100, launchMass_kg: 1000, stowedVolume_m3: 1, vehicles, solver });
     expect(r.milestonesMet).toBe(false);
     expect(r.solver.withMilestones).toBe(false);
@@ -93,7 +130,14 @@ describe('launchCampaign', () => {
 
   it('respects a launch cap and rejects impossible inputs', () => {
     const vehicles: CampaignVehicle[] = [
-      { id: 'cheap', payloadLeo_kg: 10000, price_USD: 10e6, fairingVolume_m3: bigFairing_m3, cadence_per_yr: 10, maxLaunches: 2 },
+      {
+        id: 'cheap',
+        payloadLeo_kg: 10000,
+        price_USD: 10e6,
+        fairingVolume_m3: bigFairing_m3,
+        cadence_per_yr: 10,
+        maxLaunches: 2,
+      },
       { id: 'dear', payloadLeo_kg: 10000, price_USD: 30e6, fairingVolume_m3: bigFairing_m3, cadence_per_yr: 10 },
     ];
     const r = launchCampaign({ satellites: 50, launchMass_kg: 1000, stowedVolume_m3: 1, vehicles, solver });
@@ -111,21 +155,32 @@ describe('launchCampaign', () => {
  * keep the plans where every shell's satellites fit (Σ_v k_vs·n_vs ≥ N_s) and every vehicle cap holds, return the
  * cheapest cost and the fewest launches among the cheapest.
  */
-function bruteForce(k: number[][], price: number[], sats: number[], caps: (number | undefined)[] = []): { cost: number; launches: number } {
-  const V = k.length, S = sats.length;
+function bruteForce(
+  k: number[][],
+  price: number[],
+  sats: number[],
+  caps: (number | undefined)[] = [],
+): { cost: number; launches: number } {
+  const V = k.length,
+    S = sats.length;
   const cells = k.flatMap((row, v) => row.map((kv, s) => ({ v, s, max: kv > 0 ? Math.ceil(sats[s]! / kv) : 0 })));
   let best = { cost: Infinity, launches: Infinity };
   const n = cells.map(() => 0);
   const visit = (c: number): void => {
     if (c === cells.length) {
-      for (let s = 0; s < S; s++) if (cells.reduce((a, x, i) => a + (x.s === s ? k[x.v]![s]! * n[i]! : 0), 0) < sats[s]!) return;
-      for (let v = 0; v < V; v++) if (caps[v] !== undefined && cells.reduce((a, x, i) => a + (x.v === v ? n[i]! : 0), 0) > caps[v]!) return;
+      for (let s = 0; s < S; s++)
+        if (cells.reduce((a, x, i) => a + (x.s === s ? k[x.v]![s]! * n[i]! : 0), 0) < sats[s]!) return;
+      for (let v = 0; v < V; v++)
+        if (caps[v] !== undefined && cells.reduce((a, x, i) => a + (x.v === v ? n[i]! : 0), 0) > caps[v]!) return;
       const cost = cells.reduce((a, x, i) => a + price[x.v]! * n[i]!, 0);
       const launches = n.reduce((a, b) => a + b, 0);
       if (cost < best.cost || (cost === best.cost && launches < best.launches)) best = { cost, launches };
       return;
     }
-    for (let x = 0; x <= cells[c]!.max; x++) { n[c] = x; visit(c + 1); }
+    for (let x = 0; x <= cells[c]!.max; x++) {
+      n[c] = x;
+      visit(c + 1);
+    }
   };
   visit(0);
   return best;
@@ -136,7 +191,9 @@ describe('launchCampaign: each shell packed at its own node and orbit', () => {
   it('3 + 3: two shells needing 3 launches each alone need 6 together (packing all at the heaviest node would give 18)', () => {
     // One vehicle of 10 t. Shell A: 30 × 1 t → 10 per launch → 3 launches. Shell B: 6 × 5 t → 2 per launch → 3.
     // The heaviest-node rule packs all 36 at 5 t: ⌈36/2⌉ = 18 launches.
-    const vehicles: CampaignVehicle[] = [{ id: 'V', payloadLeo_kg: 10000, price_USD: 50e6, fairingVolume_m3: big, cadence_per_yr: 12 }];
+    const vehicles: CampaignVehicle[] = [
+      { id: 'V', payloadLeo_kg: 10000, price_USD: 50e6, fairingVolume_m3: big, cadence_per_yr: 12 },
+    ];
     const shells = [
       { id: 'A', satellites: 30, launchMass_kg: 1000, stowedVolume_m3: 1 },
       { id: 'B', satellites: 6, launchMass_kg: 5000, stowedVolume_m3: 1 },
@@ -154,17 +211,39 @@ describe('launchCampaign: each shell packed at its own node and orbit', () => {
   });
 
   it('two shells, two vehicles with different payloads to each orbit: the brute-force optimum', () => {
-    // X is cheap but weak to the SSO shell (payload 3 t there), Y carries 8 t to both. Nodes: 1 t (A, 53°), 1.5 t (B, SSO).
+    // X is cheap but weak to the SSO shell (payload 3 t there), Y carries 8 t to both. Nodes: 1 t (A, 53°), 1.5 t (B,
+    // SSO).
     const vehicles: CampaignVehicle[] = [
-      { id: 'X', payloadLeo_kg: 9000, payloadToShell_kg: [9000, 3000], price_USD: 30e6, fairingVolume_m3: big, cadence_per_yr: 20 },
-      { id: 'Y', payloadLeo_kg: 8000, payloadToShell_kg: [8000, 8000], price_USD: 45e6, fairingVolume_m3: big, cadence_per_yr: 20 },
+      {
+        id: 'X',
+        payloadLeo_kg: 9000,
+        payloadToShell_kg: [9000, 3000],
+        price_USD: 30e6,
+        fairingVolume_m3: big,
+        cadence_per_yr: 20,
+      },
+      {
+        id: 'Y',
+        payloadLeo_kg: 8000,
+        payloadToShell_kg: [8000, 8000],
+        price_USD: 45e6,
+        fairingVolume_m3: big,
+        cadence_per_yr: 20,
+      },
     ];
     const shells = [
       { id: 'A', satellites: 25, launchMass_kg: 1000, stowedVolume_m3: 1 },
       { id: 'B', satellites: 14, launchMass_kg: 1500, stowedVolume_m3: 1 },
     ];
     // k: X → A ⌊9/1⌋ = 9, X → B ⌊3/1.5⌋ = 2; Y → A 8, Y → B ⌊8/1.5⌋ = 5.
-    const oracle = bruteForce([[9, 2], [8, 5]], [30e6, 45e6], [25, 14]);
+    const oracle = bruteForce(
+      [
+        [9, 2],
+        [8, 5],
+      ],
+      [30e6, 45e6],
+      [25, 14],
+    );
     const r = launchCampaign({ shells, vehicles, solver, milestones: [] });
     expect(r.launch_USD).toBe(oracle.cost);
     expect(r.shells.flatMap((s) => s.vehicles.map((v) => v.satellitesPerLaunch))).toEqual([9, 8, 2, 5]);
@@ -172,13 +251,22 @@ describe('launchCampaign: each shell packed at its own node and orbit', () => {
   });
 
   it('three shells, three vehicles, a launch cap shared across shells: the brute-force optimum', () => {
-    const k = [[4, 2, 0], [3, 3, 2], [6, 1, 1]];
+    const k = [
+      [4, 2, 0],
+      [3, 3, 2],
+      [6, 1, 1],
+    ];
     const price = [20e6, 25e6, 35e6];
     const sats = [9, 7, 3];
     const caps = [2, undefined, undefined];
     const vehicles: CampaignVehicle[] = k.map((row, v) => ({
-      id: `V${v}`, payloadLeo_kg: 6000, payloadToShell_kg: row.map((x) => x * 1000), price_USD: price[v]!, fairingVolume_m3: big,
-      cadence_per_yr: 10, ...(caps[v] !== undefined ? { maxLaunches: caps[v] } : {}),
+      id: `V${v}`,
+      payloadLeo_kg: 6000,
+      payloadToShell_kg: row.map((x) => x * 1000),
+      price_USD: price[v]!,
+      fairingVolume_m3: big,
+      cadence_per_yr: 10,
+      ...(caps[v] !== undefined ? { maxLaunches: caps[v] } : {}),
     }));
     const shells = sats.map((n, s) => ({ id: `S${s}`, satellites: n, launchMass_kg: 1000, stowedVolume_m3: 1 }));
     const oracle = bruteForce(k, price, sats, caps);
@@ -210,12 +298,21 @@ describe('launchCampaign: each shell packed at its own node and orbit', () => {
   });
 
   it('a shell no vehicle can reach is a RangeError naming the shell; payloads per shell are checked', () => {
-    const v: CampaignVehicle = { id: 'V', payloadLeo_kg: 5000, payloadToShell_kg: [5000, 500], price_USD: 1e6, fairingVolume_m3: big, cadence_per_yr: 1 };
+    const v: CampaignVehicle = {
+      id: 'V',
+      payloadLeo_kg: 5000,
+      payloadToShell_kg: [5000, 500],
+      price_USD: 1e6,
+      fairingVolume_m3: big,
+      cadence_per_yr: 1,
+    };
     const shells = [
       { id: 'low', satellites: 2, launchMass_kg: 1000, stowedVolume_m3: 1 },
       { id: 'high', satellites: 2, launchMass_kg: 1000, stowedVolume_m3: 1 },
     ];
     expect(() => launchCampaign({ shells, vehicles: [v], solver })).toThrow(/shell high/);
-    expect(() => launchCampaign({ shells, vehicles: [{ ...v, payloadToShell_kg: [5000] }], solver })).toThrow(/one payload per shell/);
+    expect(() => launchCampaign({ shells, vehicles: [{ ...v, payloadToShell_kg: [5000] }], solver })).toThrow(
+      /one payload per shell/,
+    );
   });
 });

@@ -20,12 +20,19 @@ beforeAll(async () => {
 const ETA = 0.7;
 
 /** Every way to split one shell's n satellites into launches of labelled vehicles: cost and launches per vehicle. */
-function shellOptions(shell: CampaignShell, s: number, vehicles: readonly CampaignVehicle[]): { cost: number; perVehicle: number[] }[] {
+function shellOptions(
+  shell: CampaignShell,
+  s: number,
+  vehicles: readonly CampaignVehicle[],
+): { cost: number; perVehicle: number[] }[] {
   const out: { cost: number; perVehicle: number[] }[] = [];
   const blocks: { v: number; mass: number; volume: number }[] = [];
   const fits = (b: { v: number; mass: number; volume: number }): boolean => {
     const veh = vehicles[b.v]!;
-    return b.mass <= (veh.payloadToShell_kg?.[s] ?? veh.payloadLeo_kg) + 1e-9 && b.volume <= ETA * veh.fairingVolume_m3 + 1e-9;
+    return (
+      b.mass <= (veh.payloadToShell_kg?.[s] ?? veh.payloadLeo_kg) + 1e-9 &&
+      b.volume <= ETA * veh.fairingVolume_m3 + 1e-9
+    );
   };
   const place = (item: number): void => {
     if (item === shell.satellites) {
@@ -33,12 +40,16 @@ function shellOptions(shell: CampaignShell, s: number, vehicles: readonly Campai
       out.push({ cost: blocks.reduce((a, b) => a + vehicles[b.v]!.price_USD, 0), perVehicle });
       return;
     }
-    for (const b of blocks) { // join a launch already opened
-      b.mass += shell.launchMass_kg; b.volume += shell.stowedVolume_m3;
+    for (const b of blocks) {
+      // join a launch already opened
+      b.mass += shell.launchMass_kg;
+      b.volume += shell.stowedVolume_m3;
       if (fits(b)) place(item + 1);
-      b.mass -= shell.launchMass_kg; b.volume -= shell.stowedVolume_m3;
+      b.mass -= shell.launchMass_kg;
+      b.volume -= shell.stowedVolume_m3;
     }
-    for (let v = 0; v < vehicles.length; v++) { // open a new launch of vehicle v
+    for (let v = 0; v < vehicles.length; v++) {
+      // open a new launch of vehicle v
       const b = { v, mass: shell.launchMass_kg, volume: shell.stowedVolume_m3 };
       if (!fits(b)) continue;
       blocks.push(b);
@@ -57,19 +68,30 @@ function bruteForce(shells: readonly CampaignShell[], vehicles: readonly Campaig
   const used = vehicles.map(() => 0);
   const visit = (s: number, cost: number): void => {
     if (cost >= best) return;
-    if (s === shells.length) { best = cost; return; }
+    if (s === shells.length) {
+      best = cost;
+      return;
+    }
     for (const o of options[s]!) {
-      if (o.perVehicle.some((n, v) => vehicles[v]!.maxLaunches !== undefined && used[v]! + n > vehicles[v]!.maxLaunches!)) continue;
-      o.perVehicle.forEach((n, v) => { used[v]! += n; });
+      if (
+        o.perVehicle.some((n, v) => vehicles[v]!.maxLaunches !== undefined && used[v]! + n > vehicles[v]!.maxLaunches!)
+      )
+        continue;
+      o.perVehicle.forEach((n, v) => {
+        used[v]! += n;
+      });
       visit(s + 1, cost + o.cost);
-      o.perVehicle.forEach((n, v) => { used[v]! -= n; });
+      o.perVehicle.forEach((n, v) => {
+        used[v]! -= n;
+      });
     }
   };
   visit(0, 0);
   return best;
 }
 
-const carried = (r: ReturnType<typeof launchCampaign>): number[] => r.shells.map((s) => s.vehicles.reduce((a, v) => a + v.satellitesCarried, 0));
+const carried = (r: ReturnType<typeof launchCampaign>): number[] =>
+  r.shells.map((s) => s.vehicles.reduce((a, v) => a + v.satellitesCarried, 0));
 
 describe('launch MILP = brute force over satellite-to-launch assignments', () => {
   it('two shells, Electron and Long March 2D with their catalog payloads into each orbit, Electron capped at 2', () => {
@@ -81,7 +103,11 @@ describe('launch MILP = brute force over satellite-to-launch assignments', () =>
     const vehicles: CampaignVehicle[] = (['electron', 'long-march-2d'] as const).map((id) => {
       const row = findRow(cat, 'launchVehicles', id, 'test');
       return {
-        id, payloadLeo_kg: row.payloadLeo_kg, price_USD: row.price_USD, fairingVolume_m3: row.fairingVolume_m3, cadence_per_yr: 12,
+        id,
+        payloadLeo_kg: row.payloadLeo_kg,
+        price_USD: row.price_USD,
+        fairingVolume_m3: row.fairingVolume_m3,
+        cadence_per_yr: 12,
         payloadToShell_kg: orbits.map((o) => vehiclePayloadToOrbit(row, o.altitude_m, o.inclination_rad).payload_kg),
         ...(id === 'electron' ? { maxLaunches: 2 } : {}),
       };
@@ -90,8 +116,8 @@ describe('launch MILP = brute force over satellite-to-launch assignments', () =>
       { id: 'A', satellites: 5, launchMass_kg: 110, stowedVolume_m3: 0.3 },
       { id: 'B', satellites: 4, launchMass_kg: 380, stowedVolume_m3: 1.5 },
     ];
-    // By hand: Electron lifts 220–330 kg to A (2 × 110 kg; 3 by volume, 1.12/0.3) and under 380 kg to B; LM-2D 1.3 t to B
-    // (3 × 380 kg) and tonnes to A. A: two capped Electrons carry 4, so the fifth needs an LM-2D ($45M), or one LM-2D
+    // By hand: Electron lifts 220–330 kg to A (2 × 110 kg; 3 by volume, 1.12/0.3) and under 380 kg to B; LM-2D 1.3 t to
+    // B (3 × 380 kg) and tonnes to A. A: two capped Electrons carry 4, so the fifth needs an LM-2D ($45M), or one LM-2D
     // carries all five ($30M). B: two LM-2D ($60M). Cheapest $90M.
     expect(vehicles[0]!.payloadToShell_kg![0]).toBeGreaterThanOrEqual(220);
     expect(vehicles[0]!.payloadToShell_kg![0]).toBeLessThan(330);
@@ -106,11 +132,30 @@ describe('launch MILP = brute force over satellite-to-launch assignments', () =>
   it('three shells, three vehicles where mass binds for some pairs and volume for others, a binding launch cap', () => {
     const vehicles: CampaignVehicle[] = [
       {
-        id: 'small', payloadLeo_kg: 3000, payloadToShell_kg: [3000, 2200, 1500], price_USD: 12e6, fairingVolume_m3: 10, cadence_per_yr: 10,
+        id: 'small',
+        payloadLeo_kg: 3000,
+        payloadToShell_kg: [3000, 2200, 1500],
+        price_USD: 12e6,
+        fairingVolume_m3: 10,
+        cadence_per_yr: 10,
         maxLaunches: 1,
       },
-      { id: 'medium', payloadLeo_kg: 6000, payloadToShell_kg: [6000, 5000, 4200], price_USD: 25e6, fairingVolume_m3: 20, cadence_per_yr: 10 },
-      { id: 'wide', payloadLeo_kg: 4000, payloadToShell_kg: [4000, 3500, 3000], price_USD: 20e6, fairingVolume_m3: 60, cadence_per_yr: 10 },
+      {
+        id: 'medium',
+        payloadLeo_kg: 6000,
+        payloadToShell_kg: [6000, 5000, 4200],
+        price_USD: 25e6,
+        fairingVolume_m3: 20,
+        cadence_per_yr: 10,
+      },
+      {
+        id: 'wide',
+        payloadLeo_kg: 4000,
+        payloadToShell_kg: [4000, 3500, 3000],
+        price_USD: 20e6,
+        fairingVolume_m3: 60,
+        cadence_per_yr: 10,
+      },
     ];
     const shells: CampaignShell[] = [
       { id: 'dense', satellites: 3, launchMass_kg: 1400, stowedVolume_m3: 3 },

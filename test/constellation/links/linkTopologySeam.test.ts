@@ -13,12 +13,27 @@ const mod2pi = (x: number): number => ((x % TWO_PI) + TWO_PI) % TWO_PI;
 
 function walker(P: number, S: number, F: number, o: Partial<ShellGeometrySpec> = {}): ShellGeometrySpec {
   return {
-    name: 'w', altitude_m: 550e3, inclination_rad: 0.93, sunSynchronous: false, ltan_h: null, planes: P, satsPerPlane: S,
-    pattern: 'walker-delta', phasing: F, ltanBand_h: 0, raan0_rad: 0, clusterRadius_m: 0, ...o,
+    name: 'w',
+    altitude_m: 550e3,
+    inclination_rad: 0.93,
+    sunSynchronous: false,
+    ltan_h: null,
+    planes: P,
+    satsPerPlane: S,
+    pattern: 'walker-delta',
+    phasing: F,
+    ltanBand_h: 0,
+    raan0_rad: 0,
+    clusterRadius_m: 0,
+    ...o,
   };
 }
 
-const topo = (shell: ShellGeometrySpec, topology: ConstellationTopology, maxRepresentativesPerClass = 1000): LinkTopology =>
+const topo = (
+  shell: ShellGeometrySpec,
+  topology: ConstellationTopology,
+  maxRepresentativesPerClass = 1000,
+): LinkTopology =>
   linkTopology({ shell, topology, clusterLinkRange_m: 0, maxRepresentativesPerClass, explicitEdges: true });
 
 /** (ΔRAAN, Δu) mod 2π of the link from node index a to node index b. */
@@ -37,7 +52,12 @@ function expected(shell: ShellGeometrySpec, c: LinkClass): [number, number] {
 }
 
 describe('Walker-delta mesh: every link, seam included, has its class geometry', () => {
-  for (const [P, S, F] of [[4, 6, 1], [5, 7, 3], [3, 4, 2], [6, 5, 0]] as const) {
+  for (const [P, S, F] of [
+    [4, 6, 1],
+    [5, 7, 3],
+    [3, 4, 2],
+    [6, 5, 0],
+  ] as const) {
     it(`P = ${P}, S = ${S}, F = ${F}: P·S links per class, 6 per satellite, each with the class (ΔRAAN, Δu)`, () => {
       const shell = walker(P, S, F);
       const t = topo(shell, 'mesh');
@@ -69,7 +89,11 @@ describe('Walker-delta mesh: every link, seam included, has its class geometry',
       expect(t.representatives.filter((r) => r.linkClass === c).reduce((s, r) => s + r.weight, 0)).toBe(t.counts[c]);
     }
     const inPlane = t.representatives.filter((r) => r.linkClass === 'inPlane');
-    expect(inPlane.map((r) => [r.a.slot, r.b.slot, r.weight])).toEqual([[0, 1, 16], [4, 5, 16], [8, 9, 8]]);
+    expect(inPlane.map((r) => [r.a.slot, r.b.slot, r.weight])).toEqual([
+      [0, 1, 16],
+      [4, 5, 16],
+      [8, 9, 8],
+    ]);
     expect(inPlane.every((r) => !r.cutoffApplies && !r.seam)).toBe(true);
     expect(t.representatives.filter((r) => r.linkClass !== 'inPlane').every((r) => r.cutoffApplies)).toBe(true);
     // each edge points at the representative of its own block of slots
@@ -79,7 +103,10 @@ describe('Walker-delta mesh: every link, seam included, has its class geometry',
 
 describe('shells without a seam, and degenerate shells', () => {
   it('Walker star and a partial LTAN band are cylinders: P − 1 plane pairs, no seam link', () => {
-    for (const shell of [walker(4, 6, 1, { pattern: 'walker-star' }), walker(4, 6, 1, { pattern: 'sso-ltan', ltanBand_h: 12 })]) {
+    for (const shell of [
+      walker(4, 6, 1, { pattern: 'walker-star' }),
+      walker(4, 6, 1, { pattern: 'sso-ltan', ltanBand_h: 12 }),
+    ]) {
       const t = topo(shell, 'mesh');
       expect(t.counts).toEqual({ inPlane: 24, crossPlane: 18, diagonal: 18, cluster: 0 });
       expect(t.representatives.some((r) => r.seam)).toBe(false);
@@ -93,19 +120,36 @@ describe('shells without a seam, and degenerate shells', () => {
     expect(topo(walker(4, 6, 1), 'grid').counts).toEqual({ inPlane: 24, crossPlane: 24, diagonal: 0, cluster: 0 });
     expect(topo(walker(4, 6, 1), 'ring').counts).toEqual({ inPlane: 24, crossPlane: 0, diagonal: 0, cluster: 0 });
     const none = topo(walker(4, 6, 1), 'none');
-    expect([none.counts, none.representatives, none.edges]).toEqual([{ inPlane: 0, crossPlane: 0, diagonal: 0, cluster: 0 }, [], []]);
+    expect([none.counts, none.representatives, none.edges]).toEqual([
+      { inPlane: 0, crossPlane: 0, diagonal: 0, cluster: 0 },
+      [],
+      [],
+    ]);
   });
 
   it('S = 2: one in-plane link per plane; S = 1: none; P = 2: one cross-plane link per slot, no seam; P = 1: none', () => {
     expect(topo(walker(3, 2, 0), 'ring')).toMatchObject({ counts: { inPlane: 3 }, degree: { inPlane: 1 } });
-    expect(topo(walker(3, 1, 0), 'mesh')).toMatchObject({ counts: { inPlane: 0, diagonal: 0 }, degree: { inPlane: 0, diagonal: 0 } });
-    expect(topo(walker(2, 5, 1), 'mesh')).toMatchObject({ counts: { crossPlane: 5, diagonal: 5 }, degree: { crossPlane: 1, diagonal: 1 } });
-    expect(topo(walker(1, 5, 0), 'mesh')).toMatchObject({ counts: { inPlane: 5, crossPlane: 0, diagonal: 0 }, degree: { crossPlane: 0 } });
+    expect(topo(walker(3, 1, 0), 'mesh')).toMatchObject({
+      counts: { inPlane: 0, diagonal: 0 },
+      degree: { inPlane: 0, diagonal: 0 },
+    });
+    expect(topo(walker(2, 5, 1), 'mesh')).toMatchObject({
+      counts: { crossPlane: 5, diagonal: 5 },
+      degree: { crossPlane: 1, diagonal: 1 },
+    });
+    expect(topo(walker(1, 5, 0), 'mesh')).toMatchObject({
+      counts: { inPlane: 5, crossPlane: 0, diagonal: 0 },
+      degree: { crossPlane: 0 },
+    });
   });
 
   it('explicit edges only when asked; cluster topology only with the cluster pattern', () => {
     const implicit = linkTopology({
-      shell: walker(3, 4, 1), topology: 'mesh', clusterLinkRange_m: 0, maxRepresentativesPerClass: 8, explicitEdges: false,
+      shell: walker(3, 4, 1),
+      topology: 'mesh',
+      clusterLinkRange_m: 0,
+      maxRepresentativesPerClass: 8,
+      explicitEdges: false,
     });
     expect(implicit.edges).toBeNull();
     expect(() => topo(walker(3, 4, 1), 'cluster')).toThrow(/does not fit pattern/);

@@ -6,13 +6,29 @@ import { EARTH_RADIUS_m } from '../../../src/units/constants.js';
 const deg = Math.PI / 180;
 // 100 Gbps class terminal (catalog row isl-100g).
 const isl100g: LinkTerminalRow = {
-  capacity_Gbps: 100, range_km: 5000, transmitPower_W: 1.5, apertureDiameter_m: 0.1, wavelength_nm: 1550,
-  receiverSensitivity_photonsPerBit: 40, maxSlewRate_deg_s: 1,
+  capacity_Gbps: 100,
+  range_km: 5000,
+  transmitPower_W: 1.5,
+  apertureDiameter_m: 0.1,
+  wavelength_nm: 1550,
+  receiverSensitivity_photonsPerBit: 40,
+  maxSlewRate_deg_s: 1,
 };
 const day = { epochIso: '2026-03-20T00:00:00Z', duration_s: 86400, step_s: 60 };
 const shell = (o: Partial<ShellGeometrySpec>): ShellGeometrySpec => ({
-  name: 't', altitude_m: 550e3, inclination_rad: 53 * deg, sunSynchronous: false, ltan_h: null, planes: 1, satsPerPlane: 22,
-  pattern: 'walker-delta', phasing: 0, ltanBand_h: 0, raan0_rad: 0, clusterRadius_m: 0, ...o,
+  name: 't',
+  altitude_m: 550e3,
+  inclination_rad: 53 * deg,
+  sunSynchronous: false,
+  ltan_h: null,
+  planes: 1,
+  satsPerPlane: 22,
+  pattern: 'walker-delta',
+  phasing: 0,
+  ltanBand_h: 0,
+  raan0_rad: 0,
+  clusterRadius_m: 0,
+  ...o,
 });
 const run = (o: Partial<ShellGeometrySpec>, rest: Partial<ShellLinksParams> = {}) =>
   shellLinks({ shell: shell(o), window: day, topology: 'grid', terminal: isl100g, ...rest });
@@ -30,7 +46,10 @@ describe('in-plane links (ring)', () => {
     expect(Math.abs(x.classes.inPlane.range_m.mean / chord - 1)).toBeLessThan(0.003);
     expect(x.classes.inPlane.blocked).toBe(0);
     // LOS lowest point at the chord midpoint: r·cos(π/22) − R⊕ ≈ 480 km, well above the 100 km floor.
-    expect(x.classes.inPlane.minLineOfSightAltitude_m / (r550 * Math.cos(Math.PI / 22) - EARTH_RADIUS_m)).toBeCloseTo(1, 1);
+    expect(x.classes.inPlane.minLineOfSightAltitude_m / (r550 * Math.cos(Math.PI / 22) - EARTH_RADIUS_m)).toBeCloseTo(
+      1,
+      1,
+    );
     // A circular in-plane neighbour does not move in the LVLH frame.
     expect(x.classes.inPlane.maxPointingRate_rad_s).toBeLessThan(1e-6);
     expect(x.terminalsPerNode).toBe(2);
@@ -56,7 +75,8 @@ describe('cross-plane links of a Walker 53° shell (72 × 22, F = 0)', () => {
   // ΔΩ = 5°: max 604.5 km, min 363.8 km. J2 regresses both nodes alike, so ΔΩ stays 5°.
   const x = run({ planes: 72 });
   const dOmega = (2 * Math.PI) / 72;
-  const max = 2 * r550 * Math.sin(dOmega / 2), min = max * Math.cos(53 * deg);
+  const max = 2 * r550 * Math.sin(dOmega / 2),
+    min = max * Math.cos(53 * deg);
 
   it('oscillates between 2r·sin(ΔΩ/2)·cos i at the apex and 2r·sin(ΔΩ/2) at the equator', () => {
     expect(Math.abs(x.classes.crossPlane.range_m.max / max - 1)).toBeLessThan(0.003);
@@ -88,9 +108,15 @@ describe('latitude cutoff', () => {
   // fraction of an orbit above the cutoff is 1 − (2/π)·asin(sin φ / sin i) (0 if φ ≥ i); polar: 1 − 2φ/π.
   // With F = 0 both ends of a cross-plane link share u, hence latitude: availability = 1 − that fraction.
   const above = (i: number, phi: number) => 1 - (2 / Math.PI) * Math.asin(Math.sin(phi) / Math.sin(i));
-  for (const [i_deg, phi_deg] of [[90, 60], [70, 50]] as const) {
+  for (const [i_deg, phi_deg] of [
+    [90, 60],
+    [70, 50],
+  ] as const) {
     it(`i = ${i_deg}°, cutoff ${phi_deg}°: availability = ${(1 - above(i_deg * deg, phi_deg * deg)).toFixed(3)}`, () => {
-      const x = run({ planes: 18, satsPerPlane: 11, inclination_rad: i_deg * deg }, { latitudeCutoff_rad: phi_deg * deg });
+      const x = run(
+        { planes: 18, satsPerPlane: 11, inclination_rad: i_deg * deg },
+        { latitudeCutoff_rad: phi_deg * deg },
+      );
       expect(x.classes.crossPlane.blocked).toBe(0);
       expect(Math.abs(x.classes.crossPlane.availability - (1 - above(i_deg * deg, phi_deg * deg)))).toBeLessThan(0.01);
       expect(x.classes.inPlane.availability).toBe(1); // in-plane links ignore the cutoff
@@ -101,10 +127,22 @@ describe('latitude cutoff', () => {
 
 describe('cluster links (Suncatcher-style 81-member formation, 1 km radius, 650 km SSO)', () => {
   const sun: LinkTerminalRow = {
-    capacity_Gbps: 9600, range_km: 1, transmitPower_W: 0.006, apertureDiameter_m: 0.1, wavelength_nm: 1550,
-    receiverSensitivity_photonsPerBit: 1200, maxSlewRate_deg_s: 1,
+    capacity_Gbps: 9600,
+    range_km: 1,
+    transmitPower_W: 0.006,
+    apertureDiameter_m: 0.1,
+    wavelength_nm: 1550,
+    receiverSensitivity_photonsPerBit: 1200,
+    maxSlewRate_deg_s: 1,
   };
-  const cluster = shell({ pattern: 'cluster', planes: 1, satsPerPlane: 81, clusterRadius_m: 1000, altitude_m: 650e3, inclination_rad: 98 * deg });
+  const cluster = shell({
+    pattern: 'cluster',
+    planes: 1,
+    satsPerPlane: 81,
+    clusterRadius_m: 1000,
+    altitude_m: 650e3,
+    inclination_rad: 98 * deg,
+  });
 
   it('lattice neighbours breathe 109–218 m apart over each orbit (Suncatcher: ~100–200 m), unblocked, at the full 9.6 Tbps', () => {
     // In-plane formation: s = 1000 / (2√21) = 109.1 m, neighbour distance between s and 2s (clusterFormation.ts).
@@ -126,7 +164,10 @@ describe('cluster links (Suncatcher-style 81-member formation, 1 km radius, 650 
 
 describe('graph and scale', () => {
   it('small shell: explicit +Grid graph with node = plane·S + slot and the seam shifted by F', () => {
-    const x = run({ planes: 6, satsPerPlane: 10, phasing: 2, inclination_rad: 53 * deg, altitude_m: 1200e3 }, { snapshotIndex: 5 });
+    const x = run(
+      { planes: 6, satsPerPlane: 10, phasing: 2, inclination_rad: 53 * deg, altitude_m: 1200e3 },
+      { snapshotIndex: 5 },
+    );
     const g = x.graph!;
     expect(g.nodes).toBe(60);
     expect(g.sampleIndex).toBe(5);

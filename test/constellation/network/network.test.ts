@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LpSolver } from '../../../src/problem/lp.js';
 import { createLpSolver } from '../../../solvers/lp/index.js';
-import { bottleneckUtilization, networkThroughput, type LinkEdge, type LinkGraph } from '../../../src/constellation/network/network.js';
+import {
+  bottleneckUtilization,
+  networkThroughput,
+  type LinkEdge,
+  type LinkGraph,
+} from '../../../src/constellation/network/network.js';
 
 let lpSolver: LpSolver;
 beforeAll(async () => {
@@ -14,34 +19,51 @@ const C_m_s = 299_792_458;
 /** P×S +Grid torus without twist (test-side builder), node p·S + s. */
 function torus(P: number, S: number, cap_bps: number): LinkGraph {
   const edges: LinkEdge[] = [];
-  for (let p = 0; p < P; p++) for (let s = 0; s < S; s++) {
-    edges.push({ u: p * S + s, v: p * S + ((s + 1) % S), capacity_bps: cap_bps, length_m: 1e6 });
-    edges.push({ u: p * S + s, v: ((p + 1) % P) * S + s, capacity_bps: cap_bps, length_m: 1e6 });
-  }
+  for (let p = 0; p < P; p++)
+    for (let s = 0; s < S; s++) {
+      edges.push({ u: p * S + s, v: p * S + ((s + 1) % S), capacity_bps: cap_bps, length_m: 1e6 });
+      edges.push({ u: p * S + s, v: ((p + 1) % P) * S + s, capacity_bps: cap_bps, length_m: 1e6 });
+    }
   return { nodes: P * S, edges };
 }
 
 function ring(n: number, cap_bps: number): LinkGraph {
-  return { nodes: n, edges: Array.from({ length: n }, (_, i) => ({ u: i, v: (i + 1) % n, capacity_bps: cap_bps, length_m: 1e6 })) };
+  return {
+    nodes: n,
+    edges: Array.from({ length: n }, (_, i) => ({ u: i, v: (i + 1) % n, capacity_bps: cap_bps, length_m: 1e6 })),
+  };
 }
 
 describe('networkThroughput', () => {
   // Toolchain known answers (10×10 torus, 100 Gbps links): max s–t flow 400 Gbps (4 links leave the
   // source, 4-edge-connected torus); 4 sinks of one source share that 400 Gbps cut: λ = 100 Gbps.
-  it.each(['jslp', 'highs'] as const)('10×10 torus known answers: 400 Gbps s–t, λ = 100 Gbps for 4 sinks (%s)', (solver) => {
-    const graph = torus(10, 10, 100 * G);
-    const st = networkThroughput({ graph, lpSolver, lpOptions: { solver }, traffic: { kind: 'pairs', commodities: [{ source: 0, sink: 55, demand: 1 }] } });
-    expect(st.lambda_bps / G).toBeCloseTo(400, 5);
-    expect(st.disconnected).toBe(false);
-    const sinks = [55, 5, 50, 99].map((sink) => ({ source: 0, sink, demand: 1 }));
-    const four = networkThroughput({ graph, lpSolver, lpOptions: { solver }, traffic: { kind: 'pairs', commodities: sinks } });
-    expect(four.lambda_bps / G).toBeCloseTo(100, 5);
-    expect(four.throughputPerNode_bps / G).toBeCloseTo(400, 5); // one source sending 4 × 100
-    // The 4 links at the source are saturated.
-    const atSource = graph.edges.flatMap((e, i) => (e.u === 0 || e.v === 0 ? [i] : []));
-    for (const i of atSource) expect(four.bottleneckEdges).toContain(i);
-    expect(four.lp.solver).toMatch(solver === 'jslp' ? /^javascript-lp-solver/ : /^highs/);
-  });
+  it.each(['jslp', 'highs'] as const)(
+    '10×10 torus known answers: 400 Gbps s–t, λ = 100 Gbps for 4 sinks (%s)',
+    (solver) => {
+      const graph = torus(10, 10, 100 * G);
+      const st = networkThroughput({
+        graph,
+        lpSolver,
+        lpOptions: { solver },
+        traffic: { kind: 'pairs', commodities: [{ source: 0, sink: 55, demand: 1 }] },
+      });
+      expect(st.lambda_bps / G).toBeCloseTo(400, 5);
+      expect(st.disconnected).toBe(false);
+      const sinks = [55, 5, 50, 99].map((sink) => ({ source: 0, sink, demand: 1 }));
+      const four = networkThroughput({
+        graph,
+        lpSolver,
+        lpOptions: { solver },
+        traffic: { kind: 'pairs', commodities: sinks },
+      });
+      expect(four.lambda_bps / G).toBeCloseTo(100, 5);
+      expect(four.throughputPerNode_bps / G).toBeCloseTo(400, 5); // one source sending 4 × 100
+      // The 4 links at the source are saturated.
+      const atSource = graph.edges.flatMap((e, i) => (e.u === 0 || e.v === 0 ? [i] : []));
+      for (const i of atSource) expect(four.bottleneckEdges).toContain(i);
+      expect(four.lp.solver).toMatch(solver === 'jslp' ? /^javascript-lp-solver/ : /^highs/);
+    },
+  );
 
   // Ring of N nodes, c per direction, uniform all-to-all at λ per ordered pair. Cut-free counting
   // argument: the 2N arcs offer 2Nc; every pair at ring distance h uses ≥ h arcs.
@@ -50,7 +72,10 @@ describe('networkThroughput', () => {
   //   reflection symmetry), so the bound is met: λ* = 8c/(N²−1).
   // N = 2m even: distances 1…m−1 twice and m once → Σh = m² = N²/4 → λ* = 8c/N² (antipode split ½–½).
   it.each([
-    [7, 'highs'], [9, 'jslp'], [8, 'highs'], [10, 'jslp'],
+    [7, 'highs'],
+    [9, 'jslp'],
+    [8, 'highs'],
+    [10, 'jslp'],
   ] as const)('ring of %i: λ* = 8c/(N²−1) (odd) or 8c/N² (even) (%s)', (n, solver) => {
     const c = 10 * G;
     const r = networkThroughput({ graph: ring(n, c), lpSolver, lpOptions: { solver }, traffic: { kind: 'uniform' } });
@@ -63,7 +88,12 @@ describe('networkThroughput', () => {
 
   it('disconnected graph: throughput 0, flagged, no NaN; cluster traffic inside each component works', () => {
     const c = 10 * G;
-    const tri = (o: number): LinkEdge[] => [[0, 1], [1, 2], [2, 0]].map(([a, b]) => ({ u: o + a!, v: o + b!, capacity_bps: c, length_m: 1e6 }));
+    const tri = (o: number): LinkEdge[] =>
+      [
+        [0, 1],
+        [1, 2],
+        [2, 0],
+      ].map(([a, b]) => ({ u: o + a!, v: o + b!, capacity_bps: c, length_m: 1e6 }));
     const graph: LinkGraph = { nodes: 6, edges: [...tri(0), ...tri(3)] };
     const all = networkThroughput({ graph, lpSolver, traffic: { kind: 'uniform' } });
     expect(all.disconnected).toBe(true);
@@ -72,7 +102,11 @@ describe('networkThroughput', () => {
     expect(all.paths.unreachablePairs).toBe(6 * 3);
     expect(Number.isNaN(all.paths.meanHops)).toBe(false);
     // Within a triangle (K3): 6 ordered pairs need ≥ 1 arc each, 6 arcs of c → λ = c, 2c per node.
-    const cluster = networkThroughput({ graph, lpSolver, traffic: { kind: 'uniform', group: Int32Array.of(0, 0, 0, 1, 1, 1) } });
+    const cluster = networkThroughput({
+      graph,
+      lpSolver,
+      traffic: { kind: 'uniform', group: Int32Array.of(0, 0, 0, 1, 1, 1) },
+    });
     expect(cluster.disconnected).toBe(false);
     expect(cluster.lambda_bps / c).toBeCloseTo(1, 6);
     expect(cluster.throughputPerNode_bps / c).toBeCloseTo(2, 6);
@@ -81,15 +115,37 @@ describe('networkThroughput', () => {
   // Path 0–1–2 of 10 Gbps links; satellite 2 reaches station 0 (25 Gbps) over a 100 Gbps access link.
   // Station: 3λ ≤ 25 → 8.33; link 1–2 carries the flow of satellites 0 and 1: 2λ ≤ 10 → λ* = 5 Gbps.
   it('downlink: λ limited by the ISL next to the gateway (hand calculation)', () => {
-    const graph: LinkGraph = { nodes: 3, edges: [{ u: 0, v: 1, capacity_bps: 10 * G, length_m: 1e6 }, { u: 1, v: 2, capacity_bps: 10 * G, length_m: 1e6 }] };
-    const r = networkThroughput({ graph, lpSolver, traffic: { kind: 'downlink', sinks: [{ node: 2, capacity_bps: 100 * G, station: 0 }], stationCapacity_bps: Float64Array.of(25 * G) } });
+    const graph: LinkGraph = {
+      nodes: 3,
+      edges: [
+        { u: 0, v: 1, capacity_bps: 10 * G, length_m: 1e6 },
+        { u: 1, v: 2, capacity_bps: 10 * G, length_m: 1e6 },
+      ],
+    };
+    const r = networkThroughput({
+      graph,
+      lpSolver,
+      traffic: {
+        kind: 'downlink',
+        sinks: [{ node: 2, capacity_bps: 100 * G, station: 0 }],
+        stationCapacity_bps: Float64Array.of(25 * G),
+      },
+    });
     expect(r.lambda_bps / G).toBeCloseTo(5, 6);
     expect(r.throughputPerNode_bps / G).toBeCloseTo(5, 6);
     expect(r.bottleneckEdges).toEqual([1]);
     expect(r.edgeUtilization[0]).toBeCloseTo(0.5, 6);
     expect(r.paths.maxHops).toBe(2); // satellite 0 is 2 hops from the gateway satellite
     // Station capacity 12 Gbps instead: 3λ ≤ 12 → 4 Gbps, no ISL saturated.
-    const s = networkThroughput({ graph, lpSolver, traffic: { kind: 'downlink', sinks: [{ node: 2, capacity_bps: 100 * G, station: 0 }], stationCapacity_bps: Float64Array.of(12 * G) } });
+    const s = networkThroughput({
+      graph,
+      lpSolver,
+      traffic: {
+        kind: 'downlink',
+        sinks: [{ node: 2, capacity_bps: 100 * G, station: 0 }],
+        stationCapacity_bps: Float64Array.of(12 * G),
+      },
+    });
     expect(s.lambda_bps / G).toBeCloseTo(4, 6);
     expect(s.bottleneckEdges).toEqual([]);
   });
@@ -97,7 +153,13 @@ describe('networkThroughput', () => {
   // Path 0–1–2 with 1 light-second links, 0.5 s per hop: pairs (0,1),(1,0),(1,2),(2,1) 1 hop, 1.5 s;
   // (0,2),(2,0) 2 hops, 3 s. Mean hops 8/6; nearest-rank p50 = 3rd of 6 = 1.5 s, p99 = 6th = 3 s.
   it('path statistics: hops and latency by hand; least-latency path beats fewest hops', () => {
-    const graph: LinkGraph = { nodes: 3, edges: [{ u: 0, v: 1, capacity_bps: G, length_m: C_m_s }, { u: 1, v: 2, capacity_bps: G, length_m: C_m_s }] };
+    const graph: LinkGraph = {
+      nodes: 3,
+      edges: [
+        { u: 0, v: 1, capacity_bps: G, length_m: C_m_s },
+        { u: 1, v: 2, capacity_bps: G, length_m: C_m_s },
+      ],
+    };
     const r = networkThroughput({ graph, lpSolver, perHopDelay_s: 0.5, traffic: { kind: 'uniform' } });
     expect(r.paths.meanHops).toBeCloseTo(4 / 3, 12);
     expect(r.paths.maxHops).toBe(2);
@@ -106,7 +168,12 @@ describe('networkThroughput', () => {
     expect(r.paths.meanLatency_s).toBeCloseTo((4 * 1.5 + 2 * 3) / 6, 9);
     // Add a direct 0–2 link of 10 light-seconds: 1 hop but 10 s; the 2-hop path (2 s at zero delay) wins.
     const tri: LinkGraph = { nodes: 3, edges: [...graph.edges, { u: 0, v: 2, capacity_bps: G, length_m: 10 * C_m_s }] };
-    const t = networkThroughput({ graph: tri, lpSolver, perHopDelay_s: 0, traffic: { kind: 'pairs', commodities: [{ source: 0, sink: 2, demand: 1 }] } });
+    const t = networkThroughput({
+      graph: tri,
+      lpSolver,
+      perHopDelay_s: 0,
+      traffic: { kind: 'pairs', commodities: [{ source: 0, sink: 2, demand: 1 }] },
+    });
     expect(t.paths.maxHops).toBe(1);
     expect(t.paths.p50Latency_s).toBeCloseTo(2, 9);
     expect(t.lambda_bps / G).toBeCloseTo(2, 6); // two disjoint paths of 1 Gbps
@@ -125,11 +192,41 @@ describe('networkThroughput', () => {
 
   it('rejects invalid input with RangeError', () => {
     const ok = ring(4, G);
-    expect(() => networkThroughput({ graph: { nodes: 3, edges: [{ u: 0, v: 3, capacity_bps: 1, length_m: 1 }] }, lpSolver, traffic: { kind: 'uniform' } })).toThrow(RangeError);
-    expect(() => networkThroughput({ graph: { nodes: 2, edges: [{ u: 0, v: 1, capacity_bps: -1, length_m: 1 }] }, lpSolver, traffic: { kind: 'uniform' } })).toThrow(RangeError);
-    expect(() => networkThroughput({ graph: ok, lpSolver, traffic: { kind: 'pairs', commodities: [{ source: 1, sink: 1, demand: 1 }] } })).toThrow(RangeError);
-    expect(() => networkThroughput({ graph: ok, lpSolver, traffic: { kind: 'downlink', sinks: [{ node: 0, capacity_bps: 1, station: 2 }], stationCapacity_bps: Float64Array.of(1) } })).toThrow(RangeError);
-    expect(() => networkThroughput({ graph: ok, lpSolver, traffic: { kind: 'uniform', group: Int32Array.of(0) } })).toThrow(RangeError);
+    expect(() =>
+      networkThroughput({
+        graph: { nodes: 3, edges: [{ u: 0, v: 3, capacity_bps: 1, length_m: 1 }] },
+        lpSolver,
+        traffic: { kind: 'uniform' },
+      }),
+    ).toThrow(RangeError);
+    expect(() =>
+      networkThroughput({
+        graph: { nodes: 2, edges: [{ u: 0, v: 1, capacity_bps: -1, length_m: 1 }] },
+        lpSolver,
+        traffic: { kind: 'uniform' },
+      }),
+    ).toThrow(RangeError);
+    expect(() =>
+      networkThroughput({
+        graph: ok,
+        lpSolver,
+        traffic: { kind: 'pairs', commodities: [{ source: 1, sink: 1, demand: 1 }] },
+      }),
+    ).toThrow(RangeError);
+    expect(() =>
+      networkThroughput({
+        graph: ok,
+        lpSolver,
+        traffic: {
+          kind: 'downlink',
+          sinks: [{ node: 0, capacity_bps: 1, station: 2 }],
+          stationCapacity_bps: Float64Array.of(1),
+        },
+      }),
+    ).toThrow(RangeError);
+    expect(() =>
+      networkThroughput({ graph: ok, lpSolver, traffic: { kind: 'uniform', group: Int32Array.of(0) } }),
+    ).toThrow(RangeError);
   });
 
   it('bottleneckUtilization = demand / throughput, ∞ at zero throughput', () => {

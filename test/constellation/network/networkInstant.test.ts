@@ -30,16 +30,28 @@ function latitude(P: number, S: number, F: number, p: number, s: number, i_rad: 
 }
 
 /** Per-edge capacities of a twisted torus at one instant: cross-plane links off poleward of the cutoff. */
-function cutTorus(P: number, S: number, F: number, capIn: number, capCross: number, i_rad: number, cutoff_rad: number, u0_rad: number) {
-  const cross = new Float64Array(P * S), inPlane = new Float64Array(P * S).fill(capIn);
+function cutTorus(
+  P: number,
+  S: number,
+  F: number,
+  capIn: number,
+  capCross: number,
+  i_rad: number,
+  cutoff_rad: number,
+  u0_rad: number,
+) {
+  const cross = new Float64Array(P * S),
+    inPlane = new Float64Array(P * S).fill(capIn);
   const edges: LinkEdge[] = [];
-  for (let p = 0; p < P; p++) for (let s = 0; s < S; s++) {
-    const [q, t] = p < P - 1 ? [p + 1, s] : [0, (s + F) % S];
-    const on = latitude(P, S, F, p, s, i_rad, u0_rad) <= cutoff_rad && latitude(P, S, F, q, t, i_rad, u0_rad) <= cutoff_rad;
-    cross[p * S + s] = on ? capCross : 0;
-    edges.push({ u: p * S + s, v: p * S + ((s + 1) % S), capacity_bps: capIn, length_m: 1e6 });
-    edges.push({ u: p * S + s, v: q * S + t, capacity_bps: cross[p * S + s]!, length_m: 1e6 });
-  }
+  for (let p = 0; p < P; p++)
+    for (let s = 0; s < S; s++) {
+      const [q, t] = p < P - 1 ? [p + 1, s] : [0, (s + F) % S];
+      const on =
+        latitude(P, S, F, p, s, i_rad, u0_rad) <= cutoff_rad && latitude(P, S, F, q, t, i_rad, u0_rad) <= cutoff_rad;
+      cross[p * S + s] = on ? capCross : 0;
+      edges.push({ u: p * S + s, v: p * S + ((s + 1) % S), capacity_bps: capIn, length_m: 1e6 });
+      edges.push({ u: p * S + s, v: q * S + t, capacity_bps: cross[p * S + s]!, length_m: 1e6 });
+    }
   const graph: LinkGraph = { nodes: P * S, edges };
   return { cross, inPlane, graph };
 }
@@ -48,23 +60,46 @@ const mean = (a: Float64Array): number => a.reduce((x, y) => x + y, 0) / a.lengt
 
 describe('per-instant torus bounds against the full arc-flow LP', () => {
   it.each([
-    [6, 8, 1, 10, 10, 98, 70, 0.1], [6, 8, 1, 10, 10, 98, 70, 1.3], [5, 9, 2, 10, 6, 98, 60, 0.4], [4, 10, 0, 10, 10, 98, 70, 0.7],
-  ])('%i×%i F=%i capIn %i capCross %i, i=%i°, cutoff %i°, u0 %f rad: lower ≤ LP ≤ upper', (P, S, F, cin, cx, inc, cut, u0) => {
-    const c = cutTorus(P, S, F, cin * G, cx * G, inc * deg, cut * deg, u0);
-    const off = c.cross.filter((x) => x === 0).length;
-    expect(off).toBeGreaterThan(0); // the cutoff bites at this instant
-    const oracle = networkThroughput({ graph: c.graph, traffic: { kind: 'uniform' }, lpSolver }).throughputPerNode_bps;
-    const upper = torusThroughput({
-      planes: P, satsPerPlane: S, phasing: F, inPlaneCapacity_bps: mean(c.inPlane), crossPlaneCapacity_bps: mean(c.cross),
-      inPlaneLength_m: 1e6, crossPlaneLength_m: 1e6, lpSolver,
-    });
-    const lower = torusRoutingBound({ planes: P, satsPerPlane: S, phasing: F, cross_bps: c.cross, inPlane_bps: c.inPlane,
-      steps: upper.steps, stepUse: upper.stepUse });
-    expect(lower.unroutable).toBeNull();
-    expect(lower.throughputPerNode_bps).toBeGreaterThan(0);
-    expect(lower.throughputPerNode_bps).toBeLessThanOrEqual(oracle * (1 + 1e-6));
-    expect(oracle).toBeLessThanOrEqual(upper.throughputPerNode_bps * (1 + 1e-6));
-  });
+    [6, 8, 1, 10, 10, 98, 70, 0.1],
+    [6, 8, 1, 10, 10, 98, 70, 1.3],
+    [5, 9, 2, 10, 6, 98, 60, 0.4],
+    [4, 10, 0, 10, 10, 98, 70, 0.7],
+  ])(
+    '%i×%i F=%i capIn %i capCross %i, i=%i°, cutoff %i°, u0 %f rad: lower ≤ LP ≤ upper',
+    (P, S, F, cin, cx, inc, cut, u0) => {
+      const c = cutTorus(P, S, F, cin * G, cx * G, inc * deg, cut * deg, u0);
+      const off = c.cross.filter((x) => x === 0).length;
+      expect(off).toBeGreaterThan(0); // the cutoff bites at this instant
+      const oracle = networkThroughput({
+        graph: c.graph,
+        traffic: { kind: 'uniform' },
+        lpSolver,
+      }).throughputPerNode_bps;
+      const upper = torusThroughput({
+        planes: P,
+        satsPerPlane: S,
+        phasing: F,
+        inPlaneCapacity_bps: mean(c.inPlane),
+        crossPlaneCapacity_bps: mean(c.cross),
+        inPlaneLength_m: 1e6,
+        crossPlaneLength_m: 1e6,
+        lpSolver,
+      });
+      const lower = torusRoutingBound({
+        planes: P,
+        satsPerPlane: S,
+        phasing: F,
+        cross_bps: c.cross,
+        inPlane_bps: c.inPlane,
+        steps: upper.steps,
+        stepUse: upper.stepUse,
+      });
+      expect(lower.unroutable).toBeNull();
+      expect(lower.throughputPerNode_bps).toBeGreaterThan(0);
+      expect(lower.throughputPerNode_bps).toBeLessThanOrEqual(oracle * (1 + 1e-6));
+      expect(oracle).toBeLessThanOrEqual(upper.throughputPerNode_bps * (1 + 1e-6));
+    },
+  );
 });
 
 describe('per-instant torus model where every link of a class is alike', () => {
@@ -72,27 +107,58 @@ describe('per-instant torus model where every link of a class is alike', () => {
   // Y = P·S²/4 in-plane hops, λ* = min(2·capCross/X, 2·capIn/Y) (torus.test.ts). 8×6, capIn 10, capCross
   // 4 Gbps: X = 96, Y = 72, λ* = min(8/96, 20/72) Gbps = 1/12 Gbps; per node λ*·47.
   it('the routing bound reaches the analytic optimum of an untwisted torus', () => {
-    const P = 8, S = 6;
-    const lp = torusThroughput({ planes: P, satsPerPlane: S, phasing: 0, inPlaneCapacity_bps: 10 * G,
-      crossPlaneCapacity_bps: 4 * G, inPlaneLength_m: 1e6, crossPlaneLength_m: 1e6, lpSolver });
+    const P = 8,
+      S = 6;
+    const lp = torusThroughput({
+      planes: P,
+      satsPerPlane: S,
+      phasing: 0,
+      inPlaneCapacity_bps: 10 * G,
+      crossPlaneCapacity_bps: 4 * G,
+      inPlaneLength_m: 1e6,
+      crossPlaneLength_m: 1e6,
+      lpSolver,
+    });
     const b = torusRoutingBound({
-      planes: P, satsPerPlane: S, phasing: 0, cross_bps: new Float64Array(P * S).fill(4 * G),
-        inPlane_bps: new Float64Array(P * S).fill(10 * G), steps: lp.steps, stepUse: lp.stepUse,
+      planes: P,
+      satsPerPlane: S,
+      phasing: 0,
+      cross_bps: new Float64Array(P * S).fill(4 * G),
+      inPlane_bps: new Float64Array(P * S).fill(10 * G),
+      steps: lp.steps,
+      stepUse: lp.stepUse,
     });
     expect(b.lambda_bps / (G / 12)).toBeCloseTo(1, 9);
     expect(b.throughputPerNode_bps / ((47 * G) / 12)).toBeCloseTo(1, 9);
     expect(b.handedOver).toBe(0);
     expect(b.crossPlane.maxUtilization).toBeCloseTo(1, 9);
-    expect(b.inPlane.meanUtilization).toBeCloseTo((72 * G / 12) / 2 / (10 * G), 9); // Y·λ/2 per arc over capIn
+    expect(b.inPlane.meanUtilization).toBeCloseTo((72 * G) / 12 / 2 / (10 * G), 9); // Y·λ/2 per arc over capIn
   });
 
   it('twisted shells: the routing bound equals the reduced LP when capacities are uniform', () => {
-    for (const [P, S, F, cin, cx] of [[6, 8, 1, 10, 10], [5, 9, 2, 10, 6], [7, 7, 3, 5, 10]] as const) {
-      const lp = torusThroughput({ planes: P, satsPerPlane: S, phasing: F, inPlaneCapacity_bps: cin * G,
-        crossPlaneCapacity_bps: cx * G, inPlaneLength_m: 1e6, crossPlaneLength_m: 1e6, lpSolver });
+    for (const [P, S, F, cin, cx] of [
+      [6, 8, 1, 10, 10],
+      [5, 9, 2, 10, 6],
+      [7, 7, 3, 5, 10],
+    ] as const) {
+      const lp = torusThroughput({
+        planes: P,
+        satsPerPlane: S,
+        phasing: F,
+        inPlaneCapacity_bps: cin * G,
+        crossPlaneCapacity_bps: cx * G,
+        inPlaneLength_m: 1e6,
+        crossPlaneLength_m: 1e6,
+        lpSolver,
+      });
       const b = torusRoutingBound({
-        planes: P, satsPerPlane: S, phasing: F, cross_bps: new Float64Array(P * S).fill(cx * G),
-          inPlane_bps: new Float64Array(P * S).fill(cin * G), steps: lp.steps, stepUse: lp.stepUse,
+        planes: P,
+        satsPerPlane: S,
+        phasing: F,
+        cross_bps: new Float64Array(P * S).fill(cx * G),
+        inPlane_bps: new Float64Array(P * S).fill(cin * G),
+        steps: lp.steps,
+        stepUse: lp.stepUse,
       });
       expect(b.throughputPerNode_bps / lp.throughputPerNode_bps).toBeCloseTo(1, 6);
     }
@@ -104,19 +170,54 @@ describe('per-instant torus model where every link of a class is alike', () => {
   // capIn = capCross = 100 Gb/s, the same as the reduced LP on time-averaged capacities (availability 1).
   it('a shell the cutoff never touches: every instant equals the time-averaged reduced LP', () => {
     const shell: ShellGeometrySpec = {
-      name: 't', altitude_m: 550e3, inclination_rad: 53 * deg, sunSynchronous: false, ltan_h: null, planes: 12, satsPerPlane: 10, pattern: 'walker-delta',
-      phasing: 1, ltanBand_h: 24, raan0_rad: 0, clusterRadius_m: 0,
+      name: 't',
+      altitude_m: 550e3,
+      inclination_rad: 53 * deg,
+      sunSynchronous: false,
+      ltan_h: null,
+      planes: 12,
+      satsPerPlane: 10,
+      pattern: 'walker-delta',
+      phasing: 1,
+      ltanBand_h: 24,
+      raan0_rad: 0,
+      clusterRadius_m: 0,
     };
     const window = { epochIso: '2026-03-20T00:00:00Z', duration_s: 5400, step_s: 600 };
-    const tracks = Array.from({ length: 12 }, (_, q) => propagatePlane(planeElements(shell, q, window.epochIso), window));
-    const rate: LinkRateCoefficients = { farFieldFraction_m2: 1e30, fullCollectionRate_bps: 1e15, photonEnergy_J: 1e-19,
-      deliverablePower_W: 1, capacity_bps: 100 * G } as LinkRateCoefficients;
+    const tracks = Array.from({ length: 12 }, (_, q) =>
+      propagatePlane(planeElements(shell, q, window.epochIso), window),
+    );
+    const rate: LinkRateCoefficients = {
+      farFieldFraction_m2: 1e30,
+      fullCollectionRate_bps: 1e15,
+      photonEnergy_J: 1e-19,
+      deliverablePower_W: 1,
+      capacity_bps: 100 * G,
+    } as LinkRateCoefficients;
     const r = torusSeries({
-      planes: 12, satsPerPlane: 10, phasing: 1, tracks, instants: [0, 3, 6, 9], rate, grazingHeight_m: 100e3, latitudeCutoff_rad: 75 * deg,
-      inPlaneUsable: true, crossPlaneUsable: true, meshIgnored: false, lp: lpSolver,
+      planes: 12,
+      satsPerPlane: 10,
+      phasing: 1,
+      tracks,
+      instants: [0, 3, 6, 9],
+      rate,
+      grazingHeight_m: 100e3,
+      latitudeCutoff_rad: 75 * deg,
+      inPlaneUsable: true,
+      crossPlaneUsable: true,
+      meshIgnored: false,
+      lp: lpSolver,
     });
-    const avg = torusThroughput({ planes: 12, satsPerPlane: 10, phasing: 1, inPlaneCapacity_bps: 100 * G,
-      crossPlaneCapacity_bps: 100 * G, inPlaneLength_m: 1e6, crossPlaneLength_m: 1e6, lpSolver });
+    const avg = torusThroughput({
+      planes: 12,
+      satsPerPlane: 10,
+      phasing: 1,
+      inPlaneCapacity_bps: 100 * G,
+      crossPlaneCapacity_bps: 100 * G,
+      inPlaneLength_m: 1e6,
+      crossPlaneLength_m: 1e6,
+      lpSolver,
+    });
     expect(r.instants).toHaveLength(4);
     for (const i of r.instants) {
       expect(i.model).toBe('exact');
@@ -141,11 +242,19 @@ describe('series statistics', () => {
   // Gaps (10 − 6)/10 = 0.4 and (8 − 8)/8 = 0; an instant without an upper bound does not count.
   it('bound gap and the constellation series (worst shell per instant) by hand', () => {
     const at = (v: number, lo: number, up: number | null): InstantNetwork => ({
-      sampleIndex: 0, model: up === null ? 'lower-bound' : 'bounds', throughputPerNode_bps: v, lowerBound_bps: lo, upperBound_bps: up, classes: [],
+      sampleIndex: 0,
+      model: up === null ? 'lower-bound' : 'bounds',
+      throughputPerNode_bps: v,
+      lowerBound_bps: lo,
+      upperBound_bps: up,
+      classes: [],
     });
     expect(boundGap([at(10, 6, 10), at(8, 8, 8), at(3, 3, null)])).toBeCloseTo(0.4, 12);
     // Shell A over 3 instants [4, 2, 6]; shell B at one instant (a fixed cluster), 3: min per instant [3, 2, 3].
-    const series = constellationSeries([{ instants: [at(4, 4, 4), at(2, 2, 2), at(6, 6, 6)] }, { instants: [at(3, 3, 3)] }]);
+    const series = constellationSeries([
+      { instants: [at(4, 4, 4), at(2, 2, 2), at(6, 6, 6)] },
+      { instants: [at(3, 3, 3)] },
+    ]);
     expect(series).toEqual([3, 2, 3]);
     // A shell with no path between its planes has no instants: 0 throughout.
     expect(constellationSeries([{ instants: [at(4, 4, 4)] }, { instants: [] }])).toEqual([0]);

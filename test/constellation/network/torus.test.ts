@@ -16,20 +16,35 @@ const C_m_s = 299_792_458;
  * Independent explicit twisted torus, node p·S + s: in-plane (p,s)–(p,s+1), cross-plane (p,s)–(p+1,s)
  * and across the seam (P−1,s)–(0,s+F) — Walker phasing puts slot s of "plane P" at slot s+F of plane 0.
  */
-function explicitTorus(P: number, S: number, F: number, capIn: number, capCross: number, lenIn = 1e6, lenCross = 1e6): LinkGraph {
+function explicitTorus(
+  P: number,
+  S: number,
+  F: number,
+  capIn: number,
+  capCross: number,
+  lenIn = 1e6,
+  lenCross = 1e6,
+): LinkGraph {
   const edges: LinkEdge[] = [];
   const id = (p: number, s: number): number => p * S + (((s % S) + S) % S);
-  for (let p = 0; p < P; p++) for (let s = 0; s < S; s++) {
-    edges.push({ u: id(p, s), v: id(p, s + 1), capacity_bps: capIn, length_m: lenIn });
-    edges.push(p < P - 1
-      ? { u: id(p, s), v: id(p + 1, s), capacity_bps: capCross, length_m: lenCross }
-      : { u: id(p, s), v: id(0, s + F), capacity_bps: capCross, length_m: lenCross });
-  }
+  for (let p = 0; p < P; p++)
+    for (let s = 0; s < S; s++) {
+      edges.push({ u: id(p, s), v: id(p, s + 1), capacity_bps: capIn, length_m: lenIn });
+      edges.push(
+        p < P - 1
+          ? { u: id(p, s), v: id(p + 1, s), capacity_bps: capCross, length_m: lenCross }
+          : { u: id(p, s), v: id(0, s + F), capacity_bps: capCross, length_m: lenCross },
+      );
+    }
   return { nodes: P * S, edges };
 }
 
-const links = (capIn: number, capCross: number, lenIn = 1e6, lenCross = 1e6) =>
-  ({ inPlaneCapacity_bps: capIn, crossPlaneCapacity_bps: capCross, inPlaneLength_m: lenIn, crossPlaneLength_m: lenCross });
+const links = (capIn: number, capCross: number, lenIn = 1e6, lenCross = 1e6) => ({
+  inPlaneCapacity_bps: capIn,
+  crossPlaneCapacity_bps: capCross,
+  inPlaneLength_m: lenIn,
+  crossPlaneLength_m: lenCross,
+});
 
 describe('torusThroughput (reduced symmetric model)', () => {
   it('builds the seam with the Walker twist (P−1, s)–(0, s+F)', () => {
@@ -43,12 +58,29 @@ describe('torusThroughput (reduced symmetric model)', () => {
   // aggregated path-type LP of the reduced model must give the same maximum concurrent flow, and the
   // BFS/Dijkstra path statistics must equal the analytic ones (every source searched).
   it.each([
-    [4, 5, 1, 10, 4], [5, 4, 2, 3, 10], [6, 6, 0, 10, 7], [3, 7, 2, 5, 5], [5, 6, 3, 2, 9],
+    [4, 5, 1, 10, 4],
+    [5, 4, 2, 3, 10],
+    [6, 6, 0, 10, 7],
+    [3, 7, 2, 5, 5],
+    [5, 6, 3, 2, 9],
   ])('%i×%i F=%i, capIn %i, capCross %i Gbps: reduced = full LP', (P, S, F, cin, ccross) => {
     const lenIn = 2e6;
     const lenCross = 3.5e6;
-    const full = networkThroughput({ graph: explicitTorus(P, S, F, cin * G, ccross * G, lenIn, lenCross), traffic: { kind: 'uniform' }, lpSolver, maxPathSources: 1000, perHopDelay_s: 1e-4 });
-    const red = torusThroughput({ planes: P, satsPerPlane: S, phasing: F, ...links(cin * G, ccross * G, lenIn, lenCross), lpSolver, perHopDelay_s: 1e-4 });
+    const full = networkThroughput({
+      graph: explicitTorus(P, S, F, cin * G, ccross * G, lenIn, lenCross),
+      traffic: { kind: 'uniform' },
+      lpSolver,
+      maxPathSources: 1000,
+      perHopDelay_s: 1e-4,
+    });
+    const red = torusThroughput({
+      planes: P,
+      satsPerPlane: S,
+      phasing: F,
+      ...links(cin * G, ccross * G, lenIn, lenCross),
+      lpSolver,
+      perHopDelay_s: 1e-4,
+    });
     expect(red.reducedModel).toBe(true);
     expect(red.throughputPerNode_bps / full.throughputPerNode_bps).toBeCloseTo(1, 6);
     expect(red.lambda_bps / full.lambda_bps).toBeCloseTo(1, 6);
@@ -58,8 +90,22 @@ describe('torusThroughput (reduced symmetric model)', () => {
     expect(red.paths.p99Latency_s).toBeCloseTo(full.paths.p99Latency_s, 12);
     expect(red.paths.meanLatency_s).toBeCloseTo(full.paths.meanLatency_s, 12);
     // Both solvers agree on the reduced LP.
-    const viaHighs = torusThroughput({ planes: P, satsPerPlane: S, phasing: F, ...links(cin * G, ccross * G), lpSolver, lpOptions: { solver: 'highs' } });
-    const viaJsLp = torusThroughput({ planes: P, satsPerPlane: S, phasing: F, ...links(cin * G, ccross * G), lpSolver, lpOptions: { solver: 'jslp' } });
+    const viaHighs = torusThroughput({
+      planes: P,
+      satsPerPlane: S,
+      phasing: F,
+      ...links(cin * G, ccross * G),
+      lpSolver,
+      lpOptions: { solver: 'highs' },
+    });
+    const viaJsLp = torusThroughput({
+      planes: P,
+      satsPerPlane: S,
+      phasing: F,
+      ...links(cin * G, ccross * G),
+      lpSolver,
+      lpOptions: { solver: 'jslp' },
+    });
     expect(viaJsLp.throughputPerNode_bps / viaHighs.throughputPerNode_bps).toBeCloseTo(1, 7);
   });
 
@@ -69,7 +115,14 @@ describe('torusThroughput (reduced symmetric model)', () => {
   // per-dimension distances, sort to 1,1,2,2,2,3,3,3,3,4,4,4,5,5,6: nearest-rank p50 = 8th = 3 ms,
   // p99 = 15th = 6 ms, mean 48/15 = 3.2 ms.
   it('hop and latency distribution of a 4×4 torus by hand', () => {
-    const r = torusThroughput({ planes: 4, satsPerPlane: 4, phasing: 0, ...links(G, G, 1e-3 * C_m_s, 2e-3 * C_m_s), lpSolver, perHopDelay_s: 0 });
+    const r = torusThroughput({
+      planes: 4,
+      satsPerPlane: 4,
+      phasing: 0,
+      ...links(G, G, 1e-3 * C_m_s, 2e-3 * C_m_s),
+      lpSolver,
+      perHopDelay_s: 0,
+    });
     expect(Array.from(r.hopHistogram)).toEqual([0, 4, 6, 4, 1]);
     expect(r.paths.meanHops).toBeCloseTo(32 / 15, 12);
     expect(r.paths.p50Latency_s).toBeCloseTo(3e-3, 12);
@@ -96,7 +149,13 @@ describe('torusThroughput (reduced symmetric model)', () => {
     expect(flat.bottleneck).toBe('cross-plane');
     expect(flat.crossPlaneUtilization).toBeCloseTo(1, 9);
     expect(flat.inPlaneUtilization).toBeCloseTo(0.5, 9);
-    const twisted = torusThroughput({ planes: 100, satsPerPlane: 100, phasing: 1, ...links(100 * G, 50 * G), lpSolver });
+    const twisted = torusThroughput({
+      planes: 100,
+      satsPerPlane: 100,
+      phasing: 1,
+      ...links(100 * G, 50 * G),
+      lpSolver,
+    });
     expect(twisted.disconnected).toBe(false);
     expect(twisted.throughputPerNode_bps).toBeGreaterThan(0);
     expect(twisted.lp.rows).toBeLessThan(10_000);
@@ -110,7 +169,11 @@ describe('torusThroughput (reduced symmetric model)', () => {
     expect(red.throughputPerNode_bps).toBe(0);
     // In-plane capacity 0 but gcd(F, S) = 1: cross-plane links alone (winding through the seam) connect all.
     const cross = torusThroughput({ planes: 3, satsPerPlane: 4, phasing: 1, ...links(0, G), lpSolver });
-    const crossFull = networkThroughput({ graph: explicitTorus(3, 4, 1, 0, G), traffic: { kind: 'uniform' }, lpSolver });
+    const crossFull = networkThroughput({
+      graph: explicitTorus(3, 4, 1, 0, G),
+      traffic: { kind: 'uniform' },
+      lpSolver,
+    });
     expect(cross.disconnected).toBe(false);
     expect(cross.throughputPerNode_bps / crossFull.throughputPerNode_bps).toBeCloseTo(1, 6);
   });
@@ -120,26 +183,47 @@ describe('torusThroughput (reduced symmetric model)', () => {
   // (b) 2 visible, access 2 × 1000 Gbps, stations 5000 Gbps: station 5, access 2, cut 2·400/998 = 0.8016.
   it('downlink upper bound by hand', () => {
     const a = torusDownlinkBound({
-      satellites: 1000, visibleSatellites: 20, accessCapacity_bps: 200 * G, stationCapacity_bps: 500 * G,
-      inPlaneCapacity_bps: 100 * G, crossPlaneCapacity_bps: 100 * G,
+      satellites: 1000,
+      visibleSatellites: 20,
+      accessCapacity_bps: 200 * G,
+      stationCapacity_bps: 500 * G,
+      inPlaneCapacity_bps: 100 * G,
+      crossPlaneCapacity_bps: 100 * G,
     });
     expect(a.upperBound).toBe(true);
     expect(a.limitedBy).toBe('access');
     expect(a.lambdaUpperBound_bps / G).toBeCloseTo(0.2, 12);
     const b = torusDownlinkBound({
-      satellites: 1000, visibleSatellites: 2, accessCapacity_bps: 2000 * G, stationCapacity_bps: 5000 * G,
-      inPlaneCapacity_bps: 100 * G, crossPlaneCapacity_bps: 100 * G,
+      satellites: 1000,
+      visibleSatellites: 2,
+      accessCapacity_bps: 2000 * G,
+      stationCapacity_bps: 5000 * G,
+      inPlaneCapacity_bps: 100 * G,
+      crossPlaneCapacity_bps: 100 * G,
     });
     expect(b.limitedBy).toBe('cut');
     expect(b.lambdaUpperBound_bps / G).toBeCloseTo(800 / 998, 12);
   });
 
   it('rejects invalid shells with RangeError', () => {
-    expect(() => torusThroughput({ planes: 0, satsPerPlane: 4, phasing: 0, ...links(G, G), lpSolver })).toThrow(RangeError);
-    expect(() => torusThroughput({ planes: 3, satsPerPlane: 4, phasing: 0.5, ...links(G, G), lpSolver })).toThrow(RangeError);
-    expect(() => torusThroughput({ planes: 3, satsPerPlane: 4, phasing: 0, ...links(-1, G), lpSolver })).toThrow(RangeError);
-    expect(() => torusDownlinkBound({
-      satellites: 10, visibleSatellites: 11, accessCapacity_bps: 1, stationCapacity_bps: 1, inPlaneCapacity_bps: 1, crossPlaneCapacity_bps: 1,
-    })).toThrow(RangeError);
+    expect(() => torusThroughput({ planes: 0, satsPerPlane: 4, phasing: 0, ...links(G, G), lpSolver })).toThrow(
+      RangeError,
+    );
+    expect(() => torusThroughput({ planes: 3, satsPerPlane: 4, phasing: 0.5, ...links(G, G), lpSolver })).toThrow(
+      RangeError,
+    );
+    expect(() => torusThroughput({ planes: 3, satsPerPlane: 4, phasing: 0, ...links(-1, G), lpSolver })).toThrow(
+      RangeError,
+    );
+    expect(() =>
+      torusDownlinkBound({
+        satellites: 10,
+        visibleSatellites: 11,
+        accessCapacity_bps: 1,
+        stationCapacity_bps: 1,
+        inPlaneCapacity_bps: 1,
+        crossPlaneCapacity_bps: 1,
+      }),
+    ).toThrow(RangeError);
   });
 });
