@@ -31,7 +31,6 @@ import { CHECKPOINT, CHECKPOINT_PREVIOUS, writeCheckpoint } from './checkpoint.j
 import { LOG_FINAL, LOG_PARTIAL, openRunFolder, type OpenRun } from './runFolder.js';
 import { diskWriteError } from './atomic.js';
 import { ODC_VERSION } from './versions.js';
-import { loadWarmStart } from './warmStart.js';
 import { budgetRegimeText } from './budgetRegime.js';
 import type { DecisionSummary } from './recommend.js';
 
@@ -205,10 +204,8 @@ async function runOpened(
 ): Promise<RunSummary> {
   const { loaded, checkpoint } = run;
   const settings = loaded.algorithm;
-  // A warm start seeds a fresh run only (a resumed one continues from its snapshot); its path is relative to the user's
-  // study file.
-  const warm = checkpoint === undefined ? settings.initial : undefined;
-  const initial = warm !== undefined ? loadWarmStart(run.meta.study.file, warm.from, loaded.problem) : undefined;
+  // A warm start seeds a fresh run only (a resumed one continues from its snapshot): read when the folder was made.
+  const initial = checkpoint === undefined ? run.initial : undefined;
   const evaluator = await createEvaluator(opts, run);
   const algOptions: AlgorithmOptions = {
     population: settings.population,

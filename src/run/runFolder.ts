@@ -11,6 +11,8 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { StudyError } from '../core/errors.js';
+import type { WarmStart } from '../problem/algorithm.js';
+import { loadWarmStart } from './warmStart.js';
 import type { LpSolver } from '../problem/lp.js';
 import { redactRedisUrl } from '../parallel/redisUrl.js';
 import { diskWriteError, removeStrayTemps, writeAllSync, writeFileAtomic } from './atomic.js';
@@ -37,6 +39,8 @@ export interface OpenRun {
   readonly lock: RunLock;
   /** What the user should know about how the folder was opened (a stale lock taken over, a commit finished). */
   readonly notes: readonly string[];
+  /** A new run's warm start (algorithm.initial), read and checked before the folder was made. */
+  readonly initial?: WarmStart;
 }
 
 export interface RunFolderOptions {
@@ -97,6 +101,9 @@ export function defaultRunDir(studyName: string, seed: number, now: Date): strin
 
 function createRunFolder(studyPath: string, opts: RunFolderOptions, now: () => Date): OpenRun {
   let loaded = loadStudyProblem(studyPath, opts.lpSolver);
+  // Checked before anything is written: a warm start that does not fit leaves no run folder behind.
+  const from = loaded.algorithm.initial?.from;
+  const initial = from !== undefined ? loadWarmStart(studyPath, from, loaded.problem) : undefined;
   const seed = opts.seed ?? loaded.algorithm.seed;
   const runDir = opts.outDir ?? defaultRunDir(loaded.name, seed, now());
   prepareOutputFolder(runDir);
@@ -130,7 +137,8 @@ function createRunFolder(studyPath: string, opts: RunFolderOptions, now: () => D
         : {}),
     };
     writeFileAtomic(join(runDir, 'run.json'), `${JSON.stringify(meta, null, 2)}\n`);
-    return { runDir, loaded, meta, checkpoint: undefined, lock, notes: lock.note !== undefined ? [lock.note] : [] };
+    const notes = lock.note !== undefined ? [lock.note] : [];
+    return { runDir, loaded, meta, checkpoint: undefined, lock, notes, ...(initial !== undefined ? { initial } : {}) };
   } catch (e) {
     lock.release();
     throw e;

@@ -3,7 +3,7 @@
  * threads and after an interruption and resume; a warm start from an earlier run evaluates its front first; a warm
  * start from a run of other variables stops with exit 2 naming the file and the variable.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runStudy } from '../../src/index.js';
@@ -61,6 +61,9 @@ describe('odc run with parego', () => {
       const none = await odc('run', missing, '--out', join(dir, 'none'), '--quiet');
       expect(none.code).toBe(2);
       expect(none.err).toMatch(/algorithm\.initial\.from: .*nowhere does not exist/);
+      // checked before the run folder is made: a refused warm start leaves nothing behind to resume or clean up
+      expect(existsSync(join(dir, 'bad'))).toBe(false);
+      expect(existsSync(join(dir, 'none'))).toBe(false);
     },
   );
 });
