@@ -6,73 +6,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, hostname } from 'node:os';
 import { join } from 'node:path';
-import type CliProgress from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isStudyError } from '../core/errors.js';
 import * as odc from '../index.js';
 import { RUN_LOCK, studySlug } from '../run/runFolder.js';
 import { readYaml } from '../io/yaml.js';
-import { CONSTELLATION_DEFAULTS } from '../uncertainty/constellationModel.js';
-import { compareText, createProgress, createStatus, loadCliProgress } from './progress.js';
+import { compareText, createProgress, createStatus } from './progress.js';
 import { addServeCommand } from './serve.js';
+import { addUncertaintyCommands } from './analysisCommands.js';
+import { type CliIo, MAX_WORKERS, SEED_ARG, floatArg, intArg, outArg, queueArg } from './args.js';
 
-const intArg =
-  (name: string, min: number, max = Number.MAX_SAFE_INTEGER, why = '') =>
-  (v: string): number => {
-    // Number("") and Number("  ") are 0: an empty value is refused, not taken as 0.
-    const n = v.trim() === '' ? Number.NaN : Number(v);
-    if (!Number.isInteger(n) || n < min)
-      throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}, got "${v}"`);
-    if (n > max) throw new InvalidArgumentError(`${name} ${v} is too many: at most ${max}${why}`);
-    return n;
-  };
-
-/** An output path: a name, not an empty string (which would silently mean "the default"). */
-const outArg = (v: string): string => {
-  if (v.trim() === '')
-    throw new InvalidArgumentError('--out needs a path: give a folder or file name, or drop --out for the default');
-  return v;
-};
-
-/**
- * Samples an analysis holds in memory with every record metric (~100 numbers each for a node): 100,000 is ~100 MB and
- * puts a probability's Wilson interval within ±0.3 %; more only grows memory.
- */
-const MAX_ANALYSIS_SAMPLES = 100_000;
-const SAMPLES_WHY =
-  ' (each sample keeps every record metric in memory; 100,000 already puts a probability within ±0.3 %)';
-
-/** A queue name on a Redis server: BullMQ's key-safe characters, non-empty. */
-const queueArg = (v: string): string => {
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(v)) {
-    throw new InvalidArgumentError(
-      `--queue "${v.slice(0, 80)}" is not a queue name: use 1 to 64 letters, digits, '.', '_' or '-'`,
-    );
-  }
-  return v;
-};
-
-/** A finite number (the range is checked where the value is used, with the fix). */
-const floatArg =
-  (name: string) =>
-  (v: string): number => {
-    const n = v.trim() === '' ? Number.NaN : Number(v);
-    if (!Number.isFinite(n)) throw new InvalidArgumentError(`${name} must be a number, got "${v}"`);
-    return n;
-  };
-
-/** Most evaluation threads `odc run --workers` starts (each holds its own models and catalogs). */
-export const MAX_WORKERS = 64;
-
-/** Where the CLI writes: stdout, stderr (and its stream, for the progress bar). */
-export interface CliIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  errStream: NodeJS.WriteStream;
-  isTTY: boolean;
-  /** Ends the process now (Ctrl-C during odc run); default process.exit. */
-  exit?: (code: number) => void;
-}
+export { type CliIo, MAX_WORKERS } from './args.js';
 
 /**
  * The folder a new run of this process writes (no --out given): the one under results/<study>/ whose run.lock
@@ -454,166 +398,6 @@ function addReferenceCommands(program: Command, io: CliIo): void {
     )
     .argument('[name]', 'one catalog')
     .action((name: string | undefined) => io.out(odc.formatCatalog(name)));
-}
-
-/**
- * Progress of odc uncertainty / odc sensitivity: a bar per phase (sampling, tornado, sobol, break-even) on a
- * terminal; one plain line per ~10 % on a pipe; nothing with --quiet.
- */
-function analysisProgress(
-  mode: 'bar' | 'lines' | 'quiet',
-  stream: NodeJS.WriteStream,
-): { update(p: odc.AnalysisProgress): void; stop(): void } {
-  if (mode === 'quiet') return { update: () => undefined, stop: () => undefined };
-  if (mode === 'lines') {
-    let last = '';
-    return {
-      update(p) {
-        const key = `${p.phase}:${Math.floor((10 * p.done) / Math.max(1, p.total))}`;
-        if (key === last) return;
-        last = key;
-        stream.write(`${p.phase}: ${p.done}/${p.total} evaluations\n`);
-      },
-      stop: () => undefined,
-    };
-  }
-  let bar: CliProgress.SingleBar | undefined;
-  let phase = '';
-  const stop = (): void => {
-    bar?.stop();
-    bar = undefined;
-  };
-  return {
-    update(p) {
-      if (p.phase !== phase || bar === undefined) {
-        stop();
-        phase = p.phase;
-        const cliProgress = loadCliProgress();
-        bar = new cliProgress.SingleBar(
-          {
-            stream,
-            format: `${p.phase.padEnd(10)} |{bar}| {percentage}% | {value}/{total} | ETA {eta_formatted}`,
-            hideCursor: false,
-            barsize: 24,
-          },
-          cliProgress.Presets.shades_classic,
-        );
-        bar.start(p.total, p.done);
-      } else bar.update(p.done);
-    },
-    stop,
-  };
-}
-
-const SEED_ARG = intArg('--seed', 0, 4294967295, ' (the generator takes a 32-bit seed)');
-
-/** odc uncertainty (forward propagation) and odc sensitivity (tornado, Sobol', break-even). */
-function addUncertaintyCommands(program: Command, io: CliIo): void {
-  const workersOption = (): Option =>
-    new Option('-w, --workers <n>', `worker threads for evaluation (0 = main thread, at most ${MAX_WORKERS})`)
-      .argParser(
-        intArg('--workers', 0, MAX_WORKERS, ` worker threads (this machine has ${availableParallelism()} CPUs)`),
-      )
-      .default(0);
-  const progressFor = (quiet: boolean | undefined) =>
-    analysisProgress(quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
-  program
-    .command('uncertainty')
-    .description(
-      "Propagate the uncertain inputs of a node design or constellation (catalog rows' uncertainty: entries and the file's uncertainty: section): " +
-        'p5/p50/p95, mean ± SE and histograms of key outputs and constraint margins, P(each constraint holds), P(LCOC < terrestrial). ' +
-        'Writes report.html, report.md, samples.csv, summary.json.',
-    )
-    .argument('<design>', 'node design, node study or constellation YAML file')
-    .option(
-      '-n, --samples <n>',
-      `number of samples (default ${odc.DEFAULT_UNCERTAINTY_SAMPLES}; ${CONSTELLATION_DEFAULTS.uncertaintySamples} for a constellation)`,
-      intArg('--samples', 2, MAX_ANALYSIS_SAMPLES, SAMPLES_WHY),
-    )
-    .option('--seed <s>', 'seed of the random generator (same seed: same samples)', SEED_ARG, odc.DEFAULT_SEED)
-    .addOption(
-      new Option('--method <method>', 'lhs (Latin hypercube) or mc (plain Monte Carlo)')
-        .choices(['lhs', 'mc'])
-        .default('lhs'),
-    )
-    .option('-o, --out <dir>', 'output folder (default results/<design>/uncertainty-<timestamp>-seed<seed>)', outArg)
-    .addOption(workersOption())
-    .option('-q, --quiet', 'no progress output, only the summary')
-    .action(
-      async (
-        file: string,
-        opts: { samples?: number; seed: number; method: 'lhs' | 'mc'; out?: string; workers: number; quiet?: boolean },
-      ) => {
-        const progress = progressFor(opts.quiet);
-        let run: odc.UncertaintyRun;
-        try {
-          run = await odc.runUncertainty({
-            designPath: file,
-            ...(opts.samples !== undefined ? { samples: opts.samples } : {}),
-            seed: opts.seed,
-            method: opts.method,
-            workers: opts.workers,
-            ...(opts.out !== undefined ? { outDir: opts.out } : {}),
-            onProgress: (p) => progress.update(p),
-          });
-        } finally {
-          progress.stop();
-        }
-        io.out(odc.formatUncertainty(run));
-      },
-    );
-  program
-    .command('sensitivity')
-    .description(
-      "Sensitivity of a node design or constellation to its uncertain inputs: tornado (p5/p95 one at a time), Sobol' first and total indices " +
-        'with bootstrap intervals, and the inputs at which its LCOC equals the terrestrial LCOC (node: launch price, chip price, lifetime; constellation: ' +
-        'launch price, learning rate, chip price). Writes report.html, report.md, summary.json.',
-    )
-    .argument('<design>', 'node design, node study or constellation YAML file')
-    .addOption(
-      new Option('--method <method>', 'tornado, sobol, or all (both)')
-        .choices([...odc.SENSITIVITY_METHODS])
-        .default('all'),
-    )
-    .option(
-      '-n, --samples <n>',
-      `Sobol' base rows N, N(d + 2) evaluations (default ${odc.DEFAULT_SOBOL_SAMPLES}; ${CONSTELLATION_DEFAULTS.sobolSamples} for a constellation)`,
-      intArg('--samples', 2, MAX_ANALYSIS_SAMPLES, SAMPLES_WHY),
-    )
-    .option('--seed <s>', 'seed of the random generator', SEED_ARG, odc.DEFAULT_SEED)
-    .option('-o, --out <dir>', 'output folder (default results/<design>/sensitivity-<timestamp>-seed<seed>)', outArg)
-    .addOption(workersOption())
-    .option('-q, --quiet', 'no progress output, only the summary')
-    .action(
-      async (
-        file: string,
-        opts: {
-          method: odc.SensitivityMethod;
-          samples?: number;
-          seed: number;
-          out?: string;
-          workers: number;
-          quiet?: boolean;
-        },
-      ) => {
-        const progress = progressFor(opts.quiet);
-        let run: odc.SensitivityRun;
-        try {
-          run = await odc.runSensitivity({
-            designPath: file,
-            method: opts.method,
-            ...(opts.samples !== undefined ? { samples: opts.samples } : {}),
-            seed: opts.seed,
-            workers: opts.workers,
-            ...(opts.out !== undefined ? { outDir: opts.out } : {}),
-            onProgress: (p) => progress.update(p),
-          });
-        } finally {
-          progress.stop();
-        }
-        io.out(odc.formatSensitivity(run));
-      },
-    );
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
