@@ -136,49 +136,17 @@ export function lifecycle(
   costPFLOPS: number,
   { cost }: CostSizing,
 ): LifecycleSizing {
-  const e = design.economics;
-  const L = design.mission.lifetime_yr;
   // chips at their market price: the space-packaging premium (cost.chipIntegrationFraction) is integration work, so it
   // counts with the non-chip hardware (ex-chips capex, the learning curve) and never in the terrestrial baseline
   const chips_USD = design.compute.chips * rows.chip.costPerChip_USD;
-  // the fleet: `units` nodes on the learning curve (chips and launch off it), replaced at end of life within the
-  // horizon
-  const fleet = {
-    nodes: e.units,
-    nodeLifetime_yr: L,
-    horizon_yr: e.horizon_yr ?? L,
-    learningRate: e.learningRate ?? costPrices(design).learningRate,
-    groundSegment_USD: e.groundSegment_USD,
-    groundOperations_USD_per_yr: e.groundOperations_USD_per_yr,
-    deliveredPFLOPSPerNode: costPFLOPS,
-    discountRate_per_yr: e.discountRate_per_yr,
-  };
-  const program = programEconomics({
-    ...fleet,
-    firstUnitCost_USD: cost.hardware_USD - chips_USD,
-    perNodeOffCurve_USD: chips_USD + cost.launch_USD,
-    nodeOperations_USD_per_yr: cost.operations_USD_per_yr,
-  });
+  const { fleet, program } = fleetProgram(design, costPFLOPS, cost, chips_USD);
   const capex = capexPerWatt({
     chips_USD,
     nonChipHardware_USD: cost.hardware_USD - chips_USD,
     launch_USD: cost.launch_USD,
     itPower_W: compute.itPowerAvg_W,
   });
-  const chipSet = {
-    chips_USD,
-    itPowerPeak_W: compute.itPowerPeak_W,
-    idlePowerFraction: rows.chip.idlePowerFraction,
-    peakPFLOPS: compute.peakPFLOPS,
-    // the same parts on the ground run at the same typical fraction of their stated peak
-    sustainedFraction: design.compute.sustainedFraction * (rows.chip.typicalFraction ?? 1),
-  };
-  let terrestrial: LifecycleSizing['terrestrial'];
-  const terms = terrestrialBaselines().map((b) => {
-    const result = baselineLcoc({ scenario: b, chipSet, lifetime_yr: L, discountRate_per_yr: e.discountRate_per_yr });
-    if (b.id === e.baseline) terrestrial = comparisonMetrics({ ...result, chips: design.compute.chips });
-    return { id: b.id, chips_USD, result };
-  });
+  const { terms, terrestrial } = terrestrialTerms(design, rows, compute, chips_USD);
   const baselines = terms.map(({ id, result: r }) => ({
     id,
     lcoc_USD_per_PFLOP_day: r.lcoc_USD_per_PFLOP_day,
@@ -206,4 +174,61 @@ export function lifecycle(
       return (parity ??= parityAgainstBaselines(design, { cost, program: fleet, baselines: terms }));
     },
   };
+}
+
+/** The fleet (`economics.units` nodes replaced over the horizon) and its program economics. */
+function fleetProgram(design: Design, costPFLOPS: number, cost: CostSizing['cost'], chips_USD: number) {
+  const e = design.economics;
+  const L = design.mission.lifetime_yr;
+  // the fleet: `units` nodes on the learning curve (chips and launch off it), replaced at end of life within the
+  // horizon
+  const fleet = {
+    nodes: e.units,
+    nodeLifetime_yr: L,
+    horizon_yr: e.horizon_yr ?? L,
+    learningRate: e.learningRate ?? costPrices(design).learningRate,
+    groundSegment_USD: e.groundSegment_USD,
+    groundOperations_USD_per_yr: e.groundOperations_USD_per_yr,
+    deliveredPFLOPSPerNode: costPFLOPS,
+    discountRate_per_yr: e.discountRate_per_yr,
+  };
+  const program = programEconomics({
+    ...fleet,
+    firstUnitCost_USD: cost.hardware_USD - chips_USD,
+    perNodeOffCurve_USD: chips_USD + cost.launch_USD,
+    nodeOperations_USD_per_yr: cost.operations_USD_per_yr,
+  });
+  return { fleet, program };
+}
+
+/**
+ * The same chips on the ground in every terrestrial scenario (`terms`, what the parity search re-prices), and the
+ * comparison metrics of economics.baseline's (undefined if no scenario has that id).
+ */
+function terrestrialTerms(
+  design: Design,
+  rows: Rows,
+  compute: Payload['compute'],
+  chips_USD: number,
+): {
+  terms: { id: string; chips_USD: number; result: ReturnType<typeof baselineLcoc> }[];
+  terrestrial: LifecycleSizing['terrestrial'];
+} {
+  const e = design.economics;
+  const L = design.mission.lifetime_yr;
+  const chipSet = {
+    chips_USD,
+    itPowerPeak_W: compute.itPowerPeak_W,
+    idlePowerFraction: rows.chip.idlePowerFraction,
+    peakPFLOPS: compute.peakPFLOPS,
+    // the same parts on the ground run at the same typical fraction of their stated peak
+    sustainedFraction: design.compute.sustainedFraction * (rows.chip.typicalFraction ?? 1),
+  };
+  let terrestrial: LifecycleSizing['terrestrial'];
+  const terms = terrestrialBaselines().map((b) => {
+    const result = baselineLcoc({ scenario: b, chipSet, lifetime_yr: L, discountRate_per_yr: e.discountRate_per_yr });
+    if (b.id === e.baseline) terrestrial = comparisonMetrics({ ...result, chips: design.compute.chips });
+    return { id: b.id, chips_USD, result };
+  });
+  return { terms, terrestrial };
 }

@@ -51,15 +51,63 @@ export function sizePayload(design: Design, rows: Rows): Payload {
   return { orbit, compute, sunlitItPowerAvg_W: unthrottled.itPowerAvg_W, computeShare, isl };
 }
 
-export function sizeThermal(
-  design: Design,
-  rows: Rows,
-  { orbit, compute, sunlitItPowerAvg_W, isl }: Payload,
-  notes: string[] | null,
-): ThermalSizing {
-  const { chip, radiator, coating, coolant } = rows;
+/**
+ * Coolant loop → hot-case heat load → radiator (at the junction-limited temperature, hot case) → junction
+ * temperature → cold-case heater; `notes` receives the radiator temperature cap.
+ */
+export function sizeThermal(design: Design, rows: Rows, payload: Payload, notes: string[] | null): ThermalSizing {
+  const { chip, radiator, coating } = rows;
   const t = design.thermal;
-  const busPower_W = busPowerOf(design, compute.itPowerPeak_W);
+  const busPower_W = busPowerOf(design, payload.compute.itPowerPeak_W);
+  const { loop, radiatorTemp_K, loopDeltaT_K, finEfficiency } = thermalLoop(design, rows, notes);
+  const { heatLoad_W, pumpPower_W, batteryLoss_W } = hotCaseHeat(
+    design,
+    rows,
+    payload,
+    busPower_W,
+    loop.pumpPower_W_per_W,
+  );
+  const altitude_m = km_to_m(design.orbit.altitude_km);
+  const earthViewFactors = radiatorEarthViewFactors(t, altitude_m);
+  const sizing = radiatorSizing({
+    heatLoad_W,
+    junctionTempMax_K: radiatorTemp_K,
+    loopDeltaT_K: 0,
+    arealDensity_kg_m2: radiator.arealDensity_kg_m2,
+    pumpPower_W_per_W: loop.pumpPower_W_per_W,
+    solarAbsorptance: coating.absorptanceEol,
+    irEmittance: coating.emittanceEol,
+    altitude_m,
+    earthViewFactors,
+    finEfficiency,
+    radiatingFaces: t.radiatingFaces,
+    solarIncidence_rad: deg_to_rad(t.solarIncidence_deg),
+    sinkTemp_K: t.sinkTemp_K,
+    ...(t.hotCase !== undefined ? { environment: t.hotCase } : {}),
+  });
+  const junctionTemp_K = radiatorTemp_K + loopDeltaT_K + (loop.junctionTemp_K - loop.coolantHotTemp_K);
+  const cold = coldCase(design, rows, payload, { earthViewFactors, finEfficiency, busPower_W, pumpPower_W });
+  return {
+    heatLoad_W,
+    radiator: sizing,
+    radiatorMass_kg: t.radiatorArea_m2 * radiator.arealDensity_kg_m2,
+    pumpPower_W,
+    batteryLoss_W,
+    busPower_W,
+    junctionTemp_K,
+    junctionLimit_K: chip.maxJunctionTemp_K,
+    heaterPower_W: t.coldCaseControl === 'bypass' ? 0 : cold.heaterPower_W,
+    coolantHotTemp_K: radiatorTemp_K + loopDeltaT_K,
+  };
+}
+
+/** The coolant loop from the chip junction limit, and the radiator temperature it allows (capped by the technology). */
+function thermalLoop(
+  design: Design,
+  { chip, radiator, coolant }: Rows,
+  notes: string[] | null,
+): { loop: ReturnType<typeof coolantLoop>; radiatorTemp_K: number; loopDeltaT_K: number; finEfficiency: number } {
+  const t = design.thermal;
   const loopDeltaT_K = t.loopDeltaT_K ?? radiator.loopDeltaT_K;
   const finEfficiency = t.finEfficiency ?? radiator.finEfficiency ?? 1;
   // The loop cannot run the radiator hotter than its technology allows, whatever the chips tolerate.
@@ -80,45 +128,61 @@ export function sizeThermal(
     radiatorTemp_K = radiator.maxTemp_K;
     notes?.push(`radiator temperature capped by the ${radiator.id} technology limit ${radiator.maxTemp_K} K`);
   }
+  return { loop, radiatorTemp_K, loopDeltaT_K, finEfficiency };
+}
+
+/** The heat the loop carries in the hot case (all of it, or peak IT only: `thermal.rejects`) and the pump power. */
+function hotCaseHeat(
+  design: Design,
+  rows: Rows,
+  { orbit, compute, sunlitItPowerAvg_W, isl }: Payload,
+  busPower_W: number,
+  pumpPower_W_per_W: number,
+): { heatLoad_W: number; pumpPower_W: number; batteryLoss_W: number } {
   // Daylight (hot case): the battery recharges what it gave in the worst eclipse; its charge loss is taken equal
   // to the discharge loss (round trip ≈ η²). Eclipse: throttled IT, bus and ISL keep dissipating into the loop.
   const dayLength_s = orbit.period_s - orbit.maxEclipse_s;
   const eclipseLoad_W = sunlitItPowerAvg_W * design.power.eclipseComputeFraction + busPower_W + isl.power_W;
   const eta = rows.battery.dischargeEfficiency;
   const batteryLoss_W = dayLength_s > 0 ? (eclipseLoad_W * orbit.maxEclipse_s * (1 - eta)) / (eta * dayLength_s) : 0;
-  const all = t.rejects === 'all';
+  const all = design.thermal.rejects === 'all';
   const { heatLoad_W, pumpPower_W } = loopHeatLoad({
     itHeat_W: compute.heatLoadPeak_W,
     busAndIslHeat_W: all ? busPower_W + isl.power_W : 0,
     batteryLoss_W: all ? batteryLoss_W : 0,
-    pumpPower_W_per_W: loop.pumpPower_W_per_W,
+    pumpPower_W_per_W,
   });
-  const altitude_m = km_to_m(design.orbit.altitude_km);
+  return { heatLoad_W, pumpPower_W, batteryLoss_W };
+}
+
+/** Earth view factor of each radiator face: the design's, or a horizontal or vertical plate at the altitude. */
+function radiatorEarthViewFactors(t: Design['thermal'], altitude_m: number): readonly [number, number] {
   const H2 = ((EARTH_RADIUS_m + altitude_m) / EARTH_RADIUS_m) ** 2;
   const vertical = (F: number): readonly [number, number] => [F, F];
-  const earthViewFactors: readonly [number, number] =
+  return (
     t.earthViewFactors ??
     (t.attitude === 'horizontal'
       ? [1 / H2, 0]
-      : vertical(earthViewFactorVerticalPlate({ altitude_m }).viewFactorPerFace));
-  const sizing = radiatorSizing({
-    heatLoad_W,
-    junctionTempMax_K: radiatorTemp_K,
-    loopDeltaT_K: 0,
-    arealDensity_kg_m2: radiator.arealDensity_kg_m2,
-    pumpPower_W_per_W: loop.pumpPower_W_per_W,
-    solarAbsorptance: coating.absorptanceEol,
-    irEmittance: coating.emittanceEol,
-    altitude_m,
-    earthViewFactors,
-    finEfficiency,
-    radiatingFaces: t.radiatingFaces,
-    solarIncidence_rad: deg_to_rad(t.solarIncidence_deg),
-    sinkTemp_K: t.sinkTemp_K,
-    ...(t.hotCase !== undefined ? { environment: t.hotCase } : {}),
-  });
-  const junctionTemp_K = radiatorTemp_K + loopDeltaT_K + (loop.junctionTemp_K - loop.coolantHotTemp_K);
-  const cold = coldCaseHeater({
+      : vertical(earthViewFactorVerticalPlate({ altitude_m }).viewFactorPerFace))
+  );
+}
+
+/** The cold case: the heater power that keeps the loop above its coolant's minimum in eclipse. */
+function coldCase(
+  design: Design,
+  { coating, coolant }: Rows,
+  { sunlitItPowerAvg_W, isl }: Payload,
+  hot: {
+    earthViewFactors: readonly [number, number];
+    finEfficiency: number;
+    busPower_W: number;
+    pumpPower_W: number;
+  },
+): ReturnType<typeof coldCaseHeater> {
+  const t = design.thermal;
+  const { earthViewFactors, finEfficiency, busPower_W, pumpPower_W } = hot;
+  const all = t.rejects === 'all';
+  return coldCaseHeater({
     radiatorArea_m2: t.radiatorArea_m2,
     minLoopTemp_K: coolant.minOperatingTemp_K,
     irEmittance: coating.emittance,
@@ -130,18 +194,6 @@ export function sizeThermal(
     earthIR_W_m2: t.coldCaseEarthIR_W_m2,
     sinkTemp_K: t.sinkTemp_K,
   });
-  return {
-    heatLoad_W,
-    radiator: sizing,
-    radiatorMass_kg: t.radiatorArea_m2 * radiator.arealDensity_kg_m2,
-    pumpPower_W,
-    batteryLoss_W,
-    busPower_W,
-    junctionTemp_K,
-    junctionLimit_K: chip.maxJunctionTemp_K,
-    heaterPower_W: t.coldCaseControl === 'bypass' ? 0 : cold.heaterPower_W,
-    coolantHotTemp_K: radiatorTemp_K + loopDeltaT_K,
-  };
 }
 
 /** The peak's factor for the workload's precision and sparsity, and the precision it is stated at. */
