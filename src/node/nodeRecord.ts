@@ -1,6 +1,6 @@
 /**
- * The stages of a node evaluation (src/node/node.ts) as typed results, and the DesignRecord assembled
- * from them: user units (km, deg, min, Wh) are converted here, once, for the record.
+ * The stages of a node evaluation (src/node/node.ts and its stages*.ts files) as typed results, and the DesignRecord
+ * assembled from them: user units (km, deg, min, Wh) are converted here, once, for the record.
  */
 import type { NodeCatalogRows } from './rows.js';
 import type { computePayload } from '../models/compute.js';

@@ -1,0 +1,144 @@
+/**
+ * A study's objectives and constraints compiled from its file: each a metric of the record (or, for node studies, a
+ * statistic of one over uncertainty samples), checked against the metrics the study may name, with file:line errors;
+ * constraints in the g <= 0 form scaled by their limit.
+ */
+import { StudyError } from '../core/errors.js';
+import type { NodeStudy } from '../design/schema.js';
+import { locate } from '../io/issues.js';
+import type { ParsedFile } from '../io/yaml.js';
+import { partitionsProblem } from '../pareto/simplexLattice.js';
+import type { ObjectiveSpec } from '../problem/types.js';
+import {
+  ExpressionError,
+  parseConstraint,
+  parseObjective,
+  type ParsedConstraint,
+  type ParsedObjective,
+} from './expression.js';
+
+/** g <= 0 form, relative to the limit's magnitude (falls back to an absolute scale of 1 at a zero limit). */
+export function scaledViolation(value: number, sense: '<=' | '>=', limit: number): number {
+  const scale = Math.abs(limit) > 0 ? Math.abs(limit) : 1;
+  return sense === '<=' ? (value - limit) / scale : (limit - value) / scale;
+}
+
+/** Which metric paths a study may name, and how to suggest one. */
+export interface MetricSet {
+  readonly has: (path: string) => boolean;
+  readonly hint: (path: string) => string;
+  /** What the metrics belong to, for messages ("the design record"). */
+  readonly record: string;
+  /** Whether objectives and constraints may name statistics over uncertainty samples (node studies). */
+  readonly statistics?: boolean;
+}
+
+/** Objectives of a study file, each a metric of `metrics` (BAD_OBJECTIVE with file:line otherwise). */
+/** A metric may be an objective once: minimizing and maximizing it (or naming it twice) is BAD_OBJECTIVE. */
+/**
+ * Node studies (`metrics.statistics`) may name a statistic of one metric, `p90(cost.lcoc_USD_per_PFLOP_day)`; the
+ * objective's name is then that text without spaces, and `parsedOut` (when given) receives each parsed objective.
+ */
+export function compileObjectives(
+  objectives: NodeStudy['objectives'],
+  src: ParsedFile['src'],
+  metrics: MetricSet,
+  parsedOut?: ParsedObjective[],
+): ObjectiveSpec[] {
+  const seen = new Map<string, { index: number; sense: 'minimize' | 'maximize' }>();
+  const specs = objectives.map((o, i): ObjectiveSpec => {
+    const [sense, written] =
+      'minimize' in o ? (['minimize', o.minimize] as const) : (['maximize', o.maximize] as const);
+    const where = locate(src, ['objectives', i]);
+    const fail = (msg: string): never => {
+      throw new StudyError('BAD_OBJECTIVE', `${where}: objectives[${i}] ${msg}`, {
+        file: src.file,
+        field: `objectives[${i}]`,
+      });
+    };
+    let parsed: ParsedObjective = { metric: written, statistic: null, name: written };
+    if (!metrics.has(written) && written.includes('(')) {
+      try {
+        const p = parseObjective(written, { statistics: metrics.statistics === true });
+        if (p.statistic !== null) parsed = p; // `(metric)` stays what it was: not a metric name
+      } catch (e) {
+        if (!(e instanceof ExpressionError)) throw e;
+        fail(`"${written}": ${e.message}`);
+      }
+    }
+    const name = parsed.name;
+    if (!metrics.has(parsed.metric)) {
+      fail(
+        parsed.statistic === null
+          ? `names ${name}, which is not a metric of ${metrics.record}: ${metrics.hint(name)}`
+          : `"${written}" names ${parsed.metric}, which is not a metric of ${metrics.record}: ${metrics.hint(parsed.metric)}`,
+      );
+    }
+    parsedOut?.push(parsed);
+    const prev = seen.get(name);
+    if (prev !== undefined) {
+      const why =
+        prev.sense === sense
+          ? `objectives[${prev.index}] already ${sense}s it; remove one`
+          : `objectives[${prev.index}] ${prev.sense}s it: one metric cannot be both minimized and maximized (the two objectives conflict by definition and the front is every design); keep one`;
+      throw new StudyError(
+        'BAD_OBJECTIVE',
+        `${locate(src, ['objectives', i])}: objectives[${i}] ${sense}s ${name}, but ${why}`,
+        { file: src.file, field: `objectives[${i}]` },
+      );
+    }
+    seen.set(name, { index: i, sense });
+    return { name, sense };
+  });
+  checkReferenceDirections(specs.length, src);
+  return specs;
+}
+
+/**
+ * NSGA-III's reference directions are fixed by the objective count and `algorithm.partitions`: a lattice of
+ * more than MAX_REFERENCE_DIRECTIONS (100,000) is BAD_ALGORITHM at load, before a run folder exists (node and
+ * constellation studies both compile their objectives here; the algorithm section is already validated).
+ */
+function checkReferenceDirections(m: number, src: ParsedFile['src']): void {
+  if (src.doc.getIn(['algorithm', 'name']) !== 'nsga3') return;
+  const partitions = src.doc.getIn(['algorithm', 'partitions']);
+  if (typeof partitions !== 'number' || !Number.isInteger(partitions) || partitions < 1) return;
+  const tooMany = partitionsProblem(m, partitions);
+  if (tooMany !== null) {
+    throw new StudyError(
+      'BAD_ALGORITHM',
+      `${locate(src, ['algorithm', 'partitions'])}: algorithm.partitions: ${tooMany}`,
+      { file: src.file, field: 'algorithm.partitions' },
+    );
+  }
+}
+
+/** Constraint expressions of a study file, parsed (never evaluated as code), every reference a metric. */
+export function compileConstraints(
+  texts: readonly string[],
+  src: ParsedFile['src'],
+  metrics: MetricSet,
+): ParsedConstraint[] {
+  return texts.map((text, i) => {
+    const where = locate(src, ['constraints', i]);
+    let c: ParsedConstraint;
+    try {
+      c = parseConstraint(text, { statistics: metrics.statistics === true });
+    } catch (e) {
+      if (!(e instanceof ExpressionError)) throw e;
+      throw new StudyError('BAD_CONSTRAINT', `${where}: constraints[${i}] "${text}": ${e.message}`, {
+        file: src.file,
+        field: `constraints[${i}]`,
+      });
+    }
+    for (const ref of c.refs) {
+      if (!metrics.has(ref))
+        throw new StudyError(
+          'BAD_CONSTRAINT',
+          `${where}: constraints[${i}] "${text}" names ${ref}, which is not a metric of ${metrics.record}: ${metrics.hint(ref)}`,
+          { file: src.file, field: `constraints[${i}]` },
+        );
+    }
+    return c;
+  });
+}
