@@ -7,23 +7,7 @@ import { createRng } from '../../src/core/rng.js';
 import { igdPlus } from '../../src/indicators/igd.js';
 import { generationHistory, HISTORY_POINTS, historyStride, normalizationOf } from '../../src/run/history.js';
 import type { LoggedEvaluation } from '../../src/run/log.js';
-
-const row = (
-  index: number,
-  generation: number,
-  x: number[],
-  f: number[],
-  g: number[],
-  failure: string | null = null,
-): LoggedEvaluation => ({
-  index,
-  generation,
-  x: Float64Array.from(x),
-  f: Float64Array.from(f),
-  g: Float64Array.from(g),
-  cv: failure !== null ? Infinity : Math.max(0, ...g),
-  failure,
-});
+import { row } from './logRows.js';
 
 describe('generationHistory replayed from a log', () => {
   const m = 2;

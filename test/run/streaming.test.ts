@@ -11,6 +11,7 @@ import { forEachCsvRecord } from '../../src/run/csvStream.js';
 import { EvaluationLog, forEachLogRow, logHeader, logRow, parseLog, type LoggedEvaluation } from '../../src/run/log.js';
 import type { Problem } from '../../src/problem/types.js';
 import { tempDir } from '../helpers/tmp.js';
+import { row } from './logRows.js';
 
 const dir = tempDir('odc-stream-');
 
@@ -78,23 +79,6 @@ const problem: Problem = {
   constraints: [{ name: 'c' }],
   evaluate: () => ({ status: 'failed', reason: 'unused' }),
 } as unknown as Problem;
-
-const row = (
-  index: number,
-  generation: number,
-  x: number[],
-  f: number[],
-  g: number[],
-  failure: string | null = null,
-): LoggedEvaluation => ({
-  index,
-  generation,
-  x: Float64Array.from(x),
-  f: Float64Array.from(f),
-  g: Float64Array.from(g),
-  cv: failure !== null ? Infinity : Math.max(0, ...g),
-  failure,
-});
 
 describe('evaluation log text cells', () => {
   it('neutralise formula prefixes (OWASP) in choice and reason cells, and read back exactly', () => {
