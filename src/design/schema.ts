@@ -61,6 +61,30 @@ const designFields = lazy(() => ({
   uncertainty: designUncertaintySchema().optional(),
 }));
 
+/** The sections of a node design file that hold model inputs, in file order. */
+export const DESIGN_SECTIONS = [
+  'mission',
+  'orbit',
+  'compute',
+  'power',
+  'thermal',
+  'radiation',
+  'isl',
+  'launch',
+  'mass',
+  'drag',
+  'cost',
+  'economics',
+  'inference',
+] as const;
+
+/** The field schemas of one design section (its object schema under the `.prefault({})`); {} for an unknown one. */
+export function designSectionFields(section: string): Readonly<Record<string, z.ZodType>> {
+  const sec = (nodeDesignSchema().shape as Record<string, unknown>)[section] as
+    { def?: { innerType?: { shape?: Record<string, z.ZodType> } } } | undefined;
+  return sec?.def?.innerType?.shape ?? {};
+}
+
 export const nodeDesignSchema = lazy(() =>
   z.strictObject({ ...designFields(), kind: z.literal('node').default('node') }),
 );

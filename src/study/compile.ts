@@ -20,7 +20,7 @@ import { constraintSampler, type ConstraintSamples, type ConstraintSampleSetting
 import { locate } from '../io/issues.js';
 import { CATALOG_FIELDS, checkCatalogId, type CatalogField, type CatalogIds } from '../design/load.js';
 import type { ParsedFile } from '../io/yaml.js';
-import { nodeDesignSchema, type NodeDesign, type NodeStudy } from '../design/schema.js';
+import { DESIGN_SECTIONS, designSectionFields, type NodeDesign, type NodeStudy } from '../design/schema.js';
 import { didYouMean } from '../core/errors.js';
 import * as z from 'zod';
 import type { Catalogs } from '../catalog/schema.js';
@@ -59,41 +59,18 @@ export interface CompiledStudy {
   constraintSampler(settings: ConstraintSampleSettings): ((x: Float64Array) => ConstraintSamples) | null;
 }
 
-const DESIGN_SECTIONS = [
-  'mission',
-  'orbit',
-  'compute',
-  'power',
-  'thermal',
-  'radiation',
-  'isl',
-  'launch',
-  'mass',
-  'drag',
-  'cost',
-  'economics',
-  'inference',
-] as const;
-
 function fieldSchema(
   section: string,
   key: string,
 ): { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } } | undefined {
-  const sec = (nodeDesignSchema().shape as Record<string, unknown>)[section] as
-    { def?: { innerType?: unknown } } | undefined;
-  const inner = (sec?.def?.innerType ?? sec) as { shape?: Record<string, never> } | undefined;
-  return inner?.shape?.[key];
+  const fields = designSectionFields(section);
+  return Object.hasOwn(fields, key) ? fields[key] : undefined;
 }
 
 function designKeys(): string[] {
-  const out: string[] = [];
-  for (const section of DESIGN_SECTIONS) {
-    const sec = (nodeDesignSchema().shape as Record<string, unknown>)[section] as {
-      def?: { innerType?: { shape: object } };
-    };
-    for (const key of Object.keys(sec.def?.innerType?.shape ?? {})) out.push(`${section}.${key}`);
-  }
-  return out;
+  return DESIGN_SECTIONS.flatMap((section) =>
+    Object.keys(designSectionFields(section)).map((key) => `${section}.${key}`),
+  );
 }
 
 const ENUM_FIELDS: Record<string, readonly string[]> = {

@@ -14,7 +14,7 @@ import { NODE_CATALOG_KINDS, NODE_CATALOG_SCHEMAS, type NodeCatalogKind } from '
 import type { Catalogs } from '../catalog/schema.js';
 import { didYouMean, StudyError } from '../core/errors.js';
 import { unitOf } from '../node/metrics.js';
-import { nodeDesignSchema, type NodeDesign } from '../design/schema.js';
+import { DESIGN_SECTIONS, designSectionFields, type NodeDesign } from '../design/schema.js';
 
 export type InputTarget =
   | { readonly kind: 'design'; readonly section: string; readonly key: string }
@@ -41,22 +41,6 @@ export interface InputSpec {
   readonly check: (v: number) => string | undefined;
 }
 
-export const DESIGN_SECTIONS = [
-  'mission',
-  'orbit',
-  'compute',
-  'power',
-  'thermal',
-  'radiation',
-  'isl',
-  'launch',
-  'mass',
-  'drag',
-  'cost',
-  'economics',
-  'inference',
-] as const;
-
 export const unwrapNumber = (s: unknown): z.ZodNumber | undefined => {
   let cur = s as { def?: { innerType?: unknown } } | undefined;
   while (cur !== undefined && !(cur instanceof z.ZodNumber) && cur.def?.innerType !== undefined)
@@ -66,22 +50,17 @@ export const unwrapNumber = (s: unknown): z.ZodNumber | undefined => {
 
 /** The number schema of design key `section.key`, or undefined when the key is not a numeric scalar. */
 export function designKeySchema(section: string, key: string): z.ZodNumber | undefined {
-  const sec = (nodeDesignSchema().shape as Record<string, unknown>)[section] as
-    { def?: { innerType?: { shape?: Record<string, unknown> } } } | undefined;
-  return unwrapNumber(sec?.def?.innerType?.shape?.[key]);
+  const fields = designSectionFields(section);
+  return Object.hasOwn(fields, key) ? unwrapNumber(fields[key]) : undefined;
 }
 
 /** Every numeric design key, `section.key`. */
 export function numericDesignKeys(): string[] {
-  const out: string[] = [];
-  for (const section of DESIGN_SECTIONS) {
-    const sec = (nodeDesignSchema().shape as Record<string, unknown>)[section] as {
-      def?: { innerType?: { shape?: object } };
-    };
-    for (const key of Object.keys(sec.def?.innerType?.shape ?? {}))
-      if (designKeySchema(section, key)) out.push(`${section}.${key}`);
-  }
-  return out;
+  return DESIGN_SECTIONS.flatMap((section) =>
+    Object.keys(designSectionFields(section))
+      .filter((key) => designKeySchema(section, key) !== undefined)
+      .map((key) => `${section}.${key}`),
+  );
 }
 
 /** The number schema of a row field of `catalog` (not `year`), or undefined. */

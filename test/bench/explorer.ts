@@ -17,18 +17,18 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { buildDataset, computeMask, RUN_COLOURS } from '../../src/serve/app/data.js';
 import { axisBins, BIN_PX, PLOT_H } from '../../src/serve/app/parcoords.js';
 import { compose, drawBinnedLines, newLayer, rgb } from '../../src/serve/app/raster.js';
 import { packageVersions, ODC_VERSION } from '../../src/run/versions.js';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 
 const M = 6;
 const N_VAR = 15;
 /** Evaluations exactly on the DTLZ2 front (distance variables at 0.5): the run's front. */
 const ON_FRONT = 2000;
-const CHROMIUM = process.env.ODC_TEST_CHROMIUM ?? '/usr/bin/chromium';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0 || 1;
@@ -216,11 +216,7 @@ async function measure(n: number, root: string): Promise<void> {
   const dir = join(root, `run-${n}`);
   buildRun(dir, n);
   const server = await startServer({ runDirs: [dir], port: 0, host: '127.0.0.1' });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     const loads: number[] = [];
     let page: Page | undefined;

@@ -5,19 +5,18 @@
  * Without /usr/bin/chromium (or $ODC_TEST_CHROMIUM) the tests are skipped with a loud stderr banner, except
  * under CI=true where they fail.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { runStudy } from '../../src/index.js';
 import type { DesignRecord } from '../../src/node/record.js';
 import type { ParetoFile } from '../../src/run/paretoFile.js';
 import { writeFile } from '../helpers/tmp.js';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from './helpers.js';
+import { CHROMIUM, chromiumAvailable as available, launchChromium } from '../helpers/chromium.js';
 
-const CHROMIUM = process.env.ODC_TEST_CHROMIUM ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
 const ci = process.env.CI === 'true';
 // Loud, once per run (this module loads once), on stderr rather than through vitest's console capture.
 if (!available && !ci) {
@@ -72,20 +71,7 @@ describe('report.html in headless Chromium', () => {
   it.skipIf(!available && !ci)('loads offline with no errors, shows the SVG plots, and is screenshotted', async () => {
     expect(available, `${CHROMIUM} is missing; .ci/run installs it (apt-get install -y chromium)`).toBe(true);
     const runDir = await tinyRun(tempDir('browser'), FLAGSHIP, FLAGSHIP_ALGORITHM, { out: 'flag' });
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const consoleErrors: string[] = [];
@@ -156,20 +142,7 @@ algorithm: { name: nsga2, population: 8, generations: 2, seed: 1 }
 `,
       );
       const s = await runStudy({ studyPath: study, outDir: join(dir, 'run'), workers: 0 });
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-quic',
-          '--no-first-run',
-        ],
-      });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
         const errors: string[] = [];

@@ -6,18 +6,16 @@
  * Skipped with a banner without /usr/bin/chromium (or $ODC_TEST_CHROMIUM), failing under CI=true (as
  * browser.test.ts).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { conjunctionsSvg, launchManifestSvg, utilizationByClassSvg } from '../../src/report/constellationExtras.js';
 import { shellPlanesSvg } from '../../src/report/constellationPlanes.js';
 import { contactTimelineSvg, shellMapSvg, ssoInclination_deg } from '../../src/report/constellationPlots.js';
 import { groundTrackSvg, planeGroundTrack } from '../../src/report/groundTrack.js';
 import { shell } from './shellFixture.js';
+import { CHROMIUM, chromiumAvailable as available, launchChromium } from '../helpers/chromium.js';
 
-const CHROMIUM = process.env.ODC_TEST_CHROMIUM ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
 const ci = process.env.CI === 'true';
 if (!available && !ci)
   process.stderr.write(
@@ -141,20 +139,7 @@ describe('constellation views in headless Chromium', () => {
       const html = `<!doctype html><html><body style="margin:8px;font-family:sans-serif">${Object.entries(svgs)
         .map(([id, svg]) => `<figure id="fig-${id}">${svg}</figure>`)
         .join('\n')}</body></html>`;
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-quic',
-          '--no-first-run',
-        ],
-      });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
         await page.setContent(html, { waitUntil: 'load' });

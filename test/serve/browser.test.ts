@@ -7,16 +7,15 @@
  * Without /usr/bin/chromium (or $ODC_TEST_CHROMIUM) the browser tests are skipped with a loud stderr banner, except
  * under CI=true where they fail (as test/report/browser.test.ts).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from '../report/helpers.js';
 import { countKept, readLog, shownValues, startServe, type LogTable, type ServeProcess } from './helpers.js';
+import { CHROMIUM, chromiumAvailable as available, launchChromium } from '../helpers/chromium.js';
 
-const CHROMIUM = process.env.ODC_TEST_CHROMIUM ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
 const ci = process.env.CI === 'true';
 if (!available && !ci) {
   const bar = '!'.repeat(100);
@@ -75,20 +74,7 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium', () => {
     runDir = await tinyRun(tempDir('serve'), FLAGSHIP, FLAGSHIP_ALGORITHM, { out: 'flag' });
     log = readLog(runDir);
     serve = await startServe([runDir]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
