@@ -24,40 +24,26 @@ import { axisBins, BIN_PX, PLOT_H } from '../../src/serve/app/parcoords.js';
 import { compose, drawBinnedLines, newLayer, rgb } from '../../src/serve/app/raster.js';
 import { packageVersions, ODC_VERSION } from '../../src/run/versions.js';
 import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
+import { createRng } from '../../src/core/rng.js';
+import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
 
 const M = 6;
 const N_VAR = 15;
 /** Evaluations exactly on the DTLZ2 front (distance variables at 0.5): the run's front. */
 const ON_FRONT = 2000;
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
-}
+/** The run's problem: the same DTLZ2 the study file names (src/problem/benchmarks.ts). */
+const DTLZ2 = createBenchmarkProblem({ problem: 'dtlz2', objectives: M, variables: N_VAR });
 
-/** DTLZ2 (Deb, Thiele, Laumanns & Zitzler 2002): first M-1 variables position, the rest distance. */
 function dtlz2(x: readonly number[]): number[] {
-  let g = 0;
-  for (let i = M - 1; i < x.length; i++) g += (x[i]! - 0.5) ** 2;
-  const f: number[] = [];
-  for (let j = 0; j < M; j++) {
-    let v = 1 + g;
-    for (let k = 0; k < M - 1 - j; k++) v *= Math.cos((x[k]! * Math.PI) / 2);
-    if (j > 0) v *= Math.sin((x[M - 1 - j]! * Math.PI) / 2);
-    f.push(v);
-  }
-  return f;
+  const e = DTLZ2.evaluate(Float64Array.from(x));
+  if (e.status !== 'ok') throw new Error(`DTLZ2 failed at ${x.join(', ')}`);
+  return Array.from(e.f);
 }
 
 function buildRun(dir: string, n: number): void {
-  const r = rng(12345 + n);
+  const rng = createRng(12345 + n);
+  const r = (): number => rng.next();
   const names = Array.from({ length: N_VAR }, (_, i) => `x${i + 1}`);
   const objNames = Array.from({ length: M }, (_, j) => `f${j + 1}`);
   const perGeneration = 200;
