@@ -230,7 +230,8 @@ export function orbitGeometry(p: Readonly<OrbitGeometryParams>): OrbitGeometryRe
     }
     const cosBeta = cosBetaGrid(inclination_rad);
     for (let m = 0; m < cosBeta.length; m++) {
-      const f = eclipseFractionFast(c, cosBeta[m]!);
+      const cb = cosBeta[m]!; // eclipseFractionFast written out: 288 calls per evaluation
+      const f = cb > c ? Math.acos(clamp1(c / cb)) / Math.PI : 0;
       if (f > 0) eclipsing++;
       sum += f;
       n++;
