@@ -199,19 +199,30 @@ export function orbitGeometry(p: Readonly<OrbitGeometryParams>): OrbitGeometryRe
     const cosI = Math.cos(inclination_rad);
     const sinPhi = Math.sin(phi);
     const cosPhi = Math.cos(phi);
+    // |β| ≥ β* ⇔ |sin β| ≥ R/a: such an instant has no eclipse, so its β is not needed, only its sin β (asin is
+    // monotonic and odd, so the extremes are the asin of the extreme sines). A relative margin far above the rounding
+    // of asin and cos keeps every instant near β* on the exact test below.
+    const sinBetaClear = (EARTH_RADIUS_m / a) * (1 + 1e-9);
+    let sMin = Infinity;
+    let sMax = -Infinity;
+    let sAbsMin = Infinity;
     for (let k = 0; k < SUN_GRID_POINTS; k++) {
       // Ω − α_true = φ + (α_mean − α_true)
       const sinNode = sinPhi * sunCosEot[k]! + cosPhi * sunSinEot[k]!;
-      const beta = Math.asin(clamp1(sunCosDec[k]! * sinI * sinNode + sunSinDec[k]! * cosI));
-      if (beta < betaMin_rad) betaMin_rad = beta;
-      if (beta > betaMax_rad) betaMax_rad = beta;
-      const absBeta = Math.abs(beta);
-      if (absBeta < betaAbsMin_rad) betaAbsMin_rad = absBeta;
-      const f = eclipseFractionFast(c, Math.cos(beta));
+      const s = clamp1(sunCosDec[k]! * sinI * sinNode + sunSinDec[k]! * cosI);
+      if (s < sMin) sMin = s;
+      if (s > sMax) sMax = s;
+      const absS = Math.abs(s);
+      if (absS < sAbsMin) sAbsMin = absS;
+      n++;
+      if (absS >= sinBetaClear) continue;
+      const f = eclipseFractionFast(c, Math.cos(Math.asin(s)));
       if (f > 0) eclipsing++;
       sum += f;
-      n++;
     }
+    betaMin_rad = Math.asin(sMin);
+    betaMax_rad = Math.asin(sMax);
+    betaAbsMin_rad = Math.asin(sAbsMin);
   } else {
     inclination_rad = spec.inclination_rad;
     if (!(inclination_rad >= 0 && inclination_rad <= Math.PI)) {
@@ -219,7 +230,8 @@ export function orbitGeometry(p: Readonly<OrbitGeometryParams>): OrbitGeometryRe
     }
     const cosBeta = cosBetaGrid(inclination_rad);
     for (let m = 0; m < cosBeta.length; m++) {
-      const f = eclipseFractionFast(c, cosBeta[m]!);
+      const cb = cosBeta[m]!; // eclipseFractionFast written out: 288 calls per evaluation
+      const f = cb > c ? Math.acos(clamp1(c / cb)) / Math.PI : 0;
       if (f > 0) eclipsing++;
       sum += f;
       n++;

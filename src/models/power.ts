@@ -98,8 +98,9 @@ export interface PowerSystemResult {
   readonly chargeCyclesPerYearMax: number;
 }
 
-function check(ok: boolean, msg: string): void {
-  if (!ok) throw new RangeError(`powerSystem: ${msg}`);
+/** Throws the model's RangeError; the message is built only for a design that fails a check. */
+function fail(msg: string): never {
+  throw new RangeError(`powerSystem: ${msg}`);
 }
 
 const inUnit = (x: number): boolean => x > 0 && x <= 1;
@@ -111,31 +112,23 @@ export function powerSystem(p: Readonly<PowerSystemParams>): PowerSystemResult {
   const etaB = p.batteryToLoadEfficiency ?? 0.9;
   const kc = p.eclipseComputeFraction ?? 1;
   const sizing = p.sizing ?? 'eol';
-  check(sizing === 'bol' || sizing === 'eol', `sizing = '${String(sizing)}' must be 'bol' or 'eol'`);
-  check(p.arrayArea_m2 >= 0 && Number.isFinite(p.arrayArea_m2), `arrayArea_m2 = ${p.arrayArea_m2} must be ≥ 0`);
-  check(
-    p.orbitPeriod_s > 0 && p.eclipseDuration_s >= 0 && p.eclipseDuration_s < p.orbitPeriod_s,
-    `need 0 ≤ eclipseDuration_s < orbitPeriod_s`,
-  );
-  check(p.eclipseFractionMean >= 0 && p.eclipseFractionMean < 1, `eclipseFractionMean must be in [0, 1)`);
-  check(
-    p.depthOfDischarge > 0 && p.depthOfDischarge <= 1,
-    `depthOfDischarge = ${p.depthOfDischarge} must be in (0, 1]`,
-  );
-  check(
-    p.batterySpecificEnergy_J_per_kg > 0 && p.arrayArealDensity_kg_m2 >= 0,
-    `batterySpecificEnergy_J_per_kg must be > 0, arrayArealDensity_kg_m2 ≥ 0`,
-  );
-  check(inUnit(Xe), `pathEfficiencyEclipse = ${Xe} must be in (0, 1]`);
-  check(inUnit(Xd), `pathEfficiencyDaylight = ${Xd} must be in (0, 1]`);
-  check(inUnit(etaB), `batteryToLoadEfficiency = ${etaB} must be in (0, 1]`);
-  check(kc >= 0 && kc <= 1, `eclipseComputeFraction = ${kc} must be in [0, 1]`);
+  if (!(sizing === 'bol' || sizing === 'eol')) fail(`sizing = '${String(sizing)}' must be 'bol' or 'eol'`);
+  if (!(p.arrayArea_m2 >= 0 && Number.isFinite(p.arrayArea_m2))) fail(`arrayArea_m2 = ${p.arrayArea_m2} must be ≥ 0`);
+  if (!(p.orbitPeriod_s > 0 && p.eclipseDuration_s >= 0 && p.eclipseDuration_s < p.orbitPeriod_s))
+    fail(`need 0 ≤ eclipseDuration_s < orbitPeriod_s`);
+  if (!(p.eclipseFractionMean >= 0 && p.eclipseFractionMean < 1)) fail(`eclipseFractionMean must be in [0, 1)`);
+  if (!(p.depthOfDischarge > 0 && p.depthOfDischarge <= 1))
+    fail(`depthOfDischarge = ${p.depthOfDischarge} must be in (0, 1]`);
+  if (!(p.batterySpecificEnergy_J_per_kg > 0 && p.arrayArealDensity_kg_m2 >= 0))
+    fail(`batterySpecificEnergy_J_per_kg must be > 0, arrayArealDensity_kg_m2 ≥ 0`);
+  if (!inUnit(Xe)) fail(`pathEfficiencyEclipse = ${Xe} must be in (0, 1]`);
+  if (!inUnit(Xd)) fail(`pathEfficiencyDaylight = ${Xd} must be in (0, 1]`);
+  if (!inUnit(etaB)) fail(`batteryToLoadEfficiency = ${etaB} must be in (0, 1]`);
+  if (!(kc >= 0 && kc <= 1)) fail(`eclipseComputeFraction = ${kc} must be in [0, 1]`);
   const heater_W = p.eclipseHeaterPower_W ?? 0;
-  const loads = [p.computePower_W, p.busPower_W, p.islPower_W, p.pumpPower_W, heater_W];
-  check(
-    loads.every((x) => x >= 0 && Number.isFinite(x)),
-    `loads (compute, bus, ISL, pump, heater) must be finite and ≥ 0`,
-  );
+  const load = (x: number): boolean => x >= 0 && Number.isFinite(x);
+  if (!(load(p.computePower_W) && load(p.busPower_W) && load(p.islPower_W) && load(p.pumpPower_W) && load(heater_W)))
+    fail(`loads (compute, bus, ISL, pump, heater) must be finite and ≥ 0`);
   const array = solarArrayOutput(p);
 
   const bol = array.bol_W_m2;
@@ -146,7 +139,7 @@ export function powerSystem(p: Readonly<PowerSystemParams>): PowerSystemResult {
   const other = p.busPower_W + p.islPower_W + p.pumpPower_W;
   const Pd = p.computePower_W + other;
   const Pe = kc * p.computePower_W + other + heater_W;
-  check(Pd > 0, `total daylight load must be > 0 W`);
+  if (!(Pd > 0)) fail(`total daylight load must be > 0 W`);
   const required = (Pe * Te) / Xe / Td + Pd / Xd;
   const eolPower = eol * p.arrayArea_m2;
   const sizingPower = atSizing * p.arrayArea_m2;

@@ -86,8 +86,9 @@ export interface SolarArrayChain {
   readonly eol_W_m2: number;
 }
 
-function check(ok: boolean, msg: string): void {
-  if (!ok) throw new RangeError(`solarArrayOutput: ${msg}`);
+/** Throws the model's RangeError; the message is built only for a design that fails a check. */
+function fail(msg: string): never {
+  throw new RangeError(`solarArrayOutput: ${msg}`);
 }
 
 /** Array output per m² at BOL and EOL with every factor of the chain named (see header for the equations). */
@@ -102,23 +103,23 @@ export function solarArrayOutput(p: Readonly<SolarArrayParams>): SolarArrayChain
   const Tref = p.cellReferenceTemp_K ?? CELL_REFERENCE_TEMP_K;
   const Id = p.inherentDegradation ?? 0.9;
   const d = p.degradationRate_per_yr ?? 0.0275;
-  check(S > 0 && Number.isFinite(S), `solarIrradiance_W_m2 = ${S} must be finite and > 0`);
-  check(
-    irradianceCase === 'mean' || irradianceCase === 'aphelion',
-    `irradianceCase = '${String(irradianceCase)}' must be 'mean' or 'aphelion'`,
-  );
-  check(p.cellEfficiency > 0 && p.cellEfficiency <= 0.5, `cellEfficiency = ${p.cellEfficiency} must be in (0, 0.5]`);
-  check(pack > 0 && pack <= 1, `packingFactor = ${pack} must be in (0, 1]`);
-  check(Math.abs(point) < Math.PI / 2, `pointingError_rad = ${point} must be within ±π/2`);
-  check(Math.abs(incidence) < Math.PI / 2, `sunIncidenceAngle_rad = ${incidence} must be within ±π/2`);
-  check(Number.isFinite(gamma) && Math.abs(gamma) <= 0.05, `tempCoefficient_per_K = ${gamma} must be within ±0.05 /K`);
-  check(Tc >= 200 && Tc <= 420, `cellTemp_K = ${Tc} outside 200–420 K`);
-  check(Tref >= 250 && Tref <= 320, `cellReferenceTemp_K = ${Tref} outside 250–320 K`);
-  check(Id > 0 && Id <= 1, `inherentDegradation = ${Id} must be in (0, 1]`);
-  check(d >= 0 && d < 1, `degradationRate_per_yr = ${d} must be in [0, 1)`);
-  check(p.missionLife_yr >= 0 && p.missionLife_yr <= 30, `missionLife_yr = ${p.missionLife_yr} outside 0–30 yr`);
+  if (!(S > 0 && Number.isFinite(S))) fail(`solarIrradiance_W_m2 = ${S} must be finite and > 0`);
+  if (!(irradianceCase === 'mean' || irradianceCase === 'aphelion'))
+    fail(`irradianceCase = '${String(irradianceCase)}' must be 'mean' or 'aphelion'`);
+  if (!(p.cellEfficiency > 0 && p.cellEfficiency <= 0.5))
+    fail(`cellEfficiency = ${p.cellEfficiency} must be in (0, 0.5]`);
+  if (!(pack > 0 && pack <= 1)) fail(`packingFactor = ${pack} must be in (0, 1]`);
+  if (!(Math.abs(point) < Math.PI / 2)) fail(`pointingError_rad = ${point} must be within ±π/2`);
+  if (!(Math.abs(incidence) < Math.PI / 2)) fail(`sunIncidenceAngle_rad = ${incidence} must be within ±π/2`);
+  if (!(Number.isFinite(gamma) && Math.abs(gamma) <= 0.05))
+    fail(`tempCoefficient_per_K = ${gamma} must be within ±0.05 /K`);
+  if (!(Tc >= 200 && Tc <= 420)) fail(`cellTemp_K = ${Tc} outside 200–420 K`);
+  if (!(Tref >= 250 && Tref <= 320)) fail(`cellReferenceTemp_K = ${Tref} outside 250–320 K`);
+  if (!(Id > 0 && Id <= 1)) fail(`inherentDegradation = ${Id} must be in (0, 1]`);
+  if (!(d >= 0 && d < 1)) fail(`degradationRate_per_yr = ${d} must be in [0, 1)`);
+  if (!(p.missionLife_yr >= 0 && p.missionLife_yr <= 30)) fail(`missionLife_yr = ${p.missionLife_yr} outside 0–30 yr`);
   const temperatureFactor = 1 + gamma * (Tc - Tref);
-  check(temperatureFactor > 0, `temperature factor 1 + γ(T − T_ref) = ${temperatureFactor} must be > 0`);
+  if (!(temperatureFactor > 0)) fail(`temperature factor 1 + γ(T − T_ref) = ${temperatureFactor} must be > 0`);
 
   const rated = S * p.cellEfficiency * pack;
   const irradianceCaseFactor = irradianceCase === 'aphelion' ? 1 / (1 + EARTH_ORBIT_ECCENTRICITY) ** 2 : 1;

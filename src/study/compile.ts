@@ -12,7 +12,7 @@ import { StudyError } from '../core/errors.js';
 import type { DesignRecord } from '../node/record.js';
 import { isMetricPath, metricGetter, unknownMetricHint } from '../node/metrics.js';
 import type { ConstraintSpec, Evaluation, ObjectiveSpec, Problem, VariableSpec } from '../problem/types.js';
-import { evaluateExpr, type ParsedConstraint, type ParsedObjective } from './expression.js';
+import { evaluateExpr, type Expr, type ParsedConstraint, type ParsedObjective } from './expression.js';
 import { compileRobust, inputColumns, type RobustStudy } from './robust.js';
 import { compileConstraints, compileObjectives, scaledViolation, type MetricSet } from './objectives.js';
 
@@ -505,6 +505,8 @@ function leanProblemEvaluation(
   const m = metrics.length;
   const objectiveAt = objectives.map((o) => metrics.indexOf(o.name));
   const at = new Map(metrics.map((p, i) => [p, i] as const));
+  const lhs = parsed.map((c) => leanExpr(c.lhs, at));
+  const rhs = parsed.map((c) => leanExpr(c.rhs, at));
   return (x: Float64Array): Evaluation => {
     let v: Float64Array;
     try {
@@ -522,8 +524,20 @@ function leanProblemEvaluation(
     const g = new Float64Array(constraintCount);
     let k = 0;
     for (let j = 0; j < senses.length; j++) g[k++] = scaledViolation(v[m + 2 * j]!, senses[j]!, v[m + 2 * j + 1]!);
-    const lookup = (p: string): number => v[at.get(p)!]!;
-    for (const c of parsed) g[k++] = scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup));
+    for (let j = 0; j < parsed.length; j++) g[k++] = scaledViolation(lhs[j]!(v), parsed[j]!.sense, rhs[j]!(v));
     return { status: 'ok', f, g };
   };
+}
+
+/** `e` over the lean values `v` (metric p at v[at(p)]): evaluateExpr's arithmetic, a number or a ref read directly. */
+function leanExpr(e: Expr, at: ReadonlyMap<string, number>): (v: Float64Array) => number {
+  if (e.op === 'num') {
+    const value = e.value;
+    return () => value;
+  }
+  if (e.op === 'ref') {
+    const i = at.get(e.path)!;
+    return (v) => v[i]!;
+  }
+  return (v) => evaluateExpr(e, (p) => v[at.get(p)!]!);
 }

@@ -2,21 +2,22 @@
  * Benchmark (prints figures, asserts nothing): the cost of one node evaluation on the flagship study, measured side by
  * side in one process so the figures are ratios that survive a shared machine:
  * - the lean path the optimizer runs (objectives and constraints, no record) against the complete-record path (what
- *   reported designs get), and against a peer build when `--peer <checkout>` names one (e.g. main's, built);
+ *   reported designs get), and against a peer build when `--peer <checkout>` names one (e.g. main's, built), run in a
+ *   child process (node-eval-peer.ts) whose passes interleave with this process's;
  * - the cost of each model per evaluation: its share of a CPU profile of the lean path (self time by source file) times
  *   the lean path's measured time;
  * - the tabulated worst-phase disposal decay against its full integration, on the designs' own altitudes and B;
  * then the end-to-end time of the flagship study (CLI start to files written) with 0, 1 and 2 worker threads.
- * Timings are CPU time of this process (user + system), the median of many interleaved passes, with the load average
- * printed before and after: a busy machine slows every variant in a pass alike.
+ * Timings are CPU time of the process that runs them (user + system), the median of many interleaved passes, with the
+ * load average printed before and after: a busy machine slows every variant in a pass alike.
  * Run with `npm run bench:node` (builds first); `-- --peer ../main` to add a peer; `-- --no-e2e` to skip the runs.
  */
-import { spawnSync } from 'node:child_process';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { loadStudyProblem } from '../../src/run/problem.js';
 import { createRng } from '../../src/core/rng.js';
 import { safeEvaluate, type Problem } from '../../src/problem/types.js';
@@ -54,40 +55,66 @@ function fullRecordProblem(): Problem {
     ev.rows,
   ).problem;
 }
-const variants: { name: string; problem: Problem }[] = [
-  { name: 'lean (optimizer path)', problem: lean },
-  { name: 'complete record', problem: fullRecordProblem() },
-];
-if (peerAt >= 0) {
-  const dir = resolve(args[peerAt + 1] ?? '.');
-  const mod = (await import(
-    pathToFileURL(join(dir, 'dist/src/run/problem.js')).href
-  )) as typeof import('../../src/run/problem.js');
-  variants.push({
-    name: `peer build (${dir})`,
-    problem: mod.loadStudyProblem(join(dir, 'designs/flagship-study.yaml')).problem,
-  });
-}
-
 const cpu_us = () => {
   const u = process.cpuUsage();
   return u.user + u.system;
 };
+/** One pass over a design set: µs of CPU per evaluation (`limit`: the first designs only, for warm-up). */
+type Pass = (set: string, designs: readonly Float64Array[], limit?: number) => Promise<number>;
+const inProcess =
+  (problem: Problem): Pass =>
+  async (_set, designs, limit) => {
+    const xs = designs.slice(0, limit);
+    const t0 = cpu_us();
+    for (const x of xs) safeEvaluate(problem, x);
+    return (cpu_us() - t0) / xs.length;
+  };
+const variants: { name: string; pass: Pass }[] = [
+  { name: 'lean (optimizer path)', pass: inProcess(lean) },
+  { name: 'complete record', pass: inProcess(fullRecordProblem()) },
+];
+/**
+ * The peer build runs in a child process (node-eval-peer.ts), sent each design set once, then asked for one pass at a
+ * time: its passes interleave with this process's, and neither build shares the other's V8 heap.
+ */
+let peer: ChildProcess | null = null;
+if (peerAt >= 0) {
+  const dir = resolve(args[peerAt + 1] ?? '.');
+  console.log(`peer build: ${dir}`);
+  const child = fork(fileURLToPath(new URL('./node-eval-peer.js', import.meta.url)), [dir]);
+  peer = child;
+  const ask = (m: object) =>
+    new Promise<number>((ok) => {
+      child.once('message', (r) => ok((r as { us: number }).us));
+      child.send(m);
+    });
+  await new Promise((ok) => child.once('message', ok)); // loaded
+  const sent = new Set<string>();
+  variants.push({
+    name: `peer build (own process)`,
+    pass: async (set, designs, limit) => {
+      if (!sent.has(set)) {
+        sent.add(set);
+        await ask({ kind: 'designs', set, designs: designs.map((x) => [...x]) });
+      }
+      return ask({ kind: 'pass', set, limit });
+    },
+  });
+}
+
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
  * µs of CPU per evaluation of each variant: ROUNDS passes over `designs`, the variants' order rotating each round; the
  * lean median.
  */
-function sideBySide(label: string, designs: readonly Float64Array[]): number {
-  for (const v of variants) for (const x of designs.slice(0, 2000)) safeEvaluate(v.problem, x); // warm-up
+async function sideBySide(label: string, designs: readonly Float64Array[]): Promise<number> {
+  for (const v of variants) await v.pass(label, designs, 2000); // warm-up
   const per = variants.map(() => [] as number[]);
   for (let r = 0; r < ROUNDS; r++) {
     for (let j = 0; j < variants.length; j++) {
       const k = (r + j) % variants.length;
-      const t0 = cpu_us();
-      for (const x of designs) safeEvaluate(variants[k]!.problem, x);
-      per[k]!.push((cpu_us() - t0) / designs.length);
+      per[k]!.push(await variants[k]!.pass(label, designs));
     }
   }
   const base = median(per[0]!);
@@ -217,11 +244,12 @@ for (let g = 0; g < 100; g++) {
   visited.push(...xs);
   optimizer.tell(xs.map((x) => safeEvaluate(lean, x)));
 }
-sideBySide('random designs in the bounds', random);
-const visited_us = sideBySide('the designs NSGA-II evaluates (100 generations of 200)', visited);
+await sideBySide('random designs in the bounds', random);
+const visited_us = await sideBySide('the designs NSGA-II evaluates (100 generations of 200)', visited);
 await perModel(visited, visited_us);
 decayCost(visited);
 console.log(`\nload average (1 / 5 / 15 min) after the node figures: ${load()}`);
+peer?.disconnect();
 
 if (!args.includes('--no-e2e')) {
   const bin = join(root, 'dist/src/cli/bin.js');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { circularOrbit, eclipseFraction, orbitGeometry, sunSynchronousInclination } from '../../src/models/orbit.js';
 import { propagatedShadowFraction, propagatedState } from '../../src/models/orbitPropagated.js';
 import { deg_to_rad, km_to_m, rad_to_deg } from '../../src/units/convert.js';
+import { SUN_GRID_POINTS, sunCosDec, sunCosEot, sunSinDec, sunSinEot } from '../../src/models/orbitSun.js';
 
 // Sources:
 // [DF] docs/sources.md §4 "Orbit geometry formulas" and §11 cases 5–7
@@ -263,6 +264,44 @@ describe('SSO beta angle: sign of the declination term (which dawn-dusk orbit ha
       else expect(Math.abs(rad_to_deg(g.betaMax_rad) - o.betaMax_deg)).toBeLessThan(0.5);
     },
   );
+});
+
+describe('sun-synchronous year: instants clear of the shadow skip their β', () => {
+  // orbitGeometry evaluates asin/cos/acos only at instants with |sin β| near or below R/a (the others have no eclipse)
+  // and takes the β extremes as the asin of the extreme sines. Oracle: the 73-instant definition written out, every
+  // instant's β = asin(sin β) and cylindrical-shadow fraction computed; the two must agree to the last bit.
+  function everyInstant(altitude_m: number, ltan_h: number) {
+    const inc = sunSynchronousInclination({ altitude_m }).inclination_rad;
+    const a = 6378137 + altitude_m;
+    const c = Math.sqrt(1 - (6378137 / a) ** 2);
+    const phi = ((ltan_h - 12) * 3600 * (2 * Math.PI)) / 86400; // 15°/h, as the model writes it
+    let [lo, hi, absLo, sum, eclipsing] = [Infinity, -Infinity, Infinity, 0, 0];
+    for (let k = 0; k < SUN_GRID_POINTS; k++) {
+      const sinNode = Math.sin(phi) * sunCosEot[k]! + Math.cos(phi) * sunSinEot[k]!;
+      const s = sunCosDec[k]! * Math.sin(inc) * sinNode + sunSinDec[k]! * Math.cos(inc);
+      const beta = Math.asin(Math.min(1, Math.max(-1, s)));
+      [lo, hi, absLo] = [Math.min(lo, beta), Math.max(hi, beta), Math.min(absLo, Math.abs(beta))];
+      const f = Math.cos(beta) > c ? Math.acos(Math.min(1, c / Math.cos(beta))) / Math.PI : 0;
+      sum += f;
+      if (f > 0) eclipsing++;
+    }
+    return { lo, hi, absLo, mean: sum / SUN_GRID_POINTS, season: eclipsing / SUN_GRID_POINTS };
+  }
+
+  it('equals the every-instant evaluation bit for bit over 300–2,000 km and every LTAN', () => {
+    let compared = 0;
+    for (let i = 0; i <= 1000; i++) {
+      const h_km = 300 + 1.7 * i;
+      for (const ltan_h of [0, 3, 6, 7.5, 9, 10.5, 12, 13.5, 15, 18, 21, 23.9]) {
+        const g = orbitGeometry({ altitude_m: km_to_m(h_km), inclination: { kind: 'sso', ltan_h } });
+        const o = everyInstant(km_to_m(h_km), ltan_h);
+        expect([g.betaMin_rad, g.betaMax_rad, g.betaAbsMin_rad]).toEqual([o.lo, o.hi, o.absLo]);
+        expect([g.eclipseFractionMean, g.eclipseSeasonFraction]).toEqual([o.mean, o.season]);
+        compared++;
+      }
+    }
+    expect(compared).toBe(1001 * 12);
+  });
 });
 
 describe('drifting-node eclipse average: every season weighted through cos δ☉', () => {
