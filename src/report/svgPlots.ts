@@ -98,6 +98,9 @@ export function objectiveMatrixSvg(
       const sx = linear(x0, x1, f.x, f.x + width),
         sy = linear(y0, y1, f.y + height, f.y);
       const clip = `${pre}clip${xi}-${yi}`;
+      // the points' keys of this panel's axes, made once per panel rather than once per point
+      const keyX = `o${xi}`,
+        keyY = `o${yi}`;
       out.push(
         `<g class="mark-group role-scope">${drawAxes(f, { domain: axes[xi]!.domain, title: axes[xi]!.title }, { domain: axes[yi]!.domain, title: axes[yi]!.title }).svg}`,
       );
@@ -110,8 +113,8 @@ export function objectiveMatrixSvg(
         const mx = (x1 - x0) * 0.05,
           my = (y1 - y0) * 0.05;
         for (const p of byCategory[k]!) {
-          const vx = p[`o${xi}`] as number,
-            vy = p[`o${yi}`] as number;
+          const vx = p[keyX] as number,
+            vy = p[keyY] as number;
           if (!(vx >= x0 - mx && vx <= x1 + mx && vy >= y0 - my && vy <= y1 + my)) continue;
           out.push(`<use xlink:href="#${pre}mark${k}" x="${px(sx(vx))}" y="${px(sy(vy))}"/>`);
         }
@@ -123,8 +126,8 @@ export function objectiveMatrixSvg(
         out.push('<g class="mark-text role-mark">');
         for (const p of points) {
           if (typeof p.label !== 'string') continue;
-          const vx = p[`o${xi}`] as number,
-            vy = p[`o${yi}`] as number;
+          const vx = p[keyX] as number,
+            vy = p[keyY] as number;
           if (!(vx >= x0 && vx <= x1 && vy >= y0 && vy <= y1)) continue;
           const rightSide = vx > cut;
           out.push(

@@ -115,14 +115,16 @@ export function resolveObjective(pareto: ParetoFile, query: string, where: strin
 
 /** Position of the best Pareto design for one objective (in its own sense); ties: lowest index. */
 export function bestPosition(pareto: ParetoFile, objective: string): number {
-  const o = pareto.objectives.find((x) => x.name === objective)!;
-  let best = -1;
-  for (let i = 0; i < pareto.designs.length; i++) {
-    const v = pareto.designs[i]!.objectives[objective]!;
-    if (best < 0) best = i;
-    else {
-      const b = pareto.designs[best]!.objectives[objective]!;
-      if (o.sense === 'maximize' ? v > b : v < b) best = i;
+  const maximize = pareto.objectives.find((x) => x.name === objective)!.sense === 'maximize';
+  const designs = pareto.designs;
+  if (designs.length === 0) return -1;
+  let best = 0;
+  let b = designs[0]!.objectives[objective]!;
+  for (let i = 1; i < designs.length; i++) {
+    const v = designs[i]!.objectives[objective]!;
+    if (maximize ? v > b : v < b) {
+      best = i;
+      b = v;
     }
   }
   return best;

@@ -189,11 +189,14 @@ class LightRows {
   private readonly chunks: Float64Array[] = [];
   private readonly failures: (string | null)[] = [];
   private readonly width: number;
+  /** Per objective, whether it is maximized (read for every row added). */
+  private readonly maximized: readonly boolean[];
   constructor(
     private readonly problem: Problem,
     private readonly budget: number,
   ) {
     this.width = 3 + problem.objectives.length;
+    this.maximized = problem.objectives.map((o) => o.sense === 'maximize');
   }
   get rows(): number {
     return this.failures.length;
@@ -209,11 +212,12 @@ class LightRows {
     c[at] = r.index;
     c[at + 1] = r.generation;
     c[at + 2] = r.failure !== null ? Infinity : Number.isNaN(r.cv) ? 0 : asLogged(r.cv);
-    this.problem.objectives.forEach((o, j) => {
+    const maximized = this.maximized;
+    for (let j = 0; j < maximized.length; j++) {
       const v = r.f[j]!;
       // a maximized objective is written as -f and read back negated: -(-0) comes back as -0 from "0"
-      c[at + 3 + j] = o.sense === 'maximize' ? -asLogged(-v) : asLogged(v);
-    });
+      c[at + 3 + j] = maximized[j] ? -asLogged(-v) : asLogged(v);
+    }
     this.failures.push(r.failure);
     return true;
   }

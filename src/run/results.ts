@@ -182,6 +182,9 @@ function allFiniteNumbers(cells: readonly unknown[]): cells is number[] {
   return true;
 }
 
+/** Rows per JSON call in paretoCsv (a bounded string, whatever the front's size). */
+const CSV_BLOCK_ROWS = 4096;
+
 export function paretoCsv(file: ParetoFile): string {
   const varNames = file.variables.map((v) => v.name);
   const objNames = file.objectives.map((o) => o.name);
@@ -202,23 +205,32 @@ export function paretoCsv(file: ParetoFile): string {
     ...nominalNames.map((n) => `nominal ${n} [${unitOf(n)}]`),
     ...extraCols,
   ];
+  const extraPaths = extraCols.map((e) => e.split('.') as [string, string]);
   const lines = [head.map(csvCell).join(',')];
+  // Rows of finite numbers are gathered and written by one JSON call per block ("[[1,2],[3,4]]" with "],[" turned
+  // into line breaks): the same text as one call per row, without a native call and a slice per design.
+  const numeric: number[][] = [];
+  const flush = (): void => {
+    if (numeric.length === 0) return;
+    lines.push(JSON.stringify(numeric).slice(2, -2).replaceAll('],[', '\n'));
+    numeric.length = 0;
+  };
   for (const d of file.designs) {
     const rec = d.record as unknown as Record<string, Record<string, unknown>> | null;
-    const extras = extraCols.map((e) => {
-      const [s, k] = e.split('.') as [string, string];
-      return rec?.[s]?.[k];
-    });
-    const nominal = nominalNames.map((n) => d.robust?.nominal[n]);
-    const cells = [
-      d.index,
-      ...varNames.map((n) => d.variables[n]),
-      ...objNames.map((n) => d.objectives[n]),
-      ...nominal,
-      ...extras,
-    ];
-    lines.push(allFiniteNumbers(cells) ? JSON.stringify(cells).slice(1, -1) : cells.map(csvCell).join(','));
+    const cells: unknown[] = [d.index];
+    for (const n of varNames) cells.push(d.variables[n]);
+    for (const n of objNames) cells.push(d.objectives[n]);
+    for (const n of nominalNames) cells.push(d.robust?.nominal[n]);
+    for (const [s, k] of extraPaths) cells.push(rec?.[s]?.[k]);
+    if (allFiniteNumbers(cells)) {
+      numeric.push(cells);
+      if (numeric.length >= CSV_BLOCK_ROWS) flush();
+    } else {
+      flush();
+      lines.push(cells.map(csvCell).join(','));
+    }
   }
+  flush();
   return `${lines.join('\n')}\n`;
 }
 

@@ -135,4 +135,41 @@ describe('pareto.csv', () => {
     );
     expect(row).toBe('3,1.5,1.25,900,120000,50000000');
   });
+
+  it('writes each row as its cells one by one would be, in order, across blocks and around rows with empty or text cells', async () => {
+    const { paretoCsv } = await import('../../src/run/results.js');
+    // 9,000 rows (more than one block of rows written together): mostly plain numbers, every 1,000th with a NaN
+    // objective (an empty cell) and every 1,500th with a choice option as text that needs quotes
+    const n = 9000;
+    const num = (i: number): number => (i % 7 === 0 ? -(i / 3) : i * 1e-7 + 0.1);
+    const designs = Array.from({ length: n }, (_, i) => ({
+      index: i,
+      variables: { a: num(i), c: i % 1500 === 0 ? 'x,"y"' : 1 },
+      objectives: { f: i % 1000 === 0 ? NaN : i === 5 ? -0 : 2 ** -i },
+      constraints: {},
+      record: null,
+    }));
+    const csv = paretoCsv({
+      formatVersion: 1,
+      study: 's',
+      kind: 'benchmark',
+      objectives: [{ name: 'f', sense: 'minimize', unit: '-' }],
+      variables: [
+        { kind: 'real', name: 'a', lower: -1e4, upper: 1 },
+        { kind: 'choice', name: 'c', options: [1, 'x,"y"'] },
+      ],
+      designs,
+    } as never);
+    const lines = csv.split('\n');
+    expect(lines).toHaveLength(n + 2); // header, n rows, '' after the last line break
+    expect(lines[n + 1]).toBe('');
+    // the oracle: a finite number as String() writes it (-0 as "0"), NaN as an empty cell, text quoted (RFC 4180)
+    const cell = (v: number | string): string =>
+      typeof v === 'string' ? `"${v.replace(/"/g, '""')}"` : Number.isFinite(v) ? String(v) : '';
+    for (let i = 0; i < n; i++) {
+      const d = designs[i]!;
+      expect(lines[i + 1]).toBe([i, d.variables.a, d.variables.c, d.objectives.f].map(cell).join(','));
+    }
+    expect(lines[6]).toBe(`5,${String(num(5))},1,0`);
+  });
 });
