@@ -28,6 +28,7 @@ section h2 { font-size: 13px; margin: 0 0 6px; color: var(--muted); font-weight:
 .axis-bar { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 4px; }
 .axis-bar label { white-space: nowrap; font-size: 12px; }
 #scatter canvas { display: block; }
+.scatter-bar { margin-bottom: 6px; } .scatter-bar select { max-width: 45%; }
 #table-section { grid-column: 1 / 2; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 th, td { padding: 2px 6px; border-bottom: 1px solid #eef0f4; text-align: right; white-space: nowrap; }
@@ -63,7 +64,10 @@ textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 60px;
 <main>
   <section id="pc-section"><h2>Parallel coordinates — drag along an axis to brush, click an axis to clear it; drag a label to move the axis</h2>
     <div id="parcoords" data-testid="parcoords"></div><div class="axis-bar" id="axis-bar"></div></section>
-  <section id="scatter-section"><h2>Objectives, pairwise — drag a box in a panel to brush both objectives</h2><div id="scatter" data-testid="scatter"></div></section>
+  <section id="scatter-section"><h2>Scatter — the objectives pairwise, or any chosen pair; drag a box in a panel to brush both</h2>
+    <div class="scatter-bar">x <select id="scatter-x" data-testid="scatter-x" aria-label="scatter x"></select>
+      y <select id="scatter-y" data-testid="scatter-y" aria-label="scatter y"></select></div>
+    <div id="scatter" data-testid="scatter"></div></section>
   <section id="budget-section"><h2>Selected design</h2><div id="budget" data-testid="budget"><p class="muted">Click a design in the table or a line.</p></div></section>
   <section id="table-section"><h2>Designs</h2><div class="table-wrap" data-testid="design-table" id="design-table"></div>
     <div class="pager" id="pager"></div></section>

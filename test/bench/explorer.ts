@@ -21,7 +21,15 @@ import { type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { buildDataset, computeMask, RUN_COLOURS } from '../../src/serve/app/data.js';
 import { axisBins, BIN_PX, PLOT_H } from '../../src/serve/app/parcoords.js';
-import { compose, drawBinnedLines, newLayer, rgb } from '../../src/serve/app/raster.js';
+import {
+  composeFrame,
+  drawCountedLines,
+  greyBackground,
+  LineCounts,
+  newFrame,
+  pairCells,
+  rgb,
+} from '../../src/serve/app/raster.js';
 import { packageVersions, ODC_VERSION } from '../../src/run/versions.js';
 import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 import { createRng } from '../../src/core/rng.js';
@@ -91,20 +99,25 @@ const median = (xs: readonly number[]): number => {
 };
 
 /** Filter changes on the objectives, each timed in JS and to the next frame. */
-function brushes(page: Page): Promise<{ js: number[]; frame: number[] }> {
+function brushes(page: Page): Promise<{ js: number[]; frame: number[]; parts: Record<string, number>[] }> {
   return page.evaluate(async (m) => {
-    const ex = (window as unknown as { __explorer: { setFilter(metric: string, lo: number, hi: number): number } })
-      .__explorer;
+    const ex = (
+      window as unknown as {
+        __explorer: { setFilter(metric: string, lo: number, hi: number): number; parts: Record<string, number> };
+      }
+    ).__explorer;
     const js: number[] = [];
     const frame: number[] = [];
+    const parts: Record<string, number>[] = [];
     for (let k = 0; k < 15; k++) {
       const lo = 0.05 * (k % 10);
       const t0 = performance.now();
       js.push(ex.setFilter(`f${(k % m) + 1}`, lo, lo + 0.6));
+      parts.push({ ...ex.parts });
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       frame.push(performance.now() - t0);
     }
-    return { js, frame };
+    return { js, frame, parts };
   }, M);
 }
 
@@ -172,13 +185,22 @@ function cpuFigures(server: RunningServer): string {
   const width = 1330;
   const height = 342;
   const xs = axes.map((_, k) => Math.round(40 + (k * (width - 80)) / (axes.length - 1)));
-  const layout = { bins, xs, binsPerAxis: nb, top: 40, binPx: BIN_PX };
-  const scratch = { counts: new Uint32Array(nb * nb), touched: new Int32Array(nb * nb) };
-  const bg = newLayer(width, height);
-  const fg = newLayer(width, height);
+  const geo = { xs, top: 40, binPx: BIN_PX };
+  const cells = pairCells(bins, nb);
   const all = new Uint8Array(ds.n).fill(1);
-  const background = cpuMs(() => drawBinnedLines(bg, layout, all, null, scratch));
-  const image = { data: new Uint8ClampedArray(width * height * 4) } as unknown as ImageData;
+  let bg: Uint32Array = new Uint32Array(0);
+  const background = cpuMs(() => {
+    const grey = new LineCounts(cells, nb, 1, null);
+    grey.update(all);
+    const frame = newFrame(width, height);
+    drawCountedLines(frame, grey, geo);
+    bg = greyBackground(frame);
+  });
+  const lines = new LineCounts(cells, nb, 1, ds.run);
+  lines.update(all);
+  const fg = newFrame(width, height);
+  const out = new Uint32Array(width * height);
+  const palette = RUN_COLOURS.map(rgb);
   const mask = new Uint8Array(ds.n);
   const brush: number[] = [];
   for (let k = 0; k < 15; k++) {
@@ -186,8 +208,9 @@ function cpuFigures(server: RunningServer): string {
     brush.push(
       cpuMs(() => {
         computeMask(ds, 'all', [{ metric: `f${(k % M) + 1}`, lo, hi: lo + 0.6 }], mask);
-        drawBinnedLines(fg, layout, mask, ds.run, scratch);
-        compose(image, bg, fg, RUN_COLOURS.map(rgb));
+        lines.update(mask);
+        drawCountedLines(fg, lines, geo);
+        composeFrame(out, bg, fg, palette);
       }),
     );
   }
@@ -215,7 +238,7 @@ async function measure(n: number, root: string): Promise<void> {
         await page.evaluate(() => (window as unknown as { __explorer: { loadMs: number } }).__explorer.loadMs),
       );
     }
-    const { js, frame } = await brushes(page!);
+    const { js, frame, parts } = await brushes(page!);
     // a real mouse drag along the first axis: every mouse move re-renders
     await page!.evaluate(() => {
       (window as unknown as { __explorer: { renders: number[] } }).__explorer.renders.length = 0;
@@ -256,6 +279,10 @@ async function measure(n: number, root: string): Promise<void> {
     console.log(`  load to first render of all views: median ${fmt(median(loads))} ms (${loads.map(fmt).join(', ')})`);
     console.log(
       `  brush, all views (JS): median ${fmt(median(js))} ms; to next frame: median ${fmt(median(frame))} ms (15 filter changes)`,
+    );
+    const views = Object.keys(parts[0] ?? {});
+    console.log(
+      `  brush by view (JS, medians): ${views.map((v) => `${v} ${fmt(median(parts.map((p) => p[v]!)))} ms`).join(', ')}`,
     );
     console.log(`  mouse brush along f1: median ${fmt(median(mouse))} ms over ${mouse.length} renders`);
     console.log(

@@ -1,6 +1,9 @@
-/** Runs for the odc serve tests, an independent reader of their evaluations.csv, and `odc serve` as a child process. */
+/**
+ * Runs for the odc serve tests, an independent reader of their evaluations.csv, the two-objective hypervolume and IGD+
+ * written out by hand, and `odc serve` as a child process.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -91,4 +94,62 @@ export function serveExit(args: readonly string[]): Promise<{ code: number | nul
     stderr += c.toString();
   });
   return new Promise((ok) => child.once('exit', (code) => ok({ code, stdout, stderr })));
+}
+
+/**
+ * Hypervolume and IGD+ of two-objective fronts (minimized) on one normalization, written out by hand: the union's
+ * ideal and nadir map to 0 and 1; hypervolume to the reference (1.1, 1.1) as a staircase of strips; IGD+ (Ishibuchi et
+ * al. 2015) as the mean over the non-dominated union of the distance to the nearest front point, counting only where
+ * that point is worse. Also the size of the non-dominated union.
+ */
+export function indicators2D(fronts: readonly (readonly (readonly [number, number])[])[]): {
+  runs: { hypervolume: number; igdPlus: number }[];
+  union: number;
+} {
+  const all = fronts.flat();
+  const lo = [0, 1].map((j) => Math.min(...all.map((p) => p[j]!)));
+  const hi = [0, 1].map((j) => Math.max(...all.map((p) => p[j]!)));
+  const norm = (p: readonly number[]): number[] => p.map((v, j) => (v - lo[j]!) / (hi[j]! - lo[j]!));
+  const dominated = (p: readonly number[], set: readonly (readonly number[])[]): boolean =>
+    set.some((q) => q[0]! <= p[0]! && q[1]! <= p[1]! && (q[0]! < p[0]! || q[1]! < p[1]!));
+  const Z = all.map(norm).filter((p, _, s) => !dominated(p, s));
+  const runs = fronts.map((F) => {
+    // staircase area to the reference: points sorted by f1, each adds its strip below the previous f2
+    const pts = F.map(norm)
+      .filter((p, _, s) => !dominated(p, s))
+      .sort((a, b) => a[0]! - b[0]!);
+    let hypervolume = 0;
+    let prevF2 = 1.1;
+    for (const p of pts) {
+      hypervolume += (1.1 - p[0]!) * (prevF2 - p[1]!);
+      prevF2 = Math.min(prevF2, p[1]!);
+    }
+    const dPlus = (a: readonly number[], z: readonly number[]): number =>
+      Math.hypot(Math.max(a[0]! - z[0]!, 0), Math.max(a[1]! - z[1]!, 0));
+    const igdPlus = Z.reduce((s, z) => s + Math.min(...F.map(norm).map((a) => dPlus(a, z))), 0) / Z.length;
+    return { hypervolume, igdPlus };
+  });
+  return { runs, union: Z.length };
+}
+
+/**
+ * A copy of a finished run that looks like one still going: run.json "running", the first half of its log as the
+ * partial log.
+ */
+export function runningCopy(from: string, to: string): { rest: string } {
+  mkdirSync(to);
+  copyFileSync(join(from, 'study.yaml'), join(to, 'study.yaml'));
+  const meta = JSON.parse(readFileSync(join(from, 'run.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(
+    join(to, 'run.json'),
+    JSON.stringify({ ...meta, status: 'running', result: undefined, decision: undefined }),
+  );
+  const text = readFileSync(join(from, 'evaluations.csv'), 'utf8');
+  const lines = text.split('\n');
+  const half = Math.floor(lines.length / 2);
+  const head = `${lines.slice(0, half).join('\n')}\n`;
+  // a row being written: half of the next line, no newline yet
+  const next = lines[half]!;
+  writeFileSync(join(to, 'evaluations.csv.partial'), head + next.slice(0, 10));
+  return { rest: text.slice(head.length + 10) };
 }

@@ -4,7 +4,7 @@
  * against a brute-force dominance check, the indicators of two runs against a hand-written 2-objective hypervolume
  * and IGD+; the notes write and its refusals; Host and path checks; the exit-2 errors before listening.
  */
-import { appendFileSync, copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, renameSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,35 +14,13 @@ import type { RunInfo } from '../../src/serve/runData.js';
 import { startServer, unsafePath, type RunningServer } from '../../src/serve/server.js';
 import { StudyError } from '../../src/core/errors.js';
 import { tempDir, tinyRun, ZDT1, ZDT1_ALGORITHM } from '../report/helpers.js';
-import { readLog } from './helpers.js';
+import { indicators2D, readLog, runningCopy } from './helpers.js';
 
 let dir = '';
 let runA = '';
 let runB = '';
 let live = '';
 let server: RunningServer;
-
-/**
- * A copy of a finished run that looks like one still going: run.json "running", the first half of its log as the
- * partial log.
- */
-function runningCopy(from: string, to: string): { rest: string } {
-  mkdirSync(to);
-  copyFileSync(join(from, 'study.yaml'), join(to, 'study.yaml'));
-  const meta = JSON.parse(readFileSync(join(from, 'run.json'), 'utf8')) as Record<string, unknown>;
-  writeFileSync(
-    join(to, 'run.json'),
-    JSON.stringify({ ...meta, status: 'running', result: undefined, decision: undefined }),
-  );
-  const text = readFileSync(join(from, 'evaluations.csv'), 'utf8');
-  const lines = text.split('\n');
-  const half = Math.floor(lines.length / 2);
-  const head = `${lines.slice(0, half).join('\n')}\n`;
-  // a row being written: half of the next line, no newline yet
-  const next = lines[half]!;
-  writeFileSync(join(to, 'evaluations.csv.partial'), head + next.slice(0, 10));
-  return { rest: text.slice(head.length + 10) };
-}
 
 beforeAll(async () => {
   dir = tempDir('serve-api');
@@ -140,33 +118,12 @@ describe('odc serve API', () => {
         }
       ).designs.map((x) => [x.objectives.f1, x.objectives.f2] as const),
     );
-    const all = fronts.flat();
-    const lo = [0, 1].map((j) => Math.min(...all.map((p) => p[j]!)));
-    const hi = [0, 1].map((j) => Math.max(...all.map((p) => p[j]!)));
-    const norm = (p: readonly number[]): number[] => p.map((v, j) => (v - lo[j]!) / (hi[j]! - lo[j]!));
-    const dominated = (p: readonly number[], set: readonly (readonly number[])[]): boolean =>
-      set.some((q) => q[0]! <= p[0]! && q[1]! <= p[1]! && (q[0]! < p[0]! || q[1]! < p[1]!));
-    const Z = all.map(norm).filter((p, _, s) => !dominated(p, s));
-    fronts.forEach((F, r) => {
-      // staircase area to the reference (1.1, 1.1): points sorted by f1, each adds its strip below the previous f2
-      const pts = F.map(norm)
-        .filter((p, _, s) => !dominated(p, s))
-        .sort((a, b) => a[0]! - b[0]!);
-      let hv = 0;
-      let prevF2 = 1.1;
-      for (const p of pts) {
-        hv += (1.1 - p[0]!) * (prevF2 - p[1]!);
-        prevF2 = Math.min(prevF2, p[1]!);
-      }
-      // IGD+ (Ishibuchi et al. 2015): mean over the union front of the distance to the nearest point counting only
-      // where the point is worse
-      const dPlus = (a: readonly number[], z: readonly number[]): number =>
-        Math.hypot(Math.max(a[0]! - z[0]!, 0), Math.max(a[1]! - z[1]!, 0));
-      const igdp = Z.reduce((s, z) => s + Math.min(...F.map(norm).map((a) => dPlus(a, z))), 0) / Z.length;
-      expect(c.runs[r]!.hypervolume).toBeCloseTo(hv, 10);
-      expect(c.runs[r]!.igdPlus).toBeCloseTo(igdp, 10);
+    const hand = indicators2D(fronts);
+    hand.runs.forEach((r, k) => {
+      expect(c.runs[k]!.hypervolume).toBeCloseTo(r.hypervolume, 10);
+      expect(c.runs[k]!.igdPlus).toBeCloseTo(r.igdPlus, 10);
     });
-    expect(c.union.length).toBe(Z.length);
+    expect(c.union.length).toBe(hand.union);
   });
 
   it('writes notes.json for an existing design only, from JSON of its own origin', async () => {

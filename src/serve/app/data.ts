@@ -60,7 +60,11 @@ export function buildDataset(
     for (const s of statusOf(r))
       if (s === 2) failed++;
       else n++;
-  const dimValues = cols.map(() => new Float64Array(n));
+  // one run without failed evaluations: its columns are the dimensions as they came (views, no copy)
+  const direct = runs.length === 1 && failed === 0 ? runs[0]! : null;
+  const dimValues = cols.map((_, d) =>
+    direct === null ? new Float64Array(n) : direct.data.subarray(d * n, (d + 1) * n),
+  );
   const run = new Uint8Array(n);
   const index = new Float64Array(n);
   const status = new Uint8Array(n);
@@ -78,6 +82,7 @@ export function buildDataset(
     for (let i = 0; i < rows; i++) if (st[i] !== 2) kept[nk++] = i;
     // column by column: one tight copy loop per column instead of a closure per row and column
     cols.forEach((c, d) => {
+      if (direct !== null) return;
       const k = r.info.columns.findIndex((x) => x.name === c.name);
       const out = dimValues[d]!;
       if (k < 0) out.fill(NaN, at, at + nk);

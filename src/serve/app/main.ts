@@ -32,6 +32,8 @@ interface Timings {
   renders: number[];
   /** performance.now() when each step of the first load ended. */
   steps: Record<string, number>;
+  /** Milliseconds of each part of the last render (mask, parcoords, scatter, table). */
+  parts: Record<string, number>;
   setFilter(metric: string, lo: number, hi: number): number;
 }
 
@@ -41,12 +43,14 @@ const state = {
   selected: null as { run: number; index: number } | null,
   order: [] as string[],
   hidden: new Set<string>(),
+  /** Scatter: the chosen pair (x, y), or null for the matrix of the objectives. */
+  pair: null as [string, string] | null,
 };
 let ds: Dataset | null = null;
 let mask = new Uint8Array(0);
 let runs: RunColumns[] = [];
 let comparison: Comparison | null = null;
-const timings: Timings = { loaded: false, loadMs: NaN, renders: [], steps: {}, setFilter };
+const timings: Timings = { loaded: false, loadMs: NaN, renders: [], steps: {}, parts: {}, setFilter };
 (window as unknown as { __explorer: Timings }).__explorer = timings;
 
 const parcoords = new ParCoords($('parcoords'), RUN_COLOURS, {
@@ -103,9 +107,14 @@ function update(): void {
   const t0 = performance.now();
   const count = computeMask(ds, state.subset, state.filters, mask);
   const sel = selectedRow();
+  const t1 = performance.now();
   parcoords.render(mask, state.filters, sel);
+  const t2 = performance.now();
   scatter.render(mask, state.filters, sel);
+  const t3 = performance.now();
   table.render(mask, count, sel);
+  const t4 = performance.now();
+  timings.parts = { mask: t1 - t0, parcoords: t2 - t1, scatter: t3 - t2, table: t4 - t3 };
   $('row-count').textContent = String(count);
   $('row-total').textContent =
     `of ${ds.n.toLocaleString('en-US')} designs${ds.failed ? ` (${ds.failed.toLocaleString('en-US')} failed evaluations not shown)` : ''}`;
@@ -123,7 +132,7 @@ function relayout(): void {
     .filter(Boolean);
   parcoords.layout(ds, axes, $('parcoords').clientWidth || 1200);
   timings.steps['parcoordsLayout'] ??= performance.now();
-  scatter.layout(ds, Math.max(300, $('scatter').clientWidth));
+  scatter.layout(ds, Math.max(300, $('scatter').clientWidth), state.pair);
   timings.steps['scatterLayout'] ??= performance.now();
   table.layout(ds);
   timings.steps['tableLayout'] ??= performance.now();
@@ -162,6 +171,27 @@ function axisBar(): void {
   bar
     .querySelectorAll<HTMLElement>('button[data-right]')
     .forEach((b) => b.addEventListener('click', () => swap(Number(b.dataset['right']), 1)));
+}
+
+/** The scatter's x and y choices: every dimension but the index and status; x "objectives matrix" clears the pair. */
+function pairSelects(): void {
+  if (ds === null) return;
+  const names = ds.dims.filter((d) => d.role !== 'index' && d.role !== 'status').map((d) => d.name);
+  if (state.pair !== null && !state.pair.every((n) => names.includes(n))) state.pair = null;
+  const options = (chosen: string | undefined): string =>
+    names.map((n) => `<option value="${esc(n)}"${n === chosen ? ' selected' : ''}>${esc(n)}</option>`).join('');
+  const x = $('scatter-x') as HTMLSelectElement;
+  const y = $('scatter-y') as HTMLSelectElement;
+  x.innerHTML = `<option value="">objectives matrix</option>${options(state.pair?.[0])}`;
+  y.innerHTML = options(state.pair?.[1] ?? ds.dims.find((d) => d.role === 'objective')?.name);
+  y.disabled = state.pair === null;
+  const change = (): void => {
+    state.pair = x.value === '' ? null : [x.value, y.value];
+    y.disabled = state.pair === null;
+    relayout();
+  };
+  x.onchange = change;
+  y.onchange = change;
 }
 
 function subsetButtons(): void {
@@ -236,6 +266,7 @@ function rebuild(): void {
   state.order = [...state.order.filter((n) => names.includes(n)), ...names.filter((n) => !state.order.includes(n))];
   legend();
   subsetButtons();
+  pairSelects();
   timings.steps['dataset'] ??= performance.now();
   relayout();
 }

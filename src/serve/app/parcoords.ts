@@ -4,10 +4,22 @@
  * mid-height and labelled with its value); choice variables are categorical axes, one band per option.
  * Drag along an axis to brush it, click it to clear its brush; drag an axis label sideways to move the axis.
  * Lines are binned per pair of axes at BIN_PX pixels (see raster.ts): the drawing is exact to 4 px vertically.
+ * What does not change with the brushes is drawn once per layout: the grey background of all designs, and the axes
+ * with their labels and ticks (a canvas kept off screen, copied over each frame).
  */
 import type { Filter } from '../urlState.js';
 import { fmtValue, type Dataset, type Dim } from './data.js';
-import { compose, drawBinnedLines, NAN_BIN, newLayer, rgb, type Layer } from './raster.js';
+import {
+  composeFrame,
+  drawCountedLines,
+  greyBackground,
+  LineCounts,
+  NAN_BIN,
+  newFrame,
+  pairCells,
+  rgb,
+  type Frame,
+} from './raster.js';
 
 const TOP = 40;
 const BOTTOM = 22;
@@ -28,11 +40,13 @@ export class ParCoords {
   private axes: Dim[] = [];
   private bins: Uint16Array[] = [];
   private width = 800;
-  private bg: Layer | null = null;
-  private fg: Layer | null = null;
+  private bg: Uint32Array | null = null;
+  private fg: Frame | null = null;
+  private lines: LineCounts | null = null;
   private image: ImageData | null = null;
-  private counts = new Uint32Array(0);
-  private touched = new Int32Array(0);
+  private readonly labels = document.createElement('canvas');
+  private palette32: [number, number, number][] = [];
+  private pendingBrush: { metric: string; range: readonly [number, number] } | null = null;
   private drag: { kind: 'brush'; axis: number; y0: number } | { kind: 'move'; axis: number; x0: number } | null = null;
 
   constructor(
@@ -63,17 +77,22 @@ export class ParCoords {
     this.canvas.style.height = `${h}px`;
     const nb = this.binsPerAxis;
     this.bins = this.axes.map((d) => axisBins(d, nb));
-    this.counts = new Uint32Array(Math.max(1, ds.runs.length) * nb * nb);
-    this.touched = new Int32Array(this.counts.length);
-    this.bg = newLayer(this.width, h);
-    this.fg = newLayer(this.width, h);
+    const cells = pairCells(this.bins, nb);
+    const runs = Math.max(1, ...ds.runs.map((r) => r.id + 1));
+    this.lines = new LineCounts(cells, nb, runs, ds.run);
+    this.palette32 = this.palette.map(rgb);
+    this.fg = newFrame(this.width, h);
     this.image = this.ctx.createImageData(this.width, h);
     // where each axis is on the canvas, for scripts driving the page with a mouse (the browser test)
     this.canvas.dataset['axes'] = JSON.stringify(this.axes.map((d, k) => ({ name: d.name, x: this.axisX(k) })));
     this.canvas.dataset['plotTop'] = String(TOP);
     this.canvas.dataset['plotHeight'] = String(PLOT_H);
-    const all = new Uint8Array(ds.n).fill(1);
-    this.drawLines(this.bg, all, true);
+    const grey = new LineCounts(cells, nb, 1, null);
+    grey.update(new Uint8Array(ds.n).fill(1));
+    const bgFrame = newFrame(this.width, h);
+    drawCountedLines(bgFrame, grey, this.geometry());
+    this.bg = greyBackground(bgFrame);
+    this.drawLabels();
   }
 
   private fraction(d: Dim, v: number): number {
@@ -85,48 +104,28 @@ export class ParCoords {
     return n <= 1 ? this.width / 2 : Math.round(PAD_X + (k * (this.width - 2 * PAD_X)) / (n - 1));
   }
 
-  /** Lines of the masked designs into a layer (see drawBinnedLines). */
-  private drawLines(layer: Layer, mask: Uint8Array, grey: boolean): void {
-    const xs = this.axes.map((_, k) => this.axisX(k));
-    drawBinnedLines(
-      layer,
-      { bins: this.bins, xs, binsPerAxis: this.binsPerAxis, top: TOP, binPx: BIN_PX },
-      mask,
-      grey ? null : this.ds!.run,
-      { counts: this.counts, touched: this.touched },
-    );
+  private geometry(): { xs: number[]; top: number; binPx: number } {
+    return { xs: this.axes.map((_, k) => this.axisX(k)), top: TOP, binPx: BIN_PX };
   }
 
-  /** Draws the designs the mask keeps over the grey background, the brushes and the selected design. */
+  /** Draws the designs the mask keeps over the grey background, the axes, the brushes and the selected design. */
   render(mask: Uint8Array, filters: readonly Filter[], selected: number): void {
-    if (this.ds === null || this.fg === null || this.image === null) return;
-    this.drawLines(this.fg, mask, false);
-    compose(this.image, this.bg, this.fg, this.palette.map(rgb));
+    if (this.ds === null || this.fg === null || this.image === null || this.bg === null) return;
+    this.lines!.update(mask);
+    drawCountedLines(this.fg, this.lines!, this.geometry());
+    composeFrame(new Uint32Array(this.image.data.buffer), this.bg, this.fg, this.palette32);
     const ctx = this.ctx;
     ctx.putImageData(this.image, 0, 0);
-    ctx.font = '11px system-ui, sans-serif';
-    ctx.textAlign = 'center';
-    const gap = this.axes.length > 1 ? (this.width - 2 * PAD_X) / (this.axes.length - 1) : 200;
+    ctx.drawImage(this.labels, 0, 0);
     this.axes.forEach((d, k) => {
       const x = this.axisX(k);
-      ctx.strokeStyle = '#555';
-      ctx.lineWidth = 1;
-      ctx.beginPath();
-      ctx.moveTo(x + 0.5, TOP);
-      ctx.lineTo(x + 0.5, TOP + PLOT_H);
-      ctx.stroke();
-      const dot = d.name.lastIndexOf('.');
-      ctx.fillStyle = '#5b6475';
-      ctx.fillText(clip(ctx, dot > 0 && !d.name.startsWith('g[') ? d.name.slice(0, dot) : d.role, gap - 4), x, 12);
-      ctx.fillStyle = '#1d2330';
-      ctx.fillText(clip(ctx, dot > 0 ? d.name.slice(dot + 1) : d.name, gap - 4), x, 25);
-      this.ticks(d, x, gap);
       const f = filters.find((x2) => x2.metric === d.name);
       if (f !== undefined) {
         const yHi = TOP + (1 - clamp01(this.fraction(d, f.hi))) * PLOT_H;
         const yLo = TOP + (1 - clamp01(this.fraction(d, f.lo))) * PLOT_H;
         ctx.fillStyle = 'rgba(192, 57, 43, 0.18)';
         ctx.strokeStyle = '#c0392b';
+        ctx.lineWidth = 1;
         ctx.fillRect(x - 7, yHi, 14, Math.max(1, yLo - yHi));
         ctx.strokeRect(x - 7 + 0.5, yHi + 0.5, 13, Math.max(1, yLo - yHi));
       }
@@ -144,8 +143,32 @@ export class ParCoords {
     }
   }
 
-  private ticks(d: Dim, x: number, gap: number): void {
-    const ctx = this.ctx;
+  /** Axes, names and ticks, on the off-screen canvas copied over every frame. */
+  private drawLabels(): void {
+    this.labels.width = this.canvas.width;
+    this.labels.height = this.canvas.height;
+    const ctx = this.labels.getContext('2d')!;
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    const gap = this.axes.length > 1 ? (this.width - 2 * PAD_X) / (this.axes.length - 1) : 200;
+    this.axes.forEach((d, k) => {
+      const x = this.axisX(k);
+      ctx.strokeStyle = '#555';
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.moveTo(x + 0.5, TOP);
+      ctx.lineTo(x + 0.5, TOP + PLOT_H);
+      ctx.stroke();
+      const dot = d.name.lastIndexOf('.');
+      ctx.fillStyle = '#5b6475';
+      ctx.fillText(clip(ctx, dot > 0 && !d.name.startsWith('g[') ? d.name.slice(0, dot) : d.role, gap - 4), x, 12);
+      ctx.fillStyle = '#1d2330';
+      ctx.fillText(clip(ctx, dot > 0 ? d.name.slice(dot + 1) : d.name, gap - 4), x, 25);
+      this.ticks(ctx, d, x, gap);
+    });
+  }
+
+  private ticks(ctx: CanvasRenderingContext2D, d: Dim, x: number, gap: number): void {
     ctx.fillStyle = '#5b6475';
     if (d.options !== undefined) {
       ctx.textAlign = 'left';
@@ -216,12 +239,21 @@ export class ParCoords {
     const { y } = this.local(e);
     const y1 = clampY(y);
     if (Math.abs(y1 - drag.y0) < 3) return;
-    this.events.brush(this.axes[drag.axis]!.name, this.range(drag.axis, drag.y0, y1));
+    // one render per frame however many mouse moves arrive in it
+    const pending = this.pendingBrush === null;
+    this.pendingBrush = { metric: this.axes[drag.axis]!.name, range: this.range(drag.axis, drag.y0, y1) };
+    if (pending)
+      requestAnimationFrame(() => {
+        const b = this.pendingBrush;
+        this.pendingBrush = null;
+        if (b !== null) this.events.brush(b.metric, b.range);
+      });
   }
 
   private up(e: MouseEvent): void {
     const drag = this.drag;
     this.drag = null;
+    this.pendingBrush = null;
     if (drag === null) return;
     const { x, y } = this.local(e);
     if (drag.kind === 'move') {

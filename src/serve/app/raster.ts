@@ -1,51 +1,123 @@
 /**
- * Line and point rasterization into a pixel buffer, for views of 100,000 designs: the canvas API strokes one path per
- * line, far too slow at that count, so the parallel coordinates are binned first (each pair of neighbouring axes as
- * a 2D histogram of pixel rows: designs through the same two pixels are one line, drawn stronger the more it carries)
- * and the lines are written straight into a Float32 intensity buffer with their run's colour. The frame is then
- * composed over a grey background of all designs and put on the canvas in one call.
+ * Line rasterization into a pixel buffer, for parallel coordinates of 100,000 designs: the canvas API strokes one path
+ * per line, far too slow at that count, so the lines are binned first (each pair of neighbouring axes as a 2D
+ * histogram of pixel rows: designs through the same two bins are one line, drawn stronger the more it carries) and
+ * written straight into a byte-per-pixel intensity buffer with their run's colour. The counts are kept between
+ * brushes and updated only for the designs whose mask bit flipped. The frame is composed over a fixed background
+ * (all designs, grey) in one integer pass and put on the canvas in one call.
  */
 
-export interface Layer {
+/** Bin of a missing value. */
+export const NAN_BIN = 65535;
+
+/** Cell of a design whose value is missing on either axis of a pair. */
+export const NAN_CELL = 65535;
+
+/** Per pair of neighbouring axes, each design's cell `binA * nb + binB`; NAN_CELL when a bin is missing (≥ nb). */
+export function pairCells(bins: readonly Uint16Array[], nb: number): Uint16Array[] {
+  if (nb * nb >= NAN_CELL) throw new Error(`${nb} bins per axis do not fit a 16-bit cell index`);
+  const out: Uint16Array[] = [];
+  for (let k = 0; k + 1 < bins.length; k++) {
+    const a = bins[k]!;
+    const b = bins[k + 1]!;
+    const cells = new Uint16Array(a.length);
+    for (let i = 0; i < a.length; i++) cells[i] = a[i]! >= nb || b[i]! >= nb ? NAN_CELL : a[i]! * nb + b[i]!;
+    out.push(cells);
+  }
+  return out;
+}
+
+/**
+ * Designs per (pair, run, cell) for the current mask. The first update counts every kept design; later ones add or
+ * remove only the designs whose mask bit changed, so a brush dragged a few pixels costs what it changes.
+ */
+export class LineCounts {
+  /** pairs × runs × nb² counts. */
+  readonly counts: Uint32Array;
+  readonly perRun: number;
+  readonly perPair: number;
+  private prev: Uint8Array | null = null;
+
+  constructor(
+    readonly cells: readonly Uint16Array[],
+    readonly nb: number,
+    readonly runs: number,
+    /** Each design's run (colour index), or null: all one colour. */
+    private readonly run: Uint8Array | null,
+  ) {
+    this.perRun = nb * nb;
+    this.perPair = this.perRun * Math.max(1, runs);
+    this.counts = new Uint32Array(this.perPair * Math.max(1, cells.length));
+  }
+
+  get pairs(): number {
+    return this.cells.length;
+  }
+
+  update(mask: Uint8Array): void {
+    const { cells, counts, perPair, perRun, run } = this;
+    const prev = this.prev;
+    if (prev === null || prev.length !== mask.length) {
+      counts.fill(0);
+      for (let k = 0; k < cells.length; k++) {
+        const c = cells[k]!;
+        const base = k * perPair;
+        for (let i = 0; i < mask.length; i++) {
+          if (mask[i] === 0 || c[i] === NAN_CELL) continue;
+          counts[base + (run === null ? 0 : run[i]! * perRun) + c[i]!]!++;
+        }
+      }
+      this.prev = mask.slice();
+      return;
+    }
+    for (let i = 0; i < mask.length; i++) {
+      const m = mask[i]!;
+      if (m === prev[i]) continue;
+      prev[i] = m;
+      const off = run === null ? 0 : run[i]! * perRun;
+      for (let k = 0; k < cells.length; k++) {
+        const c = cells[k]![i]!;
+        if (c === NAN_CELL) continue;
+        const at = k * perPair + off + c;
+        counts[at] = m === 1 ? counts[at]! + 1 : counts[at]! - 1;
+      }
+    }
+  }
+}
+
+/** Intensity (0-255) and colour index (run) of the strongest line through each pixel. */
+export interface Frame {
   readonly width: number;
   readonly height: number;
-  /** Intensity in [0, 1] per pixel. */
-  readonly weight: Float32Array;
-  /** Colour index (run) of the strongest writer per pixel. */
+  readonly alpha: Uint8Array;
   readonly colour: Uint8Array;
 }
 
-export const newLayer = (width: number, height: number): Layer => ({
+export const newFrame = (width: number, height: number): Frame => ({
   width,
   height,
-  weight: new Float32Array(width * height),
+  alpha: new Uint8Array(width * height),
   colour: new Uint8Array(width * height),
 });
 
-export function clearLayer(l: Layer): void {
-  l.weight.fill(0);
-}
-
-/** A line from (x0, y0) to (x1, y1), x0 < x1, with intensity w: every column it crosses is filled between its ends. */
-export function drawLine(l: Layer, x0: number, y0: number, x1: number, y1: number, w: number, colour: number): void {
-  const { width, weight, colour: col } = l;
-  const dx = x1 - x0;
-  const slope = (y1 - y0) / dx;
+/** A line from (x0, y0) to (x1, y1), x0 < x1, intensity a: every column it crosses is filled between its ends. */
+export function drawLine(f: Frame, x0: number, y0: number, x1: number, y1: number, a: number, colour: number): void {
+  const { width, alpha, colour: col } = f;
+  const slope = (y1 - y0) / (x1 - x0);
   let yPrev = y0;
   for (let x = x0; x < x1; x++) {
     const yNext = y0 + slope * (x + 1 - x0);
-    let a = Math.round(yPrev);
-    let b = Math.round(yNext);
-    if (a > b) {
-      const t = a;
-      a = b;
-      b = t;
+    let lo = Math.round(yPrev);
+    let hi = Math.round(yNext);
+    if (lo > hi) {
+      const t = lo;
+      lo = hi;
+      hi = t;
     }
-    if (b > a) b--;
-    for (let y = a; y <= b; y++) {
-      const p = y * width + x;
-      if (w > weight[p]!) {
-        weight[p] = w;
+    if (hi > lo) hi--;
+    for (let p = lo * width + x, end = hi * width + x; p <= end; p += width) {
+      if (a > alpha[p]!) {
+        alpha[p] = a;
         col[p] = colour;
       }
     }
@@ -53,61 +125,93 @@ export function drawLine(l: Layer, x0: number, y0: number, x1: number, y1: numbe
   }
 }
 
-/** Bin of a missing value. */
-export const NAN_BIN = 65535;
-
-export interface BinnedAxes {
-  /** Per axis, each design's bin (0 at the top), NAN_BIN when missing. */
-  readonly bins: readonly Uint16Array[];
+export interface AxisGeometry {
   /** Canvas x of each axis. */
   readonly xs: readonly number[];
-  readonly binsPerAxis: number;
   readonly top: number;
   readonly binPx: number;
 }
 
 /**
- * The masked designs' lines: per pair of neighbouring axes, the designs are counted per (bin, bin, run) cell and each
- * cell is one line, of intensity 0.3 + 0.7 √(count / most), in its run's colour (`run` null: colour 0, all one
- * colour). `scratch.counts` (binsPerAxis² × runs, zeroed) and `scratch.touched` (as long) are reused between calls.
+ * Every line of a pair has one of 2·nb − 1 shapes (its rise in bins), the same whatever bin it starts from: the pixels
+ * of each shape, as offsets in the frame from the line's first pixel, computed once per axis gap and frame width.
  */
-export function drawBinnedLines(
-  layer: Layer,
-  axes: BinnedAxes,
-  mask: Uint8Array,
-  run: Uint8Array | null,
-  scratch: { counts: Uint32Array; touched: Int32Array },
-): void {
-  clearLayer(layer);
-  const { bins, xs, binsPerAxis: nb, top, binPx } = axes;
-  const { counts, touched } = scratch;
-  const n = mask.length;
-  for (let k = 0; k + 1 < bins.length; k++) {
-    const a = bins[k]!;
-    const b = bins[k + 1]!;
-    let nt = 0;
-    let maxCount = 0;
-    for (let i = 0; i < n; i++) {
-      if (mask[i] === 0) continue;
-      const ba = a[i]!;
-      const bb = b[i]!;
-      if (ba === NAN_BIN || bb === NAN_BIN) continue;
-      const cell = ((run === null ? 0 : run[i]!) * nb + ba) * nb + bb;
-      const c = counts[cell]! + 1;
-      counts[cell] = c;
-      if (c === 1) touched[nt++] = cell;
-      if (c > maxCount) maxCount = c;
+interface Stamps {
+  /** Offsets of shape s are offsets[from[s] .. from[s + 1]). */
+  readonly from: Int32Array;
+  readonly offsets: Int32Array;
+}
+
+function lineStamps(dx: number, nb: number, binPx: number, width: number): Stamps {
+  const from = new Int32Array(2 * nb);
+  const list: number[] = [];
+  for (let s = 0; s < 2 * nb - 1; s++) {
+    from[s] = list.length;
+    const rise = (s - (nb - 1)) * binPx;
+    const slope = rise / dx;
+    let yPrev = 0;
+    for (let x = 0; x < dx; x++) {
+      const yNext = slope * (x + 1);
+      let lo = Math.round(yPrev);
+      let hi = Math.round(yNext);
+      if (lo > hi) [lo, hi] = [hi, lo];
+      if (hi > lo) hi--;
+      for (let y = lo; y <= hi; y++) list.push(y * width + x);
+      yPrev = yNext;
     }
-    const norm = 1 / Math.sqrt(maxCount || 1);
-    const y = (bin: number): number => top + bin * binPx + (binPx >> 1);
-    for (let t = 0; t < nt; t++) {
-      const cell = touched[t]!;
-      const c = counts[cell]!;
-      counts[cell] = 0;
-      const bb = cell % nb;
-      const rest = (cell - bb) / nb;
-      const ba = rest % nb;
-      drawLine(layer, xs[k]!, y(ba), xs[k + 1]!, y(bb), 0.3 + 0.7 * Math.sqrt(c) * norm, (rest - ba) / nb);
+  }
+  from[2 * nb - 1] = list.length;
+  return { from, offsets: Int32Array.from(list) };
+}
+
+const stampCache = new Map<string, Stamps>();
+
+function stampsFor(dx: number, nb: number, binPx: number, width: number): Stamps {
+  const key = `${dx}/${nb}/${binPx}/${width}`;
+  let st = stampCache.get(key);
+  if (st === undefined) {
+    if (stampCache.size > 64) stampCache.clear();
+    st = lineStamps(dx, nb, binPx, width);
+    stampCache.set(key, st);
+  }
+  return st;
+}
+
+/**
+ * One line per non-empty (pair, run, cell), of intensity 0.3 + 0.7 √(count / most in the pair), in its run's colour:
+ * the pixels drawLine would fill, taken from the pair's precomputed line shapes.
+ */
+export function drawCountedLines(frame: Frame, lines: LineCounts, geo: AxisGeometry): void {
+  const { alpha, colour, width } = frame;
+  alpha.fill(0);
+  const { counts, perPair, perRun, nb } = lines;
+  const { xs, top, binPx } = geo;
+  const half = binPx >> 1;
+  for (let k = 0; k < lines.pairs; k++) {
+    const base = k * perPair;
+    let most = 0;
+    for (let j = base; j < base + perPair; j++) if (counts[j]! > most) most = counts[j]!;
+    if (most === 0) continue;
+    const norm = 1 / Math.sqrt(most);
+    const x0 = xs[k]!;
+    const { from, offsets } = stampsFor(xs[k + 1]! - x0, nb, binPx, width);
+    for (let j = base; j < base + perPair; j++) {
+      const c = counts[j]!;
+      if (c === 0) continue;
+      const rel = j - base;
+      const run = (rel / perRun) | 0;
+      const cell = rel - run * perRun;
+      const ba = (cell / nb) | 0;
+      const shape = cell - ba * nb - ba + nb - 1;
+      const a = Math.round(255 * (0.3 + 0.7 * Math.sqrt(c) * norm));
+      const start = (top + ba * binPx + half) * width + x0;
+      for (let q = from[shape]!, end = from[shape + 1]!; q < end; q++) {
+        const p = start + offsets[q]!;
+        if (a > alpha[p]!) {
+          alpha[p] = a;
+          colour[p] = run;
+        }
+      }
     }
   }
 }
@@ -118,34 +222,36 @@ export function rgb(hex: string): [number, number, number] {
   return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
 }
 
-/** Foreground layer over a background layer (grey), onto `out` (RGBA). */
-export function compose(
-  out: ImageData,
-  bg: Layer | null,
-  fg: Layer,
+/** Opaque pixels (RGBA bytes, little-endian words) of grey lines over white: the background of all designs. */
+export function greyBackground(f: Frame): Uint32Array {
+  const out = new Uint32Array(f.width * f.height);
+  for (let p = 0; p < out.length; p++) {
+    const v = 255 - Math.round((70 * f.alpha[p]!) / 255);
+    out[p] = (0xff000000 | (v << 16) | (v << 8) | v) >>> 0;
+  }
+  return out;
+}
+
+/** The foreground's lines blended over the background (`out` and `bg` as RGBA words), integer arithmetic. */
+export function composeFrame(
+  out: Uint32Array,
+  bg: Uint32Array,
+  fg: Frame,
   palette: readonly [number, number, number][],
 ): void {
-  const px = new Uint32Array(out.data.buffer);
-  const n = fg.width * fg.height;
-  const pal = palette.map(([r, g, b]) => [r, g, b] as const);
-  for (let p = 0; p < n; p++) {
-    let r = 255;
-    let g = 255;
-    let b = 255;
-    const wb = bg === null ? 0 : bg.weight[p]!;
-    if (wb > 0) {
-      const v = 255 - Math.round(70 * wb);
-      r = v;
-      g = v;
-      b = v;
+  const { alpha, colour } = fg;
+  for (let p = 0; p < out.length; p++) {
+    const a = alpha[p]!;
+    const back = bg[p]!;
+    if (a === 0) {
+      out[p] = back;
+      continue;
     }
-    const w = fg.weight[p]!;
-    if (w > 0) {
-      const c = pal[fg.colour[p]!] ?? pal[0]!;
-      r += (c[0] - r) * w;
-      g += (c[1] - g) * w;
-      b += (c[2] - b) * w;
-    }
-    px[p] = (255 << 24) | (Math.round(b) << 16) | (Math.round(g) << 8) | Math.round(r);
+    const c = palette[colour[p]!] ?? palette[0]!;
+    const na = 255 - a;
+    const r = (((back & 255) * na + c[0] * a + 127) / 255) | 0;
+    const g = ((((back >> 8) & 255) * na + c[1] * a + 127) / 255) | 0;
+    const b = ((((back >> 16) & 255) * na + c[2] * a + 127) / 255) | 0;
+    out[p] = (0xff000000 | (b << 16) | (g << 8) | r) >>> 0;
   }
 }

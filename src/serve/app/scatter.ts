@@ -1,7 +1,8 @@
 /**
- * Scatter matrix of the objectives on one canvas: every pair below the diagonal, each design one pixel-sized point
- * written into the frame buffer (all designs grey underneath, the ones the filters keep in their run's colour), the
- * objective names on the diagonal. Drag a box in a panel to brush both objectives; click a point to select it.
+ * Scatter view on one canvas: the matrix of the objectives (every pair below the diagonal, the objective names on the
+ * diagonal) or one chosen pair of any dimensions (objectives, variables, constraint g's) in a larger panel. Each
+ * design is one pixel-sized point written into the frame buffer (all designs grey underneath, the ones the filters
+ * keep in their run's colour). Drag a box in a panel to brush both dimensions; click a point to select it.
  */
 import type { Filter } from '../urlState.js';
 import { fmtValue, type Dataset, type Dim } from './data.js';
@@ -10,6 +11,18 @@ import { rgb } from './raster.js';
 const LABEL = 0;
 const GAP = 6;
 const MAX_OBJECTIVES = 8;
+/** Chosen pair: room for the y labels on the left and the x labels below. */
+const PAIR_LEFT = 60;
+const PAIR_TOP = 8;
+const PAIR_BOTTOM = 36;
+
+/** Panel showing dims[j] across and dims[i] up, its plot area's top-left pixel at (ox, oy). */
+interface Panel {
+  readonly i: number;
+  readonly j: number;
+  readonly ox: number;
+  readonly oy: number;
+}
 /** Below this many designs, points are 2 × 2 pixels. */
 const BIG_POINTS_BELOW = 5000;
 
@@ -27,6 +40,8 @@ export class ScatterMatrix {
   private ds: Dataset | null = null;
   private dims: Dim[] = [];
   private cell = 100;
+  private panels: Panel[] = [];
+  private pairMode = false;
   private px: Uint16Array[] = [];
   private bg: Uint32Array | null = null;
   private image: ImageData | null = null;
@@ -44,16 +59,27 @@ export class ScatterMatrix {
     this.canvas.addEventListener('mouseup', (e) => this.up(e));
   }
 
-  layout(ds: Dataset, width: number): void {
+  /** The objectives' matrix, or the pair [x, y] (dimension names) when given and both exist. */
+  layout(ds: Dataset, width: number, pair: readonly [string, string] | null = null): void {
     this.ds = ds;
-    this.dims = ds.dims.filter((d) => d.role === 'objective').slice(0, MAX_OBJECTIVES);
-    const m = this.dims.length;
-    this.cell = Math.max(60, Math.min(150, Math.floor((width - LABEL) / Math.max(1, m)) - GAP));
-    const size = LABEL + m * (this.cell + GAP);
-    this.canvas.width = size;
-    this.canvas.height = size;
-    this.canvas.style.width = `${size}px`;
-    this.canvas.style.height = `${size}px`;
+    const chosen = pair?.map((name) => ds.dims.find((d) => d.name === name));
+    this.pairMode = chosen !== undefined && chosen.every((d) => d !== undefined);
+    if (this.pairMode) {
+      this.dims = chosen as Dim[];
+      this.cell = Math.max(200, Math.min(460, Math.floor(width) - PAIR_LEFT - 10));
+      this.panels = [{ i: 1, j: 0, ox: PAIR_LEFT + 1, oy: PAIR_TOP + 1 }];
+      this.size(PAIR_LEFT + this.cell + 10, PAIR_TOP + this.cell + PAIR_BOTTOM);
+    } else {
+      this.dims = ds.dims.filter((d) => d.role === 'objective').slice(0, MAX_OBJECTIVES);
+      const m = this.dims.length;
+      this.cell = Math.max(60, Math.min(150, Math.floor((width - LABEL) / Math.max(1, m)) - GAP));
+      this.panels = [];
+      for (let i = 1; i < m; i++)
+        for (let j = 0; j < i; j++)
+          this.panels.push({ i, j, ox: LABEL + j * (this.cell + GAP) + 1, oy: LABEL + i * (this.cell + GAP) + 1 });
+      const size = LABEL + m * (this.cell + GAP);
+      this.size(size, size);
+    }
     const c = this.cell - 2;
     this.px = this.dims.map((d) => {
       const out = new Uint16Array(ds.n);
@@ -64,17 +90,30 @@ export class ScatterMatrix {
       }
       return out;
     });
-    this.image = this.ctx.createImageData(size, size);
+    // where each panel is, for scripts driving the page with a mouse (the browser test)
+    this.canvas.dataset['panels'] = JSON.stringify(
+      this.panels.map((p) => ({ x: this.dims[p.j]!.name, y: this.dims[p.i]!.name, left: p.ox, top: p.oy, size: c })),
+    );
     const all = new Uint8Array(ds.n).fill(1);
-    this.bg = new Uint32Array(size * size).fill(0xffffffff);
+    this.bg = new Uint32Array(this.canvas.width * this.canvas.height).fill(0xffffffff);
     this.points(this.bg, all, 0xffc8c8c8);
   }
 
-  private origin(i: number, j: number): [number, number] {
-    return [LABEL + j * (this.cell + GAP) + 1, LABEL + i * (this.cell + GAP) + 1];
+  private size(w: number, h: number): void {
+    this.canvas.width = w;
+    this.canvas.height = h;
+    this.canvas.style.width = `${w}px`;
+    this.canvas.style.height = `${h}px`;
+    this.image = this.ctx.createImageData(w, h);
   }
 
-  /** Panel (i, j), i > j: objective j across, objective i up. */
+  private origin(i: number, j: number): [number, number] {
+    if (i === j && !this.pairMode) return [LABEL + j * (this.cell + GAP) + 1, LABEL + i * (this.cell + GAP) + 1];
+    const p = this.panels.find((q) => q.i === i && q.j === j)!;
+    return [p.ox, p.oy];
+  }
+
+  /** Each panel: dims[j] across, dims[i] up. */
   private points(buf: Uint32Array, mask: Uint8Array, fixed: number | null): void {
     const ds = this.ds!;
     const size = this.canvas.width;
@@ -84,22 +123,19 @@ export class ScatterMatrix {
       return (255 << 24) | (b << 16) | (g << 8) | r;
     });
     const big = ds.n < BIG_POINTS_BELOW;
-    for (let i = 1; i < this.dims.length; i++) {
-      for (let j = 0; j < i; j++) {
-        const [ox, oy] = this.origin(i, j);
-        const X = this.px[j]!;
-        const Y = this.px[i]!;
-        for (let r = 0; r < ds.n; r++) {
-          if (mask[r] === 0) continue;
-          const x = X[r]!;
-          const y = Y[r]!;
-          if (x === 65535 || y === 65535) continue;
-          const p = (oy + c - y) * size + ox + x;
-          const colour = fixed ?? colours[ds.run[r]!] ?? colours[0]!;
-          buf[p] = colour;
-          // few designs: 2 × 2 points, so each can be seen
-          if (big) buf[p + 1] = buf[p - size] = buf[p - size + 1] = colour;
-        }
+    for (const { i, j, ox, oy } of this.panels) {
+      const X = this.px[j]!;
+      const Y = this.px[i]!;
+      for (let r = 0; r < ds.n; r++) {
+        if (mask[r] === 0) continue;
+        const x = X[r]!;
+        const y = Y[r]!;
+        if (x === 65535 || y === 65535) continue;
+        const p = (oy + c - y) * size + ox + x;
+        const colour = fixed ?? colours[ds.run[r]!] ?? colours[0]!;
+        buf[p] = colour;
+        // few designs: 2 × 2 points, so each can be seen
+        if (big) buf[p + 1] = buf[p - size] = buf[p - size + 1] = colour;
       }
     }
   }
@@ -112,47 +148,65 @@ export class ScatterMatrix {
     this.points(buf, mask, null);
     const ctx = this.ctx;
     ctx.putImageData(this.image, 0, 0);
-    const m = this.dims.length;
     ctx.strokeStyle = '#d9dde5';
     ctx.lineWidth = 1;
     ctx.font = '11px system-ui, sans-serif';
     ctx.textAlign = 'center';
-    for (let i = 0; i < m; i++) {
-      for (let j = 0; j <= i; j++) {
-        const [ox, oy] = this.origin(i, j);
-        if (i === j) {
-          const d = this.dims[i]!;
-          const name = d.name.slice(d.name.lastIndexOf('.') + 1);
-          ctx.fillStyle = '#1d2330';
-          ctx.fillText(name.length > 22 ? `${name.slice(0, 21)}…` : name, ox + this.cell / 2, oy + this.cell / 2 - 6);
-          ctx.fillStyle = '#5b6475';
-          ctx.fillText(`${fmtValue(d.min)} … ${fmtValue(d.max)}`, ox + this.cell / 2, oy + this.cell / 2 + 8);
-          ctx.fillText(
-            d.sense === 'maximize' ? '(maximized)' : '(minimized)',
-            ox + this.cell / 2,
-            oy + this.cell / 2 + 21,
-          );
-          continue;
-        }
-        ctx.strokeRect(ox - 0.5, oy - 0.5, this.cell - 1, this.cell - 1);
-        this.brushBox(i, j, filters);
-      }
+    if (this.pairMode) this.pairLabels();
+    else this.dims.forEach((_, i) => this.diagonal(i));
+    for (const { i, j, ox, oy } of this.panels) {
+      ctx.strokeStyle = '#d9dde5';
+      ctx.strokeRect(ox - 0.5, oy - 0.5, this.cell - 1, this.cell - 1);
+      this.brushBox(i, j, filters);
     }
     if (selected >= 0) {
       ctx.strokeStyle = '#c0392b';
       ctx.lineWidth = 2;
-      for (let i = 1; i < m; i++) {
-        for (let j = 0; j < i; j++) {
-          const [ox, oy] = this.origin(i, j);
-          const x = this.px[j]![selected]!;
-          const y = this.px[i]![selected]!;
-          if (x === 65535 || y === 65535) continue;
-          ctx.beginPath();
-          ctx.arc(ox + x, oy + this.cell - 2 - y, 4, 0, 2 * Math.PI);
-          ctx.stroke();
-        }
+      for (const { i, j, ox, oy } of this.panels) {
+        const x = this.px[j]![selected]!;
+        const y = this.px[i]![selected]!;
+        if (x === 65535 || y === 65535) continue;
+        ctx.beginPath();
+        ctx.arc(ox + x, oy + this.cell - 2 - y, 4, 0, 2 * Math.PI);
+        ctx.stroke();
       }
     }
+  }
+
+  /** Matrix: objective i's name, range and sense on the diagonal. */
+  private diagonal(i: number): void {
+    const ctx = this.ctx;
+    const [ox, oy] = this.origin(i, i);
+    const d = this.dims[i]!;
+    const name = d.name.slice(d.name.lastIndexOf('.') + 1);
+    ctx.fillStyle = '#1d2330';
+    ctx.fillText(name.length > 22 ? `${name.slice(0, 21)}…` : name, ox + this.cell / 2, oy + this.cell / 2 - 6);
+    ctx.fillStyle = '#5b6475';
+    ctx.fillText(`${fmtValue(d.min)} … ${fmtValue(d.max)}`, ox + this.cell / 2, oy + this.cell / 2 + 8);
+    ctx.fillText(d.sense === 'maximize' ? '(maximized)' : '(minimized)', ox + this.cell / 2, oy + this.cell / 2 + 21);
+  }
+
+  /** Chosen pair: each axis's name and its range at the ends. */
+  private pairLabels(): void {
+    const ctx = this.ctx;
+    const [dx, dy] = this.dims as [Dim, Dim];
+    const { ox, oy } = this.panels[0]!;
+    const c = this.cell - 2;
+    ctx.fillStyle = '#5b6475';
+    ctx.textAlign = 'left';
+    ctx.fillText(fmtValue(dx.min, dx), ox, oy + c + 14);
+    ctx.textAlign = 'right';
+    ctx.fillText(fmtValue(dx.max, dx), ox + c, oy + c + 14);
+    ctx.fillText(fmtValue(dy.min, dy), ox - 4, oy + c);
+    ctx.fillText(fmtValue(dy.max, dy), ox - 4, oy + 10);
+    ctx.fillStyle = '#1d2330';
+    ctx.textAlign = 'center';
+    ctx.fillText(dx.name, ox + c / 2, oy + c + 28);
+    ctx.save();
+    ctx.translate(ox - 46, oy + c / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.fillText(dy.name, 0, 0);
+    ctx.restore();
   }
 
   private brushBox(i: number, j: number, filters: readonly Filter[]): void {
@@ -172,12 +226,10 @@ export class ScatterMatrix {
 
   /** The panel under a canvas point, and the point's position in it (pixels from the panel's lower left). */
   private panelAt(x: number, y: number): { i: number; j: number; u: number; v: number } | null {
-    const step = this.cell + GAP;
-    const j = Math.floor((x - LABEL) / step);
-    const i = Math.floor((y - LABEL) / step);
-    if (i <= j || i >= this.dims.length || j < 0) return null;
-    const [ox, oy] = this.origin(i, j);
-    return { i, j, u: x - ox, v: this.cell - 2 - (y - oy) };
+    const c = this.cell - 2;
+    for (const { i, j, ox, oy } of this.panels)
+      if (x >= ox - 1 && x <= ox + c + 1 && y >= oy - 1 && y <= oy + c + 1) return { i, j, u: x - ox, v: c - (y - oy) };
+    return null;
   }
 
   private local(e: MouseEvent): { x: number; y: number } {

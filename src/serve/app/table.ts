@@ -17,6 +17,8 @@ export class DesignTable {
   private kept: Int32Array = new Int32Array(0);
   private mask: Uint8Array | null = null;
   private selected = -1;
+  /** What the DOM shows (sort, page, count, selection, rows): a brush that changes none of it leaves the DOM alone. */
+  private drawn = '';
 
   constructor(
     private readonly host: HTMLElement,
@@ -26,6 +28,7 @@ export class DesignTable {
 
   layout(ds: Dataset): void {
     this.ds = ds;
+    this.drawn = '';
     const pick = (role: Dim['role']): Dim[] => ds.dims.filter((d) => d.role === role);
     this.columns = [
       ...pick('index'),
@@ -67,11 +70,19 @@ export class DesignTable {
     this.kept = kept;
     const pages = Math.max(1, Math.ceil(count / PAGE_ROWS));
     if (this.page >= pages) this.page = pages - 1;
+    if (this.shownKey() === this.drawn) return;
     this.draw();
+  }
+
+  private shownKey(): string {
+    const start = this.page * PAGE_ROWS;
+    const rows = this.kept.subarray(start, start + PAGE_ROWS);
+    return [this.sortKey, this.descending, this.page, this.kept.length, this.selected, ...rows].join(',');
   }
 
   private draw(): void {
     const ds = this.ds!;
+    this.drawn = this.shownKey();
     const multi = ds.runs.length > 1;
     const head = ['<tr>', multi ? '<th class="l">run</th>' : ''];
     for (const c of this.columns) {
