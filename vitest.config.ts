@@ -9,6 +9,10 @@ export default defineConfig({
     // Two cores on the reference machine: keep the pool small so pool/worker tests are not starved.
     pool: 'forks',
     maxWorkers: 2,
+    // Each fork loads the project's modules once and runs its files one after another in them, instead of a fresh
+    // module graph per file: loading src/ took more CPU than most files' tests. Test files share no state through
+    // those modules (caches are keyed by their inputs, test hooks are reset after each test).
+    isolate: false,
     // Hang guards, not speed checks: long enough for the slowest test on a 2-core machine shared with other jobs
     // (no test asserts on wall time). The scale tests (`npm run test:scale`, ODC_TEST_SCALE=full) take longer.
     testTimeout: process.env['ODC_TEST_SCALE'] === 'full' ? 1_800_000 : 600_000,
