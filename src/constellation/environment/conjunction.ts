@@ -70,6 +70,7 @@ import { positive } from '../../models/validate.js';
 import { planeRaan_rad, slotPhase_rad } from '../geometry/pattern.js';
 import { Memo } from '../memo.js';
 import { pairsWithin } from './pairGrid.js';
+import { slotShiftClasses, type ClassSet } from './slotShiftClasses.js';
 import type { ShellGeometrySpec } from '../types.js';
 
 const TWO_PI = 2 * Math.PI;
@@ -425,13 +426,15 @@ function shellResult(
  * approach over all time in closed form, |r_a − r_b|² = 2r²(1 − K0 − K1). Kept: every class closer than
  * D = max(threshold, the k-th closest class), refined from the representative's two position vectors
  * (pairClosestApproach) like the grid's candidates. The closed form's rounding (~1e-15 of 2r², a fraction of a metre
- * at 7,000 km) is covered by the margin below. No time steps: `steps` is 0, `candidates` the classes evaluated.
+ * at 7,000 km) is covered by the margin below. No time steps: `steps` is 0, `candidates` the shell's classes
+ * (a slot-shift shell evaluates only those near the cut: slotShiftClasses.ts, the same classes kept).
  */
 function enumerateShell(st: ShellState, threshold_m: number, k: number): ShellResult {
-  const { a, b, d2 } = classRepresentatives(st);
+  const floor_m = threshold_m + st.shrink_m;
+  // Slot shift: only the classes near the cut (slotShiftClasses.ts), the same kept classes as enumerating all.
+  const { a, b, d2 } = st.delta ? walkerDeltaClasses(st) : slotShiftClasses(st, k, floor_m, REFINE_MARGIN_m);
   const n = d2.length;
   const kth2 = kthSmallest(d2, k);
-  const floor_m = threshold_m + st.shrink_m;
   const cut_m = Math.max(floor_m, Math.sqrt(Math.max(0, kth2))) + REFINE_MARGIN_m;
   const cut2 = cut_m * cut_m;
   const refined: ClassHit[] = [];
@@ -446,15 +449,15 @@ function enumerateShell(st: ShellState, threshold_m: number, k: number): ShellRe
     window_s: repeatWindow_s(st),
     steps: 0,
     screeningDistance_m: D,
-    candidates: n,
+    candidates: classCount(st),
   });
 }
 
 /** Margin of the closed form's pre-selection [m]: well above its rounding (a fraction of a metre). */
 const REFINE_MARGIN_m = 10;
 
-/** One representative pair per class and its closed-form squared closest approach [m²] (header). */
-function classRepresentatives(st: ShellState): { a: Int32Array; b: Int32Array; d2: Float64Array } {
+/** One representative pair per class of a Walker delta shell and its closed-form squared closest approach [m²]. */
+function walkerDeltaClasses(st: ShellState): ClassSet {
   const P = st.planes,
     S = st.slots,
     n = classCount(st);
@@ -479,22 +482,15 @@ function classRepresentatives(st: ShellState): { a: Int32Array; b: Int32Array; d
     b[i] = ib;
     d2[i++] = twoR2 * (1 - K0 - K1);
   };
-  if (st.delta) {
-    // Every class holds a pair (0, j) (the symmetry moves any satellite onto object 0); j and its mirror share one.
-    const seen = new Uint8Array(P * S);
-    for (let j = 1; j < P * S; j++) {
-      const key = pairClassKey(st, 0, j);
-      if (seen[key]) continue;
-      seen[key] = 1;
-      add(0, j, 0, Math.floor(j / S));
-    }
-    return { a: a.subarray(0, i), b: b.subarray(0, i), d2: d2.subarray(0, i) };
+  // Every class holds a pair (0, j) (the symmetry moves any satellite onto object 0); j and its mirror share one.
+  const seen = new Uint8Array(P * S);
+  for (let j = 1; j < P * S; j++) {
+    const key = pairClassKey(st, 0, j);
+    if (seen[key]) continue;
+    seen[key] = 1;
+    add(0, j, 0, Math.floor(j / S));
   }
-  for (let p1 = 0; p1 < P; p1++) {
-    for (let ds = 1; 2 * ds <= S; ds++) add(p1 * S, p1 * S + ds, p1, p1);
-    for (let p2 = p1 + 1; p2 < P; p2++) for (let ds = 0; ds < S; ds++) add(p1 * S, p2 * S + ds, p1, p2);
-  }
-  return { a, b, d2 };
+  return { a: a.subarray(0, i), b: b.subarray(0, i), d2: d2.subarray(0, i) };
 }
 
 /** The k-th smallest value (Infinity when there are fewer), by a bounded max-heap: O(n log k). */

@@ -9,6 +9,8 @@
  *   w ≥ 0, where w_e = λ·(unit steps taken in direction e)/cap and (X_0, Y_0) are the hop sums with
  *   every destination on its fewest-cross-hop type. Rows: distinct step directions + 2 (a few hundred
  *   even for 100,000-node shells).
+ *   Solved in closed form by default (torusLpClosedForm.ts: the greedy hull-step chain, the LP's only optimum);
+ *   by the LP solver when `lpOptions` is given or the closed form does not apply.
  *
  * Downlink bound (every satellite sends λ to ground; upper bound, not a solution):
  *   N·λ ≤ Σ station capacity,  N·λ ≤ Σ access capacity of the m gateway-visible satellites, and
@@ -18,6 +20,7 @@
  */
 import type { LpModel, LpSolveOptions, LpSolver } from '../../problem/lp.js';
 import type { TorusDestinations } from './torusPathTypes.js';
+import { closedFormTorusLp } from './torusLpClosedForm.js';
 
 export interface TorusLpSolution {
   readonly disconnected: boolean;
@@ -102,6 +105,13 @@ function reducedTorusModel(
   return { model, er, ec, ev, mu, crossRow, inRow };
 }
 
+/** The `solver` named in records when the reduced LP is solved in closed form (torusLpClosedForm.ts). */
+export const CLOSED_FORM_SOLVER = 'closed form';
+
+/**
+ * The reduced LP's optimum: in closed form (torusLpClosedForm.ts) unless `lpOptions` asks for an LP solver or the
+ * closed form does not apply; then by the LP solver.
+ */
 export function solveTorusLp(p: Readonly<TorusCapacities>, dest: TorusDestinations, n: number): TorusLpSolution {
   if (dest.unreachable > 0) {
     return {
@@ -115,6 +125,27 @@ export function solveTorusLp(p: Readonly<TorusCapacities>, dest: TorusDestinatio
   }
   const cap = Math.max(p.inPlaneCapacity_bps, p.crossPlaneCapacity_bps);
   const steps = dest.steps;
+  if (p.lpOptions === undefined) {
+    const c = closedFormTorusLp({
+      steps,
+      baseCrossHops: dest.baseCrossHops,
+      baseInHops: dest.baseInHops,
+      destinations: n - 1,
+      crossBound: (2 * p.crossPlaneCapacity_bps) / cap,
+      inBound: (2 * p.inPlaneCapacity_bps) / cap,
+    });
+    if (c !== null) {
+      const util = (activity: number, capacity: number): number => (activity * cap) / (2 * capacity);
+      return {
+        disconnected: false,
+        throughputPerNode_bps: c.mu * cap,
+        inPlaneUtilization: util(c.inActivity, p.inPlaneCapacity_bps),
+        crossPlaneUtilization: util(c.crossActivity, p.crossPlaneCapacity_bps),
+        lp: { rows: steps.length + 2, cols: steps.length + 1, solver: CLOSED_FORM_SOLVER },
+        stepUse: c.stepUse,
+      };
+    }
+  }
   const { model, er, ec, ev, mu, crossRow, inRow } = reducedTorusModel(p, dest, n, cap);
   const r = p.lpSolver(model, p.lpOptions);
   if (r.status !== 'optimal')

@@ -19,6 +19,8 @@
  * positively weighted cost (hops, latency) never need a point that is a convex combination of others.
  */
 
+import { Memo } from '../memo.js';
+
 export interface TorusShape {
   readonly planes: number;
   readonly satsPerPlane: number;
@@ -111,25 +113,31 @@ export interface TorusDestinations {
   readonly latency_s: Float64Array;
 }
 
-/** Shapes whose path types are kept: a study re-evaluates the same few P × S × F shells many times. */
-const PATH_TYPE_CACHE_SHAPES = 8;
-
 /** Path types of every destination of a shape, flat: destination d's pairs are types[start[d] … start[d + 1]). */
 export interface ShapePathTypes {
   readonly types: Int32Array;
   readonly start: Int32Array;
 }
-const pathTypeCache = new Map<string, ShapePathTypes>();
+/**
+ * Path types kept across evaluations (a study revisits P × S × F shapes), budget in entries held (~16 MB): a few tens
+ * of the flagship study's shapes, a few of 100,000-node shells.
+ */
+const PATH_TYPES = new Memo<ShapePathTypes>(4_000_000);
 
-/** Hull path types of every destination (index p·S + s − 1), memoised per shape (a pure function of it). */
+/**
+ * Hull path types of every destination (index p·S + s − 1), memoised per shape (a pure function of it). A destination
+ * and its point reflection share their types (the lifts of −d are those of d negated): each pair is computed once.
+ */
 export function pathTypesOf(shape: TorusShape): ShapePathTypes {
   const key = `${shape.planes}/${shape.satsPerPlane}/${shape.phasing}`;
-  const hit = pathTypeCache.get(key);
-  if (hit !== undefined) {
-    pathTypeCache.delete(key);
-    pathTypeCache.set(key, hit); // most recently used last
-    return hit;
-  }
+  return PATH_TYPES.get(
+    key,
+    () => shapePathTypes(shape),
+    (e) => e.types.length + e.start.length,
+  );
+}
+
+function shapePathTypes(shape: TorusShape): ShapePathTypes {
   const { planes: P, satsPerPlane: S } = shape;
   const F = ((shape.phasing % S) + S) % S;
   const room = 2 * (F === 0 ? 1 : S / gcd(F, S));
@@ -145,15 +153,18 @@ export function pathTypesOf(shape: TorusShape): ShapePathTypes {
         grown.set(types);
         types = grown;
       }
-      start[d++] = at;
-      at = writePathTypes(shape, p, s, types, at);
+      start[d] = at;
+      // −(p, s) ≡ (P − p, −s − F) (p ≥ 1) or (0, −s): its lifts are the negated lifts, the same path types.
+      const m = p === 0 ? S - s - 1 : (P - p) * S + ((((-s - F) % S) + S) % S) - 1;
+      if (m < d) {
+        types.copyWithin(at, start[m]!, start[m + 1]!);
+        at += start[m + 1]! - start[m]!;
+      } else at = writePathTypes(shape, p, s, types, at);
+      d++;
     }
   }
   start[d] = at;
-  const entry = { types: types.slice(0, at), start };
-  if (pathTypeCache.size >= PATH_TYPE_CACHE_SHAPES) pathTypeCache.delete(pathTypeCache.keys().next().value!);
-  pathTypeCache.set(key, entry);
-  return entry;
+  return { types: types.slice(0, at), start };
 }
 
 /** Latency weights of one cross-plane and one in-plane hop [s]. */

@@ -1,0 +1,173 @@
+/**
+ * The pair classes of a slot-shift shell (sun-synchronous band, Walker star) that can be among its closest, for
+ * the enumeration screen of conjunction.ts, without evaluating every class.
+ *
+ * Method. Under the slot shift a class is (plane p1 slot 0, plane p2 slot ds), p1 ≤ p2. Its closest approach over
+ * all time is d² = 2r²(1 − K0 − K1) (conjunction.ts header) with, for p1 < p2,
+ *   K0 = ½[cos δ·X + sin δ·Y] = ½R·cos(δ − φ),  X = P̂1·P̂2 + Q̂1·Q̂2,  Y = P̂1·Q̂2 − Q̂1·P̂2,  φ = atan2(Y, X),
+ * and K1 fixed by the plane pair, δ = u(p2, ds) − u(p1, 0) ≡ δ0 + 2π·ds/S (mod 2π) (evenly spaced slots,
+ * pattern.ts). So within one plane pair d² grows with the circular distance of δ from φ: the offsets of the pair
+ * below any bound form one run of consecutive offsets around ds* = (φ − δ0)·S/(2π), and walking out from the
+ * offset nearest ds* in both directions finds all of them, stopping at the first one above the bound.
+ *
+ * Two passes. (1) The offsets nearest ds* (one each side) of every plane pair, and every in-plane class (p1 = p2,
+ * a constant distance), are classes of the shell, so the k-th smallest of their d² bounds the shell's k-th smallest
+ * from above. (2) Every plane pair walks out from ds* while d² is below B = (max(floor, √kth) + margin)² plus a
+ * rounding allowance: B is at least the refinement cut the screen derives from the shell's exact k-th smallest d²,
+ * so the classes returned hold every class the full enumeration would keep, and the shell's k-th smallest d².
+ * Each d² is computed with the same floating-point operations as the full enumeration, so the screen's result is
+ * the same to the bit (test/constellation/environment/slotShiftClasses.test.ts checks it against every class).
+ *
+ * Cost: ~3 closed forms per plane pair plus the classes near the bound, against S per plane pair for the full
+ * enumeration (P²S/2 closed forms: ~700,000 for a 120 × 100 band).
+ *
+ * Validity: circular orbits of one shell (one radius), evenly spaced slots; the rounding allowance (1e-12 of 2r²,
+ * ~100 m² at 7,000 km) is far above the closed form's rounding (~1e-16 of 2r²).
+ */
+
+/** The slot-shift shell as the screen sees it (conjunction.ts ShellState). */
+export interface SlotShiftShell {
+  readonly r: number;
+  readonly planes: number;
+  readonly slots: number;
+  /** Plane bases P̂, Q̂ (xyz each), plane by plane. */
+  readonly basis: Float64Array;
+  /** Argument of latitude at the epoch, object by object (plane-major). */
+  readonly u0: Float64Array;
+}
+
+/** Representative pairs (objects a, b), their closed-form squared closest approach [m²], in enumeration order. */
+export interface ClassSet {
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+  readonly d2: Float64Array;
+}
+
+const TWO_PI = 2 * Math.PI;
+
+/** Growable columns of the class set, with each class's position in the full enumeration (for the order). */
+class Collector {
+  a: number[] = [];
+  b: number[] = [];
+  d2: number[] = [];
+  order: number[] = [];
+  push(a: number, b: number, d2: number, order: number): void {
+    this.a.push(a);
+    this.b.push(b);
+    this.d2.push(d2);
+    this.order.push(order);
+  }
+  /** The classes sorted into the full enumeration's order (plane p1, then plane p2, then offset). */
+  sorted(): ClassSet {
+    const idx = Array.from(this.order.keys()).sort((i, j) => this.order[i]! - this.order[j]!);
+    return {
+      a: Int32Array.from(idx, (i) => this.a[i]!),
+      b: Int32Array.from(idx, (i) => this.b[i]!),
+      d2: Float64Array.from(idx, (i) => this.d2[i]!),
+    };
+  }
+}
+
+/** The k-th smallest of a list (Infinity with fewer than k). */
+function kth(v: readonly number[], k: number): number {
+  if (v.length < k || k <= 0) return Infinity;
+  return Float64Array.from(v).sort()[k - 1]!;
+}
+
+/** Constants of one plane pair: its d²(ds) = twoR2·(1 − ½(cos δ·X + sin δ·Y) − K1), δ = u0[b] − u0[a]. */
+interface PlanePair {
+  readonly X: number;
+  readonly Y: number;
+  readonly K1: number;
+  /** The offset nearest the pair's closest approach (0 … S − 1). */
+  readonly centre: number;
+}
+
+function planePair(st: SlotShiftShell, p1: number, p2: number): PlanePair {
+  const B = st.basis,
+    o1 = p1 * 6,
+    o2 = p2 * 6;
+  const PP = B[o1]! * B[o2]! + B[o1 + 1]! * B[o2 + 1]! + B[o1 + 2]! * B[o2 + 2]!;
+  const QQ = B[o1 + 3]! * B[o2 + 3]! + B[o1 + 4]! * B[o2 + 4]! + B[o1 + 5]! * B[o2 + 5]!;
+  const PQ = B[o1]! * B[o2 + 3]! + B[o1 + 1]! * B[o2 + 4]! + B[o1 + 2]! * B[o2 + 5]!;
+  const QP = B[o1 + 3]! * B[o2]! + B[o1 + 4]! * B[o2 + 1]! + B[o1 + 5]! * B[o2 + 2]!;
+  const X = PP + QQ,
+    Y = PQ - QP;
+  const S = st.slots;
+  const delta0 = st.u0[p2 * S]! - st.u0[p1 * S]!;
+  const ds = ((Math.atan2(Y, X) - delta0) * S) / TWO_PI;
+  const centre = (((Math.round(ds) % S) + S) % S) | 0;
+  return { X, Y, K1: Math.hypot((PP - QQ) / 2, (PQ + QP) / 2), centre };
+}
+
+/** d² of the class (p1 slot 0, p2 slot ds): the full enumeration's expression (conjunction.ts), term for term. */
+function classD2(st: SlotShiftShell, p1: number, p2: number, pair: PlanePair, ds: number): number {
+  const delta = st.u0[p2 * st.slots + ds]! - st.u0[p1 * st.slots]!;
+  const K0 = 0.5 * (Math.cos(delta) * pair.X + Math.sin(delta) * pair.Y);
+  return 2 * st.r * st.r * (1 - K0 - pair.K1);
+}
+
+/**
+ * Every class of plane pair (p1, p2) with d² < bound, walking out from the pair's centre both ways (header),
+ * each offset at most once; the centre is always taken.
+ */
+function walkPair(st: SlotShiftShell, p1: number, p2: number, pair: PlanePair, bound: number, out: Collector): void {
+  const S = st.slots,
+    P = st.planes;
+  const visit = (ds: number): number => {
+    const d2 = classD2(st, p1, p2, pair, ds);
+    out.push(p1 * S, p2 * S + ds, d2, (p1 * P + p2) * S + ds);
+    return d2;
+  };
+  const c = pair.centre;
+  visit(c);
+  let r = 0,
+    l = 0,
+    right = true,
+    left = true;
+  // Offsets c + r and c − l are distinct while r + l < S.
+  while ((right || left) && r + l < S - 1) {
+    if (right) right = visit((c + ++r) % S) < bound;
+    if (left && r + l < S - 1) left = visit((c - ++l + S) % S) < bound;
+  }
+}
+
+/**
+ * The classes of a slot-shift shell that the enumeration screen keeps (header): every class with d² below the
+ * refinement cut (max(floor_m, √(k-th smallest d²)) + margin_m)², and the k smallest, in the full enumeration's order.
+ */
+export function slotShiftClasses(st: SlotShiftShell, k: number, floor_m: number, margin_m: number): ClassSet {
+  const P = st.planes,
+    S = st.slots;
+  const out = new Collector();
+  // In-plane classes (constant distance): all of them, in both passes.
+  for (let p = 0; p < P; p++) {
+    const pair = planePair(st, p, p);
+    for (let ds = 1; 2 * ds <= S; ds++) out.push(p * S, p * S + ds, classD2(st, p, p, pair, ds), (p * P + p) * S + ds);
+  }
+  // Pass 1: each plane pair's closest class bounds the k-th smallest from above.
+  const pairs: PlanePair[] = [];
+  const upper = out.d2.slice();
+  const inPlane = upper.length;
+  for (let p1 = 0; p1 < P; p1++) {
+    for (let p2 = p1 + 1; p2 < P; p2++) {
+      const pair = planePair(st, p1, p2);
+      pairs.push(pair);
+      upper.push(classD2(st, p1, p2, pair, pair.centre));
+    }
+  }
+  const kthUpper = kth(upper, k);
+  const twoR2 = 2 * st.r * st.r;
+  const cut = Math.max(floor_m, Math.sqrt(Math.max(0, kthUpper))) + margin_m;
+  const bound = cut * cut + 1e-12 * twoR2; // Infinity with fewer than k classes: every class
+  // Pass 2: every plane pair whose closest class is below the bound, walked out to it.
+  let i = 0;
+  for (let p1 = 0; p1 < P; p1++) {
+    for (let p2 = p1 + 1; p2 < P; p2++) {
+      const pair = pairs[i]!;
+      if (upper[inPlane + i]! < bound) walkPair(st, p1, p2, pair, bound, out);
+      i++;
+    }
+  }
+  return out.sorted();
+}

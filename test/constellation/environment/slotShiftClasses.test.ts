@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { conjunctionScreen } from '../../../src/constellation/environment/conjunction.js';
+import { slotShiftClasses, type SlotShiftShell } from '../../../src/constellation/environment/slotShiftClasses.js';
+import { planeRaan_rad, slotPhase_rad } from '../../../src/constellation/geometry/pattern.js';
+import type { ShellGeometrySpec } from '../../../src/constellation/types.js';
+
+const EPOCH = '2026-03-20T00:00:00Z';
+const deg = Math.PI / 180;
+const RE = 6378137;
+
+const shell = (o: Partial<ShellGeometrySpec> & { planes: number; satsPerPlane: number }): ShellGeometrySpec => ({
+  name: 's',
+  altitude_m: 650e3,
+  inclination_rad: 97.98 * deg,
+  sunSynchronous: true,
+  ltan_h: 6,
+  pattern: 'sso-ltan',
+  phasing: 1,
+  ltanBand_h: 1,
+  raan0_rad: 0,
+  clusterRadius_m: 0,
+  ...o,
+});
+
+/** Plane bases (P̂ ascending node, Q̂ 90° ahead: Vallado 2013 §2.6) and slot phases of the pattern. */
+function state(sh: ShellGeometrySpec): SlotShiftShell {
+  const basis = new Float64Array(sh.planes * 6);
+  const u0 = new Float64Array(sh.planes * sh.satsPerPlane);
+  const ci = Math.cos(sh.inclination_rad),
+    si = Math.sin(sh.inclination_rad);
+  for (let p = 0; p < sh.planes; p++) {
+    const o = planeRaan_rad(sh, p, EPOCH);
+    basis.set([Math.cos(o), Math.sin(o), 0, -Math.sin(o) * ci, Math.cos(o) * ci, si], p * 6);
+    for (let s = 0; s < sh.satsPerPlane; s++) u0[p * sh.satsPerPlane + s] = slotPhase_rad(sh, p, s);
+  }
+  return { r: RE + sh.altitude_m, planes: sh.planes, slots: sh.satsPerPlane, basis, u0 };
+}
+
+/**
+ * Oracle: closest approach of objects a and b over all time by brute force — both on circles of radius r in their
+ * planes at u and u + Δ (one shell, one rate), sampled every 0.25° of u, then golden-section refined.
+ */
+function bruteClosest(st: SlotShiftShell, a: number, b: number): number {
+  const B = st.basis,
+    pa = Math.floor(a / st.slots) * 6,
+    pb = Math.floor(b / st.slots) * 6;
+  const delta = st.u0[b]! - st.u0[a]!;
+  const dist = (u: number): number => {
+    let d2 = 0;
+    for (let k = 0; k < 3; k++) {
+      const x = Math.cos(u) * B[pa + k]! + Math.sin(u) * B[pa + 3 + k]!;
+      const y = Math.cos(u + delta) * B[pb + k]! + Math.sin(u + delta) * B[pb + 3 + k]!;
+      d2 += (x - y) ** 2;
+    }
+    return st.r * Math.sqrt(d2);
+  };
+  const n = 1440;
+  let best = 0;
+  for (let i = 1; i < n; i++) if (dist((i * 2 * Math.PI) / n) < dist((best * 2 * Math.PI) / n)) best = i;
+  let lo = ((best - 1) * 2 * Math.PI) / n,
+    hi = ((best + 1) * 2 * Math.PI) / n;
+  const g = (Math.sqrt(5) - 1) / 2;
+  for (let i = 0; i < 80; i++) {
+    const m1 = hi - g * (hi - lo),
+      m2 = lo + g * (hi - lo);
+    if (dist(m1) < dist(m2)) hi = m2;
+    else lo = m1;
+  }
+  return dist((lo + hi) / 2);
+}
+
+/** Every class (p1 slot 0, p2 slot ds), p1 ≤ p2, with its brute-force closest approach. */
+function everyClass(st: SlotShiftShell): { a: number; b: number; d: number }[] {
+  const out: { a: number; b: number; d: number }[] = [];
+  const S = st.slots;
+  for (let p1 = 0; p1 < st.planes; p1++) {
+    for (let ds = 1; 2 * ds <= S; ds++)
+      out.push({ a: p1 * S, b: p1 * S + ds, d: bruteClosest(st, p1 * S, p1 * S + ds) });
+    for (let p2 = p1 + 1; p2 < st.planes; p2++)
+      for (let ds = 0; ds < S; ds++) out.push({ a: p1 * S, b: p2 * S + ds, d: bruteClosest(st, p1 * S, p2 * S + ds) });
+  }
+  return out;
+}
+
+describe('slot-shift classes near the cut, against every class by brute force', () => {
+  const k = 10;
+  const margin_m = 10;
+  const cases: [string, ShellGeometrySpec, number][] = [
+    ['sso-ltan band 9 × 12, 1 h of LTAN, floor 1 km', shell({ planes: 9, satsPerPlane: 12 }), 1000],
+    [
+      'sso-ltan band 14 × 20, 2 h of LTAN, floor 400 km (many classes)',
+      shell({ planes: 14, satsPerPlane: 20, ltanBand_h: 2 }),
+      400e3,
+    ],
+    [
+      'Walker star 6 × 8 at 86.4°, F = 1, floor 1 km',
+      shell({ pattern: 'walker-star', inclination_rad: 86.4 * deg, planes: 6, satsPerPlane: 8, sunSynchronous: false }),
+      1000,
+    ],
+    ['sso-ltan band 3 × 2 (fewer classes than k)', shell({ planes: 3, satsPerPlane: 2 }), 1000],
+  ];
+  it.each(cases)('%s', (_label, sh, floor_m) => {
+    const st = state(sh);
+    const all = everyClass(st);
+    const got = slotShiftClasses(st, k, floor_m, margin_m);
+    const key = (a: number, b: number): string => `${a}-${b}`;
+    const gotD = new Map<string, number>();
+    got.a.forEach((a, i) => gotD.set(key(a, got.b[i]!), Math.sqrt(Math.max(0, got.d2[i]!))));
+    // Every class returned is a class of the shell, at its brute-force distance (to a millimetre).
+    const byKey = new Map(all.map((c) => [key(c.a, c.b), c.d]));
+    for (const [kk, d] of gotD) expect(Math.abs(d - byKey.get(kk)!)).toBeLessThan(1e-3);
+    // The k closest classes are all there; so is every class under the cut the screen derives from the k-th.
+    const sorted = all.map((c) => c.d).sort((x, y) => x - y);
+    const kthD = sorted[Math.min(k, sorted.length) - 1]!;
+    const cut = Math.max(floor_m, kthD) + margin_m;
+    const needed = all.filter((c) => c.d < cut - 0.01);
+    expect(needed.length).toBeGreaterThanOrEqual(Math.min(k, all.length));
+    for (const c of needed) expect(gotD.has(key(c.a, c.b))).toBe(true);
+    // Returned in the full enumeration's order: by plane p1, then p2, then offset.
+    for (let i = 1; i < got.a.length; i++) {
+      const prev = [got.a[i - 1]!, got.b[i - 1]!],
+        cur = [got.a[i]!, got.b[i]!];
+      expect(prev[0]! < cur[0]! || (prev[0] === cur[0] && prev[1]! < cur[1]!)).toBe(true);
+    }
+  });
+
+  it('a large band is screened with a small share of its classes', () => {
+    const st = state(shell({ planes: 60, satsPerPlane: 50 }));
+    const got = slotShiftClasses(st, k, 1000, margin_m);
+    const classes = ((60 * 59) / 2) * 50 + 60 * 25;
+    expect(got.a.length).toBeLessThan(classes / 10);
+  });
+});
+
+describe('the enumeration screen of a slot-shift band agrees with the grid screen', () => {
+  // The grid (pairGrid.ts over the repeat window) never uses the closed form's class order: an independent method.
+  it.each([
+    ['sso-ltan band 24 × 30, 1 h', shell({ planes: 24, satsPerPlane: 30 }), 1000],
+    ['sso-ltan band 40 × 20, 1 h, F = 7', shell({ planes: 40, satsPerPlane: 20, phasing: 7 }), 20_000],
+  ] as const)('%s', (_label, sh, threshold_m) => {
+    const grid = conjunctionScreen({ shells: [sh], epochIso: EPOCH, threshold_m, method: 'grid', memoise: false });
+    const en = conjunctionScreen({ shells: [sh], epochIso: EPOCH, threshold_m, method: 'enumerate', memoise: false });
+    expect(en.minSeparation_m).toBeCloseTo(grid.minSeparation_m, 3);
+    expect(en.pairsBelow).toBe(grid.pairsBelow);
+    grid.worst.forEach((w, i) => {
+      expect(en.worst[i]!.separation_m).toBeCloseTo(w.separation_m, 3);
+      expect(en.worst[i]!.pairs).toBe(w.pairs);
+    });
+    // Every pair class of the band is accounted for.
+    expect(en.shells[0]!.candidates).toBe(
+      ((sh.planes * (sh.planes - 1)) / 2) * sh.satsPerPlane + sh.planes * Math.floor(sh.satsPerPlane / 2),
+    );
+  });
+});

@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createLpSolver } from '../../../solvers/lp/index.js';
+import type { LpSolver } from '../../../src/problem/lp.js';
+import { closedFormTorusLp } from '../../../src/constellation/network/torusLpClosedForm.js';
+import { CLOSED_FORM_SOLVER, solveTorusLp } from '../../../src/constellation/network/torusLp.js';
+import { torusDestinations } from '../../../src/constellation/network/torusPathTypes.js';
+
+let lp: LpSolver;
+beforeAll(async () => {
+  lp = await createLpSolver();
+});
+
+describe('reduced torus LP in closed form', () => {
+  it('hand-worked: one step, the two hop classes meet inside it', () => {
+    // 4 destinations; base hops X0 = 4, Y0 = 12 → b_x = 1, b_y = 3; one step (dCross 1, dIn 2, count 4) → a = 1.
+    // U_c = U_i = 2. Without the step: x/U_c = 0.5 < y/U_i = 1.5 (in-plane binds). Full step: x = 2, y = 1 → 1 > 0.5,
+    // so they meet inside it: (1 + τ)/2 = (3 − 2τ)/2 → τ = 2/3, x = y = 5/3, μ = 2/(5/3) = 1.2, use 2/3.
+    const c = closedFormTorusLp({
+      steps: [{ dCross: 1, dIn: 2, count: 4 }],
+      baseCrossHops: 4,
+      baseInHops: 12,
+      destinations: 4,
+      crossBound: 2,
+      inBound: 2,
+    })!;
+    expect(c.mu).toBeCloseTo(1.2, 12);
+    expect(c.stepUse[0]).toBeCloseTo(2 / 3, 12);
+    expect(c.crossActivity).toBeCloseTo(2, 12);
+    expect(c.inActivity).toBeCloseTo(2, 12);
+  });
+
+  it('hand-worked: cross-plane hops bind at the start (no step), and in-plane hops still bind at the end', () => {
+    const base = { baseCrossHops: 4, baseInHops: 4, destinations: 4, inBound: 2 };
+    // x/U_c = 1/0.5 = 2 ≥ y/U_i = 0.5: μ = U_c/b_x = 0.5, nothing used.
+    const start = closedFormTorusLp({ ...base, steps: [{ dCross: 1, dIn: 1, count: 4 }], crossBound: 0.5 })!;
+    expect(start.mu).toBeCloseTo(0.5, 12);
+    expect(start.stepUse[0]).toBe(0);
+    // U_c = 100: the whole step is taken (x = 2, y = 0.5) and in-plane still binds: μ = U_i/y = 4.
+    const end = closedFormTorusLp({ ...base, steps: [{ dCross: 1, dIn: 1, count: 2 }], crossBound: 100 })!;
+    expect(end.stepUse[0]).toBe(1);
+    expect(end.mu).toBeCloseTo(4, 12);
+  });
+
+  it('outside its validity (a link class off) it declines', () => {
+    const p = { steps: [], baseCrossHops: 4, baseInHops: 4, destinations: 4, crossBound: 2, inBound: 0 };
+    expect(closedFormTorusLp(p)).toBeNull();
+  });
+
+  // The LP solvers are the oracle: same optimum to their tolerances (HiGHS primal feasibility 1e-7).
+  const shapes: [number, number, number, number, number][] = [
+    [12, 10, 3, 100e9, 80e9],
+    [20, 24, 7, 100e9, 100e9],
+    [33, 34, 20, 100e9, 81e9],
+    [40, 30, 11, 60e9, 100e9],
+    [9, 60, 4, 100e9, 20e9],
+    [75, 46, 11, 1000e9, 845e9],
+  ];
+  it.each(shapes)('P = %i, S = %i, F = %i, capIn %d, capCross %d: HiGHS and jsLPSolver agree', (P, S, F, cIn, cX) => {
+    const shape = { planes: P, satsPerPlane: S, phasing: F };
+    const dest = torusDestinations(shape, { cross_s: 1e-3, in_s: 1e-3 }, { cross: true, in: true });
+    const caps = { inPlaneCapacity_bps: cIn, crossPlaneCapacity_bps: cX, lpSolver: lp };
+    const closed = solveTorusLp(caps, dest, P * S);
+    expect(closed.lp.solver).toBe(CLOSED_FORM_SOLVER);
+    for (const solver of ['highs', 'jslp'] as const) {
+      const ref = solveTorusLp({ ...caps, lpOptions: { solver } }, dest, P * S);
+      expect(ref.lp.solver).not.toBe(CLOSED_FORM_SOLVER);
+      expect(Math.abs(closed.throughputPerNode_bps / ref.throughputPerNode_bps - 1)).toBeLessThan(1e-6);
+      expect(closed.inPlaneUtilization).toBeCloseTo(ref.inPlaneUtilization, 6);
+      expect(closed.crossPlaneUtilization).toBeCloseTo(ref.crossPlaneUtilization, 6);
+      // Each step's flow w_e = use·(count_e/(N − 1))·μ, in units of μ: within the solvers' tolerance (1e-7).
+      closed.stepUse.forEach((u, i) => {
+        const a = dest.steps[i]!.count / (P * S - 1);
+        expect(Math.abs(u - ref.stepUse[i]!) * a).toBeLessThan(1e-6);
+      });
+    }
+  });
+});
