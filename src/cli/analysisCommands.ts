@@ -56,16 +56,23 @@ function analysisProgress(
   };
 }
 
+/** The --workers option of the analysis commands. */
+const workersOption = (): Option =>
+  new Option('-w, --workers <n>', `worker threads for evaluation (0 = main thread, at most ${MAX_WORKERS})`)
+    .argParser(intArg('--workers', 0, MAX_WORKERS, ` worker threads (this machine has ${availableParallelism()} CPUs)`))
+    .default(0);
+
+const progressFor = (io: CliIo, quiet: boolean | undefined) =>
+  analysisProgress(quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
+
 /** odc uncertainty (forward propagation) and odc sensitivity (tornado, Sobol', break-even). */
 export function addUncertaintyCommands(program: Command, io: CliIo): void {
-  const workersOption = (): Option =>
-    new Option('-w, --workers <n>', `worker threads for evaluation (0 = main thread, at most ${MAX_WORKERS})`)
-      .argParser(
-        intArg('--workers', 0, MAX_WORKERS, ` worker threads (this machine has ${availableParallelism()} CPUs)`),
-      )
-      .default(0);
-  const progressFor = (quiet: boolean | undefined) =>
-    analysisProgress(quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
+  addUncertaintyCommand(program, io);
+  addSensitivityCommand(program, io);
+}
+
+/** odc uncertainty: p5/p50/p95, histograms and P(constraint holds) of a design's outputs. */
+function addUncertaintyCommand(program: Command, io: CliIo): void {
   program
     .command('uncertainty')
     .description(
@@ -93,7 +100,7 @@ export function addUncertaintyCommands(program: Command, io: CliIo): void {
         file: string,
         opts: { samples?: number; seed: number; method: 'lhs' | 'mc'; out?: string; workers: number; quiet?: boolean },
       ) => {
-        const progress = progressFor(opts.quiet);
+        const progress = progressFor(io, opts.quiet);
         let run: odc.UncertaintyRun;
         try {
           run = await odc.runUncertainty({
@@ -111,6 +118,10 @@ export function addUncertaintyCommands(program: Command, io: CliIo): void {
         io.out(odc.formatUncertainty(run));
       },
     );
+}
+
+/** odc sensitivity: tornado, Sobol' indices and break-even thresholds. */
+function addSensitivityCommand(program: Command, io: CliIo): void {
   program
     .command('sensitivity')
     .description(
@@ -145,7 +156,7 @@ export function addUncertaintyCommands(program: Command, io: CliIo): void {
           quiet?: boolean;
         },
       ) => {
-        const progress = progressFor(opts.quiet);
+        const progress = progressFor(io, opts.quiet);
         let run: odc.SensitivityRun;
         try {
           run = await odc.runSensitivity({

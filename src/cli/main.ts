@@ -141,6 +141,89 @@ function addEvaluateCommand(program: Command, io: CliIo): void {
 
 /** odc run (optimize a study, or resume one) and odc worker (evaluate jobs of distributed runs). */
 function addRunCommands(program: Command, io: CliIo): void {
+  addRunCommand(program, io);
+  addWorkerCommand(program, io);
+}
+
+interface RunOptions {
+  workers: number;
+  out?: string;
+  resume?: string;
+  seed?: number;
+  quiet?: boolean;
+  redis?: string;
+  queue: string;
+  fromPreviousCheckpoint?: boolean;
+}
+
+/** Options of odc run that contradict each other or the arguments: an InvalidArgumentError saying which. */
+function checkRunOptions(file: string | undefined, opts: RunOptions, command: Command): void {
+  if (opts.redis === undefined && command.getOptionValueSource('queue') === 'cli') {
+    throw new InvalidArgumentError(
+      `--queue ${opts.queue} names a queue on a Redis server: add --redis redis://host:port, or drop --queue to evaluate on this machine`,
+    );
+  }
+  if (!file && opts.resume === undefined)
+    throw new InvalidArgumentError(
+      'odc run needs a study file, e.g. odc run designs/flagship-study.yaml, or --resume <run-dir>',
+    );
+  if (file && opts.resume !== undefined)
+    throw new InvalidArgumentError(
+      `give either a study file or --resume <run-dir>, not both (got ${file} and --resume ${opts.resume})`,
+    );
+  if (opts.resume !== undefined && opts.out !== undefined) {
+    throw new InvalidArgumentError(
+      `--resume ${opts.resume} continues the run in its own folder; --out ${opts.out} cannot move it: drop --out`,
+    );
+  }
+  if (opts.fromPreviousCheckpoint === true && opts.resume === undefined) {
+    throw new InvalidArgumentError(
+      '--from-previous-checkpoint goes with --resume <run-dir>: it picks the checkpoint a resumed run continues from',
+    );
+  }
+  if (opts.resume !== undefined && opts.seed !== undefined) {
+    throw new InvalidArgumentError(
+      `--resume ${opts.resume} continues the run with the seed it started with; drop --seed ${opts.seed}`,
+    );
+  }
+}
+
+/** Runs the study (or resumes the run) with a progress display and Ctrl-C handling, then prints the summary. */
+async function runCommand(io: CliIo, file: string | undefined, opts: RunOptions): Promise<void> {
+  const progress = createProgress(opts.quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
+  const interrupts = interruptHandler(io, progress, () => opts.resume ?? opts.out ?? ownRunDir(file));
+  let summary: odc.RunSummary;
+  try {
+    summary = await odc.runStudy({
+      ...(file ? { studyPath: file } : {}),
+      ...(opts.resume ? { resumeDir: opts.resume } : {}),
+      ...(opts.fromPreviousCheckpoint === true ? { fromPreviousCheckpoint: true } : {}),
+      ...(opts.out ? { outDir: opts.out } : {}),
+      ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+      workers: opts.workers,
+      ...(opts.redis !== undefined
+        ? { redis: { url: (odc.checkRedisUrl(opts.redis), opts.redis), queue: opts.queue } }
+        : {}),
+      onProgress: (p: odc.ProgressInfo) => {
+        interrupts.check();
+        progress.update(p);
+      },
+      // the finishing steps are synchronous: check() lets Ctrl-C act at once when they block the event loop
+      onFinishing: (f: odc.FinishingProgress) => {
+        interrupts.check();
+        progress.finishing(f);
+      },
+    });
+  } finally {
+    interrupts.dispose();
+    progress.stop();
+  }
+  io.out(odc.formatRunSummary(summary));
+  if (summary.status === 'complete') io.out(`  report: ${summary.runDir}/report.html (and report.md)\n`);
+}
+
+/** odc run: optimize a study (or resume one), with progress and Ctrl-C handling. */
+function addRunCommand(program: Command, io: CliIo): void {
   program
     .command('run')
     .description(
@@ -180,82 +263,14 @@ function addRunCommands(program: Command, io: CliIo): void {
       queueArg,
       'odc',
     )
-    .action(
-      async (
-        file: string | undefined,
-        opts: {
-          workers: number;
-          out?: string;
-          resume?: string;
-          seed?: number;
-          quiet?: boolean;
-          redis?: string;
-          queue: string;
-          fromPreviousCheckpoint?: boolean;
-        },
-        command: Command,
-      ) => {
-        if (opts.redis === undefined && command.getOptionValueSource('queue') === 'cli') {
-          throw new InvalidArgumentError(
-            `--queue ${opts.queue} names a queue on a Redis server: add --redis redis://host:port, or drop --queue to evaluate on this machine`,
-          );
-        }
-        if (!file && opts.resume === undefined)
-          throw new InvalidArgumentError(
-            'odc run needs a study file, e.g. odc run designs/flagship-study.yaml, or --resume <run-dir>',
-          );
-        if (file && opts.resume !== undefined)
-          throw new InvalidArgumentError(
-            `give either a study file or --resume <run-dir>, not both (got ${file} and --resume ${opts.resume})`,
-          );
-        if (opts.resume !== undefined && opts.out !== undefined) {
-          throw new InvalidArgumentError(
-            `--resume ${opts.resume} continues the run in its own folder; --out ${opts.out} cannot move it: drop --out`,
-          );
-        }
-        if (opts.fromPreviousCheckpoint === true && opts.resume === undefined) {
-          throw new InvalidArgumentError(
-            '--from-previous-checkpoint goes with --resume <run-dir>: it picks the checkpoint a resumed run continues from',
-          );
-        }
-        if (opts.resume !== undefined && opts.seed !== undefined) {
-          throw new InvalidArgumentError(
-            `--resume ${opts.resume} continues the run with the seed it started with; drop --seed ${opts.seed}`,
-          );
-        }
-        const progress = createProgress(opts.quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
-        const interrupts = interruptHandler(io, progress, () => opts.resume ?? opts.out ?? ownRunDir(file));
-        let summary: odc.RunSummary;
-        try {
-          summary = await odc.runStudy({
-            ...(file ? { studyPath: file } : {}),
-            ...(opts.resume ? { resumeDir: opts.resume } : {}),
-            ...(opts.fromPreviousCheckpoint === true ? { fromPreviousCheckpoint: true } : {}),
-            ...(opts.out ? { outDir: opts.out } : {}),
-            ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-            workers: opts.workers,
-            ...(opts.redis !== undefined
-              ? { redis: { url: (odc.checkRedisUrl(opts.redis), opts.redis), queue: opts.queue } }
-              : {}),
-            onProgress: (p: odc.ProgressInfo) => {
-              interrupts.check();
-              progress.update(p);
-            },
-            // the finishing steps are synchronous: check() lets Ctrl-C act at once when they block the event loop
-            onFinishing: (f: odc.FinishingProgress) => {
-              interrupts.check();
-              progress.finishing(f);
-            },
-          });
-        } finally {
-          interrupts.dispose();
-          progress.stop();
-        }
-        io.out(odc.formatRunSummary(summary));
-        if (summary.status === 'complete') io.out(`  report: ${summary.runDir}/report.html (and report.md)\n`);
-      },
-    );
+    .action(async (file: string | undefined, opts: RunOptions, command: Command) => {
+      checkRunOptions(file, opts, command);
+      await runCommand(io, file, opts);
+    });
+}
 
+/** odc worker: evaluate jobs of distributed runs from Redis until stopped. */
+function addWorkerCommand(program: Command, io: CliIo): void {
   program
     .command('worker')
     .description(
@@ -306,6 +321,13 @@ function addRunCommands(program: Command, io: CliIo): void {
 
 /** Commands on finished run folders: odc report, odc compare, odc export. */
 function addResultCommands(program: Command, io: CliIo): void {
+  addReportCommand(program, io);
+  addCompareCommand(program, io);
+  addExportCommand(program, io);
+}
+
+/** odc report: write report.html and report.md into a run folder. */
+function addReportCommand(program: Command, io: CliIo): void {
   program
     .command('report')
     .description('Write report.html (self-contained) and report.md with SVG plots into a run folder.')
@@ -315,7 +337,10 @@ function addResultCommands(program: Command, io: CliIo): void {
       io.out(`report: ${r.htmlPath}\nmarkdown: ${r.mdPath}\nplots: ${r.svgPaths.join(', ')}\n`);
       for (const n of r.notes) io.out(`note: ${n}\n`);
     });
+}
 
+/** odc compare: compare the Pareto fronts of runs. */
+function addCompareCommand(program: Command, io: CliIo): void {
   program
     .command('compare')
     .description(
@@ -348,7 +373,10 @@ function addResultCommands(program: Command, io: CliIo): void {
       }
       io.out(odc.formatCompare(r));
     });
+}
 
+/** odc export: one Pareto design as a file. */
+function addExportCommand(program: Command, io: CliIo): void {
   program
     .command('export')
     .description(

@@ -74,26 +74,28 @@ export function compareText(p: CompareProgress): string {
 
 const percent = (share: number): string => `${Math.floor(100 * share)}%`;
 
-export function createProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.WriteStream): ProgressSink {
-  if (mode === 'quiet') return { update: () => undefined, finishing: () => undefined, stop: () => undefined };
-  if (mode === 'lines') {
-    let lastDecile = -1;
-    const status = createStatus('lines', stream);
-    return {
-      update(p) {
-        const total = p.maxGenerations ?? null;
-        const frac = total ? p.generation / total : p.maxEvaluations ? p.evaluations / p.maxEvaluations : 0;
-        const decile = Math.floor(frac * 10);
-        if (decile === lastDecile && frac < 1) return;
-        lastDecile = decile;
-        stream.write(
-          `gen ${p.generation}${total ? `/${total}` : ''}  evals ${p.evaluations}  feasible ${(100 * p.feasibleShare).toFixed(0)}%  front ${p.frontSize}  HV ${p.hypervolume.toFixed(4)}  failures ${p.failures}  elapsed ${fmtTime(p.elapsed_s)}  eta ${fmtTime(p.eta_s)}${remoteText(p)}\n`,
-        );
-      },
-      finishing: (f) => status.show(`finishing: ${finishingText(f)}`, f.share),
-      stop: () => status.stop(),
-    };
-  }
+/** One line per tenth of the run (for logs and pipes). */
+function lineProgress(stream: NodeJS.WriteStream): ProgressSink {
+  let lastDecile = -1;
+  const status = createStatus('lines', stream);
+  return {
+    update(p) {
+      const total = p.maxGenerations ?? null;
+      const frac = total ? p.generation / total : p.maxEvaluations ? p.evaluations / p.maxEvaluations : 0;
+      const decile = Math.floor(frac * 10);
+      if (decile === lastDecile && frac < 1) return;
+      lastDecile = decile;
+      stream.write(
+        `gen ${p.generation}${total ? `/${total}` : ''}  evals ${p.evaluations}  feasible ${(100 * p.feasibleShare).toFixed(0)}%  front ${p.frontSize}  HV ${p.hypervolume.toFixed(4)}  failures ${p.failures}  elapsed ${fmtTime(p.elapsed_s)}  eta ${fmtTime(p.eta_s)}${remoteText(p)}\n`,
+      );
+    },
+    finishing: (f) => status.show(`finishing: ${finishingText(f)}`, f.share),
+    stop: () => status.stop(),
+  };
+}
+
+/** A progress bar redrawn in place (terminals), then a status line for the finishing steps. */
+function barProgress(stream: NodeJS.WriteStream): ProgressSink {
   const cliProgress = loadCliProgress();
   const bar = new cliProgress.SingleBar(
     {
@@ -143,6 +145,12 @@ export function createProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.W
       bar.stop();
     },
   };
+}
+
+export function createProgress(mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.WriteStream): ProgressSink {
+  if (mode === 'quiet') return { update: () => undefined, finishing: () => undefined, stop: () => undefined };
+  if (mode === 'lines') return lineProgress(stream);
+  return barProgress(stream);
 }
 
 export interface StatusSink {

@@ -56,8 +56,8 @@ interface Row {
   tot: number;
 }
 
-/** Parse the CSV text (comment lines start with '#'); throws on any malformed or incomplete grid. */
-export function parseTidCsv(text: string): TidTable {
+/** The CSV's data rows (comment lines start with '#'), by column name; throws on a missing column or a bad number. */
+function parseTidRows(text: string): Row[] {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.startsWith('#'));
   const header = lines.shift()?.split(',') ?? [];
   const col = (name: string): number => {
@@ -74,7 +74,7 @@ export function parseTidCsv(text: string): TidTable {
     col('bremsstrahlung_rad_si_per_yr'),
     col('total_rad_si_per_yr'),
   ];
-  const rows: Row[] = lines.map((l, n) => {
+  return lines.map((l, n) => {
     const f = l.split(',');
     const num = (c: number): number => {
       const v = Number(f[c]);
@@ -83,6 +83,11 @@ export function parseTidCsv(text: string): TidTable {
     };
     return { alt: num(cA), inc: num(cI), mm: num(cT), p: num(cP), e: num(cE), b: num(cB), tot: num(cTot) };
   });
+}
+
+/** Parse the CSV text (comment lines start with '#'); throws on any malformed or incomplete grid. */
+export function parseTidCsv(text: string): TidTable {
+  const rows = parseTidRows(text);
   const uniq = (xs: number[]): number[] => [...new Set(xs)].sort((a, b) => a - b);
   const alts = uniq(rows.map((r) => r.alt));
   const mms = uniq(rows.map((r) => r.mm));

@@ -7,65 +7,75 @@ import { lazy } from '../core/lazy.js';
 import { trajectoriesSchema } from './economicsSchemas.js';
 import { range } from './fields.js';
 
+/** The cost preset and the hardware price overrides (array, radiator, bus). */
+const costPriceFields = () => ({
+  technology: z
+    .enum(['heritage', 'current', 'production-scale'])
+    .default('current')
+    .describe(
+      'Cost preset (src/models/costTechnology.ts): prices for the production maturity of the line that builds the node. heritage (low-rate, qualified: ' +
+        'array and radiator × 2, bus $15,000/kg, AIT 20 %, chips +25 %, learning 0.95), current (catalog prices, bus $5,000/kg, AIT 10 %, learning 0.90), ' +
+        'production-scale (Starlink-class: array and radiator × 0.27, bus $1,100/kg, AIT 5 %, learning 0.85); the keys below override it one by one.',
+    ),
+  arrayPriceFactor: range('cost.arrayPriceFactor', 0, 10, '(ratio)', "multiplier on the array row's cost_USD_per_W")
+    .optional()
+    .describe("Multiplier on the solar-array row's $/W [-]; default from technology (current: 1)."),
+  radiatorPriceFactor: range(
+    'cost.radiatorPriceFactor',
+    0,
+    10,
+    '(ratio)',
+    "multiplier on the radiator row's cost_USD_per_m2",
+  )
+    .optional()
+    .describe("Multiplier on the radiator row's $/m² [-]; default from technology (current: 1)."),
+  busCost_USD_per_kg: range('cost.busCost_USD_per_kg', 0, 1e6, 'USD/kg', 'bus price per kg of bus mass')
+    .optional()
+    .describe('Bus price per kg of bus mass [USD/kg]; default from technology (current: 5,000).'),
+});
+
+/** Integration, chip packaging and operations as fractions of the hardware. */
+const costShareFields = () => ({
+  aitFraction: range(
+    'cost.aitFraction',
+    0,
+    2,
+    '(fraction)',
+    'assembly, integration and test share of the non-chip hardware',
+  )
+    .optional()
+    .describe(
+      'Assembly, integration and test as a fraction of the non-chip hardware [-]; default from technology (current: 0.10).',
+    ),
+  chipIntegrationFraction: range(
+    'cost.chipIntegrationFraction',
+    0,
+    2,
+    '(fraction)',
+    'space packaging premium on each chip',
+  )
+    .optional()
+    .describe(
+      'Space packaging and qualification of each chip, fraction of its price [-]; default from technology (current: 0).',
+    ),
+  operationsFraction_per_yr: range(
+    'cost.operationsFraction_per_yr',
+    0,
+    1,
+    '1/yr',
+    'operations per year as a fraction of hardware + launch',
+  )
+    .optional()
+    .describe(
+      'Operations per node-year as a fraction of hardware + launch [1/yr]; default 0.02 (insurance + ground/ops share, src/models/cost.ts).',
+    ),
+});
+
 export const costSchema = lazy(() =>
   z
     .strictObject({
-      technology: z
-        .enum(['heritage', 'current', 'production-scale'])
-        .default('current')
-        .describe(
-          'Cost preset (src/models/costTechnology.ts): prices for the production maturity of the line that builds the node. heritage (low-rate, qualified: ' +
-            'array and radiator × 2, bus $15,000/kg, AIT 20 %, chips +25 %, learning 0.95), current (catalog prices, bus $5,000/kg, AIT 10 %, learning 0.90), ' +
-            'production-scale (Starlink-class: array and radiator × 0.27, bus $1,100/kg, AIT 5 %, learning 0.85); the keys below override it one by one.',
-        ),
-      arrayPriceFactor: range('cost.arrayPriceFactor', 0, 10, '(ratio)', "multiplier on the array row's cost_USD_per_W")
-        .optional()
-        .describe("Multiplier on the solar-array row's $/W [-]; default from technology (current: 1)."),
-      radiatorPriceFactor: range(
-        'cost.radiatorPriceFactor',
-        0,
-        10,
-        '(ratio)',
-        "multiplier on the radiator row's cost_USD_per_m2",
-      )
-        .optional()
-        .describe("Multiplier on the radiator row's $/m² [-]; default from technology (current: 1)."),
-      busCost_USD_per_kg: range('cost.busCost_USD_per_kg', 0, 1e6, 'USD/kg', 'bus price per kg of bus mass')
-        .optional()
-        .describe('Bus price per kg of bus mass [USD/kg]; default from technology (current: 5,000).'),
-      aitFraction: range(
-        'cost.aitFraction',
-        0,
-        2,
-        '(fraction)',
-        'assembly, integration and test share of the non-chip hardware',
-      )
-        .optional()
-        .describe(
-          'Assembly, integration and test as a fraction of the non-chip hardware [-]; default from technology (current: 0.10).',
-        ),
-      chipIntegrationFraction: range(
-        'cost.chipIntegrationFraction',
-        0,
-        2,
-        '(fraction)',
-        'space packaging premium on each chip',
-      )
-        .optional()
-        .describe(
-          'Space packaging and qualification of each chip, fraction of its price [-]; default from technology (current: 0).',
-        ),
-      operationsFraction_per_yr: range(
-        'cost.operationsFraction_per_yr',
-        0,
-        1,
-        '1/yr',
-        'operations per year as a fraction of hardware + launch',
-      )
-        .optional()
-        .describe(
-          'Operations per node-year as a fraction of hardware + launch [1/yr]; default 0.02 (insurance + ground/ops share, src/models/cost.ts).',
-        ),
+      ...costPriceFields(),
+      ...costShareFields(),
     })
     .describe('Cost technology: the price level of the hardware and its learning across units.'),
 );

@@ -104,75 +104,83 @@ export const computeSchema = lazy(() =>
     .describe('Compute payload.'),
 );
 
+/** Array, battery, eclipse compute, bus load and the sizing rule. */
+const powerStorageFields = () => ({
+  array: id('solar-arrays')
+    .default('rosa-flex')
+    .describe('Solar array technology catalog id (designs/catalogs/solar-arrays.yaml).'),
+  arrayArea_m2: range('power.arrayArea_m2', 1, 50000, 'm²', 'one node').default(600).describe('Solar array area [m²].'),
+  battery: id('batteries').default('li-ion-leo').describe('Battery catalog id (designs/catalogs/batteries.yaml).'),
+  depthOfDischarge: range('power.depthOfDischarge', 0.05, 0.9, '(fraction)', 'LEO cycling')
+    .optional()
+    .describe('Depth of discharge per eclipse [-]; defaults to the battery catalog maximum for LEO cycling.'),
+  eclipseComputeFraction: range(
+    'power.eclipseComputeFraction',
+    0,
+    1,
+    '(fraction)',
+    'share of average compute power kept through eclipses',
+  )
+    .default(1)
+    .describe(
+      'Compute power kept through eclipses, as a fraction of the average [-]; below 1 the battery shrinks (throttled or idled compute in shadow) and delivered compute and average IT power become orbit averages, × (1 − mean shadow fraction × (1 − this)).',
+    ),
+  busPower_W: range('power.busPower_W', 0, 1e6, 'W', 'bus housekeeping load')
+    .optional()
+    .describe('Bus housekeeping power (ADCS, C&DH, heaters, TT&C) [W]; default 3 % of peak IT power + 500 W.'),
+  sizing: z
+    .enum(['bol', 'eol'])
+    .default('eol')
+    .describe(
+      'Array sizing point: eol (default; the array still carries the load after mission.lifetime_yr of degradation) or bol (beginning of life, as many published designs quote).',
+    ),
+});
+
+/** Power-path efficiencies and the array illumination case. */
+const powerPathFields = () => ({
+  pathEfficiencyDaylight: range(
+    'power.pathEfficiencyDaylight',
+    0.3,
+    1,
+    '(fraction)',
+    'SMAD path efficiency array → loads',
+  )
+    .default(0.8)
+    .describe(
+      'SMAD path efficiency array → loads X_d [-] (0.80 peak-power tracking; 0.85 direct energy transfer; SMAD §11.4 p. 415).',
+    ),
+  pathEfficiencyEclipse: range(
+    'power.pathEfficiencyEclipse',
+    0.3,
+    1,
+    '(fraction)',
+    'SMAD path efficiency array → battery → loads',
+  )
+    .default(0.6)
+    .describe(
+      'SMAD path efficiency array → battery → loads X_e [-] (0.60 peak-power tracking; 0.65 direct energy transfer).',
+    ),
+  irradianceCase: z
+    .enum(['mean', 'aphelion'])
+    .default('mean')
+    .describe(
+      'Solar irradiance for the array: mean (1,361 W/m², Kopp & Lean 2011) or aphelion (1,316.6 W/m², the conservative sizing value).',
+    ),
+  sunIncidence_deg: range('power.sunIncidence_deg', 0, 80, 'deg', 'worst-season Sun angle off the array normal')
+    .default(0)
+    .describe(
+      'Worst-season Sun angle off the array normal [deg] (the seasonal cosine loss; 0 for a 2-axis tracking array; SMAD FireSat 23.5°).',
+    ),
+  pointingError_deg: range('power.pointingError_deg', 0, 30, 'deg', 'array pointing error')
+    .default(0)
+    .describe('Array Sun-pointing error [deg] (cosine loss).'),
+});
+
 export const powerSchema = lazy(() =>
   z
     .strictObject({
-      array: id('solar-arrays')
-        .default('rosa-flex')
-        .describe('Solar array technology catalog id (designs/catalogs/solar-arrays.yaml).'),
-      arrayArea_m2: range('power.arrayArea_m2', 1, 50000, 'm²', 'one node')
-        .default(600)
-        .describe('Solar array area [m²].'),
-      battery: id('batteries').default('li-ion-leo').describe('Battery catalog id (designs/catalogs/batteries.yaml).'),
-      depthOfDischarge: range('power.depthOfDischarge', 0.05, 0.9, '(fraction)', 'LEO cycling')
-        .optional()
-        .describe('Depth of discharge per eclipse [-]; defaults to the battery catalog maximum for LEO cycling.'),
-      eclipseComputeFraction: range(
-        'power.eclipseComputeFraction',
-        0,
-        1,
-        '(fraction)',
-        'share of average compute power kept through eclipses',
-      )
-        .default(1)
-        .describe(
-          'Compute power kept through eclipses, as a fraction of the average [-]; below 1 the battery shrinks (throttled or idled compute in shadow) and delivered compute and average IT power become orbit averages, × (1 − mean shadow fraction × (1 − this)).',
-        ),
-      busPower_W: range('power.busPower_W', 0, 1e6, 'W', 'bus housekeeping load')
-        .optional()
-        .describe('Bus housekeeping power (ADCS, C&DH, heaters, TT&C) [W]; default 3 % of peak IT power + 500 W.'),
-      sizing: z
-        .enum(['bol', 'eol'])
-        .default('eol')
-        .describe(
-          'Array sizing point: eol (default; the array still carries the load after mission.lifetime_yr of degradation) or bol (beginning of life, as many published designs quote).',
-        ),
-      pathEfficiencyDaylight: range(
-        'power.pathEfficiencyDaylight',
-        0.3,
-        1,
-        '(fraction)',
-        'SMAD path efficiency array → loads',
-      )
-        .default(0.8)
-        .describe(
-          'SMAD path efficiency array → loads X_d [-] (0.80 peak-power tracking; 0.85 direct energy transfer; SMAD §11.4 p. 415).',
-        ),
-      pathEfficiencyEclipse: range(
-        'power.pathEfficiencyEclipse',
-        0.3,
-        1,
-        '(fraction)',
-        'SMAD path efficiency array → battery → loads',
-      )
-        .default(0.6)
-        .describe(
-          'SMAD path efficiency array → battery → loads X_e [-] (0.60 peak-power tracking; 0.65 direct energy transfer).',
-        ),
-      irradianceCase: z
-        .enum(['mean', 'aphelion'])
-        .default('mean')
-        .describe(
-          'Solar irradiance for the array: mean (1,361 W/m², Kopp & Lean 2011) or aphelion (1,316.6 W/m², the conservative sizing value).',
-        ),
-      sunIncidence_deg: range('power.sunIncidence_deg', 0, 80, 'deg', 'worst-season Sun angle off the array normal')
-        .default(0)
-        .describe(
-          'Worst-season Sun angle off the array normal [deg] (the seasonal cosine loss; 0 for a 2-axis tracking array; SMAD FireSat 23.5°).',
-        ),
-      pointingError_deg: range('power.pointingError_deg', 0, 30, 'deg', 'array pointing error')
-        .default(0)
-        .describe('Array Sun-pointing error [deg] (cosine loss).'),
+      ...powerStorageFields(),
+      ...powerPathFields(),
     })
     .describe('Electrical power: array, battery.'),
 );

@@ -27,66 +27,76 @@ export const objectiveSchema = lazy(() =>
 
 export const ALGORITHMS = ['nsga2', 'nsga3', 'parego'] as const;
 
+/** The algorithm, its population, budget, seed and partitions. */
+const algorithmBudgetFields = () => ({
+  name: z
+    .enum(ALGORITHMS)
+    .default('nsga2')
+    .describe(
+      'nsga2, or nsga3 for three or more objectives; parego (surrogate-assisted) for expensive evaluations, a budget of up to ~300 evaluations (docs/algorithms.md).',
+    ),
+  population: z.number().int('must be a whole number').min(4, 'must be at least 4').max(100000).default(100),
+  generations: z.number().int().min(1).max(1000000).optional().describe('Stop after this many generations.'),
+  evaluations: z.number().int().min(1).optional().describe('Stop after this many evaluations.'),
+  seed: z
+    .number()
+    .int('must be a whole number from 0 to 4294967295 (the generator takes a 32-bit seed)')
+    .min(0, 'must be a whole number from 0 to 4294967295 (the generator takes a 32-bit seed)')
+    .max(4294967295, 'must be a whole number from 0 to 4294967295 (the generator takes a 32-bit seed)')
+    .default(1)
+    .describe('Seed of the random generator, 0 to 2^32 − 1; the same seed gives the same run.'),
+  partitions: z.number().int().min(1).optional().describe('NSGA-III Das–Dennis partitions.'),
+});
+
+/** Surrogate batch, initial designs, archive bound, stagnation stop and checkpoints. */
+const algorithmRunFields = () => ({
+  batch: z
+    .number()
+    .int('must be a whole number of designs')
+    .min(1, 'must be at least 1 design')
+    .max(256, 'at most 256 designs per iteration')
+    .optional()
+    .describe(
+      'parego: designs proposed per iteration (default 4). Set it to the number of workers to keep them all busy; the run depends on it, not on --workers.',
+    ),
+  initial: z
+    .strictObject({
+      from: z
+        .string()
+        .min(1)
+        .describe(
+          'An earlier run folder (relative to this file): its Pareto designs are evaluated first; parego also learns from its evaluations.',
+        ),
+    })
+    .optional()
+    .describe('Warm start from an earlier run of a study with the same variables.'),
+  archiveLimit: z
+    .number()
+    .int('must be a whole number of designs')
+    .min(100, 'must be at least 100 designs')
+    .optional()
+    .describe(
+      'Bound on the Pareto archive: above it (+10 %) the most crowded designs are dropped (crowding distance). Default: unbounded (every non-dominated design kept; memory grows with it).',
+    ),
+  stagnation: z
+    .strictObject({ window: z.number().int().min(2).default(20), tolerance: z.number().min(0).default(1e-4) })
+    .optional()
+    .describe('Stop when normalized hypervolume improves by less than `tolerance` over `window` generations.'),
+  checkpointEvery: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe(
+      'Checkpoint every N generations. Default: at the first generation boundary 10 s (of wall time) after the previous checkpoint, or after the start of the process (a run shorter than that writes none; fsync per checkpoint is then saved).',
+    ),
+});
+
 export const algorithmSchema = lazy(() =>
   z
     .strictObject({
-      name: z
-        .enum(ALGORITHMS)
-        .default('nsga2')
-        .describe(
-          'nsga2, or nsga3 for three or more objectives; parego (surrogate-assisted) for expensive evaluations, a budget of up to ~300 evaluations (docs/algorithms.md).',
-        ),
-      population: z.number().int('must be a whole number').min(4, 'must be at least 4').max(100000).default(100),
-      generations: z.number().int().min(1).max(1000000).optional().describe('Stop after this many generations.'),
-      evaluations: z.number().int().min(1).optional().describe('Stop after this many evaluations.'),
-      seed: z
-        .number()
-        .int('must be a whole number from 0 to 4294967295 (the generator takes a 32-bit seed)')
-        .min(0, 'must be a whole number from 0 to 4294967295 (the generator takes a 32-bit seed)')
-        .max(4294967295, 'must be a whole number from 0 to 4294967295 (the generator takes a 32-bit seed)')
-        .default(1)
-        .describe('Seed of the random generator, 0 to 2^32 − 1; the same seed gives the same run.'),
-      partitions: z.number().int().min(1).optional().describe('NSGA-III Das–Dennis partitions.'),
-      batch: z
-        .number()
-        .int('must be a whole number of designs')
-        .min(1, 'must be at least 1 design')
-        .max(256, 'at most 256 designs per iteration')
-        .optional()
-        .describe(
-          'parego: designs proposed per iteration (default 4). Set it to the number of workers to keep them all busy; the run depends on it, not on --workers.',
-        ),
-      initial: z
-        .strictObject({
-          from: z
-            .string()
-            .min(1)
-            .describe(
-              'An earlier run folder (relative to this file): its Pareto designs are evaluated first; parego also learns from its evaluations.',
-            ),
-        })
-        .optional()
-        .describe('Warm start from an earlier run of a study with the same variables.'),
-      archiveLimit: z
-        .number()
-        .int('must be a whole number of designs')
-        .min(100, 'must be at least 100 designs')
-        .optional()
-        .describe(
-          'Bound on the Pareto archive: above it (+10 %) the most crowded designs are dropped (crowding distance). Default: unbounded (every non-dominated design kept; memory grows with it).',
-        ),
-      stagnation: z
-        .strictObject({ window: z.number().int().min(2).default(20), tolerance: z.number().min(0).default(1e-4) })
-        .optional()
-        .describe('Stop when normalized hypervolume improves by less than `tolerance` over `window` generations.'),
-      checkpointEvery: z
-        .number()
-        .int()
-        .min(1)
-        .optional()
-        .describe(
-          'Checkpoint every N generations. Default: at the first generation boundary 10 s (of wall time) after the previous checkpoint, or after the start of the process (a run shorter than that writes none; fsync per checkpoint is then saved).',
-        ),
+      ...algorithmBudgetFields(),
+      ...algorithmRunFields(),
     })
     .refine((a) => a.name !== 'parego' || a.evaluations !== undefined, {
       message: 'parego needs a budget: set evaluations (e.g. 200; it sizes its start and stops the run)',

@@ -59,69 +59,79 @@ export const massSchema = lazy(() =>
     .describe('Mass factors: bus allocation and system margin.'),
 );
 
+/** Drag coefficient and the projected areas of array and radiator. */
+const dragAreaFields = () => ({
+  dragCoefficient: range(
+    'drag.dragCoefficient',
+    1,
+    4,
+    '(ratio)',
+    'free-molecular flat plates and satellites span ~2.0–2.6',
+  )
+    .default(2.2)
+    .describe(
+      'Drag coefficient C_D [-] (2.2: the flat-plate / satellite value of Vallado, Orekit and ESA; Mir re-entry 2.214).',
+    ),
+  arrayProjectionFactor: range(
+    'drag.arrayProjectionFactor',
+    0,
+    1,
+    '(fraction)',
+    'mean projected share of the array area on the flow',
+  )
+    .default(2 / Math.PI)
+    .describe(
+      'Orbit-average projection of the array on the flow [-]: 2/π for a sun-tracking array turning once per orbit (β ≈ 0), 1 face-on (conservative), ≈ (2/π)·cos β dawn-dusk.',
+    ),
+  radiatorProjectionFactor: range(
+    'drag.radiatorProjectionFactor',
+    0,
+    1,
+    '(fraction)',
+    'mean projected share of the radiator area on the flow',
+  )
+    .default(2 / Math.PI)
+    .describe('Orbit-average projection of the radiator on the flow [-] (2/π: it turns with the array yoke).'),
+});
+
+/** Disposal solar activity and cycle, formation keeping and disposal attitude. */
+const disposalFields = () => ({
+  disposalSolarActivity: z
+    .enum(['low', 'moderate', 'high'])
+    .optional()
+    .describe(
+      'Solar activity for the passive-decay check when disposalSolarCycle is fixed; default mission.solarActivity. "low" is the conservative (longest) case.',
+    ),
+  disposalSolarCycle: z
+    .enum(['fixed', 'cycle-mean', 'cycle-worst'])
+    .default('cycle-worst')
+    .describe(
+      'Density history of the passive decay: through the CIRA-2012 solar-cycle template from the worst of 12 start phases (cycle-worst, default: conservative for the FCC check), their mean (cycle-mean), or one fixed activity level (fixed).',
+    ),
+  formationKeepingDeltaV_m_s_per_yr: range(
+    'drag.formationKeepingDeltaV_m_s_per_yr',
+    0,
+    1000,
+    'm/s per yr',
+    'formation keeping on top of drag make-up',
+  )
+    .default(0)
+    .describe(
+      'Station-keeping Δv beyond drag make-up [m/s per yr], e.g. keeping a cluster formation against differential J2; constellation files set it for cluster shells. Its propellant joins the drag make-up propellant (rocket equation, mass.propellant_kg).',
+    ),
+  disposalAttitude: z
+    .enum(['tumbling', 'operational', 'edge-on'])
+    .default('tumbling')
+    .describe(
+      "Attitude of the dead node during decay: tumbling (default; mean projected area of a randomly tumbling plate = half its one-face area, Cauchy's surface-area formula), operational (the orbit-average projections above), edge-on (bus only: the longest decay).",
+    ),
+});
+
 export const dragSchema = lazy(() =>
   z
     .strictObject({
-      dragCoefficient: range(
-        'drag.dragCoefficient',
-        1,
-        4,
-        '(ratio)',
-        'free-molecular flat plates and satellites span ~2.0–2.6',
-      )
-        .default(2.2)
-        .describe(
-          'Drag coefficient C_D [-] (2.2: the flat-plate / satellite value of Vallado, Orekit and ESA; Mir re-entry 2.214).',
-        ),
-      arrayProjectionFactor: range(
-        'drag.arrayProjectionFactor',
-        0,
-        1,
-        '(fraction)',
-        'mean projected share of the array area on the flow',
-      )
-        .default(2 / Math.PI)
-        .describe(
-          'Orbit-average projection of the array on the flow [-]: 2/π for a sun-tracking array turning once per orbit (β ≈ 0), 1 face-on (conservative), ≈ (2/π)·cos β dawn-dusk.',
-        ),
-      radiatorProjectionFactor: range(
-        'drag.radiatorProjectionFactor',
-        0,
-        1,
-        '(fraction)',
-        'mean projected share of the radiator area on the flow',
-      )
-        .default(2 / Math.PI)
-        .describe('Orbit-average projection of the radiator on the flow [-] (2/π: it turns with the array yoke).'),
-      disposalSolarActivity: z
-        .enum(['low', 'moderate', 'high'])
-        .optional()
-        .describe(
-          'Solar activity for the passive-decay check when disposalSolarCycle is fixed; default mission.solarActivity. "low" is the conservative (longest) case.',
-        ),
-      disposalSolarCycle: z
-        .enum(['fixed', 'cycle-mean', 'cycle-worst'])
-        .default('cycle-worst')
-        .describe(
-          'Density history of the passive decay: through the CIRA-2012 solar-cycle template from the worst of 12 start phases (cycle-worst, default: conservative for the FCC check), their mean (cycle-mean), or one fixed activity level (fixed).',
-        ),
-      formationKeepingDeltaV_m_s_per_yr: range(
-        'drag.formationKeepingDeltaV_m_s_per_yr',
-        0,
-        1000,
-        'm/s per yr',
-        'formation keeping on top of drag make-up',
-      )
-        .default(0)
-        .describe(
-          'Station-keeping Δv beyond drag make-up [m/s per yr], e.g. keeping a cluster formation against differential J2; constellation files set it for cluster shells. Its propellant joins the drag make-up propellant (rocket equation, mass.propellant_kg).',
-        ),
-      disposalAttitude: z
-        .enum(['tumbling', 'operational', 'edge-on'])
-        .default('tumbling')
-        .describe(
-          "Attitude of the dead node during decay: tumbling (default; mean projected area of a randomly tumbling plate = half its one-face area, Cauchy's surface-area formula), operational (the orbit-average projections above), edge-on (bus only: the longest decay).",
-        ),
+      ...dragAreaFields(),
+      ...disposalFields(),
     })
     .describe('Drag assumptions: C_D, attitude (projected areas) and the solar activity of the disposal check.'),
 );

@@ -78,6 +78,38 @@ export const designsPerJob = (designs: number, dims: number, workers: number): n
     Math.min(Math.ceil(designs / (4 * Math.max(1, workers))), Math.floor(MAX_JOB_NUMBERS / dims), MAX_JOB_DESIGNS),
   );
 
+/** A job as queued: its id and data. */
+interface QueuedJob {
+  readonly id: string;
+  readonly data: EvaluationJob;
+}
+
+/** Stops the run when a worker refused the job or it failed with no attempts left. */
+function throwIfFailed(job: BoundedJob): void {
+  if (job.failedReason?.startsWith(REFUSED)) {
+    throw new StudyError(
+      'BAD_RUN_DIR',
+      `a worker refused the run's jobs: ${job.failedReason.slice(REFUSED.length).trim()}`,
+    );
+  }
+  if (job.finishedOn !== undefined && job.failedReason) {
+    throw new StudyError(
+      'BAD_RUN_DIR',
+      `job ${job.id} failed ${job.attemptsMade} time(s)${job.processedBy ? ` (last on worker ${job.processedBy})` : ''}: ${job.failedReason}; ${RESUME}`,
+    );
+  }
+}
+
+/** The worker that processed a job, as BullMQ or the result says. */
+function resultWorker(job: BoundedJob): string {
+  return (
+    job.processedBy ??
+    (typeof (job.returnvalue as { worker?: unknown } | null)?.worker === 'string'
+      ? String((job.returnvalue as { worker: string }).worker)
+      : 'unknown')
+  );
+}
+
 export class RedisEvaluator implements Evaluator {
   readonly workers = -1; // remote: the count is whatever connects
   private readonly client: Redis;
@@ -121,9 +153,25 @@ export class RedisEvaluator implements Evaluator {
     await this.ready;
     const dims = batch[0]!.length;
     const workers = Math.max(1, await this.connectedWorkers());
-    const size = designsPerJob(batch.length, dims, workers);
+    const jobs = this.batchJobs(batch, designsPerJob(batch.length, dims, workers));
+    await this.withRedis(() => this.add(jobs));
+    const results = await this.collect(jobs);
+    const out: Evaluation[] = [];
+    for (const j of jobs) {
+      const r = results.get(j.id)!;
+      const s = this.perWorker.get(r.worker) ?? { evaluations: 0, busy_ms: 0 };
+      this.perWorker.set(r.worker, { evaluations: s.evaluations + r.ok.length, busy_ms: s.busy_ms + r.elapsed_ms });
+      out.push(...unpackBatch(r, this.opts.objectives, this.opts.constraints));
+    }
+    await this.withRedis(() => Promise.all(jobs.map((j) => this.queue.remove(j.id))));
+    return out;
+  }
+
+  /** The batch cut into jobs of `size` designs, with ids unique to this run and batch. */
+  private batchJobs(batch: readonly Float64Array[], size: number): QueuedJob[] {
+    const dims = batch[0]!.length;
     const b = this.batches++;
-    const jobs: { id: string; data: EvaluationJob }[] = [];
+    const jobs: QueuedJob[] = [];
     for (let start = 0, k = 0; start < batch.length; start += size, k++) {
       const part = batch.slice(start, start + size);
       const x: number[] = [];
@@ -141,15 +189,21 @@ export class RedisEvaluator implements Evaluator {
         },
       });
     }
-    const add = (list: typeof jobs) =>
-      this.queue.addBulk(
-        list.map((j) => ({
-          name: 'evaluate',
-          data: j.data,
-          opts: { jobId: j.id, attempts: JOB_ATTEMPTS, removeOnComplete: false, removeOnFail: false },
-        })),
-      );
-    await this.withRedis(() => add(jobs));
+    return jobs;
+  }
+
+  private add(list: readonly QueuedJob[]) {
+    return this.queue.addBulk(
+      list.map((j) => ({
+        name: 'evaluate',
+        data: j.data,
+        opts: { jobId: j.id, attempts: JOB_ATTEMPTS, removeOnComplete: false, removeOnFail: false },
+      })),
+    );
+  }
+
+  /** Polls the jobs (backing off while nothing finishes) until every one has a checked result. */
+  private async collect(jobs: readonly QueuedJob[]): Promise<Map<string, CheckedResult>> {
     const results = new Map<string, CheckedResult>();
     const badResults = new Map<string, number>();
     let wait = POLL_MIN_ms;
@@ -157,66 +211,57 @@ export class RedisEvaluator implements Evaluator {
       await sleep(wait);
       wait = Math.min(POLL_MAX_ms, wait * 2);
       const pending = jobs.filter((j) => !results.has(j.id));
-      const found = await this.withRedis(() => Promise.all(pending.map((j) => BoundedJob.fromId(this.queue, j.id))));
-      const lost: typeof jobs = [];
-      for (let i = 0; i < pending.length; i++) {
-        const job = found[i];
-        if (job === undefined || job === null) {
-          lost.push(pending[i]!);
-          continue;
-        }
-        if (job.failedReason?.startsWith(REFUSED)) {
-          throw new StudyError(
-            'BAD_RUN_DIR',
-            `a worker refused the run's jobs: ${job.failedReason.slice(REFUSED.length).trim()}`,
-          );
-        }
-        if (job.finishedOn === undefined) continue; // waiting, running, or failed with attempts left
-        if (job.failedReason) {
-          throw new StudyError(
-            'BAD_RUN_DIR',
-            `job ${job.id} failed ${job.attemptsMade} time(s)${job.processedBy ? ` (last on worker ${job.processedBy})` : ''}: ${job.failedReason}; ${RESUME}`,
-          );
-        }
-        const checked = checkJobResult(
-          job.returnvalue,
-          pending[i]!.data.count,
-          this.opts.objectives,
-          this.opts.constraints,
-        );
-        if (checked.ok) {
-          results.set(pending[i]!.id, checked.value);
-          wait = POLL_MIN_ms;
-          continue;
-        }
-        const bad = (badResults.get(pending[i]!.id) ?? 0) + 1;
-        const who =
-          job.processedBy ??
-          (typeof (job.returnvalue as { worker?: unknown } | null)?.worker === 'string'
-            ? String((job.returnvalue as { worker: string }).worker)
-            : 'unknown');
-        if (bad >= MAX_BAD_RESULTS) {
-          throw new StudyError(
-            'BAD_RUN_DIR',
-            `worker ${who.slice(0, 100)} returned a malformed result for job ${job.id} ${bad} times (${checked.reason}); nothing of it entered the run; ${RESUME}`,
-          );
-        }
-        badResults.set(pending[i]!.id, bad);
-        await this.withRedis(() => job.remove());
-        lost.push(pending[i]!); // discarded: queued again under the same id
-      }
+      const { lost, progressed } = await this.poll(pending, results, badResults);
+      if (progressed) wait = POLL_MIN_ms;
       // Redis lost them (restarted without data): add them again
-      if (lost.length) await this.withRedis(() => add(lost));
+      if (lost.length) await this.withRedis(() => this.add(lost));
     }
-    const out: Evaluation[] = [];
-    for (const j of jobs) {
-      const r = results.get(j.id)!;
-      const s = this.perWorker.get(r.worker) ?? { evaluations: 0, busy_ms: 0 };
-      this.perWorker.set(r.worker, { evaluations: s.evaluations + r.ok.length, busy_ms: s.busy_ms + r.elapsed_ms });
-      out.push(...unpackBatch(r, this.opts.objectives, this.opts.constraints));
+    return results;
+  }
+
+  /**
+   * One look at the pending jobs: finished ones' results are checked and kept; a refused or finally failed job stops
+   * the run; a malformed result is discarded and its job returned as lost (queued again), up to MAX_BAD_RESULTS times.
+   */
+  private async poll(
+    pending: readonly QueuedJob[],
+    results: Map<string, CheckedResult>,
+    badResults: Map<string, number>,
+  ): Promise<{ lost: QueuedJob[]; progressed: boolean }> {
+    const found = await this.withRedis(() => Promise.all(pending.map((j) => BoundedJob.fromId(this.queue, j.id))));
+    const lost: QueuedJob[] = [];
+    let progressed = false;
+    for (let i = 0; i < pending.length; i++) {
+      const job = found[i];
+      if (job === undefined || job === null) {
+        lost.push(pending[i]!);
+        continue;
+      }
+      throwIfFailed(job);
+      if (job.finishedOn === undefined) continue; // waiting, running, or failed with attempts left
+      const checked = checkJobResult(
+        job.returnvalue,
+        pending[i]!.data.count,
+        this.opts.objectives,
+        this.opts.constraints,
+      );
+      if (checked.ok) {
+        results.set(pending[i]!.id, checked.value);
+        progressed = true;
+        continue;
+      }
+      const bad = (badResults.get(pending[i]!.id) ?? 0) + 1;
+      if (bad >= MAX_BAD_RESULTS) {
+        throw new StudyError(
+          'BAD_RUN_DIR',
+          `worker ${resultWorker(job).slice(0, 100)} returned a malformed result for job ${job.id} ${bad} times (${checked.reason}); nothing of it entered the run; ${RESUME}`,
+        );
+      }
+      badResults.set(pending[i]!.id, bad);
+      await this.withRedis(() => job.remove());
+      lost.push(pending[i]!); // discarded: queued again under the same id
     }
-    await this.withRedis(() => Promise.all(jobs.map((j) => this.queue.remove(j.id))));
-    return out;
+    return { lost, progressed };
   }
 
   /** Runs a Redis operation, retrying while Redis is unreachable, and stops the run after the timeout. */

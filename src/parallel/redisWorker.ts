@@ -75,11 +75,100 @@ export function fileReference(text: string): string | null {
   return null;
 }
 
-export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
-  const name = `${hostname()}:${process.pid}`;
-  const studies = new Map<string, Promise<LoadedStudy>>();
-  const client = redisClient(o.url);
-  const blocking = redisClient(o.url);
+type RedisClient = ReturnType<typeof redisClient>;
+
+/**
+ * A job's study from the text stored under its key: checked against the job's hash and for self-containment,
+ * written to a temporary folder, validated, and given a pool of evaluation threads.
+ */
+async function loadStoredStudy(
+  client: RedisClient,
+  job: CheckedJob,
+  o: WorkerOptions,
+  name: string,
+): Promise<LoadedStudy> {
+  const text = await client.get(job.studyKey);
+  if (text === null)
+    throw new UnrecoverableError(
+      `${REFUSED} study ${job.studyHash.slice(0, 12)} is not in Redis (the run ended or was started against another server)`,
+    );
+  const hash = createHash('sha256').update(text).digest('hex');
+  if (hash !== job.studyHash)
+    throw new UnrecoverableError(
+      `${REFUSED} the study stored in Redis has hash ${hash.slice(0, 12)}, the job expects ${job.studyHash.slice(0, 12)}`,
+    );
+  const ref = fileReference(text);
+  if (ref !== null)
+    throw new UnrecoverableError(
+      `${REJECTED} the stored study is not self-contained: ${ref}; odc run stores studies with their node inlined`,
+    );
+  const dir = mkdtempSync(join(tmpdir(), 'odc-worker-'));
+  const path = join(dir, 'study.yaml');
+  writeFileSync(path, text);
+  const loaded = loadStudyProblem(path); // validates it here: a bad study fails loudly before any pool starts
+  o.log(`worker ${name}: loaded study ${loaded.name} (${job.studyHash.slice(0, 12)})`);
+  const pool = new PoolEvaluator({
+    studyPath: path,
+    studyHash: job.studyHash,
+    workers: o.concurrency,
+    objectives: loaded.problem.objectives.length,
+    constraints: loaded.problem.constraints.length,
+  });
+  return { pool, dir, dims: loaded.problem.variables.length };
+}
+
+/** The job's data when this worker will run it; an UnrecoverableError (no retries) when it will not. */
+function checkedJobData(job: { id?: string; data: unknown }, o: WorkerOptions, name: string): CheckedJob {
+  const oversize = oversizeOf(job.data);
+  if (oversize !== undefined) {
+    throw new UnrecoverableError(
+      `${REJECTED} worker ${name} will not run job ${job.id ?? '?'}: its data is ${oversize} characters, more than the ${MAX_JOB_DATA_CHARS} of any odc job (not parsed)`,
+    );
+  }
+  const checked = checkJob(job.data, o.queue);
+  if (!checked.ok)
+    throw new UnrecoverableError(`${REJECTED} worker ${name} will not run job ${job.id ?? '?'}: ${checked.reason}`);
+  const data = checked.value;
+  if (data.odcVersion !== o.odcVersion) {
+    throw new UnrecoverableError(
+      `${REFUSED} worker ${name} runs odc ${o.odcVersion}, the run needs odc ${data.odcVersion}; install the same version on every machine`,
+    );
+  }
+  return data;
+}
+
+/** Evaluates the job's designs on the study's pool; failed designs carry their reason. */
+async function evaluateJob(pool: PoolEvaluator, data: CheckedJob, name: string): Promise<EvaluationJobResult> {
+  const t0 = performance.now();
+  const batch = Array.from({ length: data.count }, (_, i) => data.x.subarray(i * data.dims, (i + 1) * data.dims));
+  const evals = await pool.evaluate(batch);
+  const result: EvaluationJobResult = {
+    ok: evals.map((e) => (e.status === 'ok' ? 1 : 0)),
+    f: evals.flatMap((e) => (e.status === 'ok' ? [...e.f] : [])),
+    g: evals.flatMap((e) => (e.status === 'ok' ? [...e.g].map(encodeConstraint) : [])),
+    reasons: evals.map((e) => (e.status === 'ok' ? null : e.reason)),
+    worker: name,
+    elapsed_ms: performance.now() - t0,
+  };
+  return padFailed(result, evals.length, pool);
+}
+
+/** Warns when the server accepts values far larger than any odc job (a forged one would cost memory). */
+async function warnLargeValues(client: RedisClient, o: WorkerOptions, name: string): Promise<void> {
+  const bulk = await maxBulkBytes(client);
+  if (bulk !== undefined && bulk > 4 * MAX_JOB_DATA_CHARS) {
+    o.log(
+      `worker ${name}: this Redis accepts values of up to ${Math.round(bulk / 2 ** 20)} MB (proto-max-bulk-len): a forged job that large would cost this worker ` +
+        'about 3 times that in memory before it is refused; on a server that serves odc alone, set proto-max-bulk-len 16mb',
+    );
+  }
+}
+
+/**
+ * Stops the worker on an error the connection cannot recover from (wrong password, TLS, database index): the first
+ * reason, reported once to `o.onFatal` and by the promise returned.
+ */
+function watchFatal(clients: readonly RedisClient[], o: WorkerOptions, name: string): Promise<string> {
   let fatal: string | null = null;
   let onFatal: (reason: string) => void = () => undefined;
   const fatalReported = new Promise<string>((resolve) => (onFatal = resolve));
@@ -89,42 +178,38 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     onFatal(fatal);
     o.onFatal?.(fatal);
   };
-  watchRedisClient(client, o.url, report);
-  watchRedisClient(blocking, o.url, report);
+  for (const c of clients) watchRedisClient(c, o.url, report);
+  return fatalReported;
+}
+
+/** Finishes the jobs in hand, closes every study's pool, removes its folder, then disconnects. */
+async function closeWorker(
+  worker: { close(): Promise<void> },
+  studies: ReadonlyMap<string, Promise<LoadedStudy>>,
+  clients: readonly RedisClient[],
+): Promise<void> {
+  await worker.close();
+  for (const s of studies.values()) {
+    const loaded = await s.catch(() => null);
+    if (loaded) {
+      await loaded.pool.close();
+      rmSync(loaded.dir, { recursive: true, force: true });
+    }
+  }
+  for (const c of clients) c.disconnect();
+}
+
+export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
+  const name = `${hostname()}:${process.pid}`;
+  const studies = new Map<string, Promise<LoadedStudy>>();
+  const client = redisClient(o.url);
+  const blocking = redisClient(o.url);
+  const fatalReported = watchFatal([client, blocking], o, name);
 
   const study = (job: CheckedJob): Promise<LoadedStudy> => {
     const hit = studies.get(job.studyKey);
     if (hit) return hit;
-    const loading = (async () => {
-      const text = await client.get(job.studyKey);
-      if (text === null)
-        throw new UnrecoverableError(
-          `${REFUSED} study ${job.studyHash.slice(0, 12)} is not in Redis (the run ended or was started against another server)`,
-        );
-      const hash = createHash('sha256').update(text).digest('hex');
-      if (hash !== job.studyHash)
-        throw new UnrecoverableError(
-          `${REFUSED} the study stored in Redis has hash ${hash.slice(0, 12)}, the job expects ${job.studyHash.slice(0, 12)}`,
-        );
-      const ref = fileReference(text);
-      if (ref !== null)
-        throw new UnrecoverableError(
-          `${REJECTED} the stored study is not self-contained: ${ref}; odc run stores studies with their node inlined`,
-        );
-      const dir = mkdtempSync(join(tmpdir(), 'odc-worker-'));
-      const path = join(dir, 'study.yaml');
-      writeFileSync(path, text);
-      const loaded = loadStudyProblem(path); // validates it here: a bad study fails loudly before any pool starts
-      o.log(`worker ${name}: loaded study ${loaded.name} (${job.studyHash.slice(0, 12)})`);
-      const pool = new PoolEvaluator({
-        studyPath: path,
-        studyHash: job.studyHash,
-        workers: o.concurrency,
-        objectives: loaded.problem.objectives.length,
-        constraints: loaded.problem.constraints.length,
-      });
-      return { pool, dir, dims: loaded.problem.variables.length };
-    })();
+    const loading = loadStoredStudy(client, job, o, name);
     studies.set(job.studyKey, loading);
     loading.catch(() => studies.delete(job.studyKey));
     return loading;
@@ -133,38 +218,13 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   const worker = new BoundedWorker(
     queueName(o.queue),
     async (job) => {
-      const oversize = oversizeOf(job.data);
-      if (oversize !== undefined) {
-        throw new UnrecoverableError(
-          `${REJECTED} worker ${name} will not run job ${job.id ?? '?'}: its data is ${oversize} characters, more than the ${MAX_JOB_DATA_CHARS} of any odc job (not parsed)`,
-        );
-      }
-      const checked = checkJob(job.data, o.queue);
-      if (!checked.ok)
-        throw new UnrecoverableError(`${REJECTED} worker ${name} will not run job ${job.id ?? '?'}: ${checked.reason}`);
-      const data = checked.value;
-      if (data.odcVersion !== o.odcVersion) {
-        throw new UnrecoverableError(
-          `${REFUSED} worker ${name} runs odc ${o.odcVersion}, the run needs odc ${data.odcVersion}; install the same version on every machine`,
-        );
-      }
+      const data = checkedJobData(job, o, name);
       const { pool, dims } = await study(data);
       if (data.dims !== dims)
         throw new UnrecoverableError(
           `${REJECTED} job ${job.id ?? '?'} has ${data.dims} variables per design, its study has ${dims}`,
         );
-      const t0 = performance.now();
-      const batch = Array.from({ length: data.count }, (_, i) => data.x.subarray(i * data.dims, (i + 1) * data.dims));
-      const evals = await pool.evaluate(batch);
-      const result: EvaluationJobResult = {
-        ok: evals.map((e) => (e.status === 'ok' ? 1 : 0)),
-        f: evals.flatMap((e) => (e.status === 'ok' ? [...e.f] : [])),
-        g: evals.flatMap((e) => (e.status === 'ok' ? [...e.g].map(encodeConstraint) : [])),
-        reasons: evals.map((e) => (e.status === 'ok' ? null : e.reason)),
-        worker: name,
-        elapsed_ms: performance.now() - t0,
-      };
-      return padFailed(result, evals.length, pool);
+      return evaluateJob(pool, data, name);
     },
     {
       connection: blocking,
@@ -188,27 +248,10 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   o.log(
     `worker ${name}: connected to ${redactRedisUrl(o.url)}, queue ${o.queue}, ${o.concurrency} evaluation thread(s)`,
   );
-  const bulk = await maxBulkBytes(client);
-  if (bulk !== undefined && bulk > 4 * MAX_JOB_DATA_CHARS) {
-    o.log(
-      `worker ${name}: this Redis accepts values of up to ${Math.round(bulk / 2 ** 20)} MB (proto-max-bulk-len): a forged job that large would cost this worker ` +
-        'about 3 times that in memory before it is refused; on a server that serves odc alone, set proto-max-bulk-len 16mb',
-    );
-  }
+  await warnLargeValues(client, o, name);
   return {
     name,
-    async close() {
-      await worker.close();
-      for (const s of studies.values()) {
-        const loaded = await s.catch(() => null);
-        if (loaded) {
-          await loaded.pool.close();
-          rmSync(loaded.dir, { recursive: true, force: true });
-        }
-      }
-      client.disconnect();
-      blocking.disconnect();
-    },
+    close: () => closeWorker(worker, studies, [client, blocking]),
   };
 }
 

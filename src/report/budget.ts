@@ -24,132 +24,15 @@ export const row = (label: string, value: number | string, unit: string, note?: 
 });
 
 export function budgetSections(r: DesignRecord): BudgetSection[] {
-  const o = r.orbit,
-    p = r.power,
-    t = r.thermal,
-    rad = r.radiation,
-    d = r.drag,
-    c = r.compute,
-    i = r.isl,
-    m = r.mass;
   return [
-    {
-      title: 'Orbit',
-      rows: [
-        row('altitude', o.altitude_km, 'km'),
-        row(
-          'inclination',
-          o.inclination_deg,
-          'deg',
-          o.sunSynchronous ? `sun-synchronous, LTAN ${fmt(o.ltan_h ?? NaN)} h` : undefined,
-        ),
-        row('period', o.period_min, 'min'),
-        row('speed', o.speed_km_s, 'km/s'),
-        row('beta angle range', `${fmt(o.betaMin_deg)} … ${fmt(o.betaMax_deg)}`, 'deg'),
-        row('eclipse fraction, annual mean', o.eclipseFraction, '-'),
-        row('eclipse fraction, worst orbit', o.worstEclipseFraction, '-'),
-        row('longest eclipse', o.maxEclipse_min, 'min'),
-      ],
-    },
-    {
-      title: 'Compute',
-      rows: [
-        row('chips', `${c.chips} × ${c.chip}`, '-'),
-        row('IT power, average', c.itPowerAvg_W / 1e3, 'kW'),
-        row('IT power, peak', c.itPowerPeak_W / 1e3, 'kW'),
-        row(
-          'peak compute',
-          c.peakPFLOPS,
-          'PFLOPS',
-          c.precision.includes('sparse') ? c.precision : `dense ${c.precision}`,
-        ),
-        ...c.waterfall
-          .slice(1)
-          .map((w) => row(`  × ${WATERFALL_LABELS[w.name] ?? w.name} ${fmt(w.factor)}`, w.valueAfter_PFLOPS, 'PFLOPS')),
-        row('delivered compute', c.deliveredPFLOPS, 'PFLOPS', `${(100 * c.deliveredFraction).toFixed(1)} % of peak`),
-      ],
-    },
-    {
-      title: 'Power',
-      rows: [
-        row('array area (given)', p.arrayArea_m2, 'm²'),
-        row('array area (required)', p.requiredArrayArea_m2, 'm²'),
-        row('array power, BOL', p.bolPower_W / 1e3, 'kW'),
-        row('array power, EOL', p.eolPower_W / 1e3, 'kW'),
-        row('demand, orbit average', p.demandAvg_W / 1e3, 'kW', 'compute + bus + ISL + pumps'),
-        row('demand, peak', p.demandPeak_W / 1e3, 'kW'),
-        row('battery energy', p.batteryEnergy_Wh / 1e3, 'kWh', `DOD ${fmt(p.depthOfDischarge)}`),
-        row('heater (cold case, eclipse)', p.heaterPower_W / 1e3, 'kW', 'holds the loop at its minimum temperature'),
-      ],
-    },
-    {
-      title: 'Thermal',
-      rows: [
-        row('heat load', t.heatLoad_W / 1e3, 'kW', 'everything rejected, hot case'),
-        row('battery charge loss (in heat load)', t.batteryLoss_W / 1e3, 'kW'),
-        row('chip junction', t.junctionTemp_K, 'K', `limit ${fmt(t.junctionLimit_K)} K`),
-        row('coolant hot leg', t.coolantHotTemp_K, 'K', t.coolant),
-        row('radiator temperature', t.radiatorTemp_K, 'K'),
-        row('net rejection (hot case)', t.netFlux_W_m2, 'W/m²', 'per m² planform, both faces'),
-        row('radiator area (given)', t.radiatorArea_m2, 'm²'),
-        row('radiator area (required)', t.requiredRadiatorArea_m2, 'm²'),
-        row('pump power', t.pumpPower_W / 1e3, 'kW'),
-      ],
-    },
-    {
-      title: 'Radiation',
-      rows: [
-        row('shielding', rad.shielding_mm_al, 'mm Al'),
-        row('dose rate', rad.doseRate_rad_per_yr, 'rad(Si)/yr', 'AP-8 MIN / AE-8 MAX, SHIELDOSE-2'),
-        row('mission dose (with margin)', rad.missionDose_rad, 'rad(Si)', `design margin ×${fmt(rad.designMargin)}`),
-        row('chip tolerance', rad.tolerance_rad, 'rad(Si)'),
-      ],
-    },
-    {
-      title: 'Drag and disposal',
-      rows: [
-        row('density', d.density_kg_m3, 'kg/m³', 'CIRA-2012'),
-        row('drag area', d.dragArea_m2, 'm²'),
-        row('ballistic coefficient', d.ballisticCoefficient_kg_m2, 'kg/m²'),
-        row('station keeping', d.stationKeepingDeltaV_m_s_per_yr, 'm/s per yr'),
-        row('propellant (mission)', d.propellantMass_kg, 'kg'),
-        row(
-          'passive decay after end of life',
-          d.passiveDecay_yr,
-          'yr',
-          d.fccCompliant ? 'meets FCC 5-year rule' : 'exceeds FCC 5-year rule',
-        ),
-      ],
-    },
-    {
-      title: 'Inter-satellite links',
-      rows: [
-        row('topology', i.topology, '-'),
-        row('terminals', i.terminals, '-'),
-        row('capacity', i.capacity_Gbps, 'Gbps'),
-        row('power', i.power_W, 'W'),
-        row('mass', i.mass_kg, 'kg'),
-      ],
-    },
-    {
-      title: 'Mass',
-      rows: [
-        row('compute', m.compute_kg, 'kg'),
-        row('solar array', m.array_kg, 'kg'),
-        row('battery', m.battery_kg, 'kg'),
-        row('radiator', m.radiator_kg, 'kg'),
-        row('shielding', m.shielding_kg, 'kg'),
-        row('ISL terminals', m.isl_kg, 'kg'),
-        row('bus', m.bus_kg, 'kg'),
-        row('system margin', m.margin_kg, 'kg'),
-        row('dry (with margin)', m.dry_kg, 'kg'),
-        row('propellant', m.propellant_kg, 'kg'),
-        row('propellant tankage', m.propellantTank_kg, 'kg'),
-        row('launch (built up)', m.launch_kg, 'kg'),
-        row('allocated on launcher', m.allocated_kg, 'kg'),
-        row('specific power', m.kW_per_t, 'kW/t', 'average IT power per launch tonne'),
-      ],
-    },
+    orbitSection(r),
+    computeSection(r),
+    powerSection(r),
+    thermalSection(r),
+    radiationSection(r),
+    dragSection(r),
+    islSection(r),
+    massSection(r),
     costSection(r),
     tokenSection(r.inference),
     {
@@ -157,6 +40,163 @@ export function budgetSections(r: DesignRecord): BudgetSection[] {
       rows: r.economics.parity.map((b) => row(`vs ${b.id}`, b.parityYear ?? 'none', 'yr', b.statement)),
     },
   ];
+}
+
+/** Orbit geometry: altitude, period, beta angles and eclipses. */
+function orbitSection(r: DesignRecord): BudgetSection {
+  const o = r.orbit;
+  return {
+    title: 'Orbit',
+    rows: [
+      row('altitude', o.altitude_km, 'km'),
+      row(
+        'inclination',
+        o.inclination_deg,
+        'deg',
+        o.sunSynchronous ? `sun-synchronous, LTAN ${fmt(o.ltan_h ?? NaN)} h` : undefined,
+      ),
+      row('period', o.period_min, 'min'),
+      row('speed', o.speed_km_s, 'km/s'),
+      row('beta angle range', `${fmt(o.betaMin_deg)} … ${fmt(o.betaMax_deg)}`, 'deg'),
+      row('eclipse fraction, annual mean', o.eclipseFraction, '-'),
+      row('eclipse fraction, worst orbit', o.worstEclipseFraction, '-'),
+      row('longest eclipse', o.maxEclipse_min, 'min'),
+    ],
+  };
+}
+
+/** Compute: chips, IT power and the waterfall from peak to delivered compute. */
+function computeSection(r: DesignRecord): BudgetSection {
+  const c = r.compute;
+  return {
+    title: 'Compute',
+    rows: [
+      row('chips', `${c.chips} × ${c.chip}`, '-'),
+      row('IT power, average', c.itPowerAvg_W / 1e3, 'kW'),
+      row('IT power, peak', c.itPowerPeak_W / 1e3, 'kW'),
+      row(
+        'peak compute',
+        c.peakPFLOPS,
+        'PFLOPS',
+        c.precision.includes('sparse') ? c.precision : `dense ${c.precision}`,
+      ),
+      ...c.waterfall
+        .slice(1)
+        .map((w) => row(`  × ${WATERFALL_LABELS[w.name] ?? w.name} ${fmt(w.factor)}`, w.valueAfter_PFLOPS, 'PFLOPS')),
+      row('delivered compute', c.deliveredPFLOPS, 'PFLOPS', `${(100 * c.deliveredFraction).toFixed(1)} % of peak`),
+    ],
+  };
+}
+
+/** Power: array areas and output, demand, battery and heater. */
+function powerSection(r: DesignRecord): BudgetSection {
+  const p = r.power;
+  return {
+    title: 'Power',
+    rows: [
+      row('array area (given)', p.arrayArea_m2, 'm²'),
+      row('array area (required)', p.requiredArrayArea_m2, 'm²'),
+      row('array power, BOL', p.bolPower_W / 1e3, 'kW'),
+      row('array power, EOL', p.eolPower_W / 1e3, 'kW'),
+      row('demand, orbit average', p.demandAvg_W / 1e3, 'kW', 'compute + bus + ISL + pumps'),
+      row('demand, peak', p.demandPeak_W / 1e3, 'kW'),
+      row('battery energy', p.batteryEnergy_Wh / 1e3, 'kWh', `DOD ${fmt(p.depthOfDischarge)}`),
+      row('heater (cold case, eclipse)', p.heaterPower_W / 1e3, 'kW', 'holds the loop at its minimum temperature'),
+    ],
+  };
+}
+
+/** Thermal: heat load, temperatures along the loop and radiator areas. */
+function thermalSection(r: DesignRecord): BudgetSection {
+  const t = r.thermal;
+  return {
+    title: 'Thermal',
+    rows: [
+      row('heat load', t.heatLoad_W / 1e3, 'kW', 'everything rejected, hot case'),
+      row('battery charge loss (in heat load)', t.batteryLoss_W / 1e3, 'kW'),
+      row('chip junction', t.junctionTemp_K, 'K', `limit ${fmt(t.junctionLimit_K)} K`),
+      row('coolant hot leg', t.coolantHotTemp_K, 'K', t.coolant),
+      row('radiator temperature', t.radiatorTemp_K, 'K'),
+      row('net rejection (hot case)', t.netFlux_W_m2, 'W/m²', 'per m² planform, both faces'),
+      row('radiator area (given)', t.radiatorArea_m2, 'm²'),
+      row('radiator area (required)', t.requiredRadiatorArea_m2, 'm²'),
+      row('pump power', t.pumpPower_W / 1e3, 'kW'),
+    ],
+  };
+}
+
+/** Radiation: shielding, dose and chip tolerance. */
+function radiationSection(r: DesignRecord): BudgetSection {
+  const rad = r.radiation;
+  return {
+    title: 'Radiation',
+    rows: [
+      row('shielding', rad.shielding_mm_al, 'mm Al'),
+      row('dose rate', rad.doseRate_rad_per_yr, 'rad(Si)/yr', 'AP-8 MIN / AE-8 MAX, SHIELDOSE-2'),
+      row('mission dose (with margin)', rad.missionDose_rad, 'rad(Si)', `design margin ×${fmt(rad.designMargin)}`),
+      row('chip tolerance', rad.tolerance_rad, 'rad(Si)'),
+    ],
+  };
+}
+
+/** Drag and disposal: density, station keeping and passive decay. */
+function dragSection(r: DesignRecord): BudgetSection {
+  const d = r.drag;
+  return {
+    title: 'Drag and disposal',
+    rows: [
+      row('density', d.density_kg_m3, 'kg/m³', 'CIRA-2012'),
+      row('drag area', d.dragArea_m2, 'm²'),
+      row('ballistic coefficient', d.ballisticCoefficient_kg_m2, 'kg/m²'),
+      row('station keeping', d.stationKeepingDeltaV_m_s_per_yr, 'm/s per yr'),
+      row('propellant (mission)', d.propellantMass_kg, 'kg'),
+      row(
+        'passive decay after end of life',
+        d.passiveDecay_yr,
+        'yr',
+        d.fccCompliant ? 'meets FCC 5-year rule' : 'exceeds FCC 5-year rule',
+      ),
+    ],
+  };
+}
+
+/** Inter-satellite links: topology, terminals, capacity, power and mass. */
+function islSection(r: DesignRecord): BudgetSection {
+  const i = r.isl;
+  return {
+    title: 'Inter-satellite links',
+    rows: [
+      row('topology', i.topology, '-'),
+      row('terminals', i.terminals, '-'),
+      row('capacity', i.capacity_Gbps, 'Gbps'),
+      row('power', i.power_W, 'W'),
+      row('mass', i.mass_kg, 'kg'),
+    ],
+  };
+}
+
+/** Mass: the built-up launch mass by subsystem. */
+function massSection(r: DesignRecord): BudgetSection {
+  const m = r.mass;
+  return {
+    title: 'Mass',
+    rows: [
+      row('compute', m.compute_kg, 'kg'),
+      row('solar array', m.array_kg, 'kg'),
+      row('battery', m.battery_kg, 'kg'),
+      row('radiator', m.radiator_kg, 'kg'),
+      row('shielding', m.shielding_kg, 'kg'),
+      row('ISL terminals', m.isl_kg, 'kg'),
+      row('bus', m.bus_kg, 'kg'),
+      row('system margin', m.margin_kg, 'kg'),
+      row('dry (with margin)', m.dry_kg, 'kg'),
+      row('propellant', m.propellant_kg, 'kg'),
+      row('propellant tankage', m.propellantTank_kg, 'kg'),
+      row('launch (built up)', m.launch_kg, 'kg'),
+      row('allocated on launcher', m.allocated_kg, 'kg'),
+      row('specific power', m.kW_per_t, 'kW/t', 'average IT power per launch tonne'),
+    ],
+  };
 }
 
 /** Costs: the node's, its levelized cost of compute, the comparisons with terrestrial data centers. */
@@ -197,34 +237,42 @@ function costSection(r: DesignRecord): BudgetSection {
             ),
           ]
         : []),
-      row(
-        'capex per W, ex-chips / with chips',
-        `${fmt(k.capexExChips_USD_per_W)} / ${fmt(k.capexWithChips_USD_per_W)}`,
-        'USD/W',
-        'per W of average IT power, launch included',
-      ),
-      row(
-        'cost per chip-hour, undiscounted / discounted',
-        `${fmt(r.economics.costPerChipHour_USD)} / ${fmt(r.economics.costPerChipHourDiscounted_USD)}`,
-        'USD/chip-h',
-        `terrestrial ${fmt(r.economics.terrestrialCostPerChipHour_USD)} / ${fmt(r.economics.terrestrialCostPerChipHourDiscounted_USD)}; ${r.economics.costTechnology} cost technology`,
-      ),
-      row(
-        'cost per MWh of IT energy, undiscounted / discounted',
-        `${fmt(r.economics.costPerMWh_USD)} / ${fmt(r.economics.costPerMWhDiscounted_USD)}`,
-        'USD/MWh',
-        `terrestrial ${fmt(r.economics.terrestrialCostPerMWh_USD)} / ${fmt(r.economics.terrestrialCostPerMWhDiscounted_USD)}`,
-      ),
-      ...k.baselines.map((b) =>
-        row(
-          `  vs ${b.id}`,
-          b.lcocDiscounted_USD_per_PFLOP_day,
-          'USD/PFLOP-day',
-          `space ${fmt(b.spaceToTerrestrial)}× ${b.spaceToTerrestrial < 1 ? '(space cheaper)' : '(ground cheaper)'}`,
-        ),
-      ),
+      ...unitCostRows(r),
     ],
   };
+}
+
+/** Unit costs (per W, per chip-hour, per MWh) and the discounted LCOC against each terrestrial baseline. */
+function unitCostRows(r: DesignRecord): BudgetRow[] {
+  const k = r.cost;
+  return [
+    row(
+      'capex per W, ex-chips / with chips',
+      `${fmt(k.capexExChips_USD_per_W)} / ${fmt(k.capexWithChips_USD_per_W)}`,
+      'USD/W',
+      'per W of average IT power, launch included',
+    ),
+    row(
+      'cost per chip-hour, undiscounted / discounted',
+      `${fmt(r.economics.costPerChipHour_USD)} / ${fmt(r.economics.costPerChipHourDiscounted_USD)}`,
+      'USD/chip-h',
+      `terrestrial ${fmt(r.economics.terrestrialCostPerChipHour_USD)} / ${fmt(r.economics.terrestrialCostPerChipHourDiscounted_USD)}; ${r.economics.costTechnology} cost technology`,
+    ),
+    row(
+      'cost per MWh of IT energy, undiscounted / discounted',
+      `${fmt(r.economics.costPerMWh_USD)} / ${fmt(r.economics.costPerMWhDiscounted_USD)}`,
+      'USD/MWh',
+      `terrestrial ${fmt(r.economics.terrestrialCostPerMWh_USD)} / ${fmt(r.economics.terrestrialCostPerMWhDiscounted_USD)}`,
+    ),
+    ...k.baselines.map((b) =>
+      row(
+        `  vs ${b.id}`,
+        b.lcocDiscounted_USD_per_PFLOP_day,
+        'USD/PFLOP-day',
+        `space ${fmt(b.spaceToTerrestrial)}× ${b.spaceToTerrestrial < 1 ? '(space cheaper)' : '(ground cheaper)'}`,
+      ),
+    ),
+  ];
 }
 
 /** LLM serving: the roofline figures (or why they are unavailable) beside the FLOPs-based ones. */

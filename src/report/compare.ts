@@ -228,6 +228,60 @@ function regionShares(
   return regions;
 }
 
+/** What every run's row is computed from: the runs, their normalized fronts and the non-dominated union. */
+interface RowContext {
+  readonly runs: readonly LoadedRun[];
+  readonly names: readonly string[];
+  readonly sides: readonly ('A' | 'B' | null)[];
+  readonly normFronts: readonly (readonly number[][])[];
+  readonly matrices: readonly Float64Array[];
+  readonly union: readonly { f: number[]; r: number }[];
+  /** The hypervolume reference point of the normalized objectives. */
+  readonly reference: Parameters<typeof hypervolumeParallel>[1];
+  readonly m: number;
+  readonly epsilon: number;
+  readonly threads: number;
+  readonly say: (p: CompareProgress) => void;
+}
+
+/** Run i's row: its front's dominance by the others, hypervolume, IGD+ to the union and share of the union. */
+async function compareRow(c: RowContext, i: number): Promise<CompareRow> {
+  const { runs, names, sides, normFronts, matrices, union, reference, m, epsilon, threads, say } = c;
+  const r = runs[i]!;
+  const Z = union.map((p) => p.f);
+  const F = normFronts[i]!;
+  const step = { run: names[i]!, count: F.length, objectives: m } as const;
+  say({ step: 'dominance', ...step });
+  // the others: every other run, or with sides the other side's runs
+  const O = stacked(matrices.filter((_, k) => k !== i && (sides[i] === null || sides[k] !== sides[i])));
+  const free = F.length - dominatedByMask(matrices[i]!, F.length, O, O.length / m, m).reduce((s, d) => s + d, 0);
+  const freeEps =
+    F.length - epsilonDominatedMask(matrices[i]!, F.length, O, O.length / m, m, epsilon).reduce((s, d) => s + d, 0);
+  say({ step: 'hypervolume', ...step, share: 0 });
+  const hv = F.length
+    ? await hypervolumeParallel(matrices[i]!, reference, {
+        threads,
+        onProgress: (share) => say({ step: 'hypervolume', ...step, share }),
+      })
+    : 0;
+  say({ step: 'igd', run: names[i]!, count: Z.length, objectives: m });
+  return {
+    label: names[i]!,
+    side: sides[i]!,
+    dir: r.dir,
+    study: r.meta.study.name,
+    algorithm: r.meta.algorithm.name,
+    seed: r.meta.algorithm.seed,
+    evaluations: r.meta.result?.evaluations ?? 0,
+    frontSize: F.length,
+    hypervolume: hv,
+    igdPlus: F.length && Z.length ? igdPlus(F, Z, m) : Z.length ? Infinity : 0,
+    nonDominatedShare: F.length ? freeEps / F.length : 0,
+    paretoNonDominatedShare: F.length ? free / F.length : 0,
+    unionShare: Z.length ? union.filter((p) => p.r === i).length / Z.length : 0,
+  };
+}
+
 /** The overlay plot of the fronts (user sense, raw units). */
 function frontsOverlaySvg(runs: readonly LoadedRun[], names: readonly string[]): string {
   const first = runs[0]!;
@@ -292,40 +346,10 @@ export async function compareRuns(
   const Z = union.map((p) => p.f);
   const names = labels(runs, sides);
   const threads = opts.hypervolumeThreads ?? availableParallelism();
+  const reference = norm.reference;
+  const ctx: RowContext = { runs, names, sides, normFronts, matrices, union, reference, m, epsilon, threads, say };
   const rows: CompareRow[] = [];
-  for (const [i, r] of runs.entries()) {
-    const F = normFronts[i]!;
-    const step = { run: names[i]!, count: F.length, objectives: m } as const;
-    say({ step: 'dominance', ...step });
-    // the others: every other run, or with sides the other side's runs
-    const O = stacked(matrices.filter((_, k) => k !== i && (sides[i] === null || sides[k] !== sides[i])));
-    const free = F.length - dominatedByMask(matrices[i]!, F.length, O, O.length / m, m).reduce((s, d) => s + d, 0);
-    const freeEps =
-      F.length - epsilonDominatedMask(matrices[i]!, F.length, O, O.length / m, m, epsilon).reduce((s, d) => s + d, 0);
-    say({ step: 'hypervolume', ...step, share: 0 });
-    const hv = F.length
-      ? await hypervolumeParallel(matrices[i]!, norm.reference, {
-          threads,
-          onProgress: (share) => say({ step: 'hypervolume', ...step, share }),
-        })
-      : 0;
-    say({ step: 'igd', run: names[i]!, count: Z.length, objectives: m });
-    rows.push({
-      label: names[i]!,
-      side: sides[i]!,
-      dir: r.dir,
-      study: r.meta.study.name,
-      algorithm: r.meta.algorithm.name,
-      seed: r.meta.algorithm.seed,
-      evaluations: r.meta.result?.evaluations ?? 0,
-      frontSize: F.length,
-      hypervolume: hv,
-      igdPlus: F.length && Z.length ? igdPlus(F, Z, m) : Z.length ? Infinity : 0,
-      nonDominatedShare: F.length ? freeEps / F.length : 0,
-      paretoNonDominatedShare: F.length ? free / F.length : 0,
-      unionShare: Z.length ? union.filter((p) => p.r === i).length / Z.length : 0,
-    });
-  }
+  for (const i of runs.keys()) rows.push(await compareRow(ctx, i));
   say({ step: 'files', count: Z.length, objectives: m });
   const regions = regionShares(first, union, runs.length);
   const svg = frontsOverlaySvg(runs, names);

@@ -87,6 +87,67 @@ export function shellLegend(s: ShellGeometrySpec, rows: readonly PlaneRow[]): st
 
 const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
 
+/** One plane drawn: its shell's legend, RAAN, altitude span and LTAN on the RAAN axis's scale. */
+type PlaneMark = { s: string; x: number; y0: number; y1: number; l: number };
+
+/** The planes as rules at their RAAN, coloured by shell. */
+function raanLayer(
+  values: readonly PlaneMark[],
+  y: Record<string, unknown>,
+  names: readonly string[],
+): Record<string, unknown> {
+  return {
+    data: { values },
+    mark: { type: 'rule', strokeWidth: 2 },
+    encoding: {
+      x: {
+        field: 'x',
+        type: 'quantitative',
+        title: 'RAAN at the epoch [deg]',
+        scale: { domain: [0, 360], nice: false },
+        axis: { values: [0, 45, 90, 135, 180, 225, 270, 315, 360] },
+      },
+      y,
+      y2: { field: 'y1' },
+      color: {
+        field: 's',
+        type: 'nominal',
+        title: 'shell',
+        scale: { domain: names, range: PALETTE },
+        legend: { orient: 'bottom', direction: 'vertical', labelLimit: 600 },
+      },
+    },
+  };
+}
+
+/** An invisible copy of the planes on the LTAN scale, which draws the top axis. */
+function ltanLayer(
+  values: readonly PlaneMark[],
+  y: Record<string, unknown>,
+  ltan0: number,
+  ltanTicks: readonly number[],
+): Record<string, unknown> {
+  return {
+    data: { values },
+    mark: { type: 'rule', opacity: 0 },
+    encoding: {
+      x: {
+        field: 'l',
+        type: 'quantitative',
+        title: 'LTAN at the epoch [h]',
+        scale: { domain: [ltan0, ltan0 + 24], nice: false },
+        axis: {
+          orient: 'top',
+          values: ltanTicks,
+          labelExpr: "format(((datum.value % 24) + 24) % 24, '02d') + ':00'",
+        },
+      },
+      y,
+      y2: { field: 'y1' },
+    },
+  };
+}
+
 /** Planes as short vertical rules at (RAAN, altitude), one colour per shell; LTAN at the epoch on the top axis. */
 export async function shellPlanesSvg(shells: readonly ShellGeometrySpec[], epochIso: string): Promise<string> {
   const rows = planeRows(shells, epochIso);
@@ -128,49 +189,7 @@ export async function shellPlanesSvg(shells: readonly ShellGeometrySpec[], epoch
           sso && !other ? drift : `LTAN at the epoch only: ${drift}`,
         ],
       },
-      layer: [
-        {
-          data: { values },
-          mark: { type: 'rule', strokeWidth: 2 },
-          encoding: {
-            x: {
-              field: 'x',
-              type: 'quantitative',
-              title: 'RAAN at the epoch [deg]',
-              scale: { domain: [0, 360], nice: false },
-              axis: { values: [0, 45, 90, 135, 180, 225, 270, 315, 360] },
-            },
-            y,
-            y2: { field: 'y1' },
-            color: {
-              field: 's',
-              type: 'nominal',
-              title: 'shell',
-              scale: { domain: names, range: PALETTE },
-              legend: { orient: 'bottom', direction: 'vertical', labelLimit: 600 },
-            },
-          },
-        },
-        {
-          data: { values },
-          mark: { type: 'rule', opacity: 0 },
-          encoding: {
-            x: {
-              field: 'l',
-              type: 'quantitative',
-              title: 'LTAN at the epoch [h]',
-              scale: { domain: [ltan0, ltan0 + 24], nice: false },
-              axis: {
-                orient: 'top',
-                values: ltanTicks,
-                labelExpr: "format(((datum.value % 24) + 24) % 24, '02d') + ':00'",
-              },
-            },
-            y,
-            y2: { field: 'y1' },
-          },
-        },
-      ],
+      layer: [raanLayer(values, y, names), ltanLayer(values, y, ltan0, ltanTicks)],
       resolve: { scale: { x: 'independent' } },
     },
     'shell-planes',

@@ -160,11 +160,11 @@ function labelLayers(
   });
 }
 
-/** Shells on altitude [km] vs inclination [deg], marker area ∝ √satellites, over the filings' envelopes. */
-export async function shellMapSvg(input: ShellMapInput): Promise<string> {
-  const envelopes = input.envelopes ?? FILING_ENVELOPES;
-  const bands = envelopeBands(envelopes);
-  const pts = [
+type MapPoint = { cat: string; label: string; i: number; h: number; n: number };
+
+/** The reference constellations' shells and the design's, as (inclination, altitude, satellites) points. */
+function shellMapPoints(input: ShellMapInput): MapPoint[] {
+  return [
     // Each reference constellation is labelled once, at its top shell (86 Sunrise planes would bury the chart).
     ...input.references.flatMap((r) => {
       const top = r.shells.reduce((a, s, i) => (s.altitude_km > r.shells[a]!.altitude_km ? i : a), 0);
@@ -172,6 +172,69 @@ export async function shellMapSvg(input: ShellMapInput): Promise<string> {
     }),
     ...input.designs.map((s) => ({ ...s, cat: 'design shell', label: s.name })),
   ].map((p) => ({ cat: p.cat, label: p.label, i: p.inclination_deg, h: p.altitude_km, n: p.satellites }));
+}
+
+/** The filing envelopes as horizontal bands of inclination at each filed altitude. */
+function envelopeLayer(
+  bands: ReturnType<typeof envelopeBands>,
+  envNames: readonly string[],
+  x: Record<string, unknown>,
+  y: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    data: { values: bands.map((b) => ({ env: b.env, band: b.band, h: b.h, i: b.lo, i2: b.hi })) },
+    mark: { type: 'area', orient: 'horizontal', opacity: 0.3 },
+    encoding: {
+      y,
+      x,
+      x2: { field: 'i2' },
+      detail: { field: 'band', type: 'nominal' },
+      color: {
+        field: 'env',
+        type: 'nominal',
+        title: 'filing envelope',
+        scale: { domain: envNames, range: ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd', '#8c564b'] },
+        legend: LEGEND,
+      },
+    },
+  };
+}
+
+/** The shells as circles, area ∝ √satellites, design shells in red. */
+function shellLayer(
+  pts: readonly MapPoint[],
+  x: Record<string, unknown>,
+  y: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    data: { values: pts },
+    mark: { type: 'circle', opacity: 0.75, stroke: '#333', strokeWidth: 0.5 },
+    encoding: {
+      x,
+      y,
+      size: {
+        field: 'n',
+        type: 'quantitative',
+        title: ['satellites per shell [-]', '(marker area ∝ √count)'],
+        scale: { type: 'sqrt', zero: true, range: [0, MAX_MARKER_AREA_px2] },
+        legend: LEGEND,
+      },
+      fill: {
+        field: 'cat',
+        type: 'nominal',
+        title: 'shells',
+        scale: { domain: ['design shell', 'reference constellation'], range: ['#d62728', '#8c8c8c'] },
+        legend: LEGEND,
+      },
+    },
+  };
+}
+
+/** Shells on altitude [km] vs inclination [deg], marker area ∝ √satellites, over the filings' envelopes. */
+export async function shellMapSvg(input: ShellMapInput): Promise<string> {
+  const envelopes = input.envelopes ?? FILING_ENVELOPES;
+  const bands = envelopeBands(envelopes);
+  const pts = shellMapPoints(input);
   const x = {
     field: 'i',
     type: 'quantitative',
@@ -201,45 +264,8 @@ export async function shellMapSvg(input: ShellMapInput): Promise<string> {
         ],
       },
       layer: [
-        {
-          data: { values: bands.map((b) => ({ env: b.env, band: b.band, h: b.h, i: b.lo, i2: b.hi })) },
-          mark: { type: 'area', orient: 'horizontal', opacity: 0.3 },
-          encoding: {
-            y,
-            x,
-            x2: { field: 'i2' },
-            detail: { field: 'band', type: 'nominal' },
-            color: {
-              field: 'env',
-              type: 'nominal',
-              title: 'filing envelope',
-              scale: { domain: envNames, range: ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd', '#8c564b'] },
-              legend: LEGEND,
-            },
-          },
-        },
-        {
-          data: { values: pts },
-          mark: { type: 'circle', opacity: 0.75, stroke: '#333', strokeWidth: 0.5 },
-          encoding: {
-            x,
-            y,
-            size: {
-              field: 'n',
-              type: 'quantitative',
-              title: ['satellites per shell [-]', '(marker area ∝ √count)'],
-              scale: { type: 'sqrt', zero: true, range: [0, MAX_MARKER_AREA_px2] },
-              legend: LEGEND,
-            },
-            fill: {
-              field: 'cat',
-              type: 'nominal',
-              title: 'shells',
-              scale: { domain: ['design shell', 'reference constellation'], range: ['#d62728', '#8c8c8c'] },
-              legend: LEGEND,
-            },
-          },
-        },
+        envelopeLayer(bands, envNames, x, y),
+        shellLayer(pts, x, y),
         ...labelLayers(pts, x.scale.domain, y.scale.domain, x, y),
       ],
       resolve: { scale: { color: 'independent' } },

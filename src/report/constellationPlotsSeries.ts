@@ -119,16 +119,12 @@ const ROW_LABEL_LIMIT_px = 500;
 /** `34 min` or `2.5 h`. */
 const duration = (s: number): string => (s >= 5400 ? `${fmt(s / 3600, 2)} h` : `${fmt(s / 60, 2)} min`);
 
-/**
- * One row per ground station: a blue bar per contact interval and a red bar per gap; each row's label states the
- * contact share, the gaps and the longest one (also written in its bar where it fits), so full contact and gaps
- * differ at a glance.
- */
-export async function contactTimelineSvg(input: ContactTimelineInput): Promise<string> {
-  const { step_s, stations } = input;
-  const samples = Math.max(0, ...stations.map((s) => s.inContact.length));
-  const summaries = stations.map((s) => contactSummary(s.inContact, step_s));
-  const names = uniqueLabels(
+/** Row labels: station name (shortened to fit), contact share, gaps and the longest gap. */
+function stationLabels(
+  stations: ContactTimelineInput['stations'],
+  summaries: readonly ReturnType<typeof contactSummary>[],
+): string[] {
+  return uniqueLabels(
     uniqueLabels(stations.map((s) => s.name)).map((n, i) => {
       const c = summaries[i]!;
       const gaps =
@@ -139,6 +135,18 @@ export async function contactTimelineSvg(input: ContactTimelineInput): Promise<s
       return `${n.length > room ? `${n.slice(0, room - 1)}…` : n}${stats}`;
     }),
   );
+}
+
+/**
+ * Contact and gap bars per station, in hours; with too many intervals to draw, gaps up to a doubling length are
+ * bridged until they fit (said in `merged`).
+ */
+function contactBars(
+  stations: ContactTimelineInput['stations'],
+  names: readonly string[],
+  samples: number,
+  step_s: number,
+): { bars: { st: string; t0: number; t1: number; k: string }[]; merged: string } {
   const raw = stations.map((s) => contactIntervals(s.inContact));
   let runs = raw;
   let gap = 0;
@@ -161,21 +169,66 @@ export async function contactTimelineSvg(input: ContactTimelineInput): Promise<s
     gap > 0
       ? `; gaps up to ${fmt((gap * step_s) / 60)} min bridged to draw ${total(runs)} of ${total(raw)} contact intervals`
       : '';
+  return { bars, merged };
+}
+
+/** The longest gap's length inside its bar where it fits (≈ 6 px per character at 10 px; plot width px over tMax h). */
+function gapLabels(
+  summaries: readonly ReturnType<typeof contactSummary>[],
+  names: readonly string[],
+  h: number,
+  plot: { width: number; tMax: number },
+): { st: string; t: number; text: string }[] {
+  return summaries.flatMap((c, i) => {
+    if (c.longest === null) return [];
+    const text = duration(c.longestGap_s);
+    const [a, b] = c.longest;
+    return ((b - a) * h * plot.width) / plot.tMax > text.length * 6 + 6
+      ? [{ st: names[i]!, t: ((a + b) / 2) * h, text }]
+      : [];
+  });
+}
+
+/** Contact (blue) and gap (red) bars. */
+function contactLayer(
+  bars: readonly Record<string, unknown>[],
+  x: Record<string, unknown>,
+  y: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    data: { values: bars },
+    mark: { type: 'bar', height: { band: 0.7 } },
+    encoding: {
+      x,
+      x2: { field: 't1' },
+      y,
+      color: {
+        field: 'k',
+        type: 'nominal',
+        title: null,
+        scale: { domain: ['contact', 'gap'], range: ['#1f77b4', '#f4a6a0'] },
+        legend: { orient: 'top' },
+      },
+    },
+  };
+}
+
+/**
+ * One row per ground station: a blue bar per contact interval and a red bar per gap; each row's label states the
+ * contact share, the gaps and the longest one (also written in its bar where it fits), so full contact and gaps
+ * differ at a glance.
+ */
+export async function contactTimelineSvg(input: ContactTimelineInput): Promise<string> {
+  const { step_s, stations } = input;
+  const samples = Math.max(0, ...stations.map((s) => s.inContact.length));
+  const summaries = stations.map((s) => contactSummary(s.inContact, step_s));
+  const names = stationLabels(stations, summaries);
+  const h = step_s / 3600;
+  const { bars, merged } = contactBars(stations, names, samples, step_s);
   const rowStep = stations.length > 40 ? 10 : 22;
   const width = 640,
     tMax = Math.max(samples * h, h);
-  // The longest gap's length also inside its bar where it fits (≈ 6 px per character at 10 px).
-  const labels =
-    rowStep < 16
-      ? []
-      : summaries.flatMap((c, i) => {
-          if (c.longest === null) return [];
-          const text = duration(c.longestGap_s);
-          const [a, b] = c.longest;
-          return ((b - a) * h * width) / tMax > text.length * 6 + 6
-            ? [{ st: names[i]!, t: ((a + b) / 2) * h, text }]
-            : [];
-        });
+  const labels = rowStep < 16 ? [] : gapLabels(summaries, names, h, { width, tMax });
   const x = {
     field: 't0',
     type: 'quantitative',
@@ -202,22 +255,7 @@ export async function contactTimelineSvg(input: ContactTimelineInput): Promise<s
           `(gap lengths ± one step)${merged}`,
       },
       layer: [
-        {
-          data: { values: bars },
-          mark: { type: 'bar', height: { band: 0.7 } },
-          encoding: {
-            x,
-            x2: { field: 't1' },
-            y,
-            color: {
-              field: 'k',
-              type: 'nominal',
-              title: null,
-              scale: { domain: ['contact', 'gap'], range: ['#1f77b4', '#f4a6a0'] },
-              legend: { orient: 'top' },
-            },
-          },
-        },
+        contactLayer(bars, x, y),
         {
           data: { values: labels },
           mark: { type: 'text', fontSize: 10, color: '#7f1d1d' },
@@ -245,13 +283,8 @@ export interface LaunchCampaignInput {
 const MET = 'milestone met';
 const MISSED = 'milestone missed';
 
-/** Cumulative satellites in orbit (step line) with each milestone as a corner of two rules at (deadline, required). */
-export async function launchCampaignSvg(input: LaunchCampaignInput): Promise<string> {
-  const { deployment, milestones, satellites } = input;
-  const pos = samplePositions(deployment.length, MAX_DEPLOYMENT_POINTS);
-  const steps = pos.map((p) => ({ t: deployment[p]!.time_yr, n: deployment[p]!.satellites }));
-  if (steps.length && steps[0]!.t > 0) steps.unshift({ t: 0, n: 0 });
-  const tMax = Math.max(1e-9, ...steps.map((s) => s.t), ...milestones.map((m) => m.within_yr));
+/** Each milestone as two rules meeting at (deadline, required satellites), with its label, coloured met or missed. */
+function milestoneMarks(milestones: LaunchCampaignInput['milestones']) {
   const rules = milestones.flatMap((m) => {
     const st = m.met ? MET : MISSED;
     return [
@@ -265,6 +298,50 @@ export async function launchCampaignSvg(input: LaunchCampaignInput): Promise<str
     st: m.met ? MET : MISSED,
     text: `${fmt(100 * m.fraction)} % by ${fmt(m.within_yr)} yr: ${fmt(m.achieved)} of ${fmt(m.required)}`,
   }));
+  return { rules, labels };
+}
+
+/** The full constellation (dashed), satellites in orbit (step line) and the milestones with their labels. */
+function campaignLayers(
+  satellites: number,
+  steps: readonly { t: number; n: number }[],
+  marks: ReturnType<typeof milestoneMarks>,
+  enc: { x: Record<string, unknown>; y: Record<string, unknown>; color: Record<string, unknown> },
+): Record<string, unknown>[] {
+  const { rules, labels } = marks;
+  const { x, y, color } = enc;
+  return [
+    {
+      data: { values: [{ y: satellites }] },
+      mark: { type: 'rule', color: '#999', strokeDash: [4, 4] },
+      encoding: { y },
+    },
+    {
+      data: { values: steps.map((s) => ({ x: s.t, y: s.n })) },
+      mark: { type: 'line', interpolate: 'step-after', color: '#1f77b4', strokeWidth: 2 },
+      encoding: { x, y },
+    },
+    {
+      data: { values: rules },
+      mark: { type: 'rule', strokeWidth: 1.5, strokeDash: [6, 3] },
+      encoding: { x, y, x2: { field: 'x2' }, y2: { field: 'y2' }, color },
+    },
+    {
+      data: { values: labels },
+      mark: { type: 'text', align: 'right', dx: -4, dy: -6, fontSize: 11 },
+      encoding: { x, y, text: { field: 'text' }, color },
+    },
+  ];
+}
+
+/** Cumulative satellites in orbit (step line) with each milestone as a corner of two rules at (deadline, required). */
+export async function launchCampaignSvg(input: LaunchCampaignInput): Promise<string> {
+  const { deployment, milestones, satellites } = input;
+  const pos = samplePositions(deployment.length, MAX_DEPLOYMENT_POINTS);
+  const steps = pos.map((p) => ({ t: deployment[p]!.time_yr, n: deployment[p]!.satellites }));
+  if (steps.length && steps[0]!.t > 0) steps.unshift({ t: 0, n: 0 });
+  const tMax = Math.max(1e-9, ...steps.map((s) => s.t), ...milestones.map((m) => m.within_yr));
+  const { rules, labels } = milestoneMarks(milestones);
   const x = {
     field: 'x',
     type: 'quantitative',
@@ -295,28 +372,7 @@ export async function launchCampaignSvg(input: LaunchCampaignInput): Promise<str
         text: `Launch campaign: ${fmt(satellites)} satellites, ${met} of ${milestones.length} milestone(s) met`,
         subtitle: `grey dashed: full constellation${pos.length < deployment.length ? `; ${pos.length} of ${deployment.length} deployment points drawn (evenly sampled)` : ''}`,
       },
-      layer: [
-        {
-          data: { values: [{ y: satellites }] },
-          mark: { type: 'rule', color: '#999', strokeDash: [4, 4] },
-          encoding: { y },
-        },
-        {
-          data: { values: steps.map((s) => ({ x: s.t, y: s.n })) },
-          mark: { type: 'line', interpolate: 'step-after', color: '#1f77b4', strokeWidth: 2 },
-          encoding: { x, y },
-        },
-        {
-          data: { values: rules },
-          mark: { type: 'rule', strokeWidth: 1.5, strokeDash: [6, 3] },
-          encoding: { x, y, x2: { field: 'x2' }, y2: { field: 'y2' }, color },
-        },
-        {
-          data: { values: labels },
-          mark: { type: 'text', align: 'right', dx: -4, dy: -6, fontSize: 11 },
-          encoding: { x, y, text: { field: 'text' }, color },
-        },
-      ],
+      layer: campaignLayers(satellites, steps, { rules, labels }, { x, y, color }),
     },
     'launch-campaign',
   );

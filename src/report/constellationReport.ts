@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { loadCatalogs } from '../catalog/load.js';
 import { evaluateConstellationWithDetails } from '../constellation/evaluate.js';
 import { loadConstellationSpec } from '../constellation/evaluator.js';
+import type { ConstellationSpec } from '../constellation/compile.js';
 import type { ConstellationDetails } from '../constellation/details.js';
 import type { ConstellationRecord } from '../constellation/record.js';
 import type { LpSolver } from '../problem/lp.js';
@@ -109,31 +110,13 @@ export async function addExtraViews(data: ExtraViewData, add: AddPlot): Promise<
   }
 }
 
-export async function constellationReportPlots(
-  run: LoadedRun,
-  lp: LpSolver,
-): Promise<{ plots: ReportPlot[]; notes: string[] }> {
-  const notes: string[] = [];
-  const picks = decisionPicks(run.pareto);
-  if (picks.length === 0) return { plots: [], notes: ['no Pareto design: no constellation plots'] };
-  const knee = picks[0]!.design;
-  const loaded = loadStudyProblem(join(run.dir, 'study.yaml'), lp);
-  const x = Float64Array.from(loaded.problem.variables, (v) =>
-    v.kind === 'choice' ? v.options.findIndex((o) => o === knee.variables[v.name]) : Number(knee.variables[v.name]),
-  );
-  const spec = loaded.constellation!.spec(x);
-  const { record, details } = evaluateConstellationWithDetails(spec, lp);
-  const plots: ReportPlot[] = [];
-  const add: AddPlot = (id, title, caption, svg, table) =>
-    void plots.push({
-      id,
-      file: `${id}.svg`,
-      title,
-      caption,
-      svg,
-      ...(table ? { table } : {}),
-    });
-
+/** The knee's orbital planes, ground tracks (a note when they cannot be propagated) and its shells in context. */
+async function addGeometryPlots(
+  spec: ConstellationSpec,
+  record: ConstellationRecord,
+  notes: string[],
+  add: AddPlot,
+): Promise<void> {
   const geometry = spec.shells.map((s) => s.geometry).filter((g) => g.planes > 0 && g.satsPerPlane > 0);
   add(
     'shell-planes',
@@ -180,6 +163,16 @@ export async function constellationReportPlots(
       references: referenceConstellations(notes),
     }),
   );
+}
+
+/** The knee's link graph and utilisation, gateway contacts and launch campaign. */
+async function addNetworkPlots(
+  spec: ConstellationSpec,
+  record: ConstellationRecord,
+  details: ConstellationDetails,
+  notes: string[],
+  add: AddPlot,
+): Promise<void> {
   if (details.linkGraph) {
     add(
       'link-graph',
@@ -212,6 +205,35 @@ export async function constellationReportPlots(
       satellites: record.satellites,
     }),
   );
+}
+
+export async function constellationReportPlots(
+  run: LoadedRun,
+  lp: LpSolver,
+): Promise<{ plots: ReportPlot[]; notes: string[] }> {
+  const notes: string[] = [];
+  const picks = decisionPicks(run.pareto);
+  if (picks.length === 0) return { plots: [], notes: ['no Pareto design: no constellation plots'] };
+  const knee = picks[0]!.design;
+  const loaded = loadStudyProblem(join(run.dir, 'study.yaml'), lp);
+  const x = Float64Array.from(loaded.problem.variables, (v) =>
+    v.kind === 'choice' ? v.options.findIndex((o) => o === knee.variables[v.name]) : Number(knee.variables[v.name]),
+  );
+  const spec = loaded.constellation!.spec(x);
+  const { record, details } = evaluateConstellationWithDetails(spec, lp);
+  const plots: ReportPlot[] = [];
+  const add: AddPlot = (id, title, caption, svg, table) =>
+    void plots.push({
+      id,
+      file: `${id}.svg`,
+      title,
+      caption,
+      svg,
+      ...(table ? { table } : {}),
+    });
+
+  await addGeometryPlots(spec, record, notes, add);
+  await addNetworkPlots(spec, record, details, notes, add);
   const rows = costRows(picks);
   await addExtraViews(extraViewData(record, details), add);
   add(

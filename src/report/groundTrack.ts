@@ -87,29 +87,28 @@ const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b
 const W = 720,
   H = 360;
 
-/**
- * Tracks on an equirectangular world map (graticule every 30°), the track starts marked, stations labelled without
- * overlaps.
- */
-export async function groundTrackSvg(input: GroundTrackInput): Promise<string> {
-  const names = input.tracks.map((t) => `${t.shell}, plane ${t.plane}`);
-  const lines = input.tracks.flatMap((t, i) =>
-    splitAtAntimeridian(t.points).flatMap((piece, k) =>
-      piece.map((p, o) => ({ s: names[i]!, id: `${i}-${k}`, o, lon: p.lon_deg, lat: p.lat_deg })),
-    ),
-  );
-  const starts = input.tracks
-    .filter((t) => t.points.length)
-    .map((t, i) => ({ s: names[i]!, lon: t.points[0]!.lon_deg, lat: t.points[0]!.lat_deg }));
-  const grid = [
+/** Map position [px] of a longitude and a latitude [deg] on the equirectangular map. */
+const px = (lon: number): number => ((lon + 180) / 360) * W,
+  py = (lat: number): number => ((90 - lat) / 180) * H;
+
+/** Meridians every 30° and parallels every 30° up to ±60°, as two-point lines. */
+function graticule(): { id: string; o: number; lon: number; lat: number }[] {
+  return [
     ...[-150, -120, -90, -60, -30, 0, 30, 60, 90, 120, 150].flatMap((lon) =>
       [0, 1].map((o) => ({ id: `m${lon}`, o, lon, lat: o ? 90 : -90 })),
     ),
     ...[-60, -30, 0, 30, 60].flatMap((lat) => [0, 1].map((o) => ({ id: `p${lat}`, o, lon: o ? 180 : -180, lat }))),
   ];
-  const px = (lon: number): number => ((lon + 180) / 360) * W,
-    py = (lat: number): number => ((90 - lat) / 180) * H;
-  const station = input.stations.map((s) => ({ lon: s.lon_deg, lat: s.lat_deg, name: s.name }));
+}
+
+/**
+ * Station labels placed clear of the markers and the tracks; those that do not fit are placed again allowed to cross a
+ * track; any still without room are left out.
+ */
+function placeStationLabels(
+  station: readonly { lon: number; lat: number; name: string }[],
+  lines: readonly { lon: number; lat: number }[],
+) {
   // Labels keep clear of the station markers and, where they can, of the tracks (else they may cross a track).
   const around = (lon: number, lat: number, r: number): Box => ({
     x0: px(lon) - r,
@@ -126,17 +125,63 @@ export async function groundTrackSvg(input: GroundTrackInput): Promise<string> {
     ...l,
     index: requests.indexOf(rest[l.index]!),
   }));
-  const labels = [...clear, ...crossing];
-  const dropped = station.length - labels.length;
-  const axis = (title: string, field: string, step: number, max: number): object => ({
-    field,
-    type: 'quantitative',
-    title,
-    scale: { domain: [-max, max], nice: false },
-    axis: { values: Array.from({ length: (2 * max) / step + 1 }, (_, k) => -max + k * step), grid: false },
+  return [...clear, ...crossing];
+}
+
+/** A map axis over [-max, max] degrees with a tick every `step`. */
+const mapAxis = (title: string, field: string, step: number, max: number): object => ({
+  field,
+  type: 'quantitative',
+  title,
+  scale: { domain: [-max, max], nice: false },
+  axis: { values: Array.from({ length: (2 * max) / step + 1 }, (_, k) => -max + k * step), grid: false },
+});
+
+/** One text layer per placed station label, offset from its station as placed. */
+function stationLabelLayers(
+  labels: ReturnType<typeof placeStationLabels>,
+  station: readonly { lon: number; lat: number; name: string }[],
+  x: object,
+  y: object,
+): Record<string, unknown>[] {
+  return labels.map((l) => {
+    const st = station[l.index]!;
+    return {
+      data: { values: [{ lon: st.lon, lat: st.lat, t: l.text }] },
+      mark: {
+        type: 'text',
+        align: l.align,
+        baseline: l.baseline,
+        fontSize: 10,
+        color: '#333',
+        dx: l.x - px(st.lon),
+        dy: l.y - py(st.lat),
+      },
+      encoding: { x, y, text: { field: 't' } },
+    };
   });
-  const x = axis('longitude [deg]', 'lon', 60, 180),
-    y = axis('latitude [deg]', 'lat', 30, 90);
+}
+
+/**
+ * Tracks on an equirectangular world map (graticule every 30°), the track starts marked, stations labelled without
+ * overlaps.
+ */
+export async function groundTrackSvg(input: GroundTrackInput): Promise<string> {
+  const names = input.tracks.map((t) => `${t.shell}, plane ${t.plane}`);
+  const lines = input.tracks.flatMap((t, i) =>
+    splitAtAntimeridian(t.points).flatMap((piece, k) =>
+      piece.map((p, o) => ({ s: names[i]!, id: `${i}-${k}`, o, lon: p.lon_deg, lat: p.lat_deg })),
+    ),
+  );
+  const starts = input.tracks
+    .filter((t) => t.points.length)
+    .map((t, i) => ({ s: names[i]!, lon: t.points[0]!.lon_deg, lat: t.points[0]!.lat_deg }));
+  const grid = graticule();
+  const station = input.stations.map((s) => ({ lon: s.lon_deg, lat: s.lat_deg, name: s.name }));
+  const labels = placeStationLabels(station, lines);
+  const dropped = station.length - labels.length;
+  const x = mapAxis('longitude [deg]', 'lon', 60, 180),
+    y = mapAxis('latitude [deg]', 'lat', 30, 90);
   const color = {
     field: 's',
     type: 'nominal',
@@ -172,22 +217,7 @@ export async function groundTrackSvg(input: GroundTrackInput): Promise<string> {
           mark: { type: 'point', shape: 'triangle-up', size: 45, filled: true, color: '#333' },
           encoding: { x, y },
         },
-        ...labels.map((l) => {
-          const st = station[l.index]!;
-          return {
-            data: { values: [{ lon: st.lon, lat: st.lat, t: l.text }] },
-            mark: {
-              type: 'text',
-              align: l.align,
-              baseline: l.baseline,
-              fontSize: 10,
-              color: '#333',
-              dx: l.x - px(st.lon),
-              dy: l.y - py(st.lat),
-            },
-            encoding: { x, y, text: { field: 't' } },
-          };
-        }),
+        ...stationLabelLayers(labels, station, x, y),
       ],
     },
     'ground-track',

@@ -231,18 +231,8 @@ function parseWritten(written: WrittenResults): { meta: RunMeta; pareto: ParetoF
   return { meta: JSON.parse(written.runJson) as RunMeta, pareto: JSON.parse(written.paretoJson) as ParetoFile };
 }
 
-/**
- * Reads a complete run folder; `evaluations: false` skips evaluations.csv (compare, export); `sampledEvaluations`:
- * the run's own sample of its log, from memory (src/run/log.ts `EvaluationLog.sample`), instead of reading the file.
- */
-export function loadRun(
-  dir: string,
-  opts: {
-    readonly evaluations?: boolean;
-    readonly sampledEvaluations?: SampledEvaluations;
-    readonly written?: WrittenResults;
-  } = {},
-): LoadedRun {
+/** A complete, finished run folder: it exists, no process holds its lock, and its result files are there. */
+function checkRunFolder(dir: string): void {
   const fix = 'pass a folder written by odc run, e.g. results/<study>/<run-id>';
   if (!existsSync(dir)) throw new StudyError('BAD_RUN_DIR', `${dir}: no such folder; ${fix}`, { file: dir });
   if (!statSync(dir).isDirectory())
@@ -260,8 +250,10 @@ export function loadRun(
   if (absent.length === 1 && absent[0] === 'pareto.json') checkFinished(dir, readJson(dir, 'run.json'));
   if (absent.length)
     throw new StudyError('BAD_RUN_DIR', `${dir}: not a run folder (no ${absent.join(', ')}); ${fix}`, { file: dir });
+}
 
-  const { meta, pareto } = opts.written !== undefined ? parseWritten(opts.written) : readResults(dir);
+/** Every Pareto design has a value for every objective (else the folder is damaged). */
+function checkParetoObjectives(dir: string, pareto: ParetoFile): void {
   pareto.designs.forEach((d, i) => {
     for (const o of pareto.objectives) {
       if (typeof d.objectives[o.name] !== 'number') {
@@ -273,12 +265,13 @@ export function loadRun(
       }
     }
   });
+}
 
-  const studyText = readFileSync(join(dir, 'study.yaml'), 'utf8');
-  let study: Record<string, unknown>;
+/** The run's copy of its study file as a record ({} when it is not a mapping). */
+function parseStudyText(dir: string, studyText: string): Record<string, unknown> {
   try {
     const s: unknown = parseYaml(studyText);
-    study = s && typeof s === 'object' && !Array.isArray(s) ? (s as Record<string, unknown>) : {};
+    return s && typeof s === 'object' && !Array.isArray(s) ? (s as Record<string, unknown>) : {};
   } catch (e) {
     throw new StudyError(
       'BAD_RUN_DIR',
@@ -286,6 +279,25 @@ export function loadRun(
       { file: join(dir, 'study.yaml') },
     );
   }
+}
+
+/**
+ * Reads a complete run folder; `evaluations: false` skips evaluations.csv (compare, export); `sampledEvaluations`:
+ * the run's own sample of its log, from memory (src/run/log.ts `EvaluationLog.sample`), instead of reading the file.
+ */
+export function loadRun(
+  dir: string,
+  opts: {
+    readonly evaluations?: boolean;
+    readonly sampledEvaluations?: SampledEvaluations;
+    readonly written?: WrittenResults;
+  } = {},
+): LoadedRun {
+  checkRunFolder(dir);
+  const { meta, pareto } = opts.written !== undefined ? parseWritten(opts.written) : readResults(dir);
+  checkParetoObjectives(dir, pareto);
+  const studyText = readFileSync(join(dir, 'study.yaml'), 'utf8');
+  const study = parseStudyText(dir, studyText);
   const evPath = join(dir, 'evaluations.csv');
   const read =
     opts.evaluations === false || !existsSync(evPath)

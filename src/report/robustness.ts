@@ -117,6 +117,42 @@ function pctText(p: ProportionInterval): string {
 }
 
 /**
+ * One row per distinct pick (a design picked twice: one row, both labels): its margins and joint probability; a note
+ * for each design whose samples could not be drawn though the study has a sampler.
+ */
+function pickRobustness(
+  picks: readonly Pick[],
+  sampled: (position: number) => ConstraintSamples | string,
+  joint: (position: number) => ProportionInterval | null,
+  hasSampler: boolean,
+  notes: string[],
+): DesignRobustness[] {
+  const seen = new Map<number, number>();
+  const designs: DesignRobustness[] = [];
+  for (const p of picks) {
+    const at = seen.get(p.position);
+    if (at !== undefined) {
+      // the same design as an earlier pick: one row, both labels
+      designs[at] = { ...designs[at]!, label: `${designs[at]!.label}; ${p.label}` };
+      continue;
+    }
+    seen.set(p.position, designs.length);
+    const margins = designMargins(p.design);
+    const s = sampled(p.position);
+    if (typeof s === 'string' && hasSampler) notes.push(`Design ${p.design.index}: no joint probability (${s}).`);
+    designs.push({
+      label: p.label,
+      index: p.design.index,
+      margins,
+      minMargin: minOf(margins),
+      joint: joint(p.position),
+      failedSamples: typeof s === 'string' ? 0 : s.failed,
+    });
+  }
+  return designs;
+}
+
+/**
  * Picks with the knee chosen by the study's `select:` (unchanged without it) and the robustness of each distinct
  * pick. Evaluates a few hundred samples per design checked (node studies with uncertain inputs only).
  */
@@ -152,29 +188,7 @@ export function robustPicks(
     select = chooseKnee(run, rule, typeof sampler === 'string' ? null : joint);
     out = [kneePick(run, select), ...picks.slice(1)];
   }
-  const seen = new Map<number, number>();
-  const designs: DesignRobustness[] = [];
-  for (const p of out) {
-    const at = seen.get(p.position);
-    if (at !== undefined) {
-      // the same design as an earlier pick: one row, both labels
-      designs[at] = { ...designs[at]!, label: `${designs[at]!.label}; ${p.label}` };
-      continue;
-    }
-    seen.set(p.position, designs.length);
-    const margins = designMargins(p.design);
-    const s = sampled(p.position);
-    if (typeof s === 'string' && typeof sampler !== 'string')
-      notes.push(`Design ${p.design.index}: no joint probability (${s}).`);
-    designs.push({
-      label: p.label,
-      index: p.design.index,
-      margins,
-      minMargin: minOf(margins),
-      joint: joint(p.position),
-      failedSamples: typeof s === 'string' ? 0 : s.failed,
-    });
-  }
+  const designs = pickRobustness(out, sampled, joint, typeof sampler !== 'string', notes);
   const first = [...cache.values()].find((s): s is ConstraintSamples => typeof s !== 'string');
   if (first && first.skipped.length) {
     notes.push(
@@ -221,6 +235,27 @@ export function selectedKnee(run: LoadedRun): Pick | null {
   return kneePick(run, chooseKnee(run, rule, joint));
 }
 
+/**
+ * The knee among the designs within the margin rule whose joint probability reaches `minProbability`: designs are
+ * sampled from the knee outwards, at most MAX_DESIGNS_CHECKED of them; position -1 when none qualifies.
+ */
+function kneeWithProbability(
+  F: Parameters<typeof kneeAmong>[0],
+  okMargin: (i: number) => boolean,
+  joint: (position: number) => ProportionInterval | null,
+  minProbability: number,
+): { position: number; checked: number; p: ProportionInterval | null } {
+  const rejected = new Set<number>();
+  for (let n = 0; n < MAX_DESIGNS_CHECKED; n++) {
+    const k = kneeAmong(F, (i) => okMargin(i) && !rejected.has(i));
+    if (k < 0) break;
+    const p = joint(k);
+    if (p !== null && p.estimate >= minProbability) return { position: k, checked: n + 1, p };
+    rejected.add(k);
+  }
+  return { position: -1, checked: rejected.size, p: null };
+}
+
 /** The knee among the designs meeting the rule (see the header), or the plain knee when none does. */
 export function chooseKnee(
   run: LoadedRun,
@@ -262,26 +297,21 @@ export function chooseKnee(
       0,
       "select.minProbability needs uncertain inputs (catalog rows' or the study's uncertainty:), and this run has none",
     );
-  const rejected = new Set<number>();
-  for (let n = 0; n < MAX_DESIGNS_CHECKED; n++) {
-    const k = kneeAmong(F, (i) => okMargin(i) && !rejected.has(i));
-    if (k < 0) break;
-    const p = joint(k);
-    if (p !== null && p.estimate >= rule.minProbability) {
-      return {
-        rule: text,
-        position: k,
-        qualified: true,
-        meetingMargin,
-        sampled: n + 1,
-        text:
-          `Design ${designs[k]!.index} is the knee among the designs that keep ${text}: P(all hold) = ${pctText(p)}; ` +
-          `${n} design(s) nearer the knee were sampled and fell short.`,
-      };
-    }
-    rejected.add(k);
+  const found = kneeWithProbability(F, okMargin, joint, rule.minProbability);
+  if (found.position >= 0) {
+    const k = found.position;
+    return {
+      rule: text,
+      position: k,
+      qualified: true,
+      meetingMargin,
+      sampled: found.checked,
+      text:
+        `Design ${designs[k]!.index} is the knee among the designs that keep ${text}: P(all hold) = ${pctText(found.p!)}; ` +
+        `${found.checked - 1} design(s) nearer the knee were sampled and fell short.`,
+    };
   }
-  const checked = rejected.size;
+  const checked = found.checked;
   const cap =
     checked >= MAX_DESIGNS_CHECKED ? ` (the ${MAX_DESIGNS_CHECKED} designs nearest the knee were checked)` : '';
   return fallback(checked, `No Pareto design checked keeps ${text}${cap}`);

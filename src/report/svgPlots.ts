@@ -59,6 +59,77 @@ export function matrixPanelSize(m: number): { readonly width: number; readonly h
   return { width, height: m === 2 ? 400 : Math.round(width * 0.8) };
 }
 
+/** A panel's group, its axes, and the clipped group its marks go in (closed by the caller with </g></g>). */
+function panelOpen(f: Frame, xAxis: AxisDef, yAxis: AxisDef, clip: string): string[] {
+  return [
+    `<g class="mark-group role-scope">${drawAxes(f, { domain: xAxis.domain, title: xAxis.title }, { domain: yAxis.domain, title: yAxis.title }).svg}`,
+    `<clipPath id="${clip}"><rect x="${px(f.x)}" y="${px(f.y)}" width="${px(f.width)}" height="${px(f.height)}"/></clipPath><g clip-path="url(#${clip})">`,
+  ];
+}
+
+/** One scatter-matrix panel's data range and its scales to pixels. */
+interface PanelScale {
+  readonly x0: number;
+  readonly x1: number;
+  readonly y0: number;
+  readonly y1: number;
+  readonly sx: (v: number) => number;
+  readonly sy: (v: number) => number;
+}
+
+/** The points of one panel, by category, each a reference to its category's symbol. */
+function panelSymbols(
+  categories: readonly CategoryStyle[],
+  byCategory: readonly (readonly Record<string, unknown>[])[],
+  xi: number,
+  yi: number,
+  d: PanelScale,
+  pre: string,
+): string[] {
+  const { x0, x1, y0, y1, sx, sy } = d;
+  const out: string[] = [];
+  // the points' keys of this panel's axes, made once per panel rather than once per point
+  const keyX = `o${xi}`,
+    keyY = `o${yi}`;
+  categories.forEach((c, k) => {
+    out.push(`<g class="mark-symbol role-mark" fill="${c.color}" fill-opacity="${c.opacity}">`);
+    // points well outside the panel are left out (the clip would hide them); those near its edge are cut by it
+    const mx = (x1 - x0) * 0.05,
+      my = (y1 - y0) * 0.05;
+    for (const p of byCategory[k]!) {
+      const vx = p[keyX] as number,
+        vy = p[keyY] as number;
+      if (!(vx >= x0 - mx && vx <= x1 + mx && vy >= y0 - my && vy <= y1 + my)) continue;
+      out.push(`<use xlink:href="#${pre}mark${k}" x="${px(sx(vx))}" y="${px(sy(vy))}"/>`);
+    }
+    out.push('</g>');
+  });
+  return out;
+}
+
+/** Labels of the labelled points inside one panel. */
+function panelLabels(points: readonly Record<string, unknown>[], xi: number, yi: number, d: PanelScale): string[] {
+  const { x0, x1, y0, y1, sx, sy } = d;
+  // labels in the right quarter of the x axis are right-aligned so they stay inside the plot
+  const cut = x0 + 0.75 * (x1 - x0);
+  const out: string[] = ['<g class="mark-text role-mark">'];
+  for (const p of points) {
+    if (typeof p.label !== 'string') continue;
+    const vx = p[`o${xi}`] as number,
+      vy = p[`o${yi}`] as number;
+    if (!(vx >= x0 && vx <= x1 && vy >= y0 && vy <= y1)) continue;
+    const rightSide = vx > cut;
+    out.push(
+      text(sx(vx) + (rightSide ? -8 : 8), sy(vy) - 8, p.label, {
+        anchor: rightSide ? 'end' : 'start',
+        weight: 'bold',
+      }),
+    );
+  }
+  out.push('</g>');
+  return out;
+}
+
 /**
  * Objective space: one panel for 2 objectives, else the lower triangle of the scatter matrix (row yi, column xi < yi).
  * Points are {cat, o0..o(m-1), label?}, drawn in the order of `categories` (later on top), clipped to each panel.
@@ -97,48 +168,10 @@ export function objectiveMatrixSvg(
         [y0, y1] = axes[yi]!.domain;
       const sx = linear(x0, x1, f.x, f.x + width),
         sy = linear(y0, y1, f.y + height, f.y);
-      const clip = `${pre}clip${xi}-${yi}`;
-      // the points' keys of this panel's axes, made once per panel rather than once per point
-      const keyX = `o${xi}`,
-        keyY = `o${yi}`;
-      out.push(
-        `<g class="mark-group role-scope">${drawAxes(f, { domain: axes[xi]!.domain, title: axes[xi]!.title }, { domain: axes[yi]!.domain, title: axes[yi]!.title }).svg}`,
-      );
-      out.push(
-        `<clipPath id="${clip}"><rect x="${px(f.x)}" y="${px(f.y)}" width="${px(width)}" height="${px(height)}"/></clipPath><g clip-path="url(#${clip})">`,
-      );
-      categories.forEach((c, k) => {
-        out.push(`<g class="mark-symbol role-mark" fill="${c.color}" fill-opacity="${c.opacity}">`);
-        // points well outside the panel are left out (the clip would hide them); those near its edge are cut by it
-        const mx = (x1 - x0) * 0.05,
-          my = (y1 - y0) * 0.05;
-        for (const p of byCategory[k]!) {
-          const vx = p[keyX] as number,
-            vy = p[keyY] as number;
-          if (!(vx >= x0 - mx && vx <= x1 + mx && vy >= y0 - my && vy <= y1 + my)) continue;
-          out.push(`<use xlink:href="#${pre}mark${k}" x="${px(sx(vx))}" y="${px(sy(vy))}"/>`);
-        }
-        out.push('</g>');
-      });
-      if (labelled) {
-        // labels in the right quarter of the x axis are right-aligned so they stay inside the plot
-        const cut = x0 + 0.75 * (x1 - x0);
-        out.push('<g class="mark-text role-mark">');
-        for (const p of points) {
-          if (typeof p.label !== 'string') continue;
-          const vx = p[keyX] as number,
-            vy = p[keyY] as number;
-          if (!(vx >= x0 && vx <= x1 && vy >= y0 && vy <= y1)) continue;
-          const rightSide = vx > cut;
-          out.push(
-            text(sx(vx) + (rightSide ? -8 : 8), sy(vy) - 8, p.label, {
-              anchor: rightSide ? 'end' : 'start',
-              weight: 'bold',
-            }),
-          );
-        }
-        out.push('</g>');
-      }
+      out.push(...panelOpen(f, axes[xi]!, axes[yi]!, `${pre}clip${xi}-${yi}`));
+      const domain = { x0, x1, y0, y1, sx, sy };
+      out.push(...panelSymbols(categories, byCategory, xi, yi, domain, pre));
+      if (labelled) out.push(...panelLabels(points, xi, yi, domain));
       out.push('</g></g>');
     }
   }
@@ -161,28 +194,16 @@ export function objectiveMatrixSvg(
   );
 }
 
-/**
- * Parallel coordinates: `lines` are {id, grp, a (axis position), v (normalized 0..1)}, one polyline per id, groups in
- * order.
- */
-export function parallelSvg(
+type LineGroup = { name: string; color: string; width: number; opacity: number };
+
+/** One polyline per id, group by group, through its points sorted by axis. */
+function parallelLines(
   lines: readonly Record<string, unknown>[],
-  axes: readonly ParallelAxis[],
-  groups: readonly { name: string; color: string; width: number; opacity: number }[],
-): string {
-  const n = axes.length;
-  const width = Math.min(1120, Math.max(500, n * 95));
-  const height = 340;
-  const many = n > 12;
-  const f: Frame = { x: 20, y: 34, width, height };
-  const sx = linear(-0.3, n - 0.45, f.x, f.x + width),
-    sy = linear(-0.02, 1.02, f.y + height, f.y);
-  const out: string[] = ['<g class="mark-rule role-axis-grid" stroke="#888" stroke-width="1">'];
-  for (let a = 0; a < n; a++)
-    out.push(`<line x1="${px(sx(a))}" y1="${px(f.y)}" x2="${px(sx(a))}" y2="${px(f.y + height)}"/>`);
-  out.push(
-    `</g><rect class="frame" x="${px(f.x)}" y="${px(f.y)}" width="${px(width)}" height="${px(height)}" fill="none" stroke="#bbb"/>`,
-  );
+  groups: readonly LineGroup[],
+  sx: (v: number) => number,
+  sy: (v: number) => number,
+): string[] {
+  const out: string[] = [];
   for (const g of groups) {
     out.push(
       `<g class="mark-line role-mark" fill="none" stroke="${g.color}" stroke-width="${g.width}" stroke-opacity="${g.opacity}">`,
@@ -200,7 +221,21 @@ export function parallelSvg(
     }
     out.push('</g>');
   }
-  out.push('<g class="mark-text role-mark">');
+  return out;
+}
+
+/**
+ * Tick values beside each axis and the axis titles below the plot (slanted when there are many axes), with the height
+ * the titles take.
+ */
+function parallelAxisText(
+  axes: readonly ParallelAxis[],
+  sx: (v: number) => number,
+  sy: (v: number) => number,
+  bottom: number,
+  many: boolean,
+): { svg: string[]; height: number } {
+  const out: string[] = ['<g class="mark-text role-mark">'];
   axes.forEach((a, i) => {
     for (const t of a.ticks) {
       const above = t.y >= 1;
@@ -218,7 +253,7 @@ export function parallelSvg(
   axes.forEach((a, i) => {
     if (many) {
       out.push(
-        text(sx(i), f.y + height + 14, a.title.length > 34 ? `${a.title.slice(0, 33)}…` : a.title, {
+        text(sx(i), bottom + 14, a.title.length > 34 ? `${a.title.slice(0, 33)}…` : a.title, {
           size: 10,
           anchor: 'end',
           rotate: -40,
@@ -229,14 +264,18 @@ export function parallelSvg(
     } else {
       const rows = stackedLabel(a.title);
       rows.forEach((r, k) =>
-        out.push(text(sx(i), f.y + height + 14 + 13 * k, r, { size: 10.5, anchor: 'middle', baseline: 'top' })),
+        out.push(text(sx(i), bottom + 14 + 13 * k, r, { size: 10.5, anchor: 'middle', baseline: 'top' })),
       );
       labelHeight = Math.max(labelHeight, 13 * rows.length + 4);
     }
   });
   out.push('</g>');
-  // legend above the plot, in one row
-  let lx = f.x;
+  return { svg: out, height: labelHeight };
+}
+
+/** The legend above the plot, in one row starting at x. */
+function parallelLegend(groups: readonly LineGroup[], x: number): string[] {
+  let lx = x;
   const legendItems: string[] = ['<g class="mark-group role-legend">'];
   for (const g of groups) {
     legendItems.push(
@@ -246,6 +285,36 @@ export function parallelSvg(
     lx += 22 + textWidth(g.name, 12) + 18;
   }
   legendItems.push('</g>');
+  return legendItems;
+}
+
+/**
+ * Parallel coordinates: `lines` are {id, grp, a (axis position), v (normalized 0..1)}, one polyline per id, groups in
+ * order.
+ */
+export function parallelSvg(
+  lines: readonly Record<string, unknown>[],
+  axes: readonly ParallelAxis[],
+  groups: readonly LineGroup[],
+): string {
+  const n = axes.length;
+  const width = Math.min(1120, Math.max(500, n * 95));
+  const height = 340;
+  const many = n > 12;
+  const f: Frame = { x: 20, y: 34, width, height };
+  const sx = linear(-0.3, n - 0.45, f.x, f.x + width),
+    sy = linear(-0.02, 1.02, f.y + height, f.y);
+  const out: string[] = ['<g class="mark-rule role-axis-grid" stroke="#888" stroke-width="1">'];
+  for (let a = 0; a < n; a++)
+    out.push(`<line x1="${px(sx(a))}" y1="${px(f.y)}" x2="${px(sx(a))}" y2="${px(f.y + height)}"/>`);
+  out.push(
+    `</g><rect class="frame" x="${px(f.x)}" y="${px(f.y)}" width="${px(width)}" height="${px(height)}" fill="none" stroke="#bbb"/>`,
+  );
+  out.push(...parallelLines(lines, groups, sx, sy));
+  const labels = parallelAxisText(axes, sx, sy, f.y + height, many);
+  out.push(...labels.svg);
+  const labelHeight = labels.height;
+  const legendItems = parallelLegend(groups, f.x);
   // room for the first axis's label, which reaches left of the plot
   const first = axes[0]?.title ?? '';
   const firstReach = many

@@ -240,6 +240,33 @@ export interface CommonSamplerParams {
   readonly columns?: readonly string[];
 }
 
+/** The catalog rows a design uses, as [catalog, id] (the ISL terminal only with links). */
+function usedCatalogRows(d: NodeDesign, r: ReturnType<ReturnType<typeof rowResolver>>): string[][] {
+  return [
+    ['chips', r.chip.id],
+    ['solarArrays', r.array.id],
+    ['batteries', r.battery.id],
+    ['radiators', r.radiator.id],
+    ['coatings', r.coating.id],
+    ['coolants', r.coolant.id],
+    ...(d.isl.topology !== 'none' ? [['islTerminals', r.terminal.id]] : []),
+    ['launchVehicles', r.vehicle.id],
+  ];
+}
+
+/** The study's uncertainty: entries that apply to a design using `used`: every non-catalog entry and its rows' ones. */
+function sectionForRows(
+  section: Record<string, unknown>,
+  used: readonly (readonly string[])[],
+): Record<string, unknown> {
+  const usedSet = new Set(used.map(([k, id]) => `catalogs.${k}.${id}.`));
+  const own: Record<string, unknown> = {};
+  for (const [path, value] of Object.entries(section)) {
+    if (!path.startsWith('catalogs.') || usedSet.has(path.slice(0, path.lastIndexOf('.') + 1))) own[path] = value;
+  }
+  return own;
+}
+
 /** Common random numbers over a study's uncertain inputs (see the header); used by robust studies and by reports. */
 export function commonSampler(p: CommonSamplerParams): CommonSampler {
   const { base, rows } = p;
@@ -257,25 +284,12 @@ export function commonSampler(p: CommonSamplerParams): CommonSampler {
   const plans = new Map<string, SamplePlan>();
   const planFor = (d: NodeDesign): SamplePlan => {
     const r = resolve(d);
-    const used = [
-      ['chips', r.chip.id],
-      ['solarArrays', r.array.id],
-      ['batteries', r.battery.id],
-      ['radiators', r.radiator.id],
-      ['coatings', r.coating.id],
-      ['coolants', r.coolant.id],
-      ...(d.isl.topology !== 'none' ? [['islTerminals', r.terminal.id]] : []),
-      ['launchVehicles', r.vehicle.id],
-    ];
+    const used = usedCatalogRows(d, r);
     const perKg = d.economics.launchCost_USD_per_kg !== undefined;
     const key = `${used.map(([k, id]) => `${k}:${id}`).join('|')}|${perKg ? 'perKg' : ''}`;
     const hit = plans.get(key);
     if (hit !== undefined) return hit;
-    const usedSet = new Set(used.map(([k, id]) => `catalogs.${k}.${id}.`));
-    const own: Record<string, unknown> = {};
-    for (const [path, value] of Object.entries(section)) {
-      if (!path.startsWith('catalogs.') || usedSet.has(path.slice(0, path.lastIndexOf('.') + 1))) own[path] = value;
-    }
+    const own = sectionForRows(section, used);
     const plan = samplePlan(uncertainInputs({ design: { ...d, uncertainty: own } as NodeDesign, rows }), column, unit);
     plans.set(key, plan);
     return plan;

@@ -83,6 +83,71 @@ export function breakEvenGrid(spec: InputSpec, points: number): number[] {
 }
 
 /**
+ * The roots of LCOC − terrestrial LCOC between grid points where it changes sign (refined by Brent's method on
+ * `g`), points where it is exactly 0, and on which side of the first crossing space is cheaper.
+ */
+function crossings(
+  curve: readonly BreakEvenPoint[],
+  g: (x: number) => number,
+): { roots: number[]; spaceCheaper: BreakEven['spaceCheaper'] } {
+  const roots: number[] = [];
+  let spaceCheaper: BreakEven['spaceCheaper'] = null;
+  for (let i = 0; i + 1 < curve.length; i++) {
+    const [a, b] = [curve[i]!, curve[i + 1]!];
+    const [fa, fb] = [a.lcoc - a.terrestrial, b.lcoc - b.terrestrial];
+    if (fa === 0) roots.push(a.x);
+    if (fa * fb >= 0) continue;
+    const r = brentRoot({
+      f: (x) => g(x),
+      lower: a.x,
+      upper: b.x,
+      xTolerance: 1e-12 * Math.max(1, Math.abs(b.x)),
+      maxIterations: 200,
+    });
+    roots.push(r.root);
+    spaceCheaper ??= fa < 0 ? 'below' : 'above';
+  }
+  const last = curve[curve.length - 1];
+  if (last !== undefined && last.lcoc === last.terrestrial) roots.push(last.x);
+  return { roots, spaceCheaper };
+}
+
+/** No crossing in the scanned range: whether the LCOC stays above or below the terrestrial one, and by how much. */
+function noBreakEven(
+  spec: InputSpec,
+  label: string,
+  domain: { lo: number; hi: number },
+  nominal: number | null,
+  curve: BreakEvenPoint[],
+): BreakEven {
+  const { lo, hi } = domain;
+  const range = `[${fmt(lo)}, ${fmt(hi)}] ${spec.unit}`;
+  const above = curve.length > 0 && curve.every((c) => c.lcoc > c.terrestrial);
+  const gaps = curve.map((c) => c.lcoc / c.terrestrial);
+  const why =
+    curve.length === 0
+      ? 'the models cannot evaluate the design anywhere in the range'
+      : above
+        ? `the LCOC stays above the terrestrial LCOC (at least ${fmt(Math.min(...gaps))}× it)`
+        : `the LCOC stays below the terrestrial LCOC (at most ${fmt(Math.max(...gaps))}× it)`;
+  return {
+    path: spec.path,
+    label,
+    unit: spec.unit,
+    domain: { lo, hi },
+    nominal,
+    status: 'none',
+    root: null,
+    roots: [],
+    lcocAtRoot: null,
+    terrestrialAtRoot: null,
+    spaceCheaper: null,
+    message: `no break-even in range ${range}: ${why}`,
+    curve,
+  };
+}
+
+/**
  * The break-even of one input (see the header). `scan`: outcomes at `breakEvenGrid(spec, points)`, if already
  * evaluated.
  */
@@ -116,52 +181,9 @@ export function breakEven(
     const r = p.scan !== undefined ? pair(p.scan[i]) : at(x);
     if (r !== undefined) curve.push({ x, ...r });
   });
-  const roots: number[] = [];
-  let spaceCheaper: BreakEven['spaceCheaper'] = null;
-  for (let i = 0; i + 1 < curve.length; i++) {
-    const [a, b] = [curve[i]!, curve[i + 1]!];
-    const [fa, fb] = [a.lcoc - a.terrestrial, b.lcoc - b.terrestrial];
-    if (fa === 0) roots.push(a.x);
-    if (fa * fb >= 0) continue;
-    const r = brentRoot({
-      f: (x) => g(x),
-      lower: a.x,
-      upper: b.x,
-      xTolerance: 1e-12 * Math.max(1, Math.abs(b.x)),
-      maxIterations: 200,
-    });
-    roots.push(r.root);
-    spaceCheaper ??= fa < 0 ? 'below' : 'above';
-  }
-  const last = curve[curve.length - 1];
-  if (last !== undefined && last.lcoc === last.terrestrial) roots.push(last.x);
+  const { roots, spaceCheaper } = crossings(curve, g);
   const nominal = p.nominal ?? spec.nominal ?? null;
-  const range = `[${fmt(lo)}, ${fmt(hi)}] ${spec.unit}`;
-  if (roots.length === 0) {
-    const above = curve.length > 0 && curve.every((c) => c.lcoc > c.terrestrial);
-    const gaps = curve.map((c) => c.lcoc / c.terrestrial);
-    const why =
-      curve.length === 0
-        ? 'the models cannot evaluate the design anywhere in the range'
-        : above
-          ? `the LCOC stays above the terrestrial LCOC (at least ${fmt(Math.min(...gaps))}× it)`
-          : `the LCOC stays below the terrestrial LCOC (at most ${fmt(Math.max(...gaps))}× it)`;
-    return {
-      path: spec.path,
-      label,
-      unit: spec.unit,
-      domain: { lo, hi },
-      nominal,
-      status: 'none',
-      root: null,
-      roots,
-      lcocAtRoot: null,
-      terrestrialAtRoot: null,
-      spaceCheaper: null,
-      message: `no break-even in range ${range}: ${why}`,
-      curve,
-    };
-  }
+  if (roots.length === 0) return noBreakEven(spec, label, { lo, hi }, nominal, curve);
   const ref = nominal ?? (lo + hi) / 2;
   const root = roots.reduce((best, r) => (Math.abs(r - ref) < Math.abs(best - ref) ? r : best), roots[0]!);
   const there = at(root);

@@ -160,6 +160,50 @@ export function resolveConstellationInput(ctx: ConstellationInputContext, path: 
   );
 }
 
+/** The constellation file's own uncertainty: section, each entry checked against its input's range. */
+function addFileInputs(ctx: ConstellationInputContext, byPath: Map<string, UncertainInput | 'fixed'>): void {
+  const { d } = ctx;
+  const c = d.loaded.constellation;
+  const src = d.parsed.src;
+  for (const [path, value] of Object.entries(c.uncertainty ?? {})) {
+    const where = `${locate(src, ['uncertainty', path])}: uncertainty.${path}`;
+    const spec = resolveConstellationInput(ctx, path, where);
+    const parsed = parseUncertainValue({ value, path: `uncertainty.${path}`, allowFixed: true });
+    if (parsed === 'fixed') {
+      byPath.set(path, 'fixed');
+      continue;
+    }
+    const problem = supportProblem(spec, parsed.distribution);
+    if (problem !== undefined)
+      throw new StudyError('OUT_OF_RANGE', `${where}: ${problem}`, { file: d.file, field: `uncertainty.${path}` });
+    byPath.set(path, { ...spec, distribution: parsed.distribution, reason: parsed.reason, origin: 'design' });
+  }
+}
+
+/** Notes on node inputs that some shells override (they keep their own value) or that miss the campaign price. */
+function overrideNotes(d: LoadedConstellationDesign, inputs: readonly UncertainInput[]): string[] {
+  const c = d.loaded.constellation;
+  const notes: string[] = [];
+  for (const x of inputs) {
+    if (x.target.kind !== 'node') continue;
+    const { section, key } = x.target;
+    const keeping = c.shells.filter((_, i) => {
+      const o = ((d.parsed.raw as { shells?: Raw[] }).shells?.[i]?.['node'] as Raw | undefined)?.[section];
+      return typeof o === 'object' && o !== null && key in o;
+    });
+    if (keeping.length)
+      notes.push(
+        `${x.path}: shell${keeping.length > 1 ? 's' : ''} ${keeping.map((s) => s.name).join(', ')} override${keeping.length > 1 ? '' : 's'} it and keep their own value`,
+      );
+    if (x.path === 'node.economics.launchCost_USD_per_kg') {
+      notes.push(
+        "node.economics.launchCost_USD_per_kg changes only the node records: the constellation pays the campaign vehicles' price_USD per launch",
+      );
+    }
+  }
+  return notes;
+}
+
 /** The constellation's uncertain inputs (see the header), in a fixed order; plus notes on them. */
 export function constellationInputs(d: LoadedConstellationDesign): { inputs: UncertainInput[]; notes: string[] } {
   const shells = d.loaded.shellNodes.map((s) => s.design);
@@ -173,7 +217,6 @@ export function constellationInputs(d: LoadedConstellationDesign): { inputs: Unc
   const ctx: ConstellationInputContext = { d, node, used };
   const nodeSrc = d.loaded.nodeFile !== null ? parseDesignFile(d.loaded.nodeFile).file.src : undefined;
   const byPath = new Map<string, UncertainInput | 'fixed'>();
-  const notes: string[] = [];
   // 1. the node's inputs, as for a node design (every shell's node: shells may override rows)
   for (const design of shells) {
     // the node's own rows added or overriding, as for a node design
@@ -199,39 +242,9 @@ export function constellationInputs(d: LoadedConstellationDesign): { inputs: Unc
     }
   }
   // 3. the constellation file's own section
-  const src = d.parsed.src;
-  for (const [path, value] of Object.entries(c.uncertainty ?? {})) {
-    const where = `${locate(src, ['uncertainty', path])}: uncertainty.${path}`;
-    const spec = resolveConstellationInput(ctx, path, where);
-    const parsed = parseUncertainValue({ value, path: `uncertainty.${path}`, allowFixed: true });
-    if (parsed === 'fixed') {
-      byPath.set(path, 'fixed');
-      continue;
-    }
-    const problem = supportProblem(spec, parsed.distribution);
-    if (problem !== undefined)
-      throw new StudyError('OUT_OF_RANGE', `${where}: ${problem}`, { file: d.file, field: `uncertainty.${path}` });
-    byPath.set(path, { ...spec, distribution: parsed.distribution, reason: parsed.reason, origin: 'design' });
-  }
+  addFileInputs(ctx, byPath);
   const inputs = [...byPath.values()].filter((x): x is UncertainInput => x !== 'fixed');
-  for (const x of inputs) {
-    if (x.target.kind !== 'node') continue;
-    const { section, key } = x.target;
-    const keeping = c.shells.filter((_, i) => {
-      const o = ((d.parsed.raw as { shells?: Raw[] }).shells?.[i]?.['node'] as Raw | undefined)?.[section];
-      return typeof o === 'object' && o !== null && key in o;
-    });
-    if (keeping.length)
-      notes.push(
-        `${x.path}: shell${keeping.length > 1 ? 's' : ''} ${keeping.map((s) => s.name).join(', ')} override${keeping.length > 1 ? '' : 's'} it and keep their own value`,
-      );
-    if (x.path === 'node.economics.launchCost_USD_per_kg') {
-      notes.push(
-        "node.economics.launchCost_USD_per_kg changes only the node records: the constellation pays the campaign vehicles' price_USD per launch",
-      );
-    }
-  }
-  return { inputs, notes };
+  return { inputs, notes: overrideNotes(d, inputs) };
 }
 
 /** The raw constellation, base node and catalogs with `values[i]` written at `specs[i]` (NaN: left as it is). */

@@ -83,6 +83,41 @@ export function fleetTerrestrialLcoc(r: ConstellationRecord): number {
   return weight > 0 ? sum / weight : NaN;
 }
 
+/** The break-even inputs of a constellation: the first campaign vehicle's price, the learning rate, the chip price. */
+function constellationBreakEvenInputs(d: LoadedConstellationDesign): BreakEvenInput[] {
+  const c = d.loaded.constellation;
+  const chip = d.loaded.shellNodes[0]!.design.compute.chip;
+  const at = (path: string): InputSpec =>
+    resolveConstellationInput(
+      {
+        d,
+        node: d.loaded.shellNodes[0]!.design,
+        used: [
+          { catalog: 'launchVehicles', id: c.launch.vehicles[0]!.vehicle },
+          { catalog: 'chips', id: chip },
+        ],
+      },
+      path,
+      path,
+    );
+  return [
+    { spec: at(`catalogs.launchVehicles.${c.launch.vehicles[0]!.vehicle}.price_USD`), label: 'launch price' },
+    { spec: at('economics.learningRate'), label: 'learning rate' },
+    { spec: at(`catalogs.chips.${chip}.costPerChip_USD`), label: 'chip price' },
+  ];
+}
+
+/** Each constraint's name, unit, sense and description, as the nominal record states them. */
+function constraintInfos(r: ConstellationRecord): ConstraintInfo[] {
+  return r.constraints.map((c) => ({
+    name: c.name,
+    unit: c.unit,
+    sense: c.sense,
+    enforced: c.enforced,
+    description: c.description,
+  }));
+}
+
 export function constellationSampleModel(d: LoadedConstellationDesign, lp: LpSolver): ConstellationSampleModel {
   const { inputs, notes } = constellationInputs(d);
   const getters: ((r: ConstellationRecord) => number)[] = [
@@ -107,36 +142,9 @@ export function constellationSampleModel(d: LoadedConstellationDesign, lp: LpSol
       { file: d.file },
     );
   }
-  const constraints: ConstraintInfo[] = nominalRecord.constraints.map((c) => ({
-    name: c.name,
-    unit: c.unit,
-    sense: c.sense,
-    enforced: c.enforced,
-    description: c.description,
-  }));
-  const c = d.loaded.constellation;
-  const chip = d.loaded.shellNodes[0]!.design.compute.chip;
-  const breakEvenInputs = (): BreakEvenInput[] => {
-    const at = (path: string): InputSpec =>
-      resolveConstellationInput(
-        {
-          d,
-          node: d.loaded.shellNodes[0]!.design,
-          used: [
-            { catalog: 'launchVehicles', id: c.launch.vehicles[0]!.vehicle },
-            { catalog: 'chips', id: chip },
-          ],
-        },
-        path,
-        path,
-      );
-    return [
-      { spec: at(`catalogs.launchVehicles.${c.launch.vehicles[0]!.vehicle}.price_USD`), label: 'launch price' },
-      { spec: at('economics.learningRate'), label: 'learning rate' },
-      { spec: at(`catalogs.chips.${chip}.costPerChip_USD`), label: 'chip price' },
-    ];
-  };
-  const multi = c.shells.length > 1;
+  const constraints = constraintInfos(nominalRecord);
+  const breakEvenInputs = (): BreakEvenInput[] => constellationBreakEvenInputs(d);
+  const multi = d.loaded.constellation.shells.length > 1;
   return {
     kind: 'constellation',
     design: d,

@@ -95,6 +95,35 @@ export interface SampleModel extends AnalysisModel {
   record(values: readonly number[], specs?: readonly InputSpec[]): DesignRecord | string;
 }
 
+/** The constraints as the nominal record states them (the physical checks alone when it cannot be evaluated). */
+function nodeConstraintInfos(nominalRecord: DesignRecord | string): ConstraintInfo[] {
+  return typeof nominalRecord === 'string'
+    ? PHYSICAL_CONSTRAINTS.map((name) => ({ name, unit: '', sense: '<=' as const, enforced: true, description: '' }))
+    : nominalRecord.constraints.map((c) => ({
+        name: c.name,
+        unit: c.unit,
+        sense: c.sense,
+        enforced: c.enforced,
+        description: c.description,
+      }));
+}
+
+/** Launch price, the chip's price, mission lifetime (./breakEven.ts). */
+function nodeBreakEvenInputs(
+  design: LoadedDesign['design'],
+  rows: LoadedDesign['evaluator']['rows'],
+  nominal: DesignRecord | undefined,
+): BreakEvenInput[] {
+  const at = (path: string): InputSpec => resolveInput({ path, design, rows, where: path });
+  const launch = at('economics.launchCost_USD_per_kg');
+  return [
+    // the launch price the design uses when it gives no $/kg: vehicle price / payload
+    { spec: launch, label: 'launch price', nominal: launch.nominal ?? nominal?.cost.launchPrice_USD_per_kg ?? null },
+    { spec: at(`catalogs.chips.${design.compute.chip}.costPerChip_USD`), label: 'chip price' },
+    { spec: at('mission.lifetime_yr'), label: 'mission lifetime' },
+  ];
+}
+
 export function sampleModel(loaded: LoadedDesign): SampleModel {
   const { design, evaluator } = loaded;
   const rows = evaluator.rows;
@@ -110,29 +139,10 @@ export function sampleModel(loaded: LoadedDesign): SampleModel {
     }
   };
   const nominalRecord = record([], []);
-  const constraints: ConstraintInfo[] =
-    typeof nominalRecord === 'string'
-      ? PHYSICAL_CONSTRAINTS.map((name) => ({ name, unit: '', sense: '<=' as const, enforced: true, description: '' }))
-      : nominalRecord.constraints.map((c) => ({
-          name: c.name,
-          unit: c.unit,
-          sense: c.sense,
-          enforced: c.enforced,
-          description: c.description,
-        }));
+  const constraints = nodeConstraintInfos(nominalRecord);
   const outcome = (r: DesignRecord | string): SampleOutcome => outcomeOf(r, getters, constraints);
   const nominal = typeof nominalRecord === 'string' ? undefined : nominalRecord;
-  /** Launch price, the chip's price, mission lifetime (./breakEven.ts). */
-  const breakEvenInputs = (): BreakEvenInput[] => {
-    const at = (path: string): InputSpec => resolveInput({ path, design, rows, where: path });
-    const launch = at('economics.launchCost_USD_per_kg');
-    return [
-      // the launch price the design uses when it gives no $/kg: vehicle price / payload
-      { spec: launch, label: 'launch price', nominal: launch.nominal ?? nominal?.cost.launchPrice_USD_per_kg ?? null },
-      { spec: at(`catalogs.chips.${design.compute.chip}.costPerChip_USD`), label: 'chip price' },
-      { spec: at('mission.lifetime_yr'), label: 'mission lifetime' },
-    ];
-  };
+  const breakEvenInputs = (): BreakEvenInput[] => nodeBreakEvenInputs(design, rows, nominal);
   return {
     kind: 'node',
     loaded,

@@ -13,22 +13,14 @@ export const shortInput = (path: string): string => path.replace(/^catalogs\./, 
 
 const NOMINAL_COLOR = '#b3261e';
 
-/** Histogram (counts per bin) and empirical CDF of one output, with the nominal design and p5/p95 marked. */
-export function distributionSpec(o: OutputSummary, values: readonly number[]): Record<string, unknown> {
-  const title = axisLabel(o.path, o.unit);
-  const bins = o.histogram.bins.map((b) => ({
-    lo: b.lower,
-    hi: b.upper === b.lower ? b.lower + Math.abs(b.lower) * 1e-9 + 1e-12 : b.upper,
-    count: b.count,
-  }));
-  const sorted = [...values].sort((a, b) => a - b);
-  const cdf = samplePositions(sorted.length, 400).map((i) => ({ x: sorted[i]!, F: (i + 1) / sorted.length }));
+/** Rules at the nominal design (solid red) and at p5 and p95 (dashed grey), layered on both panels. */
+function quantileRules(o: OutputSummary): Record<string, unknown> {
   const marks = [
     ...(o.nominal !== null ? [{ x: o.nominal, what: 'nominal design' }] : []),
     { x: o.p5, what: 'p5 / p95' },
     { x: o.p95, what: 'p5 / p95' },
   ];
-  const rules = {
+  return {
     data: { values: marks },
     mark: { type: 'rule', strokeWidth: 1.5 },
     encoding: {
@@ -54,6 +46,19 @@ export function distributionSpec(o: OutputSummary, values: readonly number[]): R
       },
     },
   };
+}
+
+/** Histogram (counts per bin) and empirical CDF of one output, with the nominal design and p5/p95 marked. */
+export function distributionSpec(o: OutputSummary, values: readonly number[]): Record<string, unknown> {
+  const title = axisLabel(o.path, o.unit);
+  const bins = o.histogram.bins.map((b) => ({
+    lo: b.lower,
+    hi: b.upper === b.lower ? b.lower + Math.abs(b.lower) * 1e-9 + 1e-12 : b.upper,
+    count: b.count,
+  }));
+  const sorted = [...values].sort((a, b) => a - b);
+  const cdf = samplePositions(sorted.length, 400).map((i) => ({ x: sorted[i]!, F: (i + 1) / sorted.length }));
+  const rules = quantileRules(o);
   const x = { title, scale: { zero: false } };
   return {
     hconcat: [

@@ -32,7 +32,7 @@ import {
   type AnalysisProgress,
   type InputSummary,
 } from './uncertainty.js';
-import { withRunner } from './runner.js';
+import { withRunner, type SampleRunner } from './runner.js';
 
 export const SENSITIVITY_METHODS = ['tornado', 'sobol', 'all'] as const;
 export type SensitivityMethod = (typeof SENSITIVITY_METHODS)[number];
@@ -160,70 +160,139 @@ function sobolOf(
   outcomes: readonly SampleOutcome[],
   rng: ReturnType<typeof createRng>,
 ): SobolOutput[] {
+  return model.keyOutputs.map((output) => outputSobol(model, n, outcomes, rng, output));
+}
+
+/** Sobol' indices of one output over the row tuples in which every evaluation succeeded. */
+function outputSobol(
+  model: AnalysisModel,
+  n: number,
+  outcomes: readonly SampleOutcome[],
+  rng: ReturnType<typeof createRng>,
+  output: string,
+): SobolOutput {
   const d = model.inputs.length;
-  const unitOf = (path: string): string => model.unitOf(path);
-  return model.keyOutputs.map((output): SobolOutput => {
-    const col = model.column(output);
-    const y = outcomes.map((o) => valueOf(o, col));
-    const keep = Array.from({ length: n }, (_, j) => j).filter((j) =>
-      Array.from({ length: d + 2 }, (_, b) => y[b * n + j]!).every(Number.isFinite),
-    );
-    const pick = (block: number): number[] => keep.map((j) => y[block * n + j]!);
-    if (keep.length < 2)
-      return {
-        output,
-        unit: unitOf(output),
-        rows: keep.length,
-        variance: NaN,
-        indices: [],
-        note: `only ${keep.length} of ${n} row tuples evaluated: no indices`,
-      };
-    // An output no input moves differs between rows by rounding only (~1e-16 relative): report it as constant,
-    // not as indices of rounding noise.
-    let [lo, hi] = [Infinity, -Infinity];
-    for (const j of keep)
-      for (let b = 0; b < d + 2; b++) [lo, hi] = [Math.min(lo, y[b * n + j]!), Math.max(hi, y[b * n + j]!)];
-    if (hi - lo <= 1e-12 * Math.max(Math.abs(lo), Math.abs(hi))) {
-      const zero = model.inputs.map((x) => ({
-        input: x.path,
-        first: 0,
-        firstLow: 0,
-        firstHigh: 0,
-        total: 0,
-        totalLow: 0,
-        totalHigh: 0,
-      }));
-      return {
-        output,
-        unit: unitOf(output),
-        rows: keep.length,
-        variance: 0,
-        indices: zero,
-        note: 'constant: no input changes it (all indices 0)',
-      };
-    }
-    const result = sobolIndices({
-      yA: pick(0),
-      yB: pick(1),
-      yAB: Array.from({ length: d }, (_, i) => pick(2 + i)),
-      rng,
-    });
+  const unit = model.unitOf(output);
+  const col = model.column(output);
+  const y = outcomes.map((o) => valueOf(o, col));
+  const keep = Array.from({ length: n }, (_, j) => j).filter((j) =>
+    Array.from({ length: d + 2 }, (_, b) => y[b * n + j]!).every(Number.isFinite),
+  );
+  const pick = (block: number): number[] => keep.map((j) => y[block * n + j]!);
+  if (keep.length < 2)
     return {
       output,
-      unit: unitOf(output),
+      unit,
       rows: keep.length,
-      variance: result.variance,
-      indices: rankByTotal({ result }).map((s) => ({
-        input: model.inputs[s.input]!.path,
-        first: s.first,
-        firstLow: s.firstLow,
-        firstHigh: s.firstHigh,
-        total: s.total,
-        totalLow: s.totalLow,
-        totalHigh: s.totalHigh,
-      })),
-      note: keep.length < n ? `${n - keep.length} of ${n} row tuples dropped (a failed evaluation)` : null,
+      variance: NaN,
+      indices: [],
+      note: `only ${keep.length} of ${n} row tuples evaluated: no indices`,
     };
+  if (isConstant(y, keep, n, d)) return constantSobol(model, output, unit, keep.length);
+  const result = sobolIndices({
+    yA: pick(0),
+    yB: pick(1),
+    yAB: Array.from({ length: d }, (_, i) => pick(2 + i)),
+    rng,
+  });
+  return {
+    output,
+    unit,
+    rows: keep.length,
+    variance: result.variance,
+    indices: rankByTotal({ result }).map((s) => ({
+      input: model.inputs[s.input]!.path,
+      first: s.first,
+      firstLow: s.firstLow,
+      firstHigh: s.firstHigh,
+      total: s.total,
+      totalLow: s.totalLow,
+      totalHigh: s.totalHigh,
+    })),
+    note: keep.length < n ? `${n - keep.length} of ${n} row tuples dropped (a failed evaluation)` : null,
+  };
+}
+
+/**
+ * An output no input moves differs between rows by rounding only (~1e-16 relative): it is reported as constant, not as
+ * indices of rounding noise.
+ */
+function isConstant(y: readonly number[], keep: readonly number[], n: number, d: number): boolean {
+  let [lo, hi] = [Infinity, -Infinity];
+  for (const j of keep)
+    for (let b = 0; b < d + 2; b++) [lo, hi] = [Math.min(lo, y[b * n + j]!), Math.max(hi, y[b * n + j]!)];
+  return hi - lo <= 1e-12 * Math.max(Math.abs(lo), Math.abs(hi));
+}
+
+/** A constant output: every index 0. */
+function constantSobol(model: AnalysisModel, output: string, unit: string, rows: number): SobolOutput {
+  const zero = model.inputs.map((x) => ({
+    input: x.path,
+    first: 0,
+    firstLow: 0,
+    firstHigh: 0,
+    total: 0,
+    totalLow: 0,
+    totalHigh: 0,
+  }));
+  return { output, unit, rows, variance: 0, indices: zero, note: 'constant: no input changes it (all indices 0)' };
+}
+
+type Progress = (phase: string, total: number) => (done: number) => void;
+
+/** Tornado: the design as written, then each input at its p5 and at its p95 with every other input as written. */
+async function tornadoPhase(
+  model: FileModel,
+  runner: SampleRunner,
+  progress: Progress,
+): Promise<SensitivityAnalysis['tornado']> {
+  // row 0: the design as written; then input i at its p5 and at its p95, every other input left as written (NaN)
+  const at = (i: number, v: number): number[] => model.inputs.map((_, k) => (k === i ? v : NaN));
+  const rows = [
+    at(-1, NaN),
+    ...model.inputs.flatMap((x, i) => [at(i, quantile(x.distribution, 0.05)), at(i, quantile(x.distribution, 0.95))]),
+  ];
+  const outcomes = await runner.run(rows, progress('tornado', rows.length));
+  return {
+    evaluations: rows.length,
+    failed: outcomes.filter((o) => o.status === 'failed').length,
+    outputs: tornadoOf(model, outcomes),
+  };
+}
+
+/** Sobol': a Saltelli design of N(d + 2) rows (Latin hypercube), evaluated, then the indices per key output. */
+async function sobolPhase(
+  model: FileModel,
+  runner: SampleRunner,
+  samples: number,
+  seed: number,
+  progress: Progress,
+): Promise<SensitivityAnalysis['sobol']> {
+  const rng = createRng(seed);
+  const design = saltelliDesign({ n: samples, d: model.inputs.length, rng, method: 'lhs' });
+  const rows = toInputs({ unit: design.rows, distributions: model.inputs.map((x) => x.distribution) });
+  const outcomes = await runner.run(rows, progress('sobol', rows.length));
+  const failureReasons = failureSummary(outcomes);
+  const failed = failureReasons.reduce((s, f) => s + f.count, 0);
+  const outputs = sobolOf(model, samples, outcomes, rng);
+  return { n: samples, evaluations: rows.length, failed, resamples: 1000, confidence: 0.95, failureReasons, outputs };
+}
+
+/** Break-even: every input's scan grid in one batch (vectors over the break-even inputs, NaN = as written). */
+async function breakEvenPhase(model: FileModel, runner: SampleRunner, progress: Progress): Promise<BreakEven[]> {
+  const be = model.breakEvenInputs();
+  const grids = be.map((b) => breakEvenGrid(b.spec, model.defaults.breakEvenPoints));
+  const rows = grids.flatMap((g, i) => g.map((x) => be.map((_, k) => (k === i ? x : NaN))));
+  const scans = await runner.run(
+    rows,
+    progress('break-even', rows.length),
+    be.map((b) => b.spec.path),
+  );
+  let offset = 0;
+  return be.map((b, i) => {
+    const scan = scans.slice(offset, offset + grids[i]!.length);
+    offset += grids[i]!.length;
+    return breakEven({ model, ...b, scan });
   });
 }
 
@@ -237,63 +306,12 @@ export async function analyzeSensitivity(opts: SensitivityOptions): Promise<Sens
   if (opts.samples !== undefined) checkSampleCount('--samples', opts.samples, 2);
   const model = await modelWithInputs(opts.designPath, opts);
   const samples = opts.samples ?? model.defaults.sobolSamples;
-  const d = model.inputs.length;
   const progress = (phase: string, total: number) => (done: number) => opts.onProgress?.({ phase, done, total });
   const result = await withRunner(model, workers, async (runner) => {
-    let tornado: SensitivityAnalysis['tornado'] = null;
-    if (method !== 'sobol') {
-      // row 0: the design as written; then input i at its p5 and at its p95, every other input left as written (NaN)
-      const at = (i: number, v: number): number[] => model.inputs.map((_, k) => (k === i ? v : NaN));
-      const rows = [
-        at(-1, NaN),
-        ...model.inputs.flatMap((x, i) => [
-          at(i, quantile(x.distribution, 0.05)),
-          at(i, quantile(x.distribution, 0.95)),
-        ]),
-      ];
-      const outcomes = await runner.run(rows, progress('tornado', rows.length));
-      tornado = {
-        evaluations: rows.length,
-        failed: outcomes.filter((o) => o.status === 'failed').length,
-        outputs: tornadoOf(model, outcomes),
-      };
-    }
-    let sobol: SensitivityAnalysis['sobol'] = null;
-    if (method !== 'tornado') {
-      const rng = createRng(seed);
-      const design = saltelliDesign({ n: samples, d, rng, method: 'lhs' });
-      const rows = toInputs({ unit: design.rows, distributions: model.inputs.map((x) => x.distribution) });
-      const outcomes = await runner.run(rows, progress('sobol', rows.length));
-      const failureReasons = failureSummary(outcomes);
-      const failed = failureReasons.reduce((s, f) => s + f.count, 0);
-      const outputs = sobolOf(model, samples, outcomes, rng);
-      sobol = {
-        n: samples,
-        evaluations: rows.length,
-        failed,
-        resamples: 1000,
-        confidence: 0.95,
-        failureReasons,
-        outputs,
-      };
-    }
+    const tornado = method !== 'sobol' ? await tornadoPhase(model, runner, progress) : null;
+    const sobol = method !== 'tornado' ? await sobolPhase(model, runner, samples, seed, progress) : null;
     if (model.comparison === null) return { tornado, sobol, breakEven: [] };
-    // break-even: every input's scan grid in one batch (vectors over the break-even inputs, NaN = as written)
-    const be = model.breakEvenInputs();
-    const grids = be.map((b) => breakEvenGrid(b.spec, model.defaults.breakEvenPoints));
-    const rows = grids.flatMap((g, i) => g.map((x) => be.map((_, k) => (k === i ? x : NaN))));
-    const scans = await runner.run(
-      rows,
-      progress('break-even', rows.length),
-      be.map((b) => b.spec.path),
-    );
-    let offset = 0;
-    const found = be.map((b, i) => {
-      const scan = scans.slice(offset, offset + grids[i]!.length);
-      offset += grids[i]!.length;
-      return breakEven({ model, ...b, scan });
-    });
-    return { tornado, sobol, breakEven: found };
+    return { tornado, sobol, breakEven: await breakEvenPhase(model, runner, progress) };
   });
   return {
     model,

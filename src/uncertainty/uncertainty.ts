@@ -233,6 +233,27 @@ export function jointHolds(
   };
 }
 
+/** Each constraint's margin quantiles and P(holds) over all samples (a failed sample does not hold). */
+function marginSummaries(model: FileModel, outcomes: readonly SampleOutcome[], samples: number): MarginSummary[] {
+  const nominalY = model.nominal.status === 'ok' ? model.nominal.y : undefined;
+  const m = model.metricPaths.length;
+  const k = model.constraints.length;
+  return model.constraints.flatMap((c, j): MarginSummary[] => {
+    const s = columnSummary(outcomes, m + j, nominalY?.[m + j] ?? null);
+    if (s === undefined) return [];
+    const successes = outcomes.reduce((acc, o) => acc + (o.status === 'ok' && o.y[m + k + j] === 1 ? 1 : 0), 0);
+    return [
+      {
+        name: c.name,
+        enforced: c.enforced,
+        description: c.description,
+        ...s,
+        holds: wilsonInterval({ successes, trials: samples }),
+      },
+    ];
+  });
+}
+
 /** Samples, evaluates and summarises; writes nothing (see `runUncertainty` for the report folder). */
 export async function analyzeUncertainty(opts: UncertaintyOptions): Promise<UncertaintyAnalysis> {
   const seed = opts.seed ?? DEFAULT_SEED;
@@ -257,22 +278,7 @@ export async function analyzeUncertainty(opts: UncertaintyOptions): Promise<Unce
     const s = columnSummary(outcomes, col, nominalY?.[col] ?? null);
     return s === undefined ? [] : [{ path, unit: model.unitOf(path), ...s }];
   });
-  const m = model.metricPaths.length;
-  const k = model.constraints.length;
-  const margins = model.constraints.flatMap((c, j): MarginSummary[] => {
-    const s = columnSummary(outcomes, m + j, nominalY?.[m + j] ?? null);
-    if (s === undefined) return [];
-    const successes = outcomes.reduce((acc, o) => acc + (o.status === 'ok' && o.y[m + k + j] === 1 ? 1 : 0), 0);
-    return [
-      {
-        name: c.name,
-        enforced: c.enforced,
-        description: c.description,
-        ...s,
-        holds: wilsonInterval({ successes, trials: samples }),
-      },
-    ];
-  });
+  const margins = marginSummaries(model, outcomes, samples);
   const { allHold, enforcedHold } = jointHolds(model, outcomes);
   let lcocBelowTerrestrial: ProportionInterval | null = null;
   if (model.comparison !== null) {

@@ -119,23 +119,10 @@ export function inputTable(inputs: readonly InputSummary[], kind: 'node' | 'cons
   };
 }
 
-/** Renders plots and the report content. */
-export async function uncertaintyDocument(a: UncertaintyAnalysis): Promise<{ doc: ReportDocument; plots: Plot[] }> {
+/** The summary: the file, sampling, sample counts, joint and terrestrial probabilities. */
+function summaryBlocks(a: UncertaintyAnalysis, what: string): Block[] {
   const { loaded } = a.model;
-  const what = a.model.kind === 'node' ? 'design' : 'constellation';
-  const plots: Plot[] = [];
-  const outputFigures = await outputFigureBlocks(a, what, plots);
-  const constraintPlot: Plot | undefined = a.margins.length
-    ? {
-        id: 'constraints',
-        file: 'constraints.svg',
-        svg: await renderSvg(constraintSpec(a.margins), 'constraints'),
-        caption:
-          'Probability that each constraint holds, with its 95 % Wilson score interval (failed samples count as not holding).',
-      }
-    : undefined;
-  if (constraintPlot) plots.push(constraintPlot);
-  const blocks: Block[] = [
+  return [
     { kind: 'h2', text: 'Summary', id: 'summary' },
     {
       kind: 'kv',
@@ -159,6 +146,59 @@ export async function uncertaintyDocument(a: UncertaintyAnalysis): Promise<{ doc
         ['worker threads', String(a.workers)],
       ],
     },
+  ];
+}
+
+/** The constraints table: margins' quantiles and P(holds) of each, and the joint probabilities. */
+function constraintBlocks(a: UncertaintyAnalysis): Block[] {
+  return [
+    { kind: 'h2', text: 'Constraints', id: 'constraints' },
+    {
+      kind: 'p',
+      text: 'Margins are relative: (limit − value)/|limit| for ≤, (value − limit)/|limit| for ≥; negative when violated.',
+    },
+    {
+      kind: 'table',
+      headers: ['constraint', 'kind', 'nominal margin [-]', 'p5 [-]', 'p50 [-]', 'p95 [-]', 'P(holds)'],
+      rows: [
+        ...a.margins.map((m) => [
+          m.name,
+          m.enforced ? 'enforced' : 'check',
+          opt(m.nominal),
+          fmt(m.p5),
+          fmt(m.p50),
+          fmt(m.p95),
+          pct(m.holds),
+        ]),
+        ...jointRows(a).map(([label, value]) => [label, 'jointly', '', '', '', '', value]),
+      ],
+    },
+  ];
+}
+
+/** P(each constraint holds) as a bar chart, or undefined without constraints. */
+async function constraintPlotOf(a: UncertaintyAnalysis): Promise<Plot | undefined> {
+  return a.margins.length
+    ? {
+        id: 'constraints',
+        file: 'constraints.svg',
+        svg: await renderSvg(constraintSpec(a.margins), 'constraints'),
+        caption:
+          'Probability that each constraint holds, with its 95 % Wilson score interval (failed samples count as not holding).',
+      }
+    : undefined;
+}
+
+/** Renders plots and the report content. */
+export async function uncertaintyDocument(a: UncertaintyAnalysis): Promise<{ doc: ReportDocument; plots: Plot[] }> {
+  const { loaded } = a.model;
+  const what = a.model.kind === 'node' ? 'design' : 'constellation';
+  const plots: Plot[] = [];
+  const outputFigures = await outputFigureBlocks(a, what, plots);
+  const constraintPlot = await constraintPlotOf(a);
+  if (constraintPlot) plots.push(constraintPlot);
+  const blocks: Block[] = [
+    ...summaryBlocks(a, what),
     ...(a.model.notes.length ? [{ kind: 'list' as const, items: a.model.notes }] : []),
     { kind: 'h2', text: 'Uncertain inputs', id: 'inputs' },
     {
@@ -182,27 +222,7 @@ export async function uncertaintyDocument(a: UncertaintyAnalysis): Promise<{ doc
       ]),
     },
     ...outputFigures,
-    { kind: 'h2', text: 'Constraints', id: 'constraints' },
-    {
-      kind: 'p',
-      text: 'Margins are relative: (limit − value)/|limit| for ≤, (value − limit)/|limit| for ≥; negative when violated.',
-    },
-    {
-      kind: 'table',
-      headers: ['constraint', 'kind', 'nominal margin [-]', 'p5 [-]', 'p50 [-]', 'p95 [-]', 'P(holds)'],
-      rows: [
-        ...a.margins.map((m) => [
-          m.name,
-          m.enforced ? 'enforced' : 'check',
-          opt(m.nominal),
-          fmt(m.p5),
-          fmt(m.p50),
-          fmt(m.p95),
-          pct(m.holds),
-        ]),
-        ...jointRows(a).map(([label, value]) => [label, 'jointly', '', '', '', '', value]),
-      ],
-    },
+    ...constraintBlocks(a),
     ...(a.allHold !== null ? [{ kind: 'p' as const, text: JOINT_NOTE }] : []),
     ...(constraintPlot ? [{ kind: 'figure' as const, plot: constraintPlot }] : []),
   ];
