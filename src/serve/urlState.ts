@@ -1,7 +1,8 @@
 /**
  * The explorer's shareable state in its URL: `?filter=<metric>:<lo>:<hi>` (repeatable; a brush keeping the designs
  * with lo ≤ value ≤ hi on that column; an empty bound is open) and `&design=<run>:<index>` (the selected design:
- * run position, evaluation index). Metric names may hold ':' (`g[compute.itPowerAvg_W >= 120000]` does not, but a
+ * run position, evaluation index) and `&pair=<x>&pair=<y>` (the scatter's chosen pair of dimensions; absent: the
+ * objectives' matrix). Metric names may hold ':' (`g[compute.itPowerAvg_W >= 120000]` does not, but a
  * user's expression could), so the two bounds are taken from the right. Pure: used by the browser app and tests.
  */
 export interface Filter {
@@ -13,6 +14,8 @@ export interface Filter {
 export interface ViewState {
   readonly filters: readonly Filter[];
   readonly design: { readonly run: number; readonly index: number } | null;
+  /** The scatter's chosen pair [x, y] of dimension names, or null for the objectives' matrix. */
+  readonly pair: readonly [string, string] | null;
   /** Problems with the URL's parameters (the rest is applied). */
   readonly errors: readonly string[];
 }
@@ -48,15 +51,22 @@ export function parseViewState(search: string): ViewState {
     if (m) design = { run: Number(m[1]), index: Number(m[2]) };
     else errors.push(`design "${d}": expected <run>:<index>`);
   }
-  return { filters, design, errors };
+  const pairNames = params.getAll('pair');
+  let pair: ViewState['pair'] = null;
+  if (pairNames.length === 2) pair = [pairNames[0]!, pairNames[1]!];
+  else if (pairNames.length > 0) errors.push(`pair: expected two names (pair=<x>&pair=<y>), got ${pairNames.length}`);
+  return { filters, design, pair, errors };
 }
 
 const boundText = (v: number): string => (Number.isFinite(v) ? String(v) : '');
 
-export function formatViewState(state: Pick<ViewState, 'filters' | 'design'>): string {
+export function formatViewState(
+  state: Pick<ViewState, 'filters' | 'design'> & Partial<Pick<ViewState, 'pair'>>,
+): string {
   const params = new URLSearchParams();
   for (const f of state.filters) params.append('filter', `${f.metric}:${boundText(f.lo)}:${boundText(f.hi)}`);
   if (state.design !== null) params.set('design', `${state.design.run}:${state.design.index}`);
+  for (const name of state.pair ?? []) params.append('pair', name);
   const s = params.toString();
   return s === '' ? '' : `?${s}`;
 }

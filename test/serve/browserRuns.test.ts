@@ -264,7 +264,17 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium: constellatio
     expect(expected).toBeGreaterThan(0);
     expect(expected).toBeLessThan(x1.length);
     await expect.poll(() => rowCount(page)).toBe(expected);
+    // the link reproduces the view: the pair and the brush, in a fresh page
+    const link = page.url();
+    expect(new URL(link).searchParams.getAll('pair')).toEqual(['x1', 'f2']);
     await page.context().close();
+    const again = await open(link);
+    const againCanvas = again.getByTestId('scatter').locator('canvas');
+    await expect
+      .poll(async () => JSON.parse((await againCanvas.getAttribute('data-panels')) ?? '[]') as unknown[])
+      .toEqual([expect.objectContaining({ x: 'x1', y: 'f2' })]);
+    await expect.poll(() => rowCount(again)).toBe(expected);
+    await again.context().close();
   });
 
   it('follows a run in progress: rows checkpointed while the page is open appear without a reload', async () => {

@@ -44,6 +44,15 @@ describe('explorer URL state', () => {
     expect(formatViewState({ filters: [], design: null })).toBe('');
   });
 
+  it("carries the scatter's chosen pair as two names in order; one or three names are an error", () => {
+    const text = formatViewState({ filters: [], design: null, pair: ['x1', 'g[a >= 1]'] });
+    expect(text).toBe('?pair=x1&pair=g%5Ba+%3E%3D+1%5D');
+    expect(parseViewState(text).pair).toEqual(['x1', 'g[a >= 1]']);
+    expect(parseViewState('?filter=f1:0:1').pair).toBeNull();
+    expect(parseViewState('?pair=x1').errors[0]).toMatch(/pair: expected two names/);
+    expect(parseViewState('?pair=a&pair=b&pair=c').pair).toBeNull();
+  });
+
   it('keeps a value inside the closed interval, never NaN', () => {
     const f = { metric: 'f1', lo: 1, hi: 2 };
     expect([0.999, 1, 1.5, 2, 2.001, NaN].map((v) => passes(f, v))).toEqual([false, true, true, true, false, false]);

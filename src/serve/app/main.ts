@@ -118,7 +118,7 @@ function update(): void {
   $('row-count').textContent = String(count);
   $('row-total').textContent =
     `of ${ds.n.toLocaleString('en-US')} designs${ds.failed ? ` (${ds.failed.toLocaleString('en-US')} failed evaluations not shown)` : ''}`;
-  const url = `${location.pathname}${formatViewState({ filters: state.filters, design: state.selected })}`;
+  const url = `${location.pathname}${formatViewState({ filters: state.filters, design: state.selected, pair: state.pair })}`;
   if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
   if (timings.loaded) timings.renders.push(performance.now() - t0);
 }
@@ -288,10 +288,14 @@ async function start(): Promise<void> {
   const view = parseViewState(location.search);
   state.filters = [...view.filters];
   state.selected = view.design;
+  state.pair = view.pair === null ? null : [view.pair[0], view.pair[1]];
   await load();
   const unknown = state.filters
     .filter((f) => !ds!.dims.some((d) => d.name === f.metric))
     .map((f) => `no column "${f.metric}"`);
+  for (const name of view.pair ?? []) {
+    if (!ds!.dims.some((d) => d.name === name)) unknown.push(`no column "${name}" for the scatter's pair`);
+  }
   $('messages').textContent = [...view.errors, ...unknown].join('; ');
   $('reset').addEventListener('click', () => {
     state.filters = [];
