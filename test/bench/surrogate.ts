@@ -2,22 +2,22 @@
  * Surrogate benchmark (a script, not a vitest test): `npm run bench:surrogate` compiles it to
  * dist/test/bench/surrogate.js and runs it. SMS-EGO (solvers/smsego) and ParEGO (solvers/parego), batch 4, against
  * NSGA-II and NSGA-III at the same evaluation budget, on ZDT1 (30 variables), DTLZ2 (3 objectives, 12 variables),
- * C2-DTLZ2 (3 objectives, constrained: Jain & Deb, IEEE TEVC 18(4), 2014), the flagship node study (designs/flagship-study.yaml: 9 mixed variables, 3
- * objectives, constraints) and, with --constellation, the flagship constellation study
- * (designs/constellation-study.yaml). Each algorithm runs in-process through ask/tell with a serial evaluation;
- * NSGA-II/III run at population max(8, budget / 5) (five generations: their default population of 100 would make a
- * budget of 100 one random sample). Hypervolume: of each run's feasible non-dominated set, on a normalization common to
- * all runs of a case and budget — benchmarks: their true front's ideal and nadir (src/problem/benchmarkFronts.ts);
- * studies: the ideal and nadir of the non-dominated union of every run's front — with the reference point at 1.1 per
- * objective (as run.json does). Reported: the median over seeds per algorithm; where no feasible design was found, HV
- * is 0 and the median least constraint violation Σ max(0, g) reached tells the algorithms apart (0: a feasible design
- * found); each surrogate's time per proposal (the median over runs of its ask() time after the initial design, divided
- * by the designs proposed) beside the case's median time per evaluation. --out=DIR keeps each run's result in DIR and
- * reuses it, so a long set can be run in parts (--algorithms=smsego,nsga2 runs only those; the table uses every kept
- * run of its case, budget and seeds).
- * Default: budgets 100 and 200, seeds 1–3, no constellation (the machine is 2 shared cores). --full: budgets
- * 100, 200 and 500, seeds 1–5. --constellation adds the constellation study (seeds and budgets as chosen).
- * --cases=zdt1,node picks cases; --budgets=500 and --seeds=1,2 replace the budgets and seeds.
+ * C2-DTLZ2 (3 objectives, constrained: Jain & Deb, IEEE TEVC 18(4), 2014), the flagship node study
+ * (designs/flagship-study.yaml: 9 mixed variables, 3 objectives, constraints) and, with --constellation, the flagship
+ * constellation study (designs/constellation-study.yaml). Each algorithm runs in-process through ask/tell with a serial
+ * evaluation; NSGA-II/III run at population max(8, budget / 5) (five generations: their default population of 100 would
+ * make a budget of 100 one random sample). Hypervolume: of each run's feasible non-dominated set, on a normalization
+ * common to all runs of a case and budget — benchmarks: their true front's ideal and nadir
+ * (src/problem/benchmarkFronts.ts); studies: the ideal and nadir of the non-dominated union of every run's front — with
+ * the reference point at 1.1 per objective (as run.json does). Reported: the median over seeds per algorithm; where no
+ * feasible design was found, HV is 0 and the median least constraint violation Σ max(0, g) reached tells the algorithms
+ * apart (0: a feasible design found); each surrogate's time per proposal (the median over runs of its ask() time after
+ * the initial design, divided by the designs proposed) beside the case's median time per evaluation. --out=DIR keeps
+ * each run's result in DIR and reuses it, so a long set can be run in parts (--algorithms=smsego,nsga2 runs only those;
+ * the table uses every kept run of its case, budget and seeds).
+ * Default: budgets 100 and 200, seeds 1–3, no constellation (the machine is 2 shared cores). --full: budgets 100, 200
+ * and 500, seeds 1–5. --constellation adds the constellation study (seeds and budgets as chosen). --cases=zdt1,node
+ * picks cases; --budgets=500 and --seeds=1,2 replace the budgets and seeds.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
