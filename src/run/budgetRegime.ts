@@ -1,11 +1,11 @@
 /**
  * The budget regime of a run, stated in its summary and report: which algorithm its evaluation budget and objective
- * count favour, from `npm run bench:surrogate` (docs/performance.md, docs/algorithms.md). Measured at 100
+ * count favour, from `npm run bench:surrogate` (docs/performance.md, docs/algorithms.md). Measured at 100 and 200
  * evaluations (medians of 3 seeds): with 2 objectives (ZDT1, 30 variables) ParEGO's and SMS-EGO's hypervolume were
- * far above NSGA-II's, while on the constrained constellation study NSGA-II's front was ahead; with 3 objectives
- * SMS-EGO was ahead of NSGA-II/III on the constrained C2-DTLZ2, NSGA-III ahead of both surrogates on the unconstrained
- * DTLZ2. Past ~300 evaluations the evolutionary algorithms are the usual choice (a surrogate's cost per proposal grows
- * with its model). A guide, not a rule.
+ * far above NSGA-II's, and SMS-EGO's above NSGA-II's on the constrained constellation study (2 seeds, 100
+ * evaluations); with 3 objectives SMS-EGO was ahead of NSGA-II/III on the constrained C2-DTLZ2 and node study,
+ * NSGA-III ahead of both surrogates on the unconstrained DTLZ2. Past ~300 evaluations the evolutionary algorithms
+ * are the usual choice (a surrogate's cost per proposal grows with its model). A guide, not a rule.
  */
 export const SURROGATE_REGIME_MAX_EVALUATIONS = 300;
 
@@ -27,12 +27,12 @@ export function budgetRegimeText(algorithm: string, evaluations: number, objecti
   const regime = `budget: small (≤ ${SURROGATE_REGIME_MAX_EVALUATIONS} evaluations)`;
   if (objectives <= 2) {
     const measured =
-      'parego and smsego were far ahead on an unconstrained benchmark, behind nsga2 on the constrained constellation study (docs/algorithms.md)';
+      'parego and smsego were far ahead of nsga2 on an unconstrained benchmark, smsego also on the constrained constellation study (docs/algorithms.md)';
     return surrogate
       ? `${regime}, 2 objectives: the surrogate regime; ${measured}`
       : `${regime}, 2 objectives: the surrogate regime; when each evaluation is expensive, try algorithm.name: parego — ${measured}`;
   }
   const measured3 =
-    'smsego measured ahead of nsga3 on a constrained 3-objective benchmark, nsga3 ahead on an unconstrained one (docs/algorithms.md)';
+    'with constraints smsego measured ahead of nsga3 (a benchmark and the node study), without them nsga3 ahead (docs/algorithms.md)';
   return `${regime}, ${objectives} objectives: ${measured3}`;
 }
