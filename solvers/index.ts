@@ -7,14 +7,16 @@ import type { Algorithm, AlgorithmFactory, AlgorithmOptions, AlgorithmSnapshot }
 import { createNsga2 } from './nsga2/nsga2.js';
 import { createNsga3 } from './nsga3/nsga3.js';
 import { createParego } from './parego/parego.js';
+import { createSmsEgo } from './smsego/smsego.js';
 
-export const ALGORITHM_NAMES = ['nsga2', 'nsga3', 'parego'] as const;
+export const ALGORITHM_NAMES = ['nsga2', 'nsga3', 'parego', 'smsego'] as const;
 export type AlgorithmName = (typeof ALGORITHM_NAMES)[number];
 
 export const ALGORITHMS: Readonly<Record<AlgorithmName, AlgorithmFactory>> = {
   nsga2: createNsga2,
   nsga3: createNsga3,
   parego: createParego,
+  smsego: createSmsEgo,
 };
 
 export function isAlgorithmName(name: string): name is AlgorithmName {

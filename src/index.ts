@@ -107,8 +107,8 @@ export async function evaluateConstellationFile(
 }
 
 /**
- * Runs (or resumes) a study with the built-in algorithms (nsga2, nsga3, parego); writes report.html/report.md at the
- * end (unless `afterResults` replaces it).
+ * Runs (or resumes) a study with the built-in algorithms (nsga2, nsga3, parego, smsego); writes report.html/report.md
+ * at the end (unless `afterResults` replaces it).
  */
 export async function runStudy(opts: RunOptions): Promise<RunSummary> {
   const lpSolver =

@@ -25,7 +25,7 @@ export const objectiveSchema = lazy(() =>
   ]),
 );
 
-export const ALGORITHMS = ['nsga2', 'nsga3', 'parego'] as const;
+export const ALGORITHMS = ['nsga2', 'nsga3', 'parego', 'smsego'] as const;
 
 /** The algorithm, its population, budget, seed and partitions. */
 const algorithmBudgetFields = () => ({
@@ -33,7 +33,7 @@ const algorithmBudgetFields = () => ({
     .enum(ALGORITHMS)
     .default('nsga2')
     .describe(
-      'nsga2, or nsga3 for three or more objectives; parego (surrogate-assisted) for expensive evaluations, a budget of up to ~300 evaluations (docs/algorithms.md).',
+      'nsga2, or nsga3 for three or more objectives; smsego or parego (surrogate-assisted) for expensive evaluations, a budget of up to ~300 evaluations (docs/algorithms.md).',
     ),
   population: z.number().int('must be a whole number').min(4, 'must be at least 4').max(100000).default(100),
   generations: z.number().int().min(1).max(1000000).optional().describe('Stop after this many generations.'),
@@ -57,19 +57,30 @@ const algorithmRunFields = () => ({
     .max(256, 'at most 256 designs per iteration')
     .optional()
     .describe(
-      'parego: designs proposed per iteration (default 4). Set it to the number of workers to keep them all busy; the run depends on it, not on --workers.',
+      'parego, smsego: designs proposed per iteration (default 4). Set it to the number of workers to keep them all busy; the run depends on it, not on --workers.',
     ),
   initial: z
     .strictObject({
       from: z
         .string()
         .min(1)
+        .optional()
         .describe(
-          'An earlier run folder (relative to this file): its Pareto designs are evaluated first; parego also learns from its evaluations.',
+          'An earlier run folder (relative to this file): its Pareto designs are evaluated first; parego and smsego also learn from its evaluations.',
+        ),
+      designs: z
+        .array(z.string().min(1))
+        .min(1, 'list at least one design file')
+        .optional()
+        .describe(
+          'Design files (relative to this file) evaluated first: each sets every study variable at its path (orbit.altitude_km, shells.<name>.planes).',
         ),
     })
+    .refine((i) => (i.from === undefined) !== (i.designs === undefined), {
+      message: 'set either from (an earlier run folder) or designs (a list of design files), not both or neither',
+    })
     .optional()
-    .describe('Warm start from an earlier run of a study with the same variables.'),
+    .describe('Warm start from an earlier run, or from design files, of a study with the same variables.'),
   archiveLimit: z
     .number()
     .int('must be a whole number of designs')
@@ -98,8 +109,8 @@ export const algorithmSchema = lazy(() =>
       ...algorithmBudgetFields(),
       ...algorithmRunFields(),
     })
-    .refine((a) => a.name !== 'parego' || a.evaluations !== undefined, {
-      message: 'parego needs a budget: set evaluations (e.g. 200; it sizes its start and stops the run)',
+    .refine((a) => (a.name !== 'parego' && a.name !== 'smsego') || a.evaluations !== undefined, {
+      message: 'parego and smsego need a budget: set evaluations (e.g. 200; it sizes their start and stops the run)',
       path: ['evaluations'],
     })
     .describe('Algorithm, seed and termination.'),

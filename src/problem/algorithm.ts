@@ -75,7 +75,7 @@ export interface AlgorithmOptions {
   readonly initial?: WarmStart;
 }
 
-/** Designs a surrogate algorithm (parego) proposes per iteration when the study sets no `batch`. */
+/** Designs a surrogate algorithm (parego, smsego) proposes per iteration when the study sets no `batch`. */
 export const DEFAULT_SURROGATE_BATCH = 4;
 
 /** Designs of an earlier run (checked against this problem's variables) and, when comparable, its evaluations. */

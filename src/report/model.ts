@@ -142,7 +142,7 @@ function runSummary(run: LoadedRun): KeyValue[] {
     {
       label: 'algorithm',
       value:
-        `${a.name}, ${a.name === 'parego' ? `batch ${a.batch ?? DEFAULT_SURROGATE_BATCH}` : `population ${a.population}`}${a.generations !== undefined ? `, ${a.generations} generations` : ''}${a.evaluations !== undefined ? `, ${a.evaluations} evaluations max` : ''}${a.partitions !== undefined ? `, ${a.partitions} partitions` : ''}` +
+        `${a.name}, ${a.name === 'parego' || a.name === 'smsego' ? `batch ${a.batch ?? DEFAULT_SURROGATE_BATCH}` : `population ${a.population}`}${a.generations !== undefined ? `, ${a.generations} generations` : ''}${a.evaluations !== undefined ? `, ${a.evaluations} evaluations max` : ''}${a.partitions !== undefined ? `, ${a.partitions} partitions` : ''}` +
         `${a.archiveLimit !== undefined ? `, Pareto archive bounded at ${a.archiveLimit} designs by crowding distance (designs it dropped are not in the front)` : ', unbounded Pareto archive'}`,
     },
     { label: 'seed', value: String(a.seed) },

@@ -13,6 +13,7 @@ import { parseDocument } from 'yaml';
 import { StudyError } from '../core/errors.js';
 import type { WarmStart } from '../problem/algorithm.js';
 import { loadWarmStart } from './warmStart.js';
+import { loadDesignWarmStart } from './warmStartDesigns.js';
 import type { LpSolver } from '../problem/lp.js';
 import { redactRedisUrl } from '../parallel/redisUrl.js';
 import { diskWriteError, removeStrayTemps, writeAllSync, writeFileAtomic } from './atomic.js';
@@ -102,8 +103,13 @@ export function defaultRunDir(studyName: string, seed: number, now: Date): strin
 function createRunFolder(studyPath: string, opts: RunFolderOptions, now: () => Date): OpenRun {
   let loaded = loadStudyProblem(studyPath, opts.lpSolver);
   // Checked before anything is written: a warm start that does not fit leaves no run folder behind.
-  const from = loaded.algorithm.initial?.from;
-  const initial = from !== undefined ? loadWarmStart(studyPath, from, loaded.problem) : undefined;
+  const { from, designs } = loaded.algorithm.initial ?? {};
+  const initial =
+    from !== undefined
+      ? loadWarmStart(studyPath, from, loaded.problem)
+      : designs !== undefined
+        ? loadDesignWarmStart(studyPath, designs, loaded.problem)
+        : undefined;
   const seed = opts.seed ?? loaded.algorithm.seed;
   const runDir = opts.outDir ?? defaultRunDir(loaded.name, seed, now());
   prepareOutputFolder(runDir);

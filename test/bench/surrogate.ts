@@ -1,22 +1,26 @@
 /**
  * Surrogate benchmark (a script, not a vitest test): `npm run bench:surrogate` compiles it to
- * dist/test/bench/surrogate.js and runs it. ParEGO (solvers/parego, batch 4) against NSGA-II and NSGA-III at the same
- * evaluation budget, on ZDT1 (30 variables), DTLZ2 (3 objectives, 12 variables), C2-DTLZ2 (3 objectives, constrained:
- * Jain & Deb, IEEE TEVC 18(4), 2014), the flagship node study (designs/flagship-study.yaml: 9 mixed variables, 3
- * objectives, constraints) and, with --constellation, the flagship constellation study
- * (designs/constellation-study.yaml). Each algorithm runs in-process through ask/tell with a serial evaluation;
- * NSGA-II/III run at population max(8, budget / 5) (five generations: their default population of 100 would make a
- * budget of 100 one random sample). Hypervolume: of each run's feasible non-dominated set, on a normalization common to
- * all runs of a case and budget — benchmarks: their true front's ideal and nadir (src/problem/benchmarkFronts.ts);
- * studies: the ideal and nadir of the non-dominated union of every run's front — with the reference point at 1.1 per
- * objective (as run.json does). Reported: the median over seeds per algorithm; where no feasible design was found, HV
- * is 0 and the median least constraint violation Σ max(0, g) reached tells the algorithms apart (0: a feasible design
- * found); ParEGO's time per proposal (the median over runs of its ask() time after the initial design, divided by the
- * designs proposed) beside the case's median time per evaluation.
- * Default: budgets 100 and 200, seeds 1–3, no constellation (the machine is 2 shared cores). --full: budgets
- * 100, 200 and 500, seeds 1–5. --constellation adds the constellation study (seeds and budgets as chosen).
- * --cases=zdt1,node picks cases; --budgets=500 and --seeds=1,2 replace the budgets and seeds.
+ * dist/test/bench/surrogate.js and runs it. SMS-EGO (solvers/smsego) and ParEGO (solvers/parego), batch 4, against
+ * NSGA-II and NSGA-III at the same evaluation budget, on ZDT1 (30 variables), DTLZ2 (3 objectives, 12 variables),
+ * C2-DTLZ2 (3 objectives, constrained: Jain & Deb, IEEE TEVC 18(4), 2014), the flagship node study
+ * (designs/flagship-study.yaml: 9 mixed variables, 3 objectives, constraints) and, with --constellation, the flagship
+ * constellation study (designs/constellation-study.yaml). Each algorithm runs in-process through ask/tell with a serial
+ * evaluation; NSGA-II/III run at population max(8, budget / 5) (five generations: their default population of 100 would
+ * make a budget of 100 one random sample). Hypervolume: of each run's feasible non-dominated set, on a normalization
+ * common to all runs of a case and budget — benchmarks: their true front's ideal and nadir
+ * (src/problem/benchmarkFronts.ts); studies: the ideal and nadir of the non-dominated union of every run's front — with
+ * the reference point at 1.1 per objective (as run.json does). Reported: the median over seeds per algorithm; where no
+ * feasible design was found, HV is 0 and the median least constraint violation Σ max(0, g) reached tells the algorithms
+ * apart (0: a feasible design found); each surrogate's time per proposal (the median over runs of its ask() time after
+ * the initial design, divided by the designs proposed) beside the case's median time per evaluation. --out=DIR keeps
+ * each run's result in DIR and reuses it, so a long set can be run in parts (--algorithms=smsego,nsga2 runs only those;
+ * the table uses every kept run of its case, budget and seeds).
+ * Default: budgets 100 and 200, seeds 1–3, no constellation (the machine is 2 shared cores). --full: budgets 100, 200
+ * and 500, seeds 1–5. --constellation adds the constellation study (seeds and budgets as chosen). --cases=zdt1,node
+ * picks cases; --budgets=500 and --seeds=1,2 replace the budgets and seeds.
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { safeEvaluate, type Problem } from '../../src/problem/types.js';
 import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
@@ -51,6 +55,14 @@ const listArg = (name: string): number[] | undefined =>
     .map(Number);
 const BUDGETS = listArg('budgets') ?? (FULL ? [100, 200, 500] : [100, 200]);
 const SEEDS = listArg('seeds') ?? (FULL ? [1, 2, 3, 4, 5] : [1, 2, 3]);
+/** --algorithms=smsego,nsga2 runs only these (the table reads the others from --out when they are there). */
+const ALGORITHMS = args
+  .find((a) => a.startsWith('--algorithms='))
+  ?.slice('--algorithms='.length)
+  .split(',');
+/** --out=DIR keeps each run's result as DIR/<case>-<algorithm>-<budget>-<seed>.json and reuses it when present. */
+const OUT = args.find((a) => a.startsWith('--out='))?.slice('--out='.length);
+const SURROGATES = new Set(['parego', 'smsego']);
 const PICK = args
   .find((a) => a.startsWith('--cases='))
   ?.slice('--cases='.length)
@@ -104,10 +116,30 @@ function runOnce(name: string, problem: Problem, budget: number, seed: number): 
   const leastViolation = front.length > 0 ? 0 : (alg.leastInfeasible(1)[0]?.cv ?? Infinity);
   return {
     front,
-    proposal_ms: name === 'parego' && proposed > 0 ? askMs / proposed : null,
+    proposal_ms: SURROGATES.has(name) && proposed > 0 ? askMs / proposed : null,
     evaluation_ms: evalMs / evaluated,
     leastViolation,
   };
+}
+
+function slug(label: string): string {
+  return label.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+}
+
+/** A run's result, from --out when it was kept there, else run now (and kept when --out is set). */
+function cachedRun(c: Case, name: string, problem: Problem, budget: number, seed: number): RunResult | null {
+  const file = OUT === undefined ? undefined : join(OUT, `${slug(c.label)}-${name}-${budget}-${seed}.json`);
+  if (file !== undefined && existsSync(file)) {
+    const r = JSON.parse(readFileSync(file, 'utf8')) as Omit<RunResult, 'front'> & { front: number[][] };
+    return { ...r, front: r.front.map((f) => Float64Array.from(f)), leastViolation: r.leastViolation ?? Infinity };
+  }
+  if (ALGORITHMS !== undefined && !ALGORITHMS.includes(name)) return null;
+  const r = runOnce(name, problem, budget, seed);
+  if (file !== undefined) {
+    mkdirSync(OUT!, { recursive: true });
+    writeFileSync(file, JSON.stringify({ ...r, front: r.front.map((f) => Array.from(f)) }));
+  }
+  return r;
 }
 
 const median = (v: readonly number[]): number => {
@@ -140,27 +172,29 @@ function commonNormalization(
   return { ideal, nadir, reference };
 }
 
+const ALL = ['smsego', 'parego', 'nsga2', 'nsga3'] as const;
+
 async function main(): Promise<void> {
   console.log(
     `odc surrogate bench — ${new Date().toISOString().slice(0, 10)}; budgets ${BUDGETS.join('/')}, seeds ${SEEDS.join(',')}`,
   );
   console.log(
-    '| case | budget | ParEGO HV | NSGA-II HV | NSGA-III HV | ParEGO ms/proposal | ms/evaluation | least violation P / II / III |',
+    '| case | budget | SMS-EGO HV | ParEGO HV | NSGA-II HV | NSGA-III HV | ms/proposal S / P | ms/evaluation | ' +
+      'least violation S / P / II / III | runs |',
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|---|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|---:|');
   for (const c of CASES.filter(
     (k) => PICK === undefined || PICK.some((p) => k.label.toLowerCase().includes(p.toLowerCase())),
   )) {
     const problem = await c.problem();
     const m = problem.objectives.length;
-    const algorithms = m >= 3 ? ['parego', 'nsga2', 'nsga3'] : ['parego', 'nsga2'];
+    const algorithms = ALL.filter((a) => m >= 3 || a !== 'nsga3');
     for (const budget of BUDGETS) {
       const runs = new Map<string, RunResult[]>();
-      for (const name of algorithms)
-        runs.set(
-          name,
-          SEEDS.map((seed) => runOnce(name, problem, budget, seed)),
-        );
+      for (const name of algorithms) {
+        const rs = SEEDS.map((seed) => cachedRun(c, name, problem, budget, seed)).filter((r) => r !== null);
+        if (rs.length > 0) runs.set(name, rs);
+      }
       const norm = commonNormalization(
         c,
         m,
@@ -168,13 +202,16 @@ async function main(): Promise<void> {
       );
       const hv = (name: string): string =>
         runs.has(name) ? median(runs.get(name)!.map((r) => normalizedHypervolume(r.front, norm))).toFixed(4) : '—';
-      const proposal = median(runs.get('parego')!.map((r) => r.proposal_ms ?? NaN));
+      const proposal = (name: string): string =>
+        runs.has(name) ? median(runs.get(name)!.map((r) => r.proposal_ms ?? NaN)).toFixed(0) : '—';
       const evaluation = median([...runs.values()].flat().map((r) => r.evaluation_ms));
       const cv = (name: string): string =>
         runs.has(name) ? median(runs.get(name)!.map((r) => r.leastViolation)).toPrecision(3) : '—';
+      const count = [...runs.values()].map((rs) => rs.length).join('/');
       console.log(
-        `| ${c.label} | ${budget} | ${hv('parego')} | ${hv('nsga2')} | ${hv('nsga3')} | ${proposal.toFixed(0)} | ${evaluation.toFixed(2)} | ` +
-          `${cv('parego')} / ${cv('nsga2')} / ${cv('nsga3')} |`,
+        `| ${c.label} | ${budget} | ${hv('smsego')} | ${hv('parego')} | ${hv('nsga2')} | ${hv('nsga3')} | ` +
+          `${proposal('smsego')} / ${proposal('parego')} | ${evaluation.toFixed(2)} | ` +
+          `${cv('smsego')} / ${cv('parego')} / ${cv('nsga2')} / ${cv('nsga3')} | ${count} |`,
       );
     }
   }

@@ -69,11 +69,11 @@ const dtlz2 = createBenchmarkProblem({ problem: 'dtlz2', objectives: 3, variable
 
 describe.each(algorithmNames().map((n) => [n]))('%s', (name) => {
   const problem = name === 'nsga3' ? dtlz2 : zdt1;
-  // parego, like a study, gets an evaluation budget: it sizes its start (without one, 11 n − 1 = 329 designs on ZDT1)
+  // parego and smsego, like a study, get an evaluation budget: it sizes its start (without one, 11 n − 1 = 329 designs on ZDT1)
   const options: AlgorithmOptions = {
     population: name === 'nsga3' ? 16 : 20,
     seed: 7,
-    ...(name === 'parego' ? { evaluations: 60 } : {}),
+    ...(name === 'parego' || name === 'smsego' ? { evaluations: 60 } : {}),
   };
   // ParEGO's budget is spent in 11 rounds (20 initial designs, then batches of 4 up to 60, the model fitted on a
   // subset once past 40 designs); a run's driver stops there. Rounds past the budget would only repeat one-design

@@ -1,0 +1,76 @@
+/**
+ * Maximizes an infill criterion over valid designs with a small evolutionary search on the designs themselves (so
+ * integers stay whole and choices valid): a population of 24 (up to 12 seed designs, the rest uniform random), 25
+ * generations of binary tournaments, SBX (η 15, probability 0.9) and polynomial mutation (η 20, per-variable
+ * probability 1/n) from the NSGA operators, the best 24 of parents and children kept. The same search as ParEGO's
+ * expected-improvement search (solvers/parego/infill.ts), with any criterion: ties in `value` go to the lower `tie`.
+ * A design in `taken` (evaluated or already in the batch) is never returned; null when every candidate was taken.
+ */
+import type { Rng } from '../../src/core/rng.js';
+import { randomDesign, type VariableLayout } from '../operators/layout.js';
+import { sbxCrossover } from '../operators/sbx.js';
+import { polynomialMutation } from '../operators/mutation.js';
+import type { DuplicateFilter } from '../operators/duplicates.js';
+
+export const SEARCH_POPULATION = 24;
+export const SEARCH_GENERATIONS = 25;
+
+export interface Scored {
+  readonly x: Float64Array;
+  /** Criterion value, maximized. */
+  readonly value: number;
+  /** Tie-break, minimized. */
+  readonly tie: number;
+}
+
+const better = (a: Scored, b: Scored): boolean => a.value > b.value || (a.value === b.value && a.tie < b.tie);
+
+export function maximizeCriterion(
+  layout: VariableLayout,
+  score: (x: Float64Array) => Scored,
+  seeds: readonly Float64Array[],
+  taken: DuplicateFilter,
+  rng: Rng,
+): Float64Array | null {
+  const half = SEARCH_POPULATION / 2;
+  let pop: Scored[] = seeds.slice(0, half).map(score);
+  while (pop.length < SEARCH_POPULATION) pop.push(score(randomDesign(layout, rng)));
+  let champion: Scored | null = null;
+  const consider = (s: Scored): void => {
+    if (!taken.has(s.x) && (champion === null || better(s, champion))) champion = s;
+  };
+  pop.forEach(consider);
+  const sbx = { eta: 15, probVar: 0.5, probBin: 0.5 };
+  const pm = { eta: 20, probVar: 1 / layout.n };
+  const winner = (): Scored => {
+    const a = pop[rng.int(pop.length)]!;
+    const b = pop[rng.int(pop.length)]!;
+    return better(a, b) ? a : b;
+  };
+  for (let gen = 0; gen < SEARCH_GENERATIONS; gen++) {
+    const children: Scored[] = [];
+    while (children.length < SEARCH_POPULATION) {
+      const c1 = new Float64Array(layout.n);
+      const c2 = new Float64Array(layout.n);
+      const p1 = winner().x;
+      const p2 = winner().x;
+      if (rng.next() < 0.9) sbxCrossover(layout, p1, p2, c1, c2, sbx, rng);
+      else {
+        c1.set(p1);
+        c2.set(p2);
+      }
+      polynomialMutation(layout, c1, pm, rng);
+      polynomialMutation(layout, c2, pm, rng);
+      for (const c of [c1, c2]) {
+        const s = score(c);
+        children.push(s);
+        consider(s);
+      }
+    }
+    pop = pop
+      .concat(children)
+      .sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
+      .slice(0, SEARCH_POPULATION);
+  }
+  return (champion as Scored | null)?.x ?? null;
+}
