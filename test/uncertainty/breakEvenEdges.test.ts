@@ -66,8 +66,8 @@ describe('break-even scan grid: which spacing', () => {
 
   it('a one-point range [0, 0] is that point; the last linear point is the upper end exactly', () => {
     expect(scanGrid(0, 0, 3)).toEqual([0, 0, 0]);
-    // 0.1 + 3·(0.3 − 0.1)/3 rounds to 0.30000000000000004; the grid ends on 0.3 itself
-    expect(scanGrid(0.1, 0.3, 4)[3]).toBe(0.3);
+    // 0.2 + 2·(0.9 − 0.2)/2 rounds to 0.8999999999999999; the grid ends on 0.9 itself
+    expect(scanGrid(0.2, 0.9, 3)).toEqual([0.2, 0.55, 0.9]);
   });
 
   it('an exclusive end away from 0 moves in by 1e-9 of the range width, not of the ends’ sum', () => {
@@ -113,6 +113,37 @@ describe('break-even: points the scan cannot use', () => {
       { points: 9, fails: (x) => x > 4.1 && x < 4.9 },
     );
     expect(breakEven({ model: uneven, spec: spec(1, 9), label: 'x' }).root).toBeCloseTo(4.25, 12);
+  });
+
+  it('the chord over a wider grid step, and two interpolated crossings listed in the message', () => {
+    // grid 1, 3, 5, 7, 9; LCOC − terrestrial = (x − 4)(x − 6.5), not evaluable on (3.5, 4.5) and (6, 7):
+    // g(3) = 3.5, g(5) = −1.5, g(7) = 1.5: chords (3, 3.5)–(5, −1.5) → 3 + 2·3.5/5 = 4.4 and (5, −1.5)–(7, 1.5) → 6
+    const m = curveModel(
+      (x) => (x - 4) * (x - 6.5),
+      () => 0,
+      { points: 5, fails: (x) => (x > 3.5 && x < 4.5) || (x > 6 && x < 7) },
+    );
+    const r = breakEven({ model: m, spec: spec(1, 9, 4), label: 'x' });
+    expect(r.roots.length).toBe(2);
+    expect(r.roots[0]).toBeCloseTo(4.4, 12);
+    expect(r.roots[1]).toBeCloseTo(6, 12);
+    expect(r.message).toContain('; 4.4, 6 interpolated between grid points');
+  });
+
+  it('an error other than "cannot evaluate" inside a bracket is not hidden by the chord', () => {
+    const m = curveModel(
+      (x) => x - 4.5,
+      () => 0,
+      { points: 9 },
+    );
+    const broken = {
+      ...m,
+      evaluate: (values: readonly number[], specs?: readonly InputSpec[]): SampleOutcome => {
+        if (values[0]! > 4.2 && values[0]! < 4.8) throw new TypeError('a programming error');
+        return m.evaluate(values, specs);
+      },
+    } as AnalysisModel;
+    expect(() => breakEven({ model: broken, spec: spec(1, 9), label: 'x' })).toThrow(TypeError);
   });
 
   it('the model is told which input the scanned value sets', () => {
