@@ -1,7 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SampleOutcome } from '../../src/uncertainty/analysisModel.js';
 import type { FileModel } from '../../src/uncertainty/loadModel.js';
-import { analyzeUncertainty, type AnalysisProgress } from '../../src/uncertainty/uncertainty.js';
+import { StudyError } from '../../src/core/errors.js';
+import {
+  analyzeUncertainty,
+  checkSampleCount,
+  columnSummary,
+  jointHolds,
+  type AnalysisProgress,
+} from '../../src/uncertainty/uncertainty.js';
 
 /**
  * analyzeUncertainty on a stand-in model with one input x ~ U(0, 1) whose outputs are closed-form in x, so every
@@ -16,8 +23,11 @@ vi.mock('../../src/uncertainty/loadModel.js', () => ({ modelWithInputs: () => Pr
 
 const constraint = (name: string, enforced: boolean) => ({ name, unit: '-', sense: '<=', enforced, description: name });
 
-function standIn(o: { comparison?: boolean; nominalOk?: boolean; withC?: boolean } = {}): FileModel {
-  const metricPaths = ['lcoc', 'terrestrial', 'mass'];
+function standIn(
+  o: { comparison?: boolean; nominalOk?: boolean; withC?: boolean; nanOutput?: boolean } = {},
+): FileModel {
+  const nan = o.nanOutput === true;
+  const metricPaths = ['lcoc', 'terrestrial', 'mass', ...(nan ? ['nowhere'] : [])];
   const withC = o.withC ?? true;
   const evaluate = (values: readonly number[]): SampleOutcome => {
     const x = values[0]!;
@@ -31,7 +41,7 @@ function standIn(o: { comparison?: boolean; nominalOk?: boolean; withC?: boolean
       margins.push(NaN);
       flags.push(NaN);
     }
-    return { status: 'ok', y: Float64Array.from([x, 0.3, 7, ...margins, ...flags]) };
+    return { status: 'ok', y: Float64Array.from([x, 0.3, 7, ...(nan ? [NaN] : []), ...margins, ...flags]) };
   };
   return {
     kind: 'node',
@@ -50,8 +60,8 @@ function standIn(o: { comparison?: boolean; nominalOk?: boolean; withC?: boolean
     ],
     constraints: [constraint('a', true), constraint('b', false), ...(withC ? [constraint('c', true)] : [])],
     metricPaths,
-    keyOutputs: ['lcoc', 'mass'],
-    width: withC ? 9 : 7,
+    keyOutputs: ['lcoc', 'mass', ...(nan ? ['nowhere'] : [])],
+    width: metricPaths.length + (withC ? 6 : 4),
     nominal: o.nominalOk === false ? { status: 'failed', reason: 'nominal fails' } : evaluate([0.25]),
     comparison: o.comparison === false ? null : { lcoc: 'lcoc', terrestrial: 'terrestrial', description: 'test' },
     defaults: { uncertaintySamples: 20, sobolSamples: 8, breakEvenPoints: 8, why: 'test' },
@@ -128,6 +138,14 @@ describe('analyzeUncertainty on a closed-form stand-in model (LHS, n = 10, x ~ U
     expect([mass.nominal, mass.mean, mass.sd, mass.p5, mass.p95]).toEqual([7, 7, 0, 7, 7]);
   });
 
+  it('a key output with no finite value in any sample has no summary', async () => {
+    current = standIn({ nanOutput: true });
+    const a = await analyzeUncertainty({ designPath: 'stand-in.yaml', samples: 10 });
+    expect(a.outputs.map((s) => s.path)).toEqual(['lcoc', 'mass']);
+    // the margins sit after the extra metric column: still strata 0…4 and 2…8
+    expect(a.margins.map((m) => m.holds.successes)).toEqual([5, 7]);
+  });
+
   it('input summaries: U(0, 1) has mean 0.5, p5 0.05 and p95 0.95', async () => {
     const a = await analyzeUncertainty({ designPath: 'stand-in.yaml', samples: 10 });
     expect(a.inputs).toHaveLength(1);
@@ -184,5 +202,34 @@ describe('analyzeUncertainty on a closed-form stand-in model (LHS, n = 10, x ~ U
     expect(a.lcocBelowTerrestrial).toBeNull();
     expect(a.outputs.map((s) => s.nominal)).toEqual([null, null]);
     expect(a.margins.map((m) => m.nominal)).toEqual([null, null]);
+  });
+});
+
+describe('uncertainty summaries: thresholds and codes', () => {
+  const ok = (...y: number[]): SampleOutcome => ({ status: 'ok', y: Float64Array.from(y) });
+
+  it('a spread up to 1e-12 of the largest magnitude is rounding (one value); 2e-12 is a real spread', () => {
+    // 5 and 5(1 + 5e-13): spread 2.5e-12 ≤ 1e-12 · 5
+    expect(columnSummary([ok(5), ok(5 * (1 + 5e-13))], 0, null)!.sd).toBe(0);
+    expect(columnSummary([ok(5), ok(5 * (1 + 2e-12))], 0, null)!.sd).toBeGreaterThan(0);
+  });
+
+  it('a wrong sample count is a BAD_ARGUMENT study error (exit 2)', () => {
+    let error: unknown;
+    try {
+      checkSampleCount('--samples', 1, 2);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(StudyError);
+    expect((error as StudyError).code).toBe('BAD_ARGUMENT');
+  });
+
+  it('no enforced constraint: there is no separate "enforced" probability', () => {
+    const c = (name: string) => ({ name, unit: '-', sense: '<=' as const, enforced: false, description: '' });
+    const model = { metricPaths: ['m'], constraints: [c('a'), c('b')] };
+    const j = jointHolds(model, [ok(0, 1, 1, 1, 1), ok(0, 1, -1, 1, 0)]);
+    expect([j.allHold!.successes, j.allHold!.trials]).toEqual([1, 2]);
+    expect(j.enforcedHold).toBeNull();
   });
 });
