@@ -131,19 +131,23 @@ describe('break-even: points the scan cannot use', () => {
   });
 
   it('an error other than "cannot evaluate" inside a bracket is not hidden by the chord', () => {
+    // LCOC − terrestrial piecewise linear with its root at 4.1 (g(4) = −1, g(5) = 1: the chord would say 4.5);
+    // the model throws a programming error near the root only, so the chord's point itself is evaluable
     const m = curveModel(
-      (x) => x - 4.5,
+      (x) => (x < 4.1 ? (x - 4.1) / 0.1 : (x - 4.1) / 0.9),
       () => 0,
       { points: 9 },
     );
     const broken = {
       ...m,
       evaluate: (values: readonly number[], specs?: readonly InputSpec[]): SampleOutcome => {
-        if (values[0]! > 4.2 && values[0]! < 4.8) throw new TypeError('a programming error');
+        if (values[0]! > 4.05 && values[0]! < 4.15) throw new TypeError('a programming error');
         return m.evaluate(values, specs);
       },
     } as AnalysisModel;
     expect(() => breakEven({ model: broken, spec: spec(1, 9), label: 'x' })).toThrow(TypeError);
+    // without the error, Brent's method finds the root itself
+    expect(breakEven({ model: m, spec: spec(1, 9), label: 'x' }).root).toBeCloseTo(4.1, 12);
   });
 
   it('the model is told which input the scanned value sets', () => {
