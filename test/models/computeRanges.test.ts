@@ -52,6 +52,10 @@ describe('computePayload validity range', () => {
 
   it('a vanishing λL is the limit A = 1; a tiny one is 1 − λL/2 + (λL)²/6', () => {
     expect(computePayload({ ...base, failureRate_per_yr: 1e-14 }).availability).toBe(1);
+    // λL = 1e-12 exactly (λ = 1e-12 /yr over 1 yr): the series 1 − x/2, not the limit 1
+    const cut = computePayload({ ...base, failureRate_per_yr: 1e-12, lifetime_yr: 1 }).availability;
+    expect(cut).toBeLessThan(1);
+    expect(cut).toBeCloseTo(1 - 5e-13, 15);
     // λL = 1e-6: (1 − e^−x)/x = 1 − x/2 + x²/6 − …
     expect(computePayload({ ...base, failureRate_per_yr: 2.5e-7 }).availability).toBeCloseTo(1 - 5e-7 + 1e-12 / 6, 15);
   });

@@ -141,6 +141,10 @@ describe('coldCaseHeater validity range', () => {
     expect(one.radiatorLossAtMin_W).toBeCloseTo(SIGMA * 200 ** 4 - 30, 9);
   });
 
+  it('the fin efficiency scales the emitted flux: η_fin = 0.5 halves 2σT⁴', () => {
+    expect(coldCaseHeater({ ...plate, finEfficiency: 0.5 }).radiatorLossAtMin_W).toBeCloseTo(SIGMA * 200 ** 4, 9);
+  });
+
   it('defaults: the 3 K sink and the 206 W/m² cold-case OLR', () => {
     const { sinkTemp_K: _s, ...bare } = plate;
     const r = coldCaseHeater({ ...bare, earthViewFactors: [0.5, 0] });

@@ -84,6 +84,15 @@ describe('inference roofline by hand', () => {
     expect(r11.decodeStepMemory_s).toBeCloseTo(0.01006 / 11, 15);
   });
 
+  it('the full-context KV cache can take one more chip: 9.95e9 B of weights need 10 chips of 1 GB, 11 with the cache', () => {
+    // 9.95e9 + 4·(100 + 99)·1e5 = 1.00296e10 B
+    const r = inferenceThroughput({
+      chip: { ...chip, memoryCapacity_B: 1e9 },
+      workload: { ...work, parameters: 9.95e9 },
+    });
+    expect(r.replicaChips).toBe(11);
+  });
+
   it('the default efficiencies and usable memory are the cited Azure GB200 figures and 0.9', () => {
     expect(DEFAULT_MEMORY_EFFICIENCY).toBeCloseTo(7.35 / 8, 15);
     expect(DEFAULT_COMPUTE_EFFICIENCY).toBeCloseTo(0.5488, 15);

@@ -48,6 +48,20 @@ describe('learning curve: validity range and closed forms', () => {
     expect(r1001.total_USD).toBeCloseTo(harmonic(1001), 11);
   });
 
+  it('unit formulation: the last unit of a long run is T₁·N^e exactly; a lot defaults to the unit curve', () => {
+    // 10⁶ units at 90 %: T(N) = N^log₂0.9, not the difference of two Euler–Maclaurin totals
+    const e = Math.log2(0.9);
+    expect(learningCurve({ firstUnitCost_USD: 1, learningRate: 0.9, units: 1e6 }).lastUnitCost_USD).toBeCloseTo(
+      1e6 ** e,
+      15,
+    );
+    // units 3–4 at 90 % on the unit curve: 3^e + 4^e = 0.8462 + 0.81
+    expect(lotCost_USD({ firstUnitCost_USD: 1, learningRate: 0.9, fromUnit: 3, toUnit: 4 })).toBeCloseTo(
+      3 ** e + 0.81,
+      14,
+    );
+  });
+
   it('cumulative-average at b = 0.5: average(N) = 1/N, so the total of any run is T₁ and unit 1 is all of it', () => {
     const form = 'cumulative-average' as const;
     const one = learningCurve({ firstUnitCost_USD: 7, learningRate: 0.5, units: 1, formulation: form });
@@ -63,6 +77,8 @@ describe('precision factor', () => {
   it('names the unknown precision, the row’s or the workload’s', () => {
     expect(() => precisionFactor({ rowPrecision: 'BF17' })).toThrow(/unknown precision BF17/);
     expect(() => precisionFactor({ rowPrecision: 'BF16', precision: 'FP7' })).toThrow(/unknown precision FP7/);
+    // an unknown row precision is named even when the workload's is known
+    expect(() => precisionFactor({ rowPrecision: 'BF17', precision: 'FP8' })).toThrow(/unknown precision BF17$/);
   });
 
   it('sparsity doubles only when asked: sparse false and sparse absent are dense', () => {
