@@ -33,6 +33,9 @@ describe('learning curve: validity range and closed forms', () => {
       /fromUnit must be an integer in \[1, 1e9\]/,
     );
     expect(() => spacecraftLearningRate(0)).toThrow(/units must be/);
+    expect(() => lotCost_USD({ firstUnitCost_USD: -1, learningRate: 0.9, fromUnit: 1, toUnit: 2 })).toThrow(
+      /firstUnitCost_USD must be a finite number ≥ 0/,
+    );
   });
 
   it('b = 0.5 is the harmonic series: the unit curve total of 10 000 units is H₁₀₀₀₀ = 9.787606036', () => {
