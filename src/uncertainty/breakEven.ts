@@ -9,7 +9,9 @@
  * Method: g is scanned on a grid over the field's schema range (log-spaced for a range spanning ≥ 100×, with the
  * lower end kept when it is 0; linear otherwise), every sign change is refined by Brent's method
  * (src/statistics/rootFinding.ts; Brent 1973 ch. 4) to the x tolerance 1e-12·max(1, |x|), and the root nearest the
- * nominal value is reported (all are listed). No sign change on the grid: "no break-even in range". A root
+ * nominal value is reported (all are listed). When the models cannot evaluate a point Brent's method asks for
+ * inside a bracket, the crossing is the zero of the chord between the bracket's grid points, and the message says
+ * so. No sign change on the grid: "no break-even in range". A root
  * between two grid points of the same sign (a double root, or two roots closer than the grid step) is missed:
  * the grid has the model's `defaults.breakEvenPoints` points (64 for node designs). Grid points the models
  * cannot evaluate are skipped. The scan may be evaluated beforehand in worker threads and passed in (`scan`).
@@ -89,27 +91,36 @@ export function breakEvenGrid(spec: InputSpec, points: number): number[] {
 function crossings(
   curve: readonly BreakEvenPoint[],
   g: (x: number) => number,
-): { roots: number[]; spaceCheaper: BreakEven['spaceCheaper'] } {
+): { roots: number[]; spaceCheaper: BreakEven['spaceCheaper']; chord: number[] } {
   const roots: number[] = [];
+  const chord: number[] = [];
   let spaceCheaper: BreakEven['spaceCheaper'] = null;
   for (let i = 0; i + 1 < curve.length; i++) {
     const [a, b] = [curve[i]!, curve[i + 1]!];
     const [fa, fb] = [a.lcoc - a.terrestrial, b.lcoc - b.terrestrial];
     if (fa === 0) roots.push(a.x);
     if (fa * fb >= 0) continue;
-    const r = brentRoot({
-      f: (x) => g(x),
-      lower: a.x,
-      upper: b.x,
-      xTolerance: 1e-12 * Math.max(1, Math.abs(b.x)),
-      maxIterations: 200,
-    });
-    roots.push(r.root);
+    let root: number;
+    try {
+      root = brentRoot({
+        f: (x) => g(x),
+        lower: a.x,
+        upper: b.x,
+        xTolerance: 1e-12 * Math.max(1, Math.abs(b.x)),
+        maxIterations: 200,
+      }).root;
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      // a point between the two grid points the models cannot evaluate (g = NaN): the chord's zero, said so
+      root = a.x - (fa * (b.x - a.x)) / (fb - fa);
+      chord.push(root);
+    }
+    roots.push(root);
     spaceCheaper ??= fa < 0 ? 'below' : 'above';
   }
   const last = curve[curve.length - 1];
   if (last !== undefined && last.lcoc === last.terrestrial) roots.push(last.x);
-  return { roots, spaceCheaper };
+  return { roots, spaceCheaper, chord };
 }
 
 /** No crossing in the scanned range: whether the LCOC stays above or below the terrestrial one, and by how much. */
@@ -181,13 +192,17 @@ export function breakEven(
     const r = p.scan !== undefined ? pair(p.scan[i]) : at(x);
     if (r !== undefined) curve.push({ x, ...r });
   });
-  const { roots, spaceCheaper } = crossings(curve, g);
+  const { roots, spaceCheaper, chord } = crossings(curve, g);
   const nominal = p.nominal ?? spec.nominal ?? null;
   if (roots.length === 0) return noBreakEven(spec, label, { lo, hi }, nominal, curve);
   const ref = nominal ?? (lo + hi) / 2;
   const root = roots.reduce((best, r) => (Math.abs(r - ref) < Math.abs(best - ref) ? r : best), roots[0]!);
   const there = at(root);
-  const more = roots.length > 1 ? ` (${roots.length} crossings in range: ${roots.map(fmt).join(', ')})` : '';
+  const more =
+    (roots.length > 1 ? ` (${roots.length} crossings in range: ${roots.map(fmt).join(', ')})` : '') +
+    (chord.length > 0
+      ? `; ${chord.map(fmt).join(', ')} interpolated between grid points (the models cannot evaluate every point between them)`
+      : '');
   return {
     path: spec.path,
     label,
