@@ -256,11 +256,16 @@ function marginSummaries(model: FileModel, outcomes: readonly SampleOutcome[], s
 
 /** Samples, evaluates and summarises; writes nothing (see `runUncertainty` for the report folder). */
 export async function analyzeUncertainty(opts: UncertaintyOptions): Promise<UncertaintyAnalysis> {
+  if (opts.samples !== undefined) checkSampleCount('--samples', opts.samples, 2);
+  return analyzeModel(await modelWithInputs(opts.designPath, opts), opts);
+}
+
+/** The same analysis of a model already loaded (`designPath` is then only a label). */
+export async function analyzeModel(model: FileModel, opts: UncertaintyOptions): Promise<UncertaintyAnalysis> {
   const seed = opts.seed ?? DEFAULT_SEED;
   const method = opts.method ?? 'lhs';
   const workers = opts.workers ?? 0;
   if (opts.samples !== undefined) checkSampleCount('--samples', opts.samples, 2);
-  const model = await modelWithInputs(opts.designPath, opts);
   const samples = opts.samples ?? model.defaults.uncertaintySamples;
   const values = sampleInputs({
     n: samples,

@@ -1,13 +1,15 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { SampleOutcome } from '../../src/uncertainty/analysisModel.js';
 import type { FileModel } from '../../src/uncertainty/loadModel.js';
 import { StudyError } from '../../src/core/errors.js';
 import {
-  analyzeUncertainty,
+  analyzeModel,
   checkSampleCount,
   columnSummary,
   jointHolds,
   type AnalysisProgress,
+  type UncertaintyAnalysis,
+  type UncertaintyOptions,
 } from '../../src/uncertainty/uncertainty.js';
 
 /**
@@ -19,7 +21,9 @@ import {
  * b: x ≥ 0.2 (not enforced), c: margin NaN (never evaluable); x > 0.9 is a failed sample ('too hot').
  */
 let current: FileModel;
-vi.mock('../../src/uncertainty/loadModel.js', () => ({ modelWithInputs: () => Promise.resolve(current) }));
+/** analyzeUncertainty's analysis of the stand-in (no file is read: no module mock, which would leak between test
+ * files sharing one module graph). */
+const analyzeUncertainty = (opts: UncertaintyOptions): Promise<UncertaintyAnalysis> => analyzeModel(current, opts);
 
 const constraint = (name: string, enforced: boolean) => ({ name, unit: '-', sense: '<=', enforced, description: name });
 
