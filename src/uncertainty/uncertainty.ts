@@ -173,7 +173,8 @@ export function columnSummary(
       p95: v,
       min: v,
       max: v,
-      histogram: histogram({ values: [v] }),
+      // one bar holding every sample
+      histogram: histogram({ values: values.map(() => v) }),
     };
   }
   const [p5, p50, p95] = sampleQuantiles({ values, probabilities: [0.05, 0.5, 0.95] }) as [number, number, number];

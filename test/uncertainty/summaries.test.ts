@@ -50,7 +50,8 @@ describe('uncertainty summaries on hand-made samples', () => {
   it('a column that differs by rounding only is one value with no spread', () => {
     const s = columnSummary([ok(5), ok(5 * (1 + 1e-15)), ok(5 * (1 - 1e-15))], 0, null)!;
     expect([s.sd, s.standardError, s.p5, s.p95, s.min, s.max, s.mean]).toEqual([0, 0, 5, 5, 5, 5, 5]);
-    expect(s.histogram.bins).toEqual([{ lower: 5, upper: 5, count: 1 }]);
+    // one bar holding all three samples
+    expect(s.histogram.bins).toEqual([{ lower: 5, upper: 5, count: 3 }]);
     // a spread of 1e-9 relative is a real spread
     expect(columnSummary([ok(5), ok(5 * (1 + 1e-9))], 0, null)!.sd).toBeGreaterThan(0);
   });
