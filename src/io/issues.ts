@@ -103,6 +103,47 @@ function variableDomainProblem(path: Path, input: unknown): string | undefined {
   return `${field} is ${describeInput(input)}: ${forms}`;
 }
 
+/** A key the schema does not know: a unit-less spelling of a known key, or a typo with a suggestion. */
+function unknownKeyMessage(
+  path: Path,
+  field: string,
+  key: string,
+  candidates: readonly string[],
+): { code: StudyErrorCode; msg: string } {
+  const full = path.length ? `${field}.${key}` : key;
+  const withUnit = candidates.find((c) => c.startsWith(`${key}_`));
+  if (withUnit) {
+    const unit = withUnit.slice(key.length + 1);
+    return {
+      code: 'MISSING_UNIT',
+      msg: `${full} has no unit: keys carry their unit, write ${path.length ? `${field}.` : ''}${withUnit} (${UNIT_WORDS[unit] ?? unit})`,
+    };
+  }
+  const guess = didYouMean(key, candidates);
+  return {
+    code: 'UNKNOWN_KEY',
+    msg: `unknown key ${full}${guess ? `: did you mean ${guess}?` : ''} (valid keys${path.length ? ` in ${field}` : ''}: ${candidates.join(', ')})`,
+  };
+}
+
+/** A value no union alternative accepts: the variable-domain problem, else the list of accepted forms. */
+function unionMessage(path: Path, field: string, input: unknown, errors: z.core.$ZodIssue[][]): string {
+  const alternatives = errors
+    .flat()
+    .map((e) =>
+      e.code === 'invalid_value'
+        ? e.values.map((v) => JSON.stringify(v)).join(' | ')
+        : e.code === 'invalid_type'
+          ? `a ${e.expected}`
+          : '',
+    )
+    .filter((a) => a !== '');
+  return (
+    variableDomainProblem(path, input) ??
+    `${field} must be ${[...new Set(alternatives)].join(' or ') || 'a valid value'}, got ${describeInput(input)}`
+  );
+}
+
 export function issueToError(src: SourceMap, raw: unknown, issue: z.core.$ZodIssue, known: KnownKeys): StudyError {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const field = dotted(path);
@@ -111,19 +152,8 @@ export function issueToError(src: SourceMap, raw: unknown, issue: z.core.$ZodIss
   let where = locate(src, path);
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;
-    const candidates = known(path);
     where = locate(src, path, key);
-    const full = path.length ? `${field}.${key}` : key;
-    const withUnit = candidates.find((c) => c.startsWith(`${key}_`));
-    if (withUnit) {
-      const unit = withUnit.slice(key.length + 1);
-      code = 'MISSING_UNIT';
-      msg = `${full} has no unit: keys carry their unit, write ${path.length ? `${field}.` : ''}${withUnit} (${UNIT_WORDS[unit] ?? unit})`;
-    } else {
-      code = 'UNKNOWN_KEY';
-      const guess = didYouMean(key, candidates);
-      msg = `unknown key ${full}${guess ? `: did you mean ${guess}?` : ''} (valid keys${path.length ? ` in ${field}` : ''}: ${candidates.join(', ')})`;
-    }
+    ({ code, msg } = unknownKeyMessage(path, field, key, known(path)));
   } else if (issue.code === 'invalid_type') {
     const input = valueAt(raw, path);
     if (input === undefined) {
@@ -137,22 +167,8 @@ export function issueToError(src: SourceMap, raw: unknown, issue: z.core.$ZodIss
   } else if (issue.code === 'invalid_value') {
     msg = `${field} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, got ${describeInput(valueAt(raw, path))}`;
   } else if (issue.code === 'invalid_union') {
-    const input = valueAt(raw, path);
     const inner = issue.errors.flat().find((e) => e.code === 'custom');
-    const alternatives = issue.errors
-      .flat()
-      .map((e) =>
-        e.code === 'invalid_value'
-          ? e.values.map((v) => JSON.stringify(v)).join(' | ')
-          : e.code === 'invalid_type'
-            ? `a ${e.expected}`
-            : '',
-      )
-      .filter((a) => a !== '');
-    msg = inner
-      ? inner.message
-      : (variableDomainProblem(path, input) ??
-        `${field} must be ${[...new Set(alternatives)].join(' or ') || 'a valid value'}, got ${describeInput(input)}`);
+    msg = inner ? inner.message : unionMessage(path, field, valueAt(raw, path), issue.errors);
     if (inner?.message.includes('validity range')) code = 'OUT_OF_RANGE';
   } else if (issue.code === 'custom') {
     msg = issue.message;

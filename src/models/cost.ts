@@ -253,8 +253,8 @@ export interface CostResult extends LaunchResult, TerrestrialResult {
   readonly capexExChips_USD_per_W: number;
 }
 
-/** Full node cost and the terrestrial comparison. */
-export function nodeCost(p: Readonly<CostParams>): CostResult {
+/** Rejects negative sizes and prices and a non-positive delivered throughput. */
+function checkCostInputs(p: Readonly<CostParams>): void {
   nonNegative('arrayBolPower_W', p.arrayBolPower_W);
   nonNegative('arrayCost_USD_per_W', p.arrayCost_USD_per_W);
   nonNegative('radiatorArea_m2', p.radiatorArea_m2);
@@ -266,6 +266,11 @@ export function nodeCost(p: Readonly<CostParams>): CostResult {
   nonNegative('shielding_kg', p.shielding_kg);
   nonNegative('propellant_kg', p.propellant_kg);
   positive('deliveredPFLOPS', p.deliveredPFLOPS);
+}
+
+/** Full node cost and the terrestrial comparison. */
+export function nodeCost(p: Readonly<CostParams>): CostResult {
+  checkCostInputs(p);
   const ait = p.aitFraction ?? DEFAULT_AIT_FRACTION;
   if (!(ait >= 0 && ait <= 1)) throw new RangeError(`aitFraction must be in [0, 1], got ${ait}`);
 

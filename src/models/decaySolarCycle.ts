@@ -216,6 +216,11 @@ function buildCycle(cycle: SolarCycleProfile, ratio: number): Cycle {
 
 /** The shipped 'worst' decay table (decaySolarCycleTable.ts), decoded on first use. */
 let worstTable: Float64Array | undefined;
+interface EndIntegrals {
+  readonly hEnd: number;
+  readonly fine: Float64Array;
+  readonly coarse: Float64Array;
+}
 /** The default cycle's tables, built on first use (~20 ms: commands that never integrate a decay skip it). */
 let template: Cycle | undefined;
 /**
@@ -223,7 +228,7 @@ let template: Cycle | undefined;
  * in practice (the 200-km disposal altitude), so the ~90 end integrals a 'worst' call needs are computed once, not
  * once per call. Same function of (grid, h_end) whichever call fills them: the results do not depend on the cache.
  */
-let templateEnds: { readonly hEnd: number; readonly fine: Float64Array; readonly coarse: Float64Array } | undefined;
+let templateEnds: EndIntegrals | undefined;
 
 const segment = (h: number) => Math.min(NODES - 2, Math.floor((h - ATMOSPHERE_MIN_ALTITUDE_m) / STEP_m));
 
@@ -281,6 +286,7 @@ function endIntegral(l: Level, cache: Float64Array, g: number, hEnd: number): nu
  * h's segment is found once per bin and shared by S and its inverse, the next one by comparisons (segmentAbove);
  * lookups and constants are hoisted; the end integrals are plain array reads; the bin index wraps without a modulo.
  */
+// eslint-disable-next-line max-lines-per-function -- the hot loop, kept whole: a split would add calls per bin
 function decayFromPhase(
   c: Cycle,
   B: number,
@@ -384,60 +390,80 @@ export function solarCycleDecay(p: Readonly<SolarCycleDecayParams>): SolarCycleD
       tabulated: false,
     };
   }
-  if (
-    p.mode === 'worst' &&
-    p.table !== false &&
-    p.cycle === undefined &&
-    hEnd === DEFAULT_END_ALTITUDE_m &&
-    cap_yr === DEFAULT_DECAY_CAP_yr
-  ) {
-    const decay_yr = worstDecayFromTable(
-      (worstTable ??= decodeDecayTable(WORST_DECAY_TABLE_BASE64)),
-      p.altitude_m,
-      high_s,
-    );
+  if (p.mode === 'worst' && p.table !== false && p.cycle === undefined) {
+    const decay_yr = tabulatedWorst(p.altitude_m, hEnd, cap_yr, high_s);
     if (!Number.isNaN(decay_yr))
       return { decay_yr, overCap: false, startPhase_yr: null, phasesEvaluated: 0, tabulated: true };
   }
-  let ends = p.cycle === undefined ? templateEnds : undefined;
-  if (ends?.hEnd !== hEnd) {
-    const fine = new Float64Array(l.bins + 1).fill(Number.NaN);
-    ends = { hEnd, fine, coarse: c.coarse === l ? fine : new Float64Array(c.coarse.bins + 1).fill(Number.NaN) };
-    if (p.cycle === undefined) templateEnds = ends;
-  }
-  const { fine: endFine, coarse: endCoarse } = ends;
+  const { fine: endFine, coarse: endCoarse } = endIntegrals(c, hEnd, p.cycle === undefined);
   const period_yr = (l.dt_s * l.bins) / JULIAN_YEAR_s;
-  const run = (phase_yr: number) =>
-    decayFromPhase(c, B, p.altitude_m, hEnd, endFine, endCoarse, phase_yr * JULIAN_YEAR_s, cap_s) / JULIAN_YEAR_s;
   if (p.mode === 'phase') {
     const start = p.startPhase ?? 'min';
     const phase_yr = start === 'min' ? 0 : start === 'max' ? (c.coarse.maxBin * period_yr) / c.coarse.bins : start;
     if (!Number.isFinite(phase_yr))
       throw new RangeError(`startPhase must be a finite number of years, 'min' or 'max', got ${String(start)}`);
-    const decay_yr = run(phase_yr);
+    const decay_yr =
+      decayFromPhase(c, B, p.altitude_m, hEnd, endFine, endCoarse, phase_yr * JULIAN_YEAR_s, cap_s) / JULIAN_YEAR_s;
     return { decay_yr, overCap: decay_yr > cap_yr, startPhase_yr: phase_yr, phasesEvaluated: 1, tabulated: false };
   }
+  return sweepStartPhases(p.mode, c, B, p.altitude_m, hEnd, endFine, endCoarse, cap_s, cap_yr, period_yr);
+}
+
+/**
+ * The shipped worst-phase table's decay time [yr], or NaN where it does not apply (end altitude or cap other than
+ * the defaults the table was built for, or a point the table leaves to the simulation).
+ */
+function tabulatedWorst(h0: number, hEnd: number, cap_yr: number, high_s: number): number {
+  if (hEnd !== DEFAULT_END_ALTITUDE_m || cap_yr !== DEFAULT_DECAY_CAP_yr) return Number.NaN;
+  return worstDecayFromTable((worstTable ??= decodeDecayTable(WORST_DECAY_TABLE_BASE64)), h0, high_s);
+}
+
+/** The end-altitude integral caches (NaN until read); the template cycle's are kept across calls for one hEnd. */
+function endIntegrals(c: Cycle, hEnd: number, isTemplate: boolean): EndIntegrals {
+  const l = c.fine;
+  let ends = isTemplate ? templateEnds : undefined;
+  if (ends?.hEnd !== hEnd) {
+    const fine = new Float64Array(l.bins + 1).fill(Number.NaN);
+    ends = { hEnd, fine, coarse: c.coarse === l ? fine : new Float64Array(c.coarse.bins + 1).fill(Number.NaN) };
+    if (isTemplate) templateEnds = ends;
+  }
+  return ends;
+}
+
+/** Decay from START_PHASES_PER_CYCLE start phases: the worst or the mean, or the first one past the cap. */
+function sweepStartPhases(
+  mode: 'mean' | 'worst',
+  c: Cycle,
+  B: number,
+  h0: number,
+  hEnd: number,
+  endFine: Float64Array,
+  endCoarse: Float64Array,
+  cap_s: number,
+  cap_yr: number,
+  period_yr: number,
+): SolarCycleDecayResult {
   let [sum, worst, worstPhase] = [0, -Infinity, 0];
   for (let k = 0; k < START_PHASES_PER_CYCLE; k++) {
     const phase_yr = (k * period_yr) / START_PHASES_PER_CYCLE;
-    const d = run(phase_yr);
+    const d = decayFromPhase(c, B, h0, hEnd, endFine, endCoarse, phase_yr * JULIAN_YEAR_s, cap_s) / JULIAN_YEAR_s;
     // Past the cap the value is an estimate whatever the phase: stop at the first phase there.
     if (d > cap_yr)
       return {
         decay_yr: d,
         overCap: true,
-        startPhase_yr: p.mode === 'worst' ? phase_yr : null,
+        startPhase_yr: mode === 'worst' ? phase_yr : null,
         phasesEvaluated: k + 1,
         tabulated: false,
       };
     sum += d;
     if (d > worst) [worst, worstPhase] = [d, phase_yr];
   }
-  const decay_yr = p.mode === 'worst' ? worst : sum / START_PHASES_PER_CYCLE;
+  const decay_yr = mode === 'worst' ? worst : sum / START_PHASES_PER_CYCLE;
   return {
     decay_yr,
     overCap: false,
-    startPhase_yr: p.mode === 'worst' ? worstPhase : null,
+    startPhase_yr: mode === 'worst' ? worstPhase : null,
     phasesEvaluated: START_PHASES_PER_CYCLE,
     tabulated: false,
   };

@@ -46,7 +46,12 @@
 import { EARTH_MU_m3_s2, EARTH_RADIUS_m, JULIAN_YEAR_s, STANDARD_GRAVITY_m_s2 } from '../units/constants.js';
 import { km_to_m } from '../units/convert.js';
 import { cira2012Density, decayIntegral_s_m2_per_kg, type SolarActivity } from './atmosphere.js';
-import { DEFAULT_DECAY_CAP_yr, START_PHASES_PER_CYCLE, solarCycleDecay } from './decaySolarCycle.js';
+import {
+  DEFAULT_DECAY_CAP_yr,
+  START_PHASES_PER_CYCLE,
+  solarCycleDecay,
+  type SolarCycleDecayResult,
+} from './decaySolarCycle.js';
 import { DECAY_TABLE_MAX_RELATIVE_ERROR } from './decaySolarCycleTable.js';
 import { positive } from './validate.js';
 
@@ -119,6 +124,48 @@ export interface DragResult {
   readonly disposalModel: string;
 }
 
+/** Δv [m/s] between circular orbits at the insertion altitude h1 [m] and the operating one (v² = μ/r). */
+function orbitRaiseDeltaV(h1: number, v2: number): number {
+  if (!(h1 >= km_to_m(100) && h1 <= km_to_m(2000))) {
+    throw new RangeError(`insertionAltitude_m must be within 100–2000 km, got ${h1 / 1000} km`);
+  }
+  return Math.abs(Math.sqrt(EARTH_MU_m3_s2 / (EARTH_RADIUS_m + h1)) - Math.sqrt(v2));
+}
+
+/** Rocket equation: propellant [kg] for Δv [m/s] on dry mass [kg]; throws when no budget can close. */
+function propellantMass(dryMass_kg: number, dvTotal: number, isp_s: number): number {
+  const propellant = dryMass_kg * Math.expm1(dvTotal / (isp_s * STANDARD_GRAVITY_m_s2));
+  if (!Number.isFinite(propellant)) {
+    throw new RangeError(
+      `station keeping needs ${dvTotal.toExponential(2)} m/s over the lifetime: no propellant budget can close (raise altitude or B)`,
+    );
+  }
+  return propellant;
+}
+
+/** One phrase naming the disposal model, attitude area and B used, for report notes. */
+function disposalModelNote(
+  p: Readonly<DragParams>,
+  disposal_m: number,
+  disposalArea_m2: number,
+  Bd: number,
+  model: DisposalSolarCycle,
+  activity: SolarActivity,
+  cycle: SolarCycleDecayResult | undefined,
+): string {
+  const how =
+    cycle === undefined
+      ? `${activity} solar activity held fixed (CIRA-2012)`
+      : `the CIRA-2012 solar-cycle template, ${model === 'cycle-phase' ? 'one start phase' : `${model.slice(6)} of ${START_PHASES_PER_CYCLE} start phases`}` +
+        (cycle.startPhase_yr === null ? '' : ` (start ${cycle.startPhase_yr.toFixed(1)} yr after solar minimum)`) +
+        (cycle.tabulated ? ` (tabulated: within ${100 * DECAY_TABLE_MAX_RELATIVE_ERROR} % of the integration)` : '') +
+        (cycle.overCap ? `; beyond the ${DEFAULT_DECAY_CAP_yr}-yr integration cap, a cycle-mean estimate` : '');
+  return (
+    `passive decay ${(p.altitude_m / 1000).toFixed(0)}→${(disposal_m / 1000).toFixed(0)} km through ${how}; ` +
+    `${disposalArea_m2 === p.dragArea_m2 ? 'orbit-average' : 'disposal-attitude'} area ${disposalArea_m2.toPrecision(3)} m², B = ${Bd.toPrecision(3)} kg/m²`
+  );
+}
+
 /** Drag, station keeping, propellant and passive disposal for one node. */
 export function dragBudget(p: Readonly<DragParams>): DragResult {
   positive('dryMass_kg', p.dryMass_kg);
@@ -139,24 +186,12 @@ export function dragBudget(p: Readonly<DragParams>): DragResult {
   const aD = (0.5 * density_kg_m3 * v2) / B;
   const dvYear = aD * JULIAN_YEAR_s;
 
-  let raise = 0;
-  if (p.insertionAltitude_m !== undefined) {
-    const h1 = p.insertionAltitude_m;
-    if (!(h1 >= km_to_m(100) && h1 <= km_to_m(2000))) {
-      throw new RangeError(`insertionAltitude_m must be within 100–2000 km, got ${h1 / 1000} km`);
-    }
-    raise = Math.abs(Math.sqrt(EARTH_MU_m3_s2 / (EARTH_RADIUS_m + h1)) - Math.sqrt(v2));
-  }
+  const raise = p.insertionAltitude_m === undefined ? 0 : orbitRaiseDeltaV(p.insertionAltitude_m, v2);
   const extra = p.extraDeltaV_m_s_per_yr ?? 0;
   if (!(extra >= 0 && Number.isFinite(extra)))
     throw new RangeError(`extraDeltaV_m_s_per_yr must be a finite Δv ≥ 0, got ${extra}`);
   const dvTotal = (dvYear + extra) * p.lifetime_yr + raise;
-  const propellant = p.dryMass_kg * Math.expm1(dvTotal / (isp_s * STANDARD_GRAVITY_m_s2));
-  if (!Number.isFinite(propellant)) {
-    throw new RangeError(
-      `station keeping needs ${dvTotal.toExponential(2)} m/s over the lifetime: no propellant budget can close (raise altitude or B)`,
-    );
-  }
+  const propellant = propellantMass(p.dryMass_kg, dvTotal, isp_s);
 
   const disposalArea_m2 = p.disposalDragArea_m2 ?? p.dragArea_m2;
   positive('disposalDragArea_m2', disposalArea_m2);
@@ -178,16 +213,7 @@ export function dragBudget(p: Readonly<DragParams>): DragResult {
         });
   const passiveDecay_yr =
     cycle?.decay_yr ?? (p.altitude_m > disposal_m ? (Bd * (S(p.altitude_m) - S(disposal_m))) / JULIAN_YEAR_s : 0);
-  const how =
-    cycle === undefined
-      ? `${activity} solar activity held fixed (CIRA-2012)`
-      : `the CIRA-2012 solar-cycle template, ${model === 'cycle-phase' ? 'one start phase' : `${model.slice(6)} of ${START_PHASES_PER_CYCLE} start phases`}` +
-        (cycle.startPhase_yr === null ? '' : ` (start ${cycle.startPhase_yr.toFixed(1)} yr after solar minimum)`) +
-        (cycle.tabulated ? ` (tabulated: within ${100 * DECAY_TABLE_MAX_RELATIVE_ERROR} % of the integration)` : '') +
-        (cycle.overCap ? `; beyond the ${DEFAULT_DECAY_CAP_yr}-yr integration cap, a cycle-mean estimate` : '');
-  const disposalModel =
-    `passive decay ${(p.altitude_m / 1000).toFixed(0)}→${(disposal_m / 1000).toFixed(0)} km through ${how}; ` +
-    `${disposalArea_m2 === p.dragArea_m2 ? 'orbit-average' : 'disposal-attitude'} area ${disposalArea_m2.toPrecision(3)} m², B = ${Bd.toPrecision(3)} kg/m²`;
+  const disposalModel = disposalModelNote(p, disposal_m, disposalArea_m2, Bd, model, activity, cycle);
 
   return {
     density_kg_m3,

@@ -76,8 +76,8 @@ export interface ProgramResult {
   readonly lcocDiscounted_USD_per_PFLOP_day: number;
 }
 
-/** Program cash flows, replacements and LCOC (see the header). */
-export function programEconomics(p: Readonly<ProgramParams>): ProgramResult {
+/** Rejects a fleet size, life or horizon out of range and negative costs. */
+function checkProgramInputs(p: Readonly<ProgramParams>): void {
   const N = p.nodes;
   if (!(Number.isInteger(N) && N >= 1 && N <= 1e6))
     throw new RangeError(`nodes must be an integer in [1, 1e6], got ${N}`);
@@ -85,41 +85,59 @@ export function programEconomics(p: Readonly<ProgramParams>): ProgramResult {
   const H = p.horizon_yr ?? p.nodeLifetime_yr;
   if (!(H > 0 && H <= 200)) throw new RangeError(`horizon_yr must be in (0, 200], got ${H}`);
   positive('deliveredPFLOPSPerNode', p.deliveredPFLOPSPerNode);
-  const offCurve = p.perNodeOffCurve_USD ?? 0;
-  const ops = p.nodeOperations_USD_per_yr ?? 0;
-  const ground = p.groundSegment_USD ?? 0;
-  const groundOps = p.groundOperations_USD_per_yr ?? 0;
-  nonNegative('perNodeOffCurve_USD', offCurve);
-  nonNegative('nodeOperations_USD_per_yr', ops);
-  nonNegative('groundSegment_USD', ground);
-  nonNegative('groundOperations_USD_per_yr', groundOps);
-  const r = p.discountRate_per_yr ?? DEFAULT_DISCOUNT_RATE_per_yr;
-  const L = p.nodeLifetime_yr;
-  // ⌈H/L⌉, tolerant of H/L landing a hair above an integer in floating point.
-  const G = Math.max(1, Math.ceil(H / L - 1e-9));
-  if (G * N > 1e9) throw new RangeError(`nodes × generations must be ≤ 1e9, got ${G * N}`);
-  const Y = Math.ceil(H - 1e-9);
-  const years = Array.from({ length: Y + 1 }, (_, k) => ({
+  nonNegative('perNodeOffCurve_USD', p.perNodeOffCurve_USD ?? 0);
+  nonNegative('nodeOperations_USD_per_yr', p.nodeOperations_USD_per_yr ?? 0);
+  nonNegative('groundSegment_USD', p.groundSegment_USD ?? 0);
+  nonNegative('groundOperations_USD_per_yr', p.groundOperations_USD_per_yr ?? 0);
+}
+
+/** Year rows 0..Y, all zero but the ground segment's capital in year 0. */
+function emptyYears(Y: number, ground: number) {
+  return Array.from({ length: Y + 1 }, (_, k) => ({
     year: k,
     build_USD: 0,
     operations_USD: 0,
     ground_USD: k === 0 ? ground : 0,
     compute_PFLOP_day: 0,
   }));
+}
+
+/** Cost of generation g's lot of N nodes on the learning curve, plus their off-curve cost. */
+function generationLot(p: Readonly<ProgramParams>, g: number, N: number, offCurve: number): number {
+  return (
+    lotCost_USD({
+      firstUnitCost_USD: p.firstUnitCost_USD,
+      learningRate: p.learningRate ?? 1,
+      fromUnit: g * N + 1,
+      toUnit: (g + 1) * N,
+      ...(p.formulation !== undefined ? { formulation: p.formulation } : {}),
+    }) +
+    N * offCurve
+  );
+}
+
+/** Program cash flows, replacements and LCOC (see the header). */
+export function programEconomics(p: Readonly<ProgramParams>): ProgramResult {
+  checkProgramInputs(p);
+  const N = p.nodes;
+  const H = p.horizon_yr ?? p.nodeLifetime_yr;
+  const offCurve = p.perNodeOffCurve_USD ?? 0;
+  const ops = p.nodeOperations_USD_per_yr ?? 0;
+  const ground = p.groundSegment_USD ?? 0;
+  const groundOps = p.groundOperations_USD_per_yr ?? 0;
+  const r = p.discountRate_per_yr ?? DEFAULT_DISCOUNT_RATE_per_yr;
+  const L = p.nodeLifetime_yr;
+  // ⌈H/L⌉, tolerant of H/L landing a hair above an integer in floating point.
+  const G = Math.max(1, Math.ceil(H / L - 1e-9));
+  if (G * N > 1e9) throw new RangeError(`nodes × generations must be ≤ 1e9, got ${G * N}`);
+  const Y = Math.ceil(H - 1e-9);
+  const years = emptyYears(Y, ground);
 
   let build = 0;
   let pvCost = ground;
   for (let g = 0; g < G; g++) {
     const t = g * L;
-    const lot =
-      lotCost_USD({
-        firstUnitCost_USD: p.firstUnitCost_USD,
-        learningRate: p.learningRate ?? 1,
-        fromUnit: g * N + 1,
-        toUnit: (g + 1) * N,
-        ...(p.formulation !== undefined ? { formulation: p.formulation } : {}),
-      }) +
-      N * offCurve;
+    const lot = generationLot(p, g, N, offCurve);
     build += lot;
     pvCost += lot * discountFactor(r, t);
     years[Math.min(Y, Math.ceil(t - 1e-9))]!.build_USD += lot;

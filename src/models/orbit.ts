@@ -178,6 +178,7 @@ function cosBetaGrid(inclination_rad: number): Float64Array {
 }
 
 /** The orbit record for a node: period, speed, inclination, beta range and eclipse statistics. */
+// eslint-disable-next-line max-lines-per-function -- hot: each branch yields six running values; split would allocate
 export function orbitGeometry(p: Readonly<OrbitGeometryParams>): OrbitGeometryResult {
   const { semiMajorAxis_m: a, period_s, speed_m_s } = circularOrbit(p);
   const c = Math.sqrt(1 - (EARTH_RADIUS_m / a) ** 2);

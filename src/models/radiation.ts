@@ -83,14 +83,15 @@ function inclinationBracket(cols: readonly number[], iEff: number): [number, num
   return [j, (iEff - cols[j]!) / (c1 - cols[j]!)];
 }
 
-/** Trapped-particle dose rate, mission dose with margin, and shielding mass. */
-export function radiationDose(p: Readonly<RadiationDoseParams>): RadiationDoseResult {
-  const t = p.table ?? tidTable();
-  const alts = t.altitudes_m;
-  const ths = t.thicknesses_m;
+/** Rejects a point outside the table (altitude, thickness, inclination) or a negative life, area or margin. */
+function checkDoseInputs(
+  p: Readonly<RadiationDoseParams>,
+  alts: readonly number[],
+  ths: readonly number[],
+  margin: number,
+): void {
   const h = p.altitude_m;
   const th = p.shieldThickness_m;
-  const margin = p.designMargin ?? DEFAULT_RADIATION_DESIGN_MARGIN;
   if (!(h >= alts[0]! && h <= alts[alts.length - 1]!)) {
     throw new RangeError(`radiationDose: altitude_m = ${h} outside the table's validity range 300–2000 km`);
   }
@@ -110,6 +111,17 @@ export function radiationDose(p: Readonly<RadiationDoseParams>): RadiationDoseRe
     throw new RangeError(`radiationDose: shieldedArea_m2 must be ≥ 0`);
   if (!(margin >= 1 && Number.isFinite(margin)))
     throw new RangeError(`radiationDose: designMargin = ${margin} must be ≥ 1`);
+}
+
+/** Trapped-particle dose rate, mission dose with margin, and shielding mass. */
+export function radiationDose(p: Readonly<RadiationDoseParams>): RadiationDoseResult {
+  const t = p.table ?? tidTable();
+  const alts = t.altitudes_m;
+  const ths = t.thicknesses_m;
+  const h = p.altitude_m;
+  const th = p.shieldThickness_m;
+  const margin = p.designMargin ?? DEFAULT_RADIATION_DESIGN_MARGIN;
+  checkDoseInputs(p, alts, ths, margin);
 
   const iEff = p.inclination_rad > Math.PI / 2 ? Math.PI - p.inclination_rad : p.inclination_rad;
   const [a0, wa] = bracket(alts, h);

@@ -43,6 +43,38 @@ function costPerMtoken(program: ProgramResult, deliveredPFLOPS: number, tokens_p
   return pvTokens > 0 ? program.pvCost_USD / (pvTokens / TOKENS_PER_MTOKEN) : Infinity;
 }
 
+/** The roofline serving rate of the design's workload on its chip (memory figures checked present by the caller). */
+function rooflineThroughput(
+  chip: Rows['chip'],
+  w: Design['inference'],
+  memoryBandwidth_TB_per_s: number,
+  memoryCapacity_GB: number,
+) {
+  const peak_FLOPS =
+    chip.peakTFLOPS *
+    1e12 *
+    precisionFactor({ rowPrecision: chip.precision, precision: w.weightPrecision }).factor *
+    (chip.typicalFraction ?? 1);
+  return inferenceThroughput({
+    chip: {
+      memoryBandwidth_B_per_s: memoryBandwidth_TB_per_s * 1e12,
+      memoryCapacity_B: memoryCapacity_GB * 1e9,
+      peak_FLOPS,
+    },
+    workload: {
+      parameters: w.modelParameters,
+      bytesPerParameter: BYTES_PER_WEIGHT[w.weightPrecision],
+      kvCacheBytesPerToken: w.kvCacheBytesPerToken,
+      batchSize: w.batchSize,
+      promptTokens: w.promptTokens,
+      outputTokens: w.outputTokens,
+      memoryEfficiency: w.memoryEfficiency,
+      computeEfficiency: w.computeEfficiency,
+      usableMemoryFraction: w.usableMemoryFraction,
+    },
+  });
+}
+
 export function tokenFigures(design: Design, rows: Rows, t: TokenInputs): TokenFigures {
   const w = design.inference;
   const chip = rows.chip;
@@ -69,29 +101,7 @@ export function tokenFigures(design: Design, rows: Rows, t: TokenInputs): TokenF
       ...none,
     };
   }
-  const peak_FLOPS =
-    chip.peakTFLOPS *
-    1e12 *
-    precisionFactor({ rowPrecision: chip.precision, precision: w.weightPrecision }).factor *
-    (chip.typicalFraction ?? 1);
-  const r = inferenceThroughput({
-    chip: {
-      memoryBandwidth_B_per_s: chip.memoryBandwidth_TB_per_s * 1e12,
-      memoryCapacity_B: chip.memoryCapacity_GB * 1e9,
-      peak_FLOPS,
-    },
-    workload: {
-      parameters: w.modelParameters,
-      bytesPerParameter: BYTES_PER_WEIGHT[w.weightPrecision],
-      kvCacheBytesPerToken: w.kvCacheBytesPerToken,
-      batchSize: w.batchSize,
-      promptTokens: w.promptTokens,
-      outputTokens: w.outputTokens,
-      memoryEfficiency: w.memoryEfficiency,
-      computeEfficiency: w.computeEfficiency,
-      usableMemoryFraction: w.usableMemoryFraction,
-    },
-  });
+  const r = rooflineThroughput(chip, w, chip.memoryBandwidth_TB_per_s, chip.memoryCapacity_GB);
   if (r.replicaChips > design.compute.chips) {
     return {
       basis:

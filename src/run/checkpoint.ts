@@ -224,6 +224,49 @@ export interface ResumePoint {
   readonly note?: string;
 }
 
+/** The current checkpoint does not verify: its error, with what to do next (the previous one, or a new run). */
+function damagedCurrentError(
+  curError: StudyError,
+  runDir: string,
+  prevPath: string,
+  prev: FileCheck | undefined,
+  prevError: StudyError | undefined,
+  prevOk: Extract<FileCheck, { ok: true }> | undefined,
+): StudyError {
+  const advice =
+    prevOk !== undefined
+      ? `the previous checkpoint ${prevPath} verifies (generation ${prevOk.cp.generation}, ${prevOk.cp.evaluations} evaluations): ` +
+        `continue from it with odc run --resume ${runDir} ${RESUME_FROM_PREVIOUS} (the generations after it are evaluated again; the result is the ` +
+        'same as an uninterrupted run), or start a new run with odc run <study.yaml>'
+      : `${prev === undefined ? 'there is no previous checkpoint' : `the previous checkpoint does not verify either (${prevError?.message ?? (prev.ok ? '' : prev.error.message)})`}; ` +
+        `${DAMAGED}: start a new run with odc run <study.yaml>`;
+  return new StudyError(curError.code, `${curError.message}; ${advice}`, {
+    ...(curError.file !== undefined ? { file: curError.file } : {}),
+    ...(curError.field !== undefined ? { field: curError.field } : {}),
+  });
+}
+
+/**
+ * Makes the folder consistent before the run goes on: the current checkpoint set aside, the previous one copied over
+ * it (the next checkpoint rotates this copy into the previous slot). Returns why the current one was replaced.
+ */
+function restorePrevious(
+  runDir: string,
+  curPath: string,
+  prevPath: string,
+  hasCur: boolean,
+  curError: StudyError | undefined,
+): string {
+  const text = readFileSync(prevPath);
+  const aside = join(runDir, CHECKPOINT_SET_ASIDE);
+  if (hasCur) {
+    rmSync(aside, { recursive: true, force: true });
+    renameSync(curPath, aside);
+  }
+  writeFileAtomic(curPath, text);
+  return curError === undefined ? 'on request' : `set aside as ${aside}: ${curError.message}`;
+}
+
 /**
  * The checkpoint to resume `runDir` from: the current one when it and its log prefix verify, the previous one
  * when `fromPrevious` (the damaged current one is set aside as checkpoint.damaged.json and the previous one copied
@@ -269,17 +312,7 @@ export function resumePoint(
   if (!fromPrevious) {
     if (curError === undefined && cur?.ok === true)
       return { checkpoint: cur.cp, logHash: hashes.get(cur.cp.logBytes)! };
-    const advice =
-      prevOk !== undefined
-        ? `the previous checkpoint ${prevPath} verifies (generation ${prevOk.cp.generation}, ${prevOk.cp.evaluations} evaluations): ` +
-          `continue from it with odc run --resume ${runDir} ${RESUME_FROM_PREVIOUS} (the generations after it are evaluated again; the result is the ` +
-          'same as an uninterrupted run), or start a new run with odc run <study.yaml>'
-        : `${prev === undefined ? 'there is no previous checkpoint' : `the previous checkpoint does not verify either (${prevError?.message ?? (prev.ok ? '' : prev.error.message)})`}; ` +
-          `${DAMAGED}: start a new run with odc run <study.yaml>`;
-    throw new StudyError(curError!.code, `${curError!.message}; ${advice}`, {
-      ...(curError!.file !== undefined ? { file: curError!.file } : {}),
-      ...(curError!.field !== undefined ? { field: curError!.field } : {}),
-    });
+    throw damagedCurrentError(curError!, runDir, prevPath, prev, prevError, prevOk);
   }
   if (prevOk === undefined) {
     const why =
@@ -292,15 +325,7 @@ export function resumePoint(
       { file: prevPath },
     );
   }
-  // The folder made consistent before the run goes on: the next checkpoint rotates this copy into the previous slot.
-  const text = readFileSync(prevPath);
-  const aside = join(runDir, CHECKPOINT_SET_ASIDE);
-  if (hasCur) {
-    rmSync(aside, { recursive: true, force: true });
-    renameSync(curPath, aside);
-  }
-  writeFileAtomic(curPath, text);
-  const reason = curError === undefined ? 'on request' : `set aside as ${aside}: ${curError.message}`;
+  const reason = restorePrevious(runDir, curPath, prevPath, hasCur, curError);
   return {
     checkpoint: prevOk.cp,
     logHash: hashes.get(prevOk.cp.logBytes)!,

@@ -118,6 +118,91 @@ function selectAt(perm: Int32Array, P: Float64Array, m: number, axis: number, a:
   }
 }
 
+/** A k-d tree over the designs: per node its [start, end) range, children (-1 at a leaf), box and minimum index. */
+interface KdTree {
+  readonly m: number;
+  readonly starts: number[];
+  readonly ends: number[];
+  readonly left: number[];
+  readonly right: number[];
+  readonly lo: number[];
+  readonly hi: number[];
+  readonly minIndex: number[];
+}
+
+/** Builds the node over perm[a, b) and its subtree, by median splits on cycling axes; returns the node's id. */
+function buildKdNode(
+  tree: KdTree,
+  perm: Int32Array,
+  P0: Float64Array,
+  index0: Float64Array,
+  a: number,
+  b: number,
+  depth: number,
+): number {
+  const { m, starts, ends, left, right, lo, hi, minIndex } = tree;
+  const id = starts.length;
+  starts.push(a);
+  ends.push(b);
+  left.push(-1);
+  right.push(-1);
+  minIndex.push(Infinity);
+  for (let k = 0; k < m; k++) {
+    lo.push(Infinity);
+    hi.push(-Infinity);
+  }
+  for (let t = a; t < b; t++) {
+    const o = perm[t]! * m;
+    for (let k = 0; k < m; k++) {
+      const v = P0[o + k]!;
+      if (v < lo[id * m + k]!) lo[id * m + k] = v;
+      if (v > hi[id * m + k]!) hi[id * m + k] = v;
+    }
+    if (index0[perm[t]!]! < minIndex[id]!) minIndex[id] = index0[perm[t]!]!;
+  }
+  if (b - a > LEAF) {
+    const axis = depth % m;
+    const mid = (a + b) >>> 1;
+    selectAt(perm, P0, m, axis, a, b, mid);
+    const l = buildKdNode(tree, perm, P0, index0, a, mid, depth + 1);
+    const r = buildKdNode(tree, perm, P0, index0, mid, b, depth + 1);
+    left[id] = l;
+    right[id] = r;
+  }
+  return id;
+}
+
+/** The smallest index below `best` of a design in the node's subtree that dominates the sample s[o, o + m). */
+function queryKdNode(
+  tree: KdTree,
+  P: Float64Array,
+  index: Float64Array,
+  node: number,
+  s: Float64Array,
+  o: number,
+  best: number,
+): number {
+  const { m, starts, ends, left, right, lo, hi, minIndex } = tree;
+  if (minIndex[node]! >= best) return best;
+  let all = true;
+  for (let k = 0; k < m; k++) {
+    if (lo[node * m + k]! > s[o + k]!) return best; // every design here is worse than the sample in k
+    if (hi[node * m + k]! > s[o + k]!) all = false;
+  }
+  if (all) return minIndex[node]!;
+  if (left[node]! < 0) {
+    for (let t = starts[node]!; t < ends[node]!; t++) {
+      if (index[t]! >= best) continue;
+      let k = 0;
+      while (k < m && P[t * m + k]! <= s[o + k]!) k++;
+      if (k === m) best = index[t]!;
+    }
+    return best;
+  }
+  best = queryKdNode(tree, P, index, left[node]!, s, o, best);
+  return queryKdNode(tree, P, index, right[node]!, s, o, best);
+}
+
 /** Sorted earliest-dominator indices of the samples (see RunningHvEstimate.estimate). */
 function earliestDominators(
   P0: Float64Array,
@@ -130,72 +215,14 @@ function earliestDominators(
   const perm = Int32Array.from({ length: n }, (_, i) => i);
   const P = new Float64Array(n * m);
   const index = new Float64Array(n);
-  // nodes: [start, end) ranges with box and min index, built recursively by median splits on cycling axes
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const left: number[] = [];
-  const right: number[] = [];
-  const lo: number[] = [];
-  const hi: number[] = [];
-  const minIndex: number[] = [];
-  const build = (a: number, b: number, depth: number): number => {
-    const id = starts.length;
-    starts.push(a);
-    ends.push(b);
-    left.push(-1);
-    right.push(-1);
-    minIndex.push(Infinity);
-    for (let k = 0; k < m; k++) {
-      lo.push(Infinity);
-      hi.push(-Infinity);
-    }
-    for (let t = a; t < b; t++) {
-      const o = perm[t]! * m;
-      for (let k = 0; k < m; k++) {
-        const v = P0[o + k]!;
-        if (v < lo[id * m + k]!) lo[id * m + k] = v;
-        if (v > hi[id * m + k]!) hi[id * m + k] = v;
-      }
-      if (index0[perm[t]!]! < minIndex[id]!) minIndex[id] = index0[perm[t]!]!;
-    }
-    if (b - a > LEAF) {
-      const axis = depth % m;
-      const mid = (a + b) >>> 1;
-      selectAt(perm, P0, m, axis, a, b, mid);
-      const l = build(a, mid, depth + 1);
-      const r = build(mid, b, depth + 1);
-      left[id] = l;
-      right[id] = r;
-    }
-    return id;
-  };
-  if (n > 0) build(0, n, 0);
+  const tree: KdTree = { m, starts: [], ends: [], left: [], right: [], lo: [], hi: [], minIndex: [] };
+  if (n > 0) buildKdNode(tree, perm, P0, index0, 0, n, 0);
   for (let t = 0; t < n; t++) {
     P.set(P0.subarray(perm[t]! * m, perm[t]! * m + m), t * m);
     index[t] = index0[perm[t]!]!;
   }
   const out = new Float64Array(N);
-  const query = (node: number, s: Float64Array, o: number, best: number): number => {
-    if (minIndex[node]! >= best) return best;
-    let all = true;
-    for (let k = 0; k < m; k++) {
-      if (lo[node * m + k]! > s[o + k]!) return best; // every design here is worse than the sample in k
-      if (hi[node * m + k]! > s[o + k]!) all = false;
-    }
-    if (all) return minIndex[node]!;
-    if (left[node]! < 0) {
-      for (let t = starts[node]!; t < ends[node]!; t++) {
-        if (index[t]! >= best) continue;
-        let k = 0;
-        while (k < m && P[t * m + k]! <= s[o + k]!) k++;
-        if (k === m) best = index[t]!;
-      }
-      return best;
-    }
-    best = query(left[node]!, s, o, best);
-    return query(right[node]!, s, o, best);
-  };
-  for (let i = 0; i < N; i++) out[i] = n > 0 ? query(0, S, i * m, Infinity) : Infinity;
+  for (let i = 0; i < N; i++) out[i] = n > 0 ? queryKdNode(tree, P, index, 0, S, i * m, Infinity) : Infinity;
   return out.sort();
 }
 

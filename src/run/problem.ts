@@ -52,35 +52,45 @@ export function loadStudyProblem(path: string, lp?: LpSolver): LoadedStudy {
       { file: path },
     );
   }
-  if (loaded.kind === 'benchmark-study') {
-    const s = loaded.study;
-    let problem: Problem;
-    try {
-      problem = createBenchmarkProblem({
-        problem: s.problem,
-        ...(s.variables !== undefined ? { variables: s.variables } : {}),
-        ...(s.objectives !== undefined ? { objectives: s.objectives } : {}),
-      });
-    } catch (e) {
-      throw new StudyError('BAD_ARGUMENT', `${locate(loaded.file.src, ['problem'])}: ${(e as Error).message}`, {
-        file: path,
-        field: 'problem',
-      });
-    }
-    return {
-      kind: 'benchmark',
-      name: s.name,
+  if (loaded.kind === 'benchmark-study') return loadBenchmarkStudy(path, loaded);
+  return loadNodeStudy(path, loaded);
+}
+
+type ParsedStudy = Exclude<ReturnType<typeof parseDesignFile>, { kind: 'design' }>;
+
+/** A benchmark study: the analytic test problem it names. */
+function loadBenchmarkStudy(path: string, loaded: Extract<ParsedStudy, { kind: 'benchmark-study' }>): LoadedStudy {
+  const s = loaded.study;
+  let problem: Problem;
+  try {
+    problem = createBenchmarkProblem({
+      problem: s.problem,
+      ...(s.variables !== undefined ? { variables: s.variables } : {}),
+      ...(s.objectives !== undefined ? { objectives: s.objectives } : {}),
+    });
+  } catch (e) {
+    throw new StudyError('BAD_ARGUMENT', `${locate(loaded.file.src, ['problem'])}: ${(e as Error).message}`, {
       file: path,
-      hash: loaded.file.hash,
-      studyText: loaded.file.text,
-      problem,
-      algorithm: s.algorithm,
-      record: null,
-      constellation: null,
-      compiled: null,
-      benchmark: { problem: s.problem.toLowerCase() },
-    };
+      field: 'problem',
+    });
   }
+  return {
+    kind: 'benchmark',
+    name: s.name,
+    file: path,
+    hash: loaded.file.hash,
+    studyText: loaded.file.text,
+    problem,
+    algorithm: s.algorithm,
+    record: null,
+    constellation: null,
+    compiled: null,
+    benchmark: { problem: s.problem.toLowerCase() },
+  };
+}
+
+/** A node study: its base design's catalogs checked, its variables, objectives and constraints compiled. */
+function loadNodeStudy(path: string, loaded: Exclude<ParsedStudy, { kind: 'benchmark-study' }>): LoadedStudy {
   const { catalogs, rows, evaluate, lean, physicalConstraints, relaxableConstraints } = nodeEvaluator(
     undefined,
     loaded.design.catalogs,

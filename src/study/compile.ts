@@ -101,45 +101,9 @@ export function compileNodeStudy(
   lean?: LeanEvaluatorFactory,
 ): CompiledStudy {
   const src = file.src;
-  checkRelax(study, src, allPhysicalConstraints, relaxable);
-  const physicalConstraints = allPhysicalConstraints.filter((name) => !study.relax.includes(name));
-  const { variables, paths } = compileVariables(study.variables, src, catalogs, rows);
-  const metrics: MetricSet = {
-    has: isMetricPath,
-    hint: unknownMetricHint,
-    record: 'the design record',
-    statistics: true,
-  };
-  const parsedObjectives: ParsedObjective[] = [];
-  const objectives = compileObjectives(study.objectives, src, metrics, parsedObjectives);
-  const parsed = compileConstraints(study.constraints, src, metrics);
-  const constraints: ConstraintSpec[] = [
-    ...physicalConstraints.map((name) => ({ name })),
-    ...parsed.map((c) => ({ name: c.text })),
-  ];
-  const designFor = designBuilder(base, variables, paths, rows);
-  const isRobust = parsedObjectives.some((o) => o.statistic !== null) || parsed.some((c) => c.statistics);
-  checkUncertainSections(study, src, isRobust, base, rows);
-  let robust: RobustStudy | null = null;
-  if (isRobust) {
-    if (rows === undefined) throw new Error('compileNodeStudy: a robust study needs the catalog rows');
-    robust = compileRobust({
-      settings: study.robust,
-      algorithmSeed: study.algorithm.seed,
-      base,
-      rows,
-      src: src,
-      variableNames: variables.map((v) => v.name),
-      objectives,
-      parsedObjectives,
-      physicalConstraints,
-      constraints: parsed,
-      constraintCount: constraints.length,
-      designFor,
-      evaluate,
-      scaledViolation,
-    });
-  }
+  const parts = compileNodeParts(study, base, src, catalogs, evaluate, allPhysicalConstraints, relaxable, rows);
+  const { variables, paths, objectives, physicalConstraints, parsed, constraints, designFor } = parts;
+  const robust = parts.robust;
   const problem: Problem = {
     name: study.name,
     variables,
@@ -165,27 +129,101 @@ export function compileNodeStudy(
     design: designFor,
     record: (x) => evaluate(designFor(x)),
     constraintSampler(settings) {
-      if (rows === undefined) return null;
-      const sample = constraintSampler({
-        base,
-        rows,
-        variableNames: variables.map((v) => v.name),
-        physicalConstraints,
-        constraints: parsed,
-        evaluate,
-        scaledViolation,
-        settings,
-      });
-      return sample === null ? null : (x) => sample(designFor(x));
+      return rows === undefined ? null : nodeConstraintSampler(base, rows, evaluate, parts, settings);
     },
     decode(x) {
-      const out: Record<string, string | number> = {};
-      variables.forEach((v, i) => {
-        out[v.name] = v.kind === 'choice' ? v.options[x[i]!]! : x[i]!;
-      });
-      return out;
+      return decodeVariables(variables, x);
     },
   };
+}
+
+/** What a node study compiles to before its evaluation is assembled: variables, objectives and constraints. */
+type NodeStudyParts = ReturnType<typeof compileNodeParts>;
+
+/**
+ * Variables, objectives and constraints of a node study, checked against its file (errors name the line), and the
+ * robust evaluation (statistics over the uncertain inputs) when an objective or constraint asks for one.
+ */
+function compileNodeParts(
+  study: NodeStudy,
+  base: NodeDesign,
+  src: ParsedFile['src'],
+  catalogs: CatalogIds,
+  evaluate: DesignEvaluator,
+  allPhysicalConstraints: readonly string[],
+  relaxable: readonly string[],
+  rows: Catalogs | undefined,
+) {
+  checkRelax(study, src, allPhysicalConstraints, relaxable);
+  const physicalConstraints = allPhysicalConstraints.filter((name) => !study.relax.includes(name));
+  const { variables, paths } = compileVariables(study.variables, src, catalogs, rows);
+  const metrics: MetricSet = {
+    has: isMetricPath,
+    hint: unknownMetricHint,
+    record: 'the design record',
+    statistics: true,
+  };
+  const parsedObjectives: ParsedObjective[] = [];
+  const objectives = compileObjectives(study.objectives, src, metrics, parsedObjectives);
+  const parsed = compileConstraints(study.constraints, src, metrics);
+  const constraints: ConstraintSpec[] = [
+    ...physicalConstraints.map((name) => ({ name })),
+    ...parsed.map((c) => ({ name: c.text })),
+  ];
+  const designFor = designBuilder(base, variables, paths, rows);
+  const isRobust = parsedObjectives.some((o) => o.statistic !== null) || parsed.some((c) => c.statistics);
+  checkUncertainSections(study, src, isRobust, base, rows);
+  if (isRobust && rows === undefined) throw new Error('compileNodeStudy: a robust study needs the catalog rows');
+  const robust: RobustStudy | null =
+    isRobust && rows !== undefined
+      ? compileRobust({
+          settings: study.robust,
+          algorithmSeed: study.algorithm.seed,
+          base,
+          rows,
+          src: src,
+          variableNames: variables.map((v) => v.name),
+          objectives,
+          parsedObjectives,
+          physicalConstraints,
+          constraints: parsed,
+          constraintCount: constraints.length,
+          designFor,
+          evaluate,
+          scaledViolation,
+        })
+      : null;
+  return { variables, paths, objectives, physicalConstraints, parsed, constraints, designFor, robust };
+}
+
+/** The constraint values of a design over the uncertain inputs' samples, or null when nothing is uncertain. */
+function nodeConstraintSampler(
+  base: NodeDesign,
+  rows: Catalogs,
+  evaluate: DesignEvaluator,
+  parts: NodeStudyParts,
+  settings: ConstraintSampleSettings,
+): ((x: Float64Array) => ConstraintSamples) | null {
+  const sample = constraintSampler({
+    base,
+    rows,
+    variableNames: parts.variables.map((v) => v.name),
+    physicalConstraints: parts.physicalConstraints,
+    constraints: parts.parsed,
+    evaluate,
+    scaledViolation,
+    settings,
+  });
+  return sample === null ? null : (x) => sample(parts.designFor(x));
+}
+
+/** A point's variables by name, a choice variable as its option. */
+function decodeVariables(variables: readonly VariableSpec[], x: Float64Array): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  variables.forEach((v, i) => {
+    out[v.name] = v.kind === 'choice' ? v.options[x[i]!]! : x[i]!;
+  });
+  return out;
 }
 
 /** Only the relaxable physical checks may be listed under relax: (BAD_CONSTRAINT with file:line otherwise). */
@@ -304,6 +342,19 @@ function compileVariable(
     return { variable: { kind: isInt ? 'int' : 'real', name: path, lower: lo, upper: hi }, at: { section, key } };
   }
   const options = domain.choice;
+  checkChoiceOptions(path, options, src, catalogs, fail, checkValue);
+  return { variable: { kind: 'choice', name: path, options }, at: { section, key } };
+}
+
+/** A choice variable's options: no repeats; catalog ids that exist, or values the field's schema accepts. */
+function checkChoiceOptions(
+  path: string,
+  options: readonly (string | number)[],
+  src: ParsedFile['src'],
+  catalogs: CatalogIds,
+  fail: (msg: string) => never,
+  checkValue: (v: unknown, label: string) => void,
+): void {
   if (new Set(options).size !== options.length) fail('choice lists an option twice');
   const catalog = CATALOG_FIELDS[path as CatalogField];
   options.forEach((o, i) => {
@@ -319,7 +370,6 @@ function compileVariable(
       );
     } else checkValue(o, 'choice');
   });
-  return { variable: { kind: 'choice', name: path, options }, at: { section, key } };
 }
 
 /**

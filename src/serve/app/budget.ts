@@ -21,11 +21,8 @@ const rowsTable = (head: readonly string[], rows: readonly (readonly string[])[]
     .join('') +
   '</tbody></table>';
 
-function viewHtml(v: DesignView, run: RunInfo, note: string): string {
-  const out = [
-    `<p><strong>${esc(v.title)}</strong><br><span class="muted">run ${run.id} (${esc(run.name)}), evaluation ${v.index}, ` +
-      `${v.status === 'feasible' ? 'feasible' : `<span class="bad">${v.status}</span>`}; record: ${v.source}</span></p>`,
-  ];
+/** The export / copy-command buttons and the note box under the design's title. */
+function pushActions(out: string[], v: DesignView, run: RunInfo, note: string): void {
   const file = `design-${run.id}-${v.index}.yaml`;
   out.push('<div class="actions">');
   if (v.kind !== 'benchmark')
@@ -42,6 +39,14 @@ function viewHtml(v: DesignView, run: RunInfo, note: string): string {
   out.push(
     '<div class="actions"><button type="button" id="save-note">save note</button><span id="note-status" class="muted"></span></div>',
   );
+}
+
+function viewHtml(v: DesignView, run: RunInfo, note: string): string {
+  const out = [
+    `<p><strong>${esc(v.title)}</strong><br><span class="muted">run ${run.id} (${esc(run.name)}), evaluation ${v.index}, ` +
+      `${v.status === 'feasible' ? 'feasible' : `<span class="bad">${v.status}</span>`}; record: ${v.source}</span></p>`,
+  ];
+  pushActions(out, v, run, note);
   out.push(
     '<h3>Objectives</h3>',
     rowsTable(

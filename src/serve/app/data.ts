@@ -42,6 +42,37 @@ export interface RunColumns {
   readonly frontIndices: readonly number[];
 }
 
+/** A run's status column (a view, no copy). */
+function statusOf(r: RunColumns): Float64Array {
+  const k = r.info.columns.findIndex((c) => c.role === 'status');
+  const rows = r.data.length / r.info.columns.length;
+  return r.data.subarray(k * rows, (k + 1) * rows);
+}
+
+/** The dimension of a column: its values and their range (a categorical one spans its option indices). */
+function dimension(c: ColumnInfo, values: Float64Array): Dim {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (c.options !== undefined) {
+    min = 0;
+    max = c.options.length - 1;
+  }
+  return {
+    name: c.name,
+    role: c.role,
+    unit: c.unit,
+    ...(c.sense ? { sense: c.sense } : {}),
+    ...(c.options ? { options: c.options } : {}),
+    values,
+    min,
+    max,
+  };
+}
+
 /** Joins the runs' columns (same name → same dimension; a run without the column has NaN there). */
 export function buildDataset(
   runs: readonly RunColumns[],
@@ -49,11 +80,6 @@ export function buildDataset(
 ): Dataset {
   const cols: ColumnInfo[] = [];
   for (const r of runs) for (const c of r.info.columns) if (!cols.some((x) => x.name === c.name)) cols.push(c);
-  const statusOf = (r: RunColumns): Float64Array => {
-    const k = r.info.columns.findIndex((c) => c.role === 'status');
-    const rows = r.data.length / r.info.columns.length;
-    return r.data.subarray(k * rows, (k + 1) * rows);
-  };
   let n = 0;
   let failed = 0;
   for (const r of runs)
@@ -99,29 +125,7 @@ export function buildDataset(
     }
     at += nk;
   }
-  const dims = cols.map((c, d): Dim => {
-    const values = dimValues[d]!;
-    let min = Infinity;
-    let max = -Infinity;
-    for (const v of values) {
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-    if (c.options !== undefined) {
-      min = 0;
-      max = c.options.length - 1;
-    }
-    return {
-      name: c.name,
-      role: c.role,
-      unit: c.unit,
-      ...(c.sense ? { sense: c.sense } : {}),
-      ...(c.options ? { options: c.options } : {}),
-      values,
-      min,
-      max,
-    };
-  });
+  const dims = cols.map((c, d): Dim => dimension(c, dimValues[d]!));
   return { runs: runs.map((r) => r.info), n, failed, dims, run, index, status, front, union: unionMask };
 }
 
