@@ -89,8 +89,6 @@ export default tseslint.config(
     // split after the concurrent work merges
     files: [
       'src/constellation/compile.ts',
-      'src/constellation/economics/economics.ts',
-      'src/constellation/evaluate.ts',
       'src/constellation/ground/ground.ts',
       'src/constellation/launch/launch.ts',
       'src/constellation/launch/launchPlan.ts',
@@ -102,7 +100,6 @@ export default tseslint.config(
       'src/constellation/network/shellNetworkTorus.ts',
       'src/constellation/network/torusRouting.ts',
       'src/constellation/recordSchema.ts',
-      'src/constellation/schema.ts',
       'src/constellation/study.ts',
       'src/io/issues.ts',
       'src/models/cost.ts',
