@@ -89,12 +89,8 @@ export default tseslint.config(
     // split after the concurrent work merges
     files: [
       'src/constellation/compile.ts',
-      'src/constellation/ground/ground.ts',
-      'src/constellation/launch/launch.ts',
-      'src/constellation/launch/launchPlan.ts',
       'src/constellation/links/linkGraph.ts',
       'src/constellation/links/linkSampling.ts',
-      'src/constellation/links/linkTopology.ts',
       'src/constellation/links/links.ts',
       'src/constellation/load.ts',
       'src/constellation/network/shellNetworkTorus.ts',
