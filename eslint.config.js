@@ -89,12 +89,7 @@ export default tseslint.config(
     // split after the concurrent work merges
     files: [
       'src/constellation/compile.ts',
-      'src/constellation/links/linkGraph.ts',
-      'src/constellation/links/linkSampling.ts',
-      'src/constellation/links/links.ts',
       'src/constellation/load.ts',
-      'src/constellation/network/shellNetworkTorus.ts',
-      'src/constellation/network/torusRouting.ts',
       'src/constellation/recordSchema.ts',
       'src/constellation/study.ts',
       'src/io/issues.ts',
