@@ -88,10 +88,6 @@ export default tseslint.config(
   {
     // split after the concurrent work merges
     files: [
-      'src/constellation/compile.ts',
-      'src/constellation/load.ts',
-      'src/constellation/recordSchema.ts',
-      'src/constellation/study.ts',
       'src/io/issues.ts',
       'src/models/cost.ts',
       'src/models/decaySolarCycle.ts',
