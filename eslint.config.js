@@ -86,30 +86,9 @@ export default tseslint.config(
     rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
   },
   {
-    // split after the concurrent work merges
-    files: [
-      'src/constellation/compile.ts',
-      'src/constellation/economics/economics.ts',
-      'src/constellation/evaluate.ts',
-      'src/constellation/ground/ground.ts',
-      'src/constellation/launch/launch.ts',
-      'src/constellation/launch/launchPlan.ts',
-      'src/constellation/links/linkGraph.ts',
-      'src/constellation/links/linkSampling.ts',
-      'src/constellation/links/linkTopology.ts',
-      'src/constellation/links/links.ts',
-      'src/constellation/load.ts',
-      'src/constellation/network/networkPaths.ts',
-      'src/constellation/network/shellNetwork.ts',
-      'src/constellation/network/shellNetworkTorus.ts',
-      'src/constellation/network/torus.ts',
-      'src/constellation/network/torusRouting.ts',
-      'src/constellation/recordSchema.ts',
-      'src/constellation/schema.ts',
-      'src/constellation/study.ts',
-      'src/run/driver.ts',
-      'src/run/history.ts',
-    ],
+    // Not yet split: the run driver's start, generation loop and finish, and the history replay's closure-held state
+    // (each needs a small state object first; splitting them in place would push driver.ts past 600 lines).
+    files: ['src/run/driver.ts', 'src/run/history.ts'],
     rules: { 'max-lines-per-function': 'off' },
   },
   {

@@ -78,55 +78,10 @@ export interface ConstellationSpec {
 export function compileConstellation(loaded: LoadedConstellation, catalogs: Catalogs): ConstellationSpec {
   checkConstellationIds(loaded, catalogIds(catalogs));
   const c = loaded.constellation;
-  const resolveRows = rowResolver(catalogs);
-  const terminals = new Map(catalogs.islTerminals.map((r) => [r.id, r]));
   const vehicles = new Map(catalogs.launchVehicles.map((r) => [r.id, r]));
-  const stationRows = new Map(catalogs.groundStations.map((r) => [r.id, r]));
 
-  const shells = c.shells.map((s, i): CompiledShell => {
-    const { design, isl, sso: ssoPlanes } = loaded.shellNodes[i]!;
-    const altitude_m = km_to_m(s.altitude_km);
-    const sso = s.inclination_deg === 'sso';
-    const inclination_rad = sso
-      ? sunSynchronousInclination({ altitude_m }).inclination_rad
-      : deg_to_rad(s.inclination_deg as number);
-    return {
-      geometry: {
-        name: s.name,
-        altitude_m,
-        inclination_rad,
-        sunSynchronous: sso,
-        ltan_h: sso ? s.ltan_h : null,
-        planes: s.planes,
-        satsPerPlane: s.satsPerPlane,
-        pattern: s.pattern,
-        phasing: s.phasing,
-        ltanBand_h: s.ltanBand_h,
-        raan0_rad: deg_to_rad(s.raan0_deg),
-        clusterRadius_m: s.clusterRadius_m ?? 0,
-        clusterFormation: s.clusterFormation,
-      },
-      topology: isl.topology,
-      terminal: terminals.get(isl.terminal)!,
-      crossPlaneCutoffLatitude_rad:
-        isl.crossPlaneCutoffLatitude_deg === undefined ? null : deg_to_rad(isl.crossPlaneCutoffLatitude_deg),
-      node: design,
-      rows: resolveRows(design),
-      sso: ssoPlanes,
-    };
-  });
-
-  const stations = c.ground.stations.map((st): StationSpec => {
-    const row = typeof st === 'string' ? stationRows.get(st)! : { id: st.name, ...st };
-    return {
-      id: row.id,
-      name: row.name,
-      latitude_rad: deg_to_rad(row.lat_deg),
-      longitude_rad: deg_to_rad(row.lon_deg),
-      altitude_m: row.altitude_m,
-      capacity_bps: row.capacity_Gbps * BPS_PER_GBPS,
-    };
-  });
+  const shells = compileShells(loaded, catalogs);
+  const stations = compileStations(c, catalogs);
 
   return {
     name: c.name,
@@ -162,4 +117,59 @@ export function compileConstellation(loaded: LoadedConstellation, catalogs: Cata
     },
     minSeparation_m: km_to_m(c.environment.minSeparation_km),
   };
+}
+
+/** Each shell in SI: geometry, links (terminal row, latitude cutoff) and its node with its catalog rows. */
+function compileShells(loaded: LoadedConstellation, catalogs: Catalogs): CompiledShell[] {
+  const c = loaded.constellation;
+  const resolveRows = rowResolver(catalogs);
+  const terminals = new Map(catalogs.islTerminals.map((r) => [r.id, r]));
+  return c.shells.map((s, i): CompiledShell => {
+    const { design, isl, sso: ssoPlanes } = loaded.shellNodes[i]!;
+    const altitude_m = km_to_m(s.altitude_km);
+    const sso = s.inclination_deg === 'sso';
+    const inclination_rad = sso
+      ? sunSynchronousInclination({ altitude_m }).inclination_rad
+      : deg_to_rad(s.inclination_deg as number);
+    return {
+      geometry: {
+        name: s.name,
+        altitude_m,
+        inclination_rad,
+        sunSynchronous: sso,
+        ltan_h: sso ? s.ltan_h : null,
+        planes: s.planes,
+        satsPerPlane: s.satsPerPlane,
+        pattern: s.pattern,
+        phasing: s.phasing,
+        ltanBand_h: s.ltanBand_h,
+        raan0_rad: deg_to_rad(s.raan0_deg),
+        clusterRadius_m: s.clusterRadius_m ?? 0,
+        clusterFormation: s.clusterFormation,
+      },
+      topology: isl.topology,
+      terminal: terminals.get(isl.terminal)!,
+      crossPlaneCutoffLatitude_rad:
+        isl.crossPlaneCutoffLatitude_deg === undefined ? null : deg_to_rad(isl.crossPlaneCutoffLatitude_deg),
+      node: design,
+      rows: resolveRows(design),
+      sso: ssoPlanes,
+    };
+  });
+}
+
+/** The gateway stations in SI, catalog ids resolved. */
+function compileStations(c: LoadedConstellation['constellation'], catalogs: Catalogs): StationSpec[] {
+  const stationRows = new Map(catalogs.groundStations.map((r) => [r.id, r]));
+  return c.ground.stations.map((st): StationSpec => {
+    const row = typeof st === 'string' ? stationRows.get(st)! : { id: st.name, ...st };
+    return {
+      id: row.id,
+      name: row.name,
+      latitude_rad: deg_to_rad(row.lat_deg),
+      longitude_rad: deg_to_rad(row.lon_deg),
+      altitude_m: row.altitude_m,
+      capacity_bps: row.capacity_Gbps * BPS_PER_GBPS,
+    };
+  });
 }

@@ -15,8 +15,8 @@
  * Multi-shell approximations (stated in the record notes): economics use the satellite-weighted mean node cost and
  * delivered compute; each shell's network sees the full gateway capacity.
  */
-import type { ConstraintResult } from '../node/record.js';
-import { constraintResult, evaluateNode } from '../node/node.js';
+import type { NodeDesign } from '../design/schema.js';
+import { evaluateNode } from '../node/node.js';
 import { closeNodeDesign } from '../node/sizing.js';
 import type { LpSolver } from '../problem/lp.js';
 import { rad_to_deg, s_to_min } from '../units/convert.js';
@@ -26,10 +26,10 @@ import { constellationEconomics } from './economics/economics.js';
 import { conjunctionScreen } from './environment/conjunction.js';
 import { CONJUNCTION_NOTE, conjunctionRecord } from './environment/conjunctionRecord.js';
 import { shellDensity, shellOverlaps } from './environment/environment.js';
-import { groundContacts, type GroundContactParams } from './ground/ground.js';
+import { groundContacts, type GroundContactParams, type GroundContactResult } from './ground/ground.js';
 import { deployedBy } from './launch/launch.js';
 import { launchPlan } from './launch/launchPlan.js';
-import { shellLinks, type ShellLinksResult } from './links/links.js';
+import { shellLinks, type ShellLinksParams, type ShellLinksResult } from './links/links.js';
 import { clusterShellRecord, withFormationKeeping } from './geometry/clusterKeeping.js';
 import { shellFormation } from './geometry/clusterFormation.js';
 import { planeElements } from './geometry/pattern.js';
@@ -40,6 +40,7 @@ import type { Stats } from './types.js';
 import { Memo } from './memo.js';
 import { seriesStats } from './network/networkSeries.js';
 import { constellationDetails, type ConstellationDetails } from './details.js';
+import { constellationConstraints } from './constraints.js';
 
 const M_PER_KM = 1000;
 const BPS_PER_GBPS = 1e9;
@@ -140,46 +141,26 @@ export function evaluateConstellationWithDetails(
   return { record: r.record, details: r.details! };
 }
 
+const GEOMETRY_NOTE =
+  'geometry: SGP4 (satellite.js) of one representative per plane, other slots by rotation in the plane; ' +
+  "eclipse from the node model at each shell's sizing plane";
+
 function evaluate(
   spec: ConstellationSpec,
   lp: LpSolver,
   withDetails: boolean,
 ): { record: ConstellationRecord; details: ConstellationDetails | null } {
   const notes: string[] = [];
-  const w = spec.window;
-  // Cluster shells' nodes carry their formation-keeping Δv in the station-keeping propellant.
-  const designs = spec.shells.map((s) => withFormationKeeping(s.node, s.geometry));
-  const nodes = spec.shells.map((s, i) =>
-    spec.nodeSizing === 'closed' ? closeNodeDesign(designs[i]!, s.rows).record : evaluateNode(designs[i]!, s.rows),
-  );
-  if (spec.nodeSizing === 'closed')
-    notes.push(
-      'node sizing "closed": each shell\'s array, radiator and launch allocation are re-sized to what the node model requires at that orbit',
-    );
+  const { designs, nodes } = shellNodes(spec, notes);
   const sats = spec.shells.map((s) => s.geometry.planes * s.geometry.satsPerPlane);
   const satellites = sats.reduce((a, b) => a + b, 0);
 
   const tracks = planeTracks(spec);
-  const linkParams = spec.shells.map((s) => ({
-    shell: s.geometry,
-    window: w,
-    topology: s.topology,
-    terminal: s.terminal,
-    latitudeCutoff_rad: s.crossPlaneCutoffLatitude_rad,
-    snapshotIndex: 0,
-  }));
+  const linkParams = shellLinkParams(spec);
   const links = linkParams.map((p) => LINKS.get(JSON.stringify(p), () => shellLinks(p)));
-  const ground = groundParams(spec, tracks);
-  const contacts = ground === null ? null : groundContacts(ground);
-  if (ground === null)
-    notes.push('no gateway stations: ground contacts are zero and downlink traffic has nowhere to go');
+  const { ground, contacts } = gatewayContacts(spec, tracks, notes);
 
-  const networks: ShellNetworkResult[] = spec.shells.map((_, i) =>
-    shellNetwork({ spec, shellIndex: i, links: links[i]!, linkParams: linkParams[i]!, tracks: tracks[i]!, ground, lp }),
-  );
-  for (const n of networks) if (n.note !== null) notes.push(n.note);
-  if (spec.shells.length > 1 && spec.traffic.pattern === 'downlink')
-    notes.push("each shell's network sees the full gateway capacity (gateways are not shared out between shells)");
+  const networks = shellNetworks({ spec, links, linkParams, tracks, ground, lp }, notes);
 
   const { campaign, launchRecord } = launchPlan(spec, nodes, sats, lp, notes);
   const mean = (f: (i: number) => number): number => sats.reduce((a, n, i) => a + n * f(i), 0) / satellites;
@@ -188,11 +169,7 @@ function evaluate(
   const shells = shellRecords(spec, designs, nodes, sats);
   notes.push(...ssoNotes(spec));
 
-  const blockedLinks = links.reduce((a, l) => a + l.blockedLinks, 0);
-  const pointingExceeded = links.reduce(
-    (a, l) => a + Object.values(l.classes).reduce((b, c) => b + c.pointingExceeded, 0),
-    0,
-  );
+  const { blockedLinks, pointingExceeded } = linkViolations(links);
   // The constellation's rate at an instant is its worst shell's; mean, p5 and worst over the instants.
   const net = seriesStats(constellationSeries(networks));
   const half = deployedBy(campaign.deploymentCurve, spec.launch.milestoneHalf_yr) / satellites;
@@ -205,10 +182,7 @@ function evaluate(
     full,
     minSeparation_km,
   });
-  notes.push(
-    'geometry: SGP4 (satellite.js) of one representative per plane, other slots by rotation in the plane; ' +
-      "eclipse from the node model at each shell's sizing plane",
-  );
+  notes.push(GEOMETRY_NOTE);
 
   const details = withDetails ? constellationDetails({ spec, ground, campaign, networks }) : null;
   const record: ConstellationRecord = {
@@ -220,33 +194,110 @@ function evaluate(
     isl: islRecord(spec, links, blockedLinks),
     network: networkRecord(spec, networks, net),
     ground: groundRecord(spec, contacts),
-    launch: {
-      ...launchRecord,
-      deployedAtHalfMilestone: half,
-      deployedAtFullMilestone: full,
-    },
+    launch: { ...launchRecord, deployedAtHalfMilestone: half, deployedAtFullMilestone: full },
     environment: {
-      density_per_km3: Math.max(
-        ...spec.shells.map(
-          (s, i) => shellDensity({ satellites: sats[i]!, altitude_m: s.geometry.altitude_m }).density_per_km3,
-        ),
-      ),
+      density_per_km3: maxShellDensity_per_km3(spec, sats),
       minSeparation_km,
       overlappingShells,
       conjunctions,
     },
     totals: totalsRecord(nodes, sats, satellites, econ, mean),
-    worst: {
-      doseMargin: Math.min(
-        ...nodes.map((n) => (n.radiation.tolerance_rad - n.radiation.missionDose_rad) / n.radiation.tolerance_rad),
-      ),
-      passiveDecay_yr: Math.max(...nodes.map((n) => n.drag.passiveDecay_yr)),
-      nodeLaunchMass_kg: Math.max(...nodes.map((n) => n.mass.launch_kg)),
-    },
+    worst: worstRecord(nodes),
     constraints,
     notes,
   };
   return { record, details };
+}
+
+/** Each shell's node design (cluster shells with formation keeping) and its record, sized or closed. */
+function shellNodes(spec: ConstellationSpec, notes: string[]): { designs: NodeDesign[]; nodes: NodeRecord[] } {
+  // Cluster shells' nodes carry their formation-keeping Δv in the station-keeping propellant.
+  const designs = spec.shells.map((s) => withFormationKeeping(s.node, s.geometry));
+  const nodes = spec.shells.map((s, i) =>
+    spec.nodeSizing === 'closed' ? closeNodeDesign(designs[i]!, s.rows).record : evaluateNode(designs[i]!, s.rows),
+  );
+  if (spec.nodeSizing === 'closed')
+    notes.push(
+      'node sizing "closed": each shell\'s array, radiator and launch allocation are re-sized to what the node model requires at that orbit',
+    );
+  return { designs, nodes };
+}
+
+/** The inputs of each shell's link model, at the window's first instant. */
+function shellLinkParams(spec: ConstellationSpec): ShellLinksParams[] {
+  return spec.shells.map((s) => ({
+    shell: s.geometry,
+    window: spec.window,
+    topology: s.topology,
+    terminal: s.terminal,
+    latitudeCutoff_rad: s.crossPlaneCutoffLatitude_rad,
+    snapshotIndex: 0,
+  }));
+}
+
+/** The gateway stations' contact model and its contacts (both null without stations). */
+function gatewayContacts(
+  spec: ConstellationSpec,
+  tracks: readonly PlaneTrack[][],
+  notes: string[],
+): { ground: GroundContactParams | null; contacts: GroundContactResult | null } {
+  const ground = groundParams(spec, tracks);
+  const contacts = ground === null ? null : groundContacts(ground);
+  if (ground === null)
+    notes.push('no gateway stations: ground contacts are zero and downlink traffic has nowhere to go');
+  return { ground, contacts };
+}
+
+/** Each shell's network throughput over the snapshot instants, with their notes. */
+function shellNetworks(
+  q: {
+    spec: ConstellationSpec;
+    links: readonly ShellLinksResult[];
+    linkParams: readonly ShellLinksParams[];
+    tracks: readonly PlaneTrack[][];
+    ground: GroundContactParams | null;
+    lp: LpSolver;
+  },
+  notes: string[],
+): ShellNetworkResult[] {
+  const { spec, links, linkParams, tracks, ground, lp } = q;
+  const networks: ShellNetworkResult[] = spec.shells.map((_, i) =>
+    shellNetwork({ spec, shellIndex: i, links: links[i]!, linkParams: linkParams[i]!, tracks: tracks[i]!, ground, lp }),
+  );
+  for (const n of networks) if (n.note !== null) notes.push(n.note);
+  if (spec.shells.length > 1 && spec.traffic.pattern === 'downlink')
+    notes.push("each shell's network sees the full gateway capacity (gateways are not shared out between shells)");
+  return networks;
+}
+
+/** Links that cross the atmosphere, and links whose terminals cannot track them, over every shell. */
+function linkViolations(links: readonly ShellLinksResult[]): { blockedLinks: number; pointingExceeded: number } {
+  const blockedLinks = links.reduce((a, l) => a + l.blockedLinks, 0);
+  const pointingExceeded = links.reduce(
+    (a, l) => a + Object.values(l.classes).reduce((b, c) => b + c.pointingExceeded, 0),
+    0,
+  );
+  return { blockedLinks, pointingExceeded };
+}
+
+/** The densest shell's satellite density [1/km³]. */
+function maxShellDensity_per_km3(spec: ConstellationSpec, sats: readonly number[]): number {
+  return Math.max(
+    ...spec.shells.map(
+      (s, i) => shellDensity({ satellites: sats[i]!, altitude_m: s.geometry.altitude_m }).density_per_km3,
+    ),
+  );
+}
+
+/** The worst node over the shells: least dose margin, longest passive decay, heaviest at launch. */
+function worstRecord(nodes: readonly NodeRecord[]): ConstellationRecord['worst'] {
+  return {
+    doseMargin: Math.min(
+      ...nodes.map((n) => (n.radiation.tolerance_rad - n.radiation.missionDose_rad) / n.radiation.tolerance_rad),
+    ),
+    passiveDecay_yr: Math.max(...nodes.map((n) => n.drag.passiveDecay_yr)),
+    nodeLaunchMass_kg: Math.max(...nodes.map((n) => n.mass.launch_kg)),
+  };
 }
 
 type NodeRecord = ConstellationRecord['shells'][number]['node'];
@@ -389,85 +440,6 @@ function shellRecords(
   }));
 }
 
-/** The figures the constellation constraints judge. */
-interface ConstraintInputs {
-  readonly blockedLinks: number;
-  readonly pointingExceeded: number;
-  /** The constellation's rate per node at its worst instant. */
-  readonly worst_bps: number;
-  /** Shares of the satellites deployed by the half and full milestones. */
-  readonly half: number;
-  readonly full: number;
-  readonly minSeparation_km: number;
-}
-
-function constellationConstraints(
-  spec: ConstellationSpec,
-  nodes: readonly NodeRecord[],
-  c: ConstraintInputs,
-): ConstraintResult[] {
-  const demand_bps = spec.traffic.demandPerNode_bps;
-  return [
-    ...nodes.flatMap((n, i) =>
-      n.constraints.map((c) => ({ ...c, name: `${spec.shells[i]!.geometry.name}/${c.name}` })),
-    ),
-    constraintResult(
-      'isl.lineOfSight',
-      c.blockedLinks,
-      '<=',
-      0,
-      'links',
-      true,
-      'every inter-satellite link clears the atmosphere (grazing height) throughout the window',
-    ),
-    constraintResult(
-      'isl.pointing',
-      c.pointingExceeded,
-      '<=',
-      0,
-      'links',
-      true,
-      'terminals can track every link (line-of-sight rate below the slew limit)',
-    ),
-    constraintResult(
-      'network.demand',
-      c.worst_bps / BPS_PER_GBPS,
-      '>=',
-      demand_bps / BPS_PER_GBPS,
-      'Gbps',
-      false,
-      'every node can send its offered traffic at the maximum concurrent flow, at the worst snapshot instant',
-    ),
-    constraintResult(
-      'launch.halfMilestone',
-      c.half,
-      '>=',
-      0.5,
-      '-',
-      false,
-      `50 % of satellites in orbit within ${spec.launch.milestoneHalf_yr} yr (FCC 47 CFR 25.164(b))`,
-    ),
-    constraintResult(
-      'launch.fullMilestone',
-      c.full,
-      '>=',
-      1,
-      '-',
-      false,
-      `all satellites in orbit within ${spec.launch.milestoneFull_yr} yr (FCC 47 CFR 25.164(b))`,
-    ),
-    constraintResult(
-      'environment.minSeparation',
-      c.minSeparation_km,
-      '>=',
-      spec.minSeparation_m / M_PER_KM,
-      'km',
-      true,
-      'no two satellites come closer than the required separation (self-conjunction screen, two-body + secular J2)',
-    ),
-  ];
-}
-
 function islRecord(
   spec: ConstellationSpec,
   links: readonly ShellLinksResult[],
@@ -527,10 +499,7 @@ function networkRecord(
   };
 }
 
-function groundRecord(
-  spec: ConstellationSpec,
-  contacts: ReturnType<typeof groundContacts> | null,
-): ConstellationRecord['ground'] {
+function groundRecord(spec: ConstellationSpec, contacts: GroundContactResult | null): ConstellationRecord['ground'] {
   return {
     stations: spec.stations.length,
     contactFraction: contacts?.anyStationContactFraction ?? 0,

@@ -126,6 +126,36 @@ function checkClusterFitsSpacecraft(
   }
 }
 
+/** The shell's phasing, formation and cluster radius fit its pattern. */
+function checkShellPattern(shell: ShellInput, where: (p: Path) => string, path: string, i: number): void {
+  if (shell.phasing >= shell.planes) {
+    throw new StudyError(
+      'OUT_OF_RANGE',
+      `${where(['phasing'])}: shell '${shell.name}' phasing F = ${shell.phasing} must be below its ${shell.planes} planes (0 ≤ F < planes)`,
+      { file: path, field: `shells.${i}.phasing` },
+    );
+  }
+  if (
+    shell.pattern === 'cluster' &&
+    shell.clusterFormation === 'circular' &&
+    typeof shell.inclination_deg === 'number' &&
+    Math.sin(deg_to_rad(shell.inclination_deg)) < 1e-3
+  ) {
+    throw new StudyError(
+      'OUT_OF_RANGE',
+      `${where(['clusterFormation'])}: shell '${shell.name}' is equatorial (${shell.inclination_deg}°): a circular formation's cross-track motion needs a defined node; use clusterFormation: in-plane or an inclination of at least 0.06°`,
+      { file: path, field: `shells.${i}.clusterFormation` },
+    );
+  }
+  if (shell.pattern === 'cluster' && shell.clusterRadius_m === undefined) {
+    throw new StudyError(
+      'MISSING_FIELD',
+      `${where(['pattern'])}: shell '${shell.name}' is a cluster: give clusterRadius_m (Suncatcher: 1000)`,
+      { file: path, field: `shells.${i}.clusterRadius_m` },
+    );
+  }
+}
+
 /** The LTAN keys of a shell agree with its pattern and inclination (a spread the export would not fly is an error). */
 function checkLtanLayout(
   shell: ShellInput,
@@ -174,32 +204,7 @@ export function parseConstellation(
   const rawShells = (raw as { shells: Record<string, unknown>[] }).shells;
   const shellNodes = c.shells.map((shell, i): LoadedShellNode => {
     const where = (p: Path) => locate(file.src, ['shells', i, ...p]);
-    if (shell.phasing >= shell.planes) {
-      throw new StudyError(
-        'OUT_OF_RANGE',
-        `${where(['phasing'])}: shell '${shell.name}' phasing F = ${shell.phasing} must be below its ${shell.planes} planes (0 ≤ F < planes)`,
-        { file: path, field: `shells.${i}.phasing` },
-      );
-    }
-    if (
-      shell.pattern === 'cluster' &&
-      shell.clusterFormation === 'circular' &&
-      typeof shell.inclination_deg === 'number' &&
-      Math.sin(deg_to_rad(shell.inclination_deg)) < 1e-3
-    ) {
-      throw new StudyError(
-        'OUT_OF_RANGE',
-        `${where(['clusterFormation'])}: shell '${shell.name}' is equatorial (${shell.inclination_deg}°): a circular formation's cross-track motion needs a defined node; use clusterFormation: in-plane or an inclination of at least 0.06°`,
-        { file: path, field: `shells.${i}.clusterFormation` },
-      );
-    }
-    if (shell.pattern === 'cluster' && shell.clusterRadius_m === undefined) {
-      throw new StudyError(
-        'MISSING_FIELD',
-        `${where(['pattern'])}: shell '${shell.name}' is a cluster: give clusterRadius_m (Suncatcher: 1000)`,
-        { file: path, field: `shells.${i}.clusterRadius_m` },
-      );
-    }
+    checkShellPattern(shell, where, path, i);
     checkLtanLayout(shell, rawShells[i] ?? {}, where, path, i);
     const isl = { ...c.isl, ...(shell.isl ?? {}) };
     const override = (rawShells[i]?.['node'] ?? {}) as Record<string, unknown>;

@@ -86,6 +86,26 @@ export const constellationIslSchema = lazy(() =>
     .describe('Inter-satellite links of a shell.'),
 );
 
+/** The fields of a cluster shell (pattern: cluster). */
+function shellClusterFields() {
+  return {
+    clusterRadius_m: range('shell clusterRadius_m', 1, 1e6, 'm', 'formation radius')
+      .optional()
+      .describe(
+        'cluster: formation radius [m], the farthest any member gets from the cluster centre over an orbit (Suncatcher: 1,000 m).',
+      ),
+    clusterFormation: z
+      .enum(CLUSTER_FORMATIONS, {
+        error: (iss) =>
+          `shell clusterFormation must be one of ${CLUSTER_FORMATIONS.join(', ')}, got ${JSON.stringify(iss.input)}: in-plane (Suncatcher) or circular`,
+      })
+      .default('in-plane')
+      .describe(
+        "cluster: members' free relative orbits (Hill–Clohessy–Wiltshire). in-plane: 2:1 ellipses in the orbital plane, neighbour distances breathing between s and 2s (Suncatcher); circular: the lattice turns rigidly in a plane tilted 60° from the orbital plane, constant distances but differential-J2 node drift to correct.",
+      ),
+  };
+}
+
 export const shellSchema = lazy(() =>
   z
     .strictObject({
@@ -134,20 +154,7 @@ export const shellSchema = lazy(() =>
         .describe(
           'sso-ltan only: planes spread over this LTAN band [h], centred on ltan_h (e.g. 1 for dawn-dusk planes within 5:30–6:30).',
         ),
-      clusterRadius_m: range('shell clusterRadius_m', 1, 1e6, 'm', 'formation radius')
-        .optional()
-        .describe(
-          'cluster: formation radius [m], the farthest any member gets from the cluster centre over an orbit (Suncatcher: 1,000 m).',
-        ),
-      clusterFormation: z
-        .enum(CLUSTER_FORMATIONS, {
-          error: (iss) =>
-            `shell clusterFormation must be one of ${CLUSTER_FORMATIONS.join(', ')}, got ${JSON.stringify(iss.input)}: in-plane (Suncatcher) or circular`,
-        })
-        .default('in-plane')
-        .describe(
-          "cluster: members' free relative orbits (Hill–Clohessy–Wiltshire). in-plane: 2:1 ellipses in the orbital plane, neighbour distances breathing between s and 2s (Suncatcher); circular: the lattice turns rigidly in a plane tilted 60° from the orbital plane, constant distances but differential-J2 node drift to correct.",
-        ),
+      ...shellClusterFields(),
       isl: constellationIslSchema()
         .optional()
         .describe('Overrides the constellation-level isl section for this shell.'),

@@ -189,6 +189,31 @@ export function compileConstellationStudy(
 
   checkBounds(variables, specOf, src.file, (path) => locate(src, ['variables', path]));
 
+  const recordOf = (x: Float64Array): ConstellationRecord => evaluateConstellation(specOf(valuesOf(x)), lp);
+  const problem = studyProblem(String(base['name']), variables, sections, src, recordOf);
+
+  return {
+    problem,
+    algorithm: sections.algorithm,
+    selfContainedText: selfContainedText(file, rawNode, inlineNode, fromRun, candidates),
+    spec: (x) => specOf(valuesOf(x)),
+    record: recordOf,
+    file: (x) => {
+      const { raw } = buildStudyFile(builder, valuesOf(x));
+      for (const k of ['variables', 'objectives', 'constraints', 'algorithm']) delete raw[k];
+      return raw;
+    },
+  };
+}
+
+/** The optimization problem: the study's objectives and constraints (physical ones first) on each design's record. */
+function studyProblem(
+  name: string,
+  variables: VariableSpec[],
+  sections: { objectives: Parameters<typeof compileObjectives>[0]; constraints: readonly string[] },
+  src: ParsedFile['src'],
+  recordOf: (x: Float64Array) => ConstellationRecord,
+): Problem {
   const metrics = {
     has: isConstellationMetric,
     hint: unknownConstellationMetricHint,
@@ -202,10 +227,9 @@ export function compileConstellationStudy(
   ];
   const objectiveGetters = objectives.map((o) => pathGetter(o.name));
   const refGetters = new Map(parsed.flatMap((c) => c.refs).map((r) => [r, pathGetter(r)] as const));
-  const recordOf = (x: Float64Array): ConstellationRecord => evaluateConstellation(specOf(valuesOf(x)), lp);
 
-  const problem: Problem = {
-    name: String(base['name']),
+  return {
+    name,
     variables,
     objectives,
     constraints,
@@ -217,19 +241,6 @@ export function compileConstellationStudy(
         return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
       }
       return recordEvaluation(rec, objectives, objectiveGetters, constraints.length, parsed, refGetters);
-    },
-  };
-
-  return {
-    problem,
-    algorithm: sections.algorithm,
-    selfContainedText: selfContainedText(file, rawNode, inlineNode, fromRun, candidates),
-    spec: (x) => specOf(valuesOf(x)),
-    record: recordOf,
-    file: (x) => {
-      const { raw } = buildStudyFile(builder, valuesOf(x));
-      for (const k of ['variables', 'objectives', 'constraints', 'algorithm']) delete raw[k];
-      return raw;
     },
   };
 }

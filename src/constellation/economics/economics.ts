@@ -157,8 +157,8 @@ export interface ConstellationEconomicsResult {
   readonly cost_USD_per_Mtoken: number;
 }
 
-/** Roll-up of a constellation's cost over the study horizon. */
-export function constellationEconomics(p: Readonly<ConstellationEconomicsParams>): ConstellationEconomicsResult {
+/** Throws a RangeError naming the first input out of its range. */
+function checkEconomicsInputs(p: Readonly<ConstellationEconomicsParams>): void {
   const n = p.satellites;
   if (!(Number.isInteger(n) && n >= 1)) throw new RangeError(`satellites must be a whole number ≥ 1, got ${n}`);
   nonNegative('firstUnitHardware_USD', p.firstUnitHardware_USD);
@@ -167,6 +167,21 @@ export function constellationEconomics(p: Readonly<ConstellationEconomicsParams>
   positive('deliveredPFLOPS_per_satellite', p.deliveredPFLOPS_per_satellite);
   if (!(Number.isInteger(p.gateways) && p.gateways >= 0))
     throw new RangeError(`gateways must be a whole number ≥ 0, got ${p.gateways}`);
+}
+
+/** Gateway capital cost plus their operations over the horizon [USD]. */
+function groundCost_USD(p: Readonly<ConstellationEconomicsParams>): number {
+  const gatewayCapex = p.gatewayCapex_USD ?? DEFAULT_GATEWAY_CAPEX_USD;
+  const gatewayOps = p.gatewayOperations_USD_per_yr ?? DEFAULT_GATEWAY_OPERATIONS_USD_per_yr;
+  nonNegative('gatewayCapex_USD', gatewayCapex);
+  nonNegative('gatewayOperations_USD_per_yr', gatewayOps);
+  return p.gateways * (gatewayCapex + gatewayOps * p.horizon_yr);
+}
+
+/** Roll-up of a constellation's cost over the study horizon. */
+export function constellationEconomics(p: Readonly<ConstellationEconomicsParams>): ConstellationEconomicsResult {
+  checkEconomicsInputs(p);
+  const n = p.satellites;
   const lr = p.learningRate ?? DEFAULT_LEARNING_RATE;
   const params = p.modelParameters ?? DEFAULT_MODEL_PARAMETERS;
   positive('modelParameters', params);
@@ -192,11 +207,7 @@ export function constellationEconomics(p: Readonly<ConstellationEconomicsParams>
   const hardware = cumulative(p.firstUnitHardware_USD, n, lr);
   const replHardware = cumulative(p.firstUnitHardware_USD, n + repl.total, lr) - hardware;
   const replLaunch = repl.total * launchPerSatellite;
-  const gatewayCapex = p.gatewayCapex_USD ?? DEFAULT_GATEWAY_CAPEX_USD;
-  const gatewayOps = p.gatewayOperations_USD_per_yr ?? DEFAULT_GATEWAY_OPERATIONS_USD_per_yr;
-  nonNegative('gatewayCapex_USD', gatewayCapex);
-  nonNegative('gatewayOperations_USD_per_yr', gatewayOps);
-  const ground = p.gateways * (gatewayCapex + gatewayOps * p.horizon_yr);
+  const ground = groundCost_USD(p);
   const operations = opsRate * satelliteYears;
   const total = hardware + p.launch_USD + operations + replHardware + replLaunch + ground;
 

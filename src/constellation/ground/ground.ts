@@ -157,6 +157,20 @@ type PlaneArcs = (
   hi: Float64Array,
 ) => void;
 
+/** The stations at one sample, in TEME, and the arc buffers a plane's scan fills. */
+interface StationScan {
+  readonly ns: number;
+  readonly cosE: number;
+  readonly sinE: number;
+  /** Station unit vectors (x, y, z per station). */
+  readonly g: Float64Array;
+  /** Station radii [m]. */
+  readonly gr: Float64Array;
+  readonly station: Int32Array;
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+}
+
 function scanSample(
   p: Readonly<GroundContactParams>,
   ecef: readonly Float64Array[],
@@ -164,6 +178,20 @@ function scanSample(
   j: number,
   visit: PlaneArcs,
 ): void {
+  const v = stationScan(p, ecef, gmst_rad);
+  p.shells.forEach(({ spec, tracks }, sh) => {
+    const S = spec.satsPerPlane,
+      cluster = spec.pattern === 'cluster',
+      dPhase = TWO_PI / S;
+    tracks.forEach((t, pl) => {
+      const arcs = planeArcs(v, t, j, cluster, S, dPhase);
+      if (arcs > 0) visit(sh, pl, arcs, v.station, v.lo, v.hi);
+    });
+  });
+}
+
+/** Station unit vectors and radii in TEME at one sample, and empty arc buffers. */
+function stationScan(p: Readonly<GroundContactParams>, ecef: readonly Float64Array[], gmst_rad: number): StationScan {
   const ns = p.stations.length,
     cosE = Math.cos(p.elevationMask_rad),
     sinE = Math.sin(p.elevationMask_rad);
@@ -178,59 +206,58 @@ function scanSample(
     g[3 * k + 1] = (s * e[0]! + c * e[1]!) / gr[k]!;
     g[3 * k + 2] = e[2]! / gr[k]!;
   });
-  const station = new Int32Array(ns),
-    lo = new Float64Array(ns),
-    hi = new Float64Array(ns);
-  p.shells.forEach(({ spec, tracks }, sh) => {
-    const S = spec.satsPerPlane,
-      cluster = spec.pattern === 'cluster',
-      dPhase = TWO_PI / S;
-    tracks.forEach((t, pl) => {
-      const i = 3 * j;
-      const rx = t.r_m[i]!,
-        ry = t.r_m[i + 1]!,
-        rz = t.r_m[i + 2]!,
-        hx = t.normal[i]!,
-        hy = t.normal[i + 1]!,
-        hz = t.normal[i + 2]!;
-      const r = Math.sqrt(rx * rx + ry * ry + rz * rz),
-        ux = rx / r,
-        uy = ry / r,
-        uz = rz / r;
-      const tx = hy * uz - hz * uy,
-        ty = hz * ux - hx * uz,
-        tz = hx * uy - hy * ux;
-      let arcs = 0;
-      for (let k = 0; k < ns; k++) {
-        // sin η = |g| cos ε / r (η: nadir angle at the mask); λ = (90° − η) − ε, so cos λ = sin η cos ε + cos η sin ε.
-        const cosAlpha = (gr[k]! * cosE) / r;
-        const cosLambda = cosAlpha * cosE + Math.sqrt(1 - cosAlpha * cosAlpha) * sinE;
-        const A = g[3 * k]! * ux + g[3 * k + 1]! * uy + g[3 * k + 2]! * uz;
-        if (cluster) {
-          if (A >= cosLambda) {
-            station[arcs] = k;
-            lo[arcs] = 0;
-            hi[arcs++] = S - 1;
-          }
-          continue;
-        }
-        const B = g[3 * k]! * tx + g[3 * k + 1]! * ty + g[3 * k + 2]! * tz;
-        const C2 = A * A + B * B;
-        if (C2 < cosLambda * cosLambda) continue; // the cap misses the orbit circle (cos λ > 0)
-        const C = Math.sqrt(C2);
-        const phi = Math.atan2(B, A),
-          delta = Math.acos(Math.min(1, cosLambda / C));
-        const first = Math.ceil((phi - delta) / dPhase),
-          last = Math.floor((phi + delta) / dPhase);
-        if (last >= first) {
-          station[arcs] = k;
-          lo[arcs] = first;
-          hi[arcs++] = last;
-        }
+  return { ns, cosE, sinE, g, gr, station: new Int32Array(ns), lo: new Float64Array(ns), hi: new Float64Array(ns) };
+}
+
+/**
+ * Fills `v.station`, `v.lo`, `v.hi` with the arcs of plane track `t` at sample j that each station sees (slot
+ * offsets; a cluster's whole plane when its centre is in view); returns how many.
+ */
+function planeArcs(v: StationScan, t: PlaneTrack, j: number, cluster: boolean, S: number, dPhase: number): number {
+  const { ns, cosE, sinE, g, gr, station, lo, hi } = v;
+  const i = 3 * j;
+  const rx = t.r_m[i]!,
+    ry = t.r_m[i + 1]!,
+    rz = t.r_m[i + 2]!,
+    hx = t.normal[i]!,
+    hy = t.normal[i + 1]!,
+    hz = t.normal[i + 2]!;
+  const r = Math.sqrt(rx * rx + ry * ry + rz * rz),
+    ux = rx / r,
+    uy = ry / r,
+    uz = rz / r;
+  const tx = hy * uz - hz * uy,
+    ty = hz * ux - hx * uz,
+    tz = hx * uy - hy * ux;
+  let arcs = 0;
+  for (let k = 0; k < ns; k++) {
+    // sin η = |g| cos ε / r (η: nadir angle at the mask); λ = (90° − η) − ε, so cos λ = sin η cos ε + cos η sin ε.
+    const cosAlpha = (gr[k]! * cosE) / r;
+    const cosLambda = cosAlpha * cosE + Math.sqrt(1 - cosAlpha * cosAlpha) * sinE;
+    const A = g[3 * k]! * ux + g[3 * k + 1]! * uy + g[3 * k + 2]! * uz;
+    if (cluster) {
+      if (A >= cosLambda) {
+        station[arcs] = k;
+        lo[arcs] = 0;
+        hi[arcs++] = S - 1;
       }
-      if (arcs > 0) visit(sh, pl, arcs, station, lo, hi);
-    });
-  });
+      continue;
+    }
+    const B = g[3 * k]! * tx + g[3 * k + 1]! * ty + g[3 * k + 2]! * tz;
+    const C2 = A * A + B * B;
+    if (C2 < cosLambda * cosLambda) continue; // the cap misses the orbit circle (cos λ > 0)
+    const C = Math.sqrt(C2);
+    const phi = Math.atan2(B, A),
+      delta = Math.acos(Math.min(1, cosLambda / C));
+    const first = Math.ceil((phi - delta) / dPhase),
+      last = Math.floor((phi + delta) / dPhase);
+    if (last >= first) {
+      station[arcs] = k;
+      lo[arcs] = first;
+      hi[arcs++] = last;
+    }
+  }
+  return arcs;
 }
 
 const slotOf = (m: number, S: number): number => ((m % S) + S) % S;

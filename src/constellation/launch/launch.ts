@@ -198,11 +198,8 @@ interface Plan {
   readonly vehicles: readonly CampaignVehicle[];
 }
 
-/** Builds the MILP; columns: n_vs (v·S + s), then per milestone e_vsm (V·S) and y_sm (S). */
-function campaignModel(plan: Plan, milestones: readonly Milestone[], objective: 'cost' | 'deployed'): LpModel {
-  const { k, ub, sats, vehicles } = plan;
-  const V = vehicles.length,
-    S = sats.length;
+/** Accumulates an LP model's columns, rows and matrix entries in the order they are added. */
+function modelBuilder() {
   const cols: { lower: number; upper: number; cost: number }[] = [];
   const rows: { lower: number; upper: number }[] = [];
   const er: number[] = [],
@@ -220,6 +217,30 @@ function campaignModel(plan: Plan, milestones: readonly Milestone[], objective: 
     return cols.length - 1;
   };
   const row = (lower: number, upper: number): number => rows.push({ lower, upper }) - 1;
+  const model = (sense: LpModel['sense']): LpModel => ({
+    sense,
+    cost: Float64Array.from(cols, (c) => c.cost),
+    colLower: Float64Array.from(cols, (c) => c.lower),
+    colUpper: Float64Array.from(cols, (c) => c.upper),
+    rowLower: Float64Array.from(rows, (r) => r.lower),
+    rowUpper: Float64Array.from(rows, (r) => r.upper),
+    entryRow: Int32Array.from(er),
+    entryCol: Int32Array.from(ec),
+    entryValue: Float64Array.from(ev),
+    integer,
+  });
+  return { add, col, row, model };
+}
+
+type ModelBuilder = ReturnType<typeof modelBuilder>;
+
+/** Builds the MILP; columns: n_vs (v·S + s), then per milestone e_vsm (V·S) and y_sm (S). */
+function campaignModel(plan: Plan, milestones: readonly Milestone[], objective: 'cost' | 'deployed'): LpModel {
+  const { k, ub, sats, vehicles } = plan;
+  const V = vehicles.length,
+    S = sats.length;
+  const b = modelBuilder();
+  const { add, col, row } = b;
   const n = vehicles.map((v, i) =>
     sats.map((_, s) => col(0, ub[i]![s]!, objective === 'cost' ? v.price_USD : 0, true)),
   );
@@ -234,42 +255,47 @@ function campaignModel(plan: Plan, milestones: readonly Milestone[], objective: 
     const r = row(-Infinity, v.maxLaunches);
     for (let s = 0; s < S; s++) add(r, n[i]![s]!, 1);
   });
-  for (const m of milestones) {
-    const e = vehicles.map((v, i) =>
-      sats.map((_, s) => col(0, Math.min(ub[i]![s]!, launchesBy(v.cadence_per_yr, m.within_yr)), 0, true)),
-    );
-    const y = sats.map((N) => col(0, N, objective === 'deployed' ? 1 : 0, false));
-    if (objective === 'cost') {
-      const total = row(requiredBy(m, plan), Infinity);
-      for (const c of y) add(total, c, 1);
-    }
-    sats.forEach((_, s) => {
-      const credit = row(-Infinity, 0);
-      add(credit, y[s]!, 1);
-      for (let i = 0; i < V; i++) add(credit, e[i]![s]!, -k[i]![s]!);
-    });
-    vehicles.forEach((v, i) => {
-      const cadence = row(-Infinity, launchesBy(v.cadence_per_yr, m.within_yr));
-      for (let s = 0; s < S; s++) {
-        add(cadence, e[i]![s]!, 1);
-        const link = row(-Infinity, 0);
-        add(link, e[i]![s]!, 1);
-        add(link, n[i]![s]!, -1);
-      }
-    });
+  for (const m of milestones) addMilestone(b, plan, m, n, objective);
+  return b.model(objective === 'cost' ? 'minimize' : 'maximize');
+}
+
+/**
+ * One milestone's columns and rows: launches e_vs flown by its date (at most the cadence allows, at most n_vs),
+ * satellites y_s they carry, and (cost objective) the satellites it requires.
+ */
+function addMilestone(
+  b: ModelBuilder,
+  plan: Plan,
+  m: Milestone,
+  n: readonly (readonly number[])[],
+  objective: 'cost' | 'deployed',
+): void {
+  const { k, ub, sats, vehicles } = plan;
+  const { add, col, row } = b;
+  const V = vehicles.length,
+    S = sats.length;
+  const e = vehicles.map((v, i) =>
+    sats.map((_, s) => col(0, Math.min(ub[i]![s]!, launchesBy(v.cadence_per_yr, m.within_yr)), 0, true)),
+  );
+  const y = sats.map((N) => col(0, N, objective === 'deployed' ? 1 : 0, false));
+  if (objective === 'cost') {
+    const total = row(requiredBy(m, plan), Infinity);
+    for (const c of y) add(total, c, 1);
   }
-  return {
-    sense: objective === 'cost' ? 'minimize' : 'maximize',
-    cost: Float64Array.from(cols, (c) => c.cost),
-    colLower: Float64Array.from(cols, (c) => c.lower),
-    colUpper: Float64Array.from(cols, (c) => c.upper),
-    rowLower: Float64Array.from(rows, (r) => r.lower),
-    rowUpper: Float64Array.from(rows, (r) => r.upper),
-    entryRow: Int32Array.from(er),
-    entryCol: Int32Array.from(ec),
-    entryValue: Float64Array.from(ev),
-    integer,
-  };
+  sats.forEach((_, s) => {
+    const credit = row(-Infinity, 0);
+    add(credit, y[s]!, 1);
+    for (let i = 0; i < V; i++) add(credit, e[i]![s]!, -k[i]![s]!);
+  });
+  vehicles.forEach((v, i) => {
+    const cadence = row(-Infinity, launchesBy(v.cadence_per_yr, m.within_yr));
+    for (let s = 0; s < S; s++) {
+      add(cadence, e[i]![s]!, 1);
+      const link = row(-Infinity, 0);
+      add(link, e[i]![s]!, 1);
+      add(link, n[i]![s]!, -1);
+    }
+  });
 }
 
 const total = (plan: Plan): number => plan.sats.reduce((a, b) => a + b, 0);
@@ -328,26 +354,7 @@ function checkInputs(
 export function launchCampaign(p: Readonly<LaunchCampaignParams>): LaunchCampaignResult {
   const shells = campaignShells(p);
   const { packing, milestones } = checkInputs(p, shells.length);
-  const fit = p.vehicles.map((v) =>
-    shells.map((s, j) =>
-      satellitesPerLaunch(v, s.launchMass_kg, s.stowedVolume_m3, packing, v.payloadToShell_kg?.[j] ?? v.payloadLeo_kg),
-    ),
-  );
-  const k = fit.map((f) => f.map((x) => x.perLaunch));
-  // A vehicle never needs more launches to a shell than it takes to carry that shell alone; 0 if the node does not fit.
-  const ub = p.vehicles.map((v, i) =>
-    shells.map((s, j) =>
-      k[i]![j]! >= 1 ? Math.min(v.maxLaunches ?? Infinity, Math.ceil(s.satellites / k[i]![j]!)) : 0,
-    ),
-  );
-  shells.forEach((s, j) => {
-    if (k.every((row) => row[j]! < 1))
-      throw new RangeError(
-        `no vehicle can carry one satellite of shell ${s.id} (mass or stowed volume too large for the payload to its orbit)`,
-      );
-    if (k.reduce((a, row, i) => a + row[j]! * ub[i]![j]!, 0) < s.satellites)
-      throw new RangeError(`the vehicles' launch caps cannot carry all ${s.satellites} satellites of shell ${s.id}`);
-  });
+  const { fit, k, ub } = launchCapacities(p, shells, packing);
   const plan: Plan = { k, ub, sats: shells.map((s) => s.satellites), vehicles: p.vehicles };
   const n = total(plan);
   const achievable = milestones.map((m) => {
@@ -368,19 +375,7 @@ export function launchCampaign(p: Readonly<LaunchCampaignParams>): LaunchCampaig
   const S = shells.length;
   const launches = p.vehicles.map((_, i) => shells.map((__, j) => Math.round(lp.x[i * S + j]!)));
   const schedule = deploymentSchedule(plan, launches);
-  const outcomes = milestones.map((m, i): MilestoneOutcome => {
-    const required = requiredBy(m, plan);
-    const achieved = deployedBy(schedule.curve, m.within_yr);
-    return {
-      fraction: m.fraction,
-      within_yr: m.within_yr,
-      required,
-      achieved,
-      achievable: achievable[i]!,
-      shortfall: Math.max(0, required - achieved),
-      met: achieved >= required,
-    };
-  });
+  const outcomes = milestoneOutcomes(plan, milestones, achievable, schedule.curve);
   const { perShell, vehicles } = campaignLaunches(p, shells, fit, k, launches, schedule.carried);
   const launch_USD = vehicles.reduce((s, v) => s + v.cost_USD, 0);
   return {
@@ -396,6 +391,60 @@ export function launchCampaign(p: Readonly<LaunchCampaignParams>): LaunchCampaig
     deploymentCurve: schedule.curve,
     solver: { name: lp.solver, status: lp.status, rows: lp.rows, cols: lp.cols, withMilestones },
   };
+}
+
+/**
+ * Satellites each vehicle carries to each shell per launch (`fit`, `k`) and the most launches worth flying (`ub`);
+ * throws when a shell cannot be carried at all.
+ */
+function launchCapacities(
+  p: Readonly<LaunchCampaignParams>,
+  shells: readonly CampaignShell[],
+  packing: number,
+): { fit: ReturnType<typeof satellitesPerLaunch>[][]; k: number[][]; ub: number[][] } {
+  const fit = p.vehicles.map((v) =>
+    shells.map((s, j) =>
+      satellitesPerLaunch(v, s.launchMass_kg, s.stowedVolume_m3, packing, v.payloadToShell_kg?.[j] ?? v.payloadLeo_kg),
+    ),
+  );
+  const k = fit.map((f) => f.map((x) => x.perLaunch));
+  // A vehicle never needs more launches to a shell than it takes to carry that shell alone; 0 if the node does not fit.
+  const ub = p.vehicles.map((v, i) =>
+    shells.map((s, j) =>
+      k[i]![j]! >= 1 ? Math.min(v.maxLaunches ?? Infinity, Math.ceil(s.satellites / k[i]![j]!)) : 0,
+    ),
+  );
+  shells.forEach((s, j) => {
+    if (k.every((row) => row[j]! < 1))
+      throw new RangeError(
+        `no vehicle can carry one satellite of shell ${s.id} (mass or stowed volume too large for the payload to its orbit)`,
+      );
+    if (k.reduce((a, row, i) => a + row[j]! * ub[i]![j]!, 0) < s.satellites)
+      throw new RangeError(`the vehicles' launch caps cannot carry all ${s.satellites} satellites of shell ${s.id}`);
+  });
+  return { fit, k, ub };
+}
+
+/** Each milestone's required, achieved and achievable satellite counts under the chosen schedule. */
+function milestoneOutcomes(
+  plan: Plan,
+  milestones: readonly Milestone[],
+  achievable: readonly number[],
+  curve: LaunchCampaignResult['deploymentCurve'],
+): MilestoneOutcome[] {
+  return milestones.map((m, i): MilestoneOutcome => {
+    const required = requiredBy(m, plan);
+    const achieved = deployedBy(curve, m.within_yr);
+    return {
+      fraction: m.fraction,
+      within_yr: m.within_yr,
+      required,
+      achieved,
+      achievable: achievable[i]!,
+      shortfall: Math.max(0, required - achieved),
+      met: achieved >= required,
+    };
+  });
 }
 
 /** The launches per shell and vehicle, and per vehicle (its figures at the shell it packs most satellites for). */

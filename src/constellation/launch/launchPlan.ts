@@ -59,23 +59,7 @@ export function launchPlan(
     notes.push(
       "launch: each launch carries one shell, packed at that shell's node and the vehicle's payload into its orbit",
     );
-  const perShell = campaign.shells.map((s, i) => ({
-    shell: s.id,
-    satellites: s.satellites,
-    launches: s.launches,
-    cost_USD: s.cost_USD,
-    price_USD_per_kg: s.price_USD_per_kg,
-    nodePrice_USD_per_kg: nodes[i]!.cost.launchPrice_USD_per_kg,
-    vehicles: s.vehicles.map((v, j) => ({
-      vehicle: v.vehicle,
-      launches: v.launches,
-      satellitesPerLaunch: v.satellitesPerLaunch,
-      satellitesCarried: v.satellitesCarried,
-      limitedBy: v.binding,
-      payload_kg: v.payload_kg,
-      payloadBasis: payloads[j]![i]!.basis,
-    })),
-  }));
+  const perShell = shellLaunchRecords(campaign, nodes, payloads);
   notes.push(...priceNotes(spec, perShell));
   const mass_kg = sats.reduce((a, n, i) => a + n * launchMass[i]!, 0);
   return {
@@ -96,6 +80,31 @@ export function launchPlan(
       perShell,
     },
   };
+}
+
+/** Each shell's launches, cost and $/kg, next to its node's $/kg, and the vehicles that carry it. */
+function shellLaunchRecords(
+  campaign: LaunchCampaignResult,
+  nodes: readonly DesignRecord[],
+  payloads: readonly (readonly { basis: PerformanceBasis }[])[],
+): LaunchRecord['perShell'] {
+  return campaign.shells.map((s, i) => ({
+    shell: s.id,
+    satellites: s.satellites,
+    launches: s.launches,
+    cost_USD: s.cost_USD,
+    price_USD_per_kg: s.price_USD_per_kg,
+    nodePrice_USD_per_kg: nodes[i]!.cost.launchPrice_USD_per_kg,
+    vehicles: s.vehicles.map((v, j) => ({
+      vehicle: v.vehicle,
+      launches: v.launches,
+      satellitesPerLaunch: v.satellitesPerLaunch,
+      satellitesCarried: v.satellitesCarried,
+      limitedBy: v.binding,
+      payload_kg: v.payload_kg,
+      payloadBasis: payloads[j]![i]!.basis,
+    })),
+  }));
 }
 
 /** Shell names, the first few and how many more. */

@@ -42,16 +42,13 @@ export interface GraphContext {
 
 const usable = (s: RepresentativeStats): boolean => s.blockedSamples === 0;
 
-/** Snapshot at sample k (every plane propagated to that instant) and time-averaged graphs. */
-export function buildLinkGraphs(
-  edges: readonly ShellEdge[],
-  stats: readonly RepresentativeStats[],
-  g: GraphContext,
-): { snapshot: LinkGraph; averaged: LinkGraph; maxDegree: number } {
+/**
+ * Writes a satellite's position at sample k into `out`: planes are propagated on first use, over the window when
+ * `g.tracks` lacks them only up to t_k.
+ */
+function snapshotPlacer(g: GraphContext): (node: number, out: Float64Array) => Float64Array {
   const { shell, window: w, k } = g;
-  const S = shell.satsPerPlane,
-    nodes = shell.planes * S,
-    n = windowTimes_s(w).length;
+  const S = shell.satsPerPlane;
   // A plane not propagated over the window is propagated over [0, t_k] only (its last sample is t_k).
   const t_k = k * w.step_s;
   const at = new Map<number, { track: PlaneTrack; j: number }>();
@@ -82,12 +79,25 @@ export function buildLinkGraphs(
     }
     return e;
   };
-  const A = new Float64Array(3),
-    B = new Float64Array(3);
-  const place = (node: number, out: Float64Array): Float64Array => {
+  return (node: number, out: Float64Array): Float64Array => {
     const { track, j } = trackAt(Math.floor(node / S));
     return satellitePosition(track, j, node % S, g.slotPhase_rad, g.motion, out);
   };
+}
+
+/** Snapshot at sample k (every plane propagated to that instant) and time-averaged graphs. */
+export function buildLinkGraphs(
+  edges: readonly ShellEdge[],
+  stats: readonly RepresentativeStats[],
+  g: GraphContext,
+): { snapshot: LinkGraph; averaged: LinkGraph; maxDegree: number } {
+  const { shell, window: w, k } = g;
+  const S = shell.satsPerPlane,
+    nodes = shell.planes * S,
+    n = windowTimes_s(w).length;
+  const place = snapshotPlacer(g);
+  const A = new Float64Array(3),
+    B = new Float64Array(3);
   const cutoff = g.cutoff ?? Infinity;
   const lat = (v: Float64Array): number => Math.abs(Math.asin(v[2]! / Math.hypot(v[0]!, v[1]!, v[2]!)));
   const degree = new Array<number>(nodes).fill(0);

@@ -180,62 +180,80 @@ export function sampleRepresentativeLinks(p: Readonly<LinkSamplingParams>): Repr
     minLineOfSightAltitude_m: Infinity,
   }));
   const cutoff = p.latitudeCutoff_rad ?? Infinity;
+  const state: SamplingState = { p, cache, prev, prevUp, cutoff };
 
   for (let j = 0; j < n; j++) {
     cacheNodeFrames(p, j, nodes, cache, pos);
     for (let i = 0; i < reps.length; i++) {
       const [ka, kb] = ends[i]!;
-      const a = ka * NODE_FIELDS,
-        b = kb * NODE_FIELDS,
-        s = st[i]!;
-      const ax = cache[a]!,
-        ay = cache[a + 1]!,
-        az = cache[a + 2]!;
-      const dx = cache[b]! - ax,
-        dy = cache[b + 1]! - ay,
-        dz = cache[b + 2]! - az;
-      const d = Math.sqrt(dx * dx + dy * dy + dz * dz);
-      s.rangeMin_m = Math.min(s.rangeMin_m, d);
-      s.rangeMax_m = Math.max(s.rangeMax_m, d);
-      s.rangeSum_m += d;
-      const alt = lineOfSightAltitude_m(ax, ay, az, cache[b]!, cache[b + 1]!, cache[b + 2]!);
-      s.minLineOfSightAltitude_m = Math.min(s.minLineOfSightAltitude_m, alt);
-      const blocked = alt < p.grazingHeight_m;
-      if (blocked) s.blockedSamples++;
-      const cut = reps[i]!.cutoffApplies && (Math.abs(cache[a + 12]!) > cutoff || Math.abs(cache[b + 12]!) > cutoff);
-      const up = !blocked && !cut;
-      if (up) {
-        const rate = linkRate_bps(p.rate, d);
-        s.upSamples++;
-        s.rateSum_bps += rate;
-        s.rateMin_bps = Math.min(s.rateMin_bps, rate);
-        s.rateMax_bps = Math.max(s.rateMax_bps, rate);
-      }
-      // LOS from A in A's frame, from B (−u) in B's frame.
-      const ux = dx / d,
-        uy = dy / d,
-        uz = dz / d;
-      const q = 6 * i;
-      const la0 = ux * cache[a + 3]! + uy * cache[a + 4]! + uz * cache[a + 5]!;
-      const la1 = ux * cache[a + 6]! + uy * cache[a + 7]! + uz * cache[a + 8]!;
-      const la2 = ux * cache[a + 9]! + uy * cache[a + 10]! + uz * cache[a + 11]!;
-      const lb0 = -(ux * cache[b + 3]! + uy * cache[b + 4]! + uz * cache[b + 5]!);
-      const lb1 = -(ux * cache[b + 6]! + uy * cache[b + 7]! + uz * cache[b + 8]!);
-      const lb2 = -(ux * cache[b + 9]! + uy * cache[b + 10]! + uz * cache[b + 11]!);
-      if (up && prevUp[i] === 1) {
-        const w = Math.max(angle(la0, la1, la2, prev, q), angle(lb0, lb1, lb2, prev, q + 3)) / p.step_s;
-        s.maxPointingRate_rad_s = Math.max(s.maxPointingRate_rad_s, w);
-      }
-      prev[q] = la0;
-      prev[q + 1] = la1;
-      prev[q + 2] = la2;
-      prev[q + 3] = lb0;
-      prev[q + 4] = lb1;
-      prev[q + 5] = lb2;
-      prevUp[i] = up ? 1 : 0;
+      sampleLink(state, i, ka * NODE_FIELDS, kb * NODE_FIELDS, st[i]!, reps[i]!.cutoffApplies);
     }
   }
   return st.map((s) => (s.upSamples === 0 ? { ...s, rateMin_bps: 0 } : s));
+}
+
+type MutableStats = { -readonly [K in keyof RepresentativeStats]: RepresentativeStats[K] };
+
+/** What every link's sample reads and updates: node frames of this sample, last line-of-sight directions. */
+interface SamplingState {
+  readonly p: Readonly<LinkSamplingParams>;
+  readonly cache: Float64Array;
+  readonly prev: Float64Array;
+  readonly prevUp: Uint8Array;
+  readonly cutoff: number;
+}
+
+/**
+ * Adds link i's range, line of sight, rate and pointing rate at this sample to `s`; its ends' frames start at
+ * cache offsets a and b.
+ */
+function sampleLink(c: SamplingState, i: number, a: number, b: number, s: MutableStats, cutoffApplies: boolean): void {
+  const { p, cache, prev, prevUp, cutoff } = c;
+  const ax = cache[a]!,
+    ay = cache[a + 1]!,
+    az = cache[a + 2]!;
+  const dx = cache[b]! - ax,
+    dy = cache[b + 1]! - ay,
+    dz = cache[b + 2]! - az;
+  const d = Math.sqrt(dx * dx + dy * dy + dz * dz);
+  s.rangeMin_m = Math.min(s.rangeMin_m, d);
+  s.rangeMax_m = Math.max(s.rangeMax_m, d);
+  s.rangeSum_m += d;
+  const alt = lineOfSightAltitude_m(ax, ay, az, cache[b]!, cache[b + 1]!, cache[b + 2]!);
+  s.minLineOfSightAltitude_m = Math.min(s.minLineOfSightAltitude_m, alt);
+  const blocked = alt < p.grazingHeight_m;
+  if (blocked) s.blockedSamples++;
+  const cut = cutoffApplies && (Math.abs(cache[a + 12]!) > cutoff || Math.abs(cache[b + 12]!) > cutoff);
+  const up = !blocked && !cut;
+  if (up) {
+    const rate = linkRate_bps(p.rate, d);
+    s.upSamples++;
+    s.rateSum_bps += rate;
+    s.rateMin_bps = Math.min(s.rateMin_bps, rate);
+    s.rateMax_bps = Math.max(s.rateMax_bps, rate);
+  }
+  // LOS from A in A's frame, from B (−u) in B's frame.
+  const ux = dx / d,
+    uy = dy / d,
+    uz = dz / d;
+  const q = 6 * i;
+  const la0 = ux * cache[a + 3]! + uy * cache[a + 4]! + uz * cache[a + 5]!;
+  const la1 = ux * cache[a + 6]! + uy * cache[a + 7]! + uz * cache[a + 8]!;
+  const la2 = ux * cache[a + 9]! + uy * cache[a + 10]! + uz * cache[a + 11]!;
+  const lb0 = -(ux * cache[b + 3]! + uy * cache[b + 4]! + uz * cache[b + 5]!);
+  const lb1 = -(ux * cache[b + 6]! + uy * cache[b + 7]! + uz * cache[b + 8]!);
+  const lb2 = -(ux * cache[b + 9]! + uy * cache[b + 10]! + uz * cache[b + 11]!);
+  if (up && prevUp[i] === 1) {
+    const w = Math.max(angle(la0, la1, la2, prev, q), angle(lb0, lb1, lb2, prev, q + 3)) / p.step_s;
+    s.maxPointingRate_rad_s = Math.max(s.maxPointingRate_rad_s, w);
+  }
+  prev[q] = la0;
+  prev[q + 1] = la1;
+  prev[q + 2] = la2;
+  prev[q + 3] = lb0;
+  prev[q + 4] = lb1;
+  prev[q + 5] = lb2;
+  prevUp[i] = up ? 1 : 0;
 }
 
 /** Angle between unit vector (x, y, z) and the one stored at v[o..o+2] [rad]. */

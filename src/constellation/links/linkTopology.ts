@@ -76,25 +76,19 @@ export interface LinkTopology {
 
 const zeroByClass = (): Record<LinkClass, number> => ({ inPlane: 0, crossPlane: 0, diagonal: 0, cluster: 0 });
 
-/** Link classes, representatives and (optionally) explicit edges of one shell. */
-export function linkTopology(p: Readonly<LinkTopologyParams>): LinkTopology {
-  const { planes: P, satsPerPlane: S, phasing: F } = p.shell;
-  const counts = zeroByClass(),
-    degree = zeroByClass();
-  const reps: RepresentativeLink[] = [];
-  const edges: ShellEdge[] | null = p.explicitEdges ? [] : null;
-  const isCluster = p.shell.pattern === 'cluster';
-  if ((p.topology === 'cluster') !== isCluster && p.topology !== 'none') {
-    throw new RangeError(
-      `topology '${p.topology}' does not fit pattern '${p.shell.pattern}' (cluster topology ⇔ cluster pattern)`,
-    );
-  }
-  if (p.topology === 'none') return { counts, representatives: reps, degree, edges };
-  if (isCluster) return clusterTopology(p, counts, degree, edges);
-
-  const stride = Math.max(1, Math.ceil(S / p.maxRepresentativesPerClass));
-  /** One slot family: base slots 0..n−1, link (plane pa, s)–(plane pb, s + shift); graph planes pFrom..pTo. */
-  const family = (
+/**
+ * The adder of one slot family: base slots 0..n−1, link (plane pa, s)–(plane pb, s + shift), graph planes
+ * `graphPlanes`; it counts the family's links, samples its representatives and (when `edges` is kept) lists its edges.
+ */
+function familyAdder(
+  p: Readonly<LinkTopologyParams>,
+  stride: number,
+  counts: Record<LinkClass, number>,
+  reps: RepresentativeLink[],
+  edges: ShellEdge[] | null,
+) {
+  const { planes: P, satsPerPlane: S } = p.shell;
+  return (
     linkClass: LinkClass,
     n: number,
     planeLinks: number,
@@ -130,6 +124,26 @@ export function linkTopology(p: Readonly<LinkTopologyParams>): LinkTopology {
         });
     }
   };
+}
+
+/** Link classes, representatives and (optionally) explicit edges of one shell. */
+export function linkTopology(p: Readonly<LinkTopologyParams>): LinkTopology {
+  const { planes: P, satsPerPlane: S, phasing: F } = p.shell;
+  const counts = zeroByClass(),
+    degree = zeroByClass();
+  const reps: RepresentativeLink[] = [];
+  const edges: ShellEdge[] | null = p.explicitEdges ? [] : null;
+  const isCluster = p.shell.pattern === 'cluster';
+  if ((p.topology === 'cluster') !== isCluster && p.topology !== 'none') {
+    throw new RangeError(
+      `topology '${p.topology}' does not fit pattern '${p.shell.pattern}' (cluster topology ⇔ cluster pattern)`,
+    );
+  }
+  if (p.topology === 'none') return { counts, representatives: reps, degree, edges };
+  if (isCluster) return clusterTopology(p, counts, degree, edges);
+
+  const stride = Math.max(1, Math.ceil(S / p.maxRepresentativesPerClass));
+  const family = familyAdder(p, stride, counts, reps, edges);
   const range = (n: number): number[] => Array.from({ length: Math.max(0, n) }, (_, i) => i);
 
   const inPlaneLinks = S >= 3 ? S : S === 2 ? 1 : 0;

@@ -17,7 +17,7 @@
  */
 import { linkRateCoefficients, opticalTerminalFromRow, type OpticalTerminalRow } from '../../models/linkBudget.js';
 import { buildLinkGraphs, type LinkGraph } from './linkGraph.js';
-import { LINK_CLASSES, linkTopology, type LinkClass } from './linkTopology.js';
+import { LINK_CLASSES, linkTopology, type LinkClass, type LinkTopology } from './linkTopology.js';
 import { sampleRepresentativeLinks, type RepresentativeStats } from './linkSampling.js';
 import { clusterMotion, shellFormation } from '../geometry/clusterFormation.js';
 import { planeElements } from '../geometry/pattern.js';
@@ -103,31 +103,16 @@ const usable = (s: RepresentativeStats): boolean => s.blockedSamples === 0;
 /** Link statistics (and, for small shells, the link graph) of one shell. */
 export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
   const { shell, window: w } = p;
-  const P = shell.planes,
-    S = shell.satsPerPlane;
+  const S = shell.satsPerPlane;
   const { cutoff, grazingHeight_m } = checkedParams(p);
   const rate = linkRateCoefficients({ terminal: opticalTerminalFromRow(p.terminal) });
   const times = windowTimes_s(w);
-  const k = p.snapshotIndex ?? 0;
-  if (!(Number.isInteger(k) && k >= 0 && k < times.length))
-    throw new RangeError(`snapshotIndex must be a sample index 0…${times.length - 1}, got ${k}`);
-  const explicit = P * S <= (p.maxGraphNodes ?? DEFAULT_MAX_GRAPH_NODES);
+  const k = snapshotIndex(p, times.length);
   const formation = shell.pattern === 'cluster' ? shellFormation(shell) : null;
   const motion = formation === null ? null : clusterMotion(shell, formation);
-  const topo = linkTopology({
-    shell,
-    topology: p.topology,
-    clusterLinkRange_m: p.clusterLinkRange_m ?? p.terminal.range_km * 1e3,
-    maxRepresentativesPerClass: p.maxRepresentativesPerClass ?? DEFAULT_REPRESENTATIVES_PER_CLASS,
-    explicitEdges: explicit,
-    ...(formation ? { clusterFormation: formation } : {}),
-  });
+  const topo = shellTopology(p, formation);
   const slotPhase_rad = (s: number): number => (formation ? 0 : (2 * Math.PI * s) / S);
-  const tracks = new Map<number, PlaneTrack>();
-  for (const r of topo.representatives) {
-    for (const q of [r.a.plane, r.b.plane])
-      if (!tracks.has(q)) tracks.set(q, propagatePlane(planeElements(shell, q, w.epochIso), w));
-  }
+  const tracks = representativeTracks(topo, shell, w);
   const stats = sampleRepresentativeLinks({
     tracks,
     representatives: topo.representatives,
@@ -138,9 +123,91 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
     rate,
     step_s: w.step_s,
   });
-  const n = times.length,
-    slewLimit_rad_s = (p.terminal.maxSlewRate_deg_s * Math.PI) / 180;
+  const n = times.length;
 
+  const t = classTotals(topo, stats, n, p.terminal);
+  const classes = t.classes;
+
+  const graphs =
+    topo.edges === null
+      ? null
+      : buildLinkGraphs(topo.edges, stats, {
+          shell,
+          window: w,
+          tracks,
+          slotPhase_rad,
+          motion,
+          grazingHeight_m,
+          cutoff,
+          k,
+          rate,
+        });
+  return {
+    topology: p.topology,
+    samples: n,
+    classes,
+    links: t.links,
+    linkRange_m: t.linkRange_m,
+    linkRate_bps: t.linkRate_bps,
+    blockedLinks: t.blockedLinks,
+    terminalsPerNode: graphs ? graphs.maxDegree : classTerminals(topo, stats),
+    maxPointingRate_rad_s: t.maxPointing,
+    torus: {
+      capIn_bps: classes.inPlane.meanCapacity_bps,
+      capCross_bps: classes.crossPlane.meanCapacity_bps,
+      inPlaneLength_m: classes.inPlane.range_m.mean,
+      crossPlaneMeanLength_m: classes.crossPlane.range_m.mean,
+    },
+    graph: graphs?.snapshot ?? null,
+    averagedGraph: graphs?.averaged ?? null,
+  };
+}
+
+/** The shell's link classes, representatives and (for a shell small enough) edges. */
+function shellTopology(
+  p: Readonly<ShellLinksParams>,
+  formation: ReturnType<typeof shellFormation> | null,
+): LinkTopology {
+  const explicit = p.shell.planes * p.shell.satsPerPlane <= (p.maxGraphNodes ?? DEFAULT_MAX_GRAPH_NODES);
+  return linkTopology({
+    shell: p.shell,
+    topology: p.topology,
+    clusterLinkRange_m: p.clusterLinkRange_m ?? p.terminal.range_km * 1e3,
+    maxRepresentativesPerClass: p.maxRepresentativesPerClass ?? DEFAULT_REPRESENTATIVES_PER_CLASS,
+    explicitEdges: explicit,
+    ...(formation ? { clusterFormation: formation } : {}),
+  });
+}
+
+/** Tracks over the window of the planes the representative links join. */
+function representativeTracks(
+  topo: LinkTopology,
+  shell: ShellLinksParams['shell'],
+  w: ShellLinksParams['window'],
+): Map<number, PlaneTrack> {
+  const tracks = new Map<number, PlaneTrack>();
+  for (const r of topo.representatives) {
+    for (const q of [r.a.plane, r.b.plane])
+      if (!tracks.has(q)) tracks.set(q, propagatePlane(planeElements(shell, q, w.epochIso), w));
+  }
+  return tracks;
+}
+
+/** Per-class statistics and their totals over the shell's links (range, rate while up, pointing rate). */
+function classTotals(
+  topo: LinkTopology,
+  stats: readonly RepresentativeStats[],
+  n: number,
+  terminal: ShellLinksParams['terminal'],
+): {
+  classes: Record<LinkClass, LinkClassStats>;
+  links: number;
+  blockedLinks: number;
+  linkRange_m: Stats;
+  linkRate_bps: Stats;
+  maxPointing: number;
+} {
+  const slewLimit_rad_s = (terminal.maxSlewRate_deg_s * Math.PI) / 180;
   const classes = {} as Record<LinkClass, LinkClassStats>;
   let links = 0,
     blockedLinks = 0,
@@ -169,42 +236,29 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
     }
     maxPointing = Math.max(maxPointing, cls.maxPointingRate_rad_s);
   }
-
-  const graphs =
-    topo.edges === null
-      ? null
-      : buildLinkGraphs(topo.edges, stats, {
-          shell,
-          window: w,
-          tracks,
-          slotPhase_rad,
-          motion,
-          grazingHeight_m,
-          cutoff,
-          k,
-          rate,
-        });
-  const degreeOf = (c: LinkClass): number =>
-    topo.representatives.some((r, i) => r.linkClass === c && usable(stats[i]!)) ? topo.degree[c] : 0;
   return {
-    topology: p.topology,
-    samples: n,
     classes,
     links,
+    blockedLinks,
     linkRange_m: links === 0 ? ZERO : { min: rMin, mean: rSum / links, max: rMax },
     linkRate_bps: qW === 0 ? ZERO : { min: qMin, mean: qSum / qW, max: qMax },
-    blockedLinks,
-    terminalsPerNode: graphs ? graphs.maxDegree : LINK_CLASSES.reduce((a, c) => a + degreeOf(c), 0),
-    maxPointingRate_rad_s: maxPointing,
-    torus: {
-      capIn_bps: classes.inPlane.meanCapacity_bps,
-      capCross_bps: classes.crossPlane.meanCapacity_bps,
-      inPlaneLength_m: classes.inPlane.range_m.mean,
-      crossPlaneMeanLength_m: classes.crossPlane.range_m.mean,
-    },
-    graph: graphs?.snapshot ?? null,
-    averagedGraph: graphs?.averaged ?? null,
+    maxPointing,
   };
+}
+
+/** Terminals per node without an explicit graph: each class's degree, if any of its links is usable. */
+function classTerminals(topo: LinkTopology, stats: readonly RepresentativeStats[]): number {
+  const degreeOf = (c: LinkClass): number =>
+    topo.representatives.some((r, i) => r.linkClass === c && usable(stats[i]!)) ? topo.degree[c] : 0;
+  return LINK_CLASSES.reduce((a, c) => a + degreeOf(c), 0);
+}
+
+/** The snapshot's sample index (default 0), checked against the window's samples. */
+function snapshotIndex(p: Readonly<ShellLinksParams>, samples: number): number {
+  const k = p.snapshotIndex ?? 0;
+  if (!(Number.isInteger(k) && k >= 0 && k < samples))
+    throw new RangeError(`snapshotIndex must be a sample index 0…${samples - 1}, got ${k}`);
+  return k;
 }
 
 /** The parameters shellLinks checks (RangeError otherwise), with the defaults filled in. */

@@ -94,23 +94,29 @@ export function bfsHops(adj: Adjacency, origins: readonly number[]): Int32Array 
   return hops;
 }
 
-/** Least latency [s] from the given origins (multi-source Dijkstra); Infinity where unreachable. */
-export function dijkstraLatency(adj: Adjacency, origins: readonly number[]): Float64Array {
-  const dist = new Float64Array(adj.nodes).fill(Infinity);
-  // Binary heap of (key, node) with lazy deletion: stale entries are skipped when popped.
-  let heapKey = new Float64Array(Math.max(16, adj.nodes));
-  let heapNode = new Int32Array(heapKey.length);
-  let size = 0;
-  const push = (k: number, v: number): void => {
-    if (size === heapKey.length) {
-      const k2 = new Float64Array(size * 2);
-      k2.set(heapKey);
-      heapKey = k2;
-      const n2 = new Int32Array(size * 2);
-      n2.set(heapNode);
-      heapNode = n2;
+/** Binary min-heap of (key, node) pairs, grown by doubling. */
+class LatencyHeap {
+  key: Float64Array;
+  node: Int32Array;
+  size = 0;
+
+  constructor(capacity: number) {
+    this.key = new Float64Array(Math.max(16, capacity));
+    this.node = new Int32Array(this.key.length);
+  }
+
+  push(k: number, v: number): void {
+    if (this.size === this.key.length) {
+      const k2 = new Float64Array(this.size * 2);
+      k2.set(this.key);
+      this.key = k2;
+      const n2 = new Int32Array(this.size * 2);
+      n2.set(this.node);
+      this.node = n2;
     }
-    let i = size++;
+    const heapKey = this.key;
+    const heapNode = this.node;
+    let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (heapKey[parent]! <= k) break;
@@ -120,9 +126,14 @@ export function dijkstraLatency(adj: Adjacency, origins: readonly number[]): Flo
     }
     heapKey[i] = k;
     heapNode[i] = v;
-  };
-  const pop = (): void => {
-    const k = heapKey[--size]!;
+  }
+
+  /** Removes the top (least key) entry. */
+  pop(): void {
+    const heapKey = this.key;
+    const heapNode = this.node;
+    const size = --this.size;
+    const k = heapKey[size]!;
     const v = heapNode[size]!;
     let i = 0;
     for (;;) {
@@ -136,23 +147,30 @@ export function dijkstraLatency(adj: Adjacency, origins: readonly number[]): Flo
     }
     heapKey[i] = k;
     heapNode[i] = v;
-  };
+  }
+}
+
+/** Least latency [s] from the given origins (multi-source Dijkstra); Infinity where unreachable. */
+export function dijkstraLatency(adj: Adjacency, origins: readonly number[]): Float64Array {
+  const dist = new Float64Array(adj.nodes).fill(Infinity);
+  // Binary heap of (key, node) with lazy deletion: stale entries are skipped when popped.
+  const heap = new LatencyHeap(adj.nodes);
   for (const o of origins)
     if (dist[o] !== 0) {
       dist[o] = 0;
-      push(0, o);
+      heap.push(0, o);
     }
-  while (size > 0) {
-    const d = heapKey[0]!;
-    const v = heapNode[0]!;
-    pop();
+  while (heap.size > 0) {
+    const d = heap.key[0]!;
+    const v = heap.node[0]!;
+    heap.pop();
     if (d > dist[v]!) continue;
     for (let a = adj.start[v]!; a < adj.start[v + 1]!; a++) {
       const w = adj.to[a]!;
       const nd = d + adj.latency_s[a]!;
       if (nd < dist[w]!) {
         dist[w] = nd;
-        push(nd, w);
+        heap.push(nd, w);
       }
     }
   }

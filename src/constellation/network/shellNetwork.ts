@@ -229,14 +229,7 @@ function graphSeries(p: ShellNetworkParams, instants: readonly number[], uniform
       };
     }
   }
-  const why =
-    p.spec.traffic.pattern === 'downlink'
-      ? 'no satellite of the shell sees a gateway, or some cannot reach one'
-      : 'some traffic has no usable path';
-  const note =
-    disconnected > 0
-      ? `shell ${g.name}: at ${disconnected} of ${series.length} snapshot instants ${why} (throughput 0 then)`
-      : null;
+  const note = disconnectedNote(p, disconnected, series.length);
   return withSeries(series, {
     reducedModel: false,
     upperBound: false,
@@ -247,6 +240,18 @@ function graphSeries(p: ShellNetworkParams, instants: readonly number[], uniform
     note,
     utilization: worst!.u,
   });
+}
+
+/** The note of a shell some of whose instants are disconnected (null when none is). */
+function disconnectedNote(p: ShellNetworkParams, disconnected: number, instants: number): string | null {
+  const g = p.spec.shells[p.shellIndex]!.geometry;
+  const why =
+    p.spec.traffic.pattern === 'downlink'
+      ? 'no satellite of the shell sees a gateway, or some cannot reach one'
+      : 'some traffic has no usable path';
+  return disconnected > 0
+    ? `shell ${g.name}: at ${disconnected} of ${instants} snapshot instants ${why} (throughput 0 then)`
+    : null;
 }
 
 /** Upper bound of `torusDownlinkBound` at each instant, ISL capacities at their largest over the window. */
@@ -292,56 +297,67 @@ function downlinkBoundSeries(p: ShellNetworkParams, instants: readonly number[])
 
 /** Reduced torus model at each instant (Walker delta), or on time-averaged capacities for other patterns. */
 function torusModelSeries(p: ShellNetworkParams, instants: readonly number[]): ShellNetworkResult {
+  const g = p.spec.shells[p.shellIndex]!.geometry;
+  if (g.pattern === 'walker-delta') return walkerTorusSeries(p, instants);
+  return timeAveragedTorus(p);
+}
+
+/** Reduced torus model at each instant of a Walker delta shell. */
+function walkerTorusSeries(p: ShellNetworkParams, instants: readonly number[]): ShellNetworkResult {
   const shell = p.spec.shells[p.shellIndex]!;
   const g = shell.geometry;
   const cls = p.links.classes;
-  if (g.pattern === 'walker-delta') {
-    const r = torusSeries({
-      planes: g.planes,
-      satsPerPlane: g.satsPerPlane,
-      phasing: g.phasing,
-      tracks: p.tracks,
-      instants,
-      rate: linkRateCoefficients({ terminal: opticalTerminalFromRow(shell.terminal) }),
-      grazingHeight_m: p.linkParams.grazingHeight_m ?? DEFAULT_GRAZING_HEIGHT_m,
-      latitudeCutoff_rad: shell.crossPlaneCutoffLatitude_rad,
-      inPlaneUsable: cls.inPlane.blocked === 0,
-      crossPlaneUsable: shell.topology !== 'ring' && cls.crossPlane.blocked === 0,
-      meshIgnored: shell.topology === 'mesh',
-      lp: p.lp,
-    });
-    const worst = r.instants.reduce(
-      (a, i) => (i.throughputPerNode_bps < a.throughputPerNode_bps ? i : a),
-      r.instants[0]!,
-    );
-    const util = (c: string): number => worst.classes.find((x) => x.linkClass === c)?.meanUtilization ?? 0;
-    const bounded = r.instants.some((i) => i.model === 'bounds');
-    const mesh = shell.topology === 'mesh' ? ' (mesh diagonals ignored: a lower bound)' : '';
-    const lowerKnown = r.instants.every((i) => i.model !== 'bounds' || i.lowerBound_bps > 0);
-    const how = !bounded
-      ? 'every link of a class alike at each instant: exact'
-      : `links of a class differ at some instants (latitude cutoff or range): the rate reported is the upper bound of the reduced LP on the instant's class means; ${
-          lowerKnown
-            ? `an explicit routing achieves at least ${(100 * (1 - boundGap(r.instants))).toFixed(0)} % of it`
-            : 'no lower bound computed at this shell size'
-        }`;
-    return withSeries(r.instants, {
-      reducedModel: true,
-      upperBound: bounded && shell.topology !== 'mesh',
-      paths: r.paths,
-      solver: r.lp.solver,
-      lpRows: r.lp.rows,
-      lpCols: r.lp.cols,
-      utilization: {
-        kind: 'torus',
-        inPlane: util('inPlane'),
-        crossPlane: util('crossPlane'),
-        sampleIndex: worst.sampleIndex,
-      },
-      note: `shell ${g.name}: reduced torus model at each of ${instants.length} instants; ${how}${mesh}`,
-    });
-  }
-  // Not a Walker delta torus: the symmetric model on time-averaged capacities, an approximation (not per instant).
+  const r = torusSeries({
+    planes: g.planes,
+    satsPerPlane: g.satsPerPlane,
+    phasing: g.phasing,
+    tracks: p.tracks,
+    instants,
+    rate: linkRateCoefficients({ terminal: opticalTerminalFromRow(shell.terminal) }),
+    grazingHeight_m: p.linkParams.grazingHeight_m ?? DEFAULT_GRAZING_HEIGHT_m,
+    latitudeCutoff_rad: shell.crossPlaneCutoffLatitude_rad,
+    inPlaneUsable: cls.inPlane.blocked === 0,
+    crossPlaneUsable: shell.topology !== 'ring' && cls.crossPlane.blocked === 0,
+    meshIgnored: shell.topology === 'mesh',
+    lp: p.lp,
+  });
+  const worst = r.instants.reduce(
+    (a, i) => (i.throughputPerNode_bps < a.throughputPerNode_bps ? i : a),
+    r.instants[0]!,
+  );
+  const util = (c: string): number => worst.classes.find((x) => x.linkClass === c)?.meanUtilization ?? 0;
+  const bounded = r.instants.some((i) => i.model === 'bounds');
+  const mesh = shell.topology === 'mesh' ? ' (mesh diagonals ignored: a lower bound)' : '';
+  const lowerKnown = r.instants.every((i) => i.model !== 'bounds' || i.lowerBound_bps > 0);
+  const how = !bounded
+    ? 'every link of a class alike at each instant: exact'
+    : `links of a class differ at some instants (latitude cutoff or range): the rate reported is the upper bound of the reduced LP on the instant's class means; ${
+        lowerKnown
+          ? `an explicit routing achieves at least ${(100 * (1 - boundGap(r.instants))).toFixed(0)} % of it`
+          : 'no lower bound computed at this shell size'
+      }`;
+  return withSeries(r.instants, {
+    reducedModel: true,
+    upperBound: bounded && shell.topology !== 'mesh',
+    paths: r.paths,
+    solver: r.lp.solver,
+    lpRows: r.lp.rows,
+    lpCols: r.lp.cols,
+    utilization: {
+      kind: 'torus',
+      inPlane: util('inPlane'),
+      crossPlane: util('crossPlane'),
+      sampleIndex: worst.sampleIndex,
+    },
+    note: `shell ${g.name}: reduced torus model at each of ${instants.length} instants; ${how}${mesh}`,
+  });
+}
+
+/** Not a Walker delta torus: the symmetric model on time-averaged capacities, an approximation (not per instant). */
+function timeAveragedTorus(p: ShellNetworkParams): ShellNetworkResult {
+  const shell = p.spec.shells[p.shellIndex]!;
+  const g = shell.geometry;
+  const cls = p.links.classes;
   const t = p.links.torus;
   const torus = torusThroughputMemo({
     planes: g.planes,

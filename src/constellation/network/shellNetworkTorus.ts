@@ -106,18 +106,7 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
   let lp = { rows: 0, cols: 0, solver: 'none' };
   let handedOver = 0;
   for (const j of p.instants) {
-    const c = torusInstantCapacities({
-      planes: P,
-      satsPerPlane: S,
-      phasing: F,
-      tracks: p.tracks,
-      sampleIndex: j,
-      rate: p.rate,
-      grazingHeight_m: p.grazingHeight_m,
-      latitudeCutoff_rad: p.latitudeCutoff_rad,
-      inPlaneUsable: p.inPlaneUsable,
-      crossPlaneUsable: p.crossPlaneUsable,
-    });
+    const c = instantCapacities(p, j);
     const cross = meanMinMax(c.cross_bps),
       inPlane = meanMinMax(c.inPlane_bps);
     const t = torusThroughputMemo({
@@ -132,7 +121,6 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
     });
     paths ??= t.paths;
     if (t.lp.rows > lp.rows) lp = t.lp;
-    const off = (a: Float64Array): number => a.reduce((k, x) => k + (x > 0 ? 0 : 1), 0);
     if (t.disconnected || (uniformClass(cross) && uniformClass(inPlane))) {
       const v = t.throughputPerNode_bps;
       instants.push({
@@ -145,60 +133,103 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
       });
       continue;
     }
-    const b =
-      n <= ROUTING_BOUND_MAX_NODES
-        ? torusRoutingBound({
-            planes: P,
-            satsPerPlane: S,
-            phasing: F,
-            cross_bps: c.cross_bps,
-            inPlane_bps: c.inPlane_bps,
-            steps: t.steps,
-            stepUse: t.stepUse,
-          })
-        : null;
-    handedOver += b?.handedOver ?? 0;
-    const lower = b?.throughputPerNode_bps ?? 0;
-    // Class utilisation: the routing's flow where computed; else (an approximation, no flow is computed) the reduced
-    // optimum's class load spread evenly over the links that are on, the largest at the weakest link on.
-    const spread = (
-      u: number,
-      cap: { mean: number },
-      a: Float64Array,
-    ): { meanUtilization: number; maxUtilization: number } => {
-      const onMean = a.reduce((x, y) => x + y, 0) / Math.max(1, a.length - off(a));
-      return {
-        meanUtilization: onMean > 0 ? (u * cap.mean) / onMean : 0,
-        maxUtilization: onMean > 0 ? (u * cap.mean) / Math.min(...a.filter((x) => x > 0)) : 0,
-      };
-    };
-    instants.push({
-      sampleIndex: j,
-      model: p.meshIgnored ? 'lower-bound' : 'bounds',
-      throughputPerNode_bps: p.meshIgnored ? lower : t.throughputPerNode_bps,
-      lowerBound_bps: lower,
-      upperBound_bps: p.meshIgnored ? null : t.throughputPerNode_bps,
-      classes:
-        b !== null
-          ? [
-              { linkClass: 'inPlane', ...b.inPlane },
-              { linkClass: 'crossPlane', ...b.crossPlane },
-            ]
-          : [
-              {
-                linkClass: 'inPlane',
-                links: n,
-                off: off(c.inPlane_bps),
-                ...spread(t.inPlaneUtilization, inPlane, c.inPlane_bps),
-              },
-              {
-                linkClass: 'crossPlane',
-                links: n,
-                off: off(c.cross_bps),
-                ...spread(t.crossPlaneUtilization, cross, c.cross_bps),
-              },
-            ],
-    });
+    const r = boundedInstant(p, j, c, t, cross, inPlane);
+    handedOver += r.handedOver;
+    instants.push(r.instant);
   }
   return { instants, paths: paths!, lp, handedOver };
+}
+
+/** ISL capacities of every link at sample j (line of sight, latitude cutoff, range). */
+function instantCapacities(p: Readonly<TorusSeriesParams>, j: number): InstantCapacities {
+  return torusInstantCapacities({
+    planes: p.planes,
+    satsPerPlane: p.satsPerPlane,
+    phasing: p.phasing,
+    tracks: p.tracks,
+    sampleIndex: j,
+    rate: p.rate,
+    grazingHeight_m: p.grazingHeight_m,
+    latitudeCutoff_rad: p.latitudeCutoff_rad,
+    inPlaneUsable: p.inPlaneUsable,
+    crossPlaneUsable: p.crossPlaneUsable,
+  });
+}
+
+type InstantCapacities = ReturnType<typeof torusInstantCapacities>;
+type ClassMeans = ReturnType<typeof meanMinMax>;
+
+/** Links off (capacity 0) among `a`. */
+const off = (a: Float64Array): number => a.reduce((k, x) => k + (x > 0 ? 0 : 1), 0);
+
+/** A class's reduced-optimum load u spread evenly over its links that are on (mean, and at the weakest). */
+function spreadUtilization(
+  u: number,
+  cap: { mean: number },
+  a: Float64Array,
+): { meanUtilization: number; maxUtilization: number } {
+  const onMean = a.reduce((x, y) => x + y, 0) / Math.max(1, a.length - off(a));
+  return {
+    meanUtilization: onMean > 0 ? (u * cap.mean) / onMean : 0,
+    maxUtilization: onMean > 0 ? (u * cap.mean) / Math.min(...a.filter((x) => x > 0)) : 0,
+  };
+}
+
+/**
+ * An instant whose links of a class differ: the reduced LP's optimum (an upper bound) and, on shells small enough,
+ * an explicit routing's rate (a lower bound) with its class loads.
+ */
+function boundedInstant(
+  p: Readonly<TorusSeriesParams>,
+  j: number,
+  c: InstantCapacities,
+  t: TorusResult,
+  cross: ClassMeans,
+  inPlane: ClassMeans,
+): { instant: InstantNetwork; handedOver: number } {
+  const { planes: P, satsPerPlane: S, phasing: F } = p;
+  const n = P * S;
+  const b =
+    n <= ROUTING_BOUND_MAX_NODES
+      ? torusRoutingBound({
+          planes: P,
+          satsPerPlane: S,
+          phasing: F,
+          cross_bps: c.cross_bps,
+          inPlane_bps: c.inPlane_bps,
+          steps: t.steps,
+          stepUse: t.stepUse,
+        })
+      : null;
+  const lower = b?.throughputPerNode_bps ?? 0;
+  // Class utilisation: the routing's flow where computed; else (an approximation, no flow is computed) the reduced
+  // optimum's class load spread evenly over the links that are on, the largest at the weakest link on.
+  const instant: InstantNetwork = {
+    sampleIndex: j,
+    model: p.meshIgnored ? 'lower-bound' : 'bounds',
+    throughputPerNode_bps: p.meshIgnored ? lower : t.throughputPerNode_bps,
+    lowerBound_bps: lower,
+    upperBound_bps: p.meshIgnored ? null : t.throughputPerNode_bps,
+    classes:
+      b !== null
+        ? [
+            { linkClass: 'inPlane', ...b.inPlane },
+            { linkClass: 'crossPlane', ...b.crossPlane },
+          ]
+        : [
+            {
+              linkClass: 'inPlane',
+              links: n,
+              off: off(c.inPlane_bps),
+              ...spreadUtilization(t.inPlaneUtilization, inPlane, c.inPlane_bps),
+            },
+            {
+              linkClass: 'crossPlane',
+              links: n,
+              off: off(c.cross_bps),
+              ...spreadUtilization(t.crossPlaneUtilization, cross, c.cross_bps),
+            },
+          ],
+  };
+  return { instant, handedOver: b?.handedOver ?? 0 };
 }

@@ -30,8 +30,8 @@
 import type { LpSolveOptions, LpSolver } from '../../problem/lp.js';
 import { DEFAULT_PER_HOP_DELAY_s, type LinkEdge, type LinkGraph, type PathStatistics } from './network.js';
 import { percentile, SPEED_OF_LIGHT_m_s } from './networkPaths.js';
-import { torusDestinations, type HullStep, type TorusShape } from './torusPathTypes.js';
-import { solveTorusLp } from './torusLp.js';
+import { torusDestinations, type HullStep, type TorusDestinations, type TorusShape } from './torusPathTypes.js';
+import { solveTorusLp, type TorusLpSolution } from './torusLp.js';
 
 export { torusDownlinkBound, type TorusDownlinkBoundParams, type TorusDownlinkBound } from './torusLp.js';
 
@@ -114,6 +114,31 @@ export function torusThroughput(p: Readonly<TorusParams>): TorusResult {
   const dest = torusDestinations(p, hop, { cross: p.crossPlaneCapacity_bps > 0, in: p.inPlaneCapacity_bps > 0 });
   const lp = solveTorusLp(p, dest, n);
 
+  const { paths, hopHistogram } = torusPathStatistics(dest, n);
+  const lambda_bps = lp.throughputPerNode_bps / (n - 1);
+  const bottleneck = torusBottleneck(lp);
+  return {
+    reducedModel: true,
+    disconnected: lp.disconnected,
+    throughputPerNode_bps: lp.throughputPerNode_bps,
+    lambda_bps,
+    inPlaneUtilization: lp.inPlaneUtilization,
+    crossPlaneUtilization: lp.crossPlaneUtilization,
+    bottleneck,
+    hullSteps: dest.steps.length,
+    steps: dest.steps,
+    stepUse: lp.stepUse,
+    lp: lp.lp,
+    paths,
+    hopHistogram,
+  };
+}
+
+/** Hop and latency statistics over every destination of one source (all sources see the same, by symmetry). */
+function torusPathStatistics(
+  dest: TorusDestinations,
+  n: number,
+): { paths: PathStatistics; hopHistogram: Float64Array } {
   let hopSum = 0;
   let maxHops = 0;
   let reachable = 0;
@@ -139,28 +164,17 @@ export function torusThroughput(p: Readonly<TorusParams>): TorusResult {
     sampledSources: n, // every source is covered: all see the same distribution (vertex transitivity)
     sourceStride: 1,
   };
-  const lambda_bps = lp.throughputPerNode_bps / (n - 1);
+  return { paths, hopHistogram };
+}
+
+/** Which link class is saturated at the reduced LP's optimum. */
+function torusBottleneck(lp: TorusLpSolution): TorusResult['bottleneck'] {
   const sat = (u: number): boolean => u >= 1 - 1e-6;
-  const bottleneck = sat(lp.inPlaneUtilization)
+  return sat(lp.inPlaneUtilization)
     ? sat(lp.crossPlaneUtilization)
       ? 'both'
       : 'in-plane'
     : sat(lp.crossPlaneUtilization)
       ? 'cross-plane'
       : 'none';
-  return {
-    reducedModel: true,
-    disconnected: lp.disconnected,
-    throughputPerNode_bps: lp.throughputPerNode_bps,
-    lambda_bps,
-    inPlaneUtilization: lp.inPlaneUtilization,
-    crossPlaneUtilization: lp.crossPlaneUtilization,
-    bottleneck,
-    hullSteps: dest.steps.length,
-    steps: dest.steps,
-    stepUse: lp.stepUse,
-    lp: lp.lp,
-    paths,
-    hopHistogram,
-  };
 }

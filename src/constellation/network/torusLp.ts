@@ -124,28 +124,44 @@ export function solveTorusLp(p: Readonly<TorusCapacities>, dest: TorusDestinatio
     };
   }
   const cap = Math.max(p.inPlaneCapacity_bps, p.crossPlaneCapacity_bps);
-  const steps = dest.steps;
   if (p.lpOptions === undefined) {
-    const c = closedFormTorusLp({
-      steps,
-      baseCrossHops: dest.baseCrossHops,
-      baseInHops: dest.baseInHops,
-      destinations: n - 1,
-      crossBound: (2 * p.crossPlaneCapacity_bps) / cap,
-      inBound: (2 * p.inPlaneCapacity_bps) / cap,
-    });
-    if (c !== null) {
-      const util = (activity: number, capacity: number): number => (activity * cap) / (2 * capacity);
-      return {
-        disconnected: false,
-        throughputPerNode_bps: c.mu * cap,
-        inPlaneUtilization: util(c.inActivity, p.inPlaneCapacity_bps),
-        crossPlaneUtilization: util(c.crossActivity, p.crossPlaneCapacity_bps),
-        lp: { rows: steps.length + 2, cols: steps.length + 1, solver: CLOSED_FORM_SOLVER },
-        stepUse: c.stepUse,
-      };
-    }
+    const closed = closedFormSolution(p, dest, n, cap);
+    if (closed !== null) return closed;
   }
+  return lpSolution(p, dest, n, cap);
+}
+
+/** The reduced LP's optimum in closed form, or null when the closed form does not apply. */
+function closedFormSolution(
+  p: Readonly<TorusCapacities>,
+  dest: TorusDestinations,
+  n: number,
+  cap: number,
+): TorusLpSolution | null {
+  const steps = dest.steps;
+  const c = closedFormTorusLp({
+    steps,
+    baseCrossHops: dest.baseCrossHops,
+    baseInHops: dest.baseInHops,
+    destinations: n - 1,
+    crossBound: (2 * p.crossPlaneCapacity_bps) / cap,
+    inBound: (2 * p.inPlaneCapacity_bps) / cap,
+  });
+  if (c === null) return null;
+  const util = (activity: number, capacity: number): number => (activity * cap) / (2 * capacity);
+  return {
+    disconnected: false,
+    throughputPerNode_bps: c.mu * cap,
+    inPlaneUtilization: util(c.inActivity, p.inPlaneCapacity_bps),
+    crossPlaneUtilization: util(c.crossActivity, p.crossPlaneCapacity_bps),
+    lp: { rows: steps.length + 2, cols: steps.length + 1, solver: CLOSED_FORM_SOLVER },
+    stepUse: c.stepUse,
+  };
+}
+
+/** The reduced LP's optimum by the LP solver `p.lpSolver`. */
+function lpSolution(p: Readonly<TorusCapacities>, dest: TorusDestinations, n: number, cap: number): TorusLpSolution {
+  const steps = dest.steps;
   const { model, er, ec, ev, mu, crossRow, inRow } = reducedTorusModel(p, dest, n, cap);
   const r = p.lpSolver(model, p.lpOptions);
   if (r.status !== 'optimal')

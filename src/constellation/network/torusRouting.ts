@@ -278,19 +278,61 @@ function tightest(
   return lambda;
 }
 
-/** Achievable uniform all-to-all rate per node of the shell at one instant, and the class loads of that flow. */
-export function torusRoutingBound(p: Readonly<TorusRoutingParams>): TorusRoutingBound {
-  const { planes: P, satsPerPlane: S } = p;
-  const N = P * S;
-  const zero = new Float64Array(N);
-  const fail = (why: string): TorusRoutingBound => ({
+/** The bound of a shell the routing cannot serve: rate 0, no load, and why. */
+function unroutable(p: Readonly<TorusRoutingParams>, why: string): TorusRoutingBound {
+  const zero = new Float64Array(p.planes * p.satsPerPlane);
+  return {
     throughputPerNode_bps: 0,
     lambda_bps: 0,
     unroutable: why,
     handedOver: 0,
     crossPlane: classLoad(p.cross_bps, zero, zero, 0),
     inPlane: classLoad(p.inPlane_bps, zero, zero, 0),
-  });
+  };
+}
+
+/**
+ * Row offset at which a source (plane q, slot s) crosses for destinations y rows away: y if that node is clean,
+ * else the first clean node beyond it (y = 0: the nearer side).
+ */
+function crossingRow(clean: Uint8Array, q: number, s: number, S: number, y: number): number {
+  let d = y;
+  if (clean[q * S + mod(s + d, S)] !== 1) {
+    let f = Math.max(y, 0) + 1,
+      b = Math.min(y, 0) - 1;
+    while (clean[q * S + mod(s + f, S)] !== 1) f++;
+    while (clean[q * S + mod(s + b, S)] !== 1) b--;
+    d = y > 0 ? f : y < 0 ? b : f <= -b ? f : b;
+  }
+  return d;
+}
+
+/** In-plane loads of turning back from row d to row y in each destination's plane (lifts `lifts` of source v). */
+function turnBack(
+  p: Readonly<TorusRoutingParams>,
+  l: Lifts,
+  lifts: readonly number[],
+  v: number,
+  d: number,
+  y: number,
+  dYp: Float64Array,
+  dYm: Float64Array,
+): void {
+  const S = p.satsPerPlane;
+  for (const i of lifts) {
+    const row = shift(p, v, l.X[i]!, 0);
+    const rq = Math.floor(row / S),
+      rs = row % S;
+    if (d > y) rangeAdd(dYm, S, rq, rs + y, d - y, l.w[i]!);
+    else rangeAdd(dYp, S, rq, rs + d, y - d, l.w[i]!);
+  }
+}
+
+/** Achievable uniform all-to-all rate per node of the shell at one instant, and the class loads of that flow. */
+export function torusRoutingBound(p: Readonly<TorusRoutingParams>): TorusRoutingBound {
+  const { planes: P, satsPerPlane: S } = p;
+  const N = P * S;
+  const fail = (why: string): TorusRoutingBound => unroutable(p, why);
   if (P < 3 || S < 3) return fail('fewer than 3 planes or slots');
   if (p.inPlane_bps.some((c) => !(c > 0))) return fail('in-plane links off');
   const l = routingLifts(p);
@@ -324,26 +366,13 @@ export function torusRoutingBound(p: Readonly<TorusRoutingParams>): TorusRouting
       addCross(r, v, -1); // the cross-first routing this source does not use
       const y = r - maxY;
       // Cross at the destination's row if clean, else at the first clean node beyond it (Y = 0: the nearer side).
-      let d = y;
-      if (clean[q * S + mod(s + d, S)] !== 1) {
-        let f = Math.max(y, 0) + 1,
-          b = Math.min(y, 0) - 1;
-        while (clean[q * S + mod(s + f, S)] !== 1) f++;
-        while (clean[q * S + mod(s + b, S)] !== 1) b--;
-        d = y > 0 ? f : y < 0 ? b : f <= -b ? f : b;
-      }
+      const d = crossingRow(clean, q, s, S, y);
       addCross(r, q * S + mod(s + d, S), 1);
       if (d > 0) rangeAdd(dYp, S, q, s, d, wY[r]!);
       else rangeAdd(dYm, S, q, s + d, -d, wY[r]!);
       if (d === y) continue;
       // Turn back from row d to row y in each destination's plane.
-      for (const i of liftsOfY[r]!) {
-        const row = shift(p, v, l.X[i]!, 0);
-        const rq = Math.floor(row / S),
-          rs = row % S;
-        if (d > y) rangeAdd(dYm, S, rq, rs + y, d - y, l.w[i]!);
-        else rangeAdd(dYp, S, rq, rs + d, y - d, l.w[i]!);
-      }
+      turnBack(p, l, liftsOfY[r]!, v, d, y, dYp, dYm);
     }
   }
   const { LYp, LYm } = inPlaneLoads(P, S, dYp, dYm, TYp, TYm);
