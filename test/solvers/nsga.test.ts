@@ -69,7 +69,8 @@ const dtlz2 = createBenchmarkProblem({ problem: 'dtlz2', objectives: 3, variable
 
 describe.each(algorithmNames().map((n) => [n]))('%s', (name) => {
   const problem = name === 'nsga3' ? dtlz2 : zdt1;
-  // parego and smsego, like a study, get an evaluation budget: it sizes its start (without one, 11 n − 1 = 329 designs on ZDT1)
+  // parego and smsego, like a study, get an evaluation budget: it sizes their start (without one, 11 n − 1 = 329
+  // designs on ZDT1)
   const options: AlgorithmOptions = {
     population: name === 'nsga3' ? 16 : 20,
     seed: 7,
