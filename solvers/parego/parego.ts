@@ -18,51 +18,23 @@
  * Everything random comes from the seeded Rng; the state (evaluations, model hyperparameters, Rng) is in the snapshot,
  * so a resumed run proposes what the uninterrupted one would.
  */
-import type { Evaluation, Problem } from '../../src/problem/types.js';
-import { createRng, rngFromState, type Rng } from '../../src/core/rng.js';
-import {
-  DEFAULT_SURROGATE_BATCH,
-  type Algorithm,
-  type AlgorithmOptions,
-  type AlgorithmProgress,
-  type AlgorithmSnapshot,
-  type Individual,
-} from '../types.js';
-import { LeastInfeasibleStore, ParetoArchive } from '../archive.js';
-import { compileLayout, randomDesign, type VariableLayout } from '../operators/layout.js';
+import type { Problem } from '../../src/problem/types.js';
+import type { AlgorithmOptions, AlgorithmSnapshot, Individual } from '../types.js';
+import { randomDesign } from '../operators/layout.js';
 import { DuplicateFilter } from '../operators/duplicates.js';
-import {
-  decodeFloat64,
-  decodeIndividual,
-  encodeArray,
-  encodeIndividual,
-  type EncodedNumber,
-} from '../operators/codec.js';
-import { makeIndividual } from '../nsga2/geneticAlgorithm.js';
 import { GaussianProcess, type GpHyperparameters } from '../gp/gp.js';
 import { fitHyperparameters } from '../gp/hyperparameters.js';
-import { fromUnit, unitMatrix, toUnit } from './encoding.js';
-import { latinHypercube } from './lhs.js';
+import { decodeHyper, encodeHyper } from '../gp/hyperparameterCodec.js';
+import { SurrogateSearch } from '../surrogate/surrogateSearch.js';
+import { unitMatrix, toUnit } from './encoding.js';
 import { randomWeights, scalarizedTargets } from './scalarize.js';
 import { maximizeExpectedImprovement, normalCdf } from './infill.js';
+
+export { initialSize } from '../surrogate/surrogateSearch.js';
 
 const MODEL_SIZE = { condition: 150, conditionBest: 100, fit: 40, fitBest: 20 } as const;
 /** Ascent iterations of a refit warm-started from the previous hyperparameters (a first fit: 60 from 3 starts). */
 const REFIT_ITERATIONS = 20;
-const SNAPSHOT_VERSION = 1;
-
-export interface ParegoParams {
-  readonly seed: number;
-  readonly batch: number;
-  readonly initialSize: number;
-  readonly evaluations?: number;
-  readonly archiveLimit?: number;
-}
-
-export function initialSize(n: number, budget: number | undefined): number {
-  const knowles = 11 * n - 1;
-  return budget === undefined ? knowles : Math.max(Math.min(3, budget), Math.min(knowles, Math.floor(budget / 3)));
-}
 
 /** Indices of the best `best` scores plus `total − best` spread evenly over the rest (in their order). */
 export function modelSubset(y: Float64Array, total: number, best: number): number[] {
@@ -76,120 +48,19 @@ export function modelSubset(y: Float64Array, total: number, best: number): numbe
   return chosen.sort((a, b) => a - b);
 }
 
-export class Parego implements Algorithm {
+export class Parego extends SurrogateSearch {
   readonly name = 'parego';
-  private params: ParegoParams;
-  private readonly layout: VariableLayout;
-  private readonly m: number;
-  private rng: Rng;
-  private generation = 0;
-  private evaluations = 0;
-  /** Every evaluation of this run, in order. */
-  private data: Individual[] = [];
-  /** Warm-start evaluations of an earlier run: model data only. */
-  private prior: Individual[] = [];
-  private warmDesigns: Float64Array[] = [];
   private hyper: GpHyperparameters | null = null;
   /** Last hyperparameters of each constraint's GP (probability of feasibility). */
   private constraintHyper: (GpHyperparameters | null)[] = [];
-  private pending: Float64Array[] | null = null;
-  private archiveStore: ParetoArchive;
-  private infeasibleStore: LeastInfeasibleStore;
 
-  constructor(
-    readonly problem: Problem,
-    options: AlgorithmOptions,
-    snapshot?: AlgorithmSnapshot,
-  ) {
-    this.layout = compileLayout(problem.variables);
-    this.m = problem.objectives.length;
-    if (this.m < 1) throw new RangeError(`problem ${problem.name} has no objectives`);
-    if (!Number.isInteger(options.seed)) throw new RangeError(`seed must be an integer, got ${options.seed}`);
-    const batch = options.batch ?? DEFAULT_SURROGATE_BATCH;
-    if (!Number.isInteger(batch) || batch < 1) throw new RangeError(`batch must be an integer >= 1, got ${batch}`);
-    this.params = {
-      seed: options.seed,
-      batch,
-      initialSize: initialSize(this.layout.n, options.evaluations),
-      ...(options.evaluations !== undefined ? { evaluations: options.evaluations } : {}),
-      ...(options.archiveLimit !== undefined ? { archiveLimit: options.archiveLimit } : {}),
-    };
-    this.rng = createRng(options.seed);
-    this.archiveStore = new ParetoArchive(this.m, this.params.archiveLimit);
-    this.infeasibleStore = new LeastInfeasibleStore(256);
-    this.warmDesigns = (options.initial?.designs ?? []).map((x) => Float64Array.from(x));
-    this.prior = (options.initial?.evaluations ?? []).map((e) => ({ x: e.x, f: e.f, g: e.g, cv: e.cv, evalIndex: -1 }));
+  constructor(problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) {
+    super(problem, options);
     if (snapshot !== undefined) this.restore(snapshot);
   }
 
-  ask(): Float64Array[] {
-    if (this.pending === null)
-      this.pending = this.generation === 0 ? this.initialDesigns() : this.propose(this.batchSize());
-    return this.pending.slice();
-  }
-
-  tell(evaluations: readonly Evaluation[]): void {
-    const batch = this.pending;
-    if (batch === null) throw new Error('parego: tell() called without a pending ask()');
-    if (evaluations.length !== batch.length)
-      throw new RangeError(`parego: tell() got ${evaluations.length} evaluations for a batch of ${batch.length}`);
-    for (let i = 0; i < batch.length; i++) {
-      const ind = makeIndividual(batch[i]!, evaluations[i]!, this.evaluations + i, this.m);
-      this.data.push(ind);
-      if (ind.cv === 0) this.archiveStore.add(ind);
-      this.infeasibleStore.insert(ind);
-    }
-    this.evaluations += batch.length;
-    this.pending = null;
-    this.generation++;
-  }
-
-  progress(): AlgorithmProgress {
-    return { generation: this.generation, evaluations: this.evaluations };
-  }
-
-  /** ParEGO keeps no population: this is every design of the run evaluated so far, failed evaluations left out. */
-  population(): readonly Individual[] {
-    return this.data.filter((d) => d.f.length > 0);
-  }
-
-  archive(): readonly Individual[] {
-    return this.archiveStore.items();
-  }
-
-  leastInfeasible(count: number): readonly Individual[] {
-    return this.infeasibleStore.best(count);
-  }
-
-  offerToArchive(ind: Individual): void {
-    this.archiveStore.add(ind);
-  }
-
-  private batchSize(): number {
-    const left = this.params.evaluations === undefined ? Infinity : this.params.evaluations - this.evaluations;
-    return Math.max(1, Math.min(this.params.batch, left));
-  }
-
-  /** Warm-start designs first (no duplicates), then a maximin LHS up to the initial size. */
-  private initialDesigns(): Float64Array[] {
-    const size = Math.min(this.params.initialSize, this.params.evaluations ?? Infinity);
-    const seen = new DuplicateFilter();
-    const out: Float64Array[] = [];
-    for (const x of this.warmDesigns) if (out.length < size && seen.add(x)) out.push(x);
-    const fill = size - out.length;
-    if (fill > 0) {
-      const U = latinHypercube(fill, this.layout.n, this.rng);
-      for (let i = 0; i < fill; i++) {
-        let x = fromUnit(this.layout, U.subarray(i * this.layout.n, (i + 1) * this.layout.n));
-        for (let t = 0; !seen.add(x) && t < 100; t++) x = randomDesign(this.layout, this.rng);
-        out.push(x);
-      }
-    }
-    return out.length > 0 ? out : [randomDesign(this.layout, this.rng)];
-  }
-
   /** q designs, one weight vector each, kriging believer within the batch. */
-  private propose(q: number): Float64Array[] {
+  protected propose(q: number): Float64Array[] {
     const designs = this.prior.concat(this.data);
     const n = this.layout.n;
     const taken = new DuplicateFilter();
@@ -296,60 +167,14 @@ export class Parego implements Algorithm {
     return new GaussianProcess(X, y, this.hyper!);
   }
 
-  snapshot(options?: { readonly archive?: boolean }): AlgorithmSnapshot {
-    return {
-      algorithm: this.name,
-      version: SNAPSHOT_VERSION,
-      problem: this.problem.name,
-      params: { ...this.params },
-      generation: this.generation,
-      evaluations: this.evaluations,
-      rng: this.rng.state(),
-      data: this.data.map(encodeIndividual),
-      prior: this.prior.map(encodeIndividual),
-      hyper: encodeHyper(this.hyper),
-      constraintHyper: this.constraintHyper.map(encodeHyper),
-      pending: this.pending === null ? null : this.pending.map((x) => encodeArray(x)),
-      archive: options?.archive === false && this.params.archiveLimit === undefined ? null : this.archiveStore.encode(),
-      leastInfeasible: this.infeasibleStore.encode(),
-    };
+  protected modelState(): Record<string, unknown> {
+    return { hyper: encodeHyper(this.hyper), constraintHyper: this.constraintHyper.map(encodeHyper) };
   }
 
-  private restore(s: AlgorithmSnapshot): void {
-    if (s.algorithm !== this.name) throw new RangeError(`snapshot is for '${s.algorithm}', not '${this.name}'`);
-    if (s['version'] !== SNAPSHOT_VERSION)
-      throw new RangeError(`unsupported parego snapshot version ${String(s['version'])}`);
-    this.params = { ...(s['params'] as ParegoParams) };
-    this.generation = Number(s['generation']);
-    this.evaluations = Number(s['evaluations']);
-    this.rng = rngFromState(s['rng'] as number[]);
-    this.data = (s['data'] as unknown[]).map(decodeIndividual);
-    this.prior = (s['prior'] as unknown[]).map(decodeIndividual);
+  protected restoreModel(s: AlgorithmSnapshot): void {
     this.hyper = decodeHyper(s['hyper']);
     this.constraintHyper = ((s['constraintHyper'] ?? []) as unknown[]).map(decodeHyper);
-    const pending = s['pending'] as EncodedNumber[][] | null;
-    this.pending = pending === null ? null : pending.map((x) => decodeFloat64(x));
-    this.archiveStore =
-      s['archive'] === null
-        ? new ParetoArchive(this.m)
-        : ParetoArchive.decode(this.m, s['archive'], this.params.archiveLimit);
-    this.infeasibleStore = LeastInfeasibleStore.decode(256, s['leastInfeasible']);
   }
-}
-
-type EncodedHyper = { lengthScales: EncodedNumber[]; signalVariance: number; noiseVariance: number } | null;
-
-function encodeHyper(h: GpHyperparameters | null): EncodedHyper {
-  return h === null
-    ? null
-    : { lengthScales: encodeArray(h.lengthScales), signalVariance: h.signalVariance, noiseVariance: h.noiseVariance };
-}
-
-function decodeHyper(v: unknown): GpHyperparameters | null {
-  const h = v as EncodedHyper;
-  return h === null
-    ? null
-    : { lengthScales: decodeFloat64(h.lengthScales), signalVariance: h.signalVariance, noiseVariance: h.noiseVariance };
 }
 
 export function createParego(problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot): Parego {

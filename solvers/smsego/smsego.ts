@@ -15,41 +15,18 @@
  * Everything random comes from the seeded Rng; the state (evaluations, hyperparameters, Rng) is in the snapshot, so a
  * resumed run proposes what the uninterrupted one would.
  */
-import type { Evaluation, Problem } from '../../src/problem/types.js';
-import { createRng, rngFromState, type Rng } from '../../src/core/rng.js';
+import type { Problem } from '../../src/problem/types.js';
 import { nonDominatedIndices, toMatrix } from '../../src/pareto/dominance.js';
-import {
-  DEFAULT_SURROGATE_BATCH,
-  type Algorithm,
-  type AlgorithmOptions,
-  type AlgorithmProgress,
-  type AlgorithmSnapshot,
-  type Individual,
-} from '../types.js';
-import { LeastInfeasibleStore, ParetoArchive } from '../archive.js';
-import { compileLayout, randomDesign, type VariableLayout } from '../operators/layout.js';
+import type { AlgorithmOptions, AlgorithmSnapshot, Individual } from '../types.js';
+import { randomDesign } from '../operators/layout.js';
 import { DuplicateFilter } from '../operators/duplicates.js';
-import { decodeFloat64, decodeIndividual, encodeArray, encodeIndividual } from '../operators/codec.js';
-import { makeIndividual } from '../nsga2/geneticAlgorithm.js';
 import { GaussianProcess, type GpHyperparameters } from '../gp/gp.js';
-import { fromUnit } from '../parego/encoding.js';
-import { latinHypercube } from '../parego/lhs.js';
-import { initialSize } from '../parego/parego.js';
+import { decodeHyper, encodeHyper } from '../gp/hyperparameterCodec.js';
+import { SurrogateSearch } from '../surrogate/surrogateSearch.js';
 import { compileEncoding, encode, encodeAll, type SurrogateEncoding } from './encoding.js';
 import { additiveEpsilon, constrainedValue, lcbGain, smsValue } from './criterion.js';
 import { fitOutput, frontDistanceKey, logProbabilityOfFeasibility, trainingSets } from './models.js';
-import { maximizeCriterion, type Scored } from './search.js';
-import { decodeHyper, encodeHyper } from './snapshot.js';
-
-const SNAPSHOT_VERSION = 1;
-
-export interface SmsEgoParams {
-  readonly seed: number;
-  readonly batch: number;
-  readonly initialSize: number;
-  readonly evaluations?: number;
-  readonly archiveLimit?: number;
-}
+import { maximizeCriterion, type Scored } from '../surrogate/criterionSearch.js';
 
 /** What one batch's proposals need: the GPs, the normalized front and its normalization. */
 interface BatchModel {
@@ -61,120 +38,23 @@ interface BatchModel {
   readonly seeds: Float64Array[];
 }
 
-export class SmsEgo implements Algorithm {
+export class SmsEgo extends SurrogateSearch {
   readonly name = 'smsego';
-  private params: SmsEgoParams;
-  private readonly layout: VariableLayout;
   private readonly enc: SurrogateEncoding;
-  private readonly m: number;
   private readonly gain: number;
-  private rng: Rng;
-  private generation = 0;
-  private evaluations = 0;
-  private data: Individual[] = [];
-  private prior: Individual[] = [];
-  private warmDesigns: Float64Array[] = [];
   private objectiveHyper: (GpHyperparameters | null)[] = [];
   private constraintHyper: (GpHyperparameters | null)[] = [];
-  private pending: Float64Array[] | null = null;
-  private archiveStore: ParetoArchive;
-  private infeasibleStore: LeastInfeasibleStore;
 
-  constructor(
-    readonly problem: Problem,
-    options: AlgorithmOptions,
-    snapshot?: AlgorithmSnapshot,
-  ) {
-    this.layout = compileLayout(problem.variables);
+  constructor(problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) {
+    super(problem, options);
     this.enc = compileEncoding(this.layout);
-    this.m = problem.objectives.length;
-    if (this.m < 1) throw new RangeError(`problem ${problem.name} has no objectives`);
-    if (!Number.isInteger(options.seed)) throw new RangeError(`seed must be an integer, got ${options.seed}`);
-    const batch = options.batch ?? DEFAULT_SURROGATE_BATCH;
-    if (!Number.isInteger(batch) || batch < 1) throw new RangeError(`batch must be an integer >= 1, got ${batch}`);
     this.gain = lcbGain(this.m);
-    this.params = {
-      seed: options.seed,
-      batch,
-      initialSize: initialSize(this.layout.n, options.evaluations),
-      ...(options.evaluations !== undefined ? { evaluations: options.evaluations } : {}),
-      ...(options.archiveLimit !== undefined ? { archiveLimit: options.archiveLimit } : {}),
-    };
-    this.rng = createRng(options.seed);
-    this.archiveStore = new ParetoArchive(this.m, this.params.archiveLimit);
-    this.infeasibleStore = new LeastInfeasibleStore(256);
-    this.warmDesigns = (options.initial?.designs ?? []).map((x) => Float64Array.from(x));
-    this.prior = (options.initial?.evaluations ?? []).map((e) => ({ x: e.x, f: e.f, g: e.g, cv: e.cv, evalIndex: -1 }));
     if (snapshot !== undefined) this.restore(snapshot);
   }
 
-  ask(): Float64Array[] {
-    if (this.pending === null)
-      this.pending = this.generation === 0 ? this.initialDesigns() : this.propose(this.batchSize());
-    return this.pending.slice();
-  }
-
-  tell(evaluations: readonly Evaluation[]): void {
-    const batch = this.pending;
-    if (batch === null) throw new Error('smsego: tell() called without a pending ask()');
-    if (evaluations.length !== batch.length)
-      throw new RangeError(`smsego: tell() got ${evaluations.length} evaluations for a batch of ${batch.length}`);
-    for (let i = 0; i < batch.length; i++) {
-      const ind = makeIndividual(batch[i]!, evaluations[i]!, this.evaluations + i, this.m);
-      this.data.push(ind);
-      if (ind.cv === 0) this.archiveStore.add(ind);
-      this.infeasibleStore.insert(ind);
-    }
-    this.evaluations += batch.length;
-    this.pending = null;
-    this.generation++;
-  }
-
-  progress(): AlgorithmProgress {
-    return { generation: this.generation, evaluations: this.evaluations };
-  }
-
-  /** SMS-EGO keeps no population: every design of the run evaluated so far, failed evaluations left out. */
-  population(): readonly Individual[] {
-    return this.data.filter((d) => d.f.length > 0);
-  }
-
-  archive(): readonly Individual[] {
-    return this.archiveStore.items();
-  }
-
-  leastInfeasible(count: number): readonly Individual[] {
-    return this.infeasibleStore.best(count);
-  }
-
-  offerToArchive(ind: Individual): void {
-    this.archiveStore.add(ind);
-  }
-
-  private batchSize(): number {
-    return Math.max(1, Math.min(this.params.batch, this.left()));
-  }
-
-  private left(): number {
+  /** Evaluations left in the budget; without one (the library API), 100 sizes the criterion's ε. */
+  protected override left(): number {
     return this.params.evaluations === undefined ? 100 : this.params.evaluations - this.evaluations;
-  }
-
-  /** Warm-start designs first (no duplicates), then a maximin LHS up to the initial size. */
-  private initialDesigns(): Float64Array[] {
-    const size = Math.min(this.params.initialSize, this.params.evaluations ?? Infinity);
-    const seen = new DuplicateFilter();
-    const out: Float64Array[] = [];
-    for (const x of this.warmDesigns) if (out.length < size && seen.add(x)) out.push(x);
-    const fill = size - out.length;
-    if (fill > 0) {
-      const U = latinHypercube(fill, this.layout.n, this.rng);
-      for (let i = 0; i < fill; i++) {
-        let x = fromUnit(this.layout, U.subarray(i * this.layout.n, (i + 1) * this.layout.n));
-        for (let t = 0; !seen.add(x) && t < 100; t++) x = randomDesign(this.layout, this.rng);
-        out.push(x);
-      }
-    }
-    return out.length > 0 ? out : [randomDesign(this.layout, this.rng)];
   }
 
   /** The GPs and the normalized front of this batch; null when fewer than 3 designs have objective values. */
@@ -235,7 +115,7 @@ export class SmsEgo implements Algorithm {
   }
 
   /** q designs: the SMS-EGO criterion maximized, kriging believer within the batch. */
-  private propose(q: number): Float64Array[] {
+  protected propose(q: number): Float64Array[] {
     const designs = this.prior.concat(this.data);
     const taken = new DuplicateFilter();
     for (const d of designs) taken.add(d.x);
@@ -305,44 +185,16 @@ export class SmsEgo implements Algorithm {
     }
   }
 
-  snapshot(options?: { readonly archive?: boolean }): AlgorithmSnapshot {
+  protected modelState(): Record<string, unknown> {
     return {
-      algorithm: this.name,
-      version: SNAPSHOT_VERSION,
-      problem: this.problem.name,
-      params: { ...this.params },
-      generation: this.generation,
-      evaluations: this.evaluations,
-      rng: this.rng.state(),
-      data: this.data.map(encodeIndividual),
-      prior: this.prior.map(encodeIndividual),
       objectiveHyper: this.objectiveHyper.map(encodeHyper),
       constraintHyper: this.constraintHyper.map(encodeHyper),
-      pending: this.pending === null ? null : this.pending.map((x) => encodeArray(x)),
-      archive: options?.archive === false && this.params.archiveLimit === undefined ? null : this.archiveStore.encode(),
-      leastInfeasible: this.infeasibleStore.encode(),
     };
   }
 
-  private restore(s: AlgorithmSnapshot): void {
-    if (s.algorithm !== this.name) throw new RangeError(`snapshot is for '${s.algorithm}', not '${this.name}'`);
-    if (s['version'] !== SNAPSHOT_VERSION)
-      throw new RangeError(`unsupported smsego snapshot version ${String(s['version'])}`);
-    this.params = { ...(s['params'] as SmsEgoParams) };
-    this.generation = Number(s['generation']);
-    this.evaluations = Number(s['evaluations']);
-    this.rng = rngFromState(s['rng'] as number[]);
-    this.data = (s['data'] as unknown[]).map(decodeIndividual);
-    this.prior = (s['prior'] as unknown[]).map(decodeIndividual);
+  protected restoreModel(s: AlgorithmSnapshot): void {
     this.objectiveHyper = ((s['objectiveHyper'] ?? []) as unknown[]).map(decodeHyper);
     this.constraintHyper = ((s['constraintHyper'] ?? []) as unknown[]).map(decodeHyper);
-    const pending = s['pending'] as Parameters<typeof decodeFloat64>[0][] | null;
-    this.pending = pending === null ? null : pending.map((x) => decodeFloat64(x));
-    this.archiveStore =
-      s['archive'] === null
-        ? new ParetoArchive(this.m)
-        : ParetoArchive.decode(this.m, s['archive'], this.params.archiveLimit);
-    this.infeasibleStore = LeastInfeasibleStore.decode(256, s['leastInfeasible']);
   }
 }
 

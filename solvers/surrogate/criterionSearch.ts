@@ -2,8 +2,9 @@
  * Maximizes an infill criterion over valid designs with a small evolutionary search on the designs themselves (so
  * integers stay whole and choices valid): a population of 24 (up to 12 seed designs, the rest uniform random), 25
  * generations of binary tournaments, SBX (η 15, probability 0.9) and polynomial mutation (η 20, per-variable
- * probability 1/n) from the NSGA operators, the best 24 of parents and children kept. The same search as ParEGO's
- * expected-improvement search (solvers/parego/infill.ts), with any criterion: ties in `value` go to the lower `tie`.
+ * probability 1/n) from the NSGA operators, the best 24 of parents and children kept. ParEGO maximizes its expected
+ * improvement with it (solvers/parego/infill.ts), SMS-EGO its S-metric criterion; ties in `value` go to the lower
+ * `tie`.
  * A design in `taken` (evaluated or already in the batch) is never returned; null when every candidate was taken.
  */
 import type { Rng } from '../../src/core/rng.js';
