@@ -86,9 +86,9 @@ export default tseslint.config(
     rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
   },
   {
-    // Not yet split: the run driver's start, generation loop and finish, and the history replay's closure-held state
-    // (each needs a small state object first; splitting them in place would push driver.ts past 600 lines).
-    files: ['src/run/driver.ts', 'src/run/history.ts'],
+    // Not yet split: the run driver's start, generation loop and finish (they need a small state object first;
+    // splitting them in place would push driver.ts past 600 lines).
+    files: ['src/run/driver.ts'],
     rules: { 'max-lines-per-function': 'off' },
   },
   {
