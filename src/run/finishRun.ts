@@ -48,8 +48,10 @@ interface RunEnd {
   readonly m: number;
 }
 
-/** An interrupted run keeps its checkpoint; a finished one gets its history, result files and reports. */
-/** `reported`: the archive's reported front (computed once, before the pool closed), absent when interrupted. */
+/**
+ * An interrupted run keeps its checkpoint; a finished one gets its history, result files and reports.
+ * `reportedDesigns`: the archive's reported front (computed once, before the pool closed), absent when interrupted.
+ */
 export async function finishRun(
   ctx: RunContext,
   outcome: LoopOutcome,

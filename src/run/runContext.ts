@@ -136,7 +136,8 @@ export interface RunContext {
    * The front after the generations that end a history row (the objective vectors of `algorithm.archive()`), for the
    * history, which would otherwise rebuild the same archive from the log: kept for unbounded archives of runs not
    * resumed, up to HISTORY_FRONT_POINTS points in all (then dropped: the history replays). `every`: the generations
-   * recorded are those g with (g + 1) % every === 0 (see recordingStride), and the last one at the end of the run.
+   * recorded are those g with (g + 1) % every === 0, and the last one at the end of the run (HISTORY_FRONT_POINTS and
+   * recordingStride are in generationLoop.ts).
    */
   fronts: { readonly byGeneration: (readonly Float64Array[])[]; points: number; readonly every: number } | undefined;
 }
