@@ -79,7 +79,7 @@ const lazyCommanderChildProcess = {
 
 export async function bundleCli() {
   // chunks carry a content hash in their names: remove the previous build's, so none is left behind
-  for (const name of readdirSync(CLI_DIR)) if (CHUNK.test(name) || CLI_FILE.test(name)) rmSync(join(CLI_DIR, name));
+  for (const name of readdirSync(CLI_DIR)) if (CHUNK.test(name)) rmSync(join(CLI_DIR, name));
   const common = {
     outdir: join(ROOT, 'dist/src'),
     allowOverwrite: true,
@@ -119,7 +119,13 @@ export async function bundleCli() {
       Object.entries(CHUNKS).map(([source, file]) => [`cli/${file}`, join(ROOT, `src/cli/${source}.ts`)]),
     ),
   });
-  for (const file of ['odc', ...Object.values(CHUNKS)]) asciiOnly(join(CLI_DIR, `${file}.cjs`));
+  const files = ['odc', ...Object.values(CHUNKS)];
+  for (const file of files) asciiOnly(join(CLI_DIR, `${file}.cjs`));
+  // The CLI's files keep their names from build to build: they are overwritten, not removed first, so an odc command
+  // started during a build (a test's global setup) finds them; only a chunk no longer built is removed. A cache left
+  // from the previous build names the previous bytes' SHA-1 and is not used (bin.ts) until the warm-up replaces it.
+  const built = new Set(files.flatMap((f) => [`${f}.cjs`, `${f}.cjs.map`, `${f}.cjs.cache`]));
+  for (const name of readdirSync(CLI_DIR)) if (CLI_FILE.test(name) && !built.has(name)) rmSync(join(CLI_DIR, name));
   // The worker entries: every evaluation thread loads one (dist/src/<dir>/worker.js, shared chunks in cli/).
   await build({
     ...common,
