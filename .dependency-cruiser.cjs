@@ -97,13 +97,14 @@ const LAYERS = [
   },
   {
     name: 'roots',
-    path: '^src/(index\\.ts|cli/|parallel/(worker|redisWorker)\\.ts|uncertainty/worker\\.ts)',
-    comment: 'composition roots: the library API, the CLI, the worker entries (SOLVER_ROOTS wire in solvers/)',
+    path: '^src/(index\\.ts|runStudy\\.ts|cli/|parallel/(worker|redisWorker)\\.ts|uncertainty/worker\\.ts)',
+    comment:
+      'composition roots: the library API, the run (runStudy.ts), the CLI, the worker entries (SOLVER_ROOTS wire in solvers/)',
   },
 ];
 
-/** The roots that wire solvers/ in: the library API and the two worker entries. */
-const SOLVER_ROOTS = '^src/(index|parallel/worker|uncertainty/worker)\\.ts$';
+/** The roots that wire solvers/ in: the library API, the run's root and the two worker entries. */
+const SOLVER_ROOTS = '^src/(index|runStudy|parallel/worker|uncertainty/worker)\\.ts$';
 /**
  * The modules of the one import cycle that runs through type-only imports and remains: the link graph's types
  * are declared in network.ts, which calls the traffic LPs and checks that take them. No other cycle is allowed.

@@ -1,7 +1,10 @@
 /**
  * Bundles the `odc` command after `tsc`: src/cli/odc.ts and everything it imports from src/ and solvers/ (esbuild
- * transpiles the TypeScript under the same tsconfig) into one CommonJS file, dist/src/cli/odc.cjs, which
- * dist/src/cli/bin.js (tsc's output of src/cli/bin.ts) compiles with a V8 code cache (see bin.ts); and the worker
+ * transpiles the TypeScript under the same tsconfig) into CommonJS files that dist/src/cli/bin.js (tsc's output of
+ * src/cli/bin.ts) compiles, each with its own V8 code cache (see bin.ts): dist/src/cli/odc.cjs, the command line
+ * itself, and the chunks its commands import when they run (src/cli/main.ts), each a bundle of its own:
+ * odc-run.cjs (odc run, odc report), odc-evaluate.cjs (odc evaluate of a node design) and odc-library.cjs (the
+ * rest); see CHUNKS. A command thus reads, deserializes and initializes only what it runs; and the worker
  * entries, dist/src/parallel/worker.js (odc run) and dist/src/uncertainty/worker.js (odc uncertainty, odc
  * sensitivity), as ES modules sharing their chunks (dist/src/cli/bundle-*.js): every evaluation thread loads one,
  * and a thread was ready in ~300 ms instead of ~460 ms wall (~210 ms less CPU per thread; flagship study, 3 runs
@@ -33,6 +36,26 @@ const BUNDLED = new Set(['zod', 'yaml', 'commander', 'pure-rand']);
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const EXTERNAL = Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(name));
 const CHUNK = /^bundle-[A-Z0-9]+\.js(\.map)?$/;
+/**
+ * The CLI's chunks: the module src/cli/main.ts imports with import(), and the file it becomes. A chunk holds its own
+ * copy of every module it uses, the ones odc.cjs holds too (src/core/errors.ts recognizes a StudyError of any copy);
+ * a command loads one chunk, two at most (evaluate: a constellation file also loads the library chunk).
+ */
+const CHUNKS = { runChunk: 'odc-run', evaluateChunk: 'odc-evaluate', libraryChunk: 'odc-library' };
+const CLI_FILE = /^odc(-[a-z]+)?\.cjs(\.map|\.cache)?$/;
+
+/** In odc.cjs, `import('./runChunk.js')` becomes `require('./odc-run.cjs')` (bin.ts compiles it with its cache). */
+const chunkImports = {
+  name: 'chunk-imports',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/[a-zA-Z]+Chunk\.js$/ }, (args) => {
+      const name = CHUNKS[args.path.slice(2, -3)];
+      if (name === undefined || args.kind !== 'dynamic-import')
+        throw new Error(`${args.importer}: a chunk is imported with import() of one of ${Object.keys(CHUNKS)}`);
+      return { path: `./${name}.cjs`, external: true };
+    });
+  },
+};
 
 /**
  * commander requires node:child_process when it loads, for executable subcommands, which odc does not have; loading it
@@ -57,7 +80,6 @@ const lazyCommanderChildProcess = {
 export async function bundleCli() {
   // chunks carry a content hash in their names: remove the previous build's, so none is left behind
   for (const name of readdirSync(CLI_DIR)) if (CHUNK.test(name)) rmSync(join(CLI_DIR, name));
-  rmSync(join(CLI_DIR, 'odc.cjs.cache'), { force: true });
   const common = {
     outdir: join(ROOT, 'dist/src'),
     allowOverwrite: true,
@@ -75,9 +97,8 @@ export async function bundleCli() {
   // The command: one CommonJS file that dist/src/cli/bin.js (tsc's output of src/cli/bin.ts) compiles with a V8
   // code cache (Node 20 caches no ES module's compilation). The code's import.meta.url is the bundle's own URL:
   // paths found relative to it resolve from dist/src/cli/ as from any dist/src/<dir>/.
-  await build({
+  const commonJs = {
     ...common,
-    entryPoints: { 'cli/odc': join(ROOT, 'src/cli/odc.ts') },
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
     // import() as require(): a vm script compiled from a code cache loses its dynamic-import callback in Node 20
@@ -86,9 +107,25 @@ export async function bundleCli() {
     supported: { 'dynamic-import': false },
     define: { 'import.meta.url': '__odcModuleUrl' },
     banner: { js: "const __odcModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-    plugins: [lazyCommanderChildProcess],
+  };
+  await build({
+    ...commonJs,
+    entryPoints: { 'cli/odc': join(ROOT, 'src/cli/odc.ts') },
+    plugins: [lazyCommanderChildProcess, chunkImports],
   });
-  asciiOnly(join(CLI_DIR, 'odc.cjs'));
+  await build({
+    ...commonJs,
+    entryPoints: Object.fromEntries(
+      Object.entries(CHUNKS).map(([source, file]) => [`cli/${file}`, join(ROOT, `src/cli/${source}.ts`)]),
+    ),
+  });
+  const files = ['odc', ...Object.values(CHUNKS)];
+  for (const file of files) asciiOnly(join(CLI_DIR, `${file}.cjs`));
+  // The CLI's files keep their names from build to build: they are overwritten, not removed first, so an odc command
+  // started during a build (a test's global setup) finds them; only a chunk no longer built is removed. A cache left
+  // from the previous build names the previous bytes' SHA-1 and is not used (bin.ts) until the warm-up replaces it.
+  const built = new Set(files.flatMap((f) => [`${f}.cjs`, `${f}.cjs.map`, `${f}.cjs.cache`]));
+  for (const name of readdirSync(CLI_DIR)) if (CLI_FILE.test(name) && !built.has(name)) rmSync(join(CLI_DIR, name));
   // The worker entries: every evaluation thread loads one (dist/src/<dir>/worker.js, shared chunks in cli/).
   await build({
     ...common,
@@ -142,10 +179,11 @@ function asciiOnly(path) {
 }
 
 /**
- * dist/src/cli/odc.cjs.cache: the bundle compiled by a warm-up, in one process, of the commands most runs start
- * with (a benchmark study run to its report, a node design evaluated), every function they compiled kept as
- * bytecode; src/cli/bin.ts checks it against the bundle and V8 against itself. Written by the warm-up process at its
- * exit, through a temporary file and a rename.
+ * dist/src/cli/odc.cjs.cache and each chunk's odc-*.cjs.cache: the files compiled by a warm-up, in one process, of
+ * the commands most runs start with (a benchmark study and a few generations of the flagship node study run to their
+ * reports, a node design evaluated, the metrics listed), every function they compiled kept as bytecode;
+ * src/cli/bin.ts checks each cache against its file and V8 against itself. Written by the warm-up process at its
+ * exit, through a temporary file and a rename each.
  */
 export function writeCodeCache() {
   const dir = mkdtempSync(join(tmpdir(), 'odc-code-cache-'));
@@ -155,9 +193,18 @@ export function writeCodeCache() {
       study,
       'name: warm-up\nkind: benchmark\nproblem: zdt1\nvariables: 30\nalgorithm: { name: nsga2, population: 40, generations: 30, seed: 1 }\n',
     );
+    // the flagship study (self-contained) cut to 2 generations of 20: the run chunk's node models compiled too
+    const node = join(dir, 'node-study.yaml');
+    const flagship = readFileSync(join(ROOT, 'designs/flagship-study.yaml'), 'utf8');
+    const cut = flagship.replace(/population: \d+, generations: \d+/, 'population: 20, generations: 2');
+    if (cut === flagship)
+      throw new Error('code cache warm-up: no population/generations in designs/flagship-study.yaml');
+    writeFileSync(node, cut);
     const commands = [
       ['run', study, '--out', join(dir, 'run'), '--quiet'],
+      ['run', node, '--out', join(dir, 'node-run'), '--quiet'],
       ['evaluate', join(ROOT, 'designs/ai1.yaml')],
+      ['metrics'],
     ];
     const r = spawnSync(process.execPath, [join(CLI_DIR, 'bin.js')], {
       env: { ...process.env, ODC_CODE_CACHE_WARMUP: JSON.stringify(commands) },

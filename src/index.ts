@@ -3,8 +3,6 @@
  * src/cli writes to the terminal. This is also the composition root that wires the solvers/ registry
  * into the run driver (src/ otherwise never imports solvers/).
  */
-import { createAlgorithm } from '../solvers/index.js';
-import type { LpSolver } from './problem/lp.js';
 import { evaluateConstellationFileWith } from './constellation/evaluator.js';
 import type { ConstellationSpec } from './constellation/compile.js';
 import type { ConstellationRecord } from './constellation/record.js';
@@ -13,18 +11,13 @@ import { CATALOG_KINDS, CATALOG_SPECS, type CatalogKind } from './catalog/schema
 import { StudyError, didYouMean } from './core/errors.js';
 import { METRIC_PATHS, unitOf } from './node/metrics.js';
 import { constellationMetricPaths } from './constellation/metrics.js';
-import { runStudy as runStudyWith, type RunOptions, type RunSummary } from './run/driver.js';
-import type { SampledEvaluations } from './run/evaluationSample.js';
-import type { WrittenResults } from './run/results.js';
 import { ODC_VERSION } from './run/versions.js';
 import { constellationJsonSchema, designJsonSchema } from './report/jsonSchema.js';
 import { constellationRecordJsonSchema, constellationRecordSchema } from './constellation/recordSchema.js';
 import { designRecordJsonSchema, designRecordSchema } from './node/recordSchema.js';
 import { numericLeaves } from './core/zodPaths.js';
 import { catalogTable } from './report/catalogListing.js';
-import { renderReport as renderRunReport, type ReportOptions, type ReportPaths } from './report/render.js';
-import { fileKind } from './design/load.js';
-import { join } from 'node:path';
+import { createLpSolver } from './runStudy.js';
 import { rowUncertaintyLines } from './statistics/uncertainValue.js';
 import {
   analyzeUncertainty as analyzeUncertaintyWith,
@@ -78,55 +71,14 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
 export { checkRedisUrl, redactRedisUrl } from './parallel/redisUrl.js';
 export type { Problem, Evaluation, VariableSpec } from './problem/types.js';
 
-/**
- * The LP solver the constellation models use: javascript-lp-solver for small models, HiGHS (WASM, loaded once) for
- * large ones. Both are loaded on the first call: node and benchmark studies never solve an LP.
- */
-export async function createLpSolver(): Promise<LpSolver> {
-  return (await import('../solvers/lp/index.js')).createLpSolver();
-}
-
-/**
- * The LP solver for a study file (or the study.yaml of a run folder to resume), created only for constellation studies.
- */
-async function lpSolverFor(studyFile: string | undefined): Promise<LpSolver | undefined> {
-  let kind = 'constellation';
-  try {
-    if (studyFile !== undefined) kind = fileKind(studyFile);
-  } catch {
-    // unreadable: the run's own loading reports why; create the solver as for any study
-  }
-  return kind === 'constellation' ? createLpSolver() : undefined;
-}
+// The run's composition root (./runStudy.ts): the CLI loads it alone for odc run and odc report.
+export { createLpSolver, renderReport, runStudy } from './runStudy.js';
 
 /** Evaluates a constellation file with the shipped catalogs and the built-in LP solvers. */
 export async function evaluateConstellationFile(
   path: string,
 ): Promise<{ spec: ConstellationSpec; record: ConstellationRecord }> {
   return evaluateConstellationFileWith(path, await createLpSolver());
-}
-
-/**
- * Runs (or resumes) a study with the built-in algorithms (nsga2, nsga3, parego, smsego); writes report.html/report.md
- * at the end (unless `afterResults` replaces it).
- */
-export async function runStudy(opts: RunOptions): Promise<RunSummary> {
-  const lpSolver =
-    opts.lpSolver ??
-    (await lpSolverFor(opts.resumeDir !== undefined ? join(opts.resumeDir, 'study.yaml') : opts.studyPath));
-  return runStudyWith(
-    {
-      afterResults: async (dir: string, evaluations?: SampledEvaluations, written?: WrittenResults) =>
-        void (await renderRunReport(dir, {
-          ...(lpSolver !== undefined ? { lpSolver } : {}),
-          ...(evaluations !== undefined ? { evaluations } : {}),
-          ...(written !== undefined ? { written } : {}),
-        })),
-      ...(lpSolver !== undefined ? { lpSolver } : {}),
-      ...opts,
-    },
-    createAlgorithm,
-  );
 }
 
 /** Metric paths objectives and constraints may name: of the node record (default) or of the constellation record. */
@@ -185,12 +137,6 @@ export function jsonSchema(which: string): object {
 // Reports, comparison and hand-off of sized designs (src/report/).
 export type { ReportOptions, ReportPaths } from './report/render.js';
 
-/**
- * Writes report.html / report.md with their SVG plots into a run folder (constellation studies get their plots too).
- */
-export async function renderReport(runDir: string, opts: ReportOptions = {}): Promise<ReportPaths> {
-  return renderRunReport(runDir, { createLpSolver, ...opts });
-}
 export {
   compareRuns,
   formatCompare,

@@ -2,8 +2,14 @@
 import { availableParallelism } from 'node:os';
 import type CliProgress from 'cli-progress';
 import { type Command, Option } from 'commander';
-import * as odc from '../index.js';
-import { CONSTELLATION_DEFAULTS } from '../uncertainty/constellationModel.js';
+import type * as Odc from '../index.js';
+import {
+  CONSTELLATION_DEFAULTS,
+  DEFAULT_SEED,
+  DEFAULT_SOBOL_SAMPLES,
+  DEFAULT_UNCERTAINTY_SAMPLES,
+  SENSITIVITY_METHODS,
+} from '../uncertainty/defaults.js';
 import { type CliIo, MAX_ANALYSIS_SAMPLES, MAX_WORKERS, SAMPLES_WHY, SEED_ARG, intArg, outArg } from './args.js';
 import { loadCliProgress } from './progress.js';
 
@@ -14,7 +20,7 @@ import { loadCliProgress } from './progress.js';
 function analysisProgress(
   mode: 'bar' | 'lines' | 'quiet',
   stream: NodeJS.WriteStream,
-): { update(p: odc.AnalysisProgress): void; stop(): void } {
+): { update(p: Odc.AnalysisProgress): void; stop(): void } {
   if (mode === 'quiet') return { update: () => undefined, stop: () => undefined };
   if (mode === 'lines') {
     let last = '';
@@ -83,10 +89,10 @@ function addUncertaintyCommand(program: Command, io: CliIo): void {
     .argument('<design>', 'node design, node study or constellation YAML file')
     .option(
       '-n, --samples <n>',
-      `number of samples (default ${odc.DEFAULT_UNCERTAINTY_SAMPLES}; ${CONSTELLATION_DEFAULTS.uncertaintySamples} for a constellation)`,
+      `number of samples (default ${DEFAULT_UNCERTAINTY_SAMPLES}; ${CONSTELLATION_DEFAULTS.uncertaintySamples} for a constellation)`,
       intArg('--samples', 2, MAX_ANALYSIS_SAMPLES, SAMPLES_WHY),
     )
-    .option('--seed <s>', 'seed of the random generator (same seed: same samples)', SEED_ARG, odc.DEFAULT_SEED)
+    .option('--seed <s>', 'seed of the random generator (same seed: same samples)', SEED_ARG, DEFAULT_SEED)
     .addOption(
       new Option('--method <method>', 'lhs (Latin hypercube) or mc (plain Monte Carlo)')
         .choices(['lhs', 'mc'])
@@ -100,8 +106,9 @@ function addUncertaintyCommand(program: Command, io: CliIo): void {
         file: string,
         opts: { samples?: number; seed: number; method: 'lhs' | 'mc'; out?: string; workers: number; quiet?: boolean },
       ) => {
+        const odc = await import('./libraryChunk.js');
         const progress = progressFor(io, opts.quiet);
-        let run: odc.UncertaintyRun;
+        let run: Odc.UncertaintyRun;
         try {
           run = await odc.runUncertainty({
             designPath: file,
@@ -131,16 +138,14 @@ function addSensitivityCommand(program: Command, io: CliIo): void {
     )
     .argument('<design>', 'node design, node study or constellation YAML file')
     .addOption(
-      new Option('--method <method>', 'tornado, sobol, or all (both)')
-        .choices([...odc.SENSITIVITY_METHODS])
-        .default('all'),
+      new Option('--method <method>', 'tornado, sobol, or all (both)').choices([...SENSITIVITY_METHODS]).default('all'),
     )
     .option(
       '-n, --samples <n>',
-      `Sobol' base rows N, N(d + 2) evaluations (default ${odc.DEFAULT_SOBOL_SAMPLES}; ${CONSTELLATION_DEFAULTS.sobolSamples} for a constellation)`,
+      `Sobol' base rows N, N(d + 2) evaluations (default ${DEFAULT_SOBOL_SAMPLES}; ${CONSTELLATION_DEFAULTS.sobolSamples} for a constellation)`,
       intArg('--samples', 2, MAX_ANALYSIS_SAMPLES, SAMPLES_WHY),
     )
-    .option('--seed <s>', 'seed of the random generator', SEED_ARG, odc.DEFAULT_SEED)
+    .option('--seed <s>', 'seed of the random generator', SEED_ARG, DEFAULT_SEED)
     .option('-o, --out <dir>', 'output folder (default results/<design>/sensitivity-<timestamp>-seed<seed>)', outArg)
     .addOption(workersOption())
     .option('-q, --quiet', 'no progress output, only the summary')
@@ -148,7 +153,7 @@ function addSensitivityCommand(program: Command, io: CliIo): void {
       async (
         file: string,
         opts: {
-          method: odc.SensitivityMethod;
+          method: Odc.SensitivityMethod;
           samples?: number;
           seed: number;
           out?: string;
@@ -156,8 +161,9 @@ function addSensitivityCommand(program: Command, io: CliIo): void {
           quiet?: boolean;
         },
       ) => {
+        const odc = await import('./libraryChunk.js');
         const progress = progressFor(io, opts.quiet);
-        let run: odc.SensitivityRun;
+        let run: Odc.SensitivityRun;
         try {
           run = await odc.runSensitivity({
             designPath: file,

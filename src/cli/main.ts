@@ -2,15 +2,20 @@
  * `odc` command line: a thin layer over the library API in src/index.ts. The only place that parses
  * argv, writes to stdout/stderr and sets the exit code. User errors (StudyError, bad options) print one
  * message and exit 2 without a stack trace.
+ *
+ * A command imports what it runs when it runs (`await import(...)` in its action) from one of three chunk modules:
+ * runChunk.ts (odc run, odc report: the run, its algorithms, the report), evaluateChunk.ts (odc evaluate of a node
+ * design) or libraryChunk.ts (the rest of the library). The build bundles each into a file of its own with its own
+ * code cache (esbuild.config.mjs, bin.ts): `odc --version` loads none of them, `odc run` only the run's.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, hostname } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { isStudyError } from '../core/errors.js';
-import * as odc from '../index.js';
-import { RUN_LOCK, studySlug } from '../run/runFolder.js';
-import { readYaml } from '../io/yaml.js';
+import { isStudyError, StudyError } from '../core/errors.js';
+import type * as Odc from '../index.js';
+import { DEFAULT_COMPARE_EPSILON } from '../report/compareStats.js';
+import { ODC_VERSION } from '../run/versions.js';
 import { compareText, createProgress, createStatus } from './progress.js';
 import { addServeCommand } from './serve.js';
 import { addUncertaintyCommands } from './analysisCommands.js';
@@ -18,11 +23,21 @@ import { type CliIo, MAX_WORKERS, SEED_ARG, floatArg, intArg, outArg, queueArg }
 
 export { type CliIo, MAX_WORKERS } from './args.js';
 
+/** What ownRunDir reads with: the run folder's names and the YAML reader (imported with the run). */
+interface RunDirReaders {
+  readonly RUN_LOCK: string;
+  readonly studySlug: (name: string) => string;
+  readonly readYaml: (file: string) => { raw: unknown };
+}
+
 /**
  * The folder a new run of this process writes (no --out given): the one under results/<study>/ whose run.lock
  * names this process (the driver holds that lock while the run is going); undefined before it exists.
  */
-function ownRunDir(studyFile: string | undefined): string | undefined {
+function ownRunDir(
+  studyFile: string | undefined,
+  { RUN_LOCK, studySlug, readYaml }: RunDirReaders,
+): string | undefined {
   if (studyFile === undefined) return undefined;
   let name: unknown;
   try {
@@ -103,7 +118,7 @@ function interruptHandler(
 export function buildProgram(io: CliIo): Command {
   const program = new Command('odc')
     .description('Size orbital data centers: evaluate node designs and optimize them (Pareto fronts, reports).')
-    .version(odc.VERSION)
+    .version(ODC_VERSION)
     .showHelpAfterError('(run odc --help for usage)')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();
@@ -129,13 +144,15 @@ function addEvaluateCommand(program: Command, io: CliIo): void {
       'print the record as JSON (schemas: designs/schema/design-record.schema.json, constellation-record.schema.json)',
     )
     .action(async (file: string, opts: { json?: boolean }) => {
-      if (odc.fileKind(file) === 'constellation') {
+      const node = await import('./evaluateChunk.js');
+      if (node.fileKind(file) === 'constellation') {
+        const odc = await import('./libraryChunk.js');
         const { record } = await odc.evaluateConstellationFile(file);
         io.out(opts.json ? `${JSON.stringify(record, null, 2)}\n` : odc.formatConstellationBudget(record));
         return;
       }
-      const { record } = odc.evaluateDesignFile(file);
-      io.out(opts.json ? `${JSON.stringify(record, null, 2)}\n` : odc.formatBudget(record));
+      const { record } = node.evaluateDesignFile(file);
+      io.out(opts.json ? `${JSON.stringify(record, null, 2)}\n` : node.formatBudget(record));
     });
 }
 
@@ -190,11 +207,13 @@ function checkRunOptions(file: string | undefined, opts: RunOptions, command: Co
 
 /** Runs the study (or resumes the run) with a progress display and Ctrl-C handling, then prints the summary. */
 async function runCommand(io: CliIo, file: string | undefined, opts: RunOptions): Promise<void> {
+  const chunk = await import('./runChunk.js');
+  const { runStudy, checkRedisUrl, formatRunSummary } = chunk;
   const progress = createProgress(opts.quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
-  const interrupts = interruptHandler(io, progress, () => opts.resume ?? opts.out ?? ownRunDir(file));
-  let summary: odc.RunSummary;
+  const interrupts = interruptHandler(io, progress, () => opts.resume ?? opts.out ?? ownRunDir(file, chunk));
+  let summary: Odc.RunSummary;
   try {
-    summary = await odc.runStudy({
+    summary = await runStudy({
       ...(file ? { studyPath: file } : {}),
       ...(opts.resume ? { resumeDir: opts.resume } : {}),
       ...(opts.fromPreviousCheckpoint === true ? { fromPreviousCheckpoint: true } : {}),
@@ -202,14 +221,14 @@ async function runCommand(io: CliIo, file: string | undefined, opts: RunOptions)
       ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
       workers: opts.workers,
       ...(opts.redis !== undefined
-        ? { redis: { url: (odc.checkRedisUrl(opts.redis), opts.redis), queue: opts.queue } }
+        ? { redis: { url: (checkRedisUrl(opts.redis), opts.redis), queue: opts.queue } }
         : {}),
-      onProgress: (p: odc.ProgressInfo) => {
+      onProgress: (p: Odc.ProgressInfo) => {
         interrupts.check();
         progress.update(p);
       },
       // the finishing steps are synchronous: check() lets Ctrl-C act at once when they block the event loop
-      onFinishing: (f: odc.FinishingProgress) => {
+      onFinishing: (f: Odc.FinishingProgress) => {
         interrupts.check();
         progress.finishing(f);
       },
@@ -218,7 +237,7 @@ async function runCommand(io: CliIo, file: string | undefined, opts: RunOptions)
     interrupts.dispose();
     progress.stop();
   }
-  io.out(odc.formatRunSummary(summary));
+  io.out(formatRunSummary(summary));
   if (summary.status === 'complete') io.out(`  report: ${summary.runDir}/report.html (and report.md)\n`);
 }
 
@@ -291,6 +310,7 @@ function addWorkerCommand(program: Command, io: CliIo): void {
       30000,
     )
     .action(async (opts: { redis: string; queue: string; concurrency: number; lockDurationMs: number }) => {
+      const odc = await import('./libraryChunk.js');
       odc.checkRedisUrl(opts.redis);
       let fatal: ((reason: string) => void) | null = null;
       const w = await odc.startWorker({
@@ -298,7 +318,7 @@ function addWorkerCommand(program: Command, io: CliIo): void {
         queue: opts.queue,
         concurrency: opts.concurrency,
         lockDuration_ms: opts.lockDurationMs,
-        odcVersion: odc.VERSION,
+        odcVersion: ODC_VERSION,
         log: (l) => io.err(`${l}\n`),
         onFatal: (reason) => fatal?.(reason),
       });
@@ -315,7 +335,7 @@ function addWorkerCommand(program: Command, io: CliIo): void {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
-      if (reason !== null) throw new odc.StudyError('BAD_ARGUMENT', reason);
+      if (reason !== null) throw new StudyError('BAD_ARGUMENT', reason);
     });
 }
 
@@ -333,7 +353,7 @@ function addReportCommand(program: Command, io: CliIo): void {
     .description('Write report.html (self-contained) and report.md with SVG plots into a run folder.')
     .argument('<run-dir>', 'run folder written by odc run')
     .action(async (dir: string) => {
-      const r = await odc.renderReport(dir);
+      const r = await (await import('./runChunk.js')).renderReport(dir);
       io.out(`report: ${r.htmlPath}\nmarkdown: ${r.mdPath}\nplots: ${r.svgPaths.join(', ')}\n`);
       for (const n of r.notes) io.out(`note: ${n}\n`);
     });
@@ -356,14 +376,15 @@ function addCompareCommand(program: Command, io: CliIo): void {
     )
     .option(
       '--epsilon <x>',
-      `dominance tolerance, a fraction of each objective's normalized range (default ${odc.DEFAULT_COMPARE_EPSILON}; 0: plain Pareto dominance)`,
+      `dominance tolerance, a fraction of each objective's normalized range (default ${DEFAULT_COMPARE_EPSILON}; 0: plain Pareto dominance)`,
       floatArg('--epsilon'),
     )
     .action(async (dirs: string[], opts: { out?: string; quiet?: boolean; vs?: string[]; epsilon?: number }) => {
       const status = createStatus(opts.quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
-      let r: odc.CompareResult;
+      const { compareRuns, formatCompare } = await import('./libraryChunk.js');
+      let r: Odc.CompareResult;
       try {
-        r = await odc.compareRuns(dirs, opts.out, {
+        r = await compareRuns(dirs, opts.out, {
           onProgress: (p) => status.show(compareText(p), p.share),
           ...(opts.vs !== undefined ? { vs: opts.vs } : {}),
           ...(opts.epsilon !== undefined ? { epsilon: opts.epsilon } : {}),
@@ -371,7 +392,7 @@ function addCompareCommand(program: Command, io: CliIo): void {
       } finally {
         status.stop();
       }
-      io.out(odc.formatCompare(r));
+      io.out(formatCompare(r));
     });
 }
 
@@ -390,8 +411,8 @@ function addExportCommand(program: Command, io: CliIo): void {
         .makeOptionMandatory(),
     )
     .option('-o, --out <file>', 'write to this file (atomically) instead of stdout', outArg)
-    .action((dir: string, opts: { design: string; format: odc.ExportFormat; out?: string }) => {
-      const r = odc.exportDesign(dir, {
+    .action(async (dir: string, opts: { design: string; format: Odc.ExportFormat; out?: string }) => {
+      const r = (await import('./libraryChunk.js')).exportDesign(dir, {
         design: opts.design,
         format: opts.format,
         ...(opts.out !== undefined ? { out: opts.out } : {}),
@@ -409,7 +430,9 @@ function addReferenceCommands(program: Command, io: CliIo): void {
       'List the metrics that objectives and constraints may name (of the node record, or with --kind constellation of the constellation record).',
     )
     .addOption(new Option('--kind <kind>', 'record kind').choices(['node', 'constellation']).default('node'))
-    .action((opts: { kind: 'node' | 'constellation' }) => io.out(odc.formatMetrics(opts.kind)));
+    .action(async (opts: { kind: 'node' | 'constellation' }) =>
+      io.out((await import('./libraryChunk.js')).formatMetrics(opts.kind)),
+    );
 
   program
     .command('schema')
@@ -417,7 +440,9 @@ function addReferenceCommands(program: Command, io: CliIo): void {
       'Print a JSON Schema: design (design/study files), record (evaluated node), constellation (constellation files), constellation-record.',
     )
     .argument('<which>', 'design | record | constellation | constellation-record')
-    .action((which: string) => io.out(`${JSON.stringify(odc.jsonSchema(which), null, 2)}\n`));
+    .action(async (which: string) =>
+      io.out(`${JSON.stringify((await import('./libraryChunk.js')).jsonSchema(which), null, 2)}\n`),
+    );
 
   program
     .command('catalog')
@@ -425,7 +450,7 @@ function addReferenceCommands(program: Command, io: CliIo): void {
       'List catalog rows (chips, solar-arrays, batteries, radiators, coatings, isl-terminals, launch-vehicles, ground-stations).',
     )
     .argument('[name]', 'one catalog')
-    .action((name: string | undefined) => io.out(odc.formatCatalog(name)));
+    .action(async (name: string | undefined) => io.out((await import('./libraryChunk.js')).formatCatalog(name)));
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -1,12 +1,10 @@
 /**
  * `odc serve <run-dir>... [--port N] [--host H] [--open]`: the explorer over run folders (src/serve/). Prints the
  * URL as the first line on stdout, then serves until Ctrl-C or SIGTERM. A folder that is not a run, or a port in
- * use, stops it before it listens (exit 2).
+ * use, stops it before it listens (exit 2). The server, the LP solver and node:child_process are imported when the
+ * command runs, not at every start of odc.
  */
-import { spawn } from 'node:child_process';
 import { InvalidArgumentError, type Command } from 'commander';
-import { createLpSolver } from '../index.js';
-import { startServer } from '../serve/server.js';
 
 export const DEFAULT_SERVE_PORT = 8737;
 
@@ -18,7 +16,8 @@ const portArg = (v: string): number => {
 };
 
 /** Opens the URL in the desktop's browser when asked (best effort: a machine without one just has the printed URL). */
-function openBrowser(url: string): void {
+async function openBrowser(url: string): Promise<void> {
+  const { spawn } = await import('node:child_process');
   const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   try {
     spawn(cmd, [url], { stdio: 'ignore', detached: true })
@@ -46,11 +45,12 @@ export function addServeCommand(program: Command, io: { out: (s: string) => void
     .option('--host <address>', 'address to bind (default 127.0.0.1: this machine only)', '127.0.0.1')
     .option('--open', 'open the URL in the default browser')
     .action(async (dirs: string[], opts: { port: number; host: string; open?: boolean }) => {
+      const { createLpSolver, startServer } = await import('./libraryChunk.js');
       const lp = await createLpSolver();
       const server = await startServer({ runDirs: dirs, port: opts.port, host: opts.host, lp });
       io.out(`${server.url}\n`);
       io.err(`serving ${dirs.length} run folder(s) read-only (notes.json is the only file written); Ctrl-C to stop\n`);
-      if (opts.open) openBrowser(server.url);
+      if (opts.open) await openBrowser(server.url);
       await new Promise<void>((done) => {
         const stop = (): void => {
           process.removeListener('SIGINT', stop);

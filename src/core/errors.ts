@@ -36,7 +36,16 @@ export class StudyError extends Error {
   }
 }
 
-export const isStudyError = (e: unknown): e is StudyError => e instanceof StudyError;
+/**
+ * Marks StudyError's prototype, so a StudyError is recognized across copies of this module: the CLI's bundle and each
+ * of its chunks (esbuild.config.mjs) hold one, and an error thrown in a chunk reaches the CLI's error handler.
+ */
+const STUDY_ERROR = Symbol.for('odc.StudyError');
+Object.defineProperty(StudyError.prototype, STUDY_ERROR, { value: true });
+
+export const isStudyError = (e: unknown): e is StudyError =>
+  e instanceof StudyError ||
+  (typeof e === 'object' && e !== null && (e as { [STUDY_ERROR]?: unknown })[STUDY_ERROR] === true);
 
 /** Levenshtein distance, for "did you mean" suggestions. */
 export function editDistance(a: string, b: string): number {

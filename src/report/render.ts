@@ -4,7 +4,7 @@
  * (temporary file + rename) and report.html last, so a report is either complete or absent.
  */
 import { join } from 'node:path';
-import { writeFileAtomic } from '../run/atomic.js';
+import { writeFilesAtomic } from '../run/atomic.js';
 import { renderHtml } from './html.js';
 import { loadRun, type SampledEvaluations } from './load.js';
 import { renderMarkdown } from './markdown.js';
@@ -80,10 +80,13 @@ export async function renderReport(runDir: string, opts: ReportOptions = {}): Pr
   const html = renderHtml(model);
   const md = renderMarkdown(model);
   const svgPaths = model.plots.map((p) => join(runDir, p.file));
-  model.plots.forEach((p, i) => writeFileAtomic(svgPaths[i]!, `<?xml version="1.0" encoding="UTF-8"?>\n${p.svg}\n`));
   const mdPath = join(runDir, 'report.md');
   const htmlPath = join(runDir, 'report.html');
-  writeFileAtomic(mdPath, md);
-  writeFileAtomic(htmlPath, html);
+  // one folder fsync for the batch (see writeFilesAtomic): 6 instead of 12 fsyncs for a node run's report
+  writeFilesAtomic([
+    ...model.plots.map((p, i) => ({ path: svgPaths[i]!, data: `<?xml version="1.0" encoding="UTF-8"?>\n${p.svg}\n` })),
+    { path: mdPath, data: md },
+    { path: htmlPath, data: html },
+  ]);
   return { htmlPath, mdPath, svgPaths, notes: model.notes };
 }

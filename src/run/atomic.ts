@@ -26,11 +26,14 @@ import { StudyError } from '../core/errors.js';
  *   would leave, or inject a failure there.
  * - `write` replaces `fs.writeSync(fd, buffer, offset, length)` for the atomic writers (and `writeAllSync`), so a
  *   test can make a write report fewer bytes than asked (a short write) or fail with ENOSPC.
+ * - `syncedDirectory` is called with each folder after its fsync, so a test can count them and see what was renamed
+ *   by then.
  */
 export const atomicWriteTestHooks: {
   beforeRename: ((tmp: string, target: string) => void) | undefined;
   write: ((fd: number, buffer: Uint8Array, offset: number, length: number) => number) | undefined;
-} = { beforeRename: undefined, write: undefined };
+  syncedDirectory: ((dir: string) => void) | undefined;
+} = { beforeRename: undefined, write: undefined, syncedDirectory: undefined };
 
 /** Writes all of `bytes` to `fd`, looping over short writes (a write that makes no progress is a full disk). */
 export function writeAllSync(fd: number, bytes: Uint8Array): void {
@@ -143,7 +146,7 @@ function openTemp(path: string): { tmp: string; fd: number } {
  * the test seam) removes the temporary file and leaves `path` as it was; disk and permission failures become a
  * StudyError (see `diskWriteError`).
  */
-function atomically(path: string, fill: (fd: number) => void): void {
+function atomically(path: string, fill: (fd: number) => void, syncDir = true): void {
   let tmp: string | undefined;
   try {
     refuseSymlink(path);
@@ -158,7 +161,7 @@ function atomically(path: string, fill: (fd: number) => void): void {
     atomicWriteTestHooks.beforeRename?.(tmp, path);
     renameSync(tmp, path);
     tmp = undefined;
-    syncDirectory(dirname(path));
+    if (syncDir) syncDirectory(dirname(path));
   } catch (e) {
     if (tmp !== undefined) rmSync(tmp, { force: true });
     throw diskWriteError(e, path) ?? e;
@@ -174,6 +177,7 @@ function syncDirectory(dir: string): void {
   try {
     fd = openSync(dir, 'r');
     fsyncSync(fd);
+    atomicWriteTestHooks.syncedDirectory?.(dir);
   } catch (e) {
     if (!['EISDIR', 'EINVAL', 'EPERM', 'EACCES', 'ENOTSUP'].includes(errnoOf(e) ?? '')) throw e;
   } finally {
@@ -200,6 +204,30 @@ export function removeStrayTemps(dir: string): string[] {
 
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   atomically(path, (fd) => writeAllSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data));
+}
+
+/**
+ * Writes several files, each atomically as `writeFileAtomic` does (a reader, or a crash, finds each file whole: the
+ * old one or the new one), then fsyncs each folder once after the last rename instead of once per file: a folder's
+ * fsync makes every rename done in it before it durable, so one per folder gives the batch the same durability at the
+ * end. Until then a power loss may keep some files old and others new; use it for files that are consistent that way
+ * (a report's pages and plots, which `odc report` writes again).
+ */
+export function writeFilesAtomic(
+  files: readonly { readonly path: string; readonly data: string | Uint8Array }[],
+): void {
+  const dirs = new Set<string>();
+  for (const { path, data } of files) {
+    atomically(path, (fd) => writeAllSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data), false);
+    dirs.add(dirname(path));
+  }
+  for (const dir of dirs) {
+    try {
+      syncDirectory(dir);
+    } catch (e) {
+      throw diskWriteError(e, dir) ?? e;
+    }
+  }
 }
 
 /**

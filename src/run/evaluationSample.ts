@@ -68,3 +68,22 @@ export class EvaluationSampler {
     return { sample: this.sample, evaluated: this.evaluated };
   }
 }
+
+/**
+ * The stride an EvaluationSampler ends with after `evaluated` designs (its rule replayed on counts alone): its sample
+ * is then exactly the designs whose ordinal among the evaluated ones is a multiple of it (each halving keeps the
+ * even positions, i.e. the multiples of the doubled stride). A caller that knows the count in advance picks those
+ * rows directly, without building the rows the halvings drop.
+ */
+export function finalSampleStride(evaluated: number): number {
+  let stride = 1;
+  let kept = 0;
+  for (let k = 0; k < evaluated; k++) {
+    if (k % stride !== 0) continue;
+    if (++kept >= 2 * EVALUATION_SAMPLE) {
+      kept = Math.ceil(kept / 2);
+      stride *= 2;
+    }
+  }
+  return stride;
+}

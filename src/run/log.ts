@@ -16,7 +16,7 @@ import { writeAllSync } from './atomic.js';
 import { StudyError } from '../core/errors.js';
 import type { Evaluation, Problem } from '../problem/types.js';
 import { constraintViolation } from '../problem/types.js';
-import { EvaluationSampler, type RunEvaluation, type SampledEvaluations } from './evaluationSample.js';
+import { finalSampleStride, type RunEvaluation, type SampledEvaluations } from './evaluationSample.js';
 
 export interface LoggedEvaluation {
   readonly index: number;
@@ -260,31 +260,38 @@ class LightRows {
       });
     }
   }
-  /** The report's sample (src/run/evaluationSample.ts) of these rows: what reading the file back would give. */
+  /**
+   * The report's sample (src/run/evaluationSample.ts) of these rows: what reading the file back would give. The rows
+   * are all here, so their count gives the sampler's final stride first (finalSampleStride) and only the rows it
+   * keeps are built.
+   */
   sample(): SampledEvaluations {
-    const sampler = new EvaluationSampler();
     const objs = this.problem.objectives;
+    const m = objs.length;
     const w = this.width;
-    for (let i = 0; i < this.rows; i++) {
+    // a row counts when it did not fail and its objectives are finite (as EvaluationSampler.offer counts them)
+    const counts = (c: Float64Array, at: number, i: number): boolean => {
+      if (this.failures[i] !== null) return false;
+      for (let j = 0; j < m; j++) if (!Number.isFinite(c[at + 3 + j]!)) return false;
+      return true;
+    };
+    let evaluated = 0;
+    for (let i = 0; i < this.rows; i++)
+      if (counts(this.chunks[Math.floor(i / ROWS_PER_CHUNK)]!, (i % ROWS_PER_CHUNK) * w, i)) evaluated++;
+    const stride = finalSampleStride(evaluated);
+    const sample: RunEvaluation[] = [];
+    for (let i = 0, k = 0; i < this.rows; i++) {
       const c = this.chunks[Math.floor(i / ROWS_PER_CHUNK)]!;
       const at = (i % ROWS_PER_CHUNK) * w;
+      if (!counts(c, at, i) || k++ % stride !== 0) continue;
       const cv = c[at + 2]!;
       // the file's status column (logRow) and its objectives in the user's sense: a maximized one is stored as
       // -(what the file holds), see add()
-      const status = statusOf(this.failures[i]!, cv);
-      if (status === 'failed') continue;
-      // a row the sampler's stride skips is only counted (when it would count: finite objectives)
-      if (!sampler.keepsNext()) {
-        let finite = true;
-        for (let j = 0; j < objs.length; j++) finite &&= Number.isFinite(c[at + 3 + j]!);
-        if (finite) sampler.pass();
-        continue;
-      }
-      const f = new Float64Array(objs.length);
-      for (let j = 0; j < objs.length; j++) f[j] = objs[j]!.sense === 'maximize' ? -c[at + 3 + j]! : c[at + 3 + j]!;
-      sampler.offer(c[at]!, c[at + 1]!, status, f, cv);
+      const f = new Float64Array(m);
+      for (let j = 0; j < m; j++) f[j] = objs[j]!.sense === 'maximize' ? -c[at + 3 + j]! : c[at + 3 + j]!;
+      sample.push({ index: c[at]!, generation: c[at + 1]!, status: statusOf(null, cv), objectives: f, violation: cv });
     }
-    return sampler.result();
+    return { sample, evaluated };
   }
 }
 

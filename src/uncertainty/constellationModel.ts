@@ -25,7 +25,6 @@ import {
   outcomeOf,
   reasonOf,
   specLookup,
-  type AnalysisDefaults,
   type AnalysisModel,
   type BreakEvenInput,
   type ConstraintInfo,
@@ -56,13 +55,8 @@ export const constellationAnalysisMetrics = lazy((): readonly string[] => [
   TERRESTRIAL_LCOC,
 ]);
 
-/** A constellation evaluation takes 0.1 s to several seconds: small default sample counts. */
-export const CONSTELLATION_DEFAULTS: AnalysisDefaults = {
-  uncertaintySamples: 64,
-  sobolSamples: 32,
-  breakEvenPoints: 32,
-  why: 'the default for constellation files, whose evaluations are slow; set --samples for more',
-};
+import { CONSTELLATION_DEFAULTS } from './defaults.js';
+export { CONSTELLATION_DEFAULTS };
 
 export interface ConstellationSampleModel extends AnalysisModel {
   readonly kind: 'constellation';

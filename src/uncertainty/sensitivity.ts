@@ -34,10 +34,8 @@ import {
 } from './uncertainty.js';
 import { withRunner, type SampleRunner } from './runner.js';
 
-export const SENSITIVITY_METHODS = ['tornado', 'sobol', 'all'] as const;
-export type SensitivityMethod = (typeof SENSITIVITY_METHODS)[number];
-/** Default Sobol' base rows of node designs (constellations: CONSTELLATION_DEFAULTS, ./constellationModel.ts). */
-export const DEFAULT_SOBOL_SAMPLES = 512;
+import { DEFAULT_SOBOL_SAMPLES, SENSITIVITY_METHODS, type SensitivityMethod } from './defaults.js';
+export { DEFAULT_SOBOL_SAMPLES, SENSITIVITY_METHODS, type SensitivityMethod };
 
 export interface TornadoBarSummary {
   readonly input: string;

@@ -130,9 +130,8 @@ export interface UncertaintyOptions {
   readonly createLpSolver?: () => Promise<LpSolver>;
 }
 
-/** Default sample count of node designs (constellations: CONSTELLATION_DEFAULTS, ./constellationModel.ts). */
-export const DEFAULT_UNCERTAINTY_SAMPLES = 1000;
-export const DEFAULT_SEED = 1;
+import { DEFAULT_SEED, DEFAULT_UNCERTAINTY_SAMPLES } from './defaults.js';
+export { DEFAULT_SEED, DEFAULT_UNCERTAINTY_SAMPLES };
 
 export function inputSummary(x: UncertainInput): InputSummary {
   return {

@@ -20,7 +20,9 @@
  * a whole pagmo driver process running pagmo::nsga2 with the same problem, population and number of evaluations, one
  * seed per process, interleaved seed by seed; CPU from getrusage in each process (all threads), the machine's load
  * average beside each row. ODC_BENCH_PYTHON naming a Python that imports pymoo adds pymoo's ZDT1 run, interleaved
- * too. `npm run bench -- --e2e` prints that table alone.
+ * too. `npm run bench -- --e2e` prints that table alone; `--e2e --peer <folder>` adds another build's `odc run` (the
+ * project folder of another checkout, built: its dist/src/cli/bin.js), run beside this one seed by seed, order
+ * alternating, with the ratio of the two (a change measured against the build before it under the same load).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -432,8 +434,9 @@ const range = (v: readonly number[], digits = 2): string =>
  * whole pagmo driver process (start-up, dynamic loading, the run, its output), seed by seed, interleaved: odc, then
  * pagmo, then the next seed, so both see the same state of the machine. CPU = user + system over all threads.
  */
-function endToEndTable(pagmo: PagmoDriver | null): void {
+function endToEndTable(pagmo: PagmoDriver | null, peerRoot?: string): void {
   const dir = mkdtempSync(join(tmpdir(), 'odc-bench-e2e-'));
+  const peerRows: string[][] = [];
   const rows: string[][] = [];
   const pymooScript = join(dir, 'pymoo_zdt1.py');
   writeFileSync(pymooScript, PYMOO_ZDT1_SCRIPT);
@@ -444,31 +447,40 @@ function endToEndTable(pagmo: PagmoDriver | null): void {
       const wall: number[] = [];
       const pagmoCpu: number[] = [];
       const pymooCpu: number[] = [];
+      const peerCpu: number[] = [];
       for (const seed of SEEDS) {
         const file = join(dir, `study-${s}-${seed}.yaml`);
         writeFileSync(file, study.text().replace(/seed: 1\b/, `seed: ${seed}`));
-        const t = performance.now();
-        cpu.push(
+        const odcRun = (root: string, out: string): number =>
           childCpu_s(
             process.execPath,
-            [
-              '--import',
-              RUSAGE_HOOK,
-              join(PROJECT_ROOT, 'dist/src/cli/bin.js'),
-              'run',
-              file,
-              '--out',
-              join(dir, `run-${s}-${seed}`),
-              '--quiet',
-            ],
+            ['--import', RUSAGE_HOOK, join(root, 'dist/src/cli/bin.js'), 'run', file, '--out', out, '--quiet'],
             'odc run',
-          ),
-        );
+          );
+        // the peer build first on odd seeds, second on even ones
+        if (peerRoot !== undefined && seed % 2 === 1) peerCpu.push(odcRun(peerRoot, join(dir, `peer-${s}-${seed}`)));
+        const t = performance.now();
+        cpu.push(odcRun(PROJECT_ROOT, join(dir, `run-${s}-${seed}`)));
         wall.push((performance.now() - t) / 1000);
+        if (peerRoot !== undefined && seed % 2 === 0) peerCpu.push(odcRun(peerRoot, join(dir, `peer-${s}-${seed}`)));
         if (pagmo !== null) pagmoCpu.push(pagmoNsga2ProcessCpu(pagmo, { ...study.pagmo, seeds: [seed] }));
         if (s === 0 && PYMOO_PYTHON !== undefined)
           pymooCpu.push(childCpu_s(PYMOO_PYTHON, [pymooScript, String(seed)], 'pymoo (ODC_BENCH_PYTHON)'));
       }
+      if (peerRoot !== undefined)
+        peerRows.push([
+          study.label,
+          load,
+          median(cpu).toFixed(2),
+          range(cpu),
+          median(peerCpu).toFixed(2),
+          range(peerCpu),
+          (median(cpu) / median(peerCpu)).toFixed(3),
+          range(
+            cpu.map((c, i) => c / peerCpu[i]!),
+            3,
+          ),
+        ]);
       const ratio = pagmoCpu.length > 0 ? median(cpu) / median(pagmoCpu) : NaN;
       rows.push([
         study.label,
@@ -518,6 +530,12 @@ function endToEndTable(pagmo: PagmoDriver | null): void {
     ],
     rows,
   );
+  if (peerRoot === undefined) return;
+  console.log(`\nThis build against the peer build in ${peerRoot} (odc run --quiet, same seeds, order alternating)`);
+  printTable(
+    ['study', 'load (1 min)', 'this CPU s', 'this range', 'peer CPU s', 'peer range', 'this/peer', 'per seed'],
+    peerRows,
+  );
 }
 
 async function main(): Promise<void> {
@@ -530,7 +548,8 @@ async function main(): Promise<void> {
   if (process.argv.includes('--e2e')) {
     const e2eSetup = preparePagmo((line) => console.log(line));
     if (!e2eSetup.ok) console.log(`pagmo: skipped, ${e2eSetup.reason}`);
-    endToEndTable(e2eSetup.ok ? e2eSetup.driver : null);
+    const peerAt = process.argv.indexOf('--peer');
+    endToEndTable(e2eSetup.ok ? e2eSetup.driver : null, peerAt > 0 ? process.argv[peerAt + 1] : undefined);
     console.log(
       `\nLoad average (1/5/15 min) at end: ${loadText()} on ${cpuList.length} cores; bench took ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );

@@ -28,14 +28,32 @@ function version(
 }
 
 describe('the code cache of the odc executable', () => {
-  it('the build writes it headed by the SHA-1 of the bundle, and a command uses it', () => {
-    const cache = readFileSync(join(CLI, 'odc.cjs.cache'));
-    const sha1 = createHash('sha1')
-      .update(readFileSync(join(CLI, 'odc.cjs')))
-      .digest();
-    expect(cache.subarray(0, 20).equals(sha1)).toBe(true);
-    expect(cache.length).toBeGreaterThan(100_000);
+  it('the build writes one for the bundle and one for each chunk, headed by the SHA-1 of its file, and a command uses it', () => {
+    for (const file of ['odc', 'odc-run', 'odc-evaluate', 'odc-library']) {
+      const cache = readFileSync(join(CLI, `${file}.cjs.cache`));
+      const sha1 = createHash('sha1')
+        .update(readFileSync(join(CLI, `${file}.cjs`)))
+        .digest();
+      expect(cache.subarray(0, 20).equals(sha1), file).toBe(true);
+      // bytecode of the functions the build's warm-up ran, not a header alone
+      expect(cache.length, file).toBeGreaterThan(50_000);
+    }
     expect(version(CLI)).toEqual({ out: VERSION, cache: 'used', status: 0 });
+    // odc evaluate runs its chunk, compiled with its own cache; odc --version loads no chunk at all
+    const r = spawnSync(process.execPath, [join(CLI, 'bin.js'), 'evaluate', 'designs/ai1.yaml'], {
+      encoding: 'utf8',
+      env: { ...process.env, ODC_CODE_CACHE_REPORT: '1' },
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr.match(/odc code cache.*\n/g)).toEqual([
+      'odc code cache: used\n',
+      'odc code cache of odc-evaluate.cjs: used\n',
+    ]);
+    const v = spawnSync(process.execPath, [join(CLI, 'bin.js'), '--version'], {
+      encoding: 'utf8',
+      env: { ...process.env, ODC_CODE_CACHE_REPORT: '1' },
+    });
+    expect(v.stderr).toBe('odc code cache: used\n');
   });
 
   it('the bundle is ASCII (read as latin1), and its escaped characters mean what the sources wrote', () => {

@@ -29,6 +29,9 @@ const REQUIRED_OUTPUTS = [
   'dist/src/uncertainty/worker.js',
   'dist/src/cli/bin.js',
   'dist/src/cli/odc.cjs',
+  'dist/src/cli/odc-run.cjs',
+  'dist/src/cli/odc-evaluate.cjs',
+  'dist/src/cli/odc-library.cjs',
 ];
 
 function tsFiles(dir: string, out: string[] = []): string[] {

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { atomicWriteTestHooks, writeFileAtomic, writeStreamAtomic } from '../../src/run/atomic.js';
+import { atomicWriteTestHooks, writeFileAtomic, writeFilesAtomic, writeStreamAtomic } from '../../src/run/atomic.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const OLD = 'old complete content\n';
@@ -15,6 +15,7 @@ const NEW = `${'new line of a large results file\n'.repeat(50_000)}end\n`; // 1.
 
 afterEach(() => {
   atomicWriteTestHooks.beforeRename = undefined;
+  atomicWriteTestHooks.syncedDirectory = undefined;
 });
 
 /** A folder holding `target` with the OLD content. */
@@ -26,6 +27,59 @@ function folderWithTarget(): { dir: string; target: string } {
 }
 
 const leftovers = (dir: string): string[] => readdirSync(dir).filter((f) => f.includes('.tmp-'));
+
+describe('writeFilesAtomic', () => {
+  it('writes each file whole through its own temp file, then fsyncs each folder once, after its last rename', () => {
+    const { dir, target } = folderWithTarget();
+    const other = tempDir('odc-atomic-');
+    const files = [
+      { path: target, data: NEW },
+      { path: join(dir, 'report.md'), data: 'md\n' },
+      { path: join(other, 'report.html'), data: 'html\n' },
+      { path: join(dir, 'plot.svg'), data: new TextEncoder().encode('svg\n') },
+    ];
+    const text = new Map(files.map((f) => [f.path, typeof f.data === 'string' ? f.data : 'svg\n']));
+    const renamed: string[] = [];
+    atomicWriteTestHooks.beforeRename = (tmp, t) => {
+      // complete in its temp file beside the target before the rename, as writeFileAtomic does it
+      expect(dirname(tmp)).toBe(dirname(t));
+      expect(readFileSync(tmp, 'utf8')).toBe(text.get(t));
+      renamed.push(t);
+    };
+    // per folder: how many of its files were already in place when it was fsynced
+    const synced: [string, number][] = [];
+    atomicWriteTestHooks.syncedDirectory = (d) =>
+      synced.push([d, files.filter((f) => dirname(f.path) === d && existsSync(f.path)).length]);
+    writeFilesAtomic(files);
+    expect(renamed).toEqual(files.map((f) => f.path));
+    // one fsync per folder (not one per file), each after every file of its folder was renamed into place
+    expect(synced).toEqual([
+      [dir, 3],
+      [other, 1],
+    ]);
+    expect(readFileSync(target, 'utf8')).toBe(NEW);
+    expect(readFileSync(join(dir, 'plot.svg'), 'utf8')).toBe('svg\n');
+    expect(readFileSync(join(other, 'report.html'), 'utf8')).toBe('html\n');
+    expect([...leftovers(dir), ...leftovers(other)]).toEqual([]);
+  });
+
+  it('a failure on a later file leaves it old and no temp file behind, and the error reaches the caller', () => {
+    const { dir, target } = folderWithTarget();
+    const first = join(dir, 'report.md');
+    atomicWriteTestHooks.beforeRename = (_tmp, t) => {
+      if (t === target) throw new Error('injected crash before rename');
+    };
+    expect(() =>
+      writeFilesAtomic([
+        { path: first, data: 'md\n' },
+        { path: target, data: NEW },
+      ]),
+    ).toThrow('injected crash before rename');
+    expect(readFileSync(first, 'utf8')).toBe('md\n');
+    expect(readFileSync(target, 'utf8')).toBe(OLD);
+    expect(leftovers(dir)).toEqual([]);
+  });
+});
 
 describe('writeFileAtomic', () => {
   it('until the rename, the target holds the old complete content and the new bytes sit complete in a temp file beside it', () => {
@@ -58,13 +112,16 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(target, 'utf8')).toBe(OLD);
   });
 
-  it('a new target does not exist at all until it is complete', () => {
+  it('a new target does not exist at all until it is complete; its folder is fsynced once the name is in it', () => {
     const dir = tempDir('odc-atomic-');
     const target = join(dir, 'run.json');
     let existedBeforeRename = true;
     atomicWriteTestHooks.beforeRename = () => void (existedBeforeRename = existsSync(target));
+    const synced: [string, boolean][] = [];
+    atomicWriteTestHooks.syncedDirectory = (d) => synced.push([d, existsSync(target)]);
     writeFileAtomic(target, NEW);
     expect(existedBeforeRename).toBe(false);
+    expect(synced).toEqual([[dir, true]]);
     expect(readFileSync(target, 'utf8')).toBe(NEW);
   });
 });

@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/rng.js';
 import { EvaluationLog, toLogged } from '../../src/run/log.js';
-import { EVALUATION_SAMPLE, EvaluationSampler, type SampledEvaluations } from '../../src/run/evaluationSample.js';
+import {
+  EVALUATION_SAMPLE,
+  EvaluationSampler,
+  finalSampleStride,
+  type SampledEvaluations,
+} from '../../src/run/evaluationSample.js';
 import { readEvaluations } from '../../src/report/load.js';
 import type { Evaluation, Problem } from '../../src/problem/types.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -116,6 +121,22 @@ describe('EvaluationSampler', () => {
     // (4,000 more: 8,000 again, stride 4), offers 16,000-19,999 every fourth (1,000): 13,000 taken, 7,000 passed
     expect(skipped).toBe(n - 8000 - 4000 - 1000);
     expect(passed.result()).toEqual(offered.result());
+  });
+
+  it('finalSampleStride(n): the sampler keeps exactly the ordinals that are multiples of it, at and around each halving', () => {
+    // by hand: the stride is 1 up to 7,999 designs, 2 from the 8,000th (the sample halves to 4,000), 4 once 8,000
+    // more kept (ordinal 15,998: 8,000 + 2 × 3,999), 8 at ordinal 31,996 (16,000 + 4 × 3,999)
+    expect([0, 7999, 8000, 15998, 15999, 31996, 31997].map(finalSampleStride)).toEqual([1, 1, 2, 2, 4, 4, 8]);
+    for (const n of [1, 7999, 8000, 8001, 15999, 16000, 20_000, 31997, 50_001]) {
+      const s = new EvaluationSampler();
+      for (let i = 0; i < n; i++) s.offer(i, 0, 'feasible', Float64Array.of(i), 0);
+      const stride = finalSampleStride(n);
+      const expected = Array.from({ length: Math.ceil(n / stride) }, (_, k) => k * stride);
+      expect(
+        s.result().sample.map((e) => e.index),
+        `${n} designs`,
+      ).toEqual(expected);
+    }
   });
 
   it('counts out failed designs and non-finite objectives', () => {
