@@ -127,7 +127,8 @@ export class DesignTable {
     const v = dim.values;
     // the designs arrive in evaluation order, run after run: the default order needs no sort
     if (dim.role === 'index' && !this.descending && ds.runs.length === 1) {
-      this.order = Int32Array.from({ length: ds.n }, (_, i) => i);
+      this.order = new Int32Array(ds.n);
+      for (let i = 0; i < ds.n; i++) this.order[i] = i;
       return;
     }
     const idx = Array.from({ length: ds.n }, (_, i) => i);
