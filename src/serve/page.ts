@@ -32,7 +32,7 @@ section h2 { font-size: 13px; margin: 0 0 6px; color: var(--muted); font-weight:
 #table-section { grid-column: 1 / 2; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 th, td { padding: 2px 6px; border-bottom: 1px solid #eef0f4; text-align: right; white-space: nowrap; }
-th { cursor: pointer; position: sticky; top: 0; background: #fff; font-weight: 600; }
+th { cursor: pointer; background: #fff; font-weight: 600; }
 th.sorted-asc::after { content: " \\25B2"; } th.sorted-desc::after { content: " \\25BC"; }
 td.l, th.l { text-align: left; }
 tr[data-testid="design-row"] { cursor: pointer; }

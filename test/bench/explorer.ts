@@ -3,10 +3,15 @@
  * 6 objectives and 15 variables (24 columns) of 10,000 and 100,000 evaluations, serves each with odc serve's server
  * and measures in headless Chromium (Debian's, or $ODC_TEST_CHROMIUM):
  * - load: navigation start to the first render of every view (parallel coordinates, scatter matrix, table), as the
- *   page records it (window.__explorer.loadMs), median of 3 fresh pages;
- * - brush: one filter change on an objective recomputed and drawn in every view (JavaScript time, and time to the
- *   next animation frame, which includes the browser's paint), median of 15; and a real mouse drag along an axis
- *   (median of the renders its mouse moves caused);
+ *   page records it (window.__explorer.loadMs), median of 3 fresh pages, and the CPU time Chromium's processes spent
+ *   meanwhile (from /proc: less inflated by other jobs than the wall clock);
+ * - brush: one filter change on an objective recomputed and drawn in every view, 15 per page: its JavaScript time and
+ *   its time to the next painted frame (a requestAnimationFrame callback then a task after it: the browser's style,
+ *   layout, paint and commit of that frame included); and the renderer's work per brush from a Chromium trace
+ *   (milliseconds and count of style, layout, text shaping, paint, raster... events: counts repeat whatever the
+ *   load); and a real mouse drag along an axis (median of the renders its mouse moves caused);
+ * - with ODC_BENCH_PEER_DIST=<another build's dist folder> (e.g. main's, built into a second folder), the same pages
+ *   served by that build too, alternately with this one's, and the ratios of the two;
  * - peer: the same parallel coordinates drawn the usual canvas way (one stroked polyline per design, as canvas
  *   parallel-coordinates libraries do), measured in the same page, against the explorer's full brush update.
  * - CPU: the same app code (dataset, mask, binned parallel coordinates and their composition) run in this Node
@@ -14,10 +19,11 @@
  *   far less than the wall-clock ones above.
  * Figures only; no assertions on wall time.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Page } from 'playwright-core';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Browser, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { buildDataset, computeMask, RUN_COLOURS } from '../../src/serve/app/data.js';
 import { axisBins, BIN_PX, PLOT_H } from '../../src/serve/app/parcoords.js';
@@ -221,24 +227,155 @@ function cpuFigures(server: RunningServer): string {
   );
 }
 
+/** Trace events of the renderer's frame work after a brush, with the short name printed for each. */
+const FRAME_WORK: Record<string, string> = {
+  UpdateLayoutTree: 'style',
+  Layout: 'layout',
+  'InlineNode::ShapeTextIncludingFirstLine': 'text shaping',
+  PrePaint: 'prepaint',
+  Paint: 'paint',
+  Layerize: 'layerize',
+  Commit: 'commit',
+  'Canvas2DResourceProvider::ProduceCanvasResource': 'canvas upload',
+  RasterTask: 'raster',
+  'FrameLoader::updateForSameDocumentNavigation': 'URL update',
+};
+
+/** Per brush: milliseconds and count of each FRAME_WORK event in the page's renderer, from a Chromium trace. */
+function frameWork(trace: Buffer, brushes: number): Record<string, { ms: number; n: number }> {
+  const events = (
+    JSON.parse(trace.toString()) as {
+      traceEvents: { name: string; ph: string; pid: number; dur?: number; args?: { name?: string } }[];
+    }
+  ).traceEvents;
+  const renderers = new Set(
+    events.filter((e) => e.name === 'process_name' && e.args?.name === 'Renderer').map((e) => e.pid),
+  );
+  const out: Record<string, { ms: number; n: number }> = {};
+  for (const e of events) {
+    const name = FRAME_WORK[e.name];
+    if (name === undefined || e.ph !== 'X' || !renderers.has(e.pid)) continue;
+    const w = (out[name] ??= { ms: 0, n: 0 });
+    w.ms += (e.dur ?? 0) / 1000 / brushes;
+    w.n += 1 / brushes;
+  }
+  return out;
+}
+
+/** CPU milliseconds (user + system) of every process under this one (Chromium's), from /proc; 0 without /proc. */
+function childrenCpuMs(): number {
+  if (!existsSync('/proc/self/stat')) return 0;
+  const stats = new Map<number, { ppid: number; ms: number }>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const s = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(d), { ppid: Number(f[1]), ms: ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS });
+    } catch {
+      // a process that ended meanwhile
+    }
+  }
+  let total = 0;
+  const walk = (pid: number): void => {
+    for (const [child, st] of stats)
+      if (st.ppid === pid) {
+        total += st.ms;
+        walk(child);
+      }
+  };
+  walk(process.pid);
+  return total;
+}
+/** Linux's USER_HZ (sysconf(_SC_CLK_TCK)): 100 on every distribution's kernel. */
+const CLOCK_TICKS = 100;
+
+interface PageFigures {
+  load: number;
+  loadCpu: number;
+  js: number[];
+  frame: number[];
+  parts: Record<string, number>[];
+  work: Record<string, { ms: number; n: number }>;
+}
+
+/** A fresh page: load to the first render of every view, then 15 filter changes, traced. */
+async function pageFigures(browser: Browser, url: string): Promise<{ page: Page; figures: PageFigures }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const cpu0 = childrenCpuMs();
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
+  const loadCpu = childrenCpuMs() - cpu0;
+  const load = await page.evaluate(() => (window as unknown as { __explorer: { loadMs: number } }).__explorer.loadMs);
+  await browser.startTracing(page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc'],
+  });
+  const { js, frame, parts } = await brushes(page);
+  const work = frameWork(await browser.stopTracing(), js.length);
+  return { page, figures: { load, loadCpu, js, frame, parts, work } };
+}
+
+const fmt = (x: number): string => x.toFixed(1);
+
+function printFigures(label: string, all: readonly PageFigures[]): void {
+  const loads = all.map((f) => f.load);
+  const js = all.flatMap((f) => f.js);
+  const frame = all.flatMap((f) => f.frame);
+  const parts = all.flatMap((f) => f.parts);
+  console.log(
+    `  ${label}load to first render of all views: median ${fmt(median(loads))} ms (${loads.map(fmt).join(', ')}); ` +
+      `Chromium CPU during the load: median ${fmt(median(all.map((f) => f.loadCpu)))} ms`,
+  );
+  console.log(
+    `  ${label}BRUSH TO NEXT PAINTED FRAME: median ${fmt(median(frame))} ms; its JavaScript, all views: median ` +
+      `${fmt(median(js))} ms (${js.length} filter changes)`,
+  );
+  const views = Object.keys(parts[0] ?? {});
+  console.log(
+    `  ${label}brush by view (JS, medians): ${views.map((v) => `${v} ${fmt(median(parts.map((p) => p[v]!)))} ms`).join(', ')}`,
+  );
+  const names = Object.values(FRAME_WORK);
+  const work = names
+    .map((name) => {
+      const ws = all.map((f) => f.work[name] ?? { ms: 0, n: 0 });
+      return `${name} ${fmt(median(ws.map((w) => w.ms)))} ms ×${fmt(median(ws.map((w) => w.n)))}`;
+    })
+    .join(', ');
+  console.log(`  ${label}renderer work per brush (trace, medians of pages): ${work}`);
+}
+
+/** odc serve from another build (ODC_BENCH_PEER_DIST=<its dist folder>), for a comparison in the same run. */
+async function peerServer(dir: string): Promise<RunningServer | null> {
+  const peer = process.env['ODC_BENCH_PEER_DIST'];
+  if (peer === undefined || peer === '') return null;
+  const mod = (await import(pathToFileURL(resolve(peer, 'src/serve/server.js')).href)) as {
+    startServer: typeof startServer;
+  };
+  return mod.startServer({ runDirs: [dir], port: 0, host: '127.0.0.1' });
+}
+
 async function measure(n: number, root: string): Promise<void> {
   const dir = join(root, `run-${n}`);
   buildRun(dir, n);
   const server = await startServer({ runDirs: [dir], port: 0, host: '127.0.0.1' });
+  const peer = await peerServer(dir);
   const browser = await launchChromium();
   try {
-    const loads: number[] = [];
+    const ours: PageFigures[] = [];
+    const theirs: PageFigures[] = [];
     let page: Page | undefined;
+    // three fresh pages each, this build's and the peer's alternately
     for (let k = 0; k < 3; k++) {
+      if (peer !== null) {
+        const p = await pageFigures(browser, peer.url);
+        theirs.push(p.figures);
+        await p.page.close();
+      }
       await page?.close();
-      page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-      await page.goto(server.url);
-      await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
-      loads.push(
-        await page.evaluate(() => (window as unknown as { __explorer: { loadMs: number } }).__explorer.loadMs),
-      );
+      const p = await pageFigures(browser, server.url);
+      ours.push(p.figures);
+      page = p.page;
     }
-    const { js, frame, parts } = await brushes(page!);
     // a real mouse drag along the first axis: every mouse move re-renders
     await page!.evaluate(() => {
       (window as unknown as { __explorer: { renders: number[] } }).__explorer.renders.length = 0;
@@ -274,16 +411,19 @@ async function measure(n: number, root: string): Promise<void> {
       });
     });
     const naive = await naiveParcoords(page!);
-    const fmt = (x: number): string => x.toFixed(1);
     console.log(`${n.toLocaleString('en-US')} evaluations × ${N_VAR + M + 3 + 1} columns, ${axes.length} axes:`);
-    console.log(`  load to first render of all views: median ${fmt(median(loads))} ms (${loads.map(fmt).join(', ')})`);
-    console.log(
-      `  brush, all views (JS): median ${fmt(median(js))} ms; to next frame: median ${fmt(median(frame))} ms (15 filter changes)`,
-    );
-    const views = Object.keys(parts[0] ?? {});
-    console.log(
-      `  brush by view (JS, medians): ${views.map((v) => `${v} ${fmt(median(parts.map((p) => p[v]!)))} ms`).join(', ')}`,
-    );
+    printFigures('', ours);
+    if (peer !== null) {
+      printFigures('peer build: ', theirs);
+      const ratio = (f: (x: PageFigures) => number[]): string =>
+        (median(ours.flatMap(f)) / median(theirs.flatMap(f))).toFixed(2);
+      console.log(
+        `  this build / peer build (same run, interleaved): load ${ratio((f) => [f.load])}, ` +
+          `Chromium CPU at load ${ratio((f) => [f.loadCpu])}, brush to next frame ${ratio((f) => f.frame)}, ` +
+          `brush JS ${ratio((f) => f.js)}`,
+      );
+    }
+    const js = ours.flatMap((f) => f.js);
     console.log(`  mouse brush along f1: median ${fmt(median(mouse))} ms over ${mouse.length} renders`);
     console.log(
       `  peer, one stroked polyline per design (parallel coordinates only): median ${fmt(median(naive))} ms` +
@@ -293,6 +433,7 @@ async function measure(n: number, root: string): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
+    await peer?.close();
   }
 }
 

@@ -115,12 +115,19 @@ function update(): void {
   table.render(mask, count, sel);
   const t4 = performance.now();
   timings.parts = { mask: t1 - t0, parcoords: t2 - t1, scatter: t3 - t2, table: t4 - t3 };
-  $('row-count').textContent = String(count);
-  $('row-total').textContent =
-    `of ${ds.n.toLocaleString('en-US')} designs${ds.failed ? ` (${ds.failed.toLocaleString('en-US')} failed evaluations not shown)` : ''}`;
+  setText($('row-count'), String(count));
+  setText(
+    $('row-total'),
+    `of ${ds.n.toLocaleString('en-US')} designs${ds.failed ? ` (${ds.failed.toLocaleString('en-US')} failed evaluations not shown)` : ''}`,
+  );
   const url = `${location.pathname}${formatViewState({ filters: state.filters, design: state.selected, pair: state.pair })}`;
   if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
   if (timings.loaded) timings.renders.push(performance.now() - t0);
+}
+
+/** Sets an element's text when it differs: the same text set again still costs the page a layout. */
+function setText(el: HTMLElement, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
 }
 
 function relayout(): void {
@@ -232,7 +239,11 @@ function legend(): void {
 
 async function fetchRun(info: RunInfo): Promise<RunColumns> {
   const [bin, front] = await Promise.all([
-    fetch(`/api/runs/${info.id}/columns`).then((r) => r.arrayBuffer()),
+    // through a Blob: Chromium then gathers the body outside the page's main thread, which Response.arrayBuffer()
+    // kept busy copying it chunk by chunk (20 MB at 100,000 designs; docs/performance.md)
+    fetch(`/api/runs/${info.id}/columns`)
+      .then((r) => r.blob())
+      .then((b) => b.arrayBuffer()),
     fetch(`/api/runs/${info.id}/front`).then((r) => r.json() as Promise<{ indices: number[] }>),
   ]);
   return { info, data: new Float64Array(bin), frontIndices: front.indices };

@@ -42,6 +42,9 @@ export class ParCoords {
   private width = 800;
   private bg: Uint32Array | null = null;
   private fg: Frame | null = null;
+  /** The foreground holds the lines of the current counts; the image holds it composed over the background. */
+  private fgDrawn = false;
+  private composed = false;
   private lines: LineCounts | null = null;
   private image: ImageData | null = null;
   private readonly labels = document.createElement('canvas');
@@ -88,10 +91,19 @@ export class ParCoords {
     this.canvas.dataset['plotTop'] = String(TOP);
     this.canvas.dataset['plotHeight'] = String(PLOT_H);
     const grey = new LineCounts(cells, nb, 1, null);
-    grey.update(new Uint8Array(ds.n).fill(1));
+    const all = new Uint8Array(ds.n).fill(1);
+    grey.update(all);
     const bgFrame = newFrame(this.width, h);
     drawCountedLines(bgFrame, grey, this.geometry());
     this.bg = greyBackground(bgFrame);
+    this.fgDrawn = false;
+    if (runs === 1) {
+      // one colour: the lines of all designs are the background's lines, counted and drawn already
+      this.lines.startFrom(grey, all);
+      this.fg.alpha.set(bgFrame.alpha);
+      this.fgDrawn = true;
+    }
+    this.composed = false;
     this.drawLabels();
   }
 
@@ -111,9 +123,14 @@ export class ParCoords {
   /** Draws the designs the mask keeps over the grey background, the axes, the brushes and the selected design. */
   render(mask: Uint8Array, filters: readonly Filter[], selected: number): void {
     if (this.ds === null || this.fg === null || this.image === null || this.bg === null) return;
-    this.lines!.update(mask);
-    drawCountedLines(this.fg, this.lines!, this.geometry());
-    composeFrame(new Uint32Array(this.image.data.buffer), this.bg, this.fg, this.palette32);
+    // lines and pixels change only with the designs kept (a selection or a brush that keeps the same designs does not)
+    if (this.lines!.update(mask) > 0 || !this.fgDrawn) {
+      drawCountedLines(this.fg, this.lines!, this.geometry());
+      this.fgDrawn = true;
+      this.composed = false;
+    }
+    if (!this.composed) composeFrame(new Uint32Array(this.image.data.buffer), this.bg, this.fg, this.palette32);
+    this.composed = true;
     const ctx = this.ctx;
     ctx.putImageData(this.image, 0, 0);
     ctx.drawImage(this.labels, 0, 0);
@@ -282,7 +299,18 @@ export function fraction(d: Dim, v: number): number {
 
 /** Each design's bin on an axis of `nb` bins (0 at the top), NAN_BIN when missing. */
 export function axisBins(d: Dim, nb: number): Uint16Array {
-  const b = new Uint16Array(d.values.length);
+  const values = d.values;
+  const b = new Uint16Array(values.length);
+  if (d.options === undefined && d.max !== d.min) {
+    // a numeric axis: fraction's arithmetic inlined, one tight loop instead of a call per design
+    const min = d.min;
+    const span = d.max - d.min;
+    for (let i = 0; i < b.length; i++) {
+      const v = values[i]!;
+      b[i] = v !== v ? NAN_BIN : Math.min(nb - 1, Math.floor((1 - (v - min) / span) * nb));
+    }
+    return b;
+  }
   for (let i = 0; i < b.length; i++) {
     const t = fraction(d, d.values[i]!);
     b[i] = Number.isNaN(t) ? NAN_BIN : Math.min(nb - 1, Math.floor((1 - t) * nb));

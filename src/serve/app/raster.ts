@@ -54,7 +54,19 @@ export class LineCounts {
     return this.cells.length;
   }
 
-  update(mask: Uint8Array): void {
+  /**
+   * Starts from `from`'s counts (the same cells, one colour) as the counts of `mask`: one run's first update then
+   * costs what the mask changes instead of a full count.
+   */
+  startFrom(from: LineCounts, mask: Uint8Array): void {
+    if (from.counts.length !== this.counts.length || from.cells !== this.cells)
+      throw new Error('line counts of other cells or runs');
+    this.counts.set(from.counts);
+    this.prev = mask.slice();
+  }
+
+  /** Counts the designs `mask` keeps; returns how many designs changed (the first count: all of them). */
+  update(mask: Uint8Array): number {
     const { cells, counts, perPair, perRun, run } = this;
     const prev = this.prev;
     if (prev === null || prev.length !== mask.length) {
@@ -68,12 +80,14 @@ export class LineCounts {
         }
       }
       this.prev = mask.slice();
-      return;
+      return mask.length;
     }
+    let changed = 0;
     for (let i = 0; i < mask.length; i++) {
       const m = mask[i]!;
       if (m === prev[i]) continue;
       prev[i] = m;
+      changed++;
       const off = run === null ? 0 : run[i]! * perRun;
       for (let k = 0; k < cells.length; k++) {
         const c = cells[k]![i]!;
@@ -82,6 +96,7 @@ export class LineCounts {
         counts[at] = m === 1 ? counts[at]! + 1 : counts[at]! - 1;
       }
     }
+    return changed;
   }
 }
 

@@ -47,6 +47,8 @@ export class ScatterMatrix {
   private image: ImageData | null = null;
   private drag: { i: number; j: number; x0: number; y0: number } | null = null;
   private mask: Uint8Array | null = null;
+  /** The mask whose points the image holds (null: none drawn since the layout). */
+  private drawnMask: Uint8Array | null = null;
 
   constructor(
     host: HTMLElement,
@@ -94,6 +96,7 @@ export class ScatterMatrix {
     this.canvas.dataset['panels'] = JSON.stringify(
       this.panels.map((p) => ({ x: this.dims[p.j]!.name, y: this.dims[p.i]!.name, left: p.ox, top: p.oy, size: c })),
     );
+    this.drawnMask = null;
     const all = new Uint8Array(ds.n).fill(1);
     this.bg = new Uint32Array(this.canvas.width * this.canvas.height).fill(0xffffffff);
     this.points(this.bg, all, 0xffc8c8c8);
@@ -143,9 +146,13 @@ export class ScatterMatrix {
   render(mask: Uint8Array, filters: readonly Filter[], selected: number): void {
     if (this.ds === null || this.image === null || this.bg === null) return;
     this.mask = mask;
-    const buf = new Uint32Array(this.image.data.buffer);
-    buf.set(this.bg);
-    this.points(buf, mask, null);
+    // the points change only with the designs kept (a selection or a brush that keeps the same designs does not)
+    if (this.drawnMask === null || !sameBytes(this.drawnMask, mask)) {
+      const buf = new Uint32Array(this.image.data.buffer);
+      buf.set(this.bg);
+      this.points(buf, mask, null);
+      this.drawnMask = mask.slice();
+    }
     const ctx = this.ctx;
     ctx.putImageData(this.image, 0, 0);
     ctx.strokeStyle = '#d9dde5';
@@ -279,4 +286,10 @@ export class ScatterMatrix {
     }
     if (best >= 0) this.events.pick(best);
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -1,0 +1,74 @@
+/**
+ * The explorer's parallel-coordinates binning and line counts (src/serve/app/parcoords.ts, raster.ts), in Node: the
+ * bin of each value and the counts per cell worked out by hand on a few designs.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Dim } from '../../src/serve/app/data.js';
+import { axisBins } from '../../src/serve/app/parcoords.js';
+import { LineCounts, NAN_BIN, NAN_CELL, pairCells } from '../../src/serve/app/raster.js';
+
+const dim = (values: number[], extra: Partial<Dim> = {}): Dim => {
+  const finite = values.filter((v) => !Number.isNaN(v));
+  return {
+    name: 'x',
+    role: 'variable',
+    unit: '-',
+    values: Float64Array.from(values),
+    min: Math.min(...finite),
+    max: Math.max(...finite),
+    ...extra,
+  };
+};
+
+describe('axisBins', () => {
+  it('puts the maximum in the top bin and the minimum in the bottom one, a missing value in none', () => {
+    // 5 bins over 0..10, bin 0 at the top: t = v / 10, bin = floor((1 - t) · 5), the minimum clamped into bin 4
+    expect(Array.from(axisBins(dim([0, 10, 5, 2.5, 7.9, NaN]), 5))).toEqual([4, 0, 2, 3, 1, NAN_BIN]);
+  });
+
+  it('centres each option of a choice in its band and a constant axis at mid-height', () => {
+    // options a, b: t = (position + 0.5) / 2 = 0.25, 0.75 → bins floor(0.75 · 5) = 3 and floor(0.25 · 5) = 1
+    expect(Array.from(axisBins(dim([0, 1, 0], { options: ['a', 'b'], min: 0, max: 1 }), 5))).toEqual([3, 1, 3]);
+    // every value equal: t = 0.5 → floor(2.5) = 2
+    expect(Array.from(axisBins(dim([3, 3, 3]), 5))).toEqual([2, 2, 2]);
+  });
+});
+
+describe('LineCounts', () => {
+  // two axes of 2 bins: designs at bins (0, 1), (1, 0), (1, 0) and one missing on the second axis
+  const bins = [Uint16Array.from([0, 1, 1, 0]), Uint16Array.from([1, 0, 0, NAN_BIN])];
+  const cells = pairCells(bins, 2);
+
+  it('counts the designs through each cell of a pair, a missing value in none', () => {
+    // cell = bin on the first axis · 2 + bin on the second: 1, 2, 2, missing
+    expect(Array.from(cells[0]!)).toEqual([1, 2, 2, NAN_CELL]);
+    const lines = new LineCounts(cells, 2, 1, null);
+    expect(lines.update(Uint8Array.from([1, 1, 1, 1]))).toBe(4);
+    expect(Array.from(lines.counts)).toEqual([0, 1, 2, 0]);
+  });
+
+  it('started from the grey counts, updates only what a mask changes and says how many designs changed', () => {
+    const all = Uint8Array.from([1, 1, 1, 1]);
+    const grey = new LineCounts(cells, 2, 1, null);
+    grey.update(all);
+    const one = new LineCounts(cells, 2, 1, new Uint8Array(4));
+    one.startFrom(grey, all);
+    expect(Array.from(one.counts)).toEqual([0, 1, 2, 0]);
+    expect(one.update(all)).toBe(0);
+    // design 2 leaves: cell 2 keeps one design
+    expect(one.update(Uint8Array.from([1, 1, 0, 1]))).toBe(1);
+    expect(Array.from(one.counts)).toEqual([0, 1, 1, 0]);
+    // the grey counts it started from stay those of all designs
+    expect(Array.from(grey.counts)).toEqual([0, 1, 2, 0]);
+  });
+
+  it('refuses to start from counts of other cells or another number of runs', () => {
+    const grey = new LineCounts(cells, 2, 1, null);
+    expect(() => new LineCounts(cells, 2, 2, new Uint8Array(4)).startFrom(grey, new Uint8Array(4))).toThrow(
+      /other cells or runs/,
+    );
+    expect(() => new LineCounts(pairCells(bins, 2), 2, 1, null).startFrom(grey, new Uint8Array(4))).toThrow(
+      /other cells or runs/,
+    );
+  });
+});
