@@ -63,6 +63,18 @@ describe('throttle inputs are refused by name', () => {
   });
 });
 
+describe('both balances short', () => {
+  it('no power and no heat rejection left for compute: the thermal step is 1 (not 0/0) and nothing is delivered', () => {
+    // power: r = 0.05, 0.05 × 110 = 5.5 W < 10 W housekeeping → f_P = 0; thermal likewise → f_T = 0
+    const short = { installed_m2: 5, required_m2: 100, computeLoad_W: 100, fixedLoad_W: 10 };
+    const r = computeWaterfall({ ...base, power: short, thermal: short });
+    expect(r.powerThrottle).toBe(0);
+    expect(r.thermalThrottle).toBe(0);
+    expect(r.steps.find((s) => s.name === 'thermal')!.factor).toBe(1);
+    expect(r.deliveredPFLOPS).toBe(0);
+  });
+});
+
 describe('downlink step', () => {
   it('no bytes out: factor 1 and nothing needed, whatever the capacity', () => {
     const r = computeWaterfall({ ...base, downlinkCapacity_bps: 0 });

@@ -104,6 +104,14 @@ describe('across inclination curves', () => {
     expect(twoCurves(400e3, deg(50) - 2e-6).basis).toBe('extrapolated');
   });
 
+  it('exactly 1e-6 rad below the lowest curve (rounding puts it just outside the tolerance) is still priced', () => {
+    // |50° − (50° − 1e-6)| evaluates to 1.00000000003e-6 > 1e-6: neither the curve nor below its band. The rule
+    // then applies with Δv = v⊕·(cos 50° − cos(50° − 1e-6)) = −465.1 × sin 50° × 1e-6 = −3.6e-4 m/s: 1000 kg.
+    const r = twoCurves(400e3, deg(50) - 1e-6);
+    expect(r.payload_kg).toBeCloseTo(1000, 3);
+    expect(r.extrapolationDeltaV_m_s).toBeCloseTo(V_EARTH_m_s * Math.sin(deg(50)) * 1e-6, 9);
+  });
+
   it('between curves, one of them extrapolated in altitude: linear in inclination, labelled with the larger ΔV', () => {
     // 50° curve has 400 km only (raise to 500 km by Hohmann); 60° curve has 300 and 600 km (linear: 500 km → 700)
     const v = vehicle([
