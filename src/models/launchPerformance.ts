@@ -187,18 +187,19 @@ function payloadOf(
     .sort((a, b) => a.inclination_rad - b.inclination_rad);
   const label = (exact: boolean, dv: number): PerformanceBasis =>
     estimate ? 'estimate' : dv > 0 ? 'extrapolated' : exact ? 'published' : 'interpolated';
+  const at = curves.find((c) => Math.abs(c.inclination_rad - i) <= SAME_INCLINATION_rad);
+  if (at !== undefined)
+    return { payload_kg: at.payload_kg, basis: label(at.exact, at.dv), extrapolationDeltaV_m_s: at.dv };
+  // outside the curves (and not within SAME_INCLINATION_rad of the outermost one): the Earth-rotation rule
   const lo = curves[0]!,
     hi = curves.at(-1)!;
-  if (i < lo.inclination_rad - SAME_INCLINATION_rad || i > hi.inclination_rad + SAME_INCLINATION_rad) {
+  if (i < lo.inclination_rad || i > hi.inclination_rad) {
     const from = i < lo.inclination_rad ? lo : hi;
     const dv = EARTH_ROTATION_SPEED_m_s * (Math.cos(from.inclination_rad) - Math.cos(i));
     const payload_kg = rocketEquationPayload_kg(from.payload_kg, dv, stage);
     const total = from.dv + Math.abs(dv);
     return { payload_kg, basis: label(false, total), extrapolationDeltaV_m_s: total };
   }
-  const at = curves.find((c) => Math.abs(c.inclination_rad - i) <= SAME_INCLINATION_rad);
-  if (at !== undefined)
-    return { payload_kg: at.payload_kg, basis: label(at.exact, at.dv), extrapolationDeltaV_m_s: at.dv };
   const k = curves.findIndex((c) => c.inclination_rad > i);
   const a = curves[k - 1]!,
     b = curves[k]!;
