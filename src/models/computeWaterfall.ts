@@ -150,6 +150,52 @@ export function computeWaterfall(p: Readonly<ComputeWaterfallParams>): ComputeWa
     throw new RangeError('downlinkCapacity_bps is required when bytesPerFlop > 0');
   if (p.downlinkCapacity_bps !== undefined) nonNegative('downlinkCapacity_bps', p.downlinkCapacity_bps);
 
+  // value after each step: the running product in step order (waterfallSteps repeats it, multiplication for
+  // multiplication, so its last valueAfter_PFLOPS is deliveredPFLOPS exactly)
+  let value = p.peakPFLOPS;
+  if (p.typicalFraction !== undefined) value *= t;
+  value = value * u * s * share * fP * thermalStep * avail;
+  const needed_bps = beta * value * FLOPS_PER_PFLOPS * BITS_PER_BYTE;
+  const fD = needed_bps > 0 ? Math.min(1, (p.downlinkCapacity_bps ?? 0) / needed_bps) : 1;
+  value *= fD;
+  return new Waterfall(p, [t, u, s, share, fP, thermalStep, avail, fD], value, fP, fT, needed_bps);
+}
+
+/**
+ * The factors of the steps after `peak`: typical, utilization, sustained, eclipse, power, thermal, availability,
+ * downlink.
+ */
+type StepFactors = readonly [number, number, number, number, number, number, number, number];
+
+/**
+ * computeWaterfall's result. The steps, with their sources, are listed when first read (a report's or record's
+ * waterfall): an optimizer's evaluation reads only the delivered compute and the throttles.
+ */
+class Waterfall implements ComputeWaterfallResult {
+  #steps: readonly WaterfallStep[] | undefined;
+  readonly #p: Readonly<ComputeWaterfallParams>;
+  readonly #factors: StepFactors;
+  readonly deliveredFraction: number;
+  constructor(
+    p: Readonly<ComputeWaterfallParams>,
+    factors: StepFactors,
+    readonly deliveredPFLOPS: number,
+    readonly powerThrottle: number,
+    readonly thermalThrottle: number,
+    readonly downlinkNeeded_bps: number,
+  ) {
+    this.#p = p;
+    this.#factors = factors;
+    this.deliveredFraction = deliveredPFLOPS / p.peakPFLOPS;
+  }
+  get steps(): readonly WaterfallStep[] {
+    return (this.#steps ??= waterfallSteps(this.#p, this.#factors));
+  }
+}
+
+/** Each step's factor, value after it and source (the running product of computeWaterfall, in the same order). */
+function waterfallSteps(p: Readonly<ComputeWaterfallParams>, factors: StepFactors): WaterfallStep[] {
+  const [t, u, s, share, fP, thermalStep, avail, fD] = factors;
   const steps: WaterfallStep[] = [];
   let value = p.peakPFLOPS;
   const push = (name: WaterfallStepName, factor: number, source: string): void => {
@@ -174,15 +220,6 @@ export function computeWaterfall(p: Readonly<ComputeWaterfallParams>): ComputeWa
     'installed/required radiator area, fixed heat rejected first; extra factor after the power step (header)',
   );
   push('availability', avail, 'mean fraction of chips alive, no repair (compute.ts)');
-  const needed_bps = beta * value * FLOPS_PER_PFLOPS * BITS_PER_BYTE;
-  const fD = needed_bps > 0 ? Math.min(1, (p.downlinkCapacity_bps ?? 0) / needed_bps) : 1;
   push('downlink', fD, 'downlink/ISL capacity / (bytes per FLOP × delivered FLOPS × 8)');
-  return {
-    steps,
-    deliveredPFLOPS: value,
-    deliveredFraction: value / p.peakPFLOPS,
-    powerThrottle: fP,
-    thermalThrottle: fT,
-    downlinkNeeded_bps: needed_bps,
-  };
+  return steps;
 }

@@ -143,27 +143,62 @@ function propellantMass(dryMass_kg: number, dvTotal: number, isp_s: number): num
   return propellant;
 }
 
+/** What the disposal note quotes: the decay's ends, attitude area, B and solar-activity model. */
+interface DisposalInputs {
+  readonly altitude_m: number;
+  readonly disposal_m: number;
+  /** The orbit-average area, to tell the disposal attitude's area from it [m²]. */
+  readonly dragArea_m2: number;
+  readonly disposalArea_m2: number;
+  readonly Bd: number;
+  readonly model: DisposalSolarCycle;
+  readonly activity: SolarActivity;
+  readonly cycle: SolarCycleDecayResult | undefined;
+}
+
 /** One phrase naming the disposal model, attitude area and B used, for report notes. */
-function disposalModelNote(
-  p: Readonly<DragParams>,
-  disposal_m: number,
-  disposalArea_m2: number,
-  Bd: number,
-  model: DisposalSolarCycle,
-  activity: SolarActivity,
-  cycle: SolarCycleDecayResult | undefined,
-): string {
+function disposalModelNote(d: DisposalInputs): string {
+  const { cycle, model } = d;
   const how =
     cycle === undefined
-      ? `${activity} solar activity held fixed (CIRA-2012)`
+      ? `${d.activity} solar activity held fixed (CIRA-2012)`
       : `the CIRA-2012 solar-cycle template, ${model === 'cycle-phase' ? 'one start phase' : `${model.slice(6)} of ${START_PHASES_PER_CYCLE} start phases`}` +
         (cycle.startPhase_yr === null ? '' : ` (start ${cycle.startPhase_yr.toFixed(1)} yr after solar minimum)`) +
         (cycle.tabulated ? ` (tabulated: within ${100 * DECAY_TABLE_MAX_RELATIVE_ERROR} % of the integration)` : '') +
         (cycle.overCap ? `; beyond the ${DEFAULT_DECAY_CAP_yr}-yr integration cap, a cycle-mean estimate` : '');
   return (
-    `passive decay ${(p.altitude_m / 1000).toFixed(0)}→${(disposal_m / 1000).toFixed(0)} km through ${how}; ` +
-    `${disposalArea_m2 === p.dragArea_m2 ? 'orbit-average' : 'disposal-attitude'} area ${disposalArea_m2.toPrecision(3)} m², B = ${Bd.toPrecision(3)} kg/m²`
+    `passive decay ${(d.altitude_m / 1000).toFixed(0)}→${(d.disposal_m / 1000).toFixed(0)} km through ${how}; ` +
+    `${d.disposalArea_m2 === d.dragArea_m2 ? 'orbit-average' : 'disposal-attitude'} area ${d.disposalArea_m2.toPrecision(3)} m², B = ${d.Bd.toPrecision(3)} kg/m²`
   );
+}
+
+/**
+ * dragBudget's result. `disposalModel`, a phrase for report notes, is formatted when first read: an optimizer's
+ * evaluation never reads it, and formatting its numbers was a measurable share of one.
+ */
+class DragBudget implements DragResult {
+  #note: string | undefined;
+  readonly #disposal: DisposalInputs;
+  constructor(
+    readonly density_kg_m3: number,
+    readonly ballisticCoefficient_kg_m2: number,
+    readonly dragAcceleration_m_s2: number,
+    readonly stationKeepingDeltaV_m_s_per_yr: number,
+    readonly orbitRaiseDeltaV_m_s: number,
+    readonly totalDeltaV_m_s: number,
+    readonly propellantMass_kg: number,
+    readonly passiveDecay_yr: number,
+    readonly fccCompliant: boolean,
+    readonly disposalBallisticCoefficient_kg_m2: number,
+    readonly disposalSolarCycle: DisposalSolarCycle,
+    readonly passiveDecayOverCap: boolean,
+    disposal: DisposalInputs,
+  ) {
+    this.#disposal = disposal;
+  }
+  get disposalModel(): string {
+    return (this.#note ??= disposalModelNote(this.#disposal));
+  }
 }
 
 /** Drag, station keeping, propellant and passive disposal for one node. */
@@ -213,23 +248,21 @@ export function dragBudget(p: Readonly<DragParams>): DragResult {
         });
   const passiveDecay_yr =
     cycle?.decay_yr ?? (p.altitude_m > disposal_m ? (Bd * (S(p.altitude_m) - S(disposal_m))) / JULIAN_YEAR_s : 0);
-  const disposalModel = disposalModelNote(p, disposal_m, disposalArea_m2, Bd, model, activity, cycle);
-
-  return {
+  return new DragBudget(
     density_kg_m3,
-    ballisticCoefficient_kg_m2: B,
-    dragAcceleration_m_s2: aD,
-    stationKeepingDeltaV_m_s_per_yr: dvYear,
-    orbitRaiseDeltaV_m_s: raise,
-    totalDeltaV_m_s: dvTotal,
-    propellantMass_kg: propellant,
+    B,
+    aD,
+    dvYear,
+    raise,
+    dvTotal,
+    propellant,
     passiveDecay_yr,
-    fccCompliant: passiveDecay_yr <= limit_yr,
-    disposalBallisticCoefficient_kg_m2: Bd,
-    disposalSolarCycle: model,
-    passiveDecayOverCap: cycle?.overCap ?? false,
-    disposalModel,
-  };
+    passiveDecay_yr <= limit_yr,
+    Bd,
+    model,
+    cycle?.overCap ?? false,
+    { altitude_m: p.altitude_m, disposal_m, dragArea_m2: p.dragArea_m2, disposalArea_m2, Bd, model, activity, cycle },
+  );
 }
 
 export interface DragAreaParams {

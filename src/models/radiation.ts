@@ -113,6 +113,14 @@ function checkDoseInputs(
     throw new RangeError(`radiationDose: designMargin = ${margin} must be ≥ 1`);
 }
 
+/**
+ * radiationDose's 8 interpolation corners (table index and weight), rewritten by every call before it reads them: one
+ * pair of arrays for all calls instead of two per call (no call can interleave with another: nothing in between awaits
+ * or calls back).
+ */
+const cornerIndex = new Int32Array(8);
+const cornerWeight = new Float64Array(8);
+
 /** Trapped-particle dose rate, mission dose with margin, and shielding mass. */
 export function radiationDose(p: Readonly<RadiationDoseParams>): RadiationDoseResult {
   const t = p.table ?? tidTable();
@@ -129,8 +137,8 @@ export function radiationDose(p: Readonly<RadiationDoseParams>): RadiationDoseRe
   const nI = t.inclinations_rad[0]!.length;
   const nT = ths.length;
   // 8 corner indices and weights (2 altitude rows × 2 inclination columns × 2 thicknesses)
-  const idx: number[] = [];
-  const w: number[] = [];
+  const idx = cornerIndex;
+  const w = cornerWeight;
   for (let r = 0; r < 2; r++) {
     const a = a0 + r;
     const [j, wi] = inclinationBracket(t.inclinations_rad[a]!, iEff);
@@ -138,8 +146,8 @@ export function radiationDose(p: Readonly<RadiationDoseParams>): RadiationDoseRe
     for (let c = 0; c < 2; c++) {
       const wc = c === 0 ? 1 - wi : wi;
       for (let s = 0; s < 2; s++) {
-        idx.push((a * nI + j + c) * nT + k0 + s);
-        w.push(wr * wc * (s === 0 ? 1 - wt : wt));
+        idx[4 * r + 2 * c + s] = (a * nI + j + c) * nT + k0 + s;
+        w[4 * r + 2 * c + s] = wr * wc * (s === 0 ? 1 - wt : wt);
       }
     }
   }

@@ -113,6 +113,7 @@ export interface NodeOutputs {
   readonly constraints: readonly string[];
 }
 export interface NodeMetricsEvaluator {
+  /** The values of one design, in an array the next call overwrites: read them before evaluating another design. */
   readonly run: (design: Design, rows: Rows) => Float64Array;
   /** '<=' or '>=' of each of `out.constraints`. */
   readonly senses: readonly ('<=' | '>=')[];
@@ -139,9 +140,10 @@ export function nodeMetricsEvaluator(out: NodeOutputs): NodeMetricsEvaluator | n
   if (checks.some((c) => c === undefined)) return null;
   const m = fields.length;
   const senses = checks.map((c) => c!.sense);
+  // One array for every call: the caller reads the numbers before the next evaluation (NodeMetricsEvaluator.run).
+  const values = new Float64Array(m + 2 * checks.length);
   const run = (design: Design, rows: Rows): Float64Array => {
     const s = sizeNode(design, rows, null);
-    const values = new Float64Array(m + 2 * checks.length);
     for (let i = 0; i < m; i++) {
       const v = fields[i]!(design, rows, s, false);
       values[i] = typeof v === 'number' ? v : NaN;

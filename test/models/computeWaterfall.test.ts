@@ -45,6 +45,45 @@ describe('computeWaterfall', () => {
     });
   });
 
+  it('the last step ends on the delivered value exactly, with every step present (typical, throttles, downlink)', () => {
+    // The delivered value and the steps are two computations of one running product: a step left out of either, or
+    // multiplied in another order, shows in the last bits. Factors chosen so that no product is exact in binary.
+    const r = computeWaterfall({
+      peakPFLOPS: 177.3,
+      typicalFraction: 0.71,
+      typicalFractionSource: 'test',
+      utilization: 0.83,
+      sustainedFraction: 0.37,
+      computeShare: 0.93,
+      availability: 0.89,
+      power: { installed_m2: 90, required_m2: 100, computeLoad_W: 1e5, fixedLoad_W: 3e3 },
+      thermal: { installed_m2: 97, required_m2: 100, computeLoad_W: 1e5, fixedLoad_W: 1e3 },
+      bytesPerFlop: 1e-9,
+      downlinkCapacity_bps: 1e8,
+    });
+    expect(r.steps.map((s) => s.name)).toEqual([
+      'peak',
+      'typical',
+      'utilization',
+      'sustained',
+      'eclipse',
+      'power',
+      'thermal',
+      'availability',
+      'downlink',
+    ]);
+    // Hand: power f_P = (0.9 × 103,000 − 3,000) / 100,000 = 0.897; thermal f_T = (0.97 × 101,000 − 1,000) / 100,000
+    // = 0.9697, a step of min(1, f_T / f_P) = 1; downlink 1e8 bit/s / (1e-9 B/FLOP × 28.70e15 FLOP/s × 8 bit/B)
+    // = 0.4355.
+    expect(r.steps[5]!.factor).toBeCloseTo(0.897, 12);
+    expect(r.steps[6]!.factor).toBe(1);
+    expect(r.steps[8]!.factor).toBeCloseTo(0.4355, 4);
+    let value = 177.3;
+    for (const s of r.steps) expect(s.valueAfter_PFLOPS).toBe((value *= s.factor));
+    expect(r.deliveredPFLOPS).toBe(value);
+    expect(r.steps).toBe(r.steps); // listed once, then kept
+  });
+
   it('a press peak is derated by the catalog typical fraction before utilization (Three-Body hand calculation)', () => {
     // One 744 TOPS "up to" computer = 0.744 POPS; typical 0.56 (5 POPS / (12 × 0.744 POPS)); utilization 0.5;
     // no MFU step (1), no eclipse, availability (1 − e^(−0.07·5))/(0.07·5) = (1 − 0.704688)/0.35 = 0.843749.
