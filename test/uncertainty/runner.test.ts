@@ -33,7 +33,9 @@ describe('sample runner', () => {
     expect(few).toEqual([8, 16, 20]); // at least 8 a chunk
     const byPath = await runner.run([[0.25]], undefined, ['economics.b']);
     expect(byPath[0]!.status === 'ok' && byPath[0]!.y[0]).toBe(1); // a as written (0.5) + 2·0.25
-    await runner.close();
+    const closed = runner.close();
+    expect(closed).toBeInstanceOf(Promise); // SampleRunner.close(): awaitable, as withRunner awaits it
+    await closed;
   });
 
   it('withRunner evaluates in this thread without workers, and with no inputs even when workers are asked', async () => {
