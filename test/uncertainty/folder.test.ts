@@ -67,7 +67,16 @@ describe('analysis result folders', () => {
   it("a rewrite removes the earlier result's own files (plots included) and keeps anything else", () => {
     const d = join(dir, 'rewrite');
     mkdirSync(d);
-    for (const f of ['report.html', 'report.md', 'samples.csv', SUMMARY_FILE, 'old-plot.svg', 'keep.txt', 'Upper.svg'])
+    for (const f of [
+      'report.html',
+      'report.md',
+      'samples.csv',
+      SUMMARY_FILE,
+      'old-plot.svg',
+      'keep.txt',
+      'Upper.svg',
+      'report.md.orig',
+    ])
       writeFile(d, f, 'old');
     const paths = writeAnalysisFiles(d, [
       { name: SUMMARY_FILE, content: '{"kind":"uncertainty"}' },
@@ -81,7 +90,15 @@ describe('analysis result folders', () => {
       { name: 'report.html', content: '<html>' },
     ]);
     expect(paths).toEqual([join(d, SUMMARY_FILE), join(d, 'samples.csv'), join(d, 'report.html')]);
-    expect(readdirSync(d).sort()).toEqual(['Upper.svg', 'keep.txt', 'report.html', 'samples.csv', SUMMARY_FILE]);
+    // own files are exact names (or lower-case .svg plots): a user's copy such as report.md.orig stays
+    expect(readdirSync(d).sort()).toEqual([
+      'Upper.svg',
+      'keep.txt',
+      'report.html',
+      'report.md.orig',
+      'samples.csv',
+      SUMMARY_FILE,
+    ]);
     expect(readFileSync(join(d, 'samples.csv'), 'utf8')).toBe('a,b\n1,2\n');
     expect(readFileSync(join(d, 'report.html'), 'utf8')).toBe('<html>');
   });
