@@ -8,19 +8,26 @@ const doc: ReportDocument = {
   lead: 'lead & more',
   blocks: [
     { kind: 'h2', text: 'Sec <2>', id: 'sec' },
-    { kind: 'h3', text: 'Sub' },
+    { kind: 'h3', text: 'Sub', id: 'sub' },
     { kind: 'h2', text: 'No id' },
     { kind: 'p', text: 'para | pipe' },
     {
       kind: 'table',
-      headers: ['name', 'value', 'mixed', 'pm'],
+      // numeric: every cell a number (sign, separators, exponent with or without a sign and of any length, ± part)
+      headers: ['name', 'value', 'mixed', 'pm', 'exp', 'ends', 'starts'],
       rows: [
-        ['a', '1,234.5', '3', '2.5 ± 0.1'],
-        ['b', '-2e+5', 'n/a', '−7 ± 1e-3'],
+        ['a', '1,234.5', '3', '2.5 ± 0.1', '1e5', 'v2', '12 kg'],
+        ['b', '-2e+15', 'n/a', '−7 ± 1e-3', '3', 'v3', '3 kg'],
       ],
     },
     { kind: 'table', headers: ['empty'], rows: [] },
-    { kind: 'kv', rows: [['k <1>', 'v & w']] },
+    {
+      kind: 'kv',
+      rows: [
+        ['k <1>', 'v & w'],
+        ['k2', 'v2'],
+      ],
+    },
     { kind: 'figure', plot },
     { kind: 'list', items: ['one', 'two_2'] },
   ],
@@ -43,10 +50,10 @@ describe('report document renderings', () => {
         '',
         'para \\| pipe',
         '',
-        '| name | value | mixed | pm |',
-        '| --- | ---: | --- | ---: |',
-        '| a | 1,234.5 | 3 | 2.5 ± 0.1 |',
-        '| b | -2e\\+5 | n/a | −7 ± 1e-3 |',
+        '| name | value | mixed | pm | exp | ends | starts |',
+        '| --- | ---: | --- | ---: | ---: | --- | --- |',
+        '| a | 1,234.5 | 3 | 2.5 ± 0.1 | 1e5 | v2 | 12 kg |',
+        '| b | -2e\\+15 | n/a | −7 ± 1e-3 | 3 | v3 | 3 kg |',
         '',
         '| empty |',
         '| --- |',
@@ -54,6 +61,7 @@ describe('report document renderings', () => {
         '| item | value |',
         '| --- | --- |',
         '| k &lt;1&gt; | v &amp; w |',
+        '| k2 | v2 |',
         '',
         '![cap \\(a\\*b\\)](p1.svg)',
         '',
@@ -72,11 +80,13 @@ describe('report document renderings', () => {
   it('HTML: escaped text, heading ids and a nav of the h2 headings that have one, inline SVG without its prolog', () => {
     const html = documentHtml(doc);
     expect(html).toContain('<h2 id="sec">Sec &lt;2&gt;</h2>');
-    expect(html).toContain('<h3>Sub</h3>');
+    expect(html).toContain('<h3 id="sub">Sub</h3>');
     expect(html).toContain('<h2>No id</h2>');
     expect(html).toContain('<p>para | pipe</p>');
     expect(html).toContain('<p class="lead">lead &amp; more</p>');
-    expect(html).toContain('<table class="kv"><tbody><tr><th>k &lt;1&gt;</th><td>v &amp; w</td></tr></tbody></table>');
+    expect(html).toContain(
+      '<table class="kv"><tbody><tr><th>k &lt;1&gt;</th><td>v &amp; w</td></tr><tr><th>k2</th><td>v2</td></tr></tbody></table>',
+    );
     expect(html).toContain(
       '<figure id="fig-p&lt;1&gt;"><svg id="s"></svg><figcaption>cap (a*b) <span class="note">(Also saved as p1.svg.)</span></figcaption></figure>',
     );
@@ -84,7 +94,7 @@ describe('report document renderings', () => {
     expect(html).toContain('foot #1');
     expect(html).toContain('<title>odc report: T &lt;x&gt;</title>');
     expect(html).toContain('href="#sec"');
-    expect(html.match(/href="#/g)).toHaveLength(1); // "No id" and the h3 are not in the nav
+    expect(html.match(/href="#/g)).toHaveLength(1); // "No id" and the h3 (an id, but not an h2) are not in the nav
     expect(html).toContain('<th>name</th>');
     expect(html).toContain('1,234.5');
   });
