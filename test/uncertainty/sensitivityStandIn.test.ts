@@ -56,7 +56,7 @@ describe("sensitivity of a linear stand-in: Sobol' indices", () => {
       samples: 512,
       seed: 11,
     });
-    expect(s.tornado).toBeNull();
+    expect([s.tornado, s.samples, s.samplesDefaulted]).toEqual([null, 512, false]); // --samples given
     const sobol = s.sobol!;
     // N(d + 2) = 512·4 evaluations; the summary states the bootstrap it ran (sobol.ts: 1000 resamples, 95 %)
     expect([sobol.n, sobol.evaluations, sobol.failed, sobol.resamples, sobol.confidence]).toEqual([
