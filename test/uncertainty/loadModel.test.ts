@@ -37,6 +37,8 @@ describe('the analysis model of a file', () => {
     const e = await modelWithInputs(none).catch((x: unknown) => x);
     expect(e).toMatchObject({
       code: 'MISSING_FIELD',
+      file: none,
+      field: 'uncertainty',
       message:
         `${none}: the design has no uncertain inputs: its catalog rows carry no uncertainty: entries and the file has ` +
         'no uncertainty: section; add one, e.g. uncertainty: { economics.launchCost_USD_per_kg: { kind: triangular, ' +
