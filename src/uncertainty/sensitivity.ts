@@ -294,15 +294,29 @@ async function breakEvenPhase(model: FileModel, runner: SampleRunner, progress: 
   });
 }
 
-/** Tornado and/or Sobol' indices and the break-even thresholds; writes nothing (see `runSensitivity`). */
-export async function analyzeSensitivity(opts: SensitivityOptions): Promise<SensitivityAnalysis> {
+/** The method asked for (default 'all'); StudyError for an unknown method or a bad sample count. */
+function checkedMethod(opts: SensitivityOptions): SensitivityMethod {
   const method = opts.method ?? 'all';
   if (!(SENSITIVITY_METHODS as readonly string[]).includes(method))
     throw new StudyError('BAD_ARGUMENT', `--method must be one of ${SENSITIVITY_METHODS.join(', ')}, got ${method}`);
+  if (opts.samples !== undefined) checkSampleCount('--samples', opts.samples, 2);
+  return method;
+}
+
+/** Tornado and/or Sobol' indices and the break-even thresholds; writes nothing (see `runSensitivity`). */
+export async function analyzeSensitivity(opts: SensitivityOptions): Promise<SensitivityAnalysis> {
+  checkedMethod(opts); // bad options fail before the file is read
+  return analyzeSensitivityModel(await modelWithInputs(opts.designPath, opts), opts);
+}
+
+/** `analyzeSensitivity` of a model already loaded (`opts.designPath` is not read). */
+export async function analyzeSensitivityModel(
+  model: FileModel,
+  opts: SensitivityOptions,
+): Promise<SensitivityAnalysis> {
+  const method = checkedMethod(opts);
   const seed = opts.seed ?? DEFAULT_SEED;
   const workers = opts.workers ?? 0;
-  if (opts.samples !== undefined) checkSampleCount('--samples', opts.samples, 2);
-  const model = await modelWithInputs(opts.designPath, opts);
   const samples = opts.samples ?? model.defaults.sobolSamples;
   const progress = (phase: string, total: number) => (done: number) => opts.onProgress?.({ phase, done, total });
   const result = await withRunner(model, workers, async (runner) => {
