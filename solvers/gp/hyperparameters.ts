@@ -10,9 +10,8 @@
  * Bounds (inputs in [0, 1], standardized targets): ℓ ∈ [0.01, 20], σ² ∈ [0.05, 20], σn² ∈ [1e-6, 0.1] (a noise-free
  * problem gets the floor 1e-6, which also keeps the kernel matrix well conditioned).
  */
-import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 import type { Rng } from '../../src/core/rng.js';
-import { choleskyWithJitter, meanSd, type GpHyperparameters } from './gp.js';
+import { choleskySolve, choleskyWithJitter, meanSd, type GpHyperparameters } from './gp.js';
 import { inverseSquares, kernelMatrix, matern52LengthFactor, scaledDistance2 } from './kernel.js';
 
 export const LOG_BOUNDS = {
@@ -74,17 +73,16 @@ export function logLikelihoodAndGradient(
   const d = theta.length - 2;
   const h = toHyper(theta);
   const K = kernelMatrix(X, n, h);
-  let chol: CholeskyDecomposition;
+  let L: Float64Array;
   try {
-    chol = choleskyWithJitter(K, n, h.noiseVariance, h.signalVariance).chol;
+    L = choleskyWithJitter(K, n, h.noiseVariance, h.signalVariance).L;
   } catch {
     return { value: -Infinity, gradient: new Float64Array(d + 2) };
   }
-  const L = chol.lowerTriangularMatrix;
-  const alpha = chol.solve(Matrix.columnVector(Array.from(ys))).getColumn(0);
-  const Kinv = inverseFromCholesky(Float64Array.from(L.to1DArray()), n);
+  const alpha = choleskySolve(L, ys);
+  const Kinv = inverseFromCholesky(L, n);
   let value = -0.5 * n * Math.log(2 * Math.PI);
-  for (let i = 0; i < n; i++) value += -0.5 * ys[i]! * alpha[i]! - Math.log(L.get(i, i));
+  for (let i = 0; i < n; i++) value += -0.5 * ys[i]! * alpha[i]! - Math.log(L[i * n + i]!);
   // W = ααᵀ − K⁻¹ (symmetric); ∂/∂θ = ½ Σ_ik W_ik ∂K_ik/∂θ
   const gradient = new Float64Array(d + 2);
   const inv2 = inverseSquares(h.lengthScales);
