@@ -10,10 +10,9 @@
  * Bounds (inputs in [0, 1], standardized targets): ℓ ∈ [0.01, 20], σ² ∈ [0.05, 20], σn² ∈ [1e-6, 0.1] (a noise-free
  * problem gets the floor 1e-6, which also keeps the kernel matrix well conditioned).
  */
-import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 import type { Rng } from '../../src/core/rng.js';
-import { choleskyWithJitter, meanSd, type GpHyperparameters } from './gp.js';
-import { inverseSquares, kernelMatrix, matern52LengthFactor, scaledDistance2 } from './kernel.js';
+import { choleskySolve, choleskyWithJitter, meanSd, type GpHyperparameters } from './gp.js';
+import { inverseSquares, scaledDistance2, SQRT5 } from './kernel.js';
 
 export const LOG_BOUNDS = {
   lengthScale: [Math.log(0.01), Math.log(20)],
@@ -73,21 +72,20 @@ export function logLikelihoodAndGradient(
   const n = ys.length;
   const d = theta.length - 2;
   const h = toHyper(theta);
-  const K = kernelMatrix(X, n, h);
-  let chol: CholeskyDecomposition;
+  const inv2 = inverseSquares(h.lengthScales);
+  const { K, F } = kernelAndLengthFactors(X, n, inv2, h.signalVariance);
+  let L: Float64Array;
   try {
-    chol = choleskyWithJitter(K, n, h.noiseVariance, h.signalVariance).chol;
+    L = choleskyWithJitter(K, n, h.noiseVariance, h.signalVariance).L;
   } catch {
     return { value: -Infinity, gradient: new Float64Array(d + 2) };
   }
-  const L = chol.lowerTriangularMatrix;
-  const alpha = chol.solve(Matrix.columnVector(Array.from(ys))).getColumn(0);
-  const Kinv = inverseFromCholesky(Float64Array.from(L.to1DArray()), n);
+  const alpha = choleskySolve(L, ys);
+  const Kinv = inverseFromCholesky(L, n);
   let value = -0.5 * n * Math.log(2 * Math.PI);
-  for (let i = 0; i < n; i++) value += -0.5 * ys[i]! * alpha[i]! - Math.log(L.get(i, i));
+  for (let i = 0; i < n; i++) value += -0.5 * ys[i]! * alpha[i]! - Math.log(L[i * n + i]!);
   // W = ααᵀ − K⁻¹ (symmetric); ∂/∂θ = ½ Σ_ik W_ik ∂K_ik/∂θ
   const gradient = new Float64Array(d + 2);
-  const inv2 = inverseSquares(h.lengthScales);
   for (let i = 0; i < n; i++) {
     for (let k = 0; k <= i; k++) {
       const w = alpha[i]! * alpha[k]! - Kinv[i * n + k]!;
@@ -97,14 +95,41 @@ export function logLikelihoodAndGradient(
         gradient[d + 1] = gradient[d + 1]! + weight * h.noiseVariance;
         continue;
       }
-      const factor = matern52LengthFactor(scaledDistance2(X, i, X, k, inv2), h.signalVariance);
+      const wf = weight * F[i * n + k]!;
       for (let j = 0; j < d; j++) {
         const t = X[i * d + j]! - X[k * d + j]!;
-        gradient[j] = gradient[j]! + weight * factor * t * t * inv2[j]!;
+        gradient[j] = gradient[j]! + wf * t * t * inv2[j]!;
       }
     }
   }
   return { value, gradient };
+}
+
+/**
+ * The kernel matrix (kernel.ts's kernelMatrix, the same values) and, below its diagonal, the factor of ∂k/∂log ℓ_j
+ * (matern52LengthFactor) of each pair, from one distance and one exponential per pair.
+ */
+function kernelAndLengthFactors(
+  X: Float64Array,
+  n: number,
+  inv2: Float64Array,
+  s2: number,
+): { K: Float64Array; F: Float64Array } {
+  const K = new Float64Array(n * n);
+  const F = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    K[i * n + i] = s2;
+    for (let k = 0; k < i; k++) {
+      const r2 = scaledDistance2(X, i, X, k, inv2);
+      const r = Math.sqrt(r2);
+      const e = Math.exp(-SQRT5 * r);
+      const v = s2 * (1 + SQRT5 * r + (5 / 3) * r2) * e;
+      K[i * n + k] = v;
+      K[k * n + i] = v;
+      F[i * n + k] = s2 * (5 / 3) * (1 + SQRT5 * r) * e;
+    }
+  }
+  return { K, F };
 }
 
 /** K⁻¹ = L⁻ᵀ L⁻¹ from the row-major Cholesky factor L (a triangular inverse, then the product: n³/3 flops in all). */

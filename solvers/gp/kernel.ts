@@ -6,7 +6,7 @@
  * Matérn 5/2 is twice differentiable: smooth enough for engineering responses, less overconfident than the squared
  * exponential between data points (R&W §4.2.1; the default of BoTorch and Spearmint).
  */
-const SQRT5 = Math.sqrt(5);
+export const SQRT5 = Math.sqrt(5);
 
 export interface KernelParams {
   /** Length scale per input dimension (inputs in [0, 1]). */

@@ -5,9 +5,10 @@
  * - Start: ParEGO's maximin Latin hypercube (solvers/parego/lhs.ts) of min(11 d − 1, ⌊budget / 3⌋) designs (at least
  *   3) after any warm-start designs.
  * - Each iteration proposes `batch` designs (default 4; fixed by the study, not the worker count). Per batch: one GP
- *   per objective and per constraint (models.ts, on the categorical encoding of encoding.ts), refitted once; then per
- *   design the SMS-EGO criterion (criterion.ts: hypervolume contribution of the lower confidence bound, penalty when
- *   ε-dominated, probability of feasibility) maximized by an evolutionary search (search.ts). The batch's earlier
+ *   per objective and per constraint (models.ts, on the categorical encoding of encoding.ts), conditioned on the data
+ *   once, its hyperparameters refitted every third batch; then per design the SMS-EGO criterion (criterion.ts:
+ *   hypervolume contribution of the lower confidence bound, penalty when ε-dominated, probability of feasibility)
+ *   maximized by an evolutionary search (solvers/surrogate/criterionSearch.ts). The batch's earlier
  *   designs enter the objective GPs at their own predicted means and the front at those means ("kriging believer",
  *   Ginsbourger, Le Riche & Carraro 2010), so the batch spreads along the front; the constraint GPs are not updated
  *   within a batch (a believer leaves their mean unchanged).
@@ -25,7 +26,7 @@ import { decodeHyper, encodeHyper } from '../gp/hyperparameterCodec.js';
 import { SurrogateSearch } from '../surrogate/surrogateSearch.js';
 import { compileEncoding, encode, encodeAll, type SurrogateEncoding } from './encoding.js';
 import { additiveEpsilon, constrainedValue, lcbGain, smsValue } from './criterion.js';
-import { fitOutput, frontDistanceKey, logProbabilityOfFeasibility, trainingSets } from './models.js';
+import { fitOutput, frontDistanceKey, logProbabilityOfFeasibility, refitsAt, trainingSets } from './models.js';
 import { maximizeCriterion, type Scored } from '../surrogate/criterionSearch.js';
 
 /** What one batch's proposals need: the GPs, the normalized front and its normalization. */
@@ -88,10 +89,11 @@ export class SmsEgo extends SurrogateSearch {
       this.enc,
       ok.map((d) => d.x),
     );
+    const refit = refitsAt(this.generation);
     const objectives = [];
     for (let j = 0; j < m; j++) {
       const y = Float64Array.from(ok, (d) => d.f[j]!);
-      const out = fitOutput(X, y, this.enc.d, sets, this.rng, this.objectiveHyper[j] ?? null);
+      const out = fitOutput(X, y, this.enc.d, sets, this.rng, this.objectiveHyper[j] ?? null, refit);
       this.objectiveHyper[j] = out.hyper;
       objectives.push(out);
     }
@@ -103,7 +105,7 @@ export class SmsEgo extends SurrogateSearch {
       const keep = new Set(rowsOk);
       const sub = { fit: sets.fit.filter((k) => keep.has(k)), condition: sets.condition.filter((k) => keep.has(k)) };
       if (sub.fit.length < 3) continue;
-      const out = fitOutput(X, g, this.enc.d, sub, this.rng, this.constraintHyper[i] ?? null);
+      const out = fitOutput(X, g, this.enc.d, sub, this.rng, this.constraintHyper[i] ?? null, refit);
       this.constraintHyper[i] = out.hyper;
       constraints.push(out.gp);
     }

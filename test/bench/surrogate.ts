@@ -18,11 +18,18 @@
  * Default: budgets 100 and 200, seeds 1–3, no constellation (the machine is 2 shared cores). --full: budgets 100, 200
  * and 500, seeds 1–5. --constellation adds the constellation study (seeds and budgets as chosen). --cases=zdt1,node
  * picks cases; --budgets=500 and --seeds=1,2 replace the budgets and seeds.
+ * --overhead[=N]: instead, SMS-EGO's CPU per proposal at the flagship constellation study's size (its variables,
+ * objectives and constraints; N = 100 designs of model data, as warm-start evaluations) with smooth synthetic responses
+ * (a GP's cost depends on the data's size, not its values), after the first batch (whose fit has 3 starts), over 6
+ * batches of 4; and, in the same process, the CPU of 3 real constellation evaluations of random designs: the ratio is
+ * the overhead against an evaluation at the same load.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { safeEvaluate, type Problem } from '../../src/problem/types.js';
+import { createRng } from '../../src/core/rng.js';
+import { compileLayout, randomDesign } from '../../solvers/operators/layout.js';
 import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
 import { benchmarkNormalization } from '../../src/problem/benchmarkFronts.js';
 import { normalizedHypervolume } from '../../src/run/history.js';
@@ -174,6 +181,61 @@ function commonNormalization(
 
 const ALL = ['smsego', 'parego', 'nsga2', 'nsga3'] as const;
 
+/** CPU ms of process.cpuUsage since `from`. */
+const cpuMs = (from: NodeJS.CpuUsage): number => {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1000;
+};
+
+async function overhead(size: number): Promise<void> {
+  const problem = loadStudyProblem('designs/constellation-study.yaml', await createLpSolver()).problem;
+  const layout = compileLayout(problem.variables);
+  const m = problem.objectives.length;
+  const k = problem.constraints.length;
+  const rng = createRng(42);
+  const unit = (x: Float64Array): number[] =>
+    Array.from(x, (v, j) => (v - layout.lower[j]!) / Math.max(1e-300, layout.upper[j]! - layout.lower[j]!));
+  // smooth responses of every input: quadratic bowls per objective, linear planes per constraint
+  const synth = (x: Float64Array): { readonly status: 'ok'; readonly f: Float64Array; readonly g: Float64Array } => {
+    const u = unit(x);
+    const f = Array.from({ length: m }, (_, j) =>
+      u.reduce((s, v, i) => s + Math.sin(1 + i + 2 * j) * (v - 0.3 * j) ** 2, 0),
+    );
+    const g = Array.from({ length: k }, (_, c) => u.reduce((s, v, i) => s + Math.cos(c + i) * v, 0) - 0.5);
+    return { status: 'ok', f: Float64Array.from(f), g: Float64Array.from(g) };
+  };
+  const prior = Array.from({ length: size }, () => {
+    const x = randomDesign(layout, rng);
+    const e = synth(x);
+    return { x, f: e.f, g: e.g, cv: e.g.reduce((s, v) => s + Math.max(0, v), 0) };
+  });
+  const batches = 6;
+  const alg = createAlgorithm('smsego', problem, {
+    population: 8,
+    seed: 1,
+    evaluations: 13 + 4 * (batches + 1), // a start of ⌊budget / 3⌋ = 13 designs
+    batch: 4,
+    initial: { designs: [], evaluations: prior },
+  });
+  for (let b = 0; b < 2; b++) alg.tell(alg.ask().map(synth)); // the start, then the first fit
+  const c0 = process.cpuUsage();
+  let proposed = 0;
+  for (let b = 0; b < batches; b++) {
+    const xs = alg.ask();
+    proposed += xs.length;
+    alg.tell(xs.map(synth));
+  }
+  const proposal = cpuMs(c0) / proposed;
+  const e0 = process.cpuUsage();
+  for (let i = 0; i < 3; i++) safeEvaluate(problem, randomDesign(layout, rng));
+  const evaluation = cpuMs(e0) / 3;
+  console.log(
+    `SMS-EGO at the constellation study's size (${layout.n} variables, ${m} objectives, ${k} constraints, ` +
+      `${size} + ${alg.progress().evaluations - 4 * batches} designs of data at the first): ${proposal.toFixed(0)} ms CPU per ` +
+      `proposal; a constellation evaluation ${evaluation.toFixed(0)} ms CPU; ratio ${(proposal / evaluation).toFixed(2)}`,
+  );
+}
+
 async function main(): Promise<void> {
   console.log(
     `odc surrogate bench — ${new Date().toISOString().slice(0, 10)}; budgets ${BUDGETS.join('/')}, seeds ${SEEDS.join(',')}`,
@@ -217,4 +279,6 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+const OVERHEAD = args.find((a) => a.startsWith('--overhead'));
+if (OVERHEAD !== undefined) await overhead(Number(OVERHEAD.split('=')[1] ?? 100));
+else await main();

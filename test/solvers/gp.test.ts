@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GaussianProcess } from '../../solvers/gp/gp.js';
+import { choleskyInto, choleskySolve, GaussianProcess } from '../../solvers/gp/gp.js';
 import { fitHyperparameters, logLikelihoodAndGradient, toHyper } from '../../solvers/gp/hyperparameters.js';
 import { matern52 } from '../../solvers/gp/kernel.js';
 import { createRng } from '../../src/core/rng.js';
@@ -16,6 +16,24 @@ describe('Matérn 5/2 kernel', () => {
     expect(matern52(1, 1)).toBeCloseTo(0.5239937, 6);
     // r = 2: (1 + 4.4721360 + 6.6666667) e^−4.4721360 = 12.1388027 × 0.0114229 = 0.1386602
     expect(matern52(4, 2)).toBeCloseTo(2 * 0.1386602, 6);
+  });
+});
+
+describe('typed-array Cholesky', () => {
+  it('factors and solves a 2×2 case by hand; a shift is added to the diagonal; an indefinite matrix is refused', () => {
+    // [[4, 2], [2, 3]] = L Lᵀ with L = [[2, 0], [1, √2]]; 4x + 2y = 8, 2x + 3y = 7 → y = 1.5, x = 1.25
+    const L = new Float64Array(4).fill(9);
+    expect(choleskyInto(Float64Array.from([4, 2, 2, 3]), 2, 0, L)).toBe(true);
+    expect(Array.from(L)).toEqual([2, 0, 1, Math.SQRT2]);
+    const x = choleskySolve(L, Float64Array.from([8, 7]));
+    expect(x[0]).toBeCloseTo(1.25, 14);
+    expect(x[1]).toBeCloseTo(1.5, 14);
+    // the same matrix as [[3, 2], [2, 2]] + 1 I
+    const shifted = new Float64Array(4);
+    expect(choleskyInto(Float64Array.from([3, 2, 2, 2]), 2, 1, shifted)).toBe(true);
+    expect(Array.from(shifted)).toEqual([2, 0, 1, Math.SQRT2]);
+    // eigenvalues 3 and −1: the second pivot 1 − 4 is negative
+    expect(choleskyInto(Float64Array.from([1, 2, 2, 1]), 2, 0, new Float64Array(4))).toBe(false);
   });
 });
 

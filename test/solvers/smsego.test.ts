@@ -12,6 +12,7 @@ import { compileLayout } from '../../solvers/operators/layout.js';
 import { hypervolumeContribution, smallHypervolume } from '../../solvers/smsego/hypervolume.js';
 import { additiveEpsilon, constrainedValue, lcbGain, logNormalCdf, smsValue } from '../../solvers/smsego/criterion.js';
 import { compileEncoding, encode } from '../../solvers/smsego/encoding.js';
+import { REFIT_EVERY } from '../../solvers/smsego/models.js';
 import { normalCdf } from '../../solvers/parego/infill.js';
 
 function drive(a: Algorithm, p: Problem, budget: number, batches: Float64Array[][] = []): Algorithm {
@@ -133,6 +134,25 @@ describe('SMS-EGO', () => {
     expect(first.concat(rest).map((bs) => bs.map((x) => Array.from(x)))).toEqual(
       whole.map((bs) => bs.map((x) => Array.from(x))),
     );
+  });
+
+  it('hyperparameters are refitted at batches 1, 4, 7 … and reused in between (REFIT_EVERY = 3)', () => {
+    expect(REFIT_EVERY).toBe(3);
+    const p = small();
+    const a = createAlgorithm('smsego', p, opts(2, { evaluations: 8 + 3 * 7 }));
+    const hyper = (): string => JSON.stringify(a.snapshot()['objectiveHyper']);
+    a.tell(a.ask().map((x) => safeEvaluate(p, x))); // the start: 8 designs, no model yet
+    const seen: string[] = [];
+    for (let batch = 1; batch <= 7; batch++) {
+      a.tell(a.ask().map((x) => safeEvaluate(p, x)));
+      seen.push(hyper());
+    }
+    expect(seen[0]).not.toBe('[]');
+    // batches 2, 3 reuse batch 1's fit; 4 refits (more data: other optimum); 5, 6 reuse it; 7 refits
+    expect([seen[1], seen[2]]).toEqual([seen[0], seen[0]]);
+    expect(seen[3]).not.toBe(seen[0]);
+    expect([seen[4], seen[5]]).toEqual([seen[3], seen[3]]);
+    expect(seen[6]).not.toBe(seen[3]);
   });
 
   it('warm-start designs are evaluated first', () => {
