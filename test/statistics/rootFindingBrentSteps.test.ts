@@ -43,6 +43,7 @@ function inverseQuadratic(pts: readonly (readonly [number, number])[]): number {
 /**
  * Brent's `zero` (1973, §4.6), ALGOL 60 transcribed line by line: returns the evaluated x's. macheps is the
  * relative machine precision 2⁻⁵², t the absolute tolerance; `limit` caps the evaluations after the two ends.
+ * `fTol` adds the documented early stop of brentRoot (|f(b)| ≤ fTol) to the convergence test; 0 is Brent's own.
  */
 function brentZeroReference(
   f: (x: number) => number,
@@ -50,6 +51,7 @@ function brentZeroReference(
   b0: number,
   t: number,
   limit: number,
+  fTol = 0,
 ): { xs: number[]; zero: number } {
   const xs: number[] = [];
   const F = (x: number): number => (xs.push(x), f(x));
@@ -66,7 +68,7 @@ function brentZeroReference(
     }
     const tol = 2 * macheps * Math.abs(b) + t;
     const m = 0.5 * (c - b);
-    if (!(Math.abs(m) > tol && fb !== 0)) return { xs, zero: b };
+    if (!(Math.abs(m) > tol && fb !== 0 && Math.abs(fb) > fTol)) return { xs, zero: b };
     if (Math.abs(e) < tol || Math.abs(fa) <= Math.abs(fb)) {
       d = e = m;
     } else {
@@ -186,6 +188,7 @@ describe("Brent's method against a transcription of Brent's ALGOL 60 procedure z
     ['sign-like (x − 1/3)^(1/3)', (x) => Math.cbrt(x - 1 / 3), -2, 2, 1e-12],
     ['a loose tolerance, (x − 0.7)(x + 3)', (x) => (x - 0.7) * (x + 3), 0, 5, 1e-3],
     ['log(x) on [0.1, 40]', (x) => Math.log(x), 0.1, 40, 1e-12],
+    ['a jump from −1 to 1 at 0.3 (|f| ties at every step)', (x) => (x < 0.3 ? -1 : 1), 0, 1, 1e-12],
   ];
   it.each(cases)('%s: the same x is evaluated at every step', (_name, f, lower, upper, xTolerance) => {
     const t = traced({ f, lower, upper, xTolerance, maxIterations: 500 });
@@ -193,6 +196,27 @@ describe("Brent's method against a transcription of Brent's ALGOL 60 procedure z
     expect(t.xs).toEqual(reference.xs);
     expect(t.n).toBe(reference.xs.length - 2);
     expect(t.root).toBe(reference.zero);
+  });
+
+  it('fTolerance stops at the first best point with |f| ≤ fTolerance, earlier than the x tolerance', () => {
+    const f = (x: number): number => Math.exp(x) - 10;
+    for (const fTolerance of [1e-1, 1e-3, 1e-6]) {
+      const t = traced({ f, lower: -5, upper: 5, fTolerance, xTolerance: 0 });
+      const reference = brentZeroReference(f, -5, 5, 0, 500, fTolerance);
+      expect(t.xs).toEqual(reference.xs);
+      expect(Math.abs(f(t.root))).toBeLessThanOrEqual(fTolerance);
+      expect(t.xs.length).toBeLessThan(brentZeroReference(f, -5, 5, 0, 500).xs.length);
+    }
+  });
+
+  it('the default budget is 100 evaluations: x⁹ on [−1, 8] needs more, so it stops unconverged at 100', () => {
+    // x⁹ is very flat around its root: interpolation creeps, and Brent's procedure needs > 100 steps to 1e-12
+    const f = (x: number): number => x ** 9;
+    const full = brentZeroReference(f, -1, 8, 1e-12, 500);
+    expect(full.xs.length - 2).toBeGreaterThan(100);
+    const capped = brentRoot({ f, lower: -1, upper: 8 });
+    expect([capped.converged, capped.iterations]).toEqual([false, 100]);
+    expect(traced({ f, lower: -1, upper: 8 }).xs).toEqual(full.xs.slice(0, 102));
   });
 
   it('an iteration budget stops after that many evaluations beyond the ends, at the last best point', () => {
