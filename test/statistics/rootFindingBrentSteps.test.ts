@@ -11,7 +11,7 @@
  *   quadratic, rejected interpolation, bisection, the minimal step of δ when the step is below the tolerance).
  */
 import { describe, expect, it } from 'vitest';
-import { brentRoot, type BrentParams } from '../../src/statistics/rootFinding.js';
+import { brentRoot, expandBracket, type BrentParams } from '../../src/statistics/rootFinding.js';
 
 /** Runs brentRoot with f wrapped so that every x it evaluates is recorded, in order. */
 function traced(p: Omit<BrentParams, 'f'> & { f: (x: number) => number }): { xs: number[]; root: number; n: number } {
@@ -174,6 +174,18 @@ describe("Brent's method, hand-worked steps", () => {
   });
 });
 
+describe('a root exactly at a bracket end, whatever the sign of the other end', () => {
+  it('f(upper) = 0 with f(lower) > 0 is a bracket (f(lower)·f(upper) = 0, not a sign test by division)', () => {
+    expect(brentRoot({ f: (x) => 4 - x, lower: 1, upper: 4 })).toMatchObject({ root: 4, iterations: 0 });
+    expect(expandBracket({ f: (x) => 1 - x, lower: 0, upper: 1 })).toEqual({
+      lower: 0,
+      upper: 1,
+      fLower: 1,
+      fUpper: 0,
+    });
+  });
+});
+
 describe("Brent's method against a transcription of Brent's ALGOL 60 procedure zero", () => {
   const cases: [string, (x: number) => number, number, number, number][] = [
     ['x³ − 2', (x) => x ** 3 - 2, 0, 2, 1e-12],
@@ -189,6 +201,9 @@ describe("Brent's method against a transcription of Brent's ALGOL 60 procedure z
     ['a loose tolerance, (x − 0.7)(x + 3)', (x) => (x - 0.7) * (x + 3), 0, 5, 1e-3],
     ['log(x) on [0.1, 40]', (x) => Math.log(x), 0.1, 40, 1e-12],
     ['a jump from −1 to 1 at 0.3 (|f| ties at every step)', (x) => (x < 0.3 ? -1 : 1), 0, 1, 1e-12],
+    ['x² − 1/3, a loose tolerance 0.01 (the acceptance test with its −|δq| margin)', (x) => x * x - 1 / 3, 0, 1, 1e-2],
+    ['x² − 1/3 to the last bit (xTolerance 0)', (x) => x * x - 1 / 3, 0, 1, 0],
+    ['(x − 0.1)⁵ + 1e-3 (x − 0.1), tolerance 1e-3', (x) => (x - 0.1) ** 5 + 1e-3 * (x - 0.1), 0, 1, 1e-3],
   ];
   it.each(cases)('%s: the same x is evaluated at every step', (_name, f, lower, upper, xTolerance) => {
     const t = traced({ f, lower, upper, xTolerance, maxIterations: 500 });
@@ -207,6 +222,16 @@ describe("Brent's method against a transcription of Brent's ALGOL 60 procedure z
       expect(Math.abs(f(t.root))).toBeLessThanOrEqual(fTolerance);
       expect(t.xs.length).toBeLessThan(brentZeroReference(f, -5, 5, 0, 500).xs.length);
     }
+  });
+
+  it('|f| equal to fTolerance is accepted (≤), at once when it is a bracket end', () => {
+    // f = x − 1 on [0, 4]: |f(0)| = 1 ≤ 1, and 0 is the end with the smaller |f|: returned with no evaluation
+    expect(brentRoot({ f: (x) => x - 1, lower: 0, upper: 4, fTolerance: 1 })).toEqual({
+      root: 0,
+      iterations: 0,
+      converged: true,
+      f_at_root: -1,
+    });
   });
 
   it('the default budget is 100 evaluations: x⁹ on [−1, 8] needs more, so it stops unconverged at 100', () => {
