@@ -130,6 +130,17 @@ describe('uncertaintyMapSchema', () => {
     expect(entry(make(false, false))).not.toContain('fixed');
     expect(entry(make(false, false))).toContain('{ kind: triangular, min, mode, max }');
     expect(entry(rowUncertaintySchema())).not.toContain('fixed');
+    // every kind with its parameters, and nothing after "optional reason." where fixed is not allowed
+    expect(entry(rowUncertaintySchema())).toMatch(
+      /\{ kind: uniform, min, max \} \| .*\{ kind: normal, mean, sd, min\?, max\? \} \| \{ kind: lognormal, median, gsd, min\?, max\? \}, each with an optional reason\.$/,
+    );
+    // the sections tell which keys they take: catalog fields, and the constellation's node and own keys
+    expect(designUncertaintySchema().description).toMatch(/catalog fields \(catalogs\.<catalog>\.<row id>\.<field>\)/);
+    expect(designUncertaintySchema().description).toMatch(/`fixed` holds an input at its nominal value\.$/);
+    const constellation = constellationUncertaintySchema().description!;
+    for (const key of ['node.compute.utilization', 'traffic.demandPerNode_Gbps', 'catalogs.<catalog>.<row id>.<field>'])
+      expect(constellation).toContain(key);
+    expect(constellation).toMatch(/`fixed` holds an input at its nominal value\.$/);
     expect(entry(designUncertaintySchema())).toContain('Or the word fixed');
     expect(entry(constellationUncertaintySchema())).toContain('Or the word fixed');
   });
@@ -137,7 +148,12 @@ describe('uncertaintyMapSchema', () => {
   it('the three sections: rows reject fixed and report at the mapping; designs and constellations are precise', () => {
     const bad = { 'x.y': { kind: 'normal', mean: 1, sd: 0 } };
     expect(rowUncertaintySchema().safeParse({ f: 'fixed' }).success).toBe(false);
-    expect(rowUncertaintySchema().safeParse(bad).error?.issues[0]?.path).toEqual([]);
+    const rowIssue = rowUncertaintySchema().safeParse(bad).error?.issues[0];
+    expect([rowIssue?.path, rowIssue?.code, rowIssue?.message]).toEqual([
+      [],
+      'custom',
+      'uncertainty.x.y.sd must be > 0, got 0',
+    ]);
     for (const schema of [designUncertaintySchema(), constellationUncertaintySchema()]) {
       expect(schema.safeParse({ f: 'fixed' }).success).toBe(true);
       const issue = schema.safeParse(bad).error?.issues[0];
