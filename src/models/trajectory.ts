@@ -40,7 +40,7 @@ export function trajectoryProblem(points: readonly TrajectoryPoint[]): string | 
 /** Throws a RangeError naming the problem when the points cannot form a trajectory. */
 export function checkTrajectory(name: string, points: readonly TrajectoryPoint[]): void {
   const problem = trajectoryProblem(points);
-  if (problem !== undefined) throw new RangeError(`trajectory ${name} ${problem}`);
+  if (problem !== undefined) throw new RangeError(`trajectory ${name === '' ? '' : `${name} `}${problem}`);
 }
 
 /** Value of the trajectory at `year` (log-linear between points, held flat outside them). */

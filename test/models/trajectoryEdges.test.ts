@@ -50,6 +50,10 @@ describe('trajectoryValue over several points', () => {
       new RangeError('trajectory launch has no points: give at least one { year, value }'),
     );
     expect(() => checkTrajectory('launch', pts([2030, 1], [2031, 2]))).not.toThrow();
+    // an unnamed trajectory: one space between the word and the problem, not two
+    expect(() => trajectoryValue([], 2030)).toThrow(
+      new RangeError('trajectory has no points: give at least one { year, value }'),
+    );
     expect(() => trajectoryValue(pts([2031, 1], [2030, 2]), 2030)).toThrow(
       /years out of order: 2030 \(point 1\) after 2031: list the points in increasing year order, one per year/,
     );
