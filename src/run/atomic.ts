@@ -202,8 +202,14 @@ export function removeStrayTemps(dir: string): string[] {
   return removed;
 }
 
+/** The fill of a file that holds exactly `data` (a string as UTF-8). */
+const writingAll =
+  (data: string | Uint8Array) =>
+  (fd: number): void =>
+    writeAllSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  atomically(path, (fd) => writeAllSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data));
+  atomically(path, writingAll(data));
 }
 
 /**
@@ -218,7 +224,7 @@ export function writeFilesAtomic(
 ): void {
   const dirs = new Set<string>();
   for (const { path, data } of files) {
-    atomically(path, (fd) => writeAllSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data), false);
+    atomically(path, writingAll(data), false);
     dirs.add(dirname(path));
   }
   for (const dir of dirs) {
