@@ -32,13 +32,16 @@ section h2 { font-size: 13px; margin: 0 0 6px; color: var(--muted); font-weight:
 #table-section { grid-column: 1 / 2; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 th, td { padding: 2px 6px; border-bottom: 1px solid #eef0f4; text-align: right; white-space: nowrap; }
-th { cursor: pointer; background: #fff; font-weight: 600; }
-th.sorted-asc::after { content: " \\25B2"; } th.sorted-desc::after { content: " \\25BC"; }
 td.l, th.l { text-align: left; }
-tr[data-testid="design-row"] { cursor: pointer; }
-tr[data-testid="design-row"]:hover { background: #f2f5fa; }
-tr.selected { background: #fde8e6 !important; }
+th { background: #fff; font-weight: 600; }
 .table-wrap { overflow-x: auto; }
+.design-rows { display: inline-block; min-width: 100%; white-space: pre; font: 12px/1.6 "DejaVu Sans Mono", ui-monospace, monospace; }
+.design-rows .head { font-weight: 600; border-bottom: 1px solid var(--line); }
+.design-rows [data-key] { cursor: pointer; }
+.design-rows [data-testid="design-row"] { cursor: pointer; border-bottom: 1px solid #eef0f4; }
+.design-rows [data-testid="design-row"]:hover { background: #f2f5fa; }
+.design-rows .selected { background: #fde8e6 !important; }
+.design-rows .swatch { width: 1ch; height: 0.8em; vertical-align: -0.05em; }
 .pager { display: flex; gap: 6px; align-items: center; margin-top: 6px; }
 #budget-section { grid-column: 2 / 3; grid-row: 2 / 4; max-height: 1200px; overflow-y: auto; }
 #budget table { margin-bottom: 8px; }

@@ -183,6 +183,44 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium', () => {
     await expect.poll(() => rowCount(page)).toBe(feasible);
   });
 
+  it("the design table sorts by a header click, shows the log's values, and its cells line up under the headers", async () => {
+    const page = await open();
+    const metric = 'mass.launch_kg';
+    const header = page.locator(`[role=columnheader][data-key="${metric}"]`);
+    const headers = page.locator('[role=columnheader]');
+    const names = await headers.evaluateAll((hs) => hs.map((h) => (h as HTMLElement).dataset['key'] ?? ''));
+    const col = names.indexOf(metric);
+    const designCol = names.indexOf('eval');
+    const mass = log.header.indexOf(metric);
+    const status = log.header.indexOf('status');
+    const shown = log.rows.filter((r) => r[status] !== 'failed');
+    for (const [clicks, pick] of [
+      [1, Math.min],
+      [2, Math.max],
+    ] as const) {
+      await header.click();
+      if (clicks === 2) await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
+      else await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
+      const want = pick(...shown.map((r) => Number(r[mass])));
+      const first = page.getByTestId('design-row').first();
+      const cells = first.locator('[role=cell]');
+      expect(printedAs((await cells.nth(col).textContent())!.trim(), want)).toBe(true);
+      const index = Number(await first.getAttribute('data-index'));
+      expect(Number(shown.find((r) => Number(r[0]) === index)![mass])).toBe(want);
+      expect((await cells.nth(designCol).textContent())!.trim()).toBe(String(index));
+    }
+    // right-aligned columns: every cell of every row ends where its header ends (monospaced padded text)
+    const misaligned = await page.evaluate(() => {
+      const ends = (el: Element): number[] =>
+        Array.from(el.querySelectorAll('[role=columnheader], [role=cell]'), (c) => c.getBoundingClientRect().right);
+      const head = ends(document.querySelector('[role=row].head')!);
+      const rows = Array.from(document.querySelectorAll('[data-testid=design-row]'), ends);
+      // the last column (front) is left-aligned
+      return rows.flatMap((r) => r.slice(0, -1).filter((x, k) => Math.abs(x - head[k]!) > 1)).length;
+    });
+    expect(misaligned).toBe(0);
+  });
+
   it('no request left the loopback interface and the pages had no errors', () => {
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);

@@ -2,24 +2,92 @@
  * The design table: the designs the filters keep, sorted by any column (click a header; again to reverse), one page
  * of PAGE_ROWS rows in the DOM at a time. The sort order of all designs is computed once per sort change; a brush
  * then only walks it and keeps the masked ones.
- * The table's elements are made once per layout and a brush only rewrites the text and attributes that changed: a
- * rebuilt table (innerHTML) cost the browser a style recalculation, a layout and a repaint of ~1,300 new elements per
- * brush, about nine tenths of its work after a brush at 100,000 designs (docs/performance.md).
+ *
+ * Rendering: a brush rewrites most of the page's 25 × ~25 values, so what a changed value costs the browser sets the
+ * brush's latency. A row is one line of monospaced text whose cells are inline spans padded to their column's width
+ * in characters (ARIA roles table, row, columnheader and cell keep its semantics): the browser lays out 25 lines, not
+ * 625 table cells. Measured in Chromium, rewriting every value of such a page and laying it out took ~2-3 ms against
+ * ~10 ms for a <table>, fixed layout or auto, and a table's layout was the largest single cost of a brush
+ * (docs/performance.md). The widths come from the widest text each column can show (widestTexts), so columns keep
+ * their place while brushing. Elements are made once per layout; a brush only rewrites text and attributes that
+ * changed.
  */
 import { fmtValue, RUN_COLOURS, type Dataset, type Dim } from './data.js';
 
 export const PAGE_ROWS = 25;
 
-/** One row of the page: its element, and the text node of each cell (the run's swatch kept beside the first). */
+/** Characters between two columns. */
+const GAP = '  ';
+/** The sort arrows, after a sorted column's name (each header keeps room for one). */
+const ARROW = { asc: ' ▲', desc: ' ▼', none: '  ' } as const;
+
+/**
+ * The texts a column can show that are at least as long as any other it can show, as fmtValue formats them. A
+ * number's text depends on its decade (the format and, for fixed notation, the digits before and after the point),
+ * so one value with four significant digits per decade the column spans is as long as any value of that decade; a
+ * minus sign is added when the column has a negative value. A choice column gives its options; an infinite value
+ * gives its own text.
+ */
+export function widestTexts(dim: Dim, count: number): string[] {
+  const texts = new Set<string>();
+  if (dim.options !== undefined) dim.options.forEach((_option, k) => texts.add(fmtValue(k, dim)));
+  else {
+    let negative = false;
+    let smallest = Infinity;
+    let largest = 0;
+    const v = dim.values;
+    for (let i = 0; i < count; i++) {
+      const x = v[i]!;
+      if (Number.isNaN(x)) continue;
+      // an infinite value prints as itself; it must not set the decade range (the loop below would not end)
+      if (!Number.isFinite(x)) {
+        texts.add(fmtValue(x, dim));
+        continue;
+      }
+      const a = Math.abs(x);
+      if (x < 0) negative = true;
+      if (a > largest) largest = a;
+      if (a !== 0 && a < smallest) smallest = a;
+    }
+    texts.add(fmtValue(0, dim));
+    if (largest > 0) {
+      const sign = negative ? -1 : 1;
+      for (let d = Math.floor(Math.log10(smallest)); d <= Math.floor(Math.log10(largest)); d++)
+        texts.add(fmtValue(sign * Math.min(8.888 * 10 ** d, Number.MAX_VALUE), dim));
+    }
+  }
+  const longest = Math.max(...[...texts].map((t) => t.length));
+  return [...texts].filter((t) => t.length === longest);
+}
+
+/** A column of the table: its header, width in characters, alignment, sort key (none: not sortable) and values. */
+interface Column {
+  readonly label: string;
+  readonly title: string;
+  readonly width: number;
+  readonly left: boolean;
+  /** Characters' width an element takes before a row's text (the run's swatch). */
+  readonly lead: number;
+  readonly key?: string;
+  readonly text: (row: number) => string;
+}
+
+/** One row of the page: its element, the text node of each cell, and the run's swatch (several runs). */
 interface RowCells {
-  readonly tr: HTMLTableRowElement;
+  readonly row: HTMLElement;
   readonly texts: Text[];
   readonly swatch: HTMLElement | null;
 }
 
+/** A cell's text: the gap before it (not before the first) and the value padded to the width it has. */
+function cellText(value: string, column: Column, first: boolean, width = column.width): string {
+  const padded = column.left ? value.padEnd(width) : value.padStart(width);
+  return first ? padded : GAP + padded;
+}
+
 export class DesignTable {
   private ds: Dataset | null = null;
-  private columns: Dim[] = [];
+  private columns: Column[] = [];
   private order: Int32Array = new Int32Array(0);
   private sortKey = 'eval';
   private descending = false;
@@ -32,8 +100,8 @@ export class DesignTable {
   private selected = -1;
   /** What the DOM shows (sort, page, count, selection, rows): a brush that changes none of it leaves the DOM alone. */
   private drawn = '';
-  private readonly thead = document.createElement('thead');
-  private readonly tbody = document.createElement('tbody');
+  private readonly head = document.createElement('div');
+  private readonly body = document.createElement('div');
   private rows: RowCells[] = [];
   private readonly pageText = document.createTextNode('');
 
@@ -42,21 +110,26 @@ export class DesignTable {
     private readonly pager: HTMLElement,
     private readonly onPick: (row: number) => void,
   ) {
-    const table = document.createElement('table');
-    table.append(this.thead, this.tbody);
+    const table = document.createElement('div');
+    table.className = 'design-rows';
+    table.setAttribute('role', 'table');
+    this.head.className = 'head';
+    this.head.setAttribute('role', 'row');
+    this.body.setAttribute('role', 'rowgroup');
+    table.append(this.head, this.body);
     this.host.replaceChildren(table);
-    this.thead.addEventListener('click', (e) => {
-      const th = (e.target as Element).closest<HTMLElement>('th[data-key]');
-      if (th === null) return;
-      const key = th.dataset['key']!;
+    this.head.addEventListener('click', (e) => {
+      const cell = (e.target as Element).closest<HTMLElement>('[data-key]');
+      if (cell === null) return;
+      const key = cell.dataset['key']!;
       this.descending = key === this.sortKey ? !this.descending : false;
       this.sortKey = key;
       this.sort();
       if (this.mask !== null) this.render(this.mask, this.count, this.selected);
     });
-    this.tbody.addEventListener('click', (e) => {
-      const tr = (e.target as Element).closest<HTMLElement>('tr[data-row]');
-      if (tr !== null) this.onPick(Number(tr.dataset['row']));
+    this.body.addEventListener('click', (e) => {
+      const row = (e.target as Element).closest<HTMLElement>('[data-row]');
+      if (row !== null) this.onPick(Number(row.dataset['row']));
     });
     const button = (go: number, label: string): HTMLButtonElement => {
       const b = document.createElement('button');
@@ -80,44 +153,78 @@ export class DesignTable {
     this.ds = ds;
     this.drawn = '';
     const pick = (role: Dim['role']): Dim[] => ds.dims.filter((d) => d.role === role);
+    const column = (c: Omit<Column, 'width' | 'lead'>, texts: readonly string[], lead = 0): Column => {
+      const header = c.label.length + (c.left ? 0 : ARROW.none.length);
+      return { ...c, lead, width: Math.max(header, ...texts.map((t) => lead + t.length)) };
+    };
+    const dims = [...pick('index'), ...pick('status'), ...pick('objective'), ...pick('variable'), ...pick('violation')];
+    const runs = ds.runs.length > 1;
     this.columns = [
-      ...pick('index'),
-      ...pick('status'),
-      ...pick('objective'),
-      ...pick('variable'),
-      ...pick('violation'),
+      ...(runs
+        ? [
+            column(
+              { label: 'run', title: 'run', left: true, text: (i) => ` ${ds.run[i]}` },
+              [` ${ds.runs.length - 1}`],
+              1,
+            ),
+          ]
+        : []),
+      ...dims.map((d) =>
+        column(
+          {
+            label: d.role === 'index' ? 'design' : d.name,
+            title: `${d.name} [${d.unit}]`,
+            left: false,
+            key: d.name,
+            text: (i) => fmtValue(d.values[i]!, d),
+          },
+          widestTexts(d, ds.n),
+        ),
+      ),
+      column(
+        {
+          label: 'front',
+          title: "on its run's front (yes), or on the union front of all runs (union)",
+          left: true,
+          text: (i) => (ds.union[i] ? 'union' : ds.front[i] ? 'yes' : ''),
+        },
+        ['union'],
+      ),
     ];
     // the columns (or the run column) may differ: rows are made again on the next draw
     this.rows = [];
-    this.tbody.replaceChildren();
+    this.body.replaceChildren();
     this.header();
     this.sort();
   }
 
-  /** The header row: a th per column, its sort arrow as a class (sortedClasses). */
+  /** The header row: a columnheader per column, the sorted one with its arrow (sortedArrows). */
   private header(): void {
-    const tr = document.createElement('tr');
-    const th = (text: string, left: boolean): HTMLTableCellElement => {
-      const cell = document.createElement('th');
-      if (left) cell.className = 'l';
-      cell.textContent = text;
+    const cells = this.columns.map((c) => {
+      const cell = document.createElement('span');
+      cell.setAttribute('role', 'columnheader');
+      cell.title = c.title;
+      if (c.key !== undefined) cell.dataset['key'] = c.key;
+      cell.append(document.createTextNode(''));
       return cell;
-    };
-    if (this.ds!.runs.length > 1) tr.append(th('run', true));
-    for (const c of this.columns) {
-      const cell = th(c.role === 'index' ? 'design' : c.name, false);
-      cell.dataset['key'] = c.name;
-      cell.title = `${c.name} [${c.unit}]`;
-      tr.append(cell);
-    }
-    tr.append(th('front', true));
-    this.thead.replaceChildren(tr);
+    });
+    this.head.replaceChildren(...cells);
+    this.sortedArrows();
   }
 
-  private sortedClasses(): void {
-    this.thead.querySelectorAll<HTMLElement>('th[data-key]').forEach((th) => {
-      const cls = th.dataset['key'] === this.sortKey ? (this.descending ? 'sorted-desc' : 'sorted-asc') : '';
-      if (th.className !== cls) th.className = cls;
+  private sortedArrows(): void {
+    this.columns.forEach((c, k) => {
+      const cell = this.head.children[k] as HTMLElement;
+      const sorted = c.key !== undefined && c.key === this.sortKey;
+      const arrow = c.left ? '' : sorted ? (this.descending ? ARROW.desc : ARROW.asc) : ARROW.none;
+      const text = cellText(c.label + arrow, c, k === 0);
+      const node = cell.firstChild as Text;
+      if (node.data !== text) node.data = text;
+      const aria = sorted ? (this.descending ? 'descending' : 'ascending') : null;
+      if (cell.getAttribute('aria-sort') !== aria) {
+        if (aria === null) cell.removeAttribute('aria-sort');
+        else cell.setAttribute('aria-sort', aria);
+      }
     });
   }
 
@@ -170,36 +277,32 @@ export class DesignTable {
     return [this.sortKey, this.descending, this.page, this.count, this.selected, ...rows].join(',');
   }
 
-  /** A row's elements: a td per column (and the run's before them when there are several runs, the front after). */
+  /** A row's elements: a cell per column, the run's swatch at the start of the first when there are several runs. */
   private makeRow(): RowCells {
-    const tr = document.createElement('tr');
-    tr.dataset['testid'] = 'design-row';
-    const texts: Text[] = [];
-    const td = (left: boolean): HTMLTableCellElement => {
-      const cell = document.createElement('td');
-      if (left) cell.className = 'l';
-      const text = document.createTextNode('');
-      texts.push(text);
-      cell.append(text);
-      tr.append(cell);
-      return cell;
-    };
+    const row = document.createElement('div');
+    row.setAttribute('role', 'row');
+    row.dataset['testid'] = 'design-row';
+    const texts = this.columns.map(() => document.createTextNode(''));
     let swatch: HTMLElement | null = null;
-    if (this.ds!.runs.length > 1) {
-      swatch = document.createElement('span');
-      swatch.className = 'swatch';
-      td(true).prepend(swatch);
-    }
-    for (let c = 0; c < this.columns.length; c++) td(false);
-    td(true);
-    return { tr, texts, swatch };
+    this.columns.forEach((_column, k) => {
+      const cell = document.createElement('span');
+      cell.setAttribute('role', 'cell');
+      if (this.columns[k]!.lead > 0) {
+        swatch = document.createElement('span');
+        swatch.className = 'swatch';
+        cell.append(swatch);
+      }
+      cell.append(texts[k]!);
+      row.append(cell);
+    });
+    return { row, texts, swatch };
   }
 
-  /** Writes the page's rows into the table, touching only the text and attributes that differ from what it shows. */
+  /** Writes the page's rows, touching only the text and attributes that differ from what it shows. */
   private draw(): void {
     const ds = this.ds!;
     this.drawn = this.shownKey();
-    this.sortedClasses();
+    this.sortedArrows();
     const start = this.page * PAGE_ROWS;
     const shown = this.kept.subarray(start, start + PAGE_ROWS);
     const set = (text: Text, value: string): void => {
@@ -213,21 +316,16 @@ export class DesignTable {
     shown.forEach((i, k) => {
       const row = (this.rows[k] ??= this.makeRow());
       const run = ds.run[i]!;
-      attr(row.tr, 'data-row', String(i));
-      attr(row.tr, 'data-run', String(run));
-      attr(row.tr, 'data-index', String(ds.index[i]));
-      attr(row.tr, 'class', i === this.selected ? 'selected' : null);
-      let t = 0;
-      if (row.swatch !== null) {
-        attr(row.swatch, 'style', `background:${RUN_COLOURS[run % RUN_COLOURS.length]}`);
-        set(row.texts[t++]!, ` ${run}`);
-      }
-      for (const c of this.columns) set(row.texts[t++]!, fmtValue(c.values[i]!, c));
-      set(row.texts[t]!, ds.union[i] ? 'union' : ds.front[i] ? 'yes' : '');
+      attr(row.row, 'data-row', String(i));
+      attr(row.row, 'data-run', String(run));
+      attr(row.row, 'data-index', String(ds.index[i]));
+      attr(row.row, 'class', i === this.selected ? 'selected' : null);
+      if (row.swatch !== null) attr(row.swatch, 'style', `background:${RUN_COLOURS[run % RUN_COLOURS.length]}`);
+      this.columns.forEach((c, t) => set(row.texts[t]!, cellText(c.text(i), c, t === 0, c.width - c.lead)));
       // the body holds rows[0 .. shown) in order: a row not in it goes after them
-      if (row.tr.parentNode !== this.tbody) this.tbody.append(row.tr);
+      if (row.row.parentNode !== this.body) this.body.append(row.row);
     });
-    while (this.tbody.children.length > shown.length) this.tbody.lastElementChild!.remove();
+    while (this.body.children.length > shown.length) this.body.lastElementChild!.remove();
     const pages = Math.max(1, Math.ceil(this.count / PAGE_ROWS));
     set(this.pageText, `page ${this.page + 1} of ${pages}`);
   }
