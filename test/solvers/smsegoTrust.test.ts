@@ -68,9 +68,12 @@ describe('trust region: size rule (TuRBO)', () => {
     expect(run(at(0.8), 'FFFFFFF', 1)).toEqual({ length: 0.8, successes: 0, failures: 0, restarts: 1 });
   });
 
-  it('success: hypervolume up by more than 0.1 % of it', () => {
-    expect(improved(1, 1.0005)).toBe(false);
-    expect(improved(1, 1.002)).toBe(true);
+  it('success: hypervolume up by more than 5 % of it', () => {
+    expect(TRUST.improvement).toBe(0.05);
+    expect(improved(1, 1.04)).toBe(false);
+    expect(improved(1, 1.06)).toBe(true);
+    expect(improved(0.2, 0.2095)).toBe(false); // +4.75 %
+    expect(improved(0.2, 0.2105)).toBe(true); // +5.25 %
     expect(improved(0.5, 0.5)).toBe(false);
     expect(improved(0, 0)).toBe(false);
     expect(improved(0, 0.3)).toBe(true);
