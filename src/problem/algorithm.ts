@@ -71,7 +71,7 @@ export interface AlgorithmOptions {
   readonly batch?: number;
   /**
    * SMS-EGO: maximize the infill criterion inside an adaptive trust region around the front designs
-   * (solvers/smsego/trustRegion.ts). Off by default: it helps on an unconstrained 3-objective problem at ~200
+   * (solvers/smsego/trustRegion.ts). Off by default: it helps on an unconstrained 3-objective problem at 200-500
    * evaluations but loses on a constrained one, where a global search finds the feasible regions (docs/performance.md).
    */
   readonly trustRegion?: boolean;
