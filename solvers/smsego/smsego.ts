@@ -13,21 +13,33 @@
  *   Ginsbourger, Le Riche & Carraro 2010), so the batch spreads along the front; the constraint GPs are not updated
  *   within a batch (a believer leaves their mean unchanged).
  * - Warm-start evaluations of an earlier run are model data (and front) only.
- * Everything random comes from the seeded Rng; the state (evaluations, hyperparameters, Rng) is in the snapshot, so a
- * resumed run proposes what the uninterrupted one would.
+ * - options.trustRegion (off by default): the criterion is maximized inside an adaptive trust region around the front
+ *   designs (TuRBO / MORBO; trustRegion.ts), its state updated before each batch from the last batch's hypervolume.
+ * Everything random comes from the seeded Rng; the state (evaluations, hyperparameters, trust region, Rng) is in the
+ * snapshot, so a resumed run proposes what the uninterrupted one would.
  */
 import type { Problem } from '../../src/problem/types.js';
 import { nonDominatedIndices, toMatrix } from '../../src/pareto/dominance.js';
 import type { AlgorithmOptions, AlgorithmSnapshot, Individual } from '../types.js';
-import { randomDesign } from '../operators/layout.js';
+import { KIND_REAL, randomDesign } from '../operators/layout.js';
 import { DuplicateFilter } from '../operators/duplicates.js';
 import { GaussianProcess, type GpHyperparameters } from '../gp/gp.js';
 import { decodeHyper, encodeHyper } from '../gp/hyperparameterCodec.js';
 import { SurrogateSearch } from '../surrogate/surrogateSearch.js';
 import { compileEncoding, encode, encodeAll, type SurrogateEncoding } from './encoding.js';
-import { additiveEpsilon, constrainedValue, lcbGain, smsValue } from './criterion.js';
+import { additiveEpsilon, constrainedValue, lcbGain, REFERENCE, smsValue } from './criterion.js';
 import { fitOutput, frontDistanceKey, logProbabilityOfFeasibility, refitsAt, trainingSets } from './models.js';
-import { maximizeCriterion, type Scored } from '../surrogate/criterionSearch.js';
+import { maximizeCriterion, type Scored, type SearchOptions } from '../surrogate/criterionSearch.js';
+import { smallHypervolume } from './hypervolume.js';
+import {
+  failureStreak,
+  halfWidths,
+  improved,
+  INITIAL_TRUST,
+  TrustBoxes,
+  updateTrust,
+  type TrustState,
+} from './trustRegion.js';
 
 /** What one batch's proposals need: the GPs, the normalized front and its normalization. */
 interface BatchModel {
@@ -45,9 +57,15 @@ export class SmsEgo extends SurrogateSearch {
   private readonly gain: number;
   private objectiveHyper: (GpHyperparameters | null)[] = [];
   private constraintHyper: (GpHyperparameters | null)[] = [];
+  /** Whether the infill search keeps to the adaptive trust region (options.trustRegion; trustRegion.ts). */
+  private trustRegion: boolean;
+  private trust: TrustState = INITIAL_TRUST;
+  /** Evaluations of this run when the trust region was last updated (−1: not yet). */
+  private trustSeen = -1;
 
   constructor(problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) {
     super(problem, options);
+    this.trustRegion = options.trustRegion ?? false;
     this.enc = compileEncoding(this.layout);
     this.gain = lcbGain(this.m);
     if (snapshot !== undefined) this.restore(snapshot);
@@ -119,16 +137,18 @@ export class SmsEgo extends SurrogateSearch {
   /** q designs: the SMS-EGO criterion maximized, kriging believer within the batch. */
   protected propose(q: number): Float64Array[] {
     const designs = this.prior.concat(this.data);
+    if (this.trustRegion) this.updateTrust(designs);
     const taken = new DuplicateFilter();
     for (const d of designs) taken.add(d.x);
     const model = this.batchModel(designs);
+    const search = model === null || !this.trustRegion ? {} : this.searchOptions(model);
     const proposals: Float64Array[] = [];
     const u = new Float64Array(this.enc.d);
     for (let b = 0; b < q; b++) {
       let x: Float64Array | null = null;
       if (model !== null) {
         const score = this.scorer(model, this.left() - b, u);
-        x = maximizeCriterion(this.layout, score, model.seeds, taken, this.rng);
+        x = maximizeCriterion(this.layout, score, model.seeds, taken, this.rng, search);
       }
       for (let t = 0; x === null && t < 100; t++) {
         const r = randomDesign(this.layout, this.rng);
@@ -140,6 +160,30 @@ export class SmsEgo extends SurrogateSearch {
       if (model !== null && b + 1 < q) this.believe(model, x);
     }
     return proposals;
+  }
+
+  /** The trust region updated from the last batch: success when it raised the feasible front's hypervolume. */
+  private updateTrust(designs: readonly Individual[]): void {
+    const n = this.data.length;
+    const seen = this.trustSeen;
+    const after = feasibleFront(designs, this.m);
+    if (after.length === 0) return; // no feasible design yet: the region is not used, batches do not count
+    this.trustSeen = n;
+    if (seen < 0 || n === seen) return;
+    const before = feasibleFront(this.prior.concat(this.data.slice(0, seen)), this.m);
+    const hv = frontHypervolumes(before, after, this.m);
+    const nReal = this.layout.kind.reduce((c, k) => c + (k === KIND_REAL ? 1 : 0), 0);
+    this.trust = updateTrust(this.trust, improved(hv.before, hv.after), failureStreak(nReal, this.params.batch));
+  }
+
+  /** The infill search inside the trust region once a feasible front is known (see trustRegion.ts). */
+  private searchOptions(model: BatchModel): SearchOptions {
+    if (model.front.length === 0 || !this.layout.kind.includes(KIND_REAL)) return {};
+    const scales = this.objectiveHyper
+      .filter((h) => h !== null)
+      .map((h) => Float64Array.from(this.enc.offset, (o) => h.lengthScales[o]!));
+    const half = halfWidths(this.layout, scales, this.trust.length);
+    return { region: new TrustBoxes(this.layout, model.seeds, half) };
   }
 
   /** The criterion of one proposal (see criterion.ts); `u` is scratch space for the encoding. */
@@ -191,13 +235,43 @@ export class SmsEgo extends SurrogateSearch {
     return {
       objectiveHyper: this.objectiveHyper.map(encodeHyper),
       constraintHyper: this.constraintHyper.map(encodeHyper),
+      trust: this.trustRegion ? { ...this.trust, seen: this.trustSeen } : null,
     };
   }
 
   protected restoreModel(s: AlgorithmSnapshot): void {
     this.objectiveHyper = ((s['objectiveHyper'] ?? []) as unknown[]).map(decodeHyper);
     this.constraintHyper = ((s['constraintHyper'] ?? []) as unknown[]).map(decodeHyper);
+    const t = s['trust'] as (TrustState & { seen: number }) | null | undefined;
+    this.trustRegion = t !== undefined && t !== null;
+    if (t !== undefined && t !== null) {
+      this.trust = { length: t.length, successes: t.successes, failures: t.failures, restarts: t.restarts };
+      this.trustSeen = t.seen;
+    }
   }
+}
+
+/** Objective vectors of the feasible non-dominated designs with finite objectives. */
+function feasibleFront(designs: readonly Individual[], m: number): Float64Array[] {
+  const pool = designs.filter((d) => d.cv === 0 && d.f.length === m && d.f.every(Number.isFinite)).map((d) => d.f);
+  if (pool.length === 0) return [];
+  return Array.from(nonDominatedIndices(toMatrix(pool, m), pool.length, m), (i) => pool[i]!);
+}
+
+/** Hypervolumes of two fronts on the second's normalization (ideal 0, nadir 1), reference REFERENCE per objective. */
+function frontHypervolumes(
+  before: Float64Array[],
+  after: Float64Array[],
+  m: number,
+): { before: number; after: number } {
+  const ideal = new Float64Array(m).fill(Infinity);
+  const nadir = new Float64Array(m).fill(-Infinity);
+  for (const f of after)
+    for (let j = 0; j < m; j++) [ideal[j], nadir[j]] = [Math.min(ideal[j]!, f[j]!), Math.max(nadir[j]!, f[j]!)];
+  const norm = (f: Float64Array): Float64Array =>
+    f.map((v, j) => (v - ideal[j]!) / (nadir[j]! > ideal[j]! ? nadir[j]! - ideal[j]! : 1));
+  const r = new Float64Array(m).fill(REFERENCE);
+  return { before: smallHypervolume(before.map(norm), r, m), after: smallHypervolume(after.map(norm), r, m) };
 }
 
 /** At most k of xs, evenly spread over their order. */

@@ -6,6 +6,8 @@
  * improvement with it (solvers/parego/infill.ts), SMS-EGO its S-metric criterion; ties in `value` go to the lower
  * `tie`.
  * A design in `taken` (evaluated or already in the batch) is never returned; null when every candidate was taken.
+ * With a `region` (SMS-EGO's trust region, solvers/smsego/trustRegion.ts), the random designs are placed in it and
+ * every child is projected onto it, so the search stays inside.
  */
 import type { Rng } from '../../src/core/rng.js';
 import { randomDesign, type VariableLayout } from '../operators/layout.js';
@@ -24,6 +26,18 @@ export interface Scored {
   readonly tie: number;
 }
 
+/** A part of the design space the search must stay in. */
+export interface SearchRegion {
+  /** A random design moved (in place, and returned) into the region. */
+  place(x: Float64Array, rng: Rng): Float64Array;
+  /** x moved in place onto the region. */
+  project(x: Float64Array): void;
+}
+
+export interface SearchOptions {
+  readonly region?: SearchRegion;
+}
+
 const better = (a: Scored, b: Scored): boolean => a.value > b.value || (a.value === b.value && a.tie < b.tie);
 
 export function maximizeCriterion(
@@ -32,10 +46,14 @@ export function maximizeCriterion(
   seeds: readonly Float64Array[],
   taken: DuplicateFilter,
   rng: Rng,
+  options: SearchOptions = {},
 ): Float64Array | null {
   const half = SEARCH_POPULATION / 2;
+  const { region } = options;
+  const random = (): Float64Array =>
+    region === undefined ? randomDesign(layout, rng) : region.place(randomDesign(layout, rng), rng);
   let pop: Scored[] = seeds.slice(0, half).map(score);
-  while (pop.length < SEARCH_POPULATION) pop.push(score(randomDesign(layout, rng)));
+  while (pop.length < SEARCH_POPULATION) pop.push(score(random()));
   let champion: Scored | null = null;
   const consider = (s: Scored): void => {
     if (!taken.has(s.x) && (champion === null || better(s, champion))) champion = s;
@@ -63,6 +81,7 @@ export function maximizeCriterion(
       polynomialMutation(layout, c1, pm, rng);
       polynomialMutation(layout, c2, pm, rng);
       for (const c of [c1, c2]) {
+        region?.project(c);
         const s = score(c);
         children.push(s);
         consider(s);

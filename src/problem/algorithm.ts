@@ -69,6 +69,12 @@ export interface AlgorithmOptions {
   readonly crossoverProbability?: number;
   /** Surrogate algorithms: designs proposed per iteration (fixed by the study, never by the worker count). */
   readonly batch?: number;
+  /**
+   * SMS-EGO: maximize the infill criterion inside an adaptive trust region around the front designs
+   * (solvers/smsego/trustRegion.ts). Off by default: it helps on an unconstrained 3-objective problem at 200-500
+   * evaluations but loses on a constrained one, where a global search finds the feasible regions (docs/performance.md).
+   */
+  readonly trustRegion?: boolean;
   /** The run's evaluation budget when it has one (a surrogate sizes its space-filling start by it). */
   readonly evaluations?: number;
   /** Warm start: designs from an earlier run to evaluate first, and (for a surrogate) its evaluations to learn from. */

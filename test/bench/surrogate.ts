@@ -17,12 +17,14 @@
  * the table uses every kept run of its case, budget and seeds).
  * Default: budgets 100 and 200, seeds 1–3, no constellation (the machine is 2 shared cores). --full: budgets 100, 200
  * and 500, seeds 1–5. --constellation adds the constellation study (seeds and budgets as chosen). --cases=zdt1,node
- * picks cases; --budgets=500 and --seeds=1,2 replace the budgets and seeds.
+ * picks cases; --budgets=500 and --seeds=1,2 replace the budgets and seeds. --trust-region runs SMS-EGO with its
+ * adaptive trust region (options.trustRegion; kept runs as <case>-smsego-tr-..., in the SMS-EGO column).
  * --overhead[=N]: instead, SMS-EGO's CPU per proposal at the flagship constellation study's size (its variables,
  * objectives and constraints; N = 100 designs of model data, as warm-start evaluations) with smooth synthetic responses
  * (a GP's cost depends on the data's size, not its values), after the first batch (whose fit has 3 starts), over 6
  * batches of 4; and, in the same process, the CPU of 3 real constellation evaluations of random designs: the ratio is
- * the overhead against an evaluation at the same load.
+ * the overhead against an evaluation at the same load. With --trust-region, of SMS-EGO with its trust region (used once
+ * a design is feasible; the count of feasible designs is printed).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -70,6 +72,7 @@ const ALGORITHMS = args
 /** --out=DIR keeps each run's result as DIR/<case>-<algorithm>-<budget>-<seed>.json and reuses it when present. */
 const OUT = args.find((a) => a.startsWith('--out='))?.slice('--out='.length);
 const SURROGATES = new Set(['parego', 'smsego']);
+const TRUST_REGION = args.includes('--trust-region');
 const PICK = args
   .find((a) => a.startsWith('--cases='))
   ?.slice('--cases='.length)
@@ -100,7 +103,8 @@ const CASES: readonly Case[] = [
 
 function runOnce(name: string, problem: Problem, budget: number, seed: number): RunResult {
   const population = Math.max(8, Math.floor(budget / 5));
-  const alg = createAlgorithm(name, problem, { population, seed, evaluations: budget, batch: 4 });
+  const trust = name === 'smsego' && TRUST_REGION ? { trustRegion: true } : {};
+  const alg = createAlgorithm(name, problem, { population, seed, evaluations: budget, batch: 4, ...trust });
   let askMs = 0;
   let proposed = 0;
   let evalMs = 0;
@@ -135,7 +139,8 @@ function slug(label: string): string {
 
 /** A run's result, from --out when it was kept there, else run now (and kept when --out is set). */
 function cachedRun(c: Case, name: string, problem: Problem, budget: number, seed: number): RunResult | null {
-  const file = OUT === undefined ? undefined : join(OUT, `${slug(c.label)}-${name}-${budget}-${seed}.json`);
+  const key = name === 'smsego' && TRUST_REGION ? 'smsego-tr' : name;
+  const file = OUT === undefined ? undefined : join(OUT, `${slug(c.label)}-${key}-${budget}-${seed}.json`);
   if (file !== undefined && existsSync(file)) {
     const r = JSON.parse(readFileSync(file, 'utf8')) as Omit<RunResult, 'front'> & { front: number[][] };
     return { ...r, front: r.front.map((f) => Float64Array.from(f)), leastViolation: r.leastViolation ?? Infinity };
@@ -216,6 +221,7 @@ async function overhead(size: number): Promise<void> {
     evaluations: 13 + 4 * (batches + 1), // a start of ⌊budget / 3⌋ = 13 designs
     batch: 4,
     initial: { designs: [], evaluations: prior },
+    ...(TRUST_REGION ? { trustRegion: true } : {}),
   });
   for (let b = 0; b < 2; b++) alg.tell(alg.ask().map(synth)); // the start, then the first fit
   const c0 = process.cpuUsage();
@@ -229,8 +235,9 @@ async function overhead(size: number): Promise<void> {
   const e0 = process.cpuUsage();
   for (let i = 0; i < 3; i++) safeEvaluate(problem, randomDesign(layout, rng));
   const evaluation = cpuMs(e0) / 3;
+  const feasible = alg.archive().length;
   console.log(
-    `SMS-EGO at the constellation study's size (${layout.n} variables, ${m} objectives, ${k} constraints, ` +
+    `SMS-EGO${TRUST_REGION ? ` (trust region; ${feasible} feasible designs)` : ''} at the constellation study's size (${layout.n} variables, ${m} objectives, ${k} constraints, ` +
       `${size} + ${alg.progress().evaluations - 4 * batches} designs of data at the first): ${proposal.toFixed(0)} ms CPU per ` +
       `proposal; a constellation evaluation ${evaluation.toFixed(0)} ms CPU; ratio ${(proposal / evaluation).toFixed(2)}`,
   );
@@ -241,7 +248,7 @@ async function main(): Promise<void> {
     `odc surrogate bench — ${new Date().toISOString().slice(0, 10)}; budgets ${BUDGETS.join('/')}, seeds ${SEEDS.join(',')}`,
   );
   console.log(
-    '| case | budget | SMS-EGO HV | ParEGO HV | NSGA-II HV | NSGA-III HV | ms/proposal S / P | ms/evaluation | ' +
+    `| case | budget | SMS-EGO${TRUST_REGION ? ' (trust region)' : ''} HV | ParEGO HV | NSGA-II HV | NSGA-III HV | ms/proposal S / P | ms/evaluation | ` +
       'least violation S / P / II / III | runs |',
   );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|---:|');
