@@ -63,7 +63,8 @@ function bruteForce(g: ShellGeometrySpec, raans: readonly number[], F: number, m
     for (let s = 0; s < S; s++) sats.push([raans[p]!, (s * 2 * Math.PI) / S + (p * F * 2 * Math.PI) / T]);
   let best = Infinity;
   for (let i = 0; i < sats.length; i++)
-    for (let j = i + 1; j < sats.length; j++) best = Math.min(best, pairMinimum(r, g.inclination_rad, sats[i]!, sats[j]!));
+    for (let j = i + 1; j < sats.length; j++)
+      best = Math.min(best, pairMinimum(r, g.inclination_rad, sats[i]!, sats[j]!));
   return Math.max(0, best - (g.pattern === 'cluster' ? 2 * g.clusterRadius_m : 0));
 }
 
@@ -81,17 +82,26 @@ function expectScan(g: ShellGeometrySpec, raans: readonly number[]): void {
 describe('phasingScan: closest approach for every F, against brute force over every pair and time', () => {
   it('Walker delta 53°: 15/5/F, RAAN₀ 0.3 rad: Ω_p = 0.3 + p·72° (only pairs with plane 0 evaluated)', () => {
     const g = shell({});
-    expectScan(g, [0, 1, 2, 3, 4].map((p) => 0.3 + (p * 2 * Math.PI) / 5));
+    expectScan(
+      g,
+      [0, 1, 2, 3, 4].map((p) => 0.3 + (p * 2 * Math.PI) / 5),
+    );
   });
 
   it('Walker delta 70°: 24/4/F (S = 6, some F put satellites of two planes on one node)', () => {
     const g = shell({ planes: 4, satsPerPlane: 6, inclination_rad: 70 * deg, raan0_rad: 0 });
-    expectScan(g, [0, 1, 2, 3].map((p) => (p * 2 * Math.PI) / 4));
+    expectScan(
+      g,
+      [0, 1, 2, 3].map((p) => (p * 2 * Math.PI) / 4),
+    );
   });
 
   it('Walker star 86.4°: 12/4/F, Ω_p = p·45° (every plane pair, the counter-rotating seam included)', () => {
     const g = shell({ pattern: 'walker-star', planes: 4, inclination_rad: 86.4 * deg, raan0_rad: 0 });
-    expectScan(g, [0, 1, 2, 3].map((p) => (p * Math.PI) / 4));
+    expectScan(
+      g,
+      [0, 1, 2, 3].map((p) => (p * Math.PI) / 4),
+    );
   });
 
   it('sso-ltan: a 4 h band of 3 planes, every pair (uneven RAAN spacing is not Walker-symmetric)', () => {
@@ -104,7 +114,10 @@ describe('phasingScan: closest approach for every F, against brute force over ev
       satsPerPlane: 4,
       inclination_rad: 97.6 * deg,
     });
-    expectScan(g, [0, 1, 2].map((p) => planeRaan_rad(g, p, EPOCH)));
+    expectScan(
+      g,
+      [0, 1, 2].map((p) => planeRaan_rad(g, p, EPOCH)),
+    );
   });
 
   it('cluster shell: reference orbits phased as S = 1, T = P, less twice the cluster radius', () => {

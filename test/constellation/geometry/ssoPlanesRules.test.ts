@@ -66,7 +66,12 @@ describe('ssoPlanes: one orbit-model call per distinct LTAN', () => {
   });
 
   it('Walker star, 4 planes from 09:00: LTANs 9, 12, 15, 18 h (12 h / 4 apart), each evaluated once', () => {
-    for (const [l, m] of [[9, 0.2], [12, 0.36], [15, 0.2], [18, 0.05]] as const)
+    for (const [l, m] of [
+      [9, 0.2],
+      [12, 0.36],
+      [15, 0.2],
+      [18, 0.05],
+    ] as const)
       table.set(l, { eclipseFractionMean: m, maxEclipse_s: 1000 + 1000 * m });
     const r = ssoPlanes({ altitude_m: 550e3, layout: { pattern: 'walker-star', planes: 4, ltan_h: 9, ltanBand_h: 0 } });
     expect(calls).toEqual([9, 12, 15, 18]);
