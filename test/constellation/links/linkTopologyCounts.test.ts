@@ -64,6 +64,16 @@ describe('linkTopology: counts and degrees by hand', () => {
     expect(t1.degree).toEqual({ inPlane: 0, crossPlane: 2, diagonal: 0, cluster: 0 });
   });
 
+  it('ring of 3 slots: 3 links per plane, degree 2; mesh of 2 slots: one diagonal family, seam included', () => {
+    const t3 = topo(shell(2, 3, 0), 'ring');
+    expect(t3.counts.inPlane).toBe(6);
+    expect(t3.degree.inPlane).toBe(2);
+    // P = 3, S = 2, Walker delta: 2 diagonal pairs of planes × 2 slots + 2 seam diagonals
+    const m = topo(shell(3, 2, 1), 'mesh');
+    expect(m.counts).toEqual({ inPlane: 3, crossPlane: 6, diagonal: 6, cluster: 0 });
+    expect(m.degree).toEqual({ inPlane: 1, crossPlane: 2, diagonal: 2, cluster: 0 });
+  });
+
   it('grid, Walker delta 4 × 5: 20 in-plane, 3·5 + 5 seam = 20 cross-plane links, degree 2 each', () => {
     const t = topo(shell(4, 5, 1), 'grid');
     expect(t.counts).toEqual({ inPlane: 20, crossPlane: 20, diagonal: 0, cluster: 0 });
@@ -86,6 +96,8 @@ describe('linkTopology: counts and degrees by hand', () => {
 
   it('no seam: Walker star, a 23.9 h sso-ltan band, and 2 planes; a 24 h band closes it', () => {
     expect(topo(shell(4, 5, 1, { pattern: 'walker-star' }), 'grid').counts.crossPlane).toBe(15);
+    // the band is an sso-ltan field: a star shell that carries 24 h in it has no seam either
+    expect(topo(shell(4, 5, 1, { pattern: 'walker-star', ltanBand_h: 24 }), 'grid').counts.crossPlane).toBe(15);
     const sso = (band: number): ShellGeometrySpec =>
       shell(4, 5, 1, { pattern: 'sso-ltan', sunSynchronous: true, ltan_h: 10, ltanBand_h: band });
     expect(topo(sso(23.9), 'grid').counts.crossPlane).toBe(15);
@@ -129,6 +141,8 @@ describe('linkTopology: counts and degrees by hand', () => {
       "topology 'cluster' does not fit pattern 'walker-delta' (cluster topology ⇔ cluster pattern)",
     );
     expect(() => topo(shell(4, 5, 1, { pattern: 'cluster' }), 'grid')).toThrow(RangeError);
+    // 'none' fits every pattern, cluster included
+    expect(topo(shell(4, 5, 1, { pattern: 'cluster' }), 'none').counts.cluster).toBe(0);
   });
 });
 
