@@ -227,6 +227,14 @@ describe('linkTopology: cluster shells', () => {
     ]);
   });
 
+  it('cluster edges carry the cluster class; without explicit edges the list is null and the counts stand', () => {
+    const t = topo(clusters, 'cluster', 1000, true, formation(2000));
+    expect(new Set(t.edges!.map((e) => e.linkClass))).toEqual(new Set(['cluster']));
+    const bare = topo(clusters, 'cluster', 1000, false, formation(2000));
+    expect(bare.edges).toBeNull();
+    expect(bare.counts.cluster).toBe(8);
+  });
+
   it('neighbours farther than the range at some point of the orbit: no links, degree 0', () => {
     const t = topo(clusters, 'cluster', 1000, true, formation(2000.001));
     expect(t.counts.cluster).toBe(0);
