@@ -1,0 +1,216 @@
+/**
+ * Snapshot and time-averaged link graphs of a small shell (src/constellation/links/linkGraph.ts) against positions
+ * worked out by hand from the Walker elements: satellite (p, s) at RAAN 2πp/P and argument of latitude
+ * u = 2πs/S + 2πpF/(PS) + n·t (two-body; SGP4's short-period terms move a satellite by ~0.1 %, inside the
+ * tolerances and the ≥ 2° latitude margins used below). A snapshot link carries capacity only if its
+ * representative was never blocked, its line of sight clears the grazing height (the chord's closest point to
+ * Earth's centre is r·cos(θ/2) for two satellites θ apart) and, for cross-plane links, both ends are within the
+ * latitude cutoff. The averaged graph divides the representative's window sums by the sample count.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildLinkGraphs, type GraphContext } from '../../../src/constellation/links/linkGraph.js';
+import type { RepresentativeStats } from '../../../src/constellation/links/linkSampling.js';
+import { linkTopology } from '../../../src/constellation/links/linkTopology.js';
+import { planeElements } from '../../../src/constellation/geometry/pattern.js';
+import { propagatePlane } from '../../../src/constellation/geometry/propagate.js';
+import type { ShellGeometrySpec } from '../../../src/constellation/types.js';
+import type { LinkRateCoefficients } from '../../../src/models/linkBudget.js';
+import { EARTH_RADIUS_m } from '../../../src/units/constants.js';
+
+const deg = Math.PI / 180;
+const MU_m3_s2 = 3.986004418e14;
+const [P, S, F] = [3, 4, 1];
+const INC = 53 * deg;
+const ALT_m = 550e3;
+const R = EARTH_RADIUS_m + ALT_m;
+const shell: ShellGeometrySpec = {
+  name: 'g',
+  altitude_m: ALT_m,
+  inclination_rad: INC,
+  sunSynchronous: false,
+  ltan_h: null,
+  planes: P,
+  satsPerPlane: S,
+  pattern: 'walker-delta',
+  phasing: F,
+  ltanBand_h: 0,
+  raan0_rad: 0,
+  clusterRadius_m: 0,
+};
+const window = { epochIso: '2026-03-20T00:00:00Z', duration_s: 600, step_s: 60 }; // 11 samples
+// rate = 1e10 bit/s · 1e12 m² / d² for every d > 1e6 m (capacity cap far above)
+const rate = { farFieldFraction_m2: 1e12, fullCollectionRate_bps: 1e10, capacity_bps: 1e30 } as LinkRateCoefficients;
+const topology = linkTopology({
+  shell,
+  topology: 'grid',
+  clusterLinkRange_m: 0,
+  maxRepresentativesPerClass: 1000,
+  explicitEdges: true,
+});
+const stats = (blocked: (rep: number) => boolean): RepresentativeStats[] =>
+  topology.representatives.map(
+    (_, i) =>
+      ({
+        rangeSum_m: 11 * (3e6 + 1e5 * i),
+        rateSum_bps: 11 * (1e9 + 1e7 * i),
+        blockedSamples: blocked(i) ? 2 : 0,
+      }) as RepresentativeStats,
+  );
+const context = (o: Partial<GraphContext>): GraphContext => ({
+  shell,
+  window,
+  tracks: new Map(),
+  slotPhase_rad: (s) => (2 * Math.PI * s) / S,
+  motion: null,
+  grazingHeight_m: 100e3,
+  cutoff: null,
+  k: 0,
+  rate,
+  ...o,
+});
+
+/** Hand position of node q = p·S + s at time t. */
+function position(q: number, t_s: number): [number, number, number] {
+  const p = Math.floor(q / S),
+    s = q % S;
+  const raan = (2 * Math.PI * p) / P;
+  const u = (2 * Math.PI * s) / S + (2 * Math.PI * p * F) / (P * S) + Math.sqrt(MU_m3_s2 / R ** 3) * t_s;
+  return [
+    R * (Math.cos(raan) * Math.cos(u) - Math.sin(raan) * Math.sin(u) * Math.cos(INC)),
+    R * (Math.sin(raan) * Math.cos(u) + Math.cos(raan) * Math.sin(u) * Math.cos(INC)),
+    R * Math.sin(u) * Math.sin(INC),
+  ];
+}
+const latitude = (v: number[]): number => Math.abs(Math.asin(v[2]! / R));
+interface Hand {
+  length_m: number;
+  /** Lowest altitude of the line of sight [m]. */
+  losAltitude_m: number;
+  latA: number;
+  latB: number;
+}
+function hand(u: number, v: number, t_s: number): Hand {
+  const a = position(u, t_s),
+    b = position(v, t_s);
+  const length_m = Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+  const theta = 2 * Math.asin(length_m / (2 * R));
+  return { length_m, losAltitude_m: R * Math.cos(theta / 2) - EARTH_RADIUS_m, latA: latitude(a), latB: latitude(b) };
+}
+
+describe('buildLinkGraphs: snapshot', () => {
+  it('no cutoff, nothing blocked: a link carries K/d² exactly when its line of sight clears the grazing height', () => {
+    // in-plane chord of S = 4: θ = 90°, closest point r·cos 45° = 4,899 km from the centre, 1,479 km below the
+    // surface. The grazing height is put between two of the links' hand-worked line-of-sight altitudes, at the
+    // widest gap, so some links clear it and some do not.
+    const alt = topology.edges!.map((e) => hand(e.u, e.v, 0).losAltitude_m).sort((a, b) => a - b);
+    let g = 1;
+    for (let j = 1; j < alt.length; j++) if (alt[j]! - alt[j - 1]! > alt[g]! - alt[g - 1]!) g = j;
+    const grazing_m = (alt[g]! + alt[g - 1]!) / 2;
+    expect(alt[g]! - alt[g - 1]!).toBeGreaterThan(100e3);
+    const { snapshot } = buildLinkGraphs(
+      topology.edges!,
+      stats(() => false),
+      context({ grazingHeight_m: grazing_m }),
+    );
+    expect(snapshot.nodes).toBe(12);
+    expect(snapshot.sampleIndex).toBe(0);
+    expect(snapshot.edges).toHaveLength(topology.edges!.length);
+    let clear = 0;
+    for (const e of snapshot.edges) {
+      const h = hand(e.u, e.v, 0);
+      expect(e.length_m / h.length_m - 1).toBeCloseTo(0, 2);
+      if (e.class === 'inPlane') expect(e.length_m / (Math.SQRT2 * R) - 1).toBeCloseTo(0, 2);
+      const on = h.losAltitude_m >= grazing_m;
+      if (on) clear++;
+      if (on) expect(e.capacity_bps / (1e22 / e.length_m ** 2) - 1).toBeCloseTo(0, 12);
+      else expect(e.capacity_bps).toBe(0);
+    }
+    expect(clear).toBeGreaterThan(0);
+    expect(clear).toBeLessThan(snapshot.edges.length);
+  });
+
+  it('latitude cutoff 35°: a cross-plane link with either end beyond it carries nothing; in-plane links ignore it', () => {
+    for (const k of [0, 5]) {
+      const t_s = k * 60;
+      const { snapshot } = buildLinkGraphs(
+        topology.edges!,
+        stats(() => false),
+        context({ cutoff: 35 * deg, grazingHeight_m: -EARTH_RADIUS_m, k }),
+      );
+      let decided = 0,
+        cut = 0;
+      for (const e of snapshot.edges) {
+        const h = hand(e.u, e.v, t_s);
+        if (e.class === 'inPlane') {
+          expect(e.capacity_bps).toBeGreaterThan(0); // no grazing limit here, no cutoff for in-plane links
+          continue;
+        }
+        if (Math.abs(h.latA - 35 * deg) < 2 * deg || Math.abs(h.latB - 35 * deg) < 2 * deg) continue;
+        decided++;
+        const beyond = h.latA > 35 * deg || h.latB > 35 * deg;
+        if (beyond) cut++;
+        expect(e.capacity_bps === 0).toBe(beyond);
+      }
+      expect(decided).toBeGreaterThanOrEqual(8);
+      expect(cut).toBeGreaterThanOrEqual(2);
+      expect(cut).toBeLessThan(decided);
+    }
+  });
+
+  it('at sample 5 (300 s) the satellites have moved 18.8° along their orbits; tracks given or not, the same graph', () => {
+    const full = new Map([[1, propagatePlane(planeElements(shell, 1, window.epochIso), window)]]);
+    for (const tracks of [new Map(), full]) {
+      const { snapshot } = buildLinkGraphs(
+        topology.edges!,
+        stats(() => false),
+        context({ k: 5, tracks }),
+      );
+      expect(snapshot.sampleIndex).toBe(5);
+      for (const e of snapshot.edges) expect(e.length_m / hand(e.u, e.v, 300).length_m - 1).toBeCloseTo(0, 2);
+    }
+  });
+
+  it('a representative blocked at some sample switches its links off in both graphs and in the degree', () => {
+    const blocked = (i: number): boolean => topology.representatives[i]!.linkClass === 'crossPlane';
+    const r = buildLinkGraphs(topology.edges!, stats(blocked), context({}));
+    for (const e of r.snapshot.edges) if (e.class === 'crossPlane') expect(e.capacity_bps).toBe(0);
+    for (const e of r.averaged.edges) if (e.class === 'crossPlane') expect(e.capacity_bps).toBe(0);
+    expect(r.maxDegree).toBe(2); // the in-plane ring only
+    expect(
+      buildLinkGraphs(
+        topology.edges!,
+        stats(() => false),
+        context({}),
+      ).maxDegree,
+    ).toBe(4);
+    expect(
+      buildLinkGraphs(
+        topology.edges!,
+        stats(() => true),
+        context({}),
+      ).maxDegree,
+    ).toBe(0);
+  });
+});
+
+describe('buildLinkGraphs: time average', () => {
+  it('capacity = rate sum / 11 samples, length = range sum / 11, whatever the snapshot geometry', () => {
+    const { averaged } = buildLinkGraphs(
+      topology.edges!,
+      stats(() => false),
+      context({}),
+    );
+    expect(averaged.sampleIndex).toBeNull();
+    expect(averaged.nodes).toBe(12);
+    topology.edges!.forEach((e, j) => {
+      const i = e.representative;
+      expect(averaged.edges[j]).toEqual({
+        u: e.u,
+        v: e.v,
+        class: e.linkClass,
+        capacity_bps: expect.closeTo(1e9 + 1e7 * i, 3) as number,
+        length_m: expect.closeTo(3e6 + 1e5 * i, 6) as number,
+      });
+    });
+  });
+});

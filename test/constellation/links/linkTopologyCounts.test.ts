@@ -1,0 +1,251 @@
+/**
+ * Link counts, degrees, representatives and edges of src/constellation/links/linkTopology.ts, counted by hand
+ * from the rules of its header (P planes, S slots, phasing F):
+ * - in-plane: S links per plane for S ≥ 3 (a ring), 1 for S = 2, none for S = 1; degree 2, 1, 0;
+ * - cross-plane: S links between each of the P − 1 adjacent plane pairs, plus S seam links (P−1, s)–(0, s+F)
+ *   when the planes close the circle of RAAN (Walker delta, or an sso-ltan band of 24 h) and P ≥ 3; degree 2
+ *   for P ≥ 3, 1 for P = 2;
+ * - diagonal (mesh, S ≥ 2): as cross-plane with the slot advanced by one;
+ * - representatives: every stride-th base slot, stride = ⌈S / max⌉, each weighted by the links it stands for.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ClusterFormation } from '../../../src/constellation/geometry/clusterFormation.js';
+import { linkTopology, type LinkTopology } from '../../../src/constellation/links/linkTopology.js';
+import type { ConstellationTopology, ShellGeometrySpec } from '../../../src/constellation/types.js';
+
+const shell = (P: number, S: number, F: number, o: Partial<ShellGeometrySpec> = {}): ShellGeometrySpec => ({
+  name: 'w',
+  altitude_m: 550e3,
+  inclination_rad: 0.93,
+  sunSynchronous: false,
+  ltan_h: null,
+  planes: P,
+  satsPerPlane: S,
+  pattern: 'walker-delta',
+  phasing: F,
+  ltanBand_h: 0,
+  raan0_rad: 0,
+  clusterRadius_m: 0,
+  ...o,
+});
+const topo = (
+  sh: ShellGeometrySpec,
+  topology: ConstellationTopology,
+  max = 1000,
+  explicitEdges = true,
+  clusterFormation?: ClusterFormation,
+): LinkTopology =>
+  linkTopology({
+    shell: sh,
+    topology,
+    clusterLinkRange_m: 2000,
+    maxRepresentativesPerClass: max,
+    explicitEdges,
+    ...(clusterFormation ? { clusterFormation } : {}),
+  });
+const weightSum = (t: LinkTopology, c: string): number =>
+  t.representatives.filter((r) => r.linkClass === c).reduce((a, r) => a + r.weight, 0);
+
+describe('linkTopology: counts and degrees by hand', () => {
+  it('ring, 3 planes: S = 5 gives 15 in-plane links (degree 2), S = 2 gives 3 (degree 1), S = 1 none', () => {
+    const t5 = topo(shell(3, 5, 1), 'ring');
+    expect(t5.counts).toEqual({ inPlane: 15, crossPlane: 0, diagonal: 0, cluster: 0 });
+    expect(t5.degree).toEqual({ inPlane: 2, crossPlane: 0, diagonal: 0, cluster: 0 });
+    const t2 = topo(shell(3, 2, 1), 'ring');
+    expect(t2.counts.inPlane).toBe(3);
+    expect(t2.degree.inPlane).toBe(1);
+    expect(t2.edges).toEqual([
+      { u: 0, v: 1, linkClass: 'inPlane', representative: 0 },
+      { u: 2, v: 3, linkClass: 'inPlane', representative: 0 },
+      { u: 4, v: 5, linkClass: 'inPlane', representative: 0 },
+    ]);
+    const t1 = topo(shell(3, 1, 0), 'mesh');
+    expect(t1.counts).toEqual({ inPlane: 0, crossPlane: 3, diagonal: 0, cluster: 0 }); // 2 pairs + seam, 1 slot
+    expect(t1.degree).toEqual({ inPlane: 0, crossPlane: 2, diagonal: 0, cluster: 0 });
+  });
+
+  it('ring of 3 slots: 3 links per plane, degree 2; mesh of 2 slots: one diagonal family, seam included', () => {
+    const t3 = topo(shell(2, 3, 0), 'ring');
+    expect(t3.counts.inPlane).toBe(6);
+    expect(t3.degree.inPlane).toBe(2);
+    // P = 3, S = 2, Walker delta: 2 diagonal pairs of planes × 2 slots + 2 seam diagonals
+    const m = topo(shell(3, 2, 1), 'mesh');
+    expect(m.counts).toEqual({ inPlane: 3, crossPlane: 6, diagonal: 6, cluster: 0 });
+    expect(m.degree).toEqual({ inPlane: 1, crossPlane: 2, diagonal: 2, cluster: 0 });
+  });
+
+  it('grid, Walker delta 4 × 5: 20 in-plane, 3·5 + 5 seam = 20 cross-plane links, degree 2 each', () => {
+    const t = topo(shell(4, 5, 1), 'grid');
+    expect(t.counts).toEqual({ inPlane: 20, crossPlane: 20, diagonal: 0, cluster: 0 });
+    expect(t.degree).toEqual({ inPlane: 2, crossPlane: 2, diagonal: 0, cluster: 0 });
+    const seam = t.representatives.filter((r) => r.seam);
+    expect(seam).toHaveLength(5);
+    expect(seam[2]).toEqual({
+      linkClass: 'crossPlane',
+      a: { plane: 3, slot: 2 },
+      b: { plane: 0, slot: 3 }, // s + F
+      weight: 1,
+      seam: true,
+      cutoffApplies: true,
+    });
+    // representatives 0–4 in-plane, 5–9 cross-plane (0, s)–(1, s), 10–14 the seam
+    expect(t.edges!.filter((e) => e.linkClass === 'crossPlane' && e.u >= 15)).toEqual(
+      [0, 1, 2, 3, 4].map((s) => ({ u: 15 + s, v: (s + 1) % 5, linkClass: 'crossPlane', representative: 10 + s })),
+    );
+  });
+
+  it('no seam: Walker star, a 23.9 h sso-ltan band, and 2 planes; a 24 h band closes it', () => {
+    expect(topo(shell(4, 5, 1, { pattern: 'walker-star' }), 'grid').counts.crossPlane).toBe(15);
+    // the band is an sso-ltan field: a star shell that carries 24 h in it has no seam either
+    expect(topo(shell(4, 5, 1, { pattern: 'walker-star', ltanBand_h: 24 }), 'grid').counts.crossPlane).toBe(15);
+    const sso = (band: number): ShellGeometrySpec =>
+      shell(4, 5, 1, { pattern: 'sso-ltan', sunSynchronous: true, ltan_h: 10, ltanBand_h: band });
+    expect(topo(sso(23.9), 'grid').counts.crossPlane).toBe(15);
+    expect(topo(sso(24), 'grid').counts.crossPlane).toBe(20);
+    const two = topo(shell(2, 5, 1), 'mesh');
+    expect(two.counts).toEqual({ inPlane: 10, crossPlane: 5, diagonal: 5, cluster: 0 });
+    expect(two.degree).toEqual({ inPlane: 2, crossPlane: 1, diagonal: 1, cluster: 0 });
+    expect(two.representatives.some((r) => r.seam)).toBe(false);
+    const one = topo(shell(1, 5, 0), 'mesh');
+    expect(one.counts).toEqual({ inPlane: 5, crossPlane: 0, diagonal: 0, cluster: 0 });
+    expect(one.degree).toEqual({ inPlane: 2, crossPlane: 0, diagonal: 0, cluster: 0 });
+  });
+
+  it('mesh, Walker delta 3 × 4, F = 2: diagonals (p, s)–(p+1, s+1) and seam (2, s)–(0, s+3)', () => {
+    const t = topo(shell(3, 4, 2), 'mesh');
+    expect(t.counts).toEqual({ inPlane: 12, crossPlane: 12, diagonal: 12, cluster: 0 });
+    expect(t.degree.diagonal).toBe(2);
+    const diag = t.edges!.filter((e) => e.linkClass === 'diagonal').map((e) => [e.u, e.v]);
+    expect(diag).toEqual([
+      [0, 5],
+      [1, 6],
+      [2, 7],
+      [3, 4], // plane 0 → 1
+      [4, 9],
+      [5, 10],
+      [6, 11],
+      [7, 8], // plane 1 → 2
+      [8, 3],
+      [9, 0],
+      [10, 1],
+      [11, 2], // seam: plane 2 → 0, slot s + F + 1
+    ]);
+  });
+
+  it('none: nothing; a cluster topology on a Walker shell, or a Walker one on a cluster shell, is refused', () => {
+    const t = topo(shell(4, 5, 1), 'none');
+    expect(t.counts).toEqual({ inPlane: 0, crossPlane: 0, diagonal: 0, cluster: 0 });
+    expect(t.representatives).toEqual([]);
+    expect(t.edges).toEqual([]);
+    expect(() => topo(shell(4, 5, 1), 'cluster')).toThrow(
+      "topology 'cluster' does not fit pattern 'walker-delta' (cluster topology ⇔ cluster pattern)",
+    );
+    expect(() => topo(shell(4, 5, 1, { pattern: 'cluster' }), 'grid')).toThrow(RangeError);
+    // 'none' fits every pattern, cluster included
+    expect(topo(shell(4, 5, 1, { pattern: 'cluster' }), 'none').counts.cluster).toBe(0);
+  });
+});
+
+describe('linkTopology: representatives', () => {
+  it('S = 5, at most 2 per class: stride ⌈5/2⌉ = 3, base slots 0 and 3, weights 3·P and 2·P', () => {
+    const t = topo(shell(4, 5, 1), 'grid', 2);
+    const inPlane = t.representatives.filter((r) => r.linkClass === 'inPlane');
+    expect(inPlane).toEqual([
+      {
+        linkClass: 'inPlane',
+        a: { plane: 0, slot: 0 },
+        b: { plane: 0, slot: 1 },
+        weight: 12,
+        seam: false,
+        cutoffApplies: false,
+      },
+      {
+        linkClass: 'inPlane',
+        a: { plane: 0, slot: 3 },
+        b: { plane: 0, slot: 4 },
+        weight: 8,
+        seam: false,
+        cutoffApplies: false,
+      },
+    ]);
+    // every class's weights add up to its count; cross-plane: (0,s)–(1,s) weights 3·3, 2·3, seam 3, 2
+    for (const c of ['inPlane', 'crossPlane']) expect(weightSum(t, c)).toBe(t.counts[c as 'inPlane']);
+    expect(t.representatives.filter((r) => r.linkClass === 'crossPlane').map((r) => r.weight)).toEqual([9, 6, 3, 2]);
+    // edges point at the representative of their base slot: slots 0–2 → the first, 3–4 → the second
+    expect(t.edges!.filter((e) => e.linkClass === 'inPlane' && e.u < 5).map((e) => e.representative)).toEqual([
+      0, 0, 0, 1, 1,
+    ]);
+  });
+
+  it('without explicit edges the edge list is null and the counts are unchanged', () => {
+    const t = topo(shell(4, 5, 1), 'mesh', 1000, false);
+    expect(t.edges).toBeNull();
+    expect(t.counts).toEqual({ inPlane: 20, crossPlane: 20, diagonal: 20, cluster: 0 });
+  });
+});
+
+describe('linkTopology: cluster shells', () => {
+  // a made-up formation of 3 members in a row: neighbours (0, 1) and (1, 2)
+  const formation = (maxNeighbour_m: number): ClusterFormation =>
+    ({
+      orbits: [{}, {}, {}],
+      neighbours: [
+        [0, 1],
+        [1, 2],
+      ],
+      neighbourDistance_m: { min: 500, mean: 700, max: maxNeighbour_m },
+    }) as unknown as ClusterFormation;
+  const clusters = shell(4, 3, 0, { pattern: 'cluster', clusterRadius_m: 1000 });
+
+  it('neighbours within the link range (2,000 m): 2 links per cluster, 8 in all; the middle member has degree 2', () => {
+    const t = topo(clusters, 'cluster', 1000, true, formation(2000));
+    expect(t.counts).toEqual({ inPlane: 0, crossPlane: 0, diagonal: 0, cluster: 8 });
+    expect(t.degree.cluster).toBe(2);
+    expect(t.representatives).toEqual([
+      {
+        linkClass: 'cluster',
+        a: { plane: 0, slot: 0 },
+        b: { plane: 0, slot: 1 },
+        weight: 4,
+        seam: false,
+        cutoffApplies: false,
+      },
+      {
+        linkClass: 'cluster',
+        a: { plane: 0, slot: 1 },
+        b: { plane: 0, slot: 2 },
+        weight: 4,
+        seam: false,
+        cutoffApplies: false,
+      },
+    ]);
+    expect(t.edges!.filter((e) => e.representative === 1).map((e) => [e.u, e.v])).toEqual([
+      [1, 2],
+      [4, 5],
+      [7, 8],
+      [10, 11],
+    ]);
+  });
+
+  it('cluster edges carry the cluster class; without explicit edges the list is null and the counts stand', () => {
+    const t = topo(clusters, 'cluster', 1000, true, formation(2000));
+    expect(new Set(t.edges!.map((e) => e.linkClass))).toEqual(new Set(['cluster']));
+    const bare = topo(clusters, 'cluster', 1000, false, formation(2000));
+    expect(bare.edges).toBeNull();
+    expect(bare.counts.cluster).toBe(8);
+  });
+
+  it('neighbours farther than the range at some point of the orbit: no links, degree 0', () => {
+    const t = topo(clusters, 'cluster', 1000, true, formation(2000.001));
+    expect(t.counts.cluster).toBe(0);
+    expect(t.degree.cluster).toBe(0);
+    expect(t.edges).toEqual([]);
+  });
+
+  it('a formation with a different member count is refused', () => {
+    expect(() => topo(shell(4, 4, 0, { pattern: 'cluster' }), 'cluster', 1000, true, formation(10))).toThrow(
+      'cluster topology needs one relative orbit per member',
+    );
+    expect(() => topo(clusters, 'cluster')).toThrow(RangeError);
+  });
+});
