@@ -3,10 +3,11 @@ import type { SampleOutcome } from '../../src/uncertainty/analysisModel.js';
 import { documentMarkdown } from '../../src/uncertainty/document.js';
 import type { FileModel } from '../../src/uncertainty/loadModel.js';
 import { renderSvg } from '../../src/report/plots.js';
-import { distributionSpec } from '../../src/uncertainty/plots.js';
+import { constraintSpec, distributionSpec } from '../../src/uncertainty/plots.js';
 import { formatUncertainty } from '../../src/uncertainty/run.js';
 import { analyzeModel, type UncertaintyAnalysis } from '../../src/uncertainty/uncertainty.js';
 import {
+  inputTable,
   jointRows,
   sampleCountNote,
   uncertaintyDocument,
@@ -270,13 +271,18 @@ function bareModel(): FileModel {
     notes: [],
     width: 2,
     nominal: { status: 'failed', reason: 'no nominal' },
+    // a dotted path, as record metrics have: the figure's id and file replace the dots
+    metricPaths: ['cost.rank', 'terrestrial'],
+    keyOutputs: ['cost.rank'],
+    headlineOutputs: ['cost.rank'],
+    column: (p: string) => ['cost.rank', 'terrestrial'].indexOf(p),
   } as unknown as FileModel;
 }
 
 describe('the uncertainty report of a constellation without constraints or comparison', () => {
   let a: UncertaintyAnalysis;
   let doc: Doc;
-  let plots: readonly { file: string }[];
+  let plots: readonly { id: string; file: string }[];
   beforeAll(async () => {
     a = await analyzeModel(bareModel(), { designPath: 'rank.yaml', samples: 100, seed: 9 });
     ({ doc, plots } = await uncertaintyDocument(a));
@@ -294,7 +300,7 @@ describe('the uncertainty report of a constellation without constraints or compa
       'worker threads': '0',
     });
     expect(jointRows(a)).toEqual([]);
-    expect(plots.map((p) => p.file)).toEqual(['output-rank.svg']);
+    expect(plots.map((p) => [p.id, p.file])).toEqual([['output-cost-rank', 'output-cost-rank.svg']]);
     expect(doc.blocks.filter((b) => b.kind === 'figure')).toHaveLength(1);
     expect(paragraphs(doc).filter((p) => p.startsWith('P(all constraints hold)'))).toEqual([]);
     // an optional part that is left out leaves nothing behind
@@ -306,7 +312,7 @@ describe('the uncertainty report of a constellation without constraints or compa
     const table = (first: string) => doc.blocks.find((b) => b.kind === 'table' && b.headers[0] === first);
     expect(table('output')).toMatchObject({
       headers: ['output', 'unit', 'nominal constellation', 'p5', 'p50', 'p95', 'mean ± SE', 'sd'],
-      rows: [['rank', 'pts', 'model default', '5.95', '50.5', '95.1', '50.5 ± 2.9', '29']],
+      rows: [['cost.rank', 'pts', 'model default', '5.95', '50.5', '95.1', '50.5 ± 2.9', '29']],
     });
     // U(0, 1): p5 0.05, mean 0.5, p95 0.95; declared in the file, no nominal, no reason
     expect(table('input')).toMatchObject({
@@ -333,9 +339,10 @@ describe('the uncertainty report of a constellation without constraints or compa
 });
 
 describe('the sections of a node report', () => {
+  let a: UncertaintyAnalysis;
   let doc: Doc;
   beforeAll(async () => {
-    const a = await analyzeModel(rankModel(98), { designPath: 'rank.yaml', samples: 100, seed: 9, method: 'mc' });
+    a = await analyzeModel(rankModel(98), { designPath: 'rank.yaml', samples: 100, seed: 9, method: 'mc' });
     doc = (await uncertaintyDocument(a)).doc;
   });
 
@@ -356,7 +363,7 @@ describe('the sections of a node report', () => {
     expect(after('rank')).toMatchObject({ kind: 'figure', plot: { file: 'output-rank.svg' } });
   });
 
-  it('define margins, state the joint probability and the method with its sources', () => {
+  it('define margins, state the joint probability and the method with its sources', async () => {
     const table = doc.blocks.find((b) => b.kind === 'table' && b.headers[0] === 'constraint');
     expect(table).toMatchObject({
       headers: ['constraint', 'kind', 'nominal margin [-]', 'p5 [-]', 'p50 [-]', 'p95 [-]', 'P(holds)'],
@@ -366,7 +373,10 @@ describe('the sections of a node report', () => {
     expect(text).toContain('It is not the product of the per-constraint probabilities');
     // the constraint figure follows the joint note
     const figures = doc.blocks.filter((b) => b.kind === 'figure');
-    expect(figures.at(-1)).toMatchObject({ plot: { file: 'constraints.svg' } });
+    expect(figures.at(-1)).toMatchObject({ plot: { id: 'constraints', file: 'constraints.svg' } });
+    const last = figures.at(-1);
+    if (last?.kind !== 'figure') throw new Error('no constraint figure');
+    expect(last.plot.svg).toBe(await renderSvg(constraintSpec(a.margins), 'constraints'));
     expect(figures.at(-1)).toMatchObject({ plot: { caption: expect.stringMatching(/Wilson score interval/) } });
     const method = doc.blocks.find((b) => b.kind === 'list' && b.items.some((i) => i.includes('inverse CDF')));
     if (method?.kind !== 'list') throw new Error('no method list');
@@ -378,5 +388,27 @@ describe('the sections of a node report', () => {
     expect(method.items[2]).toContain('a failed sample counts as not holding');
     expect(method.items[3]).toContain('Output statistics use the successful samples');
     expect(doc.footer).toMatch(/^Generated by odc \S+ \(odc uncertainty\)/);
+  });
+});
+
+describe('the input table', () => {
+  it("says an input of a node design is declared in the design file, of a constellation in 'the constellation or node file'", () => {
+    const x = {
+      path: 'chips.count',
+      unit: '-',
+      origin: 'design' as const,
+      distribution: { kind: 'uniform' as const, min: 1, max: 3 },
+      description: 'uniform 1–3',
+      reason: 'supply',
+      nominal: 2,
+      mean: 2,
+      p5: 1.1,
+      p95: 2.9,
+    };
+    const declaredIn = (t: ReturnType<typeof inputTable>) => (t.kind === 'table' ? t.rows.map((r) => r[7]) : []);
+    expect(declaredIn(inputTable([x]))).toEqual(['design file']);
+    expect(declaredIn(inputTable([x], 'node'))).toEqual(['design file']);
+    expect(declaredIn(inputTable([x], 'constellation'))).toEqual(['constellation or node file']);
+    expect(declaredIn(inputTable([{ ...x, origin: 'catalog' }], 'constellation'))).toEqual(['catalog row']);
   });
 });
