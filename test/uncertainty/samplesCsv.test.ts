@@ -32,6 +32,30 @@ describe('samples.csv', () => {
     expect(lines[n]).toBe(`${n - 1},ok,,${2 * (n - 1)},${n - 1 + 0.25}`);
     expect(lines).toHaveLength(n + 2); // header, n rows, the empty string after the last newline
     expect(samplesCsv(analysis)).toBe(chunks.join(''));
+    // the whole text, row by row as the header says
+    const rows = Array.from({ length: n }, (_, i) =>
+      i % 1000 === 7 ? `${i},failed,radiator does not close,${2 * i},` : `${i},ok,,${2 * i},${i + 0.25}`,
+    );
+    expect(chunks.join('')).toBe(`${lines[0]}\n${rows.join('\n')}\n`);
+    // a piece is cut at the first row that takes it to 65,536 characters (rows here are under 60)
+    for (const c of chunks.slice(0, -1)) expect(c.length - 65_536).toSatisfy((over: number) => over >= 0 && over < 60);
+  });
+
+  it('has a margin and a holds column per constraint, after the metrics', () => {
+    const withConstraints = {
+      model: { constraints: [{ name: 'cap' }, { name: 'floor' }], metricPaths: ['rank'], width: 5 },
+      inputs: [{ path: 'economics.u' }],
+      outcomes: [
+        { status: 'ok', y: Float64Array.of(26, 0.675, 2, 1, 1) },
+        { status: 'failed', reason: 'rank too high' },
+      ],
+      values: [[0.255], [0.995]],
+    } as unknown as UncertaintyAnalysis;
+    expect(samplesCsv(withConstraints)).toBe(
+      'sample,status,reason,economics.u,rank,margin.cap,margin.floor,holds.cap,holds.floor\n' +
+        '0,ok,,0.255,26,0.675,2,1,1\n' +
+        '1,failed,rank too high,0.995,,,,,\n',
+    );
   });
 
   it('--samples above 100,000 exits 2 with the reason', async () => {

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, ReportDocument } from '../../src/uncertainty/document.js';
 import { formatSensitivity } from '../../src/uncertainty/run.js';
-import { analyzeSensitivityModel } from '../../src/uncertainty/sensitivity.js';
+import { analyzeSensitivityModel, type SensitivityAnalysis } from '../../src/uncertainty/sensitivity.js';
 import { sensitivityDocument, sensitivitySummary } from '../../src/uncertainty/sensitivityReport.js';
 import { linearStandIn } from './linearStandIn.js';
 
@@ -26,9 +26,18 @@ const paragraphsAfter = (blocks: readonly Block[], heading: string): string[] =>
 const kvOf = (doc: ReportDocument): Record<string, string> =>
   Object.fromEntries(doc.blocks.flatMap((b) => (b.kind === 'kv' ? b.rows : [])));
 
-describe('the sensitivity report of a linear stand-in', async () => {
-  const s = await analyzeSensitivityModel(linearStandIn(), { designPath: 'unused' });
-  const { doc, plots } = await sensitivityDocument(s);
+type Rendered = Awaited<ReturnType<typeof sensitivityDocument>>;
+
+// Analyses and documents are made in beforeAll, not while a describe is collected: StrykerJS activates a mutant
+// covered by tests in a beforeAll hook, after collection (docs/mutation.md, "Running it").
+describe('the sensitivity report of a linear stand-in', () => {
+  let s: SensitivityAnalysis;
+  let doc: Rendered['doc'];
+  let plots: Rendered['plots'];
+  beforeAll(async () => {
+    s = await analyzeSensitivityModel(linearStandIn(), { designPath: 'unused' });
+    ({ doc, plots } = await sensitivityDocument(s));
+  });
 
   it('summary: counts 2d + 1 = 5 and N(d + 2) = 64, the default N named, both thresholds', () => {
     expect(kvOf(doc)).toEqual({
@@ -139,12 +148,16 @@ describe('the sensitivity report of a linear stand-in', async () => {
   });
 });
 
-describe('the sensitivity report without a comparison, with failures, tornado only', async () => {
-  const s = await analyzeSensitivityModel(linearStandIn({ comparison: false, failAbove: 0.9, notes: ['a note'] }), {
-    designPath: 'unused',
-    method: 'tornado',
+describe('the sensitivity report without a comparison, with failures, tornado only', () => {
+  let s: SensitivityAnalysis;
+  let doc: Rendered['doc'];
+  beforeAll(async () => {
+    s = await analyzeSensitivityModel(linearStandIn({ comparison: false, failAbove: 0.9, notes: ['a note'] }), {
+      designPath: 'unused',
+      method: 'tornado',
+    });
+    doc = (await sensitivityDocument(s)).doc;
   });
-  const { doc } = await sensitivityDocument(s);
 
   it("states why there are no thresholds, marks the failed bar end, and that Sobol' was not run", () => {
     const kv = kvOf(doc);

@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SampleOutcome } from '../../src/uncertainty/analysisModel.js';
 import { documentMarkdown } from '../../src/uncertainty/document.js';
 import type { FileModel } from '../../src/uncertainty/loadModel.js';
+import { renderSvg } from '../../src/report/plots.js';
+import { constraintSpec, distributionSpec } from '../../src/uncertainty/plots.js';
 import { formatUncertainty } from '../../src/uncertainty/run.js';
-import { analyzeModel } from '../../src/uncertainty/uncertainty.js';
+import { analyzeModel, type UncertaintyAnalysis } from '../../src/uncertainty/uncertainty.js';
 import {
+  inputTable,
   jointRows,
   sampleCountNote,
   uncertaintyDocument,
@@ -83,10 +86,20 @@ const pct = (k: number, n: number): string => {
   return `${((100 * k) / n).toFixed(1)} % (95 % CI ${(100 * lo).toFixed(1)}–${(100 * hi).toFixed(1)} %)`;
 };
 
-describe('the uncertainty report of ranks 1…100', async () => {
-  const a = await analyzeModel(rankModel(), { designPath: 'rank.yaml', samples: 100, seed: 9 });
-  const { doc } = await uncertaintyDocument(a);
-  const md = documentMarkdown(doc);
+type Doc = Awaited<ReturnType<typeof uncertaintyDocument>>['doc'];
+
+// The analysis and its document are made in beforeAll, not while the describe is collected: StrykerJS activates a
+// mutant covered by tests in a beforeAll hook of its setup file, after collection, so a document made at collection
+// would never see it (docs/mutation.md, "Running it").
+describe('the uncertainty report of ranks 1…100', () => {
+  let a: UncertaintyAnalysis;
+  let doc: Doc;
+  let md: string;
+  beforeAll(async () => {
+    a = await analyzeModel(rankModel(), { designPath: 'rank.yaml', samples: 100, seed: 9 });
+    doc = (await uncertaintyDocument(a)).doc;
+    md = documentMarkdown(doc);
+  });
   const rows = (headerStart: string): string[][] => {
     const t = doc.blocks.find((b) => b.kind === 'table' && b.headers[0] === headerStart);
     if (t?.kind !== 'table') throw new Error(`no table ${headerStart}`);
@@ -191,10 +204,22 @@ describe('the uncertainty report of ranks 1…100', async () => {
   });
 });
 
-describe('the uncertainty report with failed samples (ranks above 98 fail)', async () => {
-  const a = await analyzeModel(rankModel(98), { designPath: 'rank.yaml', samples: 100, seed: 9, method: 'mc' });
-  const { doc } = await uncertaintyDocument(a);
-  const md = documentMarkdown(doc);
+describe('the uncertainty report with failed samples (ranks above 98 fail)', () => {
+  let a: UncertaintyAnalysis;
+  let doc: Doc;
+  let md: string;
+  let plots: readonly { file: string; svg: string }[];
+  beforeAll(async () => {
+    a = await analyzeModel(rankModel(98), { designPath: 'rank.yaml', samples: 100, seed: 9, method: 'mc' });
+    ({ doc, plots } = await uncertaintyDocument(a));
+    md = documentMarkdown(doc);
+  });
+
+  it("draws a key output's figure from the successful samples only", async () => {
+    const ranks = a.values.map((v) => Math.min(100, Math.floor(100 * v[0]!) + 1)).filter((r) => r <= 98);
+    const expected = await renderSvg(distributionSpec(a.outputs[0]!, ranks), 'output-rank');
+    expect(plots[0]!.svg).toBe(expected);
+  });
 
   it('counts the failures, lists their reasons, and counts them as trials where no event holds', () => {
     // plain Monte Carlo: the ranks are no longer 1…100 once each; count them by hand from the samples
@@ -213,6 +238,9 @@ describe('the uncertainty report with failed samples (ranks above 98 fail)', asy
     const below = ranks.filter((r) => r < 30.5).length;
     expect(kv['P(LCOC < terrestrial LCOC)']).toBe(pct(below, 100));
     expect(doc.lead).toBe(`100 samples of 1 uncertain inputs (Monte Carlo, seed 9) of rank.yaml; ${failed} failed.`);
+    const summary = uncertaintySummary(a, '2026-01-02T03:04:05.000Z');
+    expect(summary).toMatchObject({ samples: 100, evaluated: 100 - failed, failed });
+    expect(summary['note']).toMatch(/probabilities count a failed sample as not holding/);
   });
 
   it('sampleCountNote states the default only when the count is the default', () => {
@@ -220,5 +248,167 @@ describe('the uncertainty report with failed samples (ranks above 98 fail)', asy
       '64 samples (the defaults for constellations)',
     );
     expect(sampleCountNote(64, false, 'unused', 'base rows')).toBe('64 base rows');
+  });
+});
+
+/** The report's paragraphs, as written (the Markdown escapes brackets and bars). */
+const paragraphs = (d: Doc): string[] => d.blocks.flatMap((b) => (b.kind === 'p' ? [b.text] : []));
+
+/**
+ * The same ranks as a constellation file without constraints, terrestrial comparison or notes, whose input is
+ * declared in the file with no nominal value and whose nominal constellation cannot be evaluated: every optional
+ * part of the report must drop out or say why.
+ */
+function bareModel(): FileModel {
+  const ranks = rankModel();
+  const input = { ...ranks.inputs[0]!, origin: 'design', nominal: undefined, reason: undefined };
+  return {
+    ...ranks,
+    kind: 'constellation',
+    inputs: [input],
+    constraints: [],
+    comparison: null,
+    notes: [],
+    width: 2,
+    nominal: { status: 'failed', reason: 'no nominal' },
+    // a dotted path, as record metrics have: the figure's id and file replace the dots
+    metricPaths: ['cost.rank', 'terrestrial'],
+    keyOutputs: ['cost.rank'],
+    headlineOutputs: ['cost.rank'],
+    column: (p: string) => ['cost.rank', 'terrestrial'].indexOf(p),
+  } as unknown as FileModel;
+}
+
+describe('the uncertainty report of a constellation without constraints or comparison', () => {
+  let a: UncertaintyAnalysis;
+  let doc: Doc;
+  let plots: readonly { id: string; file: string }[];
+  beforeAll(async () => {
+    a = await analyzeModel(bareModel(), { designPath: 'rank.yaml', samples: 100, seed: 9 });
+    ({ doc, plots } = await uncertaintyDocument(a));
+  });
+
+  it('says there is no comparison, gives no joint rows and no constraint figure or note', () => {
+    const kv = Object.fromEntries(doc.blocks.flatMap((b) => (b.kind === 'kv' ? b.rows : [])));
+    expect(kv).toEqual({
+      'constellation file': 'rank.yaml',
+      'constellation file sha256': 'feed',
+      sampling: 'Latin hypercube sampling (McKay, Beckman & Conover 1979), 100 samples, seed 9',
+      'uncertain inputs': '1',
+      'evaluated / failed samples': '100 / 0',
+      'P(LCOC < terrestrial LCOC)': 'no terrestrial comparison in the record',
+      'worker threads': '0',
+    });
+    expect(jointRows(a)).toEqual([]);
+    expect(plots.map((p) => [p.id, p.file])).toEqual([['output-cost-rank', 'output-cost-rank.svg']]);
+    expect(doc.blocks.filter((b) => b.kind === 'figure')).toHaveLength(1);
+    expect(paragraphs(doc).filter((p) => p.startsWith('P(all constraints hold)'))).toEqual([]);
+    // an optional part that is left out leaves nothing behind
+    expect(doc.blocks.every((b) => typeof b === 'object' && 'kind' in b)).toBe(true);
+    expect(doc.blocks.some((b) => b.kind === 'list' && b.items.includes('rank is a stand-in'))).toBe(false);
+  });
+
+  it('names the constellation where the node report names the design, and the model default for a missing nominal', () => {
+    const table = (first: string) => doc.blocks.find((b) => b.kind === 'table' && b.headers[0] === first);
+    expect(table('output')).toMatchObject({
+      headers: ['output', 'unit', 'nominal constellation', 'p5', 'p50', 'p95', 'mean ± SE', 'sd'],
+      rows: [['cost.rank', 'pts', 'model default', '5.95', '50.5', '95.1', '50.5 ± 2.9', '29']],
+    });
+    // U(0, 1): p5 0.05, mean 0.5, p95 0.95; declared in the file, no nominal, no reason
+    expect(table('input')).toMatchObject({
+      headers: ['input', 'distribution', 'nominal', 'p5', 'mean', 'p95', 'unit', 'declared in', 'reason'],
+      rows: [
+        [
+          'economics.u',
+          expect.any(String),
+          'model default',
+          '0.05',
+          '0.5',
+          '0.95',
+          'u',
+          'constellation or node file',
+          '',
+        ],
+      ],
+    });
+    expect(paragraphs(doc).join('\n')).toContain(
+      'Nominal: the value in the constellation file or catalog row (the constellation as written',
+    );
+    expect(plots.length).toBe(1);
+  });
+});
+
+describe('the sections of a node report', () => {
+  let a: UncertaintyAnalysis;
+  let doc: Doc;
+  beforeAll(async () => {
+    a = await analyzeModel(rankModel(98), { designPath: 'rank.yaml', samples: 100, seed: 9, method: 'mc' });
+    doc = (await uncertaintyDocument(a)).doc;
+  });
+
+  it('come in reading order, each with its anchor, one figure heading per key output', () => {
+    const headings = doc.blocks.flatMap((b) =>
+      b.kind === 'h2' ? [`${b.text}#${b.id}`] : b.kind === 'h3' ? [b.text] : [],
+    );
+    expect(headings).toEqual([
+      'Summary#summary',
+      'Uncertain inputs#inputs',
+      'Key outputs#outputs',
+      'rank',
+      'Constraints#constraints',
+      'Failed samples#failures',
+      'Method#method',
+    ]);
+    const after = (h: string) => doc.blocks[doc.blocks.findIndex((b) => b.kind === 'h3' && b.text === h) + 1];
+    expect(after('rank')).toMatchObject({ kind: 'figure', plot: { file: 'output-rank.svg' } });
+  });
+
+  it('define margins, state the joint probability and the method with its sources', async () => {
+    const table = doc.blocks.find((b) => b.kind === 'table' && b.headers[0] === 'constraint');
+    expect(table).toMatchObject({
+      headers: ['constraint', 'kind', 'nominal margin [-]', 'p5 [-]', 'p50 [-]', 'p95 [-]', 'P(holds)'],
+    });
+    const text = paragraphs(doc).join('\n');
+    expect(text).toContain('Margins are relative: (limit − value)/|limit| for ≤, (value − limit)/|limit| for ≥');
+    expect(text).toContain('It is not the product of the per-constraint probabilities');
+    // the constraint figure follows the joint note
+    const figures = doc.blocks.filter((b) => b.kind === 'figure');
+    expect(figures.at(-1)).toMatchObject({ plot: { id: 'constraints', file: 'constraints.svg' } });
+    const last = figures.at(-1);
+    if (last?.kind !== 'figure') throw new Error('no constraint figure');
+    expect(last.plot.svg).toBe(await renderSvg(constraintSpec(a.margins), 'constraints'));
+    expect(figures.at(-1)).toMatchObject({ plot: { caption: expect.stringMatching(/Wilson score interval/) } });
+    const method = doc.blocks.find((b) => b.kind === 'list' && b.items.some((i) => i.includes('inverse CDF')));
+    if (method?.kind !== 'list') throw new Error('no method list');
+    expect(method.items).toHaveLength(4);
+    expect(method.items[0]).toMatch(/^plain Monte Carlo sampling of the unit cube/);
+    expect(method.items[1]).toContain('type-7 sample quantiles (Hyndman & Fan 1996)');
+    expect(method.items[1]).toContain('SE = s/√n');
+    expect(method.items[2]).toContain('95 % Wilson (1927) score interval');
+    expect(method.items[2]).toContain('a failed sample counts as not holding');
+    expect(method.items[3]).toContain('Output statistics use the successful samples');
+    expect(doc.footer).toMatch(/^Generated by odc \S+ \(odc uncertainty\)/);
+  });
+});
+
+describe('the input table', () => {
+  it("says an input of a node design is declared in the design file, of a constellation in 'the constellation or node file'", () => {
+    const x = {
+      path: 'chips.count',
+      unit: '-',
+      origin: 'design' as const,
+      distribution: { kind: 'uniform' as const, min: 1, max: 3 },
+      description: 'uniform 1–3',
+      reason: 'supply',
+      nominal: 2,
+      mean: 2,
+      p5: 1.1,
+      p95: 2.9,
+    };
+    const declaredIn = (t: ReturnType<typeof inputTable>) => (t.kind === 'table' ? t.rows.map((r) => r[7]) : []);
+    expect(declaredIn(inputTable([x]))).toEqual(['design file']);
+    expect(declaredIn(inputTable([x], 'node'))).toEqual(['design file']);
+    expect(declaredIn(inputTable([x], 'constellation'))).toEqual(['constellation or node file']);
+    expect(declaredIn(inputTable([{ ...x, origin: 'catalog' }], 'constellation'))).toEqual(['catalog row']);
   });
 });
