@@ -62,6 +62,14 @@ group('truncated normal and lognormal', () => {
     relClose(mean(d), 3 * Math.exp(0.5 * Math.LN2 ** 2), 1e-14);
   });
 
+  it('lognormal(median 1, gsd e²) cut at its median: the kσ shift of E[X^k] with σ = 2, not 1 (JKB ch. 14)', () => {
+    // σ = ln gsd = 2, bound at the median (α or β = 0, mass ½): E[X] = e^{σ²/2}·P(Z > −σ)/½ = 2e²Φ(2) above,
+    // e^{σ²/2}·P(Z < −σ)/½ = 2e²(1 − Φ(2)) below; a bound shifted by k/σ instead of kσ moves both far off
+    const gsd = Math.E ** 2;
+    relClose(mean({ kind: 'lognormal', median: 1, gsd, min: 1 }), 2 * Math.E ** 2 * PHI2, 1e-12);
+    relClose(mean({ kind: 'lognormal', median: 1, gsd, max: 1 }), 2 * Math.E ** 2 * (1 - PHI2), 1e-12);
+  });
+
   it('standardised bounds of a lognormal are in log units: median 100, gsd 10, [10, 10⁴] → [−1, 2]', () => {
     const b = standardBounds({ kind: 'lognormal', median: 100, gsd: 10, min: 10, max: 10_000 });
     expect(b.lo).toBeCloseTo(-1, 14);
@@ -83,6 +91,12 @@ group('quantile checks and descriptions', () => {
     expect(() => quantile(d, -0.1)).toThrow('quantile needs u in [0, 1], got -0.1');
     expect(() => quantile(d, 1.5)).toThrow('quantile needs u in [0, 1], got 1.5');
     expect(() => quantile(d, Number.NaN)).toThrow('quantile needs u in [0, 1], got NaN');
+  });
+  it('uniform(2, 6), away from 0: quantile min + u(max − min), mean 4, variance (max − min)²/12 = 4/3', () => {
+    const d: Distribution = { kind: 'uniform', min: 2, max: 6 };
+    expect(quantile(d, 0.25)).toBe(3);
+    expect(mean(d)).toBe(4);
+    relClose(variance(d), 4 / 3, 1e-15);
   });
   it('triangular(0, 2, 2) (mode at max) and (0, 0, 2) (mode at min) by the inverse CDF', () => {
     // mode = max: F(x) = x²/4 → F⁻¹(u) = 2√u; mode = min: F(x) = 1 − (2 − x)²/4 → F⁻¹(u) = 2 − 2√(1 − u)
@@ -205,6 +219,21 @@ group('validateDistribution edges', () => {
     ]);
   });
 
+  it('null, NaN and an infinite parameter are named as such, and a missing field names its path', () => {
+    // typeof null is 'object': null must still be refused as "not a mapping", not read as one
+    expect(error(null)).toMatchObject({
+      code: 'WRONG_TYPE',
+      field: 'p',
+      message: 'p must be a distribution such as { kind: normal, mean: 1, sd: 0.2 }, got null',
+    });
+    // JSON would print NaN and Infinity as null: the message shows the number given
+    expect(error(Number.NaN).message).toMatch(/, got NaN$/);
+    expect(error({ kind: 'normal', mean: Infinity, sd: 1 }).message).toBe(
+      'p.mean must be a finite number, got Infinity',
+    );
+    expect(error({ kind: 'uniform', min: 0 })).toMatchObject({ code: 'MISSING_FIELD', field: 'p.max' });
+  });
+
   it('an unknown key lists the parameters of the kind; no guess when nothing is close', () => {
     const far = error({ kind: 'uniform', min: 0, max: 1, reason: 'x' });
     expect([far.code, far.field, far.message]).toEqual([
@@ -227,5 +256,12 @@ group('validateDistribution edges', () => {
       ],
     ]);
     expect(distributionSchema('x').safeParse({ kind: 'lognormal', median: 1, gsd: 2, max: 5 }).success).toBe(true);
+    // relation problems are zod 'custom' issues; a reversed range is reported alone (the mode is not checked
+    // against a range that has to be swapped first)
+    const swapped = distributionSchema('t').safeParse({ kind: 'triangular', min: 5, mode: 9, max: 3 });
+    expect(swapped.error?.issues.map((i) => [i.code, i.path, i.message])).toEqual([
+      ['custom', ['min'], 't.min 5 > max 3: swap them'],
+    ]);
+    expect(r.error?.issues.every((i) => i.code === 'custom')).toBe(true);
   });
 });

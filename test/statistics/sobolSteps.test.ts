@@ -109,6 +109,26 @@ describe('the estimators by hand', () => {
     ]);
     expect(rankByTotal({ result: r }).map((s) => s.input)).toEqual([1, 0]);
   });
+  it('ranking: equal totals are ordered by input number, whatever order the result lists them in', () => {
+    const index = (input: number, total: number) => ({
+      input,
+      first: 0,
+      firstLow: 0,
+      firstHigh: 0,
+      total,
+      totalLow: total,
+      totalHigh: total,
+    });
+    const result: SobolResult = {
+      n: 2,
+      variance: 1,
+      confidence: 0.95,
+      resamples: 1,
+      indices: [index(2, 0.3), index(0, 0.3), index(3, 0.7), index(1, 0.3)],
+    };
+    // input 3 has the largest total; inputs 0, 1, 2 tie at 0.3 and follow in input order
+    expect(rankByTotal({ result }).map((s) => s.input)).toEqual([3, 0, 1, 2]);
+  });
 });
 
 describe('checks', () => {

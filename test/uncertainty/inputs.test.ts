@@ -105,6 +105,32 @@ describe('bad uncertainty: entries are StudyErrors naming the field and the fix'
     expect(range.code).toBe('OUT_OF_RANGE');
     expect(range.message).toContain("its highest value 1.5 is outside the field's range");
   });
+
+  it('each error names the design file and the uncertainty: field it comes from', () => {
+    const file = (name: string) => `${dir}/${name}.yaml`;
+    const unused = errorOf(['  catalogs.batteries.li-ion-cots.cost_USD_per_Wh: { kind: uniform, min: 1, max: 3 }']);
+    expect([unused.code, unused.file, unused.field]).toEqual([
+      'BAD_VARIABLE',
+      file('bad'),
+      'uncertainty.catalogs.batteries.li-ion-cots.cost_USD_per_Wh',
+    ]);
+    expect(unused.message).toMatch(
+      /^.*bad\.yaml:\d+:\d+: uncertainty\.catalogs\.batteries\.li-ion-cots\.cost_USD_per_Wh: this design does not use/,
+    );
+    const range = errorOf(['  compute.utilization: { kind: uniform, min: 0.5, max: 1.5 }']);
+    expect([range.file, range.field]).toEqual([file('bad'), 'uncertainty.compute.utilization']);
+    expect(range.message).toMatch(/^.*bad\.yaml:\d+:\d+: uncertainty\.compute\.utilization: its highest value 1\.5/);
+  });
+
+  it('an uncertain per-kg launch price (no fixed one in the file) drops the vehicle price too', () => {
+    const paths = inputsOf(
+      [...AI1, 'uncertainty:', '  economics.launchCost_USD_per_kg: { kind: uniform, min: 400, max: 600 }'],
+      'perkg-u',
+    );
+    expect(paths).toContain('economics.launchCost_USD_per_kg');
+    expect(paths).not.toContain('catalogs.launchVehicles.starship.price_USD');
+    expect(paths).toContain('catalogs.launchVehicles.starship.payloadLeo_kg');
+  });
 });
 
 describe("a user row's uncertainty: entry (the design's catalogs: section) is checked against the row schema", () => {
