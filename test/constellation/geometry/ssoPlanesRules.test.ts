@@ -5,7 +5,7 @@
  * single eclipse, then the first plane; the least-shadowed plane is the first with the smallest mean; planes
  * that share an LTAN are evaluated once.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const table = new Map<number, { eclipseFractionMean: number; maxEclipse_s: number }>();
 const calls: number[] = [];
@@ -17,7 +17,15 @@ vi.mock('../../../src/models/orbit.js', () => ({
     return g;
   },
 }));
+// The suite shares one module graph per fork (vitest.config.ts: isolate false), so ssoPlanes may already be loaded
+// with the real orbit model: load it afresh, against the mock.
+vi.resetModules();
 const { ssoPlanes } = await import('../../../src/constellation/geometry/ssoPlanes.js');
+// …and leave the real model to the files that run after this one in the same fork.
+afterAll(() => {
+  vi.doUnmock('../../../src/models/orbit.js');
+  vi.resetModules();
+});
 
 beforeEach(() => {
   table.clear();
