@@ -237,9 +237,21 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium: constellatio
       top: number;
       size: number;
     }[];
-    // the mouse reaches only what the viewport shows
+    // the mouse reaches only what the viewport shows; and the page may still be laying out what arrived last (the
+    // second run's rows) when the panels first show the pair, so brush only once the canvas stays where it is
     await canvas.scrollIntoViewIfNeeded();
-    const box = (await canvas.boundingBox())!;
+    let box = (await canvas.boundingBox())!;
+    await expect
+      .poll(
+        async () => {
+          const now = (await canvas.boundingBox())!;
+          const still = now.x === box.x && now.y === box.y;
+          box = now;
+          return still;
+        },
+        { interval: 100 },
+      )
+      .toBe(true);
     // a box over 10-60 % of x1 and 20-90 % of f2 (the panel's y runs up)
     const at = (u: number, v: number): [number, number] => [
       box.x + panel!.left + u * panel!.size,
@@ -249,6 +261,7 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium: constellatio
     await page.mouse.down();
     await page.mouse.move(...at(0.6, 0.9), { steps: 5 });
     await page.mouse.up();
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('filter').length).toBe(2);
     const filters = new URL(page.url()).searchParams.getAll('filter').map((v) => {
       const parts = v.split(':');
       return { metric: parts.slice(0, -2).join(':'), lo: Number(parts.at(-2)), hi: Number(parts.at(-1)) };
