@@ -13,7 +13,7 @@ import { conjunctionsSvg, launchManifestSvg, utilizationByClassSvg } from '../..
 import { shellPlanesSvg } from '../../src/report/constellationPlanes.js';
 import { contactTimelineSvg, shellMapSvg, ssoInclination_deg } from '../../src/report/constellationPlots.js';
 import { groundTrackSvg, planeGroundTrack } from '../../src/report/groundTrack.js';
-import { shell } from './shellFixture.js';
+import { shell } from '../helpers/shellSpec.js';
 import { CHROMIUM, chromiumAvailable as available, launchChromium } from '../helpers/chromium.js';
 
 const ci = process.env.CI === 'true';

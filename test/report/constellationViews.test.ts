@@ -22,7 +22,7 @@ import {
 import { contactSummary, contactTimelineSvg, gapIntervals } from '../../src/report/constellationPlotsSeries.js';
 import { planeGroundTrack, shortStationName, splitAtAntimeridian } from '../../src/report/groundTrack.js';
 import { placeLabels, textWidth_px } from '../../src/report/labelPlacement.js';
-import { shell } from './shellFixture.js';
+import { shell } from '../helpers/shellSpec.js';
 
 const DEG = Math.PI / 180;
 const EPOCH = '2026-03-20T00:00:00Z';

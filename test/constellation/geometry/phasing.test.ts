@@ -9,24 +9,12 @@ import { MAX_PHASING_EVALUATIONS, phasingScan } from '../../../src/constellation
 import { planeRaan_rad } from '../../../src/constellation/geometry/pattern.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/types.js';
 import { EARTH_RADIUS_m } from '../../../src/units/constants.js';
+import { shell as shellSpec } from '../../helpers/shellSpec.js';
 
 const deg = Math.PI / 180;
 const EPOCH = '2026-03-20T00:00:00Z';
-const shell = (o: Partial<ShellGeometrySpec>): ShellGeometrySpec => ({
-  name: 't',
-  altitude_m: 550e3,
-  inclination_rad: 53 * deg,
-  sunSynchronous: false,
-  ltan_h: null,
-  planes: 5,
-  satsPerPlane: 3,
-  pattern: 'walker-delta',
-  phasing: 0,
-  ltanBand_h: 0,
-  raan0_rad: 0.3,
-  clusterRadius_m: 0,
-  ...o,
-});
+const shell = (o: Partial<ShellGeometrySpec>): ShellGeometrySpec =>
+  shellSpec({ name: 't', inclination_rad: 53 * deg, planes: 5, satsPerPlane: 3, phasing: 0, raan0_rad: 0.3, ...o });
 
 type Vec = [number, number, number];
 const position = (r: number, raan: number, inc: number, u: number): Vec => [

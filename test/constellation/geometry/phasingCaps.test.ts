@@ -7,24 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { MAX_PHASING_EVALUATIONS, phasingScan } from '../../../src/constellation/geometry/phasing.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/types.js';
 import { EARTH_RADIUS_m } from '../../../src/units/constants.js';
+import { shell as shellSpec } from '../../helpers/shellSpec.js';
 
 const deg = Math.PI / 180;
 const EPOCH = '2026-03-20T00:00:00Z';
-const shell = (o: Partial<ShellGeometrySpec>): ShellGeometrySpec => ({
-  name: 't',
-  altitude_m: 550e3,
-  inclination_rad: 53 * deg,
-  sunSynchronous: false,
-  ltan_h: null,
-  planes: 5,
-  satsPerPlane: 1,
-  pattern: 'walker-delta',
-  phasing: 0,
-  ltanBand_h: 0,
-  raan0_rad: 0,
-  clusterRadius_m: 0,
-  ...o,
-});
+const shell = (o: Partial<ShellGeometrySpec>): ShellGeometrySpec =>
+  shellSpec({ name: 't', inclination_rad: 53 * deg, planes: 5, satsPerPlane: 1, phasing: 0, ...o });
 
 describe('phasingScan: evaluation cap of Walker delta and cluster shells, (P − 1)·P', () => {
   it(`3,162 planes fit ${MAX_PHASING_EVALUATIONS}, 3,163 do not`, () => {

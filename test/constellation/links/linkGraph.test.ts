@@ -16,6 +16,7 @@ import { propagatePlane } from '../../../src/constellation/geometry/propagate.js
 import type { ShellGeometrySpec } from '../../../src/constellation/types.js';
 import type { LinkRateCoefficients } from '../../../src/models/linkBudget.js';
 import { EARTH_RADIUS_m } from '../../../src/units/constants.js';
+import { shell as shellSpec } from '../../helpers/shellSpec.js';
 
 const deg = Math.PI / 180;
 const MU_m3_s2 = 3.986004418e14;
@@ -23,20 +24,14 @@ const [P, S, F] = [3, 4, 1];
 const INC = 53 * deg;
 const ALT_m = 550e3;
 const R = EARTH_RADIUS_m + ALT_m;
-const shell: ShellGeometrySpec = {
+const shell: ShellGeometrySpec = shellSpec({
   name: 'g',
   altitude_m: ALT_m,
   inclination_rad: INC,
-  sunSynchronous: false,
-  ltan_h: null,
   planes: P,
   satsPerPlane: S,
-  pattern: 'walker-delta',
   phasing: F,
-  ltanBand_h: 0,
-  raan0_rad: 0,
-  clusterRadius_m: 0,
-};
+});
 const window = { epochIso: '2026-03-20T00:00:00Z', duration_s: 600, step_s: 60 }; // 11 samples
 // rate = 1e10 bit/s · 1e12 m² / d² for every d > 1e6 m (capacity cap far above)
 const rate = { farFieldFraction_m2: 1e12, fullCollectionRate_bps: 1e10, capacity_bps: 1e30 } as LinkRateCoefficients;

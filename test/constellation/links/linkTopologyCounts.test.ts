@@ -12,22 +12,10 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterFormation } from '../../../src/constellation/geometry/clusterFormation.js';
 import { linkTopology, type LinkTopology } from '../../../src/constellation/links/linkTopology.js';
 import type { ConstellationTopology, ShellGeometrySpec } from '../../../src/constellation/types.js';
+import { shell as shellSpec } from '../../helpers/shellSpec.js';
 
-const shell = (P: number, S: number, F: number, o: Partial<ShellGeometrySpec> = {}): ShellGeometrySpec => ({
-  name: 'w',
-  altitude_m: 550e3,
-  inclination_rad: 0.93,
-  sunSynchronous: false,
-  ltan_h: null,
-  planes: P,
-  satsPerPlane: S,
-  pattern: 'walker-delta',
-  phasing: F,
-  ltanBand_h: 0,
-  raan0_rad: 0,
-  clusterRadius_m: 0,
-  ...o,
-});
+const shell = (P: number, S: number, F: number, o: Partial<ShellGeometrySpec> = {}): ShellGeometrySpec =>
+  shellSpec({ name: 'w', inclination_rad: 0.93, planes: P, satsPerPlane: S, phasing: F, ...o });
 const topo = (
   sh: ShellGeometrySpec,
   topology: ConstellationTopology,

@@ -7,26 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { linkTopology, type LinkClass, type LinkTopology } from '../../../src/constellation/links/linkTopology.js';
 import type { ConstellationTopology, ShellGeometrySpec } from '../../../src/constellation/types.js';
+import { shell as shellSpec } from '../../helpers/shellSpec.js';
 
 const TWO_PI = 2 * Math.PI;
 const mod2pi = (x: number): number => ((x % TWO_PI) + TWO_PI) % TWO_PI;
 
 function walker(P: number, S: number, F: number, o: Partial<ShellGeometrySpec> = {}): ShellGeometrySpec {
-  return {
-    name: 'w',
-    altitude_m: 550e3,
-    inclination_rad: 0.93,
-    sunSynchronous: false,
-    ltan_h: null,
-    planes: P,
-    satsPerPlane: S,
-    pattern: 'walker-delta',
-    phasing: F,
-    ltanBand_h: 0,
-    raan0_rad: 0,
-    clusterRadius_m: 0,
-    ...o,
-  };
+  return shellSpec({ name: 'w', inclination_rad: 0.93, planes: P, satsPerPlane: S, phasing: F, ...o });
 }
 
 const topo = (

@@ -1,6 +1,6 @@
 import type { ShellGeometrySpec } from '../../src/constellation/types.js';
 
-/** A shell geometry for the view tests: 550 km, 53°, 4 × 10 Walker delta unless overridden. */
+/** A shell geometry for tests: 550 km, 53°, 4 × 10 Walker delta, phasing 1, unless overridden. */
 export function shell(over: Partial<ShellGeometrySpec>): ShellGeometrySpec {
   return {
     name: 's',
