@@ -71,8 +71,9 @@ export interface AlgorithmOptions {
   readonly batch?: number;
   /**
    * SMS-EGO: maximize the infill criterion inside an adaptive trust region around the front designs
-   * (solvers/smsego/trustRegion.ts). 'auto' (the default): on for a problem without constraints, off with constraints,
-   * where a global search finds the feasible regions (the rule and its measurements: trustRegion.ts, docs/algorithms.md).
+   * (solvers/smsego/trustRegion.ts). 'auto' (the default): on for a problem without constraints, off with
+   * constraints, where a global search finds the feasible regions (the rule and why: trustRegion.ts,
+   * docs/algorithms.md).
    */
   readonly trustRegion?: boolean | 'auto';
   /** The run's evaluation budget when it has one (a surrogate sizes its space-filling start by it). */
