@@ -13,8 +13,9 @@
  *   Ginsbourger, Le Riche & Carraro 2010), so the batch spreads along the front; the constraint GPs are not updated
  *   within a batch (a believer leaves their mean unchanged).
  * - Warm-start evaluations of an earlier run are model data (and front) only.
- * - options.trustRegion (off by default): the criterion is maximized inside an adaptive trust region around the front
- *   designs (TuRBO / MORBO; trustRegion.ts), its state updated before each batch from the last batch's hypervolume.
+ * - options.trustRegion (default 'auto': on without constraints, off with them; trustRegion.ts gives the rule and
+ *   why): the criterion is maximized inside an adaptive trust region around the front designs (TuRBO / MORBO), its
+ *   state updated before each batch from the last batch's hypervolume.
  * Everything random comes from the seeded Rng; the state (evaluations, hyperparameters, trust region, Rng) is in the
  * snapshot, so a resumed run proposes what the uninterrupted one would.
  */
@@ -35,8 +36,11 @@ import {
   failureStreak,
   halfWidths,
   improved,
+  initialLength,
   INITIAL_TRUST,
+  regionStartSize,
   TrustBoxes,
+  trustRegionOn,
   updateTrust,
   type TrustState,
 } from './trustRegion.js';
@@ -65,9 +69,14 @@ export class SmsEgo extends SurrogateSearch {
 
   constructor(problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) {
     super(problem, options);
-    this.trustRegion = options.trustRegion ?? false;
+    this.trustRegion = trustRegionOn(options.trustRegion, problem.constraints.length);
     this.enc = compileEncoding(this.layout);
     this.gain = lcbGain(this.m);
+    if (this.trustRegion) {
+      const start = regionStartSize(this.layout.n, this.params.initialSize);
+      this.params = { ...this.params, initialSize: start };
+      this.trust = { ...INITIAL_TRUST, length: initialLength(options.evaluations, this.realCount()) };
+    }
     if (snapshot !== undefined) this.restore(snapshot);
   }
 
@@ -172,8 +181,13 @@ export class SmsEgo extends SurrogateSearch {
     if (seen < 0 || n === seen) return;
     const before = feasibleFront(this.prior.concat(this.data.slice(0, seen)), this.m);
     const hv = frontHypervolumes(before, after, this.m);
-    const nReal = this.layout.kind.reduce((c, k) => c + (k === KIND_REAL ? 1 : 0), 0);
-    this.trust = updateTrust(this.trust, improved(hv.before, hv.after), failureStreak(nReal, this.params.batch));
+    const tolerance = failureStreak(this.realCount(), this.params.batch);
+    this.trust = updateTrust(this.trust, improved(hv.before, hv.after), tolerance);
+  }
+
+  /** How many of the variables are real (the ones the region restricts). */
+  private realCount(): number {
+    return this.layout.kind.reduce((c, k) => c + (k === KIND_REAL ? 1 : 0), 0);
   }
 
   /** The infill search inside the trust region once a feasible front is known (see trustRegion.ts). */

@@ -10,11 +10,11 @@
  * random designs raises its hypervolume) and the region grew to L_max instead of closing in on the front; with 5 %
  * it shrinks while the proposals do not gain (docs/performance.md has the measurements).
  * - Size: an edge length L in unit coordinates ((x − lower) / (upper − lower)), L₀ = 0.8, at most 1.6 (TuRBO's
- *   values). After `successStreak` = 3 successive successes L doubles (capped), after τ_f = ⌈max(4 / q, n / q)⌉
- *   successive failures (q the batch, n the real variables; TuRBO's τ_f) it halves; a success resets the failure
- *   count and a failure the success count, and a change of L resets both. When L falls below L_min = 2⁻⁷ (TuRBO's)
- *   the region restarts at L₀ (TuRBO restarts from a new design of experiments; here the data are kept and only the
- *   size restarts, as the centres follow the front anyway).
+ *   values; L₀ = 0.2 when the budget allows, below). After `successStreak` = 3 successive successes L doubles
+ *   (capped), after τ_f = ⌈max(4 / q, n / q)⌉ successive failures (q the batch, n the real variables; TuRBO's τ_f) it
+ *   halves; a success resets the failure count and a failure the success count, and a change of L resets both. When
+ *   L falls below L_min = 2⁻⁷ (TuRBO's) the region restarts at 0.8 (TuRBO restarts from a new design of experiments;
+ *   here the data are kept and only the size restarts, as the centres follow the front anyway).
  * - Shape (TuRBO): variable i's edge is L · w_i with w_i = ℓ_i / (Π_k ℓ_k)^(1/n), ℓ_i the geometric mean over the
  *   objective GPs of variable i's length scale, so a variable the objectives barely depend on gets a wider edge and
  *   the box keeps the volume Lⁿ. The ratio max w / min w is not bounded beyond the GP's length-scale bounds
@@ -29,6 +29,25 @@
  *   meaning the GP's one-hot encoding would support.
  * - The region is used once a feasible design is known; before, the search is global (finding the feasible region is
  *   a global task). The first batch after the start only initializes the state.
+ * - When (options.trustRegion 'auto', the default): on for a problem without constraints, off for one with
+ *   constraints. In the 5-seed benchmark medians (docs/performance.md) the region won DTLZ2 (3 objectives) from 200
+ *   evaluations and was level with or ahead of the search without it on ZDT1, and it lost the constrained C2-DTLZ2 at
+ *   100 and the flagship node study at 200: there the boxes around the first feasible designs keep the search in that
+ *   part of the feasible set, while finding the other parts is a global task. The rule is fixed per problem at the
+ *   start, so a run and its resume agree.
+ * - Start with the region: the space-filling start is cut to d + 1 designs for d variables (the fewest that fix a
+ *   linear trend in every variable; never more than the start without the region, min(11 d − 1, ⌊budget / 3⌋)): the
+ *   region then does the exploring, and each design saved from the start is one proposal more. Jones, Schonlau & Welch
+ *   (J. Global Optim. 13, 1998) advise about 10 d start designs; Bossek, Doerr & Kerschke (GECCO 2020, "Initial design
+ *   strategies and their effects on sequential model-based optimization") found small initial designs preferable
+ *   overall. Without the region the start is unchanged: with constraints it is the global search for the feasible
+ *   regions (C2-DTLZ2 lost with a start of d + 1).
+ * - Initial edge: L₀ = `lengthSmall` = 0.2 when the budget reaches `travelBudget` = 5 evaluations per real variable,
+ *   else TuRBO's 0.8. The boxes are centred on the front designs, so a small box moves by about half its edge per
+ *   batch and needs batches to travel to an optimum far from the start (ZDT1's lies on the bounds); with fewer
+ *   evaluations per variable the wide box is kept. Measured on DTLZ2 (12 variables, 8.3 evaluations per variable at
+ *   100) and ZDT1 (30 variables: 3.3 at 100, 6.7 at 200), docs/performance.md. A restart (below L_min) returns to
+ *   0.8: the region had closed in, and the next search starts wide.
  * The update is deterministic (no random draw); the state (L, the two counts, the restarts and how many evaluations
  * were seen) is part of the algorithm's snapshot.
  */
@@ -42,6 +61,9 @@ export const TRUST = {
   successStreak: 3,
   /** A batch succeeds when the front's hypervolume rises by more than this fraction of it. */
   improvement: 0.05,
+  /** L₀ when the budget reaches `travelBudget` evaluations per real variable (see the header). */
+  lengthSmall: 0.2,
+  travelBudget: 5,
 } as const;
 /** Length scales beyond this (unit coordinates) count as this much when shaping the box (see the header). */
 export const LENGTH_SCALE_CAP = 1;
@@ -54,6 +76,23 @@ export interface TrustState {
 }
 
 export const INITIAL_TRUST: TrustState = { length: TRUST.lengthInit, successes: 0, failures: 0, restarts: 0 };
+
+/** Whether SMS-EGO uses the region: the option, or for 'auto' whether the problem has no constraints (header). */
+export function trustRegionOn(option: boolean | 'auto' | undefined, constraints: number): boolean {
+  return option === undefined || option === 'auto' ? constraints === 0 : option;
+}
+
+/** Start size with the region: d + 1 designs for d variables, at most `withoutRegion`, at least 3 (header). */
+export function regionStartSize(d: number, withoutRegion: number): number {
+  return Math.max(Math.min(3, withoutRegion), Math.min(withoutRegion, d + 1));
+}
+
+/** L₀: `lengthSmall` when the budget reaches `travelBudget` evaluations per real variable, else TuRBO's (header). */
+export function initialLength(budget: number | undefined, nReal: number): number {
+  return budget !== undefined && nReal > 0 && budget >= TRUST.travelBudget * nReal
+    ? TRUST.lengthSmall
+    : TRUST.lengthInit;
+}
 
 /** TuRBO's failure tolerance ⌈max(4 / q, n / q)⌉ for n real variables and batches of q. */
 export function failureStreak(nReal: number, q: number): number {

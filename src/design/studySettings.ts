@@ -59,6 +59,12 @@ const algorithmRunFields = () => ({
     .describe(
       'parego, smsego: designs proposed per iteration (default 4). Set it to the number of workers to keep them all busy; the run depends on it, not on --workers.',
     ),
+  trustRegion: z
+    .union([z.literal('auto'), z.boolean()])
+    .optional()
+    .describe(
+      'smsego: maximize the infill criterion inside an adaptive trust region around the front designs. auto (default): on for a problem without constraints, off with constraints (docs/algorithms.md).',
+    ),
   initial: z
     .strictObject({
       from: z
@@ -108,6 +114,10 @@ export const algorithmSchema = lazy(() =>
     .strictObject({
       ...algorithmBudgetFields(),
       ...algorithmRunFields(),
+    })
+    .refine((a) => a.name === 'smsego' || a.trustRegion === undefined, {
+      message: 'algorithm.trustRegion is an smsego setting: remove it, or set name: smsego',
+      path: ['trustRegion'],
     })
     .refine((a) => (a.name !== 'parego' && a.name !== 'smsego') || a.evaluations !== undefined, {
       message: 'parego and smsego need a budget: set evaluations (e.g. 200; it sizes their start and stops the run)',

@@ -71,10 +71,11 @@ export interface AlgorithmOptions {
   readonly batch?: number;
   /**
    * SMS-EGO: maximize the infill criterion inside an adaptive trust region around the front designs
-   * (solvers/smsego/trustRegion.ts). Off by default: it helps on an unconstrained 3-objective problem at 200-500
-   * evaluations but loses on a constrained one, where a global search finds the feasible regions (docs/performance.md).
+   * (solvers/smsego/trustRegion.ts). 'auto' (the default): on for a problem without constraints, off with
+   * constraints, where a global search finds the feasible regions (the rule and why: trustRegion.ts,
+   * docs/algorithms.md).
    */
-  readonly trustRegion?: boolean;
+  readonly trustRegion?: boolean | 'auto';
   /** The run's evaluation budget when it has one (a surrogate sizes its space-filling start by it). */
   readonly evaluations?: number;
   /** Warm start: designs from an earlier run to evaluate first, and (for a surrogate) its evaluations to learn from. */

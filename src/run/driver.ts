@@ -119,6 +119,7 @@ function algorithmOptionsOf(settings: LoadedStudy['algorithm']): AlgorithmOption
     ...(settings.archiveLimit !== undefined ? { archiveLimit: settings.archiveLimit } : {}),
     ...(settings.evaluations !== undefined ? { evaluations: settings.evaluations } : {}),
     ...(settings.batch !== undefined ? { batch: settings.batch } : {}),
+    ...(settings.trustRegion !== undefined ? { trustRegion: settings.trustRegion } : {}),
   };
 }
 

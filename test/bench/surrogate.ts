@@ -17,8 +17,9 @@
  * the table uses every kept run of its case, budget and seeds).
  * Default: budgets 100 and 200, seeds 1–3, no constellation (the machine is 2 shared cores). --full: budgets 100, 200
  * and 500, seeds 1–5. --constellation adds the constellation study (seeds and budgets as chosen). --cases=zdt1,node
- * picks cases; --budgets=500 and --seeds=1,2 replace the budgets and seeds. --trust-region runs SMS-EGO with its
- * adaptive trust region (options.trustRegion; kept runs as <case>-smsego-tr-..., in the SMS-EGO column).
+ * picks cases; --budgets=500 and --seeds=1,2 replace the budgets and seeds. --trust-region=on|off (bare: on) runs
+ * SMS-EGO with its adaptive trust region always on or off (options.trustRegion; kept runs as <case>-smsego-tr-... or
+ * <case>-smsego-off-..., in the SMS-EGO column); without it, SMS-EGO's default ('auto': on without constraints).
  * --overhead[=N]: instead, SMS-EGO's CPU per proposal at the flagship constellation study's size (its variables,
  * objectives and constraints; N = 100 designs of model data, as warm-start evaluations) with smooth synthetic responses
  * (a GP's cost depends on the data's size, not its values), after the first batch (whose fit has 3 starts), over 6
@@ -72,7 +73,10 @@ const ALGORITHMS = args
 /** --out=DIR keeps each run's result as DIR/<case>-<algorithm>-<budget>-<seed>.json and reuses it when present. */
 const OUT = args.find((a) => a.startsWith('--out='))?.slice('--out='.length);
 const SURROGATES = new Set(['parego', 'smsego']);
-const TRUST_REGION = args.includes('--trust-region');
+const TRUST_ARG = args.find((a) => a === '--trust-region' || a.startsWith('--trust-region='));
+/** SMS-EGO's trust region: 'auto' (its default), or forced on or off by --trust-region[=on|off]. */
+const TRUST_REGION: boolean | 'auto' = TRUST_ARG === undefined ? 'auto' : !TRUST_ARG.endsWith('=off');
+const SMSEGO_KEY = TRUST_REGION === 'auto' ? 'smsego' : TRUST_REGION ? 'smsego-tr' : 'smsego-off';
 const PICK = args
   .find((a) => a.startsWith('--cases='))
   ?.slice('--cases='.length)
@@ -103,7 +107,7 @@ const CASES: readonly Case[] = [
 
 function runOnce(name: string, problem: Problem, budget: number, seed: number): RunResult {
   const population = Math.max(8, Math.floor(budget / 5));
-  const trust = name === 'smsego' && TRUST_REGION ? { trustRegion: true } : {};
+  const trust = name === 'smsego' ? { trustRegion: TRUST_REGION } : {};
   const alg = createAlgorithm(name, problem, { population, seed, evaluations: budget, batch: 4, ...trust });
   let askMs = 0;
   let proposed = 0;
@@ -139,7 +143,7 @@ function slug(label: string): string {
 
 /** A run's result, from --out when it was kept there, else run now (and kept when --out is set). */
 function cachedRun(c: Case, name: string, problem: Problem, budget: number, seed: number): RunResult | null {
-  const key = name === 'smsego' && TRUST_REGION ? 'smsego-tr' : name;
+  const key = name === 'smsego' ? SMSEGO_KEY : name;
   const file = OUT === undefined ? undefined : join(OUT, `${slug(c.label)}-${key}-${budget}-${seed}.json`);
   if (file !== undefined && existsSync(file)) {
     const r = JSON.parse(readFileSync(file, 'utf8')) as Omit<RunResult, 'front'> & { front: number[][] };
@@ -221,7 +225,7 @@ async function overhead(size: number): Promise<void> {
     evaluations: 13 + 4 * (batches + 1), // a start of ⌊budget / 3⌋ = 13 designs
     batch: 4,
     initial: { designs: [], evaluations: prior },
-    ...(TRUST_REGION ? { trustRegion: true } : {}),
+    trustRegion: TRUST_REGION,
   });
   for (let b = 0; b < 2; b++) alg.tell(alg.ask().map(synth)); // the start, then the first fit
   const c0 = process.cpuUsage();
@@ -237,7 +241,7 @@ async function overhead(size: number): Promise<void> {
   const evaluation = cpuMs(e0) / 3;
   const feasible = alg.archive().length;
   console.log(
-    `SMS-EGO${TRUST_REGION ? ` (trust region; ${feasible} feasible designs)` : ''} at the constellation study's size (${layout.n} variables, ${m} objectives, ${k} constraints, ` +
+    `SMS-EGO (trust region ${String(TRUST_REGION)}; ${feasible} feasible designs) at the constellation study's size (${layout.n} variables, ${m} objectives, ${k} constraints, ` +
       `${size} + ${alg.progress().evaluations - 4 * batches} designs of data at the first): ${proposal.toFixed(0)} ms CPU per ` +
       `proposal; a constellation evaluation ${evaluation.toFixed(0)} ms CPU; ratio ${(proposal / evaluation).toFixed(2)}`,
   );
@@ -248,7 +252,7 @@ async function main(): Promise<void> {
     `odc surrogate bench — ${new Date().toISOString().slice(0, 10)}; budgets ${BUDGETS.join('/')}, seeds ${SEEDS.join(',')}`,
   );
   console.log(
-    `| case | budget | SMS-EGO${TRUST_REGION ? ' (trust region)' : ''} HV | ParEGO HV | NSGA-II HV | NSGA-III HV | ms/proposal S / P | ms/evaluation | ` +
+    `| case | budget | SMS-EGO (trust region ${String(TRUST_REGION)}) HV | ParEGO HV | NSGA-II HV | NSGA-III HV | ms/proposal S / P | ms/evaluation | ` +
       'least violation S / P / II / III | runs |',
   );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|---:|');

@@ -141,7 +141,7 @@ describe('SMS-EGO', () => {
     const p = small();
     const a = createAlgorithm('smsego', p, opts(2, { evaluations: 8 + 3 * 7 }));
     const hyper = (): string => JSON.stringify(a.snapshot()['objectiveHyper']);
-    a.tell(a.ask().map((x) => safeEvaluate(p, x))); // the start: 8 designs, no model yet
+    a.tell(a.ask().map((x) => safeEvaluate(p, x))); // the start (d + 1 = 5 designs: the region is on), no model yet
     const seen: string[] = [];
     for (let batch = 1; batch <= 7; batch++) {
       a.tell(a.ask().map((x) => safeEvaluate(p, x)));

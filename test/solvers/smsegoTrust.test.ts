@@ -2,7 +2,8 @@
  * SMS-EGO's adaptive trust region (solvers/smsego/trustRegion.ts): the TuRBO size rule against hand-worked sequences
  * (expand after 3 successes, shrink after τ_f failures, restart below the minimum), the per-variable shape from the
  * length scales by hand, the boxes' projection and placement, and the algorithm's contract with the region on (same
- * seed same proposals, a resumed run equals the uninterrupted one, the state is in the snapshot).
+ * seed same proposals, a resumed run equals the uninterrupted one, the state is in the snapshot); the default rule
+ * ('auto': on exactly for problems without constraints) on the rule itself and on the algorithm.
  */
 import { describe, expect, it } from 'vitest';
 import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
@@ -17,9 +18,12 @@ import {
   failureStreak,
   halfWidths,
   improved,
+  initialLength,
   INITIAL_TRUST,
+  regionStartSize,
   TRUST,
   TrustBoxes,
+  trustRegionOn,
   updateTrust,
   type TrustState,
 } from '../../solvers/smsego/trustRegion.js';
@@ -180,10 +184,8 @@ describe('SMS-EGO with the trust region', () => {
   };
   const roundTrip = (s: AlgorithmSnapshot): AlgorithmSnapshot => JSON.parse(JSON.stringify(s)) as AlgorithmSnapshot;
 
-  it('off by default (no state in the snapshot); on: same seed, same proposals, and not those of the run without', () => {
+  it('on: same seed, same proposals, and not those of the run without', () => {
     const p = small();
-    const plain = createAlgorithm('smsego', p, { population: 10, seed: 4, evaluations: 40, batch: 3 });
-    expect(drive(plain, p, 40, []).snapshot()['trust']).toBeNull();
     const a: number[][] = [];
     const b: number[][] = [];
     const without: number[][] = [];
@@ -202,8 +204,9 @@ describe('SMS-EGO with the trust region', () => {
     const part = drive(createAlgorithm('smsego', p, opts(9)), p, 28, first);
     const snap = roundTrip(part.snapshot());
     const trust = snap['trust'] as TrustState & { seen: number };
-    // start ⌊40 / 3⌋ = 13, batches of 3: the last ask before 28 evaluations came at 25, when the region was updated
-    expect(trust.seen).toBe(25);
+    // start d + 1 = 5 (4 variables), batches of 3: the last ask before 28 evaluations came at 26, when the region was
+    // updated
+    expect(trust.seen).toBe(26);
     expect(trust).not.toMatchObject(INITIAL_TRUST); // the region has moved: the resume below restores a real state
     const rest: number[][] = [];
     drive(createAlgorithm('smsego', p, opts(9), snap), p, 40, rest);
@@ -213,5 +216,73 @@ describe('SMS-EGO with the trust region', () => {
     const other: number[][] = [];
     drive(createAlgorithm('smsego', p, opts(9), reset), p, 40, other);
     expect(first.concat(other)).not.toEqual(whole);
+  });
+});
+
+describe("the default rule, trustRegion 'auto'", () => {
+  it('on without constraints, off with any; an explicit true or false wins', () => {
+    expect(trustRegionOn('auto', 0)).toBe(true);
+    expect(trustRegionOn(undefined, 0)).toBe(true);
+    expect(trustRegionOn('auto', 1)).toBe(false);
+    expect(trustRegionOn(undefined, 12)).toBe(false);
+    expect(trustRegionOn(false, 0)).toBe(false);
+    expect(trustRegionOn(true, 3)).toBe(true);
+  });
+
+  it('with the region: a start of d + 1 designs (never more than without it, at least 3), by hand', () => {
+    // DTLZ2's 12 variables at 100 evaluations: without the region min(11·12 − 1, ⌊100 / 3⌋) = 33, with it 13
+    expect(regionStartSize(12, 33)).toBe(13);
+    // ZDT1's 30 variables at 100: 31 of 33; at 60 evaluations the start without the region, 20, is smaller
+    expect(regionStartSize(30, 33)).toBe(31);
+    expect(regionStartSize(30, 20)).toBe(20);
+    expect(regionStartSize(1, 10)).toBe(3);
+    expect(regionStartSize(1, 2)).toBe(2); // a budget of 2 evaluations: the start cannot exceed it
+  });
+
+  it('initial edge 0.2 from 5 evaluations per real variable, else 0.8', () => {
+    expect(initialLength(100, 12)).toBe(0.2); // 8.3 per variable
+    expect(initialLength(60, 12)).toBe(0.2); // exactly 5
+    expect(initialLength(59, 12)).toBe(0.8);
+    expect(initialLength(100, 30)).toBe(0.8); // 3.3 per variable
+    expect(initialLength(200, 30)).toBe(0.2);
+    expect(initialLength(undefined, 4)).toBe(0.8); // no budget (the library without evaluations)
+    expect(initialLength(100, 0)).toBe(0.8); // no real variable: the region restricts nothing
+  });
+
+  it('the algorithm applies both: DTLZ2 with 4 variables and 40 evaluations starts with 5 designs and L 0.2', () => {
+    const p = createBenchmarkProblem({ problem: 'dtlz2', objectives: 3, variables: 4 });
+    const a = createAlgorithm('smsego', p, { population: 10, seed: 1, evaluations: 40, batch: 3 });
+    expect(a.ask().length).toBe(5);
+    expect((a.snapshot()['trust'] as TrustState).length).toBe(0.2);
+    const c2 = createBenchmarkProblem({ problem: 'c2dtlz2', objectives: 3, variables: 4 });
+    // without the region (constraints): ⌊40 / 3⌋ = 13
+    expect(createAlgorithm('smsego', c2, { population: 10, seed: 1, evaluations: 40, batch: 3 }).ask().length).toBe(13);
+  });
+
+  /** The proposals of 25 evaluations (start 8, then batches of 3) and the snapshot's trust entry. */
+  const proposals = (p: Problem, trustRegion?: boolean | 'auto'): { xs: number[][]; trust: unknown } => {
+    const options = { population: 10, seed: 6, evaluations: 25, batch: 3 };
+    const a = createAlgorithm('smsego', p, trustRegion === undefined ? options : { ...options, trustRegion });
+    const xs: number[][] = [];
+    while (a.progress().evaluations < 25) {
+      const batch = a.ask();
+      xs.push(...batch.map((x) => Array.from(x)));
+      a.tell(batch.map((x) => safeEvaluate(p, x)));
+    }
+    return { xs, trust: a.snapshot()['trust'] };
+  };
+
+  it('by default SMS-EGO runs DTLZ2 (no constraints) with the region and C2-DTLZ2 (one constraint) without', () => {
+    const dtlz2 = createBenchmarkProblem({ problem: 'dtlz2', objectives: 3, variables: 4 });
+    expect(dtlz2.constraints.length).toBe(0);
+    const d = proposals(dtlz2);
+    expect(d.trust).not.toBeNull();
+    expect(d.xs).toEqual(proposals(dtlz2, true).xs);
+    expect(d.xs).not.toEqual(proposals(dtlz2, false).xs);
+    const c2 = createBenchmarkProblem({ problem: 'c2dtlz2', objectives: 3, variables: 4 });
+    expect(c2.constraints.length).toBe(1);
+    const c = proposals(c2, 'auto');
+    expect(c.trust).toBeNull();
+    expect(c.xs).toEqual(proposals(c2, false).xs);
   });
 });
