@@ -5,13 +5,7 @@
  * kept up to 2,000 km).
  */
 import { describe, expect, it } from 'vitest';
-import {
-  cira2012Density,
-  cira2012LnDensityGrid,
-  decayIntegral_s_m2_per_kg,
-  valladoExponentialDensity,
-  type SolarActivity,
-} from '../../src/models/atmosphere.js';
+import { cira2012Density, valladoExponentialDensity } from '../../src/models/atmosphere.js';
 import { solarCycleDecay } from '../../src/models/decaySolarCycle.js';
 import { dragBudget, orbitAverageDragArea_m2, type DragParams } from '../../src/models/drag.js';
 
@@ -80,25 +74,6 @@ describe('atmosphere model ranges', () => {
     expect(() => valladoExponentialDensity({ altitude_m: 2001e3 })).toThrow(
       'altitude 2001 km is outside the exponential model range 0–2000 km',
     );
-  });
-});
-
-describe('CIRA-2012 activity levels and grid', () => {
-  it('an unknown activity level is refused with the list of the known ones', () => {
-    const message = "solar activity 'extreme' is not one of low, moderate, high";
-    const extreme = 'extreme' as SolarActivity;
-    expect(() => cira2012Density({ altitude_m: 500e3, solarActivity: extreme })).toThrow(new RangeError(message));
-    expect(() => decayIntegral_s_m2_per_kg(500e3, extreme)).toThrow(new RangeError(message));
-    expect(() => cira2012LnDensityGrid(extreme)).toThrow(new RangeError(message));
-  });
-
-  it('the ln ρ grid has the 96 nodes 100, 120, …, 2,000 km: the table rows, then the tail', () => {
-    const grid = cira2012LnDensityGrid('high');
-    expect(grid).toHaveLength((2000 - 100) / 20 + 1);
-    expect(Math.exp(grid[0]!) / 5.44e-7 - 1).toBeCloseTo(0, 12); // cira-2012.dat, 100 km, high-long
-    expect(Math.exp(grid[40]!) / 5.49e-14 - 1).toBeCloseTo(0, 12); // 900 km
-    // the tail keeps the 880–900 km step: ln(6.50e-14/5.49e-14) per node
-    expect(grid[95]! - grid[40]!).toBeCloseTo(-55 * Math.log(6.5e-14 / 5.49e-14), 9);
   });
 });
 
