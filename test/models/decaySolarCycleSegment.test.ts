@@ -188,7 +188,12 @@ describe('the cap: past it, the rest of the decay at the cycle-mean density', ()
     for (const mode of ['mean', 'worst'] as const) {
       const r = solarCycleDecay({ ...base, ballisticCoefficient_kg_m2: B4, cycle: highLow, cap_yr: 0.5, mode });
       expect(rel(r.decay_yr, want)).toBeLessThan(closedForm);
-      expect([r.overCap, r.startPhase_yr, r.phasesEvaluated]).toEqual([true, mode === 'worst' ? 1 : null, 7]);
+      expect([r.overCap, r.startPhase_yr, r.phasesEvaluated, r.tabulated]).toEqual([
+        true,
+        mode === 'worst' ? 1 : null,
+        7,
+        false,
+      ]);
     }
   });
 });
@@ -202,6 +207,9 @@ describe('input errors', () => {
       );
     expect(() => decay({ ballisticCoefficient_kg_m2: B4, cycle: { f107_sfu: [100], period_yr: 0 } })).toThrow(
       /cycle\.period_yr/,
+    );
+    expect(() => decay({ ballisticCoefficient_kg_m2: 0 })).toThrow(
+      new RangeError('ballisticCoefficient_kg_m2 must be a finite number > 0, got 0'),
     );
     expect(() => decay({ ballisticCoefficient_kg_m2: B4, cap_yr: 0 })).toThrow(/cap_yr/);
     expect(() => decay({ ballisticCoefficient_kg_m2: B4, mode: 'best' as 'worst' })).toThrow(
@@ -242,6 +250,13 @@ describe('the CIRA-2012 template: end altitudes and the shipped worst-phase tabl
     expect([table.tabulated, table.startPhase_yr, table.phasesEvaluated]).toEqual([true, null, 0]);
     expect([integrated.tabulated, integrated.phasesEvaluated]).toEqual([false, 12]);
     expect(rel(table.decay_yr, integrated.decay_yr)).toBeLessThan(0.01); // DECAY_TABLE_MAX_RELATIVE_ERROR
+    // near the table's low edge the 200 km end is a large share of the all-high decay the table is entered with
+    const low = { altitude_m: km(240), ballisticCoefficient_kg_m2: 1000 };
+    const lowTable = solarCycleDecay({ ...low, mode: 'worst' });
+    expect(lowTable.tabulated).toBe(true);
+    expect(rel(lowTable.decay_yr, solarCycleDecay({ ...low, mode: 'worst', table: false }).decay_yr)).toBeLessThan(
+      0.01,
+    );
     for (const other of [
       { endAltitude_m: km(250) },
       { cap_yr: 150 },
