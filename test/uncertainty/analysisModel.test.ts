@@ -89,6 +89,8 @@ describe('firstInvalid and reasonOf', () => {
     expect(firstInvalid([100.6, 2, 14], specs)).toBe('compute.chips = 101 is not a valid value');
     expect(firstInvalid([NaN, 4, 16], specs)).toBe('economics.pue = 4 is not a valid value');
     expect(firstInvalid([NaN, NaN, 16], specs)).toBe('mission.lifetime_yr = 16 is not a valid value');
+    expect(firstInvalid([50, 4, 14], specs)).toBe('economics.pue = 4 is not a valid value'); // a valid one first
+    expect(firstInvalid([50, 2, 14, -1], specs)).toBeUndefined(); // a value past the specs sets nothing
   });
 
   it("an Error's message; anything else as a string", () => {
