@@ -27,6 +27,8 @@ describe('worker tasks, in this thread', () => {
     ]);
     expect(Array.from(tasks[1]!.x)).toEqual(rows.slice(8, 16).flat());
     expect(tasks.every((t) => !('specs' in t))).toBe(true);
+    // 16 rows are two full chunks: no third, empty task
+    expect(packTasks(model, rows.slice(0, 16), 2).map((t) => t.count)).toEqual([8, 8]);
     const named = packTasks(model, [[0.25], [1.5]], 2, ['economics.b']);
     expect(named).toHaveLength(1);
     expect([named[0]!.dims, Array.from(named[0]!.x), named[0]!.specs]).toEqual([1, [0.25, 1.5], ['economics.b']]);
