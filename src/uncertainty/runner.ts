@@ -55,7 +55,8 @@ export function evaluateTask(model: AnalysisModel, task: SampleTask): SampleTask
   return { ok, y, reasons };
 }
 
-function unpack(r: SampleTaskResult, width: number): SampleOutcome[] {
+/** The outcomes of a worker's answer, in task order (a failure without a reason: 'unknown failure'). */
+export function unpack(r: SampleTaskResult, width: number): SampleOutcome[] {
   return Array.from(r.ok, (ok, i): SampleOutcome =>
     ok
       ? { status: 'ok', y: r.y.slice(i * width, (i + 1) * width) }
@@ -63,7 +64,30 @@ function unpack(r: SampleTaskResult, width: number): SampleOutcome[] {
   );
 }
 
-const chunkSize = (n: number, workers: number): number => Math.max(8, Math.ceil(n / (Math.max(1, workers) * 8)));
+/** Vectors per chunk: about 8 chunks per worker, at least 8 vectors each. */
+export const chunkSize = (n: number, workers: number): number => Math.max(8, Math.ceil(n / (Math.max(1, workers) * 8)));
+
+/**
+ * The worker tasks of one pooled run: `rows` in chunks of `chunkSize(rows.length, workers)`, each flattened into one
+ * array (transferred to its worker), with the input paths when the columns are not the uncertain inputs.
+ */
+export function packTasks(
+  model: Pick<AnalysisModel, 'inputs'>,
+  rows: readonly (readonly number[])[],
+  workers: number,
+  specs?: readonly string[],
+): (SampleTask & { readonly x: Float64Array<ArrayBuffer> })[] {
+  const dims = specs?.length ?? model.inputs.length;
+  const size = chunkSize(rows.length, workers);
+  const tasks: (SampleTask & { readonly x: Float64Array<ArrayBuffer> })[] = [];
+  for (let start = 0; start < rows.length; start += size) {
+    const part = rows.slice(start, start + size);
+    const x = new Float64Array(part.length * dims);
+    part.forEach((v, i) => x.set(v, i * dims));
+    tasks.push({ x, count: part.length, dims, ...(specs !== undefined ? { specs } : {}) });
+  }
+  return tasks;
+}
 
 /** Evaluates in this thread, a chunk at a time (the event loop turns between chunks). */
 export function serialRunner(model: AnalysisModel): SampleRunner {
@@ -97,23 +121,14 @@ export async function poolRunner(model: AnalysisModel, workers: number): Promise
   return {
     workers,
     async run(rows, onDone, specs) {
-      const dims = specs?.length ?? model.inputs.length;
-      const size = chunkSize(rows.length, workers);
       let done = 0;
-      const tasks: Promise<SampleOutcome[]>[] = [];
-      for (let start = 0; start < rows.length; start += size) {
-        const part = rows.slice(start, start + size);
-        const x = new Float64Array(part.length * dims);
-        part.forEach((v, i) => x.set(v, i * dims));
-        const task: SampleTask = { x, count: part.length, dims, ...(specs !== undefined ? { specs } : {}) };
-        tasks.push(
-          (pool.run(task, { transferList: [x.buffer] }) as Promise<SampleTaskResult>).then((r) => {
-            done += part.length;
-            onDone?.(done);
-            return unpack(r, model.width);
-          }),
-        );
-      }
+      const tasks = packTasks(model, rows, workers, specs).map((task) =>
+        (pool.run(task, { transferList: [task.x.buffer] }) as Promise<SampleTaskResult>).then((r) => {
+          done += task.count;
+          onDone?.(done);
+          return unpack(r, model.width);
+        }),
+      );
       return (await Promise.all(tasks)).flat();
     },
     close: () => pool.destroy(),

@@ -1,13 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateDesignFile } from '../../src/node/evaluator.js';
 import { breakEven, breakEvenInputs } from '../../src/uncertainty/breakEven.js';
-import { loadDesign, sampleModel } from '../../src/uncertainty/model.js';
-import { analyzeSensitivity } from '../../src/uncertainty/sensitivity.js';
+import type { DesignRecord } from '../../src/node/record.js';
+import { loadDesign, sampleModel, type SampleModel } from '../../src/uncertainty/model.js';
+import { analyzeSensitivity, type SensitivityAnalysis } from '../../src/uncertainty/sensitivity.js';
 import { tempDir } from '../helpers/tmp.js';
 import { AI1, designFile, LAUNCH_PRICE, linearLaunchDesign } from './fixtures.js';
 
 const dir = tempDir('odc-sensitivity-');
-const ai1Inputs = sampleModel(loadDesign(designFile(dir, 'ai1', AI1))).inputs.map((x) => x.path);
 const LAUNCH = 'economics.launchCost_USD_per_kg';
 const BATTERY = 'catalogs.batteries.li-ion-leo.cost_USD_per_Wh';
 
@@ -19,10 +19,16 @@ const triangularQuantile = (a: number, c: number, b: number, u: number): number 
 const triangularVariance = (a: number, c: number, b: number): number =>
   (a * a + b * b + c * c - a * b - a * c - b * c) / 18;
 
-describe("odc sensitivity: tornado and Sobol' indices", async () => {
-  const s = await analyzeSensitivity({ designPath: linearLaunchDesign(dir, ai1Inputs), samples: 1024, seed: 5 });
-  if (s.model.kind !== 'node') throw new Error('expected a node design');
-  const record = s.model.nominalRecord!;
+// made in beforeAll, not while the describes are collected, so StrykerJS's mutants are active (docs/mutation.md)
+describe("odc sensitivity: tornado and Sobol' indices", () => {
+  let s: SensitivityAnalysis;
+  let record: DesignRecord;
+  beforeAll(async () => {
+    const ai1Inputs = sampleModel(loadDesign(designFile(dir, 'ai1', AI1))).inputs.map((x) => x.path);
+    s = await analyzeSensitivity({ designPath: linearLaunchDesign(dir, ai1Inputs), samples: 1024, seed: 5 });
+    if (s.model.kind !== 'node') throw new Error('expected a node design');
+    record = s.model.nominalRecord!;
+  });
 
   it("the launch mass does not depend on the launch price: zero swing in the tornado, zero Sobol' indices", () => {
     const mass = s.tornado!.outputs.find((t) => t.output === 'mass.launch_kg')!;
@@ -75,13 +81,16 @@ describe("odc sensitivity: tornado and Sobol' indices", async () => {
 
 describe('break-even thresholds', () => {
   // Expensive terrestrial power (USD 2/kWh, PUE 3: the ends of the schema ranges) so that a break-even exists.
-  const costly = designFile(dir, 'costly-grid', [
-    ...AI1.filter((l) => !l.startsWith('power:') && !l.startsWith('isl:')),
-    'power: { array: silicon-flex, arrayArea_m2: 600, battery: li-ion-cots }',
-    'isl: { topology: none }',
-    'economics: { launchCost_USD_per_kg: 500, electricity_USD_per_kWh: 2, pue: 3 }',
-  ]);
-  const model = sampleModel(loadDesign(costly));
+  let model: SampleModel;
+  beforeAll(() => {
+    const costly = designFile(dir, 'costly-grid', [
+      ...AI1.filter((l) => !l.startsWith('power:') && !l.startsWith('isl:')),
+      'power: { array: silicon-flex, arrayArea_m2: 600, battery: li-ion-cots }',
+      'isl: { topology: none }',
+      'economics: { launchCost_USD_per_kg: 500, electricity_USD_per_kWh: 2, pue: 3 }',
+    ]);
+    model = sampleModel(loadDesign(costly));
+  });
 
   it('each threshold reproduces LCOC = terrestrial LCOC to 1e-6 when the design file is evaluated there', () => {
     const found = breakEvenInputs(model).map((b) => breakEven({ model, ...b }));
