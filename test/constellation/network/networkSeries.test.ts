@@ -37,6 +37,22 @@ describe('boundGap', () => {
   });
 });
 
+describe('seriesStats', () => {
+  it('nearest-rank p5: the ⌈0.05·K⌉-th smallest, at least the first; numeric order; the input left as it is', () => {
+    // K = 20: rank 1; K = 21: rank ⌈1.05⌉ = 2; K = 40: rank 2; K = 41: rank 3. Values listed in descending order.
+    const desc = (k: number) => Array.from({ length: k }, (_, i) => k - i);
+    expect(seriesStats(desc(20)).p5).toBe(1);
+    expect(seriesStats(desc(21)).p5).toBe(2);
+    expect(seriesStats(desc(40))).toEqual({ mean: 20.5, p5: 2, worst: 1 });
+    expect(seriesStats(desc(41)).p5).toBe(3);
+    // 9 < 10 < 100 numerically (a text sort would put 10 first).
+    const v = [10, 100, 9];
+    expect(seriesStats(v)).toEqual({ mean: 119 / 3, p5: 9, worst: 9 });
+    expect(v).toEqual([10, 100, 9]);
+    expect(seriesStats([])).toEqual({ mean: 0, p5: 0, worst: 0 });
+  });
+});
+
 describe('graphClassUtilization', () => {
   it('per class: links, links off, mean over the links on, maximum; classes in order of first appearance', () => {
     const edges = [
