@@ -109,6 +109,21 @@ describe('torusInstantCapacities on exact circular orbits', () => {
     expect(noCross.crossPlaneLength_m / expected(0.3, 80e3, null).crossLen).toBeCloseTo(1, 12);
   });
 
+  // An equatorial shell has every satellite at latitude 0 exactly (z = a·sin u·sin 0): a cutoff of 0 is reached by
+  // none of them ("poleward of" is strictly beyond), so every cross-plane link stays on (a grazing height of −R⊕
+  // lets every line of sight through, even those the Earth blocks).
+  it('a cutoff exactly at the satellites\' latitude leaves their links on', () => {
+    const flat = circularTracks({ ...shell, inclination_rad: 0 }, [0.3]);
+    const r = torusInstantCapacities({
+      ...base,
+      tracks: flat,
+      sampleIndex: 0,
+      latitudeCutoff_rad: 0,
+      grazingHeight_m: -R_EARTH,
+    });
+    expect([...r.cross_bps].every((c) => c > 0)).toBe(true);
+  });
+
   it('needs one track per plane', () => {
     expect(() => torusInstantCapacities({ ...base, tracks: base.tracks.slice(1) })).toThrow(
       new RangeError('need one track per plane (4), got 3'),
