@@ -34,6 +34,18 @@ describe('traffic patterns of the network LP, by hand', () => {
     expect(r.paths.sampledSources).toBe(5);
   });
 
+  // Triangle, no groups: every ordered pair (6) has its own link each way: λ = c, 2c per node.
+  it('uniform without groups: all nodes one group', () => {
+    const r = networkThroughput({
+      graph: { nodes: 3, edges: [edge(0, 1), edge(1, 2), edge(2, 0)] },
+      lpSolver,
+      traffic: { kind: 'uniform' },
+    });
+    expect(r.lambda_bps / c).toBeCloseTo(1, 6);
+    expect(r.throughputPerNode_bps / c).toBeCloseTo(2, 6);
+    expect(r.paths.pairs).toBe(6);
+  });
+
   // Path 0–1–2: commodities 0→2 with demand 2 and 1→2 with demand 1 (and a zero-demand 2→0, ignored). Link 1–2
   // carries 2λ + λ = 3λ ≤ c → λ = c/3; per source λ·Σ demand / 2 sources = c/2.
   it('pairs with unequal demands: λ per unit demand, zero demands ignored', () => {
@@ -127,5 +139,24 @@ describe('traffic patterns of the network LP, by hand', () => {
     // From the nearer gateway: 0, 1, 1, 0 hops.
     expect(r.paths.meanHops).toBe(0.5);
     expect(r.paths.maxHops).toBe(1);
+  });
+
+  // The same two gateways with the station numbers swapped: node 3 → station 0 (capacity c), node 0 → station 1
+  // (0.5c). The mirror image of the case above: λ = 1.5c/4 = 0.375c. Were station 1's capacity reached from node 3,
+  // all traffic would cross link 2–3 (3λ ≤ c, λ = c/3).
+  it('downlink: each station is reached through the satellites that see it', () => {
+    const r = networkThroughput({
+      graph: path(4),
+      lpSolver,
+      traffic: {
+        kind: 'downlink',
+        sinks: [
+          { node: 3, capacity_bps: 100 * c, station: 0 },
+          { node: 0, capacity_bps: 100 * c, station: 1 },
+        ],
+        stationCapacity_bps: Float64Array.of(c, 0.5 * c),
+      },
+    });
+    expect(r.lambda_bps / (0.375 * c)).toBeCloseTo(1, 6);
   });
 });
