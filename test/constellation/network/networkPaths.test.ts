@@ -3,6 +3,7 @@ import {
   bfsHops,
   buildAdjacency,
   dijkstraLatency,
+  LatencyHeap,
   pathStatistics,
   percentile,
   SPEED_OF_LIGHT_m_s,
@@ -40,6 +41,54 @@ describe('path statistics (networkPaths.ts)', () => {
     const adj = buildAdjacency(7, edges, 0);
     expect([...bfsHops(adj, [0, 5, 5])]).toEqual([0, 1, 2, 2, 1, 0, -1]);
     expect([...bfsHops(adj, [3])]).toEqual([3, 2, 1, 0, 1, 2, -1]);
+  });
+
+  it('BFS and Dijkstra read the neighbours of the node expanded, not those of the next one', () => {
+    // Edges listed 1–3, 0–1, 3–2: node 1's first neighbour is 3, so its list starts right after node 0's. From 0:
+    // 1 is 1 hop (1 s), 3 is 2 hops (1 + 2 s), 2 is 3 hops (+ 4 s).
+    const adj = buildAdjacency(4, [e(1, 3, 2), e(0, 1, 1), e(3, 2, 4)], 0);
+    expect([...bfsHops(adj, [0])]).toEqual([0, 1, 3, 2]);
+    expect([...dijkstraLatency(adj, [0])]).toEqual([0, 1, 7, 3]);
+  });
+
+  it('the heap gives its entries back in ascending key order, through growth and interleaved pushes', () => {
+    // 200 keys from a fixed linear congruential sequence (ties included), node = insertion index.
+    const heap = new LatencyHeap(4);
+    const keys: number[] = [];
+    let x = 12345;
+    const next = (): number => {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      return x % 50;
+    };
+    const popAll = (): number[] => {
+      const out: number[] = [];
+      while (heap.size > 0) {
+        out.push(heap.key[0]!);
+        expect(keys[heap.node[0]!]).toBe(heap.key[0]); // the node travels with its key
+        heap.pop();
+      }
+      return out;
+    };
+    for (let i = 0; i < 200; i++) {
+      keys.push(next());
+      heap.push(keys[i]!, i);
+    }
+    const first = popAll();
+    expect(first).toEqual([...keys].sort((a, b) => a - b));
+    // Interleaved: push 3, pop 1, repeatedly; every pop is the least key present at that moment.
+    const present: number[] = [];
+    for (let i = 200; i < 500; i++) {
+      keys.push(next());
+      heap.push(keys[i]!, i);
+      present.push(keys[i]!);
+      if (i % 3 === 2) {
+        const least = Math.min(...present);
+        expect(heap.key[0]).toBe(least);
+        present.splice(present.indexOf(least), 1);
+        heap.pop();
+      }
+    }
+    expect(popAll()).toEqual(present.sort((a, b) => a - b));
   });
 
   it('Dijkstra on a graph where one node improves every other: the heap grows past its first size', () => {
@@ -94,6 +143,11 @@ describe('path statistics (networkPaths.ts)', () => {
       sampledSources: 2,
       sourceStride: 7,
     });
+    // An origin listed among its own destinations counts as a pair at 0 hops, 0 s.
+    const self = pathStatistics(adj, [{ origins: [0], destinations: [0, 1] }], 1);
+    expect([self.pairs, self.unreachablePairs, self.meanHops, self.maxHops, self.meanLatency_s]).toEqual([
+      2, 0, 0.5, 1, 0.5,
+    ]);
     // Nothing reachable: means 0, not NaN.
     const none = pathStatistics(adj, [{ origins: [3], destinations: [0, 1] }], 1);
     expect([none.meanHops, none.meanLatency_s, none.p50Latency_s, none.pairs, none.unreachablePairs]).toEqual([
