@@ -52,6 +52,21 @@ describe('reduced torus LP in closed form', () => {
     expect(closedFormTorusLp({ ...p, inBound: 2 })!.mu).toBe(2);
   });
 
+  it('hand-worked: an in-plane bound below 1', () => {
+    // b_x = b_y = 1, U_c = 2, U_i = 0.5: x/U_c = 0.5 < y/U_i = 2 (in-plane binds). The whole step (1, 1, a = 1) would
+    // give x = 2, y = 0 (1 ≥ 0): they meet at (1 + τ)/2 = (1 − τ)/0.5 → τ = 0.6, x = 1.6, y = 0.4, μ = 1.25.
+    const c = closedFormTorusLp({
+      steps: [{ dCross: 1, dIn: 1, count: 4 }],
+      baseCrossHops: 4,
+      baseInHops: 4,
+      destinations: 4,
+      crossBound: 2,
+      inBound: 0.5,
+    })!;
+    expect(c.mu).toBeCloseTo(1.25, 12);
+    expect(c.stepUse[0]).toBeCloseTo(0.6, 12);
+  });
+
   it('hand-worked: the steps are taken in decreasing dIn/dCross, whatever order they come in', () => {
     // b_x = 1, b_y = 4, U_c = U_i = 2; A = (dCross 1, dIn 1, a = 1), B = (dCross 1, dIn 3, a = 1). B first: in full
     // x = 2, y = 1 (1 ≥ 0.5: too far), so they meet inside B: (1 + τ)/2 = (4 − 3τ)/2 → τ = 3/4, x = y = 7/4,
