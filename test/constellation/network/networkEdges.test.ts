@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LpResult, LpSolver } from '../../../src/problem/lp.js';
 import { createLpSolver } from '../../../solvers/lp/index.js';
 import {
+  bottleneckUtilization,
   DEFAULT_MAX_LP_COLUMNS,
   DEFAULT_MAX_PATH_SOURCES,
   DEFAULT_PER_HOP_DELAY_s,
@@ -37,6 +38,8 @@ describe('networkThroughput: options, limits and failures', () => {
       1 + 100e-6,
       12,
     );
+    const zero = networkThroughput({ graph: path(2), lpSolver, traffic: pairs, perHopDelay_s: 0 });
+    expect(zero.paths.meanLatency_s).toBeCloseTo(1, 12);
     for (const d of [-1e-9, NaN, Infinity])
       expect(() => networkThroughput({ graph: path(2), lpSolver, traffic: pairs, perHopDelay_s: d })).toThrow(
         new RangeError('perHopDelay_s must be a finite number ≥ 0'),
@@ -83,6 +86,7 @@ describe('networkThroughput: options, limits and failures', () => {
       0,
     ]);
     expect([...r.edgeUtilization]).toEqual([0, 0]);
+    expect(r.bottleneckEdges).toEqual([]);
     expect(r.reducedModel).toBe(false);
   });
 
@@ -126,5 +130,12 @@ describe('networkThroughput: options, limits and failures', () => {
     expect(r.lambda_bps).toBeCloseTo(1, 9);
     expect([...r.edgeUtilization].map((u) => Math.round(u * 1e6) / 1e6)).toEqual([1, 1, 0]);
     expect(r.bottleneckEdges).toEqual([0, 1]);
+  });
+
+  it('bottleneck utilisation: demand over throughput; ∞ with demand and no throughput, 0 with neither', () => {
+    expect(bottleneckUtilization(3, 4)).toBe(0.75);
+    expect(bottleneckUtilization(1e-300, 0)).toBe(Infinity);
+    expect(bottleneckUtilization(0, 0)).toBe(0);
+    expect(bottleneckUtilization(0, 5)).toBe(0);
   });
 });

@@ -181,4 +181,67 @@ describe('torusSeries: the shell network at each instant', () => {
     expect(inPlane!.meanUtilization).toBeCloseTo(upper.inPlaneUtilization, 12);
     expect(inPlane!.maxUtilization).toBeCloseTo((upper.inPlaneUtilization * mean(inOn)) / Math.min(...inOn), 12);
   });
+
+  // At exactly ROUTING_BOUND_MAX_NODES = 300 satellites (15 × 20) the routing bound is still computed.
+  it('a shell of exactly 300 satellites still gets its routing lower bound', () => {
+    const i = torusSeries(params(15, 20, { lp, instants: [0] })).instants[0]!;
+    expect(i.model).toBe('bounds');
+    expect(i.lowerBound_bps).toBeGreaterThan(0);
+  });
+
+  // In-plane links unusable, cross-plane links on (F = 1, gcd(1, 20) = 1: the cross-plane links alone wind through
+  // every node) and differing by range: a bounded instant whose in-plane class has no link on: utilisation 0.
+  it('above the routing limit, a class with no link on has utilisation 0', () => {
+    const p = params(16, 20, { lp, rate: rate(1e12), latitudeCutoff_rad: null, inPlaneUsable: false, instants: [0] });
+    const i = torusSeries(p).instants[0]!;
+    expect(i.model).toBe('bounds');
+    expect(i.upperBound_bps).toBeGreaterThan(0);
+    expect(i.classes[0]).toEqual({ linkClass: 'inPlane', links: 320, off: 320, meanUtilization: 0, maxUtilization: 0 });
+  });
+
+  // The same shell without any in-plane link but every cross-plane link alike (1 Gb/s rating): exact, not bounded,
+  // although the in-plane class's "spread" max − min = 0 is not below 1e-9 × its max of 0.
+  it('a class with every link off counts as uniform', () => {
+    const p = params(8, 10, {
+      lp,
+      rate: rate(1e13, 1e9),
+      latitudeCutoff_rad: null,
+      grazingHeight_m: 0,
+      inPlaneUsable: false,
+      instants: [0],
+    });
+    const i = torusSeries(p).instants[0]!;
+    expect(i.model).toBe('exact');
+    expect(i.throughputPerNode_bps).toBeGreaterThan(0);
+    expect(i.lowerBound_bps).toBe(i.upperBound_bps);
+  });
+
+  // An equatorial shell at 8,000 km: every in-plane link and every cross-plane link has the same length, so the same
+  // rate to rounding (the positions come from rotations): each class uniform, the instant exact.
+  it('links equal to rounding count as alike', () => {
+    const shell = { planes: 8, satsPerPlane: 10, phasing: 1, radius_m: 8e6, inclination_rad: 0 };
+    const p = params(8, 10, { lp, tracks: circularTracks(shell, [0.1]), rate: rate(1e12), instants: [0] });
+    const i = torusSeries(p).instants[0]!;
+    expect(i.model).toBe('exact');
+    expect(i.classes.map((k) => k.off)).toEqual([0, 0]);
+  });
+
+  // Sample 1 puts the satellites 1,000 km from the Earth's centre: every line of sight is blocked, the shell split.
+  // The LP reported is the largest one solved (sample 0's), not the last.
+  it('the LP reported is the largest of the instants', () => {
+    const shell = { planes: 8, satsPerPlane: 10, phasing: 1, radius_m: 7e6, inclination_rad: 80 * deg };
+    const good = circularTracks(shell, [0.1]);
+    const buried = circularTracks({ ...shell, radius_m: 1e6 }, [0.1]);
+    const tracks = good.map((t, q) => ({
+      ...t,
+      times_s: Float64Array.of(0, 60),
+      r_m: Float64Array.from([...t.r_m, ...buried[q]!.r_m]),
+      normal: Float64Array.from([...t.normal, ...buried[q]!.normal]),
+      gmst_rad: new Float64Array(2),
+    }));
+    const r = torusSeries(params(8, 10, { lp, tracks }));
+    expect(r.instants[1]!.throughputPerNode_bps).toBe(0);
+    expect(r.lp.solver).toBe('closed form');
+    expect(r.lp.rows).toBeGreaterThan(0);
+  });
 });
