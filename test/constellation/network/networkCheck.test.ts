@@ -65,8 +65,15 @@ describe('checkTraffic', () => {
       new RangeError('stationCapacity_bps[1] must be finite and ≥ 0, got -1'),
     );
     expect(() => checkTraffic(g, t([], [NaN]))).toThrow(/stationCapacity_bps\[0\] .* got NaN/);
-    expect(() => checkTraffic(g, t([{ node: 0, capacity_bps: 1, station: 0 }, { node: 4, capacity_bps: 1, station: 0 }])))
-      .toThrow(new RangeError('sink 1 node 4 is outside 0…3'));
+    expect(() =>
+      checkTraffic(
+        g,
+        t([
+          { node: 0, capacity_bps: 1, station: 0 },
+          { node: 4, capacity_bps: 1, station: 0 },
+        ]),
+      ),
+    ).toThrow(new RangeError('sink 1 node 4 is outside 0…3'));
     expect(() => checkTraffic(g, t([{ node: 0, capacity_bps: 1, station: 2 }]))).toThrow(
       new RangeError('sink 0 station 2 is outside 0…1'),
     );
@@ -79,7 +86,10 @@ describe('checkTraffic', () => {
   it('pairs: ends in range, source ≠ sink, demand finite and ≥ 0', () => {
     const t = (source: number, sink: number, demand = 1): NetworkTraffic => ({
       kind: 'pairs',
-      commodities: [{ source: 0, sink: 1, demand: 1 }, { source, sink, demand }],
+      commodities: [
+        { source: 0, sink: 1, demand: 1 },
+        { source, sink, demand },
+      ],
     });
     expect(() => checkTraffic(g, t(3, 0, 0))).not.toThrow();
     expect(() => checkTraffic(g, t(4, 0))).toThrow(new RangeError('commodity 1 (4→0) names a node outside 0…3'));
@@ -118,7 +128,10 @@ describe('connectedForTraffic (union–find over links of positive capacity)', (
     const g: LinkGraph = { nodes: 4, edges: [edge(0, 1), edge(2, 3)] };
     const pairs = (source: number, sink: number, demand: number): NetworkTraffic => ({
       kind: 'pairs',
-      commodities: [{ source: 1, sink: 0, demand: 1 }, { source, sink, demand }],
+      commodities: [
+        { source: 1, sink: 0, demand: 1 },
+        { source, sink, demand },
+      ],
     });
     expect(connectedForTraffic(g, pairs(3, 2, 2))).toBe(true);
     expect(connectedForTraffic(g, pairs(0, 3, 0))).toBe(true);

@@ -95,9 +95,7 @@ describe('networkThroughput: options, limits and failures', () => {
     const run = (maxLpColumns: number) =>
       networkThroughput({ graph: path(4), lpSolver, traffic: { kind: 'uniform' }, maxLpColumns });
     expect(() => run(24)).toThrow(
-      new RangeError(
-        'network LP would have 25 columns (> 24); use the reduced torus model for large shells',
-      ),
+      new RangeError('network LP would have 25 columns (> 24); use the reduced torus model for large shells'),
     );
     expect(run(25).lp.cols).toBe(25);
   });

@@ -110,9 +110,14 @@ describe('concurrent-flow LP (networkFlowLp.ts)', () => {
   });
 
   it('arc loads: negative solver noise counts as 0, missing entries as 0, loads back in the caller unit', () => {
-    const lp = buildConcurrentFlowLp(3, arcs([[0, 1, 10], [1, 2, 5]]), [
-      { nodes: Int32Array.of(0, 2), coeff: Float64Array.of(1, -1) },
-    ]);
+    const lp = buildConcurrentFlowLp(
+      3,
+      arcs([
+        [0, 1, 10],
+        [1, 2, 5],
+      ]),
+      [{ nodes: Int32Array.of(0, 2), coeff: Float64Array.of(1, -1) }],
+    );
     expect([...arcLoads(lp, Float64Array.of(0.5, -1e-12, 0.5))]).toEqual([5, 0]);
     expect([...arcLoads(lp, Float64Array.of(0.2))]).toEqual([2, 0]);
   });

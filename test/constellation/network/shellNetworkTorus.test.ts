@@ -127,7 +127,13 @@ describe('torusSeries: the shell network at each instant', () => {
         lowerBound_bps: upper.throughputPerNode_bps,
         upperBound_bps: upper.throughputPerNode_bps,
         classes: [
-          { linkClass: 'inPlane', links: 80, off: 0, meanUtilization: upper.inPlaneUtilization, maxUtilization: upper.inPlaneUtilization },
+          {
+            linkClass: 'inPlane',
+            links: 80,
+            off: 0,
+            meanUtilization: upper.inPlaneUtilization,
+            maxUtilization: upper.inPlaneUtilization,
+          },
           {
             linkClass: 'crossPlane',
             links: 80,

@@ -112,7 +112,7 @@ describe('torusInstantCapacities on exact circular orbits', () => {
   // An equatorial shell has every satellite at latitude 0 exactly (z = a·sin u·sin 0): a cutoff of 0 is reached by
   // none of them ("poleward of" is strictly beyond), so every cross-plane link stays on (a grazing height of −R⊕
   // lets every line of sight through, even those the Earth blocks).
-  it('a cutoff exactly at the satellites\' latitude leaves their links on', () => {
+  it("a cutoff exactly at the satellites' latitude leaves their links on", () => {
     const flat = circularTracks({ ...shell, inclination_rad: 0 }, [0.3]);
     const r = torusInstantCapacities({
       ...base,
