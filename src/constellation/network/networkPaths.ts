@@ -94,8 +94,8 @@ export function bfsHops(adj: Adjacency, origins: readonly number[]): Int32Array 
   return hops;
 }
 
-/** Binary min-heap of (key, node) pairs, grown by doubling. */
-class LatencyHeap {
+/** Binary min-heap of (key, node) pairs, grown by doubling (exported for its tests). */
+export class LatencyHeap {
   key: Float64Array;
   node: Int32Array;
   size = 0;

@@ -162,16 +162,23 @@ type ClassMeans = ReturnType<typeof meanMinMax>;
 /** Links off (capacity 0) among `a`. */
 const off = (a: Float64Array): number => a.reduce((k, x) => k + (x > 0 ? 0 : 1), 0);
 
-/** A class's reduced-optimum load u spread evenly over its links that are on (mean, and at the weakest). */
+/**
+ * A class's reduced-optimum load spread evenly over its links that are on (mean, and at the weakest). The reduced LP
+ * loads each of the class's n links with u·(class-mean capacity), u·Σcap in all; carried by the `on` links alone,
+ * that is u·Σcap/on = u·(mean capacity on) a link: utilisation u at the mean capacity on, u·(mean on)/(min on) at the
+ * weakest link on.
+ */
 function spreadUtilization(
   u: number,
   cap: { mean: number },
   a: Float64Array,
 ): { meanUtilization: number; maxUtilization: number } {
-  const onMean = a.reduce((x, y) => x + y, 0) / Math.max(1, a.length - off(a));
+  const on = a.length - off(a);
+  const onMean = a.reduce((x, y) => x + y, 0) / Math.max(1, on);
+  const load = on > 0 ? (u * cap.mean * a.length) / on : 0;
   return {
-    meanUtilization: onMean > 0 ? (u * cap.mean) / onMean : 0,
-    maxUtilization: onMean > 0 ? (u * cap.mean) / Math.min(...a.filter((x) => x > 0)) : 0,
+    meanUtilization: onMean > 0 ? load / onMean : 0,
+    maxUtilization: onMean > 0 ? load / Math.min(...a.filter((x) => x > 0)) : 0,
   };
 }
 

@@ -44,6 +44,72 @@ describe('reduced torus LP in closed form', () => {
   it('outside its validity (a link class off) it declines', () => {
     const p = { steps: [], baseCrossHops: 4, baseInHops: 4, destinations: 4, crossBound: 2, inBound: 0 };
     expect(closedFormTorusLp(p)).toBeNull();
+    expect(closedFormTorusLp({ ...p, inBound: 2, crossBound: 0 })).toBeNull();
+    // No destination across planes (b_x = 0), or no destination at all.
+    expect(closedFormTorusLp({ ...p, inBound: 2, baseCrossHops: 0 })).toBeNull();
+    expect(closedFormTorusLp({ ...p, inBound: 2, destinations: 0 })).toBeNull();
+    // Inside it with no step: μ = min(U_c/b_x, U_i/b_y) = min(2/1, 2/1) = 2.
+    expect(closedFormTorusLp({ ...p, inBound: 2 })!.mu).toBe(2);
+  });
+
+  it('hand-worked: an in-plane bound below 1', () => {
+    // b_x = b_y = 1, U_c = 2, U_i = 0.5: x/U_c = 0.5 < y/U_i = 2 (in-plane binds). The whole step (1, 1, a = 1) would
+    // give x = 2, y = 0 (1 ≥ 0): they meet at (1 + τ)/2 = (1 − τ)/0.5 → τ = 0.6, x = 1.6, y = 0.4, μ = 1.25.
+    const c = closedFormTorusLp({
+      steps: [{ dCross: 1, dIn: 1, count: 4 }],
+      baseCrossHops: 4,
+      baseInHops: 4,
+      destinations: 4,
+      crossBound: 2,
+      inBound: 0.5,
+    })!;
+    expect(c.mu).toBeCloseTo(1.25, 12);
+    expect(c.stepUse[0]).toBeCloseTo(0.6, 12);
+  });
+
+  it('hand-worked: the steps are taken in decreasing dIn/dCross, whatever order they come in', () => {
+    // b_x = 1, b_y = 4, U_c = U_i = 2; A = (dCross 1, dIn 1, a = 1), B = (dCross 1, dIn 3, a = 1). B first: in full
+    // x = 2, y = 1 (1 ≥ 0.5: too far), so they meet inside B: (1 + τ)/2 = (4 − 3τ)/2 → τ = 3/4, x = y = 7/4,
+    // μ = 2/(7/4) = 8/7; A unused. (A first would give x = 9/4 and μ = 8/9.)
+    const c = closedFormTorusLp({
+      steps: [
+        { dCross: 1, dIn: 1, count: 4 },
+        { dCross: 1, dIn: 3, count: 4 },
+      ],
+      baseCrossHops: 4,
+      baseInHops: 16,
+      destinations: 4,
+      crossBound: 2,
+      inBound: 2,
+    })!;
+    expect(c.mu).toBeCloseTo(8 / 7, 12);
+    expect(c.stepUse[0]).toBe(0);
+    expect(c.stepUse[1]).toBeCloseTo(3 / 4, 12);
+    expect(c.crossActivity).toBeCloseTo(2, 12);
+    expect(c.inActivity).toBeCloseTo(2, 12);
+  });
+
+  it('hand-worked: two steps in full, the third cut where the classes meet', () => {
+    // b_x = 1, b_y = 10, U_c = 4, U_i = 2 (m = 2). Steps by ratio: (1, 4, a = 1), (1, 2, a = 1), (2, 1, a = 2).
+    // After the first: x = 2, y = 6 (0.5 < 3); after the second: x = 3, y = 4 (0.75 < 2); the third in full would give
+    // x = 7, y = 2 (1.75 ≥ 1): they meet at (3 + 2τ)/4 = (4 − τ)/2 → τ = 5/4 of a = 2 (use 5/8), x = 5.5, y = 2.75,
+    // μ = 4/5.5 = 8/11.
+    const c = closedFormTorusLp({
+      steps: [
+        { dCross: 2, dIn: 1, count: 4 },
+        { dCross: 1, dIn: 4, count: 2 },
+        { dCross: 1, dIn: 2, count: 2 },
+      ],
+      baseCrossHops: 2,
+      baseInHops: 20,
+      destinations: 2,
+      crossBound: 4,
+      inBound: 2,
+    })!;
+    expect(c.mu).toBeCloseTo(8 / 11, 12);
+    expect([...c.stepUse].map((u) => Math.round(u * 1e12) / 1e12)).toEqual([5 / 8, 1, 1]);
+    expect(c.crossActivity).toBeCloseTo(4, 12);
+    expect(c.inActivity).toBeCloseTo(2, 12);
   });
 
   // The LP solvers are the oracle: same optimum to their tolerances (HiGHS primal feasibility 1e-7).

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { torusInstantCapacities } from '../../../src/constellation/network/torusInstant.js';
+import { circularPosition, circularTracks } from './circularShell.js';
+import type { LinkRateCoefficients } from '../../../src/models/linkBudget.js';
+
+/**
+ * A Walker delta shell on exact circular orbits (circularShell.ts): P = 4 planes 90° apart in RAAN, S = 6 slots,
+ * F = 1, radius a = 8,000 km, inclination 50°. A satellite's geocentric latitude is asin(sin i · sin u). Two
+ * satellites at the same radius a an angle θ apart have their line of sight closest to the Earth's centre at its
+ * midpoint, a·cos(θ/2) from it.
+ */
+const P = 4,
+  S = 6,
+  F = 1,
+  a = 8e6,
+  R_EARTH = 6378137;
+const deg = Math.PI / 180;
+const shell = { planes: P, satsPerPlane: S, phasing: F, radius_m: a, inclination_rad: 50 * deg };
+const position = (u0: number, q: number, s: number) => circularPosition(shell, u0, q, s);
+const tracks = (u0s: readonly number[]) => circularTracks(shell, u0s);
+
+/** Rate falls as 1/d² beyond 3.16e6 m (far field), capped far above: rate = 1e11 · 1e13 / d² b/s. */
+const rate = {
+  farFieldFraction_m2: 1e13,
+  fullCollectionRate_bps: 1e11,
+  photonEnergy_J: 1e-19,
+  deliverablePower_W: 1,
+  capacity_bps: 1e15,
+} as LinkRateCoefficients;
+const rateAt = (d: number): number => (1e11 * 1e13) / (d * d);
+
+const dist = (A: number[], B: number[]): number => Math.hypot(A[0]! - B[0]!, A[1]! - B[1]!, A[2]! - B[2]!);
+const latitude = (A: number[]): number => Math.asin(Math.abs(A[2]!) / a);
+const grazing = (A: number[], B: number[]): number => a * Math.cos(Math.asin(dist(A, B) / (2 * a))) - R_EARTH;
+
+/** The expected capacity of every edge at representative phase u0 (edge numbering of torusInstant.ts). */
+function expected(u0: number, grazing_m: number, cutoff: number | null) {
+  const cross: number[] = [],
+    inPlane: number[] = [];
+  let crossLen = 0;
+  for (let q = 0; q < P; q++)
+    for (let s = 0; s < S; s++) {
+      const A = position(u0, q, s);
+      const B = q < P - 1 ? position(u0, q + 1, s) : position(u0, 0, (s + F) % S);
+      const cut = cutoff !== null && (latitude(A) > cutoff || latitude(B) > cutoff);
+      cross.push(!cut && grazing(A, B) >= grazing_m ? rateAt(dist(A, B)) : 0);
+      crossLen += dist(A, B);
+      inPlane.push(rateAt(dist(A, position(u0, q, (s + 1) % S))));
+    }
+  return { cross, inPlane, crossLen: crossLen / (P * S) };
+}
+
+const base = {
+  planes: P,
+  satsPerPlane: S,
+  phasing: F,
+  tracks: tracks([1.0, 0.3]),
+  sampleIndex: 1,
+  rate,
+  grazingHeight_m: 80e3,
+  latitudeCutoff_rad: 49 * deg,
+  inPlaneUsable: true,
+  crossPlaneUsable: true,
+};
+
+const close = (got: Float64Array, want: number[]): void => {
+  expect(got).toHaveLength(want.length);
+  want.forEach((w, k) => (w === 0 ? expect(got[k]).toBe(0) : expect(got[k]! / w).toBeCloseTo(1, 9)));
+};
+
+describe('torusInstantCapacities on exact circular orbits', () => {
+  it('line of sight, latitude cutoff at either end and range-dependent rate, edge by edge', () => {
+    const e = expected(0.3, 80e3, 49 * deg);
+    // At u0 = 0.3 the cross-plane links cleared by their line of sight are (q, s) = (0,1), (1,1), (2,1), (3,0) and
+    // their copies 3 slots on (the shell is symmetric under half a turn); the cutoff takes (0,1) by its far end
+    // (latitudes 48.3°, 50.0°) and (1,1) by its near end (50.0°, 47.0°): 4 links on.
+    expect(e.cross.filter((c) => c > 0)).toHaveLength(4);
+    const r = torusInstantCapacities(base);
+    close(r.cross_bps, e.cross);
+    close(r.inPlane_bps, e.inPlane);
+    // In-plane chord 2a·sin(π/6) = a; the cross-plane mean is over every link, on or off.
+    expect(r.inPlaneLength_m / a).toBeCloseTo(1, 12);
+    expect(r.crossPlaneLength_m / e.crossLen).toBeCloseTo(1, 12);
+    expect(r.inPlane_bps[0]! / rateAt(a)).toBeCloseTo(1, 12);
+  });
+
+  it('without a cutoff the polar links come back; a higher grazing height blocks the lowest line of sight', () => {
+    const free = torusInstantCapacities({ ...base, latitudeCutoff_rad: null });
+    const e = expected(0.3, 80e3, null);
+    expect(e.cross.filter((c) => c > 0)).toHaveLength(8);
+    close(free.cross_bps, e.cross);
+    // (2,1)'s line of sight passes 92 km above the Earth: off at a 100 km grazing height.
+    const high = torusInstantCapacities({ ...base, latitudeCutoff_rad: null, grazingHeight_m: 100e3 });
+    const eh = expected(0.3, 100e3, null);
+    expect(eh.cross.filter((c) => c > 0)).toHaveLength(6);
+    close(high.cross_bps, eh.cross);
+  });
+
+  it('reads the sample asked for, and a class that is not usable is off everywhere (lengths still measured)', () => {
+    const first = torusInstantCapacities({ ...base, sampleIndex: 0 });
+    close(first.cross_bps, expected(1.0, 80e3, 49 * deg).cross);
+    const noIn = torusInstantCapacities({ ...base, inPlaneUsable: false });
+    expect([...noIn.inPlane_bps].every((c) => c === 0)).toBe(true);
+    close(noIn.cross_bps, expected(0.3, 80e3, 49 * deg).cross);
+    expect(noIn.inPlaneLength_m / a).toBeCloseTo(1, 12);
+    const noCross = torusInstantCapacities({ ...base, crossPlaneUsable: false });
+    expect([...noCross.cross_bps].every((c) => c === 0)).toBe(true);
+    close(noCross.inPlane_bps, expected(0.3, 80e3, 49 * deg).inPlane);
+    expect(noCross.crossPlaneLength_m / expected(0.3, 80e3, null).crossLen).toBeCloseTo(1, 12);
+  });
+
+  // An equatorial shell has every satellite at latitude 0 exactly (z = a·sin u·sin 0): a cutoff of 0 is reached by
+  // none of them ("poleward of" is strictly beyond), so every cross-plane link stays on (a grazing height of −R⊕
+  // lets every line of sight through, even those the Earth blocks).
+  it("a cutoff exactly at the satellites' latitude leaves their links on", () => {
+    const flat = circularTracks({ ...shell, inclination_rad: 0 }, [0.3]);
+    const r = torusInstantCapacities({
+      ...base,
+      tracks: flat,
+      sampleIndex: 0,
+      latitudeCutoff_rad: 0,
+      grazingHeight_m: -R_EARTH,
+    });
+    expect([...r.cross_bps].every((c) => c > 0)).toBe(true);
+  });
+
+  it('needs one track per plane', () => {
+    expect(() => torusInstantCapacities({ ...base, tracks: base.tracks.slice(1) })).toThrow(
+      new RangeError('need one track per plane (4), got 3'),
+    );
+  });
+});

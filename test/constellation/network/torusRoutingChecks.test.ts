@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LpSolver } from '../../../src/problem/lp.js';
+import { createLpSolver } from '../../../solvers/lp/index.js';
+import { torusThroughput } from '../../../src/constellation/network/torus.js';
+import { torusRoutingBound } from '../../../src/constellation/network/torusRouting.js';
+
+let lpSolver: LpSolver;
+beforeAll(async () => {
+  lpSolver = await createLpSolver();
+});
+
+const G = 1e9;
+
+/** The routing bound of a P × S shell with the reduced LP's split of uniform capacities capIn, capCross. */
+function bound(P: number, S: number, F: number, cross: Float64Array, inPlane: Float64Array, capIn = G, capCross = G) {
+  const lp = torusThroughput({
+    planes: P,
+    satsPerPlane: S,
+    phasing: F,
+    inPlaneCapacity_bps: capIn,
+    crossPlaneCapacity_bps: capCross,
+    inPlaneLength_m: 1e6,
+    crossPlaneLength_m: 1e6,
+    lpSolver,
+  });
+  return torusRoutingBound({
+    planes: P,
+    satsPerPlane: S,
+    phasing: F,
+    cross_bps: cross,
+    inPlane_bps: inPlane,
+    steps: lp.steps,
+    stepUse: lp.stepUse,
+  });
+}
+
+describe('torus routing bound: shells it cannot route', () => {
+  it('fewer than 3 planes or slots: rate 0, the links off counted, no load', () => {
+    const cross = Float64Array.of(G, 0, G, G, 0, G, G, G, G, G);
+    const b = bound(2, 5, 1, cross, new Float64Array(10).fill(G));
+    expect(b).toEqual({
+      throughputPerNode_bps: 0,
+      lambda_bps: 0,
+      unroutable: 'fewer than 3 planes or slots',
+      handedOver: 0,
+      crossPlane: { links: 10, off: 2, meanUtilization: 0, maxUtilization: 0 },
+      inPlane: { links: 10, off: 0, meanUtilization: 0, maxUtilization: 0 },
+    });
+    expect(bound(5, 2, 1, new Float64Array(10).fill(G), new Float64Array(10).fill(G)).unroutable).toBe(
+      'fewer than 3 planes or slots',
+    );
+  });
+
+  it('an in-plane link off', () => {
+    const inPlane = new Float64Array(9).fill(G);
+    inPlane[4] = 0;
+    const b = bound(3, 3, 0, new Float64Array(9).fill(G), inPlane);
+    expect(b.unroutable).toBe('in-plane links off');
+    expect(b.inPlane.off).toBe(1);
+    expect(b.throughputPerNode_bps).toBe(0);
+  });
+
+  // 5 planes: destinations lie up to 2 planes away either way, so a source's cross-first blocks use the links of its
+  // own plane and the next (or the two before). With every link of plane 1 off, no node of planes 0, 1 or 2 is clean.
+  it('a plane without a clean node names the first such plane', () => {
+    const cross = new Float64Array(30).fill(G);
+    cross.fill(0, 6, 12);
+    const b = bound(5, 6, 1, cross, new Float64Array(30).fill(G));
+    expect(b.unroutable).toBe('plane 0 has no node whose cross-plane links are all on');
+    expect(b.crossPlane.off).toBe(6);
+  });
+});
+
+describe('torus routing bound: the smallest shell it routes', () => {
+  // Untwisted 3 × 3: per dimension C3 distances {0, 1, 1}: a source needs X = S·(0 + 1 + 1) = 6 cross-plane and Y = 6
+  // in-plane hops, λ* = min(2·capCross/X, 2·capIn/Y) = G/3 with capacities G; every arc carries X·λ/2 = G.
+  it('uniform 3 × 3: the routing reaches λ* = G/3, every link saturated', () => {
+    const b = bound(3, 3, 0, new Float64Array(9).fill(G), new Float64Array(9).fill(G));
+    expect(b.unroutable).toBeNull();
+    expect(b.lambda_bps / (G / 3)).toBeCloseTo(1, 9);
+    expect(b.throughputPerNode_bps / ((8 * G) / 3)).toBeCloseTo(1, 9);
+    expect(b.handedOver).toBe(0);
+    for (const c of [b.crossPlane, b.inPlane]) {
+      expect(c.links).toBe(9);
+      expect(c.off).toBe(0);
+      expect(c.meanUtilization).toBeCloseTo(1, 9);
+      expect(c.maxUtilization).toBeCloseTo(1, 9);
+    }
+  });
+
+  // Capacities differ by link: λ is set by the tightest arc, the load per arc being that of the uniform case
+  // (capacity G/3 per unit λ): doubling every capacity of one class but one link leaves λ at G/3.
+  it('λ is the tightest arc: one weak cross-plane link among strong ones', () => {
+    const cross = new Float64Array(9).fill(2 * G);
+    cross[4] = G;
+    const b = bound(3, 3, 0, cross, new Float64Array(9).fill(2 * G), 2 * G, 2 * G);
+    expect(b.lambda_bps / (G / 3)).toBeCloseTo(1, 9);
+    expect(b.crossPlane.maxUtilization).toBeCloseTo(1, 9);
+    // The other 8 cross-plane links at 1/2, so the mean over the 9 is (1 + 8·0.5)/9.
+    expect(b.crossPlane.meanUtilization).toBeCloseTo(5 / 9, 9);
+    expect(b.inPlane.maxUtilization).toBeCloseTo(0.5, 9);
+  });
+});
