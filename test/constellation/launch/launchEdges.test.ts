@@ -224,9 +224,11 @@ describe('solver outcomes', () => {
 
   it('a milestone plan the solver cannot solve falls back to the cheapest plan', () => {
     const senses: string[] = [];
+    const columns: number[] = [];
     let first = true;
     const lp: LpSolver = (m, o) => {
       senses.push(m.sense);
+      columns.push(m.cost.length);
       if (m.sense === 'minimize' && first) {
         first = false;
         return failed('infeasible');
@@ -235,6 +237,7 @@ describe('solver outcomes', () => {
     };
     const r = launchCampaign(one({ solver: lp }));
     expect(senses).toEqual(['maximize', 'maximize', 'minimize', 'minimize']);
+    expect(columns.at(-1)).toBe(1); // the fallback has no milestone columns, only n
     expect(r.solver.withMilestones).toBe(false);
     expect(r.launches).toBe(1);
   });
@@ -267,8 +270,18 @@ describe('deployment schedule (launch j of v at j/c_v; each goes where it carrie
     expect(r.deploymentCurve).toEqual(
       [0, 10, 20, 30, 32, 34, 36].map((satellites, j) => ({ time_yr: j / 12, satellites })),
     );
-    // The vehicle's own figures are those of the shell it packs most satellites into (A).
+    // The vehicle's own figures are those of the shell it packs most satellites into (A), first or second.
     expect(r.vehicles[0]!.satellitesPerLaunch).toBe(10);
+    const reversed = launchCampaign({
+      shells: [
+        { id: 'B', satellites: 6, launchMass_kg: 5000, stowedVolume_m3: 1 },
+        { id: 'A', satellites: 30, launchMass_kg: 1000, stowedVolume_m3: 1 },
+      ],
+      vehicles: [veh({ id: 'V', cadence_per_yr: 12 })],
+      solver,
+      milestones: [],
+    });
+    expect(reversed.vehicles[0]!.satellitesPerLaunch).toBe(10);
   });
 
   it('equal loads: the first planned shell first; the vehicle figures of the first of equal shells', () => {

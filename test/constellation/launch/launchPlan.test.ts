@@ -81,7 +81,7 @@ describe('launch plan of two shells on a published-curve vehicle', () => {
   // beta: 10 nodes at max(2000, 1500) = 2 t, 9.5 t to 600 km → 4 per launch, 3 launches ($150M, 20 t: $7,500/kg).
   // The estimated vehicle may not fly (maxLaunches 0). Campaign: 6 launches, $300M over 45 t = $6,666.7/kg.
   const shells: ShellIn[] = [
-    { name: 'alpha', altitude_km: 550, launch_kg: 900, allocated_kg: 1000, nodePrice: 6100 },
+    { name: 'alpha', altitude_km: 550, launch_kg: 900, allocated_kg: 1000, nodePrice: 6100, launchCost: 6100 },
     { name: 'beta', altitude_km: 600, launch_kg: 2000, allocated_kg: 1500, nodePrice: 9000 },
   ];
   const plan = () => {
@@ -133,7 +133,11 @@ describe('launch plan of two shells on a published-curve vehicle', () => {
 
   it('notes one shell per launch, the single price, and the shell whose node $/kg is > 10 % off', () => {
     const { notes } = plan();
+    expect(notes).toHaveLength(3); // one shell per launch, the single price, the gap: no payload note
     expect(notes.some((n) => n.includes('each launch carries one shell'))).toBe(true);
+    expect(notes.some((n) => n.includes("keeps its own $/kg (its vehicle's price ÷ payload into its orbit"))).toBe(
+      true,
+    );
     expect(
       notes.some((n) => n.startsWith("launch price: the campaign vehicles' price per launch is authoritative")),
     ).toBe(true);
@@ -141,7 +145,8 @@ describe('launch plan of two shells on a published-curve vehicle', () => {
     const gap = notes.filter((n) => n.startsWith('launch price differs'));
     expect(gap).toEqual([
       'launch price differs by more than 10 % between node record and campaign in beta ' +
-        '(e.g. beta: 9000 vs 7500 USD/kg: partly filled launches, another vehicle); the constellation totals use the campaign',
+        '(e.g. beta: 9000 vs 7500 USD/kg: partly filled launches, another vehicle; a node design sets ' +
+        'launchCost_USD_per_kg); the constellation totals use the campaign',
     ]);
     expect(notes.some((n) => n.includes('rocket-equation'))).toBe(false); // est flies nowhere, pub within its points
   });
@@ -217,7 +222,8 @@ describe('payload notes and the single-shell plan', () => {
   });
 
   it('a launch cap of the spec reaches the campaign', () => {
-    const shells: ShellIn[] = [{ name: 'c', altitude_km: 550, launch_kg: 1000, allocated_kg: 1000, nodePrice: 1 }];
+    const shells: ShellIn[] = [{ name: 'c', altitude_km: 550, launch_kg: 1000, allocated_kg: 1000, nodePrice: 4000 }];
+    const notes: string[] = [];
     // est ($20M) is cheaper than pub ($50M) but may fly once: 30 nodes = 1 est launch + 2 pub launches.
     const { launchRecord } = launchPlan(
       specOf(shells, [
@@ -227,8 +233,11 @@ describe('payload notes and the single-shell plan', () => {
       nodesOf(shells),
       [30],
       lp,
-      [],
+      notes,
     );
     expect(launchRecord.perVehicle.map((v) => v.launches)).toEqual([2, 1]);
+    // $120M over 30 t = $4,000/kg, the node's own figure: no gap note.
+    expect(launchRecord.price_USD_per_kg).toBe(4000);
+    expect(notes.filter((n) => n.startsWith('launch price differs'))).toEqual([]);
   });
 });
