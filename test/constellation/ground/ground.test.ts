@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogs } from '../../../src/catalog/load.js';
 import type { GroundStationRow } from '../../../src/catalog/schema.js';
 import {
@@ -80,17 +80,22 @@ describe('single equatorial satellite over an equatorial station', () => {
     D_s = 288.7,
     gap_s = 5859.9;
   const w: SamplingWindow = { epochIso: EPOCH, duration_s: 14 * T_s, step_s: 5 };
-  const equatorial = propagateShell(shellSpec({ inclination_rad: 0 }), w);
-  const gmst0 = equatorial.tracks[0]!.gmst_rad[0]!;
-  const params: GroundContactParams = {
-    shells: [equatorial],
-    stations: [site('equator', 0, (-gmst0 + Math.PI) * (180 / Math.PI))],
-    elevationMask_rad: deg_to_rad(25),
-    linkRate_bps: 10e9,
-  };
-  const result = groundContacts(params);
+  // The orbit is propagated in beforeAll, not the describe body (a mutation run activates its mutant after
+  // collection); the contacts are computed inside each test, so a mutation run knows which tests reach them.
+  let params: GroundContactParams;
+  beforeAll(() => {
+    const equatorial = propagateShell(shellSpec({ inclination_rad: 0 }), w);
+    const gmst0 = equatorial.tracks[0]!.gmst_rad[0]!;
+    params = {
+      shells: [equatorial],
+      stations: [site('equator', 0, (-gmst0 + Math.PI) * (180 / Math.PI))],
+      elevationMask_rad: deg_to_rad(25),
+      linkRate_bps: 10e9,
+    };
+  });
 
   it('contact fraction, pass count and pass length from the pass geometry', () => {
+    const result = groundContacts(params);
     expect(result.stations[0]!.contactFraction).toBeCloseTo(0.04695, 2);
     expect(Math.abs(result.stations[0]!.contactFraction / 0.04695 - 1)).toBeLessThan(0.03);
     const { perStation, samples } = visibleCountsBySample(params);
@@ -102,6 +107,7 @@ describe('single equatorial satellite over an equatorial station', () => {
   });
 
   it('max gap = synodic period − pass (the known gap), wrapping at the window edges', () => {
+    const result = groundContacts(params);
     // Interior gaps (between two passes) are T − D by hand; SGP4's J2 secular drift of the argument of
     // latitude (~0.3 %) shortens T slightly: 1 % tolerance. The window is 14 T by hand, not by SGP4, so the
     // trailing and leading partial gaps joined across the edge differ from T − D by that drift × 14 T.
@@ -130,7 +136,10 @@ describe('single equatorial satellite over an equatorial station', () => {
 describe('Walker shell with the catalog stations', () => {
   // 24 planes at 550 km / 53°, F = 0: the 4-, 8- and 16-slot shells are nested (every 4-slot satellite is
   // also an 8- and 16-slot one), so contact can only rise with the count; same planes → same tracks.
-  const base = propagateShell(shellSpec({ planes: 24, satsPerPlane: 4 }), DAY);
+  let base: ShellTracks;
+  beforeAll(() => {
+    base = propagateShell(shellSpec({ planes: 24, satsPerPlane: 4 }), DAY);
+  });
   const run = (satsPerPlane: number, mask_deg: number) =>
     groundContacts({
       shells: [{ spec: { ...base.spec, satsPerPlane }, tracks: base.tracks }],
@@ -192,21 +201,24 @@ describe('polar shell', () => {
 describe('plane-arc count = brute force', () => {
   // Walker 6/7/F=1 plus a 3-cluster shell; Kiruna and SvalSat caps overlap at ε = 10° (12° apart < 2λ).
   const w: SamplingWindow = { epochIso: EPOCH, duration_s: 6 * 3600, step_s: 60 };
-  const shells = [
-    propagateShell(shellSpec({ planes: 6, satsPerPlane: 7, phasing: 1, inclination_rad: deg_to_rad(70) }), w),
-    propagateShell(
-      shellSpec({
-        planes: 3,
-        satsPerPlane: 7,
-        pattern: 'cluster',
-        inclination_rad: deg_to_rad(97.6),
-        altitude_m: 650e3,
-      }),
-      w,
-    ),
-  ];
-  const stations = catalogSites().filter((s) => ['svalsat', 'kiruna', 'fairbanks', 'malindi'].includes(s.id));
-  const params: GroundContactParams = { shells, stations, elevationMask_rad: deg_to_rad(10), linkRate_bps: 10e9 };
+  let params: GroundContactParams;
+  beforeAll(() => {
+    const shells = [
+      propagateShell(shellSpec({ planes: 6, satsPerPlane: 7, phasing: 1, inclination_rad: deg_to_rad(70) }), w),
+      propagateShell(
+        shellSpec({
+          planes: 3,
+          satsPerPlane: 7,
+          pattern: 'cluster',
+          inclination_rad: deg_to_rad(97.6),
+          altitude_m: 650e3,
+        }),
+        w,
+      ),
+    ];
+    const stations = catalogSites().filter((s) => ['svalsat', 'kiruna', 'fairbanks', 'malindi'].includes(s.id));
+    params = { shells, stations, elevationMask_rad: deg_to_rad(10), linkRate_bps: 10e9 };
+  });
   const key = (l: { station: number; shell: number; plane: number; slot: number }) =>
     `${l.station}/${l.shell}/${l.plane}/${l.slot}`;
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { shellLinks, type LinkTerminalRow, type ShellLinksParams } from '../../../src/constellation/links/links.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/types.js';
 import { EARTH_RADIUS_m } from '../../../src/units/constants.js';
@@ -73,7 +73,11 @@ describe('cross-plane links of a Walker 53° shell (72 × 22, F = 0)', () => {
   // u = 0 (equator crossing): r̂_A·r̂_B = cosΔΩ            → chord 2r·sin(ΔΩ/2)        (maximum)
   // u = 90° (apex):           1 − r̂_A·r̂_B = (1−cosΔΩ)·cos²i → chord 2r·sin(ΔΩ/2)·cos i (minimum)
   // ΔΩ = 5°: max 604.5 km, min 363.8 km. J2 regresses both nodes alike, so ΔΩ stays 5°.
-  const x = run({ planes: 72 });
+  // Made in beforeAll, not the describe body: a mutation run activates its mutant after collection.
+  let x: ReturnType<typeof run>;
+  beforeAll(() => {
+    x = run({ planes: 72 });
+  });
   const dOmega = (2 * Math.PI) / 72;
   const max = 2 * r550 * Math.sin(dOmega / 2),
     min = max * Math.cos(53 * deg);

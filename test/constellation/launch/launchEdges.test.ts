@@ -1,0 +1,344 @@
+/**
+ * The launch campaign's edges: input checks and their messages, the MILP handed to the solver (its columns, bounds,
+ * rows and solver choice counted from the model in launch.ts's header), solver failures, and the deployment
+ * schedule's rule "each launch, in time order, goes to the planned shell where it carries the most" worked by hand.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createLpSolver } from '../../../solvers/lp/index.js';
+import {
+  deployedBy,
+  launchCampaign,
+  satellitesPerLaunch,
+  type CampaignVehicle,
+  type LaunchCampaignParams,
+} from '../../../src/constellation/launch/launch.js';
+import type { LpModel, LpResult, LpSolveOptions, LpSolver } from '../../../src/problem/lp.js';
+
+let solver: LpSolver;
+beforeAll(async () => {
+  solver = await createLpSolver();
+});
+
+const big = 1e4;
+const veh = (o: Partial<CampaignVehicle> & { id: string }): CampaignVehicle => ({
+  payloadLeo_kg: 10000,
+  price_USD: 10e6,
+  fairingVolume_m3: big,
+  cadence_per_yr: 10,
+  ...o,
+});
+const one = (o: Partial<LaunchCampaignParams> = {}): LaunchCampaignParams =>
+  ({
+    satellites: 10,
+    launchMass_kg: 1000,
+    stowedVolume_m3: 1,
+    vehicles: [veh({ id: 'V' })],
+    solver,
+    ...o,
+  }) as LaunchCampaignParams;
+
+/** The real solver, recording every model and option it is given. */
+function recording(): { lp: LpSolver; calls: { model: Readonly<LpModel>; options: unknown }[] } {
+  const calls: { model: Readonly<LpModel>; options: unknown }[] = [];
+  const lp = (model: Readonly<LpModel>, options?: Readonly<LpSolveOptions>): LpResult => {
+    calls.push({ model, options });
+    return solver(model, options);
+  };
+  return { lp, calls };
+}
+const failed = (status: LpResult['status'], message?: string): LpResult => ({
+  status,
+  objective: NaN,
+  x: new Float64Array(0),
+  solver: 'fake',
+  rows: 0,
+  cols: 0,
+  ...(message !== undefined ? { message } : {}),
+});
+
+describe('satellites per launch', () => {
+  it('equal mass and volume limits bind both; 0.7 × 3 m³ / 0.7 m³ is 3 although it rounds to 2.9999…', () => {
+    expect(satellitesPerLaunch(veh({ id: 'a', fairingVolume_m3: 20 }), 1000, 1, 0.5)).toEqual({
+      byMass: 10,
+      byVolume: 10,
+      perLaunch: 10,
+      binding: 'both',
+    });
+    expect(satellitesPerLaunch(veh({ id: 'b', fairingVolume_m3: 3 }), 1000, 0.7, 0.7)).toEqual({
+      byMass: 10,
+      byVolume: 3,
+      perLaunch: 3,
+      binding: 'volume',
+    });
+  });
+
+  it('deployedBy counts a launch at exactly the asked time', () => {
+    const curve = [
+      { time_yr: 0, satellites: 0 },
+      { time_yr: 1, satellites: 5 },
+      { time_yr: 2, satellites: 10 },
+    ];
+    expect(deployedBy(curve, 2)).toBe(10);
+    expect(deployedBy(curve, 1.5)).toBe(5);
+  });
+});
+
+describe('input checks name the field', () => {
+  const throwsWith = (p: LaunchCampaignParams, re: RegExp) => expect(() => launchCampaign(p)).toThrow(re);
+  it('vehicle fields', () => {
+    throwsWith(one({ vehicles: [veh({ id: 'V', payloadLeo_kg: 0 })] }), /V\.payloadLeo_kg/);
+    throwsWith(one({ vehicles: [veh({ id: 'V', fairingVolume_m3: 0 })] }), /V\.fairingVolume_m3/);
+    throwsWith(one({ vehicles: [veh({ id: 'V', price_USD: -1 })] }), /V\.price_USD/);
+    throwsWith(one({ vehicles: [veh({ id: 'V', cadence_per_yr: 0 })] }), /V\.cadence_per_yr/);
+    throwsWith(one({ vehicles: [veh({ id: 'V', maxLaunches: 1.5 })] }), /V\.maxLaunches must be a whole number ≥ 0/);
+    throwsWith(one({ vehicles: [veh({ id: 'V', maxLaunches: -1 })] }), /V\.maxLaunches must be a whole number ≥ 0/);
+    throwsWith(one({ vehicles: [veh({ id: 'V', payloadToShell_kg: [-1] })] }), /V\.payloadToShell_kg\[0\]/);
+    throwsWith(one({ vehicles: [] }), /at least one vehicle/);
+    // A free launch and a whole cap are accepted.
+    expect(launchCampaign(one({ vehicles: [veh({ id: 'V', price_USD: 0, maxLaunches: 1 })] })).launches).toBe(1);
+  });
+
+  it('shell fields, the one-shell form named "all"', () => {
+    throwsWith(one({ satellites: 0 }), /satellites must be a whole number ≥ 1, got 0 \(shell all\)/);
+    throwsWith(one({ launchMass_kg: 0 }), /launchMass_kg \(shell all\)/);
+    throwsWith(one({ stowedVolume_m3: 0 }), /stowedVolume_m3 \(shell all\)/);
+    throwsWith({ shells: [], vehicles: [veh({ id: 'V' })], solver }, /at least one shell/);
+    const single = launchCampaign(one({ satellites: 1 }));
+    expect(single.shells.map((s) => s.id)).toEqual(['all']);
+    expect(single.launches).toBe(1);
+  });
+
+  it('packing efficiency in (0, 1], milestone fractions in (0, 1], deadlines > 0', () => {
+    throwsWith(one({ fairingPackingEfficiency: 0 }), /fairingPackingEfficiency must be in \(0, 1\]/);
+    throwsWith(one({ fairingPackingEfficiency: 1.01 }), /fairingPackingEfficiency/);
+    expect(() => launchCampaign(one({ fairingPackingEfficiency: 1 }))).not.toThrow();
+    throwsWith(one({ milestones: [{ fraction: 0, within_yr: 5 }] }), /milestone fraction must be in \(0, 1\]/);
+    throwsWith(one({ milestones: [{ fraction: 1.5, within_yr: 5 }] }), /milestone fraction/);
+    throwsWith(one({ milestones: [{ fraction: 1, within_yr: 0 }] }), /milestone within_yr/);
+    expect(launchCampaign(one({ milestones: [{ fraction: 1, within_yr: 5 }] })).milestonesMet).toBe(true);
+  });
+
+  it('a shell no vehicle reaches, and launch caps too small, are told apart', () => {
+    throwsWith(
+      one({ vehicles: [veh({ id: 'V', payloadLeo_kg: 999 })] }),
+      /no vehicle can carry one satellite of shell all/,
+    );
+    // payload = node mass: exactly one per launch is still a fit.
+    expect(launchCampaign(one({ satellites: 2, vehicles: [veh({ id: 'V', payloadLeo_kg: 1000 })] })).launches).toBe(2);
+    throwsWith(
+      one({ vehicles: [veh({ id: 'V', payloadLeo_kg: 5000, maxLaunches: 1 })] }),
+      /the vehicles' launch caps cannot carry all 10 satellites of shell all/,
+    );
+  });
+});
+
+describe('the MILP handed to the solver', () => {
+  it('cost model: n_vs integer ≤ ⌈N_s/k_vs⌉ (or the cap; 0 when none fits); one cover row per shell, one cap row', () => {
+    // k: V → A ⌊10/1⌋ = 10 (A has 25: ≤ 3), V → B ⌊10/4⌋ = 2 (B has 3: ≤ 2); W (cap 1) → A 1, B 0 (does not fit).
+    const { lp, calls } = recording();
+    const r = launchCampaign({
+      shells: [
+        { id: 'A', satellites: 25, launchMass_kg: 1000, stowedVolume_m3: 1 },
+        { id: 'B', satellites: 3, launchMass_kg: 4000, stowedVolume_m3: 1 },
+      ],
+      vehicles: [
+        veh({ id: 'V' }),
+        veh({ id: 'W', payloadLeo_kg: 1000, payloadToShell_kg: [1000, 3999], maxLaunches: 1 }),
+      ],
+      solver: lp,
+      milestones: [],
+    });
+    expect(calls).toHaveLength(1); // no milestone: no "achievable" model
+    const m = calls[0]!.model;
+    expect(m.sense).toBe('minimize');
+    expect(Array.from(m.colUpper)).toEqual([3, 2, 1, 0]);
+    expect(m.integer).toEqual([0, 1, 2, 3]);
+    expect(Array.from(m.cost)).toEqual([10e6, 10e6, 10e6, 10e6]);
+    expect(Array.from(m.rowLower)).toEqual([25, 3, -Infinity]);
+    expect(Array.from(m.rowUpper)).toEqual([Infinity, Infinity, 1]);
+    expect(calls[0]!.options).toBeUndefined(); // 4 integer columns: the default solver
+    expect(r.solver.withMilestones).toBe(false);
+    expect(r.shells[1]!.vehicles[1]!.payload_kg).toBe(3999);
+    expect(r.launchPerSatellite_USD).toBeCloseTo(r.launch_USD / 28, 6);
+  });
+
+  it('with one milestone: e_vs integer ≤ min(ub, ⌊c·T⌋), y_s continuous; the "achievable" model maximises Σ y', () => {
+    // One vehicle, one shell of 100 at 10 per launch, 2 launches/yr: by year 3 at most 6 launches (ub 10).
+    const { lp, calls } = recording();
+    const r = launchCampaign(
+      one({
+        satellites: 100,
+        vehicles: [veh({ id: 'V', cadence_per_yr: 2 })],
+        solver: lp,
+        milestones: [{ fraction: 0.5, within_yr: 3 }],
+      }),
+    );
+    expect(calls.map((c) => c.model.sense)).toEqual(['maximize', 'minimize']);
+    const [deployed, cost] = [calls[0]!.model, calls[1]!.model];
+    // columns: n, e, y; rows (deployed): credit y − k·e ≤ 0, cadence e ≤ 6, link e − n ≤ 0.
+    expect(Array.from(deployed.colUpper)).toEqual([10, 6, 100]);
+    expect(deployed.integer).toEqual([0, 1]);
+    expect(Array.from(deployed.cost)).toEqual([0, 0, 1]);
+    expect(Array.from(deployed.rowUpper)).toEqual([0, 6, 0]);
+    // cost model: cover row N ≤ k·n, then the milestone's Σ y ≥ 50, credit, cadence, link.
+    expect(Array.from(cost.cost)).toEqual([10e6, 0, 0]);
+    expect(Array.from(cost.rowLower)).toEqual([100, 50, -Infinity, -Infinity, -Infinity]);
+    expect(r.milestones[0]!.achievable).toBe(60);
+    expect(r.solver.withMilestones).toBe(true);
+  });
+
+  it('more than 8 integer columns go to HiGHS, 8 stay with the default', () => {
+    const shells = (n: number) =>
+      Array.from({ length: n }, (_, s) => ({ id: `s${s}`, satellites: 2, launchMass_kg: 1000, stowedVolume_m3: 1 }));
+    const vehicles = [veh({ id: 'X' }), veh({ id: 'Y', price_USD: 20e6 })];
+    const eight = recording(),
+      ten = recording();
+    launchCampaign({ shells: shells(4), vehicles, solver: eight.lp, milestones: [] });
+    launchCampaign({ shells: shells(5), vehicles, solver: ten.lp, milestones: [] });
+    expect(eight.calls.map((c) => c.options)).toEqual([undefined]);
+    expect(ten.calls.map((c) => c.options)).toEqual([{ solver: 'highs' }]);
+  });
+});
+
+describe('solver outcomes', () => {
+  it('no milestone list, or one milestone out of reach: the plan is solved without milestones, once', () => {
+    const none = recording();
+    expect(launchCampaign(one({ solver: none.lp, milestones: [] })).solver.withMilestones).toBe(false);
+    // 100 satellites, 10 per launch, 1 launch/yr: 50 by year 6 is reachable, 100 by year 9 is not.
+    const some = recording();
+    const r = launchCampaign(
+      one({ satellites: 100, vehicles: [veh({ id: 'V', cadence_per_yr: 1 })], solver: some.lp }),
+    );
+    expect(r.solver.withMilestones).toBe(false);
+    expect(some.calls.map((c) => c.model.sense)).toEqual(['maximize', 'maximize', 'minimize']);
+    expect(some.calls[2]!.model.cost).toHaveLength(1); // n only: no milestone columns
+  });
+
+  it('achievable counts are 0 when the "achievable" model fails', () => {
+    const lp: LpSolver = (m, o) => (m.sense === 'maximize' ? failed('error', 'x') : solver(m, o));
+    const r = launchCampaign(one({ solver: lp }));
+    expect(r.milestones.map((m) => m.achievable)).toEqual([0, 0]);
+    expect(r.solver.withMilestones).toBe(false);
+    expect(r.milestonesMet).toBe(true); // one launch at 0.1 yr carries all 10
+  });
+
+  it('a milestone plan the solver cannot solve falls back to the cheapest plan', () => {
+    const senses: string[] = [];
+    const columns: number[] = [];
+    let first = true;
+    const lp: LpSolver = (m, o) => {
+      senses.push(m.sense);
+      columns.push(m.cost.length);
+      if (m.sense === 'minimize' && first) {
+        first = false;
+        return failed('infeasible');
+      }
+      return solver(m, o);
+    };
+    const r = launchCampaign(one({ solver: lp }));
+    expect(senses).toEqual(['maximize', 'maximize', 'minimize', 'minimize']);
+    expect(columns.at(-1)).toBe(1); // the fallback has no milestone columns, only n
+    expect(r.solver.withMilestones).toBe(false);
+    expect(r.launches).toBe(1);
+  });
+
+  it('an infeasible plan is a RangeError about the caps; any other failure an Error with the solver message', () => {
+    const infeasible: LpSolver = () => failed('infeasible');
+    expect(() => launchCampaign(one({ solver: infeasible }))).toThrow(RangeError);
+    expect(() => launchCampaign(one({ solver: infeasible }))).toThrow(
+      /launch caps cannot carry all 10 satellites \(launch MILP infeasible\)/,
+    );
+    const broken: LpSolver = () => failed('error', 'boom');
+    expect(() => launchCampaign(one({ solver: broken }))).toThrow(/^launch MILP error: boom \(fake\)$/);
+    const silent: LpSolver = () => failed('unbounded');
+    expect(() => launchCampaign(one({ solver: silent }))).toThrow(/^launch MILP unbounded: no message \(fake\)$/);
+  });
+});
+
+describe('deployment schedule (launch j of v at j/c_v; each goes where it carries most)', () => {
+  it('one vehicle, two shells: the three 10-satellite launches first, then the 2-satellite ones', () => {
+    // k: A 10 (30 satellites: 3 launches), B 2 (6: 3 launches); 12 launches/yr.
+    const r = launchCampaign({
+      shells: [
+        { id: 'A', satellites: 30, launchMass_kg: 1000, stowedVolume_m3: 1 },
+        { id: 'B', satellites: 6, launchMass_kg: 5000, stowedVolume_m3: 1 },
+      ],
+      vehicles: [veh({ id: 'V', cadence_per_yr: 12 })],
+      solver,
+      milestones: [],
+    });
+    expect(r.deploymentCurve).toEqual(
+      [0, 10, 20, 30, 32, 34, 36].map((satellites, j) => ({ time_yr: j / 12, satellites })),
+    );
+    // The vehicle's own figures are those of the shell it packs most satellites into (A), first or second.
+    expect(r.vehicles[0]!.satellitesPerLaunch).toBe(10);
+    const reversed = launchCampaign({
+      shells: [
+        { id: 'B', satellites: 6, launchMass_kg: 5000, stowedVolume_m3: 1 },
+        { id: 'A', satellites: 30, launchMass_kg: 1000, stowedVolume_m3: 1 },
+      ],
+      vehicles: [veh({ id: 'V', cadence_per_yr: 12 })],
+      solver,
+      milestones: [],
+    });
+    expect(reversed.vehicles[0]!.satellitesPerLaunch).toBe(10);
+  });
+
+  it('equal loads: the first planned shell first; the vehicle figures of the first of equal shells', () => {
+    // V carries 5 to either shell (mass-bound to A, volume-bound to B): a tie goes to the first shell with launches
+    // left, so A twice, then B twice.
+    const r = launchCampaign({
+      shells: [
+        { id: 'A', satellites: 10, launchMass_kg: 2000, stowedVolume_m3: 1 },
+        { id: 'B', satellites: 10, launchMass_kg: 1000, stowedVolume_m3: 1400 },
+      ],
+      vehicles: [veh({ id: 'V', cadence_per_yr: 4 })],
+      solver,
+      milestones: [],
+    });
+    expect(r.shells.map((s) => s.vehicles[0]!.binding)).toEqual(['mass', 'volume']);
+    expect(r.vehicles[0]!.binding).toBe('mass');
+    expect(r.deploymentCurve.map((p) => p.satellites)).toEqual([0, 5, 10, 15, 20]);
+    expect(r.shells.map((s) => s.vehicles[0]!.satellitesCarried)).toEqual([10, 10]);
+  });
+
+  it('two vehicles at one instant fly in vehicle order', () => {
+    // 11 satellites of 1 t; A carries 3 ($50M), B 5 ($80M): the optimum is 2 A + 1 B (launch.test.ts).
+    const r = launchCampaign({
+      satellites: 11,
+      launchMass_kg: 1000,
+      stowedVolume_m3: 1,
+      vehicles: [
+        veh({ id: 'A', payloadLeo_kg: 3000, price_USD: 50e6 }),
+        veh({ id: 'B', payloadLeo_kg: 5000, price_USD: 80e6 }),
+      ],
+      solver,
+      milestones: [],
+    });
+    expect(r.deploymentCurve).toEqual([
+      { time_yr: 0, satellites: 0 },
+      { time_yr: 0.1, satellites: 3 },
+      { time_yr: 0.1, satellites: 8 },
+      { time_yr: 0.2, satellites: 11 },
+    ]);
+  });
+
+  it('the second of two simultaneous launches carries what is left on the ground', () => {
+    // 12 satellites, X and Y carry 10 each ($10M, one launch each): X at 0.1 yr takes 10, Y at 0.1 yr the last 2.
+    const r = launchCampaign({
+      satellites: 12,
+      launchMass_kg: 1000,
+      stowedVolume_m3: 1,
+      vehicles: [veh({ id: 'X', maxLaunches: 1 }), veh({ id: 'Y', maxLaunches: 1 })],
+      solver,
+      milestones: [],
+    });
+    expect(r.deploymentCurve).toEqual([
+      { time_yr: 0, satellites: 0 },
+      { time_yr: 0.1, satellites: 10 },
+      { time_yr: 0.1, satellites: 12 },
+    ]);
+    expect(r.campaign_yr).toBe(0.1);
+    expect(r.vehicles.map((v) => v.satellitesCarried)).toEqual([10, 2]);
+  });
+});

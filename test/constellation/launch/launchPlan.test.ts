@@ -1,0 +1,243 @@
+/**
+ * The constellation's launch plan (launchPlan.ts) on made-up vehicles and nodes whose campaign is solvable by hand:
+ * which mass packs (the larger of built-up and allocated), which payload each vehicle has into each shell's orbit
+ * (published, interpolated, extrapolated, estimated), the record's $/kg figures and the notes.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createLpSolver } from '../../../solvers/lp/index.js';
+import type { LaunchVehicleRow } from '../../../src/catalog/schema.js';
+import type { ConstellationSpec } from '../../../src/constellation/compile.js';
+import { launchPlan } from '../../../src/constellation/launch/launchPlan.js';
+import { vehiclePayloadToOrbit } from '../../../src/models/launchPerformance.js';
+import type { DesignRecord } from '../../../src/node/record.js';
+import type { LpSolver } from '../../../src/problem/lp.js';
+import { shell } from '../../helpers/shellSpec.js';
+
+let lp: LpSolver;
+beforeAll(async () => {
+  lp = await createLpSolver();
+});
+
+const deg = Math.PI / 180;
+const row = (o: Partial<LaunchVehicleRow> & { id: string }): LaunchVehicleRow =>
+  ({
+    name: o.id,
+    payloadLeo_kg: 12000,
+    referenceAltitude_km: 300,
+    referenceInclination_deg: 53,
+    price_USD: 50e6,
+    fairingVolume_m3: 1e4,
+    reusable: false,
+    source: 'test',
+    year: 2026,
+    ...o,
+  }) as LaunchVehicleRow;
+/** Published 10 t to 550 km and 9 t to 650 km at 53°: 600 km is interpolated (9.5 t), 800 km extrapolated. */
+const pub = row({
+  id: 'pub',
+  performance: [
+    { altitude_km: 550, inclination_deg: 53, payload_kg: 10000, source: 'test' },
+    { altitude_km: 650, inclination_deg: 53, payload_kg: 9000, source: 'test' },
+  ],
+});
+/** No published point: every payload is estimated from payloadLeo_kg by the rocket-equation rule. */
+const est = row({ id: 'est', price_USD: 20e6 });
+
+interface ShellIn {
+  name: string;
+  altitude_km: number;
+  launch_kg: number;
+  allocated_kg: number;
+  nodePrice: number;
+  launchCost?: number;
+}
+const specOf = (
+  shells: readonly ShellIn[],
+  vehicles: { vehicle: LaunchVehicleRow; maxLaunches: number | null }[],
+): ConstellationSpec =>
+  ({
+    shells: shells.map((s) => ({
+      geometry: shell({ name: s.name, altitude_m: s.altitude_km * 1e3, inclination_rad: 53 * deg }),
+      node: { economics: s.launchCost === undefined ? {} : { launchCost_USD_per_kg: s.launchCost } },
+    })),
+    launch: {
+      vehicles: vehicles.map((v) => ({ ...v, cadence_per_yr: 12 })),
+      packingEfficiency: 0.7,
+      milestoneHalf_yr: 5,
+      milestoneFull_yr: 8,
+    },
+  }) as unknown as ConstellationSpec;
+const nodesOf = (shells: readonly ShellIn[]): DesignRecord[] =>
+  shells.map(
+    (s) =>
+      ({
+        mass: { launch_kg: s.launch_kg, allocated_kg: s.allocated_kg, stowedVolume_m3: 1 },
+        cost: { launchPrice_USD_per_kg: s.nodePrice },
+      }) as unknown as DesignRecord,
+  );
+
+describe('launch plan of two shells on a published-curve vehicle', () => {
+  // alpha: 25 nodes at max(900, 1000) = 1 t, 10 t to 550 km → 10 per launch, 3 launches ($150M, 25 t: $6,000/kg).
+  // beta: 10 nodes at max(2000, 1500) = 2 t, 9.5 t to 600 km → 4 per launch, 3 launches ($150M, 20 t: $7,500/kg).
+  // The estimated vehicle may not fly (maxLaunches 0). Campaign: 6 launches, $300M over 45 t = $6,666.7/kg.
+  const shells: ShellIn[] = [
+    { name: 'alpha', altitude_km: 550, launch_kg: 900, allocated_kg: 1000, nodePrice: 6100, launchCost: 6100 },
+    { name: 'beta', altitude_km: 600, launch_kg: 2000, allocated_kg: 1500, nodePrice: 9000 },
+  ];
+  const plan = () => {
+    const notes: string[] = [];
+    const spec = specOf(shells, [
+      { vehicle: pub, maxLaunches: null },
+      { vehicle: est, maxLaunches: 0 },
+    ]);
+    return { ...launchPlan(spec, nodesOf(shells), [25, 10], lp, notes), notes };
+  };
+
+  it('packs each shell at its larger mass with its own payload, and prices the campaign per kg', () => {
+    const { launchRecord: r, campaign } = plan();
+    expect(r.launches).toBe(6);
+    expect(r.cost_USD).toBe(300e6);
+    expect(r.price_USD_per_kg).toBeCloseTo(300e6 / 45_000, 6);
+    expect(r.perVehicle).toEqual([
+      { vehicle: 'pub', launches: 6, satellitesPerLaunch: 10, limitedBy: 'mass' },
+      expect.objectContaining({ vehicle: 'est', launches: 0 }),
+    ]);
+    expect(r.perShell.map((s) => [s.shell, s.satellites, s.launches, s.cost_USD])).toEqual([
+      ['alpha', 25, 3, 150e6],
+      ['beta', 10, 3, 150e6],
+    ]);
+    expect(r.perShell.map((s) => s.price_USD_per_kg)).toEqual([6000, 7500]);
+    expect(r.perShell.map((s) => s.nodePrice_USD_per_kg)).toEqual([6100, 9000]);
+    expect(r.perShell[1]!.vehicles[0]).toEqual({
+      vehicle: 'pub',
+      launches: 3,
+      satellitesPerLaunch: 4,
+      satellitesCarried: 10,
+      limitedBy: 'mass',
+      payload_kg: 9500,
+      payloadBasis: 'interpolated',
+    });
+    // Payload basis indexed vehicle by shell: pub published/interpolated, est estimated to both.
+    expect(r.perShell.map((s) => s.vehicles.map((v) => v.payloadBasis))).toEqual([
+      ['published', 'estimate'],
+      ['interpolated', 'estimate'],
+    ]);
+    expect(r.campaign_yr).toBeCloseTo(6 / 12, 12);
+    expect(r.milestonesMet).toBe(true);
+    expect(r.solver).toBe(campaign.solver.name);
+    expect(campaign.milestones.map((m) => [m.fraction, m.within_yr])).toEqual([
+      [0.5, 5],
+      [1, 8],
+    ]);
+  });
+
+  it('notes one shell per launch, the single price, and the shell whose node $/kg is > 10 % off', () => {
+    const { notes } = plan();
+    expect(notes).toHaveLength(3); // one shell per launch, the single price, the gap: no payload note
+    expect(notes.some((n) => n.includes('each launch carries one shell'))).toBe(true);
+    expect(notes.some((n) => n.includes("keeps its own $/kg (its vehicle's price ÷ payload into its orbit"))).toBe(
+      true,
+    );
+    expect(
+      notes.some((n) => n.startsWith("launch price: the campaign vehicles' price per launch is authoritative")),
+    ).toBe(true);
+    // alpha 6,100 vs 6,000 (1.7 %) is not named; beta 9,000 vs 7,500 (20 %) is.
+    const gap = notes.filter((n) => n.startsWith('launch price differs'));
+    expect(gap).toEqual([
+      'launch price differs by more than 10 % between node record and campaign in beta ' +
+        '(e.g. beta: 9000 vs 7500 USD/kg: partly filled launches, another vehicle; a node design sets ' +
+        'launchCost_USD_per_kg); the constellation totals use the campaign',
+    ]);
+    expect(notes.some((n) => n.includes('rocket-equation'))).toBe(false); // est flies nowhere, pub within its points
+  });
+});
+
+describe('payload notes and the single-shell plan', () => {
+  it('names the shells an estimated vehicle flies to, the first three and how many more, with its ΔV range', () => {
+    const shells: ShellIn[] = [500, 550, 600, 650, 700].map((h, i) => ({
+      name: `s${i + 1}`,
+      altitude_km: h,
+      launch_kg: 100,
+      allocated_kg: 100,
+      nodePrice: 1,
+    }));
+    const notes: string[] = [];
+    launchPlan(specOf(shells, [{ vehicle: est, maxLaunches: null }]), nodesOf(shells), [1, 1, 1, 1, 1], lp, notes);
+    const dv = shells.map((s) => vehiclePayloadToOrbit(est, s.altitude_km * 1e3, 53 * deg).extrapolationDeltaV_m_s);
+    expect(notes.filter((n) => n.includes('rocket-equation'))).toEqual([
+      'launch: est payload into s1, s2, s3 (+2 more) is no published performance points: estimated from its LEO figure ' +
+        `by the rocket-equation ΔV rule (${Math.min(...dv).toFixed(0)}–${Math.max(...dv).toFixed(0)} m/s; ` +
+        'optimistic far from published points)',
+    ]);
+  });
+
+  it('three shells are all named; a vehicle beyond its published points is named only where it flies', () => {
+    const shells: ShellIn[] = [800, 850, 900].map((h, i) => ({
+      name: `x${i + 1}`,
+      altitude_km: h,
+      launch_kg: 100,
+      allocated_kg: 100,
+      nodePrice: 1,
+    }));
+    const notes: string[] = [];
+    const { launchRecord } = launchPlan(
+      specOf(shells, [{ vehicle: pub, maxLaunches: null }]),
+      nodesOf(shells),
+      [1, 1, 1],
+      lp,
+      notes,
+    );
+    expect(launchRecord.perShell.map((s) => s.vehicles[0]!.payloadBasis)).toEqual([
+      'extrapolated',
+      'extrapolated',
+      'extrapolated',
+    ]);
+    const note = notes.filter((n) => n.includes('rocket-equation'));
+    expect(note).toHaveLength(1);
+    expect(note[0]).toMatch(
+      /^launch: pub payload into x1, x2, x3 is beyond its published points by the rocket-equation/,
+    );
+  });
+
+  it('one shell: no one-shell-per-launch note; a design launch price is named as a cause of the gap', () => {
+    const shells: ShellIn[] = [
+      { name: 'only', altitude_km: 550, launch_kg: 1000, allocated_kg: 1000, nodePrice: 3000, launchCost: 3000 },
+    ];
+    const notes: string[] = [];
+    // 20 nodes of 1 t, 10 per launch: 2 launches, $100M over 20 t = $5,000/kg against the node's $3,000/kg.
+    const { launchRecord } = launchPlan(
+      specOf(shells, [{ vehicle: pub, maxLaunches: null }]),
+      nodesOf(shells),
+      [20],
+      lp,
+      notes,
+    );
+    expect(launchRecord.price_USD_per_kg).toBe(5000);
+    expect(notes.some((n) => n.includes('each launch carries one shell'))).toBe(false);
+    expect(notes.filter((n) => n.startsWith('launch price differs'))).toEqual([
+      'launch price differs by more than 10 % between node record and campaign in only ' +
+        '(e.g. only: 3000 vs 5000 USD/kg: partly filled launches, another vehicle; a node design sets ' +
+        'launchCost_USD_per_kg); the constellation totals use the campaign',
+    ]);
+  });
+
+  it('a launch cap of the spec reaches the campaign', () => {
+    const shells: ShellIn[] = [{ name: 'c', altitude_km: 550, launch_kg: 1000, allocated_kg: 1000, nodePrice: 4000 }];
+    const notes: string[] = [];
+    // est ($20M) is cheaper than pub ($50M) but may fly once: 30 nodes = 1 est launch + 2 pub launches.
+    const { launchRecord } = launchPlan(
+      specOf(shells, [
+        { vehicle: pub, maxLaunches: null },
+        { vehicle: est, maxLaunches: 1 },
+      ]),
+      nodesOf(shells),
+      [30],
+      lp,
+      notes,
+    );
+    expect(launchRecord.perVehicle.map((v) => v.launches)).toEqual([2, 1]);
+    // $120M over 30 t = $4,000/kg, the node's own figure: no gap note.
+    expect(launchRecord.price_USD_per_kg).toBe(4000);
+    expect(notes.filter((n) => n.startsWith('launch price differs'))).toEqual([]);
+  });
+});
