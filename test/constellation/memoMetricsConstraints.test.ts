@@ -59,6 +59,15 @@ describe('Memo: least recently used entries go first once the cost budget is spe
     expect(calls).toBe(7);
   });
 
+  it('an entry that costs exactly the budget is kept (alone)', () => {
+    const m = new Memo<number>(5);
+    let calls = 0;
+    const five = () => (calls++, 5);
+    m.get('five', five, (v) => v);
+    m.get('five', five, (v) => v);
+    expect(calls).toBe(1);
+  });
+
   it('the default cost is 1 per entry', () => {
     const m = new Memo<number>(2);
     let calls = 0;
@@ -94,6 +103,8 @@ describe('constellation metric paths', () => {
       expect(paths).toContain(p);
       expect(isConstellationMetric(p)).toBe(true);
     }
+    // a nullable number (null when the worst instant carries nothing) is a metric too: null reads as NaN
+    expect(paths).toContain('network.bottleneckUtilization');
     expect(paths).not.toContain('schemaVersion');
     expect(isConstellationMetric('schemaVersion')).toBe(false);
     expect(isConstellationMetric('network')).toBe(false);

@@ -165,6 +165,13 @@ describe('line 2 angles, whole numbers and the ranges tleLines refuses', () => {
   it('ṅ/2 carries its sign in column 34 and eight decimals', () => {
     expect(tleLines({ ...SAT5, meanMotionDot_rev_per_day2: -0.5 })[0].slice(33, 43)).toBe('-.50000000');
     expect(tleLines({ ...SAT5, meanMotionDot_rev_per_day2: 0.99999999 })[0].slice(33, 43)).toBe(' .99999999');
+    expect(tleLines({ ...SAT5, meanMotionDot_rev_per_day2: 0 })[0].slice(33, 43)).toBe(' .00000000'); // zero: blank
+  });
+
+  it('a mean motion below 10 rev/day is right-aligned in columns 53-63 (a geostationary orbit: 1.0027 rev/day)', () => {
+    const line = tleLines({ ...SAT5, meanMotion_rev_per_day: 1.00271173 })[1];
+    expect(line.slice(52, 63)).toBe(' 1.00271173');
+    expect(line).toHaveLength(69);
   });
 
   it('element set number 0…9999 and revolution number 0…99999, whole', () => {
@@ -206,6 +213,13 @@ describe('Alpha-5 catalog field', () => {
     expect(alpha5(189999)).toBe('J9999');
     expect(alpha5(230000)).toBe('P0000'); // N = 22, P = 23: no O
     expect(tleLines({ ...SAT5, catalogNumber: 100005 })[1].slice(2, 7)).toBe('A0005');
+  });
+
+  it('the ends of each form: 99,999 is digits, 100,000 is A0000, 339,999 is Z9999 and 340,000 is refused', () => {
+    expect(alpha5(99999)).toBe('99999');
+    expect(alpha5(100000)).toBe('A0000');
+    expect(alpha5(339999)).toBe('Z9999');
+    expect(() => alpha5(340000)).toThrow(new RangeError('TLE catalog numbers run 0…339999 (Alpha-5), got 340000'));
   });
 
   it('refuses a negative or fractional number, naming the range', () => {
