@@ -7,6 +7,15 @@
  * definite (duplicate or nearly coincident inputs with a tiny noise), a jitter is added to the diagonal, starting at
  * 1e-10 of the signal variance and multiplied by 10 until the factorization succeeds (at most 1e-1; beyond it the fit
  * throws): the jitter used is reported, as it acts as extra noise.
+ * Cheaper paths, each giving the same numbers to the last bit as the plain one:
+ * - extend(): a GP conditioned on q more points keeps the factor's first n rows and computes only the q new ones
+ *   (a block update, O(n² q) instead of O(n³); Golub & Van Loan, Matrix Computations, 4th ed., 2013, §4.2;
+ *   Cholesky–Banachiewicz row by row). Row j of the row-wise factor depends on rows < j only, so with the same
+ *   diagonal shift the appended rows are exactly those a factorization of the whole matrix computes; when the new
+ *   rows need a larger jitter, the whole matrix is factored afresh, as a fresh GP would be.
+ * - predictMany(): the posterior at a block of points, with the triangular solve L \ k* run for four points per pass
+ *   over each row of L (a multiple-right-hand-side solve, as BLAS's dtrsm), so L is read once per four points; each
+ *   point's sums are accumulated in the same order as predict()'s.
  */
 import { inverseSquares, kernelMatrix, matern52, scaledDistance2, type KernelParams } from './kernel.js';
 
@@ -96,6 +105,49 @@ export function choleskySolve(L: Float64Array, b: Float64Array): Float64Array {
   return x;
 }
 
+/** A Cholesky factor of K + (σn² + jitter) I, row-major, and the jitter it needed. */
+export interface CholeskyFactor {
+  readonly L: Float64Array;
+  readonly jitter: number;
+}
+
+/**
+ * Rows n0 … n−1 of the factor of K + (diagonal + jitter) I (K row-major n×n), given its first n0 rows in L0 (n0×n0)
+ * computed with the same `jitter`: choleskyInto's loop continued, the diagonal summed as choleskyWithJitter sums it.
+ * Null when a new pivot is not positive.
+ */
+export function extendCholesky(
+  L0: Float64Array,
+  n0: number,
+  K: Float64Array,
+  n: number,
+  diagonal: number,
+  jitter: number,
+): Float64Array | null {
+  const L = new Float64Array(n * n);
+  for (let i = 0; i < n0; i++) L.set(L0.subarray(i * n0, i * n0 + i + 1), i * n);
+  for (let j = n0; j < n; j++) {
+    const rj = j * n;
+    let d = 0;
+    for (let k = 0; k < j; k++) {
+      const rk = k * n;
+      let s = 0;
+      for (let i = 0; i < k; i++) s += L[rk + i]! * L[rj + i]!;
+      s = (K[rj + k]! - s) / L[rk + k]!;
+      L[rj + k] = s;
+      d = d + s * s;
+    }
+    const a = jitter === 0 ? K[rj + j]! + diagonal : K[rj + j]! + diagonal + jitter + 0;
+    d = a - d;
+    if (!(d > 0)) return null;
+    L[rj + j] = Math.sqrt(d);
+  }
+  return L;
+}
+
+/** Points per pass of predictMany's triangular solve. */
+const BLOCK = 4;
+
 export class GaussianProcess {
   readonly n: number;
   readonly d: number;
@@ -109,17 +161,19 @@ export class GaussianProcess {
   private readonly inv2: Float64Array;
   private readonly yMean: number;
   private readonly ySd: number;
-  /** Scratch row for predict (k*, then L \ k*): one per GP, so a prediction allocates nothing but its result. */
-  private readonly scratch: Float64Array;
+  /** Scratch rows for predictMany (k*, then L \\ k*, per point): grown to the largest block asked for. */
+  private scratch: Float64Array;
 
   /**
    * @param X training inputs, row-major n×d, each in [0, 1]
    * @param y training targets (any units; standardized internally)
+   * @param factor the factor of X's kernel matrix under `hyper`, when already known (extend())
    */
   constructor(
     private readonly X: Float64Array,
-    y: Float64Array,
+    private readonly y: Float64Array,
     readonly hyper: GpHyperparameters,
+    factor?: CholeskyFactor,
   ) {
     const n = y.length;
     const d = hyper.lengthScales.length;
@@ -132,8 +186,8 @@ export class GaussianProcess {
     this.ySd = sd;
     const ys = new Float64Array(n);
     for (let i = 0; i < n; i++) ys[i] = (y[i]! - mean) / sd;
-    const K = kernelMatrix(X, n, hyper);
-    const { L, jitter } = choleskyWithJitter(K, n, hyper.noiseVariance, hyper.signalVariance);
+    const { L, jitter } =
+      factor ?? choleskyWithJitter(kernelMatrix(X, n, hyper), n, hyper.noiseVariance, hyper.signalVariance);
     this.jitter = jitter;
     this.L = L;
     this.alpha = choleskySolve(L, ys);
@@ -148,28 +202,119 @@ export class GaussianProcess {
     this.scratch = new Float64Array(n);
   }
 
+  /**
+   * The GP with the same hyperparameters conditioned on its data and q more points (Xq row-major q×d, yq): equal to
+   * a GP built on all the data, its factor extended by q rows (see the header).
+   */
+  extend(Xq: Float64Array, yq: Float64Array): GaussianProcess {
+    const { n, d, hyper } = this;
+    const N = n + yq.length;
+    const X = new Float64Array(N * d);
+    X.set(this.X);
+    X.set(Xq, n * d);
+    const y = new Float64Array(N);
+    y.set(this.y);
+    y.set(yq, n);
+    const K = new Float64Array(N * N);
+    for (let i = n; i < N; i++) {
+      K[i * N + i] = hyper.signalVariance;
+      for (let k = 0; k < i; k++) K[i * N + k] = matern52(scaledDistance2(X, i, X, k, this.inv2), hyper.signalVariance);
+    }
+    const L = extendCholesky(this.L, n, K, N, hyper.noiseVariance, this.jitter);
+    return new GaussianProcess(X, y, hyper, L === null ? undefined : { L, jitter: this.jitter });
+  }
+
   /** Posterior mean and variance at x (in [0, 1]^d), in the targets' units. */
   predict(x: Float64Array): Prediction {
-    const { n, hyper, L } = this;
-    // k* into the scratch row, then v = L \ k* over it in place (forward substitution), vᵀv accumulated on the way
-    const v = this.scratch;
-    let mean = 0;
-    for (let i = 0; i < n; i++) {
-      const k = matern52(scaledDistance2(this.X, i, x, 0, this.inv2), hyper.signalVariance);
-      v[i] = k;
-      mean += k * this.alpha[i]!;
+    const mean = new Float64Array(1);
+    const variance = new Float64Array(1);
+    this.predictMany(x, 1, mean, variance);
+    return { mean: mean[0]!, variance: variance[0]! };
+  }
+
+  /** predict() at `count` points (U row-major count×d), into mean[0 … count) and variance[0 … count). */
+  predictMany(U: Float64Array, count: number, mean: Float64Array, variance: Float64Array): void {
+    const { n, hyper } = this;
+    if (this.scratch.length < count * n) this.scratch = new Float64Array(count * n);
+    const V = this.scratch;
+    // k* of each point into its scratch row, its mean k*ᵀα accumulated on the way
+    for (let p = 0; p < count; p++) {
+      const o = p * n;
+      let m = 0;
+      for (let i = 0; i < n; i++) {
+        const k = matern52(scaledDistance2(this.X, i, U, p, this.inv2), hyper.signalVariance);
+        V[o + i] = k;
+        m += k * this.alpha[i]!;
+      }
+      mean[p] = this.yMean + this.ySd * m;
+      variance[p] = 0;
     }
+    // v = L \\ k* in place, row by row; vᵀv accumulated into variance[]
+    let p = 0;
+    for (; p + BLOCK <= count; p += BLOCK) this.solveFour(p, variance);
+    for (; p < count; p++) this.solveOne(p, variance);
+    for (p = 0; p < count; p++) {
+      const latent = Math.max(0, hyper.signalVariance - variance[p]!);
+      variance[p] = this.ySd * this.ySd * latent;
+    }
+  }
+
+  /** Forward substitution of scratch row p in place; Σ v_i² added to acc[p]. */
+  private solveOne(p: number, acc: Float64Array): void {
+    const { n, L } = this;
+    const V = this.scratch;
+    const o = p * n;
     let vv = 0;
     for (let i = 0; i < n; i++) {
       const row = i * n;
-      let s = v[i]!;
-      for (let k = 0; k < i; k++) s -= L[row + k]! * v[k]!;
+      let s = V[o + i]!;
+      for (let k = 0; k < i; k++) s -= L[row + k]! * V[o + k]!;
       const vi = s / L[row + i]!;
-      v[i] = vi;
+      V[o + i] = vi;
       vv += vi * vi;
     }
-    const variance = Math.max(0, hyper.signalVariance - vv);
-    return { mean: this.yMean + this.ySd * mean, variance: this.ySd * this.ySd * variance };
+    acc[p] = acc[p]! + vv;
+  }
+
+  /** solveOne for scratch rows p … p + 3 in one pass over L (each row's operations in solveOne's order). */
+  private solveFour(p: number, acc: Float64Array): void {
+    const { n, L } = this;
+    const V = this.scratch;
+    const o0 = p * n;
+    const o1 = o0 + n;
+    const o2 = o1 + n;
+    const o3 = o2 + n;
+    let q0 = 0;
+    let q1 = 0;
+    let q2 = 0;
+    let q3 = 0;
+    for (let i = 0; i < n; i++) {
+      const row = i * n;
+      let s0 = V[o0 + i]!;
+      let s1 = V[o1 + i]!;
+      let s2 = V[o2 + i]!;
+      let s3 = V[o3 + i]!;
+      for (let k = 0; k < i; k++) {
+        const l = L[row + k]!;
+        s0 -= l * V[o0 + k]!;
+        s1 -= l * V[o1 + k]!;
+        s2 -= l * V[o2 + k]!;
+        s3 -= l * V[o3 + k]!;
+      }
+      const d = L[row + i]!;
+      V[o0 + i] = s0 /= d;
+      V[o1 + i] = s1 /= d;
+      V[o2 + i] = s2 /= d;
+      V[o3 + i] = s3 /= d;
+      q0 += s0 * s0;
+      q1 += s1 * s1;
+      q2 += s2 * s2;
+      q3 += s3 * s3;
+    }
+    acc[p] = acc[p]! + q0;
+    acc[p + 1] = acc[p + 1]! + q1;
+    acc[p + 2] = acc[p + 2]! + q2;
+    acc[p + 3] = acc[p + 3]! + q3;
   }
 }
 

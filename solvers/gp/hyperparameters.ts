@@ -132,22 +132,29 @@ function kernelAndLengthFactors(
   return { K, F };
 }
 
-/** K⁻¹ = L⁻ᵀ L⁻¹ from the row-major Cholesky factor L (a triangular inverse, then the product: n³/3 flops in all). */
+/**
+ * K⁻¹ = L⁻ᵀ L⁻¹ from the row-major Cholesky factor L (a triangular inverse, then the product: n³/3 flops in all).
+ * L⁻¹ is kept transposed (row c of T is column c of L⁻¹), so both loops read memory in order.
+ */
 export function inverseFromCholesky(L: Float64Array, n: number): Float64Array {
-  const Li = new Float64Array(n * n);
+  const T = new Float64Array(n * n);
   for (let c = 0; c < n; c++) {
-    Li[c * n + c] = 1 / L[c * n + c]!;
+    const tc = c * n;
+    T[tc + c] = 1 / L[c * n + c]!;
     for (let i = c + 1; i < n; i++) {
+      const li = i * n;
       let s = 0;
-      for (let k = c; k < i; k++) s -= L[i * n + k]! * Li[k * n + c]!;
-      Li[i * n + c] = s / L[i * n + i]!;
+      for (let k = c; k < i; k++) s -= L[li + k]! * T[tc + k]!;
+      T[tc + i] = s / L[li + i]!;
     }
   }
   const Kinv = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
+    const ti = i * n;
     for (let k = 0; k <= i; k++) {
+      const tk = k * n;
       let s = 0;
-      for (let j = i; j < n; j++) s += Li[j * n + i]! * Li[j * n + k]!;
+      for (let j = i; j < n; j++) s += T[ti + j]! * T[tk + j]!;
       Kinv[i * n + k] = s;
       Kinv[k * n + i] = s;
     }

@@ -59,5 +59,5 @@ export function maximizeExpectedImprovement(
     const pof = feasibility !== undefined ? feasibility(u) : 1;
     return { x, value: expectedImprovement(p.mean, sd, best) * pof, tie: p.mean - 2 * sd };
   };
-  return maximizeCriterion(layout, score, seeds, taken, rng);
+  return maximizeCriterion(layout, (xs) => xs.map(score), seeds, taken, rng);
 }

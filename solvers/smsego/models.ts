@@ -91,7 +91,7 @@ export function fitOutput(
   rng: Rng,
   previous: GpHyperparameters | null,
   refit = true,
-): { gp: GaussianProcess; hyper: GpHyperparameters; X: Float64Array; y: Float64Array } {
+): { gp: GaussianProcess; hyper: GpHyperparameters } {
   const hyper =
     !refit && previous !== null
       ? previous
@@ -102,18 +102,34 @@ export function fitOutput(
           rng,
           previous === null ? { randomStarts: 2 } : { randomStarts: 0, previous, iterations: REFIT_ITERATIONS },
         );
-  const Xc = rows(X, d, sets.condition);
   const yc = Float64Array.from(sets.condition, (i) => y[i]!);
-  return { gp: new GaussianProcess(Xc, yc, hyper), hyper, X: Xc, y: yc };
+  return { gp: new GaussianProcess(rows(X, d, sets.condition), yc, hyper), hyper };
 }
 
 /** Σ_i log Φ(−μ_i / s_i) of the constraint GPs at u (0 without constraints). */
 export function logProbabilityOfFeasibility(models: readonly GaussianProcess[], u: Float64Array): number {
-  let s = 0;
+  const out = new Float64Array(1);
+  logProbabilityOfFeasibilityMany(models, u, 1, out);
+  return out[0]!;
+}
+
+/** logProbabilityOfFeasibility at `count` points (U row-major), into out[0 … count); the GPs predict in blocks. */
+export function logProbabilityOfFeasibilityMany(
+  models: readonly GaussianProcess[],
+  U: Float64Array,
+  count: number,
+  out: Float64Array,
+): void {
+  out.fill(0, 0, count);
+  const mean = new Float64Array(count);
+  const variance = new Float64Array(count);
   for (const gp of models) {
-    const { mean, variance } = gp.predict(u);
-    const sd = Math.sqrt(variance);
-    s += sd > 1e-12 * Math.max(1, Math.abs(mean)) ? logNormalCdf(-mean / sd) : mean <= 0 ? 0 : -1e3 * (1 + mean);
+    gp.predictMany(U, count, mean, variance);
+    for (let p = 0; p < count; p++) {
+      const mu = mean[p]!;
+      const sd = Math.sqrt(variance[p]!);
+      out[p] =
+        out[p]! + (sd > 1e-12 * Math.max(1, Math.abs(mu)) ? logNormalCdf(-mu / sd) : mu <= 0 ? 0 : -1e3 * (1 + mu));
+    }
   }
-  return s;
 }

@@ -29,8 +29,15 @@ import { decodeHyper, encodeHyper } from '../gp/hyperparameterCodec.js';
 import { SurrogateSearch } from '../surrogate/surrogateSearch.js';
 import { compileEncoding, encode, encodeAll, type SurrogateEncoding } from './encoding.js';
 import { additiveEpsilon, constrainedValue, lcbGain, REFERENCE, smsValue } from './criterion.js';
-import { fitOutput, frontDistanceKey, logProbabilityOfFeasibility, refitsAt, trainingSets } from './models.js';
-import { maximizeCriterion, type Scored, type SearchOptions } from '../surrogate/criterionSearch.js';
+import {
+  fitOutput,
+  frontDistanceKey,
+  logProbabilityOfFeasibility,
+  logProbabilityOfFeasibilityMany,
+  refitsAt,
+  trainingSets,
+} from './models.js';
+import { maximizeCriterion, type Scorer, type SearchOptions } from '../surrogate/criterionSearch.js';
 import { smallHypervolume } from './hypervolume.js';
 import {
   failureStreak,
@@ -47,7 +54,7 @@ import {
 
 /** What one batch's proposals need: the GPs, the normalized front and its normalization. */
 interface BatchModel {
-  readonly objectives: { gp: GaussianProcess; X: Float64Array; y: Float64Array; hyper: GpHyperparameters }[];
+  readonly objectives: { gp: GaussianProcess; hyper: GpHyperparameters }[];
   readonly constraints: GaussianProcess[];
   front: Float64Array[];
   readonly ideal: Float64Array;
@@ -152,11 +159,10 @@ export class SmsEgo extends SurrogateSearch {
     const model = this.batchModel(designs);
     const search = model === null || !this.trustRegion ? {} : this.searchOptions(model);
     const proposals: Float64Array[] = [];
-    const u = new Float64Array(this.enc.d);
     for (let b = 0; b < q; b++) {
       let x: Float64Array | null = null;
       if (model !== null) {
-        const score = this.scorer(model, this.left() - b, u);
+        const score = this.scorer(model, this.left() - b);
         x = maximizeCriterion(this.layout, score, model.seeds, taken, this.rng, search);
       }
       for (let t = 0; x === null && t < 100; t++) {
@@ -200,23 +206,33 @@ export class SmsEgo extends SurrogateSearch {
     return { region: new TrustBoxes(this.layout, model.seeds, half) };
   }
 
-  /** The criterion of one proposal (see criterion.ts); `u` is scratch space for the encoding. */
-  private scorer(model: BatchModel, left: number, u: Float64Array): (x: Float64Array) => Scored {
+  /** The criterion of one proposal (see criterion.ts), for a block of designs: each GP predicts the block at once. */
+  private scorer(model: BatchModel, left: number): Scorer {
     const { m } = this;
+    const d = this.enc.d;
     const known = model.front.length > 0;
     const ctx = { front: model.front, m, gain: this.gain, epsilon: additiveEpsilon(model.front, m, left) };
-    const lcb = new Float64Array(m);
-    return (x) => {
-      encode(this.layout, this.enc, x, u);
-      let sum = 0;
+    return (xs) => {
+      const count = xs.length;
+      const U = new Float64Array(count * d);
+      xs.forEach((x, p) => encode(this.layout, this.enc, x, U, p * d));
+      const mean = new Float64Array(count);
+      const variance = new Float64Array(count);
+      const lcb = new Float64Array(count * m);
       for (let j = 0; j < m; j++) {
-        const p = model.objectives[j]!.gp.predict(u);
-        lcb[j] = (p.mean - this.gain * Math.sqrt(p.variance) - model.ideal[j]!) / model.span[j]!;
-        sum += lcb[j]!;
+        model.objectives[j]!.gp.predictMany(U, count, mean, variance);
+        for (let p = 0; p < count; p++)
+          lcb[p * m + j] = (mean[p]! - this.gain * Math.sqrt(variance[p]!) - model.ideal[j]!) / model.span[j]!;
       }
-      const logPof = logProbabilityOfFeasibility(model.constraints, u);
-      const value = known ? smsValue(lcb, ctx) : 0;
-      return { x, value: constrainedValue(value, logPof, known), tie: sum };
+      const logPof = new Float64Array(count);
+      logProbabilityOfFeasibilityMany(model.constraints, U, count, logPof);
+      return xs.map((x, p) => {
+        const l = lcb.subarray(p * m, (p + 1) * m);
+        let sum = 0;
+        for (let j = 0; j < m; j++) sum += l[j]!;
+        const value = known ? smsValue(l, ctx) : 0;
+        return { x, value: constrainedValue(value, logPof[p]!, known), tie: sum };
+      });
     };
   }
 
@@ -229,15 +245,7 @@ export class SmsEgo extends SurrogateSearch {
     model.objectives.forEach((o, j) => {
       const mean = o.gp.predict(u).mean;
       f[j] = (mean - model.ideal[j]!) / model.span[j]!;
-      const X = new Float64Array(o.X.length + d);
-      X.set(o.X);
-      X.set(u, o.X.length);
-      const y = new Float64Array(o.y.length + 1);
-      y.set(o.y);
-      y[o.y.length] = mean;
-      o.X = X;
-      o.y = y;
-      o.gp = new GaussianProcess(X, y, o.hyper);
+      o.gp = o.gp.extend(u, Float64Array.of(mean));
     });
     if (model.front.length > 0 && logProbabilityOfFeasibility(model.constraints, u) > Math.log(0.5)) {
       const all = model.front.concat([f]);

@@ -4,7 +4,8 @@
  * generations of binary tournaments, SBX (η 15, probability 0.9) and polynomial mutation (η 20, per-variable
  * probability 1/n) from the NSGA operators, the best 24 of parents and children kept. ParEGO maximizes its expected
  * improvement with it (solvers/parego/infill.ts), SMS-EGO its S-metric criterion; ties in `value` go to the lower
- * `tie`.
+ * `tie`. The criterion scores each generation's designs in one call (a surrogate predicts a block of points at less
+ * cost than each alone); the random draws come first, so the run is the one a point-by-point scoring gives.
  * A design in `taken` (evaluated or already in the batch) is never returned; null when every candidate was taken.
  * With a `region` (SMS-EGO's trust region, solvers/smsego/trustRegion.ts), the random designs are placed in it and
  * every child is projected onto it, so the search stays inside.
@@ -38,11 +39,14 @@ export interface SearchOptions {
   readonly region?: SearchRegion;
 }
 
+/** Scores of designs, in their order. */
+export type Scorer = (xs: readonly Float64Array[]) => Scored[];
+
 const better = (a: Scored, b: Scored): boolean => a.value > b.value || (a.value === b.value && a.tie < b.tie);
 
 export function maximizeCriterion(
   layout: VariableLayout,
-  score: (x: Float64Array) => Scored,
+  score: Scorer,
   seeds: readonly Float64Array[],
   taken: DuplicateFilter,
   rng: Rng,
@@ -52,8 +56,9 @@ export function maximizeCriterion(
   const { region } = options;
   const random = (): Float64Array =>
     region === undefined ? randomDesign(layout, rng) : region.place(randomDesign(layout, rng), rng);
-  let pop: Scored[] = seeds.slice(0, half).map(score);
-  while (pop.length < SEARCH_POPULATION) pop.push(score(random()));
+  const first = seeds.slice(0, half);
+  while (first.length < SEARCH_POPULATION) first.push(random());
+  let pop: Scored[] = score(first);
   let champion: Scored | null = null;
   const consider = (s: Scored): void => {
     if (!taken.has(s.x) && (champion === null || better(s, champion))) champion = s;
@@ -67,8 +72,8 @@ export function maximizeCriterion(
     return better(a, b) ? a : b;
   };
   for (let gen = 0; gen < SEARCH_GENERATIONS; gen++) {
-    const children: Scored[] = [];
-    while (children.length < SEARCH_POPULATION) {
+    const xs: Float64Array[] = [];
+    while (xs.length < SEARCH_POPULATION) {
       const c1 = new Float64Array(layout.n);
       const c2 = new Float64Array(layout.n);
       const p1 = winner().x;
@@ -82,11 +87,11 @@ export function maximizeCriterion(
       polynomialMutation(layout, c2, pm, rng);
       for (const c of [c1, c2]) {
         region?.project(c);
-        const s = score(c);
-        children.push(s);
-        consider(s);
+        xs.push(c);
       }
     }
+    const children = score(xs);
+    children.forEach(consider);
     pop = pop
       .concat(children)
       .sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { choleskyInto, choleskySolve, GaussianProcess } from '../../solvers/gp/gp.js';
+import { choleskyInto, choleskySolve, extendCholesky, GaussianProcess } from '../../solvers/gp/gp.js';
 import { fitHyperparameters, logLikelihoodAndGradient, toHyper } from '../../solvers/gp/hyperparameters.js';
-import { matern52 } from '../../solvers/gp/kernel.js';
+import { kernelMatrix, matern52 } from '../../solvers/gp/kernel.js';
 import { createRng } from '../../src/core/rng.js';
 
 const hyper = (l: number[], s2 = 1, noise = 0) => ({
@@ -72,6 +72,99 @@ describe('GaussianProcess', () => {
     expect(gp.jitter).toBeGreaterThan(0);
     expect(gp.jitter).toBeLessThan(1e-3);
     expect(gp.predict(Float64Array.from([0.1])).mean).toBeCloseTo(1, 3);
+  });
+});
+
+describe('GP block update and block prediction', () => {
+  const rng = createRng(11);
+  const d = 3;
+  const n = 9;
+  const X = Float64Array.from({ length: n * d }, () => rng.next());
+  const y = Float64Array.from({ length: n }, (_, i) => Math.sin(4 * X[i * d]!) + X[i * d + 1]! * X[i * d + 2]!);
+  const h = hyper([0.3, 0.5, 0.8], 1.4, 1e-4);
+
+  it('extendCholesky: the factor of 6 rows extended to 9 reproduces K + σn² I (L Lᵀ to 1e-10), as a fresh one', () => {
+    const K = kernelMatrix(X, n, h);
+    const L6 = new Float64Array(36);
+    const K6 = new Float64Array(36);
+    for (let i = 0; i < 6; i++) for (let k = 0; k < 6; k++) K6[i * 6 + k] = K[i * n + k]!;
+    expect(choleskyInto(K6, 6, h.noiseVariance, L6)).toBe(true);
+    const L = extendCholesky(L6, 6, K, n, h.noiseVariance, 0)!;
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k < n; k++) {
+        let s = 0;
+        for (let j = 0; j < n; j++) s += L[i * n + j]! * L[k * n + j]!;
+        // K's entries from the closed form, not from kernelMatrix
+        let r2 = 0;
+        for (let j = 0; j < d; j++) r2 += (X[i * d + j]! - X[k * d + j]!) ** 2 / h.lengthScales[j]! ** 2;
+        expect(s).toBeCloseTo(matern52(r2, 1.4) + (i === k ? 1e-4 : 0), 10);
+        if (k > i) expect(L[i * n + k]).toBe(0);
+      }
+    }
+    const fresh = new Float64Array(n * n);
+    choleskyInto(K, n, h.noiseVariance, fresh);
+    expect(Array.from(L)).toEqual(Array.from(fresh)); // row-wise Cholesky: the same operations
+    // [[1, 2], [2, 1]] from the 1×1 factor [1]: L10 = 2, pivot 1 − 4 < 0: refused
+    expect(extendCholesky(Float64Array.of(1), 1, Float64Array.from([1, 2, 2, 1]), 2, 0, 0)).toBeNull();
+    // the same with a diagonal 4 + jitter 1 (the jittered sum): L = [[√5, 0], [2/√5, √(6 − 4/5)]]
+    const L2 = extendCholesky(Float64Array.of(Math.sqrt(5)), 1, Float64Array.from([1, 2, 2, 1]), 2, 4, 1)!;
+    expect(L2[2]).toBeCloseTo(2 / Math.sqrt(5), 14);
+    expect(L2[3]).toBeCloseTo(Math.sqrt(6 - 4 / 5), 14);
+  });
+
+  it('a GP conditioned on 5 points and extended by 4 predicts as one conditioned on all 9', () => {
+    const at5 = new GaussianProcess(X.slice(0, 5 * d), y.slice(0, 5), h);
+    const grown = at5.extend(X.slice(5 * d), y.slice(5));
+    const whole = new GaussianProcess(X, y, h);
+    expect(grown.n).toBe(9);
+    expect(grown.logMarginalLikelihood).toBe(whole.logMarginalLikelihood);
+    for (let t = 0; t < 5; t++) {
+      const x = Float64Array.from({ length: d }, () => rng.next());
+      expect(grown.predict(x)).toEqual(whole.predict(x));
+    }
+    // near-interpolation of the data it was extended by: noise 1e-4 of the signal variance
+    const p = grown.predict(X.slice(7 * d, 8 * d));
+    expect(p.mean).toBeCloseTo(y[7]!, 2);
+  });
+
+  it('extending by a duplicate point adds the jitter a fresh GP needs, and predicts as it', () => {
+    const X1 = Float64Array.from([0.1, 0.5, 0.9]);
+    const gp = new GaussianProcess(X1, Float64Array.from([1, 2, 0]), hyper([0.4]));
+    expect(gp.jitter).toBe(0);
+    const grown = gp.extend(Float64Array.from([0.1]), Float64Array.from([1]));
+    const fresh = new GaussianProcess(
+      Float64Array.from([0.1, 0.5, 0.9, 0.1]),
+      Float64Array.from([1, 2, 0, 1]),
+      hyper([0.4]),
+    );
+    expect(grown.jitter).toBeGreaterThan(0);
+    expect(grown.jitter).toBe(fresh.jitter);
+    expect(grown.predict(Float64Array.from([0.3]))).toEqual(fresh.predict(Float64Array.from([0.3])));
+  });
+
+  it('predictMany over 7 points (a block of 4 and 3 alone) gives the 2-point hand case and predict() at each', () => {
+    // the hand-worked case of 'posterior of a 2-point 1-D case computed by hand' at x* = 0.25, in every slot
+    const gp1 = new GaussianProcess(Float64Array.from([0, 1]), Float64Array.from([1, 3]), hyper([0.5]));
+    const mean = new Float64Array(7);
+    const variance = new Float64Array(7);
+    gp1.predictMany(new Float64Array(7).fill(0.25), 7, mean, variance);
+    for (let p = 0; p < 7; p++) {
+      expect(mean[p]).toBeCloseTo(1.3667007, 6);
+      expect(variance[p]).toBeCloseTo(0.2844733, 6);
+    }
+    const gp = new GaussianProcess(X, y, h);
+    const U = Float64Array.from({ length: 7 * d }, () => rng.next());
+    gp.predictMany(U, 7, mean, variance);
+    for (let p = 0; p < 7; p++) {
+      const one = gp.predict(U.slice(p * d, (p + 1) * d));
+      expect([mean[p], variance[p]]).toEqual([one.mean, one.variance]);
+    }
+    // at training points (noise 1e-4): the targets, and a variance near 0
+    gp.predictMany(X.slice(0, 4 * d), 4, mean, variance);
+    for (let p = 0; p < 4; p++) {
+      expect(mean[p]).toBeCloseTo(y[p]!, 2);
+      expect(variance[p]).toBeLessThan(1e-3);
+    }
   });
 });
 

@@ -156,11 +156,12 @@ describe('trust region: the infill search kept inside', () => {
     const boxes = new TrustBoxes(unit, [centre], Float64Array.from([0.1, 0.05]));
     // L1 distance from the centre: without the region the optimum is a corner of [0, 1]², value 1
     const score = (x: Float64Array): Scored => ({ x, value: Math.abs(x[0]! - 0.5) + Math.abs(x[1]! - 0.5), tie: 0 });
-    const x = maximizeCriterion(unit, score, [centre], new DuplicateFilter(), createRng(5), { region: boxes })!;
+    const all = (xs: readonly Float64Array[]): Scored[] => xs.map(score);
+    const x = maximizeCriterion(unit, all, [centre], new DuplicateFilter(), createRng(5), { region: boxes })!;
     expect(Math.abs(x[0]! - 0.5)).toBeLessThanOrEqual(0.1 + 1e-12);
     expect(Math.abs(x[1]! - 0.5)).toBeLessThanOrEqual(0.05 + 1e-12);
     expect(score(x).value).toBeGreaterThan(0.14); // the box's corner is 0.15
-    const free = maximizeCriterion(unit, score, [centre], new DuplicateFilter(), createRng(5))!;
+    const free = maximizeCriterion(unit, all, [centre], new DuplicateFilter(), createRng(5))!;
     expect(score(free).value).toBeGreaterThan(0.5);
   });
 });
