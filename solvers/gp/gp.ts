@@ -34,6 +34,24 @@ const JITTER_START = 1e-10;
 const JITTER_MAX = 1e-1;
 
 /**
+ * Row j left of the diagonal of the lower Cholesky factor of A (row-major n×n), from rows 0 … j−1 of L, written into
+ * L; returns the sum of their squares, which the caller subtracts from its pivot.
+ */
+function choleskyRowInto(A: Float64Array, n: number, j: number, L: Float64Array): number {
+  const rj = j * n;
+  let d = 0;
+  for (let k = 0; k < j; k++) {
+    const rk = k * n;
+    let s = 0;
+    for (let i = 0; i < k; i++) s += L[rk + i]! * L[rj + i]!;
+    s = (A[rj + k]! - s) / L[rk + k]!;
+    L[rj + k] = s;
+    d = d + s * s;
+  }
+  return d;
+}
+
+/**
  * Lower Cholesky factor of A + shift I (A row-major n×n, symmetric) into L (row-major, upper part zeroed), in the
  * operation order of ml-matrix's CholeskyDecomposition (JAMA's row-wise Cholesky–Banachiewicz), so the factor is the
  * same to the last bit; on typed arrays, without ml-matrix's per-element accessors and row arrays. False when a pivot
@@ -43,16 +61,7 @@ export function choleskyInto(A: Float64Array, n: number, shift: number, L: Float
   let positive = true;
   for (let j = 0; j < n; j++) {
     const rj = j * n;
-    let d = 0;
-    for (let k = 0; k < j; k++) {
-      const rk = k * n;
-      let s = 0;
-      for (let i = 0; i < k; i++) s += L[rk + i]! * L[rj + i]!;
-      s = (A[rj + k]! - s) / L[rk + k]!;
-      L[rj + k] = s;
-      d = d + s * s;
-    }
-    d = A[rj + j]! + shift - d;
+    const d = A[rj + j]! + shift - choleskyRowInto(A, n, j, L);
     positive &&= d > 0;
     L[rj + j] = Math.sqrt(Math.max(d, 0));
     for (let k = j + 1; k < n; k++) L[rj + k] = 0;
@@ -128,17 +137,8 @@ export function extendCholesky(
   for (let i = 0; i < n0; i++) L.set(L0.subarray(i * n0, i * n0 + i + 1), i * n);
   for (let j = n0; j < n; j++) {
     const rj = j * n;
-    let d = 0;
-    for (let k = 0; k < j; k++) {
-      const rk = k * n;
-      let s = 0;
-      for (let i = 0; i < k; i++) s += L[rk + i]! * L[rj + i]!;
-      s = (K[rj + k]! - s) / L[rk + k]!;
-      L[rj + k] = s;
-      d = d + s * s;
-    }
     const a = jitter === 0 ? K[rj + j]! + diagonal : K[rj + j]! + diagonal + jitter + 0;
-    d = a - d;
+    const d = a - choleskyRowInto(K, n, j, L);
     if (!(d > 0)) return null;
     L[rj + j] = Math.sqrt(d);
   }
