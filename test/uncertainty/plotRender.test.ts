@@ -44,11 +44,17 @@ interface Scene {
   items: Item[];
 }
 
-/** Lays out a vega-lite spec headless and returns the scenegraph's root. */
-async function draw(spec: Record<string, unknown>): Promise<Scene> {
-  const compiled = compile(spec as TopLevelSpec, { logger: vega.logger(vega.None) }).spec;
+/** A headless vega view of a vega-lite spec, laid out; the caller finalizes it. */
+async function viewOf(spec: Record<string, unknown>): Promise<vega.View> {
+  const compiled = compile(spec as unknown as TopLevelSpec, { logger: vega.logger(vega.None) }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.None });
   await view.runAsync();
+  return view;
+}
+
+/** Lays out a vega-lite spec headless and returns the scenegraph's root. */
+async function draw(spec: Record<string, unknown>): Promise<Scene> {
+  const view = await viewOf(spec);
   const root = (view.scenegraph() as unknown as { root: Scene }).root;
   view.finalize();
   return root;
@@ -73,8 +79,7 @@ const axisTitles = (scene: Scene): string[] => marks(scene, 'axis-title').flatMa
 
 /** The SVG text a reader sees (vega truncates a label longer than its limit with an ellipsis). */
 async function svgOf(spec: Record<string, unknown>): Promise<string> {
-  const compiled = compile(spec as TopLevelSpec, { logger: vega.logger(vega.None) }).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.None });
+  const view = await viewOf(spec);
   try {
     return await view.toSVG();
   } finally {
