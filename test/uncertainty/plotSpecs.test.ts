@@ -299,6 +299,10 @@ describe('break-even figure', () => {
       expect(xScale(spec)).toEqual({ zero: false });
       expect(lines(spec)).toHaveLength(2 * b.curve.length);
     }
+    // exactly 100× is "≥ 100×": log
+    expect(xScale(breakEvenSpec(be({ domain: { lo: 10, hi: 1000 }, curve: curve([10, 100, 1000]) })) as Json)).toEqual({
+      type: 'log',
+    });
     // a range starting at 0 whose scan is all positive (0 not sampled) is still log
     expect(xScale(breakEvenSpec(be({ domain: { lo: 0, hi: 1e5 }, curve: curve([0.1, 10, 1e5]) })) as Json)).toEqual({
       type: 'log',
