@@ -14,8 +14,8 @@
  *   within a batch (a believer leaves their mean unchanged).
  * - Warm-start evaluations of an earlier run are model data (and front) only.
  * - options.trustRegion (default 'auto': on without constraints, off with them; trustRegion.ts gives the rule and
- *   why): the criterion is maximized inside an adaptive trust region around the front designs (TuRBO / MORBO), its
- *   state updated before each batch from the last batch's hypervolume.
+ *   why): the criterion is maximized inside an adaptive trust region around the best front designs (TuRBO / MORBO),
+ *   its state updated before each batch from the last batch's hypervolume; those designs also seed the search.
  * Everything random comes from the seeded Rng; the state (evaluations, hyperparameters, trust region, Rng) is in the
  * snapshot, so a resumed run proposes what the uninterrupted one would.
  */
@@ -40,12 +40,14 @@ import {
 import { maximizeCriterion, type Scorer, type SearchOptions } from '../surrogate/criterionSearch.js';
 import { smallHypervolume } from './hypervolume.js';
 import {
+  bestByChebyshev,
   failureStreak,
   halfWidths,
   improved,
   initialLength,
   INITIAL_TRUST,
   regionStartSize,
+  TRUST,
   TrustBoxes,
   trustRegionOn,
   updateTrust,
@@ -143,10 +145,13 @@ export class SmsEgo extends SurrogateSearch {
       this.constraintHyper[i] = out.hyper;
       constraints.push(out.gp);
     }
-    const seeds = spread(
-      (feasible.length > 0 ? nd : ok.slice().sort((a, b) => a.cv - b.cv)).map((d) => d.x),
-      12,
-    );
+    const seeds =
+      this.trustRegion && feasible.length > 0
+        ? bestByChebyshev(frontNorm, TRUST.centres).map((i) => nd[i]!.x)
+        : spread(
+            (feasible.length > 0 ? nd : ok.slice().sort((a, b) => a.cv - b.cv)).map((d) => d.x),
+            12,
+          );
     return { objectives, constraints, front: feasible.length > 0 ? frontNorm : [], ideal, span, seeds };
   }
 

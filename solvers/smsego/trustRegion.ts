@@ -21,9 +21,23 @@
  *   (solvers/gp/hyperparameters.ts: ℓ ∈ [0.01, 20]); each ℓ_i is clipped to [0.01, LENGTH_SCALE_CAP] before, so a
  *   variable whose length scale is much wider than the unit box (the GP sees no effect: DTLZ2's distance variables
  *   get 2-20) does not claim the whole box and leave the others none.
- * - Boxes: one per centre (the up-to-12 front designs that seed the infill search), each clipped to the bounds; the
- *   region is their union. The search's random designs are drawn in a random centre's box, and every child is
- *   projected onto the box of its nearest centre (in the box-scaled L∞ distance).
+ * - Centres: the `centres` = 4 front designs best under the equal-weight Chebyshev scalarization of the
+ *   objectives normalized by the front (ideal 0, nadir 1): smallest max_j f_j, ties in the front's order. TuRBO
+ *   centres its region on the best design found; with several objectives "best" needs a scalarization, and this is
+ *   ParEGO's (Knowles, IEEE TEVC 10(1), 2006) and MOEA/D's (Zhang & Li, IEEE TEVC 11(6), 2007) with equal weights:
+ *   the designs nearest the ideal in the middle of the front. The same designs seed the infill search. Why not the
+ *   front spread over its order or MORBO's centres by hypervolume contribution: at 100-200 evaluations on DTLZ2 (12
+ *   variables) the objective GPs see only the 2 position variables (the 10 distance variables' length scales sit at
+ *   the upper bound), so the criterion cannot steer the distance g, and the proposals' g is that of the centres plus
+ *   the box's random step. Twelve centres spread over a front that holds ~60 % of all designs are near-random designs,
+ *   and the largest contributions on the front's own normalization belong to its extreme designs: both left g where
+ *   the start put it. Centres nearest the ideal make the region a local search that keeps lowering g. Four, not
+ *   TuRBO's one: with 1 or 2 centres DTLZ2 gained as much but ZDT1 at 100 lost (2 objectives whose front runs along
+ *   the variable the GPs see best, so its boxes are narrow there and one or two cover little of the front);
+ *   docs/performance.md has the trace and the measurements.
+ * - Boxes: one per centre, each clipped to the bounds; the region is their union. The search's random designs are
+ *   drawn in a random centre's box, and every child is projected onto the box of its nearest centre (in the
+ *   box-scaled L∞ distance).
  * - Only real variables are restricted. Integers and choices move as before (the operators' integer rounding and
  *   choice moves over their whole range): a box edge on a few integer values or on an unordered choice has no
  *   meaning the GP's one-hot encoding would support.
@@ -64,6 +78,8 @@ export const TRUST = {
   /** L₀ when the budget reaches `travelBudget` evaluations per real variable (see the header). */
   lengthSmall: 0.2,
   travelBudget: 5,
+  /** Box centres: the front designs best under the equal-weight Chebyshev scalarization (see the header). */
+  centres: 4,
 } as const;
 /** Length scales beyond this (unit coordinates) count as this much when shaping the box (see the header). */
 export const LENGTH_SCALE_CAP = 1;
@@ -76,6 +92,18 @@ export interface TrustState {
 }
 
 export const INITIAL_TRUST: TrustState = { length: TRUST.lengthInit, successes: 0, failures: 0, restarts: 0 };
+
+/**
+ * Indices of the k points of a normalized front (ideal 0) with the smallest equal-weight Chebyshev value max_j f_j,
+ * best first; ties keep the front's order.
+ */
+export function bestByChebyshev(front: readonly Float64Array[], k: number): number[] {
+  const value = front.map((f) => f.reduce((a, v) => Math.max(a, v), -Infinity));
+  return front
+    .map((_, i) => i)
+    .sort((a, b) => value[a]! - value[b]! || a - b)
+    .slice(0, k);
+}
 
 /** Whether SMS-EGO uses the region: the option, or for 'auto' whether the problem has no constraints (header). */
 export function trustRegionOn(option: boolean | 'auto' | undefined, constraints: number): boolean {

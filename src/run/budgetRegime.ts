@@ -4,10 +4,10 @@
  * evaluations (medians of 3 seeds): with 2 objectives (ZDT1, 30 variables) ParEGO's and SMS-EGO's hypervolume were
  * far above NSGA-II's, and SMS-EGO's above NSGA-II's on the constrained constellation study (2 seeds, 100
  * evaluations); with 3 objectives SMS-EGO was ahead of NSGA-II/III on the constrained C2-DTLZ2 and node study, and
- * (with its trust region, on by default without constraints) on the unconstrained DTLZ2 at 200 evaluations (5 seeds
- * and 5 more); at 100 it was ahead on seeds 1-5 and behind on 6-10, level with NSGA-III. Past ~300 evaluations the
- * evolutionary algorithms are the usual choice (a surrogate's cost per proposal grows with its model). A guide, not
- * a rule.
+ * (with its trust region, on by default without constraints, centred on the front designs nearest the ideal) on the
+ * unconstrained DTLZ2 at 100 and 200 evaluations (10 seeds to choose the rule, 10 more to confirm it). Past ~300
+ * evaluations the evolutionary algorithms are the usual choice (a surrogate's cost per proposal grows with its
+ * model). A guide, not a rule.
  */
 export const SURROGATE_REGIME_MAX_EVALUATIONS = 300;
 
@@ -35,6 +35,6 @@ export function budgetRegimeText(algorithm: string, evaluations: number, objecti
       : `${regime}, 2 objectives: the surrogate regime; when each evaluation is expensive, try algorithm.name: parego — ${measured}`;
   }
   const measured3 =
-    'smsego measured ahead of nsga3 with constraints (a benchmark and the node study) and without them from 200 evaluations; at 100 without constraints the two were level (docs/algorithms.md)';
+    'smsego measured ahead of nsga3 at 100 and 200 evaluations, with constraints (a benchmark and the node study) and without them (DTLZ2, 20 seeds) (docs/algorithms.md)';
   return `${regime}, ${objectives} objectives: ${measured3}`;
 }

@@ -15,6 +15,7 @@ import { compileLayout } from '../../solvers/operators/layout.js';
 import { DuplicateFilter } from '../../solvers/operators/duplicates.js';
 import { maximizeCriterion, type Scored } from '../../solvers/surrogate/criterionSearch.js';
 import {
+  bestByChebyshev,
   failureStreak,
   halfWidths,
   improved,
@@ -143,6 +144,20 @@ describe('trust region: shape and boxes', () => {
     }
     expect(first).toBeGreaterThan(50); // both centres are drawn
     expect(first).toBeLessThan(150);
+  });
+});
+
+describe('trust region: centres', () => {
+  const f64 = (...v: number[]): Float64Array => Float64Array.from(v);
+
+  it('the front points with the smallest max_j f_j, best first, ties in front order', () => {
+    // max per point: 1, 0.6, 0.9, 0.6, 0.75 → order 1, 3 (tie, front order), 4, 2, 0
+    const front = [f64(0, 1, 0.2), f64(0.6, 0.5, 0.4), f64(0.9, 0.1, 0.3), f64(0.3, 0.6, 0.6), f64(0.75, 0.2, 0)];
+    expect(bestByChebyshev(front, 3)).toEqual([1, 3, 4]);
+    expect(bestByChebyshev(front, 9)).toEqual([1, 3, 4, 2, 0]);
+    // an extreme point (best in one objective) is not preferred: (0, 1, 0.2) comes last
+    expect(bestByChebyshev(front, 5).at(-1)).toBe(0);
+    expect(bestByChebyshev([], 2)).toEqual([]);
   });
 });
 
