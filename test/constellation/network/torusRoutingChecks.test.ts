@@ -69,6 +69,26 @@ describe('torus routing bound: shells it cannot route', () => {
     expect(b.unroutable).toBe('plane 0 has no node whose cross-plane links are all on');
     expect(b.crossPlane.off).toBe(6);
   });
+
+  // 7 × 3 untwisted: destinations up to 3 planes away either way, so with every cross-plane link of plane 3 off the
+  // sources of planes 1–6 each have an off link in their cross blocks (3 − j for j = 0, 1, 2; 3 + j for j = 1, 2, 3)
+  // and plane 0 alone is clean: the first plane without a clean node is plane 1.
+  it('a later plane without a clean node is named, plane 0 being clean', () => {
+    const cross = new Float64Array(21).fill(G);
+    cross.fill(0, 9, 12);
+    const b = bound(7, 3, 0, cross, new Float64Array(21).fill(G));
+    expect(b.unroutable).toBe('plane 1 has no node whose cross-plane links are all on');
+  });
+
+  // A class with every link off has no link to average over: utilisation 0, not 0/0.
+  it('every link of a class off: its utilisations are 0', () => {
+    const b = bound(4, 4, 0, new Float64Array(16), new Float64Array(16).fill(G));
+    expect(b.unroutable).toBe('plane 0 has no node whose cross-plane links are all on');
+    expect(b.crossPlane).toEqual({ links: 16, off: 16, meanUtilization: 0, maxUtilization: 0 });
+    const c = bound(4, 4, 0, new Float64Array(16).fill(G), new Float64Array(16));
+    expect(c.unroutable).toBe('in-plane links off');
+    expect(c.inPlane).toEqual({ links: 16, off: 16, meanUtilization: 0, maxUtilization: 0 });
+  });
 });
 
 describe('torus routing bound: the smallest shell it routes', () => {
