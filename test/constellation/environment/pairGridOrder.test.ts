@@ -19,11 +19,8 @@ const FORWARD_ORDER: [number, number, number][] = [
 function expectedOrder(pos: Float64Array, radius: number, cutoff: number): string[] {
   const width = Math.max(cutoff, radius * 2 ** -16);
   const n = pos.length / 3;
-  const cellOf = (k: number): [number, number, number] => [0, 1, 2].map((c) => Math.floor(pos[3 * k + c]! / width)) as [
-    number,
-    number,
-    number,
-  ];
+  const cellOf = (k: number): [number, number, number] =>
+    [0, 1, 2].map((c) => Math.floor(pos[3 * k + c]! / width)) as [number, number, number];
   const byCell = new Map<string, number[]>();
   const coords = new Map<string, [number, number, number]>();
   for (let k = 0; k < n; k++) {
@@ -42,7 +39,9 @@ function expectedOrder(pos: Float64Array, radius: number, cutoff: number): strin
   });
   const out: string[] = [];
   const near = (a: number, b: number): boolean =>
-    (pos[3 * a]! - pos[3 * b]!) ** 2 + (pos[3 * a + 1]! - pos[3 * b + 1]!) ** 2 + (pos[3 * a + 2]! - pos[3 * b + 2]!) ** 2 <
+    (pos[3 * a]! - pos[3 * b]!) ** 2 +
+      (pos[3 * a + 1]! - pos[3 * b + 1]!) ** 2 +
+      (pos[3 * a + 2]! - pos[3 * b + 2]!) ** 2 <
     cutoff * cutoff;
   const add = (a: number, b: number): void => {
     if (near(a, b)) out.push(`${Math.min(a, b)},${Math.max(a, b)}`);
@@ -99,7 +98,10 @@ describe('pairsWithin: the visit order of the header', () => {
         phi = 2 * Math.PI * next(),
         s = Math.sqrt(1 - z * z);
       const p = [r * s * Math.cos(phi), r * s * Math.sin(phi), r * z];
-      pts.push(p, p.map((x) => x + (next() - 0.5) * 60));
+      pts.push(
+        p,
+        p.map((x) => x + (next() - 0.5) * 60),
+      );
     }
     // Fisher–Yates shuffle: partners at unrelated indices.
     for (let k = n - 1; k > 0; k--) {

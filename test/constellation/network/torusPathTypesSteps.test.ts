@@ -5,7 +5,11 @@
  * the fewest hops and the least latency over the types, and with a class unusable only the types that need none of it.
  */
 import { describe, expect, it } from 'vitest';
-import { destinationPathTypes, pathTypesOf, torusDestinations } from '../../../src/constellation/network/torusPathTypes.js';
+import {
+  destinationPathTypes,
+  pathTypesOf,
+  torusDestinations,
+} from '../../../src/constellation/network/torusPathTypes.js';
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
@@ -30,7 +34,14 @@ function bruteHull(P: number, S: number, F: number, p: number, s: number): [numb
   return hull;
 }
 
-function oracle(P: number, S: number, F: number, cross_s: number, in_s: number, usable: { cross: boolean; in: boolean }) {
+function oracle(
+  P: number,
+  S: number,
+  F: number,
+  cross_s: number,
+  in_s: number,
+  usable: { cross: boolean; in: boolean },
+) {
   let baseCross = 0,
     baseIn = 0,
     unreachable = 0;

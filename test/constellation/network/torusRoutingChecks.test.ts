@@ -120,4 +120,20 @@ describe('torus routing bound: the smallest shell it routes', () => {
     expect(b.crossPlane.meanUtilization).toBeCloseTo(5 / 9, 9);
     expect(b.inPlane.maxUtilization).toBeCloseTo(0.5, 9);
   });
+
+  // 600 nodes with four rows of cross-plane links off (two polar caps): the off links' loads are the uniform sum
+  // minus the kernels of the sources that do not use them, zero only to rounding (a few 1e-12 here), which the
+  // check for load on an off link must tolerate. The routing is feasible, so its λ lies between 0 and the optimum
+  // with every link on.
+  it('a 20 × 30 shell with polar rows off routes despite rounding on its off links', () => {
+    const [P, S, F] = [20, 30, 7];
+    const cross = new Float64Array(P * S).fill(G);
+    for (let p = 0; p < P; p++) for (const s of [0, 1, 15, 16]) cross[p * S + s] = 0;
+    const b = bound(P, S, F, cross, new Float64Array(P * S).fill(G));
+    expect(b.unroutable).toBeNull();
+    expect(b.crossPlane.off).toBe(80);
+    const allOn = bound(P, S, F, new Float64Array(P * S).fill(G), new Float64Array(P * S).fill(G));
+    expect(b.lambda_bps).toBeGreaterThan(0);
+    expect(b.lambda_bps).toBeLessThanOrEqual(allOn.lambda_bps * (1 + 1e-9));
+  });
 });

@@ -258,12 +258,28 @@ describe('torus routing bound against a path-by-path oracle', () => {
   // More moved along (4, 1) than along (2, 1): the 3-vertex hulls give their middle vertex nothing.
   it('4 × 5, F = 1: a larger second fraction than the first, every link on', () => {
     const sh = { P: 4, S: 5, F: 1 };
-    check(sh, [], [{ dCross: 2, dIn: 1 }, { dCross: 4, dIn: 1 }], [0.25, 0.5]);
+    check(
+      sh,
+      [],
+      [
+        { dCross: 2, dIn: 1 },
+        { dCross: 4, dIn: 1 },
+      ],
+      [0.25, 0.5],
+    );
   });
 
   // 3 × 7 with phasing 1, a step fraction missing from the list (its use counts as 0).
   it('3 × 7, F = 1, links off in one plane', () => {
     const sh = { P: 3, S: 7, F: 1 };
-    check(sh, [7, 8], [{ dCross: 1, dIn: 1 }, { dCross: 3, dIn: 1 }], [0.3]);
+    check(
+      sh,
+      [7, 8],
+      [
+        { dCross: 1, dIn: 1 },
+        { dCross: 3, dIn: 1 },
+      ],
+      [0.3],
+    );
   });
 });
