@@ -126,4 +126,14 @@ describe('pairsWithin: the visit order of the header', () => {
     expect(want).toHaveLength(8201);
     expect(visited(pos, r, 30)).toEqual(want);
   });
+
+  // Cells 10 m wide: a at (10.1, 9.9, 5) in cell (1, 0, 0), b at (9.9, 10.1, 5) in cell (0, 1, 0), its forward
+  // neighbour (−1, 1, 0); cell (2, 0, 0) and the rest of both rows are empty. The pair is visited once, from a's
+  // cell under that offset, not again when the search for the empty neighbour (1, 0, 0) stops at b's cell.
+  it('a pair across a diagonal cell boundary, the cells between them empty: visited once', () => {
+    const pos = Float64Array.of(10.1, 9.9, 5, 9.9, 10.1, 5, 500, 500, 500);
+    expect(expectedOrder(pos, 1e3, 10)).toEqual(['0,1']);
+    expect(visited(pos, 1e3, 10)).toEqual(['0,1']);
+  });
 });
+
