@@ -136,4 +136,3 @@ describe('pairsWithin: the visit order of the header', () => {
     expect(visited(pos, 1e3, 10)).toEqual(['0,1']);
   });
 });
-
