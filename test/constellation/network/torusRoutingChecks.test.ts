@@ -69,6 +69,26 @@ describe('torus routing bound: shells it cannot route', () => {
     expect(b.unroutable).toBe('plane 0 has no node whose cross-plane links are all on');
     expect(b.crossPlane.off).toBe(6);
   });
+
+  // 7 × 3 untwisted: destinations up to 3 planes away either way, so with every cross-plane link of plane 3 off the
+  // sources of planes 1–6 each have an off link in their cross blocks (3 − j for j = 0, 1, 2; 3 + j for j = 1, 2, 3)
+  // and plane 0 alone is clean: the first plane without a clean node is plane 1.
+  it('a later plane without a clean node is named, plane 0 being clean', () => {
+    const cross = new Float64Array(21).fill(G);
+    cross.fill(0, 9, 12);
+    const b = bound(7, 3, 0, cross, new Float64Array(21).fill(G));
+    expect(b.unroutable).toBe('plane 1 has no node whose cross-plane links are all on');
+  });
+
+  // A class with every link off has no link to average over: utilisation 0, not 0/0.
+  it('every link of a class off: its utilisations are 0', () => {
+    const b = bound(4, 4, 0, new Float64Array(16), new Float64Array(16).fill(G));
+    expect(b.unroutable).toBe('plane 0 has no node whose cross-plane links are all on');
+    expect(b.crossPlane).toEqual({ links: 16, off: 16, meanUtilization: 0, maxUtilization: 0 });
+    const c = bound(4, 4, 0, new Float64Array(16).fill(G), new Float64Array(16));
+    expect(c.unroutable).toBe('in-plane links off');
+    expect(c.inPlane).toEqual({ links: 16, off: 16, meanUtilization: 0, maxUtilization: 0 });
+  });
 });
 
 describe('torus routing bound: the smallest shell it routes', () => {
@@ -99,5 +119,21 @@ describe('torus routing bound: the smallest shell it routes', () => {
     // The other 8 cross-plane links at 1/2, so the mean over the 9 is (1 + 8·0.5)/9.
     expect(b.crossPlane.meanUtilization).toBeCloseTo(5 / 9, 9);
     expect(b.inPlane.maxUtilization).toBeCloseTo(0.5, 9);
+  });
+
+  // 600 nodes with four rows of cross-plane links off (two polar caps): the off links' loads are the uniform sum
+  // minus the kernels of the sources that do not use them, zero only to rounding (a few 1e-12 here), which the
+  // check for load on an off link must tolerate. The routing is feasible, so its λ lies between 0 and the optimum
+  // with every link on.
+  it('a 20 × 30 shell with polar rows off routes despite rounding on its off links', () => {
+    const [P, S, F] = [20, 30, 7];
+    const cross = new Float64Array(P * S).fill(G);
+    for (let p = 0; p < P; p++) for (const s of [0, 1, 15, 16]) cross[p * S + s] = 0;
+    const b = bound(P, S, F, cross, new Float64Array(P * S).fill(G));
+    expect(b.unroutable).toBeNull();
+    expect(b.crossPlane.off).toBe(80);
+    const allOn = bound(P, S, F, new Float64Array(P * S).fill(G), new Float64Array(P * S).fill(G));
+    expect(b.lambda_bps).toBeGreaterThan(0);
+    expect(b.lambda_bps).toBeLessThanOrEqual(allOn.lambda_bps * (1 + 1e-9));
   });
 });
