@@ -3,7 +3,7 @@
  * epochs with and without a zone, refused inputs, catalog bases, chunk boundaries and the cluster columns of the
  * CSV. Expectations are worked by hand from the formats (COSPAR designators, Alpha-5, RFC 4180, JSON).
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   epochMs,
   internationalDesignator,
@@ -71,6 +71,31 @@ describe('international designators and epochs', () => {
     expect(() => epochMs('2026-13-45T00:00:00')).toThrow(
       new RangeError("epoch '2026-13-45T00:00:00' is not an ISO 8601 date"),
     );
+  });
+});
+
+describe('epochs on a machine 14 h east of Greenwich', () => {
+  const savedTz = process.env['TZ'];
+  afterEach(() => {
+    if (savedTz === undefined) delete process.env['TZ'];
+    else process.env['TZ'] = savedTz;
+  });
+  it('an epoch without a zone is still UTC (as patternEpoch.test.ts for pattern.ts)', (ctx) => {
+    // Date.parse reads a date-time without a zone as local time: at UTC+14 (Line Islands) local midnight is 14 h
+    // before UTC midnight. A worker thread (StrykerJS's vitest pool) cannot change its zone: skip there.
+    process.env['TZ'] = 'Pacific/Kiritimati';
+    if (Date.parse('2026-03-20T00:00:00') !== Date.UTC(2026, 2, 20) - 14 * 3600e3) ctx.skip();
+    expect(epochMs('2026-03-20T00:00:00')).toBe(Date.UTC(2026, 2, 20));
+    expect(epochMs('2026-03-20T10:00:00+05:00')).toBe(Date.UTC(2026, 2, 20, 5));
+    // The written epochs are UTC too: day 79.00000000 in the TLE, midnight in the CSV.
+    const c = spec('z', [shell({ name: 's', planes: 1, satsPerPlane: 1 })], '2026-03-20T00:00:00');
+    expect(
+      collect((s) => writeTle(c, s))
+        .join('')
+        .split('\n')[1]!
+        .slice(18, 32),
+    ).toBe('26079.00000000');
+    expect(collect((s) => writeSatelliteCsv(c, s)).join('')).toContain(',2026-03-20T00:00:00.000Z,');
   });
 });
 
