@@ -121,6 +121,111 @@ describe('sampleRepresentativeLinks: a cross-plane pair of a polar shell', () =>
   });
 });
 
+describe('sampleRepresentativeLinks: an inclined shell against a direct computation', () => {
+  // 53° shell, F = 1: no symmetry makes terms vanish. The oracle builds each end's frame from its velocity
+  // direction (t̂ = dr/du / |dr/du| of the circular orbit, n̂ = r̂ × t̂) and turns by acos of the dot product; the
+  // code uses ĥ × r̂ and atan2. The pointing rate is the larger of the two ends' turns over the step.
+  const inc: CircularShell = { planes: 12, satsPerPlane: 8, phasing: 1, radius_m: a, inclination_rad: 53 * deg };
+  const Ui = [0, 7, 14, 21, 28]; // u of slot 0 of plane 0 [deg]
+  const incTracks = new Map(
+    circularTracks(
+      inc,
+      Ui.map((u) => u * deg),
+    ).map((t, q) => [q, t] as const),
+  );
+  const phase = (s: number) => s * 10 * deg;
+  const at = (q: number, s: number, u0: number): { r: number[]; t: number[] } => {
+    const O = (2 * Math.PI * q) / 12,
+      u = u0 * deg + phase(s) + (2 * Math.PI * q) / (12 * 8),
+      i = 53 * deg;
+    const r = [
+      a * (Math.cos(O) * Math.cos(u) - Math.sin(O) * Math.sin(u) * Math.cos(i)),
+      a * (Math.sin(O) * Math.cos(u) + Math.cos(O) * Math.sin(u) * Math.cos(i)),
+      a * Math.sin(u) * Math.sin(i),
+    ];
+    const t = [
+      -Math.cos(O) * Math.sin(u) - Math.sin(O) * Math.cos(u) * Math.cos(i),
+      -Math.sin(O) * Math.sin(u) + Math.cos(O) * Math.cos(u) * Math.cos(i),
+      Math.cos(u) * Math.sin(i),
+    ];
+    return { r, t };
+  };
+  const dot = (x: number[], y: number[]) => x[0]! * y[0]! + x[1]! * y[1]! + x[2]! * y[2]!;
+  const cross = (x: number[], y: number[]) => [
+    x[1]! * y[2]! - x[2]! * y[1]!,
+    x[2]! * y[0]! - x[0]! * y[2]!,
+    x[0]! * y[1]! - x[1]! * y[0]!,
+  ];
+  const unit = (x: number[]) => x.map((c) => c / Math.sqrt(dot(x, x)));
+  /** Line of sight towards `to` in the frame (r̂, t̂, n̂) of `from`. */
+  const los = (from: { r: number[]; t: number[] }, to: { r: number[] }) => {
+    const l = unit(to.r.map((c, k) => c - from.r[k]!));
+    const rh = unit(from.r),
+      th = unit(from.t);
+    return [dot(l, rh), dot(l, th), dot(l, cross(rh, th))];
+  };
+  const turn = (x: number[], y: number[]) => Math.acos(Math.min(1, dot(x, y)));
+
+  it('a diagonal link (0,0)–(1,1): the larger of the two ends’ turns, which differ', () => {
+    const [s] = sampleRepresentativeLinks(
+      params({ tracks: incTracks, slotPhase_rad: phase, representatives: [rep('diagonal', 0, 0, 1, 1, true)] }),
+    );
+    let worst = 0,
+      endsDiffer = 0;
+    for (let j = 1; j < Ui.length; j++) {
+      const [a0, b0, a1, b1] = [at(0, 0, Ui[j - 1]!), at(1, 1, Ui[j - 1]!), at(0, 0, Ui[j]!), at(1, 1, Ui[j]!)];
+      const ta = turn(los(a0, b0), los(a1, b1)),
+        tb = turn(los(b0, a0), los(b1, a1));
+      worst = Math.max(worst, ta, tb);
+      endsDiffer = Math.max(endsDiffer, Math.abs(ta - tb) / Math.max(ta, tb));
+    }
+    expect(endsDiffer).toBeGreaterThan(0.01);
+    expect(s!.upSamples).toBe(5);
+    expect(s!.maxPointingRate_rad_s / (worst / 60)).toBeCloseTo(1, 6);
+    const d0 = Math.sqrt(
+      at(1, 1, 0)
+        .r.map((c, k) => c - at(0, 0, 0).r[k]!)
+        .reduce((x, c) => x + c * c, 0),
+    );
+    expect(s!.rangeSum_m).toBeGreaterThan(0);
+    expect(s!.rateMin_bps).toBeGreaterThan(0);
+    expect(Math.min(s!.rangeMin_m, d0)).toBe(s!.rangeMin_m);
+  });
+
+  it('a cross-plane link (0,0)–(1,0) and its reverse: the same turns, as the oracle', () => {
+    const [ab, ba] = sampleRepresentativeLinks(
+      params({
+        tracks: incTracks,
+        slotPhase_rad: phase,
+        representatives: [rep('crossPlane', 0, 0, 1, 0, true), rep('crossPlane', 1, 0, 0, 0, true)],
+      }),
+    );
+    let worst = 0;
+    for (let j = 1; j < Ui.length; j++) {
+      const [a0, b0, a1, b1] = [at(0, 0, Ui[j - 1]!), at(1, 0, Ui[j - 1]!), at(0, 0, Ui[j]!), at(1, 0, Ui[j]!)];
+      worst = Math.max(worst, turn(los(a0, b0), los(a1, b1)), turn(los(b0, a0), los(b1, a1)));
+    }
+    expect(ab!.maxPointingRate_rad_s / (worst / 60)).toBeCloseTo(1, 6);
+    expect(ba!.maxPointingRate_rad_s / (worst / 60)).toBeCloseTo(1, 6);
+  });
+});
+
+describe('sampleRepresentativeLinks: limits at equality', () => {
+  it('an equatorial shell with a cutoff of 0: every latitude is exactly 0, not beyond the cutoff, so up', () => {
+    const eq: CircularShell = { planes: 1, satsPerPlane: 8, phasing: 0, radius_m: a, inclination_rad: 0 };
+    const eqTracks = new Map(circularTracks(eq, [0, 0.3, 0.6]).map((t, q) => [q, t] as const));
+    const [s] = sampleRepresentativeLinks(
+      params({
+        tracks: eqTracks,
+        slotPhase_rad: (k) => k * 20 * deg,
+        representatives: [rep('inPlane', 0, 0, 0, 1, true)],
+        latitudeCutoff_rad: 0,
+      }),
+    );
+    expect(s!.upSamples).toBe(3);
+  });
+});
+
 describe('sampleRepresentativeLinks: in-plane pairs', () => {
   it('neighbours 20° apart: constant chord 2a·sin 10°, fixed in the frame, never cut', () => {
     const [s] = sampleRepresentativeLinks(

@@ -63,6 +63,8 @@ describe('shellLinks refuses bad parameters, naming them', () => {
     expect(() => run({ planes: 1.5 })).toThrow(msg(1.5, 22));
     expect(() => run({ satsPerPlane: 0 })).toThrow(msg(1, 0));
     expect(() => run({ satsPerPlane: 2.5 })).toThrow(msg(1, 2.5));
+    // One slot per plane is a shell (no in-plane link), not an error.
+    expect(run({ planes: 12, satsPerPlane: 1 }).classes.inPlane.count).toBe(0);
   });
 
   it('the latitude cutoff must lie in [0, π/2]; both ends are accepted', () => {
@@ -112,10 +114,14 @@ describe('graph size limit and terminals without a graph', () => {
 
   it('a blocked class needs no terminal: a ring of 4 (chord 2r·sin 45°, lowest point r·cos 45° < R⊕)', () => {
     expect(r550 * Math.cos(Math.PI / 4)).toBeLessThan(EARTH_RADIUS_m);
-    const x = run({ satsPerPlane: 4, planes: 3 }, { maxGraphNodes: 0 });
-    // In-plane blocked, cross-plane (RAAN 120° apart at 53°) usable at some instants: only the 2 cross terminals.
-    expect(x.classes.inPlane.blocked).toBe(4 * 3);
-    expect(x.terminalsPerNode).toBe(x.classes.crossPlane.blocked === 12 ? 0 : 2);
+    const x = run({ satsPerPlane: 4, planes: 12 }, { maxGraphNodes: 0 });
+    // In-plane blocked, cross-plane (RAAN 30° apart: chord ≤ 2r·sin 15°) usable: only the 2 cross terminals.
+    expect(x.classes.inPlane.blocked).toBe(4 * 12);
+    expect(x.classes.crossPlane.blocked).toBe(0);
+    expect(x.terminalsPerNode).toBe(2);
+    // The shell's rate statistics leave out the blocked class: its minimum is the cross-plane minimum, not 0.
+    expect(x.linkRate_bps.min).toBe(x.classes.crossPlane.rate_bps.min);
+    expect(x.linkRate_bps.min).toBeGreaterThan(0);
     const ring = run({ satsPerPlane: 4 }, { topology: 'ring', maxGraphNodes: 0 });
     expect(ring.terminalsPerNode).toBe(0);
   });
@@ -179,6 +185,52 @@ describe('shell totals', () => {
   });
 });
 
+describe('class statistics over representatives that differ (a 10-minute window covers ~38° of each orbit)', () => {
+  // Polar shell, 12 planes (ΔΩ = 30°), 22 slots, F = 0: a cross-plane link at argument of latitude u is
+  // d = 2r·sin 15°·|cos u| long (both ends at the same u). The 22 representatives start 16.4° apart, so together
+  // they cover every u; each alone sees a 38° arc.
+  let x: ShellLinksResult;
+  beforeAll(() => {
+    x = run({ planes: 12, inclination_rad: 90 * deg }, { terminal: { ...isl100g, capacity_Gbps: 1e6 } });
+  });
+  const dMax = 2 * r550 * Math.sin(15 * deg);
+
+  it('range: the least over every representative (near a pole), the largest (near the equator)', () => {
+    const c = x.classes.crossPlane;
+    expect(c.range_m.min).toBeLessThan(dMax * Math.cos(80 * deg));
+    expect(c.range_m.max).toBeGreaterThan(dMax * Math.cos(10 * deg));
+    expect(c.range_m.max).toBeLessThan(dMax * 1.003);
+    // The lowest line of sight is the longest chord's: θ/2 = asin(d/2r) ≈ 15°.
+    expect(c.minLineOfSightAltitude_m).toBeLessThan(
+      r550 * Math.cos(Math.asin(Math.sin(15 * deg) * 0.98)) - EARTH_RADIUS_m,
+    );
+    expect(c.minLineOfSightAltitude_m).toBeGreaterThan(r550 * Math.cos(15 * deg) - EARTH_RADIUS_m - 20e3);
+  });
+
+  it('rate: a minimum below the mean below the maximum (uncapped, rate ∝ 1/d²)', () => {
+    const c = x.classes.crossPlane.rate_bps;
+    expect(c.min).toBeLessThan(c.mean);
+    expect(c.mean).toBeLessThan(c.max);
+    expect(c.max / c.min).toBeGreaterThan(10);
+  });
+
+  it('a 10° cutoff: some representatives never come up; rates are over those that do', () => {
+    const y = run(
+      { planes: 12, inclination_rad: 90 * deg },
+      { latitudeCutoff_rad: 10 * deg, terminal: { ...isl100g, capacity_Gbps: 1e6 } },
+    );
+    const c = y.classes.crossPlane;
+    // Up only within 10° of the equator: 20° of every 180°, at most a ninth of the time plus the window's edges.
+    expect(c.availability).toBeGreaterThan(0);
+    expect(c.availability).toBeLessThan(0.25);
+    expect(c.blocked).toBe(0);
+    expect(c.rate_bps.min).toBeGreaterThan(0);
+    // Up links are within 10° of the equator: d ≥ dMax·cos 10°, so the rate spread is at most (1/cos 10°)² ≈ 1.03.
+    expect(c.rate_bps.max / c.rate_bps.min).toBeLessThan(1.1);
+    expect(y.linkRate_bps.min).toBe(Math.min(c.rate_bps.min, y.classes.inPlane.rate_bps.min));
+  });
+});
+
 describe('slew limit', () => {
   it('a link counts as exceeding the limit exactly when its pointing rate [rad/s] is above the limit in deg/s', () => {
     const base = run({ planes: 6, satsPerPlane: 10, phasing: 2, altitude_m: 1200e3 });
@@ -212,6 +264,9 @@ describe('cluster link range', () => {
     const lays = run(cluster, { topology: 'cluster', terminal: t(0.25) });
     expect(lays.classes.cluster.count).toBeGreaterThan(81);
     expect(lays.links).toBe(lays.classes.cluster.count);
+    // The members move on their relative orbits: neighbours 109–218 m apart (links.test.ts), not on top of each other.
+    expect(lays.classes.cluster.range_m.min).toBeGreaterThan(100);
+    expect(lays.classes.cluster.range_m.max).toBeLessThan(250);
     expect(run(cluster, { topology: 'cluster', terminal: t(0.2) }).classes.cluster.count).toBe(0);
     // An explicit range overrides the terminal's.
     expect(run(cluster, { topology: 'cluster', terminal: t(0.2), clusterLinkRange_m: 250 }).classes.cluster.count).toBe(
