@@ -5,7 +5,7 @@
  * Kelso, AIAA 2006-6753) — never the function under test.
  */
 import { json2satrec } from 'satellite.js';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   gmstSamples_rad,
   meanMotion_rev_per_day,
@@ -27,7 +27,12 @@ const elements: CircularElements = {
   argumentOfLatitude_rad: 10 * deg,
 };
 const day = { epochIso: '2026-03-20T00:00:00Z', duration_s: 86400, step_s: 60 };
-const track = propagatePlane(elements, day);
+// Propagated in beforeAll, not at module load: a mutation run activates its mutant after the test files are loaded,
+// so code run at load is seen unmutated (docs/mutation.md, "Running it").
+let track: PlaneTrack;
+beforeAll(() => {
+  track = propagatePlane(elements, day);
+});
 
 type V3 = [number, number, number];
 const at = (a: Float64Array, j: number): V3 => [a[3 * j]!, a[3 * j + 1]!, a[3 * j + 2]!];
