@@ -7,7 +7,9 @@
 import { json2satrec } from 'satellite.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  argumentOfPerigee_rad,
   gmstSamples_rad,
+  meanAnomaly_rad,
   meanMotion_rev_per_day,
   ommRecord,
   propagatePlane,
@@ -56,6 +58,20 @@ const samples = [0, 17, 333, 720, 1440]; // spread over the day, incl. both ends
 const aE3_km = (inc_deg: number) => 0.5 * (2.53881e-6 / 1.082616e-3) * 6378.135 * Math.sin(inc_deg * deg);
 
 describe('mean motion and the OMM record', () => {
+  it('ω and M: circular orbits have ω = 0 and M = u; a member with e but no ω has ω = 0; M wraps into [0, 2π)', () => {
+    expect(argumentOfPerigee_rad(elements)).toBe(0);
+    expect(argumentOfPerigee_rad({ ...elements, argumentOfPerigee_rad: 1 })).toBe(0); // no e: circular
+    expect(argumentOfPerigee_rad({ ...elements, eccentricity: 1e-4 })).toBe(0);
+    expect(argumentOfPerigee_rad({ ...elements, eccentricity: 1e-4, argumentOfPerigee_rad: 0.5 })).toBe(0.5);
+    expect(meanAnomaly_rad(elements)).toBeCloseTo(10 * deg, 15);
+    // u = 10°, ω = 30°: M = −20° → 340°.
+    expect(meanAnomaly_rad({ ...elements, eccentricity: 1e-4, argumentOfPerigee_rad: 30 * deg })).toBeCloseTo(
+      340 * deg,
+      12,
+    );
+    expect(meanAnomaly_rad({ ...elements, argumentOfLatitude_rad: 370 * deg })).toBeCloseTo(10 * deg, 12);
+  });
+
   it('550 km: n = 86400 / (2π√(a³/μ)) = 15.0549 rev/day (catches R⊕ omitted, km/m mix or rad/s not /2π)', () => {
     // a = 6378.137 + 550 = 6928.137 km; a² = 47,999,082.29; a³ = 3.325442e11 km³;
     // a³/μ = 3.325442e11 / 398600.4418 = 834,279.6 s²; √ = 913.389 s; T = 2π·913.389 = 5738.993 s;
