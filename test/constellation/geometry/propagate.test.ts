@@ -5,7 +5,7 @@
  * Kelso, AIAA 2006-6753) — never the function under test.
  */
 import { json2satrec } from 'satellite.js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   argumentOfPerigee_rad,
   gmstSamples_rad,
@@ -29,10 +29,10 @@ const elements: CircularElements = {
   argumentOfLatitude_rad: 10 * deg,
 };
 const day = { epochIso: '2026-03-20T00:00:00Z', duration_s: 86400, step_s: 60 };
-// Propagated in beforeAll, not at module load: a mutation run activates its mutant after the test files are loaded,
-// so code run at load is seen unmutated (docs/mutation.md, "Running it").
+// Propagated before each test (a few ms), not at module load or in beforeAll: a mutant that makes the propagation
+// throw there skips every test, which StrykerJS counts as survived (docs/mutation.md, footnote 43).
 let track: PlaneTrack;
-beforeAll(() => {
+beforeEach(() => {
   track = propagatePlane(elements, day);
 });
 
@@ -168,7 +168,7 @@ describe('windowTimes_s', () => {
       [3600, Number.NaN],
     ] as const) {
       expect(() => windowTimes_s({ epochIso: day.epochIso, duration_s, step_s }), `${duration_s}/${step_s}`).toThrow(
-        RangeError,
+        new RangeError('sampling window needs duration_s > 0 and step_s > 0'),
       );
     }
   });
@@ -181,6 +181,8 @@ describe('propagatePlane', () => {
     // ¼·J2·R²/a·sin²i·cos 2u ≈ 1.0 km, and the J3 long-period eccentricity a·e₃ = 5.97 km at 53° (above).
     // Sum ≈ 8 km < 10 km. A 2-body a off by even 0.1 % (7 km) on top would be caught by the next test.
     expect(track.times_s.length).toBe(1441);
+    // Without a GMST grid given, the track carries the window's own (IAU-82, tested below).
+    expect([...track.gmst_rad]).toEqual([...gmstSamples_rad(day.epochIso, track.times_s)]);
     for (let j = 0; j < track.times_s.length; j++) {
       const r_km = norm(at(track.r_m, j)) / 1000;
       expect(Math.abs(r_km - 6928.137)).toBeLessThan(10);
