@@ -7,7 +7,7 @@
  */
 import { json2satrec, sgp4, twoline2satrec, type OMMJsonObject, type SatRec } from 'satellite.js';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogs } from '../../../src/catalog/load.js';
 import { loadConstellationSpec } from '../../../src/constellation/evaluator.js';
 import {
@@ -26,7 +26,7 @@ import {
 import { planeElements, satelliteElements } from '../../../src/constellation/geometry/pattern.js';
 import { circularSatrec, propagatePlane, slotPosition } from '../../../src/constellation/geometry/propagate.js';
 import { alpha5, tleChecksum, tleLines } from '../../../src/constellation/export/tleFormat.js';
-import type { ShellGeometrySpec } from '../../../src/constellation/types.js';
+import type { CircularElements, ShellGeometrySpec } from '../../../src/constellation/types.js';
 
 const deg = Math.PI / 180;
 const EPOCH = '2026-03-20T00:00:00Z';
@@ -171,9 +171,15 @@ describe('TLE fields', () => {
 });
 
 describe('written TLEs and OMMs', () => {
-  const tle = tleSets(collect((s) => writeTle(small, s)).join(''));
-  const omm = JSON.parse(collect((s) => writeOmmJson(small, s)).join('')) as OMMJsonObject[];
-  const expected = [walker, sso].flatMap((g) => [...satelliteElements(g, EPOCH)]);
+  // Written in beforeAll, not while the describes are collected (docs/mutation.md, "Running it").
+  let tle: { name: string; l1: string; l2: string }[];
+  let omm: OMMJsonObject[];
+  let expected: (CircularElements & { plane: number; slot: number })[];
+  beforeAll(() => {
+    tle = tleSets(collect((s) => writeTle(small, s)).join(''));
+    omm = JSON.parse(collect((s) => writeOmmJson(small, s)).join('')) as OMMJsonObject[];
+    expected = [walker, sso].flatMap((g) => [...satelliteElements(g, EPOCH)]);
+  });
 
   it('every line is 69 characters with a valid checksum; fixed fields sit in their columns', () => {
     expect(tle).toHaveLength(42 + 20);

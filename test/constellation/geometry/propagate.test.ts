@@ -5,9 +5,11 @@
  * Kelso, AIAA 2006-6753) — never the function under test.
  */
 import { json2satrec } from 'satellite.js';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
+  argumentOfPerigee_rad,
   gmstSamples_rad,
+  meanAnomaly_rad,
   meanMotion_rev_per_day,
   ommRecord,
   propagatePlane,
@@ -27,7 +29,12 @@ const elements: CircularElements = {
   argumentOfLatitude_rad: 10 * deg,
 };
 const day = { epochIso: '2026-03-20T00:00:00Z', duration_s: 86400, step_s: 60 };
-const track = propagatePlane(elements, day);
+// Propagated before each test (a few ms), not at module load or in beforeAll: a mutant that makes the propagation
+// throw there skips every test, which StrykerJS counts as survived (docs/mutation.md, footnote 43).
+let track: PlaneTrack;
+beforeEach(() => {
+  track = propagatePlane(elements, day);
+});
 
 type V3 = [number, number, number];
 const at = (a: Float64Array, j: number): V3 => [a[3 * j]!, a[3 * j + 1]!, a[3 * j + 2]!];
@@ -51,6 +58,20 @@ const samples = [0, 17, 333, 720, 1440]; // spread over the day, incl. both ends
 const aE3_km = (inc_deg: number) => 0.5 * (2.53881e-6 / 1.082616e-3) * 6378.135 * Math.sin(inc_deg * deg);
 
 describe('mean motion and the OMM record', () => {
+  it('ω and M: circular orbits have ω = 0 and M = u; a member with e but no ω has ω = 0; M wraps into [0, 2π)', () => {
+    expect(argumentOfPerigee_rad(elements)).toBe(0);
+    expect(argumentOfPerigee_rad({ ...elements, argumentOfPerigee_rad: 1 })).toBe(0); // no e: circular
+    expect(argumentOfPerigee_rad({ ...elements, eccentricity: 1e-4 })).toBe(0);
+    expect(argumentOfPerigee_rad({ ...elements, eccentricity: 1e-4, argumentOfPerigee_rad: 0.5 })).toBe(0.5);
+    expect(meanAnomaly_rad(elements)).toBeCloseTo(10 * deg, 15);
+    // u = 10°, ω = 30°: M = −20° → 340°.
+    expect(meanAnomaly_rad({ ...elements, eccentricity: 1e-4, argumentOfPerigee_rad: 30 * deg })).toBeCloseTo(
+      340 * deg,
+      12,
+    );
+    expect(meanAnomaly_rad({ ...elements, argumentOfLatitude_rad: 370 * deg })).toBeCloseTo(10 * deg, 12);
+  });
+
   it('550 km: n = 86400 / (2π√(a³/μ)) = 15.0549 rev/day (catches R⊕ omitted, km/m mix or rad/s not /2π)', () => {
     // a = 6378.137 + 550 = 6928.137 km; a² = 47,999,082.29; a³ = 3.325442e11 km³;
     // a³/μ = 3.325442e11 / 398600.4418 = 834,279.6 s²; √ = 913.389 s; T = 2π·913.389 = 5738.993 s;
@@ -147,7 +168,7 @@ describe('windowTimes_s', () => {
       [3600, Number.NaN],
     ] as const) {
       expect(() => windowTimes_s({ epochIso: day.epochIso, duration_s, step_s }), `${duration_s}/${step_s}`).toThrow(
-        RangeError,
+        new RangeError('sampling window needs duration_s > 0 and step_s > 0'),
       );
     }
   });
@@ -160,6 +181,8 @@ describe('propagatePlane', () => {
     // ¼·J2·R²/a·sin²i·cos 2u ≈ 1.0 km, and the J3 long-period eccentricity a·e₃ = 5.97 km at 53° (above).
     // Sum ≈ 8 km < 10 km. A 2-body a off by even 0.1 % (7 km) on top would be caught by the next test.
     expect(track.times_s.length).toBe(1441);
+    // Without a GMST grid given, the track carries the window's own (IAU-82, tested below).
+    expect([...track.gmst_rad]).toEqual([...gmstSamples_rad(day.epochIso, track.times_s)]);
     for (let j = 0; j < track.times_s.length; j++) {
       const r_km = norm(at(track.r_m, j)) / 1000;
       expect(Math.abs(r_km - 6928.137)).toBeLessThan(10);

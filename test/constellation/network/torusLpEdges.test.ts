@@ -35,6 +35,7 @@ describe('reduced torus LP (torusLp.ts)', () => {
     };
     const viaLp = solveTorusLp({ ...caps, lpSolver: recording, lpOptions: { solver: 'highs' } }, dest, 5);
     expect(closed.lp).toEqual({ rows: 3, cols: 2, solver: CLOSED_FORM_SOLVER });
+    expect(CLOSED_FORM_SOLVER).toBe('closed form'); // the name records carry
     expect(viaLp.lp.solver).toMatch(/^highs/);
     for (const r of [closed, viaLp]) {
       expect(r.disconnected).toBe(false);
@@ -126,6 +127,26 @@ describe('downlink upper bound (torusDownlinkBound)', () => {
     // A tie keeps the first named: 4 satellites, 2 visible: station 120/4 = 30, access 200/4 = 50, cut 2·2·15/2 = 30.
     const tie = torusDownlinkBound({ ...base, satellites: 4, visibleSatellites: 2, stationCapacity_bps: 120 });
     expect([tie.limitedBy, tie.lambdaUpperBound_bps]).toEqual(['station', 30]);
+  });
+
+  it('the cut limits when few satellites see a gateway; a capacity of 0 is a bound of 0, not an error', () => {
+    // 100 satellites, 1 visible: station 1000/100 = 10, access 1000/100 = 10, cut 1·2·(10 + 5)/99 = 30/99.
+    const cut = torusDownlinkBound({
+      ...base,
+      visibleSatellites: 1,
+      stationCapacity_bps: 1000,
+      accessCapacity_bps: 1000,
+    });
+    expect(cut.limitedBy).toBe('cut');
+    expect(cut.lambdaUpperBound_bps).toBeCloseTo(30 / 99, 14);
+    expect(cut.throughputPerNodeUpperBound_bps).toBeCloseTo(30 / 99, 14);
+    // 99 visible: cut 99·30/1 = 2,970, far above station 0.5 and access 2.
+    expect(torusDownlinkBound({ ...base, visibleSatellites: 99 }).limitedBy).toBe('station');
+    const z = torusDownlinkBound({ ...base, stationCapacity_bps: 0 });
+    expect([z.limitedBy, z.lambdaUpperBound_bps]).toEqual(['station', 0]);
+    const noIsl = torusDownlinkBound({ ...base, inPlaneCapacity_bps: 0, crossPlaneCapacity_bps: 0 });
+    expect([noIsl.limitedBy, noIsl.lambdaUpperBound_bps]).toEqual(['cut', 0]);
+    expect(torusDownlinkBound({ ...base, accessCapacity_bps: 0 }).limitedBy).toBe('access');
   });
 
   it('refuses counts out of range and capacities that are negative or not finite', () => {

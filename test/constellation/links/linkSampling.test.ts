@@ -1,0 +1,336 @@
+/**
+ * Per-sample link geometry (src/constellation/links/linkSampling.ts) on exact circular polar orbits (no SGP4), with
+ * every expectation worked by hand.
+ *
+ * Polar shell (i = 90°, F = 0), radius a, plane q at RAAN Ω_q = q·30°. Satellite A (plane 0) at argument of latitude
+ * u is a(cos u, 0, sin u); B (plane 1, same u) is a(cos Ω cos u, sin Ω cos u, sin u). Then
+ * - range d = |B − A| = 2a·cos u·sin(Ω/2), central angle θ with sin(θ/2) = d/2a, so the line of sight's lowest
+ *   point is a·cos(θ/2) from the centre;
+ * - latitude = u (polar orbit);
+ * - in A's frame (r̂, t̂ = ĥ×r̂, n̂ = r̂×t̂; ĥ = (0, −1, 0)) the line of sight is
+ *   (−sin(Ω/2)·cos u, sin(Ω/2)·sin u, −cos(Ω/2)): it turns about n̂ with u on a cone, so between u₁ and u₂ it turns
+ *   by θ(Δu) with cos θ = sin²(Ω/2)·cos Δu + cos²(Ω/2); B's view is the mirror image (the same angle).
+ * The rate is K/d² below the cap (linkBudget.ts: full-collection rate × far-field fraction / d²).
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  lineOfSightAltitude_m,
+  sampleRepresentativeLinks,
+  satellitePosition,
+  type LinkSamplingParams,
+} from '../../../src/constellation/links/linkSampling.js';
+import type { LinkClass, RepresentativeLink } from '../../../src/constellation/links/linkTopology.js';
+import type { ClusterMotion } from '../../../src/constellation/geometry/clusterFormation.js';
+import type { LinkRateCoefficients } from '../../../src/models/linkBudget.js';
+import { EARTH_RADIUS_m } from '../../../src/units/constants.js';
+import { circularTracks, type CircularShell } from '../network/circularShell.js';
+
+const deg = Math.PI / 180;
+const a = EARTH_RADIUS_m + 550e3;
+const sh: CircularShell = { planes: 12, satsPerPlane: 8, phasing: 0, radius_m: a, inclination_rad: 90 * deg };
+const U = [0, 50, 10, 30]; // argument of latitude of slot 0 at the four samples, 60 s apart [deg]
+const tracks = new Map(
+  circularTracks(
+    sh,
+    U.map((u) => u * deg),
+  ).map((t, q) => [q, t] as const),
+);
+const rate = { farFieldFraction_m2: 1e12, fullCollectionRate_bps: 1e10, capacity_bps: 1e30 } as LinkRateCoefficients;
+const K = 1e22; // rate = K/d² for d > 1e6 m
+const half = 15 * deg; // Ω/2
+
+const rep = (
+  linkClass: LinkClass,
+  pa: number,
+  sa: number,
+  pb: number,
+  sb: number,
+  cutoffApplies: boolean,
+): RepresentativeLink => ({
+  linkClass,
+  a: { plane: pa, slot: sa },
+  b: { plane: pb, slot: sb },
+  weight: 1,
+  seam: false,
+  cutoffApplies,
+});
+const params = (o: Partial<LinkSamplingParams>): LinkSamplingParams => ({
+  tracks,
+  representatives: [],
+  slotPhase_rad: (s) => (2 * Math.PI * s) / 8,
+  clusterMotion: null,
+  grazingHeight_m: 100e3,
+  latitudeCutoff_rad: null,
+  rate,
+  step_s: 60,
+  ...o,
+});
+const crossRange = (u: number): number => 2 * a * Math.cos(u * deg) * Math.sin(half);
+const turn = (du: number): number => Math.acos(Math.sin(half) ** 2 * Math.cos(du * deg) + Math.cos(half) ** 2);
+
+describe('sampleRepresentativeLinks: a cross-plane pair of a polar shell', () => {
+  it('no cutoff: range, rate and pointing rate over every sample, by hand', () => {
+    const [s] = sampleRepresentativeLinks(params({ representatives: [rep('crossPlane', 0, 0, 1, 0, true)] }));
+    const d = U.map(crossRange);
+    expect(s!.upSamples).toBe(4);
+    expect(s!.blockedSamples).toBe(0);
+    expect(s!.rangeMin_m).toBeCloseTo(crossRange(50), 3);
+    expect(s!.rangeMax_m).toBeCloseTo(crossRange(0), 3);
+    expect(s!.rangeSum_m).toBeCloseTo(
+      d.reduce((x, y) => x + y, 0),
+      3,
+    );
+    expect(s!.rateMin_bps / (K / crossRange(0) ** 2)).toBeCloseTo(1, 12);
+    expect(s!.rateMax_bps / (K / crossRange(50) ** 2)).toBeCloseTo(1, 12);
+    expect(s!.rateSum_bps / d.reduce((x, y) => x + K / y ** 2, 0)).toBeCloseTo(1, 12);
+    // Steps of 50°, 40° and 20° in u: the largest turn is the 50° one.
+    expect(s!.maxPointingRate_rad_s / (turn(50) / 60)).toBeCloseTo(1, 9);
+    // The lowest line of sight is the longest chord's (u = 0): θ/2 = 15°.
+    expect(s!.minLineOfSightAltitude_m).toBeCloseTo(a * Math.cos(half) - EARTH_RADIUS_m, 3);
+  });
+
+  it('a 40° cutoff switches the link off at u = 50°; pointing counts only steps with the link up at both ends', () => {
+    const r = rep('crossPlane', 0, 0, 1, 0, true);
+    const [s] = sampleRepresentativeLinks(params({ representatives: [r], latitudeCutoff_rad: 40 * deg }));
+    expect(s!.upSamples).toBe(3);
+    expect(s!.blockedSamples).toBe(0);
+    expect(s!.rateMax_bps / (K / crossRange(30) ** 2)).toBeCloseTo(1, 12);
+    expect(s!.rateMin_bps / (K / crossRange(0) ** 2)).toBeCloseTo(1, 12);
+    expect(s!.rateSum_bps / [0, 10, 30].reduce((x, u) => x + K / crossRange(u) ** 2, 0)).toBeCloseTo(1, 12);
+    // Up at samples 0, 2, 3: only the step 2 → 3 (10° → 30°) has the link up at both ends.
+    expect(s!.maxPointingRate_rad_s / (turn(20) / 60)).toBeCloseTo(1, 9);
+    // Range statistics cover every sample, up or not.
+    expect(s!.rangeMin_m).toBeCloseTo(crossRange(50), 3);
+    // A link the cutoff does not apply to stays up.
+    const [free] = sampleRepresentativeLinks(
+      params({ representatives: [{ ...r, cutoffApplies: false }], latitudeCutoff_rad: 40 * deg }),
+    );
+    expect(free!.upSamples).toBe(4);
+  });
+
+  it('the cutoff applies at either end: B alone beyond it switches the link off, and so does A alone', () => {
+    // Slot 1 is 10° ahead: B's latitude is u + 10°. Cutoff 35°: samples u = 0 (0°, 10°) and 10 (10°, 20°) up;
+    // u = 50 both beyond; u = 30 (30°, 40°) only one end beyond.
+    const p = { slotPhase_rad: (s: number) => s * 10 * deg, latitudeCutoff_rad: 35 * deg };
+    const [ab, ba] = sampleRepresentativeLinks(
+      params({ ...p, representatives: [rep('diagonal', 0, 0, 1, 1, true), rep('diagonal', 1, 1, 0, 0, true)] }),
+    );
+    expect(ab!.upSamples).toBe(2);
+    expect(ba!.upSamples).toBe(2);
+    expect(ab!.blockedSamples + ba!.blockedSamples).toBe(0);
+  });
+});
+
+describe('sampleRepresentativeLinks: an inclined shell against a direct computation', () => {
+  // 53° shell, F = 1: no symmetry makes terms vanish. The oracle builds each end's frame from its velocity
+  // direction (t̂ = dr/du / |dr/du| of the circular orbit, n̂ = r̂ × t̂) and turns by acos of the dot product; the
+  // code uses ĥ × r̂ and atan2. The pointing rate is the larger of the two ends' turns over the step.
+  const inc: CircularShell = { planes: 12, satsPerPlane: 8, phasing: 1, radius_m: a, inclination_rad: 53 * deg };
+  const Ui = [0, 7, 14, 21, 28]; // u of slot 0 of plane 0 [deg]
+  const incTracks = new Map(
+    circularTracks(
+      inc,
+      Ui.map((u) => u * deg),
+    ).map((t, q) => [q, t] as const),
+  );
+  const phase = (s: number) => s * 10 * deg;
+  const at = (q: number, s: number, u0: number): { r: number[]; t: number[] } => {
+    const O = (2 * Math.PI * q) / 12,
+      u = u0 * deg + phase(s) + (2 * Math.PI * q) / (12 * 8),
+      i = 53 * deg;
+    const r = [
+      a * (Math.cos(O) * Math.cos(u) - Math.sin(O) * Math.sin(u) * Math.cos(i)),
+      a * (Math.sin(O) * Math.cos(u) + Math.cos(O) * Math.sin(u) * Math.cos(i)),
+      a * Math.sin(u) * Math.sin(i),
+    ];
+    const t = [
+      -Math.cos(O) * Math.sin(u) - Math.sin(O) * Math.cos(u) * Math.cos(i),
+      -Math.sin(O) * Math.sin(u) + Math.cos(O) * Math.cos(u) * Math.cos(i),
+      Math.cos(u) * Math.sin(i),
+    ];
+    return { r, t };
+  };
+  const dot = (x: number[], y: number[]) => x[0]! * y[0]! + x[1]! * y[1]! + x[2]! * y[2]!;
+  const cross = (x: number[], y: number[]) => [
+    x[1]! * y[2]! - x[2]! * y[1]!,
+    x[2]! * y[0]! - x[0]! * y[2]!,
+    x[0]! * y[1]! - x[1]! * y[0]!,
+  ];
+  const unit = (x: number[]) => x.map((c) => c / Math.sqrt(dot(x, x)));
+  /** Line of sight towards `to` in the frame (r̂, t̂, n̂) of `from`. */
+  const los = (from: { r: number[]; t: number[] }, to: { r: number[] }) => {
+    const l = unit(to.r.map((c, k) => c - from.r[k]!));
+    const rh = unit(from.r),
+      th = unit(from.t);
+    return [dot(l, rh), dot(l, th), dot(l, cross(rh, th))];
+  };
+  const turn = (x: number[], y: number[]) => Math.acos(Math.min(1, dot(x, y)));
+
+  it('a diagonal link (0,0)–(1,1): the larger of the two ends’ turns, which differ', () => {
+    const [s] = sampleRepresentativeLinks(
+      params({ tracks: incTracks, slotPhase_rad: phase, representatives: [rep('diagonal', 0, 0, 1, 1, true)] }),
+    );
+    let worst = 0,
+      endsDiffer = 0;
+    for (let j = 1; j < Ui.length; j++) {
+      const [a0, b0, a1, b1] = [at(0, 0, Ui[j - 1]!), at(1, 1, Ui[j - 1]!), at(0, 0, Ui[j]!), at(1, 1, Ui[j]!)];
+      const ta = turn(los(a0, b0), los(a1, b1)),
+        tb = turn(los(b0, a0), los(b1, a1));
+      worst = Math.max(worst, ta, tb);
+      endsDiffer = Math.max(endsDiffer, Math.abs(ta - tb) / Math.max(ta, tb));
+    }
+    expect(endsDiffer).toBeGreaterThan(0.01);
+    expect(s!.upSamples).toBe(5);
+    expect(s!.maxPointingRate_rad_s / (worst / 60)).toBeCloseTo(1, 6);
+    const d0 = Math.sqrt(
+      at(1, 1, 0)
+        .r.map((c, k) => c - at(0, 0, 0).r[k]!)
+        .reduce((x, c) => x + c * c, 0),
+    );
+    expect(s!.rangeSum_m).toBeGreaterThan(0);
+    expect(s!.rateMin_bps).toBeGreaterThan(0);
+    expect(Math.min(s!.rangeMin_m, d0)).toBe(s!.rangeMin_m);
+  });
+
+  it('a cross-plane link (0,0)–(1,0) and its reverse: the same turns, as the oracle', () => {
+    const [ab, ba] = sampleRepresentativeLinks(
+      params({
+        tracks: incTracks,
+        slotPhase_rad: phase,
+        representatives: [rep('crossPlane', 0, 0, 1, 0, true), rep('crossPlane', 1, 0, 0, 0, true)],
+      }),
+    );
+    let worst = 0;
+    for (let j = 1; j < Ui.length; j++) {
+      const [a0, b0, a1, b1] = [at(0, 0, Ui[j - 1]!), at(1, 0, Ui[j - 1]!), at(0, 0, Ui[j]!), at(1, 0, Ui[j]!)];
+      worst = Math.max(worst, turn(los(a0, b0), los(a1, b1)), turn(los(b0, a0), los(b1, a1)));
+    }
+    expect(ab!.maxPointingRate_rad_s / (worst / 60)).toBeCloseTo(1, 6);
+    expect(ba!.maxPointingRate_rad_s / (worst / 60)).toBeCloseTo(1, 6);
+  });
+});
+
+describe('sampleRepresentativeLinks: limits at equality', () => {
+  it('an equatorial shell with a cutoff of 0: every latitude is exactly 0, not beyond the cutoff, so up', () => {
+    const eq: CircularShell = { planes: 1, satsPerPlane: 8, phasing: 0, radius_m: a, inclination_rad: 0 };
+    const eqTracks = new Map(circularTracks(eq, [0, 0.3, 0.6]).map((t, q) => [q, t] as const));
+    const [s] = sampleRepresentativeLinks(
+      params({
+        tracks: eqTracks,
+        slotPhase_rad: (k) => k * 20 * deg,
+        representatives: [rep('inPlane', 0, 0, 0, 1, true)],
+        latitudeCutoff_rad: 0,
+      }),
+    );
+    expect(s!.upSamples).toBe(3);
+  });
+});
+
+describe('sampleRepresentativeLinks: in-plane pairs', () => {
+  it('neighbours 20° apart: constant chord 2a·sin 10°, fixed in the frame, never cut', () => {
+    const [s] = sampleRepresentativeLinks(
+      params({
+        representatives: [rep('inPlane', 0, 0, 0, 1, false)],
+        slotPhase_rad: (k) => k * 20 * deg,
+        latitudeCutoff_rad: 0,
+      }),
+    );
+    const d = 2 * a * Math.sin(10 * deg);
+    expect(s!.upSamples).toBe(4);
+    expect(s!.rangeMin_m).toBeCloseTo(d, 3);
+    expect(s!.rangeMax_m).toBeCloseTo(d, 3);
+    expect(s!.rangeSum_m).toBeCloseTo(4 * d, 3);
+    expect(s!.maxPointingRate_rad_s).toBeLessThan(1e-9);
+    expect(s!.minLineOfSightAltitude_m).toBeCloseTo(a * Math.cos(10 * deg) - EARTH_RADIUS_m, 3);
+    expect(s!.rateSum_bps / ((4 * K) / d ** 2)).toBeCloseTo(1, 12);
+  });
+
+  it('slots 90° apart: the chord passes a·cos 45° = 4,899 km from the centre, blocked at every sample', () => {
+    const [s] = sampleRepresentativeLinks(params({ representatives: [rep('inPlane', 0, 0, 0, 2, false)] }));
+    expect(s!.blockedSamples).toBe(4);
+    expect(s!.upSamples).toBe(0);
+    expect([s!.rateMin_bps, s!.rateMax_bps, s!.rateSum_bps, s!.maxPointingRate_rad_s]).toEqual([0, 0, 0, 0]);
+    expect(s!.minLineOfSightAltitude_m).toBeCloseTo(a * Math.cos(45 * deg) - EARTH_RADIUS_m, 3);
+    expect(s!.rangeMax_m).toBeCloseTo(a * Math.SQRT2, 3);
+  });
+
+  it('the grazing height decides: a line of sight 1 m above it is up, 1 m below it is blocked', () => {
+    const h = a * Math.cos(22.5 * deg) - EARTH_RADIUS_m;
+    const r = [rep('inPlane', 0, 0, 0, 1, false)];
+    expect(sampleRepresentativeLinks(params({ representatives: r, grazingHeight_m: h - 1 }))[0]!.upSamples).toBe(4);
+    expect(sampleRepresentativeLinks(params({ representatives: r, grazingHeight_m: h + 1 }))[0]!.blockedSamples).toBe(
+      4,
+    );
+  });
+
+  it('no samples: the initial statistics, with the rate minimum 0 (nothing was up)', () => {
+    const [s] = sampleRepresentativeLinks(
+      params({ tracks: new Map(), representatives: [rep('inPlane', 0, 0, 0, 1, false)] }),
+    );
+    expect(s).toEqual({
+      rangeMin_m: Infinity,
+      rangeMax_m: 0,
+      rangeSum_m: 0,
+      upSamples: 0,
+      blockedSamples: 0,
+      rateMin_bps: 0,
+      rateMax_bps: 0,
+      rateSum_bps: 0,
+      maxPointingRate_rad_s: 0,
+      minLineOfSightAltitude_m: Infinity,
+    });
+  });
+
+  it('a link whose ends share a satellite with another link: each node is positioned once, correctly', () => {
+    // (0,0)–(0,1) and (0,1)–(0,2): both 45° chords.
+    const st = sampleRepresentativeLinks(
+      params({ representatives: [rep('inPlane', 0, 0, 0, 1, false), rep('inPlane', 0, 1, 0, 2, false)] }),
+    );
+    for (const s of st) expect(s.rangeMax_m).toBeCloseTo(2 * a * Math.sin(22.5 * deg), 3);
+  });
+});
+
+describe('satellitePosition and lineOfSightAltitude_m', () => {
+  it('a cluster member sits at (a + radial)·r̂ + along·t̂ + cross·ĥ of its sample time', () => {
+    const seen: [number, number][] = [];
+    const motion: ClusterMotion = {
+      offset(slot, t_s, out) {
+        seen.push([slot, t_s]);
+        out[0] = 100;
+        out[1] = 200;
+        out[2] = 300;
+        return out;
+      },
+    };
+    const out = new Float64Array(3);
+    // Sample 2: u = 10°. r̂ = (cos u, 0, sin u), t̂ = (−sin u, 0, cos u), ĥ = (0, −1, 0).
+    satellitePosition(tracks.get(0)!, 2, 3, () => 0, motion, out);
+    const u = 10 * deg;
+    expect(seen).toEqual([[3, 120]]);
+    expect(out[0]).toBeCloseTo((a + 100) * Math.cos(u) - 200 * Math.sin(u), 6);
+    expect(out[1]).toBeCloseTo(-300, 6);
+    expect(out[2]).toBeCloseTo((a + 100) * Math.sin(u) + 200 * Math.cos(u), 6);
+    // Without a cluster: the slot's phase, on the circle.
+    satellitePosition(tracks.get(0)!, 2, 1, (s) => s * 90 * deg, null, out);
+    expect([...out].map((x) => x / a)).toEqual([
+      expect.closeTo(Math.cos(u + Math.PI / 2), 12),
+      expect.closeTo(0, 12),
+      expect.closeTo(Math.sin(u + Math.PI / 2), 12),
+    ]);
+  });
+
+  it('the lowest point of a segment: its middle, or an end when the closest point lies outside it', () => {
+    const r = EARTH_RADIUS_m + 1000e3;
+    expect(lineOfSightAltitude_m(r, 0, 0, 0, r, 0)).toBeCloseTo(r / Math.SQRT2 - EARTH_RADIUS_m, 6);
+    // Radially aligned: the closest point is the lower end, whichever end it is.
+    const lo = EARTH_RADIUS_m + 500e3;
+    expect(lineOfSightAltitude_m(r, 0, 0, lo, 0, 0)).toBeCloseTo(500e3, 6);
+    expect(lineOfSightAltitude_m(lo, 0, 0, r, 0, 0)).toBeCloseTo(500e3, 6);
+    expect(lineOfSightAltitude_m(0, 0, lo, 0, 0, r)).toBeCloseTo(500e3, 6);
+    expect(lineOfSightAltitude_m(0, lo, 0, 0, r, 0)).toBeCloseTo(500e3, 6);
+    // A segment of length 0: the point itself.
+    expect(lineOfSightAltitude_m(0, 0, r, 0, 0, r)).toBeCloseTo(1000e3, 6);
+    // Off-axis: A = (r, 0, 0), B = (r, 2r, 0)·… the closest point is A (t = 0), not past it.
+    expect(lineOfSightAltitude_m(r, 0, 0, r, r, 0)).toBeCloseTo(1000e3, 6);
+  });
+});
