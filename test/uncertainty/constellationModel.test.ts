@@ -23,14 +23,22 @@ import { threeBodyLight } from './fixtures.js';
  */
 const dir = tempDir('odc-uncertainty-constellation-model-');
 const DESIGNS = join(process.cwd(), 'designs');
-let one: ConstellationSampleModel;
-let two: ConstellationSampleModel;
-let file: string;
+interface Models {
+  readonly one: ConstellationSampleModel;
+  readonly two: ConstellationSampleModel;
+  readonly file: string;
+}
+/**
+ * Built in `beforeAll` and awaited in each test: a construction that throws then fails every test that reads it,
+ * where a throwing `beforeAll` would only skip them (and StrykerJS scores a mutant whose tests were skipped as
+ * survived, docs/mutation.md "Running it").
+ */
+let models: Promise<Models>;
 
-beforeAll(async () => {
+async function build(): Promise<Models> {
   const lp = await createLpSolver();
-  file = threeBodyLight(dir, 'tb-model');
-  one = constellationSampleModel(loadConstellationDesign(file), lp);
+  const file = threeBodyLight(dir, 'tb-model');
+  const one = constellationSampleModel(loadConstellationDesign(file), lp);
   const twoShells = writeFile(
     dir,
     'tb-two.yaml',
@@ -48,7 +56,13 @@ beforeAll(async () => {
       '',
     ].join('\n'),
   );
-  two = constellationSampleModel(loadConstellationDesign(twoShells), lp);
+  const two = constellationSampleModel(loadConstellationDesign(twoShells), lp);
+  return { one, two, file };
+}
+
+beforeAll(() => {
+  models = build();
+  models.catch(() => undefined); // reported by the tests that await it
 });
 
 /** A record with only what fleetTerrestrialLcoc reads: per shell, satellites, delivered PFLOPS, terrestrial LCOC. */
@@ -79,7 +93,8 @@ describe('fleet terrestrial LCOC', () => {
 });
 
 describe('constellation sample model', () => {
-  it('one output vector: every analysis metric, then a margin and a 0/1 per constraint of the nominal record', () => {
+  it('one output vector: every analysis metric, then a margin and a 0/1 per constraint of the nominal record', async () => {
+    const { one } = await models;
     const record = one.nominalRecord;
     const n = record.constraints.length;
     expect(n).toBeGreaterThan(0);
@@ -96,7 +111,23 @@ describe('constellation sample model', () => {
     for (const h of Array.from(y.subarray(one.metricPaths.length + n))) expect([0, 1]).toContain(h);
   });
 
-  it('outputs it names are columns of its vector', () => {
+  it('a sample value outside its field is a failed sample naming the field; an admissible one evaluates', async () => {
+    const { one } = await models;
+    const spec = one.specFor('economics.learningRate');
+    expect(spec).toBeDefined();
+    const bad = one.record([1.5], [spec!]);
+    expect(typeof bad).toBe('string');
+    expect(bad as string).toContain('economics.learningRate');
+    expect(one.evaluate([1.5], [spec!]).status).toBe('failed');
+    const ok = one.record([0.8], [spec!]);
+    expect(typeof ok).not.toBe('string');
+    // the same satellites at a steeper learning curve cost less than at the design's 0.95
+    const cost = (r: unknown): number => (r as ConstellationRecord).totals.cost_USD;
+    expect(cost(ok)).toBeLessThan(cost(one.nominalRecord));
+  });
+
+  it('outputs it names are columns of its vector', async () => {
+    const { one } = await models;
     for (const p of [...one.headlineOutputs, ...one.keyOutputs, one.comparison!.lcoc, one.comparison!.terrestrial]) {
       expect(one.metricPaths, p).toContain(p);
     }
@@ -105,7 +136,8 @@ describe('constellation sample model', () => {
     expect(one.keyOutputs).toBe(CONSTELLATION_KEY_OUTPUTS);
   });
 
-  it('break-even inputs: the first vehicle’s price, the learning rate, the node’s chip price', () => {
+  it('break-even inputs: the first vehicle’s price, the learning rate, the node’s chip price', async () => {
+    const { one } = await models;
     const inputs = one.breakEvenInputs();
     // designs/three-body.yaml: compute.chip three-body-edge; the fixture flies on a Long March 2D at learning rate 0.95
     expect(readFileSync(join(DESIGNS, 'three-body.yaml'), 'utf8')).toMatch(/compute: \{ chip: three-body-edge,/);
@@ -117,7 +149,8 @@ describe('constellation sample model', () => {
     expect(inputs[1]!.spec.nominal).toBe(0.95);
   });
 
-  it('the comparison names its source: the node record for one shell, the weighted shells for two', () => {
+  it('the comparison names its source: the node record for one shell, the weighted shells for two', async () => {
+    const { one, two } = await models;
     expect(one.comparison!.description).toContain("the node record's figure");
     expect(one.comparison!.description).not.toContain('weighted');
     expect(two.comparison!.description).toContain('weighted by satellites × delivered PFLOPS');
@@ -135,7 +168,8 @@ describe('constellation sample model', () => {
     expect(y[two.column(TERRESTRIAL_LCOC)]).toBeCloseTo(byHand, 9);
   });
 
-  it('a worker rebuilds it from the absolute path and the SHA-256 of the file and its node file', () => {
+  it('a worker rebuilds it from the absolute path and the SHA-256 of the file and its node file', async () => {
+    const { one, file } = await models;
     const w = one.workerData as { kind: string; designPath: string; designHash: string };
     expect(w.kind).toBe('constellation');
     expect(isAbsolute(w.designPath)).toBe(true);
