@@ -4,6 +4,7 @@ import { isAbsolute, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConstellationRecord } from '../../src/constellation/record.js';
 import { createLpSolver } from '../../src/index.js';
+import type { LpSolver } from '../../src/problem/lp.js';
 import {
   CONSTELLATION_KEY_OUTPUTS,
   constellationSampleModel,
@@ -29,14 +30,17 @@ interface Models {
   readonly file: string;
 }
 /**
- * Built in `beforeAll` and awaited in each test: a construction that throws then fails every test that reads it,
- * where a throwing `beforeAll` would only skip them (and StrykerJS scores a mutant whose tests were skipped as
- * survived, docs/mutation.md "Running it").
+ * Built in `beforeAll`, wholly (no work left to finish inside a test), and handed to each test: a construction that
+ * throws then fails every test that reads it, where a throwing `beforeAll` would only skip them (and StrykerJS
+ * scores a mutant whose tests were skipped as survived, docs/mutation.md "Running it").
  */
-let models: Promise<Models>;
+let built: Models | Error;
+const models = (): Models => {
+  if (built instanceof Error) throw built;
+  return built;
+};
 
-async function build(): Promise<Models> {
-  const lp = await createLpSolver();
+function build(lp: LpSolver): Models {
   const file = threeBodyLight(dir, 'tb-model');
   const one = constellationSampleModel(loadConstellationDesign(file), lp);
   const twoShells = writeFile(
@@ -60,9 +64,13 @@ async function build(): Promise<Models> {
   return { one, two, file };
 }
 
-beforeAll(() => {
-  models = build();
-  models.catch(() => undefined); // reported by the tests that await it
+beforeAll(async () => {
+  const lp = await createLpSolver();
+  try {
+    built = build(lp);
+  } catch (e) {
+    built = e instanceof Error ? e : new Error(String(e));
+  }
 });
 
 /** A record with only what fleetTerrestrialLcoc reads: per shell, satellites, delivered PFLOPS, terrestrial LCOC. */
@@ -93,8 +101,8 @@ describe('fleet terrestrial LCOC', () => {
 });
 
 describe('constellation sample model', () => {
-  it('one output vector: every analysis metric, then a margin and a 0/1 per constraint of the nominal record', async () => {
-    const { one } = await models;
+  it('one output vector: every analysis metric, then a margin and a 0/1 per constraint of the nominal record', () => {
+    const { one } = models();
     const record = one.nominalRecord;
     const n = record.constraints.length;
     expect(n).toBeGreaterThan(0);
@@ -111,8 +119,8 @@ describe('constellation sample model', () => {
     for (const h of Array.from(y.subarray(one.metricPaths.length + n))) expect([0, 1]).toContain(h);
   });
 
-  it('a sample value outside its field is a failed sample naming the field; an admissible one evaluates', async () => {
-    const { one } = await models;
+  it('a sample value outside its field is a failed sample naming the field; an admissible one evaluates', () => {
+    const { one } = models();
     const spec = one.specFor('economics.learningRate');
     expect(spec).toBeDefined();
     const bad = one.record([1.5], [spec!]);
@@ -126,8 +134,8 @@ describe('constellation sample model', () => {
     expect(cost(ok)).toBeLessThan(cost(one.nominalRecord));
   });
 
-  it('outputs it names are columns of its vector', async () => {
-    const { one } = await models;
+  it('outputs it names are columns of its vector', () => {
+    const { one } = models();
     for (const p of [...one.headlineOutputs, ...one.keyOutputs, one.comparison!.lcoc, one.comparison!.terrestrial]) {
       expect(one.metricPaths, p).toContain(p);
     }
@@ -136,8 +144,8 @@ describe('constellation sample model', () => {
     expect(one.keyOutputs).toBe(CONSTELLATION_KEY_OUTPUTS);
   });
 
-  it('break-even inputs: the first vehicle’s price, the learning rate, the node’s chip price', async () => {
-    const { one } = await models;
+  it('break-even inputs: the first vehicle’s price, the learning rate, the node’s chip price', () => {
+    const { one } = models();
     const inputs = one.breakEvenInputs();
     // designs/three-body.yaml: compute.chip three-body-edge; the fixture flies on a Long March 2D at learning rate 0.95
     expect(readFileSync(join(DESIGNS, 'three-body.yaml'), 'utf8')).toMatch(/compute: \{ chip: three-body-edge,/);
@@ -149,8 +157,8 @@ describe('constellation sample model', () => {
     expect(inputs[1]!.spec.nominal).toBe(0.95);
   });
 
-  it('the comparison names its source: the node record for one shell, the weighted shells for two', async () => {
-    const { one, two } = await models;
+  it('the comparison names its source: the node record for one shell, the weighted shells for two', () => {
+    const { one, two } = models();
     expect(one.comparison!.description).toContain("the node record's figure");
     expect(one.comparison!.description).not.toContain('weighted');
     expect(two.comparison!.description).toContain('weighted by satellites × delivered PFLOPS');
@@ -168,8 +176,8 @@ describe('constellation sample model', () => {
     expect(y[two.column(TERRESTRIAL_LCOC)]).toBeCloseTo(byHand, 9);
   });
 
-  it('a worker rebuilds it from the absolute path and the SHA-256 of the file and its node file', async () => {
-    const { one, file } = await models;
+  it('a worker rebuilds it from the absolute path and the SHA-256 of the file and its node file', () => {
+    const { one, file } = models();
     const w = one.workerData as { kind: string; designPath: string; designHash: string };
     expect(w.kind).toBe('constellation');
     expect(isAbsolute(w.designPath)).toBe(true);
