@@ -1,5 +1,6 @@
 /** Design files for the uncertainty tests, written into a temporary folder. */
 import { fileURLToPath } from 'node:url';
+import type { SobolOutput, TornadoOutput } from '../../src/uncertainty/sensitivity.js';
 import { writeFile } from '../helpers/tmp.js';
 
 /** The AI1 reference design (designs/ai1.yaml) as YAML lines, with `extra` appended (e.g. an uncertainty: section). */
@@ -99,3 +100,26 @@ export function ai1CostlyGrid(dir: string, name: string, extra: readonly string[
     ].join('\n'),
   );
 }
+
+/** A tornado bar of `input` whose output is `lo` with the input at its p5 and `hi` at its p95. */
+export const tornadoBar = (input: string, lo: number, hi: number): TornadoOutput['bars'][number] => ({
+  input,
+  unit: 'u',
+  low: 0,
+  high: 1,
+  nominal: null,
+  outputAtLow: lo,
+  outputAtHigh: hi,
+  swing: Math.abs(hi - lo),
+});
+
+/** Sobol' indices of `input` with bootstrap intervals ±0.01 (first order) and ±0.02 (total). */
+export const sobolIndex = (input: string, first: number, total: number): SobolOutput['indices'][number] => ({
+  input,
+  first,
+  firstLow: first - 0.01,
+  firstHigh: first + 0.01,
+  total,
+  totalLow: total - 0.02,
+  totalHigh: total + 0.02,
+});

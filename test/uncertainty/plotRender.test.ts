@@ -10,6 +10,7 @@ import {
   tornadoSpec,
 } from '../../src/uncertainty/plots.js';
 import type { SobolOutput, TornadoOutput } from '../../src/uncertainty/sensitivity.js';
+import { sobolIndex, tornadoBar } from './fixtures.js';
 import type { MarginSummary, OutputSummary } from '../../src/uncertainty/uncertainty.js';
 
 /**
@@ -279,25 +280,15 @@ describe('constraint figure, drawn', () => {
 });
 
 describe('tornado figure, drawn', () => {
-  const bar = (input: string, lo: number, hi: number): TornadoOutput['bars'][number] => ({
-    input,
-    unit: 'u',
-    low: 0,
-    high: 1,
-    nominal: null,
-    outputAtLow: lo,
-    outputAtHigh: hi,
-    swing: Math.abs(hi - lo),
-  });
   // outputs 4–18 around a nominal 10: an axis from 0 would put the lowest end a fifth of the way in
   const t: TornadoOutput = {
     output: 'cost.lcoc_USD_per_PFLOP_day',
     unit: 'USD/PFLOP-day',
     nominalOutput: 10,
     bars: [
-      bar('catalogs.batteries.li-ion-leo.cost_USD_per_Wh', 4, 18),
-      bar('economics.launchCost_USD_per_kg', 8, 13),
-      bar('economics.pue', 9, 11),
+      tornadoBar('catalogs.batteries.li-ion-leo.cost_USD_per_Wh', 4, 18),
+      tornadoBar('economics.launchCost_USD_per_kg', 8, 13),
+      tornadoBar('economics.pue', 9, 11),
     ],
   };
 
@@ -354,21 +345,12 @@ describe('tornado figure, drawn', () => {
 });
 
 describe("Sobol' figure, drawn", () => {
-  const idx = (input: string, first: number, total: number): SobolOutput['indices'][number] => ({
-    input,
-    first,
-    firstLow: first - 0.01,
-    firstHigh: first + 0.01,
-    total,
-    totalLow: total - 0.02,
-    totalHigh: total + 0.02,
-  });
   const s: SobolOutput = {
     output: 'mass.launch_kg',
     unit: 'kg',
     rows: 100,
     variance: 1,
-    indices: [idx('a.x', 0.6, 0.7), idx('b.y', 0.2, 0.3), idx('c.z', 0.05, 0.1)],
+    indices: [sobolIndex('a.x', 0.6, 0.7), sobolIndex('b.y', 0.2, 0.3), sobolIndex('c.z', 0.05, 0.1)],
     note: null,
   };
 
@@ -406,7 +388,7 @@ describe("Sobol' figure, drawn", () => {
 
   it('input names in full beside their rows, not cut to an ellipsis', async () => {
     const long = 'catalogs.batteries.li-ion-leo.specificEnergy_Wh_per_kg';
-    const svg = await svgOf(sobolSpec({ ...s, indices: [idx(long, 0.5, 0.6), ...s.indices] }));
+    const svg = await svgOf(sobolSpec({ ...s, indices: [sobolIndex(long, 0.5, 0.6), ...s.indices] }));
     expect(svg).toContain('>batteries.li-ion-leo.specificEnergy_Wh_per_kg<');
     expect(svg).not.toContain('…');
   });

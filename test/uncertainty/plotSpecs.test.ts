@@ -10,6 +10,7 @@ import {
   tornadoSpec,
 } from '../../src/uncertainty/plots.js';
 import type { SobolOutput, TornadoOutput } from '../../src/uncertainty/sensitivity.js';
+import { sobolIndex, tornadoBar } from './fixtures.js';
 import type { MarginSummary, OutputSummary } from '../../src/uncertainty/uncertainty.js';
 
 /**
@@ -156,26 +157,16 @@ describe('constraint figure', () => {
 });
 
 describe('tornado figure', () => {
-  const bar = (input: string, lo: number, hi: number) => ({
-    input,
-    unit: 'u',
-    low: 0,
-    high: 1,
-    nominal: null,
-    outputAtLow: lo,
-    outputAtHigh: hi,
-    swing: Math.abs(hi - lo),
-  });
   const t: TornadoOutput = {
     output: 'cost.lcoc_USD_per_PFLOP_day',
     unit: 'USD/PFLOP-day',
     nominalOutput: 10,
     bars: [
-      bar('catalogs.batteries.li-ion-leo.cost_USD_per_Wh', 4, 18),
-      bar('economics.launchCost_USD_per_kg', 8, 13),
-      bar('mission.lifetime_yr', NaN, 12),
-      bar('compute.utilization', 10, 10),
-      bar('economics.pue', 9, 11),
+      tornadoBar('catalogs.batteries.li-ion-leo.cost_USD_per_Wh', 4, 18),
+      tornadoBar('economics.launchCost_USD_per_kg', 8, 13),
+      tornadoBar('mission.lifetime_yr', NaN, 12),
+      tornadoBar('compute.utilization', 10, 10),
+      tornadoBar('economics.pue', 9, 11),
     ],
   };
 
@@ -207,21 +198,17 @@ describe('tornado figure', () => {
 });
 
 describe("Sobol' figure", () => {
-  const idx = (input: string, first: number, total: number) => ({
-    input,
-    first,
-    firstLow: first - 0.01,
-    firstHigh: first + 0.01,
-    total,
-    totalLow: total - 0.02,
-    totalHigh: total + 0.02,
-  });
   const s: SobolOutput = {
     output: 'mass.launch_kg',
     unit: 'kg',
     rows: 100,
     variance: 1,
-    indices: [idx('a.x', 0.6, 0.7), idx('b.y', 0.002, 0.0005), idx('c.z', 0.0001, 0.01), idx('d.w', 0.001, 0.001)],
+    indices: [
+      sobolIndex('a.x', 0.6, 0.7),
+      sobolIndex('b.y', 0.002, 0.0005),
+      sobolIndex('c.z', 0.0001, 0.01),
+      sobolIndex('d.w', 0.001, 0.001),
+    ],
     note: null,
   };
 
