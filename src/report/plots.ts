@@ -99,14 +99,24 @@ const loadRenderer = (): NonNullable<typeof renderer> =>
     quiet: vega.logger(vega.None),
   })));
 
-/** Renders a vega-lite spec to a standalone SVG string, made safe to inline several times in one page. */
-export async function renderSvg(spec: Record<string, unknown>, idPrefix: string): Promise<string> {
+/**
+ * A headless vega view of a vega-lite spec with the reports' base config, laid out; the caller finalizes it (tests
+ * read its scenegraph).
+ */
+export async function layoutView(spec: Record<string, unknown>): Promise<import('vega').View> {
   const { vega, compile, quiet: QUIET } = await loadRenderer();
   const vl = compile(
     { ...spec, config: { ...BASE_CONFIG, ...((spec.config as object | undefined) ?? {}) } } as TopLevelSpec,
     { logger: QUIET },
   ).spec;
   const view = new vega.View(vega.parse(vl), { renderer: 'none', logLevel: vega.Error });
+  await view.runAsync();
+  return view;
+}
+
+/** Renders a vega-lite spec to a standalone SVG string, made safe to inline several times in one page. */
+export async function renderSvg(spec: Record<string, unknown>, idPrefix: string): Promise<string> {
+  const view = await layoutView(spec);
   try {
     const svg = await view.toSVG();
     return tidySvg(svg, idPrefix);

@@ -1,6 +1,5 @@
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
+import { layoutView } from '../../src/report/plots.js';
 import type { BreakEven } from '../../src/uncertainty/breakEven.js';
 import {
   breakEvenSpec,
@@ -15,11 +14,12 @@ import type { MarginSummary, OutputSummary } from '../../src/uncertainty/uncerta
 
 /**
  * The figures of src/uncertainty/plots.ts as a reader sees them: each spec is compiled by vega-lite and laid out by
- * vega (headless, no renderer), and the drawn items are checked against the data by geometry worked out here —
- * a bar ends at the pixel of its value on a linear (or log) axis fixed by two other drawn items, a rule sits where
- * its value falls, rows come in the given order and are tall enough to read, every line and bar has a colour and
- * the legend's symbol for a series is drawn in that series' colour and dash. plotSpecs.test.ts checks the specs'
- * words and data; this file checks that the encodings draw those data.
+ * vega with the reports' config (src/report/plots.ts `layoutView`, headless), and the drawn items are checked
+ * against the data by geometry worked out here — a bar ends at the pixel of its value on a linear (or log) axis
+ * fixed by two other drawn items, a rule sits where its value falls, rows come in the given order and are tall
+ * enough to read, every line and bar has a colour and the legend's symbol for a series is drawn in that series'
+ * colour and dash. plotSpecs.test.ts checks the specs' words and data; this file checks that the encodings draw
+ * those data.
  */
 
 interface Item {
@@ -45,17 +45,9 @@ interface Scene {
   items: Item[];
 }
 
-/** A headless vega view of a vega-lite spec, laid out; the caller finalizes it. */
-async function viewOf(spec: Record<string, unknown>): Promise<vega.View> {
-  const compiled = compile(spec as unknown as TopLevelSpec, { logger: vega.logger(vega.None) }).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.None });
-  await view.runAsync();
-  return view;
-}
-
 /** Lays out a vega-lite spec headless and returns the scenegraph's root. */
 async function draw(spec: Record<string, unknown>): Promise<Scene> {
-  const view = await viewOf(spec);
+  const view = await layoutView(spec);
   const root = (view.scenegraph() as unknown as { root: Scene }).root;
   view.finalize();
   return root;
@@ -80,7 +72,7 @@ const axisTitles = (scene: Scene): string[] => marks(scene, 'axis-title').flatMa
 
 /** The SVG text a reader sees (vega truncates a label longer than its limit with an ellipsis). */
 async function svgOf(spec: Record<string, unknown>): Promise<string> {
-  const view = await viewOf(spec);
+  const view = await layoutView(spec);
   try {
     return await view.toSVG();
   } finally {
