@@ -330,3 +330,23 @@ export function meanSd(y: Float64Array): { mean: number; sd: number } {
   const sd = Math.sqrt(ss / y.length);
   return { mean, sd: sd > 0 && Number.isFinite(sd) ? sd : 1 };
 }
+
+/**
+ * Whether targets y[rows] (all of y without `rows`) are one value to 1e-12 of their magnitude. A GP learns nothing from
+ * them: its posterior mean is that value everywhere and its variance the prior's, so a constraint held at 0 by every
+ * design (a margin closed by construction, e.g. a node re-sized to meet it exactly) would score Φ(0) = ½ as its
+ * probability of feasibility at every candidate. The surrogates leave such a constraint out of the model: once a
+ * feasible design is in the data its one value is ≤ 0, so it is treated as satisfied; before that it would only
+ * have said how far a candidate lies from the data, not where the constraint holds.
+ */
+export function constantTargets(y: Float64Array, rows?: readonly number[]): boolean {
+  let lo = Infinity;
+  let hi = -Infinity;
+  const visit = (v: number): void => {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  };
+  if (rows === undefined) for (const v of y) visit(v);
+  else for (const i of rows) visit(y[i]!);
+  return hi - lo <= 1e-12 * Math.max(1, Math.abs(lo), Math.abs(hi));
+}

@@ -35,6 +35,18 @@ export class DuplicateFilter {
     return this.find(x, hashVector(x)) < 0;
   }
 
+  /** The order in which an equal vector was added (0 for the first added), −1 when none was. */
+  indexOf(x: Float64Array): number {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    const h = hashVector(x);
+    for (let s = (h ^ (h >>> 15)) & mask; ; s = (s + 1) & mask) {
+      const e = slots[s]!;
+      if (e === 0) return -1;
+      if (this.hashes[e - 1] === h && equal(this.vectors[e - 1]!, x)) return e - 1;
+    }
+  }
+
   /** Adds x; returns false (and adds nothing) when an equal vector is already present. */
   add(x: Float64Array): boolean {
     const h = hashVector(x);

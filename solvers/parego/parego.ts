@@ -9,7 +9,8 @@
  *   improvement (infill.ts). The batch's earlier members enter the model as "kriging believer" points (their value
  *   the GP's own mean: Ginsbourger, Le Riche & Carraro 2010), so the batch spreads instead of repeating one optimum.
  * - Constraints: the scalarized score carries a penalty (scalarize.ts) and, in addition, EI is multiplied by the
- *   probability of feasibility from one GP per constraint (refitted once per batch).
+ *   probability of feasibility from one GP per constraint (refitted once per batch; none for a constraint with one
+ *   value in all the data, solvers/gp/gp.ts constantTargets).
  * - Model size: the GP is conditioned on at most 150 designs (the 100 best scores and 50 spread over the rest by
  *   evaluation order) and its hyperparameters fitted on at most 40 of them (20 best, 20 spread; the first fit from 3
  * starts, later ones
@@ -22,7 +23,7 @@ import type { Problem } from '../../src/problem/types.js';
 import type { AlgorithmOptions, AlgorithmSnapshot, Individual } from '../types.js';
 import { randomDesign } from '../operators/layout.js';
 import { DuplicateFilter } from '../operators/duplicates.js';
-import { GaussianProcess, type GpHyperparameters } from '../gp/gp.js';
+import { constantTargets, GaussianProcess, type GpHyperparameters } from '../gp/gp.js';
 import { fitHyperparameters } from '../gp/hyperparameters.js';
 import { decodeHyper, encodeHyper } from '../gp/hyperparameterCodec.js';
 import { SurrogateSearch } from '../surrogate/surrogateSearch.js';
@@ -119,6 +120,7 @@ export class Parego extends SurrogateSearch {
     const models: GaussianProcess[] = [];
     for (let i = 0; i < k; i++) {
       const g = Float64Array.from(ok, (d) => d.g[i]!);
+      if (constantTargets(g)) continue; // no information; see constantTargets
       const sub = (idx: number[]): { X: Float64Array; y: Float64Array } => ({
         X: unitMatrix(
           this.layout,

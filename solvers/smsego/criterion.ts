@@ -10,8 +10,9 @@
  *   ε_j = span_j / (|front| + c · evaluations left), c = 1 − 2^−m (Ponweiser et al.'s additive ε);
  * - any other ŷ scores its exclusive hypervolume contribution to the front (≥ 0).
  * Constraints (not in Ponweiser et al.): with the probability of feasibility PoF = Π_i Φ(−μ_i / s_i) of one GP per
- * constraint, a positive score is multiplied by PoF and a penalty lowered by 1 − PoF; before any feasible design is
- * known the criterion is log PoF alone (find the feasible region first; Schonlau, Welch & Jones 1998).
+ * constraint (a constraint with one value in all the data has no GP: solvers/gp/gp.ts constantTargets), a positive
+ * score is multiplied by PoF and a penalty lowered by 1 − PoF; before any feasible design is known the criterion is
+ * log PoF alone (find the feasible region first; Schonlau, Welch & Jones 1998).
  */
 import { normalCdf } from '../parego/infill.js';
 import { hypervolumeContribution } from './hypervolume.js';
@@ -36,6 +37,8 @@ export function lcbGain(m: number): number {
  * Numerical Recipes in C, 2nd ed., 1992, §6.2 (`erfcc`, fractional error < 1.2e-7 everywhere), taken in logs.
  */
 export function logNormalCdf(z: number): number {
+  // above 9, ½ erfc(z/√2) < 1e-19 is below half an ulp of 1, so log Φ(z) is exactly log 1 = 0 (no exp and log needed)
+  if (z > 9) return 0;
   if (z >= 0) return Math.log(normalCdf(z));
   const x = -z / Math.SQRT2;
   const t = 1 / (1 + 0.5 * x);

@@ -24,7 +24,7 @@ import { nonDominatedIndices, toMatrix } from '../../src/pareto/dominance.js';
 import type { AlgorithmOptions, AlgorithmSnapshot, Individual } from '../types.js';
 import { KIND_REAL, randomDesign } from '../operators/layout.js';
 import { DuplicateFilter } from '../operators/duplicates.js';
-import { GaussianProcess, type GpHyperparameters } from '../gp/gp.js';
+import { constantTargets, GaussianProcess, type GpHyperparameters } from '../gp/gp.js';
 import { decodeHyper, encodeHyper } from '../gp/hyperparameterCodec.js';
 import { SurrogateSearch } from '../surrogate/surrogateSearch.js';
 import { compileEncoding, encode, encodeAll, type SurrogateEncoding } from './encoding.js';
@@ -138,6 +138,7 @@ export class SmsEgo extends SurrogateSearch {
       const rowsOk = ok.map((d, k) => (Number.isFinite(d.g[i]) ? k : -1)).filter((k) => k >= 0);
       if (rowsOk.length < 3) continue;
       const g = Float64Array.from(ok, (d) => (Number.isFinite(d.g[i]) ? d.g[i]! : 0));
+      if (constantTargets(g, rowsOk)) continue; // no information; see constantTargets
       const keep = new Set(rowsOk);
       const sub = { fit: sets.fit.filter((k) => keep.has(k)), condition: sets.condition.filter((k) => keep.has(k)) };
       if (sub.fit.length < 3) continue;

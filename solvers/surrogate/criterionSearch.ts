@@ -6,6 +6,9 @@
  * improvement with it (solvers/parego/infill.ts), SMS-EGO its S-metric criterion; ties in `value` go to the lower
  * `tie`. The criterion scores each generation's designs in one call (a surrogate predicts a block of points at less
  * cost than each alone); the random draws come first, so the run is the one a point-by-point scoring gives.
+ * A design the search met before (a child equal to a parent or an earlier child: with integers and choices rounded,
+ * about one child in eight on the constellation study) takes its earlier score instead of being predicted again; the
+ * criterion is deterministic for a fixed model, so the values are those scoring it again gives.
  * A design in `taken` (evaluated or already in the batch) is never returned; null when every candidate was taken.
  * With a `region` (SMS-EGO's trust region, solvers/smsego/trustRegion.ts), the random designs are placed in it and
  * every child is projected onto it, so the search stays inside.
@@ -14,7 +17,7 @@ import type { Rng } from '../../src/core/rng.js';
 import { randomDesign, type VariableLayout } from '../operators/layout.js';
 import { sbxCrossover } from '../operators/sbx.js';
 import { polynomialMutation } from '../operators/mutation.js';
-import type { DuplicateFilter } from '../operators/duplicates.js';
+import { DuplicateFilter } from '../operators/duplicates.js';
 
 export const SEARCH_POPULATION = 24;
 export const SEARCH_GENERATIONS = 25;
@@ -58,7 +61,8 @@ export function maximizeCriterion(
     region === undefined ? randomDesign(layout, rng) : region.place(randomDesign(layout, rng), rng);
   const first = seeds.slice(0, half);
   while (first.length < SEARCH_POPULATION) first.push(random());
-  let pop: Scored[] = score(first);
+  const scoreOnce = remembered(score);
+  let pop: Scored[] = scoreOnce(first);
   let champion: Scored | null = null;
   const consider = (s: Scored): void => {
     if (!taken.has(s.x) && (champion === null || better(s, champion))) champion = s;
@@ -90,7 +94,7 @@ export function maximizeCriterion(
         xs.push(c);
       }
     }
-    const children = score(xs);
+    const children = scoreOnce(xs);
     children.forEach(consider);
     pop = pop
       .concat(children)
@@ -98,4 +102,22 @@ export function maximizeCriterion(
       .slice(0, SEARCH_POPULATION);
   }
   return (champion as Scored | null)?.x ?? null;
+}
+
+/** `score` that scores each distinct design once: a design seen before gets its first score (see the header). */
+function remembered(score: Scorer): Scorer {
+  const seen = new DuplicateFilter();
+  const scores: Scored[] = [];
+  return (xs) => {
+    const fresh: Float64Array[] = [];
+    const at = xs.map((x) => {
+      const i = seen.indexOf(x);
+      if (i >= 0) return i;
+      seen.add(x);
+      fresh.push(x);
+      return scores.length + fresh.length - 1;
+    });
+    if (fresh.length > 0) scores.push(...score(fresh));
+    return at.map((i) => scores[i]!);
+  };
 }

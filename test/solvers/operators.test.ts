@@ -117,6 +117,16 @@ describe('variation operators', () => {
     expect(f.add(vs[0]!)).toBe(true);
   });
 
+  it('DuplicateFilter.indexOf: the order an equal vector was added in, −1 for one never added', () => {
+    const f = new DuplicateFilter();
+    const vs = Array.from({ length: 300 }, (_, i) => Float64Array.of(i % 17, Math.floor(i / 17)));
+    for (const v of vs) f.add(v);
+    f.add(Float64Array.of(3, 0)); // equal to vs[3]: not added again, keeps index 3
+    for (const i of [0, 3, 17, 150, 299]) expect(f.indexOf(Float64Array.from(vs[i]!))).toBe(i);
+    expect(f.indexOf(Float64Array.of(-0, 0))).toBe(0);
+    expect(f.indexOf(Float64Array.of(0.5, 0))).toBe(-1);
+  });
+
   it('shuffledRange draws the permutation randomPermutations draws', () => {
     const a = createRng(9);
     const b = createRng(9);

@@ -61,6 +61,18 @@ describe('SMS-EGO building blocks', () => {
     expect(Number.isFinite(logNormalCdf(-40))).toBe(true);
   });
 
+  it('log Φ is exactly 0 above z = 9, as log of the rounded Φ; below it, log Φ(8) = log(1 − 6.2e-16)', () => {
+    // Φ(9) = 1 − 1.1e-19 (A&S 26.2.12's tail bound φ(z)/z): below half an ulp of 1, so the double is 1 and its log 0
+    for (let z = 9.0001; z < 40; z += 0.37) {
+      expect(Math.log(normalCdf(z))).toBe(0);
+      expect(logNormalCdf(z)).toBe(0);
+    }
+    expect(logNormalCdf(Infinity)).toBe(0);
+    // 1 − Φ(8) = 6.2e-16 (A&S table 26.1): more than half an ulp below 1, so log Φ(8) is not 0 (about −6e-16)
+    expect(logNormalCdf(8)).toBeLessThan(0);
+    expect(logNormalCdf(8)).toBeGreaterThan(-2e-15);
+  });
+
   it('penalty when ε-dominated: −(Π(1 + max(0, ŷ − a)) − 1), by hand', () => {
     const front = [f64(0, 0)];
     const ctx = { front, m: 2, gain: 1, epsilon: additiveEpsilon(front, 2, 0) };

@@ -181,6 +181,35 @@ describe('trust region: the infill search kept inside', () => {
   });
 });
 
+describe('criterion search: each distinct design scored once', () => {
+  it('a design met again takes its first score; the champion is the best design scored and not taken', () => {
+    // integers on 0 … 3: children repeat parents and each other often
+    const layout = compileLayout([
+      { name: 'a', kind: 'int', lower: 0, upper: 3 },
+      { name: 'b', kind: 'int', lower: 0, upper: 3 },
+    ]);
+    const counts = new Map<string, number>();
+    let asked = 0;
+    const value = (x: Float64Array): number => -((x[0]! - 2) ** 2) - (x[1]! - 1) ** 2;
+    const score = (xs: readonly Float64Array[]): Scored[] =>
+      xs.map((x) => {
+        asked++;
+        const k = Array.from(x).join(',');
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+        return { x, value: value(x), tie: 0 };
+      });
+    const taken = new DuplicateFilter();
+    taken.add(Float64Array.of(2, 1)); // the optimum is already evaluated
+    const x = maximizeCriterion(layout, score, [], taken, createRng(3))!;
+    expect([...counts.values()].every((c) => c === 1)).toBe(true);
+    expect(counts.size).toBeLessThanOrEqual(16); // 4 × 4 designs exist; the search proposes 24 + 25 × 24 = 624
+    expect(asked).toBe(counts.size);
+    // the best not taken: (1, 1), (3, 1), (2, 0) or (2, 2), all at −1 — the first met wins the tie
+    expect(value(x)).toBe(-1);
+    expect(taken.has(x)).toBe(false);
+  });
+});
+
 describe('SMS-EGO with the trust region', () => {
   const small = (): Problem => createBenchmarkProblem({ problem: 'dtlz2', objectives: 3, variables: 4 });
   const opts = (seed: number, trustRegion = true): AlgorithmOptions => ({
