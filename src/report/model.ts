@@ -17,7 +17,8 @@ import type { KeyValue, ReportPlot } from './reportParts.js';
 import { robustPicks, type RobustnessReport } from './robustness.js';
 import { BINDING_MARGIN } from '../run/binding.js';
 import { decisionSummary, type DecisionSummary } from '../run/recommend.js';
-import { budgetRegimeText } from '../run/budgetRegime.js';
+import { budgetRegimeText, proposalCostText } from '../run/budgetRegime.js';
+import type { RunTimings } from '../run/results.js';
 import { DEFAULT_SURROGATE_BATCH } from '../problem/algorithm.js';
 import { decisionView, frontKneeCaption, frontKneeSvg, type DecisionView } from './decisionView.js';
 
@@ -151,6 +152,7 @@ function runSummary(run: LoadedRun): KeyValue[] {
       value: `${n} in ${res?.generations ?? 0} generations (${res?.stopReason ?? 'unknown stop'})`,
     },
     { label: 'budget regime', value: budgetRegimeText(a.name, n, pareto.objectives.length) },
+    ...proposalCostRow(a.name, pareto.objectives.length, meta.timings),
     {
       label: 'feasible evaluations',
       value: `${res?.feasible ?? 0} (${((100 * (res?.feasible ?? 0)) / Math.max(1, n)).toFixed(1)} %)`,
@@ -166,6 +168,18 @@ function runSummary(run: LoadedRun): KeyValue[] {
     { label: 'started / finished', value: `${meta.startedAt} / ${meta.finishedAt ?? 'n/a'}` },
     { label: 'odc version', value: meta.odcVersion },
   ];
+}
+
+/** The surrogate's cost per proposal beside an evaluation, when run.json timed both (odc of 2026-11-25 on). */
+function proposalCostRow(algorithm: string, objectives: number, t: RunTimings | undefined): KeyValue[] {
+  if (t?.propose_s === undefined || t.proposed === undefined || t.evaluated === undefined) return [];
+  const text = proposalCostText(algorithm, objectives, {
+    propose_s: t.propose_s,
+    proposed: t.proposed,
+    evaluate_s: t.evaluate_s,
+    evaluated: t.evaluated,
+  });
+  return text === undefined ? [] : [{ label: 'proposal cost', value: text.replace(/^cost: /, '') }];
 }
 
 /** How a study constraint is evaluated: robust studies read statistics over the uncertainty samples. */

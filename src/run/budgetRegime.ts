@@ -38,3 +38,38 @@ export function budgetRegimeText(algorithm: string, evaluations: number, objecti
     'smsego measured ahead of nsga3 at 100 and 200 evaluations, with constraints (a benchmark and the node study) and without them (DTLZ2, 20 seeds) (docs/algorithms.md)';
   return `${regime}, ${objectives} objectives: ${measured3}`;
 }
+
+/** A proposal at most this share of an evaluation is "small" beside it. */
+export const SMALL_PROPOSAL_SHARE = 0.1;
+
+/** Wall times of a run's asks after its start design and of its evaluations, with the designs each covered. */
+export interface ProposalTimings {
+  readonly propose_s: number;
+  readonly proposed: number;
+  readonly evaluate_s: number;
+  readonly evaluated: number;
+}
+
+const ms = (v: number): string => (v >= 10 ? v.toFixed(0) : v.toPrecision(2));
+/** A ratio with 2 decimals below 1, 1 below 10, none above. */
+const times = (v: number): string => v.toFixed(v < 1 ? 2 : v < 10 ? 1 : 0);
+
+/**
+ * For a surrogate's run, what its proposals cost beside its evaluations (wall time, so the evaluations' time is the
+ * pool's with several workers): measured on the user's own study, the trade docs/algorithms.md can only state for the
+ * shipped ones. Undefined for nsga2/nsga3 (microseconds per design) and when nothing was timed.
+ */
+export function proposalCostText(algorithm: string, objectives: number, t: ProposalTimings): string | undefined {
+  if (!SURROGATES.has(algorithm) || !(t.proposed > 0) || !(t.evaluated > 0) || !(t.evaluate_s > 0)) return undefined;
+  const propose_ms = (1000 * t.propose_s) / t.proposed;
+  const evaluate_ms = (1000 * t.evaluate_s) / t.evaluated;
+  const share = propose_ms / evaluate_ms;
+  const head = `cost: ${algorithm} took ${ms(propose_ms)} ms per design it proposed, evaluation ${ms(evaluate_ms)} ms per design (wall time)`;
+  if (share <= SMALL_PROPOSAL_SHARE) return `${head}: proposals are small beside evaluations`;
+  const usual = objectives >= 3 ? 'nsga3' : 'nsga2';
+  return (
+    `${head}: a proposal costs ${share < 1 ? `${times(share)} of an evaluation` : `as much as ${times(share)} evaluations`}, ` +
+    `so in the same time ${usual} evaluates ${times(1 + share)}× as many designs — compare the two at equal time, not ` +
+    'equal evaluations (docs/algorithms.md)'
+  );
+}

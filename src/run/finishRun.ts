@@ -23,7 +23,7 @@ import { largeArchiveNote } from './largeArchive.js';
 import { reportedFront, writeResults, type RunCounts, type RunMeta, type WrittenResults } from './results.js';
 import { CHECKPOINT, CHECKPOINT_PREVIOUS } from './checkpoint.js';
 import { LOG_FINAL, LOG_PARTIAL } from './runFolder.js';
-import { budgetRegimeText } from './budgetRegime.js';
+import { budgetRegimeText, proposalCostText } from './budgetRegime.js';
 import type { DecisionSummary } from './recommend.js';
 import { fixedNormalizationOf, type LoopOutcome, type RunContext, type RunSummary } from './runContext.js';
 
@@ -72,7 +72,7 @@ export async function finishRun(
   if (end.stopReason === 'interrupted') return interruptedSummary(ctx, end);
   const { history, norm } = await finalHistory(ctx, end);
   const committed = await commitResults(ctx, end, outcome, history, norm, reportedDesigns, records);
-  return completeSummary(ctx, end, history, committed);
+  return completeSummary(ctx, end, outcome, history, committed);
 }
 
 /** An interrupted run's summary: its hypervolume is the last live value (else the current front's). */
@@ -191,7 +191,13 @@ async function commitResults(
       failureReasons: end.failureReasons,
       leastInfeasible,
     },
-    timings: { wall_s: end.wall_s, evaluate_s: outcome.evalTime_s },
+    timings: {
+      wall_s: end.wall_s,
+      evaluate_s: outcome.evalTime_s,
+      evaluated: outcome.evaluated,
+      propose_s: outcome.proposeTime_s,
+      proposed: outcome.proposed,
+    },
     normalization: norm,
     history,
     historyStride: historyStride(p.generation),
@@ -220,6 +226,7 @@ function leastInfeasibleOf(ctx: RunContext): RunCounts['leastInfeasible'] {
 function completeSummary(
   ctx: RunContext,
   end: RunEnd,
+  outcome: LoopOutcome,
   history: readonly GenerationStats[],
   committed: Committed,
 ): RunSummary {
@@ -228,9 +235,16 @@ function completeSummary(
   const { p, archive, m, failures, feasible } = end;
   const { reported, leastInfeasible, written } = committed;
   const archiveNote = largeArchiveNote(m, archive.length, loaded.algorithm.archiveLimit);
+  const cost = proposalCostText(loaded.algorithm.name, m, {
+    evaluate_s: outcome.evalTime_s,
+    evaluated: outcome.evaluated,
+    propose_s: outcome.proposeTime_s,
+    proposed: outcome.proposed,
+  });
   const notes = [
     ...run.notes,
     budgetRegimeText(loaded.algorithm.name, p.evaluations, m),
+    ...(cost !== undefined ? [cost] : []),
     ...(archiveNote !== undefined ? [archiveNote] : []),
   ];
   return {

@@ -64,6 +64,9 @@ interface LoopState {
   /** The progress display's hypervolume normalization, fixed at the first feasible front (benchmarks: at once). */
   displayNorm: Normalization | undefined;
   evalTime_s: number;
+  evaluated: number;
+  proposeTime_s: number;
+  proposed: number;
   generationsThisProcess: number;
   lastCheckpointMs: number;
 }
@@ -74,6 +77,9 @@ export async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
   const state: LoopState = {
     displayNorm: ctx.run.checkpoint?.liveNormalization,
     evalTime_s: 0,
+    evaluated: 0,
+    proposeTime_s: 0,
+    proposed: 0,
     generationsThisProcess: 0,
     lastCheckpointMs: ctx.now().getTime(),
   };
@@ -81,7 +87,10 @@ export async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
     // Let pending events run once per generation (Ctrl-C in a main-thread run); it changes no result.
     await new Promise((resolve) => setImmediate(resolve));
     const stopReason = stopReasonBefore(ctx, state.generationsThisProcess);
-    if (stopReason !== null) return { stopReason, evalTime_s: state.evalTime_s };
+    if (stopReason !== null) {
+      const { evalTime_s, evaluated, proposeTime_s, proposed } = state;
+      return { stopReason, evalTime_s, evaluated, proposeTime_s, proposed };
+    }
     await oneGeneration(ctx, state, benchmark);
   }
 }
@@ -91,11 +100,18 @@ async function oneGeneration(ctx: RunContext, state: LoopState, benchmark: Fixed
   const { opts, algorithm, evaluator, log } = ctx;
   const { problem } = ctx.run.loaded;
   const { generation, evaluations } = algorithm.progress();
-  const batch = algorithm.ask();
   // process.hrtime: the performance global loads perf_hooks and its modules on first use (~3 ms of every run)
+  const tp = process.hrtime.bigint();
+  const batch = algorithm.ask();
   const te = process.hrtime.bigint();
+  if (generation > 0) {
+    // the first batch is the start design, drawn without a model: a surrogate's cost per proposal is the rest
+    state.proposeTime_s += Number(te - tp) / 1e9;
+    state.proposed += batch.length;
+  }
   const results = await evaluator.evaluate(batch);
   state.evalTime_s += Number(process.hrtime.bigint() - te) / 1e9;
+  state.evaluated += batch.length;
   algorithm.tell(results);
   const rows = batch.map((x, i) => toLogged(problem, evaluations + i, generation, x, results[i]!));
   log.append(rows);

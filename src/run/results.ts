@@ -34,6 +34,18 @@ export interface RunCounts {
   readonly leastInfeasible: readonly { index: number; violations: { name: string; g: number }[] }[];
 }
 
+/** Where a run's wall time went, in the process that finished it (run.json `timings`). */
+export interface RunTimings {
+  readonly wall_s: number;
+  /** Wall time evaluating designs (the pool's, with several workers). */
+  readonly evaluate_s: number;
+  /** Designs evaluated in `evaluate_s` (absent in runs of older odc). */
+  readonly evaluated?: number;
+  /** Wall time in the algorithm's ask() after its first batch, and the designs those asks proposed (absent before). */
+  readonly propose_s?: number;
+  readonly proposed?: number;
+}
+
 export interface RunMeta {
   readonly formatVersion: 1;
   readonly odcVersion: string;
@@ -52,7 +64,7 @@ export interface RunMeta {
   readonly finishedAt?: string;
   readonly packageVersions: Record<string, string>;
   readonly result?: RunCounts;
-  readonly timings?: { readonly wall_s: number; readonly evaluate_s: number };
+  readonly timings?: RunTimings;
   readonly normalization?: Normalization;
   readonly history?: readonly GenerationStats[];
   /** Generations per history row (1, or ⌈generations / 500⌉ for longer runs: see historyStride in history.ts). */

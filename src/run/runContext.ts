@@ -145,6 +145,11 @@ export interface RunContext {
 export interface LoopOutcome {
   readonly stopReason: string;
   readonly evalTime_s: number;
+  /** Designs evaluated in evalTime_s. */
+  readonly evaluated: number;
+  /** Time in ask() after the run's first batch (the start design), and the designs those asks proposed. */
+  readonly proposeTime_s: number;
+  readonly proposed: number;
 }
 
 /**

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runStudy } from '../../src/index.js';
+import type { RunTimings } from '../../src/run/results.js';
 import { odc } from '../helpers/cli.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 
@@ -23,6 +24,17 @@ describe('odc run with parego', () => {
       const one = await odc('run', path, '--workers', '1', '--out', join(dir, 'w1'), '--quiet');
       expect(one.code).toBe(0);
       expect(one.out).toMatch(/budget: small \(≤ 300 evaluations\), 2 objectives: the surrogate regime/);
+      // the start is min(11 · 3 − 1, ⌊20 / 3⌋) = 6 designs, so 14 of the 20 were proposed by the model
+      const timings = (JSON.parse(readFileSync(join(dir, 'w1', 'run.json'), 'utf8')) as { timings: RunTimings })
+        .timings;
+      expect([timings.proposed, timings.evaluated]).toEqual([14, 20]);
+      expect(timings.propose_s).toBeGreaterThan(0);
+      expect(timings.propose_s! + timings.evaluate_s).toBeLessThanOrEqual(timings.wall_s);
+      const perProposal = (1000 * timings.propose_s!) / 14;
+      const shown = /cost: parego took ([\d.]+) ms per design it proposed/.exec(one.out);
+      expect(Number(shown?.[1])).toBeCloseTo(perProposal, perProposal >= 10 ? -0.3 : 1);
+      const report = readFileSync(join(dir, 'w1', 'report.md'), 'utf8');
+      expect(report).toMatch(/proposal cost.*parego took [\d.]+ ms per design it proposed/);
       expect((await odc('run', path, '--workers', '2', '--out', join(dir, 'w2'), '--quiet')).code).toBe(0);
       const a = readFileSync(join(dir, 'w1', 'pareto.json'), 'utf8');
       expect(readFileSync(join(dir, 'w2', 'pareto.json'), 'utf8')).toBe(a);
