@@ -16,6 +16,9 @@ describe('budgetRegimeText', () => {
     expect(SURROGATE_REGIME_MAX_EVALUATIONS).toBe(300);
     expect(budgetRegimeText('smsego', 300, 3)).toMatch(/^budget: small \(≤ 300 evaluations\), 3 objectives: /);
     expect(budgetRegimeText('smsego', 301, 3)).toMatch(/^budget: evolutionary regime \(> 300 evaluations\)/);
+    // what 500 evaluations showed, per surrogate: no "measured only at ≤ 300" once a surrogate was run there
+    expect(budgetRegimeText('smsego', 500, 2)).toMatch(/smsego was still ahead of nsga2\/nsga3 at 500 evaluations/);
+    expect(budgetRegimeText('parego', 500, 2)).toMatch(/parego was measured at 500 evaluations only on/);
     expect(budgetRegimeText('nsga2', 301, 2)).toMatch(/nsga2 is the usual choice$/);
     expect(budgetRegimeText('nsga3', 301, 3)).toMatch(/nsga3 is the usual choice$/);
   });
