@@ -51,6 +51,11 @@ export interface CompareRow {
   readonly algorithm: string;
   readonly seed: number;
   readonly evaluations: number;
+  /**
+   * Wall time of the run's finishing process (run.json timings; null when absent), so runs can be set side by side at
+   * equal time: a surrogate's proposals cost more than an evolutionary algorithm's, not its evaluations.
+   */
+  readonly wall_s: number | null;
   readonly frontSize: number;
   /** Normalized hypervolume on the common normalization (reference 1.1 in every objective). */
   readonly hypervolume: number;
@@ -273,6 +278,7 @@ async function compareRow(c: RowContext, i: number): Promise<CompareRow> {
     algorithm: r.meta.algorithm.name,
     seed: r.meta.algorithm.seed,
     evaluations: r.meta.result?.evaluations ?? 0,
+    wall_s: r.meta.timings?.wall_s ?? null,
     frontSize: F.length,
     hypervolume: hv,
     igdPlus: F.length && Z.length ? igdPlus(F, Z, m) : Z.length ? Infinity : 0,
@@ -398,6 +404,7 @@ function summaryTable(r: CompareResult): { headers: string[]; rows: string[][] }
       'algorithm',
       'seed',
       'evaluations [-]',
+      'wall time [s]',
       'front size [-]',
       'hypervolume [-]',
       'IGD+ [-]',
@@ -411,6 +418,7 @@ function summaryTable(r: CompareResult): { headers: string[]; rows: string[][] }
       x.algorithm,
       String(x.seed),
       String(x.evaluations),
+      x.wall_s === null ? 'n/a' : fmt(x.wall_s),
       String(x.frontSize),
       num(x.hypervolume),
       num(x.igdPlus),
@@ -449,7 +457,7 @@ function compareMarkdown(r: CompareResult): string {
     '',
     METHOD.replace(/[_*[\]|<>]/g, (c) => `\\${c}`),
     '',
-    mdTable(s.headers, s.rows, [false, false, false, true, true, true, true, true, true, true, true]),
+    mdTable(s.headers, s.rows, [false, false, false, true, true, true, true, true, true, true, true, true]),
     '',
     `Non-dominated union: ${r.unionSize} designs. Normalization: ideal ${r.normalization.ideal.map((v) => fmt(v)).join(', ')}; nadir ${r.normalization.nadir.map((v) => fmt(v)).join(', ')} (minimized sense: maximized objectives negated).`,
     '',
@@ -511,7 +519,7 @@ function textTable(table: readonly (readonly string[])[], left: readonly number[
 /** Plain-text summary table for the terminal. */
 export function formatCompare(r: CompareResult): string {
   const s = summaryTable(r);
-  const cols = [0, 4, 5, 6, 7, 8, 9, 10];
+  const cols = [0, 4, 5, 6, 7, 8, 9, 10, 11];
   const lines = textTable([cols.map((c) => s.headers[c]!), ...s.rows.map((row) => cols.map((c) => row[c]!))]);
   const groups =
     r.groups === null

@@ -253,6 +253,11 @@ describe('compareRuns', () => {
       expect(row.igdPlus).toBeGreaterThanOrEqual(0);
     }
     expect(r.rows[0]!.unionShare + r.rows[1]!.unionShare).toBeCloseTo(1, 12);
+    // each run's wall time from its run.json, in the summary table beside its evaluations
+    const wall = (dir: string): number =>
+      (JSON.parse(read(dir, 'run.json')) as { timings: { wall_s: number } }).timings.wall_s;
+    expect(r.rows.map((row) => row.wall_s)).toEqual([wall(zdtA), wall(zdtB)]);
+    expect(read(out, 'compare.md')).toContain(String.raw`| evaluations \[-\] | wall time \[s\] | front size \[-\] |`);
     // "not dominated by others", by the definition on the normalized fronts (pair by pair, written here)
     const { ideal, nadir } = r.normalization;
     const front = (dir: string): number[][] => {
@@ -382,7 +387,7 @@ describe('CLI', () => {
     expect(JSON.parse(exp.out)).toHaveProperty('schemaVersion', 1);
     const cmp = await cli('compare', zdtA, zdtB, '--out', join(tmp, 'cmp-cli'));
     expect(cmp.code).toBe(0);
-    expect(cmp.out).toMatch(/hypervolume \[-\]\s+IGD\+ \[-\]/);
+    expect(cmp.out).toMatch(/evaluations \[-\]\s+wall time \[s\]\s+front size \[-\]\s+hypervolume \[-\]\s+IGD\+ \[-\]/);
   });
 
   it('bad input is a StudyError (exit 2)', async () => {
