@@ -170,7 +170,7 @@ function runSummary(run: LoadedRun): KeyValue[] {
   ];
 }
 
-/** The surrogate's cost per proposal beside an evaluation, when run.json timed both (odc of 2026-11-25 on). */
+/** The surrogate's cost per proposal beside an evaluation, when run.json timed both (runs of older odc did not). */
 function proposalCostRow(algorithm: string, objectives: number, t: RunTimings | undefined): KeyValue[] {
   if (t?.propose_s === undefined || t.proposed === undefined || t.evaluated === undefined) return [];
   const text = proposalCostText(algorithm, objectives, {
