@@ -32,26 +32,19 @@ export class DuplicateFilter {
 
   /** True when an equal vector was added before. */
   has(x: Float64Array): boolean {
-    return this.find(x, hashVector(x)) < 0;
+    return this.slots[this.probe(x, hashVector(x))] !== 0;
   }
 
   /** The order in which an equal vector was added (0 for the first added), −1 when none was. */
   indexOf(x: Float64Array): number {
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    const h = hashVector(x);
-    for (let s = (h ^ (h >>> 15)) & mask; ; s = (s + 1) & mask) {
-      const e = slots[s]!;
-      if (e === 0) return -1;
-      if (this.hashes[e - 1] === h && equal(this.vectors[e - 1]!, x)) return e - 1;
-    }
+    return this.slots[this.probe(x, hashVector(x))]! - 1; // an empty slot holds 0
   }
 
   /** Adds x; returns false (and adds nothing) when an equal vector is already present. */
   add(x: Float64Array): boolean {
     const h = hashVector(x);
-    const slot = this.find(x, h);
-    if (slot < 0) return false;
+    const slot = this.probe(x, h);
+    if (this.slots[slot] !== 0) return false;
     const i = this.vectors.length;
     this.vectors.push(x);
     if (i >= this.hashes.length) {
@@ -71,14 +64,13 @@ export class DuplicateFilter {
     this.slots.fill(0);
   }
 
-  /** -1 when an equal vector is present, else the empty slot where x belongs. */
-  private find(x: Float64Array, h: number): number {
+  /** The slot of an equal vector when one is present, else the empty slot where x belongs. */
+  private probe(x: Float64Array, h: number): number {
     const slots = this.slots;
     const mask = slots.length - 1;
     for (let s = (h ^ (h >>> 15)) & mask; ; s = (s + 1) & mask) {
       const e = slots[s]!;
-      if (e === 0) return s;
-      if (this.hashes[e - 1] === h && equal(this.vectors[e - 1]!, x)) return -1;
+      if (e === 0 || (this.hashes[e - 1] === h && equal(this.vectors[e - 1]!, x))) return s;
     }
   }
 

@@ -23,7 +23,7 @@ import { largeArchiveNote } from './largeArchive.js';
 import { reportedFront, writeResults, type RunCounts, type RunMeta, type WrittenResults } from './results.js';
 import { CHECKPOINT, CHECKPOINT_PREVIOUS } from './checkpoint.js';
 import { LOG_FINAL, LOG_PARTIAL } from './runFolder.js';
-import { budgetRegimeText, proposalCostText } from './budgetRegime.js';
+import { budgetRegimeText, proposalCostText, type ProposalTimings } from './budgetRegime.js';
 import type { DecisionSummary } from './recommend.js';
 import { fixedNormalizationOf, type LoopOutcome, type RunContext, type RunSummary } from './runContext.js';
 
@@ -191,13 +191,7 @@ async function commitResults(
       failureReasons: end.failureReasons,
       leastInfeasible,
     },
-    timings: {
-      wall_s: end.wall_s,
-      evaluate_s: outcome.evalTime_s,
-      evaluated: outcome.evaluated,
-      propose_s: outcome.proposeTime_s,
-      proposed: outcome.proposed,
-    },
+    timings: { wall_s: end.wall_s, ...proposalTimingsOf(outcome) },
     normalization: norm,
     history,
     historyStride: historyStride(p.generation),
@@ -235,12 +229,7 @@ function completeSummary(
   const { p, archive, m, failures, feasible } = end;
   const { reported, leastInfeasible, written } = committed;
   const archiveNote = largeArchiveNote(m, archive.length, loaded.algorithm.archiveLimit);
-  const cost = proposalCostText(loaded.algorithm.name, m, {
-    evaluate_s: outcome.evalTime_s,
-    evaluated: outcome.evaluated,
-    propose_s: outcome.proposeTime_s,
-    proposed: outcome.proposed,
-  });
+  const cost = proposalCostText(loaded.algorithm.name, m, proposalTimingsOf(outcome));
   const notes = [
     ...run.notes,
     budgetRegimeText(loaded.algorithm.name, p.evaluations, m),
@@ -263,5 +252,15 @@ function completeSummary(
     failureReasons: end.failureReasons,
     decision: written.decision,
     ...notesOf(notes),
+  };
+}
+
+/** The loop's timings as run.json and the cost sentence name them. */
+function proposalTimingsOf(outcome: LoopOutcome): ProposalTimings {
+  return {
+    evaluate_s: outcome.evalTime_s,
+    evaluated: outcome.evaluated,
+    propose_s: outcome.proposeTime_s,
+    proposed: outcome.proposed,
   };
 }
