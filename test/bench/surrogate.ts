@@ -20,6 +20,8 @@
  * picks cases; --budgets=500 and --seeds=1,2 replace the budgets and seeds. --trust-region=on|off (bare: on) runs
  * SMS-EGO with its adaptive trust region always on or off (options.trustRegion; kept runs as <case>-smsego-tr-... or
  * <case>-smsego-off-..., in the SMS-EGO column); without it, SMS-EGO's default ('auto': on without constraints).
+ * --population=N runs NSGA-II/III at population N (kept as <case>-nsga2-pN-...), e.g. the population a study ships
+ * with, for comparisons at equal wall time where NSGA gets several times the surrogate's evaluations.
  * --overhead[=N]: instead, SMS-EGO's CPU per proposal at the flagship constellation study's size (its variables,
  * objectives and constraints; N = 100 designs of model data, as warm-start evaluations) with smooth synthetic responses
  * (a GP's cost depends on the data's size, not its values), after the first batch (whose fit has 3 starts), over 6
@@ -80,6 +82,8 @@ const TRUST_ARG = args.find((a) => a === '--trust-region' || a.startsWith('--tru
 /** SMS-EGO's trust region: 'auto' (its default), or forced on or off by --trust-region[=on|off]. */
 const TRUST_REGION: boolean | 'auto' = TRUST_ARG === undefined ? 'auto' : !TRUST_ARG.endsWith('=off');
 const SMSEGO_KEY = TRUST_REGION === 'auto' ? 'smsego' : TRUST_REGION ? 'smsego-tr' : 'smsego-off';
+/** --population=N: NSGA-II/III at population N (kept as <case>-nsga2-pN-...) instead of max(8, budget / 5). */
+const POPULATION = listArg('population')?.[0];
 const PICK = args
   .find((a) => a.startsWith('--cases='))
   ?.slice('--cases='.length)
@@ -109,7 +113,7 @@ const CASES: readonly Case[] = [
 ];
 
 function runOnce(name: string, problem: Problem, budget: number, seed: number): RunResult {
-  const population = Math.max(8, Math.floor(budget / 5));
+  const population = POPULATION ?? Math.max(8, Math.floor(budget / 5));
   const trust = name === 'smsego' ? { trustRegion: TRUST_REGION } : {};
   const alg = createAlgorithm(name, problem, { population, seed, evaluations: budget, batch: 4, ...trust });
   let askMs = 0;
@@ -146,7 +150,8 @@ function slug(label: string): string {
 
 /** A run's result, from --out when it was kept there, else run now (and kept when --out is set). */
 function cachedRun(c: Case, name: string, problem: Problem, budget: number, seed: number): RunResult | null {
-  const key = name === 'smsego' ? SMSEGO_KEY : name;
+  const key =
+    name === 'smsego' ? SMSEGO_KEY : POPULATION !== undefined && !SURROGATES.has(name) ? `${name}-p${POPULATION}` : name;
   const file = OUT === undefined ? undefined : join(OUT, `${slug(c.label)}-${key}-${budget}-${seed}.json`);
   if (file !== undefined && existsSync(file)) {
     const r = JSON.parse(readFileSync(file, 'utf8')) as Omit<RunResult, 'front'> & { front: number[][] };
