@@ -15,25 +15,32 @@ type NodeRecord = ConstellationRecord['shells'][number]['node'];
 
 /** The figures the constellation constraints judge. */
 export interface ConstraintInputs {
-  readonly blockedLinks: number;
+  /** Lowest line of sight of any link over the window, above R⊕ [km] (see evaluate.ts without links). */
+  readonly lineOfSight_km: number;
+  /** The height a line of sight must clear: the atmosphere plus margin [km]. */
+  readonly grazingHeight_km: number;
   readonly pointingExceeded: number;
   /** The constellation's rate per node at its worst instant. */
   readonly worst_bps: number;
   /** Shares of the satellites deployed by the half and full milestones. */
   readonly half: number;
-  readonly full: number;
+  /** When the last satellite reaches orbit [yr]: every satellite is launched (launch.ts), so the full milestone is
+   *  met exactly when this is within it; unlike the share deployed (1 whenever met) it says by how much. */
+  readonly campaign_yr: number;
   readonly minSeparation_km: number;
 }
 
 /** Every inter-satellite link clears the atmosphere and can be tracked. */
 function islConstraints(c: ConstraintInputs): ConstraintResult[] {
   return [
+    // The lowest line of sight, not the count of blocked links: the same pass/fail, with a margin that says how
+    // far a design is from blocking a link class (and a smooth one for a surrogate to model).
     constraintResult(
       'isl.lineOfSight',
-      c.blockedLinks,
-      '<=',
-      0,
-      'links',
+      c.lineOfSight_km,
+      '>=',
+      c.grazingHeight_km,
+      'km',
       true,
       'every inter-satellite link clears the atmosphere (grazing height) throughout the window',
     ),
@@ -80,10 +87,10 @@ export function constellationConstraints(
     ),
     constraintResult(
       'launch.fullMilestone',
-      c.full,
-      '>=',
-      1,
-      '-',
+      c.campaign_yr,
+      '<=',
+      spec.launch.milestoneFull_yr,
+      'yr',
       false,
       `all satellites in orbit within ${spec.launch.milestoneFull_yr} yr (FCC 47 CFR 25.164(b))`,
     ),

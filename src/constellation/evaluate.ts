@@ -29,7 +29,7 @@ import { shellDensity, shellOverlaps } from './environment/environment.js';
 import { groundContacts, type GroundContactParams, type GroundContactResult } from './ground/ground.js';
 import { deployedBy } from './launch/launch.js';
 import { launchPlan } from './launch/launchPlan.js';
-import { shellLinks, type ShellLinksParams, type ShellLinksResult } from './links/links.js';
+import { DEFAULT_GRAZING_HEIGHT_m, shellLinks, type ShellLinksParams, type ShellLinksResult } from './links/links.js';
 import { clusterShellRecord, withFormationKeeping } from './geometry/clusterKeeping.js';
 import { shellFormation } from './geometry/clusterFormation.js';
 import { planeElements } from './geometry/pattern.js';
@@ -169,17 +169,18 @@ function evaluate(
   const shells = shellRecords(spec, designs, nodes, sats);
   notes.push(...ssoNotes(spec));
 
-  const { blockedLinks, pointingExceeded } = linkViolations(links);
+  const { blockedLinks, pointingExceeded, minLineOfSightAltitude_m } = linkViolations(links);
   // The constellation's rate at an instant is its worst shell's; mean, p5 and worst over the instants.
   const net = seriesStats(constellationSeries(networks));
   const half = deployedBy(campaign.deploymentCurve, spec.launch.milestoneHalf_yr) / satellites;
   const full = deployedBy(campaign.deploymentCurve, spec.launch.milestoneFull_yr) / satellites;
   const constraints = constellationConstraints(spec, nodes, {
-    blockedLinks,
+    lineOfSight_km: lineOfSightForCheck_m(spec, minLineOfSightAltitude_m) / M_PER_KM,
+    grazingHeight_km: DEFAULT_GRAZING_HEIGHT_m / M_PER_KM,
     pointingExceeded,
     worst_bps: net.worst,
     half,
-    full,
+    campaign_yr: campaign.campaign_yr,
     minSeparation_km,
   });
   notes.push(GEOMETRY_NOTE);
@@ -191,7 +192,7 @@ function evaluate(
     kind: 'constellation',
     satellites,
     shells,
-    isl: islRecord(spec, links, blockedLinks),
+    isl: islRecord(spec, links, blockedLinks, minLineOfSightAltitude_m),
     network: networkRecord(spec, networks, net),
     ground: groundRecord(spec, contacts),
     launch: { ...launchRecord, deployedAtHalfMilestone: half, deployedAtFullMilestone: full },
@@ -271,13 +272,28 @@ function shellNetworks(
 }
 
 /** Links that cross the atmosphere, and links whose terminals cannot track them, over every shell. */
-function linkViolations(links: readonly ShellLinksResult[]): { blockedLinks: number; pointingExceeded: number } {
+function linkViolations(links: readonly ShellLinksResult[]): {
+  blockedLinks: number;
+  pointingExceeded: number;
+  minLineOfSightAltitude_m: number;
+} {
   const blockedLinks = links.reduce((a, l) => a + l.blockedLinks, 0);
   const pointingExceeded = links.reduce(
     (a, l) => a + Object.values(l.classes).reduce((b, c) => b + c.pointingExceeded, 0),
     0,
   );
-  return { blockedLinks, pointingExceeded };
+  const minLineOfSightAltitude_m = Math.min(Infinity, ...links.map((l) => l.minLineOfSightAltitude_m));
+  return { blockedLinks, pointingExceeded, minLineOfSightAltitude_m };
+}
+
+/**
+ * The figure the line-of-sight check judges [m]: the lowest line of sight of any link over the window. Without links
+ * the check has nothing to judge; it reads the lowest shell's altitude, the highest line of sight a link between
+ * two of its satellites could have, so the margin stays finite and the check satisfied.
+ */
+function lineOfSightForCheck_m(spec: ConstellationSpec, minLineOfSightAltitude_m: number): number {
+  if (Number.isFinite(minLineOfSightAltitude_m)) return minLineOfSightAltitude_m;
+  return Math.min(...spec.shells.map((s) => s.geometry.altitude_m));
 }
 
 /** The densest shell's satellite density [1/km³]. */
@@ -444,6 +460,7 @@ function islRecord(
   spec: ConstellationSpec,
   links: readonly ShellLinksResult[],
   blockedLinks: number,
+  minLineOfSightAltitude_m: number,
 ): ConstellationRecord['isl'] {
   return {
     links: links.reduce((a, l) => a + l.links, 0),
@@ -453,6 +470,7 @@ function islRecord(
       1 / BPS_PER_GBPS,
     ),
     blockedLinks,
+    minLineOfSightAltitude_km: Number.isFinite(minLineOfSightAltitude_m) ? minLineOfSightAltitude_m / M_PER_KM : null,
     maxPointingRate_deg_s: rad_to_deg(Math.max(0, ...links.map((l) => l.maxPointingRate_rad_s))),
     classes: links.flatMap((l, i) => linkRecords(spec.shells[i]!.geometry.name, l)),
   };

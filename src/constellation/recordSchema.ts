@@ -96,6 +96,13 @@ function islRecordSchema() {
     linkRange_km: stats('km'),
     linkRate_Gbps: stats('Gbps'),
     blockedLinks: n('Links whose line of sight dips below the grazing height [-].'),
+    minLineOfSightAltitude_km: z
+      .number()
+      .nullable()
+      .describe(
+        "Lowest altitude above R⊕ of any link's line of sight over the window (null without links); the " +
+          'isl.lineOfSight check needs it at or above the grazing height [km].',
+      ),
     maxPointingRate_deg_s: n('[deg/s]'),
     classes: z.array(
       z.strictObject({

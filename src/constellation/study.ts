@@ -37,6 +37,7 @@ import { evaluateConstellation } from './evaluate.js';
 import { parseConstellation, readBaseNode, type BaseNode } from './load.js';
 import { isConstellationMetric, pathGetter, unknownConstellationMetricHint } from './metrics.js';
 import type { ConstellationRecord } from './record.js';
+import type { ConstraintResult } from '../node/record.js';
 import { constellationStudySectionsSchema } from './studySchema.js';
 
 const SHELL_KEYS = [
@@ -350,11 +351,12 @@ function recordEvaluation(
         .map((c) => scaledViolation(c.value, c.sense, c.limit)),
     );
   }
-  for (const name of ['isl.lineOfSight', 'isl.pointing']) {
-    const c = rec.constraints.find((r) => r.name === name)!;
-    g[k++] = c.satisfied ? Math.min(0, c.value - c.limit) : c.value - c.limit; // counts of links: absolute scale
-  }
-  const sep = rec.constraints.find((r) => r.name === 'environment.minSeparation')!;
+  const check = (name: string): ConstraintResult => rec.constraints.find((r) => r.name === name)!;
+  const los = check('isl.lineOfSight');
+  g[k++] = scaledViolation(los.value, los.sense, los.limit);
+  const pointing = check('isl.pointing');
+  g[k++] = pointing.satisfied ? Math.min(0, pointing.value - pointing.limit) : pointing.value - pointing.limit; // links
+  const sep = check('environment.minSeparation');
   g[k++] = scaledViolation(sep.value, sep.sense, sep.limit);
   const lookup = (p: string): number => refGetters.get(p)!(rec);
   for (const c of parsed) g[k++] = scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup));

@@ -5,6 +5,8 @@
  */
 import type { ConstellationRecord, StatsRecord } from '../constellation/record.js';
 import type { ConstraintResult } from '../node/record.js';
+import { DEFAULT_GRAZING_HEIGHT_m } from '../constellation/links/links.js';
+import { M_PER_KM } from '../units/convert.js';
 import { constraintLines, noteLines, row, sectionLines, table, type BudgetRow, type BudgetSection } from './budget.js';
 import { fmt, groupedDecimal } from '../io/numberFormat.js';
 
@@ -84,6 +86,12 @@ function islSection(r: ConstellationRecord): BudgetSection {
         isl.blockedLinks,
         '-',
         isl.blockedLinks > 0 ? 'line of sight below the grazing height: unusable' : 'all clear of the atmosphere',
+      ),
+      row(
+        'lowest line of sight',
+        isl.minLineOfSightAltitude_km ?? '—',
+        'km',
+        `above the Earth, over every link and sample; a link needs ${DEFAULT_GRAZING_HEIGHT_m / M_PER_KM} km`,
       ),
       row('max pointing rate', isl.maxPointingRate_deg_s, 'deg/s'),
     ],

@@ -55,9 +55,41 @@ describe('constellation evaluation', () => {
       ),
     );
     expect(r.isl.blockedLinks).toBe(4);
+    // The lowest point of a chord between neighbours 2π/S apart is its midpoint, r·cos(π/S) from the centre.
+    const lowest_km = (sgp4Radius_m(550) * Math.cos(Math.PI / 4) - EARTH_RADIUS_m) / 1e3; // ≈ −1,478 km
+    expect(Math.abs(r.isl.minLineOfSightAltitude_km! - lowest_km)).toBeLessThan(10); // SGP4: a few km off circular
     const los = r.constraints.find((c) => c.name === 'isl.lineOfSight')!;
     expect(los.satisfied).toBe(false);
     expect(los.enforced).toBe(true);
+    expect(los.value).toBe(r.isl.minLineOfSightAltitude_km);
+    expect(los.limit).toBe(100); // atmosphere 80 km + 20 km margin (linkSampling.ts)
+    expect(los.margin).toBeCloseTo((los.value - 100) / 100, 12); // ≈ −15.8: 16 grazing heights below
+  });
+
+  it('the line-of-sight margin: a ring of 8 at 550 km grazes at ~22 km (blocked), a ring of 22 clears 100 km', () => {
+    // r·cos(π/S) − R⊕ with r = 6,929 km: S = 8 → 6,929 × 0.9239 − 6,378 = 23 km; S = 22 → 6,929 × 0.9898 − 6,378 =
+    // 480 km. A count of blocked links is 8 and 0; the margin says how far each is from the 100 km grazing height.
+    const ring = (S: number) =>
+      evaluate(
+        `ring${S}-los.yaml`,
+        file(
+          `  - { name: r${S}, altitude_km: 550, inclination_deg: 53, planes: 1, satsPerPlane: ${S} }`,
+          'isl: { topology: ring }\n',
+        ),
+      );
+    for (const [S, blocked] of [
+      [8, 8],
+      [22, 0],
+    ] as const) {
+      const r = ring(S);
+      const lowest_km = (sgp4Radius_m(550) * Math.cos(Math.PI / S) - EARTH_RADIUS_m) / 1e3;
+      // SGP4's short-period terms move the radius by a few km around the circular value.
+      expect(Math.abs(r.isl.minLineOfSightAltitude_km! - lowest_km)).toBeLessThan(10);
+      expect(r.isl.blockedLinks).toBe(blocked);
+      const los = r.constraints.find((c) => c.name === 'isl.lineOfSight')!;
+      expect(los.satisfied).toBe(blocked === 0);
+      expect(los.margin).toBeCloseTo((r.isl.minLineOfSightAltitude_km! - 100) / 100, 12);
+    }
   });
 
   it('a ring of 22 at 550 km: neighbours 2r·sin(π/22) apart, all clear', () => {

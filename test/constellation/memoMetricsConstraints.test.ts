@@ -152,11 +152,12 @@ describe('constellation constraints: margins by hand', () => {
 
   it("each shell's node checks named after the shell, then links, demand, milestones and separation", () => {
     const r = constellationConstraints(spec, nodes, {
-      blockedLinks: 2,
+      lineOfSight_km: 80,
+      grazingHeight_km: 100,
       pointingExceeded: 0,
       worst_bps: 3e9,
       half: 0.4,
-      full: 1,
+      campaign_yr: 4.5,
       minSeparation_km: 1.5,
     });
     const fcc = '(FCC 47 CFR 25.164(b))';
@@ -165,12 +166,12 @@ describe('constellation constraints: margins by hand', () => {
       { ...own('high/power.arrayArea') },
       {
         name: 'isl.lineOfSight',
-        value: 2,
-        limit: 0,
-        sense: '<=',
-        unit: 'links',
+        value: 80,
+        limit: 100,
+        sense: '>=',
+        unit: 'km',
         satisfied: false,
-        margin: -2, // (0 − 2)/1: a zero limit scales by 1
+        margin: -0.2, // (80 − 100)/100: a line of sight 20 km below the grazing height
         enforced: true,
         description: 'every inter-satellite link clears the atmosphere (grazing height) throughout the window',
       },
@@ -210,12 +211,12 @@ describe('constellation constraints: margins by hand', () => {
       },
       {
         name: 'launch.fullMilestone',
-        value: 1,
-        limit: 1,
-        sense: '>=',
-        unit: '-',
+        value: 4.5,
+        limit: 6,
+        sense: '<=',
+        unit: 'yr',
         satisfied: true,
-        margin: 0,
+        margin: 0.25, // (6 − 4.5)/6: the last satellite in orbit 1.5 yr before the milestone
         enforced: false,
         description: `all satellites in orbit within 6 yr ${fcc}`,
       },

@@ -63,6 +63,8 @@ describe('constellation studies', () => {
       expect(d.record.shells).toHaveLength(d.variables['shells.a.planes'] === 0 ? 1 : 2);
       if (Object.values(d.constraints).every((g) => (g as number) <= 0))
         expect(d.record.satellites).toBeGreaterThanOrEqual(200);
+      // The links' check is a margin on the lowest line of sight, scaled by the 100 km grazing height: (100 − h)/100.
+      expect(d.constraints['isl.lineOfSight']).toBeCloseTo((100 - d.record.isl.minLineOfSightAltitude_km) / 100, 12);
     }
     // The run folder's study.yaml stands alone: the node is inlined, not a path.
     expect(read(s.runDir, 'study.yaml')).not.toContain(ai1);

@@ -206,9 +206,9 @@ describe('what binds: a count that must be zero and is', () => {
       index: 0,
       variables: {},
       objectives: { f1: 0, f2: 0 },
-      constraints: { 'isl.lineOfSight': 0, 'mass.launchClosure': 0 },
+      constraints: { 'isl.pointing': 0, 'mass.launchClosure': 0 },
       record: {
-        constraints: [check('isl.lineOfSight', 0, 0), check('mass.launchClosure', 2500, 2500)],
+        constraints: [check('isl.pointing', 0, 0), check('mass.launchClosure', 2500, 2500)],
       } as unknown as ParetoDesign['record'],
     };
     expect(designBinding(d, []).constraints.map((c) => c.name)).toEqual(['mass.launchClosure']);

@@ -84,6 +84,8 @@ export interface ShellLinksResult {
   readonly linkRange_m: Stats;
   readonly linkRate_bps: Stats;
   readonly blockedLinks: number;
+  /** Lowest altitude of any link's line of sight above R⊕ over the window [m] (Infinity without links). */
+  readonly minLineOfSightAltitude_m: number;
   /** Max links per node counting usable links only (a never-closing link needs no terminal). */
   readonly terminalsPerNode: number;
   readonly maxPointingRate_rad_s: number;
@@ -150,6 +152,7 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
     linkRange_m: t.linkRange_m,
     linkRate_bps: t.linkRate_bps,
     blockedLinks: t.blockedLinks,
+    minLineOfSightAltitude_m: t.minLineOfSightAltitude_m,
     terminalsPerNode: graphs ? graphs.maxDegree : classTerminals(topo, stats),
     maxPointingRate_rad_s: t.maxPointing,
     torus: {
@@ -203,6 +206,7 @@ function classTotals(
   classes: Record<LinkClass, LinkClassStats>;
   links: number;
   blockedLinks: number;
+  minLineOfSightAltitude_m: number;
   linkRange_m: Stats;
   linkRate_bps: Stats;
   maxPointing: number;
@@ -211,6 +215,7 @@ function classTotals(
   const classes = {} as Record<LinkClass, LinkClassStats>;
   let links = 0,
     blockedLinks = 0,
+    losMin = Infinity,
     rMin = Infinity,
     rMax = 0,
     rSum = 0,
@@ -225,6 +230,7 @@ function classTotals(
     if (!represented) continue;
     links += cls.count;
     blockedLinks += cls.blocked;
+    losMin = Math.min(losMin, cls.minLineOfSightAltitude_m);
     rMin = Math.min(rMin, cls.range_m.min);
     rMax = Math.max(rMax, cls.range_m.max);
     rSum += cls.range_m.mean * cls.count;
@@ -240,6 +246,7 @@ function classTotals(
     classes,
     links,
     blockedLinks,
+    minLineOfSightAltitude_m: losMin,
     linkRange_m: links === 0 ? ZERO : { min: rMin, mean: rSum / links, max: rMax },
     linkRate_bps: qW === 0 ? ZERO : { min: qMin, mean: qSum / qW, max: qMax },
     maxPointing,
