@@ -16,9 +16,10 @@
  *   (added automatically as a choice over all of them): a constellation picks among already-sized nodes.
  * A searched `phasing` is taken modulo the shell's plane count (F and F + P are the same constellation).
  * Every bound and choice is checked before any evaluation by loading the constellation it implies.
- * Always enforced (the physical closure): every shell's node closures (worst shell), `isl.lineOfSight`,
- * `isl.pointing` and `environment.minSeparation` (no two satellites closer than the design's
- * environment.minSeparation_km). A decision vector the loader or the models reject is a failed evaluation.
+ * Always enforced (the physical closure): every shell's node closures (worst shell; with `nodeSizing: closed` only
+ * launch.fitsVehicle, as sizing meets the others exactly, see SIZED_BY_CLOSURE), `isl.lineOfSight`, `isl.pointing`
+ * and `environment.minSeparation` (no two satellites closer than the design's environment.minSeparation_km). A
+ * decision vector the loader or the models reject is a failed evaluation.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -70,12 +71,32 @@ export const NODE_CLOSURES = [
   'mass.launchClosure',
   'launch.fitsVehicle',
 ] as const;
-export const CONSTELLATION_PHYSICAL_CONSTRAINTS = [
-  ...NODE_CLOSURES.map((n) => `node.${n} (worst shell)`),
-  'isl.lineOfSight',
-  'isl.pointing',
-  'environment.minSeparation',
-];
+/**
+ * The closures `nodeSizing: closed` meets by construction: node/sizing.ts re-sizes the array, radiator and launch
+ * allocation to what the node model requires (or the evaluation fails). They are equalities there, g = 0 for every
+ * design, so they are not optimizer constraints: as such they would only be reported as binding at 0 % on every
+ * design. The node record keeps the checks.
+ */
+const SIZED_BY_CLOSURE: ReadonlySet<string> = new Set([
+  'power.arrayArea',
+  'thermal.radiatorArea',
+  'mass.launchClosure',
+]);
+
+/** The node closures a study enforces: all of them, or with closed sizing those it does not meet by construction. */
+export function enforcedNodeClosures(closedSizing: boolean): readonly string[] {
+  return closedSizing ? NODE_CLOSURES.filter((n) => !SIZED_BY_CLOSURE.has(n)) : NODE_CLOSURES;
+}
+
+/** The always-enforced constraints' names, in the order of the g vector. */
+export function constellationPhysicalConstraints(closedSizing: boolean): string[] {
+  return [
+    ...enforcedNodeClosures(closedSizing).map((n) => `node.${n} (worst shell)`),
+    'isl.lineOfSight',
+    'isl.pointing',
+    'environment.minSeparation',
+  ];
+}
 
 export interface CompiledConstellationStudy {
   readonly problem: Problem;
@@ -191,7 +212,8 @@ export function compileConstellationStudy(
   checkBounds(variables, specOf, src.file, (path) => locate(src, ['variables', path]));
 
   const recordOf = (x: Float64Array): ConstellationRecord => evaluateConstellation(specOf(valuesOf(x)), lp);
-  const problem = studyProblem(String(base['name']), variables, sections, src, recordOf);
+  const closures = enforcedNodeClosures(base['nodeSizing'] === 'closed');
+  const problem = studyProblem(String(base['name']), variables, sections, src, recordOf, closures);
 
   return {
     problem,
@@ -214,6 +236,7 @@ function studyProblem(
   sections: { objectives: Parameters<typeof compileObjectives>[0]; constraints: readonly string[] },
   src: ParsedFile['src'],
   recordOf: (x: Float64Array) => ConstellationRecord,
+  closures: readonly string[],
 ): Problem {
   const metrics = {
     has: isConstellationMetric,
@@ -223,7 +246,7 @@ function studyProblem(
   const objectives = compileObjectives(sections.objectives, src, metrics);
   const parsed = compileConstraints(sections.constraints, src, metrics);
   const constraints: ConstraintSpec[] = [
-    ...CONSTELLATION_PHYSICAL_CONSTRAINTS.map((name) => ({ name })),
+    ...constellationPhysicalConstraints(closures.length < NODE_CLOSURES.length).map((name) => ({ name })),
     ...parsed.map((c) => ({ name: c.text })),
   ];
   const objectiveGetters = objectives.map((o) => pathGetter(o.name));
@@ -241,7 +264,7 @@ function studyProblem(
       } catch (e) {
         return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
       }
-      return recordEvaluation(rec, objectives, objectiveGetters, constraints.length, parsed, refGetters);
+      return recordEvaluation(rec, { objectives, objectiveGetters, closures, parsed, refGetters }, constraints.length);
     },
   };
 }
@@ -332,19 +355,22 @@ function buildStudyFile(b: StudyBuilder, values: readonly unknown[]): { raw: Raw
   return { raw, node: { raw: node, nodeFile: b.fileNode?.nodeFile ?? null, where: () => file } };
 }
 
+/** What recordEvaluation reads a record with: the study's objectives, enforced closures and constraints. */
+interface RecordReaders {
+  readonly objectives: readonly ObjectiveSpec[];
+  readonly objectiveGetters: readonly ((r: unknown) => number)[];
+  readonly closures: readonly string[];
+  readonly parsed: readonly ParsedConstraint[];
+  readonly refGetters: ReadonlyMap<string, (r: unknown) => number>;
+}
+
 /** The objectives and constraints of an evaluated constellation. */
-function recordEvaluation(
-  rec: ConstellationRecord,
-  objectives: readonly ObjectiveSpec[],
-  objectiveGetters: readonly ((r: unknown) => number)[],
-  constraintCount: number,
-  parsed: readonly ParsedConstraint[],
-  refGetters: ReadonlyMap<string, (r: unknown) => number>,
-): Evaluation {
+function recordEvaluation(rec: ConstellationRecord, q: RecordReaders, constraintCount: number): Evaluation {
+  const { objectives, objectiveGetters, parsed, refGetters } = q;
   const f = Float64Array.from(objectives, (o, i) => (o.sense === 'maximize' ? -1 : 1) * objectiveGetters[i]!(rec));
   const g = new Float64Array(constraintCount);
   let k = 0;
-  for (const name of NODE_CLOSURES) {
+  for (const name of q.closures) {
     g[k++] = Math.max(
       ...rec.constraints
         .filter((c) => c.name.endsWith(`/${name}`))

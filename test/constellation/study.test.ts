@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { odc } from '../helpers/cli.js';
 import { evaluateConstellationFile, exportDesign, runStudy } from '../../src/index.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
+import { loadStudyProblem } from '../../src/run/problem.js';
+import { createLpSolver } from '../../solvers/lp/index.js';
 
 /**
  * Runs on worker threads that execute dist/, which Stryker never mutates: skipped in mutation runs
@@ -63,12 +65,30 @@ describe('constellation studies', () => {
       expect(d.record.shells).toHaveLength(d.variables['shells.a.planes'] === 0 ? 1 : 2);
       if (Object.values(d.constraints).every((g) => (g as number) <= 0))
         expect(d.record.satellites).toBeGreaterThanOrEqual(200);
+      // Closed sizing meets the array, radiator and launch-mass closures by construction: not optimizer constraints.
+      expect(Object.keys(d.constraints).filter((n) => n.startsWith('node.'))).toEqual([
+        'node.launch.fitsVehicle (worst shell)',
+      ]);
       // The links' check is a margin on the lowest line of sight, scaled by the 100 km grazing height: (100 − h)/100.
       expect(d.constraints['isl.lineOfSight']).toBeCloseTo((100 - d.record.isl.minLineOfSightAltitude_km) / 100, 12);
     }
     // The run folder's study.yaml stands alone: the node is inlined, not a path.
     expect(read(s.runDir, 'study.yaml')).not.toContain(ai1);
     expect(read(s.runDir, 'study.yaml')).toMatch(/chip: gb300/);
+  });
+
+  it('a node flown as given is searched against all four closures; a closed one only against fitting its vehicle', async () => {
+    const names = async (path: string): Promise<string[]> =>
+      loadStudyProblem(path, await createLpSolver()).problem.constraints.map((c) => c.name);
+    const asGiven = writeFile(dir, 'as-given.yaml', readFileSync(base, 'utf8').replace('nodeSizing: closed\n', ''));
+    const closures = (all: string[]) => all.filter((n) => n.startsWith('node.'));
+    expect(closures(await names(asGiven))).toEqual([
+      'node.power.arrayArea (worst shell)',
+      'node.thermal.radiatorArea (worst shell)',
+      'node.mass.launchClosure (worst shell)',
+      'node.launch.fitsVehicle (worst shell)',
+    ]);
+    expect(closures(await names(base))).toEqual(['node.launch.fitsVehicle (worst shell)']);
   });
 
   itPooled('the same seed gives byte-identical files with 0 and 2 workers', async () => {
