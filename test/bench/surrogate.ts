@@ -151,7 +151,11 @@ function slug(label: string): string {
 /** A run's result, from --out when it was kept there, else run now (and kept when --out is set). */
 function cachedRun(c: Case, name: string, problem: Problem, budget: number, seed: number): RunResult | null {
   const key =
-    name === 'smsego' ? SMSEGO_KEY : POPULATION !== undefined && !SURROGATES.has(name) ? `${name}-p${POPULATION}` : name;
+    name === 'smsego'
+      ? SMSEGO_KEY
+      : POPULATION !== undefined && !SURROGATES.has(name)
+        ? `${name}-p${POPULATION}`
+        : name;
   const file = OUT === undefined ? undefined : join(OUT, `${slug(c.label)}-${key}-${budget}-${seed}.json`);
   if (file !== undefined && existsSync(file)) {
     const r = JSON.parse(readFileSync(file, 'utf8')) as Omit<RunResult, 'front'> & { front: number[][] };
