@@ -27,7 +27,7 @@ function pressureText(d: DecisionSummary): string | null {
   const items = [
     ...f.bounds.map((b) => ({
       count: b.count,
-      text: `bound ${boundText(b, fmt)} (${pct(b.share)}${b.share >= WIDEN_SHARE ? ': widen it' : ''})`,
+      text: `bound ${boundText(b, fmt)} (${pct(b.share)}${b.share >= WIDEN_SHARE ? (b.floor ? ': its floor' : ': widen it') : ''})`,
     })),
     ...f.constraints.map((c) => ({ count: c.count, text: `${c.name} (${pct(c.share)})` })),
   ].sort((a, b) => b.count - a.count);

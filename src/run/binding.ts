@@ -56,6 +56,8 @@ export interface FrontPressure {
     readonly limit: number;
     readonly count: number;
     readonly share: number;
+    /** A physical study's lower bound of 0 (see isFloor): not one to widen. */
+    readonly floor: boolean;
   }[];
 }
 
@@ -108,7 +110,9 @@ export function designBinding(d: ParetoDesign, variables: readonly Variable[]): 
   };
 }
 
-export function frontPressure(pareto: Pick<ParetoFile, 'designs' | 'variables'>): FrontPressure {
+export function frontPressure(
+  pareto: Pick<ParetoFile, 'designs' | 'variables'> & { readonly kind?: ParetoFile['kind'] },
+): FrontPressure {
   const n = pareto.designs.length;
   const vars = pareto.variables;
   const cons = new Map<string, number>();
@@ -133,19 +137,20 @@ export function frontPressure(pareto: Pick<ParetoFile, 'designs' | 'variables'>)
     }
   }
   const share = (k: number): number => (n > 0 ? k / n : 0);
-  const bounds: { variable: string; bound: 'lower' | 'upper'; limit: number; count: number; share: number }[] =
-    new Array(met);
+  const bounds: FrontPressure['bounds'][number][] = new Array(met);
   for (let k = 0; k < atBound.length; k++) {
     if (firstMet[k]! < 0) continue;
     const v = vars[k >> 1]!;
     if (v.kind === 'choice') continue; // never at a bound (boundOf)
     const bound = k % 2 === 1 ? 'upper' : 'lower';
+    const limit = bound === 'lower' ? v.lower : v.upper;
     bounds[firstMet[k]!] = {
       variable: v.name,
       bound,
-      limit: bound === 'lower' ? v.lower : v.upper,
+      limit,
       count: atBound[k]!,
       share: share(atBound[k]!),
+      floor: isFloor(pareto.kind, bound, limit),
     };
   }
   return {
@@ -168,6 +173,23 @@ export function boundText(
 /** Share of the front at a bound from which the advice to widen that bound is given (a quarter). */
 export const WIDEN_SHARE = 0.25;
 
+/**
+ * Whether a lower bound of 0 is the variable's floor rather than a study's choice: in a node or constellation study
+ * every variable is a physical quantity that does not go below 0 (a count, an area, a thickness, a mass, an
+ * altitude), and a shell's planes at 0 switch the shell off. A front there has chosen the floor (e.g. one shell
+ * unused), worth saying but not advice to widen. A benchmark's bound at 0 is part of its definition: widenable.
+ */
+function isFloor(kind: ParetoFile['kind'] | undefined, bound: 'lower' | 'upper', limit: number): boolean {
+  return kind !== undefined && kind !== 'benchmark' && bound === 'lower' && limit === 0;
+}
+
+/** What a front at a bound is told, for a share of it at WIDEN_SHARE or more. */
+function pressureAdvice(b: { readonly floor: boolean }): string {
+  return !b.floor
+    ? ': the front presses against it; widen it if the design may go further'
+    : ': the front chose this floor (0 cannot be widened; for a shell, its planes at 0 switch it off)';
+}
+
 const pct = (share: number): string => `${(100 * share).toFixed(share < 0.1 && share > 0 ? 1 : 0)} %`;
 
 /** One sentence per bound and binding constraint of the front, most designs first (at most `max`). */
@@ -177,7 +199,7 @@ export function frontPressureTexts(front: FrontPressure, fmt: (v: number) => str
       count: b.count,
       text:
         `${b.count} of ${front.designs} Pareto designs (${pct(b.share)}) sit at the study bound ${boundText(b, fmt)}` +
-        `${b.share >= WIDEN_SHARE ? ': the front presses against it; widen it if the design may go further' : ''}`,
+        `${b.share >= WIDEN_SHARE ? pressureAdvice(b) : ''}`,
     })),
     ...front.constraints.map((c) => ({
       count: c.count,

@@ -49,7 +49,7 @@ export const decisionSchema = lazy(() => {
     front: z.looseObject({
       designs: z.number(),
       constraints: z.array(z.looseObject({ name: z.string(), count: z.number(), share: z.number() })),
-      bounds: z.array(bound.extend({ count: z.number(), share: z.number() })),
+      bounds: z.array(bound.extend({ count: z.number(), share: z.number(), floor: z.boolean().optional() })),
     }),
   });
 });

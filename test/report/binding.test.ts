@@ -7,8 +7,9 @@
  * Expected counts are the region sizes, counted by hand from the regions' definitions.
  */
 import { describe, expect, it } from 'vitest';
-import { BINDING_MARGIN, designBinding, frontPressure } from '../../src/run/binding.js';
+import { BINDING_MARGIN, designBinding, frontPressure, frontPressureTexts } from '../../src/run/binding.js';
 import { decisionSummary } from '../../src/run/recommend.js';
+import { decisionLines } from '../../src/report/summary.js';
 import type { ParetoDesign, ParetoFile } from '../../src/run/paretoFile.js';
 
 const linspace = (a: number, b: number, n: number): number[] =>
@@ -189,8 +190,42 @@ describe('what binds: BNH, whose front runs along the upper bound x2 = 3', () =>
   });
 });
 
+describe('a front at a lower bound of 0: a physical floor, or a benchmark bound to widen', () => {
+  // 4 designs, all with x1 = 0 (its lower bound) and x2 = 3 (its upper bound): both bounds hold the whole front.
+  const file = pareto(
+    [0, 1, 2, 3].map((i) => ({
+      index: i,
+      variables: { x1: 0, x2: 3 },
+      objectives: { f1: i, f2: 3 - i },
+      constraints: {},
+      record: null,
+    })),
+    [
+      [0, 5],
+      [0, 3],
+    ],
+  );
+  const texts = (kind: ParetoFile['kind']): string[] => frontPressureTexts(frontPressure({ ...file, kind }), String);
+
+  it('in a constellation study the front chose the floor x1 >= 0 (not advice to widen), and presses x2 <= 3', () => {
+    expect(texts('constellation')).toEqual([
+      '4 of 4 Pareto designs (100 %) sit at the study bound x1 >= 0: the front chose this floor (0 cannot be widened; for a shell, its planes at 0 switch it off)',
+      '4 of 4 Pareto designs (100 %) sit at the study bound x2 <= 3: the front presses against it; widen it if the design may go further',
+    ]);
+  });
+
+  it("the run summary's pressure line says the same in short", () => {
+    const line = decisionLines(decisionSummary({ ...file, kind: 'node' })).find((l) => l.includes('presses against'));
+    expect(line).toContain('bound x1 >= 0 (100 %: its floor), bound x2 <= 3 (100 %: widen it)');
+  });
+
+  it("a benchmark's bound at 0 is part of its definition: both are bounds to widen", () => {
+    for (const t of texts('benchmark')) expect(t).toMatch(/widen it if the design may go further$/);
+  });
+});
+
 describe('what binds: a count that must be zero and is', () => {
-  it('is at g = 0 but not called binding (a constellation without blocked links); a closure at its limit is', () => {
+  it('is at g = 0 but not called binding (a constellation whose links can all be tracked); a closure at its limit is', () => {
     const check = (name: string, value: number, limit: number) => ({
       name,
       value,
