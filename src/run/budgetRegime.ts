@@ -14,10 +14,13 @@ export const SURROGATE_REGIME_MAX_EVALUATIONS = 300;
 
 const SURROGATES = new Set(['parego', 'smsego']);
 
-/** What 500 evaluations showed for each surrogate (docs/performance.md, 2026-11-24 16:20 and 2026-11-25 01:00). */
+/**
+ * What 500 evaluations showed for each surrogate, at equal evaluations and (SMS-EGO) at equal wall time
+ * (docs/performance.md, 2026-11-24 16:20, 2026-11-25 01:00 and 03:00).
+ */
 const SURROGATE_AT_500: Record<string, string> = {
   smsego:
-    'smsego was still ahead of nsga2/nsga3 at 500 evaluations on every case measured, at ~0.2 s per proposal: worth it while an evaluation costs about as much or more',
+    'smsego was still ahead of nsga2/nsga3 at 500 evaluations on every case measured, but at ~0.2 s per proposal: at equal wall time on the flagship constellation study (~35 ms per evaluation) nsga2 at population 40 was level by ~2,400 evaluations and ahead at 4,000, so past a few hundred evaluations smsego pays when an evaluation costs about as much as a proposal or more',
   parego: 'parego was measured at 500 evaluations only on the constellation study (ahead of nsga2) and on ZDT1',
 };
 

@@ -18,6 +18,10 @@ describe('budgetRegimeText', () => {
     expect(budgetRegimeText('smsego', 301, 3)).toMatch(/^budget: evolutionary regime \(> 300 evaluations\)/);
     // what 500 evaluations showed, per surrogate: no "measured only at ≤ 300" once a surrogate was run there
     expect(budgetRegimeText('smsego', 500, 2)).toMatch(/smsego was still ahead of nsga2\/nsga3 at 500 evaluations/);
+    // and what equal wall time showed there: nsga2 level by ~2,400 evaluations, ahead at 4,000
+    expect(budgetRegimeText('smsego', 500, 2)).toMatch(
+      /equal wall time .* level by ~2,400 evaluations and ahead at 4,000/,
+    );
     expect(budgetRegimeText('parego', 500, 2)).toMatch(/parego was measured at 500 evaluations only on/);
     expect(budgetRegimeText('nsga2', 301, 2)).toMatch(/nsga2 is the usual choice$/);
     expect(budgetRegimeText('nsga3', 301, 3)).toMatch(/nsga3 is the usual choice$/);
