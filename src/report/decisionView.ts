@@ -4,7 +4,7 @@
  * binds each design and the front, why each reference design is not on the front, and the front plot with the knee.
  */
 import { fmt } from '../io/numberFormat.js';
-import { BINDING_MARGIN, BOUND_TOLERANCE, frontPressureTexts } from '../run/binding.js';
+import { BINDING_MARGIN, BOUND_TOLERANCE, boundHitText, frontPressureTexts } from '../run/binding.js';
 import type { LoadedRun } from './load.js';
 import { objectiveTitle, samplePositions, type AxisDef, type CategoryStyle } from './plots.js';
 import { shellText, type DecisionSummary, type RecommendedDesign } from '../run/recommend.js';
@@ -45,10 +45,7 @@ function bindingLine(d: RecommendedDesign): string {
       ? `binding: ${b.constraints.map((c) => `${c.name} (${pctText(c.margin)})`).join(', ')}`
       : 'no binding constraint',
   ];
-  if (b.bounds.length)
-    parts.push(
-      `at a bound: ${b.bounds.map((x) => `${x.variable} = ${fmt(x.value)} (${x.bound === 'upper' ? '<=' : '>='} ${fmt(x.limit)})`).join(', ')}`,
-    );
+  if (b.bounds.length) parts.push(`at a bound: ${b.bounds.map((x) => boundHitText(x, fmt)).join(', ')}`);
   // the tightest margins not already listed as binding (all of the tightest when nothing binds, else the next one)
   const rest = b.tightest
     .filter((c) => !b.constraints.some((x) => x.name === c.name))

@@ -34,6 +34,8 @@ export interface BoundHit {
   /** The study's bound. */
   readonly limit: number;
   readonly value: number;
+  /** A physical study's lower bound of 0 (see isFloor). Absent in runs of older odc. */
+  readonly floor?: boolean;
 }
 
 export interface DesignBinding {
@@ -94,14 +96,19 @@ function margins(d: ParetoDesign): ConstraintMargin[] {
     );
 }
 
-export function designBinding(d: ParetoDesign, variables: readonly Variable[]): DesignBinding {
+export function designBinding(
+  d: ParetoDesign,
+  variables: readonly Variable[],
+  kind?: ParetoFile['kind'],
+): DesignBinding {
   const all = margins(d);
   const bounds: BoundHit[] = [];
   for (const v of variables) {
     const x = d.variables[v.name];
     const b = boundOf(v, x);
-    if (b !== null && v.kind !== 'choice')
-      bounds.push({ variable: v.name, bound: b, limit: b === 'lower' ? v.lower : v.upper, value: x as number });
+    if (b === null || v.kind === 'choice') continue;
+    const limit = b === 'lower' ? v.lower : v.upper;
+    bounds.push({ variable: v.name, bound: b, limit, value: x as number, floor: isFloor(kind, b, limit) });
   }
   return {
     constraints: all.filter((c) => c.margin <= BINDING_MARGIN),
@@ -220,9 +227,11 @@ export function designBindingText(b: DesignBinding, fmt: (v: number) => string, 
   const shown = b.constraints.slice(0, max).map((c) => `${c.name} (margin ${(100 * c.margin).toFixed(1)} %)`);
   if (b.constraints.length > max) shown.push(`${b.constraints.length - max} more`);
   if (shown.length) parts.push(shown.join('; '));
-  if (b.bounds.length)
-    parts.push(
-      `at a bound: ${b.bounds.map((x) => `${x.variable} = ${fmt(x.value)} (${x.bound === 'upper' ? '<=' : '>='} ${fmt(x.limit)})`).join(', ')}`,
-    );
+  if (b.bounds.length) parts.push(`at a bound: ${b.bounds.map((x) => boundHitText(x, fmt)).join(', ')}`);
   return parts.length ? parts.join('; ') : `no constraint within ${pct(BINDING_MARGIN)}, no variable at a bound`;
+}
+
+/** "compute.chips = 200 (<= 200)"; at a physical floor "shells.low.planes = 0 (its floor)". */
+export function boundHitText(x: BoundHit, fmt: (v: number) => string): string {
+  return `${x.variable} = ${fmt(x.value)} (${x.floor === true ? 'its floor' : `${x.bound === 'upper' ? '<=' : '>='} ${fmt(x.limit)}`})`;
 }

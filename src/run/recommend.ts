@@ -234,7 +234,7 @@ export function decisionSummary(pareto: ParetoFile, knee?: number): DecisionSumm
       selectors: mine.map((r) => r.selector),
       index: d.index,
       ...describe(pareto, d),
-      binding: designBinding(d, pareto.variables),
+      binding: designBinding(d, pareto.variables, pareto.kind),
     };
   });
   return { ...base, designs };

@@ -17,7 +17,12 @@ const jsonNumber = lazy(() => z.number().nullable());
 /** run.json `decision` (src/run/recommend.ts DecisionSummary): what the terminal summary and the reports lead with. */
 export const decisionSchema = lazy(() => {
   const margin = z.looseObject({ name: z.string(), margin: jsonNumber() });
-  const bound = z.looseObject({ variable: z.string(), bound: z.enum(['lower', 'upper']), limit: z.number() });
+  const bound = z.looseObject({
+    variable: z.string(),
+    bound: z.enum(['lower', 'upper']),
+    limit: z.number(),
+    floor: z.boolean().optional(),
+  });
   return z.looseObject({
     bindingMargin: z.number(),
     boundTolerance: z.number(),
@@ -49,7 +54,7 @@ export const decisionSchema = lazy(() => {
     front: z.looseObject({
       designs: z.number(),
       constraints: z.array(z.looseObject({ name: z.string(), count: z.number(), share: z.number() })),
-      bounds: z.array(bound.extend({ count: z.number(), share: z.number(), floor: z.boolean().optional() })),
+      bounds: z.array(bound.extend({ count: z.number(), share: z.number() })),
     }),
   });
 });

@@ -7,7 +7,13 @@
  * Expected counts are the region sizes, counted by hand from the regions' definitions.
  */
 import { describe, expect, it } from 'vitest';
-import { BINDING_MARGIN, designBinding, frontPressure, frontPressureTexts } from '../../src/run/binding.js';
+import {
+  BINDING_MARGIN,
+  designBinding,
+  designBindingText,
+  frontPressure,
+  frontPressureTexts,
+} from '../../src/run/binding.js';
 import { decisionSummary } from '../../src/run/recommend.js';
 import { decisionLines } from '../../src/report/summary.js';
 import type { ParetoDesign, ParetoFile } from '../../src/run/paretoFile.js';
@@ -212,6 +218,16 @@ describe('a front at a lower bound of 0: a physical floor, or a benchmark bound 
       '4 of 4 Pareto designs (100 %) sit at the study bound x1 >= 0: the front chose this floor (0 cannot be widened; for a shell, its planes at 0 switch it off)',
       '4 of 4 Pareto designs (100 %) sit at the study bound x2 <= 3: the front presses against it; widen it if the design may go further',
     ]);
+  });
+
+  it("a design's bounds: x1 = 0 at its floor in a constellation study, at x1 >= 0 in a benchmark", () => {
+    const d = file.designs[0]!;
+    expect(designBindingText(designBinding(d, file.variables, 'constellation'), String)).toBe(
+      'at a bound: x1 = 0 (its floor), x2 = 3 (<= 3)',
+    );
+    expect(designBindingText(designBinding(d, file.variables, 'benchmark'), String)).toBe(
+      'at a bound: x1 = 0 (>= 0), x2 = 3 (<= 3)',
+    );
   });
 
   it("the run summary's pressure line says the same in short", () => {
