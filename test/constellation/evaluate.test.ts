@@ -92,6 +92,23 @@ describe('constellation evaluation', () => {
     }
   });
 
+  it('without links the line-of-sight check has nothing to judge: it reads the lowest shell altitude and holds', () => {
+    const r = evaluate(
+      'no-links.yaml',
+      file(
+        '  - { name: a, altitude_km: 600, inclination_deg: 53, planes: 2, satsPerPlane: 20 }\n' +
+          '  - { name: b, altitude_km: 520, inclination_deg: 53, planes: 2, satsPerPlane: 20 }',
+        'isl: { topology: none }\n',
+      ),
+    );
+    expect(r.isl.links).toBe(0);
+    expect(r.isl.minLineOfSightAltitude_km).toBeNull();
+    const los = r.constraints.find((c) => c.name === 'isl.lineOfSight')!;
+    expect(los.value).toBeCloseTo(520, 9); // the lower shell: no link between its satellites could pass higher
+    expect(los.satisfied).toBe(true);
+    expect(los.margin).toBeCloseTo((520 - 100) / 100, 9);
+  });
+
   it('a ring of 22 at 550 km: neighbours 2r·sin(π/22) apart, all clear', () => {
     const r = evaluate(
       'ring22.yaml',
