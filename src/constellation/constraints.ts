@@ -22,10 +22,12 @@ export interface ConstraintInputs {
   readonly pointingExceeded: number;
   /** The constellation's rate per node at its worst instant. */
   readonly worst_bps: number;
-  /** Shares of the satellites deployed by the half and full milestones. */
+  /** Share of the satellites deployed by the half milestone. */
   readonly half: number;
-  /** When the last satellite reaches orbit [yr]: every satellite is launched (launch.ts), so the full milestone is
-   *  met exactly when this is within it; unlike the share deployed (1 whenever met) it says by how much. */
+  /**
+   * When the last satellite reaches orbit [yr]: every satellite is launched (launch.ts), so the full milestone is met
+   * exactly when this is within it; unlike the share deployed (1 whenever met) it says by how much.
+   */
   readonly campaign_yr: number;
   readonly minSeparation_km: number;
 }

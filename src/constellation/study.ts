@@ -88,10 +88,10 @@ export function enforcedNodeClosures(closedSizing: boolean): readonly string[] {
   return closedSizing ? NODE_CLOSURES.filter((n) => !SIZED_BY_CLOSURE.has(n)) : NODE_CLOSURES;
 }
 
-/** The always-enforced constraints' names, in the order of the g vector. */
-export function constellationPhysicalConstraints(closedSizing: boolean): string[] {
+/** The always-enforced constraints' names with these node closures, in the order of the g vector. */
+export function constellationPhysicalConstraints(closures: readonly string[]): string[] {
   return [
-    ...enforcedNodeClosures(closedSizing).map((n) => `node.${n} (worst shell)`),
+    ...closures.map((n) => `node.${n} (worst shell)`),
     'isl.lineOfSight',
     'isl.pointing',
     'environment.minSeparation',
@@ -246,7 +246,7 @@ function studyProblem(
   const objectives = compileObjectives(sections.objectives, src, metrics);
   const parsed = compileConstraints(sections.constraints, src, metrics);
   const constraints: ConstraintSpec[] = [
-    ...constellationPhysicalConstraints(closures.length < NODE_CLOSURES.length).map((name) => ({ name })),
+    ...constellationPhysicalConstraints(closures).map((name) => ({ name })),
     ...parsed.map((c) => ({ name: c.text })),
   ];
   const objectiveGetters = objectives.map((o) => pathGetter(o.name));
