@@ -10,29 +10,9 @@ import {
   pathTypesOf,
   torusDestinations,
 } from '../../../src/constellation/network/torusPathTypes.js';
+import { bruteLiftHull } from './latticeHull.js';
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
-
-function bruteHull(P: number, S: number, F: number, p: number, s: number): [number, number][] {
-  const pts: [number, number][] = [];
-  for (let w = -3 * S - 3; w <= 3 * S + 3; w++) {
-    const r = (((s - w * F) % S) + S) % S;
-    pts.push([Math.abs(p + w * P), Math.min(r, S - r)]);
-  }
-  pts.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const pareto: [number, number][] = [];
-  for (const q of pts) if (pareto.length === 0 || q[1] < pareto[pareto.length - 1]![1]) pareto.push(q);
-  const hull: [number, number][] = [];
-  for (const c of pareto) {
-    while (hull.length >= 2) {
-      const [a, b] = [hull[hull.length - 2]!, hull[hull.length - 1]!];
-      if ((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]) > 0) break;
-      hull.pop();
-    }
-    hull.push(c);
-  }
-  return hull;
-}
 
 function oracle(
   P: number,
@@ -51,7 +31,9 @@ function oracle(
   for (let p = 0; p < P; p++)
     for (let s = 0; s < S; s++) {
       if (p === 0 && s === 0) continue;
-      const types = bruteHull(P, S, F, p, s).filter(([x, y]) => (x === 0 || usable.cross) && (y === 0 || usable.in));
+      const types = bruteLiftHull(P, S, F, p, s).filter(
+        ([x, y]) => (x === 0 || usable.cross) && (y === 0 || usable.in),
+      );
       if (types.length === 0) {
         unreachable++;
         minHops.push(-1);
@@ -116,7 +98,7 @@ describe('path types of shapes whose staircase outgrows the first scratch', () =
     for (let p = 0; p < P; p++)
       for (let s = 0; s < S; s++) {
         if (p === 0 && s === 0) continue;
-        const want = bruteHull(P, S, F, p, s).flat();
+        const want = bruteLiftHull(P, S, F, p, s).flat();
         expect([...types.subarray(start[d]!, start[d + 1]!)]).toEqual(want);
         expect(destinationPathTypes(shape, p, s)).toEqual(want);
         d++;

@@ -16,6 +16,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { torusRoutingBound } from '../../../src/constellation/network/torusRouting.js';
+import { bruteLiftHull } from './latticeHull.js';
 
 interface Shell {
   P: number;
@@ -42,29 +43,8 @@ function hopIn(sh: Shell, v: number, dir: 1 | -1): number {
   return p * sh.S + mod((v % sh.S) + dir, sh.S);
 }
 
-/** Hull path types (x ascending) of offset (p, s) by brute force over the lattice lifts (p + wP, s − wF + mS). */
-function hullTypes(sh: Shell, p: number, s: number): [number, number][] {
-  const pairs: [number, number][] = [];
-  for (let w = -3 * sh.S; w <= 3 * sh.S; w++) {
-    const x = Math.abs(p + w * sh.P);
-    const r = mod(s - w * sh.F, sh.S);
-    pairs.push([x, Math.min(r, sh.S - r)]);
-  }
-  const pareto = pairs
-    .filter(([x, y]) => !pairs.some(([a, b]) => a <= x && b <= y && (a < x || b < y)))
-    .filter(([x, y], i, all) => all.findIndex(([a, b]) => a === x && b === y) === i)
-    .sort((a, b) => a[0] - b[0]);
-  const hull: [number, number][] = [];
-  for (const c of pareto) {
-    while (hull.length >= 2) {
-      const [a, b] = [hull[hull.length - 2]!, hull[hull.length - 1]!];
-      if ((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]) > 0) break;
-      hull.pop();
-    }
-    hull.push(c);
-  }
-  return hull;
-}
+/** Hull path types (x ascending) of offset (p, s) by brute force over the lattice lifts (latticeHull.ts). */
+const hullTypes = (sh: Shell, p: number, s: number): [number, number][] => bruteLiftHull(sh.P, sh.S, sh.F, p, s);
 
 /** Signed lifts (X, Y) of offset (p, s) with weights: the hull split by the step fractions, ties split evenly. */
 function offsetLifts(sh: Shell, p: number, s: number, theta: Map<string, number>): [number, number, number][] {
