@@ -1,12 +1,17 @@
 /**
- * Bundles the `odc` command after `tsc`: src/cli/odc.ts and everything it imports from src/ and solvers/ (esbuild
- * transpiles the TypeScript under the same tsconfig) into CommonJS files that dist/src/cli/bin.js (tsc's output of
- * src/cli/bin.ts) compiles, each with its own V8 code cache (see bin.ts): dist/src/cli/odc.cjs, the command line
- * itself, and the chunks its commands import when they run (src/cli/main.ts), each a bundle of its own:
+ * Bundles the `odc` command after `tsc`: src/entries/cli/odc.ts and everything it imports from src/ and solvers/
+ * (esbuild
+ * transpiles the TypeScript under the same tsconfig) into CommonJS files that dist/src/entries/cli/bin.js (tsc's output
+ * of
+ * src/entries/cli/bin.ts) compiles, each with its own V8 code cache (see bin.ts): dist/src/entries/cli/odc.cjs, the
+ * command line
+ * itself, and the chunks its commands import when they run (src/entries/cli/main.ts), each a bundle of its own:
  * odc-run.cjs (odc run, odc report), odc-evaluate.cjs (odc evaluate of a node design) and odc-library.cjs (the
  * rest); see CHUNKS. A command thus reads, deserializes and initializes only what it runs; and the worker
- * entries, dist/src/parallel/worker.js (odc run) and dist/src/uncertainty/worker.js (odc uncertainty, odc
- * sensitivity), as ES modules sharing their chunks (dist/src/cli/bundle-*.js): every evaluation thread loads one,
+ * entries, dist/src/entries/workers/evaluation.js (odc run) and dist/src/entries/workers/uncertainty.js (odc
+ * uncertainty, odc
+ * sensitivity), as ES modules sharing their chunks (dist/src/entries/cli/bundle-*.js): every evaluation thread loads
+ * one,
  * and a thread was ready in ~300 ms instead of ~460 ms wall (~210 ms less CPU per thread; flagship study, 3 runs
  * each, interleaved). zod, yaml, commander and pure-rand are bundled, other npm packages stay external (see
  * EXTERNAL). Building from the sources keeps the step repeatable: it never reads its own output.
@@ -15,9 +20,8 @@
  * separately; one module costs less. Measured on the 2-core reference machine, the same commit tsc-only against
  * bundled, 7 runs interleaved (CPU, user + system): `odc --version` 0.41 → 0.21 s, `odc run` on ZDT1 end to end
  * (report included) 1.30 → 1.11 s; the code cache then took the ZDT1 run from 1.01 to 0.90 s (medians of 7). The
- * library entry (dist/src/index.js) and its other files stay tsc's per-file output; paths the code finds relative
- * to its own file (catalogs, the TID table, worker files) resolve the same from dist/src/cli/ as from any
- * dist/src/<dir>/.
+ * library entry (dist/src/index.js) and its other files stay tsc's per-file output; files the code finds by location
+ * (catalogs, the TID table, worker files) are found from the package root (src/base/paths.ts), at any depth.
  *
  * It then writes dist/catalog-cache.json (writeCatalogCache below) and the code cache (writeCodeCache).
  *
@@ -31,14 +35,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
-const CLI_DIR = join(ROOT, 'dist/src/cli');
+const CLI_DIR = join(ROOT, 'dist/src/entries/cli');
 const BUNDLED = new Set(['zod', 'yaml', 'commander', 'pure-rand']);
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const EXTERNAL = Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(name));
 const CHUNK = /^bundle-[A-Z0-9]+\.js(\.map)?$/;
 /**
- * The CLI's chunks: the module src/cli/main.ts imports with import(), and the file it becomes. A chunk holds its own
- * copy of every module it uses, the ones odc.cjs holds too (src/core/errors.ts recognizes a StudyError of any copy);
+ * The CLI's chunks: the module src/entries/cli/main.ts imports with import(), and the file it becomes. A chunk holds
+ * its own
+ * copy of every module it uses, the ones odc.cjs holds too (src/base/errors.ts recognizes a StudyError of any copy);
  * a command loads one chunk, two at most (evaluate: a constellation file also loads the library chunk).
  */
 const CHUNKS = { runChunk: 'odc-run', evaluateChunk: 'odc-evaluate', libraryChunk: 'odc-library' };
@@ -94,29 +99,33 @@ export async function bundleCli() {
     sourcemap: true,
     logLevel: 'warning',
   };
-  // The command: one CommonJS file that dist/src/cli/bin.js (tsc's output of src/cli/bin.ts) compiles with a V8
-  // code cache (Node 20 caches no ES module's compilation). The code's import.meta.url is the bundle's own URL:
-  // paths found relative to it resolve from dist/src/cli/ as from any dist/src/<dir>/.
+  // The command: one CommonJS file that dist/src/entries/cli/bin.js (tsc's output of src/entries/cli/bin.ts) compiles
+  // with a V8
+  // code cache (Node 20 caches no ES module's compilation). The code's import.meta.url is the bundle's own URL, from
+  // which src/base/paths.ts finds the package root.
   const commonJs = {
     ...common,
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
     // import() as require(): a vm script compiled from a code cache loses its dynamic-import callback in Node 20
     // (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING); vega, whose top-level await rules out require(), is imported by the
-    // entry module for the bundle (src/report/plots.ts)
+    // entry module for the bundle (src/report/plots/plots.ts)
     supported: { 'dynamic-import': false },
     define: { 'import.meta.url': '__odcModuleUrl' },
     banner: { js: "const __odcModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   };
   await build({
     ...commonJs,
-    entryPoints: { 'cli/odc': join(ROOT, 'src/cli/odc.ts') },
+    entryPoints: { 'entries/cli/odc': join(ROOT, 'src/entries/cli/odc.ts') },
     plugins: [lazyCommanderChildProcess, chunkImports],
   });
   await build({
     ...commonJs,
     entryPoints: Object.fromEntries(
-      Object.entries(CHUNKS).map(([source, file]) => [`cli/${file}`, join(ROOT, `src/cli/${source}.ts`)]),
+      Object.entries(CHUNKS).map(([source, file]) => [
+        `entries/cli/${file}`,
+        join(ROOT, `src/entries/cli/${source}.ts`),
+      ]),
     ),
   });
   const files = ['odc', ...Object.values(CHUNKS)];
@@ -126,16 +135,16 @@ export async function bundleCli() {
   // from the previous build names the previous bytes' SHA-1 and is not used (bin.ts) until the warm-up replaces it.
   const built = new Set(files.flatMap((f) => [`${f}.cjs`, `${f}.cjs.map`, `${f}.cjs.cache`]));
   for (const name of readdirSync(CLI_DIR)) if (CLI_FILE.test(name) && !built.has(name)) rmSync(join(CLI_DIR, name));
-  // The worker entries: every evaluation thread loads one (dist/src/<dir>/worker.js, shared chunks in cli/).
+  // The worker entries: every evaluation thread loads one (dist/src/entries/workers/*.js, shared chunks in cli/).
   await build({
     ...common,
     entryPoints: {
-      'parallel/worker': join(ROOT, 'src/parallel/worker.ts'),
-      'uncertainty/worker': join(ROOT, 'src/uncertainty/worker.ts'),
-      'indicators/worker': join(ROOT, 'src/indicators/worker.ts'),
+      'entries/workers/evaluation': join(ROOT, 'src/entries/workers/evaluation.ts'),
+      'entries/workers/uncertainty': join(ROOT, 'src/entries/workers/uncertainty.ts'),
+      'entries/workers/hypervolume': join(ROOT, 'src/entries/workers/hypervolume.ts'),
     },
     splitting: true,
-    chunkNames: 'cli/bundle-[hash]',
+    chunkNames: 'entries/cli/bundle-[hash]',
     format: 'esm',
     // yaml and commander are CommonJS: their require() of Node built-ins needs a real require in an ES module
     banner: {
@@ -179,10 +188,12 @@ function asciiOnly(path) {
 }
 
 /**
- * dist/src/cli/odc.cjs.cache and each chunk's odc-*.cjs.cache: the files compiled by a warm-up, in one process, of
+ * dist/src/entries/cli/odc.cjs.cache and each chunk's odc-*.cjs.cache: the files compiled by a warm-up, in one process,
+ * of
  * the commands most runs start with (a benchmark study and a few generations of the flagship node study run to their
  * reports, a node design evaluated, the metrics listed), every function they compiled kept as bytecode;
- * src/cli/bin.ts checks each cache against its file and V8 against itself. Written by the warm-up process at its
+ * src/entries/cli/bin.ts checks each cache against its file and V8 against itself. Written by the warm-up process at
+ * its
  * exit, through a temporary file and a rename each.
  */
 export function writeCodeCache() {

@@ -14,7 +14,7 @@
 const run = process.env['ODC_MUTATION_RUN'] ?? 'all';
 
 /** Source folders under mutation, as globs so a moved folder is one line to update. */
-const MUTATED_FOLDERS = ['src/statistics', 'src/uncertainty', 'src/models', 'src/constellation'];
+const MUTATED_FOLDERS = ['src/statistics', 'src/analysis', 'src/models', 'src/constellation'];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -28,7 +28,7 @@ export default {
     ...MUTATED_FOLDERS.map((folder) => `${folder}/**/*.ts`),
     // generated lookup tables and the worker-thread entry (reached only through dist/) are not unit-tested code
     '!src/**/*.data.ts',
-    '!src/uncertainty/worker.ts',
+    '!src/entries/workers/uncertainty.ts',
   ],
   ignorePatterns: ['dist', 'results', 'reports', 'coverage', 'test-artifacts'],
   incremental: true,

@@ -17,8 +17,8 @@ export default defineConfig({
     include:
       narrowed !== undefined && narrowed.length > 0
         ? narrowed
-        : ['test/{models,constellation,uncertainty,statistics}/**/*.test.ts'],
-    exclude: ['node_modules/**', 'dist/**', 'test/uncertainty/cli.test.ts'],
+        : ['test/{models,constellation,analysis,statistics}/**/*.test.ts'],
+    exclude: ['node_modules/**', 'dist/**', 'test/analysis/cli.test.ts'],
     globalSetup: ['test/helpers/mutationSetup.ts'],
     env: { ODC_MUTATION: '1' },
     testTimeout: 600_000,

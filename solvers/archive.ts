@@ -1,10 +1,11 @@
 /**
- * The optimizer's Pareto archive (src/pareto/paretoArchive.ts, where the data structure and its cost are described)
+ * The optimizer's Pareto archive (src/optimize/pareto/paretoArchive.ts, where the data structure and its cost are
+ * described)
  * with snapshot encoding, and the store of the least-infeasible designs.
  */
 import type { Individual } from './types.js';
 import { decodeIndividual, encodeIndividual, type EncodedIndividual } from './operators/codec.js';
-import { ParetoArchive as CoreArchive } from '../src/pareto/paretoArchive.js';
+import { ParetoArchive as CoreArchive } from '../src/optimize/pareto/paretoArchive.js';
 
 export class ParetoArchive extends CoreArchive<Individual> {
   encode(): EncodedIndividual[] {

@@ -2,7 +2,7 @@
  * Algorithm registry: name -> factory. `createAlgorithm` restores from a snapshot when one is given
  * (the snapshot's stored operator settings take precedence over `options`).
  */
-import type { Problem } from '../src/problem/types.js';
+import type { Problem } from '../src/optimize/types.js';
 import type { Algorithm, AlgorithmFactory, AlgorithmOptions, AlgorithmSnapshot } from './types.js';
 import { createNsga2 } from './nsga2/nsga2.js';
 import { createNsga3 } from './nsga3/nsga3.js';

@@ -1,5 +1,5 @@
 /**
- * The algorithm contract lives in src/problem/algorithm.ts so the run driver (src/run) can use it without
+ * The algorithm contract lives in src/optimize/algorithm.ts so the run driver (src/run) can use it without
  * importing from solvers/; solvers re-export it from here.
  */
-export * from '../src/problem/algorithm.js';
+export * from '../src/optimize/algorithm.js';

@@ -4,49 +4,49 @@
  * into the run driver (src/ otherwise never imports solvers/).
  */
 import { evaluateConstellationFileWith } from './constellation/evaluator.js';
-import type { ConstellationSpec } from './constellation/compile.js';
-import type { ConstellationRecord } from './constellation/record.js';
+import type { ConstellationSpec } from './constellation/design/compile.js';
+import type { ConstellationRecord } from './constellation/record/record.js';
 import { loadCatalogs } from './catalog/load.js';
 import { CATALOG_KINDS, CATALOG_SPECS, type CatalogKind } from './catalog/schema.js';
-import { StudyError, didYouMean } from './core/errors.js';
-import { METRIC_PATHS, unitOf } from './node/metrics.js';
-import { constellationMetricPaths } from './constellation/metrics.js';
+import { StudyError, didYouMean } from './base/errors.js';
+import { METRIC_PATHS, unitOf } from './node/record/metrics.js';
+import { constellationMetricPaths } from './constellation/record/metrics.js';
 import { ODC_VERSION } from './run/versions.js';
-import { constellationJsonSchema, designJsonSchema } from './report/jsonSchema.js';
-import { constellationRecordJsonSchema, constellationRecordSchema } from './constellation/recordSchema.js';
-import { designRecordJsonSchema, designRecordSchema } from './node/recordSchema.js';
-import { numericLeaves } from './core/zodPaths.js';
-import { catalogTable } from './report/catalogListing.js';
-import { createLpSolver } from './runStudy.js';
+import { constellationJsonSchema, designJsonSchema } from './report/export/jsonSchema.js';
+import { constellationRecordJsonSchema, constellationRecordSchema } from './constellation/record/recordSchema.js';
+import { designRecordJsonSchema, designRecordSchema } from './node/record/recordSchema.js';
+import { numericLeaves } from './base/zodPaths.js';
+import { catalogTable } from './report/export/catalogListing.js';
+import { createLpSolver } from './entries/runStudy.js';
 import { rowUncertaintyLines } from './statistics/uncertainValue.js';
 import {
   analyzeUncertainty as analyzeUncertaintyWith,
   type UncertaintyAnalysis,
   type UncertaintyOptions,
-} from './uncertainty/uncertainty.js';
+} from './analysis/uncertainty.js';
 import {
   analyzeSensitivity as analyzeSensitivityWith,
   type SensitivityAnalysis,
   type SensitivityOptions,
-} from './uncertainty/sensitivity.js';
+} from './analysis/sensitivity.js';
 import {
   runSensitivity as runSensitivityWith,
   runUncertainty as runUncertaintyWith,
   type FolderOptions,
   type SensitivityRun,
   type UncertaintyRun,
-} from './uncertainty/run.js';
+} from './analysis/run.js';
 
 export const VERSION = ODC_VERSION;
 export { evaluateDesignFile, nodeEvaluator } from './node/evaluator.js';
-export { evaluateNode, PHYSICAL_CONSTRAINTS } from './node/node.js';
-export type { DesignRecord, ConstraintResult } from './node/record.js';
-export { designRecordSchema, designRecordJsonSchema } from './node/recordSchema.js';
-export { METRIC_PATHS, unitOf } from './node/metrics.js';
-export { formatBudget, budgetSections } from './report/budget.js';
-export { formatRunSummary } from './report/summary.js';
+export { evaluateNode, PHYSICAL_CONSTRAINTS } from './node/evaluate.js';
+export type { DesignRecord, ConstraintResult } from './node/record/record.js';
+export { designRecordSchema, designRecordJsonSchema } from './node/record/recordSchema.js';
+export { METRIC_PATHS, unitOf } from './node/record/metrics.js';
+export { formatBudget, budgetSections } from './report/budget/budget.js';
+export { formatRunSummary } from './report/decision/summary.js';
 export { loadStudyProblem, type LoadedStudy } from './run/problem.js';
-export { parseDesignFile, fileKind } from './design/load.js';
+export { parseDesignFile, fileKind } from './node/design/load.js';
 // Constellations (src/constellation/): files, evaluation, record.
 export {
   constellationEvaluator,
@@ -54,25 +54,25 @@ export {
   type ConstellationEvaluator,
 } from './constellation/evaluator.js';
 export { evaluateConstellation } from './constellation/evaluate.js';
-export type { ConstellationSpec } from './constellation/compile.js';
-export type { ConstellationRecord } from './constellation/record.js';
-export { constellationRecordSchema, constellationRecordJsonSchema } from './constellation/recordSchema.js';
-export { formatConstellationBudget } from './report/constellationBudget.js';
-export type { NodeDesign, NodeStudy, BenchmarkStudy } from './design/schema.js';
-export { StudyError, isStudyError } from './core/errors.js';
+export type { ConstellationSpec } from './constellation/design/compile.js';
+export type { ConstellationRecord } from './constellation/record/record.js';
+export { constellationRecordSchema, constellationRecordJsonSchema } from './constellation/record/recordSchema.js';
+export { formatConstellationBudget } from './report/budget/constellationBudget.js';
+export type { NodeDesign, NodeStudy, BenchmarkStudy } from './node/design/schema.js';
+export { StudyError, isStudyError } from './base/errors.js';
 export type { RunOptions, RunSummary, ProgressInfo, FinishingProgress } from './run/driver.js';
 // Distributed evaluation on Redis (BullMQ): odc run --redis, odc worker.
-export type { WorkerOptions, RunningWorker } from './parallel/redisWorker.js';
-import type { WorkerOptions, RunningWorker } from './parallel/redisWorker.js';
+export type { WorkerOptions, RunningWorker } from './entries/workers/redisWorker.js';
+import type { WorkerOptions, RunningWorker } from './entries/workers/redisWorker.js';
 /** Starts an `odc worker` on a Redis queue (BullMQ and ioredis are loaded here, not with the library). */
 export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
-  return (await import('./parallel/redisWorker.js')).startWorker(o);
+  return (await import('./entries/workers/redisWorker.js')).startWorker(o);
 }
-export { checkRedisUrl, redactRedisUrl } from './parallel/redisUrl.js';
-export type { Problem, Evaluation, VariableSpec } from './problem/types.js';
+export { checkRedisUrl, redactRedisUrl } from './run/evaluators/redisUrl.js';
+export type { Problem, Evaluation, VariableSpec } from './optimize/types.js';
 
 // The run's composition root (./runStudy.ts): the CLI loads it alone for odc run and odc report.
-export { createLpSolver, renderReport, runStudy } from './runStudy.js';
+export { createLpSolver, renderReport, runStudy } from './entries/runStudy.js';
 
 /** Evaluates a constellation file with the shipped catalogs and the built-in LP solvers. */
 export async function evaluateConstellationFile(
@@ -120,7 +120,7 @@ export function formatCatalog(name?: string): string {
   }
   return `${out.join('\n')}`;
 }
-export { designJsonSchema } from './report/jsonSchema.js';
+export { designJsonSchema } from './report/export/jsonSchema.js';
 
 /** The JSON Schema of a design/study file (`design`) or of the evaluated design record (`record`). */
 export function jsonSchema(which: string): object {
@@ -135,7 +135,7 @@ export function jsonSchema(which: string): object {
 }
 
 // Reports, comparison and hand-off of sized designs (src/report/).
-export type { ReportOptions, ReportPaths } from './report/render.js';
+export type { ReportOptions, ReportPaths } from './report/document/render.js';
 
 export {
   compareRuns,
@@ -145,8 +145,12 @@ export {
   type CompareRegion,
   type CompareOptions,
   type CompareProgress,
-} from './report/compare.js';
-export { DEFAULT_COMPARE_EPSILON, epsilonDominatedMask, type IndicatorComparison } from './report/compareStats.js';
+} from './report/compare/compare.js';
+export {
+  DEFAULT_COMPARE_EPSILON,
+  epsilonDominatedMask,
+  type IndicatorComparison,
+} from './report/compare/compareStats.js';
 export { mannWhitneyU, type RankTest } from './statistics/rankTest.js';
 export {
   exportDesign,
@@ -155,14 +159,14 @@ export {
   type ExportFormat,
   type ExportOptions,
   type ExportResult,
-} from './report/export.js';
+} from './report/export/export.js';
 export {
   loadRun,
   RUN_FORMAT_VERSION,
   type LoadedRun,
   type RunEvaluation,
   type SampledEvaluations,
-} from './report/load.js';
+} from './report/document/load.js';
 export {
   kneePosition,
   kneeAmong,
@@ -180,10 +184,10 @@ export {
   selectedKnee,
   type RobustnessReport,
   type SelectOutcome,
-} from './report/robustness.js';
+} from './report/decision/robustness.js';
 export { jointProbability, wilsonInterval, type ProportionInterval } from './statistics/statistics.js';
 
-// Uncertainty and sensitivity of node designs (src/uncertainty/): uncertain inputs, sampling, tornado, Sobol',
+// Uncertainty and sensitivity of node designs (src/analysis/): uncertain inputs, sampling, tornado, Sobol',
 // break-even.
 export {
   formatUncertainty,
@@ -191,7 +195,7 @@ export {
   type UncertaintyRun,
   type SensitivityRun,
   type FolderOptions,
-} from './uncertainty/run.js';
+} from './analysis/run.js';
 export {
   DEFAULT_UNCERTAINTY_SAMPLES,
   DEFAULT_SEED,
@@ -201,7 +205,7 @@ export {
   type InputSummary,
   type OutputSummary,
   type MarginSummary,
-} from './uncertainty/uncertainty.js';
+} from './analysis/uncertainty.js';
 export {
   SENSITIVITY_METHODS,
   DEFAULT_SOBOL_SAMPLES,
@@ -210,7 +214,7 @@ export {
   type SensitivityMethod,
   type TornadoOutput,
   type SobolOutput,
-} from './uncertainty/sensitivity.js';
+} from './analysis/sensitivity.js';
 // The analyses of a constellation get the library's LP solver unless the caller passes one.
 export const analyzeUncertainty = (o: UncertaintyOptions): Promise<UncertaintyAnalysis> =>
   analyzeUncertaintyWith({ createLpSolver, ...o });
@@ -220,8 +224,8 @@ export const runUncertainty = (o: UncertaintyOptions & FolderOptions): Promise<U
   runUncertaintyWith({ createLpSolver, ...o });
 export const runSensitivity = (o: SensitivityOptions & FolderOptions): Promise<SensitivityRun> =>
   runSensitivityWith({ createLpSolver, ...o });
-export { breakEven, breakEvenInputs, type BreakEven } from './uncertainty/breakEven.js';
-export { uncertainInputs, type UncertainInput } from './uncertainty/inputs.js';
+export { breakEven, breakEvenInputs, type BreakEven } from './analysis/breakEven.js';
+export { uncertainInputs, type UncertainInput } from './study/uncertainInputs.js';
 export {
   loadDesign,
   sampleModel,
@@ -229,6 +233,6 @@ export {
   type SampleModel,
   type SampleOutcome,
   type LoadedDesign,
-} from './uncertainty/model.js';
-export { resolveInput, applyInputs, type InputSpec } from './uncertainty/targets.js';
+} from './analysis/model.js';
+export { resolveInput, applyInputs, type InputSpec } from './study/uncertainTargets.js';
 export { parseUncertainValue, rowUncertaintyLines, type UncertainValue } from './statistics/uncertainValue.js';

@@ -1,5 +1,5 @@
 /** GP hyperparameters in an algorithm snapshot (length scales with the codec's exact number encoding). */
-import type { GpHyperparameters } from '../gp/gp.js';
+import type { GpHyperparameters } from './gp.js';
 import { decodeFloat64, encodeArray, type EncodedNumber } from '../operators/codec.js';
 
 type EncodedHyper = { lengthScales: EncodedNumber[]; signalVariance: number; noiseVariance: number } | null;

@@ -10,7 +10,7 @@
  * Bounds (inputs in [0, 1], standardized targets): ℓ ∈ [0.01, 20], σ² ∈ [0.05, 20], σn² ∈ [1e-6, 0.1] (a noise-free
  * problem gets the floor 1e-6, which also keeps the kernel matrix well conditioned).
  */
-import type { Rng } from '../../src/core/rng.js';
+import type { Rng } from '../../src/base/rng.js';
 import { choleskySolve, choleskyWithJitter, meanSd, type GpHyperparameters } from './gp.js';
 import { inverseSquares, scaledDistance2, SQRT5 } from './kernel.js';
 

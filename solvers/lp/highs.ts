@@ -12,7 +12,7 @@
  * multicommodity flow in ~10 s). Model status 7 (`optimal`) is the only success.
  */
 import highsModule, { type Highs } from 'highs';
-import type { LpModel, LpResult } from '../../src/problem/lp.js';
+import type { LpModel, LpResult } from '../../src/optimize/lp.js';
 
 /** Under NodeNext the default import types as the module namespace; at runtime it is the loader. */
 const highsLoader = highsModule as unknown as typeof highsModule.default;

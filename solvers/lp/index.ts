@@ -11,7 +11,7 @@
  * wins on tiny models (such as the reduced torus LP) and HiGHS takes everything else. In 'auto' mode a
  * jsLPSolver exception ('error') falls back to HiGHS.
  */
-import type { LpModel, LpResult, LpSolveOptions, LpSolver } from '../../src/problem/lp.js';
+import type { LpModel, LpResult, LpSolveOptions, LpSolver } from '../../src/optimize/lp.js';
 import { jsLpTableauCells, solveWithJsLp } from './jslp.js';
 import { loadHighs, solveWithHighs } from './highs.js';
 

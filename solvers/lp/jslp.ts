@@ -16,7 +16,7 @@
  * jsLPSolver rounds reported values to 1e-8 absolute, so callers should scale their models to O(1).
  */
 import lpModule, { type Model as JsLpModel, type SolveResult, type ConstraintBound } from 'javascript-lp-solver';
-import type { LpModel, LpResult } from '../../src/problem/lp.js';
+import type { LpModel, LpResult } from '../../src/optimize/lp.js';
 
 /** Under NodeNext the default import types as the module namespace; at runtime it is the solver. */
 const jsLp = lpModule as unknown as typeof lpModule.default;

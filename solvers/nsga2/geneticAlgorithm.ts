@@ -9,8 +9,8 @@
  * Generation counting follows pymoo's n_gen: the initial population is generation 1, each tell()
  * completes one generation.
  */
-import { constraintViolation, type Evaluation, type Problem } from '../../src/problem/types.js';
-import { createRng, rngFromState, type Rng } from '../../src/core/rng.js';
+import { constraintViolation, type Evaluation, type Problem } from '../../src/optimize/types.js';
+import { createRng, rngFromState, type Rng } from '../../src/base/rng.js';
 import type { Algorithm, AlgorithmOptions, AlgorithmProgress, AlgorithmSnapshot, Individual } from '../types.js';
 import { LeastInfeasibleStore, ParetoArchive } from '../archive.js';
 import { compileLayout, randomDesign, type VariableLayout } from '../operators/layout.js';
@@ -38,7 +38,7 @@ export interface GaParams {
   readonly mutationProbability: number;
   readonly mutationProbVar: number;
   readonly partitions?: number;
-  /** Bound on the Pareto archive (absent: unbounded), see src/pareto/paretoArchive.ts. */
+  /** Bound on the Pareto archive (absent: unbounded), see src/optimize/pareto/paretoArchive.ts. */
   readonly archiveLimit?: number;
 }
 

@@ -4,7 +4,7 @@
  * probability 0.9, per-variable 0.5, exchange 0.5), polynomial mutation (eta 20, individual
  * probability 0.9, per-variable min(0.5, 1/n)), duplicate elimination, rank-and-crowding survival.
  */
-import type { Problem } from '../../src/problem/types.js';
+import type { Problem } from '../../src/optimize/types.js';
 import type { AlgorithmOptions, AlgorithmSnapshot, Individual } from '../types.js';
 import { nsga2Compare } from '../operators/selection.js';
 import { GeneticAlgorithm } from './geneticAlgorithm.js';

@@ -5,8 +5,8 @@
  * (descending, ties broken randomly as pymoo's `randomized_argsort`); remaining places go to the
  * infeasible members by increasing cv (failed points, cv = +Infinity, last; ties by position).
  */
-import type { Rng } from '../../src/core/rng.js';
-import { crowdingDistance, nonDominatedSort } from '../../src/pareto/dominance.js';
+import type { Rng } from '../../src/base/rng.js';
+import { crowdingDistance, nonDominatedSort } from '../../src/optimize/pareto/dominance.js';
 import type { Individual } from '../types.js';
 import { randomPermutation } from '../operators/selection.js';
 

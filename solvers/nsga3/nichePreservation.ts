@@ -3,7 +3,7 @@
  * filled niche by niche, always from the niches with the fewest members so far (random order among
  * them); an empty niche takes its closest point, a non-empty one a random point.
  */
-import type { Rng } from '../../src/core/rng.js';
+import type { Rng } from '../../src/base/rng.js';
 import { shuffledRange } from '../operators/selection.js';
 
 /**

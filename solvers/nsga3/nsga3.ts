@@ -5,8 +5,8 @@
  * mutation (eta 20), duplicate elimination; survival by non-dominated fronts, hyperplane
  * normalization and reference-direction niching; infeasible members fill up by increasing cv.
  */
-import type { Problem } from '../../src/problem/types.js';
-import { nonDominatedSort } from '../../src/pareto/dominance.js';
+import type { Problem } from '../../src/optimize/types.js';
+import { nonDominatedSort } from '../../src/optimize/pareto/dominance.js';
 import type { AlgorithmOptions, AlgorithmSnapshot, Individual } from '../types.js';
 import { nsga3Compare } from '../operators/selection.js';
 import { decodeFloat64, encodeArray } from '../operators/codec.js';
@@ -16,7 +16,7 @@ import { HyperplaneNormalization } from './normalization.js';
 import { associateToNiches, unitDirectionsTransposed } from './niching.js';
 import { niching } from './nichePreservation.js';
 import { defaultPartitions, partitionsProblem, referenceDirections } from './referenceDirections.js';
-import { StudyError } from '../../src/core/errors.js';
+import { StudyError } from '../../src/base/errors.js';
 
 export const NSGA3_DEFAULTS = { crossoverEta: 30, crossoverProbability: 1.0 } as const;
 

@@ -9,7 +9,7 @@ import {
   MAX_REFERENCE_DIRECTIONS,
   partitionsForPoints,
   partitionsProblem,
-} from '../../src/pareto/simplexLattice.js';
+} from '../../src/optimize/pareto/simplexLattice.js';
 
 export { dasDennis, dasDennisCount, MAX_REFERENCE_DIRECTIONS, partitionsProblem };
 

@@ -1,9 +1,9 @@
 /**
  * Compiled view of a problem's decision variables for the operators: kind codes and bounds in
  * typed arrays, so the inner loops never touch the `VariableSpec` objects.
- * Encoding (see src/problem/types.ts): real = value; int = integer value; choice = option index.
+ * Encoding (see src/optimize/types.ts): real = value; int = integer value; choice = option index.
  */
-import type { VariableSpec } from '../../src/problem/types.js';
+import type { VariableSpec } from '../../src/optimize/types.js';
 
 export const KIND_REAL = 0;
 export const KIND_INT = 1;

@@ -9,7 +9,7 @@
  * and rounded; choice variables get a random reset (a different option, uniformly) with the same
  * per-variable probability.
  */
-import type { Rng } from '../../src/core/rng.js';
+import type { Rng } from '../../src/base/rng.js';
 import { powInt, root } from './fastPow.js';
 import { KIND_CHOICE, KIND_REAL, type VariableLayout } from './layout.js';
 

@@ -8,7 +8,7 @@
  * NSGA-III) is decided by the caller. Int variables are crossed as reals then rounded (pymoo
  * RoundingRepair); choice variables use uniform crossover (swap with probability 0.5).
  */
-import type { Rng } from '../../src/core/rng.js';
+import type { Rng } from '../../src/base/rng.js';
 import { powInt, root } from './fastPow.js';
 import { KIND_CHOICE, KIND_REAL, type VariableLayout } from './layout.js';
 

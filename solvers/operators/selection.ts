@@ -8,8 +8,8 @@
  *   else a random one.
  * A failed point (cv = +Infinity) thus never wins against an evaluated one.
  */
-import type { Rng } from '../../src/core/rng.js';
-import { dominanceRelation } from '../../src/pareto/dominance.js';
+import type { Rng } from '../../src/base/rng.js';
+import { dominanceRelation } from '../../src/optimize/pareto/dominance.js';
 
 /** Fisher–Yates permutations of 0..n-1 concatenated until `count` entries are drawn. */
 export function randomPermutations(n: number, count: number, rng: Rng): Int32Array {

@@ -8,7 +8,7 @@
  * proposed. With constraints, EI is multiplied by the probability of feasibility ∏_i Φ(−μ_i / s_i) of one GP per
  * constraint (Schonlau, Welch & Jones 1998; Gardner et al., ICML 2014), passed as `feasibility`.
  */
-import type { Rng } from '../../src/core/rng.js';
+import type { Rng } from '../../src/base/rng.js';
 import type { VariableLayout } from '../operators/layout.js';
 import type { DuplicateFilter } from '../operators/duplicates.js';
 import { maximizeCriterion, type Scored } from '../surrogate/criterionSearch.js';

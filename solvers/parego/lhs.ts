@@ -5,7 +5,7 @@
  * pairwise distance is kept (the maximin criterion of Morris & Mitchell, J. Stat. Plann. Inference 43, 1995), which
  * avoids the near-coincident points a plain LHS can hold. Draws come from the seeded Rng only.
  */
-import type { Rng } from '../../src/core/rng.js';
+import type { Rng } from '../../src/base/rng.js';
 import { randomPermutation } from '../operators/selection.js';
 
 /** n points in [0, 1)^d, row-major. */

@@ -19,7 +19,7 @@
  * Everything random comes from the seeded Rng; the state (evaluations, model hyperparameters, Rng) is in the snapshot,
  * so a resumed run proposes what the uninterrupted one would.
  */
-import type { Problem } from '../../src/problem/types.js';
+import type { Problem } from '../../src/optimize/types.js';
 import type { AlgorithmOptions, AlgorithmSnapshot, Individual } from '../types.js';
 import { randomDesign } from '../operators/layout.js';
 import { DuplicateFilter } from '../operators/duplicates.js';

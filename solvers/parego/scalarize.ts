@@ -9,8 +9,8 @@
  * so every infeasible design ranks behind every feasible one and less violation ranks first; a failed evaluation
  * scores the worst score seen plus 1 (it teaches the model to avoid its region without an objective value).
  */
-import type { Rng } from '../../src/core/rng.js';
-import type { Individual } from '../../src/problem/algorithm.js';
+import type { Rng } from '../../src/base/rng.js';
+import type { Individual } from '../../src/optimize/algorithm.js';
 
 export const RHO = 0.05;
 

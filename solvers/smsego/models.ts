@@ -9,8 +9,8 @@
  * nearest front member on normalized objectives (≤ 0 on the front); infeasible designs rank after every feasible one
  * by their violation. Failed evaluations and non-finite objective values are left out of every model.
  */
-import type { Rng } from '../../src/core/rng.js';
-import type { Individual } from '../../src/problem/algorithm.js';
+import type { Rng } from '../../src/base/rng.js';
+import type { Individual } from '../../src/optimize/algorithm.js';
 import { GaussianProcess, type GpHyperparameters } from '../gp/gp.js';
 import { fitHyperparameters } from '../gp/hyperparameters.js';
 import { modelSubset } from '../parego/parego.js';

@@ -19,8 +19,8 @@
  * Everything random comes from the seeded Rng; the state (evaluations, hyperparameters, trust region, Rng) is in the
  * snapshot, so a resumed run proposes what the uninterrupted one would.
  */
-import type { Problem } from '../../src/problem/types.js';
-import { nonDominatedIndices, toMatrix } from '../../src/pareto/dominance.js';
+import type { Problem } from '../../src/optimize/types.js';
+import { nonDominatedIndices, toMatrix } from '../../src/optimize/pareto/dominance.js';
 import type { AlgorithmOptions, AlgorithmSnapshot, Individual } from '../types.js';
 import { KIND_REAL, randomDesign } from '../operators/layout.js';
 import { DuplicateFilter } from '../operators/duplicates.js';

@@ -13,7 +13,7 @@
  * With a `region` (SMS-EGO's trust region, solvers/smsego/trustRegion.ts), the random designs are placed in it and
  * every child is projected onto it, so the search stays inside.
  */
-import type { Rng } from '../../src/core/rng.js';
+import type { Rng } from '../../src/base/rng.js';
 import { randomDesign, type VariableLayout } from '../operators/layout.js';
 import { sbxCrossover } from '../operators/sbx.js';
 import { polynomialMutation } from '../operators/mutation.js';

@@ -5,8 +5,8 @@
  * then a maximin Latin hypercube up to the initial size) and the snapshot's common part. Each search supplies its
  * proposals and the state of its models; a resumed run proposes what the uninterrupted one would.
  */
-import type { Evaluation, Problem } from '../../src/problem/types.js';
-import { createRng, rngFromState, type Rng } from '../../src/core/rng.js';
+import type { Evaluation, Problem } from '../../src/optimize/types.js';
+import { createRng, rngFromState, type Rng } from '../../src/base/rng.js';
 import {
   DEFAULT_SURROGATE_BATCH,
   type Algorithm,

@@ -4,13 +4,13 @@
  * objects. Every problem is a `StudyError` naming the file, the row id and the field, with the codes of
  * src/catalog/load.ts: FILE_NOT_FOUND, YAML_SYNTAX, WRONG_TYPE (not a list, wrong type, duplicate id),
  * MISSING_FIELD, OUT_OF_RANGE, UNKNOWN_KEY (with "did you mean"), UNKNOWN_CATALOG_ID from `findBaseline`.
- * The LCOC model is src/models/lifecycleBaseline.ts (a row satisfies its TerrestrialScenario).
+ * The LCOC model is src/models/cost/lifecycleBaseline.ts (a row satisfies its TerrestrialScenario).
  */
 import { basename, join, resolve } from 'node:path';
 import * as z from 'zod';
-import { lazy } from '../core/lazy.js';
-import { StudyError, didYouMean } from '../core/errors.js';
-import { parseYamlText, readInputFile, yamlToJS } from '../io/yaml.js';
+import { lazy } from '../base/lazy.js';
+import { StudyError, didYouMean } from '../base/errors.js';
+import { parseYamlText, readInputFile, yamlToJS } from '../base/yaml.js';
 import { defaultCatalogDir } from './load.js';
 
 export const BASELINES_FILE = 'terrestrial-baselines.yaml';

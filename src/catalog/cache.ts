@@ -6,12 +6,13 @@
  * ~60 kB, cold), in every command and every worker thread that evaluates a node. A file whose text differs (an
  * edited catalog, another directory) is read from its YAML as always. Rows are cached only when their JSON
  * round trip is deep-equal to the validated rows, so the cache cannot change a value.
- * Under vitest (src/*.ts) the path below resolves outside dist/, so tests always read the YAML.
+ * Under vitest (src/*.ts) the path below lies outside dist/, so tests always read the YAML.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { codeRoot } from '../base/paths.js';
 
 export const CATALOG_CACHE_FORMAT = 1;
 
@@ -21,8 +22,8 @@ export interface CatalogCache {
   readonly files: Readonly<Record<string, { readonly sha256: string; readonly rows: readonly unknown[] }>>;
 }
 
-/** dist/catalog-cache.json, from dist/src/catalog/ (tsc) and from the bundled CLI in dist/src/cli/ alike. */
-export const catalogCachePath = (): string => fileURLToPath(new URL('../../catalog-cache.json', import.meta.url));
+/** dist/catalog-cache.json for compiled code (tsc's or the bundles'); from sources, a path outside dist/. */
+export const catalogCachePath = (): string => join(codeRoot(), 'catalog-cache.json');
 
 export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 

@@ -8,25 +8,20 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../base/paths.js';
 import type * as z from 'zod';
-import { StudyError, didYouMean } from '../core/errors.js';
-import { parseYamlText, readInputFile, yamlToJS } from '../io/yaml.js';
+import { StudyError, didYouMean } from '../base/errors.js';
+import { parseYamlText, readInputFile, yamlToJS } from '../base/yaml.js';
 import { CATALOG_KINDS, CATALOG_SPECS, type CatalogKind, type CatalogRow, type Catalogs } from './schema.js';
 import { CATALOG_CACHE_FORMAT, cachedCatalogRows, catalogCacheEntry, type CatalogCache } from './cache.js';
 
 const cache = new Map<string, Catalogs>();
 
-/** `designs/catalogs/` next to the package root, from `src/catalog/` (vitest) or `dist/src/catalog/` (tsc). */
+/** `designs/catalogs/` under the package root. */
 export function defaultCatalogDir(): string {
-  for (const rel of ['../../designs/catalogs/', '../../../designs/catalogs/']) {
-    const dir = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(join(dir, CATALOG_SPECS.chips.file))) return dir;
-  }
-  throw new StudyError(
-    'FILE_NOT_FOUND',
-    `catalog directory designs/catalogs/ not found relative to ${fileURLToPath(import.meta.url)}`,
-  );
+  const dir = join(packageRoot(), 'designs', 'catalogs');
+  if (existsSync(join(dir, CATALOG_SPECS.chips.file))) return dir;
+  throw new StudyError('FILE_NOT_FOUND', `catalog directory designs/catalogs/ not found in ${packageRoot()}`);
 }
 
 function validateFile(dir: string, kind: CatalogKind): readonly unknown[] {

@@ -4,7 +4,7 @@
  * row schema, `source` included, so a user's figure carries its provenance like a shipped one.
  */
 import * as z from 'zod';
-import { lazy } from '../core/lazy.js';
+import { lazy } from '../base/lazy.js';
 import {
   batteryRowSchema,
   chipRowSchema,

@@ -5,7 +5,7 @@
  * Conventions for each field are documented in the header comment of the YAML file.
  */
 import * as z from 'zod';
-import { lazy } from '../core/lazy.js';
+import { lazy } from '../base/lazy.js';
 import { rowUncertaintySchema } from '../statistics/uncertainValue.js';
 
 const kebabId = lazy(() =>
@@ -23,7 +23,7 @@ const rowBase = lazy(() => ({
   year: z.number().int().min(1950).max(2100),
   /**
    * Distributions of the row's estimated figures, by numeric field (src/statistics/uncertainValue.ts; checked
-   * against the row in src/uncertainty/inputs.ts).
+   * against the row in src/study/uncertainInputs.ts).
    */
   uncertainty: rowUncertaintySchema().optional(),
 }));
@@ -126,7 +126,8 @@ export const solarArrayRowSchema = lazy(() =>
     .strictObject({
       ...rowBase(),
       /**
-       * AM0 cell efficiency at referenceTemp_K [-]. ≤ 0.5, the model's validity range (src/models/solarArray.ts): every
+       * AM0 cell efficiency at referenceTemp_K [-]. ≤ 0.5, the model's validity range (src/models/power/solarArray.ts):
+       * every
        * cell made stays below it (the ~47 % laboratory records are multi-junction cells under concentrated light;
        * space-qualified one-sun AM0 cells reach ~0.30–0.33, e.g. XTE-HF 32.1 %, docs/sources.md §4).
        */
@@ -171,7 +172,7 @@ export const solarArrayRowSchema = lazy(() =>
        * Rated output as array makers and papers quote it [W/m²]: AM0 1361 W/m², cells at referenceTemp_K, packing
        * included, before inherent degradation and operating-temperature derating. The model's beginning-of-life
        * output is this × (1 + γ (operatingTemp_K − referenceTemp_K)) × inherentDegradation (SMAD 3rd ed. §11.4;
-       * src/models/solarArray.ts). Must equal η × packing × 1361 W/m² within 0.5 % (which admits ratings on the
+       * src/models/power/solarArray.ts). Must equal η × packing × 1361 W/m² within 0.5 % (which admits ratings on the
        * 1366.1 W/m² ASTM E490 AM0 spectrum); test/catalog/arrays.test.ts checks each row by hand.
        */
       ratedPower_W_m2: z
@@ -290,7 +291,7 @@ export const islTerminalRowSchema = lazy(() =>
     cost_USD: nonNegative(),
     /** [km]: formation links of ~1 km to GEO relays at ~80,000 km. */
     range_km: z.number().positive().max(1e5),
-    /** Link-budget figures (src/models/linkBudget.ts). */
+    /** Link-budget figures (src/models/links/linkBudget.ts). */
     transmitPower_W: positive(),
     apertureDiameter_m: z.number().positive().max(2),
     wavelength_nm: z.number().min(300).max(12000),
@@ -329,7 +330,8 @@ export const launchVehicleRowSchema = lazy(() =>
     /** Inclination of the payloadLeo_kg figure [deg]; absent: 28.5° (Cape Canaveral), an estimate. */
     referenceInclination_deg: z.number().min(0).max(180).optional(),
     /**
-     * Published payload to circular orbits (src/models/launchPerformance.ts interpolates them); each point cites its
+     * Published payload to circular orbits (src/models/launch/launchPerformance.ts interpolates them); each point cites
+     * its
      * document, table or figure and year. Absent: payloadLeo_kg moved to the target orbit by the rocket-equation rule,
      * labelled an estimate.
      */
@@ -395,7 +397,7 @@ export interface Catalogs {
 export type CatalogKind = keyof Catalogs;
 export type CatalogRow<K extends CatalogKind> = Catalogs[K][number];
 
-/** File name and row schema (its getter: schemas are built on first use, see src/core/lazy.ts) of each catalog. */
+/** File name and row schema (its getter: schemas are built on first use, see src/base/lazy.ts) of each catalog. */
 export const CATALOG_SPECS = {
   chips: { file: 'chips.yaml', schema: chipRowSchema },
   solarArrays: { file: 'solar-arrays.yaml', schema: solarArrayRowSchema },

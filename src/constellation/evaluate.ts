@@ -8,20 +8,21 @@
  * constraints. Pure apart from the injected LP solver; SI inside, user units only in the record.
  *
  * Launch: each shell is packed at its own node (launch mass, stowed volume) with each vehicle's payload into that
- * shell's orbit (src/models/launchPerformance.ts), a launch carrying one shell. Launch price: the vehicle rows are
+ * shell's orbit (src/models/launch/launchPerformance.ts), a launch carrying one shell. Launch price: the vehicle rows
+ * are
  * authoritative; the campaign's cost enters the economics, and the record states per shell the $/kg the campaign
  * implies next to the node record's $/kg (the same vehicle price ÷ payload into the orbit, or the design's override).
  *
  * Multi-shell approximations (stated in the record notes): economics use the satellite-weighted mean node cost and
  * delivered compute; each shell's network sees the full gateway capacity.
  */
-import type { NodeDesign } from '../design/schema.js';
-import { evaluateNode } from '../node/node.js';
-import { closeNodeDesign } from '../node/sizing.js';
-import type { LpSolver } from '../problem/lp.js';
-import { rad_to_deg, s_to_min } from '../units/convert.js';
-import type { ConstellationSpec } from './compile.js';
-import { comparisonMetrics } from '../models/comparisonMetrics.js';
+import type { NodeDesign } from '../node/design/schema.js';
+import { evaluateNode } from '../node/evaluate.js';
+import { closeNodeDesign } from '../node/stages/sizing.js';
+import type { LpSolver } from '../optimize/lp.js';
+import { rad_to_deg, s_to_min } from '../base/convert.js';
+import type { ConstellationSpec } from './design/compile.js';
+import { comparisonMetrics } from '../models/cost/comparisonMetrics.js';
 import { constellationEconomics } from './economics/economics.js';
 import { conjunctionScreen } from './environment/conjunction.js';
 import { CONJUNCTION_NOTE, conjunctionRecord } from './environment/conjunctionRecord.js';
@@ -34,13 +35,13 @@ import { clusterShellRecord, withFormationKeeping } from './geometry/clusterKeep
 import { shellFormation } from './geometry/clusterFormation.js';
 import { planeElements } from './geometry/pattern.js';
 import { gmstSamples_rad, propagatePlane, windowTimes_s, type PlaneTrack } from './geometry/propagate.js';
-import type { ConstellationRecord, LinkClassRecord, ShellRecord, StatsRecord } from './record.js';
+import type { ConstellationRecord, LinkClassRecord, ShellRecord, StatsRecord } from './record/record.js';
 import { shellNetwork, type ShellNetworkResult } from './network/shellNetwork.js';
-import type { Stats } from './types.js';
+import type { Stats } from './design/types.js';
 import { Memo } from './memo.js';
 import { seriesStats } from './network/networkSeries.js';
-import { constellationDetails, type ConstellationDetails } from './details.js';
-import { constellationConstraints } from './constraints.js';
+import { constellationDetails, type ConstellationDetails } from './record/details.js';
+import { constellationConstraints } from './record/constraints.js';
 
 const M_PER_KM = 1000;
 const BPS_PER_GBPS = 1e9;
@@ -563,7 +564,8 @@ function totalsRecord(
   };
 }
 
-/** The constellation's undiscounted LCOC per chip-hour and per MWh of IT energy (src/models/comparisonMetrics.ts). */
+/** The constellation's undiscounted LCOC per chip-hour and per MWh of IT energy (src/models/cost/comparisonMetrics.ts).
+ * */
 function perChipHourAndMWh(
   lcoc: number,
   deliveredPFLOPS: number,

@@ -6,12 +6,12 @@
  */
 import { loadCatalogs } from '../catalog/load.js';
 import type { Catalogs } from '../catalog/schema.js';
-import { StudyError } from '../core/errors.js';
-import type { LpSolver } from '../problem/lp.js';
-import { compileConstellation, type ConstellationSpec } from './compile.js';
+import { StudyError } from '../base/errors.js';
+import type { LpSolver } from '../optimize/lp.js';
+import { compileConstellation, type ConstellationSpec } from './design/compile.js';
 import { evaluateConstellation } from './evaluate.js';
-import { parseConstellationFile } from './load.js';
-import type { ConstellationRecord } from './record.js';
+import { parseConstellationFile } from './design/load.js';
+import type { ConstellationRecord } from './record/record.js';
 
 export interface ConstellationEvaluator {
   readonly catalogs: Catalogs;

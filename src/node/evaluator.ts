@@ -1,21 +1,21 @@
 /** Node evaluation with the shipped catalogs: what the CLI, the study compiler and the workers use. */
 import { loadCatalogs } from '../catalog/load.js';
 import { findBaseline, loadTerrestrialBaselines } from '../catalog/baselines.js';
-import { locate, type SourceMap } from '../io/issues.js';
+import { locate, type SourceMap } from '../base/issues.js';
 import { mergeCatalogs, type CatalogOverrides } from '../catalog/overrides.js';
-import { catalogIds, rowResolver } from './rows.js';
+import { catalogIds, rowResolver } from './record/rows.js';
 import type { Catalogs } from '../catalog/schema.js';
-import { StudyError } from '../core/errors.js';
-import { checkCatalogIds, parseDesignFile, type CatalogIds } from '../design/load.js';
-import type { NodeDesign } from '../design/schema.js';
+import { StudyError } from '../base/errors.js';
+import { checkCatalogIds, parseDesignFile, type CatalogIds } from './design/load.js';
+import type { NodeDesign } from './design/schema.js';
 import {
   evaluateNode,
   nodeMetricsEvaluator,
   PHYSICAL_CONSTRAINTS,
   RELAXABLE_CONSTRAINTS,
   type NodeOutputs,
-} from './node.js';
-import type { DesignRecord } from './record.js';
+} from './evaluate.js';
+import type { DesignRecord } from './record/record.js';
 
 export interface NodeEvaluator {
   readonly catalogs: CatalogIds;

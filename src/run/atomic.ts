@@ -17,7 +17,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { StudyError } from '../core/errors.js';
+import { StudyError } from '../base/errors.js';
 
 /**
  * Test seams (test/run/atomic.test.ts, test/run/data-safety.test.ts). Production code never sets them.

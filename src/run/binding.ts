@@ -3,7 +3,7 @@
  * holds at (or next to) a bound of the study.
  *
  * - A constraint binds when its relative margin −g is at most BINDING_MARGIN (2 %): g is the study's g ≤ 0 form,
- *   scaled by |limit| (src/study/compile.ts `scaledViolation`; a physical check's g equals −margin of the record).
+ *   scaled by |limit| (src/study/nodeStudy.ts `scaledViolation`; a physical check's g equals −margin of the record).
  *   Benchmarks keep their own scaling (pymoo's), so there 2 % is of that scaled value. A check whose limit is 0 and
  *   whose value is 0 (a count that must be zero and is, e.g. a constellation's untrackable links isl.pointing) sits at
  *   g = 0 without pressing on anything: it is not called binding.

@@ -27,8 +27,8 @@ import {
   rmSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { StudyError } from '../core/errors.js';
-import type { AlgorithmSnapshot } from '../problem/algorithm.js';
+import { StudyError } from '../base/errors.js';
+import type { AlgorithmSnapshot } from '../optimize/algorithm.js';
 import { writeFileAtomic } from './atomic.js';
 import type { Normalization } from './history.js';
 import { checkpointSchema, readJsonFile, validatedJson } from './schemas.js';

@@ -9,7 +9,7 @@
  * designs do not span a hyperplane with a positive normal (fewer distinct extremes than objectives), the
  * plane Σ f̂ = 1 through the unit intercepts is used. Ties go to the design closest to the ideal point.
  */
-import { StudyError, didYouMean } from '../core/errors.js';
+import { StudyError, didYouMean } from '../base/errors.js';
 import type { ParetoDesign, ParetoFile } from './paretoFile.js';
 
 export const KNEE_METHOD =

@@ -7,8 +7,8 @@
  * the run (history, result files, reports, summary) in finishRun.ts, the shapes they share in runContext.ts.
  */
 import { join } from 'node:path';
-import type { Algorithm, AlgorithmOptions, Individual } from '../problem/algorithm.js';
-import { SerialEvaluator, type Evaluator } from '../parallel/evaluator.js';
+import type { Algorithm, AlgorithmOptions, Individual } from '../optimize/algorithm.js';
+import { SerialEvaluator, type Evaluator } from './evaluators/evaluator.js';
 import { EvaluationLog } from './log.js';
 import type { LoadedStudy } from './problem.js';
 import { reportedFront } from './results.js';
@@ -150,7 +150,7 @@ async function createEvaluator(opts: RunOptions, run: OpenRun): Promise<Evaluato
   const { problem } = loaded;
   const workers = opts.workers ?? 0;
   if (opts.redis !== undefined) {
-    const { RedisEvaluator } = await import('../parallel/redisEvaluator.js');
+    const { RedisEvaluator } = await import('./evaluators/redisEvaluator.js');
     return new RedisEvaluator({
       ...opts.redis,
       studyText: loaded.studyText,
@@ -161,7 +161,7 @@ async function createEvaluator(opts: RunOptions, run: OpenRun): Promise<Evaluato
     });
   }
   if (workers > 0) {
-    const { PoolEvaluator } = await import('../parallel/pool.js');
+    const { PoolEvaluator } = await import('./evaluators/pool.js');
     return new PoolEvaluator({
       studyPath: join(runDir, 'study.yaml'),
       studyHash: loaded.hash,

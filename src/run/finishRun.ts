@@ -6,7 +6,7 @@
 import { renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { AlgorithmProgress, Individual } from '../problem/algorithm.js';
+import type { AlgorithmProgress, Individual } from '../optimize/algorithm.js';
 import {
   generationHistory,
   historyStride,
@@ -16,9 +16,9 @@ import {
   type GenerationStats,
   type Normalization,
 } from './history.js';
-import { threadsPay } from '../indicators/hypervolumeParallel.js';
+import { threadsPay } from '../optimize/indicators/hypervolumeParallel.js';
 import type { EvaluationLog } from './log.js';
-import { paretoFront } from '../problem/benchmarks.js';
+import { paretoFront } from '../optimize/benchmarks/benchmarks.js';
 import { largeArchiveNote } from './largeArchive.js';
 import { reportedFront, writeResults, type RunCounts, type RunMeta, type WrittenResults } from './results.js';
 import { CHECKPOINT, CHECKPOINT_PREVIOUS } from './checkpoint.js';

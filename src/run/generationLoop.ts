@@ -3,7 +3,7 @@
  * recorded for the history, checkpoints and progress reports. Nothing here changes a result with the clock: the clock
  * only decides when a checkpoint is written and what a progress report says.
  */
-import type { AlgorithmProgress } from '../problem/algorithm.js';
+import type { AlgorithmProgress } from '../optimize/algorithm.js';
 import {
   historyStride,
   liveNormalization,

@@ -5,12 +5,12 @@
  * fixed at the first feasible front (`liveNormalization`), so it only rises.
  * Benchmark studies also get IGD+ against the analytic front every generation.
  */
-import { toMatrix } from '../pareto/dominance.js';
-import { ParetoArchive } from '../pareto/paretoArchive.js';
-import { hypervolume } from '../indicators/hypervolume.js';
-import { hypervolumeEstimate } from '../indicators/hypervolumeEstimate.js';
-import { hypervolumeParallel } from '../indicators/hypervolumeParallel.js';
-import { igdPlus } from '../indicators/igd.js';
+import { toMatrix } from '../optimize/pareto/dominance.js';
+import { ParetoArchive } from '../optimize/pareto/paretoArchive.js';
+import { hypervolume } from '../optimize/indicators/hypervolume.js';
+import { hypervolumeEstimate } from '../optimize/indicators/hypervolumeEstimate.js';
+import { hypervolumeParallel } from '../optimize/indicators/hypervolumeParallel.js';
+import { igdPlus } from '../optimize/indicators/igd.js';
 import type { LoggedEvaluation } from './log.js';
 import { RunningHvEstimate, RunningIgdPlus } from './historyIncremental.js';
 
@@ -101,7 +101,8 @@ function normalizedMatrix(front: readonly ArrayLike<number>[], norm: Normalizati
 }
 
 /**
- * `normalizedHypervolume` on up to `threads` threads (src/indicators/hypervolumeParallel.ts: the same value, to the
+ * `normalizedHypervolume` on up to `threads` threads (src/optimize/indicators/hypervolumeParallel.ts: the same value,
+ * to the
  * last bit).
  */
 export function normalizedHypervolumeParallel(
@@ -210,7 +211,7 @@ export interface HistoryOptions {
 /**
  * Per-generation statistics replayed from the log (streamed: the rows are never all in memory), with the
  * hypervolume of the feasible front seen so far. The front is rebuilt with the optimizer's own archive
- * (src/pareto/paretoArchive.ts), so it is the archive the run had after each generation. Runs longer than
+ * (src/optimize/pareto/paretoArchive.ts), so it is the archive the run had after each generation. Runs longer than
  * HISTORY_POINTS generations get one row per block of `stride` generations (the block's last generation,
  * feasible share over the block), so run.json and the convergence plot stay bounded and the indicators are
  * computed at those generations only; the last generation always has its row.
@@ -275,7 +276,8 @@ class HistoryReplay {
           ? opts.trueFront
           : igdReference(opts.trueFront, Infinity);
     // With the run's recorded fronts in 2-D, each row's IGD+ against the same reference on the front's staircase
-    // (src/indicators/igd.ts) is the running value to the last bit (the same d+² expressions, minimized over the
+    // (src/optimize/indicators/igd.ts) is the running value to the last bit (the same d+² expressions, minimized over
+    // the
     // front, which holds the minimum: see feedRunning()), at a fraction of the per-entrant cost.
     // (flattened once: igdPlus would copy the reference into a flat matrix on every row)
     this.staircaseIgd =

@@ -21,7 +21,7 @@
  *   index: every design seen is weakly dominated by one on the row's front, so the counts at rows' last indices agree.
  * - `RunningIgdPlus`: mean over the reference points of the running minimum of d⁺ (raw objectives).
  */
-import { createRng } from '../core/rng.js';
+import { createRng } from '../base/rng.js';
 
 export class RunningHvEstimate {
   private readonly S: Float64Array;

@@ -11,11 +11,11 @@
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, constants, existsSync, lstatSync, openSync, readSync, statSync, truncateSync } from 'node:fs';
 import { forEachCsvRecord, splitCsvRecord } from './csvStream.js';
-import { FORMULA_PREFIX, PLAIN_NUMBER } from '../io/csv.js';
+import { FORMULA_PREFIX, PLAIN_NUMBER } from '../base/csv.js';
 import { writeAllSync } from './atomic.js';
-import { StudyError } from '../core/errors.js';
-import type { Evaluation, Problem } from '../problem/types.js';
-import { constraintViolation } from '../problem/types.js';
+import { StudyError } from '../base/errors.js';
+import type { Evaluation, Problem } from '../optimize/types.js';
+import { constraintViolation } from '../optimize/types.js';
 import { finalSampleStride, type RunEvaluation, type SampledEvaluations } from './evaluationSample.js';
 
 export interface LoggedEvaluation {

@@ -2,9 +2,9 @@
  * pareto.json as written by ./results.ts: the reported front with each design's variables, objectives, constraint
  * values and record. Read back by the decision summary (./recommend.ts) and the reports.
  */
-import type { ConstellationRecord } from '../constellation/record.js';
-import type { DesignRecord } from '../node/record.js';
-import type { Problem } from '../problem/types.js';
+import type { ConstellationRecord } from '../constellation/record/record.js';
+import type { DesignRecord } from '../node/record/record.js';
+import type { Problem } from '../optimize/types.js';
 import type { ResolvedRobustSettings, RobustDetail } from '../study/robust.js';
 
 export interface ParetoDesign {

@@ -2,21 +2,21 @@
  * Study file → Problem, for the driver and for each worker thread (which calls this once at start-up).
  * Everything that can be wrong with a study is found here, before any evaluation.
  */
-import { StudyError } from '../core/errors.js';
-import type { DesignRecord } from '../node/record.js';
-import { createBenchmarkProblem } from '../problem/benchmarks.js';
-import type { Problem } from '../problem/types.js';
-import { locate } from '../io/issues.js';
-import { compileNodeStudy, type CompiledStudy } from '../study/compile.js';
+import { StudyError } from '../base/errors.js';
+import type { DesignRecord } from '../node/record/record.js';
+import { createBenchmarkProblem } from '../optimize/benchmarks/benchmarks.js';
+import type { Problem } from '../optimize/types.js';
+import { locate } from '../base/issues.js';
+import { compileNodeStudy, type CompiledStudy } from '../study/nodeStudy.js';
 import { createHash } from 'node:crypto';
-import { checkCatalogIds, fileKind, parseDesignFile } from '../design/load.js';
-import { readYaml } from '../io/yaml.js';
+import { checkCatalogIds, fileKind, parseDesignFile } from '../node/design/load.js';
+import { readYaml } from '../base/yaml.js';
 import { loadCatalogs } from '../catalog/load.js';
-import type { LpSolver } from '../problem/lp.js';
-import type { ConstellationSpec } from '../constellation/compile.js';
-import type { ConstellationRecord } from '../constellation/record.js';
-import { compileConstellationStudy } from '../constellation/study.js';
-import type { AlgorithmSettings } from '../design/schema.js';
+import type { LpSolver } from '../optimize/lp.js';
+import type { ConstellationSpec } from '../constellation/design/compile.js';
+import type { ConstellationRecord } from '../constellation/record/record.js';
+import { compileConstellationStudy } from '../study/constellationStudy.js';
+import type { AlgorithmSettings } from '../node/design/schema.js';
 import { checkBaseline, nodeEvaluator } from '../node/evaluator.js';
 
 export interface LoadedStudy {

@@ -2,11 +2,12 @@
  * The decision summary a run leads with: the recommended designs (the knee, then the best design per objective,
  * each design once), their key figures in engineering units, the verdict against each terrestrial scenario, what
  * binds each of them (src/run/binding.ts) and what the front as a whole presses against. Written into run.json
- * (`decision`), printed after `odc run` (src/report/summary.ts) and shown first in report.html and report.md.
+ * (`decision`), printed after `odc run` (src/report/decision/summary.ts) and shown first in report.html and report.md.
  *
  * Terrestrial verdict
- * - Node studies: the record's `cost.baselines` (src/node/node.ts): the node fleet's discounted LCOC over that of
- *   the same chips in each scenario of designs/catalogs/terrestrial-baselines.yaml (src/models/lifecycleBaseline.ts),
+ * - Node studies: the record's `cost.baselines` (src/node/evaluate.ts): the node fleet's discounted LCOC over that of
+ * the same chips in each scenario of designs/catalogs/terrestrial-baselines.yaml
+ * (src/models/cost/lifecycleBaseline.ts),
  *   same lifetime and discount rate; < 1 means space is cheaper.
  * - Constellation studies: totals.lcoc_USD_per_PFLOP_day (undiscounted, src/constellation/economics/economics.ts) over
  *   the scenario's undiscounted LCOC of the shells' chips, each shell's node figure weighted by satellites × delivered
@@ -15,8 +16,8 @@
  * Robust studies: the figures are those of the nominal design (its record), the objectives the statistics.
  * Pure: a function of pareto.json's content.
  */
-import type { ConstellationRecord } from '../constellation/record.js';
-import type { DesignRecord } from '../node/record.js';
+import type { ConstellationRecord } from '../constellation/record/record.js';
+import type { DesignRecord } from '../node/record/record.js';
 import type { ParetoDesign, ParetoFile } from './paretoFile.js';
 import {
   BINDING_MARGIN,

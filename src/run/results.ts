@@ -5,12 +5,12 @@
  * archive itself (and the run's normalization, taken from it) is unchanged.
  */
 import { join } from 'node:path';
-import type { Individual } from '../problem/algorithm.js';
-import type { AlgorithmSettings } from '../design/schema.js';
-import { unitOf } from '../node/metrics.js';
-import { nonDominatedIndices } from '../pareto/dominance.js';
+import type { Individual } from '../optimize/algorithm.js';
+import type { AlgorithmSettings } from '../node/design/schema.js';
+import { unitOf } from '../node/record/metrics.js';
+import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
 import { writeFileAtomic } from './atomic.js';
-import { csvCell as sharedCsvCell } from '../io/csv.js';
+import { csvCell as sharedCsvCell } from '../base/csv.js';
 import type { GenerationStats, Normalization } from './history.js';
 import type { LoadedStudy } from './problem.js';
 import { decisionSummary, type DecisionSummary } from './recommend.js';
@@ -130,7 +130,7 @@ export function reportedFront(archive: readonly Individual[], tolerance = FRONT_
   return archive.filter((_, i) => keep.has(i));
 }
 
-/** pareto.csv cells: numbers stay numbers, text is quoted and its formula prefixes neutralised (src/io/csv.ts). */
+/** pareto.csv cells: numbers stay numbers, text is quoted and its formula prefixes neutralised (src/base/csv.ts). */
 const csvCell = sharedCsvCell;
 
 export function paretoDesigns(

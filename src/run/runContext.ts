@@ -4,14 +4,14 @@
  * own module so the driver (driver.ts), its generation loop (generationLoop.ts) and its finish (finishRun.ts) import
  * them without importing one another.
  */
-import type { Algorithm, AlgorithmOptions, AlgorithmSnapshot } from '../problem/algorithm.js';
-import type { Problem } from '../problem/types.js';
-import type { Evaluator, RemoteStatus } from '../parallel/evaluator.js';
+import type { Algorithm, AlgorithmOptions, AlgorithmSnapshot } from '../optimize/algorithm.js';
+import type { Problem } from '../optimize/types.js';
+import type { Evaluator, RemoteStatus } from './evaluators/evaluator.js';
 import type { FixedNormalization } from './history.js';
 import type { EvaluationLog } from './log.js';
 import type { LoadedStudy } from './problem.js';
-import type { LpSolver } from '../problem/lp.js';
-import { benchmarkNormalization } from '../problem/benchmarks.js';
+import type { LpSolver } from '../optimize/lp.js';
+import { benchmarkNormalization } from '../optimize/benchmarks/benchmarks.js';
 import type { RunCounts, WrittenResults } from './results.js';
 import type { SampledEvaluations } from './evaluationSample.js';
 import type { OpenRun } from './runFolder.js';
@@ -76,7 +76,8 @@ export interface RunOptions {
   /** Told at each step after the last generation (see FinishingProgress). */
   readonly onFinishing?: (f: FinishingProgress) => void;
   /**
-   * Threads for the final front's exact hypervolume where they pay (src/indicators/hypervolumeParallel.ts; the value
+   * Threads for the final front's exact hypervolume where they pay (src/optimize/indicators/hypervolumeParallel.ts; the
+   * value
    * is the same for any number). Default: the machine's available parallelism.
    */
   readonly hypervolumeThreads?: number;

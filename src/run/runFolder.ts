@@ -4,18 +4,18 @@
  * is trusted, so a truncated, empty, `null` or foreign file stops with an exit-2 StudyError naming it.
  * One writer at a time: the process writing a run folder holds its `run.lock` (see `acquireRunLock`).
  */
-import { prepareOutputFolder } from '../io/outputTarget.js';
+import { prepareOutputFolder } from '../base/outputTarget.js';
 import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { StudyError } from '../core/errors.js';
-import type { WarmStart } from '../problem/algorithm.js';
+import { StudyError } from '../base/errors.js';
+import type { WarmStart } from '../optimize/algorithm.js';
 import { loadWarmStart } from './warmStart.js';
 import { loadDesignWarmStart } from './warmStartDesigns.js';
-import type { LpSolver } from '../problem/lp.js';
-import { redactRedisUrl } from '../parallel/redisUrl.js';
+import type { LpSolver } from '../optimize/lp.js';
+import { redactRedisUrl } from './evaluators/redisUrl.js';
 import { diskWriteError, removeStrayTemps, writeAllSync, writeFileAtomic } from './atomic.js';
 import { loadStudyProblem, type LoadedStudy } from './problem.js';
 import type { RunMeta } from './results.js';

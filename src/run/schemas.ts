@@ -1,12 +1,12 @@
 /**
  * Schemas of the JSON files a run folder holds (run.json, checkpoint.json), so nothing read back from a
  * run folder is trusted on a cast: `odc run --resume` (src/run/runFolder.ts) and the report loader
- * (src/report/load.ts) validate with these, the same discipline as study files.
+ * (src/report/document/load.ts) validate with these, the same discipline as study files.
  */
 import { lstatSync, readFileSync } from 'node:fs';
 import * as z from 'zod';
-import { lazy } from '../core/lazy.js';
-import { StudyError, type StudyErrorCode } from '../core/errors.js';
+import { lazy } from '../base/lazy.js';
+import { StudyError, type StudyErrorCode } from '../base/errors.js';
 
 /** The run-folder format this odc reads and writes (run.json, pareto.json and checkpoint.json `formatVersion`). */
 export const RUN_FORMAT_VERSION = 1;

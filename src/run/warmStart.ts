@@ -9,10 +9,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import * as z from 'zod';
-import { StudyError } from '../core/errors.js';
-import { lazy } from '../core/lazy.js';
-import type { WarmStart } from '../problem/algorithm.js';
-import type { Problem, VariableSpec } from '../problem/types.js';
+import { StudyError } from '../base/errors.js';
+import { lazy } from '../base/lazy.js';
+import type { WarmStart } from '../optimize/algorithm.js';
+import type { Problem, VariableSpec } from '../optimize/types.js';
 import { logHeader, parseLog } from './log.js';
 import { readJsonFile, validatedJson } from './schemas.js';
 

@@ -8,10 +8,10 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { StudyError } from '../core/errors.js';
-import { readYaml } from '../io/yaml.js';
-import type { WarmStart } from '../problem/algorithm.js';
-import type { Problem, VariableSpec } from '../problem/types.js';
+import { StudyError } from '../base/errors.js';
+import { readYaml } from '../base/yaml.js';
+import type { WarmStart } from '../optimize/algorithm.js';
+import type { Problem, VariableSpec } from '../optimize/types.js';
 
 const FIX = 'list design files that set every variable of this study, or remove algorithm.initial';
 

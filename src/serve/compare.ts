@@ -1,15 +1,16 @@
 /**
- * Several served runs on one normalization, as `odc compare` does it (src/report/compare.ts): each run's front in
+ * Several served runs on one normalization, as `odc compare` does it (src/report/compare/compare.ts): each run's front
+ * in
  * the minimized sense, the ideal and nadir of the union of the fronts mapped to 0 and 1, the hypervolume of each
- * normalized front (reference 1.1 in every objective; src/indicators/hypervolume.ts) and its IGD+ against the
- * non-dominated union of all fronts (src/indicators/igd.ts). A front too large for the exact hypervolume in 5+
+ * normalized front (reference 1.1 in every objective; src/optimize/indicators/hypervolume.ts) and its IGD+ against the
+ * non-dominated union of all fronts (src/optimize/indicators/igd.ts). A front too large for the exact hypervolume in 5+
  * objectives within a page load (more than EXACT_HV_MAX_POINTS points) gets the Monte Carlo estimate
- * (src/indicators/hypervolumeEstimate.ts, seeded, its standard error returned) and says so.
+ * (src/optimize/indicators/hypervolumeEstimate.ts, seeded, its standard error returned) and says so.
  */
-import { nonDominatedIndices, toMatrix } from '../pareto/dominance.js';
-import { hypervolume } from '../indicators/hypervolume.js';
-import { hypervolumeEstimate } from '../indicators/hypervolumeEstimate.js';
-import { igdPlus } from '../indicators/igd.js';
+import { nonDominatedIndices, toMatrix } from '../optimize/pareto/dominance.js';
+import { hypervolume } from '../optimize/indicators/hypervolume.js';
+import { hypervolumeEstimate } from '../optimize/indicators/hypervolumeEstimate.js';
+import { igdPlus } from '../optimize/indicators/igd.js';
 import { normalizationOf } from '../run/history.js';
 import type { ServedRun } from './runData.js';
 

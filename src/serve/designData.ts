@@ -2,16 +2,17 @@
  * One design of a served run, for the budget panel and the export button: its record (pareto.json's when the design
  * is on the reported front, else the study's model evaluated again at the logged decision vector — the log keeps
  * every number at full precision, so this is the record the run computed), the budget tables `odc evaluate` prints
- * (the same section builders: src/report/budget.ts, constellationBudget.ts), the design file `odc export --format
+ * (the same section builders: src/report/budget/budget.ts, constellationBudget.ts), the design file `odc export
+ * --format
  * yaml` writes, and the `odc evaluate` command line for it.
  */
-import { formatBudget, budgetSections, type BudgetSection } from '../report/budget.js';
-import { constellationSections, formatConstellationBudget } from '../report/constellationBudget.js';
-import { designYaml } from '../report/export.js';
-import type { DesignRecord } from '../node/record.js';
-import type { ConstellationRecord } from '../constellation/record.js';
+import { formatBudget, budgetSections, type BudgetSection } from '../report/budget/budget.js';
+import { constellationSections, formatConstellationBudget } from '../report/budget/constellationBudget.js';
+import { designYaml } from '../report/export/export.js';
+import type { DesignRecord } from '../node/record/record.js';
+import type { ConstellationRecord } from '../constellation/record/record.js';
 import { stringify } from 'yaml';
-import { fmt } from '../io/numberFormat.js';
+import { fmt } from '../base/numberFormat.js';
 import type { ServedRun } from './runData.js';
 
 export interface DesignView {

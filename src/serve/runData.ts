@@ -7,15 +7,15 @@
  */
 import { closeSync, existsSync, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { StudyError } from '../core/errors.js';
-import { nonDominatedIndices } from '../pareto/dominance.js';
-import { unitOf } from '../node/metrics.js';
+import { StudyError } from '../base/errors.js';
+import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
+import { unitOf } from '../node/record/metrics.js';
 import { splitCsvRecord } from '../run/csvStream.js';
 import { loadStudyProblem, type LoadedStudy } from '../run/problem.js';
 import { LOG_FINAL, LOG_PARTIAL } from '../run/runFolder.js';
 import { readJsonFile, runMetaSchema, validatedJson } from '../run/schemas.js';
 import type { RunMeta } from '../run/results.js';
-import type { LpSolver } from '../problem/lp.js';
+import type { LpSolver } from '../optimize/lp.js';
 
 /** Status codes of the `status` column. */
 export const STATUS = { feasible: 0, infeasible: 1, failed: 2 } as const;

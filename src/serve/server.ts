@@ -11,9 +11,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { StudyError } from '../core/errors.js';
-import type { LpSolver } from '../problem/lp.js';
+import { join } from 'node:path';
+import { packageRoot } from '../base/paths.js';
+import { StudyError } from '../base/errors.js';
+import type { LpSolver } from '../optimize/lp.js';
 import { compareServed } from './compare.js';
 import { designFile, designView } from './designData.js';
 import { noteRequestSchema, readNotes, writeNote } from './notes.js';
@@ -39,18 +40,11 @@ export interface RunningServer {
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-/**
- * The bundled app: beside the compiled module (dist/src/serve/ or dist/src/cli/ → ../serve/), or the project's dist/
- * when run from src/.
- */
+/** The bundled app, dist/src/serve/explorer.js (built by `npm run build`, also when odc runs from its sources). */
 export function explorerAssetPath(): string {
-  const candidates = ['../serve/explorer.js', '../../dist/src/serve/explorer.js'].map((rel) =>
-    fileURLToPath(new URL(rel, import.meta.url)),
-  );
-  const found = candidates.find((p) => existsSync(p));
-  if (found === undefined)
-    throw new Error(`the explorer app is not built (${candidates[0]} is missing): run npm run build`);
-  return found;
+  const file = join(packageRoot(), 'dist', 'src', 'serve', 'explorer.js');
+  if (!existsSync(file)) throw new Error(`the explorer app is not built (${file} is missing): run npm run build`);
+  return file;
 }
 
 /** Opens every run (a folder that is not a run stops here, exit 2) and listens. */

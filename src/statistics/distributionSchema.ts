@@ -9,7 +9,7 @@
  * Source of the conventions: docs/style.md §7–8 (OpenMDAO-style declared options, "min > max: did you swap them?").
  */
 import * as z from 'zod';
-import { didYouMean, StudyError, type StudyErrorCode } from '../core/errors.js';
+import { didYouMean, StudyError, type StudyErrorCode } from '../base/errors.js';
 import { DISTRIBUTION_KINDS, standardBounds, type Distribution, type DistributionKind } from './distributions.js';
 import { standardNormalMass } from './normal.js';
 import { DISTRIBUTION_VARIANTS } from './distributionVariants.js';

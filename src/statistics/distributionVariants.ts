@@ -5,7 +5,7 @@
  * zod 4's z.number() rejects NaN and ±Infinity. Truncation bounds are exact-optional: absent, never `undefined`.
  */
 import * as z from 'zod';
-import { lazy } from '../core/lazy.js';
+import { lazy } from '../base/lazy.js';
 
 const finite = () => z.number();
 

@@ -22,7 +22,7 @@
  * only produce u in (0, 1). Distributions are assumed already validated (`validateDistribution`).
  */
 import type * as z from 'zod';
-import type { DeepReadonly } from '../core/deepReadonly.js';
+import type { DeepReadonly } from '../base/deepReadonly.js';
 import type { DISTRIBUTION_VARIANTS } from './distributionVariants.js';
 import { standardNormalMass, standardNormalPdf, truncatedStandardNormalQuantile } from './normal.js';
 

@@ -19,7 +19,7 @@
  * dimension, the n − 1 permutation draws (i = n−1 … 1) and then the n jitters (i = 0 … n−1); Monte Carlo takes
  * draws row by row.
  */
-import type { Rng } from '../core/rng.js';
+import type { Rng } from '../base/rng.js';
 import { quantile, type Distribution } from './distributions.js';
 
 const EPS = 2 ** -53;

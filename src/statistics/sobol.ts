@@ -22,7 +22,7 @@
  * Two-step API, so the caller can evaluate the rows in parallel: `saltelliDesign` → evaluate every row →
  * `splitSaltelliOutputs` → `sobolIndices`. `sobolFromModel` does all of it serially.
  */
-import type { Rng } from '../core/rng.js';
+import type { Rng } from '../base/rng.js';
 import type { Distribution } from './distributions.js';
 import { toInputs, unitSample, type SamplingMethod } from './sampling.js';
 import { sortedQuantile } from './statistics.js';

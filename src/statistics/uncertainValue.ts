@@ -8,12 +8,12 @@
  * Validation reuses `validateDistribution` (./distributionSchema.ts) so every message names the field
  * and the fix ("uncertainty.economics.launchCost_USD_per_kg.sd must be > 0, got -1"). The zod schemas here only
  * wrap that check (`superRefine`), so design files and catalog rows report the same messages; which fields may
- * carry a distribution is checked where the row or design is known (src/uncertainty/inputs.ts).
+ * carry a distribution is checked where the row or design is known (src/study/uncertainInputs.ts).
  */
 import * as z from 'zod';
 import { validateDistribution } from './distributionSchema.js';
 import { describe, type Distribution } from './distributions.js';
-import { StudyError } from '../core/errors.js';
+import { StudyError } from '../base/errors.js';
 
 export interface UncertainValue {
   readonly distribution: Distribution;
@@ -114,7 +114,7 @@ export const designUncertaintySchema = () =>
       'and `fixed` holds an input at its nominal value.',
   });
 
-/** A constellation file's top-level `uncertainty:` section (src/uncertainty/constellationModel.ts). */
+/** A constellation file's top-level `uncertainty:` section (src/analysis/constellationModel.ts). */
 export const constellationUncertaintySchema = () =>
   uncertaintyMapSchema({
     prefix: 'uncertainty.',

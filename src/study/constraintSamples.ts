@@ -12,11 +12,11 @@
  */
 import type { SamplingMethod } from '../statistics/sampling.js';
 import type { Catalogs } from '../catalog/schema.js';
-import type { DesignRecord } from '../node/record.js';
-import { metricGetter } from '../node/metrics.js';
+import type { DesignRecord } from '../node/record/record.js';
+import { metricGetter } from '../node/record/metrics.js';
 import { evaluateExpr, type ParsedConstraint } from './expression.js';
 import { commonSampler, inputColumns } from './robust.js';
-import type { NodeDesign } from '../design/schema.js';
+import type { NodeDesign } from '../node/design/schema.js';
 
 export interface ConstraintSampleSettings {
   readonly samples: number;

@@ -3,12 +3,12 @@
  * statistic of one over uncertainty samples), checked against the metrics the study may name, with file:line errors;
  * constraints in the g <= 0 form scaled by their limit.
  */
-import { StudyError } from '../core/errors.js';
-import type { NodeStudy } from '../design/schema.js';
-import { locate } from '../io/issues.js';
-import type { ParsedFile } from '../io/yaml.js';
-import { partitionsProblem } from '../pareto/simplexLattice.js';
-import type { ObjectiveSpec } from '../problem/types.js';
+import { StudyError } from '../base/errors.js';
+import type { NodeStudy } from '../node/design/schema.js';
+import { locate } from '../base/issues.js';
+import type { ParsedFile } from '../base/yaml.js';
+import { partitionsProblem } from '../optimize/pareto/simplexLattice.js';
+import type { ObjectiveSpec } from '../optimize/types.js';
 import {
   ExpressionError,
   parseConstraint,

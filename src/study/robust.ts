@@ -8,7 +8,7 @@
  * `algorithm.seed`, xored with ROBUST_SEED_SALT so the stream differs from the optimizer's). Column j belongs to
  * the j-th input path in sorted order (JavaScript string order) over every path any design of the study could use:
  * every uncertain field of every node catalog row (`catalogs.<catalog>.<row id>.<field>`) and every key of the
- * study's `uncertainty:` section. A design collects its own inputs (src/uncertainty/inputs.ts: the rows it uses,
+ * study's `uncertainty:` section. A design collects its own inputs (src/study/uncertainInputs.ts: the rows it uses,
  * then the study's section; section entries for rows it does not use are skipped) and maps sample i of input
  * `path` through the input's quantile function at U[i][column(path)]. So every design of a run — and every worker,
  * which compiles the study again from the same file — sees the same samples; comparisons between designs are not
@@ -37,16 +37,16 @@ import { quantile } from '../statistics/distributions.js';
 import { unitSample, type SamplingMethod } from '../statistics/sampling.js';
 import { sortedQuantile } from '../statistics/statistics.js';
 import { NODE_CATALOG_KINDS } from '../catalog/overrides.js';
-import { rowResolver } from '../node/rows.js';
+import { rowResolver } from '../node/record/rows.js';
 import type { Catalogs } from '../catalog/schema.js';
-import { createRng } from '../core/rng.js';
-import { StudyError } from '../core/errors.js';
-import { metricGetter } from '../node/metrics.js';
-import type { DesignRecord } from '../node/record.js';
-import type { Evaluation, ObjectiveSpec } from '../problem/types.js';
-import { checkRowUncertainty, supportProblem, uncertainInputs, type UncertainInput } from '../uncertainty/inputs.js';
+import { createRng } from '../base/rng.js';
+import { StudyError } from '../base/errors.js';
+import { metricGetter } from '../node/record/metrics.js';
+import type { DesignRecord } from '../node/record/record.js';
+import type { Evaluation, ObjectiveSpec } from '../optimize/types.js';
+import { checkRowUncertainty, supportProblem, uncertainInputs, type UncertainInput } from './uncertainInputs.js';
 import { parseUncertainValue } from '../statistics/uncertainValue.js';
-import { applyInputs, resolveInput } from '../uncertainty/targets.js';
+import { applyInputs, resolveInput } from './uncertainTargets.js';
 import {
   compare,
   evaluateExpr,
@@ -55,8 +55,8 @@ import {
   type ParsedObjective,
   type Statistic,
 } from './expression.js';
-import { locate, type SourceMap } from '../io/issues.js';
-import type { NodeDesign, RobustSettings } from '../design/schema.js';
+import { locate, type SourceMap } from '../base/issues.js';
+import type { NodeDesign, RobustSettings } from '../node/design/schema.js';
 
 /** Xored into the seed of the sample stream, so it is not the optimizer's stream when both use algorithm.seed. */
 export const ROBUST_SEED_SALT = 0x6a09e667;

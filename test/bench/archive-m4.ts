@@ -2,9 +2,12 @@
  * Pareto archive benchmark for m >= 4 (a script, not a vitest test): `npm run build`, then
  * `node dist/test/bench/archive-m4.js [--every 212] [--repeat 3]`.
  *
- * Times the archive's batch merges (src/pareto/paretoArchive.ts: the first front of entries and batch by dominator
- * bitsets) against the former linear-scan archive (frozen copy in test/pareto/legacyParetoArchive.ts) on seeded point
- * sets (test/pareto/points.ts): 20,000 points on the 5-D simplex front (all non-dominated), 20,000 on a 5-D front
+ * Times the archive's batch merges (src/optimize/pareto/paretoArchive.ts: the first front of entries and batch by
+ * dominator
+ * bitsets) against the former linear-scan archive (frozen copy in test/optimize/pareto/legacyParetoArchive.ts) on
+ * seeded point
+ * sets (test/optimize/pareto/points.ts): 20,000 points on the 5-D simplex front (all non-dominated), 20,000 on a 5-D
+ * front
  * approached from behind (later points dominate earlier ones), 100,000 uniform random 4-D points, and the
  * 5-D converging set with a capacity of 1,000 (crowding-distance cuts). The archive is read every --every
  * offers (the run reads it once per generation, 212 offers for the 5-objective NSGA-III study) and at the end.
@@ -12,9 +15,9 @@
  * designs in the same order. One unrecorded warm-up run of each implementation first.
  */
 import { cpus, loadavg } from 'node:os';
-import { ParetoArchive } from '../../src/pareto/paretoArchive.js';
-import { LegacyParetoArchive } from '../pareto/legacyParetoArchive.js';
-import { points, shuffled, type Kind, type Pt } from '../pareto/points.js';
+import { ParetoArchive } from '../../src/optimize/pareto/paretoArchive.js';
+import { LegacyParetoArchive } from '../optimize/pareto/legacyParetoArchive.js';
+import { points, shuffled, type Kind, type Pt } from '../optimize/pareto/points.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -10,8 +10,8 @@ import { createLpSolver } from '../../solvers/lp/index.js';
 import { loadCatalogs } from '../../src/catalog/load.js';
 import { evaluateConstellation } from '../../src/constellation/evaluate.js';
 import { loadConstellationSpec } from '../../src/constellation/evaluator.js';
-import type { ConstellationRecord } from '../../src/constellation/record.js';
-import { fmt } from '../../src/io/numberFormat.js';
+import type { ConstellationRecord } from '../../src/constellation/record/record.js';
+import { fmt } from '../../src/base/numberFormat.js';
 
 interface Row {
   readonly quantity: string;

@@ -7,12 +7,12 @@
  * under the source's inputs)|. What no key explains (odc's own mass and power models) is the remainder.
  */
 import { join } from 'node:path';
-import { nodeDesignSchema, type NodeDesign } from '../../src/design/schema.js';
-import { readYaml } from '../../src/io/yaml.js';
+import { nodeDesignSchema, type NodeDesign } from '../../src/node/design/schema.js';
+import { readYaml } from '../../src/base/yaml.js';
 import { nodeEvaluator } from '../../src/node/evaluator.js';
-import type { DesignRecord } from '../../src/node/record.js';
-import { fmt } from '../../src/io/numberFormat.js';
-import { HOURS_PER_YEAR_h } from '../../src/units/constants.js';
+import type { DesignRecord } from '../../src/node/record/record.js';
+import { fmt } from '../../src/base/numberFormat.js';
+import { HOURS_PER_YEAR_h } from '../../src/base/constants.js';
 import { loadTerrestrialBaselines } from '../../src/catalog/baselines.js';
 import { repoRoot } from './calibrationNodes.js';
 

@@ -8,10 +8,10 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluateDesignFile, nodeEvaluator } from '../../src/node/evaluator.js';
-import type { DesignRecord } from '../../src/node/record.js';
-import { fmt } from '../../src/io/numberFormat.js';
+import type { DesignRecord } from '../../src/node/record/record.js';
+import { fmt } from '../../src/base/numberFormat.js';
 import { loadCatalogs } from '../../src/catalog/load.js';
-import type { NodeDesign } from '../../src/design/schema.js';
+import type { NodeDesign } from '../../src/node/design/schema.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 /** The repository root, from test/bench/ (vitest) or dist/test/bench/ (compiled). */

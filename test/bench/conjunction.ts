@@ -10,9 +10,9 @@ import { conjunctionScreen } from '../../src/constellation/environment/conjuncti
 import { evaluateConstellation } from '../../src/constellation/evaluate.js';
 import { loadConstellationSpec } from '../../src/constellation/evaluator.js';
 import { planeRaan_rad, slotPhase_rad } from '../../src/constellation/geometry/pattern.js';
-import type { ShellGeometrySpec } from '../../src/constellation/types.js';
-import type { LpSolver } from '../../src/problem/lp.js';
-import { EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../src/units/constants.js';
+import type { ShellGeometrySpec } from '../../src/constellation/design/types.js';
+import type { LpSolver } from '../../src/optimize/lp.js';
+import { EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../src/base/constants.js';
 
 const ms = (t: number): number => performance.now() - t;
 

@@ -21,9 +21,9 @@ import { groundContacts } from '../../src/constellation/ground/ground.js';
 import { shellLinks } from '../../src/constellation/links/links.js';
 import { planeElements } from '../../src/constellation/geometry/pattern.js';
 import { gmstSamples_rad, propagatePlane, windowTimes_s } from '../../src/constellation/geometry/propagate.js';
-import { linkRateCoefficients, opticalTerminalFromRow } from '../../src/models/linkBudget.js';
+import { linkRateCoefficients, opticalTerminalFromRow } from '../../src/models/links/linkBudget.js';
 import { torusSeries } from '../../src/constellation/network/shellNetworkTorus.js';
-import { evaluateNode } from '../../src/node/node.js';
+import { evaluateNode } from '../../src/node/evaluate.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
 import { benchConjunction } from './conjunction.js';
 import { evaluationStages, STAGES } from './constellationStages.js';
@@ -201,7 +201,7 @@ benchConjunction(
 );
 
 // The flagship constellation study end to end (CLI start to files and report written) with 0 and 2 workers.
-const bin = join(root, 'dist/src/cli/bin.js');
+const bin = join(root, 'dist/src/entries/cli/bin.js');
 const TIME = '/usr/bin/time';
 // BENCH_STUDY_GENERATIONS=g runs a slice of the study (its first g generations, same seed) on a busy machine.
 const generations = process.env['BENCH_STUDY_GENERATIONS'];

@@ -5,12 +5,12 @@
  * so every figure is what a design seen for the first time costs.
  * Used by test/bench/constellation.ts (`npm run bench:constellation`).
  */
-import { closeNodeDesign } from '../../src/node/sizing.js';
-import { evaluateNode } from '../../src/node/node.js';
-import type { DesignRecord } from '../../src/node/record.js';
-import type { LpSolver } from '../../src/problem/lp.js';
+import { closeNodeDesign } from '../../src/node/stages/sizing.js';
+import { evaluateNode } from '../../src/node/evaluate.js';
+import type { DesignRecord } from '../../src/node/record/record.js';
+import type { LpSolver } from '../../src/optimize/lp.js';
 import { withFormationKeeping } from '../../src/constellation/geometry/clusterKeeping.js';
-import type { ConstellationSpec } from '../../src/constellation/compile.js';
+import type { ConstellationSpec } from '../../src/constellation/design/compile.js';
 import { conjunctionScreen } from '../../src/constellation/environment/conjunction.js';
 import { conjunctionRecord } from '../../src/constellation/environment/conjunctionRecord.js';
 import { constellationEconomics } from '../../src/constellation/economics/economics.js';

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { redisAvailable, startRedis } from '../helpers/redis.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const bin = join(root, 'dist/src/cli/bin.js');
+const bin = join(root, 'dist/src/entries/cli/bin.js');
 if (!redisAvailable) {
   console.log('redis-server not found: apt-get install -y redis-server, then run npm run bench:distributed again');
   process.exit(0);

@@ -38,15 +38,15 @@ import {
 } from '../../src/serve/app/raster.js';
 import { packageVersions, ODC_VERSION } from '../../src/run/versions.js';
 import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
-import { createRng } from '../../src/core/rng.js';
-import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
+import { createRng } from '../../src/base/rng.js';
+import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
 
 const M = 6;
 const N_VAR = 15;
 /** Evaluations exactly on the DTLZ2 front (distance variables at 0.5): the run's front. */
 const ON_FRONT = 2000;
 
-/** The run's problem: the same DTLZ2 the study file names (src/problem/benchmarks.ts). */
+/** The run's problem: the same DTLZ2 the study file names (src/optimize/benchmarks/benchmarks.ts). */
 const DTLZ2 = createBenchmarkProblem({ problem: 'dtlz2', objectives: M, variables: N_VAR });
 
 function dtlz2(x: readonly number[]): number[] {

@@ -11,9 +11,9 @@
  * deviation from the exact value in standard errors. One unrecorded warm-up run per dimension.
  */
 import { cpus, loadavg } from 'node:os';
-import { createRng } from '../../src/core/rng.js';
-import { hv2d, hv3d, hypervolume } from '../../src/indicators/hypervolume.js';
-import { hypervolumeEstimate } from '../../src/indicators/hypervolumeEstimate.js';
+import { createRng } from '../../src/base/rng.js';
+import { hv2d, hv3d, hypervolume } from '../../src/optimize/indicators/hypervolume.js';
+import { hypervolumeEstimate } from '../../src/optimize/indicators/hypervolumeEstimate.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -10,17 +10,18 @@
  * --repeat:
  * - the survival's non-dominated sort (nonDominatedSort, with the cut at the population as the survival asks)
  *   against ENS-BS over the same rows (Zhang et al., IEEE TEVC 19(2), 2015);
- * - the archive (src/pareto/paretoArchive.ts), read every generation as `odc run` does, against the linear-scan
- *   archive (test/pareto/legacyParetoArchive.ts); both must hold the same designs in the same order.
+ * - the archive (src/optimize/pareto/paretoArchive.ts), read every generation as `odc run` does, against the
+ * linear-scan
+ *   archive (test/optimize/pareto/legacyParetoArchive.ts); both must hold the same designs in the same order.
  */
 import { cpus, loadavg } from 'node:os';
-import { nonDominatedSort, rowDominates } from '../../src/pareto/dominance.js';
-import { lexicographicOrder } from '../../src/pareto/lexicographicOrder.js';
-import { ParetoArchive } from '../../src/pareto/paretoArchive.js';
-import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
-import { constraintViolation, safeEvaluate } from '../../src/problem/types.js';
+import { nonDominatedSort, rowDominates } from '../../src/optimize/pareto/dominance.js';
+import { lexicographicOrder } from '../../src/optimize/pareto/lexicographicOrder.js';
+import { ParetoArchive } from '../../src/optimize/pareto/paretoArchive.js';
+import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
+import { constraintViolation, safeEvaluate } from '../../src/optimize/types.js';
 import { createAlgorithm } from '../../solvers/index.js';
-import { LegacyParetoArchive } from '../pareto/legacyParetoArchive.js';
+import { LegacyParetoArchive } from '../optimize/pareto/legacyParetoArchive.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

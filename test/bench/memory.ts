@@ -50,7 +50,7 @@ function runCase(evaluations: number, archiveLimit: number | undefined): Row {
     const t0 = Date.now();
     const r = spawnSync(
       process.execPath,
-      ['--import', HOOK, join(PROJECT_ROOT, 'dist/src/cli/bin.js'), 'run', study, '--out', out, '--quiet'],
+      ['--import', HOOK, join(PROJECT_ROOT, 'dist/src/entries/cli/bin.js'), 'run', study, '--out', out, '--quiet'],
       { encoding: 'utf8', maxBuffer: 1 << 26 },
     );
     const wall_s = (Date.now() - t0) / 1000;

@@ -14,7 +14,9 @@ type Request =
 const dir = resolve(process.argv[2] ?? '.');
 const at = (path: string) => pathToFileURL(join(dir, path)).href;
 const { loadStudyProblem } = (await import(at('dist/src/run/problem.js'))) as typeof import('../../src/run/problem.js');
-const { safeEvaluate } = (await import(at('dist/src/problem/types.js'))) as typeof import('../../src/problem/types.js');
+const { safeEvaluate } = (await import(
+  at('dist/src/optimize/types.js')
+)) as typeof import('../../src/optimize/types.js');
 const { problem } = loadStudyProblem(join(dir, 'designs/flagship-study.yaml'));
 const sets = new Map<string, Float64Array[]>();
 const cpu_us = () => {

@@ -19,13 +19,13 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadStudyProblem } from '../../src/run/problem.js';
-import { createRng } from '../../src/core/rng.js';
-import { safeEvaluate, type Problem } from '../../src/problem/types.js';
+import { createRng } from '../../src/base/rng.js';
+import { safeEvaluate, type Problem } from '../../src/optimize/types.js';
 import { createAlgorithm } from '../../solvers/index.js';
 import { nodeEvaluator } from '../../src/node/evaluator.js';
-import { compileNodeStudy } from '../../src/study/compile.js';
-import { parseDesignFile } from '../../src/design/load.js';
-import { solarCycleDecay } from '../../src/models/decaySolarCycle.js';
+import { compileNodeStudy } from '../../src/study/nodeStudy.js';
+import { parseDesignFile } from '../../src/node/design/load.js';
+import { solarCycleDecay } from '../../src/models/drag/decaySolarCycle.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const studyPath = join(root, 'designs/flagship-study.yaml');
@@ -252,7 +252,7 @@ console.log(`\nload average (1 / 5 / 15 min) after the node figures: ${load()}`)
 peer?.disconnect();
 
 if (!args.includes('--no-e2e')) {
-  const bin = join(root, 'dist/src/cli/bin.js');
+  const bin = join(root, 'dist/src/entries/cli/bin.js');
   console.log(
     '\nflagship study end to end (population 200 × 250 generations = 50,000 evaluations; CLI start to files written, wall):',
   );

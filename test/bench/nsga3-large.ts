@@ -16,10 +16,10 @@
  */
 import { createHash } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
-import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
-import { safeEvaluate } from '../../src/problem/types.js';
+import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
+import { safeEvaluate } from '../../src/optimize/types.js';
 import { createAlgorithm } from '../../solvers/index.js';
-import { nonDominatedSort } from '../../src/pareto/dominance.js';
+import { nonDominatedSort } from '../../src/optimize/pareto/dominance.js';
 import type { Individual } from '../../solvers/types.js';
 import { associateToNiches, associateToNichesBrute, unitDirectionsTransposed } from '../../solvers/nsga3/niching.js';
 import { HyperplaneNormalization } from '../../solvers/nsga3/normalization.js';

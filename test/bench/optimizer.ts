@@ -21,7 +21,7 @@
  * seed per process, interleaved seed by seed; CPU from getrusage in each process (all threads), the machine's load
  * average beside each row. ODC_BENCH_PYTHON naming a Python that imports pymoo adds pymoo's ZDT1 run, interleaved
  * too. `npm run bench -- --e2e` prints that table alone; `--e2e --peer <folder>` adds another build's `odc run` (the
- * project folder of another checkout, built: its dist/src/cli/bin.js), run beside this one seed by seed, order
+ * project folder of another checkout, built: its dist/src/entries/cli/bin.js), run beside this one seed by seed, order
  * alternating, with the ratio of the two (a change measured against the build before it under the same load).
  */
 import { spawnSync } from 'node:child_process';
@@ -30,12 +30,12 @@ import { performance } from 'node:perf_hooks';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/run/versions.js';
-import { safeEvaluate, type Problem } from '../../src/problem/types.js';
-import { createBenchmarkProblem, paretoFront } from '../../src/problem/benchmarks.js';
-import { hypervolume } from '../../src/indicators/hypervolume.js';
-import { igdPlus } from '../../src/indicators/igd.js';
-import { nonDominatedIndices } from '../../src/pareto/dominance.js';
-import { createRng } from '../../src/core/rng.js';
+import { safeEvaluate, type Problem } from '../../src/optimize/types.js';
+import { createBenchmarkProblem, paretoFront } from '../../src/optimize/benchmarks/benchmarks.js';
+import { hypervolume } from '../../src/optimize/indicators/hypervolume.js';
+import { igdPlus } from '../../src/optimize/indicators/igd.js';
+import { nonDominatedIndices } from '../../src/optimize/pareto/dominance.js';
+import { createRng } from '../../src/base/rng.js';
 import { createAlgorithm } from '../../solvers/index.js';
 import type { Individual } from '../../solvers/types.js';
 import {
@@ -454,7 +454,7 @@ function endToEndTable(pagmo: PagmoDriver | null, peerRoot?: string): void {
         const odcRun = (root: string, out: string): number =>
           childCpu_s(
             process.execPath,
-            ['--import', RUSAGE_HOOK, join(root, 'dist/src/cli/bin.js'), 'run', file, '--out', out, '--quiet'],
+            ['--import', RUSAGE_HOOK, join(root, 'dist/src/entries/cli/bin.js'), 'run', file, '--out', out, '--quiet'],
             'odc run',
           );
         // the peer build first on odd seeds, second on even ones

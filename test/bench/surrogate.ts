@@ -8,7 +8,8 @@
  * evaluation; NSGA-II/III run at population max(8, budget / 5) (five generations: their default population of 100 would
  * make a budget of 100 one random sample). Hypervolume: of each run's feasible non-dominated set, on a normalization
  * common to all runs of a case and budget — benchmarks: their true front's ideal and nadir
- * (src/problem/benchmarkFronts.ts); studies: the ideal and nadir of the non-dominated union of every run's front — with
+ * (src/optimize/benchmarks/benchmarkFronts.ts); studies: the ideal and nadir of the non-dominated union of every run's
+ * front — with
  * the reference point at 1.1 per objective (as run.json does). Reported: the median over seeds per algorithm; where no
  * feasible design was found, HV is 0 and the median least constraint violation Σ max(0, g) reached tells the algorithms
  * apart (0: a feasible design found); each surrogate's time per proposal (the median over runs of its ask() time after
@@ -35,13 +36,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { safeEvaluate, type Problem } from '../../src/problem/types.js';
-import { createRng } from '../../src/core/rng.js';
+import { safeEvaluate, type Problem } from '../../src/optimize/types.js';
+import { createRng } from '../../src/base/rng.js';
 import { compileLayout, randomDesign } from '../../solvers/operators/layout.js';
-import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
-import { benchmarkNormalization } from '../../src/problem/benchmarkFronts.js';
+import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
+import { benchmarkNormalization } from '../../src/optimize/benchmarks/benchmarkFronts.js';
 import { normalizedHypervolume } from '../../src/run/history.js';
-import { nonDominatedIndices } from '../../src/pareto/dominance.js';
+import { nonDominatedIndices } from '../../src/optimize/pareto/dominance.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
 import { createAlgorithm } from '../../solvers/index.js';
 import { createLpSolver } from '../../solvers/lp/index.js';
@@ -182,7 +183,7 @@ function commonNormalization(
 ): { ideal: number[]; nadir: number[]; reference: number[] } {
   const reference = new Array<number>(m).fill(1.1);
   if (c.benchmark !== undefined) {
-    // null: the true front spans [0, 1]^m (src/problem/benchmarkFronts.ts)
+    // null: the true front spans [0, 1]^m (src/optimize/benchmarks/benchmarkFronts.ts)
     const known = benchmarkNormalization(c.benchmark, m) ?? {
       ideal: new Array<number>(m).fill(0),
       nadir: new Array<number>(m).fill(1),

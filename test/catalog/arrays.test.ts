@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogs } from '../../src/catalog/load.js';
 import { solarArrayRowSchema } from '../../src/catalog/schema.js';
-import { powerSystem } from '../../src/models/power.js';
-import { solarArrayOutput } from '../../src/models/solarArray.js';
+import { powerSystem } from '../../src/models/power/power.js';
+import { solarArrayOutput } from '../../src/models/power/solarArray.js';
 
 const arrays = loadCatalogs().solarArrays;
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultCatalogDir } from '../../src/catalog/load.js';
 import { BASELINES_FILE, findBaseline, loadTerrestrialBaselines } from '../../src/catalog/baselines.js';
-import { baselineLcoc, type ChipSet } from '../../src/models/lifecycleBaseline.js';
+import { baselineLcoc, type ChipSet } from '../../src/models/cost/lifecycleBaseline.js';
 import { studyErrorOf, tempDir, writeFile } from '../helpers/tmp.js';
 
 const shipped = readFileSync(join(defaultCatalogDir(), BASELINES_FILE), 'utf8');

@@ -2,10 +2,10 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLpSolver } from '../../solvers/lp/index.js';
 import { evaluateConstellationFileWith } from '../../src/constellation/evaluator.js';
-import type { ConstellationRecord } from '../../src/constellation/record.js';
+import type { ConstellationRecord } from '../../src/constellation/record/record.js';
 import { evaluateDesignFile } from '../../src/node/evaluator.js';
-import type { LpSolver } from '../../src/problem/lp.js';
-import { EARTH_RADIUS_m } from '../../src/units/constants.js';
+import type { LpSolver } from '../../src/optimize/lp.js';
+import { EARTH_RADIUS_m } from '../../src/base/constants.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 
 const dir = tempDir('odc-constellation-eval-');

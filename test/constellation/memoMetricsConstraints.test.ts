@@ -5,16 +5,16 @@
  * is evaluated, so a scoped mutation run can use this file alone.
  */
 import { describe, expect, it } from 'vitest';
-import type { ConstellationSpec } from '../../src/constellation/compile.js';
-import { constellationConstraints } from '../../src/constellation/constraints.js';
+import type { ConstellationSpec } from '../../src/constellation/design/compile.js';
+import { constellationConstraints } from '../../src/constellation/record/constraints.js';
 import { Memo, SolverMemo } from '../../src/constellation/memo.js';
 import {
   constellationMetricPaths,
   isConstellationMetric,
   pathGetter,
   unknownConstellationMetricHint,
-} from '../../src/constellation/metrics.js';
-import type { ConstellationRecord } from '../../src/constellation/record.js';
+} from '../../src/constellation/record/metrics.js';
+import type { ConstellationRecord } from '../../src/constellation/record/record.js';
 
 describe('Memo: least recently used entries go first once the cost budget is spent', () => {
   it('a hit returns the stored value without computing; hits and misses are counted', () => {

@@ -24,9 +24,9 @@ import { loadCatalogs } from '../../src/catalog/load.js';
 import { evaluateConstellation } from '../../src/constellation/evaluate.js';
 import { loadConstellationSpec } from '../../src/constellation/evaluator.js';
 import { writeOmmJson } from '../../src/constellation/export/exportSatellites.js';
-import type { ConstellationRecord } from '../../src/constellation/record.js';
-import { orbitGeometry } from '../../src/models/orbit.js';
-import type { LpSolver } from '../../src/problem/lp.js';
+import type { ConstellationRecord } from '../../src/constellation/record/record.js';
+import { orbitGeometry } from '../../src/models/orbit/orbit.js';
+import type { LpSolver } from '../../src/optimize/lp.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 
 const R_EARTH_km = 6378.137;

@@ -1,12 +1,13 @@
 /**
- * Generates src/models/decaySolarCycleTable.data.ts: the 'worst' solar-cycle decay table (decaySolarCycleTable.ts),
+ * Generates src/models/drag/decaySolarCycleTable.data.ts: the 'worst' solar-cycle decay table
+ * (decaySolarCycleTable.ts),
  * every row found by bisection on the full integration of decaySolarCycle.ts (the table switched off).
  * Run with `npm run gen:decay-table` (builds first; ≈ 1 min on one core). Deterministic: same sources, same file.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { decayIntegral_s_m2_per_kg } from '../../src/models/atmosphere.js';
-import { DEFAULT_END_ALTITUDE_m, solarCycleDecay } from '../../src/models/decaySolarCycle.js';
+import { decayIntegral_s_m2_per_kg } from '../../src/models/drag/atmosphere.js';
+import { DEFAULT_END_ALTITUDE_m, solarCycleDecay } from '../../src/models/drag/decaySolarCycle.js';
 import {
   DECAY_TABLE_MIN_ALTITUDE_m,
   DECAY_TABLE_ROW_STEP_m,
@@ -14,8 +15,8 @@ import {
   encodeDecayTable,
   worstDecayTableRow,
   type WorstDecayOracle,
-} from '../../src/models/decaySolarCycleTable.js';
-import { JULIAN_YEAR_s } from '../../src/units/constants.js';
+} from '../../src/models/drag/decaySolarCycleTable.js';
+import { JULIAN_YEAR_s } from '../../src/base/constants.js';
 
 /** T_worst [yr] by the integration at altitude h and u = ln(T_high / 1 yr). */
 export const integratedWorst: WorstDecayOracle = (altitude_m, u) => {
@@ -32,7 +33,7 @@ function main(): void {
   const data = encodeDecayTable(rows);
   const lines: string[] = [];
   for (let i = 0; i < data.length; i += 120) lines.push(`  '${data.slice(i, i + 120)}',`);
-  const out = fileURLToPath(new URL('../../../src/models/decaySolarCycleTable.data.ts', import.meta.url));
+  const out = fileURLToPath(new URL('../../../src/models/drag/decaySolarCycleTable.data.ts', import.meta.url));
   writeFileSync(
     out,
     [

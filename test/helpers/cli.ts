@@ -1,4 +1,4 @@
-import { main } from '../../src/cli/main.js';
+import { main } from '../../src/entries/cli/main.js';
 
 /** Runs the `odc` CLI in-process, capturing stdout and stderr and the exit code. */
 export async function odc(...args: string[]): Promise<{ code: number; out: string; err: string }> {

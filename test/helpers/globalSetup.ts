@@ -1,8 +1,8 @@
 /**
  * Vitest global setup (runs once, in the main vitest process, before any test file).
  *
- * 1. Keeps dist/ current. The worker-pool tests (piscina loads dist/src/parallel/worker.js, see
- *    src/parallel/pool.ts `workerFile()`) and the SIGKILL test (spawns dist/src/cli/bin.js) run compiled
+ * 1. Keeps dist/ current. The worker-pool tests (piscina loads dist/src/entries/workers/evaluation.js, see
+ *    src/run/evaluators/pool.ts `workerFile()`) and the SIGKILL test (spawns dist/src/entries/cli/bin.js) run compiled
  *    JavaScript; a stale dist/ let a bug in the worker path pass `npx vitest run` until the next build.
  *    So when any TypeScript file of the project (tsconfig `include`: src/, solvers/, test/) is newer than
  *    its compiled twin in dist/, or a twin is missing, this runs `tsc -p tsconfig.json` once (~8 s on the
@@ -25,13 +25,13 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCE_DIRS = ['src', 'solvers', 'test'];
 /** Compiled entry points the tests execute as JavaScript. */
 const REQUIRED_OUTPUTS = [
-  'dist/src/parallel/worker.js',
-  'dist/src/uncertainty/worker.js',
-  'dist/src/cli/bin.js',
-  'dist/src/cli/odc.cjs',
-  'dist/src/cli/odc-run.cjs',
-  'dist/src/cli/odc-evaluate.cjs',
-  'dist/src/cli/odc-library.cjs',
+  'dist/src/entries/workers/evaluation.js',
+  'dist/src/entries/workers/uncertainty.js',
+  'dist/src/entries/cli/bin.js',
+  'dist/src/entries/cli/odc.cjs',
+  'dist/src/entries/cli/odc-run.cjs',
+  'dist/src/entries/cli/odc-evaluate.cjs',
+  'dist/src/entries/cli/odc-library.cjs',
 ];
 
 function tsFiles(dir: string, out: string[] = []): string[] {

@@ -3,10 +3,10 @@
  * tell, observe the termination (with the hypervolume of the current feasible front when a
  * reference point is given), repeat. The CLI's real driver (src/run) uses ask/tell with a pool.
  * It lives with the tests, not in solvers/, because it composes the solvers with an indicator
- * (src/indicators/hypervolume), which solvers/ may not import (see the README's layout table).
+ * (src/optimize/indicators/hypervolume), which solvers/ may not import (see the README's layout table).
  */
-import { safeEvaluate, type Evaluation, type Problem } from '../../src/problem/types.js';
-import { hypervolume } from '../../src/indicators/hypervolume.js';
+import { safeEvaluate, type Evaluation, type Problem } from '../../src/optimize/types.js';
+import { hypervolume } from '../../src/optimize/indicators/hypervolume.js';
 import type { Algorithm, AlgorithmOptions, AlgorithmSnapshot, Individual } from '../../solvers/types.js';
 import type { Termination } from '../../solvers/termination.js';
 import { createAlgorithm } from '../../solvers/index.js';

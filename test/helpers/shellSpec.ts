@@ -1,4 +1,4 @@
-import type { ShellGeometrySpec } from '../../src/constellation/types.js';
+import type { ShellGeometrySpec } from '../../src/constellation/design/types.js';
 
 /** A shell geometry for tests: 550 km, 53°, 4 × 10 Walker delta, phasing 1, unless overridden. */
 export function shell(over: Partial<ShellGeometrySpec>): ShellGeometrySpec {

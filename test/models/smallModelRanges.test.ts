@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonMetrics, type ComparisonParams } from '../../src/models/comparisonMetrics.js';
-import { islPayload } from '../../src/models/isl.js';
-import { learningCurve, lotCost_USD, spacecraftLearningRate } from '../../src/models/learningCurve.js';
-import { precisionFactor } from '../../src/models/precision.js';
+import { comparisonMetrics, type ComparisonParams } from '../../src/models/cost/comparisonMetrics.js';
+import { islPayload } from '../../src/models/links/isl.js';
+import { learningCurve, lotCost_USD, spacecraftLearningRate } from '../../src/models/cost/learningCurve.js';
+import { precisionFactor } from '../../src/models/compute/precision.js';
 import { nonNegative, positive } from '../../src/models/validate.js';
 
 /**

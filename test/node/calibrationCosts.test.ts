@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateDesignFile, nodeEvaluator } from '../../src/node/evaluator.js';
-import { readYaml } from '../../src/io/yaml.js';
-import { nodeDesignSchema } from '../../src/design/schema.js';
-import type { DesignRecord } from '../../src/node/record.js';
+import { readYaml } from '../../src/base/yaml.js';
+import { nodeDesignSchema } from '../../src/node/design/schema.js';
+import type { DesignRecord } from '../../src/node/record/record.js';
 import { costCalibrationRows, costCalibrationSection, type CostCalibrationRow } from '../bench/calibrationCosts.js';
 
 const rows = costCalibrationRows();

@@ -28,8 +28,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateDesignFile } from '../../src/node/evaluator.js';
-import type { DesignRecord } from '../../src/node/record.js';
-import { STEFAN_BOLTZMANN_W_m2K4 } from '../../src/units/constants.js';
+import type { DesignRecord } from '../../src/node/record/record.js';
+import { STEFAN_BOLTZMANN_W_m2K4 } from '../../src/base/constants.js';
 
 const ai1 = evaluateDesignFile('designs/ai1.yaml').record;
 const sc3 = evaluateDesignFile('designs/starcloud-3.yaml').record;
@@ -125,7 +125,7 @@ describe('AI1 vs its published figures [AI1]', () => {
     //   ISL 4 × 20 = 80 → sized 4,281.9 kg; × 1.25 × 1.20 = 6,422.8 kg dry.
     //   propellant: drag area (2/π)(600 + 110) + (6,422.8/200)^⅔ = 462.1 m², B = 6,422.8/(2.2 × 462.1) = 6.318;
     //   ρ(600 km) = 2.06e-13 → ½ρv²/B × 1 yr = 29.39 m/s/yr × 5 = 146.95 m/s (no orbit raise: the vehicle inserts
-    //   directly into the node's orbit, its payload taken there, src/models/launchPerformance.ts);
+    //   directly into the node's orbit, its payload taken there, src/models/launch/launchPerformance.ts);
     //   6,422.8 × (e^(146.95/14,710) − 1) = 64.48 kg → launch 6,487.3 kg; 120.125 kW / 6.4873 t = 18.52 kW/t.
     // Catches: bus/margin applied to propellant, the worst eclipse replaced by the mean, an orbit raise budgeted twice.
     expectRel(ai1.mass.launch_kg, 6487.3, eclipseHand, 'model launch mass');
@@ -216,7 +216,8 @@ describe('Suncatcher vs its published figures [SUN]', () => {
   });
 
   it('TPU v6e: 5-yr dose with ×2 margin is 4.76 krad(Si) by hand: below the 15 krad(Si) tested, above the ~2 krad(Si) HBM onset', () => {
-    // Hand: SSO-column rows of src/data/tid-ap8ae8-shieldose2.csv at 5 mm: 600 km 382.0, 700 km 593.2 rad/yr;
+    // Hand: SSO-column rows of src/models/radiation/tid-ap8ae8-shieldose2.csv at 5 mm: 600 km 382.0, 700 km 593.2
+    // rad/yr;
     // log-linear midpoint √(382.0 × 593.2) = 476.0 rad/yr × 5 yr × 2 = 4,760 rad (±1 %: the 650 km SSO
     // inclination lies between the two columns'). The table agrees with SPENVIS to ×0.94–1.11 (TID-PROVENANCE.md),
     // so the published-physics range is 4.47–5.28 krad, still inside 2–15 krad. Catches: margin dropped

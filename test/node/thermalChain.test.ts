@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateDesignFile, nodeEvaluator } from '../../src/node/evaluator.js';
-import type { NodeDesign } from '../../src/design/schema.js';
+import type { NodeDesign } from '../../src/node/design/schema.js';
 
 // The thermal chain as design inputs, checked at the design level by hand.
 // Sources: ISS PVR 14 kW, 740.7 kg, 3.12 m × 13.6 m and HRS ORU 11.7 kW, 1,122.6 kg, 79 m² (NASA ATCS overview via the

@@ -15,7 +15,7 @@ import {
   frontPressureTexts,
 } from '../../src/run/binding.js';
 import { decisionSummary } from '../../src/run/recommend.js';
-import { decisionLines } from '../../src/report/summary.js';
+import { decisionLines } from '../../src/report/decision/summary.js';
 import type { ParetoDesign, ParetoFile } from '../../src/run/paretoFile.js';
 
 const linspace = (a: number, b: number, n: number): number[] =>

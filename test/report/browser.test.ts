@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { runStudy } from '../../src/index.js';
-import type { DesignRecord } from '../../src/node/record.js';
+import type { DesignRecord } from '../../src/node/record/record.js';
 import type { ParetoFile } from '../../src/run/paretoFile.js';
 import { writeFile } from '../helpers/tmp.js';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from './helpers.js';

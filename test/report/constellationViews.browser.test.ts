@@ -9,10 +9,18 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { conjunctionsSvg, launchManifestSvg, utilizationByClassSvg } from '../../src/report/constellationExtras.js';
-import { shellPlanesSvg } from '../../src/report/constellationPlanes.js';
-import { contactTimelineSvg, shellMapSvg, ssoInclination_deg } from '../../src/report/constellationPlots.js';
-import { groundTrackSvg, planeGroundTrack } from '../../src/report/groundTrack.js';
+import {
+  conjunctionsSvg,
+  launchManifestSvg,
+  utilizationByClassSvg,
+} from '../../src/report/constellation/constellationExtras.js';
+import { shellPlanesSvg } from '../../src/report/constellation/constellationPlanes.js';
+import {
+  contactTimelineSvg,
+  shellMapSvg,
+  ssoInclination_deg,
+} from '../../src/report/constellation/constellationPlots.js';
+import { groundTrackSvg, planeGroundTrack } from '../../src/report/constellation/groundTrack.js';
 import { shell } from '../helpers/shellSpec.js';
 import { CHROMIUM, chromiumAvailable as available, launchChromium } from '../helpers/chromium.js';
 

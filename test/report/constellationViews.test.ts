@@ -4,13 +4,13 @@
  * network / conjunction / launch-manifest views on synthetic rows. Expected values are worked by hand here.
  */
 import { describe, expect, it } from 'vitest';
-import { addExtraViews } from '../../src/report/constellationReport.js';
+import { addExtraViews } from '../../src/report/constellation/constellationReport.js';
 import {
   conjunctionTable,
   launchManifestSvg,
   MAX_CONJUNCTION_ROWS,
   utilizationByClassSvg,
-} from '../../src/report/constellationExtras.js';
+} from '../../src/report/constellation/constellationExtras.js';
 import {
   altitudeDomain_km,
   clockText,
@@ -18,10 +18,14 @@ import {
   planeRows,
   shellPlanesSvg,
   sunRightAscension_deg,
-} from '../../src/report/constellationPlanes.js';
-import { contactSummary, contactTimelineSvg, gapIntervals } from '../../src/report/constellationPlotsSeries.js';
-import { planeGroundTrack, shortStationName, splitAtAntimeridian } from '../../src/report/groundTrack.js';
-import { placeLabels, textWidth_px } from '../../src/report/labelPlacement.js';
+} from '../../src/report/constellation/constellationPlanes.js';
+import {
+  contactSummary,
+  contactTimelineSvg,
+  gapIntervals,
+} from '../../src/report/constellation/constellationPlotsSeries.js';
+import { planeGroundTrack, shortStationName, splitAtAntimeridian } from '../../src/report/constellation/groundTrack.js';
+import { placeLabels, textWidth_px } from '../../src/report/plots/labelPlacement.js';
 import { shell } from '../helpers/shellSpec.js';
 
 const DEG = Math.PI / 180;

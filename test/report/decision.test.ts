@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bestPosition, kneePosition, parseDesignSelector, selectDesign } from '../../src/run/decision.js';
-import { samplePositions, stackedLabel, axisLabel } from '../../src/report/plots.js';
+import { samplePositions, stackedLabel, axisLabel } from '../../src/report/plots/plots.js';
 import type { ParetoFile } from '../../src/run/paretoFile.js';
 
 const front = (points: number[][], senses: ('minimize' | 'maximize')[] = ['minimize', 'minimize']): ParetoFile => ({

@@ -3,8 +3,8 @@
  * The oracle is Intl itself, an independent implementation (ICU's DecimalQuantity and its rounding).
  */
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../src/core/rng.js';
-import { fmt, groupedDecimal } from '../../src/io/numberFormat.js';
+import { createRng } from '../../src/base/rng.js';
+import { fmt, groupedDecimal } from '../../src/base/numberFormat.js';
 
 const intl = Array.from(
   { length: 7 },

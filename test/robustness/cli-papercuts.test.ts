@@ -8,12 +8,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createProgress } from '../../src/cli/progress.js';
+import { createProgress } from '../../src/entries/cli/progress.js';
 import type { ProgressInfo } from '../../src/run/driver.js';
 import { odc } from '../helpers/cli.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 
-const BIN = resolve('dist/src/cli/bin.js');
+const BIN = resolve('dist/src/entries/cli/bin.js');
 const zdt = (dir: string, generations = 3): string =>
   writeFile(
     dir,

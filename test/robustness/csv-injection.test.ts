@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeSatelliteCsv, type ExportableConstellation } from '../../src/constellation/export/exportSatellites.js';
-import { csvCell, csvText } from '../../src/io/csv.js';
+import { csvCell, csvText } from '../../src/base/csv.js';
 import { paretoCsv } from '../../src/run/results.js';
 import type { ParetoFile } from '../../src/run/paretoFile.js';
 import { odc } from '../helpers/cli.js';

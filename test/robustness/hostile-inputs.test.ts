@@ -7,10 +7,10 @@ import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultCatalogDir, loadCatalogs } from '../../src/catalog/load.js';
-import { StudyError } from '../../src/core/errors.js';
+import { StudyError } from '../../src/base/errors.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
-import { parseDesignFile } from '../../src/design/load.js';
-import { MAX_INPUT_BYTES, readYaml } from '../../src/io/yaml.js';
+import { parseDesignFile } from '../../src/node/design/load.js';
+import { MAX_INPUT_BYTES, readYaml } from '../../src/base/yaml.js';
 import { parseConstraint } from '../../src/study/expression.js';
 import { odc } from '../helpers/cli.js';
 import { studyErrorOf, tempDir, writeFile } from '../helpers/tmp.js';

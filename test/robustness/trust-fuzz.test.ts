@@ -15,10 +15,10 @@ import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StudyError } from '../../src/core/errors.js';
+import { StudyError } from '../../src/base/errors.js';
 import { runStudy } from '../../src/index.js';
-import { checkJobResult } from '../../src/parallel/jobCheck.js';
-import { MAX_BAD_RESULTS } from '../../src/parallel/redisEvaluator.js';
+import { checkJobResult } from '../../src/run/evaluators/jobCheck.js';
+import { MAX_BAD_RESULTS } from '../../src/run/evaluators/redisEvaluator.js';
 import { odc } from '../helpers/cli.js';
 import { redisAvailable, startRedis, type RedisServer } from '../helpers/redis.js';
 import { atScale } from '../helpers/scale.js';

@@ -1,5 +1,5 @@
 /**
- * Benchmark runs measure hypervolume on the true front's extent (src/problem/benchmarkFronts.ts,
+ * Benchmark runs measure hypervolume on the true front's extent (src/optimize/benchmarks/benchmarkFronts.ts,
  * `benchmarkNormalization`), so HV values of runs of one problem are comparable and meaningful when the
  * objectives do not span [0, 1] (BNH: f1 ∈ [0, 136], f2 ∈ [4, 50], Deb 2001 §14.1.2).
  */

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { StudyError } from '../../src/core/errors.js';
+import { StudyError } from '../../src/base/errors.js';
 import { runStudy, type RunSummary } from '../../src/index.js';
 import { atomicWriteTestHooks } from '../../src/run/atomic.js';
 import { odc } from '../helpers/cli.js';

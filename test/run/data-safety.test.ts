@@ -19,7 +19,7 @@ import {
 import { hostname } from 'node:os';
 import { basename, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { StudyError } from '../../src/core/errors.js';
+import { StudyError } from '../../src/base/errors.js';
 import { loadRun, runStudy, type RunSummary } from '../../src/index.js';
 import { atomicWriteTestHooks, writeFileAtomic, writeStreamAtomic } from '../../src/run/atomic.js';
 import { defaultRunDir, SLUG_MAX, studySlug } from '../../src/run/runFolder.js';
@@ -325,7 +325,7 @@ describe('2. one writer per run folder (run.lock)', () => {
       '{ name: nsga3, population: 40, generations: 400, seed: 7, checkpointEvery: 2 }',
     );
     const out = join(dir, 'two-processes');
-    const bin = new URL('../../dist/src/cli/bin.js', import.meta.url).pathname;
+    const bin = new URL('../../dist/src/entries/cli/bin.js', import.meta.url).pathname;
     const child = spawn(process.execPath, [bin, 'run', slow, '--out', out, '--quiet'], { stdio: 'ignore' });
     let ended = false;
     const exited = new Promise((r) => child.on('exit', r)).then(() => (ended = true));

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../src/core/rng.js';
+import { createRng } from '../../src/base/rng.js';
 import { EvaluationLog, toLogged } from '../../src/run/log.js';
 import {
   EVALUATION_SAMPLE,
@@ -12,8 +12,8 @@ import {
   finalSampleStride,
   type SampledEvaluations,
 } from '../../src/run/evaluationSample.js';
-import { readEvaluations } from '../../src/report/load.js';
-import type { Evaluation, Problem } from '../../src/problem/types.js';
+import { readEvaluations } from '../../src/report/document/load.js';
+import type { Evaluation, Problem } from '../../src/optimize/types.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const dir = tempDir('odc-sample-');

@@ -5,7 +5,7 @@
  * (median splits by selection) must give exactly the brute force's counts, whatever the ties in the designs.
  */
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../src/core/rng.js';
+import { createRng } from '../../src/base/rng.js';
 import { RunningHvEstimate } from '../../src/run/historyIncremental.js';
 
 function bruteEstimates(

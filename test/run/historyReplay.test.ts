@@ -3,8 +3,8 @@
  * and the run-time hypervolume rule for 4+ objectives.
  */
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../src/core/rng.js';
-import { igdPlus } from '../../src/indicators/igd.js';
+import { createRng } from '../../src/base/rng.js';
+import { igdPlus } from '../../src/optimize/indicators/igd.js';
 import { generationHistory, HISTORY_POINTS, historyStride, normalizationOf } from '../../src/run/history.js';
 import type { LoggedEvaluation } from '../../src/run/log.js';
 import { row } from './logRows.js';

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Individual } from '../../src/problem/algorithm.js';
+import type { Individual } from '../../src/optimize/algorithm.js';
 import { runStudy, type ProgressInfo } from '../../src/index.js';
 import { reportedFront } from '../../src/run/results.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
-import { createRng } from '../../src/core/rng.js';
+import { createRng } from '../../src/base/rng.js';
 
 const ind = (evalIndex: number, ...f: number[]): Individual => ({
   x: new Float64Array(0),

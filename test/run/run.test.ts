@@ -77,7 +77,7 @@ describe('odc run', () => {
     const killedReference = await runStudy({ studyPath: study, outDir: join(dir, 'killed-ref') });
     const out = join(dir, 'killed');
     // Compiled CLI: test/helpers/globalSetup.ts rebuilds dist/ before the run when any source is newer.
-    const bin = new URL('../../dist/src/cli/bin.js', import.meta.url).pathname;
+    const bin = new URL('../../dist/src/entries/cli/bin.js', import.meta.url).pathname;
     const child = spawn(process.execPath, [bin, 'run', study, '--out', out, '--quiet'], { stdio: 'ignore' });
     const cp = join(out, 'checkpoint.json');
     let ended = false;

@@ -6,10 +6,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../src/core/rng.js';
+import { createRng } from '../../src/base/rng.js';
 import { forEachCsvRecord } from '../../src/run/csvStream.js';
 import { EvaluationLog, forEachLogRow, logHeader, logRow, parseLog, type LoggedEvaluation } from '../../src/run/log.js';
-import type { Problem } from '../../src/problem/types.js';
+import type { Problem } from '../../src/optimize/types.js';
 import { tempDir } from '../helpers/tmp.js';
 import { row } from './logRows.js';
 

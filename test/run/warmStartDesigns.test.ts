@@ -4,8 +4,8 @@
  * StudyError (exit 2 in the CLI) naming the file and the variable. The schema takes `from` or `designs`, not both.
  */
 import { describe, expect, it } from 'vitest';
-import { algorithmSchema } from '../../src/design/studySettings.js';
-import type { Problem } from '../../src/problem/types.js';
+import { algorithmSchema } from '../../src/node/design/studySettings.js';
+import type { Problem } from '../../src/optimize/types.js';
 import { loadDesignWarmStart, valueAtPath } from '../../src/run/warmStartDesigns.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 

@@ -55,7 +55,7 @@ export interface ServeProcess {
 
 /** `odc serve <dirs> --port 0` from dist/, resolved with the URL of its first stdout line. */
 export function startServe(dirs: readonly string[]): Promise<ServeProcess> {
-  const child = spawn(process.execPath, ['dist/src/cli/bin.js', 'serve', ...dirs, '--port', '0'], {
+  const child = spawn(process.execPath, ['dist/src/entries/cli/bin.js', 'serve', ...dirs, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -82,7 +82,7 @@ export function startServe(dirs: readonly string[]): Promise<ServeProcess> {
 
 /** Runs `odc serve` expecting it to stop: exit code and stderr. */
 export function serveExit(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['dist/src/cli/bin.js', 'serve', ...args], {
+  const child = spawn(process.execPath, ['dist/src/entries/cli/bin.js', 'serve', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -12,7 +12,7 @@ import type { Comparison } from '../../src/serve/compare.js';
 import type { DesignView } from '../../src/serve/designData.js';
 import type { RunInfo } from '../../src/serve/runData.js';
 import { startServer, unsafePath, type RunningServer } from '../../src/serve/server.js';
-import { StudyError } from '../../src/core/errors.js';
+import { StudyError } from '../../src/base/errors.js';
 import { tempDir, tinyRun, ZDT1, ZDT1_ALGORITHM } from '../report/helpers.js';
 import { indicators2D, readLog, runningCopy } from './helpers.js';
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { fmtValue, type Dim } from '../../src/serve/app/data.js';
 import { widestTexts } from '../../src/serve/app/table.js';
-import { createRng } from '../../src/core/rng.js';
+import { createRng } from '../../src/base/rng.js';
 
 const dim = (values: readonly number[], options?: readonly string[]): Dim => ({
   name: 'x',

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createBenchmarkProblem, BENCHMARK_NAMES, dasDennis, paretoFront } from '../../src/problem/benchmarks.js';
-import { dominates } from '../../src/pareto/dominance.js';
+import {
+  createBenchmarkProblem,
+  BENCHMARK_NAMES,
+  dasDennis,
+  paretoFront,
+} from '../../src/optimize/benchmarks/benchmarks.js';
+import { dominates } from '../../src/optimize/pareto/dominance.js';
 
 function evalF(problem: ReturnType<typeof createBenchmarkProblem>, x: number[]): number[] {
   const e = problem.evaluate(Float64Array.from(x));

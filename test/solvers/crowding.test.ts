@@ -7,8 +7,8 @@
  * infinite distance value").
  */
 import { describe, expect, it } from 'vitest';
-import { crowdingDistance, nonDominatedSort, toMatrix } from '../../src/pareto/dominance.js';
-import { createRng } from '../../src/core/rng.js';
+import { crowdingDistance, nonDominatedSort, toMatrix } from '../../src/optimize/pareto/dominance.js';
+import { createRng } from '../../src/base/rng.js';
 import { rankAndCrowdingSurvival } from '../../solvers/nsga2/survival.js';
 import type { Individual } from '../../solvers/types.js';
 

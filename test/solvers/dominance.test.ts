@@ -6,8 +6,8 @@ import {
   dominates,
   nonDominatedSort,
   toMatrix,
-} from '../../src/pareto/dominance.js';
-import { createRng } from '../../src/core/rng.js';
+} from '../../src/optimize/pareto/dominance.js';
+import { createRng } from '../../src/base/rng.js';
 
 /** Reference ranks by repeated peeling with the O(N^2) definition. */
 function bruteRanks(pts: readonly number[][]): number[] {

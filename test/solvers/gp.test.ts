@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { choleskyInto, choleskySolve, extendCholesky, GaussianProcess } from '../../solvers/gp/gp.js';
 import { fitHyperparameters, logLikelihoodAndGradient, toHyper } from '../../solvers/gp/hyperparameters.js';
 import { kernelMatrix, matern52 } from '../../solvers/gp/kernel.js';
-import { createRng } from '../../src/core/rng.js';
+import { createRng } from '../../src/base/rng.js';
 
 const hyper = (l: number[], s2 = 1, noise = 0) => ({
   lengthScales: Float64Array.from(l),

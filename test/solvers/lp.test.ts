@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LpModel, LpSolver } from '../../src/problem/lp.js';
+import type { LpModel, LpSolver } from '../../src/optimize/lp.js';
 import { autoSolverFor, createLpSolver, HIGHS_PACKAGE_VERSION, JSLP_VERSION } from '../../solvers/lp/index.js';
 
 let solve: LpSolver;

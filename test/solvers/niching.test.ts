@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, type Rng } from '../../src/core/rng.js';
-import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
-import { safeEvaluate } from '../../src/problem/types.js';
+import { createRng, type Rng } from '../../src/base/rng.js';
+import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
+import { safeEvaluate } from '../../src/optimize/types.js';
 import { createAlgorithm } from '../../solvers/index.js';
 import { associateToNiches, associateToNichesBrute, unitDirectionsTransposed } from '../../solvers/nsga3/niching.js';
 import { DirectionLattice } from '../../solvers/nsga3/directionLattice.js';

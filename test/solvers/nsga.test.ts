@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
-import { safeEvaluate, type Evaluation, type Problem } from '../../src/problem/types.js';
-import { dominates } from '../../src/pareto/dominance.js';
-import { hypervolume } from '../../src/indicators/hypervolume.js';
+import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
+import { safeEvaluate, type Evaluation, type Problem } from '../../src/optimize/types.js';
+import { dominates } from '../../src/optimize/pareto/dominance.js';
+import { hypervolume } from '../../src/optimize/indicators/hypervolume.js';
 import { createAlgorithm, algorithmNames, maxEvaluations, maxGenerations } from '../../solvers/index.js';
 import { minimize, populationHypervolume } from '../helpers/minimize.js';
 import type { Algorithm, AlgorithmOptions, Individual } from '../../solvers/types.js';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createRng } from '../../src/core/rng.js';
+import { createRng } from '../../src/base/rng.js';
 import { compileLayout, randomDesign } from '../../solvers/operators/layout.js';
 import { sbxCrossover } from '../../solvers/operators/sbx.js';
 import { polynomialMutation } from '../../solvers/operators/mutation.js';
 import { DuplicateFilter } from '../../solvers/operators/duplicates.js';
 import { randomPermutations, shuffledRange } from '../../solvers/operators/selection.js';
-import type { VariableSpec } from '../../src/problem/types.js';
+import type { VariableSpec } from '../../src/optimize/types.js';
 
 const mixed: VariableSpec[] = [
   { kind: 'real', name: 'a', lower: -2, upper: 3 },

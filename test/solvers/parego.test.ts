@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
-import { safeEvaluate, type Problem } from '../../src/problem/types.js';
-import { hypervolume } from '../../src/indicators/hypervolume.js';
+import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
+import { safeEvaluate, type Problem } from '../../src/optimize/types.js';
+import { hypervolume } from '../../src/optimize/indicators/hypervolume.js';
 import { createAlgorithm } from '../../solvers/index.js';
 import type { Algorithm, AlgorithmOptions } from '../../solvers/types.js';
 import { initialSize, modelSubset } from '../../solvers/parego/parego.js';
 import { latinHypercube } from '../../solvers/parego/lhs.js';
 import { augmentedTchebycheff, scalarizedTargets } from '../../solvers/parego/scalarize.js';
 import { expectedImprovement, normalCdf } from '../../solvers/parego/infill.js';
-import { createRng } from '../../src/core/rng.js';
+import { createRng } from '../../src/base/rng.js';
 
 function drive(a: Algorithm, p: Problem, budget: number, batches: Float64Array[][] = []): Algorithm {
   while (a.progress().evaluations < budget) {

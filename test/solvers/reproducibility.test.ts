@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
-import { safeEvaluate } from '../../src/problem/types.js';
+import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
+import { safeEvaluate } from '../../src/optimize/types.js';
 import { createAlgorithm } from '../../solvers/index.js';
 import type { Individual } from '../../solvers/types.js';
 

@@ -4,8 +4,8 @@
  * same proposals, resume from a snapshot, warm-start designs first, no design proposed twice).
  */
 import { describe, expect, it } from 'vitest';
-import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
-import { safeEvaluate, type Problem } from '../../src/problem/types.js';
+import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
+import { safeEvaluate, type Problem } from '../../src/optimize/types.js';
 import { createAlgorithm } from '../../solvers/index.js';
 import type { Algorithm, AlgorithmOptions } from '../../solvers/types.js';
 import { compileLayout } from '../../solvers/operators/layout.js';

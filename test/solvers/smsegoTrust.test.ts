@@ -6,9 +6,9 @@
  * ('auto': on exactly for problems without constraints) on the rule itself and on the algorithm.
  */
 import { describe, expect, it } from 'vitest';
-import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
-import { safeEvaluate, type Problem } from '../../src/problem/types.js';
-import { createRng } from '../../src/core/rng.js';
+import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
+import { safeEvaluate, type Problem } from '../../src/optimize/types.js';
+import { createRng } from '../../src/base/rng.js';
 import { createAlgorithm } from '../../solvers/index.js';
 import type { Algorithm, AlgorithmOptions, AlgorithmSnapshot } from '../../solvers/types.js';
 import { compileLayout } from '../../solvers/operators/layout.js';

@@ -5,8 +5,8 @@
  * that constraint, which must give the same proposals to the last bit.
  */
 import { describe, expect, it } from 'vitest';
-import { createBenchmarkProblem } from '../../src/problem/benchmarks.js';
-import { safeEvaluate, type Problem } from '../../src/problem/types.js';
+import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
+import { safeEvaluate, type Problem } from '../../src/optimize/types.js';
 import { createAlgorithm } from '../../solvers/index.js';
 import { constantTargets } from '../../solvers/gp/gp.js';
 

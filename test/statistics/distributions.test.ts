@@ -1,5 +1,5 @@
 import { describe as group, expect, it } from 'vitest';
-import { StudyError } from '../../src/core/errors.js';
+import { StudyError } from '../../src/base/errors.js';
 import { distributionSchema, validateDistribution } from '../../src/statistics/distributionSchema.js';
 import { describe, mean, quantile, variance, type Distribution } from '../../src/statistics/distributions.js';
 import { erfc, standardNormalCdf, standardNormalQuantile } from '../../src/statistics/normal.js';

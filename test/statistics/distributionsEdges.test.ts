@@ -6,7 +6,7 @@
  * ones the module headers document (sd > 0, min ≤ mode ≤ max, median > 0, 1 < gsd ≤ 1000, lognormal min ≥ 0).
  */
 import { describe as group, expect, it } from 'vitest';
-import { StudyError } from '../../src/core/errors.js';
+import { StudyError } from '../../src/base/errors.js';
 import { distributionSchema, MAX_GSD, validateDistribution } from '../../src/statistics/distributionSchema.js';
 import {
   describe,

@@ -5,7 +5,7 @@
  * row by row. Unit values are kept in [2⁻⁵³, 1 − 2⁻⁵³] so every quantile is finite.
  */
 import { describe, expect, it } from 'vitest';
-import { createRng, type Rng } from '../../src/core/rng.js';
+import { createRng, type Rng } from '../../src/base/rng.js';
 import type { Distribution } from '../../src/statistics/distributions.js';
 import { latinHypercube, monteCarlo, sampleInputs, toInputs, unitSample } from '../../src/statistics/sampling.js';
 

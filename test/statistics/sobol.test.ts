@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../src/core/rng.js';
+import { createRng } from '../../src/base/rng.js';
 import type { Distribution } from '../../src/statistics/distributions.js';
 import { toInputs } from '../../src/statistics/sampling.js';
 import {

@@ -6,7 +6,7 @@
  * the type-7 quantiles of the resampled indices. The design's layout follows Saltelli (2010) §3.
  */
 import { describe, expect, it } from 'vitest';
-import { createRng, type Rng } from '../../src/core/rng.js';
+import { createRng, type Rng } from '../../src/base/rng.js';
 import type { Distribution } from '../../src/statistics/distributions.js';
 import { toInputs } from '../../src/statistics/sampling.js';
 import {

@@ -8,7 +8,7 @@ import {
   wilsonInterval,
 } from '../../src/statistics/statistics.js';
 import { unitSample } from '../../src/statistics/sampling.js';
-import { createRng } from '../../src/core/rng.js';
+import { createRng } from '../../src/base/rng.js';
 
 describe('sampleQuantiles (Hyndman & Fan 1996 type 7)', () => {
   it('matches a hand computation on 1, 2, 3, 4, 10', () => {

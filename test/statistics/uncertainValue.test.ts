@@ -5,7 +5,7 @@
  * the documented messages and the meaning of each option, not a copy of the code.
  */
 import { describe, expect, it } from 'vitest';
-import { StudyError } from '../../src/core/errors.js';
+import { StudyError } from '../../src/base/errors.js';
 import {
   constellationUncertaintySchema,
   designUncertaintySchema,

@@ -12,11 +12,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { nodeEvaluator } from '../../src/node/evaluator.js';
-import type { DesignRecord } from '../../src/node/record.js';
+import type { DesignRecord } from '../../src/node/record/record.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
-import { compileNodeStudy, type CompiledStudy } from '../../src/study/compile.js';
-import { parseDesignFile } from '../../src/design/load.js';
-import type { NodeDesign } from '../../src/design/schema.js';
+import { compileNodeStudy, type CompiledStudy } from '../../src/study/nodeStudy.js';
+import { parseDesignFile } from '../../src/node/design/load.js';
+import type { NodeDesign } from '../../src/node/design/schema.js';
 import { maxGenerations } from '../../solvers/termination.js';
 import { minimize } from '../helpers/minimize.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { StudyError } from '../../src/core/errors.js';
+import { StudyError } from '../../src/base/errors.js';
 import { evaluateDesignFile } from '../../src/node/evaluator.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
-import type { DesignRecord } from '../../src/node/record.js';
+import type { DesignRecord } from '../../src/node/record/record.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 
 // A design or study adds or overrides catalog rows (top-level `catalogs:`), validated by the

@@ -34,10 +34,10 @@
  *
  * Validity: 0.5 < LR ≤ 1; λ ≥ 0; H, L > 0. Costs in USD of the inputs' year, undiscounted.
  */
-import { JULIAN_YEAR_s } from '../../units/constants.js';
-import { FLOPS_PER_PFLOPS } from '../../units/convert.js';
+import { JULIAN_YEAR_s } from '../../base/constants.js';
+import { FLOPS_PER_PFLOPS } from '../../base/convert.js';
 import { nonNegative, positive } from '../../models/validate.js';
-import { DEFAULT_OPERATIONS_FRACTION_per_yr } from '../../models/cost.js';
+import { DEFAULT_OPERATIONS_FRACTION_per_yr } from '../../models/cost/cost.js';
 import type { DeploymentPoint } from '../launch/launch.js';
 
 export const DEFAULT_LEARNING_RATE = 0.9; // SMAD §20.3 band 85–95 %, see header

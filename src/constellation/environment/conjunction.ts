@@ -65,13 +65,13 @@
  * (SGP4 moves the radius by a few km once per orbit, the same for every satellite at one argument of
  * latitude: propagate.ts). The separations are those of the nominal pattern, not of a flown constellation.
  */
-import { EARTH_J2, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../units/constants.js';
+import { EARTH_J2, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../base/constants.js';
 import { positive } from '../../models/validate.js';
 import { planeRaan_rad, slotPhase_rad } from '../geometry/pattern.js';
 import { Memo } from '../memo.js';
 import { pairsWithin } from './pairGrid.js';
 import { slotShiftClasses, type ClassSet } from './slotShiftClasses.js';
-import type { ShellGeometrySpec } from '../types.js';
+import type { ShellGeometrySpec } from '../design/types.js';
 
 const TWO_PI = 2 * Math.PI;
 /**

@@ -3,11 +3,11 @@
  * user units (km), shell names, and for every shell closer than the required separation the Walker
  * phasing F that keeps it farthest apart (phasing.ts, closed form for one shell).
  */
-import { EARTH_RADIUS_m } from '../../units/constants.js';
-import type { ConstellationSpec } from '../compile.js';
+import { EARTH_RADIUS_m } from '../../base/constants.js';
+import type { ConstellationSpec } from '../design/compile.js';
 import type { ConjunctionScreenResult } from './conjunction.js';
 import { phasingScan } from '../geometry/phasing.js';
-import type { ConjunctionsRecord } from '../record.js';
+import type { ConjunctionsRecord } from '../record/record.js';
 
 const M_PER_KM = 1000;
 

@@ -36,12 +36,12 @@
  *
  * Validity: circular orbits; the closed form needs equal altitudes and inclinations (one shell).
  */
-import { EARTH_RADIUS_m } from '../../units/constants.js';
-import { km_to_m, M_PER_KM } from '../../units/convert.js';
+import { EARTH_RADIUS_m } from '../../base/constants.js';
+import { km_to_m, M_PER_KM } from '../../base/convert.js';
 import { positive } from '../../models/validate.js';
 import { shellFormation } from '../geometry/clusterFormation.js';
 import { planeRaan_rad, slotPhase_rad } from '../geometry/pattern.js';
-import type { ShellGeometrySpec } from '../types.js';
+import type { ShellGeometrySpec } from '../design/types.js';
 
 export const DEFAULT_SHELL_THICKNESS_m = 10_000; // ESTIMATE, see header
 const MAX_PAIR_EVALUATIONS = 1e7;

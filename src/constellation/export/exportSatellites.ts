@@ -25,9 +25,9 @@
  * Sources: CCSDS 502.0-B-3 (2023); CelesTrak GP data formats and TLE format documentation; space-track.org
  * Alpha-5 documentation (18 SPCS); RFC 4180.
  */
-import { csvText } from '../../io/csv.js';
-import { rad_to_deg } from '../../units/convert.js';
-import type { RelativeOrbit } from '../../models/relativeMotion.js';
+import { csvText } from '../../base/csv.js';
+import { rad_to_deg } from '../../base/convert.js';
+import type { RelativeOrbit } from '../../models/orbit/relativeMotion.js';
 import { clusterMemberElements, shellFormation } from '../geometry/clusterFormation.js';
 import { satelliteElements } from '../geometry/pattern.js';
 import {
@@ -38,7 +38,7 @@ import {
   ommRecord,
 } from '../geometry/propagate.js';
 import { TLE_MAX_CATALOG_NUMBER, tleLines } from './tleFormat.js';
-import type { CircularElements, SamplingWindow, ShellGeometrySpec } from '../types.js';
+import type { CircularElements, SamplingWindow, ShellGeometrySpec } from '../design/types.js';
 
 const PIECE_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 const PIECES_PER_LAUNCH = 24 + 24 ** 2 + 24 ** 3; // 14,424
@@ -221,7 +221,8 @@ export function writeTle(
 }
 
 /**
- * RFC 4180 field: quoted when it holds a comma, a quote or a line break; formula prefixes neutralised (src/io/csv.ts).
+ * RFC 4180 field: quoted when it holds a comma, a quote or a line break; formula prefixes neutralised
+ * (src/base/csv.ts).
  */
 export function csvField(v: string): string {
   return csvText(v);

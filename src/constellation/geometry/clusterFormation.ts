@@ -25,7 +25,7 @@
  * - Formation keeping: per member `formationKeeping` (differential J2), the shell's figure the largest.
  *
  * Validity: as relativeMotion.ts (cluster radius ≪ orbit radius); the linear HCW shape, not J2 short-period
- * terms or nonlinear distortion (test/models/relativeMotion.test.ts bounds the latter against a numerical
+ * terms or nonlinear distortion (test/models/orbit/relativeMotion.test.ts bounds the latter against a numerical
  * two-body propagation).
  */
 import {
@@ -35,10 +35,10 @@ import {
   meanMotion_rad_s,
   type DifferentialElements,
   type RelativeOrbit,
-} from '../../models/relativeMotion.js';
-import { EARTH_RADIUS_m } from '../../units/constants.js';
+} from '../../models/orbit/relativeMotion.js';
+import { EARTH_RADIUS_m } from '../../base/constants.js';
 import { CIRCULAR_ECCENTRICITY, SGP4_MIN_ECCENTRICITY } from './propagate.js';
-import type { CircularElements, ClusterFormationKind, ShellGeometrySpec, Stats } from '../types.js';
+import type { CircularElements, ClusterFormationKind, ShellGeometrySpec, Stats } from '../design/types.js';
 
 const SQRT3 = Math.sqrt(3);
 const TWO_PI = 2 * Math.PI;

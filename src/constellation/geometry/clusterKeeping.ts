@@ -11,13 +11,13 @@
  * - The record's share of it: with v_e = I_sp·g₀ and total Δv_T, propellant = m_dry·(e^{Δv_T/v_e} − 1), so
  *   the formation part is m_dry·(e^{Δv_T/v_e} − e^{(Δv_T − Δv_f·L)/v_e}), L the lifetime.
  */
-import { DEFAULT_EP_ISP_s } from '../../models/drag.js';
-import type { DesignRecord } from '../../node/record.js';
-import type { NodeDesign } from '../../design/schema.js';
-import { STANDARD_GRAVITY_m_s2 } from '../../units/constants.js';
+import { DEFAULT_EP_ISP_s } from '../../models/drag/drag.js';
+import type { DesignRecord } from '../../node/record/record.js';
+import type { NodeDesign } from '../../node/design/schema.js';
+import { STANDARD_GRAVITY_m_s2 } from '../../base/constants.js';
 import { clusterKeeping, shellFormation } from './clusterFormation.js';
-import type { ClusterShellRecord } from '../record.js';
-import type { ShellGeometrySpec } from '../types.js';
+import type { ClusterShellRecord } from '../record/record.js';
+import type { ShellGeometrySpec } from '../design/types.js';
 
 /** The node design with the shell's formation-keeping Δv added to its station keeping (unchanged outside clusters). */
 export function withFormationKeeping(design: NodeDesign, g: Readonly<ShellGeometrySpec>): NodeDesign {

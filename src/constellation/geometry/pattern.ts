@@ -15,7 +15,7 @@
  *   node precesses with the mean Sun, so only the mean-Sun LTAN stays constant; the apparent-Sun one
  *   wanders with the equation of time (±16 min). α_mean☉ is the Sun's mean longitude
  *   L = 280.460° + 36000.771°·T_UT1 (Vallado 2013 Algorithm 29), the same mean Sun as the node model
- *   (src/models/orbit.ts), so the exported planes see the eclipse their nodes were sized for.
+ *   (src/models/orbit/orbit.ts), so the exported planes see the eclipse their nodes were sized for.
  * - SSO Walker patterns spread RAAN, hence LTAN, over 360° (delta: plane p at LTAN + p·24 h/P) or 180°
  *   (star: + p·12 h/P): such shells span all local times (noon–midnight planes included).
  * - cluster (Suncatcher-style formation, arXiv:2511.19468): one reference orbit per cluster; clusters
@@ -25,8 +25,8 @@
  *
  * Validity: circular orbits; any P ≥ 1, S ≥ 1, 0 ≤ F < P.
  */
-import { satelliteJs } from '../../core/satelliteJs.js';
-import type { CircularElements, ShellGeometrySpec } from '../types.js';
+import { satelliteJs } from '../../base/satelliteJs.js';
+import type { CircularElements, ShellGeometrySpec } from '../design/types.js';
 
 const TWO_PI = 2 * Math.PI;
 const RAD_PER_HOUR_ANGLE = Math.PI / 12;

@@ -15,10 +15,10 @@
  *
  * Validity: circular orbits, one shell (other shells' satellites are not considered).
  */
-import { EARTH_RADIUS_m } from '../../units/constants.js';
+import { EARTH_RADIUS_m } from '../../base/constants.js';
 import { planePairGeometry } from '../environment/environment.js';
 import { planeRaan_rad } from './pattern.js';
-import type { ShellGeometrySpec } from '../types.js';
+import type { ShellGeometrySpec } from '../design/types.js';
 
 const TWO_PI = 2 * Math.PI;
 /** Most plane-pair × F evaluations a phasing scan may take. */

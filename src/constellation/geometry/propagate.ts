@@ -22,12 +22,12 @@
  * Validity: circular LEO 300–2000 km, windows up to a few days (BSTAR = 0: no drag decay).
  */
 import type { OMMJsonObject, SatRec } from 'satellite.js';
-import { satelliteJs } from '../../core/satelliteJs.js';
-import { DAY_s, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../units/constants.js';
-import { M_PER_KM, rad_to_deg, S_PER_MIN } from '../../units/convert.js';
+import { satelliteJs } from '../../base/satelliteJs.js';
+import { DAY_s, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../base/constants.js';
+import { M_PER_KM, rad_to_deg, S_PER_MIN } from '../../base/convert.js';
 import { julianDate, utcMs } from './pattern.js';
 
-import type { CircularElements, SamplingWindow } from '../types.js';
+import type { CircularElements, SamplingWindow } from '../design/types.js';
 
 const TWO_PI = 2 * Math.PI;
 

@@ -2,7 +2,7 @@
  * Which plane of a sun-synchronous shell its node is sized for: the plane that sees the most shadow.
  *
  * Method: every plane's LTAN (pattern.ts `planeLtan_h`: an sso-ltan band, or the Walker RAAN spread over
- * 24 h or 12 h of local time) goes through the node's own orbit model (src/models/orbit.ts
+ * 24 h or 12 h of local time) goes through the node's own orbit model (src/models/orbit/orbit.ts
  * `orbitGeometry`: mean-Sun node, annual β(t) on a 73-instant grid, cylindrical shadow). Planes with the
  * same LTAN are evaluated once. The shell's single node design is sized at the plane with the largest
  * annual mean shadow fraction (ties: the longest single eclipse), so no plane sees more shadow than its
@@ -16,7 +16,7 @@
  *
  * Validity: that of orbitGeometry (300–2,000 km, circular).
  */
-import { orbitGeometry } from '../../models/orbit.js';
+import { orbitGeometry } from '../../models/orbit/orbit.js';
 import { planeLtan_h, type LtanLayout } from './pattern.js';
 
 export interface SsoPlanesParams {

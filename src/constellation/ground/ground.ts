@@ -32,10 +32,10 @@
  * Validity: circular orbits (the propagated representative's radius holds for every slot), LEO;
  * 0 ≤ ε < 90°; clear sky (no rain fade or cloud outage). Pure functions, SI inside.
  */
-import { DAY_s } from '../../units/constants.js';
+import { DAY_s } from '../../base/constants.js';
 import { slotPhase_rad } from '../geometry/pattern.js';
 import { slotPosition, temeToEarthFixed, type PlaneTrack } from '../geometry/propagate.js';
-import type { ShellGeometrySpec } from '../types.js';
+import type { ShellGeometrySpec } from '../design/types.js';
 
 const TWO_PI = 2 * Math.PI;
 /** WGS-84 semi-major axis [m] and flattening (NIMA TR8350.2, 2000). */

@@ -6,7 +6,7 @@
  * - A launch carries satellites of one shell only (one orbit: one altitude, one inclination; dropping satellites in
  *   several planes of that shell is the dispenser's job and is not timed). Each shell is packed at its own node:
  *   satellites per launch of vehicle v to shell s,
- *   k_vs = min(⌊P_vs/m_s⌋, ⌊η·V_fairing/V_s⌋), P_vs = v's payload into s's orbit (src/models/launchPerformance.ts,
+ * k_vs = min(⌊P_vs/m_s⌋, ⌊η·V_fairing/V_s⌋), P_vs = v's payload into s's orbit (src/models/launch/launchPerformance.ts,
  *   given by the caller; default the vehicle's payloadLeo_kg), m_s and V_s the shell's node launch mass and stowed
  *   volume, η = fairing packing efficiency (default 0.7, the node cost model's estimate). The result says which limit
  *   binds. A vehicle that cannot carry one satellite of a shell does not fly to it.
@@ -32,8 +32,8 @@
  * Validity: N_s ≥ 1 whole satellites per shell; cadences > 0; launch prices as catalogued (USD of the catalog year).
  * Throws RangeError when no vehicle can carry a satellite of some shell or the launch caps cannot carry them all.
  */
-import type { LpModel, LpResult, LpSolver, LpStatus } from '../../problem/lp.js';
-import { DEFAULT_FAIRING_PACKING_EFFICIENCY, type LaunchVehicleSpec } from '../../models/cost.js';
+import type { LpModel, LpResult, LpSolver, LpStatus } from '../../optimize/lp.js';
+import { DEFAULT_FAIRING_PACKING_EFFICIENCY, type LaunchVehicleSpec } from '../../models/cost/cost.js';
 import { nonNegative, positive } from '../../models/validate.js';
 
 /** FCC 47 CFR §25.164(b)(1)–(2). */

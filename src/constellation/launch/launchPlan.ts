@@ -1,7 +1,8 @@
 /**
  * The constellation's launch campaign from its spec and evaluated nodes: each shell packed at its own node's launch
  * mass (built-up or allocated, whichever is larger) and stowed volume, with each campaign vehicle's payload into
- * that shell's orbit (src/models/launchPerformance.ts: published points, or the stated rocket-equation rule), solved
+ * that shell's orbit (src/models/launch/launchPerformance.ts: published points, or the stated rocket-equation rule),
+ * solved
  * by the launch MILP (./launch.ts); and the launch part of the constellation record.
  *
  * One launch price: the campaign vehicles' price_USD per launch is authoritative for the constellation (the MILP
@@ -11,12 +12,12 @@
  * record only. The record states both $/kg per shell, and a note names any shell whose node price differs by more
  * than 10 % from the campaign's.
  */
-import type { DesignRecord } from '../../node/record.js';
-import { vehiclePayloadToOrbit, type PerformanceBasis } from '../../models/launchPerformance.js';
-import type { LpSolver } from '../../problem/lp.js';
-import type { ConstellationSpec } from '../compile.js';
+import type { DesignRecord } from '../../node/record/record.js';
+import { vehiclePayloadToOrbit, type PerformanceBasis } from '../../models/launch/launchPerformance.js';
+import type { LpSolver } from '../../optimize/lp.js';
+import type { ConstellationSpec } from '../design/compile.js';
 import { launchCampaign, type LaunchCampaignResult } from './launch.js';
-import type { ConstellationRecord } from '../record.js';
+import type { ConstellationRecord } from '../record/record.js';
 
 /** Relative gap between the node's and the campaign's $/kg above which the record notes it. */
 const PRICE_GAP_NOTED = 0.1;

@@ -5,13 +5,13 @@
  * which sees the same geometry up to a time shift (Walker symmetry, see linkTopology.ts).
  * Node index = plane·S + slot.
  */
-import { linkRate_bps, type LinkRateCoefficients } from '../../models/linkBudget.js';
+import { linkRate_bps, type LinkRateCoefficients } from '../../models/links/linkBudget.js';
 import type { LinkClass, ShellEdge } from './linkTopology.js';
 import { lineOfSightAltitude_m, satellitePosition, type RepresentativeStats } from './linkSampling.js';
 import type { ClusterMotion } from '../geometry/clusterFormation.js';
 import { planeElements } from '../geometry/pattern.js';
 import { propagatePlane, windowTimes_s, type PlaneTrack } from '../geometry/propagate.js';
-import type { SamplingWindow, ShellGeometrySpec } from '../types.js';
+import type { SamplingWindow, ShellGeometrySpec } from '../design/types.js';
 
 export interface GraphEdge {
   readonly u: number;

@@ -18,8 +18,8 @@
  *
  * Validity: as `propagate.ts` (circular LEO, windows of days); spherical Earth of equatorial radius.
  */
-import { linkRate_bps, type LinkRateCoefficients } from '../../models/linkBudget.js';
-import { EARTH_RADIUS_m } from '../../units/constants.js';
+import { linkRate_bps, type LinkRateCoefficients } from '../../models/links/linkBudget.js';
+import { EARTH_RADIUS_m } from '../../base/constants.js';
 import type { RepresentativeLink } from './linkTopology.js';
 import type { ClusterMotion } from '../geometry/clusterFormation.js';
 import { slotPosition, type PlaneTrack } from '../geometry/propagate.js';

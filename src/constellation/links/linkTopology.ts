@@ -22,7 +22,7 @@
  * shell links) it stands for.
  */
 import type { ClusterFormation } from '../geometry/clusterFormation.js';
-import type { ConstellationTopology, ShellGeometrySpec } from '../types.js';
+import type { ConstellationTopology, ShellGeometrySpec } from '../design/types.js';
 
 export const LINK_CLASSES = ['inPlane', 'crossPlane', 'diagonal', 'cluster'] as const;
 export type LinkClass = (typeof LINK_CLASSES)[number];

@@ -15,14 +15,18 @@
  *
  * Validity: as `propagate.ts`; the explicit graph only for shells of ≤ maxGraphNodes satellites.
  */
-import { linkRateCoefficients, opticalTerminalFromRow, type OpticalTerminalRow } from '../../models/linkBudget.js';
+import {
+  linkRateCoefficients,
+  opticalTerminalFromRow,
+  type OpticalTerminalRow,
+} from '../../models/links/linkBudget.js';
 import { buildLinkGraphs, type LinkGraph } from './linkGraph.js';
 import { LINK_CLASSES, linkTopology, type LinkClass, type LinkTopology } from './linkTopology.js';
 import { sampleRepresentativeLinks, type RepresentativeStats } from './linkSampling.js';
 import { clusterMotion, shellFormation } from '../geometry/clusterFormation.js';
 import { planeElements } from '../geometry/pattern.js';
 import { propagatePlane, windowTimes_s, type PlaneTrack } from '../geometry/propagate.js';
-import type { ConstellationTopology, SamplingWindow, ShellGeometrySpec, Stats } from '../types.js';
+import type { ConstellationTopology, SamplingWindow, ShellGeometrySpec, Stats } from '../design/types.js';
 
 export type { GraphEdge, LinkGraph } from './linkGraph.js';
 

@@ -23,13 +23,23 @@
  * Validity: the LP has N·2E + 1 columns for uniform traffic, so explicit graphs of up to a few hundred
  * nodes; use torus.ts (reduced symmetric model) for large Walker +Grid shells.
  */
-import type { LpSolveOptions, LpSolver } from '../../problem/lp.js';
+import type { LpSolveOptions, LpSolver } from '../../optimize/lp.js';
 import { arcLoads, buildConcurrentFlowLp } from './networkFlowLp.js';
 import { downlinkLp, pairsLp, uniformLp } from './networkTraffic.js';
 import { buildAdjacency, pathStatistics, type PathStatistics } from './networkPaths.js';
-import { checkGraph, checkTraffic, connectedForTraffic } from './networkCheck.js';
+import { checkGraph, checkTraffic, connectedForTraffic, type LinkGraph, type NetworkTraffic } from './networkCheck.js';
 
 export type { PathStatistics } from './networkPaths.js';
+export type {
+  DownlinkTraffic,
+  GatewayAccess,
+  LinkEdge,
+  LinkGraph,
+  NetworkTraffic,
+  PairDemand,
+  PairsTraffic,
+  UniformTraffic,
+} from './networkCheck.js';
 
 /**
  * Default switching/forwarding delay per ISL hop [s]: 100 µs. A design assumption for a store-and-
@@ -43,43 +53,6 @@ export const DEFAULT_MAX_PATH_SOURCES = 64;
 export const DEFAULT_MAX_LP_COLUMNS = 4_000_000;
 /** Utilisation at or above which a link counts as saturated. */
 export const SATURATION_THRESHOLD = 1 - 1e-6;
-
-export interface LinkEdge {
-  readonly u: number;
-  readonly v: number;
-  readonly capacity_bps: number;
-  readonly length_m: number;
-}
-export interface LinkGraph {
-  readonly nodes: number;
-  readonly edges: readonly LinkEdge[];
-}
-export interface UniformTraffic {
-  readonly kind: 'uniform';
-  /** Group (cluster) of every node; traffic stays within a group. Omitted = one group. */
-  readonly group?: Int32Array;
-}
-export interface GatewayAccess {
-  readonly node: number;
-  readonly capacity_bps: number;
-  readonly station: number;
-}
-export interface DownlinkTraffic {
-  readonly kind: 'downlink';
-  readonly sinks: readonly GatewayAccess[];
-  readonly stationCapacity_bps: Float64Array;
-}
-export interface PairDemand {
-  readonly source: number;
-  readonly sink: number;
-  /** Relative demand weight (commodity k ships demand·λ). */
-  readonly demand: number;
-}
-export interface PairsTraffic {
-  readonly kind: 'pairs';
-  readonly commodities: readonly PairDemand[];
-}
-export type NetworkTraffic = UniformTraffic | DownlinkTraffic | PairsTraffic;
 
 export interface NetworkParams {
   readonly graph: LinkGraph;

@@ -1,11 +1,48 @@
 /**
- * Input checks and connectivity test for the ISL network model (network.ts).
+ * The link graph and traffic patterns of the ISL network model (network.ts), their input checks and the
+ * connectivity test.
  *
  * Connectivity uses union–find (Tarjan, J. ACM 22(2) 215–225, 1975) over links of positive capacity:
  * if a demanded pair lies in different components the maximum concurrent flow is 0, which the model
  * reports as `disconnected` instead of solving an LP.
  */
-import type { LinkGraph, NetworkTraffic } from './network.js';
+
+export interface LinkEdge {
+  readonly u: number;
+  readonly v: number;
+  readonly capacity_bps: number;
+  readonly length_m: number;
+}
+export interface LinkGraph {
+  readonly nodes: number;
+  readonly edges: readonly LinkEdge[];
+}
+export interface UniformTraffic {
+  readonly kind: 'uniform';
+  /** Group (cluster) of every node; traffic stays within a group. Omitted = one group. */
+  readonly group?: Int32Array;
+}
+export interface GatewayAccess {
+  readonly node: number;
+  readonly capacity_bps: number;
+  readonly station: number;
+}
+export interface DownlinkTraffic {
+  readonly kind: 'downlink';
+  readonly sinks: readonly GatewayAccess[];
+  readonly stationCapacity_bps: Float64Array;
+}
+export interface PairDemand {
+  readonly source: number;
+  readonly sink: number;
+  /** Relative demand weight (commodity k ships demand·λ). */
+  readonly demand: number;
+}
+export interface PairsTraffic {
+  readonly kind: 'pairs';
+  readonly commodities: readonly PairDemand[];
+}
+export type NetworkTraffic = UniformTraffic | DownlinkTraffic | PairsTraffic;
 
 const isIndex = (i: number, n: number): boolean => Number.isInteger(i) && i >= 0 && i < n;
 const isNonNegative = (x: number): boolean => Number.isFinite(x) && x >= 0;

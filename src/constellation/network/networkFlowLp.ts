@@ -13,7 +13,7 @@
  * Arcs of zero capacity get no columns: they carry nothing, and javascript-lp-solver 1.0.3 was seen to
  * stop at μ = 0 on such degenerate rows (a 3×4 torus with zero in-plane capacity).
  */
-import type { LpModel } from '../../problem/lp.js';
+import type { LpModel } from '../../optimize/lp.js';
 
 /** Directed arcs in parallel arrays; capacities in any common unit. */
 export interface ArcList {

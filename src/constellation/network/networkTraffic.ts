@@ -10,7 +10,7 @@
  */
 import type { ArcList, Commodity } from './networkFlowLp.js';
 import type { PathQuery } from './networkPaths.js';
-import type { DownlinkTraffic, LinkGraph, PairsTraffic } from './network.js';
+import type { DownlinkTraffic, LinkGraph, PairsTraffic } from './networkCheck.js';
 
 export interface TrafficLp {
   readonly nodes: number;

@@ -16,9 +16,9 @@
  * Gateway capacity is shared: each shell's LP sees every station's full capacity (an optimistic
  * simplification for multi-shell constellations, stated in the record notes).
  */
-import type { LpSolver } from '../../problem/lp.js';
-import { linkRateCoefficients, opticalTerminalFromRow } from '../../models/linkBudget.js';
-import type { CompiledShell, ConstellationSpec } from '../compile.js';
+import type { LpSolver } from '../../optimize/lp.js';
+import { linkRateCoefficients, opticalTerminalFromRow } from '../../models/links/linkBudget.js';
+import type { CompiledShell, ConstellationSpec } from '../design/compile.js';
 import { groundLinksAtSample, type GroundContactParams } from '../ground/ground.js';
 import { DEFAULT_GRAZING_HEIGHT_m, shellLinks, type ShellLinksResult } from '../links/links.js';
 import {

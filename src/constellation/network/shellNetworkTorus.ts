@@ -14,8 +14,8 @@
  * stated. Mesh shells are solved without their diagonals: a lower bound only (no upper bound); at a bounded
  * instant a mesh shell reports the routing bound (0 above the size limit).
  */
-import type { LpSolver } from '../../problem/lp.js';
-import type { LinkRateCoefficients } from '../../models/linkBudget.js';
+import type { LpSolver } from '../../optimize/lp.js';
+import type { LinkRateCoefficients } from '../../models/links/linkBudget.js';
 import type { InstantNetwork } from './networkSeries.js';
 import type { PathStatistics } from './network.js';
 import type { PlaneTrack } from '../geometry/propagate.js';

@@ -27,7 +27,7 @@
  * Downlink on a huge shell: torusDownlinkBound gives an upper bound only (labelled `upperBound`).
  * Validity: any P, S ≥ 1 with P·S ≥ 2, integer F ≥ 0 (Walker F < P); uniform capacity per link class.
  */
-import type { LpSolveOptions, LpSolver } from '../../problem/lp.js';
+import type { LpSolveOptions, LpSolver } from '../../optimize/lp.js';
 import { DEFAULT_PER_HOP_DELAY_s, type LinkEdge, type LinkGraph, type PathStatistics } from './network.js';
 import { percentile, SPEED_OF_LIGHT_m_s } from './networkPaths.js';
 import { torusDestinations, type HullStep, type TorusDestinations, type TorusShape } from './torusPathTypes.js';

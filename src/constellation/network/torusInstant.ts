@@ -11,7 +11,7 @@
  * in-plane edge v = (p, s)–(p, s+1).
  * Validity: as propagate.ts; walker-delta shells (the seam closes the torus), P·S satellites all propagated.
  */
-import { linkRate_bps, type LinkRateCoefficients } from '../../models/linkBudget.js';
+import { linkRate_bps, type LinkRateCoefficients } from '../../models/links/linkBudget.js';
 import { lineOfSightAltitude_m, satellitePosition } from '../links/linkSampling.js';
 import type { PlaneTrack } from '../geometry/propagate.js';
 

@@ -18,7 +18,7 @@
  *   from a non-visible satellite enters the visible set over one of its ≤ 4 incoming ISL arcs
  *   (max-flow ≤ cut: Ford & Fulkerson, Can. J. Math. 8, 399–404, 1956).
  */
-import type { LpModel, LpSolveOptions, LpSolver } from '../../problem/lp.js';
+import type { LpModel, LpSolveOptions, LpSolver } from '../../optimize/lp.js';
 import type { TorusDestinations } from './torusPathTypes.js';
 import { closedFormTorusLp } from './torusLpClosedForm.js';
 

@@ -6,7 +6,7 @@
  * meanwhile, so the process CPU time is the worker's).
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { hypervolume } from '../../../src/indicators/hypervolume.js';
+import { hypervolume } from '../../../src/optimize/indicators/hypervolume.js';
 
 export interface OdcHypervolume {
   readonly hv: number;

@@ -28,7 +28,7 @@
 //     + compute, not the file reading).
 //
 // The ZDT and DTLZ definitions in pagmo (src/problems/zdt.cpp, dtlz.cpp) are those of
-// src/problem/benchmarks.ts (same objective order; DTLZ7's g includes the 1 + ...).
+// src/optimize/benchmarks/benchmarks.ts (same objective order; DTLZ7's g includes the 1 + ...).
 #include <pagmo/algorithms/nsga2.hpp>
 #include <pagmo/population.hpp>
 #include <pagmo/problem.hpp>

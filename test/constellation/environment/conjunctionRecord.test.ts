@@ -4,7 +4,7 @@
  * closer than the required separation.
  */
 import { describe, expect, it } from 'vitest';
-import type { ConstellationSpec } from '../../../src/constellation/compile.js';
+import type { ConstellationSpec } from '../../../src/constellation/design/compile.js';
 import type { ConjunctionScreenResult } from '../../../src/constellation/environment/conjunction.js';
 import { conjunctionRecord } from '../../../src/constellation/environment/conjunctionRecord.js';
 import { phasingScan } from '../../../src/constellation/geometry/phasing.js';

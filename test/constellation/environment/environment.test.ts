@@ -10,8 +10,8 @@ import {
 } from '../../../src/constellation/environment/environment.js';
 import { planeElements, slotPhase_rad } from '../../../src/constellation/geometry/pattern.js';
 import { propagatePlane, slotPosition } from '../../../src/constellation/geometry/propagate.js';
-import type { ShellGeometrySpec } from '../../../src/constellation/types.js';
-import { EARTH_RADIUS_m } from '../../../src/units/constants.js';
+import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
 
 const deg = Math.PI / 180;
 const EPOCH = '2026-03-20T00:00:00Z';

@@ -10,7 +10,7 @@ import {
   shellOverlaps,
   shellVolume_m3,
 } from '../../../src/constellation/environment/environment.js';
-import { EARTH_RADIUS_m } from '../../../src/units/constants.js';
+import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
 import { shell } from '../../helpers/shellSpec.js';
 
 const deg = Math.PI / 180;

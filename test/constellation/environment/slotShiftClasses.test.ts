@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { conjunctionScreen } from '../../../src/constellation/environment/conjunction.js';
 import { slotShiftClasses, type SlotShiftShell } from '../../../src/constellation/environment/slotShiftClasses.js';
 import { planeRaan_rad, slotPhase_rad } from '../../../src/constellation/geometry/pattern.js';
-import type { ShellGeometrySpec } from '../../../src/constellation/types.js';
+import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 
 const EPOCH = '2026-03-20T00:00:00Z';
 const deg = Math.PI / 180;

@@ -26,7 +26,7 @@ import {
 import { planeElements, satelliteElements } from '../../../src/constellation/geometry/pattern.js';
 import { circularSatrec, propagatePlane, slotPosition } from '../../../src/constellation/geometry/propagate.js';
 import { alpha5, tleChecksum, tleLines } from '../../../src/constellation/export/tleFormat.js';
-import type { CircularElements, ShellGeometrySpec } from '../../../src/constellation/types.js';
+import type { CircularElements, ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 
 const deg = Math.PI / 180;
 const EPOCH = '2026-03-20T00:00:00Z';

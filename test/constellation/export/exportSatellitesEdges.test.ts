@@ -15,7 +15,7 @@ import {
   type ExportableConstellation,
 } from '../../../src/constellation/export/exportSatellites.js';
 import { shellFormation } from '../../../src/constellation/geometry/clusterFormation.js';
-import type { ShellGeometrySpec } from '../../../src/constellation/types.js';
+import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 
 const deg = Math.PI / 180;
 const EPOCH = '2026-03-20T00:00:00Z';

@@ -9,7 +9,7 @@ import {
   clusterMotion,
   type ClusterFormation,
 } from '../../../src/constellation/geometry/clusterFormation.js';
-import type { ShellGeometrySpec } from '../../../src/constellation/types.js';
+import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 
 const deg = Math.PI / 180;
 const MU = 3.986004418e14,

@@ -20,9 +20,9 @@ import { evaluateConstellationFileWith, loadConstellationSpec } from '../../../s
 import { evaluateConstellationWithDetails } from '../../../src/constellation/evaluate.js';
 import { loadCatalogs } from '../../../src/catalog/load.js';
 import { shellLinks, type LinkTerminalRow } from '../../../src/constellation/links/links.js';
-import { parseConstellationFile } from '../../../src/constellation/load.js';
-import type { ShellGeometrySpec } from '../../../src/constellation/types.js';
-import type { LpSolver } from '../../../src/problem/lp.js';
+import { parseConstellationFile } from '../../../src/constellation/design/load.js';
+import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import type { LpSolver } from '../../../src/optimize/lp.js';
 import { odc } from '../../helpers/cli.js';
 import { studyErrorOf, tempDir, writeFile } from '../../helpers/tmp.js';
 

@@ -7,9 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { clusterKeeping, shellFormation } from '../../../src/constellation/geometry/clusterFormation.js';
 import { clusterShellRecord, withFormationKeeping } from '../../../src/constellation/geometry/clusterKeeping.js';
-import type { ShellGeometrySpec } from '../../../src/constellation/types.js';
-import type { NodeDesign } from '../../../src/design/schema.js';
-import type { DesignRecord } from '../../../src/node/record.js';
+import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import type { NodeDesign } from '../../../src/node/design/schema.js';
+import type { DesignRecord } from '../../../src/node/record/record.js';
 
 const deg = Math.PI / 180;
 const shell = (o: Partial<ShellGeometrySpec>): ShellGeometrySpec => ({

@@ -13,7 +13,7 @@ import {
   satelliteElements,
   slotPhase_rad,
 } from '../../../src/constellation/geometry/pattern.js';
-import type { ShellGeometrySpec } from '../../../src/constellation/types.js';
+import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 
 const deg = Math.PI / 180;
 const shell = (o: Partial<ShellGeometrySpec>): ShellGeometrySpec => ({

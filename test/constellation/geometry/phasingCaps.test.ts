@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MAX_PHASING_EVALUATIONS, phasingScan } from '../../../src/constellation/geometry/phasing.js';
-import type { ShellGeometrySpec } from '../../../src/constellation/types.js';
-import { EARTH_RADIUS_m } from '../../../src/units/constants.js';
+import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
 import { shell as shellSpec } from '../../helpers/shellSpec.js';
 
 const deg = Math.PI / 180;

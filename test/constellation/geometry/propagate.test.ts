@@ -18,7 +18,7 @@ import {
   windowTimes_s,
   type PlaneTrack,
 } from '../../../src/constellation/geometry/propagate.js';
-import type { CircularElements } from '../../../src/constellation/types.js';
+import type { CircularElements } from '../../../src/constellation/design/types.js';
 
 const deg = Math.PI / 180;
 const R_km = 6378.137; // WGS-84 equatorial radius

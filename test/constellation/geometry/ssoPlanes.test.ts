@@ -1,13 +1,13 @@
 /**
  * The sizing plane of a sun-synchronous shell (src/constellation/geometry/ssoPlanes.ts). Each plane's eclipse
- * comes from the node's orbit model (src/models/orbit.ts, tested on its own); what is checked here is the rule of
+ * comes from the node's orbit model (src/models/orbit/orbit.ts, tested on its own); what is checked here is the rule of
  * the header applied to those figures: plane LTANs from the layout, the most-shadowed plane sized (ties: the
  * longest eclipse, then the first plane), the least-shadowed reported, the longest eclipse of any plane.
  */
 import { describe, expect, it } from 'vitest';
 import { ltanSpread_h, ssoPlanes } from '../../../src/constellation/geometry/ssoPlanes.js';
 import type { LtanLayout } from '../../../src/constellation/geometry/pattern.js';
-import { orbitGeometry } from '../../../src/models/orbit.js';
+import { orbitGeometry } from '../../../src/models/orbit/orbit.js';
 
 const ALTITUDE_m = 550e3;
 const eclipse = (ltan_h: number): { mean: number; max_s: number } => {

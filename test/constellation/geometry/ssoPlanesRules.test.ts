@@ -9,7 +9,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const table = new Map<number, { eclipseFractionMean: number; maxEclipse_s: number }>();
 const calls: number[] = [];
-vi.mock('../../../src/models/orbit.js', () => ({
+vi.mock('../../../src/models/orbit/orbit.js', () => ({
   orbitGeometry: (p: { inclination: { ltan_h: number } }) => {
     calls.push(p.inclination.ltan_h);
     const g = table.get(p.inclination.ltan_h);
@@ -23,7 +23,7 @@ vi.resetModules();
 const { ssoPlanes } = await import('../../../src/constellation/geometry/ssoPlanes.js');
 // …and leave the real model to the files that run after this one in the same fork.
 afterAll(() => {
-  vi.doUnmock('../../../src/models/orbit.js');
+  vi.doUnmock('../../../src/models/orbit/orbit.js');
   vi.resetModules();
 });
 

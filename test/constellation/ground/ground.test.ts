@@ -13,8 +13,8 @@ import {
 } from '../../../src/constellation/ground/ground.js';
 import { planeElements } from '../../../src/constellation/geometry/pattern.js';
 import { gmstSamples_rad, propagatePlane, windowTimes_s } from '../../../src/constellation/geometry/propagate.js';
-import type { SamplingWindow, ShellGeometrySpec } from '../../../src/constellation/types.js';
-import { deg_to_rad } from '../../../src/units/convert.js';
+import type { SamplingWindow, ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import { deg_to_rad } from '../../../src/base/convert.js';
 
 const EPOCH = '2026-03-20T00:00:00Z';
 const R_EQ_m = 6378137;

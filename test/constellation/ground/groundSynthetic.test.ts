@@ -17,7 +17,7 @@ import {
   type ShellTracks,
 } from '../../../src/constellation/ground/ground.js';
 import type { PlaneTrack } from '../../../src/constellation/geometry/propagate.js';
-import type { ShellGeometrySpec } from '../../../src/constellation/types.js';
+import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { shell } from '../../helpers/shellSpec.js';
 
 const deg = Math.PI / 180;

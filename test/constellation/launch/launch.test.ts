@@ -7,7 +7,7 @@ import {
   satellitesPerLaunch,
   type CampaignVehicle,
 } from '../../../src/constellation/launch/launch.js';
-import type { LpSolver } from '../../../src/problem/lp.js';
+import type { LpSolver } from '../../../src/optimize/lp.js';
 
 let solver: LpSolver;
 beforeAll(async () => {

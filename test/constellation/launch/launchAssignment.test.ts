@@ -8,9 +8,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createLpSolver } from '../../../solvers/lp/index.js';
 import { findRow, loadCatalogs } from '../../../src/catalog/load.js';
 import { launchCampaign, type CampaignShell, type CampaignVehicle } from '../../../src/constellation/launch/launch.js';
-import { vehiclePayloadToOrbit } from '../../../src/models/launchPerformance.js';
-import { sunSynchronousInclination } from '../../../src/models/orbit.js';
-import type { LpSolver } from '../../../src/problem/lp.js';
+import { vehiclePayloadToOrbit } from '../../../src/models/launch/launchPerformance.js';
+import { sunSynchronousInclination } from '../../../src/models/orbit/orbit.js';
+import type { LpSolver } from '../../../src/optimize/lp.js';
 
 let solver: LpSolver;
 beforeAll(async () => {

@@ -12,7 +12,7 @@ import {
   type CampaignVehicle,
   type LaunchCampaignParams,
 } from '../../../src/constellation/launch/launch.js';
-import type { LpModel, LpResult, LpSolveOptions, LpSolver } from '../../../src/problem/lp.js';
+import type { LpModel, LpResult, LpSolveOptions, LpSolver } from '../../../src/optimize/lp.js';
 
 let solver: LpSolver;
 beforeAll(async () => {

@@ -6,11 +6,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLpSolver } from '../../../solvers/lp/index.js';
 import type { LaunchVehicleRow } from '../../../src/catalog/schema.js';
-import type { ConstellationSpec } from '../../../src/constellation/compile.js';
+import type { ConstellationSpec } from '../../../src/constellation/design/compile.js';
 import { launchPlan } from '../../../src/constellation/launch/launchPlan.js';
-import { vehiclePayloadToOrbit } from '../../../src/models/launchPerformance.js';
-import type { DesignRecord } from '../../../src/node/record.js';
-import type { LpSolver } from '../../../src/problem/lp.js';
+import { vehiclePayloadToOrbit } from '../../../src/models/launch/launchPerformance.js';
+import type { DesignRecord } from '../../../src/node/record/record.js';
+import type { LpSolver } from '../../../src/optimize/lp.js';
 import { shell } from '../../helpers/shellSpec.js';
 
 let lp: LpSolver;

@@ -13,9 +13,9 @@ import type { RepresentativeStats } from '../../../src/constellation/links/linkS
 import { linkTopology } from '../../../src/constellation/links/linkTopology.js';
 import { planeElements } from '../../../src/constellation/geometry/pattern.js';
 import { propagatePlane } from '../../../src/constellation/geometry/propagate.js';
-import type { ShellGeometrySpec } from '../../../src/constellation/types.js';
-import type { LinkRateCoefficients } from '../../../src/models/linkBudget.js';
-import { EARTH_RADIUS_m } from '../../../src/units/constants.js';
+import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import type { LinkRateCoefficients } from '../../../src/models/links/linkBudget.js';
+import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
 import { shell as shellSpec } from '../../helpers/shellSpec.js';
 
 const deg = Math.PI / 180;

@@ -21,8 +21,8 @@ import {
 } from '../../../src/constellation/links/linkSampling.js';
 import type { LinkClass, RepresentativeLink } from '../../../src/constellation/links/linkTopology.js';
 import type { ClusterMotion } from '../../../src/constellation/geometry/clusterFormation.js';
-import type { LinkRateCoefficients } from '../../../src/models/linkBudget.js';
-import { EARTH_RADIUS_m } from '../../../src/units/constants.js';
+import type { LinkRateCoefficients } from '../../../src/models/links/linkBudget.js';
+import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
 import { circularTracks, type CircularShell } from '../network/circularShell.js';
 
 const deg = Math.PI / 180;

@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterFormation } from '../../../src/constellation/geometry/clusterFormation.js';
 import { linkTopology, type LinkTopology } from '../../../src/constellation/links/linkTopology.js';
-import type { ConstellationTopology, ShellGeometrySpec } from '../../../src/constellation/types.js';
+import type { ConstellationTopology, ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { shell as shellSpec } from '../../helpers/shellSpec.js';
 
 const shell = (P: number, S: number, F: number, o: Partial<ShellGeometrySpec> = {}): ShellGeometrySpec =>

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { linkTopology, type LinkClass, type LinkTopology } from '../../../src/constellation/links/linkTopology.js';
-import type { ConstellationTopology, ShellGeometrySpec } from '../../../src/constellation/types.js';
+import type { ConstellationTopology, ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { shell as shellSpec } from '../../helpers/shellSpec.js';
 
 const TWO_PI = 2 * Math.PI;

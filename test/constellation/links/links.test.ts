@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shellLinks, type LinkTerminalRow, type ShellLinksParams } from '../../../src/constellation/links/links.js';
-import type { ShellGeometrySpec } from '../../../src/constellation/types.js';
-import { EARTH_RADIUS_m } from '../../../src/units/constants.js';
+import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
 
 const deg = Math.PI / 180;
 // 100 Gbps class terminal (catalog row isl-100g).

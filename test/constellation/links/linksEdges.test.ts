@@ -11,8 +11,8 @@ import {
   type ShellLinksParams,
   type ShellLinksResult,
 } from '../../../src/constellation/links/links.js';
-import type { ShellGeometrySpec } from '../../../src/constellation/types.js';
-import { EARTH_RADIUS_m } from '../../../src/units/constants.js';
+import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
 
 const deg = Math.PI / 180;
 const isl100g: LinkTerminalRow = {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LpResult, LpSolver } from '../../../src/problem/lp.js';
+import type { LpResult, LpSolver } from '../../../src/optimize/lp.js';
 import { createLpSolver } from '../../../solvers/lp/index.js';
 import {
   bottleneckUtilization,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LpSolver } from '../../../src/problem/lp.js';
+import type { LpSolver } from '../../../src/optimize/lp.js';
 import { createLpSolver } from '../../../solvers/lp/index.js';
 import { networkThroughput, type LinkEdge, type LinkGraph } from '../../../src/constellation/network/network.js';
 import { torusThroughput } from '../../../src/constellation/network/torus.js';
@@ -9,8 +9,8 @@ import { constellationSeries } from '../../../src/constellation/evaluate.js';
 import { torusSeries } from '../../../src/constellation/network/shellNetworkTorus.js';
 import { planeElements } from '../../../src/constellation/geometry/pattern.js';
 import { propagatePlane } from '../../../src/constellation/geometry/propagate.js';
-import type { LinkRateCoefficients } from '../../../src/models/linkBudget.js';
-import type { ShellGeometrySpec } from '../../../src/constellation/types.js';
+import type { LinkRateCoefficients } from '../../../src/models/links/linkBudget.js';
+import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 
 let lpSolver: LpSolver;
 beforeAll(async () => {

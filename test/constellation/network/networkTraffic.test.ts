@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LpSolver } from '../../../src/problem/lp.js';
+import type { LpSolver } from '../../../src/optimize/lp.js';
 import { createLpSolver } from '../../../solvers/lp/index.js';
 import { networkThroughput, type LinkEdge, type LinkGraph } from '../../../src/constellation/network/network.js';
 

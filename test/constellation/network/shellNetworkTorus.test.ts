@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LpSolver } from '../../../src/problem/lp.js';
+import type { LpSolver } from '../../../src/optimize/lp.js';
 import { createLpSolver } from '../../../solvers/lp/index.js';
 import { torusSeries, type TorusSeriesParams } from '../../../src/constellation/network/shellNetworkTorus.js';
 import { torusInstantCapacities } from '../../../src/constellation/network/torusInstant.js';
 import { torusThroughput } from '../../../src/constellation/network/torus.js';
 import { torusRoutingBound } from '../../../src/constellation/network/torusRouting.js';
-import type { LinkRateCoefficients } from '../../../src/models/linkBudget.js';
+import type { LinkRateCoefficients } from '../../../src/models/links/linkBudget.js';
 import { circularTracks } from './circularShell.js';
 
 let lp: LpSolver;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { torusInstantCapacities } from '../../../src/constellation/network/torusInstant.js';
 import { circularPosition, circularTracks } from './circularShell.js';
-import type { LinkRateCoefficients } from '../../../src/models/linkBudget.js';
+import type { LinkRateCoefficients } from '../../../src/models/links/linkBudget.js';
 
 /**
  * A Walker delta shell on exact circular orbits (circularShell.ts): P = 4 planes 90° apart in RAAN, S = 6 slots,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLpSolver } from '../../../solvers/lp/index.js';
-import type { LpSolver } from '../../../src/problem/lp.js';
+import type { LpSolver } from '../../../src/optimize/lp.js';
 import { closedFormTorusLp } from '../../../src/constellation/network/torusLpClosedForm.js';
 import { CLOSED_FORM_SOLVER, solveTorusLp } from '../../../src/constellation/network/torusLp.js';
 import { torusDestinations } from '../../../src/constellation/network/torusPathTypes.js';

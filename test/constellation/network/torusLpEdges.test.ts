@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LpModel, LpResult, LpSolver } from '../../../src/problem/lp.js';
+import type { LpModel, LpResult, LpSolver } from '../../../src/optimize/lp.js';
 import { createLpSolver } from '../../../solvers/lp/index.js';
 import { CLOSED_FORM_SOLVER, solveTorusLp, torusDownlinkBound } from '../../../src/constellation/network/torusLp.js';
 import type { TorusDestinations } from '../../../src/constellation/network/torusPathTypes.js';

@@ -1,0 +1,173 @@
+/**
+ * The sampled model of one constellation file (`kind: constellation`; ./analysisModel.ts): its uncertain inputs
+ * (./constellationInputs.ts), evaluated at input vectors by the constellation models (src/constellation/evaluate.ts)
+ * with one LP solver per thread, made once and reused for every evaluation.
+ *
+ * Outputs: every constellation metric (src/constellation/record/metrics.ts), then TERRESTRIAL_LCOC, the terrestrial
+ * LCOC of
+ * the fleet's chips: the shells' nodes' terrestrial LCOC (src/models/cost/cost.ts, same chips on the ground), weighted
+ * by
+ * satellites × delivered PFLOPS (exactly the node's figure for one shell); then each record constraint's margin and
+ * whether it holds. A sample the loader or the models reject is a failed sample with its reason. Break-even inputs:
+ * the first campaign vehicle's price_USD per launch, economics.learningRate and shell 0's chip price.
+ */
+import { resolve } from 'node:path';
+import { compileConstellation } from '../constellation/design/compile.js';
+import { evaluateConstellation } from '../constellation/evaluate.js';
+import { parseConstellation } from '../constellation/design/load.js';
+import { constellationMetricPaths, pathGetter } from '../constellation/record/metrics.js';
+import type { ConstellationRecord } from '../constellation/record/record.js';
+import { StudyError } from '../base/errors.js';
+import { lazy } from '../base/lazy.js';
+import { unitOf } from '../node/record/metrics.js';
+import type { LpSolver } from '../optimize/lp.js';
+import {
+  columnLookup,
+  firstInvalid,
+  outcomeOf,
+  reasonOf,
+  specLookup,
+  type AnalysisModel,
+  type BreakEvenInput,
+  type ConstraintInfo,
+} from './analysisModel.js';
+import {
+  applyConstellationInputs,
+  constellationInputs,
+  resolveConstellationInput,
+  type LoadedConstellationDesign,
+} from './constellationInputs.js';
+import type { InputSpec } from '../study/uncertainTargets.js';
+
+export { loadConstellationDesign, type LoadedConstellationDesign } from './constellationInputs.js';
+
+/** Derived output: the terrestrial LCOC of the fleet's chips (see the header). */
+export const TERRESTRIAL_LCOC = 'comparison.terrestrialLcoc_USD_per_PFLOP_day';
+export const CONSTELLATION_KEY_OUTPUTS = [
+  'totals.launchMass_kg',
+  'totals.cost_USD',
+  'totals.lcoc_USD_per_PFLOP_day',
+  'totals.deliveredPFLOPS',
+  'launch.campaign_yr',
+  TERRESTRIAL_LCOC,
+] as const;
+/** Metrics of a constellation analysis (a getter, as constellationMetricPaths). */
+export const constellationAnalysisMetrics = lazy((): readonly string[] => [
+  ...constellationMetricPaths(),
+  TERRESTRIAL_LCOC,
+]);
+
+import { CONSTELLATION_DEFAULTS } from './defaults.js';
+export { CONSTELLATION_DEFAULTS };
+
+export interface ConstellationSampleModel extends AnalysisModel {
+  readonly kind: 'constellation';
+  readonly design: LoadedConstellationDesign;
+  readonly nominalRecord: ConstellationRecord;
+  /** The record itself, or the failure reason. */
+  record(values: readonly number[], specs?: readonly InputSpec[]): ConstellationRecord | string;
+}
+
+/** Terrestrial LCOC of the fleet's chips: the shells' nodes' figure weighted by satellites × delivered PFLOPS. */
+export function fleetTerrestrialLcoc(r: ConstellationRecord): number {
+  let [sum, weight] = [0, 0];
+  for (const s of r.shells) {
+    const w = s.satellites * s.node.compute.deliveredPFLOPS;
+    sum += w * s.node.cost.terrestrialLcoc_USD_per_PFLOP_day;
+    weight += w;
+  }
+  return weight > 0 ? sum / weight : NaN;
+}
+
+/** The break-even inputs of a constellation: the first campaign vehicle's price, the learning rate, the chip price. */
+function constellationBreakEvenInputs(d: LoadedConstellationDesign): BreakEvenInput[] {
+  const c = d.loaded.constellation;
+  const chip = d.loaded.shellNodes[0]!.design.compute.chip;
+  const at = (path: string): InputSpec =>
+    resolveConstellationInput(
+      {
+        d,
+        node: d.loaded.shellNodes[0]!.design,
+        used: [
+          { catalog: 'launchVehicles', id: c.launch.vehicles[0]!.vehicle },
+          { catalog: 'chips', id: chip },
+        ],
+      },
+      path,
+      path,
+    );
+  return [
+    { spec: at(`catalogs.launchVehicles.${c.launch.vehicles[0]!.vehicle}.price_USD`), label: 'launch price' },
+    { spec: at('economics.learningRate'), label: 'learning rate' },
+    { spec: at(`catalogs.chips.${chip}.costPerChip_USD`), label: 'chip price' },
+  ];
+}
+
+/** Each constraint's name, unit, sense and description, as the nominal record states them. */
+function constraintInfos(r: ConstellationRecord): ConstraintInfo[] {
+  return r.constraints.map((c) => ({
+    name: c.name,
+    unit: c.unit,
+    sense: c.sense,
+    enforced: c.enforced,
+    description: c.description,
+  }));
+}
+
+export function constellationSampleModel(d: LoadedConstellationDesign, lp: LpSolver): ConstellationSampleModel {
+  const { inputs, notes } = constellationInputs(d);
+  const getters: ((r: ConstellationRecord) => number)[] = [
+    ...constellationMetricPaths().map((p) => pathGetter(p)),
+    fleetTerrestrialLcoc,
+  ];
+  const record = (values: readonly number[], specs: readonly InputSpec[] = inputs): ConstellationRecord | string => {
+    const bad = firstInvalid(values, specs);
+    if (bad !== undefined) return bad;
+    try {
+      const { raw, node, catalogs } = applyConstellationInputs(d, specs, values);
+      return evaluateConstellation(compileConstellation(parseConstellation(d.parsed, raw, node), catalogs), lp);
+    } catch (e) {
+      return `the models cannot evaluate this sample: ${reasonOf(e)}`;
+    }
+  };
+  const nominalRecord = record([], []);
+  if (typeof nominalRecord === 'string') {
+    throw new StudyError(
+      'OUT_OF_RANGE',
+      `${d.file}: ${nominalRecord.replace('this sample', 'this constellation as written')}`,
+      { file: d.file },
+    );
+  }
+  const constraints = constraintInfos(nominalRecord);
+  const breakEvenInputs = (): BreakEvenInput[] => constellationBreakEvenInputs(d);
+  const multi = d.loaded.constellation.shells.length > 1;
+  return {
+    kind: 'constellation',
+    design: d,
+    loaded: { file: d.file, name: d.name, hash: d.hash },
+    inputs,
+    constraints,
+    metricPaths: constellationAnalysisMetrics(),
+    keyOutputs: CONSTELLATION_KEY_OUTPUTS,
+    headlineOutputs: ['totals.lcoc_USD_per_PFLOP_day', 'totals.cost_USD'],
+    width: constellationAnalysisMetrics().length + 2 * constraints.length,
+    nominal: outcomeOf(nominalRecord, getters, constraints),
+    nominalRecord,
+    comparison: {
+      lcoc: 'totals.lcoc_USD_per_PFLOP_day',
+      terrestrial: TERRESTRIAL_LCOC,
+      description: multi
+        ? `the terrestrial LCOC of the same chips (${TERRESTRIAL_LCOC}: the shells' node records' figures, src/models/cost/cost.ts, weighted by satellites × delivered PFLOPS)`
+        : `the terrestrial LCOC of the same chips (${TERRESTRIAL_LCOC}: the node record's figure, src/models/cost/cost.ts)`,
+    },
+    defaults: CONSTELLATION_DEFAULTS,
+    notes,
+    column: columnLookup(constellationAnalysisMetrics()),
+    unitOf,
+    evaluate: (values, specs) => outcomeOf(record(values, specs), getters, constraints),
+    record,
+    breakEvenInputs,
+    specFor: specLookup(inputs, breakEvenInputs),
+    workerData: { kind: 'constellation', designPath: resolve(d.file), designHash: d.hash },
+  };
+}

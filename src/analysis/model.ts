@@ -1,0 +1,175 @@
+/**
+ * The sampled model of one node design file (./analysisModel.ts): its uncertain inputs (./inputs.ts), evaluated at
+ * input vectors. An evaluation is a pure function of the vector (no clock, no randomness), so results do not depend
+ * on which thread evaluates a vector or in what order (./runner.ts).
+ *
+ * Output of one evaluation, one Float64Array: every metric of METRIC_PATHS (src/node/record/metrics.ts), then the
+ * relative margin of each record constraint, then 1/0 for "satisfied" of each. The constraint list is the nominal
+ * design's (the record's constraints[]), or PHYSICAL_CONSTRAINTS when the nominal design cannot be evaluated.
+ * A vector whose value lies outside a field's schema range, or a design the models cannot evaluate (a RangeError
+ * or any other error from the models), is a failed sample `{ status: 'failed', reason }`.
+ */
+import { resolve } from 'node:path';
+import { nodeEvaluator, type NodeEvaluator } from '../node/evaluator.js';
+import { METRIC_PATHS, metricGetter, unitOf } from '../node/record/metrics.js';
+import { PHYSICAL_CONSTRAINTS } from '../node/evaluate.js';
+import type { DesignRecord } from '../node/record/record.js';
+import { StudyError } from '../base/errors.js';
+import type { SourceMap } from '../base/issues.js';
+import { checkCatalogIds, parseDesignFile } from '../node/design/load.js';
+import type { NodeDesign } from '../node/design/schema.js';
+import {
+  columnLookup,
+  firstInvalid,
+  outcomeOf,
+  reasonOf,
+  specLookup,
+  type AnalysisDefaults,
+  type AnalysisModel,
+  type BreakEvenInput,
+  type ConstraintInfo,
+  type SampleOutcome,
+} from './analysisModel.js';
+import { uncertainInputs } from '../study/uncertainInputs.js';
+import { applyInputs, resolveInput, type InputSpec } from '../study/uncertainTargets.js';
+
+export type { ConstraintInfo, SampleOutcome } from './analysisModel.js';
+
+/** The outputs every report summarises. */
+export const KEY_OUTPUTS = [
+  'mass.launch_kg',
+  'cost.total_USD',
+  'cost.lcoc_USD_per_PFLOP_day',
+  'compute.deliveredPFLOPS',
+  'mass.kW_per_t',
+  'economics.parityYear',
+  'economics.parityRatioLastYear',
+] as const;
+export type KeyOutput = (typeof KEY_OUTPUTS)[number];
+
+/** Node designs evaluate in milliseconds: large default sample counts. */
+export const NODE_DEFAULTS: AnalysisDefaults = {
+  uncertaintySamples: 1000,
+  sobolSamples: 512,
+  breakEvenPoints: 64,
+  why: 'the default for node designs',
+};
+
+export interface LoadedDesign {
+  readonly file: string;
+  readonly name: string;
+  /** sha256 of the file bytes. */
+  readonly hash: string;
+  readonly design: NodeDesign;
+  readonly src: SourceMap;
+  readonly evaluator: NodeEvaluator;
+}
+
+/** Reads a node design or node study file (its base design) with its catalog rows; StudyError for bad input. */
+export function loadDesign(path: string): LoadedDesign {
+  const loaded = parseDesignFile(path);
+  if (loaded.kind === 'benchmark-study') {
+    throw new StudyError(
+      'WRONG_TYPE',
+      `${path}: a benchmark study has no node design; odc uncertainty and odc sensitivity take a node design or node study`,
+      { file: path },
+    );
+  }
+  const evaluator = nodeEvaluator(undefined, loaded.design.catalogs);
+  checkCatalogIds(loaded.design, evaluator.catalogs, loaded.file.src);
+  return {
+    file: path,
+    name: loaded.design.name,
+    hash: loaded.file.hash,
+    design: loaded.design,
+    src: loaded.file.src,
+    evaluator,
+  };
+}
+
+export interface SampleModel extends AnalysisModel {
+  readonly kind: 'node';
+  readonly loaded: LoadedDesign;
+  readonly nominalRecord: DesignRecord | undefined;
+  /** The record itself (reports, break-even), or the failure reason. */
+  record(values: readonly number[], specs?: readonly InputSpec[]): DesignRecord | string;
+}
+
+/** The constraints as the nominal record states them (the physical checks alone when it cannot be evaluated). */
+function nodeConstraintInfos(nominalRecord: DesignRecord | string): ConstraintInfo[] {
+  return typeof nominalRecord === 'string'
+    ? PHYSICAL_CONSTRAINTS.map((name) => ({ name, unit: '', sense: '<=' as const, enforced: true, description: '' }))
+    : nominalRecord.constraints.map((c) => ({
+        name: c.name,
+        unit: c.unit,
+        sense: c.sense,
+        enforced: c.enforced,
+        description: c.description,
+      }));
+}
+
+/** Launch price, the chip's price, mission lifetime (./breakEven.ts). */
+function nodeBreakEvenInputs(
+  design: LoadedDesign['design'],
+  rows: LoadedDesign['evaluator']['rows'],
+  nominal: DesignRecord | undefined,
+): BreakEvenInput[] {
+  const at = (path: string): InputSpec => resolveInput({ path, design, rows, where: path });
+  const launch = at('economics.launchCost_USD_per_kg');
+  return [
+    // the launch price the design uses when it gives no $/kg: vehicle price / payload
+    { spec: launch, label: 'launch price', nominal: launch.nominal ?? nominal?.cost.launchPrice_USD_per_kg ?? null },
+    { spec: at(`catalogs.chips.${design.compute.chip}.costPerChip_USD`), label: 'chip price' },
+    { spec: at('mission.lifetime_yr'), label: 'mission lifetime' },
+  ];
+}
+
+export function sampleModel(loaded: LoadedDesign): SampleModel {
+  const { design, evaluator } = loaded;
+  const rows = evaluator.rows;
+  const inputs = uncertainInputs({ design, rows, src: loaded.src });
+  const getters = METRIC_PATHS.map((p) => metricGetter(p));
+  const record = (values: readonly number[], specs: readonly InputSpec[] = inputs): DesignRecord | string => {
+    const bad = firstInvalid(values, specs);
+    if (bad !== undefined) return bad;
+    try {
+      return evaluator.evaluate(applyInputs({ base: design, specs, values, rows }));
+    } catch (e) {
+      return `the models cannot evaluate this sample: ${reasonOf(e)}`;
+    }
+  };
+  const nominalRecord = record([], []);
+  const constraints = nodeConstraintInfos(nominalRecord);
+  const outcome = (r: DesignRecord | string): SampleOutcome => outcomeOf(r, getters, constraints);
+  const nominal = typeof nominalRecord === 'string' ? undefined : nominalRecord;
+  const breakEvenInputs = (): BreakEvenInput[] => nodeBreakEvenInputs(design, rows, nominal);
+  return {
+    kind: 'node',
+    loaded,
+    inputs,
+    constraints,
+    width: METRIC_PATHS.length + 2 * constraints.length,
+    metricPaths: METRIC_PATHS,
+    keyOutputs: KEY_OUTPUTS,
+    headlineOutputs: ['cost.lcoc_USD_per_PFLOP_day', 'mass.launch_kg'],
+    nominal: outcome(nominalRecord),
+    nominalRecord: nominal,
+    comparison: {
+      lcoc: 'cost.lcoc_USD_per_PFLOP_day',
+      terrestrial: 'cost.terrestrialLcoc_USD_per_PFLOP_day',
+      description: 'the terrestrial LCOC of the same chips (src/models/cost/cost.ts)',
+    },
+    defaults: NODE_DEFAULTS,
+    notes: [],
+    column: metricColumn,
+    unitOf,
+    evaluate: (values, specs) => outcome(record(values, specs)),
+    record,
+    breakEvenInputs,
+    specFor: specLookup(inputs, breakEvenInputs),
+    workerData: { kind: 'node', designPath: resolve(loaded.file), designHash: loaded.hash },
+  };
+}
+
+/** Column of a node metric in an output vector. */
+export const metricColumn: (path: string) => number = columnLookup(METRIC_PATHS);

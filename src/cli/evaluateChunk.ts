@@ -1,8 +1,0 @@
-/**
- * What `odc evaluate` imports for a node design (src/cli/main.ts): the file's kind, the node evaluation and its
- * budget table. The build makes it a chunk of its own (dist/src/cli/odc-evaluate.cjs, see esbuild.config.mjs); a
- * constellation file loads the library chunk instead.
- */
-export { fileKind } from '../design/load.js';
-export { evaluateDesignFile } from '../node/evaluator.js';
-export { formatBudget } from '../report/budget.js';

@@ -1,0 +1,175 @@
+/**
+ * Loaded constellation file → the SI specification the constellation models evaluate. User units (km,
+ * deg, h, Gbps) are converted here, once; catalog rows are resolved by id (ids checked by the loader).
+ */
+import { catalogIds, rowResolver } from '../../node/record/rows.js';
+import type { Catalogs, IslTerminalRow, LaunchVehicleRow } from '../../catalog/schema.js';
+import { sunSynchronousInclination } from '../../models/orbit/orbit.js';
+import type { NodeCatalogRows } from '../../node/record/rows.js';
+import type { NodeDesign } from '../../node/design/schema.js';
+import { deg_to_rad, km_to_m } from '../../base/convert.js';
+import { checkConstellationIds, type LoadedConstellation } from './load.js';
+import type { SsoPlanesResult } from '../geometry/ssoPlanes.js';
+import type { ConstellationTopology, SamplingWindow, ShellGeometrySpec, TrafficPattern } from './types.js';
+
+const BPS_PER_GBPS = 1e9;
+const S_PER_H = 3600;
+
+export interface CompiledShell {
+  readonly geometry: ShellGeometrySpec;
+  readonly topology: ConstellationTopology;
+  readonly terminal: IslTerminalRow;
+  /** Cross-plane links off above this |latitude| [rad]; null = always on. */
+  readonly crossPlaneCutoffLatitude_rad: number | null;
+  /** The shell's node (for an SSO shell, at its most-shadowed plane's LTAN: ssoPlanes.ts). */
+  readonly node: NodeDesign;
+  readonly rows: NodeCatalogRows;
+  /** Plane LTANs and eclipse spread of an SSO shell; null for other shells. */
+  readonly sso: SsoPlanesResult | null;
+}
+
+export interface StationSpec {
+  readonly id: string;
+  readonly name: string;
+  readonly latitude_rad: number;
+  readonly longitude_rad: number;
+  readonly altitude_m: number;
+  readonly capacity_bps: number;
+}
+
+export interface VehiclePlan {
+  readonly vehicle: LaunchVehicleRow;
+  readonly cadence_per_yr: number;
+  readonly maxLaunches: number | null;
+}
+
+export interface ConstellationSpec {
+  readonly name: string;
+  /** Re-size each shell's node to close at its orbit ('closed') or fly it as written. */
+  readonly nodeSizing: 'as-given' | 'closed';
+  readonly shells: readonly CompiledShell[];
+  readonly stations: readonly StationSpec[];
+  readonly minElevation_rad: number;
+  readonly gatewayLinkRate_bps: number;
+  readonly traffic: { readonly pattern: TrafficPattern; readonly demandPerNode_bps: number };
+  readonly window: SamplingWindow;
+  readonly snapshots: number;
+  /**
+   * Largest all-to-all arc-flow LP solved on a shell's full link graph [columns]; larger shells use the reduced models.
+   */
+  readonly maxFullLpColumns: number;
+  readonly launch: {
+    readonly vehicles: readonly VehiclePlan[];
+    readonly packingEfficiency: number;
+    readonly milestoneHalf_yr: number;
+    readonly milestoneFull_yr: number;
+  };
+  readonly economics: {
+    readonly learningRate: number;
+    readonly operations_USD_per_sat_yr: number | null;
+    readonly groundStation_USD: number | null;
+    readonly satelliteFailureRate_per_yr: number | null;
+    readonly modelParams: number;
+  };
+  /** Closest any two satellites may come [m] (the enforced environment.minSeparation constraint). */
+  readonly minSeparation_m: number;
+}
+
+export function compileConstellation(loaded: LoadedConstellation, catalogs: Catalogs): ConstellationSpec {
+  checkConstellationIds(loaded, catalogIds(catalogs));
+  const c = loaded.constellation;
+  const vehicles = new Map(catalogs.launchVehicles.map((r) => [r.id, r]));
+
+  const shells = compileShells(loaded, catalogs);
+  const stations = compileStations(c, catalogs);
+
+  return {
+    name: c.name,
+    nodeSizing: c.nodeSizing,
+    shells,
+    stations,
+    minElevation_rad: deg_to_rad(c.ground.minElevation_deg),
+    gatewayLinkRate_bps: c.ground.linkRate_Gbps * BPS_PER_GBPS,
+    traffic: { pattern: c.traffic.pattern, demandPerNode_bps: c.traffic.demandPerNode_Gbps * BPS_PER_GBPS },
+    window: {
+      epochIso: c.simulation.epoch,
+      duration_s: c.simulation.duration_h * S_PER_H,
+      step_s: c.simulation.step_s,
+    },
+    snapshots: c.simulation.snapshots,
+    maxFullLpColumns: c.simulation.maxFullLpColumns,
+    launch: {
+      vehicles: c.launch.vehicles.map((v) => ({
+        vehicle: vehicles.get(v.vehicle)!,
+        cadence_per_yr: v.cadence_per_yr,
+        maxLaunches: v.maxLaunches ?? null,
+      })),
+      packingEfficiency: c.launch.packingEfficiency,
+      milestoneHalf_yr: c.launch.milestones.half_yr,
+      milestoneFull_yr: c.launch.milestones.full_yr,
+    },
+    economics: {
+      learningRate: c.economics.learningRate,
+      operations_USD_per_sat_yr: c.economics.operations_USD_per_sat_yr ?? null,
+      groundStation_USD: c.economics.groundStation_USD ?? null,
+      satelliteFailureRate_per_yr: c.economics.satelliteFailureRate_per_yr ?? null,
+      modelParams: c.economics.modelParams_B * 1e9,
+    },
+    minSeparation_m: km_to_m(c.environment.minSeparation_km),
+  };
+}
+
+/** Each shell in SI: geometry, links (terminal row, latitude cutoff) and its node with its catalog rows. */
+function compileShells(loaded: LoadedConstellation, catalogs: Catalogs): CompiledShell[] {
+  const c = loaded.constellation;
+  const resolveRows = rowResolver(catalogs);
+  const terminals = new Map(catalogs.islTerminals.map((r) => [r.id, r]));
+  return c.shells.map((s, i): CompiledShell => {
+    const { design, isl, sso: ssoPlanes } = loaded.shellNodes[i]!;
+    const altitude_m = km_to_m(s.altitude_km);
+    const sso = s.inclination_deg === 'sso';
+    const inclination_rad = sso
+      ? sunSynchronousInclination({ altitude_m }).inclination_rad
+      : deg_to_rad(s.inclination_deg as number);
+    return {
+      geometry: {
+        name: s.name,
+        altitude_m,
+        inclination_rad,
+        sunSynchronous: sso,
+        ltan_h: sso ? s.ltan_h : null,
+        planes: s.planes,
+        satsPerPlane: s.satsPerPlane,
+        pattern: s.pattern,
+        phasing: s.phasing,
+        ltanBand_h: s.ltanBand_h,
+        raan0_rad: deg_to_rad(s.raan0_deg),
+        clusterRadius_m: s.clusterRadius_m ?? 0,
+        clusterFormation: s.clusterFormation,
+      },
+      topology: isl.topology,
+      terminal: terminals.get(isl.terminal)!,
+      crossPlaneCutoffLatitude_rad:
+        isl.crossPlaneCutoffLatitude_deg === undefined ? null : deg_to_rad(isl.crossPlaneCutoffLatitude_deg),
+      node: design,
+      rows: resolveRows(design),
+      sso: ssoPlanes,
+    };
+  });
+}
+
+/** The gateway stations in SI, catalog ids resolved. */
+function compileStations(c: LoadedConstellation['constellation'], catalogs: Catalogs): StationSpec[] {
+  const stationRows = new Map(catalogs.groundStations.map((r) => [r.id, r]));
+  return c.ground.stations.map((st): StationSpec => {
+    const row = typeof st === 'string' ? stationRows.get(st)! : { id: st.name, ...st };
+    return {
+      id: row.id,
+      name: row.name,
+      latitude_rad: deg_to_rad(row.lat_deg),
+      longitude_rad: deg_to_rad(row.lon_deg),
+      altitude_m: row.altitude_m,
+      capacity_bps: row.capacity_Gbps * BPS_PER_GBPS,
+    };
+  });
+}

@@ -1,0 +1,377 @@
+/**
+ * Schema of constellation files (`kind: constellation`, designs/constellations/*.yaml): a node design
+ * (a node file's path, or inline node sections), shells, ISL topology, gateway stations, traffic,
+ * geometry sampling, launch campaign and constellation economics. Every key carries its unit; validity
+ * ranges are those of the models (300–2,000 km: the node model's dose table and atmosphere).
+ * The JSON Schema in designs/schema/constellation.schema.json is generated from it.
+ */
+import * as z from 'zod';
+import {
+  computeSchema,
+  costSchema,
+  dragSchema,
+  economicsSchema,
+  id,
+  islSchema,
+  massSchema,
+  launchSchema,
+  missionSchema,
+  powerSchema,
+  radiationSchema,
+  range,
+  thermalSchema,
+} from '../../node/design/schema.js';
+import { lazy } from '../../base/lazy.js';
+import { PRINTABLE, PRINTABLE_MESSAGE } from '../../base/names.js';
+import { constellationUncertaintySchema } from '../../statistics/uncertainValue.js';
+import { CLUSTER_FORMATIONS, CONSTELLATION_TOPOLOGIES, SHELL_PATTERNS, TRAFFIC_PATTERNS } from './types.js';
+
+const whole = (name: string, lo: number, hi: number, why: string) =>
+  z
+    .number({ error: (iss) => (iss.input === undefined ? `${name} is required` : `${name} must be a whole number`) })
+    .int(`${name} must be a whole number`)
+    .min(lo, `${name} must be at least ${lo} (${why})`)
+    .max(hi, `${name} must be at most ${hi} (${why})`);
+
+/** Node sections a constellation may give inline or override per shell (the orbit comes from the shell). */
+const nodeSectionsShape = lazy(() => ({
+  name: z.string().min(1).optional().describe('Node design name (default: the constellation name).'),
+  description: z.string().optional(),
+  mission: missionSchema().optional(),
+  compute: computeSchema().optional(),
+  power: powerSchema().optional(),
+  thermal: thermalSchema().optional(),
+  radiation: radiationSchema().optional(),
+  isl: islSchema().optional(),
+  launch: launchSchema().optional(),
+  mass: massSchema().optional(),
+  drag: dragSchema().optional(),
+  cost: costSchema().optional(),
+  economics: economicsSchema().optional(),
+}));
+/**
+ * Raw (unvalidated here) node sections: validated after merging with the base node, so defaults do not mask the base.
+ */
+const nodeOverrideSchema = lazy(() =>
+  z
+    .record(z.string(), z.unknown())
+    .describe('Node sections overriding the base node for this shell (compute, power, thermal, radiation, launch, …).'),
+);
+export const inlineNodeSchema = lazy(() => z.strictObject(nodeSectionsShape()));
+
+export const constellationIslSchema = lazy(() =>
+  z
+    .strictObject({
+      topology: z
+        .enum(CONSTELLATION_TOPOLOGIES)
+        .default('grid')
+        .describe(
+          'none | ring (in-plane neighbours) | grid (+Grid: 2 in-plane, 2 cross-plane) | mesh (+Grid and diagonals) | cluster (all neighbours within range).',
+        ),
+      terminal: id('isl-terminals')
+        .default('isl-100g')
+        .describe('ISL terminal catalog id (designs/catalogs/isl-terminals.yaml).'),
+      crossPlaneCutoffLatitude_deg: range(
+        'isl.crossPlaneCutoffLatitude_deg',
+        0,
+        90,
+        'deg',
+        'latitude above which cross-plane links are switched off',
+      )
+        .optional()
+        .describe(
+          'Cross-plane (and diagonal) links are switched off while either end is above this |latitude| [deg]; omit to keep them always on.',
+        ),
+    })
+    .describe('Inter-satellite links of a shell.'),
+);
+
+/** The fields of a cluster shell (pattern: cluster). */
+function shellClusterFields() {
+  return {
+    clusterRadius_m: range('shell clusterRadius_m', 1, 1e6, 'm', 'formation radius')
+      .optional()
+      .describe(
+        'cluster: formation radius [m], the farthest any member gets from the cluster centre over an orbit (Suncatcher: 1,000 m).',
+      ),
+    clusterFormation: z
+      .enum(CLUSTER_FORMATIONS, {
+        error: (iss) =>
+          `shell clusterFormation must be one of ${CLUSTER_FORMATIONS.join(', ')}, got ${JSON.stringify(iss.input)}: in-plane (Suncatcher) or circular`,
+      })
+      .default('in-plane')
+      .describe(
+        "cluster: members' free relative orbits (Hill–Clohessy–Wiltshire). in-plane: 2:1 ellipses in the orbital plane, neighbour distances breathing between s and 2s (Suncatcher); circular: the lattice turns rigidly in a plane tilted 60° from the orbital plane, constant distances but differential-J2 node drift to correct.",
+      ),
+  };
+}
+
+export const shellSchema = lazy(() =>
+  z
+    .strictObject({
+      name: z
+        .string({ error: 'shells[].name is required: a short name for the shell' })
+        .min(1)
+        .regex(PRINTABLE, PRINTABLE_MESSAGE),
+      altitude_km: range(
+        'shell altitude_km',
+        300,
+        2000,
+        'km',
+        'the node models (dose table, atmosphere) span 300–2000 km',
+      ),
+      inclination_deg: z
+        .union([
+          z.literal('sso'),
+          range('shell inclination_deg', 0, 110, 'deg', 'the dose table spans 0° to the sun-synchronous inclination'),
+        ])
+        .default('sso')
+        .describe('Inclination [deg], or "sso" for the J2 sun-synchronous inclination.'),
+      ltan_h: range('shell ltan_h', 0, 23.99, 'h', 'local time of the ascending node')
+        .default(6)
+        .describe(
+          'Mean local time of the ascending node [h] (sso shells): the centre of an sso-ltan band, or plane 0 of a Walker pattern, whose planes then span all 24 h (star: 12 h) of local time.',
+        ),
+      planes: whole('shell planes', 1, 100000, 'orbital planes of one shell'),
+      satsPerPlane: whole('shell satsPerPlane', 1, 100000, 'satellites in one plane (members of one cluster)'),
+      pattern: z
+        .enum(SHELL_PATTERNS)
+        .default('walker-delta')
+        .describe(
+          'walker-delta (RAAN over 360°: an SSO shell spans all local times) | walker-star (180°) | sso-ltan (SSO planes within an LTAN band, ltanBand_h) | cluster (formation around one reference orbit per plane).',
+        ),
+      phasing: z
+        .number()
+        .int('shell phasing must be a whole number F (0 ≤ F < planes)')
+        .min(0)
+        .default(0)
+        .describe('Walker phasing factor F (0 … planes−1).'),
+      raan0_deg: range('shell raan0_deg', 0, 360, 'deg', 'RAAN of plane 0')
+        .default(0)
+        .describe('RAAN of plane 0 [deg] for non-SSO Walker shells.'),
+      ltanBand_h: range('shell ltanBand_h', 0, 24, 'h', 'LTAN band of an sso-ltan shell')
+        .default(0)
+        .describe(
+          'sso-ltan only: planes spread over this LTAN band [h], centred on ltan_h (e.g. 1 for dawn-dusk planes within 5:30–6:30).',
+        ),
+      ...shellClusterFields(),
+      isl: constellationIslSchema()
+        .optional()
+        .describe('Overrides the constellation-level isl section for this shell.'),
+      node: nodeOverrideSchema().optional(),
+    })
+    .describe('One shell: circular orbits at one altitude and inclination.'),
+);
+
+export const groundStationInlineSchema = lazy(() =>
+  z.strictObject({
+    name: z.string().min(1),
+    lat_deg: range('station lat_deg', -90, 90, 'deg', 'geodetic latitude'),
+    lon_deg: range('station lon_deg', -180, 360, 'deg', 'longitude east'),
+    altitude_m: range('station altitude_m', -500, 9000, 'm', 'height above the ellipsoid').default(0),
+    capacity_Gbps: range('station capacity_Gbps', 0, 1e6, 'Gbps', 'aggregate downlink of the station'),
+  }),
+);
+
+export const groundSchema = lazy(() =>
+  z
+    .strictObject({
+      stations: z
+        .array(z.union([id('ground-stations'), groundStationInlineSchema()]))
+        .default([])
+        .describe(
+          'Gateway stations: catalog ids (designs/catalogs/ground-stations.yaml) or inline {name, lat_deg, lon_deg, capacity_Gbps}.',
+        ),
+      minElevation_deg: range('ground.minElevation_deg', 0, 80, 'deg', 'elevation mask')
+        .default(25)
+        .describe('Minimum elevation for a contact [deg].'),
+      linkRate_Gbps: range('ground.linkRate_Gbps', 0.001, 10000, 'Gbps', 'gateway terminal rate')
+        .default(20)
+        .describe('Rate of one satellite–gateway contact [Gbps] (the gateway terminal).'),
+    })
+    .describe('Ground segment: gateway stations.'),
+);
+
+export const trafficSchema = lazy(() =>
+  z
+    .strictObject({
+      pattern: z
+        .enum(TRAFFIC_PATTERNS)
+        .default('downlink')
+        .describe(
+          'downlink (every node to the nearest gateway) | uniform (all-to-all within a shell) | cluster (within each cluster).',
+        ),
+      demandPerNode_Gbps: range('traffic.demandPerNode_Gbps', 0, 100000, 'Gbps', 'traffic each node offers')
+        .default(10)
+        .describe('Traffic each node offers [Gbps].'),
+    })
+    .describe('Traffic the network must carry.'),
+);
+
+export const simulationSchema = lazy(() =>
+  z
+    .strictObject({
+      epoch: z.iso
+        .datetime({
+          offset: true,
+          error: 'simulation.epoch must be an ISO 8601 UTC date-time such as 2026-03-20T00:00:00Z',
+        })
+        .default('2026-03-20T00:00:00Z'),
+      duration_h: range('simulation.duration_h', 0.1, 240, 'h', 'geometry sampling window')
+        .default(24)
+        .describe('Sampling window [h].'),
+      step_s: range('simulation.step_s', 1, 3600, 's', 'sampling step').default(60).describe('Sampling step [s].'),
+      snapshots: whole('simulation.snapshots', 1, 64, 'instants at which the network LP is solved')
+        .default(4)
+        .describe(
+          'Instants, evenly spread over the window, at which the network LP is solved (the worst is reported).',
+        ),
+      maxFullLpColumns: whole('simulation.maxFullLpColumns', 0, 10_000_000, 'largest full-graph network LP')
+        .default(250_000)
+        .describe(
+          "Largest all-to-all network LP solved on a shell's full link graph at each instant [columns, N·2E]. Larger shells take the reduced models: Walker delta +Grid/ring the torus LP per instant (exact or bounded), other patterns the symmetric LP on time-averaged capacities (approximate, flagged). The full LP of a 2 × 100 satellite band is ~100,000 columns and ~50 s of CPU.",
+        ),
+    })
+    .describe('Geometry sampling.'),
+);
+
+export const launchCampaignSchema = lazy(() =>
+  z
+    .strictObject({
+      vehicles: z
+        .array(
+          z.strictObject({
+            vehicle: id('launch-vehicles'),
+            cadence_per_yr: range(
+              'launch cadence_per_yr',
+              0.1,
+              100000,
+              'launches/yr',
+              'launch rate of one vehicle type',
+            ),
+            maxLaunches: z.number().int().min(1).optional(),
+          }),
+        )
+        .min(1, 'launch.vehicles needs at least one vehicle')
+        .default([{ vehicle: 'starship', cadence_per_yr: 25 }]),
+      packingEfficiency: range('launch.packingEfficiency', 0.1, 1, '(fraction)', 'usable fairing volume').default(0.7),
+      milestones: z
+        .strictObject({
+          half_yr: range('launch.milestones.half_yr', 0.1, 50, 'yr', '50 % deployment milestone').default(6),
+          full_yr: range('launch.milestones.full_yr', 0.1, 50, 'yr', '100 % deployment milestone').default(9),
+        })
+        .superRefine((m, ctx) => {
+          if (m.half_yr > m.full_yr) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['half_yr'],
+              message: `the 50 % milestone (${m.half_yr} yr) comes after the 100 % milestone (${m.full_yr} yr): half_yr must be ≤ full_yr`,
+            });
+          }
+        })
+        .prefault({})
+        .describe('Deployment milestones (FCC 47 CFR 25.164(b): 50 % in 6 years, 100 % in 9).'),
+    })
+    .describe('Launch campaign.'),
+);
+
+export const constellationEconomicsSchema = lazy(() =>
+  z
+    .strictObject({
+      learningRate: range('economics.learningRate', 0.5, 1, '(fraction)', "Wright's-law learning rate")
+        .default(0.9)
+        .describe("Production learning rate (Wright's law) [-]: each doubling of units costs this fraction."),
+      operations_USD_per_sat_yr: range(
+        'economics.operations_USD_per_sat_yr',
+        0,
+        1e8,
+        'USD',
+        'operations per satellite-year',
+      ).optional(),
+      groundStation_USD: range('economics.groundStation_USD', 0, 1e10, 'USD', 'cost of one gateway').optional(),
+      satelliteFailureRate_per_yr: range(
+        'economics.satelliteFailureRate_per_yr',
+        0,
+        0.5,
+        '1/yr',
+        'random satellite failures',
+      ).optional(),
+      modelParams_B: range(
+        'economics.modelParams_B',
+        0.001,
+        100000,
+        'billion parameters',
+        'model served, for cost per token',
+      )
+        .default(70)
+        .describe('Model size for the cost per token [billion parameters] (tokens from FLOPs/token ≈ 2 × parameters).'),
+    })
+    .describe('Constellation economics.'),
+);
+
+export const environmentSchema = lazy(() =>
+  z
+    .strictObject({
+      minSeparation_km: range(
+        'environment.minSeparation_km',
+        0.001,
+        10000,
+        'km',
+        'required closest approach of any two satellites',
+      )
+        .default(1)
+        .describe(
+          'Closest any two satellites of the constellation may come [km] (enforced; default 1 km, an odc choice: conjunction screening volumes are km to tens of km, src/constellation/environment/conjunction.ts).',
+        ),
+    })
+    .describe('Orbital environment: the self-conjunction requirement.'),
+);
+
+export const constellationFileSchema = lazy(() =>
+  z.strictObject({
+    name: z
+      .string({ error: 'name is required: a short identifier for the constellation' })
+      .min(1)
+      .regex(PRINTABLE, PRINTABLE_MESSAGE),
+    description: z.string().optional(),
+    kind: z.literal('constellation'),
+    node: z
+      .union([z.string().min(1), inlineNodeSchema()])
+      .describe('Node design: a node design file (path relative to this file) or inline node sections.'),
+    nodeSizing: z
+      .enum(['as-given', 'closed'])
+      .default('as-given')
+      .describe(
+        "as-given: every shell flies the node as written; closed: each shell's node array, radiator and launch allocation are re-sized to close at that shell's orbit.",
+      ),
+    shells: z
+      .array(shellSchema())
+      .min(1, 'shells needs at least one shell')
+      .superRefine((shells, ctx) => {
+        // Names address shells in studies (shells.<name>.<key>), records and exports: two shells may not share one.
+        const first = new Map<string, number>();
+        shells.forEach((sh, i) => {
+          const j = first.get(sh.name);
+          if (j !== undefined)
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'name'],
+              message: `"${sh.name}" is already the name of shells[${j}]: give each shell its own name`,
+            });
+          else first.set(sh.name, i);
+        });
+      }),
+    isl: constellationIslSchema().prefault({}),
+    ground: groundSchema().prefault({}),
+    traffic: trafficSchema().prefault({}),
+    simulation: simulationSchema().prefault({}),
+    launch: launchCampaignSchema().prefault({}),
+    economics: constellationEconomicsSchema().prefault({}),
+    environment: environmentSchema().prefault({}),
+    uncertainty: constellationUncertaintySchema().optional(),
+  }),
+);
+export type ConstellationFile = z.infer<ReturnType<typeof constellationFileSchema>>;
+export type ShellInput = z.infer<ReturnType<typeof shellSchema>>;
+export type ConstellationIslInput = z.infer<ReturnType<typeof constellationIslSchema>>;
+export type GroundStationInline = z.infer<ReturnType<typeof groundStationInlineSchema>>;

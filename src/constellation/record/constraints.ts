@@ -1,0 +1,109 @@
+/**
+ * The constellation's constraints (g <= 0 in the optimizer): every node's own constraints per shell, the ISL
+ * links' line of sight and pointing, the network demand at the worst snapshot instant, the FCC deployment
+ * milestones (47 CFR 25.164(b)) and the self-conjunction separation. The figures are computed in evaluate.ts.
+ */
+import type { ConstraintResult } from '../../node/record/record.js';
+import { constraintResult } from '../../node/evaluate.js';
+import type { ConstellationSpec } from '../design/compile.js';
+import type { ConstellationRecord } from './record.js';
+
+const M_PER_KM = 1000;
+const BPS_PER_GBPS = 1e9;
+
+type NodeRecord = ConstellationRecord['shells'][number]['node'];
+
+/** The figures the constellation constraints judge. */
+export interface ConstraintInputs {
+  /** Lowest line of sight of any link over the window, above R⊕ [km] (see evaluate.ts without links). */
+  readonly lineOfSight_km: number;
+  /** The height a line of sight must clear: the atmosphere plus margin [km]. */
+  readonly grazingHeight_km: number;
+  readonly pointingExceeded: number;
+  /** The constellation's rate per node at its worst instant. */
+  readonly worst_bps: number;
+  /** Share of the satellites deployed by the half milestone. */
+  readonly half: number;
+  /**
+   * When the last satellite reaches orbit [yr]: every satellite is launched (launch.ts), so the full milestone is met
+   * exactly when this is within it; unlike the share deployed (1 whenever met) it says by how much.
+   */
+  readonly campaign_yr: number;
+  readonly minSeparation_km: number;
+}
+
+/** Every inter-satellite link clears the atmosphere and can be tracked. */
+function islConstraints(c: ConstraintInputs): ConstraintResult[] {
+  return [
+    // The lowest line of sight, not the count of blocked links: the same pass/fail, with a margin that says how
+    // far a design is from blocking a link class (and a smooth one for a surrogate to model).
+    constraintResult(
+      'isl.lineOfSight',
+      c.lineOfSight_km,
+      '>=',
+      c.grazingHeight_km,
+      'km',
+      true,
+      'every inter-satellite link clears the atmosphere (grazing height) throughout the window',
+    ),
+    constraintResult(
+      'isl.pointing',
+      c.pointingExceeded,
+      '<=',
+      0,
+      'links',
+      true,
+      'terminals can track every link (line-of-sight rate below the slew limit)',
+    ),
+  ];
+}
+
+export function constellationConstraints(
+  spec: ConstellationSpec,
+  nodes: readonly NodeRecord[],
+  c: ConstraintInputs,
+): ConstraintResult[] {
+  const demand_bps = spec.traffic.demandPerNode_bps;
+  return [
+    ...nodes.flatMap((n, i) =>
+      n.constraints.map((c) => ({ ...c, name: `${spec.shells[i]!.geometry.name}/${c.name}` })),
+    ),
+    ...islConstraints(c),
+    constraintResult(
+      'network.demand',
+      c.worst_bps / BPS_PER_GBPS,
+      '>=',
+      demand_bps / BPS_PER_GBPS,
+      'Gbps',
+      false,
+      'every node can send its offered traffic at the maximum concurrent flow, at the worst snapshot instant',
+    ),
+    constraintResult(
+      'launch.halfMilestone',
+      c.half,
+      '>=',
+      0.5,
+      '-',
+      false,
+      `50 % of satellites in orbit within ${spec.launch.milestoneHalf_yr} yr (FCC 47 CFR 25.164(b))`,
+    ),
+    constraintResult(
+      'launch.fullMilestone',
+      c.campaign_yr,
+      '<=',
+      spec.launch.milestoneFull_yr,
+      'yr',
+      false,
+      `all satellites in orbit within ${spec.launch.milestoneFull_yr} yr (FCC 47 CFR 25.164(b))`,
+    ),
+    constraintResult(
+      'environment.minSeparation',
+      c.minSeparation_km,
+      '>=',
+      spec.minSeparation_m / M_PER_KM,
+      'km',
+      true,
+      'no two satellites come closer than the required separation (self-conjunction screen, two-body + secular J2)',
+    ),
+  ];
+}

@@ -1,0 +1,9 @@
+/**
+ * What `odc evaluate` imports for a node design (src/entries/cli/main.ts): the file's kind, the node evaluation and its
+ * budget table. The build makes it a chunk of its own (dist/src/entries/cli/odc-evaluate.cjs, see esbuild.config.mjs);
+ * a
+ * constellation file loads the library chunk instead.
+ */
+export { fileKind } from '../../node/design/load.js';
+export { evaluateDesignFile } from '../../node/evaluator.js';
+export { formatBudget } from '../../report/budget/budget.js';

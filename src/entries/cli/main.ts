@@ -1,0 +1,478 @@
+/**
+ * `odc` command line: a thin layer over the library API in src/index.ts. The only place that parses
+ * argv, writes to stdout/stderr and sets the exit code. User errors (StudyError, bad options) print one
+ * message and exit 2 without a stack trace.
+ *
+ * A command imports what it runs when it runs (`await import(...)` in its action) from one of three chunk modules:
+ * runChunk.ts (odc run, odc report: the run, its algorithms, the report), evaluateChunk.ts (odc evaluate of a node
+ * design) or libraryChunk.ts (the rest of the library). The build bundles each into a file of its own with its own
+ * code cache (esbuild.config.mjs, bin.ts): `odc --version` loads none of them, `odc run` only the run's.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, hostname } from 'node:os';
+import { join } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { isStudyError, StudyError } from '../../base/errors.js';
+import type * as Odc from '../../index.js';
+import { DEFAULT_COMPARE_EPSILON } from '../../report/compare/compareStats.js';
+import { ODC_VERSION } from '../../run/versions.js';
+import { compareText, createProgress, createStatus } from './progress.js';
+import { addServeCommand } from './serve.js';
+import { addUncertaintyCommands } from './analysisCommands.js';
+import { type CliIo, MAX_WORKERS, SEED_ARG, floatArg, intArg, outArg, queueArg } from './args.js';
+
+export { type CliIo, MAX_WORKERS } from './args.js';
+
+/** What ownRunDir reads with: the run folder's names and the YAML reader (imported with the run). */
+interface RunDirReaders {
+  readonly RUN_LOCK: string;
+  readonly studySlug: (name: string) => string;
+  readonly readYaml: (file: string) => { raw: unknown };
+}
+
+/**
+ * The folder a new run of this process writes (no --out given): the one under results/<study>/ whose run.lock
+ * names this process (the driver holds that lock while the run is going); undefined before it exists.
+ */
+function ownRunDir(
+  studyFile: string | undefined,
+  { RUN_LOCK, studySlug, readYaml }: RunDirReaders,
+): string | undefined {
+  if (studyFile === undefined) return undefined;
+  let name: unknown;
+  try {
+    name = (readYaml(studyFile).raw as Record<string, unknown>)['name'];
+  } catch {
+    return undefined;
+  }
+  if (typeof name !== 'string') return undefined;
+  const parent = join('results', studySlug(name));
+  let entries: string[];
+  try {
+    entries = readdirSync(parent);
+  } catch {
+    return undefined;
+  }
+  for (const entry of entries.sort().reverse()) {
+    try {
+      const lock = JSON.parse(readFileSync(join(parent, entry, RUN_LOCK), 'utf8')) as {
+        pid?: unknown;
+        hostname?: unknown;
+      };
+      if (lock.pid === process.pid && lock.hostname === hostname()) return join(parent, entry);
+    } catch {
+      // no lock, or not ours
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Ctrl-C during odc run: stop the progress display, print "interrupted — resume with odc run --resume <dir>",
+ * exit 130 (128 + SIGINT). The run resumes from its last checkpoint (every algorithm.checkpointEvery
+ * generations, by default every 10 s). A JS signal listener only runs when the event loop turns; a run evaluating
+ * in the main thread (--workers 0) may keep it busy for the whole run, and a listener would then swallow Ctrl-C. So a
+ * heartbeat timer shows whether the loop turns: while it does not (seen from each progress update), the listener is
+ * taken off and Ctrl-C ends the process at once, as the default action does (no line, exit by SIGINT).
+ */
+function interruptHandler(
+  io: CliIo,
+  progress: { stop(): void },
+  runDir: () => string | undefined,
+): { check(): void; dispose(): void } {
+  const onInterrupt = (): void => {
+    progress.stop();
+    const dir = runDir();
+    io.err(
+      dir !== undefined
+        ? `\ninterrupted — resume with odc run --resume ${dir}\n`
+        : '\ninterrupted before the run folder was created; nothing to resume\n',
+    );
+    (io.exit ?? ((code: number) => process.exit(code)))(130);
+  };
+  let lastTick = Date.now();
+  let listening = false;
+  const listen = (on: boolean): void => {
+    if (on === listening) return;
+    listening = on;
+    if (on) process.on('SIGINT', onInterrupt);
+    else process.removeListener('SIGINT', onInterrupt);
+  };
+  const heartbeat = setInterval(() => {
+    lastTick = Date.now();
+    listen(true);
+  }, 100);
+  heartbeat.unref();
+  listen(true);
+  return {
+    check: () => {
+      if (Date.now() - lastTick > 500) listen(false);
+    },
+    dispose: () => {
+      clearInterval(heartbeat);
+      listen(false);
+    },
+  };
+}
+
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('odc')
+    .description('Size orbital data centers: evaluate node designs and optimize them (Pareto fronts, reports).')
+    .version(ODC_VERSION)
+    .showHelpAfterError('(run odc --help for usage)')
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+  addEvaluateCommand(program, io);
+  addRunCommands(program, io);
+  addResultCommands(program, io);
+  addServeCommand(program, io);
+  addReferenceCommands(program, io);
+  addUncertaintyCommands(program, io);
+  return program;
+}
+
+/** odc evaluate: one node design or constellation. */
+function addEvaluateCommand(program: Command, io: CliIo): void {
+  program
+    .command('evaluate')
+    .description(
+      'Evaluate a node design (budgets: mass, power, thermal, radiation, drag, compute, cost) or a constellation (shells, links, network, ground, launch, totals), with constraints.',
+    )
+    .argument('<design>', 'node design, node study (evaluates its base design) or constellation YAML file')
+    .option(
+      '--json',
+      'print the record as JSON (schemas: designs/schema/design-record.schema.json, constellation-record.schema.json)',
+    )
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const node = await import('./evaluateChunk.js');
+      if (node.fileKind(file) === 'constellation') {
+        const odc = await import('./libraryChunk.js');
+        const { record } = await odc.evaluateConstellationFile(file);
+        io.out(opts.json ? `${JSON.stringify(record, null, 2)}\n` : odc.formatConstellationBudget(record));
+        return;
+      }
+      const { record } = node.evaluateDesignFile(file);
+      io.out(opts.json ? `${JSON.stringify(record, null, 2)}\n` : node.formatBudget(record));
+    });
+}
+
+/** odc run (optimize a study, or resume one) and odc worker (evaluate jobs of distributed runs). */
+function addRunCommands(program: Command, io: CliIo): void {
+  addRunCommand(program, io);
+  addWorkerCommand(program, io);
+}
+
+interface RunOptions {
+  workers: number;
+  out?: string;
+  resume?: string;
+  seed?: number;
+  quiet?: boolean;
+  redis?: string;
+  queue: string;
+  fromPreviousCheckpoint?: boolean;
+}
+
+/** Options of odc run that contradict each other or the arguments: an InvalidArgumentError saying which. */
+function checkRunOptions(file: string | undefined, opts: RunOptions, command: Command): void {
+  if (opts.redis === undefined && command.getOptionValueSource('queue') === 'cli') {
+    throw new InvalidArgumentError(
+      `--queue ${opts.queue} names a queue on a Redis server: add --redis redis://host:port, or drop --queue to evaluate on this machine`,
+    );
+  }
+  if (!file && opts.resume === undefined)
+    throw new InvalidArgumentError(
+      'odc run needs a study file, e.g. odc run designs/flagship-study.yaml, or --resume <run-dir>',
+    );
+  if (file && opts.resume !== undefined)
+    throw new InvalidArgumentError(
+      `give either a study file or --resume <run-dir>, not both (got ${file} and --resume ${opts.resume})`,
+    );
+  if (opts.resume !== undefined && opts.out !== undefined) {
+    throw new InvalidArgumentError(
+      `--resume ${opts.resume} continues the run in its own folder; --out ${opts.out} cannot move it: drop --out`,
+    );
+  }
+  if (opts.fromPreviousCheckpoint === true && opts.resume === undefined) {
+    throw new InvalidArgumentError(
+      '--from-previous-checkpoint goes with --resume <run-dir>: it picks the checkpoint a resumed run continues from',
+    );
+  }
+  if (opts.resume !== undefined && opts.seed !== undefined) {
+    throw new InvalidArgumentError(
+      `--resume ${opts.resume} continues the run with the seed it started with; drop --seed ${opts.seed}`,
+    );
+  }
+}
+
+/** Runs the study (or resumes the run) with a progress display and Ctrl-C handling, then prints the summary. */
+async function runCommand(io: CliIo, file: string | undefined, opts: RunOptions): Promise<void> {
+  const chunk = await import('./runChunk.js');
+  const { runStudy, checkRedisUrl, formatRunSummary } = chunk;
+  const progress = createProgress(opts.quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
+  const interrupts = interruptHandler(io, progress, () => opts.resume ?? opts.out ?? ownRunDir(file, chunk));
+  let summary: Odc.RunSummary;
+  try {
+    summary = await runStudy({
+      ...(file ? { studyPath: file } : {}),
+      ...(opts.resume ? { resumeDir: opts.resume } : {}),
+      ...(opts.fromPreviousCheckpoint === true ? { fromPreviousCheckpoint: true } : {}),
+      ...(opts.out ? { outDir: opts.out } : {}),
+      ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+      workers: opts.workers,
+      ...(opts.redis !== undefined
+        ? { redis: { url: (checkRedisUrl(opts.redis), opts.redis), queue: opts.queue } }
+        : {}),
+      onProgress: (p: Odc.ProgressInfo) => {
+        interrupts.check();
+        progress.update(p);
+      },
+      // the finishing steps are synchronous: check() lets Ctrl-C act at once when they block the event loop
+      onFinishing: (f: Odc.FinishingProgress) => {
+        interrupts.check();
+        progress.finishing(f);
+      },
+    });
+  } finally {
+    interrupts.dispose();
+    progress.stop();
+  }
+  io.out(formatRunSummary(summary));
+  if (summary.status === 'complete') io.out(`  report: ${summary.runDir}/report.html (and report.md)\n`);
+}
+
+/** odc run: optimize a study (or resume one), with progress and Ctrl-C handling. */
+function addRunCommand(program: Command, io: CliIo): void {
+  program
+    .command('run')
+    .description(
+      'Optimize a study: writes results/<study>/<run-id>/ with pareto.json, pareto.csv, evaluations.csv, run.json and reports.',
+    )
+    .argument('[study]', 'study YAML file (design + variables, objectives, constraints, algorithm)')
+    .option(
+      '-w, --workers <n>',
+      `worker threads for evaluation (0 = main thread, at most ${MAX_WORKERS})`,
+      intArg(
+        '--workers',
+        0,
+        MAX_WORKERS,
+        ` worker threads (this machine has ${availableParallelism()} CPUs; more threads than CPUs only add memory)`,
+      ),
+      0,
+    )
+    .option('-o, --out <dir>', 'output folder (default results/<study>/<timestamp>-seed<seed>)', outArg)
+    .option('--resume <run-dir>', 'continue an interrupted run from its last checkpoint')
+    .option(
+      '--from-previous-checkpoint',
+      'with --resume: continue from the checkpoint before the last (when the last is damaged; the result is the same)',
+    )
+    .option(
+      '--seed <s>',
+      "seed of the random generator, replacing the study's algorithm.seed (written into the run folder's study.yaml)",
+      SEED_ARG,
+    )
+    .option('-q, --quiet', 'no progress output, only the summary')
+    .option(
+      '--redis <url>',
+      'evaluate on odc workers through Redis (redis://[:password@]host:port, rediss:// for TLS) instead of this machine',
+    )
+    .option(
+      '--queue <name>',
+      'queue name on that Redis (several runs may share one server with different queues)',
+      queueArg,
+      'odc',
+    )
+    .action(async (file: string | undefined, opts: RunOptions, command: Command) => {
+      checkRunOptions(file, opts, command);
+      await runCommand(io, file, opts);
+    });
+}
+
+/** odc worker: evaluate jobs of distributed runs from Redis until stopped. */
+function addWorkerCommand(program: Command, io: CliIo): void {
+  program
+    .command('worker')
+    .description(
+      'Take evaluation jobs of odc runs from Redis (odc run --redis) and evaluate them here, until stopped (Ctrl-C).',
+    )
+    .requiredOption('--redis <url>', 'redis://[:password@]host:port (rediss:// for TLS)')
+    .option('--queue <name>', 'queue name (as given to odc run --queue)', queueArg, 'odc')
+    .option(
+      '-c, --concurrency <n>',
+      `evaluation threads in this process (at most ${MAX_WORKERS})`,
+      intArg('--concurrency', 1, MAX_WORKERS, ` evaluation threads (this machine has ${availableParallelism()} CPUs)`),
+      1,
+    )
+    .option(
+      '--lock-duration-ms <ms>',
+      'a job whose worker stops renewing its lock this long is retried elsewhere',
+      intArg('--lock-duration-ms', 1000),
+      30000,
+    )
+    .action(async (opts: { redis: string; queue: string; concurrency: number; lockDurationMs: number }) => {
+      const odc = await import('./libraryChunk.js');
+      odc.checkRedisUrl(opts.redis);
+      let fatal: ((reason: string) => void) | null = null;
+      const w = await odc.startWorker({
+        url: opts.redis,
+        queue: opts.queue,
+        concurrency: opts.concurrency,
+        lockDuration_ms: opts.lockDurationMs,
+        odcVersion: ODC_VERSION,
+        log: (l) => io.err(`${l}\n`),
+        onFatal: (reason) => fatal?.(reason),
+      });
+      const reason = await new Promise<string | null>((resolve) => {
+        const stop = (): void => {
+          io.err(`worker ${w.name}: stopping after the jobs in hand\n`);
+          void w.close().then(() => resolve(null));
+        };
+        fatal = (r) =>
+          void w.close().then(
+            () => resolve(r),
+            () => resolve(r),
+          );
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      if (reason !== null) throw new StudyError('BAD_ARGUMENT', reason);
+    });
+}
+
+/** Commands on finished run folders: odc report, odc compare, odc export. */
+function addResultCommands(program: Command, io: CliIo): void {
+  addReportCommand(program, io);
+  addCompareCommand(program, io);
+  addExportCommand(program, io);
+}
+
+/** odc report: write report.html and report.md into a run folder. */
+function addReportCommand(program: Command, io: CliIo): void {
+  program
+    .command('report')
+    .description('Write report.html (self-contained) and report.md with SVG plots into a run folder.')
+    .argument('<run-dir>', 'run folder written by odc run')
+    .action(async (dir: string) => {
+      const r = await (await import('./runChunk.js')).renderReport(dir);
+      io.out(`report: ${r.htmlPath}\nmarkdown: ${r.mdPath}\nplots: ${r.svgPaths.join(', ')}\n`);
+      for (const n of r.notes) io.out(`note: ${n}\n`);
+    });
+}
+
+/** odc compare: compare the Pareto fronts of runs. */
+function addCompareCommand(program: Command, io: CliIo): void {
+  program
+    .command('compare')
+    .description(
+      'Compare the Pareto fronts of runs on a common normalization (hypervolume, IGD+, who dominates where).',
+    )
+    .argument('<run-dirs...>', 'two or more run folders of studies with the same objectives')
+    .option('-o, --out <dir>', 'output folder (default results/compare-<timestamp>)', outArg)
+    .option('-q, --quiet', 'no progress output, only the summary')
+    .option(
+      '--vs <run-dirs...>',
+      'runs of a second side (e.g. other seeds): odc compare a1 a2 a3 --vs b1 b2 b3 compares the sides ' +
+        '(mean, sd, min/max of each indicator, Mann–Whitney U test)',
+    )
+    .option(
+      '--epsilon <x>',
+      `dominance tolerance, a fraction of each objective's normalized range (default ${DEFAULT_COMPARE_EPSILON}; 0: plain Pareto dominance)`,
+      floatArg('--epsilon'),
+    )
+    .action(async (dirs: string[], opts: { out?: string; quiet?: boolean; vs?: string[]; epsilon?: number }) => {
+      const status = createStatus(opts.quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
+      const { compareRuns, formatCompare } = await import('./libraryChunk.js');
+      let r: Odc.CompareResult;
+      try {
+        r = await compareRuns(dirs, opts.out, {
+          onProgress: (p) => status.show(compareText(p), p.share),
+          ...(opts.vs !== undefined ? { vs: opts.vs } : {}),
+          ...(opts.epsilon !== undefined ? { epsilon: opts.epsilon } : {}),
+        });
+      } finally {
+        status.stop();
+      }
+      io.out(formatCompare(r));
+    });
+}
+
+/** odc export: one Pareto design as a file. */
+function addExportCommand(program: Command, io: CliIo): void {
+  program
+    .command('export')
+    .description(
+      'Export one Pareto design: yaml (a design or constellation file odc evaluate accepts), json (the record), csv (flattened record; for constellations one row per satellite), omm (CCSDS OMM JSON) or tle (two-line elements) of a constellation design.',
+    )
+    .argument('<run-dir>', 'run folder written by odc run')
+    .requiredOption('--design <which>', 'knee, best:<objective> or a design index (pareto.csv index column)')
+    .addOption(
+      new Option('--format <format>', 'output format (omm and tle: the satellites of a constellation design)')
+        .choices(['yaml', 'json', 'csv', 'omm', 'tle'])
+        .makeOptionMandatory(),
+    )
+    .option('-o, --out <file>', 'write to this file (atomically) instead of stdout', outArg)
+    .action(async (dir: string, opts: { design: string; format: Odc.ExportFormat; out?: string }) => {
+      const r = (await import('./libraryChunk.js')).exportDesign(dir, {
+        design: opts.design,
+        format: opts.format,
+        ...(opts.out !== undefined ? { out: opts.out } : {}),
+      });
+      if (r.path === null) io.out(r.text);
+      else io.err(`wrote design ${r.design.index} (${r.selector}) to ${r.path}\n`);
+    });
+}
+
+/** Reference listings: odc metrics, odc schema, odc catalog. */
+function addReferenceCommands(program: Command, io: CliIo): void {
+  program
+    .command('metrics')
+    .description(
+      'List the metrics that objectives and constraints may name (of the node record, or with --kind constellation of the constellation record).',
+    )
+    .addOption(new Option('--kind <kind>', 'record kind').choices(['node', 'constellation']).default('node'))
+    .action(async (opts: { kind: 'node' | 'constellation' }) =>
+      io.out((await import('./libraryChunk.js')).formatMetrics(opts.kind)),
+    );
+
+  program
+    .command('schema')
+    .description(
+      'Print a JSON Schema: design (design/study files), record (evaluated node), constellation (constellation files), constellation-record.',
+    )
+    .argument('<which>', 'design | record | constellation | constellation-record')
+    .action(async (which: string) =>
+      io.out(`${JSON.stringify((await import('./libraryChunk.js')).jsonSchema(which), null, 2)}\n`),
+    );
+
+  program
+    .command('catalog')
+    .description(
+      'List catalog rows (chips, solar-arrays, batteries, radiators, coatings, isl-terminals, launch-vehicles, ground-stations).',
+    )
+    .argument('[name]', 'one catalog')
+    .action(async (name: string | undefined) => io.out((await import('./libraryChunk.js')).formatCatalog(name)));
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const io: CliIo = {
+    out: (s: string) => void process.stdout.write(s),
+    err: (s: string) => void process.stderr.write(s),
+    errStream: process.stderr,
+    isTTY: Boolean(process.stderr.isTTY),
+  };
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return 0;
+  } catch (e) {
+    // An InvalidArgumentError thrown by an action (not by commander's own option parsing, which prints it and
+    // throws a plain CommanderError) has not been printed yet; it is a CommanderError too, so test it first.
+    if (e instanceof InvalidArgumentError || isStudyError(e)) {
+      io.err(`odc: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    io.err(`odc: internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * What `odc run` and `odc report` import when they run (src/entries/cli/main.ts): the run's composition root and the
+ * few
+ * pieces the command uses around it. The build makes it a chunk of its own (dist/src/entries/cli/odc-run.cjs, with its
+ * own
+ * code cache: see esbuild.config.mjs), so these commands load the run and the report and not the rest of the library.
+ */
+export { renderReport, runStudy } from '../runStudy.js';
+export { checkRedisUrl } from '../../run/evaluators/redisUrl.js';
+export { formatRunSummary } from '../../report/decision/summary.js';
+export { RUN_LOCK, studySlug } from '../../run/runFolder.js';
+export { readYaml } from '../../base/yaml.js';

@@ -1,0 +1,66 @@
+/**
+ * The composition root of a run: `runStudy` with the built-in algorithms (solvers/), the LP solver and the report,
+ * and the LP solver itself. src/index.ts re-exports all three; the CLI imports this module alone for `odc run` and
+ * `odc report`, so those commands load the run, its algorithms and the report, not the rest of the library
+ * (constellation evaluation, uncertainty analyses, comparisons, exports, JSON Schemas): their modules' top-level
+ * work (schemas, tables, Node built-ins) is never done in a process that does not use them.
+ */
+import { createAlgorithm } from '../../solvers/index.js';
+import { join } from 'node:path';
+import type { LpSolver } from '../optimize/lp.js';
+import { runStudy as runStudyWith, type RunOptions, type RunSummary } from '../run/driver.js';
+import type { SampledEvaluations } from '../run/evaluationSample.js';
+import type { WrittenResults } from '../run/results.js';
+import { renderReport as renderRunReport, type ReportOptions, type ReportPaths } from '../report/document/render.js';
+import { fileKind } from '../node/design/load.js';
+
+/**
+ * The LP solver the constellation models use: javascript-lp-solver for small models, HiGHS (WASM, loaded once) for
+ * large ones. Both are loaded on the first call: node and benchmark studies never solve an LP.
+ */
+export async function createLpSolver(): Promise<LpSolver> {
+  return (await import('../../solvers/lp/index.js')).createLpSolver();
+}
+
+/**
+ * The LP solver for a study file (or the study.yaml of a run folder to resume), created only for constellation studies.
+ */
+async function lpSolverFor(studyFile: string | undefined): Promise<LpSolver | undefined> {
+  let kind = 'constellation';
+  try {
+    if (studyFile !== undefined) kind = fileKind(studyFile);
+  } catch {
+    // unreadable: the run's own loading reports why; create the solver as for any study
+  }
+  return kind === 'constellation' ? createLpSolver() : undefined;
+}
+
+/**
+ * Runs (or resumes) a study with the built-in algorithms (nsga2, nsga3, parego, smsego); writes report.html/report.md
+ * at the end (unless `afterResults` replaces it).
+ */
+export async function runStudy(opts: RunOptions): Promise<RunSummary> {
+  const lpSolver =
+    opts.lpSolver ??
+    (await lpSolverFor(opts.resumeDir !== undefined ? join(opts.resumeDir, 'study.yaml') : opts.studyPath));
+  return runStudyWith(
+    {
+      afterResults: async (dir: string, evaluations?: SampledEvaluations, written?: WrittenResults) =>
+        void (await renderRunReport(dir, {
+          ...(lpSolver !== undefined ? { lpSolver } : {}),
+          ...(evaluations !== undefined ? { evaluations } : {}),
+          ...(written !== undefined ? { written } : {}),
+        })),
+      ...(lpSolver !== undefined ? { lpSolver } : {}),
+      ...opts,
+    },
+    createAlgorithm,
+  );
+}
+
+/**
+ * Writes report.html / report.md with their SVG plots into a run folder (constellation studies get their plots too).
+ */
+export async function renderReport(runDir: string, opts: ReportOptions = {}): Promise<ReportPaths> {
+  return renderRunReport(runDir, { createLpSolver, ...opts });
+}

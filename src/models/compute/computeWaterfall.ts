@@ -1,0 +1,225 @@
+/**
+ * Delivered compute as an explicit waterfall: peak → typical (press peaks) → utilization → sustained fraction (MFU) →
+ * eclipse → power (array) throttle → thermal (radiator) throttle → availability → downlink limit. Each step is a
+ * named factor in [0, 1]; the delivered PFLOPS is the peak times the product of the factors.
+ *
+ * Equations (r = installed/required, L_c = load that scales with compute, L_f = fixed load):
+ * - Typical fraction t: when the chip figure is a stated maximum (a press "up to" figure, catalog
+ *   `figureKind: peak`) and the catalog gives the typical rate while busy as a fraction of it
+ *   (`typicalFraction`, cited or marked as an estimate in `typicalFractionSource`), the peak is derated by t
+ *   before utilization (a `typical` step, present only then; datasheet peaks leave the workload's MFU to the
+ *   sustained step).
+ * - Sustained fraction s = model FLOPs utilization (MFU) of the stated workload: FLOPs the model needs
+ *   per second / peak FLOPS while busy (Chowdhery et al. 2022, "PaLM", arXiv:2204.02311, §4 and Table 3,
+ *   MFU 46.2 % on 6,144 TPU v4; Dubey et al. 2024, "The Llama 3 Herd of Models", arXiv:2407.21783, §3.3.2
+ *   Table 4: 380–430 TFLOPS per H100, MFU 38–43 %).
+ * - Power throttle. The array area required for the full load L_c + L_f supplies power ∝ area, so an
+ *   installed area r·A_req supplies r·(L_c + L_f). Housekeeping (bus, ISL, heaters: L_f) is served first
+ *   and compute gets the rest:  f_P = clamp((r·(L_c + L_f) − L_f)/L_c, 0, 1)   (= min(1, r) when L_f = 0).
+ * - Thermal throttle, the same balance for heat: at a fixed radiator temperature the net rejection is ∝ area,
+ *   so f_T = clamp((r_T·(Q_c + Q_f) − Q_f)/Q_c, 0, 1). Compute must satisfy both, x = min(f_P, f_T); the
+ *   thermal step is the extra factor after the power step, min(1, f_T/f_P) (1 when f_P = 0).
+ * - Downlink limit: output rate needed = β·F·8 [bit/s] for β bytes out per FLOP and F delivered FLOP/s;
+ *   f_D = min(1, C/needed) for the available downlink/ISL capacity C [bit/s]. For LLM inference
+ *   β = bytes per token/(2·N_params) (forward pass ≈ 2N FLOPs per token: Kaplan et al. 2020,
+ *   "Scaling Laws for Neural Language Models", arXiv:2001.08361, §2.1).
+ *
+ * Assumptions: loads are the ones the required areas were sized for (the caller passes matching numbers);
+ * throttled compute sheds whole servers, so FLOPs fall in proportion to compute power and heat (conservative:
+ * clock/voltage scaling loses FLOPs more slowly than power); utilization, eclipse share and availability are
+ * independent factors (their product is the mean). Validity: every factor in [0, 1], loads ≥ 0, areas > 0.
+ * Sanity anchor: spacedc-mdao's delivered fraction of peak ≈ 29 % in space vs ≈ 47 % on Earth
+ * (docs/sources.md §10, domain-facts §10).
+ */
+import { FLOPS_PER_PFLOPS } from '../../base/convert.js';
+import { nonNegative, positive } from '../validate.js';
+
+/** Llama 3 405B pre-training, 16,384 H100 at 8K context: 400 TFLOPS/GPU of the 989 TFLOPS BF16 dense peak. */
+export const LLAMA3_405B_MFU = 400 / 989;
+/** PaLM 540B pre-training on 6,144 TPU v4 (Chowdhery et al. 2022, Table 3). */
+export const PALM_540B_MFU = 0.462;
+/** Default sustained fraction of peak: the Llama 3 405B run (GPU cluster, the catalog's chip class). */
+export const DEFAULT_SUSTAINED_FRACTION = LLAMA3_405B_MFU;
+const BITS_PER_BYTE = 8;
+
+export type WaterfallStepName =
+  'peak' | 'typical' | 'utilization' | 'sustained' | 'eclipse' | 'power' | 'thermal' | 'availability' | 'downlink';
+
+export interface WaterfallStep {
+  readonly name: WaterfallStepName;
+  /** Factor applied at this step [-], in [0, 1] (1 for `peak`). */
+  readonly factor: number;
+  readonly valueAfter_PFLOPS: number;
+  readonly source: string;
+}
+
+/** One installed-versus-required balance (array power or radiator heat). */
+export interface ThrottleInput {
+  /** Installed array or radiator area [m²] (> 0). */
+  readonly installed_m2: number;
+  /** Area the design requires for the full load [m²] (> 0). */
+  readonly required_m2: number;
+  /** Load that scales with compute (IT power or heat, plus pumps that follow it) [W] (> 0). */
+  readonly computeLoad_W: number;
+  /** Load that is served first and does not scale with compute (bus, ISL, heaters, battery losses) [W] (≥ 0). */
+  readonly fixedLoad_W: number;
+}
+
+export interface ComputeWaterfallParams {
+  readonly peakPFLOPS: number;
+  /** Typical rate while busy / the chip's stated peak, (0, 1] (catalog typicalFraction); default 1 (not derated). */
+  readonly typicalFraction?: number;
+  /** Where typicalFraction comes from (shown as the step's source); required with typicalFraction. */
+  readonly typicalFractionSource?: string;
+  /** Share of time the chips are busy, (0, 1]. */
+  readonly utilization: number;
+  /**
+   * Model FLOPs utilization of the workload while busy, (0, 1]; default DEFAULT_SUSTAINED_FRACTION (Llama 3, 0.404).
+   */
+  readonly sustainedFraction?: number;
+  /**
+   * Orbit-average compute share left by eclipse throttling, [0, 1]; default 1 (no eclipse, or full compute through it).
+   */
+  readonly computeShare?: number;
+  /** Array balance; absent: no power throttle. */
+  readonly power?: Readonly<ThrottleInput>;
+  /** Radiator balance; absent: no thermal throttle. */
+  readonly thermal?: Readonly<ThrottleInput>;
+  /** Mean fraction of chips alive, (0, 1] (compute.ts availability); default 1. */
+  readonly availability?: number;
+  /** Bytes the workload sends out per FLOP executed [B/FLOP] (≥ 0); default 0 (no downlink limit). */
+  readonly bytesPerFlop?: number;
+  /** Downlink/ISL capacity available to this node [bit/s] (≥ 0); required when bytesPerFlop > 0. */
+  readonly downlinkCapacity_bps?: number;
+}
+
+export interface ComputeWaterfallResult {
+  readonly steps: readonly WaterfallStep[];
+  readonly deliveredPFLOPS: number;
+  /** Delivered / peak = product of the factors. */
+  readonly deliveredFraction: number;
+  /** Fraction of the compute load the array can carry, f_P. */
+  readonly powerThrottle: number;
+  /** Fraction of the compute heat the radiator can reject, f_T (before combining with f_P). */
+  readonly thermalThrottle: number;
+  /** Output rate the delivered compute would need before the downlink limit [bit/s]. */
+  readonly downlinkNeeded_bps: number;
+}
+
+function fraction(name: string, v: number, allowZero: boolean): number {
+  const ok = Number.isFinite(v) && v <= 1 && (allowZero ? v >= 0 : v > 0);
+  if (!ok) throw new RangeError(`${name} must be in ${allowZero ? '[0, 1]' : '(0, 1]'}, got ${v}`);
+  return v;
+}
+
+/** Share of the compute load an installed area carries when fixed loads are served first (header equation). */
+export function throttleFactor(name: string, t: Readonly<ThrottleInput>): number {
+  positive(`${name}.installed_m2`, t.installed_m2);
+  positive(`${name}.required_m2`, t.required_m2);
+  positive(`${name}.computeLoad_W`, t.computeLoad_W);
+  nonNegative(`${name}.fixedLoad_W`, t.fixedLoad_W);
+  const r = t.installed_m2 / t.required_m2;
+  const available_W = r * (t.computeLoad_W + t.fixedLoad_W);
+  return Math.min(1, Math.max(0, (available_W - t.fixedLoad_W) / t.computeLoad_W));
+}
+
+/** Bytes out per FLOP for LLM inference: bytes per generated token / (2 × parameters) (Kaplan et al. 2020 §2.1). */
+export function llmInferenceBytesPerFlop(p: Readonly<{ parameters: number; bytesPerToken: number }>): number {
+  positive('parameters', p.parameters);
+  nonNegative('bytesPerToken', p.bytesPerToken);
+  return p.bytesPerToken / (2 * p.parameters);
+}
+
+/** The delivered-compute waterfall (see the header for each factor). */
+export function computeWaterfall(p: Readonly<ComputeWaterfallParams>): ComputeWaterfallResult {
+  positive('peakPFLOPS', p.peakPFLOPS);
+  const t = fraction('typicalFraction', p.typicalFraction ?? 1, false);
+  if (p.typicalFraction !== undefined && p.typicalFractionSource === undefined) {
+    throw new RangeError('typicalFractionSource is required with typicalFraction');
+  }
+  const u = fraction('utilization', p.utilization, false);
+  const s = fraction('sustainedFraction', p.sustainedFraction ?? DEFAULT_SUSTAINED_FRACTION, false);
+  const share = fraction('computeShare', p.computeShare ?? 1, true);
+  const avail = fraction('availability', p.availability ?? 1, false);
+  const fP = p.power !== undefined ? throttleFactor('power', p.power) : 1;
+  const fT = p.thermal !== undefined ? throttleFactor('thermal', p.thermal) : 1;
+  const thermalStep = fP > 0 ? Math.min(1, fT / fP) : 1;
+  const beta = p.bytesPerFlop ?? 0;
+  nonNegative('bytesPerFlop', beta);
+  if (beta > 0 && p.downlinkCapacity_bps === undefined)
+    throw new RangeError('downlinkCapacity_bps is required when bytesPerFlop > 0');
+  if (p.downlinkCapacity_bps !== undefined) nonNegative('downlinkCapacity_bps', p.downlinkCapacity_bps);
+
+  // value after each step: the running product in step order (waterfallSteps repeats it, multiplication for
+  // multiplication, so its last valueAfter_PFLOPS is deliveredPFLOPS exactly)
+  let value = p.peakPFLOPS;
+  if (p.typicalFraction !== undefined) value *= t;
+  value = value * u * s * share * fP * thermalStep * avail;
+  const needed_bps = beta * value * FLOPS_PER_PFLOPS * BITS_PER_BYTE;
+  const fD = needed_bps > 0 ? Math.min(1, (p.downlinkCapacity_bps ?? 0) / needed_bps) : 1;
+  value *= fD;
+  return new Waterfall(p, [t, u, s, share, fP, thermalStep, avail, fD], value, fP, fT, needed_bps);
+}
+
+/**
+ * The factors of the steps after `peak`: typical, utilization, sustained, eclipse, power, thermal, availability,
+ * downlink.
+ */
+type StepFactors = readonly [number, number, number, number, number, number, number, number];
+
+/**
+ * computeWaterfall's result. The steps, with their sources, are listed when first read (a report's or record's
+ * waterfall): an optimizer's evaluation reads only the delivered compute and the throttles.
+ */
+class Waterfall implements ComputeWaterfallResult {
+  #steps: readonly WaterfallStep[] | undefined;
+  readonly #p: Readonly<ComputeWaterfallParams>;
+  readonly #factors: StepFactors;
+  readonly deliveredFraction: number;
+  constructor(
+    p: Readonly<ComputeWaterfallParams>,
+    factors: StepFactors,
+    readonly deliveredPFLOPS: number,
+    readonly powerThrottle: number,
+    readonly thermalThrottle: number,
+    readonly downlinkNeeded_bps: number,
+  ) {
+    this.#p = p;
+    this.#factors = factors;
+    this.deliveredFraction = deliveredPFLOPS / p.peakPFLOPS;
+  }
+  get steps(): readonly WaterfallStep[] {
+    return (this.#steps ??= waterfallSteps(this.#p, this.#factors));
+  }
+}
+
+/** Each step's factor, value after it and source (the running product of computeWaterfall, in the same order). */
+function waterfallSteps(p: Readonly<ComputeWaterfallParams>, factors: StepFactors): WaterfallStep[] {
+  const [t, u, s, share, fP, thermalStep, avail, fD] = factors;
+  const steps: WaterfallStep[] = [];
+  let value = p.peakPFLOPS;
+  const push = (name: WaterfallStepName, factor: number, source: string): void => {
+    value *= factor;
+    steps.push({ name, factor, valueAfter_PFLOPS: value, source });
+  };
+  push('peak', 1, 'chips × dense peak at the workload precision (compute.ts, precision.ts)');
+  if (p.typicalFraction !== undefined) push('typical', t, p.typicalFractionSource!);
+  push('utilization', u, 'share of time busy (design input)');
+  push(
+    'sustained',
+    s,
+    p.sustainedFraction === undefined
+      ? 'MFU default: Llama 3 405B, 400 TFLOPS per H100 / 989 TFLOPS BF16 dense (arXiv:2407.21783 §3.3.2)'
+      : 'MFU of the stated workload (design input)',
+  );
+  push('eclipse', share, 'orbit-average compute share with eclipse throttling (node.ts computeShare)');
+  push('power', fP, 'installed/required array area, housekeeping served first (header)');
+  push(
+    'thermal',
+    thermalStep,
+    'installed/required radiator area, fixed heat rejected first; extra factor after the power step (header)',
+  );
+  push('availability', avail, 'mean fraction of chips alive, no repair (compute.ts)');
+  push('downlink', fD, 'downlink/ISL capacity / (bytes per FLOP × delivered FLOPS × 8)');
+  return steps;
+}

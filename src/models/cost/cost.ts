@@ -1,0 +1,327 @@
+/**
+ * Node cost: hardware, launch, operations, levelized cost of delivered compute (LCOC), cost per
+ * kW-year, and a terrestrial data-center baseline with the same chips.
+ *
+ * Equations:
+ * - Hardware = chips·$chip·(1 + f_chip) + P_BOL·$/W(array) + A_rad·$/m² + E_batt·$/Wh + ISL + bus_kg·$/kg
+ *   + shielding_kg·$/kg + propellant_kg·$/kg, plus assembly/integration/test (AIT) = f_AIT × the
+ *   non-chip hardware (chips arrive integrated in servers); f_chip the space-packaging premium of the
+ *   cost technology preset (costTechnology.ts, default 0).
+ * - Launch price per kg = override, or vehicle price / vehicle payload into the node's orbit (`payload_kg`,
+ *   from src/models/launch/launchPerformance.ts by the caller: direct insertion; default the vehicle's LEO figure).
+ *   The same vehicle row and performance model price the constellation campaign (src/constellation/launch/launch.ts),
+ *   so a node's $/kg and its constellation's agree unless the design overrides the $/kg.
+ *   Nodes per launch = min(⌊payload/m_launch⌋, ⌊η_fairing·V_fairing/V_stowed⌋). Launch cost per node
+ *   = vehicle price / nodes per launch (a partly filled vehicle is paid in full), or $/kg × m_launch
+ *   when a $/kg override is given (an abstract market price, e.g. Suncatcher's ≲ $200/kg). A node that
+ *   does not fit gets nodesPerLaunch = 0 (infeasible, flagged by the caller's constraint) and a finite
+ *   penalty cost = price × max(m/payload, V/usable volume).
+ * - Stowed volume (`stowedVolume_m3`) = P_BOL/(W/m³ of the array) + A_rad/(m²/m³ of the radiator)
+ *   + core mass/core packaging density (default 250 kg/m³, ESTIMATE: between SMAD's ~100 kg/m³
+ *   whole-spacecraft rule of thumb and ~850 kg/m³ of a terrestrial NVL72 rack, 1.36 t in ~1.6 m³).
+ *   Fairing packing efficiency η default 0.7 (ESTIMATE: rectangular stacks in a cylinder + ogive; a
+ *   Falcon 9 Starlink stack fills the 157 m³ envelope with ~17 t, ~110 kg/m³).
+ * - Operations per year = override, or f_ops·(hardware + launch), f_ops default 2 %/yr (ESTIMATE:
+ *   in-orbit insurance ~1 %/yr of insured value plus ~1 %/yr ground segment, spectrum, network and
+ *   flight-operations share in a large fleet).
+ * - Total = hardware + launch + operations·L.
+ * - LCOC = total/(delivered PFLOPS × L × 365.25 d) [$ per PFLOP-day delivered];
+ *   cost per kW-yr = total/(P_IT,avg [kW] × L).
+ * - Terrestrial baseline: energy/yr = P_IT,avg [kW]·PUE·8,766 h·$/kWh (docs/sources.md §11 case 15:
+ *   $0.05/kWh, PUE 1.3 → $570/kW-yr); facility capex $/W × P_IT,peak charged pro rata
+ *   min(1, L/facility life) (default $12/W ex-GPU, spacedc-mdao Earth case; facility life 15 yr,
+ *   ESTIMATE); the same chips; delivered = peak × utilization × terrestrial availability (default 0.98,
+ *   ESTIMATE: failed GPUs are swapped within days). Staff and non-energy facility opex are not included.
+ *
+ * Sanity anchors (docs/sources.md §10): spacedc-mdao 1 MW Earth ≈ $12/W capex ex-GPU and LCOC ≈
+ * $66/PFLOP-day; space ≈ $524/W ex-GPU at $3,000/kg; Starlink satellites ~$22/W.
+ * Validity: non-negative costs and quantities; lifetime > 0; delivered PFLOPS and IT power > 0.
+ */
+import { HOURS_PER_YEAR_h } from '../../base/constants.js';
+import { W_PER_KW } from '../../base/convert.js';
+import { nonNegative, positive } from '../validate.js';
+
+// ESTIMATE: ~4× Starlink V2 mini whole-satellite ~$1,100/kg (Quilty, docs/sources.md §10)
+export const DEFAULT_BUS_COST_USD_per_kg = 5000;
+export const DEFAULT_SHIELDING_COST_USD_per_kg = 50; // ESTIMATE: machined aluminium plate
+export const DEFAULT_PROPELLANT_COST_USD_per_kg = 1000; // ESTIMATE: krypton/xenon blend for Hall thrusters
+export const DEFAULT_AIT_FRACTION = 0.1; // ESTIMATE: serial-production AIT share of non-chip hardware
+export const DEFAULT_OPERATIONS_FRACTION_per_yr = 0.02; // ESTIMATE: insurance + ground/ops share
+export const DEFAULT_FAIRING_PACKING_EFFICIENCY = 0.7; // ESTIMATE
+export const DEFAULT_CORE_PACKAGING_DENSITY_kg_m3 = 250; // ESTIMATE
+export const DEFAULT_ELECTRICITY_PRICE_USD_per_kWh = 0.05; // US industrial/wholesale order, docs/sources.md §10
+export const DEFAULT_PUE = 1.3; // docs/sources.md §10 and §11 case 15 ($570/kW-yr)
+export const DEFAULT_TERRESTRIAL_CAPEX_USD_per_W = 12; // spacedc-mdao Earth case, ex-GPU
+export const DEFAULT_TERRESTRIAL_FACILITY_LIFE_yr = 15; // ESTIMATE
+export const DEFAULT_TERRESTRIAL_AVAILABILITY = 0.98; // ESTIMATE
+const DAYS_PER_YEAR = 365.25;
+
+export interface StowedVolumeParams {
+  readonly arrayBolPower_W: number;
+  readonly arrayStowedPowerDensity_W_per_m3: number;
+  readonly radiatorArea_m2: number;
+  readonly radiatorStowedArea_m2_per_m3: number;
+  /** Everything that is not array or radiator (compute, bus, battery, shielding, ISL, propellant) [kg]. */
+  readonly coreMass_kg: number;
+  /** Default 250 kg/m³ (estimate, see header). */
+  readonly corePackagingDensity_kg_m3?: number;
+}
+export interface StowedVolumeResult {
+  readonly array_m3: number;
+  readonly radiator_m3: number;
+  readonly core_m3: number;
+  readonly stowedVolume_m3: number;
+}
+
+/** Stowed (launch) volume of one node. */
+export function stowedVolume_m3(p: Readonly<StowedVolumeParams>): StowedVolumeResult {
+  nonNegative('arrayBolPower_W', p.arrayBolPower_W);
+  positive('arrayStowedPowerDensity_W_per_m3', p.arrayStowedPowerDensity_W_per_m3);
+  nonNegative('radiatorArea_m2', p.radiatorArea_m2);
+  positive('radiatorStowedArea_m2_per_m3', p.radiatorStowedArea_m2_per_m3);
+  nonNegative('coreMass_kg', p.coreMass_kg);
+  const rhoCore = p.corePackagingDensity_kg_m3 ?? DEFAULT_CORE_PACKAGING_DENSITY_kg_m3;
+  positive('corePackagingDensity_kg_m3', rhoCore);
+  const array_m3 = p.arrayBolPower_W / p.arrayStowedPowerDensity_W_per_m3;
+  const radiator_m3 = p.radiatorArea_m2 / p.radiatorStowedArea_m2_per_m3;
+  const core_m3 = p.coreMass_kg / rhoCore;
+  return { array_m3, radiator_m3, core_m3, stowedVolume_m3: array_m3 + radiator_m3 + core_m3 };
+}
+
+const MIN_PAYLOAD_kg = 1;
+
+/** The launch-vehicle catalog fields this model needs (a `launch-vehicles.yaml` row satisfies it). */
+export interface LaunchVehicleSpec {
+  readonly payloadLeo_kg: number;
+  readonly price_USD: number;
+  readonly fairingVolume_m3: number;
+}
+
+export interface LaunchParams {
+  readonly vehicle: Readonly<LaunchVehicleSpec>;
+  /** Node launch (wet) mass [kg]. */
+  readonly launch_kg: number;
+  readonly stowedVolume_m3: number;
+  /** Market launch price [$/kg]; replaces vehicle price / payload. */
+  readonly launchPriceOverride_USD_per_kg?: number;
+  /** Vehicle payload into the node's orbit [kg]; default vehicle.payloadLeo_kg. */
+  readonly payload_kg?: number;
+  /** Usable fraction of the fairing volume; default 0.7. */
+  readonly fairingPackingEfficiency?: number;
+}
+export interface LaunchResult {
+  readonly launchPrice_USD_per_kg: number;
+  readonly nodesPerLaunchByMass: number;
+  readonly nodesPerLaunchByVolume: number;
+  readonly nodesPerLaunch: number;
+  readonly launch_USD: number;
+}
+
+/** Launch price per kg, nodes per launch (0 if the node does not fit) and launch cost per node. */
+export function launchEconomics(p: Readonly<LaunchParams>): LaunchResult {
+  const v = p.vehicle;
+  positive('vehicle.payloadLeo_kg', v.payloadLeo_kg);
+  nonNegative('vehicle.price_USD', v.price_USD);
+  positive('vehicle.fairingVolume_m3', v.fairingVolume_m3);
+  positive('launch_kg', p.launch_kg);
+  positive('stowedVolume_m3', p.stowedVolume_m3);
+  const eta = p.fairingPackingEfficiency ?? DEFAULT_FAIRING_PACKING_EFFICIENCY;
+  if (!(eta > 0 && eta <= 1)) throw new RangeError(`fairingPackingEfficiency must be in (0, 1], got ${eta}`);
+  // A vehicle that cannot reach the orbit (payload 0) is priced as if it lifted 1 kg: a finite, huge penalty.
+  const payload_kg = Math.max(MIN_PAYLOAD_kg, p.payload_kg ?? v.payloadLeo_kg);
+  if (p.payload_kg !== undefined) nonNegative('payload_kg', p.payload_kg);
+  const byMass = Math.floor(payload_kg / p.launch_kg);
+  const byVolume = Math.floor((eta * v.fairingVolume_m3) / p.stowedVolume_m3);
+  const n = Math.min(byMass, byVolume);
+  const override = p.launchPriceOverride_USD_per_kg;
+  if (override !== undefined) nonNegative('launchPriceOverride_USD_per_kg', override);
+  const perKg = override ?? v.price_USD / payload_kg;
+  // A node too heavy or too bulky for the vehicle is an infeasible design, not an error: nodesPerLaunch = 0
+  // (the caller's "fits the vehicle" constraint flags it) and the cost is the finite, monotone penalty of
+  // the fractional number of vehicles it would occupy, so the optimizer still sees a gradient.
+  const vehiclesPerNode =
+    n >= 1 ? 1 / n : Math.max(p.launch_kg / payload_kg, p.stowedVolume_m3 / (eta * v.fairingVolume_m3));
+  return {
+    launchPrice_USD_per_kg: perKg,
+    nodesPerLaunchByMass: byMass,
+    nodesPerLaunchByVolume: byVolume,
+    nodesPerLaunch: n,
+    launch_USD: override !== undefined ? override * p.launch_kg : v.price_USD * vehiclesPerNode,
+  };
+}
+
+export interface TerrestrialParams {
+  readonly itPowerAvg_W: number;
+  readonly itPowerPeak_W: number;
+  readonly chips: number;
+  readonly costPerChip_USD: number;
+  readonly peakPFLOPS: number;
+  readonly utilization: number;
+  readonly lifetime_yr: number;
+  readonly electricityPrice_USD_per_kWh?: number;
+  readonly pue?: number;
+  readonly terrestrialCapex_USD_per_W?: number;
+  readonly terrestrialFacilityLife_yr?: number;
+  readonly terrestrialAvailability?: number;
+}
+export interface TerrestrialResult {
+  readonly terrestrialEnergy_USD_per_yr: number;
+  readonly terrestrialTotal_USD: number;
+  readonly terrestrialDeliveredPFLOPS: number;
+  readonly terrestrialCostPerKWyr_USD: number;
+  readonly terrestrialLcoc_USD_per_PFLOP_day: number;
+}
+
+/** The same chips in a terrestrial data center: energy, facility capex, chips. */
+export function terrestrialBaseline(p: Readonly<TerrestrialParams>): TerrestrialResult {
+  positive('itPowerAvg_W', p.itPowerAvg_W);
+  nonNegative('itPowerPeak_W', p.itPowerPeak_W);
+  nonNegative('chips', p.chips);
+  nonNegative('costPerChip_USD', p.costPerChip_USD);
+  positive('peakPFLOPS', p.peakPFLOPS);
+  if (!(p.utilization > 0 && p.utilization <= 1))
+    throw new RangeError(`utilization must be in (0, 1], got ${p.utilization}`);
+  positive('lifetime_yr', p.lifetime_yr);
+  const price = p.electricityPrice_USD_per_kWh ?? DEFAULT_ELECTRICITY_PRICE_USD_per_kWh;
+  const pue = p.pue ?? DEFAULT_PUE;
+  const capex = p.terrestrialCapex_USD_per_W ?? DEFAULT_TERRESTRIAL_CAPEX_USD_per_W;
+  const life = p.terrestrialFacilityLife_yr ?? DEFAULT_TERRESTRIAL_FACILITY_LIFE_yr;
+  const avail = p.terrestrialAvailability ?? DEFAULT_TERRESTRIAL_AVAILABILITY;
+  nonNegative('electricityPrice_USD_per_kWh', price);
+  if (!(pue >= 1 && pue <= 5)) throw new RangeError(`pue must be in [1, 5], got ${pue}`);
+  nonNegative('terrestrialCapex_USD_per_W', capex);
+  positive('terrestrialFacilityLife_yr', life);
+  if (!(avail > 0 && avail <= 1)) throw new RangeError(`terrestrialAvailability must be in (0, 1], got ${avail}`);
+
+  const itAvg_kW = p.itPowerAvg_W / W_PER_KW;
+  const energyPerYr = itAvg_kW * pue * HOURS_PER_YEAR_h * price;
+  const total =
+    p.chips * p.costPerChip_USD +
+    capex * p.itPowerPeak_W * Math.min(1, p.lifetime_yr / life) +
+    energyPerYr * p.lifetime_yr;
+  const delivered = p.peakPFLOPS * p.utilization * avail;
+  return {
+    terrestrialEnergy_USD_per_yr: energyPerYr,
+    terrestrialTotal_USD: total,
+    terrestrialDeliveredPFLOPS: delivered,
+    terrestrialCostPerKWyr_USD: total / (itAvg_kW * p.lifetime_yr),
+    terrestrialLcoc_USD_per_PFLOP_day: total / (delivered * p.lifetime_yr * DAYS_PER_YEAR),
+  };
+}
+
+export interface CostParams extends LaunchParams, TerrestrialParams {
+  readonly deliveredPFLOPS: number;
+  readonly arrayBolPower_W: number;
+  readonly arrayCost_USD_per_W: number;
+  readonly radiatorArea_m2: number;
+  readonly radiatorCost_USD_per_m2: number;
+  readonly batteryEnergy_Wh: number;
+  readonly batteryCost_USD_per_Wh: number;
+  /** ISL terminals' cost for the node (from the ISL model) [$]. */
+  readonly islCost_USD: number;
+  readonly bus_kg: number;
+  readonly shielding_kg: number;
+  readonly propellant_kg: number;
+  readonly busCost_USD_per_kg?: number;
+  readonly shieldingCost_USD_per_kg?: number;
+  readonly propellantCost_USD_per_kg?: number;
+  readonly aitFraction?: number;
+  /** Space packaging and qualification premium per chip, fraction of its price (costTechnology.ts); default 0. */
+  readonly chipIntegrationFraction?: number;
+  /** Operations cost per node-year [$]; replaces operationsFraction_per_yr. */
+  readonly operations_USD_per_yr?: number;
+  readonly operationsFraction_per_yr?: number;
+}
+
+export interface CostResult extends LaunchResult, TerrestrialResult {
+  readonly computeHardware_USD: number;
+  readonly arrayHardware_USD: number;
+  readonly radiatorHardware_USD: number;
+  readonly batteryHardware_USD: number;
+  readonly islHardware_USD: number;
+  readonly busHardware_USD: number;
+  readonly shieldingHardware_USD: number;
+  readonly propellant_USD: number;
+  readonly ait_USD: number;
+  readonly hardware_USD: number;
+  readonly operations_USD_per_yr: number;
+  readonly operations_USD: number;
+  readonly total_USD: number;
+  readonly lcoc_USD_per_PFLOP_day: number;
+  readonly costPerKWyr_USD: number;
+  /** (hardware − chips + launch)/IT average power [$/W], to compare with spacedc-mdao's $/W ex-GPU. */
+  readonly capexExChips_USD_per_W: number;
+}
+
+/** Rejects negative sizes and prices and a non-positive delivered throughput. */
+function checkCostInputs(p: Readonly<CostParams>): void {
+  nonNegative('arrayBolPower_W', p.arrayBolPower_W);
+  nonNegative('arrayCost_USD_per_W', p.arrayCost_USD_per_W);
+  nonNegative('radiatorArea_m2', p.radiatorArea_m2);
+  nonNegative('radiatorCost_USD_per_m2', p.radiatorCost_USD_per_m2);
+  nonNegative('batteryEnergy_Wh', p.batteryEnergy_Wh);
+  nonNegative('batteryCost_USD_per_Wh', p.batteryCost_USD_per_Wh);
+  nonNegative('islCost_USD', p.islCost_USD);
+  nonNegative('bus_kg', p.bus_kg);
+  nonNegative('shielding_kg', p.shielding_kg);
+  nonNegative('propellant_kg', p.propellant_kg);
+  positive('deliveredPFLOPS', p.deliveredPFLOPS);
+}
+
+/** Full node cost and the terrestrial comparison. */
+export function nodeCost(p: Readonly<CostParams>): CostResult {
+  checkCostInputs(p);
+  const ait = p.aitFraction ?? DEFAULT_AIT_FRACTION;
+  if (!(ait >= 0 && ait <= 1)) throw new RangeError(`aitFraction must be in [0, 1], got ${ait}`);
+
+  const chipPremium = p.chipIntegrationFraction ?? 0;
+  nonNegative('chipIntegrationFraction', chipPremium);
+  const computeHw = p.chips * p.costPerChip_USD * (1 + chipPremium);
+  const arrayHw = p.arrayBolPower_W * p.arrayCost_USD_per_W;
+  const radHw = p.radiatorArea_m2 * p.radiatorCost_USD_per_m2;
+  const battHw = p.batteryEnergy_Wh * p.batteryCost_USD_per_Wh;
+  const busHw = p.bus_kg * (p.busCost_USD_per_kg ?? DEFAULT_BUS_COST_USD_per_kg);
+  const shieldHw = p.shielding_kg * (p.shieldingCost_USD_per_kg ?? DEFAULT_SHIELDING_COST_USD_per_kg);
+  const propHw = p.propellant_kg * (p.propellantCost_USD_per_kg ?? DEFAULT_PROPELLANT_COST_USD_per_kg);
+  const nonChip = arrayHw + radHw + battHw + p.islCost_USD + busHw + shieldHw + propHw;
+  const aitUsd = ait * nonChip;
+  const hardware = computeHw + nonChip + aitUsd;
+
+  const launch = launchEconomics(p);
+  const terra = terrestrialBaseline(p);
+  const opsFraction = p.operationsFraction_per_yr ?? DEFAULT_OPERATIONS_FRACTION_per_yr;
+  nonNegative('operationsFraction_per_yr', opsFraction);
+  const opsYr = p.operations_USD_per_yr ?? opsFraction * (hardware + launch.launch_USD);
+  nonNegative('operations_USD_per_yr', opsYr);
+  const ops = opsYr * p.lifetime_yr;
+  const total = hardware + launch.launch_USD + ops;
+  return {
+    launchPrice_USD_per_kg: launch.launchPrice_USD_per_kg,
+    nodesPerLaunchByMass: launch.nodesPerLaunchByMass,
+    nodesPerLaunchByVolume: launch.nodesPerLaunchByVolume,
+    nodesPerLaunch: launch.nodesPerLaunch,
+    launch_USD: launch.launch_USD,
+    terrestrialEnergy_USD_per_yr: terra.terrestrialEnergy_USD_per_yr,
+    terrestrialTotal_USD: terra.terrestrialTotal_USD,
+    terrestrialDeliveredPFLOPS: terra.terrestrialDeliveredPFLOPS,
+    terrestrialCostPerKWyr_USD: terra.terrestrialCostPerKWyr_USD,
+    terrestrialLcoc_USD_per_PFLOP_day: terra.terrestrialLcoc_USD_per_PFLOP_day,
+    computeHardware_USD: computeHw,
+    arrayHardware_USD: arrayHw,
+    radiatorHardware_USD: radHw,
+    batteryHardware_USD: battHw,
+    islHardware_USD: p.islCost_USD,
+    busHardware_USD: busHw,
+    shieldingHardware_USD: shieldHw,
+    propellant_USD: propHw,
+    ait_USD: aitUsd,
+    hardware_USD: hardware,
+    operations_USD_per_yr: opsYr,
+    operations_USD: ops,
+    total_USD: total,
+    lcoc_USD_per_PFLOP_day: total / (p.deliveredPFLOPS * p.lifetime_yr * DAYS_PER_YEAR),
+    costPerKWyr_USD: total / ((p.itPowerAvg_W / W_PER_KW) * p.lifetime_yr),
+    // the chips at market price come out; their space-packaging premium stays (integration work)
+    capexExChips_USD_per_W: (hardware - p.chips * p.costPerChip_USD + launch.launch_USD) / p.itPowerAvg_W,
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Production learning curves: the cost of the n-th unit and the cumulative cost of a production run.
+ *
+ * Equations (T₁ first-unit cost, b learning rate = cost ratio per doubling of quantity, e = log₂ b ≤ 0):
+ * - Unit formulation (Crawford's "unit theory", 1944; the form of the NASA/USAF cost handbooks):
+ *     T(n) = T₁·n^e,  total(N) = T₁·Σ_{n=1..N} n^e,  average(N) = total/N.
+ *   E.g. b = 0.9: T(8) = 0.9³·T₁ = 0.729·T₁.
+ * - Cumulative-average formulation (T. P. Wright, "Factors Affecting the Cost of Airplanes", Journal of the
+ *   Aeronautical Sciences 3(4):122–128, 1936 — an 80 % curve for airframes):
+ *     average(N) = T₁·N^e,  total(N) = T₁·N^(e+1),  T(n) = total(n) − total(n − 1).
+ * - Σ n^e is summed exactly up to 1,000 units, then the tail by Euler–Maclaurin to the f''' term
+ *   (relative error ~1e-12 or less for e ∈ [−1, 0]).
+ *
+ * Learning rates: Wright 1936, 80 % for airframes; Wertz & Larson, Space Mission Analysis and Design, 3rd ed.
+ * (1999), ch. 20 (cost modeling), spacecraft: 95 % below 10 units, 90 % for 10–50, 85 % above 50 — see
+ * `spacecraftLearningRate`. Large runs (hundreds to thousands of satellites) are where the assumed rate
+ * drives the total most (Brown & Anderson, "Learning Rate Sensitivity Model", The Aerospace Corporation,
+ * NASA Cost and Schedule Symposium 2018).
+ * Validity: 0.5 ≤ b ≤ 1 (b = 1: no learning), T₁ ≥ 0, units integers in [1, 1e9]. Recurring cost only:
+ * non-recurring design and tooling and bought-in items (chips, launch) are not on the curve.
+ */
+import { nonNegative } from '../validate.js';
+
+export type LearningFormulation = 'unit' | 'cumulative-average';
+
+const EXACT_SUM_LIMIT = 1000;
+
+/** e = log₂ b, the exponent of the curve. */
+export function learningExponent(learningRate: number): number {
+  if (!(learningRate >= 0.5 && learningRate <= 1))
+    throw new RangeError(`learningRate must be in [0.5, 1], got ${learningRate}`);
+  return Math.log2(learningRate);
+}
+
+function unitCount(name: string, n: number, min: number): number {
+  if (!(Number.isInteger(n) && n >= min && n <= 1e9))
+    throw new RangeError(`${name} must be an integer in [${min}, 1e9], got ${n}`);
+  return n;
+}
+
+/** Σ_{n=1..N} n^e (the unit curve's cumulative multiplier). */
+function unitSum(e: number, N: number): number {
+  let s = 0;
+  const K = Math.min(N, EXACT_SUM_LIMIT);
+  for (let n = 1; n <= K; n++) s += n ** e;
+  if (N <= K) return s;
+  // Euler–Maclaurin for Σ_{n=K+1..N} f(n), f(x) = x^e.
+  const f = (x: number): number => x ** e;
+  const f1 = (x: number): number => e * x ** (e - 1);
+  const f3 = (x: number): number => e * (e - 1) * (e - 2) * x ** (e - 3);
+  const integral = Math.abs(e + 1) < 1e-12 ? Math.log(N / K) : (N ** (e + 1) - K ** (e + 1)) / (e + 1);
+  return s + integral + (f(N) - f(K)) / 2 + (f1(N) - f1(K)) / 12 - (f3(N) - f3(K)) / 720;
+}
+
+/** Cumulative cost multiplier of units 1..N (total/T₁). */
+function cumulative(e: number, N: number, formulation: LearningFormulation): number {
+  if (N === 0) return 0;
+  return formulation === 'unit' ? unitSum(e, N) : N ** (e + 1);
+}
+
+export interface LearningCurveParams {
+  /** Recurring cost of the first unit [$]. */
+  readonly firstUnitCost_USD: number;
+  /** Cost ratio per doubling of quantity, b ∈ [0.5, 1]. */
+  readonly learningRate: number;
+  /** Units built, N (integer ≥ 1). */
+  readonly units: number;
+  /** Default 'unit' (Crawford). */
+  readonly formulation?: LearningFormulation;
+}
+export interface LearningCurveResult {
+  readonly exponent: number;
+  /** Cost of unit N [$]. */
+  readonly lastUnitCost_USD: number;
+  /** Cost of units 1..N [$]. */
+  readonly total_USD: number;
+  /** total/N [$]. */
+  readonly average_USD: number;
+  /** average/T₁ [-]. */
+  readonly averageToFirstRatio: number;
+}
+
+/** Unit, cumulative and average cost of a production run of N units. */
+export function learningCurve(p: Readonly<LearningCurveParams>): LearningCurveResult {
+  nonNegative('firstUnitCost_USD', p.firstUnitCost_USD);
+  const e = learningExponent(p.learningRate);
+  const N = unitCount('units', p.units, 1);
+  const form = p.formulation ?? 'unit';
+  const total = cumulative(e, N, form);
+  const last = form === 'unit' ? N ** e : total - cumulative(e, N - 1, form);
+  return {
+    exponent: e,
+    lastUnitCost_USD: p.firstUnitCost_USD * last,
+    total_USD: p.firstUnitCost_USD * total,
+    average_USD: (p.firstUnitCost_USD * total) / N,
+    averageToFirstRatio: total / N,
+  };
+}
+
+export interface LotCostParams {
+  readonly firstUnitCost_USD: number;
+  readonly learningRate: number;
+  /** First unit number of the lot (integer ≥ 1). */
+  readonly fromUnit: number;
+  /** Last unit number of the lot (integer ≥ fromUnit). */
+  readonly toUnit: number;
+  readonly formulation?: LearningFormulation;
+}
+
+/** Cost of units fromUnit..toUnit of a run [$] (a replacement batch continues the same curve). */
+export function lotCost_USD(p: Readonly<LotCostParams>): number {
+  nonNegative('firstUnitCost_USD', p.firstUnitCost_USD);
+  const e = learningExponent(p.learningRate);
+  const from = unitCount('fromUnit', p.fromUnit, 1);
+  const to = unitCount('toUnit', p.toUnit, from);
+  const form = p.formulation ?? 'unit';
+  return p.firstUnitCost_USD * (cumulative(e, to, form) - cumulative(e, from - 1, form));
+}
+
+/** SMAD 3rd ed. ch. 20 rule for spacecraft: 0.95 below 10 units, 0.90 for 10–50, 0.85 above 50. */
+export function spacecraftLearningRate(units: number): number {
+  unitCount('units', units, 1);
+  return units < 10 ? 0.95 : units <= 50 ? 0.9 : 0.85;
+}

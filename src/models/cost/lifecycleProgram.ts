@@ -1,0 +1,175 @@
+/**
+ * A fleet program over a horizon: N nodes kept in service, each replaced at end of life, built on one
+ * production learning curve, plus node operations, a ground segment and its operations; discounted and
+ * undiscounted LCOC of the whole program.
+ *
+ * Method:
+ * - Generations G = ⌈H/L⌉ for horizon H and node life L; generation g (0-based) is deployed at t = g·L and
+ *   consists of units g·N + 1 … (g + 1)·N of one learning curve (learningCurve.ts): a replacement batch
+ *   continues the curve. Build cost of generation g = T₁·(S((g+1)N) − S(gN)) + N·c_off, c_off the per-node
+ *   cost off the curve (chips bought at market price, launch).
+ * - Year k = 1 … ⌈H⌉ carries the recurring flows over (k − 1, min(k, H)]: node operations N·o·φ_k, ground
+ *   operations g_o·φ_k and delivered compute N·F·365.25·φ_k [PFLOP-day], φ_k = min(1, H − (k − 1)),
+ *   discounted at the end of the served part; builds and the ground segment are discounted at their
+ *   deployment time. LCOC = PV(costs)/PV(compute) (lifecycleEconomics.ts), undiscounted beside it.
+ *
+ * Assumptions: replacement is instantaneous at end of life (no launch lead time, no overlap); no salvage
+ * value, so a last generation cut short by the horizon is paid in full; per-node delivered PFLOPS is the
+ * life average (availability already in it); real, constant-dollar costs. Validity: N integer ≥ 1,
+ * L, H > 0, costs ≥ 0, delivered PFLOPS > 0.
+ */
+import { DAY_s, JULIAN_YEAR_s } from '../../base/constants.js';
+import { lotCost_USD, type LearningFormulation } from './learningCurve.js';
+import { DEFAULT_DISCOUNT_RATE_per_yr, discountFactor } from './lifecycleEconomics.js';
+import { nonNegative, positive } from '../validate.js';
+
+const DAYS_PER_YEAR = JULIAN_YEAR_s / DAY_s;
+
+export interface ProgramParams {
+  /** Nodes kept in service (integer ≥ 1). */
+  readonly nodes: number;
+  readonly nodeLifetime_yr: number;
+  /** Program horizon [yr]; default nodeLifetime_yr (one generation, no replacements). */
+  readonly horizon_yr?: number;
+  /** Recurring build cost of the first node, on the learning curve [$]. */
+  readonly firstUnitCost_USD: number;
+  /** Learning rate b ∈ [0.5, 1]; default 1 (no learning). */
+  readonly learningRate?: number;
+  readonly formulation?: LearningFormulation;
+  /** Per-node cost off the curve (chips at market price, launch) [$]; default 0. */
+  readonly perNodeOffCurve_USD?: number;
+  /** Operations per node-year (insurance, spectrum, flight ops share) [$]; default 0. */
+  readonly nodeOperations_USD_per_yr?: number;
+  /** Ground segment built at t = 0 (gateways, operations centre) [$]; default 0. */
+  readonly groundSegment_USD?: number;
+  /** Ground segment operations [$ per year]; default 0. */
+  readonly groundOperations_USD_per_yr?: number;
+  /** Life-average delivered compute of one node [PFLOPS]. */
+  readonly deliveredPFLOPSPerNode: number;
+  /** Real discount rate; default 0.07 (OMB A-94). */
+  readonly discountRate_per_yr?: number;
+}
+
+export interface ProgramYear {
+  /** 0: deployment at t = 0 (ground segment and first generation); k ≥ 1: the year (k − 1, k]. */
+  readonly year: number;
+  readonly build_USD: number;
+  readonly operations_USD: number;
+  readonly ground_USD: number;
+  readonly compute_PFLOP_day: number;
+}
+
+export interface ProgramResult {
+  readonly generations: number;
+  readonly nodesBuilt: number;
+  readonly replacements: number;
+  /** All builds, on and off the curve [$]. */
+  readonly build_USD: number;
+  /** build_USD/nodesBuilt [$]. */
+  readonly averageNodeCost_USD: number;
+  readonly years: readonly ProgramYear[];
+  readonly totalCost_USD: number;
+  readonly totalCompute_PFLOP_day: number;
+  readonly lcoc_USD_per_PFLOP_day: number;
+  readonly pvCost_USD: number;
+  readonly pvCompute_PFLOP_day: number;
+  readonly lcocDiscounted_USD_per_PFLOP_day: number;
+}
+
+/** Rejects a fleet size, life or horizon out of range and negative costs. */
+function checkProgramInputs(p: Readonly<ProgramParams>): void {
+  const N = p.nodes;
+  if (!(Number.isInteger(N) && N >= 1 && N <= 1e6))
+    throw new RangeError(`nodes must be an integer in [1, 1e6], got ${N}`);
+  positive('nodeLifetime_yr', p.nodeLifetime_yr);
+  const H = p.horizon_yr ?? p.nodeLifetime_yr;
+  if (!(H > 0 && H <= 200)) throw new RangeError(`horizon_yr must be in (0, 200], got ${H}`);
+  positive('deliveredPFLOPSPerNode', p.deliveredPFLOPSPerNode);
+  nonNegative('perNodeOffCurve_USD', p.perNodeOffCurve_USD ?? 0);
+  nonNegative('nodeOperations_USD_per_yr', p.nodeOperations_USD_per_yr ?? 0);
+  nonNegative('groundSegment_USD', p.groundSegment_USD ?? 0);
+  nonNegative('groundOperations_USD_per_yr', p.groundOperations_USD_per_yr ?? 0);
+}
+
+/** Year rows 0..Y, all zero but the ground segment's capital in year 0. */
+function emptyYears(Y: number, ground: number) {
+  return Array.from({ length: Y + 1 }, (_, k) => ({
+    year: k,
+    build_USD: 0,
+    operations_USD: 0,
+    ground_USD: k === 0 ? ground : 0,
+    compute_PFLOP_day: 0,
+  }));
+}
+
+/** Cost of generation g's lot of N nodes on the learning curve, plus their off-curve cost. */
+function generationLot(p: Readonly<ProgramParams>, g: number, N: number, offCurve: number): number {
+  return (
+    lotCost_USD({
+      firstUnitCost_USD: p.firstUnitCost_USD,
+      learningRate: p.learningRate ?? 1,
+      fromUnit: g * N + 1,
+      toUnit: (g + 1) * N,
+      ...(p.formulation !== undefined ? { formulation: p.formulation } : {}),
+    }) +
+    N * offCurve
+  );
+}
+
+/** Program cash flows, replacements and LCOC (see the header). */
+export function programEconomics(p: Readonly<ProgramParams>): ProgramResult {
+  checkProgramInputs(p);
+  const N = p.nodes;
+  const H = p.horizon_yr ?? p.nodeLifetime_yr;
+  const offCurve = p.perNodeOffCurve_USD ?? 0;
+  const ops = p.nodeOperations_USD_per_yr ?? 0;
+  const ground = p.groundSegment_USD ?? 0;
+  const groundOps = p.groundOperations_USD_per_yr ?? 0;
+  const r = p.discountRate_per_yr ?? DEFAULT_DISCOUNT_RATE_per_yr;
+  const L = p.nodeLifetime_yr;
+  // ⌈H/L⌉, tolerant of H/L landing a hair above an integer in floating point.
+  const G = Math.max(1, Math.ceil(H / L - 1e-9));
+  if (G * N > 1e9) throw new RangeError(`nodes × generations must be ≤ 1e9, got ${G * N}`);
+  const Y = Math.ceil(H - 1e-9);
+  const years = emptyYears(Y, ground);
+
+  let build = 0;
+  let pvCost = ground;
+  for (let g = 0; g < G; g++) {
+    const t = g * L;
+    const lot = generationLot(p, g, N, offCurve);
+    build += lot;
+    pvCost += lot * discountFactor(r, t);
+    years[Math.min(Y, Math.ceil(t - 1e-9))]!.build_USD += lot;
+  }
+  let pvCompute = 0;
+  let totalCompute = 0;
+  let recurring = 0;
+  for (let k = 1; k <= Y; k++) {
+    const phi = Math.min(1, H - (k - 1));
+    const d = discountFactor(r, k - 1 + phi);
+    const row = years[k]!;
+    row.operations_USD = N * ops * phi;
+    row.ground_USD = groundOps * phi;
+    row.compute_PFLOP_day = N * p.deliveredPFLOPSPerNode * DAYS_PER_YEAR * phi;
+    recurring += row.operations_USD + row.ground_USD;
+    pvCost += (row.operations_USD + row.ground_USD) * d;
+    totalCompute += row.compute_PFLOP_day;
+    pvCompute += row.compute_PFLOP_day * d;
+  }
+  const total = ground + build + recurring;
+  return {
+    generations: G,
+    nodesBuilt: G * N,
+    replacements: (G - 1) * N,
+    build_USD: build,
+    averageNodeCost_USD: build / (G * N),
+    years,
+    totalCost_USD: total,
+    totalCompute_PFLOP_day: totalCompute,
+    lcoc_USD_per_PFLOP_day: total / totalCompute,
+    pvCost_USD: pvCost,
+    pvCompute_PFLOP_day: pvCompute,
+    lcocDiscounted_USD_per_PFLOP_day: pvCost / pvCompute,
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * Node mass budget: subsystem roll-up, bus allocation, system margin, propellant, launch mass,
+ * closure against the allocated launch mass, and specific power (kW of IT per tonne).
+ *
+ * Method (concept-phase roll-up):
+ *   sized items  Σ = compute + array + battery + radiator + shielding + ISL   (sized by their models)
+ *   bus          = f_bus·Σ   (structure, ADCS, C&DH/TT&C, harness, propulsion dry mass)
+ *   basic dry    = Σ + bus
+ *   margin       = f_margin·basic dry  (system-level margin)
+ *   dry          = basic dry + margin
+ *   tank         = f_tank·propellant   (propellant tankage, when not counted in the bus; default f_tank = 0)
+ *   launch       = dry + tank + propellant    (propellant carries no growth allowance)
+ *   closure      = allocated − launch  (≥ 0 closes)
+ *   kW_per_t     = IT average power [kW] / launch mass [t]   (the "~70 kW per tonne" AI1 metric)
+ *
+ * Order of evaluation (no iteration needed): `dryMass` first → its dry_kg goes into the drag model,
+ * which returns the propellant for the lifetime from the dry mass (rocket equation with dry mass as
+ * final mass) → `massBudget` adds propellant and closes against the allocation.
+ *
+ * Sources and policy:
+ * - Bus fraction default f_bus = 0.25 of the sized items, i.e. bus = 20 % of basic dry mass. Structure
+ *   alone is "typically around 20 %" of satellite dry mass (Campbell & McCandless, "Introduction to
+ *   Space Sciences and Spacecraft Applications", Gulf 1996, p. 191); Brown, "Elements of Spacecraft
+ *   Design" (AIAA 2002), ch. 2 on-orbit dry-mass allocation guide, puts structure at ~21–29 % for
+ *   conventional satellites, with ACS, C&DH, cabling and propulsion adding more, so a conventional
+ *   bus is a third to a half of dry mass. A mass-produced, power-dominated node (arrays, radiators
+ *   and compute sized separately, small avionics) sits well below that; 0.25 is an ESTIMATE in the
+ *   15–25 % band of the project brief and is exposed as a parameter for trades.
+ * - Margin default f_margin = 0.20: ESA concurrent-design-facility practice of a 20 % system margin
+ *   on dry mass at phase 0/A, on top of equipment maturity margins; AIAA S-120A-2015 ("Mass Properties
+ *   Control for Space Systems") mass-growth allowances for conceptual-maturity items are of the same
+ *   order (15–30 %). Here one lumped 20 % stands for both.
+ *
+ * - Tank fraction f_tank: the bus fraction already holds propulsion dry mass, so the default is 0. A user sizing
+ *   tankage explicitly sets it: xenon COPV tanks weigh ~0.1 kg per kg of xenon (Goebel & Katz, "Fundamentals
+ *   of Electric Propulsion", JPL 2008, ch. 1 and 12 system-mass examples; SMAD §17.4 gives 0.05–0.15 for
+ *   pressurant and propellant tanks). The rocket equation runs on the dry mass without the tank (second order:
+ *   the tank is ≤ 15 % of a propellant load that is itself a few % of the node).
+ *
+ * Validity: all masses ≥ 0, 0 ≤ f_bus ≤ 2, 0 ≤ f_margin ≤ 1, 0 ≤ f_tank ≤ 1, allocated > 0, IT power ≥ 0.
+ */
+import { nonNegative } from '../validate.js';
+
+/**
+ * Technology presets: a consistent (bus fraction, system margin) pair, bus given as a share b of basic dry mass
+ * and converted to f_bus = b / (1 − b) of the sized items.
+ * - heritage: a conventional bus, b = 1/3 (Brown, "Elements of Spacecraft Design", AIAA 2002, ch. 2: structure
+ *   alone ~21–29 % of dry mass, plus ACS, C&DH, harness, propulsion), margin 0.25 (AIAA S-120A-2015 growth
+ *   allowances for new, conceptual items reach 25–30 %);
+ * - current: the defaults above (b = 20 %, margin 20 %, ESA CDF phase A);
+ * - aggressive: a mass-produced, power-dominated bus, b = 10 % (an ESTIMATE for Starlink-class production
+ *   buses, where arrays, radiators and payload dominate), margin 0.10 (mature, flight-proven parts in
+ *   AIAA S-120A's lower growth-allowance classes).
+ */
+export const MASS_TECHNOLOGY = {
+  heritage: { busFraction: 0.5, marginFraction: 0.25 },
+  current: { busFraction: 0.25, marginFraction: 0.2 },
+  aggressive: { busFraction: 0.1 / 0.9, marginFraction: 0.1 },
+} as const;
+export type MassTechnology = keyof typeof MASS_TECHNOLOGY;
+
+/** Default bus mass as a fraction of the separately sized items (estimate; see header). */
+export const DEFAULT_BUS_FRACTION = 0.25;
+/** Default system margin on basic dry mass (ESA CDF phase-A practice; AIAA S-120A-2015 order). */
+export const DEFAULT_SYSTEM_MARGIN_FRACTION = 0.2;
+
+export interface DryMassParams {
+  readonly compute_kg: number;
+  readonly array_kg: number;
+  readonly battery_kg: number;
+  readonly radiator_kg: number;
+  readonly shielding_kg: number;
+  readonly isl_kg: number;
+  /** Bus mass / sized-items mass; default 0.25. */
+  readonly busFraction?: number;
+  /** System margin on basic dry mass; default 0.20. */
+  readonly marginFraction?: number;
+}
+
+export interface DryMassResult {
+  /** Σ of the separately sized items [kg]. */
+  readonly sizedItems_kg: number;
+  readonly bus_kg: number;
+  /** Sized items + bus, before margin [kg]. */
+  readonly basicDry_kg: number;
+  readonly margin_kg: number;
+  /** Dry mass including margin [kg]. */
+  readonly dry_kg: number;
+}
+
+export interface MassBudgetParams extends DryMassParams {
+  /** Propellant from the drag model (computed from dry_kg) [kg]. */
+  readonly propellant_kg: number;
+  /** Launch mass allocated to one node [kg] (> 0). */
+  readonly allocated_kg: number;
+  /** Average IT power [W], for kW_per_t. */
+  readonly itPowerAvg_W: number;
+  /** Tank mass per kg of propellant [-]; default 0 (tankage inside the bus fraction). */
+  readonly propellantTankFraction?: number;
+}
+
+export interface MassBudgetResult extends DryMassResult {
+  readonly compute_kg: number;
+  readonly array_kg: number;
+  readonly battery_kg: number;
+  readonly radiator_kg: number;
+  readonly shielding_kg: number;
+  readonly isl_kg: number;
+  readonly propellant_kg: number;
+  /** Propellant tankage counted outside the bus [kg]. */
+  readonly propellantTank_kg: number;
+  /** Built-up launch (wet) mass including margin [kg]. */
+  readonly launch_kg: number;
+  readonly allocated_kg: number;
+  /** allocated − launch [kg]; negative when the budget does not close. */
+  readonly closureMargin_kg: number;
+  /** (allocated − launch)/allocated. */
+  readonly closureMarginFraction: number;
+  /** IT average power per launch mass [kW/t] (= W/kg). */
+  readonly kW_per_t: number;
+}
+
+/** Dry mass with bus and system margin; call before the drag model. */
+export function dryMass(p: Readonly<DryMassParams>): DryMassResult {
+  nonNegative('compute_kg', p.compute_kg);
+  nonNegative('array_kg', p.array_kg);
+  nonNegative('battery_kg', p.battery_kg);
+  nonNegative('radiator_kg', p.radiator_kg);
+  nonNegative('shielding_kg', p.shielding_kg);
+  nonNegative('isl_kg', p.isl_kg);
+  const fBus = p.busFraction ?? DEFAULT_BUS_FRACTION;
+  const fMargin = p.marginFraction ?? DEFAULT_SYSTEM_MARGIN_FRACTION;
+  if (!(fBus >= 0 && fBus <= 2)) throw new RangeError(`busFraction must be in [0, 2], got ${fBus}`);
+  if (!(fMargin >= 0 && fMargin <= 1)) throw new RangeError(`marginFraction must be in [0, 1], got ${fMargin}`);
+  const sized = p.compute_kg + p.array_kg + p.battery_kg + p.radiator_kg + p.shielding_kg + p.isl_kg;
+  if (!(sized > 0)) throw new RangeError('the sized items must have a total mass > 0 kg');
+  const bus = fBus * sized;
+  const basic = sized + bus;
+  const margin = fMargin * basic;
+  return { sizedItems_kg: sized, bus_kg: bus, basicDry_kg: basic, margin_kg: margin, dry_kg: basic + margin };
+}
+
+/** Full mass budget with propellant, closure against the allocation, and kW per tonne. */
+export function massBudget(p: Readonly<MassBudgetParams>): MassBudgetResult {
+  const d = dryMass(p);
+  nonNegative('propellant_kg', p.propellant_kg);
+  nonNegative('itPowerAvg_W', p.itPowerAvg_W);
+  if (!(p.allocated_kg > 0 && Number.isFinite(p.allocated_kg)))
+    throw new RangeError(`allocated_kg must be > 0, got ${p.allocated_kg}`);
+  const fTank = p.propellantTankFraction ?? 0;
+  if (!(fTank >= 0 && fTank <= 1)) throw new RangeError(`propellantTankFraction must be in [0, 1], got ${fTank}`);
+  const tank = fTank * p.propellant_kg;
+  const launch = d.dry_kg + tank + p.propellant_kg;
+  const closure = p.allocated_kg - launch;
+  return {
+    sizedItems_kg: d.sizedItems_kg,
+    bus_kg: d.bus_kg,
+    basicDry_kg: d.basicDry_kg,
+    margin_kg: d.margin_kg,
+    dry_kg: d.dry_kg,
+    compute_kg: p.compute_kg,
+    array_kg: p.array_kg,
+    battery_kg: p.battery_kg,
+    radiator_kg: p.radiator_kg,
+    shielding_kg: p.shielding_kg,
+    isl_kg: p.isl_kg,
+    propellant_kg: p.propellant_kg,
+    propellantTank_kg: tank,
+    launch_kg: launch,
+    allocated_kg: p.allocated_kg,
+    closureMargin_kg: closure,
+    closureMarginFraction: closure / p.allocated_kg,
+    kW_per_t: p.itPowerAvg_W / launch,
+  };
+}

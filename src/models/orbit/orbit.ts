@@ -1,0 +1,268 @@
+/**
+ * Orbit geometry for a circular LEO node: period, speed, sun-synchronous inclination, annual beta-angle
+ * range and cylindrical-shadow eclipse statistics. Closed form only (no propagation) — this is the hot path.
+ *
+ * Method
+ * - Circular two-body orbit: a = R⊕ + h, T = 2π√(a³/μ), v = √(μ/a) (Vallado, Fundamentals of Astrodynamics
+ *   and Applications, 4th ed. 2013, ch. 1–2).
+ * - Sun-synchronous inclination from the secular J2 nodal rate of a circular orbit,
+ *   dΩ/dt = −(3/2) n J2 (R⊕/a)² cos i = 2π / (365.2422 d) (Vallado 2013 ch. 9, secular J2 rates; SMAD 3rd ed.
+ *   §6.2; docs/sources.md §4).
+ * - Beta angle (Sun elevation above the orbit plane): sin β = cos δ☉ sin i sin(Ω − α☉) + sin δ☉ cos i
+ *   (Vallado 2013 §5.3; SMAD ch. 5).
+ * - Sun right ascension α☉ / declination δ☉: low-precision analytic Sun of the Astronomical Almanac
+ *   (Vallado 2013 Algorithm 29, ~0.01°, 1950–2050), tabulated ONCE at module load in `orbitSun.ts` on a
+ *   fixed grid of 73 instants (every 5.0 d) of a reference year (2026).
+ * - SSO orbits: the node tracks the mean Sun, Ω = α_mean☉ + (LTAN − 12 h)·15°/h, where α_mean☉ is the
+ *   Sun's mean longitude (fictitious mean Sun). The 73-day grid gives β(t) over the year.
+ * - Non-SSO orbits: the node drifts relative to the Sun at the J2 rate, so over a multi-year mission
+ *   every Sun–node angle is equally likely. Annual statistics average over a grid of relative node
+ *   angle (24 midpoints over a half circle) × ecliptic longitude (12 midpoints over a quarter year);
+ *   the symmetries β(λ) = β(π − λ) and f(β) = f(−β) make the quarter/half ranges exact.
+ * - Eclipse fraction (cylindrical shadow, SMAD; CNES CelestLab CL_gm_betaEclipse):
+ *   f_e = acos(√(h² + 2R h) / ((R + h) cos β)) / π for |β| < β* = asin(R/(R + h)), else 0.
+ *
+ * Validity: circular orbits, 300–2000 km altitude (RangeError outside), any inclination 0–180°.
+ * Assumptions: spherical Earth for the shadow (R⊕ equatorial), cylindrical umbra (no penumbra, no
+ * atmospheric refraction: eclipses are ~1–2 % longer in reality), e = 0, no drag decay.
+ *
+ * The SGP4 cross-check (satellite.js) lives in `orbitPropagated.ts`: together with this file, the only
+ * files of the project that touch satellite.js (this one does not import it, to keep the hot path light).
+ */
+import {
+  DAY_s,
+  EARTH_J2,
+  EARTH_MU_m3_s2,
+  EARTH_RADIUS_m,
+  OBLIQUITY_rad,
+  TROPICAL_YEAR_s,
+} from '../../base/constants.js';
+import { S_PER_HOUR } from '../../base/convert.js';
+import {
+  SUN_GRID_POINTS,
+  gridCosDec,
+  gridSinDec,
+  gridSinNode,
+  LAMBDA_POINTS,
+  NODE_POINTS,
+  sunCosDec,
+  sunCosEot,
+  sunSinDec,
+  sunSinEot,
+} from './orbitSun.js';
+
+/** Validity range of the orbit models [m]. */
+export const ORBIT_ALTITUDE_MIN_m = 300e3;
+export const ORBIT_ALTITUDE_MAX_m = 2000e3;
+
+const TWO_PI = 2 * Math.PI;
+const clamp1 = (x: number): number => (x > 1 ? 1 : x < -1 ? -1 : x);
+
+function checkAltitude(altitude_m: number, who: string): void {
+  if (!(altitude_m >= ORBIT_ALTITUDE_MIN_m && altitude_m <= ORBIT_ALTITUDE_MAX_m)) {
+    throw new RangeError(`${who}: altitude_m = ${altitude_m} is outside the validity range 300–2000 km (3e5–2e6 m)`);
+  }
+}
+
+export interface CircularOrbitParams {
+  /** Altitude above the equatorial radius [m], 300–2000 km. */
+  readonly altitude_m: number;
+}
+export interface CircularOrbitResult {
+  readonly semiMajorAxis_m: number;
+  readonly period_s: number;
+  readonly speed_m_s: number;
+}
+
+/** Two-body circular orbit period and speed. */
+export function circularOrbit(p: Readonly<CircularOrbitParams>): CircularOrbitResult {
+  checkAltitude(p.altitude_m, 'circularOrbit');
+  const a = EARTH_RADIUS_m + p.altitude_m;
+  return {
+    semiMajorAxis_m: a,
+    period_s: TWO_PI * Math.sqrt((a * a * a) / EARTH_MU_m3_s2),
+    speed_m_s: Math.sqrt(EARTH_MU_m3_s2 / a),
+  };
+}
+
+/** Sun-synchronous nodal rate: 360° per tropical year [rad/s]. */
+export const SSO_NODAL_RATE_rad_s = TWO_PI / TROPICAL_YEAR_s;
+
+export interface SsoInclinationResult {
+  readonly inclination_rad: number;
+}
+
+/** Inclination whose secular J2 nodal precession equals 360°/365.2422 d (circular orbit). */
+export function sunSynchronousInclination(p: Readonly<CircularOrbitParams>): SsoInclinationResult {
+  checkAltitude(p.altitude_m, 'sunSynchronousInclination');
+  const a = EARTH_RADIUS_m + p.altitude_m;
+  const n = Math.sqrt(EARTH_MU_m3_s2 / (a * a * a));
+  const cosI = -SSO_NODAL_RATE_rad_s / (1.5 * n * EARTH_J2 * (EARTH_RADIUS_m / a) ** 2);
+  if (cosI < -1)
+    throw new RangeError(`sunSynchronousInclination: no sun-synchronous inclination exists at ${p.altitude_m} m`);
+  return { inclination_rad: Math.acos(clamp1(cosI)) };
+}
+
+export interface EclipseParams {
+  readonly altitude_m: number;
+  /** Beta angle [rad], −π/2..π/2. */
+  readonly beta_rad: number;
+}
+export interface EclipseResult {
+  /** Fraction of one orbit in the cylindrical umbra [-]. */
+  readonly eclipseFraction: number;
+  /** Limiting beta above which the orbit is eclipse-free, asin(R/(R+h)) [rad]. */
+  readonly betaStar_rad: number;
+}
+
+/** Cylindrical-shadow eclipse fraction of one circular orbit at a given beta angle. */
+export function eclipseFraction(p: Readonly<EclipseParams>): EclipseResult {
+  checkAltitude(p.altitude_m, 'eclipseFraction');
+  const r = EARTH_RADIUS_m + p.altitude_m;
+  const c = Math.sqrt(1 - (EARTH_RADIUS_m / r) ** 2);
+  return { eclipseFraction: eclipseFractionFast(c, Math.cos(p.beta_rad)), betaStar_rad: Math.asin(EARTH_RADIUS_m / r) };
+}
+
+/** f_e from c = √(h²+2Rh)/(R+h) and cos β; 0 when |β| ≥ β*. */
+function eclipseFractionFast(c: number, cosBeta: number): number {
+  return cosBeta > c ? Math.acos(clamp1(c / cosBeta)) / Math.PI : 0;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+export type InclinationSpec =
+  /** Sun-synchronous, node at the given local time of the ascending node [h], 0 ≤ ltan_h < 24 (18 or 6 = dawn-dusk). */
+  | { readonly kind: 'sso'; readonly ltan_h: number }
+  /** Any fixed inclination [rad], 0..π; the node drifts relative to the Sun. */
+  | { readonly kind: 'fixed'; readonly inclination_rad: number };
+
+export interface OrbitGeometryParams {
+  /** Altitude above the equatorial radius [m], 300–2000 km. */
+  readonly altitude_m: number;
+  readonly inclination: InclinationSpec;
+}
+
+export interface OrbitGeometryResult {
+  readonly semiMajorAxis_m: number;
+  readonly period_s: number;
+  readonly speed_m_s: number;
+  readonly inclination_rad: number;
+  readonly sunSynchronous: boolean;
+  /** Signed beta-angle extremes over the year [rad]. */
+  readonly betaMin_rad: number;
+  readonly betaMax_rad: number;
+  /** Smallest |β| of the year [rad]: sets the worst eclipse. */
+  readonly betaAbsMin_rad: number;
+  /** β* = asin(R/(R+h)): orbits with |β| above it see no eclipse [rad]. */
+  readonly betaStar_rad: number;
+  /** Annual mean fraction of time in the umbra [-]. */
+  readonly eclipseFractionMean: number;
+  /** Eclipse fraction of the worst orbit of the year [-]. */
+  readonly eclipseFractionWorst: number;
+  /** Longest single eclipse [s]. */
+  readonly maxEclipse_s: number;
+  /** Fraction of the year during which orbits have any eclipse [-] (battery cycling season). */
+  readonly eclipseSeasonFraction: number;
+}
+
+/** cos β over the (ecliptic longitude × relative node) grid of a fixed inclination: depends on no other input. */
+const cosBetaGrids = new Map<number, Float64Array>();
+const COS_BETA_GRIDS_KEPT = 32;
+function cosBetaGrid(inclination_rad: number): Float64Array {
+  const kept = cosBetaGrids.get(inclination_rad);
+  if (kept !== undefined) return kept;
+  const sinI = Math.sin(inclination_rad);
+  const cosI = Math.cos(inclination_rad);
+  const grid = new Float64Array(LAMBDA_POINTS * NODE_POINTS);
+  for (let j = 0; j < LAMBDA_POINTS; j++) {
+    const a1 = gridCosDec[j]! * sinI;
+    const b1 = gridSinDec[j]! * cosI;
+    for (let k = 0; k < NODE_POINTS; k++)
+      grid[j * NODE_POINTS + k] = Math.sqrt(1 - clamp1(a1 * gridSinNode[k]! + b1) ** 2);
+  }
+  // a study that varies the inclination continuously would fill the map: keep the first few only
+  if (cosBetaGrids.size < COS_BETA_GRIDS_KEPT) cosBetaGrids.set(inclination_rad, grid);
+  return grid;
+}
+
+/** The orbit record for a node: period, speed, inclination, beta range and eclipse statistics. */
+// eslint-disable-next-line max-lines-per-function -- hot: each branch yields six running values; split would allocate
+export function orbitGeometry(p: Readonly<OrbitGeometryParams>): OrbitGeometryResult {
+  const { semiMajorAxis_m: a, period_s, speed_m_s } = circularOrbit(p);
+  const c = Math.sqrt(1 - (EARTH_RADIUS_m / a) ** 2);
+  const betaStar_rad = Math.asin(EARTH_RADIUS_m / a);
+  const spec = p.inclination;
+  let inclination_rad: number;
+  let betaMin_rad = Infinity;
+  let betaMax_rad = -Infinity;
+  let betaAbsMin_rad = Infinity;
+  let sum = 0;
+  let eclipsing = 0;
+  let n = 0;
+  if (spec.kind === 'sso') {
+    if (!(spec.ltan_h >= 0 && spec.ltan_h < 24))
+      throw new RangeError(`orbitGeometry: ltan_h = ${spec.ltan_h} must be in [0, 24) h`);
+    inclination_rad = sunSynchronousInclination(p).inclination_rad;
+    const phi = ((spec.ltan_h - 12) * S_PER_HOUR * TWO_PI) / DAY_s; // 15°/h
+    const sinI = Math.sin(inclination_rad);
+    const cosI = Math.cos(inclination_rad);
+    const sinPhi = Math.sin(phi);
+    const cosPhi = Math.cos(phi);
+    // |β| ≥ β* ⇔ |sin β| ≥ R/a: such an instant has no eclipse, so its β is not needed, only its sin β (asin is
+    // monotonic and odd, so the extremes are the asin of the extreme sines). A relative margin far above the rounding
+    // of asin and cos keeps every instant near β* on the exact test below.
+    const sinBetaClear = (EARTH_RADIUS_m / a) * (1 + 1e-9);
+    let sMin = Infinity;
+    let sMax = -Infinity;
+    let sAbsMin = Infinity;
+    for (let k = 0; k < SUN_GRID_POINTS; k++) {
+      // Ω − α_true = φ + (α_mean − α_true)
+      const sinNode = sinPhi * sunCosEot[k]! + cosPhi * sunSinEot[k]!;
+      const s = clamp1(sunCosDec[k]! * sinI * sinNode + sunSinDec[k]! * cosI);
+      if (s < sMin) sMin = s;
+      if (s > sMax) sMax = s;
+      const absS = Math.abs(s);
+      if (absS < sAbsMin) sAbsMin = absS;
+      n++;
+      if (absS >= sinBetaClear) continue;
+      const f = eclipseFractionFast(c, Math.cos(Math.asin(s)));
+      if (f > 0) eclipsing++;
+      sum += f;
+    }
+    betaMin_rad = Math.asin(sMin);
+    betaMax_rad = Math.asin(sMax);
+    betaAbsMin_rad = Math.asin(sAbsMin);
+  } else {
+    inclination_rad = spec.inclination_rad;
+    if (!(inclination_rad >= 0 && inclination_rad <= Math.PI)) {
+      throw new RangeError(`orbitGeometry: inclination_rad = ${inclination_rad} must be in [0, π]`);
+    }
+    const cosBeta = cosBetaGrid(inclination_rad);
+    for (let m = 0; m < cosBeta.length; m++) {
+      const cb = cosBeta[m]!; // eclipseFractionFast written out: 288 calls per evaluation
+      const f = cb > c ? Math.acos(clamp1(c / cb)) / Math.PI : 0;
+      if (f > 0) eclipsing++;
+      sum += f;
+      n++;
+    }
+    // Over all Sun–node angles and seasons, β spans ±(i' + ε) (i' = min(i, π − i)) and reaches 0 at the equinoxes.
+    betaMax_rad = Math.min(Math.PI / 2, Math.min(inclination_rad, Math.PI - inclination_rad) + OBLIQUITY_rad);
+    betaMin_rad = -betaMax_rad;
+    betaAbsMin_rad = 0;
+  }
+  const eclipseFractionWorst = eclipseFractionFast(c, Math.cos(betaAbsMin_rad));
+  return {
+    semiMajorAxis_m: a,
+    period_s,
+    speed_m_s,
+    inclination_rad,
+    sunSynchronous: spec.kind === 'sso',
+    betaMin_rad,
+    betaMax_rad,
+    betaAbsMin_rad,
+    betaStar_rad,
+    eclipseFractionMean: sum / n,
+    eclipseFractionWorst,
+    maxEclipse_s: eclipseFractionWorst * period_s,
+    eclipseSeasonFraction: eclipsing / n,
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * Trapped-particle total ionizing dose (TID) behind aluminium, from the shipped AP-8 MIN / AE-8 MAX +
+ * SHIELDOSE-2 table (src/models/radiation/tid-ap8ae8-shieldose2.csv, TID-PROVENANCE.md; IRBEM b9f60df, centre of a
+ * solid Al sphere, 4π; validated against SPENVIS 4.6.11 at 550 km within ×0.94–1.11).
+ *
+ * Method: interpolation of ln(dose) — linear in altitude, linear in shield thickness (dose falls roughly
+ * exponentially with depth) and linear in inclination between the table's inclination columns
+ * (0, 30, 53, 70°, SSO(h)). Each altitude row is interpolated in inclination and thickness first (rows carry
+ * their own SSO inclination), then the two rows in altitude. Protons, electrons and bremsstrahlung are
+ * interpolated separately from the total (so grid points reproduce every column exactly; off-grid the
+ * components need not add up to the total exactly).
+ * Zeros ("below the AP-8/AE-8 floor", e.g. equatorial ≤ 550 km) become TID_DOSE_FLOOR_rad_per_yr = 1e-9 before
+ * taking logs; results at the floor are returned as 0. Between a zero and a nonzero grid point the result
+ * therefore depends on the floor, but only where the dose is a few rad/yr or less (below GCR levels).
+ *
+ * Inclinations above 90°: the table's long-run orbit average (uniform in argument of latitude × Earth-fixed
+ * node longitude) is identical for i and 180° − i (same latitude distribution, mirrored ground track), so we
+ * interpolate in i' = min(i, 180° − i). The SSO column (96.7–104.9°) thus sits at i' = 75.1–83.3°. For i'
+ * between the SSO column and 90° (near-polar orbits) we HOLD the SSO-column value: dose falls with i' above
+ * 70° in every row, so holding is conservative (550 km / 95°: +3.6 % over the notes' direct 95° run at 1 mm).
+ * Retrograde inclinations beyond 110° (= 180° − 70°, outside what the table's columns represent) → RangeError.
+ *
+ * Validity: altitude 300–2000 km, Al thickness 0.5–20 mm, inclination 0–110° (RangeError outside).
+ * Not included (see provenance): solar energetic particles, GCR, AP-9/AE-9 differences (×2 either way),
+ * SAA secular drift. Hence mission dose = rate × life × radiation design margin (default 2, the notes'
+ * "common practice"). Shielding mass = ρ_Al · t · area (2.70 kg/m² per mm) for the given enclosure area.
+ */
+import { TID_DOSE_FLOOR_rad_per_yr, tidTable, type TidTable } from './tidTable.js';
+import { ALUMINIUM_DENSITY_kg_m3 } from '../../base/constants.js';
+import { deg_to_rad } from '../../base/convert.js';
+
+/** Largest accepted inclination [rad]: 110° = 180° − 70° (see header). */
+export const RADIATION_INCLINATION_MAX_rad = deg_to_rad(110);
+/** Default radiation design margin [-] (src/models/radiation/TID-PROVENANCE.md, caveats: "×2 common"). */
+export const DEFAULT_RADIATION_DESIGN_MARGIN = 2;
+
+export interface RadiationDoseParams {
+  /** Circular-orbit altitude [m], 300–2000 km. */
+  readonly altitude_m: number;
+  /** Inclination [rad], 0–110°. */
+  readonly inclination_rad: number;
+  /** Al shield thickness (solid-sphere radius equivalent) [m], 0.5–20 mm. */
+  readonly shieldThickness_m: number;
+  /** Mission duration [yr] (Julian years, as the table). */
+  readonly missionLife_yr: number;
+  /** Area of the electronics enclosure wall to shield [m²], ≥ 0. */
+  readonly shieldedArea_m2: number;
+  /** Radiation design margin [-], ≥ 1, default 2. */
+  readonly designMargin?: number;
+  /** Table override (tests); default the shipped table (tidTable()). */
+  readonly table?: TidTable;
+}
+
+export interface RadiationDoseResult {
+  /** Total dose rate, rad(Si) per year, no margin. */
+  readonly doseRate_rad_per_yr: number;
+  readonly protonDoseRate_rad_per_yr: number;
+  readonly electronDoseRate_rad_per_yr: number;
+  readonly bremsstrahlungDoseRate_rad_per_yr: number;
+  /** rate × life × design margin [rad(Si)]. */
+  readonly missionDose_rad: number;
+  readonly shieldArealDensity_kg_m2: number;
+  readonly shieldingMass_kg: number;
+}
+
+/** Bracket x in ascending xs: lower index (≤ n − 2) and weight in [0, 1]. */
+function bracket(xs: readonly number[], x: number): [number, number] {
+  let i = 0;
+  while (i < xs.length - 2 && x >= xs[i + 1]!) i++;
+  const x0 = xs[i]!;
+  const x1 = xs[i + 1]!;
+  return [i, Math.min(1, Math.max(0, (x - x0) / (x1 - x0)))];
+}
+
+/** Inclination bracket in one altitude row, using mirrored columns; holds the SSO column near polar. */
+function inclinationBracket(cols: readonly number[], iEff: number): [number, number] {
+  const last = cols.length - 1;
+  const sso = Math.PI - cols[last]!;
+  if (iEff >= sso) return [last - 1, 1];
+  let j = 0;
+  while (j < last - 1 && iEff >= cols[j + 1]!) j++;
+  const c1 = j + 1 === last ? sso : cols[j + 1]!;
+  return [j, (iEff - cols[j]!) / (c1 - cols[j]!)];
+}
+
+/** Rejects a point outside the table (altitude, thickness, inclination) or a negative life, area or margin. */
+function checkDoseInputs(
+  p: Readonly<RadiationDoseParams>,
+  alts: readonly number[],
+  ths: readonly number[],
+  margin: number,
+): void {
+  const h = p.altitude_m;
+  const th = p.shieldThickness_m;
+  if (!(h >= alts[0]! && h <= alts[alts.length - 1]!)) {
+    throw new RangeError(`radiationDose: altitude_m = ${h} outside the table's validity range 300–2000 km`);
+  }
+  if (!(th >= ths[0]! * (1 - 1e-12) && th <= ths[ths.length - 1]! * (1 + 1e-12))) {
+    throw new RangeError(
+      `radiationDose: shieldThickness_m = ${th} outside the table's validity range 0.5–20 mm Al (5e-4–0.02 m)`,
+    );
+  }
+  if (!(p.inclination_rad >= 0 && p.inclination_rad <= RADIATION_INCLINATION_MAX_rad)) {
+    throw new RangeError(
+      `radiationDose: inclination_rad = ${p.inclination_rad} outside the validity range 0–110° (retrograde beyond the table)`,
+    );
+  }
+  if (!(p.missionLife_yr >= 0 && Number.isFinite(p.missionLife_yr)))
+    throw new RangeError(`radiationDose: missionLife_yr must be ≥ 0`);
+  if (!(p.shieldedArea_m2 >= 0 && Number.isFinite(p.shieldedArea_m2)))
+    throw new RangeError(`radiationDose: shieldedArea_m2 must be ≥ 0`);
+  if (!(margin >= 1 && Number.isFinite(margin)))
+    throw new RangeError(`radiationDose: designMargin = ${margin} must be ≥ 1`);
+}
+
+/**
+ * radiationDose's 8 interpolation corners (table index and weight), rewritten by every call before it reads them: one
+ * pair of arrays for all calls instead of two per call (no call can interleave with another: nothing in between awaits
+ * or calls back).
+ */
+const cornerIndex = new Int32Array(8);
+const cornerWeight = new Float64Array(8);
+
+/** Trapped-particle dose rate, mission dose with margin, and shielding mass. */
+export function radiationDose(p: Readonly<RadiationDoseParams>): RadiationDoseResult {
+  const t = p.table ?? tidTable();
+  const alts = t.altitudes_m;
+  const ths = t.thicknesses_m;
+  const h = p.altitude_m;
+  const th = p.shieldThickness_m;
+  const margin = p.designMargin ?? DEFAULT_RADIATION_DESIGN_MARGIN;
+  checkDoseInputs(p, alts, ths, margin);
+
+  const iEff = p.inclination_rad > Math.PI / 2 ? Math.PI - p.inclination_rad : p.inclination_rad;
+  const [a0, wa] = bracket(alts, h);
+  const [k0, wt] = bracket(ths, th);
+  const nI = t.inclinations_rad[0]!.length;
+  const nT = ths.length;
+  // 8 corner indices and weights (2 altitude rows × 2 inclination columns × 2 thicknesses)
+  const idx = cornerIndex;
+  const w = cornerWeight;
+  for (let r = 0; r < 2; r++) {
+    const a = a0 + r;
+    const [j, wi] = inclinationBracket(t.inclinations_rad[a]!, iEff);
+    const wr = r === 0 ? 1 - wa : wa;
+    for (let c = 0; c < 2; c++) {
+      const wc = c === 0 ? 1 - wi : wi;
+      for (let s = 0; s < 2; s++) {
+        idx[4 * r + 2 * c + s] = (a * nI + j + c) * nT + k0 + s;
+        w[4 * r + 2 * c + s] = wr * wc * (s === 0 ? 1 - wt : wt);
+      }
+    }
+  }
+  const interp = (logs: readonly number[]): number => {
+    let acc = 0;
+    for (let m = 0; m < 8; m++) if (w[m]! !== 0) acc += w[m]! * logs[idx[m]!]!;
+    const v = Math.exp(acc);
+    return v <= TID_DOSE_FLOOR_rad_per_yr * (1 + 1e-9) ? 0 : v;
+  };
+  const rate = interp(t.total.logValue);
+  const arealDensity = ALUMINIUM_DENSITY_kg_m3 * th;
+  return {
+    doseRate_rad_per_yr: rate,
+    protonDoseRate_rad_per_yr: interp(t.proton.logValue),
+    electronDoseRate_rad_per_yr: interp(t.electron.logValue),
+    bremsstrahlungDoseRate_rad_per_yr: interp(t.bremsstrahlung.logValue),
+    missionDose_rad: rate * p.missionLife_yr * margin,
+    shieldArealDensity_kg_m2: arealDensity,
+    shieldingMass_kg: arealDensity * p.shieldedArea_m2,
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * The thermal chain from chip to radiator: junction limit → cold plate → pumped coolant loop → radiator
+ * surface temperature, the pump power the loop needs, and the heat the radiator must reject.
+ *
+ * Temperatures (steady state, hottest chip; Gilmore, Spacecraft Thermal Control Handbook Vol. I, 2nd ed.
+ * 2002, ch. 12 "Mechanically pumped fluid loops"; Incropera & DeWitt, Fundamentals of Heat and Mass Transfer,
+ * 6th ed. 2007, §3.1 thermal resistance):
+ *   T_coolant,hot = T_limit − R_jc · P_chip               (junction-to-coolant resistance per chip)
+ *   T_radiator    = T_coolant,hot − ΔT_loop                (hot leg to mean radiator surface: tube wall, fin
+ *                                                           root and, for a single-phase loop, half the coolant rise)
+ * or the radiator temperature is fixed by the design, and the junction temperature follows upward:
+ *   T_junction    = T_radiator + ΔT_loop + R_jc · P_chip  (must stay ≤ T_limit: a constraint).
+ * Pump (incompressible flow; White, Fluid Mechanics 7th ed. 2011, §6.4 and §11.3 pump power):
+ *   ṁ = Q / (c_p ΔT_rise)  single-phase,      ṁ = Q / (h_fg · x_exit)  two-phase (x_exit exit quality)
+ *   P_pump = ṁ Δp / (ρ η_pump)
+ * Since the pump's work ends as heat in the loop, and the radiator rejects everything that turns into heat
+ * (IT, bus, ISL terminals, battery charge losses and the pumps themselves):
+ *   Q = Q_other / (1 − k),  k = P_pump / Q = Δp / (ρ c_p ΔT_rise η_pump)   (or Δp / (ρ h_fg x_exit η_pump)).
+ *
+ * Validity: 0 ≤ R_jc ≤ 1 K/W, ΔT_loop ≥ 0, 0 < η_pump ≤ 1, k < 0.5 (RangeError outside: a loop that
+ * spends half its heat on pumping is not a design). Assumptions: one loop temperature for all chips (the
+ * hottest chip sets it), coolant properties constant over the loop, no heat leak to or from the bus.
+ */
+import { positive } from '../validate.js';
+
+export interface CoolantProperties {
+  readonly phase: 'single-phase' | 'two-phase';
+  /** Liquid specific heat [J/(kg·K)]. */
+  readonly specificHeat_J_per_kgK: number;
+  /** Liquid density [kg/m³]. */
+  readonly density_kg_m3: number;
+  /** Latent heat of vaporization at the loop temperature [J/kg] (two-phase loops). */
+  readonly latentHeat_J_per_kg?: number | undefined;
+}
+
+export interface CoolantLoopParams {
+  /** Highest allowed chip temperature [K] (junction; the lower of junction and memory limits). */
+  readonly junctionLimit_K: number;
+  /** Heat of one chip [W] (sets the cold-plate drop). */
+  readonly chipPower_W: number;
+  /** Junction-to-coolant thermal resistance per chip [K/W], default 0 (then ΔT_loop holds the whole drop). */
+  readonly junctionToCoolant_K_per_W?: number;
+  /** Coolant hot leg to mean radiator surface [K], ≥ 0. */
+  readonly loopDeltaT_K: number;
+  /** Fixed radiator temperature [K]: the chain then runs upward to the junction. */
+  readonly radiatorTemp_K?: number | undefined;
+  readonly coolant: CoolantProperties;
+  /** Coolant temperature rise through the cold plates [K] (single-phase), > 0. */
+  readonly coolantTempRise_K: number;
+  /** Exit vapour quality of the evaporators [-] (two-phase), (0, 1]. */
+  readonly exitQuality: number;
+  /** Loop pressure drop the pump overcomes [Pa], ≥ 0. */
+  readonly pressureDrop_Pa: number;
+  /** Pump and motor efficiency [-], (0, 1]. */
+  readonly pumpEfficiency: number;
+}
+
+export interface CoolantLoopResult {
+  readonly radiatorTemp_K: number;
+  readonly coolantHotTemp_K: number;
+  /** Junction temperature of the hottest chip with the radiator at radiatorTemp_K [K]. */
+  readonly junctionTemp_K: number;
+  /** Pump electrical power per watt carried [W/W]. */
+  readonly pumpPower_W_per_W: number;
+  /** Coolant mass flow per watt carried [kg/s per W]. */
+  readonly massFlow_kg_s_per_W: number;
+}
+
+export function coolantLoop(p: Readonly<CoolantLoopParams>): CoolantLoopResult {
+  const who = 'coolantLoop';
+  const R = p.junctionToCoolant_K_per_W ?? 0;
+  if (!(R >= 0 && R <= 1)) throw new RangeError(`${who}: junctionToCoolant_K_per_W = ${R} must be in [0, 1] K/W`);
+  if (!(p.loopDeltaT_K >= 0)) throw new RangeError(`${who}: loopDeltaT_K = ${p.loopDeltaT_K} must be ≥ 0`);
+  positive(`${who}: chipPower_W`, p.chipPower_W);
+  positive(`${who}: pumpEfficiency`, p.pumpEfficiency);
+  if (!(p.pumpEfficiency <= 1)) throw new RangeError(`${who}: pumpEfficiency = ${p.pumpEfficiency} must be ≤ 1`);
+  if (!(p.pressureDrop_Pa >= 0)) throw new RangeError(`${who}: pressureDrop_Pa = ${p.pressureDrop_Pa} must be ≥ 0`);
+  const c = p.coolant;
+  positive(`${who}: density_kg_m3`, c.density_kg_m3);
+  let heatPerKg_J: number;
+  if (c.phase === 'two-phase') {
+    if (!(p.exitQuality > 0 && p.exitQuality <= 1))
+      throw new RangeError(`${who}: exitQuality = ${p.exitQuality} must be in (0, 1]`);
+    positive(`${who}: latentHeat_J_per_kg (a two-phase coolant needs it)`, c.latentHeat_J_per_kg ?? NaN);
+    heatPerKg_J = (c.latentHeat_J_per_kg as number) * p.exitQuality;
+  } else {
+    positive(`${who}: coolantTempRise_K`, p.coolantTempRise_K);
+    positive(`${who}: specificHeat_J_per_kgK`, c.specificHeat_J_per_kgK);
+    heatPerKg_J = c.specificHeat_J_per_kgK * p.coolantTempRise_K;
+  }
+  const massFlow_kg_s_per_W = 1 / heatPerKg_J;
+  const k = (massFlow_kg_s_per_W * p.pressureDrop_Pa) / (c.density_kg_m3 * p.pumpEfficiency);
+  if (!(k < 0.5))
+    throw new RangeError(
+      `${who}: pumping takes ${(100 * k).toFixed(0)} % of the heat carried (pressure drop too high or flow too large)`,
+    );
+  const drop_K = R * p.chipPower_W;
+  const coolantHotTemp_K =
+    p.radiatorTemp_K !== undefined ? p.radiatorTemp_K + p.loopDeltaT_K : p.junctionLimit_K - drop_K;
+  return {
+    radiatorTemp_K: coolantHotTemp_K - p.loopDeltaT_K,
+    coolantHotTemp_K,
+    junctionTemp_K: coolantHotTemp_K + drop_K,
+    pumpPower_W_per_W: k,
+    massFlow_kg_s_per_W,
+  };
+}
+
+export interface HeatLoadParams {
+  /** Peak IT heat [W]. */
+  readonly itHeat_W: number;
+  /** Bus and ISL terminal dissipation [W] (all electrical power ends as heat). */
+  readonly busAndIslHeat_W: number;
+  /** Battery charge loss in daylight [W]. */
+  readonly batteryLoss_W: number;
+  /** Pump power per watt carried [W/W], < 0.5. */
+  readonly pumpPower_W_per_W: number;
+}
+
+/** All heat the loop carries, pumps included: Q = (IT + bus + ISL + battery loss) / (1 − k). */
+export function loopHeatLoad(p: Readonly<HeatLoadParams>): {
+  readonly heatLoad_W: number;
+  readonly pumpPower_W: number;
+} {
+  const other = p.itHeat_W + p.busAndIslHeat_W + p.batteryLoss_W;
+  if (!(other > 0 && Number.isFinite(other)))
+    throw new RangeError(`loopHeatLoad: heat to carry ${other} W must be > 0`);
+  if (!(p.pumpPower_W_per_W >= 0 && p.pumpPower_W_per_W < 0.5))
+    throw new RangeError('loopHeatLoad: pumpPower_W_per_W must be in [0, 0.5)');
+  const heatLoad_W = other / (1 - p.pumpPower_W_per_W);
+  return { heatLoad_W, pumpPower_W: heatLoad_W * p.pumpPower_W_per_W };
+}

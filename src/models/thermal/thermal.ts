@@ -1,0 +1,253 @@
+/**
+ * Radiator heat balance for a deployable two-sided pumped-fluid radiator (steady state, hot case).
+ *
+ * Equation (per m² of radiator PLANFORM, both faces radiating; Gilmore, Spacecraft Thermal Control
+ * Handbook Vol. I, 2nd ed. 2002, ch. 2 and 6; Fortescue et al., Spacecraft Systems Engineering §11.2):
+ *   emitted  = 2 ε σ (T_rad⁴ − T_sink⁴)
+ *   absorbed = α S sin θ_inc                     (direct Sun, one face)
+ *            + 2 α a S F_E                       (albedo, both faces; sub-solar peak, i.e. cos ζ☉ = 1)
+ *            + 2 ε OLR F_E                       (Earth IR, both faces; IR absorptance = ε by Kirchhoff)
+ *   netFlux  = emitted − absorbed,   requiredArea = Q / netFlux,   T_rad = T_junction,max − ΔT_loop.
+ *
+ * Attitude / geometry: the plate's plane contains the nadir direction (plate perpendicular to the local
+ * horizontal) and is yawed about nadir to stay knife-edge to the Sun (AI1 "double-sided, knife-edge to the
+ * Sun", docs/sources.md §3). θ_inc is the residual angle between the Sun vector and the plate plane
+ * (attitude/yaw-steering error), default 5°. Each face then sees the Earth with the view factor of a
+ * planar element perpendicular to the local horizontal (Howell, "A Catalog of Radiation Heat Transfer
+ * Configuration Factors", planar element to sphere, tilt 90°):
+ *   F_E = (1/π) [ atan(1/√(H² − 1)) − √(H² − 1)/H² ],   H = (R⊕ + h)/R⊕
+ * (0.5 at the surface, 0.25 at 600 km, → 2/(3πH³) far away). It can be overridden (e.g. F = 0.05 for the
+ * Starcloud white-paper case, which assumes a mostly space-facing panel).
+ *
+ * Hot-case environment (default): S = 1406 W/m² (perihelion, constants.ts), albedo 0.35, OLR 260 W/m² —
+ * hot-case design values of the ERBE-based kind tabulated in Gilmore (2002) ch. 2 and NASA TM-4527
+ * (Anderson & Smith 1994); the exact table entries were not retrievable in the project's corpus
+ * (docs/sources.md §14), so these are stated project design values, not a quotation. The albedo term uses the
+ * sub-solar peak (conservative for a radiator with a small time constant).
+ *
+ * Validity: T_rad 150–600 K, 0 < α ≤ 1, 0 < ε ≤ 1, altitude 300–2000 km (RangeError outside).
+ * Fin efficiency η_fin (default 1, isothermal panel) multiplies the emitted flux: a finned tube panel radiates
+ * η_fin of what it would at the tube (root) temperature (Gilmore 2002 ch. 6, fin-efficiency charts; typical
+ * 0.8–0.95 for aluminium honeycomb panels). The two faces may see the Earth differently: `earthViewFactors`
+ * [face 1, face 2] replaces the vertical-plate pair (e.g. a horizontal plate: nadir face 1/H², zenith face 0,
+ * Howell planar element facing the sphere centre).
+ * Assumptions: no self-view or view to the solar array, steady state (no eclipse transient credit).
+ * Infeasible case: if the environment absorbs as much as the panel emits at T_rad (netFlux ≤ 0), the
+ * functions THROW a RangeError naming the equilibrium temperature; the caller turns it into a failed
+ * design (never NaN, negative or infinite area).
+ */
+import { EARTH_RADIUS_m, SOLAR_IRRADIANCE_PERIHELION_W_m2, STEFAN_BOLTZMANN_W_m2K4 } from '../../base/constants.js';
+import { deg_to_rad } from '../../base/convert.js';
+
+export interface ThermalEnvironment {
+  /** Direct solar irradiance [W/m²]. */
+  readonly solarIrradiance_W_m2: number;
+  /** Earth Bond albedo [-]. */
+  readonly albedo: number;
+  /** Earth outgoing long-wave radiation at the top of the atmosphere [W/m²]. */
+  readonly earthIR_W_m2: number;
+}
+
+/** Hot-case design environment (see header). */
+export const HOT_CASE_ENVIRONMENT: ThermalEnvironment = Object.freeze({
+  solarIrradiance_W_m2: SOLAR_IRRADIANCE_PERIHELION_W_m2,
+  albedo: 0.35,
+  earthIR_W_m2: 260,
+});
+/** No environmental load: the ideal radiator of docs/sources.md §4 ("0 K sink, no environment"). */
+export const NO_ENVIRONMENT: ThermalEnvironment = Object.freeze({
+  solarIrradiance_W_m2: 0,
+  albedo: 0,
+  earthIR_W_m2: 0,
+});
+
+/** Default residual Sun incidence on a knife-edge radiator [rad] (5°). */
+export const DEFAULT_SOLAR_INCIDENCE_rad = deg_to_rad(5);
+/** Default sink temperature [K]: cosmic background ≈ 3 K (2.725 K). */
+export const DEFAULT_SINK_TEMP_K = 3;
+
+/** Radiating-surface coating and environment: shared by the sizing and the temperature functions. */
+export interface RadiatorSurfaceParams {
+  /** Solar absorptance of the coating [-], (0, 1]. */
+  readonly solarAbsorptance: number;
+  /** Hemispherical IR emittance [-], (0, 1]. */
+  readonly irEmittance: number;
+  /** Altitude [m], 300–2000 km: sets the Earth view factor. */
+  readonly altitude_m: number;
+  /** Angle between the Sun vector and the plate plane [rad]; 0 = perfect knife-edge, π/2 = face-on. Default 5°. */
+  readonly solarIncidence_rad?: number;
+  /** Override of the per-face Earth view factor [-]; default: vertical-plate formula at altitude_m. */
+  readonly earthViewFactorPerFace?: number;
+  /** Per-face Earth view factors [face 1, face 2] [-], each in [0, 1/H²]; overrides `earthViewFactorPerFace`. */
+  readonly earthViewFactors?: readonly [number, number];
+  /** Fin efficiency of the panel [-], (0, 1]; default 1 (isothermal). */
+  readonly finEfficiency?: number;
+  /**
+   * Radiating faces, 2 (default: both faces, as above) or 1 (back face insulated: emits and absorbs on face 1 only).
+   */
+  readonly radiatingFaces?: 1 | 2;
+  /** Default HOT_CASE_ENVIRONMENT. */
+  readonly environment?: ThermalEnvironment;
+  /** Default 3 K. */
+  readonly sinkTemp_K?: number;
+}
+
+export interface RadiatorSizingParams extends RadiatorSurfaceParams {
+  /** Heat to reject (IT load + everything else dumped into the loop) [W], > 0. */
+  readonly heatLoad_W: number;
+  /** Maximum allowed chip junction temperature [K]. */
+  readonly junctionTempMax_K: number;
+  /** Junction-to-radiator-surface temperature drop through cold plates, loop and fin [K], ≥ 0. */
+  readonly loopDeltaT_K: number;
+  /** Radiator system areal density, panels + fluid + MMOD [kg/m² of planform] (spacedc preset 5–10, 7 typical). */
+  readonly arealDensity_kg_m2: number;
+  /** Pump electrical power per watt of heat transported [W/W] (single-phase ~0.02). */
+  readonly pumpPower_W_per_W: number;
+}
+
+export interface RadiatorSizingResult {
+  readonly radiatorTemp_K: number;
+  readonly earthViewFactorPerFace: number;
+  readonly emitted_W_m2: number;
+  readonly absorbedSolar_W_m2: number;
+  readonly absorbedAlbedo_W_m2: number;
+  readonly absorbedEarthIR_W_m2: number;
+  readonly absorbed_W_m2: number;
+  /** Net heat rejected per m² of planform (both faces) [W/m²]. */
+  readonly netFlux_W_m2: number;
+  readonly requiredRadiatorArea_m2: number;
+  readonly radiatorMass_kg: number;
+  readonly pumpPower_W: number;
+}
+
+/** Per-face view factor from a plate perpendicular to the local horizontal to the Earth sphere. */
+export function earthViewFactorVerticalPlate(p: Readonly<{ altitude_m: number }>): {
+  readonly viewFactorPerFace: number;
+} {
+  if (!(p.altitude_m >= 300e3 && p.altitude_m <= 2000e3)) {
+    throw new RangeError(
+      `earthViewFactorVerticalPlate: altitude_m = ${p.altitude_m} outside the validity range 300–2000 km`,
+    );
+  }
+  const H = (EARTH_RADIUS_m + p.altitude_m) / EARTH_RADIUS_m;
+  const s = Math.sqrt(H * H - 1);
+  return { viewFactorPerFace: (Math.atan(1 / s) - s / (H * H)) / Math.PI };
+}
+
+interface Absorbed {
+  /** Mean per-face view factor (F₁ + F₂)/2. */
+  readonly F: number;
+  /** Fin efficiency applied to the emission. */
+  readonly fin: number;
+  /** Radiating faces (1 or 2). */
+  readonly faces: number;
+  readonly solar: number;
+  readonly albedo: number;
+  readonly ir: number;
+}
+
+function absorbedFluxes(p: Readonly<RadiatorSurfaceParams>, who: string): Absorbed {
+  const { solarAbsorptance: a, irEmittance: e } = p;
+  if (!(a > 0 && a <= 1)) throw new RangeError(`${who}: solarAbsorptance = ${a} must be in (0, 1]`);
+  if (!(e > 0 && e <= 1)) throw new RangeError(`${who}: irEmittance = ${e} must be in (0, 1]`);
+  const inc = p.solarIncidence_rad ?? DEFAULT_SOLAR_INCIDENCE_rad;
+  if (!(inc >= 0 && inc <= Math.PI / 2))
+    throw new RangeError(`${who}: solarIncidence_rad = ${inc} must be in [0, π/2]`);
+  const pair = p.earthViewFactors;
+  if (pair !== undefined && !pair.every((f) => f >= 0 && f <= 1))
+    throw new RangeError(`${who}: earthViewFactors = [${pair.join(', ')}] must each be in [0, 1]`);
+  const F =
+    pair !== undefined
+      ? (pair[0] + pair[1]) / 2
+      : (p.earthViewFactorPerFace ?? earthViewFactorVerticalPlate(p).viewFactorPerFace);
+  if (!(F >= 0 && F <= 1)) throw new RangeError(`${who}: earthViewFactorPerFace = ${F} must be in [0, 1]`);
+  const fin = p.finEfficiency ?? 1;
+  if (!(fin > 0 && fin <= 1)) throw new RangeError(`${who}: finEfficiency = ${fin} must be in (0, 1]`);
+  const env = p.environment ?? HOT_CASE_ENVIRONMENT;
+  if (!(env.solarIrradiance_W_m2 >= 0 && env.albedo >= 0 && env.albedo <= 1 && env.earthIR_W_m2 >= 0)) {
+    throw new RangeError(`${who}: environment must have solarIrradiance_W_m2 ≥ 0, 0 ≤ albedo ≤ 1, earthIR_W_m2 ≥ 0`);
+  }
+  const S = env.solarIrradiance_W_m2;
+  const faces = p.radiatingFaces ?? 2;
+  // one radiating face: it sees face 1's Earth view only
+  const Fsum = faces === 2 ? 2 * F : (pair?.[0] ?? F);
+  return {
+    F,
+    fin,
+    faces,
+    solar: a * S * Math.sin(inc),
+    albedo: a * env.albedo * S * Fsum,
+    ir: e * env.earthIR_W_m2 * Fsum,
+  };
+}
+
+function checkTemp(T: number, who: string): void {
+  if (!(T >= 150 && T <= 600))
+    throw new RangeError(`${who}: radiator temperature ${T} K outside the validity range 150–600 K`);
+}
+
+/** Required two-sided radiator area, temperature set by the junction limit minus the loop drop. */
+export function radiatorSizing(p: Readonly<RadiatorSizingParams>): RadiatorSizingResult {
+  const who = 'radiatorSizing';
+  if (!(p.heatLoad_W > 0 && Number.isFinite(p.heatLoad_W)))
+    throw new RangeError(`${who}: heatLoad_W = ${p.heatLoad_W} must be > 0`);
+  if (!(p.loopDeltaT_K >= 0)) throw new RangeError(`${who}: loopDeltaT_K = ${p.loopDeltaT_K} must be ≥ 0`);
+  if (!(p.arealDensity_kg_m2 >= 0)) throw new RangeError(`${who}: arealDensity_kg_m2 must be ≥ 0`);
+  if (!(p.pumpPower_W_per_W >= 0)) throw new RangeError(`${who}: pumpPower_W_per_W must be ≥ 0`);
+  const T = p.junctionTempMax_K - p.loopDeltaT_K;
+  checkTemp(T, who);
+  const Ts = p.sinkTemp_K ?? DEFAULT_SINK_TEMP_K;
+  const abs = absorbedFluxes(p, who);
+  const emitted = abs.faces * abs.fin * p.irEmittance * STEFAN_BOLTZMANN_W_m2K4 * (T ** 4 - Ts ** 4);
+  const absorbed = abs.solar + abs.albedo + abs.ir;
+  const net = emitted - absorbed;
+  if (!(net > 0)) {
+    const Teq = (absorbed / (abs.faces * abs.fin * p.irEmittance * STEFAN_BOLTZMANN_W_m2K4) + Ts ** 4) ** 0.25;
+    throw new RangeError(
+      `${who}: radiator at ${T.toFixed(1)} K absorbs ${absorbed.toFixed(1)} W/m² but emits only ${emitted.toFixed(1)} W/m²; ` +
+        `it cannot reject heat below its environmental equilibrium of ${Teq.toFixed(1)} K (raise the junction limit, cut ΔT_loop or use a lower-α coating)`,
+    );
+  }
+  const area = p.heatLoad_W / net;
+  return {
+    radiatorTemp_K: T,
+    earthViewFactorPerFace: abs.F,
+    emitted_W_m2: emitted,
+    absorbedSolar_W_m2: abs.solar,
+    absorbedAlbedo_W_m2: abs.albedo,
+    absorbedEarthIR_W_m2: abs.ir,
+    absorbed_W_m2: absorbed,
+    netFlux_W_m2: net,
+    requiredRadiatorArea_m2: area,
+    radiatorMass_kg: area * p.arealDensity_kg_m2,
+    pumpPower_W: p.heatLoad_W * p.pumpPower_W_per_W,
+  };
+}
+
+export interface RadiatorTempForAreaParams extends RadiatorSurfaceParams {
+  readonly heatLoad_W: number;
+  /** Radiator planform area [m²], > 0. */
+  readonly area_m2: number;
+}
+export interface RadiatorTempForAreaResult {
+  /** Equilibrium radiator temperature: 2εσ(T⁴ − T_sink⁴)·A = Q + A·absorbed [K]. */
+  readonly radiatorTemp_K: number;
+  readonly netFlux_W_m2: number;
+}
+
+/** Temperature a given two-sided area reaches for a given load (closed form; absorbed flux is T-independent). */
+export function radiatorTempForArea_K(p: Readonly<RadiatorTempForAreaParams>): RadiatorTempForAreaResult {
+  const who = 'radiatorTempForArea_K';
+  if (!(p.heatLoad_W >= 0 && Number.isFinite(p.heatLoad_W))) throw new RangeError(`${who}: heatLoad_W must be ≥ 0`);
+  if (!(p.area_m2 > 0 && Number.isFinite(p.area_m2)))
+    throw new RangeError(`${who}: area_m2 = ${p.area_m2} must be > 0`);
+  const abs = absorbedFluxes(p, who);
+  const Ts = p.sinkTemp_K ?? DEFAULT_SINK_TEMP_K;
+  const net = p.heatLoad_W / p.area_m2;
+  const T =
+    ((net + abs.solar + abs.albedo + abs.ir) / (abs.faces * abs.fin * p.irEmittance * STEFAN_BOLTZMANN_W_m2K4) +
+      Ts ** 4) **
+    0.25;
+  checkTemp(T, who);
+  return { radiatorTemp_K: T, netFlux_W_m2: net };
+}

@@ -1,0 +1,68 @@
+/**
+ * Cold case: the heater power that keeps a pumped loop above its minimum temperature in eclipse.
+ *
+ * In shadow the radiator still sees the Earth's infrared but no Sun and no albedo. Held at the loop's
+ * minimum temperature T_min (freezing point plus margin, from the coolant row), it loses
+ *   Q_loss = A [n η_fin ε σ (T_min⁴ − T_sink⁴) − ε OLR_cold ΣF]   (n radiating faces, ΣF their Earth view factors)
+ * and whatever the electronics dissipate in eclipse (Q_eclipse: throttled IT, bus, ISL, pumps) offsets it:
+ *   P_heater = max(0, Q_loss − Q_eclipse).
+ * Method: steady-state cold-case balance as in Gilmore, Spacecraft Thermal Control Handbook Vol. I, 2nd ed.
+ * 2002, ch. 2 (cold-case environment) and ch. 7 (heaters sized for the cold case). The emittance is the
+ * beginning-of-life one (the coating emits most when new: the cold case).
+ * Cold-case OLR: 206 W/m², a project design value below the 237–240 W/m² global mean (Trenberth, Fasullo &
+ * Kiehl, BAMS 2009) in the range of cold-case values tabulated by Gilmore ch. 2 (not a quotation).
+ * Validity: 150 K ≤ T_min ≤ 350 K; A > 0. Assumptions: no thermal capacitance credit through the eclipse
+ * (conservative: a real loop coasts on its stored heat), no radiator bypass or turndown valve (a bypass
+ * would cut the loss), the radiator stays isothermal at T_min.
+ */
+import { STEFAN_BOLTZMANN_W_m2K4 } from '../../base/constants.js';
+import { DEFAULT_SINK_TEMP_K } from './thermal.js';
+import { positive } from '../validate.js';
+
+/** Cold-case outgoing long-wave radiation [W/m²] (see header). */
+export const COLD_CASE_EARTH_IR_W_m2 = 206;
+
+export interface ColdCaseParams {
+  /** Installed radiator planform area [m²], > 0. */
+  readonly radiatorArea_m2: number;
+  /** Loop minimum temperature [K] (coolant freezing point plus margin). */
+  readonly minLoopTemp_K: number;
+  /** Beginning-of-life IR emittance [-], (0, 1]. */
+  readonly irEmittance: number;
+  /** Per-face Earth view factors [-] (F₁ + F₂ enters). */
+  readonly earthViewFactors: readonly [number, number];
+  /** Fin efficiency [-], (0, 1]. */
+  readonly finEfficiency: number;
+  /** Radiating faces, default 2 (1: face 1 only). */
+  readonly radiatingFaces?: 1 | 2;
+  /** Heat dissipated into the loop during eclipse [W], ≥ 0. */
+  readonly eclipseDissipation_W: number;
+  /** Default COLD_CASE_EARTH_IR_W_m2. */
+  readonly earthIR_W_m2?: number;
+  /** Default 3 K. */
+  readonly sinkTemp_K?: number;
+}
+
+export interface ColdCaseResult {
+  /** Heat the radiator loses at the loop minimum temperature in eclipse [W] (≥ 0). */
+  readonly radiatorLossAtMin_W: number;
+  readonly heaterPower_W: number;
+}
+
+export function coldCaseHeater(p: Readonly<ColdCaseParams>): ColdCaseResult {
+  const who = 'coldCaseHeater';
+  positive(`${who}: radiatorArea_m2`, p.radiatorArea_m2);
+  if (!(p.minLoopTemp_K >= 150 && p.minLoopTemp_K <= 350))
+    throw new RangeError(`${who}: minLoopTemp_K = ${p.minLoopTemp_K} outside 150–350 K`);
+  if (!(p.irEmittance > 0 && p.irEmittance <= 1)) throw new RangeError(`${who}: irEmittance must be in (0, 1]`);
+  if (!(p.finEfficiency > 0 && p.finEfficiency <= 1)) throw new RangeError(`${who}: finEfficiency must be in (0, 1]`);
+  if (!(p.eclipseDissipation_W >= 0)) throw new RangeError(`${who}: eclipseDissipation_W must be ≥ 0`);
+  const Ts = p.sinkTemp_K ?? DEFAULT_SINK_TEMP_K;
+  const olr = p.earthIR_W_m2 ?? COLD_CASE_EARTH_IR_W_m2;
+  const [F1, F2] = p.earthViewFactors;
+  const faces = p.radiatingFaces ?? 2;
+  const emitted = faces * p.finEfficiency * p.irEmittance * STEFAN_BOLTZMANN_W_m2K4 * (p.minLoopTemp_K ** 4 - Ts ** 4);
+  const absorbed = p.irEmittance * olr * (faces === 2 ? F1 + F2 : F1);
+  const radiatorLossAtMin_W = Math.max(0, p.radiatorArea_m2 * (emitted - absorbed));
+  return { radiatorLossAtMin_W, heaterPower_W: Math.max(0, radiatorLossAtMin_W - p.eclipseDissipation_W) };
+}

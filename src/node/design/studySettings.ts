@@ -1,0 +1,207 @@
+/**
+ * Study-file sections shared by node and constellation studies: variable domains, objectives, the algorithm
+ * with its seed and termination, robust-optimization samples and the choice of the recommended (knee) design.
+ */
+import * as z from 'zod';
+import { lazy } from '../../base/lazy.js';
+
+const variableRange = lazy(() => z.tuple([z.number(), z.number()]));
+export const variableDomainSchema = lazy(() =>
+  z.union([
+    variableRange().describe('Continuous range [lower, upper] in the unit of the key.'),
+    z.strictObject({ int: variableRange() }).describe('Integer range.'),
+    z.strictObject({ choice: z.array(z.union([z.string(), z.number()])).min(1) }).describe('Categorical choice.'),
+  ]),
+);
+export type VariableDomain = z.infer<ReturnType<typeof variableDomainSchema>>;
+
+const OBJECTIVE_TEXT =
+  'A metric path (cost.lcoc_USD_per_PFLOP_day; odc metrics lists them); in node studies also a statistic of one over the uncertainty samples: ' +
+  'mean(m), sd(m), min(m), max(m), p1(m) … p99(m), e.g. p90(cost.lcoc_USD_per_PFLOP_day) (see robust:).';
+export const objectiveSchema = lazy(() =>
+  z.union([
+    z.strictObject({ minimize: z.string().min(1).describe(OBJECTIVE_TEXT) }),
+    z.strictObject({ maximize: z.string().min(1).describe(OBJECTIVE_TEXT) }),
+  ]),
+);
+
+export const ALGORITHMS = ['nsga2', 'nsga3', 'parego', 'smsego'] as const;
+
+/** The algorithm, its population, budget, seed and partitions. */
+const algorithmBudgetFields = () => ({
+  name: z
+    .enum(ALGORITHMS)
+    .default('nsga2')
+    .describe(
+      'nsga2, or nsga3 for three or more objectives; smsego or parego (surrogate-assisted) for expensive evaluations, a budget of up to ~300 evaluations (docs/algorithms.md).',
+    ),
+  population: z.number().int('must be a whole number').min(4, 'must be at least 4').max(100000).default(100),
+  generations: z.number().int().min(1).max(1000000).optional().describe('Stop after this many generations.'),
+  evaluations: z.number().int().min(1).optional().describe('Stop after this many evaluations.'),
+  seed: z
+    .number()
+    .int('must be a whole number from 0 to 4294967295 (the generator takes a 32-bit seed)')
+    .min(0, 'must be a whole number from 0 to 4294967295 (the generator takes a 32-bit seed)')
+    .max(4294967295, 'must be a whole number from 0 to 4294967295 (the generator takes a 32-bit seed)')
+    .default(1)
+    .describe('Seed of the random generator, 0 to 2^32 − 1; the same seed gives the same run.'),
+  partitions: z.number().int().min(1).optional().describe('NSGA-III Das–Dennis partitions.'),
+});
+
+/** Surrogate batch, initial designs, archive bound, stagnation stop and checkpoints. */
+const algorithmRunFields = () => ({
+  batch: z
+    .number()
+    .int('must be a whole number of designs')
+    .min(1, 'must be at least 1 design')
+    .max(256, 'at most 256 designs per iteration')
+    .optional()
+    .describe(
+      'parego, smsego: designs proposed per iteration (default 4). Set it to the number of workers to keep them all busy; the run depends on it, not on --workers.',
+    ),
+  trustRegion: z
+    .union([z.literal('auto'), z.boolean()])
+    .optional()
+    .describe(
+      'smsego: maximize the infill criterion inside an adaptive trust region around the front designs. auto (default): on for a problem without constraints, off with constraints (docs/algorithms.md).',
+    ),
+  initial: z
+    .strictObject({
+      from: z
+        .string()
+        .min(1)
+        .optional()
+        .describe(
+          'An earlier run folder (relative to this file): its Pareto designs are evaluated first; parego and smsego also learn from its evaluations.',
+        ),
+      designs: z
+        .array(z.string().min(1))
+        .min(1, 'list at least one design file')
+        .optional()
+        .describe(
+          'Design files (relative to this file) evaluated first: each sets every study variable at its path (orbit.altitude_km, shells.<name>.planes).',
+        ),
+    })
+    .refine((i) => (i.from === undefined) !== (i.designs === undefined), {
+      message: 'set either from (an earlier run folder) or designs (a list of design files), not both or neither',
+    })
+    .optional()
+    .describe('Warm start from an earlier run, or from design files, of a study with the same variables.'),
+  archiveLimit: z
+    .number()
+    .int('must be a whole number of designs')
+    .min(100, 'must be at least 100 designs')
+    .optional()
+    .describe(
+      'Bound on the Pareto archive: above it (+10 %) the most crowded designs are dropped (crowding distance). Default: unbounded (every non-dominated design kept; memory grows with it).',
+    ),
+  stagnation: z
+    .strictObject({ window: z.number().int().min(2).default(20), tolerance: z.number().min(0).default(1e-4) })
+    .optional()
+    .describe('Stop when normalized hypervolume improves by less than `tolerance` over `window` generations.'),
+  checkpointEvery: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe(
+      'Checkpoint every N generations. Default: at the first generation boundary 10 s (of wall time) after the previous checkpoint, or after the start of the process (a run shorter than that writes none; fsync per checkpoint is then saved).',
+    ),
+});
+
+export const algorithmSchema = lazy(() =>
+  z
+    .strictObject({
+      ...algorithmBudgetFields(),
+      ...algorithmRunFields(),
+    })
+    .refine((a) => a.name === 'smsego' || a.trustRegion === undefined, {
+      message: 'algorithm.trustRegion is an smsego setting: remove it, or set name: smsego',
+      path: ['trustRegion'],
+    })
+    .refine((a) => (a.name !== 'parego' && a.name !== 'smsego') || a.evaluations !== undefined, {
+      message: 'parego and smsego need a budget: set evaluations (e.g. 200; it sizes their start and stops the run)',
+      path: ['evaluations'],
+    })
+    .describe('Algorithm, seed and termination.'),
+);
+export type AlgorithmSettings = z.infer<ReturnType<typeof algorithmSchema>>;
+
+export const robustSchema = lazy(() =>
+  z
+    .strictObject({
+      samples: z
+        .number()
+        .int('must be a whole number of samples')
+        .min(4, 'must be at least 4 samples')
+        .max(10000, 'at most 10000 samples (each costs one model evaluation per design)')
+        .default(32)
+        .describe('Uncertainty samples per design (each design is evaluated N + 1 times: nominal and N samples).'),
+      method: z
+        .enum(['lhs', 'mc'])
+        .default('lhs')
+        .describe('Sampling of the unit hypercube: lhs (Latin hypercube, default) or mc (plain Monte Carlo).'),
+      seed: z
+        .number()
+        .int('must be a whole number from 0 to 4294967295')
+        .min(0, 'must be a whole number from 0 to 4294967295')
+        .max(4294967295, 'must be a whole number from 0 to 4294967295')
+        .optional()
+        .describe('Seed of the common sample set, drawn once when the study is loaded; default algorithm.seed.'),
+      maxFailedShare: z
+        .number()
+        .min(0, 'must be from 0 to 0.5')
+        .max(0.5, 'must be from 0 to 0.5 (at least half the samples must be evaluable)')
+        .default(0.1)
+        .describe(
+          "A design whose share of failed samples (not evaluable, or outside a field's range) exceeds this is a failed evaluation; below it, statistics use the other samples and prob(...) counts a failed sample as not holding.",
+        ),
+    })
+    .describe(
+      'Robust optimization (objectives and constraints naming mean, sd, min, max, p1…p99 or prob(...) of metrics): the common uncertainty samples every design is evaluated on.',
+    ),
+);
+export type RobustSettings = z.infer<ReturnType<typeof robustSchema>>;
+
+export const selectSchema = lazy(() =>
+  z
+    .strictObject({
+      minMargin: z
+        .number()
+        .min(0, 'must be from 0 to 0.9 (a relative margin: 0.05 keeps every constraint 5 % inside its limit)')
+        .max(0.9, 'must be from 0 to 0.9 (a relative margin: 0.05 keeps every constraint 5 % inside its limit)')
+        .optional()
+        .describe(
+          'The recommended (knee) design is chosen among the Pareto designs whose every enforced constraint keeps at least this relative margin, ' +
+            '(limit − value)/|limit|; e.g. 0.05.',
+        ),
+      minProbability: z
+        .number()
+        .gt(
+          0,
+          'must be above 0 and at most 1 (e.g. 0.9: all constraints hold together in 90 % of the uncertainty samples)',
+        )
+        .max(
+          1,
+          'must be above 0 and at most 1 (e.g. 0.9: all constraints hold together in 90 % of the uncertainty samples)',
+        )
+        .optional()
+        .describe(
+          'The knee is chosen among the Pareto designs whose enforced constraints all hold together in at least this share of the uncertainty ' +
+            "samples (catalog rows' and the study's uncertainty:); needs uncertain inputs.",
+        ),
+      samples: z
+        .number()
+        .int('must be a whole number of samples')
+        .min(16, 'must be at least 16 samples')
+        .max(10000, 'at most 10000 samples (each costs one model evaluation per design checked)')
+        .default(256)
+        .describe(
+          "Uncertainty samples per design for minProbability and for the report's P(all constraints hold) of the recommended designs.",
+        ),
+    })
+    .describe(
+      'How the recommended (knee) design is chosen: among the Pareto designs that keep a margin or a joint probability of meeting every constraint.',
+    ),
+);
+export type SelectSettings = z.infer<ReturnType<typeof selectSchema>>;

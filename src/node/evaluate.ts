@@ -1,0 +1,158 @@
+/**
+ * Composes the physical models into one node evaluation: design (+ catalog rows) → DesignRecord.
+ *
+ * Order (no iteration is needed): orbit → compute → ISL → thermal (radiator at the junction-limited
+ * temperature, hot case, sized for peak IT heat) → power (array and battery for the worst orbit at end of
+ * life) → radiation → dry mass → drag (on the dry mass) → propellant → launch mass → stowed volume →
+ * cost. Constraints marked `enforced` always apply in studies: the physical closure of the design.
+ * SI inside; user units (km, deg, min, Wh) are converted once, for the record (nodeRecord.ts).
+ * The stages live in stagesThermalPower.ts, stagesMassDrag.ts and stagesCost.ts, the constraint table and the
+ * record notes in nodeConstraints.ts; this file runs them and holds the lean evaluation a study's optimizer uses.
+ */
+import type { DesignRecord } from './record/record.js';
+import {
+  assembleRecord,
+  RECORD_FIELDS,
+  type Field,
+  type CostSizing,
+  type Design,
+  type LifecycleSizing,
+  type MassSizing,
+  type NodeSizing,
+  type Payload,
+  type PowerSizing,
+  type Radiation,
+  type Rows,
+  type ThermalSizing,
+} from './record/nodeRecord.js';
+import { deliveredCompute, sizePayload, sizePower, sizeThermal } from './stages/thermalPower.js';
+import { sizeMassAndDrag, sizeRadiation } from './stages/massDrag.js';
+import { lifecycle, sizeCost } from './stages/cost.js';
+import { chipFigureNote, modelNotes, NODE_CONSTRAINTS, nodeConstraints } from './record/constraints.js';
+import { tokenFigures, type TokenFigures } from './stages/tokens.js';
+
+export { constraintResult, PHYSICAL_CONSTRAINTS, RELAXABLE_CONSTRAINTS } from './record/constraints.js';
+
+export function evaluateNode(design: Design, rows: Rows): DesignRecord {
+  const notes: string[] = [];
+  const s = sizeNode(design, rows, notes);
+  const constraints = nodeConstraints(design, rows, s);
+  notes.push(...modelNotes(design, s.computeShare, s.mass.drag.disposalModel));
+  if (rows.chip.typicalFraction !== undefined) notes.push(chipFigureNote(rows.chip, rows.chip.typicalFraction));
+  return assembleRecord(design, rows, s, constraints, notes);
+}
+
+/** Every sizing stage, in order; `notes` (null: not kept) receives what a stage has to say about the design. */
+function sizeNode(design: Design, rows: Rows, notes: string[] | null): NodeSizing {
+  const payload = sizePayload(design, rows);
+  const thermal = sizeThermal(design, rows, payload, notes);
+  const power = sizePower(design, rows, payload, thermal);
+  // Delivered compute as a waterfall (compute.ts gives peak; throttling when the array or radiator falls short)
+  const waterfall = deliveredCompute(design, rows, payload, thermal, power);
+  // An array that cannot even carry the bus delivers nothing: the cost per delivered compute is then infinite (the
+  // smallest positive double keeps the cost models' checks and makes the division overflow to Infinity).
+  const costPFLOPS = Math.max(waterfall.deliveredPFLOPS, Number.MIN_VALUE);
+  const rad = sizeRadiation(design, payload);
+  const mass = sizeMassAndDrag(design, payload, thermal, power, rad);
+  const cost = sizeCost(design, rows, payload, costPFLOPS, thermal, power, rad, mass);
+  const compute = { ...payload.compute, deliveredPFLOPS: waterfall.deliveredPFLOPS };
+  return new Sizing(design, rows, payload, compute, costPFLOPS, thermal, power, rad, mass, cost, waterfall);
+}
+
+/**
+ * The stages' results. The fleet economics and the token figures run when a record field first reads them (every
+ * field of a complete record; in a study, only when a metric names one of theirs): no other stage depends on them.
+ */
+class Sizing implements NodeSizing {
+  readonly orbit: Payload['orbit'];
+  readonly sunlitItPowerAvg_W: number;
+  readonly computeShare: number;
+  readonly isl: Payload['isl'];
+  private economics_: LifecycleSizing | undefined;
+  private tokens_: TokenFigures | undefined;
+  constructor(
+    private readonly design: Design,
+    private readonly rows: Rows,
+    payload: Payload,
+    /** Orbit averages, the delivered PFLOPS after the waterfall. */
+    readonly compute: Payload['compute'],
+    /** The delivered PFLOPS the cost models price (> 0). */
+    private readonly costPFLOPS: number,
+    readonly thermal: ThermalSizing,
+    readonly power: PowerSizing,
+    readonly rad: Radiation,
+    readonly mass: MassSizing,
+    readonly cost: CostSizing,
+    readonly waterfall: NodeSizing['waterfall'],
+  ) {
+    this.orbit = payload.orbit;
+    this.sunlitItPowerAvg_W = payload.sunlitItPowerAvg_W;
+    this.computeShare = payload.computeShare;
+    this.isl = payload.isl;
+  }
+  get economics(): LifecycleSizing {
+    return (this.economics_ ??= lifecycle(this.design, this.rows, this.compute, this.costPFLOPS, this.cost));
+  }
+  get tokens(): TokenFigures {
+    if (this.tokens_ === undefined) {
+      this.tokens_ = tokenFigures(this.design, this.rows, {
+        waterfall: this.waterfall,
+        deliveredPFLOPS: this.costPFLOPS,
+        program: this.economics.program,
+      });
+    }
+    return this.tokens_;
+  }
+}
+
+/**
+ * What a study reads from each evaluation: metric paths (METRIC_PATHS) and physical constraints (PHYSICAL_CONSTRAINTS).
+ */
+export interface NodeOutputs {
+  readonly metrics: readonly string[];
+  readonly constraints: readonly string[];
+}
+export interface NodeMetricsEvaluator {
+  /** The values of one design, in an array the next call overwrites: read them before evaluating another design. */
+  readonly run: (design: Design, rows: Rows) => Float64Array;
+  /** '<=' or '>=' of each of `out.constraints`. */
+  readonly senses: readonly ('<=' | '>=')[];
+}
+
+/**
+ * The lean evaluation a study's optimizer runs: design → the values of `out.metrics`, then the value and the limit of
+ * each of `out.constraints` (their senses in `senses`), in one array. It runs the same sizing stages as evaluateNode
+ * (the fleet economics and token figures only when a metric reads them) and reads each number with the record's own
+ * field function (RECORD_FIELDS), building no record section, constraint description, note or warning: every number
+ * equals the full record's (test/node/evaluateLean.test.ts). Null when a metric or constraint is not a node metric.
+ */
+export function nodeMetricsEvaluator(out: NodeOutputs): NodeMetricsEvaluator | null {
+  const fields: Field[] = [];
+  for (const path of out.metrics) {
+    const [section, key, extra] = path.split('.');
+    const table = Object.hasOwn(RECORD_FIELDS, section!)
+      ? RECORD_FIELDS[section as keyof typeof RECORD_FIELDS]
+      : undefined;
+    if (table === undefined || key === undefined || extra !== undefined) return null;
+    fields.push(Object.hasOwn(table, key) ? table[key]! : () => NaN);
+  }
+  const checks = out.constraints.map((name) => NODE_CONSTRAINTS.find((c) => c.name === name));
+  if (checks.some((c) => c === undefined)) return null;
+  const m = fields.length;
+  const senses = checks.map((c) => c!.sense);
+  // One array for every call: the caller reads the numbers before the next evaluation (NodeMetricsEvaluator.run).
+  const values = new Float64Array(m + 2 * checks.length);
+  const run = (design: Design, rows: Rows): Float64Array => {
+    const s = sizeNode(design, rows, null);
+    for (let i = 0; i < m; i++) {
+      const v = fields[i]!(design, rows, s, false);
+      values[i] = typeof v === 'number' ? v : NaN;
+    }
+    for (let k = 0; k < checks.length; k++) {
+      values[m + 2 * k] = checks[k]!.value(design, rows, s);
+      values[m + 2 * k + 1] = checks[k]!.limit(design, rows, s);
+    }
+    return values;
+  };
+  return { run, senses };
+}

@@ -1,0 +1,234 @@
+/**
+ * The last node sizing stages: stowed volume and cost (hardware, launch, operations, LCOC) with the cost technology
+ * prices, and the fleet lifecycle economics against the terrestrial baselines (node.ts runs these lazily).
+ */
+import type {
+  CostSizing,
+  Design,
+  LifecycleSizing,
+  MassSizing,
+  Payload,
+  PowerSizing,
+  Radiation,
+  Rows,
+  ThermalSizing,
+} from '../record/nodeRecord.js';
+import { nodeCost, stowedVolume_m3 } from '../../models/cost/cost.js';
+import { costTechnologyPrices, type CostTechnologyPrices } from '../../models/cost/costTechnology.js';
+import { comparisonMetrics } from '../../models/cost/comparisonMetrics.js';
+import { vehiclePayloadToOrbit } from '../../models/launch/launchPerformance.js';
+import { programEconomics } from '../../models/cost/lifecycleProgram.js';
+import { capexPerWatt } from '../../models/cost/lifecycleEconomics.js';
+import { baselineLcoc } from '../../models/cost/lifecycleBaseline.js';
+import { loadTerrestrialBaselines } from '../../catalog/baselines.js';
+import { parityAgainstBaselines, type BaselineParity } from './parity.js';
+import { J_to_Wh, km_to_m } from '../../base/convert.js';
+
+/**
+ * The terrestrial scenarios (designs/catalogs/terrestrial-baselines.yaml), read once (the loader's path lookup stats
+ * files).
+ */
+let baselinesCache: ReturnType<typeof loadTerrestrialBaselines> | undefined;
+const terrestrialBaselines = () => (baselinesCache ??= loadTerrestrialBaselines());
+
+/** Stowed volume, then cost (hardware, launch, operations, LCOC). */
+export function sizeCost(
+  design: Design,
+  rows: Rows,
+  { orbit, compute, isl }: Payload,
+  costPFLOPS: number,
+  thermal: ThermalSizing,
+  { system: power }: PowerSizing,
+  rad: Radiation,
+  { drag, mass }: MassSizing,
+): CostSizing {
+  const { mission, compute: c, thermal: t, launch: l, economics: e } = design;
+  const { chip, array, battery, radiator, vehicle } = rows;
+  const stowed = stowedVolume_m3({
+    arrayBolPower_W: power.bolPower_W,
+    arrayStowedPowerDensity_W_per_m3: array.stowedPowerDensity_W_per_m3,
+    radiatorArea_m2: t.radiatorArea_m2,
+    radiatorStowedArea_m2_per_m3: radiator.stowedArea_m2_per_m3,
+    coreMass_kg: mass.launch_kg - power.arrayMass_kg - thermal.radiatorMass_kg,
+  });
+  const batteryEnergy_Wh = J_to_Wh(power.batteryEnergy_J);
+  const prices = costPrices(design);
+  const cost = nodeCost({
+    // A node pays for the mass allocated to it on the launcher (or its built-up mass, if larger).
+    vehicle,
+    launch_kg: Math.max(l.mass_kg, mass.launch_kg),
+    stowedVolume_m3: stowed.stowedVolume_m3,
+    // The vehicle's payload into this orbit (published points or the stated rule), the constellation campaign's too.
+    payload_kg: vehiclePayloadToOrbit(vehicle, km_to_m(design.orbit.altitude_km), orbit.inclination_rad).payload_kg,
+    ...(e.launchCost_USD_per_kg !== undefined ? { launchPriceOverride_USD_per_kg: e.launchCost_USD_per_kg } : {}),
+    itPowerAvg_W: compute.itPowerAvg_W,
+    itPowerPeak_W: compute.itPowerPeak_W,
+    chips: c.chips,
+    costPerChip_USD: chip.costPerChip_USD,
+    peakPFLOPS: compute.peakPFLOPS,
+    utilization: c.utilization,
+    lifetime_yr: mission.lifetime_yr,
+    electricityPrice_USD_per_kWh: e.electricity_USD_per_kWh,
+    pue: e.pue,
+    deliveredPFLOPS: costPFLOPS,
+    arrayBolPower_W: power.bolPower_W,
+    arrayCost_USD_per_W: array.cost_USD_per_W * prices.arrayPriceFactor,
+    radiatorArea_m2: t.radiatorArea_m2,
+    radiatorCost_USD_per_m2: radiator.cost_USD_per_m2 * prices.radiatorPriceFactor,
+    busCost_USD_per_kg: prices.busCost_USD_per_kg,
+    aitFraction: prices.aitFraction,
+    chipIntegrationFraction: prices.chipIntegrationFraction,
+    ...(design.cost.operationsFraction_per_yr !== undefined
+      ? { operationsFraction_per_yr: design.cost.operationsFraction_per_yr }
+      : {}),
+    batteryEnergy_Wh,
+    batteryCost_USD_per_Wh: battery.cost_USD_per_Wh,
+    islCost_USD: isl.cost_USD,
+    bus_kg: mass.bus_kg,
+    shielding_kg: rad.shieldingMass_kg,
+    propellant_kg: drag.propellantMass_kg,
+  });
+  return { stowed, batteryEnergy_Wh, cost };
+}
+
+/** The last prices computed and the inputs they came from: a study's designs share their `cost` section's values. */
+let lastPrices: { readonly from: readonly unknown[]; readonly prices: CostTechnologyPrices } | undefined;
+
+/** The cost technology preset's prices with the design's `cost.*` overrides. */
+function costPrices({ cost: c }: Design): CostTechnologyPrices {
+  const from = lastPrices?.from;
+  if (
+    from !== undefined &&
+    from[0] === c.technology &&
+    from[1] === c.arrayPriceFactor &&
+    from[2] === c.radiatorPriceFactor &&
+    from[3] === c.busCost_USD_per_kg &&
+    from[4] === c.aitFraction &&
+    from[5] === c.chipIntegrationFraction
+  )
+    return lastPrices!.prices;
+  const prices = costTechnologyPrices(c.technology, {
+    arrayPriceFactor: c.arrayPriceFactor,
+    radiatorPriceFactor: c.radiatorPriceFactor,
+    busCost_USD_per_kg: c.busCost_USD_per_kg,
+    aitFraction: c.aitFraction,
+    chipIntegrationFraction: c.chipIntegrationFraction,
+  });
+  lastPrices = {
+    from: [
+      c.technology,
+      c.arrayPriceFactor,
+      c.radiatorPriceFactor,
+      c.busCost_USD_per_kg,
+      c.aitFraction,
+      c.chipIntegrationFraction,
+    ],
+    prices,
+  };
+  return prices;
+}
+
+/** Discounted LCOC (one node over its life), capex per watt and the verdict against each terrestrial baseline. */
+export function lifecycle(
+  design: Design,
+  rows: Rows,
+  compute: Payload['compute'],
+  costPFLOPS: number,
+  { cost }: CostSizing,
+): LifecycleSizing {
+  // chips at their market price: the space-packaging premium (cost.chipIntegrationFraction) is integration work, so it
+  // counts with the non-chip hardware (ex-chips capex, the learning curve) and never in the terrestrial baseline
+  const chips_USD = design.compute.chips * rows.chip.costPerChip_USD;
+  const { fleet, program } = fleetProgram(design, costPFLOPS, cost, chips_USD);
+  const capex = capexPerWatt({
+    chips_USD,
+    nonChipHardware_USD: cost.hardware_USD - chips_USD,
+    launch_USD: cost.launch_USD,
+    itPower_W: compute.itPowerAvg_W,
+  });
+  const { terms, terrestrial } = terrestrialTerms(design, rows, compute, chips_USD);
+  const baselines = terms.map(({ id, result: r }) => ({
+    id,
+    lcoc_USD_per_PFLOP_day: r.lcoc_USD_per_PFLOP_day,
+    lcocDiscounted_USD_per_PFLOP_day: r.lcocDiscounted_USD_per_PFLOP_day,
+    spaceToTerrestrial: program.lcocDiscounted_USD_per_PFLOP_day / r.lcocDiscounted_USD_per_PFLOP_day,
+  }));
+  // $/chip-hour and $/MWh of the fleet's LCOC pair (the per-node delivered compute and IT power)
+  const comparison = comparisonMetrics({
+    lcoc_USD_per_PFLOP_day: program.lcoc_USD_per_PFLOP_day,
+    lcocDiscounted_USD_per_PFLOP_day: program.lcocDiscounted_USD_per_PFLOP_day,
+    deliveredPFLOPS: costPFLOPS,
+    chips: design.compute.chips,
+    itPowerAvg_W: compute.itPowerAvg_W,
+  });
+  // The parity search re-prices the fleet over years (~10x a node evaluation): computed when the record's economics
+  // section is built, so a study whose metrics do not name it never pays for it.
+  let parity: readonly BaselineParity[] | undefined;
+  return {
+    program,
+    capex,
+    baselines,
+    comparison,
+    terrestrial,
+    get parity() {
+      return (parity ??= parityAgainstBaselines(design, { cost, program: fleet, baselines: terms }));
+    },
+  };
+}
+
+/** The fleet (`economics.units` nodes replaced over the horizon) and its program economics. */
+function fleetProgram(design: Design, costPFLOPS: number, cost: CostSizing['cost'], chips_USD: number) {
+  const e = design.economics;
+  const L = design.mission.lifetime_yr;
+  // the fleet: `units` nodes on the learning curve (chips and launch off it), replaced at end of life within the
+  // horizon
+  const fleet = {
+    nodes: e.units,
+    nodeLifetime_yr: L,
+    horizon_yr: e.horizon_yr ?? L,
+    learningRate: e.learningRate ?? costPrices(design).learningRate,
+    groundSegment_USD: e.groundSegment_USD,
+    groundOperations_USD_per_yr: e.groundOperations_USD_per_yr,
+    deliveredPFLOPSPerNode: costPFLOPS,
+    discountRate_per_yr: e.discountRate_per_yr,
+  };
+  const program = programEconomics({
+    ...fleet,
+    firstUnitCost_USD: cost.hardware_USD - chips_USD,
+    perNodeOffCurve_USD: chips_USD + cost.launch_USD,
+    nodeOperations_USD_per_yr: cost.operations_USD_per_yr,
+  });
+  return { fleet, program };
+}
+
+/**
+ * The same chips on the ground in every terrestrial scenario (`terms`, what the parity search re-prices), and the
+ * comparison metrics of economics.baseline's (undefined if no scenario has that id).
+ */
+function terrestrialTerms(
+  design: Design,
+  rows: Rows,
+  compute: Payload['compute'],
+  chips_USD: number,
+): {
+  terms: { id: string; chips_USD: number; result: ReturnType<typeof baselineLcoc> }[];
+  terrestrial: LifecycleSizing['terrestrial'];
+} {
+  const e = design.economics;
+  const L = design.mission.lifetime_yr;
+  const chipSet = {
+    chips_USD,
+    itPowerPeak_W: compute.itPowerPeak_W,
+    idlePowerFraction: rows.chip.idlePowerFraction,
+    peakPFLOPS: compute.peakPFLOPS,
+    // the same parts on the ground run at the same typical fraction of their stated peak
+    sustainedFraction: design.compute.sustainedFraction * (rows.chip.typicalFraction ?? 1),
+  };
+  let terrestrial: LifecycleSizing['terrestrial'];
+  const terms = terrestrialBaselines().map((b) => {
+    const result = baselineLcoc({ scenario: b, chipSet, lifetime_yr: L, discountRate_per_yr: e.discountRate_per_yr });
+    if (b.id === e.baseline) terrestrial = comparisonMetrics({ ...result, chips: design.compute.chips });
+    return { id: b.id, chips_USD, result };
+  });
+  return { terms, terrestrial };
+}

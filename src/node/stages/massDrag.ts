@@ -1,0 +1,103 @@
+/**
+ * The node sizing stages after power (node.ts runs them in order): radiation dose and shielding, then dry mass →
+ * drag (on the dry mass) → propellant → launch mass; and the mass technology factors the record notes quote.
+ */
+import type { Design, MassSizing, Payload, PowerSizing, Radiation, ThermalSizing } from '../record/nodeRecord.js';
+import { radiationDose } from '../../models/radiation/radiation.js';
+import { dryMass, MASS_TECHNOLOGY, massBudget } from '../../models/mass/mass.js';
+import { dragBudget, orbitAverageDragArea_m2 } from '../../models/drag/drag.js';
+import { km_to_m, mm_to_m } from '../../base/convert.js';
+
+/** Electronics enclosure packaging density for the shielded volume [kg/m³] (dense server electronics, estimate). */
+const ELECTRONICS_PACKAGING_DENSITY_kg_m3 = 500;
+/** Bus frontal area per kg^(2/3) of dry mass: a ~200 kg/m³ core box seen face-on (estimate). */
+const CORE_DENSITY_FOR_AREA_kg_m3 = 200;
+
+export function sizeRadiation(design: Design, { orbit, compute }: Payload): Radiation {
+  const { mission, radiation: r } = design;
+  // Shielding wraps the compute electronics: a cube of the compute mass at electronics packaging density.
+  const shieldedVolume_m3 = compute.mass_kg / ELECTRONICS_PACKAGING_DENSITY_kg_m3;
+  const shieldedArea_m2 = 6 * Math.cbrt(shieldedVolume_m3) ** 2;
+  return radiationDose({
+    altitude_m: km_to_m(design.orbit.altitude_km),
+    inclination_rad: orbit.inclination_rad,
+    shieldThickness_m: mm_to_m(r.shielding_mm_al),
+    missionLife_yr: mission.lifetime_yr,
+    designMargin: mission.radiationDesignMargin,
+    shieldedArea_m2,
+  });
+}
+
+/** Dry mass → drag (on the dry mass) → propellant → launch mass. */
+export function sizeMassAndDrag(
+  design: Design,
+  { compute, isl }: Payload,
+  thermal: ThermalSizing,
+  { system: power }: PowerSizing,
+  rad: Radiation,
+): MassSizing {
+  const { mission, power: p, thermal: t, launch: l, drag: d } = design;
+  const factors = massFactors(design);
+  const dry = dryMass({
+    compute_kg: compute.mass_kg,
+    array_kg: power.arrayMass_kg,
+    battery_kg: power.batteryMass_kg,
+    radiator_kg: thermal.radiatorMass_kg,
+    shielding_kg: rad.shieldingMass_kg,
+    isl_kg: isl.mass_kg,
+    ...factors,
+  });
+  const busArea_m2 = Math.cbrt(dry.dry_kg / CORE_DENSITY_FOR_AREA_kg_m3) ** 2;
+  const { dragArea_m2, minimumDragArea_m2 } = orbitAverageDragArea_m2({
+    arrayArea_m2: p.arrayArea_m2,
+    radiatorArea_m2: t.radiatorArea_m2,
+    busArea_m2,
+    arrayProjectionFactor: d.arrayProjectionFactor,
+    radiatorProjectionFactor: d.radiatorProjectionFactor,
+  });
+  // A dead node cannot hold attitude: a randomly tumbling flat plate presents half its one-face area on average
+  // (mean projection of a convex body = 1/4 of its surface, Cauchy), the bus face-on.
+  const disposalDragArea_m2 =
+    d.disposalAttitude === 'operational'
+      ? dragArea_m2
+      : d.disposalAttitude === 'edge-on'
+        ? minimumDragArea_m2
+        : 0.5 * (p.arrayArea_m2 + t.radiatorArea_m2) + busArea_m2;
+  // The launcher inserts the node directly into its orbit (the payload is the vehicle's into that orbit, see sizeCost):
+  // no orbit raise to budget.
+  const drag = dragBudget({
+    altitude_m: km_to_m(design.orbit.altitude_km),
+    solarActivity: mission.solarActivity,
+    dryMass_kg: dry.dry_kg,
+    dragArea_m2,
+    lifetime_yr: mission.lifetime_yr,
+    dragCoefficient: d.dragCoefficient,
+    disposalSolarActivity: d.disposalSolarActivity ?? mission.solarActivity,
+    disposalSolarCycle: d.disposalSolarCycle,
+    disposalDragArea_m2,
+    extraDeltaV_m_s_per_yr: d.formationKeepingDeltaV_m_s_per_yr,
+  });
+  const mass = massBudget({
+    compute_kg: compute.mass_kg,
+    array_kg: power.arrayMass_kg,
+    battery_kg: power.batteryMass_kg,
+    radiator_kg: thermal.radiatorMass_kg,
+    shielding_kg: rad.shieldingMass_kg,
+    isl_kg: isl.mass_kg,
+    propellant_kg: drag.propellantMass_kg,
+    allocated_kg: l.mass_kg,
+    itPowerAvg_W: compute.itPowerAvg_W,
+    propellantTankFraction: design.mass.propellantTankFraction,
+    ...factors,
+  });
+  return { dragArea_m2, drag, mass };
+}
+
+/** Bus fraction and system margin: the technology preset, overridden key by key. */
+export function massFactors(design: Design): { busFraction: number; marginFraction: number } {
+  const preset = MASS_TECHNOLOGY[design.mass.technology];
+  return {
+    busFraction: design.mass.busFraction ?? preset.busFraction,
+    marginFraction: design.mass.systemMargin ?? preset.marginFraction,
+  };
+}

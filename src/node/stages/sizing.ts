@@ -1,0 +1,48 @@
+/**
+ * Closes a node design at its orbit: array area, radiator area and the launch-mass allocation are set to
+ * what the node model requires, by fixed-point iteration (each pass re-evaluates the node with the areas
+ * and allocation the previous pass required; the coupling — array and radiator mass feed the bus, drag
+ * and launch mass, which feed back only weakly — converges in a few passes, as in the classic SMAD
+ * §10 mass-power iteration). Used for constellations whose shells put one node at many orbits.
+ *
+ * Validity: designs whose requirements stay within the schema ranges (array ≤ 50,000 m², radiator ≤
+ * 20,000 m², allocation ≤ 200 t); throws RangeError when the iteration does not settle.
+ */
+import type { NodeCatalogRows } from '../record/rows.js';
+import type { NodeDesign } from '../design/schema.js';
+import { evaluateNode } from '../evaluate.js';
+import type { DesignRecord } from '../record/record.js';
+
+const MAX_PASSES = 60;
+const RELATIVE_TOLERANCE = 1e-9;
+
+export interface ClosedNode {
+  readonly design: NodeDesign;
+  readonly record: DesignRecord;
+  readonly passes: number;
+}
+
+export function closeNodeDesign(design: Readonly<NodeDesign>, rows: Readonly<NodeCatalogRows>): ClosedNode {
+  let d: NodeDesign = design;
+  for (let pass = 1; pass <= MAX_PASSES; pass++) {
+    const r = evaluateNode(d, rows);
+    const next: NodeDesign = {
+      ...d,
+      power: { ...d.power, arrayArea_m2: r.power.requiredArrayArea_m2 },
+      thermal: { ...d.thermal, radiatorArea_m2: r.thermal.requiredRadiatorArea_m2 },
+      launch: { ...d.launch, mass_kg: r.mass.launch_kg },
+    };
+    // Relative change, safe at a zero requirement (a node that needs no radiator).
+    const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(a), Number.MIN_VALUE);
+    const change = Math.max(
+      rel(next.power.arrayArea_m2, d.power.arrayArea_m2),
+      rel(next.thermal.radiatorArea_m2, d.thermal.radiatorArea_m2),
+      rel(next.launch.mass_kg, d.launch.mass_kg),
+    );
+    d = next;
+    if (change < RELATIVE_TOLERANCE) return { design: d, record: evaluateNode(d, rows), passes: pass };
+  }
+  throw new RangeError(
+    `node sizing did not settle in ${MAX_PASSES} passes (array, radiator and launch mass keep changing)`,
+  );
+}

@@ -1,0 +1,296 @@
+/**
+ * The first node sizing stages (node.ts runs them in order): the payload (orbit, compute, ISL), the thermal chain
+ * (coolant loop, hot-case radiator, cold-case heater), the power system, and the delivered-compute waterfall.
+ */
+import type { Design, Payload, PowerSizing, Rows, ThermalSizing } from '../record/nodeRecord.js';
+import { orbitGeometry } from '../../models/orbit/orbit.js';
+import { computePayload } from '../../models/compute/compute.js';
+import { precisionFactor } from '../../models/compute/precision.js';
+import { islPayload } from '../../models/links/isl.js';
+import { earthViewFactorVerticalPlate, radiatorSizing } from '../../models/thermal/thermal.js';
+import { coolantLoop, loopHeatLoad } from '../../models/thermal/coolantLoop.js';
+import { coldCaseHeater } from '../../models/thermal/thermalColdCase.js';
+import { EARTH_RADIUS_m } from '../../base/constants.js';
+import { powerSystem } from '../../models/power/power.js';
+import { computeWaterfall } from '../../models/compute/computeWaterfall.js';
+import { deg_to_rad, km_to_m, Wh_to_J } from '../../base/convert.js';
+
+/** Bus housekeeping default: 3 % of peak IT power + 500 W (estimate: ADCS, C&DH, TT&C, heaters of a large bus). */
+const BUS_POWER_FRACTION_OF_IT = 0.03;
+const BUS_POWER_BASE_W = 500;
+
+export function sizePayload(design: Design, rows: Rows): Payload {
+  const { mission, orbit: o, compute: c, isl: i } = design;
+  const orbit = orbitGeometry({
+    altitude_m: km_to_m(o.altitude_km),
+    inclination:
+      o.inclination_deg === 'sso'
+        ? { kind: 'sso', ltan_h: o.ltan_h }
+        : { kind: 'fixed', inclination_rad: deg_to_rad(o.inclination_deg) },
+  });
+  const unthrottled = computePayload({
+    chip: rows.chip,
+    chips: c.chips,
+    utilization: c.utilization,
+    lifetime_yr: mission.lifetime_yr,
+    failureRate_per_yr: c.chipFailureRate_per_yr,
+    ...precisionOf(rows, c.precision, c.sparsity),
+  });
+  // Compute throttled to a fraction k of its average in shadow (power.eclipseComputeFraction, a smaller battery)
+  // loses (1 − k) of the compute for the eclipse share of the time: delivered compute and the average IT power
+  // (and the heat it makes on average) are orbit averages over the annual mean shadow fraction. Peak power and
+  // the peak heat load stay: the radiator and the daylight array load are sized for full compute.
+  const computeShare = 1 - orbit.eclipseFractionMean * (1 - design.power.eclipseComputeFraction);
+  const compute = {
+    ...unthrottled,
+    itPowerAvg_W: unthrottled.itPowerAvg_W * computeShare,
+    heatLoadAvg_W: unthrottled.heatLoadAvg_W * computeShare,
+    deliveredPFLOPS: unthrottled.deliveredPFLOPS * computeShare,
+  };
+  const isl = islPayload({ topology: i.topology, terminal: rows.terminal });
+  return { orbit, compute, sunlitItPowerAvg_W: unthrottled.itPowerAvg_W, computeShare, isl };
+}
+
+/**
+ * Coolant loop → hot-case heat load → radiator (at the junction-limited temperature, hot case) → junction
+ * temperature → cold-case heater; `notes` receives the radiator temperature cap.
+ */
+export function sizeThermal(design: Design, rows: Rows, payload: Payload, notes: string[] | null): ThermalSizing {
+  const { chip, radiator, coating } = rows;
+  const t = design.thermal;
+  const busPower_W = busPowerOf(design, payload.compute.itPowerPeak_W);
+  const { loop, radiatorTemp_K, loopDeltaT_K, finEfficiency } = thermalLoop(design, rows, notes);
+  const { heatLoad_W, pumpPower_W, batteryLoss_W } = hotCaseHeat(
+    design,
+    rows,
+    payload,
+    busPower_W,
+    loop.pumpPower_W_per_W,
+  );
+  const altitude_m = km_to_m(design.orbit.altitude_km);
+  const earthViewFactors = radiatorEarthViewFactors(t, altitude_m);
+  const sizing = radiatorSizing({
+    heatLoad_W,
+    junctionTempMax_K: radiatorTemp_K,
+    loopDeltaT_K: 0,
+    arealDensity_kg_m2: radiator.arealDensity_kg_m2,
+    pumpPower_W_per_W: loop.pumpPower_W_per_W,
+    solarAbsorptance: coating.absorptanceEol,
+    irEmittance: coating.emittanceEol,
+    altitude_m,
+    earthViewFactors,
+    finEfficiency,
+    radiatingFaces: t.radiatingFaces,
+    solarIncidence_rad: deg_to_rad(t.solarIncidence_deg),
+    sinkTemp_K: t.sinkTemp_K,
+    ...(t.hotCase !== undefined ? { environment: t.hotCase } : {}),
+  });
+  const junctionTemp_K = radiatorTemp_K + loopDeltaT_K + (loop.junctionTemp_K - loop.coolantHotTemp_K);
+  const cold = coldCase(design, rows, payload, { earthViewFactors, finEfficiency, busPower_W, pumpPower_W });
+  return {
+    heatLoad_W,
+    radiator: sizing,
+    radiatorMass_kg: t.radiatorArea_m2 * radiator.arealDensity_kg_m2,
+    pumpPower_W,
+    batteryLoss_W,
+    busPower_W,
+    junctionTemp_K,
+    junctionLimit_K: chip.maxJunctionTemp_K,
+    heaterPower_W: t.coldCaseControl === 'bypass' ? 0 : cold.heaterPower_W,
+    coolantHotTemp_K: radiatorTemp_K + loopDeltaT_K,
+  };
+}
+
+/** The coolant loop from the chip junction limit, and the radiator temperature it allows (capped by the technology). */
+function thermalLoop(
+  design: Design,
+  { chip, radiator, coolant }: Rows,
+  notes: string[] | null,
+): { loop: ReturnType<typeof coolantLoop>; radiatorTemp_K: number; loopDeltaT_K: number; finEfficiency: number } {
+  const t = design.thermal;
+  const loopDeltaT_K = t.loopDeltaT_K ?? radiator.loopDeltaT_K;
+  const finEfficiency = t.finEfficiency ?? radiator.finEfficiency ?? 1;
+  // The loop cannot run the radiator hotter than its technology allows, whatever the chips tolerate.
+  const loop = coolantLoop({
+    junctionLimit_K: chip.maxJunctionTemp_K,
+    chipPower_W: chip.chipPower_W,
+    junctionToCoolant_K_per_W: t.junctionToCoolant_K_per_W,
+    loopDeltaT_K,
+    radiatorTemp_K: t.radiatorTemp_K,
+    coolant,
+    coolantTempRise_K: t.coolantTempRise_K,
+    exitQuality: t.exitQuality,
+    pressureDrop_Pa: t.loopPressureDrop_Pa,
+    pumpEfficiency: t.pumpEfficiency,
+  });
+  let radiatorTemp_K = loop.radiatorTemp_K;
+  if (t.radiatorTemp_K === undefined && radiatorTemp_K > radiator.maxTemp_K) {
+    radiatorTemp_K = radiator.maxTemp_K;
+    notes?.push(`radiator temperature capped by the ${radiator.id} technology limit ${radiator.maxTemp_K} K`);
+  }
+  return { loop, radiatorTemp_K, loopDeltaT_K, finEfficiency };
+}
+
+/** The heat the loop carries in the hot case (all of it, or peak IT only: `thermal.rejects`) and the pump power. */
+function hotCaseHeat(
+  design: Design,
+  rows: Rows,
+  { orbit, compute, sunlitItPowerAvg_W, isl }: Payload,
+  busPower_W: number,
+  pumpPower_W_per_W: number,
+): { heatLoad_W: number; pumpPower_W: number; batteryLoss_W: number } {
+  // Daylight (hot case): the battery recharges what it gave in the worst eclipse; its charge loss is taken equal
+  // to the discharge loss (round trip ≈ η²). Eclipse: throttled IT, bus and ISL keep dissipating into the loop.
+  const dayLength_s = orbit.period_s - orbit.maxEclipse_s;
+  const eclipseLoad_W = sunlitItPowerAvg_W * design.power.eclipseComputeFraction + busPower_W + isl.power_W;
+  const eta = rows.battery.dischargeEfficiency;
+  const batteryLoss_W = dayLength_s > 0 ? (eclipseLoad_W * orbit.maxEclipse_s * (1 - eta)) / (eta * dayLength_s) : 0;
+  const all = design.thermal.rejects === 'all';
+  const { heatLoad_W, pumpPower_W } = loopHeatLoad({
+    itHeat_W: compute.heatLoadPeak_W,
+    busAndIslHeat_W: all ? busPower_W + isl.power_W : 0,
+    batteryLoss_W: all ? batteryLoss_W : 0,
+    pumpPower_W_per_W,
+  });
+  return { heatLoad_W, pumpPower_W, batteryLoss_W };
+}
+
+/** Earth view factor of each radiator face: the design's, or a horizontal or vertical plate at the altitude. */
+function radiatorEarthViewFactors(t: Design['thermal'], altitude_m: number): readonly [number, number] {
+  const H2 = ((EARTH_RADIUS_m + altitude_m) / EARTH_RADIUS_m) ** 2;
+  const vertical = (F: number): readonly [number, number] => [F, F];
+  return (
+    t.earthViewFactors ??
+    (t.attitude === 'horizontal'
+      ? [1 / H2, 0]
+      : vertical(earthViewFactorVerticalPlate({ altitude_m }).viewFactorPerFace))
+  );
+}
+
+/** The cold case: the heater power that keeps the loop above its coolant's minimum in eclipse. */
+function coldCase(
+  design: Design,
+  { coating, coolant }: Rows,
+  { sunlitItPowerAvg_W, isl }: Payload,
+  hot: {
+    earthViewFactors: readonly [number, number];
+    finEfficiency: number;
+    busPower_W: number;
+    pumpPower_W: number;
+  },
+): ReturnType<typeof coldCaseHeater> {
+  const t = design.thermal;
+  const { earthViewFactors, finEfficiency, busPower_W, pumpPower_W } = hot;
+  const all = t.rejects === 'all';
+  return coldCaseHeater({
+    radiatorArea_m2: t.radiatorArea_m2,
+    minLoopTemp_K: coolant.minOperatingTemp_K,
+    irEmittance: coating.emittance,
+    earthViewFactors,
+    finEfficiency,
+    radiatingFaces: t.radiatingFaces,
+    eclipseDissipation_W:
+      sunlitItPowerAvg_W * design.power.eclipseComputeFraction + (all ? busPower_W + isl.power_W + pumpPower_W : 0),
+    earthIR_W_m2: t.coldCaseEarthIR_W_m2,
+    sinkTemp_K: t.sinkTemp_K,
+  });
+}
+
+/** The peak's factor for the workload's precision and sparsity, and the precision it is stated at. */
+function precisionOf(
+  rows: Rows,
+  precision: string | undefined,
+  sparsity: 'dense' | '2:4',
+): { precisionFactor: number; precision: string } {
+  const r = precisionFactor({ rowPrecision: rows.chip.precision, precision, sparse: sparsity === '2:4' });
+  return { precisionFactor: r.factor, precision: sparsity === '2:4' ? `${r.precision} 2:4 sparse` : r.precision };
+}
+
+/** Bus housekeeping power: the design's, or 3 % of peak IT + 500 W. */
+function busPowerOf(design: Design, itPowerPeak_W: number): number {
+  return design.power.busPower_W ?? BUS_POWER_FRACTION_OF_IT * itPowerPeak_W + BUS_POWER_BASE_W;
+}
+
+export function sizePower(
+  design: Design,
+  rows: Rows,
+  { orbit, sunlitItPowerAvg_W, isl }: Payload,
+  thermal: ThermalSizing,
+): PowerSizing {
+  const { mission, power: p } = design;
+  const { array, battery } = rows;
+  const busPower_W = thermal.busPower_W;
+  const depthOfDischarge = p.depthOfDischarge ?? battery.maxDepthOfDischarge;
+  const system = powerSystem({
+    arrayArea_m2: p.arrayArea_m2,
+    cellEfficiency: array.cellEfficiency,
+    packingFactor: array.packingFactor,
+    inherentDegradation: array.inherentDegradation,
+    degradationRate_per_yr: array.degradationPerYear,
+    tempCoefficient_per_K: array.tempCoefficient_per_K,
+    cellTemp_K: array.operatingTemp_K,
+    arrayArealDensity_kg_m2: array.arealDensity_kg_m2,
+    missionLife_yr: mission.lifetime_yr,
+    orbitPeriod_s: orbit.period_s,
+    eclipseDuration_s: orbit.maxEclipse_s,
+    eclipseFractionMean: orbit.eclipseFractionMean,
+    computePower_W: sunlitItPowerAvg_W,
+    busPower_W,
+    islPower_W: isl.power_W,
+    pumpPower_W: thermal.pumpPower_W,
+    depthOfDischarge,
+    batterySpecificEnergy_J_per_kg: Wh_to_J(battery.specificEnergy_Wh_per_kg),
+    batteryToLoadEfficiency: battery.dischargeEfficiency,
+    eclipseComputeFraction: p.eclipseComputeFraction,
+    eclipseHeaterPower_W: thermal.heaterPower_W,
+    cellReferenceTemp_K: array.referenceTemp_K,
+    sizing: p.sizing,
+    pathEfficiencyDaylight: p.pathEfficiencyDaylight,
+    pathEfficiencyEclipse: p.pathEfficiencyEclipse,
+    irradianceCase: p.irradianceCase,
+    sunIncidenceAngle_rad: deg_to_rad(p.sunIncidence_deg),
+    pointingError_rad: deg_to_rad(p.pointingError_deg),
+  });
+  return { system, busPower_W, depthOfDischarge };
+}
+
+/**
+ * Peak → typical (a press peak derated by the chip row's typicalFraction) → utilization → sustained fraction →
+ * eclipse → power and thermal throttling → availability → downlink
+ * (src/models/compute/computeWaterfall.ts). Throttling applies only when the installed array or radiator is short of
+ * what the design requires: the closures are enforced in studies, so it shows what an infeasible design would deliver.
+ */
+export function deliveredCompute(
+  design: Design,
+  rows: Rows,
+  { compute, computeShare, sunlitItPowerAvg_W, isl }: Payload,
+  thermal: ThermalSizing,
+  power: PowerSizing,
+) {
+  const c = design.compute;
+  const { typicalFraction, typicalFractionSource } = rows.chip;
+  const all = design.thermal.rejects === 'all';
+  const k = thermal.pumpPower_W / thermal.heatLoad_W;
+  return computeWaterfall({
+    peakPFLOPS: compute.peakPFLOPS,
+    ...(typicalFraction !== undefined ? { typicalFraction, typicalFractionSource: typicalFractionSource! } : {}),
+    utilization: c.utilization,
+    sustainedFraction: c.sustainedFraction,
+    computeShare,
+    availability: compute.availability,
+    power: {
+      installed_m2: design.power.arrayArea_m2,
+      required_m2: power.system.requiredArrayArea_m2,
+      computeLoad_W: sunlitItPowerAvg_W + thermal.pumpPower_W,
+      fixedLoad_W: power.busPower_W + isl.power_W,
+    },
+    thermal: {
+      installed_m2: design.thermal.radiatorArea_m2,
+      required_m2: thermal.radiator.requiredRadiatorArea_m2,
+      computeLoad_W: compute.heatLoadPeak_W / (1 - k),
+      fixedLoad_W: all ? (thermal.busPower_W + isl.power_W + thermal.batteryLoss_W) / (1 - k) : 0,
+    },
+    bytesPerFlop: c.bytesOutPerFlop,
+    downlinkCapacity_bps: isl.capacity_Gbps * 1e9,
+  });
+}

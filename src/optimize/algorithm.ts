@@ -1,0 +1,105 @@
+/**
+ * Algorithm contract (ask/tell, pymoo style), shared by solvers/ and the run driver. Solvers import only the
+ * interfaces in src/problem (types, algorithm, lp) and the kernels in src/core (.dependency-cruiser.cjs).
+ * The driver (src/run) owns evaluation: it calls `ask()`, evaluates the batch with any
+ * Evaluator (serial or a worker pool), then `tell()`s the results in the same order.
+ * All randomness comes from the Rng passed at construction; snapshots make runs resumable bit-for-bit.
+ */
+import type { Evaluation, Problem } from './types.js';
+
+/** One evaluated design kept by an algorithm or its archive. */
+export interface Individual {
+  readonly x: Float64Array;
+  /** Minimized objectives (empty for a failed point). */
+  readonly f: Float64Array;
+  readonly g: Float64Array;
+  /** Σ max(0, g); +Infinity when the evaluation failed. */
+  readonly cv: number;
+  /** Failure reason, when the evaluation failed. */
+  readonly failure?: string;
+  /** 0-based index of the evaluation that produced it (stable, for reports and CSV). */
+  readonly evalIndex: number;
+}
+
+export interface AlgorithmProgress {
+  readonly generation: number;
+  readonly evaluations: number;
+}
+
+/** JSON-safe snapshot (numbers only as finite doubles or encoded; no typed arrays). */
+export type AlgorithmSnapshot = { readonly algorithm: string; readonly [key: string]: unknown };
+
+export interface Algorithm {
+  readonly name: string;
+  readonly problem: Problem;
+  /** The next batch of decision vectors to evaluate (the initial population on the first call). */
+  ask(): Float64Array[];
+  /** Results for the last `ask()`, in the same order. */
+  tell(evaluations: readonly Evaluation[]): void;
+  progress(): AlgorithmProgress;
+  /** Current population. */
+  population(): readonly Individual[];
+  /**
+   * Archive of every feasible non-dominated design seen so far (not capped at the population size; bounded only when
+   * `archiveLimit` is set), in lexicographic order of f, then evaluation index (src/optimize/pareto/paretoArchive.ts):
+   * the run
+   * history takes it as the front after each generation.
+   */
+  archive(): readonly Individual[];
+  /** When no feasible design has been seen: the least-infeasible ones (lowest cv first). */
+  leastInfeasible(count: number): readonly Individual[];
+  /**
+   * JSON-safe state for a bit-exact restore. `{ archive: false }` leaves the archive out (it grows without bound:
+   * 179k designs after a million ZDT1 evaluations); the run driver then rebuilds it on resume with
+   * `offerToArchive`, replaying the run's log — the archive's content is a function of the designs seen only.
+   */
+  snapshot(options?: { readonly archive?: boolean }): AlgorithmSnapshot;
+  /** Offers an evaluated design to the archive (resume from a snapshot taken without it). */
+  offerToArchive(ind: Individual): void;
+}
+
+export interface AlgorithmOptions {
+  readonly population: number;
+  readonly seed: number;
+  /** NSGA-III: Das–Dennis partitions (defaults derived from population and objective count). */
+  readonly partitions?: number;
+  /** Bound on the Pareto archive, cut back by crowding distance (absent: unbounded;
+   * src/optimize/pareto/paretoArchive.ts). */
+  readonly archiveLimit?: number;
+  readonly crossoverEta?: number;
+  readonly mutationEta?: number;
+  readonly crossoverProbability?: number;
+  /** Surrogate algorithms: designs proposed per iteration (fixed by the study, never by the worker count). */
+  readonly batch?: number;
+  /**
+   * SMS-EGO: maximize the infill criterion inside an adaptive trust region around the front designs
+   * (solvers/smsego/trustRegion.ts). 'auto' (the default): on for a problem without constraints, off with
+   * constraints, where a global search finds the feasible regions (the rule and why: trustRegion.ts,
+   * docs/algorithms.md).
+   */
+  readonly trustRegion?: boolean | 'auto';
+  /** The run's evaluation budget when it has one (a surrogate sizes its space-filling start by it). */
+  readonly evaluations?: number;
+  /** Warm start: designs from an earlier run to evaluate first, and (for a surrogate) its evaluations to learn from. */
+  readonly initial?: WarmStart;
+}
+
+/** Designs a surrogate algorithm (parego, smsego) proposes per iteration when the study sets no `batch`. */
+export const DEFAULT_SURROGATE_BATCH = 4;
+
+/** Designs of an earlier run (checked against this problem's variables) and, when comparable, its evaluations. */
+export interface WarmStart {
+  /** Decision vectors (this problem's encoding) evaluated first, ahead of the algorithm's own initial designs. */
+  readonly designs: readonly Float64Array[];
+  /**
+   * Earlier evaluations of the same objectives and constraints: training data only, never part of this run's results.
+   */
+  readonly evaluations?: readonly {
+    readonly x: Float64Array;
+    readonly f: Float64Array;
+    readonly g: Float64Array;
+    readonly cv: number;
+  }[];
+}
+
+export type AlgorithmFactory = (problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) => Algorithm;

@@ -1,0 +1,311 @@
+/**
+ * Budget tables for an evaluated constellation (what `odc evaluate <constellation>` prints): shells,
+ * links, network, ground, launch, environment, totals, constraints with margins. Numbers are rounded
+ * for reading; the JSON record keeps full precision.
+ */
+import type { ConstellationRecord, StatsRecord } from '../../constellation/record/record.js';
+import type { ConstraintResult } from '../../node/record/record.js';
+import { DEFAULT_GRAZING_HEIGHT_m } from '../../constellation/links/links.js';
+import { M_PER_KM } from '../../base/convert.js';
+import { constraintLines, noteLines, row, sectionLines, table, type BudgetRow, type BudgetSection } from './budget.js';
+import { fmt, groupedDecimal } from '../../base/numberFormat.js';
+
+const MAX_LISTED = 3;
+/** Above this many shells, per-shell node constraints are summarised by their worst shell. */
+const MAX_SHELLS_LISTED = 4;
+
+const stats = (s: StatsRecord): string => `${fmt(s.min)} / ${fmt(s.mean)} / ${fmt(s.max)}`;
+
+const where = (shell: string, plane: number | null, slot: number | null): string =>
+  plane === null ? `${shell} (any)` : slot === null ? `${shell} cluster ${plane}` : `${shell} ${plane}/${slot}`;
+
+/** The worst pairs, and for each shell closer than required the Walker phasing that keeps it farthest apart. */
+function conjunctionRows(r: ConstellationRecord): BudgetRow[] {
+  const c = r.environment.conjunctions;
+  const rows = c.worst
+    .slice(0, MAX_LISTED)
+    .map((w, i) =>
+      row(
+        `${i === 0 ? 'worst pairs' : ''}`,
+        `${where(w.shellA, w.planeA, w.slotA)} ~ ${where(w.shellB, w.planeB, w.slotB)}`,
+        '-',
+        `${fmt(w.separation_km)} km${w.time_s === null ? ' (altitude gap)' : ` at t = ${fmt(w.time_s)} s`}, ${groupedDecimal(w.pairs, 0)} such pairs`,
+      ),
+    );
+  for (const s of c.shells) {
+    if (s.minSeparation_km >= c.required_km) continue;
+    const shell = r.shells.find((x) => x.name === s.shell);
+    const fix =
+      s.bestPhasing === null
+        ? 'phasing scan too large for this shell'
+        : s.bestPhasingSeparation_km! >= c.required_km
+          ? `try phasing: ${s.bestPhasing} (closest approach ${fmt(s.bestPhasingSeparation_km!)} km, closed form for this shell)`
+          : `no phasing F clears it (best F = ${s.bestPhasing}: ${fmt(s.bestPhasingSeparation_km!)} km): change planes, satsPerPlane or inclination`;
+    rows.push(row(`shell ${s.shell} (F = ${shell?.phasing ?? '?'})`, s.minSeparation_km, 'km', fix));
+  }
+  for (const w of c.worst.filter((x) => x.planeA === null && x.separation_km < c.required_km)) {
+    rows.push(
+      row(
+        `shells ${w.shellA} and ${w.shellB}`,
+        w.separation_km,
+        'km',
+        `altitude gap below ${fmt(c.required_km)} km: their orbits cross; move one shell`,
+      ),
+    );
+  }
+  return rows;
+}
+
+export function constellationSections(r: ConstellationRecord): BudgetSection[] {
+  return [
+    islSection(r),
+    networkSection(r),
+    groundSection(r),
+    launchSection(r),
+    environmentSection(r),
+    totalsSection(r),
+  ];
+}
+
+/** Inter-satellite links: count, range, rate, blocked links and pointing rate. */
+function islSection(r: ConstellationRecord): BudgetSection {
+  const isl = r.isl;
+  return {
+    title: 'Inter-satellite links',
+    rows: [
+      row('links', isl.links, '-'),
+      row('link range (min / mean / max)', stats(isl.linkRange_km), 'km'),
+      row(
+        'link rate (min / mean / max)',
+        stats(isl.linkRate_Gbps),
+        'Gbps',
+        'link budget, capped at the terminal rating',
+      ),
+      row(
+        'blocked links',
+        isl.blockedLinks,
+        '-',
+        isl.blockedLinks > 0 ? 'line of sight below the grazing height: unusable' : 'all clear of the atmosphere',
+      ),
+      row(
+        'lowest line of sight',
+        isl.minLineOfSightAltitude_km ?? '—',
+        'km',
+        `above the Earth, over every link and sample; a link needs ${DEFAULT_GRAZING_HEIGHT_m / M_PER_KM} km`,
+      ),
+      row('max pointing rate', isl.maxPointingRate_deg_s, 'deg/s'),
+    ],
+  };
+}
+
+/** Network: throughput per node, bottleneck, hops and latency. */
+function networkSection(r: ConstellationRecord): BudgetSection {
+  const n = r.network;
+  return {
+    title: 'Network',
+    rows: [
+      row('traffic', n.traffic, '-', `${fmt(n.demandPerNode_Gbps)} Gbps offered per node`),
+      row(
+        'throughput per node',
+        n.throughputPerNode_Gbps,
+        'Gbps',
+        'maximum concurrent flow, worst shell, mean over instants',
+      ),
+      row('throughput per node, worst instant', n.minThroughputPerNode_Gbps, 'Gbps'),
+      row(
+        'bottleneck utilization',
+        n.bottleneckUtilization ?? '∞',
+        '-',
+        n.bottleneckUtilization === null
+          ? 'the worst instant carries nothing'
+          : 'offered / sustainable at the worst instant; > 1 overloaded',
+      ),
+      ...(n.maxHops > 0
+        ? [
+            row('hops (mean / max)', `${fmt(n.meanHops)} / ${fmt(n.maxHops)}`, '-'),
+            row(
+              'latency p50 / p99',
+              `${fmt(n.p50Latency_ms)} / ${fmt(n.p99Latency_ms)}`,
+              'ms',
+              'light time + per-hop switching',
+            ),
+          ]
+        : [row('hops and latency', 'n/a', '-', 'no routed paths (bound or no links)')]),
+      row('model', n.reducedModel ? 'reduced (symmetry or bound)' : 'full link-graph LP', '-'),
+    ],
+  };
+}
+
+/** Ground segment: gateway contact, gaps and downlink. */
+function groundSection(r: ConstellationRecord): BudgetSection {
+  const g = r.ground;
+  return {
+    title: 'Ground segment',
+    rows: [
+      row('gateway stations', g.stations, '-'),
+      row('contact (any station)', g.contactFraction, '-', 'fraction of the window'),
+      row('contact (mean per station)', g.meanStationContactFraction, '-'),
+      row('longest gap', g.maxGap_min, 'min', 'no station in contact'),
+      row('downlink volume', g.downlink_TB_per_day, 'TB/day'),
+      row('mean downlink', g.meanDownlink_Gbps, 'Gbps', 'what the gateways can take'),
+    ],
+  };
+}
+
+/** Launch campaign: launches per shell and vehicle, prices, cost and deployment milestones. */
+function launchSection(r: ConstellationRecord): BudgetSection {
+  const l = r.launch;
+  return {
+    title: 'Launch campaign',
+    rows: [
+      ...l.perShell.flatMap((s) =>
+        s.vehicles
+          .filter((v) => v.launches > 0)
+          .map((v) =>
+            row(
+              `${s.shell}: ${v.vehicle}`,
+              `${v.launches} × ${v.satellitesPerLaunch}`,
+              'launches × sats',
+              `limited by ${v.limitedBy}; ${fmt(v.payload_kg)} kg into the shell orbit (${v.payloadBasis})`,
+            ),
+          ),
+      ),
+      ...l.perShell.map((s) =>
+        row(
+          `${s.shell}: launch price`,
+          `${fmt(s.price_USD_per_kg)} / ${fmt(s.nodePrice_USD_per_kg)}`,
+          'USD/kg',
+          'campaign (used in the totals) / node record',
+        ),
+      ),
+      row('launches', l.launches, '-'),
+      row('campaign', l.campaign_yr, 'yr'),
+      row('launch cost', l.cost_USD / 1e9, 'bn USD'),
+      row('deployed at the 50 % milestone', l.deployedAtHalfMilestone, '-', 'fraction of satellites'),
+      row(
+        'deployed at the 100 % milestone',
+        l.deployedAtFullMilestone,
+        '-',
+        l.milestonesMet ? 'milestones met' : 'milestones MISSED',
+      ),
+    ],
+  };
+}
+
+/** Orbital environment: density, closest approaches and overlapping shells. */
+function environmentSection(r: ConstellationRecord): BudgetSection {
+  const e = r.environment;
+  return {
+    title: 'Orbital environment',
+    rows: [
+      row('highest shell density', e.density_per_km3, 'sats/km³'),
+      row(
+        'closest approach of any two satellites',
+        e.minSeparation_km,
+        'km',
+        `self-conjunction screen${r.shells.some((s) => s.pattern === 'cluster') ? ' (members of one cluster excluded)' : ''}; required ≥ ${fmt(e.conjunctions.required_km)} km`,
+      ),
+      row('pairs closer than required', e.conjunctions.pairsBelow, '-'),
+      ...conjunctionRows(r),
+      row(
+        'overlapping shells',
+        e.overlappingShells.length
+          ? e.overlappingShells.slice(0, MAX_LISTED).join('; ') +
+              (e.overlappingShells.length > MAX_LISTED ? ` (+${e.overlappingShells.length - MAX_LISTED} more)` : '')
+          : 'none',
+        '-',
+      ),
+    ],
+  };
+}
+
+/** Totals: satellites, power, compute, mass and the cost breakdown. */
+function totalsSection(r: ConstellationRecord): BudgetSection {
+  const t = r.totals;
+  return {
+    title: 'Totals',
+    rows: [
+      row('satellites', t.satellites, '-'),
+      row('IT power, average', t.itPowerAvg_W / 1e6, 'MW'),
+      row('delivered compute', t.deliveredPFLOPS, 'PFLOPS'),
+      row('launch mass', t.launchMass_kg / 1e3, 't'),
+      row('hardware', t.hardware_USD / 1e9, 'bn USD', 'learning curve across units'),
+      row('launch', t.launch_USD / 1e9, 'bn USD'),
+      row('operations', t.operations_USD / 1e9, 'bn USD'),
+      row('replacements', t.replacements_USD / 1e9, 'bn USD'),
+      row('ground segment', t.ground_USD / 1e9, 'bn USD'),
+      row('total cost', t.cost_USD / 1e9, 'bn USD'),
+      row('levelized cost of compute', t.lcoc_USD_per_PFLOP_day, 'USD/PFLOP-day'),
+      row(
+        'cost per million tokens',
+        t.cost_USD_per_Mtoken,
+        'USD/Mtoken',
+        'FLOPs-based: delivered FLOPS / 2N per token',
+      ),
+      row(
+        'cost per chip-hour / per MWh of IT energy',
+        `${fmt(t.costPerChipHour_USD)} / ${fmt(t.costPerMWh_USD)}`,
+        'USD/chip-h / USD/MWh',
+        'undiscounted',
+      ),
+    ],
+  };
+}
+
+/** With many shells, each node constraint is shown once, at its worst shell (the JSON record has them all). */
+function summarisedConstraints(r: ConstellationRecord): ConstraintResult[] {
+  if (r.shells.length <= MAX_SHELLS_LISTED) return [...r.constraints];
+  const worst = new Map<string, { c: ConstraintResult; violated: number }>();
+  const rest: ConstraintResult[] = [];
+  for (const c of r.constraints) {
+    const cut = c.name.indexOf('/');
+    if (cut < 0) {
+      rest.push(c);
+      continue;
+    }
+    const key = c.name.slice(cut + 1);
+    const w = worst.get(key) ?? { c, violated: 0 };
+    worst.set(key, { c: c.margin < w.c.margin ? c : w.c, violated: w.violated + (c.satisfied ? 0 : 1) });
+  }
+  const shells = r.shells.length;
+  return [
+    ...[...worst.values()].map(({ c, violated }) => ({
+      ...c,
+      name: `${c.name} (worst of ${shells} shells${violated ? `, ${violated} violated` : ''})`,
+    })),
+    ...rest,
+  ];
+}
+
+export function formatConstellationBudget(r: ConstellationRecord): string {
+  const shells = table(
+    [
+      ['  shell', 'alt km', 'inc deg', 'pattern', 'planes × sats', 'period min', 'eclipse', 'ISL', 'node launch kg'],
+      ...r.shells.map((s) => [
+        '  ' + s.name,
+        fmt(s.altitude_km),
+        fmt(s.inclination_deg),
+        s.pattern,
+        `${s.planes} × ${s.satsPerPlane}`,
+        fmt(s.period_min),
+        fmt(s.eclipseFraction),
+        `${s.topology} ${s.terminal}`,
+        fmt(s.node.mass.launch_kg),
+      ]),
+    ],
+    ['l', 'r', 'r', 'l', 'r', 'r', 'r', 'l', 'r'],
+  );
+  const out = [
+    `${r.name} — constellation budget (${groupedDecimal(r.satellites, 0)} satellites)`,
+    '',
+    'Shells',
+    shells,
+    '',
+  ];
+  out.push(
+    ...sectionLines(constellationSections(r)),
+    ...constraintLines(summarisedConstraints(r)),
+    ...noteLines(r.notes),
+  );
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,545 @@
+/**
+ * `compareRuns(runDirs)`: compares the Pareto fronts of several runs of the same objectives on ONE
+ * normalization, so the numbers are comparable across runs:
+ * - ideal and nadir of the union of all runs' fronts map to 0 and 1 (minimized sense), reference 1.1;
+ * - hypervolume (src/optimize/indicators/hypervolume.ts) of each normalized front, on the machine's cores for large
+ * fronts in
+ *   5+ objectives (src/optimize/indicators/hypervolumeParallel.ts, the same value);
+ * - IGD+ (src/optimize/indicators/igd.ts) of each front against the non-dominated union of all fronts;
+ * - the share of each run's front that no other run dominates by more than a tolerance ε (./compareStats.ts; default
+ *   0.1 % of each normalized range, so fronts equal to within noise both read ~100 %; the plain Pareto share beside
+ * it),
+ * through first fronts (src/optimize/pareto/dominatedBy.ts), and, per objective, which run supplies the non-dominated
+ * union in
+ *   each quarter of the normalized range ("who dominates where");
+ * - with `vs` (runs of a second side, e.g. other seeds or settings): each indicator's spread per side and a
+ *   Mann–Whitney U test between the sides (./compareStats.ts).
+ * Writes compare.html, compare.md and fronts.svg to the output folder (atomically). The shares and hypervolumes of
+ * large fronts run on several threads with the numbers of one thread to the last bit (timings: docs/performance.md).
+ */
+import { existsSync } from 'node:fs';
+import { prepareOutputFolder } from '../../base/outputTarget.js';
+import { availableParallelism } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { StudyError } from '../../base/errors.js';
+import { nonDominatedIndices, toMatrix } from '../../optimize/pareto/dominance.js';
+import { dominatedByMask } from '../../optimize/pareto/dominatedBy.js';
+import { hypervolumeParallel } from '../../optimize/indicators/hypervolumeParallel.js';
+import { igdPlus } from '../../optimize/indicators/igd.js';
+import { writeFileAtomic } from '../../run/atomic.js';
+import { normalizationOf } from '../../run/history.js';
+import { fmt } from '../../base/numberFormat.js';
+import { minimizedObjectives } from '../../run/decision.js';
+import { CSS } from '../document/html.js';
+import { esc, htmlTable, inlineSvg } from '../document/htmlText.js';
+import { loadRun, type LoadedRun } from '../document/load.js';
+import { mdEscape, mdTable } from '../document/markdownText.js';
+import {
+  checkEpsilon,
+  compareIndicator,
+  DEFAULT_COMPARE_EPSILON,
+  epsilonDominatedMask,
+  GROUP_METHOD,
+  groupTable,
+  type IndicatorComparison,
+} from './compareStats.js';
+import { axisLabel, samplePositions, type CategoryStyle } from '../plots/plots.js';
+import { objectiveMatrixSvg } from '../plots/svgPlots.js';
+
+export interface CompareRow {
+  readonly label: string;
+  readonly dir: string;
+  readonly study: string;
+  readonly algorithm: string;
+  readonly seed: number;
+  readonly evaluations: number;
+  /**
+   * Wall time of the run's finishing process (run.json timings; null when absent), so runs can be set side by side at
+   * equal time: a surrogate's proposals cost more than an evolutionary algorithm's, not its evaluations.
+   */
+  readonly wall_s: number | null;
+  readonly frontSize: number;
+  /** Normalized hypervolume on the common normalization (reference 1.1 in every objective). */
+  readonly hypervolume: number;
+  /** IGD+ against the non-dominated union, normalized (0 = the run found the whole union). */
+  readonly igdPlus: number;
+  /** Side of a group comparison (`vs`), else null. */
+  readonly side: 'A' | 'B' | null;
+  /** Share of the run's front no design of another run (of the other side, with `vs`) dominates by at least ε. */
+  readonly nonDominatedShare: number;
+  /** The same with plain Pareto dominance (ε = 0). */
+  readonly paretoNonDominatedShare: number;
+  /** Share of the non-dominated union contributed by this run. */
+  readonly unionShare: number;
+}
+
+export interface CompareRegion {
+  readonly objective: string;
+  /** Normalized range of the objective, e.g. [0, 0.25). */
+  readonly range: readonly [number, number];
+  /** Union points in this range, and the share from each run (same order as rows). */
+  readonly points: number;
+  readonly shares: readonly number[];
+}
+
+export interface CompareResult {
+  readonly outDir: string;
+  readonly htmlPath: string;
+  readonly mdPath: string;
+  readonly svgPath: string;
+  readonly objectives: readonly { name: string; sense: string; unit: string }[];
+  readonly normalization: {
+    readonly ideal: readonly number[];
+    readonly nadir: readonly number[];
+    readonly reference: readonly number[];
+  };
+  readonly unionSize: number;
+  readonly rows: readonly CompareRow[];
+  readonly regions: readonly CompareRegion[];
+  /** Dominance tolerance in normalized units (a fraction of each objective's range over the union). */
+  readonly epsilon: number;
+  /** With `vs`: hypervolume, IGD+ and the non-dominated share compared between the sides; else null. */
+  readonly groups: readonly IndicatorComparison[] | null;
+}
+
+export interface CompareOptions {
+  /**
+   * Dominance tolerance, a fraction of each objective's normalized range (default DEFAULT_COMPARE_EPSILON; 0: plain
+   * dominance).
+   */
+  readonly epsilon?: number;
+  /** Run folders of side B: the runs given first are side A, and the indicators are compared between the sides. */
+  readonly vs?: readonly string[];
+  /** Clock for the default output folder name. */
+  readonly now?: () => Date;
+  /** Threads for the exact hypervolume of large fronts (default: the machine's cores; the value is the same). */
+  readonly hypervolumeThreads?: number;
+  /** Hears each step as it starts, and the share of a hypervolume done (large many-objective fronts take seconds). */
+  readonly onProgress?: (p: CompareProgress) => void;
+}
+
+/** A step of `compareRuns`. */
+export interface CompareProgress {
+  readonly step: 'load' | 'union' | 'dominance' | 'hypervolume' | 'igd' | 'files';
+  /** The run's label (e.g. "A: s1") in the steps done per run. */
+  readonly run?: string;
+  /**
+   * Run folders (load), designs of all fronts (union), of the run's front (dominance, hypervolume) or of the
+   * non-dominated union (igd; files: the regions, plot and files).
+   */
+  readonly count: number;
+  /** Objectives of the fronts (from the union step on). */
+  readonly objectives?: number;
+  /** Share of the step done (hypervolume). */
+  readonly share?: number;
+}
+
+const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
+const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'circle', 'square'];
+
+function labels(runs: readonly LoadedRun[], sides: readonly ('A' | 'B' | null)[]): string[] {
+  const base = runs.map((r) => basename(resolve(r.dir)));
+  if (sides[0] !== null) {
+    const count = { A: 0, B: 0 };
+    return base.map((b, i) => `${sides[i]}${++count[sides[i]!]}: ${b}`);
+  }
+  return base.map((b, i) => `${String.fromCharCode(65 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ''}: ${b}`);
+}
+
+/** The rows of the matrices one after the other, in one matrix. */
+function stacked(matrices: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(matrices.reduce((s, M) => s + M.length, 0));
+  let at = 0;
+  for (const M of matrices) {
+    out.set(M, at);
+    at += M.length;
+  }
+  return out;
+}
+
+function defaultOutDir(now: Date): string {
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
+    .replace('T', '-');
+  const base = join('results', `compare-${stamp}`);
+  let dir = base;
+  for (let k = 2; existsSync(dir); k++) dir = `${base}-${k}`;
+  return dir;
+}
+
+/**
+ * The run folders, and each one's side with --vs (null without); BAD_ARGUMENT when a side or the whole is too short.
+ */
+function runFolders(
+  sideA: readonly string[],
+  vsOption: readonly string[] | undefined,
+): { runDirs: string[]; sides: ('A' | 'B' | null)[] } {
+  const vs = vsOption ?? [];
+  if (vsOption !== undefined && (sideA.length < 1 || vs.length < 1)) {
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `odc compare --vs needs at least one run folder on each side, got ${sideA.length} and ${vs.length}; ` +
+        'e.g. odc compare a1 a2 a3 --vs b1 b2 b3',
+      { field: 'vs' },
+    );
+  }
+  const runDirs = [...sideA, ...vs];
+  const sides = runDirs.map((_, i) =>
+    vsOption === undefined ? null : i < sideA.length ? ('A' as const) : ('B' as const),
+  );
+  if (runDirs.length < 2)
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `odc compare needs at least two run folders, got ${runDirs.length}; e.g. odc compare results/a/<run> results/b/<run>`,
+    );
+  return { runDirs, sides };
+}
+
+/** The runs, which must share their objectives (INCOMPATIBLE_RUN otherwise). */
+function loadComparableRuns(runDirs: readonly string[]): LoadedRun[] {
+  const runs = runDirs.map((d) => loadRun(d, { evaluations: false }));
+  const first = runs[0]!;
+  const sig = (r: LoadedRun): string => r.pareto.objectives.map((o) => `${o.sense} ${o.name}`).join(', ');
+  for (const r of runs.slice(1)) {
+    if (sig(r) !== sig(first)) {
+      throw new StudyError(
+        'INCOMPATIBLE_RUN',
+        `${r.dir}: its objectives (${sig(r)}) differ from those of ${first.dir} (${sig(first)}); compare runs of studies with the same objectives`,
+        { file: r.dir, field: 'objectives' },
+      );
+    }
+  }
+  return runs;
+}
+
+/** Each run's share of the union's points in each quarter of each normalized objective. */
+function regionShares(
+  first: LoadedRun,
+  union: readonly { f: readonly number[]; r: number }[],
+  runCount: number,
+): CompareRegion[] {
+  const regions: CompareRegion[] = [];
+  first.pareto.objectives.forEach((o, j) => {
+    for (let q = 0; q < 4; q++) {
+      const lo = q / 4,
+        hi = (q + 1) / 4;
+      const pts = union.filter((p) => p.f[j]! >= lo && (q === 3 ? p.f[j]! <= hi : p.f[j]! < hi));
+      const shares = Array.from({ length: runCount }, (_, r) =>
+        pts.length ? pts.filter((p) => p.r === r).length / pts.length : 0,
+      );
+      regions.push({ objective: o.name, range: [lo, hi], points: pts.length, shares });
+    }
+  });
+  return regions;
+}
+
+/** What every run's row is computed from: the runs, their normalized fronts and the non-dominated union. */
+interface RowContext {
+  readonly runs: readonly LoadedRun[];
+  readonly names: readonly string[];
+  readonly sides: readonly ('A' | 'B' | null)[];
+  readonly normFronts: readonly (readonly number[][])[];
+  readonly matrices: readonly Float64Array[];
+  readonly union: readonly { f: number[]; r: number }[];
+  /** The hypervolume reference point of the normalized objectives. */
+  readonly reference: Parameters<typeof hypervolumeParallel>[1];
+  readonly m: number;
+  readonly epsilon: number;
+  readonly threads: number;
+  readonly say: (p: CompareProgress) => void;
+}
+
+/** Run i's row: its front's dominance by the others, hypervolume, IGD+ to the union and share of the union. */
+async function compareRow(c: RowContext, i: number): Promise<CompareRow> {
+  const { runs, names, sides, normFronts, matrices, union, reference, m, epsilon, threads, say } = c;
+  const r = runs[i]!;
+  const Z = union.map((p) => p.f);
+  const F = normFronts[i]!;
+  const step = { run: names[i]!, count: F.length, objectives: m } as const;
+  say({ step: 'dominance', ...step });
+  // the others: every other run, or with sides the other side's runs
+  const O = stacked(matrices.filter((_, k) => k !== i && (sides[i] === null || sides[k] !== sides[i])));
+  const free = F.length - dominatedByMask(matrices[i]!, F.length, O, O.length / m, m).reduce((s, d) => s + d, 0);
+  const freeEps =
+    F.length - epsilonDominatedMask(matrices[i]!, F.length, O, O.length / m, m, epsilon).reduce((s, d) => s + d, 0);
+  say({ step: 'hypervolume', ...step, share: 0 });
+  const hv = F.length
+    ? await hypervolumeParallel(matrices[i]!, reference, {
+        threads,
+        onProgress: (share) => say({ step: 'hypervolume', ...step, share }),
+      })
+    : 0;
+  say({ step: 'igd', run: names[i]!, count: Z.length, objectives: m });
+  return {
+    label: names[i]!,
+    side: sides[i]!,
+    dir: r.dir,
+    study: r.meta.study.name,
+    algorithm: r.meta.algorithm.name,
+    seed: r.meta.algorithm.seed,
+    evaluations: r.meta.result?.evaluations ?? 0,
+    wall_s: r.meta.timings?.wall_s ?? null,
+    frontSize: F.length,
+    hypervolume: hv,
+    igdPlus: F.length && Z.length ? igdPlus(F, Z, m) : Z.length ? Infinity : 0,
+    nonDominatedShare: F.length ? freeEps / F.length : 0,
+    paretoNonDominatedShare: F.length ? free / F.length : 0,
+    unionShare: Z.length ? union.filter((p) => p.r === i).length / Z.length : 0,
+  };
+}
+
+/** The overlay plot of the fronts (user sense, raw units). */
+function frontsOverlaySvg(runs: readonly LoadedRun[], names: readonly string[]): string {
+  const first = runs[0]!;
+  const points: Record<string, unknown>[] = [];
+  runs.forEach((r, i) => {
+    for (const p of samplePositions(r.pareto.designs.length, 1500)) {
+      const d = r.pareto.designs[p]!;
+      const row: Record<string, unknown> = { cat: names[i] };
+      r.pareto.objectives.forEach((o, j) => (row[`o${j}`] = d.objectives[o.name]));
+      points.push(row);
+    }
+  });
+  const axes = first.pareto.objectives.map((o, j) => {
+    const vals = points.map((p) => p[`o${j}`] as number);
+    let lo = Math.min(...vals),
+      hi = Math.max(...vals);
+    if (!Number.isFinite(lo)) {
+      lo = 0;
+      hi = 1;
+    }
+    const pad = (hi - lo) * 0.05 || Math.abs(lo) * 0.05 || 1;
+    const label = axisLabel(o.name, o.unit);
+    const cut = label.lastIndexOf(' [');
+    return {
+      title: `${label.slice(0, cut)} (${o.sense === 'maximize' ? 'max' : 'min'})${label.slice(cut)}`,
+      domain: [lo - pad, hi + pad] as const,
+    };
+  });
+  const cats: CategoryStyle[] = names.map((n, i) => ({
+    name: n,
+    color: COLORS[i % COLORS.length]!,
+    shape: SHAPES[i % SHAPES.length]!,
+    size: 40,
+    opacity: 0.8,
+  }));
+  return objectiveMatrixSvg(points, axes, cats, 'run', false, 'fronts');
+}
+
+export async function compareRuns(
+  sideA: readonly string[],
+  outDir?: string,
+  opts: CompareOptions = {},
+): Promise<CompareResult> {
+  const epsilon = checkEpsilon(opts.epsilon ?? DEFAULT_COMPARE_EPSILON);
+  const { runDirs, sides } = runFolders(sideA, opts.vs);
+  const say = opts.onProgress ?? ((): void => undefined);
+  say({ step: 'load', count: runDirs.length });
+  const runs = loadComparableRuns(runDirs);
+  const first = runs[0]!;
+  const m = first.pareto.objectives.length;
+  const fronts = runs.map((r) => minimizedObjectives(r.pareto));
+  const all = fronts.flat();
+  const norm = normalizationOf(all, m);
+  const scale = (f: readonly number[]): number[] =>
+    f.map((v, j) => (v - norm.ideal[j]!) / (norm.nadir[j]! - norm.ideal[j]!));
+  const normFronts = fronts.map((F) => F.map(scale));
+  // non-dominated union, remembering which run each point came from
+  const tagged = normFronts.flatMap((F, r) => F.map((f) => ({ f, r })));
+  say({ step: 'union', count: tagged.length, objectives: m });
+  const matrices = normFronts.map((F) => toMatrix(F, m));
+  const union = Array.from(nonDominatedIndices(stacked(matrices), tagged.length, m), (i) => tagged[i]!);
+  const Z = union.map((p) => p.f);
+  const names = labels(runs, sides);
+  const threads = opts.hypervolumeThreads ?? availableParallelism();
+  const reference = norm.reference;
+  const ctx: RowContext = { runs, names, sides, normFronts, matrices, union, reference, m, epsilon, threads, say };
+  const rows: CompareRow[] = [];
+  for (const i of runs.keys()) rows.push(await compareRow(ctx, i));
+  say({ step: 'files', count: Z.length, objectives: m });
+  const regions = regionShares(first, union, runs.length);
+  const svg = frontsOverlaySvg(runs, names);
+
+  const dir = outDir ?? defaultOutDir((opts.now ?? (() => new Date()))());
+  prepareOutputFolder(dir);
+  const result: CompareResult = {
+    outDir: dir,
+    htmlPath: join(dir, 'compare.html'),
+    mdPath: join(dir, 'compare.md'),
+    svgPath: join(dir, 'fronts.svg'),
+    objectives: first.pareto.objectives.map((o) => ({ name: o.name, sense: o.sense, unit: o.unit })),
+    normalization: norm,
+    unionSize: Z.length,
+    rows,
+    regions,
+    epsilon,
+    groups: opts.vs === undefined ? null : sideComparison(rows),
+  };
+  writeFileAtomic(result.svgPath, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`);
+  writeFileAtomic(result.mdPath, compareMarkdown(result));
+  writeFileAtomic(result.htmlPath, compareHtml(result, svg));
+  return result;
+}
+
+/** Hypervolume, IGD+ and the non-dominated share of side A against side B. */
+function sideComparison(rows: readonly CompareRow[]): IndicatorComparison[] {
+  const of = (side: 'A' | 'B', f: (r: CompareRow) => number): number[] => rows.filter((r) => r.side === side).map(f);
+  const ind = (name: string, better: 'higher' | 'lower', f: (r: CompareRow) => number): IndicatorComparison =>
+    compareIndicator(name, better, of('A', f), of('B', f));
+  return [
+    ind('hypervolume', 'higher', (r) => r.hypervolume),
+    ind('IGD+', 'lower', (r) => r.igdPlus),
+    ind('not dominated by the other side (ε)', 'higher', (r) => r.nonDominatedShare),
+  ];
+}
+
+const pct = (x: number): string => `${(100 * x).toFixed(1)}`;
+const num = (x: number): string => (Number.isFinite(x) ? x.toFixed(4) : '∞');
+
+function summaryTable(r: CompareResult): { headers: string[]; rows: string[][] } {
+  return {
+    headers: [
+      'run',
+      'study',
+      'algorithm',
+      'seed',
+      'evaluations [-]',
+      'wall time [s]',
+      'front size [-]',
+      'hypervolume [-]',
+      'IGD+ [-]',
+      `not dominated by ${r.groups ? 'the other side' : 'others'} (ε = ${r.epsilon}) [%]`,
+      'share of union [%]',
+      `plain Pareto: not dominated [%]`,
+    ],
+    rows: r.rows.map((x) => [
+      x.label,
+      x.study,
+      x.algorithm,
+      String(x.seed),
+      String(x.evaluations),
+      x.wall_s === null ? 'n/a' : fmt(x.wall_s),
+      String(x.frontSize),
+      num(x.hypervolume),
+      num(x.igdPlus),
+      pct(x.nonDominatedShare),
+      pct(x.unionShare),
+      pct(x.paretoNonDominatedShare),
+    ]),
+  };
+}
+
+function regionTable(r: CompareResult): { headers: string[]; rows: string[][] } {
+  return {
+    headers: [
+      'objective',
+      'normalized range [-]',
+      'union points [-]',
+      ...r.rows.map((x) => `${x.label.split(':')[0]} share [%]`),
+    ],
+    rows: r.regions.map((g) => [
+      g.objective,
+      `${g.range[0].toFixed(2)} – ${g.range[1].toFixed(2)}`,
+      String(g.points),
+      ...g.shares.map((s) => (g.points ? pct(s) : '–')),
+    ]),
+  };
+}
+
+const METHOD =
+  "All fronts are put in the minimized sense and normalized together: the ideal and nadir points of the union of the runs' fronts map to 0 and 1, the hypervolume reference point is 1.1 in every objective, and IGD+ is measured against the non-dominated union of all fronts (0 = the run found all of it). \"Not dominated by others\": share of the run's front that no design of another run dominates by more than the tolerance ε: a design counts as dominated only when another is no worse in every objective and better by at least ε (normalized units, a fraction of each objective's range over the union; default 0.001, option --epsilon) in one, so fronts equal to within noise both read ~100 %; the plain Pareto share (ε = 0) is the last column. Regions: each objective's normalized range is cut in quarters; each row gives which run supplies the non-dominated union there.";
+
+function compareMarkdown(r: CompareResult): string {
+  const s = summaryTable(r);
+  const g = regionTable(r);
+  return [
+    '# Run comparison',
+    '',
+    METHOD.replace(/[_*[\]|<>]/g, (c) => `\\${c}`),
+    '',
+    mdTable(s.headers, s.rows, [false, false, false, true, true, true, true, true, true, true, true, true]),
+    '',
+    `Non-dominated union: ${r.unionSize} designs. Normalization: ideal ${r.normalization.ideal.map((v) => fmt(v)).join(', ')}; nadir ${r.normalization.nadir.map((v) => fmt(v)).join(', ')} (minimized sense: maximized objectives negated).`,
+    '',
+    '## Fronts',
+    '',
+    '![Pareto fronts of the runs](fronts.svg)',
+    '',
+    ...(r.groups
+      ? [
+          '## Side A against side B',
+          '',
+          GROUP_METHOD,
+          '',
+          mdTable(groupTable(r.groups).headers, groupTable(r.groups).rows),
+          '',
+        ]
+      : []),
+    '## Who dominates where',
+    '',
+    mdTable(g.headers, g.rows),
+    '',
+    '## Runs',
+    '',
+    ...r.rows.map((x) => `- ${mdEscape(x.label)}: ${mdEscape(x.dir)}`),
+    '',
+  ].join('\n');
+}
+
+function compareHtml(r: CompareResult, svg: string): string {
+  const s = summaryTable(r);
+  const g = regionTable(r);
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>odc run comparison</title><style>${CSS}</style></head>
+<body><main>
+<h1>Run comparison</h1>
+<p class="lead">${esc(METHOD)}</p>
+<section id="summary"><h2>Indicators on a common normalization</h2>${htmlTable(s.headers, s.rows)}
+<p class="note">Non-dominated union: ${r.unionSize} designs. Normalization: ideal ${esc(r.normalization.ideal.map((v) => fmt(v)).join(', '))}; nadir ${esc(r.normalization.nadir.map((v) => fmt(v)).join(', '))} (minimized sense: maximized objectives negated).</p></section>
+${r.groups ? `<section id="sides"><h2>Side A against side B</h2><p class="note">${esc(GROUP_METHOD)}</p>${htmlTable(groupTable(r.groups).headers, groupTable(r.groups).rows)}</section>\n` : ''}<section id="fronts"><h2>Fronts</h2><figure>${inlineSvg(svg)}<figcaption>Pareto fronts of the runs in their objectives' own sense and units (also saved as fronts.svg).</figcaption></figure></section>
+<section id="regions"><h2>Who dominates where</h2>${htmlTable(g.headers, g.rows)}</section>
+<section id="runs"><h2>Runs</h2><ul>${r.rows.map((x) => `<li>${esc(x.label)}: <code>${esc(x.dir)}</code></li>`).join('')}</ul></section>
+</main></body></html>
+`;
+}
+
+/** Columns padded to their widest cell: text columns (`left`) on the left, numbers on the right. */
+function textTable(table: readonly (readonly string[])[], left: readonly number[] = [0]): string[] {
+  const w = table[0]!.map((_, j) => Math.max(...table.map((row) => [...row[j]!].length)));
+  return table.map((row) =>
+    row
+      .map((c, j) => (left.includes(j) ? c.padEnd(w[j]!) : c.padStart(w[j]!)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+/** Plain-text summary table for the terminal. */
+export function formatCompare(r: CompareResult): string {
+  const s = summaryTable(r);
+  const cols = [0, 4, 5, 6, 7, 8, 9, 10, 11];
+  const lines = textTable([cols.map((c) => s.headers[c]!), ...s.rows.map((row) => cols.map((c) => row[c]!))]);
+  const groups =
+    r.groups === null
+      ? []
+      : [
+          '',
+          'side A against side B (two-sided Mann–Whitney U):',
+          ...textTable(
+            [
+              ['indicator', 'A mean ± sd', 'B mean ± sd', 'p', 'verdict'],
+              ...groupTable(r.groups).rows.map((row) => [row[0]!, row[2]!, row[4]!, row[7]!, row[9]!]),
+            ],
+            [0, 4],
+          ),
+        ];
+  return (
+    `${[...lines, ...groups].join('\n')}\nnon-dominated union: ${r.unionSize} designs (common normalization, reference 1.1); ` +
+    `dominance tolerance ε = ${r.epsilon} ` +
+    `of each normalized range\nwritten: ${r.htmlPath}, ${r.mdPath}\n`
+  );
+}

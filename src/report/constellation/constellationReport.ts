@@ -1,0 +1,308 @@
+/**
+ * The constellation part of a constellation study's report: the knee design is evaluated again with its
+ * details (deployment, contact timeline, one shell's link graph), and the plots a constellation reviewer
+ * wants are drawn: the shells' orbital planes (RAAN/LTAN × altitude), one plane per shell's ground track, the
+ * shells on an altitude–inclination map with the reference constellations and the filings' envelopes, the
+ * knee's link graph and link-utilisation histogram, the gateway contact timeline with its gaps, the launch
+ * campaign against its milestones, and the cost breakdown of the knee and best designs.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCatalogs } from '../../catalog/load.js';
+import { evaluateConstellationWithDetails } from '../../constellation/evaluate.js';
+import { loadConstellationSpec } from '../../constellation/evaluator.js';
+import type { ConstellationSpec } from '../../constellation/design/compile.js';
+import type { ConstellationDetails } from '../../constellation/record/details.js';
+import type { ConstellationRecord } from '../../constellation/record/record.js';
+import type { LpSolver } from '../../optimize/lp.js';
+import { loadStudyProblem } from '../../run/problem.js';
+import { PROJECT_ROOT } from '../../run/versions.js';
+import {
+  contactTimelineSvg,
+  costBreakdownSvg,
+  launchCampaignSvg,
+  linkGraphSvg,
+  shellMapSvg,
+  utilizationHistogramSvg,
+  type ReferenceConstellation,
+} from './constellationPlots.js';
+import {
+  conjunctionsSvg,
+  conjunctionTable,
+  launchManifestSvg,
+  utilizationByClassSvg,
+  type ConjunctionPair,
+  type LaunchManifestRow,
+  type UtilizationRow,
+} from './constellationExtras.js';
+import { shellPlanesSvg } from './constellationPlanes.js';
+import { decisionPicks } from '../../run/decision.js';
+import { groundTrackSvg, planeGroundTrack } from './groundTrack.js';
+import type { LoadedRun } from '../document/load.js';
+import type { ReportPlot } from '../document/reportParts.js';
+
+const RAD_TO_DEG = 180 / Math.PI;
+
+/** The shipped reference constellations' shells (geometry only, no evaluation). */
+function referenceConstellations(notes: string[]): ReferenceConstellation[] {
+  const dir = join(PROJECT_ROOT, 'designs', 'constellations');
+  const catalogs = loadCatalogs();
+  const out: ReferenceConstellation[] = [];
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.yaml'))
+    .sort()) {
+    try {
+      const spec = loadConstellationSpec(join(dir, f), catalogs);
+      out.push({
+        name: spec.name,
+        shells: spec.shells.map((s) => ({
+          name: s.geometry.name,
+          altitude_km: s.geometry.altitude_m / 1e3,
+          inclination_deg: s.geometry.inclination_rad * RAD_TO_DEG,
+          satellites: s.geometry.planes * s.geometry.satsPerPlane,
+        })),
+      });
+    } catch (e) {
+      notes.push(`reference constellation ${f} could not be read (${(e as Error).message}): not drawn`);
+    }
+  }
+  return out;
+}
+
+/** Ground-track sample step [s]: fine enough that a 30 s chord (~230 km) draws as a smooth curve. */
+const TRACK_STEP_s = 30;
+
+/** Data of the network, conjunction and launch-manifest views; each plot is drawn when its rows are given. */
+export interface ExtraViewData {
+  readonly utilization?: readonly UtilizationRow[];
+  readonly conjunctions?: readonly ConjunctionPair[];
+  readonly manifest?: readonly LaunchManifestRow[];
+}
+
+type AddPlot = (id: string, title: string, caption: string, svg: string, table?: ReportPlot['table']) => void;
+
+/** Draws the views of `ExtraViewData` that have rows. */
+export async function addExtraViews(data: ExtraViewData, add: AddPlot): Promise<void> {
+  if (data.utilization?.length) {
+    add(
+      'utilization-by-class',
+      'Link utilisation by class over time (knee)',
+      'Mean and maximum utilisation of each link class at every sampled instant of the per-instant network flow.',
+      await utilizationByClassSvg(data.utilization),
+    );
+  }
+  if (data.conjunctions?.length) {
+    add(
+      'conjunctions',
+      'Self-conjunctions (knee)',
+      "Closest approaches between the design's own satellites found by the screening; the table lists the closest first.",
+      await conjunctionsSvg(data.conjunctions),
+      conjunctionTable(data.conjunctions),
+    );
+  }
+  if (data.manifest?.length) {
+    add(
+      'launch-manifest',
+      'Launch manifest (knee)',
+      'Satellites launched per vehicle, by shell, with the number of launches.',
+      await launchManifestSvg(data.manifest),
+    );
+  }
+}
+
+/** The knee's orbital planes, ground tracks (a note when they cannot be propagated) and its shells in context. */
+async function addGeometryPlots(
+  spec: ConstellationSpec,
+  record: ConstellationRecord,
+  notes: string[],
+  add: AddPlot,
+): Promise<void> {
+  const geometry = spec.shells.map((s) => s.geometry).filter((g) => g.planes > 0 && g.satsPerPlane > 0);
+  add(
+    'shell-planes',
+    'Orbital planes of the knee design',
+    "Each mark is one orbital plane (or cluster) at its RAAN and LTAN at the epoch, on an altitude axis zoomed to the design's shells.",
+    await shellPlanesSvg(geometry, spec.window.epochIso),
+  );
+  const trackWindow = {
+    epochIso: spec.window.epochIso,
+    duration_s: spec.window.duration_s,
+    step_s: Math.min(TRACK_STEP_s, spec.window.step_s),
+  };
+  try {
+    const caption = 'Sub-satellite track of plane 0 of each shell over the sampling window, with the gateways.';
+    add(
+      'ground-track',
+      'Ground tracks (knee)',
+      caption,
+      await groundTrackSvg({
+        tracks: geometry.map((g) => ({ shell: g.name, plane: 0, points: planeGroundTrack(g, 0, trackWindow) })),
+        stations: spec.stations.map((st) => ({
+          name: st.name,
+          lon_deg: st.longitude_rad * RAD_TO_DEG,
+          lat_deg: st.latitude_rad * RAD_TO_DEG,
+        })),
+        duration_s: trackWindow.duration_s,
+        step_s: trackWindow.step_s,
+      }),
+    );
+  } catch (e) {
+    notes.push(`ground tracks could not be propagated (${(e as Error).message}): not drawn`);
+  }
+  add(
+    'shell-map',
+    'Shells in context',
+    "Altitude against inclination, marker area ∝ √satellites; grey: the shipped reference constellations; shaded: the SpaceX and Project Sunrise filings' envelopes.",
+    await shellMapSvg({
+      designs: record.shells.map((s) => ({
+        name: s.name,
+        altitude_km: s.altitude_km,
+        inclination_deg: s.inclination_deg,
+        satellites: s.satellites,
+      })),
+      references: referenceConstellations(notes),
+    }),
+  );
+}
+
+/** The knee's link graph and utilisation, gateway contacts and launch campaign. */
+async function addNetworkPlots(
+  spec: ConstellationSpec,
+  record: ConstellationRecord,
+  details: ConstellationDetails,
+  notes: string[],
+  add: AddPlot,
+): Promise<void> {
+  if (details.linkGraph) {
+    add(
+      'link-graph',
+      `Link graph of shell ${details.linkGraph.shell} (knee)`,
+      `Links coloured by utilisation at the maximum concurrent flow${details.linkGraph.reducedModel ? ' (reduced torus model: one value per link class)' : ''}; at most a 12 × 12 window of planes × slots.`,
+      await linkGraphSvg(details.linkGraph),
+    );
+    add(
+      'link-utilization',
+      'Link utilisation (knee)',
+      'Share of links by utilisation at the maximum concurrent flow.',
+      await utilizationHistogramSvg(details.linkGraph),
+    );
+  } else notes.push('the knee design has no link graph (no links, or a bound): no link-graph plot');
+  if (details.stations.length > 0) {
+    add(
+      'contact-timeline',
+      'Gateway contacts (knee)',
+      `Intervals in which each gateway sees at least one satellite over the ${(spec.window.duration_s / 3600).toFixed(1)} h sampling window.`,
+      await contactTimelineSvg({ step_s: details.step_s, stations: details.stations }),
+    );
+  }
+  add(
+    'launch-campaign',
+    'Launch campaign (knee)',
+    'Satellites in orbit over time against the deployment milestones.',
+    await launchCampaignSvg({
+      deployment: details.deployment,
+      milestones: details.milestones,
+      satellites: record.satellites,
+    }),
+  );
+}
+
+export async function constellationReportPlots(
+  run: LoadedRun,
+  lp: LpSolver,
+): Promise<{ plots: ReportPlot[]; notes: string[] }> {
+  const notes: string[] = [];
+  const picks = decisionPicks(run.pareto);
+  if (picks.length === 0) return { plots: [], notes: ['no Pareto design: no constellation plots'] };
+  const knee = picks[0]!.design;
+  const loaded = loadStudyProblem(join(run.dir, 'study.yaml'), lp);
+  const x = Float64Array.from(loaded.problem.variables, (v) =>
+    v.kind === 'choice' ? v.options.findIndex((o) => o === knee.variables[v.name]) : Number(knee.variables[v.name]),
+  );
+  const spec = loaded.constellation!.spec(x);
+  const { record, details } = evaluateConstellationWithDetails(spec, lp);
+  const plots: ReportPlot[] = [];
+  const add: AddPlot = (id, title, caption, svg, table) =>
+    void plots.push({
+      id,
+      file: `${id}.svg`,
+      title,
+      caption,
+      svg,
+      ...(table ? { table } : {}),
+    });
+
+  await addGeometryPlots(spec, record, notes, add);
+  await addNetworkPlots(spec, record, details, notes, add);
+  const rows = costRows(picks);
+  await addExtraViews(extraViewData(record, details), add);
+  add(
+    'cost-breakdown',
+    'Cost breakdown',
+    'Life-cycle cost of the knee and the best design per objective, by component.',
+    await costBreakdownSvg(rows),
+  );
+  return { plots, notes };
+}
+
+/** The cost components of each distinct pick (the knee and the best design per objective). */
+function costRows(picks: ReturnType<typeof decisionPicks>): Parameters<typeof costBreakdownSvg>[0] {
+  const seen = new Set<number>();
+  const rows = picks
+    .filter((p) => (seen.has(p.position) ? false : (seen.add(p.position), true)))
+    .map((p) => {
+      const t = (p.design.record as ConstellationRecord).totals;
+      return {
+        label: p.label,
+        hardware_USD: t.hardware_USD,
+        launch_USD: t.launch_USD,
+        operations_USD: t.operations_USD,
+        replacements_USD: t.replacements_USD,
+        ground_USD: t.ground_USD,
+      };
+    });
+  return rows;
+}
+
+/**
+ * Link utilisation per instant and class, the self-conjunction screen's worst pairs, the launch manifest by vehicle and
+ * shell.
+ */
+function extraViewData(
+  record: ConstellationRecord,
+  details: ConstellationDetails,
+): Parameters<typeof addExtraViews>[0] {
+  const sat = (shell: string, plane: number | null, slot: number | null): string =>
+    plane === null ? `shell ${shell}` : `${shell} P${plane} S${slot ?? 0}`;
+  const manyShells = details.networkInstants.length > 1;
+  return {
+    utilization: details.networkInstants.flatMap((n) =>
+      n.instants.flatMap((inst, k) =>
+        inst.classes.map((c) => ({
+          instant: k,
+          time_s: inst.time_s,
+          linkClass: manyShells ? `${n.shell}/${c.linkClass}` : c.linkClass,
+          mean: c.meanUtilization,
+          max: c.maxUtilization,
+        })),
+      ),
+    ),
+    conjunctions: record.environment.conjunctions.worst.map((c) => ({
+      a: sat(c.shellA, c.planeA, c.slotA),
+      b: sat(c.shellB, c.planeB, c.slotB),
+      distance_km: c.separation_km,
+      time_s: c.time_s,
+      pairs: c.pairs,
+    })),
+    manifest: record.launch.perShell.flatMap((s) =>
+      s.vehicles
+        .filter((v) => v.launches > 0)
+        .map((v) => ({
+          vehicle: v.vehicle,
+          shell: s.shell,
+          launches: v.launches,
+          satellites: v.satellitesCarried,
+        })),
+    ),
+  };
+}

@@ -1,0 +1,221 @@
+/**
+ * The report's opening section as text and tables (report.html and report.md format the same view): the answer in
+ * one sentence, the recommended designs with their key figures, the verdict against each terrestrial scenario, what
+ * binds each design and the front, why each reference design is not on the front, and the front plot with the knee.
+ */
+import { fmt } from '../../base/numberFormat.js';
+import { BINDING_MARGIN, BOUND_TOLERANCE, boundHitText, frontPressureTexts } from '../../run/binding.js';
+import type { LoadedRun } from '../document/load.js';
+import { objectiveTitle, samplePositions, type AxisDef, type CategoryStyle } from '../plots/plots.js';
+import { shellText, type DecisionSummary, type RecommendedDesign } from '../../run/recommend.js';
+import { referenceStatus, type ReferenceDesign } from './references.js';
+import { objectiveMatrixSvg } from '../plots/svgPlots.js';
+
+export interface TextTable {
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+export interface DecisionView {
+  /** The answer in one or two sentences; null when nothing feasible was found. */
+  readonly headline: string | null;
+  /** Said instead of the tables when there is no feasible design. */
+  readonly empty: string | null;
+  readonly designs: TextTable | null;
+  readonly verdictNote: string | null;
+  readonly verdicts: TextTable | null;
+  readonly bindingRule: string;
+  readonly binding: readonly string[];
+  readonly front: readonly string[];
+  readonly references: readonly { readonly label: string; readonly status: string }[];
+}
+
+const MAX_FRONT_PLOT_POINTS = 1500;
+
+/** "best cost.lcoc (lowest)" for "best cost.lcoc_USD_per_PFLOP_day (lowest)": the metric without its unit suffix. */
+export const shortRole = (role: string): string => role.replace(/(\.[A-Za-z0-9]+)_[^ ]*/, '$1');
+const name = (d: RecommendedDesign): string => `design ${d.index} (${d.roles.map(shortRole).join(', ')})`;
+const pctText = (margin: number): string => `${(100 * margin).toFixed(1)} %`;
+
+/** "binding: a (0.0 %), b (1.2 %); at a bound: x = 200 (<= 200); next-tightest margin: c (5.1 %)". */
+function bindingLine(d: RecommendedDesign): string {
+  const b = d.binding;
+  const parts = [
+    b.constraints.length
+      ? `binding: ${b.constraints.map((c) => `${c.name} (${pctText(c.margin)})`).join(', ')}`
+      : 'no binding constraint',
+  ];
+  if (b.bounds.length) parts.push(`at a bound: ${b.bounds.map((x) => boundHitText(x, fmt)).join(', ')}`);
+  // the tightest margins not already listed as binding (all of the tightest when nothing binds, else the next one)
+  const rest = b.tightest
+    .filter((c) => !b.constraints.some((x) => x.name === c.name))
+    .slice(0, b.constraints.length ? 1 : undefined);
+  if (rest.length)
+    parts.push(
+      `${b.constraints.length ? 'next-tightest margin' : 'tightest margins'}: ${rest.map((c) => `${c.name} (${pctText(c.margin)})`).join(', ')}`,
+    );
+  return `${name(d)}: ${parts.join('; ')}.`;
+}
+const figureText = (v: number, unit: string): string => `${fmt(v)}${unit === '-' ? '' : ` ${unit}`}`;
+
+function headline(d: DecisionSummary): string | null {
+  const knee = d.designs[0];
+  if (knee === undefined) return null;
+  const figs = knee.figures
+    .slice(0, 5)
+    .map((f) => `${f.label} ${figureText(f.value, f.unit)}`)
+    .join(', ');
+  const parts = [
+    `Recommended: the knee, design ${knee.index} — ${knee.configuration}: ${figs}${d.nominalFigures ? ' (nominal design)' : ''}.`,
+  ];
+  if (knee.shells?.length) parts.push(`Shells: ${knee.shells.map(shellText).join('; ')}.`);
+  if (knee.verdicts.length) {
+    const cheaper = knee.verdicts.filter((v) => v.spaceToTerrestrial < 1);
+    const ratios = knee.verdicts.map((v) => v.spaceToTerrestrial).filter(Number.isFinite);
+    const range = `${fmt(Math.min(...ratios))}–${fmt(Math.max(...ratios))}×`;
+    parts.push(
+      cheaper.length === 0
+        ? `Against terrestrial data centers with the same chips it is dearer in all ${knee.verdicts.length} scenarios (space/ground LCOC ${range}).`
+        : `Against terrestrial data centers with the same chips it is cheaper in ${cheaper.length} of ${knee.verdicts.length} scenarios (${cheaper.map((v) => v.baseline).join(', ')}; space/ground LCOC ${range}).`,
+    );
+  }
+  return parts.join(' ');
+}
+
+function designsTable(d: DecisionSummary): TextTable {
+  // columns: the union of figure labels in first-seen order (every design of a study has the same kind of record)
+  const cols: { label: string; unit: string }[] = [];
+  for (const x of d.designs)
+    for (const f of x.figures) if (!cols.some((c) => c.label === f.label)) cols.push({ label: f.label, unit: f.unit });
+  const shells = d.designs.some((x) => x.shells?.length);
+  return {
+    headers: ['design', 'what it is', ...cols.map((c) => `${c.label} [${c.unit}]`), ...(shells ? ['shells'] : [])],
+    rows: d.designs.map((x) => [
+      name(x),
+      x.configuration,
+      ...cols.map((c) => {
+        const f = x.figures.find((y) => y.label === c.label);
+        return f ? fmt(f.value) : '';
+      }),
+      ...(shells ? [(x.shells ?? []).map(shellText).join('; ')] : []),
+    ]),
+  };
+}
+
+/** One row per design: its own LCOC, then per scenario the space/ground ratio and the ground LCOC, then the tally. */
+function verdictsTable(d: DecisionSummary): TextTable | null {
+  const withVerdict = d.designs.filter((x) => x.verdicts.length > 0);
+  if (withVerdict.length === 0) return null;
+  const ids = withVerdict[0]!.verdicts.map((v) => v.baseline);
+  const basis = withVerdict[0]!.verdicts[0]!.basis;
+  return {
+    headers: ['design', `space LCOC, ${basis} [USD/PFLOP-day]`, ...ids.map((id) => `${id} [-]`), 'verdict'],
+    rows: withVerdict.map((x) => {
+      const cheaper = x.verdicts.filter((v) => v.spaceToTerrestrial < 1).length;
+      return [
+        `design ${x.index}`,
+        fmt(x.verdicts[0]!.space_USD_per_PFLOP_day),
+        ...ids.map((id) => {
+          const v = x.verdicts.find((y) => y.baseline === id);
+          return v ? `${fmt(v.spaceToTerrestrial)}× (${fmt(v.terrestrial_USD_per_PFLOP_day)})` : '';
+        }),
+        cheaper === 0
+          ? `ground cheaper in all ${x.verdicts.length}`
+          : `space cheaper in ${cheaper} of ${x.verdicts.length}`,
+      ];
+    }),
+  };
+}
+
+function verdictNote(d: DecisionSummary): string | null {
+  const v = d.designs.find((x) => x.verdicts.length > 0)?.verdicts[0];
+  if (v === undefined) return null;
+  const cells =
+    "Each scenario's cell: space/ground LCOC ratio (below 1 space is cheaper), and in brackets the ground LCOC [USD/PFLOP-day]. ";
+  return (
+    cells +
+    (v.basis === 'discounted'
+      ? "Discounted LCOC of the node fleet (cost.lcocDiscounted_USD_per_PFLOP_day, with the study's discount rate) over that of the same chips in each scenario of " +
+        'designs/catalogs/terrestrial-baselines.yaml, same lifetime and discount rate.'
+      : 'Undiscounted LCOC of the constellation (totals.lcoc_USD_per_PFLOP_day: learning, replacements, ground segment) over the undiscounted LCOC of the same chips ' +
+        "in each scenario of designs/catalogs/terrestrial-baselines.yaml (the shells' node figures weighted by satellites × delivered PFLOPS, over the node's " +
+        'lifetime): an approximate comparison.')
+  );
+}
+
+export function decisionView(run: LoadedRun, d: DecisionSummary, refs: readonly ReferenceDesign[]): DecisionView {
+  const bindingRule =
+    `A constraint binds when its relative margin is at most ${fmt(100 * BINDING_MARGIN)} % (g ≤ 0 scaled by the limit's magnitude` +
+    `${run.pareto.kind === 'benchmark' ? '; benchmarks: their own scaling' : ''}); a variable is at a bound when it lies within ${fmt(100 * BOUND_TOLERANCE)} % ` +
+    'of its range from it. Choices have no bound.';
+  const references = refs.map((r) => ({ label: r.label, status: referenceStatus(r, run.pareto, run.study) }));
+  if (d.designs.length === 0) {
+    return {
+      headline: null,
+      empty:
+        'No feasible design was found, so there is no recommendation: see "Failures and infeasibility" for the least-infeasible designs.',
+      designs: null,
+      verdictNote: null,
+      verdicts: null,
+      bindingRule,
+      binding: [],
+      front: [],
+      references,
+    };
+  }
+  return {
+    headline: headline(d),
+    empty: null,
+    designs: designsTable(d),
+    verdictNote: verdictNote(d),
+    verdicts: verdictsTable(d),
+    bindingRule,
+    binding: d.designs.map(bindingLine),
+    front: frontPressureTexts(d.front, fmt),
+    references,
+  };
+}
+
+/** The front in its first two objectives with the knee and the best design per objective marked and labelled. */
+export function frontKneeSvg(run: LoadedRun, d: DecisionSummary): string | null {
+  const { pareto } = run;
+  if (pareto.designs.length === 0 || pareto.objectives.length < 2) return null;
+  const objs = pareto.objectives.slice(0, 2);
+  const pos = samplePositions(pareto.designs.length, MAX_FRONT_PLOT_POINTS);
+  const at = (index: number): Record<string, number> => pareto.designs.find((x) => x.index === index)!.objectives;
+  const row = (cat: string, o: Record<string, number>, label?: string): Record<string, unknown> => ({
+    cat,
+    o0: o[objs[0]!.name],
+    o1: o[objs[1]!.name],
+    ...(label !== undefined ? { label } : {}),
+  });
+  const points = [
+    ...pos.map((p) => row('Pareto design', pareto.designs[p]!.objectives)),
+    ...d.designs.slice(1).map((x) => row('best per objective', at(x.index), `design ${x.index}`)),
+    row('knee', at(d.designs[0]!.index), `knee: design ${d.designs[0]!.index}`),
+  ];
+  const axes: AxisDef[] = objs.map((o, j) => {
+    const vals = points.map((p) => p[`o${j}`] as number).filter(Number.isFinite);
+    const lo = Math.min(...vals),
+      hi = Math.max(...vals);
+    const pad = hi > lo ? 0.06 * (hi - lo) : Math.abs(lo) * 0.05 || 1;
+    return { title: objectiveTitle(o.name, o.unit, o.sense), domain: [lo - pad, hi + pad] as [number, number] };
+  });
+  const categories: CategoryStyle[] = [
+    { name: 'Pareto design', color: '#4c78a8', shape: 'circle', size: 30, opacity: 0.7 },
+    { name: 'best per objective', color: '#111111', shape: 'circle', size: 80, opacity: 1 },
+    { name: 'knee', color: '#d62728', shape: 'diamond', size: 160, opacity: 1 },
+  ];
+  return objectiveMatrixSvg(points, axes, categories, 'recommended', true, 'front-knee');
+}
+
+export function frontKneeCaption(run: LoadedRun): string {
+  const { pareto } = run;
+  const m = pareto.objectives.length;
+  const n = pareto.designs.length;
+  return (
+    `The ${n} Pareto designs${n > MAX_FRONT_PLOT_POINTS ? ` (${MAX_FRONT_PLOT_POINTS} drawn, evenly sampled)` : ''} in the first two objectives` +
+    `${m > 2 ? ` (a projection of the ${m}-objective front: designs that look dominated here are better in another objective)` : ''}; ` +
+    'red diamond: the knee; black circles: the best design per objective. Maximized objectives are shown in their own sense.'
+  );
+}

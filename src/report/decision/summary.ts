@@ -1,0 +1,103 @@
+/** Plain-text summary printed at the end of `odc run` (stdout; also with --quiet, which only drops the progress). */
+import type { RunSummary } from '../../run/driver.js';
+import { fmt } from '../../base/numberFormat.js';
+import { boundText, designBindingText, WIDEN_SHARE } from '../../run/binding.js';
+import { shellText, type DecisionSummary, type TerrestrialVerdict } from '../../run/recommend.js';
+
+/**
+ * Front conditions, and the knee's binding constraints, named on the terminal (the report and run.json have them all).
+ */
+const TERMINAL_PRESSURES = 4;
+
+/** "hyperscale-virginia 18.1, colocation-us-primary 16.2 (space/ground; ground cheaper in all 2)". */
+export function verdictText(v: readonly TerrestrialVerdict[]): string {
+  const cheaper = v.filter((x) => x.spaceToTerrestrial < 1).map((x) => x.baseline);
+  const tally =
+    cheaper.length === 0
+      ? `ground cheaper in all ${v.length}`
+      : cheaper.length === v.length
+        ? `space cheaper in all ${v.length}`
+        : `space cheaper in ${cheaper.length} of ${v.length}: ${cheaper.join(', ')}`;
+  return `${v.map((x) => `${x.baseline} ${fmt(x.spaceToTerrestrial)}`).join(', ')} (${tally})`;
+}
+
+/** The front's bounds and binding constraints, most designs first: "x2 <= 3 (bound, 18 %), g1 (64 %)". */
+function pressureText(d: DecisionSummary): string | null {
+  const f = d.front;
+  const items = [
+    ...f.bounds.map((b) => ({
+      count: b.count,
+      text: `bound ${boundText(b, fmt)} (${pct(b.share)}${b.share >= WIDEN_SHARE ? (b.floor ? ': its floor' : ': widen it') : ''})`,
+    })),
+    ...f.constraints.map((c) => ({ count: c.count, text: `${c.name} (${pct(c.share)})` })),
+  ].sort((a, b) => b.count - a.count);
+  if (items.length === 0) return null;
+  const more = items.length > TERMINAL_PRESSURES ? `, and ${items.length - TERMINAL_PRESSURES} more in run.json` : '';
+  return (
+    `  front (${f.designs} designs) presses against: ${items
+      .slice(0, TERMINAL_PRESSURES)
+      .map((i) => i.text)
+      .join(', ')}${more}` +
+    ` [share of the front within ${pct(d.bindingMargin)} of a constraint, or within ${pct(d.boundTolerance)} of the range from a bound]`
+  );
+}
+
+const pct = (share: number): string => `${(100 * share).toFixed(0)} %`;
+
+/**
+ * The knee, its figures, its terrestrial verdict and what binds it; the best design per objective; what the front
+ * presses against.
+ */
+export function decisionLines(d: DecisionSummary): string[] {
+  const knee = d.designs[0];
+  if (knee === undefined) return [];
+  const lines = [
+    `  knee: design ${knee.index}${knee.roles.length > 1 ? ` (also ${knee.roles.slice(1).join(', ')})` : ''} — ${knee.configuration}`,
+    `    ${knee.figures.map((f) => `${f.label} ${fmt(f.value)}${f.unit === '-' ? '' : ` ${f.unit}`}`).join(', ')}${d.nominalFigures ? ' (nominal design)' : ''}`,
+  ];
+  if (knee.shells?.length) lines.push(`    shells: ${knee.shells.map(shellText).join('; ')}`);
+  if (knee.verdicts.length)
+    lines.push(`    vs terrestrial, ${knee.verdicts[0]!.basis} LCOC space/ground: ${verdictText(knee.verdicts)}`);
+  lines.push(`    binds: ${designBindingText(knee.binding, fmt, TERMINAL_PRESSURES)}`);
+  const others = d.designs.slice(1);
+  if (others.length) {
+    lines.push(
+      `  best per objective: ${others.map((o) => `design ${o.index} (${o.roles.map((r) => r.replace(/^best /, '')).join(', ')})`).join('; ')}`,
+    );
+  }
+  const pressure = pressureText(d);
+  if (pressure !== null) lines.push(pressure);
+  return lines;
+}
+
+/** " (3 near-duplicates collapsed)" when the reported front is smaller than the archive. */
+function collapsedText(s: RunSummary): string {
+  const k = s.archiveSize !== undefined ? s.archiveSize - s.paretoSize : 0;
+  return k > 0 ? ` (${k} near-duplicate${k === 1 ? '' : 's'} collapsed)` : '';
+}
+
+export function formatRunSummary(s: RunSummary): string {
+  const lines = [
+    `${s.status === 'complete' ? 'Run complete' : 'Run interrupted'}: ${s.runDir}`,
+    `  ${s.generations} generations, ${s.evaluations} evaluations (${s.stopReason}), ${fmt(s.wall_s)} s`,
+    `  feasible ${s.feasible} (${((100 * s.feasible) / Math.max(1, s.evaluations)).toFixed(1)} %), failed ${s.failures}, Pareto designs ${s.paretoSize}${collapsedText(s)}, hypervolume ${s.hypervolume.toFixed(4)} (normalized)`,
+  ];
+  if (s.failureReasons.length) {
+    lines.push('  failed evaluations (treated as infeasible):');
+    for (const f of s.failureReasons.slice(0, 5)) lines.push(`    ${f.count} × ${f.reason}`);
+  }
+  if (s.status === 'complete' && s.paretoSize === 0) {
+    lines.push(
+      '  NO FEASIBLE DESIGN was found. Least-infeasible designs and their violated constraints (g > 0, relative to the limit):',
+    );
+    for (const d of s.leastInfeasible) {
+      lines.push(
+        `    evaluation ${d.index}: ${d.violations.map((v) => `${v.name} g=${Number.isFinite(v.g) ? v.g.toFixed(3) : 'failed'}`).join('; ')}`,
+      );
+    }
+  }
+  if (s.decision !== undefined) lines.push(...decisionLines(s.decision));
+  for (const n of s.notes ?? []) lines.push(`  note: ${n}`);
+  if (s.status === 'interrupted') lines.push(`  resume with: odc run --resume ${s.runDir}`);
+  return `${lines.join('\n')}\n`;
+}

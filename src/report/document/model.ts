@@ -1,0 +1,349 @@
+/**
+ * The report model: everything report.html and report.md show, computed once from a loaded run
+ * (summary, plots as SVG strings, decision picks with budgets and binding constraints, the Pareto table).
+ * The HTML and Markdown writers only format it, so the two reports cannot disagree.
+ */
+import type { ConstraintResult } from '../../node/record/record.js';
+import { constellationSections } from '../budget/constellationBudget.js';
+import { budgetSections, type BudgetSection } from '../budget/budget.js';
+import { fmt } from '../../base/numberFormat.js';
+import { decisionPicks, KNEE_METHOD, type Pick } from '../../run/decision.js';
+import type { LoadedRun } from './load.js';
+import { axisLabel, objectiveTitle } from '../plots/plots.js';
+import type { ReferenceDesign } from '../decision/references.js';
+import { convergencePlot, objectivePlot, parallelPlot, varUnit, waterfallPlot } from '../plots/modelPlots.js';
+import { robustReport, type RobustReport } from '../decision/robust.js';
+import type { KeyValue, ReportPlot } from './reportParts.js';
+import { robustPicks, type RobustnessReport } from '../decision/robustness.js';
+import { BINDING_MARGIN } from '../../run/binding.js';
+import { decisionSummary, type DecisionSummary } from '../../run/recommend.js';
+import { budgetRegimeText, proposalCostText } from '../../run/budgetRegime.js';
+import type { RunTimings } from '../../run/results.js';
+import { DEFAULT_SURROGATE_BATCH } from '../../optimize/algorithm.js';
+import { decisionView, frontKneeCaption, frontKneeSvg, type DecisionView } from '../decision/decisionView.js';
+
+export { MAX_EVALUATION_POINTS, MAX_FRONT_POINTS, MAX_PARALLEL_LINES } from '../plots/modelPlots.js';
+/** A constraint is called binding when its relative margin is at most this (2 %): see binding.ts. */
+export { BINDING_MARGIN };
+
+export interface PickView {
+  readonly pick: Pick;
+  /** Label of an earlier pick that is the same design (its details are not repeated). */
+  readonly sameAs: string | null;
+  readonly objectives: readonly { name: string; value: string; unit: string; sense: string }[];
+  readonly variables: readonly { name: string; value: string; unit: string }[];
+  readonly budget: readonly BudgetSection[];
+  readonly recordConstraints: readonly (ConstraintResult & { binding: boolean })[];
+  readonly studyConstraints: readonly { name: string; g: number; binding: boolean }[];
+}
+
+export interface ReportModel {
+  readonly run: LoadedRun;
+  readonly title: string;
+  readonly description: string | null;
+  readonly summary: readonly KeyValue[];
+  readonly variables: readonly { name: string; kind: string; domain: string; unit: string }[];
+  readonly objectives: readonly { name: string; sense: string; unit: string }[];
+  readonly constraints: readonly { name: string; kind: string; description: string }[];
+  readonly packages: readonly KeyValue[];
+  readonly plots: readonly ReportPlot[];
+  readonly kneeMethod: string;
+  readonly picks: readonly PickView[];
+  readonly table: { readonly headers: readonly string[]; readonly rows: readonly (readonly string[])[] };
+  /**
+   * Robust studies: the robust front beside the nominal values of the same designs (plot also in `plots`, id 'robust').
+   */
+  readonly robust: RobustReport | null;
+  /**
+   * Margins and P(all constraints hold) of the recommended designs, and the study's select: outcome (./robustness.ts).
+   */
+  readonly robustness: RobustnessReport | null;
+  readonly references: readonly ReferenceDesign[];
+  readonly notes: readonly string[];
+  /**
+   * What the report opens with: the recommended designs, their verdicts and what binds them (plot also in `plots`, id
+   * 'front-knee').
+   */
+  readonly decision: DecisionSummary;
+  readonly decisionView: DecisionView;
+}
+
+function pickView(run: LoadedRun, pick: Pick, earlier: readonly Pick[]): PickView {
+  const { pareto } = run;
+  const same = earlier.find((p) => p.position === pick.position);
+  const d = pick.design;
+  const rec = d.record;
+  const recordConstraints = rec
+    ? [...rec.constraints]
+        .sort((a, b) => a.margin - b.margin)
+        .map((c) => ({ ...c, binding: c.margin <= BINDING_MARGIN }))
+    : [];
+  const studyConstraints = Object.entries(d.constraints)
+    .map(([name, g]) => ({ name, g, binding: g > -BINDING_MARGIN }))
+    .sort((a, b) => b.g - a.g);
+  return {
+    pick,
+    sameAs: same ? same.label : null,
+    objectives: pareto.objectives.map((o) => ({
+      name: o.name,
+      value: fmt(d.objectives[o.name]!),
+      unit: o.unit,
+      sense: o.sense,
+    })),
+    variables: pareto.variables.map((v) => ({
+      name: v.name,
+      value: typeof d.variables[v.name] === 'number' ? fmt(d.variables[v.name] as number) : String(d.variables[v.name]),
+      unit: varUnit(v),
+    })),
+    budget: rec === null ? [] : rec.kind === 'constellation' ? constellationSections(rec) : budgetSections(rec),
+    recordConstraints,
+    studyConstraints,
+  };
+}
+
+function describeDomain(v: LoadedRun['pareto']['variables'][number]): string {
+  return v.kind === 'choice'
+    ? `one of ${v.options.join(', ')}`
+    : `${v.kind === 'int' ? 'integer ' : ''}${fmt(v.lower)} … ${fmt(v.upper)}`;
+}
+
+/**
+ * The reported front's size and its duplicate rule (src/run/results.ts `reportedFront`, ε-box dominance):
+ * near-duplicates of another design, to within a fraction of the front's range, are not listed.
+ */
+function paretoSizeText(pareto: LoadedRun['pareto']): string {
+  const d = pareto.duplicates;
+  if (d === undefined) return String(pareto.designs.length);
+  const collapsed = d.archiveSize - pareto.designs.length;
+  return (
+    `${pareto.designs.length} (${collapsed} of ${d.archiveSize} archive designs not listed as near-duplicates: objectives are binned in boxes of ` +
+    `${fmt(100 * d.relativeTolerance)} % of the front's range, and a design whose box is dominated by another's, or that shares a box with a design ` +
+    'of lower evaluation index, is dropped — ε-box dominance, Laumanns et al. 2002)'
+  );
+}
+
+/** The summary table: study, algorithm, budget, evaluation counts, runtime and versions. */
+function runSummary(run: LoadedRun): KeyValue[] {
+  const { meta, pareto, study } = run;
+  const res = meta.result;
+  const a = meta.algorithm;
+  const n = res?.evaluations ?? 0;
+  return [
+    { label: 'study', value: meta.study.name },
+    {
+      label: 'kind',
+      value:
+        meta.study.kind === 'node'
+          ? 'node sizing study'
+          : meta.study.kind === 'constellation'
+            ? 'constellation study'
+            : `benchmark (${String(study.problem ?? '')})`,
+    },
+    { label: 'study file', value: `${meta.study.file} (sha256 ${meta.study.hash.slice(0, 12)}…)` },
+    {
+      label: 'algorithm',
+      value:
+        `${a.name}, ${a.name === 'parego' || a.name === 'smsego' ? `batch ${a.batch ?? DEFAULT_SURROGATE_BATCH}` : `population ${a.population}`}${a.generations !== undefined ? `, ${a.generations} generations` : ''}${a.evaluations !== undefined ? `, ${a.evaluations} evaluations max` : ''}${a.partitions !== undefined ? `, ${a.partitions} partitions` : ''}` +
+        `${a.archiveLimit !== undefined ? `, Pareto archive bounded at ${a.archiveLimit} designs by crowding distance (designs it dropped are not in the front)` : ', unbounded Pareto archive'}`,
+    },
+    { label: 'seed', value: String(a.seed) },
+    {
+      label: 'evaluations',
+      value: `${n} in ${res?.generations ?? 0} generations (${res?.stopReason ?? 'unknown stop'})`,
+    },
+    { label: 'budget regime', value: budgetRegimeText(a.name, n, pareto.objectives.length) },
+    ...proposalCostRow(a.name, pareto.objectives.length, meta.timings),
+    {
+      label: 'feasible evaluations',
+      value: `${res?.feasible ?? 0} (${((100 * (res?.feasible ?? 0)) / Math.max(1, n)).toFixed(1)} %)`,
+    },
+    { label: 'failed evaluations', value: `${res?.failures ?? 0}` },
+    { label: 'Pareto designs', value: paretoSizeText(pareto) },
+    {
+      label: 'runtime',
+      value: meta.timings
+        ? `${fmt(meta.timings.wall_s)} s wall, ${fmt(meta.timings.evaluate_s)} s evaluating, ${meta.workers} worker thread(s)`
+        : 'n/a',
+    },
+    { label: 'started / finished', value: `${meta.startedAt} / ${meta.finishedAt ?? 'n/a'}` },
+    { label: 'odc version', value: meta.odcVersion },
+  ];
+}
+
+/** The surrogate's cost per proposal beside an evaluation, when run.json timed both (runs of older odc did not). */
+function proposalCostRow(algorithm: string, objectives: number, t: RunTimings | undefined): KeyValue[] {
+  if (t?.propose_s === undefined || t.proposed === undefined || t.evaluated === undefined) return [];
+  const text = proposalCostText(algorithm, objectives, {
+    propose_s: t.propose_s,
+    proposed: t.proposed,
+    evaluate_s: t.evaluate_s,
+    evaluated: t.evaluated,
+  });
+  return text === undefined ? [] : [{ label: 'proposal cost', value: text.replace(/^cost: /, '') }];
+}
+
+/** How a study constraint is evaluated: robust studies read statistics over the uncertainty samples. */
+function studyConstraintMeaning(c: string, robustRun: boolean): string {
+  if (!robustRun) return 'g ≤ 0 scaled by |limit|';
+  if (/^\s*\(*\s*prob\s*\(/.test(c))
+    return 'share of the uncertainty samples in which the comparison holds (a failed sample does not); g ≤ 0 scaled by the probability';
+  if (/\b(mean|sd|min|max|p\d+)\s*\(/.test(c))
+    return "statistics over the uncertainty samples (a metric outside them: the nominal design's value); g ≤ 0 scaled by |limit|";
+  return 'on the nominal design; g ≤ 0 scaled by |limit|';
+}
+
+/** The constraints table: the enforced physical checks, then the study's constraints. */
+function constraintRows(run: LoadedRun, refs: readonly ReferenceDesign[], notes: string[]): ReportModel['constraints'] {
+  const { meta, pareto, study } = run;
+  const physical = pareto.designs[0]?.record?.constraints ?? refs[0]?.record.constraints ?? [];
+  const studyCons = Array.isArray(study.constraints) ? (study.constraints as unknown[]).map(String) : [];
+  // robust studies: physical checks and constraints without a statistic hold on the nominal design
+  // (src/study/robust.ts)
+  const robustRun = pareto.robust !== undefined;
+  const constraints = [
+    ...physical
+      .filter((c) => c.enforced)
+      .map((c) => ({
+        name: c.name,
+        kind: `physical (always enforced${robustRun ? ', nominal design' : ''})`,
+        description: c.description,
+      })),
+    ...studyCons.map((c) => ({ name: c, kind: 'study', description: studyConstraintMeaning(c, robustRun) })),
+  ];
+  if (meta.study.kind === 'node' && physical.length === 0)
+    notes.push(
+      'no evaluated record available: the physical constraints (array area, radiator area, launch closure, fits vehicle) are not listed',
+    );
+  return constraints;
+}
+
+/** The plots in report order; a robust study's summary rows go into `summary` before its evaluation count. */
+async function reportPlots(
+  run: LoadedRun,
+  refs: readonly ReferenceDesign[],
+  notes: string[],
+  knee: Pick | undefined,
+  decision: DecisionSummary,
+  summary: KeyValue[],
+): Promise<{ plots: ReportPlot[]; robust: RobustReport | null }> {
+  const kneeSvg = frontKneeSvg(run, decision);
+  const plots: ReportPlot[] = [
+    ...(kneeSvg !== null
+      ? [
+          {
+            id: 'front-knee',
+            file: 'front-knee.svg',
+            title: 'Pareto front and the recommended designs',
+            caption: frontKneeCaption(run),
+            svg: kneeSvg,
+          },
+        ]
+      : []),
+    objectivePlot(run, refs, notes),
+  ];
+  const robust = await robustReport(run);
+  if (robust) {
+    summary.splice(
+      summary.findIndex((k) => k.label === 'evaluations'),
+      0,
+      ...robust.summary,
+    );
+    plots.push(robust.plot);
+  }
+  const par = parallelPlot(run, knee);
+  if (par) plots.push(par);
+  const fall = waterfallPlot(knee);
+  if (fall) plots.push(fall);
+  const conv = convergencePlot(run);
+  if (conv) plots.push(conv);
+  else notes.push('run.json has no per-generation history: no convergence plot');
+  return { plots, robust };
+}
+
+/** Record metrics shown beside the objectives and variables in the Pareto table, with their display unit and scale. */
+function tableExtras(kind: string): readonly (readonly [string, string, number])[] {
+  return kind === 'node'
+    ? ([
+        ['compute.itPowerAvg_W', 'kW', 1e-3],
+        ['power.arrayArea_m2', 'm²', 1],
+        ['thermal.radiatorArea_m2', 'm²', 1],
+        ['mass.launch_kg', 'kg', 1],
+        ['cost.total_USD', 'M USD', 1e-6],
+      ] as const)
+    : kind === 'constellation'
+      ? ([
+          ['totals.satellites', '-', 1],
+          ['totals.itPowerAvg_W', 'MW', 1e-6],
+          ['totals.launchMass_kg', 't', 1e-3],
+          ['totals.cost_USD', 'bn USD', 1e-9],
+        ] as const)
+      : [];
+}
+
+/** The Pareto table: index, objectives, variables and the record metrics not already objectives. */
+function paretoTable(run: LoadedRun): ReportModel['table'] {
+  const { meta, pareto } = run;
+  const extras = tableExtras(meta.study.kind);
+  const shownExtras = extras.filter(([p]) => !pareto.objectives.some((o) => o.name === p));
+  const headers = [
+    'index [-]',
+    ...pareto.objectives.map((o) => objectiveTitle(o.name, o.unit, o.sense)),
+    ...pareto.variables.map((v) => axisLabel(v.name, varUnit(v))),
+    ...shownExtras.map(([p, u]) => `${axisLabel(p, u)}`),
+  ];
+  const rows = pareto.designs.map((d) => [
+    String(d.index),
+    ...pareto.objectives.map((o) => fmt(d.objectives[o.name]!, 4)),
+    ...pareto.variables.map((v) => {
+      const x = d.variables[v.name];
+      return typeof x === 'number' ? fmt(x, 4) : String(x);
+    }),
+    ...shownExtras.map(([p, , k]) => {
+      const [s, key] = p.split('.') as [string, string];
+      const val = (d.record as unknown as Record<string, Record<string, unknown>> | null)?.[s]?.[key];
+      return typeof val === 'number' ? fmt(val * k, 4) : '';
+    }),
+  ]);
+  return { headers, rows };
+}
+
+export async function buildReportModel(
+  run: LoadedRun,
+  refs: readonly ReferenceDesign[],
+  refNotes: readonly string[],
+): Promise<ReportModel> {
+  const { meta, pareto, study } = run;
+  const notes: string[] = [...refNotes];
+  const summary = runSummary(run);
+  const constraints = constraintRows(run, refs, notes);
+  const { picks, report: robustness } = robustPicks(run, decisionPicks(pareto));
+  // the knee the study's select: rule chose (the plain knee without one)
+  const decision = decisionSummary(pareto, picks[0]?.position);
+  const { plots, robust } = await reportPlots(run, refs, notes, picks[0], decision, summary);
+  const views: PickView[] = picks.map((p, i) => pickView(run, p, picks.slice(0, i)));
+  return {
+    run,
+    title: meta.study.name,
+    description: typeof study.description === 'string' ? study.description : null,
+    summary,
+    variables: pareto.variables.map((v) => ({
+      name: v.name,
+      kind: v.kind,
+      domain: describeDomain(v),
+      unit: varUnit(v),
+    })),
+    objectives: pareto.objectives.map((o) => ({ name: o.name, sense: o.sense, unit: o.unit })),
+    constraints,
+    packages: Object.entries(meta.packageVersions).map(([label, value]) => ({ label, value })),
+    plots,
+    kneeMethod: KNEE_METHOD,
+    picks: views,
+    table: paretoTable(run),
+    robust,
+    robustness,
+    references: refs,
+    notes,
+    decision,
+    decisionView: decisionView(run, decision, refs),
+  };
+}

@@ -1,0 +1,190 @@
+/**
+ * `exportDesign(runDir, {design, format})`: hands a sized Pareto design over to other tools.
+ * - yaml: a design file that `odc evaluate` accepts — the run's base design (study.yaml without its
+ *   variables/objectives/constraints/algorithm sections, comments kept) with the design's variable
+ *   values applied; it evaluates to exactly the record stored in pareto.json.
+ * - json: the DesignRecord (schema: designRecordJsonSchema / designs/schema/design-record.schema.json);
+ *   benchmark runs have no record and give {index, variables, objectives}.
+ * - csv: one header line and one row: the record flattened to dotted paths (constraints as
+ *   `constraints[<name>].<field>`, notes joined with " | "), after the design's `index`.
+ * With `out`, the file is written atomically.
+ */
+import { parseDocument } from 'yaml';
+import { StudyError } from '../../base/errors.js';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { writeFileAtomic, writeStreamAtomic } from '../../run/atomic.js';
+import { checkOutputFile } from '../../base/outputTarget.js';
+import { loadStudyProblem } from '../../run/problem.js';
+import { writeOmmJson, writeSatelliteCsv, writeTle } from '../../constellation/export/exportSatellites.js';
+import type { ParetoDesign } from '../../run/paretoFile.js';
+import { parseDesignSelector, selectDesign, type DesignSelector } from '../../run/decision.js';
+import { loadRun } from '../document/load.js';
+import { selectedKnee } from '../decision/robustness.js';
+import { csvCell } from '../../base/csv.js';
+
+export type ExportFormat = 'yaml' | 'json' | 'csv' | 'omm' | 'tle';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['yaml', 'json', 'csv', 'omm', 'tle'];
+
+export interface ExportOptions {
+  /** `knee`, `best:<objective>`, or the design's evaluation index (pareto.csv `index`). */
+  readonly design: DesignSelector | string;
+  readonly format: ExportFormat;
+  /** Write here (atomically) instead of only returning the text. */
+  readonly out?: string;
+}
+
+export interface ExportResult {
+  readonly text: string;
+  readonly design: ParetoDesign;
+  /** What was selected, e.g. "knee" or "best:cost.lcoc_USD_per_PFLOP_day". */
+  readonly selector: string;
+  readonly path: string | null;
+}
+
+const STUDY_SECTIONS = ['variables', 'objectives', 'constraints', 'relax', 'algorithm', 'robust', 'select'] as const;
+
+/** One item of an unnamed list as text: `code: message` for a warning, JSON for another object. */
+function listItemText(v: unknown): string {
+  if (v === null || typeof v !== 'object') return String(v);
+  const { code, message } = v as { code?: unknown; message?: unknown };
+  return typeof code === 'string' && typeof message === 'string' ? `${code}: ${message}` : JSON.stringify(v);
+}
+
+/** Flattens a record to [path, value] pairs (objects by dotted key; named arrays by `[name]`). */
+export function flattenRecord(value: unknown, prefix = ''): [string, unknown][] {
+  if (Array.isArray(value)) {
+    // An empty list keeps its column (a design without warnings still has a `warnings` cell).
+    if (value.length === 0) return [[prefix, '']];
+    if (value.every((v) => v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string')) {
+      return value.flatMap((v) => {
+        const { name, ...rest } = v as { name: string } & Record<string, unknown>;
+        return flattenRecord(rest, `${prefix}[${name}]`);
+      });
+    }
+    return [[prefix, value.map(listItemText).join(' | ')]];
+  }
+  if (value && typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+      flattenRecord(v, prefix ? `${prefix}.${k}` : k),
+    );
+  }
+  return [[prefix, value]];
+}
+
+/**
+ * The run's base design with `design`'s variable values applied, headed by where it came from (the yaml export; odc
+ * serve too).
+ */
+export function designYaml(
+  studyText: string,
+  design: Pick<ParetoDesign, 'index' | 'variables' | 'objectives'>,
+  runDir: string,
+  selector: string,
+  what = 'Pareto design',
+): string {
+  const doc = parseDocument(studyText);
+  for (const k of STUDY_SECTIONS) doc.delete(k);
+  for (const [path, value] of Object.entries(design.variables)) {
+    const [section, key] = path.split('.') as [string, string];
+    doc.setIn([section, key], value);
+  }
+  const head = [
+    ` Exported by odc from run ${runDir}: ${what} ${design.index} (${selector}).`,
+    ` Objectives: ${Object.entries(design.objectives)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join(', ')}.`,
+    ` Evaluate it with: odc evaluate <this file>`,
+  ].join('\n');
+  doc.commentBefore = doc.commentBefore ? `${head}\n${doc.commentBefore}` : head;
+  return doc.toString({ lineWidth: 0 });
+}
+
+export function exportDesign(runDir: string, opts: ExportOptions): ExportResult {
+  if (!EXPORT_FORMATS.includes(opts.format)) {
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `--format "${String(opts.format)}": expected one of ${EXPORT_FORMATS.join(', ')}`,
+      { field: 'format' },
+    );
+  }
+  const run = loadRun(runDir, { evaluations: false });
+  const selector = parseDesignSelector(opts.design);
+  // the knee the study's select: recommends (a margin or a joint probability), as the report shows it
+  const pick = (selector === 'knee' ? selectedKnee(run) : null) ?? selectDesign(run.pareto, selector, runDir);
+  const d = pick.design;
+  if (run.pareto.kind === 'constellation' && opts.format !== 'json')
+    return exportConstellation(runDir, d, pick.selector, opts);
+  if (opts.format === 'omm' || opts.format === 'tle') {
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `${runDir}: --format ${opts.format} writes the satellites of a constellation study's design; this is a ${run.pareto.kind} run (use yaml, json or csv)`,
+      { field: 'format' },
+    );
+  }
+  let text: string;
+  if (opts.format === 'yaml') {
+    if (run.pareto.kind !== 'node') {
+      throw new StudyError(
+        'BAD_ARGUMENT',
+        `${runDir}: a benchmark run has no node design to write as YAML; use --format json or csv`,
+        { field: 'format' },
+      );
+    }
+    text = designYaml(run.studyText, d, runDir, pick.selector);
+  } else {
+    const data: unknown = d.record ?? { index: d.index, variables: d.variables, objectives: d.objectives };
+    if (opts.format === 'json') text = `${JSON.stringify(data, null, 2)}\n`;
+    else {
+      const flat = [['index', d.index] as [string, unknown], ...flattenRecord(data).filter(([k]) => k !== 'index')];
+      text = `${flat.map(([k]) => csvCell(k)).join(',')}\n${flat.map(([, v]) => csvCell(v)).join(',')}\n`;
+    }
+  }
+  if (opts.out !== undefined) {
+    checkOutputFile(opts.out);
+    writeFileAtomic(opts.out, text);
+  }
+  return { text, design: d, selector: pick.selector, path: opts.out ?? null };
+}
+
+/**
+ * A constellation study's design: yaml = the constellation file it stands for (node inlined; `odc
+ * evaluate` reproduces its record), csv = one row per satellite, omm = CCSDS OMM JSON, tle = two-line
+ * element sets. Satellite lists stream to `--out` (atomically) so a million satellites never sit in memory;
+ * without `--out` the text is returned.
+ */
+function exportConstellation(runDir: string, d: ParetoDesign, selector: string, opts: ExportOptions): ExportResult {
+  const loaded = loadStudyProblem(join(runDir, 'study.yaml'));
+  const x = Float64Array.from(loaded.problem.variables, (v) => {
+    const value = d.variables[v.name];
+    return v.kind === 'choice' ? v.options.findIndex((o) => o === value) : Number(value);
+  });
+  const c = loaded.constellation!;
+  const produce = (sink: (chunk: string) => void): void => {
+    if (opts.format === 'yaml') {
+      const head = `# Exported by odc from run ${runDir}: Pareto design ${d.index} (${selector}).\n# Evaluate it with: odc evaluate <this file>\n`;
+      sink(head + stringify(c.file(x), { lineWidth: 0 }));
+    } else if (opts.format === 'omm') writeOmmJson(c.spec(x), sink);
+    else if (opts.format === 'tle') writeTle(c.spec(x), sink);
+    else writeSatelliteCsv(c.spec(x), sink);
+  };
+  // The formats' own limits (the TLE's Alpha-5 catalog numbers, synthetic designators) are the user's to work around.
+  const limited = (write: () => void): void => {
+    try {
+      write();
+    } catch (e) {
+      if (e instanceof RangeError)
+        throw new StudyError('BAD_ARGUMENT', `${runDir}: --format ${opts.format}: ${e.message}`, { field: 'format' });
+      throw e;
+    }
+  };
+  if (opts.out !== undefined) {
+    checkOutputFile(opts.out);
+    const out = opts.out;
+    limited(() => writeStreamAtomic(out, produce));
+    return { text: '', design: d, selector, path: opts.out };
+  }
+  const chunks: string[] = [];
+  limited(() => produce((chunk) => chunks.push(chunk)));
+  return { text: chunks.join(''), design: d, selector, path: null };
+}

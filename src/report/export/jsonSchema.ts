@@ -1,0 +1,23 @@
+/** JSON Schema (draft 2020-12) of design and study files, generated from the zod schema for editors. */
+import * as z from 'zod';
+import { nodeStudySchema } from '../../node/design/schema.js';
+import { constellationFileSchema } from '../../constellation/design/schema.js';
+
+export function designJsonSchema(): object {
+  // A study is a design plus optional study sections: one schema serves both (editors autocomplete keys).
+  const relaxed = nodeStudySchema().partial({ variables: true, objectives: true });
+  return {
+    $id: 'https://odc.invalid/schema/design.schema.json',
+    title: 'odc design or study file',
+    ...z.toJSONSchema(relaxed, { io: 'input', unrepresentable: 'any' }),
+  };
+}
+
+/** JSON Schema of constellation files (`kind: constellation`). */
+export function constellationJsonSchema(): object {
+  return {
+    $id: 'https://odc.invalid/schema/constellation.schema.json',
+    title: 'odc constellation file',
+    ...z.toJSONSchema(constellationFileSchema(), { io: 'input', unrepresentable: 'any' }),
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Worker-thread evaluator (piscina). Each worker loads the study once (from the run folder's copy, so
+ * every thread sees the same bytes, checked by hash) and evaluates batches of decision vectors. Tasks are
+ * batched because piscina's per-task overhead is ~25 µs (docs/sources.md §12).
+ * Workers run compiled JS: under vitest (TypeScript sources) the pool points at dist/ (npm test builds first).
+ */
+import { Piscina } from 'piscina';
+import type { Evaluation } from '../../optimize/types.js';
+import { unpackBatch, type BatchResult, type BatchTask, type Evaluator } from './evaluator.js';
+import { compiledWorkerFile } from '../../base/paths.js';
+
+/** Above this cost per evaluation, tasks carry one evaluation each. */
+export const COSTLY_EVALUATION_ms = 2;
+
+export interface PoolOptions {
+  readonly studyPath: string;
+  readonly studyHash: string;
+  readonly workers: number;
+  readonly objectives: number;
+  readonly constraints: number;
+}
+
+export class PoolEvaluator implements Evaluator {
+  readonly workers: number;
+  readonly objectives: number;
+  readonly constraints: number;
+  private readonly pool: Piscina;
+  /** Measured cost of one evaluation on one thread [ms] (0 until the first batch). */
+  private evalTime_ms = 0;
+  constructor(private readonly opts: PoolOptions) {
+    this.workers = opts.workers;
+    this.objectives = opts.objectives;
+    this.constraints = opts.constraints;
+    this.pool = new Piscina({
+      filename: compiledWorkerFile('evaluation', 'worker'),
+      minThreads: opts.workers,
+      maxThreads: opts.workers,
+      idleTimeout: Infinity,
+      workerData: { studyPath: opts.studyPath, studyHash: opts.studyHash },
+    });
+  }
+
+  async evaluate(batch: readonly Float64Array[]): Promise<Evaluation[]> {
+    if (batch.length === 0) return [];
+    const dims = batch[0]!.length;
+    // Adaptive batching: cheap evaluations (node studies, ~10 µs) go a few chunks per worker so message
+    // passing stays small; costly ones (constellations, 10–1000 ms, of uneven cost) go one per task so no
+    // worker idles behind a slow chunk. The order of results is restored by chunk index either way.
+    const costly = this.evalTime_ms > COSTLY_EVALUATION_ms;
+    const chunks = costly ? batch.length : Math.min(batch.length, this.workers * 4);
+    const t0 = performance.now();
+    const size = Math.ceil(batch.length / chunks);
+    const tasks: Promise<BatchResult>[] = [];
+    for (let start = 0; start < batch.length; start += size) {
+      const part = batch.slice(start, start + size);
+      const x = new Float64Array(part.length * dims);
+      part.forEach((v, i) => x.set(v, i * dims));
+      const task: BatchTask = { x, count: part.length, dims };
+      tasks.push(this.pool.run(task, { transferList: [x.buffer] }) as Promise<BatchResult>);
+    }
+    const results = await Promise.all(tasks);
+    // Wall time per evaluation × workers ≈ the cost of one evaluation on one thread.
+    this.evalTime_ms = ((performance.now() - t0) * this.workers) / batch.length;
+    return results.flatMap((r) => unpackBatch(r, this.opts.objectives, this.opts.constraints));
+  }
+
+  /** Full records of decision vectors, computed in the pool (one per task: records are costly and few). */
+  async records(batch: readonly Float64Array[]): Promise<unknown[]> {
+    if (batch.length === 0) return [];
+    const dims = batch[0]!.length;
+    const tasks = batch.map((v) => {
+      const x = Float64Array.from(v);
+      return this.pool.run({ records: true, x, count: 1, dims }, { transferList: [x.buffer] }) as Promise<{
+        records: unknown[];
+      }>;
+    });
+    return (await Promise.all(tasks)).flatMap((r) => r.records);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}

@@ -1,0 +1,480 @@
+/**
+ * Constellation studies (`kind: constellation` with variables, objectives, constraints, algorithm):
+ * compiled into a `Problem` whose evaluation rewrites the constellation file's data for a decision vector,
+ * validates it with the same loader as `odc evaluate`, and evaluates the whole constellation.
+ *
+ * Variables (path → [lower, upper] | {int: [..]} | {choice: [..]}):
+ * - `shells.<name>.<key>` with key altitude_km, inclination_deg (a number, or `sso` in a choice), ltan_h,
+ *   planes (0 leaves the shell unused), satsPerPlane, phasing, raan0_deg, ltanBand_h, clusterRadius_m;
+ * - `isl.topology`, `isl.terminal`, `isl.crossPlaneCutoffLatitude_deg` (the constellation-level ISL);
+ * - `ground.stationCount` (the first k of `ground.stations`), `ground.stations` (a choice of gateway sets
+ *   written 'svalsat+kiruna': catalog ids or the file's inline station names), `ground.minElevation_deg`,
+ *   `ground.linkRate_Gbps`;
+ * - `launch.vehicle` (the first vehicle entry), `traffic.demandPerNode_Gbps`;
+ * - `node.<section>.<key>`: a node design key shared by every shell (the node variables of a node study);
+ * - `node.design`: with `node: { from: <node run folder> }`, the index of one of that run's Pareto designs
+ *   (added automatically as a choice over all of them): a constellation picks among already-sized nodes.
+ * A searched `phasing` is taken modulo the shell's plane count (F and F + P are the same constellation).
+ * Every bound and choice is checked before any evaluation by loading the constellation it implies.
+ * Always enforced (the physical closure): every shell's node closures (worst shell; with `nodeSizing: closed` only
+ * launch.fitsVehicle, as sizing meets the others exactly, see SIZED_BY_CLOSURE), `isl.lineOfSight`, `isl.pointing`
+ * and `environment.minSeparation` (no two satellites closer than the design's environment.minSeparation_km). A
+ * decision vector the loader or the models reject is a failed evaluation.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import type { Catalogs } from '../catalog/schema.js';
+import { StudyError, didYouMean } from '../base/errors.js';
+import type { LpSolver } from '../optimize/lp.js';
+import type { ConstraintSpec, Evaluation, ObjectiveSpec, Problem, VariableSpec } from '../optimize/types.js';
+import { compileConstraints, compileObjectives, scaledViolation } from './nodeStudy.js';
+import { evaluateExpr, type ParsedConstraint } from './expression.js';
+import { locate } from '../base/issues.js';
+import { parseWith, readYaml, type ParsedFile } from '../base/yaml.js';
+import type { AlgorithmSettings, VariableDomain } from '../node/design/schema.js';
+import { compileConstellation, type ConstellationSpec } from '../constellation/design/compile.js';
+import { evaluateConstellation } from '../constellation/evaluate.js';
+import { parseConstellation, readBaseNode, type BaseNode } from '../constellation/design/load.js';
+import { isConstellationMetric, pathGetter, unknownConstellationMetricHint } from '../constellation/record/metrics.js';
+import type { ConstellationRecord } from '../constellation/record/record.js';
+import type { ConstraintResult } from '../node/record/record.js';
+import { constellationStudySectionsSchema } from './constellationStudySchema.js';
+
+const SHELL_KEYS = [
+  'altitude_km',
+  'inclination_deg',
+  'ltan_h',
+  'planes',
+  'satsPerPlane',
+  'phasing',
+  'raan0_deg',
+  'ltanBand_h',
+  'clusterRadius_m',
+];
+const INT_KEYS = new Set(['planes', 'satsPerPlane', 'phasing', 'stationCount']);
+const FIXED_PATHS = [
+  'isl.topology',
+  'isl.terminal',
+  'isl.crossPlaneCutoffLatitude_deg',
+  'ground.stationCount',
+  'ground.stations',
+  'ground.minElevation_deg',
+  'ground.linkRate_Gbps',
+  'launch.vehicle',
+  'traffic.demandPerNode_Gbps',
+];
+/** Node closures every shell must meet (names as in the node record). */
+export const NODE_CLOSURES = [
+  'power.arrayArea',
+  'thermal.radiatorArea',
+  'mass.launchClosure',
+  'launch.fitsVehicle',
+] as const;
+/**
+ * The closures `nodeSizing: closed` meets by construction: node/sizing.ts re-sizes the array, radiator and launch
+ * allocation to what the node model requires (or the evaluation fails). They are equalities there, g = 0 for every
+ * design, so they are not optimizer constraints: as such they would only be reported as binding at 0 % on every
+ * design. The node record keeps the checks.
+ */
+const SIZED_BY_CLOSURE: ReadonlySet<string> = new Set([
+  'power.arrayArea',
+  'thermal.radiatorArea',
+  'mass.launchClosure',
+]);
+
+/** The node closures a study enforces: all of them, or with closed sizing those it does not meet by construction. */
+export function enforcedNodeClosures(closedSizing: boolean): readonly string[] {
+  return closedSizing ? NODE_CLOSURES.filter((n) => !SIZED_BY_CLOSURE.has(n)) : NODE_CLOSURES;
+}
+
+/** The always-enforced constraints' names with these node closures, in the order of the g vector. */
+export function constellationPhysicalConstraints(closures: readonly string[]): string[] {
+  return [
+    ...closures.map((n) => `node.${n} (worst shell)`),
+    'isl.lineOfSight',
+    'isl.pointing',
+    'environment.minSeparation',
+  ];
+}
+
+export interface CompiledConstellationStudy {
+  readonly problem: Problem;
+  readonly algorithm: AlgorithmSettings;
+  /** The study as a self-contained YAML text (node inlined, a node run's designs copied in). */
+  readonly selfContainedText: string;
+  spec(x: Float64Array): ConstellationSpec;
+  record(x: Float64Array): ConstellationRecord;
+  /** The constellation file (raw data, node inlined) a decision vector stands for: `odc evaluate` reproduces it. */
+  file(x: Float64Array): Record<string, unknown>;
+}
+
+type Raw = Record<string, unknown>;
+const clone = <T>(v: T): T => structuredClone(v);
+
+/** The node candidates of `node: { from: run }`: each Pareto design as raw node sections. */
+function nodeCandidates(node: Raw, file: ParsedFile): Raw[] {
+  if (Array.isArray(node['candidates'])) return node['candidates'] as Raw[];
+  const dir = resolve(String(node['from']));
+  const where = locate(file.src, ['node', 'from']);
+  let pareto: { kind?: string; designs?: { variables: Record<string, unknown> }[] };
+  let study: Raw;
+  try {
+    pareto = JSON.parse(readFileSync(join(dir, 'pareto.json'), 'utf8'));
+    study = { ...(readYaml(join(dir, 'study.yaml')).raw as Raw) }; // the loader's size, alias and key limits
+  } catch {
+    throw new StudyError(
+      'BAD_RUN_DIR',
+      `${where}: node.from ${String(node['from'])} is not a node run folder (pareto.json and study.yaml); run a node study first (odc run designs/flagship-study.yaml)`,
+      { file: file.src.file, field: 'node.from' },
+    );
+  }
+  if (pareto.kind !== 'node' || !pareto.designs?.length) {
+    throw new StudyError(
+      'BAD_RUN_DIR',
+      `${where}: node.from ${String(node['from'])} is a ${pareto.kind ?? 'unknown'} run with ${pareto.designs?.length ?? 0} Pareto designs; name a node study's run`,
+      { file: file.src.file, field: 'node.from' },
+    );
+  }
+  for (const k of ['variables', 'objectives', 'constraints', 'algorithm']) delete study[k];
+  return pareto.designs.map((d, i) => {
+    const raw = clone(study);
+    for (const [path, value] of Object.entries(d.variables)) {
+      const [section, key] = path.split('.') as [string, string];
+      raw[section] = { ...((raw[section] as Raw | undefined) ?? {}), [key]: value };
+    }
+    raw['name'] = `${String(study['name'])}#${i}`;
+    return raw;
+  });
+}
+
+function setVariable(raw: Raw, node: Raw, path: string, value: unknown): Raw {
+  const parts = path.split('.');
+  if (parts[0] === 'shells') {
+    const shell = (raw['shells'] as Raw[]).find((s) => s['name'] === parts[1])!;
+    shell[parts[2]!] = value;
+  } else if (path === 'ground.stations') {
+    // A choice of gateway sets, each written 'svalsat+kiruna': catalog ids, or names of inline stations of the file.
+    const ground = raw['ground'] as Raw;
+    const listed = (ground['stations'] as unknown[] | undefined) ?? [];
+    ground['stations'] = String(value)
+      .split('+')
+      .map((id) => listed.find((st) => typeof st === 'object' && st !== null && (st as Raw)['name'] === id) ?? id);
+  } else if (path === 'ground.stationCount') {
+    const ground = raw['ground'] as Raw;
+    ground['stations'] = (ground['stations'] as unknown[]).slice(0, value as number);
+  } else if (path === 'launch.vehicle') {
+    ((raw['launch'] as Raw)['vehicles'] as Raw[])[0]!['vehicle'] = value;
+  } else if (parts[0] === 'node') {
+    node[parts[1]!] = { ...((node[parts[1]!] as Raw | undefined) ?? {}), [parts[2]!]: value };
+  } else {
+    raw[parts[0]!] = { ...((raw[parts[0]!] as Raw | undefined) ?? {}), [parts[1]!]: value };
+  }
+  return raw;
+}
+
+export function compileConstellationStudy(
+  file: ParsedFile,
+  catalogs: Catalogs,
+  lp: LpSolver,
+): CompiledConstellationStudy {
+  const src = file.src;
+  const { variables: vars, objectives: objs, constraints: cons, algorithm, ...rest } = file.raw as Raw;
+  const sections = parseWith(constellationStudySectionsSchema(), {
+    ...file,
+    raw: { variables: vars, objectives: objs, constraints: cons, algorithm },
+  });
+  const base: Raw = clone(rest);
+  base['ground'] ??= {};
+  base['launch'] ??= { vehicles: [{ vehicle: 'starship', cadence_per_yr: 25 }] };
+  const rawNode = base['node'];
+  const fromRun = typeof rawNode === 'object' && rawNode !== null && ('from' in rawNode || 'candidates' in rawNode);
+  const candidates = fromRun ? nodeCandidates(rawNode as Raw, file) : null;
+  const fileNode: BaseNode | null = typeof rawNode === 'string' ? readBaseNode(rawNode, file) : null;
+  const inlineNode: Raw = fromRun ? candidates![0]! : fileNode ? fileNode.raw : ((rawNode as Raw | undefined) ?? {});
+  // Read before validation (the schema checks shells when bounds are loaded): tolerate anything here.
+  const shellList = Array.isArray(base['shells']) ? (base['shells'] as unknown[]) : [];
+  const shellNames = shellList.map((s) => String((s as Raw | null)?.['name'] ?? ''));
+
+  const variables = studyVariables(sections.variables, candidates, shellNames, base, src);
+  const phased = new Set(
+    variables.filter((v) => /^shells\.[^.]+\.phasing$/.test(v.name)).map((v) => v.name.split('.')[1]!),
+  );
+  const builder: StudyBuilder = { base, inlineNode, candidates, variables, phased, fileNode, file: src.file };
+  const specOf = (values: readonly unknown[]): ConstellationSpec => {
+    const { raw, node } = buildStudyFile(builder, values);
+    if ((raw['shells'] as Raw[]).length === 0) throw new RangeError('every shell has 0 planes: no satellites');
+    return compileConstellation(parseConstellation(file, raw, node), catalogs);
+  };
+  const valuesOf = (x: Float64Array): unknown[] =>
+    variables.map((v, i) => (v.kind === 'choice' ? v.options[x[i]!] : x[i]));
+
+  checkBounds(variables, specOf, src.file, (path) => locate(src, ['variables', path]));
+
+  const recordOf = (x: Float64Array): ConstellationRecord => evaluateConstellation(specOf(valuesOf(x)), lp);
+  const closures = enforcedNodeClosures(base['nodeSizing'] === 'closed');
+  const problem = studyProblem(String(base['name']), variables, sections, src, recordOf, closures);
+
+  return {
+    problem,
+    algorithm: sections.algorithm,
+    selfContainedText: selfContainedText(file, rawNode, inlineNode, fromRun, candidates),
+    spec: (x) => specOf(valuesOf(x)),
+    record: recordOf,
+    file: (x) => {
+      const { raw } = buildStudyFile(builder, valuesOf(x));
+      for (const k of ['variables', 'objectives', 'constraints', 'algorithm']) delete raw[k];
+      return raw;
+    },
+  };
+}
+
+/** The optimization problem: the study's objectives and constraints (physical ones first) on each design's record. */
+function studyProblem(
+  name: string,
+  variables: VariableSpec[],
+  sections: { objectives: Parameters<typeof compileObjectives>[0]; constraints: readonly string[] },
+  src: ParsedFile['src'],
+  recordOf: (x: Float64Array) => ConstellationRecord,
+  closures: readonly string[],
+): Problem {
+  const metrics = {
+    has: isConstellationMetric,
+    hint: unknownConstellationMetricHint,
+    record: 'the constellation record',
+  };
+  const objectives = compileObjectives(sections.objectives, src, metrics);
+  const parsed = compileConstraints(sections.constraints, src, metrics);
+  const constraints: ConstraintSpec[] = [
+    ...constellationPhysicalConstraints(closures).map((name) => ({ name })),
+    ...parsed.map((c) => ({ name: c.text })),
+  ];
+  const objectiveGetters = objectives.map((o) => pathGetter(o.name));
+  const refGetters = new Map(parsed.flatMap((c) => c.refs).map((r) => [r, pathGetter(r)] as const));
+
+  return {
+    name,
+    variables,
+    objectives,
+    constraints,
+    evaluate(x: Float64Array): Evaluation {
+      let rec: ConstellationRecord;
+      try {
+        rec = recordOf(x);
+      } catch (e) {
+        return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
+      }
+      return recordEvaluation(rec, { objectives, objectiveGetters, closures, parsed, refGetters }, constraints.length);
+    },
+  };
+}
+
+/** The study's variables (node.design added for a node run's candidates), checked against the base file. */
+function studyVariables(
+  domains: Record<string, VariableDomain>,
+  candidates: Raw[] | null,
+  shellNames: readonly string[],
+  base: Raw,
+  src: ParsedFile['src'],
+): VariableSpec[] {
+  const entries = Object.entries(domains);
+  if ('node.design' in domains) {
+    throw new StudyError(
+      'BAD_VARIABLE',
+      `${locate(src, ['variables', 'node.design'])}: variables.node.design: ${
+        candidates
+          ? "node: { from: <run-dir> } adds this variable itself (a choice over the run's Pareto designs): remove it from variables"
+          : "chooses among a node run's Pareto designs: write node: { from: results/<node-study>/<run-id> } and remove this variable, or vary node.<section>.<key> instead"
+      }`,
+      { file: src.file, field: 'variables.node.design' },
+    );
+  }
+  if (candidates) entries.push(['node.design', { choice: candidates.map((_, i) => i) }]);
+  const variables: VariableSpec[] = entries.map(([path, domain]) =>
+    variableSpec(path, domain, shellNames, src.file, () => locate(src, ['variables', path])),
+  );
+  if (variables.length === 0)
+    throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables'])}: a study needs at least one variable`, {
+      file: src.file,
+      field: 'variables',
+    });
+  const stationCount = variables.find((v) => v.name === 'ground.stationCount');
+  if (stationCount !== undefined) {
+    const listed = (base['ground'] as Raw)['stations'];
+    const n = Array.isArray(listed) ? listed.length : 0;
+    const upper = stationCount.kind === 'choice' ? Math.max(...stationCount.options.map(Number)) : stationCount.upper;
+    if (!(upper <= n)) {
+      throw new StudyError(
+        'BAD_VARIABLE',
+        `${locate(src, ['variables', 'ground.stationCount'])}: variables.ground.stationCount: takes the first k gateways of ground.stations, which lists ${n}; lower the largest count to ${n}${n === 0 ? ' (list the stations in ground.stations first)' : ''} or list more stations`,
+        { file: src.file, field: 'variables.ground.stationCount' },
+      );
+    }
+  }
+  return variables;
+}
+
+/** What a study's constellation file is built from at given variable values. */
+interface StudyBuilder {
+  readonly base: Raw;
+  readonly inlineNode: Raw;
+  readonly candidates: Raw[] | null;
+  readonly variables: readonly VariableSpec[];
+  /** Shells whose Walker phasing is a variable. */
+  readonly phased: ReadonlySet<string>;
+  readonly fileNode: BaseNode | null;
+  readonly file: string;
+}
+
+/** The constellation file (and its node) at the variables' values. */
+function buildStudyFile(b: StudyBuilder, values: readonly unknown[]): { raw: Raw; node: BaseNode } {
+  const raw = clone(b.base);
+  let node: Raw = clone(b.inlineNode);
+  b.variables.forEach((v, i) => {
+    if (v.name === 'node.design') node = clone(b.candidates![values[i] as number]!);
+  });
+  b.variables.forEach((v, i) => {
+    if (v.name !== 'node.design') setVariable(raw, node, v.name, values[i]);
+  });
+  raw['shells'] = (raw['shells'] as Raw[]).filter((s) => s['planes'] !== 0);
+  // A searched Walker phasing is taken modulo the shell's plane count: F and F + P give the same constellation
+  // (plane p's extra shift p·P·2π/T = p·2π/S is a whole slot), so one bound [0, Pmax − 1] serves every P.
+  for (const s of raw['shells'] as Raw[]) {
+    if (
+      b.phased.has(String(s['name'])) &&
+      typeof s['phasing'] === 'number' &&
+      typeof s['planes'] === 'number' &&
+      s['planes'] > 0
+    )
+      s['phasing'] = s['phasing'] % s['planes'];
+  }
+  // Inline node sections: a node file's kind and orbit do not belong there (each shell sets the orbit).
+  const { kind: _kind, orbit: _orbit, ...sections } = node;
+  raw['node'] = sections;
+  const file = b.file;
+  return { raw, node: { raw: node, nodeFile: b.fileNode?.nodeFile ?? null, where: () => file } };
+}
+
+/** What recordEvaluation reads a record with: the study's objectives, enforced closures and constraints. */
+interface RecordReaders {
+  readonly objectives: readonly ObjectiveSpec[];
+  readonly objectiveGetters: readonly ((r: unknown) => number)[];
+  readonly closures: readonly string[];
+  readonly parsed: readonly ParsedConstraint[];
+  readonly refGetters: ReadonlyMap<string, (r: unknown) => number>;
+}
+
+/** The objectives and constraints of an evaluated constellation. */
+function recordEvaluation(rec: ConstellationRecord, q: RecordReaders, constraintCount: number): Evaluation {
+  const { objectives, objectiveGetters, parsed, refGetters } = q;
+  const f = Float64Array.from(objectives, (o, i) => (o.sense === 'maximize' ? -1 : 1) * objectiveGetters[i]!(rec));
+  const g = new Float64Array(constraintCount);
+  let k = 0;
+  for (const name of q.closures) {
+    g[k++] = Math.max(
+      ...rec.constraints
+        .filter((c) => c.name.endsWith(`/${name}`))
+        .map((c) => scaledViolation(c.value, c.sense, c.limit)),
+    );
+  }
+  const check = (name: string): ConstraintResult => rec.constraints.find((r) => r.name === name)!;
+  const los = check('isl.lineOfSight');
+  g[k++] = scaledViolation(los.value, los.sense, los.limit);
+  const pointing = check('isl.pointing');
+  g[k++] = pointing.satisfied ? Math.min(0, pointing.value - pointing.limit) : pointing.value - pointing.limit; // links
+  const sep = check('environment.minSeparation');
+  g[k++] = scaledViolation(sep.value, sep.sense, sep.limit);
+  const lookup = (p: string): number => refGetters.get(p)!(rec);
+  for (const c of parsed) g[k++] = scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup));
+  return { status: 'ok', f, g };
+}
+
+/** The study as run: the node inlined (with a node run's candidates), so the file stands alone. */
+function selfContainedText(
+  file: ParsedFile,
+  rawNode: unknown,
+  inlineNode: Raw,
+  fromRun: boolean,
+  candidates: Raw[] | null,
+): string {
+  const selfContained = clone(file.raw as Raw);
+  const { kind: _k, orbit: _o, ...inlineSections } = inlineNode;
+  selfContained['node'] = fromRun ? { from: String((rawNode as Raw)['from'] ?? ''), candidates } : inlineSections;
+  const header = `# Study as run by odc: the node is inlined${fromRun ? ' (with the Pareto designs of the node run it names)' : ''}, so this file stands alone.\n`;
+  return header + stringify(selfContained, { lineWidth: 0 });
+}
+
+function variableSpec(
+  path: string,
+  domain: VariableDomain,
+  shellNames: readonly string[],
+  file: string,
+  where: () => string,
+): VariableSpec {
+  const fail = (msg: string): never => {
+    throw new StudyError('BAD_VARIABLE', `${where()}: variables.${path}: ${msg}`, { file, field: `variables.${path}` });
+  };
+  const parts = path.split('.');
+  const known =
+    parts[0] === 'shells'
+      ? parts.length === 3 && shellNames.includes(parts[1]!) && SHELL_KEYS.includes(parts[2]!)
+      : parts[0] === 'node'
+        ? parts.length === 3 || path === 'node.design'
+        : FIXED_PATHS.includes(path);
+  if (!known) {
+    const options = [
+      ...FIXED_PATHS,
+      ...shellNames.flatMap((n) => SHELL_KEYS.map((k) => `shells.${n}.${k}`)),
+      'node.<section>.<key>',
+    ];
+    const guess = didYouMean(path, options);
+    fail(
+      `unknown variable${guess ? `: did you mean ${guess}?` : ''} (shells.<shell name>.<key>, isl.*, ground.*, launch.vehicle, traffic.demandPerNode_Gbps, node.<section>.<key>)`,
+    );
+  }
+  if ('choice' in domain) {
+    if (new Set(domain.choice).size !== domain.choice.length) fail('choice lists an option twice');
+    return { kind: 'choice', name: path, options: domain.choice };
+  }
+  const [lo, hi] = Array.isArray(domain) ? domain : domain.int;
+  if (lo > hi) fail(`bounds are reversed ([${lo}, ${hi}]): write [${hi}, ${lo}]`);
+  if (lo === hi) fail(`the range [${lo}, ${hi}] is empty: fix the value in the file instead`);
+  const isInt = !Array.isArray(domain) || INT_KEYS.has(parts[parts.length - 1]!);
+  if (isInt && (!Number.isInteger(lo) || !Number.isInteger(hi)))
+    fail(`integer bounds must be whole numbers, got [${lo}, ${hi}]`);
+  return { kind: isInt ? 'int' : 'real', name: path, lower: lo, upper: hi };
+}
+
+/** Loads the constellation at every bound and choice of each variable (others at their lower bound / first option). */
+function checkBounds(
+  variables: readonly VariableSpec[],
+  specOf: (v: unknown[]) => ConstellationSpec,
+  file: string,
+  where: (path: string) => string,
+): void {
+  // Others at their lower bound or first option, except plane counts at their largest: a shell switched
+  // off (0 planes) would hide its own bad values.
+  const largest = (v: VariableSpec): unknown =>
+    v.kind === 'choice' ? v.options.reduce((a, b) => (Number(b) > Number(a) ? b : a)) : v.upper;
+  const defaults = variables.map((v) =>
+    v.name.endsWith('.planes') ? largest(v) : v.kind === 'choice' ? v.options[0] : v.lower,
+  );
+  variables.forEach((v, i) => {
+    const trials = v.kind === 'choice' ? v.options : [v.lower, v.upper];
+    for (const value of trials) {
+      const values = [...defaults];
+      values[i] = value;
+      try {
+        specOf(values);
+      } catch (e) {
+        if (!(e instanceof StudyError)) continue; // a model limit, not a bad study: the optimizer absorbs it
+        const msg = e.message.replace(/^[^:]+(:\d+:\d+)?: /, '');
+        throw new StudyError(
+          'BAD_VARIABLE',
+          `${where(v.name)}: variables.${v.name} = ${JSON.stringify(value)} gives an invalid constellation: ${msg}`,
+          { file, field: `variables.${v.name}` },
+        );
+      }
+    }
+  });
+}

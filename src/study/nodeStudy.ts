@@ -1,0 +1,594 @@
+/**
+ * Compiles a node study into a `Problem`: variables (design paths with bounds or choices), objectives and
+ * constraints (metric paths and parsed expressions), all validated before any evaluation.
+ * Objectives are minimized internally (a maximized metric is negated); every constraint is g <= 0,
+ * scaled by |limit| so violations of different units add up in comparable, dimensionless terms.
+ * The design's own physical constraints (record.constraints with enforced = true) always apply.
+ * Objectives and constraints that name a statistic over uncertainty samples (`p90(cost.lcoc_USD_per_PFLOP_day)`,
+ * `prob(mass.launch_kg <= 8000) >= 0.95`) make the study robust: its `Problem.evaluate` is ./robust.ts's, on a
+ * sample set drawn once here. A study without statistics compiles exactly as before (no sampling).
+ */
+import { StudyError } from '../base/errors.js';
+import type { DesignRecord } from '../node/record/record.js';
+import { isMetricPath, metricGetter, unknownMetricHint } from '../node/record/metrics.js';
+import type { ConstraintSpec, Evaluation, ObjectiveSpec, Problem, VariableSpec } from '../optimize/types.js';
+import { evaluateExpr, type Expr, type ParsedConstraint, type ParsedObjective } from './expression.js';
+import { compileRobust, inputColumns, type RobustStudy } from './robust.js';
+import { compileConstraints, compileObjectives, scaledViolation, type MetricSet } from './objectives.js';
+
+import { constraintSampler, type ConstraintSamples, type ConstraintSampleSettings } from './constraintSamples.js';
+import { locate } from '../base/issues.js';
+import { CATALOG_FIELDS, checkCatalogId, type CatalogField, type CatalogIds } from '../node/design/load.js';
+import type { ParsedFile } from '../base/yaml.js';
+import { DESIGN_SECTIONS, designSectionFields, type NodeDesign, type NodeStudy } from '../node/design/schema.js';
+import { didYouMean } from '../base/errors.js';
+import * as z from 'zod';
+import type { Catalogs } from '../catalog/schema.js';
+import { NODE_CATALOG_KINDS, NODE_CATALOG_SCHEMAS, type NodeCatalogKind } from '../catalog/overrides.js';
+
+export { compileConstraints, compileObjectives, scaledViolation, type MetricSet } from './objectives.js';
+
+/** Evaluates one design; throws for a design the models cannot evaluate. */
+export type DesignEvaluator = (design: NodeDesign) => DesignRecord;
+/**
+ * The lean evaluation of the metrics and physical constraints a study reads (node/node.ts nodeMetricsEvaluator):
+ * design → the metrics' values, then each constraint's value and limit, equal to the full record's; null if
+ * unavailable.
+ */
+export type LeanEvaluatorFactory = (out: {
+  readonly metrics: readonly string[];
+  readonly constraints: readonly string[];
+}) => { readonly run: (design: NodeDesign) => Float64Array; readonly senses: readonly ('<=' | '>=')[] } | null;
+
+export interface CompiledStudy {
+  readonly problem: Problem;
+  /** Decision vector → variable values keyed by design path (choices as their option, not index). */
+  decode(x: Float64Array): Record<string, string | number>;
+  /** Decision vector → the full design it stands for. */
+  design(x: Float64Array): NodeDesign;
+  /** Decision vector → evaluated record (throws when the models cannot evaluate it). */
+  record(x: Float64Array): DesignRecord;
+  /** Names of the physical constraints enforced in every study, in g order (study constraints follow). */
+  readonly physicalConstraints: readonly string[];
+  /** Robust studies (a statistic in an objective or constraint): the common samples; null otherwise. */
+  readonly robust: RobustStudy | null;
+  /**
+   * Each enforced constraint per uncertainty sample of a design (./constraintSamples.ts); null when nothing is
+   * uncertain.
+   */
+  constraintSampler(settings: ConstraintSampleSettings): ((x: Float64Array) => ConstraintSamples) | null;
+}
+
+function fieldSchema(
+  section: string,
+  key: string,
+): { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } } | undefined {
+  const fields = designSectionFields(section);
+  return Object.hasOwn(fields, key) ? fields[key] : undefined;
+}
+
+function designKeys(): string[] {
+  return DESIGN_SECTIONS.flatMap((section) =>
+    Object.keys(designSectionFields(section)).map((key) => `${section}.${key}`),
+  );
+}
+
+const ENUM_FIELDS: Record<string, readonly string[]> = {
+  'isl.topology': ['none', 'ring', 'grid', 'mesh'],
+  'mission.solarActivity': ['low', 'moderate', 'high'],
+};
+const INT_FIELDS = new Set(['compute.chips']);
+
+/** Where a variable writes in the design: `section.key`. */
+interface DesignPath {
+  readonly section: string;
+  readonly key: string;
+  /** For `catalogs.<kind>.<id>.<field>` variables: the catalog row written. */
+  readonly row?: { readonly kind: NodeCatalogKind; readonly id: string };
+}
+
+type VariableDomain = NodeStudy['variables'][string];
+
+export function compileNodeStudy(
+  study: NodeStudy,
+  base: NodeDesign,
+  file: ParsedFile,
+  catalogs: CatalogIds,
+  evaluate: DesignEvaluator,
+  allPhysicalConstraints: readonly string[],
+  relaxable: readonly string[] = [],
+  rows?: Catalogs,
+  lean?: LeanEvaluatorFactory,
+): CompiledStudy {
+  const src = file.src;
+  const parts = compileNodeParts(study, base, src, catalogs, evaluate, allPhysicalConstraints, relaxable, rows);
+  const { variables, paths, objectives, physicalConstraints, parsed, constraints, designFor } = parts;
+  const robust = parts.robust;
+  const problem: Problem = {
+    name: study.name,
+    variables,
+    objectives,
+    constraints,
+    evaluate:
+      robust?.evaluate ??
+      leanProblemEvaluation(
+        objectives,
+        physicalConstraints,
+        parsed,
+        constraints.length,
+        designBuilder(base, variables, paths, rows, true),
+        lean,
+      ) ??
+      problemEvaluation(objectives, physicalConstraints, parsed, constraints.length, (x) => evaluate(designFor(x))),
+  };
+
+  return {
+    problem,
+    physicalConstraints,
+    robust,
+    design: designFor,
+    record: (x) => evaluate(designFor(x)),
+    constraintSampler(settings) {
+      return rows === undefined ? null : nodeConstraintSampler(base, rows, evaluate, parts, settings);
+    },
+    decode(x) {
+      return decodeVariables(variables, x);
+    },
+  };
+}
+
+/** What a node study compiles to before its evaluation is assembled: variables, objectives and constraints. */
+type NodeStudyParts = ReturnType<typeof compileNodeParts>;
+
+/**
+ * Variables, objectives and constraints of a node study, checked against its file (errors name the line), and the
+ * robust evaluation (statistics over the uncertain inputs) when an objective or constraint asks for one.
+ */
+function compileNodeParts(
+  study: NodeStudy,
+  base: NodeDesign,
+  src: ParsedFile['src'],
+  catalogs: CatalogIds,
+  evaluate: DesignEvaluator,
+  allPhysicalConstraints: readonly string[],
+  relaxable: readonly string[],
+  rows: Catalogs | undefined,
+) {
+  checkRelax(study, src, allPhysicalConstraints, relaxable);
+  const physicalConstraints = allPhysicalConstraints.filter((name) => !study.relax.includes(name));
+  const { variables, paths } = compileVariables(study.variables, src, catalogs, rows);
+  const metrics: MetricSet = {
+    has: isMetricPath,
+    hint: unknownMetricHint,
+    record: 'the design record',
+    statistics: true,
+  };
+  const parsedObjectives: ParsedObjective[] = [];
+  const objectives = compileObjectives(study.objectives, src, metrics, parsedObjectives);
+  const parsed = compileConstraints(study.constraints, src, metrics);
+  const constraints: ConstraintSpec[] = [
+    ...physicalConstraints.map((name) => ({ name })),
+    ...parsed.map((c) => ({ name: c.text })),
+  ];
+  const designFor = designBuilder(base, variables, paths, rows);
+  const isRobust = parsedObjectives.some((o) => o.statistic !== null) || parsed.some((c) => c.statistics);
+  checkUncertainSections(study, src, isRobust, base, rows);
+  if (isRobust && rows === undefined) throw new Error('compileNodeStudy: a robust study needs the catalog rows');
+  const robust: RobustStudy | null =
+    isRobust && rows !== undefined
+      ? compileRobust({
+          settings: study.robust,
+          algorithmSeed: study.algorithm.seed,
+          base,
+          rows,
+          src: src,
+          variableNames: variables.map((v) => v.name),
+          objectives,
+          parsedObjectives,
+          physicalConstraints,
+          constraints: parsed,
+          constraintCount: constraints.length,
+          designFor,
+          evaluate,
+          scaledViolation,
+        })
+      : null;
+  return { variables, paths, objectives, physicalConstraints, parsed, constraints, designFor, robust };
+}
+
+/** The constraint values of a design over the uncertain inputs' samples, or null when nothing is uncertain. */
+function nodeConstraintSampler(
+  base: NodeDesign,
+  rows: Catalogs,
+  evaluate: DesignEvaluator,
+  parts: NodeStudyParts,
+  settings: ConstraintSampleSettings,
+): ((x: Float64Array) => ConstraintSamples) | null {
+  const sample = constraintSampler({
+    base,
+    rows,
+    variableNames: parts.variables.map((v) => v.name),
+    physicalConstraints: parts.physicalConstraints,
+    constraints: parts.parsed,
+    evaluate,
+    scaledViolation,
+    settings,
+  });
+  return sample === null ? null : (x) => sample(parts.designFor(x));
+}
+
+/** A point's variables by name, a choice variable as its option. */
+function decodeVariables(variables: readonly VariableSpec[], x: Float64Array): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  variables.forEach((v, i) => {
+    out[v.name] = v.kind === 'choice' ? v.options[x[i]!]! : x[i]!;
+  });
+  return out;
+}
+
+/** Only the relaxable physical checks may be listed under relax: (BAD_CONSTRAINT with file:line otherwise). */
+function checkRelax(
+  study: NodeStudy,
+  src: ParsedFile['src'],
+  allPhysicalConstraints: readonly string[],
+  relaxable: readonly string[],
+): void {
+  study.relax.forEach((name, i) => {
+    if (!relaxable.includes(name)) {
+      const why = allPhysicalConstraints.includes(name)
+        ? `${name} is a physical closure and always holds`
+        : `${name} is not a physical check`;
+      throw new StudyError(
+        'BAD_CONSTRAINT',
+        `${locate(src, ['relax', i])}: relax[${i}]: ${why}; only ${relaxable.join(', ') || '(none)'} may be relaxed`,
+        { file: src.file, field: `relax[${i}]` },
+      );
+    }
+  });
+}
+
+/** robust: needs a statistic in the study, select.minProbability needs uncertain inputs. */
+function checkUncertainSections(
+  study: NodeStudy,
+  src: ParsedFile['src'],
+  isRobust: boolean,
+  base: NodeDesign,
+  rows: Catalogs | undefined,
+): void {
+  if (!isRobust && study.robust !== undefined) {
+    throw new StudyError(
+      'BAD_OBJECTIVE',
+      `${locate(src, ['robust'])}: robust: is set, but no objective or constraint names a statistic over the uncertainty samples; ` +
+        'write e.g. minimize: p90(cost.lcoc_USD_per_PFLOP_day) or prob(mass.launch_kg <= 8000) >= 0.95, or remove the robust: section',
+      { file: src.file, field: 'robust' },
+    );
+  }
+  if (study.select?.minProbability !== undefined && (rows === undefined || inputColumns(base, rows).length === 0)) {
+    throw new StudyError(
+      'MISSING_FIELD',
+      `${locate(src, ['select', 'minProbability'])}: select.minProbability needs uncertain inputs, but neither the study's ` +
+        'uncertainty: section nor any catalog row declares a distribution; add an uncertainty: section (see designs/robust-study.yaml) or use select.minMargin',
+      { file: src.file, field: 'select.minProbability' },
+    );
+  }
+}
+
+/** The study's variables, each a design key with a valid domain (BAD_VARIABLE with file:line otherwise). */
+function compileVariables(
+  domains: NodeStudy['variables'],
+  src: ParsedFile['src'],
+  catalogs: CatalogIds,
+  rows: Catalogs | undefined,
+): { variables: VariableSpec[]; paths: DesignPath[] } {
+  const keys = designKeys();
+  const variables: VariableSpec[] = [];
+  const paths: DesignPath[] = [];
+  for (const [path, domain] of Object.entries(domains)) {
+    const { variable, at } = path.startsWith('catalogs.')
+      ? compileCatalogVariable(path, domain, src, rows)
+      : compileVariable(path, domain, src, keys, catalogs);
+    paths.push(at);
+    variables.push(variable);
+  }
+  if (variables.length === 0)
+    throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables'])}: a study needs at least one variable`, {
+      file: src.file,
+      field: 'variables',
+    });
+  return { variables, paths };
+}
+
+function compileVariable(
+  path: string,
+  domain: VariableDomain,
+  src: ParsedFile['src'],
+  keys: readonly string[],
+  catalogs: CatalogIds,
+): { variable: VariableSpec; at: DesignPath } {
+  const where = locate(src, ['variables', path]);
+  const fail = (msg: string): never => {
+    throw new StudyError('BAD_VARIABLE', `${where}: variables.${path}: ${msg}`, {
+      file: src.file,
+      field: `variables.${path}`,
+    });
+  };
+  if (!keys.includes(path)) {
+    const guess = didYouMean(path, keys);
+    fail(
+      `unknown design key${guess ? `: did you mean ${guess}?` : ''} (variables name design keys such as orbit.altitude_km, compute.chip)`,
+    );
+  }
+  const [section, key] = path.split('.') as [string, string];
+  const schema = fieldSchema(section, key)!;
+  const checkValue = (v: unknown, label: string): void => {
+    const r = schema.safeParse(v);
+    if (!r.success)
+      fail(`${label} ${JSON.stringify(v)} is not a valid value: ${r.error?.issues[0]?.message ?? 'invalid'}`);
+  };
+  if (Array.isArray(domain) || 'int' in domain) {
+    const [lo, hi] = Array.isArray(domain) ? domain : domain.int;
+    if (CATALOG_FIELDS[path as CatalogField] || ENUM_FIELDS[path])
+      fail(`a ${path.endsWith('topology') ? 'topology' : 'catalog id'} is categorical: write { choice: [...] }`);
+    if (lo > hi) fail(`bounds are reversed ([${lo}, ${hi}]): did you swap them? write [${hi}, ${lo}]`);
+    if (lo === hi)
+      fail(
+        `the range [${lo}, ${hi}] is empty: widen it, or fix the value in the design instead of making it a variable`,
+      );
+    checkValue(lo, 'lower bound');
+    checkValue(hi, 'upper bound');
+    const isInt = !Array.isArray(domain) || INT_FIELDS.has(path);
+    if (isInt && (!Number.isInteger(lo) || !Number.isInteger(hi)))
+      fail(`integer bounds must be whole numbers, got [${lo}, ${hi}]`);
+    return { variable: { kind: isInt ? 'int' : 'real', name: path, lower: lo, upper: hi }, at: { section, key } };
+  }
+  const options = domain.choice;
+  checkChoiceOptions(path, options, src, catalogs, fail, checkValue);
+  return { variable: { kind: 'choice', name: path, options }, at: { section, key } };
+}
+
+/** A choice variable's options: no repeats; catalog ids that exist, or values the field's schema accepts. */
+function checkChoiceOptions(
+  path: string,
+  options: readonly (string | number)[],
+  src: ParsedFile['src'],
+  catalogs: CatalogIds,
+  fail: (msg: string) => never,
+  checkValue: (v: unknown, label: string) => void,
+): void {
+  if (new Set(options).size !== options.length) fail('choice lists an option twice');
+  const catalog = CATALOG_FIELDS[path as CatalogField];
+  options.forEach((o, i) => {
+    if (catalog) {
+      if (typeof o !== 'string') fail(`choice ${JSON.stringify(o)} must be a catalog id (a string)`);
+      checkCatalogId(
+        o as string,
+        catalog,
+        catalogs,
+        src,
+        ['variables', path, 'choice', i],
+        `variables.${path}.choice[${i}]`,
+      );
+    } else checkValue(o, 'choice');
+  });
+}
+
+/**
+ * A catalog field as a variable, `catalogs.<catalog>.<row id>.<field>` (e.g.
+ * catalogs.batteries.li-ion-leo.specificEnergy_Wh_per_kg): "what technology would make this close?". The row is the
+ * design's own or the shipped one; bounds are checked against the row schema's range.
+ */
+function compileCatalogVariable(
+  path: string,
+  domain: VariableDomain,
+  src: ParsedFile['src'],
+  rows: Catalogs | undefined,
+): { variable: VariableSpec; at: DesignPath } {
+  const where = locate(src, ['variables', path]);
+  const fail = (msg: string): never => {
+    throw new StudyError('BAD_VARIABLE', `${where}: variables.${path}: ${msg}`, {
+      file: src.file,
+      field: `variables.${path}`,
+    });
+  };
+  const parts = path.split('.');
+  if (parts.length !== 4)
+    fail(
+      'a catalog variable is catalogs.<catalog>.<row id>.<field>, e.g. catalogs.batteries.li-ion-leo.specificEnergy_Wh_per_kg',
+    );
+  const [, kindName, id, field] = parts as [string, string, string, string];
+  if (!(NODE_CATALOG_KINDS as readonly string[]).includes(kindName)) {
+    const guess = didYouMean(kindName, NODE_CATALOG_KINDS);
+    fail(
+      `unknown catalog '${kindName}'${guess ? `: did you mean ${guess}?` : ''} (catalogs: ${NODE_CATALOG_KINDS.join(', ')})`,
+    );
+  }
+  const kind = kindName as NodeCatalogKind;
+  const ids = ((rows?.[kind] ?? []) as readonly { id: string }[]).map((r) => r.id);
+  if (!ids.includes(id)) {
+    const guess = didYouMean(id, ids);
+    fail(`no ${kind} row '${id}'${guess ? `: did you mean ${guess}?` : ''} (rows: ${ids.join(', ')})`);
+  }
+  const shape = NODE_CATALOG_SCHEMAS[kind]().shape as Record<string, z.ZodType>;
+  const isNumber = (f: z.ZodType | undefined): boolean =>
+    f instanceof z.ZodNumber || (f instanceof z.ZodOptional && f.unwrap() instanceof z.ZodNumber);
+  const fieldSchema = shape[field];
+  if (!isNumber(fieldSchema) || field === 'year') {
+    const numeric = Object.keys(shape).filter((k) => k !== 'year' && isNumber(shape[k]));
+    const guess = didYouMean(field, numeric);
+    fail(
+      `'${field}' is not a numeric field of ${kind} rows${guess ? `: did you mean ${guess}?` : ''} (fields: ${numeric.join(', ')})`,
+    );
+  }
+  if ('choice' in domain) return fail('a catalog field takes a range [lower, upper]');
+  const [lo, hi] = Array.isArray(domain) ? domain : domain.int;
+  if (lo >= hi) fail(`bounds [${lo}, ${hi}] must be increasing`);
+  for (const [v, label] of [
+    [lo, 'lower bound'],
+    [hi, 'upper bound'],
+  ] as const) {
+    const r = fieldSchema!.safeParse(v);
+    if (!r.success) fail(`${label} ${v} is outside the ${kind} row range: ${r.error?.issues[0]?.message ?? 'invalid'}`);
+  }
+  return {
+    variable: { kind: Array.isArray(domain) ? 'real' : 'int', name: path, lower: lo, upper: hi },
+    at: { section: 'catalogs', key: field, row: { kind, id } },
+  };
+}
+
+/**
+ * Decision vector → design. Only the sections that variables touch are copied (the base design is never
+ * mutated); this runs for every evaluation, so it avoids a deep clone. With `reuse` (the lean evaluation, which keeps
+ * nothing of a design once it has its numbers), every call returns the same object, rewritten.
+ */
+function designBuilder(
+  base: NodeDesign,
+  variables: readonly VariableSpec[],
+  paths: readonly DesignPath[],
+  rows: Catalogs | undefined,
+  reuse = false,
+): (x: Float64Array) => NodeDesign {
+  const touched = [...new Set(paths.filter((p) => p.row === undefined).map((p) => p.section))];
+  const rowVars = paths.some((p) => p.row !== undefined);
+  if (reuse && !rowVars) {
+    // One design object whose touched sections are overwritten on every call: every variable is written each time.
+    const d: Record<string, unknown> = { ...base };
+    const at = paths.map(
+      ({ section }) =>
+        (d[section] =
+          d[section] === (base as unknown as Record<string, object>)[section]
+            ? { ...(base as unknown as Record<string, object>)[section] }
+            : d[section]) as Record<string, unknown>,
+    );
+    return (x: Float64Array): NodeDesign => {
+      for (let i = 0; i < variables.length; i++) {
+        const v = variables[i]!;
+        at[i]![paths[i]!.key] = v.kind === 'choice' ? v.options[x[i]!] : x[i]!;
+      }
+      return d as unknown as NodeDesign;
+    };
+  }
+  return (x: Float64Array): NodeDesign => {
+    const d: Record<string, unknown> = { ...base };
+    for (const section of touched) d[section] = { ...(base as unknown as Record<string, object>)[section] };
+    const own: Record<string, { id: string }[]> = {};
+    if (rowVars) for (const [k, r] of Object.entries(base.catalogs ?? {})) own[k] = [...(r as { id: string }[])];
+    for (let i = 0; i < variables.length; i++) {
+      const v = variables[i]!;
+      const { section, key, row } = paths[i]!;
+      const value = v.kind === 'choice' ? v.options[x[i]!] : x[i]!;
+      if (row === undefined) {
+        (d[section] as Record<string, unknown>)[key] = value;
+        continue;
+      }
+      const list = (own[row.kind] ??= []);
+      const at = list.findIndex((r) => r.id === row.id);
+      const from =
+        at >= 0 ? list[at]! : ((rows?.[row.kind] ?? []) as readonly { id: string }[]).find((r) => r.id === row.id)!;
+      const next = { ...from, [key]: value };
+      if (at >= 0) list[at] = next;
+      else list.push(next);
+    }
+    if (rowVars) d['catalogs'] = own;
+    return d as unknown as NodeDesign;
+  };
+}
+
+/**
+ * `Problem.evaluate`: record → minimized objectives and g (physical constraints first, then the study's),
+ * or a failed evaluation when the models cannot evaluate the design.
+ */
+function problemEvaluation(
+  objectives: readonly ObjectiveSpec[],
+  physicalConstraints: readonly string[],
+  parsed: readonly ParsedConstraint[],
+  constraintCount: number,
+  recordOf: (x: Float64Array) => DesignRecord,
+): (x: Float64Array) => Evaluation {
+  const objectiveGetters = objectives.map((o) => metricGetter(o.name));
+  const refGetters = new Map(parsed.flatMap((c) => c.refs).map((r) => [r, metricGetter(r)] as const));
+  return (x: Float64Array): Evaluation => {
+    let rec: DesignRecord;
+    try {
+      rec = recordOf(x);
+    } catch (e) {
+      return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
+    }
+    const f = new Float64Array(objectives.length);
+    for (let i = 0; i < objectives.length; i++) {
+      const v = objectiveGetters[i]!(rec);
+      // e.g. the cost per delivered compute of a node whose array cannot carry its bus (it delivers nothing)
+      if (!Number.isFinite(v))
+        return { status: 'failed', reason: `objective ${objectives[i]!.name} is ${v} for this design` };
+      f[i] = objectives[i]!.sense === 'maximize' ? -v : v;
+    }
+    const g = new Float64Array(constraintCount);
+    let k = 0;
+    for (const name of physicalConstraints) {
+      const c = rec.constraints.find((r) => r.name === name);
+      if (!c) return { status: 'failed', reason: `physical constraint ${name} missing from the record` };
+      g[k++] = scaledViolation(c.value, c.sense, c.limit);
+    }
+    const lookup = (p: string): number => refGetters.get(p)!(rec);
+    for (const c of parsed) g[k++] = scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup));
+    return { status: 'ok', f, g };
+  };
+}
+
+/**
+ * `Problem.evaluate` on the lean evaluation (no record built): the same f and g as problemEvaluation on the full
+ * record, number for number (test/node/evaluateLean.test.ts), or null when the study reads something the lean path does
+ * not
+ * give.
+ */
+function leanProblemEvaluation(
+  objectives: readonly ObjectiveSpec[],
+  physicalConstraints: readonly string[],
+  parsed: readonly ParsedConstraint[],
+  constraintCount: number,
+  designFor: (x: Float64Array) => NodeDesign,
+  lean: LeanEvaluatorFactory | undefined,
+): ((x: Float64Array) => Evaluation) | null {
+  if (lean === undefined) return null;
+  const metrics = [...new Set([...objectives.map((o) => o.name), ...parsed.flatMap((c) => c.refs)])];
+  const l = lean({ metrics, constraints: physicalConstraints });
+  if (l === null) return null;
+  const { run, senses } = l;
+  const m = metrics.length;
+  const objectiveAt = objectives.map((o) => metrics.indexOf(o.name));
+  const at = new Map(metrics.map((p, i) => [p, i] as const));
+  const lhs = parsed.map((c) => leanExpr(c.lhs, at));
+  const rhs = parsed.map((c) => leanExpr(c.rhs, at));
+  return (x: Float64Array): Evaluation => {
+    let v: Float64Array;
+    try {
+      v = run(designFor(x));
+    } catch (e) {
+      return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
+    }
+    const f = new Float64Array(objectives.length);
+    for (let i = 0; i < objectives.length; i++) {
+      const value = v[objectiveAt[i]!]!;
+      if (!Number.isFinite(value))
+        return { status: 'failed', reason: `objective ${objectives[i]!.name} is ${value} for this design` };
+      f[i] = objectives[i]!.sense === 'maximize' ? -value : value;
+    }
+    const g = new Float64Array(constraintCount);
+    let k = 0;
+    for (let j = 0; j < senses.length; j++) g[k++] = scaledViolation(v[m + 2 * j]!, senses[j]!, v[m + 2 * j + 1]!);
+    for (let j = 0; j < parsed.length; j++) g[k++] = scaledViolation(lhs[j]!(v), parsed[j]!.sense, rhs[j]!(v));
+    return { status: 'ok', f, g };
+  };
+}
+
+/** `e` over the lean values `v` (metric p at v[at(p)]): evaluateExpr's arithmetic, a number or a ref read directly. */
+function leanExpr(e: Expr, at: ReadonlyMap<string, number>): (v: Float64Array) => number {
+  if (e.op === 'num') {
+    const value = e.value;
+    return () => value;
+  }
+  if (e.op === 'ref') {
+    const i = at.get(e.path)!;
+    return (v) => v[i]!;
+  }
+  return (v) => evaluateExpr(e, (p) => v[at.get(p)!]!);
+}

@@ -1,0 +1,125 @@
+/** Design files for the uncertainty tests, written into a temporary folder. */
+import { fileURLToPath } from 'node:url';
+import type { SobolOutput, TornadoOutput } from '../../src/analysis/sensitivity.js';
+import { writeFile } from '../helpers/tmp.js';
+
+/** The AI1 reference design (designs/ai1.yaml) as YAML lines, with `extra` appended (e.g. an uncertainty: section). */
+export const AI1 = [
+  'mission: { lifetime_yr: 5, solarActivity: moderate }',
+  'orbit: { altitude_km: 600, inclination_deg: sso, ltan_h: 6 }',
+  'compute: { chip: gb300, chips: 72, utilization: 0.8 }',
+  'power: { array: rosa-flex, arrayArea_m2: 600, battery: li-ion-leo }',
+  'thermal: { radiator: deployable-pumped, radiatorArea_m2: 110, coating: osr }',
+  'radiation: { shielding_mm_al: 5 }',
+  'isl: { topology: grid, terminal: dwdm-1t }',
+  'launch: { vehicle: starship, mass_kg: 2100 }',
+];
+
+export function designFile(dir: string, name: string, lines: readonly string[]): string {
+  return writeFile(dir, `${name}.yaml`, `name: ${name}\n${lines.join('\n')}\n`);
+}
+
+/**
+ * AI1 where every catalog row's distribution is switched off (`fixed`) except the battery cost, and the launch price
+ * per kg is uncertain: the launch mass is then the same in every sample (no mass input varies) and
+ * cost.launch_USD = price × launch mass (src/models/cost/cost.ts: "$/kg × m_launch when a $/kg override is given").
+ */
+export const LAUNCH_PRICE = { min: 200, mode: 900, max: 3000 } as const;
+export function linearLaunchDesign(
+  dir: string,
+  rowInputs: readonly string[],
+  economics = 'economics: { electricity_USD_per_kWh: 0.05, pue: 1.3 }',
+): string {
+  return designFile(dir, 'linear-launch', [
+    ...AI1,
+    economics,
+    'uncertainty:',
+    ...rowInputs.filter((p) => p !== 'catalogs.batteries.li-ion-leo.cost_USD_per_Wh').map((p) => `  ${p}: fixed`),
+    `  economics.launchCost_USD_per_kg: { kind: triangular, min: ${LAUNCH_PRICE.min}, mode: ${LAUNCH_PRICE.mode}, max: ${LAUNCH_PRICE.max}, reason: test }`,
+  ]);
+}
+
+const DESIGNS = fileURLToPath(new URL('../../designs/', import.meta.url));
+
+/**
+ * A light copy of designs/constellations/three-body-12.yaml (same node, shell, ISL and launch vehicle; no gateways, a
+ * one-hour window, one snapshot: milliseconds per evaluation), with `extra` lines appended (e.g. an uncertainty:
+ * section).
+ */
+export function threeBodyLight(
+  dir: string,
+  name: string,
+  extra: readonly string[] = [],
+  nodeFile = 'three-body.yaml',
+): string {
+  return writeFile(
+    dir,
+    `${name}.yaml`,
+    [
+      `name: ${name}`,
+      'kind: constellation',
+      `node: ${DESIGNS}${nodeFile}`,
+      'shells:',
+      '  - { name: batch-1, altitude_km: 500, inclination_deg: sso, ltan_h: 10.5, planes: 1, satsPerPlane: 12, pattern: walker-delta }',
+      'isl: { topology: ring, terminal: isl-100g }',
+      'ground: { stations: [] }',
+      "simulation: { epoch: '2025-06-01T00:00:00Z', duration_h: 1, step_s: 60, snapshots: 1 }",
+      'launch: { vehicles: [{ vehicle: long-march-2d, cadence_per_yr: 10 }] }',
+      'economics: { learningRate: 0.95, modelParams_B: 8 }',
+      ...extra,
+      '',
+    ].join('\n'),
+  );
+}
+
+/**
+ * Four AI1 nodes (designs/ai1.yaml) with silicon arrays, COTS batteries, no ISL and expensive terrestrial power
+ * (USD 2/kWh, PUE 3: the ends of the schema ranges), launched on one Starship: a constellation that breaks even
+ * with the terrestrial LCOC at some launch price.
+ */
+export function ai1CostlyGrid(dir: string, name: string, extra: readonly string[] = [], nodeFile = 'ai1.yaml'): string {
+  return writeFile(
+    dir,
+    `${name}.yaml`,
+    [
+      `name: ${name}`,
+      'kind: constellation',
+      `node: ${DESIGNS}${nodeFile}`,
+      'shells:',
+      '  - name: s1',
+      '    altitude_km: 600',
+      '    planes: 1',
+      '    satsPerPlane: 4',
+      '    node: { power: { array: silicon-flex, arrayArea_m2: 600, battery: li-ion-cots }, economics: { electricity_USD_per_kWh: 2, pue: 3 } }',
+      'isl: { topology: none }',
+      'ground: { stations: [] }',
+      'simulation: { duration_h: 1, step_s: 60, snapshots: 1 }',
+      'launch: { vehicles: [{ vehicle: starship, cadence_per_yr: 12 }] }',
+      ...extra,
+      '',
+    ].join('\n'),
+  );
+}
+
+/** A tornado bar of `input` whose output is `lo` with the input at its p5 and `hi` at its p95. */
+export const tornadoBar = (input: string, lo: number, hi: number): TornadoOutput['bars'][number] => ({
+  input,
+  unit: 'u',
+  low: 0,
+  high: 1,
+  nominal: null,
+  outputAtLow: lo,
+  outputAtHigh: hi,
+  swing: Math.abs(hi - lo),
+});
+
+/** Sobol' indices of `input` with bootstrap intervals ±0.01 (first order) and ±0.02 (total). */
+export const sobolIndex = (input: string, first: number, total: number): SobolOutput['indices'][number] => ({
+  input,
+  first,
+  firstLow: first - 0.01,
+  firstHigh: first + 0.01,
+  total,
+  totalLow: total - 0.02,
+  totalHigh: total + 0.02,
+});

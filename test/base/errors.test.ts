@@ -1,0 +1,32 @@
+/**
+ * isStudyError recognizes a StudyError thrown by another copy of src/base/errors.ts: the CLI's bundle and each of its
+ * chunks (esbuild.config.mjs) hold one, and a user error thrown in a chunk must still reach the user as one line and
+ * exit 2, not as an internal error with a stack trace.
+ */
+import { describe, expect, it } from 'vitest';
+import { isStudyError, StudyError } from '../../src/base/errors.js';
+
+/** What another copy of the module defines: a class of its own, branded through the global symbol registry. */
+class OtherCopyStudyError extends Error {}
+Object.defineProperty(OtherCopyStudyError.prototype, Symbol.for('odc.StudyError'), { value: true });
+
+describe('isStudyError', () => {
+  it("is true for this module's StudyError and for another copy's, false for other errors and values", () => {
+    expect(isStudyError(new StudyError('BAD_ARGUMENT', 'x'))).toBe(true);
+    const other = new OtherCopyStudyError('from a chunk');
+    expect(other instanceof StudyError).toBe(false);
+    expect(isStudyError(other)).toBe(true);
+    expect(isStudyError(new Error('a bug'))).toBe(false);
+    // a look-alike brand under a symbol of its own is not the registry's
+    const fake = Object.assign(new Error('fake'), { [Symbol('odc.StudyError')]: true });
+    expect(isStudyError(fake)).toBe(false);
+    expect(isStudyError(null)).toBe(false);
+    expect(isStudyError('StudyError')).toBe(false);
+  });
+
+  it('the brand is on the prototype, not an own property: a StudyError compares and serializes as before', () => {
+    const e = new StudyError('BAD_ARGUMENT', 'x', { file: 'a.yaml' });
+    expect(Object.getOwnPropertySymbols(e)).toEqual([]);
+    expect(JSON.parse(JSON.stringify(e))).toEqual({ name: 'StudyError', code: 'BAD_ARGUMENT', file: 'a.yaml' });
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * The YAML reader's node cap: a file under the byte cap but with millions of entries is refused before the
+ * yaml package builds its document model (which took over 4 GB for a 9.9 MB flow list), and the cheap bound it
+ * uses is never below the real node count (counted here by walking the parsed document).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { StudyError } from '../../src/base/errors.js';
+import { MAX_INPUT_BYTES, MAX_YAML_NODES, readYaml, yamlNodeBound } from '../../src/base/yaml.js';
+import { tempDir, writeFile } from '../helpers/tmp.js';
+
+const dir = tempDir('odc-yaml-nodes-');
+
+/** Nodes of a parsed document: every scalar, map and sequence (pairs are not nodes). */
+function countNodes(text: string): number {
+  let n = 0;
+  const stack: unknown[] = [parseDocument(text).contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isScalar(node)) n++;
+    else if (isMap(node) || isSeq(node)) {
+      n++;
+      for (const item of node.items) stack.push(item);
+    } else if (isPair(node)) stack.push(node.key, node.value);
+  }
+  return n;
+}
+
+describe('YAML node cap', () => {
+  it('a 9.9 MB flow list of single digits is refused without building the document', () => {
+    const items = Math.floor((MAX_INPUT_BYTES * 0.99 - 20) / 2);
+    const f = writeFile(dir, 'flow.yaml', `name: t\nlist: [${Array.from({ length: items }, () => '0').join(',')}]\n`);
+    const heap0 = process.memoryUsage().heapUsed;
+    let err: unknown;
+    try {
+      readYaml(f);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(StudyError);
+    expect((err as StudyError).code).toBe('OUT_OF_RANGE');
+    expect((err as StudyError).message).toMatch(/more than the 200,000 odc reads from one file/);
+    // The text itself is ~10 MB (20 MB as UTF-16); parsing it took gigabytes.
+    expect(process.memoryUsage().heapUsed - heap0).toBeLessThan(200 * 2 ** 20);
+  });
+
+  it('a file just under the cap still loads (e.g. 80,000 keys)', () => {
+    const f = writeFile(
+      dir,
+      'keys.yaml',
+      `name: t\n${Array.from({ length: 80_000 }, (_, i) => `k${i}: ${i}`).join('\n')}\n`,
+    );
+    expect(yamlNodeBound(`name: t\n${'k: 1\n'.repeat(80_000)}`)).toBeLessThan(MAX_YAML_NODES);
+    expect(Object.keys(readYaml(f).raw as object)).toHaveLength(80_001);
+  });
+
+  it('the bound is never below the real node count (shipped designs and catalogs, and dense cases)', () => {
+    const texts = ['designs', 'designs/catalogs', 'designs/constellations', 'designs/calibration']
+      .flatMap((d) =>
+        readdirSync(d)
+          .filter((f) => f.endsWith('.yaml'))
+          .map((f) => join(d, f)),
+      )
+      .map((p) => readFileSync(p, 'utf8'));
+    texts.push('[1,[2,[3,{a: 4, b: [5,6]}]]]', '- - - 1\n- {x: y}\n', 'a: {b: {c: {d: e}}}', '"a,b": "c:d"');
+    expect(texts.length).toBeGreaterThan(20);
+    for (const t of texts) expect(yamlNodeBound(t)).toBeGreaterThanOrEqual(countNodes(t));
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * The finishing steps on the CLI's progress display (src/entries/cli/progress.ts): on a pipe one line per step and per
+ * quarter of the hypervolume's sweep; on a terminal one status line rewritten in place, cut to the terminal's
+ * width and cleared when the display stops; nothing with --quiet.
+ */
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { compareText, createProgress, createStatus } from '../../../src/entries/cli/progress.js';
+import type { FinishingProgress, ProgressInfo } from '../../../src/run/driver.js';
+
+function sink(isTTY: boolean, columns = 200): { stream: NodeJS.WriteStream; text: () => string } {
+  const stream = Object.assign(new PassThrough(), { isTTY, columns }) as unknown as NodeJS.WriteStream & PassThrough;
+  let written = '';
+  stream.on('data', (d: Buffer) => (written += d.toString()));
+  return { stream, text: () => written };
+}
+
+const hv = (share: number): FinishingProgress => ({ step: 'hypervolume', count: 128_824, objectives: 5, share });
+const steps: FinishingProgress[] = [
+  { step: 'history', count: 384_000, objectives: 5 },
+  hv(0),
+  hv(0),
+  hv(0.1),
+  hv(0.26),
+  hv(0.3),
+  hv(0.5),
+  hv(0.74),
+  hv(0.76),
+  hv(0.99),
+  { step: 'results', count: 112_064, objectives: 5 },
+  { step: 'report', count: 112_064, objectives: 5 },
+];
+const info: ProgressInfo = {
+  generation: 60,
+  maxGenerations: 60,
+  evaluations: 384_000,
+  maxEvaluations: null,
+  feasibleShare: 1,
+  failures: 0,
+  frontSize: 128_824,
+  hypervolume: 1.4,
+  elapsed_s: 9,
+  eta_s: 0,
+};
+
+describe('finishing steps on the progress display', () => {
+  it('on a pipe: a line per step and per quarter of the sweep', () => {
+    const { stream, text } = sink(false);
+    const p = createProgress('lines', stream);
+    for (const f of steps) p.finishing(f);
+    p.stop();
+    expect(text().split('\n')).toEqual([
+      'finishing: history (replaying 384,000 evaluations)',
+      'finishing: exact hypervolume of the final front (128,824 designs, 5 objectives)',
+      'finishing: exact hypervolume of the final front (128,824 designs, 5 objectives) 25%',
+      'finishing: exact hypervolume of the final front (128,824 designs, 5 objectives) 50%',
+      'finishing: exact hypervolume of the final front (128,824 designs, 5 objectives) 75%',
+      'finishing: result files (112,064 Pareto designs)',
+      'finishing: report (112,064 Pareto designs)',
+      '',
+    ]);
+  });
+
+  it('on a terminal: the bar ends, one status line is rewritten in place (cut to the width) and cleared at the end', () => {
+    const { stream, text } = sink(true, 60);
+    const p = createProgress('bar', stream);
+    p.update(info);
+    const barEnd = text().length;
+    for (const f of steps) p.finishing(f);
+    p.stop();
+    const after = text().slice(barEnd);
+    // the bar's own stop ends its line before the first status
+    expect(after.indexOf('\n')).toBeLessThan(after.indexOf('finishing'));
+    const statuses = after
+      .slice(after.indexOf('\r\x1B[2K'))
+      .split('\r\x1B[2K')
+      .filter((s) => s !== '');
+    // every status fits one 60-column row; repeats (the two announcements at 0%) are not written again
+    expect(statuses.every((s) => s.length <= 59 && s.startsWith('finishing: '))).toBe(true);
+    expect(statuses[0]).toBe('finishing: history (replaying 384,000 evaluations)');
+    const sweep = statuses.filter((s) => s.startsWith('finishing: exact hypervolume'));
+    // the description is cut, the share kept: 59 columns, or 55 and " 10%"
+    expect(sweep[0]).toBe('finishing: exact hypervolume of the final front (128,824 de');
+    expect(sweep.slice(1)).toEqual(
+      ['10%', '26%', '30%', '50%', '74%', '76%', '99%'].map(
+        (p) => `finishing: exact hypervolume of the final front (128,82 ${p}`,
+      ),
+    );
+    expect(statuses.at(-1)).toBe('finishing: report (112,064 Pareto designs)');
+    // cleared last, with no newline after the status: the summary starts on a clean row
+    expect(after.endsWith('finishing: report (112,064 Pareto designs)\r\x1B[2K')).toBe(true);
+    expect(after.slice(after.indexOf('finishing')).includes('\n')).toBe(false);
+  });
+
+  it('with --quiet: nothing', () => {
+    const { stream, text } = sink(false);
+    const p = createProgress('quiet', stream);
+    for (const f of steps) p.finishing(f);
+    p.stop();
+    expect(text()).toBe('');
+  });
+});
+
+describe("odc compare's steps on a pipe", () => {
+  it('a line per step, named with the run and its designs, and per quarter of a hypervolume', () => {
+    const { stream, text } = sink(false);
+    const status = createStatus('lines', stream);
+    const run = 'A: s1';
+    for (const share of [0, 0.3, 0.6, 1])
+      status.show(compareText({ step: 'hypervolume', run, count: 40_174, objectives: 5, share }), share);
+    status.show(compareText({ step: 'igd', run, count: 71_241, objectives: 5 }));
+    status.stop();
+    expect(text().split('\n')).toEqual([
+      'A: s1: exact hypervolume (40,174 designs, 5 objectives)',
+      'A: s1: exact hypervolume (40,174 designs, 5 objectives) 25%',
+      'A: s1: exact hypervolume (40,174 designs, 5 objectives) 50%',
+      'A: s1: exact hypervolume (40,174 designs, 5 objectives) 100%',
+      'A: s1: IGD+ against the union (71,241 designs)',
+      '',
+    ]);
+  });
+});

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { nodeEvaluator } from '../../../src/node/evaluator.js';
+import type { DesignRecord } from '../../../src/node/record/record.js';
+import { COST_TECHNOLOGIES, COST_TECHNOLOGY, costTechnologyPrices } from '../../../src/models/cost/costTechnology.js';
+import { parseDesignFile } from '../../../src/node/design/load.js';
+import { nodeDesignSchema, type NodeDesign } from '../../../src/node/design/schema.js';
+import { odc } from '../../helpers/cli.js';
+import { studyErrorOf, tempDir, writeFile } from '../../helpers/tmp.js';
+
+const AI1 = parseDesignFile('designs/ai1.yaml');
+if (AI1.kind !== 'design') throw new Error('designs/ai1.yaml is a node design');
+const ai1 = (cost: Record<string, unknown>): NodeDesign =>
+  nodeDesignSchema().parse({ ...structuredClone(AI1.file.raw as object), cost });
+const evaluate = (d: NodeDesign): DesignRecord => nodeEvaluator().evaluate(d);
+
+/**
+ * AI1's hardware by hand from the record's sized quantities (which do not depend on prices) and the shipped catalog
+ * prices typed here: gb300 $55,000, rosa-flex $30/W, deployable-pumped $20,000/m², li-ion-leo $150/Wh, grid = 4 ×
+ * dwdm-1t at $600,000, shielding $50/kg, propellant $1,000/kg (src/models/cost/cost.ts).
+ */
+function handHardware(
+  r: DesignRecord,
+  p: { array: number; radiator: number; bus: number; ait: number; chip: number },
+): number {
+  const chips = 72 * 55000 * (1 + p.chip);
+  const nonChip =
+    r.power.bolPower_W * 30 * p.array +
+    r.thermal.radiatorArea_m2 * 20000 * p.radiator +
+    r.power.batteryEnergy_Wh * 150 +
+    4 * 600000 +
+    r.mass.bus_kg * p.bus +
+    r.mass.shielding_kg * 50 +
+    r.mass.propellant_kg * 1000;
+  return chips + nonChip * (1 + p.ait);
+}
+
+describe('cost technology presets (src/models/cost/costTechnology.ts)', () => {
+  const rec = Object.fromEntries(COST_TECHNOLOGIES.map((t) => [t, evaluate(ai1({ technology: t }))])) as Record<
+    string,
+    DesignRecord
+  >;
+
+  it('current is the default and reproduces the catalog prices (bus $5,000/kg, AIT 10 %, no chip premium)', () => {
+    const plain = evaluate(nodeDesignSchema().parse(AI1.file.raw));
+    expect(plain.cost.hardware_USD).toBe(rec.current!.cost.hardware_USD);
+    expect(plain.economics.costTechnology).toBe('current');
+    expect(rec.current!.cost.hardware_USD).toBeCloseTo(
+      handHardware(rec.current!, { array: 1, radiator: 1, bus: 5000, ait: 0.1, chip: 0 }),
+      0,
+    );
+  });
+  it('heritage and production-scale by hand: array and radiator × 2 / × 8/30, bus $15,000 / $1,100 per kg, AIT 20 % / 5 %, chips +25 % / 0', () => {
+    const h = rec.heritage!,
+      p = rec['production-scale']!;
+    // sizing does not depend on prices: the same quantities under every preset
+    expect(h.mass.launch_kg).toBe(rec.current!.mass.launch_kg);
+    expect(h.cost.hardware_USD).toBeCloseTo(
+      handHardware(h, { array: 2, radiator: 2, bus: 15000, ait: 0.2, chip: 0.25 }),
+      0,
+    );
+    expect(p.cost.hardware_USD).toBeCloseTo(
+      handHardware(p, { array: 8 / 30, radiator: 8 / 30, bus: 1100, ait: 0.05, chip: 0 }),
+      0,
+    );
+  });
+  it('learning across units follows the preset (0.95 / 0.90 / 0.85, SMAD ch. 20) unless economics.learningRate is set', () => {
+    const fleet = (technology: string, learningRate?: number): DesignRecord =>
+      evaluate(
+        nodeDesignSchema().parse({
+          ...structuredClone(AI1.file.raw as object),
+          cost: { technology },
+          economics: { units: 2, ...(learningRate ? { learningRate } : {}) },
+        }),
+      );
+    // 2 units on the unit curve: first-unit recurring cost T1 (hardware − chips) × (1 + b), chips and launch per node
+    // off the curve
+    for (const [t, b] of [
+      ['heritage', 0.95],
+      ['current', 0.9],
+      ['production-scale', 0.85],
+    ] as const) {
+      const r = fleet(t);
+      // chips off the curve at market price; their space-packaging premium is integration work, on the curve
+      const chips = 72 * 55000;
+      const T1 = r.cost.hardware_USD - chips;
+      expect(r.cost.averageNodeCost_USD).toBeCloseTo((T1 * (1 + b) + 2 * (chips + r.cost.launch_USD)) / 2, 0);
+    }
+    const fixed = fleet('production-scale', 0.9);
+    const T1 = fixed.cost.hardware_USD - 72 * 55000;
+    expect(fixed.cost.averageNodeCost_USD).toBeCloseTo((T1 * 1.9 + 2 * (72 * 55000 + fixed.cost.launch_USD)) / 2, 0);
+  });
+  it('the chip packaging premium counts as non-chip hardware and never reaches the terrestrial baseline', () => {
+    const h = rec.heritage!,
+      c = rec.current!;
+    expect(h.economics.terrestrialCostPerChipHour_USD).toBe(c.economics.terrestrialCostPerChipHour_USD);
+    // capex with chips − ex chips = the chips at market price, 72 × $55,000, per W of average IT
+    expect((h.cost.capexWithChips_USD_per_W - h.cost.capexExChips_USD_per_W) * h.compute.itPowerAvg_W).toBeCloseTo(
+      72 * 55000,
+      3,
+    );
+  });
+  it('monotone: production-scale never costs more than current, nor current more than heritage, for the same design', () => {
+    for (const file of [
+      'designs/ai1.yaml',
+      'designs/starcloud-3.yaml',
+      'designs/suncatcher.yaml',
+      'designs/three-body.yaml',
+    ]) {
+      const f = parseDesignFile(file);
+      if (f.kind !== 'design') continue;
+      const withTechnology = (technology: string): NodeDesign =>
+        nodeDesignSchema().parse({ ...structuredClone(f.file.raw as object), cost: { technology } });
+      const [h, c, p] = COST_TECHNOLOGIES.map((t) => evaluate(withTechnology(t)));
+      const metrics = [
+        (r: DesignRecord) => r.cost.hardware_USD,
+        (r: DesignRecord) => r.cost.total_USD,
+        (r: DesignRecord) => r.cost.lcocDiscounted_USD_per_PFLOP_day,
+        (r: DesignRecord) => r.economics.costPerChipHour_USD,
+      ];
+      for (const m of metrics) {
+        expect(m(p!), file).toBeLessThanOrEqual(m(c!));
+        expect(m(c!), file).toBeLessThanOrEqual(m(h!));
+      }
+    }
+    // every price of the table is ordered the same way
+    for (const k of [
+      'arrayPriceFactor',
+      'radiatorPriceFactor',
+      'busCost_USD_per_kg',
+      'aitFraction',
+      'chipIntegrationFraction',
+      'learningRate',
+    ] as const) {
+      expect(COST_TECHNOLOGY['production-scale'][k]).toBeLessThanOrEqual(COST_TECHNOLOGY.current[k]);
+      expect(COST_TECHNOLOGY.current[k]).toBeLessThanOrEqual(COST_TECHNOLOGY.heritage[k]);
+    }
+  });
+  it('a key overrides its preset value alone', () => {
+    expect(costTechnologyPrices('heritage', { busCost_USD_per_kg: 2000, aitFraction: undefined })).toEqual({
+      ...COST_TECHNOLOGY.heritage,
+      busCost_USD_per_kg: 2000,
+    });
+    expect(() => costTechnologyPrices('current', { learningRate: 0.3 })).toThrow(/learningRate must be in \[0.5, 1\]/);
+  });
+});
+
+describe('bad cost keys: exit 2 naming the file, the field and the fix', () => {
+  const dir = tempDir('odc-costtech-');
+  const design = (cost: string): string =>
+    writeFile(dir, `d${Math.abs(cost.length * 31 + cost.charCodeAt(2))}.yaml`, `name: t\ncost: ${cost}\n`);
+  it('an unknown technology lists the three presets', () => {
+    const f = design('{ technology: cheap }');
+    const e = studyErrorOf(() => parseDesignFile(f));
+    expect(e.message).toContain(f);
+    expect(e.message).toContain('cost.technology');
+    for (const t of ['heritage', 'current', 'production-scale']) expect(e.message).toContain(t);
+  });
+  it('a negative bus price or a factor above 10 names the key and its range', () => {
+    const neg = design('{ busCost_USD_per_kg: -5 }');
+    expect(studyErrorOf(() => parseDesignFile(neg)).message).toMatch(
+      /cost\.busCost_USD_per_kg is outside the model validity range 0–1000000 USD\/kg .*; use a value in that range/,
+    );
+    const big = design('{ arrayPriceFactor: 40 }');
+    expect(studyErrorOf(() => parseDesignFile(big)).message).toMatch(
+      /cost\.arrayPriceFactor is outside the model validity range 0–10 .*; use a value in that range/,
+    );
+  });
+  it('odc evaluate exits 2 with the message and no stack trace', async () => {
+    const f = design('{ aitFraction: -1 }');
+    const r = await odc('evaluate', f);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(f);
+    expect(r.err).toMatch(/cost\.aitFraction is outside the model validity range 0–2 .*; use a value in that range/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { programEconomics, type ProgramParams } from '../../../src/models/cost/lifecycleProgram.js';
+
+/** Two nodes, 5-year life, 10-year program: one replacement generation. Round numbers for the hand calculation. */
+const twoNodes: ProgramParams = {
+  nodes: 2,
+  nodeLifetime_yr: 5,
+  horizon_yr: 10,
+  firstUnitCost_USD: 100,
+  learningRate: 0.9,
+  perNodeOffCurve_USD: 50,
+  nodeOperations_USD_per_yr: 10,
+  groundSegment_USD: 1000,
+  groundOperations_USD_per_yr: 20,
+  deliveredPFLOPSPerNode: 1,
+  discountRate_per_yr: 0.1,
+};
+
+describe('programEconomics', () => {
+  it('replacements, learning, ground segment and operations (hand calculation)', () => {
+    // Generation 0 at t = 0: units 1–2 on the 90 % curve = 100 × (1 + 0.9) = 190, + 2 × 50 off-curve = 290.
+    // Generation 1 at t = 5: units 3–4 = 100 × (0.84621 + 0.81) = 165.621, + 100 = 265.621.
+    // Recurring: (2 × 10 + 20) = 40 $/yr for 10 years = 400. Ground 1,000 at t = 0.
+    // Total = 1,000 + 290 + 265.621 + 400 = 1,955.621 $. Compute 2 × 365.25 × 10 = 7,305 PFLOP-day → 0.267710
+    // $/PFLOP-day. PV at 10 %: 1,000 + 290 + 265.621/1.1⁵ (0.620921) + 40 × a(10 %, 10) (6.144567)
+    //           = 1,290 + 164.928 + 245.783 = 1,700.711 $; PV compute = 730.5 × 6.144567 = 4,488.606 → 0.378895.
+    const r = programEconomics(twoNodes);
+    expect(r.generations).toBe(2);
+    expect(r.nodesBuilt).toBe(4);
+    expect(r.replacements).toBe(2);
+    expect(r.build_USD).toBeCloseTo(555.621, 3);
+    expect(r.totalCost_USD).toBeCloseTo(1955.621, 3);
+    expect(r.totalCompute_PFLOP_day).toBeCloseTo(7305, 9);
+    expect(r.lcoc_USD_per_PFLOP_day).toBeCloseTo(0.26771, 6);
+    expect(r.pvCost_USD).toBeCloseTo(1700.711, 2);
+    expect(r.pvCompute_PFLOP_day).toBeCloseTo(4488.606, 3);
+    expect(r.lcocDiscounted_USD_per_PFLOP_day).toBeCloseTo(0.378895, 5);
+    expect(r.years[0]!.build_USD).toBeCloseTo(290, 9);
+    expect(r.years[0]!.ground_USD).toBe(1000);
+    expect(r.years[0]!.compute_PFLOP_day).toBe(0);
+    expect(r.years[5]!.build_USD).toBeCloseTo(265.621, 3);
+  });
+
+  it('one node, one life, no learning, no ground: LCOC = (build + off-curve + ops × L)/(PFLOPS × L × 365.25)', () => {
+    // (1,000 + 500 + 100 × 5)/(2 × 5 × 365.25) = 2,000/3,652.5 = 0.547570 $/PFLOP-day.
+    const r = programEconomics({
+      nodes: 1,
+      nodeLifetime_yr: 5,
+      firstUnitCost_USD: 1000,
+      perNodeOffCurve_USD: 500,
+      nodeOperations_USD_per_yr: 100,
+      deliveredPFLOPSPerNode: 2,
+    });
+    expect(r.replacements).toBe(0);
+    expect(r.lcoc_USD_per_PFLOP_day).toBeCloseTo(0.54757, 6);
+  });
+
+  it('a horizon cut inside a life pays the last generation in full and credits the partial year pro rata', () => {
+    // L = 5, H = 7.5: two generations (200), operations 10 × 7.5 = 75; compute 7.5 × 365.25 = 2,739.375 → 275/2,739.375
+    // = 0.100388.
+    const r = programEconomics({
+      nodes: 1,
+      nodeLifetime_yr: 5,
+      horizon_yr: 7.5,
+      firstUnitCost_USD: 100,
+      nodeOperations_USD_per_yr: 10,
+      deliveredPFLOPSPerNode: 1,
+      discountRate_per_yr: 0,
+    });
+    expect(r.generations).toBe(2);
+    expect(r.years).toHaveLength(9);
+    expect(r.years[8]!.operations_USD).toBeCloseTo(5, 12);
+    expect(r.lcoc_USD_per_PFLOP_day).toBeCloseTo(0.100388, 6);
+    expect(r.lcocDiscounted_USD_per_PFLOP_day).toBeCloseTo(r.lcoc_USD_per_PFLOP_day, 12);
+  });
+
+  it('faster learning lowers the average node cost', () => {
+    const slow = programEconomics({ ...twoNodes, nodes: 100, learningRate: 0.95 });
+    const fast = programEconomics({ ...twoNodes, nodes: 100, learningRate: 0.85 });
+    expect(fast.averageNodeCost_USD).toBeLessThan(slow.averageNodeCost_USD);
+  });
+
+  it('refuses a fractional fleet, a zero life and negative costs', () => {
+    expect(() => programEconomics({ ...twoNodes, nodes: 1.5 })).toThrow(/nodes/);
+    expect(() => programEconomics({ ...twoNodes, nodeLifetime_yr: 0 })).toThrow(/nodeLifetime_yr/);
+    expect(() => programEconomics({ ...twoNodes, groundSegment_USD: -1 })).toThrow(/groundSegment_USD/);
+  });
+});

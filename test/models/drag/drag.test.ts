@@ -1,0 +1,274 @@
+import { describe, expect, it } from 'vitest';
+import { cira2012Density, valladoExponentialDensity } from '../../../src/models/drag/atmosphere.js';
+import { dragBudget, orbitAverageDragArea_m2, type DragParams } from '../../../src/models/drag/drag.js';
+
+const km = (x: number) => x * 1000;
+/**
+ * Table values are printed to 3 significant figures; a grid-point look-up must return them exactly (to rounding of
+ * exp∘log).
+ */
+const exactRelative = 1e-12;
+/** Tolerance of docs/sources.md §11 case 10 for the log-linear interpolation: ±3 %. */
+const interpolationRelative = 0.03;
+/** Domain-facts validation case 12: ±10 % on decay lifetimes (integrator and 2-digit reference values). */
+const lifetimeRelative = 0.1;
+
+function rel(actual: number, expected: number): number {
+  return Math.abs(actual / expected - 1);
+}
+
+/** B = m/(C_D·A) = 2,200/(2.2·10) = 100 kg/m². */
+const B100: DragParams = {
+  altitude_m: km(550),
+  solarActivity: 'moderate',
+  dryMass_kg: 2200,
+  dragArea_m2: 10,
+  lifetime_yr: 5,
+};
+
+describe('CIRA-2012 density (docs/sources.md §11 case 10; cira-2012.dat, norabolig/SDCRE-NS)', () => {
+  it('is exact at the grid points: moderate 400/500/600 km', () => {
+    for (const [h, rho] of [
+      [400, 4.22e-12],
+      [500, 8.6e-13],
+      [600, 2.06e-13],
+    ] as const) {
+      expect(rel(cira2012Density({ altitude_m: km(h), solarActivity: 'moderate' }).density_kg_m3, rho)).toBeLessThan(
+        exactRelative,
+      );
+    }
+  });
+
+  it('low and high activity at 500 km: 5.44e-14 and 3.04e-12 kg/m³', () => {
+    expect(rel(cira2012Density({ altitude_m: km(500), solarActivity: 'low' }).density_kg_m3, 5.44e-14)).toBeLessThan(
+      exactRelative,
+    );
+    expect(rel(cira2012Density({ altitude_m: km(500), solarActivity: 'high' }).density_kg_m3, 3.04e-12)).toBeLessThan(
+      exactRelative,
+    );
+  });
+
+  it('log-linear interpolation at 550 km: 2.29e-14 / 4.13e-13 / 1.70e-12 (±3 %)', () => {
+    expect(
+      rel(cira2012Density({ altitude_m: km(550), solarActivity: 'moderate' }).density_kg_m3, 4.13e-13),
+    ).toBeLessThan(interpolationRelative);
+    expect(rel(cira2012Density({ altitude_m: km(550), solarActivity: 'low' }).density_kg_m3, 2.29e-14)).toBeLessThan(
+      interpolationRelative,
+    );
+    expect(rel(cira2012Density({ altitude_m: km(550), solarActivity: 'high' }).density_kg_m3, 1.7e-12)).toBeLessThan(
+      interpolationRelative,
+    );
+  });
+
+  it('the tail above 900 km is continuous and keeps the 880–900 km scale height (hand calculation)', () => {
+    // Catches: a tail that restarts from a wrong base, uses another segment's scale height, or jumps at 900 km.
+    // Moderate rows 880 / 900 km of cira-2012.dat: 9.27e-15 / 8.01e-15 kg/m³ → H = 20 km / ln(9.27/8.01)
+    // = 20 / 0.14609 = 136.9 km (the 137 km of the model header). 1,000 km: 8.01e-15·e^(−100/136.9) = 3.858e-15.
+    const at = (h: number) => cira2012Density({ altitude_m: km(h), solarActivity: 'moderate' });
+    expect(rel(at(900).density_kg_m3, 8.01e-15)).toBeLessThan(exactRelative);
+    expect(at(900.001).fromTable).toBe(false);
+    expect(rel(at(900.001).density_kg_m3, 8.0099e-15)).toBeLessThan(1e-5); // 8.01e-15·e^(−1 m/136.9 km)
+    expect(rel(at(1000).density_kg_m3, 3.858e-15)).toBeLessThan(1e-3);
+    expect(at(2000).density_kg_m3).toBeLessThan(at(1500).density_kg_m3);
+    expect(at(2000).density_kg_m3).toBeGreaterThan(0);
+  });
+
+  it('throws RangeError outside 100–2,000 km', () => {
+    expect(() => cira2012Density({ altitude_m: km(2001), solarActivity: 'moderate' })).toThrow(RangeError);
+    expect(() => cira2012Density({ altitude_m: km(99), solarActivity: 'moderate' })).toThrow(/100–2000 km/);
+    expect(() => cira2012Density({ altitude_m: Number.NaN, solarActivity: 'low' })).toThrow(RangeError);
+  });
+});
+
+describe('Vallado exponential model (docs/sources.md §11 case 11; Vallado 2013 Table 8-4)', () => {
+  it('500 km → 6.967e-13, 550 km → 6.967e-13·exp(−50/63.822) = 3.19e-13 kg/m³ (±1 %)', () => {
+    expect(rel(valladoExponentialDensity({ altitude_m: km(500) }).density_kg_m3, 6.967e-13)).toBeLessThan(
+      exactRelative,
+    );
+    expect(rel(valladoExponentialDensity({ altitude_m: km(550) }).density_kg_m3, 3.19e-13)).toBeLessThan(0.01);
+  });
+  it('differs from CIRA-2012 moderate by a model spread, not an error (550 km: 3.19e-13 vs 4.13e-13)', () => {
+    // Different models (static CIRA-72-based vs CIRA-2012 mean): a ~30 % spread is expected; we only check order.
+    const ratio =
+      valladoExponentialDensity({ altitude_m: km(550) }).density_kg_m3 /
+      cira2012Density({ altitude_m: km(550), solarActivity: 'moderate' }).density_kg_m3;
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
+  });
+});
+
+describe('dragBudget: passive decay (docs/sources.md §11 case 12, CIRA-2012 fixed activity, to 200 km)', () => {
+  it('B = 100 kg/m² at 550 km: ≈ 9.6 yr moderate, ≈ 2.9 yr high (±10 %)', () => {
+    const r = dragBudget(B100);
+    expect(r.ballisticCoefficient_kg_m2).toBeCloseTo(100, 10);
+    expect(rel(r.passiveDecay_yr, 9.6)).toBeLessThan(lifetimeRelative);
+    expect(rel(dragBudget({ ...B100, solarActivity: 'high' }).passiveDecay_yr, 2.9)).toBeLessThan(lifetimeRelative);
+  });
+
+  it('650 km moderate ≈ 41 yr (±10 %) and the low/moderate/high table of docs/sources.md §6', () => {
+    expect(rel(dragBudget({ ...B100, altitude_m: km(650) }).passiveDecay_yr, 41)).toBeLessThan(lifetimeRelative);
+    expect(rel(dragBudget({ ...B100, altitude_m: km(400) }).passiveDecay_yr, 0.77)).toBeLessThan(lifetimeRelative);
+    expect(rel(dragBudget({ ...B100, altitude_m: km(700), solarActivity: 'low' }).passiveDecay_yr, 1235)).toBeLessThan(
+      lifetimeRelative,
+    );
+    expect(rel(dragBudget({ ...B100, altitude_m: km(600), solarActivity: 'high' }).passiveDecay_yr, 5.2)).toBeLessThan(
+      lifetimeRelative,
+    );
+  });
+
+  it('lifetime is proportional to B', () => {
+    const t1 = dragBudget(B100).passiveDecay_yr;
+    const t2 = dragBudget({ ...B100, dryMass_kg: 2 * B100.dryMass_kg }).passiveDecay_yr;
+    expect(t2 / t1).toBeCloseTo(2, 12);
+  });
+
+  it('FCC 5-year rule (47 CFR 25.283(e)): 650 km moderate is non-compliant for B ≥ ~12 kg/m²', () => {
+    const at650 = (B: number) => dragBudget({ ...B100, altitude_m: km(650), dryMass_kg: B * 2.2 * 10 });
+    expect(at650(100).fccCompliant).toBe(false);
+    expect(at650(13).fccCompliant).toBe(false);
+    expect(at650(10).fccCompliant).toBe(true);
+    expect(dragBudget({ ...B100, altitude_m: km(400) }).fccCompliant).toBe(true);
+  });
+
+  it('returns a finite decay time at 2,000 km and 0 below the disposal altitude', () => {
+    const top = dragBudget({ ...B100, altitude_m: km(2000) });
+    expect(Number.isFinite(top.passiveDecay_yr)).toBe(true);
+    expect(top.passiveDecay_yr).toBeGreaterThan(1e5);
+    expect(dragBudget({ ...B100, altitude_m: km(150) }).passiveDecay_yr).toBe(0);
+  });
+});
+
+describe('dragBudget: station keeping and propellant', () => {
+  // Hand calculation shared by the two tests below (550 km, moderate, B = 100 kg/m²):
+  //   ρ(550 km) = √(ρ₅₄₀·ρ₅₆₀) = √(4.77e-13 · 3.58e-13) = 4.132e-13 kg/m³ (cira-2012.dat rows, log-linear)
+  //   v² = μ/r = 3.986004e14 / 6,928,137 m = 5.7534e7 m²/s²
+  //   a_D = ½ρv²/B = 0.5 · 4.132e-13 · 5.7534e7 / 100 = 1.1888e-7 m/s²; × 31,557,600 s = 3.751 m/s per year.
+  it('Δv/yr = ½ρv²/B × 1 yr (Vallado 2013 ch. 8): 550 km moderate, B = 100 → 3.751 m/s/yr (hand calculation)', () => {
+    // Catches: a missing ½, v instead of v², m/(C_D·A) inverted, a calendar instead of Julian year (−0.07 %
+    // is below the tolerance; a day-count error of 1/365 is not), or the wrong density segment (±20 %).
+    expect(rel(dragBudget(B100).stationKeepingDeltaV_m_s_per_yr, 3.751)).toBeLessThan(1e-3);
+  });
+
+  it('propellant is the rocket equation on the dry mass: 10 yr, Isp 1,500 s → 5.618 kg; Isp 3,000 s → 2.807 kg', () => {
+    // Catches: Δv not multiplied by the lifetime, g0 missing from v_e, the linearised m·Δv/v_e (5.611 kg, −0.12 %),
+    // or the wet-mass form applied to the dry mass (m·(1 − e^(−Δv/v_e)) = 5.604 kg, −0.25 %).
+    // Δv = 10 × 3.7514 = 37.514 m/s; v_e = 1,500 × 9.80665 = 14,709.98 m/s; Δv/v_e = 2.5502e-3.
+    // Tsiolkovsky with the dry mass as final mass: m_p = m_dry·(e^(Δv/v_e) − 1) = 2,200 × 2.5535e-3 = 5.618 kg
+    // (equivalently m_0·(1 − e^(−Δv/v_e)) with m_0 = m_dry·e^(Δv/v_e) = 2,205.618 kg).
+    // Isp 3,000 s: v_e = 29,419.95 m/s, Δv/v_e = 1.2751e-3 → 2,200 × 1.2759e-3 = 2.807 kg.
+    const r = dragBudget({ ...B100, lifetime_yr: 10 });
+    expect(rel(r.totalDeltaV_m_s, 37.514)).toBeLessThan(1e-3);
+    expect(rel(r.propellantMass_kg, 5.618)).toBeLessThan(2e-4);
+    expect(rel(dragBudget({ ...B100, lifetime_yr: 10, isp_s: 3000 }).propellantMass_kg, 2.807)).toBeLessThan(2e-4);
+  });
+
+  it('EP orbit raise from insertion: Edelbaum circle-to-circle Δv = v(300 km) − v(550 km) = 140.67 m/s (hand calculation)', () => {
+    // Catches: altitudes used as radii (no Earth radius: Δv ≈ 1.4 km/s), v² instead of v, or the raise left out of
+    // the total. (A Hohmann transfer gives 140.66 m/s here, indistinguishable: the test does not tell the two apart.)
+    // v(300) = √(3.986004e14 / 6,678,137) = 7,725.76 m/s; v(550) = √(3.986004e14 / 6,928,137) = 7,585.09 m/s.
+    const r = dragBudget({ ...B100, insertionAltitude_m: km(300) });
+    expect(Math.abs(r.orbitRaiseDeltaV_m_s - 140.67)).toBeLessThan(0.01);
+    expect(Math.abs(r.totalDeltaV_m_s - (140.67 + 5 * 3.7514))).toBeLessThan(0.01);
+  });
+
+  it('throws RangeError for invalid inputs', () => {
+    expect(() => dragBudget({ ...B100, dryMass_kg: 0 })).toThrow(RangeError);
+    expect(() => dragBudget({ ...B100, dragArea_m2: -1 })).toThrow(RangeError);
+    expect(() => dragBudget({ ...B100, altitude_m: km(2500) })).toThrow(/100–2000 km/);
+    expect(() => dragBudget({ ...B100, lifetime_yr: -1 })).toThrow(RangeError);
+    // 120 km, B = 1 kg/m², 10 yr: the rocket equation overflows → RangeError, never Infinity or NaN.
+    expect(() => dragBudget({ ...B100, altitude_m: km(120), dryMass_kg: 22, lifetime_yr: 10 })).toThrow(
+      /no propellant budget/,
+    );
+  });
+});
+
+describe('orbitAverageDragArea_m2', () => {
+  it('sun-tracking array and radiator project 2/π of their area; the bus faces the flow', () => {
+    const r = orbitAverageDragArea_m2({ arrayArea_m2: 600, radiatorArea_m2: 110, busArea_m2: 4 });
+    expect(r.dragArea_m2).toBeCloseTo((2 / Math.PI) * 710 + 4, 10);
+    expect(
+      orbitAverageDragArea_m2({ arrayArea_m2: 600, radiatorArea_m2: 110, busArea_m2: 4, radiatorProjectionFactor: 0 })
+        .dragArea_m2,
+    ).toBeCloseTo((2 / Math.PI) * 600 + 4, 10);
+  });
+
+  it('the minimum area (conservative disposal attitude: arrays and radiator edge-on) is the bus frontal area', () => {
+    const r = orbitAverageDragArea_m2({ arrayArea_m2: 600, radiatorArea_m2: 110, busArea_m2: 4 });
+    expect(r.minimumDragArea_m2).toBe(4);
+    // Fed to dragBudget as the disposal area it lengthens the decay by the area ratio (lifetime ∝ B = m/(C_D·A)).
+    const orbitAverage = dragBudget({ ...B100, dragArea_m2: r.dragArea_m2 });
+    const edgeOn = dragBudget({ ...B100, dragArea_m2: r.dragArea_m2, disposalDragArea_m2: r.minimumDragArea_m2 });
+    expect(edgeOn.passiveDecay_yr / orbitAverage.passiveDecay_yr).toBeCloseTo(r.dragArea_m2 / 4, 9);
+  });
+});
+
+describe('CIRA-2012 interpolation is log-linear (density exponential between grid points)', () => {
+  // Between two table rows the density is exponential in altitude, ρ(h_i + x) = ρ_i·(ρ_{i+1}/ρ_i)^{x/Δh}, so the
+  // midpoint is the GEOMETRIC mean of the neighbours and the quarter point is ρ_i^¾·ρ_{i+1}^¼. A linear
+  // interpolation gives the arithmetic mean instead: +1.4 % at 410 km moderate, 2.6× at 110 km low.
+  // Neighbour values are the published rows of cira-2012.dat (moderate 400 / 420 km, low 100 / 120 km).
+  it('midpoint 410 km moderate: √(4.22e-12 · 3.02e-12) = 3.570e-12 kg/m³ (linear would give 3.62e-12)', () => {
+    expect(
+      rel(
+        cira2012Density({ altitude_m: km(410), solarActivity: 'moderate' }).density_kg_m3,
+        Math.sqrt(4.22e-12 * 3.02e-12),
+      ),
+    ).toBeLessThan(exactRelative);
+  });
+
+  it('midpoint 110 km low: √(5.31e-7 · 2.18e-8) = 1.076e-7 kg/m³ and quarter point 105 km: ρ₁₀₀^¾ · ρ₁₂₀^¼', () => {
+    expect(
+      rel(cira2012Density({ altitude_m: km(110), solarActivity: 'low' }).density_kg_m3, Math.sqrt(5.31e-7 * 2.18e-8)),
+    ).toBeLessThan(exactRelative);
+    expect(
+      rel(
+        cira2012Density({ altitude_m: km(105), solarActivity: 'low' }).density_kg_m3,
+        5.31e-7 ** 0.75 * 2.18e-8 ** 0.25,
+      ),
+    ).toBeLessThan(exactRelative);
+  });
+
+  it('scale height of the 400–420 km moderate segment: 20 km / ln(4.22/3.02) = 59.8 km', () => {
+    expect(
+      rel(
+        cira2012Density({ altitude_m: km(410), solarActivity: 'moderate' }).scaleHeight_m,
+        km(20) / Math.log(4.22 / 3.02),
+      ),
+    ).toBeLessThan(1e-9);
+  });
+});
+
+describe('extra station keeping (formation keeping) in the propellant budget', () => {
+  it('adds to the yearly drag make-up inside one rocket equation: m_p = m_dry·(e^{(Δv_drag + Δv_x)·L/(I_sp g₀)} − 1)', () => {
+    // 550 km moderate, 5,000 kg dry, 100 m² (no orbit raise): hand rocket equation with I_sp = 1,500 s, g₀ = 9.80665.
+    const p: DragParams = {
+      altitude_m: 550e3,
+      solarActivity: 'moderate',
+      dryMass_kg: 5000,
+      dragArea_m2: 100,
+      lifetime_yr: 5,
+    };
+    const plain = dragBudget(p);
+    const withExtra = dragBudget({ ...p, extraDeltaV_m_s_per_yr: 40 });
+    const ve = 1500 * 9.80665;
+    expect(withExtra.stationKeepingDeltaV_m_s_per_yr).toBe(plain.stationKeepingDeltaV_m_s_per_yr); // drag make-up alone
+    expect(withExtra.totalDeltaV_m_s - plain.totalDeltaV_m_s).toBeCloseTo(200, 9);
+    expect(withExtra.propellantMass_kg).toBeCloseTo(
+      5000 * Math.expm1(((plain.stationKeepingDeltaV_m_s_per_yr + 40) * 5) / ve),
+      6,
+    );
+  });
+
+  it('rejects a negative or non-finite extra Δv', () => {
+    const p: DragParams = {
+      altitude_m: 550e3,
+      solarActivity: 'moderate',
+      dryMass_kg: 5000,
+      dragArea_m2: 100,
+      lifetime_yr: 5,
+    };
+    for (const x of [-1, Number.NaN, Infinity])
+      expect(() => dragBudget({ ...p, extraDeltaV_m_s_per_yr: x })).toThrow(RangeError);
+  });
+});

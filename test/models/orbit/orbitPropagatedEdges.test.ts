@@ -1,0 +1,100 @@
+/**
+ * The SGP4 adapter (src/models/orbit/orbitPropagated.ts) against two-body geometry: at epoch the OMM's node,
+ * inclination
+ * and mean anomaly (RAAN Ω, i, M = ω = 0) put the satellite at the ascending node, r ≈ a·(cos Ω, sin Ω, 0), moving
+ * along v ≈ √(μ/a)·(−cos i sin Ω, cos i cos Ω, sin i) (Vallado 2013 §2.6, perifocal to equatorial); at the March
+ * 2026 equinox the Sun lies along +x, so a 550 km orbit with Ω = 0 spends its first quarter in sunlight and its
+ * shadow arc (β ≈ 0, 0.3724 of the orbit, docs/sources.md §12) is centred half an orbit later. SGP4's short-period
+ * terms and Kozai mean motion move these by a few km, hence the tolerances.
+ */
+import { describe, expect, it } from 'vitest';
+import { propagatedShadowFraction, propagatedState } from '../../../src/models/orbit/orbitPropagated.js';
+
+const MU = 3.986004418e14; // m³/s²
+const RE = 6378137; // m
+const deg = Math.PI / 180;
+const a = RE + 550e3;
+const period_s = 2 * Math.PI * Math.sqrt(a ** 3 / MU); // 5,739 s
+const orbit = { altitude_m: 550e3, inclination_rad: 53 * deg, raan_rad: 0, epochIso: '2026-03-20T00:00:00Z' };
+const km = 1e3;
+
+describe('propagatedState at epoch: the ascending node of the OMM', () => {
+  it('Ω = 0: on the +x axis, moving along (0, cos i, sin i) at √(μ/a) = 7.585 km/s', () => {
+    const s = propagatedState({ ...orbit, tsince_s: 0 });
+    expect(Math.abs(s.positionTeme_m.x - a)).toBeLessThan(15 * km);
+    expect(Math.abs(s.positionTeme_m.y)).toBeLessThan(15 * km);
+    expect(Math.abs(s.positionTeme_m.z)).toBeLessThan(15 * km);
+    const v = s.velocityTeme_m_s;
+    const speed = Math.hypot(v.x, v.y, v.z);
+    expect(speed / Math.sqrt(MU / a)).toBeCloseTo(1, 2);
+    expect(Math.abs(v.x)).toBeLessThan(0.01 * speed);
+    expect(Math.atan2(v.z, v.y) / deg).toBeCloseTo(53, 0);
+    // radius_m is |r| in metres: 6,928 km (Kozai mean motion puts it ~1 km above R⊕ + h, docs/sources.md §12)
+    expect(s.radius_m).toBeCloseTo(Math.hypot(s.positionTeme_m.x, s.positionTeme_m.y, s.positionTeme_m.z), 3);
+    expect(Math.abs(s.radius_m - a)).toBeLessThan(15 * km);
+  });
+
+  it('Ω = 90°, i = 98°: on the +y axis, moving along (−cos i, 0, sin i)', () => {
+    const s = propagatedState({ ...orbit, raan_rad: 90 * deg, inclination_rad: 98 * deg, tsince_s: 0 });
+    expect(Math.abs(s.positionTeme_m.x)).toBeLessThan(15 * km);
+    expect(Math.abs(s.positionTeme_m.y - a)).toBeLessThan(15 * km);
+    const v = s.velocityTeme_m_s;
+    expect(Math.atan2(v.z, -v.x) / deg).toBeCloseTo(98, 0);
+  });
+
+  it('a quarter orbit later it is at the northernmost point, z ≈ a·sin i', () => {
+    const s = propagatedState({ ...orbit, tsince_s: period_s / 4 });
+    expect(Math.abs(s.positionTeme_m.z - a * Math.sin(53 * deg))).toBeLessThan(30 * km);
+  });
+
+  it('the epoch may omit the trailing Z (UTC either way)', () => {
+    const withZ = propagatedState({ ...orbit, tsince_s: 600 });
+    const withoutZ = propagatedState({ ...orbit, epochIso: '2026-03-20T00:00:00', tsince_s: 600 });
+    expect(withoutZ).toEqual(withZ);
+  });
+
+  it('altitude 300–2000 km and inclination 0–π inclusive; outside refused with the range', () => {
+    const at = (over: object) => () => propagatedState({ ...orbit, tsince_s: 0, ...over });
+    expect(at({ altitude_m: 300e3 })).not.toThrow();
+    expect(at({ altitude_m: 2000e3 })).not.toThrow();
+    expect(at({ inclination_rad: 0 })).not.toThrow();
+    expect(at({ inclination_rad: Math.PI })).not.toThrow();
+    expect(at({ altitude_m: 299e3 })).toThrow(/propagated orbit: altitude_m = 299000 is outside 300–2000 km/);
+    expect(at({ altitude_m: 2001e3 })).toThrow(/outside 300–2000 km/);
+    expect(at({ inclination_rad: -0.01 })).toThrow(/inclination_rad = -0.01 must be in \[0, π\]/);
+    expect(at({ inclination_rad: Math.PI + 0.01 })).toThrow(/must be in \[0, π\]/);
+    expect(at({ epochIso: 'not-a-date' })).toThrow(/cannot parse epochIso 'not-a-date'/);
+  });
+});
+
+describe('propagatedShadowFraction over part of an orbit', () => {
+  it('the first quarter orbit after the node (Sun along +x) is all in sunlight', () => {
+    const r = propagatedShadowFraction({ ...orbit, duration_s: period_s / 4, step_s: 10 });
+    expect(r.meanShadowFraction).toBe(0);
+    expect(r.umbraFraction).toBe(0);
+    expect(r.samples).toBe(Math.round(period_s / 4 / 10));
+  });
+
+  it('three quarters hold the whole shadow arc: 0.3724 / 0.75 = 0.497 of the time, almost all of it umbra', () => {
+    const r = propagatedShadowFraction({ ...orbit, duration_s: (3 * period_s) / 4, step_s: 10 });
+    expect(Math.abs(r.meanShadowFraction - 0.3724 / 0.75)).toBeLessThan(0.01);
+    // penumbra lasts ~8 s at each end at 550 km: umbra is the mean minus at most a few samples
+    expect(r.umbraFraction).toBeLessThanOrEqual(r.meanShadowFraction);
+    expect(r.umbraFraction).toBeGreaterThan(r.meanShadowFraction - 0.01);
+    expect(Math.abs(r.meanRadius_m - a)).toBeLessThan(15 * km);
+  });
+
+  it('defaults: one two-body period at 10 s steps (574 samples at 550 km)', () => {
+    expect(period_s).toBeCloseTo(5739, 0);
+    expect(propagatedShadowFraction(orbit).samples).toBe(574);
+  });
+
+  it('refuses a non-positive duration or step, or more than 1e6 samples', () => {
+    const message = /propagatedShadowFraction: need duration_s > 0, step_s > 0 and at most 1e6 samples/;
+    expect(() => propagatedShadowFraction({ ...orbit, duration_s: 0 })).toThrow(message);
+    expect(() => propagatedShadowFraction({ ...orbit, step_s: 0 })).toThrow(message);
+    expect(() => propagatedShadowFraction({ ...orbit, duration_s: 1e6 + 1, step_s: 1 })).toThrow(message);
+    // a step longer than the span is one sample at mid-span
+    expect(propagatedShadowFraction({ ...orbit, duration_s: 5, step_s: 10 }).samples).toBe(1);
+  });
+});

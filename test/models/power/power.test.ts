@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { powerSystem, type PowerSystemParams } from '../../../src/models/power/power.js';
+import { orbitGeometry } from '../../../src/models/orbit/orbit.js';
+import { Wh_to_J } from '../../../src/base/convert.js';
+
+// Sources:
+// [SMAD] Wertz & Larson, SMAD 3rd ed. §11.4: P_sa = (P_e T_e/X_e + P_d T_d/X_d)/T_d, X_e 0.60 / X_d 0.80 (peak-power
+//        tracking); L_d = (1 − d)^years; C = P_e T_e/(DOD n), n ≈ 0.9 — as quoted in docs/sources.md §4.
+// [AI1]  SpaceX AI1 (docs/sources.md §3): 150 kW arrays, 250 W/m² array-level assumption → ~600 m².
+// [ISS]  ISS arrays (docs/sources.md §4): 8 wings ~240 kW in sunlight, 84–120 kW orbit average.
+
+const oneWatt_W = 1;
+
+/** AI1-class node at 550 km dawn-dusk SSO: worst orbit from orbit.ts. */
+const orbit = orbitGeometry({ altitude_m: 550e3, inclination: { kind: 'sso', ltan_h: 18 } });
+const node: PowerSystemParams = {
+  arrayArea_m2: 600,
+  cellEfficiency: 0.3,
+  missionLife_yr: 5,
+  orbitPeriod_s: orbit.period_s,
+  eclipseDuration_s: orbit.maxEclipse_s,
+  eclipseFractionMean: orbit.eclipseFractionMean,
+  computePower_W: 120e3,
+  busPower_W: 3e3,
+  islPower_W: 0.5e3,
+  pumpPower_W: 2.4e3,
+  depthOfDischarge: 0.25,
+  batterySpecificEnergy_J_per_kg: Wh_to_J(140),
+  arrayArealDensity_kg_m2: 2,
+};
+
+describe('powerSystem: array output', () => {
+  it('AI1: 600 m² at an array-level 250 W/m² gives 150 kW at BOL [AI1]', () => {
+    const r = powerSystem({
+      ...node,
+      cellEfficiency: 250 / 1361,
+      packingFactor: 1,
+      tempCoefficient_per_K: 0,
+      inherentDegradation: 1,
+      solarIrradiance_W_m2: 1361,
+    });
+    expect(Math.abs(r.bolPower_W - 150e3)).toBeLessThan(oneWatt_W);
+  });
+  it('EOL = BOL × (1 − d)^years [SMAD]', () => {
+    const r = powerSystem(node);
+    expect(r.eolPower_W / r.bolPower_W).toBeCloseTo(0.9725 ** 5, 12);
+  });
+  it('hotter cells and larger pointing errors give less power', () => {
+    const base = powerSystem(node).bolPower_W;
+    expect(powerSystem({ ...node, cellTemp_K: 353.15 }).bolPower_W).toBeLessThan(base);
+    expect(powerSystem({ ...node, pointingError_rad: 0.1 }).bolPower_W).toBeCloseTo(base * Math.cos(0.1), 6);
+  });
+});
+
+describe('powerSystem: SMAD sizing', () => {
+  it('P_sa reproduces the SMAD formula by hand for a 100 min orbit with a 36 min eclipse [SMAD]', () => {
+    const r = powerSystem({
+      ...node,
+      orbitPeriod_s: 6000,
+      eclipseDuration_s: 2160,
+      computePower_W: 100,
+      busPower_W: 10,
+      islPower_W: 0,
+      pumpPower_W: 0,
+    });
+    // (110·36/0.6 + 110·64/0.8)/64 = 240.625 W
+    expect(Math.abs(r.requiredArrayPower_W - 240.625)).toBeLessThan(1e-9);
+    // C = 110 W × 36 min /(0.25 × 0.9) = 17,600 W·min = 293.3 Wh
+    expect(r.batteryEnergy_J / 3600).toBeCloseTo(293.333, 3);
+  });
+  it('ISS-like orbit: 240 kW of sunlit array supports 84–120 kW orbit-average load [ISS]', () => {
+    const iss = orbitGeometry({
+      altitude_m: 400e3,
+      inclination: { kind: 'fixed', inclination_rad: (51.6 * Math.PI) / 180 },
+    });
+    const r = powerSystem({
+      ...node,
+      cellEfficiency: 0.2,
+      arrayArea_m2: 240e3 / (1361 * 0.2 * 0.85 * (1 - 0.0022 * 32) * 0.9),
+      missionLife_yr: 0,
+      orbitPeriod_s: iss.period_s,
+      eclipseDuration_s: iss.maxEclipse_s,
+      eclipseFractionMean: iss.eclipseFractionMean,
+    });
+    expect(Math.abs(r.eolPower_W - 240e3)).toBeLessThan(oneWatt_W);
+    expect(r.supportableLoad_W).toBeGreaterThan(84e3);
+    expect(r.supportableLoad_W).toBeLessThan(120e3);
+  });
+  it('requiredArrayArea_m2 grows with compute load and with eclipse duration', () => {
+    const base = powerSystem(node).requiredArrayArea_m2;
+    expect(powerSystem({ ...node, computePower_W: 150e3 }).requiredArrayArea_m2).toBeGreaterThan(base);
+    expect(powerSystem({ ...node, eclipseDuration_s: 35 * 60 }).requiredArrayArea_m2).toBeGreaterThan(base);
+  });
+  it('supportableLoad_W equals the demand exactly when the array has the required area', () => {
+    const sized = powerSystem(node);
+    const r = powerSystem({ ...node, arrayArea_m2: sized.requiredArrayArea_m2 });
+    expect(Math.abs(r.supportableLoad_W - r.demandDaylight_W)).toBeLessThan(1e-6);
+    expect(Math.abs(r.powerMargin)).toBeLessThan(1e-12);
+  });
+  it('an eclipse-free orbit needs no battery and sizes the array on daylight losses only', () => {
+    const r = powerSystem({ ...node, eclipseDuration_s: 0, eclipseFractionMean: 0 });
+    expect(r.batteryEnergy_J).toBe(0);
+    expect(r.requiredArrayPower_W).toBeCloseTo(r.demandDaylight_W / 0.8, 9);
+  });
+  it('batteryMass_kg = energy / specific energy; batteryEnergy_J grows as DOD shrinks', () => {
+    const r = powerSystem(node);
+    expect(r.batteryMass_kg).toBeCloseTo(r.batteryEnergy_J / Wh_to_J(140), 9);
+    expect(powerSystem({ ...node, depthOfDischarge: 0.2 }).batteryEnergy_J).toBeGreaterThan(r.batteryEnergy_J);
+    expect(r.arrayMass_kg).toBe(1200);
+  });
+  it('throttling compute in eclipse shrinks the battery', () => {
+    expect(powerSystem({ ...node, eclipseComputeFraction: 0.2 }).batteryEnergy_J).toBeLessThan(
+      powerSystem(node).batteryEnergy_J,
+    );
+  });
+  it('rejects inputs outside the validity range with RangeError', () => {
+    expect(() => powerSystem({ ...node, depthOfDischarge: 0 })).toThrow(RangeError);
+    expect(() => powerSystem({ ...node, eclipseDuration_s: node.orbitPeriod_s })).toThrow(RangeError);
+    expect(() => powerSystem({ ...node, cellEfficiency: 0.9 })).toThrow(/cellEfficiency/);
+  });
+  it('rejects path efficiencies outside (0, 1] and an unknown sizing point, naming the parameter', () => {
+    for (const x of [0, -0.1, 1.2, Number.NaN]) {
+      expect(() => powerSystem({ ...node, pathEfficiencyDaylight: x })).toThrow(/pathEfficiencyDaylight/);
+      expect(() => powerSystem({ ...node, pathEfficiencyEclipse: x })).toThrow(/pathEfficiencyEclipse/);
+      expect(() => powerSystem({ ...node, batteryToLoadEfficiency: x })).toThrow(RangeError);
+    }
+    expect(() => powerSystem({ ...node, pathEfficiencyDaylight: 1, pathEfficiencyEclipse: 1 })).not.toThrow();
+    expect(() => powerSystem({ ...node, sizing: 'mol' as unknown as 'eol' })).toThrow(/sizing/);
+    expect(() => powerSystem({ ...node, sunIncidenceAngle_rad: 2 })).toThrow(RangeError);
+  });
+});
+
+describe('powerSystem: efficiency chain and sizing point', () => {
+  const smadOrbit = {
+    orbitPeriod_s: 6000,
+    eclipseDuration_s: 2160,
+    computePower_W: 100,
+    busPower_W: 10,
+    islPower_W: 0,
+    pumpPower_W: 0,
+  };
+
+  it('direct energy transfer X_e 0.65, X_d 0.85: P_sa by hand [SMAD p. 415]', () => {
+    const r = powerSystem({ ...node, ...smadOrbit, pathEfficiencyEclipse: 0.65, pathEfficiencyDaylight: 0.85 });
+    // (110·36/0.65 + 110·64/0.85)/64 = (6,092.31 + 8,282.35)/64 = 224.604 W
+    expect(Math.abs(r.requiredArrayPower_W - 224.604)).toBeLessThan(0.001);
+    // Area at EOL with the default chain: EOL = 1361 × 0.30 × 0.85 × 0.9296 × 0.90 × 0.9725⁵ = 252.5719 W/m²
+    expect(r.requiredArrayArea_m2).toBeCloseTo(224.604 / 252.5719, 5);
+  });
+
+  it("sizing 'bol' needs (1 − d)^years less area than 'eol': 0.9725⁵ = 0.86986 [SMAD]", () => {
+    const eol = powerSystem(node);
+    const bol = powerSystem({ ...node, sizing: 'bol' });
+    expect(bol.requiredArrayArea_m2 / eol.requiredArrayArea_m2).toBeCloseTo(0.8698574, 7);
+    expect(bol.requiredArrayPower_W).toBe(eol.requiredArrayPower_W);
+    expect(bol.sizing).toBe('bol');
+    expect(bol.sizingOutput_W_m2).toBe(bol.arrayOutputBol_W_m2);
+    // Margin and supportable load follow the sizing point: BOL power against the same P_sa.
+    expect(bol.powerMargin_W).toBeCloseTo(bol.bolPower_W - bol.requiredArrayPower_W, 6);
+    expect(bol.supportableLoad_W / eol.supportableLoad_W).toBeCloseTo(1 / 0.8698574, 7);
+  });
+
+  it("the default sizing point is 'eol' (today's behaviour)", () => {
+    const r = powerSystem(node);
+    expect(r.sizing).toBe('eol');
+    expect(r).toEqual(powerSystem({ ...node, sizing: 'eol' }));
+    expect(r.requiredArrayArea_m2).toBe(r.requiredArrayPower_W / r.arrayOutputEol_W_m2);
+    expect(r.powerMargin_W).toBe(r.eolPower_W - r.requiredArrayPower_W);
+  });
+
+  it('sizing at aphelion needs 1361/1316.6 = 1.0337 × the area of the mean-irradiance case [KL]', () => {
+    const mean = powerSystem(node);
+    const aph = powerSystem({ ...node, irradianceCase: 'aphelion' });
+    expect(aph.requiredArrayArea_m2 / mean.requiredArrayArea_m2).toBeCloseTo(1.0336964, 6);
+  });
+
+  it('the result carries the named chain whose BOL/EOL are the array outputs', () => {
+    const r = powerSystem({ ...node, pointingError_rad: 0.05, sunIncidenceAngle_rad: 0.1 });
+    expect(r.array.bol_W_m2).toBe(r.arrayOutputBol_W_m2);
+    expect(r.array.eol_W_m2).toBe(r.arrayOutputEol_W_m2);
+    expect(r.array.pointingCosine).toBeCloseTo(Math.cos(0.05), 12);
+    expect(r.array.incidenceCosine).toBeCloseTo(Math.cos(0.1), 12);
+    expect(r.bolPower_W).toBeCloseTo(r.array.bol_W_m2 * 600, 6);
+  });
+});

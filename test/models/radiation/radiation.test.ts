@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { radiationDose, type RadiationDoseParams } from '../../../src/models/radiation/radiation.js';
+import { sunSynchronousInclination } from '../../../src/models/orbit/orbit.js';
+import { tidIndex, tidTable } from '../../../src/models/radiation/tidTable.js';
+import { deg_to_rad, km_to_m, mm_to_m } from '../../../src/base/convert.js';
+
+// Sources:
+// [TID]  src/models/radiation/tid-ap8ae8-shieldose2.csv (AP-8 MIN / AE-8 MAX + SHIELDOSE-2 via IRBEM b9f60df) and
+//        src/models/radiation/TID-PROVENANCE.md (SPENVIS 4.6.11 validation) and docs/sources.md §5 (3 mm values).
+// [SPENVIS] SPENVIS 4.6.11 5-year totals at 550 km quoted in src/models/radiation/TID-PROVENANCE.md.
+
+const relExact = 1e-12; // grid points must be reproduced exactly (up to exp(log(x)) rounding)
+const base: RadiationDoseParams = {
+  altitude_m: 550e3,
+  inclination_rad: deg_to_rad(97.59),
+  shieldThickness_m: mm_to_m(3),
+  missionLife_yr: 5,
+  shieldedArea_m2: 4,
+};
+const dose = (h_km: number, i_deg: number, mm: number): number =>
+  radiationDose({
+    ...base,
+    altitude_m: km_to_m(h_km),
+    inclination_rad: deg_to_rad(i_deg),
+    shieldThickness_m: mm_to_m(mm),
+  }).doseRate_rad_per_yr;
+
+describe('radiationDose: table reproduction', () => {
+  it('reproduces every grid point of the shipped CSV (all four dose columns)', () => {
+    const t = tidTable();
+    const csv = readFileSync(
+      new URL('../../../src/models/radiation/tid-ap8ae8-shieldose2.csv', import.meta.url),
+      'utf8',
+    );
+    const rows = csv.split('\n').filter((l) => l && !l.startsWith('#') && !l.startsWith('altitude'));
+    expect(rows.length).toBe(605);
+    for (const line of rows) {
+      const f = line.split(',').map(Number);
+      const [h, i, mm, p, e, b, tot] = [f[0]!, f[1]!, f[3]!, f[5]!, f[6]!, f[7]!, f[8]!];
+      const r = radiationDose({
+        ...base,
+        altitude_m: km_to_m(h),
+        inclination_rad: deg_to_rad(i),
+        shieldThickness_m: mm_to_m(mm),
+      });
+      const close = (got: number, want: number): void =>
+        expect(Math.abs(got - want)).toBeLessThanOrEqual(relExact * want);
+      close(r.doseRate_rad_per_yr, tot);
+      close(r.protonDoseRate_rad_per_yr, p);
+      close(r.electronDoseRate_rad_per_yr, e);
+      close(r.bremsstrahlungDoseRate_rad_per_yr, b);
+    }
+    expect(t.total.value_rad_per_yr[tidIndex(t, 3, 4, 4)]).toBe(987.7); // 550 km, SSO, 3 mm
+  });
+  it('550 km SSO at 3 mm ≈ 988 rad/yr using the orbit model’s SSO inclination [TID notes summary]', () => {
+    const i = sunSynchronousInclination({ altitude_m: 550e3 }).inclination_rad;
+    const r = radiationDose({ ...base, inclination_rad: i });
+    expect(Math.abs(r.doseRate_rad_per_yr - 988)).toBeLessThan(1);
+  });
+  it('equatorial orbits at or below 550 km are below the AP-8/AE-8 floor: dose 0, never NaN', () => {
+    expect(dose(550, 0, 3)).toBe(0);
+    expect(dose(425, 0, 7.5)).toBe(0);
+  });
+});
+
+describe('radiationDose: SPENVIS comparison (550 km, 95°, 5-year totals) [SPENVIS]', () => {
+  // 95° is not a table column: it is mirrored to 85° and, being above the 550 km SSO column (97.59° → 82.41°
+  // mirrored), takes the held SSO-column value. The notes' own direct 95° run gives 29.4/7.02/1.47/0.617 krad;
+  // holding the column is +0.8…+3.6 % above it (conservative by design, not tuned). The notes' SPENVIS band
+  // (×0.94–1.11) was established for the direct 95° run, so the band we can claim is that band × the hold bias
+  // (≤ +1 % at 10 mm, where the table's own ratio is already 1.10): ×0.94–1.11·1.01.
+  const holdBias = 1.01;
+  const cases: [number, number, number][] = [
+    [1, 30.6, 29.4],
+    [2.5, 7.08, 7.02],
+    [5, 1.4, 1.47],
+    [10, 0.56, 0.617],
+  ];
+  for (const [mm, spenvis_krad, direct_krad] of cases) {
+    it(`${mm} mm: 5-year dose within the notes' band of SPENVIS ${spenvis_krad} krad(Si) and 0…+5 % of the direct 95° run`, () => {
+      const r = radiationDose({
+        ...base,
+        inclination_rad: deg_to_rad(95),
+        shieldThickness_m: mm_to_m(mm),
+        designMargin: 1,
+      });
+      const krad = r.missionDose_rad / 1000;
+      expect(krad / spenvis_krad).toBeGreaterThanOrEqual(0.94);
+      expect(krad / spenvis_krad).toBeLessThanOrEqual(1.11 * holdBias);
+      expect(krad / direct_krad).toBeGreaterThanOrEqual(1 - 0.005); // the direct run's 3-digit rounding
+      expect(krad / direct_krad).toBeLessThanOrEqual(1.05);
+    });
+  }
+  it('55° and 30° at 2.5 mm stay within ×0.94–1.11 of SPENVIS (6.54, 2.01 krad)', () => {
+    const r55 = radiationDose({
+      ...base,
+      inclination_rad: deg_to_rad(55),
+      shieldThickness_m: mm_to_m(2.5),
+      designMargin: 1,
+    });
+    const r30 = radiationDose({
+      ...base,
+      inclination_rad: deg_to_rad(30),
+      shieldThickness_m: mm_to_m(2.5),
+      designMargin: 1,
+    });
+    for (const [got, want] of [
+      [r55.missionDose_rad / 1000, 6.54],
+      [r30.missionDose_rad / 1000, 2.01],
+    ] as const) {
+      expect(got / want).toBeGreaterThanOrEqual(0.94);
+      expect(got / want).toBeLessThanOrEqual(1.11);
+    }
+  });
+});
+
+describe('radiationDose: properties', () => {
+  it('doseRate_rad_per_yr decreases monotonically with shielding (every altitude, 53° and SSO)', () => {
+    for (const h of [300, 475, 550, 900, 1350, 2000]) {
+      for (const inc of [53, 97.8]) {
+        let prev = Infinity;
+        for (let mm = 0.5; mm <= 20; mm += 0.25) {
+          const d = dose(h, inc, mm);
+          expect(d).toBeLessThanOrEqual(prev);
+          prev = d;
+        }
+      }
+    }
+  });
+  it('dose rises steeply with altitude above 1000 km (inner proton belt): 53°, 3 mm, 2,000 / 1,000 km = 12.5× [TID]', () => {
+    // CSV rows (53°, 3 mm): 1,000 km 4,387 rad/yr, 2,000 km 5.486e4 rad/yr → 12.51×. Catches a swapped or
+    // mis-indexed altitude axis (the ratio collapses or inverts) that the grid-point test would not isolate.
+    expect(dose(1000, 53, 3)).toBeCloseTo(4387, 6);
+    expect(dose(2000, 53, 3) / dose(1000, 53, 3)).toBeCloseTo(54860 / 4387, 6);
+  });
+  it('interpolated values lie between their grid neighbours', () => {
+    const d = dose(575, 61.5, 3.5);
+    const corners = [
+      dose(550, 53, 3),
+      dose(550, 70, 4),
+      dose(600, 53, 4),
+      dose(600, 70, 3),
+      dose(550, 53, 4),
+      dose(600, 70, 4),
+    ];
+    expect(d).toBeGreaterThan(Math.min(...corners));
+    expect(d).toBeLessThan(Math.max(...corners));
+  });
+  it('retrograde i and 180° − i give the same dose (mirror symmetry of the long-run average)', () => {
+    expect(dose(800, 110, 3)).toBeCloseTo(dose(800, 70, 3), 9);
+  });
+  it('missionDose_rad = rate × life × margin; shieldingMass_kg = 2.70 kg/m² per mm × area (hand calculation)', () => {
+    // 550 km SSO 3 mm: 987.7 rad/yr (CSV) × 5 yr × margin 2 = 9,877 rad. Aluminium 2.70 g/cm³ → 2.70 kg/m² per mm:
+    // 3 mm = 8.1 kg/m² × 4 m² = 32.4 kg. Catches: margin or lifetime dropped, a 2.7 g/cm³ slip by 10×.
+    const r = radiationDose({ ...base, designMargin: 2 });
+    expect(Math.abs(r.missionDose_rad - 9877)).toBeLessThan(1e-6);
+    expect(r.shieldArealDensity_kg_m2).toBeCloseTo(8.1, 12);
+    expect(r.shieldingMass_kg).toBeCloseTo(32.4, 12);
+  });
+  it('throws RangeError naming the validity range outside 300–2000 km, 0.5–20 mm, 0–110°', () => {
+    expect(() => dose(250, 53, 3)).toThrow(/300–2000 km/);
+    expect(() => dose(550, 53, 0.4)).toThrow(/0\.5–20 mm/);
+    expect(() => dose(550, 53, 25)).toThrow(/0\.5–20 mm/);
+    expect(() => dose(550, 120, 3)).toThrow(/0–110°/);
+  });
+});

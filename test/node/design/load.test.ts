@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateDesignFile } from '../../../src/node/evaluator.js';
+import { parseDesignFile } from '../../../src/node/design/load.js';
+import { studyErrorOf, tempDir, writeFile } from '../../helpers/tmp.js';
+
+const dir = tempDir();
+const base = 'name: t\nkind: node\n';
+
+const errorOf = studyErrorOf;
+
+describe('design file loading', () => {
+  it('fills documented defaults for a minimal design', () => {
+    const f = writeFile(dir, 'min.yaml', base);
+    const r = parseDesignFile(f);
+    expect(r.kind).toBe('design');
+    if (r.kind !== 'design') return;
+    expect(r.design.orbit.altitude_km).toBe(600);
+    expect(r.design.orbit.inclination_deg).toBe('sso');
+    expect(r.design.mission.lifetime_yr).toBe(5);
+    expect(r.design.compute.chips).toBe(72);
+  });
+
+  it('a missing file names the path (FILE_NOT_FOUND)', () => {
+    const e = errorOf(() => parseDesignFile(`${dir}/nope.yaml`));
+    expect(e.code).toBe('FILE_NOT_FOUND');
+    expect(e.message).toContain('nope.yaml');
+  });
+
+  it('a YAML syntax error gives line and column', () => {
+    const f = writeFile(dir, 'syntax.yaml', `${base}orbit: { altitude_km: 600\npower: [1, 2\n`);
+    const e = errorOf(() => parseDesignFile(f));
+    expect(e.code).toBe('YAML_SYNTAX');
+    expect(e.message).toMatch(/syntax\.yaml:\d+:\d+: YAML syntax error/);
+  });
+
+  it('an unknown key suggests the closest one', () => {
+    const f = writeFile(dir, 'typo.yaml', `${base}orbit: { altitude_km: 600, inclinaton_deg: 53 }\n`);
+    const e = errorOf(() => parseDesignFile(f));
+    expect(e.code).toBe('UNKNOWN_KEY');
+    expect(e.message).toContain('typo.yaml:3:');
+    expect(e.message).toContain('did you mean inclination_deg?');
+  });
+
+  it('a key without its unit suffix names the unit', () => {
+    const f = writeFile(dir, 'unit.yaml', `${base}orbit: { altitude: 600 }\n`);
+    const e = errorOf(() => parseDesignFile(f));
+    expect(e.code).toBe('MISSING_UNIT');
+    expect(e.message).toContain('orbit.altitude_km (kilometres)');
+  });
+
+  it('a wrong type says what was expected and how to fix it', () => {
+    const f = writeFile(dir, 'type.yaml', `${base}orbit: { altitude_km: "600 km" }\n`);
+    const e = errorOf(() => parseDesignFile(f));
+    expect(e.code).toBe('WRONG_TYPE');
+    expect(e.message).toContain('orbit.altitude_km must be a number');
+    expect(e.message).toContain('the unit is in the key name');
+  });
+
+  it('a value outside a model validity range states the range', () => {
+    const f = writeFile(dir, 'range.yaml', `${base}orbit: { altitude_km: 250 }\n`);
+    const e = errorOf(() => parseDesignFile(f));
+    expect(e.code).toBe('OUT_OF_RANGE');
+    expect(e.message).toContain('300–2000 km');
+    expect(e.field).toBe('orbit.altitude_km');
+  });
+
+  it('an enum value lists the valid choices', () => {
+    const f = writeFile(dir, 'enum.yaml', `${base}isl: { topology: star }\n`);
+    const e = errorOf(() => parseDesignFile(f));
+    expect(e.message).toContain('"none" | "ring" | "grid" | "mesh"');
+  });
+
+  it('an unknown catalog id suggests the closest id and lists the valid ones', () => {
+    const f = writeFile(dir, 'cat.yaml', `${base}compute: { chip: h10 }\n`);
+    const e = errorOf(() => evaluateDesignFile(f));
+    expect(e.code).toBe('UNKNOWN_CATALOG_ID');
+    expect(e.message).toContain('did you mean h100?');
+    expect(e.message).toContain('chips.yaml');
+  });
+
+  it('a physically infeasible design is not an error: it evaluates with violated constraints', () => {
+    const f = writeFile(
+      dir,
+      'infeasible.yaml',
+      `${base}power: { arrayArea_m2: 50 }\nthermal: { radiatorArea_m2: 5 }\n`,
+    );
+    const { record } = evaluateDesignFile(f);
+    const violated = record.constraints.filter((c) => !c.satisfied).map((c) => c.name);
+    expect(violated).toContain('power.arrayArea');
+    expect(violated).toContain('thermal.radiatorArea');
+  });
+});
+
+describe('schema defaults', () => {
+  it('every default catalog id names a row of the shipped catalogs', () => {
+    const f = writeFile(dir, 'defaults.yaml', base);
+    expect(() => evaluateDesignFile(f)).not.toThrow();
+  });
+});

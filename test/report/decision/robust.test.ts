@@ -1,0 +1,81 @@
+/** The report of a robust study shows the robust front beside the nominal values of the same designs. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exportDesign, runStudy } from '../../../src/index.js';
+import { evaluateDesignFile } from '../../../src/node/evaluator.js';
+import { loadRun } from '../../../src/report/document/load.js';
+import { robustNominalSpec, robustReport } from '../../../src/report/decision/robust.js';
+import { renderSvg } from '../../../src/report/plots/plots.js';
+import { tempDir, writeFile } from '../../helpers/tmp.js';
+
+const dir = tempDir('odc-report-robust-');
+const study = writeFile(
+  dir,
+  'tiny-robust.yaml',
+  readFileSync(new URL('../../../designs/robust-study.yaml', import.meta.url), 'utf8')
+    .replace(/^algorithm:.*$/m, 'algorithm: { name: nsga2, population: 16, generations: 6, seed: 4 }')
+    .replace(/^robust:.*$/m, 'robust: { samples: 8 }')
+    .replace(/^constraints:\n(?: {2}- .*\n)+/m, 'constraints:\n  - prob(mass.launch_kg <= mass.allocated_kg) >= 0.5\n'),
+);
+let runDir: string;
+beforeAll(async () => {
+  runDir = (await runStudy({ studyPath: study, outDir: join(dir, 'run'), workers: 0 })).runDir;
+});
+
+describe('robust report', () => {
+  it('report.html and report.md have the robust-vs-nominal plot and table', () => {
+    const html = readFileSync(join(runDir, 'report.html'), 'utf8');
+    expect(html).toContain('<section id="robust"><h2>Robust front and nominal values</h2>');
+    expect(html).toContain('href="#robust"');
+    expect(html).toMatch(
+      /robust sampling<\/th><td>8 samples per design \(Latin hypercube\), seed 4, drawn once and common to every design/,
+    );
+    expect(existsSync(join(runDir, 'robust-vs-nominal.svg'))).toBe(true);
+    expect(readFileSync(join(runDir, 'robust-vs-nominal.svg'), 'utf8')).toContain('nominal (same design)');
+    const md = readFileSync(join(runDir, 'report.md'), 'utf8');
+    expect(md).toContain('## Robust front and nominal values');
+    expect(md).toContain('![Robust front and nominal values](robust-vs-nominal.svg)');
+    // reference designs are nominal only: not drawn in a robust objective space
+    expect(html).toContain('the reference designs are evaluated nominally');
+  });
+
+  it("the table pairs each design's statistic with its nominal value and their relative gap", async () => {
+    const run = loadRun(runDir);
+    const r = (await robustReport(run))!;
+    expect(r.table.headers).toContain('p90(cost.lcoc) (min) [USD/PFLOP-day]');
+    expect(r.table.headers).toContain('cost.lcoc (min) [USD/PFLOP-day] nominal');
+    const col = r.table.headers.indexOf('p90 vs nominal [%]');
+    run.pareto.designs.forEach((d, i) => {
+      const robust = d.objectives['p90(cost.lcoc_USD_per_PFLOP_day)']!;
+      const nominal = (d.record as { cost: { lcoc_USD_per_PFLOP_day: number } }).cost.lcoc_USD_per_PFLOP_day;
+      expect(r.table.rows[i]![col]).toBe(((100 * (robust - nominal)) / nominal).toFixed(1));
+    });
+  });
+
+  it('pareto.csv has the nominal columns; an exported design drops the study sections and evaluates to the nominal record', () => {
+    const csv = readFileSync(join(runDir, 'pareto.csv'), 'utf8').split('\n')[0]!;
+    expect(csv).toContain('nominal p90(cost.lcoc_USD_per_PFLOP_day) [USD/PFLOP-day]');
+    const out = join(dir, 'knee.yaml');
+    exportDesign(runDir, { design: 'knee', format: 'yaml', out });
+    const text = readFileSync(out, 'utf8');
+    expect(text).not.toMatch(/^robust:/m);
+    const { record } = evaluateDesignFile(out);
+    const knee = loadRun(runDir).pareto.designs.find((d) => text.includes(`Pareto design ${d.index} `))!;
+    expect(record.cost.lcoc_USD_per_PFLOP_day).toBe(knee.robust!.nominal['p90(cost.lcoc_USD_per_PFLOP_day)']);
+  });
+
+  it('the plot renders for one objective too (a strip per point kind)', async () => {
+    const names = ['robust (p90 over 8 samples)', 'nominal (same design)'] as const;
+    const points = [
+      { id: 1, cat: names[0], o0: 3 },
+      { id: 1, cat: names[1], o0: 2 },
+    ];
+    const svg = await renderSvg(
+      robustNominalSpec(points, [{ title: 'cost.lcoc (min) [USD/PFLOP-day]', domain: [0, 4] }], names),
+      't',
+    );
+    expect(svg).toMatch(/^<svg/);
+    expect(svg).toContain('cost.lcoc (min) [USD/PFLOP-day]');
+  });
+});

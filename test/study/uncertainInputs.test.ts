@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalogs } from '../../src/catalog/load.js';
+import { NODE_CATALOG_KINDS } from '../../src/catalog/overrides.js';
+import { StudyError } from '../../src/base/errors.js';
+import { parseUncertainValue } from '../../src/statistics/uncertainValue.js';
+import { support } from '../../src/study/uncertainInputs.js';
+import { loadDesign, sampleModel } from '../../src/analysis/model.js';
+import { applyInputs, resolveInput } from '../../src/study/uncertainTargets.js';
+import { studyErrorOf, tempDir } from '../helpers/tmp.js';
+import { AI1, designFile } from '../analysis/fixtures.js';
+
+const dir = tempDir('odc-uncertainty-inputs-');
+const inputsOf = (lines: readonly string[], name = 'd'): string[] =>
+  sampleModel(loadDesign(designFile(dir, name, lines))).inputs.map((x) => x.path);
+
+describe("catalog rows' uncertainty: entries", () => {
+  const rows = loadCatalogs();
+
+  it("every shipped distribution has a reason and contains the row's own value (a spread around the estimate)", () => {
+    let count = 0;
+    for (const kind of NODE_CATALOG_KINDS) {
+      for (const row of rows[kind] as readonly { id: string; uncertainty?: Record<string, unknown> }[]) {
+        for (const [field, value] of Object.entries(row.uncertainty ?? {})) {
+          const parsed = parseUncertainValue({ value, path: field, allowFixed: false });
+          if (parsed === 'fixed') throw new Error('rows take no fixed');
+          const own = (row as unknown as Record<string, number>)[field]!;
+          const { lo, hi } = support(parsed.distribution);
+          expect(own, `${kind} ${row.id} ${field}`).toBeGreaterThanOrEqual(lo);
+          expect(own, `${kind} ${row.id} ${field}`).toBeLessThanOrEqual(hi);
+          expect(parsed.reason?.length ?? 0, `${kind} ${row.id} ${field} has a reason`).toBeGreaterThan(10);
+          count++;
+        }
+      }
+    }
+    // battery cost, radiator cost, chip mass and cost, ISL terminal mass are among them
+    expect(count).toBeGreaterThanOrEqual(20);
+    for (const [kind, id, field] of [
+      ['batteries', 'li-ion-leo', 'cost_USD_per_Wh'],
+      ['radiators', 'deployable-pumped', 'cost_USD_per_m2'],
+      ['chips', 'gb300', 'massPerChip_kg'],
+      ['chips', 'gb300', 'costPerChip_USD'],
+      ['islTerminals', 'dwdm-1t', 'mass_kg'],
+    ] as const) {
+      expect(
+        (rows[kind] as readonly { id: string; uncertainty?: object }[]).find((r) => r.id === id)?.uncertainty,
+        `${kind}.${id}`,
+      ).toHaveProperty(field);
+    }
+  });
+
+  it('only the rows a design uses count; no ISL terminal without links; no vehicle price with a per-kg launch price', () => {
+    const ai1 = inputsOf(AI1, 'ai1');
+    expect(ai1).toContain('catalogs.batteries.li-ion-leo.cost_USD_per_Wh');
+    expect(ai1).toContain('catalogs.islTerminals.dwdm-1t.mass_kg');
+    expect(ai1).toContain('catalogs.launchVehicles.starship.price_USD');
+    expect(ai1.some((p) => p.includes('li-ion-cots') || p.includes('h100') || p.includes('isl-100g'))).toBe(false);
+    const noLinks = inputsOf(
+      AI1.map((l) => (l.startsWith('isl:') ? 'isl: { topology: none, terminal: dwdm-1t }' : l)),
+      'nolinks',
+    );
+    expect(noLinks.some((p) => p.startsWith('catalogs.islTerminals.'))).toBe(false);
+    const perKg = inputsOf([...AI1, 'economics: { launchCost_USD_per_kg: 500 }'], 'perkg');
+    expect(perKg).not.toContain('catalogs.launchVehicles.starship.price_USD');
+    expect(perKg).toContain('catalogs.launchVehicles.starship.payloadLeo_kg');
+  });
+
+  it("a design's uncertainty: section overrides a row's distribution, adds design keys and switches inputs off with fixed", () => {
+    const file = designFile(dir, 'override', [
+      ...AI1,
+      'uncertainty:',
+      '  catalogs.batteries.li-ion-leo.cost_USD_per_Wh: { kind: uniform, min: 50, max: 60 }',
+      '  catalogs.chips.gb300.massPerChip_kg: fixed',
+      '  compute.utilization: { kind: triangular, min: 0.6, mode: 0.8, max: 0.9, reason: "fleet utilization" }',
+    ]);
+    const inputs = sampleModel(loadDesign(file)).inputs;
+    const battery = inputs.find((x) => x.path === 'catalogs.batteries.li-ion-leo.cost_USD_per_Wh')!;
+    expect(battery.distribution).toEqual({ kind: 'uniform', min: 50, max: 60 });
+    expect([battery.origin, battery.nominal]).toEqual(['design', 150]);
+    expect(inputs.map((x) => x.path)).not.toContain('catalogs.chips.gb300.massPerChip_kg');
+    const u = inputs.at(-1)!;
+    expect([u.path, u.origin, u.nominal, u.reason, u.unit]).toEqual([
+      'compute.utilization',
+      'design',
+      0.8,
+      'fleet utilization',
+      '-',
+    ]);
+  });
+});
+
+describe('bad uncertainty: entries are StudyErrors naming the field and the fix', () => {
+  const errorOf = (lines: readonly string[]): StudyError =>
+    studyErrorOf(() => sampleModel(loadDesign(designFile(dir, 'bad', [...AI1, 'uncertainty:', ...lines]))));
+
+  it('unknown design key (with a suggestion), unused row, non-numeric field, support outside the schema range', () => {
+    const typo = errorOf(['  compute.utilisation: { kind: uniform, min: 0.5, max: 0.9 }']);
+    expect(typo.message).toMatch(
+      /bad\.yaml:\d+:\d+: uncertainty\.compute\.utilisation: not a numeric design key: did you mean compute\.utilization\?/,
+    );
+    const unused = errorOf(['  catalogs.batteries.li-ion-cots.cost_USD_per_Wh: { kind: uniform, min: 1, max: 3 }']);
+    expect(unused.message).toContain("this design does not use batteries row 'li-ion-cots' (it uses 'li-ion-leo'");
+    const notNumeric = errorOf(['  catalogs.radiators.deployable-pumped.coolant: { kind: uniform, min: 1, max: 3 }']);
+    expect(notNumeric.message).toContain("'coolant' is not a numeric field of radiators rows");
+    const range = errorOf(['  compute.utilization: { kind: uniform, min: 0.5, max: 1.5 }']);
+    expect(range.code).toBe('OUT_OF_RANGE');
+    expect(range.message).toContain("its highest value 1.5 is outside the field's range");
+  });
+
+  it('each error names the design file and the uncertainty: field it comes from', () => {
+    const file = (name: string) => `${dir}/${name}.yaml`;
+    const unused = errorOf(['  catalogs.batteries.li-ion-cots.cost_USD_per_Wh: { kind: uniform, min: 1, max: 3 }']);
+    expect([unused.code, unused.file, unused.field]).toEqual([
+      'BAD_VARIABLE',
+      file('bad'),
+      'uncertainty.catalogs.batteries.li-ion-cots.cost_USD_per_Wh',
+    ]);
+    expect(unused.message).toMatch(
+      /^.*bad\.yaml:\d+:\d+: uncertainty\.catalogs\.batteries\.li-ion-cots\.cost_USD_per_Wh: this design does not use/,
+    );
+    const range = errorOf(['  compute.utilization: { kind: uniform, min: 0.5, max: 1.5 }']);
+    expect([range.file, range.field]).toEqual([file('bad'), 'uncertainty.compute.utilization']);
+    expect(range.message).toMatch(/^.*bad\.yaml:\d+:\d+: uncertainty\.compute\.utilization: its highest value 1\.5/);
+  });
+
+  it('an uncertain per-kg launch price (no fixed one in the file) drops the vehicle price too', () => {
+    const paths = inputsOf(
+      [...AI1, 'uncertainty:', '  economics.launchCost_USD_per_kg: { kind: uniform, min: 400, max: 600 }'],
+      'perkg-u',
+    );
+    expect(paths).toContain('economics.launchCost_USD_per_kg');
+    expect(paths).not.toContain('catalogs.launchVehicles.starship.price_USD');
+    expect(paths).toContain('catalogs.launchVehicles.starship.payloadLeo_kg');
+  });
+});
+
+describe("a user row's uncertainty: entry (the design's catalogs: section) is checked against the row schema", () => {
+  const userRow = (entry: string): string[] => [
+    ...AI1.filter((l) => !l.startsWith('power:')),
+    'power: { array: rosa-flex, arrayArea_m2: 600, battery: my-battery }',
+    'catalogs:',
+    '  batteries:',
+    '    - { id: my-battery, name: mine, source: test, year: 2025, specificEnergy_Wh_per_kg: 150, maxDepthOfDischarge: 0.3,',
+    `        dischargeEfficiency: 0.9, cost_USD_per_Wh: 50, cycleLife: 30000, uncertainty: { ${entry} } }`,
+  ];
+
+  it('a misspelt field gets a suggestion; a bad distribution names the field; a valid one becomes an input', () => {
+    const typo = studyErrorOf(() =>
+      sampleModel(
+        loadDesign(designFile(dir, 'user-typo', userRow('cycleLif: { kind: uniform, min: 1000, max: 2000 }'))),
+      ),
+    );
+    expect(typo.message).toMatch(
+      /user-typo\.yaml:\d+:\d+: catalogs\.batteries\[0\] \(row 'my-battery'\) uncertainty\.cycleLif: 'cycleLif' is not a numeric field of batteries rows: did you mean cycleLife\?/,
+    );
+    const swapped = studyErrorOf(() =>
+      loadDesign(designFile(dir, 'user-swapped', userRow('cost_USD_per_Wh: { kind: uniform, min: 60, max: 40 }'))),
+    );
+    expect(swapped.message).toMatch(
+      /user-swapped\.yaml:\d+:\d+: uncertainty\.cost_USD_per_Wh\.min 60 > max 40: swap them/,
+    );
+    const ok = sampleModel(
+      loadDesign(designFile(dir, 'user-ok', userRow('cost_USD_per_Wh: { kind: uniform, min: 40, max: 60 }'))),
+    ).inputs;
+    expect(ok.find((x) => x.path === 'catalogs.batteries.my-battery.cost_USD_per_Wh')?.distribution).toEqual({
+      kind: 'uniform',
+      min: 40,
+      max: 60,
+    });
+  });
+});
+
+describe('applyInputs', () => {
+  it('writes a design key and an overriding catalog row into a copy; NaN leaves the nominal value', () => {
+    const { design, evaluator } = loadDesign(designFile(dir, 'apply', AI1));
+    const rows = evaluator.rows;
+    const specs = ['compute.utilization', 'catalogs.batteries.li-ion-leo.cost_USD_per_Wh', 'mission.lifetime_yr'].map(
+      (path) => resolveInput({ path, design, rows, where: path }),
+    );
+    const d = applyInputs({ base: design, specs, values: [0.5, 99, NaN], rows });
+    expect(d.compute.utilization).toBe(0.5);
+    expect(d.mission.lifetime_yr).toBe(5);
+    const row = (d.catalogs as { batteries: { id: string; cost_USD_per_Wh: number; cycleLife: number }[] })
+      .batteries[0]!;
+    expect([row.id, row.cost_USD_per_Wh, row.cycleLife]).toEqual(['li-ion-leo', 99, 30000]);
+    expect([design.compute.utilization, design.catalogs]).toEqual([0.8, undefined]);
+    expect(evaluator.evaluate(d).power.batteryEnergy_Wh).toBeGreaterThan(0);
+  });
+});
