@@ -16,7 +16,7 @@ const SURROGATES = new Set(['parego', 'smsego']);
 
 /**
  * What 500 evaluations showed for each surrogate, at equal evaluations and (SMS-EGO) at equal wall time
- * (docs/performance.md, 2026-11-24 16:20, 2026-11-25 01:00 and 03:00).
+ * (`npm run bench:surrogate`; current figures in docs/algorithms.md and docs/performance.md).
  */
 const SURROGATE_AT_500: Record<string, string> = {
   smsego:
