@@ -19,7 +19,7 @@ import { redactRedisUrl } from './evaluators/redisUrl.js';
 import { diskWriteError, removeStrayTemps, writeAllSync, writeFileAtomic } from './atomic.js';
 import { loadStudyProblem, type LoadedStudy } from './problem.js';
 import type { RunMeta } from './results.js';
-import { readJsonFile, RUN_FORMAT_VERSION, runMetaSchema, validatedJson } from './schemas.js';
+import { checkFormatVersion, readJsonFile, runMetaSchema, validatedJson } from './schemas.js';
 import { RESUME_FROM_PREVIOUS, resumePoint, type Checkpoint } from './checkpoint.js';
 import { packageVersions, ODC_VERSION } from './versions.js';
 
@@ -371,13 +371,6 @@ const DAMAGED = 'the run folder is damaged or was not written by odc run: start 
 /** run.json of a run to resume: valid JSON, the fields the driver relies on, a formatVersion this odc writes. */
 function readRunMeta(path: string): RunMeta {
   const raw = readJsonFile(path, 'BAD_RUN_DIR', DAMAGED);
-  const v = (raw as { formatVersion?: unknown } | null)?.formatVersion;
-  if (typeof v === 'number' && v !== RUN_FORMAT_VERSION) {
-    throw new StudyError(
-      'INCOMPATIBLE_RUN',
-      `${path}: formatVersion ${JSON.stringify(v)} is not supported (odc ${ODC_VERSION} resumes runs of formatVersion ${RUN_FORMAT_VERSION}); start a new run`,
-      { file: path, field: 'formatVersion' },
-    );
-  }
+  checkFormatVersion(path, raw);
   return validatedJson<RunMeta>(runMetaSchema(), raw, path, 'BAD_RUN_DIR', DAMAGED);
 }

@@ -7,6 +7,7 @@ import { lstatSync, readFileSync } from 'node:fs';
 import * as z from 'zod';
 import { lazy } from '../base/lazy.js';
 import { StudyError, type StudyErrorCode } from '../base/errors.js';
+import { ODC_VERSION } from './versions.js';
 
 /** The run-folder format this odc reads and writes (run.json, pareto.json and checkpoint.json `formatVersion`). */
 export const RUN_FORMAT_VERSION = 1;
@@ -155,4 +156,19 @@ export function validatedJson<T>(schema: z.ZodType, raw: unknown, path: string, 
   const field = iss.path.map(String).join('.');
   const what = raw === null ? 'holds null, not an object' : `${field || '(top level)'}: ${iss.message}`;
   throw new StudyError(code, `${path}: ${what}; ${fix}`, { file: path, field });
+}
+
+/**
+ * A run file's numeric `formatVersion` other than the one this odc reads is INCOMPATIBLE_RUN, naming `writer` (the
+ * odc that wrote the run) when known; a missing or non-numeric one is left to the file's schema (a damaged file).
+ */
+export function checkFormatVersion(path: string, raw: unknown, writer?: string): void {
+  const v = (raw as { formatVersion?: unknown } | null)?.formatVersion;
+  if (typeof v !== 'number' || v === RUN_FORMAT_VERSION) return;
+  throw new StudyError(
+    'INCOMPATIBLE_RUN',
+    `${path}: formatVersion ${v} is not supported (odc ${ODC_VERSION} reads run folders of formatVersion ` +
+      `${RUN_FORMAT_VERSION}); run the study again with this odc${writer ? `, or use odc ${writer} that wrote it` : ''}`,
+    { file: path, field: 'formatVersion' },
+  );
 }

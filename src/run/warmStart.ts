@@ -8,24 +8,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import * as z from 'zod';
 import { StudyError } from '../base/errors.js';
-import { lazy } from '../base/lazy.js';
 import type { WarmStart } from '../optimize/algorithm.js';
-import type { Problem, VariableSpec } from '../optimize/types.js';
+import type { Problem } from '../optimize/types.js';
 import { logHeader, parseLog } from './log.js';
-import { readJsonFile, validatedJson } from './schemas.js';
-
-const paretoJsonSchema = lazy(() =>
-  z.looseObject({
-    variables: z.array(z.looseObject({ name: z.string(), kind: z.enum(['real', 'int', 'choice']) })),
-    designs: z.array(z.looseObject({ variables: z.record(z.string(), z.union([z.string(), z.number()])) })),
-  }),
-);
-type ParetoJson = {
-  variables: { name: string; kind: VariableSpec['kind'] }[];
-  designs: { variables: Record<string, string | number> }[];
-};
+import { readParetoFile, type ParetoFile } from './paretoFile.js';
 
 /**
  * Evaluation logs larger than this are not read for surrogate data (a surrogate conditions on a few hundred designs).
@@ -48,20 +35,14 @@ export function loadWarmStart(studyFile: string, from: string, problem: Problem)
       where,
     );
   }
-  const file = validatedJson<ParetoJson>(
-    paretoJsonSchema(),
-    readJsonFile(path, 'BAD_RUN_DIR', FIX),
-    path,
-    'BAD_RUN_DIR',
-    FIX,
-  );
+  const file = readParetoFile(path, 'BAD_RUN_DIR', FIX);
   checkVariables(path, file, problem);
   const designs = file.designs.map((d, i) => designVector(path, i, d.variables, problem));
   const evaluations = priorEvaluations(dir, problem);
   return evaluations.length > 0 ? { designs, evaluations } : { designs };
 }
 
-function checkVariables(path: string, file: ParetoJson, problem: Problem): void {
+function checkVariables(path: string, file: ParetoFile, problem: Problem): void {
   const theirs = new Map(file.variables.map((v) => [v.name, v.kind]));
   for (const v of problem.variables) {
     const kind = theirs.get(v.name);

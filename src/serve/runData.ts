@@ -14,6 +14,7 @@ import { splitCsvRecord } from '../run/csvStream.js';
 import { loadStudyProblem, type LoadedStudy } from '../run/problem.js';
 import { LOG_FINAL, LOG_PARTIAL } from '../run/runFolder.js';
 import { readJsonFile, runMetaSchema, validatedJson } from '../run/schemas.js';
+import { readParetoFile, type ParetoDesign } from '../run/paretoFile.js';
 import type { RunMeta } from '../run/results.js';
 import type { LpSolver } from '../optimize/lp.js';
 
@@ -275,22 +276,16 @@ export class ServedRun {
     return Int32Array.from(nd, (i) => this.data[0]![rows[i]!]!);
   }
 
-  /** Whether the run's folder still holds a pareto.json with this design. */
-  paretoDesign(evalIndex: number): ParetoDesignLike | undefined {
+  /** The design of pareto.json with this evaluation index, while the run's folder holds a pareto.json. */
+  paretoDesign(evalIndex: number): ParetoDesign | undefined {
     if (!existsSync(join(this.dir, 'pareto.json'))) return undefined;
-    const file = readJsonFile(join(this.dir, 'pareto.json'), 'BAD_RUN_DIR', 'the run folder is damaged') as {
-      designs?: ParetoDesignLike[];
-    };
-    return file.designs?.find((d) => d.index === evalIndex);
+    return readParetoFile(join(this.dir, 'pareto.json'), 'BAD_RUN_DIR', DAMAGED).designs.find(
+      (d) => d.index === evalIndex,
+    );
   }
 }
 
-export interface ParetoDesignLike {
-  readonly index: number;
-  readonly variables: Record<string, string | number>;
-  readonly objectives: Record<string, number>;
-  readonly record: unknown;
-}
+const DAMAGED = 'the run folder is damaged: run the study again';
 
 function grow(a: Float64Array, length: number): Float64Array {
   const b = new Float64Array(length);
@@ -305,12 +300,7 @@ function readMeta(dir: string): RunMeta {
 }
 
 function paretoIndices(dir: string): Int32Array {
-  const file = readJsonFile(
-    join(dir, 'pareto.json'),
-    'BAD_RUN_DIR',
-    'the run folder is damaged: run the study again',
-  ) as { designs?: { index?: unknown }[] };
-  return Int32Array.from((file.designs ?? []).map((d) => d.index).filter((i): i is number => typeof i === 'number'));
+  return Int32Array.from(readParetoFile(join(dir, 'pareto.json'), 'BAD_RUN_DIR', DAMAGED).designs, (d) => d.index);
 }
 
 /** Columns in log order: eval, generation, status, variables, objectives, constraint g's, violation. */
