@@ -1,32 +1,24 @@
 /**
- * Algorithm registry: name -> factory. `createAlgorithm` restores from a snapshot when one is given
- * (the snapshot's stored operator settings take precedence over `options`).
+ * The algorithm registry: the one list of the algorithms a study may name. Each algorithm's folder exports its entry
+ * (name, summary, the study settings it reads, factory); adding an algorithm is its folder and one line here. The study
+ * schema, the run and the reports derive names, descriptions and checks from this list. `createAlgorithm` restores
+ * from a snapshot when one is given (the snapshot's stored operator settings take precedence over `options`).
  */
 import type { Problem } from '../src/optimize/types.js';
-import type { Algorithm, AlgorithmFactory, AlgorithmOptions, AlgorithmSnapshot } from './types.js';
-import { createNsga2 } from './nsga2/nsga2.js';
-import { createNsga3 } from './nsga3/nsga3.js';
-import { createParego } from './parego/parego.js';
-import { createSmsEgo } from './smsego/smsego.js';
+import type { Algorithm, AlgorithmEntry, AlgorithmOptions, AlgorithmSnapshot } from './types.js';
+import { nsga2 } from './nsga2/nsga2.js';
+import { nsga3 } from './nsga3/nsga3.js';
+import { parego } from './parego/parego.js';
+import { smsego } from './smsego/smsego.js';
 
-export const ALGORITHM_NAMES = ['nsga2', 'nsga3', 'parego', 'smsego'] as const;
-export type AlgorithmName = (typeof ALGORITHM_NAMES)[number];
+export const ALGORITHMS = [nsga2, nsga3, parego, smsego] as const satisfies readonly AlgorithmEntry[];
+export type AlgorithmName = (typeof ALGORITHMS)[number]['name'];
 
-export const ALGORITHMS: Readonly<Record<AlgorithmName, AlgorithmFactory>> = {
-  nsga2: createNsga2,
-  nsga3: createNsga3,
-  parego: createParego,
-  smsego: createSmsEgo,
-};
+/** The registered names, in registry order (the first is the default). */
+export const ALGORITHM_NAMES = ALGORITHMS.map((a) => a.name) as unknown as readonly [AlgorithmName, ...AlgorithmName[]];
 
-export function isAlgorithmName(name: string): name is AlgorithmName {
-  return (ALGORITHM_NAMES as readonly string[]).includes(name);
-}
-
-/** The registered algorithm names. */
-export function algorithmNames(): readonly AlgorithmName[] {
-  return ALGORITHM_NAMES;
-}
+/** The registry's entry of `name`, or undefined. */
+export const algorithmEntry = (name: string): AlgorithmEntry | undefined => ALGORITHMS.find((a) => a.name === name);
 
 export function createAlgorithm(
   name: string,
@@ -34,11 +26,12 @@ export function createAlgorithm(
   options: AlgorithmOptions,
   snapshot?: AlgorithmSnapshot,
 ): Algorithm {
-  if (!isAlgorithmName(name)) throw new RangeError(`unknown algorithm '${name}'; valid: ${ALGORITHM_NAMES.join(', ')}`);
+  const entry = algorithmEntry(name);
+  if (entry === undefined) throw new RangeError(`unknown algorithm '${name}'; valid: ${ALGORITHM_NAMES.join(', ')}`);
   if (snapshot !== undefined && snapshot.algorithm !== name) {
     throw new RangeError(`snapshot is for algorithm '${snapshot.algorithm}', not '${name}'`);
   }
-  return ALGORITHMS[name](problem, options, snapshot);
+  return entry.create(problem, options, snapshot);
 }
 
 export * from './termination.js';

@@ -1,6 +1,6 @@
 /**
  * odc library API: what the CLI calls and what other tools import. Each function returns data; only
- * src/cli writes to the terminal. This is also the composition root that wires the solvers/ registry
+ * src/entries/cli writes to the terminal. This is also the composition root that wires the solvers/ registry
  * into the run driver (src/ otherwise never imports solvers/).
  */
 import { evaluateConstellationFileWith } from './constellation/evaluator.js';

@@ -5,7 +5,7 @@
  * probability 0.9, per-variable min(0.5, 1/n)), duplicate elimination, rank-and-crowding survival.
  */
 import type { Problem } from '../../src/optimize/types.js';
-import type { AlgorithmOptions, AlgorithmSnapshot, Individual } from '../types.js';
+import type { AlgorithmEntry, AlgorithmOptions, AlgorithmSnapshot, Individual } from '../types.js';
 import { nsga2Compare } from '../operators/selection.js';
 import { GeneticAlgorithm } from './geneticAlgorithm.js';
 import { rankAndCrowdingSurvival } from './survival.js';
@@ -35,6 +35,14 @@ export class Nsga2 extends GeneticAlgorithm {
 
   protected decodeExtra(): void {}
 }
+
+export const nsga2 = {
+  name: 'nsga2',
+  summary: 'nsga2 (NSGA-II), the usual choice for one or two objectives',
+  surrogate: false,
+  settings: [],
+  create: createNsga2,
+} as const satisfies AlgorithmEntry;
 
 export function createNsga2(problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot): Nsga2 {
   return new Nsga2(problem, options, snapshot);

@@ -7,7 +7,7 @@
  */
 import type { Problem } from '../../src/optimize/types.js';
 import { nonDominatedSort } from '../../src/optimize/pareto/dominance.js';
-import type { AlgorithmOptions, AlgorithmSnapshot, Individual } from '../types.js';
+import type { AlgorithmEntry, AlgorithmOptions, AlgorithmSnapshot, Individual } from '../types.js';
 import { nsga3Compare } from '../operators/selection.js';
 import { decodeFloat64, encodeArray } from '../operators/codec.js';
 import { GeneticAlgorithm } from '../nsga2/geneticAlgorithm.js';
@@ -147,6 +147,14 @@ export class Nsga3 extends GeneticAlgorithm {
     this.norm = norm;
   }
 }
+
+export const nsga3 = {
+  name: 'nsga3',
+  summary: 'nsga3 (NSGA-III) for three or more objectives',
+  surrogate: false,
+  settings: ['partitions'],
+  create: createNsga3,
+} as const satisfies AlgorithmEntry;
 
 export function createNsga3(problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot): Nsga3 {
   return new Nsga3(problem, options, snapshot);

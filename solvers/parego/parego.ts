@@ -20,7 +20,7 @@
  * so a resumed run proposes what the uninterrupted one would.
  */
 import type { Problem } from '../../src/optimize/types.js';
-import type { AlgorithmOptions, AlgorithmSnapshot, Individual } from '../types.js';
+import type { AlgorithmEntry, AlgorithmOptions, AlgorithmSnapshot, Individual } from '../types.js';
 import { randomDesign } from '../operators/layout.js';
 import { DuplicateFilter } from '../operators/duplicates.js';
 import { constantTargets, GaussianProcess, type GpHyperparameters } from '../gp/gp.js';
@@ -178,6 +178,14 @@ export class Parego extends SurrogateSearch {
     this.constraintHyper = ((s['constraintHyper'] ?? []) as unknown[]).map(decodeHyper);
   }
 }
+
+export const parego = {
+  name: 'parego',
+  summary: 'parego (ParEGO, surrogate-assisted) for expensive evaluations, a budget of up to ~300',
+  surrogate: true,
+  settings: ['batch'],
+  create: createParego,
+} as const satisfies AlgorithmEntry;
 
 export function createParego(problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot): Parego {
   return new Parego(problem, options, snapshot);

@@ -21,7 +21,7 @@
  */
 import type { Problem } from '../../src/optimize/types.js';
 import { nonDominatedIndices, toMatrix } from '../../src/optimize/pareto/dominance.js';
-import type { AlgorithmOptions, AlgorithmSnapshot, Individual } from '../types.js';
+import type { AlgorithmEntry, AlgorithmOptions, AlgorithmSnapshot, Individual } from '../types.js';
 import { KIND_REAL, randomDesign } from '../operators/layout.js';
 import { DuplicateFilter } from '../operators/duplicates.js';
 import { constantTargets, GaussianProcess, type GpHyperparameters } from '../gp/gp.js';
@@ -307,6 +307,14 @@ function spread(xs: readonly Float64Array[], k: number): Float64Array[] {
   if (xs.length <= k) return xs.slice();
   return Array.from({ length: k }, (_, i) => xs[Math.floor((i * xs.length) / k)]!);
 }
+
+export const smsego = {
+  name: 'smsego',
+  summary: 'smsego (SMS-EGO, surrogate-assisted) for expensive evaluations, a budget of up to ~300',
+  surrogate: true,
+  settings: ['batch', 'trustRegion'],
+  create: createSmsEgo,
+} as const satisfies AlgorithmEntry;
 
 export function createSmsEgo(problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot): SmsEgo {
   return new SmsEgo(problem, options, snapshot);

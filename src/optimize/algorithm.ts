@@ -1,6 +1,6 @@
 /**
- * Algorithm contract (ask/tell, pymoo style), shared by solvers/ and the run driver. Solvers import only the
- * interfaces in src/problem (types, algorithm, lp) and the kernels in src/core (.dependency-cruiser.cjs).
+ * Algorithm contract (ask/tell, pymoo style), shared by solvers/ and the run driver. Solvers import only src/base/
+ * and src/optimize/ (.dependency-cruiser.cjs).
  * The driver (src/run) owns evaluation: it calls `ask()`, evaluates the batch with any
  * Evaluator (serial or a worker pool), then `tell()`s the results in the same order.
  * All randomness comes from the Rng passed at construction; snapshots make runs resumable bit-for-bit.
@@ -103,3 +103,19 @@ export interface WarmStart {
 }
 
 export type AlgorithmFactory = (problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) => Algorithm;
+
+/** Study settings (`algorithm:` keys) that only some algorithms read. */
+export type AlgorithmSetting = 'partitions' | 'batch' | 'trustRegion';
+
+/** An algorithm as the registry (solvers/index.ts) lists it: each algorithm's folder exports its own. */
+export interface AlgorithmEntry {
+  /** The study file's `algorithm.name`. */
+  readonly name: string;
+  /** What it is for, in the study schema's words. */
+  readonly summary: string;
+  /** Surrogate-assisted: proposes `batch` designs per iteration and needs an evaluation budget. */
+  readonly surrogate: boolean;
+  /** Of the settings only some algorithms read, the ones it reads (the study schema refuses the others for it). */
+  readonly settings: readonly AlgorithmSetting[];
+  readonly create: AlgorithmFactory;
+}

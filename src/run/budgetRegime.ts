@@ -10,9 +10,8 @@
  * pays only with evaluations about as costly, though SMS-EGO was still ahead at 500 evaluations on every case of the
  * bench. A guide, not a rule.
  */
+import { algorithmEntry } from '../../solvers/index.js';
 export const SURROGATE_REGIME_MAX_EVALUATIONS = 300;
-
-const SURROGATES = new Set(['parego', 'smsego']);
 
 /**
  * What 500 evaluations showed for each surrogate, at equal evaluations and (SMS-EGO) at equal wall time
@@ -27,7 +26,7 @@ const SURROGATE_AT_500: Record<string, string> = {
 /** One sentence for a run of `algorithm` with `objectives` objectives that made `evaluations` evaluations. */
 export function budgetRegimeText(algorithm: string, evaluations: number, objectives: number): string {
   const small = evaluations <= SURROGATE_REGIME_MAX_EVALUATIONS;
-  const surrogate = SURROGATES.has(algorithm);
+  const surrogate = algorithmEntry(algorithm)?.surrogate === true;
   if (!small) {
     const usual = objectives >= 3 ? 'nsga3' : 'nsga2';
     return (
@@ -69,7 +68,8 @@ const times = (v: number): string => v.toFixed(v < 1 ? 2 : v < 10 ? 1 : 0);
  * shipped ones. Undefined for nsga2/nsga3 (microseconds per design) and when nothing was timed.
  */
 export function proposalCostText(algorithm: string, objectives: number, t: ProposalTimings): string | undefined {
-  if (!SURROGATES.has(algorithm) || !(t.proposed > 0) || !(t.evaluated > 0) || !(t.evaluate_s > 0)) return undefined;
+  if (algorithmEntry(algorithm)?.surrogate !== true || !(t.proposed > 0) || !(t.evaluated > 0) || !(t.evaluate_s > 0))
+    return undefined;
   const propose_ms = (1000 * t.propose_s) / t.proposed;
   const evaluate_ms = (1000 * t.evaluate_s) / t.evaluated;
   const share = propose_ms / evaluate_ms;

@@ -46,7 +46,9 @@ describe('algorithm.trustRegion in the study file', () => {
     const other = writeFile(dir, 'other.yaml', study('  name: parego\n  trustRegion: true\n'));
     const o = await odc('run', other, '--out', join(dir, 'other'), '--quiet');
     expect(o.code).toBe(2);
-    expect(o.err).toMatch(/other\.yaml:\d+:\d+: algorithm\.trustRegion is an smsego setting/);
+    expect(o.err).toMatch(
+      /other\.yaml:\d+:\d+: algorithm\.trustRegion is a setting of smsego only: remove it, or set name: smsego/,
+    );
     expect(existsSync(join(dir, 'bad'))).toBe(false);
     expect(existsSync(join(dir, 'other'))).toBe(false);
   });

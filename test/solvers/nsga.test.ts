@@ -3,7 +3,7 @@ import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks
 import { safeEvaluate, type Evaluation, type Problem } from '../../src/optimize/types.js';
 import { dominates } from '../../src/optimize/pareto/dominance.js';
 import { hypervolume } from '../../src/optimize/indicators/hypervolume.js';
-import { createAlgorithm, algorithmNames, maxEvaluations, maxGenerations } from '../../solvers/index.js';
+import { createAlgorithm, ALGORITHM_NAMES, maxEvaluations, maxGenerations } from '../../solvers/index.js';
 import { minimize, populationHypervolume } from '../helpers/minimize.js';
 import type { Algorithm, AlgorithmOptions, Individual } from '../../solvers/types.js';
 
@@ -67,7 +67,7 @@ function fingerprint(items: readonly Individual[]): string {
 const zdt1 = createBenchmarkProblem({ problem: 'zdt1' });
 const dtlz2 = createBenchmarkProblem({ problem: 'dtlz2', objectives: 3, variables: 12 });
 
-describe.each(algorithmNames().map((n) => [n]))('%s', (name) => {
+describe.each(ALGORITHM_NAMES.map((n) => [n]))('%s', (name) => {
   const problem = name === 'nsga3' ? dtlz2 : zdt1;
   // parego and smsego, like a study, get an evaluation budget: it sizes their start (without one, 11 n − 1 = 329
   // designs on ZDT1)

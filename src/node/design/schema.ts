@@ -23,7 +23,6 @@ export { costSchema, economicsSchema } from './costSchemas.js';
 export { id, range, SOLAR_ACTIVITY, TOPOLOGIES } from './fields.js';
 export { computeSchema, missionSchema, orbitSchema, powerSchema } from './missionSchemas.js';
 export {
-  ALGORITHMS,
   algorithmSchema,
   objectiveSchema,
   robustSchema,

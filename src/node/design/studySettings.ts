@@ -4,6 +4,8 @@
  */
 import * as z from 'zod';
 import { lazy } from '../../base/lazy.js';
+import { ALGORITHM_NAMES, ALGORITHMS, algorithmEntry } from '../../../solvers/index.js';
+import type { AlgorithmEntry, AlgorithmSetting } from '../../optimize/algorithm.js';
 
 const variableRange = lazy(() => z.tuple([z.number(), z.number()]));
 export const variableDomainSchema = lazy(() =>
@@ -25,16 +27,12 @@ export const objectiveSchema = lazy(() =>
   ]),
 );
 
-export const ALGORITHMS = ['nsga2', 'nsga3', 'parego', 'smsego'] as const;
-
 /** The algorithm, its population, budget, seed and partitions. */
 const algorithmBudgetFields = () => ({
   name: z
-    .enum(ALGORITHMS)
-    .default('nsga2')
-    .describe(
-      'nsga2, or nsga3 for three or more objectives; smsego or parego (surrogate-assisted) for expensive evaluations, a budget of up to ~300 evaluations (docs/algorithms.md).',
-    ),
+    .enum(ALGORITHM_NAMES)
+    .default(ALGORITHM_NAMES[0])
+    .describe(`${ALGORITHMS.map((a) => a.summary).join('; ')} (docs/algorithms.md).`),
   population: z.number().int('must be a whole number').min(4, 'must be at least 4').max(100000).default(100),
   generations: z.number().int().min(1).max(1000000).optional().describe('Stop after this many generations.'),
   evaluations: z.number().int().min(1).optional().describe('Stop after this many evaluations.'),
@@ -109,20 +107,44 @@ const algorithmRunFields = () => ({
     ),
 });
 
+/** The names of the registered algorithms that have `pick`, as "a and b" or "a, b and c". */
+const namesWith = (pick: (a: AlgorithmEntry) => boolean): string =>
+  (ALGORITHMS as readonly AlgorithmEntry[])
+    .filter(pick)
+    .map((a) => a.name)
+    .join(', ')
+    .replace(/, ([^,]*)$/, ' and $1');
+
+/** A setting only some algorithms read is refused for the others; a surrogate needs an evaluation budget. */
+function checkAlgorithmSettings(
+  a: { name: string; evaluations?: number | undefined } & Partial<Record<AlgorithmSetting, unknown>>,
+  ctx: z.RefinementCtx,
+): void {
+  const entry = algorithmEntry(a.name)!;
+  for (const key of ['partitions', 'batch', 'trustRegion'] as const) {
+    if (a[key] === undefined || entry.settings.includes(key)) continue;
+    const owners = namesWith((o) => o.settings.includes(key));
+    ctx.addIssue({
+      code: 'custom',
+      message: `algorithm.${key} is a setting of ${owners} only: remove it, or set name: ${owners.split(' ')[0]}`,
+      path: [key],
+    });
+  }
+  if (entry.surrogate && a.evaluations === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      message: `${namesWith((o) => o.surrogate)} need a budget: set evaluations (e.g. 200; it sizes their start and stops the run)`,
+      path: ['evaluations'],
+    });
+}
+
 export const algorithmSchema = lazy(() =>
   z
     .strictObject({
       ...algorithmBudgetFields(),
       ...algorithmRunFields(),
     })
-    .refine((a) => a.name === 'smsego' || a.trustRegion === undefined, {
-      message: 'algorithm.trustRegion is an smsego setting: remove it, or set name: smsego',
-      path: ['trustRegion'],
-    })
-    .refine((a) => (a.name !== 'parego' && a.name !== 'smsego') || a.evaluations !== undefined, {
-      message: 'parego and smsego need a budget: set evaluations (e.g. 200; it sizes their start and stops the run)',
-      path: ['evaluations'],
-    })
+    .superRefine(checkAlgorithmSettings)
     .describe('Algorithm, seed and termination.'),
 );
 export type AlgorithmSettings = z.infer<ReturnType<typeof algorithmSchema>>;

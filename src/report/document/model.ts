@@ -3,6 +3,7 @@
  * (summary, plots as SVG strings, decision picks with budgets and binding constraints, the Pareto table).
  * The HTML and Markdown writers only format it, so the two reports cannot disagree.
  */
+import { algorithmEntry } from '../../../solvers/index.js';
 import type { ConstraintResult } from '../../node/record/record.js';
 import { constellationSections } from '../budget/constellationBudget.js';
 import { budgetSections, type BudgetSection } from '../budget/budget.js';
@@ -143,7 +144,7 @@ function runSummary(run: LoadedRun): KeyValue[] {
     {
       label: 'algorithm',
       value:
-        `${a.name}, ${a.name === 'parego' || a.name === 'smsego' ? `batch ${a.batch ?? DEFAULT_SURROGATE_BATCH}` : `population ${a.population}`}${a.generations !== undefined ? `, ${a.generations} generations` : ''}${a.evaluations !== undefined ? `, ${a.evaluations} evaluations max` : ''}${a.partitions !== undefined ? `, ${a.partitions} partitions` : ''}` +
+        `${a.name}, ${algorithmEntry(a.name)?.surrogate === true ? `batch ${a.batch ?? DEFAULT_SURROGATE_BATCH}` : `population ${a.population}`}${a.generations !== undefined ? `, ${a.generations} generations` : ''}${a.evaluations !== undefined ? `, ${a.evaluations} evaluations max` : ''}${a.partitions !== undefined ? `, ${a.partitions} partitions` : ''}` +
         `${a.archiveLimit !== undefined ? `, Pareto archive bounded at ${a.archiveLimit} designs by crowding distance (designs it dropped are not in the front)` : ', unbounded Pareto archive'}`,
     },
     { label: 'seed', value: String(a.seed) },

@@ -67,8 +67,8 @@ export function beats(b: Pt, a: Pt): boolean {
 }
 
 /**
- * The definition on a flat n x m matrix (written here, independently of src/core): 1 for the rows no other row
- * dominates (no worse in every objective, better in one), 0 for the others. O(n² m).
+ * The definition on a flat n x m matrix (written here, independently of src/optimize/pareto/): 1 for the rows no
+ * other row dominates (no worse in every objective, better in one), 0 for the others. O(n² m).
  */
 export function bruteMask(F: Float64Array, n: number, m: number): number[] {
   const mask: number[] = [];
