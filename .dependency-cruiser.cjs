@@ -29,6 +29,11 @@ const LAYERS = [
     comment: 'optimizer kernels: dominance, non-dominated sorting, Pareto archive, simplex lattice',
   },
   {
+    name: 'indicators',
+    path: '^src/indicators/(?!hypervolumeParallel\\.ts$)',
+    comment: 'hypervolume, IGD, IGD+: pure functions of an objective matrix (solvers use them too)',
+  },
+  {
     name: 'problem',
     path: '^src/problem/',
     comment: 'the Problem, ask/tell Algorithm and LpSolver interfaces, benchmark problems',
@@ -36,7 +41,8 @@ const LAYERS = [
   {
     name: 'solvers',
     path: '^solvers/',
-    comment: 'NSGA-II/III, operators, archive, LP sub-solvers: see only core, pareto and the interfaces',
+    comment:
+      'NSGA-II/III, surrogates, operators, archive, LP sub-solvers: see only core, pareto, indicators, interfaces',
   },
   {
     name: 'statistics',
@@ -49,9 +55,9 @@ const LAYERS = [
     comment: 'serial, worker-pool and Redis evaluators',
   },
   {
-    name: 'indicators',
-    path: '^src/indicators/',
-    comment: 'hypervolume, IGD, IGD+: pure functions of an objective matrix',
+    name: 'indicators-parallel',
+    path: '^src/indicators/hypervolumeParallel\\.ts$',
+    comment: 'the exact hypervolume of a large front swept on worker threads',
   },
   {
     name: 'catalog',
@@ -143,10 +149,16 @@ module.exports = {
     },
     {
       name: 'solvers-see-interfaces-only',
-      comment: 'Algorithms see only the Problem/Algorithm/LpSolver interfaces and the core kernels of src/.',
+      comment:
+        'Algorithms see only the Problem/Algorithm/LpSolver interfaces, the core kernels and the indicators of src/ ' +
+        '(not the threaded hypervolume).',
       severity: 'error',
       from: { path: '^solvers/' },
-      to: { path: '^src/', pathNot: '^src/((core|pareto)/[^/]+|problem/(types|algorithm|lp))\\.ts$' },
+      to: {
+        path: '^src/',
+        pathNot:
+          '^src/((core|pareto)/[^/]+|indicators/(?!hypervolumeParallel\\.)[^/]+|problem/(types|algorithm|lp))\\.ts$',
+      },
     },
     {
       name: 'solvers-from-roots-only',

@@ -71,7 +71,7 @@ export default tseslint.config(
   },
   {
     // Layering (all of it in .dependency-cruiser.cjs, run by `npm run lint`); repeated here so an editor flags it:
-    // solvers/ imports from src/ only the shared kernels in src/core/, src/pareto/ and the interfaces
+    // solvers/ imports from src/ only the shared kernels in src/core/, src/pareto/, src/indicators/ and the interfaces
     // src/problem/{types,algorithm,lp}.ts.
     files: ['solvers/**/*.ts'],
     rules: {
@@ -80,9 +80,11 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(\\.\\./)+src/(?!(core|pareto)/[^/]+\\.js$|problem/(types|algorithm|lp)\\.js$)',
+              regex:
+                '^(\\.\\./)+src/(?!(core|pareto)/[^/]+\\.js$|indicators/(?!hypervolumeParallel\\.)[^/]+\\.js$|problem/(types|algorithm|lp)\\.js$)',
               message:
-                'solvers/ may import from src/ only src/core/*, src/pareto/* and src/problem/{types,algorithm,lp}.',
+                'solvers/ may import from src/ only src/core/*, src/pareto/*, src/indicators/* (not ' +
+                'hypervolumeParallel, which starts threads) and src/problem/{types,algorithm,lp}.',
             },
           ],
         },
