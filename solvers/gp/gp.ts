@@ -2,21 +2,17 @@
  * Gaussian-process regression with a zero mean on standardized targets (Rasmussen & Williams 2006, Algorithm 2.1):
  *   L = chol(K + σn² I),  α = Lᵀ \ (L \ y),  mean(x*) = k*ᵀ α,  var(x*) = k(x*, x*) − vᵀv with v = L \ k*,
  *   log p(y | X) = −½ yᵀα − Σ log L_ii − (n/2) log 2π.
- * The factorization and solves: choleskyInto and choleskySolve below, on typed arrays. Targets are standardized
- * (mean 0, sd 1) here and predictions returned in the caller's units. When the matrix is not numerically positive
- * definite (duplicate or nearly coincident inputs with a tiny noise), a jitter is added to the diagonal, starting at
- * 1e-10 of the signal variance and multiplied by 10 until the factorization succeeds (at most 1e-1; beyond it the fit
- * throws): the jitter used is reported, as it acts as extra noise.
- * Cheaper paths, each giving the same numbers to the last bit as the plain one:
- * - extend(): a GP conditioned on q more points keeps the factor's first n rows and computes only the q new ones
- *   (a block update, O(n² q) instead of O(n³); Golub & Van Loan, Matrix Computations, 4th ed., 2013, §4.2;
- *   Cholesky–Banachiewicz row by row). Row j of the row-wise factor depends on rows < j only, so with the same
- *   diagonal shift the appended rows are exactly those a factorization of the whole matrix computes; when the new
- *   rows need a larger jitter, the whole matrix is factored afresh, as a fresh GP would be.
- * - predictMany(): the posterior at a block of points, with the triangular solve L \ k* run for four points per pass
- *   over each row of L (a multiple-right-hand-side solve, as BLAS's dtrsm), so L is read once per four points; each
- *   point's sums are accumulated in the same order as predict()'s.
+ * The factorization and the solve for α: ml-matrix's CholeskyDecomposition. Targets are standardized (mean 0, sd 1)
+ * here and predictions returned in the caller's units. When the matrix is not numerically positive definite
+ * (duplicate or nearly coincident inputs with a tiny noise), a jitter is added to the diagonal, starting at 1e-10 of
+ * the signal variance and multiplied by 10 until the factorization succeeds (at most 1e-1; beyond it the fit throws):
+ * the jitter used is reported, as it acts as extra noise.
+ * - extend(): a GP conditioned on q more points, factored afresh on all the data (the same numbers as a fresh GP).
+ * - predictMany(): the posterior at a block of points; the variance's triangular solve L \ k* stays on typed arrays
+ *   (see solveFour for why), four points per pass over each row of L (a multiple-right-hand-side solve, as BLAS's
+ *   dtrsm), so L is read once per four points; each point's sums are accumulated in the same order as predict()'s.
  */
+import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 import { inverseSquares, kernelMatrix, matern52, scaledDistance2, type KernelParams } from './kernel.js';
 
 export interface GpHyperparameters extends KernelParams {
@@ -34,53 +30,14 @@ const JITTER_START = 1e-10;
 const JITTER_MAX = 1e-1;
 
 /**
- * Row j left of the diagonal of the lower Cholesky factor of A (row-major n×n), from rows 0 … j−1 of L, written into
- * L; returns the sum of their squares, which the caller subtracts from its pivot.
+ * The first `attempt(jitter)` that succeeds (non-null), jitter 0 first and then escalated as the header says; throws
+ * beyond the largest jitter. `scale` is the signal variance.
  */
-function choleskyRowInto(A: Float64Array, n: number, j: number, L: Float64Array): number {
-  const rj = j * n;
-  let d = 0;
-  for (let k = 0; k < j; k++) {
-    const rk = k * n;
-    let s = 0;
-    for (let i = 0; i < k; i++) s += L[rk + i]! * L[rj + i]!;
-    s = (A[rj + k]! - s) / L[rk + k]!;
-    L[rj + k] = s;
-    d = d + s * s;
-  }
-  return d;
-}
-
-/**
- * Lower Cholesky factor of A + shift I (A row-major n×n, symmetric) into L (row-major, upper part zeroed), in the
- * operation order of ml-matrix's CholeskyDecomposition (JAMA's row-wise Cholesky–Banachiewicz), so the factor is the
- * same to the last bit; on typed arrays, without ml-matrix's per-element accessors and row arrays. False when a pivot
- * is not positive (not numerically positive definite).
- */
-export function choleskyInto(A: Float64Array, n: number, shift: number, L: Float64Array): boolean {
-  let positive = true;
-  for (let j = 0; j < n; j++) {
-    const rj = j * n;
-    const d = A[rj + j]! + shift - choleskyRowInto(A, n, j, L);
-    positive &&= d > 0;
-    L[rj + j] = Math.sqrt(Math.max(d, 0));
-    for (let k = j + 1; k < n; k++) L[rj + k] = 0;
-  }
-  return positive;
-}
-
-/** Cholesky of K + (σn² + jitter) I with jitter escalation; returns the factor (row-major) and the jitter added. */
-export function choleskyWithJitter(
-  K: Float64Array,
-  n: number,
-  diagonal: number,
-  scale: number,
-): { L: Float64Array; jitter: number } {
-  const L = new Float64Array(n * n);
+export function withJitter<T>(scale: number, attempt: (jitter: number) => T | null): { factor: T; jitter: number } {
   let jitter = 0;
   for (;;) {
-    if (jitter === 0 ? choleskyInto(K, n, diagonal, L) : choleskyShifted(K, n, diagonal, jitter, L))
-      return { L, jitter };
+    const factor = attempt(jitter);
+    if (factor !== null) return { factor, jitter };
     jitter = jitter === 0 ? JITTER_START * scale : jitter * 10;
     if (jitter > JITTER_MAX * scale)
       throw new RangeError(
@@ -89,59 +46,34 @@ export function choleskyWithJitter(
   }
 }
 
-/** choleskyInto with the diagonal K_jj + diagonal + jitter summed in that order (as the jitter escalation did). */
-function choleskyShifted(K: Float64Array, n: number, diagonal: number, jitter: number, L: Float64Array): boolean {
-  const A = K.slice();
-  for (let j = 0; j < n; j++) A[j * n + j] = A[j * n + j]! + diagonal + jitter;
-  return choleskyInto(A, n, 0, L);
-}
-
-/** (L Lᵀ) \ b: forward then back substitution, in ml-matrix's CholeskyDecomposition.solve order. */
-export function choleskySolve(L: Float64Array, b: Float64Array): Float64Array {
-  const n = b.length;
-  const x = Float64Array.from(b);
-  for (let k = 0; k < n; k++) {
-    const rk = k * n;
-    let v = x[k]!;
-    for (let i = 0; i < k; i++) v = v - x[i]! * L[rk + i]!;
-    x[k] = v / L[rk + k]!;
-  }
-  for (let k = n - 1; k >= 0; k--) {
-    let v = x[k]!;
-    for (let i = k + 1; i < n; i++) v = v - x[i]! * L[i * n + k]!;
-    x[k] = v / L[k * n + k]!;
-  }
-  return x;
-}
-
-/** A Cholesky factor of K + (σn² + jitter) I, row-major, and the jitter it needed. */
+/** ml-matrix's Cholesky factorization of K + (σn² + jitter) I, and the jitter it needed. */
 export interface CholeskyFactor {
-  readonly L: Float64Array;
+  readonly chol: CholeskyDecomposition;
   readonly jitter: number;
 }
 
-/**
- * Rows n0 … n−1 of the factor of K + (diagonal + jitter) I (K row-major n×n), given its first n0 rows in L0 (n0×n0)
- * computed with the same `jitter`: choleskyInto's loop continued, the diagonal summed as choleskyWithJitter sums it.
- * Null when a new pivot is not positive.
- */
-export function extendCholesky(
-  L0: Float64Array,
-  n0: number,
-  K: Float64Array,
-  n: number,
-  diagonal: number,
-  jitter: number,
-): Float64Array | null {
+/** Cholesky of K + (σn² + jitter) I (K row-major n×n, symmetric), the diagonal summed as K_jj + σn² + jitter. */
+export function choleskyWithJitter(K: Float64Array, n: number, diagonal: number, scale: number): CholeskyFactor {
+  const { factor, jitter } = withJitter(scale, (jitter) => {
+    const A = Matrix.from1DArray(n, n, K);
+    for (let j = 0; j < n; j++)
+      A.set(j, j, jitter === 0 ? K[j * n + j]! + diagonal : K[j * n + j]! + diagonal + jitter);
+    const chol = new CholeskyDecomposition(A);
+    return chol.isPositiveDefinite() ? chol : null;
+  });
+  return { chol: factor, jitter };
+}
+
+/** (L Lᵀ) \\ b by the factorization's forward and back substitution. */
+export function choleskySolve(chol: CholeskyDecomposition, b: Float64Array): Float64Array {
+  return Float64Array.from(chol.solve(Matrix.columnVector(b)).getColumn(0));
+}
+
+/** The lower factor as a row-major typed array (the upper part 0), for the variance's triangular solve. */
+function rowMajor(chol: CholeskyDecomposition, n: number): Float64Array {
+  const Lm = chol.lowerTriangularMatrix;
   const L = new Float64Array(n * n);
-  for (let i = 0; i < n0; i++) L.set(L0.subarray(i * n0, i * n0 + i + 1), i * n);
-  for (let j = n0; j < n; j++) {
-    const rj = j * n;
-    const a = jitter === 0 ? K[rj + j]! + diagonal : K[rj + j]! + diagonal + jitter + 0;
-    const d = a - choleskyRowInto(K, n, j, L);
-    if (!(d > 0)) return null;
-    L[rj + j] = Math.sqrt(d);
-  }
+  for (let i = 0; i < n; i++) for (let k = 0; k <= i; k++) L[i * n + k] = Lm.get(i, k);
   return L;
 }
 
@@ -167,13 +99,11 @@ export class GaussianProcess {
   /**
    * @param X training inputs, row-major n×d, each in [0, 1]
    * @param y training targets (any units; standardized internally)
-   * @param factor the factor of X's kernel matrix under `hyper`, when already known (extend())
    */
   constructor(
     private readonly X: Float64Array,
     private readonly y: Float64Array,
     readonly hyper: GpHyperparameters,
-    factor?: CholeskyFactor,
   ) {
     const n = y.length;
     const d = hyper.lengthScales.length;
@@ -186,11 +116,15 @@ export class GaussianProcess {
     this.ySd = sd;
     const ys = new Float64Array(n);
     for (let i = 0; i < n; i++) ys[i] = (y[i]! - mean) / sd;
-    const { L, jitter } =
-      factor ?? choleskyWithJitter(kernelMatrix(X, n, hyper), n, hyper.noiseVariance, hyper.signalVariance);
+    const { chol, jitter } = choleskyWithJitter(
+      kernelMatrix(X, n, hyper),
+      n,
+      hyper.noiseVariance,
+      hyper.signalVariance,
+    );
     this.jitter = jitter;
-    this.L = L;
-    this.alpha = choleskySolve(L, ys);
+    this.L = rowMajor(chol, n);
+    this.alpha = choleskySolve(chol, ys);
     let quad = 0;
     let logDet = 0;
     for (let i = 0; i < n; i++) {
@@ -203,8 +137,10 @@ export class GaussianProcess {
   }
 
   /**
-   * The GP with the same hyperparameters conditioned on its data and q more points (Xq row-major q×d, yq): equal to
-   * a GP built on all the data, its factor extended by q rows (see the header).
+   * The GP with the same hyperparameters conditioned on its data and q more points (Xq row-major q×d, yq), factored
+   * afresh: ml-matrix has no row update of a factor, and the refactorization costs ~4 % of an SMS-EGO proposal
+   * (36 factorizations at n = 118-140 per 24 proposals, each ~2.7 ms more than the O(n²) row update they replace, on
+   * `bench:surrogate --overhead=100`; docs/performance.md).
    */
   extend(Xq: Float64Array, yq: Float64Array): GaussianProcess {
     const { n, d, hyper } = this;
@@ -215,13 +151,7 @@ export class GaussianProcess {
     const y = new Float64Array(N);
     y.set(this.y);
     y.set(yq, n);
-    const K = new Float64Array(N * N);
-    for (let i = n; i < N; i++) {
-      K[i * N + i] = hyper.signalVariance;
-      for (let k = 0; k < i; k++) K[i * N + k] = matern52(scaledDistance2(X, i, X, k, this.inv2), hyper.signalVariance);
-    }
-    const L = extendCholesky(this.L, n, K, N, hyper.noiseVariance, this.jitter);
-    return new GaussianProcess(X, y, hyper, L === null ? undefined : { L, jitter: this.jitter });
+    return new GaussianProcess(X, y, hyper);
   }
 
   /** Posterior mean and variance at x (in [0, 1]^d), in the targets' units. */
@@ -276,7 +206,13 @@ export class GaussianProcess {
     acc[p] = acc[p]! + vv;
   }
 
-  /** solveOne for scratch rows p … p + 3 in one pass over L (each row's operations in solveOne's order). */
+  /**
+   * solveOne for scratch rows p … p + 3 in one pass over L (each row's operations in solveOne's order). Hand-written
+   * rather than ml-matrix's: its CholeskyDecomposition has no forward substitution alone, and the variance as
+   * k*ᵀ (chol.solve(k*)) for the block measured 679-708 ms CPU per SMS-EGO proposal against 178-193 ms with these
+   * typed-array solves (`bench:surrogate --overhead=100`, the rest alike, 2 runs each): ~4.5 proposals' time. It also
+   * moved variances at the data by up to 4e-9 relative (1.7e-15 of the signal variance).
+   */
   private solveFour(p: number, acc: Float64Array): void {
     const { n, L } = this;
     const V = this.scratch;

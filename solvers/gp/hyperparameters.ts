@@ -9,9 +9,12 @@
  * uniformly in the bounds by the seeded Rng. The best optimum found is returned. Targets are standardized before.
  * Bounds (inputs in [0, 1], standardized targets): ℓ ∈ [0.01, 20], σ² ∈ [0.05, 20], σn² ∈ [1e-6, 0.1] (a noise-free
  * problem gets the floor 1e-6, which also keeps the kernel matrix well conditioned).
+ * The likelihood's Cholesky factorization, solve and K⁻¹ are typed-array kernels here, not ml-matrix's (measured
+ * there): the factorization in ml-matrix's operation order, so the likelihood's factor equals the GP's (gp.ts) to the
+ * last bit.
  */
 import type { Rng } from '../../src/base/rng.js';
-import { choleskySolve, choleskyWithJitter, meanSd, type GpHyperparameters } from './gp.js';
+import { meanSd, withJitter, type GpHyperparameters } from './gp.js';
 import { inverseSquares, scaledDistance2, SQRT5 } from './kernel.js';
 
 export const LOG_BOUNDS = {
@@ -63,6 +66,53 @@ function toTheta(h: GpHyperparameters): Float64Array {
   return t;
 }
 
+/**
+ * Lower Cholesky factor of A + shift I (A row-major n×n, symmetric) into L (row-major, upper part zeroed), in the
+ * operation order of ml-matrix's CholeskyDecomposition (JAMA's row-wise Cholesky–Banachiewicz), so the factor is the
+ * same to the last bit. False when a pivot is not positive. Hand-written for the likelihood (a fit factors ~30 times
+ * per GP): ml-matrix's factorization there cost ~14 ms of an SMS-EGO proposal of ~110 ms CPU (713 factorizations at
+ * n = 100 per 24 proposals on `bench:surrogate --overhead=100`, 0.73-0.75 ms each with ml-matrix against 0.26-0.27 ms
+ * here; docs/performance.md).
+ */
+function choleskyInto(A: Float64Array, n: number, shift: number, L: Float64Array): boolean {
+  let positive = true;
+  for (let j = 0; j < n; j++) {
+    const rj = j * n;
+    let d = 0;
+    for (let k = 0; k < j; k++) {
+      const rk = k * n;
+      let s = 0;
+      for (let i = 0; i < k; i++) s += L[rk + i]! * L[rj + i]!;
+      s = (A[rj + k]! - s) / L[rk + k]!;
+      L[rj + k] = s;
+      d = d + s * s;
+    }
+    d = A[rj + j]! + shift - d;
+    positive &&= d > 0;
+    L[rj + j] = Math.sqrt(Math.max(d, 0));
+    for (let k = j + 1; k < n; k++) L[rj + k] = 0;
+  }
+  return positive;
+}
+
+/** (L Lᵀ) \\ b: forward then back substitution, in ml-matrix's CholeskyDecomposition.solve order. */
+function choleskySolve(L: Float64Array, b: Float64Array): Float64Array {
+  const n = b.length;
+  const x = Float64Array.from(b);
+  for (let k = 0; k < n; k++) {
+    const rk = k * n;
+    let v = x[k]!;
+    for (let i = 0; i < k; i++) v = v - x[i]! * L[rk + i]!;
+    x[k] = v / L[rk + k]!;
+  }
+  for (let k = n - 1; k >= 0; k--) {
+    let v = x[k]!;
+    for (let i = k + 1; i < n; i++) v = v - x[i]! * L[i * n + k]!;
+    x[k] = v / L[k * n + k]!;
+  }
+  return x;
+}
+
 /** What the likelihood's gradient needs from its value: the kernel matrix, its length factors, the factor and α. */
 interface LikelihoodState {
   readonly inv2: Float64Array;
@@ -90,7 +140,13 @@ function logLikelihood(
   const { K, F } = kernelAndLengthFactors(X, n, inv2, h.signalVariance);
   let L: Float64Array;
   try {
-    L = choleskyWithJitter(K, n, h.noiseVariance, h.signalVariance).L;
+    L = withJitter(h.signalVariance, (jitter) => {
+      // the diagonal summed as K_jj + σn² + jitter, as gp.ts's choleskyWithJitter sums it
+      const A = jitter === 0 ? K : K.slice();
+      if (jitter !== 0) for (let j = 0; j < n; j++) A[j * n + j] = A[j * n + j]! + h.noiseVariance + jitter;
+      const factor = new Float64Array(n * n);
+      return choleskyInto(A, n, jitter === 0 ? h.noiseVariance : 0, factor) ? factor : null;
+    }).factor;
   } catch {
     return { value: -Infinity, state: null };
   }
@@ -167,7 +223,9 @@ function kernelAndLengthFactors(
 
 /**
  * K⁻¹ = L⁻ᵀ L⁻¹ from the row-major Cholesky factor L (a triangular inverse, then the product: n³/3 flops in all).
- * L⁻¹ is kept transposed (row c of T is column c of L⁻¹), so both loops read memory in order.
+ * L⁻¹ is kept transposed (row c of T is column c of L⁻¹), so both loops read memory in order. Hand-written: ml-matrix's
+ * chol.solve(Matrix.eye(n)) (n³ flops through its accessors) cost ~50 ms more per SMS-EGO proposal of ~110 ms CPU
+ * (`bench:surrogate --overhead=100`: 178-193 → 128-135 ms with this, 2 runs each).
  */
 export function inverseFromCholesky(L: Float64Array, n: number): Float64Array {
   const T = new Float64Array(n * n);

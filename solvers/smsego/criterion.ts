@@ -8,14 +8,15 @@
  * - a ŷ that some front point a ε-dominates (a_j ≤ ŷ_j + ε_j for every j) scores the penalty
  *   −max_a [−1 + Π_j (1 + max(0, ŷ_j − a_j))] ≤ 0, so candidates predicted far behind the front rank last;
  *   ε_j = span_j / (|front| + c · evaluations left), c = 1 − 2^−m (Ponweiser et al.'s additive ε);
- * - any other ŷ scores its exclusive hypervolume contribution to the front (≥ 0).
+ * - any other ŷ scores its exclusive hypervolume contribution to the front (≥ 0), from the project's hypervolume
+ *   (src/optimize/indicators/hypervolume.ts).
  * Constraints (not in Ponweiser et al.): with the probability of feasibility PoF = Π_i Φ(−μ_i / s_i) of one GP per
  * constraint (a constraint with one value in all the data has no GP: solvers/gp/gp.ts constantTargets), a positive
  * score is multiplied by PoF and a penalty lowered by 1 − PoF; before any feasible design is known the criterion is
  * log PoF alone (find the feasible region first; Schonlau, Welch & Jones 1998).
  */
 import { normalCdf } from '../parego/infill.js';
-import { hypervolumeContribution } from './hypervolume.js';
+import { hypervolume } from '../../src/optimize/indicators/hypervolume.js';
 
 export const REFERENCE = 1.1;
 
@@ -76,6 +77,34 @@ export function additiveEpsilon(front: readonly Float64Array[], m: number, left:
     eps[j] = span / (front.length + c * Math.max(0, left));
   }
   return eps;
+}
+
+/**
+ * The hypervolume p adds to `front` against reference r (all m objectives minimized): vol([p, r)) − HV({max(a, p) :
+ * a ∈ front}), the exclusive contribution (0 when p is dominated or not strictly inside the box).
+ */
+export function hypervolumeContribution(
+  p: ArrayLike<number>,
+  front: readonly ArrayLike<number>[],
+  r: ArrayLike<number>,
+  m: number,
+): number {
+  let box = 1;
+  for (let j = 0; j < m; j++) box *= Math.max(0, r[j]! - p[j]!);
+  if (!(box > 0)) return 0;
+  // the front raised to p: row-major, one row per member (those not strictly inside the box count nothing)
+  const clipped = new Float64Array(front.length * m);
+  front.forEach((a, i) => {
+    for (let j = 0; j < m; j++) clipped[i * m + j] = Math.max(a[j]!, p[j]!);
+  });
+  return Math.max(
+    0,
+    box -
+      hypervolume(
+        clipped,
+        Float64Array.from({ length: m }, (_, j) => r[j]!),
+      ),
+  );
 }
 
 /** SMS-EGO value (to maximize) of a normalized lower confidence bound ŷ, before constraints. */

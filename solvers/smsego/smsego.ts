@@ -21,6 +21,7 @@
  */
 import type { Problem } from '../../src/optimize/types.js';
 import { nonDominatedIndices, toMatrix } from '../../src/optimize/pareto/dominance.js';
+import { hypervolume } from '../../src/optimize/indicators/hypervolume.js';
 import type { AlgorithmEntry, AlgorithmOptions, AlgorithmSnapshot, Individual } from '../types.js';
 import { KIND_REAL, randomDesign } from '../operators/layout.js';
 import { DuplicateFilter } from '../operators/duplicates.js';
@@ -38,7 +39,6 @@ import {
   trainingSets,
 } from './models.js';
 import { maximizeCriterion, type Scorer, type SearchOptions } from '../surrogate/criterionSearch.js';
-import { smallHypervolume } from './hypervolume.js';
 import {
   bestByChebyshev,
   failureStreak,
@@ -299,7 +299,7 @@ function frontHypervolumes(
   const norm = (f: Float64Array): Float64Array =>
     f.map((v, j) => (v - ideal[j]!) / (nadir[j]! > ideal[j]! ? nadir[j]! - ideal[j]! : 1));
   const r = new Float64Array(m).fill(REFERENCE);
-  return { before: smallHypervolume(before.map(norm), r, m), after: smallHypervolume(after.map(norm), r, m) };
+  return { before: hypervolume(before.map(norm), r), after: hypervolume(after.map(norm), r) };
 }
 
 /** At most k of xs, evenly spread over their order. */

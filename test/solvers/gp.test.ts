@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choleskyInto, choleskySolve, extendCholesky, GaussianProcess } from '../../solvers/gp/gp.js';
+import { choleskySolve, choleskyWithJitter, GaussianProcess } from '../../solvers/gp/gp.js';
 import { fitHyperparameters, logLikelihoodAndGradient, toHyper } from '../../solvers/gp/hyperparameters.js';
 import { kernelMatrix, matern52 } from '../../solvers/gp/kernel.js';
 import { createRng } from '../../src/base/rng.js';
@@ -19,21 +19,20 @@ describe('Matérn 5/2 kernel', () => {
   });
 });
 
-describe('typed-array Cholesky', () => {
-  it('factors and solves a 2×2 case by hand; a shift is added to the diagonal; an indefinite matrix is refused', () => {
-    // [[4, 2], [2, 3]] = L Lᵀ with L = [[2, 0], [1, √2]]; 4x + 2y = 8, 2x + 3y = 7 → y = 1.5, x = 1.25
-    const L = new Float64Array(4).fill(9);
-    expect(choleskyInto(Float64Array.from([4, 2, 2, 3]), 2, 0, L)).toBe(true);
-    expect(Array.from(L)).toEqual([2, 0, 1, Math.SQRT2]);
-    const x = choleskySolve(L, Float64Array.from([8, 7]));
+describe('Cholesky with jitter (ml-matrix)', () => {
+  it('factors and solves a 2×2 case by hand; the noise is added to the diagonal; an indefinite matrix gets jitter', () => {
+    // [[3, 2], [2, 2]] + 1 I = [[4, 2], [2, 3]] = L Lᵀ with L = [[2, 0], [1, √2]];
+    // 4x + 2y = 8, 2x + 3y = 7 → y = 1.5, x = 1.25
+    const { chol, jitter } = choleskyWithJitter(Float64Array.from([3, 2, 2, 2]), 2, 1, 1);
+    expect(jitter).toBe(0);
+    expect(chol.lowerTriangularMatrix.to1DArray()).toEqual([2, 0, 1, Math.SQRT2]);
+    const x = choleskySolve(chol, Float64Array.from([8, 7]));
     expect(x[0]).toBeCloseTo(1.25, 14);
     expect(x[1]).toBeCloseTo(1.5, 14);
-    // the same matrix as [[3, 2], [2, 2]] + 1 I
-    const shifted = new Float64Array(4);
-    expect(choleskyInto(Float64Array.from([3, 2, 2, 2]), 2, 1, shifted)).toBe(true);
-    expect(Array.from(shifted)).toEqual([2, 0, 1, Math.SQRT2]);
-    // eigenvalues 3 and −1: the second pivot 1 − 4 is negative
-    expect(choleskyInto(Float64Array.from([1, 2, 2, 1]), 2, 0, new Float64Array(4))).toBe(false);
+    // [[1, 1], [1, 1]] is singular: the first jitter 1e-10 × scale makes it positive definite
+    expect(choleskyWithJitter(Float64Array.from([1, 1, 1, 1]), 2, 0, 1).jitter).toBe(1e-10);
+    // eigenvalues 3 and −1: no jitter up to 0.1 × the scale helps
+    expect(() => choleskyWithJitter(Float64Array.from([1, 2, 2, 1]), 2, 0, 1)).toThrow(RangeError);
   });
 });
 
@@ -83,33 +82,20 @@ describe('GP block update and block prediction', () => {
   const y = Float64Array.from({ length: n }, (_, i) => Math.sin(4 * X[i * d]!) + X[i * d + 1]! * X[i * d + 2]!);
   const h = hyper([0.3, 0.5, 0.8], 1.4, 1e-4);
 
-  it('extendCholesky: the factor of 6 rows extended to 9 reproduces K + σn² I (L Lᵀ to 1e-10), as a fresh one', () => {
-    const K = kernelMatrix(X, n, h);
-    const L6 = new Float64Array(36);
-    const K6 = new Float64Array(36);
-    for (let i = 0; i < 6; i++) for (let k = 0; k < 6; k++) K6[i * 6 + k] = K[i * n + k]!;
-    expect(choleskyInto(K6, 6, h.noiseVariance, L6)).toBe(true);
-    const L = extendCholesky(L6, 6, K, n, h.noiseVariance, 0)!;
+  it("the factor reproduces K + σn² I from the kernel's closed form (L Lᵀ to 1e-10, upper part 0)", () => {
+    const L = choleskyWithJitter(kernelMatrix(X, n, h), n, h.noiseVariance, h.signalVariance).chol
+      .lowerTriangularMatrix;
     for (let i = 0; i < n; i++) {
       for (let k = 0; k < n; k++) {
         let s = 0;
-        for (let j = 0; j < n; j++) s += L[i * n + j]! * L[k * n + j]!;
+        for (let j = 0; j < n; j++) s += L.get(i, j) * L.get(k, j);
         // K's entries from the closed form, not from kernelMatrix
         let r2 = 0;
         for (let j = 0; j < d; j++) r2 += (X[i * d + j]! - X[k * d + j]!) ** 2 / h.lengthScales[j]! ** 2;
         expect(s).toBeCloseTo(matern52(r2, 1.4) + (i === k ? 1e-4 : 0), 10);
-        if (k > i) expect(L[i * n + k]).toBe(0);
+        if (k > i) expect(L.get(i, k)).toBe(0);
       }
     }
-    const fresh = new Float64Array(n * n);
-    choleskyInto(K, n, h.noiseVariance, fresh);
-    expect(Array.from(L)).toEqual(Array.from(fresh)); // row-wise Cholesky: the same operations
-    // [[1, 2], [2, 1]] from the 1×1 factor [1]: L10 = 2, pivot 1 − 4 < 0: refused
-    expect(extendCholesky(Float64Array.of(1), 1, Float64Array.from([1, 2, 2, 1]), 2, 0, 0)).toBeNull();
-    // the same with a diagonal 4 + jitter 1 (the jittered sum): L = [[√5, 0], [2/√5, √(6 − 4/5)]]
-    const L2 = extendCholesky(Float64Array.of(Math.sqrt(5)), 1, Float64Array.from([1, 2, 2, 1]), 2, 4, 1)!;
-    expect(L2[2]).toBeCloseTo(2 / Math.sqrt(5), 14);
-    expect(L2[3]).toBeCloseTo(Math.sqrt(6 - 4 / 5), 14);
   });
 
   it('a GP conditioned on 5 points and extended by 4 predicts as one conditioned on all 9', () => {
@@ -188,6 +174,18 @@ describe('maximum-likelihood hyperparameters', () => {
       expect(gradient[j]).toBeCloseTo(fd, 4);
     }
     expect(toHyper(theta).lengthScales[0]).toBeCloseTo(0.4, 12);
+  });
+
+  it("the likelihood (typed-array factor) equals the GP's (ml-matrix factor), also with jitter at a duplicate", () => {
+    // y standardized exactly (mean 0, population sd 1), so the GP's own standardization leaves it as it is
+    const X = Float64Array.from([0.1, 0.1, 0.5, 0.9]);
+    const ys = Float64Array.from([-1, -1, 1, 1]);
+    // noise ~0: the duplicate needs jitter
+    const theta = Float64Array.from([Math.log(0.4), Math.log(1.2), Math.log(1e-300)]);
+    const gp = new GaussianProcess(X, ys, toHyper(theta));
+    expect(gp.jitter).toBeGreaterThan(0);
+    // the same factor and α; the two sums differ in order only
+    expect(logLikelihoodAndGradient(X, ys, theta).value).toBeCloseTo(gp.logMarginalLikelihood, 12);
   });
 
   it('finds a short length scale on the active input and a long one on an ignored input; same seed, same fit', () => {

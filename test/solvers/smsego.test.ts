@@ -1,7 +1,7 @@
 /**
- * SMS-EGO: its building blocks against hand calculations (hypervolume of a few points, exclusive contributions, the
- * confidence-bound gain, the categorical encoding, the criterion's penalty) and the algorithm's contract (same seed
- * same proposals, resume from a snapshot, warm-start designs first, no design proposed twice).
+ * SMS-EGO: its building blocks against hand calculations (the indicators' hypervolume of a few points, exclusive
+ * contributions, the confidence-bound gain, the categorical encoding, the criterion's penalty) and the algorithm's
+ * contract (same seed same proposals, resume from a snapshot, warm-start designs first, no design proposed twice).
  */
 import { describe, expect, it } from 'vitest';
 import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
@@ -9,8 +9,15 @@ import { safeEvaluate, type Problem } from '../../src/optimize/types.js';
 import { createAlgorithm } from '../../solvers/index.js';
 import type { Algorithm, AlgorithmOptions } from '../../solvers/types.js';
 import { compileLayout } from '../../solvers/operators/layout.js';
-import { hypervolumeContribution, smallHypervolume } from '../../solvers/smsego/hypervolume.js';
-import { additiveEpsilon, constrainedValue, lcbGain, logNormalCdf, smsValue } from '../../solvers/smsego/criterion.js';
+import { hypervolume } from '../../src/optimize/indicators/hypervolume.js';
+import {
+  additiveEpsilon,
+  constrainedValue,
+  hypervolumeContribution,
+  lcbGain,
+  logNormalCdf,
+  smsValue,
+} from '../../solvers/smsego/criterion.js';
 import { compileEncoding, encode } from '../../solvers/smsego/encoding.js';
 import { REFIT_EVERY } from '../../solvers/smsego/models.js';
 import { normalCdf } from '../../solvers/parego/infill.js';
@@ -27,15 +34,15 @@ function drive(a: Algorithm, p: Problem, budget: number, batches: Float64Array[]
 const f64 = (...v: number[]): Float64Array => Float64Array.from(v);
 
 describe('SMS-EGO building blocks', () => {
-  it('hypervolume by hand: 2-D staircase and 3-D boxes', () => {
+  it("the indicators' hypervolume SMS-EGO uses, by hand: 2-D staircase and 3-D boxes", () => {
     // 2-D, r = (1, 1): (0, 0.5) and (0.5, 0) → 0.5 + 0.5 − 0.25 = 0.75; a dominated point adds nothing
-    expect(smallHypervolume([f64(0, 0.5), f64(0.5, 0), f64(0.6, 0.6)], f64(1, 1), 2)).toBeCloseTo(0.75, 14);
+    expect(hypervolume([f64(0, 0.5), f64(0.5, 0), f64(0.6, 0.6)], f64(1, 1))).toBeCloseTo(0.75, 14);
     // 3-D, r = (1, 1, 1): boxes [0.5,1]×[0,1]×[0,1] (0.5) and [0,1]×[0.5,1]×[0,1] (0.5), overlap 0.25 → 0.75;
     // plus (0, 0, 0.5): [0,1]²×[0.5,1] = 0.5, of which [0.5,1]×[0,1]×[0.5,1] ∪ [0,1]×[0.5,1]×[0.5,1] (0.375) is counted
-    expect(smallHypervolume([f64(0.5, 0, 0), f64(0, 0.5, 0)], f64(1, 1, 1), 3)).toBeCloseTo(0.75, 14);
-    expect(smallHypervolume([f64(0.5, 0, 0), f64(0, 0.5, 0), f64(0, 0, 0.5)], f64(1, 1, 1), 3)).toBeCloseTo(0.875, 14);
+    expect(hypervolume([f64(0.5, 0, 0), f64(0, 0.5, 0)], f64(1, 1, 1))).toBeCloseTo(0.75, 14);
+    expect(hypervolume([f64(0.5, 0, 0), f64(0, 0.5, 0), f64(0, 0, 0.5)], f64(1, 1, 1))).toBeCloseTo(0.875, 14);
     // 4-D by slicing: one point at the origin fills the unit box; a point outside the box counts nothing
-    expect(smallHypervolume([f64(0, 0, 0, 0), f64(2, 0, 0, 0)], f64(1, 1, 1, 1), 4)).toBeCloseTo(1, 14);
+    expect(hypervolume([f64(0, 0, 0, 0), f64(2, 0, 0, 0)], f64(1, 1, 1, 1))).toBeCloseTo(1, 14);
   });
 
   it('exclusive contribution = HV(front ∪ p) − HV(front); 0 for a dominated point', () => {
@@ -44,6 +51,13 @@ describe('SMS-EGO building blocks', () => {
     const p = f64(0, 0, 0.5);
     expect(hypervolumeContribution(p, front, r, 3)).toBeCloseTo(0.875 - 0.75, 14);
     expect(hypervolumeContribution(f64(0.6, 0.1, 0.1), front, r, 3)).toBe(0);
+    // 2-D, r = (1, 1), front (0.2, 0.6), (0.6, 0.2): p = (0.4, 0.4) adds the square [0.4, 0.6)² = 0.04;
+    // a point on the reference's edge, or NaN, adds nothing
+    const front2 = [f64(0.2, 0.6), f64(0.6, 0.2)];
+    expect(hypervolumeContribution(f64(0.4, 0.4), front2, f64(1, 1), 2)).toBeCloseTo(0.04, 14);
+    expect(hypervolumeContribution(f64(0.1, 0.1), [], f64(1, 1), 2)).toBeCloseTo(0.81, 14);
+    expect(hypervolumeContribution(f64(1, 0), front2, f64(1, 1), 2)).toBe(0);
+    expect(hypervolumeContribution(f64(NaN, 0), front2, f64(1, 1), 2)).toBe(0);
   });
 
   it('gain α: (1 − 2Φ(−α))^m = ½ — the quartile 0.6745 for one objective, 1.0518 for two', () => {
