@@ -9,17 +9,12 @@ export const RAD_PER_DEG = Math.PI / 180;
 export const J_PER_WH = 3600;
 export const W_PER_KW = 1000;
 export const M_PER_MM = 1e-3;
-/** 1 rad = 0.01 Gy (absorbed dose). */
-export const GY_PER_RAD = 0.01;
 export const FLOPS_PER_PFLOPS = 1e15;
-export const FLOPS_PER_TFLOPS = 1e12;
 
 export const km_to_m = (km: number): number => km * M_PER_KM;
-export const m_to_km = (m: number): number => m / M_PER_KM;
 export const deg_to_rad = (deg: number): number => deg * RAD_PER_DEG;
 export const rad_to_deg = (rad: number): number => rad / RAD_PER_DEG;
 export const s_to_min = (s: number): number => s / S_PER_MIN;
-export const min_to_s = (min: number): number => min * S_PER_MIN;
 export const mm_to_m = (mm: number): number => mm * M_PER_MM;
 export const J_to_Wh = (J: number): number => J / J_PER_WH;
 export const Wh_to_J = (Wh: number): number => Wh * J_PER_WH;

@@ -53,14 +53,6 @@ const TRACKS = new Memo<PlaneTrack>(1_000_000);
 /** Shell link results kept across evaluations (they depend on geometry, topology and terminal only). */
 const LINKS = new Memo<ShellLinksResult>(64);
 
-/** Cache hits and misses of this process so far (for benchmarks). */
-export function constellationCacheStats(): {
-  tracks: { hits: number; misses: number };
-  links: { hits: number; misses: number };
-} {
-  return { tracks: { hits: TRACKS.hits, misses: TRACKS.misses }, links: { hits: LINKS.hits, misses: LINKS.misses } };
-}
-
 const scale = (s: Stats, k: number): StatsRecord => ({ min: s.min * k, mean: s.mean * k, max: s.max * k });
 
 function linkRecords(name: string, l: ShellLinksResult): LinkClassRecord[] {

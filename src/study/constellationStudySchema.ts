@@ -14,19 +14,3 @@ export const constellationStudySectionsSchema = lazy(() =>
     algorithm: algorithmSchema().prefault({}),
   }),
 );
-
-/** `node: { from: <node run folder> }` (and, in a run's own study.yaml, the designs copied from it). */
-export const nodeFromRunSchema = lazy(() =>
-  z.strictObject({
-    from: z
-      .string()
-      .min(1)
-      .describe(
-        'A node study run folder (results/<study>/<run-id>): the constellation picks among its Pareto designs.',
-      ),
-    candidates: z
-      .array(z.record(z.string(), z.unknown()))
-      .optional()
-      .describe('Written by odc into a run folder: the node designs copied from that run.'),
-  }),
-);

@@ -3,6 +3,7 @@
  * commander InvalidArgumentError naming the option and the fix (exit 2, no stack trace).
  */
 import { InvalidArgumentError } from 'commander';
+import { QUEUE_NAME } from '../../run/evaluators/jobCheck.js';
 
 export const intArg =
   (name: string, min: number, max = Number.MAX_SAFE_INTEGER, why = '') =>
@@ -32,7 +33,7 @@ export const SAMPLES_WHY =
 
 /** A queue name on a Redis server: BullMQ's key-safe characters, non-empty. */
 export const queueArg = (v: string): string => {
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(v)) {
+  if (!QUEUE_NAME.test(v)) {
     throw new InvalidArgumentError(
       `--queue "${v.slice(0, 80)}" is not a queue name: use 1 to 64 letters, digits, '.', '_' or '-'`,
     );

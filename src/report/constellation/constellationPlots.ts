@@ -5,7 +5,6 @@
  * constellationPlotsSeries.ts and are re-exported here.
  */
 import type { LinkGraphDetail } from '../../constellation/record/details.js';
-import type { ConstellationRecord } from '../../constellation/record/record.js';
 import { sunSynchronousInclination } from '../../models/orbit/orbit.js';
 import { fmt } from '../../base/numberFormat.js';
 import { renderPlotSvg } from './constellationPlotsSeries.js';
@@ -54,16 +53,6 @@ export const FILING_ENVELOPES: readonly FilingEnvelope[] = [
     inclinations: [{ kind: 'sso' }],
   },
 ];
-
-/** Shells of an evaluated constellation as shell-map points. */
-export function shellPointsOf(record: Pick<ConstellationRecord, 'shells'>): ShellPoint[] {
-  return record.shells.map((s) => ({
-    name: s.name,
-    altitude_km: s.altitude_km,
-    inclination_deg: s.inclination_deg,
-    satellites: s.satellites,
-  }));
-}
 
 /** J2 sun-synchronous inclination [deg] at an altitude [km]. */
 export const ssoInclination_deg = (altitude_km: number): number =>
