@@ -12,8 +12,8 @@ import { planeElements, slotPhase_rad } from '../../../src/constellation/geometr
 import { propagatePlane, slotPosition } from '../../../src/constellation/geometry/propagate.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
+import { deg } from '../../helpers/units.js';
 
-const deg = Math.PI / 180;
 const EPOCH = '2026-03-20T00:00:00Z';
 
 function shell(over: Partial<ShellGeometrySpec>): ShellGeometrySpec {

@@ -12,8 +12,8 @@ import {
 } from '../../../src/constellation/environment/environment.js';
 import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
 import { shell } from '../../helpers/shellSpec.js';
+import { deg } from '../../helpers/units.js';
 
-const deg = Math.PI / 180;
 const EPOCH = '2026-03-20T00:00:00Z';
 
 describe('plane-pair geometry', () => {

@@ -27,8 +27,8 @@ import { planeElements, satelliteElements } from '../../../src/constellation/geo
 import { circularSatrec, propagatePlane, slotPosition } from '../../../src/constellation/geometry/propagate.js';
 import { alpha5, tleChecksum, tleLines } from '../../../src/constellation/export/tleFormat.js';
 import type { CircularElements, ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import { deg } from '../../helpers/units.js';
 
-const deg = Math.PI / 180;
 const EPOCH = '2026-03-20T00:00:00Z';
 const shell = (o: Partial<ShellGeometrySpec> & { name: string }): ShellGeometrySpec => ({
   altitude_m: 550e3,

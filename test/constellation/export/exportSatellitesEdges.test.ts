@@ -16,8 +16,8 @@ import {
 } from '../../../src/constellation/export/exportSatellites.js';
 import { shellFormation } from '../../../src/constellation/geometry/clusterFormation.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import { deg } from '../../helpers/units.js';
 
-const deg = Math.PI / 180;
 const EPOCH = '2026-03-20T00:00:00Z';
 const shell = (o: Partial<ShellGeometrySpec> & { name: string }): ShellGeometrySpec => ({
   altitude_m: 550e3,

@@ -10,8 +10,8 @@ import {
   type ClusterFormation,
 } from '../../../src/constellation/geometry/clusterFormation.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import { deg } from '../../helpers/units.js';
 
-const deg = Math.PI / 180;
 const MU = 3.986004418e14,
   RE = 6378137;
 const ALTITUDE_m = 650e3;

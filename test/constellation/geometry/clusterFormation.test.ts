@@ -25,8 +25,8 @@ import type { ShellGeometrySpec } from '../../../src/constellation/design/types.
 import type { LpSolver } from '../../../src/optimize/lp.js';
 import { odc } from '../../helpers/cli.js';
 import { studyErrorOf, tempDir, writeFile } from '../../helpers/tmp.js';
+import { deg } from '../../helpers/units.js';
 
-const deg = Math.PI / 180;
 const MU = 3.986004418e14,
   RE = 6378137,
   J2 = 1.0826267e-3,

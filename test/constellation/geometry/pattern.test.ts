@@ -14,8 +14,8 @@ import {
   slotPhase_rad,
 } from '../../../src/constellation/geometry/pattern.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import { deg } from '../../helpers/units.js';
 
-const deg = Math.PI / 180;
 const shell = (o: Partial<ShellGeometrySpec>): ShellGeometrySpec => ({
   name: 't',
   altitude_m: 550e3,

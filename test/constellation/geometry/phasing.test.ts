@@ -10,8 +10,8 @@ import { planeRaan_rad } from '../../../src/constellation/geometry/pattern.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
 import { shell as shellSpec } from '../../helpers/shellSpec.js';
+import { deg } from '../../helpers/units.js';
 
-const deg = Math.PI / 180;
 const EPOCH = '2026-03-20T00:00:00Z';
 const shell = (o: Partial<ShellGeometrySpec>): ShellGeometrySpec =>
   shellSpec({ name: 't', inclination_rad: 53 * deg, planes: 5, satsPerPlane: 3, phasing: 0, raan0_rad: 0.3, ...o });

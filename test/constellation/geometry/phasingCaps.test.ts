@@ -8,8 +8,8 @@ import { MAX_PHASING_EVALUATIONS, phasingScan } from '../../../src/constellation
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
 import { shell as shellSpec } from '../../helpers/shellSpec.js';
+import { deg } from '../../helpers/units.js';
 
-const deg = Math.PI / 180;
 const EPOCH = '2026-03-20T00:00:00Z';
 const shell = (o: Partial<ShellGeometrySpec>): ShellGeometrySpec =>
   shellSpec({ name: 't', inclination_rad: 53 * deg, planes: 5, satsPerPlane: 1, phasing: 0, ...o });

@@ -19,8 +19,8 @@ import {
 import type { PlaneTrack } from '../../../src/constellation/geometry/propagate.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { shell } from '../../helpers/shellSpec.js';
+import { deg } from '../../helpers/units.js';
 
-const deg = Math.PI / 180;
 const A_m = 6378137;
 const B_m = 6356752.314245; // WGS-84 semi-minor axis a(1 − f) (NIMA TR8350.2, 2000, table 3.1)
 const R_m = A_m + 550e3;

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { shellLinks, type LinkTerminalRow, type ShellLinksParams } from '../../../src/constellation/links/links.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
+import { deg } from '../../helpers/units.js';
 
-const deg = Math.PI / 180;
 // 100 Gbps class terminal (catalog row isl-100g).
 const isl100g: LinkTerminalRow = {
   capacity_Gbps: 100,

@@ -13,8 +13,8 @@ import {
 } from '../../../src/constellation/links/links.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
+import { deg } from '../../helpers/units.js';
 
-const deg = Math.PI / 180;
 const isl100g: LinkTerminalRow = {
   capacity_Gbps: 100,
   range_km: 5000,

@@ -8,8 +8,8 @@ import {
   vehiclePayloadToOrbit,
 } from '../../../src/models/launch/launchPerformance.js';
 import { sunSynchronousInclination } from '../../../src/models/orbit/orbit.js';
+import { rad } from '../../helpers/units.js';
 
-const deg = (d: number): number => (d * Math.PI) / 180;
 const sso = (altitude_km: number): number =>
   sunSynchronousInclination({ altitude_m: altitude_km * 1e3 }).inclination_rad;
 const oneKg = 1;
@@ -27,7 +27,7 @@ describe('published performance points are reproduced (designs/catalogs/launch-v
     expect(r.basis).toBe('published');
   });
   it('Falcon 9 expendable: 22.8 t to LEO (SpaceX vehicle page; 200 km × 28.5° as the row states)', () => {
-    const r = vehiclePayloadToOrbit(findRow(cat, 'launchVehicles', 'falcon-9-expendable', 't'), 200e3, deg(28.5));
+    const r = vehiclePayloadToOrbit(findRow(cat, 'launchVehicles', 'falcon-9-expendable', 't'), 200e3, rad(28.5));
     expect(r.payload_kg).toBeCloseTo(22800, 6);
     expect(r.basis).toBe('published');
   });
@@ -39,7 +39,7 @@ describe('published performance points are reproduced (designs/catalogs/launch-v
     expect(r.basis).toBe('extrapolated');
   });
   it('a row without points is an estimate (Falcon Heavy)', () => {
-    expect(vehiclePayloadToOrbit(findRow(cat, 'launchVehicles', 'falcon-heavy', 't'), 550e3, deg(53)).basis).toBe(
+    expect(vehiclePayloadToOrbit(findRow(cat, 'launchVehicles', 'falcon-heavy', 't'), 550e3, rad(53)).basis).toBe(
       'estimate',
     );
   });
@@ -47,9 +47,9 @@ describe('published performance points are reproduced (designs/catalogs/launch-v
 
 describe('interpolation (hand calculations)', () => {
   const stage = { dryMass_kg: 1000, isp_s: 300 };
-  const reference = { altitude_m: 200e3, inclination_rad: deg(28.5), payload_kg: 1000 };
+  const reference = { altitude_m: 200e3, inclination_rad: rad(28.5), payload_kg: 1000 };
   const curve = (inc: number, pts: [number, number][]) =>
-    pts.map(([h, m]) => ({ altitude_m: h * 1e3, inclination: deg(inc), payload_kg: m }));
+    pts.map(([h, m]) => ({ altitude_m: h * 1e3, inclination: rad(inc), payload_kg: m }));
   it('linear in altitude along one curve: (300 km, 1000 kg)–(500 km, 800 kg) → 900 kg at 400 km', () => {
     const r = payloadToOrbit({
       points: curve(53, [
@@ -59,20 +59,20 @@ describe('interpolation (hand calculations)', () => {
       reference,
       upperStage: stage,
       altitude_m: 400e3,
-      inclination_rad: deg(53),
+      inclination_rad: rad(53),
     });
     expect(r.payload_kg).toBeCloseTo(900, 9);
     expect(r.basis).toBe('interpolated');
   });
   it('linear in inclination between curves: 1000 kg at 30°, 700 kg at 60° → 850 kg at 45°', () => {
     const points = [...curve(30, [[400, 1000]]), ...curve(60, [[400, 700]])];
-    const r = payloadToOrbit({ points, reference, upperStage: stage, altitude_m: 400e3, inclination_rad: deg(45) });
+    const r = payloadToOrbit({ points, reference, upperStage: stage, altitude_m: 400e3, inclination_rad: rad(45) });
     expect(r.payload_kg).toBeCloseTo(850, 9);
   });
   it('beyond the published inclinations: Earth-rotation ΔV v⊕(cos i_c − cos i) through the rocket equation', () => {
     // From 28.5° to 90°: Δv = 465.1 × cos 28.5° = 408.7 m/s; (1000 + 1000)·exp(−408.7/(9.80665·300)) − 1000
-    const r = payloadToOrbit({ points: [], reference, upperStage: stage, altitude_m: 200e3, inclination_rad: deg(90) });
-    const dv = 465.1 * Math.cos(deg(28.5));
+    const r = payloadToOrbit({ points: [], reference, upperStage: stage, altitude_m: 200e3, inclination_rad: rad(90) });
+    const dv = 465.1 * Math.cos(rad(28.5));
     expect(r.extrapolationDeltaV_m_s).toBeCloseTo(dv, 0);
     expect(r.payload_kg).toBeCloseTo(2000 * Math.exp(-dv / (9.80665 * 300)) - 1000, 0);
     expect(r.basis).toBe('estimate');

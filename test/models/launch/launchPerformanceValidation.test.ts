@@ -8,12 +8,12 @@ import { findRow, loadCatalogs } from '../../../src/catalog/load.js';
 import type { LaunchVehicleRow } from '../../../src/catalog/schema.js';
 import { vehiclePayloadToOrbit } from '../../../src/models/launch/launchPerformance.js';
 import { sunSynchronousInclination } from '../../../src/models/orbit/orbit.js';
+import { rad } from '../../helpers/units.js';
 
-const deg = (d: number): number => (d * Math.PI) / 180;
 const ssoInclination = (altitude_km: number): number =>
   sunSynchronousInclination({ altitude_m: altitude_km * 1e3 }).inclination_rad;
 const inclinationOf = (i: number | 'sso', altitude_km: number): number =>
-  i === 'sso' ? ssoInclination(altitude_km) : deg(i);
+  i === 'sso' ? ssoInclination(altitude_km) : rad(i);
 
 interface Published {
   readonly row: string;
@@ -146,7 +146,7 @@ describe('rocket-equation rule against a held-out published point', () => {
       const r = vehiclePayloadToOrbit(
         withOnly(row(c.id), (i) => i === 'sso'),
         c.leo.h * 1e3,
-        deg(c.leo.i),
+        rad(c.leo.i),
       );
       const err = r.payload_kg / c.leo.m - 1;
       expect(r.basis).toBe('extrapolated');
@@ -160,11 +160,11 @@ describe('Starship: the Users Guide bound (rev 1.0, March 2020, Table 3 note 1)'
   // '100+ t to LEO', note 1: 'up to 500-km circular orbit at up to 98.9-deg inclination'.
   const ship = row('starship');
   it('reproduces 100 t at the bound’s hardest corner, 500 km × 98.9°', () => {
-    expect(vehiclePayloadToOrbit(ship, 500e3, deg(98.9)).payload_kg).toBeCloseTo(100000, 6);
+    expect(vehiclePayloadToOrbit(ship, 500e3, rad(98.9)).payload_kg).toBeCloseTo(100000, 6);
   });
   it('gives at least 100 t at every orbit inside the envelope (≤ 500 km, ≤ 98.9°), labelled an estimate', () => {
     for (const h of [200, 300, 400, 500]) {
-      const incs = [28.5, 53, 70, 90, 98.9].map(deg).concat(h >= 300 ? [ssoInclination(h)] : []);
+      const incs = [28.5, 53, 70, 90, 98.9].map(rad).concat(h >= 300 ? [ssoInclination(h)] : []);
       for (const i of incs) {
         const r = vehiclePayloadToOrbit(ship, h * 1e3, i);
         expect(r.payload_kg).toBeGreaterThanOrEqual(100000 - 1e-6);

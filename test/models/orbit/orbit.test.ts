@@ -8,6 +8,7 @@ import {
 import { propagatedShadowFraction, propagatedState } from '../../../src/models/orbit/orbitPropagated.js';
 import { deg_to_rad, km_to_m, rad_to_deg } from '../../../src/base/convert.js';
 import { SUN_GRID_POINTS, sunCosDec, sunCosEot, sunSinDec, sunSinEot } from '../../../src/models/orbit/orbitSun.js';
+import { deg } from '../../helpers/units.js';
 
 // Sources:
 // [DF] docs/sources.md §4 "Orbit geometry formulas" and §11 cases 5–7
@@ -177,8 +178,7 @@ describe('SGP4 cross-check (satellite.js adapter)', () => {
 // Independent oracles for the annual β and eclipse statistics: the β angle is taken from vectors (orbit normal · Sun
 // direction), not from the closed form sin β = cos δ sin i sin(Ω − α) + sin δ cos i used by orbit.ts, and the
 // averages run over grids ~50× finer than the model's.
-const DEG = Math.PI / 180;
-const OBLIQUITY = 23.4393 * DEG;
+const OBLIQUITY = 23.4393 * deg;
 /** Unit orbit normal for node Ω and inclination i (equatorial frame): (sin i sin Ω, −sin i cos Ω, cos i). */
 const orbitNormal = (raan: number, inc: number): number[] => [
   Math.sin(inc) * Math.sin(raan),
@@ -214,15 +214,15 @@ describe('SSO beta angle: sign of the declination term (which dawn-dusk orbit ha
     for (let k = 0; k < steps; k++) {
       const d = 9496.5 + ((k + 0.5) * 365.2422) / steps; // days from J2000.0 (2026-01-01 00:00 UT = JD 2461041.5)
       // Astronomical Almanac low-precision Sun: mean longitude L, mean anomaly g, ecliptic longitude λ.
-      const L = (280.46 + 0.9856474 * d) * DEG;
-      const g = (357.528 + 0.9856003 * d) * DEG;
-      const lambda = L + (1.915 * Math.sin(g) + 0.02 * Math.sin(2 * g)) * DEG;
-      const beta = betaOf(orbitNormal(L + (ltan_h - 12) * 15 * DEG, inc), sunDirection(lambda));
+      const L = (280.46 + 0.9856474 * d) * deg;
+      const g = (357.528 + 0.9856003 * d) * deg;
+      const lambda = L + (1.915 * Math.sin(g) + 0.02 * Math.sin(2 * g)) * deg;
+      const beta = betaOf(orbitNormal(L + (ltan_h - 12) * 15 * deg, inc), sunDirection(lambda));
       lo = Math.min(lo, beta);
       hi = Math.max(hi, beta);
       sum += eclipseFraction({ altitude_m, beta_rad: beta }).eclipseFraction;
     }
-    return { mean: sum / steps, betaMin_deg: lo / DEG, betaMax_deg: hi / DEG };
+    return { mean: sum / steps, betaMin_deg: lo / deg, betaMax_deg: hi / deg };
   }
 
   it('LTAN 18:00 keeps the Sun on the +normal side all year (β > 0) and LTAN 06:00 on the − side (β < 0); both reach |β| ≈ 59° at 550 km', () => {

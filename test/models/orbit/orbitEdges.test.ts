@@ -18,8 +18,8 @@ import {
 } from '../../../src/models/orbit/orbit.js';
 import { SUN_GRID_POINTS, sunCosDec, sunSinDec } from '../../../src/models/orbit/orbitSun.js';
 import { EARTH_RADIUS_m, OBLIQUITY_rad } from '../../../src/base/constants.js';
+import { deg } from '../../helpers/units.js';
 
-const deg = Math.PI / 180;
 const fixed = (altitude_m: number, inclination_rad: number) =>
   orbitGeometry({ altitude_m, inclination: { kind: 'fixed', inclination_rad } });
 

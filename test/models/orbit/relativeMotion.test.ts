@@ -14,11 +14,11 @@ import {
   meanMotion_rad_s,
   type RelativeOrbit,
 } from '../../../src/models/orbit/relativeMotion.js';
+import { deg } from '../../helpers/units.js';
 
 const MU = 3.986004418e14; // m³/s², WGS-84 (EGM96) GM
 const RE = 6378137;
 const J2 = 1.0826267e-3;
-const deg = Math.PI / 180;
 const YEAR_s = 365.25 * 86400;
 
 type V = [number, number, number];

@@ -13,11 +13,11 @@ import {
   type DifferentialElements,
   type RelativeOrbit,
 } from '../../../src/models/orbit/relativeMotion.js';
+import { deg } from '../../helpers/units.js';
 
 const MU = 3.986004418e14; // m³/s², WGS-84 GM
 const RE = 6378137; // m
 const J2 = 1.0826267e-3;
-const deg = Math.PI / 180;
 const a = RE + 650e3;
 const none: DifferentialElements = {
   deltaEx: 0,
