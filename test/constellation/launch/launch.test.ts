@@ -325,10 +325,9 @@ describe('assignment', () => {
   /**
    * The launch MILP against a brute force over every assignment of individual satellites to launches. The oracle knows
    * nothing of satellites-per-launch counts: it enumerates each shell's set partitions into launches, labels each
-   * launch
-   * with a vehicle, keeps a launch only if its satellites' summed mass fits the vehicle's payload into that shell's
-   * orbit
-   * and their summed stowed volume fits η × fairing volume, and keeps a plan only if every vehicle's launch cap holds.
+   * launch with a vehicle, keeps a launch only if its satellites' summed mass fits the vehicle's payload into that
+   * shell's orbit and their summed stowed volume fits η × fairing volume, and keeps a plan only if every vehicle's
+   * launch cap holds.
    */
   beforeAll(async () => {
     solver = await createLpSolver();
@@ -436,10 +435,8 @@ describe('assignment', () => {
         { id: 'B', satellites: 4, launchMass_kg: 380, stowedVolume_m3: 1.5 },
       ];
       // By hand: Electron lifts 220–330 kg to A (2 × 110 kg; 3 by volume, 1.12/0.3) and under 380 kg to B; LM-2D 1.3 t
-      // to
-      // B (3 × 380 kg) and tonnes to A. A: two capped Electrons carry 4, so the fifth needs an LM-2D ($45M), or one
-      // LM-2D
-      // carries all five ($30M). B: two LM-2D ($60M). Cheapest $90M.
+      // to B (3 × 380 kg) and tonnes to A. A: two capped Electrons carry 4, so the fifth needs an LM-2D ($45M), or one
+      // LM-2D carries all five ($30M). B: two LM-2D ($60M). Cheapest $90M.
       expect(vehicles[0]!.payloadToShell_kg![0]).toBeGreaterThanOrEqual(220);
       expect(vehicles[0]!.payloadToShell_kg![0]).toBeLessThan(330);
       const oracle = bruteForce(shells, vehicles);

@@ -42,10 +42,9 @@ describe('steps', () => {
   /**
    * torusDestinations (torusPathTypes.ts) against a brute-force oracle: each destination's hull path types from every
    * lattice lift (p + wP, s − wF + mS) over many wraps, then, as the module's doc comments define them, the first
-    * type's
-   * hops summed into the base, each hull edge (dx, dy) counted as gcd(dx, dy) unit steps of its primitive direction,
-   * the fewest hops and the least latency over the types, and with a class unusable only the types that need none of
-    * it.
+   * type's hops summed into the base, each hull edge (dx, dy) counted as gcd(dx, dy) unit steps of its primitive
+   * direction, the fewest hops and the least latency over the types, and with a class unusable only the types that need
+   * none of it.
    */
   const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 

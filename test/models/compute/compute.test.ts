@@ -74,7 +74,7 @@ describe('computePayload', () => {
 describe('ranges', () => {
   /**
    * computePayload at the ends of its stated validity range (src/models/compute/compute.ts: chips ≥ 1 integer, 0 < u ≤
-    * 1,
+   * 1,
    * 0 ≤ f_idle < 1, 0 ≤ λ ≤ 10, 0 < lifetime ≤ 100, P_sys > 0, peak > 0, mass ≥ 0, precision factor > 0 finite):
    * each closed end is accepted, each open end and each value beyond is refused with a message naming the field.
    * A round-number chip keeps the hand calculations exact.

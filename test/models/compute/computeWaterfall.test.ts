@@ -214,8 +214,7 @@ describe('computeWaterfall', () => {
 describe('edges', () => {
   /**
    * Edges of the delivered-compute waterfall (src/models/compute/computeWaterfall.ts): which factors may be 0, what
-    * each
-   * refusal names, the downlink step without a limit or without capacity, and the source each step cites.
+   * each refusal names, the downlink step without a limit or without capacity, and the source each step cites.
    */
   const base: ComputeWaterfallParams = { peakPFLOPS: 100, utilization: 1, sustainedFraction: 1 };
   const balance = { installed_m2: 100, required_m2: 100, computeLoad_W: 100, fixedLoad_W: 0 };

@@ -218,29 +218,11 @@ describe('validation', () => {
    * The node cost model's input checks (src/models/cost/cost.ts): every field is named in its error, range ends are
    * allowed or refused as documented, and the optional cost terms (shielding, chip premium) add by hand.
    */
-  /** An AI1-like node (72 GPUs at $55k, 160 kW array, 110 m² radiator, 1.9 t) on a 100 t / $90M / 684 m³ vehicle. */
+  /** The AI1 node above on a 100 t / $90M / 684 m³ vehicle, delivering 120 PFLOPS. */
   const node: CostParams = {
+    ...ai1,
     vehicle: { payloadLeo_kg: 100000, price_USD: 90e6, fairingVolume_m3: 684 },
-    launch_kg: 1900,
-    stowedVolume_m3: 14,
-    chips: 72,
-    costPerChip_USD: 55000,
-    itPowerAvg_W: 120e3,
-    itPowerPeak_W: 140e3,
-    peakPFLOPS: 180,
-    utilization: 0.8,
     deliveredPFLOPS: 120,
-    lifetime_yr: 5,
-    arrayBolPower_W: 160e3,
-    arrayCost_USD_per_W: 8,
-    radiatorArea_m2: 110,
-    radiatorCost_USD_per_m2: 20000,
-    batteryEnergy_Wh: 20000,
-    batteryCost_USD_per_Wh: 2,
-    islCost_USD: 1.2e6,
-    bus_kg: 300,
-    shielding_kg: 0,
-    propellant_kg: 20,
   };
 
   describe('node cost checks name the field', () => {

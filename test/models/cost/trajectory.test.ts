@@ -138,8 +138,7 @@ describe('edges', () => {
   /**
    * Edges of src/models/cost/trajectory.ts (log-linear interpolation over several points, the parity search's ties and
    * unpriceable years, its refusals) and src/models/cost/priceTrajectories.ts (every factor from its own trajectory,
-    * the
-   * flat defaults with their sources). Expectations are hand calculations written next to each case.
+   * the flat defaults with their sources). Expectations are hand calculations written next to each case.
    */
   const pts = (...p: [number, number][]): TrajectoryPoint[] => p.map(([year, value]) => ({ year, value }));
 

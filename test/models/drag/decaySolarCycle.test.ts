@@ -1,8 +1,7 @@
 /**
  * src/models/drag/decaySolarCycle.ts on made-up cycles whose decay stays inside one 20 km density segment (560 → 540
- * km),
- * where the decay has a closed form: with ρ(h) = ρ₅₄₀·e^{−(h − 540 km)/H} inside the segment and √(μ a) taken at its
- * middle (550 km, as the model's header says), S(x) = ∫₀ˣ dh/(ρ √(μ a)) = H·(e^{x/H} − 1)/(ρ₅₄₀ √(μ a)), a bin of
+ * km), where the decay has a closed form: with ρ(h) = ρ₅₄₀·e^{−(h − 540 km)/H} inside the segment and √(μ a) taken at
+ * its middle (550 km, as the model's header says), S(x) = ∫₀ˣ dh/(ρ √(μ a)) = H·(e^{x/H} − 1)/(ρ₅₄₀ √(μ a)), a bin of
  * constant density lowers S by Δt/B, and the altitude after it is x = H·ln(1 + S·ρ₅₄₀ √(μ a)/H). The oracle below
  * steps through the bins with that closed form; it shares no code with the model (no grid, no cumulative integrals,
  * no bin search). Densities: the published cira-2012.dat rows at 540 and 560 km (norabolig/SDCRE-NS), log-linear in
@@ -292,10 +291,8 @@ describe('through the solar cycle', () => {
 
   /**
    * Test oracle, independent of the model's binning and closed-form segments: classical RK4 on dh/dt = −ρ(h, t)·√(μ
-    * a)/B
-   * with steps ≤ 4 days, ≤ 1/500 of a 40 km scale-height drop, and never across a month boundary. ρ(h, t): the
-    * published
-   * cira-2012.dat rows, log-linear in altitude; log-linear in F10.7 between the columns at 65 / 140 / 250 sfu
+   * a)/B with steps ≤ 4 days, ≤ 1/500 of a 40 km scale-height drop, and never across a month boundary. ρ(h, t): the
+   * published cira-2012.dat rows, log-linear in altitude; log-linear in F10.7 between the columns at 65 / 140 / 250 sfu
    * (SDCRENS.py break points); F10.7 = the template month containing t. μ, R⊕: WGS-84.
    */
   function rk4Decay_yr(h0_m: number, B: number, phase_yr: number): number {
@@ -342,8 +339,7 @@ describe('through the solar cycle', () => {
       // cira-2012.dat moderate rows: ρ(540) = 4.77e-13, ρ(560) = 3.58e-13 kg/m³ → H = 20 km / ln(4.77/3.58) = 69.690
       // km.
       // t = B·H·(e^{Δh/H} − 1)/(ρ₅₄₀·√(μ a)), e^{Δh/H} = 4.77/3.58, a = R⊕ + 550 km = 6,928,137 m, √(μ a) = 5.25505e10
-      // m²/s
-      //   = 100 × 69,690 × 0.33240 / (4.77e-13 × 5.25505e10) = 9.2415e7 s = 2.9284 yr.
+      // m²/s = 100 × 69,690 × 0.33240 / (4.77e-13 × 5.25505e10) = 9.2415e7 s = 2.9284 yr.
       // Catches: ρ and H taken from the wrong end of the segment, a missing √(μ a), B inverted, F10.7 not mapped to
       // 'moderate'.
       const r = decay({

@@ -123,9 +123,8 @@ describe('tabulated worst-phase disposal decay against the full integration', ()
 describe('search', () => {
   /**
    * The column search of worstDecayFromTable (src/models/drag/decaySolarCycleTable.ts) on a table whose u* is curved in
-   * the
-   * column index, u*_k = g(L_k) = L_k + 0.05·L_k² (rising for L > −10; L_k = ln 0.05 + k/64 ∈ [−3.0, 5.3]): the look-up
-   * is the exact inverse of the piecewise-linear interpolant, so u = g(L_k) gives exp(L_k) and the midpoint of
+   * the column index, u*_k = g(L_k) = L_k + 0.05·L_k² (rising for L > −10; L_k = ln 0.05 + k/64 ∈ [−3.0, 5.3]): the
+   * look-up is the exact inverse of the piecewise-linear interpolant, so u = g(L_k) gives exp(L_k) and the midpoint of
    * g(L_k), g(L_{k+1}) gives exp((L_k + L_{k+1})/2), which a search that stopped at the wrong column pair (and
    * extrapolated its line) would miss. Also the refusal of an oracle already at the first column's decay.
    */
@@ -163,8 +162,7 @@ describe('search', () => {
 describe('synthetic', () => {
   /**
    * The table machinery of src/models/drag/decaySolarCycleTable.ts on synthetic oracles whose inverse is known in
-    * closed
-   * form, so every expectation is exact: with T_worst(h, u) = exp(u − c(h)) the stored u* of column k is
+   * closed form, so every expectation is exact: with T_worst(h, u) = exp(u − c(h)) the stored u* of column k is
    * L_k + c(h) (L_k = ln 0.05 + k/64), and the look-up must return exp(u − c̄) with c̄ blended linearly between rows.
    * The shipped table against the real integration is decaySolarCycleTable.test.ts.
    */

@@ -277,10 +277,9 @@ describe('extra station keeping (formation keeping) in the propellant budget', (
 describe('edges', () => {
   /**
    * Edges of src/models/drag/drag.ts and src/models/drag/atmosphere.ts that drag.test.ts leaves open: the
-    * orbit-averaged
-   * drag area by hand, the range checks on both sides with their messages, the model ranges' end points, and the
-   * exponential tail above the CIRA-2012 table worked from the header (the scale height of the 880–900 km interval
-   * kept up to 2,000 km).
+   * orbit-averaged drag area by hand, the range checks on both sides with their messages, the model ranges' end points,
+   * and the exponential tail above the CIRA-2012 table worked from the header (the scale height of the 880–900 km
+   * interval kept up to 2,000 km).
    */
   describe('orbit-averaged drag area, by hand', () => {
     it('array and radiator at the default 2/π, the bus whole; the bus alone is the minimum', () => {

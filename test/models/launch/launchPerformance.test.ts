@@ -104,9 +104,8 @@ describe('interpolation (hand calculations)', () => {
 describe('joins', () => {
   /**
    * The two joins of src/models/launch/launchPerformance.ts that a published point or curve sits on: a target at a
-   * curve's
-   * first altitude is that point (published, no ΔV), and a target exactly SAME_INCLINATION_rad (1e-6 rad) from a curve
-   * belongs to the curve. Hand cases on made-up vehicles.
+   * curve's first altitude is that point (published, no ΔV), and a target exactly SAME_INCLINATION_rad (1e-6 rad) from
+   * a curve belongs to the curve. Hand cases on made-up vehicles.
    */
   const stage = { dryMass_kg: 1000, isp_s: 300 };
   const reference = { altitude_m: 200e3, inclination_rad: 0.5, payload_kg: 1000 };
@@ -132,11 +131,9 @@ describe('joins', () => {
 describe('rules', () => {
   /**
    * The interpolation and extrapolation rules of src/models/launch/launchPerformance.ts on made-up vehicles, each case
-    * a
-   * hand
-   * calculation: Hohmann ΔV from vis-viva (Vallado 2013 §6.3.1, written here in its own form), the Earth-rotation
-   * ΔV v⊕(cos i_c − cos i) with v⊕ = ω⊕R⊕ = 7.292115e-5 × 6,378,137 = 465.10 m/s (IERS 2010, WGS-84), and the rocket
-   * equation m_B = (m_A + m_d)·exp(−Δv/(g₀ Isp)) − m_d (Sutton & Biblarz §4.1), g₀ = 9.80665 m/s².
+   * a hand calculation: Hohmann ΔV from vis-viva (Vallado 2013 §6.3.1, written here in its own form), the
+   * Earth-rotation ΔV v⊕(cos i_c − cos i) with v⊕ = ω⊕R⊕ = 7.292115e-5 × 6,378,137 = 465.10 m/s (IERS 2010, WGS-84),
+   * and the rocket equation m_B = (m_A + m_d)·exp(−Δv/(g₀ Isp)) − m_d (Sutton & Biblarz §4.1), g₀ = 9.80665 m/s².
    */
   const MU = 3.986004418e14; // m³/s²
   const RE = 6378137; // m

@@ -1,8 +1,7 @@
 /**
  * The SGP4 adapter (src/models/orbit/orbitPropagated.ts) against two-body geometry: at epoch the OMM's node,
- * inclination
- * and mean anomaly (RAAN Ω, i, M = ω = 0) put the satellite at the ascending node, r ≈ a·(cos Ω, sin Ω, 0), moving
- * along v ≈ √(μ/a)·(−cos i sin Ω, cos i cos Ω, sin i) (Vallado 2013 §2.6, perifocal to equatorial); at the March
+ * inclination and mean anomaly (RAAN Ω, i, M = ω = 0) put the satellite at the ascending node, r ≈ a·(cos Ω, sin Ω, 0),
+ * moving along v ≈ √(μ/a)·(−cos i sin Ω, cos i cos Ω, sin i) (Vallado 2013 §2.6, perifocal to equatorial); at the March
  * 2026 equinox the Sun lies along +x, so a 550 km orbit with Ω = 0 spends its first quarter in sunlight and its
  * shadow arc (β ≈ 0, 0.3724 of the orbit, docs/sources.md §12) is centred half an orbit later. SGP4's short-period
  * terms and Kozai mean motion move these by a few km, hence the tolerances.
@@ -102,9 +101,9 @@ describe('propagatedShadowFraction over part of an orbit', () => {
 describe('samples', () => {
   /**
    * Sampling of propagatedShadowFraction (src/models/orbit/orbitPropagated.ts): samples at the middle of each step, the
-   * Sun
-   * taken at the sample's own date. Geometry as in orbitPropagatedEdges.test.ts: 550 km, 53°, Ω = 0 at the March 2026
-   * equinox, Sun along +x, shadow arc centred half an orbit after the node, 0.3724 of the orbit long (t/T from 0.314 to
+   * Sun taken at the sample's own date. Geometry as in orbitPropagatedEdges.test.ts: 550 km, 53°, Ω = 0 at the March
+   * 2026 equinox, Sun along +x, shadow arc centred half an orbit after the node, 0.3724 of the orbit long (t/T from
+   * 0.314 to
    * 0.686).
    */
   const T = 2 * Math.PI * Math.sqrt(a ** 3 / MU);

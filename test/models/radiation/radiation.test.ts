@@ -176,9 +176,8 @@ describe('log-linear', () => {
   /**
    * radiationDose on a synthetic table whose ln(dose) is linear in altitude, inclination and thickness: linear
    * interpolation of ln(dose) (the method of src/models/radiation/radiation.ts) is then exact, so every result is the
-   * closed
-   * form exp(L(h, i′, t)) with i′ = min(i, 180° − i), held at each row's SSO column (stored at its SSO inclination,
-   * which stands for 180° − it). Each component has its own coefficients, so a swapped column shows.
+   * closed form exp(L(h, i′, t)) with i′ = min(i, 180° − i), held at each row's SSO column (stored at its SSO
+   * inclination, which stands for 180° − it). Each component has its own coefficients, so a swapped column shows.
    */
   const ALTS = [300e3, 1000e3, 2000e3];
   const THS = [5e-4, 1e-3, 2e-2];

@@ -128,8 +128,7 @@ describe('coldCaseHeater: eclipse heater holding the loop at its minimum tempera
 });
 
 describe('ranges', () => {
-  // CODATA 2018
-  // c_p ΔT = 1000 J/kg, ρ = 1000 kg/m³: k = Δp/(ρ c_p ΔT η) = Δp/(1e6 η)
+  // CODATA 2018 c_p ΔT = 1000 J/kg, ρ = 1000 kg/m³: k = Δp/(ρ c_p ΔT η) = Δp/(1e6 η)
   const fluid = { phase: 'single-phase' as const, specificHeat_J_per_kgK: 100, density_kg_m3: 1000 };
   const loop: CoolantLoopParams = {
     junctionLimit_K: 350,

@@ -239,8 +239,7 @@ describe('albedo on both radiator faces', () => {
 describe('emittance', () => {
   /**
    * Emittance and fin efficiency in the infeasible-case message of src/models/thermal/thermal.ts, and the ends of the
-   * emittance
-   * and view-factor ranges (hand calculations; σ = 5.670374419e-8 W/m²K⁴, CODATA 2018).
+   * emittance and view-factor ranges (hand calculations; σ = 5.670374419e-8 W/m²K⁴, CODATA 2018).
    */
   const SIGMA = 5.670374419e-8;
   const panel: RadiatorSizingParams = {
@@ -294,10 +293,9 @@ describe('emittance', () => {
 describe('faces', () => {
   /**
    * Radiator options of src/models/thermal/thermal.ts that the published cases (thermal.test.ts) leave at their
-    * defaults:
-   * one
-   * radiating face, per-face Earth view factors, fin efficiency, sink temperature, the default 5° Sun incidence, the
-   * infeasible-case message and the validity edges. Every expectation is a hand calculation of the header's balance
+   * defaults:
+   * one radiating face, per-face Earth view factors, fin efficiency, sink temperature, the default 5° Sun incidence,
+   * the infeasible-case message and the validity edges. Every expectation is a hand calculation of the header's balance
    *   emitted = faces·η_fin·ε·σ·(T⁴ − T_sink⁴),  absorbed = α·S·sin θ + α·a·S·ΣF + ε·OLR·ΣF,
    * with ΣF = F₁ + F₂ for two faces and F₁ for one (Gilmore 2002 ch. 2 and 6), σ = 5.670374419e-8 W/m²K⁴ (CODATA 2018).
    */
