@@ -18,7 +18,7 @@ export default defineConfig({
       narrowed !== undefined && narrowed.length > 0
         ? narrowed
         : ['test/{models,constellation,analysis,statistics}/**/*.test.ts'],
-    exclude: ['node_modules/**', 'dist/**', 'test/analysis/cli.test.ts'],
+    exclude: ['node_modules/**', 'dist/**', 'test/entries/cli/analysisCommands.test.ts'],
     globalSetup: ['test/helpers/mutationSetup.ts'],
     env: { ODC_MUTATION: '1' },
     testTimeout: 600_000,

@@ -28,9 +28,9 @@ import type { ConstellationRecord } from '../../src/constellation/record/record.
 import { orbitGeometry } from '../../src/models/orbit/orbit.js';
 import type { LpSolver } from '../../src/optimize/lp.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
+import { deg } from '../helpers/units.js';
 
 const R_EARTH_km = 6378.137;
-const DEG = Math.PI / 180;
 /** Model vs re-propagated shadow fraction (measured agreement: < 0.001). */
 const TOL = 0.003;
 /** Spread of shadow across a 1 h dawn-dusk band at 650 km (orbit model: 0.039–0.042) plus TOL. */
@@ -43,9 +43,9 @@ const YEAR_d = 365.25;
 function sunDirection(jd: number): [number, number, number] {
   const n = jd - 2451545.0;
   const L = 280.46 + 0.9856474 * n;
-  const g = (357.528 + 0.9856003 * n) * DEG;
-  const lambda = (L + 1.915 * Math.sin(g) + 0.02 * Math.sin(2 * g)) * DEG;
-  const eps = (23.439 - 0.0000004 * n) * DEG;
+  const g = (357.528 + 0.9856003 * n) * deg;
+  const lambda = (L + 1.915 * Math.sin(g) + 0.02 * Math.sin(2 * g)) * deg;
+  const eps = (23.439 - 0.0000004 * n) * deg;
   return [Math.cos(lambda), Math.cos(eps) * Math.sin(lambda), Math.sin(eps) * Math.sin(lambda)];
 }
 

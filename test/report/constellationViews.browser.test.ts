@@ -23,6 +23,7 @@ import {
 import { groundTrackSvg, planeGroundTrack } from '../../src/report/constellation/groundTrack.js';
 import { shell } from '../helpers/shellSpec.js';
 import { CHROMIUM, chromiumAvailable as available, launchChromium } from '../helpers/chromium.js';
+import { deg } from '../helpers/units.js';
 
 const ci = process.env.CI === 'true';
 if (!available && !ci)
@@ -30,7 +31,6 @@ if (!available && !ci)
     `\n!! SKIPPED: constellation views browser test — ${CHROMIUM} not found (apt-get install -y chromium).\n\n`,
   );
 
-const DEG = Math.PI / 180;
 const EPOCH = '2026-03-20T00:00:00Z';
 const series = (runs: readonly [number, number][]): Uint8Array =>
   Uint8Array.from(runs.flatMap(([v, n]) => Array<number>(n).fill(v)));
@@ -40,7 +40,7 @@ async function views(): Promise<Record<string, string>> {
   const dd = shell({
     name: 'dawn-dusk',
     altitude_m: 650e3,
-    inclination_rad: ssoInclination_deg(650) * DEG,
+    inclination_rad: ssoInclination_deg(650) * deg,
     sunSynchronous: true,
     ltan_h: 6,
     planes: 40,

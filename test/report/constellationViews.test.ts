@@ -27,8 +27,8 @@ import {
 import { planeGroundTrack, shortStationName, splitAtAntimeridian } from '../../src/report/constellation/groundTrack.js';
 import { placeLabels, textWidth_px } from '../../src/report/plots/labelPlacement.js';
 import { shell } from '../helpers/shellSpec.js';
+import { deg } from '../helpers/units.js';
 
-const DEG = Math.PI / 180;
 const EPOCH = '2026-03-20T00:00:00Z';
 
 /** Signed difference a − b wrapped onto (−180, 180] [deg]. */
@@ -36,7 +36,7 @@ const dAngle = (a: number, b: number): number => ((((a - b) % 360) + 540) % 360)
 
 describe('plane rows', () => {
   it('spreads Walker delta planes over 360° and Walker star planes over 180° from RAAN0', () => {
-    const delta = planeRows([shell({ planes: 4, raan0_rad: 10 * DEG })], EPOCH).map((r) => r.raan_deg);
+    const delta = planeRows([shell({ planes: 4, raan0_rad: 10 * deg })], EPOCH).map((r) => r.raan_deg);
     [10, 100, 190, 280].forEach((v, i) => expect(delta[i]).toBeCloseTo(v, 9));
     const star = planeRows([shell({ planes: 3, pattern: 'walker-star' })], EPOCH).map((r) => r.raan_deg);
     [0, 60, 120].forEach((v, i) => expect(star[i]).toBeCloseTo(v, 9));
@@ -50,7 +50,7 @@ describe('plane rows', () => {
       sunSynchronous: true,
       ltan_h: 6,
       ltanBand_h: 2,
-      inclination_rad: 97.6 * DEG,
+      inclination_rad: 97.6 * deg,
     });
     const rows = planeRows([sso], EPOCH);
     [5.25, 5.75, 6.25, 6.75].forEach((v, i) => expect(rows[i]!.ltan_h).toBeCloseTo(v, 9));

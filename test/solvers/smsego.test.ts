@@ -21,6 +21,24 @@ import {
 import { compileEncoding, encode } from '../../solvers/smsego/encoding.js';
 import { REFIT_EVERY } from '../../solvers/smsego/models.js';
 import { normalCdf } from '../../solvers/parego/infill.js';
+import { createRng } from '../../src/base/rng.js';
+import { type AlgorithmSnapshot } from '../../solvers/types.js';
+import { DuplicateFilter } from '../../solvers/operators/duplicates.js';
+import { maximizeCriterion, type Scored } from '../../solvers/surrogate/criterionSearch.js';
+import {
+  bestByChebyshev,
+  failureStreak,
+  halfWidths,
+  improved,
+  initialLength,
+  INITIAL_TRUST,
+  regionStartSize,
+  TRUST,
+  TrustBoxes,
+  trustRegionOn,
+  updateTrust,
+  type TrustState,
+} from '../../solvers/smsego/trustRegion.js';
 
 function drive(a: Algorithm, p: Problem, budget: number, batches: Float64Array[][] = []): Algorithm {
   while (a.progress().evaluations < budget) {
@@ -185,5 +203,319 @@ describe('SMS-EGO', () => {
     const x0 = Float64Array.from([0.5, 0.5, 0.5, 0.5]);
     const a = createAlgorithm('smsego', small(), opts(1, { initial: { designs: [x0] } }));
     expect(Array.from(a.ask()[0]!)).toEqual(Array.from(x0));
+  });
+});
+
+describe('trust region', () => {
+  /**
+   * SMS-EGO's adaptive trust region (solvers/smsego/trustRegion.ts): the TuRBO size rule against hand-worked sequences
+   * (expand after 3 successes, shrink after τ_f failures, restart below the minimum), the per-variable shape from the
+   * length scales by hand, the boxes' projection and placement, and the algorithm's contract with the region on (same
+   * seed same proposals, a resumed run equals the uninterrupted one, the state is in the snapshot); the default rule
+   * ('auto': on exactly for problems without constraints) on the rule itself and on the algorithm.
+   */
+  /** The state after a sequence of batches ('S' success, 'F' failure) from `s`. */
+  function run(s: TrustState, seq: string, tolerance: number): TrustState {
+    for (const c of seq) s = updateTrust(s, c === 'S', tolerance);
+    return s;
+  }
+
+  const at = (length: number): TrustState => ({ length, successes: 0, failures: 0, restarts: 0 });
+
+  describe('trust region: size rule (TuRBO)', () => {
+    it("TuRBO's constants: L₀ 0.8, L_max 1.6, L_min 2⁻⁷, 3 successes to expand", () => {
+      expect(TRUST.lengthInit).toBe(0.8);
+      expect(TRUST.lengthMax).toBe(1.6);
+      expect(TRUST.lengthMin).toBe(1 / 128);
+      expect(TRUST.successStreak).toBe(3);
+      expect(INITIAL_TRUST).toEqual(at(0.8));
+    });
+
+    it('failure tolerance ⌈max(4 / q, n / q)⌉ by hand', () => {
+      expect(failureStreak(12, 4)).toBe(3); // max(1, 3)
+      expect(failureStreak(30, 4)).toBe(8); // ⌈7.5⌉
+      expect(failureStreak(2, 1)).toBe(4); // max(4, 2)
+      expect(failureStreak(3, 4)).toBe(1); // max(1, 0.75)
+    });
+
+    it('doubles after 3 successes in a row, capped at 1.6; a failure in between breaks the run', () => {
+      expect(run(at(0.4), 'SS', 3)).toEqual({ length: 0.4, successes: 2, failures: 0, restarts: 0 });
+      expect(run(at(0.4), 'SSS', 3)).toEqual(at(0.8));
+      expect(run(at(0.4), 'SSSSSS', 3)).toEqual(at(1.6));
+      expect(run(at(1), 'SSS', 3).length).toBe(1.6);
+      expect(run(at(0.4), 'SSFSS', 3)).toEqual({ length: 0.4, successes: 2, failures: 0, restarts: 0 });
+    });
+
+    it('halves after τ_f failures in a row; a success in between breaks the run', () => {
+      expect(run(at(0.8), 'FF', 3)).toEqual({ length: 0.8, successes: 0, failures: 2, restarts: 0 });
+      expect(run(at(0.8), 'FFF', 3)).toEqual(at(0.4));
+      expect(run(at(0.8), 'FFSFF', 3)).toEqual({ length: 0.8, successes: 0, failures: 2, restarts: 0 });
+      expect(run(at(0.8), 'FFFFFF', 3)).toEqual(at(0.2));
+    });
+
+    it('restarts at L₀ when halving would go below 2⁻⁷: 0.8 / 2⁶ = 0.0125 stays, 0.8 / 2⁷ = 0.00625 restarts', () => {
+      expect(run(at(0.8), 'FFFFFF', 1)).toEqual(at(0.0125));
+      expect(run(at(0.8), 'FFFFFFF', 1)).toEqual({ length: 0.8, successes: 0, failures: 0, restarts: 1 });
+    });
+
+    it('success: hypervolume up by more than 5 % of it', () => {
+      expect(TRUST.improvement).toBe(0.05);
+      expect(improved(1, 1.04)).toBe(false);
+      expect(improved(1, 1.06)).toBe(true);
+      expect(improved(0.2, 0.2095)).toBe(false); // +4.75 %
+      expect(improved(0.2, 0.2105)).toBe(true); // +5.25 %
+      expect(improved(0.5, 0.5)).toBe(false);
+      expect(improved(0, 0)).toBe(false);
+      expect(improved(0, 0.3)).toBe(true);
+    });
+  });
+
+  describe('trust region: shape and boxes', () => {
+    const layout = compileLayout([
+      { name: 'a', kind: 'real', lower: 0, upper: 10 },
+      { name: 'b', kind: 'real', lower: 0, upper: 1 },
+      { name: 'k', kind: 'int', lower: 0, upper: 5 },
+    ]);
+    const f64 = (...v: number[]): Float64Array => Float64Array.from(v);
+
+    it('edges L · ℓ_i / (Π ℓ)^(1/n) on the real variables, ℓ capped at 1; NaN for the integer', () => {
+      // ℓ = (0.25, 1): geometric mean 0.5, weights 0.5 and 2, L = 0.4 → half-widths 0.1 and 0.4
+      const h = halfWidths(layout, [f64(0.25, 1, 0.3)], 0.4);
+      expect(h[0]).toBeCloseTo(0.1, 12);
+      expect(h[1]).toBeCloseTo(0.4, 12);
+      expect(h[2]).toBeNaN();
+      // ℓ = 16 counts as 1: the same box (uncapped it would be weights 1/8 and 8)
+      const capped = halfWidths(layout, [f64(0.25, 16, 0.3)], 0.4);
+      expect(capped[0]).toBeCloseTo(0.1, 12);
+      expect(capped[1]).toBeCloseTo(0.4, 12);
+      // two objectives: per-variable geometric mean of (0.25, 1) and (1, 0.25) is 0.5 for both → a cube of edge L
+      const two = halfWidths(layout, [f64(0.25, 1, 0.3), f64(1, 0.25, 0.3)], 0.4);
+      expect(two[0]).toBeCloseTo(0.2, 12);
+      expect(two[1]).toBeCloseTo(0.2, 12);
+    });
+
+    it("projects onto the nearest centre's box (box-scaled L∞), clipped to the bounds; integers untouched", () => {
+      const boxes = new TrustBoxes(layout, [f64(2, 0.5, 1), f64(8, 0.5, 1)], f64(0.1, 0.1, NaN));
+      // unit coordinates (0.35, 0.9): scaled distance 4 to the first centre, 4.5 to the second
+      const x = f64(3.5, 0.9, 5);
+      boxes.project(x);
+      expect(Array.from(x)).toEqual([expect.closeTo(3, 12), expect.closeTo(0.6, 12), 5]);
+      // (0.65, 0.5): 4.5 to the first, 1.5 to the second → a = 8 − 1
+      const y = f64(6.5, 0.5, 0);
+      boxes.project(y);
+      expect(Array.from(y)).toEqual([expect.closeTo(7, 12), 0.5, 0]);
+      // inside a box: unchanged
+      const z = f64(2.5, 0.45, 3);
+      boxes.project(z);
+      expect(Array.from(z)).toEqual([2.5, 0.45, 3]);
+      // a box reaching past the bounds is cut at them: centre b = 0.05, half-width 0.1 → b ∈ [0, 0.15]
+      const edge = new TrustBoxes(layout, [f64(5, 0.05, 0)], f64(0.1, 0.1, NaN));
+      const w = f64(5, 0.9, 0);
+      edge.project(w);
+      expect(w[1]).toBeCloseTo(0.15, 12);
+    });
+
+    it('places random designs inside one of the boxes and within the bounds', () => {
+      const boxes = new TrustBoxes(layout, [f64(2, 0.02, 1), f64(8, 0.5, 4)], f64(0.1, 0.1, NaN));
+      const rng = createRng(3);
+      const inFirst = (x: Float64Array): boolean => x[0]! >= 1 && x[0]! <= 3 && x[1]! >= 0 && x[1]! <= 0.12;
+      const inSecond = (x: Float64Array): boolean => x[0]! >= 7 && x[0]! <= 9 && x[1]! >= 0.4 && x[1]! <= 0.6;
+      let first = 0;
+      for (let i = 0; i < 200; i++) {
+        const x = boxes.place(f64(0, 0, 2), rng);
+        expect(inFirst(x) || inSecond(x)).toBe(true);
+        expect(x[2]).toBe(2);
+        if (inFirst(x)) first++;
+      }
+      expect(first).toBeGreaterThan(50); // both centres are drawn
+      expect(first).toBeLessThan(150);
+    });
+  });
+
+  describe('trust region: centres', () => {
+    const f64 = (...v: number[]): Float64Array => Float64Array.from(v);
+
+    it('the front points with the smallest max_j f_j, best first, ties in front order', () => {
+      // max per point: 1, 0.6, 0.9, 0.6, 0.75 → order 1, 3 (tie, front order), 4, 2, 0
+      const front = [f64(0, 1, 0.2), f64(0.6, 0.5, 0.4), f64(0.9, 0.1, 0.3), f64(0.3, 0.6, 0.6), f64(0.75, 0.2, 0)];
+      expect(bestByChebyshev(front, 3)).toEqual([1, 3, 4]);
+      expect(bestByChebyshev(front, 9)).toEqual([1, 3, 4, 2, 0]);
+      // an extreme point (best in one objective) is not preferred: (0, 1, 0.2) comes last
+      expect(bestByChebyshev(front, 5).at(-1)).toBe(0);
+      expect(bestByChebyshev([], 2)).toEqual([]);
+    });
+  });
+
+  describe('trust region: the infill search kept inside', () => {
+    it('returns a design in the box even when the criterion rewards leaving it, and reaches its corner', () => {
+      const unit = compileLayout([
+        { name: 'a', kind: 'real', lower: 0, upper: 1 },
+        { name: 'b', kind: 'real', lower: 0, upper: 1 },
+      ]);
+      const centre = Float64Array.from([0.5, 0.5]);
+      const boxes = new TrustBoxes(unit, [centre], Float64Array.from([0.1, 0.05]));
+      // L1 distance from the centre: without the region the optimum is a corner of [0, 1]², value 1
+      const score = (x: Float64Array): Scored => ({ x, value: Math.abs(x[0]! - 0.5) + Math.abs(x[1]! - 0.5), tie: 0 });
+      const all = (xs: readonly Float64Array[]): Scored[] => xs.map(score);
+      const x = maximizeCriterion(unit, all, [centre], new DuplicateFilter(), createRng(5), { region: boxes })!;
+      expect(Math.abs(x[0]! - 0.5)).toBeLessThanOrEqual(0.1 + 1e-12);
+      expect(Math.abs(x[1]! - 0.5)).toBeLessThanOrEqual(0.05 + 1e-12);
+      expect(score(x).value).toBeGreaterThan(0.14); // the box's corner is 0.15
+      const free = maximizeCriterion(unit, all, [centre], new DuplicateFilter(), createRng(5))!;
+      expect(score(free).value).toBeGreaterThan(0.5);
+    });
+  });
+
+  describe('criterion search: each distinct design scored once', () => {
+    it('a design met again takes its first score; the champion is the best design scored and not taken', () => {
+      // integers on 0 … 3: children repeat parents and each other often
+      const layout = compileLayout([
+        { name: 'a', kind: 'int', lower: 0, upper: 3 },
+        { name: 'b', kind: 'int', lower: 0, upper: 3 },
+      ]);
+      const counts = new Map<string, number>();
+      let asked = 0;
+      const value = (x: Float64Array): number => -((x[0]! - 2) ** 2) - (x[1]! - 1) ** 2;
+      const score = (xs: readonly Float64Array[]): Scored[] =>
+        xs.map((x) => {
+          asked++;
+          const k = Array.from(x).join(',');
+          counts.set(k, (counts.get(k) ?? 0) + 1);
+          return { x, value: value(x), tie: 0 };
+        });
+      const taken = new DuplicateFilter();
+      taken.add(Float64Array.of(2, 1)); // the optimum is already evaluated
+      const x = maximizeCriterion(layout, score, [], taken, createRng(3))!;
+      expect([...counts.values()].every((c) => c === 1)).toBe(true);
+      expect(counts.size).toBeLessThanOrEqual(16); // 4 × 4 designs exist; the search proposes 24 + 25 × 24 = 624
+      expect(asked).toBe(counts.size);
+      // the best not taken: (1, 1), (3, 1), (2, 0) or (2, 2), all at −1 — the first met wins the tie
+      expect(value(x)).toBe(-1);
+      expect(taken.has(x)).toBe(false);
+    });
+  });
+
+  describe('SMS-EGO with the trust region', () => {
+    const small = (): Problem => createBenchmarkProblem({ problem: 'dtlz2', objectives: 3, variables: 4 });
+    const opts = (seed: number, trustRegion = true): AlgorithmOptions => ({
+      population: 10,
+      seed,
+      evaluations: 40,
+      batch: 3,
+      trustRegion,
+    });
+    const drive = (a: Algorithm, p: Problem, budget: number, out: number[][]): Algorithm => {
+      while (a.progress().evaluations < budget) {
+        const xs = a.ask();
+        out.push(...xs.map((x) => Array.from(x)));
+        a.tell(xs.map((x) => safeEvaluate(p, x)));
+      }
+      return a;
+    };
+    const roundTrip = (s: AlgorithmSnapshot): AlgorithmSnapshot => JSON.parse(JSON.stringify(s)) as AlgorithmSnapshot;
+
+    it('on: same seed, same proposals, and not those of the run without', () => {
+      const p = small();
+      const a: number[][] = [];
+      const b: number[][] = [];
+      const without: number[][] = [];
+      drive(createAlgorithm('smsego', p, opts(4)), p, 40, a);
+      drive(createAlgorithm('smsego', p, opts(4)), p, 40, b);
+      drive(createAlgorithm('smsego', p, opts(4, false)), p, 40, without);
+      expect(b).toEqual(a);
+      expect(a).not.toEqual(without);
+    });
+
+    it('a run resumed from a mid-run snapshot equals the uninterrupted one; the trust state is needed for it', () => {
+      const p = small();
+      const whole: number[][] = [];
+      drive(createAlgorithm('smsego', p, opts(9)), p, 40, whole);
+      const first: number[][] = [];
+      const part = drive(createAlgorithm('smsego', p, opts(9)), p, 28, first);
+      const snap = roundTrip(part.snapshot());
+      const trust = snap['trust'] as TrustState & { seen: number };
+      // start d + 1 = 5 (4 variables), batches of 3: the last ask before 28 evaluations came at 26, when the region was
+      // updated
+      expect(trust.seen).toBe(26);
+      expect(trust).not.toMatchObject(INITIAL_TRUST); // the region has moved: the resume below restores a real state
+      const rest: number[][] = [];
+      drive(createAlgorithm('smsego', p, opts(9), snap), p, 40, rest);
+      expect(first.concat(rest)).toEqual(whole);
+      // the same snapshot with the trust state reset continues differently
+      const reset = roundTrip({ ...snap, trust: { ...INITIAL_TRUST, seen: -1 } });
+      const other: number[][] = [];
+      drive(createAlgorithm('smsego', p, opts(9), reset), p, 40, other);
+      expect(first.concat(other)).not.toEqual(whole);
+    });
+  });
+
+  describe("the default rule, trustRegion 'auto'", () => {
+    it('on without constraints, off with any; an explicit true or false wins', () => {
+      expect(trustRegionOn('auto', 0)).toBe(true);
+      expect(trustRegionOn(undefined, 0)).toBe(true);
+      expect(trustRegionOn('auto', 1)).toBe(false);
+      expect(trustRegionOn(undefined, 12)).toBe(false);
+      expect(trustRegionOn(false, 0)).toBe(false);
+      expect(trustRegionOn(true, 3)).toBe(true);
+    });
+
+    it('with the region: a start of d + 1 designs (never more than without it, at least 3), by hand', () => {
+      // DTLZ2's 12 variables at 100 evaluations: without the region min(11·12 − 1, ⌊100 / 3⌋) = 33, with it 13
+      expect(regionStartSize(12, 33)).toBe(13);
+      // ZDT1's 30 variables at 100: 31 of 33; at 60 evaluations the start without the region, 20, is smaller
+      expect(regionStartSize(30, 33)).toBe(31);
+      expect(regionStartSize(30, 20)).toBe(20);
+      expect(regionStartSize(1, 10)).toBe(3);
+      expect(regionStartSize(1, 2)).toBe(2); // a budget of 2 evaluations: the start cannot exceed it
+    });
+
+    it('initial edge 0.2 from 5 evaluations per real variable, else 0.8', () => {
+      expect(initialLength(100, 12)).toBe(0.2); // 8.3 per variable
+      expect(initialLength(60, 12)).toBe(0.2); // exactly 5
+      expect(initialLength(59, 12)).toBe(0.8);
+      expect(initialLength(100, 30)).toBe(0.8); // 3.3 per variable
+      expect(initialLength(200, 30)).toBe(0.2);
+      expect(initialLength(undefined, 4)).toBe(0.8); // no budget (the library without evaluations)
+      expect(initialLength(100, 0)).toBe(0.8); // no real variable: the region restricts nothing
+    });
+
+    it('the algorithm applies both: DTLZ2 with 4 variables and 40 evaluations starts with 5 designs and L 0.2', () => {
+      const p = createBenchmarkProblem({ problem: 'dtlz2', objectives: 3, variables: 4 });
+      const a = createAlgorithm('smsego', p, { population: 10, seed: 1, evaluations: 40, batch: 3 });
+      expect(a.ask().length).toBe(5);
+      expect((a.snapshot()['trust'] as TrustState).length).toBe(0.2);
+      const c2 = createBenchmarkProblem({ problem: 'c2dtlz2', objectives: 3, variables: 4 });
+      // without the region (constraints): ⌊40 / 3⌋ = 13
+      expect(createAlgorithm('smsego', c2, { population: 10, seed: 1, evaluations: 40, batch: 3 }).ask().length).toBe(
+        13,
+      );
+    });
+
+    /** The proposals of 25 evaluations (start 8, then batches of 3) and the snapshot's trust entry. */
+    const proposals = (p: Problem, trustRegion?: boolean | 'auto'): { xs: number[][]; trust: unknown } => {
+      const options = { population: 10, seed: 6, evaluations: 25, batch: 3 };
+      const a = createAlgorithm('smsego', p, trustRegion === undefined ? options : { ...options, trustRegion });
+      const xs: number[][] = [];
+      while (a.progress().evaluations < 25) {
+        const batch = a.ask();
+        xs.push(...batch.map((x) => Array.from(x)));
+        a.tell(batch.map((x) => safeEvaluate(p, x)));
+      }
+      return { xs, trust: a.snapshot()['trust'] };
+    };
+
+    it('by default SMS-EGO runs DTLZ2 (no constraints) with the region and C2-DTLZ2 (one constraint) without', () => {
+      const dtlz2 = createBenchmarkProblem({ problem: 'dtlz2', objectives: 3, variables: 4 });
+      expect(dtlz2.constraints.length).toBe(0);
+      const d = proposals(dtlz2);
+      expect(d.trust).not.toBeNull();
+      expect(d.xs).toEqual(proposals(dtlz2, true).xs);
+      expect(d.xs).not.toEqual(proposals(dtlz2, false).xs);
+      const c2 = createBenchmarkProblem({ problem: 'c2dtlz2', objectives: 3, variables: 4 });
+      expect(c2.constraints.length).toBe(1);
+      const c = proposals(c2, 'auto');
+      expect(c.trust).toBeNull();
+      expect(c.xs).toEqual(proposals(c2, false).xs);
+    });
   });
 });

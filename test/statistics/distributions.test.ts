@@ -1,7 +1,14 @@
 import { describe as group, expect, it } from 'vitest';
 import { StudyError } from '../../src/base/errors.js';
-import { distributionSchema, validateDistribution } from '../../src/statistics/distributionSchema.js';
-import { describe, mean, quantile, variance, type Distribution } from '../../src/statistics/distributions.js';
+import { distributionSchema, validateDistribution, MAX_GSD } from '../../src/statistics/distributionSchema.js';
+import {
+  describe,
+  mean,
+  quantile,
+  variance,
+  type Distribution,
+  standardBounds,
+} from '../../src/statistics/distributions.js';
 import { erfc, standardNormalCdf, standardNormalQuantile } from '../../src/statistics/normal.js';
 
 // Sources:
@@ -193,5 +200,260 @@ group('validateDistribution: user errors name the field and the fix', () => {
     expect(r.error?.issues[0]?.message).toBe('economics.batteryCost.sd must be > 0, got -1');
     expect(schema.safeParse({ kind: 'triangular', min: 3, mode: 5, max: 9 }).success).toBe(true);
     expect(schema.safeParse({ kind: 'uniform', min: 0, max: 1, extra: 1 }).success).toBe(false);
+  });
+});
+
+group('edges', () => {
+  /**
+   * Truncation, precision and the edges of validation for ./distributions.test.ts's distributions. Closed forms:
+   * half-normal and half-lognormal (truncated at the median): the truncated-moment formulas of JKB vol. 1 ch. 13–14
+   * with the bound at the centre, Φ(1) = 0.8413447460685429, Φ(2) = 0.9772498680518208, z(0.75) =
+   * 0.6744897501960817 (Abramowitz & Stegun 1964, table 26.1); φ(x) = e^{−x²/2}/√(2π). Messages and limits are the
+   * ones the module headers document (sd > 0, min ≤ mode ≤ max, median > 0, 1 < gsd ≤ 1000, lognormal min ≥ 0).
+   */
+  const PHI1 = 0.8413447460685429;
+  const PHI2 = 0.9772498680518208;
+  const Z75 = 0.6744897501960817;
+  const pdf = (x: number): number => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+
+  group('truncated normal and lognormal', () => {
+    it('normal(0, 1) truncated above at 0: the mirrored half-normal, mean −√(2/π), median −z(0.75)', () => {
+      const d: Distribution = { kind: 'normal', mean: 0, sd: 1, max: 0 };
+      relClose(mean(d), -Math.sqrt(2 / Math.PI), 1e-13);
+      relClose(variance(d), 1 - 2 / Math.PI, 1e-13);
+      relClose(quantile(d, 0.5), -Z75, 1e-13);
+      expect(quantile(d, 1)).toBe(0);
+      expect(quantile(d, 0)).toBe(-Infinity);
+    });
+
+    it('normal(10, 2) on [8, 14]: standardised bounds −1 and 2, mean and variance from JKB ch. 13', () => {
+      const d: Distribution = { kind: 'normal', mean: 10, sd: 2, min: 8, max: 14 };
+      expect(standardBounds(d)).toEqual({ lo: -1, hi: 2 });
+      const Z = PHI2 - (1 - PHI1); // Φ(2) − Φ(−1)
+      const m = (pdf(-1) - pdf(2)) / Z;
+      relClose(mean(d), 10 + 2 * m, 1e-13);
+      relClose(variance(d), 4 * (1 + (-1 * pdf(-1) - 2 * pdf(2)) / Z - m * m), 1e-12);
+      expect(quantile(d, 0)).toBeCloseTo(8, 12);
+      expect(quantile(d, 1)).toBeCloseTo(14, 12);
+    });
+
+    it('lognormal(median 1, gsd e) truncated below at 1: median e^{z(0.75)}, mean 2√e Φ(1), E[X²] = 2e² Φ(2)', () => {
+      const d: Distribution = { kind: 'lognormal', median: 1, gsd: Math.E, min: 1 };
+      expect(standardBounds(d)).toEqual({ lo: 0, hi: Infinity });
+      relClose(quantile(d, 0.5), Math.exp(Z75), 1e-13);
+      expect(quantile(d, 0)).toBeCloseTo(1, 14);
+      const m1 = 2 * Math.sqrt(Math.E) * PHI1;
+      relClose(mean(d), m1, 1e-13);
+      relClose(variance(d), 2 * Math.E ** 2 * PHI2 - m1 * m1, 1e-12);
+    });
+
+    it('a lognormal lower bound of 0 is no bound: the same distribution as without it', () => {
+      const d: Distribution = { kind: 'lognormal', median: 3, gsd: 2, min: 0 };
+      expect(standardBounds(d)).toEqual({ lo: -Infinity, hi: Infinity });
+      relClose(mean(d), 3 * Math.exp(0.5 * Math.LN2 ** 2), 1e-14);
+    });
+
+    it('lognormal(median 1, gsd e²) cut at its median: the kσ shift of E[X^k] with σ = 2, not 1 (JKB ch. 14)', () => {
+      // σ = ln gsd = 2, bound at the median (α or β = 0, mass ½): E[X] = e^{σ²/2}·P(Z > −σ)/½ = 2e²Φ(2) above,
+      // e^{σ²/2}·P(Z < −σ)/½ = 2e²(1 − Φ(2)) below; a bound shifted by k/σ instead of kσ moves both far off
+      const gsd = Math.E ** 2;
+      relClose(mean({ kind: 'lognormal', median: 1, gsd, min: 1 }), 2 * Math.E ** 2 * PHI2, 1e-12);
+      relClose(mean({ kind: 'lognormal', median: 1, gsd, max: 1 }), 2 * Math.E ** 2 * (1 - PHI2), 1e-12);
+    });
+
+    it('standardised bounds of a lognormal are in log units: median 100, gsd 10, [10, 10⁴] → [−1, 2]', () => {
+      const b = standardBounds({ kind: 'lognormal', median: 100, gsd: 10, min: 10, max: 10_000 });
+      expect(b.lo).toBeCloseTo(-1, 14);
+      expect(b.hi).toBeCloseTo(2, 14);
+    });
+
+    it('a narrow lognormal keeps its variance precise: (e^{σ²} − 1) e^{2μ + σ²} with σ = ln 1.0001', () => {
+      // σ² ≈ 1e-8: E[X²] − E[X]² would cancel 8 digits; the closed form with expm1 does not
+      const s = Math.log(1.0001);
+      const exact = Math.expm1(s * s) * Math.exp(2 * Math.log(5) + s * s);
+      relClose(variance({ kind: 'lognormal', median: 5, gsd: 1.0001 }), exact, 1e-13);
+      relClose(exact, 25 * s * s, 1e-7); // ≈ median²·σ² for small σ
+    });
+  });
+
+  group('quantile checks and descriptions', () => {
+    it('u outside [0, 1] or NaN is a RangeError naming u', () => {
+      const d: Distribution = { kind: 'uniform', min: 0, max: 1 };
+      expect(() => quantile(d, -0.1)).toThrow('quantile needs u in [0, 1], got -0.1');
+      expect(() => quantile(d, 1.5)).toThrow('quantile needs u in [0, 1], got 1.5');
+      expect(() => quantile(d, Number.NaN)).toThrow('quantile needs u in [0, 1], got NaN');
+    });
+    it('uniform(2, 6), away from 0: quantile min + u(max − min), mean 4, variance (max − min)²/12 = 4/3', () => {
+      const d: Distribution = { kind: 'uniform', min: 2, max: 6 };
+      expect(quantile(d, 0.25)).toBe(3);
+      expect(mean(d)).toBe(4);
+      relClose(variance(d), 4 / 3, 1e-15);
+    });
+    it('triangular(0, 2, 2) (mode at max) and (0, 0, 2) (mode at min) by the inverse CDF', () => {
+      // mode = max: F(x) = x²/4 → F⁻¹(u) = 2√u; mode = min: F(x) = 1 − (2 − x)²/4 → F⁻¹(u) = 2 − 2√(1 − u)
+      relClose(quantile({ kind: 'triangular', min: 0, mode: 2, max: 2 }, 0.25), 1, 1e-15);
+      relClose(quantile({ kind: 'triangular', min: 0, mode: 0, max: 2 }, 0.75), 1, 1e-15);
+    });
+    it('numbers to 6 significant digits; bounds shown as given, an absent one as ±inf', () => {
+      expect(describe({ kind: 'uniform', min: 1 / 3, max: 123456789 })).toBe('uniform(0.333333, 123457000)');
+      expect(describe({ kind: 'normal', mean: 1, sd: 0.5, max: 2 })).toBe('normal(mean 1, sd 0.5) in [-inf, 2]');
+      expect(describe({ kind: 'normal', mean: 1, sd: 0.5, min: 0, max: 2 })).toBe('normal(mean 1, sd 0.5) in [0, 2]');
+      expect(describe({ kind: 'lognormal', median: 2, gsd: 1.5 })).toBe('lognormal(median 2, gsd 1.5)');
+    });
+  });
+
+  group('validateDistribution edges', () => {
+    const path = 'p';
+    const error = (value: unknown): StudyError => {
+      try {
+        validateDistribution({ value, path });
+      } catch (e) {
+        if (e instanceof StudyError) return e;
+        throw e;
+      }
+      throw new Error('expected a StudyError');
+    };
+    const ok = (value: Record<string, unknown>): void => expect(validateDistribution({ value, path })).toEqual(value);
+
+    it('limits are inclusive where the header says ≤ and strict where it says <', () => {
+      ok({ kind: 'triangular', min: 1, mode: 1, max: 2 }); // mode = min
+      ok({ kind: 'triangular', min: 1, mode: 2, max: 2 }); // mode = max
+      ok({ kind: 'lognormal', median: 1, gsd: MAX_GSD }); // gsd = 1000
+      ok({ kind: 'lognormal', median: 1, gsd: 2, min: 0 }); // lognormal min = 0
+      expect(MAX_GSD).toBe(1000);
+      expect(error({ kind: 'normal', mean: 0, sd: 0 }).message).toBe('p.sd must be > 0, got 0');
+      expect(error({ kind: 'lognormal', median: 1, gsd: 1 }).message).toBe(
+        'p.gsd must be > 1 (the geometric standard deviation: one gsd spans median/gsd to median·gsd), got 1',
+      );
+      expect(error({ kind: 'lognormal', median: 1, gsd: 1000.5 }).message).toBe(
+        "p.gsd must be ≤ 1000 (one gsd multiplies or divides the median; 1000.5 puts samples beyond any model's range): check the units",
+      );
+      expect(error({ kind: 'lognormal', median: -2, gsd: 2 }).message).toBe(
+        'p.median must be > 0 (a lognormal quantity is positive), got -2',
+      );
+      expect(error({ kind: 'lognormal', median: 1, gsd: 2, min: -0.5 }).message).toBe(
+        'p.min must be ≥ 0 (a lognormal quantity is positive), got -0.5',
+      );
+      expect(error({ kind: 'triangular', min: 1, mode: 0.5, max: 2 }).message).toBe(
+        'p.mode 0.5 is outside [min, max] = [1, 2]: the mode must lie between min and max',
+      );
+    });
+
+    it('the first problem in fix order: the range before the mode; sd before the truncation order', () => {
+      // min > max and the mode outside both: only the swap is reported
+      expect(error({ kind: 'triangular', min: 5, mode: 9, max: 3 })).toMatchObject({
+        field: 'p.min',
+        message: 'p.min 5 > max 3: swap them',
+      });
+      expect(error({ kind: 'normal', mean: 0, sd: -1, min: 2, max: 1 }).field).toBe('p.sd');
+      const equal = error({ kind: 'normal', mean: 0, sd: 1, min: 1, max: 1 });
+      expect([equal.field, equal.message]).toEqual([
+        'p.max',
+        'p.max equals min (1): the range is empty; give min < max, or use a fixed value instead of a distribution',
+      ]);
+    });
+
+    it('a truncation without probability names the bound given and how far it lies', () => {
+      const lower = error({ kind: 'normal', mean: 0, sd: 1, min: 60 });
+      expect([lower.code, lower.field, lower.message]).toEqual([
+        'OUT_OF_RANGE',
+        'p.min',
+        'p.min truncation [60, inf] holds no probability (it lies 60 standard deviations from the centre): check the units or widen it',
+      ]);
+      const upper = error({ kind: 'normal', mean: 0, sd: 1, max: -50 });
+      expect([upper.field, upper.message]).toEqual([
+        'p.max',
+        'p.max truncation [-inf, -50] holds no probability (it lies 50 standard deviations from the centre): check the units or widen it',
+      ]);
+      // both bounds far out: the distance is the nearer one, the field the lower bound
+      expect(error({ kind: 'normal', mean: 0, sd: 1, min: 70, max: 80 }).message).toContain('it lies 70 standard');
+      ok({ kind: 'normal', mean: 0, sd: 1, min: 5, max: 6 }); // far but with probability (~3e-7)
+    });
+
+    it('not a mapping, a missing or non-string kind, and the missing parameters of each kind', () => {
+      expect(error(undefined).message).toBe(
+        'p must be a distribution such as { kind: normal, mean: 1, sd: 0.2 }, got nothing',
+      );
+      expect(error([1, 2]).message).toBe(
+        'p must be a distribution such as { kind: normal, mean: 1, sd: 0.2 }, got [1,2]',
+      );
+      expect(error('uniform').message).toMatch(/, got "uniform"$/);
+      const noKind = error({ min: 0 });
+      expect([noKind.field, noKind.message]).toEqual([
+        'p.kind',
+        'p.kind is missing: give one of uniform, triangular, normal, lognormal',
+      ]);
+      const numeric = error({ kind: 3 });
+      expect([numeric.code, numeric.field, numeric.message]).toEqual([
+        'WRONG_TYPE',
+        'p.kind',
+        'p.kind must be one of uniform, triangular, normal, lognormal, got 3',
+      ]);
+      expect(error({ kind: 'gamma' }).message).toBe(
+        'p.kind must be one of uniform, triangular, normal, lognormal, got "gamma"',
+      );
+      expect(error({ kind: { a: 1 } }).message).toMatch(/, got \{"a":1\}$/);
+      expect(error({ kind: 'uniform', min: 0 }).message).toBe(
+        'p.max is missing: a uniform distribution needs min and max',
+      );
+      expect(error({ kind: 'triangular', min: 0, max: 1 }).message).toBe(
+        'p.mode is missing: a triangular distribution needs min, mode and max',
+      );
+      expect(error({ kind: 'lognormal', median: 1 }).message).toBe(
+        'p.gsd is missing: a lognormal distribution needs median and gsd (optional truncation: min, max)',
+      );
+      const wrong = error({ kind: 'normal', mean: true, sd: 1 });
+      expect([wrong.code, wrong.field, wrong.message]).toEqual([
+        'WRONG_TYPE',
+        'p.mean',
+        'p.mean must be a finite number, got true',
+      ]);
+    });
+
+    it('null, NaN and an infinite parameter are named as such, and a missing field names its path', () => {
+      // typeof null is 'object': null must still be refused as "not a mapping", not read as one
+      expect(error(null)).toMatchObject({
+        code: 'WRONG_TYPE',
+        field: 'p',
+        message: 'p must be a distribution such as { kind: normal, mean: 1, sd: 0.2 }, got null',
+      });
+      // JSON would print NaN and Infinity as null: the message shows the number given
+      expect(error(Number.NaN).message).toMatch(/, got NaN$/);
+      expect(error({ kind: 'normal', mean: Infinity, sd: 1 }).message).toBe(
+        'p.mean must be a finite number, got Infinity',
+      );
+      expect(error({ kind: 'uniform', min: 0 })).toMatchObject({ code: 'MISSING_FIELD', field: 'p.max' });
+    });
+
+    it('an unknown key lists the parameters of the kind; no guess when nothing is close', () => {
+      const far = error({ kind: 'uniform', min: 0, max: 1, reason: 'x' });
+      expect([far.code, far.field, far.message]).toEqual([
+        'UNKNOWN_KEY',
+        'p.reason',
+        'p.reason is not a uniform parameter (uniform takes min, max)',
+      ]);
+      expect(error({ kind: 'lognormal', median: 1, gsdd: 2 }).message).toBe(
+        'p.gsdd is not a lognormal parameter (lognormal takes median, gsd, min, max): did you mean gsd?',
+      );
+    });
+
+    it('the schema names "distribution" by default and reports every relation problem', () => {
+      const r = distributionSchema().safeParse({ kind: 'lognormal', median: 0, gsd: 0.5 });
+      expect(r.error?.issues.map((i) => [i.path, i.message])).toEqual([
+        [['median'], 'distribution.median must be > 0 (a lognormal quantity is positive), got 0'],
+        [
+          ['gsd'],
+          'distribution.gsd must be > 1 (the geometric standard deviation: one gsd spans median/gsd to median·gsd), got 0.5',
+        ],
+      ]);
+      expect(distributionSchema('x').safeParse({ kind: 'lognormal', median: 1, gsd: 2, max: 5 }).success).toBe(true);
+      // relation problems are zod 'custom' issues; a reversed range is reported alone (the mode is not checked
+      // against a range that has to be swapped first)
+      const swapped = distributionSchema('t').safeParse({ kind: 'triangular', min: 5, mode: 9, max: 3 });
+      expect(swapped.error?.issues.map((i) => [i.code, i.path, i.message])).toEqual([
+        ['custom', ['min'], 't.min 5 > max 3: swap them'],
+      ]);
+      expect(r.error?.issues.every((i) => i.code === 'custom')).toBe(true);
+    });
   });
 });

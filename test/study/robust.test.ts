@@ -10,7 +10,7 @@
  * in [k/11, (k+1)/11), so u₍₁₀₎ ∈ [0.1 + 0.8·9/11, 0.1 + 0.8·10/11) and a* ∈ (0.636, 0.673]: the robust optimum is
  * well away from the nominal one.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
 import { nodeEvaluator } from '../../src/node/evaluator.js';
 import type { DesignRecord } from '../../src/node/record/record.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
@@ -19,7 +19,12 @@ import { parseDesignFile } from '../../src/node/design/load.js';
 import type { NodeDesign } from '../../src/node/design/schema.js';
 import { maxGenerations } from '../../solvers/termination.js';
 import { minimize } from '../helpers/minimize.js';
-import { tempDir, writeFile } from '../helpers/tmp.js';
+import { tempDir, writeFile, studyErrorOf } from '../helpers/tmp.js';
+import { parseConstraint, parseObjective } from '../../src/study/expression.js';
+import { odc } from '../helpers/cli.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runStudy, type RunSummary } from '../../src/index.js';
 
 const dir = tempDir('odc-robust-');
 const U_MIN = 0.1;
@@ -280,5 +285,307 @@ describe('prob(...) and failed samples', () => {
   it('a nominal design the models cannot evaluate is a failed evaluation', () => {
     const e = compileToy(study, 0.4).problem.evaluate(x(1000));
     expect(e).toEqual({ status: 'failed', reason: 'toy model: utilization 0.5 above 0.4' });
+  });
+});
+
+describe('syntax errors', () => {
+  /**
+   * Robust study input that cannot work is refused at load with file:line, the field and the fix (StudyError,
+   * exit 2); a study without statistics compiles as before.
+   */
+  const dir = tempDir('odc-robust-errors-');
+
+  /** A small node study: `objectives` and `constraints` lines as given (line numbers: objectives start at line 9). */
+  function study(name: string, objectives: readonly string[], constraints: readonly string[] = [], extra = ''): string {
+    return writeFile(
+      dir,
+      `${name}.yaml`,
+      [
+        `name: ${name}`,
+        'kind: node',
+        'uncertainty:',
+        '  compute.utilization: { kind: triangular, min: 0.6, mode: 0.8, max: 0.95 }',
+        'variables:',
+        '  orbit.altitude_km: [400, 1500]',
+        '  power.arrayArea_m2: [150, 2000]',
+        'objectives:',
+        ...objectives.map((o) => `  - ${o}`),
+        ...(constraints.length ? ['constraints:', ...constraints.map((c) => `  - ${JSON.stringify(c)}`)] : []),
+        'algorithm: { name: nsga2, population: 8, generations: 2, seed: 1 }',
+        extra,
+      ].join('\n'),
+    );
+  }
+
+  describe('robust syntax errors', () => {
+    it.each([
+      [
+        'p101 is not a percentile',
+        ['minimize: p101(cost.lcoc_USD_per_PFLOP_day)'],
+        [],
+        'BAD_OBJECTIVE',
+        /:9:5: objectives\[0\] "p101\(cost.lcoc_USD_per_PFLOP_day\)": p101 is not a statistic: percentiles run from p1 to p99/,
+      ],
+      [
+        'p0 is not a percentile',
+        ['minimize: p0(cost.lcoc_USD_per_PFLOP_day)'],
+        [],
+        'BAD_OBJECTIVE',
+        /p0 is not a statistic: percentiles run from p1 to p99/,
+      ],
+      [
+        'unknown statistic',
+        ['minimize: median(cost.lcoc_USD_per_PFLOP_day)'],
+        [],
+        'BAD_OBJECTIVE',
+        /unknown statistic "median": statistics are mean, sd, min, max and p1 … p99/,
+      ],
+      [
+        'unknown metric inside a statistic',
+        ['minimize: p90(cost.lcoc_USD_per_PFLOPday)'],
+        [],
+        'BAD_OBJECTIVE',
+        /objectives\[0\] "p90\(cost.lcoc_USD_per_PFLOPday\)" names cost.lcoc_USD_per_PFLOPday, which is not a metric of the design record: did you mean cost.lcoc_USD_per_PFLOP_day\?/,
+      ],
+      [
+        'prob as an objective',
+        ['maximize: prob(mass.launch_kg <= 8000)'],
+        [],
+        'BAD_OBJECTIVE',
+        /prob\(\.\.\.\) is a constraint, not an objective/,
+      ],
+      [
+        'an expression as an objective',
+        ['minimize: p90(mass.launch_kg) / 2'],
+        [],
+        'BAD_OBJECTIVE',
+        /an objective is one metric .* or a statistic of one metric/,
+      ],
+      [
+        'probability above 1',
+        ['minimize: mass.launch_kg'],
+        ['prob(mass.launch_kg <= 8000) >= 1.5'],
+        'BAD_CONSTRAINT',
+        /:11:5: constraints\[0\] "prob\(mass.launch_kg <= 8000\) >= 1.5": the probability 1.5 is outside \[0, 1\]/,
+      ],
+      [
+        'probability compared with a metric',
+        ['minimize: mass.launch_kg'],
+        ['prob(mass.launch_kg <= 8000) >= mass.launch_kg'],
+        'BAD_CONSTRAINT',
+        /the right side of prob\(\.\.\.\) must be a probability/,
+      ],
+      [
+        'prob not alone',
+        ['minimize: mass.launch_kg'],
+        ['2 * prob(mass.launch_kg <= 8000) >= 0.5'],
+        'BAD_CONSTRAINT',
+        /prob\(\.\.\.\) must stand alone on the left/,
+      ],
+      [
+        'prob without a comparison',
+        ['minimize: mass.launch_kg'],
+        ['prob(mass.launch_kg) >= 0.5'],
+        'BAD_CONSTRAINT',
+        /a constraint needs a comparison/,
+      ],
+      [
+        'unknown metric inside a statistic (constraint)',
+        ['minimize: mass.launch_kg'],
+        ['p95(mass.lunch_kg) <= 8000'],
+        'BAD_CONSTRAINT',
+        /names mass.lunch_kg, which is not a metric of the design record: did you mean mass.launch_kg\?/,
+      ],
+      [
+        'unknown metric inside prob',
+        ['minimize: mass.launch_kg'],
+        ['prob(radiation.dose_rad <= 1) >= 0.9'],
+        'BAD_CONSTRAINT',
+        /names radiation.dose_rad, which is not a metric/,
+      ],
+      [
+        'nested statistics',
+        ['minimize: mass.launch_kg'],
+        ['p90(mean(mass.launch_kg)) <= 8000'],
+        'BAD_CONSTRAINT',
+        /inside another statistic: statistics cannot be nested/,
+      ],
+      [
+        'statistic inside prob',
+        ['minimize: mass.launch_kg'],
+        ['prob(p90(mass.launch_kg) <= 8000) >= 0.9'],
+        'BAD_CONSTRAINT',
+        /inside prob\(\.\.\.\), which compares the values of each sample/,
+      ],
+      [
+        'a metric called like a function',
+        ['minimize: mass.launch_kg'],
+        ['mass.launch_kg(2) <= 8000'],
+        'BAD_CONSTRAINT',
+        /a metric is not a function/,
+      ],
+    ])('%s: %s', (_label, objectives, constraints, code, message) => {
+      const e = studyErrorOf(() =>
+        loadStudyProblem(study(`bad-${_label.replace(/\W+/g, '-')}`, objectives, constraints)),
+      );
+      expect(e.code).toBe(code);
+      expect(e.message).toMatch(message);
+      expect(e.message).toMatch(/^.*\.yaml:\d+:\d+: /);
+    });
+
+    it.each([
+      ['samples below 4', 'robust: { samples: 2 }', /robust\.samples.*at least 4/],
+      ['an unknown method', 'robust: { method: sobol }', /robust\.method/],
+      ['maxFailedShare above 0.5', 'robust: { maxFailedShare: 0.8 }', /from 0 to 0\.5/],
+      ['an unknown key', 'robust: { sample: 16 }', /sample/],
+    ])('robust: with %s is refused', (_label, extra, message) => {
+      const e = studyErrorOf(() =>
+        loadStudyProblem(
+          study(`bad-robust-${_label.replace(/\W+/g, '-')}`, ['minimize: p90(mass.launch_kg)'], [], extra),
+        ),
+      );
+      expect(e.message).toMatch(message);
+      expect(e.message).toMatch(/\.yaml:\d+:\d+/);
+    });
+
+    it('robust: without any statistic is refused (it would change nothing)', () => {
+      const e = studyErrorOf(() =>
+        loadStudyProblem(study('robust-unused', ['minimize: mass.launch_kg'], [], 'robust: { samples: 8 }')),
+      );
+      expect(e.code).toBe('BAD_OBJECTIVE');
+      expect(e.message).toMatch(/robust: is set, but no objective or constraint names a statistic/);
+    });
+
+    it('a variable that is also an uncertain input is refused', () => {
+      const path = writeFile(
+        dir,
+        'var-uncertain.yaml',
+        `name: var-uncertain
+kind: node
+uncertainty:
+  compute.utilization: { kind: triangular, min: 0.6, mode: 0.8, max: 0.95 }
+variables:
+  compute.utilization: [0.5, 0.9]
+objectives:
+  - minimize: p90(mass.launch_kg)
+`,
+      );
+      const e = studyErrorOf(() => loadStudyProblem(path));
+      expect(e.code).toBe('BAD_VARIABLE');
+      expect(e.message).toMatch(
+        /var-uncertain\.yaml:6:\d+: variables\.compute\.utilization is also an uncertain input .* uncertainty: \{ compute\.utilization: fixed \}/,
+      );
+    });
+
+    it('statistics are refused where there is no sampling (parser default, constellation studies)', () => {
+      expect(() => parseConstraint('p90(mass.launch_kg) <= 1')).toThrow(/available in node studies only/);
+      expect(() => parseObjective('p90(mass.launch_kg)')).toThrow(/available in node studies only/);
+    });
+
+    it('odc run exits 2 with the message and writes no run folder', async () => {
+      const path = study('cli-bad', ['minimize: p101(cost.lcoc_USD_per_PFLOP_day)']);
+      const r = await odc('run', path, '--out', `${dir}/never`, '--quiet');
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(
+        /cli-bad\.yaml:9:5: objectives\[0\] "p101\(cost\.lcoc_USD_per_PFLOP_day\)": p101 is not a statistic/,
+      );
+    });
+  });
+
+  describe('studies without statistics', () => {
+    it('compile without sampling (robust is null), with the same problem as before', () => {
+      const s = loadStudyProblem(new URL('../../designs/flagship-study.yaml', import.meta.url).pathname);
+      expect(s.compiled!.robust).toBeNull();
+      expect(s.problem.objectives.map((o) => o.name)).toEqual([
+        'cost.lcoc_USD_per_PFLOP_day',
+        'compute.deliveredPFLOPS',
+        'mass.launch_kg',
+      ]);
+    });
+
+    it('a plain objective containing "(" is still only a metric name', () => {
+      const e = studyErrorOf(() => loadStudyProblem(study('plain-paren', ['minimize: (mass.launch_kg)'])));
+      expect(e.code).toBe('BAD_OBJECTIVE');
+    });
+  });
+});
+
+describe('run', () => {
+  /**
+   * A robust study through the run driver: the common sample set is drawn from the seed when each process (or
+   * worker thread) compiles the study, so 0 and 2 workers write the same bytes; pareto.json carries the nominal
+   * values beside the robust ones.
+   */
+  const dir = tempDir('odc-robust-run-');
+  const shipped = readFileSync(new URL('../../designs/robust-study.yaml', import.meta.url), 'utf8');
+  /** The shipped robust study, tiny: 16 × 6 designs, 8 samples, one prob constraint. */
+  const tinyRobust = shipped
+    .replace(/^algorithm:.*$/m, 'algorithm: { name: nsga2, population: 16, generations: 6, seed: 4 }')
+    .replace(/^robust:.*$/m, 'robust: { samples: 8 }')
+    .replace(/^constraints:\n(?: {2}- .*\n)+/m, 'constraints:\n  - prob(mass.launch_kg <= mass.allocated_kg) >= 0.5\n');
+  const study = writeFile(dir, 'tiny-robust.yaml', tinyRobust);
+  const read = (runDir: string, f: string): string => readFileSync(join(runDir, f), 'utf8');
+
+  let serial: RunSummary;
+  beforeAll(async () => {
+    serial = await runStudy({
+      studyPath: study,
+      outDir: join(dir, 'serial'),
+      workers: 0,
+      afterResults: () => undefined,
+    });
+  });
+
+  describe('robust run', () => {
+    it('the fixture is the shipped study, made small', () => {
+      expect(tinyRobust).toContain(
+        'prob(mass.launch_kg <= mass.allocated_kg) >= 0.5\nalgorithm: { name: nsga2, population: 16, generations: 6, seed: 4 }\nrobust: { samples: 8 }',
+      );
+      expect(serial.paretoSize).toBeGreaterThan(1);
+    });
+
+    it('the same seed gives byte-identical results with 0 and 2 workers', async () => {
+      const pooled = await runStudy({
+        studyPath: study,
+        outDir: join(dir, 'pooled'),
+        workers: 2,
+        afterResults: () => undefined,
+      });
+      for (const f of ['pareto.json', 'pareto.csv', 'evaluations.csv'])
+        expect(read(pooled.runDir, f)).toBe(read(serial.runDir, f));
+    });
+
+    it("pareto.json: robust settings, and per design the nominal design's metric beside the statistic", () => {
+      const pareto = JSON.parse(read(serial.runDir, 'pareto.json'));
+      expect(pareto.robust).toMatchObject({ samples: 8, method: 'lhs', seed: 4, maxFailedShare: 0.1 });
+      expect(pareto.robust.columns).toEqual([...pareto.robust.columns].sort());
+      for (const d of pareto.designs) {
+        // the record is the nominal design's: its metrics are the nominal values
+        expect(d.robust.nominal['p90(cost.lcoc_USD_per_PFLOP_day)']).toBe(d.record.cost.lcoc_USD_per_PFLOP_day);
+        expect(d.robust.nominal['p10(compute.deliveredPFLOPS)']).toBe(d.record.compute.deliveredPFLOPS);
+        expect(d.objectives['mass.launch_kg']).toBe(d.record.mass.launch_kg);
+        // under uncertainty the bad-case compute is below the nominal one (utilization's p10 < its nominal 0.8)
+        expect(d.objectives['p10(compute.deliveredPFLOPS)']).toBeLessThan(
+          d.robust.nominal['p10(compute.deliveredPFLOPS)'],
+        );
+        expect(d.robust.samples).toBe(8);
+        for (const g of Object.values(d.constraints) as number[]) expect(g).toBeLessThanOrEqual(0);
+      }
+    });
+
+    it("each Pareto design's objectives are what the compiled problem gives for its variables", () => {
+      const s = loadStudyProblem(study);
+      const pareto = JSON.parse(read(serial.runDir, 'pareto.json'));
+      const d = pareto.designs[0];
+      const x = Float64Array.from(
+        s.problem.variables.map((v) =>
+          v.kind === 'choice' ? v.options.indexOf(d.variables[v.name]) : d.variables[v.name],
+        ),
+      );
+      const e = s.problem.evaluate(x);
+      if (e.status !== 'ok') throw new Error(e.reason);
+      expect(e.f[0]).toBe(d.objectives['p90(cost.lcoc_USD_per_PFLOP_day)']);
+      expect(-e.f[1]!).toBe(d.objectives['p10(compute.deliveredPFLOPS)']);
+    });
   });
 });

@@ -9,6 +9,10 @@ import {
   learningUnitCost_USD,
   satelliteYearsInService,
   type ConstellationEconomicsParams,
+  DEFAULT_FAILURE_RATE_per_yr,
+  DEFAULT_GATEWAY_CAPEX_USD,
+  DEFAULT_GATEWAY_OPERATIONS_USD_per_yr,
+  DEFAULT_MODEL_PARAMETERS,
 } from '../../../src/constellation/economics/economics.js';
 
 describe("Wright's learning curve", () => {
@@ -119,5 +123,180 @@ describe('constellationEconomics', () => {
     expect(() => constellationEconomics({ ...base, satellites: 0 })).toThrow(RangeError);
     expect(() => constellationEconomics({ ...base, gateways: -1 })).toThrow(RangeError);
     expect(() => constellationEconomics({ ...base, deliveredPFLOPS_per_satellite: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('defaults', () => {
+  /** Every optional figure left to its default: learning, failures, operations, gateway costs, model size. */
+  const minimal: ConstellationEconomicsParams = {
+    satellites: 10,
+    firstUnitHardware_USD: 10e6,
+    launch_USD: 20e6,
+    horizon_yr: 5,
+    designLife_yr: 5,
+    deliveredPFLOPS_per_satellite: 2,
+    gateways: 2,
+  };
+
+  describe('constellation economics: the documented defaults', () => {
+    it('default figures are the header values: λ = 2 %/yr, gateway $5M + $0.5M/yr, 70e9 parameters', () => {
+      expect(DEFAULT_FAILURE_RATE_per_yr).toBe(0.02);
+      expect(DEFAULT_GATEWAY_CAPEX_USD).toBe(5e6);
+      expect(DEFAULT_GATEWAY_OPERATIONS_USD_per_yr).toBe(0.5e6);
+      expect(DEFAULT_MODEL_PARAMETERS).toBe(70e9);
+    });
+
+    it('default failure rate 2 %/yr: N = 10, H = L = 5 yr → λ·S = 0.02 × 50 = 1 replacement, no end-of-life renewal', () => {
+      const r = constellationEconomics(minimal);
+      expect(r.satelliteYears).toBe(50);
+      expect(r.replacementFailures).toBeCloseTo(1, 12);
+      expect(r.replacementEndOfLife).toBe(0);
+      expect(r.replacements).toBeCloseTo(1, 12);
+      // the replacement is unit 11 of the LR 0.9 curve and flies at the average launch price $2M
+      expect(r.replacementHardware_USD).toBeCloseTo(10e6 * 11 ** Math.log2(0.9), 0);
+      expect(r.replacementLaunch_USD).toBeCloseTo(2e6, 3);
+    });
+
+    it('an explicit rate of 0 is used, not replaced by the default', () => {
+      expect(constellationEconomics({ ...minimal, failureRate_per_yr: 0 }).replacements).toBe(0);
+    });
+
+    it('default learning rate 0.9: 10 units cost T1 · Σ n^log2(0.9)', () => {
+      let sum = 0;
+      for (let n = 1; n <= 10; n++) sum += n ** Math.log2(0.9);
+      const r = constellationEconomics(minimal);
+      expect(r.hardware_USD).toBeCloseTo(10e6 * sum, 0);
+      expect(r.averageUnitHardware_USD).toBeCloseTo(1e6 * sum, 0);
+    });
+
+    it('default ground segment: 2 gateways × ($5M + $0.5M/yr × 5 yr) = $15M; default tokens for 70e9 parameters', () => {
+      const r = constellationEconomics(minimal);
+      expect(r.ground_USD).toBe(15e6);
+      // 2 PFLOPS = 2e15 FLOP/s over 2 × 70e9 FLOP/token = 14,285.7 tokens/s per satellite
+      expect(r.tokens_per_s).toBeCloseTo((10 * 2e15) / (2 * 70e9), 6);
+      expect(r.tokens).toBeCloseTo((2e15 / 140e9) * 50 * 365.25 * 86_400, -3);
+    });
+
+    it('total, LCOC and $/Mtoken add up the parts', () => {
+      const r = constellationEconomics(minimal);
+      const parts =
+        r.hardware_USD +
+        r.launch_USD +
+        r.operations_USD +
+        r.replacementHardware_USD +
+        r.replacementLaunch_USD +
+        r.ground_USD;
+      expect(r.total_USD).toBeCloseTo(parts, 3);
+      expect(r.replacements_USD).toBeCloseTo(r.replacementHardware_USD + r.replacementLaunch_USD, 6);
+      expect(r.deliveredPFLOP_days).toBeCloseTo(2 * 50 * 365.25, 9);
+      expect(r.lcoc_USD_per_PFLOP_day).toBeCloseTo(r.total_USD / (2 * 50 * 365.25), 9);
+      expect(r.cost_USD_per_Mtoken).toBeCloseTo(r.total_USD / (r.tokens / 1e6), 9);
+      // operations default: 1 %/yr of ($10M + $20M/10) over 50 satellite-years
+      expect(r.operations_USD).toBeCloseTo(0.01 * 12e6 * 50, 3);
+    });
+
+    it('a deployment curve sets the satellite-years: 5 up at 0, 10 at 1 yr, H = 3 → 5 + 20 = 25', () => {
+      const deploymentCurve = [
+        { time_yr: 0, satellites: 5 },
+        { time_yr: 1, satellites: 10 },
+      ];
+      const r = constellationEconomics({
+        ...minimal,
+        failureRate_per_yr: 0,
+        deploymentCurve,
+        horizon_yr: 3,
+        designLife_yr: 3,
+      });
+      expect(r.satelliteYears).toBe(25);
+      expect(r.deliveredPFLOP_days).toBeCloseTo(2 * 25 * 365.25, 9);
+    });
+
+    it('more than 1,000 units with replacements: one summation method for both counts', () => {
+      // 990 satellites + 990 end-of-life replacements (H = 2L): both sums by the approximation
+      const r = constellationEconomics({
+        ...minimal,
+        satellites: 990,
+        failureRate_per_yr: 0,
+        horizon_yr: 10,
+        learningRate: 0.9,
+      });
+      expect(r.replacements).toBe(990);
+      expect(r.hardware_USD).toBeCloseTo(learningCurveSumApprox_USD(10e6, 990, 0.9), 0);
+      expect(r.replacementHardware_USD).toBeCloseTo(
+        learningCurveSumApprox_USD(10e6, 1980, 0.9) - learningCurveSumApprox_USD(10e6, 990, 0.9),
+        0,
+      );
+      expect(r.hardware_USD).not.toBe(learningCurveSumExact_USD(10e6, 990, 0.9));
+    });
+
+    it('exactly 1,000 units in all is still summed exactly', () => {
+      const r = constellationEconomics({ ...minimal, satellites: 1000, failureRate_per_yr: 0, learningRate: 0.9 });
+      expect(r.hardware_USD).toBe(learningCurveSumExact_USD(10e6, 1000, 0.9));
+    });
+
+    it('rejects each invalid figure with a RangeError naming it', () => {
+      const bad: [Partial<ConstellationEconomicsParams>, RegExp][] = [
+        [{ satellites: 2.5 }, /satellites/],
+        [{ firstUnitHardware_USD: -1 }, /firstUnitHardware_USD/],
+        [{ launch_USD: -1 }, /launch_USD/],
+        [{ horizon_yr: 0 }, /horizon_yr/],
+        [{ deliveredPFLOPS_per_satellite: -1 }, /deliveredPFLOPS_per_satellite/],
+        [{ gateways: 1.5 }, /gateways/],
+        [{ modelParameters: 0 }, /modelParameters/],
+        [{ operations_USD_per_satellite_yr: -1 }, /operations_USD_per_satellite_yr/],
+        [{ gatewayCapex_USD: -1 }, /gatewayCapex_USD/],
+        [{ gatewayOperations_USD_per_yr: -1 }, /gatewayOperations_USD_per_yr/],
+        [{ designLife_yr: 0 }, /designLife_yr/],
+        [{ failureRate_per_yr: -0.1 }, /failureRate_per_yr/],
+        [{ deploymentCurve: [{ time_yr: 0, satellites: 0 }] }, /satellite-years/],
+      ];
+      for (const [change, message] of bad)
+        expect(() => constellationEconomics({ ...minimal, ...change }), message.source).toThrow(message);
+      expect(() => constellationEconomics({ ...minimal, satellites: 0 })).toThrow(
+        'satellites must be a whole number ≥ 1, got 0',
+      );
+      expect(constellationEconomics({ ...minimal, satellites: 1 }).satelliteYears).toBe(5);
+      // zero gateways and zero hardware cost are valid
+      expect(constellationEconomics({ ...minimal, gateways: 0, firstUnitHardware_USD: 0 }).ground_USD).toBe(0);
+    });
+  });
+
+  describe('learning curve and replacement edges', () => {
+    it('learning rates: 0.5 excluded, 1 included; unit 1 costs T1', () => {
+      expect(() => learningUnitCost_USD(1, 2, 0.5)).toThrow(/learningRate must be in \(0.5, 1\]/);
+      expect(learningUnitCost_USD(1, 2, 1)).toBe(1);
+      expect(learningUnitCost_USD(3, 1, 0.8)).toBe(3);
+      expect(() => learningCurveSumApprox_USD(1, 4, 0.4)).toThrow(RangeError);
+      expect(() => learningCurveSumExact_USD(1, -1, 0.9)).toThrow(/units/);
+      expect(() => learningCurveSumApprox_USD(1, -1, 0.9)).toThrow(/units/);
+      expect(() => learningCurveCost_USD(-1, 4, 0.9)).toThrow(/firstUnit_USD/);
+    });
+
+    it('the exact sum is used up to 1,000 units inclusive, the approximation beyond', () => {
+      expect(learningCurveCost_USD(1, 1000, 0.9)).toBe(learningCurveSumExact_USD(1, 1000, 0.9));
+      expect(learningCurveCost_USD(1, 1001, 0.9)).toBe(learningCurveSumApprox_USD(1, 1001, 0.9));
+    });
+
+    it('midpoint integral by hand at LR = 0.5^(1/2) (b = −1/2): C(N) = 2T1(√(N + ½) − √½)', () => {
+      const lr = Math.SQRT1_2;
+      expect(learningCurveSumApprox_USD(1, 8, lr)).toBeCloseTo(2 * (Math.sqrt(8.5) - Math.sqrt(0.5)), 12);
+    });
+
+    it('end-of-life renewals at L, 2L, … strictly before H: H = 10, L = 3 → renewals at 3, 6, 9', () => {
+      expect(expectedReplacements(10, 0, 10, 3, 0).endOfLife).toBe(30);
+      expect(expectedReplacements(10, 0, 12.000001, 4, 0).endOfLife).toBe(30);
+      expect(() => expectedReplacements(10, 0, 0, 3, 0)).toThrow(/horizon_yr/);
+    });
+
+    it('satellite-years: a curve step after the horizon adds nothing; the last step runs to the horizon', () => {
+      const curve = [
+        { time_yr: 0, satellites: 2 },
+        { time_yr: 4, satellites: 6 },
+      ];
+      expect(satelliteYearsInService(curve, 3)).toBe(6);
+      expect(satelliteYearsInService(curve, 4)).toBe(8);
+      expect(satelliteYearsInService(curve, 5)).toBe(14);
+      expect(satelliteYearsInService([], 5)).toBe(0);
+    });
   });
 });

@@ -16,9 +16,9 @@ import { conjunctionScreen } from '../../../src/constellation/environment/conjun
 import { closestApproach } from '../../../src/constellation/environment/environment.js';
 import { phasingScan } from '../../../src/constellation/geometry/phasing.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import { deg } from '../../helpers/units.js';
 
 const EPOCH = '2026-03-20T00:00:00Z';
-const deg = Math.PI / 180;
 // Constants for the independent oracle: WGS-84 μ and equatorial radius, EGM-96 J2 (as in Vallado 2013, App. D).
 const MU = 3.986004418e14;
 const RE = 6378137;

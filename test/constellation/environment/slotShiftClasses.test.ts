@@ -3,9 +3,9 @@ import { conjunctionScreen } from '../../../src/constellation/environment/conjun
 import { slotShiftClasses, type SlotShiftShell } from '../../../src/constellation/environment/slotShiftClasses.js';
 import { planeRaan_rad, slotPhase_rad } from '../../../src/constellation/geometry/pattern.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import { deg } from '../../helpers/units.js';
 
 const EPOCH = '2026-03-20T00:00:00Z';
-const deg = Math.PI / 180;
 const RE = 6378137;
 
 const shell = (o: Partial<ShellGeometrySpec> & { planes: number; satsPerPlane: number }): ShellGeometrySpec => ({

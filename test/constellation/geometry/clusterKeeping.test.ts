@@ -10,8 +10,8 @@ import { clusterShellRecord, withFormationKeeping } from '../../../src/constella
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import type { NodeDesign } from '../../../src/node/design/schema.js';
 import type { DesignRecord } from '../../../src/node/record/record.js';
+import { deg } from '../../helpers/units.js';
 
-const deg = Math.PI / 180;
 const shell = (o: Partial<ShellGeometrySpec>): ShellGeometrySpec => ({
   name: 'c',
   altitude_m: 650e3,

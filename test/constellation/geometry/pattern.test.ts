@@ -3,7 +3,7 @@
  * defining formulas of the pattern (Walker 1984; Vallado 2013 §11.4), a published almanac figure, or a
  * lattice count done by hand — never the function under test.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, afterEach } from 'vitest';
 import {
   julianDate,
   planeElements,
@@ -12,10 +12,11 @@ import {
   raanFromLtan_rad,
   satelliteElements,
   slotPhase_rad,
+  utcMs,
 } from '../../../src/constellation/geometry/pattern.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import { deg } from '../../helpers/units.js';
 
-const deg = Math.PI / 180;
 const shell = (o: Partial<ShellGeometrySpec>): ShellGeometrySpec => ({
   name: 't',
   altitude_m: 550e3,
@@ -284,5 +285,41 @@ describe('julianDate', () => {
   it('invalid input throws RangeError (catches NaN leaking into the Sun position)', () => {
     expect(() => julianDate('not a date')).toThrow(RangeError);
     expect(() => julianDate('2026-13-45T99:00:00Z')).toThrow(RangeError);
+  });
+});
+
+describe('epoch', () => {
+  /**
+   * Epoch parsing of the shell patterns (src/constellation/geometry/pattern.ts `utcMs`): an ISO 8601 instant
+   * that names no zone is UTC, whatever the machine's time zone; one that names a zone keeps it.
+   */
+  const savedTz = process.env['TZ'];
+  afterEach(() => {
+    if (savedTz === undefined) delete process.env['TZ'];
+    else process.env['TZ'] = savedTz;
+  });
+
+  describe('utcMs', () => {
+    it('a date-time without a zone is UTC even on a machine 14 h east of Greenwich', (ctx) => {
+      // Date.parse reads '2026-03-20T00:00:00' as LOCAL time; on a UTC machine the two readings agree, so the
+      // test moves the process to UTC+14 (Line Islands), where local midnight is 14 h earlier than UTC midnight.
+      // A worker thread (StrykerJS's vitest pool) cannot change its time zone: the test skips itself there.
+      process.env['TZ'] = 'Pacific/Kiritimati';
+      if (Date.parse('2026-03-20T00:00:00') !== Date.UTC(2026, 2, 20) - 14 * 3600e3) ctx.skip();
+      expect(utcMs('2026-03-20T00:00:00')).toBe(Date.UTC(2026, 2, 20));
+      expect(utcMs('2026-03-20T06:30:15.250')).toBe(Date.UTC(2026, 2, 20, 6, 30, 15, 250));
+    });
+
+    it('an instant with Z or an offset keeps its zone: 10:00+05:00 is 05:00 UTC, 10:00-03:30 is 13:30 UTC', () => {
+      process.env['TZ'] = 'Pacific/Kiritimati';
+      expect(utcMs('2026-03-20T10:00:00Z')).toBe(Date.UTC(2026, 2, 20, 10));
+      expect(utcMs('2026-03-20T10:00:00+05:00')).toBe(Date.UTC(2026, 2, 20, 5));
+      expect(utcMs('2026-03-20T10:00:00-03:30')).toBe(Date.UTC(2026, 2, 20, 13, 30));
+    });
+
+    it('a string that is no date throws a RangeError that quotes it', () => {
+      expect(() => utcMs('next Tuesday')).toThrow(RangeError);
+      expect(() => utcMs('next Tuesday')).toThrow("epoch 'next Tuesday' is not an ISO 8601 date");
+    });
   });
 });

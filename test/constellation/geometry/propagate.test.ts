@@ -19,8 +19,8 @@ import {
   type PlaneTrack,
 } from '../../../src/constellation/geometry/propagate.js';
 import type { CircularElements } from '../../../src/constellation/design/types.js';
+import { deg } from '../../helpers/units.js';
 
-const deg = Math.PI / 180;
 const R_km = 6378.137; // WGS-84 equatorial radius
 const elements: CircularElements = {
   altitude_m: 550e3,

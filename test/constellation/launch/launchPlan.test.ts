@@ -12,13 +12,13 @@ import { vehiclePayloadToOrbit } from '../../../src/models/launch/launchPerforma
 import type { DesignRecord } from '../../../src/node/record/record.js';
 import type { LpSolver } from '../../../src/optimize/lp.js';
 import { shell } from '../../helpers/shellSpec.js';
+import { deg } from '../../helpers/units.js';
 
 let lp: LpSolver;
 beforeAll(async () => {
   lp = await createLpSolver();
 });
 
-const deg = Math.PI / 180;
 const row = (o: Partial<LaunchVehicleRow> & { id: string }): LaunchVehicleRow =>
   ({
     name: o.id,

@@ -17,8 +17,8 @@ import type { ShellGeometrySpec } from '../../../src/constellation/design/types.
 import type { LinkRateCoefficients } from '../../../src/models/links/linkBudget.js';
 import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
 import { shell as shellSpec } from '../../helpers/shellSpec.js';
+import { deg } from '../../helpers/units.js';
 
-const deg = Math.PI / 180;
 const MU_m3_s2 = 3.986004418e14;
 const [P, S, F] = [3, 4, 1];
 const INC = 53 * deg;

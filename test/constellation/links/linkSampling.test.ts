@@ -24,8 +24,8 @@ import type { ClusterMotion } from '../../../src/constellation/geometry/clusterF
 import type { LinkRateCoefficients } from '../../../src/models/links/linkBudget.js';
 import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
 import { circularTracks, type CircularShell } from '../network/circularShell.js';
+import { deg } from '../../helpers/units.js';
 
-const deg = Math.PI / 180;
 const a = EARTH_RADIUS_m + 550e3;
 const sh: CircularShell = { planes: 12, satsPerPlane: 8, phasing: 0, radius_m: a, inclination_rad: 90 * deg };
 const U = [0, 50, 10, 30]; // argument of latitude of slot 0 at the four samples, 60 s apart [deg]

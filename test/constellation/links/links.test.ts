@@ -1,9 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shellLinks, type LinkTerminalRow, type ShellLinksParams } from '../../../src/constellation/links/links.js';
+import {
+  shellLinks,
+  type LinkTerminalRow,
+  type ShellLinksParams,
+  type ShellLinksResult,
+} from '../../../src/constellation/links/links.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
+import { deg } from '../../helpers/units.js';
 
-const deg = Math.PI / 180;
 // 100 Gbps class terminal (catalog row isl-100g).
 const isl100g: LinkTerminalRow = {
   capacity_Gbps: 100,
@@ -190,5 +195,249 @@ describe('graph and scale', () => {
     expect(() => run({}, { topology: 'cluster' })).toThrow(RangeError);
     expect(() => run({}, { snapshotIndex: 99999 })).toThrow(RangeError);
     expect(() => run({}, { latitudeCutoff_rad: 2 })).toThrow(RangeError);
+  });
+});
+
+describe('edges', () => {
+  /**
+   * Edges of shellLinks (src/constellation/links/links.ts) on small shells over a 10-minute window (11 samples):
+   * refused parameters and their messages, the graph-size limit, terminals counted without a graph, the shell totals
+   * as count-weighted sums of the class statistics, classes with no link, and the slew limit's unit conversion.
+   * Closed forms as in links.test.ts: an in-plane neighbour chord 2r·sin(π/S), r = R⊕ + h + ~1 km under SGP4.
+   */
+  const tenMinutes = { epochIso: '2026-03-20T00:00:00Z', duration_s: 600, step_s: 60 };
+  const run = (o: Partial<ShellGeometrySpec>, rest: Partial<ShellLinksParams> = {}): ShellLinksResult =>
+    shellLinks({ shell: shell(o), window: tenMinutes, topology: 'grid', terminal: isl100g, ...rest });
+  const EMPTY = {
+    count: 0,
+    range_m: { min: 0, mean: 0, max: 0 },
+    rate_bps: { min: 0, mean: 0, max: 0 },
+    availability: 0,
+    blocked: 0,
+    meanCapacity_bps: 0,
+    maxPointingRate_rad_s: 0,
+    pointingExceeded: 0,
+    minLineOfSightAltitude_m: 0,
+  };
+
+  describe('shellLinks refuses bad parameters, naming them', () => {
+    it('planes and slots must be whole numbers ≥ 1', () => {
+      const msg = (P: number, S: number) =>
+        new RangeError(`planes and satsPerPlane must be whole numbers ≥ 1, got ${P}, ${S}`);
+      expect(() => run({ planes: 0 })).toThrow(msg(0, 22));
+      expect(() => run({ planes: 1.5 })).toThrow(msg(1.5, 22));
+      expect(() => run({ satsPerPlane: 0 })).toThrow(msg(1, 0));
+      expect(() => run({ satsPerPlane: 2.5 })).toThrow(msg(1, 2.5));
+      // One slot per plane is a shell (no in-plane link), not an error.
+      expect(run({ planes: 12, satsPerPlane: 1 }).classes.inPlane.count).toBe(0);
+    });
+
+    it('the latitude cutoff must lie in [0, π/2]; both ends are accepted', () => {
+      expect(() => run({}, { latitudeCutoff_rad: -0.01 })).toThrow(
+        new RangeError('latitudeCutoff_rad must be in [0, π/2], got -0.01'),
+      );
+      expect(() => run({}, { latitudeCutoff_rad: Math.PI / 2 + 1e-9 })).toThrow(RangeError);
+      expect(() => run({}, { latitudeCutoff_rad: NaN })).toThrow(RangeError);
+      expect(run({}, { latitudeCutoff_rad: 0 }).classes.inPlane.availability).toBe(1);
+      expect(run({}, { latitudeCutoff_rad: Math.PI / 2 }).classes.inPlane.availability).toBe(1);
+    });
+
+    it('the grazing height must be ≥ 0 (0 accepted) and the slew limit > 0', () => {
+      expect(() => run({}, { grazingHeight_m: -1 })).toThrow(new RangeError('grazingHeight_m must be ≥ 0, got -1'));
+      expect(() => run({}, { grazingHeight_m: NaN })).toThrow(RangeError);
+      expect(run({}, { grazingHeight_m: 0 }).blockedLinks).toBe(0);
+      expect(() => run({}, { terminal: { ...isl100g, maxSlewRate_deg_s: 0 } })).toThrow(
+        new RangeError('terminal.maxSlewRate_deg_s must be > 0'),
+      );
+    });
+
+    it('the snapshot index must be a sample of the window: 0…10 for 11 samples', () => {
+      const msg = (k: number) => new RangeError(`snapshotIndex must be a sample index 0…10, got ${k}`);
+      expect(() => run({}, { snapshotIndex: 11 })).toThrow(msg(11));
+      expect(() => run({}, { snapshotIndex: -1 })).toThrow(msg(-1));
+      expect(() => run({}, { snapshotIndex: 2.5 })).toThrow(msg(2.5));
+      expect(run({}, { snapshotIndex: 10 }).graph!.sampleIndex).toBe(10);
+      expect(run({}).graph!.sampleIndex).toBe(0);
+    });
+  });
+
+  describe('graph size limit and terminals without a graph', () => {
+    it('a graph up to maxGraphNodes satellites inclusive; above it none, terminals from the class degrees', () => {
+      const at = run({}, { topology: 'ring', maxGraphNodes: 22 });
+      expect(at.graph!.nodes).toBe(22);
+      expect(at.averagedGraph!.nodes).toBe(22);
+      const above = run({}, { topology: 'ring', maxGraphNodes: 21 });
+      expect(above.graph).toBeNull();
+      expect(above.averagedGraph).toBeNull();
+      expect(above.terminalsPerNode).toBe(2); // a ring: two in-plane neighbours
+      // Grid of 12 planes (30° apart) without a graph: 2 in-plane + 2 cross-plane terminals.
+      expect(run({ planes: 12 }, { maxGraphNodes: 0 }).terminalsPerNode).toBe(4);
+      // The default limit is 2,000 satellites: 2,000 get a graph, 2,020 do not.
+      expect(run({ planes: 100, satsPerPlane: 20 }, { topology: 'ring' }).graph).not.toBeNull();
+      expect(run({ planes: 101, satsPerPlane: 20 }, { topology: 'ring' }).graph).toBeNull();
+    });
+
+    it('a blocked class needs no terminal: a ring of 4 (chord 2r·sin 45°, lowest point r·cos 45° < R⊕)', () => {
+      expect(r550 * Math.cos(Math.PI / 4)).toBeLessThan(EARTH_RADIUS_m);
+      const x = run({ satsPerPlane: 4, planes: 12 }, { maxGraphNodes: 0 });
+      // In-plane blocked, cross-plane (RAAN 30° apart: chord ≤ 2r·sin 15°) usable: only the 2 cross terminals.
+      expect(x.classes.inPlane.blocked).toBe(4 * 12);
+      expect(x.classes.crossPlane.blocked).toBe(0);
+      expect(x.terminalsPerNode).toBe(2);
+      // The shell's rate statistics leave out the blocked class: its minimum is the cross-plane minimum, not 0.
+      expect(x.linkRate_bps.min).toBe(x.classes.crossPlane.rate_bps.min);
+      expect(x.linkRate_bps.min).toBeGreaterThan(0);
+      const ring = run({ satsPerPlane: 4 }, { topology: 'ring', maxGraphNodes: 0 });
+      expect(ring.terminalsPerNode).toBe(0);
+    });
+  });
+
+  describe('shell totals', () => {
+    let grid: ShellLinksResult;
+    beforeAll(() => {
+      grid = run({ planes: 6, satsPerPlane: 10, phasing: 2, altitude_m: 1200e3 });
+    });
+
+    it('links, blocked links and ranges are the count-weighted sums over the classes', () => {
+      const { inPlane: a, crossPlane: b } = grid.classes;
+      expect([a.count, b.count]).toEqual([60, 60]); // S links per plane; P·S cross-plane links with the seam
+      expect(grid.links).toBe(120);
+      expect(grid.blockedLinks).toBe(a.blocked + b.blocked);
+      expect(grid.linkRange_m.min).toBe(Math.min(a.range_m.min, b.range_m.min));
+      expect(grid.linkRange_m.max).toBe(Math.max(a.range_m.max, b.range_m.max));
+      expect(grid.linkRange_m.mean).toBeCloseTo((60 * a.range_m.mean + 60 * b.range_m.mean) / 120, 6);
+      // In-plane chord at 1,200 km, S = 10: 2r·sin 18°.
+      const r = EARTH_RADIUS_m + 1200e3 + 1e3;
+      expect(Math.abs(a.range_m.mean / (2 * r * Math.sin(Math.PI / 10)) - 1)).toBeLessThan(0.003);
+      expect(grid.maxPointingRate_rad_s).toBe(Math.max(a.maxPointingRate_rad_s, b.maxPointingRate_rad_s));
+      expect(grid.classes.diagonal).toEqual(EMPTY);
+      expect(grid.classes.cluster).toEqual(EMPTY);
+      expect(grid.torus.inPlaneLength_m).toBe(a.range_m.mean);
+      expect(grid.torus.crossPlaneMeanLength_m).toBe(b.range_m.mean);
+    });
+
+    it('the rate statistics weigh each class by the samples its links are up', () => {
+      // A 50° cutoff takes cross-plane links down part of the time (53° shell), never the in-plane ones.
+      const x = run(
+        { planes: 6, satsPerPlane: 10, phasing: 2, altitude_m: 1200e3 },
+        { latitudeCutoff_rad: 50 * deg, terminal: { ...isl100g, capacity_Gbps: 1e6 } },
+      );
+      const { inPlane: a, crossPlane: b } = x.classes;
+      expect(a.availability).toBe(1);
+      expect(b.availability).toBeGreaterThan(0);
+      expect(b.availability).toBeLessThan(1);
+      const wa = 60 * a.availability,
+        wb = 60 * b.availability;
+      expect(x.linkRate_bps.mean / ((wa * a.rate_bps.mean + wb * b.rate_bps.mean) / (wa + wb))).toBeCloseTo(1, 9);
+      expect(x.linkRate_bps.min).toBe(Math.min(a.rate_bps.min, b.rate_bps.min));
+      expect(x.linkRate_bps.max).toBe(Math.max(a.rate_bps.max, b.rate_bps.max));
+      // Uncapped, rate ∝ 1/d²: the class's fastest sample is its shortest range, its slowest its longest.
+      expect(a.rate_bps.max / a.rate_bps.min).toBeCloseTo((a.range_m.max / a.range_m.min) ** 2, 6);
+      // Time-averaged capacity = mean rate while up × availability.
+      expect(b.meanCapacity_bps / (b.rate_bps.mean * b.availability)).toBeCloseTo(1, 9);
+    });
+
+    it('nothing usable: rates all 0; no link at all: ranges all 0', () => {
+      const blocked = run({ satsPerPlane: 4 }, { topology: 'ring' });
+      expect(blocked.linkRate_bps).toEqual({ min: 0, mean: 0, max: 0 });
+      expect(blocked.classes.inPlane.rate_bps).toEqual({ min: 0, mean: 0, max: 0 });
+      expect(Math.abs(blocked.linkRange_m.mean / (2 * r550 * Math.sin(Math.PI / 4)) - 1)).toBeLessThan(0.003);
+      const none = run({}, { topology: 'none' });
+      expect(none.links).toBe(0);
+      expect(none.linkRange_m).toEqual({ min: 0, mean: 0, max: 0 });
+      expect(none.classes.inPlane).toEqual(EMPTY);
+      expect(none.terminalsPerNode).toBe(0);
+    });
+  });
+
+  describe('class statistics over representatives that differ (a 10-minute window covers ~38° of each orbit)', () => {
+    // Polar shell, 12 planes (ΔΩ = 30°), 22 slots, F = 0: a cross-plane link at argument of latitude u is
+    // d = 2r·sin 15°·|cos u| long (both ends at the same u). The 22 representatives start 16.4° apart, so together
+    // they cover every u; each alone sees a 38° arc.
+    let x: ShellLinksResult;
+    beforeAll(() => {
+      x = run({ planes: 12, inclination_rad: 90 * deg }, { terminal: { ...isl100g, capacity_Gbps: 1e6 } });
+    });
+    const dMax = 2 * r550 * Math.sin(15 * deg);
+
+    it('range: the least over every representative (near a pole), the largest (near the equator)', () => {
+      const c = x.classes.crossPlane;
+      expect(c.range_m.min).toBeLessThan(dMax * Math.cos(80 * deg));
+      expect(c.range_m.max).toBeGreaterThan(dMax * Math.cos(10 * deg));
+      expect(c.range_m.max).toBeLessThan(dMax * 1.003);
+      // The lowest line of sight is the longest chord's: θ/2 = asin(d/2r) ≈ 15°.
+      expect(c.minLineOfSightAltitude_m).toBeLessThan(
+        r550 * Math.cos(Math.asin(Math.sin(15 * deg) * 0.98)) - EARTH_RADIUS_m,
+      );
+      expect(c.minLineOfSightAltitude_m).toBeGreaterThan(r550 * Math.cos(15 * deg) - EARTH_RADIUS_m - 20e3);
+    });
+
+    it('rate: a minimum below the mean below the maximum (uncapped, rate ∝ 1/d²)', () => {
+      const c = x.classes.crossPlane.rate_bps;
+      expect(c.min).toBeLessThan(c.mean);
+      expect(c.mean).toBeLessThan(c.max);
+      expect(c.max / c.min).toBeGreaterThan(10);
+    });
+
+    it('a 10° cutoff: some representatives never come up; rates are over those that do', () => {
+      const y = run(
+        { planes: 12, inclination_rad: 90 * deg },
+        { latitudeCutoff_rad: 10 * deg, terminal: { ...isl100g, capacity_Gbps: 1e6 } },
+      );
+      const c = y.classes.crossPlane;
+      // Up only within 10° of the equator: 20° of every 180°, at most a ninth of the time plus the window's edges.
+      expect(c.availability).toBeGreaterThan(0);
+      expect(c.availability).toBeLessThan(0.25);
+      expect(c.blocked).toBe(0);
+      expect(c.rate_bps.min).toBeGreaterThan(0);
+      // Up links are within 10° of the equator: d ≥ dMax·cos 10°, so the rate spread is at most (1/cos 10°)² ≈ 1.03.
+      expect(c.rate_bps.max / c.rate_bps.min).toBeLessThan(1.1);
+      expect(y.linkRate_bps.min).toBe(Math.min(c.rate_bps.min, y.classes.inPlane.rate_bps.min));
+    });
+  });
+
+  describe('slew limit', () => {
+    it('a link counts as exceeding the limit exactly when its pointing rate [rad/s] is above the limit in deg/s', () => {
+      const base = run({ planes: 6, satsPerPlane: 10, phasing: 2, altitude_m: 1200e3 });
+      const w = base.classes.crossPlane.maxPointingRate_rad_s;
+      expect(w).toBeGreaterThan(0);
+      const w_deg_s = (w * 180) / Math.PI;
+      const slow = run(
+        { planes: 6, satsPerPlane: 10, phasing: 2, altitude_m: 1200e3 },
+        { terminal: { ...isl100g, maxSlewRate_deg_s: w_deg_s * 0.999 } },
+      );
+      expect(slow.classes.crossPlane.pointingExceeded).toBeGreaterThan(0);
+      const fast = run(
+        { planes: 6, satsPerPlane: 10, phasing: 2, altitude_m: 1200e3 },
+        { terminal: { ...isl100g, maxSlewRate_deg_s: w_deg_s * 1.001 } },
+      );
+      expect(fast.classes.crossPlane.pointingExceeded).toBe(0);
+    });
+  });
+
+  describe('cluster link range', () => {
+    const cluster = {
+      pattern: 'cluster' as const,
+      planes: 1,
+      satsPerPlane: 81,
+      clusterRadius_m: 1000,
+      altitude_m: 650e3,
+      inclination_rad: 98 * deg,
+    };
+    it("defaults to the terminal's range: 0.25 km lays the lattice links (≤ 218 m), 0.2 km none", () => {
+      const t = (range_km: number) => ({ ...isl100g, range_km });
+      const lays = run(cluster, { topology: 'cluster', terminal: t(0.25) });
+      expect(lays.classes.cluster.count).toBeGreaterThan(81);
+      expect(lays.links).toBe(lays.classes.cluster.count);
+      // The members move on their relative orbits: neighbours 109–218 m apart (links.test.ts), not on top of each
+      // other.
+      expect(lays.classes.cluster.range_m.min).toBeGreaterThan(100);
+      expect(lays.classes.cluster.range_m.max).toBeLessThan(250);
+      expect(run(cluster, { topology: 'cluster', terminal: t(0.2) }).classes.cluster.count).toBe(0);
+      // An explicit range overrides the terminal's.
+      expect(
+        run(cluster, { topology: 'cluster', terminal: t(0.2), clusterLinkRange_m: 250 }).classes.cluster.count,
+      ).toBe(lays.classes.cluster.count);
+    });
   });
 });

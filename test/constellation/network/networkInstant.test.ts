@@ -11,6 +11,7 @@ import { planeElements } from '../../../src/constellation/geometry/pattern.js';
 import { propagatePlane } from '../../../src/constellation/geometry/propagate.js';
 import type { LinkRateCoefficients } from '../../../src/models/links/linkBudget.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import { deg } from '../../helpers/units.js';
 
 let lpSolver: LpSolver;
 beforeAll(async () => {
@@ -18,7 +19,6 @@ beforeAll(async () => {
 });
 
 const G = 1e9;
-const deg = Math.PI / 180;
 
 /**
  * Walker delta phase of node (p, s) in units of 2π/N: u = 2π(s·P + p·F)/N (Walker 1984), so the geocentric

@@ -7,13 +7,13 @@ import { torusThroughput } from '../../../src/constellation/network/torus.js';
 import { torusRoutingBound } from '../../../src/constellation/network/torusRouting.js';
 import type { LinkRateCoefficients } from '../../../src/models/links/linkBudget.js';
 import { circularTracks } from './circularShell.js';
+import { deg } from '../../helpers/units.js';
 
 let lp: LpSolver;
 beforeAll(async () => {
   lp = await createLpSolver();
 });
 
-const deg = Math.PI / 180;
 /** rate = 1e11 b/s · min(1, ff/d²): range-dependent beyond √ff. */
 const rate = (ff: number, cap = 1e15): LinkRateCoefficients =>
   ({

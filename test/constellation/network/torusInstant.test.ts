@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { torusInstantCapacities } from '../../../src/constellation/network/torusInstant.js';
 import { circularPosition, circularTracks } from './circularShell.js';
 import type { LinkRateCoefficients } from '../../../src/models/links/linkBudget.js';
+import { deg } from '../../helpers/units.js';
 
 /**
  * A Walker delta shell on exact circular orbits (circularShell.ts): P = 4 planes 90° apart in RAAN, S = 6 slots,
@@ -14,7 +15,6 @@ const P = 4,
   F = 1,
   a = 8e6,
   R_EARTH = 6378137;
-const deg = Math.PI / 180;
 const shell = { planes: P, satsPerPlane: S, phasing: F, radius_m: a, inclination_rad: 50 * deg };
 const position = (u0: number, q: number, s: number) => circularPosition(shell, u0, q, s);
 const tracks = (u0s: readonly number[]) => circularTracks(shell, u0s);

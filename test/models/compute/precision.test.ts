@@ -32,3 +32,27 @@ describe('compute.precision in a design', () => {
     expect(r.compute.deliveredPFLOPS / tb.record.compute.deliveredPFLOPS).toBeCloseTo(0.5, 12);
   });
 });
+
+describe('ranges', () => {
+  /**
+   * Small models at the ends of their stated validity ranges and on closed-form cases: each closed end is accepted,
+   * each open end refused with a message naming the field.
+   */
+
+  describe('precision factor', () => {
+    it('names the unknown precision, the row’s or the workload’s', () => {
+      expect(() => precisionFactor({ rowPrecision: 'BF17' })).toThrow(/unknown precision BF17/);
+      expect(() => precisionFactor({ rowPrecision: 'BF16', precision: 'FP7' })).toThrow(/unknown precision FP7/);
+      // an unknown row precision is named even when the workload's is known
+      expect(() => precisionFactor({ rowPrecision: 'BF17', precision: 'FP8' })).toThrow(/unknown precision BF17$/);
+    });
+
+    it('sparsity doubles only when asked: sparse false and sparse absent are dense', () => {
+      expect(precisionFactor({ rowPrecision: 'FP8', precision: 'INT4', sparse: false })).toEqual({
+        factor: 2,
+        precision: 'INT4',
+      });
+      expect(precisionFactor({ rowPrecision: 'FP8', precision: 'INT4', sparse: true }).factor).toBe(4);
+    });
+  });
+});

@@ -87,3 +87,78 @@ describe('lotCost_USD and spacecraftLearningRate', () => {
     expect(() => learningCurve({ firstUnitCost_USD: -1, learningRate: 0.9, units: 2 })).toThrow(/firstUnitCost_USD/);
   });
 });
+
+describe('ranges', () => {
+  /**
+   * Small models at the ends of their stated validity ranges and on closed-form cases: each closed end is accepted,
+   * each open end refused with a message naming the field.
+   */
+
+  /** H_N = ln N + γ + 1/(2N) − 1/(12N²) + 1/(120N⁴) − … (Euler–Maclaurin; Abramowitz & Stegun 6.3.18 for ψ). */
+  const EULER_GAMMA = 0.5772156649015329;
+  const harmonic = (n: number): number =>
+    Math.log(n) + EULER_GAMMA + 1 / (2 * n) - 1 / (12 * n ** 2) + 1 / (120 * n ** 4);
+
+  describe('learning curve: validity range and closed forms', () => {
+    it('accepts the ends b = 0.5 and b = 1, one unit and 10⁹ units; refuses just beyond', () => {
+      expect(learningCurve({ firstUnitCost_USD: 1, learningRate: 0.5, units: 1 }).total_USD).toBe(1);
+      expect(learningCurve({ firstUnitCost_USD: 1, learningRate: 1, units: 1e9 }).total_USD).toBeCloseTo(1e9, 3);
+      expect(() => learningCurve({ firstUnitCost_USD: 1, learningRate: 0.49, units: 2 })).toThrow(
+        /learningRate must be in \[0.5, 1\], got 0.49/,
+      );
+      expect(() => learningCurve({ firstUnitCost_USD: 1, learningRate: 1.01, units: 2 })).toThrow(/got 1.01/);
+      expect(() => learningCurve({ firstUnitCost_USD: 1, learningRate: 0.9, units: 0 })).toThrow(
+        /units must be an integer in \[1, 1e9\], got 0/,
+      );
+      expect(() => learningCurve({ firstUnitCost_USD: 1, learningRate: 0.9, units: 1e9 + 1 })).toThrow(/units must/);
+      // a lot of one unit (from = to) is that unit's cost: unit 4 at 90 % is 0.9² = 0.81
+      expect(lotCost_USD({ firstUnitCost_USD: 1, learningRate: 0.9, fromUnit: 4, toUnit: 4 })).toBeCloseTo(0.81, 14);
+      expect(() => lotCost_USD({ firstUnitCost_USD: 1, learningRate: 0.9, fromUnit: 0, toUnit: 4 })).toThrow(
+        /fromUnit must be an integer in \[1, 1e9\]/,
+      );
+      expect(() => spacecraftLearningRate(0)).toThrow(/units must be/);
+      expect(() => lotCost_USD({ firstUnitCost_USD: -1, learningRate: 0.9, fromUnit: 1, toUnit: 2 })).toThrow(
+        /firstUnitCost_USD must be a finite number ≥ 0/,
+      );
+    });
+
+    it('b = 0.5 is the harmonic series: the unit curve total of 10 000 units is H₁₀₀₀₀ = 9.787606036', () => {
+      // e = −1: the Euler–Maclaurin tail beyond 1,000 units integrates 1/x to ln(N/K)
+      const r = learningCurve({ firstUnitCost_USD: 1, learningRate: 0.5, units: 10_000 });
+      expect(r.exponent).toBe(-1);
+      expect(r.total_USD).toBeCloseTo(harmonic(10_000), 11);
+      expect(r.total_USD).toBeCloseTo(9.787606036044382, 11);
+      expect(r.lastUnitCost_USD).toBeCloseTo(1e-4, 15);
+      expect(r.averageToFirstRatio).toBeCloseTo(harmonic(10_000) / 10_000, 14);
+      // 1,001 units: one term past the exact sum, H₁₀₀₁ = H₁₀₀₀ + 1/1001
+      const r1001 = learningCurve({ firstUnitCost_USD: 1, learningRate: 0.5, units: 1001 });
+      expect(r1001.total_USD).toBeCloseTo(harmonic(1001), 11);
+    });
+
+    it('unit formulation: the last unit of a long run is T₁·N^e exactly; a lot defaults to the unit curve', () => {
+      // 10⁶ units at 90 %: T(N) = N^log₂0.9, not the difference of two Euler–Maclaurin totals
+      const e = Math.log2(0.9);
+      expect(learningCurve({ firstUnitCost_USD: 1, learningRate: 0.9, units: 1e6 }).lastUnitCost_USD).toBeCloseTo(
+        1e6 ** e,
+        15,
+      );
+      // units 3–4 at 90 % on the unit curve: 3^e + 4^e = 0.8462 + 0.81
+      expect(lotCost_USD({ firstUnitCost_USD: 1, learningRate: 0.9, fromUnit: 3, toUnit: 4 })).toBeCloseTo(
+        3 ** e + 0.81,
+        14,
+      );
+    });
+
+    it('cumulative-average at b = 0.5: average(N) = 1/N, so the total of any run is T₁ and unit 1 is all of it', () => {
+      const form = 'cumulative-average' as const;
+      const one = learningCurve({ firstUnitCost_USD: 7, learningRate: 0.5, units: 1, formulation: form });
+      expect([one.total_USD, one.lastUnitCost_USD]).toEqual([7, 7]);
+      const four = learningCurve({ firstUnitCost_USD: 7, learningRate: 0.5, units: 4, formulation: form });
+      expect(four.total_USD).toBeCloseTo(7, 14);
+      expect(four.lastUnitCost_USD).toBeCloseTo(0, 14);
+      expect(lotCost_USD({ firstUnitCost_USD: 7, learningRate: 0.5, fromUnit: 1, toUnit: 4, formulation: form })).toBe(
+        7,
+      );
+    });
+  });
+});

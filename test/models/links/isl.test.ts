@@ -36,3 +36,37 @@ describe('islPayload', () => {
     expect(() => islPayload({ topology: 'ring', terminal: { ...scot80, mass_kg: -1 } })).toThrow(RangeError);
   });
 });
+
+describe('ranges', () => {
+  /**
+   * Small models at the ends of their stated validity ranges and on closed-form cases: each closed end is accepted,
+   * each open end refused with a message naming the field.
+   */
+
+  describe('ISL payload', () => {
+    const terminal = { capacity_Gbps: 10, mass_kg: 5, power_W: 50, cost_USD: 1e5 };
+
+    it('terminal figures of 0 are valid; each negative figure is refused', () => {
+      const zero = { capacity_Gbps: 0, mass_kg: 0, power_W: 0, cost_USD: 0 };
+      expect(islPayload({ topology: 'mesh', terminal: zero }).terminals).toBe(6);
+      for (const k of ['capacity_Gbps', 'mass_kg', 'power_W', 'cost_USD'] as const)
+        expect(() => islPayload({ topology: 'ring', terminal: { ...terminal, [k]: -1 } })).toThrow(
+          /capacity_Gbps, mass_kg, power_W and cost_USD must all be ≥ 0/,
+        );
+      expect(() => islPayload({ topology: 'star' as never, terminal })).toThrow(
+        /ISL topology 'star' is not one of none, ring, grid, mesh/,
+      );
+    });
+
+    it('a grid of 4 terminals: 20 kg, 200 W, 40 Gbps, 400 k$', () => {
+      expect(islPayload({ topology: 'grid', terminal })).toEqual({
+        topology: 'grid',
+        terminals: 4,
+        mass_kg: 20,
+        power_W: 200,
+        capacity_Gbps: 40,
+        cost_USD: 4e5,
+      });
+    });
+  });
+});

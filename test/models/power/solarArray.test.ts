@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { solarArrayOutput, type SolarArrayParams } from '../../../src/models/power/solarArray.js';
+import { deg } from '../../helpers/units.js';
 
 // Sources:
 // [SMAD] Wertz & Larson, SMAD 3rd ed. (1999) §11.4: P_BOL = P_0 I_d cos θ, P_EOL = P_BOL (1 − d)^years; FireSat example
@@ -9,7 +10,6 @@ import { solarArrayOutput, type SolarArrayParams } from '../../../src/models/pow
 // Every expected value below is a hand calculation written out next to it.
 
 const tolerance_W_m2 = 0.01;
-const deg = Math.PI / 180;
 
 /**
  * Triple-junction array: η 0.30 at 28 °C; the model's defaults for the rest (packing 0.85, γ −0.0022/K, 333.15 K, I_d

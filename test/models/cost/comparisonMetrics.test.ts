@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonMetrics } from '../../../src/models/cost/comparisonMetrics.js';
+import { comparisonMetrics, type ComparisonParams } from '../../../src/models/cost/comparisonMetrics.js';
 import { unitOf } from '../../../src/node/record/metrics.js';
 
 describe('$/chip-hour and $/MWh from the LCOC (src/models/cost/comparisonMetrics.ts)', () => {
@@ -39,5 +39,33 @@ describe('$/chip-hour and $/MWh from the LCOC (src/models/cost/comparisonMetrics
   it('the metric names carry their units for odc metrics', () => {
     expect(unitOf('economics.costPerChipHour_USD')).toBe('USD/chip-h');
     expect(unitOf('economics.terrestrialCostPerMWhDiscounted_USD')).toBe('USD/MWh');
+  });
+});
+
+describe('ranges', () => {
+  /**
+   * Small models at the ends of their stated validity ranges and on closed-form cases: each closed end is accepted,
+   * each open end refused with a message naming the field.
+   */
+
+  describe('comparison metrics and the shared checks', () => {
+    const base: ComparisonParams = {
+      lcoc_USD_per_PFLOP_day: 0,
+      lcocDiscounted_USD_per_PFLOP_day: 0,
+      deliveredPFLOPS: 24,
+      chips: 1,
+      itPowerAvg_W: 1e6,
+    };
+
+    it('an LCOC of 0 is valid; a negative or NaN one is refused by name', () => {
+      expect(comparisonMetrics(base).costPerMWh_USD).toBe(0);
+      expect(() => comparisonMetrics({ ...base, lcocDiscounted_USD_per_PFLOP_day: -1 })).toThrow(
+        /lcocDiscounted_USD_per_PFLOP_day must be ≥ 0 \(or \+Infinity\), got -1/,
+      );
+      expect(() => comparisonMetrics({ ...base, lcoc_USD_per_PFLOP_day: NaN })).toThrow(/lcoc_USD_per_PFLOP_day must/);
+      expect(() => comparisonMetrics({ ...base, chips: 0 })).toThrow(/chips must be a finite number > 0, got 0/);
+      expect(() => comparisonMetrics({ ...base, deliveredPFLOPS: 0 })).toThrow(/deliveredPFLOPS must/);
+      expect(() => comparisonMetrics({ ...base, itPowerAvg_W: -1 })).toThrow(/itPowerAvg_W must/);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flattenRecord } from '../../src/report/export/export.js';
+import { flattenRecord } from '../../../src/report/export/export.js';
 
 describe('flattenRecord (one CSV row of a record)', () => {
   it('writes a warning list as its codes and messages, never [object Object]', () => {

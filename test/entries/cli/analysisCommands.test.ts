@@ -3,11 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { odc } from '../helpers/cli.js';
-import { tempDir } from '../helpers/tmp.js';
-import { AI1, designFile } from './fixtures.js';
+import { odc } from '../../helpers/cli.js';
+import { tempDir } from '../../helpers/tmp.js';
+import { AI1, designFile } from '../../analysis/fixtures.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const dir = tempDir('odc-uncertainty-cli-');
 
 /** The compiled CLI in a child process (dist/ is rebuilt by the vitest global setup). */
