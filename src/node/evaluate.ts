@@ -124,7 +124,7 @@ export interface NodeMetricsEvaluator {
  * each of `out.constraints` (their senses in `senses`), in one array. It runs the same sizing stages as evaluateNode
  * (the fleet economics and token figures only when a metric reads them) and reads each number with the record's own
  * field function (RECORD_FIELDS), building no record section, constraint description, note or warning: every number
- * equals the full record's (test/node/evaluateLean.test.ts). Null when a metric or constraint is not a node metric.
+ * equals the full record's (test/node/evaluate.test.ts, lean). Null when a metric or constraint is not a node metric.
  */
 export function nodeMetricsEvaluator(out: NodeOutputs): NodeMetricsEvaluator | null {
   const fields: Field[] = [];

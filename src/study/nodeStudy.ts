@@ -536,9 +536,8 @@ function problemEvaluation(
 
 /**
  * `Problem.evaluate` on the lean evaluation (no record built): the same f and g as problemEvaluation on the full
- * record, number for number (test/node/evaluateLean.test.ts), or null when the study reads something the lean path does
- * not
- * give.
+ * record, number for number (test/node/evaluate.test.ts, lean), or null when the study reads something the lean
+ * path does not give.
  */
 function leanProblemEvaluation(
   objectives: readonly ObjectiveSpec[],
