@@ -39,7 +39,8 @@ import {
 
 export const VERSION = ODC_VERSION;
 export { evaluateDesignFile, nodeEvaluator } from './node/evaluator.js';
-export { evaluateNode, PHYSICAL_CONSTRAINTS } from './node/evaluate.js';
+export { evaluateNode } from './node/evaluate.js';
+export { PHYSICAL_CONSTRAINTS } from './node/record/constraints.js';
 export type { DesignRecord, ConstraintResult } from './node/record/record.js';
 export { designRecordSchema, designRecordJsonSchema } from './node/record/recordSchema.js';
 export { METRIC_PATHS, unitOf } from './node/record/metrics.js';
@@ -160,13 +161,9 @@ export {
   type ExportOptions,
   type ExportResult,
 } from './report/export/export.js';
-export {
-  loadRun,
-  RUN_FORMAT_VERSION,
-  type LoadedRun,
-  type RunEvaluation,
-  type SampledEvaluations,
-} from './report/document/load.js';
+export { loadRun, type LoadedRun } from './report/document/load.js';
+export { RUN_FORMAT_VERSION } from './run/schemas.js';
+export type { RunEvaluation, SampledEvaluations } from './run/evaluationSample.js';
 export {
   kneePosition,
   kneeAmong,

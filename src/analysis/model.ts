@@ -12,7 +12,7 @@
 import { resolve } from 'node:path';
 import { nodeEvaluator, type NodeEvaluator } from '../node/evaluator.js';
 import { METRIC_PATHS, metricGetter, unitOf } from '../node/record/metrics.js';
-import { PHYSICAL_CONSTRAINTS } from '../node/evaluate.js';
+import { PHYSICAL_CONSTRAINTS } from '../node/record/constraints.js';
 import type { DesignRecord } from '../node/record/record.js';
 import { StudyError } from '../base/errors.js';
 import type { SourceMap } from '../base/issues.js';

@@ -20,7 +20,6 @@ import { rankByTotal, saltelliDesign, sobolIndices } from '../statistics/sobol.j
 import { tornadoAnalysis, tornadoInputFromDistribution, type TornadoDesign } from '../statistics/tornado.js';
 import { createRng } from '../base/rng.js';
 import { StudyError } from '../base/errors.js';
-import type { LpSolver } from '../optimize/lp.js';
 import type { AnalysisModel, SampleOutcome } from './analysisModel.js';
 import { breakEven, breakEvenGrid, type BreakEven } from './breakEven.js';
 import { modelWithInputs, type FileModel } from './loadModel.js';
@@ -29,7 +28,7 @@ import {
   DEFAULT_SEED,
   failureSummary,
   inputSummary,
-  type AnalysisProgress,
+  type AnalysisOptions,
   type InputSummary,
 } from './uncertainty.js';
 import { withRunner, type SampleRunner } from './runner.js';
@@ -105,19 +104,11 @@ export interface SensitivityAnalysis {
   readonly breakEvenNote: string | null;
 }
 
-export interface SensitivityOptions {
-  readonly designPath: string;
+export interface SensitivityOptions extends AnalysisOptions {
   /** Default 'all' (tornado and Sobol'). */
   readonly method?: SensitivityMethod;
   /** Sobol' base rows N (default 512 for node designs, 32 for constellations: model.defaults). */
   readonly samples?: number;
-  readonly seed?: number;
-  readonly workers?: number;
-  readonly onProgress?: (p: AnalysisProgress) => void;
-  /** LP solver of a constellation's evaluations in this thread (else one from `createLpSolver`). */
-  readonly lpSolver?: LpSolver;
-  /** Makes the LP solver of a constellation when `lpSolver` is not given (src/index.ts passes the library's). */
-  readonly createLpSolver?: () => Promise<LpSolver>;
 }
 
 const valueOf = (o: SampleOutcome | undefined, col: number): number => (o?.status === 'ok' ? o.y[col]! : NaN);

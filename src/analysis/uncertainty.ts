@@ -112,15 +112,12 @@ export interface UncertaintyAnalysis {
   readonly lcocBelowTerrestrial: ProportionInterval | null;
 }
 
-export interface UncertaintyOptions {
+/** What odc uncertainty and odc sensitivity both take. */
+export interface AnalysisOptions {
   /** A node design or node study, or a constellation file or constellation study. */
   readonly designPath: string;
-  /** Default 1000 for node designs, 64 for constellations (model.defaults). */
-  readonly samples?: number;
   /** Default 1. */
   readonly seed?: number;
-  /** Default 'lhs'. */
-  readonly method?: SamplingMethod;
   /** Worker threads (0 = this thread, the default). */
   readonly workers?: number;
   readonly onProgress?: (p: AnalysisProgress) => void;
@@ -128,6 +125,13 @@ export interface UncertaintyOptions {
   readonly lpSolver?: LpSolver;
   /** Makes the LP solver of a constellation when `lpSolver` is not given (src/index.ts passes the library's). */
   readonly createLpSolver?: () => Promise<LpSolver>;
+}
+
+export interface UncertaintyOptions extends AnalysisOptions {
+  /** Default 1000 for node designs, 64 for constellations (model.defaults). */
+  readonly samples?: number;
+  /** Default 'lhs'. */
+  readonly method?: SamplingMethod;
 }
 
 import { DEFAULT_SEED, DEFAULT_UNCERTAINTY_SAMPLES } from './defaults.js';

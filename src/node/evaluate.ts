@@ -31,8 +31,6 @@ import { lifecycle, sizeCost } from './stages/cost.js';
 import { chipFigureNote, modelNotes, NODE_CONSTRAINTS, nodeConstraints } from './record/constraints.js';
 import { tokenFigures, type TokenFigures } from './stages/tokens.js';
 
-export { constraintResult, PHYSICAL_CONSTRAINTS, RELAXABLE_CONSTRAINTS } from './record/constraints.js';
-
 export function evaluateNode(design: Design, rows: Rows): DesignRecord {
   const notes: string[] = [];
   const s = sizeNode(design, rows, notes);

@@ -8,13 +8,8 @@ import type { Catalogs } from '../catalog/schema.js';
 import { StudyError } from '../base/errors.js';
 import { checkCatalogIds, parseDesignFile, type CatalogIds } from './design/load.js';
 import type { NodeDesign } from './design/schema.js';
-import {
-  evaluateNode,
-  nodeMetricsEvaluator,
-  PHYSICAL_CONSTRAINTS,
-  RELAXABLE_CONSTRAINTS,
-  type NodeOutputs,
-} from './evaluate.js';
+import { evaluateNode, nodeMetricsEvaluator, type NodeOutputs } from './evaluate.js';
+import { PHYSICAL_CONSTRAINTS, RELAXABLE_CONSTRAINTS } from './record/constraints.js';
 import type { DesignRecord } from './record/record.js';
 
 export interface NodeEvaluator {

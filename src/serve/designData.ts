@@ -7,7 +7,11 @@
  * yaml` writes, and the `odc evaluate` command line for it.
  */
 import { formatBudget, budgetSections, type BudgetSection } from '../report/budget/budget.js';
-import { constellationSections, formatConstellationBudget } from '../report/budget/constellationBudget.js';
+import {
+  constellationSections,
+  formatConstellationBudget,
+  shellTableRows,
+} from '../report/budget/constellationBudget.js';
 import { designYaml } from '../report/export/export.js';
 import type { DesignRecord } from '../node/record/record.js';
 import type { ConstellationRecord } from '../constellation/record/record.js';
@@ -109,20 +113,7 @@ export async function designView(run: ServedRun, index: number): Promise<DesignV
       notes: [...r.notes],
       warnings: [],
       text: formatConstellationBudget(r),
-      shells: [
-        ['shell', 'alt km', 'inc deg', 'pattern', 'planes × sats', 'period min', 'eclipse', 'ISL', 'node launch kg'],
-        ...r.shells.map((s) => [
-          s.name,
-          fmt(s.altitude_km),
-          fmt(s.inclination_deg),
-          s.pattern,
-          `${s.planes} × ${s.satsPerPlane}`,
-          fmt(s.period_min),
-          fmt(s.eclipseFraction),
-          `${s.topology} ${s.terminal}`,
-          fmt(s.node.mass.launch_kg),
-        ]),
-      ],
+      shells: shellTableRows(r),
     };
   }
   const r = record as DesignRecord;

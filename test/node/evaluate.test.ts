@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateDesignFile, nodeEvaluator } from '../../src/node/evaluator.js';
 import { METRIC_PATHS, NULLABLE_METRIC_PATHS, unitOf, metricGetter } from '../../src/node/record/metrics.js';
-import { constraintResult, evaluateNode, nodeMetricsEvaluator, PHYSICAL_CONSTRAINTS } from '../../src/node/evaluate.js';
+import { evaluateNode, nodeMetricsEvaluator } from '../../src/node/evaluate.js';
+import { constraintResult, PHYSICAL_CONSTRAINTS } from '../../src/node/record/constraints.js';
 import { plausibilityWarnings } from '../../src/node/record/nodeRecord.js';
 import type { NodeDesign } from '../../src/node/design/schema.js';
 import { readFileSync } from 'node:fs';

@@ -59,7 +59,9 @@ describe('odc run with parego', () => {
       const ga = writeFile(
         dir,
         'ga.yaml',
-        study(3, '  initial:\n    from: w1\n').replace('  name: parego\n', '  name: nsga2\n  population: 8\n'),
+        study(3, '  initial:\n    from: w1\n')
+          .replace('  name: parego\n', '  name: nsga2\n  population: 8\n')
+          .replace('  batch: 3\n', ''),
       );
       expect((await odc('run', ga, '--out', join(dir, 'ga'), '--quiet')).code).toBe(0);
 

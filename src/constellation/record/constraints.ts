@@ -4,7 +4,7 @@
  * milestones (47 CFR 25.164(b)) and the self-conjunction separation. The figures are computed in evaluate.ts.
  */
 import type { ConstraintResult } from '../../node/record/record.js';
-import { constraintResult } from '../../node/evaluate.js';
+import { constraintResult } from '../../node/record/constraints.js';
 import type { ConstellationSpec } from '../design/compile.js';
 import type { ConstellationRecord } from './record.js';
 

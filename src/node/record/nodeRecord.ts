@@ -4,6 +4,7 @@
  * assembled from them: user units (km, deg, min, Wh) are converted here, once, for the record.
  */
 import type { Design, Rows } from './rows.js';
+export type { Design, Rows };
 import type { computePayload } from '../../models/compute/compute.js';
 import type { computeWaterfall } from '../../models/compute/computeWaterfall.js';
 import type { programEconomics } from '../../models/cost/lifecycleProgram.js';
@@ -25,7 +26,6 @@ import type { TokenFigures } from '../stages/tokens.js';
 export type Orbit = ReturnType<typeof orbitGeometry>;
 export type Compute = ReturnType<typeof computePayload>;
 export type Isl = ReturnType<typeof islPayload>;
-export type { Design, Rows } from './rows.js';
 export type Radiation = ReturnType<typeof radiationDose>;
 
 /** Orbit, compute and ISL payload: what every later stage sizes against. */

@@ -2,7 +2,8 @@
  * The node sizing stages after power (node.ts runs them in order): radiation dose and shielding, then dry mass →
  * drag (on the dry mass) → propellant → launch mass; and the mass technology factors the record notes quote.
  */
-import type { Design, MassSizing, Payload, PowerSizing, Radiation, ThermalSizing } from '../record/nodeRecord.js';
+import type { MassSizing, Payload, PowerSizing, Radiation, ThermalSizing } from '../record/nodeRecord.js';
+import type { Design } from '../record/rows.js';
 import { radiationDose } from '../../models/radiation/radiation.js';
 import { dryMass, MASS_TECHNOLOGY, massBudget } from '../../models/mass/mass.js';
 import { dragBudget, orbitAverageDragArea_m2 } from '../../models/drag/drag.js';

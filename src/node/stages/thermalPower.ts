@@ -2,7 +2,8 @@
  * The first node sizing stages (node.ts runs them in order): the payload (orbit, compute, ISL), the thermal chain
  * (coolant loop, hot-case radiator, cold-case heater), the power system, and the delivered-compute waterfall.
  */
-import type { Design, Payload, PowerSizing, Rows, ThermalSizing } from '../record/nodeRecord.js';
+import type { Payload, PowerSizing, ThermalSizing } from '../record/nodeRecord.js';
+import type { Design, Rows } from '../record/rows.js';
 import { orbitGeometry } from '../../models/orbit/orbit.js';
 import { computePayload } from '../../models/compute/compute.js';
 import { precisionFactor } from '../../models/compute/precision.js';

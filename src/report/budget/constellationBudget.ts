@@ -277,22 +277,27 @@ function summarisedConstraints(r: ConstellationRecord): ConstraintResult[] {
   ];
 }
 
+/** The shell table: a header row, then one row per shell (odc evaluate's text and the explorer's panel). */
+export function shellTableRows(r: ConstellationRecord): string[][] {
+  return [
+    ['shell', 'alt km', 'inc deg', 'pattern', 'planes × sats', 'period min', 'eclipse', 'ISL', 'node launch kg'],
+    ...r.shells.map((s) => [
+      s.name,
+      fmt(s.altitude_km),
+      fmt(s.inclination_deg),
+      s.pattern,
+      `${s.planes} × ${s.satsPerPlane}`,
+      fmt(s.period_min),
+      fmt(s.eclipseFraction),
+      `${s.topology} ${s.terminal}`,
+      fmt(s.node.mass.launch_kg),
+    ]),
+  ];
+}
+
 export function formatConstellationBudget(r: ConstellationRecord): string {
   const shells = table(
-    [
-      ['  shell', 'alt km', 'inc deg', 'pattern', 'planes × sats', 'period min', 'eclipse', 'ISL', 'node launch kg'],
-      ...r.shells.map((s) => [
-        '  ' + s.name,
-        fmt(s.altitude_km),
-        fmt(s.inclination_deg),
-        s.pattern,
-        `${s.planes} × ${s.satsPerPlane}`,
-        fmt(s.period_min),
-        fmt(s.eclipseFraction),
-        `${s.topology} ${s.terminal}`,
-        fmt(s.node.mass.launch_kg),
-      ]),
-    ],
+    shellTableRows(r).map(([name, ...rest]) => [`  ${name}`, ...rest]),
     ['l', 'r', 'r', 'l', 'r', 'r', 'r', 'l', 'r'],
   );
   const out = [

@@ -13,26 +13,10 @@ import { parse as parseYaml } from 'yaml';
 import { StudyError } from '../../base/errors.js';
 import type { RunMeta, WrittenResults } from '../../run/results.js';
 import { readParetoFile, type ParetoFile } from '../../run/paretoFile.js';
-import {
-  checkFormatVersion,
-  readJsonFile,
-  RUN_FORMAT_VERSION,
-  runMetaSchema,
-  validatedJson,
-} from '../../run/schemas.js';
+import { checkFormatVersion, readJsonFile, runMetaSchema, validatedJson } from '../../run/schemas.js';
 import { runLockHolder } from '../../run/runFolder.js';
 import { forEachCsvRecord } from '../../run/csvStream.js';
-import {
-  EVALUATION_SAMPLE,
-  EvaluationSampler,
-  type RunEvaluation,
-  type SampledEvaluations,
-} from '../../run/evaluationSample.js';
-
-/** The run-folder format this odc reads (run.json and pareto.json `formatVersion`). */
-export { RUN_FORMAT_VERSION };
-
-export type { RunEvaluation, SampledEvaluations };
+import { EvaluationSampler, type RunEvaluation, type SampledEvaluations } from '../../run/evaluationSample.js';
 
 export interface LoadedRun {
   readonly dir: string;
@@ -49,8 +33,6 @@ export interface LoadedRun {
   /** How many evaluated designs evaluations.csv holds (the sample's population); 0 when absent. */
   readonly evaluatedCount: number;
 }
-
-export { EVALUATION_SAMPLE };
 
 /**
  * The evaluated designs of evaluations.csv, sampled by the rule of src/run/evaluationSample.ts (streamed, never read

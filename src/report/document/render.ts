@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import { writeFilesAtomic } from '../../run/atomic.js';
 import { renderHtml } from './html.js';
-import { loadRun, type SampledEvaluations } from './load.js';
+import { loadRun } from './load.js';
+import type { SampledEvaluations } from '../../run/evaluationSample.js';
 import { renderMarkdown } from './markdown.js';
 import { buildReportModel } from './model.js';
 import { defaultReferencePaths, evaluateReferences } from '../decision/references.js';
