@@ -15,6 +15,7 @@ import { loadCatalogs } from '../catalog/load.js';
 import type { LpSolver } from '../optimize/lp.js';
 import type { ConstellationSpec } from '../constellation/design/compile.js';
 import type { ConstellationRecord } from '../constellation/record/record.js';
+import { readParetoFile } from './paretoFile.js';
 import { compileConstellationStudy } from '../study/constellationStudy.js';
 import type { AlgorithmSettings } from '../node/design/schema.js';
 import { checkBaseline, nodeEvaluator } from '../node/evaluator.js';
@@ -146,7 +147,9 @@ function loadConstellationStudy(path: string, lp: LpSolver | undefined): LoadedS
       'no LP solver was passed to loadStudyProblem: constellation evaluations need createLpSolver() from the library root',
     );
   };
-  const c = compileConstellationStudy(file, loadCatalogs(), lp ?? noSolver);
+  const c = compileConstellationStudy(file, loadCatalogs(), lp ?? noSolver, (front) =>
+    readParetoFile(front, 'BAD_RUN_DIR', 'the run folder is damaged: run the node study again'),
+  );
   if (c.algorithm.name === 'nsga3' && c.problem.objectives.length < 2) {
     throw new StudyError(
       'BAD_ALGORITHM',

@@ -21,7 +21,6 @@
  * and `environment.minSeparation` (no two satellites closer than the design's environment.minSeparation_km). A
  * decision vector the loader or the models reject is a failed evaluation.
  */
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import type { Catalogs } from '../catalog/schema.js';
@@ -112,27 +111,36 @@ export interface CompiledConstellationStudy {
 type Raw = Record<string, unknown>;
 const clone = <T>(v: T): T => structuredClone(v);
 
+/**
+ * The Pareto front of a run folder's pareto.json, read and validated (the run layer's reader, passed in by
+ * src/run/problem.ts: the study layer sits below the run files' formats).
+ */
+export type NodeFrontReader = (path: string) => {
+  readonly kind: string;
+  readonly designs: readonly { readonly variables: Readonly<Record<string, unknown>> }[];
+};
+
 /** The node candidates of `node: { from: run }`: each Pareto design as raw node sections. */
-function nodeCandidates(node: Raw, file: ParsedFile): Raw[] {
+function nodeCandidates(node: Raw, file: ParsedFile, readFront: NodeFrontReader): Raw[] {
   if (Array.isArray(node['candidates'])) return node['candidates'] as Raw[];
   const dir = resolve(String(node['from']));
   const where = locate(file.src, ['node', 'from']);
-  let pareto: { kind?: string; designs?: { variables: Record<string, unknown> }[] };
+  let pareto: ReturnType<NodeFrontReader>;
   let study: Raw;
   try {
-    pareto = JSON.parse(readFileSync(join(dir, 'pareto.json'), 'utf8'));
+    pareto = readFront(join(dir, 'pareto.json'));
     study = { ...(readYaml(join(dir, 'study.yaml')).raw as Raw) }; // the loader's size, alias and key limits
-  } catch {
+  } catch (e) {
     throw new StudyError(
       'BAD_RUN_DIR',
-      `${where}: node.from ${String(node['from'])} is not a node run folder (pareto.json and study.yaml); run a node study first (odc run designs/flagship-study.yaml)`,
+      `${where}: node.from ${String(node['from'])} is not a node run folder (pareto.json and study.yaml: ${(e as Error).message}); run a node study first (odc run designs/flagship-study.yaml)`,
       { file: file.src.file, field: 'node.from' },
     );
   }
-  if (pareto.kind !== 'node' || !pareto.designs?.length) {
+  if (pareto.kind !== 'node' || !pareto.designs.length) {
     throw new StudyError(
       'BAD_RUN_DIR',
-      `${where}: node.from ${String(node['from'])} is a ${pareto.kind ?? 'unknown'} run with ${pareto.designs?.length ?? 0} Pareto designs; name a node study's run`,
+      `${where}: node.from ${String(node['from'])} is a ${pareto.kind} run with ${pareto.designs.length} Pareto designs; name a node study's run`,
       { file: file.src.file, field: 'node.from' },
     );
   }
@@ -177,6 +185,7 @@ export function compileConstellationStudy(
   file: ParsedFile,
   catalogs: Catalogs,
   lp: LpSolver,
+  readFront: NodeFrontReader,
 ): CompiledConstellationStudy {
   const src = file.src;
   const { variables: vars, objectives: objs, constraints: cons, algorithm, ...rest } = file.raw as Raw;
@@ -189,7 +198,7 @@ export function compileConstellationStudy(
   base['launch'] ??= { vehicles: [{ vehicle: 'starship', cadence_per_yr: 25 }] };
   const rawNode = base['node'];
   const fromRun = typeof rawNode === 'object' && rawNode !== null && ('from' in rawNode || 'candidates' in rawNode);
-  const candidates = fromRun ? nodeCandidates(rawNode as Raw, file) : null;
+  const candidates = fromRun ? nodeCandidates(rawNode as Raw, file, readFront) : null;
   const fileNode: BaseNode | null = typeof rawNode === 'string' ? readBaseNode(rawNode, file) : null;
   const inlineNode: Raw = fromRun ? candidates![0]! : fileNode ? fileNode.raw : ((rawNode as Raw | undefined) ?? {});
   // Read before validation (the schema checks shells when bounds are loaded): tolerate anything here.

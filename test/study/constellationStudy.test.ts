@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { json2satrec, sgp4, twoline2satrec } from 'satellite.js';
 import { describe, expect, it } from 'vitest';
@@ -244,6 +244,28 @@ describe('bad constellation studies exit 2 before evaluating', () => {
     const r2 = await odc('run', wrong, '--out', join(dir, 'x5'));
     expect(r2.code).toBe(2);
     expect(r2.err).toContain("name a node study's run");
+    // a damaged pareto.json (a design whose objectives are text) and one that is a link are refused like any run file
+    cpSync(join(dir, 'zdt'), join(dir, 'damaged'), { recursive: true });
+    const front = JSON.parse(readFileSync(join(dir, 'damaged', 'pareto.json'), 'utf8')) as { designs: object[] };
+    front.designs[0] = { ...front.designs[0], objectives: { f1: 'low' } };
+    writeFileSync(join(dir, 'damaged', 'pareto.json'), JSON.stringify({ ...front, kind: 'node' }));
+    cpSync(join(dir, 'zdt'), join(dir, 'linked'), { recursive: true });
+    rmSync(join(dir, 'linked', 'pareto.json'));
+    symlinkSync(join(dir, 'zdt', 'pareto.json'), join(dir, 'linked', 'pareto.json'));
+    for (const [run, why] of [
+      ['damaged', /designs\.0\.objectives/],
+      ['linked', /is a symbolic link/],
+    ] as const) {
+      const f = writeFile(
+        dir,
+        `${run}.yaml`,
+        readFileSync(study(run), 'utf8').replace(`node: ${ai1}`, `node: { from: ${join(dir, run)} }`),
+      );
+      const r = await odc('run', f, '--out', join(dir, `x-${run}`));
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('node.from');
+      expect(r.err).toMatch(why);
+    }
   });
 
   it("a bound that makes an invalid constellation is rejected with the loader's reason", async () => {

@@ -371,7 +371,9 @@ describe('phasing in constellation studies', () => {
 
   it('a searched F at or above the plane count is taken modulo P: the same constellation, Walker F and F + P', async () => {
     const lp = await createLpSolver();
-    const study = compileConstellationStudy(readYaml(writeFile(dir, 'ph.yaml', text)), loadCatalogs(), lp);
+    const study = compileConstellationStudy(readYaml(writeFile(dir, 'ph.yaml', text)), loadCatalogs(), lp, () => {
+      throw new Error('this study names no node run');
+    });
     expect(study.problem.constraints.map((c) => c.name)).toContain('environment.minSeparation');
     const g = study.spec(Float64Array.from([4, 7])).shells[0]!.geometry;
     expect(g.planes).toBe(4);
