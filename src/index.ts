@@ -9,7 +9,7 @@ import type { ConstellationRecord } from './constellation/record/record.js';
 import { loadCatalogs } from './catalog/load.js';
 import { CATALOG_KINDS, CATALOG_SPECS, type CatalogKind } from './catalog/schema.js';
 import { StudyError, didYouMean } from './base/errors.js';
-import { METRIC_PATHS, unitOf } from './node/record/metrics.js';
+import { metricPaths, unitOf } from './node/record/metrics.js';
 import { constellationMetricPaths } from './constellation/record/metrics.js';
 import { ODC_VERSION } from './run/versions.js';
 import { constellationJsonSchema, designJsonSchema } from './report/export/jsonSchema.js';
@@ -43,7 +43,7 @@ export { evaluateNode } from './node/evaluate.js';
 export { PHYSICAL_CONSTRAINTS } from './node/record/constraints.js';
 export type { DesignRecord, ConstraintResult } from './node/record/record.js';
 export { designRecordSchema, designRecordJsonSchema } from './node/record/recordSchema.js';
-export { METRIC_PATHS, unitOf } from './node/record/metrics.js';
+export { metricPaths, unitOf } from './node/record/metrics.js';
 export { formatBudget, budgetSections } from './report/budget/budget.js';
 export { formatRunSummary } from './report/decision/summary.js';
 export { loadStudyProblem, type LoadedStudy } from './run/problem.js';
@@ -84,7 +84,7 @@ export async function evaluateConstellationFile(
 
 /** Metric paths objectives and constraints may name: of the node record (default) or of the constellation record. */
 export function formatMetrics(kind: 'node' | 'constellation' = 'node'): string {
-  const paths = kind === 'constellation' ? constellationMetricPaths() : METRIC_PATHS;
+  const paths = kind === 'constellation' ? constellationMetricPaths() : metricPaths();
   const record = kind === 'constellation' ? constellationRecordSchema() : designRecordSchema();
   const described = new Map(numericLeaves(record, '', true).map((l) => [l.path, l.description]));
   const pathWidth = Math.max(...paths.map((p) => p.length));

@@ -3,7 +3,7 @@
  * input vectors. An evaluation is a pure function of the vector (no clock, no randomness), so results do not depend
  * on which thread evaluates a vector or in what order (./runner.ts).
  *
- * Output of one evaluation, one Float64Array: every metric of METRIC_PATHS (src/node/record/metrics.ts), then the
+ * Output of one evaluation, one Float64Array: every metric of metricPaths() (src/node/record/metrics.ts), then the
  * relative margin of each record constraint, then 1/0 for "satisfied" of each. The constraint list is the nominal
  * design's (the record's constraints[]), or PHYSICAL_CONSTRAINTS when the nominal design cannot be evaluated.
  * A vector whose value lies outside a field's schema range, or a design the models cannot evaluate (a RangeError
@@ -11,7 +11,8 @@
  */
 import { resolve } from 'node:path';
 import { nodeEvaluator, type NodeEvaluator } from '../node/evaluator.js';
-import { METRIC_PATHS, metricGetter, unitOf } from '../node/record/metrics.js';
+import { lazy } from '../base/lazy.js';
+import { metricPaths, metricGetter, unitOf } from '../node/record/metrics.js';
 import { PHYSICAL_CONSTRAINTS } from '../node/record/constraints.js';
 import type { DesignRecord } from '../node/record/record.js';
 import { StudyError } from '../base/errors.js';
@@ -128,7 +129,7 @@ export function sampleModel(loaded: LoadedDesign): SampleModel {
   const { design, evaluator } = loaded;
   const rows = evaluator.rows;
   const inputs = uncertainInputs({ design, rows, src: loaded.src });
-  const getters = METRIC_PATHS.map((p) => metricGetter(p));
+  const getters = metricPaths().map((p) => metricGetter(p));
   const record = (values: readonly number[], specs: readonly InputSpec[] = inputs): DesignRecord | string => {
     const bad = firstInvalid(values, specs);
     if (bad !== undefined) return bad;
@@ -148,8 +149,8 @@ export function sampleModel(loaded: LoadedDesign): SampleModel {
     loaded,
     inputs,
     constraints,
-    width: METRIC_PATHS.length + 2 * constraints.length,
-    metricPaths: METRIC_PATHS,
+    width: metricPaths().length + 2 * constraints.length,
+    metricPaths: metricPaths(),
     keyOutputs: KEY_OUTPUTS,
     headlineOutputs: ['cost.lcoc_USD_per_PFLOP_day', 'mass.launch_kg'],
     nominal: outcome(nominalRecord),
@@ -171,5 +172,6 @@ export function sampleModel(loaded: LoadedDesign): SampleModel {
   };
 }
 
+const metricColumns = lazy(() => columnLookup(metricPaths()));
 /** Column of a node metric in an output vector. */
-export const metricColumn: (path: string) => number = columnLookup(METRIC_PATHS);
+export const metricColumn = (path: string): number => metricColumns()(path);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateDesignFile, nodeEvaluator } from '../../src/node/evaluator.js';
-import { METRIC_PATHS, NULLABLE_METRIC_PATHS, unitOf, metricGetter } from '../../src/node/record/metrics.js';
+import { metricPaths, nullableMetricPaths, unitOf, metricGetter } from '../../src/node/record/metrics.js';
 import { evaluateNode, nodeMetricsEvaluator } from '../../src/node/evaluate.js';
 import { constraintResult, PHYSICAL_CONSTRAINTS } from '../../src/node/record/constraints.js';
 import { plausibilityWarnings } from '../../src/node/record/nodeRecord.js';
@@ -21,23 +21,23 @@ const withChange = (patch: (d: NodeDesign) => void) => {
 };
 
 function numericLeaves(o: unknown, prefix = ''): string[] {
-  // a nullable metric (NULLABLE_METRIC_PATHS) is a leaf when null, with its reason in the record
-  if (typeof o === 'number' || (o === null && NULLABLE_METRIC_PATHS.has(prefix))) return [prefix];
+  // a nullable metric (nullableMetricPaths()) is a leaf when null, with its reason in the record
+  if (typeof o === 'number' || (o === null && nullableMetricPaths().has(prefix))) return [prefix];
   if (!o || typeof o !== 'object' || Array.isArray(o)) return [];
   return Object.entries(o).flatMap(([k, v]) => numericLeaves(v, prefix ? `${prefix}.${k}` : k));
 }
 
 describe('node evaluation (composition of the models)', () => {
-  it('METRIC_PATHS lists exactly the numeric leaves of an evaluated record', () => {
+  it('the metric paths are exactly the numeric leaves of an evaluated record', () => {
     const leaves = numericLeaves({ ...ai1.record, schemaVersion: undefined, constraints: undefined });
-    expect([...METRIC_PATHS].sort()).toEqual(leaves.sort());
+    expect([...metricPaths()].sort()).toEqual(leaves.sort());
   });
 
   it('no metric of a reference design is NaN or infinite (nullable ones are finite or null)', () => {
-    for (const p of METRIC_PATHS) {
+    for (const p of metricPaths()) {
       const [s, k] = p.split('.') as [string, string];
       const v = (ai1.record as unknown as Record<string, Record<string, number | null>>)[s]![k];
-      if (v === null && NULLABLE_METRIC_PATHS.has(p)) continue;
+      if (v === null && nullableMetricPaths().has(p)) continue;
       expect(Number.isFinite(v), p).toBe(true);
     }
   });
@@ -516,17 +516,17 @@ describe('lean', () => {
 
     it('every metric and every physical check of the record: the lean value equals the record value', () => {
       const constraints = [...PHYSICAL_CONSTRAINTS, 'drag.fccDisposal'];
-      const l = nodeMetricsEvaluator({ metrics: METRIC_PATHS, constraints })!;
+      const l = nodeMetricsEvaluator({ metrics: metricPaths(), constraints })!;
       expect(l.senses).toEqual(['>=', '>=', '<=', '<=', '>=', '<=', '<=', '<=']);
       for (const x of designs(60)) {
         const d = full.design(x);
         const rows = resolve(d);
         const record = evaluateNode(d, rows);
         const v = l.run(d, rows);
-        METRIC_PATHS.forEach((p, i) => expect(v[i], p).toBe(metricGetter(p)(record)));
+        metricPaths().forEach((p, i) => expect(v[i], p).toBe(metricGetter(p)(record)));
         constraints.forEach((name, k) => {
           const c = record.constraints.find((r) => r.name === name)!;
-          expect([v[METRIC_PATHS.length + 2 * k], v[METRIC_PATHS.length + 2 * k + 1]], name).toEqual([
+          expect([v[metricPaths().length + 2 * k], v[metricPaths().length + 2 * k + 1]], name).toEqual([
             c.value,
             c.limit,
           ]);

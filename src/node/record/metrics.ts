@@ -1,139 +1,24 @@
 /**
- * Every numeric metric of the design record, by dotted path: what study objectives and constraints may
- * name. A test checks this list against the leaves of an evaluated record so the two cannot drift.
+ * Every numeric metric of the design record, by dotted path, in record order: what study objectives and constraints
+ * may name, read from the record's schema (./recordSchema.ts) so the list cannot drift from the record. Getters:
+ * listing them builds the record schema, which only node studies and analyses need.
  */
 import { didYouMean } from '../../base/errors.js';
+import { lazy } from '../../base/lazy.js';
+import { numericLeaves } from '../../base/zodPaths.js';
+import { designRecordSchema } from './recordSchema.js';
 
-export const METRIC_PATHS = [
-  'orbit.altitude_km',
-  'orbit.inclination_deg',
-  'orbit.ltan_h',
-  'orbit.period_min',
-  'orbit.speed_km_s',
-  'orbit.betaMin_deg',
-  'orbit.betaMax_deg',
-  'orbit.eclipseFraction',
-  'orbit.worstEclipseFraction',
-  'orbit.maxEclipse_min',
-  'power.arrayArea_m2',
-  'power.requiredArrayArea_m2',
-  'power.bolPower_W',
-  'power.eolPower_W',
-  'power.demandAvg_W',
-  'power.demandPeak_W',
-  'power.heaterPower_W',
-  'power.batteryEnergy_Wh',
-  'power.depthOfDischarge',
-  'power.arrayMass_kg',
-  'power.batteryMass_kg',
-  'thermal.heatLoad_W',
-  'thermal.radiatorArea_m2',
-  'thermal.requiredRadiatorArea_m2',
-  'thermal.radiatorTemp_K',
-  'thermal.netFlux_W_m2',
-  'thermal.radiatorMass_kg',
-  'thermal.pumpPower_W',
-  'thermal.coolantHotTemp_K',
-  'thermal.junctionTemp_K',
-  'thermal.junctionLimit_K',
-  'thermal.batteryLoss_W',
-  'radiation.shielding_mm_al',
-  'radiation.doseRate_rad_per_yr',
-  'radiation.missionDose_rad',
-  'radiation.tolerance_rad',
-  'radiation.softThreshold_rad',
-  'radiation.timeToTolerance_yr',
-  'radiation.timeToSoftThreshold_yr',
-  'radiation.designMargin',
-  'radiation.shieldingMass_kg',
-  'drag.density_kg_m3',
-  'drag.dragArea_m2',
-  'drag.ballisticCoefficient_kg_m2',
-  'drag.stationKeepingDeltaV_m_s_per_yr',
-  'drag.propellantMass_kg',
-  'drag.passiveDecay_yr',
-  'compute.chips',
-  'compute.itPowerAvg_W',
-  'compute.itPowerPeak_W',
-  'compute.peakPFLOPS',
-  'compute.deliveredPFLOPS',
-  'compute.mass_kg',
-  'compute.sustainedFraction',
-  'compute.deliveredFraction',
-  'compute.powerThrottle',
-  'compute.thermalThrottle',
-  'isl.terminals',
-  'isl.mass_kg',
-  'isl.power_W',
-  'isl.capacity_Gbps',
-  'mass.compute_kg',
-  'mass.array_kg',
-  'mass.battery_kg',
-  'mass.radiator_kg',
-  'mass.shielding_kg',
-  'mass.isl_kg',
-  'mass.bus_kg',
-  'mass.propellant_kg',
-  'mass.propellantTank_kg',
-  'mass.margin_kg',
-  'mass.dry_kg',
-  'mass.launch_kg',
-  'mass.allocated_kg',
-  'mass.kW_per_t',
-  'mass.specificPower_W_per_kg',
-  'mass.stowedVolume_m3',
-  'cost.hardware_USD',
-  'cost.launch_USD',
-  'cost.operations_USD',
-  'cost.total_USD',
-  'cost.launchPrice_USD_per_kg',
-  'cost.nodesPerLaunch',
-  'cost.lcoc_USD_per_PFLOP_day',
-  'cost.costPerKWyr_USD',
-  'cost.terrestrialCostPerKWyr_USD',
-  'cost.terrestrialLcoc_USD_per_PFLOP_day',
-  'cost.lcocDiscounted_USD_per_PFLOP_day',
-  'cost.discountRate_per_yr',
-  'cost.programLcoc_USD_per_PFLOP_day',
-  'cost.nodesBuilt',
-  'cost.averageNodeCost_USD',
-  'cost.capexExChips_USD_per_W',
-  'cost.capexWithChips_USD_per_W',
-  'cost.lcocToBaseline',
-  'economics.costPerChipHour_USD',
-  'economics.costPerChipHourDiscounted_USD',
-  'economics.costPerMWh_USD',
-  'economics.costPerMWhDiscounted_USD',
-  'economics.terrestrialCostPerChipHour_USD',
-  'economics.terrestrialCostPerChipHourDiscounted_USD',
-  'economics.terrestrialCostPerMWh_USD',
-  'economics.terrestrialCostPerMWhDiscounted_USD',
-  'inference.replicaChips',
-  'inference.decodePerSequence_tokens_per_s',
-  'inference.perChip_tokens_per_s',
-  'inference.node_tokens_per_s',
-  'inference.itPower_tokens_per_s_per_MW',
-  'inference.cost_USD_per_Mtoken',
-  'inference.flopsBound_tokens_per_s',
-  'inference.flopsBoundCost_USD_per_Mtoken',
-  'economics.parityYear',
-  'economics.parityRatioLastYear',
-] as const;
+/** The metric paths, nullable numbers included. */
+export const metricPaths = lazy((): readonly string[] =>
+  numericLeaves(designRecordSchema(), '', true).map((l) => l.path),
+);
 /** Metrics that are null, with the reason in the record, when the model cannot give them (read as NaN by studies). */
-export const NULLABLE_METRIC_PATHS: ReadonlySet<string> = new Set([
-  'orbit.ltan_h',
-  'inference.replicaChips',
-  'inference.decodePerSequence_tokens_per_s',
-  'inference.perChip_tokens_per_s',
-  'inference.node_tokens_per_s',
-  'inference.itPower_tokens_per_s_per_MW',
-  'inference.cost_USD_per_Mtoken',
-  'economics.parityYear',
-]);
-export type MetricPath = (typeof METRIC_PATHS)[number];
-
-const METRIC_SET: ReadonlySet<string> = new Set(METRIC_PATHS);
-export const isMetricPath = (p: string): p is MetricPath => METRIC_SET.has(p);
+export const nullableMetricPaths = lazy((): ReadonlySet<string> => {
+  const numbers = new Set(numericLeaves(designRecordSchema()).map((l) => l.path));
+  return new Set(metricPaths().filter((p) => !numbers.has(p)));
+});
+const metricSet = lazy((): ReadonlySet<string> => new Set(metricPaths()));
+export const isMetricPath = (p: string): boolean => metricSet().has(p);
 
 /** Readable unit from a key's suffix: `lcoc_USD_per_PFLOP_day` → `USD/PFLOP-day`, `radiatorArea_m2` → `m²`. */
 export function unitOf(path: string): string {
@@ -173,7 +58,7 @@ export function unitOf(path: string): string {
 
 /** "Unknown metric" message with a suggestion. */
 export function unknownMetricHint(path: string): string {
-  const guess = didYouMean(path, METRIC_PATHS);
+  const guess = didYouMean(path, metricPaths());
   return guess
     ? `did you mean ${guess}?`
     : `metrics are named section.key, e.g. cost.lcoc_USD_per_PFLOP_day (run 'odc metrics' to list them)`;
