@@ -88,6 +88,10 @@ describe('renderReport', () => {
     const at = ids.map((id) => html.indexOf(`<section id="${id}">`));
     expect(at).toEqual([...at].sort((a, b) => a - b));
     expect(html.indexOf('sha256')).toBeGreaterThan(at[at.length - 1]!);
+    // the index links exactly the sections drawn, in their order
+    const drawn = [...html.matchAll(/<section id="([^"]+)">/g)].map((m) => m[1]);
+    const nav = html.slice(html.indexOf('<nav'), html.indexOf('</nav>'));
+    expect([...nav.matchAll(/href="#([^"]+)"/g)].map((m) => m[1])).toEqual(drawn);
     // the front with the knee (in the decision summary), objective space, parallel coordinates, the knee's waterfall,
     // convergence
     expect((html.match(/<svg[\s>]/g) ?? []).length).toBe(5);

@@ -23,6 +23,7 @@ import { kneeAmong, minimizedObjectives, type Pick } from '../../run/decision.js
 import { esc, htmlTable } from '../document/htmlText.js';
 import type { LoadedRun } from '../document/load.js';
 import { mdEscape, mdTable } from '../document/markdownText.js';
+import { REPORT_SECTIONS } from '../document/reportParts.js';
 
 /** Uncertainty samples per design when the study gives no select.samples. */
 export const DEFAULT_SELECT_SAMPLES = 256;
@@ -367,7 +368,7 @@ export function robustnessHtml(r: RobustnessReport | null): string {
   if (!shown(r)) return '';
   const t = table(r);
   return (
-    `<section id="robustness"><h2>Margins and robustness of the recommended designs</h2>${htmlTable(t.headers, t.rows)}` +
+    `<section id="robustness"><h2>${REPORT_SECTIONS.robustness.heading}</h2>${htmlTable(t.headers, t.rows)}` +
     `${lines(r)
       .map((l) => `<p class="note">${esc(l)}</p>`)
       .join('')}</section>`
@@ -379,7 +380,7 @@ export function robustnessMarkdown(r: RobustnessReport | null): string[] {
   if (!shown(r)) return [];
   const t = table(r);
   return [
-    '## Margins and robustness of the recommended designs',
+    `## ${REPORT_SECTIONS.robustness.heading}`,
     '',
     mdTable(t.headers, t.rows),
     '',
