@@ -104,7 +104,7 @@ class Sizing implements NodeSizing {
 }
 
 /**
- * What a study reads from each evaluation: metric paths (metricPaths()) and physical constraints (PHYSICAL_CONSTRAINTS).
+ * What a study reads from each evaluation: metric paths (metricPaths) and physical constraints (PHYSICAL_CONSTRAINTS).
  */
 export interface NodeOutputs {
   readonly metrics: readonly string[];
