@@ -10,6 +10,7 @@ import { compileNodeStudy } from '../../src/study/nodeStudy.js';
 import { parseDesignFile } from '../../src/node/design/load.js';
 import { type Evaluation } from '../../src/optimize/types.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
+import { WATERFALL_STEPS } from '../helpers/waterfall.js';
 
 const ai1 = evaluateDesignFile('designs/ai1.yaml');
 const ev = nodeEvaluator();
@@ -333,16 +334,7 @@ describe('delivered-compute waterfall and lifecycle economics in the record', ()
     const c = ai1.record.compute;
     const product = c.waterfall.reduce((v, w) => v * w.factor, 1);
     expect(c.deliveredPFLOPS).toBeCloseTo(c.peakPFLOPS * product, 9);
-    expect(c.waterfall.map((w) => w.name)).toEqual([
-      'peak',
-      'utilization',
-      'sustained',
-      'eclipse',
-      'power',
-      'thermal',
-      'availability',
-      'downlink',
-    ]);
+    expect(c.waterfall.map((w) => w.name)).toEqual(WATERFALL_STEPS);
     // hand: f_P = (r (L_c + L_f) − L_f) / L_c with r = 600 / required area, L_c = sunlit IT avg + pumps, L_f = bus +
     // ISL
     const r = 600 / ai1.record.power.requiredArrayArea_m2;

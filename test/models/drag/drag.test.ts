@@ -350,13 +350,7 @@ describe('edges', () => {
   });
 
   /** 500 km, B = 100 kg/m² (2,200 kg, C_D 2.2, 10 m²). */
-  const at500: DragParams = {
-    altitude_m: 500e3,
-    solarActivity: 'moderate',
-    dryMass_kg: 2200,
-    dragArea_m2: 10,
-    lifetime_yr: 5,
-  };
+  const at500: DragParams = { ...B100, altitude_m: 500e3 };
 
   describe('dragBudget: input ranges and their messages', () => {
     it('each positive input is named when refused', () => {

@@ -224,19 +224,12 @@ describe('ranges', () => {
       expect(solarArrayOutput(cell).bol_W_m2).toBe(500);
       expect(solarArrayOutput({ ...cell, missionLife_yr: 30, degradationRate_per_yr: 0 }).eol_W_m2).toBe(500);
       // γ = −0.001/K over 420 − 320 = 100 K: k_T = 0.9; 200 − 250 = −50 K: k_T = 1.05
-      const hot = solarArrayOutput({
-        ...cell,
-        tempCoefficient_per_K: -0.001,
-        cellTemp_K: 420,
-        cellReferenceTemp_K: 320,
-      });
+      /** γ = −0.001/K, the cell at cellTemp_K against its rating at cellReferenceTemp_K. */
+      const at = (cellTemp_K: number, cellReferenceTemp_K: number) =>
+        solarArrayOutput({ ...cell, tempCoefficient_per_K: -0.001, cellTemp_K, cellReferenceTemp_K });
+      const hot = at(420, 320);
       expect(hot.temperatureFactor).toBeCloseTo(0.9, 15);
-      const cold = solarArrayOutput({
-        ...cell,
-        tempCoefficient_per_K: -0.001,
-        cellTemp_K: 200,
-        cellReferenceTemp_K: 250,
-      });
+      const cold = at(200, 250);
       expect(cold.temperatureFactor).toBeCloseTo(1.05, 15);
       // |γ| = 0.05 is the last accepted coefficient
       expect(solarArrayOutput({ ...cell, tempCoefficient_per_K: 0.05, cellTemp_K: 301.15 }).temperatureFactor).toBe(1);
