@@ -53,17 +53,19 @@ describe('powerSystem: array output', () => {
   });
 });
 
+/** A 100 min orbit with a 36 min eclipse, 100 W of compute and 10 W of bus ([SMAD]'s round numbers). */
+const smadOrbit = {
+  orbitPeriod_s: 6000,
+  eclipseDuration_s: 2160,
+  computePower_W: 100,
+  busPower_W: 10,
+  islPower_W: 0,
+  pumpPower_W: 0,
+};
+
 describe('powerSystem: SMAD sizing', () => {
   it('P_sa reproduces the SMAD formula by hand for a 100 min orbit with a 36 min eclipse [SMAD]', () => {
-    const r = powerSystem({
-      ...node,
-      orbitPeriod_s: 6000,
-      eclipseDuration_s: 2160,
-      computePower_W: 100,
-      busPower_W: 10,
-      islPower_W: 0,
-      pumpPower_W: 0,
-    });
+    const r = powerSystem({ ...node, ...smadOrbit });
     // (110·36/0.6 + 110·64/0.8)/64 = 240.625 W
     expect(Math.abs(r.requiredArrayPower_W - 240.625)).toBeLessThan(1e-9);
     // C = 110 W × 36 min /(0.25 × 0.9) = 17,600 W·min = 293.3 Wh
@@ -132,15 +134,6 @@ describe('powerSystem: SMAD sizing', () => {
 });
 
 describe('powerSystem: efficiency chain and sizing point', () => {
-  const smadOrbit = {
-    orbitPeriod_s: 6000,
-    eclipseDuration_s: 2160,
-    computePower_W: 100,
-    busPower_W: 10,
-    islPower_W: 0,
-    pumpPower_W: 0,
-  };
-
   it('direct energy transfer X_e 0.65, X_d 0.85: P_sa by hand [SMAD p. 415]', () => {
     const r = powerSystem({ ...node, ...smadOrbit, pathEfficiencyEclipse: 0.65, pathEfficiencyDaylight: 0.85 });
     // (110·36/0.65 + 110·64/0.85)/64 = (6,092.31 + 8,282.35)/64 = 224.604 W
