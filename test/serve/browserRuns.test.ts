@@ -10,6 +10,7 @@
 import { appendFileSync, copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { twoShellStudyHead } from '../helpers/constellationYaml.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runStudy } from '../../src/index.js';
 import { tempDir, tinyRun, ZDT1, ZDT1_ALGORITHM } from '../report/helpers.js';
@@ -39,16 +40,7 @@ function constellationStudy(dir: string): string {
   writeFileSync(
     path,
     `name: serve-constellation
-kind: constellation
-node: ${resolve('designs/ai1.yaml')}
-nodeSizing: closed
-shells:
-  - { name: a, altitude_km: 550, inclination_deg: 53, planes: 10, satsPerPlane: 12, phasing: 1 }
-  - { name: b, altitude_km: 650, inclination_deg: sso, planes: 12, satsPerPlane: 12 }
-isl: { topology: grid, terminal: isl-100g }
-traffic: { pattern: uniform, demandPerNode_Gbps: 1 }
-simulation: { duration_h: 1, step_s: 300, snapshots: 1 }
-variables:
+${twoShellStudyHead(resolve('designs/ai1.yaml'))}variables:
   shells.a.planes: { choice: [0, 10, 12] }
   shells.a.altitude_km: [500, 700]
   shells.b.satsPerPlane: { int: [6, 12] }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { json2satrec, sgp4, twoline2satrec } from 'satellite.js';
+import { twoShellStudyHead } from '../helpers/constellationYaml.js';
 import { describe, expect, it } from 'vitest';
 import { odc } from '../helpers/cli.js';
 import { evaluateConstellationFile, exportDesign, runStudy } from '../../src/index.js';
@@ -24,16 +25,7 @@ const study = (name: string, seed = 3, extra = ''): string =>
     dir,
     `${name}.yaml`,
     `name: ${name}
-kind: constellation
-node: ${ai1}
-nodeSizing: closed
-shells:
-  - { name: a, altitude_km: 550, inclination_deg: 53, planes: 10, satsPerPlane: 12, phasing: 1 }
-  - { name: b, altitude_km: 650, inclination_deg: sso, planes: 12, satsPerPlane: 12 }
-isl: { topology: grid, terminal: isl-100g }
-traffic: { pattern: uniform, demandPerNode_Gbps: 1 }
-simulation: { duration_h: 1, step_s: 300, snapshots: 1 }
-variables:
+${twoShellStudyHead(ai1)}variables:
   shells.a.planes: { choice: [0, 10, 12] }   # 0 switches shell a off; fewer planes would block cross-plane links
   shells.a.altitude_km: [500, 700]
   shells.b.satsPerPlane: { int: [6, 12] }
