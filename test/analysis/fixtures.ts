@@ -41,6 +41,18 @@ export function linearLaunchDesign(
 
 const DESIGNS = fileURLToPath(new URL('../../designs/', import.meta.url));
 
+/** A constellation file `name`.yaml of node `nodeFile` in designs/: the `body` lines, then the `extra` ones. */
+function constellationFile(
+  dir: string,
+  name: string,
+  nodeFile: string,
+  body: readonly string[],
+  extra: readonly string[],
+): string {
+  const lines = [`name: ${name}`, 'kind: constellation', `node: ${DESIGNS}${nodeFile}`, ...body, ...extra, ''];
+  return writeFile(dir, `${name}.yaml`, lines.join('\n'));
+}
+
 /**
  * A light copy of designs/constellations/three-body-12.yaml (same node, shell, ISL and launch vehicle; no gateways, a
  * one-hour window, one snapshot: milliseconds per evaluation), with `extra` lines appended (e.g. an uncertainty:
@@ -52,13 +64,11 @@ export function threeBodyLight(
   extra: readonly string[] = [],
   nodeFile = 'three-body.yaml',
 ): string {
-  return writeFile(
+  return constellationFile(
     dir,
-    `${name}.yaml`,
+    name,
+    nodeFile,
     [
-      `name: ${name}`,
-      'kind: constellation',
-      `node: ${DESIGNS}${nodeFile}`,
       'shells:',
       '  - { name: batch-1, altitude_km: 500, inclination_deg: sso, ltan_h: 10.5, planes: 1, satsPerPlane: 12, pattern: walker-delta }',
       'isl: { topology: ring, terminal: isl-100g }',
@@ -66,9 +76,8 @@ export function threeBodyLight(
       "simulation: { epoch: '2025-06-01T00:00:00Z', duration_h: 1, step_s: 60, snapshots: 1 }",
       'launch: { vehicles: [{ vehicle: long-march-2d, cadence_per_yr: 10 }] }',
       'economics: { learningRate: 0.95, modelParams_B: 8 }',
-      ...extra,
-      '',
-    ].join('\n'),
+    ],
+    extra,
   );
 }
 
@@ -78,13 +87,11 @@ export function threeBodyLight(
  * with the terrestrial LCOC at some launch price.
  */
 export function ai1CostlyGrid(dir: string, name: string, extra: readonly string[] = [], nodeFile = 'ai1.yaml'): string {
-  return writeFile(
+  return constellationFile(
     dir,
-    `${name}.yaml`,
+    name,
+    nodeFile,
     [
-      `name: ${name}`,
-      'kind: constellation',
-      `node: ${DESIGNS}${nodeFile}`,
       'shells:',
       '  - name: s1',
       '    altitude_km: 600',
@@ -95,9 +102,8 @@ export function ai1CostlyGrid(dir: string, name: string, extra: readonly string[
       'ground: { stations: [] }',
       'simulation: { duration_h: 1, step_s: 60, snapshots: 1 }',
       'launch: { vehicles: [{ vehicle: starship, cadence_per_yr: 12 }] }',
-      ...extra,
-      '',
-    ].join('\n'),
+    ],
+    extra,
   );
 }
 
@@ -111,6 +117,14 @@ export const tornadoBar = (input: string, lo: number, hi: number): TornadoOutput
   outputAtLow: lo,
   outputAtHigh: hi,
   swing: Math.abs(hi - lo),
+});
+
+/** A tornado of the LCOC around a nominal 10 USD/PFLOP-day, drawn from `bars`. */
+export const lcocTornado = (...bars: TornadoOutput['bars']): TornadoOutput => ({
+  output: 'cost.lcoc_USD_per_PFLOP_day',
+  unit: 'USD/PFLOP-day',
+  nominalOutput: 10,
+  bars,
 });
 
 /** Sobol' indices of `input` with bootstrap intervals ±0.01 (first order) and ±0.02 (total). */

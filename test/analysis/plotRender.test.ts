@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { layoutView } from '../../src/report/plots/plots.js';
 import type { BreakEven } from '../../src/analysis/breakEven.js';
 import { breakEvenSpec, constraintSpec, distributionSpec, sobolSpec, tornadoSpec } from '../../src/analysis/plots.js';
-import type { SobolOutput, TornadoOutput } from '../../src/analysis/sensitivity.js';
-import { sobolIndex, tornadoBar } from './fixtures.js';
+import type { SobolOutput } from '../../src/analysis/sensitivity.js';
+import { sobolIndex, lcocTornado, tornadoBar } from './fixtures.js';
 import type { MarginSummary, OutputSummary } from '../../src/analysis/uncertainty.js';
 
 /**
@@ -267,16 +267,11 @@ describe('constraint figure, drawn', () => {
 
 describe('tornado figure, drawn', () => {
   // outputs 4–18 around a nominal 10: an axis from 0 would put the lowest end a fifth of the way in
-  const t: TornadoOutput = {
-    output: 'cost.lcoc_USD_per_PFLOP_day',
-    unit: 'USD/PFLOP-day',
-    nominalOutput: 10,
-    bars: [
-      tornadoBar('catalogs.batteries.li-ion-leo.cost_USD_per_Wh', 4, 18),
-      tornadoBar('economics.launchCost_USD_per_kg', 8, 13),
-      tornadoBar('economics.pue', 9, 11),
-    ],
-  };
+  const t = lcocTornado(
+    tornadoBar('catalogs.batteries.li-ion-leo.cost_USD_per_Wh', 4, 18),
+    tornadoBar('economics.launchCost_USD_per_kg', 8, 13),
+    tornadoBar('economics.pue', 9, 11),
+  );
 
   it('every bar runs from the nominal rule to its output, rows in the given order and tall enough', async () => {
     const root = await draw(tornadoSpec(t));

@@ -9,8 +9,8 @@ import {
   sobolSpec,
   tornadoSpec,
 } from '../../src/analysis/plots.js';
-import type { SobolOutput, TornadoOutput } from '../../src/analysis/sensitivity.js';
-import { sobolIndex, tornadoBar } from './fixtures.js';
+import type { SobolOutput } from '../../src/analysis/sensitivity.js';
+import { sobolIndex, lcocTornado, tornadoBar } from './fixtures.js';
 import type { MarginSummary, OutputSummary } from '../../src/analysis/uncertainty.js';
 
 /**
@@ -157,18 +157,13 @@ describe('constraint figure', () => {
 });
 
 describe('tornado figure', () => {
-  const t: TornadoOutput = {
-    output: 'cost.lcoc_USD_per_PFLOP_day',
-    unit: 'USD/PFLOP-day',
-    nominalOutput: 10,
-    bars: [
-      tornadoBar('catalogs.batteries.li-ion-leo.cost_USD_per_Wh', 4, 18),
-      tornadoBar('economics.launchCost_USD_per_kg', 8, 13),
-      tornadoBar('mission.lifetime_yr', NaN, 12),
-      tornadoBar('compute.utilization', 10, 10),
-      tornadoBar('economics.pue', 9, 11),
-    ],
-  };
+  const t = lcocTornado(
+    tornadoBar('catalogs.batteries.li-ion-leo.cost_USD_per_Wh', 4, 18),
+    tornadoBar('economics.launchCost_USD_per_kg', 8, 13),
+    tornadoBar('mission.lifetime_yr', NaN, 12),
+    tornadoBar('compute.utilization', 10, 10),
+    tornadoBar('economics.pue', 9, 11),
+  );
 
   it('bars from the nominal output to each end, in the given order; no bar of zero or undefined swing', () => {
     const spec = tornadoSpec(t) as { layer: Json[] } & Json;

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultCatalogDir } from '../../src/catalog/load.js';
+import { gb300Rack } from '../helpers/chipSets.js';
 import { BASELINES_FILE, findBaseline, loadTerrestrialBaselines } from '../../src/catalog/baselines.js';
-import { baselineLcoc, type ChipSet } from '../../src/models/cost/lifecycleBaseline.js';
+import { baselineLcoc } from '../../src/models/cost/lifecycleBaseline.js';
 import { studyErrorOf, tempDir, writeFile } from '../helpers/tmp.js';
 
 const shipped = readFileSync(join(defaultCatalogDir(), BASELINES_FILE), 'utf8');
@@ -58,13 +59,7 @@ describe('loadTerrestrialBaselines', () => {
   });
 
   it('a row is a TerrestrialScenario: the dearest power gives the dearest owned-build LCOC for the same chips', () => {
-    const rack: ChipSet = {
-      chips_USD: 4.32e6,
-      itPowerPeak_W: 139680,
-      idlePowerFraction: 0.3,
-      peakPFLOPS: 180,
-      sustainedFraction: 0.4,
-    };
+    const rack = gb300Rack;
     const lcoc = (id: string) =>
       baselineLcoc({ scenario: findBaseline(rows, id, 'baseline'), chipSet: rack, lifetime_yr: 5 })
         .lcoc_USD_per_PFLOP_day;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateDesignFile, nodeEvaluator } from '../../src/node/evaluator.js';
+import { ai1, withChange } from './ai1.js';
+import { nodeEvaluator } from '../../src/node/evaluator.js';
 import { metricPaths, nullableMetricPaths, unitOf, metricGetter } from '../../src/node/record/metrics.js';
 import { evaluateNode, nodeMetricsEvaluator } from '../../src/node/evaluate.js';
 import { constraintResult, PHYSICAL_CONSTRAINTS } from '../../src/node/record/constraints.js';
@@ -11,14 +12,7 @@ import { compileNodeStudy } from '../../src/study/nodeStudy.js';
 import { parseDesignFile } from '../../src/node/design/load.js';
 import { type Evaluation } from '../../src/optimize/types.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
-
-const ai1 = evaluateDesignFile('designs/ai1.yaml');
-const ev = nodeEvaluator();
-const withChange = (patch: (d: NodeDesign) => void) => {
-  const d = structuredClone(ai1.design);
-  patch(d);
-  return ev.evaluate(d);
-};
+import { WATERFALL_STEPS } from '../helpers/waterfall.js';
 
 function numericLeaves(o: unknown, prefix = ''): string[] {
   // a nullable metric (nullableMetricPaths()) is a leaf when null, with its reason in the record
@@ -186,16 +180,16 @@ describe('dose over life: soft threshold and the time each dose limit is reached
 });
 
 describe('drag assumptions as design inputs (drag section)', () => {
-  const base = withChange((d) => {
+  /** 550 km, one activity level and the operational attitude: decay ∝ B exactly. */
+  const at550Fixed = (d: NodeDesign): void => {
     d.orbit.altitude_km = 550;
-    d.drag.disposalSolarCycle = 'fixed'; // one activity level and the operational attitude: decay ∝ B exactly
+    d.drag.disposalSolarCycle = 'fixed';
     d.drag.disposalAttitude = 'operational';
-  });
+  };
+  const base = withChange(at550Fixed);
   it('B = m / (C_D A): doubling C_D halves the ballistic coefficient and the passive decay time (decay ∝ B)', () => {
     const cd44 = withChange((d) => {
-      d.orbit.altitude_km = 550;
-      d.drag.disposalSolarCycle = 'fixed'; // one activity level and the operational attitude: decay ∝ B exactly
-      d.drag.disposalAttitude = 'operational';
+      at550Fixed(d);
       d.drag.dragCoefficient = 4.4;
     });
     expect(cd44.drag.ballisticCoefficient_kg_m2 / base.drag.ballisticCoefficient_kg_m2).toBeCloseTo(0.5, 2);
@@ -204,9 +198,7 @@ describe('drag assumptions as design inputs (drag section)', () => {
 
   it('face-on attitude (projection 1 instead of 2/π) raises the drag area, so B falls', () => {
     const faceOn = withChange((d) => {
-      d.orbit.altitude_km = 550;
-      d.drag.disposalSolarCycle = 'fixed'; // one activity level and the operational attitude: decay ∝ B exactly
-      d.drag.disposalAttitude = 'operational';
+      at550Fixed(d);
       d.drag.arrayProjectionFactor = 1;
       d.drag.radiatorProjectionFactor = 1;
     });
@@ -218,15 +210,11 @@ describe('drag assumptions as design inputs (drag section)', () => {
 
   it('the disposal check can use its own solar activity: low activity decays slower than high (CIRA-2012 densities)', () => {
     const low = withChange((d) => {
-      d.orbit.altitude_km = 550;
-      d.drag.disposalSolarCycle = 'fixed'; // one activity level and the operational attitude: decay ∝ B exactly
-      d.drag.disposalAttitude = 'operational';
+      at550Fixed(d);
       d.drag.disposalSolarActivity = 'low';
     });
     const high = withChange((d) => {
-      d.orbit.altitude_km = 550;
-      d.drag.disposalSolarCycle = 'fixed'; // one activity level and the operational attitude: decay ∝ B exactly
-      d.drag.disposalAttitude = 'operational';
+      at550Fixed(d);
       d.drag.disposalSolarActivity = 'high';
     });
     expect(low.drag.passiveDecay_yr).toBeGreaterThan(base.drag.passiveDecay_yr);
@@ -334,16 +322,7 @@ describe('delivered-compute waterfall and lifecycle economics in the record', ()
     const c = ai1.record.compute;
     const product = c.waterfall.reduce((v, w) => v * w.factor, 1);
     expect(c.deliveredPFLOPS).toBeCloseTo(c.peakPFLOPS * product, 9);
-    expect(c.waterfall.map((w) => w.name)).toEqual([
-      'peak',
-      'utilization',
-      'sustained',
-      'eclipse',
-      'power',
-      'thermal',
-      'availability',
-      'downlink',
-    ]);
+    expect(c.waterfall.map((w) => w.name)).toEqual(WATERFALL_STEPS);
     // hand: f_P = (r (L_c + L_f) − L_f) / L_c with r = 600 / required area, L_c = sunlit IT avg + pumps, L_f = bus +
     // ISL
     const r = 600 / ai1.record.power.requiredArrayArea_m2;

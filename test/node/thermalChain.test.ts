@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateDesignFile, nodeEvaluator } from '../../src/node/evaluator.js';
-import type { NodeDesign } from '../../src/node/design/schema.js';
+import { ai1, withChange } from './ai1.js';
 
 // The thermal chain as design inputs, checked at the design level by hand.
 // Sources: ISS PVR 14 kW, 740.7 kg, 3.12 m × 13.6 m and HRS ORU 11.7 kW, 1,122.6 kg, 79 m² (NASA ATCS overview via the
@@ -9,13 +8,6 @@ import type { NodeDesign } from '../../src/node/design/schema.js';
 // 222 K (SAE 981738, "Radiator Wing Rotation Algorithm Overview for the ISS EATCS", ICES 1998); Z-93-class white paint
 // ε 0.90 (Fortescue et al., Spacecraft Systems Engineering 4th ed., Table 11.3).
 const SIGMA = 5.670374419e-8;
-const ai1 = evaluateDesignFile('designs/ai1.yaml');
-const ev = nodeEvaluator();
-const withChange = (patch: (d: NodeDesign) => void) => {
-  const d = structuredClone(ai1.design);
-  patch(d);
-  return ev.evaluate(d);
-};
 const issCase = (radiator: string) =>
   withChange((d) => {
     d.thermal.radiator = radiator;

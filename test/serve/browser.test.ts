@@ -13,7 +13,18 @@ import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from '../report/helpers.js';
-import { countKept, readLog, shownValues, startServe, type LogTable, type ServeProcess } from './helpers.js';
+import {
+  countKept,
+  openExplorer,
+  printedAs,
+  readLog,
+  rowCount,
+  shownValues,
+  startServe,
+  type LogTable,
+  type PageFaults,
+  type ServeProcess,
+} from './helpers.js';
 import { CHROMIUM, chromiumAvailable as available, launchChromium } from '../helpers/chromium.js';
 
 const ci = process.env.CI === 'true';
@@ -23,11 +34,6 @@ if (!available && !ci) {
     `\n${bar}\n!! SKIPPED: odc serve browser tests — ${CHROMIUM} not found (apt-get install -y chromium).\n${bar}\n\n`,
   );
 }
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-/** Relative closeness of a figure printed with 3–4 significant digits to the logged value. */
-const printedAs = (printed: string, value: number): boolean =>
-  Math.abs(Number(printed.replace(/,/g, '')) - value) <= 0.005 * Math.abs(value);
 
 /** One raw HTTP/1.1 request, the path sent exactly as given (no client-side normalization): status and body. */
 function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
@@ -59,15 +65,12 @@ function urlFilter(page: Page, metric: string): { lo: number; hi: number } | und
   return undefined;
 }
 
-const rowCount = async (page: Page): Promise<number> => Number(await page.getByTestId('row-count').textContent());
-
 describe.skipIf(!available && !ci)('odc serve in headless Chromium', () => {
   let runDir = '';
   let log: LogTable;
   let serve: ServeProcess;
   let browser: Browser;
-  const foreign: string[] = [];
-  const errors: string[] = [];
+  const faults: PageFaults = { foreign: [], errors: [] };
 
   beforeAll(async () => {
     expect(available, `${CHROMIUM} is missing; .ci/run installs it (apt-get install -y chromium)`).toBe(true);
@@ -81,23 +84,7 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium', () => {
     await serve?.stop();
   });
 
-  async function open(search = ''): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    await context.route('**/*', (route) => {
-      const host = new URL(route.request().url()).host.replace(/:\d+$/, '');
-      if (LOOPBACK.has(host)) return route.continue();
-      foreign.push(route.request().url());
-      return route.abort();
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto(`${serve.url}${search}`);
-    await page.waitForSelector('body[data-ready="true"]');
-    return page;
-  }
+  const open = (search = ''): Promise<Page> => openExplorer(browser, `${serve.url}${search}`, faults);
 
   it('brushing an axis by mouse leaves the designs the log says; a row click shows its budget', async () => {
     const page = await open();
@@ -222,8 +209,8 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium', () => {
   });
 
   it('no request left the loopback interface and the pages had no errors', () => {
-    expect(foreign).toEqual([]);
-    expect(errors).toEqual([]);
+    expect(faults.foreign).toEqual([]);
+    expect(faults.errors).toEqual([]);
   });
 
   it('raw requests with dot segments or encoded ones are refused and serve nothing outside the app', async () => {

@@ -10,6 +10,7 @@
 import { appendFileSync, copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { twoShellStudyHead } from '../helpers/constellationYaml.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runStudy } from '../../src/index.js';
 import { tempDir, tinyRun, ZDT1, ZDT1_ALGORITHM } from '../report/helpers.js';
@@ -17,21 +18,21 @@ import { CHROMIUM, chromiumAvailable as available, launchChromium } from '../hel
 import {
   countKept,
   indicators2D,
+  openExplorer,
+  printedAs,
   readLog,
+  rowCount,
   runningCopy,
   shownValues,
   startServe,
   type LogTable,
+  type PageFaults,
   type ServeProcess,
 } from './helpers.js';
 
 const ci = process.env.CI === 'true';
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /** The page polls every 2 s; under a loaded machine a reload can take several polls. */
 const LIVE_TIMEOUT_MS = 60_000;
-const printedAs = (printed: string, value: number, rel: number): boolean =>
-  Math.abs(Number(printed.replace(/,/g, '')) - value) <= rel * Math.abs(value);
-const rowCount = async (page: Page): Promise<number> => Number(await page.getByTestId('row-count').textContent());
 
 /** A two-shell constellation small enough to run 16 evaluations in seconds. */
 function constellationStudy(dir: string): string {
@@ -39,16 +40,7 @@ function constellationStudy(dir: string): string {
   writeFileSync(
     path,
     `name: serve-constellation
-kind: constellation
-node: ${resolve('designs/ai1.yaml')}
-nodeSizing: closed
-shells:
-  - { name: a, altitude_km: 550, inclination_deg: 53, planes: 10, satsPerPlane: 12, phasing: 1 }
-  - { name: b, altitude_km: 650, inclination_deg: sso, planes: 12, satsPerPlane: 12 }
-isl: { topology: grid, terminal: isl-100g }
-traffic: { pattern: uniform, demandPerNode_Gbps: 1 }
-simulation: { duration_h: 1, step_s: 300, snapshots: 1 }
-variables:
+${twoShellStudyHead(resolve('designs/ai1.yaml'))}variables:
   shells.a.planes: { choice: [0, 10, 12] }
   shells.a.altitude_km: [500, 700]
   shells.b.satsPerPlane: { int: [6, 12] }
@@ -87,8 +79,7 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium: constellatio
   let constellation = '';
   let browser: Browser;
   const serves: ServeProcess[] = [];
-  const foreign: string[] = [];
-  const errors: string[] = [];
+  const faults: PageFaults = { foreign: [], errors: [] };
 
   beforeAll(async () => {
     expect(available, `${CHROMIUM} is missing; .ci/run installs it (apt-get install -y chromium)`).toBe(true);
@@ -111,24 +102,8 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium: constellatio
     return s;
   }
 
-  /** A fresh page on the explorer, every request off the loopback interface recorded and refused. */
-  async function open(url: string, context: BrowserContextOptions = {}): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 }, ...context });
-    await ctx.route('**/*', (route) => {
-      const host = new URL(route.request().url()).host.replace(/:\d+$/, '');
-      if (LOOPBACK.has(host)) return route.continue();
-      foreign.push(route.request().url());
-      return route.abort();
-    });
-    const page = await ctx.newPage();
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto(url);
-    await page.waitForSelector('body[data-ready="true"]');
-    return page;
-  }
+  const open = (url: string, context: BrowserContextOptions = {}): Promise<Page> =>
+    openExplorer(browser, url, faults, context);
 
   it("shows a constellation design's shells, network and launch figures, and copies its odc evaluate command", async () => {
     const s = await serve([constellation]);
@@ -312,7 +287,7 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium: constellatio
   });
 
   it('no request left the loopback interface and the pages had no errors', () => {
-    expect(foreign).toEqual([]);
-    expect(errors).toEqual([]);
+    expect(faults.foreign).toEqual([]);
+    expect(faults.errors).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 /**
  * Runs for the odc serve tests, an independent reader of their evaluations.csv, the two-objective hypervolume and IGD+
- * written out by hand, and `odc serve` as a child process.
+ * written out by hand, `odc serve` as a child process, and the explorer's pages in the browser tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 
 /**
  * evaluations.csv as the test reads it: header cells and, per row, the cells before `reason` (never quoted: numbers and
@@ -153,3 +154,43 @@ export function runningCopy(from: string, to: string): { rest: string } {
   writeFileSync(join(to, 'evaluations.csv.partial'), head + next.slice(0, 10));
   return { rest: text.slice(head.length + 10) };
 }
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** What the explorer's pages did that they should not: requests off the loopback interface, console and page errors. */
+export interface PageFaults {
+  readonly foreign: string[];
+  readonly errors: string[];
+}
+
+/** A fresh page on the explorer at url, ready; every request off the loopback interface recorded and refused. */
+export async function openExplorer(
+  browser: Browser,
+  url: string,
+  faults: PageFaults,
+  context: BrowserContextOptions = {},
+): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 }, ...context });
+  await ctx.route('**/*', (route) => {
+    const host = new URL(route.request().url()).host.replace(/:\d+$/, '');
+    if (LOOPBACK.has(host)) return route.continue();
+    faults.foreign.push(route.request().url());
+    return route.abort();
+  });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => faults.errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') faults.errors.push(m.text());
+  });
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+/** The row count the explorer shows. */
+export const rowCount = async (page: Page): Promise<number> =>
+  Number(await page.getByTestId('row-count').textContent());
+
+/** Relative closeness (0.5 % unless told: 3–4 significant digits) of a figure as printed to the logged value. */
+export const printedAs = (printed: string, value: number, rel = 0.005): boolean =>
+  Math.abs(Number(printed.replace(/,/g, '')) - value) <= rel * Math.abs(value);

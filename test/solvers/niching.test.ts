@@ -74,6 +74,15 @@ function randomMatrix(rng: Rng, n: number, m: number, lo: number, hi: number): F
   return Float64Array.from({ length: n * m }, () => lo + (hi - lo) * rng.next());
 }
 
+/** The reference directions of m objectives and `partitions` divisions: their count H and unit vectors transposed. */
+function lattice(
+  m: number,
+  partitions: number,
+): { dirs: ReturnType<typeof referenceDirections>['dirs']; H: number; UT: Float64Array } {
+  const { dirs, count: H } = referenceDirections(m, partitions);
+  return { dirs, H, UT: unitDirectionsTransposed(dirs, H, m) };
+}
+
 describe('associateToNiches', () => {
   // n x H >= 2^16 and H >= 64 take the lattice search; the smaller cases the brute force
   it.each([
@@ -87,8 +96,7 @@ describe('associateToNiches', () => {
     [8, 5, 120],
   ])('agrees with the oracle on random points (m = %i, %i partitions, n = %i)', (m, partitions, n) => {
     const rng = createRng(1000 * m + partitions);
-    const { dirs, count: H } = referenceDirections(m, partitions);
-    const UT = unitDirectionsTransposed(dirs, H, m);
+    const { H, UT } = lattice(m, partitions);
     const ideal = Float64Array.from({ length: m }, () => rng.next() - 0.5);
     const nadir = ideal.map((x) => x + 0.5 + rng.next());
     // points beyond the nadir and a few below the ideal (negative coordinates: the brute-force path)
@@ -102,8 +110,7 @@ describe('associateToNiches', () => {
 
   it('agrees with the oracle on points on the directions, on the ideal point and on the axes', () => {
     const m = 3;
-    const { dirs, count: H } = referenceDirections(m, 60);
-    const UT = unitDirectionsTransposed(dirs, H, m);
+    const { dirs, H, UT } = lattice(m, 60);
     const ideal = new Float64Array(m);
     const nadir = new Float64Array(m).fill(1);
     const rows: number[][] = [];
@@ -158,8 +165,7 @@ describe('associateToNiches', () => {
   it('handles a zero range (read as 1e-12), directions with a negative coordinate and directions not of unit length', () => {
     const rng = createRng(9);
     const m = 3;
-    const { dirs, count: H } = referenceDirections(m, 30);
-    const UT = unitDirectionsTransposed(dirs, H, m);
+    const { H, UT } = lattice(m, 30);
     const n = 500;
     const F = randomMatrix(rng, n, m, 0, 1);
     // most points on the degenerate axis (v3 = 0), every fifth just off it (v3 up to 1e9)
@@ -204,8 +210,7 @@ describe('associateToNiches', () => {
     "agrees with the oracle on the lattice search's hard cases (m = %i, %i partitions): exact ties, zeros, corners, tiny and huge scales",
     (m, partitions) => {
       const rng = createRng(77 * m + partitions);
-      const { dirs, count: H } = referenceDirections(m, partitions);
-      const UT = unitDirectionsTransposed(dirs, H, m);
+      const { H, UT } = lattice(m, partitions);
       expect(DirectionLattice.of(UT, H, m)).not.toBeNull();
       const n = 1500;
       const F = new Float64Array(n * m);
@@ -238,8 +243,7 @@ describe('associateToNiches', () => {
     // 15 objectives, 3 partitions: the ball around a point holds many compositions, most searches run over budget
     const rng = createRng(15);
     const m = 15;
-    const { dirs, count: H } = referenceDirections(m, 3);
-    const UT = unitDirectionsTransposed(dirs, H, m);
+    const { H, UT } = lattice(m, 3);
     const n = 200;
     const F = randomMatrix(rng, n, m, 0, 1);
     const ideal = new Float64Array(m);
@@ -251,8 +255,7 @@ describe('associateToNiches', () => {
 describe('associateToNiches on 3,000 points in 5 objectives (1,820 directions): lattice searches and brute force mixed', () => {
   // 12 partitions; a few points with a negative coordinate (the brute force), the others beyond the nadir
   const m = 5;
-  const { dirs, count: H } = referenceDirections(m, 12);
-  const UT = unitDirectionsTransposed(dirs, H, m);
+  const { H, UT } = lattice(m, 12);
   const rng = createRng(512);
   const n = 3000;
   const ideal = new Float64Array(m);
@@ -281,8 +284,7 @@ describe('DirectionLattice.of', () => {
 
   it('rejects other direction sets: two directions swapped, one moved by 1e-9, a count that is no lattice size', () => {
     const m = 3;
-    const { dirs, count: H } = referenceDirections(m, 12);
-    const UT = unitDirectionsTransposed(dirs, H, m);
+    const { H, UT } = lattice(m, 12);
     const swapped = UT.slice();
     for (let k = 0; k < m; k++) [swapped[k * H + 4], swapped[k * H + 5]] = [UT[k * H + 5]!, UT[k * H + 4]!];
     expect(DirectionLattice.of(swapped, H, m)).toBeNull();

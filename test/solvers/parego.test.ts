@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
-import { safeEvaluate, type Problem } from '../../src/optimize/types.js';
+import { type Problem } from '../../src/optimize/types.js';
 import { hypervolume } from '../../src/optimize/indicators/hypervolume.js';
 import { createAlgorithm } from '../../solvers/index.js';
 import type { Algorithm, AlgorithmOptions } from '../../solvers/types.js';
@@ -9,15 +9,7 @@ import { latinHypercube } from '../../solvers/parego/lhs.js';
 import { augmentedTchebycheff, scalarizedTargets } from '../../solvers/parego/scalarize.js';
 import { expectedImprovement, normalCdf } from '../../solvers/parego/infill.js';
 import { createRng } from '../../src/base/rng.js';
-
-function drive(a: Algorithm, p: Problem, budget: number, batches: Float64Array[][] = []): Algorithm {
-  while (a.progress().evaluations < budget) {
-    const xs = a.ask();
-    batches.push(xs.map((x) => Float64Array.from(x)));
-    a.tell(xs.map((x) => safeEvaluate(p, x)));
-  }
-  return a;
-}
+import { drive, plain, proposals, resumedRun } from './drive.js';
 
 const hv = (a: Algorithm): number =>
   hypervolume(
@@ -90,36 +82,28 @@ describe('ParEGO', () => {
   });
 
   it('same seed, same proposals; another seed, others', () => {
-    const a: Float64Array[][] = [];
-    const b: Float64Array[][] = [];
-    const c: Float64Array[][] = [];
-    drive(createAlgorithm('parego', small(), opts(4)), small(), 28, a);
-    drive(createAlgorithm('parego', small(), opts(4)), small(), 28, b);
-    drive(createAlgorithm('parego', small(), opts(5)), small(), 28, c);
-    expect(a.map((batch) => batch.map((x) => Array.from(x)))).toEqual(
-      b.map((batch) => batch.map((x) => Array.from(x))),
-    );
-    expect(a[0]![0]).not.toEqual(c[0]![0]);
+    const [a, b, c] = [4, 4, 5].map((seed) => proposals('parego', small(), opts(seed), 28));
+    expect(plain(a!)).toEqual(plain(b!));
+    expect(a![0]![0]).not.toEqual(c![0]![0]);
     // min(11·4 − 1, ⌊28/3⌋) = 9 initial designs, then batches of 3, the last cut to the budget
-    expect(a[0]!.length).toBe(9);
-    expect(a.slice(1).every((batch) => batch.length <= 3)).toBe(true);
-    expect(a.flat().length).toBe(28);
+    expect(a![0]!.length).toBe(9);
+    expect(a!.slice(1).every((batch) => batch.length <= 3)).toBe(true);
+    expect(a!.flat().length).toBe(28);
   });
 
   it('a snapshot taken mid-run (JSON round trip, archive left out and offered back) continues identically', () => {
-    const p = small();
-    const whole: Float64Array[][] = [];
-    const full = drive(createAlgorithm('parego', p, opts(9)), p, 28, whole);
-    const first: Float64Array[][] = [];
-    const part = drive(createAlgorithm('parego', p, opts(9)), p, 15, first);
-    const snap = JSON.parse(JSON.stringify(part.snapshot({ archive: false })));
-    const resumed = createAlgorithm('parego', p, opts(9), snap);
-    for (const ind of part.archive()) resumed.offerToArchive(ind);
-    const rest: Float64Array[][] = [];
-    drive(resumed, p, 28, rest);
-    expect(first.concat(rest).map((b) => b.map((x) => Array.from(x)))).toEqual(
-      whole.map((b) => b.map((x) => Array.from(x))),
+    const { whole, full, first, resumed, rest } = resumedRun(
+      'parego',
+      small(),
+      opts(9),
+      15,
+      28,
+      (part) => part.snapshot({ archive: false }),
+      (resumed, part) => {
+        for (const ind of part.archive()) resumed.offerToArchive(ind);
+      },
     );
+    expect(plain(first.concat(rest))).toEqual(plain(whole));
     expect(resumed.archive().map((i) => Array.from(i.f))).toEqual(full.archive().map((i) => Array.from(i.f)));
   });
 

@@ -22,6 +22,7 @@ import { compileEncoding, encode } from '../../solvers/smsego/encoding.js';
 import { REFIT_EVERY } from '../../solvers/smsego/models.js';
 import { normalCdf } from '../../solvers/parego/infill.js';
 import { createRng } from '../../src/base/rng.js';
+import { drive, flat, plain, proposals, resumedRun } from './drive.js';
 import { type AlgorithmSnapshot } from '../../solvers/types.js';
 import { DuplicateFilter } from '../../solvers/operators/duplicates.js';
 import { maximizeCriterion, type Scored } from '../../solvers/surrogate/criterionSearch.js';
@@ -39,15 +40,6 @@ import {
   updateTrust,
   type TrustState,
 } from '../../solvers/smsego/trustRegion.js';
-
-function drive(a: Algorithm, p: Problem, budget: number, batches: Float64Array[][] = []): Algorithm {
-  while (a.progress().evaluations < budget) {
-    const xs = a.ask();
-    batches.push(xs.map((x) => Float64Array.from(x)));
-    a.tell(xs.map((x) => safeEvaluate(p, x)));
-  }
-  return a;
-}
 
 const f64 = (...v: number[]): Float64Array => Float64Array.from(v);
 
@@ -152,32 +144,16 @@ describe('SMS-EGO', () => {
   });
 
   it('same seed, same proposals; another seed, others; no design proposed twice', () => {
-    const a: Float64Array[][] = [];
-    const b: Float64Array[][] = [];
-    const c: Float64Array[][] = [];
-    drive(createAlgorithm('smsego', small(), opts(4)), small(), 24, a);
-    drive(createAlgorithm('smsego', small(), opts(4)), small(), 24, b);
-    drive(createAlgorithm('smsego', small(), opts(5)), small(), 24, c);
-    const flat = (bs: Float64Array[][]): number[][] => bs.flat().map((x) => Array.from(x));
-    expect(flat(b)).toEqual(flat(a));
-    expect(flat(c)).not.toEqual(flat(a));
-    const keys = flat(a).map((x) => x.join(','));
+    const [a, b, c] = [4, 4, 5].map((seed) => flat(proposals('smsego', small(), opts(seed), 24)));
+    expect(b).toEqual(a);
+    expect(c).not.toEqual(a);
+    const keys = a!.map((x) => x.join(','));
     expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('a snapshot taken mid-run (JSON round trip) continues identically', () => {
-    const p = small();
-    const whole: Float64Array[][] = [];
-    drive(createAlgorithm('smsego', p, opts(9)), p, 24, whole);
-    const first: Float64Array[][] = [];
-    const part = drive(createAlgorithm('smsego', p, opts(9)), p, 15, first);
-    const snap = JSON.parse(JSON.stringify(part.snapshot())) as ReturnType<Algorithm['snapshot']>;
-    const resumed = createAlgorithm('smsego', p, opts(9), snap);
-    const rest: Float64Array[][] = [];
-    drive(resumed, p, 24, rest);
-    expect(first.concat(rest).map((bs) => bs.map((x) => Array.from(x)))).toEqual(
-      whole.map((bs) => bs.map((x) => Array.from(x))),
-    );
+    const { whole, first, rest } = resumedRun('smsego', small(), opts(9), 15, 24);
+    expect(plain(first.concat(rest))).toEqual(plain(whole));
   });
 
   it('hyperparameters are refitted at batches 1, 4, 7 … and reused in between (REFIT_EVERY = 3)', () => {
@@ -404,12 +380,11 @@ describe('trust region', () => {
       batch: 3,
       trustRegion,
     });
-    const drive = (a: Algorithm, p: Problem, budget: number, out: number[][]): Algorithm => {
-      while (a.progress().evaluations < budget) {
-        const xs = a.ask();
-        out.push(...xs.map((x) => Array.from(x)));
-        a.tell(xs.map((x) => safeEvaluate(p, x)));
-      }
+    /** The proposals of `a` up to `budget`, appended to `out` one by one as plain arrays. */
+    const driveFlat = (a: Algorithm, p: Problem, budget: number, out: number[][]): Algorithm => {
+      const batches: Float64Array[][] = [];
+      drive(a, p, budget, batches);
+      out.push(...flat(batches));
       return a;
     };
     const roundTrip = (s: AlgorithmSnapshot): AlgorithmSnapshot => JSON.parse(JSON.stringify(s)) as AlgorithmSnapshot;
@@ -419,9 +394,9 @@ describe('trust region', () => {
       const a: number[][] = [];
       const b: number[][] = [];
       const without: number[][] = [];
-      drive(createAlgorithm('smsego', p, opts(4)), p, 40, a);
-      drive(createAlgorithm('smsego', p, opts(4)), p, 40, b);
-      drive(createAlgorithm('smsego', p, opts(4, false)), p, 40, without);
+      driveFlat(createAlgorithm('smsego', p, opts(4)), p, 40, a);
+      driveFlat(createAlgorithm('smsego', p, opts(4)), p, 40, b);
+      driveFlat(createAlgorithm('smsego', p, opts(4, false)), p, 40, without);
       expect(b).toEqual(a);
       expect(a).not.toEqual(without);
     });
@@ -429,9 +404,9 @@ describe('trust region', () => {
     it('a run resumed from a mid-run snapshot equals the uninterrupted one; the trust state is needed for it', () => {
       const p = small();
       const whole: number[][] = [];
-      drive(createAlgorithm('smsego', p, opts(9)), p, 40, whole);
+      driveFlat(createAlgorithm('smsego', p, opts(9)), p, 40, whole);
       const first: number[][] = [];
-      const part = drive(createAlgorithm('smsego', p, opts(9)), p, 28, first);
+      const part = driveFlat(createAlgorithm('smsego', p, opts(9)), p, 28, first);
       const snap = roundTrip(part.snapshot());
       const trust = snap['trust'] as TrustState & { seen: number };
       // start d + 1 = 5 (4 variables), batches of 3: the last ask before 28 evaluations came at 26, when the region was
@@ -439,12 +414,12 @@ describe('trust region', () => {
       expect(trust.seen).toBe(26);
       expect(trust).not.toMatchObject(INITIAL_TRUST); // the region has moved: the resume below restores a real state
       const rest: number[][] = [];
-      drive(createAlgorithm('smsego', p, opts(9), snap), p, 40, rest);
+      driveFlat(createAlgorithm('smsego', p, opts(9), snap), p, 40, rest);
       expect(first.concat(rest)).toEqual(whole);
       // the same snapshot with the trust state reset continues differently
       const reset = roundTrip({ ...snap, trust: { ...INITIAL_TRUST, seen: -1 } });
       const other: number[][] = [];
-      drive(createAlgorithm('smsego', p, opts(9), reset), p, 40, other);
+      driveFlat(createAlgorithm('smsego', p, opts(9), reset), p, 40, other);
       expect(first.concat(other)).not.toEqual(whole);
     });
   });

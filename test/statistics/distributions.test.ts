@@ -1,5 +1,6 @@
 import { describe as group, expect, it } from 'vitest';
-import { StudyError } from '../../src/base/errors.js';
+import type { StudyError } from '../../src/base/errors.js';
+import { studyErrorOf } from '../helpers/tmp.js';
 import { distributionSchema, validateDistribution, MAX_GSD } from '../../src/statistics/distributionSchema.js';
 import {
   describe,
@@ -128,15 +129,7 @@ group('quantile, mean, variance: closed forms', () => {
 
 group('validateDistribution: user errors name the field and the fix', () => {
   const path = 'economics.batteryCost';
-  const error = (value: unknown): StudyError => {
-    try {
-      validateDistribution({ value, path });
-    } catch (e) {
-      if (e instanceof StudyError) return e;
-      throw e;
-    }
-    throw new Error('expected a StudyError');
-  };
+  const error = (value: unknown): StudyError => studyErrorOf(() => validateDistribution({ value, path }));
   it('negative sd', () => {
     const e = error({ kind: 'normal', mean: 3, sd: -1 });
     expect(e.code).toBe('OUT_OF_RANGE');
@@ -304,15 +297,7 @@ group('edges', () => {
 
   group('validateDistribution edges', () => {
     const path = 'p';
-    const error = (value: unknown): StudyError => {
-      try {
-        validateDistribution({ value, path });
-      } catch (e) {
-        if (e instanceof StudyError) return e;
-        throw e;
-      }
-      throw new Error('expected a StudyError');
-    };
+    const error = (value: unknown): StudyError => studyErrorOf(() => validateDistribution({ value, path }));
     const ok = (value: Record<string, unknown>): void => expect(validateDistribution({ value, path })).toEqual(value);
 
     it('limits are inclusive where the header says ≤ and strict where it says <', () => {

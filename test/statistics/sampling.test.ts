@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, type Rng } from '../../src/base/rng.js';
+import { createRng } from '../../src/base/rng.js';
+import { scripted } from './scriptedRng.js';
 import type { Distribution } from '../../src/statistics/distributions.js';
 import { latinHypercube, monteCarlo, sampleInputs, toInputs, unitSample } from '../../src/statistics/sampling.js';
 import { meanWithStandardError } from '../../src/statistics/statistics.js';
@@ -85,28 +86,6 @@ describe('steps', () => {
    * element i with a uniform k in [0, i]), then the n jitters U_ij (McKay, Beckman & Conover 1979 §2.3); Monte Carlo
    * row by row. Unit values are kept in [2⁻⁵³, 1 − 2⁻⁵³] so every quantile is finite.
    */
-  /** An Rng that replays the given draws and records the bound of every int(n) call. */
-  function scripted(ints: number[], doubles: number[]): Rng & { bounds: number[] } {
-    const bounds: number[] = [];
-    const rng = {
-      bounds,
-      next: () => {
-        const u = doubles.shift();
-        if (u === undefined) throw new Error('no scripted double left');
-        return u;
-      },
-      int: (n: number) => {
-        bounds.push(n);
-        const k = ints.shift();
-        if (k === undefined) throw new Error('no scripted integer left');
-        return k;
-      },
-      normal: () => 0,
-      clone: () => rng,
-      state: () => [],
-    };
-    return rng;
-  }
 
   const below1 = 1 - 2 ** -53; // the largest double below 1
   const EPS = 2 ** -53;

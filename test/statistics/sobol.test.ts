@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../../src/base/rng.js';
+import { scripted } from './scriptedRng.js';
 import type { Distribution } from '../../src/statistics/distributions.js';
 import { toInputs } from '../../src/statistics/sampling.js';
 import {
@@ -99,24 +100,8 @@ describe('steps', () => {
    * and the percentile bootstrap (Efron & Tibshirani 1993 ch. 13) over row indices drawn with replacement, its ends
    * the type-7 quantiles of the resampled indices. The design's layout follows Saltelli (2010) §3.
    */
-  /** An Rng whose int(n) replays `ints` and records n. */
-  function scriptedInts(ints: number[]): Rng & { bounds: number[] } {
-    const bounds: number[] = [];
-    const rng = {
-      bounds,
-      next: () => 0.5,
-      int: (n: number) => {
-        bounds.push(n);
-        const k = ints.shift();
-        if (k === undefined) throw new Error('no scripted integer left');
-        return k;
-      },
-      normal: () => 0,
-      clone: () => rng,
-      state: () => [],
-    };
-    return rng;
-  }
+  /** An Rng whose int(n) replays `ints` and records n (next() is 0.5). */
+  const scriptedInts = (ints: number[]) => scripted(ints);
 
   describe('the estimators by hand', () => {
     // n = 2, d = 1: f(A) = [1, 3], f(B) = [2, 4], f(A_B) = [1, 4].

@@ -4,8 +4,8 @@
  * messages name the field and whose issue paths point at the offending parameter when asked to. Expectations are
  * the documented messages and the meaning of each option, not a copy of the code.
  */
+import { studyErrorOf } from '../helpers/tmp.js';
 import { describe, expect, it } from 'vitest';
-import { StudyError } from '../../src/base/errors.js';
 import {
   constellationUncertaintySchema,
   designUncertaintySchema,
@@ -15,15 +15,7 @@ import {
   uncertaintyMapSchema,
 } from '../../src/statistics/uncertainValue.js';
 
-const studyError = (f: () => unknown): StudyError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof StudyError) return e;
-    throw e;
-  }
-  throw new Error('expected a StudyError');
-};
+const studyError = studyErrorOf;
 
 describe('parseUncertainValue', () => {
   const path = 'uncertainty.compute.utilization';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { StudyError } from '../../src/base/errors.js';
+import type { StudyError } from '../../src/base/errors.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
 import type { DesignRecord } from '../../src/node/record/record.js';
 import { scaledViolation } from '../../src/study/nodeStudy.js';
-import { tempDir, writeFile } from '../helpers/tmp.js';
+import { tempDir, writeFile, studyErrorOf } from '../helpers/tmp.js';
 
 const dir = tempDir();
 const flagship = readFileSync(new URL('../../designs/flagship-study.yaml', import.meta.url), 'utf8');
@@ -15,15 +15,7 @@ function variant(name: string, from: string, to: string): string {
   return writeFile(dir, `${name}.yaml`, flagship.replace(from, to));
 }
 
-function studyError(path: string): StudyError {
-  try {
-    loadStudyProblem(path);
-  } catch (e) {
-    if (e instanceof StudyError) return e;
-    throw e;
-  }
-  throw new Error('expected a StudyError');
-}
+const studyError = (path: string): StudyError => studyErrorOf(() => loadStudyProblem(path));
 
 describe('study compilation', () => {
   it('the flagship study compiles to a mixed-variable problem', () => {

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { StudyError } from '../../src/base/errors.js';
 import { evaluateDesignFile } from '../../src/node/evaluator.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
 import type { DesignRecord } from '../../src/node/record/record.js';
-import { tempDir, writeFile } from '../helpers/tmp.js';
+import { tempDir, writeFile, studyErrorOf } from '../helpers/tmp.js';
 
 // A design or study adds or overrides catalog rows (top-level `catalogs:`), validated by the
 // catalog's own schema with a required source; a study may take a catalog field as a variable.
@@ -29,15 +28,7 @@ catalogs:
         source: "estimate: user override", year: 2026 }
 `;
 const design = (name: string, text: string): string => writeFile(dir, `${name}.yaml`, text);
-function studyError(run: () => unknown): StudyError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof StudyError) return e;
-    throw e;
-  }
-  throw new Error('expected a StudyError');
-}
+const studyError = studyErrorOf;
 
 describe('user catalog rows in a design file', () => {
   const path = design(

@@ -16,6 +16,7 @@ import { conjunctionScreen } from '../../../src/constellation/environment/conjun
 import { closestApproach } from '../../../src/constellation/environment/environment.js';
 import { phasingScan } from '../../../src/constellation/geometry/phasing.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import { shell as shellSpec } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
 
 const EPOCH = '2026-03-20T00:00:00Z';
@@ -24,19 +25,8 @@ const MU = 3.986004418e14;
 const RE = 6378137;
 const J2 = 1.0826267e-3;
 
-const shell = (o: Partial<ShellGeometrySpec> & { planes: number; satsPerPlane: number }): ShellGeometrySpec => ({
-  name: 's',
-  altitude_m: 550e3,
-  inclination_rad: 53 * deg,
-  sunSynchronous: false,
-  ltan_h: null,
-  pattern: 'walker-delta',
-  phasing: 0,
-  ltanBand_h: 0,
-  raan0_rad: 0,
-  clusterRadius_m: 0,
-  ...o,
-});
+const shell = (o: Partial<ShellGeometrySpec> & { planes: number; satsPerPlane: number }): ShellGeometrySpec =>
+  shellSpec({ phasing: 0, ...o });
 
 /**
  * Brute force, written independently of src/: every satellite in the inertial frame with secular J2

@@ -37,20 +37,7 @@ function sampledMinimum_m(sh: ShellGeometrySpec, step_s: number): number {
       return out;
     }),
   );
-  let best = Infinity;
-  for (let a = 0; a < sh.planes; a++)
-    for (let b = a + 1; b < sh.planes; b++)
-      for (const ra of pos[a]!)
-        for (const rb of pos[b]!)
-          for (let j = 0; j < n; j++) {
-            const d = Math.hypot(
-              ra[3 * j]! - rb[3 * j]!,
-              ra[3 * j + 1]! - rb[3 * j + 1]!,
-              ra[3 * j + 2]! - rb[3 * j + 2]!,
-            );
-            if (d < best) best = d;
-          }
-  return best;
+  return minimumOverPairs(pos, n);
 }
 
 /** Two-body brute force: every cross-plane pair sampled over one revolution (exact circular orbits). */

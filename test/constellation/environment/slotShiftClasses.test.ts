@@ -3,24 +3,14 @@ import { conjunctionScreen } from '../../../src/constellation/environment/conjun
 import { slotShiftClasses, type SlotShiftShell } from '../../../src/constellation/environment/slotShiftClasses.js';
 import { planeRaan_rad, slotPhase_rad } from '../../../src/constellation/geometry/pattern.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import { ssoShell } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
 
 const EPOCH = '2026-03-20T00:00:00Z';
 const RE = 6378137;
 
-const shell = (o: Partial<ShellGeometrySpec> & { planes: number; satsPerPlane: number }): ShellGeometrySpec => ({
-  name: 's',
-  altitude_m: 650e3,
-  inclination_rad: 97.98 * deg,
-  sunSynchronous: true,
-  ltan_h: 6,
-  pattern: 'sso-ltan',
-  phasing: 1,
-  ltanBand_h: 1,
-  raan0_rad: 0,
-  clusterRadius_m: 0,
-  ...o,
-});
+const shell = (o: Partial<ShellGeometrySpec> & { planes: number; satsPerPlane: number }): ShellGeometrySpec =>
+  ssoShell(o);
 
 /** Plane bases (P̂ ascending node, Q̂ 90° ahead: Vallado 2013 §2.6) and slot phases of the pattern. */
 function state(sh: ShellGeometrySpec): SlotShiftShell {

@@ -29,23 +29,12 @@ import { planeElements, satelliteElements } from '../../../src/constellation/geo
 import { circularSatrec, propagatePlane, slotPosition } from '../../../src/constellation/geometry/propagate.js';
 import { alpha5, tleChecksum, tleLines } from '../../../src/constellation/export/tleFormat.js';
 import type { CircularElements, ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import { shell as shellSpec } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
 
 const EPOCH = '2026-03-20T00:00:00Z';
-const shell = (o: Partial<ShellGeometrySpec> & { name: string }): ShellGeometrySpec => ({
-  altitude_m: 550e3,
-  inclination_rad: 53 * deg,
-  sunSynchronous: false,
-  ltan_h: null,
-  planes: 6,
-  satsPerPlane: 4,
-  pattern: 'walker-delta',
-  phasing: 1,
-  ltanBand_h: 0,
-  raan0_rad: 10 * deg,
-  clusterRadius_m: 0,
-  ...o,
-});
+const shell = (o: Partial<ShellGeometrySpec> & { name: string }): ShellGeometrySpec =>
+  shellSpec({ planes: 6, satsPerPlane: 4, raan0_rad: 10 * deg, ...o });
 const spec = (name: string, shells: ShellGeometrySpec[], epochIso = EPOCH): ExportableConstellation => ({
   name,
   window: { epochIso },

@@ -20,9 +20,11 @@ import {
 import { evaluateConstellationFileWith, loadConstellationSpec } from '../../../src/constellation/evaluator.js';
 import { evaluateConstellationWithDetails } from '../../../src/constellation/evaluate.js';
 import { loadCatalogs } from '../../../src/catalog/load.js';
-import { shellLinks, type LinkTerminalRow } from '../../../src/constellation/links/links.js';
+import { shellLinks } from '../../../src/constellation/links/links.js';
 import { parseConstellationFile } from '../../../src/constellation/design/load.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import { clusterShell } from '../../helpers/shellSpec.js';
+import { clusterTerminal } from '../../helpers/linkTerminals.js';
 import type { LpSolver } from '../../../src/optimize/lp.js';
 import { odc } from '../../helpers/cli.js';
 import { studyErrorOf, tempDir, writeFile } from '../../helpers/tmp.js';
@@ -33,21 +35,7 @@ const MU = 3.986004418e14,
   J2 = 1.0826267e-3,
   YEAR_s = 365.25 * 86400;
 const norm2 = (p: LatticePoint): number => p.a * p.a + p.a * p.b + p.b * p.b;
-const shell = (o: Partial<ShellGeometrySpec>): ShellGeometrySpec => ({
-  name: 'c',
-  altitude_m: 650e3,
-  inclination_rad: 97.98 * deg,
-  sunSynchronous: true,
-  ltan_h: 6,
-  planes: 1,
-  satsPerPlane: 81,
-  pattern: 'cluster',
-  phasing: 0,
-  ltanBand_h: 0,
-  raan0_rad: 0,
-  clusterRadius_m: 1000,
-  ...o,
-});
+const shell = clusterShell;
 
 describe('member choice on the hexagonal lattice (exact integer keys)', () => {
   it('81 members: 73 inside the √21 ring and 8 on it; centroid exactly at the reference (antipodal pairs)', () => {
@@ -105,15 +93,7 @@ describe('neighbour distances over an orbit', () => {
 
   it('the link sampler sees the same breathing on an SGP4 reference orbit (time-varying ranges, not a constant)', () => {
     const g = shell({ satsPerPlane: 2, clusterRadius_m: 500 });
-    const terminal: LinkTerminalRow = {
-      capacity_Gbps: 9600,
-      range_km: 1,
-      transmitPower_W: 0.006,
-      apertureDiameter_m: 0.1,
-      wavelength_nm: 1550,
-      receiverSensitivity_photonsPerBit: 1200,
-      maxSlewRate_deg_s: 1,
-    };
+    const terminal = clusterTerminal;
     const x = shellLinks({
       shell: g,
       window: { epochIso: '2026-03-20T00:00:00Z', duration_s: 5860, step_s: 10 },
@@ -301,20 +281,8 @@ describe('closest approach', () => {
   const MU = 3.986004418e14,
     RE = 6378137;
   const ALTITUDE_m = 650e3;
-  const shell = (members: number, radius_m: number): ShellGeometrySpec => ({
-    name: 'c',
-    altitude_m: ALTITUDE_m,
-    inclination_rad: 97.98 * deg,
-    sunSynchronous: true,
-    ltan_h: 6,
-    planes: 1,
-    satsPerPlane: members,
-    pattern: 'cluster',
-    phasing: 0,
-    ltanBand_h: 0,
-    raan0_rad: 0,
-    clusterRadius_m: radius_m,
-  });
+  const shell = (members: number, radius_m: number): ShellGeometrySpec =>
+    clusterShell({ altitude_m: ALTITUDE_m, satsPerPlane: members, clusterRadius_m: radius_m });
 
   /** Min, orbit-mean and max of each pair's distance over one orbit sampled at `steps` phases. */
   function bruteForce(

@@ -8,26 +8,22 @@ import { describe, expect, it } from 'vitest';
 import { clusterKeeping, shellFormation } from '../../../src/constellation/geometry/clusterFormation.js';
 import { clusterShellRecord, withFormationKeeping } from '../../../src/constellation/geometry/clusterKeeping.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import { clusterShell } from '../../helpers/shellSpec.js';
 import type { NodeDesign } from '../../../src/node/design/schema.js';
 import type { DesignRecord } from '../../../src/node/record/record.js';
 import { deg } from '../../helpers/units.js';
 
-const shell = (o: Partial<ShellGeometrySpec>): ShellGeometrySpec => ({
-  name: 'c',
-  altitude_m: 650e3,
-  inclination_rad: 53 * deg,
-  sunSynchronous: false,
-  ltan_h: null,
-  planes: 2,
-  satsPerPlane: 7,
-  pattern: 'cluster',
-  phasing: 0,
-  ltanBand_h: 0,
-  raan0_rad: 0,
-  clusterRadius_m: 1000,
-  clusterFormation: 'circular',
-  ...o,
-});
+/** Two planes of 7-member clusters at 53° (not sun-synchronous), circular formation, unless overridden. */
+const shell = (o: Partial<ShellGeometrySpec>): ShellGeometrySpec =>
+  clusterShell({
+    inclination_rad: 53 * deg,
+    sunSynchronous: false,
+    ltan_h: null,
+    planes: 2,
+    satsPerPlane: 7,
+    clusterFormation: 'circular',
+    ...o,
+  });
 // Only the fields clusterKeeping.ts reads; the rest of a node design does not enter.
 const design = (formation_m_s_per_yr: number, lifetime_yr = 5): NodeDesign =>
   ({

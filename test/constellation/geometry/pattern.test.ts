@@ -15,23 +15,12 @@ import {
   utcMs,
 } from '../../../src/constellation/geometry/pattern.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import { shell as shellSpec } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
 
-const shell = (o: Partial<ShellGeometrySpec>): ShellGeometrySpec => ({
-  name: 't',
-  altitude_m: 550e3,
-  inclination_rad: 53 * deg,
-  sunSynchronous: false,
-  ltan_h: null,
-  planes: 1,
-  satsPerPlane: 1,
-  pattern: 'walker-delta',
-  phasing: 0,
-  ltanBand_h: 0,
-  raan0_rad: 0,
-  clusterRadius_m: 0,
-  ...o,
-});
+/** One satellite (one plane of one slot, phasing 0) unless overridden. */
+const shell = (o: Partial<ShellGeometrySpec>): ShellGeometrySpec =>
+  shellSpec({ name: 't', planes: 1, satsPerPlane: 1, phasing: 0, ...o });
 /** Smallest angular distance between two angles [deg] (so 359.99° and 0.01° are 0.02° apart). */
 const angleDiff_deg = (a_rad: number, b_deg: number): number => {
   const d = ((((a_rad / deg - b_deg) % 360) + 540) % 360) - 180;
@@ -143,6 +132,19 @@ describe('Walker star', () => {
 });
 
 describe('sun-synchronous RAAN from LTAN (Ω = α_mean☉ + (LTAN − 12 h)·15°/h, LTAN in mean local solar time)', () => {
+  /** sso-ltan, LTAN 10.5 h in a 2 h band, 4 planes of 10 at 97.6°. */
+  const band4 = (o: Partial<ShellGeometrySpec> = {}): ShellGeometrySpec =>
+    shell({
+      pattern: 'sso-ltan',
+      sunSynchronous: true,
+      ltan_h: 10.5,
+      ltanBand_h: 2,
+      planes: 4,
+      satsPerPlane: 10,
+      inclination_rad: 97.6 * deg,
+      ...o,
+    });
+
   // LTAN is mean local solar time (the SSO convention, e.g. ESA Sentinel-2 "10:30 mean local solar time"),
   // so the node is placed with the MEAN Sun: α_mean☉ = α☉ + EoT·15°/h, EoT = apparent − mean solar time.
   // Published equation of time (USNO / NOAA tables): −7.4 min on 20 March (α_mean = α☉ − 1.85°) and
@@ -189,15 +191,7 @@ describe('sun-synchronous RAAN from LTAN (Ω = α_mean☉ + (LTAN − 12 h)·15�
 
   it('sso-ltan: plane LTANs at centre − band/2 + band·(p + ½)/P (catches planes at the band edges or at p/P)', () => {
     // LTAN 10.5 h, band 2 h, P = 4: 9.5 + 2·(0.5, 1.5, 2.5, 3.5)/4 = 9.75, 10.25, 10.75, 11.25 h.
-    const s = shell({
-      pattern: 'sso-ltan',
-      sunSynchronous: true,
-      ltan_h: 10.5,
-      ltanBand_h: 2,
-      planes: 4,
-      satsPerPlane: 10,
-      inclination_rad: 97.6 * deg,
-    });
+    const s = band4();
     const expected = [9.75, 10.25, 10.75, 11.25];
     for (let p = 0; p < 4; p++) expect(planeLtan_h(s, p)).toBeCloseTo(expected[p]!, 12);
     // Mean of the plane LTANs is the centre: (9.75 + 11.25)/2 = 10.5 h.
@@ -206,16 +200,7 @@ describe('sun-synchronous RAAN from LTAN (Ω = α_mean☉ + (LTAN − 12 h)·15�
 
   it('sso-ltan: each plane RAAN follows its own LTAN at the equinox (catches a Walker 2π/P spread applied on top)', () => {
     // Ω = (LTAN − 12)·15°: 9.75 → −33.75 → 326.25°; 10.25 → 333.75°; 10.75 → 341.25°; 11.25 → 348.75°.
-    const s = shell({
-      pattern: 'sso-ltan',
-      sunSynchronous: true,
-      ltan_h: 10.5,
-      ltanBand_h: 2,
-      planes: 4,
-      satsPerPlane: 10,
-      inclination_rad: 97.6 * deg,
-      raan0_rad: 1,
-    });
+    const s = band4({ raan0_rad: 1 });
     const expected = [326.25, 333.75, 341.25, 348.75];
     for (let p = 0; p < 4; p++)
       expect(angleDiff_deg(planeRaan_rad(s, p, EQUINOX_2026), eq(expected[p]!))).toBeLessThan(TOL_deg);

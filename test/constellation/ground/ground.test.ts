@@ -27,23 +27,9 @@ import { deg } from '../../helpers/units.js';
 const EPOCH = '2026-03-20T00:00:00Z';
 const R_EQ_m = 6378137;
 
-function shellSpec(over: Partial<ShellGeometrySpec>): ShellGeometrySpec {
-  return {
-    name: 'test',
-    altitude_m: 550e3,
-    inclination_rad: deg_to_rad(53),
-    sunSynchronous: false,
-    ltan_h: null,
-    planes: 1,
-    satsPerPlane: 1,
-    pattern: 'walker-delta',
-    phasing: 0,
-    ltanBand_h: 0,
-    raan0_rad: 0,
-    clusterRadius_m: 0,
-    ...over,
-  };
-}
+/** One satellite (one plane of one slot, phasing 0) unless overridden. */
+const shellSpec = (over: Partial<ShellGeometrySpec>): ShellGeometrySpec =>
+  shell({ name: 'test', planes: 1, satsPerPlane: 1, phasing: 0, ...over });
 function propagateShell(spec: ShellGeometrySpec, w: SamplingWindow): ShellTracks {
   const gmst = gmstSamples_rad(w.epochIso, windowTimes_s(w));
   return {

@@ -22,6 +22,17 @@ beforeAll(async () => {
 const falcon9 = { id: 'falcon-9', payloadLeo_kg: 17400, price_USD: 74e6, fairingVolume_m3: 157 };
 const falconHeavyExp = { id: 'falcon-heavy-expendable', payloadLeo_kg: 63800, price_USD: 164e6, fairingVolume_m3: 157 };
 const bigFairing_m3 = 1e4; // abstract vehicles below: mass always binds
+/** An abstract vehicle (fairing big enough that mass always binds). */
+const vehicle = (id: string, payloadLeo_kg: number, price_USD: number, cadence_per_yr: number): CampaignVehicle => ({
+  id,
+  payloadLeo_kg,
+  price_USD,
+  fairingVolume_m3: bigFairing_m3,
+  cadence_per_yr,
+});
+/** A campaign of 1 t, 1 m³ satellites on abstract vehicles. */
+const campaignOf1t = (satellites: number, vehicles: CampaignVehicle[]) =>
+  launchCampaign({ satellites, launchMass_kg: 1000, stowedVolume_m3: 1, vehicles, solver });
 
 describe('satellites per launch', () => {
   it('mass binds for a dense node, volume for a bulky one (η = 0.7)', () => {
@@ -41,25 +52,22 @@ describe('satellites per launch', () => {
 });
 
 describe('launchCampaign', () => {
-  it('needs at least ⌈total mass / payload⌉ launches; Falcon 9, 100 × 2 t nodes: ⌈200/17.4⌉ = 12 ≤ ⌈100/8⌉ = 13', () => {
-    for (const n of [1, 8, 9, 100, 333]) {
-      const r = launchCampaign({
-        satellites: n,
-        launchMass_kg: 2000,
-        stowedVolume_m3: 10,
-        vehicles: [{ ...falcon9, cadence_per_yr: 12 }],
-        solver,
-      });
-      expect(r.launches).toBeGreaterThanOrEqual(Math.ceil((n * 2000) / falcon9.payloadLeo_kg));
-      expect(r.launches).toBe(Math.ceil(n / 8));
-    }
-    const r = launchCampaign({
-      satellites: 100,
+  /** Satellites of 2 t and 10 m³ on Falcon 9 at 12 a year. */
+  const falcon9Of2t = (satellites: number) =>
+    launchCampaign({
+      satellites,
       launchMass_kg: 2000,
       stowedVolume_m3: 10,
       vehicles: [{ ...falcon9, cadence_per_yr: 12 }],
       solver,
     });
+  it('needs at least ⌈total mass / payload⌉ launches; Falcon 9, 100 × 2 t nodes: ⌈200/17.4⌉ = 12 ≤ ⌈100/8⌉ = 13', () => {
+    for (const n of [1, 8, 9, 100, 333]) {
+      const r = falcon9Of2t(n);
+      expect(r.launches).toBeGreaterThanOrEqual(Math.ceil((n * 2000) / falcon9.payloadLeo_kg));
+      expect(r.launches).toBe(Math.ceil(n / 8));
+    }
+    const r = falcon9Of2t(100);
     expect(r.launch_USD).toBe(13 * 74e6);
     expect(r.campaign_yr).toBeCloseTo(13 / 12, 12); // launch j at j/12 yr
     expect(r.milestonesMet).toBe(true);
@@ -72,11 +80,8 @@ describe('launchCampaign', () => {
     // 11 satellites of 1 t. A carries 3 for $50M ($16.7M/sat), B carries 5 for $80M ($16M/sat).
     // Enumerate n_B (n_A = ⌈(11 − 5 n_B)/3⌉⁺): n_B = 0 → 4 A = $200M; 1 → 2 A = $180M; 2 → 1 A = $210M;
     // 3 → $240M. Optimum: 1 B + 2 A = $180M (greedy cheapest-per-satellite would fly 2 B + 1 A = $210M).
-    const vehicles: CampaignVehicle[] = [
-      { id: 'A', payloadLeo_kg: 3000, price_USD: 50e6, fairingVolume_m3: bigFairing_m3, cadence_per_yr: 10 },
-      { id: 'B', payloadLeo_kg: 5000, price_USD: 80e6, fairingVolume_m3: bigFairing_m3, cadence_per_yr: 10 },
-    ];
-    const r = launchCampaign({ satellites: 11, launchMass_kg: 1000, stowedVolume_m3: 1, vehicles, solver });
+    const vehicles: CampaignVehicle[] = [vehicle('A', 3000, 50e6, 10), vehicle('B', 5000, 80e6, 10)];
+    const r = campaignOf1t(11, vehicles);
     expect(r.vehicles.map((v) => v.launches)).toEqual([2, 1]);
     expect(r.launch_USD).toBe(180e6);
     expect(r.solver.status).toBe('optimal');
@@ -90,11 +95,8 @@ describe('launchCampaign', () => {
     // year 9. E: 5/launch, $40M ($8,000/kg), 10/yr. Without milestones: 6 S = $300M (done at 12 yr).
     // With FCC milestones (30 by 6 yr, 60 by 9 yr) E must carry ≥ 20 by year 9. Enumerate n_S ≤ 4:
     // n_S = 4 → n_E = 4: $360M; 3 → 6: $390M; 2 → 8: $420M; 1 → 10: $450M; 0 → 12: $480M. Optimum $360M.
-    const vehicles: CampaignVehicle[] = [
-      { id: 'S', payloadLeo_kg: 10000, price_USD: 50e6, fairingVolume_m3: bigFairing_m3, cadence_per_yr: 0.5 },
-      { id: 'E', payloadLeo_kg: 5000, price_USD: 40e6, fairingVolume_m3: bigFairing_m3, cadence_per_yr: 10 },
-    ];
-    const r = launchCampaign({ satellites: 60, launchMass_kg: 1000, stowedVolume_m3: 1, vehicles, solver });
+    const vehicles: CampaignVehicle[] = [vehicle('S', 10000, 50e6, 0.5), vehicle('E', 5000, 40e6, 10)];
+    const r = campaignOf1t(60, vehicles);
     expect(r.vehicles.map((v) => v.launches)).toEqual([4, 4]);
     expect(r.launch_USD).toBe(360e6);
     expect(r.milestonesMet).toBe(true);
@@ -116,10 +118,8 @@ describe('launchCampaign', () => {
 
   it('reports an unmeetable milestone with its shortfall and returns the cheapest plan', () => {
     // 100 satellites, one vehicle of 10 at 1 launch/yr: 60 up by year 6 (≥ 50, met), 90 by year 9 (< 100).
-    const vehicles: CampaignVehicle[] = [
-      { id: 'slow', payloadLeo_kg: 10000, price_USD: 50e6, fairingVolume_m3: bigFairing_m3, cadence_per_yr: 1 },
-    ];
-    const r = launchCampaign({ satellites: 100, launchMass_kg: 1000, stowedVolume_m3: 1, vehicles, solver });
+    const vehicles: CampaignVehicle[] = [vehicle('slow', 10000, 50e6, 1)];
+    const r = campaignOf1t(100, vehicles);
     expect(r.milestonesMet).toBe(false);
     expect(r.solver.withMilestones).toBe(false);
     expect(r.launches).toBe(10);
@@ -134,17 +134,10 @@ describe('launchCampaign', () => {
 
   it('respects a launch cap and rejects impossible inputs', () => {
     const vehicles: CampaignVehicle[] = [
-      {
-        id: 'cheap',
-        payloadLeo_kg: 10000,
-        price_USD: 10e6,
-        fairingVolume_m3: bigFairing_m3,
-        cadence_per_yr: 10,
-        maxLaunches: 2,
-      },
-      { id: 'dear', payloadLeo_kg: 10000, price_USD: 30e6, fairingVolume_m3: bigFairing_m3, cadence_per_yr: 10 },
+      { ...vehicle('cheap', 10000, 10e6, 10), maxLaunches: 2 },
+      vehicle('dear', 10000, 30e6, 10),
     ];
-    const r = launchCampaign({ satellites: 50, launchMass_kg: 1000, stowedVolume_m3: 1, vehicles, solver });
+    const r = campaignOf1t(50, vehicles);
     expect(r.vehicles.map((v) => v.launches)).toEqual([2, 3]);
     const base = { satellites: 10, launchMass_kg: 1000, stowedVolume_m3: 1, solver };
     expect(() => launchCampaign({ ...base, vehicles: [{ ...vehicles[0]!, payloadLeo_kg: 500 }] })).toThrow(RangeError);
@@ -218,22 +211,8 @@ describe('launchCampaign: each shell packed at its own node and orbit', () => {
     // X is cheap but weak to the SSO shell (payload 3 t there), Y carries 8 t to both. Nodes: 1 t (A, 53°), 1.5 t (B,
     // SSO).
     const vehicles: CampaignVehicle[] = [
-      {
-        id: 'X',
-        payloadLeo_kg: 9000,
-        payloadToShell_kg: [9000, 3000],
-        price_USD: 30e6,
-        fairingVolume_m3: big,
-        cadence_per_yr: 20,
-      },
-      {
-        id: 'Y',
-        payloadLeo_kg: 8000,
-        payloadToShell_kg: [8000, 8000],
-        price_USD: 45e6,
-        fairingVolume_m3: big,
-        cadence_per_yr: 20,
-      },
+      { ...vehicle('X', 9000, 30e6, 20), payloadToShell_kg: [9000, 3000] },
+      { ...vehicle('Y', 8000, 45e6, 20), payloadToShell_kg: [8000, 8000] },
     ];
     const shells = [
       { id: 'A', satellites: 25, launchMass_kg: 1000, stowedVolume_m3: 1 },
@@ -302,14 +281,7 @@ describe('launchCampaign: each shell packed at its own node and orbit', () => {
   });
 
   it('a shell no vehicle can reach is a RangeError naming the shell; payloads per shell are checked', () => {
-    const v: CampaignVehicle = {
-      id: 'V',
-      payloadLeo_kg: 5000,
-      payloadToShell_kg: [5000, 500],
-      price_USD: 1e6,
-      fairingVolume_m3: big,
-      cadence_per_yr: 1,
-    };
+    const v: CampaignVehicle = { ...vehicle('V', 5000, 1e6, 1), payloadToShell_kg: [5000, 500] };
     const shells = [
       { id: 'low', satellites: 2, launchMass_kg: 1000, stowedVolume_m3: 1 },
       { id: 'high', satellites: 2, launchMass_kg: 1000, stowedVolume_m3: 1 },

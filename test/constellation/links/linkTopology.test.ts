@@ -31,14 +31,28 @@ const topo = (
     explicitEdges,
     ...(clusterFormation ? { clusterFormation } : {}),
   });
+/** A representative written out: link class, ends [plane, slot], weight, seam, cutoff. */
+const rep = (linkClass: LinkClass, [pa, sa]: number[], [pb, sb]: number[], weight: number, seam = false) => ({
+  linkClass,
+  a: { plane: pa, slot: sa },
+  b: { plane: pb, slot: sb },
+  weight,
+  seam,
+  cutoffApplies: seam,
+});
+/** Link counts and degrees [in-plane, cross-plane, diagonal] of a shell without cluster links. */
+function expectLinks(t: LinkTopology, counts: number[], degree: number[]): void {
+  const [inPlane, crossPlane, diagonal] = counts;
+  expect(t.counts).toEqual({ inPlane, crossPlane, diagonal, cluster: 0 });
+  expect(t.degree).toEqual({ inPlane: degree[0], crossPlane: degree[1], diagonal: degree[2], cluster: 0 });
+}
 const weightSum = (t: LinkTopology, c: string): number =>
   t.representatives.filter((r) => r.linkClass === c).reduce((a, r) => a + r.weight, 0);
 
 describe('linkTopology: counts and degrees by hand', () => {
   it('ring, 3 planes: S = 5 gives 15 in-plane links (degree 2), S = 2 gives 3 (degree 1), S = 1 none', () => {
     const t5 = topo(shell(3, 5, 1), 'ring');
-    expect(t5.counts).toEqual({ inPlane: 15, crossPlane: 0, diagonal: 0, cluster: 0 });
-    expect(t5.degree).toEqual({ inPlane: 2, crossPlane: 0, diagonal: 0, cluster: 0 });
+    expectLinks(t5, [15, 0, 0], [2, 0, 0]);
     const t2 = topo(shell(3, 2, 1), 'ring');
     expect(t2.counts.inPlane).toBe(3);
     expect(t2.degree.inPlane).toBe(1);
@@ -48,8 +62,8 @@ describe('linkTopology: counts and degrees by hand', () => {
       { u: 4, v: 5, linkClass: 'inPlane', representative: 0 },
     ]);
     const t1 = topo(shell(3, 1, 0), 'mesh');
-    expect(t1.counts).toEqual({ inPlane: 0, crossPlane: 3, diagonal: 0, cluster: 0 }); // 2 pairs + seam, 1 slot
-    expect(t1.degree).toEqual({ inPlane: 0, crossPlane: 2, diagonal: 0, cluster: 0 });
+    // 2 pairs + seam, 1 slot
+    expectLinks(t1, [0, 3, 0], [0, 2, 0]);
   });
 
   it('ring of 3 slots: 3 links per plane, degree 2; mesh of 2 slots: one diagonal family, seam included', () => {
@@ -58,24 +72,16 @@ describe('linkTopology: counts and degrees by hand', () => {
     expect(t3.degree.inPlane).toBe(2);
     // P = 3, S = 2, Walker delta: 2 diagonal pairs of planes × 2 slots + 2 seam diagonals
     const m = topo(shell(3, 2, 1), 'mesh');
-    expect(m.counts).toEqual({ inPlane: 3, crossPlane: 6, diagonal: 6, cluster: 0 });
-    expect(m.degree).toEqual({ inPlane: 1, crossPlane: 2, diagonal: 2, cluster: 0 });
+    expectLinks(m, [3, 6, 6], [1, 2, 2]);
   });
 
   it('grid, Walker delta 4 × 5: 20 in-plane, 3·5 + 5 seam = 20 cross-plane links, degree 2 each', () => {
     const t = topo(shell(4, 5, 1), 'grid');
-    expect(t.counts).toEqual({ inPlane: 20, crossPlane: 20, diagonal: 0, cluster: 0 });
-    expect(t.degree).toEqual({ inPlane: 2, crossPlane: 2, diagonal: 0, cluster: 0 });
+    expectLinks(t, [20, 20, 0], [2, 2, 0]);
     const seam = t.representatives.filter((r) => r.seam);
     expect(seam).toHaveLength(5);
-    expect(seam[2]).toEqual({
-      linkClass: 'crossPlane',
-      a: { plane: 3, slot: 2 },
-      b: { plane: 0, slot: 3 }, // s + F
-      weight: 1,
-      seam: true,
-      cutoffApplies: true,
-    });
+    // b: slot s + F; a seam link has the cutoff applied
+    expect(seam[2]).toEqual(rep('crossPlane', [3, 2], [0, 3], 1, true));
     // representatives 0–4 in-plane, 5–9 cross-plane (0, s)–(1, s), 10–14 the seam
     expect(t.edges!.filter((e) => e.linkClass === 'crossPlane' && e.u >= 15)).toEqual(
       [0, 1, 2, 3, 4].map((s) => ({ u: 15 + s, v: (s + 1) % 5, linkClass: 'crossPlane', representative: 10 + s })),
@@ -91,12 +97,10 @@ describe('linkTopology: counts and degrees by hand', () => {
     expect(topo(sso(23.9), 'grid').counts.crossPlane).toBe(15);
     expect(topo(sso(24), 'grid').counts.crossPlane).toBe(20);
     const two = topo(shell(2, 5, 1), 'mesh');
-    expect(two.counts).toEqual({ inPlane: 10, crossPlane: 5, diagonal: 5, cluster: 0 });
-    expect(two.degree).toEqual({ inPlane: 2, crossPlane: 1, diagonal: 1, cluster: 0 });
+    expectLinks(two, [10, 5, 5], [2, 1, 1]);
     expect(two.representatives.some((r) => r.seam)).toBe(false);
     const one = topo(shell(1, 5, 0), 'mesh');
-    expect(one.counts).toEqual({ inPlane: 5, crossPlane: 0, diagonal: 0, cluster: 0 });
-    expect(one.degree).toEqual({ inPlane: 2, crossPlane: 0, diagonal: 0, cluster: 0 });
+    expectLinks(one, [5, 0, 0], [2, 0, 0]);
   });
 
   it('mesh, Walker delta 3 × 4, F = 2: diagonals (p, s)–(p+1, s+1) and seam (2, s)–(0, s+3)', () => {
@@ -138,24 +142,7 @@ describe('linkTopology: representatives', () => {
   it('S = 5, at most 2 per class: stride ⌈5/2⌉ = 3, base slots 0 and 3, weights 3·P and 2·P', () => {
     const t = topo(shell(4, 5, 1), 'grid', 2);
     const inPlane = t.representatives.filter((r) => r.linkClass === 'inPlane');
-    expect(inPlane).toEqual([
-      {
-        linkClass: 'inPlane',
-        a: { plane: 0, slot: 0 },
-        b: { plane: 0, slot: 1 },
-        weight: 12,
-        seam: false,
-        cutoffApplies: false,
-      },
-      {
-        linkClass: 'inPlane',
-        a: { plane: 0, slot: 3 },
-        b: { plane: 0, slot: 4 },
-        weight: 8,
-        seam: false,
-        cutoffApplies: false,
-      },
-    ]);
+    expect(inPlane).toEqual([rep('inPlane', [0, 0], [0, 1], 12), rep('inPlane', [0, 3], [0, 4], 8)]);
     // every class's weights add up to its count; cross-plane: (0,s)–(1,s) weights 3·3, 2·3, seam 3, 2
     for (const c of ['inPlane', 'crossPlane']) expect(weightSum(t, c)).toBe(t.counts[c as 'inPlane']);
     expect(t.representatives.filter((r) => r.linkClass === 'crossPlane').map((r) => r.weight)).toEqual([9, 6, 3, 2]);
@@ -189,24 +176,7 @@ describe('linkTopology: cluster shells', () => {
     const t = topo(clusters, 'cluster', 1000, true, formation(2000));
     expect(t.counts).toEqual({ inPlane: 0, crossPlane: 0, diagonal: 0, cluster: 8 });
     expect(t.degree.cluster).toBe(2);
-    expect(t.representatives).toEqual([
-      {
-        linkClass: 'cluster',
-        a: { plane: 0, slot: 0 },
-        b: { plane: 0, slot: 1 },
-        weight: 4,
-        seam: false,
-        cutoffApplies: false,
-      },
-      {
-        linkClass: 'cluster',
-        a: { plane: 0, slot: 1 },
-        b: { plane: 0, slot: 2 },
-        weight: 4,
-        seam: false,
-        cutoffApplies: false,
-      },
-    ]);
+    expect(t.representatives).toEqual([rep('cluster', [0, 0], [0, 1], 4), rep('cluster', [0, 1], [0, 2], 4)]);
     expect(t.edges!.filter((e) => e.representative === 1).map((e) => [e.u, e.v])).toEqual([
       [1, 2],
       [4, 5],
@@ -248,10 +218,6 @@ describe('seam', () => {
   const TWO_PI = 2 * Math.PI;
   const mod2pi = (x: number): number => ((x % TWO_PI) + TWO_PI) % TWO_PI;
 
-  function walker(P: number, S: number, F: number, o: Partial<ShellGeometrySpec> = {}): ShellGeometrySpec {
-    return shellSpec({ name: 'w', inclination_rad: 0.93, planes: P, satsPerPlane: S, phasing: F, ...o });
-  }
-
   const topo = (
     shell: ShellGeometrySpec,
     topology: ConstellationTopology,
@@ -282,15 +248,14 @@ describe('seam', () => {
       [6, 5, 0],
     ] as const) {
       it(`P = ${P}, S = ${S}, F = ${F}: P·S links per class, 6 per satellite, each with the class (ΔRAAN, Δu)`, () => {
-        const shell = walker(P, S, F);
-        const t = topo(shell, 'mesh');
-        expect(t.counts).toEqual({ inPlane: P * S, crossPlane: P * S, diagonal: P * S, cluster: 0 });
-        expect(t.degree).toEqual({ inPlane: 2, crossPlane: 2, diagonal: 2, cluster: 0 });
+        const sh = shell(P, S, F);
+        const t = topo(sh, 'mesh');
+        expectLinks(t, [P * S, P * S, P * S], [2, 2, 2]);
         expect(t.edges).toHaveLength(3 * P * S);
         const degree = new Array<number>(P * S).fill(0);
         for (const e of t.edges!) {
-          const [dRaan, du] = offsets(shell, e.u, e.v);
-          const [wantRaan, wantU] = expected(shell, e.linkClass);
+          const [dRaan, du] = offsets(sh, e.u, e.v);
+          const [wantRaan, wantU] = expected(sh, e.linkClass);
           expect(dRaan, `${e.linkClass} ${e.u}–${e.v}`).toBeCloseTo(wantRaan, 9);
           expect(du, `${e.linkClass} ${e.u}–${e.v}`).toBeCloseTo(wantU, 9);
           degree[e.u]!++;
@@ -307,7 +272,7 @@ describe('seam', () => {
     }
 
     it('representatives every stride-th slot carry the links they stand for: weights sum to the class counts', () => {
-      const t = topo(walker(4, 10, 1), 'mesh', 3); // stride ⌈10/3⌉ = 4: base slots 0, 4, 8 covering 4, 4, 2 slots
+      const t = topo(shell(4, 10, 1), 'mesh', 3); // stride ⌈10/3⌉ = 4: base slots 0, 4, 8 covering 4, 4, 2 slots
       for (const c of ['inPlane', 'crossPlane', 'diagonal'] as const) {
         expect(t.representatives.filter((r) => r.linkClass === c).reduce((s, r) => s + r.weight, 0)).toBe(t.counts[c]);
       }
@@ -326,23 +291,23 @@ describe('seam', () => {
 
   describe('shells without a seam, and degenerate shells', () => {
     it('Walker star and a partial LTAN band are cylinders: P − 1 plane pairs, no seam link', () => {
-      for (const shell of [
-        walker(4, 6, 1, { pattern: 'walker-star' }),
-        walker(4, 6, 1, { pattern: 'sso-ltan', ltanBand_h: 12 }),
+      for (const sh of [
+        shell(4, 6, 1, { pattern: 'walker-star' }),
+        shell(4, 6, 1, { pattern: 'sso-ltan', ltanBand_h: 12 }),
       ]) {
-        const t = topo(shell, 'mesh');
+        const t = topo(sh, 'mesh');
         expect(t.counts).toEqual({ inPlane: 24, crossPlane: 18, diagonal: 18, cluster: 0 });
         expect(t.representatives.some((r) => r.seam)).toBe(false);
         expect(t.degree.crossPlane).toBe(2); // interior planes still have two neighbours
       }
       // a full 24 h LTAN band closes the seam
-      expect(topo(walker(4, 6, 1, { pattern: 'sso-ltan', ltanBand_h: 24 }), 'grid').counts.crossPlane).toBe(24);
+      expect(topo(shell(4, 6, 1, { pattern: 'sso-ltan', ltanBand_h: 24 }), 'grid').counts.crossPlane).toBe(24);
     });
 
     it('grid has no diagonals; ring has in-plane links only; none has nothing', () => {
-      expect(topo(walker(4, 6, 1), 'grid').counts).toEqual({ inPlane: 24, crossPlane: 24, diagonal: 0, cluster: 0 });
-      expect(topo(walker(4, 6, 1), 'ring').counts).toEqual({ inPlane: 24, crossPlane: 0, diagonal: 0, cluster: 0 });
-      const none = topo(walker(4, 6, 1), 'none');
+      expect(topo(shell(4, 6, 1), 'grid').counts).toEqual({ inPlane: 24, crossPlane: 24, diagonal: 0, cluster: 0 });
+      expect(topo(shell(4, 6, 1), 'ring').counts).toEqual({ inPlane: 24, crossPlane: 0, diagonal: 0, cluster: 0 });
+      const none = topo(shell(4, 6, 1), 'none');
       expect([none.counts, none.representatives, none.edges]).toEqual([
         { inPlane: 0, crossPlane: 0, diagonal: 0, cluster: 0 },
         [],
@@ -351,16 +316,16 @@ describe('seam', () => {
     });
 
     it('S = 2: one in-plane link per plane; S = 1: none; P = 2: one cross-plane link per slot, no seam; P = 1: none', () => {
-      expect(topo(walker(3, 2, 0), 'ring')).toMatchObject({ counts: { inPlane: 3 }, degree: { inPlane: 1 } });
-      expect(topo(walker(3, 1, 0), 'mesh')).toMatchObject({
+      expect(topo(shell(3, 2, 0), 'ring')).toMatchObject({ counts: { inPlane: 3 }, degree: { inPlane: 1 } });
+      expect(topo(shell(3, 1, 0), 'mesh')).toMatchObject({
         counts: { inPlane: 0, diagonal: 0 },
         degree: { inPlane: 0, diagonal: 0 },
       });
-      expect(topo(walker(2, 5, 1), 'mesh')).toMatchObject({
+      expect(topo(shell(2, 5, 1), 'mesh')).toMatchObject({
         counts: { crossPlane: 5, diagonal: 5 },
         degree: { crossPlane: 1, diagonal: 1 },
       });
-      expect(topo(walker(1, 5, 0), 'mesh')).toMatchObject({
+      expect(topo(shell(1, 5, 0), 'mesh')).toMatchObject({
         counts: { inPlane: 5, crossPlane: 0, diagonal: 0 },
         degree: { crossPlane: 0 },
       });
@@ -368,14 +333,14 @@ describe('seam', () => {
 
     it('explicit edges only when asked; cluster topology only with the cluster pattern', () => {
       const implicit = linkTopology({
-        shell: walker(3, 4, 1),
+        shell: shell(3, 4, 1),
         topology: 'mesh',
         clusterLinkRange_m: 0,
         maxRepresentativesPerClass: 8,
         explicitEdges: false,
       });
       expect(implicit.edges).toBeNull();
-      expect(() => topo(walker(3, 4, 1), 'cluster')).toThrow(/does not fit pattern/);
+      expect(() => topo(shell(3, 4, 1), 'cluster')).toThrow(/does not fit pattern/);
     });
   });
 });

@@ -1,40 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  shellLinks,
-  type LinkTerminalRow,
-  type ShellLinksParams,
-  type ShellLinksResult,
-} from '../../../src/constellation/links/links.js';
+import { shellLinks, type ShellLinksParams, type ShellLinksResult } from '../../../src/constellation/links/links.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import { shell as shellSpec } from '../../helpers/shellSpec.js';
 import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
 import { deg } from '../../helpers/units.js';
+import { clusterTerminal, isl100g } from '../../helpers/linkTerminals.js';
 
-// 100 Gbps class terminal (catalog row isl-100g).
-const isl100g: LinkTerminalRow = {
-  capacity_Gbps: 100,
-  range_km: 5000,
-  transmitPower_W: 1.5,
-  apertureDiameter_m: 0.1,
-  wavelength_nm: 1550,
-  receiverSensitivity_photonsPerBit: 40,
-  maxSlewRate_deg_s: 1,
-};
 const day = { epochIso: '2026-03-20T00:00:00Z', duration_s: 86400, step_s: 60 };
-const shell = (o: Partial<ShellGeometrySpec>): ShellGeometrySpec => ({
-  name: 't',
-  altitude_m: 550e3,
-  inclination_rad: 53 * deg,
-  sunSynchronous: false,
-  ltan_h: null,
-  planes: 1,
-  satsPerPlane: 22,
-  pattern: 'walker-delta',
-  phasing: 0,
-  ltanBand_h: 0,
-  raan0_rad: 0,
-  clusterRadius_m: 0,
-  ...o,
-});
+/** One plane of 22, phasing 0, unless overridden. */
+const shell = (o: Partial<ShellGeometrySpec>): ShellGeometrySpec =>
+  shellSpec({ name: 't', planes: 1, satsPerPlane: 22, phasing: 0, ...o });
 const run = (o: Partial<ShellGeometrySpec>, rest: Partial<ShellLinksParams> = {}) =>
   shellLinks({ shell: shell(o), window: day, topology: 'grid', terminal: isl100g, ...rest });
 
@@ -135,15 +110,7 @@ describe('latitude cutoff', () => {
 });
 
 describe('cluster links (Suncatcher-style 81-member formation, 1 km radius, 650 km SSO)', () => {
-  const sun: LinkTerminalRow = {
-    capacity_Gbps: 9600,
-    range_km: 1,
-    transmitPower_W: 0.006,
-    apertureDiameter_m: 0.1,
-    wavelength_nm: 1550,
-    receiverSensitivity_photonsPerBit: 1200,
-    maxSlewRate_deg_s: 1,
-  };
+  const sun = clusterTerminal;
   const cluster = shell({
     pattern: 'cluster',
     planes: 1,

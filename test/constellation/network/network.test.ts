@@ -127,30 +127,25 @@ describe('networkThroughput', () => {
         { u: 1, v: 2, capacity_bps: 10 * G, length_m: 1e6 },
       ],
     };
-    const r = networkThroughput({
-      graph,
-      lpSolver,
-      traffic: {
-        kind: 'downlink',
-        sinks: [{ node: 2, capacity_bps: 100 * G, station: 0 }],
-        stationCapacity_bps: Float64Array.of(25 * G),
-      },
-    });
+    /** All traffic down through node 2 (access 100 Gbps) to one station of the given capacity. */
+    const downTo = (station_bps: number) =>
+      networkThroughput({
+        graph,
+        lpSolver,
+        traffic: {
+          kind: 'downlink',
+          sinks: [{ node: 2, capacity_bps: 100 * G, station: 0 }],
+          stationCapacity_bps: Float64Array.of(station_bps),
+        },
+      });
+    const r = downTo(25 * G);
     expect(r.lambda_bps / G).toBeCloseTo(5, 6);
     expect(r.throughputPerNode_bps / G).toBeCloseTo(5, 6);
     expect(r.bottleneckEdges).toEqual([1]);
     expect(r.edgeUtilization[0]).toBeCloseTo(0.5, 6);
     expect(r.paths.maxHops).toBe(2); // satellite 0 is 2 hops from the gateway satellite
     // Station capacity 12 Gbps instead: 3λ ≤ 12 → 4 Gbps, no ISL saturated.
-    const s = networkThroughput({
-      graph,
-      lpSolver,
-      traffic: {
-        kind: 'downlink',
-        sinks: [{ node: 2, capacity_bps: 100 * G, station: 0 }],
-        stationCapacity_bps: Float64Array.of(12 * G),
-      },
-    });
+    const s = downTo(12 * G);
     expect(s.lambda_bps / G).toBeCloseTo(4, 6);
     expect(s.bottleneckEdges).toEqual([]);
   });

@@ -10,8 +10,8 @@ import { torusSeries } from '../../../src/constellation/network/shellNetworkToru
 import { planeElements } from '../../../src/constellation/geometry/pattern.js';
 import { propagatePlane } from '../../../src/constellation/geometry/propagate.js';
 import type { LinkRateCoefficients } from '../../../src/models/links/linkBudget.js';
-import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { deg } from '../../helpers/units.js';
+import { shell as shellSpec } from '../../helpers/shellSpec.js';
 
 let lpSolver: LpSolver;
 beforeAll(async () => {
@@ -19,6 +19,36 @@ beforeAll(async () => {
 });
 
 const G = 1e9;
+/** The reduced torus LP on uniform capacities (links 1,000 km long). */
+const reducedLp = (P: number, S: number, F: number, inPlane_bps: number, crossPlane_bps: number) =>
+  torusThroughput({
+    planes: P,
+    satsPerPlane: S,
+    phasing: F,
+    inPlaneCapacity_bps: inPlane_bps,
+    crossPlaneCapacity_bps: crossPlane_bps,
+    inPlaneLength_m: 1e6,
+    crossPlaneLength_m: 1e6,
+    lpSolver,
+  });
+/** The routing bound on per-link capacities, along the reduced LP's path steps. */
+const routingBound = (
+  P: number,
+  S: number,
+  F: number,
+  cross_bps: Float64Array,
+  inPlane_bps: Float64Array,
+  lp: ReturnType<typeof torusThroughput>,
+) =>
+  torusRoutingBound({
+    planes: P,
+    satsPerPlane: S,
+    phasing: F,
+    cross_bps,
+    inPlane_bps,
+    steps: lp.steps,
+    stepUse: lp.stepUse,
+  });
 
 /**
  * Walker delta phase of node (p, s) in units of 2π/N: u = 2π(s·P + p·F)/N (Walker 1984), so the geocentric
@@ -75,25 +105,8 @@ describe('per-instant torus bounds against the full arc-flow LP', () => {
         traffic: { kind: 'uniform' },
         lpSolver,
       }).throughputPerNode_bps;
-      const upper = torusThroughput({
-        planes: P,
-        satsPerPlane: S,
-        phasing: F,
-        inPlaneCapacity_bps: mean(c.inPlane),
-        crossPlaneCapacity_bps: mean(c.cross),
-        inPlaneLength_m: 1e6,
-        crossPlaneLength_m: 1e6,
-        lpSolver,
-      });
-      const lower = torusRoutingBound({
-        planes: P,
-        satsPerPlane: S,
-        phasing: F,
-        cross_bps: c.cross,
-        inPlane_bps: c.inPlane,
-        steps: upper.steps,
-        stepUse: upper.stepUse,
-      });
+      const upper = reducedLp(P, S, F, mean(c.inPlane), mean(c.cross));
+      const lower = routingBound(P, S, F, c.cross, c.inPlane, upper);
       expect(lower.unroutable).toBeNull();
       expect(lower.throughputPerNode_bps).toBeGreaterThan(0);
       expect(lower.throughputPerNode_bps).toBeLessThanOrEqual(oracle * (1 + 1e-6));
@@ -109,25 +122,8 @@ describe('per-instant torus model where every link of a class is alike', () => {
   it('the routing bound reaches the analytic optimum of an untwisted torus', () => {
     const P = 8,
       S = 6;
-    const lp = torusThroughput({
-      planes: P,
-      satsPerPlane: S,
-      phasing: 0,
-      inPlaneCapacity_bps: 10 * G,
-      crossPlaneCapacity_bps: 4 * G,
-      inPlaneLength_m: 1e6,
-      crossPlaneLength_m: 1e6,
-      lpSolver,
-    });
-    const b = torusRoutingBound({
-      planes: P,
-      satsPerPlane: S,
-      phasing: 0,
-      cross_bps: new Float64Array(P * S).fill(4 * G),
-      inPlane_bps: new Float64Array(P * S).fill(10 * G),
-      steps: lp.steps,
-      stepUse: lp.stepUse,
-    });
+    const lp = reducedLp(P, S, 0, 10 * G, 4 * G);
+    const b = routingBound(P, S, 0, new Float64Array(P * S).fill(4 * G), new Float64Array(P * S).fill(10 * G), lp);
     expect(b.lambda_bps / (G / 12)).toBeCloseTo(1, 9);
     expect(b.throughputPerNode_bps / ((47 * G) / 12)).toBeCloseTo(1, 9);
     expect(b.handedOver).toBe(0);
@@ -141,25 +137,8 @@ describe('per-instant torus model where every link of a class is alike', () => {
       [5, 9, 2, 10, 6],
       [7, 7, 3, 5, 10],
     ] as const) {
-      const lp = torusThroughput({
-        planes: P,
-        satsPerPlane: S,
-        phasing: F,
-        inPlaneCapacity_bps: cin * G,
-        crossPlaneCapacity_bps: cx * G,
-        inPlaneLength_m: 1e6,
-        crossPlaneLength_m: 1e6,
-        lpSolver,
-      });
-      const b = torusRoutingBound({
-        planes: P,
-        satsPerPlane: S,
-        phasing: F,
-        cross_bps: new Float64Array(P * S).fill(cx * G),
-        inPlane_bps: new Float64Array(P * S).fill(cin * G),
-        steps: lp.steps,
-        stepUse: lp.stepUse,
-      });
+      const lp = reducedLp(P, S, F, cin * G, cx * G);
+      const b = routingBound(P, S, F, new Float64Array(P * S).fill(cx * G), new Float64Array(P * S).fill(cin * G), lp);
       expect(b.throughputPerNode_bps / lp.throughputPerNode_bps).toBeCloseTo(1, 6);
     }
   });
@@ -169,20 +148,7 @@ describe('per-instant torus model where every link of a class is alike', () => {
   // coefficients below cap every link at the 100 Gb/s terminal rating: every instant is the uniform torus with
   // capIn = capCross = 100 Gb/s, the same as the reduced LP on time-averaged capacities (availability 1).
   it('a shell the cutoff never touches: every instant equals the time-averaged reduced LP', () => {
-    const shell: ShellGeometrySpec = {
-      name: 't',
-      altitude_m: 550e3,
-      inclination_rad: 53 * deg,
-      sunSynchronous: false,
-      ltan_h: null,
-      planes: 12,
-      satsPerPlane: 10,
-      pattern: 'walker-delta',
-      phasing: 1,
-      ltanBand_h: 24,
-      raan0_rad: 0,
-      clusterRadius_m: 0,
-    };
+    const shell = shellSpec({ name: 't', planes: 12, satsPerPlane: 10, ltanBand_h: 24 });
     const window = { epochIso: '2026-03-20T00:00:00Z', duration_s: 5400, step_s: 600 };
     const tracks = Array.from({ length: 12 }, (_, q) =>
       propagatePlane(planeElements(shell, q, window.epochIso), window),
@@ -208,16 +174,7 @@ describe('per-instant torus model where every link of a class is alike', () => {
       meshIgnored: false,
       lp: lpSolver,
     });
-    const avg = torusThroughput({
-      planes: 12,
-      satsPerPlane: 10,
-      phasing: 1,
-      inPlaneCapacity_bps: 100 * G,
-      crossPlaneCapacity_bps: 100 * G,
-      inPlaneLength_m: 1e6,
-      crossPlaneLength_m: 1e6,
-      lpSolver,
-    });
+    const avg = reducedLp(12, 10, 1, 100 * G, 100 * G);
     expect(r.instants).toHaveLength(4);
     for (const i of r.instants) {
       expect(i.model).toBe('exact');

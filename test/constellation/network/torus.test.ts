@@ -90,22 +90,16 @@ describe('torusThroughput (reduced symmetric model)', () => {
     expect(red.paths.p99Latency_s).toBeCloseTo(full.paths.p99Latency_s, 12);
     expect(red.paths.meanLatency_s).toBeCloseTo(full.paths.meanLatency_s, 12);
     // Both solvers agree on the reduced LP.
-    const viaHighs = torusThroughput({
-      planes: P,
-      satsPerPlane: S,
-      phasing: F,
-      ...links(cin * G, ccross * G),
-      lpSolver,
-      lpOptions: { solver: 'highs' },
-    });
-    const viaJsLp = torusThroughput({
-      planes: P,
-      satsPerPlane: S,
-      phasing: F,
-      ...links(cin * G, ccross * G),
-      lpSolver,
-      lpOptions: { solver: 'jslp' },
-    });
+    const via = (solver: 'highs' | 'jslp') =>
+      torusThroughput({
+        planes: P,
+        satsPerPlane: S,
+        phasing: F,
+        ...links(cin * G, ccross * G),
+        lpSolver,
+        lpOptions: { solver },
+      });
+    const [viaHighs, viaJsLp] = [via('highs'), via('jslp')];
     expect(viaJsLp.throughputPerNode_bps / viaHighs.throughputPerNode_bps).toBeCloseTo(1, 7);
   });
 

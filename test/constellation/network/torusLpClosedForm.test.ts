@@ -11,18 +11,21 @@ beforeAll(async () => {
 });
 
 describe('reduced torus LP in closed form', () => {
+  /** One step of `count` destinations, 4 destinations over 4 cross-plane hops, bound 2 on cross-plane links. */
+  const oneStep = (dIn: number, baseInHops: number, inBound: number) =>
+    closedFormTorusLp({
+      steps: [{ dCross: 1, dIn, count: 4 }],
+      baseCrossHops: 4,
+      baseInHops,
+      destinations: 4,
+      crossBound: 2,
+      inBound,
+    })!;
   it('hand-worked: one step, the two hop classes meet inside it', () => {
     // 4 destinations; base hops X0 = 4, Y0 = 12 → b_x = 1, b_y = 3; one step (dCross 1, dIn 2, count 4) → a = 1.
     // U_c = U_i = 2. Without the step: x/U_c = 0.5 < y/U_i = 1.5 (in-plane binds). Full step: x = 2, y = 1 → 1 > 0.5,
     // so they meet inside it: (1 + τ)/2 = (3 − 2τ)/2 → τ = 2/3, x = y = 5/3, μ = 2/(5/3) = 1.2, use 2/3.
-    const c = closedFormTorusLp({
-      steps: [{ dCross: 1, dIn: 2, count: 4 }],
-      baseCrossHops: 4,
-      baseInHops: 12,
-      destinations: 4,
-      crossBound: 2,
-      inBound: 2,
-    })!;
+    const c = oneStep(2, 12, 2);
     expect(c.mu).toBeCloseTo(1.2, 12);
     expect(c.stepUse[0]).toBeCloseTo(2 / 3, 12);
     expect(c.crossActivity).toBeCloseTo(2, 12);
@@ -55,14 +58,7 @@ describe('reduced torus LP in closed form', () => {
   it('hand-worked: an in-plane bound below 1', () => {
     // b_x = b_y = 1, U_c = 2, U_i = 0.5: x/U_c = 0.5 < y/U_i = 2 (in-plane binds). The whole step (1, 1, a = 1) would
     // give x = 2, y = 0 (1 ≥ 0): they meet at (1 + τ)/2 = (1 − τ)/0.5 → τ = 0.6, x = 1.6, y = 0.4, μ = 1.25.
-    const c = closedFormTorusLp({
-      steps: [{ dCross: 1, dIn: 1, count: 4 }],
-      baseCrossHops: 4,
-      baseInHops: 4,
-      destinations: 4,
-      crossBound: 2,
-      inBound: 0.5,
-    })!;
+    const c = oneStep(1, 4, 0.5);
     expect(c.mu).toBeCloseTo(1.25, 12);
     expect(c.stepUse[0]).toBeCloseTo(0.6, 12);
   });

@@ -7,6 +7,7 @@ import {
   throttleFactor,
   type ComputeWaterfallParams,
 } from '../../../src/models/compute/computeWaterfall.js';
+import { WATERFALL_STEPS, WATERFALL_STEPS_TYPICAL } from '../../helpers/waterfall.js';
 
 const tolerance_PFLOPS = 1e-9;
 
@@ -22,16 +23,7 @@ const base: ComputeWaterfallParams = {
 describe('computeWaterfall', () => {
   it('lists the steps in order and the product of the factors is the delivered value', () => {
     const r = computeWaterfall(base);
-    expect(r.steps.map((s) => s.name)).toEqual([
-      'peak',
-      'utilization',
-      'sustained',
-      'eclipse',
-      'power',
-      'thermal',
-      'availability',
-      'downlink',
-    ]);
+    expect(r.steps.map((s) => s.name)).toEqual(WATERFALL_STEPS);
     const product = r.steps.reduce((acc, s) => acc * s.factor, 1);
     expect(r.deliveredPFLOPS).toBeCloseTo(180 * product, 9);
     expect(r.deliveredFraction).toBeCloseTo(product, 12);
@@ -61,17 +53,7 @@ describe('computeWaterfall', () => {
       bytesPerFlop: 1e-9,
       downlinkCapacity_bps: 1e8,
     });
-    expect(r.steps.map((s) => s.name)).toEqual([
-      'peak',
-      'typical',
-      'utilization',
-      'sustained',
-      'eclipse',
-      'power',
-      'thermal',
-      'availability',
-      'downlink',
-    ]);
+    expect(r.steps.map((s) => s.name)).toEqual(WATERFALL_STEPS_TYPICAL);
     // Hand: power f_P = (0.9 × 103,000 − 3,000) / 100,000 = 0.897; thermal f_T = (0.97 × 101,000 − 1,000) / 100,000
     // = 0.9697, a step of min(1, f_T / f_P) = 1; downlink 1e8 bit/s / (1e-9 B/FLOP × 28.70e15 FLOP/s × 8 bit/B)
     // = 0.4355.

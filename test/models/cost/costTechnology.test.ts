@@ -40,6 +40,16 @@ function handHardware(
   return chips + nonChip * (1 + p.ait);
 }
 
+/** The prices a cost technology preset sets. */
+const KEYS: readonly (keyof CostTechnologyPrices)[] = [
+  'arrayPriceFactor',
+  'radiatorPriceFactor',
+  'busCost_USD_per_kg',
+  'aitFraction',
+  'chipIntegrationFraction',
+  'learningRate',
+];
+
 describe('cost technology presets (src/models/cost/costTechnology.ts)', () => {
   const rec = Object.fromEntries(COST_TECHNOLOGIES.map((t) => [t, evaluate(ai1({ technology: t }))])) as Record<
     string,
@@ -129,14 +139,7 @@ describe('cost technology presets (src/models/cost/costTechnology.ts)', () => {
       }
     }
     // every price of the table is ordered the same way
-    for (const k of [
-      'arrayPriceFactor',
-      'radiatorPriceFactor',
-      'busCost_USD_per_kg',
-      'aitFraction',
-      'chipIntegrationFraction',
-      'learningRate',
-    ] as const) {
+    for (const k of KEYS) {
       expect(COST_TECHNOLOGY['production-scale'][k]).toBeLessThanOrEqual(COST_TECHNOLOGY.current[k]);
       expect(COST_TECHNOLOGY.current[k]).toBeLessThanOrEqual(COST_TECHNOLOGY.heritage[k]);
     }
@@ -187,14 +190,6 @@ describe('presets', () => {
    * src/models/cost/costTechnology.ts (SMAD 3rd ed. ch. 20 learning rates; silicon-flex $8/W over rosa-flex $30/W;
    * Starlink V2 mini ~$800k / ~730 kg ≈ $1,100/kg), the ordering the header promises, overrides and range checks.
    */
-  const KEYS: readonly (keyof CostTechnologyPrices)[] = [
-    'arrayPriceFactor',
-    'radiatorPriceFactor',
-    'busCost_USD_per_kg',
-    'aitFraction',
-    'chipIntegrationFraction',
-    'learningRate',
-  ];
 
   describe('cost technology presets as prices', () => {
     it('the three presets, current by default', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { baselineLcoc, type ChipSet, type TerrestrialScenario } from '../../../src/models/cost/lifecycleBaseline.js';
 import { terrestrialBaseline } from '../../../src/models/cost/cost.js';
+import { gb300Rack } from '../../helpers/chipSets.js';
 
 /** The hyperscale-virginia scenario's figures, written out (designs/catalogs/terrestrial-baselines.yaml). */
 const virginia: TerrestrialScenario = {
@@ -14,14 +15,7 @@ const virginia: TerrestrialScenario = {
   availability: 0.99,
   chipLifetime_yr: 6,
 };
-/** A GB300-class rack: 72 chips × $60k, 72 × 1,940 W = 139.68 kW peak, 72 × 2.5 = 180 PFLOPS BF16 dense, idle 0.3. */
-const rack: ChipSet = {
-  chips_USD: 4.32e6,
-  itPowerPeak_W: 139680,
-  idlePowerFraction: 0.3,
-  peakPFLOPS: 180,
-  sustainedFraction: 0.4,
-};
+const rack = gb300Rack;
 
 describe('baselineLcoc', () => {
   it('hyperscale Virginia, 6 years (hand calculation)', () => {

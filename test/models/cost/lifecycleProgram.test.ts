@@ -16,6 +16,15 @@ const twoNodes: ProgramParams = {
   deliveredPFLOPSPerNode: 1,
   discountRate_per_yr: 0.1,
 };
+/** One node at $100, no learning, 4-year life, 10-year horizon: generations at 0, 4 and 8 years. */
+const one: ProgramParams = {
+  nodes: 1,
+  nodeLifetime_yr: 4,
+  horizon_yr: 10,
+  firstUnitCost_USD: 100,
+  deliveredPFLOPSPerNode: 1,
+  discountRate_per_yr: 0,
+};
 
 describe('programEconomics', () => {
   it('replacements, learning, ground segment and operations (hand calculation)', () => {
@@ -59,15 +68,7 @@ describe('programEconomics', () => {
   it('a horizon cut inside a life pays the last generation in full and credits the partial year pro rata', () => {
     // L = 5, H = 7.5: two generations (200), operations 10 × 7.5 = 75; compute 7.5 × 365.25 = 2,739.375 → 275/2,739.375
     // = 0.100388.
-    const r = programEconomics({
-      nodes: 1,
-      nodeLifetime_yr: 5,
-      horizon_yr: 7.5,
-      firstUnitCost_USD: 100,
-      nodeOperations_USD_per_yr: 10,
-      deliveredPFLOPSPerNode: 1,
-      discountRate_per_yr: 0,
-    });
+    const r = programEconomics({ ...one, nodeLifetime_yr: 5, horizon_yr: 7.5, nodeOperations_USD_per_yr: 10 });
     expect(r.generations).toBe(2);
     expect(r.years).toHaveLength(9);
     expect(r.years[8]!.operations_USD).toBeCloseTo(5, 12);
@@ -93,15 +94,6 @@ describe('edges', () => {
    * Program economics edges (src/models/cost/lifecycleProgram.ts, lifecycleEconomics.ts): input ranges with their
    * messages, a fractional last year, and the average node cost. Figures by hand.
    */
-  /** One node at $100, no learning, 4-year life, 10-year horizon: generations at 0, 4 and 8 years. */
-  const one: ProgramParams = {
-    nodes: 1,
-    nodeLifetime_yr: 4,
-    horizon_yr: 10,
-    firstUnitCost_USD: 100,
-    deliveredPFLOPSPerNode: 1,
-    discountRate_per_yr: 0,
-  };
 
   describe('program economics', () => {
     it('10 years of 4-year nodes: ⌈10/4⌉ = 3 generations, average node cost $100, 2 replacements', () => {

@@ -241,15 +241,11 @@ describe('CIRA-2012 interpolation is log-linear (density exponential between gri
 });
 
 describe('extra station keeping (formation keeping) in the propellant budget', () => {
+  /** 550 km moderate, 5,000 kg dry, 100 m², 5 years. */
+  const heavy550: DragParams = { ...B100, dryMass_kg: 5000, dragArea_m2: 100 };
   it('adds to the yearly drag make-up inside one rocket equation: m_p = m_dry·(e^{(Δv_drag + Δv_x)·L/(I_sp g₀)} − 1)', () => {
     // 550 km moderate, 5,000 kg dry, 100 m² (no orbit raise): hand rocket equation with I_sp = 1,500 s, g₀ = 9.80665.
-    const p: DragParams = {
-      altitude_m: 550e3,
-      solarActivity: 'moderate',
-      dryMass_kg: 5000,
-      dragArea_m2: 100,
-      lifetime_yr: 5,
-    };
+    const p = heavy550;
     const plain = dragBudget(p);
     const withExtra = dragBudget({ ...p, extraDeltaV_m_s_per_yr: 40 });
     const ve = 1500 * 9.80665;
@@ -262,13 +258,7 @@ describe('extra station keeping (formation keeping) in the propellant budget', (
   });
 
   it('rejects a negative or non-finite extra Δv', () => {
-    const p: DragParams = {
-      altitude_m: 550e3,
-      solarActivity: 'moderate',
-      dryMass_kg: 5000,
-      dragArea_m2: 100,
-      lifetime_yr: 5,
-    };
+    const p = heavy550;
     for (const x of [-1, Number.NaN, Infinity])
       expect(() => dragBudget({ ...p, extraDeltaV_m_s_per_yr: x })).toThrow(RangeError);
   });
@@ -350,13 +340,7 @@ describe('edges', () => {
   });
 
   /** 500 km, B = 100 kg/m² (2,200 kg, C_D 2.2, 10 m²). */
-  const at500: DragParams = {
-    altitude_m: 500e3,
-    solarActivity: 'moderate',
-    dryMass_kg: 2200,
-    dragArea_m2: 10,
-    lifetime_yr: 5,
-  };
+  const at500: DragParams = { ...B100, altitude_m: 500e3 };
 
   describe('dragBudget: input ranges and their messages', () => {
     it('each positive input is named when refused', () => {

@@ -53,17 +53,19 @@ describe('powerSystem: array output', () => {
   });
 });
 
+/** A 100 min orbit with a 36 min eclipse, 100 W of compute and 10 W of bus ([SMAD]'s round numbers). */
+const smadOrbit = {
+  orbitPeriod_s: 6000,
+  eclipseDuration_s: 2160,
+  computePower_W: 100,
+  busPower_W: 10,
+  islPower_W: 0,
+  pumpPower_W: 0,
+};
+
 describe('powerSystem: SMAD sizing', () => {
   it('P_sa reproduces the SMAD formula by hand for a 100 min orbit with a 36 min eclipse [SMAD]', () => {
-    const r = powerSystem({
-      ...node,
-      orbitPeriod_s: 6000,
-      eclipseDuration_s: 2160,
-      computePower_W: 100,
-      busPower_W: 10,
-      islPower_W: 0,
-      pumpPower_W: 0,
-    });
+    const r = powerSystem({ ...node, ...smadOrbit });
     // (110·36/0.6 + 110·64/0.8)/64 = 240.625 W
     expect(Math.abs(r.requiredArrayPower_W - 240.625)).toBeLessThan(1e-9);
     // C = 110 W × 36 min /(0.25 × 0.9) = 17,600 W·min = 293.3 Wh
@@ -132,15 +134,6 @@ describe('powerSystem: SMAD sizing', () => {
 });
 
 describe('powerSystem: efficiency chain and sizing point', () => {
-  const smadOrbit = {
-    orbitPeriod_s: 6000,
-    eclipseDuration_s: 2160,
-    computePower_W: 100,
-    busPower_W: 10,
-    islPower_W: 0,
-    pumpPower_W: 0,
-  };
-
   it('direct energy transfer X_e 0.65, X_d 0.85: P_sa by hand [SMAD p. 415]', () => {
     const r = powerSystem({ ...node, ...smadOrbit, pathEfficiencyEclipse: 0.65, pathEfficiencyDaylight: 0.85 });
     // (110·36/0.65 + 110·64/0.85)/64 = (6,092.31 + 8,282.35)/64 = 224.604 W
@@ -224,19 +217,12 @@ describe('ranges', () => {
       expect(solarArrayOutput(cell).bol_W_m2).toBe(500);
       expect(solarArrayOutput({ ...cell, missionLife_yr: 30, degradationRate_per_yr: 0 }).eol_W_m2).toBe(500);
       // γ = −0.001/K over 420 − 320 = 100 K: k_T = 0.9; 200 − 250 = −50 K: k_T = 1.05
-      const hot = solarArrayOutput({
-        ...cell,
-        tempCoefficient_per_K: -0.001,
-        cellTemp_K: 420,
-        cellReferenceTemp_K: 320,
-      });
+      /** γ = −0.001/K, the cell at cellTemp_K against its rating at cellReferenceTemp_K. */
+      const at = (cellTemp_K: number, cellReferenceTemp_K: number) =>
+        solarArrayOutput({ ...cell, tempCoefficient_per_K: -0.001, cellTemp_K, cellReferenceTemp_K });
+      const hot = at(420, 320);
       expect(hot.temperatureFactor).toBeCloseTo(0.9, 15);
-      const cold = solarArrayOutput({
-        ...cell,
-        tempCoefficient_per_K: -0.001,
-        cellTemp_K: 200,
-        cellReferenceTemp_K: 250,
-      });
+      const cold = at(200, 250);
       expect(cold.temperatureFactor).toBeCloseTo(1.05, 15);
       // |γ| = 0.05 is the last accepted coefficient
       expect(solarArrayOutput({ ...cell, tempCoefficient_per_K: 0.05, cellTemp_K: 301.15 }).temperatureFactor).toBe(1);

@@ -18,6 +18,23 @@ import {
 
 const tolerance_K = 2; // [DF] case 2
 const relTolerance = 0.005; // [DF] case 1: ±0.5 %
+/** Stefan–Boltzmann constant [W/m²K⁴] (CODATA 2018). */
+const SIGMA = 5.670374419e-8;
+
+/** 100 kW on a 300 K panel (330 K junction − 30 K loop), ε 0.9, α 0.2, 550 km, no direct Sun, no environment. */
+const panel300K: RadiatorSizingParams = {
+  heatLoad_W: 100e3,
+  junctionTempMax_K: 330,
+  loopDeltaT_K: 30,
+  solarAbsorptance: 0.2,
+  irEmittance: 0.9,
+  altitude_m: 550e3,
+  solarIncidence_rad: 0,
+  environment: NO_ENVIRONMENT,
+  sinkTemp_K: 0,
+  arealDensity_kg_m2: 7,
+  pumpPower_W_per_W: 0,
+};
 
 /** Ideal radiator: no environment, 0 K sink, radiator temperature = T (ΔT_loop = 0). */
 const ideal = (heatLoad_W: number, T_K: number, eps: number): RadiatorSizingParams => ({
@@ -201,7 +218,6 @@ describe('albedo on both radiator faces', () => {
   //   q_albedo = 2 · 0.2 · 0.3 · 1400 · 0.25 = 42 W/m²
   //   emitted  = 2 · 0.9 · σ · 300⁴ = 1.8 · 5.670374419e-8 · 8.1e9 = 826.73 W/m² (CODATA 2018 σ; sink 0 K)
   //   area     = 100 kW / (826.73 − 42) = 127.43 m²
-  const SIGMA = 5.670374419e-8;
   const albedoOnly = {
     solarAbsorptance: 0.2,
     irEmittance: 0.9,
@@ -213,14 +229,7 @@ describe('albedo on both radiator faces', () => {
   };
 
   it('absorbs 2·α·a·S·F_E: 42 W/m² and 127.4 m² for 100 kW at 300 K (hand calculation)', () => {
-    const r = radiatorSizing({
-      ...albedoOnly,
-      heatLoad_W: 100e3,
-      junctionTempMax_K: 330,
-      loopDeltaT_K: 30,
-      arealDensity_kg_m2: 7,
-      pumpPower_W_per_W: 0,
-    });
+    const r = radiatorSizing({ ...panel300K, ...albedoOnly });
     expect(r.absorbedSolar_W_m2).toBe(0);
     expect(r.absorbedEarthIR_W_m2).toBe(0);
     expect(r.absorbedAlbedo_W_m2).toBeCloseTo(42, 9);
@@ -241,20 +250,7 @@ describe('emittance', () => {
    * Emittance and fin efficiency in the infeasible-case message of src/models/thermal/thermal.ts, and the ends of the
    * emittance and view-factor ranges (hand calculations; σ = 5.670374419e-8 W/m²K⁴, CODATA 2018).
    */
-  const SIGMA = 5.670374419e-8;
-  const panel: RadiatorSizingParams = {
-    heatLoad_W: 100e3,
-    junctionTempMax_K: 330,
-    loopDeltaT_K: 30,
-    solarAbsorptance: 0.2,
-    irEmittance: 0.9,
-    altitude_m: 550e3,
-    solarIncidence_rad: 0,
-    environment: NO_ENVIRONMENT,
-    sinkTemp_K: 0,
-    arealDensity_kg_m2: 7,
-    pumpPower_W_per_W: 0,
-  };
+  const panel = panel300K;
 
   describe('equilibrium temperature with ε and η_fin below 1', () => {
     it('ε 0.8, η_fin 0.5, 400 W/m² OLR on ΣF = 1: absorbs 320, emits 72.6 at 200 K, equilibrium (320/(0.8σ))^¼', () => {
@@ -299,21 +295,11 @@ describe('faces', () => {
    *   emitted = faces·η_fin·ε·σ·(T⁴ − T_sink⁴),  absorbed = α·S·sin θ + α·a·S·ΣF + ε·OLR·ΣF,
    * with ΣF = F₁ + F₂ for two faces and F₁ for one (Gilmore 2002 ch. 2 and 6), σ = 5.670374419e-8 W/m²K⁴ (CODATA 2018).
    */
-  const SIGMA = 5.670374419e-8;
 
-  /** 300 K panel (330 K junction − 30 K loop), ε 0.9, α 0.2, no direct Sun; Earth albedo a 0.3 of S 1,400, OLR 200. */
+  /** The 300 K panel with Earth albedo a 0.3 of S 1,400 W/m² and OLR 200 W/m². */
   const panel: RadiatorSizingParams = {
-    heatLoad_W: 100e3,
-    junctionTempMax_K: 330,
-    loopDeltaT_K: 30,
-    solarAbsorptance: 0.2,
-    irEmittance: 0.9,
-    altitude_m: 550e3,
-    solarIncidence_rad: 0,
+    ...panel300K,
     environment: { solarIrradiance_W_m2: 1400, albedo: 0.3, earthIR_W_m2: 200 },
-    sinkTemp_K: 0,
-    arealDensity_kg_m2: 7,
-    pumpPower_W_per_W: 0,
   };
   /** σ·300⁴ = 5.670374419e-8 × 8.1e9 = 459.3003 W/m² per unit emittance and face. */
   const sigmaT4 = SIGMA * 300 ** 4;

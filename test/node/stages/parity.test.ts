@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateDesignFile, nodeEvaluator } from '../../../src/index.js';
 import { loadTerrestrialBaselines } from '../../../src/catalog/baselines.js';
 import type { CatalogOverrides } from '../../../src/catalog/overrides.js';
+import { gb300Rack } from '../../helpers/chipSets.js';
 import { groundLcoc } from '../../../src/node/stages/parity.js';
 import { baselineLcoc } from '../../../src/models/cost/lifecycleBaseline.js';
 import type { PriceFactors } from '../../../src/models/cost/priceTrajectories.js';
@@ -28,13 +29,7 @@ describe('parity year of a node design', () => {
 
   it('the re-assembled baseline LCOC equals the baseline model run on the re-priced scenario (oracle: lifecycleBaseline.ts)', () => {
     const scenario = loadTerrestrialBaselines().find((s) => s.id === 'hyperscale-virginia')!;
-    const chipSet = {
-      chips_USD: 3.96e6,
-      itPowerPeak_W: 139680,
-      idlePowerFraction: 0.3,
-      peakPFLOPS: 180,
-      sustainedFraction: 0.4,
-    };
+    const chipSet = { ...gb300Rack, chips_USD: 3.96e6 };
     const f: PriceFactors = {
       launch: 0.5,
       chip: 0.6,

@@ -173,28 +173,23 @@ describe.skipIf(!redisAvailable && !ci)('distributed runs at their trust boundar
     });
     try {
       const hash = 'ab'.repeat(32);
-      const huge = await forge(redis.url, 'forged', {
-        odcVersion: VERSION,
-        queue: 'forged',
-        studyHash: hash,
-        studyKey: `odc:forged:study:${hash}:0123abcd`,
-        dims: 2,
-        count: 50_000_000,
-        x: [],
-      });
+      /** A forged 2-D job of the forged queue claiming `count` designs over the numbers x. */
+      const forgeJob = (count: number, x: number[]) =>
+        forge(redis.url, 'forged', {
+          odcVersion: VERSION,
+          queue: 'forged',
+          studyHash: hash,
+          studyKey: `odc:forged:study:${hash}:0123abcd`,
+          dims: 2,
+          count,
+          x,
+        });
+      const huge = await forgeJob(50_000_000, []);
       expect(huge).toMatch(/^odc-rejected: .*count must be a whole number in \[1, 65536\]/);
       // 1.2 million numbers (~11 MB of JSON, over MAX_JOB_DATA_CHARS): refused from its length, never parsed into an
       // array
       const big = Array.from({ length: 1_200_000 }, (_, i) => 0.1234567 + i * 1e-9);
-      const oversize = await forge(redis.url, 'forged', {
-        odcVersion: VERSION,
-        queue: 'forged',
-        studyHash: hash,
-        studyKey: `odc:forged:study:${hash}:0123abcd`,
-        dims: 2,
-        count: 600_000,
-        x: big,
-      });
+      const oversize = await forgeJob(600_000, big);
       expect(oversize).toMatch(
         new RegExp(
           `^odc-rejected: .*its data is \\d+ characters, more than the ${MAX_JOB_DATA_CHARS} of any odc job \\(not parsed\\)`,
