@@ -105,7 +105,8 @@ export interface WarmStart {
 export type AlgorithmFactory = (problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) => Algorithm;
 
 /** Study settings (`algorithm:` keys) that only some algorithms read. */
-export type AlgorithmSetting = 'partitions' | 'batch' | 'trustRegion';
+export const ALGORITHM_SETTINGS = ['partitions', 'batch', 'trustRegion'] as const;
+export type AlgorithmSetting = (typeof ALGORITHM_SETTINGS)[number];
 
 /** An algorithm as the registry (solvers/index.ts) lists it: each algorithm's folder exports its own. */
 export interface AlgorithmEntry {

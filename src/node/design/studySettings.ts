@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { lazy } from '../../base/lazy.js';
 import { ALGORITHM_NAMES, ALGORITHMS, algorithmEntry } from '../../../solvers/index.js';
-import type { AlgorithmEntry, AlgorithmSetting } from '../../optimize/algorithm.js';
+import { ALGORITHM_SETTINGS, type AlgorithmEntry, type AlgorithmSetting } from '../../optimize/algorithm.js';
 
 const variableRange = lazy(() => z.tuple([z.number(), z.number()]));
 export const variableDomainSchema = lazy(() =>
@@ -107,13 +107,11 @@ const algorithmRunFields = () => ({
     ),
 });
 
-/** The names of the registered algorithms that have `pick`, as "a and b" or "a, b and c". */
-const namesWith = (pick: (a: AlgorithmEntry) => boolean): string =>
-  (ALGORITHMS as readonly AlgorithmEntry[])
-    .filter(pick)
-    .map((a) => a.name)
-    .join(', ')
-    .replace(/, ([^,]*)$/, ' and $1');
+/** The names of the registered algorithms that have `pick`. */
+const namesWith = (pick: (a: AlgorithmEntry) => boolean): string[] =>
+  (ALGORITHMS as readonly AlgorithmEntry[]).filter(pick).map((a) => a.name);
+/** "a and b", "a, b and c". */
+const listed = (names: readonly string[]): string => names.join(', ').replace(/, ([^,]*)$/, ' and $1');
 
 /** A setting only some algorithms read is refused for the others; a surrogate needs an evaluation budget. */
 function checkAlgorithmSettings(
@@ -121,19 +119,19 @@ function checkAlgorithmSettings(
   ctx: z.RefinementCtx,
 ): void {
   const entry = algorithmEntry(a.name)!;
-  for (const key of ['partitions', 'batch', 'trustRegion'] as const) {
+  for (const key of ALGORITHM_SETTINGS) {
     if (a[key] === undefined || entry.settings.includes(key)) continue;
     const owners = namesWith((o) => o.settings.includes(key));
     ctx.addIssue({
       code: 'custom',
-      message: `algorithm.${key} is a setting of ${owners} only: remove it, or set name: ${owners.split(' ')[0]}`,
+      message: `algorithm.${key} is a setting of ${listed(owners)} only: remove it, or set name: ${owners[0]}`,
       path: [key],
     });
   }
   if (entry.surrogate && a.evaluations === undefined)
     ctx.addIssue({
       code: 'custom',
-      message: `${namesWith((o) => o.surrogate)} need a budget: set evaluations (e.g. 200; it sizes their start and stops the run)`,
+      message: `${listed(namesWith((o) => o.surrogate))} need a budget: set evaluations (e.g. 200; it sizes their start and stops the run)`,
       path: ['evaluations'],
     });
 }
