@@ -22,6 +22,18 @@ let runB = '';
 let live = '';
 let server: RunningServer;
 
+/** A GET to an address given as Node's `host` option (IPv6 without brackets); the status. */
+function boundRequest(host: string, port: number, opts: RawRequest): Promise<number> {
+  return new Promise((ok, fail) => {
+    const req = request({ host, port, method: 'GET', path: opts.path, headers: opts.headers ?? {} }, (res) => {
+      res.resume();
+      res.on('end', () => ok(res.statusCode ?? 0));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
 beforeAll(async () => {
   dir = tempDir('serve-api');
   runA = await tinyRun(dir, ZDT1, ZDT1_ALGORITHM(1), { out: 'a' });
@@ -183,6 +195,38 @@ describe('odc serve API', () => {
       expect(unsafePath(p), p).toBe(true);
     for (const p of ['/', '/explorer.js', '/api/runs/0/designs/12', '/?filter=a.b:1:2', '/api/runs/0/front?x=..'])
       expect(unsafePath(p), p).toBe(false);
+  });
+
+  it('checks the Host header on every loopback bind form, and refuses wildcard or remote binds without --allow-remote', async () => {
+    for (const host of ['127.0.0.1', '127.1', '127.0.0.2', '::1', '::ffff:127.0.0.1', 'localhost']) {
+      const s = await startServer({ runDirs: [runA], port: 0, host });
+      try {
+        expect(s.loopbackOnly, host).toBe(true);
+        const port = new URL(s.url).port;
+        // connect to the bound address itself; only the Host header varies
+        const connect = host === 'localhost' ? '127.0.0.1' : host.replace(/^127\.1$/, '127.0.0.1');
+        const at = (h: string): Promise<number> =>
+          boundRequest(connect, Number(port), { path: '/api/runs', headers: { Host: h } });
+        expect(await at('evil.example'), host).toBe(403);
+        expect(await at(`evil.example:${port}`), host).toBe(403);
+        expect(await at(`localhost:${port}`), host).toBe(200);
+        expect(await at(`127.0.0.1:${port}`), host).toBe(200);
+      } finally {
+        await s.close();
+      }
+    }
+    for (const host of ['', '0.0.0.0', '::']) {
+      const e = await startServer({ runDirs: [runA], port: 0, host }).catch((x: unknown) => x);
+      expect(e, host).toBeInstanceOf(StudyError);
+      expect((e as StudyError).message).toMatch(/every interface.*--allow-remote/);
+    }
+    const wide = await startServer({ runDirs: [runA], port: 0, host: '0.0.0.0', allowRemote: true });
+    try {
+      expect(wide.loopbackOnly).toBe(false);
+      expect(wide.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    } finally {
+      await wide.close();
+    }
   });
 
   it('follows a running run: appended rows appear, a half-written row waits, the front is the feasible non-dominated set', async () => {
