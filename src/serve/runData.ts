@@ -5,9 +5,10 @@
  * the last one (from the last complete row: a row being written is left for the next poll). A finished run's front
  * is pareto.json's reported front; a running run's is the non-dominated set of its feasible rows so far.
  */
-import { closeSync, existsSync, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, readSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { StudyError } from '../base/errors.js';
+import { openRegularFile } from '../base/guardedFile.js';
 import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
 import { unitOf } from '../node/record/metrics.js';
 import { splitCsvRecord } from '../run/csvStream.js';
@@ -123,9 +124,14 @@ export class ServedRun {
     }
     const path = this.logPath();
     if (path === undefined) return;
-    const fd = openSync(path, 'r');
+    // a regular file, opened without following a link (guardedFile.ts); its new bytes are read, however many
+    const { fd, size } = openRegularFile(path, {
+      what: 'run log',
+      maxBytes: Number.MAX_SAFE_INTEGER,
+      code: 'BAD_RUN_DIR',
+      fix: 'the run folder is damaged: run the study again',
+    });
     try {
-      const size = fstatSync(fd).size;
       if (size < this.offset) {
         this.n = 0;
         this.offset = 0;

@@ -15,7 +15,7 @@ import { lookup } from 'node:dns/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { packageRoot } from '../base/paths.js';
-import { StudyError } from '../base/errors.js';
+import { isStudyError, StudyError } from '../base/errors.js';
 import type { LpSolver } from '../optimize/lp.js';
 import { compareServed } from './compare.js';
 import { designFile, designView } from './designData.js';
@@ -61,7 +61,10 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const script = readFileSync(opts.assetPath ?? explorerAssetPath());
   const server = createServer((req, res) => {
     handle(req, res, { runs, script, allowedHosts }).catch((e: unknown) =>
-      send(res, 500, 'text/plain; charset=utf-8', `internal error: ${(e as Error).message}\n`),
+      // a run file that is not what odc wrote (a link, a FIFO, malformed JSON): 409 naming it; anything else is a bug
+      isStudyError(e)
+        ? problem(res, 409, e.message)
+        : send(res, 500, 'text/plain; charset=utf-8', `internal error: ${(e as Error).message}\n`),
     );
   });
   await refuseRemoteUnlessAllowed(opts);

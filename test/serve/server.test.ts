@@ -4,7 +4,8 @@
  * against a brute-force dominance check, the indicators of two runs against a hand-written 2-objective hypervolume
  * and IGD+; the notes write and its refusals; Host and path checks; the exit-2 errors before listening.
  */
-import { appendFileSync, readFileSync, renameSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -227,6 +228,31 @@ describe('odc serve API', () => {
     } finally {
       await wide.close();
     }
+  });
+
+  it('answers 409 naming notes.json when it is a link, a FIFO, /dev/zero or malformed, and never reads through it', async () => {
+    const notes = join(runB, 'notes.json');
+    const plant: [string, () => void, RegExp][] = [
+      ['a link to /etc/passwd', () => symlinkSync('/etc/passwd', notes), /is a symbolic link/],
+      ['a link to valid JSON', () => symlinkSync(join(runB, 'run.json'), notes), /is a symbolic link/],
+      ['a FIFO', () => execFileSync('mkfifo', [notes]), /is a pipe \(FIFO\)/],
+      ['/dev/zero', () => symlinkSync('/dev/zero', notes), /is a symbolic link/],
+      ['malformed JSON', () => writeFileSync(notes, '{"formatVersion": 1, "notes": '), /not valid JSON/],
+    ];
+    for (const [what, make, why] of plant) {
+      rmSync(notes, { force: true });
+      make();
+      const r = await rawRequest(server.url, {
+        path: '/api/runs/1/notes',
+        headers: { Host: new URL(server.url).host },
+      });
+      expect(r.status, what).toBe(409);
+      const error = (JSON.parse(r.body) as { error: string }).error;
+      expect(error, what).toContain(notes);
+      expect(error, what).toMatch(why);
+      expect(error, what).not.toMatch(/root:|"formatVersion"/); // nothing of the target is echoed
+    }
+    rmSync(notes, { force: true });
   });
 
   it('follows a running run: appended rows appear, a half-written row waits, the front is the feasible non-dominated set', async () => {
