@@ -266,8 +266,16 @@ describe('odc serve API', () => {
       const before = await info();
       expect(before.status).toBe('running');
       expect(before.rows).toBe(half);
+      // the columns buffer is built once per state of the log and shared by every request
+      const served = s.runs[0]!;
+      const first = served.columnsBinary();
+      expect(served.columnsBinary()).toBe(first);
+      expect(first.length).toBe(half * served.columns.length * 8);
       appendFileSync(join(live, 'evaluations.csv.partial'), rest);
       const after = await info();
+      const grown = served.columnsBinary();
+      expect(grown).not.toBe(first);
+      expect(grown.length).toBe(log.rows.length * served.columns.length * 8);
       expect(after.rows).toBe(log.rows.length);
       expect(after.version).not.toBe(before.version);
       // the front of the log, by brute force: feasible rows no other feasible row dominates
