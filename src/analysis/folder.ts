@@ -6,9 +6,10 @@
  * run folder or unrelated files are never overwritten.
  */
 import { prepareOutputFolder } from '../base/outputTarget.js';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { StudyError } from '../base/errors.js';
+import { readRegularText } from '../base/guardedFile.js';
 import { writeFileAtomic, writeStreamAtomic } from '../run/atomic.js';
 import { studySlug } from '../run/runFolder.js';
 
@@ -30,7 +31,8 @@ export function defaultAnalysisDir(kind: AnalysisKind, designName: string, seed:
 
 function earlierKind(dir: string): string | undefined {
   try {
-    const kind = (JSON.parse(readFileSync(join(dir, SUMMARY_FILE), 'utf8')) as { kind?: unknown } | null)?.kind;
+    const text = readRegularText(join(dir, SUMMARY_FILE), { what: 'summary file', maxBytes: 2 ** 24, fix: '' });
+    const kind = (JSON.parse(text) as { kind?: unknown } | null)?.kind;
     return typeof kind === 'string' ? kind : undefined;
   } catch {
     return undefined;

@@ -5,9 +5,9 @@
  * and the fix (./issues.ts). Knows nothing of what the file describes: any layer may read its files here.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type * as z from 'zod';
+import { readRegularText } from './guardedFile.js';
 import { StudyError } from './errors.js';
 import { issueToError, type Path, type SourceMap } from './issues.js';
 
@@ -47,55 +47,16 @@ export function yamlNodeBound(text: string): number {
 }
 
 /**
- * The text of an input file: a regular file of at most MAX_INPUT_BYTES (a FIFO, a device such as
- * /dev/zero, a folder or an oversized file is refused with FILE_NOT_FOUND / OUT_OF_RANGE, never read).
+ * The text of an input file: a regular file (a link to one is followed) of at most MAX_INPUT_BYTES; a FIFO, a
+ * device such as /dev/zero, a folder or an oversized file is refused unread (guardedFile.ts).
  */
 export function readInputFile(file: string, what = 'design file'): string {
-  let st;
-  try {
-    st = statSync(file);
-  } catch {
-    throw new StudyError(
-      'FILE_NOT_FOUND',
-      `${file}: file not found; check the path (shipped designs and studies are in designs/)`,
-      { file },
-    );
-  }
-  if (st.isDirectory()) {
-    throw new StudyError('FILE_NOT_FOUND', `${file}: is a folder, not a ${what}; name a .yaml file inside it`, {
-      file,
-    });
-  }
-  if (!st.isFile()) {
-    throw new StudyError(
-      'FILE_NOT_FOUND',
-      `${file}: is not a regular file (a pipe, socket or device); odc reads a ${what} only from a regular file`,
-      { file },
-    );
-  }
-  const tooBig = (): never => {
-    throw new StudyError(
-      'OUT_OF_RANGE',
-      `${file}: the file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB, the limit for a ${what}`,
-      { file },
-    );
-  };
-  if (st.size > MAX_INPUT_BYTES) tooBig();
-  const fd = openSync(file, 'r');
-  try {
-    // Read at most one byte past the cap, whatever the file grew to since stat.
-    const buf = Buffer.allocUnsafe(MAX_INPUT_BYTES + 1);
-    let n = 0;
-    for (;;) {
-      const k = readSync(fd, buf, n, buf.length - n, null);
-      if (k === 0) break;
-      n += k;
-      if (n > MAX_INPUT_BYTES) tooBig();
-    }
-    return buf.toString('utf8', 0, n);
-  } finally {
-    closeSync(fd);
-  }
+  return readRegularText(file, {
+    what,
+    maxBytes: MAX_INPUT_BYTES,
+    followLinks: true,
+    fix: 'check the path (shipped designs and studies are in designs/)',
+  });
 }
 
 /**

@@ -4,8 +4,10 @@
  * complete, so a multi-gigabyte evaluations.csv is never one string (V8 caps strings at ~512 MiB).
  * Peak memory is one chunk plus the longest record.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
+import { StudyError } from '../base/errors.js';
+import { openRegularFile } from '../base/guardedFile.js';
 
 // 64 KiB: the chunk strings stay below V8's large-object size (~128 KiB), so they die young; 4 MiB chunks went to
 // large-object space and piled up to ~200 MB of garbage between full collections on a 723 MB log.
@@ -71,13 +73,27 @@ function pickColumns(record: string, columns: readonly number[]): string[] {
   return out;
 }
 
+/** A regular file only, never through a link (guardedFile.ts); its length is streamed, so no size cap. */
+function openLog(path: string, fix = 'the run folder is damaged: run the study again'): number {
+  return openRegularFile(path, { what: 'run log', maxBytes: Number.MAX_SAFE_INTEGER, code: 'BAD_RUN_DIR', fix }).fd;
+}
+
+function cutTail(path: string, row: number, fix: string): never {
+  throw new StudyError(
+    'BAD_RUN_DIR',
+    `${path}: ends mid-row (row ${row} after the header has no line end: the file was cut); ${fix}`,
+    { file: path },
+  );
+}
+
 /**
  * `pick.columns`, when set (the callback may set it after reading the header), asks for those columns only:
  * `fields` then holds them in that order (an empty string past the end of a short record). Records without a
  * quote are then cut at the wanted commas only, so a log of millions of rows makes a few strings per row
  * instead of one per column (the garbage, not the parsing, set the peak memory of long replays).
  * Calls `onRecord(fields, recordNumber)` for every record of the file (recordNumber 0 is the header),
- * without its line ending (LF or CRLF). A trailing record without a final newline is delivered too.
+ * without its line ending (LF or CRLF). A trailing record without a final newline is delivered too, unless
+ * `pick.refuseCutTail` says the file is finished (then it was cut: a StudyError naming the file and the row).
  * Reads at most `maxBytes` bytes when given (the rest is ignored); `chunkBytes` is the read size (tests use tiny ones).
  */
 export function forEachCsvRecord(
@@ -85,9 +101,13 @@ export function forEachCsvRecord(
   onRecord: (fields: string[], recordNumber: number) => void,
   maxBytes = Infinity,
   chunkBytes = CHUNK_BYTES,
-  pick: { columns?: readonly number[] } = {},
+  pick: {
+    columns?: readonly number[];
+    /** A last record without a line end is a cut file: refused with this fix instead of delivered. */
+    refuseCutTail?: string;
+  } = {},
 ): void {
-  const fd = openSync(path, 'r');
+  const fd = openLog(path, pick.refuseCutTail);
   try {
     const buf = Buffer.allocUnsafe(chunkBytes);
     const decoder = new StringDecoder('utf8');
@@ -133,6 +153,8 @@ export function forEachCsvRecord(
       scanned -= start;
       if (got === 0) break;
     }
+    if (pending.length > 0 && read < maxBytes && pick.refuseCutTail !== undefined)
+      cutTail(path, recordNumber, pick.refuseCutTail);
     if (pending.length > 0) emit(pending);
   } finally {
     closeSync(fd);

@@ -11,6 +11,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, constants, existsSync, lstatSync, openSync, readSync, statSync, truncateSync } from 'node:fs';
 import { forEachCsvRecord, splitCsvRecord } from './csvStream.js';
+import { openRegularFile } from '../base/guardedFile.js';
 import { FORMULA_PREFIX, PLAIN_NUMBER } from '../base/csv.js';
 import { writeAllSync } from './atomic.js';
 import { StudyError } from '../base/errors.js';
@@ -305,7 +306,12 @@ export interface LogPrefix {
 
 /** Feeds a file's bytes to `hash` in 1 MB reads (a log of gigabytes is never held). */
 function hashFile(path: string, hash: Hash): void {
-  const fd = openSync(path, 'r');
+  const { fd } = openRegularFile(path, {
+    what: 'run log',
+    maxBytes: Number.MAX_SAFE_INTEGER,
+    code: 'BAD_RUN_DIR',
+    fix: 'the run folder is damaged: run the study again',
+  });
   try {
     const buf = Buffer.allocUnsafe(1 << 20);
     for (let n = readSync(fd, buf, 0, buf.length, null); n > 0; n = readSync(fd, buf, 0, buf.length, null))

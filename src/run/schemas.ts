@@ -3,8 +3,8 @@
  * run folder is trusted on a cast: `odc run --resume` (src/run/runFolder.ts) and the report loader
  * (src/report/document/load.ts) validate with these, the same discipline as study files.
  */
-import { lstatSync, readFileSync } from 'node:fs';
 import * as z from 'zod';
+import { readRegularText } from '../base/guardedFile.js';
 import { lazy } from '../base/lazy.js';
 import { StudyError, type StudyErrorCode } from '../base/errors.js';
 import { ODC_VERSION } from './versions.js';
@@ -115,26 +115,9 @@ const MAX_RUN_JSON_BYTES = 512 * 2 ** 20;
 
 /** Parsed JSON of `path`, or a StudyError naming the file (truncated, empty, not JSON). */
 export function readJsonFile(path: string, code: StudyErrorCode, fix: string): unknown {
-  // Only a regular file of bounded size is read: a folder, a FIFO or a link to /dev/zero put in its place would
-  // crash the read or never end it.
-  let st;
-  try {
-    st = lstatSync(path);
-  } catch {
-    throw new StudyError(code, `${path}: missing; ${fix}`, { file: path });
-  }
-  if (!st.isFile()) {
-    const what = st.isSymbolicLink() ? 'a symbolic link' : st.isDirectory() ? 'a folder' : 'a device, pipe or socket';
-    throw new StudyError(code, `${path}: is ${what}, not the file odc wrote; ${fix}`, { file: path });
-  }
-  if (st.size > MAX_RUN_JSON_BYTES) {
-    throw new StudyError(
-      code,
-      `${path}: ${st.size} bytes, more than any file odc writes there (${MAX_RUN_JSON_BYTES / 2 ** 20} MB); ${fix}`,
-      { file: path },
-    );
-  }
-  const text = readFileSync(path, 'utf8');
+  // Only a regular file of bounded size is read (guardedFile.ts): a folder, a FIFO or a link to /dev/zero put in its
+  // place would crash the read or never end it.
+  const text = readRegularText(path, { what: 'file odc wrote', maxBytes: MAX_RUN_JSON_BYTES, code, fix });
   try {
     return JSON.parse(text);
   } catch (e) {

@@ -6,9 +6,10 @@
  * study's variables — the same names and kinds, every value inside this study's bounds or options — or the run stops
  * with exit 2 naming the file, the field and the fix.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { StudyError } from '../base/errors.js';
+import { isStudyError, StudyError } from '../base/errors.js';
+import { readRegularText } from '../base/guardedFile.js';
 import type { WarmStart } from '../optimize/algorithm.js';
 import type { Problem } from '../optimize/types.js';
 import { logHeader, parseLog } from './log.js';
@@ -103,8 +104,21 @@ function designVector(
 function priorEvaluations(dir: string, problem: Problem): NonNullable<WarmStart['evaluations']> {
   const path = join(dir, 'evaluations.csv');
   if (!existsSync(path)) return [];
-  const text = readFileSync(path, 'utf8');
-  if (text.length > MAX_LOG_BYTES || !text.startsWith(logHeader(problem))) return [];
+  let text: string;
+  try {
+    text = readRegularText(path, { what: 'run log', maxBytes: MAX_LOG_BYTES, fix: FIX });
+  } catch (e) {
+    if (isStudyError(e) && e.code === 'OUT_OF_RANGE') return []; // too large to be worth reading: no model data
+    throw e;
+  }
+  if (!text.startsWith(logHeader(problem))) return [];
+  // odc ends every row with a line end: a last row without one was cut (a copy or a disk that stopped mid-write)
+  if (!text.endsWith('\n'))
+    throw new StudyError(
+      'BAD_RUN_DIR',
+      `${path}: ends mid-row (its last row has no line end: the file was cut, and that row is not model data); ${FIX}`,
+      { file: path },
+    );
   const inRange = (x: Float64Array): boolean =>
     problem.variables.every((v, i) => v.kind === 'choice' || (x[i]! >= v.lower && x[i]! <= v.upper));
   return parseLog(text, problem)

@@ -3,15 +3,19 @@
  * writes. A note arrives as JSON ({design, text}), is validated (an existing design, at most NOTE_MAX_CHARS of
  * text; empty text removes the note) and the whole file is written through a temporary file and a rename.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
+import { StudyError } from '../base/errors.js';
+import { readRegularText } from '../base/guardedFile.js';
 import { writeFileAtomic } from '../run/atomic.js';
 
 export const NOTES_FILE = 'notes.json';
 export const NOTE_MAX_CHARS = 4000;
 /** Most notes one run keeps (the file stays small enough to rewrite whole). */
 export const MAX_NOTES = 10_000;
+/** Largest notes.json read [bytes]: MAX_NOTES notes of NOTE_MAX_CHARS characters, 4 bytes each at worst. */
+const MAX_NOTES_BYTES = MAX_NOTES * (NOTE_MAX_CHARS * 4 + 200);
 
 export interface NotesFile {
   readonly formatVersion: 1;
@@ -28,19 +32,47 @@ const notesFileSchema = z.looseObject({
   notes: z.record(z.string().regex(/^\d+$/), z.looseObject({ text: z.string(), updatedAt: z.string() })),
 });
 
+const MOVE_AWAY = 'move it away to write notes';
+
 /**
- * The run's notes; an absent or unreadable file reads as no notes (it is the user's, never overwritten unread: see
- * writeNote).
+ * The run's notes; an absent file reads as no notes. A file that is there but is not a regular notes file of odc serve
+ * (a link, a FIFO, a device, malformed JSON) is a StudyError naming it (the server answers 409), and is never
+ * overwritten unread (see writeNote).
  */
 export function readNotes(runDir: string): NotesFile {
   const path = join(runDir, NOTES_FILE);
-  if (!existsSync(path)) return { formatVersion: 1, notes: {} };
-  const parsed = notesFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!present(path)) return { formatVersion: 1, notes: {} };
+  const text = readRegularText(path, {
+    what: 'notes file',
+    maxBytes: MAX_NOTES_BYTES,
+    code: 'BAD_RUN_DIR',
+    fix: MOVE_AWAY,
+  });
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    const why = (e as Error).message.replace(/\s+/g, ' ').slice(0, 120);
+    throw new StudyError('BAD_RUN_DIR', `${path}: not valid JSON (${why}); ${MOVE_AWAY}`, { file: path });
+  }
+  const parsed = notesFileSchema.safeParse(raw);
   if (!parsed.success)
-    throw new Error(
-      `${path}: not a notes file of odc serve (${parsed.error.issues[0]?.message ?? 'invalid'}); move it away to write notes`,
+    throw new StudyError(
+      'BAD_RUN_DIR',
+      `${path}: not a notes file of odc serve (${parsed.error.issues[0]?.message ?? 'invalid'}); ${MOVE_AWAY}`,
+      { file: path },
     );
   return parsed.data as NotesFile;
+}
+
+/** True when something (even a dangling link) is at `path`. */
+function present(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Sets (or, with empty text, removes) the note of `design`; returns the file as written. */

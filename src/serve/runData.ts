@@ -5,9 +5,10 @@
  * the last one (from the last complete row: a row being written is left for the next poll). A finished run's front
  * is pareto.json's reported front; a running run's is the non-dominated set of its feasible rows so far.
  */
-import { closeSync, existsSync, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, readSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { StudyError } from '../base/errors.js';
+import { openRegularFile } from '../base/guardedFile.js';
 import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
 import { unitOf } from '../node/record/metrics.js';
 import { splitCsvRecord } from '../run/csvStream.js';
@@ -73,6 +74,9 @@ export class ServedRun {
   /** Column of each log field (header order), -1 for the trailing reason. */
   private fieldColumn: number[] = [];
   private frontCache: { key: string; indices: Int32Array } | undefined;
+  /** Rows parsed plus resets since the server started: what the columns cache is keyed on. */
+  private logRevision = 0;
+  private columnsCache: { logRevision: number; buffer: Buffer } | undefined;
 
   constructor(id: number, dirArg: string, lp?: LpSolver) {
     const dir = resolve(dirArg);
@@ -123,11 +127,17 @@ export class ServedRun {
     }
     const path = this.logPath();
     if (path === undefined) return;
-    const fd = openSync(path, 'r');
+    // a regular file, opened without following a link (guardedFile.ts); its new bytes are read, however many
+    const { fd, size } = openRegularFile(path, {
+      what: 'run log',
+      maxBytes: Number.MAX_SAFE_INTEGER,
+      code: 'BAD_RUN_DIR',
+      fix: 'the run folder is damaged: run the study again',
+    });
     try {
-      const size = fstatSync(fd).size;
       if (size < this.offset) {
         this.n = 0;
+        this.logRevision++;
         this.offset = 0;
         this.headerParsed = false;
       }
@@ -191,6 +201,7 @@ export class ServedRun {
       this.data[k]![r] = v;
     }
     this.n++;
+    this.logRevision++;
   }
 
   info(): RunInfo {
@@ -227,10 +238,15 @@ export class ServedRun {
 
   /** All columns, column after column, as one little-endian Float64 buffer (rows = byteLength / 8 / columns). */
   columnsBinary(): Buffer {
+    // one buffer per state of the log, shared by every request (8 clients of a 2M-row run hold one copy, not 8);
+    // `logRevision` counts every row parsed and every reset, so a log reread after a resume never matches
+    if (this.columnsCache?.logRevision === this.logRevision) return this.columnsCache.buffer;
     const n = this.n;
     const out = new Float64Array(n * this.columns.length);
     this.data.forEach((col, k) => out.set(col.subarray(0, n), k * n));
-    return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+    const buffer = Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+    this.columnsCache = { logRevision: this.logRevision, buffer };
+    return buffer;
   }
 
   /** Row of a design's evaluation index (the `eval` column), or -1. */

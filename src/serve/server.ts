@@ -4,19 +4,22 @@
  * handful of JSON/binary endpoints over the runs given on the command line, addressed by position and evaluation
  * index. No URL path is ever turned into a file path, so nothing outside the run folders can be served; a request
  * whose raw path holds a dot segment (`..`, `%2e%2e`) or a backslash is refused with 403 before routing.
- * Safety for a local server: binds 127.0.0.1 unless told otherwise; refuses a Host header that names neither the
- * address it listens on nor localhost (DNS rebinding); the one write (POST notes) needs JSON from the page's own
- * origin; the page's Content-Security-Policy allows no other origin.
+ * Safety for a local server: binds 127.0.0.1 unless told otherwise, and refuses any address that is not loopback
+ * (loopback.ts: 127.0.0.0/8, ::1, IPv4-mapped, in any form) unless `allowRemote` says so in words; bound to loopback,
+ * it refuses a Host header that names neither the address it listens on nor localhost (DNS rebinding); the one write
+ * (POST notes) needs JSON from the page's own origin; the page's Content-Security-Policy allows no other origin.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { lookup } from 'node:dns/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { packageRoot } from '../base/paths.js';
-import { StudyError } from '../base/errors.js';
+import { isStudyError, StudyError } from '../base/errors.js';
 import type { LpSolver } from '../optimize/lp.js';
 import { compareServed } from './compare.js';
 import { designFile, designView } from './designData.js';
+import { canonicalHost, hostHeaderKey, isLoopbackAddress, isWildcardAddress, loopbackHostKeys } from './loopback.js';
 import { noteRequestSchema, readNotes, writeNote } from './notes.js';
 import { PAGE_HTML } from './page.js';
 import { ServedRun } from './runData.js';
@@ -26,6 +29,8 @@ export interface ServeOptions {
   /** 0: any free port (the URL says which). */
   readonly port: number;
   readonly host: string;
+  /** Listen on an address other machines can reach (anything but loopback); refused without it. */
+  readonly allowRemote?: boolean;
   /** Constellation runs re-evaluate designs off their front with it. */
   readonly lp?: LpSolver;
   /** The bundled app script (default: dist/src/serve/explorer.js beside this module or the project's dist/). */
@@ -34,6 +39,8 @@ export interface ServeOptions {
 
 export interface RunningServer {
   readonly url: string;
+  /** False when bound to an address other machines can reach (only with allowRemote). */
+  readonly loopbackOnly: boolean;
   readonly runs: readonly ServedRun[];
   close(): Promise<void>;
 }
@@ -54,18 +61,28 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const script = readFileSync(opts.assetPath ?? explorerAssetPath());
   const server = createServer((req, res) => {
     handle(req, res, { runs, script, allowedHosts }).catch((e: unknown) =>
-      send(res, 500, 'text/plain; charset=utf-8', `internal error: ${(e as Error).message}\n`),
+      // a run file that is not what odc wrote (a link, a FIFO, malformed JSON): 409 naming it; anything else is a bug
+      isStudyError(e)
+        ? problem(res, 409, e.message)
+        : send(res, 500, 'text/plain; charset=utf-8', `internal error: ${(e as Error).message}\n`),
     );
   });
+  await refuseRemoteUnlessAllowed(opts);
   const port = await listen(server, opts.port, opts.host);
-  const shown = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  const bound = (server.address() as AddressInfo).address;
+  const loopbackOnly = isLoopbackAddress(bound);
+  if (!loopbackOnly && opts.allowRemote !== true) {
+    // the pre-check resolved the name to loopback but listen bound elsewhere: never serve it
+    server.close();
+    throw remoteRefused(opts.host, bound);
+  }
   // bound to a loopback address, only loopback names may reach it (DNS rebinding); bound wider, the user chose who may
-  const loopback = ['127.0.0.1', 'localhost', '::1'].includes(opts.host);
-  const allowedHosts = loopback
-    ? new Set([`${shown}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`])
-    : null;
+  const allowedHosts = loopbackOnly ? loopbackHostKeys(bound, port) : null;
+  const urlHost = isWildcardAddress(opts.host) ? '127.0.0.1' : opts.host;
+  const shown = urlHost.includes(':') ? `[${urlHost}]` : urlHost;
   return {
     url: `http://${shown}:${port}/`,
+    loopbackOnly,
     runs,
     close: () =>
       new Promise<void>((done) => {
@@ -73,6 +90,26 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         server.closeAllConnections();
       }),
   };
+}
+
+function remoteRefused(host: string, address: string): StudyError {
+  const what = isWildcardAddress(host) ? 'every interface' : `${address}, which is not loopback`;
+  return new StudyError(
+    'BAD_ARGUMENT',
+    `--host '${host}' would listen on ${what}: anyone who can reach this machine could read the runs. ` +
+      'Use 127.0.0.1 (the default), or add --allow-remote to serve other machines on purpose',
+    { field: 'host' },
+  );
+}
+
+/** Before listening: a wildcard, or a name or address that is not loopback, needs allowRemote. */
+async function refuseRemoteUnlessAllowed(opts: ServeOptions): Promise<void> {
+  if (opts.allowRemote === true) return;
+  if (isWildcardAddress(opts.host)) throw remoteRefused(opts.host, opts.host);
+  if (canonicalHost(opts.host) === undefined) return; // listen reports it (exit 2, field host)
+  const addresses = await lookup(opts.host, { all: true }).catch(() => []);
+  const outside = addresses.find((a) => !isLoopbackAddress(a.address));
+  if (outside !== undefined) throw remoteRefused(opts.host, outside.address);
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {
@@ -154,7 +191,7 @@ export function unsafePath(raw: string): boolean {
 
 async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {
   const raw = req.url ?? '/';
-  if (ctx.allowedHosts !== null && !ctx.allowedHosts.has(req.headers.host ?? ''))
+  if (ctx.allowedHosts !== null && !ctx.allowedHosts.has(hostHeaderKey(req.headers.host) ?? ''))
     return problem(res, 403, 'unexpected Host header');
   if (unsafePath(raw)) return problem(res, 403, 'path refused');
   const url = new URL(raw, 'http://localhost');

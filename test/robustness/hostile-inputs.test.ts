@@ -61,10 +61,13 @@ describe('YAML loading is linear and bounded', () => {
   it('a FIFO, /dev/zero and a folder are refused, not read', async () => {
     const fifo = join(dir, 'fifo.yaml');
     execFileSync('mkfifo', [fifo]);
-    for (const f of [fifo, '/dev/zero']) {
+    for (const [f, kind] of [
+      [fifo, 'a pipe (FIFO)'],
+      ['/dev/zero', 'a device'],
+    ] as const) {
       const e = studyErrorOf(() => readYaml(f));
       expect(e.message).toBe(
-        `${f}: is not a regular file (a pipe, socket or device); odc reads a design file only from a regular file`,
+        `${f}: is ${kind}, not a regular file: odc reads a design file only from a regular file; check the path (shipped designs and studies are in designs/)`,
       );
     }
     mkdirSync(join(dir, 'folder.yaml'));
@@ -72,7 +75,7 @@ describe('YAML loading is linear and bounded', () => {
     const r = await odc('run', '/dev/zero', '--quiet');
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      'odc: /dev/zero: is not a regular file (a pipe, socket or device); odc reads a design file only from a regular file\n',
+      'odc: /dev/zero: is a device, not a regular file: odc reads a design file only from a regular file; check the path (shipped designs and studies are in designs/)\n',
     );
   });
 
@@ -107,7 +110,7 @@ describe('YAML loading is linear and bounded', () => {
     rmSync(radiators);
     execFileSync('mkfifo', [radiators]);
     expect(studyErrorOf(() => loadCatalogs(c)).message).toMatch(
-      /radiators\.yaml: is not a regular file .* a catalog file only from a regular file/,
+      /radiators\.yaml: is a pipe \(FIFO\), not a regular file: odc reads a catalog file only from a regular file/,
     );
   });
 

@@ -139,7 +139,7 @@ describe('odc run --resume validates run.json and checkpoint.json', () => {
     expect(e.code).toBe('BAD_RUN_DIR');
     expect(e.message).toContain(`${cp}: is a`);
     expect(e.message).toContain(
-      what === 'a folder' ? 'a folder' : what === 'a FIFO' ? 'a device, pipe or socket' : 'a symbolic link',
+      what === 'a folder' ? 'a folder' : what === 'a FIFO' ? 'a pipe (FIFO)' : 'a symbolic link',
     );
   });
 

@@ -4,7 +4,8 @@
  * against a brute-force dominance check, the indicators of two runs against a hand-written 2-objective hypervolume
  * and IGD+; the notes write and its refusals; Host and path checks; the exit-2 errors before listening.
  */
-import { appendFileSync, readFileSync, renameSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,18 @@ let runA = '';
 let runB = '';
 let live = '';
 let server: RunningServer;
+
+/** A GET to an address given as Node's `host` option (IPv6 without brackets); the status. */
+function boundRequest(host: string, port: number, opts: RawRequest): Promise<number> {
+  return new Promise((ok, fail) => {
+    const req = request({ host, port, method: 'GET', path: opts.path, headers: opts.headers ?? {} }, (res) => {
+      res.resume();
+      res.on('end', () => ok(res.statusCode ?? 0));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
 
 beforeAll(async () => {
   dir = tempDir('serve-api');
@@ -185,6 +198,63 @@ describe('odc serve API', () => {
       expect(unsafePath(p), p).toBe(false);
   });
 
+  it('checks the Host header on every loopback bind form, and refuses wildcard or remote binds without --allow-remote', async () => {
+    for (const host of ['127.0.0.1', '127.1', '127.0.0.2', '::1', '::ffff:127.0.0.1', 'localhost']) {
+      const s = await startServer({ runDirs: [runA], port: 0, host });
+      try {
+        expect(s.loopbackOnly, host).toBe(true);
+        const port = new URL(s.url).port;
+        // connect to the bound address itself; only the Host header varies
+        const connect = host === 'localhost' ? '127.0.0.1' : host.replace(/^127\.1$/, '127.0.0.1');
+        const at = (h: string): Promise<number> =>
+          boundRequest(connect, Number(port), { path: '/api/runs', headers: { Host: h } });
+        expect(await at('evil.example'), host).toBe(403);
+        expect(await at(`evil.example:${port}`), host).toBe(403);
+        expect(await at(`localhost:${port}`), host).toBe(200);
+        expect(await at(`127.0.0.1:${port}`), host).toBe(200);
+      } finally {
+        await s.close();
+      }
+    }
+    for (const host of ['', '0.0.0.0', '::']) {
+      const e = await startServer({ runDirs: [runA], port: 0, host }).catch((x: unknown) => x);
+      expect(e, host).toBeInstanceOf(StudyError);
+      expect((e as StudyError).message).toMatch(/every interface.*--allow-remote/);
+    }
+    const wide = await startServer({ runDirs: [runA], port: 0, host: '0.0.0.0', allowRemote: true });
+    try {
+      expect(wide.loopbackOnly).toBe(false);
+      expect(wide.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    } finally {
+      await wide.close();
+    }
+  });
+
+  it('answers 409 naming notes.json when it is a link, a FIFO, /dev/zero or malformed, and never reads through it', async () => {
+    const notes = join(runB, 'notes.json');
+    const plant: [string, () => void, RegExp][] = [
+      ['a link to /etc/passwd', () => symlinkSync('/etc/passwd', notes), /is a symbolic link/],
+      ['a link to valid JSON', () => symlinkSync(join(runB, 'run.json'), notes), /is a symbolic link/],
+      ['a FIFO', () => execFileSync('mkfifo', [notes]), /is a pipe \(FIFO\)/],
+      ['/dev/zero', () => symlinkSync('/dev/zero', notes), /is a symbolic link/],
+      ['malformed JSON', () => writeFileSync(notes, '{"formatVersion": 1, "notes": '), /not valid JSON/],
+    ];
+    for (const [what, make, why] of plant) {
+      rmSync(notes, { force: true });
+      make();
+      const r = await rawRequest(server.url, {
+        path: '/api/runs/1/notes',
+        headers: { Host: new URL(server.url).host },
+      });
+      expect(r.status, what).toBe(409);
+      const error = (JSON.parse(r.body) as { error: string }).error;
+      expect(error, what).toContain(notes);
+      expect(error, what).toMatch(why);
+      expect(error, what).not.toMatch(/root:|"formatVersion"/); // nothing of the target is echoed
+    }
+    rmSync(notes, { force: true });
+  });
+
   it('follows a running run: appended rows appear, a half-written row waits, the front is the feasible non-dominated set', async () => {
     const { rest } = runningCopy(runA, live);
     const s = await startServer({ runDirs: [live], port: 0, host: '127.0.0.1' });
@@ -196,8 +266,16 @@ describe('odc serve API', () => {
       const before = await info();
       expect(before.status).toBe('running');
       expect(before.rows).toBe(half);
+      // the columns buffer is built once per state of the log and shared by every request
+      const served = s.runs[0]!;
+      const first = served.columnsBinary();
+      expect(served.columnsBinary()).toBe(first);
+      expect(first.length).toBe(half * served.columns.length * 8);
       appendFileSync(join(live, 'evaluations.csv.partial'), rest);
       const after = await info();
+      const grown = served.columnsBinary();
+      expect(grown).not.toBe(first);
+      expect(grown.length).toBe(log.rows.length * served.columns.length * 8);
       expect(after.rows).toBe(log.rows.length);
       expect(after.version).not.toBe(before.version);
       // the front of the log, by brute force: feasible rows no other feasible row dominates

@@ -43,12 +43,26 @@ export function addServeCommand(program: Command, io: { out: (s: string) => void
       DEFAULT_SERVE_PORT,
     )
     .option('--host <address>', 'address to bind (default 127.0.0.1: this machine only)', '127.0.0.1')
+    .option(
+      '--allow-remote',
+      'allow a --host other machines can reach (0.0.0.0, a LAN address): they can then read the runs',
+    )
     .option('--open', 'open the URL in the default browser')
-    .action(async (dirs: string[], opts: { port: number; host: string; open?: boolean }) => {
+    .action(async (dirs: string[], opts: { port: number; host: string; allowRemote?: boolean; open?: boolean }) => {
       const { createLpSolver, startServer } = await import('./libraryChunk.js');
       const lp = await createLpSolver();
-      const server = await startServer({ runDirs: dirs, port: opts.port, host: opts.host, lp });
+      const server = await startServer({
+        runDirs: dirs,
+        port: opts.port,
+        host: opts.host,
+        allowRemote: opts.allowRemote === true,
+        lp,
+      });
       io.out(`${server.url}\n`);
+      if (!server.loopbackOnly)
+        io.err(
+          `warning: listening on ${opts.host || 'every interface'} (--allow-remote): other machines can read these runs\n`,
+        );
       io.err(`serving ${dirs.length} run folder(s) read-only (notes.json is the only file written); Ctrl-C to stop\n`);
       if (opts.open) await openBrowser(server.url);
       await new Promise<void>((done) => {

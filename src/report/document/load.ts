@@ -7,10 +7,12 @@
  * - a run that has not finished (status "running") → BAD_RUN_DIR (resume it first);
  * - a run another live process is still writing (it holds the folder's run.lock) → BAD_RUN_DIR (wait for it).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { StudyError } from '../../base/errors.js';
+import { readRegularText } from '../../base/guardedFile.js';
+import { MAX_INPUT_BYTES } from '../../base/yaml.js';
 import type { RunMeta, WrittenResults } from '../../run/results.js';
 import { readParetoFile, type ParetoFile } from '../../run/paretoFile.js';
 import { checkFormatVersion, readJsonFile, runMetaSchema, validatedJson } from '../../run/schemas.js';
@@ -47,7 +49,7 @@ export function readEvaluations(
   const sampler = new EvaluationSampler();
   let hasViolation = false;
   // after the header: only eval, generation, status, the objectives and the violation are cut from each row
-  const pick: { columns?: readonly number[] } = {};
+  const pick: { columns?: readonly number[]; refuseCutTail: string } = { refuseCutTail: DAMAGED };
   forEachCsvRecord(
     path,
     (row, r) => {
@@ -190,7 +192,12 @@ export function loadRun(
   checkRunFolder(dir);
   const { meta, pareto } = opts.written !== undefined ? parseWritten(opts.written) : readResults(dir);
   checkParetoObjectives(dir, pareto);
-  const studyText = readFileSync(join(dir, 'study.yaml'), 'utf8');
+  const studyText = readRegularText(join(dir, 'study.yaml'), {
+    what: 'study file',
+    maxBytes: MAX_INPUT_BYTES,
+    code: 'BAD_RUN_DIR',
+    fix: DAMAGED,
+  });
   const study = parseStudyText(dir, studyText);
   const evPath = join(dir, 'evaluations.csv');
   const read =
