@@ -134,8 +134,7 @@ function familyAdder(
  */
 export function closesSeam(shell: Readonly<ShellGeometrySpec>): boolean {
   return (
-    shell.planes >= 3 &&
-    (shell.pattern === 'walker-delta' || (shell.pattern === 'sso-ltan' && shell.ltanBand_h >= 24))
+    shell.planes >= 3 && (shell.pattern === 'walker-delta' || (shell.pattern === 'sso-ltan' && shell.ltanBand_h >= 24))
   );
 }
 

@@ -21,11 +21,12 @@
  * of its two ends) and makes its in-plane hops the short way in planes between its two planes. Averaged over the slot
  * rotations the gaps carry exactly the cut loads above, and the in-plane hops are a transportation problem from plane
  * pairs to the planes of their interval; by Hall's condition (intervals: contiguous plane sets suffice) it is feasible
- * iff λ ≤ 2·L·Σ_{q∈[a,b]} c̄_q / (S·k²·D) for every interval [a, b] of k planes. With alike planes the whole band is the
- * binding interval and both bounds meet: the model is exact when every link of an orbit has the same capacity and the
- * planes' in-plane capacities are alike; otherwise it states the pair (upper reported, networkSeries.ts).
+ * iff λ ≤ 2·L·Σ_{q∈[a,b]} c̄_q / (S·k²·D) for every interval [a, b] of k planes. With alike planes the whole band
+ * is the binding interval and both bounds meet: the model is exact when every link of an orbit has the same capacity
+ * and the planes' in-plane capacities are alike; otherwise it states the pair (upper reported, networkSeries.ts).
  * throughputPerNode = λ·(N − 1).
- * Validity: P, S ≥ 1, P·S ≥ 2; mesh diagonals are not modelled (the result is then a lower bound, stated by the caller).
+ * Validity: P, S ≥ 1, P·S ≥ 2; mesh diagonals are not modelled (the result is then a lower bound, stated by the
+ * caller).
  */
 import type { PathStatistics } from './network.js';
 import { SPEED_OF_LIGHT_m_s } from './networkPaths.js';
