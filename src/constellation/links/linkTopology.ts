@@ -126,6 +126,18 @@ function familyAdder(
   };
 }
 
+/**
+ * Whether cross-plane links join the last plane to the first (the shell is a torus, else an open cylinder). The seam
+ * closes only where the planes span the full circle of RAAN: Walker delta, or an sso-ltan band of 24 h, with at least
+ * three planes. Walker star's seam planes counter-rotate (Iridium lays no links across it), and a partial LTAN band
+ * leaves a gap of RAAN between its last and first plane.
+ */
+export function closesSeam(shell: Readonly<ShellGeometrySpec>): boolean {
+  return (
+    shell.planes >= 3 && (shell.pattern === 'walker-delta' || (shell.pattern === 'sso-ltan' && shell.ltanBand_h >= 24))
+  );
+}
+
 /** Link classes, representatives and (optionally) explicit edges of one shell. */
 export function linkTopology(p: Readonly<LinkTopologyParams>): LinkTopology {
   const { planes: P, satsPerPlane: S, phasing: F } = p.shell;
@@ -151,11 +163,7 @@ export function linkTopology(p: Readonly<LinkTopologyParams>): LinkTopology {
   degree.inPlane = S >= 3 ? 2 : S === 2 ? 1 : 0;
   if (p.topology === 'ring') return { counts, representatives: reps, degree, edges };
 
-  // The seam closes the torus only where the planes span the full circle of RAAN: Walker delta, or an
-  // sso-ltan band of 24 h. Walker star's seam planes counter-rotate (Iridium lays no links across it),
-  // and a partial LTAN band leaves a gap of RAAN between its last and first plane.
-  const seamed =
-    P >= 3 && (p.shell.pattern === 'walker-delta' || (p.shell.pattern === 'sso-ltan' && p.shell.ltanBand_h >= 24));
+  const seamed = closesSeam(p.shell);
   const crossDegree = P >= 3 ? 2 : P === 2 ? 1 : 0; // interior planes have two neighbours, seam or not
   if (P >= 2) {
     family('crossPlane', S, P - 1, false, 0, 1, 0, range(P - 1));

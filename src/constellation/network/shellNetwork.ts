@@ -7,10 +7,15 @@
  *   arc-flow LP of `network.ts` on the link graph as it stands at each instant (links down then — Earth
  *   blockage, range, latitude cutoff — carry nothing). Downlink traffic on them too, the sinks being the
  *   satellites that see a gateway at that instant (`groundLinksAtSample`).
- * - Walker delta +Grid (and ring, and large mesh) shells with uniform traffic: the reduced torus model at each
- *   instant on the link capacities of that instant (shellNetworkTorus.ts): exact where every link of a class
- *   is alike, else a rigorous bound pair with its gap stated. Large shells of other patterns: the symmetric LP
- *   on time-averaged capacities, flagged as an approximation that is not per instant. Flagged `reducedModel`.
+ * - Walker delta +Grid (and ring, and large mesh) shells of three planes or more with uniform traffic: the
+ *   reduced torus model at each instant on the link capacities of that instant (shellNetworkTorus.ts): exact
+ *   where every link of a class is alike, else a rigorous bound pair with its gap stated.
+ * - Large shells whose last plane has no link to the first (linkTopology `closesSeam`: sso-ltan bands narrower
+ *   than 24 h, Walker star, fewer than three planes) with uniform traffic: the open-cylinder model at each
+ *   instant (shellNetworkCylinder.ts: cut and in-plane volume bounds, exact where an orbit's links are alike).
+ *   Never the torus: the wrap links it would assume do not exist.
+ * - Large seamed shells of other patterns (a 24 h sso-ltan band): the symmetric torus LP on time-averaged
+ *   capacities, flagged as an approximation that is not per instant. All three flagged `reducedModel`.
  * - Large shells with downlink traffic: the upper bound of `torusDownlinkBound` (station, access and cut
  *   limits) at each instant; flagged `reducedModel` and `upperBound`.
  * Gateway capacity is shared: each shell's LP sees every station's full capacity (an optimistic
@@ -21,6 +26,7 @@ import { linkRateCoefficients, opticalTerminalFromRow } from '../../models/links
 import type { CompiledShell, ConstellationSpec } from '../design/compile.js';
 import { groundLinksAtSample, type GroundContactParams } from '../ground/ground.js';
 import { DEFAULT_GRAZING_HEIGHT_m, shellLinks, type ShellLinksResult } from '../links/links.js';
+import { closesSeam } from '../links/linkTopology.js';
 import {
   networkThroughput,
   type LinkGraph,
@@ -33,6 +39,7 @@ import { boundGap, graphClassUtilization, seriesStats, type InstantNetwork } fro
 import type { PlaneTrack } from '../geometry/propagate.js';
 import { torusSeries, torusThroughputMemo } from './shellNetworkTorus.js';
 import { torusDownlinkBound } from './torus.js';
+import { cylinderSeries } from './shellNetworkCylinder.js';
 
 export interface ShellNetworkResult {
   /** Mean over the snapshot instants of the rate per node [b/s] (each instant's reported value, see InstantNetwork). */
@@ -115,8 +122,13 @@ function gatewaySinks(p: ShellNetworkParams, sample: number): NetworkTraffic {
  */
 function useFullUniformLp(shell: CompiledShell, links: ShellLinksResult, maxColumns: number): boolean {
   if (shell.geometry.pattern === 'cluster') return true;
-  // Walker delta +Grid / ring shells are twisted tori: the reduced LP is exact there and far smaller.
-  if (shell.geometry.pattern === 'walker-delta' && (shell.topology === 'grid' || shell.topology === 'ring'))
+  // Walker delta +Grid / ring shells of three planes or more are twisted tori: the reduced LP is exact there and far
+  // smaller.
+  if (
+    shell.geometry.pattern === 'walker-delta' &&
+    closesSeam(shell.geometry) &&
+    (shell.topology === 'grid' || shell.topology === 'ring')
+  )
     return false;
   const n = links.graph?.nodes ?? Infinity;
   return n * 2 * links.links <= maxColumns;
@@ -295,11 +307,60 @@ function downlinkBoundSeries(p: ShellNetworkParams, instants: readonly number[])
   });
 }
 
-/** Reduced torus model at each instant (Walker delta), or on time-averaged capacities for other patterns. */
-function torusModelSeries(p: ShellNetworkParams, instants: readonly number[]): ShellNetworkResult {
+/**
+ * Open-cylinder model at each instant (no seam link), reduced torus model at each instant (Walker delta), or on
+ * time-averaged capacities for other seamed patterns.
+ */
+function reducedModelSeries(p: ShellNetworkParams, instants: readonly number[]): ShellNetworkResult {
   const g = p.spec.shells[p.shellIndex]!.geometry;
+  if (!closesSeam(g)) return bandCylinderSeries(p, instants);
   if (g.pattern === 'walker-delta') return walkerTorusSeries(p, instants);
   return timeAveragedTorus(p);
+}
+
+/** Open-cylinder model at each instant of a shell whose last plane has no link to the first. */
+function bandCylinderSeries(p: ShellNetworkParams, instants: readonly number[]): ShellNetworkResult {
+  const shell = p.spec.shells[p.shellIndex]!;
+  const g = shell.geometry;
+  const cls = p.links.classes;
+  const r = cylinderSeries({
+    planes: g.planes,
+    satsPerPlane: g.satsPerPlane,
+    phasing: g.phasing,
+    tracks: p.tracks,
+    instants,
+    rate: linkRateCoefficients({ terminal: opticalTerminalFromRow(shell.terminal) }),
+    grazingHeight_m: p.linkParams.grazingHeight_m ?? DEFAULT_GRAZING_HEIGHT_m,
+    latitudeCutoff_rad: shell.crossPlaneCutoffLatitude_rad,
+    inPlaneUsable: cls.inPlane.blocked === 0,
+    crossPlaneUsable: shell.topology !== 'ring' && cls.crossPlane.blocked === 0,
+    meshIgnored: shell.topology === 'mesh',
+  });
+  const worst = r.instants.reduce(
+    (a, i) => (i.throughputPerNode_bps < a.throughputPerNode_bps ? i : a),
+    r.instants[0]!,
+  );
+  const util = (c: string): number => worst.classes.find((x) => x.linkClass === c)?.meanUtilization ?? 0;
+  const bounded = r.instants.some((i) => i.model === 'bounds');
+  const how = !bounded
+    ? 'every link of an orbit alike at each instant: exact'
+    : "links of a gap differ at some instants (latitude cutoff or range): the rate reported is the upper bound on the instant's gap and plane means (the gap cut is the instant's own), no lower bound computed";
+  const mesh = shell.topology === 'mesh' ? ' (mesh diagonals ignored: a lower bound)' : '';
+  return withSeries(r.instants, {
+    reducedModel: true,
+    upperBound: bounded && shell.topology !== 'mesh',
+    paths: r.paths,
+    solver: 'closed-form cylinder',
+    lpRows: 0,
+    lpCols: 0,
+    utilization: {
+      kind: 'torus',
+      inPlane: util('inPlane'),
+      crossPlane: util('crossPlane'),
+      sampleIndex: worst.sampleIndex,
+    },
+    note: `shell ${g.name}: open cylinder (no link between its last and first plane), cut and in-plane bounds at each of ${instants.length} instants; ${how}${mesh}`,
+  });
 }
 
 /** Reduced torus model at each instant of a Walker delta shell. */
@@ -427,5 +488,5 @@ export function shellNetwork(p: ShellNetworkParams): ShellNetworkResult {
   if (p.links.graph !== null && (!uniform || useFullUniformLp(shell, p.links, p.spec.maxFullLpColumns)))
     return graphSeries(p, instants, uniform);
   if (!uniform) return downlinkBoundSeries(p, instants);
-  return torusModelSeries(p, instants);
+  return reducedModelSeries(p, instants);
 }

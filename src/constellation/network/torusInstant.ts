@@ -8,8 +8,10 @@
  * optical link budget at that range, capped at the terminal rating (models/linkBudget.ts). A class with a link
  * blocked by the Earth at some sample of the window is unusable at every instant, as in links.ts.
  * Edge numbering as in torusRouting.ts: cross-plane edge v = (p, s)–(p+1, s), across the seam (P−1, s)–(0, s+F);
- * in-plane edge v = (p, s)–(p, s+1).
- * Validity: as propagate.ts; walker-delta shells (the seam closes the torus), P·S satellites all propagated.
+ * in-plane edge v = (p, s)–(p, s+1). An open cylinder (`seam: false`: a band whose last and first planes are not
+ * linked) has no seam links: their entries are 0 and left out of the mean cross-plane length.
+ * Validity: as propagate.ts; shells whose planes are rotated copies of plane 0 (walker-delta, walker-star, sso-ltan),
+ * P·S satellites all propagated.
  */
 import { linkRate_bps, type LinkRateCoefficients } from '../../models/links/linkBudget.js';
 import { lineOfSightAltitude_m, satellitePosition } from '../links/linkSampling.js';
@@ -28,6 +30,8 @@ export interface TorusInstantParams {
   readonly latitudeCutoff_rad: number | null;
   readonly inPlaneUsable: boolean;
   readonly crossPlaneUsable: boolean;
+  /** The last plane links to the first (a torus); default true. */
+  readonly seam?: boolean;
 }
 
 export interface TorusInstant {
@@ -72,17 +76,26 @@ export function torusInstantCapacities(p: Readonly<TorusInstantParams>): TorusIn
     const on = usable && !cut && lineOfSightAltitude_m(ax, ay, az, bx, by, bz) >= p.grazingHeight_m;
     return [on ? linkRate_bps(p.rate, d) : 0, d];
   };
+  const seam = p.seam ?? true;
   for (let q = 0; q < P; q++) {
     for (let s = 0; s < S; s++) {
       const v = q * S + s;
       const w = q < P - 1 ? v + S : (((s + F) % S) + S) % S;
-      const [cc, dc] = link(v, w, p.crossPlaneUsable, lat[v]! > cutoff || lat[w]! > cutoff);
-      cross_bps[v] = cc;
-      crossLen += dc;
+      if (q < P - 1 || seam) {
+        const [cc, dc] = link(v, w, p.crossPlaneUsable, lat[v]! > cutoff || lat[w]! > cutoff);
+        cross_bps[v] = cc;
+        crossLen += dc;
+      }
       const [ci, di] = link(v, q * S + ((s + 1) % S), p.inPlaneUsable, false);
       inPlane_bps[v] = ci;
       inLen += di;
     }
   }
-  return { cross_bps, inPlane_bps, crossPlaneLength_m: crossLen / N, inPlaneLength_m: inLen / N };
+  const crossLinks = seam ? N : (P - 1) * S;
+  return {
+    cross_bps,
+    inPlane_bps,
+    crossPlaneLength_m: crossLinks > 0 ? crossLen / crossLinks : 0,
+    inPlaneLength_m: inLen / N,
+  };
 }

@@ -1,0 +1,185 @@
+/**
+ * Reduced ISL model of a shell whose planes do not close into a torus: uniform all-to-all maximum concurrent flow on
+ * the open cylinder C_S × P_P (a band of planes: sso-ltan narrower than 24 h, Walker star, any shell of fewer than
+ * three planes; linkTopology.ts `closesSeam`), in closed form, with hop and latency statistics.
+ *
+ * Graph: node (p, s), p ∈ [0, P) plane, s ∈ [0, S) slot; in-plane links (p, s)–(p, s+1 mod S) (one per plane when
+ * S = 2, none when S = 1); cross-plane links (p, s)–(p+1, s) for p < P−1 only: no link joins the last plane to the
+ * first. Link capacities are given per orbit of the slot rotation s → s+1: each plane's in-plane links, each gap's
+ * (g between planes g and g+1) cross-plane links, as the orbit's mean capacity. Every link is full duplex.
+ *
+ * Upper bounds (any routing; every ordered pair demands λ):
+ * - cut through gap g: the (g+1)·S satellites below it send (g+1)(P−1−g)·S²·λ across it, over S arcs of the gap's
+ *   capacity each way (the cut condition of multicommodity flow: Leighton & Rao, J. ACM 46(6) 787–832, 1999, §1;
+ *   Ahuja, Magnanti & Orlin, Network Flows, 1993, §17.2): λ ≤ c̄_g / ((g+1)(P−1−g)·S); the middle gap binds when the
+ *   gaps are alike (⌊P/2⌋⌈P/2⌉).
+ * - in-plane volume: every path to a destination whose slot is Δs away takes at least d = min(Δs, S−Δs) in-plane
+ *   hops, D = Σ_Δs d = ⌊S²/4⌋ per destination plane; the N·P·D·λ hop-flow must fit the in-plane arcs' total capacity
+ *   2·Σ_q L·c̄_q (L in-plane links per plane) — LP duality with the length function 1 on in-plane arcs, 0 on
+ *   cross-plane arcs (Shahrokhi & Matula, J. ACM 37(2) 318–334, 1990): λ ≤ 2·L·Σ_q c̄_q / (S·P²·D).
+ * Lower bound (a routing): every pair takes a monotone path (each gap between its planes crossed once, in the columns
+ * of its two ends) and makes its in-plane hops the short way in planes between its two planes. Averaged over the slot
+ * rotations the gaps carry exactly the cut loads above, and the in-plane hops are a transportation problem from plane
+ * pairs to the planes of their interval; by Hall's condition (intervals: contiguous plane sets suffice) it is feasible
+ * iff λ ≤ 2·L·Σ_{q∈[a,b]} c̄_q / (S·k²·D) for every interval [a, b] of k planes. With alike planes the whole band
+ * is the binding interval and both bounds meet: the model is exact when every link of an orbit has the same capacity
+ * and the planes' in-plane capacities are alike; otherwise it states the pair (upper reported, networkSeries.ts).
+ * throughputPerNode = λ·(N − 1).
+ * Validity: P, S ≥ 1, P·S ≥ 2; mesh diagonals are not modelled (the result is then a lower bound, stated by the
+ * caller).
+ */
+import type { PathStatistics } from './network.js';
+import { SPEED_OF_LIGHT_m_s } from './networkPaths.js';
+
+export interface CylinderParams {
+  readonly planes: number;
+  readonly satsPerPlane: number;
+  /** Mean capacity of each plane's in-plane links [b/s], one per plane. */
+  readonly inPlane_bps: Float64Array;
+  /** Mean capacity of each gap's cross-plane links [b/s], one per gap (P − 1). */
+  readonly crossGap_bps: Float64Array;
+}
+
+export interface CylinderResult {
+  /** No demand can be met at all (a gap or the in-plane class without capacity). */
+  readonly disconnected: boolean;
+  /** min(cut bound, in-plane volume bound) · (N − 1) [b/s]. */
+  readonly upperBound_bps: number;
+  /** The monotone routing's rate per node [b/s]. */
+  readonly lowerBound_bps: number;
+  readonly exact: boolean;
+  readonly bottleneck: 'in-plane' | 'cross-plane' | 'both' | 'none';
+  /** Gap whose cut binds (−1 without gaps). */
+  readonly bindingGap: number;
+  /** At the monotone routing's rate, in-plane hops spread over the planes in proportion to their capacity. */
+  readonly inPlaneUtilization: number;
+  /** Per gap: cut load / capacity at the monotone routing's rate. */
+  readonly gapUtilization: Float64Array;
+}
+
+/** In-plane links per plane (S ≥ 3: a ring of S; S = 2: one; S = 1: none), as linkTopology.ts lays them. */
+export const inPlaneLinksPerPlane = (S: number): number => (S >= 3 ? S : S === 2 ? 1 : 0);
+
+/** Σ over the S slot offsets of the in-plane hops of the shortest way round: ⌊S²/4⌋. */
+export const ringDistanceSum = (S: number): number => Math.floor((S * S) / 4);
+
+function checkCylinder(p: Readonly<CylinderParams>): void {
+  const { planes: P, satsPerPlane: S } = p;
+  if (!(Number.isInteger(P) && P >= 1 && Number.isInteger(S) && S >= 1 && P * S >= 2))
+    throw new RangeError(`planes ${P} × satsPerPlane ${S} must be integers ≥ 1 with at least 2 nodes`);
+  if (p.inPlane_bps.length !== P) throw new RangeError(`need ${P} in-plane capacities, got ${p.inPlane_bps.length}`);
+  if (p.crossGap_bps.length !== P - 1)
+    throw new RangeError(`need ${P - 1} gap capacities, got ${p.crossGap_bps.length}`);
+  for (const c of [...p.inPlane_bps, ...p.crossGap_bps])
+    if (!(Number.isFinite(c) && c >= 0)) throw new RangeError(`capacities must be finite and ≥ 0, got ${c}`);
+}
+
+/** λ of the tightest cut and that gap (Infinity, −1 without gaps). */
+function cutBound(p: Readonly<CylinderParams>): { lambda: number; gap: number } {
+  const { planes: P, satsPerPlane: S } = p;
+  let lambda = Infinity,
+    gap = -1;
+  for (let g = 0; g < P - 1; g++) {
+    const l = p.crossGap_bps[g]! / ((g + 1) * (P - 1 - g) * S);
+    if (l < lambda) [lambda, gap] = [l, g];
+  }
+  return { lambda, gap };
+}
+
+/** λ the in-plane hops allow: over the whole band (upper) and over its tightest interval (monotone routing). */
+function inPlaneBounds(p: Readonly<CylinderParams>): { upper: number; monotone: number } {
+  const { planes: P, satsPerPlane: S } = p;
+  const D = ringDistanceSum(S);
+  if (D === 0) return { upper: Infinity, monotone: Infinity };
+  const perHop = (2 * inPlaneLinksPerPlane(S)) / (S * D);
+  const prefix = new Float64Array(P + 1);
+  for (let q = 0; q < P; q++) prefix[q + 1] = prefix[q]! + p.inPlane_bps[q]!;
+  let monotone = Infinity;
+  for (let a = 0; a < P; a++)
+    for (let b = a; b < P; b++) {
+      const k = b - a + 1;
+      monotone = Math.min(monotone, (perHop * (prefix[b + 1]! - prefix[a]!)) / (k * k));
+    }
+  return { upper: (perHop * prefix[P]!) / (P * P), monotone };
+}
+
+/** Maximum concurrent uniform all-to-all flow of an open cylinder (see header). */
+export function cylinderThroughput(p: Readonly<CylinderParams>): CylinderResult {
+  checkCylinder(p);
+  const { planes: P, satsPerPlane: S } = p;
+  const n = P * S;
+  const cut = cutBound(p);
+  const inPlane = inPlaneBounds(p);
+  const upper = Math.min(cut.lambda, inPlane.upper);
+  const lower = Math.min(cut.lambda, inPlane.monotone);
+  const gapUtilization = Float64Array.from(p.crossGap_bps, (c, g) =>
+    c > 0 ? (lower * (g + 1) * (P - 1 - g) * S) / c : 0,
+  );
+  const sat = (l: number): boolean => l <= lower * (1 + 1e-9);
+  const bottleneck =
+    !(lower > 0) || !Number.isFinite(lower)
+      ? 'none'
+      : sat(cut.lambda)
+        ? sat(inPlane.monotone)
+          ? 'both'
+          : 'cross-plane'
+        : 'in-plane';
+  return {
+    disconnected: !(upper > 0),
+    upperBound_bps: Number.isFinite(upper) ? upper * (n - 1) : 0,
+    lowerBound_bps: Number.isFinite(lower) ? lower * (n - 1) : 0,
+    exact: upper - lower <= 1e-12 * upper,
+    bottleneck,
+    bindingGap: cut.gap,
+    inPlaneUtilization: Number.isFinite(inPlane.upper) && inPlane.upper > 0 ? lower / inPlane.upper : 0,
+    gapUtilization,
+  };
+}
+
+/**
+ * Hop and latency statistics over every ordered pair: the fewest hops from (p0, s0) to (p1, s1) is |p1 − p0| + d
+ * (cross-plane hops cannot be saved, nor in-plane ones), with latency (|Δp|·crossLength + d·inLength)/c + hops·delay.
+ * Percentiles are nearest-rank over the pairs (as networkPaths.percentile).
+ */
+export function cylinderPathStatistics(
+  P: number,
+  S: number,
+  lengths: { readonly inPlane_m: number; readonly crossPlane_m: number },
+  perHopDelay_s: number,
+  connected: { readonly inPlane: boolean; readonly crossPlane: boolean },
+): PathStatistics {
+  const n = P * S;
+  const rows: { hops: number; latency: number; pairs: number }[] = [];
+  for (let dp = 0; dp < P; dp++) {
+    if (dp > 0 && !connected.crossPlane) continue;
+    const planePairs = dp === 0 ? P : 2 * (P - dp);
+    for (let d = 0; d <= Math.floor(S / 2); d++) {
+      if ((dp === 0 && d === 0) || (d > 0 && !connected.inPlane)) continue;
+      const slots = d === 0 || 2 * d === S ? 1 : 2;
+      const latency =
+        (dp * lengths.crossPlane_m + d * lengths.inPlane_m) / SPEED_OF_LIGHT_m_s + (dp + d) * perHopDelay_s;
+      rows.push({ hops: dp + d, latency, pairs: planePairs * slots * S });
+    }
+  }
+  const pairs = rows.reduce((a, r) => a + r.pairs, 0);
+  const mean = (f: (r: (typeof rows)[number]) => number): number =>
+    pairs > 0 ? rows.reduce((a, r) => a + f(r) * r.pairs, 0) / pairs : 0;
+  const sorted = [...rows].sort((a, b) => a.latency - b.latency);
+  const quantile = (q: number): number => {
+    const rank = Math.min(pairs, Math.max(1, Math.ceil(q * pairs)));
+    let seen = 0;
+    for (const r of sorted) if ((seen += r.pairs) >= rank) return r.latency;
+    return 0;
+  };
+  return {
+    meanHops: mean((r) => r.hops),
+    maxHops: Math.max(0, ...rows.map((r) => r.hops)),
+    meanLatency_s: mean((r) => r.latency),
+    p50Latency_s: quantile(0.5),
+    p99Latency_s: quantile(0.99),
+    pairs,
+    unreachablePairs: n * (n - 1) - pairs,
+    sampledSources: n,
+    sourceStride: 1,
+  };
+}
