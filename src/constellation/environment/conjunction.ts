@@ -1,8 +1,16 @@
 /**
- * Self-conjunction screening of a constellation: the closest approach of every pair of its satellites,
- * the pairs closer than a screening distance, and the worst of them.
+ * Self-conjunction screening of a constellation: the closest approach of every pair of its satellites on SGP4
+ * positions, the pairs closer than the required separation, and the worst of them.
  *
- * Model: circular orbits, two-body + secular J2 (Vallado, Fundamentals of Astrodynamics, 4th ed. 2013,
+ * Two stages. (1) Candidates: the secular model below finds every pair class whose secular closest approach is
+ * within D = max(threshold, k-th closest) + 4E, E the bound on how far SGP4 moves one satellite from its secular
+ * orbit (J2 short-period and J3 long-period terms, ~10–19 km in LEO; sgp4Refine.ts derives it and a test measures
+ * it). (2) Refinement: each candidate class's representative pair propagated with satellite.js SGP4 and its closest
+ * approach found to 1e-5 s, closest secular class first until no remaining class can come closer than the k-th
+ * refined or the threshold (refineClasses.ts). The minimum, its time and pair, and the count below the threshold
+ * are SGP4's, to a stated residual of ~0.05 km (sgp4Refine.ts); the secular minimum is reported beside it.
+ *
+ * Secular model: circular orbits, two-body + secular J2 (Vallado, Fundamentals of Astrodynamics, 4th ed. 2013,
  * §9.6: Ω̇ = −(3/2)nJ2(R⊕/a)² cos i, ω̇ + Ṁ − n = (3/4)nJ2(R⊕/a)²(8cos²i − 2), so the argument of latitude
  * runs at u̇ = n[1 + (3/2)J2(R⊕/a)²(4cos²i − 1)]), with the elements of pattern.ts (RAAN per plane, argument
  * of latitude per slot at the epoch). Every satellite of one shell shares a, i, Ω̇ and u̇: in the frame turning
@@ -13,22 +21,21 @@
  *   K1 cos ψ = ½(P̂a·P̂b − Q̂a·Q̂b),  K1 sin ψ = ½(P̂a·Q̂b + Q̂a·P̂b)   (product-to-sum identities),
  * so |r_a − r_b|² = 2r²(1 − K0 − K1 cos(2ua + Δ − ψ)) is smallest, for all time, at ua ≡ (ψ − Δ)/2 (mod π):
  * twice per orbit, the pair symmetric about the planes' mutual node (d = 2r·cos(θ/2)|sin(Δ'/2)|,
- * environment.ts). A candidate pair is refined to that minimum exactly (the distance is evaluated from the
- * two position vectors there, not from 1 − K0 − K1, to keep metre accuracy at 7,000 km).
+ * environment.ts). A candidate pair's secular minimum is evaluated from the two position vectors there, not from
+ * 1 − K0 − K1, to keep metre accuracy at 7,000 km.
  *
  * Screen by enumeration (shells up to a few million pair classes: every Walker delta shell, sun-synchronous bands
  * of up to ~500 planes). Every pair class has a representative, (0, j) for j = 1 … T − 1 under the Walker delta
  * symmetry, (plane p1 slot 0, plane p2 slot s) under the slot shift; its closest approach over all time is the
- * closed form above, so the classes closer than D = max(threshold, the k-th closest class) are found exactly, with
- * no time steps, and refined from the two position vectors as below.
+ * closed form above, so the classes secularly closer than D are all found, with no time steps.
  *
  * Screen (cubic grid, pairGrid.ts, per time step; larger shells). Positions at the middle of each step go into a cubic
  * grid of cell size c = D + v_rel·h/2 (D the screening distance, h the step, v_rel ≤ 2r·u̇ the largest relative speed
  * of two satellites of one shell); every pair in the same or adjacent cells closer than c is a candidate.
  * A pair whose distance drops below D anywhere in the step is closer than c at its middle, so no pair
  * closer than D is missed, whatever h: the step only sets the work (h = 2D/v_rel, or one step when the
- * window is shorter). D = max(threshold, the k-th smallest distance of an epoch snapshot), so the screen
- * also finds the constellation's true closest pair and its k worst pairs.
+ * window is shorter). D = max(threshold, the k-th smallest distance of an epoch snapshot) + 4E, so the candidates
+ * hold every class that can be below the threshold or among the k closest on SGP4 positions.
  *
  * Window (the symmetry, stated): shifting time by one slot spacing 2π/(S·u̇) moves every satellite onto its
  * successor's place, so the shell's geometry repeats after period/S. A Walker delta shell (RAAN evenly over
@@ -37,13 +44,15 @@
  * τ = period·gcd(P, F)/T. Every pair's distance history is a time-shifted copy of another pair's, so
  * screening [0, τ) sees every closest approach of the shell (with relabelled satellites). Walker star
  * (180° spread) and sso-ltan shells (uneven RAAN) use period/S. Pairs related by the symmetry form a class
- * with one closest approach; pairs are counted class by class (class size T, or T/2 for a pair swapped by the
+ * with one closest approach (also under SGP4, whose departure from the secular orbit is a function of the argument
+ * of latitude in each satellite's own plane); pairs are counted class by class (class size T, or T/2 for a pair swapped by the
  * symmetry; S or S/2 under the slot shift alone).
  *
  * Between shells: different altitudes or inclinations give different u̇ and Ω̇, so the shells' relative
  * phasing drifts and any phasing occurs over a long mission: the closest approach is the orbits' minimum
  * distance (MOID), |r₁ − r₂| for two circular orbits (every pair of planes meets along the line of nodes).
- * Conservative for two shells of equal altitude and inclination whose relative phasing the operator fixes.
+ * Conservative for two shells of equal altitude and inclination whose relative phasing the operator fixes. Secular:
+ * SGP4's radius terms (a function of latitude for equal inclinations) are not refined between shells.
  *
  * Clusters: formation members (pattern.ts `cluster`) are flown close on purpose by relative navigation;
  * pairs within one cluster are not screened. Clusters are screened by their reference orbits, members
@@ -59,11 +68,12 @@
  * Cost: enumeration, one closed form per class (T − 1 for Walker delta, ~P·T/2 for the slot shift). Grid: one
  * cell table per step (open addressing on the packed cell key), each pair tested once (a cell against itself and
  * 13 of its 26 neighbours): O(N) per step for N satellites. A Walker delta shell with F ≥ 1 needs one or two steps
- * (τ is a fraction of a second for thousands of satellites).
+ * (τ is a fraction of a second for thousands of satellites). Refinement: ~30 SGP4 calls per refined class (~1 µs
+ * each); the 1,000,000-satellite filing refines ~1,000 classes (test/bench/conjunction.ts).
  *
- * Validity: circular orbits; no drag, station-keeping deadband, eccentricity or SGP4 short-period terms
- * (SGP4 moves the radius by a few km once per orbit, the same for every satellite at one argument of
- * latitude: propagate.ts). The separations are those of the nominal pattern, not of a flown constellation.
+ * Validity: circular orbits written as SGP4 mean elements (the export's OMM/TLE); no drag (BSTAR 0),
+ * station-keeping deadband or navigation error. The separations are those of the nominal pattern propagated by
+ * SGP4, not of a flown constellation.
  */
 import { positive } from '../../models/validate.js';
 import { Memo } from '../memo.js';
@@ -150,7 +160,6 @@ export interface ConjunctionScreenParams {
 
 export type ScreenMethod = 'auto' | 'grid' | 'enumerate';
 
-
 /** k-th smallest pair distance at the epoch (an upper bound on the k-th smallest closest approach) [m]. */
 function snapshotKth(st: ShellState, k: number): number {
   const pos = positionsAt(st, 0);
@@ -220,13 +229,13 @@ const ENUMERATE_PER_OBJECT = 256;
 /** Most classes enumerated (16 bytes each): above it the grid, whose memory grows with the satellites only. */
 const ENUMERATE_MAX_CLASSES = 4_000_000;
 
-
 /** Screen one shell on the cubic grid (header): every pair class closer than the screening distance. */
 function gridShell(st: ShellState, threshold_m: number, k: number): ShellResult {
   const T = st.planes * st.slots;
   const window_s = repeatWindow_s(st);
   const kth = snapshotKth(st, k); // Infinity with a single object: nothing to screen
-  const D = (Number.isFinite(kth) ? Math.max(threshold_m + st.shrink_m, kth) : threshold_m + st.shrink_m) + inflation(st);
+  const D =
+    (Number.isFinite(kth) ? Math.max(threshold_m + st.shrink_m, kth) : threshold_m + st.shrink_m) + inflation(st);
   const vRel = 2 * st.r * st.uDot;
   const steps = Math.min(MAX_STEPS, Math.max(1, Math.ceil((window_s * vRel) / (2 * D))));
   const h = window_s / steps;
@@ -296,7 +305,9 @@ const inflation = (st: ShellState): number => 2 * st.pairBound_m;
 function enumerateShell(st: ShellState, threshold_m: number, k: number): ShellResult {
   const floor_m = threshold_m + st.shrink_m;
   // Slot shift: only the classes near the cut (slotShiftClasses.ts), the same kept classes as enumerating all.
-  const { a, b, d2 } = st.delta ? walkerDeltaClasses(st) : slotShiftClasses(st, k, floor_m, REFINE_MARGIN_m + inflation(st));
+  const { a, b, d2 } = st.delta
+    ? walkerDeltaClasses(st)
+    : slotShiftClasses(st, k, floor_m, REFINE_MARGIN_m + inflation(st));
   const n = d2.length;
   const kth2 = kthSmallest(d2, k);
   const cut_m = Math.max(floor_m, Math.sqrt(Math.max(0, kth2))) + REFINE_MARGIN_m + inflation(st);

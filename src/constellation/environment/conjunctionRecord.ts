@@ -16,10 +16,10 @@ const M_PER_KM = 1000;
 export const CONJUNCTION_METHOD =
   'SGP4-refined screen: candidate pair classes from the two-body + secular J2 closed form (every class of the ' +
   "pattern's symmetry, or a cubic grid over the shell's repeat window) within max(required, k-th closest) + 4E, E the " +
-  'bound on SGP4\'s short- and long-period departure from the secular orbit (J2 and J3 terms, sgp4Refine.ts); each ' +
+  "bound on SGP4's short- and long-period departure from the secular orbit (J2 and J3 terms, sgp4Refine.ts); each " +
   "class's representative pair then propagated with satellite.js SGP4 and its closest approach over one orbit " +
   'found by Newton on the range rate (to 1e-5 s: ≤ 0.2 m), closest secular class first until no class can come ' +
-  'closer (branch and bound on 2E). Residual: ≤ ~0.05 km (SGP4\'s e = 1e-6 floor drifting with ω between orbits ' +
+  "closer (branch and bound on 2E). Residual: ≤ ~0.05 km (SGP4's e = 1e-6 floor drifting with ω between orbits " +
   'and class members). Between shells: the altitude gap (secular).';
 
 export const CONJUNCTION_NOTE =

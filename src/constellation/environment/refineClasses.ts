@@ -5,7 +5,9 @@
  * A class's SGP4 closest approach lies within 2E (the pair bound, sgp4Refine.ts) of its secular one. With L =
  * max(threshold, the k-th smallest SGP4 closest approach refined so far; Infinity until k are refined), a class whose
  * secular closest approach is at least L + 2E can neither be below the threshold nor among the k closest, nor can any
- * class after it in secular order: refinement stops there. So every class below the threshold is refined (the count
+ * class after it in secular order: refinement stops there. A class is skipped, too, when its secular approach is at
+ * least L plus its own pair bound (smaller for near-coplanar pairs close in phase, sgp4Refine.ts). So every class
+ * that can be below the threshold is refined (the count
  * of pairs below it is on SGP4 positions), and the k closest classes on SGP4 positions are found, their time and
  * representative pair reported; classes whose SGP4 approach is not below L are not kept.
  *
@@ -58,6 +60,7 @@ export function refineClasses(
   for (const h of secular) {
     const limit = Math.max(threshold_m, top.length >= k ? top[k - 1]!.d_m : Infinity);
     if (h.d_m - st.pairBound_m >= limit) break;
+    if (h.d_m - st.pairBoundOf(h.a, h.b) >= limit) continue;
     refinedClasses++;
     const r = refinePair(objs, h.a, h.b, h.d_m + st.shrink_m, limit + st.shrink_m);
     const d_m = Math.max(0, r.d_m - st.shrink_m);

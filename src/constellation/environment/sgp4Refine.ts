@@ -20,6 +20,13 @@
  * checks E bounds it at several altitudes and inclinations). Two satellites' SGP4 distance therefore differs from
  * their secular distance at the same instant by at most 2E.
  *
+ * Pair bound. Satellite k's departure is R_k·e(u_k): one function e of the mean argument of latitude, turned by its
+ * plane's rotation R_k (same i, RAAN Ω_k). For a pair, R_a e(u_a) − R_b e(u_b) = (R_a − R_b) e(u_a) + R_b (e(u_a) −
+ * e(u_b)), so its size is at most 2|sin(ΔΩ/2)|·E + L·|Δu| (‖R_a − R_b‖ = 2|sin(ΔΩ/2)|; L bounds |de/du|: with
+ * e = δr r̂ + δs ŝ + δw ĥ, de/du = (δr' − δs) r̂ + (δs' + δr) ŝ + δw' ĥ, each amplitude times its harmonic, 1 or 2,
+ * L = √((2A_r + A_s)² + (2A_s + A_r)² + (2A_w)²)), plus the margin for each satellite: much less than 2E for
+ * neighbouring planes of a sun-synchronous band, whose closest pairs differ little in RAAN and phase.
+ *
  * Refinement of one pair. Every satellite of a shell shares a, e, i, ω and SGP4's secular rates, and SGP4's
  * position is the secular node rotation of a function of the argument of latitude alone (the terms above), so the
  * pair's SGP4 distance repeats every orbit (2π / SGP4's u̇) and its minimum over one orbit is its minimum over all
@@ -72,6 +79,24 @@ export function sgp4ExcursionBound_m(altitude_m: number, inclination_rad: number
   return Math.hypot(A.radial_m, A.alongTrack_m, A.crossTrack_m) + EXCURSION_MARGIN_m;
 }
 
+/**
+ * The most SGP4 changes the distance of two satellites of one shell at one instant [m] (header, "Pair bound"):
+ * min(2E, 2|sin(ΔΩ/2)|·E + L·|Δu| + margin), ΔΩ the planes' RAAN difference, Δu their argument-of-latitude offset
+ * (wrapped to [−π, π]), L the bound on |de/du|.
+ */
+export function sgp4PairBound_m(
+  altitude_m: number,
+  inclination_rad: number,
+  dRaan_rad: number,
+  dU_rad: number,
+): number {
+  const E = sgp4ExcursionBound_m(altitude_m, inclination_rad);
+  const A = sgp4ExcursionAmplitudes_m(altitude_m, inclination_rad);
+  const L = Math.hypot(2 * A.radial_m + A.alongTrack_m, 2 * A.alongTrack_m + A.radial_m, 2 * A.crossTrack_m);
+  const wrapped = Math.abs(Math.atan2(Math.sin(dU_rad), Math.cos(dU_rad)));
+  return Math.min(2 * E, 2 * Math.abs(Math.sin(dRaan_rad / 2)) * E + L * wrapped + 2 * EXCURSION_MARGIN_m);
+}
+
 /** What the refinement needs of a shell (conjunction.ts ShellState). */
 export interface RefineShell {
   readonly r: number;
@@ -85,6 +110,8 @@ export interface RefineShell {
   readonly epochIso: string;
   /** 2E: the most SGP4 changes the distance of two satellites at one instant [m]. */
   readonly pairBound_m: number;
+  /** The same for objects a and b (sgp4PairBound_m) [m]. */
+  readonly pairBoundOf: (a: number, b: number) => number;
 }
 
 /** SGP4 state of objects, made on first use (object a of a Walker delta class is always object 0). */
@@ -192,7 +219,7 @@ function closestInBracket(objs: Sgp4Objects, a: number, b: number, lo: number, h
 }
 
 /**
- * The pair's SGP4 closest approach [m] and its time in the first orbit after the epoch [s], exact (to the header's
+ * The pair's SGP4 closest approach [m] and its time in the first orbit after the epoch [s] (to the header's
  * residual) when below `limit_m`; otherwise some value at least `limit_m`.
  */
 export function refinePair(
@@ -202,11 +229,11 @@ export function refinePair(
   secular_m: number,
   limit_m: number,
 ): { d_m: number; t_s: number } {
-  const sh = objs.shell;
-  const L = Math.min(limit_m, secular_m + sh.pairBound_m) + sh.pairBound_m;
+  const bound = objs.shell.pairBoundOf(a, b);
+  const L = Math.min(limit_m, secular_m + bound) + bound;
   const period = (2 * Math.PI) / objs.uDot;
   let best = { d_m: Infinity, t_s: 0 };
-  for (const [t0, t1] of arcs(sh, objs, a, b, L)) {
+  for (const [t0, t1] of arcs(objs.shell, objs, a, b, L)) {
     const n = Math.max(2, Math.ceil((t1 - t0) / ARC_STEP_s));
     let prev = objs.relative(a, b, t0);
     let tPrev = t0;

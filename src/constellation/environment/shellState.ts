@@ -6,7 +6,7 @@
 import { EARTH_J2, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../base/constants.js';
 import { positive } from '../../models/validate.js';
 import { planeRaan_rad, slotPhase_rad } from '../geometry/pattern.js';
-import { sgp4ExcursionBound_m } from './sgp4Refine.js';
+import { sgp4ExcursionBound_m, sgp4PairBound_m } from './sgp4Refine.js';
 import type { CircularElements, ShellGeometrySpec } from '../design/types.js';
 
 const TWO_PI = 2 * Math.PI;
@@ -43,6 +43,8 @@ export interface ShellState {
   readonly epochIso: string;
   /** 2E: the most SGP4 changes the distance of two objects at one instant [m] (sgp4Refine.ts). */
   readonly pairBound_m: number;
+  /** The same for objects a and b, smaller for near-coplanar pairs close in phase [m] (sgp4Refine.ts). */
+  readonly pairBoundOf: (a: number, b: number) => number;
   /** Mean elements of object k (its plane's RAAN, its argument of latitude at the epoch). */
   readonly elements: (k: number) => CircularElements;
 }
@@ -80,6 +82,13 @@ export function shellState(sh: ShellGeometrySpec, epochIso: string): ShellState 
     inclination_rad: sh.inclination_rad,
     epochIso,
     pairBound_m: 2 * sgp4ExcursionBound_m(sh.altitude_m, sh.inclination_rad),
+    pairBoundOf: (a, b) =>
+      sgp4PairBound_m(
+        sh.altitude_m,
+        sh.inclination_rad,
+        raan[Math.floor(a / slots)]! - raan[Math.floor(b / slots)]!,
+        u0[b]! - u0[a]!,
+      ),
     elements: (k) => ({
       altitude_m: sh.altitude_m,
       inclination_rad: sh.inclination_rad,
@@ -101,7 +110,7 @@ export function position(st: ShellState, k: number, u: number, out: Float64Array
 
 const SCRATCH = new Float64Array(6);
 
-/** Exact closest approach of objects a and b over all time, and its first time after the epoch. */
+/** Secular closest approach of objects a and b over all time (closed form), and its first time after the epoch. */
 export function pairClosestApproach(st: ShellState, a: number, b: number): { d_m: number; t_s: number } {
   const B = st.basis,
     pa = Math.floor(a / st.slots) * 6,

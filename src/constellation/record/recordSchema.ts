@@ -273,9 +273,11 @@ function environmentRecordSchema() {
         z.strictObject({
           shell: z.string(),
           minSeparation_km: n('Closest approach on SGP4 positions [km].'),
-          secularMinSeparation_km: n('Closest approach under two-body + secular J2 (the candidates\' closed form) [km].'),
+          secularMinSeparation_km: n(
+            "Closest approach under two-body + secular J2 (the candidates' closed form) [km].",
+          ),
           pairBound_km: n(
-            'Most SGP4 moves two satellites\' distance from its secular value at one instant (2E, sgp4Refine.ts) [km].',
+            "Most SGP4 moves two satellites' distance from its secular value at one instant (2E, sgp4Refine.ts) [km].",
           ),
           refinedClasses: n('Candidate pair classes refined on SGP4 positions [-].'),
           pairsBelow: n('[-]'),

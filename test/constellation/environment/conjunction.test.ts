@@ -78,7 +78,8 @@ function bruteForceMin_m(sh: ShellGeometrySpec, samples: number): { min_m: numbe
 }
 
 /** The screen's secular closest approach of its one shell (the candidates' closed form, before SGP4 refinement) [m]. */
-const secular = (r: { shells: readonly { secularMinSeparation_m: number }[] }): number => r.shells[0]!.secularMinSeparation_m;
+const secular = (r: { shells: readonly { secularMinSeparation_m: number }[] }): number =>
+  r.shells[0]!.secularMinSeparation_m;
 
 describe('self-conjunction screen (secular candidates) against a secular brute force', () => {
   // Three polar planes 120° apart, two satellites each. F = 0: every plane puts a satellite over the pole at
@@ -218,7 +219,10 @@ describe('closed forms as oracles', () => {
       const sh = shell({ altitude_m: 700e3, inclination_rad: 87 * deg, planes: 6, satsPerPlane: 8, phasing: F });
       const ca = closestApproach({ shell: sh, epochIso: EPOCH });
       const expected = Math.min(ca.minCrossPlaneDistance_m!, ca.inPlaneSpacing_m!);
-      expect(secular(conjunctionScreen({ shells: [sh], epochIso: EPOCH, threshold_m: 1000 }))).toBeCloseTo(expected, -1);
+      expect(secular(conjunctionScreen({ shells: [sh], epochIso: EPOCH, threshold_m: 1000 }))).toBeCloseTo(
+        expected,
+        -1,
+      );
       expect(phasingScan({ shell: sh, epochIso: EPOCH })!.separation_m[F]).toBeCloseTo(expected, -1);
     }
   });
@@ -226,9 +230,8 @@ describe('closed forms as oracles', () => {
   it('the phasing scan picks the F the secular screen finds best', () => {
     const base = { altitude_m: 550e3, inclination_rad: 80 * deg, planes: 7, satsPerPlane: 9 };
     const scan = phasingScan({ shell: shell({ ...base }), epochIso: EPOCH })!;
-    const byScreen = Array.from(
-      { length: 7 },
-      (_, F) => secular(conjunctionScreen({ shells: [shell({ ...base, phasing: F })], epochIso: EPOCH, threshold_m: 1000 })),
+    const byScreen = Array.from({ length: 7 }, (_, F) =>
+      secular(conjunctionScreen({ shells: [shell({ ...base, phasing: F })], epochIso: EPOCH, threshold_m: 1000 })),
     );
     const best = byScreen.indexOf(Math.max(...byScreen));
     expect(scan.bestPhasing).toBe(best);

@@ -50,7 +50,8 @@ export function sgp4Position(rec: satellite.SatRec, t_s: number): [number, numbe
   return [pv.position.x * 1000, pv.position.y * 1000, pv.position.z * 1000];
 }
 
-const dist = (p: readonly number[], q: readonly number[]): number => Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!, p[2]! - q[2]!);
+const dist = (p: readonly number[], q: readonly number[]): number =>
+  Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!, p[2]! - q[2]!);
 
 /** Golden-section minimum of the pair's distance on [lo, hi] to 1e-6 s. */
 function golden(a: satellite.SatRec, b: satellite.SatRec, lo: number, hi: number): { d: number; t: number } {

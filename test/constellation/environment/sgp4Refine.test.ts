@@ -6,7 +6,7 @@
 import * as satellite from 'satellite.js';
 import { describe, expect, it } from 'vitest';
 import { conjunctionScreen } from '../../../src/constellation/environment/conjunction.js';
-import { sgp4ExcursionBound_m } from '../../../src/constellation/environment/sgp4Refine.js';
+import { sgp4ExcursionBound_m, sgp4PairBound_m } from '../../../src/constellation/environment/sgp4Refine.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { shell, ssoShell } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
@@ -30,7 +30,12 @@ function slots(sh: ShellGeometrySpec): Slot[] {
         ? ((sh.ltanBand_h * (p + 0.5)) / P) * 15 * deg
         : sh.raan0_rad + (p * (sh.pattern === 'walker-star' ? Math.PI : 2 * Math.PI)) / P;
     for (let s = 0; s < S; s++)
-      out.push({ plane: p, slot: s, raan_rad, u_rad: (2 * Math.PI * s) / S + (2 * Math.PI * p * sh.phasing) / (P * S) });
+      out.push({
+        plane: p,
+        slot: s,
+        raan_rad,
+        u_rad: (2 * Math.PI * s) / S + (2 * Math.PI * p * sh.phasing) / (P * S),
+      });
   }
   return out;
 }
@@ -53,21 +58,64 @@ describe('SGP4 excursion bound E', () => {
     ] as const) {
       const rec = satrecOf(h, i, { plane: 0, slot: 0, raan_rad: raan, u_rad: u }, EPOCH);
       for (let t = 0; t <= 86_400; t += 60) {
-        const m = t / 60;
-        const uu = rec.mo + rec.mdot * m + rec.argpo + rec.argpdot * m,
-          O = rec.nodeo + rec.nodedot * m;
-        const x = [
-          r * (Math.cos(O) * Math.cos(uu) - Math.sin(O) * Math.sin(uu) * Math.cos(i)),
-          r * (Math.sin(O) * Math.cos(uu) + Math.cos(O) * Math.sin(uu) * Math.cos(i)),
-          r * Math.sin(uu) * Math.sin(i),
-        ];
-        const y = sgp4Position(rec, t);
-        worst = Math.max(worst, Math.hypot(y[0] - x[0]!, y[1] - x[1]!, y[2] - x[2]!));
+        const x = secularPosition(rec, r, i, t),
+          y = sgp4Position(rec, t);
+        worst = Math.max(worst, Math.hypot(y[0] - x[0], y[1] - x[1], y[2] - x[2]));
       }
     }
     const E = sgp4ExcursionBound_m(h, i);
     expect(worst).toBeLessThanOrEqual(E);
     expect(E).toBeLessThan(1.6 * worst);
+  });
+});
+
+/** Position [m] of a circular orbit of radius r at SGP4's own mean argument of latitude and node at t. */
+function secularPosition(rec: satellite.SatRec, r: number, i: number, t_s: number): [number, number, number] {
+  const m = t_s / 60;
+  const u = rec.mo + rec.mdot * m + rec.argpo + rec.argpdot * m,
+    O = rec.nodeo + rec.nodedot * m;
+  return [
+    r * (Math.cos(O) * Math.cos(u) - Math.sin(O) * Math.sin(u) * Math.cos(i)),
+    r * (Math.sin(O) * Math.cos(u) + Math.cos(O) * Math.sin(u) * Math.cos(i)),
+    r * Math.sin(u) * Math.sin(i),
+  ];
+}
+
+describe('SGP4 pair bound', () => {
+  // Pairs of satellites of one shell: the change SGP4 makes to their distance at each instant, against the pair bound
+  // (2E for planes far apart; much less for neighbouring planes close in phase), over a day at 30 s.
+  const pairs: [string, number, number, number, number][] = [
+    // label, altitude, inclination, RAAN difference, phase difference
+    ['sso band neighbours 0.125°, 3°', 650e3, 97.98 * deg, 0.125 * deg, 3 * deg],
+    ['sso band neighbours 0.5°, 0.1°', 650e3, 97.98 * deg, 0.5 * deg, 0.1 * deg],
+    ['53° planes 5° apart, 10° in phase', 550e3, 53 * deg, 5 * deg, 10 * deg],
+    ['53° planes 150° apart, 170° in phase', 550e3, 53 * deg, 150 * deg, 170 * deg],
+    ['30° planes 1° apart, same phase', 1200e3, 30 * deg, 1 * deg, 0],
+  ];
+  it.each(pairs)('%s', (_label, h, i, dRaan, dU) => {
+    const r = RE_m + h;
+    const bound = sgp4PairBound_m(h, i, dRaan, dU);
+    let worst = 0;
+    for (const [raan0, u0] of [
+      [0.3, 0],
+      [2, 4],
+    ] as const) {
+      const a = satrecOf(h, i, { plane: 0, slot: 0, raan_rad: raan0, u_rad: u0 }, EPOCH);
+      const b = satrecOf(h, i, { plane: 1, slot: 0, raan_rad: raan0 + dRaan, u_rad: u0 + dU }, EPOCH);
+      for (let t = 0; t <= 86_400; t += 30) {
+        const [pa, pb, sa, sb] = [
+          sgp4Position(a, t),
+          sgp4Position(b, t),
+          secularPosition(a, r, i, t),
+          secularPosition(b, r, i, t),
+        ];
+        const d = Math.hypot(pa[0] - pb[0], pa[1] - pb[1], pa[2] - pb[2]),
+          ds = Math.hypot(sa[0] - sb[0], sa[1] - sb[1], sa[2] - sb[2]);
+        worst = Math.max(worst, Math.abs(d - ds));
+      }
+    }
+    expect(worst).toBeLessThanOrEqual(bound);
+    expect(bound).toBeLessThanOrEqual(2 * sgp4ExcursionBound_m(h, i));
   });
 });
 
@@ -77,9 +125,27 @@ const SHELLS: [string, ShellGeometrySpec, number][] = [
   ['Walker delta 6 × 8, 53°, F = 1', shell({ planes: 6, satsPerPlane: 8, phasing: 1 }), 120_000],
   ['Walker delta 6 × 8, 53°, F = 2', shell({ planes: 6, satsPerPlane: 8, phasing: 2 }), 20_000],
   ['Walker delta 6 × 8, 53°, F = 3', shell({ planes: 6, satsPerPlane: 8, phasing: 3 }), 250_000],
-  ['Walker delta 12 × 12, 87°, F = 3', shell({ planes: 12, satsPerPlane: 12, phasing: 3, inclination_rad: 87 * deg }), 30_000],
-  ['sso-ltan band 4 × 8 over 24 h, F = 0 (secular collisions)', ssoShell({ planes: 4, satsPerPlane: 8, ltanBand_h: 24, phasing: 0 }), 10_000],
-  ['sso-ltan band 5 × 6 over 24 h, F = 1', ssoShell({ planes: 5, satsPerPlane: 6, ltanBand_h: 24, phasing: 1 }), 80_000],
+  [
+    'Walker delta 12 × 12, 87°, F = 3',
+    shell({ planes: 12, satsPerPlane: 12, phasing: 3, inclination_rad: 87 * deg }),
+    30_000,
+  ],
+  [
+    'sso-ltan band 4 × 8 over 24 h, F = 0 (secular collisions)',
+    ssoShell({ planes: 4, satsPerPlane: 8, ltanBand_h: 24, phasing: 0 }),
+    10_000,
+  ],
+  [
+    'sso-ltan band 5 × 6 over 24 h, F = 1',
+    ssoShell({ planes: 5, satsPerPlane: 6, ltanBand_h: 24, phasing: 1 }),
+    80_000,
+  ],
+  // Neighbouring planes 2.5° apart in RAAN, in phase: the pair bound is ~1 km, not 2E.
+  [
+    'sso-ltan band 6 × 30 over 1 h, F = 0',
+    ssoShell({ planes: 6, satsPerPlane: 30, ltanBand_h: 1, phasing: 0 }),
+    100_000,
+  ],
   [
     'Walker star 6 × 8, 86.4°, F = 1',
     shell({ pattern: 'walker-star', inclination_rad: 86.4 * deg, planes: 6, satsPerPlane: 8, phasing: 1 }),
@@ -108,7 +174,9 @@ describe('SGP4-refined screen against an all-pairs SGP4 brute force', () => {
       sgp4Position(recs[p * sh.satsPerPlane + s]!, w.time_s!);
     const x = at(w.planeA!, w.slotA!),
       y = at(w.planeB!, w.slotB!);
-    expect(Math.abs(Math.hypot(x[0] - y[0], x[1] - y[1], x[2] - y[2]) - w.separation_m)).toBeLessThanOrEqual(RESIDUAL_m);
+    expect(Math.abs(Math.hypot(x[0] - y[0], x[1] - y[1], x[2] - y[2]) - w.separation_m)).toBeLessThanOrEqual(
+      RESIDUAL_m,
+    );
   });
 
   it('the minimum over the first orbit holds a day later, to SGP4 eccentricity-floor drift (≤ 50 m)', () => {
