@@ -45,8 +45,8 @@
  * screening [0, τ) sees every closest approach of the shell (with relabelled satellites). Walker star
  * (180° spread) and sso-ltan shells (uneven RAAN) use period/S. Pairs related by the symmetry form a class
  * with one closest approach (also under SGP4, whose departure from the secular orbit is a function of the argument
- * of latitude in each satellite's own plane); pairs are counted class by class (class size T, or T/2 for a pair swapped by the
- * symmetry; S or S/2 under the slot shift alone).
+ * of latitude in each satellite's own plane); pairs are counted class by class (class size T, or T/2 for a pair
+ * swapped by the symmetry; S or S/2 under the slot shift alone).
  *
  * Between shells: different altitudes or inclinations give different u̇ and Ω̇, so the shells' relative
  * phasing drifts and any phasing occurs over a long mission: the closest approach is the orbits' minimum

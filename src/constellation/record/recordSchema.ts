@@ -234,6 +234,34 @@ function launchRecordSchema() {
   });
 }
 
+/** One shell's entry of `environment.conjunctions.shells`. */
+function conjunctionShellSchema() {
+  return z.strictObject({
+    shell: z.string(),
+    minSeparation_km: n('Closest approach on SGP4 positions [km].'),
+    secularMinSeparation_km: n("Closest approach under two-body + secular J2 (the candidates' closed form) [km]."),
+    pairBound_km: n(
+      "Most SGP4 moves two satellites' distance from its secular value at one instant (2E, sgp4Refine.ts) [km].",
+    ),
+    refinedClasses: n('Candidate pair classes refined on SGP4 positions [-].'),
+    pairsBelow: n('[-]'),
+    window_s: n("Window after which the shell's secular geometry repeats, screened in `steps` steps [s]."),
+    steps: n('[-]'),
+    screeningDistance_km: n(
+      'Secular screening distance, max(required, k-th closest) + 2 × pairBound: no SGP4 approach below the ' +
+        'required separation or among the closest is missed [km].',
+    ),
+    bestPhasing: z
+      .number()
+      .nullable()
+      .describe(
+        'Walker F with the largest secular closest approach (closed form, phasing.ts), when the shell is closer than ' +
+          'required: a suggestion to screen, not an SGP4 result.',
+      ),
+    bestPhasingSeparation_km: z.number().nullable().describe('[km]'),
+  });
+}
+
 /** The record's `environment` section. */
 function environmentRecordSchema() {
   return z.strictObject({
@@ -269,31 +297,7 @@ function environmentRecordSchema() {
           }),
         )
         .describe('Worst pair classes, closest first (at most 10).'),
-      shells: z.array(
-        z.strictObject({
-          shell: z.string(),
-          minSeparation_km: n('Closest approach on SGP4 positions [km].'),
-          secularMinSeparation_km: n(
-            "Closest approach under two-body + secular J2 (the candidates' closed form) [km].",
-          ),
-          pairBound_km: n(
-            "Most SGP4 moves two satellites' distance from its secular value at one instant (2E, sgp4Refine.ts) [km].",
-          ),
-          refinedClasses: n('Candidate pair classes refined on SGP4 positions [-].'),
-          pairsBelow: n('[-]'),
-          window_s: n("Window after which the shell's secular geometry repeats, screened in `steps` steps [s]."),
-          steps: n('[-]'),
-          screeningDistance_km: n(
-            'Secular screening distance, max(required, k-th closest) + 2 × pairBound: no SGP4 approach below the ' +
-              'required separation or among the closest is missed [km].',
-          ),
-          bestPhasing: z
-            .number()
-            .nullable()
-            .describe('Walker F with the largest closest approach, when the shell is closer than required.'),
-          bestPhasingSeparation_km: z.number().nullable().describe('[km]'),
-        }),
-      ),
+      shells: z.array(conjunctionShellSchema()),
     }),
   });
 }
