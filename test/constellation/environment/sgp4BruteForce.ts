@@ -4,7 +4,7 @@
  * sample of a window, and every sampled local minimum below a bound refined by golden-section search on the two SGP4
  * positions. No closed form, symmetry class or excursion bound of src/ is used.
  */
-import * as satellite from 'satellite.js';
+import { json2satrec, sgp4, type SatRec } from 'satellite.js';
 
 export const MU_m3_s2 = 3.986004418e14;
 export const RE_m = 6378137;
@@ -19,10 +19,10 @@ export interface Slot {
 }
 
 /** satellite.js record of a circular orbit (e = 1e-7, ω = 0, M = u; BSTAR 0), two-body mean motion √(μ/a³). */
-export function satrecOf(altitude_m: number, inclination_rad: number, s: Slot, epochIso: string): satellite.SatRec {
+export function satrecOf(altitude_m: number, inclination_rad: number, s: Slot, epochIso: string): SatRec {
   const a = RE_m + altitude_m;
   const wrap = (x: number): number => (((x * DEG) % 360) + 360) % 360;
-  return satellite.json2satrec({
+  return json2satrec({
     OBJECT_NAME: 'T',
     OBJECT_ID: '2026-000A',
     EPOCH: new Date(Date.parse(epochIso)).toISOString().slice(0, -1),
@@ -44,8 +44,8 @@ export function satrecOf(altitude_m: number, inclination_rad: number, s: Slot, e
 }
 
 /** TEME position [m]. */
-export function sgp4Position(rec: satellite.SatRec, t_s: number): [number, number, number] {
-  const pv = satellite.sgp4(rec, t_s / 60);
+export function sgp4Position(rec: SatRec, t_s: number): [number, number, number] {
+  const pv = sgp4(rec, t_s / 60);
   if (pv === null) throw new Error('SGP4 failed');
   return [pv.position.x * 1000, pv.position.y * 1000, pv.position.z * 1000];
 }
@@ -54,7 +54,7 @@ const dist = (p: readonly number[], q: readonly number[]): number =>
   Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!, p[2]! - q[2]!);
 
 /** Golden-section minimum of the pair's distance on [lo, hi] to 1e-6 s. */
-function golden(a: satellite.SatRec, b: satellite.SatRec, lo: number, hi: number): { d: number; t: number } {
+function golden(a: SatRec, b: SatRec, lo: number, hi: number): { d: number; t: number } {
   const g = (Math.sqrt(5) - 1) / 2;
   const f = (t: number): number => dist(sgp4Position(a, t), sgp4Position(b, t));
   let x1 = hi - g * (hi - lo),
@@ -91,7 +91,7 @@ export interface BrutePair {
  * `step_s`, each sampled local minimum below bound + the largest sampling miss refined), ascending.
  */
 export function bruteForcePairs(
-  recs: readonly satellite.SatRec[],
+  recs: readonly SatRec[],
   window_s: number,
   step_s: number,
   bound_m: number,
@@ -133,4 +133,4 @@ export function bruteForcePairs(
 }
 
 /** Period of SGP4's mean argument of latitude [s] (from the record's secular rates). */
-export const sgp4Period_s = (rec: satellite.SatRec): number => (2 * Math.PI * 60) / (rec.mdot + rec.argpdot);
+export const sgp4Period_s = (rec: SatRec): number => (2 * Math.PI * 60) / (rec.mdot + rec.argpdot);

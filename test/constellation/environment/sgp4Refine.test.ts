@@ -3,7 +3,7 @@
  * satellite.js run satellite by satellite (sgp4BruteForce.ts: every pair, every 2 s sample, golden-section refined),
  * and SGP4 against its own secular mean elements for the excursion bound E.
  */
-import * as satellite from 'satellite.js';
+import { SatRecError, type SatRec } from 'satellite.js';
 import { describe, expect, it } from 'vitest';
 import { conjunctionScreen } from '../../../src/constellation/environment/conjunction.js';
 import { sgp4ExcursionBound_m, sgp4PairBound_m } from '../../../src/constellation/environment/sgp4Refine.js';
@@ -70,7 +70,7 @@ describe('SGP4 excursion bound E', () => {
 });
 
 /** Position [m] of a circular orbit of radius r at SGP4's own mean argument of latitude and node at t. */
-function secularPosition(rec: satellite.SatRec, r: number, i: number, t_s: number): [number, number, number] {
+function secularPosition(rec: SatRec, r: number, i: number, t_s: number): [number, number, number] {
   const m = t_s / 60;
   const u = rec.mo + rec.mdot * m + rec.argpo + rec.argpdot * m,
     O = rec.nodeo + rec.nodedot * m;
@@ -201,7 +201,7 @@ describe('SGP4-refined screen against an all-pairs SGP4 brute force', () => {
 describe('satellite.js records of the oracle', () => {
   it('are the circular elements written (mean motion √(μ/a³), e 1e-7)', () => {
     const rec = satrecOf(550e3, 53 * deg, { plane: 0, slot: 0, raan_rad: 0, u_rad: 0 }, EPOCH);
-    expect(rec.error).toBe(satellite.SatRecError.None);
+    expect(rec.error).toBe(SatRecError.None);
     expect(rec.ecco).toBeCloseTo(1e-7, 12);
   });
 });
