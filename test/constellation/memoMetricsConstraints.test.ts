@@ -230,7 +230,7 @@ describe('constellation constraints: margins by hand', () => {
         margin: -0.25, // (1.5 − 2)/2
         enforced: true,
         description:
-          'no two satellites come closer than the required separation (self-conjunction screen, two-body + secular J2)',
+          'no two satellites come closer than the required separation (self-conjunction screen on SGP4 positions)',
       },
     ]);
   });

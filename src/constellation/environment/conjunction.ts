@@ -1,8 +1,16 @@
 /**
- * Self-conjunction screening of a constellation: the closest approach of every pair of its satellites,
- * the pairs closer than a screening distance, and the worst of them.
+ * Self-conjunction screening of a constellation: the closest approach of every pair of its satellites on SGP4
+ * positions, the pairs closer than the required separation, and the worst of them.
  *
- * Model: circular orbits, two-body + secular J2 (Vallado, Fundamentals of Astrodynamics, 4th ed. 2013,
+ * Two stages. (1) Candidates: the secular model below finds every pair class whose secular closest approach is
+ * within D = max(threshold, k-th closest) + 4E, E the bound on how far SGP4 moves one satellite from its secular
+ * orbit (J2 short-period and J3 long-period terms, ~10–19 km in LEO; sgp4Refine.ts derives it and a test measures
+ * it). (2) Refinement: each candidate class's representative pair propagated with satellite.js SGP4 and its closest
+ * approach found to 1e-5 s, closest secular class first until no remaining class can come closer than the k-th
+ * refined or the threshold (refineClasses.ts). The minimum, its time and pair, and the count below the threshold
+ * are SGP4's, to a stated residual of ~0.05 km (sgp4Refine.ts); the secular minimum is reported beside it.
+ *
+ * Secular model: circular orbits, two-body + secular J2 (Vallado, Fundamentals of Astrodynamics, 4th ed. 2013,
  * §9.6: Ω̇ = −(3/2)nJ2(R⊕/a)² cos i, ω̇ + Ṁ − n = (3/4)nJ2(R⊕/a)²(8cos²i − 2), so the argument of latitude
  * runs at u̇ = n[1 + (3/2)J2(R⊕/a)²(4cos²i − 1)]), with the elements of pattern.ts (RAAN per plane, argument
  * of latitude per slot at the epoch). Every satellite of one shell shares a, i, Ω̇ and u̇: in the frame turning
@@ -13,22 +21,21 @@
  *   K1 cos ψ = ½(P̂a·P̂b − Q̂a·Q̂b),  K1 sin ψ = ½(P̂a·Q̂b + Q̂a·P̂b)   (product-to-sum identities),
  * so |r_a − r_b|² = 2r²(1 − K0 − K1 cos(2ua + Δ − ψ)) is smallest, for all time, at ua ≡ (ψ − Δ)/2 (mod π):
  * twice per orbit, the pair symmetric about the planes' mutual node (d = 2r·cos(θ/2)|sin(Δ'/2)|,
- * environment.ts). A candidate pair is refined to that minimum exactly (the distance is evaluated from the
- * two position vectors there, not from 1 − K0 − K1, to keep metre accuracy at 7,000 km).
+ * environment.ts). A candidate pair's secular minimum is evaluated from the two position vectors there, not from
+ * 1 − K0 − K1, to keep metre accuracy at 7,000 km.
  *
  * Screen by enumeration (shells up to a few million pair classes: every Walker delta shell, sun-synchronous bands
  * of up to ~500 planes). Every pair class has a representative, (0, j) for j = 1 … T − 1 under the Walker delta
  * symmetry, (plane p1 slot 0, plane p2 slot s) under the slot shift; its closest approach over all time is the
- * closed form above, so the classes closer than D = max(threshold, the k-th closest class) are found exactly, with
- * no time steps, and refined from the two position vectors as below.
+ * closed form above, so the classes secularly closer than D are all found, with no time steps.
  *
  * Screen (cubic grid, pairGrid.ts, per time step; larger shells). Positions at the middle of each step go into a cubic
  * grid of cell size c = D + v_rel·h/2 (D the screening distance, h the step, v_rel ≤ 2r·u̇ the largest relative speed
  * of two satellites of one shell); every pair in the same or adjacent cells closer than c is a candidate.
  * A pair whose distance drops below D anywhere in the step is closer than c at its middle, so no pair
  * closer than D is missed, whatever h: the step only sets the work (h = 2D/v_rel, or one step when the
- * window is shorter). D = max(threshold, the k-th smallest distance of an epoch snapshot), so the screen
- * also finds the constellation's true closest pair and its k worst pairs.
+ * window is shorter). D = max(threshold, the k-th smallest distance of an epoch snapshot) + 4E, so the candidates
+ * hold every class that can be below the threshold or among the k closest on SGP4 positions.
  *
  * Window (the symmetry, stated): shifting time by one slot spacing 2π/(S·u̇) moves every satellite onto its
  * successor's place, so the shell's geometry repeats after period/S. A Walker delta shell (RAAN evenly over
@@ -37,13 +44,15 @@
  * τ = period·gcd(P, F)/T. Every pair's distance history is a time-shifted copy of another pair's, so
  * screening [0, τ) sees every closest approach of the shell (with relabelled satellites). Walker star
  * (180° spread) and sso-ltan shells (uneven RAAN) use period/S. Pairs related by the symmetry form a class
- * with one closest approach; pairs are counted class by class (class size T, or T/2 for a pair swapped by the
- * symmetry; S or S/2 under the slot shift alone).
+ * with one closest approach (also under SGP4, whose departure from the secular orbit is a function of the argument
+ * of latitude in each satellite's own plane); pairs are counted class by class (class size T, or T/2 for a pair
+ * swapped by the symmetry; S or S/2 under the slot shift alone).
  *
  * Between shells: different altitudes or inclinations give different u̇ and Ω̇, so the shells' relative
  * phasing drifts and any phasing occurs over a long mission: the closest approach is the orbits' minimum
  * distance (MOID), |r₁ − r₂| for two circular orbits (every pair of planes meets along the line of nodes).
- * Conservative for two shells of equal altitude and inclination whose relative phasing the operator fixes.
+ * Conservative for two shells of equal altitude and inclination whose relative phasing the operator fixes. Secular:
+ * SGP4's radius terms (a function of latitude for equal inclinations) are not refined between shells.
  *
  * Clusters: formation members (pattern.ts `cluster`) are flown close on purpose by relative navigation;
  * pairs within one cluster are not screened. Clusters are screened by their reference orbits, members
@@ -59,21 +68,30 @@
  * Cost: enumeration, one closed form per class (T − 1 for Walker delta, ~P·T/2 for the slot shift). Grid: one
  * cell table per step (open addressing on the packed cell key), each pair tested once (a cell against itself and
  * 13 of its 26 neighbours): O(N) per step for N satellites. A Walker delta shell with F ≥ 1 needs one or two steps
- * (τ is a fraction of a second for thousands of satellites).
+ * (τ is a fraction of a second for thousands of satellites). Refinement: ~30 SGP4 calls per refined class (~1 µs
+ * each); the 1,000,000-satellite filing refines ~1,000 classes (test/bench/conjunction.ts).
  *
- * Validity: circular orbits; no drag, station-keeping deadband, eccentricity or SGP4 short-period terms
- * (SGP4 moves the radius by a few km once per orbit, the same for every satellite at one argument of
- * latitude: propagate.ts). The separations are those of the nominal pattern, not of a flown constellation.
+ * Validity: circular orbits written as SGP4 mean elements (the export's OMM/TLE); no drag (BSTAR 0),
+ * station-keeping deadband or navigation error. The separations are those of the nominal pattern propagated by
+ * SGP4, not of a flown constellation.
  */
-import { EARTH_J2, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../base/constants.js';
 import { positive } from '../../models/validate.js';
-import { planeRaan_rad, slotPhase_rad } from '../geometry/pattern.js';
 import { Memo } from '../memo.js';
 import { pairsWithin } from './pairGrid.js';
+import { refineClasses, type ClassHit } from './refineClasses.js';
+import {
+  classCount,
+  pairClass,
+  pairClassKey,
+  pairClosestApproach,
+  positionsAt,
+  repeatWindow_s,
+  shellState,
+  type ShellState,
+} from './shellState.js';
 import { slotShiftClasses, type ClassSet } from './slotShiftClasses.js';
 import type { ShellGeometrySpec } from '../design/types.js';
 
-const TWO_PI = 2 * Math.PI;
 /**
  * Most time steps of one shell's window; beyond it the step grows (still missing nothing: the cell grows with
  * it, and candidates with it). Each step hashes every satellite, so a long window (a Walker delta shell whose
@@ -90,20 +108,26 @@ export interface ConjunctionPair {
   readonly shellB: number;
   readonly planeB: number | null;
   readonly slotB: number | null;
-  /** Closest approach [m]. */
+  /** Closest approach on SGP4 positions [m] (between shells: the altitude gap). */
   readonly separation_m: number;
-  /** First time of closest approach after the epoch [s] (repeats every half orbit); null between shells. */
+  /** Time of the SGP4 closest approach in the first orbit after the epoch [s]; null between shells. */
   readonly time_s: number | null;
   /** Satellite pairs with the same closest approach (the symmetry class). */
   readonly pairs: number;
 }
 
 export interface ShellScreen {
-  /** Closest approach of any two satellites of the shell [m] (Infinity with one satellite). */
+  /** Closest approach of any two satellites of the shell on SGP4 positions [m] (Infinity with one satellite). */
   readonly minSeparation_m: number;
+  /** The same under two-body + secular J2 (the closed form, before refinement) [m]. */
+  readonly secularMinSeparation_m: number;
+  /** 2E: the most SGP4 moves a pair's distance from its secular value (sgp4Refine.ts) [m]. */
+  readonly pairBound_m: number;
+  /** Candidate pair classes refined on SGP4 positions. */
+  readonly refinedClasses: number;
   /** Satellite pairs closer than the threshold. */
   readonly pairsBelow: number;
-  /** Screened window: the shell's geometry repeats after it [s]. */
+  /** Screened window: the shell's secular geometry repeats after it [s]. */
   readonly window_s: number;
   readonly steps: number;
   readonly screeningDistance_m: number;
@@ -130,152 +154,11 @@ export interface ConjunctionScreenParams {
   readonly worst?: number;
   /** Reuse shell screens of this process (default true; false times the screen itself). */
   readonly memoise?: boolean;
-  /** Exact method per shell (default 'auto': the cheaper for the shell's size; both find the same classes). */
+  /** Candidate method per shell (default 'auto': the cheaper for the shell's size; both find the same classes). */
   readonly method?: ScreenMethod;
 }
 
 export type ScreenMethod = 'auto' | 'grid' | 'enumerate';
-
-/** Rate of the argument of latitude of a circular orbit with secular J2 [rad/s] (header). */
-export function argumentOfLatitudeRate_rad_s(altitude_m: number, inclination_rad: number): number {
-  const a = EARTH_RADIUS_m + altitude_m;
-  const n = Math.sqrt(EARTH_MU_m3_s2 / (a * a * a));
-  const c = Math.cos(inclination_rad);
-  return n * (1 + 1.5 * EARTH_J2 * (EARTH_RADIUS_m / a) ** 2 * (4 * c * c - 1));
-}
-
-const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
-const mod = (a: number, m: number): number => ((a % m) + m) % m;
-
-/** One shell as the screen sees it: objects (satellites, or cluster reference orbits) in the nodal frame. */
-interface ShellState {
-  readonly r: number;
-  readonly uDot: number;
-  readonly planes: number;
-  readonly slots: number;
-  /** Plane bases P̂, Q̂ (xyz each), plane by plane. */
-  readonly basis: Float64Array;
-  /** Argument of latitude at the epoch, object by object (plane-major). */
-  readonly u0: Float64Array;
-  readonly delta: boolean;
-  readonly phasing: number;
-  /** Satellites per object (cluster members) and the bound subtracted per pair [m]. */
-  readonly members: number;
-  readonly shrink_m: number;
-}
-
-function shellState(sh: ShellGeometrySpec, epochIso: string): ShellState {
-  positive('altitude_m', sh.altitude_m);
-  const cluster = sh.pattern === 'cluster';
-  const slots = cluster ? 1 : sh.satsPerPlane;
-  const basis = new Float64Array(sh.planes * 6);
-  const u0 = new Float64Array(sh.planes * slots);
-  const ci = Math.cos(sh.inclination_rad),
-    si = Math.sin(sh.inclination_rad);
-  for (let p = 0; p < sh.planes; p++) {
-    const raan = planeRaan_rad(sh, p, epochIso);
-    const co = Math.cos(raan),
-      so = Math.sin(raan);
-    // P̂ = ascending node, Q̂ = ĥ × P̂ (90° ahead in the plane).
-    basis.set([co, so, 0, -so * ci, co * ci, si], p * 6);
-    for (let s = 0; s < slots; s++) u0[p * slots + s] = slotPhase_rad(sh, p, s);
-  }
-  return {
-    r: EARTH_RADIUS_m + sh.altitude_m,
-    uDot: argumentOfLatitudeRate_rad_s(sh.altitude_m, sh.inclination_rad),
-    planes: sh.planes,
-    slots,
-    basis,
-    u0,
-    delta: sh.pattern === 'walker-delta' || cluster,
-    phasing: sh.phasing,
-    members: cluster ? sh.satsPerPlane : 1,
-    shrink_m: cluster ? 2 * sh.clusterRadius_m : 0,
-  };
-}
-
-function position(st: ShellState, k: number, u: number, out: Float64Array, o: number): void {
-  const b = Math.floor(k / st.slots) * 6;
-  const c = Math.cos(u) * st.r,
-    s = Math.sin(u) * st.r;
-  const B = st.basis;
-  out[o] = c * B[b]! + s * B[b + 3]!;
-  out[o + 1] = c * B[b + 1]! + s * B[b + 4]!;
-  out[o + 2] = c * B[b + 2]! + s * B[b + 5]!;
-}
-
-const SCRATCH = new Float64Array(6);
-
-/** Exact closest approach of objects a and b over all time, and its first time after the epoch. */
-export function pairClosestApproach(st: ShellState, a: number, b: number): { d_m: number; t_s: number } {
-  const B = st.basis,
-    pa = Math.floor(a / st.slots) * 6,
-    pb = Math.floor(b / st.slots) * 6;
-  const dot = (i: number, j: number): number => B[i]! * B[j]! + B[i + 1]! * B[j + 1]! + B[i + 2]! * B[j + 2]!;
-  const PP = dot(pa, pb),
-    QQ = dot(pa + 3, pb + 3),
-    PQ = dot(pa, pb + 3),
-    QP = dot(pa + 3, pb);
-  const A = (PP - QQ) / 2,
-    C = (PQ + QP) / 2;
-  const ua0 = st.u0[a]!,
-    delta = st.u0[b]! - ua0;
-  // Same plane (A = C = 0): the distance is constant.
-  const ua = Math.hypot(A, C) < 1e-14 ? ua0 : (Math.atan2(C, A) - delta) / 2;
-  const t_s = mod(ua - ua0, Math.PI) / st.uDot;
-  const x = SCRATCH;
-  position(st, a, ua, x, 0);
-  position(st, b, ua + delta, x, 3);
-  return { d_m: Math.hypot(x[0]! - x[3]!, x[1]! - x[4]!, x[2]! - x[5]!), t_s };
-}
-
-/** Symmetry class of the pair (a, b): a key and the number of object pairs in the class (header). */
-function pairClass(st: ShellState, a: number, b: number): { key: number; size: number } {
-  const P = st.planes,
-    S = st.slots,
-    T = P * S;
-  const pa = Math.floor(a / S),
-    sa = a % S,
-    pb = Math.floor(b / S),
-    sb = b % S;
-  if (st.delta) {
-    const d1 = deltaDiff(st, pa, sa, pb, sb),
-      d2 = deltaDiff(st, pb, sb, pa, sa);
-    return { key: Math.min(d1, d2), size: d1 === d2 ? T / 2 : T };
-  }
-  const [p1, p2, ds] =
-    pa < pb
-      ? [pa, pb, mod(sb - sa, S)]
-      : pa > pb
-        ? [pb, pa, mod(sa - sb, S)]
-        : [pa, pa, Math.min(mod(sb - sa, S), mod(sa - sb, S))];
-  return { key: (p1 * P + p2) * S + ds, size: p1 === p2 && 2 * ds === S ? S / 2 : S };
-}
-
-/** Walker delta: the offset (planes, slots) from object (p1, s1) to (p2, s2), as one number. */
-function deltaDiff(st: ShellState, p1: number, s1: number, p2: number, s2: number): number {
-  return mod(p2 - p1, st.planes) * st.slots + mod(s2 - s1 - (p2 < p1 ? st.phasing : 0), st.slots);
-}
-
-/** The key of pairClass alone (no allocation: it runs for every candidate pair). */
-function pairClassKey(st: ShellState, a: number, b: number): number {
-  const S = st.slots;
-  const pa = Math.floor(a / S),
-    sa = a % S,
-    pb = Math.floor(b / S),
-    sb = b % S;
-  if (st.delta) return Math.min(deltaDiff(st, pa, sa, pb, sb), deltaDiff(st, pb, sb, pa, sa));
-  if (pa === pb) return (pa * st.planes + pa) * S + Math.min(mod(sb - sa, S), mod(sa - sb, S));
-  return pa < pb ? (pa * st.planes + pb) * S + mod(sb - sa, S) : (pb * st.planes + pa) * S + mod(sa - sb, S);
-}
-
-/** Positions of every object at time t [m], xyz interleaved. */
-function positionsAt(st: ShellState, t: number): Float64Array {
-  const n = st.u0.length,
-    out = new Float64Array(3 * n);
-  for (let k = 0; k < n; k++) position(st, k, st.u0[k]! + st.uDot * t, out, 3 * k);
-  return out;
-}
 
 /** k-th smallest pair distance at the epoch (an upper bound on the k-th smallest closest approach) [m]. */
 function snapshotKth(st: ShellState, k: number): number {
@@ -291,14 +174,6 @@ function snapshotKth(st: ShellState, k: number): number {
       return found.sort((x, y) => x - y)[Math.min(k, found.length) - 1] ?? Infinity;
     cutoff *= 2;
   }
-}
-
-interface ClassHit {
-  readonly a: number;
-  readonly b: number;
-  readonly d_m: number;
-  readonly t_s: number;
-  readonly size: number;
 }
 
 type ShellResult = { readonly screen: ShellScreen; readonly hits: readonly ClassHit[]; readonly st: ShellState };
@@ -329,7 +204,7 @@ function screenShell(
   );
 }
 
-/** Screen one shell (header) by the cheaper of the two exact methods for its size. */
+/** Screen one shell (header): candidates by the cheaper of the two secular methods for its size, refined on SGP4. */
 function screenShellOnce(
   sh: ShellGeometrySpec,
   epochIso: string,
@@ -354,25 +229,13 @@ const ENUMERATE_PER_OBJECT = 256;
 /** Most classes enumerated (16 bytes each): above it the grid, whose memory grows with the satellites only. */
 const ENUMERATE_MAX_CLASSES = 4_000_000;
 
-/** Pair classes of a shell (header): T − 1 offsets from one object (Walker delta), or plane pairs × slot offsets. */
-function classCount(st: ShellState): number {
-  const P = st.planes,
-    S = st.slots;
-  return st.delta ? P * S - 1 : ((P * (P - 1)) / 2) * S + P * Math.floor(S / 2);
-}
-
-/** The screen's window (header): after it the shell's geometry repeats. */
-function repeatWindow_s(st: ShellState): number {
-  const period = TWO_PI / st.uDot;
-  return st.delta ? (period * gcd(st.planes, st.phasing)) / (st.planes * st.slots) : period / st.slots;
-}
-
 /** Screen one shell on the cubic grid (header): every pair class closer than the screening distance. */
 function gridShell(st: ShellState, threshold_m: number, k: number): ShellResult {
   const T = st.planes * st.slots;
   const window_s = repeatWindow_s(st);
   const kth = snapshotKth(st, k); // Infinity with a single object: nothing to screen
-  const D = Number.isFinite(kth) ? Math.max(threshold_m + st.shrink_m, kth) : threshold_m + st.shrink_m;
+  const D =
+    (Number.isFinite(kth) ? Math.max(threshold_m + st.shrink_m, kth) : threshold_m + st.shrink_m) + inflation(st);
   const vRel = 2 * st.r * st.uDot;
   const steps = Math.min(MAX_STEPS, Math.max(1, Math.ceil((window_s * vRel) / (2 * D))));
   const h = window_s / steps;
@@ -389,7 +252,7 @@ function gridShell(st: ShellState, threshold_m: number, k: number): ShellResult 
     });
   }
   const hits = [...classes.values()].sort((x, y) => x.d_m - y.d_m);
-  return shellResult(st, hits, threshold_m, { window_s, steps, screeningDistance_m: D, candidates });
+  return shellResult(st, hits, threshold_m, k, { window_s, steps, screeningDistance_m: D, candidates });
 }
 
 function classHit(st: ShellState, a: number, b: number, ca: { d_m: number; t_s: number }): ClassHit {
@@ -404,14 +267,18 @@ function classHit(st: ShellState, a: number, b: number, ca: { d_m: number; t_s: 
 
 function shellResult(
   st: ShellState,
-  hits: readonly ClassHit[],
+  secular: readonly ClassHit[],
   threshold_m: number,
+  k: number,
   how: { window_s: number; steps: number; screeningDistance_m: number; candidates: number },
 ): ShellResult {
-  const pairsBelow = hits.reduce((acc, c) => acc + (c.d_m < threshold_m ? c.size : 0), 0);
+  const { hits, pairsBelow, refinedClasses } = refineClasses(st, secular, threshold_m, k);
   return {
     screen: {
       minSeparation_m: hits[0]?.d_m ?? Infinity,
+      secularMinSeparation_m: secular[0]?.d_m ?? Infinity,
+      pairBound_m: st.pairBound_m,
+      refinedClasses,
       pairsBelow,
       ...how,
       symmetry: st.delta ? 'walker-delta' : 'slot-shift',
@@ -420,6 +287,12 @@ function shellResult(
     st,
   };
 }
+
+/**
+ * The candidates' inflation of the screening distance [m]: 4E = 2 × the pair bound 2E (header): every class whose
+ * SGP4 closest approach is below the threshold, or among the k closest, is secularly within max(threshold, k-th) + 4E.
+ */
+const inflation = (st: ShellState): number => 2 * st.pairBound_m;
 
 /**
  * Screen one shell by enumerating its pair classes (header): one representative pair per class, its closest
@@ -432,10 +305,12 @@ function shellResult(
 function enumerateShell(st: ShellState, threshold_m: number, k: number): ShellResult {
   const floor_m = threshold_m + st.shrink_m;
   // Slot shift: only the classes near the cut (slotShiftClasses.ts), the same kept classes as enumerating all.
-  const { a, b, d2 } = st.delta ? walkerDeltaClasses(st) : slotShiftClasses(st, k, floor_m, REFINE_MARGIN_m);
+  const { a, b, d2 } = st.delta
+    ? walkerDeltaClasses(st)
+    : slotShiftClasses(st, k, floor_m, REFINE_MARGIN_m + inflation(st));
   const n = d2.length;
   const kth2 = kthSmallest(d2, k);
-  const cut_m = Math.max(floor_m, Math.sqrt(Math.max(0, kth2))) + REFINE_MARGIN_m;
+  const cut_m = Math.max(floor_m, Math.sqrt(Math.max(0, kth2))) + REFINE_MARGIN_m + inflation(st);
   const cut2 = cut_m * cut_m;
   const refined: ClassHit[] = [];
   for (let i = 0; i < n; i++) {
@@ -443,9 +318,9 @@ function enumerateShell(st: ShellState, threshold_m: number, k: number): ShellRe
   }
   refined.sort((x, y) => x.d_m - y.d_m);
   // D in the grid's terms (before the cluster bound is subtracted)
-  const D = Math.max(floor_m, (refined[Math.min(k, refined.length) - 1]?.d_m ?? 0) + st.shrink_m);
+  const D = Math.max(floor_m, (refined[Math.min(k, refined.length) - 1]?.d_m ?? 0) + st.shrink_m) + inflation(st);
   const hits = refined.filter((h, i) => i < k || h.d_m + st.shrink_m < D);
-  return shellResult(st, hits, threshold_m, {
+  return shellResult(st, hits, threshold_m, k, {
     window_s: repeatWindow_s(st),
     steps: 0,
     screeningDistance_m: D,

@@ -13,7 +13,7 @@
  * Two passes. (1) The offsets nearest ds* (one each side) of every plane pair, and every in-plane class (p1 = p2,
  * a constant distance), are classes of the shell, so the k-th smallest of their d² bounds the shell's k-th smallest
  * from above. (2) Every plane pair walks out from ds* while d² is below B = (max(floor, √kth) + margin)² plus a
- * rounding allowance: B is at least the refinement cut the screen derives from the shell's exact k-th smallest d²,
+ * rounding allowance: B is at least the refinement cut the screen derives from the true k-th smallest secular d²,
  * so the classes returned hold every class the full enumeration would keep, and the shell's k-th smallest d².
  * Each d² is computed with the same floating-point operations as the full enumeration, so the screen's result is
  * the same to the bit (test/constellation/environment/slotShiftClasses.test.ts checks it against every class).

@@ -103,7 +103,7 @@ export function constellationConstraints(
       spec.minSeparation_m / M_PER_KM,
       'km',
       true,
-      'no two satellites come closer than the required separation (self-conjunction screen, two-body + secular J2)',
+      'no two satellites come closer than the required separation (self-conjunction screen on SGP4 positions)',
     ),
   ];
 }

@@ -234,18 +234,48 @@ function launchRecordSchema() {
   });
 }
 
+/** One shell's entry of `environment.conjunctions.shells`. */
+function conjunctionShellSchema() {
+  return z.strictObject({
+    shell: z.string(),
+    minSeparation_km: n('Closest approach on SGP4 positions [km].'),
+    secularMinSeparation_km: n("Closest approach under two-body + secular J2 (the candidates' closed form) [km]."),
+    pairBound_km: n(
+      "Most SGP4 moves two satellites' distance from its secular value at one instant (2E, sgp4Refine.ts) [km].",
+    ),
+    refinedClasses: n('Candidate pair classes refined on SGP4 positions [-].'),
+    pairsBelow: n('[-]'),
+    window_s: n("Window after which the shell's secular geometry repeats, screened in `steps` steps [s]."),
+    steps: n('[-]'),
+    screeningDistance_km: n(
+      'Secular screening distance, max(required, k-th closest) + 2 × pairBound: no SGP4 approach below the ' +
+        'required separation or among the closest is missed [km].',
+    ),
+    bestPhasing: z
+      .number()
+      .nullable()
+      .describe(
+        'Walker F with the largest secular closest approach (closed form, phasing.ts), when the shell is closer than ' +
+          'required: a suggestion to screen, not an SGP4 result.',
+      ),
+    bestPhasingSeparation_km: z.number().nullable().describe('[km]'),
+  });
+}
+
 /** The record's `environment` section. */
 function environmentRecordSchema() {
   return z.strictObject({
     density_per_km3: n('Highest satellite density of any shell [satellites/km³].'),
     minSeparation_km: n(
-      'Closest approach of any two satellites: the self-conjunction screen (within shells), altitude gaps (between shells); ' +
-        "members of one cluster are not screened; with no screened pair, the widest orbit's diameter [km].",
+      'Closest approach of any two satellites: within shells on SGP4 positions (the self-conjunction screen, secular ' +
+        'candidates refined with satellite.js to ~0.05 km), between shells the altitude gap; members of one cluster are ' +
+        "not screened; with no screened pair, the widest orbit's diameter [km].",
     ),
     overlappingShells: z.array(z.string()),
     conjunctions: z.strictObject({
       required_km: n("Required separation (the design's environment.minSeparation_km) [km]."),
-      pairsBelow: n('Satellite pairs closer than the required separation [-].'),
+      pairsBelow: n('Satellite pairs closer than the required separation (on SGP4 positions within shells) [-].'),
+      method: z.string().describe('How the closest approaches were found, and their stated residual error.'),
       worst: z
         .array(
           z.strictObject({
@@ -260,27 +290,14 @@ function environmentRecordSchema() {
               .number()
               .nullable()
               .describe(
-                'First time of closest approach after the epoch [s]; null between shells (their phasing drifts).',
+                'Time of the SGP4 closest approach in the first orbit after the epoch (it recurs every orbit) [s]; ' +
+                  'null between shells (their phasing drifts).',
               ),
             pairs: n("Satellite pairs with the same closest approach (the pattern's symmetry class) [-]."),
           }),
         )
         .describe('Worst pair classes, closest first (at most 10).'),
-      shells: z.array(
-        z.strictObject({
-          shell: z.string(),
-          minSeparation_km: n('[km]'),
-          pairsBelow: n('[-]'),
-          window_s: n("Window after which the shell's geometry repeats, screened in `steps` steps [s]."),
-          steps: n('[-]'),
-          screeningDistance_km: n('No pair closer than this is missed [km].'),
-          bestPhasing: z
-            .number()
-            .nullable()
-            .describe('Walker F with the largest closest approach, when the shell is closer than required.'),
-          bestPhasingSeparation_km: z.number().nullable().describe('[km]'),
-        }),
-      ),
+      shells: z.array(conjunctionShellSchema()),
     }),
   });
 }

@@ -37,6 +37,9 @@ const screen = (lowMin_m: number, highMin_m: number): ConjunctionScreenResult =>
   shells: [
     {
       minSeparation_m: lowMin_m,
+      secularMinSeparation_m: 3_000,
+      pairBound_m: 29_000,
+      refinedClasses: 12,
       pairsBelow: 7,
       window_s: 5_700,
       steps: 0,
@@ -46,6 +49,9 @@ const screen = (lowMin_m: number, highMin_m: number): ConjunctionScreenResult =>
     },
     {
       minSeparation_m: highMin_m,
+      secularMinSeparation_m: highMin_m,
+      pairBound_m: 31_000,
+      refinedClasses: 0,
       pairsBelow: 0,
       window_s: 6_500,
       steps: 12,
@@ -79,6 +85,12 @@ describe('conjunction record', () => {
       ['low', 7, 5_700, 0, 25],
       ['high', 0, 6_500, 12, 20],
     ]);
+    // The SGP4 refinement's own fields: secular minimum, pair bound 2E and classes refined, in km where lengths.
+    expect(r.shells.map((s) => [s.secularMinSeparation_km, s.pairBound_km, s.refinedClasses])).toEqual([
+      [3, 29, 12],
+      [2 * (6378.137 + 1200), 31, 0],
+    ]);
+    expect(r.method).toContain('SGP4');
   });
 
   it('a shell with no pair reports the widest orbit diameter: 2 × (6,378.137 + 1,200) km', () => {

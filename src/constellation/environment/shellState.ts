@@ -1,0 +1,195 @@
+/**
+ * One shell as the self-conjunction screen (conjunction.ts) sees it: its objects (satellites, or cluster reference
+ * orbits) in the frame turning with the nodes, their secular positions, the closed-form closest approach of a pair
+ * and the symmetry class of a pair. Model, symmetry and equations: the header of conjunction.ts.
+ */
+import { EARTH_J2, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../base/constants.js';
+import { positive } from '../../models/validate.js';
+import { planeRaan_rad, slotPhase_rad } from '../geometry/pattern.js';
+import { sgp4ExcursionBound_m, sgp4PairBound_m } from './sgp4Refine.js';
+import type { CircularElements, ShellGeometrySpec } from '../design/types.js';
+
+const TWO_PI = 2 * Math.PI;
+/** Rate of the argument of latitude of a circular orbit with secular J2 [rad/s] (header). */
+export function argumentOfLatitudeRate_rad_s(altitude_m: number, inclination_rad: number): number {
+  const a = EARTH_RADIUS_m + altitude_m;
+  const n = Math.sqrt(EARTH_MU_m3_s2 / (a * a * a));
+  const c = Math.cos(inclination_rad);
+  return n * (1 + 1.5 * EARTH_J2 * (EARTH_RADIUS_m / a) ** 2 * (4 * c * c - 1));
+}
+
+export const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+export const mod = (a: number, m: number): number => ((a % m) + m) % m;
+
+/** One shell as the screen sees it: objects (satellites, or cluster reference orbits) in the nodal frame. */
+export interface ShellState {
+  readonly r: number;
+  readonly uDot: number;
+  readonly planes: number;
+  readonly slots: number;
+  /** Plane bases P̂, Q̂ (xyz each), plane by plane. */
+  readonly basis: Float64Array;
+  /** Argument of latitude at the epoch, object by object (plane-major). */
+  readonly u0: Float64Array;
+  readonly delta: boolean;
+  readonly phasing: number;
+  /** Satellites per object (cluster members) and the bound subtracted per pair [m]. */
+  readonly members: number;
+  readonly shrink_m: number;
+  /** RAAN at the epoch, plane by plane [rad]. */
+  readonly raan: Float64Array;
+  readonly altitude_m: number;
+  readonly inclination_rad: number;
+  readonly epochIso: string;
+  /** 2E: the most SGP4 changes the distance of two objects at one instant [m] (sgp4Refine.ts). */
+  readonly pairBound_m: number;
+  /** The same for objects a and b, smaller for near-coplanar pairs close in phase [m] (sgp4Refine.ts). */
+  readonly pairBoundOf: (a: number, b: number) => number;
+  /** Mean elements of object k (its plane's RAAN, its argument of latitude at the epoch). */
+  readonly elements: (k: number) => CircularElements;
+}
+
+export function shellState(sh: ShellGeometrySpec, epochIso: string): ShellState {
+  positive('altitude_m', sh.altitude_m);
+  const cluster = sh.pattern === 'cluster';
+  const slots = cluster ? 1 : sh.satsPerPlane;
+  const basis = new Float64Array(sh.planes * 6);
+  const u0 = new Float64Array(sh.planes * slots);
+  const raan = new Float64Array(sh.planes);
+  const ci = Math.cos(sh.inclination_rad),
+    si = Math.sin(sh.inclination_rad);
+  for (let p = 0; p < sh.planes; p++) {
+    raan[p] = planeRaan_rad(sh, p, epochIso);
+    const co = Math.cos(raan[p]!),
+      so = Math.sin(raan[p]!);
+    // P̂ = ascending node, Q̂ = ĥ × P̂ (90° ahead in the plane).
+    basis.set([co, so, 0, -so * ci, co * ci, si], p * 6);
+    for (let s = 0; s < slots; s++) u0[p * slots + s] = slotPhase_rad(sh, p, s);
+  }
+  return {
+    r: EARTH_RADIUS_m + sh.altitude_m,
+    uDot: argumentOfLatitudeRate_rad_s(sh.altitude_m, sh.inclination_rad),
+    planes: sh.planes,
+    slots,
+    basis,
+    u0,
+    delta: sh.pattern === 'walker-delta' || cluster,
+    phasing: sh.phasing,
+    members: cluster ? sh.satsPerPlane : 1,
+    shrink_m: cluster ? 2 * sh.clusterRadius_m : 0,
+    raan,
+    altitude_m: sh.altitude_m,
+    inclination_rad: sh.inclination_rad,
+    epochIso,
+    pairBound_m: 2 * sgp4ExcursionBound_m(sh.altitude_m, sh.inclination_rad),
+    pairBoundOf: (a, b) =>
+      sgp4PairBound_m(
+        sh.altitude_m,
+        sh.inclination_rad,
+        raan[Math.floor(a / slots)]! - raan[Math.floor(b / slots)]!,
+        u0[b]! - u0[a]!,
+      ),
+    elements: (k) => ({
+      altitude_m: sh.altitude_m,
+      inclination_rad: sh.inclination_rad,
+      raan_rad: raan[Math.floor(k / slots)]!,
+      argumentOfLatitude_rad: u0[k]!,
+    }),
+  };
+}
+
+export function position(st: ShellState, k: number, u: number, out: Float64Array, o: number): void {
+  const b = Math.floor(k / st.slots) * 6;
+  const c = Math.cos(u) * st.r,
+    s = Math.sin(u) * st.r;
+  const B = st.basis;
+  out[o] = c * B[b]! + s * B[b + 3]!;
+  out[o + 1] = c * B[b + 1]! + s * B[b + 4]!;
+  out[o + 2] = c * B[b + 2]! + s * B[b + 5]!;
+}
+
+const SCRATCH = new Float64Array(6);
+
+/** Secular closest approach of objects a and b over all time (closed form), and its first time after the epoch. */
+export function pairClosestApproach(st: ShellState, a: number, b: number): { d_m: number; t_s: number } {
+  const B = st.basis,
+    pa = Math.floor(a / st.slots) * 6,
+    pb = Math.floor(b / st.slots) * 6;
+  const dot = (i: number, j: number): number => B[i]! * B[j]! + B[i + 1]! * B[j + 1]! + B[i + 2]! * B[j + 2]!;
+  const PP = dot(pa, pb),
+    QQ = dot(pa + 3, pb + 3),
+    PQ = dot(pa, pb + 3),
+    QP = dot(pa + 3, pb);
+  const A = (PP - QQ) / 2,
+    C = (PQ + QP) / 2;
+  const ua0 = st.u0[a]!,
+    delta = st.u0[b]! - ua0;
+  // Same plane (A = C = 0): the distance is constant.
+  const ua = Math.hypot(A, C) < 1e-14 ? ua0 : (Math.atan2(C, A) - delta) / 2;
+  const t_s = mod(ua - ua0, Math.PI) / st.uDot;
+  const x = SCRATCH;
+  position(st, a, ua, x, 0);
+  position(st, b, ua + delta, x, 3);
+  return { d_m: Math.hypot(x[0]! - x[3]!, x[1]! - x[4]!, x[2]! - x[5]!), t_s };
+}
+
+/** Symmetry class of the pair (a, b): a key and the number of object pairs in the class (header). */
+export function pairClass(st: ShellState, a: number, b: number): { key: number; size: number } {
+  const P = st.planes,
+    S = st.slots,
+    T = P * S;
+  const pa = Math.floor(a / S),
+    sa = a % S,
+    pb = Math.floor(b / S),
+    sb = b % S;
+  if (st.delta) {
+    const d1 = deltaDiff(st, pa, sa, pb, sb),
+      d2 = deltaDiff(st, pb, sb, pa, sa);
+    return { key: Math.min(d1, d2), size: d1 === d2 ? T / 2 : T };
+  }
+  const [p1, p2, ds] =
+    pa < pb
+      ? [pa, pb, mod(sb - sa, S)]
+      : pa > pb
+        ? [pb, pa, mod(sa - sb, S)]
+        : [pa, pa, Math.min(mod(sb - sa, S), mod(sa - sb, S))];
+  return { key: (p1 * P + p2) * S + ds, size: p1 === p2 && 2 * ds === S ? S / 2 : S };
+}
+
+/** Walker delta: the offset (planes, slots) from object (p1, s1) to (p2, s2), as one number. */
+export function deltaDiff(st: ShellState, p1: number, s1: number, p2: number, s2: number): number {
+  return mod(p2 - p1, st.planes) * st.slots + mod(s2 - s1 - (p2 < p1 ? st.phasing : 0), st.slots);
+}
+
+/** The key of pairClass alone (no allocation: it runs for every candidate pair). */
+export function pairClassKey(st: ShellState, a: number, b: number): number {
+  const S = st.slots;
+  const pa = Math.floor(a / S),
+    sa = a % S,
+    pb = Math.floor(b / S),
+    sb = b % S;
+  if (st.delta) return Math.min(deltaDiff(st, pa, sa, pb, sb), deltaDiff(st, pb, sb, pa, sa));
+  if (pa === pb) return (pa * st.planes + pa) * S + Math.min(mod(sb - sa, S), mod(sa - sb, S));
+  return pa < pb ? (pa * st.planes + pb) * S + mod(sb - sa, S) : (pb * st.planes + pa) * S + mod(sa - sb, S);
+}
+
+/** Positions of every object at time t [m], xyz interleaved. */
+export function positionsAt(st: ShellState, t: number): Float64Array {
+  const n = st.u0.length,
+    out = new Float64Array(3 * n);
+  for (let k = 0; k < n; k++) position(st, k, st.u0[k]! + st.uDot * t, out, 3 * k);
+  return out;
+}
+
+/** Pair classes of a shell (header): T − 1 offsets from one object (Walker delta), or plane pairs × slot offsets. */
+export function classCount(st: ShellState): number {
+  const P = st.planes,
+    S = st.slots;
+  return st.delta ? P * S - 1 : ((P * (P - 1)) / 2) * S + P * Math.floor(S / 2);
+}
+
+/** The screen's window (header): after it the shell's geometry repeats. */
+export function repeatWindow_s(st: ShellState): number {
+  const period = TWO_PI / st.uDot;
+  return st.delta ? (period * gcd(st.planes, st.phasing)) / (st.planes * st.slots) : period / st.slots;
+}
