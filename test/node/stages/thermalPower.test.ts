@@ -71,7 +71,8 @@ describe('the shipped studies search the eclipse power policy', () => {
     const vars = s.problem.variables;
     const i = vars.findIndex((v) => v.name === 'power.eclipseComputeFraction');
     expect(vars[i]).toMatchObject({ kind: 'real', lower: 0, upper: 1 });
-    // AI1's own values for the other variables: altitude 600, sso, 600 m², radiator 110, gb300, 72 chips, 5 mm, 2,100 kg, grid
+    // AI1's own values for the other variables: 600 km, sso, 600 m², radiator 110 m², gb300, 72 chips, 5 mm,
+    // 2,100 kg, grid
     const at = (f: number) => {
       const x = vars.map((v) => {
         const own: Record<string, number> = {
