@@ -16,7 +16,10 @@
  *   Only the first crossing is reported (a ratio that rises back above 1 later is not searched for).
  * Validity: years 1950–2100; the interpolation error between grid years is that of a straight line through a
  * smooth ratio one year apart.
+ * Statements: every ratio in words passes src/base/verdictText.ts (no "Infinity×" or "NaN×": a year whose ratio is
+ * unbounded or undefined reads as a sentence).
  */
+import { ratioProblem, ratioText } from '../../base/verdictText.js';
 
 export interface TrajectoryPoint {
   readonly year: number;
@@ -87,6 +90,13 @@ export interface ParityResult {
   readonly statement: string;
 }
 
+/** Why the ratio never reaches 1 by the last year, in words (verdictText.ts formats the ratio). */
+function noCrossing(y1: number, last: number): string {
+  const problem = ratioProblem(last);
+  if (problem !== undefined) return `in ${y1}: ${problem}`;
+  return `does not reach parity by ${y1}: space costs ${ratioText(last)} the terrestrial baseline in ${y1}`;
+}
+
 /** First year the ratio falls to 1 on the yearly grid, interpolated linearly between grid years (header). */
 export function parityYear(p: Readonly<ParityParams>): ParityResult {
   const { fromYear: y0, toYear: y1 } = p;
@@ -103,7 +113,7 @@ export function parityYear(p: Readonly<ParityParams>): ParityResult {
       status: 'at-start',
       ratioFirstYear: first,
       ratioLastYear: last,
-      statement: `at parity or cheaper already in ${y0} (ratio ${first.toPrecision(3)})`,
+      statement: ratioProblem(first) ?? `at parity or cheaper already in ${y0} (space/ground ${ratioText(first)})`,
     };
   }
   for (let k = 1; k < ratios.length; k++) {
@@ -126,6 +136,6 @@ export function parityYear(p: Readonly<ParityParams>): ParityResult {
     status: 'no-crossing',
     ratioFirstYear: first,
     ratioLastYear: last,
-    statement: `does not reach parity by ${y1}: space costs ${Number.isFinite(last) ? last.toPrecision(3) : last}× the terrestrial baseline in ${y1}`,
+    statement: noCrossing(y1, last),
   };
 }

@@ -66,6 +66,9 @@ function powerRecordSchema() {
     demandAvg_W: n('Orbit-average demand on the bus (compute + bus + ISL + pumps) [W].'),
     demandPeak_W: n('Peak bus demand [W].'),
     heaterPower_W: n('Cold-case heater power in eclipse, holding the loop at its minimum temperature [W].'),
+    eclipseComputeFraction: n(
+      'Compute power kept through eclipses, as a fraction of the average (power.eclipseComputeFraction; 1 = full ride-through) [-].',
+    ),
     batteryEnergy_Wh: n('Installed battery energy [Wh].'),
     depthOfDischarge: n('Depth of discharge [-].'),
     arrayMass_kg: n('Array mass [kg].'),
@@ -176,6 +179,14 @@ function massRecordSchema() {
 function costRecordSchema() {
   return z.strictObject({
     hardware_USD: n('First-unit hardware: chips, array, battery, radiator, bus, integration [USD].'),
+    chipsHardware_USD: n('Chips at market price plus their space-packaging premium (first unit) [USD].'),
+    arrayHardware_USD: n('Solar array: BOL power × array $/W (first unit) [USD].'),
+    radiatorHardware_USD: n('Radiator: area × radiator $/m² (first unit) [USD].'),
+    batteryHardware_USD: n('Battery: installed energy × battery $/Wh (first unit) [USD].'),
+    busHardware_USD: n('Bus structure and subsystems: bus mass × bus $/kg (first unit) [USD].'),
+    islHardware_USD: n('Inter-satellite link terminals (first unit) [USD].'),
+    otherHardware_USD: n('Shielding and propellant (first unit) [USD].'),
+    ait_USD: n('Assembly, integration and test: AIT fraction × non-chip hardware (first unit) [USD].'),
     launch_USD: n('Launch of one node [USD].'),
     operations_USD: n('Operations over the mission lifetime [USD].'),
     total_USD: n('Hardware + launch + operations of one node [USD].'),

@@ -4,6 +4,7 @@
  */
 import type { ConstraintResult, DesignRecord } from '../../node/record/record.js';
 import { fmt } from '../../base/numberFormat.js';
+import { costRatioText } from '../../base/verdictText.js';
 
 export interface BudgetRow {
   readonly label: string;
@@ -100,10 +101,28 @@ function powerSection(r: DesignRecord): BudgetSection {
       row('array power, EOL', p.eolPower_W / 1e3, 'kW'),
       row('demand, orbit average', p.demandAvg_W / 1e3, 'kW', 'compute + bus + ISL + pumps'),
       row('demand, peak', p.demandPeak_W / 1e3, 'kW'),
+      eclipsePolicyRow(r),
       row('battery energy', p.batteryEnergy_Wh / 1e3, 'kWh', `DOD ${fmt(p.depthOfDischarge)}`),
       row('heater (cold case, eclipse)', p.heaterPower_W / 1e3, 'kW', 'holds the loop at its minimum temperature'),
     ],
   };
+}
+
+/**
+ * The eclipse power policy the design chose (power.eclipseComputeFraction) with what it costs: the battery it sizes
+ * (energy, mass, price) and the share of orbit-average compute it gives up, (1 − f) × the annual mean shadow fraction.
+ */
+export function eclipsePolicyRow(r: DesignRecord): BudgetRow {
+  const f = r.power.eclipseComputeFraction;
+  const lost = (1 - f) * r.orbit.eclipseFraction;
+  const policy = f === 1 ? 'full compute through eclipses' : f === 0 ? 'compute idled in eclipses' : 'throttled';
+  return row(
+    'compute kept in eclipse',
+    f,
+    '-',
+    `${policy}: battery ${fmt(r.power.batteryEnergy_Wh / 1e3)} kWh, ${fmt(r.power.batteryMass_kg)} kg, ` +
+      `${fmt(r.cost.batteryHardware_USD / 1e6)} M USD; compute given up ${fmt(100 * lost)} % of the orbit average`,
+  );
 }
 
 /** Thermal: heat load, temperatures along the loop and radiator areas. */
@@ -205,7 +224,8 @@ function costSection(r: DesignRecord): BudgetSection {
   return {
     title: 'Cost',
     rows: [
-      row('hardware', k.hardware_USD / 1e6, 'M USD'),
+      row('hardware', k.hardware_USD / 1e6, 'M USD', 'first unit'),
+      ...hardwareRows(r),
       row(
         'launch',
         k.launch_USD / 1e6,
@@ -242,6 +262,24 @@ function costSection(r: DesignRecord): BudgetSection {
   };
 }
 
+/** The first-unit hardware line by line (they sum to the hardware row). */
+function hardwareRows(r: DesignRecord): BudgetRow[] {
+  const k = r.cost;
+  const lines: [string, number][] = [
+    ['chips', k.chipsHardware_USD],
+    ['solar array', k.arrayHardware_USD],
+    ['radiator', k.radiatorHardware_USD],
+    ['battery', k.batteryHardware_USD],
+    ['bus', k.busHardware_USD],
+    ['ISL terminals', k.islHardware_USD],
+    ['shielding and propellant', k.otherHardware_USD],
+    ['assembly, integration and test', k.ait_USD],
+  ];
+  return lines.map(([label, usd]) =>
+    row(`  ${label}`, usd / 1e6, 'M USD', `${fmt((100 * usd) / k.hardware_USD)} % of hardware`),
+  );
+}
+
 /** Unit costs (per W, per chip-hour, per MWh) and the discounted LCOC against each terrestrial baseline. */
 function unitCostRows(r: DesignRecord): BudgetRow[] {
   const k = r.cost;
@@ -269,7 +307,7 @@ function unitCostRows(r: DesignRecord): BudgetRow[] {
         `  vs ${b.id}`,
         b.lcocDiscounted_USD_per_PFLOP_day,
         'USD/PFLOP-day',
-        `space ${fmt(b.spaceToTerrestrial)}× ${b.spaceToTerrestrial < 1 ? '(space cheaper)' : '(ground cheaper)'}`,
+        costRatioText(b.spaceToTerrestrial, 'space '),
       ),
     ),
   ];

@@ -236,6 +236,7 @@ function totalsSection(r: ConstellationRecord): BudgetSection {
       row('ground segment', t.ground_USD / 1e9, 'bn USD'),
       row('total cost', t.cost_USD / 1e9, 'bn USD'),
       row('levelized cost of compute', t.lcoc_USD_per_PFLOP_day, 'USD/PFLOP-day'),
+      eclipsePolicyRow(r),
       row(
         'cost per million tokens',
         t.cost_USD_per_Mtoken,
@@ -250,6 +251,29 @@ function totalsSection(r: ConstellationRecord): BudgetSection {
       ),
     ],
   };
+}
+
+/**
+ * The node's eclipse power policy (power.eclipseComputeFraction, one value for every shell's node) and the battery it
+ * sizes in each shell (per node, first unit; at most MAX_LISTED shells named) and in the whole fleet.
+ */
+function eclipsePolicyRow(r: ConstellationRecord): BudgetRow {
+  const used = r.shells.filter((s) => s.satellites > 0);
+  const f = used[0]?.node.power.eclipseComputeFraction ?? NaN;
+  const perShell = used
+    .slice(0, MAX_LISTED)
+    .map(
+      (s) =>
+        `${s.name} ${fmt(s.node.power.batteryEnergy_Wh / 1e3)} kWh, ${fmt(s.node.power.batteryMass_kg)} kg, ` +
+        `${fmt(s.node.cost.batteryHardware_USD / 1e6)} M USD`,
+    );
+  const fleet_kg = used.reduce((a, s) => a + s.satellites * s.node.power.batteryMass_kg, 0);
+  return row(
+    'compute kept in eclipse',
+    f,
+    '-',
+    `battery per node (first unit): ${perShell.join('; ')}${used.length > MAX_LISTED ? '; …' : ''}; fleet battery ${fmt(fleet_kg / 1e3)} t`,
+  );
 }
 
 /** With many shells, each node constraint is shown once, at its worst shell (the JSON record has them all). */

@@ -72,9 +72,7 @@ describe('trajectories', () => {
     const never = parityYear({ fromYear: 2026, toYear: 2030, ratioAt: () => 2 });
     expect(never.parityYear).toBeNull();
     expect(never.status).toBe('no-crossing');
-    expect(never.statement).toMatch(
-      /does not reach parity by 2030: space costs 2\.00× the terrestrial baseline in 2030/,
-    );
+    expect(never.statement).toMatch(/does not reach parity by 2030: space costs 2× the terrestrial baseline in 2030/);
     const already = parityYear({ fromYear: 2026, toYear: 2030, ratioAt: () => 0.5 });
     expect(already.parityYear).toBe(2026);
     expect(already.status).toBe('at-start');
@@ -183,7 +181,7 @@ describe('edges', () => {
     it('a ratio of exactly 1 in the first year is parity at the start', () => {
       const r = parityYear({ fromYear: 2026, toYear: 2028, ratioAt: (y) => [1, 0.8, 0.6][y - 2026]! });
       expect(r).toMatchObject({ parityYear: 2026, status: 'at-start', ratioFirstYear: 1, ratioLastYear: 0.6 });
-      expect(r.statement).toBe('at parity or cheaper already in 2026 (ratio 1.00)');
+      expect(r.statement).toBe('at parity or cheaper already in 2026 (space/ground 1×)');
     });
 
     it('a ratio of exactly 1 in a later year is parity in that grid year (interpolation gives k exactly)', () => {
@@ -211,7 +209,21 @@ describe('edges', () => {
       const r = parityYear({ fromYear: 2026, toYear: 2027, ratioAt: (y) => (y === 2026 ? 3 : Number.NaN) });
       expect(r.status).toBe('no-crossing');
       expect(r.ratioFirstYear).toBe(3);
-      expect(r.statement).toBe('does not reach parity by 2027: space costs NaN× the terrestrial baseline in 2027');
+      expect(r.statement).toBe(
+        'in 2027: cost per delivered unit cannot be formed (an undefined cost or compute): no verdict',
+      );
+    });
+
+    it('an unbounded ratio (no compute, or a 1e308 price trajectory) is a sentence, never "Infinity×"', () => {
+      const never = parityYear({ fromYear: 2026, toYear: 2028, ratioAt: () => Infinity });
+      expect(never.status).toBe('no-crossing');
+      expect(never.statement).toBe(
+        'in 2028: no compute delivered for a finite cost (or a cost beyond any finite figure): no parity',
+      );
+      // a ratio that starts unbounded and falls below 1 still crosses (at the grid year: no interpolation from ∞)
+      const late = parityYear({ fromYear: 2026, toYear: 2028, ratioAt: (y) => (y < 2028 ? Infinity : 0.5) });
+      expect(late.parityYear).toBe(2028);
+      expect(late.statement).toBe('parity in 2028.0');
     });
 
     it('refuses fractional years by name', () => {

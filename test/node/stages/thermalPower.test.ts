@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { ai1, withChange } from '../ai1.js';
+import { loadStudyProblem } from '../../../src/run/problem.js';
+
+/**
+ * The eclipse power policy (power.eclipseComputeFraction = f) on AI1 (600 km dawn-dusk SSO), by hand:
+ * - battery (SMAD 3rd ed. §11.4, p. 422): E = P_e · t_e / (DoD · η_b), P_e the eclipse load
+ *   = f · P_IT,avg + P_bus + P_ISL + P_pump + P_heater, t_e the longest eclipse of the year;
+ *   li-ion-leo row (designs/catalogs/batteries.yaml): DoD 0.3, η_b 0.9, 130 Wh/kg, $150/Wh;
+ *   bus default 3 % of peak IT + 500 W (src/node/stages/thermalPower.ts);
+ * - compute given up: (1 − f) × the annual mean shadow fraction of the orbit.
+ */
+const DOD = 0.3;
+const ETA = 0.9;
+const WH_PER_KG = 130;
+const USD_PER_WH = 150;
+
+const policy = (f: number) => withChange((d) => void (d.power.eclipseComputeFraction = f));
+
+function handBattery_Wh(f: number, r: ReturnType<typeof policy>, P_IT_avg_W: number): number {
+  const bus_W = 0.03 * r.compute.itPowerPeak_W + 500;
+  const load_W = f * P_IT_avg_W + bus_W + r.isl.power_W + r.thermal.pumpPower_W + r.power.heaterPower_W;
+  const te_h = r.orbit.maxEclipse_min / 60;
+  return (load_W * te_h) / (DOD * ETA);
+}
+
+describe('eclipse power policy: battery sized for the load kept through the worst eclipse', () => {
+  // the sunlit (unthrottled) average IT power: AI1's own, at f = 1
+  const P_IT = ai1.record.compute.itPowerAvg_W;
+
+  it("AI1's stated policy is full ride-through: 162 kWh, 1,244 kg and $24.3M of $47.1M (issue 53's figures)", () => {
+    const r = ai1.record;
+    expect(r.power.eclipseComputeFraction).toBe(1);
+    // 120.1 kW IT + 4.69 kW bus + 0.8 kW ISL + 1.16 kW pumps = 126.8 kW × 20.67 min / (0.3 × 0.9) = 161.8 kWh
+    expect(r.power.batteryEnergy_Wh / handBattery_Wh(1, r, P_IT) - 1).toBeLessThan(1e-9);
+    expect(r.power.batteryEnergy_Wh / 1e3).toBeCloseTo(161.8, 1);
+    expect(r.power.batteryMass_kg).toBeCloseTo(r.power.batteryEnergy_Wh / WH_PER_KG, 6);
+    expect(r.cost.batteryHardware_USD).toBeCloseTo(r.power.batteryEnergy_Wh * USD_PER_WH, 3);
+    expect(r.cost.batteryHardware_USD / 1e6).toBeCloseTo(24.3, 1);
+    expect(r.cost.hardware_USD / 1e6).toBeCloseTo(47.1, 1);
+  });
+
+  for (const f of [0.5, 0]) {
+    it(`f = ${f}: E = (f·P_IT + bus + ISL + pumps + heater)·t_e/(DoD·η), priced at $150/Wh`, () => {
+      const r = policy(f);
+      expect(r.power.eclipseComputeFraction).toBe(f);
+      const hand = handBattery_Wh(f, r, P_IT);
+      expect(Math.abs(r.power.batteryEnergy_Wh / hand - 1)).toBeLessThan(1e-9);
+      expect(r.power.batteryMass_kg).toBeCloseTo(hand / WH_PER_KG, 6);
+      expect(r.cost.batteryHardware_USD).toBeCloseTo(hand * USD_PER_WH, 2);
+    });
+  }
+
+  it('idling compute in shadow (f = 0) makes the cold case need a heater, which the battery then carries', () => {
+    // without the IT dissipation the loop falls below its minimum temperature: the heater is a real eclipse load
+    expect(ai1.record.power.heaterPower_W).toBe(0);
+    expect(policy(0).power.heaterPower_W).toBeGreaterThan(0);
+  });
+
+  it('compute given up = (1 − f) × the mean shadow fraction: the waterfall step and the budget row agree', () => {
+    const r = policy(0.5);
+    const lost = 0.5 * r.orbit.eclipseFraction;
+    expect(r.compute.waterfall.find((w) => w.name === 'eclipse')!.factor).toBeCloseTo(1 - lost, 12);
+    expect(r.compute.itPowerAvg_W / P_IT).toBeCloseTo(1 - lost, 12);
+  });
+});
+
+describe('the shipped studies search the eclipse power policy', () => {
+  it('flagship node study: power.eclipseComputeFraction in [0, 1], and a design at f = 0 carries the smaller battery', () => {
+    const s = loadStudyProblem('designs/flagship-study.yaml');
+    const vars = s.problem.variables;
+    const i = vars.findIndex((v) => v.name === 'power.eclipseComputeFraction');
+    expect(vars[i]).toMatchObject({ kind: 'real', lower: 0, upper: 1 });
+    // AI1's own values for the other variables: 600 km, sso, 600 m², radiator 110 m², gb300, 72 chips, 5 mm,
+    // 2,100 kg, grid
+    const at = (f: number) => {
+      const x = vars.map((v) => {
+        const own: Record<string, number> = {
+          'orbit.altitude_km': 600,
+          'orbit.inclination_deg': 0,
+          'power.arrayArea_m2': 600,
+          'power.eclipseComputeFraction': f,
+          'thermal.radiatorArea_m2': 110,
+          'compute.chip': 2,
+          'compute.chips': 72,
+          'radiation.shielding_mm_al': 5,
+          'launch.mass_kg': 2100,
+          'isl.topology': 2,
+        };
+        return own[v.name]!;
+      });
+      return s.record!(Float64Array.from(x)) as ReturnType<typeof policy>;
+    };
+    const idle = at(0);
+    const full = at(1);
+    expect(idle.power.eclipseComputeFraction).toBe(0);
+    expect(full.power.eclipseComputeFraction).toBe(1);
+    expect(full.power.batteryEnergy_Wh / handBattery_Wh(1, full, full.compute.itPowerAvg_W) - 1).toBeLessThan(1e-9);
+    expect(idle.power.batteryEnergy_Wh).toBeLessThan(full.power.batteryEnergy_Wh);
+  });
+
+  it('constellation study: node.power.eclipseComputeFraction in [0, 1] reaches every node of the file', () => {
+    const s = loadStudyProblem('designs/constellation-study.yaml');
+    const vars = s.problem.variables;
+    const i = vars.findIndex((v) => v.name === 'node.power.eclipseComputeFraction');
+    expect(vars[i]).toMatchObject({ kind: 'real', lower: 0, upper: 1 });
+    const x = Float64Array.from(vars.map((v) => (v.kind === 'real' || v.kind === 'int' ? v.lower : 0)));
+    x[i] = 0.25;
+    const node = s.constellation!.file(x)['node'] as { power: { eclipseComputeFraction: number } };
+    expect(node.power.eclipseComputeFraction).toBe(0.25);
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateDesignFile, nodeEvaluator } from '../../../src/node/evaluator.js';
+import { rowResolver } from '../../../src/node/record/rows.js';
+import {
+  costBreakdownSection,
+  costDrivers,
+  nodeCostBreakdown,
+  STEP,
+} from '../../../src/report/budget/costBreakdown.js';
+
+const ai1 = evaluateDesignFile('designs/ai1.yaml');
+const ev = nodeEvaluator();
+const rows = rowResolver(ev.rows)(ai1.design);
+const drivers = costDrivers(ai1.design, rows, (d) => ev.evaluate(d));
+
+/**
+ * AI1 is one node (economics.units 1: no learning), so its discounted space cost is
+ *   PV = capital · (1 + f_ops · A),  capital = hardware + launch,  A the annuity factor of the operations,
+ * and the ground's is untouched by a space price: raising a hardware line by 10 % moves the verdict by
+ *   0.1 · line · (1 + AIT 0.1, the current cost technology) / capital, whatever A (the operations scale with it).
+ */
+describe('cost drivers: every space-side cost input perturbed, not only those the file sets', () => {
+  const k = ai1.record.cost;
+  const capital = k.hardware_USD + k.launch_USD;
+  const change = (input: RegExp) => drivers.find((d) => input.test(d.input))!.verdictChange;
+
+  it("the battery (set by none of ai1.yaml's cost keys): 0.1 × $24.3M × 1.1 / $53.1M = +5.03 %, largest rise", () => {
+    expect(change(/^battery/)).toBeCloseTo((STEP * k.batteryHardware_USD * 1.1) / capital, 9);
+    expect(change(/^battery/)).toBeCloseTo(0.0503, 3);
+    const rises = drivers.filter((d) => d.verdictChange > 0);
+    expect(rises[0]!.input).toMatch(/^battery price/);
+  });
+
+  it('the chip price lowers the ratio: chips are 7 % of the space capital but most of the ground cost', () => {
+    // space rises by at most 0.1 × chips / capital (chips are off the curve, ops scale with capital) …
+    expect(k.chipsHardware_USD / capital).toBeLessThan(0.08);
+    // … while the same chips are the bulk of the ground's discounted cost, so space/ground falls
+    expect(change(/^chip price/)).toBeLessThan(-0.05);
+    expect(drivers[0]!.input).toMatch(/^chip price/);
+  });
+
+  it('array, radiator and ISL lines carry the AIT share; launch (vehicle price) does not', () => {
+    expect(change(/^array/)).toBeCloseTo((STEP * k.arrayHardware_USD * 1.1) / capital, 9);
+    expect(change(/^radiator/)).toBeCloseTo((STEP * k.radiatorHardware_USD * 1.1) / capital, 9);
+    expect(change(/^ISL/)).toBeCloseTo((STEP * k.islHardware_USD * 1.1) / capital, 9);
+    expect(change(/^launch price \(launch-vehicles/)).toBeCloseTo((STEP * k.launch_USD) / capital, 9);
+  });
+
+  it('lists every input once, largest effect first', () => {
+    expect(drivers).toHaveLength(11);
+    const sizes = drivers.map((d) => Math.abs(d.verdictChange));
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+  });
+});
+
+describe('cost breakdown section', () => {
+  const s = costBreakdownSection(ai1.record, drivers);
+  it('the lines sum to the node total (hardware + launch + operations)', () => {
+    const k = ai1.record.cost;
+    const lines = s.rows.filter((r) => r.unit === 'M USD');
+    expect(lines.map((r) => r.label)).toEqual([
+      'chips',
+      'solar array',
+      'radiator',
+      'battery',
+      'bus',
+      'ISL terminals',
+      'assembly, integration and test',
+      'launch',
+      'operations (mission)',
+      'shielding and propellant',
+    ]);
+    const sum =
+      k.chipsHardware_USD +
+      k.arrayHardware_USD +
+      k.radiatorHardware_USD +
+      k.batteryHardware_USD +
+      k.busHardware_USD +
+      k.islHardware_USD +
+      k.ait_USD +
+      k.launch_USD +
+      k.operations_USD +
+      k.otherHardware_USD;
+    expect(sum / k.total_USD).toBeCloseTo(1, 12);
+  });
+
+  it('shows $/chip-hour beside the ground with the verdict, and the top three drivers', () => {
+    const chipHour = s.rows.find((r) => r.label.startsWith('cost per chip-hour'))!;
+    expect(chipHour.note).toMatch(/^ground [\d.]+: space [\d.]+× \(ground cheaper\)$/);
+    const top = s.rows.filter((r) => r.unit === '%');
+    expect(top).toHaveLength(3);
+    expect(top.map((r) => r.note!.split(' (')[0])).toEqual(['chip price', 'battery price', 'launch price']);
+    expect(top[1]!.value).toBe('+5.03');
+    // the hook builds the same section from the design, its record and the evaluator
+    expect(nodeCostBreakdown(ai1.design, ai1.record, ev)).toEqual(s);
+  });
+});
