@@ -11,7 +11,7 @@ export const isl100g: LinkTerminalRow = {
   maxSlewRate_deg_s: 1,
 };
 
-/** The short-range, 9.6 Tbps terminal of a Suncatcher-style cluster (catalog row suncatcher-dwdm): 1 km range, 24 mW. */
+/** The short-range, 9.6 Tbps terminal of a Suncatcher-style cluster (row suncatcher-dwdm): 1 km range, 24 mW. */
 export const clusterTerminal: LinkTerminalRow = {
   ...isl100g,
   capacity_Gbps: 9600,

@@ -37,7 +37,7 @@ export interface ExportOptions {
   readonly format: ExportFormat;
   /** Write here (atomically) instead of only returning the text. */
   readonly out?: string;
-  /** omm, tle, csv: circular shells at their frozen eccentricity, ω = 90° (src/constellation/export/orbitHandoff.ts). */
+  /** omm, tle, csv: circular shells at their frozen eccentricity, ω = 90° (constellation/export/orbitHandoff.ts). */
   readonly frozenEccentricity?: boolean;
 }
 

@@ -98,9 +98,10 @@ function besselJ0(x: number): number {
 }
 
 /**
- * Oracle: power fraction a coaxial aperture of radius a collects at distance z from a Gaussian of waist a/1.12 truncated
- * by a transmit aperture of radius a (Klein & Degnan's optimum), by the Fresnel diffraction integral in cylindrical
- * symmetry (Goodman, "Introduction to Fourier Optics", §4.2): U(r) = (k/z)·∫₀ᵃ u₀(ρ)·e^{ikρ²/2z}·J₀(krρ/z)·ρ dρ,
+ * Oracle: power fraction a coaxial aperture of radius a collects at distance z from a Gaussian of waist a/1.12
+ * truncated by a transmit aperture of radius a (Klein & Degnan's optimum), by the Fresnel diffraction integral in
+ * cylindrical symmetry (Goodman, "Introduction to Fourier Optics", §4.2):
+ * U(r) = (k/z)·∫₀ᵃ u₀(ρ)·e^{ikρ²/2z}·J₀(krρ/z)·ρ dρ,
  * fraction = ∫₀ᵃ |U|² 2πr dr / (πw²/2). Midpoint sums, 1,000 × 400 points.
  */
 function fresnelFraction(a: number, lambda: number, z: number): number {
