@@ -204,7 +204,7 @@ function evaluate(
 }
 
 /** Each shell's node design (cluster shells with formation keeping) and its record, sized or closed. */
-function shellNodes(spec: ConstellationSpec, notes: string[]): { designs: NodeDesign[]; nodes: NodeRecord[] } {
+export function shellNodes(spec: ConstellationSpec, notes: string[]): { designs: NodeDesign[]; nodes: NodeRecord[] } {
   // Cluster shells' nodes carry their formation-keeping Δv in the station-keeping propellant.
   const designs = spec.shells.map((s) => withFormationKeeping(s.node, s.geometry));
   const nodes = spec.shells.map((s, i) =>

@@ -6,7 +6,9 @@
  * Variables (path → [lower, upper] | {int: [..]} | {choice: [..]}):
  * - `shells.<name>.<key>` with key altitude_km, inclination_deg (a number, or `sso` in a choice), ltan_h,
  *   planes (0 leaves the shell unused), satsPerPlane, phasing, raan0_deg, ltanBand_h, clusterRadius_m;
- * - `isl.topology`, `isl.terminal`, `isl.crossPlaneCutoffLatitude_deg` (the constellation-level ISL);
+ * - `isl.topology`, `isl.terminal`, `isl.crossPlaneCutoffLatitude_deg` and the link budget's
+ *   `isl.implementationLoss_dB`, `isl.linkMargin_dB`, `isl.pointingJitter_urad`, `isl.atmosphericLoss_dB` (the
+ *   constellation-level ISL);
  * - `ground.stationCount` (the first k of `ground.stations`), `ground.stations` (a choice of gateway sets
  *   written 'svalsat+kiruna': catalog ids or the file's inline station names), `ground.minElevation_deg`,
  *   `ground.linkRate_Gbps`;
@@ -56,6 +58,10 @@ const FIXED_PATHS = [
   'isl.topology',
   'isl.terminal',
   'isl.crossPlaneCutoffLatitude_deg',
+  'isl.implementationLoss_dB',
+  'isl.linkMargin_dB',
+  'isl.pointingJitter_urad',
+  'isl.atmosphericLoss_dB',
   'ground.stationCount',
   'ground.stations',
   'ground.minElevation_deg',

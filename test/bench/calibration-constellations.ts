@@ -118,7 +118,7 @@ const TABLES: Record<string, { title: string; rows: Row[] }> = {
         quantity: 'link rate',
         published: '1.6 Tbps bench per pair; ~10 Tbps per aperture modelled',
         model: (r) => `${fmt(r.isl.linkRate_Gbps.max)} Gbps per link`,
-        why: 'suncatcher-dwdm: 24 × 400G DWDM channels, full rate out to ~6 km (Fresnel range of a 10 cm aperture)',
+        why: 'suncatcher-dwdm: 24 × 400G DWDM channels, full rate out to ~5.3 km with the default margins (Gaussian beam, Rayleigh range ~2 km)',
       },
       {
         quantity: 'cluster all-to-all',

@@ -4,18 +4,19 @@ import type { LinkTerminalRow } from '../../src/constellation/links/links.js';
 export const isl100g: LinkTerminalRow = {
   capacity_Gbps: 100,
   range_km: 5000,
-  transmitPower_W: 1.5,
-  apertureDiameter_m: 0.1,
+  transmitPower_W: 2.5,
+  apertureDiameter_m: 0.12,
   wavelength_nm: 1550,
   receiverSensitivity_photonsPerBit: 40,
   maxSlewRate_deg_s: 1,
 };
 
-/** The short-range, 9.6 Tbps terminal of a Suncatcher-style cluster: 1 km range, 6 mW. */
+/** The short-range, 9.6 Tbps terminal of a Suncatcher-style cluster (row suncatcher-dwdm): 1 km range, 24 mW. */
 export const clusterTerminal: LinkTerminalRow = {
   ...isl100g,
   capacity_Gbps: 9600,
   range_km: 1,
-  transmitPower_W: 0.006,
+  transmitPower_W: 0.024,
+  apertureDiameter_m: 0.1,
   receiverSensitivity_photonsPerBit: 1200,
 };

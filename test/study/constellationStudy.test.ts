@@ -146,6 +146,25 @@ describe('constellation studies', () => {
     }
   });
 
+  it('exported orbits carry B* = 0.15696615/(2B) of their shell node and, asked, the frozen eccentricity', () => {
+    const runDir = join(dir, 'a');
+    const rec = JSON.parse(exportDesign(runDir, { design: 'knee', format: 'json' }).text);
+    const omm = JSON.parse(exportDesign(runDir, { design: 'knee', format: 'omm', frozenEccentricity: true }).text);
+    const tle = exportDesign(runDir, { design: 'knee', format: 'tle' }).text.trim().split('\n');
+    for (let k = 0; k < rec.satellites; k += 7) {
+      const shell = rec.shells.find((s: { name: string }) => omm[k].OBJECT_NAME.includes(`-${s.name}-`));
+      // Spacetrack Report #3: B* = ½·ρ₀·C_D·A/m, ρ₀ = 0.15696615 kg/m²/ER; B = m/(C_D·A) from the shell's node record.
+      const bstar = 0.15696615 / (2 * shell.node.drag.ballisticCoefficient_kg_m2);
+      expect(omm[k].BSTAR / bstar).toBeCloseTo(1, 12);
+      expect(twoline2satrec(tle[3 * k + 1]!, tle[3 * k + 2]!).bstar / bstar).toBeCloseTo(1, 4);
+      // e_f = −(J3/2J2)(R⊕/a) sin i, J3 = −2.53266e-6, J2 = 1.0826267e-3 (Vallado 2013 §11.4.2), ω = 90°.
+      const a = 6378137 + shell.altitude_km * 1000;
+      const e = (2.53266e-6 / (2 * 1.0826267e-3)) * (6378137 / a) * Math.sin((omm[k].INCLINATION * Math.PI) / 180);
+      expect(omm[k].ECCENTRICITY / e).toBeCloseTo(1, 9);
+      expect(omm[k].ARG_OF_PERICENTER).toBe(90);
+    }
+  });
+
   it("a node run feeds a constellation study: the node is a choice over that run's Pareto designs", async () => {
     // A node study whose bounds keep the node closed (array, radiator and allocation above what AI1 needs).
     const nodeStudy = writeFile(

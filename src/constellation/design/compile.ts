@@ -8,7 +8,8 @@ import { sunSynchronousInclination } from '../../models/orbit/orbit.js';
 import type { NodeCatalogRows } from '../../node/record/rows.js';
 import type { NodeDesign } from '../../node/design/schema.js';
 import { deg_to_rad, km_to_m } from '../../base/convert.js';
-import { checkConstellationIds, type LoadedConstellation } from './load.js';
+import { checkConstellationIds, type LoadedConstellation, type LoadedShellNode } from './load.js';
+import type { OpticalTerminalRow } from '../../models/links/linkBudget.js';
 import type { SsoPlanesResult } from '../geometry/ssoPlanes.js';
 import type { ConstellationTopology, SamplingWindow, ShellGeometrySpec, TrafficPattern } from './types.js';
 
@@ -18,7 +19,8 @@ const S_PER_H = 3600;
 export interface CompiledShell {
   readonly geometry: ShellGeometrySpec;
   readonly topology: ConstellationTopology;
-  readonly terminal: IslTerminalRow;
+  /** The catalog row with the design's ISL link-loss keys. */
+  readonly terminal: IslTerminalRow & OpticalTerminalRow;
   /** Cross-plane links off above this |latitude| [rad]; null = always on. */
   readonly crossPlaneCutoffLatitude_rad: number | null;
   /** The shell's node (for an SSO shell, at its most-shadowed plane's LTAN: ssoPlanes.ts). */
@@ -119,6 +121,13 @@ export function compileConstellation(loaded: LoadedConstellation, catalogs: Cata
   };
 }
 
+/** The terminal row with the isl section's link-loss keys the design sets (the link budget defaults the rest). */
+function withIslLosses(row: IslTerminalRow, isl: LoadedShellNode['isl']): IslTerminalRow & OpticalTerminalRow {
+  const keys = ['implementationLoss_dB', 'linkMargin_dB', 'pointingJitter_urad', 'atmosphericLoss_dB'] as const;
+  const set = keys.filter((k) => isl[k] !== undefined).map((k) => [k, isl[k]]);
+  return set.length === 0 ? row : { ...row, ...Object.fromEntries(set) };
+}
+
 /** Each shell in SI: geometry, links (terminal row, latitude cutoff) and its node with its catalog rows. */
 function compileShells(loaded: LoadedConstellation, catalogs: Catalogs): CompiledShell[] {
   const c = loaded.constellation;
@@ -148,7 +157,7 @@ function compileShells(loaded: LoadedConstellation, catalogs: Catalogs): Compile
         clusterFormation: s.clusterFormation,
       },
       topology: isl.topology,
-      terminal: terminals.get(isl.terminal)!,
+      terminal: withIslLosses(terminals.get(isl.terminal)!, isl),
       crossPlaneCutoffLatitude_rad:
         isl.crossPlaneCutoffLatitude_deg === undefined ? null : deg_to_rad(isl.crossPlaneCutoffLatitude_deg),
       node: design,

@@ -59,6 +59,27 @@ const nodeOverrideSchema = lazy(() =>
 );
 export const inlineNodeSchema = lazy(() => z.strictObject(nodeSectionsShape()));
 
+/** Link-budget losses and margins of the ISL (src/models/links/linkBudget.ts); omitted: the model's cited defaults. */
+function islLossFields() {
+  const dB = (key: string, lo: number, hi: number, what: string) => range(`isl.${key}`, lo, hi, 'dB', what).optional();
+  return {
+    implementationLoss_dB: dB('implementationLoss_dB', 0, 20, 'implementation loss').describe(
+      'Implementation loss of the link budget: wavefront error, polarisation, ageing, modem penalty [dB]; default 3 (estimate: 1–3 dB in published optical budgets, Hemmati 2020 ch. 1–2).',
+    ),
+    linkMargin_dB: dB('linkMargin_dB', 0, 20, 'system margin').describe(
+      'System margin the link budget keeps [dB]; default 3 (the usual required margin, Hemmati 2020 ch. 1).',
+    ),
+    pointingJitter_urad: range('isl.pointingJitter_urad', 0, 1000, 'µrad', 'rms pointing jitter per axis')
+      .optional()
+      .describe(
+        'Rms pointing error per axis [µrad]; mean loss 1/(1 + 4σ²/θ²) for beam divergence θ (Chen & Gardner 1989); default 1 (estimate: fine-pointing class).',
+      ),
+    atmosphericLoss_dB: dB('atmosphericLoss_dB', 0, 30, 'atmospheric loss').describe(
+      'Atmospheric loss on the link path [dB]; default 0 (inter-satellite links cross vacuum).',
+    ),
+  };
+}
+
 export const constellationIslSchema = lazy(() =>
   z
     .strictObject({
@@ -82,6 +103,7 @@ export const constellationIslSchema = lazy(() =>
         .describe(
           'Cross-plane (and diagonal) links are switched off while either end is above this |latitude| [deg]; omit to keep them always on.',
         ),
+      ...islLossFields(),
     })
     .describe('Inter-satellite links of a shell.'),
 );

@@ -4,7 +4,11 @@
  *
  * Method
  * - Elements: `satelliteElements` of pattern.ts, circular (e = 1e-7, ω = 0, M = argument of latitude),
- *   mean motion the two-body value n = √(μ/a³) as `ommRecord` / `circularSatrec` of propagate.ts use.
+ *   mean motion the two-body value n = √(μ/a³) as `ommRecord` / `circularSatrec` of propagate.ts use. With
+ *   `frozenEccentricity` a circular shell is written with its J2–J3 frozen eccentricity at ω = 90° (same mean
+ *   argument of latitude; orbitHandoff.ts), so SGP4 holds e and ω instead of cycling them.
+ * - Drag: with `ballisticCoefficients_kg_m2` (the node's m/(C_D·A) per shell) every record carries
+ *   B* = 0.15696615/(2B) [1/ER] (orbitHandoff.ts), so a propagator decays the orbit; without it B* = 0.
  * - Cluster members (`clusterMemberElements` of clusterFormation.ts): each member's own mean elements,
  *   the reference orbit's plus the small differential elements of its bounded HCW relative orbit (first
  *   order in ρ/a: δe vector for the radial/along-track 2:1 ellipse, δi and δΩ for the cross-track
@@ -38,7 +42,11 @@ import {
   ommRecord,
 } from '../geometry/propagate.js';
 import { TLE_MAX_CATALOG_NUMBER, tleLines } from './tleFormat.js';
+import { bstar_per_earth_radius, frozenEccentricity } from './orbitHandoff.js';
+import { EARTH_RADIUS_m } from '../../base/constants.js';
 import type { CircularElements, SamplingWindow, ShellGeometrySpec } from '../design/types.js';
+import type { ConstellationSpec } from '../design/compile.js';
+import { shellNodes } from '../evaluate.js';
 
 const PIECE_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 const PIECES_PER_LAUNCH = 24 + 24 ** 2 + 24 ** 3; // 14,424
@@ -59,6 +67,7 @@ export interface SatelliteRecord {
   /** 0-based position in the export order (shell, plane, slot). */
   readonly index: number;
   readonly shell: string;
+  readonly shellIndex: number;
   readonly plane: number;
   readonly slot: number;
   /** `<constellation>-<shell>-P<plane>-S<slot>` (0-based). */
@@ -76,6 +85,33 @@ export interface ExportOptions {
   readonly catalogBase?: number;
   /** Chunks handed to the sink are at most this long (or one record, if longer) [characters]. */
   readonly chunkChars?: number;
+  /** Ballistic coefficient m/(C_D·A) of each shell's node [kg/m²], by shell index; absent or null: B* = 0. */
+  readonly ballisticCoefficients_kg_m2?: readonly (number | null)[];
+  /** Write circular shells at their frozen eccentricity, ω = 90° (cluster members keep their own elements). */
+  readonly frozenEccentricity?: boolean;
+}
+
+/**
+ * The ballistic coefficient m/(C_D·A) [kg/m²] of each shell's node as the constellation evaluation sizes it (as given
+ * or closed at the shell's orbit), for `ballisticCoefficients_kg_m2`.
+ */
+export function shellBallisticCoefficients(spec: ConstellationSpec): number[] {
+  return shellNodes(spec, []).nodes.map((n) => n.drag.ballisticCoefficient_kg_m2);
+}
+
+/** B* [1/ER] of a shell's satellites (0 without a ballistic coefficient). */
+function shellBstar(options: Readonly<ExportOptions>, shellIndex: number): number {
+  const B = options.ballisticCoefficients_kg_m2?.[shellIndex];
+  return B === undefined || B === null ? 0 : bstar_per_earth_radius(B);
+}
+
+/** A circular orbit at its frozen eccentricity and ω = 90°, same mean argument of latitude. */
+function frozen(e: CircularElements): CircularElements {
+  return {
+    ...e,
+    eccentricity: frozenEccentricity(EARTH_RADIUS_m + e.altitude_m, e.inclination_rad),
+    argumentOfPerigee_rad: Math.PI / 2,
+  };
 }
 
 /** Synthetic international designator of the satellite at `index` (year of the epoch, launch 900…999). */
@@ -116,13 +152,14 @@ export function epochMs(epochIso: string): number {
 export function* satelliteRecords(
   spec: Readonly<ExportableConstellation>,
   catalogBase = CATALOG_BASE,
+  frozenEccentricity = false,
 ): Generator<SatelliteRecord> {
   const names = new Set(spec.shells.map((s) => s.geometry.name));
   if (names.size !== spec.shells.length)
     throw new RangeError(`shell names must be unique to name satellites uniquely (${spec.name})`);
   const year = new Date(epochMs(spec.window.epochIso)).getUTCFullYear();
   let index = 0;
-  for (const { geometry: g } of spec.shells) {
+  for (const [shellIndex, { geometry: g }] of spec.shells.entries()) {
     const formation = g.pattern === 'cluster' ? shellFormation(g) : null;
     for (const e of satelliteElements(g, spec.window.epochIso)) {
       const { plane, slot, ...ref } = e;
@@ -130,12 +167,13 @@ export function* satelliteRecords(
       yield {
         index,
         shell: g.name,
+        shellIndex,
         plane,
         slot,
         name: `${spec.name}-${g.name}-P${plane}-S${slot}`,
         catalogNumber: catalogBase + index,
         objectId,
-        elements: formation ? clusterMemberElements(ref, formation, slot) : ref,
+        elements: formation ? clusterMemberElements(ref, formation, slot) : frozenEccentricity ? frozen(ref) : ref,
         clusterOrbit: formation?.orbits[slot] ?? null,
       };
       index++;
@@ -172,8 +210,11 @@ export function writeOmmJson(
   const epochIso = new Date(epochMs(spec.window.epochIso)).toISOString();
   const out = chunker(sink, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
   out.push('[');
-  for (const s of satelliteRecords(spec, options.catalogBase ?? CATALOG_BASE)) {
-    const omm = ommRecord(s.elements, epochIso, { name: s.name, objectId: s.objectId, noradId: s.catalogNumber });
+  for (const s of satelliteRecords(spec, options.catalogBase ?? CATALOG_BASE, options.frozenEccentricity)) {
+    const omm = {
+      ...ommRecord(s.elements, epochIso, { name: s.name, objectId: s.objectId, noradId: s.catalogNumber }),
+      BSTAR: shellBstar(options, s.shellIndex),
+    };
     out.push(`${s.index === 0 ? '' : ','}\n${JSON.stringify(omm)}`);
   }
   out.push('\n]\n');
@@ -196,7 +237,7 @@ export function writeTle(
   const epoch_ms = epochMs(spec.window.epochIso);
   const year = new Date(epoch_ms).getUTCFullYear();
   const out = chunker(sink, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
-  for (const s of satelliteRecords(spec, base)) {
+  for (const s of satelliteRecords(spec, base, options.frozenEccentricity)) {
     const e = s.elements;
     const [l1, l2] = tleLines({
       catalogNumber: s.catalogNumber,
@@ -205,7 +246,7 @@ export function writeTle(
       epoch_ms,
       meanMotionDot_rev_per_day2: 0,
       meanMotionDdot_rev_per_day3: 0,
-      bstar_per_earth_radius: 0,
+      bstar_per_earth_radius: shellBstar(options, s.shellIndex),
       elementSetNumber: ELEMENT_SET_NUMBER,
       inclination_deg: rad_to_deg(e.inclination_rad),
       raan_deg: rad_to_deg(e.raan_rad),
@@ -257,7 +298,7 @@ export function writeSatelliteCsv(
   const epochIso = new Date(epochMs(spec.window.epochIso)).toISOString();
   const out = chunker(sink, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
   out.push(`${SATELLITE_CSV_HEADER.join(',')}\r\n`);
-  for (const s of satelliteRecords(spec, options.catalogBase ?? CATALOG_BASE)) {
+  for (const s of satelliteRecords(spec, options.catalogBase ?? CATALOG_BASE, options.frozenEccentricity)) {
     const e = s.elements;
     out.push(
       [

@@ -411,15 +411,25 @@ function addExportCommand(program: Command, io: CliIo): void {
         .makeOptionMandatory(),
     )
     .option('-o, --out <file>', 'write to this file (atomically) instead of stdout', outArg)
-    .action(async (dir: string, opts: { design: string; format: Odc.ExportFormat; out?: string }) => {
-      const r = (await import('./libraryChunk.js')).exportDesign(dir, {
-        design: opts.design,
-        format: opts.format,
-        ...(opts.out !== undefined ? { out: opts.out } : {}),
-      });
-      if (r.path === null) io.out(r.text);
-      else io.err(`wrote design ${r.design.index} (${r.selector}) to ${r.path}\n`);
-    });
+    .option(
+      '--frozen-eccentricity',
+      'omm, tle, csv: write circular shells at their J2–J3 frozen eccentricity (ω = 90°) instead of e ≈ 0',
+    )
+    .action(
+      async (
+        dir: string,
+        opts: { design: string; format: Odc.ExportFormat; out?: string; frozenEccentricity?: boolean },
+      ) => {
+        const r = (await import('./libraryChunk.js')).exportDesign(dir, {
+          design: opts.design,
+          format: opts.format,
+          frozenEccentricity: opts.frozenEccentricity === true,
+          ...(opts.out !== undefined ? { out: opts.out } : {}),
+        });
+        if (r.path === null) io.out(r.text);
+        else io.err(`wrote design ${r.design.index} (${r.selector}) to ${r.path}\n`);
+      },
+    );
 }
 
 /** Reference listings: odc metrics, odc schema, odc catalog. */

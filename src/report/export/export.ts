@@ -16,7 +16,12 @@ import { stringify } from 'yaml';
 import { writeFileAtomic, writeStreamAtomic } from '../../run/atomic.js';
 import { checkOutputFile } from '../../base/outputTarget.js';
 import { loadStudyProblem } from '../../run/problem.js';
-import { writeOmmJson, writeSatelliteCsv, writeTle } from '../../constellation/export/exportSatellites.js';
+import {
+  shellBallisticCoefficients,
+  writeOmmJson,
+  writeSatelliteCsv,
+  writeTle,
+} from '../../constellation/export/exportSatellites.js';
 import type { ParetoDesign } from '../../run/paretoFile.js';
 import { parseDesignSelector, selectDesign, type DesignSelector } from '../../run/decision.js';
 import { loadRun } from '../document/load.js';
@@ -32,6 +37,8 @@ export interface ExportOptions {
   readonly format: ExportFormat;
   /** Write here (atomically) instead of only returning the text. */
   readonly out?: string;
+  /** omm, tle, csv: circular shells at their frozen eccentricity, ω = 90° (constellation/export/orbitHandoff.ts). */
+  readonly frozenEccentricity?: boolean;
 }
 
 export interface ExportResult {
@@ -164,9 +171,17 @@ function exportConstellation(runDir: string, d: ParetoDesign, selector: string, 
     if (opts.format === 'yaml') {
       const head = `# Exported by odc from run ${runDir}: Pareto design ${d.index} (${selector}).\n# Evaluate it with: odc evaluate <this file>\n`;
       sink(head + stringify(c.file(x), { lineWidth: 0 }));
-    } else if (opts.format === 'omm') writeOmmJson(c.spec(x), sink);
-    else if (opts.format === 'tle') writeTle(c.spec(x), sink);
-    else writeSatelliteCsv(c.spec(x), sink);
+    } else {
+      // Every satellite carries B* from its shell node's ballistic coefficient, so propagators see it decay.
+      const spec = c.spec(x);
+      const options = {
+        ballisticCoefficients_kg_m2: shellBallisticCoefficients(spec),
+        frozenEccentricity: opts.frozenEccentricity === true,
+      };
+      if (opts.format === 'omm') writeOmmJson(spec, sink, options);
+      else if (opts.format === 'tle') writeTle(spec, sink, options);
+      else writeSatelliteCsv(spec, sink, options);
+    }
   };
   // The formats' own limits (the TLE's Alpha-5 catalog numbers, synthetic designators) are the user's to work around.
   const limited = (write: () => void): void => {

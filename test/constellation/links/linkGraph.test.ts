@@ -33,8 +33,13 @@ const shell: ShellGeometrySpec = shellSpec({
   phasing: F,
 });
 const window = { epochIso: '2026-03-20T00:00:00Z', duration_s: 600, step_s: 60 }; // 11 samples
-// rate = 1e10 bit/s · 1e12 m² / d² for every d > 1e6 m (capacity cap far above)
-const rate = { farFieldFraction_m2: 1e12, fullCollectionRate_bps: 1e10, capacity_bps: 1e30 } as LinkRateCoefficients;
+// Far field at every range (ff/d² ≤ 1e-14): 1e24 · (1 − exp(−1e-2/d²)) = 1e22/d² to 1e-14.
+const rate = {
+  farFieldFraction_m2: 1e-2,
+  rayleighRange_m: 0,
+  fullCollectionRate_bps: 1e24,
+  capacity_bps: 1e30,
+} as LinkRateCoefficients;
 const topology = linkTopology({
   shell,
   topology: 'grid',

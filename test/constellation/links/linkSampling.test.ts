@@ -35,7 +35,13 @@ const tracks = new Map(
     U.map((u) => u * deg),
   ).map((t, q) => [q, t] as const),
 );
-const rate = { farFieldFraction_m2: 1e12, fullCollectionRate_bps: 1e10, capacity_bps: 1e30 } as LinkRateCoefficients;
+// Far field at every range (ff/d² ≤ 1e-14): 1e24 · (1 − exp(−1e-2/d²)) = 1e22/d² to 1e-14.
+const rate = {
+  farFieldFraction_m2: 1e-2,
+  rayleighRange_m: 0,
+  fullCollectionRate_bps: 1e24,
+  capacity_bps: 1e30,
+} as LinkRateCoefficients;
 const K = 1e22; // rate = K/d² for d > 1e6 m
 const half = 15 * deg; // Ω/2
 

@@ -155,6 +155,7 @@ describe('per-instant torus model where every link of a class is alike', () => {
     );
     const rate: LinkRateCoefficients = {
       farFieldFraction_m2: 1e30,
+      rayleighRange_m: 0,
       fullCollectionRate_bps: 1e15,
       photonEnergy_J: 1e-19,
       deliverablePower_W: 1,

@@ -14,10 +14,11 @@ beforeAll(async () => {
   lp = await createLpSolver();
 });
 
-/** rate = 1e11 b/s · min(1, ff/d²): range-dependent beyond √ff. */
+/** rate = 1e11 b/s · (1 − exp(−ff/d²)) (a beam with no Rayleigh range): range-dependent beyond √ff. */
 const rate = (ff: number, cap = 1e15): LinkRateCoefficients =>
   ({
     farFieldFraction_m2: ff,
+    rayleighRange_m: 0,
     fullCollectionRate_bps: 1e11,
     photonEnergy_J: 1e-19,
     deliverablePower_W: 1,

@@ -19,10 +19,11 @@ const shell = { planes: P, satsPerPlane: S, phasing: F, radius_m: a, inclination
 const position = (u0: number, q: number, s: number) => circularPosition(shell, u0, q, s);
 const tracks = (u0s: readonly number[]) => circularTracks(shell, u0s);
 
-/** Rate falls as 1/d² beyond 3.16e6 m (far field), capped far above: rate = 1e11 · 1e13 / d² b/s. */
+/** Far field at every range (ff/d² ≤ 1e-15): rate = 1e27 · (1 − exp(−1e-3/d²)) = 1e11 · 1e13 / d² b/s to 1e-15. */
 const rate = {
-  farFieldFraction_m2: 1e13,
-  fullCollectionRate_bps: 1e11,
+  farFieldFraction_m2: 1e-3,
+  rayleighRange_m: 0,
+  fullCollectionRate_bps: 1e27,
   photonEnergy_J: 1e-19,
   deliverablePower_W: 1,
   capacity_bps: 1e15,
