@@ -129,7 +129,10 @@ const listed = (names: readonly string[]): string =>
  * A shell that every campaign vehicle is refused for (no published performance points) cannot be launched: a failed
  * design naming the vehicles, before the MILP reports it as a mass or volume limit.
  */
-function refuseUnreachableShells(spec: ConstellationSpec, payloads: readonly (readonly PayloadToOrbitResult[])[]): void {
+function refuseUnreachableShells(
+  spec: ConstellationSpec,
+  payloads: readonly (readonly PayloadToOrbitResult[])[],
+): void {
   spec.shells.forEach((s, i) => {
     if (payloads.every((perShell) => perShell[i]!.basis === 'refused'))
       throw new RangeError(
@@ -151,10 +154,11 @@ function payloadNotes(
       .filter(({ p, i }) => p.basis === 'extrapolated' && campaign.shells[i]!.vehicles[j]!.launches > 0);
     if (used.length === 0) return [];
     const dv = used.map(({ p }) => p.extrapolationDeltaV_m_s);
-    const hi = Math.max(...dv);
+    const [lo, hi] = [Math.min(...dv), Math.max(...dv)];
+    const span = lo.toFixed(0) === hi.toFixed(0) ? hi.toFixed(0) : `${lo.toFixed(0)}–${hi.toFixed(0)}`;
     return [
       `launch: ${spec.launch.vehicles[j]!.vehicle.id} payload into ${listed(used.map(({ i }) => spec.shells[i]!.geometry.name))} is ${EXTRAPOLATED_NOTE} ` +
-        `by the rocket-equation ΔV rule (${Math.min(...dv).toFixed(0)}–${hi.toFixed(0)} m/s; ${extrapolationCaveat(hi)})`,
+        `by the rocket-equation ΔV rule (${span} m/s; ${extrapolationCaveat(hi)})`,
     ];
   });
 }

@@ -190,7 +190,11 @@ function fromCurves(
   if (i < lo.inclination_rad || i > hi.inclination_rad) {
     const from = i < lo.inclination_rad ? lo : hi;
     const dv = rotationDeltaV_m_s(from.inclination_rad, i);
-    return { payload_kg: rocketEquationPayload_kg(from.payload_kg, dv, stage), dv: from.dv + Math.abs(dv), exact: false };
+    return {
+      payload_kg: rocketEquationPayload_kg(from.payload_kg, dv, stage),
+      dv: from.dv + Math.abs(dv),
+      exact: false,
+    };
   }
   const k = curves.findIndex((c) => c.inclination_rad > i);
   const a = curves[k - 1]!,
@@ -253,7 +257,11 @@ function payloadOf(v: PreparedVehicle, altitude_m: number, i: number): PayloadTo
   const within = candidates.filter((c) => Math.abs(c.dv) === 0);
   if (within.length > 0) {
     const best = within.reduce((a, c) => (c.payload_kg > a.payload_kg ? c : a));
-    return { payload_kg: best.payload_kg, basis: best.exact ? 'published' : 'interpolated', extrapolationDeltaV_m_s: 0 };
+    return {
+      payload_kg: best.payload_kg,
+      basis: best.exact ? 'published' : 'interpolated',
+      extrapolationDeltaV_m_s: 0,
+    };
   }
   const nearest = candidates.reduce((a, c) => (Math.abs(c.dv) < Math.abs(a.dv) ? c : a));
   return { payload_kg: nearest.payload_kg, basis: 'extrapolated', extrapolationDeltaV_m_s: Math.abs(nearest.dv) };
