@@ -350,7 +350,8 @@ export const launchVehicleRowSchema = lazy(() =>
         },
       ),
     /**
-     * Final stage for the rocket-equation extrapolation; absent: Isp 340 s, dry mass 20 % of the largest published payload (estimate).
+     * Final stage for the rocket-equation extrapolation; absent: Isp 340 s, dry mass 20 % of the largest published
+     * payload (estimate).
      */
     upperStage: z
       .strictObject({

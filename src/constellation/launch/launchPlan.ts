@@ -86,14 +86,18 @@ export function launchPlan(
       milestonesMet: campaign.milestonesMet,
       solver: campaign.solver.name,
       price_USD_per_kg: campaign.launch_USD / mass_kg,
-      extrapolatedLaunches: perShell.reduce(
-        (a, s) => a + s.vehicles.reduce((b, v) => b + (v.payloadBasis === 'extrapolated' ? v.launches : 0), 0),
-        0,
-      ),
+      extrapolatedLaunches: extrapolatedLaunches(perShell),
       perShell,
     },
   };
 }
+
+/** Launches flown on a payload extrapolated beyond the vehicle's published points. */
+const extrapolatedLaunches = (perShell: LaunchRecord['perShell']): number =>
+  perShell.reduce(
+    (a, s) => a + s.vehicles.reduce((b, v) => b + (v.payloadBasis === 'extrapolated' ? v.launches : 0), 0),
+    0,
+  );
 
 /** Each shell's launches, cost and $/kg, next to its node's $/kg, and the vehicles that carry it. */
 function shellLaunchRecords(

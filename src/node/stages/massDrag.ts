@@ -79,14 +79,7 @@ export function sizeMassAndDrag(
     arrayProjectionFactor: d.arrayProjectionFactor,
     radiatorProjectionFactor: d.radiatorProjectionFactor,
   });
-  // A dead node cannot hold attitude: a randomly tumbling flat plate presents half its one-face area on average
-  // (mean projection of a convex body = 1/4 of its surface, Cauchy), the bus face-on.
-  const disposalDragArea_m2 =
-    d.disposalAttitude === 'operational'
-      ? dragArea_m2
-      : d.disposalAttitude === 'edge-on'
-        ? minimumDragArea_m2
-        : 0.5 * (p.arrayArea_m2 + t.radiatorArea_m2) + busArea_m2;
+  const disposalDragArea_m2 = disposalArea_m2(design, dragArea_m2, minimumDragArea_m2, busArea_m2);
   // The launcher inserts the node directly into its orbit (the payload is the vehicle's into that orbit, see sizeCost):
   // no orbit raise to budget.
   const drag = dragBudget({
@@ -116,6 +109,17 @@ export function sizeMassAndDrag(
     ...factors,
   });
   return { dragArea_m2, drag, mass, launchPayload: launch.payload };
+}
+
+/**
+ * Drag area of the dead node: a node that cannot hold attitude tumbles, and a randomly tumbling flat plate presents
+ * half its one-face area on average (mean projection of a convex body = 1/4 of its surface, Cauchy), the bus face-on.
+ */
+function disposalArea_m2(design: Design, operational_m2: number, minimum_m2: number, busArea_m2: number): number {
+  const attitude = design.drag.disposalAttitude;
+  if (attitude === 'operational') return operational_m2;
+  if (attitude === 'edge-on') return minimum_m2;
+  return 0.5 * (design.power.arrayArea_m2 + design.thermal.radiatorArea_m2) + busArea_m2;
 }
 
 /** Bus fraction and system margin: the technology preset, overridden key by key. */
