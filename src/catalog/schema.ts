@@ -309,6 +309,11 @@ const performancePointSchema = lazy(() =>
       /** [deg], or "sso" for sun-synchronous at this altitude. */
       inclination_deg: z.union([z.number().min(0).max(180), z.literal('sso')]),
       payload_kg: z.number().min(1).max(500000),
+      /**
+       * A bound: the source states this payload for every circular orbit up to this altitude and up to this
+       * inclination (e.g. "up to 500-km circular orbit at up to 98.9-deg inclination").
+       */
+      upTo: z.boolean().optional(),
       /** Document, table or figure, year. */
       source: z.string().min(1),
     })
@@ -327,13 +332,11 @@ export const launchVehicleRowSchema = lazy(() =>
     price_USD: z.number().min(0).max(5e9),
     fairingVolume_m3: z.number().positive().max(10000),
     reusable: z.boolean(),
-    /** Inclination of the payloadLeo_kg figure [deg]; absent: 28.5° (Cape Canaveral), an estimate. */
-    referenceInclination_deg: z.number().min(0).max(180).optional(),
     /**
-     * Published payload to circular orbits (src/models/launch/launchPerformance.ts interpolates them); each point cites
-     * its
-     * document, table or figure and year. Absent: payloadLeo_kg moved to the target orbit by the rocket-equation rule,
-     * labelled an estimate.
+     * Published payload to circular orbits, each point citing its document, table or figure and year: the only
+     * performance odc uses (src/models/launch/launchPerformance.ts interpolates between them, extrapolates a stated
+     * ΔV beyond them with a flag, refuses further). Absent: the vehicle is refused for every orbit (payloadLeo_kg is
+     * the headline figure, for the catalog listing and $/kg at its reference orbit only).
      */
     performance: z
       .array(performancePointSchema())
@@ -347,7 +350,8 @@ export const launchVehicleRowSchema = lazy(() =>
         },
       ),
     /**
-     * Final stage for the rocket-equation extrapolation; absent: Isp 340 s, dry mass 20 % of payloadLeo_kg (estimate).
+     * Final stage for the rocket-equation extrapolation; absent: Isp 340 s, dry mass 20 % of the largest published
+     * payload (estimate).
      */
     upperStage: z
       .strictObject({

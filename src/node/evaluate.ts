@@ -28,7 +28,13 @@ import {
 import { deliveredCompute, sizePayload, sizePower, sizeThermal } from './stages/thermalPower.js';
 import { sizeMassAndDrag, sizeRadiation } from './stages/massDrag.js';
 import { lifecycle, sizeCost } from './stages/cost.js';
-import { chipFigureNote, modelNotes, NODE_CONSTRAINTS, nodeConstraints } from './record/constraints.js';
+import {
+  chipFigureNote,
+  launchPayloadNote,
+  modelNotes,
+  NODE_CONSTRAINTS,
+  nodeConstraints,
+} from './record/constraints.js';
 import { tokenFigures, type TokenFigures } from './stages/tokens.js';
 
 export function evaluateNode(design: Design, rows: Rows): DesignRecord {
@@ -37,6 +43,8 @@ export function evaluateNode(design: Design, rows: Rows): DesignRecord {
   const constraints = nodeConstraints(design, rows, s);
   notes.push(...modelNotes(design, s.computeShare, s.mass.drag.disposalModel));
   if (rows.chip.typicalFraction !== undefined) notes.push(chipFigureNote(rows.chip, rows.chip.typicalFraction));
+  const launchNote = launchPayloadNote(rows.vehicle.id, s.mass.launchPayload);
+  if (launchNote !== undefined) notes.push(launchNote);
   return assembleRecord(design, rows, s, constraints, notes);
 }
 
@@ -51,7 +59,7 @@ function sizeNode(design: Design, rows: Rows, notes: string[] | null): NodeSizin
   // smallest positive double keeps the cost models' checks and makes the division overflow to Infinity).
   const costPFLOPS = Math.max(waterfall.deliveredPFLOPS, Number.MIN_VALUE);
   const rad = sizeRadiation(design, payload);
-  const mass = sizeMassAndDrag(design, payload, thermal, power, rad);
+  const mass = sizeMassAndDrag(design, rows.vehicle, payload, thermal, power, rad);
   const cost = sizeCost(design, rows, payload, costPFLOPS, thermal, power, rad, mass);
   const compute = { ...payload.compute, deliveredPFLOPS: waterfall.deliveredPFLOPS };
   return new Sizing(design, rows, payload, compute, costPFLOPS, thermal, power, rad, mass, cost, waterfall);

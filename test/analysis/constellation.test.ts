@@ -44,12 +44,13 @@ describe('constellations: odc uncertainty', () => {
       expect(a.inputs.map((x) => x.path)).toEqual([PRICE_PATH]);
       expect(a.failed).toBe(0);
       // By hand: a Long March 2D lifts 1,461 kg into the 500 km SSO shell (CASC's 1.3 t at 700 km SSO moved by the
-      // Hohmann rule, test/node/reference-designs.test.ts) and each node is allocated 291 kg (three-body.yaml
-      // launch.mass_kg), so ⌊1461/291⌋ = 5 fly per launch and the 12 satellites need ⌈12/5⌉ = 3 launches,
-      // whatever they cost (src/constellation/launch/launch.ts: launch cost = Σ price_v · n_v).
-      const launches = Math.ceil(12 / Math.floor(1461 / 291));
+      // Hohmann rule, test/node/reference-designs.test.ts); each node is allocated 1,461/12 = 121.8 kg (three-body.yaml
+      // launch.nodesPerLaunch) but built up to 149.1 kg (designs/CALIBRATION.md), so ⌊1461/149.1⌋ = 9 fly per launch
+      // and the 12 satellites need ⌈12/9⌉ = 2 launches, whatever they cost (src/constellation/launch/launch.ts: launch
+      // cost = Σ price_v · n_v).
+      const launches = Math.ceil(12 / Math.floor(1461 / 149.1));
       expect(a.model.nominalRecord.launch.perVehicle).toEqual([
-        { vehicle: 'long-march-2d', launches, satellitesPerLaunch: 5, limitedBy: 'mass' },
+        { vehicle: 'long-march-2d', launches, satellitesPerLaunch: 9, limitedBy: 'mass' },
       ]);
       const [launchCol, massCol] = [a.model.column('totals.launch_USD'), a.model.column('totals.launchMass_kg')];
       const mass_kg = a.model.nominalRecord.totals.launchMass_kg;

@@ -51,8 +51,8 @@ const TABLES: Record<string, { title: string; rows: Row[] }> = {
           const node = r.shells[0]!.node.mass;
           return (
             `disagrees: odc's ${fmt(v.payload_kg)} kg into this orbit (${v.payloadBasis}; CASC: 1.3 t to 700 km SSO) carries ${v.satellitesPerLaunch} ` +
-            `of the design's ${fmt(Math.max(node.launch_kg, node.allocated_kg))} kg allocation (3.5 t LEO ÷ 12); 12 on one launch means satellites ` +
-            `of ≤ ${fmt(v.payload_kg / 12)} kg or more than the published performance`
+            `of the modelled ${fmt(node.launch_kg)} kg satellites (allocation ${fmt(node.allocated_kg)} kg = that payload ÷ 12); 12 on one launch means satellites ` +
+            `of ≤ ${fmt(v.payload_kg / 12)} kg, which the node's unpublished subsystem choices overshoot`
           );
         },
       },

@@ -97,14 +97,16 @@ describe('launch-vehicle performance fields: bad values name file, row and field
     expect(isp.code).toBe('OUT_OF_RANGE');
     expect(isp.message).toContain("row 'long-march-2d': field 'upperStage.isp_s'");
   });
-  it('a reference inclination above 180° is OUT_OF_RANGE', () => {
+  it('a bound flag (upTo) that is not true or false is WRONG_TYPE, naming the point', () => {
     const e = studyErrorOf(() =>
       loadCatalogs(
-        brokenVehicles((t) => t.replace('  referenceInclination_deg: 41\n', '  referenceInclination_deg: 410\n')),
+        brokenVehicles((t) =>
+          t.replace(LM2D_SSO, '{ altitude_km: 700, inclination_deg: sso, payload_kg: 1300, upTo: 1,'),
+        ),
       ),
     );
-    expect(e.code).toBe('OUT_OF_RANGE');
-    expect(e.message).toContain("field 'referenceInclination_deg'");
+    expect(e.code).toBe('WRONG_TYPE');
+    expect(e.message).toContain("row 'long-march-2d': field 'performance.0.upTo'");
   });
   it('a negative payload and an altitude above 2000 km are OUT_OF_RANGE, naming the point and the range', () => {
     const neg = studyErrorOf(() =>

@@ -1,9 +1,11 @@
 /**
  * The constellation's launch campaign from its spec and evaluated nodes: each shell packed at its own node's launch
  * mass (built-up or allocated, whichever is larger) and stowed volume, with each campaign vehicle's payload into
- * that shell's orbit (src/models/launch/launchPerformance.ts: published points, or the stated rocket-equation rule),
- * solved
- * by the launch MILP (./launch.ts); and the launch part of the constellation record.
+ * that shell's orbit (src/models/launch/launchPerformance.ts: its published points, interpolated; beyond them
+ * extrapolated by the stated rocket-equation rule and flagged; refused for a vehicle without points), solved by the
+ * launch MILP (./launch.ts); and the launch part of the constellation record. The flag reaches the record
+ * (perShell[].vehicles[].payloadBasis and extrapolationDeltaV_m_s, launch.extrapolatedLaunches) and one note per
+ * vehicle that flies on an extrapolated payload.
  *
  * One launch price: the campaign vehicles' price_USD per launch is authoritative for the constellation (the MILP
  * needs a price per launch to choose vehicles). The node record prices its launch from its own vehicle row with the
@@ -13,7 +15,12 @@
  * than 10 % from the campaign's.
  */
 import type { DesignRecord } from '../../node/record/record.js';
-import { vehiclePayloadToOrbit, type PerformanceBasis } from '../../models/launch/launchPerformance.js';
+import {
+  EXTRAPOLATED_NOTE,
+  extrapolationCaveat,
+  vehiclePayloadToOrbit,
+  type PayloadToOrbitResult,
+} from '../../models/launch/launchPerformance.js';
 import type { LpSolver } from '../../optimize/lp.js';
 import type { ConstellationSpec } from '../design/compile.js';
 import { launchCampaign, type LaunchCampaignResult } from './launch.js';
@@ -35,6 +42,7 @@ export function launchPlan(
   const payloads = spec.launch.vehicles.map((v) =>
     spec.shells.map((s) => vehiclePayloadToOrbit(v.vehicle, s.geometry.altitude_m, s.geometry.inclination_rad)),
   );
+  refuseUnreachableShells(spec, payloads);
   const campaign = launchCampaign({
     shells: spec.shells.map((s, i) => ({
       id: s.geometry.name,
@@ -78,16 +86,24 @@ export function launchPlan(
       milestonesMet: campaign.milestonesMet,
       solver: campaign.solver.name,
       price_USD_per_kg: campaign.launch_USD / mass_kg,
+      extrapolatedLaunches: extrapolatedLaunches(perShell),
       perShell,
     },
   };
 }
 
+/** Launches flown on a payload extrapolated beyond the vehicle's published points. */
+const extrapolatedLaunches = (perShell: LaunchRecord['perShell']): number =>
+  perShell.reduce(
+    (a, s) => a + s.vehicles.reduce((b, v) => b + (v.payloadBasis === 'extrapolated' ? v.launches : 0), 0),
+    0,
+  );
+
 /** Each shell's launches, cost and $/kg, next to its node's $/kg, and the vehicles that carry it. */
 function shellLaunchRecords(
   campaign: LaunchCampaignResult,
   nodes: readonly DesignRecord[],
-  payloads: readonly (readonly { basis: PerformanceBasis }[])[],
+  payloads: readonly (readonly PayloadToOrbitResult[])[],
 ): LaunchRecord['perShell'] {
   return campaign.shells.map((s, i) => ({
     shell: s.id,
@@ -104,6 +120,7 @@ function shellLaunchRecords(
       limitedBy: v.binding,
       payload_kg: v.payload_kg,
       payloadBasis: payloads[j]![i]!.basis,
+      extrapolationDeltaV_m_s: payloads[j]![i]!.extrapolationDeltaV_m_s,
     })),
   }));
 }
@@ -112,28 +129,40 @@ function shellLaunchRecords(
 const listed = (names: readonly string[]): string =>
   names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} (+${names.length - 3} more)`;
 
-/** One note per vehicle that flies to shells on payload figures that are not published or interpolated. */
+/**
+ * A shell that every campaign vehicle is refused for (no published performance points) cannot be launched: a failed
+ * design naming the vehicles, before the MILP reports it as a mass or volume limit.
+ */
+function refuseUnreachableShells(
+  spec: ConstellationSpec,
+  payloads: readonly (readonly PayloadToOrbitResult[])[],
+): void {
+  spec.shells.forEach((s, i) => {
+    if (payloads.every((perShell) => perShell[i]!.basis === 'refused'))
+      throw new RangeError(
+        `launch: no campaign vehicle has published performance points (${spec.launch.vehicles.map((v) => v.vehicle.id).join(', ')}), ` +
+          `so none can fly to shell ${s.geometry.name}; add a vehicle with points (designs/catalogs/launch-vehicles.yaml)`,
+      );
+  });
+}
+
+/** One note per vehicle that flies to shells on payloads extrapolated beyond its published points. */
 function payloadNotes(
   spec: ConstellationSpec,
-  payloads: readonly (readonly { payload_kg: number; basis: PerformanceBasis; extrapolationDeltaV_m_s: number }[])[],
+  payloads: readonly (readonly PayloadToOrbitResult[])[],
   campaign: LaunchCampaignResult,
 ): string[] {
   return payloads.flatMap((perShell, j) => {
     const used = perShell
       .map((p, i) => ({ p, i }))
-      .filter(
-        ({ p, i }) =>
-          p.basis !== 'published' && p.basis !== 'interpolated' && campaign.shells[i]!.vehicles[j]!.launches > 0,
-      );
+      .filter(({ p, i }) => p.basis === 'extrapolated' && campaign.shells[i]!.vehicles[j]!.launches > 0);
     if (used.length === 0) return [];
     const dv = used.map(({ p }) => p.extrapolationDeltaV_m_s);
-    const why =
-      used[0]!.p.basis === 'estimate'
-        ? 'no published performance points: estimated from its LEO figure'
-        : 'beyond its published points';
+    const [lo, hi] = [Math.min(...dv), Math.max(...dv)];
+    const span = lo.toFixed(0) === hi.toFixed(0) ? hi.toFixed(0) : `${lo.toFixed(0)}–${hi.toFixed(0)}`;
     return [
-      `launch: ${spec.launch.vehicles[j]!.vehicle.id} payload into ${listed(used.map(({ i }) => spec.shells[i]!.geometry.name))} is ${why} ` +
-        `by the rocket-equation ΔV rule (${Math.min(...dv).toFixed(0)}–${Math.max(...dv).toFixed(0)} m/s; optimistic far from published points)`,
+      `launch: ${spec.launch.vehicles[j]!.vehicle.id} payload into ${listed(used.map(({ i }) => spec.shells[i]!.geometry.name))} is ${EXTRAPOLATED_NOTE} ` +
+        `by the rocket-equation ΔV rule (${span} m/s; ${extrapolationCaveat(hi)})`,
     ];
   });
 }

@@ -205,6 +205,9 @@ function launchRecordSchema() {
     deployedAtFullMilestone: n('Fraction deployed at the 100 % milestone [-].'),
     solver: z.string(),
     price_USD_per_kg: n('Launch cost ÷ launch mass of every satellite [USD/kg] (vehicle prices are authoritative).'),
+    extrapolatedLaunches: n(
+      "Launches flown on a payload extrapolated beyond the vehicle's published points (payloadBasis extrapolated) [-].",
+    ),
     perShell: z
       .array(
         z.strictObject({
@@ -225,7 +228,14 @@ function launchRecordSchema() {
               satellitesCarried: n('Satellites of this shell the vehicle carries in the plan [-].'),
               limitedBy: z.string(),
               payload_kg: n('Payload into the shell orbit (src/models/launch/launchPerformance.ts) [kg].'),
-              payloadBasis: z.string().describe('published | interpolated | extrapolated | estimate.'),
+              payloadBasis: z
+                .string()
+                .describe(
+                  'published | interpolated (between published points) | extrapolated (beyond them, see extrapolationDeltaV_m_s) | refused (no published points: payload 0).',
+                ),
+              extrapolationDeltaV_m_s: n(
+                'ΔV by which the rocket-equation rule moved the nearest published figure (0 unless extrapolated) [m/s].',
+              ),
             }),
           ),
         }),

@@ -1,36 +1,45 @@
 /**
  * Launch-vehicle performance to a target circular orbit: payload [kg] a vehicle delivers directly to altitude h and
- * inclination i, from its published performance points, or estimated from one reference figure.
+ * inclination i, from its published performance points only (user's guides and maker statements, each catalog point
+ * with its source and year). The result says how it was obtained: on a published point, interpolated between them,
+ * extrapolated beyond them (flagged), or refused.
  *
  * Method
  * - Published points are grouped into curves of one inclination ("sso" points form one curve whose inclination at
  *   each altitude is the J2 sun-synchronous one, src/models/orbit/orbit.ts).
- * - Along a curve: linear in altitude between the two bracketing points (user's guides plot near-linear payload vs
- *   altitude over a few hundred km). Beyond the curve's last point: extrapolated from the nearest point by the
- *   rocket-equation rule below with the Hohmann ΔV between the two circular orbits (Vallado, Fundamentals of
- *   Astrodynamics and Applications, 4th ed. 2013, §6.3.1): Δv = |√(μ/r₁)(√(2r₂/(r₁+r₂)) − 1)| +
- *   |√(μ/r₂)(1 − √(2r₁/(r₁+r₂)))|, signed + to raise, − to lower.
- * - Between curves: linear in inclination between the two curves that bracket the target (at the target altitude).
- *   Beyond the outermost curve: the rocket-equation rule with the Earth-rotation ΔV, Δv = v⊕(cos i_c − cos i),
- *   v⊕ = ω⊕R⊕ = 465.1 m/s: a launch to inclination i ≥ |site latitude| gains v⊕·cos i of eastward velocity whatever
- *   the site (sin Az = cos i / cos φ, gain = v⊕ cos φ sin Az); doglegs and range-safety limits are not modelled.
- * - Rocket-equation rule (Tsiolkovsky, Sutton & Biblarz, Rocket Propulsion Elements 9th ed. §4.1): the final stage
- *   burns out with payload + dry mass m_d; an extra Δv divides that by exp(Δv/(g₀ Isp)):
- *   m_B = (m_A + m_d)·exp(−Δv/(g₀ Isp)) − m_d, floored at 0 (the vehicle cannot reach the orbit).
- * - Rows without published points: their single reference figure (payloadLeo_kg at referenceAltitude_km and
- *   referenceInclination_deg) through the same rule; the result is labelled an estimate.
+ * - Interpolation (basis 'published' on a point, else 'interpolated'): along a curve, linear in altitude between the
+ *   two bracketing points (user's guides plot near-linear payload vs altitude over a few hundred km); between the two
+ *   curves that bracket the target inclination, linear in inclination when both curves span the target altitude.
+ * - A bound point (`upTo`) states the payload for every circular orbit up to its altitude and up to its inclination
+ *   (Starship Users Guide rev 1.0, 2020, Table 3 note 1: "up to 500-km circular orbit at up to 98.9-deg
+ *   inclination"). Inside that envelope the bound's payload is returned as published (a floor: easier orbits may
+ *   carry more, never taken).
+ * - Beyond the published range (basis 'extrapolated', a flag the node and constellation records and notes carry):
+ *   from the nearest published data (the smallest extrapolation ΔV) by the rocket-equation rule. Altitude: Hohmann
+ *   ΔV between the two circular orbits (Vallado, Fundamentals of Astrodynamics and Applications, 4th ed. 2013,
+ *   §6.3.1): Δv = |√(μ/r₁)(√(2r₂/(r₁+r₂)) − 1)| + |√(μ/r₂)(1 − √(2r₁/(r₁+r₂)))|, signed + to raise, − to lower.
+ *   Inclination: the Earth-rotation ΔV, Δv = v⊕(cos i_c − cos i), v⊕ = ω⊕R⊕ = 465.1 m/s: a launch to inclination
+ *   i ≥ |site latitude| gains v⊕·cos i of eastward velocity whatever the site (sin Az = cos i / cos φ, gain =
+ *   v⊕ cos φ sin Az); doglegs and range-safety limits are not modelled. Rocket equation (Tsiolkovsky, Sutton &
+ *   Biblarz, Rocket Propulsion Elements 9th ed. §4.1): the final stage burns out with payload + dry mass m_d; an
+ *   extra Δv divides that by exp(Δv/(g₀ Isp)): m_B = (m_A + m_d)·exp(−Δv/(g₀ Isp)) − m_d, floored at 0.
+ * - Refused (basis 'refused', payload 0: the vehicle does not fly there): a row without published points. odc never
+ *   moves a headline figure whose orbit the maker does not state.
  * - Upper stage default when a row gives none (ESTIMATE): Isp 340 s (Merlin Vacuum 348 s, YF-22E 300 s) and dry mass
- *   20 % of the reference payload (Falcon 9 second stage ~4 t for 22.8 t).
+ *   20 % of the row's largest published payload (Falcon 9 second stage ~4 t for 22.8 t).
  *
  * Validity: direct insertion into circular LEO, 150–2000 km. The rule is first order: it ignores gravity and steering
  * losses of the longer burn and the site's dogleg, so it is optimistic toward harder orbits and pessimistic toward
  * easier ones. Held-out check against the catalog's published points, each predicted from the row's other point
- * alone (test/models/launch/launchPerformanceValidation.test.ts; both LEO points have an assumed orbit):
- *   Electron  300 kg @ 185 km × 45° → 500 km SSO: 243 kg vs 200 kg published (+22 %); reverse 248 vs 300 kg (−17 %);
- *   LM-2D     4 t @ 200 km × 41° → 700 km SSO: 2.52 t vs 1.3 t published (+94 %); reverse 2.43 vs 4 t (−39 %).
- *   Tolerance asserted: +0…+100 % toward the harder orbit, −45…0 % toward the easier one, over ≤ 500 km of altitude
- *   and ≤ 58° of inclination. The linear interpolation along a curve is not checked against published data: no row
- *   has two published points on one inclination curve (none was found, see the catalog's row comments).
+ * alone (test/models/launch/launchPerformance.test.ts, "held-out"; both LEO points have an assumed orbit):
+ *   Electron  300 kg @ 185 km × 45° → 500 km SSO: 243 kg vs 200 kg published (+22 %, Δv 569 m/s); reverse 244 vs
+ *             300 kg (−19 %, 563 m/s);
+ *   LM-2D     4 t @ 200 km × 41° → 700 km SSO: 2.52 t vs 1.3 t published (+94 %, Δv 697 m/s); reverse 2.43 vs 4 t
+ *             (−39 %, 685 m/s).
+ * So an extrapolated figure may be optimistic by up to ~2× at ~700 m/s, and beyond 700 m/s
+ * (MEASURED_EXTRAPOLATION_DELTA_V_m_s) its error is unmeasured; the records carry the ΔV and the notes say which. The
+ * linear interpolation along a curve is not checked against published data: no row has two published points on one
+ * inclination curve.
  */
 import { EARTH_MU_m3_s2, EARTH_RADIUS_m, STANDARD_GRAVITY_m_s2 } from '../../base/constants.js';
 import { deg_to_rad, km_to_m } from '../../base/convert.js';
@@ -43,16 +52,21 @@ export const EARTH_ROTATION_SPEED_m_s = EARTH_ROTATION_rad_s * EARTH_RADIUS_m;
 export const DEFAULT_UPPER_STAGE_ISP_s = 340;
 export const DEFAULT_UPPER_STAGE_DRY_FRACTION = 0.2;
 /**
- * Inclination of a reference figure that states none: 28.5° (Cape Canaveral, the usual Western LEO quote). ESTIMATE.
+ * Largest extrapolation ΔV [m/s] over which the rule's error was measured: the held-out checks of the header span
+ * 563–697 m/s (errors −39 … +94 %). An extrapolation beyond it is still flagged, with this range named.
  */
-export const DEFAULT_REFERENCE_INCLINATION_deg = 28.5;
+export const MEASURED_EXTRAPOLATION_DELTA_V_m_s = 700;
 const SAME_INCLINATION_rad = 1e-6;
+/** Altitudes closer than this are the same [m] (a bound's own altitude is inside its envelope). */
+const SAME_ALTITUDE_m = 1e-6;
 
 export interface PerformancePoint {
   readonly altitude_m: number;
   /** Numeric inclination [rad], or 'sso' (J2 sun-synchronous at this altitude). */
   readonly inclination: number | 'sso';
   readonly payload_kg: number;
+  /** A bound: this payload to every circular orbit up to this altitude and up to this inclination. */
+  readonly upTo?: boolean;
 }
 
 export interface UpperStage {
@@ -61,21 +75,22 @@ export interface UpperStage {
 }
 
 export interface PayloadToOrbitParams {
-  /** Published points; empty → estimate from the reference figure. */
+  /** Published points; empty → refused for every orbit. */
   readonly points: readonly PerformancePoint[];
-  readonly reference: { readonly altitude_m: number; readonly inclination_rad: number; readonly payload_kg: number };
+  /** Final stage of the extrapolation rule; absent: the ESTIMATE defaults of the header. */
   readonly upperStage?: UpperStage;
   readonly altitude_m: number;
   readonly inclination_rad: number;
 }
 
-/** How the payload figure was obtained: a published point, interpolated between them, extrapolated, or estimated. */
-export type PerformanceBasis = 'published' | 'interpolated' | 'extrapolated' | 'estimate';
+/** How the payload figure was obtained: on a published point, interpolated, extrapolated (flagged) or refused. */
+export type PerformanceBasis = 'published' | 'interpolated' | 'extrapolated' | 'refused';
 
 export interface PayloadToOrbitResult {
+  /** 0 when refused. */
   readonly payload_kg: number;
   readonly basis: PerformanceBasis;
-  /** ΔV of the rocket-equation rule applied (0 within published curves) [m/s]. */
+  /** ΔV of the rocket-equation rule from the nearest published data [m/s]: 0 within the published range or refused. */
   readonly extrapolationDeltaV_m_s: number;
 }
 
@@ -97,8 +112,19 @@ export function rocketEquationPayload_kg(payload_kg: number, deltaV_m_s: number,
 const curveInclination_rad = (inc: number | 'sso', altitude_m: number): number =>
   inc === 'sso' ? sunSynchronousInclination({ altitude_m: Math.max(300e3, altitude_m) }).inclination_rad : inc;
 
+/** Earth-rotation ΔV from inclination i_c to i [m/s] (+ when i is the harder one). */
+const rotationDeltaV_m_s = (from_rad: number, to_rad: number): number =>
+  EARTH_ROTATION_SPEED_m_s * (Math.cos(from_rad) - Math.cos(to_rad));
+
 interface CurveValue {
   readonly inclination_rad: number;
+  readonly payload_kg: number;
+  readonly dv: number;
+  readonly exact: boolean;
+}
+
+/** A payload with how it was obtained: `dv` 0 within the published range. */
+interface Candidate {
   readonly payload_kg: number;
   readonly dv: number;
   readonly exact: boolean;
@@ -146,28 +172,69 @@ function inclinationCurves(points: readonly PerformancePoint[]): readonly (reado
   return [...groups.values()].map((g) => g.sort((a, b) => a.altitude_m - b.altitude_m));
 }
 
-/** What payloadToOrbit needs of a vehicle, whatever the target orbit: its inclination curves and final stage. */
+/** The curves at the target: on one, between two, or beyond the outermost by the Earth-rotation rule. */
+function fromCurves(
+  groups: readonly (readonly PerformancePoint[])[],
+  stage: UpperStage,
+  altitude_m: number,
+  i: number,
+): Candidate | undefined {
+  if (groups.length === 0) return undefined;
+  const curves = groups
+    .map((g) => alongCurve(g, altitude_m, stage))
+    .sort((a, b) => a.inclination_rad - b.inclination_rad);
+  const at = curves.find((c) => Math.abs(c.inclination_rad - i) <= SAME_INCLINATION_rad);
+  if (at !== undefined) return { payload_kg: at.payload_kg, dv: at.dv, exact: at.exact };
+  const lo = curves[0]!,
+    hi = curves.at(-1)!;
+  if (i < lo.inclination_rad || i > hi.inclination_rad) {
+    const from = i < lo.inclination_rad ? lo : hi;
+    const dv = rotationDeltaV_m_s(from.inclination_rad, i);
+    return {
+      payload_kg: rocketEquationPayload_kg(from.payload_kg, dv, stage),
+      dv: from.dv + Math.abs(dv),
+      exact: false,
+    };
+  }
+  const k = curves.findIndex((c) => c.inclination_rad > i);
+  const a = curves[k - 1]!,
+    b = curves[k]!;
+  const t = (i - a.inclination_rad) / (b.inclination_rad - a.inclination_rad);
+  return { payload_kg: a.payload_kg + t * (b.payload_kg - a.payload_kg), dv: Math.max(a.dv, b.dv), exact: false };
+}
+
+/**
+ * A bound point at the target: its payload inside its envelope (h ≤ h_b, i ≤ i_b), else moved out of the envelope's
+ * nearest corner by the rule (Hohmann raise above h_b, Earth-rotation ΔV above i_b).
+ */
+function fromBound(b: PerformancePoint, stage: UpperStage, altitude_m: number, i: number): Candidate {
+  const ib = curveInclination_rad(b.inclination, b.altitude_m);
+  const dvAlt = altitude_m > b.altitude_m + SAME_ALTITUDE_m ? hohmannDeltaV_m_s(b.altitude_m, altitude_m) : 0;
+  const dvInc = i > ib + SAME_INCLINATION_rad ? rotationDeltaV_m_s(ib, i) : 0;
+  return {
+    payload_kg: rocketEquationPayload_kg(b.payload_kg, dvAlt + dvInc, stage),
+    dv: dvAlt + dvInc,
+    exact: dvAlt + dvInc === 0,
+  };
+}
+
+/** What payloadToOrbit needs of a vehicle, whatever the target orbit: its inclination curves, bounds and stage. */
 interface PreparedVehicle {
   readonly curves: readonly (readonly PerformancePoint[])[];
+  readonly bounds: readonly PerformancePoint[];
   readonly stage: UpperStage;
-  readonly estimate: boolean;
 }
-function prepare(p: Pick<PayloadToOrbitParams, 'points' | 'reference' | 'upperStage'>): PreparedVehicle {
-  const estimate = p.points.length === 0;
-  const points: readonly PerformancePoint[] = estimate
-    ? [
-        {
-          altitude_m: p.reference.altitude_m,
-          inclination: p.reference.inclination_rad,
-          payload_kg: p.reference.payload_kg,
-        },
-      ]
-    : p.points;
+function prepare(p: Pick<PayloadToOrbitParams, 'points' | 'upperStage'>): PreparedVehicle {
+  const largest = p.points.reduce((m, pt) => Math.max(m, pt.payload_kg), 0);
   const stage = p.upperStage ?? {
-    dryMass_kg: DEFAULT_UPPER_STAGE_DRY_FRACTION * p.reference.payload_kg,
+    dryMass_kg: DEFAULT_UPPER_STAGE_DRY_FRACTION * largest,
     isp_s: DEFAULT_UPPER_STAGE_ISP_s,
   };
-  return { curves: inclinationCurves(points), stage, estimate };
+  return {
+    curves: inclinationCurves(p.points.filter((pt) => pt.upTo !== true)),
+    bounds: p.points.filter((pt) => pt.upTo === true),
+    stage,
+  };
 }
 
 /** Payload the vehicle delivers directly into the circular orbit (altitude_m, inclination_rad). */
@@ -175,50 +242,40 @@ export function payloadToOrbit(p: Readonly<PayloadToOrbitParams>): PayloadToOrbi
   return payloadOf(prepare(p), p.altitude_m, p.inclination_rad);
 }
 
-function payloadOf(
-  { curves: groups, stage, estimate }: PreparedVehicle,
-  altitude_m: number,
-  i: number,
-): PayloadToOrbitResult {
+const REFUSED_NO_POINTS: PayloadToOrbitResult = { payload_kg: 0, basis: 'refused', extrapolationDeltaV_m_s: 0 };
+
+function payloadOf(v: PreparedVehicle, altitude_m: number, i: number): PayloadToOrbitResult {
   if (!(altitude_m > 0) || !Number.isFinite(i))
     throw new RangeError(`payloadToOrbit: bad target orbit (${altitude_m} m, ${i} rad)`);
-  const curves = groups
-    .map((g) => alongCurve(g, altitude_m, stage))
-    .sort((a, b) => a.inclination_rad - b.inclination_rad);
-  const label = (exact: boolean, dv: number): PerformanceBasis =>
-    estimate ? 'estimate' : dv > 0 ? 'extrapolated' : exact ? 'published' : 'interpolated';
-  const at = curves.find((c) => Math.abs(c.inclination_rad - i) <= SAME_INCLINATION_rad);
-  if (at !== undefined)
-    return { payload_kg: at.payload_kg, basis: label(at.exact, at.dv), extrapolationDeltaV_m_s: at.dv };
-  // outside the curves (and not within SAME_INCLINATION_rad of the outermost one): the Earth-rotation rule
-  const lo = curves[0]!,
-    hi = curves.at(-1)!;
-  if (i < lo.inclination_rad || i > hi.inclination_rad) {
-    const from = i < lo.inclination_rad ? lo : hi;
-    const dv = EARTH_ROTATION_SPEED_m_s * (Math.cos(from.inclination_rad) - Math.cos(i));
-    const payload_kg = rocketEquationPayload_kg(from.payload_kg, dv, stage);
-    const total = from.dv + Math.abs(dv);
-    return { payload_kg, basis: label(false, total), extrapolationDeltaV_m_s: total };
+  const fromPoints = fromCurves(v.curves, v.stage, altitude_m, i);
+  // within the published range a point or an interpolation wins; otherwise the nearest published data (least ΔV)
+  const candidates = [
+    ...(fromPoints !== undefined ? [fromPoints] : []),
+    ...v.bounds.map((b) => fromBound(b, v.stage, altitude_m, i)),
+  ];
+  if (candidates.length === 0) return REFUSED_NO_POINTS;
+  const within = candidates.filter((c) => Math.abs(c.dv) === 0);
+  if (within.length > 0) {
+    const best = within.reduce((a, c) => (c.payload_kg > a.payload_kg ? c : a));
+    return {
+      payload_kg: best.payload_kg,
+      basis: best.exact ? 'published' : 'interpolated',
+      extrapolationDeltaV_m_s: 0,
+    };
   }
-  const k = curves.findIndex((c) => c.inclination_rad > i);
-  const a = curves[k - 1]!,
-    b = curves[k]!;
-  const t = (i - a.inclination_rad) / (b.inclination_rad - a.inclination_rad);
-  const dv = Math.max(a.dv, b.dv);
-  return {
-    payload_kg: a.payload_kg + t * (b.payload_kg - a.payload_kg),
-    basis: label(false, dv),
-    extrapolationDeltaV_m_s: dv,
-  };
+  const nearest = candidates.reduce((a, c) => (Math.abs(c.dv) < Math.abs(a.dv) ? c : a));
+  return { payload_kg: nearest.payload_kg, basis: 'extrapolated', extrapolationDeltaV_m_s: Math.abs(nearest.dv) };
 }
 
 /** The performance fields of a launch-vehicle catalog row (user units, as in designs/catalogs/launch-vehicles.yaml). */
 export interface VehiclePerformanceRow {
-  readonly payloadLeo_kg: number;
-  readonly referenceAltitude_km: number;
-  readonly referenceInclination_deg?: number | undefined;
   readonly performance?:
-    | readonly { readonly altitude_km: number; readonly inclination_deg: number | 'sso'; readonly payload_kg: number }[]
+    | readonly {
+        readonly altitude_km: number;
+        readonly inclination_deg: number | 'sso';
+        readonly payload_kg: number;
+        readonly upTo?: boolean | undefined;
+      }[]
     | undefined;
   readonly upperStage?: UpperStage | undefined;
 }
@@ -241,15 +298,20 @@ export function vehiclePayloadToOrbit(
         altitude_m: km_to_m(pt.altitude_km),
         payload_kg: pt.payload_kg,
         inclination: pt.inclination_deg === 'sso' ? 'sso' : deg_to_rad(pt.inclination_deg),
+        ...(pt.upTo === true ? { upTo: true } : {}),
       })),
-      reference: {
-        altitude_m: km_to_m(row.referenceAltitude_km),
-        payload_kg: row.payloadLeo_kg,
-        inclination_rad: deg_to_rad(row.referenceInclination_deg ?? DEFAULT_REFERENCE_INCLINATION_deg),
-      },
       ...(row.upperStage !== undefined ? { upperStage: row.upperStage } : {}),
     });
     preparedRows.set(row, vehicle);
   }
   return payloadOf(vehicle, altitude_m, inclination_rad);
 }
+
+/** The flag text every output uses for a payload beyond the published points. */
+export const EXTRAPOLATED_NOTE = 'extrapolated beyond published points';
+
+/** What is known of the error of extrapolations up to `deltaV_m_s` (the header's held-out check), for notes. */
+export const extrapolationCaveat = (deltaV_m_s: number): string =>
+  deltaV_m_s > MEASURED_EXTRAPOLATION_DELTA_V_m_s
+    ? `error unmeasured beyond ${MEASURED_EXTRAPOLATION_DELTA_V_m_s} m/s`
+    : `up to ~2× optimistic at ${MEASURED_EXTRAPOLATION_DELTA_V_m_s} m/s, docs/approximations.md`;

@@ -27,8 +27,20 @@ export const launchSchema = lazy(() =>
         .default('starship')
         .describe('Launch vehicle catalog id (designs/catalogs/launch-vehicles.yaml).'),
       mass_kg: range('launch.mass_kg', 10, 200000, 'kg', 'mass allocated to one node on its launcher')
-        .default(2500)
-        .describe('Launch mass allocated to this node [kg]; the built-up mass must fit (a constraint).'),
+        .optional()
+        .describe(
+          'Launch mass allocated to this node [kg]; the built-up mass must fit (a constraint). Default 2,500 kg (estimate), or derived when nodesPerLaunch is set.',
+        ),
+      nodesPerLaunch: range('launch.nodesPerLaunch', 1, 100000, '(count)', 'nodes sharing one launch')
+        .refine((v) => Number.isInteger(v), { message: 'launch.nodesPerLaunch must be a whole number' })
+        .optional()
+        .describe(
+          "Nodes one launch carries (a manifest): the allocation is then the vehicle's payload into this node's orbit (its published points, src/models/launch/launchPerformance.ts) ÷ nodesPerLaunch; give it or mass_kg, not both [-].",
+        ),
+    })
+    .refine((l) => l.mass_kg === undefined || l.nodesPerLaunch === undefined, {
+      message: 'give launch.mass_kg or launch.nodesPerLaunch, not both (nodesPerLaunch derives the allocation)',
+      path: ['nodesPerLaunch'],
     })
     .describe('Launch.'),
 );

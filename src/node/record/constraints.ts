@@ -12,6 +12,11 @@ import {
   type Rows,
 } from './nodeRecord.js';
 import { massFactors } from '../stages/massDrag.js';
+import {
+  EXTRAPOLATED_NOTE,
+  extrapolationCaveat,
+  type PayloadToOrbitResult,
+} from '../../models/launch/launchPerformance.js';
 
 export function constraintResult(
   name: string,
@@ -90,7 +95,7 @@ export const NODE_CONSTRAINTS: readonly NodeConstraint[] = [
     unit: 'kg',
     enforced: true,
     value: (_d, _r, s) => s.mass.mass.launch_kg,
-    limit: (d) => d.launch.mass_kg,
+    limit: (_d, _r, s) => s.mass.mass.allocated_kg,
     describe: () => 'built-up launch mass fits the mass allocated on the launcher',
   },
   {
@@ -165,6 +170,17 @@ export function chipFigureNote(chip: Rows['chip'], typicalFraction: number): str
 }
 
 /** The modelling assumptions a reader of the record must know. */
+/** The node's launch payload when it is not on or between published points: extrapolated (flagged) or refused. */
+export function launchPayloadNote(vehicle: string, p: PayloadToOrbitResult): string | undefined {
+  if (p.basis === 'refused')
+    return `launch: ${vehicle} has no published performance points, so it is refused for this orbit (payload 0; the node does not fit)`;
+  if (p.basis !== 'extrapolated') return undefined;
+  return (
+    `launch: ${vehicle} payload into this orbit (${p.payload_kg.toFixed(0)} kg) is ${EXTRAPOLATED_NOTE} by the ` +
+    `rocket-equation ΔV rule (${p.extrapolationDeltaV_m_s.toFixed(0)} m/s; ${extrapolationCaveat(p.extrapolationDeltaV_m_s)})`
+  );
+}
+
 export function modelNotes(design: Design, share: number, disposalModel: string): string[] {
   const t = design.thermal;
   const notes = [

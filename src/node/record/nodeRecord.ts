@@ -14,6 +14,7 @@ import type { nodeCost, stowedVolume_m3 } from '../../models/cost/cost.js';
 import type { dragBudget } from '../../models/drag/drag.js';
 import type { islPayload } from '../../models/links/isl.js';
 import type { massBudget } from '../../models/mass/mass.js';
+import type { PayloadToOrbitResult } from '../../models/launch/launchPerformance.js';
 import type { orbitGeometry } from '../../models/orbit/orbit.js';
 import type { powerSystem } from '../../models/power/power.js';
 import type { radiationDose } from '../../models/radiation/radiation.js';
@@ -65,6 +66,8 @@ export interface MassSizing {
   readonly dragArea_m2: number;
   readonly drag: ReturnType<typeof dragBudget>;
   readonly mass: ReturnType<typeof massBudget>;
+  /** The vehicle's payload into the node's orbit and how it was obtained. */
+  readonly launchPayload: PayloadToOrbitResult;
 }
 
 export interface CostSizing {
@@ -243,6 +246,9 @@ const FIELDS = {
     total_USD: (_d, _r, s) => s.cost.cost.total_USD,
     launchPrice_USD_per_kg: (_d, _r, s) => s.cost.cost.launchPrice_USD_per_kg,
     nodesPerLaunch: (_d, _r, s) => s.cost.cost.nodesPerLaunch,
+    launchPayload_kg: (_d, _r, s) => s.mass.launchPayload.payload_kg,
+    launchPayloadBasis: (_d, _r, s) => s.mass.launchPayload.basis,
+    launchExtrapolation_m_s: (_d, _r, s) => s.mass.launchPayload.extrapolationDeltaV_m_s,
     lcoc_USD_per_PFLOP_day: (_d, _r, s) => s.cost.cost.lcoc_USD_per_PFLOP_day,
     costPerKWyr_USD: (_d, _r, s) => s.cost.cost.costPerKWyr_USD,
     terrestrialCostPerKWyr_USD: (_d, _r, s) => s.cost.cost.terrestrialCostPerKWyr_USD,

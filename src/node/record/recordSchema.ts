@@ -192,6 +192,17 @@ function costRecordSchema() {
     total_USD: n('Hardware + launch + operations of one node [USD].'),
     launchPrice_USD_per_kg: n('Launch price per kg of launch mass [USD/kg].'),
     nodesPerLaunch: n('Nodes per launch [-].'),
+    launchPayload_kg: n(
+      "The vehicle's payload into the node's orbit (src/models/launch/launchPerformance.ts; 0 when refused) [kg].",
+    ),
+    launchPayloadBasis: z
+      .string()
+      .describe(
+        'How launchPayload_kg was obtained: published | interpolated | extrapolated (beyond the published points) | refused (no published points).',
+      ),
+    launchExtrapolation_m_s: n(
+      'ΔV by which the rocket-equation rule moved the nearest published figure (0 unless extrapolated) [m/s].',
+    ),
     lcoc_USD_per_PFLOP_day: n('Levelized cost of delivered compute over the mission [USD/PFLOP-day].'),
     costPerKWyr_USD: n('[USD per kW-yr of average IT power].'),
     terrestrialCostPerKWyr_USD: n('Terrestrial data centre cost per kW-yr of IT power [USD/kW-yr].'),

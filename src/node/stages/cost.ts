@@ -16,13 +16,12 @@ import type {
 import { nodeCost, stowedVolume_m3 } from '../../models/cost/cost.js';
 import { costTechnologyPrices, type CostTechnologyPrices } from '../../models/cost/costTechnology.js';
 import { comparisonMetrics } from '../../models/cost/comparisonMetrics.js';
-import { vehiclePayloadToOrbit } from '../../models/launch/launchPerformance.js';
 import { programEconomics } from '../../models/cost/lifecycleProgram.js';
 import { capexPerWatt } from '../../models/cost/lifecycleEconomics.js';
 import { baselineLcoc } from '../../models/cost/lifecycleBaseline.js';
 import { loadTerrestrialBaselines } from '../../catalog/baselines.js';
 import { parityAgainstBaselines, type BaselineParity } from './parity.js';
-import { J_to_Wh, km_to_m } from '../../base/convert.js';
+import { J_to_Wh } from '../../base/convert.js';
 
 /**
  * The terrestrial scenarios (designs/catalogs/terrestrial-baselines.yaml), read once (the loader's path lookup stats
@@ -35,14 +34,14 @@ const terrestrialBaselines = () => (baselinesCache ??= loadTerrestrialBaselines(
 export function sizeCost(
   design: Design,
   rows: Rows,
-  { orbit, compute, isl }: Payload,
+  { compute, isl }: Payload,
   costPFLOPS: number,
   thermal: ThermalSizing,
   { system: power }: PowerSizing,
   rad: Radiation,
-  { drag, mass }: MassSizing,
+  { drag, mass, launchPayload }: MassSizing,
 ): CostSizing {
-  const { mission, compute: c, thermal: t, launch: l, economics: e } = design;
+  const { mission, compute: c, thermal: t, economics: e } = design;
   const { chip, array, battery, radiator, vehicle } = rows;
   const stowed = stowedVolume_m3({
     arrayBolPower_W: power.bolPower_W,
@@ -56,10 +55,11 @@ export function sizeCost(
   const cost = nodeCost({
     // A node pays for the mass allocated to it on the launcher (or its built-up mass, if larger).
     vehicle,
-    launch_kg: Math.max(l.mass_kg, mass.launch_kg),
+    launch_kg: Math.max(mass.allocated_kg, mass.launch_kg),
     stowedVolume_m3: stowed.stowedVolume_m3,
-    // The vehicle's payload into this orbit (published points or the stated rule), the constellation campaign's too.
-    payload_kg: vehiclePayloadToOrbit(vehicle, km_to_m(design.orbit.altitude_km), orbit.inclination_rad).payload_kg,
+    // The vehicle's payload into this orbit (published points, interpolated or flagged extrapolation), as the
+    // constellation campaign's.
+    payload_kg: launchPayload.payload_kg,
     ...(e.launchCost_USD_per_kg !== undefined ? { launchPriceOverride_USD_per_kg: e.launchCost_USD_per_kg } : {}),
     itPowerAvg_W: compute.itPowerAvg_W,
     itPowerPeak_W: compute.itPowerPeak_W,

@@ -3,11 +3,32 @@
  * drag (on the dry mass) → propellant → launch mass; and the mass technology factors the record notes quote.
  */
 import type { MassSizing, Payload, PowerSizing, Radiation, ThermalSizing } from '../record/nodeRecord.js';
-import type { Design } from '../record/rows.js';
+import type { Design, Rows } from '../record/rows.js';
 import { radiationDose } from '../../models/radiation/radiation.js';
 import { dryMass, MASS_TECHNOLOGY, massBudget } from '../../models/mass/mass.js';
 import { dragBudget, orbitAverageDragArea_m2 } from '../../models/drag/drag.js';
 import { km_to_m, mm_to_m } from '../../base/convert.js';
+import { vehiclePayloadToOrbit, type PayloadToOrbitResult } from '../../models/launch/launchPerformance.js';
+
+/** Allocation of a design that gives neither launch.mass_kg nor launch.nodesPerLaunch [kg] (estimate). */
+export const DEFAULT_LAUNCH_ALLOCATION_kg = 2500;
+
+/**
+ * The vehicle's payload into the node's orbit (published points only, src/models/launch/launchPerformance.ts) and the
+ * mass allocated to the node: launch.mass_kg, or that payload ÷ launch.nodesPerLaunch (0 when the vehicle is refused
+ * for the orbit: the closure constraint then fails), or the default.
+ */
+export function launchAllocation(
+  design: Design,
+  vehicle: Rows['vehicle'],
+  inclination_rad: number,
+): { payload: PayloadToOrbitResult; allocated_kg: number } {
+  const payload = vehiclePayloadToOrbit(vehicle, km_to_m(design.orbit.altitude_km), inclination_rad);
+  const { mass_kg, nodesPerLaunch } = design.launch;
+  const allocated_kg =
+    mass_kg ?? (nodesPerLaunch !== undefined ? payload.payload_kg / nodesPerLaunch : DEFAULT_LAUNCH_ALLOCATION_kg);
+  return { payload, allocated_kg };
+}
 
 /** Electronics enclosure packaging density for the shielded volume [kg/m³] (dense server electronics, estimate). */
 const ELECTRONICS_PACKAGING_DENSITY_kg_m3 = 500;
@@ -29,15 +50,17 @@ export function sizeRadiation(design: Design, { orbit, compute }: Payload): Radi
   });
 }
 
-/** Dry mass → drag (on the dry mass) → propellant → launch mass. */
+/** Dry mass → drag (on the dry mass) → propellant → launch mass, against the launch allocation. */
 export function sizeMassAndDrag(
   design: Design,
-  { compute, isl }: Payload,
+  vehicle: Rows['vehicle'],
+  { compute, isl, orbit }: Payload,
   thermal: ThermalSizing,
   { system: power }: PowerSizing,
   rad: Radiation,
 ): MassSizing {
-  const { mission, power: p, thermal: t, launch: l, drag: d } = design;
+  const { mission, power: p, thermal: t, drag: d } = design;
+  const launch = launchAllocation(design, vehicle, orbit.inclination_rad);
   const factors = massFactors(design);
   const dry = dryMass({
     compute_kg: compute.mass_kg,
@@ -56,14 +79,7 @@ export function sizeMassAndDrag(
     arrayProjectionFactor: d.arrayProjectionFactor,
     radiatorProjectionFactor: d.radiatorProjectionFactor,
   });
-  // A dead node cannot hold attitude: a randomly tumbling flat plate presents half its one-face area on average
-  // (mean projection of a convex body = 1/4 of its surface, Cauchy), the bus face-on.
-  const disposalDragArea_m2 =
-    d.disposalAttitude === 'operational'
-      ? dragArea_m2
-      : d.disposalAttitude === 'edge-on'
-        ? minimumDragArea_m2
-        : 0.5 * (p.arrayArea_m2 + t.radiatorArea_m2) + busArea_m2;
+  const disposalDragArea_m2 = disposalArea_m2(design, dragArea_m2, minimumDragArea_m2, busArea_m2);
   // The launcher inserts the node directly into its orbit (the payload is the vehicle's into that orbit, see sizeCost):
   // no orbit raise to budget.
   const drag = dragBudget({
@@ -86,12 +102,24 @@ export function sizeMassAndDrag(
     shielding_kg: rad.shieldingMass_kg,
     isl_kg: isl.mass_kg,
     propellant_kg: drag.propellantMass_kg,
-    allocated_kg: l.mass_kg,
+    // floored at 1 g: a refused vehicle's zero payload gives an allocation nothing fits, never a model error
+    allocated_kg: Math.max(launch.allocated_kg, 1e-3),
     itPowerAvg_W: compute.itPowerAvg_W,
     propellantTankFraction: design.mass.propellantTankFraction,
     ...factors,
   });
-  return { dragArea_m2, drag, mass };
+  return { dragArea_m2, drag, mass, launchPayload: launch.payload };
+}
+
+/**
+ * Drag area of the dead node: a node that cannot hold attitude tumbles, and a randomly tumbling flat plate presents
+ * half its one-face area on average (mean projection of a convex body = 1/4 of its surface, Cauchy), the bus face-on.
+ */
+function disposalArea_m2(design: Design, operational_m2: number, minimum_m2: number, busArea_m2: number): number {
+  const attitude = design.drag.disposalAttitude;
+  if (attitude === 'operational') return operational_m2;
+  if (attitude === 'edge-on') return minimum_m2;
+  return 0.5 * (design.power.arrayArea_m2 + design.thermal.radiatorArea_m2) + busArea_m2;
 }
 
 /** Bus fraction and system margin: the technology preset, overridden key by key. */

@@ -30,14 +30,14 @@ export function closeNodeDesign(design: Readonly<NodeDesign>, rows: Readonly<Nod
       ...d,
       power: { ...d.power, arrayArea_m2: r.power.requiredArrayArea_m2 },
       thermal: { ...d.thermal, radiatorArea_m2: r.thermal.requiredRadiatorArea_m2 },
-      launch: { ...d.launch, mass_kg: r.mass.launch_kg },
+      launch: { vehicle: d.launch.vehicle, mass_kg: r.mass.launch_kg },
     };
     // Relative change, safe at a zero requirement (a node that needs no radiator).
     const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(a), Number.MIN_VALUE);
     const change = Math.max(
       rel(next.power.arrayArea_m2, d.power.arrayArea_m2),
       rel(next.thermal.radiatorArea_m2, d.thermal.radiatorArea_m2),
-      rel(next.launch.mass_kg, d.launch.mass_kg),
+      rel(r.mass.launch_kg, r.mass.allocated_kg),
     );
     d = next;
     if (change < RELATIVE_TOLERANCE) return { design: d, record: evaluateNode(d, rows), passes: pass };

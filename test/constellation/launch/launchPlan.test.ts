@@ -1,7 +1,8 @@
 /**
  * The constellation's launch plan (launchPlan.ts) on made-up vehicles and nodes whose campaign is solvable by hand:
  * which mass packs (the larger of built-up and allocated), which payload each vehicle has into each shell's orbit
- * (published, interpolated, extrapolated, estimated), the record's $/kg figures and the notes.
+ * (published, interpolated, extrapolated, refused), the record's $/kg figures and the notes; and three-body-12's
+ * campaign from its design files against a hand calculation.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLpSolver } from '../../../solvers/lp/index.js';
@@ -9,6 +10,9 @@ import type { LaunchVehicleRow } from '../../../src/catalog/schema.js';
 import type { ConstellationSpec } from '../../../src/constellation/design/compile.js';
 import { launchPlan } from '../../../src/constellation/launch/launchPlan.js';
 import { vehiclePayloadToOrbit } from '../../../src/models/launch/launchPerformance.js';
+import { loadCatalogs } from '../../../src/catalog/load.js';
+import { loadConstellationSpec } from '../../../src/constellation/evaluator.js';
+import { evaluateDesignFile } from '../../../src/node/evaluator.js';
 import type { DesignRecord } from '../../../src/node/record/record.js';
 import type { LpSolver } from '../../../src/optimize/lp.js';
 import { shell } from '../../helpers/shellSpec.js';
@@ -24,7 +28,6 @@ const row = (o: Partial<LaunchVehicleRow> & { id: string }): LaunchVehicleRow =>
     name: o.id,
     payloadLeo_kg: 12000,
     referenceAltitude_km: 300,
-    referenceInclination_deg: 53,
     price_USD: 50e6,
     fairingVolume_m3: 1e4,
     reusable: false,
@@ -40,8 +43,14 @@ const pub = row({
     { altitude_km: 650, inclination_deg: 53, payload_kg: 9000, source: 'test' },
   ],
 });
-/** No published point: every payload is estimated from payloadLeo_kg by the rocket-equation rule. */
-const est = row({ id: 'est', price_USD: 20e6 });
+/** No published point: refused for every orbit (payload 0). */
+const none = row({ id: 'none', price_USD: 20e6 });
+/** One published point, 10 t to 550 km × 53°: every other altitude is extrapolated. */
+const one = row({
+  id: 'one',
+  price_USD: 20e6,
+  performance: [{ altitude_km: 550, inclination_deg: 53, payload_kg: 10000, source: 'test' }],
+});
 
 interface ShellIn {
   name: string;
@@ -79,7 +88,7 @@ const nodesOf = (shells: readonly ShellIn[]): DesignRecord[] =>
 describe('launch plan of two shells on a published-curve vehicle', () => {
   // alpha: 25 nodes at max(900, 1000) = 1 t, 10 t to 550 km → 10 per launch, 3 launches ($150M, 25 t: $6,000/kg).
   // beta: 10 nodes at max(2000, 1500) = 2 t, 9.5 t to 600 km → 4 per launch, 3 launches ($150M, 20 t: $7,500/kg).
-  // The estimated vehicle may not fly (maxLaunches 0). Campaign: 6 launches, $300M over 45 t = $6,666.7/kg.
+  // The vehicle without points cannot fly (refused). Campaign: 6 launches, $300M over 45 t = $6,666.7/kg.
   const shells: ShellIn[] = [
     { name: 'alpha', altitude_km: 550, launch_kg: 900, allocated_kg: 1000, nodePrice: 6100, launchCost: 6100 },
     { name: 'beta', altitude_km: 600, launch_kg: 2000, allocated_kg: 1500, nodePrice: 9000 },
@@ -88,7 +97,7 @@ describe('launch plan of two shells on a published-curve vehicle', () => {
     const notes: string[] = [];
     const spec = specOf(shells, [
       { vehicle: pub, maxLaunches: null },
-      { vehicle: est, maxLaunches: 0 },
+      { vehicle: none, maxLaunches: null },
     ]);
     return { ...launchPlan(spec, nodesOf(shells), [25, 10], lp, notes), notes };
   };
@@ -100,7 +109,7 @@ describe('launch plan of two shells on a published-curve vehicle', () => {
     expect(r.price_USD_per_kg).toBeCloseTo(300e6 / 45_000, 6);
     expect(r.perVehicle).toEqual([
       { vehicle: 'pub', launches: 6, satellitesPerLaunch: 10, limitedBy: 'mass' },
-      expect.objectContaining({ vehicle: 'est', launches: 0 }),
+      expect.objectContaining({ vehicle: 'none', launches: 0 }),
     ]);
     expect(r.perShell.map((s) => [s.shell, s.satellites, s.launches, s.cost_USD])).toEqual([
       ['alpha', 25, 3, 150e6],
@@ -116,12 +125,20 @@ describe('launch plan of two shells on a published-curve vehicle', () => {
       limitedBy: 'mass',
       payload_kg: 9500,
       payloadBasis: 'interpolated',
+      extrapolationDeltaV_m_s: 0,
     });
-    // Payload basis indexed vehicle by shell: pub published/interpolated, est estimated to both.
-    expect(r.perShell.map((s) => s.vehicles.map((v) => v.payloadBasis))).toEqual([
-      ['published', 'estimate'],
-      ['interpolated', 'estimate'],
+    // Payload basis indexed vehicle by shell: pub published/interpolated, none refused (0 kg) to both.
+    expect(r.perShell.map((s) => s.vehicles.map((v) => [v.payloadBasis, v.payload_kg]))).toEqual([
+      [
+        ['published', 10000],
+        ['refused', 0],
+      ],
+      [
+        ['interpolated', 9500],
+        ['refused', 0],
+      ],
     ]);
+    expect(r.extrapolatedLaunches).toBe(0);
     expect(r.campaign_yr).toBeCloseTo(6 / 12, 12);
     expect(r.milestonesMet).toBe(true);
     expect(r.solver).toBe(campaign.solver.name);
@@ -148,12 +165,12 @@ describe('launch plan of two shells on a published-curve vehicle', () => {
         '(e.g. beta: 9000 vs 7500 USD/kg: partly filled launches, another vehicle; a node design sets ' +
         'launchCost_USD_per_kg); the constellation totals use the campaign',
     ]);
-    expect(notes.some((n) => n.includes('rocket-equation'))).toBe(false); // est flies nowhere, pub within its points
+    expect(notes.some((n) => n.includes('rocket-equation'))).toBe(false); // none flies nowhere, pub within its points
   });
 });
 
 describe('payload notes and the single-shell plan', () => {
-  it('names the shells an estimated vehicle flies to, the first three and how many more, with its ΔV range', () => {
+  it('names the shells an extrapolated vehicle flies to, the first three and how many more, with its ΔV range', () => {
     const shells: ShellIn[] = [500, 550, 600, 650, 700].map((h, i) => ({
       name: `s${i + 1}`,
       altitude_km: h,
@@ -162,13 +179,26 @@ describe('payload notes and the single-shell plan', () => {
       nodePrice: 1,
     }));
     const notes: string[] = [];
-    launchPlan(specOf(shells, [{ vehicle: est, maxLaunches: null }]), nodesOf(shells), [1, 1, 1, 1, 1], lp, notes);
-    const dv = shells.map((s) => vehiclePayloadToOrbit(est, s.altitude_km * 1e3, 53 * deg).extrapolationDeltaV_m_s);
+    const shells550 = shells.filter((s) => s.altitude_km !== 550);
+    const { launchRecord } = launchPlan(
+      specOf(shells, [{ vehicle: one, maxLaunches: null }]),
+      nodesOf(shells),
+      [1, 1, 1, 1, 1],
+      lp,
+      notes,
+    );
+    // 550 km is the published point; the other four are extrapolated by Hohmann from it: 50 km → 27.5 m/s (vis-viva,
+    // test/models/launch), 150 km → 80.8 m/s, the largest.
+    const dv = shells550.map((s) => vehiclePayloadToOrbit(one, s.altitude_km * 1e3, 53 * deg).extrapolationDeltaV_m_s);
+    expect(Math.min(...dv)).toBeCloseTo(27.5, 0);
+    expect(Math.max(...dv)).toBeCloseTo(80.8, 1);
     expect(notes.filter((n) => n.includes('rocket-equation'))).toEqual([
-      'launch: est payload into s1, s2, s3 (+2 more) is no published performance points: estimated from its LEO figure ' +
+      'launch: one payload into s1, s3, s4 (+1 more) is extrapolated beyond published points ' +
         `by the rocket-equation ΔV rule (${Math.min(...dv).toFixed(0)}–${Math.max(...dv).toFixed(0)} m/s; ` +
-        'optimistic far from published points)',
+        'up to ~2× optimistic at 700 m/s, docs/approximations.md)',
     ]);
+    // one launch per shell, four of them on an extrapolated payload
+    expect(launchRecord.extrapolatedLaunches).toBe(4);
   });
 
   it('three shells are all named; a vehicle beyond its published points is named only where it flies', () => {
@@ -195,7 +225,7 @@ describe('payload notes and the single-shell plan', () => {
     const note = notes.filter((n) => n.includes('rocket-equation'));
     expect(note).toHaveLength(1);
     expect(note[0]).toMatch(
-      /^launch: pub payload into x1, x2, x3 is beyond its published points by the rocket-equation/,
+      /^launch: pub payload into x1, x2, x3 is extrapolated beyond published points by the rocket-equation/,
     );
   });
 
@@ -224,11 +254,11 @@ describe('payload notes and the single-shell plan', () => {
   it('a launch cap of the spec reaches the campaign', () => {
     const shells: ShellIn[] = [{ name: 'c', altitude_km: 550, launch_kg: 1000, allocated_kg: 1000, nodePrice: 4000 }];
     const notes: string[] = [];
-    // est ($20M) is cheaper than pub ($50M) but may fly once: 30 nodes = 1 est launch + 2 pub launches.
+    // one ($20M, 10 t published at 550 km) is cheaper than pub ($50M) but may fly once: 30 nodes = 1 + 2 pub launches.
     const { launchRecord } = launchPlan(
       specOf(shells, [
         { vehicle: pub, maxLaunches: null },
-        { vehicle: est, maxLaunches: 1 },
+        { vehicle: one, maxLaunches: 1 },
       ]),
       nodesOf(shells),
       [30],
@@ -239,5 +269,57 @@ describe('payload notes and the single-shell plan', () => {
     // $120M over 30 t = $4,000/kg, the node's own figure: no gap note.
     expect(launchRecord.price_USD_per_kg).toBe(4000);
     expect(notes.filter((n) => n.startsWith('launch price differs'))).toEqual([]);
+  });
+});
+
+describe('refusal', () => {
+  it('a shell that only vehicles without published points could fly to is a failed design naming them', () => {
+    const shells: ShellIn[] = [{ name: 'r', altitude_km: 550, launch_kg: 100, allocated_kg: 100, nodePrice: 1 }];
+    expect(() =>
+      launchPlan(specOf(shells, [{ vehicle: none, maxLaunches: null }]), nodesOf(shells), [1], lp, []),
+    ).toThrow(/no campaign vehicle has published performance points \(none\), so none can fly to shell r/);
+  });
+});
+
+describe('three-body-12 (designs/constellations/three-body-12.yaml) against a hand calculation', () => {
+  // Flown: 12 satellites on one Long March 2D, 14 May 2025 (docs/sources.md §7). LM-2D's only SSO figure: 1.3 t to
+  // 700 km SSO (CASC via China Daily, 29 Sep 2025). At the design's 500 km SSO, by hand: Hohmann 700 → 500 km from
+  // vis-viva (μ 3.986004418e14, R⊕ 6,378,137 m) = 108.32 m/s; the row's stage (3,000 kg dry, 300 s):
+  // (1,300 + 3,000) × e^(108.32/(9.80665 × 300)) − 3,000 = 1,461.3 kg, an extrapolation (the 1.3 t is a floor).
+  const P_kg = 4300 * Math.exp(108.32 / (9.80665 * 300)) - 3000;
+  const node = evaluateDesignFile('designs/three-body.yaml').record;
+  const spec = loadConstellationSpec('designs/constellations/three-body-12.yaml', loadCatalogs());
+
+  it('the allocation is the LM-2D payload into 500 km SSO ÷ 12 (121.8 kg), not the 3.5 t LEO figure ÷ 12 (291 kg)', () => {
+    expect(P_kg).toBeCloseTo(1461.3, 1);
+    expect(node.mass.allocated_kg).toBeCloseTo(P_kg / 12, 1);
+    expect(node.cost.launchPayloadBasis).toBe('extrapolated');
+    expect(node.cost.launchExtrapolation_m_s).toBeCloseTo(108.32, 1);
+    expect(
+      node.notes.some((n) =>
+        n.includes('long-march-2d payload into this orbit (1461 kg) is extrapolated beyond published points'),
+      ),
+    ).toBe(true);
+  });
+
+  it('12 × the modelled satellite exceeds one LM-2D: 2 launches (⌊1,461.3 / m⌋ per launch), as the design file explains', () => {
+    const m = Math.max(node.mass.launch_kg, node.mass.allocated_kg); // 149.1 kg built up (designs/CALIBRATION.md)
+    expect(12 * m).toBeGreaterThan(P_kg); // 1,789 kg > 1,461 kg: one LM-2D cannot carry the modelled batch
+    expect(12 * m).toBeGreaterThan(1300); // nor on the published 1.3 t
+    const perLaunch = Math.floor(P_kg / m); // 9
+    const notes: string[] = [];
+    const { launchRecord: r } = launchPlan(spec, [node], [12], lp, notes);
+    expect(r.launches).toBe(Math.ceil(12 / perLaunch));
+    expect(r.launches).toBe(2);
+    expect(r.perShell[0]!.vehicles[0]!).toMatchObject({
+      vehicle: 'long-march-2d',
+      satellitesPerLaunch: perLaunch,
+      payloadBasis: 'extrapolated',
+    });
+    expect(r.perShell[0]!.vehicles[0]!.payload_kg).toBeCloseTo(P_kg, 0);
+    expect(r.extrapolatedLaunches).toBe(2);
+    expect(
+      notes.some((n) => n.includes('long-march-2d payload into batch-1 is extrapolated beyond published points')),
+    ).toBe(true);
   });
 });

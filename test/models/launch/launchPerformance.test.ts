@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findRow, loadCatalogs } from '../../../src/catalog/load.js';
 import {
   EARTH_ROTATION_SPEED_m_s,
+  MEASURED_EXTRAPOLATION_DELTA_V_m_s,
   hohmannDeltaV_m_s,
   payloadToOrbit,
   rocketEquationPayload_kg,
@@ -36,21 +37,24 @@ describe('published performance points are reproduced (designs/catalogs/launch-v
   });
   it('Long March 2D at 500 km SSO is about the published SSO figure, far below its 3.5–4 t LEO quote', () => {
     const r = vehiclePayloadToOrbit(findRow(cat, 'launchVehicles', 'long-march-2d', 't'), 500e3, sso(500));
-    // between the 700 km SSO point (1.3 t) and the 200 km LEO point (4 t), linear in inclination at 500 km
-    expect(r.payload_kg).toBeGreaterThan(1300);
-    expect(r.payload_kg).toBeLessThan(2000);
+    // Beyond the published range (the SSO curve has 700 km only): the nearest data is the 700 km SSO point, lowered by
+    // Hohmann 700 → 500 km = 108.32 m/s with the row's stage (3,000 kg dry, 300 s):
+    // (1,300 + 3,000) × e^(108.32/(9.80665 × 300)) − 3,000 = 1,461.3 kg, flagged.
+    expect(r.payload_kg).toBeCloseTo(1461.3, 0);
     expect(r.basis).toBe('extrapolated');
+    expect(r.extrapolationDeltaV_m_s).toBeCloseTo(108.32, 1);
   });
-  it('a row without points is an estimate (Falcon Heavy)', () => {
-    expect(vehiclePayloadToOrbit(findRow(cat, 'launchVehicles', 'falcon-heavy', 't'), 550e3, rad(53)).basis).toBe(
-      'estimate',
-    );
+  it('a row without points is refused at any orbit (Falcon Heavy): payload 0', () => {
+    expect(vehiclePayloadToOrbit(findRow(cat, 'launchVehicles', 'falcon-heavy', 't'), 550e3, rad(53))).toEqual({
+      payload_kg: 0,
+      basis: 'refused',
+      extrapolationDeltaV_m_s: 0,
+    });
   });
 });
 
 describe('interpolation (hand calculations)', () => {
   const stage = { dryMass_kg: 1000, isp_s: 300 };
-  const reference = { altitude_m: 200e3, inclination_rad: rad(28.5), payload_kg: 1000 };
   const curve = (inc: number, pts: [number, number][]) =>
     pts.map(([h, m]) => ({ altitude_m: h * 1e3, inclination: rad(inc), payload_kg: m }));
   it('linear in altitude along one curve: (300 km, 1000 kg)–(500 km, 800 kg) → 900 kg at 400 km', () => {
@@ -59,7 +63,6 @@ describe('interpolation (hand calculations)', () => {
         [300, 1000],
         [500, 800],
       ]),
-      reference,
       upperStage: stage,
       altitude_m: 400e3,
       inclination_rad: rad(53),
@@ -69,17 +72,30 @@ describe('interpolation (hand calculations)', () => {
   });
   it('linear in inclination between curves: 1000 kg at 30°, 700 kg at 60° → 850 kg at 45°', () => {
     const points = [...curve(30, [[400, 1000]]), ...curve(60, [[400, 700]])];
-    const r = payloadToOrbit({ points, reference, upperStage: stage, altitude_m: 400e3, inclination_rad: rad(45) });
+    const r = payloadToOrbit({ points, upperStage: stage, altitude_m: 400e3, inclination_rad: rad(45) });
     expect(r.payload_kg).toBeCloseTo(850, 9);
+    expect(r.basis).toBe('interpolated');
   });
   it('beyond the published inclinations: Earth-rotation ΔV v⊕(cos i_c − cos i) through the rocket equation', () => {
     // From 28.5° to 90°: Δv = 465.1 × cos 28.5° = 408.7 m/s; (1000 + 1000)·exp(−408.7/(9.80665·300)) − 1000
-    const r = payloadToOrbit({ points: [], reference, upperStage: stage, altitude_m: 200e3, inclination_rad: rad(90) });
+    const points = [{ altitude_m: 200e3, inclination: rad(28.5), payload_kg: 1000 }];
+    const r = payloadToOrbit({ points, upperStage: stage, altitude_m: 200e3, inclination_rad: rad(90) });
     const dv = 465.1 * Math.cos(rad(28.5));
     expect(r.extrapolationDeltaV_m_s).toBeCloseTo(dv, 0);
     expect(r.payload_kg).toBeCloseTo(2000 * Math.exp(-dv / (9.80665 * 300)) - 1000, 0);
-    expect(r.basis).toBe('estimate');
+    expect(r.basis).toBe('extrapolated');
     expect(EARTH_ROTATION_SPEED_m_s).toBeCloseTo(465.1, 1);
+  });
+  it('no published points: refused at every orbit, whatever the stage', () => {
+    for (const [h, i] of [
+      [200e3, rad(28.5)],
+      [550e3, rad(97.6)],
+    ] as const)
+      expect(payloadToOrbit({ points: [], upperStage: stage, altitude_m: h, inclination_rad: i })).toEqual({
+        payload_kg: 0,
+        basis: 'refused',
+        extrapolationDeltaV_m_s: 0,
+      });
   });
   it('rocket equation: Δv = g₀·Isp·ln 2 halves payload + dry mass (1000 + 1000 kg → 0 payload)', () => {
     expect(rocketEquationPayload_kg(1000, 9.80665 * 300 * Math.LN2, stage)).toBeCloseTo(0, 6);
@@ -93,11 +109,12 @@ describe('interpolation (hand calculations)', () => {
     const cat = loadCatalogs();
     const lm2d = findRow(cat, 'launchVehicles', 'long-march-2d', 't');
     const ruleOnly = vehiclePayloadToOrbit(
-      { ...lm2d, performance: undefined, payloadLeo_kg: 4000, referenceAltitude_km: 200 },
+      { ...lm2d, performance: lm2d.performance!.filter((p) => p.inclination_deg !== 'sso') },
       700e3,
       sso(700),
     );
     expect(ruleOnly.payload_kg).toBeGreaterThan(1300 + oneKg);
+    expect(ruleOnly.basis).toBe('extrapolated');
   });
 });
 
@@ -108,9 +125,8 @@ describe('joins', () => {
    * a curve belongs to the curve. Hand cases on made-up vehicles.
    */
   const stage = { dryMass_kg: 1000, isp_s: 300 };
-  const reference = { altitude_m: 200e3, inclination_rad: 0.5, payload_kg: 1000 };
   const at = (points: PerformancePoint[], altitude_m: number, inclination_rad: number) =>
-    payloadToOrbit({ points, reference, upperStage: stage, altitude_m, inclination_rad });
+    payloadToOrbit({ points, upperStage: stage, altitude_m, inclination_rad });
 
   describe('joins', () => {
     it('the lowest point of a curve is published, not extrapolated by a zero ΔV', () => {
@@ -151,11 +167,10 @@ describe('rules', () => {
     (m + dry) * Math.exp(-dv / (G0 * isp)) - dry;
 
   const stage = { dryMass_kg: 1000, isp_s: 300 };
-  const reference = { altitude_m: 200e3, inclination_rad: rad(28.5), payload_kg: 1000 };
   const curve = (inc: number, pts: [number, number][]): PerformancePoint[] =>
     pts.map(([h_km, m]) => ({ altitude_m: h_km * 1e3, inclination: rad(inc), payload_kg: m }));
   const vehicle = (points: PerformancePoint[]) => (altitude_m: number, inclination_rad: number) =>
-    payloadToOrbit({ points, reference, upperStage: stage, altitude_m, inclination_rad });
+    payloadToOrbit({ points, upperStage: stage, altitude_m, inclination_rad });
 
   describe('along one inclination curve', () => {
     const three = vehicle(
@@ -192,6 +207,58 @@ describe('rules', () => {
       expect(hohmannDeltaV_m_s(400e3, 900e3)).toBeCloseTo(hohmannByVisViva(400e3, 900e3), 6);
       expect(hohmannDeltaV_m_s(900e3, 400e3)).toBeCloseTo(-hohmannByVisViva(400e3, 900e3), 6);
       expect(hohmannDeltaV_m_s(500e3, 500e3)).toBe(0);
+    });
+  });
+
+  describe('interpolation between published points (brute force over a made-up table)', () => {
+    // A 4-point curve at 53° and a 2-point curve at 97°, both spanning 400–700 km: every point reproduced exactly, and
+    // every interpolated value lies between its two neighbours (along a curve and across the curves).
+    const c53: [number, number][] = [
+      [400, 1200],
+      [500, 1100],
+      [600, 950],
+      [700, 900],
+    ];
+    const c97: [number, number][] = [
+      [400, 800],
+      [700, 500],
+    ];
+    const v = vehicle([...curve(53, c53), ...curve(97, c97)]);
+    it('reproduces each published point exactly', () => {
+      for (const [h, m] of c53)
+        expect(v(h * 1e3, rad(53))).toEqual({ payload_kg: m, basis: 'published', extrapolationDeltaV_m_s: 0 });
+      for (const [h, m] of c97)
+        expect(v(h * 1e3, rad(97))).toEqual({ payload_kg: m, basis: 'published', extrapolationDeltaV_m_s: 0 });
+    });
+    it('lies between the neighbours along the curve, labelled interpolated', () => {
+      for (let k = 0; k + 1 < c53.length; k++) {
+        const [[h1, m1], [h2, m2]] = [c53[k]!, c53[k + 1]!];
+        for (let t = 0.05; t < 1; t += 0.1) {
+          const r = v((h1 + t * (h2 - h1)) * 1e3, rad(53));
+          expect(r.basis).toBe('interpolated');
+          expect(r.payload_kg).toBeLessThanOrEqual(Math.max(m1, m2));
+          expect(r.payload_kg).toBeGreaterThanOrEqual(Math.min(m1, m2));
+        }
+      }
+    });
+    it('lies between the two curves at the same altitude (550 km: 1,025 kg at 53°, 650 kg at 97°)', () => {
+      for (let inc = 55; inc < 97; inc += 4) {
+        const r = v(550e3, rad(inc));
+        expect(r.basis).toBe('interpolated');
+        expect(r.payload_kg).toBeLessThanOrEqual(1025 + 1e-9);
+        expect(r.payload_kg).toBeGreaterThanOrEqual(650 - 1e-9);
+      }
+    });
+    it('outside the table (800 km, or 30°) it is flagged extrapolated with a positive ΔV', () => {
+      for (const [h, i] of [
+        [800e3, rad(53)],
+        [500e3, rad(30)],
+        [350e3, rad(97)],
+      ] as const) {
+        const r = v(h, i);
+        expect(r.basis).toBe('extrapolated');
+        expect(r.extrapolationDeltaV_m_s).toBeGreaterThan(0);
+      }
     });
   });
 
@@ -268,32 +335,26 @@ describe('rules', () => {
       expect(rocketEquationPayload_kg(1000, 5000, stage)).toBe(0);
     });
 
-    it('default upper stage: Isp 340 s and dry mass 20 % of the reference payload', () => {
-      const p: PayloadToOrbitParams = { points: [], reference, altitude_m: 200e3, inclination_rad: rad(90) };
+    it('default upper stage: Isp 340 s and dry mass 20 % of the largest published payload', () => {
+      const points = [
+        { altitude_m: 200e3, inclination: rad(28.5), payload_kg: 1000 },
+        { altitude_m: 200e3, inclination: rad(10), payload_kg: 400 },
+      ];
+      const p: PayloadToOrbitParams = { points, altitude_m: 200e3, inclination_rad: rad(90) };
       const dv = V_EARTH_m_s * Math.cos(rad(28.5));
       // (1000 + 200)·exp(−408.7/(9.80665 × 340)) − 200
       expect(payloadToOrbit(p).payload_kg).toBeCloseTo(rocket(1000, dv, 200, 340), 6);
     });
 
-    it('a catalog row: km and degrees converted, reference inclination 28.5° when unstated, its own upper stage', () => {
-      const row = { payloadLeo_kg: 1000, referenceAltitude_km: 200, upperStage: stage };
-      expect(vehiclePayloadToOrbit(row, 200e3, rad(28.5))).toEqual({
-        payload_kg: 1000,
-        basis: 'estimate',
-        extrapolationDeltaV_m_s: 0,
-      });
-      const dv = V_EARTH_m_s * Math.cos(rad(28.5));
-      expect(vehiclePayloadToOrbit(row, 200e3, rad(90)).payload_kg).toBeCloseTo(rocket(1000, dv, 1000, 300), 6);
-      const withPoints = {
-        ...row,
-        referenceInclination_deg: 40,
-        performance: [{ altitude_km: 400, inclination_deg: 53, payload_kg: 700 }],
-      };
-      expect(vehiclePayloadToOrbit(withPoints, 400e3, rad(53))).toEqual({
+    it('a catalog row: km and degrees converted, its own upper stage', () => {
+      const row = { upperStage: stage, performance: [{ altitude_km: 400, inclination_deg: 53, payload_kg: 700 }] };
+      expect(vehiclePayloadToOrbit(row, 400e3, rad(53))).toEqual({
         payload_kg: 700,
         basis: 'published',
         extrapolationDeltaV_m_s: 0,
       });
+      const dv = V_EARTH_m_s * (Math.cos(rad(53)) - Math.cos(rad(90)));
+      expect(vehiclePayloadToOrbit(row, 400e3, rad(90)).payload_kg).toBeCloseTo(rocket(700, dv, 1000, 300), 6);
     });
 
     it('refuses a target at or below the surface and a non-finite inclination', () => {
@@ -367,6 +428,13 @@ describe('validation', () => {
       source: 'CASC/CMSA via Xinhua (5 May 2020); inclination assumed',
     },
     {
+      row: 'starship',
+      altitude_km: 500,
+      inclination: 98.9,
+      payload_kg: 100000,
+      source: 'SpaceX Starship Users Guide rev 1.0 (March 2020), Table 3 note 1 (a bound)',
+    },
+    {
       row: 'electron',
       altitude_km: 500,
       inclination: 'sso',
@@ -411,10 +479,10 @@ describe('validation', () => {
         expect(pt.payload_kg).toBe(p.payload_kg);
       }
     });
-    it('rows without points are estimates at any orbit', () => {
-      for (const id of ['falcon-heavy', 'falcon-heavy-expendable', 'starship', 'starship-v2']) {
+    it('rows without points are refused at any orbit', () => {
+      for (const id of ['falcon-heavy', 'falcon-heavy-expendable', 'starship-v2']) {
         expect(row(id).performance).toBeUndefined();
-        expect(vehiclePayloadToOrbit(row(id), 550e3, ssoInclination(550)).basis).toBe('estimate');
+        expect(vehiclePayloadToOrbit(row(id), 550e3, ssoInclination(550)).basis).toBe('refused');
       }
     });
   });
@@ -441,6 +509,9 @@ describe('validation', () => {
         expect(r.basis).toBe('extrapolated');
         expect(err).toBeGreaterThan(0);
         expect(err).toBeLessThanOrEqual(1.0);
+        // the error was measured within MEASURED_EXTRAPOLATION_DELTA_V_m_s, as the header states
+        expect(r.extrapolationDeltaV_m_s).toBeGreaterThan(500);
+        expect(r.extrapolationDeltaV_m_s).toBeLessThanOrEqual(MEASURED_EXTRAPOLATION_DELTA_V_m_s);
       });
       it(`${c.id}: SSO point → ${c.leo.h} km × ${c.leo.i}° is pessimistic by at most 45 %`, () => {
         const r = vehiclePayloadToOrbit(
@@ -462,15 +533,32 @@ describe('validation', () => {
     it('reproduces 100 t at the bound’s hardest corner, 500 km × 98.9°', () => {
       expect(vehiclePayloadToOrbit(ship, 500e3, rad(98.9)).payload_kg).toBeCloseTo(100000, 6);
     });
-    it('gives at least 100 t at every orbit inside the envelope (≤ 500 km, ≤ 98.9°), labelled an estimate', () => {
+    it('gives exactly 100 t (the bound, never more) at every orbit inside the envelope (≤ 500 km, ≤ 98.9°)', () => {
       for (const h of [200, 300, 400, 500]) {
         const incs = [28.5, 53, 70, 90, 98.9].map(rad).concat(h >= 300 ? [ssoInclination(h)] : []);
         for (const i of incs) {
-          const r = vehiclePayloadToOrbit(ship, h * 1e3, i);
-          expect(r.payload_kg).toBeGreaterThanOrEqual(100000 - 1e-6);
-          expect(r.basis).toBe('estimate');
+          expect(vehiclePayloadToOrbit(ship, h * 1e3, i)).toEqual({
+            payload_kg: 100000,
+            basis: 'published',
+            extrapolationDeltaV_m_s: 0,
+          });
         }
       }
+    });
+    it('550 km × 53° is extrapolated from the 500 km edge by Hohmann alone: 98.4 t, not 120–130 t', () => {
+      // Hohmann 500 → 550 km (vis-viva, as in "rules" above) = 27.47 m/s; ship 120 t dry, 380 s:
+      // (100 + 120) t × e^(−27.47/(9.80665 × 380)) − 120 t = 98.38 t.
+      const r = vehiclePayloadToOrbit(ship, 550e3, rad(53));
+      expect(r.basis).toBe('extrapolated');
+      expect(r.extrapolationDeltaV_m_s).toBeCloseTo(27.47, 1);
+      expect(r.payload_kg).toBeCloseTo(220000 * Math.exp(-27.47 / (9.80665 * 380)) - 120000, -2);
+      expect(r.payload_kg).toBeLessThan(100000);
+    });
+    it('650 km SSO: the corner 500 km × 98.9° raised and turned to 97.99°, below the bound', () => {
+      const r = vehiclePayloadToOrbit(ship, 650e3, ssoInclination(650));
+      expect(r.basis).toBe('extrapolated');
+      expect(r.payload_kg).toBeLessThan(100000);
+      expect(r.payload_kg).toBeGreaterThan(90000);
     });
   });
 });
