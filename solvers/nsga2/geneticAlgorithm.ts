@@ -18,6 +18,7 @@ import { sbxCrossover, type SbxParams } from '../operators/sbx.js';
 import { defaultMutationProbability, polynomialMutation, type MutationParams } from '../operators/mutation.js';
 import { DuplicateFilter } from '../operators/duplicates.js';
 import { tournamentSelection, type TournamentPopulation } from '../operators/selection.js';
+import { optionQuota, optionReplacements, optionVariables } from '../operators/optionNiches.js';
 import {
   decodeFloat64,
   decodeIndividual,
@@ -40,11 +41,15 @@ export interface GaParams {
   readonly partitions?: number;
   /** Bound on the Pareto archive (absent: unbounded), see src/optimize/pareto/paretoArchive.ts. */
   readonly archiveLimit?: number;
+  /** Survivors each option of a choice (or small integer) keeps (../operators/optionNiches.ts); 0 or absent: none. */
+  readonly optionQuota?: number;
 }
 
 const MAX_MATING_ROUNDS = 100;
 const EMPTY = new Float64Array(0);
 const SNAPSHOT_VERSION = 1;
+/** Rank recorded for a member kept by its option's niche rather than by the survival's fronts. */
+const NICHE_RANK = 1 << 29;
 
 export interface GaDefaults {
   readonly crossoverEta: number;
@@ -66,6 +71,7 @@ export function resolveParams(problem: Problem, options: AlgorithmOptions, defau
     mutationEta: options.mutationEta ?? 20,
     mutationProbability: 0.9,
     mutationProbVar: defaultMutationProbability(problem.variables.length),
+    optionQuota: optionQuota(options.population),
   };
   return {
     ...base,
@@ -109,6 +115,8 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
   private readonly duplicates = new DuplicateFilter();
   /** Warm-start designs (options.initial): the head of the initial population. */
   private readonly warmDesigns: readonly Float64Array[];
+  /** The variables whose options keep survivors (../operators/optionNiches.ts). */
+  private readonly optionVars: Int32Array;
 
   constructor(
     readonly problem: Problem,
@@ -129,6 +137,7 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
     };
     this.pmParams = { eta: this.params.mutationEta, probVar: this.params.mutationProbVar };
     this.warmDesigns = options.initial?.designs ?? [];
+    this.optionVars = optionVariables(this.layout);
   }
 
   get size(): number {
@@ -178,6 +187,7 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
     const merged = first ? off : this.pop.concat(off);
     const nSurvive = first ? off.length : this.params.population;
     const front = this.survive(merged, nSurvive);
+    this.keepOptions(merged);
     // Only offspring in the merged first front can be non-dominated w.r.t. the archive
     // (anything dominated by a member seen before is dominated by an archive entry).
     const start = merged.length - off.length;
@@ -211,6 +221,23 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
     const cv = new Float64Array(pop.length);
     for (let i = 0; i < pop.length; i++) cv[i] = pop[i]!.cv;
     this.cv = cv;
+  }
+
+  /** Gives each option under its quota its best non-surviving carriers (../operators/optionNiches.ts). */
+  private keepOptions(merged: readonly Individual[]): void {
+    const quota = this.params.optionQuota ?? 0;
+    const replacements = optionReplacements(this.layout, this.optionVars, quota, merged, this.pop, this.m);
+    if (replacements.length === 0) return;
+    const pop = this.pop.slice();
+    const rank = this.rank.slice();
+    const crowding = this.crowding.slice();
+    for (const { position, individual } of replacements) {
+      pop[position] = individual;
+      rank[position] = NICHE_RANK;
+      // a feasible representative wins NSGA-II's crowding ties, as a front's extreme does
+      crowding[position] = individual.cv <= 0 ? Infinity : 0;
+    }
+    this.setPopulation(pop, rank, crowding);
   }
 
   private initialPopulation(): Float64Array[] {
