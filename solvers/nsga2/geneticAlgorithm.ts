@@ -17,8 +17,8 @@ import { compileLayout, randomDesign, type VariableLayout } from '../operators/l
 import { sbxCrossover, type SbxParams } from '../operators/sbx.js';
 import { defaultMutationProbability, polynomialMutation, type MutationParams } from '../operators/mutation.js';
 import { DuplicateFilter } from '../operators/duplicates.js';
-import { tournamentSelection, type TournamentPopulation } from '../operators/selection.js';
-import { optionQuota, optionReplacements, optionVariables } from '../operators/optionNiches.js';
+import { randomPermutation, tournamentSelection, type TournamentPopulation } from '../operators/selection.js';
+import { optionQuota, optionReplacements, optionVariables, rareOptionCarriers } from '../operators/optionNiches.js';
 import {
   decodeFloat64,
   decodeIndividual,
@@ -61,6 +61,8 @@ export function resolveParams(problem: Problem, options: AlgorithmOptions, defau
     throw new RangeError(`population must be an integer >= 2, got ${options.population}`);
   }
   if (!Number.isInteger(options.seed)) throw new RangeError(`seed must be an integer, got ${options.seed}`);
+  if (options.optionQuota !== undefined && !(Number.isInteger(options.optionQuota) && options.optionQuota >= 0))
+    throw new RangeError(`optionQuota must be an integer >= 0, got ${options.optionQuota}`);
   const base: GaParams = {
     population: options.population,
     seed: options.seed,
@@ -71,7 +73,7 @@ export function resolveParams(problem: Problem, options: AlgorithmOptions, defau
     mutationEta: options.mutationEta ?? 20,
     mutationProbability: 0.9,
     mutationProbVar: defaultMutationProbability(problem.variables.length),
-    optionQuota: optionQuota(options.population),
+    optionQuota: options.optionQuota ?? optionQuota(options.population),
   };
   return {
     ...base,
@@ -257,38 +259,60 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
 
   private mate(): Float64Array[] {
     const N = this.params.population;
-    const n = this.layout.n;
     const filter = this.duplicates;
     for (const ind of this.pop) filter.add(ind.x);
     const out: Float64Array[] = [];
+    const niche = this.nicheParents();
+    for (let t = 0; t < niche.length; t += 2) this.breed(niche[t]!, niche[t + 1]!, out, true);
     for (let round = 0; out.length < N; round++) {
-      const dedupe = round < MAX_MATING_ROUNDS;
       const matings = Math.ceil((N - out.length) / 2);
       const parents = tournamentSelection(this, matings, this.compare, this.rng);
-      for (let t = 0; t < matings && out.length < N; t++) {
-        const p1 = this.pop[parents[2 * t]!]!.x;
-        const p2 = this.pop[parents[2 * t + 1]!]!.x;
-        // the two children share one buffer: half the allocations (each costs a backing store and its
-        // bookkeeping in the garbage collector), and at most one sibling's 8 n bytes kept alive in vain
-        const pair = new ArrayBuffer(16 * n);
-        const c1 = new Float64Array(pair, 0, n);
-        const c2 = new Float64Array(pair, 8 * n, n);
-        if (this.rng.next() < this.params.crossoverProbability) {
-          sbxCrossover(this.layout, p1, p2, c1, c2, this.sbxParams, this.rng);
-        } else {
-          c1.set(p1);
-          c2.set(p2);
-        }
-        if (this.rng.next() <= this.params.mutationProbability)
-          polynomialMutation(this.layout, c1, this.pmParams, this.rng);
-        if (this.rng.next() <= this.params.mutationProbability)
-          polynomialMutation(this.layout, c2, this.pmParams, this.rng);
-        if (filter.add(c1) || !dedupe) out.push(c1);
-        if (out.length < N && (filter.add(c2) || !dedupe)) out.push(c2);
-      }
+      for (let t = 0; t < matings && out.length < N; t++)
+        this.breed(parents[2 * t]!, parents[2 * t + 1]!, out, round < MAX_MATING_ROUNDS);
     }
     filter.clear();
     return out;
+  }
+
+  /**
+   * Niche matings (../operators/optionNiches.ts): for each rare option, in random order and at most population / 4 of
+   * them, a carrier mated with another carrier (itself when it is the only one: its children are mutated copies).
+   */
+  private nicheParents(): number[] {
+    const rare = rareOptionCarriers(this.layout, this.optionVars, this.params.optionQuota ?? 0, this.pop);
+    if (rare.length === 0) return [];
+    const order = randomPermutation(rare.length, this.rng);
+    const pairs: number[] = [];
+    for (let t = 0; t < Math.min(rare.length, Math.floor(this.params.population / 4)); t++) {
+      const carriers = rare[order[t]!]!;
+      const a = this.rng.int(carriers.length);
+      const b = carriers.length === 1 ? a : (a + 1 + this.rng.int(carriers.length - 1)) % carriers.length;
+      pairs.push(carriers[a]!, carriers[b]!);
+    }
+    return pairs;
+  }
+
+  /** Crossover and mutation of two members into two children, appended to `out` unless duplicates (dedupe) or full. */
+  private breed(i1: number, i2: number, out: Float64Array[], dedupe: boolean): void {
+    const n = this.layout.n;
+    const p1 = this.pop[i1]!.x;
+    const p2 = this.pop[i2]!.x;
+    // the two children share one buffer: half the allocations (each costs a backing store and its
+    // bookkeeping in the garbage collector), and at most one sibling's 8 n bytes kept alive in vain
+    const pair = new ArrayBuffer(16 * n);
+    const c1 = new Float64Array(pair, 0, n);
+    const c2 = new Float64Array(pair, 8 * n, n);
+    if (this.rng.next() < this.params.crossoverProbability) {
+      sbxCrossover(this.layout, p1, p2, c1, c2, this.sbxParams, this.rng);
+    } else {
+      c1.set(p1);
+      c2.set(p2);
+    }
+    if (this.rng.next() <= this.params.mutationProbability) polynomialMutation(this.layout, c1, this.pmParams, this.rng);
+    if (this.rng.next() <= this.params.mutationProbability) polynomialMutation(this.layout, c2, this.pmParams, this.rng);
+    const N = this.params.population;
+    if (out.length < N && (this.duplicates.add(c1) || !dedupe)) out.push(c1);
+    if (out.length < N && (this.duplicates.add(c2) || !dedupe)) out.push(c2);
   }
 
   snapshot(options?: { readonly archive?: boolean }): AlgorithmSnapshot {

@@ -33,7 +33,7 @@ export const OPTION_SHARE = 0.02;
 
 /** The survivors an option keeps at the given population size. */
 export function optionQuota(population: number): number {
-  return Math.max(1, Math.ceil(OPTION_SHARE * population));
+  return Math.max(2, Math.ceil(OPTION_SHARE * population));
 }
 
 /** Indices of the variables whose options get niches: choices, and integers with 2..MAX_INT_OPTIONS values. */
@@ -60,7 +60,10 @@ function optionCounts(layout: VariableLayout, vars: Int32Array, pop: readonly In
   return counts;
 }
 
-/** Carriers in representative order: feasible by rank among themselves then crowding, then infeasible by cv. */
+/**
+ * Carriers in representative order, its first `need` at least: feasible ones by non-dominated rank among themselves
+ * then crowding distance (descending; ties by position in `carriers`), then infeasible ones by increasing cv.
+ */
 export function representativeOrder(carriers: readonly Individual[], m: number, need: number): Individual[] {
   const feasible = carriers.filter((c) => c.cv <= 0);
   const infeasible = carriers.filter((c) => c.cv > 0).sort((a, b) => (a.cv < b.cv ? -1 : a.cv > b.cv ? 1 : 0));
@@ -72,7 +75,9 @@ export function representativeOrder(carriers: readonly Individual[], m: number, 
     for (const front of fronts) {
       if (out.length >= need) break;
       const cd = crowdingDistance(F, m, front);
-      const order = Array.from(front.keys()).sort((a, b) => (cd[a]! > cd[b]! ? -1 : cd[a]! < cd[b]! ? 1 : a - b));
+      const order = Array.from(front.keys()).sort((a, b) =>
+        cd[a]! > cd[b]! ? -1 : cd[a]! < cd[b]! ? 1 : front[a]! - front[b]!,
+      );
       for (const j of order) out.push(feasible[front[j]!]!);
     }
   }
@@ -125,6 +130,34 @@ export function optionReplacements(
         fixed[tail] = 1;
         out.push({ position: tail, individual: rep });
       }
+    }
+  }
+  return out;
+}
+
+/**
+ * Population indices of the carriers of each rare option: an option carried by 1..quota members, which the survival
+ * keeps by its niche rather than on merit, and which the tournaments (feasibility first) rarely pick as a parent.
+ */
+export function rareOptionCarriers(
+  layout: VariableLayout,
+  vars: Int32Array,
+  quota: number,
+  pop: readonly Individual[],
+): Int32Array[] {
+  if (quota <= 0) return [];
+  const counts = optionCounts(layout, vars, pop);
+  const out: Int32Array[] = [];
+  for (let k = 0; k < vars.length; k++) {
+    const v = vars[k]!;
+    for (let o = 0; o < counts[k]!.length; o++) {
+      if (counts[k]![o]! === 0 || counts[k]![o]! > quota) continue;
+      const value = layout.lower[v]! + o;
+      const carriers: number[] = [];
+      pop.forEach((ind, i) => {
+        if (ind.x[v] === value) carriers.push(i);
+      });
+      out.push(Int32Array.from(carriers));
     }
   }
   return out;
