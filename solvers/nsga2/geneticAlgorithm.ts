@@ -2,7 +2,9 @@
  * Shared machinery of the pymoo-style genetic algorithms (NSGA-II, NSGA-III): ask/tell loop,
  * random initialization (after any warm-start designs, which fill the initial population first),
  * mating (tournament -> SBX -> PM -> duplicate elimination, repeated until the offspring batch is full,
- * at most 100 rounds as pymoo's `n_max_iterations`), bookkeeping of evaluations, the archive,
+ * at most 100 rounds as pymoo's `n_max_iterations`), the option niches of choices and small integers (niche
+ * matings of rare options first, then after each survival every option kept at its quota; ../operators/optionNiches.ts,
+ * docs/algorithms.md), bookkeeping of evaluations, the archive,
  * the least-infeasible list and bit-exact snapshots. Subclasses supply
  * the tournament comparison and the survival.
  *
