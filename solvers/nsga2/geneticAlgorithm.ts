@@ -310,8 +310,10 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
       c1.set(p1);
       c2.set(p2);
     }
-    if (this.rng.next() <= this.params.mutationProbability) polynomialMutation(this.layout, c1, this.pmParams, this.rng);
-    if (this.rng.next() <= this.params.mutationProbability) polynomialMutation(this.layout, c2, this.pmParams, this.rng);
+    if (this.rng.next() <= this.params.mutationProbability)
+      polynomialMutation(this.layout, c1, this.pmParams, this.rng);
+    if (this.rng.next() <= this.params.mutationProbability)
+      polynomialMutation(this.layout, c2, this.pmParams, this.rng);
     const N = this.params.population;
     if (out.length < N && (this.duplicates.add(c1) || !dedupe)) out.push(c1);
     if (out.length < N && (this.duplicates.add(c2) || !dedupe)) out.push(c2);

@@ -1,5 +1,5 @@
 /**
- * Option niches: survival that does not lose a choice early (NSGA-II and NSGA-III, after their own survival).
+ * Option niches: NSGA-II and NSGA-III survival and mating that do not lose a choice early.
  *
  * Why: a choice variable's options compete only through the designs that carry them. When one option finds feasible
  * designs first, the others are crowded out of the population within a few generations and never come back (mutation
@@ -7,20 +7,24 @@
  * old option: it is infeasible or dominated and dies). Which option wins that race depends on the seed. On the flagship
  * node study, seeds settled on H100 designs that a GB300 design dominates in every objective (docs/algorithms.md).
  *
- * Mechanism: every option of every option variable (a choice, or an integer with at most MAX_INT_OPTIONS values) that
- * some member of the merged population (parents and offspring) carries keeps at least `quota` survivors carrying it
- * (fewer when fewer members carry it). An option under its quota takes its best non-surviving carriers: feasible ones
- * by non-dominated rank among those carriers, then crowding distance (descending; ties by position), then infeasible
- * ones by increasing cv (failed points last). Each replaces the lowest-priority survivor (the end of the survival order)
- * whose own options all stay at or above their quota without it. This is per-option elitism in the spirit of niching
- * with one niche per option (Deb & Goldberg 1989's sharing, here a reserved slot count instead of a shared fitness):
- * the option's best designs keep being parents and keep improving, so an option that needs a narrow region of the
- * other variables is still alive when the search gets there. It costs at most quota x (options - 1) places per option
- * variable, taken only while options are under quota. Wider integers are ordinal: SBX and polynomial mutation move them
- * by neighbours as reals, and every value has no niche of its own.
+ * Mechanism, survival: every option of every option variable (a choice, or an integer with at most MAX_INT_OPTIONS
+ * values) that some member of the merged population (parents and offspring) carries keeps at least `quota` survivors
+ * carrying it (fewer when fewer members carry it). An option under its quota takes its best non-surviving carriers:
+ * feasible ones by non-dominated rank among those carriers, then crowding distance (descending; ties by position),
+ * then infeasible ones by increasing cv (failed points last). Each replaces the lowest-priority survivor (the end of
+ * the survival order) whose own options all stay at or above their quota without it. It costs at most
+ * quota x (options - 1) places per option variable, taken only while options are under quota.
  *
- * No randomness: the picks depend only on the merged population and the survival order, so a run's random stream is the
- * same as without niches until a replacement changes the population.
+ * Mechanism, mating (../nsga2/geneticAlgorithm.ts): a kept carrier is often infeasible, and the tournaments
+ * (feasibility first) would almost never make it a parent, so its niche could not improve. Each generation every rare
+ * option (carried by 1..quota members: rareOptionCarriers) gets one mating of two of its carriers, at most
+ * population / 4 such matings, before the tournaments fill the batch.
+ *
+ * This is per-option elitism in the spirit of niching with one niche per option (Deb & Goldberg, "An investigation of
+ * niche and species formation in genetic function optimization", ICGA 1989; here a reserved slot count instead of a
+ * shared fitness): an option that needs a narrow region of the other variables is still alive, and searching, when
+ * the search gets there. Wider integers are ordinal: SBX and polynomial mutation move them by neighbours as reals.
+ * The survival step draws no random number; a problem without option variables runs the pymoo operators unchanged.
  */
 import { crowdingDistance, nonDominatedSort } from '../../src/optimize/pareto/dominance.js';
 import type { Individual } from '../types.js';
@@ -56,7 +60,8 @@ export interface OptionReplacement {
 /** Survivor counts per option of each option variable (index value - lower). */
 function optionCounts(layout: VariableLayout, vars: Int32Array, pop: readonly Individual[]): Int32Array[] {
   const counts = Array.from(vars, (v) => new Int32Array(layout.upper[v]! - layout.lower[v]! + 1));
-  for (const ind of pop) for (let k = 0; k < vars.length; k++) counts[k]![ind.x[vars[k]!]! - layout.lower[vars[k]!]!]!++;
+  for (const ind of pop)
+    for (let k = 0; k < vars.length; k++) counts[k]![ind.x[vars[k]!]! - layout.lower[vars[k]!]!]!++;
   return counts;
 }
 
@@ -86,7 +91,8 @@ export function representativeOrder(carriers: readonly Individual[], m: number, 
 
 /** Whether removing `ind` keeps each of its options at or above the quota. */
 function removable(ind: Individual, layout: VariableLayout, vars: Int32Array, counts: Int32Array[], quota: number) {
-  for (let k = 0; k < vars.length; k++) if (counts[k]![ind.x[vars[k]!]! - layout.lower[vars[k]!]!]! <= quota) return false;
+  for (let k = 0; k < vars.length; k++)
+    if (counts[k]![ind.x[vars[k]!]! - layout.lower[vars[k]!]!]! <= quota) return false;
   return true;
 }
 

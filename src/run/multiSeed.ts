@@ -62,8 +62,7 @@ export function readSeedKnee(outDir: string, seed: number): { knee: SeedKnee; pa
   const runDir = join(outDir, seedDir(seed));
   const pareto = readJson(join(runDir, 'pareto.json')) as unknown as ParetoFile;
   const decision = readJson(join(runDir, 'run.json'))['decision'] as
-    | { designs: readonly { roles: readonly string[]; index: number }[] }
-    | undefined;
+    { designs: readonly { roles: readonly string[]; index: number }[] } | undefined;
   const index = decision?.designs.find((d) => d.roles.includes('knee'))?.index;
   const design = pareto.designs.find((d) => d.index === index);
   if (design === undefined) return { knee: { seed, runDir: seedDir(seed) }, pareto };

@@ -100,7 +100,9 @@ export function formatSeedAgreement(a: SeedAgreement): string {
     lines.push(`  differs: ${c.name}: ${c.bySeed.map((v, i) => `seed ${a.seeds[i]!.seed} ${v ?? '-'}`).join(', ')}`);
   for (const s of a.spreads) {
     const mark = s.spread > a.tolerance ? ' (over tolerance)' : '';
-    lines.push(`  ${s.objective}: best ${s.best} (seed ${s.bestSeed}), worst ${s.worst}, spread ${pct(s.spread)}${mark}`);
+    lines.push(
+      `  ${s.objective}: best ${s.best} (seed ${s.bestSeed}), worst ${s.worst}, spread ${pct(s.spread)}${mark}`,
+    );
   }
   if (a.withoutKnee.length > 0) lines.push(`  no feasible design: seed ${a.withoutKnee.join(', ')}`);
   return `${lines.join('\n')}\n`;

@@ -291,7 +291,13 @@ async function runSeedsCommand(io: CliIo, file: string, count: number, opts: Run
     join('results', chunk.studySlug(typeof name === 'string' ? name : 'study'), `seeds-${seeds[0]}-${seeds.at(-1)}`);
   const result = await chunk.runSeeds(out, seeds, (seed, dir, resume) => {
     io.err(`seed ${seed} (${seeds.indexOf(seed) + 1} of ${count})${resume ? ', resumed' : ''}: ${dir}\n`);
-    return runWithProgress(io, chunk, opts, resume ? { resumeDir: dir } : { studyPath: file, outDir: dir, seed }, () => dir);
+    return runWithProgress(
+      io,
+      chunk,
+      opts,
+      resume ? { resumeDir: dir } : { studyPath: file, outDir: dir, seed },
+      () => dir,
+    );
   });
   if (result.agreement === undefined) {
     io.out(`Multi-seed run stopped; run the same command again to continue it (${out})\n`);
