@@ -78,6 +78,8 @@ export function seedAgreement(
   return { seeds, agree, differingChoices, spreads, withoutKnee, tolerance: AGREEMENT_SPREAD };
 }
 
+/** Four significant digits: a summary line, not a record (seeds.json keeps the full values). */
+const num = (x: number): string => String(Number(x.toPrecision(4)));
 const pct = (x: number): string => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : 'unbounded');
 
 /** The summary lines of a multi-seed run: the verdict, each seed's knee, what differs. */
@@ -101,7 +103,7 @@ export function formatSeedAgreement(a: SeedAgreement): string {
   for (const s of a.spreads) {
     const mark = s.spread > a.tolerance ? ' (over tolerance)' : '';
     lines.push(
-      `  ${s.objective}: best ${s.best} (seed ${s.bestSeed}), worst ${s.worst}, spread ${pct(s.spread)}${mark}`,
+      `  ${s.objective}: best ${num(s.best)} (seed ${s.bestSeed}), worst ${num(s.worst)}, spread ${pct(s.spread)}${mark}`,
     );
   }
   if (a.withoutKnee.length > 0) lines.push(`  no feasible design: seed ${a.withoutKnee.join(', ')}`);
