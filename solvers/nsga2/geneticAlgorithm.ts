@@ -2,7 +2,9 @@
  * Shared machinery of the pymoo-style genetic algorithms (NSGA-II, NSGA-III): ask/tell loop,
  * random initialization (after any warm-start designs, which fill the initial population first),
  * mating (tournament -> SBX -> PM -> duplicate elimination, repeated until the offspring batch is full,
- * at most 100 rounds as pymoo's `n_max_iterations`), bookkeeping of evaluations, the archive,
+ * at most 100 rounds as pymoo's `n_max_iterations`), the option niches of choices and small integers (niche
+ * matings of rare options first, then after each survival every option kept at its quota; ../operators/optionNiches.ts,
+ * docs/algorithms.md), bookkeeping of evaluations, the archive,
  * the least-infeasible list and bit-exact snapshots. Subclasses supply
  * the tournament comparison and the survival.
  *
@@ -17,7 +19,8 @@ import { compileLayout, randomDesign, type VariableLayout } from '../operators/l
 import { sbxCrossover, type SbxParams } from '../operators/sbx.js';
 import { defaultMutationProbability, polynomialMutation, type MutationParams } from '../operators/mutation.js';
 import { DuplicateFilter } from '../operators/duplicates.js';
-import { tournamentSelection, type TournamentPopulation } from '../operators/selection.js';
+import { randomPermutation, tournamentSelection, type TournamentPopulation } from '../operators/selection.js';
+import { optionQuota, optionReplacements, optionVariables, rareOptionCarriers } from '../operators/optionNiches.js';
 import {
   decodeFloat64,
   decodeIndividual,
@@ -40,11 +43,15 @@ export interface GaParams {
   readonly partitions?: number;
   /** Bound on the Pareto archive (absent: unbounded), see src/optimize/pareto/paretoArchive.ts. */
   readonly archiveLimit?: number;
+  /** Survivors each option of a choice (or small integer) keeps (../operators/optionNiches.ts); 0 or absent: none. */
+  readonly optionQuota?: number;
 }
 
 const MAX_MATING_ROUNDS = 100;
 const EMPTY = new Float64Array(0);
 const SNAPSHOT_VERSION = 1;
+/** Rank recorded for a member kept by its option's niche rather than by the survival's fronts. */
+const NICHE_RANK = 1 << 29;
 
 export interface GaDefaults {
   readonly crossoverEta: number;
@@ -56,6 +63,8 @@ export function resolveParams(problem: Problem, options: AlgorithmOptions, defau
     throw new RangeError(`population must be an integer >= 2, got ${options.population}`);
   }
   if (!Number.isInteger(options.seed)) throw new RangeError(`seed must be an integer, got ${options.seed}`);
+  if (options.optionQuota !== undefined && !(Number.isInteger(options.optionQuota) && options.optionQuota >= 0))
+    throw new RangeError(`optionQuota must be an integer >= 0, got ${options.optionQuota}`);
   const base: GaParams = {
     population: options.population,
     seed: options.seed,
@@ -66,6 +75,7 @@ export function resolveParams(problem: Problem, options: AlgorithmOptions, defau
     mutationEta: options.mutationEta ?? 20,
     mutationProbability: 0.9,
     mutationProbVar: defaultMutationProbability(problem.variables.length),
+    optionQuota: options.optionQuota ?? optionQuota(options.population),
   };
   return {
     ...base,
@@ -109,6 +119,8 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
   private readonly duplicates = new DuplicateFilter();
   /** Warm-start designs (options.initial): the head of the initial population. */
   private readonly warmDesigns: readonly Float64Array[];
+  /** The variables whose options keep survivors (../operators/optionNiches.ts). */
+  private readonly optionVars: Int32Array;
 
   constructor(
     readonly problem: Problem,
@@ -129,6 +141,7 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
     };
     this.pmParams = { eta: this.params.mutationEta, probVar: this.params.mutationProbVar };
     this.warmDesigns = options.initial?.designs ?? [];
+    this.optionVars = optionVariables(this.layout);
   }
 
   get size(): number {
@@ -178,6 +191,7 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
     const merged = first ? off : this.pop.concat(off);
     const nSurvive = first ? off.length : this.params.population;
     const front = this.survive(merged, nSurvive);
+    this.keepOptions(merged);
     // Only offspring in the merged first front can be non-dominated w.r.t. the archive
     // (anything dominated by a member seen before is dominated by an archive entry).
     const start = merged.length - off.length;
@@ -213,6 +227,23 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
     this.cv = cv;
   }
 
+  /** Gives each option under its quota its best non-surviving carriers (../operators/optionNiches.ts). */
+  private keepOptions(merged: readonly Individual[]): void {
+    const quota = this.params.optionQuota ?? 0;
+    const replacements = optionReplacements(this.layout, this.optionVars, quota, merged, this.pop, this.m);
+    if (replacements.length === 0) return;
+    const pop = this.pop.slice();
+    const rank = this.rank.slice();
+    const crowding = this.crowding.slice();
+    for (const { position, individual } of replacements) {
+      pop[position] = individual;
+      rank[position] = NICHE_RANK;
+      // a feasible representative wins NSGA-II's crowding ties, as a front's extreme does
+      crowding[position] = individual.cv <= 0 ? Infinity : 0;
+    }
+    this.setPopulation(pop, rank, crowding);
+  }
+
   private initialPopulation(): Float64Array[] {
     const N = this.params.population;
     const filter = this.duplicates;
@@ -230,38 +261,62 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
 
   private mate(): Float64Array[] {
     const N = this.params.population;
-    const n = this.layout.n;
     const filter = this.duplicates;
     for (const ind of this.pop) filter.add(ind.x);
     const out: Float64Array[] = [];
+    const niche = this.nicheParents();
+    for (let t = 0; t < niche.length; t += 2) this.breed(niche[t]!, niche[t + 1]!, out, true);
     for (let round = 0; out.length < N; round++) {
-      const dedupe = round < MAX_MATING_ROUNDS;
       const matings = Math.ceil((N - out.length) / 2);
       const parents = tournamentSelection(this, matings, this.compare, this.rng);
-      for (let t = 0; t < matings && out.length < N; t++) {
-        const p1 = this.pop[parents[2 * t]!]!.x;
-        const p2 = this.pop[parents[2 * t + 1]!]!.x;
-        // the two children share one buffer: half the allocations (each costs a backing store and its
-        // bookkeeping in the garbage collector), and at most one sibling's 8 n bytes kept alive in vain
-        const pair = new ArrayBuffer(16 * n);
-        const c1 = new Float64Array(pair, 0, n);
-        const c2 = new Float64Array(pair, 8 * n, n);
-        if (this.rng.next() < this.params.crossoverProbability) {
-          sbxCrossover(this.layout, p1, p2, c1, c2, this.sbxParams, this.rng);
-        } else {
-          c1.set(p1);
-          c2.set(p2);
-        }
-        if (this.rng.next() <= this.params.mutationProbability)
-          polynomialMutation(this.layout, c1, this.pmParams, this.rng);
-        if (this.rng.next() <= this.params.mutationProbability)
-          polynomialMutation(this.layout, c2, this.pmParams, this.rng);
-        if (filter.add(c1) || !dedupe) out.push(c1);
-        if (out.length < N && (filter.add(c2) || !dedupe)) out.push(c2);
-      }
+      for (let t = 0; t < matings && out.length < N; t++)
+        this.breed(parents[2 * t]!, parents[2 * t + 1]!, out, round < MAX_MATING_ROUNDS);
     }
     filter.clear();
     return out;
+  }
+
+  /**
+   * Niche matings (../operators/optionNiches.ts): for each rare option, in random order and at most population / 4 of
+   * them, a carrier mated with another carrier (itself when it is the only one: its children are mutated copies).
+   */
+  private nicheParents(): number[] {
+    const rare = rareOptionCarriers(this.layout, this.optionVars, this.params.optionQuota ?? 0, this.pop);
+    if (rare.length === 0) return [];
+    const order = randomPermutation(rare.length, this.rng);
+    const pairs: number[] = [];
+    for (let t = 0; t < Math.min(rare.length, Math.floor(this.params.population / 4)); t++) {
+      const carriers = rare[order[t]!]!;
+      const a = this.rng.int(carriers.length);
+      const b = carriers.length === 1 ? a : (a + 1 + this.rng.int(carriers.length - 1)) % carriers.length;
+      pairs.push(carriers[a]!, carriers[b]!);
+    }
+    return pairs;
+  }
+
+  /** Crossover and mutation of two members into two children, appended to `out` unless duplicates (dedupe) or full. */
+  private breed(i1: number, i2: number, out: Float64Array[], dedupe: boolean): void {
+    const n = this.layout.n;
+    const p1 = this.pop[i1]!.x;
+    const p2 = this.pop[i2]!.x;
+    // the two children share one buffer: half the allocations (each costs a backing store and its
+    // bookkeeping in the garbage collector), and at most one sibling's 8 n bytes kept alive in vain
+    const pair = new ArrayBuffer(16 * n);
+    const c1 = new Float64Array(pair, 0, n);
+    const c2 = new Float64Array(pair, 8 * n, n);
+    if (this.rng.next() < this.params.crossoverProbability) {
+      sbxCrossover(this.layout, p1, p2, c1, c2, this.sbxParams, this.rng);
+    } else {
+      c1.set(p1);
+      c2.set(p2);
+    }
+    if (this.rng.next() <= this.params.mutationProbability)
+      polynomialMutation(this.layout, c1, this.pmParams, this.rng);
+    if (this.rng.next() <= this.params.mutationProbability)
+      polynomialMutation(this.layout, c2, this.pmParams, this.rng);
+    const N = this.params.population;
+    if (out.length < N && (this.duplicates.add(c1) || !dedupe)) out.push(c1);
+    if (out.length < N && (this.duplicates.add(c2) || !dedupe)) out.push(c2);
   }
 
   snapshot(options?: { readonly archive?: boolean }): AlgorithmSnapshot {

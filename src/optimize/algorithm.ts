@@ -69,6 +69,12 @@ export interface AlgorithmOptions {
   readonly crossoverEta?: number;
   readonly mutationEta?: number;
   readonly crossoverProbability?: number;
+  /**
+   * NSGA-II/III: survivors each option of a choice (or small integer) variable keeps, and the niche matings of a rare
+   * option (solvers/operators/optionNiches.ts). Default max(1, ceil(0.02 population)); 0 turns the niches off (the
+   * plain pymoo operators, for comparisons).
+   */
+  readonly optionQuota?: number;
   /** Surrogate algorithms: designs proposed per iteration (fixed by the study, never by the worker count). */
   readonly batch?: number;
   /**

@@ -164,6 +164,7 @@ function addRunCommands(program: Command, io: CliIo): void {
 
 interface RunOptions {
   workers: number;
+  seeds?: number;
   out?: string;
   resume?: string;
   seed?: number;
@@ -198,6 +199,11 @@ function checkRunOptions(file: string | undefined, opts: RunOptions, command: Co
       '--from-previous-checkpoint goes with --resume <run-dir>: it picks the checkpoint a resumed run continues from',
     );
   }
+  if (opts.resume !== undefined && opts.seeds !== undefined) {
+    throw new InvalidArgumentError(
+      `--seeds starts a multi-seed run from a study file; --resume ${opts.resume} continues one run folder. To continue a stopped multi-seed run, run the same odc run <study> --seeds command again`,
+    );
+  }
   if (opts.resume !== undefined && opts.seed !== undefined) {
     throw new InvalidArgumentError(
       `--resume ${opts.resume} continues the run with the seed it started with; drop --seed ${opts.seed}`,
@@ -205,23 +211,45 @@ function checkRunOptions(file: string | undefined, opts: RunOptions, command: Co
   }
 }
 
+type RunChunk = typeof import('./runChunk.js');
+
 /** Runs the study (or resumes the run) with a progress display and Ctrl-C handling, then prints the summary. */
 async function runCommand(io: CliIo, file: string | undefined, opts: RunOptions): Promise<void> {
   const chunk = await import('./runChunk.js');
-  const { runStudy, checkRedisUrl, formatRunSummary } = chunk;
-  const progress = createProgress(opts.quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
-  const interrupts = interruptHandler(io, progress, () => opts.resume ?? opts.out ?? ownRunDir(file, chunk));
-  let summary: Odc.RunSummary;
-  try {
-    summary = await runStudy({
+  if (opts.seeds !== undefined && file !== undefined) return runSeedsCommand(io, file, opts.seeds, opts, chunk);
+  const summary = await runWithProgress(
+    io,
+    chunk,
+    opts,
+    {
       ...(file ? { studyPath: file } : {}),
       ...(opts.resume ? { resumeDir: opts.resume } : {}),
       ...(opts.fromPreviousCheckpoint === true ? { fromPreviousCheckpoint: true } : {}),
       ...(opts.out ? { outDir: opts.out } : {}),
       ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+    },
+    () => opts.resume ?? opts.out ?? ownRunDir(file, chunk),
+  );
+  io.out(chunk.formatRunSummary(summary));
+  if (summary.status === 'complete') io.out(`  report: ${summary.runDir}/report.html (and report.md)\n`);
+}
+
+/** One run (or resumed run) of runStudy with the progress display and Ctrl-C handling. */
+async function runWithProgress(
+  io: CliIo,
+  chunk: RunChunk,
+  opts: RunOptions,
+  what: Pick<Odc.RunOptions, 'studyPath' | 'resumeDir' | 'fromPreviousCheckpoint' | 'outDir' | 'seed'>,
+  runDir: () => string | undefined,
+): Promise<Odc.RunSummary> {
+  const progress = createProgress(opts.quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
+  const interrupts = interruptHandler(io, progress, runDir);
+  try {
+    return await chunk.runStudy({
+      ...what,
       workers: opts.workers,
       ...(opts.redis !== undefined
-        ? { redis: { url: (checkRedisUrl(opts.redis), opts.redis), queue: opts.queue } }
+        ? { redis: { url: (chunk.checkRedisUrl(opts.redis), opts.redis), queue: opts.queue } }
         : {}),
       onProgress: (p: Odc.ProgressInfo) => {
         interrupts.check();
@@ -237,8 +265,46 @@ async function runCommand(io: CliIo, file: string | undefined, opts: RunOptions)
     interrupts.dispose();
     progress.stop();
   }
-  io.out(formatRunSummary(summary));
-  if (summary.status === 'complete') io.out(`  report: ${summary.runDir}/report.html (and report.md)\n`);
+}
+
+/** The study's algorithm.seed (the schema's default 1 when absent), the first seed of --seeds without --seed. */
+function studySeed(file: string, chunk: RunChunk): number {
+  const raw = chunk.readYaml(file).raw as { algorithm?: { seed?: unknown } } | null;
+  const seed = raw?.algorithm?.seed ?? 1;
+  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 4294967295)
+    throw new StudyError('BAD_ALGORITHM', `${file}: algorithm.seed must be a whole number from 0 to 4294967295`, {
+      file,
+      field: 'algorithm.seed',
+    });
+  return seed;
+}
+
+/**
+ * odc run --seeds N: the study once per seed into <out>/seed-<s>/ (src/run/multiSeed.ts), then whether they agree.
+ * The default folder has no timestamp, so the same command run again continues a stopped multi-seed run.
+ */
+async function runSeedsCommand(io: CliIo, file: string, count: number, opts: RunOptions, chunk: RunChunk) {
+  const seeds = chunk.seedList(opts.seed ?? studySeed(file, chunk), count);
+  const name = (chunk.readYaml(file).raw as { name?: unknown } | null)?.name;
+  const out =
+    opts.out ??
+    join('results', chunk.studySlug(typeof name === 'string' ? name : 'study'), `seeds-${seeds[0]}-${seeds.at(-1)}`);
+  const result = await chunk.runSeeds(out, seeds, (seed, dir, resume) => {
+    io.err(`seed ${seed} (${seeds.indexOf(seed) + 1} of ${count})${resume ? ', resumed' : ''}: ${dir}\n`);
+    return runWithProgress(
+      io,
+      chunk,
+      opts,
+      resume ? { resumeDir: dir } : { studyPath: file, outDir: dir, seed },
+      () => dir,
+    );
+  });
+  if (result.agreement === undefined) {
+    io.out(`Multi-seed run stopped; run the same command again to continue it (${out})\n`);
+    return;
+  }
+  io.out(chunk.formatSeedAgreement(result.agreement));
+  io.out(`  seeds: ${join(out, chunk.SEEDS_FILE)}; each seed's run and report: ${join(out, 'seed-<s>')}/\n`);
 }
 
 /** odc run: optimize a study (or resume one), with progress and Ctrl-C handling. */
@@ -270,6 +336,11 @@ function addRunCommand(program: Command, io: CliIo): void {
       '--seed <s>',
       "seed of the random generator, replacing the study's algorithm.seed (written into the run folder's study.yaml)",
       SEED_ARG,
+    )
+    .option(
+      '--seeds <n>',
+      'run the study with n consecutive seeds from --seed (or algorithm.seed) into <out>/seed-<s>/ and say whether their knees agree (<out>/seeds.json)',
+      intArg('--seeds', 2, 1000, ' seeds'),
     )
     .option('-q, --quiet', 'no progress output, only the summary')
     .option(
