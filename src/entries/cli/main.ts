@@ -151,7 +151,7 @@ function addEvaluateCommand(program: Command, io: CliIo): void {
         io.out(opts.json ? `${JSON.stringify(record, null, 2)}\n` : odc.formatConstellationBudget(record));
         return;
       }
-      const { record } = node.evaluateDesignFile(file);
+      const { record } = node.evaluateNodeFile(file);
       io.out(opts.json ? `${JSON.stringify(record, null, 2)}\n` : node.formatBudget(record));
     });
 }
