@@ -43,6 +43,12 @@ const designFields = lazy(() => ({
     .regex(PRINTABLE, PRINTABLE_MESSAGE)
     .describe('Design name.'),
   description: z.string().optional().describe('Free text.'),
+  note: z
+    .string()
+    .optional()
+    .describe(
+      'What a reader of the evaluation must know, printed by `odc evaluate` under the title: e.g. which checks a reference design fails and why.',
+    ),
   mission: missionSchema().prefault({}),
   orbit: orbitSchema().prefault({}),
   compute: computeSchema().prefault({}),

@@ -104,6 +104,7 @@ export function designYaml(
   const doc = parseDocument(studyText);
   const { carried, dropped } = studyRequirements(doc.toJS() as Record<string, unknown>);
   for (const k of STUDY_SECTIONS) doc.delete(k);
+  doc.delete('note'); // the base design's note (why it fails a check) does not describe the sized design
   if (carried.length) doc.set('requirements', carried);
   for (const [path, value] of Object.entries(design.variables)) {
     const [section, key] = path.split('.') as [string, string];
