@@ -325,7 +325,7 @@ export function table(rows: readonly (readonly string[])[], align: readonly ('l'
     .join('\n');
 }
 
-/** The budget `odc evaluate` prints; the design file's `note:` (why a reference design fails a check) under the title. */
+/** The budget `odc evaluate` prints; the file's `note:` (why a reference design fails a check) under the title. */
 export function formatBudget(r: DesignRecord, note?: string): string {
   const out: string[] = [`${r.name} — node budget`, ...noteHead(note), '', ...sectionLines(budgetSections(r))];
   out.push(...constraintLines(r.constraints), ...warningLines(r.warnings), ...noteLines(r.notes));

@@ -1,11 +1,11 @@
 /**
  * The constellation part of a constellation study's report: the knee design is evaluated again with its
  * details (deployment, contact timeline, one shell's link graph), and the plots a constellation reviewer
- * wants are drawn: the shells' orbital planes (RAAN/LTAN × altitude), the planes' ground tracks over the coastlines, the
- * shells on an altitude–inclination map with the reference constellations and the filings' envelopes, the
- * knee's link graph and link-utilisation histogram (exact model: the reduced one has one value per class), the
- * link utilisation by class over the evaluated instants, the gateway contact timeline with its gaps, the launch
- * campaign against its milestones, and the cost breakdown of the knee and best designs.
+ * wants are drawn: the shells' orbital planes (RAAN/LTAN × altitude), the planes' ground tracks over the
+ * coastlines, the shells on an altitude–inclination map with the reference constellations and the filings'
+ * envelopes, the knee's link graph and link-utilisation histogram (exact model: the reduced one has one value
+ * per class), the link utilisation by class over the evaluated instants, the gateway contact timeline with its
+ * gaps, the launch campaign against its milestones, and the cost breakdown of the knee and best designs.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

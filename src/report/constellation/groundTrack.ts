@@ -189,6 +189,26 @@ function planesLine(input: GroundTrackInput): string {
     .join('; ');
 }
 
+/** The graticule, the coastlines (grey, when given) and the tracks (in their shell's colour), bottom to top. */
+function lineLayers(
+  rows: { grid: readonly object[]; coast: readonly object[]; lines: readonly object[] },
+  x: object,
+  y: object,
+  color: object,
+): Record<string, unknown>[] {
+  const pieces = { detail: { field: 'id', type: 'nominal' }, order: { field: 'o', type: 'quantitative' } };
+  const layer = (values: readonly object[], mark: object, extra: object = {}): Record<string, unknown> => ({
+    data: { values },
+    mark: { type: 'line', ...mark },
+    encoding: { x, y, ...extra, ...pieces },
+  });
+  return [
+    layer(rows.grid, { color: '#ddd', strokeWidth: 0.8 }),
+    ...(rows.coast.length ? [layer(rows.coast, { color: '#999', strokeWidth: 0.7 })] : []),
+    layer(rows.lines, { strokeWidth: 1, opacity: 0.75 }, { color }),
+  ];
+}
+
 /**
  * Tracks on an equirectangular world map (graticule every 30°), the track starts marked, stations labelled without
  * overlaps.
@@ -221,7 +241,6 @@ export async function groundTrackSvg(input: GroundTrackInput): Promise<string> {
     scale: { domain: names, range: PALETTE },
     legend: { orient: 'bottom' },
   };
-  const pieces = { detail: { field: 'id', type: 'nominal' }, order: { field: 'o', type: 'quantitative' } };
   return renderPlotSvg(
     {
       width: W,
@@ -236,25 +255,7 @@ export async function groundTrackSvg(input: GroundTrackInput): Promise<string> {
         ],
       },
       layer: [
-        {
-          data: { values: grid },
-          mark: { type: 'line', color: '#ddd', strokeWidth: 0.8 },
-          encoding: { x, y, ...pieces },
-        },
-        ...(coast.length
-          ? [
-              {
-                data: { values: coast },
-                mark: { type: 'line', color: '#999', strokeWidth: 0.7 },
-                encoding: { x, y, ...pieces },
-              },
-            ]
-          : []),
-        {
-          data: { values: lines },
-          mark: { type: 'line', strokeWidth: 1, opacity: 0.75 },
-          encoding: { x, y, color, ...pieces },
-        },
+        ...lineLayers({ grid, coast, lines }, x, y, color),
         {
           data: { values: starts },
           mark: { type: 'circle', size: 18, opacity: 1, stroke: 'white', strokeWidth: 0.5 },
