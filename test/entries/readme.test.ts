@@ -43,7 +43,7 @@ beforeAll(async () => {
   expect(s.status).toBe('complete');
   const pareto = JSON.parse(readFileSync(join(out, 'pareto.json'), 'utf8')) as ParetoFile;
   records = pareto.designs.map((d) => d.record as DesignRecord);
-  seed = (JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { seed: number }).seed;
+  seed = (JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { algorithm: { seed: number } }).algorithm.seed;
 }, 900_000);
 
 describe('README flagship figures', () => {
