@@ -39,6 +39,7 @@ import {
 
 export const VERSION = ODC_VERSION;
 export { evaluateDesignFile, nodeEvaluator } from './node/evaluator.js';
+export { evaluateNodeFile } from './study/requirements.js';
 export { evaluateNode } from './node/evaluate.js';
 export { PHYSICAL_CONSTRAINTS } from './node/record/constraints.js';
 export type { DesignRecord, ConstraintResult } from './node/record/record.js';

@@ -341,6 +341,15 @@ interface StudyBuilder {
   readonly file: string;
 }
 
+/**
+ * A node file's keys as inline node sections: its kind and orbit do not belong there (each shell sets the orbit), nor
+ * its note and requirements (they speak of the node file evaluated alone).
+ */
+function inlineSections(node: Raw): Raw {
+  const { kind: _kind, orbit: _orbit, note: _note, requirements: _req, ...sections } = node;
+  return sections;
+}
+
 /** The constellation file (and its node) at the variables' values. */
 function buildStudyFile(b: StudyBuilder, values: readonly unknown[]): { raw: Raw; node: BaseNode } {
   const raw = clone(b.base);
@@ -363,9 +372,7 @@ function buildStudyFile(b: StudyBuilder, values: readonly unknown[]): { raw: Raw
     )
       s['phasing'] = s['phasing'] % s['planes'];
   }
-  // Inline node sections: a node file's kind and orbit do not belong there (each shell sets the orbit).
-  const { kind: _kind, orbit: _orbit, ...sections } = node;
-  raw['node'] = sections;
+  raw['node'] = inlineSections(node);
   const file = b.file;
   return { raw, node: { raw: node, nodeFile: b.fileNode?.nodeFile ?? null, where: () => file } };
 }
@@ -413,8 +420,9 @@ function selfContainedText(
   candidates: Raw[] | null,
 ): string {
   const selfContained = clone(file.raw as Raw);
-  const { kind: _k, orbit: _o, ...inlineSections } = inlineNode;
-  selfContained['node'] = fromRun ? { from: String((rawNode as Raw)['from'] ?? ''), candidates } : inlineSections;
+  selfContained['node'] = fromRun
+    ? { from: String((rawNode as Raw)['from'] ?? ''), candidates }
+    : inlineSections(inlineNode);
   const header = `# Study as run by odc: the node is inlined${fromRun ? ' (with the Pareto designs of the node run it names)' : ''}, so this file stands alone.\n`;
   return header + stringify(selfContained, { lineWidth: 0 });
 }

@@ -118,25 +118,26 @@ export function compileConstraints(
   texts: readonly string[],
   src: ParsedFile['src'],
   metrics: MetricSet,
+  section: 'constraints' | 'requirements' = 'constraints',
 ): ParsedConstraint[] {
   return texts.map((text, i) => {
-    const where = locate(src, ['constraints', i]);
+    const where = locate(src, [section, i]);
     let c: ParsedConstraint;
     try {
       c = parseConstraint(text, { statistics: metrics.statistics === true });
     } catch (e) {
       if (!(e instanceof ExpressionError)) throw e;
-      throw new StudyError('BAD_CONSTRAINT', `${where}: constraints[${i}] "${text}": ${e.message}`, {
+      throw new StudyError('BAD_CONSTRAINT', `${where}: ${section}[${i}] "${text}": ${e.message}`, {
         file: src.file,
-        field: `constraints[${i}]`,
+        field: `${section}[${i}]`,
       });
     }
     for (const ref of c.refs) {
       if (!metrics.has(ref))
         throw new StudyError(
           'BAD_CONSTRAINT',
-          `${where}: constraints[${i}] "${text}" names ${ref}, which is not a metric of ${metrics.record}: ${metrics.hint(ref)}`,
-          { file: src.file, field: `constraints[${i}]` },
+          `${where}: ${section}[${i}] "${text}" names ${ref}, which is not a metric of ${metrics.record}: ${metrics.hint(ref)}`,
+          { file: src.file, field: `${section}[${i}]` },
         );
     }
     return c;

@@ -63,6 +63,8 @@ async function views(): Promise<Record<string, string>> {
     planes: await shellPlanesSvg([low, dd], EPOCH),
     track: await groundTrackSvg({
       tracks: [low, dd].map((g) => ({ shell: g.name, plane: 0, points: planeGroundTrack(g, 0, window) })),
+      planesPerShell: { low: 1, 'dawn-dusk': 1 },
+      coastlines: [],
       stations,
       duration_s: 7200,
       step_s: 30,

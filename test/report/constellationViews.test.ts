@@ -24,7 +24,16 @@ import {
   contactTimelineSvg,
   gapIntervals,
 } from '../../src/report/constellation/constellationPlotsSeries.js';
-import { planeGroundTrack, shortStationName, splitAtAntimeridian } from '../../src/report/constellation/groundTrack.js';
+import {
+  drawnPlanes,
+  groundTrackSvg,
+  MAX_TRACK_PLANES,
+  planeGroundTrack,
+  shortStationName,
+  splitAtAntimeridian,
+} from '../../src/report/constellation/groundTrack.js';
+import { classUtilizations } from '../../src/report/constellation/constellationPlots.js';
+import { readFileSync } from 'node:fs';
 import { placeLabels, textWidth_px } from '../../src/report/plots/labelPlacement.js';
 import { shell } from '../helpers/shellSpec.js';
 import { deg } from '../helpers/units.js';
@@ -153,6 +162,110 @@ describe('ground tracks', () => {
   });
 });
 
+describe('every plane over the coastlines', () => {
+  it('draws every plane of a small shell and at most MAX_TRACK_PLANES evenly spaced of a large one', () => {
+    expect(drawnPlanes(5)).toEqual([0, 1, 2, 3, 4]);
+    const big = drawnPlanes(60);
+    expect(big).toHaveLength(MAX_TRACK_PLANES);
+    expect(new Set(big).size).toBe(MAX_TRACK_PLANES);
+    // Evenly spaced: 60 / 24 = 2.5 planes apart, so consecutive indices differ by 2 or 3 and span the shell.
+    for (let k = 1; k < big.length; k++) expect([2, 3]).toContain(big[k]! - big[k - 1]!);
+    expect(big[0]).toBe(0);
+    expect(big.at(-1)).toBeGreaterThanOrEqual(57);
+  });
+
+  it('ships coastlines that pass the capes and miss the open ocean', () => {
+    const { lines, source, licence } = JSON.parse(readFileSync('designs/maps/coastline-110m.json', 'utf8')) as {
+      lines: number[][];
+      source: string;
+      licence: string;
+    };
+    expect(source).toContain('Natural Earth');
+    expect(licence).toContain('public domain');
+    const pts = lines.flatMap((f) => Array.from({ length: f.length / 2 }, (_, k) => [f[2 * k]!, f[2 * k + 1]!]));
+    for (const [lon, lat] of pts) {
+      expect(Math.abs(lon!)).toBeLessThanOrEqual(180);
+      expect(Math.abs(lat!)).toBeLessThanOrEqual(90);
+    }
+    const nearest = (lon: number, lat: number): number =>
+      Math.min(...pts.map(([x, y]) => Math.hypot(dAngle(x!, lon) * Math.cos(lat * deg), y! - lat)));
+    // Cape of Good Hope 18.47° E 34.36° S, Cape Horn 67.27° W 55.98° S, Gibraltar 5.35° W 36.14° N (atlas positions):
+    // a 1:110m coastline passes within ~1° of each.
+    expect(nearest(18.47, -34.36)).toBeLessThan(1);
+    expect(nearest(-67.27, -55.98)).toBeLessThan(1);
+    expect(nearest(-5.35, 36.14)).toBeLessThan(1);
+    // Mid South Pacific (140° W 40° S) and mid North Atlantic (40° W 35° N): open ocean on this map.
+    expect(nearest(-140, -40)).toBeGreaterThan(8);
+    expect(nearest(-40, 35)).toBeGreaterThan(5);
+  });
+
+  it('draws one line per plane in its shell colour, the coastlines under them, and says how many planes', async () => {
+    const low = shell({ name: 'low', planes: 3 });
+    const window = { epochIso: EPOCH, duration_s: 1800, step_s: 60 };
+    const svg = await groundTrackSvg({
+      tracks: [0, 1, 2].map((p) => ({ shell: 'low', plane: p, points: planeGroundTrack(low, p, window) })),
+      planesPerShell: { low: 3, wide: 60 },
+      coastlines: [
+        [
+          { lon_deg: 10, lat_deg: 40 },
+          { lon_deg: 20, lat_deg: 45 },
+        ],
+      ],
+      stations: [],
+      duration_s: 1800,
+      step_s: 60,
+    });
+    // 30 min of a 95-min orbit from the ascending node cross no antimeridian unless the node is near it; count the
+    // track pieces in the shell's colour (palette[0]), at least one per plane.
+    const trackPaths = svg.match(/<path[^>]*stroke="#1f77b4"[^>]*stroke-width="1"/g) ?? [];
+    expect(trackPaths.length).toBeGreaterThanOrEqual(3);
+    expect(svg).toContain('low: all 3 plane(s)');
+    expect(svg).toContain('wide: 0 of 60 planes, evenly spaced in RAAN');
+    expect(svg).toContain('coastlines: Natural Earth 1:110m');
+    expect(svg.match(/stroke="#999"/g)?.length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('link utilisation views', () => {
+  it('draws one instant as bars and says so; N instants as lines', async () => {
+    const row = (instant: number, linkClass: string, mean: number, max: number) => ({
+      instant,
+      time_s: 600 * instant,
+      linkClass,
+      mean,
+      max,
+    });
+    const one = await utilizationByClassSvg([row(0, 'inPlane', 0.5, 0.9), row(0, 'crossPlane', 0.2, 0.4)]);
+    expect(one).toContain('one instant');
+    expect(one).not.toContain('time since epoch');
+    // 2 classes × (mean, maximum) bars
+    const bars = one.match(/<g class="mark-rect role-mark[^"]*"[^>]*>(.*?)<\/g>/)?.[1]?.match(/<path/g)?.length;
+    expect(bars).toBe(4);
+    const two = await utilizationByClassSvg([row(0, 'inPlane', 0.5, 0.9), row(1, 'inPlane', 0.6, 1)]);
+    expect(two).toContain('2 instants');
+    expect(two).toContain('time since epoch');
+  });
+
+  it("names each class's one value under the reduced model", () => {
+    const detail = {
+      shell: 's',
+      planes: 2,
+      satsPerPlane: 2,
+      edges: [
+        { u: 0, v: 1, linkClass: 'inPlane', utilization: 0.25, capacity_Gbps: 0 },
+        { u: 0, v: 2, linkClass: 'crossPlane', utilization: 0.75, capacity_Gbps: 0 },
+        { u: 2, v: 3, linkClass: 'inPlane', utilization: 0.25, capacity_Gbps: 0 },
+      ],
+      sampleIndex: null,
+      reducedModel: true,
+    };
+    expect(classUtilizations(detail)).toEqual([
+      { linkClass: 'inPlane', utilization: 0.25 },
+      { linkClass: 'crossPlane', utilization: 0.75 },
+    ]);
+  });
+});
+
 describe('contact gaps', () => {
   const series = (s: string): Uint8Array => Uint8Array.from(s, (c) => Number(c));
 
@@ -274,7 +387,7 @@ describe('network, conjunction and manifest views', () => {
       (m) => m[1]!.match(/<path/g)?.length ?? 0,
     );
     expect(lines.reduce((a, b) => a + b, 0)).toBe(4); // 2 classes × (mean, max)
-    expect(u).toContain('3 instant(s), 2 link class(es)');
+    expect(u).toContain('3 instants, 2 link class(es)');
     const m = await launchManifestSvg([
       { vehicle: 'starship', shell: 'low', launches: 30, satellites: 3000 },
       { vehicle: 'starship', shell: 'dawn-dusk', launches: 20, satellites: 2000 },

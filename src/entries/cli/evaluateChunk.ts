@@ -5,5 +5,5 @@
  * constellation file loads the library chunk instead.
  */
 export { fileKind } from '../../node/design/load.js';
-export { evaluateDesignFile } from '../../node/evaluator.js';
+export { evaluateNodeFile } from '../../study/requirements.js';
 export { formatBudget } from '../../report/budget/budget.js';

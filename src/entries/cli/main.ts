@@ -151,8 +151,8 @@ function addEvaluateCommand(program: Command, io: CliIo): void {
         io.out(opts.json ? `${JSON.stringify(record, null, 2)}\n` : odc.formatConstellationBudget(record));
         return;
       }
-      const { record } = node.evaluateDesignFile(file);
-      io.out(opts.json ? `${JSON.stringify(record, null, 2)}\n` : node.formatBudget(record));
+      const { record, design } = node.evaluateNodeFile(file);
+      io.out(opts.json ? `${JSON.stringify(record, null, 2)}\n` : node.formatBudget(record, design.note));
     });
 }
 

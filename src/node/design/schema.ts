@@ -43,6 +43,12 @@ const designFields = lazy(() => ({
     .regex(PRINTABLE, PRINTABLE_MESSAGE)
     .describe('Design name.'),
   description: z.string().optional().describe('Free text.'),
+  note: z
+    .string()
+    .optional()
+    .describe(
+      'What a reader of the evaluation must know, printed by `odc evaluate` under the title: e.g. which checks a reference design fails and why.',
+    ),
   mission: missionSchema().prefault({}),
   orbit: orbitSchema().prefault({}),
   compute: computeSchema().prefault({}),
@@ -85,7 +91,17 @@ export function designSectionFields(section: string): Readonly<Record<string, z.
 }
 
 export const nodeDesignSchema = lazy(() =>
-  z.strictObject({ ...designFields(), kind: z.literal('node').default('node') }),
+  z.strictObject({
+    ...designFields(),
+    kind: z.literal('node').default('node'),
+    requirements: z
+      .array(z.string())
+      .optional()
+      .describe(
+        'What the design must meet beyond the physical checks, as study constraints are written (compute.itPowerAvg_W >= 120000); ' +
+          '`odc evaluate` checks each beside the physical constraints. `odc export` writes the study constraints here.',
+      ),
+  }),
 );
 export type NodeDesign = z.infer<ReturnType<typeof nodeDesignSchema>>;
 

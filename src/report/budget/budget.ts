@@ -363,11 +363,16 @@ export function table(rows: readonly (readonly string[])[], align: readonly ('l'
     .join('\n');
 }
 
-export function formatBudget(r: DesignRecord): string {
-  const out: string[] = [`${r.name} — node budget`, '', ...sectionLines(budgetSections(r))];
+/** The budget `odc evaluate` prints; the file's `note:` (why a reference design fails a check) under the title. */
+export function formatBudget(r: DesignRecord, note?: string): string {
+  const out: string[] = [`${r.name} — node budget`, ...noteHead(note), '', ...sectionLines(budgetSections(r))];
   out.push(...constraintLines(r.constraints), ...warningLines(r.warnings), ...noteLines(r.notes));
   return `${out.join('\n')}\n`;
 }
+
+/** The file's note, as one `Note:` paragraph. */
+export const noteHead = (note: string | undefined): string[] =>
+  note === undefined || note.trim() === '' ? [] : ['', `Note: ${note.trim().replace(/\s+/g, ' ')}`];
 
 /** The constraint table with margins and the violated summary line. */
 export function constraintLines(constraints: readonly ConstraintResult[]): string[] {

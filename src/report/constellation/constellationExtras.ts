@@ -19,8 +19,74 @@ export interface UtilizationRow {
   readonly max: number;
 }
 
-/** Link utilisation per link class at each sampled instant: mean (solid) and maximum (dashed), 1 = saturated. */
+/**
+ * Link utilisation per link class over the evaluated instants: mean (solid) and maximum (dashed) against time, 1 =
+ * saturated; at one instant, bars of each class's mean and maximum, the title saying so (a line needs two instants).
+ */
 export async function utilizationByClassSvg(rows: readonly UtilizationRow[]): Promise<string> {
+  const instants = new Set(rows.map((r) => r.instant)).size;
+  return instants === 1 ? utilizationOneInstantSvg(rows) : utilizationOverTimeSvg(rows, instants);
+}
+
+/** One instant: grouped bars, class × statistic, with the saturation rule. */
+async function utilizationOneInstantSvg(rows: readonly UtilizationRow[]): Promise<string> {
+  const classes = [...new Set(rows.map((r) => r.linkClass))];
+  const values = rows
+    .flatMap((r) => [
+      { c: r.linkClass, stat: 'mean', u: r.mean },
+      { c: r.linkClass, stat: 'maximum', u: r.max },
+    ])
+    .filter((v) => Number.isFinite(v.u));
+  const uMax = Math.max(1, ...values.map((v) => v.u));
+  const y = {
+    field: 'u',
+    type: 'quantitative',
+    title: 'link utilisation [-]',
+    scale: { domain: [0, uMax * 1.05], nice: false },
+  };
+  const t_h = (rows[0]?.time_s ?? 0) / 3600;
+  return renderPlotSvg(
+    {
+      width: Math.max(240, 90 * classes.length),
+      height: 240,
+      title: {
+        text: 'Link utilisation by link class, one instant',
+        subtitle: [
+          `one instant, ${fmt(t_h)} h from the epoch (one snapshot evaluated)`,
+          `mean and maximum over each class's links; dotted: saturation (1)`,
+        ],
+      },
+      layer: [
+        {
+          data: { values },
+          mark: { type: 'bar' },
+          encoding: {
+            x: {
+              field: 'c',
+              type: 'nominal',
+              title: 'link class',
+              scale: { domain: classes },
+              axis: { labelAngle: 0 },
+            },
+            xOffset: { field: 'stat', type: 'nominal', scale: { domain: ['mean', 'maximum'] } },
+            y,
+            color: {
+              field: 'stat',
+              type: 'nominal',
+              title: 'statistic',
+              scale: { domain: ['mean', 'maximum'], range: ['#1f77b4', '#d62728'] },
+            },
+          },
+        },
+        { data: { values: [{ u: 1 }] }, mark: { type: 'rule', color: '#999', strokeDash: [2, 2] }, encoding: { y } },
+      ],
+    },
+    'utilization-by-class',
+  );
+}
+
+/** Several instants: one line per class and statistic against time. */
+async function utilizationOverTimeSvg(rows: readonly UtilizationRow[], instants: number): Promise<string> {
   const classes = [...new Set(rows.map((r) => r.linkClass))];
   const values = rows
     .flatMap((r) => [
@@ -28,7 +94,6 @@ export async function utilizationByClassSvg(rows: readonly UtilizationRow[]): Pr
       { t: r.time_s / 3600, c: r.linkClass, stat: 'maximum', u: r.max, id: `${r.linkClass}|max` },
     ])
     .filter((v) => Number.isFinite(v.u));
-  const instants = new Set(rows.map((r) => r.instant)).size;
   const uMax = Math.max(1, ...values.map((v) => v.u));
   const x = { field: 't', type: 'quantitative', title: 'time since epoch [h]', scale: { zero: false, nice: false } };
   const y = {
@@ -57,7 +122,7 @@ export async function utilizationByClassSvg(rows: readonly UtilizationRow[]): Pr
       height: 260,
       title: {
         text: 'Link utilisation by link class over time',
-        subtitle: `${instants} instant(s), ${classes.length} link class(es); mean and maximum over each class's links; dotted: saturation (1)`,
+        subtitle: `${instants} instants, ${classes.length} link class(es); mean and maximum over each class's links; dotted: saturation (1)`,
       },
       layer: [
         { data: { values: [{ u: 1 }] }, mark: { type: 'rule', color: '#999', strokeDash: [2, 2] }, encoding: { y } },

@@ -296,7 +296,17 @@ export function linkGraphRows(
   });
 }
 
-/** Nodes on a plane × slot grid, links coloured by utilisation (0–1); seam links drawn as border stubs. */
+/** Each link class of a graph with its utilisation (the first link's: under the reduced model all are equal). */
+export function classUtilizations(detail: LinkGraphDetail): { linkClass: string; utilization: number }[] {
+  const seen = new Map<string, number>();
+  for (const e of detail.edges) if (!seen.has(e.linkClass)) seen.set(e.linkClass, e.utilization);
+  return [...seen].map(([linkClass, utilization]) => ({ linkClass, utilization }));
+}
+
+/**
+ * Nodes on a plane × slot grid, links coloured by utilisation (0–1, viridis, with its scale); seam links drawn as
+ * border stubs; under the reduced model the subtitle gives each class's one value.
+ */
 export async function linkGraphSvg(detail: LinkGraphDetail): Promise<string> {
   const { planes: P, satsPerPlane: S } = detail;
   const nodes = Array.from({ length: P * S }, (_, n) => ({ x: Math.floor(n / S), y: n % S }));
@@ -318,6 +328,9 @@ export async function linkGraphSvg(detail: LinkGraphDetail): Promise<string> {
     ? 'reduced torus model (one utilisation per link class)'
     : 'maximum concurrent flow';
   const when = detail.sampleIndex === null ? 'time-averaged' : `snapshot at sample ${detail.sampleIndex}`;
+  const perClass = classUtilizations(detail)
+    .map((c) => `${c.linkClass} ${fmt(c.utilization)}`)
+    .join(', ');
   return renderPlotSvg(
     {
       width: Math.min(640, Math.max(320, 44 * P)),
@@ -327,6 +340,7 @@ export async function linkGraphSvg(detail: LinkGraphDetail): Promise<string> {
         subtitle: [
           `${P} planes × ${S} slots, ${detail.edges.length} links; seam links drawn as stubs at the border`,
           `utilisation from the ${source}, ${when}`,
+          ...(detail.reducedModel ? [`every link of a class carries its class's utilisation: ${perClass}`] : []),
         ],
       },
       layer: [

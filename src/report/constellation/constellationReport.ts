@@ -1,12 +1,13 @@
 /**
  * The constellation part of a constellation study's report: the knee design is evaluated again with its
  * details (deployment, contact timeline, one shell's link graph), and the plots a constellation reviewer
- * wants are drawn: the shells' orbital planes (RAAN/LTAN × altitude), one plane per shell's ground track, the
- * shells on an altitude–inclination map with the reference constellations and the filings' envelopes, the
- * knee's link graph and link-utilisation histogram, the gateway contact timeline with its gaps, the launch
- * campaign against its milestones, and the cost breakdown of the knee and best designs.
+ * wants are drawn: the shells' orbital planes (RAAN/LTAN × altitude), the planes' ground tracks over the
+ * coastlines, the shells on an altitude–inclination map with the reference constellations and the filings'
+ * envelopes, the knee's link graph and link-utilisation histogram (exact model: the reduced one has one value
+ * per class), the link utilisation by class over the evaluated instants, the gateway contact timeline with its
+ * gaps, the launch campaign against its milestones, and the cost breakdown of the knee and best designs.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalogs } from '../../catalog/load.js';
 import { evaluateConstellationWithDetails } from '../../constellation/evaluate.js';
@@ -37,7 +38,7 @@ import {
 } from './constellationExtras.js';
 import { shellPlanesSvg } from './constellationPlanes.js';
 import { decisionPicks } from '../../run/decision.js';
-import { groundTrackSvg, planeGroundTrack } from './groundTrack.js';
+import { drawnPlanes, groundTrackSvg, planeGroundTrack, type GeoPoint } from './groundTrack.js';
 import type { LoadedRun } from '../document/load.js';
 import type { ReportPlot } from '../document/reportParts.js';
 
@@ -69,8 +70,22 @@ function referenceConstellations(notes: string[]): ReferenceConstellation[] {
   return out;
 }
 
-/** Ground-track sample step [s]: fine enough that a 30 s chord (~230 km) draws as a smooth curve. */
-const TRACK_STEP_s = 30;
+/** Ground-track sample step [s]: a 60 s chord (~460 km, 4°, ~8 px on the 720-px map) still draws as a smooth curve. */
+const TRACK_STEP_s = 60;
+
+/** The shipped coastline polylines (designs/maps/README.md); none, with a note, when the file cannot be read. */
+function coastlines(notes: string[]): GeoPoint[][] {
+  const file = join(PROJECT_ROOT, 'designs', 'maps', 'coastline-110m.json');
+  try {
+    const { lines } = JSON.parse(readFileSync(file, 'utf8')) as { lines: number[][] };
+    return lines.map((flat) =>
+      Array.from({ length: flat.length / 2 }, (_, k) => ({ lon_deg: flat[2 * k]!, lat_deg: flat[2 * k + 1]! })),
+    );
+  } catch (e) {
+    notes.push(`coastlines could not be read (${(e as Error).message}): ground tracks drawn without them`);
+    return [];
+  }
+}
 
 /** Data of the network, conjunction and launch-manifest views; each plot is drawn when its rows are given. */
 export interface ExtraViewData {
@@ -86,8 +101,8 @@ export async function addExtraViews(data: ExtraViewData, add: AddPlot): Promise<
   if (data.utilization?.length) {
     add(
       'utilization-by-class',
-      'Link utilisation by class over time (knee)',
-      'Mean and maximum utilisation of each link class at every sampled instant of the per-instant network flow.',
+      'Link utilisation by class over the evaluated instants (knee)',
+      'Mean and maximum utilisation of each link class at every evaluated instant of the network flow (bars when the study evaluates one instant).',
       await utilizationByClassSvg(data.utilization),
     );
   }
@@ -130,13 +145,18 @@ async function addGeometryPlots(
     step_s: Math.min(TRACK_STEP_s, spec.window.step_s),
   };
   try {
-    const caption = 'Sub-satellite track of plane 0 of each shell over the sampling window, with the gateways.';
+    const caption =
+      'Sub-satellite tracks of the planes of each shell over the sampling window, over the coastlines, with the gateways.';
     add(
       'ground-track',
       'Ground tracks (knee)',
       caption,
       await groundTrackSvg({
-        tracks: geometry.map((g) => ({ shell: g.name, plane: 0, points: planeGroundTrack(g, 0, trackWindow) })),
+        tracks: geometry.flatMap((g) =>
+          drawnPlanes(g.planes).map((p) => ({ shell: g.name, plane: p, points: planeGroundTrack(g, p, trackWindow) })),
+        ),
+        planesPerShell: Object.fromEntries(geometry.map((g) => [g.name, g.planes])),
+        coastlines: coastlines(notes),
         stations: spec.stations.map((st) => ({
           name: st.name,
           lon_deg: st.longitude_rad * RAD_TO_DEG,
@@ -180,12 +200,19 @@ async function addNetworkPlots(
       `Links coloured by utilisation at the maximum concurrent flow${details.linkGraph.reducedModel ? ' (reduced torus model: one value per link class)' : ''}; at most a 12 × 12 window of planes × slots.`,
       await linkGraphSvg(details.linkGraph),
     );
-    add(
-      'link-utilization',
-      'Link utilisation (knee)',
-      'Share of links by utilisation at the maximum concurrent flow.',
-      await utilizationHistogramSvg(details.linkGraph),
-    );
+    // The reduced model gives every link of a class one utilisation: a histogram of its one or two values tells
+    // nothing the link graph's subtitle and the by-class view do not.
+    if (details.linkGraph.reducedModel)
+      notes.push(
+        'no link-utilisation histogram: the reduced torus model gives one utilisation per link class (see the link graph and the by-class view)',
+      );
+    else
+      add(
+        'link-utilization',
+        'Link utilisation (knee)',
+        'Share of links by utilisation at the maximum concurrent flow.',
+        await utilizationHistogramSvg(details.linkGraph),
+      );
   } else notes.push('the knee design has no link graph (no links, or a bound): no link-graph plot');
   if (details.stations.length > 0) {
     add(

@@ -1,11 +1,13 @@
 /**
- * Ground tracks: sub-satellite points of one plane per shell on an equirectangular (plate carrée) map with a
- * 30° graticule and the gateway stations. The plane's representative satellite is propagated with SGP4
+ * Ground tracks: sub-satellite points of every plane of each shell (at most MAX_TRACK_PLANES per shell, evenly spaced
+ * in plane index, so in RAAN) on an equirectangular (plate carrée) map with a 30° graticule, the coastlines and the
+ * gateway stations. Each plane's representative satellite is propagated with SGP4
  * (propagate.ts `propagatePlane`), its TEME position rotated to Earth-fixed by GMST (`temeToEarthFixed`), and
  * the point's longitude λ = atan2(y, x) and geocentric latitude φ = atan2(z, √(x² + y²)) taken (Vallado 2013
  * §3.2: geocentric, not geodetic, latitude; the two differ by at most 0.19° on the WGS-84 ellipsoid, below a
  * pixel here). Tracks are split where they cross the antimeridian, at the latitude interpolated linearly in
- * unwrapped longitude, so no line is drawn across the map. No coastlines (no map data is shipped).
+ * unwrapped longitude, so no line is drawn across the map. Coastlines: Natural Earth 1:110m land boundaries
+ * (public domain; designs/maps/README.md), read by the caller and passed in as polylines.
  */
 import { planeElements } from '../../constellation/geometry/pattern.js';
 import { propagatePlane, temeToEarthFixed } from '../../constellation/geometry/propagate.js';
@@ -69,8 +71,21 @@ export function splitAtAntimeridian(points: readonly GeoPoint[]): GeoPoint[][] {
   return pieces.filter((c) => c.length > 1);
 }
 
+/** Most planes of one shell whose tracks are drawn; a shell with more draws this many, evenly spaced. */
+export const MAX_TRACK_PLANES = 24;
+
+/** The plane indices drawn of a shell with `planes` planes: all of them, or MAX_TRACK_PLANES evenly spaced. */
+export function drawnPlanes(planes: number): number[] {
+  const n = Math.min(planes, MAX_TRACK_PLANES);
+  return Array.from({ length: n }, (_, k) => Math.floor((k * planes) / n));
+}
+
 export interface GroundTrackInput {
   readonly tracks: readonly { readonly shell: string; readonly plane: number; readonly points: readonly GeoPoint[] }[];
+  /** Planes of each shell, by shell name (the subtitle says how many of them are drawn). */
+  readonly planesPerShell: Readonly<Record<string, number>>;
+  /** Coastline polylines (longitude in [−180, 180]); none drawn when empty. */
+  readonly coastlines: readonly (readonly GeoPoint[])[];
   readonly stations: readonly { readonly name: string; readonly lon_deg: number; readonly lat_deg: number }[];
   /** Duration of the drawn tracks [s] and the sample step [s] (for the subtitle). */
   readonly duration_s: number;
@@ -162,20 +177,57 @@ function stationLabelLayers(
   });
 }
 
+/** Which planes of each shell are drawn: `low: all 60 planes; dawn-dusk: 24 of 40 planes, evenly spaced`. */
+function planesLine(input: GroundTrackInput): string {
+  return Object.entries(input.planesPerShell)
+    .map(([shell, planes]) => {
+      const drawn = new Set(input.tracks.filter((t) => t.shell === shell).map((t) => t.plane)).size;
+      return drawn === planes
+        ? `${shell}: all ${planes} plane(s)`
+        : `${shell}: ${drawn} of ${planes} planes, evenly spaced in RAAN`;
+    })
+    .join('; ');
+}
+
+/** The graticule, the coastlines (grey, when given) and the tracks (in their shell's colour), bottom to top. */
+function lineLayers(
+  rows: { grid: readonly object[]; coast: readonly object[]; lines: readonly object[] },
+  x: object,
+  y: object,
+  color: object,
+): Record<string, unknown>[] {
+  const pieces = { detail: { field: 'id', type: 'nominal' }, order: { field: 'o', type: 'quantitative' } };
+  const layer = (values: readonly object[], mark: object, extra: object = {}): Record<string, unknown> => ({
+    data: { values },
+    mark: { type: 'line', ...mark },
+    encoding: { x, y, ...extra, ...pieces },
+  });
+  return [
+    layer(rows.grid, { color: '#ddd', strokeWidth: 0.8 }),
+    ...(rows.coast.length ? [layer(rows.coast, { color: '#999', strokeWidth: 0.7 })] : []),
+    layer(rows.lines, { strokeWidth: 1, opacity: 0.75 }, { color }),
+  ];
+}
+
 /**
  * Tracks on an equirectangular world map (graticule every 30°), the track starts marked, stations labelled without
  * overlaps.
  */
 export async function groundTrackSvg(input: GroundTrackInput): Promise<string> {
-  const names = input.tracks.map((t) => `${t.shell}, plane ${t.plane}`);
+  const names = [...new Set(input.tracks.map((t) => t.shell))];
   const lines = input.tracks.flatMap((t, i) =>
     splitAtAntimeridian(t.points).flatMap((piece, k) =>
-      piece.map((p, o) => ({ s: names[i]!, id: `${i}-${k}`, o, lon: p.lon_deg, lat: p.lat_deg })),
+      piece.map((p, o) => ({ s: t.shell, id: `${i}-${k}`, o, lon: p.lon_deg, lat: p.lat_deg })),
+    ),
+  );
+  const coast = input.coastlines.flatMap((line, i) =>
+    splitAtAntimeridian(line).flatMap((piece, k) =>
+      piece.map((p, o) => ({ id: `c${i}-${k}`, o, lon: p.lon_deg, lat: p.lat_deg })),
     ),
   );
   const starts = input.tracks
     .filter((t) => t.points.length)
-    .map((t, i) => ({ s: names[i]!, lon: t.points[0]!.lon_deg, lat: t.points[0]!.lat_deg }));
+    .map((t) => ({ s: t.shell, lon: t.points[0]!.lon_deg, lat: t.points[0]!.lat_deg }));
   const grid = graticule();
   const station = input.stations.map((s) => ({ lon: s.lon_deg, lat: s.lat_deg, name: s.name }));
   const labels = placeStationLabels(station, lines);
@@ -185,31 +237,28 @@ export async function groundTrackSvg(input: GroundTrackInput): Promise<string> {
   const color = {
     field: 's',
     type: 'nominal',
-    title: 'ground track',
+    title: 'shell',
     scale: { domain: names, range: PALETTE },
     legend: { orient: 'bottom' },
   };
-  const pieces = { detail: { field: 'id', type: 'nominal' }, order: { field: 'o', type: 'quantitative' } };
   return renderPlotSvg(
     {
       width: W,
       height: H,
       title: {
-        text: 'Ground tracks, one plane per shell',
-        subtitle:
-          `${fmt(input.duration_s / 3600)} h from the epoch, SGP4 every ${fmt(input.step_s)} s; circle: position at the epoch; ` +
-          `triangles: gateways${dropped ? ` (${dropped} label(s) left out for space)` : ''}; no coastlines`,
+        text: 'Ground tracks of the planes of each shell',
+        subtitle: [
+          planesLine(input),
+          `${fmt(input.duration_s / 3600)} h from the epoch, SGP4 every ${fmt(input.step_s)} s; circle: a plane's position at the epoch; ` +
+            `triangles: gateways${dropped ? ` (${dropped} label(s) left out for space)` : ''}` +
+            (input.coastlines.length ? '; coastlines: Natural Earth 1:110m' : '; no coastlines'),
+        ],
       },
       layer: [
-        {
-          data: { values: grid },
-          mark: { type: 'line', color: '#ddd', strokeWidth: 0.8 },
-          encoding: { x, y, ...pieces },
-        },
-        { data: { values: lines }, mark: { type: 'line', strokeWidth: 1.6 }, encoding: { x, y, color, ...pieces } },
+        ...lineLayers({ grid, coast, lines }, x, y, color),
         {
           data: { values: starts },
-          mark: { type: 'circle', size: 50, opacity: 1, stroke: 'white', strokeWidth: 1 },
+          mark: { type: 'circle', size: 18, opacity: 1, stroke: 'white', strokeWidth: 0.5 },
           encoding: { x, y, color },
         },
         {

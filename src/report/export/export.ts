@@ -2,7 +2,8 @@
  * `exportDesign(runDir, {design, format})`: hands a sized Pareto design over to other tools.
  * - yaml: a design file that `odc evaluate` accepts — the run's base design (study.yaml without its
  *   variables/objectives/constraints/algorithm sections, comments kept) with the design's variable
- *   values applied; it evaluates to exactly the record stored in pareto.json.
+ *   values applied, and the study's constraints as its `requirements:` (those without statistics), which
+ *   `odc evaluate` checks; its physical record is exactly the one stored in pareto.json.
  * - json: the DesignRecord (schema: designRecordJsonSchema / designs/schema/design-record.schema.json);
  *   benchmark runs have no record and give {index, variables, objectives}.
  * - csv: one header line and one row: the record flattened to dotted paths (constraints as
@@ -27,6 +28,7 @@ import { parseDesignSelector, selectDesign, type DesignSelector } from '../../ru
 import { loadRun } from '../document/load.js';
 import { selectedKnee } from '../decision/robustness.js';
 import { csvCell } from '../../base/csv.js';
+import { parseConstraint } from '../../study/expression.js';
 
 export type ExportFormat = 'yaml' | 'json' | 'csv' | 'omm' | 'tle';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['yaml', 'json', 'csv', 'omm', 'tle'];
@@ -80,6 +82,22 @@ export function flattenRecord(value: unknown, prefix = ''): [string, unknown][] 
 }
 
 /**
+ * A node study's constraints split into those a design file carries as `requirements:` and those naming statistics
+ * over the uncertainty samples (or unparseable), which one evaluation cannot check.
+ */
+function studyRequirements(study: Record<string, unknown>): { carried: string[]; dropped: string[] } {
+  const all = Array.isArray(study['constraints']) ? (study['constraints'] as unknown[]).map(String) : [];
+  const checkable = (c: string): boolean => {
+    try {
+      return !parseConstraint(c, { statistics: true }).statistics;
+    } catch {
+      return false;
+    }
+  };
+  return { carried: all.filter(checkable), dropped: all.filter((c) => !checkable(c)) };
+}
+
+/**
  * The run's base design with `design`'s variable values applied, headed by where it came from (the yaml export; odc
  * serve too).
  */
@@ -91,7 +109,10 @@ export function designYaml(
   what = 'Pareto design',
 ): string {
   const doc = parseDocument(studyText);
+  const { carried, dropped } = studyRequirements(doc.toJS() as Record<string, unknown>);
   for (const k of STUDY_SECTIONS) doc.delete(k);
+  doc.delete('note'); // the base design's note (why it fails a check) does not describe the sized design
+  if (carried.length) doc.set('requirements', carried);
   for (const [path, value] of Object.entries(design.variables)) {
     const [section, key] = path.split('.') as [string, string];
     doc.setIn([section, key], value);
@@ -101,6 +122,12 @@ export function designYaml(
     ` Objectives: ${Object.entries(design.objectives)
       .map(([k, v]) => `${k} = ${v}`)
       .join(', ')}.`,
+    ...(carried.length
+      ? [` requirements: the study's constraints; odc evaluate checks them beside the physical checks.`]
+      : []),
+    ...(dropped.length
+      ? [` Not carried (statistics over uncertainty samples, which one evaluation has not): ${dropped.join('; ')}.`]
+      : []),
     ` Evaluate it with: odc evaluate <this file>`,
   ].join('\n');
   doc.commentBefore = doc.commentBefore ? `${head}\n${doc.commentBefore}` : head;

@@ -1,0 +1,136 @@
+/**
+ * The README's "Flagship study: what binds" paragraph against the run it describes: the test runs the README's study
+ * (`odc run designs/flagship-study.yaml`, its own budget and seed) and checks every figure the paragraph quotes on the
+ * front it finds; a figure in the paragraph that no check below reads fails the test, so a new figure cannot be quoted
+ * unchecked. A failure prints the run's value, which is what the README should say.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runStudy } from '../../src/index.js';
+import type { DesignRecord } from '../../src/node/record/record.js';
+import type { ParetoFile } from '../../src/run/paretoFile.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const STUDY = 'designs/flagship-study.yaml';
+const paragraph = (): string => {
+  const readme = readFileSync('README.md', 'utf8');
+  const start = readme.indexOf('## Flagship study: what binds');
+  expect(start).toBeGreaterThan(0);
+  const body = readme.slice(start + '## Flagship study: what binds'.length);
+  return body.slice(0, body.indexOf('\n## ')).replace(/\s+/g, ' ');
+};
+
+/** The one match of `re` in the paragraph, its groups; fails naming the pattern when the wording changed. */
+function quoted(text: string, re: RegExp): string[] {
+  const m = re.exec(text);
+  if (!m) throw new Error(`README flagship paragraph: no match for ${re}`);
+  return m.slice(1);
+}
+
+/** Whether `v` reads as the quoted `q` at the quoted precision (545 → nearest integer, 2.1 → one decimal). */
+function readsAs(v: number, q: string): boolean {
+  const decimals = q.includes('.') ? q.split('.')[1]!.length : 0;
+  return Number(v.toFixed(decimals)) === Number(q);
+}
+
+let records: DesignRecord[];
+let seed: number;
+
+beforeAll(async () => {
+  const out = join(tempDir('odc-readme-'), 'run');
+  const s = await runStudy({ studyPath: STUDY, outDir: out, workers: 0 });
+  expect(s.status).toBe('complete');
+  const pareto = JSON.parse(readFileSync(join(out, 'pareto.json'), 'utf8')) as ParetoFile;
+  records = pareto.designs.map((d) => d.record as DesignRecord);
+  seed = (JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { algorithm: { seed: number } }).algorithm.seed;
+}, 900_000);
+
+describe('README flagship figures', () => {
+  it('every figure of the paragraph is the run\u2019s', () => {
+    const text = paragraph();
+    const checked: string[] = [];
+    const check = (figure: string, ok: boolean, runValue: string): void => {
+      checked.push(figure);
+      expect(ok, `README quotes ${figure}; the run gives ${runValue}`).toBe(true);
+    };
+    expect(records.length).toBeGreaterThan(0);
+    const range = (f: (r: DesignRecord) => number): string => {
+      const v = records.map(f);
+      return `${Math.min(...v)} … ${Math.max(...v)}`;
+    };
+
+    const [seedQ] = quoted(text, /\(seed (\d+)\)/);
+    check(seedQ!, seed === Number(seedQ), String(seed));
+    // dawn-dusk sun-synchronous: SSO with the ascending node at 6 h (or 18 h) local time
+    expect(text).toContain('dawn-dusk sun-synchronous');
+    const dawnDusk = (r: DesignRecord): boolean => r.orbit.ltan_h !== null && Math.abs((r.orbit.ltan_h % 12) - 6) < 0.5;
+    expect(records.every(dawnDusk), `LTAN ${range((r) => r.orbit.ltan_h ?? NaN)} h`).toBe(true);
+    const [altQ] = quoted(text, /~(\d+(?:\.\d+)?) km/);
+    check(
+      altQ!,
+      records.every((r) => readsAs(r.orbit.altitude_km, altQ!)),
+      `${range((r) => r.orbit.altitude_km)} km`,
+    );
+    const [lo, hi] = quoted(text, /(\d+)–(\d+) GB300-class GPUs/);
+    const chips = records.map((r) => r.compute.chips);
+    check(lo!, Math.min(...chips) === Number(lo), `${Math.min(...chips)} chips`);
+    check(hi!, Math.max(...chips) === Number(hi), `${Math.max(...chips)} chips`);
+    expect(records.every((r) => r.compute.chip === 'gb300')).toBe(true);
+    const [linkQ] = quoted(text, /(\d+) Gbps links/);
+    check(
+      linkQ!,
+      records.every((r) => r.isl.capacity_Gbps / r.isl.terminals === Number(linkQ)),
+      `${range((r) => r.isl.capacity_Gbps / r.isl.terminals)} Gbps per terminal`,
+    );
+    // "until the FCC 5-year passive-decay limit binds": within 2 % of 5 yr (the report's binding threshold)
+    const [fccQ] = quoted(text, /FCC (\d+)-year/);
+    check(
+      fccQ!,
+      records.every((r) => Math.abs(r.drag.passiveDecay_yr - Number(fccQ)) <= 0.02 * Number(fccQ)),
+      `passive decay ${range((r) => r.drag.passiveDecay_yr)} yr`,
+    );
+    // "shielding sits where the mission dose meets the chip tolerance (~2.1 mm Al)": dose margin within 2 %
+    const [shieldQ] = quoted(text, /~(\d+(?:\.\d+)?) mm Al/);
+    check(
+      shieldQ!,
+      records.every((r) => readsAs(r.radiation.shielding_mm_al, shieldQ!)),
+      `${range((r) => r.radiation.shielding_mm_al)} mm Al`,
+    );
+    expect(records.every((r) => r.radiation.missionDose_rad >= 0.98 * r.radiation.tolerance_rad)).toBe(true);
+    // "the chip count spans the band between the 120 kW average and 150 kW peak IT power constraints": both hold,
+    // and the fewest chips sit within one chip of the average floor, the most within one chip of the peak ceiling.
+    const [avgQ, peakQ] = quoted(text, /(\d+) kW average and (\d+) kW peak/);
+    const fewest = records.reduce((a, r) => (r.compute.chips < a.compute.chips ? r : a));
+    const most = records.reduce((a, r) => (r.compute.chips > a.compute.chips ? r : a));
+    const avgPerChip = fewest.compute.itPowerAvg_W / fewest.compute.chips;
+    const peakPerChip = most.compute.itPowerPeak_W / most.compute.chips;
+    const avgFloor = Number(avgQ) * 1e3,
+      peakCeiling = Number(peakQ) * 1e3;
+    check(
+      avgQ!,
+      records.every((r) => r.compute.itPowerAvg_W >= avgFloor) && fewest.compute.itPowerAvg_W - avgFloor < avgPerChip,
+      `${range((r) => r.compute.itPowerAvg_W)} W average`,
+    );
+    check(
+      peakQ!,
+      records.every((r) => r.compute.itPowerPeak_W <= peakCeiling) &&
+        peakCeiling - most.compute.itPowerPeak_W < peakPerChip,
+      `${range((r) => r.compute.itPowerPeak_W)} W peak`,
+    );
+    // "array and radiator areas sit exactly on their physical requirements": margins within 0.1 %
+    for (const name of ['power.arrayArea', 'thermal.radiatorArea'])
+      expect(records.every((r) => Math.abs(r.constraints.find((c) => c.name === name)!.margin) < 1e-3)).toBe(true);
+    // "the link requirement (400 Gbps) selects the grid topology"
+    const [reqQ] = quoted(text, /requirement \((\d+) Gbps\)/);
+    check(
+      reqQ!,
+      records.every((r) => r.isl.capacity_Gbps === Number(reqQ) && r.isl.topology === 'grid'),
+      `${range((r) => r.isl.capacity_Gbps)} Gbps`,
+    );
+
+    // Every number in the paragraph was checked above (the study path's digits and names such as GB300 aside).
+    const numbers = text.replace(/`[^`]*`/g, '').match(/(?<![A-Za-z\d.])\d+(?:\.\d+)?/g) ?? [];
+    expect(numbers.filter((n) => !checked.includes(n))).toEqual([]);
+  });
+});
