@@ -4,7 +4,15 @@
  * binds each design and the front, why each reference design is not on the front, and the front plot with the knee.
  */
 import { fmt } from '../../base/numberFormat.js';
-import { BINDING_MARGIN, BOUND_TOLERANCE, boundHitText, frontPressureTexts } from '../../run/binding.js';
+import {
+  BINDING_MARGIN,
+  BOUND_TOLERANCE,
+  constraintLabel,
+  designBindingText,
+  frontPressureTexts,
+  sizedToText,
+} from '../../run/binding.js';
+import { kneeLabel, standingTexts } from '../../run/decisionText.js';
 import type { LoadedRun } from '../document/load.js';
 import { objectiveTitle, samplePositions, type AxisDef, type CategoryStyle } from '../plots/plots.js';
 import { shellText, type DecisionSummary, type RecommendedDesign } from '../../run/recommend.js';
@@ -37,22 +45,21 @@ export const shortRole = (role: string): string => role.replace(/(\.[A-Za-z0-9]+
 const name = (d: RecommendedDesign): string => `design ${d.index} (${d.roles.map(shortRole).join(', ')})`;
 const pctText = (margin: number): string => `${(100 * margin).toFixed(1)} %`;
 
-/** "binding: a (0.0 %), b (1.2 %); at a bound: x = 200 (<= 200); next-tightest margin: c (5.1 %)". */
+/**
+ * "sized to: power.arrayArea 878 m² (to …); binds: a (margin 0.0 %), …; next-tightest margin: c (5.1 %)": the one
+ * list of src/run/binding.ts, as the terminal prints it.
+ */
 function bindingLine(d: RecommendedDesign): string {
   const b = d.binding;
-  const parts = [
-    b.constraints.length
-      ? `binding: ${b.constraints.map((c) => `${c.name} (${pctText(c.margin)})`).join(', ')}`
-      : 'no binding constraint',
-  ];
-  if (b.bounds.length) parts.push(`at a bound: ${b.bounds.map((x) => boundHitText(x, fmt)).join(', ')}`);
+  const sized = sizedToText(b, fmt);
+  const parts = [...(sized !== null ? [`sized to: ${sized}`] : []), `binds: ${designBindingText(b, fmt)}`];
   // the tightest margins not already listed as binding (all of the tightest when nothing binds, else the next one)
   const rest = b.tightest
     .filter((c) => !b.constraints.some((x) => x.name === c.name))
     .slice(0, b.constraints.length ? 1 : undefined);
   if (rest.length)
     parts.push(
-      `${b.constraints.length ? 'next-tightest margin' : 'tightest margins'}: ${rest.map((c) => `${c.name} (${pctText(c.margin)})`).join(', ')}`,
+      `${b.constraints.length ? 'next-tightest margin' : 'tightest margins'}: ${rest.map((c) => `${constraintLabel(c)} (${pctText(c.margin)})`).join(', ')}`,
     );
   return `${name(d)}: ${parts.join('; ')}.`;
 }
@@ -66,7 +73,8 @@ function headline(d: DecisionSummary): string | null {
     .map((f) => `${f.label} ${figureText(f.value, f.unit)}`)
     .join(', ');
   const parts = [
-    `Recommended: the knee, design ${knee.index} — ${knee.configuration}: ${figs}${d.nominalFigures ? ' (nominal design)' : ''}.`,
+    `${kneeLabel(d.standing)}: the knee, design ${knee.index} — ${knee.configuration}: ${figs}${d.nominalFigures ? ' (nominal design)' : ''}.`,
+    ...standingTexts(d.standing).map((t) => `${t.charAt(0).toUpperCase()}${t.slice(1)}.`),
   ];
   if (knee.shells?.length) parts.push(`Shells: ${knee.shells.map(shellText).join('; ')}.`);
   if (knee.verdicts.length) {
@@ -147,7 +155,8 @@ export function decisionView(run: LoadedRun, d: DecisionSummary, refs: readonly 
   const bindingRule =
     `A constraint binds when its relative margin is at most ${fmt(100 * BINDING_MARGIN)} % (g ≤ 0 scaled by the limit's magnitude` +
     `${run.pareto.kind === 'benchmark' ? '; benchmarks: their own scaling' : ''}); a variable is at a bound when it lies within ${fmt(100 * BOUND_TOLERANCE)} % ` +
-    'of its range from it. Choices have no bound.';
+    'of its range from it. Choices have no bound. "Sized to": a closure met by sizing (array area, radiator area, junction temperature, ' +
+    'launch-mass closure) at its limit, which a cost-minimizing design sits at by construction: what the design was sized to, not what binds the trade.';
   const references = refs.map((r) => ({ label: r.label, status: referenceStatus(r, run.pareto, run.study) }));
   if (d.designs.length === 0) {
     return {

@@ -1,12 +1,11 @@
 /** Plain-text summary printed at the end of `odc run` (stdout; also with --quiet, which only drops the progress). */
 import type { RunSummary } from '../../run/driver.js';
 import { fmt } from '../../base/numberFormat.js';
-import { boundText, designBindingText, WIDEN_SHARE } from '../../run/binding.js';
+import { boundText, designBindingText, shortAdvice, sizedToText, WIDEN_SHARE } from '../../run/binding.js';
+import { kneeLabel, standingTexts } from '../../run/decisionText.js';
 import { shellText, type DecisionSummary, type TerrestrialVerdict } from '../../run/recommend.js';
 
-/**
- * Front conditions, and the knee's binding constraints, named on the terminal (the report and run.json have them all).
- */
+/** Front conditions named on the terminal (the report and run.json have them all). */
 const TERMINAL_PRESSURES = 4;
 
 /** "hyperscale-virginia 18.1, colocation-us-primary 16.2 (space/ground; ground cheaper in all 2)". */
@@ -27,7 +26,7 @@ function pressureText(d: DecisionSummary): string | null {
   const items = [
     ...f.bounds.map((b) => ({
       count: b.count,
-      text: `bound ${boundText(b, fmt)} (${pct(b.share)}${b.share >= WIDEN_SHARE ? (b.floor ? ': its floor' : ': widen it') : ''})`,
+      text: `bound ${boundText(b, fmt)} (${pct(b.share)}${b.share >= WIDEN_SHARE ? `: ${shortAdvice(b)}` : ''})`,
     })),
     ...f.constraints.map((c) => ({ count: c.count, text: `${c.name} (${pct(c.share)})` })),
   ].sort((a, b) => b.count - a.count);
@@ -45,20 +44,35 @@ function pressureText(d: DecisionSummary): string | null {
 const pct = (share: number): string => `${(100 * share).toFixed(0)} %`;
 
 /**
- * The knee, its figures, its terrestrial verdict and what binds it; the best design per objective; what the front
- * presses against.
+ * The knee: what it is, how it stands (its label, margin and P(all constraints hold), src/run/decisionText.ts), its
+ * figures and terrestrial verdict. Also the explorer's run summary (src/serve).
  */
-export function decisionLines(d: DecisionSummary): string[] {
+export function kneeLines(d: DecisionSummary): string[] {
   const knee = d.designs[0];
   if (knee === undefined) return [];
   const lines = [
-    `  knee: design ${knee.index}${knee.roles.length > 1 ? ` (also ${knee.roles.slice(1).join(', ')})` : ''} — ${knee.configuration}`,
+    `  ${kneeLabel(d.standing)}: the knee, design ${knee.index}${knee.roles.length > 1 ? ` (also ${knee.roles.slice(1).join(', ')})` : ''} — ${knee.configuration}`,
+    ...standingTexts(d.standing).map((t) => `    ${t}`),
     `    ${knee.figures.map((f) => `${f.label} ${fmt(f.value)}${f.unit === '-' ? '' : ` ${f.unit}`}`).join(', ')}${d.nominalFigures ? ' (nominal design)' : ''}`,
   ];
   if (knee.shells?.length) lines.push(`    shells: ${knee.shells.map(shellText).join('; ')}`);
   if (knee.verdicts.length)
     lines.push(`    vs terrestrial, ${knee.verdicts[0]!.basis} LCOC space/ground: ${verdictText(knee.verdicts)}`);
-  lines.push(`    binds: ${designBindingText(knee.binding, fmt, TERMINAL_PRESSURES)}`);
+  return lines;
+}
+
+/** What the knee was sized to and what binds it: the one list (src/run/binding.ts), also the explorer's. */
+export function kneeBindingLines(d: DecisionSummary): string[] {
+  const knee = d.designs[0];
+  if (knee === undefined) return [];
+  const sized = sizedToText(knee.binding, fmt);
+  return [...(sized !== null ? [`    sized to: ${sized}`] : []), `    binds: ${designBindingText(knee.binding, fmt)}`];
+}
+
+/** The knee, what binds it; the best design per objective; what the front presses against. */
+export function decisionLines(d: DecisionSummary): string[] {
+  if (d.designs.length === 0) return [];
+  const lines = [...kneeLines(d), ...kneeBindingLines(d)];
   const others = d.designs.slice(1);
   if (others.length) {
     lines.push(

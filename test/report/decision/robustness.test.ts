@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProportionInterval } from '../../../src/statistics/statistics.js';
 import { exportDesign, renderReport } from '../../../src/index.js';
 import { loadRun, type LoadedRun } from '../../../src/report/document/load.js';
-import { chooseKnee, designMargins, robustPicks } from '../../../src/report/decision/robustness.js';
+import { robustPicks } from '../../../src/report/decision/robustness.js';
+import { chooseKnee, designMargins } from '../../../src/run/select.js';
 import { decisionPicks, kneePosition, minimizedObjectives } from '../../../src/run/decision.js';
 import { loadStudyProblem } from '../../../src/run/problem.js';
 import type { ParetoDesign, ParetoFile } from '../../../src/run/paretoFile.js';
@@ -77,7 +78,7 @@ describe('select.minMargin and select.minProbability', () => {
     expect(kneePosition(minimizedObjectives(run.pareto))).toBe(5);
   });
   it('minMargin 0.05: designs 5 (0.1 %), 3 (1 %) and 6 (4 %) are out; the knee among the rest is design 4', () => {
-    const s = chooseKnee(run, { minMargin: 0.05 }, null);
+    const s = chooseKnee(run.pareto, { minMargin: 0.05 }, null);
     expect(s.qualified).toBe(true);
     expect(s.meetingMargin).toBe(8);
     // distance below the chord f1 + f2 = 1: (1 − f1 − (1 − f1)²)/√2 = f1(1 − f1)/√2; the admitted designs nearest f1 =
@@ -88,7 +89,7 @@ describe('select.minMargin and select.minProbability', () => {
     );
   });
   it('no design keeps the margin: the plain knee, labelled so', () => {
-    const s = chooseKnee(run, { minMargin: 0.5 }, null);
+    const s = chooseKnee(run.pareto, { minMargin: 0.5 }, null);
     expect([s.qualified, s.position, s.meetingMargin]).toEqual([false, 5, 0]);
     expect(s.text).toMatch(/No Pareto design keeps every constraint ≥ 50 % margin: the plain knee \(design 5\)/);
   });
@@ -106,7 +107,7 @@ describe('select.minMargin and select.minProbability', () => {
       asked.push(i);
       return p(i === 6 ? 0.93 : 0.5);
     };
-    const s = chooseKnee(run, { minProbability: 0.9 }, joint);
+    const s = chooseKnee(run.pareto, { minProbability: 0.9 }, joint);
     expect(s.position).toBe(6);
     expect(s.qualified).toBe(true);
     // knee distances f1(1 − f1)/√2: design 5: 0.25, designs 4 and 6: 0.24 (a tie, to the design nearer the ideal point:
