@@ -3,6 +3,7 @@ import type { RunSummary } from '../../run/driver.js';
 import { fmt } from '../../base/numberFormat.js';
 import { boundText, designBindingText, shortAdvice, sizedToText, WIDEN_SHARE } from '../../run/binding.js';
 import { kneeLabel, standingTexts } from '../../run/decisionText.js';
+import { hypervolumeText } from '../../run/hypervolumeFigure.js';
 import { shellText, type DecisionSummary, type TerrestrialVerdict } from '../../run/recommend.js';
 
 /** Front conditions named on the terminal (the report and run.json have them all). */
@@ -90,11 +91,18 @@ function collapsedText(s: RunSummary): string {
   return k > 0 ? ` (${k} near-duplicate${k === 1 ? '' : 's'} collapsed)` : '';
 }
 
+/** The run's one hypervolume with its normalization (src/run/hypervolumeFigure.ts); an interrupted run's live value. */
+function hypervolumeLine(s: RunSummary): string {
+  if (s.hypervolumeFigure !== undefined) return `  ${hypervolumeText(s.hypervolumeFigure)}`;
+  return `  hypervolume ${s.hypervolume.toFixed(4)} (the progress display's live value, on its own normalization: run to the end for the final figure)`;
+}
+
 export function formatRunSummary(s: RunSummary): string {
   const lines = [
     `${s.status === 'complete' ? 'Run complete' : 'Run interrupted'}: ${s.runDir}`,
     `  ${s.generations} generations, ${s.evaluations} evaluations (${s.stopReason}), ${fmt(s.wall_s)} s`,
-    `  feasible ${s.feasible} (${((100 * s.feasible) / Math.max(1, s.evaluations)).toFixed(1)} %), failed ${s.failures}, Pareto designs ${s.paretoSize}${collapsedText(s)}, hypervolume ${s.hypervolume.toFixed(4)} (normalized)`,
+    `  feasible ${s.feasible} (${((100 * s.feasible) / Math.max(1, s.evaluations)).toFixed(1)} %), failed ${s.failures}, Pareto designs ${s.paretoSize}${collapsedText(s)}`,
+    hypervolumeLine(s),
   ];
   if (s.failureReasons.length) {
     lines.push('  failed evaluations (treated as infeasible):');

@@ -17,6 +17,7 @@ import { robustReport, type RobustReport } from '../decision/robust.js';
 import type { KeyValue, ReportPlot } from './reportParts.js';
 import { robustPicks, selectRule, type RobustnessReport } from '../decision/robustness.js';
 import { kneeStanding } from '../../run/select.js';
+import { hypervolumeValueText, normalizationText, runHypervolumeFigure } from '../../run/hypervolumeFigure.js';
 import { BINDING_MARGIN, designBinding, quantityName, type DesignBinding } from '../../run/binding.js';
 import { decisionSummary, type DecisionSummary } from '../../run/recommend.js';
 import { budgetRegimeText, proposalCostText } from '../../run/budgetRegime.js';
@@ -152,6 +153,12 @@ function paretoSizeText(pareto: LoadedRun['pareto']): string {
 }
 
 /** The summary table: study, algorithm, budget, evaluation counts, runtime and versions. */
+/** The run's one hypervolume with its normalization (src/run/hypervolumeFigure.ts), as `odc run` printed it. */
+function hypervolumeRow(meta: LoadedRun['meta']): KeyValue[] {
+  const h = runHypervolumeFigure(meta);
+  return h === null ? [] : [{ label: 'hypervolume', value: `${hypervolumeValueText(h)} (${normalizationText(h)})` }];
+}
+
 function runSummary(run: LoadedRun): KeyValue[] {
   const { meta, pareto, study } = run;
   const res = meta.result;
@@ -188,6 +195,7 @@ function runSummary(run: LoadedRun): KeyValue[] {
     },
     { label: 'failed evaluations', value: `${res?.failures ?? 0}` },
     { label: 'Pareto designs', value: paretoSizeText(pareto) },
+    ...hypervolumeRow(meta),
     {
       label: 'runtime',
       value: meta.timings
