@@ -29,6 +29,7 @@ import {
 } from './binding.js';
 import { bestPosition, kneePosition, minimizedObjectives } from './decision.js';
 import type { KneeStanding } from './select.js';
+import { frontSpread, type ObjectiveSpread } from './spread.js';
 
 export interface Figure {
   readonly label: string;
@@ -87,6 +88,8 @@ export interface DecisionSummary {
    * (src/run/select.ts); null without a feasible design. Absent in runs of older odc.
    */
   readonly standing?: KneeStanding | null;
+  /** Each objective's spread across the front and whether it is flat (src/run/spread.ts). Absent in older runs. */
+  readonly spread?: readonly ObjectiveSpread[];
 }
 
 const fig = (label: string, metric: string, value: number | undefined, unit: string, scale = 1): Figure[] =>
@@ -223,6 +226,7 @@ export function decisionSummary(pareto: ParetoFile, standing?: KneeStanding | nu
     boundTolerance: BOUND_TOLERANCE,
     nominalFigures: pareto.robust !== undefined,
     front,
+    spread: frontSpread(pareto),
     ...(standing !== undefined ? { standing } : {}),
   };
   if (pareto.designs.length === 0) return { ...base, designs: [] };

@@ -13,8 +13,16 @@ import {
   sizedToText,
 } from '../../run/binding.js';
 import { kneeLabel, standingTexts } from '../../run/decisionText.js';
+import { spreadText } from '../../run/spread.js';
 import type { LoadedRun } from '../document/load.js';
-import { objectiveTitle, samplePositions, type AxisDef, type CategoryStyle } from '../plots/plots.js';
+import {
+  MIN_AXIS_SPAN,
+  objectiveTitle,
+  samplePositions,
+  spanDomain,
+  type AxisDef,
+  type CategoryStyle,
+} from '../plots/plots.js';
 import { shellText, type DecisionSummary, type RecommendedDesign } from '../../run/recommend.js';
 import { referenceStatus, type ReferenceDesign } from './references.js';
 import { objectiveMatrixSvg } from '../plots/svgPlots.js';
@@ -77,6 +85,7 @@ function headline(d: DecisionSummary): string | null {
     ...standingTexts(d.standing).map((t) => `${t.charAt(0).toUpperCase()}${t.slice(1)}.`),
   ];
   if (knee.shells?.length) parts.push(`Shells: ${knee.shells.map(shellText).join('; ')}.`);
+  parts.push(...spreadTexts(d).map((t) => `${t}.`));
   if (knee.verdicts.length) {
     const cheaper = knee.verdicts.filter((v) => v.spaceToTerrestrial < 1);
     const ratios = knee.verdicts.map((v) => v.spaceToTerrestrial).filter(Number.isFinite);
@@ -185,6 +194,12 @@ export function decisionView(run: LoadedRun, d: DecisionSummary, refs: readonly 
   };
 }
 
+/** The front's spread sentence (src/run/spread.ts), in the headline. */
+function spreadTexts(d: DecisionSummary): string[] {
+  const t = spreadText(d.spread, d.front.designs);
+  return t === null ? [] : [`${t.charAt(0).toUpperCase()}${t.slice(1)}`];
+}
+
 /** The front in its first two objectives with the knee and the best design per objective marked and labelled. */
 export function frontKneeSvg(run: LoadedRun, d: DecisionSummary): string | null {
   const { pareto } = run;
@@ -205,8 +220,10 @@ export function frontKneeSvg(run: LoadedRun, d: DecisionSummary): string | null 
   ];
   const axes: AxisDef[] = objs.map((o, j) => {
     const vals = points.map((p) => p[`o${j}`] as number).filter(Number.isFinite);
-    const lo = Math.min(...vals),
-      hi = Math.max(...vals);
+    // at least MIN_AXIS_SPAN of the values' magnitude (plots.ts spanDomain): a 1 % front looks flat
+    const span = spanDomain(Math.min(...vals), Math.max(...vals));
+    const lo = span.lo,
+      hi = span.hi;
     const pad = hi > lo ? 0.06 * (hi - lo) : Math.abs(lo) * 0.05 || 1;
     return { title: objectiveTitle(o.name, o.unit, o.sense), domain: [lo - pad, hi + pad] as [number, number] };
   });
@@ -225,6 +242,7 @@ export function frontKneeCaption(run: LoadedRun): string {
   return (
     `The ${n} Pareto designs${n > MAX_FRONT_PLOT_POINTS ? ` (${MAX_FRONT_PLOT_POINTS} drawn, evenly sampled)` : ''} in the first two objectives` +
     `${m > 2 ? ` (a projection of the ${m}-objective front: designs that look dominated here are better in another objective)` : ''}; ` +
-    'red diamond: the knee; black circles: the best design per objective. Maximized objectives are shown in their own sense.'
+    'red diamond: the knee; black circles: the best design per objective. Maximized objectives are shown in their own sense. ' +
+    `Each axis spans at least ${100 * MIN_AXIS_SPAN} % of its values' magnitude, so a front that varies by 1 % looks flat.`
   );
 }

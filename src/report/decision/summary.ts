@@ -4,6 +4,7 @@ import { fmt } from '../../base/numberFormat.js';
 import { boundText, designBindingText, shortAdvice, sizedToText, WIDEN_SHARE } from '../../run/binding.js';
 import { kneeLabel, standingTexts } from '../../run/decisionText.js';
 import { hypervolumeText } from '../../run/hypervolumeFigure.js';
+import { spreadText } from '../../run/spread.js';
 import { shellText, type DecisionSummary, type TerrestrialVerdict } from '../../run/recommend.js';
 
 /** Front conditions named on the terminal (the report and run.json have them all). */
@@ -70,7 +71,13 @@ export function kneeBindingLines(d: DecisionSummary): string[] {
   return [...(sized !== null ? [`    sized to: ${sized}`] : []), `    binds: ${designBindingText(knee.binding, fmt)}`];
 }
 
-/** The knee, what binds it; the best design per objective; what the front presses against. */
+/** How much each objective varies across the front, and where the front is flat (src/run/spread.ts). */
+export function spreadLines(d: DecisionSummary): string[] {
+  const t = spreadText(d.spread, d.front.designs);
+  return t === null ? [] : [`  ${t}`];
+}
+
+/** The knee, what binds it; the best design per objective; what the front presses against; its spread. */
 export function decisionLines(d: DecisionSummary): string[] {
   if (d.designs.length === 0) return [];
   const lines = [...kneeLines(d), ...kneeBindingLines(d)];
@@ -82,6 +89,7 @@ export function decisionLines(d: DecisionSummary): string[] {
   }
   const pressure = pressureText(d);
   if (pressure !== null) lines.push(pressure);
+  lines.push(...spreadLines(d));
   return lines;
 }
 
