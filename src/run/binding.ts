@@ -8,8 +8,8 @@
  *   whose value is 0 (a count that must be zero and is, e.g. a constellation's untrackable links isl.pointing) sits at
  *   g = 0 without pressing on anything: it is not called binding.
  * - A closure met by sizing (SIZING_CLOSURES, src/node/record/constraints.ts: array area, radiator area, junction
- *   temperature, launch-mass closure) at its limit is listed once as what the design is "sized to", with the requirement
- *   that sized it, and never as binding: it sits at its limit by construction, on every design of a front.
+ *   temperature, launch-mass closure) at its limit is listed once as what the design is "sized to", with the
+ *   requirement that sized it, and never as binding: it sits at its limit by construction, on every design of a front.
  * - Two constraints of the record on one quantity with one limit (radiation.dose and radiation.softDose when a chip has
  *   no separate soft-fault onset) are one entry, named `radiation.dose & radiation.softDose`.
  * - A real or integer variable sits at a bound when it lies within BOUND_TOLERANCE (1 %) of the variable's range
@@ -108,7 +108,7 @@ function zeroCountChecks(d: ParetoDesign): ReadonlySet<string> {
   return out;
 }
 
-/** The sizing closure a constraint is (a node record's name, or a constellation's `node.<name> (worst shell)`), or null. */
+/** The sizing closure a constraint is (a record name, or a constellation's `node.<name> (worst shell)`), or null. */
 export function sizingClosure(name: string): string | null {
   const base = name.replace(/^node\./, '').replace(/ \(worst shell\)$/, '');
   return Object.hasOwn(SIZING_CLOSURES, base) ? base : null;

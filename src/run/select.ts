@@ -294,7 +294,14 @@ export function kneeStanding(
     joint:
       p === null || typeof joint === 'string' || typeof s === 'string'
         ? null
-        : { estimate: p.estimate, lower: p.lower, upper: p.upper, samples: joint.samples, inputs: s.inputs, seed: joint.seed },
+        : {
+            estimate: p.estimate,
+            lower: p.lower,
+            upper: p.upper,
+            samples: joint.samples,
+            inputs: s.inputs,
+            seed: joint.seed,
+          },
     // a benchmark has no uncertain inputs to speak of: nothing to say about them
     jointNone: typeof s === 'string' && pareto.kind !== 'benchmark' ? s : null,
   };

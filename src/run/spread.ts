@@ -30,7 +30,14 @@ export function frontSpread(pareto: Pick<ParetoFile, 'objectives' | 'designs'>):
     const max = Math.max(...vals);
     const mag = Math.max(Math.abs(min), Math.abs(max));
     const relative = mag > 0 ? (max - min) / mag : 0;
-    return { objective: o.name, unit: o.unit, min, max, relative, flat: pareto.designs.length > 1 && relative < FLAT_SPREAD };
+    return {
+      objective: o.name,
+      unit: o.unit,
+      min,
+      max,
+      relative,
+      flat: pareto.designs.length > 1 && relative < FLAT_SPREAD,
+    };
   });
 }
 

@@ -292,7 +292,8 @@ describe('sized to apart from binding, one name per quantity', () => {
     description: '',
   });
   // a flagship knee as run.json had it: array 878 ≥ 878 m², junction 360 ≤ 360 K, dose 19,990 ≤ 20,000 rad(Si) on both
-  // dose limits (a chip without a separate soft-fault onset), ISL 400 ≥ 400 Gbps, drag 4.996 ≤ 5 yr, IT power 3 % inside
+  // dose limits (a chip without a separate soft-fault onset), ISL 400 ≥ 400 Gbps, drag 4.996 ≤ 5 yr, IT power 3 %
+  // inside
   const d: ParetoDesign = {
     index: 7,
     variables: {},

@@ -93,7 +93,11 @@ describe('P(all constraints hold) of the recommended design', () => {
     const s = kneeStanding(front(MARGINS), null, why)!;
     expect(s.joint).toBeNull();
     expect(jointText(s)).toBe(`P(all constraints hold): not computed, ${why}`);
-    const b = kneeStanding(front(MARGINS, 'benchmark'), null, 'joint probabilities are computed for node studies only')!;
+    const b = kneeStanding(
+      front(MARGINS, 'benchmark'),
+      null,
+      'joint probabilities are computed for node studies only',
+    )!;
     expect(jointText(b)).toBeNull();
   });
 

@@ -238,19 +238,20 @@ function runSummaries(): string {
 
 function legend(): void {
   const rows = comparison?.runs ?? [];
-  $('runs').innerHTML = runs
-    .map((r) => {
-      const ind = rows.find((x) => x.run === r.info.id);
-      const se = ind?.hypervolumeStandardError ? ` ± ${ind.hypervolumeStandardError.toPrecision(2)}` : '';
-      const figures = ind
-        ? ` HV on the common normalization ${ind.hypervolume.toPrecision(4)}${se}, IGD+ ${ind.igdPlus.toPrecision(3)}`
-        : '';
-      return (
-        `<span class="run-chip" title="${esc(r.info.dir)}"><span class="swatch" style="background:${RUN_COLOURS[r.info.id % RUN_COLOURS.length]}"></span>` +
-        `${r.info.id}: ${esc(r.info.name)} (${r.info.status}, front ${r.frontIndices.length}${figures})</span>`
-      );
-    })
-    .join('') + runSummaries();
+  $('runs').innerHTML =
+    runs
+      .map((r) => {
+        const ind = rows.find((x) => x.run === r.info.id);
+        const se = ind?.hypervolumeStandardError ? ` ± ${ind.hypervolumeStandardError.toPrecision(2)}` : '';
+        const figures = ind
+          ? ` HV on the common normalization ${ind.hypervolume.toPrecision(4)}${se}, IGD+ ${ind.igdPlus.toPrecision(3)}`
+          : '';
+        return (
+          `<span class="run-chip" title="${esc(r.info.dir)}"><span class="swatch" style="background:${RUN_COLOURS[r.info.id % RUN_COLOURS.length]}"></span>` +
+          `${r.info.id}: ${esc(r.info.name)} (${r.info.status}, front ${r.frontIndices.length}${figures})</span>`
+        );
+      })
+      .join('') + runSummaries();
   $('live').textContent = runs.some((r) => r.info.status === 'running')
     ? `live: polling every ${POLL_MS / 1000} s`
     : '';
