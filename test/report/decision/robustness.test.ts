@@ -19,6 +19,10 @@ import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from '../helpers.js';
 
 const tmp = tempDir('robustness');
 
+/** The flagship study with its select: line replaced. */
+const withSelect = (entries: string): string =>
+  readFileSync(FLAGSHIP, 'utf8').replace(/^select:.*$/m, `select: { ${entries} }`);
+
 /** A two-objective front on the curve f2 = (1 − f1)², whose knee is found by src/run/decision.ts. */
 function syntheticRun(margins: readonly number[]): LoadedRun {
   const n = margins.length;
@@ -169,7 +173,7 @@ describe('select.minProbability on the same run', () => {
   let run: string;
   beforeAll(async () => {
     const study = join(tmp, 'flag-prob.yaml');
-    writeFileSync(study, `${readFileSync(FLAGSHIP, 'utf8')}\nselect: { minProbability: 0.5, samples: 32 }\n`);
+    writeFileSync(study, withSelect('minProbability: 0.5, samples: 32'));
     run = await tinyRun(tmp, study, FLAGSHIP_ALGORITHM, { out: 'flag-prob' });
   });
 
@@ -232,7 +236,7 @@ describe('bad select: values exit 2 with the field and the fix', () => {
     ['minMargins: 0.1', /minMargins/],
   ])('%s', async (entry, message) => {
     const study = join(tmp, `bad-${entry.replace(/[^a-z0-9]/gi, '')}.yaml`);
-    writeFileSync(study, `${readFileSync(FLAGSHIP, 'utf8')}\nselect: { ${entry} }\n`);
+    writeFileSync(study, withSelect(entry));
     const r = await odc('run', study, '--out', join(tmp, 'never'), '--quiet');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
