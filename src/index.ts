@@ -176,13 +176,8 @@ export {
   type DesignSelector,
   type Pick,
 } from './run/decision.js';
-export {
-  designMargins,
-  robustPicks,
-  selectedKnee,
-  type RobustnessReport,
-  type SelectOutcome,
-} from './report/decision/robustness.js';
+export { robustPicks, selectedKnee, type RobustnessReport } from './report/decision/robustness.js';
+export { designMargins, kneeStanding, type KneeStanding, type SelectOutcome } from './run/select.js';
 export { jointProbability, wilsonInterval, type ProportionInterval } from './statistics/statistics.js';
 
 // Uncertainty and sensitivity of node designs (src/analysis/): uncertain inputs, sampling, tornado, Sobol',

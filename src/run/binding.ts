@@ -7,13 +7,22 @@
  *   Benchmarks keep their own scaling (pymoo's), so there 2 % is of that scaled value. A check whose limit is 0 and
  *   whose value is 0 (a count that must be zero and is, e.g. a constellation's untrackable links isl.pointing) sits at
  *   g = 0 without pressing on anything: it is not called binding.
+ * - A closure met by sizing (SIZING_CLOSURES, src/node/record/constraints.ts: array area, radiator area, junction
+ *   temperature, launch-mass closure) at its limit is listed once as what the design is "sized to", with the
+ *   requirement that sized it, and never as binding: it sits at its limit by construction, on every design of a front.
+ * - Two constraints of the record on one quantity with one limit (radiation.dose and radiation.softDose when a chip has
+ *   no separate soft-fault onset) are one entry, named `radiation.dose & radiation.softDose`.
  * - A real or integer variable sits at a bound when it lies within BOUND_TOLERANCE (1 %) of the variable's range
  *   from it (an integer with a range under 100 steps: exactly at it). Choices have no bound and are not reported.
  * - Over the front: for each binding constraint and each bound, how many Pareto designs are held there. A bound that
- *   many designs press against is one the study, not the physics, sets: widening it may extend the front.
+ *   many designs press against is one the study, not the physics, sets: widening it may extend the front. A lower bound
+ *   of 0 is a floor (a physical quantity, or a benchmark's x >= 0), and a benchmark's bounds are part of its
+ *   definition: neither is advice to widen.
+ * The lists here are the one list the terminal summary, the reports and the explorer show (run.json `decision`).
  * Pure functions of the Pareto designs and the study's variables; no I/O.
  */
 import type { ParetoDesign, ParetoFile } from './paretoFile.js';
+import { NODE_CONSTRAINTS, SIZING_CLOSURES } from '../node/record/constraints.js';
 
 /** A constraint is called binding when its relative margin is at most this (2 %). */
 export const BINDING_MARGIN = 0.02;
@@ -26,6 +35,17 @@ export interface ConstraintMargin {
   readonly name: string;
   /** Relative margin −g (≥ 0 satisfied); e.g. 0.004 = 0.4 % from the limit. */
   readonly margin: number;
+  /** Constraints of the record on the same quantity with the same limit, listed under this one. */
+  readonly also?: readonly string[];
+}
+
+/** A closure met by sizing, at its limit: the value the design was sized to and the requirement that sized it. */
+export interface SizedTo {
+  readonly name: string;
+  /** From the record (absent when the design has none, e.g. a constellation's worst-shell closure). */
+  readonly value?: number;
+  readonly unit?: string;
+  readonly requirement: string;
 }
 
 export interface BoundHit {
@@ -34,13 +54,17 @@ export interface BoundHit {
   /** The study's bound. */
   readonly limit: number;
   readonly value: number;
-  /** A physical study's lower bound of 0 (see isFloor). Absent in runs of older odc. */
+  /** A lower bound of 0 (see isFloor). Absent in runs of older odc. */
   readonly floor?: boolean;
+  /** Whether widening this bound is worth trying: not a floor, not a benchmark's (see widenable). */
+  readonly widen?: boolean;
 }
 
 export interface DesignBinding {
-  /** Constraints within BINDING_MARGIN, tightest first. */
+  /** Constraints within BINDING_MARGIN, tightest first; sizing closures are in `sizedTo` instead. */
   readonly constraints: readonly ConstraintMargin[];
+  /** Sizing closures at their limit (within BINDING_MARGIN), in SIZING_CLOSURES order. Absent in runs of older odc. */
+  readonly sizedTo?: readonly SizedTo[];
   /** Variables at or near a bound. */
   readonly bounds: readonly BoundHit[];
   /** The TIGHTEST_LISTED smallest margins, binding or not. */
@@ -58,8 +82,10 @@ export interface FrontPressure {
     readonly limit: number;
     readonly count: number;
     readonly share: number;
-    /** A physical study's lower bound of 0 (see isFloor): not one to widen. */
+    /** A lower bound of 0 (see isFloor): not one to widen. */
     readonly floor: boolean;
+    /** See BoundHit.widen. Absent in runs of older odc. */
+    readonly widen?: boolean;
   }[];
 }
 
@@ -82,18 +108,67 @@ function zeroCountChecks(d: ParetoDesign): ReadonlySet<string> {
   return out;
 }
 
+/** The sizing closure a constraint is (a record name, or a constellation's `node.<name> (worst shell)`), or null. */
+export function sizingClosure(name: string): string | null {
+  const base = name.replace(/^node\./, '').replace(/ \(worst shell\)$/, '');
+  return Object.hasOwn(SIZING_CLOSURES, base) ? base : null;
+}
+
+type RecordCheck = { readonly name: string; readonly value: number; readonly limit: number; readonly sense: string };
+const recordChecks = (d: ParetoDesign): readonly RecordCheck[] =>
+  (d.record as { constraints?: readonly RecordCheck[] } | null)?.constraints ?? [];
+
 /**
  * Margins of a design's constraints (−g), smallest first; a failed (non-finite) g sorts first. Zero-count checks are
- * left out.
+ * left out; record checks on one quantity with one limit are one entry (the first, the others in `also`).
  */
 function margins(d: ParetoDesign): ConstraintMargin[] {
   const zero = zeroCountChecks(d);
-  return Object.entries(d.constraints)
-    .filter(([name]) => !zero.has(name))
-    .map(([name, g]) => ({ name, margin: -g }))
+  const checks = recordChecks(d);
+  const key = (name: string): string | undefined => {
+    const c = checks.find((x) => x.name === name);
+    return c === undefined ? undefined : `${c.value} ${c.sense} ${c.limit}`;
+  };
+  const out: { name: string; margin: number; also: string[] }[] = [];
+  for (const [name, g] of Object.entries(d.constraints)) {
+    if (zero.has(name)) continue;
+    const k = key(name);
+    const same = k === undefined ? undefined : out.find((x) => key(x.name) === k);
+    if (same !== undefined) same.also.push(name);
+    else out.push({ name, margin: -g, also: [] });
+  }
+  return out
+    .map(({ name, margin, also }) => (also.length ? { name, margin, also } : { name, margin }))
     .sort(
       (a, b) => (Number.isFinite(a.margin) ? a.margin : -Infinity) - (Number.isFinite(b.margin) ? b.margin : -Infinity),
     );
+}
+
+/** "radiation.dose & radiation.softDose": a constraint with the constraints on the same quantity listed under it. */
+export const constraintLabel = (c: ConstraintMargin): string => [c.name, ...(c.also ?? [])].join(' & ');
+
+/** The design's sizing closures within BINDING_MARGIN of their limit, with the record's value where there is one. */
+function sizedTo(d: ParetoDesign, all: readonly ConstraintMargin[]): SizedTo[] {
+  const checks = recordChecks(d) as readonly (RecordCheck & { unit?: string })[];
+  return all
+    .filter((c) => sizingClosure(c.name) !== null && c.margin <= BINDING_MARGIN)
+    .map((c) => {
+      const r = checks.find((x) => x.name === c.name);
+      const requirement = SIZING_CLOSURES[sizingClosure(c.name)!]!;
+      if (r === undefined) return { name: c.name, requirement };
+      return { name: c.name, value: r.value, ...(r.unit !== undefined ? { unit: r.unit } : {}), requirement };
+    })
+    .sort((a, b) => closureOrder(a.name) - closureOrder(b.name));
+}
+const closureOrder = (name: string): number => Object.keys(SIZING_CLOSURES).indexOf(sizingClosure(name)!);
+
+/**
+ * The name a study gives a record check's quantity: a check that reads a record metric the study constrains by name
+ * (drag.fccDisposal reads drag.passiveDecay_yr) is named as the study's constraint (`drag.passiveDecay_yr <= 5`).
+ */
+export function quantityName(check: string, studyConstraints: readonly string[]): string {
+  const metric = NODE_CONSTRAINTS.find((c) => c.name === check)?.metric;
+  return (metric && studyConstraints.find((n) => n.startsWith(`${metric} `))) || check;
 }
 
 export function designBinding(
@@ -108,12 +183,15 @@ export function designBinding(
     const b = boundOf(v, x);
     if (b === null || v.kind === 'choice') continue;
     const limit = b === 'lower' ? v.lower : v.upper;
-    bounds.push({ variable: v.name, bound: b, limit, value: x as number, floor: isFloor(kind, b, limit) });
+    const floor = isFloor(b, limit);
+    bounds.push({ variable: v.name, bound: b, limit, value: x as number, floor, widen: widenable(kind, floor) });
   }
+  const active = all.filter((c) => sizingClosure(c.name) === null);
   return {
-    constraints: all.filter((c) => c.margin <= BINDING_MARGIN),
+    constraints: active.filter((c) => c.margin <= BINDING_MARGIN),
+    sizedTo: sizedTo(d, all),
     bounds,
-    tightest: all.slice(0, TIGHTEST_LISTED),
+    tightest: active.slice(0, TIGHTEST_LISTED),
   };
 }
 
@@ -129,11 +207,10 @@ export function frontPressure(
   const firstMet = new Int32Array(2 * vars.length).fill(-1);
   let met = 0;
   for (const d of pareto.designs) {
-    const checks = d.record?.constraints;
-    const zero = checks !== undefined && checks.length > 0 ? zeroCountChecks(d) : undefined;
-    for (const name in d.constraints) {
-      if (-d.constraints[name]! <= BINDING_MARGIN && !(zero?.has(name) ?? false))
-        cons.set(name, (cons.get(name) ?? 0) + 1);
+    for (const c of margins(d)) {
+      if (c.margin > BINDING_MARGIN || sizingClosure(c.name) !== null) continue;
+      const label = constraintLabel(c);
+      cons.set(label, (cons.get(label) ?? 0) + 1);
     }
     for (let i = 0; i < vars.length; i++) {
       const v = vars[i]!;
@@ -151,13 +228,15 @@ export function frontPressure(
     if (v.kind === 'choice') continue; // never at a bound (boundOf)
     const bound = k % 2 === 1 ? 'upper' : 'lower';
     const limit = bound === 'lower' ? v.lower : v.upper;
+    const floor = isFloor(bound, limit);
     bounds[firstMet[k]!] = {
       variable: v.name,
       bound,
       limit,
       count: atBound[k]!,
       share: share(atBound[k]!),
-      floor: isFloor(pareto.kind, bound, limit),
+      floor,
+      widen: widenable(pareto.kind, floor),
     };
   }
   return {
@@ -183,18 +262,34 @@ export const WIDEN_SHARE = 0.25;
 /**
  * Whether a lower bound of 0 is the variable's floor rather than a study's choice: in a node or constellation study
  * every variable is a physical quantity that does not go below 0 (a count, an area, a thickness, a mass, an
- * altitude), and a shell's planes at 0 switch the shell off. A front there has chosen the floor (e.g. one shell
- * unused), worth saying but not advice to widen. A benchmark's bound at 0 is part of its definition: widenable.
+ * altitude), and a shell's planes at 0 switch the shell off; a benchmark's x >= 0 (ZDT, DTLZ) is part of the problem's
+ * definition, below which its functions are not the benchmark. A front there has chosen the floor, worth saying but
+ * not advice to widen.
  */
-function isFloor(kind: ParetoFile['kind'] | undefined, bound: 'lower' | 'upper', limit: number): boolean {
-  return kind !== undefined && kind !== 'benchmark' && bound === 'lower' && limit === 0;
+function isFloor(bound: 'lower' | 'upper', limit: number): boolean {
+  return bound === 'lower' && limit === 0;
 }
 
+/** Whether to advise widening a bound the front presses against: a study's own bound, not a floor or a benchmark's. */
+function widenable(kind: ParetoFile['kind'] | undefined, floor: boolean): boolean {
+  return !floor && kind !== 'benchmark';
+}
+
+/** Whether a bound (of a run of older odc, without `widen`) is one to widen. */
+export const widenBound = (b: { readonly floor?: boolean; readonly widen?: boolean }): boolean =>
+  b.widen ?? b.floor !== true;
+
 /** What a front at a bound is told, for a share of it at WIDEN_SHARE or more. */
-function pressureAdvice(b: { readonly floor: boolean }): string {
-  return !b.floor
-    ? ': the front presses against it; widen it if the design may go further'
-    : ': the front chose this floor (0 cannot be widened; for a shell, its planes at 0 switch it off)';
+function pressureAdvice(b: { readonly floor: boolean; readonly widen?: boolean }): string {
+  if (widenBound(b)) return ': the front presses against it; widen it if the design may go further';
+  return b.floor
+    ? ': the front chose this floor (0 cannot be widened; for a shell, its planes at 0 switch it off)'
+    : ": the benchmark's own bound (part of its definition)";
+}
+
+/** The short advice of the terminal for a bound held by WIDEN_SHARE of the front or more. */
+export function shortAdvice(b: { readonly floor: boolean; readonly widen?: boolean }): string {
+  return widenBound(b) ? 'widen it' : b.floor ? 'its floor' : "the benchmark's bound";
 }
 
 const pct = (share: number): string => `${(100 * share).toFixed(share < 0.1 && share > 0 ? 1 : 0)} %`;
@@ -219,19 +314,31 @@ export function frontPressureTexts(front: FrontPressure, fmt: (v: number) => str
 }
 
 /**
- * "compute.itPowerPeak_W <= 150000 (margin 0.3 %); at a bound: compute.chips = 200 (<= 200)", or "nothing binds"; at
- * most `max` constraints, then how many more.
+ * What binds: "compute.itPowerPeak_W <= 150000 (margin 0.3 %); at a bound: compute.chips = 200 (<= 200)", or "nothing
+ * binds". Every entry: the one list the terminal, the reports and the explorer print.
  */
-export function designBindingText(b: DesignBinding, fmt: (v: number) => string, max = Infinity): string {
+export function designBindingText(b: DesignBinding, fmt: (v: number) => string): string {
   const parts: string[] = [];
-  const shown = b.constraints.slice(0, max).map((c) => `${c.name} (margin ${(100 * c.margin).toFixed(1)} %)`);
-  if (b.constraints.length > max) shown.push(`${b.constraints.length - max} more`);
+  const shown = b.constraints.map((c) => `${constraintLabel(c)} (margin ${(100 * c.margin).toFixed(1)} %)`);
   if (shown.length) parts.push(shown.join('; '));
   if (b.bounds.length) parts.push(`at a bound: ${b.bounds.map((x) => boundHitText(x, fmt)).join(', ')}`);
   return parts.length ? parts.join('; ') : `no constraint within ${pct(BINDING_MARGIN)}, no variable at a bound`;
 }
 
-/** "compute.chips = 200 (<= 200)"; at a physical floor "shells.low.planes = 0 (its floor)". */
+/** "power.arrayArea 878 m² (to the worst-orbit power demand), …", or null when no closure is at its limit. */
+export function sizedToText(b: DesignBinding, fmt: (v: number) => string): string | null {
+  const s = b.sizedTo ?? [];
+  if (s.length === 0) return null;
+  return s
+    .map(
+      (x) =>
+        `${x.name}${x.value !== undefined ? ` ${fmt(x.value)}${x.unit && x.unit !== '-' ? ` ${x.unit}` : ''}` : ''} (to ${x.requirement})`,
+    )
+    .join(', ');
+}
+
+/** "compute.chips = 200 (<= 200)"; at a floor "shells.low.planes = 0 (its floor)"; a benchmark's "(its bound)". */
 export function boundHitText(x: BoundHit, fmt: (v: number) => string): string {
-  return `${x.variable} = ${fmt(x.value)} (${x.floor === true ? 'its floor' : `${x.bound === 'upper' ? '<=' : '>='} ${fmt(x.limit)}`})`;
+  const limit = `${x.bound === 'upper' ? '<=' : '>='} ${fmt(x.limit)}`;
+  return `${x.variable} = ${fmt(x.value)} (${x.floor === true ? 'its floor' : limit})`;
 }

@@ -17,6 +17,7 @@ import {
   type Normalization,
 } from './history.js';
 import { threadsPay } from '../optimize/indicators/hypervolumeParallel.js';
+import { runHypervolumeFigure } from './hypervolumeFigure.js';
 import type { EvaluationLog } from './log.js';
 import { paretoFront } from '../optimize/benchmarks/benchmarks.js';
 import { largeArchiveNote } from './largeArchive.js';
@@ -72,7 +73,16 @@ export async function finishRun(
   if (end.stopReason === 'interrupted') return interruptedSummary(ctx, end);
   const { history, norm } = await finalHistory(ctx, end);
   const committed = await commitResults(ctx, end, outcome, history, norm, reportedDesigns, records);
-  return completeSummary(ctx, end, outcome, history, committed);
+  return { ...completeSummary(ctx, end, outcome, history, committed), ...hypervolumeFigureOf(history, norm) };
+}
+
+/** The run's one hypervolume with its normalization (src/run/hypervolumeFigure.ts), as run.json gives it. */
+function hypervolumeFigureOf(
+  history: readonly GenerationStats[],
+  normalization: Normalization,
+): Pick<RunSummary, 'hypervolumeFigure'> {
+  const figure = runHypervolumeFigure({ history, normalization });
+  return figure === null ? {} : { hypervolumeFigure: figure };
 }
 
 /** An interrupted run's summary: its hypervolume is the last live value (else the current front's). */

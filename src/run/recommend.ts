@@ -28,6 +28,8 @@ import {
   type FrontPressure,
 } from './binding.js';
 import { bestPosition, kneePosition, minimizedObjectives } from './decision.js';
+import type { KneeStanding } from './select.js';
+import { frontSpread, type ObjectiveSpread } from './spread.js';
 
 export interface Figure {
   readonly label: string;
@@ -81,6 +83,13 @@ export interface DecisionSummary {
   /** Distinct designs, the knee first; empty when the run found no feasible design. */
   readonly designs: readonly RecommendedDesign[];
   readonly front: FrontPressure;
+  /**
+   * How the knee stands: the select: rule that chose it, its smallest margin and P(all constraints hold)
+   * (src/run/select.ts); null without a feasible design. Absent in runs of older odc.
+   */
+  readonly standing?: KneeStanding | null;
+  /** Each objective's spread across the front and whether it is flat (src/run/spread.ts). Absent in older runs. */
+  readonly spread?: readonly ObjectiveSpread[];
 }
 
 const fig = (label: string, metric: string, value: number | undefined, unit: string, scale = 1): Figure[] =>
@@ -205,14 +214,20 @@ function describe(
   };
 }
 
-/** `knee`: the position of the knee a study's select: rule chose (default: the plain knee of the whole front). */
-export function decisionSummary(pareto: ParetoFile, knee?: number): DecisionSummary {
+/**
+ * `standing`: how the knee the study's select: rule chose stands (src/run/select.ts `kneeStanding`); without it the
+ * plain knee of the whole front, with no standing.
+ */
+export function decisionSummary(pareto: ParetoFile, standing?: KneeStanding | null): DecisionSummary {
+  const knee = standing?.position;
   const front = frontPressure(pareto);
   const base = {
     bindingMargin: BINDING_MARGIN,
     boundTolerance: BOUND_TOLERANCE,
     nominalFigures: pareto.robust !== undefined,
     front,
+    spread: frontSpread(pareto),
+    ...(standing !== undefined ? { standing } : {}),
   };
   if (pareto.designs.length === 0) return { ...base, designs: [] };
   const roles: { role: string; selector: string; position: number }[] = [

@@ -15,6 +15,14 @@ import type { GenerationStats, Normalization } from './history.js';
 import type { LoadedStudy } from './problem.js';
 import { decisionSummary, type DecisionSummary } from './recommend.js';
 import type { DuplicatePolicy, ParetoDesign, ParetoFile } from './paretoFile.js';
+import {
+  DEFAULT_SELECT_SAMPLES,
+  jointSource,
+  kneeStanding,
+  selectRuleOf,
+  studyValues,
+  type KneeStanding,
+} from './select.js';
 
 /** What a finished run found: counts, why it stopped, failures, and the least-infeasible designs. */
 export interface RunCounts {
@@ -246,6 +254,13 @@ export function paretoCsv(file: ParetoFile): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** How the recommended knee stands (src/run/select.ts): the study's select: rule and its joint samples. */
+function standingOf(loaded: LoadedStudy, file: ParetoFile): KneeStanding | null {
+  const study = studyValues(loaded);
+  const rule = selectRuleOf(study);
+  return kneeStanding(file, rule, jointSource(loaded, study, file, rule?.samples ?? DEFAULT_SELECT_SAMPLES));
+}
+
 /**
  * The texts of run.json and pareto.json as written (a report rendered right after the run parses them instead of
  * reading the files back).
@@ -272,7 +287,7 @@ export function writeResults(
     relativeTolerance: FRONT_DUPLICATE_TOLERANCE,
     archiveSize,
   });
-  const decision = decisionSummary(file);
+  const decision = decisionSummary(file, standingOf(loaded, file));
   const paretoJson = `${JSON.stringify(file, null, 1)}\n`;
   const runJson = `${JSON.stringify({ ...meta, decision }, null, 2)}\n`;
   writeFileAtomic(join(runDir, 'pareto.json'), paretoJson);

@@ -16,6 +16,7 @@ import type { RunCounts, WrittenResults } from './results.js';
 import type { SampledEvaluations } from './evaluationSample.js';
 import type { OpenRun } from './runFolder.js';
 import type { DecisionSummary } from './recommend.js';
+import type { RunHypervolume } from './hypervolumeFigure.js';
 
 export type AlgorithmFactoryByName = (
   name: string,
@@ -114,6 +115,8 @@ export interface RunSummary extends RunCounts {
   readonly wall_s: number;
   /** Final hypervolume on the run's normalization (live value when interrupted). */
   readonly hypervolume: number;
+  /** Complete runs: that hypervolume with the normalization it is measured on (src/run/hypervolumeFigure.ts). */
+  readonly hypervolumeFigure?: RunHypervolume;
   /** How the run folder was opened, when the user should know (a stale lock taken over, a stopped commit finished). */
   readonly notes?: readonly string[];
   /** Complete runs: the recommended designs and what binds them (as in run.json). */

@@ -57,6 +57,18 @@ export const decisionSchema = lazy(() => {
       constraints: z.array(z.looseObject({ name: z.string(), count: z.number(), share: z.number() })),
       bounds: z.array(bound.extend({ count: z.number(), share: z.number() })),
     }),
+    standing: z
+      .looseObject({
+        position: z.number(),
+        rule: z.string().nullable(),
+        qualified: z.boolean(),
+        minMargin: jsonNumber(),
+        tightest: z.array(z.string()),
+        joint: z.looseObject({ estimate: z.number(), lower: z.number(), upper: z.number() }).nullable(),
+        jointNone: z.string().nullable(),
+      })
+      .nullable()
+      .optional(),
   });
 });
 

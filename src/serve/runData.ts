@@ -5,6 +5,8 @@
  * the last one (from the last complete row: a row being written is left for the next poll). A finished run's front
  * is pareto.json's reported front; a running run's is the non-dominated set of its feasible rows so far.
  */
+import { hypervolumeText, runHypervolumeFigure } from '../run/hypervolumeFigure.js';
+import { kneeBindingLines, kneeLines } from '../report/decision/summary.js';
 import { closeSync, existsSync, lstatSync, readSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { StudyError } from '../base/errors.js';
@@ -47,6 +49,13 @@ export interface RunInfo {
   readonly frontSource: 'pareto.json' | 'log';
   /** Byte length and mtime of the log and checkpoint: the app polls this and refetches when they change. */
   readonly version: string;
+  /** A complete run's hypervolume as `odc run` printed it, with its normalization (src/run/hypervolumeFigure.ts). */
+  readonly hypervolume: string | null;
+  /**
+   * A complete run's recommended knee as `odc run` printed it: how it stands, what it was sized to and what binds it
+   * (run.json `decision`, the lines of src/report/decision/summary.ts).
+   */
+  readonly decision: readonly string[];
 }
 
 /** What stops serving a folder: not a folder, or not a run (no run.json, study.yaml), or unreadable. */
@@ -215,6 +224,7 @@ export class ServedRun {
       rows: this.n,
       frontSource: this.meta.status === 'complete' && existsSync(join(this.dir, 'pareto.json')) ? 'pareto.json' : 'log',
       version: this.version(),
+      ...runSummaryOf(this.meta),
     };
   }
 
@@ -307,6 +317,16 @@ function grow(a: Float64Array, length: number): Float64Array {
   const b = new Float64Array(length);
   b.set(a);
   return b;
+}
+
+/** What `odc run` printed of a complete run: its hypervolume and its knee (the same functions, from run.json). */
+function runSummaryOf(meta: RunMeta): Pick<RunInfo, 'hypervolume' | 'decision'> {
+  const h = meta.status === 'complete' ? runHypervolumeFigure(meta) : null;
+  const d = meta.status === 'complete' ? meta.decision : undefined;
+  return {
+    hypervolume: h === null ? null : hypervolumeText(h),
+    decision: d === undefined ? [] : [...kneeLines(d), ...kneeBindingLines(d)].map((l) => l.trim()),
+  };
 }
 
 function readMeta(dir: string): RunMeta {

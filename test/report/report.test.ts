@@ -107,7 +107,8 @@ describe('renderReport', () => {
     expect(html).toContain('vega-lite');
     // decision support: knee method, budgets and binding constraints
     expect(html).toContain('Knee method:');
-    expect(html).toContain('Binding constraints');
+    expect(html).toContain('<strong>Binds</strong>');
+    expect(html).toContain('<strong>Sized to</strong>');
     expect(html).toContain('Full budget of design');
     expect(html).toContain('levelized cost of compute');
     // reference designs are drawn (ai1 is shipped) with labels
@@ -391,7 +392,9 @@ describe('CLI', () => {
     expect(JSON.parse(exp.out)).toHaveProperty('schemaVersion', 1);
     const cmp = await cli('compare', zdtA, zdtB, '--out', join(tmp, 'cmp-cli'));
     expect(cmp.code).toBe(0);
-    expect(cmp.out).toMatch(/evaluations \[-\]\s+wall time \[s\]\s+front size \[-\]\s+hypervolume \[-\]\s+IGD\+ \[-\]/);
+    expect(cmp.out).toMatch(
+      /evaluations \[-\]\s+wall time \[s\]\s+front size \[-\]\s+run's hypervolume, as odc run gives it \[-\]\s+hypervolume, common normalization \[-\]\s+IGD\+ \[-\]/,
+    );
   });
 
   it('bad input is a StudyError (exit 2)', async () => {

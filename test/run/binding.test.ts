@@ -13,7 +13,10 @@ import {
   designBindingText,
   frontPressure,
   frontPressureTexts,
+  quantityName,
+  sizedToText,
 } from '../../src/run/binding.js';
+import { fmt } from '../../src/base/numberFormat.js';
 import { decisionSummary } from '../../src/run/recommend.js';
 import { decisionLines } from '../../src/report/decision/summary.js';
 import type { ParetoDesign, ParetoFile } from '../../src/run/paretoFile.js';
@@ -220,13 +223,13 @@ describe('a front at a lower bound of 0: a physical floor, or a benchmark bound 
     ]);
   });
 
-  it("a design's bounds: x1 = 0 at its floor in a constellation study, at x1 >= 0 in a benchmark", () => {
+  it("a design's bounds: x1 = 0 at its floor in a constellation study and in a benchmark (ZDT's x >= 0)", () => {
     const d = file.designs[0]!;
     expect(designBindingText(designBinding(d, file.variables, 'constellation'), String)).toBe(
       'at a bound: x1 = 0 (its floor), x2 = 3 (<= 3)',
     );
     expect(designBindingText(designBinding(d, file.variables, 'benchmark'), String)).toBe(
-      'at a bound: x1 = 0 (>= 0), x2 = 3 (<= 3)',
+      'at a bound: x1 = 0 (its floor), x2 = 3 (<= 3)',
     );
   });
 
@@ -235,8 +238,13 @@ describe('a front at a lower bound of 0: a physical floor, or a benchmark bound 
     expect(line).toContain('bound x1 >= 0 (100 %: its floor), bound x2 <= 3 (100 %: widen it)');
   });
 
-  it("a benchmark's bound at 0 is part of its definition: both are bounds to widen", () => {
-    for (const t of texts('benchmark')) expect(t).toMatch(/widen it if the design may go further$/);
+  it("a benchmark's bounds are part of its definition: neither its floor x1 >= 0 nor x2 <= 3 is told to widen", () => {
+    expect(texts('benchmark')).toEqual([
+      '4 of 4 Pareto designs (100 %) sit at the study bound x1 >= 0: the front chose this floor (0 cannot be widened; for a shell, its planes at 0 switch it off)',
+      "4 of 4 Pareto designs (100 %) sit at the study bound x2 <= 3: the benchmark's own bound (part of its definition)",
+    ]);
+    const line = decisionLines(decisionSummary({ ...file, kind: 'benchmark' })).find((l) => l.includes('presses'));
+    expect(line).not.toContain('widen');
   });
 });
 
@@ -262,9 +270,86 @@ describe('what binds: a count that must be zero and is', () => {
         constraints: [check('isl.pointing', 0, 0), check('mass.launchClosure', 2500, 2500)],
       } as unknown as ParetoDesign['record'],
     };
-    expect(designBinding(d, []).constraints.map((c) => c.name)).toEqual(['mass.launchClosure']);
-    expect(frontPressure({ designs: [d], variables: [] }).constraints.map((c) => c.name)).toEqual([
-      'mass.launchClosure',
+    // the launch-mass closure at its limit is what the design was sized to, not what binds it
+    expect(designBinding(d, []).constraints).toEqual([]);
+    expect(designBinding(d, []).sizedTo).toEqual([
+      { name: 'mass.launchClosure', value: 2500, unit: '-', requirement: 'the built-up launch mass' },
     ]);
+    expect(frontPressure({ designs: [d], variables: [] }).constraints).toEqual([]);
+  });
+});
+
+describe('sized to apart from binding, one name per quantity', () => {
+  const check = (name: string, value: number, limit: number, sense: '<=' | '>=', unit: string) => ({
+    name,
+    value,
+    limit,
+    sense,
+    margin: sense === '<=' ? (limit - value) / limit : (value - limit) / limit,
+    enforced: true,
+    satisfied: true,
+    unit,
+    description: '',
+  });
+  // a flagship knee as run.json had it: array 878 ≥ 878 m², junction 360 ≤ 360 K, dose 19,990 ≤ 20,000 rad(Si) on both
+  // dose limits (a chip without a separate soft-fault onset), ISL 400 ≥ 400 Gbps, drag 4.996 ≤ 5 yr, IT power 3 %
+  // inside
+  const d: ParetoDesign = {
+    index: 7,
+    variables: {},
+    objectives: { f1: 0, f2: 0 },
+    constraints: {
+      'power.arrayArea': 0,
+      'thermal.junctionTemp': 0,
+      'radiation.dose': -0.0005,
+      'radiation.softDose': -0.0005,
+      'isl.capacity_Gbps >= 400': 0,
+      'drag.passiveDecay_yr <= 5': -0.0008,
+      'compute.itPowerPeak_W <= 150000': -0.03,
+    },
+    record: {
+      constraints: [
+        check('power.arrayArea', 878, 878, '>=', 'm²'),
+        check('thermal.junctionTemp', 360, 360, '<=', 'K'),
+        check('radiation.dose', 19990, 20000, '<=', 'rad(Si)'),
+        check('radiation.softDose', 19990, 20000, '<=', 'rad(Si)'),
+      ],
+    } as unknown as ParetoDesign['record'],
+  };
+  const b = designBinding(d, [], 'node');
+
+  it('lists the closures once as sized to, with their requirement, and binds only the rest', () => {
+    expect(b.sizedTo!.map((x) => x.name)).toEqual(['power.arrayArea', 'thermal.junctionTemp']);
+    expect(sizedToText(b, String)).toBe(
+      'power.arrayArea 878 m² (to the worst-orbit power demand), thermal.junctionTemp 360 K (to the chip junction limit)',
+    );
+    expect(designBindingText(b, String)).toBe(
+      'isl.capacity_Gbps >= 400 (margin 0.0 %); radiation.dose & radiation.softDose (margin 0.1 %); drag.passiveDecay_yr <= 5 (margin 0.1 %)',
+    );
+    // the front counts the two dose limits as one entry, and never the closures
+    expect(frontPressure({ designs: [d], variables: [], kind: 'node' }).constraints.map((c) => c.name)).toEqual([
+      'drag.passiveDecay_yr <= 5',
+      'isl.capacity_Gbps >= 400',
+      'radiation.dose & radiation.softDose',
+    ]);
+  });
+
+  it("the record's drag.fccDisposal check takes the name the study gives its quantity", () => {
+    expect(quantityName('drag.fccDisposal', Object.keys(d.constraints))).toBe('drag.passiveDecay_yr <= 5');
+    expect(quantityName('drag.fccDisposal', [])).toBe('drag.fccDisposal');
+  });
+
+  it('the terminal prints the whole list: sized to, then binds', () => {
+    // without a record (a benchmark-shaped design) the closures are named without their values
+    const bare = { ...d, record: null };
+    const lines = decisionLines(decisionSummary(pareto([bare], [])));
+    const nb = designBinding(bare, [], 'benchmark');
+    expect(sizedToText(nb, fmt)).toBe(
+      'power.arrayArea (to the worst-orbit power demand), thermal.junctionTemp (to the chip junction limit)',
+    );
+    expect(lines).toContain(`    sized to: ${sizedToText(nb, fmt)}`);
+    expect(lines).toContain(`    binds: ${designBindingText(nb, fmt)}`);
+    // without the record the two dose limits are two entries (nothing says they share value and limit)
+    expect(designBindingText(nb, fmt)).toContain('radiation.dose (margin 0.1 %); radiation.softDose (margin 0.1 %)');
   });
 });

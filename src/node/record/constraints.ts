@@ -42,6 +42,20 @@ export const PHYSICAL_CONSTRAINTS = [
   'radiation.dose',
   'radiation.softDose',
 ] as const;
+/**
+ * The closures a node design meets by sizing, each with the requirement that sizes it: the array area is the area the
+ * worst-orbit demand needs, the radiator the area the hot-case heat load needs, the junction temperature is the chip
+ * limit the radiator temperature is set from (radiator at junction limit − cold plate − loop drop, unless
+ * thermal.radiatorTemp_K fixes it), the launch allocation the built-up mass. A cost-minimizing optimizer drives each to
+ * its limit, so at their limit they say what the design was sized to, not what binds the trade (src/run/binding.ts).
+ */
+export const SIZING_CLOSURES: Readonly<Record<string, string>> = {
+  'power.arrayArea': 'the worst-orbit power demand',
+  'thermal.radiatorArea': 'the hot-case heat load',
+  'thermal.junctionTemp': 'the chip junction limit',
+  'mass.launchClosure': 'the built-up launch mass',
+};
+
 /** Physical constraints a study may relax (`relax:`): the dose limits; the closures always hold. */
 export const RELAXABLE_CONSTRAINTS: readonly string[] = ['radiation.dose', 'radiation.softDose'];
 
@@ -56,6 +70,8 @@ export interface NodeConstraint {
   readonly value: (design: Design, rows: Rows, s: NodeSizing) => number;
   readonly limit: (design: Design, rows: Rows, s: NodeSizing) => number;
   readonly describe: (design: Design, rows: Rows, s: NodeSizing) => string;
+  /** The record metric a check reads, when a study may constrain that metric by name (one name per quantity). */
+  readonly metric?: string;
 }
 
 export const NODE_CONSTRAINTS: readonly NodeConstraint[] = [
@@ -137,6 +153,7 @@ export const NODE_CONSTRAINTS: readonly NodeConstraint[] = [
     enforced: false,
     value: (_d, _r, s) => s.mass.drag.passiveDecay_yr,
     limit: () => 5,
+    metric: 'drag.passiveDecay_yr',
     describe: () => 'passive decay after end of life within the FCC 5-year rule (47 CFR 25.283(e))',
   },
 ];

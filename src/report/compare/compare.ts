@@ -28,6 +28,7 @@ import { hypervolumeParallel } from '../../optimize/indicators/hypervolumeParall
 import { igdPlus } from '../../optimize/indicators/igd.js';
 import { writeFileAtomic } from '../../run/atomic.js';
 import { normalizationOf } from '../../run/history.js';
+import { hypervolumeValueText, runHypervolumeFigure, type RunHypervolume } from '../../run/hypervolumeFigure.js';
 import { fmt } from '../../base/numberFormat.js';
 import { minimizedObjectives } from '../../run/decision.js';
 import { CSS } from '../document/html.js';
@@ -61,6 +62,8 @@ export interface CompareRow {
   readonly frontSize: number;
   /** Normalized hypervolume on the common normalization (reference 1.1 in every objective). */
   readonly hypervolume: number;
+  /** The run's own hypervolume as `odc run` printed it (src/run/hypervolumeFigure.ts); null for a run without one. */
+  readonly runHypervolume: RunHypervolume | null;
   /** IGD+ against the non-dominated union, normalized (0 = the run found the whole union). */
   readonly igdPlus: number;
   /** Side of a group comparison (`vs`), else null. */
@@ -283,6 +286,7 @@ async function compareRow(c: RowContext, i: number): Promise<CompareRow> {
     wall_s: r.meta.timings?.wall_s ?? null,
     frontSize: F.length,
     hypervolume: hv,
+    runHypervolume: runHypervolumeFigure(r.meta),
     igdPlus: F.length && Z.length ? igdPlus(F, Z, m) : Z.length ? Infinity : 0,
     nonDominatedShare: F.length ? freeEps / F.length : 0,
     paretoNonDominatedShare: F.length ? free / F.length : 0,
@@ -408,7 +412,8 @@ function summaryTable(r: CompareResult): { headers: string[]; rows: string[][] }
       'evaluations [-]',
       'wall time [s]',
       'front size [-]',
-      'hypervolume [-]',
+      "run's hypervolume, as odc run gives it [-]",
+      'hypervolume, common normalization [-]',
       'IGD+ [-]',
       `not dominated by ${r.groups ? 'the other side' : 'others'} (ε = ${r.epsilon}) [%]`,
       'share of union [%]',
@@ -422,6 +427,7 @@ function summaryTable(r: CompareResult): { headers: string[]; rows: string[][] }
       String(x.evaluations),
       x.wall_s === null ? 'n/a' : fmt(x.wall_s),
       String(x.frontSize),
+      x.runHypervolume === null ? 'n/a' : hypervolumeValueText(x.runHypervolume),
       num(x.hypervolume),
       num(x.igdPlus),
       pct(x.nonDominatedShare),
@@ -449,7 +455,7 @@ function regionTable(r: CompareResult): { headers: string[]; rows: string[][] } 
 }
 
 const METHOD =
-  "All fronts are put in the minimized sense and normalized together: the ideal and nadir points of the union of the runs' fronts map to 0 and 1, the hypervolume reference point is 1.1 in every objective, and IGD+ is measured against the non-dominated union of all fronts (0 = the run found all of it). \"Not dominated by others\": share of the run's front that no design of another run dominates by more than the tolerance ε: a design counts as dominated only when another is no worse in every objective and better by at least ε (normalized units, a fraction of each objective's range over the union; default 0.001, option --epsilon) in one, so fronts equal to within noise both read ~100 %; the plain Pareto share (ε = 0) is the last column. Regions: each objective's normalized range is cut in quarters; each row gives which run supplies the non-dominated union there.";
+  "Two hypervolumes, named apart. The run's hypervolume is the figure odc run, the report and odc serve give: its final front's, on its own normalization (that front's ideal and nadir map to 0 and 1, reference point 1.1 in every objective; run.json normalization), so it does not depend on what it is compared with. For the comparison, all fronts are put in the minimized sense and normalized together: the ideal and nadir points of the union of the runs' fronts map to 0 and 1, the common-normalization hypervolume's reference point is 1.1 in every objective, and IGD+ is measured against the non-dominated union of all fronts (0 = the run found all of it). \"Not dominated by others\": share of the run's front that no design of another run dominates by more than the tolerance ε: a design counts as dominated only when another is no worse in every objective and better by at least ε (normalized units, a fraction of each objective's range over the union; default 0.001, option --epsilon) in one, so fronts equal to within noise both read ~100 %; the plain Pareto share (ε = 0) is the last column. Regions: each objective's normalized range is cut in quarters; each row gives which run supplies the non-dominated union there.";
 
 function compareMarkdown(r: CompareResult): string {
   const s = summaryTable(r);
@@ -459,7 +465,7 @@ function compareMarkdown(r: CompareResult): string {
     '',
     METHOD.replace(/[_*[\]|<>]/g, (c) => `\\${c}`),
     '',
-    mdTable(s.headers, s.rows, [false, false, false, true, true, true, true, true, true, true, true, true]),
+    mdTable(s.headers, s.rows, [false, false, false, true, true, true, true, true, true, true, true, true, true]),
     '',
     `Non-dominated union: ${r.unionSize} designs. Normalization: ideal ${r.normalization.ideal.map((v) => fmt(v)).join(', ')}; nadir ${r.normalization.nadir.map((v) => fmt(v)).join(', ')} (minimized sense: maximized objectives negated).`,
     '',
@@ -521,7 +527,7 @@ function textTable(table: readonly (readonly string[])[], left: readonly number[
 /** Plain-text summary table for the terminal. */
 export function formatCompare(r: CompareResult): string {
   const s = summaryTable(r);
-  const cols = [0, 4, 5, 6, 7, 8, 9, 10, 11];
+  const cols = [0, 4, 5, 6, 7, 8, 9, 10, 11, 12];
   const lines = textTable([cols.map((c) => s.headers[c]!), ...s.rows.map((row) => cols.map((c) => row[c]!))]);
   const groups =
     r.groups === null
@@ -538,7 +544,8 @@ export function formatCompare(r: CompareResult): string {
           ),
         ];
   return (
-    `${[...lines, ...groups].join('\n')}\nnon-dominated union: ${r.unionSize} designs (common normalization, reference 1.1); ` +
+    `${[...lines, ...groups].join('\n')}\nrun's hypervolume: on each run's own normalization, as odc run gives it; ` +
+    `non-dominated union: ${r.unionSize} designs (common normalization, reference 1.1); ` +
     `dominance tolerance ε = ${r.epsilon} ` +
     `of each normalized range\nwritten: ${r.htmlPath}, ${r.mdPath}\n`
   );

@@ -4,9 +4,25 @@
  * binds each design and the front, why each reference design is not on the front, and the front plot with the knee.
  */
 import { fmt } from '../../base/numberFormat.js';
-import { BINDING_MARGIN, BOUND_TOLERANCE, boundHitText, frontPressureTexts } from '../../run/binding.js';
+import {
+  BINDING_MARGIN,
+  BOUND_TOLERANCE,
+  constraintLabel,
+  designBindingText,
+  frontPressureTexts,
+  sizedToText,
+} from '../../run/binding.js';
+import { kneeLabel, standingTexts } from '../../run/decisionText.js';
+import { spreadText } from '../../run/spread.js';
 import type { LoadedRun } from '../document/load.js';
-import { objectiveTitle, samplePositions, type AxisDef, type CategoryStyle } from '../plots/plots.js';
+import {
+  MIN_AXIS_SPAN,
+  objectiveTitle,
+  samplePositions,
+  spanDomain,
+  type AxisDef,
+  type CategoryStyle,
+} from '../plots/plots.js';
 import { shellText, type DecisionSummary, type RecommendedDesign } from '../../run/recommend.js';
 import { referenceStatus, type ReferenceDesign } from './references.js';
 import { objectiveMatrixSvg } from '../plots/svgPlots.js';
@@ -37,22 +53,21 @@ export const shortRole = (role: string): string => role.replace(/(\.[A-Za-z0-9]+
 const name = (d: RecommendedDesign): string => `design ${d.index} (${d.roles.map(shortRole).join(', ')})`;
 const pctText = (margin: number): string => `${(100 * margin).toFixed(1)} %`;
 
-/** "binding: a (0.0 %), b (1.2 %); at a bound: x = 200 (<= 200); next-tightest margin: c (5.1 %)". */
+/**
+ * "sized to: power.arrayArea 878 m² (to …); binds: a (margin 0.0 %), …; next-tightest margin: c (5.1 %)": the one
+ * list of src/run/binding.ts, as the terminal prints it.
+ */
 function bindingLine(d: RecommendedDesign): string {
   const b = d.binding;
-  const parts = [
-    b.constraints.length
-      ? `binding: ${b.constraints.map((c) => `${c.name} (${pctText(c.margin)})`).join(', ')}`
-      : 'no binding constraint',
-  ];
-  if (b.bounds.length) parts.push(`at a bound: ${b.bounds.map((x) => boundHitText(x, fmt)).join(', ')}`);
+  const sized = sizedToText(b, fmt);
+  const parts = [...(sized !== null ? [`sized to: ${sized}`] : []), `binds: ${designBindingText(b, fmt)}`];
   // the tightest margins not already listed as binding (all of the tightest when nothing binds, else the next one)
   const rest = b.tightest
     .filter((c) => !b.constraints.some((x) => x.name === c.name))
     .slice(0, b.constraints.length ? 1 : undefined);
   if (rest.length)
     parts.push(
-      `${b.constraints.length ? 'next-tightest margin' : 'tightest margins'}: ${rest.map((c) => `${c.name} (${pctText(c.margin)})`).join(', ')}`,
+      `${b.constraints.length ? 'next-tightest margin' : 'tightest margins'}: ${rest.map((c) => `${constraintLabel(c)} (${pctText(c.margin)})`).join(', ')}`,
     );
   return `${name(d)}: ${parts.join('; ')}.`;
 }
@@ -66,9 +81,11 @@ function headline(d: DecisionSummary): string | null {
     .map((f) => `${f.label} ${figureText(f.value, f.unit)}`)
     .join(', ');
   const parts = [
-    `Recommended: the knee, design ${knee.index} — ${knee.configuration}: ${figs}${d.nominalFigures ? ' (nominal design)' : ''}.`,
+    `${kneeLabel(d.standing)}: the knee, design ${knee.index} — ${knee.configuration}: ${figs}${d.nominalFigures ? ' (nominal design)' : ''}.`,
+    ...standingTexts(d.standing).map((t) => `${t.charAt(0).toUpperCase()}${t.slice(1)}.`),
   ];
   if (knee.shells?.length) parts.push(`Shells: ${knee.shells.map(shellText).join('; ')}.`);
+  parts.push(...spreadTexts(d).map((t) => `${t}.`));
   if (knee.verdicts.length) {
     const cheaper = knee.verdicts.filter((v) => v.spaceToTerrestrial < 1);
     const ratios = knee.verdicts.map((v) => v.spaceToTerrestrial).filter(Number.isFinite);
@@ -147,7 +164,8 @@ export function decisionView(run: LoadedRun, d: DecisionSummary, refs: readonly 
   const bindingRule =
     `A constraint binds when its relative margin is at most ${fmt(100 * BINDING_MARGIN)} % (g ≤ 0 scaled by the limit's magnitude` +
     `${run.pareto.kind === 'benchmark' ? '; benchmarks: their own scaling' : ''}); a variable is at a bound when it lies within ${fmt(100 * BOUND_TOLERANCE)} % ` +
-    'of its range from it. Choices have no bound.';
+    'of its range from it. Choices have no bound. "Sized to": a closure met by sizing (array area, radiator area, junction temperature, ' +
+    'launch-mass closure) at its limit, which a cost-minimizing design sits at by construction: what the design was sized to, not what binds the trade.';
   const references = refs.map((r) => ({ label: r.label, status: referenceStatus(r, run.pareto, run.study) }));
   if (d.designs.length === 0) {
     return {
@@ -176,6 +194,12 @@ export function decisionView(run: LoadedRun, d: DecisionSummary, refs: readonly 
   };
 }
 
+/** The front's spread sentence (src/run/spread.ts), in the headline. */
+function spreadTexts(d: DecisionSummary): string[] {
+  const t = spreadText(d.spread, d.front.designs);
+  return t === null ? [] : [`${t.charAt(0).toUpperCase()}${t.slice(1)}`];
+}
+
 /** The front in its first two objectives with the knee and the best design per objective marked and labelled. */
 export function frontKneeSvg(run: LoadedRun, d: DecisionSummary): string | null {
   const { pareto } = run;
@@ -196,8 +220,10 @@ export function frontKneeSvg(run: LoadedRun, d: DecisionSummary): string | null 
   ];
   const axes: AxisDef[] = objs.map((o, j) => {
     const vals = points.map((p) => p[`o${j}`] as number).filter(Number.isFinite);
-    const lo = Math.min(...vals),
-      hi = Math.max(...vals);
+    // at least MIN_AXIS_SPAN of the values' magnitude (plots.ts spanDomain): a 1 % front looks flat
+    const span = spanDomain(Math.min(...vals), Math.max(...vals));
+    const lo = span.lo,
+      hi = span.hi;
     const pad = hi > lo ? 0.06 * (hi - lo) : Math.abs(lo) * 0.05 || 1;
     return { title: objectiveTitle(o.name, o.unit, o.sense), domain: [lo - pad, hi + pad] as [number, number] };
   });
@@ -216,6 +242,7 @@ export function frontKneeCaption(run: LoadedRun): string {
   return (
     `The ${n} Pareto designs${n > MAX_FRONT_PLOT_POINTS ? ` (${MAX_FRONT_PLOT_POINTS} drawn, evenly sampled)` : ''} in the first two objectives` +
     `${m > 2 ? ` (a projection of the ${m}-objective front: designs that look dominated here are better in another objective)` : ''}; ` +
-    'red diamond: the knee; black circles: the best design per objective. Maximized objectives are shown in their own sense.'
+    'red diamond: the knee; black circles: the best design per objective. Maximized objectives are shown in their own sense. ' +
+    `Each axis spans at least ${100 * MIN_AXIS_SPAN} % of its values' magnitude, so a front that varies by 1 % looks flat.`
   );
 }

@@ -2,66 +2,51 @@
  * Margins and robustness of the recommended designs (knee, best per objective), and the study option `select:` that
  * picks the knee among designs a user could build.
  *
- * - Margin of a constraint: relative, (limit − value)/|limit| for ≤ and (value − limit)/|limit| for ≥ (the record's
- *   ConstraintResult.margin for physical constraints; −g for the study's, whose g is scaled by |limit|, src/study/
- *   compile.ts). A design's margin is the smallest over the constraints the optimizer enforced.
- * - Joint probability: the share of common uncertainty samples (src/study/constraintSamples.ts: catalog rows' and the
- *   study's distributions, Latin hypercube, seed robust.seed or algorithm.seed) in which every enforced constraint
- *   holds at once, with its 95 % Wilson (1927) score interval (Brown, Cai & DasGupta 2001). Only node studies with
- *   uncertain inputs; the recommended designs only (a few hundred evaluations each).
- * - select.minMargin / select.minProbability: the knee (src/run/decision.ts, distance measured on the whole front)
- *   among the designs meeting them; minProbability compares the point estimate and samples designs in knee order
- *   until one qualifies (at most MAX_DESIGNS_CHECKED). When none qualifies the plain knee is recommended, labelled so.
+ * - Margins, the joint probability and the select: rule: src/run/select.ts (the knee recommended here is the one
+ *   run.json's decision names). Only node studies with uncertain inputs have a joint probability; the recommended
+ *   designs only (a few hundred evaluations each).
+ * - The constraints within 2 % of their limit are each design's binding list (src/run/binding.ts), the one list every
+ *   output shows.
  */
 import { join } from 'node:path';
 import { jointProbability, type ProportionInterval } from '../../statistics/statistics.js';
 import type { ConstraintSamples } from '../../study/constraintSamples.js';
 import { loadStudyProblem } from '../../run/problem.js';
-import type { ParetoDesign } from '../../run/paretoFile.js';
-import { fmt } from '../../base/numberFormat.js';
-import { kneeAmong, minimizedObjectives, type Pick } from '../../run/decision.js';
+import type { ParetoFile } from '../../run/paretoFile.js';
+import type { Pick } from '../../run/decision.js';
+type PickOf<T, K extends keyof T> = { readonly [P in K]: T[P] };
+import { constraintLabel, designBinding, type DesignBinding } from '../../run/binding.js';
+import {
+  chooseKnee,
+  DEFAULT_SELECT_SAMPLES,
+  jointOf,
+  jointSource,
+  pctText,
+  selectionMargins,
+  selectRuleOf,
+  selects,
+  type Joint,
+  type JointSource,
+  type MarginRow,
+  type SelectOutcome,
+  type SelectRule,
+} from '../../run/select.js';
 import { esc, htmlTable } from '../document/htmlText.js';
 import type { LoadedRun } from '../document/load.js';
 import { mdEscape, mdTable } from '../document/markdownText.js';
 import { REPORT_SECTIONS } from '../document/reportParts.js';
 
-/** Uncertainty samples per design when the study gives no select.samples. */
-export const DEFAULT_SELECT_SAMPLES = 256;
-/** Most front designs minProbability samples before it gives up (in knee order). */
-export const MAX_DESIGNS_CHECKED = 100;
-
-export interface SelectRule {
-  readonly minMargin?: number;
-  readonly minProbability?: number;
-  readonly samples?: number;
-}
-
-export interface MarginRow {
-  readonly name: string;
-  readonly margin: number;
-}
-
 export interface DesignRobustness {
   readonly label: string;
   readonly index: number;
-  /** Enforced constraints, smallest margin first. */
+  /** Enforced constraints, smallest margin first (sizing closures aside, see src/run/select.ts). */
   readonly margins: readonly MarginRow[];
   readonly minMargin: number;
+  /** The design's binding list (src/run/binding.ts). */
+  readonly binding: DesignBinding;
   /** P(all enforced constraints hold), or null without uncertain inputs. */
   readonly joint: ProportionInterval | null;
   readonly failedSamples: number;
-}
-
-export interface SelectOutcome {
-  readonly rule: string;
-  /** Chosen front position. */
-  readonly position: number;
-  /** False when no design qualified and the plain knee is recommended. */
-  readonly qualified: boolean;
-  /** Designs meeting minMargin (all of the front checked), and designs sampled for minProbability. */
-  readonly meetingMargin: number | null;
-  readonly sampled: number;
-  readonly text: string;
 }
 
 export interface RobustnessReport {
@@ -72,49 +57,15 @@ export interface RobustnessReport {
   readonly select: SelectOutcome | null;
 }
 
-/** The enforced constraints' relative margins of a Pareto design, smallest first. */
-export function designMargins(d: ParetoDesign): MarginRow[] {
-  const rec = d.record as { constraints?: readonly { name: string; margin: number }[] } | null;
-  return Object.entries(d.constraints)
-    .map(([name, g]) => ({ name, margin: rec?.constraints?.find((c) => c.name === name)?.margin ?? -g }))
-    .sort((a, b) => a.margin - b.margin);
-}
-
-const minOf = (rows: readonly MarginRow[]): number => rows.reduce((s, r) => Math.min(s, r.margin), Infinity);
-
 /** The run study's `select:` (validated when the run was made), or null. */
 export function selectRule(run: LoadedRun): SelectRule | null {
-  const s = run.study['select'];
-  return s !== null && typeof s === 'object' ? (s as SelectRule) : null;
+  return selectRuleOf(run.study);
 }
-
-type Sampler = (d: ParetoDesign) => ConstraintSamples | string;
 
 /** The per-sample constraint check of the run's designs, or why there is none. */
-function samplerOf(run: LoadedRun, samples: number): { sample: Sampler; seed: number } | string {
+function runSampler(run: LoadedRun, samples: number): JointSource | string {
   if (run.pareto.kind !== 'node') return 'joint probabilities are computed for node studies only';
-  const loaded = loadStudyProblem(join(run.dir, 'study.yaml'));
-  const robust = run.study['robust'] as { seed?: number } | undefined;
-  const seed = robust?.seed ?? loaded.algorithm.seed;
-  const check = loaded.compiled?.constraintSampler({ samples, method: 'lhs', seed }) ?? null;
-  if (check === null)
-    return 'no catalog row used by the study and no uncertainty: section declares a distribution, so there is no joint probability to give';
-  const vars = loaded.problem.variables;
-  const sample: Sampler = (d) => {
-    const x = Float64Array.from(vars, (v) =>
-      v.kind === 'choice' ? v.options.findIndex((o) => o === d.variables[v.name]) : Number(d.variables[v.name]),
-    );
-    try {
-      return check(x);
-    } catch (e) {
-      return e instanceof Error ? e.message : String(e);
-    }
-  };
-  return { sample, seed };
-}
-
-function pctText(p: ProportionInterval): string {
-  return `${(100 * p.estimate).toFixed(1)} % (95 % CI ${(100 * p.lower).toFixed(1)}–${(100 * p.upper).toFixed(1)} %)`;
+  return jointSource(loadStudyProblem(join(run.dir, 'study.yaml')), run.study, run.pareto, samples);
 }
 
 /**
@@ -122,6 +73,7 @@ function pctText(p: ProportionInterval): string {
  * for each design whose samples could not be drawn though the study has a sampler.
  */
 function pickRobustness(
+  pareto: PickOf<ParetoFile, 'variables' | 'kind'>,
   picks: readonly Pick[],
   sampled: (position: number) => ConstraintSamples | string,
   joint: (position: number) => ProportionInterval | null,
@@ -138,14 +90,15 @@ function pickRobustness(
       continue;
     }
     seen.set(p.position, designs.length);
-    const margins = designMargins(p.design);
+    const margins = selectionMargins(p.design);
     const s = sampled(p.position);
     if (typeof s === 'string' && hasSampler) notes.push(`Design ${p.design.index}: no joint probability (${s}).`);
     designs.push({
       label: p.label,
       index: p.design.index,
       margins,
-      minMargin: minOf(margins),
+      minMargin: margins.reduce((m, r) => Math.min(m, r.margin), Infinity),
+      binding: designBinding(p.design, pareto.variables, pareto.kind),
       joint: joint(p.position),
       failedSamples: typeof s === 'string' ? 0 : s.failed,
     });
@@ -160,37 +113,32 @@ function pickRobustness(
 export function robustPicks(
   run: LoadedRun,
   picks: readonly Pick[],
-): { picks: Pick[]; report: RobustnessReport | null } {
-  if (picks.length === 0) return { picks: [...picks], report: null };
+): { picks: Pick[]; report: RobustnessReport | null; joint: JointSource | string } {
   const rule = selectRule(run);
   const samples = rule?.samples ?? DEFAULT_SELECT_SAMPLES;
-  const notes: string[] = [];
-  let sampler: { sample: Sampler; seed: number } | string;
+  let source: JointSource | string;
   try {
-    sampler = samplerOf(run, samples);
+    source = runSampler(run, samples);
   } catch (e) {
-    sampler = `the run's study.yaml could not be compiled again (${e instanceof Error ? e.message : String(e)})`;
+    source = `the run's study.yaml could not be compiled again (${e instanceof Error ? e.message : String(e)})`;
   }
-  if (typeof sampler === 'string' && run.pareto.kind === 'node') notes.push(`No joint probability: ${sampler}.`);
-  const cache = new Map<number, ConstraintSamples | string>();
-  const sampled = (position: number): ConstraintSamples | string => {
-    let s = cache.get(position);
-    if (s === undefined)
-      cache.set(position, (s = typeof sampler === 'string' ? sampler : sampler.sample(run.pareto.designs[position]!)));
-    return s;
-  };
+  if (picks.length === 0) return { picks: [...picks], report: null, joint: source };
+  const notes: string[] = [];
+  if (typeof source === 'string' && run.pareto.kind === 'node') notes.push(`No joint probability: ${source}.`);
+  const sampled = (position: number): ConstraintSamples | string =>
+    typeof source === 'string' ? source : source.sampled(position);
   const joint = (position: number): ProportionInterval | null => {
     const s = sampled(position);
     return typeof s === 'string' ? null : jointProbability({ holds: s.holds });
   };
   let out = [...picks];
   let select: SelectOutcome | null = null;
-  if (rule !== null && (rule.minMargin !== undefined || rule.minProbability !== undefined)) {
-    select = chooseKnee(run, rule, typeof sampler === 'string' ? null : joint);
+  if (selects(rule)) {
+    select = chooseKnee(run.pareto, rule, typeof source === 'string' ? null : joint);
     out = [kneePick(run, select), ...picks.slice(1)];
   }
-  const designs = pickRobustness(out, sampled, joint, typeof sampler !== 'string', notes);
-  const first = [...cache.values()].find((s): s is ConstraintSamples => typeof s !== 'string');
+  const designs = pickRobustness(run.pareto, out, sampled, joint, typeof source !== 'string', notes);
+  const first = out.map((p) => sampled(p.position)).find((s): s is ConstraintSamples => typeof s !== 'string');
   if (first && first.skipped.length) {
     notes.push(
       `Not checked per sample (a statistic over the samples, not a per-sample condition): ${first.skipped.join('; ')}.`,
@@ -198,11 +146,12 @@ export function robustPicks(
   }
   return {
     picks: out,
+    joint: source,
     report: {
       designs,
       notes,
       select,
-      sampling: typeof sampler === 'string' ? null : { samples, seed: sampler.seed, inputs: first?.inputs ?? 0 },
+      sampling: typeof source === 'string' ? null : { samples, seed: source.seed, inputs: first?.inputs ?? 0 },
     },
   };
 }
@@ -217,105 +166,13 @@ const kneePick = (run: LoadedRun, s: SelectOutcome): Pick => ({
 /** The knee the study's select: recommends (what `odc export --design knee` writes), or null without select:. */
 export function selectedKnee(run: LoadedRun): Pick | null {
   const rule = selectRule(run);
-  if (
-    rule === null ||
-    (rule.minMargin === undefined && rule.minProbability === undefined) ||
-    run.pareto.designs.length === 0
-  )
-    return null;
-  let joint: ((position: number) => ProportionInterval | null) | null = null;
+  if (!selects(rule) || run.pareto.designs.length === 0) return null;
+  let joint: Joint | null = null;
   if (rule.minProbability !== undefined) {
-    const s = samplerOf(run, rule.samples ?? DEFAULT_SELECT_SAMPLES);
-    if (typeof s !== 'string') {
-      joint = (position) => {
-        const r = s.sample(run.pareto.designs[position]!);
-        return typeof r === 'string' ? null : jointProbability({ holds: r.holds });
-      };
-    }
+    const s = runSampler(run, rule.samples ?? DEFAULT_SELECT_SAMPLES);
+    if (typeof s !== 'string') joint = jointOf(s);
   }
-  return kneePick(run, chooseKnee(run, rule, joint));
-}
-
-/**
- * The knee among the designs within the margin rule whose joint probability reaches `minProbability`: designs are
- * sampled from the knee outwards, at most MAX_DESIGNS_CHECKED of them; position -1 when none qualifies.
- */
-function kneeWithProbability(
-  F: Parameters<typeof kneeAmong>[0],
-  okMargin: (i: number) => boolean,
-  joint: (position: number) => ProportionInterval | null,
-  minProbability: number,
-): { position: number; checked: number; p: ProportionInterval | null } {
-  const rejected = new Set<number>();
-  for (let n = 0; n < MAX_DESIGNS_CHECKED; n++) {
-    const k = kneeAmong(F, (i) => okMargin(i) && !rejected.has(i));
-    if (k < 0) break;
-    const p = joint(k);
-    if (p !== null && p.estimate >= minProbability) return { position: k, checked: n + 1, p };
-    rejected.add(k);
-  }
-  return { position: -1, checked: rejected.size, p: null };
-}
-
-/** The knee among the designs meeting the rule (see the header), or the plain knee when none does. */
-export function chooseKnee(
-  run: LoadedRun,
-  rule: SelectRule,
-  joint: ((position: number) => ProportionInterval | null) | null,
-): SelectOutcome {
-  const F = minimizedObjectives(run.pareto);
-  const designs = run.pareto.designs;
-  const parts: string[] = [];
-  if (rule.minMargin !== undefined) parts.push(`every constraint ≥ ${fmt(100 * rule.minMargin)} % margin`);
-  if (rule.minProbability !== undefined) parts.push(`P(all constraints hold) ≥ ${rule.minProbability}`);
-  const text = parts.join(' and ');
-  const margin = designs.map((d) => minOf(designMargins(d)));
-  const okMargin = (i: number): boolean => rule.minMargin === undefined || margin[i]! >= rule.minMargin;
-  const meetingMargin = rule.minMargin === undefined ? null : margin.filter((_, i) => okMargin(i)).length;
-  const plain = kneeAmong(F, () => true);
-  const fallback = (sampled: number, why: string): SelectOutcome => ({
-    rule: text,
-    position: plain,
-    qualified: false,
-    meetingMargin,
-    sampled,
-    text: `${why}: the plain knee (design ${designs[plain]!.index}) is shown, labelled so.`,
-  });
-  if (rule.minProbability === undefined) {
-    const k = kneeAmong(F, okMargin);
-    if (k < 0) return fallback(0, `No Pareto design keeps ${text}`);
-    return {
-      rule: text,
-      position: k,
-      qualified: true,
-      meetingMargin,
-      sampled: 0,
-      text: `${meetingMargin} of ${designs.length} Pareto designs keep ${text}; the knee among them is design ${designs[k]!.index}.`,
-    };
-  }
-  if (joint === null)
-    return fallback(
-      0,
-      "select.minProbability needs uncertain inputs (catalog rows' or the study's uncertainty:), and this run has none",
-    );
-  const found = kneeWithProbability(F, okMargin, joint, rule.minProbability);
-  if (found.position >= 0) {
-    const k = found.position;
-    return {
-      rule: text,
-      position: k,
-      qualified: true,
-      meetingMargin,
-      sampled: found.checked,
-      text:
-        `Design ${designs[k]!.index} is the knee among the designs that keep ${text}: P(all hold) = ${pctText(found.p!)}; ` +
-        `${found.checked - 1} design(s) nearer the knee were sampled and fell short.`,
-    };
-  }
-  const checked = found.checked;
-  const cap =
-    checked >= MAX_DESIGNS_CHECKED ? ` (the ${MAX_DESIGNS_CHECKED} designs nearest the knee were checked)` : '';
-  return fallback(checked, `No Pareto design checked keeps ${text}${cap}`);
+  return kneePick(run, chooseKnee(run.pareto, rule, joint));
 }
 
 const pct = (x: number): string => (Number.isFinite(x) ? (100 * x).toFixed(1) : '–');
@@ -326,18 +183,15 @@ function table(r: RobustnessReport): { headers: string[]; rows: string[][] } {
     headers: [
       'design',
       'index [-]',
-      'smallest margin [%]',
-      'constraints within 2 % of their limit',
+      'smallest margin, sizing closures aside [%]',
+      'binding constraints (within 2 % of their limit)',
       'P(all constraints hold) [95 % CI]',
     ],
     rows: r.designs.map((d) => [
       d.label,
       String(d.index),
       pct(d.minMargin),
-      d.margins
-        .filter((m) => m.margin <= 0.02)
-        .map((m) => `${m.name} (${pct(m.margin)} %)`)
-        .join('; ') || 'none',
+      d.binding.constraints.map((m) => `${constraintLabel(m)} (${pct(m.margin)} %)`).join('; ') || 'none',
       d.joint === null ? '–' : `${pctText(d.joint)}${d.failedSamples ? `, ${d.failedSamples} failed samples` : ''}`,
     ]),
   };

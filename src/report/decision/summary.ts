@@ -1,12 +1,13 @@
 /** Plain-text summary printed at the end of `odc run` (stdout; also with --quiet, which only drops the progress). */
 import type { RunSummary } from '../../run/driver.js';
 import { fmt } from '../../base/numberFormat.js';
-import { boundText, designBindingText, WIDEN_SHARE } from '../../run/binding.js';
+import { boundText, designBindingText, shortAdvice, sizedToText, WIDEN_SHARE } from '../../run/binding.js';
+import { kneeLabel, standingTexts } from '../../run/decisionText.js';
+import { hypervolumeText } from '../../run/hypervolumeFigure.js';
+import { spreadText } from '../../run/spread.js';
 import { shellText, type DecisionSummary, type TerrestrialVerdict } from '../../run/recommend.js';
 
-/**
- * Front conditions, and the knee's binding constraints, named on the terminal (the report and run.json have them all).
- */
+/** Front conditions named on the terminal (the report and run.json have them all). */
 const TERMINAL_PRESSURES = 4;
 
 /** "hyperscale-virginia 18.1, colocation-us-primary 16.2 (space/ground; ground cheaper in all 2)". */
@@ -27,7 +28,7 @@ function pressureText(d: DecisionSummary): string | null {
   const items = [
     ...f.bounds.map((b) => ({
       count: b.count,
-      text: `bound ${boundText(b, fmt)} (${pct(b.share)}${b.share >= WIDEN_SHARE ? (b.floor ? ': its floor' : ': widen it') : ''})`,
+      text: `bound ${boundText(b, fmt)} (${pct(b.share)}${b.share >= WIDEN_SHARE ? `: ${shortAdvice(b)}` : ''})`,
     })),
     ...f.constraints.map((c) => ({ count: c.count, text: `${c.name} (${pct(c.share)})` })),
   ].sort((a, b) => b.count - a.count);
@@ -45,20 +46,41 @@ function pressureText(d: DecisionSummary): string | null {
 const pct = (share: number): string => `${(100 * share).toFixed(0)} %`;
 
 /**
- * The knee, its figures, its terrestrial verdict and what binds it; the best design per objective; what the front
- * presses against.
+ * The knee: what it is, how it stands (its label, margin and P(all constraints hold), src/run/decisionText.ts), its
+ * figures and terrestrial verdict. Also the explorer's run summary (src/serve).
  */
-export function decisionLines(d: DecisionSummary): string[] {
+export function kneeLines(d: DecisionSummary): string[] {
   const knee = d.designs[0];
   if (knee === undefined) return [];
   const lines = [
-    `  knee: design ${knee.index}${knee.roles.length > 1 ? ` (also ${knee.roles.slice(1).join(', ')})` : ''} — ${knee.configuration}`,
+    `  ${kneeLabel(d.standing)}: the knee, design ${knee.index}${knee.roles.length > 1 ? ` (also ${knee.roles.slice(1).join(', ')})` : ''} — ${knee.configuration}`,
+    ...standingTexts(d.standing).map((t) => `    ${t}`),
     `    ${knee.figures.map((f) => `${f.label} ${fmt(f.value)}${f.unit === '-' ? '' : ` ${f.unit}`}`).join(', ')}${d.nominalFigures ? ' (nominal design)' : ''}`,
   ];
   if (knee.shells?.length) lines.push(`    shells: ${knee.shells.map(shellText).join('; ')}`);
   if (knee.verdicts.length)
     lines.push(`    vs terrestrial, ${knee.verdicts[0]!.basis} LCOC space/ground: ${verdictText(knee.verdicts)}`);
-  lines.push(`    binds: ${designBindingText(knee.binding, fmt, TERMINAL_PRESSURES)}`);
+  return lines;
+}
+
+/** What the knee was sized to and what binds it: the one list (src/run/binding.ts), also the explorer's. */
+export function kneeBindingLines(d: DecisionSummary): string[] {
+  const knee = d.designs[0];
+  if (knee === undefined) return [];
+  const sized = sizedToText(knee.binding, fmt);
+  return [...(sized !== null ? [`    sized to: ${sized}`] : []), `    binds: ${designBindingText(knee.binding, fmt)}`];
+}
+
+/** How much each objective varies across the front, and where the front is flat (src/run/spread.ts). */
+export function spreadLines(d: DecisionSummary): string[] {
+  const t = spreadText(d.spread, d.front.designs);
+  return t === null ? [] : [`  ${t}`];
+}
+
+/** The knee, what binds it; the best design per objective; what the front presses against; its spread. */
+export function decisionLines(d: DecisionSummary): string[] {
+  if (d.designs.length === 0) return [];
+  const lines = [...kneeLines(d), ...kneeBindingLines(d)];
   const others = d.designs.slice(1);
   if (others.length) {
     lines.push(
@@ -67,6 +89,7 @@ export function decisionLines(d: DecisionSummary): string[] {
   }
   const pressure = pressureText(d);
   if (pressure !== null) lines.push(pressure);
+  lines.push(...spreadLines(d));
   return lines;
 }
 
@@ -76,11 +99,18 @@ function collapsedText(s: RunSummary): string {
   return k > 0 ? ` (${k} near-duplicate${k === 1 ? '' : 's'} collapsed)` : '';
 }
 
+/** The run's one hypervolume with its normalization (src/run/hypervolumeFigure.ts); an interrupted run's live value. */
+function hypervolumeLine(s: RunSummary): string {
+  if (s.hypervolumeFigure !== undefined) return `  ${hypervolumeText(s.hypervolumeFigure)}`;
+  return `  hypervolume ${s.hypervolume.toFixed(4)} (the progress display's live value, on its own normalization: run to the end for the final figure)`;
+}
+
 export function formatRunSummary(s: RunSummary): string {
   const lines = [
     `${s.status === 'complete' ? 'Run complete' : 'Run interrupted'}: ${s.runDir}`,
     `  ${s.generations} generations, ${s.evaluations} evaluations (${s.stopReason}), ${fmt(s.wall_s)} s`,
-    `  feasible ${s.feasible} (${((100 * s.feasible) / Math.max(1, s.evaluations)).toFixed(1)} %), failed ${s.failures}, Pareto designs ${s.paretoSize}${collapsedText(s)}, hypervolume ${s.hypervolume.toFixed(4)} (normalized)`,
+    `  feasible ${s.feasible} (${((100 * s.feasible) / Math.max(1, s.evaluations)).toFixed(1)} %), failed ${s.failures}, Pareto designs ${s.paretoSize}${collapsedText(s)}`,
+    hypervolumeLine(s),
   ];
   if (s.failureReasons.length) {
     lines.push('  failed evaluations (treated as infeasible):');

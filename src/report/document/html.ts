@@ -7,7 +7,8 @@ import type { BudgetSection } from '../budget/budget.js';
 import { fmt } from '../../base/numberFormat.js';
 import { esc, inlineSvg, htmlTable, td } from './htmlText.js';
 import { robustnessHtml } from '../decision/robustness.js';
-import type { PickView, ReportModel } from './model.js';
+import { constraintStatus, type PickView, type ReportModel } from './model.js';
+import { designBindingText, sizedToText } from '../../run/binding.js';
 import {
   isReportSection,
   REPORT_SECTIONS,
@@ -107,16 +108,19 @@ function pickHtml(v: PickView, open: boolean): string {
       v.variables.map((x) => [x.name, x.value, x.unit]),
     )}</div></div>`,
   ];
-  if (v.recordConstraints.length) {
-    const binding = v.recordConstraints.filter((c) => c.binding).map((c) => c.name);
+  if (v.recordConstraints.length || v.studyConstraints.length) {
+    const sized = sizedToText(v.binding, fmt);
     parts.push(
-      `<p><strong>Binding constraints</strong> (relative margin ≤ 2 %): ${binding.length ? binding.map((b) => `<span class="binding">${esc(b)}</span>`).join(', ') : 'none'}.</p>`,
+      `${sized !== null ? `<p><strong>Sized to</strong>: ${esc(sized)}.</p>` : ''}` +
+        `<p><strong>Binds</strong> (relative margin ≤ 2 %): <span class="binding">${esc(designBindingText(v.binding, fmt))}</span>.</p>`,
     );
+  }
+  if (v.recordConstraints.length) {
     parts.push(
       `<table><thead><tr>${['constraint', 'value', 'limit', 'unit', 'margin [%]', 'kind', 'status'].map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${v.recordConstraints
         .map(
           (c) =>
-            `<tr${c.binding ? ' class="binding"' : ''}><td>${esc(c.name)}</td>${td(fmt(c.value))}<td class="num">${esc(`${c.sense} ${fmt(c.limit)}`)}</td><td>${esc(c.unit)}</td>${td((100 * c.margin).toFixed(1))}<td>${c.enforced ? 'enforced' : 'check'}</td><td>${c.satisfied ? 'ok' : 'VIOLATED'}</td></tr>`,
+            `<tr${c.binding ? ' class="binding"' : ''}><td>${esc(c.label)}</td>${td(fmt(c.value))}<td class="num">${esc(`${c.sense} ${fmt(c.limit)}`)}</td><td>${esc(c.unit)}</td>${td((100 * c.margin).toFixed(1))}<td>${c.enforced ? 'enforced' : 'check'}</td><td>${constraintStatus(c)}</td></tr>`,
         )
         .join('')}</tbody></table>`,
     );
@@ -126,7 +130,7 @@ function pickHtml(v: PickView, open: boolean): string {
       `<table><thead><tr><th>study constraint (g ≤ 0 satisfied, scaled by |limit|)</th><th>g [-]</th><th>binding</th></tr></thead><tbody>${v.studyConstraints
         .map(
           (c) =>
-            `<tr${c.binding ? ' class="binding"' : ''}><td>${esc(c.name)}</td>${td(fmt(c.g))}<td>${c.binding ? 'yes' : ''}</td></tr>`,
+            `<tr${c.binding ? ' class="binding"' : ''}><td>${esc(c.name)}</td>${td(fmt(c.g))}<td>${c.binding ? 'yes' : c.role}</td></tr>`,
         )
         .join('')}</tbody></table>`,
     );

@@ -5,7 +5,8 @@
 import { fmt } from '../../base/numberFormat.js';
 import { mdEscape, mdTable } from './markdownText.js';
 import { robustnessMarkdown } from '../decision/robustness.js';
-import type { PickView, ReportModel } from './model.js';
+import { constraintStatus, type PickView, type ReportModel } from './model.js';
+import { designBindingText, sizedToText } from '../../run/binding.js';
 import { isReportSection, REPORT_SECTIONS, type ReportSectionId } from './reportParts.js';
 
 /** Maximum Pareto rows in report.md (all rows are in report.html and pareto.csv). */
@@ -38,20 +39,23 @@ function pickMd(v: PickView): string[] {
 /** The pick's physical checks with margins (binding ones named first) and its study constraints' g values. */
 function pickConstraintsMd(v: PickView): string[] {
   const out: string[] = [];
+  if (v.recordConstraints.length || v.studyConstraints.length) {
+    const sized = sizedToText(v.binding, fmt);
+    if (sized !== null) out.push(`**Sized to**: ${mdEscape(sized)}.`, '');
+    out.push(`**Binds** (relative margin ≤ 2 %): ${mdEscape(designBindingText(v.binding, fmt))}.`, '');
+  }
   if (v.recordConstraints.length) {
-    const binding = v.recordConstraints.filter((c) => c.binding).map((c) => mdEscape(c.name));
-    out.push(`**Binding constraints** (relative margin ≤ 2 %): ${binding.length ? binding.join(', ') : 'none'}.`, '');
     out.push(
       mdTable(
         ['constraint', 'value', 'limit', 'unit', 'margin [%]', 'kind', 'status'],
         v.recordConstraints.map((c) => [
-          c.name,
+          c.label,
           fmt(c.value),
           `${c.sense} ${fmt(c.limit)}`,
           c.unit,
           (100 * c.margin).toFixed(1),
           c.enforced ? 'enforced' : 'check',
-          c.satisfied ? (c.binding ? 'ok, binding' : 'ok') : 'VIOLATED',
+          constraintStatus(c),
         ]),
         [false, true, true, false, true],
       ),
@@ -62,7 +66,7 @@ function pickConstraintsMd(v: PickView): string[] {
     out.push(
       mdTable(
         ['study constraint (g ≤ 0 satisfied)', 'g [-]', 'binding'],
-        v.studyConstraints.map((c) => [c.name, fmt(c.g), c.binding ? 'yes' : '']),
+        v.studyConstraints.map((c) => [c.name, fmt(c.g), c.binding ? 'yes' : c.role]),
         [false, true],
       ),
       '',

@@ -15,8 +15,10 @@ import type { ReferenceDesign } from '../decision/references.js';
 import { convergencePlot, objectivePlot, parallelPlot, varUnit, waterfallPlot } from '../plots/modelPlots.js';
 import { robustReport, type RobustReport } from '../decision/robust.js';
 import type { KeyValue, ReportPlot } from './reportParts.js';
-import { robustPicks, type RobustnessReport } from '../decision/robustness.js';
-import { BINDING_MARGIN } from '../../run/binding.js';
+import { robustPicks, selectRule, type RobustnessReport } from '../decision/robustness.js';
+import { kneeStanding } from '../../run/select.js';
+import { hypervolumeValueText, normalizationText, runHypervolumeFigure } from '../../run/hypervolumeFigure.js';
+import { BINDING_MARGIN, designBinding, quantityName, type DesignBinding } from '../../run/binding.js';
 import { decisionSummary, type DecisionSummary } from '../../run/recommend.js';
 import { budgetRegimeText, proposalCostText } from '../../run/budgetRegime.js';
 import type { RunTimings } from '../../run/results.js';
@@ -34,8 +36,25 @@ export interface PickView {
   readonly objectives: readonly { name: string; value: string; unit: string; sense: string }[];
   readonly variables: readonly { name: string; value: string; unit: string }[];
   readonly budget: readonly BudgetSection[];
-  readonly recordConstraints: readonly (ConstraintResult & { binding: boolean })[];
-  readonly studyConstraints: readonly { name: string; g: number; binding: boolean }[];
+  /** What binds the design and what it was sized to: the one list (src/run/binding.ts) every output shows. */
+  readonly binding: DesignBinding;
+  /** `label`: the study's name of the quantity (src/run/binding.ts quantityName); `role`: from `binding`. */
+  readonly recordConstraints: readonly (ConstraintResult & { binding: boolean; label: string; role: BindingRole })[];
+  readonly studyConstraints: readonly { name: string; g: number; binding: boolean; role: BindingRole }[];
+}
+
+/** "ok, binding", "ok, sized to", "ok", "ok (not enforced)" or "VIOLATED": a record check's status column. */
+export function constraintStatus(c: { satisfied: boolean; enforced: boolean; role: BindingRole }): string {
+  if (!c.satisfied) return 'VIOLATED';
+  return c.role !== '' ? `ok, ${c.role}` : c.enforced ? 'ok' : 'ok (not enforced)';
+}
+
+/** A constraint's place in the design's binding list. */
+export type BindingRole = 'binding' | 'sized to' | '';
+
+function roleOf(b: DesignBinding, name: string): BindingRole {
+  if (b.constraints.some((c) => c.name === name || (c.also ?? []).includes(name))) return 'binding';
+  return (b.sizedTo ?? []).some((c) => c.name === name) ? 'sized to' : '';
 }
 
 export interface ReportModel {
@@ -74,13 +93,22 @@ function pickView(run: LoadedRun, pick: Pick, earlier: readonly Pick[]): PickVie
   const same = earlier.find((p) => p.position === pick.position);
   const d = pick.design;
   const rec = d.record;
+  const binding = designBinding(d, pareto.variables, pareto.kind);
+  const names = Object.keys(d.constraints);
   const recordConstraints = rec
     ? [...rec.constraints]
         .sort((a, b) => a.margin - b.margin)
-        .map((c) => ({ ...c, binding: c.margin <= BINDING_MARGIN }))
+        .map((c) => {
+          const label = quantityName(c.name, names);
+          const role = roleOf(binding, label);
+          return { ...c, label, role, binding: role === 'binding' };
+        })
     : [];
   const studyConstraints = Object.entries(d.constraints)
-    .map(([name, g]) => ({ name, g, binding: g > -BINDING_MARGIN }))
+    .map(([name, g]) => {
+      const role = roleOf(binding, name);
+      return { name, g, role, binding: role === 'binding' };
+    })
     .sort((a, b) => b.g - a.g);
   return {
     pick,
@@ -97,6 +125,7 @@ function pickView(run: LoadedRun, pick: Pick, earlier: readonly Pick[]): PickVie
       unit: varUnit(v),
     })),
     budget: rec === null ? [] : rec.kind === 'constellation' ? constellationSections(rec) : budgetSections(rec),
+    binding,
     recordConstraints,
     studyConstraints,
   };
@@ -124,6 +153,12 @@ function paretoSizeText(pareto: LoadedRun['pareto']): string {
 }
 
 /** The summary table: study, algorithm, budget, evaluation counts, runtime and versions. */
+/** The run's one hypervolume with its normalization (src/run/hypervolumeFigure.ts), as `odc run` printed it. */
+function hypervolumeRow(meta: LoadedRun['meta']): KeyValue[] {
+  const h = runHypervolumeFigure(meta);
+  return h === null ? [] : [{ label: 'hypervolume', value: `${hypervolumeValueText(h)} (${normalizationText(h)})` }];
+}
+
 function runSummary(run: LoadedRun): KeyValue[] {
   const { meta, pareto, study } = run;
   const res = meta.result;
@@ -160,6 +195,7 @@ function runSummary(run: LoadedRun): KeyValue[] {
     },
     { label: 'failed evaluations', value: `${res?.failures ?? 0}` },
     { label: 'Pareto designs', value: paretoSizeText(pareto) },
+    ...hypervolumeRow(meta),
     {
       label: 'runtime',
       value: meta.timings
@@ -317,9 +353,9 @@ export async function buildReportModel(
   const notes: string[] = [...refNotes];
   const summary = runSummary(run);
   const constraints = constraintRows(run, refs, notes);
-  const { picks, report: robustness } = robustPicks(run, decisionPicks(pareto));
-  // the knee the study's select: rule chose (the plain knee without one)
-  const decision = decisionSummary(pareto, picks[0]?.position);
+  const { picks, report: robustness, joint } = robustPicks(run, decisionPicks(pareto));
+  // the knee the study's select: rule chose (the plain knee without one), as run.json's decision has it
+  const decision = decisionSummary(pareto, kneeStanding(pareto, selectRule(run), joint));
   const { plots, robust } = await reportPlots(run, refs, notes, picks[0], decision, summary);
   const views: PickView[] = picks.map((p, i) => pickView(run, p, picks.slice(0, i)));
   return {

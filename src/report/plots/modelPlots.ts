@@ -12,6 +12,8 @@ import {
   samplePositions,
   tidySvg,
   tickText,
+  spanDomain,
+  MIN_AXIS_SPAN,
   type AxisDef,
   type CategoryStyle,
   type ParallelAxis,
@@ -227,23 +229,57 @@ function parallelAxes(pareto: LoadedRun['pareto']): NormAxis[] {
       });
     }
   }
-  for (const o of pareto.objectives) {
-    const vals = pareto.designs.map((d) => d.objectives[o.name]!);
-    const lo = Math.min(...vals),
-      hi = Math.max(...vals);
-    axes.push({
-      title: objectiveTitle(o.name, o.unit, o.sense),
-      ticks:
-        hi > lo
-          ? [
-              { y: 0, text: tickText(lo) },
-              { y: 1, text: tickText(hi) },
-            ]
-          : [{ y: 0.5, text: tickText(lo) }],
-      norm: (d) => (hi > lo ? (d.objectives[o.name]! - lo) / (hi - lo) : 0.5),
-    });
-  }
+  for (const o of pareto.objectives) axes.push(objectiveAxis(pareto, o));
   return axes;
+}
+
+/**
+ * An objective's axis over its range on the front, at least MIN_AXIS_SPAN of its magnitude (plots.ts spanDomain): a
+ * widened axis prints its ends and marks the front's own smallest and largest values.
+ */
+function objectiveAxis(pareto: LoadedRun['pareto'], o: LoadedRun['pareto']['objectives'][number]): NormAxis {
+  const vals = pareto.designs.map((d) => d.objectives[o.name]!);
+  const lo = Math.min(...vals),
+    hi = Math.max(...vals);
+  const title = objectiveTitle(o.name, o.unit, o.sense);
+  const axis = spanDomain(lo, hi);
+  if (axis.widened) {
+    const y = (v: number): number => (v - axis.lo) / (axis.hi - axis.lo);
+    return {
+      title,
+      ticks: [
+        { y: 0, text: tickText(axis.lo) },
+        ...(hi > lo ? [{ y: y(lo), text: `▸ ${tickText(lo)}` }] : []),
+        { y: y(hi), text: `▸ ${tickText(hi)}` },
+        { y: 1, text: tickText(axis.hi) },
+      ],
+      norm: (d) => y(d.objectives[o.name]!),
+    };
+  }
+  return {
+    title,
+    ticks:
+      hi > lo
+        ? [
+            { y: 0, text: tickText(lo) },
+            { y: 1, text: tickText(hi) },
+          ]
+        : [{ y: 0.5, text: tickText(lo) }],
+    norm: (d) => (hi > lo ? (d.objectives[o.name]! - lo) / (hi - lo) : 0.5),
+  };
+}
+
+/** The caption's sentence on objective axes: their least span, and the objectives drawn on it. */
+function spanCaption(pareto: LoadedRun['pareto']): string {
+  const w = pareto.objectives
+    .filter((o) => {
+      const vals = pareto.designs.map((d) => d.objectives[o.name]!);
+      return spanDomain(Math.min(...vals), Math.max(...vals)).widened;
+    })
+    .map((o) => o.name);
+  const rule = `An objective axis spans at least ${100 * MIN_AXIS_SPAN} % of its values' magnitude, so a front that varies by 1 % looks flat`;
+  if (w.length === 0) return `${rule}.`;
+  return `${rule}: ${w.join(', ')} ${w.length === 1 ? 'varies less and is' : 'vary less and are'} drawn on that span (▸ marks the front's smallest and largest values).`;
 }
 
 export function parallelPlot(run: LoadedRun, knee: Pick | undefined): ReportPlot | null {
@@ -269,7 +305,8 @@ export function parallelPlot(run: LoadedRun, knee: Pick | undefined): ReportPlot
     title: 'Parallel coordinates of the Pareto set',
     caption:
       `Each line is a Pareto design${pos.length < pareto.designs.length ? ` (${pos.length} of ${pareto.designs.length}, evenly sampled)` : ''}; the knee design is red. ` +
-      'Variable axes run from the lower to the upper bound of the study (choices evenly spaced); objective axes from the smallest (bottom) to the largest (top) value on the front, with the values printed at the ends.',
+      'Variable axes run from the lower to the upper bound of the study (choices evenly spaced); objective axes from the smallest (bottom) to the largest (top) value on the front, with the values printed at the ends. ' +
+      spanCaption(pareto),
     svg,
   };
 }

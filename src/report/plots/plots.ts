@@ -154,6 +154,24 @@ export interface CategoryStyle {
   readonly opacity: number;
 }
 
+/**
+ * Objective axes of the front plots (parallel coordinates, the front with the knee) span at least this fraction of the
+ * values' magnitude (10 %): a front whose cost varies by 1 % then looks as flat as it is, instead of filling the axis.
+ */
+export const MIN_AXIS_SPAN = 0.1;
+
+/**
+ * The axis range for values from `lo` to `hi`: their own range, or when that is under MIN_AXIS_SPAN of their
+ * magnitude, that span centred on them (`widened`, said in the plot's caption).
+ */
+export function spanDomain(lo: number, hi: number): { lo: number; hi: number; widened: boolean } {
+  const mag = Math.max(Math.abs(lo), Math.abs(hi));
+  const span = MIN_AXIS_SPAN * mag;
+  if (!(hi - lo < span) || !(span > 0)) return { lo, hi, widened: false };
+  const mid = (lo + hi) / 2;
+  return { lo: mid - span / 2, hi: mid + span / 2, widened: true };
+}
+
 export interface ParallelAxis {
   readonly title: string;
   /** Tick labels at normalized heights (0 = bottom, 1 = top). */

@@ -219,19 +219,39 @@ function subsetButtons(): void {
   );
 }
 
-function legend(): void {
-  const rows = comparison?.runs ?? [];
-  $('runs').innerHTML = runs
+/** Each complete run's hypervolume and recommended knee as `odc run` printed them (RunInfo, from run.json). */
+function runSummaries(): string {
+  return runs
+    .filter((r) => r.info.hypervolume !== null || r.info.decision.length > 0)
     .map((r) => {
-      const ind = rows.find((x) => x.run === r.info.id);
-      const se = ind?.hypervolumeStandardError ? ` ± ${ind.hypervolumeStandardError.toPrecision(2)}` : '';
-      const figures = ind ? ` HV ${ind.hypervolume.toPrecision(4)}${se}, IGD+ ${ind.igdPlus.toPrecision(3)}` : '';
+      const lines = [...r.info.decision, ...(r.info.hypervolume !== null ? [r.info.hypervolume] : [])];
       return (
-        `<span class="run-chip" title="${esc(r.info.dir)}"><span class="swatch" style="background:${RUN_COLOURS[r.info.id % RUN_COLOURS.length]}"></span>` +
-        `${r.info.id}: ${esc(r.info.name)} (${r.info.status}, front ${r.frontIndices.length}${figures})</span>`
+        `<details class="run-summary" data-run="${r.info.id}"><summary>run ${r.info.id}: ${esc(lines[0]!)}</summary>` +
+        `<ul>${lines
+          .slice(1)
+          .map((l) => `<li>${esc(l)}</li>`)
+          .join('')}</ul></details>`
       );
     })
     .join('');
+}
+
+function legend(): void {
+  const rows = comparison?.runs ?? [];
+  $('runs').innerHTML =
+    runs
+      .map((r) => {
+        const ind = rows.find((x) => x.run === r.info.id);
+        const se = ind?.hypervolumeStandardError ? ` ± ${ind.hypervolumeStandardError.toPrecision(2)}` : '';
+        const figures = ind
+          ? ` HV on the common normalization ${ind.hypervolume.toPrecision(4)}${se}, IGD+ ${ind.igdPlus.toPrecision(3)}`
+          : '';
+        return (
+          `<span class="run-chip" title="${esc(r.info.dir)}"><span class="swatch" style="background:${RUN_COLOURS[r.info.id % RUN_COLOURS.length]}"></span>` +
+          `${r.info.id}: ${esc(r.info.name)} (${r.info.status}, front ${r.frontIndices.length}${figures})</span>`
+        );
+      })
+      .join('') + runSummaries();
   $('live').textContent = runs.some((r) => r.info.status === 'running')
     ? `live: polling every ${POLL_MS / 1000} s`
     : '';

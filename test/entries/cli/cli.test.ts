@@ -225,10 +225,13 @@ describe('odc run (CLI)', () => {
     const knee = selectDesign(pareto, 'knee', `${dir}/q`).design;
     expect(run.decision.designs[0].index).toBe(knee.index);
     for (const r of [quiet, piped]) {
-      const line = r.out.split('\n').find((l) => l.startsWith('  knee: design '));
-      expect(line, r.out).toBe(
-        `  knee: design ${knee.index} — x1 = ${Number((knee.variables.x1 as number).toPrecision(4))}, x2 = ${Number((knee.variables.x2 as number).toPrecision(4))}`,
-      );
+      const line = r.out.split('\n').find((l) => l.includes(': the knee, design '));
+      expect(
+        line?.endsWith(
+          `: the knee, design ${knee.index} — x1 = ${Number((knee.variables.x1 as number).toPrecision(4))}, x2 = ${Number((knee.variables.x2 as number).toPrecision(4))}`,
+        ),
+        r.out,
+      ).toBe(true);
       expect(r.out).toMatch(/\n {4}f1 [\d.,]+, f2 [\d.,]+\n/);
       expect(r.out).toContain('presses against: bound x2 <= 3');
     }

@@ -1,0 +1,70 @@
+/**
+ * One binding list and one hypervolume per run, the same in every output: the terminal summary of `odc run`
+ * (src/report/decision/summary.ts), report.md (src/report/document), the explorer's run info (src/serve/runData.ts)
+ * and `odc compare` (src/report/compare). A small flagship run, built in the test.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runStudy } from '../../src/entries/runStudy.js';
+import { formatRunSummary } from '../../src/report/decision/summary.js';
+import { compareRuns } from '../../src/report/compare/compare.js';
+import { ServedRun } from '../../src/serve/runData.js';
+import type { RunSummary } from '../../src/run/runContext.js';
+import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir } from '../report/helpers.js';
+
+const tmp = tempDir('decision-outputs');
+let dir: string;
+let summary: RunSummary;
+let terminal: string[];
+
+beforeAll(async () => {
+  const study = join(tmp, 'flag.yaml');
+  writeFileSync(study, readFileSync(FLAGSHIP, 'utf8').replace(/^algorithm:.*$/m, `algorithm: ${FLAGSHIP_ALGORITHM}`));
+  dir = join(tmp, 'flag');
+  summary = await runStudy({ studyPath: study, outDir: dir, workers: 0 });
+  terminal = formatRunSummary(summary).split('\n');
+});
+
+const after = (lines: readonly string[], prefix: string): string | undefined =>
+  lines
+    .find((l) => l.trim().startsWith(prefix))
+    ?.trim()
+    .slice(prefix.length);
+
+describe('one binding list', () => {
+  it('the knee binds the same in the terminal, report.md and the explorer, and the closures are sized to', () => {
+    expect(summary.paretoSize).toBeGreaterThan(0);
+    const binds = after(terminal, 'binds: ')!;
+    const sized = after(terminal, 'sized to: ')!;
+    // the closures a cost-minimizing design meets by sizing are never in the binding list
+    for (const closure of ['power.arrayArea', 'thermal.radiatorArea', 'thermal.junctionTemp']) {
+      expect(binds).not.toContain(closure);
+    }
+    expect(sized).toContain('thermal.junctionTemp 360 K (to the chip junction limit)');
+    const info = new ServedRun(0, dir).info();
+    expect(after(info.decision, 'binds: ')).toBe(binds);
+    expect(after(info.decision, 'sized to: ')).toBe(sized);
+    // report.md escapes markdown; its first screen's knee line and its pick section carry the same list
+    const md = readFileSync(join(dir, 'report.md'), 'utf8')
+      .replace(/\\([()[\]_*])/g, '$1')
+      .replace(/&gt;/g, '>');
+    expect(md.replace(/&lt;/g, '<').replace(/&amp;/g, '&')).toContain(`binds: ${binds}`);
+  });
+});
+
+describe('one hypervolume', () => {
+  it('odc run, the report, odc serve and odc compare give the same figure with the same normalization', async () => {
+    const h = summary.hypervolumeFigure!;
+    const meta = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
+    expect(h.value).toBe(meta.history[meta.history.length - 1].hypervolume);
+    expect(h.normalization).toEqual(meta.normalization);
+    const line = terminal.find((l) => l.trim().startsWith('hypervolume '))!.trim();
+    expect(line).toContain(`hypervolume ${h.value.toFixed(4)} (final front of`);
+    expect(new ServedRun(0, dir).info().hypervolume).toBe(line);
+    const c = await compareRuns([dir, dir], join(tmp, 'cmp'), { hypervolumeThreads: 1 });
+    for (const row of c.rows) expect(row.runHypervolume).toEqual(h);
+    const md = readFileSync(join(dir, 'report.md'), 'utf8');
+    expect(md).toContain(`| hypervolume | ${h.value.toFixed(4)} `);
+  });
+});
