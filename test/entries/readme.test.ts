@@ -66,12 +66,10 @@ describe('README flagship figures', () => {
     expect(text).toContain('dawn-dusk sun-synchronous');
     const dawnDusk = (r: DesignRecord): boolean => r.orbit.ltan_h !== null && Math.abs((r.orbit.ltan_h % 12) - 6) < 0.5;
     expect(records.every(dawnDusk), `LTAN ${range((r) => r.orbit.ltan_h ?? NaN)} h`).toBe(true);
-    const [altQ] = quoted(text, /~(\d+(?:\.\d+)?) km/);
-    check(
-      altQ!,
-      records.every((r) => readsAs(r.orbit.altitude_km, altQ!)),
-      `${range((r) => r.orbit.altitude_km)} km`,
-    );
+    const [altLo, altHi] = quoted(text, /(\d+)–(\d+) km/);
+    const altitudes = records.map((r) => r.orbit.altitude_km);
+    check(altLo!, readsAs(Math.min(...altitudes), altLo!), `${Math.min(...altitudes)} km`);
+    check(altHi!, readsAs(Math.max(...altitudes), altHi!), `${Math.max(...altitudes)} km`);
     const [lo, hi] = quoted(text, /(\d+)–(\d+) GB300-class GPUs/);
     const chips = records.map((r) => r.compute.chips);
     check(lo!, Math.min(...chips) === Number(lo), `${Math.min(...chips)} chips`);
@@ -83,21 +81,27 @@ describe('README flagship figures', () => {
       records.every((r) => r.isl.capacity_Gbps / r.isl.terminals === Number(linkQ)),
       `${range((r) => r.isl.capacity_Gbps / r.isl.terminals)} Gbps per terminal`,
     );
-    // "until the FCC 5-year passive-decay limit binds": within 2 % of 5 yr (the report's binding threshold)
+    // "until the FCC 5-year passive-decay limit binds on the highest designs": none above it, the highest within 2 %
     const [fccQ] = quoted(text, /FCC (\d+)-year/);
+    const highest = records.reduce((a, r) => (r.orbit.altitude_km > a.orbit.altitude_km ? r : a));
     check(
       fccQ!,
-      records.every((r) => Math.abs(r.drag.passiveDecay_yr - Number(fccQ)) <= 0.02 * Number(fccQ)),
+      records.every((r) => r.drag.passiveDecay_yr <= Number(fccQ) * (1 + 1e-9)) &&
+        Math.abs(highest.drag.passiveDecay_yr - Number(fccQ)) <= 0.02 * Number(fccQ),
       `passive decay ${range((r) => r.drag.passiveDecay_yr)} yr`,
     );
-    // "shielding sits where the mission dose meets the chip tolerance (~2.1 mm Al)": dose margin within 2 %
-    const [shieldQ] = quoted(text, /~(\d+(?:\.\d+)?) mm Al/);
-    check(
-      shieldQ!,
-      records.every((r) => readsAs(r.radiation.shielding_mm_al, shieldQ!)),
-      `${range((r) => r.radiation.shielding_mm_al)} mm Al`,
-    );
-    expect(records.every((r) => r.radiation.missionDose_rad >= 0.98 * r.radiation.tolerance_rad)).toBe(true);
+    // "shielding spans 2.1–5.6 mm Al, the thinnest where the mission dose meets the chip tolerance": dose within 2 %
+    const [shLo, shHi] = quoted(text, /shielding spans (\d+(?:\.\d+)?)–(\d+(?:\.\d+)?) mm Al/);
+    const shields = records.map((r) => r.radiation.shielding_mm_al);
+    check(shLo!, readsAs(Math.min(...shields), shLo!), `${Math.min(...shields)} mm Al`);
+    check(shHi!, readsAs(Math.max(...shields), shHi!), `${Math.max(...shields)} mm Al`);
+    const thinnest = records.reduce((a, r) => (r.radiation.shielding_mm_al < a.radiation.shielding_mm_al ? r : a));
+    expect(thinnest.radiation.missionDose_rad).toBeGreaterThanOrEqual(0.98 * thinnest.radiation.tolerance_rad);
+    // "the eclipse policy spans keeping 25–100 % of compute through eclipses"
+    const [ecLo, ecHi] = quoted(text, /keeping (\d+)–(\d+) % of compute/);
+    const kept = records.map((r) => 100 * r.power.eclipseComputeFraction);
+    check(ecLo!, readsAs(Math.min(...kept), ecLo!), `${Math.min(...kept)} %`);
+    check(ecHi!, readsAs(Math.max(...kept), ecHi!), `${Math.max(...kept)} %`);
     // "the chip count spans the band between the 120 kW average and 150 kW peak IT power constraints": both hold,
     // and the fewest chips sit within one chip of the average floor, the most within one chip of the peak ceiling.
     const [avgQ, peakQ] = quoted(text, /(\d+) kW average and (\d+) kW peak/);
@@ -118,9 +122,6 @@ describe('README flagship figures', () => {
         peakCeiling - most.compute.itPowerPeak_W < peakPerChip,
       `${range((r) => r.compute.itPowerPeak_W)} W peak`,
     );
-    // "array and radiator areas sit exactly on their physical requirements": margins within 0.1 %
-    for (const name of ['power.arrayArea', 'thermal.radiatorArea'])
-      expect(records.every((r) => Math.abs(r.constraints.find((c) => c.name === name)!.margin) < 1e-3)).toBe(true);
     // "the link requirement (400 Gbps) selects the grid topology"
     const [reqQ] = quoted(text, /requirement \((\d+) Gbps\)/);
     check(

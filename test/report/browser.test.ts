@@ -166,13 +166,17 @@ algorithm: { name: nsga2, population: 8, generations: 2, seed: 1 }
           'ground-track',
           'shell-map',
           'link-graph',
-          'link-utilization',
           'contact-timeline',
           'launch-campaign',
           'cost-breakdown',
         ]) {
           expect(await page.locator(`#fig-${id} svg`).count(), id).toBe(1);
         }
+        // the utilisation histogram is drawn for the exact model, and replaced by a sentence saying why under the
+        // reduced one (one value per link class): exactly one of the two
+        const histogram = await page.locator('#fig-link-utilization svg').count();
+        const why = await page.getByText('no link-utilisation histogram').count();
+        expect(histogram + why, 'link-utilization').toBe(1);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow).toBeLessThanOrEqual(0);
         mkdirSync('test-artifacts', { recursive: true });

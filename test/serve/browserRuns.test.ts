@@ -184,7 +184,7 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium: constellatio
     const hand = indicators2D(fronts);
     const texts = await chips.allTextContents();
     hand.runs.forEach((r, k) => {
-      const hv = /HV (\S+?)[,\s]/.exec(texts[k]!)![1]!;
+      const hv = /HV on the common normalization (\S+?)[,\s]/.exec(texts[k]!)![1]!;
       const igd = /IGD\+ ([^\s)]+)/.exec(texts[k]!)![1]!;
       // printed with 4 and 3 significant digits
       expect(printedAs(hv, r.hypervolume, 6e-4), `run ${k} HV ${hv} against ${r.hypervolume}`).toBe(true);

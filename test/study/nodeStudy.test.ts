@@ -24,6 +24,7 @@ describe('study compilation', () => {
       'real',
       'choice',
       'real',
+      'real', // power.eclipseComputeFraction
       'real',
       'choice',
       'int',
@@ -55,7 +56,7 @@ describe('study compilation', () => {
 
   it('a maximized objective is negated internally', () => {
     const s = loadStudyProblem(new URL('../../designs/flagship-study.yaml', import.meta.url).pathname);
-    const x = Float64Array.from([600, 0, 800, 140, 2, 72, 5, 8000, 2]);
+    const x = Float64Array.from([600, 0, 800, 1, 140, 2, 72, 5, 8000, 2]);
     const e = s.problem.evaluate(x);
     expect(e.status).toBe('ok');
     if (e.status !== 'ok') return;

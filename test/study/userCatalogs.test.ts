@@ -114,7 +114,7 @@ describe('a catalog field as a study variable', () => {
     const v = s.problem.variables;
     expect(v[0]!.name).toBe('catalogs.batteries.li-ion-leo.specificEnergy_Wh_per_kg');
     // the other variables at a fixed point (li-ion-leo is the flagship's battery)
-    const rest = [600, 0, 800, 140, 2, 72, 5, 8000, 2];
+    const rest = [600, 0, 800, 1, 140, 2, 72, 5, 8000, 2];
     const at = (whPerKg: number) => s.record!(Float64Array.from([whPerKg, ...rest])) as DesignRecord;
     const a = at(150);
     const b = at(300);

@@ -90,7 +90,10 @@ describe('cost breakdown section', () => {
     const top = s.rows.filter((r) => r.unit === '%');
     expect(top).toHaveLength(3);
     expect(top.map((r) => r.note!.split(' (')[0])).toEqual(['chip price', 'battery price', 'launch price']);
-    expect(top[1]!.value).toBe('+5.03');
+    // the battery row shows the hand value of the first test, 0.1 × battery × 1.1 AIT / capital, in percent
+    const k = ai1.record.cost;
+    const hand = (100 * STEP * k.batteryHardware_USD * 1.1) / (k.hardware_USD + k.launch_USD);
+    expect(top[1]!.value).toBe(`+${hand.toFixed(2)}`);
     // the hook builds the same section from the design, its record and the evaluator
     expect(nodeCostBreakdown(ai1.design, ai1.record, ev)).toEqual(s);
   });
