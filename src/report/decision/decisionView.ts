@@ -4,6 +4,18 @@
  * binds each design and the front, why each reference design is not on the front, and the front plot with the knee.
  */
 import { fmt } from '../../base/numberFormat.js';
+import { ratioProblem, ratioText } from '../../base/verdictText.js';
+
+/** "8.0–9.9×" over the finite ratios; a ratio that is not finite is named in words, never printed as ∞ or NaN. */
+export function ratioRangeText(ratios: readonly number[]): string {
+  const finite = ratios.filter((r) => ratioProblem(r) === undefined);
+  const others = ratios.length - finite.length;
+  if (finite.length === 0) return ratioProblem(ratios[0] ?? Number.NaN)!;
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  const range = `${fmt(lo)}–${fmt(hi)}×`;
+  return others === 0 ? range : `${range}; ${others} scenario(s) without a finite ratio`;
+}
 import {
   BINDING_MARGIN,
   BOUND_TOLERANCE,
@@ -88,8 +100,7 @@ function headline(d: DecisionSummary): string | null {
   parts.push(...spreadTexts(d).map((t) => `${t}.`));
   if (knee.verdicts.length) {
     const cheaper = knee.verdicts.filter((v) => v.spaceToTerrestrial < 1);
-    const ratios = knee.verdicts.map((v) => v.spaceToTerrestrial).filter(Number.isFinite);
-    const range = `${fmt(Math.min(...ratios))}–${fmt(Math.max(...ratios))}×`;
+    const range = ratioRangeText(knee.verdicts.map((v) => v.spaceToTerrestrial));
     parts.push(
       cheaper.length === 0
         ? `Against terrestrial data centers with the same chips it is dearer in all ${knee.verdicts.length} scenarios (space/ground LCOC ${range}).`
@@ -134,7 +145,7 @@ function verdictsTable(d: DecisionSummary): TextTable | null {
         fmt(x.verdicts[0]!.space_USD_per_PFLOP_day),
         ...ids.map((id) => {
           const v = x.verdicts.find((y) => y.baseline === id);
-          return v ? `${fmt(v.spaceToTerrestrial)}× (${fmt(v.terrestrial_USD_per_PFLOP_day)})` : '';
+          return v ? `${ratioText(v.spaceToTerrestrial)} (${fmt(v.terrestrial_USD_per_PFLOP_day)})` : '';
         }),
         cheaper === 0
           ? `ground cheaper in all ${x.verdicts.length}`

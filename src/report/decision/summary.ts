@@ -1,6 +1,7 @@
 /** Plain-text summary printed at the end of `odc run` (stdout; also with --quiet, which only drops the progress). */
 import type { RunSummary } from '../../run/driver.js';
 import { fmt } from '../../base/numberFormat.js';
+import { ratioProblem } from '../../base/verdictText.js';
 import { boundText, designBindingText, shortAdvice, sizedToText, WIDEN_SHARE } from '../../run/binding.js';
 import { kneeLabel, standingTexts } from '../../run/decisionText.js';
 import { hypervolumeText } from '../../run/hypervolumeFigure.js';
@@ -19,7 +20,9 @@ export function verdictText(v: readonly TerrestrialVerdict[]): string {
       : cheaper.length === v.length
         ? `space cheaper in all ${v.length}`
         : `space cheaper in ${cheaper.length} of ${v.length}: ${cheaper.join(', ')}`;
-  return `${v.map((x) => `${x.baseline} ${fmt(x.spaceToTerrestrial)}`).join(', ')} (${tally})`;
+  // a ratio that is not a finite number ≥ 0 (no compute delivered, an overflowing price) reads as its sentence
+  const ratio = (r: number): string => (ratioProblem(r) === undefined ? fmt(r) : `(${ratioProblem(r)!})`);
+  return `${v.map((x) => `${x.baseline} ${ratio(x.spaceToTerrestrial)}`).join(', ')} (${tally})`;
 }
 
 /** The front's bounds and binding constraints, most designs first: "x2 <= 3 (bound, 18 %), g1 (64 %)". */
