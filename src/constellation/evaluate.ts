@@ -26,7 +26,7 @@ import { comparisonMetrics } from '../models/cost/comparisonMetrics.js';
 import { constellationEconomics } from './economics/economics.js';
 import { conjunctionScreen } from './environment/conjunction.js';
 import { CONJUNCTION_NOTE, conjunctionRecord } from './environment/conjunctionRecord.js';
-import { shellDensity, shellOverlaps } from './environment/environment.js';
+import { filedShellClearance_m, shellDensity, shellOverlaps } from './environment/environment.js';
 import { groundContacts, type GroundContactParams, type GroundContactResult } from './ground/ground.js';
 import { deployedBy } from './launch/launch.js';
 import { launchPlan } from './launch/launchPlan.js';
@@ -158,7 +158,7 @@ function evaluate(
   const { campaign, launchRecord } = launchPlan(spec, nodes, sats, lp, notes);
   const mean = (f: (i: number) => number): number => sats.reduce((a, n, i) => a + n * f(i), 0) / satellites;
   const econ = economicsOf(spec, nodes, satellites, campaign.launch_USD, mean, notes);
-  const { minSeparation_km, conjunctions, overlappingShells } = separation(spec, notes);
+  const { minSeparation_km, conjunctions, overlappingShells, filedShellClearance_km } = separation(spec, notes);
   const shells = shellRecords(spec, designs, nodes, sats);
   notes.push(...ssoNotes(spec));
 
@@ -175,6 +175,7 @@ function evaluate(
     half,
     campaign_yr: campaign.campaign_yr,
     minSeparation_km,
+    filedShellClearance_km,
   });
   notes.push(GEOMETRY_NOTE);
 
@@ -193,6 +194,7 @@ function evaluate(
       density_per_km3: maxShellDensity_per_km3(spec, sats),
       minSeparation_km,
       overlappingShells,
+      filedShellClearance_km,
       conjunctions,
     },
     totals: totalsRecord(nodes, sats, satellites, econ, mean),
@@ -389,7 +391,10 @@ function economicsOf(
 function separation(
   spec: ConstellationSpec,
   notes: string[],
-): Pick<ConstellationRecord['environment'], 'minSeparation_km' | 'conjunctions' | 'overlappingShells'> {
+): Pick<
+  ConstellationRecord['environment'],
+  'minSeparation_km' | 'conjunctions' | 'overlappingShells' | 'filedShellClearance_km'
+> {
   const w = spec.window;
   const screen = conjunctionScreen({
     shells: spec.shells.map((s) => s.geometry),
@@ -405,18 +410,18 @@ function separation(
         `from their neighbours (closest approach ${f.closestApproach_m.toFixed(0)} m) by design (formation flying), not screened`,
     );
   }
-  const overlaps = shellOverlaps({
-    shells: spec.shells.map((s) => ({
-      name: s.geometry.name,
-      altitude_m: s.geometry.altitude_m,
-      inclination_rad: s.geometry.inclination_rad,
-      source: spec.name,
-    })),
-  });
+  const bands = spec.shells.map((s) => ({
+    name: s.geometry.name,
+    altitude_m: s.geometry.altitude_m,
+    inclination_rad: s.geometry.inclination_rad,
+    source: spec.name,
+  }));
+  const overlaps = shellOverlaps({ shells: bands });
   return {
     minSeparation_km,
     conjunctions,
     overlappingShells: [...overlaps.internal, ...overlaps.filed].map((o) => `${o.a} ~ ${o.b}`),
+    filedShellClearance_km: filedShellClearance_m(bands) / M_PER_KM,
   };
 }
 

@@ -159,6 +159,7 @@ describe('constellation constraints: margins by hand', () => {
       half: 0.4,
       campaign_yr: 4.5,
       minSeparation_km: 1.5,
+      filedShellClearance_km: -5,
     });
     const fcc = '(FCC 47 CFR 25.164(b))';
     expect(r).toEqual([
@@ -233,5 +234,26 @@ describe('constellation constraints: margins by hand', () => {
           'no two satellites come closer than the required separation (self-conjunction screen on SGP4 positions)',
       },
     ]);
+  });
+
+  it('environment.keepOutFiledShells adds the enforced filed-shell clearance, last; without it there is none', () => {
+    const inputs = {
+      lineOfSight_km: 120,
+      grazingHeight_km: 100,
+      pointingExceeded: 0,
+      worst_bps: 3e9,
+      half: 1,
+      campaign_yr: 4.5,
+      minSeparation_km: 3,
+      filedShellClearance_km: -5, // 545 km: 5 km from Starlink's 540 and 550 km shells, less 10 km of band
+    };
+    const names = (keepOut: boolean) =>
+      constellationConstraints({ ...spec, keepOutFiledShells: keepOut } as ConstellationSpec, nodes, inputs);
+    expect(names(false).map((c) => c.name)).not.toContain('environment.filedShells');
+    const last = names(true).at(-1)!;
+    expect(last).toMatchObject({ name: 'environment.filedShells', value: -5, limit: 0, sense: '>=', unit: 'km' });
+    expect(last.enforced).toBe(true);
+    expect(last.satisfied).toBe(false);
+    expect(last.margin).toBe(-5); // a limit of 0 scales by 1 km
   });
 });

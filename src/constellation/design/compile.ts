@@ -75,6 +75,8 @@ export interface ConstellationSpec {
   };
   /** Closest any two satellites may come [m] (the enforced environment.minSeparation constraint). */
   readonly minSeparation_m: number;
+  /** environment.keepOutFiledShells: enforce the altitude clearance from filed operator shells. */
+  readonly keepOutFiledShells: boolean;
 }
 
 export function compileConstellation(loaded: LoadedConstellation, catalogs: Catalogs): ConstellationSpec {
@@ -118,6 +120,7 @@ export function compileConstellation(loaded: LoadedConstellation, catalogs: Cata
       modelParams: c.economics.modelParams_B * 1e9,
     },
     minSeparation_m: km_to_m(c.environment.minSeparation_km),
+    keepOutFiledShells: c.environment.keepOutFiledShells,
   };
 }
 

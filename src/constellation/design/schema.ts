@@ -345,6 +345,12 @@ export const environmentSchema = lazy(() =>
         .describe(
           'Closest any two satellites of the constellation may come [km] (enforced; default 1 km, an odc choice: conjunction screening volumes are km to tens of km, src/constellation/environment/conjunction.ts).',
         ),
+      keepOutFiledShells: z
+        .boolean()
+        .default(false)
+        .describe(
+          "Keep every shell out of other operators' filed shells (Starlink, Kuiper FCC authorisations, src/constellation/environment/environment.ts), each taken as a 10 km altitude band: true adds the enforced constraint environment.filedShells (altitude clearance >= 0 km); false (default) only flags an overlap.",
+        ),
     })
     .describe('Orbital environment: the self-conjunction requirement.'),
 );

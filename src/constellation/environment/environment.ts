@@ -207,6 +207,24 @@ export const KNOWN_FILED_SHELLS: readonly ShellBand[] = [
   filed('Kuiper 630 km', 630, 51.9, 'FCC 20-102 (2020)'),
 ];
 
+/**
+ * Smallest altitude clearance between any of `shells` and any filed shell [m]: |h − h_filed| less half of each band's
+ * thickness (DEFAULT_SHELL_THICKNESS_m when not stated); negative when a shell sits inside a filed band. The keep-out
+ * constraint (environment.keepOutFiledShells) requires it ≥ 0. Altitude only: inclination does not move a band.
+ */
+export function filedShellClearance_m(
+  shells: readonly Readonly<ShellBand>[],
+  filedShells: readonly Readonly<ShellBand>[] = KNOWN_FILED_SHELLS,
+): number {
+  let clearance = Infinity;
+  for (const a of shells)
+    for (const b of filedShells) {
+      const half = ((a.thickness_m ?? DEFAULT_SHELL_THICKNESS_m) + (b.thickness_m ?? DEFAULT_SHELL_THICKNESS_m)) / 2;
+      clearance = Math.min(clearance, Math.abs(a.altitude_m - b.altitude_m) - half);
+    }
+  return clearance;
+}
+
 export interface ShellOverlap {
   readonly a: string;
   readonly b: string;

@@ -30,6 +30,7 @@ export interface ConstraintInputs {
    */
   readonly campaign_yr: number;
   readonly minSeparation_km: number;
+  readonly filedShellClearance_km: number;
 }
 
 /** Every inter-satellite link clears the atmosphere and can be tracked. */
@@ -105,5 +106,18 @@ export function constellationConstraints(
       true,
       'no two satellites come closer than the required separation (self-conjunction screen on SGP4 positions)',
     ),
+    ...(spec.keepOutFiledShells
+      ? [
+          constraintResult(
+            'environment.filedShells',
+            c.filedShellClearance_km,
+            '>=',
+            0,
+            'km',
+            true,
+            "every shell clear of other operators' filed shells (environment.keepOutFiledShells; 10 km bands)",
+          ),
+        ]
+      : []),
   ];
 }

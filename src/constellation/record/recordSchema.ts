@@ -282,6 +282,10 @@ function environmentRecordSchema() {
         "not screened; with no screened pair, the widest orbit's diameter [km].",
     ),
     overlappingShells: z.array(z.string()),
+    filedShellClearance_km: n(
+      "Smallest altitude clearance between a shell and another operator's filed shell, each a 10 km band (|h − h_filed| " +
+        'less half of both thicknesses; negative inside a filed band) [km].',
+    ),
     conjunctions: z.strictObject({
       required_km: n("Required separation (the design's environment.minSeparation_km) [km]."),
       pairsBelow: n('Satellite pairs closer than the required separation (on SGP4 positions within shells) [-].'),
