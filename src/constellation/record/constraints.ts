@@ -33,6 +33,22 @@ export interface ConstraintInputs {
   readonly filedShellClearance_km: number;
 }
 
+/** The keep-out from other operators' filed shells, when the design asks for it (environment.keepOutFiledShells). */
+function filedShellConstraints(spec: ConstellationSpec, c: ConstraintInputs): ConstraintResult[] {
+  if (!spec.keepOutFiledShells) return [];
+  return [
+    constraintResult(
+      'environment.filedShells',
+      c.filedShellClearance_km,
+      '>=',
+      0,
+      'km',
+      true,
+      "every shell clear of other operators' filed shells (environment.keepOutFiledShells; 10 km bands)",
+    ),
+  ];
+}
+
 /** Every inter-satellite link clears the atmosphere and can be tracked. */
 function islConstraints(c: ConstraintInputs): ConstraintResult[] {
   return [
@@ -106,18 +122,6 @@ export function constellationConstraints(
       true,
       'no two satellites come closer than the required separation (self-conjunction screen on SGP4 positions)',
     ),
-    ...(spec.keepOutFiledShells
-      ? [
-          constraintResult(
-            'environment.filedShells',
-            c.filedShellClearance_km,
-            '>=',
-            0,
-            'km',
-            true,
-            "every shell clear of other operators' filed shells (environment.keepOutFiledShells; 10 km bands)",
-          ),
-        ]
-      : []),
+    ...filedShellConstraints(spec, c),
   ];
 }
