@@ -39,7 +39,7 @@ import { boundGap, graphClassUtilization, seriesStats, type InstantNetwork } fro
 import type { PlaneTrack } from '../geometry/propagate.js';
 import { torusSeries, torusThroughputMemo } from './shellNetworkTorus.js';
 import { torusDownlinkBound } from './torus.js';
-import { cylinderSeries } from './shellNetworkCylinder.js';
+import { cylinderSeries, type CylinderSeriesParams } from './shellNetworkCylinder.js';
 
 export interface ShellNetworkResult {
   /** Mean over the snapshot instants of the rate per node [b/s] (each instant's reported value, see InstantNetwork). */
@@ -318,12 +318,12 @@ function reducedModelSeries(p: ShellNetworkParams, instants: readonly number[]):
   return timeAveragedTorus(p);
 }
 
-/** Open-cylinder model at each instant of a shell whose last plane has no link to the first. */
-function bandCylinderSeries(p: ShellNetworkParams, instants: readonly number[]): ShellNetworkResult {
+/** What the reduced models (torus, open cylinder) take of a shell at its instants: geometry, link rate, usability. */
+function reducedSeriesInputs(p: ShellNetworkParams, instants: readonly number[]): CylinderSeriesParams {
   const shell = p.spec.shells[p.shellIndex]!;
   const g = shell.geometry;
   const cls = p.links.classes;
-  const r = cylinderSeries({
+  return {
     planes: g.planes,
     satsPerPlane: g.satsPerPlane,
     phasing: g.phasing,
@@ -335,7 +335,14 @@ function bandCylinderSeries(p: ShellNetworkParams, instants: readonly number[]):
     inPlaneUsable: cls.inPlane.blocked === 0,
     crossPlaneUsable: shell.topology !== 'ring' && cls.crossPlane.blocked === 0,
     meshIgnored: shell.topology === 'mesh',
-  });
+  };
+}
+
+/** Open-cylinder model at each instant of a shell whose last plane has no link to the first. */
+function bandCylinderSeries(p: ShellNetworkParams, instants: readonly number[]): ShellNetworkResult {
+  const shell = p.spec.shells[p.shellIndex]!;
+  const g = shell.geometry;
+  const r = cylinderSeries(reducedSeriesInputs(p, instants));
   const worst = r.instants.reduce(
     (a, i) => (i.throughputPerNode_bps < a.throughputPerNode_bps ? i : a),
     r.instants[0]!,
@@ -367,19 +374,8 @@ function bandCylinderSeries(p: ShellNetworkParams, instants: readonly number[]):
 function walkerTorusSeries(p: ShellNetworkParams, instants: readonly number[]): ShellNetworkResult {
   const shell = p.spec.shells[p.shellIndex]!;
   const g = shell.geometry;
-  const cls = p.links.classes;
   const r = torusSeries({
-    planes: g.planes,
-    satsPerPlane: g.satsPerPlane,
-    phasing: g.phasing,
-    tracks: p.tracks,
-    instants,
-    rate: linkRateCoefficients({ terminal: opticalTerminalFromRow(shell.terminal) }),
-    grazingHeight_m: p.linkParams.grazingHeight_m ?? DEFAULT_GRAZING_HEIGHT_m,
-    latitudeCutoff_rad: shell.crossPlaneCutoffLatitude_rad,
-    inPlaneUsable: cls.inPlane.blocked === 0,
-    crossPlaneUsable: shell.topology !== 'ring' && cls.crossPlane.blocked === 0,
-    meshIgnored: shell.topology === 'mesh',
+    ...reducedSeriesInputs(p, instants),
     lp: p.lp,
   });
   const worst = r.instants.reduce(

@@ -262,10 +262,9 @@ function costSection(r: DesignRecord): BudgetSection {
   };
 }
 
-/** The first-unit hardware line by line (they sum to the hardware row). */
-function hardwareRows(r: DesignRecord): BudgetRow[] {
-  const k = r.cost;
-  const lines: [string, number][] = [
+/** The first-unit hardware lines of a record, labelled (they sum to its hardware_USD); one list for every view. */
+export function hardwareLines(k: DesignRecord['cost']): [string, number][] {
+  return [
     ['chips', k.chipsHardware_USD],
     ['solar array', k.arrayHardware_USD],
     ['radiator', k.radiatorHardware_USD],
@@ -275,7 +274,12 @@ function hardwareRows(r: DesignRecord): BudgetRow[] {
     ['shielding and propellant', k.otherHardware_USD],
     ['assembly, integration and test', k.ait_USD],
   ];
-  return lines.map(([label, usd]) =>
+}
+
+/** The first-unit hardware line by line (they sum to the hardware row). */
+function hardwareRows(r: DesignRecord): BudgetRow[] {
+  const k = r.cost;
+  return hardwareLines(k).map(([label, usd]) =>
     row(`  ${label}`, usd / 1e6, 'M USD', `${fmt((100 * usd) / k.hardware_USD)} % of hardware`),
   );
 }

@@ -20,7 +20,7 @@ import { costTechnologyPrices } from '../../models/cost/costTechnology.js';
 import { DEFAULT_OPERATIONS_FRACTION_per_yr } from '../../models/cost/cost.js';
 import { fmt } from '../../base/numberFormat.js';
 import { costRatioText } from '../../base/verdictText.js';
-import { row, type BudgetRow, type BudgetSection } from './budget.js';
+import { hardwareLines, row, type BudgetRow, type BudgetSection } from './budget.js';
 
 /** Relative step on each cost input [-]. */
 export const STEP = 0.1;
@@ -105,18 +105,7 @@ export function costDrivers(
 export function costBreakdownSection(r: DesignRecord, drivers: readonly CostDriver[]): BudgetSection {
   const k = r.cost;
   const ops = k.operations_USD;
-  const lines: [string, number][] = [
-    ['chips', k.chipsHardware_USD],
-    ['solar array', k.arrayHardware_USD],
-    ['radiator', k.radiatorHardware_USD],
-    ['battery', k.batteryHardware_USD],
-    ['bus', k.busHardware_USD],
-    ['ISL terminals', k.islHardware_USD],
-    ['assembly, integration and test', k.ait_USD],
-    ['launch', k.launch_USD],
-    ['operations (mission)', ops],
-    ['shielding and propellant', k.otherHardware_USD],
-  ];
+  const lines: [string, number][] = [...hardwareLines(k), ['launch', k.launch_USD], ['operations (mission)', ops]];
   const e = r.economics;
   const rows: BudgetRow[] = [
     ...lines.map(([label, usd]) => row(label, usd / 1e6, 'M USD', `${fmt((100 * usd) / k.total_USD)} % of the node`)),

@@ -65,10 +65,10 @@ describe('cost breakdown section', () => {
       'battery',
       'bus',
       'ISL terminals',
+      'shielding and propellant',
       'assembly, integration and test',
       'launch',
       'operations (mission)',
-      'shielding and propellant',
     ]);
     const sum =
       k.chipsHardware_USD +
