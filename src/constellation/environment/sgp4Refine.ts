@@ -162,28 +162,37 @@ export class Sgp4Objects {
 
 const STATE = new Float64Array(12);
 
-/** The secular closed form of a pair (conjunction.ts header): K0, K1, ψ and the phase offset Δ. */
-function pairConstants(sh: RefineShell, a: number, b: number): { K0: number; K1: number; psi: number; delta: number } {
-  const B = sh.basis,
-    pa = Math.floor(a / sh.slots) * 6,
-    pb = Math.floor(b / sh.slots) * 6;
+/**
+ * The secular closed form of the pair (a, b) (conjunction.ts header): r_a·r_b / r² = K0 + K1·cos(2ua + Δ − ψ) with
+ * A = K1 cos ψ and C = K1 sin ψ, from the dot products of the two planes' bases, and the phase offset Δ.
+ */
+export function pairConstants(
+  st: Pick<RefineShell, 'basis' | 'slots' | 'u0'>,
+  a: number,
+  b: number,
+): { K0: number; A: number; C: number; delta: number } {
+  const B = st.basis,
+    pa = Math.floor(a / st.slots) * 6,
+    pb = Math.floor(b / st.slots) * 6;
   const dot = (i: number, j: number): number => B[i]! * B[j]! + B[i + 1]! * B[j + 1]! + B[i + 2]! * B[j + 2]!;
   const PP = dot(pa, pb),
     QQ = dot(pa + 3, pb + 3),
     PQ = dot(pa, pb + 3),
     QP = dot(pa + 3, pb);
-  const delta = sh.u0[b]! - sh.u0[a]!;
+  const delta = st.u0[b]! - st.u0[a]!;
   return {
     K0: 0.5 * (Math.cos(delta) * (PP + QQ) + Math.sin(delta) * (PQ - QP)),
-    K1: Math.hypot((PP - QQ) / 2, (PQ + QP) / 2),
-    psi: Math.atan2((PQ + QP) / 2, (PP - QQ) / 2),
+    A: (PP - QQ) / 2,
+    C: (PQ + QP) / 2,
     delta,
   };
 }
 
 /** Time arcs [t0, t1] within one orbit where the pair's secular distance is below L [m] (header). */
 function arcs(sh: RefineShell, objs: Sgp4Objects, a: number, b: number, L: number): [number, number][] {
-  const { K0, K1, psi, delta } = pairConstants(sh, a, b);
+  const { K0, A, C, delta } = pairConstants(sh, a, b);
+  const K1 = Math.hypot(A, C),
+    psi = Math.atan2(C, A);
   const period = (2 * Math.PI) / objs.uDot;
   const c = K1 < 1e-14 ? -Infinity : (1 - K0 - (L * L) / (2 * sh.r * sh.r)) / K1;
   if (c > 1) return [];

@@ -6,7 +6,7 @@
 import { EARTH_J2, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../base/constants.js';
 import { positive } from '../../models/validate.js';
 import { planeRaan_rad, slotPhase_rad } from '../geometry/pattern.js';
-import { sgp4ExcursionBound_m, sgp4PairBound_m } from './sgp4Refine.js';
+import { pairConstants, sgp4ExcursionBound_m, sgp4PairBound_m } from './sgp4Refine.js';
 import type { CircularElements, ShellGeometrySpec } from '../design/types.js';
 
 const TWO_PI = 2 * Math.PI;
@@ -112,18 +112,8 @@ const SCRATCH = new Float64Array(6);
 
 /** Secular closest approach of objects a and b over all time (closed form), and its first time after the epoch. */
 export function pairClosestApproach(st: ShellState, a: number, b: number): { d_m: number; t_s: number } {
-  const B = st.basis,
-    pa = Math.floor(a / st.slots) * 6,
-    pb = Math.floor(b / st.slots) * 6;
-  const dot = (i: number, j: number): number => B[i]! * B[j]! + B[i + 1]! * B[j + 1]! + B[i + 2]! * B[j + 2]!;
-  const PP = dot(pa, pb),
-    QQ = dot(pa + 3, pb + 3),
-    PQ = dot(pa, pb + 3),
-    QP = dot(pa + 3, pb);
-  const A = (PP - QQ) / 2,
-    C = (PQ + QP) / 2;
-  const ua0 = st.u0[a]!,
-    delta = st.u0[b]! - ua0;
+  const { A, C, delta } = pairConstants(st, a, b);
+  const ua0 = st.u0[a]!;
   // Same plane (A = C = 0): the distance is constant.
   const ua = Math.hypot(A, C) < 1e-14 ? ua0 : (Math.atan2(C, A) - delta) / 2;
   const t_s = mod(ua - ua0, Math.PI) / st.uDot;

@@ -39,7 +39,8 @@ import { boundGap, graphClassUtilization, seriesStats, type InstantNetwork } fro
 import type { PlaneTrack } from '../geometry/propagate.js';
 import { torusSeries, torusThroughputMemo } from './shellNetworkTorus.js';
 import { torusDownlinkBound } from './torus.js';
-import { cylinderSeries, type CylinderSeriesParams } from './shellNetworkCylinder.js';
+import { cylinderSeries } from './shellNetworkCylinder.js';
+import type { ReducedSeriesParams } from './torusInstant.js';
 
 export interface ShellNetworkResult {
   /** Mean over the snapshot instants of the rate per node [b/s] (each instant's reported value, see InstantNetwork). */
@@ -319,7 +320,7 @@ function reducedModelSeries(p: ShellNetworkParams, instants: readonly number[]):
 }
 
 /** What the reduced models (torus, open cylinder) take of a shell at its instants: geometry, link rate, usability. */
-function reducedSeriesInputs(p: ShellNetworkParams, instants: readonly number[]): CylinderSeriesParams {
+function reducedSeriesInputs(p: ShellNetworkParams, instants: readonly number[]): ReducedSeriesParams {
   const shell = p.spec.shells[p.shellIndex]!;
   const g = shell.geometry;
   const cls = p.links.classes;

@@ -16,28 +16,13 @@
  * Mesh shells are solved without their diagonals: the routing rate is a lower bound (0 at an instant whose orbits
  * differ).
  */
-import type { LinkRateCoefficients } from '../../models/links/linkBudget.js';
 import type { InstantNetwork } from './networkSeries.js';
 import { DEFAULT_PER_HOP_DELAY_s, type PathStatistics } from './network.js';
-import type { PlaneTrack } from '../geometry/propagate.js';
 import { cylinderPathStatistics, cylinderThroughput, inPlaneLinksPerPlane, type CylinderResult } from './cylinder.js';
-import { torusInstantCapacities, type TorusInstant } from './torusInstant.js';
+import { torusInstantCapacities, type ReducedSeriesParams, type TorusInstant } from './torusInstant.js';
 
-export interface CylinderSeriesParams {
-  readonly planes: number;
-  readonly satsPerPlane: number;
-  /** Walker phasing of the shell's slots (placement only: a cylinder has no seam to twist). */
-  readonly phasing: number;
-  readonly tracks: readonly PlaneTrack[];
-  readonly instants: readonly number[];
-  readonly rate: Readonly<LinkRateCoefficients>;
-  readonly grazingHeight_m: number;
-  readonly latitudeCutoff_rad: number | null;
-  readonly inPlaneUsable: boolean;
-  readonly crossPlaneUsable: boolean;
-  /** Diagonals laid but not modelled: the result is a lower bound only. */
-  readonly meshIgnored: boolean;
-}
+/** The cylinder's inputs: those of every reduced model (its phasing places the slots only: no seam to twist). */
+export type CylinderSeriesParams = ReducedSeriesParams;
 
 export interface CylinderSeries {
   readonly instants: readonly InstantNetwork[];

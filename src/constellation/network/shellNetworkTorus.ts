@@ -15,28 +15,14 @@
  * instant a mesh shell reports the routing bound (0 above the size limit).
  */
 import type { LpSolver } from '../../optimize/lp.js';
-import type { LinkRateCoefficients } from '../../models/links/linkBudget.js';
 import type { InstantNetwork } from './networkSeries.js';
 import type { PathStatistics } from './network.js';
-import type { PlaneTrack } from '../geometry/propagate.js';
 import { torusThroughput, type TorusParams, type TorusResult } from './torus.js';
 import { SolverMemo } from '../memo.js';
-import { torusInstantCapacities } from './torusInstant.js';
+import { torusInstantCapacities, type ReducedSeriesParams } from './torusInstant.js';
 import { torusRoutingBound } from './torusRouting.js';
 
-export interface TorusSeriesParams {
-  readonly planes: number;
-  readonly satsPerPlane: number;
-  readonly phasing: number;
-  readonly tracks: readonly PlaneTrack[];
-  readonly instants: readonly number[];
-  readonly rate: Readonly<LinkRateCoefficients>;
-  readonly grazingHeight_m: number;
-  readonly latitudeCutoff_rad: number | null;
-  readonly inPlaneUsable: boolean;
-  readonly crossPlaneUsable: boolean;
-  /** Diagonals laid but not modelled: the result is a lower bound only. */
-  readonly meshIgnored: boolean;
+export interface TorusSeriesParams extends ReducedSeriesParams {
   readonly lp: LpSolver;
 }
 

@@ -34,6 +34,13 @@ export interface TorusInstantParams {
   readonly seam?: boolean;
 }
 
+/** A reduced model's inputs over a series of instants (the torus and the open cylinder, shellNetwork*.ts). */
+export interface ReducedSeriesParams extends Omit<TorusInstantParams, 'sampleIndex' | 'seam'> {
+  readonly instants: readonly number[];
+  /** Diagonals laid but not modelled: the result is a lower bound only. */
+  readonly meshIgnored: boolean;
+}
+
 export interface TorusInstant {
   readonly cross_bps: Float64Array;
   readonly inPlane_bps: Float64Array;
