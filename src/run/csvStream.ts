@@ -78,7 +78,8 @@ function openLog(path: string, fix = 'the run folder is damaged: run the study a
   return openRegularFile(path, { what: 'run log', maxBytes: Number.MAX_SAFE_INTEGER, code: 'BAD_RUN_DIR', fix }).fd;
 }
 
-function cutTail(path: string, row: number, fix: string): never {
+/** A finished log whose last record has no line end: refused, naming the file and the row. */
+export function cutTail(path: string, row: number, fix: string): never {
   throw new StudyError(
     'BAD_RUN_DIR',
     `${path}: ends mid-row (row ${row} after the header has no line end: the file was cut); ${fix}`,

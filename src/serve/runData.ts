@@ -13,13 +13,15 @@ import { StudyError } from '../base/errors.js';
 import { openRegularFile } from '../base/guardedFile.js';
 import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
 import { unitOf } from '../node/record/metrics.js';
-import { splitCsvRecord } from '../run/csvStream.js';
+import { cutTail, splitCsvRecord } from '../run/csvStream.js';
 import { loadStudyProblem, type LoadedStudy } from '../run/problem.js';
 import { LOG_FINAL, LOG_PARTIAL } from '../run/runFolder.js';
 import { readJsonFile, runMetaSchema, validatedJson } from '../run/schemas.js';
 import { readParetoFile, type ParetoDesign } from '../run/paretoFile.js';
 import type { RunMeta } from '../run/results.js';
 import type { LpSolver } from '../optimize/lp.js';
+
+const DAMAGED_FIX = 'the run folder is damaged: run the study again';
 
 /** Status codes of the `status` column. */
 export const STATUS = { feasible: 0, infeasible: 1, failed: 2 } as const;
@@ -141,7 +143,7 @@ export class ServedRun {
       what: 'run log',
       maxBytes: Number.MAX_SAFE_INTEGER,
       code: 'BAD_RUN_DIR',
-      fix: 'the run folder is damaged: run the study again',
+      fix: DAMAGED_FIX,
     });
     try {
       if (size < this.offset) {
@@ -159,6 +161,9 @@ export class ServedRun {
         got += r;
       }
       this.parse(buf.subarray(0, got));
+      // the final log is complete by construction (renamed from .partial after its last row): bytes left past the
+      // last line end mean it was cut, refused as report refuses it, instead of waiting for a row that never comes
+      if (path.endsWith(LOG_FINAL) && this.offset < size) cutTail(path, this.n + 1, DAMAGED_FIX);
     } finally {
       closeSync(fd);
     }

@@ -5,7 +5,7 @@
  * and IGD+; the notes write and its refusals; Host and path checks; the exit-2 errors before listening.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -294,6 +294,31 @@ describe('odc serve API', () => {
       // the run finishes: the partial log is renamed, the rows stay
       renameSync(join(live, 'evaluations.csv.partial'), join(live, 'evaluations.csv'));
       expect((await info()).rows).toBe(log.rows.length);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('refuses a finished log cut mid-row, naming the file, at start (exit-2 error) and on a poll (409)', async () => {
+    // a finished run's evaluations.csv whose last row lost its tail: the server must not wait for the rest
+    const cut = join(dir, 'cut');
+    cpSync(runA, cut, { recursive: true });
+    const text = readFileSync(join(cut, 'evaluations.csv'), 'utf8');
+    writeFileSync(join(cut, 'evaluations.csv'), text.slice(0, text.length - 5));
+    const rows = text.split('\n').length - 2; // header and final newline
+    const e = await startServer({ runDirs: [cut], port: 0, host: '127.0.0.1' }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(StudyError);
+    expect((e as StudyError).message).toContain(join(cut, 'evaluations.csv'));
+    expect((e as StudyError).message).toMatch(new RegExp(`ends mid-row \\(row ${rows} after the header`));
+    // a running run whose half-written row is renamed as the final log: the next poll answers 409 naming it
+    const liveCut = join(dir, 'live-cut');
+    runningCopy(runA, liveCut);
+    const s = await startServer({ runDirs: [liveCut], port: 0, host: '127.0.0.1' });
+    try {
+      renameSync(join(liveCut, 'evaluations.csv.partial'), join(liveCut, 'evaluations.csv'));
+      const res = await fetch(new URL('/api/runs', s.url));
+      expect(res.status).toBe(409);
+      expect(((await res.json()) as { error: string }).error).toContain(join(liveCut, 'evaluations.csv'));
     } finally {
       await s.close();
     }
