@@ -21,6 +21,8 @@ import { readParetoFile, type ParetoDesign } from '../run/paretoFile.js';
 import type { RunMeta } from '../run/results.js';
 import type { LpSolver } from '../optimize/lp.js';
 
+/** Bytes of the log parsed at a time (doubled for a record longer than that). */
+const CHUNK_BYTES = 16 * 1024 * 1024;
 const DAMAGED_FIX = 'the run folder is damaged: run the study again';
 
 /** Status codes of the `status` column. */
@@ -89,7 +91,13 @@ export class ServedRun {
   private logRevision = 0;
   private columnsCache: { logRevision: number; buffer: Buffer } | undefined;
 
-  constructor(id: number, dirArg: string, lp?: LpSolver) {
+  /** `chunk_bytes`: bytes of the log parsed at a time (tests set small ones to cross chunk ends). */
+  constructor(
+    id: number,
+    dirArg: string,
+    lp?: LpSolver,
+    private readonly chunk_bytes = CHUNK_BYTES,
+  ) {
     const dir = resolve(dirArg);
     let st;
     try {
@@ -152,15 +160,7 @@ export class ServedRun {
         this.offset = 0;
         this.headerParsed = false;
       }
-      if (size === this.offset) return;
-      const buf = Buffer.allocUnsafe(size - this.offset);
-      let got = 0;
-      while (got < buf.length) {
-        const r = readSync(fd, buf, got, buf.length - got, this.offset + got);
-        if (r === 0) break;
-        got += r;
-      }
-      this.parse(buf.subarray(0, got));
+      this.readFrom(fd, size);
       // the final log is complete by construction (renamed from .partial after its last row): bytes left past the
       // last line end mean it was cut, refused as report refuses it, instead of waiting for a row that never comes
       if (path.endsWith(LOG_FINAL) && this.offset < size) cutTail(path, this.n + 1, DAMAGED_FIX);
@@ -169,8 +169,32 @@ export class ServedRun {
     }
   }
 
-  /** Parses complete records of `bytes` (a quoted field may hold a newline) and moves the offset past them. */
-  private parse(bytes: Buffer): void {
+  /**
+   * Parses the log's complete records between the offset and `size`, a chunk at a time: a 2M-row log is longer than
+   * V8's longest string (2^29 characters), and one chunk's text is the parse's only large garbage.
+   */
+  private readFrom(fd: number, size: number): void {
+    let chunk = this.chunk_bytes;
+    while (this.offset < size) {
+      const want = Math.min(chunk, size - this.offset);
+      const buf = Buffer.allocUnsafe(want);
+      let got = 0;
+      while (got < want) {
+        const r = readSync(fd, buf, got, want - got, this.offset + got);
+        if (r === 0) break;
+        got += r;
+      }
+      // up to the chunk's last line end: a UTF-8 character never straddles the cut (0x0a is never inside one)
+      const end = buf.lastIndexOf(10, got - 1) + 1;
+      const used = end > 0 ? this.parse(buf.subarray(0, end)) : 0;
+      if (used > 0) continue;
+      if (this.offset + got >= size) return; // only a row being written (or a cut one) is left
+      chunk *= 2; // a record longer than the chunk
+    }
+  }
+
+  /** Parses complete records of `bytes` (a quoted field may hold a newline), moves the offset past them; their bytes. */
+  private parse(bytes: Buffer): number {
     const text = bytes.toString('utf8');
     let start = 0;
     let inQuotes = false;
@@ -183,7 +207,9 @@ export class ServedRun {
         start = i + 1;
       }
     }
-    this.offset += Buffer.byteLength(text.slice(0, start), 'utf8');
+    const used = start === text.length ? bytes.length : Buffer.byteLength(text.slice(0, start), 'utf8');
+    this.offset += used;
+    return used;
   }
 
   private record(line: string): void {

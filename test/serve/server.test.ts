@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison } from '../../src/serve/compare.js';
 import type { DesignView } from '../../src/serve/designData.js';
-import type { RunInfo } from '../../src/serve/runData.js';
+import { ServedRun, type RunInfo } from '../../src/serve/runData.js';
 import { startServer, unsafePath, type RunningServer } from '../../src/serve/server.js';
 import { StudyError } from '../../src/base/errors.js';
 import { tempDir, tinyRun, ZDT1, ZDT1_ALGORITHM } from '../report/helpers.js';
@@ -87,21 +87,30 @@ describe('odc serve API', () => {
     expect(runs[0]!.status).toBe('complete');
   });
 
-  it('serves every evaluation as Float64 columns equal to evaluations.csv, cell by cell', async () => {
+  it('serves every evaluation as Float64 columns equal to evaluations.csv, cell by cell, whatever the read chunk', async () => {
     const runs = await get<RunInfo[]>('/api/runs');
-    const buf = await (await fetch(new URL('/api/runs/0/columns', server.url))).arrayBuffer();
-    const data = new Float64Array(buf);
     const log = readLog(runA);
     const n = log.rows.length;
-    expect(data.length).toBe(n * runs[0]!.columns.length);
     const codes: Record<string, number> = { feasible: 0, infeasible: 1, failed: 2 };
-    runs[0]!.columns.forEach((c, k) => {
-      for (let r = 0; r < n; r++) {
-        const cell = log.rows[r]![k]!;
-        const want = c.role === 'status' ? codes[cell]! : cell === '' ? NaN : Number(cell);
-        expect(data[k * n + r], `${c.name} row ${r}`).toBe(want);
-      }
-    });
+    const expectLog = (data: Float64Array, what: string): void => {
+      expect(data.length, what).toBe(n * runs[0]!.columns.length);
+      runs[0]!.columns.forEach((c, k) => {
+        for (let r = 0; r < n; r++) {
+          const cell = log.rows[r]![k]!;
+          const want = c.role === 'status' ? codes[cell]! : cell === '' ? NaN : Number(cell);
+          expect(data[k * n + r], `${what}: ${c.name} row ${r}`).toBe(want);
+        }
+      });
+    };
+    expectLog(
+      new Float64Array(await (await fetch(new URL('/api/runs/0/columns', server.url))).arrayBuffer()),
+      'served',
+    );
+    // chunk ends inside rows, inside the header, and shorter than one row (the reader doubles it)
+    for (const chunk of [7, 100, 4096]) {
+      const b = new ServedRun(0, runA, undefined, chunk).columnsBinary();
+      expectLog(new Float64Array(b.buffer, b.byteOffset, b.byteLength / 8), `chunk ${chunk} B`);
+    }
   });
 
   it("gives a finished run's front from pareto.json", async () => {
