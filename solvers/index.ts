@@ -5,20 +5,26 @@
  * from a snapshot when one is given (the snapshot's stored operator settings take precedence over `options`).
  */
 import type { Problem } from '../src/optimize/types.js';
-import type { Algorithm, AlgorithmEntry, AlgorithmOptions, AlgorithmSnapshot } from './types.js';
+import type { Algorithm, AlgorithmEntry, AlgorithmSnapshot } from './types.js';
 import { nsga2 } from './nsga2/nsga2.js';
 import { nsga3 } from './nsga3/nsga3.js';
 import { parego } from './parego/parego.js';
 import { smsego } from './smsego/smsego.js';
 
-export const ALGORITHMS = [nsga2, nsga3, parego, smsego] as const satisfies readonly AlgorithmEntry[];
+// `never` options: each entry is checked against its own options type where it is declared
+export const ALGORITHMS = [nsga2, nsga3, parego, smsego] as const satisfies readonly AlgorithmEntry<never>[];
 export type AlgorithmName = (typeof ALGORITHMS)[number]['name'];
+
+type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+/** What a run passes to whichever algorithm its study names: every registered algorithm's options together. */
+export type AlgorithmOptions = Intersection<Parameters<(typeof ALGORITHMS)[number]['create']>[1]>;
 
 /** The registered names, in registry order (the first is the default). */
 export const ALGORITHM_NAMES = ALGORITHMS.map((a) => a.name) as unknown as readonly [AlgorithmName, ...AlgorithmName[]];
 
 /** The registry's entry of `name`, or undefined. */
-export const algorithmEntry = (name: string): AlgorithmEntry | undefined => ALGORITHMS.find((a) => a.name === name);
+export const algorithmEntry = (name: string): AlgorithmEntry<AlgorithmOptions> | undefined =>
+  ALGORITHMS.find((a) => a.name === name);
 
 export function createAlgorithm(
   name: string,

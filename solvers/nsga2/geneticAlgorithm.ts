@@ -13,7 +13,7 @@
  */
 import { constraintViolation, type Evaluation, type Problem } from '../../src/optimize/types.js';
 import { createRng, rngFromState, type Rng } from '../../src/base/rng.js';
-import type { Algorithm, AlgorithmOptions, AlgorithmProgress, AlgorithmSnapshot, Individual } from '../types.js';
+import type { Algorithm, AlgorithmProgress, AlgorithmSnapshot, BaseAlgorithmOptions, Individual } from '../types.js';
 import { LeastInfeasibleStore, ParetoArchive } from '../archive.js';
 import { compileLayout, randomDesign, type VariableLayout } from '../operators/layout.js';
 import { sbxCrossover, type SbxParams } from '../operators/sbx.js';
@@ -28,6 +28,23 @@ import {
   encodeIndividual,
   type EncodedNumber,
 } from '../operators/codec.js';
+
+/** The options of the genetic algorithms (nsga2; nsga3 adds its own): the operators' settings, pymoo's defaults. */
+export interface GaOptions extends BaseAlgorithmOptions {
+  readonly population: number;
+  readonly crossoverEta?: number;
+  readonly mutationEta?: number;
+  readonly crossoverProbability?: number;
+  /**
+   * Survivors each option of a choice (or small integer) variable keeps, and the niche matings of a rare option
+   * (../operators/optionNiches.ts). Default max(1, ceil(0.02 population)); 0 turns the niches off (the plain pymoo
+   * operators, for comparisons).
+   */
+  readonly optionQuota?: number;
+}
+
+/** GaOptions and NSGA-III's partitions, which the snapshot's params keep for a restore. */
+type GaOptionsWithPartitions = GaOptions & { readonly partitions?: number };
 
 /** Fully resolved operator settings (stored in snapshots so a restore continues identically). */
 export interface GaParams {
@@ -58,7 +75,7 @@ export interface GaDefaults {
   readonly crossoverProbability: number;
 }
 
-export function resolveParams(problem: Problem, options: AlgorithmOptions, defaults: GaDefaults): GaParams {
+export function resolveParams(problem: Problem, options: GaOptionsWithPartitions, defaults: GaDefaults): GaParams {
   if (!Number.isInteger(options.population) || options.population < 2) {
     throw new RangeError(`population must be an integer >= 2, got ${options.population}`);
   }
@@ -124,7 +141,7 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
 
   constructor(
     readonly problem: Problem,
-    options: AlgorithmOptions,
+    options: GaOptionsWithPartitions,
     defaults: GaDefaults,
   ) {
     this.params = resolveParams(problem, options, defaults);

@@ -5,9 +5,9 @@
  * probability 0.9, per-variable min(0.5, 1/n)), duplicate elimination, rank-and-crowding survival.
  */
 import type { Problem } from '../../src/optimize/types.js';
-import type { AlgorithmEntry, AlgorithmOptions, AlgorithmSnapshot, Individual } from '../types.js';
+import type { AlgorithmEntry, AlgorithmSnapshot, Individual } from '../types.js';
 import { nsga2Compare } from '../operators/selection.js';
-import { GeneticAlgorithm } from './geneticAlgorithm.js';
+import { GeneticAlgorithm, type GaOptions } from './geneticAlgorithm.js';
 import { rankAndCrowdingSurvival } from './survival.js';
 
 export const NSGA2_DEFAULTS = { crossoverEta: 15, crossoverProbability: 0.9 } as const;
@@ -16,7 +16,7 @@ export class Nsga2 extends GeneticAlgorithm {
   readonly name = 'nsga2';
   protected readonly compare = nsga2Compare;
 
-  constructor(problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) {
+  constructor(problem: Problem, options: GaOptions, snapshot?: AlgorithmSnapshot) {
     super(problem, options, NSGA2_DEFAULTS);
     if (snapshot !== undefined) this.restore(snapshot);
   }
@@ -42,8 +42,8 @@ export const nsga2 = {
   surrogate: false,
   settings: [],
   create: createNsga2,
-} as const satisfies AlgorithmEntry;
+} as const satisfies AlgorithmEntry<GaOptions>;
 
-export function createNsga2(problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot): Nsga2 {
+export function createNsga2(problem: Problem, options: GaOptions, snapshot?: AlgorithmSnapshot): Nsga2 {
   return new Nsga2(problem, options, snapshot);
 }

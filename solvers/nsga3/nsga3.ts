@@ -7,16 +7,22 @@
  */
 import type { Problem } from '../../src/optimize/types.js';
 import { nonDominatedSort } from '../../src/optimize/pareto/dominance.js';
-import type { AlgorithmEntry, AlgorithmOptions, AlgorithmSnapshot, Individual } from '../types.js';
+import type { AlgorithmEntry, AlgorithmSnapshot, Individual } from '../types.js';
 import { nsga3Compare } from '../operators/selection.js';
 import { decodeFloat64, encodeArray } from '../operators/codec.js';
-import { GeneticAlgorithm } from '../nsga2/geneticAlgorithm.js';
+import { GeneticAlgorithm, type GaOptions } from '../nsga2/geneticAlgorithm.js';
 import { objectiveMatrix, splitByFeasibility } from '../nsga2/survival.js';
 import { HyperplaneNormalization } from './normalization.js';
 import { associateToNiches, unitDirectionsTransposed } from './niching.js';
 import { niching } from './nichePreservation.js';
 import { defaultPartitions, partitionsProblem, referenceDirections } from './referenceDirections.js';
 import { StudyError } from '../../src/base/errors.js';
+
+/** NSGA-III's options: the genetic algorithm's and the reference lattice's partitions. */
+export interface Nsga3Options extends GaOptions {
+  /** Das–Dennis partitions (default derived from population and objective count). */
+  readonly partitions?: number;
+}
 
 export const NSGA3_DEFAULTS = { crossoverEta: 30, crossoverProbability: 1.0 } as const;
 
@@ -30,7 +36,7 @@ export class Nsga3 extends GeneticAlgorithm {
   private norm: HyperplaneNormalization;
   private work = new Float64Array(0);
 
-  constructor(problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) {
+  constructor(problem: Problem, options: Nsga3Options, snapshot?: AlgorithmSnapshot) {
     super(problem, options, NSGA3_DEFAULTS);
     const partitions =
       (snapshot?.['params'] as { partitions?: number } | undefined)?.partitions ??
@@ -154,8 +160,8 @@ export const nsga3 = {
   surrogate: false,
   settings: ['partitions'],
   create: createNsga3,
-} as const satisfies AlgorithmEntry;
+} as const satisfies AlgorithmEntry<Nsga3Options>;
 
-export function createNsga3(problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot): Nsga3 {
+export function createNsga3(problem: Problem, options: Nsga3Options, snapshot?: AlgorithmSnapshot): Nsga3 {
   return new Nsga3(problem, options, snapshot);
 }

@@ -20,13 +20,13 @@
  * so a resumed run proposes what the uninterrupted one would.
  */
 import type { Problem } from '../../src/optimize/types.js';
-import type { AlgorithmEntry, AlgorithmOptions, AlgorithmSnapshot, Individual } from '../types.js';
+import type { AlgorithmEntry, AlgorithmSnapshot, Individual } from '../types.js';
 import { randomDesign } from '../operators/layout.js';
 import { DuplicateFilter } from '../operators/duplicates.js';
 import { constantTargets, GaussianProcess, type GpHyperparameters } from '../gp/gp.js';
 import { fitHyperparameters } from '../gp/hyperparameters.js';
 import { decodeHyper, encodeHyper } from '../gp/hyperparameterCodec.js';
-import { SurrogateSearch } from '../surrogate/surrogateSearch.js';
+import { SurrogateSearch, type SurrogateOptions } from '../surrogate/surrogateSearch.js';
 import { unitMatrix, toUnit } from './encoding.js';
 import { randomWeights, scalarizedTargets } from './scalarize.js';
 import { maximizeExpectedImprovement, normalCdf } from './infill.js';
@@ -55,7 +55,7 @@ export class Parego extends SurrogateSearch {
   /** Last hyperparameters of each constraint's GP (probability of feasibility). */
   private constraintHyper: (GpHyperparameters | null)[] = [];
 
-  constructor(problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) {
+  constructor(problem: Problem, options: SurrogateOptions, snapshot?: AlgorithmSnapshot) {
     super(problem, options);
     if (snapshot !== undefined) this.restore(snapshot);
   }
@@ -185,8 +185,8 @@ export const parego = {
   surrogate: true,
   settings: ['batch'],
   create: createParego,
-} as const satisfies AlgorithmEntry;
+} as const satisfies AlgorithmEntry<SurrogateOptions>;
 
-export function createParego(problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot): Parego {
+export function createParego(problem: Problem, options: SurrogateOptions, snapshot?: AlgorithmSnapshot): Parego {
   return new Parego(problem, options, snapshot);
 }

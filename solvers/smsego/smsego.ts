@@ -22,12 +22,12 @@
 import type { Problem } from '../../src/optimize/types.js';
 import { nonDominatedIndices, toMatrix } from '../../src/optimize/pareto/dominance.js';
 import { hypervolume } from '../../src/optimize/indicators/hypervolume.js';
-import type { AlgorithmEntry, AlgorithmOptions, AlgorithmSnapshot, Individual } from '../types.js';
+import type { AlgorithmEntry, AlgorithmSnapshot, Individual } from '../types.js';
 import { KIND_REAL, randomDesign } from '../operators/layout.js';
 import { DuplicateFilter } from '../operators/duplicates.js';
 import { constantTargets, GaussianProcess, type GpHyperparameters } from '../gp/gp.js';
 import { decodeHyper, encodeHyper } from '../gp/hyperparameterCodec.js';
-import { SurrogateSearch } from '../surrogate/surrogateSearch.js';
+import { SurrogateSearch, type SurrogateOptions } from '../surrogate/surrogateSearch.js';
 import { compileEncoding, encode, encodeAll, type SurrogateEncoding } from './encoding.js';
 import { additiveEpsilon, constrainedValue, lcbGain, REFERENCE, smsValue } from './criterion.js';
 import {
@@ -64,6 +64,16 @@ interface BatchModel {
   readonly seeds: Float64Array[];
 }
 
+/** SMS-EGO's options: the surrogate search's and the trust region's switch. */
+export interface SmsEgoOptions extends SurrogateOptions {
+  /**
+   * Maximize the infill criterion inside an adaptive trust region around the front designs (trustRegion.ts). 'auto'
+   * (the default): on for a problem without constraints, off with constraints, where a global search finds the
+   * feasible regions (the rule and why: trustRegion.ts, docs/algorithms.md).
+   */
+  readonly trustRegion?: boolean | 'auto';
+}
+
 export class SmsEgo extends SurrogateSearch {
   readonly name = 'smsego';
   private readonly enc: SurrogateEncoding;
@@ -76,7 +86,7 @@ export class SmsEgo extends SurrogateSearch {
   /** Evaluations of this run when the trust region was last updated (−1: not yet). */
   private trustSeen = -1;
 
-  constructor(problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) {
+  constructor(problem: Problem, options: SmsEgoOptions, snapshot?: AlgorithmSnapshot) {
     super(problem, options);
     this.trustRegion = trustRegionOn(options.trustRegion, problem.constraints.length);
     this.enc = compileEncoding(this.layout);
@@ -314,8 +324,8 @@ export const smsego = {
   surrogate: true,
   settings: ['batch', 'trustRegion'],
   create: createSmsEgo,
-} as const satisfies AlgorithmEntry;
+} as const satisfies AlgorithmEntry<SmsEgoOptions>;
 
-export function createSmsEgo(problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot): SmsEgo {
+export function createSmsEgo(problem: Problem, options: SmsEgoOptions, snapshot?: AlgorithmSnapshot): SmsEgo {
   return new SmsEgo(problem, options, snapshot);
 }

@@ -10,7 +10,7 @@ import { createRng, rngFromState, type Rng } from '../../src/base/rng.js';
 import {
   DEFAULT_SURROGATE_BATCH,
   type Algorithm,
-  type AlgorithmOptions,
+  type BaseAlgorithmOptions,
   type AlgorithmProgress,
   type AlgorithmSnapshot,
   type Individual,
@@ -32,6 +32,12 @@ import { latinHypercube } from '../parego/lhs.js';
 const SNAPSHOT_VERSION = 1;
 /** Least infeasible designs kept (the run's report of what came closest when nothing is feasible). */
 const LEAST_INFEASIBLE_KEPT = 256;
+
+/** The surrogate algorithms' options (parego; smsego adds its own). */
+export interface SurrogateOptions extends BaseAlgorithmOptions {
+  /** Designs proposed per iteration (fixed by the study, never by the worker count). */
+  readonly batch?: number;
+}
 
 export interface SurrogateParams {
   readonly seed: number;
@@ -67,7 +73,7 @@ export abstract class SurrogateSearch implements Algorithm {
   /** Subclasses call `restore(snapshot)` at the end of their constructor, once their own fields exist. */
   constructor(
     readonly problem: Problem,
-    options: AlgorithmOptions,
+    options: SurrogateOptions,
   ) {
     this.layout = compileLayout(problem.variables);
     this.m = problem.objectives.length;

@@ -58,32 +58,16 @@ export interface Algorithm {
   offerToArchive(ind: Individual): void;
 }
 
-export interface AlgorithmOptions {
-  readonly population: number;
+/**
+ * What every algorithm takes. Each algorithm's folder extends it with the options it owns (solvers/nsga2:
+ * `GaOptions`, solvers/nsga3: `Nsga3Options`, solvers/surrogate: `SurrogateOptions`, solvers/smsego:
+ * `SmsEgoOptions`); the registry (solvers/index.ts) derives the run's settings type from their union.
+ */
+export interface BaseAlgorithmOptions {
   readonly seed: number;
-  /** NSGA-III: Das–Dennis partitions (defaults derived from population and objective count). */
-  readonly partitions?: number;
   /** Bound on the Pareto archive, cut back by crowding distance (absent: unbounded;
    * src/optimize/pareto/paretoArchive.ts). */
   readonly archiveLimit?: number;
-  readonly crossoverEta?: number;
-  readonly mutationEta?: number;
-  readonly crossoverProbability?: number;
-  /**
-   * NSGA-II/III: survivors each option of a choice (or small integer) variable keeps, and the niche matings of a rare
-   * option (solvers/operators/optionNiches.ts). Default max(1, ceil(0.02 population)); 0 turns the niches off (the
-   * plain pymoo operators, for comparisons).
-   */
-  readonly optionQuota?: number;
-  /** Surrogate algorithms: designs proposed per iteration (fixed by the study, never by the worker count). */
-  readonly batch?: number;
-  /**
-   * SMS-EGO: maximize the infill criterion inside an adaptive trust region around the front designs
-   * (solvers/smsego/trustRegion.ts). 'auto' (the default): on for a problem without constraints, off with
-   * constraints, where a global search finds the feasible regions (the rule and why: trustRegion.ts,
-   * docs/algorithms.md).
-   */
-  readonly trustRegion?: boolean | 'auto';
   /** The run's evaluation budget when it has one (a surrogate sizes its space-filling start by it). */
   readonly evaluations?: number;
   /** Warm start: designs from an earlier run to evaluate first, and (for a surrogate) its evaluations to learn from. */
@@ -108,21 +92,22 @@ export interface WarmStart {
   }[];
 }
 
-export type AlgorithmFactory = (problem: Problem, options: AlgorithmOptions, snapshot?: AlgorithmSnapshot) => Algorithm;
-
 /** Study settings (`algorithm:` keys) that only some algorithms read. */
 export const ALGORITHM_SETTINGS = ['partitions', 'batch', 'trustRegion'] as const;
 export type AlgorithmSetting = (typeof ALGORITHM_SETTINGS)[number];
 
-/** An algorithm as the registry (solvers/index.ts) lists it: each algorithm's folder exports its own. */
-export interface AlgorithmEntry {
+/** An algorithm as the registry (solvers/index.ts) lists it: each folder exports its own, with its options. */
+export interface AlgorithmEntry<O extends BaseAlgorithmOptions = BaseAlgorithmOptions> {
   /** The study file's `algorithm.name`. */
   readonly name: string;
   /** What it is for, in the study schema's words. */
   readonly summary: string;
   /** Surrogate-assisted: proposes `batch` designs per iteration and needs an evaluation budget. */
   readonly surrogate: boolean;
-  /** Of the settings only some algorithms read, the ones it reads (the study schema refuses the others for it). */
-  readonly settings: readonly AlgorithmSetting[];
-  readonly create: AlgorithmFactory;
+  /**
+   * Of the settings only some algorithms read, the ones it reads (the study schema refuses the others for it); each
+   * must be a key of its options type, so the list cannot name a setting the algorithm does not take.
+   */
+  readonly settings: readonly Extract<AlgorithmSetting, keyof O>[];
+  readonly create: (problem: Problem, options: O, snapshot?: AlgorithmSnapshot) => Algorithm;
 }

@@ -7,7 +7,8 @@
  * the run (history, result files, reports, summary) in finishRun.ts, the shapes they share in runContext.ts.
  */
 import { join } from 'node:path';
-import type { Algorithm, AlgorithmOptions, Individual } from '../optimize/algorithm.js';
+import type { Algorithm, Individual } from '../optimize/algorithm.js';
+import type { AlgorithmOptions } from '../../solvers/index.js';
 import { SerialEvaluator, type Evaluator } from './evaluators/evaluator.js';
 import { EvaluationLog } from './log.js';
 import type { LoadedStudy } from './problem.js';

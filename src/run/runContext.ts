@@ -4,7 +4,8 @@
  * own module so the driver (driver.ts), its generation loop (generationLoop.ts) and its finish (finishRun.ts) import
  * them without importing one another.
  */
-import type { Algorithm, AlgorithmOptions, AlgorithmSnapshot } from '../optimize/algorithm.js';
+import type { Algorithm, AlgorithmSnapshot } from '../optimize/algorithm.js';
+import type { AlgorithmOptions } from '../../solvers/index.js';
 import type { Problem } from '../optimize/types.js';
 import type { Evaluator, RemoteStatus } from './evaluators/evaluator.js';
 import type { FixedNormalization } from './history.js';

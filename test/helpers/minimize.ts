@@ -7,7 +7,8 @@
  */
 import { safeEvaluate, type Evaluation, type Problem } from '../../src/optimize/types.js';
 import { hypervolume } from '../../src/optimize/indicators/hypervolume.js';
-import type { Algorithm, AlgorithmOptions, AlgorithmSnapshot, Individual } from '../../solvers/types.js';
+import type { Algorithm, AlgorithmSnapshot, Individual } from '../../solvers/types.js';
+import type { AlgorithmOptions } from '../../solvers/index.js';
 import type { Termination } from '../../solvers/termination.js';
 import { createAlgorithm } from '../../solvers/index.js';
 

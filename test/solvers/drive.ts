@@ -1,7 +1,8 @@
 /** Driving a solver in the solver tests: ask, evaluate, tell until a budget; a run cut, snapshotted, resumed. */
 import { safeEvaluate, type Problem } from '../../src/optimize/types.js';
 import { createAlgorithm } from '../../solvers/index.js';
-import type { Algorithm, AlgorithmOptions, AlgorithmSnapshot } from '../../solvers/types.js';
+import type { Algorithm, AlgorithmSnapshot } from '../../solvers/types.js';
+import type { AlgorithmOptions } from '../../solvers/index.js';
 
 /** Asks and tells until `budget` evaluations, each batch of proposals copied into `batches`. */
 export function drive(a: Algorithm, p: Problem, budget: number, batches: Float64Array[][] = []): Algorithm {

@@ -5,7 +5,8 @@ import { dominates } from '../../src/optimize/pareto/dominance.js';
 import { hypervolume } from '../../src/optimize/indicators/hypervolume.js';
 import { createAlgorithm, ALGORITHM_NAMES, maxEvaluations, maxGenerations } from '../../solvers/index.js';
 import { minimize, populationHypervolume } from '../helpers/minimize.js';
-import type { Algorithm, AlgorithmOptions, Individual } from '../../solvers/types.js';
+import type { Algorithm, Individual } from '../../solvers/types.js';
+import type { AlgorithmOptions } from '../../solvers/index.js';
 
 const EMPTY = new Float64Array(0);
 

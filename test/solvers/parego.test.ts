@@ -3,7 +3,8 @@ import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks
 import { type Problem } from '../../src/optimize/types.js';
 import { hypervolume } from '../../src/optimize/indicators/hypervolume.js';
 import { createAlgorithm } from '../../solvers/index.js';
-import type { Algorithm, AlgorithmOptions } from '../../solvers/types.js';
+import type { Algorithm } from '../../solvers/types.js';
+import type { AlgorithmOptions } from '../../solvers/index.js';
 import { initialSize, modelSubset } from '../../solvers/parego/parego.js';
 import { latinHypercube } from '../../solvers/parego/lhs.js';
 import { augmentedTchebycheff, scalarizedTargets } from '../../solvers/parego/scalarize.js';

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
 import { safeEvaluate, type Problem } from '../../src/optimize/types.js';
 import { createAlgorithm } from '../../solvers/index.js';
-import type { Algorithm, AlgorithmOptions } from '../../solvers/types.js';
+import type { Algorithm } from '../../solvers/types.js';
+import type { AlgorithmOptions } from '../../solvers/index.js';
 import { compileLayout } from '../../solvers/operators/layout.js';
 import { hypervolume } from '../../src/optimize/indicators/hypervolume.js';
 import {

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { lazy } from '../../base/lazy.js';
-import { ALGORITHM_NAMES, ALGORITHMS, algorithmEntry } from '../../../solvers/index.js';
+import { ALGORITHM_NAMES, ALGORITHMS, algorithmEntry, type AlgorithmOptions } from '../../../solvers/index.js';
 import { ALGORITHM_SETTINGS, type AlgorithmEntry, type AlgorithmSetting } from '../../optimize/algorithm.js';
 
 const variableRange = lazy(() => z.tuple([z.number(), z.number()]));
@@ -108,8 +108,8 @@ const algorithmRunFields = () => ({
 });
 
 /** The names of the registered algorithms that have `pick`. */
-const namesWith = (pick: (a: AlgorithmEntry) => boolean): string[] =>
-  (ALGORITHMS as readonly AlgorithmEntry[]).filter(pick).map((a) => a.name);
+const namesWith = (pick: (a: AlgorithmEntry<AlgorithmOptions>) => boolean): string[] =>
+  (ALGORITHMS as readonly AlgorithmEntry<AlgorithmOptions>[]).filter(pick).map((a) => a.name);
 /** "a and b", "a, b and c". */
 const listed = (names: readonly string[]): string => names.join(', ').replace(/, ([^,]*)$/, ' and $1');
 
