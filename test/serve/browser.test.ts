@@ -157,10 +157,18 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium', () => {
     mkdirSync('test-artifacts', { recursive: true });
     await page.screenshot({ path: join('test-artifacts', 'explorer.png'), fullPage: true });
 
-    // the link reproduces the view: the same brush and the same design
+    // the link reproduces the view: the same brush, the front subset and the same design
+    expect(new URL(page.url()).searchParams.get('subset')).toBe('front');
+    const s = log.header.indexOf('status');
+    const front = new Set(
+      (JSON.parse(readFileSync(join(runDir, 'pareto.json'), 'utf8')) as { designs: { index: number }[] }).designs.map(
+        (d) => d.index,
+      ),
+    );
+    const onFront = { header: log.header, rows: log.rows.filter((r) => r[s] !== 'failed' && front.has(Number(r[0]))) };
     const again = await open(new URL(page.url()).search);
     await expect.poll(() => again.getByTestId('budget').getAttribute('data-index')).toBe(String(index));
-    expect(await rowCount(again)).toBe(expected);
+    expect(await rowCount(again)).toBe(countKept(onFront, [{ metric: 'mass.launch_kg', ...f! }]));
   });
 
   it('a ?filter= URL leaves the designs the log says', async () => {

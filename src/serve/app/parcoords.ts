@@ -353,9 +353,20 @@ export class ParCoords {
   }
 }
 
-/** The axis's unit and scale, under its name: `USD/PFLOP-day · log · inverted`. */
+/**
+ * The axis's unit and scale, under its name: `USD/PFLOP-day · log · inverted`; a constraint's g is its excess over
+ * the limit divided by |limit| (src/study/objectives.ts scaledViolation), `÷ |limit|`.
+ */
 function axisNote(d: Dim, sc: AxisScale): string {
-  const parts = [d.options !== undefined ? 'choice' : d.unit === '-' || d.unit === '' ? '(no unit)' : d.unit];
+  const parts = [
+    d.options !== undefined
+      ? 'choice'
+      : d.role === 'constraint'
+        ? '÷ |limit|'
+        : d.unit === '-' || d.unit === ''
+          ? '(no unit)'
+          : d.unit,
+  ];
   if (sc.kind !== 'linear') parts.push(sc.kind);
   if (sc.inverted) parts.push('inverted');
   if (sc.clipped) parts.push('rescaled');
