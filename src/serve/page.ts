@@ -52,6 +52,10 @@ th { background: #fff; font-weight: 600; }
 .bad { color: var(--accent); font-weight: 600; }
 textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 60px; }
 #messages { color: var(--accent); }
+.axis-item { white-space: nowrap; } .axis-item select, .axis-item button { padding: 0 3px; font-size: 11px; }
+.view-bar { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-bottom: 4px; }
+.legend-item { display: inline-flex; gap: 3px; align-items: center; margin-right: 6px; font-size: 12px; }
+#hover { position: absolute; z-index: 10; pointer-events: none; background: #fff; border: 1px solid var(--line); border-radius: 3px; padding: 4px 6px; font-size: 12px; box-shadow: 0 1px 4px rgba(0,0,0,0.15); }
 </style>
 </head>
 <body>
@@ -66,6 +70,13 @@ textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 60px;
 </header>
 <main>
   <section id="pc-section"><h2>Parallel coordinates — drag along an axis to brush, click an axis to clear it; drag a label to move the axis</h2>
+    <div class="view-bar"><span id="rescale" role="group" aria-label="rescale axes">rescale axes to
+      <button type="button" data-rescale="data" aria-label="rescale axes to all data">all data</button>
+      <button type="button" data-rescale="feasible" aria-label="rescale axes to the feasible designs">feasible</button>
+      <button type="button" data-rescale="brushed" aria-label="rescale axes to the brushed designs">brushed</button>
+      <button type="button" data-rescale="front" aria-label="rescale axes to the front">front</button></span>
+      <label>colour by <select id="colour-by" data-testid="colour-by" aria-label="colour by"></select></label>
+      <span id="colour-legend" data-testid="colour-legend"></span></div>
     <div id="parcoords" data-testid="parcoords"></div><div class="axis-bar" id="axis-bar"></div></section>
   <section id="scatter-section"><h2>Scatter — the objectives pairwise, or any chosen pair; drag a box in a panel to brush both</h2>
     <div class="scatter-bar">x <select id="scatter-x" data-testid="scatter-x" aria-label="scatter x"></select>
@@ -75,6 +86,7 @@ textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 60px;
   <section id="table-section"><h2>Designs</h2><div class="table-wrap" data-testid="design-table" id="design-table"></div>
     <div class="pager" id="pager"></div></section>
 </main>
+<div id="hover" data-testid="hover" hidden></div>
 <script src="/explorer.js"></script>
 </body>
 </html>

@@ -8,7 +8,7 @@
 import { hypervolumeText, runHypervolumeFigure } from '../run/hypervolumeFigure.js';
 import { kneeBindingLines, kneeLines } from '../report/decision/summary.js';
 import { closeSync, existsSync, lstatSync, readSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import { StudyError } from '../base/errors.js';
 import { openRegularFile } from '../base/guardedFile.js';
 import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
@@ -42,7 +42,10 @@ export interface ColumnInfo {
 }
 
 export interface RunInfo {
+  /** Position on the command line (from 0): what the API routes address. */
   readonly id: number;
+  /** The run's name in links (runKeys): the same whatever order the runs are given in. */
+  readonly key: string;
   readonly dir: string;
   readonly name: string;
   readonly kind: 'node' | 'benchmark' | 'constellation';
@@ -73,8 +76,34 @@ function notARun(dir: string, why: string): StudyError {
 
 const GROW = 1.5;
 
+/**
+ * Each run folder's key in links: the shortest tail of its resolved path (`b`, then `a/b`, …) that no other folder
+ * given shares, so a link names the same run whatever order the folders are given in; a folder given twice gets
+ * `#2`, `#3` after its path's tail.
+ */
+export function runKeys(dirs: readonly string[]): string[] {
+  const parts = dirs.map((d) =>
+    resolve(d)
+      .split(sep)
+      .filter((p) => p !== ''),
+  );
+  const tail = (k: number, n: number): string => parts[k]!.slice(-n).join('/');
+  const keys = parts.map((p, k) => {
+    for (let n = 1; n < p.length; n++) {
+      const t = tail(k, n);
+      if (parts.every((q, j) => j === k || q.join('/') === p.join('/') || tail(j, n) !== t)) return t;
+    }
+    return p.join('/');
+  });
+  return keys.map((key, k) => {
+    const before = keys.slice(0, k).filter((x) => x === key).length;
+    return before === 0 ? key : `${key}#${before + 1}`;
+  });
+}
+
 export class ServedRun {
   readonly id: number;
+  readonly key: string;
   readonly dir: string;
   readonly loaded: LoadedStudy;
   readonly columns: ColumnInfo[];
@@ -91,11 +120,12 @@ export class ServedRun {
   private logRevision = 0;
   private columnsCache: { logRevision: number; buffer: Buffer } | undefined;
 
-  /** `chunk_bytes`: bytes of the log parsed at a time (tests set small ones to cross chunk ends). */
+  /** `key`: the run's address in links (runKeys); `chunk_bytes`: log bytes parsed at a time (tests cross chunk ends). */
   constructor(
     id: number,
     dirArg: string,
     lp?: LpSolver,
+    key = basename(resolve(dirArg)),
     private readonly chunk_bytes = CHUNK_BYTES,
   ) {
     const dir = resolve(dirArg);
@@ -109,6 +139,7 @@ export class ServedRun {
     if (!existsSync(join(dir, 'run.json')) || !existsSync(join(dir, 'study.yaml')))
       throw notARun(dirArg, 'not a run folder (no run.json and study.yaml)');
     this.id = id;
+    this.key = key;
     this.dir = dir;
     this.meta = readMeta(dir);
     this.loaded = loadStudyProblem(join(dir, 'study.yaml'), lp);
@@ -247,6 +278,7 @@ export class ServedRun {
   info(): RunInfo {
     return {
       id: this.id,
+      key: this.key,
       dir: this.dir,
       name: this.loaded.name,
       kind: this.loaded.kind,

@@ -22,7 +22,7 @@ import { designFile, designView } from './designData.js';
 import { canonicalHost, hostHeaderKey, isLoopbackAddress, isWildcardAddress, loopbackHostKeys } from './loopback.js';
 import { noteRequestSchema, readNotes, writeNote } from './notes.js';
 import { PAGE_HTML } from './page.js';
-import { ServedRun } from './runData.js';
+import { runKeys, ServedRun } from './runData.js';
 
 export interface ServeOptions {
   readonly runDirs: readonly string[];
@@ -57,7 +57,8 @@ export function explorerAssetPath(): string {
 /** Opens every run (a folder that is not a run stops here, exit 2) and listens. */
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   if (opts.runDirs.length === 0) throw new StudyError('BAD_ARGUMENT', 'odc serve needs at least one run folder');
-  const runs = opts.runDirs.map((dir, id) => new ServedRun(id, dir, opts.lp));
+  const keys = runKeys(opts.runDirs);
+  const runs = opts.runDirs.map((dir, id) => new ServedRun(id, dir, opts.lp, keys[id]));
   const script = readFileSync(opts.assetPath ?? explorerAssetPath());
   const server = createServer((req, res) => {
     handle(req, res, { runs, script, allowedHosts }).catch((e: unknown) =>

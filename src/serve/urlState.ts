@@ -1,9 +1,17 @@
 /**
- * The explorer's shareable state in its URL: `?filter=<metric>:<lo>:<hi>` (repeatable; a brush keeping the designs
- * with lo ≤ value ≤ hi on that column; an empty bound is open) and `&design=<run>:<index>` (the selected design:
- * run position, evaluation index) and `&pair=<x>&pair=<y>` (the scatter's chosen pair of dimensions; absent: the
- * objectives' matrix). Metric names may hold ':' (`g[compute.itPowerAvg_W >= 120000]` does not, but a
- * user's expression could), so the two bounds are taken from the right. Pure: used by the browser app and tests.
+ * The explorer's whole view in its URL, so a link opened in a fresh browser shows the same view. Parameters:
+ * - `filter=<metric>:<lo>:<hi>` (repeatable): a brush keeping the designs with lo ≤ value ≤ hi (empty bound: open);
+ * - `subset=front|union|feasible|infeasible` (absent: all designs);
+ * - `axis=<name>` (repeatable): the visible parallel-coordinates axes in their order (absent: every axis, objectives
+ *   first, then constraints, then variables);
+ * - `scale=log:<name>` or `scale=percentile:<name>` (absent: linear), `invert=<name>` (the axis runs top to bottom),
+ *   `domain=<name>:<lo>:<hi>` (the axis spans lo..hi instead of the data's range: a rescale);
+ * - `colour=<name>` (absent: by run); `sort=<name>:asc|desc` (the table's order; absent: by evaluation);
+ * - `design=<run>:<index>`: the selected design, by its run's key (RunInfo.key: the run folder's name, stable whatever
+ *   order the runs are given in) and evaluation index;
+ * - `pair=<x>&pair=<y>`: the scatter's chosen pair (absent: the objectives' matrix).
+ * Column names may hold ':' (a user's expression could), so bounds and indices are taken from the right and a scale's
+ * kind from the left. Pure: used by the browser app and tests.
  */
 export interface Filter {
   readonly metric: string;
@@ -11,61 +19,159 @@ export interface Filter {
   readonly hi: number;
 }
 
+/** The designs shown before any brush. */
+export const SUBSETS = ['all', 'front', 'union', 'feasible', 'infeasible'] as const;
+export type Subset = (typeof SUBSETS)[number];
+
+/** How an axis maps values to positions: linear, log10, or the designs' percentile (rank). */
+export const SCALE_KINDS = ['linear', 'log', 'percentile'] as const;
+export type ScaleKind = (typeof SCALE_KINDS)[number];
+
 export interface ViewState {
   readonly filters: readonly Filter[];
-  readonly design: { readonly run: number; readonly index: number } | null;
+  readonly subset: Subset;
+  /** Visible axes in order, or null for the default (all, objectives first). */
+  readonly axes: readonly string[] | null;
+  /** Axes with a scale other than linear. */
+  readonly scales: Readonly<Record<string, ScaleKind>>;
+  readonly inverted: readonly string[];
+  /** Axes rescaled to [lo, hi]. */
+  readonly domains: Readonly<Record<string, readonly [number, number]>>;
+  /** The column designs are coloured by, or null: by run. */
+  readonly colour: string | null;
+  readonly sort: { readonly key: string; readonly descending: boolean } | null;
+  readonly design: { readonly run: string; readonly index: number } | null;
   /** The scatter's chosen pair [x, y] of dimension names, or null for the objectives' matrix. */
   readonly pair: readonly [string, string] | null;
   /** Problems with the URL's parameters (the rest is applied). */
   readonly errors: readonly string[];
 }
 
+export const EMPTY_VIEW: ViewState = {
+  filters: [],
+  subset: 'all',
+  axes: null,
+  scales: {},
+  inverted: [],
+  domains: {},
+  colour: null,
+  sort: null,
+  design: null,
+  pair: null,
+  errors: [],
+};
+
 const bound = (s: string, open: number): number => (s.trim() === '' ? open : Number(s));
 
-/** One `filter` value, or an error message. */
-export function parseFilter(value: string): Filter | string {
+/** `<name>:<lo>:<hi>` with the bounds taken from the right, or an error message naming the parameter. */
+function parseRange(what: string, value: string): Filter | string {
   const hiCut = value.lastIndexOf(':');
   const loCut = hiCut > 0 ? value.lastIndexOf(':', hiCut - 1) : -1;
-  if (loCut <= 0) return `filter "${value}": expected <metric>:<lo>:<hi>`;
+  if (loCut <= 0) return `${what} "${value}": expected <metric>:<lo>:<hi>`;
   const metric = value.slice(0, loCut);
   const lo = bound(value.slice(loCut + 1, hiCut), -Infinity);
   const hi = bound(value.slice(hiCut + 1), Infinity);
-  if (Number.isNaN(lo) || Number.isNaN(hi)) return `filter "${value}": the bounds must be numbers`;
-  if (lo > hi) return `filter "${value}": lo is above hi`;
+  if (Number.isNaN(lo) || Number.isNaN(hi)) return `${what} "${value}": the bounds must be numbers`;
+  if (lo > hi) return `${what} "${value}": lo is above hi`;
   return { metric, lo, hi };
+}
+
+/** One `filter` value, or an error message. */
+export const parseFilter = (value: string): Filter | string => parseRange('filter', value);
+
+/** `<head>:<tail>` cut at the last colon (tail from the right) or, `fromLeft`, at the first. */
+function cut(value: string, fromLeft: boolean): [string, string] | null {
+  const at = fromLeft ? value.indexOf(':') : value.lastIndexOf(':');
+  return at <= 0 || at === value.length - 1 ? null : [value.slice(0, at), value.slice(at + 1)];
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function parseDesign(params: URLSearchParams, s: Mutable<ViewState>, errors: string[]): void {
+  const d = params.get('design');
+  if (d === null) return;
+  const parts = cut(d, false);
+  if (parts !== null && /^\d+$/.test(parts[1])) s.design = { run: parts[0], index: Number(parts[1]) };
+  else errors.push(`design "${d}": expected <run>:<index>`);
+}
+
+function parseAxes(params: URLSearchParams, s: Mutable<ViewState>, errors: string[]): void {
+  const axes = params.getAll('axis');
+  if (axes.length > 0) s.axes = axes;
+  const scales: Record<string, ScaleKind> = {};
+  for (const v of params.getAll('scale')) {
+    const parts = cut(v, true);
+    if (parts !== null && (SCALE_KINDS as readonly string[]).includes(parts[0]))
+      scales[parts[1]] = parts[0] as ScaleKind;
+    else errors.push(`scale "${v}": expected log:<name> or percentile:<name>`);
+  }
+  s.scales = scales;
+  s.inverted = params.getAll('invert');
+  const domains: Record<string, [number, number]> = {};
+  for (const v of params.getAll('domain')) {
+    const r = parseRange('domain', v);
+    if (typeof r === 'string') errors.push(r);
+    else if (!Number.isFinite(r.lo) || !Number.isFinite(r.hi) || r.lo === r.hi)
+      errors.push(`domain "${v}": expected two different finite bounds`);
+    else domains[r.metric] = [r.lo, r.hi];
+  }
+  s.domains = domains;
+}
+
+function parseTable(params: URLSearchParams, s: Mutable<ViewState>, errors: string[]): void {
+  const subset = params.get('subset');
+  if (subset !== null) {
+    if ((SUBSETS as readonly string[]).includes(subset)) s.subset = subset as Subset;
+    else errors.push(`subset "${subset}": expected one of ${SUBSETS.join(', ')}`);
+  }
+  s.colour = params.get('colour');
+  const sort = params.get('sort');
+  if (sort !== null) {
+    const parts = cut(sort, false);
+    if (parts !== null && (parts[1] === 'asc' || parts[1] === 'desc'))
+      s.sort = { key: parts[0], descending: parts[1] === 'desc' };
+    else errors.push(`sort "${sort}": expected <name>:asc or <name>:desc`);
+  }
+  const pairNames = params.getAll('pair');
+  if (pairNames.length === 2) s.pair = [pairNames[0]!, pairNames[1]!];
+  else if (pairNames.length > 0) errors.push(`pair: expected two names (pair=<x>&pair=<y>), got ${pairNames.length}`);
 }
 
 export function parseViewState(search: string): ViewState {
   const params = new URLSearchParams(search);
-  const filters: Filter[] = [];
   const errors: string[] = [];
+  const s: Mutable<ViewState> = { ...EMPTY_VIEW, filters: [] };
+  const filters: Filter[] = [];
   for (const v of params.getAll('filter')) {
     const f = parseFilter(v);
     if (typeof f === 'string') errors.push(f);
     else filters.push(f);
   }
-  let design: ViewState['design'] = null;
-  const d = params.get('design');
-  if (d !== null) {
-    const m = /^(\d+):(\d+)$/.exec(d);
-    if (m) design = { run: Number(m[1]), index: Number(m[2]) };
-    else errors.push(`design "${d}": expected <run>:<index>`);
-  }
-  const pairNames = params.getAll('pair');
-  let pair: ViewState['pair'] = null;
-  if (pairNames.length === 2) pair = [pairNames[0]!, pairNames[1]!];
-  else if (pairNames.length > 0) errors.push(`pair: expected two names (pair=<x>&pair=<y>), got ${pairNames.length}`);
-  return { filters, design, pair, errors };
+  s.filters = filters;
+  parseDesign(params, s, errors);
+  parseAxes(params, s, errors);
+  parseTable(params, s, errors);
+  s.errors = errors;
+  return s;
 }
 
 const boundText = (v: number): string => (Number.isFinite(v) ? String(v) : '');
 
-export function formatViewState(
-  state: Pick<ViewState, 'filters' | 'design'> & Partial<Pick<ViewState, 'pair'>>,
-): string {
+/** The URL query of a view (parameters at their default are left out); '' for the default view. */
+export function formatViewState(state: Partial<Omit<ViewState, 'errors'>>): string {
   const params = new URLSearchParams();
-  for (const f of state.filters) params.append('filter', `${f.metric}:${boundText(f.lo)}:${boundText(f.hi)}`);
-  if (state.design !== null) params.set('design', `${state.design.run}:${state.design.index}`);
+  for (const f of state.filters ?? []) params.append('filter', `${f.metric}:${boundText(f.lo)}:${boundText(f.hi)}`);
+  if (state.subset !== undefined && state.subset !== 'all') params.set('subset', state.subset);
+  for (const name of state.axes ?? []) params.append('axis', name);
+  for (const [name, kind] of Object.entries(state.scales ?? {}))
+    if (kind !== 'linear') params.append('scale', `${kind}:${name}`);
+  for (const name of state.inverted ?? []) params.append('invert', name);
+  for (const [name, [lo, hi]] of Object.entries(state.domains ?? {})) params.append('domain', `${name}:${lo}:${hi}`);
+  if (state.colour !== undefined && state.colour !== null) params.set('colour', state.colour);
+  if (state.sort !== undefined && state.sort !== null)
+    params.set('sort', `${state.sort.key}:${state.sort.descending ? 'desc' : 'asc'}`);
+  if (state.design !== undefined && state.design !== null)
+    params.set('design', `${state.design.run}:${state.design.index}`);
   for (const name of state.pair ?? []) params.append('pair', name);
   const s = params.toString();
   return s === '' ? '' : `?${s}`;

@@ -136,14 +136,39 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium', () => {
     expect(printedAs(await cell('launch (built up)'), col('mass.launch_kg'))).toBe(true);
     expect(printedAs(await cell('delivered compute'), col('compute.deliveredPFLOPS'))).toBe(true);
     expect(printedAs(await cell('levelized cost of compute'), col('cost.lcoc_USD_per_PFLOP_day'))).toBe(true);
-    expect(new URL(page.url()).searchParams.get('design')).toBe(`0:${index}`);
+    // the objectives as the panel prints them: 4 significant digits and the unit of the record's key
+    const objective = async (name: string): Promise<string[]> =>
+      budget
+        .locator('h3:text-is("Objectives") + table tr', { has: page.locator(`td:text-is("${name}")`) })
+        .locator('td')
+        .allTextContents();
+    for (const [name, unit] of [
+      ['cost.lcoc_USD_per_PFLOP_day', 'USD/PFLOP-day'],
+      ['compute.deliveredPFLOPS', 'PFLOPS'],
+      ['mass.launch_kg', 'kg'],
+    ] as const) {
+      const [, value, shownUnit] = await objective(name);
+      expect(shownUnit, name).toBe(unit);
+      expect(printedAs(value!, col(name)), `${name} ${value}`).toBe(true);
+      expect(value!.replace(/[,.-]/g, '').replace(/^0+/, '').length, `${name} ${value}`).toBeLessThanOrEqual(5);
+    }
+    // the run's key is its folder's name
+    expect(new URL(page.url()).searchParams.get('design')).toBe(`flag:${index}`);
     mkdirSync('test-artifacts', { recursive: true });
     await page.screenshot({ path: join('test-artifacts', 'explorer.png'), fullPage: true });
 
-    // the link reproduces the view: the same brush and the same design
+    // the link reproduces the view: the same brush, the front subset and the same design
+    expect(new URL(page.url()).searchParams.get('subset')).toBe('front');
+    const s = log.header.indexOf('status');
+    const front = new Set(
+      (JSON.parse(readFileSync(join(runDir, 'pareto.json'), 'utf8')) as { designs: { index: number }[] }).designs.map(
+        (d) => d.index,
+      ),
+    );
+    const onFront = { header: log.header, rows: log.rows.filter((r) => r[s] !== 'failed' && front.has(Number(r[0]))) };
     const again = await open(new URL(page.url()).search);
     await expect.poll(() => again.getByTestId('budget').getAttribute('data-index')).toBe(String(index));
-    expect(await rowCount(again)).toBe(expected);
+    expect(await rowCount(again)).toBe(countKept(onFront, [{ metric: 'mass.launch_kg', ...f! }]));
   });
 
   it('a ?filter= URL leaves the designs the log says', async () => {
@@ -206,6 +231,36 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium', () => {
       return rows.flatMap((r) => r.slice(0, -1).filter((x, k) => Math.abs(x - head[k]!) > 1)).length;
     });
     expect(misaligned).toBe(0);
+  });
+
+  it("colours by a choice variable: one legend colour per option, each row in its option's colour", async () => {
+    const page = await open('?colour=compute.chip');
+    const legend = await page
+      .getByTestId('colour-legend')
+      .locator('.legend-item')
+      .evaluateAll((items) =>
+        items.map((i) => [i.textContent, getComputedStyle(i.querySelector('.swatch')!).backgroundColor]),
+      );
+    expect(legend.map(([label]) => label)).toEqual(['h100', 'b200', 'gb300', 'tpu-v6e']);
+    expect(new Set(legend.map(([, c]) => c)).size).toBe(4);
+    const colourOf = new Map(legend as [string, string][]);
+    const names = await page
+      .locator('[role=columnheader]')
+      .evaluateAll((hs) => hs.map((h) => (h as HTMLElement).dataset['key'] ?? ''));
+    const chipCol = names.indexOf('compute.chip');
+    const rows = await page
+      .getByTestId('design-row')
+      .evaluateAll(
+        (rs, k) =>
+          rs.map((r) => [
+            r.querySelectorAll('[role=cell]')[k]!.textContent!.trim(),
+            getComputedStyle(r.querySelector('.swatch')!).backgroundColor,
+          ]),
+        chipCol,
+      );
+    expect(rows.length).toBe(25);
+    for (const [chip, colour] of rows) expect(colour, chip).toBe(colourOf.get(chip!));
+    await page.context().close();
   });
 
   it('no request left the loopback interface and the pages had no errors', () => {

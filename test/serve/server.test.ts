@@ -108,7 +108,7 @@ describe('odc serve API', () => {
     );
     // chunk ends inside rows, inside the header, and shorter than one row (the reader doubles it)
     for (const chunk of [7, 100, 4096]) {
-      const b = new ServedRun(0, runA, undefined, chunk).columnsBinary();
+      const b = new ServedRun(0, runA, undefined, undefined, chunk).columnsBinary();
       expectLog(new Float64Array(b.buffer, b.byteOffset, b.byteLength / 8), `chunk ${chunk} B`);
     }
   });

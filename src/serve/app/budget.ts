@@ -5,6 +5,7 @@
  */
 import type { DesignView } from '../designData.js';
 import type { RunInfo } from '../runData.js';
+import { fmtValue } from './data.js';
 import { esc } from './table.js';
 
 async function getJson<T>(url: string): Promise<T> {
@@ -41,6 +42,17 @@ function pushActions(out: string[], v: DesignView, run: RunInfo, note: string): 
   );
 }
 
+/**
+ * Name, value and unit rows: numbers to 4 significant digits (fmtValue, as the table and axes print them), units from
+ * the run's column list (RunInfo.columns: the study's variables and the record schema's metric units).
+ */
+function valueRows(values: Record<string, string | number>, run: RunInfo): string[][] {
+  return Object.entries(values).map(([name, x]) => {
+    const unit = run.columns.find((c) => c.name === name)?.unit ?? '';
+    return [name, typeof x === 'number' ? fmtValue(x) : x, unit === '-' ? '' : unit];
+  });
+}
+
 function viewHtml(v: DesignView, run: RunInfo, note: string): string {
   const out = [
     `<p><strong>${esc(v.title)}</strong><br><span class="muted">run ${run.id} (${esc(run.name)}), evaluation ${v.index}, ` +
@@ -49,19 +61,9 @@ function viewHtml(v: DesignView, run: RunInfo, note: string): string {
   pushActions(out, v, run, note);
   out.push(
     '<h3>Objectives</h3>',
-    rowsTable(
-      ['objective', 'value'],
-      Object.entries(v.objectives).map(([k, x]) => [k, String(x)]),
-      1,
-    ),
-  );
-  out.push(
+    rowsTable(['objective', 'value', 'unit'], valueRows(v.objectives, run), 1),
     '<h3>Variables</h3>',
-    rowsTable(
-      ['variable', 'value'],
-      Object.entries(v.variables).map(([k, x]) => [k, String(x)]),
-      1,
-    ),
+    rowsTable(['variable', 'value', 'unit'], valueRows(v.variables, run), 1),
   );
   if (v.shells !== undefined) out.push('<h3>Shells</h3>', rowsTable(v.shells[0]!, v.shells.slice(1), 1));
   for (const s of v.sections) {

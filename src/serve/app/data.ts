@@ -5,7 +5,7 @@
  * typed arrays, so a brush over 100,000 designs costs a few milliseconds.
  */
 import type { ColumnInfo, RunInfo } from '../runData.js';
-import { passes, type Filter } from '../urlState.js';
+import { passes, type Filter, type Subset } from '../urlState.js';
 
 export interface Dim {
   readonly name: string;
@@ -18,7 +18,7 @@ export interface Dim {
   readonly max: number;
 }
 
-export type Subset = 'all' | 'front' | 'union' | 'feasible' | 'infeasible';
+export type { Subset } from '../urlState.js';
 
 export interface Dataset {
   readonly runs: readonly RunInfo[];

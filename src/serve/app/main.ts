@@ -1,23 +1,35 @@
 /**
  * The explorer app (bundled by esbuild into /explorer.js): loads the runs' columns, draws the linked views and keeps
- * the URL in step with the brushes and the selected design, so a link reproduces the view. Every 2 s it asks each
+ * the URL in step with the whole view (urlState.ts: brushes, subset, axes, scales, colour, sort, selected design,
+ * scatter pair), so a link opened in a fresh browser reproduces it. Every 2 s it asks each
  * run for its version (log, checkpoint and run.json sizes and times) and reloads a run that changed.
  * `window.__explorer` exposes load and render timings for the benchmark (test/bench/explorer.ts).
  */
 import type { Comparison } from '../compare.js';
 import type { RunInfo } from '../runData.js';
-import { formatViewState, parseViewState, type Filter } from '../urlState.js';
+import {
+  formatViewState,
+  parseViewState,
+  SUBSETS,
+  type Filter,
+  type ScaleKind,
+  type Subset,
+  type ViewState,
+} from '../urlState.js';
 import { showDesign } from './budget.js';
+import { colourLegend, axisBar, defaultOrder, domainsOver, readOut } from './controls.js';
+import { colouring } from './colour.js';
 import {
   buildDataset,
   computeMask,
   RUN_COLOURS,
   rowOfDesign,
   type Dataset,
+  type Dim,
   type RunColumns,
-  type Subset,
 } from './data.js';
 import { ParCoords } from './parcoords.js';
+import { axisScale, type AxisScale } from './scales.js';
 import { ScatterMatrix } from './scatter.js';
 import { DesignTable, esc } from './table.js';
 
@@ -40,9 +52,17 @@ interface Timings {
 const state = {
   filters: [] as Filter[],
   subset: 'all' as Subset,
-  selected: null as { run: number; index: number } | null,
+  /** The selected design: its run's key and evaluation index. */
+  selected: null as { run: string; index: number } | null,
   order: [] as string[],
   hidden: new Set<string>(),
+  /** Visible axes from the link, applied once the columns are known. */
+  linkAxes: null as readonly string[] | null,
+  scales: {} as Record<string, ScaleKind>,
+  inverted: new Set<string>(),
+  domains: {} as Record<string, readonly [number, number]>,
+  /** The column the designs are coloured by, or null: by run. */
+  colour: null as string | null,
   /** Scatter: the chosen pair (x, y), or null for the matrix of the objectives. */
   pair: null as [string, string] | null,
 };
@@ -53,7 +73,18 @@ let comparison: Comparison | null = null;
 const timings: Timings = { loaded: false, loadMs: NaN, renders: [], steps: {}, parts: {}, setFilter };
 (window as unknown as { __explorer: Timings }).__explorer = timings;
 
-const parcoords = new ParCoords($('parcoords'), RUN_COLOURS, {
+/** The read-out under the pointer: the objectives, the colour column and the scatter's pair. */
+function hover(row: number, x: number, y: number): void {
+  if (ds === null) return;
+  const names = [
+    ...ds.dims.filter((d) => d.role === 'objective').map((d) => d.name),
+    ...(state.colour !== null ? [state.colour] : []),
+    ...(state.pair ?? []),
+  ];
+  readOut($('hover'), ds, row, names, x, y);
+}
+
+const parcoords = new ParCoords($('parcoords'), {
   brush: (metric, range) => setRange(metric, range),
   move: (metric, to) => {
     state.order = state.order.filter((n) => n !== metric);
@@ -62,8 +93,9 @@ const parcoords = new ParCoords($('parcoords'), RUN_COLOURS, {
     state.order.splice(before === undefined ? state.order.length : state.order.indexOf(before), 0, metric);
     relayout();
   },
+  hover,
 });
-const scatter = new ScatterMatrix($('scatter'), RUN_COLOURS, {
+const scatter = new ScatterMatrix($('scatter'), {
   brush2: (x, y) => {
     state.filters = state.filters.filter((f) => f.metric !== x.metric && f.metric !== y.metric);
     state.filters.push(
@@ -73,8 +105,10 @@ const scatter = new ScatterMatrix($('scatter'), RUN_COLOURS, {
     update();
   },
   pick: (row) => select(row),
+  hover,
 });
 const table = new DesignTable($('design-table'), $('pager'), (row) => select(row));
+table.onSort = () => update();
 
 function setRange(metric: string, range: readonly [number, number] | null): void {
   state.filters = state.filters.filter((f) => f.metric !== metric);
@@ -89,16 +123,49 @@ function setFilter(metric: string, lo: number, hi: number): number {
 }
 
 function selectedRow(): number {
-  return ds === null || state.selected === null ? -1 : rowOfDesign(ds, state.selected.run, state.selected.index);
+  if (ds === null || state.selected === null) return -1;
+  const run = ds.runs.find((r) => r.key === state.selected!.run);
+  return run === undefined ? -1 : rowOfDesign(ds, run.id, state.selected.index);
 }
 
 function select(row: number): void {
   if (ds === null) return;
-  state.selected = { run: ds.run[row]!, index: ds.index[row]! };
+  const run = ds.runs.find((r) => r.id === ds!.run[row])!;
+  state.selected = { run: run.key, index: ds.index[row]! };
   update();
-  void showDesign($('budget'), ds.runs[ds.run[row]!]!, ds.index[row]!).catch((e: unknown) => {
+  void showDesign($('budget'), run, ds.index[row]!).catch((e: unknown) => {
     $('budget').textContent = String(e);
   });
+}
+
+/** The scale of a dimension as the state sets it (inverted or not). */
+function scaleOf(d: Dim, inverted = state.inverted.has(d.name)): AxisScale {
+  return axisScale(d, state.scales[d.name], inverted, state.domains[d.name] ?? null);
+}
+
+/** The visible axes, or null when they are the default (every axis in the default order). */
+function linkAxes(): string[] | null {
+  if (ds === null) return state.linkAxes === null ? null : [...state.linkAxes];
+  const visible = state.order.filter((n) => !state.hidden.has(n));
+  const byDefault = defaultOrder(ds);
+  return visible.length === byDefault.length && visible.every((n, k) => n === byDefault[k]) ? null : visible;
+}
+
+/** The URL of the view: every piece of state that is not at its default. */
+function viewUrl(): string {
+  const sort = table.sorting;
+  return `${location.pathname}${formatViewState({
+    filters: state.filters,
+    subset: state.subset,
+    axes: linkAxes(),
+    scales: state.scales,
+    inverted: state.order.filter((n) => state.inverted.has(n)),
+    domains: state.domains,
+    colour: state.colour,
+    sort: sort.key === 'eval' && !sort.descending ? null : sort,
+    design: state.selected,
+    pair: state.pair,
+  })}`;
 }
 
 /** Recomputes the mask and redraws every view; the URL follows. */
@@ -120,7 +187,7 @@ function update(): void {
     $('row-total'),
     `of ${ds.n.toLocaleString('en-US')} designs${ds.failed ? ` (${ds.failed.toLocaleString('en-US')} failed evaluations not shown)` : ''}`,
   );
-  const url = `${location.pathname}${formatViewState({ filters: state.filters, design: state.selected, pair: state.pair })}`;
+  const url = viewUrl();
   if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
   if (timings.loaded) timings.renders.push(performance.now() - t0);
 }
@@ -137,47 +204,79 @@ function relayout(): void {
     .filter((n) => !state.hidden.has(n))
     .map((n) => byName.get(n)!)
     .filter(Boolean);
-  parcoords.layout(ds, axes, $('parcoords').clientWidth || 1200);
+  const colours = colouring(ds, state.colour, (d) => scaleOf(d, false));
+  colourLegend($('colour-legend'), colours, ds);
+  parcoords.layout(ds, axes, $('parcoords').clientWidth || 1200, (d) => scaleOf(d), colours);
   timings.steps['parcoordsLayout'] ??= performance.now();
-  scatter.layout(ds, Math.max(300, $('scatter').clientWidth), state.pair);
+  scatter.layout(ds, Math.max(300, $('scatter').clientWidth), state.pair, (d) => scaleOf(d), colours);
   timings.steps['scatterLayout'] ??= performance.now();
-  table.layout(ds);
+  table.layout(ds, colours);
   timings.steps['tableLayout'] ??= performance.now();
-  axisBar();
+  renderAxisBar();
   update();
 }
 
-/** Under the plot: every dimension with a checkbox (shown) and buttons moving it left or right. */
-function axisBar(): void {
-  const bar = $('axis-bar');
-  bar.innerHTML = state.order
-    .map(
-      (n, k) =>
-        `<label title="${esc(n)}"><input type="checkbox" data-axis="${k}" ${state.hidden.has(n) ? '' : 'checked'}>` +
-        `${esc(n)}</label><button type="button" data-left="${k}" aria-label="move ${esc(n)} left">◀</button>` +
-        `<button type="button" data-right="${k}" aria-label="move ${esc(n)} right">▶</button>`,
-    )
-    .join(' ');
-  bar.querySelectorAll<HTMLInputElement>('input[data-axis]').forEach((box) =>
-    box.addEventListener('change', () => {
-      const n = state.order[Number(box.dataset['axis'])]!;
-      if (box.checked) state.hidden.delete(n);
+function renderAxisBar(): void {
+  if (ds === null) return;
+  axisBar($('axis-bar'), ds, state, {
+    show: (n, shown) => {
+      if (shown) state.hidden.delete(n);
       else state.hidden.add(n);
       relayout();
-    }),
-  );
-  const swap = (k: number, by: number): void => {
-    const j = k + by;
-    if (j < 0 || j >= state.order.length) return;
-    [state.order[k], state.order[j]] = [state.order[j]!, state.order[k]!];
+    },
+    scale: (n, kind) => {
+      if (kind === 'linear') delete state.scales[n];
+      else state.scales[n] = kind;
+      relayout();
+    },
+    invert: (n) => {
+      if (!state.inverted.delete(n)) state.inverted.add(n);
+      relayout();
+    },
+    swap: (k, by) => {
+      const j = k + by;
+      if (j < 0 || j >= state.order.length) return;
+      [state.order[k], state.order[j]] = [state.order[j]!, state.order[k]!];
+      relayout();
+    },
+  });
+}
+
+/** Rescale buttons: every numeric axis to the span of the feasible, brushed or front designs, or back to the data. */
+function rescaleButtons(): void {
+  $('rescale')
+    .querySelectorAll<HTMLElement>('button[data-rescale]')
+    .forEach((b) =>
+      b.addEventListener('click', () => {
+        if (ds === null) return;
+        const to = b.dataset['rescale'];
+        const keep =
+          to === 'feasible'
+            ? ds.status.map((v) => (v === 0 ? 1 : 0))
+            : to === 'front'
+              ? ds.union
+              : to === 'brushed'
+                ? mask
+                : null;
+        state.domains = keep === null ? {} : domainsOver(ds, keep);
+        relayout();
+      }),
+    );
+}
+
+/** The colour choice: by run, or by any column but the index. */
+function colourSelect(): void {
+  if (ds === null) return;
+  const names = ds.dims.filter((d) => d.role !== 'index').map((d) => d.name);
+  if (state.colour !== null && !names.includes(state.colour)) state.colour = null;
+  const sel = $('colour-by') as HTMLSelectElement;
+  sel.innerHTML =
+    `<option value="">run</option>` +
+    names.map((n) => `<option value="${esc(n)}"${n === state.colour ? ' selected' : ''}>${esc(n)}</option>`).join('');
+  sel.onchange = () => {
+    state.colour = sel.value === '' ? null : sel.value;
     relayout();
   };
-  bar
-    .querySelectorAll<HTMLElement>('button[data-left]')
-    .forEach((b) => b.addEventListener('click', () => swap(Number(b.dataset['left']), -1)));
-  bar
-    .querySelectorAll<HTMLElement>('button[data-right]')
-    .forEach((b) => b.addEventListener('click', () => swap(Number(b.dataset['right']), 1)));
 }
 
 /** The scatter's x and y choices: every dimension but the index and status; x "objectives matrix" clears the pair. */
@@ -202,10 +301,7 @@ function pairSelects(): void {
 }
 
 function subsetButtons(): void {
-  const options: Subset[] =
-    ds !== null && ds.runs.length > 1
-      ? ['all', 'front', 'union', 'feasible', 'infeasible']
-      : ['all', 'front', 'feasible', 'infeasible'];
+  const options = SUBSETS.filter((o) => o !== 'union' || (ds !== null && ds.runs.length > 1));
   const host = $('subset');
   const button = (o: Subset): string =>
     `<button type="button" data-subset="${o}" aria-pressed="${state.subset === o}">${o === 'union' ? 'union front' : o}</button>`;
@@ -291,13 +387,19 @@ async function load(): Promise<void> {
 function rebuild(): void {
   ds = buildDataset(runs, comparison !== null && comparison.note === undefined ? comparison.union : null);
   mask = new Uint8Array(ds.n);
-  const names = ds.dims
-    .filter((d) => d.role === 'objective' || d.role === 'variable' || d.role === 'constraint')
-    .map((d) => d.name);
+  const names = defaultOrder(ds);
+  if (state.linkAxes !== null) {
+    // a link's axes: those it names, in its order, shown; the others hidden after them
+    const shown = state.linkAxes.filter((n) => names.includes(n));
+    state.order = [...shown, ...names.filter((n) => !shown.includes(n))];
+    state.hidden = new Set(names.filter((n) => !shown.includes(n)));
+    state.linkAxes = null;
+  }
   state.order = [...state.order.filter((n) => names.includes(n)), ...names.filter((n) => !state.order.includes(n))];
   legend();
   subsetButtons();
   pairSelects();
+  colourSelect();
   timings.steps['dataset'] ??= performance.now();
   relayout();
 }
@@ -315,19 +417,42 @@ async function poll(): Promise<void> {
   if (changed) rebuild();
 }
 
-async function start(): Promise<void> {
-  const view = parseViewState(location.search);
+/** The link's view as the state, before the runs load. */
+function fromLink(view: ViewState): void {
   state.filters = [...view.filters];
+  state.subset = view.subset;
   state.selected = view.design;
   state.pair = view.pair === null ? null : [view.pair[0], view.pair[1]];
+  state.linkAxes = view.axes;
+  state.scales = { ...view.scales };
+  state.inverted = new Set(view.inverted);
+  state.domains = { ...view.domains };
+  state.colour = view.colour;
+  if (view.sort !== null) table.setSort(view.sort.key, view.sort.descending);
+}
+
+/** What the link names that the runs do not have. */
+function unknownInLink(view: ViewState): string[] {
+  const has = (n: string): boolean => ds!.dims.some((d) => d.name === n);
+  const named: [string, readonly string[]][] = [
+    ['filter', view.filters.map((f) => f.metric)],
+    ['axis', [...(view.axes ?? []), ...Object.keys(view.scales), ...view.inverted, ...Object.keys(view.domains)]],
+    ['colour', view.colour === null ? [] : [view.colour]],
+    ['sort', view.sort === null ? [] : [view.sort.key]],
+    ["the scatter's pair", view.pair ?? []],
+  ];
+  const out = named.flatMap(([what, names]) => names.filter((n) => !has(n)).map((n) => `no column "${n}" (${what})`));
+  if (view.design !== null && !ds!.runs.some((r) => r.key === view.design!.run))
+    out.push(`no run "${view.design.run}" (design): the runs are ${ds!.runs.map((r) => r.key).join(', ')}`);
+  return out;
+}
+
+async function start(): Promise<void> {
+  const view = parseViewState(location.search);
+  fromLink(view);
   await load();
-  const unknown = state.filters
-    .filter((f) => !ds!.dims.some((d) => d.name === f.metric))
-    .map((f) => `no column "${f.metric}"`);
-  for (const name of view.pair ?? []) {
-    if (!ds!.dims.some((d) => d.name === name)) unknown.push(`no column "${name}" for the scatter's pair`);
-  }
-  $('messages').textContent = [...view.errors, ...unknown].join('; ');
+  $('messages').textContent = [...view.errors, ...unknownInLink(view)].join('; ');
+  rescaleButtons();
   $('reset').addEventListener('click', () => {
     state.filters = [];
     update();

@@ -1,14 +1,20 @@
 /**
- * Parallel coordinates on a canvas: one vertical axis per visible dimension (objectives, variables, constraint g's),
- * every design a line through its values. Numeric axes span the data's range (a constant axis stays, drawn at
- * mid-height and labelled with its value); choice variables are categorical axes, one band per option.
- * Drag along an axis to brush it, click it to clear its brush; drag an axis label sideways to move the axis.
+ * Parallel coordinates on a canvas: one vertical axis per visible dimension (objectives, constraint g's, variables),
+ * every design a line through its values, in the colour of its run or of the column chosen (colour.ts). Numeric axes
+ * follow their scale (scales.ts: linear, log or percentile, inverted or not, over the data's range or a rescale; a
+ * constant axis stays, drawn at mid-height and labelled with its value); choice variables are categorical axes, one
+ * band per option. Each axis is labelled with its name, unit and scale, and its ends with their values.
+ * Drag along an axis to brush it, click it to clear its brush; drag an axis label sideways to move the axis. The
+ * pointer's nearest line is reported (hover read-out): the design whose line passes closest to it, vertically, at
+ * the pointer's x.
  * Lines are binned per pair of axes at BIN_PX pixels (see raster.ts): the drawing is exact to 4 px vertically.
  * What does not change with the brushes is drawn once per layout: the grey background of all designs, and the axes
  * with their labels and ticks (a canvas kept off screen, copied over each frame).
  */
 import type { Filter } from '../urlState.js';
+import type { Colouring } from './colour.js';
 import { fmtValue, type Dataset, type Dim } from './data.js';
+import { axisScale, type AxisScale } from './scales.js';
 import {
   composeFrame,
   drawCountedLines,
@@ -21,7 +27,7 @@ import {
   type Frame,
 } from './raster.js';
 
-const TOP = 40;
+const TOP = 52;
 const BOTTOM = 22;
 export const PLOT_H = 280;
 const PAD_X = 40;
@@ -31,6 +37,8 @@ export const BIN_PX = 4;
 export interface ParCoordsEvents {
   brush(metric: string, range: readonly [number, number] | null): void;
   move(metric: string, toPosition: number): void;
+  /** The design whose line is nearest the pointer (-1: none), with the pointer's page position. */
+  hover(row: number, pageX: number, pageY: number): void;
 }
 
 export class ParCoords {
@@ -38,6 +46,8 @@ export class ParCoords {
   private readonly ctx: CanvasRenderingContext2D;
   private ds: Dataset | null = null;
   private axes: Dim[] = [];
+  private scales: AxisScale[] = [];
+  private mask: Uint8Array | null = null;
   private bins: Uint16Array[] = [];
   private width = 800;
   private bg: Uint32Array | null = null;
@@ -49,18 +59,20 @@ export class ParCoords {
   private image: ImageData | null = null;
   private readonly labels = document.createElement('canvas');
   private palette32: [number, number, number][] = [];
+  private pendingHover: MouseEvent | null = null;
   private pendingBrush: { metric: string; range: readonly [number, number] } | null = null;
   private drag: { kind: 'brush'; axis: number; y0: number } | { kind: 'move'; axis: number; x0: number } | null = null;
 
   constructor(
     host: HTMLElement,
-    private readonly palette: readonly string[],
     private readonly events: ParCoordsEvents,
   ) {
     host.append(this.canvas);
     this.ctx = this.canvas.getContext('2d')!;
     this.canvas.addEventListener('mousedown', (e) => this.down(e));
     window.addEventListener('mousemove', (e) => this.moveTo(e));
+    this.canvas.addEventListener('mousemove', (e) => this.hover(e));
+    this.canvas.addEventListener('mouseleave', () => this.events.hover(-1, 0, 0));
     window.addEventListener('mouseup', (e) => this.up(e));
   }
 
@@ -68,10 +80,11 @@ export class ParCoords {
     return Math.ceil(PLOT_H / BIN_PX);
   }
 
-  /** Sets the dataset and the visible axes in order; recomputes bins and the background. */
-  layout(ds: Dataset, axes: readonly Dim[], width: number): void {
+  /** Sets the dataset, the visible axes in order, their scales and the colours; recomputes bins and the background. */
+  layout(ds: Dataset, axes: readonly Dim[], width: number, scaleOf: (d: Dim) => AxisScale, colours: Colouring): void {
     this.ds = ds;
     this.axes = [...axes];
+    this.scales = this.axes.map(scaleOf);
     this.width = Math.max(300, Math.floor(width));
     const h = TOP + PLOT_H + BOTTOM;
     this.canvas.width = this.width;
@@ -79,15 +92,16 @@ export class ParCoords {
     this.canvas.style.width = `${this.width}px`;
     this.canvas.style.height = `${h}px`;
     const nb = this.binsPerAxis;
-    this.bins = this.axes.map((d) => axisBins(d, nb));
+    this.bins = this.axes.map((d, k) => axisBins(d, nb, this.scales[k]));
     const cells = pairCells(this.bins, nb);
-    const runs = Math.max(1, ...ds.runs.map((r) => r.id + 1));
-    this.lines = new LineCounts(cells, nb, runs, ds.run);
-    this.palette32 = this.palette.map(rgb);
+    const classes = colours.palette.length;
+    this.lines = new LineCounts(cells, nb, classes, colours.index);
+    this.palette32 = colours.palette.map(rgb);
     this.fg = newFrame(this.width, h);
     this.image = this.ctx.createImageData(this.width, h);
     // where each axis is on the canvas, for scripts driving the page with a mouse (the browser test)
     this.canvas.dataset['axes'] = JSON.stringify(this.axes.map((d, k) => ({ name: d.name, x: this.axisX(k) })));
+    this.canvas.dataset['width'] = String(this.width);
     this.canvas.dataset['plotTop'] = String(TOP);
     this.canvas.dataset['plotHeight'] = String(PLOT_H);
     const grey = new LineCounts(cells, nb, 1, null);
@@ -97,7 +111,7 @@ export class ParCoords {
     drawCountedLines(bgFrame, grey, this.geometry());
     this.bg = greyBackground(bgFrame);
     this.fgDrawn = false;
-    if (runs === 1) {
+    if (classes === 1) {
       // one colour: the lines of all designs are the background's lines, counted and drawn already
       this.lines.startFrom(grey, all);
       this.fg.alpha.set(bgFrame.alpha);
@@ -107,8 +121,8 @@ export class ParCoords {
     this.drawLabels();
   }
 
-  private fraction(d: Dim, v: number): number {
-    return fraction(d, v);
+  private fraction(k: number, v: number): number {
+    return this.scales[k]!.position(v);
   }
 
   private axisX(k: number): number {
@@ -123,6 +137,7 @@ export class ParCoords {
   /** Draws the designs the mask keeps over the grey background, the axes, the brushes and the selected design. */
   render(mask: Uint8Array, filters: readonly Filter[], selected: number): void {
     if (this.ds === null || this.fg === null || this.image === null || this.bg === null) return;
+    this.mask = mask;
     // lines and pixels change only with the designs kept (a selection or a brush that keeps the same designs does not)
     if (this.lines!.update(mask) > 0 || !this.fgDrawn) {
       drawCountedLines(this.fg, this.lines!, this.geometry());
@@ -138,8 +153,9 @@ export class ParCoords {
       const x = this.axisX(k);
       const f = filters.find((x2) => x2.metric === d.name);
       if (f !== undefined) {
-        const yHi = TOP + (1 - clamp01(this.fraction(d, f.hi))) * PLOT_H;
-        const yLo = TOP + (1 - clamp01(this.fraction(d, f.lo))) * PLOT_H;
+        const ya = TOP + (1 - clamp01(this.fraction(k, f.hi))) * PLOT_H;
+        const yb = TOP + (1 - clamp01(this.fraction(k, f.lo))) * PLOT_H;
+        const [yHi, yLo] = [Math.min(ya, yb), Math.max(ya, yb)];
         ctx.fillStyle = 'rgba(192, 57, 43, 0.18)';
         ctx.strokeStyle = '#c0392b';
         ctx.lineWidth = 1;
@@ -152,7 +168,7 @@ export class ParCoords {
       ctx.lineWidth = 2.5;
       ctx.beginPath();
       this.axes.forEach((d, k) => {
-        const y = TOP + (1 - this.fraction(d, d.values[selected]!)) * PLOT_H;
+        const y = TOP + (1 - this.fraction(k, d.values[selected]!)) * PLOT_H;
         if (k === 0) ctx.moveTo(this.axisX(k), y);
         else ctx.lineTo(this.axisX(k), y);
       });
@@ -181,23 +197,36 @@ export class ParCoords {
       ctx.fillText(clip(ctx, dot > 0 && !d.name.startsWith('g[') ? d.name.slice(0, dot) : d.role, gap - 4), x, 12);
       ctx.fillStyle = '#1d2330';
       ctx.fillText(clip(ctx, dot > 0 ? d.name.slice(dot + 1) : d.name, gap - 4), x, 25);
-      this.ticks(ctx, d, x, gap);
+      ctx.fillStyle = '#5b6475';
+      ctx.fillText(clip(ctx, axisNote(d, this.scales[k]!), gap - 4), x, 38);
+      this.ticks(ctx, d, this.scales[k]!, x, gap);
     });
   }
 
-  private ticks(ctx: CanvasRenderingContext2D, d: Dim, x: number, gap: number): void {
+  /** The values at the axis's ends (≤ / ≥ where a rescale leaves designs beyond them) and, off linear, its middle. */
+  private ticks(ctx: CanvasRenderingContext2D, d: Dim, sc: AxisScale, x: number, gap: number): void {
     ctx.fillStyle = '#5b6475';
     if (d.options !== undefined) {
       ctx.textAlign = 'left';
       d.options.forEach((o, i) =>
-        ctx.fillText(clip(ctx, String(o), gap / 2), x + 4, TOP + (1 - (i + 0.5) / d.options!.length) * PLOT_H + 4),
+        ctx.fillText(clip(ctx, String(o), gap / 2), x + 4, TOP + (1 - sc.position(i)) * PLOT_H + 4),
       );
       ctx.textAlign = 'center';
-    } else if (d.max === d.min) {
-      ctx.fillText(clip(ctx, `constant ${fmtValue(d.min)}`, gap - 4), x, TOP + PLOT_H / 2 - 6);
+    } else if (sc.lo === sc.hi) {
+      ctx.fillText(clip(ctx, `constant ${fmtValue(d.min, d)}`, gap - 4), x, TOP + PLOT_H / 2 - 6);
     } else {
-      ctx.fillText(fmtValue(d.max), x, TOP - 3);
-      ctx.fillText(fmtValue(d.min), x, TOP + PLOT_H + 13);
+      const end = (t: number): string => {
+        const v = sc.value(t);
+        const beyond = v === sc.hi ? (sc.hi < d.max ? '≥ ' : '') : sc.lo > d.min ? '≤ ' : '';
+        return beyond + fmtValue(v, d);
+      };
+      ctx.fillText(clip(ctx, end(1), gap - 2), x, TOP - 3);
+      ctx.fillText(clip(ctx, end(0), gap - 2), x, TOP + PLOT_H + 13);
+      if (sc.kind !== 'linear') {
+        ctx.textAlign = 'left';
+        ctx.fillText(clip(ctx, `– ${fmtValue(sc.value(0.5), d)}`, gap / 2), x + 2, TOP + PLOT_H / 2 + 4);
+        ctx.textAlign = 'center';
+      }
     }
   }
 
@@ -232,22 +261,57 @@ export class ParCoords {
     this.drag = { kind: 'brush', axis: k, y0: clampY(y) };
   }
 
-  /** The value range between two canvas heights on axis k. */
+  /**
+   * The value range between two canvas heights on axis k; a brush reaching an end of a rescaled axis keeps the
+   * designs piled there (that bound is open).
+   */
   private range(k: number, y0: number, y1: number): [number, number] {
     const d = this.axes[k]!;
-    const value = (y: number): number => {
-      const t = 1 - (y - TOP) / PLOT_H;
-      return d.options !== undefined
-        ? t * d.options.length - 0.5
-        : d.max === d.min
-          ? t >= 0.5
-            ? d.max
-            : d.min
-          : d.min + t * (d.max - d.min);
-    };
-    const a = value(Math.max(y0, y1));
-    const b = value(Math.min(y0, y1));
-    return [a, b];
+    const sc = this.scales[k]!;
+    const a = sc.value(1 - (Math.max(y0, y1) - TOP) / PLOT_H);
+    const b = sc.value(1 - (Math.min(y0, y1) - TOP) / PLOT_H);
+    const [lo, hi] = [Math.min(a, b), Math.max(a, b)];
+    if (d.options !== undefined) return [lo, hi];
+    return [lo <= sc.lo && sc.lo > d.min ? -Infinity : lo, hi >= sc.hi && sc.hi < d.max ? Infinity : hi];
+  }
+
+  /** The kept design whose line passes nearest the pointer, vertically, at its x (within 6 px), or -1. */
+  nearestLine(x: number, y: number): number {
+    const ds = this.ds;
+    const mask = this.mask;
+    if (ds === null || mask === null || this.axes.length < 2) return -1;
+    let k = 0;
+    while (k + 2 < this.axes.length && this.axisX(k + 1) <= x) k++;
+    const x0 = this.axisX(k);
+    const u = Math.max(0, Math.min(1, (x - x0) / (this.axisX(k + 1) - x0)));
+    const [sa, sb] = [this.scales[k]!, this.scales[k + 1]!];
+    const [va, vb] = [this.axes[k]!.values, this.axes[k + 1]!.values];
+    const t = 1 - (y - TOP) / PLOT_H;
+    let best = -1;
+    let bestD = 6 / PLOT_H;
+    for (let i = 0; i < ds.n; i++) {
+      if (mask[i] === 0) continue;
+      const d = Math.abs((1 - u) * sa.position(va[i]!) + u * sb.position(vb[i]!) - t);
+      if (d < bestD) {
+        best = i;
+        bestD = d;
+      }
+    }
+    return best;
+  }
+
+  /** At most one search per animation frame, for the pointer's last position in it. */
+  private hover(e: MouseEvent): void {
+    if (this.drag !== null) return;
+    const waiting = this.pendingHover !== null;
+    this.pendingHover = e;
+    if (waiting) return;
+    requestAnimationFrame(() => {
+      const last = this.pendingHover!;
+      this.pendingHover = null;
+      const { x, y } = this.local(last);
+      this.events.hover(y < TOP || y > TOP + PLOT_H ? -1 : this.nearestLine(x, y), last.pageX, last.pageY);
+    });
   }
 
   private moveTo(e: MouseEvent): void {
@@ -289,19 +353,31 @@ export class ParCoords {
   }
 }
 
-/** Position in [0, 1] of a value on an axis (0 bottom); NaN for a missing value. */
-export function fraction(d: Dim, v: number): number {
-  if (Number.isNaN(v)) return NaN;
-  if (d.options !== undefined) return (v + 0.5) / d.options.length;
-  if (d.max === d.min) return 0.5;
-  return (v - d.min) / (d.max - d.min);
+/**
+ * The axis's unit and scale, under its name: `USD/PFLOP-day · log · inverted`; a constraint's g is its excess over
+ * the limit divided by |limit| (src/study/objectives.ts scaledViolation), `÷ |limit|`.
+ */
+function axisNote(d: Dim, sc: AxisScale): string {
+  const parts = [
+    d.options !== undefined
+      ? 'choice'
+      : d.role === 'constraint'
+        ? '÷ |limit|'
+        : d.unit === '-' || d.unit === ''
+          ? '(no unit)'
+          : d.unit,
+  ];
+  if (sc.kind !== 'linear') parts.push(sc.kind);
+  if (sc.inverted) parts.push('inverted');
+  if (sc.clipped) parts.push('rescaled');
+  return parts.join(' · ');
 }
 
-/** Each design's bin on an axis of `nb` bins (0 at the top), NAN_BIN when missing. */
-export function axisBins(d: Dim, nb: number): Uint16Array {
+/** Each design's bin on an axis of `nb` bins (0 at the top) on its scale (linear over its range unless given). */
+export function axisBins(d: Dim, nb: number, scale: AxisScale = axisScale(d)): Uint16Array {
   const values = d.values;
   const b = new Uint16Array(values.length);
-  if (d.options === undefined && d.max !== d.min) {
+  if (d.options === undefined && d.max !== d.min && scale.kind === 'linear' && !scale.inverted && !scale.clipped) {
     // a numeric axis: fraction's arithmetic inlined, one tight loop instead of a call per design
     const min = d.min;
     const span = d.max - d.min;
@@ -312,7 +388,7 @@ export function axisBins(d: Dim, nb: number): Uint16Array {
     return b;
   }
   for (let i = 0; i < b.length; i++) {
-    const t = fraction(d, d.values[i]!);
+    const t = scale.position(values[i]!);
     b[i] = Number.isNaN(t) ? NAN_BIN : Math.min(nb - 1, Math.floor((1 - t) * nb));
   }
   return b;

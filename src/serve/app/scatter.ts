@@ -1,12 +1,16 @@
 /**
- * Scatter view on one canvas: the matrix of the objectives (every pair below the diagonal, the objective names on the
- * diagonal) or one chosen pair of any dimensions (objectives, variables, constraint g's) in a larger panel. Each
+ * Scatter view on one canvas: the matrix of the objectives (every pair below the diagonal, the objective names, units
+ * and spans on the diagonal) or one chosen pair of any dimensions (objectives, variables, constraint g's) in a larger
+ * panel. Each dimension is placed on its axis scale (scales.ts, the same as its parallel-coordinates axis). Each
  * design is one pixel-sized point written into the frame buffer (all designs grey underneath, the ones the filters
- * keep in their run's colour). Drag a box in a panel to brush both dimensions; click a point to select it.
+ * keep in the colour of their run or of the chosen column, colour.ts). Drag a box in a panel to brush both
+ * dimensions; click a point to select it; the point under the pointer (within 6 px) is reported for the read-out.
  */
 import type { Filter } from '../urlState.js';
+import type { Colouring } from './colour.js';
 import { fmtValue, type Dataset, type Dim } from './data.js';
 import { rgb } from './raster.js';
+import type { AxisScale } from './scales.js';
 
 const LABEL = 0;
 const GAP = 6;
@@ -32,6 +36,8 @@ export interface ScatterEvents {
     y: { metric: string; range: readonly [number, number] },
   ): void;
   pick(row: number): void;
+  /** The design under the pointer (-1: none), with the pointer's page position. */
+  hover(row: number, pageX: number, pageY: number): void;
 }
 
 export class ScatterMatrix {
@@ -39,6 +45,8 @@ export class ScatterMatrix {
   private readonly ctx: CanvasRenderingContext2D;
   private ds: Dataset | null = null;
   private dims: Dim[] = [];
+  private scales: AxisScale[] = [];
+  private colours: Colouring | null = null;
   private cell = 100;
   private panels: Panel[] = [];
   private pairMode = false;
@@ -52,18 +60,26 @@ export class ScatterMatrix {
 
   constructor(
     host: HTMLElement,
-    private readonly palette: readonly string[],
     private readonly events: ScatterEvents,
   ) {
     host.append(this.canvas);
     this.ctx = this.canvas.getContext('2d')!;
     this.canvas.addEventListener('mousedown', (e) => this.down(e));
     this.canvas.addEventListener('mouseup', (e) => this.up(e));
+    this.canvas.addEventListener('mousemove', (e) => this.hover(e));
+    this.canvas.addEventListener('mouseleave', () => this.events.hover(-1, 0, 0));
   }
 
   /** The objectives' matrix, or the pair [x, y] (dimension names) when given and both exist. */
-  layout(ds: Dataset, width: number, pair: readonly [string, string] | null = null): void {
+  layout(
+    ds: Dataset,
+    width: number,
+    pair: readonly [string, string] | null,
+    scaleOf: (d: Dim) => AxisScale,
+    colours: Colouring,
+  ): void {
     this.ds = ds;
+    this.colours = colours;
     const chosen = pair?.map((name) => ds.dims.find((d) => d.name === name));
     this.pairMode = chosen !== undefined && chosen.every((d) => d !== undefined);
     if (this.pairMode) {
@@ -83,12 +99,13 @@ export class ScatterMatrix {
       this.size(size, size);
     }
     const c = this.cell - 2;
-    this.px = this.dims.map((d) => {
+    this.scales = this.dims.map(scaleOf);
+    this.px = this.dims.map((d, k) => {
       const out = new Uint16Array(ds.n);
-      const span = d.max - d.min || 1;
+      const sc = this.scales[k]!;
       for (let i = 0; i < ds.n; i++) {
-        const v = d.values[i]!;
-        out[i] = Number.isNaN(v) ? 65535 : Math.round(((v - d.min) / span) * c);
+        const t = sc.position(d.values[i]!);
+        out[i] = Number.isNaN(t) ? 65535 : Math.round(t * c);
       }
       return out;
     });
@@ -121,7 +138,8 @@ export class ScatterMatrix {
     const ds = this.ds!;
     const size = this.canvas.width;
     const c = this.cell - 2;
-    const colours = this.palette.map((h) => {
+    const index = this.colours!.index;
+    const colours = this.colours!.palette.map((h) => {
       const [r, g, b] = rgb(h);
       return (255 << 24) | (b << 16) | (g << 8) | r;
     });
@@ -135,7 +153,7 @@ export class ScatterMatrix {
         const y = Y[r]!;
         if (x === 65535 || y === 65535) continue;
         const p = (oy + c - y) * size + ox + x;
-        const colour = fixed ?? colours[ds.run[r]!] ?? colours[0]!;
+        const colour = fixed ?? colours[index[r]!] ?? colours[0]!;
         buf[p] = colour;
         // few designs: 2 × 2 points, so each can be seen
         if (big) buf[p + 1] = buf[p - size] = buf[p - size + 1] = colour;
@@ -162,8 +180,9 @@ export class ScatterMatrix {
     if (this.pairMode) this.pairLabels();
     else this.dims.forEach((_, i) => this.diagonal(i));
     for (const { i, j, ox, oy } of this.panels) {
+      // the frame just outside the points (2 × 2 points reach one pixel right of and above the plot area)
       ctx.strokeStyle = '#d9dde5';
-      ctx.strokeRect(ox - 0.5, oy - 0.5, this.cell - 1, this.cell - 1);
+      ctx.strokeRect(ox - 0.5, oy - 1.5, this.cell + 1, this.cell + 1);
       this.brushBox(i, j, filters);
     }
     if (selected >= 0) {
@@ -189,30 +208,38 @@ export class ScatterMatrix {
     ctx.fillStyle = '#1d2330';
     ctx.fillText(name.length > 22 ? `${name.slice(0, 21)}…` : name, ox + this.cell / 2, oy + this.cell / 2 - 6);
     ctx.fillStyle = '#5b6475';
-    ctx.fillText(`${fmtValue(d.min)} … ${fmtValue(d.max)}`, ox + this.cell / 2, oy + this.cell / 2 + 8);
-    ctx.fillText(d.sense === 'maximize' ? '(maximized)' : '(minimized)', ox + this.cell / 2, oy + this.cell / 2 + 21);
+    const sc = this.scales[i]!;
+    ctx.fillText(
+      `${fmtValue(sc.value(0), d)} … ${fmtValue(sc.value(1), d)}`,
+      ox + this.cell / 2,
+      oy + this.cell / 2 + 8,
+    );
+    const scale = sc.kind === 'linear' ? '' : ` · ${sc.kind}`;
+    ctx.fillText(`${unitText(d)}${scale}`, ox + this.cell / 2, oy + this.cell / 2 + 21);
+    ctx.fillText(d.sense === 'maximize' ? '(maximized)' : '(minimized)', ox + this.cell / 2, oy + this.cell / 2 + 34);
   }
 
   /** Chosen pair: each axis's name and its range at the ends. */
   private pairLabels(): void {
     const ctx = this.ctx;
     const [dx, dy] = this.dims as [Dim, Dim];
+    const [sx, sy] = this.scales as [AxisScale, AxisScale];
     const { ox, oy } = this.panels[0]!;
     const c = this.cell - 2;
     ctx.fillStyle = '#5b6475';
     ctx.textAlign = 'left';
-    ctx.fillText(fmtValue(dx.min, dx), ox, oy + c + 14);
+    ctx.fillText(fmtValue(sx.value(0), dx), ox, oy + c + 14);
     ctx.textAlign = 'right';
-    ctx.fillText(fmtValue(dx.max, dx), ox + c, oy + c + 14);
-    ctx.fillText(fmtValue(dy.min, dy), ox - 4, oy + c);
-    ctx.fillText(fmtValue(dy.max, dy), ox - 4, oy + 10);
+    ctx.fillText(fmtValue(sx.value(1), dx), ox + c, oy + c + 14);
+    ctx.fillText(fmtValue(sy.value(0), dy), ox - 4, oy + c);
+    ctx.fillText(fmtValue(sy.value(1), dy), ox - 4, oy + 10);
     ctx.fillStyle = '#1d2330';
     ctx.textAlign = 'center';
-    ctx.fillText(dx.name, ox + c / 2, oy + c + 28);
+    ctx.fillText(axisTitle(dx, sx), ox + c / 2, oy + c + 28);
     ctx.save();
     ctx.translate(ox - 46, oy + c / 2);
     ctx.rotate(-Math.PI / 2);
-    ctx.fillText(dy.name, 0, 0);
+    ctx.fillText(axisTitle(dy, sy), 0, 0);
     ctx.restore();
   }
 
@@ -222,11 +249,14 @@ export class ScatterMatrix {
     if (fx === undefined && fy === undefined) return;
     const [ox, oy] = this.origin(i, j);
     const c = this.cell - 2;
-    const pos = (d: Dim, v: number): number => Math.max(0, Math.min(c, ((v - d.min) / (d.max - d.min || 1)) * c));
-    const x0 = fx ? pos(this.dims[j]!, fx.lo) : 0;
-    const x1 = fx ? pos(this.dims[j]!, fx.hi) : c;
-    const y0 = fy ? pos(this.dims[i]!, fy.lo) : 0;
-    const y1 = fy ? pos(this.dims[i]!, fy.hi) : c;
+    const pos = (k: number, v: number): number => this.scales[k]!.position(v) * c;
+    const span = (k: number, f: Filter | undefined): [number, number] => {
+      if (f === undefined) return [0, c];
+      const [a, b] = [pos(k, f.lo), pos(k, f.hi)];
+      return [Math.min(a, b), Math.max(a, b)];
+    };
+    const [x0, x1] = span(j, fx);
+    const [y0, y1] = span(i, fy);
     this.ctx.fillStyle = 'rgba(192, 57, 43, 0.10)';
     this.ctx.fillRect(ox + x0, oy + c - y1, x1 - x0, y1 - y0);
   }
@@ -260,18 +290,32 @@ export class ScatterMatrix {
     const v = this.cell - 2 - (y - oy);
     const c = this.cell - 2;
     if (Math.abs(u - drag.x0) < 3 && Math.abs(v - drag.y0) < 3) return this.pickNear(drag.i, drag.j, u, v);
-    const val = (d: Dim, p: number): number => d.min + (Math.max(0, Math.min(c, p)) / c) * (d.max - d.min);
-    const dx = this.dims[drag.j]!;
-    const dy = this.dims[drag.i]!;
+    const range = (k: number, p0: number, p1: number): [number, number] => {
+      const [a, b] = [this.scales[k]!.value(p0 / c), this.scales[k]!.value(p1 / c)];
+      return [Math.min(a, b), Math.max(a, b)];
+    };
     this.events.brush2(
-      { metric: dx.name, range: [val(dx, Math.min(u, drag.x0)), val(dx, Math.max(u, drag.x0))] },
-      { metric: dy.name, range: [val(dy, Math.min(v, drag.y0)), val(dy, Math.max(v, drag.y0))] },
+      { metric: this.dims[drag.j]!.name, range: range(drag.j, u, drag.x0) },
+      { metric: this.dims[drag.i]!.name, range: range(drag.i, v, drag.y0) },
     );
   }
 
   private pickNear(i: number, j: number, u: number, v: number): void {
+    const best = this.nearest(i, j, u, v);
+    if (best >= 0) this.events.pick(best);
+  }
+
+  private hover(e: MouseEvent): void {
+    if (this.drag !== null) return;
+    const { x, y } = this.local(e);
+    const p = this.panelAt(x, y);
+    this.events.hover(p === null ? -1 : this.nearest(p.i, p.j, p.u, p.v), e.pageX, e.pageY);
+  }
+
+  /** The kept design nearest (u, v) in panel (i, j), within 6 px, or -1. */
+  private nearest(i: number, j: number, u: number, v: number): number {
     const ds = this.ds;
-    if (ds === null || this.mask === null) return;
+    if (ds === null || this.mask === null) return -1;
     let best = -1;
     let bestD = 36;
     const X = this.px[j]!;
@@ -284,8 +328,16 @@ export class ScatterMatrix {
         bestD = d;
       }
     }
-    if (best >= 0) this.events.pick(best);
+    return best;
   }
+}
+
+const unitText = (d: Dim): string => (d.options !== undefined ? 'choice' : d.unit === '-' ? '(no unit)' : d.unit);
+
+/** A chosen pair's axis title: `name [unit] (log, inverted)`. */
+function axisTitle(d: Dim, sc: AxisScale): string {
+  const notes = [...(sc.kind === 'linear' ? [] : [sc.kind]), ...(sc.inverted ? ['inverted'] : [])];
+  return `${d.name} [${unitText(d)}]${notes.length ? ` (${notes.join(', ')})` : ''}`;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

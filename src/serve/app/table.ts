@@ -12,7 +12,8 @@
  * their place while brushing. Elements are made once per layout; a brush only rewrites text and attributes that
  * changed.
  */
-import { fmtValue, RUN_COLOURS, type Dataset, type Dim } from './data.js';
+import type { Colouring } from './colour.js';
+import { fmtValue, type Dataset, type Dim } from './data.js';
 
 export const PAGE_ROWS = 25;
 
@@ -66,13 +67,13 @@ interface Column {
   readonly title: string;
   readonly width: number;
   readonly left: boolean;
-  /** Characters' width an element takes before a row's text (the run's swatch). */
+  /** Characters' width an element takes before a row's text (the design's colour swatch). */
   readonly lead: number;
   readonly key?: string;
   readonly text: (row: number) => string;
 }
 
-/** One row of the page: its element, the text node of each cell, and the run's swatch (several runs). */
+/** One row of the page: its element, the text node of each cell, and its colour's swatch. */
 interface RowCells {
   readonly row: HTMLElement;
   readonly texts: Text[];
@@ -87,7 +88,10 @@ function cellText(value: string, column: Column, first: boolean, width = column.
 
 export class DesignTable {
   private ds: Dataset | null = null;
+  private colours: Colouring | null = null;
   private columns: Column[] = [];
+  /** Called after a header click changed the sort (the URL follows). */
+  onSort: () => void = () => undefined;
   private order: Int32Array = new Int32Array(0);
   private sortKey = 'eval';
   private descending = false;
@@ -126,6 +130,7 @@ export class DesignTable {
       this.sortKey = key;
       this.sort();
       if (this.mask !== null) this.render(this.mask, this.count, this.selected);
+      this.onSort();
     });
     this.body.addEventListener('click', (e) => {
       const row = (e.target as Element).closest<HTMLElement>('[data-row]');
@@ -149,8 +154,21 @@ export class DesignTable {
     this.pager.replaceChildren(button(-1, '‹ previous'), span, button(1, 'next ›'));
   }
 
-  layout(ds: Dataset): void {
+  /** The sort (column name, direction). */
+  get sorting(): { key: string; descending: boolean } {
+    return { key: this.sortKey, descending: this.descending };
+  }
+
+  /** Sorts by a column (a name no column has: by evaluation), from a link; takes effect at the next layout. */
+  setSort(key: string, descending: boolean): void {
+    this.sortKey = key;
+    this.descending = descending;
+  }
+
+  layout(ds: Dataset, colours: Colouring): void {
     this.ds = ds;
+    this.colours = colours;
+    if (!ds.dims.some((d) => d.name === this.sortKey)) [this.sortKey, this.descending] = ['eval', false];
     this.drawn = '';
     const pick = (role: Dim['role']): Dim[] => ds.dims.filter((d) => d.role === role);
     const column = (c: Omit<Column, 'width' | 'lead'>, texts: readonly string[], lead = 0): Column => {
@@ -159,16 +177,15 @@ export class DesignTable {
     };
     const dims = [...pick('index'), ...pick('status'), ...pick('objective'), ...pick('variable'), ...pick('violation')];
     const runs = ds.runs.length > 1;
+    // the first column holds each design's colour swatch, and its run when there are several
     this.columns = [
-      ...(runs
-        ? [
-            column(
-              { label: 'run', title: 'run', left: true, text: (i) => ` ${ds.run[i]}` },
-              [` ${ds.runs.length - 1}`],
-              1,
-            ),
-          ]
-        : []),
+      runs
+        ? column(
+            { label: 'run', title: 'run (position on the command line)', left: true, text: (i) => ` ${ds.run[i]}` },
+            [` ${ds.runs.length - 1}`],
+            1,
+          )
+        : column({ label: '', title: 'colour', left: true, text: () => '' }, [''], 1),
       ...dims.map((d) =>
         column(
           {
@@ -320,7 +337,8 @@ export class DesignTable {
       attr(row.row, 'data-run', String(run));
       attr(row.row, 'data-index', String(ds.index[i]));
       attr(row.row, 'class', i === this.selected ? 'selected' : null);
-      if (row.swatch !== null) attr(row.swatch, 'style', `background:${RUN_COLOURS[run % RUN_COLOURS.length]}`);
+      const colours = this.colours!;
+      if (row.swatch !== null) attr(row.swatch, 'style', `background:${colours.palette[colours.index[i]!]}`);
       this.columns.forEach((c, t) => set(row.texts[t]!, cellText(c.text(i), c, t === 0, c.width - c.lead)));
       // the body holds rows[0 .. shown) in order: a row not in it goes after them
       if (row.row.parentNode !== this.body) this.body.append(row.row);

@@ -1,0 +1,91 @@
+/**
+ * Colour by a column, shared by parallel coordinates, the scatter and the table: each design gets a colour index into
+ * one palette, and the legend says what each colour stands for.
+ * - By run (the default): one colour per run (RUN_COLOURS).
+ * - A categorical column (a choice variable, the status): one colour per option, RUN_COLOURS in order (more than
+ *   eight options reuse them, and the legend says which).
+ * - A numeric column: STEPS colours of viridis (van der Walt and Smith, matplotlib 2015; the eight colours of R's
+ *   viridisLite::viridis(8)), perceptually uniform and readable in grey, over equal steps of the column's axis scale
+ *   (linear, log or percentile, over its span), so the colour bands match the axis the user set; uninverted, so dark
+ *   is always the low end.
+ * Designs without a value (a column another run lacks) are grey.
+ */
+import { fmtValue, RUN_COLOURS, type Dataset, type Dim } from './data.js';
+import type { AxisScale } from './scales.js';
+
+export const VIRIDIS = ['#440154', '#46337e', '#365c8d', '#277f8e', '#1fa187', '#4ac16d', '#9fda3a', '#fde725'];
+export const STEPS = VIRIDIS.length;
+export const MISSING = '#a0a0a0';
+
+export interface LegendEntry {
+  readonly colour: string;
+  readonly label: string;
+}
+
+export interface Colouring {
+  /** The column, or null: by run. */
+  readonly by: string | null;
+  /** Each design's colour (an index into palette). */
+  readonly index: Uint8Array;
+  readonly palette: readonly string[];
+  readonly legend: readonly LegendEntry[];
+  /** Numeric: the low and high ends of the ramp and its scale kind (for the legend's title). */
+  readonly ramp?: { readonly lo: string; readonly hi: string; readonly kind: AxisScale['kind'] };
+}
+
+const withUnit = (text: string, d: Dim): string => (d.unit === '-' || d.unit === '' ? text : `${text} ${d.unit}`);
+
+function byRun(ds: Dataset): Colouring {
+  const palette = Array.from(
+    { length: Math.max(1, ...ds.runs.map((r) => r.id + 1)) },
+    (_, k) => RUN_COLOURS[k % RUN_COLOURS.length]!,
+  );
+  return {
+    by: null,
+    index: ds.run,
+    palette,
+    legend: ds.runs.map((r) => ({ colour: palette[r.id]!, label: `run ${r.key}` })),
+  };
+}
+
+function categorical(ds: Dataset, d: Dim): Colouring {
+  const options = d.options!;
+  const palette = [...options.map((_, k) => RUN_COLOURS[k % RUN_COLOURS.length]!), MISSING];
+  const index = new Uint8Array(ds.n);
+  for (let i = 0; i < ds.n; i++) {
+    const v = d.values[i]!;
+    index[i] = Number.isNaN(v) ? options.length : v;
+  }
+  const legend = options.map((o, k) => ({ colour: palette[k]!, label: String(o) }));
+  return { by: d.name, index, palette, legend };
+}
+
+function continuous(ds: Dataset, d: Dim, scale: AxisScale): Colouring {
+  const palette = [...VIRIDIS, MISSING];
+  const index = new Uint8Array(ds.n);
+  for (let i = 0; i < ds.n; i++) {
+    const t = scale.position(d.values[i]!);
+    index[i] = Number.isNaN(t) ? STEPS : Math.min(STEPS - 1, Math.floor(t * STEPS));
+  }
+  const legend = VIRIDIS.map((colour, k) => ({
+    colour,
+    label: withUnit(`${fmtValue(scale.value(k / STEPS), d)} – ${fmtValue(scale.value((k + 1) / STEPS), d)}`, d),
+  }));
+  return {
+    by: d.name,
+    index,
+    palette,
+    legend,
+    ramp: { lo: fmtValue(scale.lo, d), hi: fmtValue(scale.hi, d), kind: scale.kind },
+  };
+}
+
+/**
+ * The colouring by a column (null or a name no dimension has: by run); `scale` is the column's axis scale without
+ * inversion.
+ */
+export function colouring(ds: Dataset, by: string | null, scale: (d: Dim) => AxisScale): Colouring {
+  const d = by === null ? undefined : ds.dims.find((x) => x.name === by);
+  if (d === undefined) return byRun(ds);
+  return d.options !== undefined ? categorical(ds, d) : continuous(ds, d, scale(d));
+}

@@ -1,0 +1,136 @@
+/**
+ * The explorer's controls around the plots: the axis bar (per axis: shown, scale, inverted, moved left or right), the
+ * rescale of every axis to a set of designs, the colour legend, and the read-out of the design under the pointer.
+ * Each builds plain markup from the state it is given and calls back with the change; main.ts holds the state.
+ */
+import { SCALE_KINDS, type ScaleKind } from '../urlState.js';
+import type { Colouring } from './colour.js';
+import { fmtValue, type Dataset, type Dim } from './data.js';
+import { esc } from './table.js';
+
+/** Axis order by default: the objectives (what is decided on), then the constraints' g's (margins), then variables. */
+export function defaultOrder(ds: Dataset): string[] {
+  const of = (role: Dim['role']): string[] => ds.dims.filter((d) => d.role === role).map((d) => d.name);
+  return [...of('objective'), ...of('constraint'), ...of('variable')];
+}
+
+export interface AxisBarState {
+  readonly order: readonly string[];
+  readonly hidden: ReadonlySet<string>;
+  readonly scales: Readonly<Record<string, ScaleKind>>;
+  readonly inverted: ReadonlySet<string>;
+}
+
+export interface AxisBarEvents {
+  show(name: string, shown: boolean): void;
+  scale(name: string, kind: ScaleKind): void;
+  invert(name: string): void;
+  swap(position: number, by: number): void;
+}
+
+/** Under the plot: every dimension with a checkbox (shown), its scale, an invert toggle and ◀ ▶ to move it. */
+export function axisBar(bar: HTMLElement, ds: Dataset, s: AxisBarState, on: AxisBarEvents): void {
+  const dims = new Map(ds.dims.map((d) => [d.name, d]));
+  bar.innerHTML = s.order
+    .map((n, k) => {
+      const d = dims.get(n);
+      const kind = s.scales[n] ?? 'linear';
+      const scale =
+        d?.options !== undefined
+          ? ''
+          : `<select data-scale="${k}" aria-label="scale of ${esc(n)}">${SCALE_KINDS.map(
+              (o) => `<option${o === kind ? ' selected' : ''}>${o}</option>`,
+            ).join('')}</select>`;
+      return (
+        `<span class="axis-item"><label title="${esc(n)}"><input type="checkbox" data-axis="${k}" ${s.hidden.has(n) ? '' : 'checked'}>` +
+        `${esc(n)}</label>${scale}<button type="button" data-invert="${k}" aria-pressed="${s.inverted.has(n)}" ` +
+        `aria-label="invert ${esc(n)}" title="invert">⇅</button>` +
+        `<button type="button" data-left="${k}" aria-label="move ${esc(n)} left">◀</button>` +
+        `<button type="button" data-right="${k}" aria-label="move ${esc(n)} right">▶</button></span>`
+      );
+    })
+    .join(' ');
+  const name = (el: HTMLElement, key: string): string => s.order[Number(el.dataset[key])]!;
+  bar
+    .querySelectorAll<HTMLInputElement>('input[data-axis]')
+    .forEach((box) => box.addEventListener('change', () => on.show(name(box, 'axis'), box.checked)));
+  bar
+    .querySelectorAll<HTMLSelectElement>('select[data-scale]')
+    .forEach((sel) => sel.addEventListener('change', () => on.scale(name(sel, 'scale'), sel.value as ScaleKind)));
+  const click = (attr: string, act: (b: HTMLElement) => void): void =>
+    bar.querySelectorAll<HTMLElement>(`button[data-${attr}]`).forEach((b) => b.addEventListener('click', () => act(b)));
+  click('invert', (b) => on.invert(name(b, 'invert')));
+  click('left', (b) => on.swap(Number(b.dataset['left']), -1));
+  click('right', (b) => on.swap(Number(b.dataset['right']), 1));
+}
+
+/** Every numeric dimension's span over the designs `keep` marks: the rescale (a single value or none: no rescale). */
+export function domainsOver(ds: Dataset, keep: Uint8Array): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  for (const d of ds.dims) {
+    if (d.options !== undefined || d.role === 'index' || d.role === 'status') continue;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < ds.n; i++) {
+      if (keep[i] === 0) continue;
+      const v = d.values[i]!;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    if (lo < hi && (lo > d.min || hi < d.max)) out[d.name] = [lo, hi];
+  }
+  return out;
+}
+
+/** A value with its column's unit: `290 USD/PFLOP-day` (no unit for choices and dimensionless columns). */
+export function withUnit(v: number, d: Dim): string {
+  const text = fmtValue(v, d);
+  return d.options !== undefined || d.unit === '-' || d.unit === '' || text === '' ? text : `${text} ${d.unit}`;
+}
+
+/** The legend of the colours: what each stands for, with units. */
+export function colourLegend(host: HTMLElement, c: Colouring, ds: Dataset): void {
+  const d = c.by === null ? undefined : ds.dims.find((x) => x.name === c.by);
+  const title =
+    c.by === null
+      ? 'colour: run'
+      : `colour: ${c.by}${c.ramp !== undefined ? ` (${c.ramp.kind}, ${c.legend.length} steps)` : ''}`;
+  const more =
+    d?.options !== undefined && d.options.length > c.palette.length - 1 ? ' (colours repeat after 8 options)' : '';
+  host.innerHTML =
+    `<span class="muted">${esc(title)}${more}</span> ` +
+    c.legend
+      .map(
+        (e) =>
+          `<span class="legend-item" data-colour="${e.colour}"><span class="swatch" style="background:${e.colour}"></span>${esc(e.label)}</span>`,
+      )
+      .join(' ');
+}
+
+/** The read-out of a design: its run and evaluation, then the named dimensions' values with units. */
+export function readOut(
+  host: HTMLElement,
+  ds: Dataset,
+  row: number,
+  names: readonly string[],
+  x: number,
+  y: number,
+): void {
+  if (row < 0) {
+    host.hidden = true;
+    return;
+  }
+  const dims = names
+    .map((n) => ds.dims.find((d) => d.name === n))
+    .filter((d, k, all): d is Dim => d !== undefined && all.indexOf(d) === k);
+  const run = ds.runs.find((r) => r.id === ds.run[row])!;
+  host.innerHTML =
+    `<strong>run ${esc(run.key)}, evaluation ${ds.index[row]}</strong>` +
+    `${ds.status[row] === 0 ? '' : ' <span class="bad">infeasible</span>'}<br>` +
+    dims.map((d) => `${esc(d.name)}: ${esc(withUnit(d.values[row]!, d))}`).join('<br>');
+  host.dataset['run'] = run.key;
+  host.dataset['index'] = String(ds.index[row]);
+  host.hidden = false;
+  host.style.left = `${x + 14}px`;
+  host.style.top = `${y + 14}px`;
+}
