@@ -20,6 +20,7 @@ import { readJsonFile, runMetaSchema, validatedJson } from '../run/schemas.js';
 import { readParetoFile, type ParetoDesign } from '../run/paretoFile.js';
 import type { RunMeta } from '../run/results.js';
 import type { LpSolver } from '../optimize/lp.js';
+import type { Normalization } from '../run/hypervolumeRule.js';
 
 /** Status codes of the `status` column. */
 export const STATUS = { feasible: 0, infeasible: 1, failed: 2 } as const;
@@ -56,6 +57,11 @@ export interface RunInfo {
    * (run.json `decision`, the lines of src/report/decision/summary.ts).
    */
   readonly decision: readonly string[];
+  /**
+   * A complete run's hypervolume normalization (run.json; objectives minimized, ideal → 0, nadir → 1): the explorer's
+   * optimization history measures on it. Null while running.
+   */
+  readonly normalization: Normalization | null;
 }
 
 /** What stops serving a folder: not a folder, or not a run (no run.json, study.yaml), or unreadable. */
@@ -320,12 +326,13 @@ function grow(a: Float64Array, length: number): Float64Array {
 }
 
 /** What `odc run` printed of a complete run: its hypervolume and its knee (the same functions, from run.json). */
-function runSummaryOf(meta: RunMeta): Pick<RunInfo, 'hypervolume' | 'decision'> {
+function runSummaryOf(meta: RunMeta): Pick<RunInfo, 'hypervolume' | 'decision' | 'normalization'> {
   const h = meta.status === 'complete' ? runHypervolumeFigure(meta) : null;
   const d = meta.status === 'complete' ? meta.decision : undefined;
   return {
     hypervolume: h === null ? null : hypervolumeText(h),
     decision: d === undefined ? [] : [...kneeLines(d), ...kneeBindingLines(d)].map((l) => l.trim()),
+    normalization: meta.status === 'complete' ? (meta.normalization ?? null) : null,
   };
 }
 

@@ -7,6 +7,7 @@
 import type { Comparison } from '../compare.js';
 import type { RunInfo } from '../runData.js';
 import { formatViewState, parseViewState, type Filter } from '../urlState.js';
+import { AnalysisPanel } from './analysis.js';
 import { showDesign } from './budget.js';
 import {
   buildDataset,
@@ -75,6 +76,7 @@ const scatter = new ScatterMatrix($('scatter'), RUN_COLOURS, {
   pick: (row) => select(row),
 });
 const table = new DesignTable($('design-table'), $('pager'), (row) => select(row));
+const analysis = new AnalysisPanel($('analysis'));
 
 function setRange(metric: string, range: readonly [number, number] | null): void {
   state.filters = state.filters.filter((f) => f.metric !== metric);
@@ -300,6 +302,7 @@ function rebuild(): void {
   pairSelects();
   timings.steps['dataset'] ??= performance.now();
   relayout();
+  analysis.setData(runs, ds);
 }
 
 async function poll(): Promise<void> {
