@@ -30,11 +30,13 @@ export function writeDtlz2Run(dir: string, s: SyntheticRun): number[][] {
   const perGeneration = 100;
   const lines = [['eval', 'generation', 'status', ...names, ...objNames, 'violation', 'reason'].join(',')];
   const all: number[][] = [];
+  const xs: number[][] = [];
   for (let e = 0; e < s.evaluations; e++) {
     const x = names.map((_, i) => (i < s.objectives - 1 ? rng.next() : 0.5 + (rng.next() - 0.5) * s.spread));
     const r = problem.evaluate(Float64Array.from(x));
     if (r.status !== 'ok') throw new Error(`DTLZ2 failed at ${x.join(', ')}`);
     all.push(Array.from(r.f));
+    xs.push(x);
     lines.push([e, Math.floor(e / perGeneration), 'feasible', ...x, ...r.f, 0, ''].join(','));
   }
   const generations = Math.ceil(s.evaluations / perGeneration);
@@ -47,11 +49,22 @@ export function writeDtlz2Run(dir: string, s: SyntheticRun): number[][] {
   );
   writeFileSync(join(dir, 'evaluations.csv'), `${lines.join('\n')}\n`);
   const F = Float64Array.from(all.flat());
-  const front = Array.from(nonDominatedIndices(F, all.length, s.objectives), (index) => ({ index }));
-  writeFileSync(
-    join(dir, 'pareto.json'),
-    JSON.stringify({ formatVersion: 1, study: 'dtlz2-synthetic', kind: 'benchmark', designs: front }),
-  );
+  const designs = Array.from(nonDominatedIndices(F, all.length, s.objectives), (index) => ({
+    index,
+    variables: Object.fromEntries(names.map((n, i) => [n, xs[index]![i]!])),
+    objectives: Object.fromEntries(objNames.map((n, j) => [n, all[index]![j]!])),
+    constraints: {},
+    record: null,
+  }));
+  const pareto = {
+    formatVersion: 1,
+    study: 'dtlz2-synthetic',
+    kind: 'benchmark',
+    objectives: objNames.map((name) => ({ name, sense: 'minimize', unit: '-' })),
+    variables: names.map((name) => ({ kind: 'real', name, lower: 0, upper: 1 })),
+    designs,
+  };
+  writeFileSync(join(dir, 'pareto.json'), JSON.stringify(pareto));
   writeFileSync(
     join(dir, 'run.json'),
     JSON.stringify({
