@@ -34,7 +34,7 @@ export interface ServeOptions {
   readonly allowRemote?: boolean;
   /** Constellation runs re-evaluate designs off their front with it. */
   readonly lp?: LpSolver;
-  /** The bundled app script (default: dist/src/serve/explorer.js of the project); its analysis worker, analysis.js, beside it. */
+  /** The bundled app script (default: the project's dist/src/serve/explorer.js); its worker, analysis.js, beside it. */
   readonly assetPath?: string;
 }
 

@@ -10,6 +10,7 @@
  * correlation ratio η² = SS_between / SS_total. η² is biased upward by about (B − 1)/(n − 1) for an input with no
  * effect; the index reported is Kelley's ε² = 1 − (SS_within / (n − B)) / (SS_total / (n − 1)) (T. L. Kelley, "An
  * unbiased correlation ratio measure", PNAS 21(9), 554-559, 1935), floored at 0. B = min(MAX_BINS, ⌈√n⌉).
+ * (docs/sources.md §17.)
  *
  * What it measures, and what not:
  * - The rows are an optimizer's samples, not independent uniform draws: the indices describe how the output varies
@@ -85,13 +86,11 @@ function inputIndex(x: Float64Array, y: Float64Array, input: number): Importance
   let ssBetween = 0;
   for (let b = 0; b < B; b++) if (cnt[b]! > 0) ssBetween += cnt[b]! * (sum[b]! / cnt[b]! - mean) ** 2;
   const eta2 = Math.min(1, ssBetween / ssTotal);
-  const eps2 = n > B ? 1 - ((ssTotal - ssBetween) / (n - B) / (ssTotal / (n - 1))) : eta2;
+  const eps2 = n > B ? 1 - (ssTotal - ssBetween) / (n - B) / (ssTotal / (n - 1)) : eta2;
   return { input, index: Math.max(0, Math.min(1, eps2)), eta2, bins: B, rows: n };
 }
 
 /** Every input's first-order index on the output, ranked (largest first; ties by input position). */
 export function firstOrderImportance(inputs: readonly Float64Array[], output: Float64Array): ImportanceIndex[] {
-  return inputs
-    .map((x, k) => inputIndex(x, output, k))
-    .sort((a, b) => b.index - a.index || a.input - b.input);
+  return inputs.map((x, k) => inputIndex(x, output, k)).sort((a, b) => b.index - a.index || a.input - b.input);
 }

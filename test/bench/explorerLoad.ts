@@ -31,6 +31,8 @@ const median = (xs: readonly number[]): number => {
 
 interface LoadFigures {
   firstRows: number;
+  /** performance.now() at the end of each step of the first load (window.__explorer.steps). */
+  steps: Record<string, number>;
   ready: number;
   brushFrame: number[];
   brushJs: number[];
@@ -53,7 +55,11 @@ async function pageUnderTest(browser: Browser, url: string): Promise<LoadFigures
     async ({ m, brushes }) => {
       const w = window as unknown as {
         __firstRows: number;
-        __explorer: { loadMs: number; setFilter(metric: string, lo: number, hi: number): number };
+        __explorer: {
+          loadMs: number;
+          steps: Record<string, number>;
+          setFilter(metric: string, lo: number, hi: number): number;
+        };
       };
       const brushFrame: number[] = [];
       const brushJs: number[] = [];
@@ -64,7 +70,8 @@ async function pageUnderTest(browser: Browser, url: string): Promise<LoadFigures
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
         brushFrame.push(performance.now() - t0);
       }
-      return { firstRows: w.__firstRows, ready: w.__explorer.loadMs, brushFrame, brushJs };
+      const steps = { ...w.__explorer.steps };
+      return { firstRows: w.__firstRows, steps, ready: w.__explorer.loadMs, brushFrame, brushJs };
     },
     { m: M, brushes: BRUSHES },
   );
@@ -74,9 +81,7 @@ async function pageUnderTest(browser: Browser, url: string): Promise<LoadFigures
 
 /** One busy-looping process per core until stopped. */
 function loadGenerator(): { stop(): void; processes: number } {
-  const children: ChildProcess[] = cpus().map(() =>
-    spawn(process.execPath, ['-e', 'for(;;);'], { stdio: 'ignore' }),
-  );
+  const children: ChildProcess[] = cpus().map(() => spawn(process.execPath, ['-e', 'for(;;);'], { stdio: 'ignore' }));
   return { processes: children.length, stop: () => children.forEach((c) => c.kill('SIGKILL')) };
 }
 
@@ -91,6 +96,10 @@ function summary(label: string, all: readonly LoadFigures[]): { firstRows: numbe
       `${fmt(brush)} ms, p90 ${fmt([...all.flatMap((f) => f.brushFrame)].sort((a, b) => a - b)[Math.floor(0.9 * all.length * BRUSHES)]!)} ms, ` +
       `its JavaScript median ${fmt(median(all.flatMap((f) => f.brushJs)))} ms`,
   );
+  const steps = Object.keys(all[0]?.steps ?? {})
+    .map((k) => `${k} ${fmt(median(all.map((f) => f.steps[k]!)))}`)
+    .join(', ');
+  console.log(`    first load, each step's end (ms from navigation start, medians): ${steps}`);
   return { firstRows, brush };
 }
 

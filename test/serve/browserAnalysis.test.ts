@@ -37,8 +37,7 @@ describe.skipIf(!available && !ci)('the explorer analysis panel in headless Chro
   it('ranks the two variables that matter first, draws the history and a slice per variable', async () => {
     const page = await openExplorer(browser, serve.url, faults);
     await page.getByText('Optimization history, parameter importance and slice plots').click();
-    const list = (objective: string) =>
-      page.locator(`[data-testid=importance][data-objective="${objective}"] li`);
+    const list = (objective: string) => page.locator(`[data-testid=importance][data-objective="${objective}"] li`);
     await expect.poll(() => list('f1').count(), { timeout: 30_000 }).toBe(7);
     const ranked = async (objective: string): Promise<string[]> =>
       list(objective).evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset['variable']!));

@@ -11,10 +11,10 @@ import type { Dataset, RunColumns } from './data.js';
 import { esc } from './table.js';
 
 const METHOD =
-  "First-order variance share of each variable in each objective (Var E[objective | variable] / Var objective), " +
-  'estimated from the run\'s own non-failed evaluations: each variable cut into up to 50 equal-count bins (one per ' +
+  'First-order variance share of each variable in each objective (Var E[objective | variable] / Var objective), ' +
+  "estimated from the run's own non-failed evaluations: each variable cut into up to 50 equal-count bins (one per " +
   "value of a choice), Pearson's correlation ratio debiased as Kelley's ε² (Plischke, Borgonovo & Smith 2013; " +
-  'src/statistics/importance.ts). First order only (an interaction alone scores ≈ 0); it describes the designs the ' +
+  'src/statistics/importance.ts, docs/sources.md §17). First order only (an interaction alone scores ≈ 0); it describes the designs the ' +
   'run evaluated, which an optimizer crowds near its front, not the whole design space.';
 
 export class AnalysisPanel {

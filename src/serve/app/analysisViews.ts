@@ -25,7 +25,8 @@ function linePlot(xs: ArrayLike<number>, ys: ArrayLike<number>, xMax: number, st
       hi = Math.max(hi, v);
     }
   }
-  if (!Number.isFinite(lo)) return `<svg width="${PLOT_W}" height="${PLOT_H}"><text x="60" y="60">no feasible design yet</text></svg>`;
+  if (!Number.isFinite(lo))
+    return `<svg width="${PLOT_W}" height="${PLOT_H}"><text x="60" y="60">no feasible design yet</text></svg>`;
   if (hi === lo) hi = lo + Math.max(Math.abs(lo), 1) * 1e-6;
   const w = PLOT_W - PAD.left - PAD.right;
   const h = PLOT_H - PAD.top - PAD.bottom;
