@@ -80,11 +80,14 @@ function buildRun(dir: string, n: number): void {
       `algorithm: { name: nsga3, population: ${perGeneration}, generations: ${Math.ceil(n / perGeneration)}, seed: 1 }\n`,
   );
   writeFileSync(join(dir, 'evaluations.csv'), `${lines.join('\n')}\n`);
+  // what the pareto.json reader requires (src/run/paretoFile.ts); the explorer reads only the indices
   const pareto = {
     formatVersion: 1,
     study: 'dtlz2-explorer-bench',
     kind: 'benchmark',
-    designs: front.map((index) => ({ index })),
+    objectives: objNames.map((name) => ({ name, sense: 'minimize', unit: '-' })),
+    variables: names.map((name) => ({ kind: 'real', name, lower: 0, upper: 1 })),
+    designs: front.map((index) => ({ index, variables: {}, objectives: {}, constraints: {}, record: null })),
   };
   writeFileSync(join(dir, 'pareto.json'), JSON.stringify(pareto));
   writeFileSync(
