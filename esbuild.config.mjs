@@ -155,12 +155,16 @@ export async function bundleCli() {
 
 /**
  * dist/src/serve/explorer.js: the `odc serve` app (src/serve/app/main.ts and what it imports) as one minified script
- * for the browser, every byte of it served by odc serve itself (no CDN).
+ * for the browser, every byte of it served by odc serve itself (no CDN); and dist/src/serve/analysis.js, the page's
+ * analysis worker (src/serve/app/analysisWorker.ts).
  */
 export async function bundleExplorer() {
   await build({
-    entryPoints: [join(ROOT, 'src/serve/app/main.ts')],
-    outfile: join(ROOT, 'dist/src/serve/explorer.js'),
+    entryPoints: {
+      explorer: join(ROOT, 'src/serve/app/main.ts'),
+      analysis: join(ROOT, 'src/serve/app/analysisWorker.ts'),
+    },
+    outdir: join(ROOT, 'dist/src/serve'),
     bundle: true,
     platform: 'browser',
     format: 'iife',

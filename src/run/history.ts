@@ -7,18 +7,31 @@
  */
 import { toMatrix } from '../optimize/pareto/dominance.js';
 import { ParetoArchive } from '../optimize/pareto/paretoArchive.js';
-import { hypervolume } from '../optimize/indicators/hypervolume.js';
-import { hypervolumeEstimate } from '../optimize/indicators/hypervolumeEstimate.js';
 import { hypervolumeParallel } from '../optimize/indicators/hypervolumeParallel.js';
 import { igdPlus } from '../optimize/indicators/igd.js';
 import type { LoggedEvaluation } from './log.js';
 import { RunningHvEstimate, RunningIgdPlus } from './historyIncremental.js';
+import {
+  EXACT_HV_POINTS,
+  HV_ESTIMATE_SAMPLES,
+  HV_ESTIMATE_SEED,
+  normalizationOf,
+  normalizedHypervolume,
+  normalizedMatrix,
+  runHypervolume,
+  type FixedNormalization,
+  type Normalization,
+} from './hypervolumeRule.js';
 
-export interface Normalization {
-  readonly ideal: readonly number[];
-  readonly nadir: readonly number[];
-  readonly reference: readonly number[];
-}
+export {
+  normalizationOf,
+  type FixedNormalization,
+  EXACT_HV_POINTS,
+  HV_ESTIMATE_SAMPLES,
+  normalizedHypervolume,
+  runHypervolume,
+  type Normalization,
+} from './hypervolumeRule.js';
 
 export interface GenerationStats {
   readonly generation: number;
@@ -34,39 +47,6 @@ export interface GenerationStats {
   readonly hypervolumeStandardError?: number;
   /** IGD+ of the front against the analytic Pareto front (benchmark studies only; raw objectives). */
   readonly igdPlus?: number;
-}
-
-/**
- * A fixed normalization instead of one taken from the front: `true` is the identity (fronts in [0, 1]^m), an
- * {ideal, nadir} pair the true front's extent (benchmarks whose objectives span other ranges: BNH, OSY, WFG, …).
- */
-export type FixedNormalization =
-  boolean | { readonly ideal: readonly number[]; readonly nadir: readonly number[] } | null;
-
-export function normalizationOf(
-  front: readonly ArrayLike<number>[],
-  m: number,
-  identity: FixedNormalization = false,
-): Normalization {
-  const reference = new Array<number>(m).fill(1.1);
-  if (identity !== null && typeof identity === 'object')
-    return { ideal: [...identity.ideal], nadir: [...identity.nadir], reference };
-  if (identity) return { ideal: new Array<number>(m).fill(0), nadir: new Array<number>(m).fill(1), reference };
-  const ideal = new Array<number>(m).fill(Infinity);
-  const nadir = new Array<number>(m).fill(-Infinity);
-  for (const p of front) {
-    for (let j = 0; j < m; j++) {
-      ideal[j] = Math.min(ideal[j]!, p[j]!);
-      nadir[j] = Math.max(nadir[j]!, p[j]!);
-    }
-  }
-  for (let j = 0; j < m; j++) {
-    if (!Number.isFinite(ideal[j]!)) {
-      ideal[j] = 0;
-      nadir[j] = 1;
-    } else if (nadir[j]! - ideal[j]! <= 0) nadir[j] = ideal[j]! + Math.max(Math.abs(ideal[j]!), 1);
-  }
-  return { ideal, nadir, reference };
 }
 
 /**
@@ -89,17 +69,6 @@ export function liveNormalization(
   return { ideal, nadir, reference: n.reference };
 }
 
-/** Normalized points as one flat matrix (not an array per point: archives reach 10^5 points, every generation). */
-function normalizedMatrix(front: readonly ArrayLike<number>[], norm: Normalization): Float64Array {
-  const m = norm.ideal.length;
-  const P = new Float64Array(front.length * m);
-  for (let i = 0; i < front.length; i++) {
-    const p = front[i]!;
-    for (let j = 0; j < m; j++) P[i * m + j] = (p[j]! - norm.ideal[j]!) / (norm.nadir[j]! - norm.ideal[j]!);
-  }
-  return P;
-}
-
 /**
  * `normalizedHypervolume` on up to `threads` threads (src/optimize/indicators/hypervolumeParallel.ts: the same value,
  * to the
@@ -116,40 +85,6 @@ export function normalizedHypervolumeParallel(
     threads,
     ...(onProgress ? { onProgress } : {}),
   });
-}
-
-/** Exact hypervolume of the front on a normalization (`onProgress`: see `hypervolume`). */
-export function normalizedHypervolume(
-  front: readonly ArrayLike<number>[],
-  norm: Normalization,
-  onProgress?: (share: number) => void,
-): number {
-  return front.length === 0 ? 0 : hypervolume(normalizedMatrix(front, norm), norm.reference, onProgress);
-}
-
-/**
- * Run-time hypervolume rule (progress display, stagnation, the history rows before the last): exact for up to
- * 3 objectives, and for 4+ objectives while the front has at most EXACT_HV_POINTS points; beyond that a Monte
- * Carlo estimate with HV_ESTIMATE_SAMPLES samples (standard error V_box·sqrt(p(1−p)/N) ≤ 0.5·V_box/√N, i.e.
- * ≤ 0.007 on the [ideal, 1.1]^m box at N = 10,000 — in practice well below 0.005), on the same samples every
- * time (fixed seed: common random numbers, so differences between generations carry less noise than the
- * values). The final front's hypervolume in run.json and the report is always exact.
- */
-export const EXACT_HV_POINTS = 300;
-export const HV_ESTIMATE_SAMPLES = 10_000;
-const HV_ESTIMATE_SEED = 0x0dc;
-
-export function runHypervolume(
-  front: readonly ArrayLike<number>[],
-  norm: Normalization,
-): { value: number; standardError?: number } {
-  const m = norm.ideal.length;
-  if (m <= 3 || front.length <= EXACT_HV_POINTS) return { value: normalizedHypervolume(front, norm) };
-  const e = hypervolumeEstimate(normalizedMatrix(front, norm), norm.reference, {
-    samples: HV_ESTIMATE_SAMPLES,
-    seed: HV_ESTIMATE_SEED,
-  });
-  return { value: e.value, standardError: e.standardError };
 }
 
 /**

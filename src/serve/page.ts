@@ -56,6 +56,14 @@ textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 60px;
 .view-bar { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-bottom: 4px; }
 .legend-item { display: inline-flex; gap: 3px; align-items: center; margin-right: 6px; font-size: 12px; }
 #hover { position: absolute; z-index: 10; pointer-events: none; background: #fff; border: 1px solid var(--line); border-radius: 3px; padding: 4px 6px; font-size: 12px; box-shadow: 0 1px 4px rgba(0,0,0,0.15); }
+#analysis-section { grid-column: 1 / 3; }
+#analysis summary { cursor: pointer; font-weight: 600; }
+#analysis h3 { font-size: 12px; margin: 10px 0 4px; }
+#analysis h4 { font-size: 12px; margin: 6px 0 2px; } #analysis h5 { font-size: 12px; margin: 0; }
+#analysis .plots, .analysis-slices { display: flex; flex-wrap: wrap; gap: 10px; }
+#analysis figure { margin: 0; font-size: 11px; } #analysis svg text { font-size: 10px; fill: var(--muted); }
+#analysis ol { margin: 2px 0; padding-left: 22px; font-size: 12px; }
+.imp-name { display: inline-block; min-width: 150px; } .imp-bar { display: inline-block; height: 8px; background: #1f6fb4; margin-right: 4px; }
 </style>
 </head>
 <body>
@@ -85,6 +93,7 @@ textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 60px;
   <section id="budget-section"><h2>Selected design</h2><div id="budget" data-testid="budget"><p class="muted">Click a design in the table or a line.</p></div></section>
   <section id="table-section"><h2>Designs</h2><div class="table-wrap" data-testid="design-table" id="design-table"></div>
     <div class="pager" id="pager"></div></section>
+  <section id="analysis-section"><h2>Analysis</h2><div id="analysis"></div></section>
 </main>
 <div id="hover" data-testid="hover" hidden></div>
 <script src="/explorer.js"></script>

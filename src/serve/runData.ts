@@ -20,6 +20,7 @@ import { readJsonFile, runMetaSchema, validatedJson } from '../run/schemas.js';
 import { readParetoFile, type ParetoDesign } from '../run/paretoFile.js';
 import type { RunMeta } from '../run/results.js';
 import type { LpSolver } from '../optimize/lp.js';
+import type { Normalization } from '../run/hypervolumeRule.js';
 
 /** Bytes of the log parsed at a time (doubled for a record longer than that). */
 const CHUNK_BYTES = 16 * 1024 * 1024;
@@ -63,6 +64,11 @@ export interface RunInfo {
    * (run.json `decision`, the lines of src/report/decision/summary.ts).
    */
   readonly decision: readonly string[];
+  /**
+   * A complete run's hypervolume normalization (run.json; objectives minimized, ideal → 0, nadir → 1): the explorer's
+   * optimization history measures on it. Null while running.
+   */
+  readonly normalization: Normalization | null;
 }
 
 /** What stops serving a folder: not a folder, or not a run (no run.json, study.yaml), or unreadable. */
@@ -120,7 +126,7 @@ export class ServedRun {
   private logRevision = 0;
   private columnsCache: { logRevision: number; buffer: Buffer } | undefined;
 
-  /** `key`: the run's address in links (runKeys); `chunk_bytes`: log bytes parsed at a time (tests cross chunk ends). */
+  /** `key`: the run's address in links (runKeys); `chunk_bytes`: log bytes parsed at a time (tests cross chunks). */
   constructor(
     id: number,
     dirArg: string,
@@ -224,7 +230,7 @@ export class ServedRun {
     }
   }
 
-  /** Parses complete records of `bytes` (a quoted field may hold a newline), moves the offset past them; their bytes. */
+  /** Parses complete records of `bytes` (a quoted field may hold a newline) and moves the offset past them. */
   private parse(bytes: Buffer): number {
     const text = bytes.toString('utf8');
     let start = 0;
@@ -383,12 +389,13 @@ function grow(a: Float64Array, length: number): Float64Array {
 }
 
 /** What `odc run` printed of a complete run: its hypervolume and its knee (the same functions, from run.json). */
-function runSummaryOf(meta: RunMeta): Pick<RunInfo, 'hypervolume' | 'decision'> {
+function runSummaryOf(meta: RunMeta): Pick<RunInfo, 'hypervolume' | 'decision' | 'normalization'> {
   const h = meta.status === 'complete' ? runHypervolumeFigure(meta) : null;
   const d = meta.status === 'complete' ? meta.decision : undefined;
   return {
     hypervolume: h === null ? null : hypervolumeText(h),
     decision: d === undefined ? [] : [...kneeLines(d), ...kneeBindingLines(d)].map((l) => l.trim()),
+    normalization: meta.status === 'complete' ? (meta.normalization ?? null) : null,
   };
 }
 

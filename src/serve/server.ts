@@ -1,6 +1,7 @@
 /**
- * `odc serve`: a local, read-only web app over run folders. node:http and a fixed route table: the app is two
- * responses (the page and its one bundled script, dist/src/serve/explorer.js, built by esbuild.config.mjs) and a
+ * `odc serve`: a local, read-only web app over run folders. node:http and a fixed route table: the app is three
+ * responses (the page, its bundled script dist/src/serve/explorer.js and its analysis worker's
+ * dist/src/serve/analysis.js, built by esbuild.config.mjs) and a
  * handful of JSON/binary endpoints over the runs given on the command line, addressed by position and evaluation
  * index. No URL path is ever turned into a file path, so nothing outside the run folders can be served; a request
  * whose raw path holds a dot segment (`..`, `%2e%2e`) or a backslash is refused with 403 before routing.
@@ -13,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { lookup } from 'node:dns/promises';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { packageRoot } from '../base/paths.js';
 import { isStudyError, StudyError } from '../base/errors.js';
 import type { LpSolver } from '../optimize/lp.js';
@@ -33,7 +34,7 @@ export interface ServeOptions {
   readonly allowRemote?: boolean;
   /** Constellation runs re-evaluate designs off their front with it. */
   readonly lp?: LpSolver;
-  /** The bundled app script (default: dist/src/serve/explorer.js beside this module or the project's dist/). */
+  /** The bundled app script (default: the project's dist/src/serve/explorer.js); its worker, analysis.js, beside it. */
   readonly assetPath?: string;
 }
 
@@ -59,9 +60,11 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   if (opts.runDirs.length === 0) throw new StudyError('BAD_ARGUMENT', 'odc serve needs at least one run folder');
   const keys = runKeys(opts.runDirs);
   const runs = opts.runDirs.map((dir, id) => new ServedRun(id, dir, opts.lp, keys[id]));
-  const script = readFileSync(opts.assetPath ?? explorerAssetPath());
+  const asset = opts.assetPath ?? explorerAssetPath();
+  const script = readFileSync(asset);
+  const workerScript = readFileSync(join(dirname(asset), 'analysis.js'));
   const server = createServer((req, res) => {
-    handle(req, res, { runs, script, allowedHosts }).catch((e: unknown) =>
+    handle(req, res, { runs, script, workerScript, allowedHosts }).catch((e: unknown) =>
       // a run file that is not what odc wrote (a link, a FIFO, malformed JSON): 409 naming it; anything else is a bug
       isStudyError(e)
         ? problem(res, 409, e.message)
@@ -140,6 +143,7 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 interface Context {
   readonly runs: readonly ServedRun[];
   readonly script: Buffer;
+  readonly workerScript: Buffer;
   readonly allowedHosts: Set<string> | null;
 }
 
@@ -206,6 +210,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   if (path === '/') return send(res, 200, 'text/html; charset=utf-8', PAGE_HTML, { 'Content-Security-Policy': CSP });
   if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
   if (path === '/explorer.js') return send(res, 200, 'text/javascript; charset=utf-8', ctx.script);
+  if (path === '/analysis.js') return send(res, 200, 'text/javascript; charset=utf-8', ctx.workerScript);
   if (path === '/api/runs') {
     for (const r of ctx.runs) r.refresh();
     return json(

@@ -17,6 +17,8 @@
  * - CPU: the same app code (dataset, mask, binned parallel coordinates and their composition) run in this Node
  *   process (V8, as Chromium's), timed by process.cpuUsage: a figure that a machine shared with other jobs inflates
  *   far less than the wall-clock ones above.
+ * - under load (./explorerLoad.ts): two runs of 50,000 evaluations, first rows and brush-to-filtered-table with every
+ *   core busy, against the same pages on the machine as it is: the budgets of docs/explorer.md.
  * Figures only; no assertions on wall time.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -40,6 +42,7 @@ import { packageVersions, ODC_VERSION } from '../../src/run/versions.js';
 import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 import { createRng } from '../../src/base/rng.js';
 import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
+import { measureUnderLoad } from './explorerLoad.js';
 
 const M = 6;
 const N_VAR = 15;
@@ -77,11 +80,14 @@ function buildRun(dir: string, n: number): void {
       `algorithm: { name: nsga3, population: ${perGeneration}, generations: ${Math.ceil(n / perGeneration)}, seed: 1 }\n`,
   );
   writeFileSync(join(dir, 'evaluations.csv'), `${lines.join('\n')}\n`);
+  // what the pareto.json reader requires (src/run/paretoFile.ts); the explorer reads only the indices
   const pareto = {
     formatVersion: 1,
     study: 'dtlz2-explorer-bench',
     kind: 'benchmark',
-    designs: front.map((index) => ({ index })),
+    objectives: objNames.map((name) => ({ name, sense: 'minimize', unit: '-' })),
+    variables: names.map((name) => ({ kind: 'real', name, lower: 0, upper: 1 })),
+    designs: front.map((index) => ({ index, variables: {}, objectives: {}, constraints: {}, record: null })),
   };
   writeFileSync(join(dir, 'pareto.json'), JSON.stringify(pareto));
   writeFileSync(
@@ -449,4 +455,5 @@ console.log(
   `odc serve explorer benchmark (${new Date().toISOString().slice(0, 10)}), Chromium ${CHROMIUM}, ${cpus().length} cores, load average ${load()}`,
 );
 for (const n of [10_000, 100_000]) await measure(n, root);
+await measureUnderLoad(root);
 console.log(`load average at the end: ${load()}`);

@@ -100,12 +100,19 @@ export function buildDataset(
   const status = new Uint8Array(n);
   const front = new Uint8Array(n);
   const unionMask = new Uint8Array(n);
-  const unionKeys = new Set((union ?? []).map(([r, i]) => `${r}:${i}`));
+  // per run, the evaluation indices on the union front (numbers: no key string per design)
+  const unionOf = new Map<number, Set<number>>();
+  for (const [r, i] of union ?? []) {
+    let set = unionOf.get(r);
+    if (set === undefined) unionOf.set(r, (set = new Set()));
+    set.add(i);
+  }
   let at = 0;
   for (const r of runs) {
     const rows = r.data.length / r.info.columns.length;
     const st = statusOf(r);
     const frontSet = new Set(r.frontIndices);
+    const unionSet = unionOf.get(r.info.id);
     const evalCol = r.info.columns.findIndex((c) => c.role === 'index');
     const kept = new Int32Array(rows);
     let nk = 0;
@@ -125,7 +132,7 @@ export function buildDataset(
       index[at + j] = ev;
       status[at + j] = st[i]!;
       front[at + j] = frontSet.has(ev) ? 1 : 0;
-      unionMask[at + j] = union === null ? front[at + j]! : unionKeys.has(`${r.info.id}:${ev}`) ? 1 : 0;
+      unionMask[at + j] = union === null ? front[at + j]! : unionSet?.has(ev) ? 1 : 0;
     }
     at += nk;
   }

@@ -16,6 +16,7 @@ import {
   type Subset,
   type ViewState,
 } from '../urlState.js';
+import { AnalysisPanel } from './analysis.js';
 import { showDesign } from './budget.js';
 import { colourLegend, axisBar, defaultOrder, domainsOver, readOut } from './controls.js';
 import { colouring } from './colour.js';
@@ -109,6 +110,7 @@ const scatter = new ScatterMatrix($('scatter'), {
 });
 const table = new DesignTable($('design-table'), $('pager'), (row) => select(row));
 table.onSort = () => update();
+const analysis = new AnalysisPanel($('analysis'));
 
 function setRange(metric: string, range: readonly [number, number] | null): void {
   state.filters = state.filters.filter((f) => f.metric !== metric);
@@ -402,6 +404,7 @@ function rebuild(): void {
   colourSelect();
   timings.steps['dataset'] ??= performance.now();
   relayout();
+  analysis.setData(runs, ds);
 }
 
 async function poll(): Promise<void> {

@@ -1,0 +1,135 @@
+/**
+ * The explorer's analysis views, drawn from what the analysis worker computes (analysisData.ts) and from the dataset:
+ * - optimization history: per run, the hypervolume over evaluations and each objective's best feasible value so far
+ *   (SVG line plots; the best as a staircase of its change points);
+ * - parameter importance: per run and objective, the variables ranked by first-order variance share, with bars;
+ * - slice plots: one chosen objective against each variable, a pixel per design in its run's colour (canvas).
+ * Markup only: every number comes from the worker's result or the dataset.
+ */
+import type { RunAnalysis } from './analysisData.js';
+import { fmtValue, RUN_COLOURS, type Dataset } from './data.js';
+import { esc } from './table.js';
+
+const PLOT_W = 280;
+const PLOT_H = 130;
+const PAD = { left: 52, right: 8, top: 8, bottom: 22 };
+
+/** One SVG line plot over [0, xMax] × [min, max] of the points (a staircase when `step`). */
+function linePlot(xs: ArrayLike<number>, ys: ArrayLike<number>, xMax: number, step: boolean, yLabel: string): string {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < ys.length; i++) {
+    const v = ys[i]!;
+    if (Number.isFinite(v)) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  }
+  if (!Number.isFinite(lo))
+    return `<svg width="${PLOT_W}" height="${PLOT_H}"><text x="60" y="60">no feasible design yet</text></svg>`;
+  if (hi === lo) hi = lo + Math.max(Math.abs(lo), 1) * 1e-6;
+  const w = PLOT_W - PAD.left - PAD.right;
+  const h = PLOT_H - PAD.top - PAD.bottom;
+  const px = (x: number): number => PAD.left + (x / Math.max(1, xMax)) * w;
+  const py = (y: number): number => PAD.top + (1 - (y - lo) / (hi - lo)) * h;
+  const d: string[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    if (!Number.isFinite(ys[i]!)) continue;
+    const x = px(xs[i]!).toFixed(1);
+    const y = py(ys[i]!).toFixed(1);
+    if (d.length === 0) d.push(`M${x},${y}`);
+    else d.push(step ? `H${x}V${y}` : `L${x},${y}`);
+  }
+  if (step && d.length > 0) d.push(`H${px(xMax).toFixed(1)}`);
+  const axis =
+    `<line x1="${PAD.left}" y1="${PAD.top + h}" x2="${PAD.left + w}" y2="${PAD.top + h}" stroke="#999"/>` +
+    `<line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${PAD.top + h}" stroke="#999"/>` +
+    `<text x="${PAD.left - 4}" y="${PAD.top + 8}" text-anchor="end">${esc(fmtValue(hi))}</text>` +
+    `<text x="${PAD.left - 4}" y="${PAD.top + h}" text-anchor="end">${esc(fmtValue(lo))}</text>` +
+    `<text x="${PAD.left}" y="${PLOT_H - 6}">0</text>` +
+    `<text x="${PAD.left + w}" y="${PLOT_H - 6}" text-anchor="end">${esc(fmtValue(xMax))} evaluations</text>`;
+  return (
+    `<svg width="${PLOT_W}" height="${PLOT_H}" role="img" aria-label="${esc(yLabel)} over evaluations">${axis}` +
+    `<path d="${d.join('')}" fill="none" stroke="#1f6fb4" stroke-width="1.5"/></svg>`
+  );
+}
+
+/** The history of one run: hypervolume over evaluations, then each objective's best so far. */
+export function historyHtml(a: RunAnalysis, name: string): string {
+  const last = a.hypervolume.length - 1;
+  const se = last >= 0 && !Number.isNaN(a.standardError[last]!) ? ` ± ${a.standardError[last]!.toPrecision(2)}` : '';
+  const norm = a.normalizationSource === 'run' ? "the run's normalization (run.json)" : "the log's current front";
+  const hv =
+    `<figure data-testid="history-plot" data-run="${a.run}" data-series="hypervolume" ` +
+    `data-last="${last >= 0 ? a.hypervolume[last] : ''}">${linePlot(a.checkpoints, a.hypervolume, a.evaluations, false, 'hypervolume')}` +
+    `<figcaption>hypervolume ${last >= 0 ? a.hypervolume[last]!.toFixed(4) : '–'}${se} after ` +
+    `${a.evaluations.toLocaleString('en-US')} evaluations, on ${norm}</figcaption></figure>`;
+  const best = a.best.map((b) => {
+    const lastValue = b.value[b.value.length - 1];
+    return (
+      `<figure data-testid="history-plot" data-run="${a.run}" data-series="${esc(b.objective)}" ` +
+      `data-last="${lastValue ?? ''}">${linePlot(b.at, b.value, a.evaluations, true, b.objective)}` +
+      `<figcaption>best feasible ${esc(b.objective)} [${esc(b.unit)}] (${b.sense === 'maximize' ? 'highest' : 'lowest'} so far): ` +
+      `${lastValue === undefined ? '–' : esc(fmtValue(lastValue))}</figcaption></figure>`
+    );
+  });
+  return `<div class="analysis-run"><h4>run ${a.run}: ${esc(name)}</h4><div class="plots">${hv}${best.join('')}</div></div>`;
+}
+
+/** The importance lists of one run: per objective, every variable ranked, with a bar of its share. */
+export function importanceHtml(a: RunAnalysis, name: string): string {
+  const lists = a.importance.map((imp) => {
+    const items = imp.ranked
+      .map(
+        (r) =>
+          `<li data-variable="${esc(r.variable)}" title="η² ${r.eta2.toFixed(3)}, ${r.bins} bins, ${r.rows} evaluations">` +
+          `<span class="imp-name">${esc(r.variable)}</span><span class="imp-bar" style="width:${(100 * r.index).toFixed(1)}px"></span>` +
+          `${r.index.toFixed(3)}</li>`,
+      )
+      .join('');
+    return `<div data-testid="importance" data-run="${a.run}" data-objective="${esc(imp.objective)}"><h5>${esc(imp.objective)}</h5><ol>${items}</ol></div>`;
+  });
+  return `<div class="analysis-run"><h4>run ${a.run}: ${esc(name)}</h4><div class="plots">${lists.join('')}</div></div>`;
+}
+
+const SLICE_W = 200;
+const SLICE_H = 130;
+
+/** Slice plots: `objective` (y) against every variable (x), one pixel block per design in its run's colour. */
+export function drawSlices(host: HTMLElement, ds: Dataset, objective: string): void {
+  const y = ds.dims.find((d) => d.name === objective);
+  const vars = ds.dims.filter((d) => d.role === 'variable');
+  host.replaceChildren();
+  if (y === undefined) return;
+  const palette = RUN_COLOURS.map((c) => parseInt(c.slice(1), 16));
+  for (const x of vars) {
+    const fig = document.createElement('figure');
+    fig.dataset['testid'] = 'slice';
+    fig.dataset['variable'] = x.name;
+    const canvas = document.createElement('canvas');
+    canvas.width = SLICE_W;
+    canvas.height = SLICE_H;
+    const ctx = canvas.getContext('2d')!;
+    const img = ctx.createImageData(SLICE_W, SLICE_H);
+    const px = new Uint32Array(img.data.buffer);
+    const xr = x.max - x.min || 1;
+    const yr = y.max - y.min || 1;
+    for (let i = 0; i < ds.n; i++) {
+      const u = x.values[i]!;
+      const v = y.values[i]!;
+      if (!Number.isFinite(u) || !Number.isFinite(v)) continue;
+      const cx = Math.min(SLICE_W - 2, Math.max(0, Math.round(((u - x.min) / xr) * (SLICE_W - 2))));
+      const cy = Math.min(SLICE_H - 2, Math.max(0, Math.round((1 - (v - y.min) / yr) * (SLICE_H - 2))));
+      const c = palette[ds.run[i]! % palette.length]!;
+      // RGBA bytes as a little-endian word: 0xAABBGGRR
+      const word = (0xff000000 | ((c & 255) << 16) | (c & 0xff00) | ((c >> 16) & 255)) >>> 0;
+      const p = cy * SLICE_W + cx;
+      px[p] = px[p + 1] = px[p + SLICE_W] = px[p + SLICE_W + 1] = word;
+    }
+    ctx.putImageData(img, 0, 0);
+    const cap = document.createElement('figcaption');
+    cap.textContent = `${x.name} [${x.unit}]: ${fmtValue(x.min, x)} – ${fmtValue(x.max, x)}; ${objective} ${fmtValue(y.min)} – ${fmtValue(y.max)}`;
+    fig.append(canvas, cap);
+    host.append(fig);
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The explorer's analysis panel in headless Chromium, on a DTLZ2 run written by the test (syntheticRun.ts) in which
+ * only the position variables x1 and x2 move the objectives (the distance variables x3..x7 stay within 0.5 ± 0.005,
+ * so g = Σ (x_i − 0.5)² ≤ 1.3e-4): f1 = (1 + g) cos(x1 π/2) cos(x2 π/2) and f2 = (1 + g) cos(x1 π/2) sin(x2 π/2)
+ * depend on both, f3 = (1 + g) sin(x1 π/2) on x1 alone (Deb, Thiele, Laumanns, Zitzler 2002). Opened, the panel lists
+ * x1 and x2 first and second for f1 and f2 and x1 first for f3; each objective's best so far ends at the lowest value
+ * the test wrote; a slice plot per variable; the page reports no error.
+ */
+import { type Browser } from 'playwright-core';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../report/helpers.js';
+import { CHROMIUM, chromiumAvailable as available, launchChromium } from '../helpers/chromium.js';
+import { openExplorer, startServe, type PageFaults, type ServeProcess } from './helpers.js';
+import { writeDtlz2Run } from './syntheticRun.js';
+
+const ci = process.env.CI === 'true';
+if (!available && !ci) process.stderr.write(`\n!! SKIPPED: explorer analysis browser test: ${CHROMIUM} not found\n\n`);
+
+describe.skipIf(!available && !ci)('the explorer analysis panel in headless Chromium', () => {
+  let serve: ServeProcess;
+  let browser: Browser;
+  let objectives: number[][];
+  const faults: PageFaults = { foreign: [], errors: [] };
+
+  beforeAll(async () => {
+    const dir = join(tempDir('serve-analysis'), 'run');
+    objectives = writeDtlz2Run(dir, { evaluations: 1500, objectives: 3, variables: 7, spread: 0.01, seed: 5 });
+    serve = await startServe([dir]);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+  });
+
+  it('ranks the two variables that matter first, draws the history and a slice per variable', async () => {
+    const page = await openExplorer(browser, serve.url, faults);
+    await page.getByText('Optimization history, parameter importance and slice plots').click();
+    const list = (objective: string) => page.locator(`[data-testid=importance][data-objective="${objective}"] li`);
+    await expect.poll(() => list('f1').count(), { timeout: 30_000 }).toBe(7);
+    const ranked = async (objective: string): Promise<string[]> =>
+      list(objective).evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset['variable']!));
+    expect((await ranked('f1')).slice(0, 2).sort()).toEqual(['x1', 'x2']);
+    expect((await ranked('f2')).slice(0, 2).sort()).toEqual(['x1', 'x2']);
+    expect((await ranked('f3'))[0]).toBe('x1');
+
+    // every design is feasible: the best so far of f_j after the last evaluation is the lowest f_j written
+    for (const j of [0, 1, 2]) {
+      const plot = page.locator(`[data-testid=history-plot][data-series="f${j + 1}"]`);
+      const last = Number(await plot.getAttribute('data-last'));
+      expect(last).toBe(Math.min(...objectives.map((f) => f[j]!)));
+    }
+    const hv = Number(
+      await page.locator('[data-testid=history-plot][data-series="hypervolume"]').getAttribute('data-last'),
+    );
+    // points on or near the unit sphere's positive octant, normalized on their own front: a positive share of 1.1³
+    expect(hv).toBeGreaterThan(0);
+    expect(hv).toBeLessThan(1.1 ** 3);
+    expect(await page.getByTestId('slice').count()).toBe(7);
+    expect(faults.errors).toEqual([]);
+    expect(faults.foreign).toEqual([]);
+  });
+});
