@@ -152,7 +152,10 @@ function addEvaluateCommand(program: Command, io: CliIo): void {
         return;
       }
       const { record, design } = node.evaluateNodeFile(file);
-      io.out(opts.json ? `${JSON.stringify(record, null, 2)}\n` : node.formatBudget(record, design.note));
+      if (opts.json) return void io.out(`${JSON.stringify(record, null, 2)}\n`);
+      // the cost where the verdict stands, first: the lines, $/W and $/chip-hour beside the ground's, the top drivers
+      const lead = [node.nodeCostBreakdown(design, record, node.nodeEvaluator(undefined, design.catalogs))];
+      io.out(node.formatBudget(record, design.note, lead));
     });
 }
 
