@@ -147,8 +147,12 @@ function addEvaluateCommand(program: Command, io: CliIo): void {
       const node = await import('./evaluateChunk.js');
       if (node.fileKind(file) === 'constellation') {
         const odc = await import('./libraryChunk.js');
-        const { record } = await odc.evaluateConstellationFile(file);
-        io.out(opts.json ? `${JSON.stringify(record, null, 2)}\n` : odc.formatConstellationBudget(record));
+        const { spec, record } = await odc.evaluateConstellationFile(file);
+        io.out(
+          opts.json
+            ? `${JSON.stringify(record, null, 2)}\n`
+            : odc.formatConstellationBudget(record, [odc.constellationCostBreakdown(spec, record)]),
+        );
         return;
       }
       const { record, design } = node.evaluateNodeFile(file);

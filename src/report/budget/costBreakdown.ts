@@ -32,7 +32,7 @@ import { hardwareLines, row, type BudgetRow, type BudgetSection } from './budget
 
 /** Relative step on each cost input [-]. */
 export const STEP = 0.1;
-const DRIVERS_SHOWN = 3;
+export const DRIVERS_SHOWN = 3;
 
 export interface CostDriver {
   /** The input, in words, with the design path or catalog field it names. */
@@ -88,7 +88,7 @@ function costInputs(design: NodeDesign): [string, Perturb][] {
     ],
     ['discount rate (economics.discountRate_per_yr)', (d) => void (d.economics.discountRate_per_yr *= up)],
     [
-      'learning rate (economics.learningRate)',
+      'learning rate (economics.learningRate, at most 1)',
       (d) =>
         void (d.economics.learningRate = Math.min(1, (design.economics.learningRate ?? prices().learningRate) * up)),
     ],
@@ -128,6 +128,8 @@ export interface GroundCapex {
   readonly capexExChips_USD_per_W: number;
   /** Colocation rent of a leased scenario [USD/kW-month of IT capacity] (0 when owned). */
   readonly lease_USD_per_kW_month: number;
+  /** The same chips' average IT power in the scenario [W] (the denominator of the two $/W). */
+  readonly itPowerAvg_W: number;
 }
 
 /** The ground's $/W for the design's chips in its economics.baseline scenario (see the header). */
@@ -152,12 +154,27 @@ export function groundCapex(design: NodeDesign, rows: NodeCatalogRows, r: Design
     capexWithChips_USD_per_W: (chips_USD + facility_USD) / ground.itPowerAvg_W,
     capexExChips_USD_per_W: facility_USD / ground.itPowerAvg_W,
     lease_USD_per_kW_month: sc.lease_USD_per_kW_month,
+    itPowerAvg_W: ground.itPowerAvg_W,
   };
 }
 
-const groundCapexNote = (g: GroundCapex): string =>
+export const groundCapexNote = (g: GroundCapex): string =>
   `ground (${g.scenario}, same chips) ${fmt(g.capexWithChips_USD_per_W)}, ex-chips ${fmt(g.capexExChips_USD_per_W)}` +
   (g.lease_USD_per_kW_month > 0 ? ` (leased: rent ${fmt(g.lease_USD_per_kW_month)} USD/kW-month on top)` : '');
+
+/** The DRIVERS_SHOWN inputs that move the verdict most, one row each: the relative change of the verdict. */
+export function driverRows(drivers: readonly CostDriver[]): BudgetRow[] {
+  return drivers
+    .slice(0, DRIVERS_SHOWN)
+    .map((d, i) =>
+      row(
+        i === 0 ? `verdict moves most with (+${fmt(100 * STEP)} % each)` : '',
+        `${d.verdictChange >= 0 ? '+' : ''}${fmt(100 * d.verdictChange)}`,
+        '%',
+        d.input,
+      ),
+    );
+}
 
 /** The first-screen cost view: the lines, the unit costs beside the ground's and the top drivers. */
 export function costBreakdownSection(
@@ -183,16 +200,7 @@ export function costBreakdownSection(
       'USD/chip-h',
       `ground ${fmt(e.terrestrialCostPerChipHourDiscounted_USD)}: ${costRatioText(k.lcocToBaseline, 'space ')}`,
     ),
-    ...drivers
-      .slice(0, DRIVERS_SHOWN)
-      .map((d, i) =>
-        row(
-          i === 0 ? `verdict moves most with (+${fmt(100 * STEP)} % each)` : '',
-          `${d.verdictChange >= 0 ? '+' : ''}${fmt(100 * d.verdictChange)}`,
-          '%',
-          d.input,
-        ),
-      ),
+    ...driverRows(drivers),
   ];
   const fleet = k.nodesBuilt > 1 ? `; the verdict prices ${fmt(k.nodesBuilt)} nodes on the learning curve` : '';
   return { title: `Cost breakdown (one node, first unit${fleet})`, rows };

@@ -123,12 +123,14 @@ describe("the ground's $/W beside the node's", () => {
     expect(g.lease_USD_per_kW_month).toBe(0);
   });
 
-  it('a leased scenario has no facility capex: its $/W is the chips\', and the rent is named', () => {
+  it("a leased scenario has no facility capex: its $/W is the chips', and the rent is named", () => {
     const leased = { ...ai1.design, economics: { ...ai1.design.economics, baseline: 'colocation-us-primary' } };
     const g = groundCapex(leased, rows, ai1.record);
     expect(g.capexExChips_USD_per_W).toBe(0);
     expect(g.lease_USD_per_kW_month).toBe(184.06);
     const row = costBreakdownSection(ai1.record, [], g).rows.find((r) => r.unit === 'USD/W')!;
-    expect(row.note).toMatch(/ground \(colocation-us-primary, same chips\) [\d.]+, ex-chips 0 \(leased: rent 184 USD\/kW-month/);
+    expect(row.note).toMatch(
+      /ground \(colocation-us-primary, same chips\) [\d.]+, ex-chips 0 \(leased: rent 184 USD\/kW-month/,
+    );
   });
 });
