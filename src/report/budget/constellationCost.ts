@@ -8,7 +8,8 @@
  * factor, totals.hardware_USD / Σ nᵢ·hardwareᵢ (nᵢ satellites of shell i): the lines sum to the hardware total.
  * Verdict: totals.lcoc_USD_per_PFLOP_day over the satellites × delivered-PFLOPS weighted ground LCOC of the shells'
  * chips in economics.baseline's scenario of the first shell's node (src/run/recommend.ts fleetGroundLcoc), both
- * undiscounted: the constellation's basis (a discount rate is no input of it).
+ * undiscounted: the constellation's basis (a discount rate is no input of it). One row bridges it to the node
+ * records' basis (discounted, no constellation roll-up) with the two factors between them (basisBridge).
  * Drivers: each input is raised by STEP (10 %) — the chip, array, radiator, battery and ISL-terminal prices of every
  * shell's catalog rows, the bus $/kg, AIT share and chip-packaging premium of every shell's cost technology, the
  * campaign's launch cost (linear in the vehicles' prices: each launch is paid in full), the learning rate, the
@@ -27,8 +28,8 @@ import type { NodeCatalogRows } from '../../node/record/rows.js';
 import type { NodeDesign } from '../../node/design/schema.js';
 import { fleetGroundLcoc } from '../../run/recommend.js';
 import { fmt } from '../../base/numberFormat.js';
-import { costRatioText } from '../../base/verdictText.js';
-import { hardwareLines, row, type BudgetSection } from './budget.js';
+import { costRatioText, ratioText } from '../../base/verdictText.js';
+import { hardwareLines, row, type BudgetRow, type BudgetSection } from './budget.js';
 import { driverRows, groundCapex, groundCapexNote, STEP, type CostDriver, type GroundCapex } from './costBreakdown.js';
 
 type Spec = { -readonly [K in keyof ConstellationSpec]: ConstellationSpec[K] };
@@ -159,6 +160,34 @@ function fleetGroundCapex(spec: ConstellationSpec, r: ConstellationRecord): Grou
   };
 }
 
+/**
+ * The bridge from the node verdict's basis to this one: the shells' nodes against the same scenario as their node
+ * records compare them (discounted at their economics.discountRate_per_yr, economics.units of the node file), then the
+ * factor discounting accounts for (their undiscounted ratio over the discounted one), then the factor the
+ * constellation roll-up accounts for (learning over its satellites, failures replaced, gateways, the campaign's launch
+ * price): node × discounting × roll-up = this verdict. Satellites × delivered-PFLOPS weights, as fleetGroundLcoc's.
+ */
+function basisBridge(r: ConstellationRecord, baseline: string, verdict: number): BudgetRow {
+  const weighted = (f: (s: ConstellationRecord['shells'][number]) => number): number =>
+    fleetSum(r, (s) => s.node.compute.deliveredPFLOPS * f(s)) / fleetSum(r, (s) => s.node.compute.deliveredPFLOPS);
+  const b = (s: ConstellationRecord['shells'][number]) => s.node.cost.baselines.find((x) => x.id === baseline);
+  const discounted =
+    weighted((s) => s.node.cost.lcocDiscounted_USD_per_PFLOP_day) /
+    weighted((s) => b(s)?.lcocDiscounted_USD_per_PFLOP_day ?? Number.NaN);
+  const undiscounted =
+    weighted((s) => s.node.cost.programLcoc_USD_per_PFLOP_day) /
+    weighted((s) => b(s)?.lcoc_USD_per_PFLOP_day ?? Number.NaN);
+  const rate = r.shells[0]!.node.cost.discountRate_per_yr;
+  return row(
+    "verdict on the node records' basis",
+    ratioText(discounted),
+    '-',
+    `discounted at ${fmt(100 * rate)} %/yr, the node file's units: × ${fmt(undiscounted / discounted)} undiscounted ` +
+      `× ${fmt(verdict / undiscounted)} constellation roll-up (learning over ${fmt(r.totals.satellites)} satellites, ` +
+      `replacements, gateways, campaign launch) = ${ratioText(verdict)} here`,
+  );
+}
+
 /** The first-screen cost view of a constellation (see the header); `spec` is the one `r` was evaluated from. */
 export function constellationCostBreakdown(spec: ConstellationSpec, r: ConstellationRecord): BudgetSection {
   const t = r.totals;
@@ -197,6 +226,7 @@ export function constellationCostBreakdown(spec: ConstellationSpec, r: Constella
       'USD/chip-h',
       `ground ${fmt(groundChipHour)}: ${costRatioText(verdict, 'space ')}`,
     ),
+    basisBridge(r, baseline, verdict),
     ...driverRows(constellationCostDrivers(spec, r, baseline)),
   ];
   return {

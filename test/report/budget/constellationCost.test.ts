@@ -84,4 +84,16 @@ describe('constellation cost breakdown', () => {
     );
     expect(s.rows.filter((x) => x.unit === '%')).toHaveLength(3);
   });
+
+  it("bridges to the node records' basis: node ratio × discounting × roll-up = the constellation's ratio", () => {
+    const s = constellationCostBreakdown(spec, r);
+    const bridge = s.rows.find((x) => x.label.startsWith("verdict on the node records' basis"))!;
+    const num = (t: string): number => Number(t.replace(/[,×]/g, ''));
+    // one shell: the node basis is that node's own discounted verdict, cost.lcocToBaseline of its record
+    expect(num(bridge.value) / r.shells[0]!.node.cost.lcocToBaseline).toBeCloseTo(1, 2);
+    const m = /× ([\d.,]+) undiscounted × ([\d.,]+) constellation roll-up .* = ([\d.,]+)× here/.exec(bridge.note!)!;
+    const product = num(bridge.value) * num(m[1]!) * num(m[2]!);
+    // each factor printed to 3 significant figures
+    expect(Math.abs(product / num(m[3]!) - 1)).toBeLessThan(0.01);
+  });
 });
