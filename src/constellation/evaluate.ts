@@ -158,8 +158,7 @@ function evaluate(
 
   const { campaign, launchRecord } = launchPlan(spec, nodes, sats, lp, notes);
   const mean = (f: (i: number) => number): number => sats.reduce((a, n, i) => a + n * f(i), 0) / satellites;
-  const { econ, note: econNote } = generationEconomics(spec, nodes, sats, campaign.launch_USD);
-  notes.push(econNote);
+  const econ = generationEconomics(spec, nodes, sats, campaign.launch_USD, notes);
   const { minSeparation_km, conjunctions, overlappingShells, filedShellClearance_km } = separation(spec, notes);
   const shells = shellRecords(spec, designs, nodes, sats);
   notes.push(...ssoNotes(spec));

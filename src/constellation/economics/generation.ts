@@ -15,13 +15,14 @@ import { constellationEconomics, type ConstellationEconomicsResult } from './eco
 
 type NodeRecord = ConstellationRecord['shells'][number]['node'];
 
-/** The generation's economics and the note that states its basis. */
+/** The generation's economics; the note that states its basis goes into `notes`. */
 export function generationEconomics(
   spec: ConstellationSpec,
   nodes: readonly NodeRecord[],
   sats: readonly number[],
   launch_USD: number,
-): { econ: ConstellationEconomicsResult; note: string } {
+  notes: string[],
+): ConstellationEconomicsResult {
   const satellites = sats.reduce((a, b) => a + b, 0);
   const mean = (f: (i: number) => number): number => sats.reduce((a, n, i) => a + n * f(i), 0) / satellites;
   const lifetime_yr = mean((i) => spec.shells[i]!.node.mission.lifetime_yr);
@@ -40,6 +41,8 @@ export function generationEconomics(
     ...(e.operations_USD_per_sat_yr !== null ? { operations_USD_per_satellite_yr: e.operations_USD_per_sat_yr } : {}),
     ...(e.groundStation_USD !== null ? { gatewayCapex_USD: e.groundStation_USD } : {}),
   });
-  const note = `economics: one generation, each satellite serving its ${lifetime_yr.toFixed(1)}-year design life, failures replaced, undiscounted; tokens from delivered FLOP/s ÷ (2 × ${(e.modelParams / 1e9).toFixed(0)}B parameters), inference only`;
-  return { econ, note };
+  notes.push(
+    `economics: one generation, each satellite serving its ${lifetime_yr.toFixed(1)}-year design life, failures replaced, undiscounted; tokens from delivered FLOP/s ÷ (2 × ${(e.modelParams / 1e9).toFixed(0)}B parameters), inference only`,
+  );
+  return econ;
 }

@@ -367,8 +367,10 @@ export function table(rows: readonly (readonly string[])[], align: readonly ('l'
     .join('\n');
 }
 
-/** The budget `odc evaluate` prints; the file's `note:` (why a reference design fails a check) under the title. */
-/** The node budget as `odc evaluate` prints it; `lead`: sections printed first (the cost breakdown of costBreakdown.ts). */
+/**
+ * The budget `odc evaluate` prints; the file's `note:` (why a reference design fails a check) under the title; `lead`:
+ * sections printed first (the cost breakdown of costBreakdown.ts).
+ */
 export function formatBudget(r: DesignRecord, note?: string, lead: readonly BudgetSection[] = []): string {
   const out: string[] = [
     `${r.name} — node budget`,

@@ -116,7 +116,7 @@ const satelliteYears = (spec: ConstellationSpec, r: ConstellationRecord): number
 function verdictOf(spec: ConstellationSpec, r: ConstellationRecord, launch_USD: number, baseline: string): number {
   const { nodes } = shellNodes(spec, []);
   const sats = r.shells.map((s) => s.satellites);
-  const { econ } = generationEconomics(spec, nodes, sats, launch_USD);
+  const econ = generationEconomics(spec, nodes, sats, launch_USD, []);
   const ground = fleetGroundLcoc(
     nodes.map((node, i) => ({ satellites: sats[i]!, node })),
     baseline,
