@@ -27,7 +27,7 @@ import { DEFAULT_OPERATIONS_FRACTION_per_yr } from '../../models/cost/cost.js';
 import { fmt } from '../../base/numberFormat.js';
 import { findBaseline, loadTerrestrialBaselines } from '../../catalog/baselines.js';
 import { baselineLcoc } from '../../models/cost/lifecycleBaseline.js';
-import { costRatioText } from '../../base/verdictText.js';
+import { costRatioText, ratioText } from '../../base/verdictText.js';
 import { hardwareLines, row, type BudgetRow, type BudgetSection } from './budget.js';
 
 /** Relative step on each cost input [-]. */
@@ -162,6 +162,22 @@ export const groundCapexNote = (g: GroundCapex): string =>
   `ground (${g.scenario}, same chips) ${fmt(g.capexWithChips_USD_per_W)}, ex-chips ${fmt(g.capexExChips_USD_per_W)}` +
   (g.lease_USD_per_kW_month > 0 ? ` (leased: rent ${fmt(g.lease_USD_per_kW_month)} USD/kW-month on top)` : '');
 
+/**
+ * The verdict on a constellation's basis (undiscounted: the fleet's programLcoc over the scenario's undiscounted
+ * LCOC) and the factor between it and the discounted one this view leads with.
+ */
+function undiscountedBridge(k: DesignRecord['cost'], scenario: string): BudgetRow {
+  const b = k.baselines.find((x) => x.id === scenario);
+  const undiscounted = k.programLcoc_USD_per_PFLOP_day / (b?.lcoc_USD_per_PFLOP_day ?? Number.NaN);
+  return row(
+    "verdict undiscounted (a constellation report's basis)",
+    ratioText(undiscounted),
+    '-',
+    `= the discounted ${ratioText(k.lcocToBaseline)} × ${fmt(undiscounted / k.lcocToBaseline)}; a constellation adds its ` +
+      'roll-up (learning over its satellites, replacements, gateways) on this basis',
+  );
+}
+
 /** The DRIVERS_SHOWN inputs that move the verdict most, one row each: the relative change of the verdict. */
 export function driverRows(drivers: readonly CostDriver[]): BudgetRow[] {
   return drivers
@@ -200,6 +216,7 @@ export function costBreakdownSection(
       'USD/chip-h',
       `ground ${fmt(e.terrestrialCostPerChipHourDiscounted_USD)}: ${costRatioText(k.lcocToBaseline, 'space ')}`,
     ),
+    ...(ground ? [undiscountedBridge(k, ground.scenario)] : []),
     ...driverRows(drivers),
   ];
   const fleet = k.nodesBuilt > 1 ? `; the verdict prices ${fmt(k.nodesBuilt)} nodes on the learning curve` : '';

@@ -110,6 +110,20 @@ describe('cost breakdown section', () => {
   });
 });
 
+describe('the bridge to the undiscounted basis', () => {
+  it("AI1: the fleet's undiscounted LCOC over hyperscale-virginia's, and the factor to the discounted verdict", () => {
+    const k = ai1.record.cost;
+    const b = k.baselines.find((x) => x.id === 'hyperscale-virginia')!;
+    const s = nodeCostBreakdown(ai1.design, ai1.record, ev);
+    const bridge = s.rows.find((r) => r.label.startsWith('verdict undiscounted'))!;
+    const hand = k.programLcoc_USD_per_PFLOP_day / b.lcoc_USD_per_PFLOP_day;
+    expect(Number(bridge.value.replace('×', '')) / hand).toBeCloseTo(1, 2);
+    const m = /= the discounted ([\d.]+)× × ([\d.]+);/.exec(bridge.note!)!;
+    // printed to 3 significant figures: the product is the undiscounted ratio to within their rounding
+    expect(Math.abs((Number(m[1]) * Number(m[2])) / hand - 1)).toBeLessThan(0.01);
+  });
+});
+
 describe("the ground's $/W beside the node's", () => {
   it('AI1 on hyperscale-virginia: (72 × $55k + $11.7/W × peak) / (peak × (0.3 + 0.7 × 0.9)), by hand', () => {
     // gb300 row: $55,000 per chip incl. its server share, idle 30 % of its system power; the scenario: owned,
