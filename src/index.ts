@@ -60,6 +60,8 @@ export type { ConstellationSpec } from './constellation/design/compile.js';
 export type { ConstellationRecord } from './constellation/record/record.js';
 export { constellationRecordSchema, constellationRecordJsonSchema } from './constellation/record/recordSchema.js';
 export { formatConstellationBudget } from './report/budget/constellationBudget.js';
+export { constellationCostBreakdown } from './report/budget/constellationCost.js';
+export { nodeCostBreakdown } from './report/budget/costBreakdown.js';
 export type { NodeDesign, NodeStudy, BenchmarkStudy } from './node/design/schema.js';
 export { StudyError, isStudyError } from './base/errors.js';
 export type { RunOptions, RunSummary, ProgressInfo, FinishingProgress } from './run/driver.js';

@@ -23,7 +23,8 @@ import type { LpSolver } from '../optimize/lp.js';
 import { rad_to_deg, s_to_min } from '../base/convert.js';
 import type { ConstellationSpec } from './design/compile.js';
 import { comparisonMetrics } from '../models/cost/comparisonMetrics.js';
-import { constellationEconomics } from './economics/economics.js';
+import type { constellationEconomics } from './economics/economics.js';
+import { generationEconomics } from './economics/generation.js';
 import { conjunctionScreen } from './environment/conjunction.js';
 import { CONJUNCTION_NOTE, conjunctionRecord } from './environment/conjunctionRecord.js';
 import { filedShellClearance_m, shellDensity, shellOverlaps } from './environment/environment.js';
@@ -157,7 +158,7 @@ function evaluate(
 
   const { campaign, launchRecord } = launchPlan(spec, nodes, sats, lp, notes);
   const mean = (f: (i: number) => number): number => sats.reduce((a, n, i) => a + n * f(i), 0) / satellites;
-  const econ = economicsOf(spec, nodes, satellites, campaign.launch_USD, mean, notes);
+  const econ = generationEconomics(spec, nodes, sats, campaign.launch_USD, notes);
   const { minSeparation_km, conjunctions, overlappingShells, filedShellClearance_km } = separation(spec, notes);
   const shells = shellRecords(spec, designs, nodes, sats);
   notes.push(...ssoNotes(spec));
@@ -347,42 +348,6 @@ function groundParams(spec: ConstellationSpec, tracks: readonly PlaneTrack[][]):
         elevationMask_rad: spec.minElevation_rad,
         linkRate_bps: spec.gatewayLinkRate_bps,
       };
-}
-
-/** One generation's economics from the satellite-weighted mean node (`mean`) and the launch campaign's cost. */
-function economicsOf(
-  spec: ConstellationSpec,
-  nodes: readonly NodeRecord[],
-  satellites: number,
-  launch_USD: number,
-  mean: (f: (i: number) => number) => number,
-  notes: string[],
-): ReturnType<typeof constellationEconomics> {
-  // One generation: every satellite serves its design life once (failures replaced, no end-of-life renewal);
-  // the campaign's length shows in the milestones, not in the service counted.
-  const lifetime_yr = mean((i) => spec.shells[i]!.node.mission.lifetime_yr);
-  const econ = constellationEconomics({
-    satellites,
-    firstUnitHardware_USD: mean((i) => nodes[i]!.cost.hardware_USD),
-    launch_USD,
-    horizon_yr: lifetime_yr,
-    designLife_yr: lifetime_yr,
-    deliveredPFLOPS_per_satellite: mean((i) => nodes[i]!.compute.deliveredPFLOPS),
-    gateways: spec.stations.length,
-    learningRate: spec.economics.learningRate,
-    modelParameters: spec.economics.modelParams,
-    ...(spec.economics.satelliteFailureRate_per_yr !== null
-      ? { failureRate_per_yr: spec.economics.satelliteFailureRate_per_yr }
-      : {}),
-    ...(spec.economics.operations_USD_per_sat_yr !== null
-      ? { operations_USD_per_satellite_yr: spec.economics.operations_USD_per_sat_yr }
-      : {}),
-    ...(spec.economics.groundStation_USD !== null ? { gatewayCapex_USD: spec.economics.groundStation_USD } : {}),
-  });
-  notes.push(
-    `economics: one generation, each satellite serving its ${lifetime_yr.toFixed(1)}-year design life, failures replaced, undiscounted; tokens from delivered FLOP/s ÷ (2 × ${(spec.economics.modelParams / 1e9).toFixed(0)}B parameters), inference only`,
-  );
-  return econ;
 }
 
 /**

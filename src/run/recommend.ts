@@ -135,16 +135,8 @@ function nodeVerdicts(r: DesignRecord): TerrestrialVerdict[] {
 function constellationVerdicts(r: ConstellationRecord): TerrestrialVerdict[] {
   const ids = r.shells[0]?.node.cost.baselines?.map((b) => b.id) ?? [];
   return ids.flatMap((id) => {
-    let [sum, weight] = [0, 0];
-    for (const s of r.shells) {
-      const b = s.node.cost.baselines?.find((x) => x.id === id);
-      const w = s.satellites * s.node.compute.deliveredPFLOPS;
-      if (b === undefined || !(w > 0)) continue;
-      sum += w * b.lcoc_USD_per_PFLOP_day;
-      weight += w;
-    }
-    if (!(weight > 0)) return [];
-    const terrestrial = sum / weight;
+    const terrestrial = fleetGroundLcoc(r.shells, id);
+    if (terrestrial === null) return [];
     const space = r.totals.lcoc_USD_per_PFLOP_day;
     return [
       {
@@ -156,6 +148,25 @@ function constellationVerdicts(r: ConstellationRecord): TerrestrialVerdict[] {
       },
     ];
   });
+}
+
+/**
+ * A scenario's undiscounted LCOC of a fleet's chips [USD/PFLOP-day]: each shell's node figure weighted by satellites
+ * × delivered PFLOPS; null when no shell delivers compute or none has the scenario.
+ */
+export function fleetGroundLcoc(
+  shells: readonly { readonly satellites: number; readonly node: DesignRecord }[],
+  id: string,
+): number | null {
+  let [sum, weight] = [0, 0];
+  for (const s of shells) {
+    const b = s.node.cost.baselines?.find((x) => x.id === id);
+    const w = s.satellites * s.node.compute.deliveredPFLOPS;
+    if (b === undefined || !(w > 0)) continue;
+    sum += w * b.lcoc_USD_per_PFLOP_day;
+    weight += w;
+  }
+  return weight > 0 ? sum / weight : null;
 }
 
 const round = (v: number, digits = 3): string => String(Number(v.toPrecision(digits)));

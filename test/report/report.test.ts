@@ -153,6 +153,33 @@ describe('renderReport', () => {
     expect(md).toMatch(/\| index \\\[-\\\] \|/);
   });
 
+  it("the first screen shows the knee's cost where the verdict stands, between the verdict and what binds", () => {
+    const md = read(flag, 'report.md');
+    const at = md.indexOf('### Where the cost is');
+    expect(at).toBeGreaterThan(md.indexOf('### Against terrestrial data centers'));
+    expect(at).toBeLessThan(md.indexOf('### What binds'));
+    // markdown escapes the brackets: compare the text without its backslashes
+    const block = md.slice(at, md.indexOf('### What binds')).replace(/\\/g, '');
+    // the nine cost lines the issue names, $/W and $/GPU-hour beside the ground's, three drivers
+    for (const line of [
+      'chips',
+      'solar array',
+      'radiator',
+      'battery',
+      'bus',
+      'ISL terminals',
+      'assembly, integration and test',
+      'launch',
+      'operations (mission)',
+    ])
+      expect(block).toContain(`| ${line} |`);
+    expect(block).toMatch(/ground \(hyperscale-virginia, same chips\) [\d.,]+/);
+    expect(block).toMatch(/ground [\d.]+: space [\d.]+× \((ground|space) cheaper\)/);
+    expect(block).toMatch(/verdict moves most with/);
+    expect(block.match(/\| %/g)).toHaveLength(3);
+    expect(read(flag, 'report.html')).toContain('<h3>Where the cost is</h3>');
+  });
+
   it('escapes user strings: a study named <script> shows as text', () => {
     const html = read(evil, 'report.html');
     expect(html).not.toContain(EVIL_NAME);

@@ -147,12 +147,19 @@ function addEvaluateCommand(program: Command, io: CliIo): void {
       const node = await import('./evaluateChunk.js');
       if (node.fileKind(file) === 'constellation') {
         const odc = await import('./libraryChunk.js');
-        const { record } = await odc.evaluateConstellationFile(file);
-        io.out(opts.json ? `${JSON.stringify(record, null, 2)}\n` : odc.formatConstellationBudget(record));
+        const { spec, record } = await odc.evaluateConstellationFile(file);
+        io.out(
+          opts.json
+            ? `${JSON.stringify(record, null, 2)}\n`
+            : odc.formatConstellationBudget(record, [odc.constellationCostBreakdown(spec, record)]),
+        );
         return;
       }
       const { record, design } = node.evaluateNodeFile(file);
-      io.out(opts.json ? `${JSON.stringify(record, null, 2)}\n` : node.formatBudget(record, design.note));
+      if (opts.json) return void io.out(`${JSON.stringify(record, null, 2)}\n`);
+      // the cost where the verdict stands, first: the lines, $/W and $/chip-hour beside the ground's, the top drivers
+      const lead = [node.nodeCostBreakdown(design, record, node.nodeEvaluator(undefined, design.catalogs))];
+      io.out(node.formatBudget(record, design.note, lead));
     });
 }
 

@@ -367,9 +367,17 @@ export function table(rows: readonly (readonly string[])[], align: readonly ('l'
     .join('\n');
 }
 
-/** The budget `odc evaluate` prints; the file's `note:` (why a reference design fails a check) under the title. */
-export function formatBudget(r: DesignRecord, note?: string): string {
-  const out: string[] = [`${r.name} — node budget`, ...noteHead(note), '', ...sectionLines(budgetSections(r))];
+/**
+ * The budget `odc evaluate` prints; the file's `note:` (why a reference design fails a check) under the title; `lead`:
+ * sections printed first (the cost breakdown of costBreakdown.ts).
+ */
+export function formatBudget(r: DesignRecord, note?: string, lead: readonly BudgetSection[] = []): string {
+  const out: string[] = [
+    `${r.name} — node budget`,
+    ...noteHead(note),
+    '',
+    ...sectionLines([...lead, ...budgetSections(r)]),
+  ];
   out.push(...constraintLines(r.constraints), ...warningLines(r.warnings), ...noteLines(r.notes));
   return `${out.join('\n')}\n`;
 }

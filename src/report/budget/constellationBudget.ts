@@ -319,7 +319,8 @@ export function shellTableRows(r: ConstellationRecord): string[][] {
   ];
 }
 
-export function formatConstellationBudget(r: ConstellationRecord): string {
+/** The budget as `odc evaluate` prints it; `lead`: sections printed before the others (./constellationCost.ts). */
+export function formatConstellationBudget(r: ConstellationRecord, lead: readonly BudgetSection[] = []): string {
   const shells = table(
     shellTableRows(r).map(([name, ...rest]) => [`  ${name}`, ...rest]),
     ['l', 'r', 'r', 'l', 'r', 'r', 'r', 'l', 'r'],
@@ -332,7 +333,7 @@ export function formatConstellationBudget(r: ConstellationRecord): string {
     '',
   ];
   out.push(
-    ...sectionLines(constellationSections(r)),
+    ...sectionLines([...lead, ...constellationSections(r)]),
     ...constraintLines(summarisedConstraints(r)),
     ...noteLines(r.notes),
   );

@@ -5,10 +5,16 @@
  * Drivers: every space-side cost input is raised by STEP (10 %) in turn, whether or not the design file sets it —
  * the chip, array, radiator, battery and ISL-terminal prices of the design's catalog rows, the launch price (the
  * vehicle's, or the design's $/kg override), the bus $/kg, the AIT share and the chip-packaging premium of its cost
- * technology, the operations share and the discount rate — and the design is evaluated again; each input's effect is
- * the relative change of the verdict, cost.lcocToBaseline (discounted space LCOC / that of economics.baseline). The
- * ground side (the terrestrial scenario's prices) is not perturbed here: it is a catalog of scenarios, every one of
- * which the record compares against.
+ * technology, the operations share, the learning rate, the ground segment's capex and operations and the discount
+ * rate — and the design is evaluated again; each input's effect is the relative change of the verdict,
+ * cost.lcocToBaseline (discounted space LCOC / that of economics.baseline). An input at 0 (a ground segment of $0)
+ * moves nothing by a relative step and shows 0. Not perturbed: the shielding and propellant $/kg (constants of
+ * src/models/cost/cost.ts without a design key; their line is shown) and the ground side (the terrestrial scenario's
+ * prices): a catalog of scenarios, every one of which the record compares against.
+ * Ground $/W: (the same chips at market price + the scenario's facility capex $/W × peak IT power) / the scenario's
+ * average IT power (src/models/cost/lifecycleBaseline.ts: P_avg = P_pk·(f_idle + (1 − f_idle)·u)), beside the node's
+ * capexWithChips (hardware incl. chips + launch per W of its average IT power). A leased scenario has no facility
+ * capex: its $/W is the chips', and its rent is stated beside it.
  * Self-contained: `nodeCostBreakdown(design, record, evaluator)` is the whole view (11 extra node evaluations, a few
  * ms), a BudgetSection that formatBudget's sectionLines, report.html and report.md can print as they print the others.
  */
@@ -19,12 +25,14 @@ import type { NodeEvaluator } from '../../node/evaluator.js';
 import { costTechnologyPrices } from '../../models/cost/costTechnology.js';
 import { DEFAULT_OPERATIONS_FRACTION_per_yr } from '../../models/cost/cost.js';
 import { fmt } from '../../base/numberFormat.js';
-import { costRatioText } from '../../base/verdictText.js';
+import { findBaseline, loadTerrestrialBaselines } from '../../catalog/baselines.js';
+import { baselineLcoc } from '../../models/cost/lifecycleBaseline.js';
+import { costRatioText, ratioText } from '../../base/verdictText.js';
 import { hardwareLines, row, type BudgetRow, type BudgetSection } from './budget.js';
 
 /** Relative step on each cost input [-]. */
 export const STEP = 0.1;
-const DRIVERS_SHOWN = 3;
+export const DRIVERS_SHOWN = 3;
 
 export interface CostDriver {
   /** The input, in words, with the design path or catalog field it names. */
@@ -79,6 +87,16 @@ function costInputs(design: NodeDesign): [string, Perturb][] {
           (c.operationsFraction_per_yr ?? DEFAULT_OPERATIONS_FRACTION_per_yr) * up),
     ],
     ['discount rate (economics.discountRate_per_yr)', (d) => void (d.economics.discountRate_per_yr *= up)],
+    [
+      'learning rate (economics.learningRate, at most 1)',
+      (d) =>
+        void (d.economics.learningRate = Math.min(1, (design.economics.learningRate ?? prices().learningRate) * up)),
+    ],
+    ['ground segment capex (economics.groundSegment_USD)', (d) => void (d.economics.groundSegment_USD *= up)],
+    [
+      'ground segment operations (economics.groundOperations_USD_per_yr)',
+      (d) => void (d.economics.groundOperations_USD_per_yr *= up),
+    ],
   ];
 }
 
@@ -101,8 +119,85 @@ export function costDrivers(
     .sort((a, b) => Math.abs(b.verdictChange) - Math.abs(a.verdictChange));
 }
 
+/** The same chips on the ground in economics.baseline's scenario: capital per W of its average IT power. */
+export interface GroundCapex {
+  readonly scenario: string;
+  /** (chips at market price + facility capex $/W × peak IT power) / the scenario's average IT power [USD/W]. */
+  readonly capexWithChips_USD_per_W: number;
+  /** The facility capex part alone [USD/W of average IT]. */
+  readonly capexExChips_USD_per_W: number;
+  /** Colocation rent of a leased scenario [USD/kW-month of IT capacity] (0 when owned). */
+  readonly lease_USD_per_kW_month: number;
+  /** The same chips' average IT power in the scenario [W] (the denominator of the two $/W). */
+  readonly itPowerAvg_W: number;
+}
+
+/** The ground's $/W for the design's chips in its economics.baseline scenario (see the header). */
+export function groundCapex(design: NodeDesign, rows: NodeCatalogRows, r: DesignRecord): GroundCapex {
+  const sc = findBaseline(loadTerrestrialBaselines(), design.economics.baseline, 'economics.baseline');
+  const chips_USD = design.compute.chips * rows.chip.costPerChip_USD;
+  const peak_W = r.compute.itPowerPeak_W;
+  const ground = baselineLcoc({
+    scenario: sc,
+    chipSet: {
+      chips_USD,
+      itPowerPeak_W: peak_W,
+      idlePowerFraction: rows.chip.idlePowerFraction,
+      peakPFLOPS: r.compute.peakPFLOPS,
+    },
+    lifetime_yr: design.mission.lifetime_yr,
+    discountRate_per_yr: design.economics.discountRate_per_yr,
+  });
+  const facility_USD = sc.capexExChips_USD_per_W * peak_W;
+  return {
+    scenario: sc.id,
+    capexWithChips_USD_per_W: (chips_USD + facility_USD) / ground.itPowerAvg_W,
+    capexExChips_USD_per_W: facility_USD / ground.itPowerAvg_W,
+    lease_USD_per_kW_month: sc.lease_USD_per_kW_month,
+    itPowerAvg_W: ground.itPowerAvg_W,
+  };
+}
+
+export const groundCapexNote = (g: GroundCapex): string =>
+  `ground (${g.scenario}, same chips) ${fmt(g.capexWithChips_USD_per_W)}, ex-chips ${fmt(g.capexExChips_USD_per_W)}` +
+  (g.lease_USD_per_kW_month > 0 ? ` (leased: rent ${fmt(g.lease_USD_per_kW_month)} USD/kW-month on top)` : '');
+
+/**
+ * The verdict on a constellation's basis (undiscounted: the fleet's programLcoc over the scenario's undiscounted
+ * LCOC) and the factor between it and the discounted one this view leads with.
+ */
+function undiscountedBridge(k: DesignRecord['cost'], scenario: string): BudgetRow {
+  const b = k.baselines.find((x) => x.id === scenario);
+  const undiscounted = k.programLcoc_USD_per_PFLOP_day / (b?.lcoc_USD_per_PFLOP_day ?? Number.NaN);
+  return row(
+    "verdict undiscounted (a constellation report's basis)",
+    ratioText(undiscounted),
+    '-',
+    `= the discounted ${ratioText(k.lcocToBaseline)} × ${fmt(undiscounted / k.lcocToBaseline)}; a constellation adds its ` +
+      'roll-up (learning over its satellites, replacements, gateways) on this basis',
+  );
+}
+
+/** The DRIVERS_SHOWN inputs that move the verdict most, one row each: the relative change of the verdict. */
+export function driverRows(drivers: readonly CostDriver[]): BudgetRow[] {
+  return drivers
+    .slice(0, DRIVERS_SHOWN)
+    .map((d, i) =>
+      row(
+        i === 0 ? `verdict moves most with (+${fmt(100 * STEP)} % each)` : '',
+        `${d.verdictChange >= 0 ? '+' : ''}${fmt(100 * d.verdictChange)}`,
+        '%',
+        d.input,
+      ),
+    );
+}
+
 /** The first-screen cost view: the lines, the unit costs beside the ground's and the top drivers. */
-export function costBreakdownSection(r: DesignRecord, drivers: readonly CostDriver[]): BudgetSection {
+export function costBreakdownSection(
+  r: DesignRecord,
+  drivers: readonly CostDriver[],
+  ground?: GroundCapex,
+): BudgetSection {
   const k = r.cost;
   const ops = k.operations_USD;
   const lines: [string, number][] = [...hardwareLines(k), ['launch', k.launch_USD], ['operations (mission)', ops]];
@@ -113,7 +208,7 @@ export function costBreakdownSection(r: DesignRecord, drivers: readonly CostDriv
       'capex per W of IT, with chips',
       k.capexWithChips_USD_per_W,
       'USD/W',
-      `ex-chips ${fmt(k.capexExChips_USD_per_W)}; launch included`,
+      `ex-chips ${fmt(k.capexExChips_USD_per_W)}; launch included${ground ? `; ${groundCapexNote(ground)}` : ''}`,
     ),
     row(
       'cost per chip-hour (GPU-hour), discounted',
@@ -121,24 +216,19 @@ export function costBreakdownSection(r: DesignRecord, drivers: readonly CostDriv
       'USD/chip-h',
       `ground ${fmt(e.terrestrialCostPerChipHourDiscounted_USD)}: ${costRatioText(k.lcocToBaseline, 'space ')}`,
     ),
-    ...drivers
-      .slice(0, DRIVERS_SHOWN)
-      .map((d, i) =>
-        row(
-          i === 0 ? `verdict moves most with (+${fmt(100 * STEP)} % each)` : '',
-          `${d.verdictChange >= 0 ? '+' : ''}${fmt(100 * d.verdictChange)}`,
-          '%',
-          d.input,
-        ),
-      ),
+    ...(ground ? [undiscountedBridge(k, ground.scenario)] : []),
+    ...driverRows(drivers),
   ];
-  return { title: 'Cost breakdown (one node, first unit)', rows };
+  const fleet = k.nodesBuilt > 1 ? `; the verdict prices ${fmt(k.nodesBuilt)} nodes on the learning curve` : '';
+  return { title: `Cost breakdown (one node, first unit${fleet})`, rows };
 }
 
 /** The whole view for a design evaluated with `ev` (the hook a report's first screen calls). */
 export function nodeCostBreakdown(design: NodeDesign, record: DesignRecord, ev: NodeEvaluator): BudgetSection {
+  const rows = rowResolver(ev.rows)(design);
   return costBreakdownSection(
     record,
-    costDrivers(design, rowResolver(ev.rows)(design), (d) => ev.evaluate(d)),
+    costDrivers(design, rows, (d) => ev.evaluate(d)),
+    groundCapex(design, rows, record),
   );
 }

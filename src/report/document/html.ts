@@ -156,6 +156,7 @@ function decisionSummaryHtml(model: ReportModel): string {
     parts.push(
       `<h3>Against terrestrial data centers</h3>${htmlTable(v.verdicts.headers, v.verdicts.rows, 'verdicts')}<p class="note">${esc(v.verdictNote ?? '')}</p>`,
     );
+  if (model.cost) parts.push(`<h3>Where the cost is</h3>${budgetHtml([model.cost])}`);
   if (v.binding.length || v.front.length) {
     parts.push(`<h3>What binds</h3><ul>${v.binding.map((b) => `<li>${esc(b)}</li>`).join('')}</ul>`);
     parts.push(

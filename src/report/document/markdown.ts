@@ -124,6 +124,19 @@ function decisionSummaryMd(model: ReportModel): string[] {
       mdEscape(v.verdictNote ?? ''),
       '',
     );
+  if (model.cost)
+    out.push(
+      '### Where the cost is',
+      '',
+      `**${mdEscape(model.cost.title)}**`,
+      '',
+      mdTable(
+        ['quantity', 'value', 'unit', 'note'],
+        model.cost.rows.map((r) => [r.label, r.value, r.unit, r.note ?? '']),
+        [false, true],
+      ),
+      '',
+    );
   if (v.binding.length || v.front.length) {
     out.push('### What binds', '', ...v.binding.map((b) => `- ${mdEscape(b)}`), '');
     out.push(

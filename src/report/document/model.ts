@@ -24,6 +24,7 @@ import { budgetRegimeText, proposalCostText } from '../../run/budgetRegime.js';
 import type { RunTimings } from '../../run/results.js';
 import { DEFAULT_SURROGATE_BATCH } from '../../optimize/algorithm.js';
 import { decisionView, frontKneeCaption, frontKneeSvg, type DecisionView } from '../decision/decisionView.js';
+import { kneeCostBreakdown } from '../decision/decisionCost.js';
 
 export { MAX_EVALUATION_POINTS, MAX_FRONT_POINTS, MAX_PARALLEL_LINES } from '../plots/modelPlots.js';
 /** A constraint is called binding when its relative margin is at most this (2 %): see binding.ts. */
@@ -86,6 +87,11 @@ export interface ReportModel {
    */
   readonly decision: DecisionSummary;
   readonly decisionView: DecisionView;
+  /**
+   * The knee's cost where the verdict stands (src/report/decision/decisionCost.ts), on the first screen beside the
+   * verdict; null without a knee or when its design cannot be rebuilt (a note says so).
+   */
+  readonly cost: BudgetSection | null;
 }
 
 function pickView(run: LoadedRun, pick: Pick, earlier: readonly Pick[]): PickView {
@@ -358,6 +364,7 @@ export async function buildReportModel(
   const decision = decisionSummary(pareto, kneeStanding(pareto, selectRule(run), joint));
   const { plots, robust } = await reportPlots(run, refs, notes, picks[0], decision, summary);
   const views: PickView[] = picks.map((p, i) => pickView(run, p, picks.slice(0, i)));
+  const cost = kneeCostBreakdown(run, picks[0], notes);
   return {
     run,
     title: meta.study.name,
@@ -382,5 +389,6 @@ export async function buildReportModel(
     notes,
     decision,
     decisionView: decisionView(run, decision, refs),
+    cost,
   };
 }

@@ -41,6 +41,10 @@ describe('odc evaluate', () => {
       expect(r.out).toContain(`\n${s}\n`);
     }
     expect(r.out).toMatch(/levelized cost of compute\s+[\d,.]+\s+USD\/PFLOP-day/);
+    // the cost where the verdict stands comes first: lines, $/W and $/chip-hour beside the ground's, drivers
+    expect(r.out.indexOf('\nCost breakdown (one node, first unit)\n')).toBeGreaterThan(0);
+    expect(r.out.indexOf('\nCost breakdown (one node, first unit)\n')).toBeLessThan(r.out.indexOf('\nOrbit\n'));
+    expect(r.out).toMatch(/verdict moves most with \(\+10 % each\)/);
   });
 
   it('--json prints a record that validates against the committed JSON Schema', async () => {
@@ -104,6 +108,7 @@ describe('odc evaluate on a constellation', () => {
       expect(r.out).toContain(`\n${s}\n`);
     }
     expect(r.out).toContain('three-body-12 — constellation budget (12 satellites)');
+    expect(r.out).toMatch(/\nCost breakdown \(12 satellites, one generation[^\n]*\)\n/);
   });
 
   it('--json prints a record with the documented keys that validates against the committed schema', async () => {

@@ -4,6 +4,7 @@ import { rowResolver } from '../../../src/node/record/rows.js';
 import {
   costBreakdownSection,
   costDrivers,
+  groundCapex,
   nodeCostBreakdown,
   STEP,
 } from '../../../src/report/budget/costBreakdown.js';
@@ -46,8 +47,16 @@ describe('cost drivers: every space-side cost input perturbed, not only those th
     expect(change(/^launch price \(launch-vehicles/)).toBeCloseTo((STEP * k.launch_USD) / capital, 9);
   });
 
+  it('one node, no ground segment: learning and the ground segment move nothing (units 1, $0 capex and ops)', () => {
+    // Wright's curve with one unit is the first unit whatever the rate; 1.1 × $0 is $0
+    expect(change(/^learning rate/)).toBe(0);
+    expect(change(/^ground segment capex/)).toBe(0);
+    expect(change(/^ground segment operations/)).toBe(0);
+  });
+
   it('lists every input once, largest effect first', () => {
-    expect(drivers).toHaveLength(11);
+    expect(drivers).toHaveLength(14);
+    expect(new Set(drivers.map((d) => d.input)).size).toBe(14);
     const sizes = drivers.map((d) => Math.abs(d.verdictChange));
     expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
   });
@@ -94,7 +103,48 @@ describe('cost breakdown section', () => {
     const k = ai1.record.cost;
     const hand = (100 * STEP * k.batteryHardware_USD * 1.1) / (k.hardware_USD + k.launch_USD);
     expect(top[1]!.value).toBe(`+${hand.toFixed(2)}`);
-    // the hook builds the same section from the design, its record and the evaluator
-    expect(nodeCostBreakdown(ai1.design, ai1.record, ev)).toEqual(s);
+    // the hook builds the same section, with the ground's $/W beside the node's
+    expect(nodeCostBreakdown(ai1.design, ai1.record, ev)).toEqual(
+      costBreakdownSection(ai1.record, drivers, groundCapex(ai1.design, rows, ai1.record)),
+    );
+  });
+});
+
+describe('the bridge to the undiscounted basis', () => {
+  it("AI1: the fleet's undiscounted LCOC over hyperscale-virginia's, and the factor to the discounted verdict", () => {
+    const k = ai1.record.cost;
+    const b = k.baselines.find((x) => x.id === 'hyperscale-virginia')!;
+    const s = nodeCostBreakdown(ai1.design, ai1.record, ev);
+    const bridge = s.rows.find((r) => r.label.startsWith('verdict undiscounted'))!;
+    const hand = k.programLcoc_USD_per_PFLOP_day / b.lcoc_USD_per_PFLOP_day;
+    expect(Number(bridge.value.replace('×', '')) / hand).toBeCloseTo(1, 2);
+    const m = /= the discounted ([\d.]+)× × ([\d.]+);/.exec(bridge.note!)!;
+    // printed to 3 significant figures: the product is the undiscounted ratio to within their rounding
+    expect(Math.abs((Number(m[1]) * Number(m[2])) / hand - 1)).toBeLessThan(0.01);
+  });
+});
+
+describe("the ground's $/W beside the node's", () => {
+  it('AI1 on hyperscale-virginia: (72 × $55k + $11.7/W × peak) / (peak × (0.3 + 0.7 × 0.9)), by hand', () => {
+    // gb300 row: $55,000 per chip incl. its server share, idle 30 % of its system power; the scenario: owned,
+    // $11.7/W facility capex (Cushman & Wakefield 2025), utilization 0.9 (terrestrial-baselines.yaml)
+    const peak = ai1.record.compute.itPowerPeak_W;
+    const avg = peak * (0.3 + 0.7 * 0.9);
+    const g = groundCapex(ai1.design, rows, ai1.record);
+    expect(g.scenario).toBe('hyperscale-virginia');
+    expect(g.capexWithChips_USD_per_W).toBeCloseTo((72 * 55000 + 11.7 * peak) / avg, 9);
+    expect(g.capexExChips_USD_per_W).toBeCloseTo(11.7 / 0.93, 9);
+    expect(g.lease_USD_per_kW_month).toBe(0);
+  });
+
+  it("a leased scenario has no facility capex: its $/W is the chips', and the rent is named", () => {
+    const leased = { ...ai1.design, economics: { ...ai1.design.economics, baseline: 'colocation-us-primary' } };
+    const g = groundCapex(leased, rows, ai1.record);
+    expect(g.capexExChips_USD_per_W).toBe(0);
+    expect(g.lease_USD_per_kW_month).toBe(184.06);
+    const row = costBreakdownSection(ai1.record, [], g).rows.find((r) => r.unit === 'USD/W')!;
+    expect(row.note).toMatch(
+      /ground \(colocation-us-primary, same chips\) [\d.]+, ex-chips 0 \(leased: rent 184 USD\/kW-month/,
+    );
   });
 });

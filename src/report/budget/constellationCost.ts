@@ -1,0 +1,238 @@
+/**
+ * The cost where a constellation's verdict stands: its cost line by line (chips, array, radiator, battery, bus, ISL,
+ * AIT and the rest across every satellite on the learning curve, then launch, operations, replacements and the ground
+ * segment), $/W and $/chip-hour beside the ground's, and the three cost inputs that move the verdict most.
+ *
+ * Lines: every satellite's hardware is priced on Wright's curve from the satellite-weighted mean first unit
+ * (src/constellation/economics/generation.ts), so each first-unit line of the shells' nodes is scaled by the same
+ * factor, totals.hardware_USD / Σ nᵢ·hardwareᵢ (nᵢ satellites of shell i): the lines sum to the hardware total.
+ * Verdict: totals.lcoc_USD_per_PFLOP_day over the satellites × delivered-PFLOPS weighted ground LCOC of the shells'
+ * chips in economics.baseline's scenario of the first shell's node (src/run/recommend.ts fleetGroundLcoc), both
+ * undiscounted: the constellation's basis (a discount rate is no input of it). One row bridges it to the node
+ * records' basis (discounted, no constellation roll-up) with the two factors between them (basisBridge).
+ * Drivers: each input is raised by STEP (10 %) — the chip, array, radiator, battery and ISL-terminal prices of every
+ * shell's catalog rows, the bus $/kg, AIT share and chip-packaging premium of every shell's cost technology, the
+ * campaign's launch cost (linear in the vehicles' prices: each launch is paid in full), the learning rate, the
+ * satellite failure rate, the operations per satellite-year and the gateway capex — the shells' nodes are evaluated
+ * again (no geometry, network or LP: no cost input moves them) and the generation priced again; a chip price moves
+ * the ground's LCOC too. Not perturbed: the shielding and propellant $/kg (constants without a key) and the gateway
+ * operations (a constant of economics.ts).
+ */
+import { shellNodes } from '../../constellation/evaluate.js';
+import type { ConstellationSpec } from '../../constellation/design/compile.js';
+import { generationEconomics } from '../../constellation/economics/generation.js';
+import { DEFAULT_FAILURE_RATE_per_yr, DEFAULT_GATEWAY_CAPEX_USD } from '../../constellation/economics/economics.js';
+import type { ConstellationRecord } from '../../constellation/record/record.js';
+import { costTechnologyPrices } from '../../models/cost/costTechnology.js';
+import type { NodeCatalogRows } from '../../node/record/rows.js';
+import type { NodeDesign } from '../../node/design/schema.js';
+import { fleetGroundLcoc } from '../../run/recommend.js';
+import { fmt } from '../../base/numberFormat.js';
+import { costRatioText, ratioText } from '../../base/verdictText.js';
+import { hardwareLines, row, type BudgetRow, type BudgetSection } from './budget.js';
+import { driverRows, groundCapex, groundCapexNote, STEP, type CostDriver, type GroundCapex } from './costBreakdown.js';
+
+type Spec = { -readonly [K in keyof ConstellationSpec]: ConstellationSpec[K] };
+type Perturb = (spec: Spec, launch: { usd: number }) => void;
+
+const up = 1 + STEP;
+
+/** Every shell's catalog row `key` with `field` × (1 + STEP). */
+const rowField =
+  (key: keyof NodeCatalogRows, field: string): Perturb =>
+  (spec) => {
+    spec.shells = spec.shells.map((s) => {
+      const r = s.rows[key] as unknown as Record<string, number>;
+      return { ...s, rows: { ...s.rows, [key]: { ...r, [field]: r[field]! * up } } };
+    });
+  };
+
+/** Every shell's node `cost.<key>` raised by STEP from the value in force (its preset's unless the file sets it). */
+const costKey =
+  (key: 'busCost_USD_per_kg' | 'aitFraction' | 'chipIntegrationFraction'): Perturb =>
+  (spec) => {
+    spec.shells = spec.shells.map((s) => {
+      const c = s.node.cost;
+      const inForce = costTechnologyPrices(c.technology, {
+        arrayPriceFactor: c.arrayPriceFactor,
+        radiatorPriceFactor: c.radiatorPriceFactor,
+        busCost_USD_per_kg: c.busCost_USD_per_kg,
+        aitFraction: c.aitFraction,
+        chipIntegrationFraction: c.chipIntegrationFraction,
+      })[key];
+      const node: NodeDesign = { ...s.node, cost: { ...c, [key]: inForce * up } };
+      return { ...s, node };
+    });
+  };
+
+/** Every cost input of a constellation and how to raise it by STEP. */
+function constellationCostInputs(spec0: ConstellationSpec, r: ConstellationRecord): [string, Perturb][] {
+  const econ =
+    (k: keyof Spec['economics'], v: number): Perturb =>
+    (spec) => {
+      spec.economics = { ...spec.economics, [k]: v };
+    };
+  return [
+    ['chip price (chips row costPerChip_USD)', rowField('chip', 'costPerChip_USD')],
+    ['array price (solar-arrays row cost_USD_per_W)', rowField('array', 'cost_USD_per_W')],
+    ['radiator price (radiators row cost_USD_per_m2)', rowField('radiator', 'cost_USD_per_m2')],
+    ['battery price (batteries row cost_USD_per_Wh)', rowField('battery', 'cost_USD_per_Wh')],
+    ['ISL terminal price (isl-terminals row cost_USD)', rowField('terminal', 'cost_USD')],
+    ['launch price (the campaign, launch-vehicles rows price_USD)', (_s, l) => void (l.usd *= up)],
+    ['bus price (cost.busCost_USD_per_kg)', costKey('busCost_USD_per_kg')],
+    ['AIT share (cost.aitFraction)', costKey('aitFraction')],
+    ['chip packaging premium (cost.chipIntegrationFraction)', costKey('chipIntegrationFraction')],
+    [
+      'learning rate (economics.learningRate, at most 1)',
+      (spec) => econ('learningRate', Math.min(1, spec.economics.learningRate * up))(spec, { usd: 0 }),
+    ],
+    [
+      'satellite failure rate (economics.satelliteFailureRate_per_yr)',
+      (spec) =>
+        econ(
+          'satelliteFailureRate_per_yr',
+          (spec.economics.satelliteFailureRate_per_yr ?? DEFAULT_FAILURE_RATE_per_yr) * up,
+        )(spec, { usd: 0 }),
+    ],
+    [
+      'operations per satellite-year (economics.operations_USD_per_sat_yr)',
+      econ('operations_USD_per_sat_yr', (r.totals.operations_USD / satelliteYears(spec0, r)) * up),
+    ],
+    [
+      'gateway capex (economics.groundStation_USD)',
+      (spec) =>
+        econ('groundStation_USD', (spec.economics.groundStation_USD ?? DEFAULT_GATEWAY_CAPEX_USD) * up)(spec, {
+          usd: 0,
+        }),
+    ],
+  ];
+}
+
+/** Satellite-years of one generation (each satellite its node's design life: generation.ts). */
+const satelliteYears = (spec: ConstellationSpec, r: ConstellationRecord): number =>
+  r.shells.reduce((a, s, i) => a + s.satellites * spec.shells[i]!.node.mission.lifetime_yr, 0);
+
+/** The verdict (space / ground undiscounted LCOC) of the generation priced from `spec`'s nodes and `launch_USD`. */
+function verdictOf(spec: ConstellationSpec, r: ConstellationRecord, launch_USD: number, baseline: string): number {
+  const { nodes } = shellNodes(spec, []);
+  const sats = r.shells.map((s) => s.satellites);
+  const econ = generationEconomics(spec, nodes, sats, launch_USD, []);
+  const ground = fleetGroundLcoc(
+    nodes.map((node, i) => ({ satellites: sats[i]!, node })),
+    baseline,
+  );
+  return econ.lcoc_USD_per_PFLOP_day / (ground ?? Number.NaN);
+}
+
+/** Each cost input's effect on the constellation's verdict, largest first. */
+export function constellationCostDrivers(
+  spec: ConstellationSpec,
+  r: ConstellationRecord,
+  baseline: string,
+): CostDriver[] {
+  const base = verdictOf(spec, r, r.totals.launch_USD, baseline);
+  return constellationCostInputs(spec, r)
+    .map(([input, perturb]) => {
+      const s: Spec = { ...spec, economics: { ...spec.economics }, shells: [...spec.shells] };
+      const launch = { usd: r.totals.launch_USD };
+      perturb(s, launch);
+      return { input, verdictChange: verdictOf(s, r, launch.usd, baseline) / base - 1 };
+    })
+    .sort((a, b) => Math.abs(b.verdictChange) - Math.abs(a.verdictChange));
+}
+
+/** Σ nᵢ·xᵢ over the shells (nᵢ satellites). */
+const fleetSum = (r: ConstellationRecord, f: (s: ConstellationRecord['shells'][number]) => number): number =>
+  r.shells.reduce((a, s) => a + s.satellites * f(s), 0);
+
+/** The ground's $/W for the fleet's chips: each shell's (./costBreakdown.ts groundCapex) weighted by its IT power. */
+function fleetGroundCapex(spec: ConstellationSpec, r: ConstellationRecord): GroundCapex {
+  const g = r.shells.map((s, i) => groundCapex(spec.shells[i]!.node, spec.shells[i]!.rows, s.node));
+  const power = r.shells.reduce((a, s, i) => a + s.satellites * g[i]!.itPowerAvg_W, 0);
+  const weighted = (f: (x: GroundCapex) => number): number =>
+    r.shells.reduce((a, s, i) => a + s.satellites * g[i]!.itPowerAvg_W * f(g[i]!), 0) / power;
+  return {
+    scenario: g[0]!.scenario,
+    capexWithChips_USD_per_W: weighted((x) => x.capexWithChips_USD_per_W),
+    capexExChips_USD_per_W: weighted((x) => x.capexExChips_USD_per_W),
+    lease_USD_per_kW_month: g[0]!.lease_USD_per_kW_month,
+    itPowerAvg_W: power,
+  };
+}
+
+/**
+ * The bridge from the node verdict's basis to this one: the shells' nodes against the same scenario as their node
+ * records compare them (discounted at their economics.discountRate_per_yr, economics.units of the node file), then the
+ * factor discounting accounts for (their undiscounted ratio over the discounted one), then the factor the
+ * constellation roll-up accounts for (learning over its satellites, failures replaced, gateways, the campaign's launch
+ * price): node × discounting × roll-up = this verdict. Satellites × delivered-PFLOPS weights, as fleetGroundLcoc's.
+ */
+function basisBridge(r: ConstellationRecord, baseline: string, verdict: number): BudgetRow {
+  const weighted = (f: (s: ConstellationRecord['shells'][number]) => number): number =>
+    fleetSum(r, (s) => s.node.compute.deliveredPFLOPS * f(s)) / fleetSum(r, (s) => s.node.compute.deliveredPFLOPS);
+  const b = (s: ConstellationRecord['shells'][number]) => s.node.cost.baselines.find((x) => x.id === baseline);
+  const discounted =
+    weighted((s) => s.node.cost.lcocDiscounted_USD_per_PFLOP_day) /
+    weighted((s) => b(s)?.lcocDiscounted_USD_per_PFLOP_day ?? Number.NaN);
+  const undiscounted =
+    weighted((s) => s.node.cost.programLcoc_USD_per_PFLOP_day) /
+    weighted((s) => b(s)?.lcoc_USD_per_PFLOP_day ?? Number.NaN);
+  const rate = r.shells[0]!.node.cost.discountRate_per_yr;
+  return row(
+    "verdict on the node records' basis",
+    ratioText(discounted),
+    '-',
+    `discounted at ${fmt(100 * rate)} %/yr, the node file's units: × ${fmt(undiscounted / discounted)} undiscounted ` +
+      `× ${fmt(verdict / undiscounted)} constellation roll-up (learning over ${fmt(r.totals.satellites)} satellites, ` +
+      `replacements, gateways, campaign launch) = ${ratioText(verdict)} here`,
+  );
+}
+
+/** The first-screen cost view of a constellation (see the header); `spec` is the one `r` was evaluated from. */
+export function constellationCostBreakdown(spec: ConstellationSpec, r: ConstellationRecord): BudgetSection {
+  const t = r.totals;
+  const baseline = spec.shells[0]!.node.economics.baseline;
+  const firstUnits = fleetSum(r, (s) => s.node.cost.hardware_USD);
+  const learning = t.hardware_USD / firstUnits;
+  const lines: [string, number][] = [
+    ...hardwareLines(r.shells[0]!.node.cost).map(([label], j): [string, number] => [
+      label,
+      learning * fleetSum(r, (s) => hardwareLines(s.node.cost)[j]![1]),
+    ]),
+    ['launch (campaign)', t.launch_USD],
+    ['operations', t.operations_USD],
+    ['replacements (failures)', t.replacements_USD],
+    ['ground segment (gateways)', t.ground_USD],
+  ];
+  const ground = fleetGroundLcoc(r.shells, baseline);
+  const verdict = t.lcoc_USD_per_PFLOP_day / (ground ?? Number.NaN);
+  const groundChipHour =
+    fleetSum(r, (s) => s.node.compute.chips * s.node.economics.terrestrialCostPerChipHour_USD) /
+    fleetSum(r, (s) => s.node.compute.chips);
+  const g = fleetGroundCapex(spec, r);
+  const perW = (t.hardware_USD + t.launch_USD) / t.itPowerAvg_W;
+  const [scale, unit] = t.cost_USD >= 1e9 ? [1e9, 'bn USD'] : [1e6, 'M USD'];
+  const rows = [
+    ...lines.map(([label, usd]) => row(label, usd / scale, unit, `${fmt((100 * usd) / t.cost_USD)} % of the total`)),
+    row(
+      'capex per W of IT, with chips',
+      perW,
+      'USD/W',
+      `hardware on the learning curve + launch, per W of average IT; ${groundCapexNote(g)}`,
+    ),
+    row(
+      'cost per chip-hour (GPU-hour), undiscounted',
+      t.costPerChipHour_USD,
+      'USD/chip-h',
+      `ground ${fmt(groundChipHour)}: ${costRatioText(verdict, 'space ')}`,
+    ),
+    basisBridge(r, baseline, verdict),
+    ...driverRows(constellationCostDrivers(spec, r, baseline)),
+  ];
+  return {
+    title:
+      `Cost breakdown (${fmt(t.satellites)} satellites, one generation, hardware × ${fmt(learning)} of the first units ` +
+      `on the learning curve; undiscounted, against ${baseline})`,
+    rows,
+  };
+}
