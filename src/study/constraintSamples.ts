@@ -1,8 +1,8 @@
 /**
  * Does a design of a node study still meet its constraints when its uncertain inputs vary? Each design is evaluated
- * on the study's common sample set (./robust.ts `commonSampler`: one unit matrix, Latin hypercube by default, mapped
- * through each input's distribution — the catalog rows' `uncertainty:` and the study's `uncertainty:` section), and in
- * every sample each constraint the optimizer enforces is checked:
+ * on the study's common sample set (./commonSamples.ts `commonSampler`: one unit matrix, Latin hypercube by default,
+ * mapped through each input's distribution — the catalog rows' `uncertainty:` and the study's `uncertainty:` section),
+ * and in every sample each constraint the optimizer enforces is checked:
  * - the physical constraints the study does not relax (record.constraints, `satisfied`);
  * - the study's constraints without a statistic, with the same comparison as the optimizer (g ≤ 0, scaled by |limit|).
  * Constraints that name a statistic or prob(...) are statements about the whole sample set, not about one sample, and
@@ -15,7 +15,7 @@ import type { Catalogs } from '../catalog/schema.js';
 import type { DesignRecord } from '../node/record/record.js';
 import { metricGetter } from '../node/record/metrics.js';
 import { evaluateExpr, type ParsedConstraint } from './expression.js';
-import { commonSampler, inputColumns } from './robust.js';
+import { commonSampler, inputColumns } from './commonSamples.js';
 import type { NodeDesign } from '../node/design/schema.js';
 
 export interface ConstraintSampleSettings {
