@@ -122,7 +122,7 @@ export function compileNodeStudy(
     design: designFor,
     record: (x) => evaluate(designFor(x)),
     constraintSampler(settings) {
-      return rows === undefined ? null : nodeConstraintSampler(base, rows, evaluate, parts, settings);
+      return rows === undefined ? null : nodeConstraintSampler(base, rows, evaluate, parts, settings, lean);
     },
     decode(x) {
       return decodeVariables(variables, x);
@@ -198,6 +198,7 @@ function nodeConstraintSampler(
   evaluate: DesignEvaluator,
   parts: NodeStudyParts,
   settings: ConstraintSampleSettings,
+  lean: LeanEvaluatorFactory | undefined,
 ): ((x: Float64Array) => ConstraintSamples) | null {
   const sample = constraintSampler({
     base,
@@ -206,6 +207,7 @@ function nodeConstraintSampler(
     physicalConstraints: parts.physicalConstraints,
     constraints: parts.parsed,
     evaluate,
+    lean,
     scaledViolation,
     settings,
   });

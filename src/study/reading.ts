@@ -8,6 +8,7 @@
  */
 import type { DesignRecord } from '../node/record/record.js';
 import { metricGetter } from '../node/record/metrics.js';
+import { constraintResult } from '../node/record/constraints.js';
 import type { NodeDesign } from '../node/design/schema.js';
 
 /**
@@ -40,6 +41,8 @@ export interface Reading<R> {
     k: number,
     scaled: (value: number, sense: '<=' | '>=', limit: number) => number,
   ) => number | string;
+  /** Whether physical constraint k of a nominal evaluation holds (margin ≥ 0); false when it does not have it. */
+  readonly satisfied: (r: R, k: number) => boolean;
 }
 
 /** What a reading is made for: metric paths and the names of the physical constraints, in g order. */
@@ -64,6 +67,7 @@ export function recordReading(evaluate: (d: NodeDesign) => DesignRecord, needs: 
       const c = rec.constraints.find((r) => r.name === name);
       return c ? scaled(c.value, c.sense, c.limit) : `physical constraint ${name} missing from the record`;
     },
+    satisfied: (rec, k) => rec.constraints.find((r) => r.name === needs.physicalConstraints[k])?.satisfied ?? false,
   };
 }
 
@@ -89,5 +93,7 @@ export function leanReading(lean: LeanEvaluatorFactory | undefined, needs: Readi
       return g;
     },
     physical: (v, k, scaled) => scaled(v[m + 2 * k]!, senses[k]!, v[m + 2 * k + 1]!),
+    // the record's own rule, on the record's value and limit
+    satisfied: (v, k) => constraintResult('', v[m + 2 * k]!, senses[k]!, v[m + 2 * k + 1]!, '', true, '').satisfied,
   };
 }

@@ -1,8 +1,9 @@
 /**
  * The robust study on the lean path (src/study/reading.ts, src/study/robust.ts): the nominal design and each
- * uncertainty sample evaluate only the metrics and physical constraints the study names. The oracle is the same study
- * compiled without the lean path, where every sample builds the complete design record (evaluateNode) and is read
- * with metricGetter: every objective, constraint, failure reason and sampled metric value must be equal, bit for bit,
+ * uncertainty sample evaluate only the metrics and physical constraints the study names; so do the per-sample
+ * constraint checks (src/study/constraintSamples.ts). The oracle is the same study compiled without the lean path,
+ * where every sample builds the complete design record (evaluateNode) and is read with metricGetter and the record's
+ * satisfied flags: every objective, constraint, failure reason and sampled metric value must be equal, bit for bit,
  * on the shipped robust study (designs/robust-study.yaml) and its fixed sample seed.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -167,5 +168,34 @@ describe('the robust study on the lean path', () => {
       );
     }
     expect(compared).toBeGreaterThan(200);
+  });
+});
+
+describe('the per-sample constraint checks (select, report) on the lean path', () => {
+  it('the same checks per sample, failures and first failure reason as on complete records (their satisfied flag)', () => {
+    const s = both();
+    const settings = { samples: 24, method: 'lhs' as const, seed: 7 };
+    const lean = s.lean.constraintSampler(settings)!;
+    const full = s.full.constraintSampler(settings)!;
+    let checked = 0;
+    for (const x of [...designs(25, s.full.problem), ...corners(s.full.problem).slice(0, 15)]) {
+      s.count.records = 0;
+      let a: unknown;
+      let b: unknown;
+      try {
+        a = lean(x);
+      } catch (e) {
+        a = (e as Error).message;
+      }
+      expect(s.count.records, 'the lean checks build no record').toBe(0);
+      try {
+        b = full(x);
+      } catch (e) {
+        b = (e as Error).message;
+      }
+      expect(a).toEqual(b);
+      if (typeof a !== 'string') checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
   });
 });
