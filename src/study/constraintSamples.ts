@@ -1,21 +1,23 @@
 /**
  * Does a design of a node study still meet its constraints when its uncertain inputs vary? Each design is evaluated
- * on the study's common sample set (./robust.ts `commonSampler`: one unit matrix, Latin hypercube by default, mapped
- * through each input's distribution — the catalog rows' `uncertainty:` and the study's `uncertainty:` section), and in
- * every sample each constraint the optimizer enforces is checked:
+ * on the study's common sample set (./commonSamples.ts `commonSampler`: one unit matrix, Latin hypercube by default,
+ * mapped through each input's distribution — the catalog rows' `uncertainty:` and the study's `uncertainty:` section),
+ * and in every sample each constraint the optimizer enforces is checked:
  * - the physical constraints the study does not relax (record.constraints, `satisfied`);
  * - the study's constraints without a statistic, with the same comparison as the optimizer (g ≤ 0, scaled by |limit|).
  * Constraints that name a statistic or prob(...) are statements about the whole sample set, not about one sample, and
  * are left out (listed as such). A variable of the study that is also an uncertain input is held at the design's value
  * (the design fixes it). Failed samples (outside a field's range, or not evaluable) count as not holding.
+ * Each sample is evaluated on the lean path when one is given (./reading.ts: the metrics the constraints name and the
+ * physical checks' values and limits, `satisfied` decided by the record's own constraintResult), else as a record.
  * Deterministic: a pure function of the study, the design and (samples, method, seed).
  */
 import type { SamplingMethod } from '../statistics/sampling.js';
 import type { Catalogs } from '../catalog/schema.js';
 import type { DesignRecord } from '../node/record/record.js';
-import { metricGetter } from '../node/record/metrics.js';
 import { evaluateExpr, type ParsedConstraint } from './expression.js';
-import { commonSampler, inputColumns } from './robust.js';
+import { commonSampler, inputColumns, type CommonSampler } from './commonSamples.js';
+import { leanReading, recordReading, type LeanEvaluatorFactory, type Reading } from './reading.js';
 import type { NodeDesign } from '../node/design/schema.js';
 
 export interface ConstraintSampleSettings {
@@ -45,6 +47,8 @@ export interface ConstraintSamplerParams {
   readonly physicalConstraints: readonly string[];
   readonly constraints: readonly ParsedConstraint[];
   readonly evaluate: (design: NodeDesign) => DesignRecord;
+  /** The lean evaluation (./reading.ts); the samples build records without it. */
+  readonly lean?: LeanEvaluatorFactory | undefined;
   readonly scaledViolation: (value: number, sense: '<=' | '>=', limit: number) => number;
   readonly settings: ConstraintSampleSettings;
 }
@@ -58,15 +62,30 @@ export function constraintSampler(p: ConstraintSamplerParams): ((d: NodeDesign) 
   const base = { ...p.base, uncertainty: section } as NodeDesign;
   const sampler = commonSampler({ base, rows: p.rows, ...p.settings, evaluate: p.evaluate });
   if (sampler.columns.length === 0) return null;
+  const needs = {
+    metrics: [...new Set(p.constraints.filter((c) => !c.statistics).flatMap((c) => c.refs))],
+    physicalConstraints: p.physicalConstraints,
+  };
+  const lean = leanReading(p.lean, needs);
+  return lean !== null
+    ? perDesign(p, sampler, section, lean)
+    : perDesign(p, sampler, section, recordReading(p.evaluate, needs));
+}
+
+/** The per-sample checks of a design, evaluated and read through `reading`. */
+function perDesign<R>(
+  p: ConstraintSamplerParams,
+  sampler: CommonSampler,
+  section: Record<string, unknown>,
+  reading: Reading<R>,
+): (d: NodeDesign) => ConstraintSamples {
   const perSample = p.constraints.filter((c) => !c.statistics);
   const skipped = p.constraints.filter((c) => c.statistics).map((c) => c.text);
-  const getters = new Map(perSample.flatMap((c) => c.refs).map((r) => [r, metricGetter(r)] as const));
   const names = [...p.physicalConstraints, ...perSample.map((c) => c.text)];
-  const check = (rec: DesignRecord): boolean[] => {
-    const physical = p.physicalConstraints.map(
-      (name) => rec.constraints.find((c) => c.name === name)?.satisfied ?? false,
-    );
-    const lookup = (path: string): number => getters.get(path)!(rec);
+  const check = (rec: R): boolean[] => {
+    // the nominal evaluation when the design has no uncertain input, a sample's otherwise: both carry the checks
+    const physical = p.physicalConstraints.map((_, k) => reading.satisfied(rec, k));
+    const lookup = (path: string): number => reading.getter(path)(rec);
     const study = perSample.map(
       (c) => p.scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup)) <= 0,
     );
@@ -74,15 +93,19 @@ export function constraintSampler(p: ConstraintSamplerParams): ((d: NodeDesign) 
   };
   return (d) => {
     const design = { ...d, uncertainty: section } as NodeDesign;
-    const samples = sampler.samples(design);
-    const failures = samples.filter((s) => s.record === null);
-    return {
-      names,
-      skipped,
-      holds: samples.map((s) => (s.record === null ? null : check(s.record))),
-      inputs: sampler.planFor(design).inputs.length,
-      failed: failures.length,
-      firstFailure: failures[0]?.failure ?? null,
-    };
+    const nominal = reading.nominal(design);
+    const plan = sampler.planFor(design);
+    const out: (boolean[] | null)[] = [];
+    let failed = 0;
+    let firstFailure: string | null = null;
+    for (let i = 0; i < plan.values.length; i++) {
+      const rec = sampler.sampleOf(design, nominal, plan, i, reading.nominal);
+      if (typeof rec === 'string') {
+        failed++;
+        firstFailure ??= rec;
+        out.push(null);
+      } else out.push(check(rec));
+    }
+    return { names, skipped, holds: out, inputs: plan.inputs.length, failed, firstFailure };
   };
 }

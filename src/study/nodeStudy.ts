@@ -13,7 +13,9 @@ import type { DesignRecord } from '../node/record/record.js';
 import { isMetricPath, metricGetter, unknownMetricHint } from '../node/record/metrics.js';
 import type { ConstraintSpec, Evaluation, ObjectiveSpec, Problem, VariableSpec } from '../optimize/types.js';
 import { evaluateExpr, type Expr, type ParsedConstraint, type ParsedObjective } from './expression.js';
-import { compileRobust, inputColumns, type RobustStudy } from './robust.js';
+import { compileRobust, type RobustStudy } from './robust.js';
+import { inputColumns } from './commonSamples.js';
+import type { LeanEvaluatorFactory } from './reading.js';
 import { compileConstraints, compileObjectives, scaledViolation, type MetricSet } from './objectives.js';
 
 import { constraintSampler, type ConstraintSamples, type ConstraintSampleSettings } from './constraintSamples.js';
@@ -27,19 +29,10 @@ import type { Catalogs } from '../catalog/schema.js';
 import { NODE_CATALOG_KINDS, NODE_CATALOG_SCHEMAS, type NodeCatalogKind } from '../catalog/overrides.js';
 
 export { compileConstraints, compileObjectives, scaledViolation, type MetricSet } from './objectives.js';
+export type { LeanEvaluatorFactory } from './reading.js';
 
 /** Evaluates one design; throws for a design the models cannot evaluate. */
 export type DesignEvaluator = (design: NodeDesign) => DesignRecord;
-/**
- * The lean evaluation of the metrics and physical constraints a study reads (node/node.ts nodeMetricsEvaluator):
- * design → the metrics' values, then each constraint's value and limit, equal to the full record's; null if
- * unavailable.
- */
-export type LeanEvaluatorFactory = (out: {
-  readonly metrics: readonly string[];
-  readonly constraints: readonly string[];
-}) => { readonly run: (design: NodeDesign) => Float64Array; readonly senses: readonly ('<=' | '>=')[] } | null;
-
 export interface CompiledStudy {
   readonly problem: Problem;
   /** Decision vector → variable values keyed by design path (choices as their option, not index). */
@@ -101,7 +94,7 @@ export function compileNodeStudy(
   lean?: LeanEvaluatorFactory,
 ): CompiledStudy {
   const src = file.src;
-  const parts = compileNodeParts(study, base, src, catalogs, evaluate, allPhysicalConstraints, relaxable, rows);
+  const parts = compileNodeParts(study, base, src, catalogs, evaluate, allPhysicalConstraints, relaxable, rows, lean);
   const { variables, paths, objectives, physicalConstraints, parsed, constraints, designFor } = parts;
   const robust = parts.robust;
   const problem: Problem = {
@@ -129,7 +122,7 @@ export function compileNodeStudy(
     design: designFor,
     record: (x) => evaluate(designFor(x)),
     constraintSampler(settings) {
-      return rows === undefined ? null : nodeConstraintSampler(base, rows, evaluate, parts, settings);
+      return rows === undefined ? null : nodeConstraintSampler(base, rows, evaluate, parts, settings, lean);
     },
     decode(x) {
       return decodeVariables(variables, x);
@@ -153,6 +146,7 @@ function compileNodeParts(
   allPhysicalConstraints: readonly string[],
   relaxable: readonly string[],
   rows: Catalogs | undefined,
+  lean: LeanEvaluatorFactory | undefined,
 ) {
   checkRelax(study, src, allPhysicalConstraints, relaxable);
   const physicalConstraints = allPhysicalConstraints.filter((name) => !study.relax.includes(name));
@@ -190,6 +184,7 @@ function compileNodeParts(
           constraintCount: constraints.length,
           designFor,
           evaluate,
+          lean,
           scaledViolation,
         })
       : null;
@@ -203,6 +198,7 @@ function nodeConstraintSampler(
   evaluate: DesignEvaluator,
   parts: NodeStudyParts,
   settings: ConstraintSampleSettings,
+  lean: LeanEvaluatorFactory | undefined,
 ): ((x: Float64Array) => ConstraintSamples) | null {
   const sample = constraintSampler({
     base,
@@ -211,6 +207,7 @@ function nodeConstraintSampler(
     physicalConstraints: parts.physicalConstraints,
     constraints: parts.parsed,
     evaluate,
+    lean,
     scaledViolation,
     settings,
   });

@@ -3,16 +3,8 @@
  * design's uncertain inputs (`minimize: p90(cost.lcoc_USD_per_PFLOP_day)`, `p95(mass.launch_kg) <= 8000`,
  * `prob(radiation.missionDose_rad <= radiation.tolerance_rad) >= 0.95`; grammar in ./expression.ts).
  *
- * Common random numbers. One unit sample matrix U (N rows × D columns in (0, 1), Latin hypercube or plain Monte
- * Carlo, src/statistics/sampling.ts) is drawn once, when the study is compiled, from the seed `robust.seed` (default
- * `algorithm.seed`, xored with ROBUST_SEED_SALT so the stream differs from the optimizer's). Column j belongs to
- * the j-th input path in sorted order (JavaScript string order) over every path any design of the study could use:
- * every uncertain field of every node catalog row (`catalogs.<catalog>.<row id>.<field>`) and every key of the
- * study's `uncertainty:` section. A design collects its own inputs (src/study/uncertainInputs.ts: the rows it uses,
- * then the study's section; section entries for rows it does not use are skipped) and maps sample i of input
- * `path` through the input's quantile function at U[i][column(path)]. So every design of a run — and every worker,
- * which compiles the study again from the same file — sees the same samples; comparisons between designs are not
- * blurred by sampling noise, and the run is a deterministic function of the seeds.
+ * Common random numbers: the samples of every design come from one unit sample matrix drawn when the study is
+ * compiled (./commonSamples.ts).
  *
  * Evaluation of a design (N + 1 model evaluations): the nominal design (as written, no input changed), then the N
  * sampled designs. Outside a statistic, a metric is the nominal design's value; the physical closures and the
@@ -33,20 +25,15 @@
  * max and percentiles equal the nominal value, sd is 0 and prob(c) is 0 or 1. A study whose statistics can never
  * see an uncertain input (no section entry and no catalog row with `uncertainty:`) is refused at load.
  */
-import { quantile } from '../statistics/distributions.js';
-import { unitSample, type SamplingMethod } from '../statistics/sampling.js';
+import type { SamplingMethod } from '../statistics/sampling.js';
 import { sortedQuantile } from '../statistics/statistics.js';
-import { NODE_CATALOG_KINDS } from '../catalog/overrides.js';
-import { rowResolver } from '../node/record/rows.js';
 import type { Catalogs } from '../catalog/schema.js';
-import { createRng } from '../base/rng.js';
 import { StudyError } from '../base/errors.js';
-import { metricGetter } from '../node/record/metrics.js';
 import type { DesignRecord } from '../node/record/record.js';
 import type { Evaluation, ObjectiveSpec } from '../optimize/types.js';
-import { checkRowUncertainty, supportProblem, uncertainInputs, type UncertainInput } from './uncertainInputs.js';
+import { checkRowUncertainty, supportProblem } from './uncertainInputs.js';
 import { parseUncertainValue } from '../statistics/uncertainValue.js';
-import { applyInputs, resolveInput } from './uncertainTargets.js';
+import { resolveInput } from './uncertainTargets.js';
 import {
   compare,
   evaluateExpr,
@@ -57,9 +44,15 @@ import {
 } from './expression.js';
 import { locate, type SourceMap } from '../base/issues.js';
 import type { NodeDesign, RobustSettings } from '../node/design/schema.js';
-
-/** Xored into the seed of the sample stream, so it is not the optimizer's stream when both use algorithm.seed. */
-export const ROBUST_SEED_SALT = 0x6a09e667;
+import { leanReading, recordReading, type LeanEvaluatorFactory, type Reading } from './reading.js';
+import {
+  commonSampler,
+  inputColumns,
+  reasonOf,
+  type CommonSampler,
+  type RobustSample,
+  type SamplePlan,
+} from './commonSamples.js';
 
 export interface ResolvedRobustSettings {
   readonly samples: number;
@@ -67,13 +60,6 @@ export interface ResolvedRobustSettings {
   /** The seed the unit sample matrix is drawn from (before the salt). */
   readonly seed: number;
   readonly maxFailedShare: number;
-}
-
-/** One sample of one design: the sampled input values by path, and its record or why it failed. */
-export interface RobustSample {
-  readonly values: Readonly<Record<string, number>>;
-  readonly record: DesignRecord | null;
-  readonly failure: string | null;
 }
 
 /** What the report shows beside a robust design's objectives. */
@@ -114,6 +100,11 @@ export interface RobustParams {
   readonly constraintCount: number;
   readonly designFor: (x: Float64Array) => NodeDesign;
   readonly evaluate: (design: NodeDesign) => DesignRecord;
+  /**
+   * The lean evaluation (./reading.ts): when given, the nominal design and every sample evaluate only the metrics and
+   * physical constraints the study names, with the same numbers as the complete record; else each builds the record.
+   */
+  readonly lean?: LeanEvaluatorFactory | undefined;
   readonly scaledViolation: (value: number, sense: '<=' | '>=', limit: number) => number;
 }
 
@@ -167,18 +158,6 @@ export function statisticOf(stat: Statistic, values: readonly number[]): number 
   }
 }
 
-/** Every path any design of the study could sample, sorted: the columns of the unit sample matrix. */
-export function inputColumns(base: NodeDesign, rows: Catalogs): string[] {
-  const paths = new Set<string>();
-  for (const kind of NODE_CATALOG_KINDS) {
-    for (const row of rows[kind] as readonly { id: string; uncertainty?: Record<string, unknown> }[]) {
-      for (const field of Object.keys(row.uncertainty ?? {})) paths.add(`catalogs.${kind}.${row.id}.${field}`);
-    }
-  }
-  for (const [path, value] of Object.entries(base.uncertainty ?? {})) if (value !== 'fixed') paths.add(path);
-  return [...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
 /**
  * Checks the study's `uncertainty:` entries whatever rows a design uses (a field that exists, a support inside
  * its range) and every catalog row's distributions; StudyError with file:line otherwise.
@@ -196,150 +175,14 @@ function checkUncertaintySection(base: NodeDesign, rows: Catalogs, src: SourceMa
   }
 }
 
-/** A design's evaluation, with its nominal record (null when it cannot be evaluated) and how many samples failed. */
-interface Assessment {
+/**
+ * A design's evaluation, with its nominal evaluation (null when it cannot be evaluated) and how many samples failed.
+ */
+interface Assessment<R> {
   readonly evaluation: Evaluation;
-  readonly nominal: DesignRecord | null;
+  readonly nominal: R | null;
   readonly failed: number;
   readonly inputs: number;
-}
-
-/** A design's inputs and their N sampled values, shared by every design that uses the same rows. */
-export interface SamplePlan {
-  readonly inputs: readonly UncertainInput[];
-  /** N rows of `inputs.length` values. */
-  readonly values: readonly (readonly number[])[];
-  /** Why sample i has a value outside its field's range, or undefined. */
-  readonly invalid: readonly (string | undefined)[];
-}
-
-const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-
-/** The common sample set of a node study: each design's uncertain inputs at the N rows of one unit sample matrix. */
-export interface CommonSampler {
-  /** Input paths in column order of the unit sample matrix. */
-  readonly columns: readonly string[];
-  /** The design's inputs and their N sampled values (cached per set of catalog rows used). */
-  planFor(d: NodeDesign): SamplePlan;
-  /** Sample i of design d: its record, or why it failed. */
-  sampleRecord(d: NodeDesign, nominal: DesignRecord, plan: SamplePlan, i: number): DesignRecord | string;
-  /** The N samples of a design; throws when the nominal design cannot be evaluated. */
-  samples(d: NodeDesign): RobustSample[];
-}
-
-export interface CommonSamplerParams {
-  /** The study's base design (its `uncertainty:` section is the study's). */
-  readonly base: NodeDesign;
-  readonly rows: Catalogs;
-  readonly samples: number;
-  readonly method: SamplingMethod;
-  /** Seed before ROBUST_SEED_SALT (so a robust study's own samples are reproduced with its seed and count). */
-  readonly seed: number;
-  readonly evaluate: (design: NodeDesign) => DesignRecord;
-  /** The columns (default: every input any design of the study could use, sorted; see the header). */
-  readonly columns?: readonly string[];
-}
-
-/** The catalog rows a design uses, as [catalog, id] (the ISL terminal only with links). */
-function usedCatalogRows(d: NodeDesign, r: ReturnType<ReturnType<typeof rowResolver>>): string[][] {
-  return [
-    ['chips', r.chip.id],
-    ['solarArrays', r.array.id],
-    ['batteries', r.battery.id],
-    ['radiators', r.radiator.id],
-    ['coatings', r.coating.id],
-    ['coolants', r.coolant.id],
-    ...(d.isl.topology !== 'none' ? [['islTerminals', r.terminal.id]] : []),
-    ['launchVehicles', r.vehicle.id],
-  ];
-}
-
-/** The study's uncertainty: entries that apply to a design using `used`: every non-catalog entry and its rows' ones. */
-function sectionForRows(
-  section: Record<string, unknown>,
-  used: readonly (readonly string[])[],
-): Record<string, unknown> {
-  const usedSet = new Set(used.map(([k, id]) => `catalogs.${k}.${id}.`));
-  const own: Record<string, unknown> = {};
-  for (const [path, value] of Object.entries(section)) {
-    if (!path.startsWith('catalogs.') || usedSet.has(path.slice(0, path.lastIndexOf('.') + 1))) own[path] = value;
-  }
-  return own;
-}
-
-/** Common random numbers over a study's uncertain inputs (see the header); used by robust studies and by reports. */
-export function commonSampler(p: CommonSamplerParams): CommonSampler {
-  const { base, rows } = p;
-  const section = (base.uncertainty ?? {}) as Record<string, unknown>;
-  const columns = p.columns ?? inputColumns(base, rows);
-  const column = new Map(columns.map((c, j) => [c, j]));
-  const unit = unitSample({
-    n: p.samples,
-    d: columns.length,
-    rng: createRng((p.seed ^ ROBUST_SEED_SALT) >>> 0),
-    method: p.method,
-  });
-
-  const resolve = rowResolver(rows);
-  const plans = new Map<string, SamplePlan>();
-  const planFor = (d: NodeDesign): SamplePlan => {
-    const r = resolve(d);
-    const used = usedCatalogRows(d, r);
-    const perKg = d.economics.launchCost_USD_per_kg !== undefined;
-    const key = `${used.map(([k, id]) => `${k}:${id}`).join('|')}|${perKg ? 'perKg' : ''}`;
-    const hit = plans.get(key);
-    if (hit !== undefined) return hit;
-    const own = sectionForRows(section, used);
-    const plan = samplePlan(uncertainInputs({ design: { ...d, uncertainty: own } as NodeDesign, rows }), column, unit);
-    plans.set(key, plan);
-    return plan;
-  };
-
-  const sampleRecord = (d: NodeDesign, nominal: DesignRecord, plan: SamplePlan, i: number): DesignRecord | string => {
-    if (plan.inputs.length === 0) return nominal;
-    const bad = plan.invalid[i];
-    if (bad !== undefined) return bad;
-    try {
-      return p.evaluate(applyInputs({ base: d, specs: plan.inputs, values: plan.values[i]!, rows }));
-    } catch (e) {
-      return `the models cannot evaluate this sample: ${reasonOf(e)}`;
-    }
-  };
-  const samples = (d: NodeDesign): RobustSample[] => {
-    const nominal = p.evaluate(d);
-    const plan = planFor(d);
-    return Array.from({ length: p.samples }, (_, i) => {
-      const values: Record<string, number> = {};
-      plan.inputs.forEach((inp, k) => {
-        values[inp.path] = plan.values[i]![k]!;
-      });
-      const rec = sampleRecord(d, nominal, plan, i);
-      return typeof rec === 'string' ? { values, record: null, failure: rec } : { values, record: rec, failure: null };
-    });
-  };
-  return { columns, planFor, sampleRecord, samples };
-}
-
-/** The plan of a design's inputs: their values at the rows of the unit sample matrix, and which rows are invalid. */
-function samplePlan(
-  inputs: UncertainInput[],
-  column: ReadonlyMap<string, number>,
-  unit: readonly (readonly number[])[],
-): SamplePlan {
-  const cols = inputs.map((inp) => {
-    const j = column.get(inp.path);
-    if (j === undefined) throw new Error(`robust sampling: input ${inp.path} has no column`);
-    return j;
-  });
-  const values = unit.map((u) => inputs.map((inp, k) => quantile(inp.distribution, u[cols[k]!]!)));
-  const invalid = values.map((v) => {
-    for (let k = 0; k < inputs.length; k++) {
-      const bad = inputs[k]!.check(inputs[k]!.integer ? Math.round(v[k]!) : v[k]!);
-      if (bad !== undefined) return bad;
-    }
-    return undefined;
-  });
-  return { inputs, values, invalid };
 }
 
 /** The robust settings with their defaults (32 Latin-hypercube samples, the algorithm's seed, 10 % failures). */
@@ -402,15 +245,16 @@ function checkColumns(p: RobustParams, columns: readonly string[], section: Reco
 }
 
 /** What a compiled robust study reads for every design: its parameters, settings, statistic nodes and getters. */
-interface RobustContext {
+interface RobustContext<R> {
   readonly p: RobustParams;
   readonly settings: ResolvedRobustSettings;
   readonly sampler: CommonSampler;
+  /** How the nominal design and the samples are evaluated and read (./reading.ts). */
+  readonly reading: Reading<R>;
   readonly stats: readonly StatNode[];
   readonly probs: readonly ProbNode[];
-  readonly objectiveGetters: readonly ((r: unknown) => number)[];
+  readonly objectiveGetters: readonly ((r: R) => number)[];
   readonly statObjectives: readonly ParsedObjective['statistic'][];
-  readonly getter: (path: string) => (r: unknown) => number;
   readonly N: number;
   /** Most failed samples a design may have: ⌊maxFailedShare · N⌋ (the guard keeps 0.3 · 10 at 3, not 2.9999…). */
   readonly maxFailed: number;
@@ -443,32 +287,42 @@ export function compileRobust(p: RobustParams): RobustStudy {
     evaluate: p.evaluate,
     columns,
   });
+  // every metric an objective or a constraint names (inside a statistic or not), and the physical constraints
+  const needs = {
+    metrics: [...new Set([...p.parsedObjectives.map((o) => o.metric), ...p.constraints.flatMap((c) => c.refs)])],
+    physicalConstraints: p.physicalConstraints,
+  };
+  const lean = leanReading(p.lean, needs);
+  return lean !== null
+    ? robustStudy(p, settings, sampler, lean)
+    : robustStudy(p, settings, sampler, recordReading(p.evaluate, needs));
+}
 
+/** The compiled robust study over one way of evaluating and reading designs. */
+function robustStudy<R>(
+  p: RobustParams,
+  settings: ResolvedRobustSettings,
+  sampler: CommonSampler,
+  reading: Reading<R>,
+): RobustStudy {
   const stats: StatNode[] = [];
   const probs: ProbNode[] = [];
   for (const c of p.constraints) {
     collectNodes(c.lhs, stats, probs);
     collectNodes(c.rhs, stats, probs);
   }
-  const objectiveGetters = p.parsedObjectives.map((o) => metricGetter(o.metric));
-  const statObjectives = p.parsedObjectives.map((o) => o.statistic);
-  const refGetters = new Map<string, (r: unknown) => number>();
-  const getter = (path: string): ((r: unknown) => number) => {
-    let g = refGetters.get(path);
-    if (g === undefined) refGetters.set(path, (g = metricGetter(path)));
-    return g;
-  };
+  const objectiveGetters = p.parsedObjectives.map((o) => reading.getter(o.metric));
   const N = settings.samples;
   const maxFailed = Math.floor(settings.maxFailedShare * N + 1e-9);
-  const ctx: RobustContext = {
+  const ctx: RobustContext<R> = {
     p,
     settings,
     sampler,
+    reading,
     stats,
     probs,
     objectiveGetters,
-    statObjectives,
-    getter,
+    statObjectives: p.parsedObjectives.map((o) => o.statistic),
     N,
     maxFailed,
   };
@@ -486,16 +340,16 @@ export function compileRobust(p: RobustParams): RobustStudy {
     return { nominal: values, samples: N, failedSamples: a.failed, inputs: a.inputs };
   };
 
-  return { settings, columns, evaluate: (x) => assess(ctx, x).evaluation, samples, detail };
+  return { settings, columns: sampler.columns, evaluate: (x) => assess(ctx, x).evaluation, samples, detail };
 }
 
-/** The evaluation of a design, with its nominal record and how many samples failed. */
-function assess(ctx: RobustContext, x: Float64Array): Assessment {
+/** The evaluation of a design, with its nominal evaluation and how many samples failed. */
+function assess<R>(ctx: RobustContext<R>, x: Float64Array): Assessment<R> {
   const { p } = ctx;
   const d = p.designFor(x);
-  let nominal: DesignRecord;
+  let nominal: R;
   try {
-    nominal = p.evaluate(d);
+    nominal = ctx.reading.nominal(d);
   } catch (e) {
     return { evaluation: { status: 'failed', reason: reasonOf(e) }, nominal: null, failed: 0, inputs: 0 };
   }
@@ -522,8 +376,8 @@ function assess(ctx: RobustContext, x: Float64Array): Assessment {
 }
 
 /** Evaluates the design's N samples: the statistics' arguments per sample, the probabilities' counts, the failures. */
-function sampleValues(ctx: RobustContext, d: NodeDesign, nominal: DesignRecord, plan: SamplePlan): SampleValues {
-  const { p, N, stats, probs, statObjectives, objectiveGetters, getter } = ctx;
+function sampleValues<R>(ctx: RobustContext<R>, d: NodeDesign, nominal: R, plan: SamplePlan): SampleValues {
+  const { p, N, stats, probs, statObjectives, objectiveGetters, reading } = ctx;
   const m = p.objectives.length;
   const objValues = statObjectives.map(() => new Float64Array(N));
   const statValues = stats.map(() => new Float64Array(N));
@@ -532,13 +386,13 @@ function sampleValues(ctx: RobustContext, d: NodeDesign, nominal: DesignRecord, 
   let failed = 0;
   let firstFailure = '';
   for (let i = 0; i < N; i++) {
-    const rec = ctx.sampler.sampleRecord(d, nominal, plan, i);
+    const rec = ctx.sampler.sampleOf(d, nominal, plan, i, reading.sample);
     if (typeof rec === 'string') {
       failed++;
       firstFailure ||= rec;
       continue;
     }
-    const lookup = (path: string): number => getter(path)(rec);
+    const lookup = (path: string): number => reading.getter(path)(rec);
     let finite = true;
     for (let j = 0; j < m; j++) {
       if (statObjectives[j] === null) continue;
@@ -570,8 +424,8 @@ function sampleValues(ctx: RobustContext, d: NodeDesign, nominal: DesignRecord, 
 }
 
 /** The objectives (statistics over the kept samples, or nominal) and the constraints of a design with few failures. */
-function statisticsEvaluation(ctx: RobustContext, nominal: DesignRecord, sv: SampleValues): Evaluation {
-  const { p, N, stats, probs, statObjectives, objectiveGetters, getter } = ctx;
+function statisticsEvaluation<R>(ctx: RobustContext<R>, nominal: R, sv: SampleValues): Evaluation {
+  const { p, N, stats, probs, statObjectives, objectiveGetters, reading } = ctx;
   const m = p.objectives.length;
   const kept = (a: Float64Array): number[] => Array.from(a).filter((_, i) => sv.ok[i] === 1);
   const f = new Float64Array(m);
@@ -587,12 +441,12 @@ function statisticsEvaluation(ctx: RobustContext, nominal: DesignRecord, sv: Sam
   probs.forEach((q, k) => statOf.set(q, sv.holds[k]! / N));
   const g = new Float64Array(p.constraintCount);
   let k = 0;
-  for (const name of p.physicalConstraints) {
-    const c = nominal.constraints.find((r) => r.name === name);
-    if (!c) return { status: 'failed', reason: `physical constraint ${name} missing from the record` };
-    g[k++] = p.scaledViolation(c.value, c.sense, c.limit);
+  for (let j = 0; j < p.physicalConstraints.length; j++) {
+    const v = reading.physical(nominal, j, p.scaledViolation);
+    if (typeof v === 'string') return { status: 'failed', reason: v };
+    g[k++] = v;
   }
-  const lookup = (path: string): number => getter(path)(nominal);
+  const lookup = (path: string): number => reading.getter(path)(nominal);
   const statistic = (e: Expr): number => statOf.get(e)!;
   for (const c of p.constraints)
     g[k++] = p.scaledViolation(evaluateExpr(c.lhs, lookup, statistic), c.sense, evaluateExpr(c.rhs, lookup, statistic));

@@ -185,6 +185,8 @@ export function applyInputs(
   const d: Record<string, unknown> = { ...base };
   const copied = new Set<string>();
   let own: Record<string, Record<string, unknown>[]> | undefined;
+  // the rows copied here, so a row with several sampled fields is copied once and each field written into the copy
+  const copies = new Set<Record<string, unknown>>();
   specs.forEach((spec, i) => {
     const raw = values[i] ?? NaN;
     if (Number.isNaN(raw)) return;
@@ -206,7 +208,13 @@ export function applyInputs(
     const list = (own[t.catalog] ??= []);
     const at = list.findIndex((r) => r['id'] === t.id);
     const from = at >= 0 ? list[at]! : findRow(base, rows, t.catalog, t.id)!;
-    const next = { ...from, [t.field]: v };
+    if (copies.has(from)) {
+      from[t.field] = v;
+      return;
+    }
+    const next = { ...from };
+    next[t.field] = v;
+    copies.add(next);
     if (at >= 0) list[at] = next;
     else list.push(next);
   });

@@ -7,10 +7,15 @@
  * - the cost of each model per evaluation: its share of a CPU profile of the lean path (self time by source file) times
  *   the lean path's measured time;
  * - the tabulated worst-phase disposal decay against its full integration, on the designs' own altitudes and B;
+ * - the robust study (designs/robust-study.yaml): its nominal design and N samples per design on the lean path against
+ *   the same study building the complete record of each (the reference), on designs its NSGA-III visits;
+ * - warm-up: cold runs in fresh processes (node-warmup.ts), the first 10,000 evaluations of a run against the next
+ *   10,000 and against the same designs evaluated again once warm, under default V8 flags and candidate flags;
  * then the end-to-end time of the flagship study (CLI start to files written) with 0, 1 and 2 worker threads.
  * Timings are CPU time of the process that runs them (user + system), the median of many interleaved passes, with the
  * load average printed before and after: a busy machine slows every variant in a pass alike.
- * Run with `npm run bench:node` (builds first); `-- --peer ../main` to add a peer; `-- --no-e2e` to skip the runs.
+ * Run with `npm run bench:node` (builds when stale); `-- --peer ../main` to add a peer; `-- --no-e2e` to skip the runs;
+ * `-- --only robust,warmup` to run some sections (node, robust, warmup, e2e).
  */
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,6 +36,13 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const studyPath = join(root, 'designs/flagship-study.yaml');
 const args = process.argv.slice(2);
 const peerAt = args.indexOf('--peer');
+const onlyAt = args.indexOf('--only');
+const sections = new Set(
+  onlyAt >= 0
+    ? (args[onlyAt + 1] ?? '').split(',')
+    : ['node', 'robust', 'warmup', ...(args.includes('--no-e2e') ? [] : ['e2e'])],
+);
+const cpuAtStart = process.cpuUsage();
 const ROUNDS = 15;
 const load = () =>
   loadavg()
@@ -40,9 +52,9 @@ console.log(`load average (1 / 5 / 15 min) at start: ${load()}`);
 
 const { problem: lean } = loadStudyProblem(studyPath);
 /** The same study compiled without the lean path: every evaluation builds the complete record and reads it. */
-function fullRecordProblem(): Problem {
-  const loaded = parseDesignFile(studyPath);
-  if (loaded.kind !== 'node-study') throw new Error('the flagship study is a node study');
+function fullRecordProblem(path = studyPath): Problem {
+  const loaded = parseDesignFile(path);
+  if (loaded.kind !== 'node-study') throw new Error(`${path} is a node study`);
   const ev = nodeEvaluator(undefined, loaded.design.catalogs);
   return compileNodeStudy(
     loaded.study,
@@ -108,10 +120,16 @@ const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.flo
  * µs of CPU per evaluation of each variant: ROUNDS passes over `designs`, the variants' order rotating each round; the
  * lean median.
  */
-async function sideBySide(label: string, designs: readonly Float64Array[]): Promise<number> {
+async function sideBySide(
+  label: string,
+  designs: readonly Float64Array[],
+  variants_ = variants,
+  rounds = ROUNDS,
+): Promise<number> {
+  const variants = variants_;
   for (const v of variants) await v.pass(label, designs, 2000); // warm-up
   const per = variants.map(() => [] as number[]);
-  for (let r = 0; r < ROUNDS; r++) {
+  for (let r = 0; r < rounds; r++) {
     for (let j = 0; j < variants.length; j++) {
       const k = (r + j) % variants.length;
       per[k]!.push(await variants[k]!.pass(label, designs));
@@ -119,13 +137,13 @@ async function sideBySide(label: string, designs: readonly Float64Array[]): Prom
   }
   const base = median(per[0]!);
   console.log(
-    `\n${label} (${designs.length} designs × ${ROUNDS} interleaved passes, median µs of CPU per evaluation):`,
+    `\n${label} (${designs.length} designs × ${rounds} interleaved passes, median µs of CPU per evaluation):`,
   );
   variants.forEach((v, k) => {
     const m = median(per[k]!);
     const ratios = per[k]!.map((t, r) => t / per[0]![r]!);
     console.log(
-      `  ${v.name.padEnd(28)} ${m.toFixed(1).padStart(7)} µs  ${k === 0 ? '' : `(${(m / base).toFixed(2)}× the lean path; per-pass ratio median ${median(ratios).toFixed(2)})`}`,
+      `  ${v.name.padEnd(28)} ${m.toFixed(1).padStart(7)} µs  ${k === 0 ? '' : `(${(m / base).toFixed(2)}× the ${variants[0]!.name}; per-pass ratio median ${median(ratios).toFixed(2)})`}`,
     );
   });
   return base;
@@ -225,33 +243,107 @@ function decayCost(designs: readonly Float64Array[]): void {
 
 // Random designs inside the study's bounds (seeded): almost none is feasible, so this mix leans on the models'
 // infeasible corners.
-const rng = createRng(1);
-const random = Array.from({ length: 10000 }, () =>
-  Float64Array.from(lean.variables, (v) =>
-    v.kind === 'choice'
-      ? rng.int(v.options.length)
-      : v.kind === 'int'
-        ? v.lower + rng.int(v.upper - v.lower + 1)
-        : v.lower + rng.next() * (v.upper - v.lower),
-  ),
-);
-// The designs NSGA-II evaluates on the flagship (population 200, seed 1, the first 100 generations): the mix a run
-// evaluates, converging on the feasible region.
-const optimizer = createAlgorithm('nsga2', lean, { population: 200, seed: 1 });
-const visited: Float64Array[] = [];
-for (let g = 0; g < 100; g++) {
-  const xs = optimizer.ask();
-  visited.push(...xs);
-  optimizer.tell(xs.map((x) => safeEvaluate(lean, x)));
+function randomDesigns(problem: Problem, n: number): Float64Array[] {
+  const rng = createRng(1);
+  return Array.from({ length: n }, () =>
+    Float64Array.from(problem.variables, (v) =>
+      v.kind === 'choice'
+        ? rng.int(v.options.length)
+        : v.kind === 'int'
+          ? v.lower + rng.int(v.upper - v.lower + 1)
+          : v.lower + rng.next() * (v.upper - v.lower),
+    ),
+  );
 }
-await sideBySide('random designs in the bounds', random);
-const visited_us = await sideBySide('the designs NSGA-II evaluates (100 generations of 200)', visited);
-await perModel(visited, visited_us);
-decayCost(visited);
-console.log(`\nload average (1 / 5 / 15 min) after the node figures: ${load()}`);
+/** The designs `algorithm` evaluates on `problem` in `generations` (seed 1): the mix a run evaluates. */
+function visitedDesigns(problem: Problem, algorithm: string, population: number, generations: number): Float64Array[] {
+  const optimizer = createAlgorithm(algorithm, problem, { population, seed: 1 });
+  const out: Float64Array[] = [];
+  for (let g = 0; g < generations; g++) {
+    const xs = optimizer.ask();
+    out.push(...xs);
+    optimizer.tell(xs.map((x) => safeEvaluate(problem, x)));
+  }
+  return out;
+}
+
+if (sections.has('node')) {
+  await sideBySide('random designs in the bounds', randomDesigns(lean, 10000));
+  // the designs NSGA-II evaluates on the flagship (population 200, the first 100 generations), converging on the
+  // feasible region
+  const visited = visitedDesigns(lean, 'nsga2', 200, 100);
+  const visited_us = await sideBySide('the designs NSGA-II evaluates (100 generations of 200)', visited);
+  await perModel(visited, visited_us);
+  decayCost(visited);
+  console.log(`\nload average (1 / 5 / 15 min) after the node figures: ${load()}`);
+}
 peer?.disconnect();
 
-if (!args.includes('--no-e2e')) {
+if (sections.has('robust')) {
+  // the shipped robust study: N + 1 node evaluations per design; the reference builds the complete record of each
+  const robustPath = join(root, 'designs/robust-study.yaml');
+  const { problem: robustLean } = loadStudyProblem(robustPath);
+  const robustFull = fullRecordProblem(robustPath);
+  const designs = visitedDesigns(robustLean, 'nsga3', 40, 10);
+  await sideBySide(
+    'robust study (designs/robust-study.yaml, nominal + 16 samples per design; the designs NSGA-III visits in 10 generations of 40)',
+    designs,
+    [
+      { name: 'robust, lean path', pass: inProcess(robustLean) },
+      { name: 'robust, complete records', pass: inProcess(robustFull) },
+    ],
+    7,
+  );
+  console.log(`load average after the robust figures: ${load()}`);
+}
+
+if (sections.has('warmup')) warmUp();
+
+/**
+ * Cold runs in fresh processes (node-warmup.ts), each variant of V8 flags in turn, 3 rounds in rotating order: the
+ * first 10,000 evaluations of a run against the next 10,000 and against the same designs once warm.
+ */
+function warmUp(): void {
+  const child = fileURLToPath(new URL('./node-warmup.js', import.meta.url));
+  const flagSets = [[], ['--maglev'], ['--interrupt-budget=16384'], ['--max-semi-space-size=32']];
+  type Cold = {
+    firstGeneration_us: number;
+    first10k_us: number;
+    rest_us: number;
+    warmFirst10k_us: number;
+    warmRest_us: number;
+  };
+  const runs = flagSets.map(() => [] as Cold[]);
+  for (let r = 0; r < 3; r++) {
+    for (let j = 0; j < flagSets.length; j++) {
+      const k = (r + j) % flagSets.length;
+      const out = spawnSync(process.execPath, [...flagSets[k]!, child], { encoding: 'utf8' });
+      if (out.status !== 0) throw new Error(`node-warmup failed: ${out.stderr}`);
+      runs[k]!.push(JSON.parse(out.stdout.trim().split('\n').pop()!) as Cold);
+    }
+  }
+  const med = (k: number, key: keyof Cold) => median(runs[k]!.map((c) => c[key]));
+  console.log(
+    '\nwarm-up: cold flagship runs in fresh processes (NSGA-II 200 × 100 generations; median of 3 interleaved runs per ' +
+      'variant; µs of CPU per evaluation, compiler threads included):',
+  );
+  console.log(
+    `  ${'V8 flags'.padEnd(28)} ${'1st gen'.padStart(8)} ${'first 10k'.padStart(10)} ${'next 10k'.padStart(9)} ` +
+      `${'warm, same designs'.padStart(19)}  first 10k ÷ warm   first 10k vs default`,
+  );
+  flagSets.forEach((flags, k) => {
+    const first = med(k, 'first10k_us');
+    console.log(
+      `  ${(flags.join(' ') || '(default)').padEnd(28)} ${med(k, 'firstGeneration_us').toFixed(1).padStart(8)} ` +
+        `${first.toFixed(1).padStart(10)} ${med(k, 'rest_us').toFixed(1).padStart(9)} ` +
+        `${`${med(k, 'warmFirst10k_us').toFixed(1)} / ${med(k, 'warmRest_us').toFixed(1)}`.padStart(19)}  ` +
+        `${(first / med(k, 'warmFirst10k_us')).toFixed(1).padStart(15)}×  ${(first / med(0, 'first10k_us')).toFixed(2).padStart(19)}×`,
+    );
+  });
+  console.log(`load average after the warm-up figures: ${load()}`);
+}
+
+if (sections.has('e2e')) {
   const bin = join(root, 'dist/src/entries/cli/bin.js');
   console.log(
     '\nflagship study end to end (population 200 × 250 generations = 50,000 evaluations; CLI start to files written, wall):',
@@ -271,3 +363,5 @@ if (!args.includes('--no-e2e')) {
   }
   console.log(`load average at the end: ${load()}`);
 }
+const cpu = process.cpuUsage(cpuAtStart);
+console.log(`\nthis bench process: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU (children not counted)`);
