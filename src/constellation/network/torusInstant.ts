@@ -15,6 +15,7 @@
  */
 import { linkRate_bps, type LinkRateCoefficients } from '../../models/links/linkBudget.js';
 import { lineOfSightAltitude_m } from '../links/linkSampling.js';
+import { EARTH_RADIUS_m } from '../../base/constants.js';
 import type { PlaneTrack } from '../geometry/propagate.js';
 
 export interface TorusInstantParams {
@@ -108,6 +109,30 @@ function polewardOf(pos: Float64Array, N: number, cutoff_rad: number | null): Ui
   return out;
 }
 
+/**
+ * Margin of the line-of-sight shortcut [m]. A segment between points at radii ≥ r whose length is d keeps at least
+ * √(r² − d²/4) from the Earth's centre (|(1−t)a + t·b|² = (1−t)|a|² + t|b|² − t(1−t)|a−b|²): where that clears
+ * R⊕ + grazing height by this margin (far above rounding), the link has line of sight without the exact test.
+ */
+const CLEARANCE_MARGIN_m = 1;
+
+/**
+ * Range [m] up to which the link budget's rate is surely capped at the terminal's capacity (0 when it never is):
+ * where the uncapped rate exceeds the capacity by 1e-9 (far above rounding), found from the collected fraction
+ * 1 − exp(−F/(d² + z_R²)) (models/links/linkBudget.ts) and checked against linkRate_bps itself.
+ */
+function cappedRange_m(c: Readonly<LinkRateCoefficients>): number {
+  const target = (c.capacity_bps * (1 + 1e-9)) / c.fullCollectionRate_bps;
+  if (!(target < 1)) return 0;
+  const d2 = c.farFieldFraction_m2 / -Math.log1p(-target) - c.rayleighRange_m ** 2;
+  if (!(d2 > 0)) return 0;
+  const d = Math.sqrt(d2) * (1 - 1e-9);
+  return c.fullCollectionRate_bps * -Math.expm1(-c.farFieldFraction_m2 / (d * d + c.rayleighRange_m ** 2)) >=
+    c.capacity_bps * (1 + 1e-10)
+    ? d
+    : 0;
+}
+
 /** Capacity of every link of the shell at one sample. */
 export function torusInstantCapacities(p: Readonly<TorusInstantParams>): TorusInstant {
   const { planes: P, satsPerPlane: S, phasing: F, sampleIndex: j } = p;
@@ -115,11 +140,15 @@ export function torusInstantCapacities(p: Readonly<TorusInstantParams>): TorusIn
   if (p.tracks.length !== P) throw new RangeError(`need one track per plane (${P}), got ${p.tracks.length}`);
   const pos = new Float64Array(3 * N);
   shellPositions(p.tracks, j, S, pos);
+  const r2 = new Float64Array(N);
+  for (let v = 0; v < N; v++) r2[v] = pos[3 * v]! ** 2 + pos[3 * v + 1]! ** 2 + pos[3 * v + 2]! ** 2;
   const poleward = polewardOf(pos, N, p.latitudeCutoff_rad);
   const cross_bps = new Float64Array(N),
     inPlane_bps = new Float64Array(N);
   let crossLen = 0,
     inLen = 0;
+  const clear2 = (EARTH_RADIUS_m + p.grazingHeight_m + CLEARANCE_MARGIN_m) ** 2;
+  const capped_m = cappedRange_m(p.rate);
   // Capacity of link a–b into `into[v]`; returns its length [m].
   const link = (a: number, b: number, usable: boolean, cut: boolean, into: Float64Array, v: number): number => {
     const ax = pos[3 * a]!,
@@ -129,8 +158,12 @@ export function torusInstantCapacities(p: Readonly<TorusInstantParams>): TorusIn
       by = pos[3 * b + 1]!,
       bz = pos[3 * b + 2]!;
     const d = Math.sqrt((bx - ax) ** 2 + (by - ay) ** 2 + (bz - az) ** 2);
-    const on = usable && !cut && lineOfSightAltitude_m(ax, ay, az, bx, by, bz) >= p.grazingHeight_m;
-    into[v] = on ? linkRate_bps(p.rate, d) : 0;
+    const on =
+      usable &&
+      !cut &&
+      (Math.min(r2[a]!, r2[b]!) - 0.25 * d * d >= clear2 ||
+        lineOfSightAltitude_m(ax, ay, az, bx, by, bz) >= p.grazingHeight_m);
+    into[v] = on ? (d <= capped_m ? p.rate.capacity_bps : linkRate_bps(p.rate, d)) : 0;
     return d;
   };
   const seam = p.seam ?? true;
