@@ -3,7 +3,8 @@
  *
  * Order: every shell's node through the node model at that shell's orbit (dose, drag, eclipse differ by
  * shell; an SSO shell's node at its most-shadowed plane's LTAN, ssoPlanes.ts) →
- * plane tracks (SGP4 of one reference orbit per shell, planes as its rotated, time-shifted copies) → ISL links per shell → gateway contacts →
+ * plane tracks (SGP4 of one reference orbit per shell, planes as its rotated, time-shifted
+ * copies) → ISL links per shell → gateway contacts →
  * network per shell (`shellNetwork.ts`) → launch campaign (MILP) → economics → orbital environment →
  * constraints. Pure apart from the injected LP solver; SI inside, user units only in the record.
  *
@@ -330,7 +331,9 @@ function planeTracks(spec: ConstellationSpec): PlaneTrack[][] {
       () => referenceOrbit(g.altitude_m, g.inclination_rad, w),
       (r) => r.r_m.length / 3,
     );
-    return Array.from({ length: g.planes }, (_, p) => planeTrackFromReference(ref, planeElements(g, p, w.epochIso), w, gmst));
+    return Array.from({ length: g.planes }, (_, p) =>
+      planeTrackFromReference(ref, planeElements(g, p, w.epochIso), w, gmst),
+    );
   });
 }
 

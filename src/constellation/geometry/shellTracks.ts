@@ -33,7 +33,8 @@ const TWO_PI = 2 * Math.PI;
 export const REFERENCE_STEP_s = 30;
 
 /**
- * The reference orbit (Ω = 0, u = 0 at epoch) of one altitude and inclination, sampled at t_k = (k − 1)·REFERENCE_STEP_s
+ * The reference orbit (Ω = 0, u = 0 at epoch) of one altitude and inclination, sampled at
+ * t_k = (k − 1)·REFERENCE_STEP_s
  * (one sample before the epoch, so that four-point interpolation has a sample on each side from t = 0).
  */
 export interface ReferenceOrbit {

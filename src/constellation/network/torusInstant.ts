@@ -3,10 +3,10 @@
  * of the per-instant network models (reduced torus LP on the instant's class means, routing lower bound).
  *
  * Method: every satellite placed at that sample on its plane's SGP4 track (slot phase 2πs/S, the arithmetic of
- * propagate.ts `slotPosition`); a link is on when its line of sight clears R⊕ + grazing height (linkSampling.ts) and, for cross-plane
- * links, both ends are within the latitude cutoff (geocentric latitude asin(z/|r|)); its capacity is then the
- * optical link budget at that range, capped at the terminal rating (models/linkBudget.ts). A class with a link
- * blocked by the Earth at some sample of the window is unusable at every instant, as in links.ts.
+ * propagate.ts `slotPosition`); a link is on when its line of sight clears R⊕ + grazing height (linkSampling.ts)
+ * and, for cross-plane links, both ends are within the latitude cutoff (geocentric latitude asin(z/|r|)); its
+ * capacity is then the optical link budget at that range, capped at the terminal rating (models/linkBudget.ts). A
+ * class with a link blocked by the Earth at some sample of the window is unusable at every instant, as in links.ts.
  * Edge numbering as in torusRouting.ts: cross-plane edge v = (p, s)–(p+1, s), across the seam (P−1, s)–(0, s+F);
  * in-plane edge v = (p, s)–(p, s+1). An open cylinder (`seam: false`: a band whose last and first planes are not
  * linked) has no seam links: their entries are 0 and left out of the mean cross-plane length.

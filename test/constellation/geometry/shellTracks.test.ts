@@ -2,7 +2,8 @@
  * Plane tracks from one reference orbit (src/constellation/geometry/shellTracks.ts) against the oracle: SGP4 run on
  * each plane's own elements (satellite.js through propagate.ts `propagatePlane`, one SGP4 call per plane and sample,
  * no symmetry used). Tolerances are the documented bound (docs/approximations.md, "Plane tracks"): the copies agree
- * with direct propagation to ≤ 0.25 m in position and ≤ 1e-9 rad in the orbit normal over a day (measured: 0.05–0.17 m, ≤ 2e-10 rad).
+ * with direct propagation to ≤ 0.25 m in position and ≤ 1e-9 rad in the orbit normal over a day (measured:
+ * 0.05–0.17 m, ≤ 2e-10 rad).
  */
 import { describe, expect, it } from 'vitest';
 import { planeElements } from '../../../src/constellation/geometry/pattern.js';
@@ -59,9 +60,28 @@ function worstError(s: ShellGeometrySpec, planes: readonly number[], w = day): {
 describe('plane tracks from one reference orbit', () => {
   it.each([
     ['Walker delta 60 × 70, 550 km, 53°, F = 1', shell({}), [0, 1, 17, 30, 59]],
-    ['Walker delta 40 × 25, 650 km SSO (97.98°), F = 1', shell({ altitude_m: 650e3, inclination_rad: 97.98 * deg, planes: 40, satsPerPlane: 25 }), [0, 13, 39]],
-    ['Walker star 6 × 11, 780 km, 86.4° (Iridium-like), F = 2', shell({ altitude_m: 780e3, inclination_rad: 86.4 * deg, planes: 6, satsPerPlane: 11, pattern: 'walker-star', phasing: 2 }), [0, 3, 5]],
-    ['Walker delta 12 × 10, 300 km, 30°, F = 5', shell({ altitude_m: 300e3, inclination_rad: 30 * deg, planes: 12, satsPerPlane: 10, phasing: 5 }), [1, 6, 11]],
+    [
+      'Walker delta 40 × 25, 650 km SSO (97.98°), F = 1',
+      shell({ altitude_m: 650e3, inclination_rad: 97.98 * deg, planes: 40, satsPerPlane: 25 }),
+      [0, 13, 39],
+    ],
+    [
+      'Walker star 6 × 11, 780 km, 86.4° (Iridium-like), F = 2',
+      shell({
+        altitude_m: 780e3,
+        inclination_rad: 86.4 * deg,
+        planes: 6,
+        satsPerPlane: 11,
+        pattern: 'walker-star',
+        phasing: 2,
+      }),
+      [0, 3, 5],
+    ],
+    [
+      'Walker delta 12 × 10, 300 km, 30°, F = 5',
+      shell({ altitude_m: 300e3, inclination_rad: 30 * deg, planes: 12, satsPerPlane: 10, phasing: 5 }),
+      [1, 6, 11],
+    ],
   ])('%s: every sample of a day within 0.25 m and 1e-9 rad of direct SGP4', (_label, s, planes) => {
     const e = worstError(s, planes);
     expect(e.pos_m).toBeLessThan(0.25);
