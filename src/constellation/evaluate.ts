@@ -3,7 +3,8 @@
  *
  * Order: every shell's node through the node model at that shell's orbit (dose, drag, eclipse differ by
  * shell; an SSO shell's node at its most-shadowed plane's LTAN, ssoPlanes.ts) →
- * plane tracks (SGP4, one representative per plane) → ISL links per shell → gateway contacts →
+ * plane tracks (SGP4 of one reference orbit per shell, planes as its rotated, time-shifted
+ * copies) → ISL links per shell → gateway contacts →
  * network per shell (`shellNetwork.ts`) → launch campaign (MILP) → economics → orbital environment →
  * constraints. Pure apart from the injected LP solver; SI inside, user units only in the record.
  *
@@ -35,7 +36,8 @@ import { DEFAULT_GRAZING_HEIGHT_m, shellLinks, type ShellLinksParams, type Shell
 import { clusterShellRecord, withFormationKeeping } from './geometry/clusterKeeping.js';
 import { shellFormation } from './geometry/clusterFormation.js';
 import { planeElements } from './geometry/pattern.js';
-import { gmstSamples_rad, propagatePlane, windowTimes_s, type PlaneTrack } from './geometry/propagate.js';
+import { gmstSamples_rad, windowTimes_s, type PlaneTrack } from './geometry/propagate.js';
+import { planeTrackFromReference, referenceOrbit, type ReferenceOrbit } from './geometry/shellTracks.js';
 import type { ConstellationRecord, LinkClassRecord, ShellRecord, StatsRecord } from './record/record.js';
 import { shellNetwork, type ShellNetworkResult } from './network/shellNetwork.js';
 import type { Stats } from './design/types.js';
@@ -49,8 +51,8 @@ const BPS_PER_GBPS = 1e9;
 const BYTES_PER_TB = 1e12;
 const S_PER_MS = 1e-3;
 
-/** Plane tracks kept across evaluations (budget in samples: ~50 MB of positions and normals). */
-const TRACKS = new Memo<PlaneTrack>(1_000_000);
+/** Reference orbits kept across evaluations (budget in samples: ~70 MB of positions, velocities and normals). */
+const REFERENCES = new Memo<ReferenceOrbit>(1_000_000);
 /** Shell link results kept across evaluations (they depend on geometry, topology and terminal only). */
 const LINKS = new Memo<ShellLinksResult>(64);
 
@@ -136,7 +138,8 @@ export function evaluateConstellationWithDetails(
 }
 
 const GEOMETRY_NOTE =
-  'geometry: SGP4 (satellite.js) of one representative per plane, other slots by rotation in the plane; ' +
+  'geometry: SGP4 (satellite.js) of one reference orbit per altitude and inclination, planes as its copies rotated ' +
+  'about the polar axis and shifted in time (within 0.25 m of plane-by-plane SGP4), other slots by rotation in the plane; ' +
   "eclipse from the node model at each shell's sizing plane";
 
 function evaluate(
@@ -314,22 +317,25 @@ function worstRecord(nodes: readonly NodeRecord[]): ConstellationRecord['worst']
 
 type NodeRecord = ConstellationRecord['shells'][number]['node'];
 
-/** Geometry: one SGP4 track per plane of every shell, sharing the GMST samples (kept across evaluations). */
+/**
+ * Geometry: every plane's track from its shell's reference orbit (one SGP4 propagation per altitude and inclination,
+ * shellTracks.ts), sharing the GMST samples; reference orbits are kept across evaluations.
+ */
 function planeTracks(spec: ConstellationSpec): PlaneTrack[][] {
   const w = spec.window;
   const gmst = gmstSamples_rad(w.epochIso, windowTimes_s(w));
   const windowKey = `${w.epochIso}|${w.duration_s}|${w.step_s}`;
-  return spec.shells.map((s) =>
-    Array.from({ length: s.geometry.planes }, (_, p) => {
-      const e = planeElements(s.geometry, p, w.epochIso);
-      const key = `${e.altitude_m}|${e.inclination_rad}|${e.raan_rad}|${e.argumentOfLatitude_rad}|${windowKey}`;
-      return TRACKS.get(
-        key,
-        () => propagatePlane(e, w, gmst),
-        (t) => t.times_s.length,
-      );
-    }),
-  );
+  return spec.shells.map((s) => {
+    const g = s.geometry;
+    const ref = REFERENCES.get(
+      `${g.altitude_m}|${g.inclination_rad}|${windowKey}`,
+      () => referenceOrbit(g.altitude_m, g.inclination_rad, w),
+      (r) => r.r_m.length / 3,
+    );
+    return Array.from({ length: g.planes }, (_, p) =>
+      planeTrackFromReference(ref, planeElements(g, p, w.epochIso), w, gmst),
+    );
+  });
 }
 
 /** The gateway stations and the shells' tracks for the contact model; null without stations. */

@@ -2,14 +2,13 @@
  * Benchmark (prints figures, asserts nothing): constellation evaluation times on this machine, stage by
  * stage for a 10,000-satellite Walker +Grid shell, and end to end for every reference constellation
  * (`designs/constellations/`), with the network LP sizes and which solver ran, and the flagship
- * constellation study end to end with 0 and 2 worker threads (wall, and CPU where /usr/bin/time exists), one evaluation
- * of that study stage by stage in CPU time (test/bench/constellationStages.ts), and the self-conjunction screen
- * (test/bench/conjunction.ts).
+ * constellation study end to end against a reference commit built in a temporary folder, side by side in this run
+ * (test/bench/constellationStudy.ts: CPU, ratio, load average), one evaluation of that study stage by stage in CPU time
+ * (test/bench/constellationStages.ts), and the self-conjunction screen (test/bench/conjunction.ts).
  * Run with `npm run bench:constellation` (builds first).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { writeFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLpSolver } from '../../solvers/lp/index.js';
@@ -26,6 +25,7 @@ import { torusSeries } from '../../src/constellation/network/shellNetworkTorus.j
 import { evaluateNode } from '../../src/node/evaluate.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
 import { benchConjunction } from './conjunction.js';
+import { benchConstellationStudy } from './constellationStudy.js';
 import { evaluationStages, STAGES } from './constellationStages.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -200,54 +200,5 @@ benchConjunction(
   study.constellation!.spec(designX(base)).shells.map((s) => s.geometry),
 );
 
-// The flagship constellation study end to end (CLI start to files and report written) with 0 and 2 workers.
-const bin = join(root, 'dist/src/entries/cli/bin.js');
-const TIME = '/usr/bin/time';
-// BENCH_STUDY_GENERATIONS=g runs a slice of the study (its first g generations, same seed) on a busy machine.
-const generations = process.env['BENCH_STUDY_GENERATIONS'];
-let runPath = studyPath;
-if (generations !== undefined) {
-  runPath = join(mkdtempSync(join(tmpdir(), 'odc-bench-slice-')), 'constellation-study.yaml');
-  writeFileSync(
-    runPath,
-    readFileSync(studyPath, 'utf8')
-      .replace(/^node: (.*)$/m, (_m, f: string) => `node: ${join(root, 'designs', f)}`)
-      .replace(/generations: \d+/, `generations: ${Number(generations)}`),
-  );
-}
-console.log(
-  `\nflagship constellation study (designs/constellation-study.yaml${generations !== undefined ? `, first ${generations} generations` : ''}) end to end, ` +
-    'CLI start to report written:',
-);
-const wall: number[] = [];
-const evaluating: number[] = [];
-for (const workers of [0, 2]) {
-  const out = mkdtempSync(join(tmpdir(), 'odc-bench-cs-'));
-  const t = performance.now();
-  const args = [bin, 'run', runPath, '--out', join(out, 'run'), '--workers', String(workers), '--quiet'];
-  // CPU of the whole process tree's threads (user + system) from GNU time where it is installed.
-  const timed = existsSync(TIME);
-  const r = timed
-    ? spawnSync(TIME, ['-f', 'odc-cpu %U %S', process.execPath, ...args], { encoding: 'utf8' })
-    : spawnSync(process.execPath, args, { encoding: 'utf8' });
-  const s = (performance.now() - t) / 1000;
-  const cpu = /odc-cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
-  wall.push(s);
-  // run.json's evaluate_s: the generations' evaluation time, without start-up, result records and report.
-  const evaluate_s = (
-    JSON.parse(readFileSync(join(out, 'run', 'run.json'), 'utf8')) as { timings: { evaluate_s: number } }
-  ).timings.evaluate_s;
-  evaluating.push(evaluate_s);
-  const evals = /(\d+) evaluations/.exec(r.stdout)?.[1] ?? '?';
-  const cpuText = cpu ? `, CPU ${(Number(cpu[1]) + Number(cpu[2])).toFixed(1)} s` : '';
-  console.log(
-    `  --workers ${workers}: ${s.toFixed(1)} s wall${cpuText} for ${evals} evaluations (${(Number(evals) / s).toFixed(1)} evaluations/s; evaluating ${evaluate_s.toFixed(1)} s)` +
-      `${r.status === 0 ? '' : ` FAILED: ${r.stderr.replace(/odc-cpu.*/, '').trim()}`}`,
-  );
-}
-console.log(
-  `  speed-up of 2 workers over 0: ${(wall[0]! / wall[1]!).toFixed(2)}× end to end, ${(evaluating[0]! / evaluating[1]!).toFixed(2)}× while evaluating` +
-    ` (machine load average ${loadavg()
-      .map((x) => x.toFixed(1))
-      .join(' ')})`,
-);
+// The flagship constellation study end to end against the reference commit, then with 2 workers.
+benchConstellationStudy(root);

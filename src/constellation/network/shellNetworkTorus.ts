@@ -146,7 +146,11 @@ type InstantCapacities = ReturnType<typeof torusInstantCapacities>;
 type ClassMeans = ReturnType<typeof meanMinMax>;
 
 /** Links off (capacity 0) among `a`. */
-const off = (a: Float64Array): number => a.reduce((k, x) => k + (x > 0 ? 0 : 1), 0);
+function off(a: Float64Array): number {
+  let k = 0;
+  for (const x of a) if (!(x > 0)) k++;
+  return k;
+}
 
 /**
  * A class's reduced-optimum load spread evenly over its links that are on (mean, and at the weakest). The reduced LP
@@ -159,12 +163,21 @@ function spreadUtilization(
   cap: { mean: number },
   a: Float64Array,
 ): { meanUtilization: number; maxUtilization: number } {
-  const on = a.length - off(a);
-  const onMean = a.reduce((x, y) => x + y, 0) / Math.max(1, on);
+  let on = 0,
+    sum = 0,
+    minOn = Infinity;
+  for (const x of a) {
+    sum += x;
+    if (x > 0) {
+      on++;
+      minOn = Math.min(minOn, x);
+    }
+  }
+  const onMean = sum / Math.max(1, on);
   const load = on > 0 ? (u * cap.mean * a.length) / on : 0;
   return {
     meanUtilization: onMean > 0 ? load / onMean : 0,
-    maxUtilization: onMean > 0 ? load / Math.min(...a.filter((x) => x > 0)) : 0,
+    maxUtilization: onMean > 0 ? load / minOn : 0,
   };
 }
 

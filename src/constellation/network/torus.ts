@@ -30,7 +30,7 @@
 import type { LpSolveOptions, LpSolver } from '../../optimize/lp.js';
 import { DEFAULT_PER_HOP_DELAY_s, type LinkEdge, type LinkGraph, type PathStatistics } from './network.js';
 import { percentile, SPEED_OF_LIGHT_m_s } from './networkPaths.js';
-import { torusDestinations, type HullStep, type TorusDestinations, type TorusShape } from './torusPathTypes.js';
+import { destinationLatencies, torusHull, type HullStep, type TorusHull, type TorusShape } from './torusPathTypes.js';
 import { solveTorusLp, type TorusLpSolution } from './torusLp.js';
 
 export { torusDownlinkBound, type TorusDownlinkBoundParams, type TorusDownlinkBound } from './torusLp.js';
@@ -111,12 +111,13 @@ export function torusThroughput(p: Readonly<TorusParams>): TorusResult {
     cross_s: p.crossPlaneLength_m / SPEED_OF_LIGHT_m_s + perHopDelay_s,
     in_s: p.inPlaneLength_m / SPEED_OF_LIGHT_m_s + perHopDelay_s,
   };
-  const dest = torusDestinations(p, hop, { cross: p.crossPlaneCapacity_bps > 0, in: p.inPlaneCapacity_bps > 0 });
-  const lp = solveTorusLp(p, dest, n);
-
-  const { paths, hopHistogram } = torusPathStatistics(dest, n);
+  const usable = { cross: p.crossPlaneCapacity_bps > 0, in: p.inPlaneCapacity_bps > 0 };
+  const hull = torusHull(p, usable);
+  const lp = solveTorusLp(p, hull, n);
   const lambda_bps = lp.throughputPerNode_bps / (n - 1);
   const bottleneck = torusBottleneck(lp);
+  // Latencies and path statistics on first use: a series of instants reports those of one instant only.
+  let paths: PathStatistics | undefined;
   return {
     reducedModel: true,
     disconnected: lp.disconnected,
@@ -125,35 +126,41 @@ export function torusThroughput(p: Readonly<TorusParams>): TorusResult {
     inPlaneUtilization: lp.inPlaneUtilization,
     crossPlaneUtilization: lp.crossPlaneUtilization,
     bottleneck,
-    hullSteps: dest.steps.length,
-    steps: dest.steps,
+    hullSteps: hull.steps.length,
+    steps: hull.steps,
     stepUse: lp.stepUse,
     lp: lp.lp,
-    paths,
-    hopHistogram,
+    get paths(): PathStatistics {
+      return (paths ??= torusPathStatistics(hull, destinationLatencies(p, hop, usable), n));
+    },
+    hopHistogram: hopHistogram(hull.minHops),
   };
 }
 
+/** hopHistogram[h] = destinations whose fewest-hop path has h hops. */
+function hopHistogram(minHops: Int32Array): Float64Array {
+  let maxHops = 0;
+  for (const h of minHops) if (h >= 0) maxHops = Math.max(maxHops, h);
+  const histogram = new Float64Array(maxHops + 1);
+  for (const h of minHops) if (h >= 0) histogram[h]!++;
+  return histogram;
+}
+
 /** Hop and latency statistics over every destination of one source (all sources see the same, by symmetry). */
-function torusPathStatistics(
-  dest: TorusDestinations,
-  n: number,
-): { paths: PathStatistics; hopHistogram: Float64Array } {
+function torusPathStatistics(hull: TorusHull, latency_s: Float64Array, n: number): PathStatistics {
   let hopSum = 0;
   let maxHops = 0;
   let reachable = 0;
-  for (const h of dest.minHops)
+  for (const h of hull.minHops)
     if (h >= 0) {
       hopSum += h;
       maxHops = Math.max(maxHops, h);
       reachable++;
     }
-  const hopHistogram = new Float64Array(maxHops + 1);
-  for (const h of dest.minHops) if (h >= 0) hopHistogram[h]!++;
-  const sorted = Float64Array.from(dest.latency_s.filter(Number.isFinite)).sort();
+  const sorted = Float64Array.from(latency_s.filter(Number.isFinite)).sort();
   let latSum = 0;
   for (const l of sorted) latSum += l;
-  const paths: PathStatistics = {
+  return {
     meanHops: reachable > 0 ? hopSum / reachable : 0,
     maxHops,
     meanLatency_s: reachable > 0 ? latSum / reachable : 0,
@@ -164,7 +171,6 @@ function torusPathStatistics(
     sampledSources: n, // every source is covered: all see the same distribution (vertex transitivity)
     sourceStride: 1,
   };
-  return { paths, hopHistogram };
 }
 
 /** Which link class is saturated at the reduced LP's optimum. */

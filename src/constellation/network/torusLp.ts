@@ -19,7 +19,7 @@
  *   (max-flow ≤ cut: Ford & Fulkerson, Can. J. Math. 8, 399–404, 1956).
  */
 import type { LpModel, LpSolveOptions, LpSolver } from '../../optimize/lp.js';
-import type { TorusDestinations } from './torusPathTypes.js';
+import type { TorusHull } from './torusPathTypes.js';
 import { closedFormTorusLp } from './torusLpClosedForm.js';
 
 export interface TorusLpSolution {
@@ -49,7 +49,7 @@ interface TorusCapacities {
  */
 function reducedTorusModel(
   p: Readonly<TorusCapacities>,
-  dest: TorusDestinations,
+  dest: TorusHull,
   n: number,
   cap: number,
 ): {
@@ -112,7 +112,7 @@ export const CLOSED_FORM_SOLVER = 'closed form';
  * The reduced LP's optimum: in closed form (torusLpClosedForm.ts) unless `lpOptions` asks for an LP solver or the
  * closed form does not apply; then by the LP solver.
  */
-export function solveTorusLp(p: Readonly<TorusCapacities>, dest: TorusDestinations, n: number): TorusLpSolution {
+export function solveTorusLp(p: Readonly<TorusCapacities>, dest: TorusHull, n: number): TorusLpSolution {
   if (dest.unreachable > 0) {
     return {
       disconnected: true,
@@ -134,7 +134,7 @@ export function solveTorusLp(p: Readonly<TorusCapacities>, dest: TorusDestinatio
 /** The reduced LP's optimum in closed form, or null when the closed form does not apply. */
 function closedFormSolution(
   p: Readonly<TorusCapacities>,
-  dest: TorusDestinations,
+  dest: TorusHull,
   n: number,
   cap: number,
 ): TorusLpSolution | null {
@@ -160,7 +160,7 @@ function closedFormSolution(
 }
 
 /** The reduced LP's optimum by the LP solver `p.lpSolver`. */
-function lpSolution(p: Readonly<TorusCapacities>, dest: TorusDestinations, n: number, cap: number): TorusLpSolution {
+function lpSolution(p: Readonly<TorusCapacities>, dest: TorusHull, n: number, cap: number): TorusLpSolution {
   const steps = dest.steps;
   const { model, er, ec, ev, mu, crossRow, inRow } = reducedTorusModel(p, dest, n, cap);
   const r = p.lpSolver(model, p.lpOptions);

@@ -100,7 +100,8 @@ export interface HullStep {
   readonly count: number;
 }
 
-export interface TorusDestinations {
+/** The hop-rate hull of a shape with its usable link classes: what does not depend on link lengths. */
+export interface TorusHull {
   /** Σ cross and Σ in-plane hops when every destination uses its first hull type. */
   readonly baseCrossHops: number;
   readonly baseInHops: number;
@@ -108,8 +109,12 @@ export interface TorusDestinations {
   readonly steps: readonly HullStep[];
   /** Destinations no usable path type reaches (links of zero capacity). */
   readonly unreachable: number;
-  /** Minimal hop count (−1 unreachable) and least latency [s] of every destination (N − 1 entries). */
+  /** Minimal hop count (−1 unreachable) of every destination (N − 1 entries). */
   readonly minHops: Int32Array;
+}
+
+export interface TorusDestinations extends TorusHull {
+  /** Least latency [s] of every destination (N − 1 entries; Infinity unreachable). */
   readonly latency_s: Float64Array;
 }
 
@@ -173,38 +178,55 @@ export interface HopLatency {
   readonly in_s: number;
 }
 
+/** Whether a class of zero capacity rules path type (x, y) out (the extreme types survive). */
+const unusableType = (x: number, y: number, usable: TorusUsable): boolean =>
+  (x !== 0 && !usable.cross) || (y !== 0 && !usable.in);
+
+/** Which link classes carry traffic (capacity > 0). */
+export interface TorusUsable {
+  readonly cross: boolean;
+  readonly in: boolean;
+}
+
 /**
- * Path types of every destination reduced to hull steps (for the LP), with hops and latency per
- * destination. The set of (cross, in) hop-rates one source can realise is the Minkowski sum of the
- * destinations' hull chains; it is contained in base + Σ steps·[0, count] and every extra point of that
- * box-sum is dominated by a chain point, so the LP over steps has the same optimum.
+ * Hulls kept across instants and evaluations (a pure function of shape and usable classes; every instant of a shell
+ * and every design of its shape shares one), budget in destinations held.
  */
-export function torusDestinations(
-  shape: TorusShape,
-  hop: HopLatency,
-  usable: { readonly cross: boolean; readonly in: boolean },
-): TorusDestinations {
+const HULLS = new Memo<TorusHull>(4_000_000);
+
+/**
+ * Path types of every destination reduced to hull steps (for the LP), with hops per destination. The set of
+ * (cross, in) hop-rates one source can realise is the Minkowski sum of the destinations' hull chains; it is
+ * contained in base + Σ steps·[0, count] and every extra point of that box-sum is dominated by a chain point, so the
+ * LP over steps has the same optimum. Memoised per shape and usable classes.
+ */
+export function torusHull(shape: TorusShape, usable: TorusUsable): TorusHull {
+  const key = `${shape.planes}/${shape.satsPerPlane}/${shape.phasing}/${usable.cross}/${usable.in}`;
+  return HULLS.get(
+    key,
+    () => shapeHull(shape, usable),
+    (h) => h.minHops.length,
+  );
+}
+
+function shapeHull(shape: TorusShape, usable: TorusUsable): TorusHull {
   const { planes: P, satsPerPlane: S } = shape;
   const { types, start } = pathTypesOf(shape);
   // Steps keyed by the primitive direction (dCross, dIn), both < 2²⁰ in any shell odc accepts.
   const steps = new Map<number, { dCross: number; dIn: number; count: number }>();
   const minHops = new Int32Array(P * S - 1);
-  const latency_s = new Float64Array(P * S - 1);
   let baseCrossHops = 0;
   let baseInHops = 0;
   let unreachable = 0;
   for (let d = 0; d < P * S - 1; d++) {
-    // A class of zero capacity carries nothing: skip types that need it (the extreme types survive).
     let prevX = -1;
     let prevY = -1;
     let h = Infinity;
-    let l = Infinity;
     for (let i = start[d]!; i < start[d + 1]!; i += 2) {
       const x = types[i]!;
       const y = types[i + 1]!;
-      if ((x !== 0 && !usable.cross) || (y !== 0 && !usable.in)) continue;
+      if (unusableType(x, y, usable)) continue;
       h = Math.min(h, x + y);
-      l = Math.min(l, x * hop.cross_s + y * hop.in_s);
       if (prevX < 0) {
         baseCrossHops += x;
         baseInHops += y;
@@ -223,11 +245,32 @@ export function torusDestinations(
     if (prevX < 0) {
       unreachable++;
       minHops[d] = -1;
-      latency_s[d] = Infinity;
       continue;
     }
     minHops[d] = h;
+  }
+  return { baseCrossHops, baseInHops, steps: [...steps.values()], minHops, unreachable };
+}
+
+/** Least latency [s] to every destination over its usable path types (Infinity where none is usable). */
+export function destinationLatencies(shape: TorusShape, hop: HopLatency, usable: TorusUsable): Float64Array {
+  const { planes: P, satsPerPlane: S } = shape;
+  const { types, start } = pathTypesOf(shape);
+  const latency_s = new Float64Array(P * S - 1);
+  for (let d = 0; d < P * S - 1; d++) {
+    let l = Infinity;
+    for (let i = start[d]!; i < start[d + 1]!; i += 2) {
+      const x = types[i]!;
+      const y = types[i + 1]!;
+      if (unusableType(x, y, usable)) continue;
+      l = Math.min(l, x * hop.cross_s + y * hop.in_s);
+    }
     latency_s[d] = l;
   }
-  return { baseCrossHops, baseInHops, steps: [...steps.values()], minHops, latency_s, unreachable };
+  return latency_s;
+}
+
+/** The hull of a shape with its usable classes, and each destination's least latency. */
+export function torusDestinations(shape: TorusShape, hop: HopLatency, usable: TorusUsable): TorusDestinations {
+  return { ...torusHull(shape, usable), latency_s: destinationLatencies(shape, hop, usable) };
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { torusInstantCapacities } from '../../../src/constellation/network/torusInstant.js';
+import { planeElements } from '../../../src/constellation/geometry/pattern.js';
+import { propagatePlane, slotPosition } from '../../../src/constellation/geometry/propagate.js';
+import { lineOfSightAltitude_m } from '../../../src/constellation/links/linkSampling.js';
+import { linkRate_bps, linkRateCoefficients, opticalTerminalFromRow } from '../../../src/models/links/linkBudget.js';
 import { circularPosition, circularTracks } from './circularShell.js';
 import type { LinkRateCoefficients } from '../../../src/models/links/linkBudget.js';
+import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { deg } from '../../helpers/units.js';
 
 /**
@@ -129,5 +134,94 @@ describe('torusInstantCapacities on exact circular orbits', () => {
     expect(() => torusInstantCapacities({ ...base, tracks: base.tracks.slice(1) })).toThrow(
       new RangeError('need one track per plane (4), got 3'),
     );
+  });
+});
+
+/**
+ * The shortcuts of torusInstantCapacities (line of sight cleared by the chord bound, rate known to be capped below a
+ * range) against the brute-force oracle: every satellite placed by propagate.ts `slotPosition`, every link's line of
+ * sight by `lineOfSightAltitude_m` and its rate by `linkRate_bps`, no shortcut. The answers must be the same numbers.
+ */
+describe('torusInstantCapacities equals the link-by-link computation on SGP4 tracks', () => {
+  const geometry: ShellGeometrySpec = {
+    name: 'w',
+    altitude_m: 550e3,
+    inclination_rad: 53 * deg,
+    sunSynchronous: false,
+    ltan_h: null,
+    planes: 12,
+    satsPerPlane: 9,
+    pattern: 'walker-delta',
+    phasing: 5,
+    ltanBand_h: 0,
+    raan0_rad: 0,
+    clusterRadius_m: 0,
+  };
+  const w = { epochIso: '2026-03-20T00:00:00Z', duration_s: 3000, step_s: 600 };
+  const sgp4Tracks = Array.from({ length: 12 }, (_, q) => propagatePlane(planeElements(geometry, q, w.epochIso), w));
+  // A 10 Gb/s, 8 cm terminal: capped on short links, range-limited on long ones (in-plane links 40° apart: 4,860 km).
+  const capped = linkRateCoefficients({
+    terminal: opticalTerminalFromRow({
+      capacity_Gbps: 10,
+      transmitPower_W: 2,
+      apertureDiameter_m: 0.08,
+      wavelength_nm: 1550,
+      receiverSensitivity_photonsPerBit: 100,
+    }),
+  });
+
+  function oracle(j: number, grazing_m: number, cutoff: number | null): { cross: number[]; inPlane: number[] } {
+    const P = 12,
+      S = 9,
+      F = 5;
+    const at = (q: number, s: number) =>
+      Array.from(slotPosition(sgp4Tracks[q]!, j, (2 * Math.PI * s) / S, new Float64Array(3)));
+    const lat = (A: number[]) => Math.abs(Math.asin(A[2]! / Math.hypot(A[0]!, A[1]!, A[2]!)));
+    const cap = (A: number[], B: number[], cut: boolean): number => {
+      const d = Math.sqrt((B[0]! - A[0]!) ** 2 + (B[1]! - A[1]!) ** 2 + (B[2]! - A[2]!) ** 2);
+      const los = lineOfSightAltitude_m(A[0]!, A[1]!, A[2]!, B[0]!, B[1]!, B[2]!);
+      return !cut && los >= grazing_m ? linkRate_bps(capped, d) : 0;
+    };
+    const cross: number[] = [],
+      inPlane: number[] = [];
+    for (let q = 0; q < P; q++)
+      for (let s = 0; s < S; s++) {
+        const A = at(q, s);
+        const B = q < P - 1 ? at(q + 1, s) : at(0, (s + F) % S);
+        cross.push(cap(A, B, cutoff !== null && (lat(A) > cutoff || lat(B) > cutoff)));
+        inPlane.push(cap(A, at(q, (s + 1) % S), false));
+      }
+    return { cross, inPlane };
+  }
+
+  it.each([
+    [0, 100e3, 50 * deg],
+    [3, 100e3, null],
+    [5, 1200e3, 40 * deg],
+  ])('sample %i, grazing height %d m, cutoff %s rad', (j, grazing_m, cutoff) => {
+    // Bug caught: a shortcut that turns on a link the exact line of sight blocks, or caps a rate below its range.
+    const r = torusInstantCapacities({
+      planes: 12,
+      satsPerPlane: 9,
+      phasing: 5,
+      tracks: sgp4Tracks,
+      sampleIndex: j,
+      rate: capped,
+      grazingHeight_m: grazing_m,
+      latitudeCutoff_rad: cutoff,
+      inPlaneUsable: true,
+      crossPlaneUsable: true,
+    });
+    const e = oracle(j, grazing_m, cutoff);
+    expect(Array.from(r.cross_bps)).toEqual(e.cross);
+    expect(Array.from(r.inPlane_bps)).toEqual(e.inPlane);
+    seen.push(...e.cross, ...e.inPlane);
+  });
+
+  const seen: number[] = [];
+  it('the cases above exercise both sides of each shortcut: capped and range-limited rates, links on and off', () => {
+    expect(seen.some((c) => c === 10e9)).toBe(true);
+    expect(seen.some((c) => c > 0 && c < 10e9)).toBe(true);
+    expect(seen.some((c) => c === 0)).toBe(true);
   });
 });
