@@ -69,6 +69,28 @@ export const decisionSchema = lazy(() => {
       })
       .nullable()
       .optional(),
+    relaxation: z
+      .looseObject({
+        relaxation: z.number(),
+        evaluated: z.number(),
+        gains: z.array(
+          z.looseObject({
+            constraint: z.string(),
+            objectives: z.array(
+              z.looseObject({
+                objective: z.string(),
+                unit: z.string(),
+                knee: jsonNumber(),
+                best: jsonNumber(),
+                change: jsonNumber(),
+                design: z.number(),
+              }),
+            ),
+          }),
+        ),
+      })
+      .nullable()
+      .optional(),
   });
 });
 
