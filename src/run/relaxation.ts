@@ -4,9 +4,9 @@
  *
  * Method. A constraint's g is the study's g ≤ 0 form scaled by |limit| (src/study/objectives.ts `scaledViolation`; a
  * physical check's g is −margin of the record, the same scaling). Moving the limit outward by RELAXATION (10 %) of
- * |limit| turns g ≤ 0 into g ≤ RELAXATION, for either sense: for `v <= L`, (v − 1.1 L)/|L| ≤ 0 ⇔ (v − L)/|L| ≤ 0.1 (L > 0);
- * for `v >= L`, (0.9 L − v)/|L| ≤ 0 ⇔ (L − v)/|L| ≤ 0.1. A limit of 0 has scale 1, so there the relaxation is 0.1 in
- * the quantity's own unit; benchmarks keep their own scaling (pymoo's), so there it is 0.1 of that scaled g.
+ * |limit| turns g ≤ 0 into g ≤ RELAXATION, for either sense: for `v <= L` (L > 0), (v − 1.1 L)/|L| ≤ 0 ⇔
+ * (v − L)/|L| ≤ 0.1; for `v >= L`, (0.9 L − v)/|L| ≤ 0 ⇔ (L − v)/|L| ≤ 0.1. A limit of 0 has scale 1, so there the
+ * relaxation is 0.1 in the quantity's own unit; benchmarks keep their own scaling (pymoo's), so there it is 0.1 of that scaled g.
  * Constraints on one quantity with one limit (binding.ts `also`) are relaxed together. For each binding constraint,
  * every evaluated design that meets it relaxed and every other constraint as stated is a candidate; for each objective,
  * the gain is the best value of that objective among the candidates no worse than the knee in every other objective,
@@ -55,7 +55,7 @@ export interface KneeRelaxation {
 
 export const RELAXATION_METHOD =
   `re-selection among the run's evaluated designs (evaluations.csv): each binding constraint's limit moved outward by ${100 * RELAXATION} % of |limit| ` +
-  '(g ≤ 0.1 in the study\'s scaled form), every other constraint held; per objective, the best value among the designs no worse than the knee in every other objective. ' +
+  "(g ≤ 0.1 in the study's scaled form), every other constraint held; per objective, the best value among the designs no worse than the knee in every other objective. " +
   'An approximation: the search sampled the unrelaxed problem, so each gain is a lower bound on what a re-run with the relaxed limit would find; variables at a bound are not relaxed';
 
 /** One evaluated design: objectives in the study's order and sense, g in the constraints' order. */

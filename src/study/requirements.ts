@@ -1,8 +1,8 @@
 /**
- * A node or constellation design file's `requirements:` (what `odc export` carries over from the study's constraints): each is
- * parsed as a study constraint is (expression.ts; statistics are refused, as one evaluation has no uncertainty
- * samples), its metrics checked against the record, and evaluated on the design's record into a constraint result
- * beside the physical checks, so `odc evaluate` reports a requirement the design misses as VIOLATED. The value is the
+ * A node or constellation design file's `requirements:` (what `odc export` carries over from the study's
+ * constraints): each is parsed as a study constraint is (expression.ts; statistics are refused, as one evaluation has
+ * no uncertainty samples), its metrics checked against the record (the node's or the constellation's), and
+ * evaluated on the design's record into a constraint result beside the physical checks, so `odc evaluate` reports a requirement the design misses as VIOLATED. The value is the
  * left side, the limit the right side (a `<` or `>` reads as `<=` or `>=`), the margin as for every constraint.
  */
 import type { ParsedFile } from '../base/yaml.js';
@@ -16,11 +16,7 @@ import { compileConstraints } from './objectives.js';
 import { parseDesignFile } from '../node/design/load.js';
 import { readYaml } from '../base/yaml.js';
 import type { ConstellationRecord } from '../constellation/record/record.js';
-import {
-  isConstellationMetric,
-  pathGetter,
-  unknownConstellationMetricHint,
-} from '../constellation/record/metrics.js';
+import { isConstellationMetric, pathGetter, unknownConstellationMetricHint } from '../constellation/record/metrics.js';
 import type { MetricSet } from './objectives.js';
 
 /** What a requirement's result says it is (the record's constraint `description`). */
@@ -46,7 +42,11 @@ export function constellationRequirementResults(
   src: ParsedFile['src'],
   record: ConstellationRecord,
 ): ConstraintResult[] {
-  const metrics = { has: isConstellationMetric, hint: unknownConstellationMetricHint, record: 'the constellation record' };
+  const metrics = {
+    has: isConstellationMetric,
+    hint: unknownConstellationMetricHint,
+    record: 'the constellation record',
+  };
   return checkRequirements(texts, src, metrics, (path) => pathGetter(path)(record));
 }
 

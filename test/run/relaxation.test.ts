@@ -81,7 +81,13 @@ describe('two objectives, one maximized, another constraint held', () => {
   });
 
   it('constraints on one quantity (`also`) are relaxed together; a constraint the log lacks is left out', () => {
-    const both = { ...input, binding: [{ name: 'power', margin: 0, also: ['other'] }, { name: 'absent', margin: 0 }] };
+    const both = {
+      ...input,
+      binding: [
+        { name: 'power', margin: 0, also: ['other'] },
+        { name: 'absent', margin: 0 },
+      ],
+    };
     const acc = relaxationGains(both);
     rows.forEach((r) => acc.add(r));
     const r = acc.result();
@@ -96,7 +102,8 @@ describe('two objectives, one maximized, another constraint held', () => {
 describe('kneeRelaxation reads evaluations.csv', () => {
   it('reads the objectives and g columns by name, skips failed rows, and is null without a binding constraint', () => {
     const path = join(tmp, 'evaluations.csv');
-    // the log's layout (src/run/log.ts logHeader): eval, generation, status, variables, objectives, g[…], violation, reason
+    // the log's layout (src/run/log.ts logHeader): eval, generation, status, variables, objectives, g[…],
+    // violation, reason
     writeFileSync(
       path,
       [
@@ -109,7 +116,13 @@ describe('kneeRelaxation reads evaluations.csv', () => {
       ].join('\n'),
     );
     const pareto = { objectives: [{ name: 'x_obj', sense: 'minimize' as const, unit: '-' }] };
-    const knee = { index: 0, variables: { x: 2 }, objectives: { x_obj: 2 }, constraints: { 'x >= c': 0 }, record: null };
+    const knee = {
+      index: 0,
+      variables: { x: 2 },
+      objectives: { x_obj: 2 },
+      constraints: { 'x >= c': 0 },
+      record: null,
+    };
     const r = kneeRelaxation(path, pareto, knee, [{ name: 'x >= c', margin: 0 }])!;
     expect(r.evaluated).toBe(3);
     expect(r.gains[0]!.objectives[0]!.change).toBeCloseTo(-0.1, 12);

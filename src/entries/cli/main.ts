@@ -294,7 +294,8 @@ function studySeeds(file: string, chunk: RunChunk): number {
 }
 
 /**
- * odc run --seeds N (or the study's algorithm.seeds): the study once per seed into <out>/seed-<s>/ (src/run/multiSeed.ts), then whether they agree.
+ * odc run --seeds N (or the study's algorithm.seeds): the study once per seed into <out>/seed-<s>/
+ * (src/run/multiSeed.ts), then whether they agree.
  * The default folder has no timestamp, so the same command run again continues a stopped multi-seed run.
  */
 async function runSeedsCommand(io: CliIo, file: string, count: number, opts: RunOptions, chunk: RunChunk) {

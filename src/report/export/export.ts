@@ -189,7 +189,9 @@ function constellationYaml(runDir: string, studyText: string, file: object, inde
   const { carried, dropped } = studyRequirements(parseDocument(studyText).toJS() as Record<string, unknown>);
   const head = [
     `# Exported by odc from run ${runDir}: Pareto design ${index} (${selector}).`,
-    ...(carried.length ? [`# requirements: the study's constraints; odc evaluate checks them beside the physical checks.`] : []),
+    ...(carried.length
+      ? [`# requirements: the study's constraints; odc evaluate checks them beside the physical checks.`]
+      : []),
     ...(dropped.length
       ? [`# Not carried (statistics over uncertainty samples, which one evaluation has not): ${dropped.join('; ')}.`]
       : []),
@@ -201,9 +203,9 @@ function constellationYaml(runDir: string, studyText: string, file: object, inde
 
 /**
  * A constellation study's design: yaml = the constellation file it stands for (node inlined, the study's constraints
- * as `requirements:`; `odc evaluate` reproduces its record and checks them), csv = one row per satellite, omm = CCSDS OMM JSON, tle = two-line
- * element sets. Satellite lists stream to `--out` (atomically) so a million satellites never sit in memory;
- * without `--out` the text is returned.
+ * as `requirements:`; `odc evaluate` reproduces its record and checks them), csv = one row per satellite, omm = CCSDS
+ * OMM JSON, tle = two-line element sets. Satellite lists stream to `--out` (atomically) so a million satellites never
+ * sit in memory; without `--out` the text is returned.
  */
 function exportConstellation(
   runDir: string,
