@@ -43,6 +43,8 @@ export interface RelaxedObjective {
 export interface RelaxationGain {
   /** The binding constraint as binding.ts names it ("radiation.dose & radiation.softDose"). */
   readonly constraint: string;
+  /** Evaluated designs that meet the relaxed limit but not the stated one (and every other constraint). */
+  readonly pastLimit: number;
   readonly objectives: readonly RelaxedObjective[];
 }
 
@@ -85,6 +87,7 @@ interface Group {
   /** Per objective: best minimized value and its design. */
   readonly best: Float64Array;
   readonly at: Float64Array;
+  pastLimit: number;
 }
 
 /** An accumulator over the rows: `add` each evaluated design, then `result`. */
@@ -105,7 +108,7 @@ export function relaxationGains(input: RelaxationInput): {
     if (!found) return [];
     const best = Float64Array.from(kneeMin);
     const at = new Float64Array(m).fill(input.knee.index);
-    return [{ label: constraintLabel(c), allowed, best, at }];
+    return [{ label: constraintLabel(c), allowed, best, at, pastLimit: 0 }];
   });
   let evaluated = 0;
   const fMin = new Float64Array(m);
@@ -115,6 +118,7 @@ export function relaxationGains(input: RelaxationInput): {
     evaluated++;
     for (const grp of groups) {
       if (!row.g.every((g, i) => g <= grp.allowed[i]!)) continue;
+      if (row.g.some((g) => g > 0)) grp.pastLimit++;
       for (let j = 0; j < m; j++) {
         if (!(fMin[j]! < grp.best[j]!)) continue;
         if (!fMin.every((v, k) => k === j || v <= kneeMin[k]!)) continue;
@@ -128,6 +132,7 @@ export function relaxationGains(input: RelaxationInput): {
     evaluated,
     gains: groups.map((grp) => ({
       constraint: grp.label,
+      pastLimit: grp.pastLimit,
       objectives: input.objectives.map((o, j) => {
         const knee = input.knee.objectives[o.name]!;
         const best = sign[j]! * grp.best[j]!;
@@ -177,8 +182,8 @@ function changeCell(o: RelaxedObjective, fmt: (v: number) => string): string {
 }
 
 /**
- * The relaxation table: one row per binding constraint, one column per objective ("name [unit]"), each cell the
- * change the relaxation buys. The one table the terminal, the reports and the explorer show.
+ * The relaxation table: one row per binding constraint (with how many evaluated designs lie past its limit, within the
+ * relaxation), one column per objective ("name [unit]"), each cell the change the relaxation buys. The one table the terminal, the reports and the explorer show.
  */
 export function relaxationTable(
   r: KneeRelaxation,
@@ -188,7 +193,10 @@ export function relaxationTable(
   const first = r.gains[0]?.objectives ?? [];
   return {
     headers: [`limit relaxed by ${100 * r.relaxation} %`, ...first.map((o) => `${o.objective}${unit(o.unit)}`)],
-    rows: r.gains.map((g) => [g.constraint, ...g.objectives.map((o) => changeCell(o, fmt))]),
+    rows: r.gains.map((g) => [
+      `${g.constraint} (${g.pastLimit} design${g.pastLimit === 1 ? '' : 's'} past the limit)`,
+      ...g.objectives.map((o) => changeCell(o, fmt)),
+    ]),
   };
 }
 

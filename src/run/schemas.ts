@@ -23,6 +23,7 @@ const relaxationSchema = lazy(() =>
     gains: z.array(
       z.looseObject({
         constraint: z.string(),
+        pastLimit: z.number(),
         objectives: z.array(
           z.looseObject({
             objective: z.string(),

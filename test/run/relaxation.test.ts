@@ -32,6 +32,8 @@ describe('min x subject to x >= c', () => {
     expect(gain!.constraint).toBe('x >= c');
     expect(gain!.objectives[0]!.change).toBeCloseTo(-0.1 * c, 12);
     expect(gain!.objectives[0]!.design).toBe(180);
+    // past the limit and within the relaxation: x = 1.80 … 1.99 (g = (2 − x)/2 in (0, 0.1]), 20 designs
+    expect(gain!.pastLimit).toBe(20);
   });
 
   it('a constraint with c = 10 buys 1 (scaling by |limit|)', () => {
@@ -46,7 +48,8 @@ describe('min x subject to x >= c', () => {
     const r = acc.result();
     expect(r.gains[0]!.objectives[0]!.change).toBe(0);
     expect(r.gains[0]!.objectives[0]!.design).toBe(200);
-    expect(relaxationTable(r, String).rows).toEqual([['x >= c', 'none found']]);
+    expect(r.gains[0]!.pastLimit).toBe(0);
+    expect(relaxationTable(r, String).rows).toEqual([['x >= c (0 designs past the limit)', 'none found']]);
   });
 });
 
@@ -77,7 +80,10 @@ describe('two objectives, one maximized, another constraint held', () => {
     const t = relaxationTable(acc.result(), (v) => v.toFixed(4));
     expect(t.headers).toEqual(['limit relaxed by 10 %', 'cost [USD]', 'capacity [W]']);
     // −1/210 = −0.0048 is −4.8 % of 0.1; +0.5 is +5.0 % of 10
-    expect(t.rows).toEqual([['power', '-0.0048 (-4.8 %), design 3', '+0.5000 (+5.0 %), design 3']]);
+    // past the limit: x = 10.5 only (x = 11 breaks g2, 11.5 and 12 are past the relaxed limit)
+    expect(t.rows).toEqual([
+      ['power (1 design past the limit)', '-0.0048 (-4.8 %), design 3', '+0.5000 (+5.0 %), design 3'],
+    ]);
   });
 
   it('constraints on one quantity (`also`) are relaxed together; a constraint the log lacks is left out', () => {
