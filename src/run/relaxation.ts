@@ -6,7 +6,8 @@
  * physical check's g is −margin of the record, the same scaling). Moving the limit outward by RELAXATION (10 %) of
  * |limit| turns g ≤ 0 into g ≤ RELAXATION, for either sense: for `v <= L` (L > 0), (v − 1.1 L)/|L| ≤ 0 ⇔
  * (v − L)/|L| ≤ 0.1; for `v >= L`, (0.9 L − v)/|L| ≤ 0 ⇔ (L − v)/|L| ≤ 0.1. A limit of 0 has scale 1, so there the
- * relaxation is 0.1 in the quantity's own unit; benchmarks keep their own scaling (pymoo's), so there it is 0.1 of that scaled g.
+ * relaxation is 0.1 in the quantity's own unit; benchmarks keep their own scaling (pymoo's), so there it is 0.1 of
+ * that scaled g.
  * Constraints on one quantity with one limit (binding.ts `also`) are relaxed together. For each binding constraint,
  * every evaluated design that meets it relaxed and every other constraint as stated is a candidate; for each objective,
  * the gain is the best value of that objective among the candidates no worse than the knee in every other objective,
@@ -183,7 +184,8 @@ function changeCell(o: RelaxedObjective, fmt: (v: number) => string): string {
 
 /**
  * The relaxation table: one row per binding constraint (with how many evaluated designs lie past its limit, within the
- * relaxation), one column per objective ("name [unit]"), each cell the change the relaxation buys. The one table the terminal, the reports and the explorer show.
+ * relaxation), one column per objective ("name [unit]"), each cell the change the relaxation buys. The one table the
+ * terminal, the reports and the explorer show.
  */
 export function relaxationTable(
   r: KneeRelaxation,

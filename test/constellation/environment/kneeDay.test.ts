@@ -9,7 +9,7 @@
  * search on the two SGP4 positions. Any approach below BOUND during the window lies in some sample's half-step with
  * its pair within that radius (two LEO satellites close at most V_REL_MAX), so none is missed.
  *
- * `npm test` (small): the study's first 3 generations (seed 7; the first with feasible designs), over one orbit of its
+ * `npm test` (small): the study's first 3 generations (seed 7; by then it has feasible designs), over one orbit of its
  * first satellite (each within-shell pair's SGP4 distance repeats every orbit, sgp4Refine.ts). `npm run test:scale`:
  * the study's own search (population 40, 30 generations) and a whole day, as issue 52 asks. Minutes at full scale.
  */
