@@ -1,9 +1,10 @@
 /**
  * A node or constellation design file's `requirements:` (what `odc export` carries over from the study's
  * constraints): each is parsed as a study constraint is (expression.ts; statistics are refused, as one evaluation has
- * no uncertainty samples), its metrics checked against the record (the node's or the constellation's), and
- * evaluated on the design's record into a constraint result beside the physical checks, so `odc evaluate` reports a requirement the design misses as VIOLATED. The value is the
- * left side, the limit the right side (a `<` or `>` reads as `<=` or `>=`), the margin as for every constraint.
+ * no uncertainty samples), its metrics checked against the record (the node's or the constellation's), and evaluated
+ * on the design's record into a constraint result beside the physical checks, so `odc evaluate` reports a requirement
+ * the design misses as VIOLATED. The value is the left side, the limit the right side (a `<` or `>` reads as `<=` or
+ * `>=`), the margin as for every constraint.
  */
 import type { ParsedFile } from '../base/yaml.js';
 import { evaluateDesignFile } from '../node/evaluator.js';
