@@ -4,6 +4,7 @@
  * into the run driver (src/ otherwise never imports solvers/).
  */
 import { evaluateConstellationFileWith } from './constellation/evaluator.js';
+import { withConstellationRequirements } from './study/requirements.js';
 import type { ConstellationSpec } from './constellation/design/compile.js';
 import type { ConstellationRecord } from './constellation/record/record.js';
 import { loadCatalogs } from './catalog/load.js';
@@ -82,7 +83,7 @@ export { createLpSolver, renderReport, runStudy } from './entries/runStudy.js';
 export async function evaluateConstellationFile(
   path: string,
 ): Promise<{ spec: ConstellationSpec; record: ConstellationRecord }> {
-  return evaluateConstellationFileWith(path, await createLpSolver());
+  return withConstellationRequirements(path, evaluateConstellationFileWith(path, await createLpSolver()));
 }
 
 /** Metric paths objectives and constraints may name: of the node record (default) or of the constellation record. */

@@ -207,7 +207,7 @@ async function commitResults(
     historyStride: historyStride(p.generation),
   };
   tell?.({ step: 'results', count: reported.length, objectives: m });
-  const written = writeResults(runDir, loaded, reported, archive.length, finished, records);
+  const written = writeResults(runDir, loaded, reported, archive.length, finished, join(runDir, LOG_FINAL), records);
   rmSync(join(runDir, CHECKPOINT), { force: true });
   rmSync(join(runDir, CHECKPOINT_PREVIOUS), { force: true });
   if (opts.afterResults) {

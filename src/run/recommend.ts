@@ -30,6 +30,7 @@ import {
 import { bestPosition, kneePosition, minimizedObjectives } from './decision.js';
 import type { KneeStanding } from './select.js';
 import { frontSpread, type ObjectiveSpread } from './spread.js';
+import { kneeRelaxation, type KneeRelaxation } from './relaxation.js';
 
 export interface Figure {
   readonly label: string;
@@ -90,6 +91,11 @@ export interface DecisionSummary {
   readonly standing?: KneeStanding | null;
   /** Each objective's spread across the front and whether it is flat (src/run/spread.ts). Absent in older runs. */
   readonly spread?: readonly ObjectiveSpread[];
+  /**
+   * What relaxing each of the knee's binding constraints by 10 % would buy (src/run/relaxation.ts); null when nothing
+   * binds it or the run has no evaluations.csv. Absent in runs of older odc.
+   */
+  readonly relaxation?: KneeRelaxation | null;
 }
 
 const fig = (label: string, metric: string, value: number | undefined, unit: string, scale = 1): Figure[] =>
@@ -265,4 +271,12 @@ export function decisionSummary(pareto: ParetoFile, standing?: KneeStanding | nu
     };
   });
   return { ...base, designs };
+}
+
+/** The decision with its relaxation table, from the run's log file `logPath` (src/run/relaxation.ts). */
+export function withRelaxation(d: DecisionSummary, pareto: ParetoFile, logPath: string): DecisionSummary {
+  const knee = d.designs[0];
+  const design = knee === undefined ? undefined : pareto.designs.find((x) => x.index === knee.index);
+  if (knee === undefined || design === undefined) return d;
+  return { ...d, relaxation: kneeRelaxation(logPath, pareto, design, knee.binding.constraints) };
 }

@@ -13,7 +13,7 @@ import { writeFileAtomic } from './atomic.js';
 import { csvCell as sharedCsvCell } from '../base/csv.js';
 import type { GenerationStats, Normalization } from './history.js';
 import type { LoadedStudy } from './problem.js';
-import { decisionSummary, type DecisionSummary } from './recommend.js';
+import { decisionSummary, withRelaxation, type DecisionSummary } from './recommend.js';
 import type { DuplicatePolicy, ParetoDesign, ParetoFile } from './paretoFile.js';
 import {
   DEFAULT_SELECT_SAMPLES,
@@ -274,6 +274,7 @@ export interface WrittenResults {
  * Writes pareto.json and pareto.csv (the `reported` front, see `reportedFront`) and the finished run.json, with the
  * front's decision summary (`decision`, also returned for the run's terminal summary).
  * `records`: the reported designs' records when the evaluator computed them (else they are computed here).
+ * `logPath`: the run's evaluations.csv, which the knee's relaxation table re-selects from (src/run/relaxation.ts).
  */
 export function writeResults(
   runDir: string,
@@ -281,13 +282,14 @@ export function writeResults(
   reported: readonly Individual[],
   archiveSize: number,
   meta: RunMeta,
+  logPath: string,
   records?: readonly unknown[],
 ): WrittenResults & { readonly decision: DecisionSummary } {
   const file = paretoFile(loaded, paretoDesigns(loaded, reported, records), {
     relativeTolerance: FRONT_DUPLICATE_TOLERANCE,
     archiveSize,
   });
-  const decision = decisionSummary(file, standingOf(loaded, file));
+  const decision = withRelaxation(decisionSummary(file, standingOf(loaded, file)), file, logPath);
   const paretoJson = `${JSON.stringify(file, null, 1)}\n`;
   const runJson = `${JSON.stringify({ ...meta, decision }, null, 2)}\n`;
   writeFileAtomic(join(runDir, 'pareto.json'), paretoJson);

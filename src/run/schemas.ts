@@ -15,6 +15,30 @@ export const RUN_FORMAT_VERSION = 1;
 /** A number written by JSON.stringify: NaN and ±Infinity become null. */
 const jsonNumber = lazy(() => z.number().nullable());
 
+/** run.json `decision.relaxation` (src/run/relaxation.ts KneeRelaxation). */
+const relaxationSchema = lazy(() =>
+  z.looseObject({
+    relaxation: z.number(),
+    evaluated: z.number(),
+    gains: z.array(
+      z.looseObject({
+        constraint: z.string(),
+        pastLimit: z.number(),
+        objectives: z.array(
+          z.looseObject({
+            objective: z.string(),
+            unit: z.string(),
+            knee: jsonNumber(),
+            best: jsonNumber(),
+            change: jsonNumber(),
+            design: z.number(),
+          }),
+        ),
+      }),
+    ),
+  }),
+);
+
 /** run.json `decision` (src/run/recommend.ts DecisionSummary): what the terminal summary and the reports lead with. */
 export const decisionSchema = lazy(() => {
   const margin = z.looseObject({ name: z.string(), margin: jsonNumber() });
@@ -69,6 +93,7 @@ export const decisionSchema = lazy(() => {
       })
       .nullable()
       .optional(),
+    relaxation: relaxationSchema().nullable().optional(),
   });
 });
 

@@ -1,9 +1,10 @@
 /**
- * A node design file's `requirements:` (what `odc export` carries over from the study's constraints): each is
- * parsed as a study constraint is (expression.ts; statistics are refused, as one evaluation has no uncertainty
- * samples), its metrics checked against the record, and evaluated on the design's record into a constraint result
- * beside the physical checks, so `odc evaluate` reports a requirement the design misses as VIOLATED. The value is the
- * left side, the limit the right side (a `<` or `>` reads as `<=` or `>=`), the margin as for every constraint.
+ * A node or constellation design file's `requirements:` (what `odc export` carries over from the study's
+ * constraints): each is parsed as a study constraint is (expression.ts; statistics are refused, as one evaluation has
+ * no uncertainty samples), its metrics checked against the record (the node's or the constellation's), and evaluated
+ * on the design's record into a constraint result beside the physical checks, so `odc evaluate` reports a requirement
+ * the design misses as VIOLATED. The value is the left side, the limit the right side (a `<` or `>` reads as `<=` or
+ * `>=`), the margin as for every constraint.
  */
 import type { ParsedFile } from '../base/yaml.js';
 import { evaluateDesignFile } from '../node/evaluator.js';
@@ -14,6 +15,10 @@ import type { ConstraintResult, DesignRecord } from '../node/record/record.js';
 import { evaluateExpr, type Expr } from './expression.js';
 import { compileConstraints } from './objectives.js';
 import { parseDesignFile } from '../node/design/load.js';
+import { readYaml } from '../base/yaml.js';
+import type { ConstellationRecord } from '../constellation/record/record.js';
+import { isConstellationMetric, pathGetter, unknownConstellationMetricHint } from '../constellation/record/metrics.js';
+import type { MetricSet } from './objectives.js';
 
 /** What a requirement's result says it is (the record's constraint `description`). */
 export const REQUIREMENT_DESCRIPTION =
@@ -29,7 +34,29 @@ export function requirementResults(
   record: DesignRecord,
 ): ConstraintResult[] {
   const metrics = { has: isMetricPath, hint: unknownMetricHint, record: 'the design record' };
-  const lookup = (path: string): number => metricValue(record, path) ?? NaN;
+  return checkRequirements(texts, src, metrics, (path) => metricValue(record, path) ?? NaN);
+}
+
+/** Each requirement of a constellation file evaluated on its record (metrics of the constellation record). */
+export function constellationRequirementResults(
+  texts: readonly string[],
+  src: ParsedFile['src'],
+  record: ConstellationRecord,
+): ConstraintResult[] {
+  const metrics = {
+    has: isConstellationMetric,
+    hint: unknownConstellationMetricHint,
+    record: 'the constellation record',
+  };
+  return checkRequirements(texts, src, metrics, (path) => pathGetter(path)(record));
+}
+
+function checkRequirements(
+  texts: readonly string[],
+  src: ParsedFile['src'],
+  metrics: MetricSet,
+  lookup: (path: string) => number,
+): ConstraintResult[] {
   return compileConstraints(texts, src, metrics, 'requirements').map((c) =>
     constraintResult(
       c.text,
@@ -56,4 +83,19 @@ export function evaluateNodeFile(path: string): { design: NodeDesign; record: De
     design: out.design,
     record: { ...out.record, constraints: [...out.record.constraints, ...requirementResults(texts, src, out.record)] },
   };
+}
+
+/**
+ * `odc evaluate` of a constellation file: its record with the file's requirements appended to the record's
+ * constraints (the file is read again for them and their locations).
+ */
+export function withConstellationRequirements<T extends { readonly record: ConstellationRecord }>(
+  path: string,
+  out: T,
+): T {
+  const file = readYaml(path);
+  const texts = (file.raw as { requirements?: unknown }).requirements;
+  if (!Array.isArray(texts) || texts.length === 0) return out;
+  const results = constellationRequirementResults(texts.map(String), file.src, out.record);
+  return { ...out, record: { ...out.record, constraints: [...out.record.constraints, ...results] } };
 }

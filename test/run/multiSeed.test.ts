@@ -3,13 +3,14 @@
  * hand-built knees, and real runs of a small ZDT1 study: one ordinary run folder per seed, seeds.json the same bytes
  * from a stopped-and-continued multi-seed run as from an uninterrupted one.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runStudy } from '../../src/index.js';
 import { readSeedKnee, runSeeds, seedList, SEEDS_FILE, type SeedRunner } from '../../src/run/multiSeed.js';
 import { formatSeedAgreement, seedAgreement, type SeedKnee } from '../../src/run/seedAgreement.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
+import { odc } from '../helpers/cli.js';
 
 const SENSES = [
   { name: 'cost', sense: 'minimize' },
@@ -104,5 +105,39 @@ describe('runSeeds on a ZDT1 study', () => {
     expect(readFileSync(join(dir, 'parts', SEEDS_FILE), 'utf8')).toBe(
       readFileSync(join(dir, 'whole', SEEDS_FILE), 'utf8'),
     );
+  });
+});
+
+describe('the study states its seeds: algorithm.seeds', () => {
+  const dir = tempDir('odc-study-seeds-');
+  const study = writeFile(
+    dir,
+    'zdt1.yaml',
+    'name: zdt1-study-seeds\nkind: benchmark\nproblem: zdt1\nvariables: 6\nalgorithm: { name: nsga2, population: 12, generations: 4, seed: 4, seeds: 2 }\n',
+  );
+
+  it('odc run runs the seeds the study states; --seeds overrides them (1 = one ordinary run)', async () => {
+    const multi = await odc('run', study, '--out', join(dir, 'multi'), '--quiet');
+    expect(multi.code).toBe(0);
+    // seeds 4 and 5 (algorithm.seed, then the next), each an ordinary run folder, and the agreement
+    const file = JSON.parse(readFileSync(join(dir, 'multi', SEEDS_FILE), 'utf8')) as { seeds: SeedKnee[] };
+    expect(file.seeds.map((s) => s.seed)).toEqual([4, 5]);
+    expect(multi.out).toMatch(/Seeds (agree|DISAGREE)/);
+
+    await odc('run', study, '--out', join(dir, 'three'), '--seeds', '3', '--quiet');
+    expect(JSON.parse(readFileSync(join(dir, 'three', SEEDS_FILE), 'utf8')).seeds).toHaveLength(3);
+
+    const single = await odc('run', study, '--out', join(dir, 'one'), '--seeds', '1', '--quiet');
+    expect(single.code).toBe(0);
+    expect(existsSync(join(dir, 'one', 'run.json'))).toBe(true);
+    expect(existsSync(join(dir, 'one', SEEDS_FILE))).toBe(false);
+  });
+
+  it('a bad algorithm.seeds is a message naming the file and the field, exit code 2', async () => {
+    const bad = writeFile(dir, 'bad.yaml', readFileSync(study, 'utf8').replace('seeds: 2', 'seeds: 0'));
+    const r = await odc('run', bad, '--out', join(dir, 'bad'), '--quiet');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${bad}: algorithm.seeds must be a whole number from 1 to 1000`);
+    expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
   });
 });

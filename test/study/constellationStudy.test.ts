@@ -8,6 +8,8 @@ import { evaluateConstellationFile, exportDesign, runStudy } from '../../src/ind
 import { tempDir, writeFile } from '../helpers/tmp.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
 import { createLpSolver } from '../../solvers/lp/index.js';
+import { parseDocument } from 'yaml';
+import { REQUIREMENT_DESCRIPTION } from '../../src/study/requirements.js';
 
 /**
  * Runs on worker threads that execute dist/, which Stryker never mutates: skipped in mutation runs
@@ -117,12 +119,31 @@ describe('constellation studies', () => {
     }
   });
 
-  it('exports the knee as a constellation file that odc evaluate reproduces exactly', async () => {
+  it('exports the knee as a constellation file that odc evaluate reproduces exactly, checking the study constraints', async () => {
     const out = join(dir, 'knee.yaml');
     exportDesign(join(dir, 'a'), { design: 'knee', format: 'yaml', out });
     const fromRun = JSON.parse(exportDesign(join(dir, 'a'), { design: 'knee', format: 'json' }).text);
+    const doc = parseDocument(readFileSync(out, 'utf8'));
+    // the study's one constraint travels as the file's requirement
+    expect(doc.toJS().requirements).toEqual(['totals.satellites >= 200']);
     const { record } = await evaluateConstellationFile(out);
-    expect(record).toEqual(fromRun);
+    const isRequirement = (c: { description: string }): boolean => c.description === REQUIREMENT_DESCRIPTION;
+    // the record is the run's, with the requirement checked beside the physical constraints
+    expect({ ...record, constraints: record.constraints.filter((c) => !isRequirement(c)) }).toEqual(fromRun);
+    const [req] = record.constraints.filter(isRequirement);
+    expect(req).toMatchObject({ name: 'totals.satellites >= 200', value: fromRun.satellites, limit: 200, sense: '>=' });
+    expect(req!.satisfied).toBe(true); // the knee is feasible
+    // Shell b taken off leaves shell a alone: at most 12 planes × 12 = 144 satellites, below the 200 required.
+    const shells = doc.toJS().shells as { name: string }[];
+    expect(shells.map((x) => x.name)).toEqual(['a', 'b']); // shell a is on: b alone (<= 144) could not reach 200
+    doc.deleteIn(['shells', 1]);
+    const fewer = join(dir, 'knee-one-shell.yaml');
+    writeFileSync(fewer, doc.toString());
+    const cli = await odc('evaluate', fewer);
+    expect(cli.code).toBe(0);
+    const line = cli.out.split('\n').find((l) => l.trimStart().startsWith('totals.satellites >= 200'));
+    expect(line).toMatch(/VIOLATED$/);
+    expect(cli.out).toMatch(/constraint\(s\) violated: .*totals\.satellites >= 200/);
   });
 
   it('exports every satellite as TLE and OMM that satellite.js reads back to the same positions', () => {

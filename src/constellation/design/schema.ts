@@ -397,6 +397,13 @@ export const constellationFileSchema = lazy(() =>
     economics: constellationEconomicsSchema().prefault({}),
     environment: environmentSchema().prefault({}),
     uncertainty: constellationUncertaintySchema().optional(),
+    requirements: z
+      .array(z.string())
+      .optional()
+      .describe(
+        'What the constellation must meet beyond the physical checks, as study constraints are written (network.throughputPerNode_Gbps >= 40); ' +
+          '`odc evaluate` checks each beside the physical constraints. `odc export` writes the study constraints here.',
+      ),
   }),
 );
 export type ConstellationFile = z.infer<ReturnType<typeof constellationFileSchema>>;

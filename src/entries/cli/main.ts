@@ -223,7 +223,8 @@ type RunChunk = typeof import('./runChunk.js');
 /** Runs the study (or resumes the run) with a progress display and Ctrl-C handling, then prints the summary. */
 async function runCommand(io: CliIo, file: string | undefined, opts: RunOptions): Promise<void> {
   const chunk = await import('./runChunk.js');
-  if (opts.seeds !== undefined && file !== undefined) return runSeedsCommand(io, file, opts.seeds, opts, chunk);
+  const seeds = file !== undefined && opts.resume === undefined ? (opts.seeds ?? studySeeds(file, chunk)) : 1;
+  if (seeds > 1) return runSeedsCommand(io, file!, seeds, opts, chunk);
   const summary = await runWithProgress(
     io,
     chunk,
@@ -286,8 +287,22 @@ function studySeed(file: string, chunk: RunChunk): number {
   return seed;
 }
 
+/** The study's algorithm.seeds (1 when absent: one run); --seeds overrides it. */
+function studySeeds(file: string, chunk: RunChunk): number {
+  const raw = chunk.readYaml(file).raw as { algorithm?: { seeds?: unknown } } | null;
+  const seeds = raw?.algorithm?.seeds ?? 1;
+  if (typeof seeds !== 'number' || !Number.isInteger(seeds) || seeds < 1 || seeds > 1000)
+    throw new StudyError(
+      'BAD_ALGORITHM',
+      `${file}: algorithm.seeds must be a whole number from 1 to 1000 (the number of seeds to run; 1 = one run)`,
+      { file, field: 'algorithm.seeds' },
+    );
+  return seeds;
+}
+
 /**
- * odc run --seeds N: the study once per seed into <out>/seed-<s>/ (src/run/multiSeed.ts), then whether they agree.
+ * odc run --seeds N (or the study's algorithm.seeds): the study once per seed into <out>/seed-<s>/
+ * (src/run/multiSeed.ts), then whether they agree.
  * The default folder has no timestamp, so the same command run again continues a stopped multi-seed run.
  */
 async function runSeedsCommand(io: CliIo, file: string, count: number, opts: RunOptions, chunk: RunChunk) {
@@ -346,8 +361,8 @@ function addRunCommand(program: Command, io: CliIo): void {
     )
     .option(
       '--seeds <n>',
-      'run the study with n consecutive seeds from --seed (or algorithm.seed) into <out>/seed-<s>/ and say whether their knees agree (<out>/seeds.json)',
-      intArg('--seeds', 2, 1000, ' seeds'),
+      "run the study with n consecutive seeds from --seed (or algorithm.seed) into <out>/seed-<s>/ and say whether their knees agree (<out>/seeds.json); overrides the study's algorithm.seeds (1 = one run)",
+      intArg('--seeds', 1, 1000, ' seeds'),
     )
     .option('-q, --quiet', 'no progress output, only the summary')
     .option(

@@ -43,6 +43,15 @@ const algorithmBudgetFields = () => ({
     .max(4294967295, 'must be a whole number from 0 to 4294967295 (the generator takes a 32-bit seed)')
     .default(1)
     .describe('Seed of the random generator, 0 to 2^32 − 1; the same seed gives the same run.'),
+  seeds: z
+    .number()
+    .int('must be a whole number of seeds')
+    .min(1, 'must be at least 1 (one run)')
+    .max(1000, 'at most 1000 seeds')
+    .optional()
+    .describe(
+      '`odc run` runs the study once per seed, seed, seed + 1, …, seed + seeds − 1, and says whether their knees agree (as `odc run --seeds N`, which overrides it; 1 = one run). Default: one run.',
+    ),
   partitions: z.number().int().min(1).optional().describe('NSGA-III Das–Dennis partitions.'),
 });
 

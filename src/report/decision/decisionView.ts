@@ -26,6 +26,7 @@ import {
 } from '../../run/binding.js';
 import { kneeLabel, standingTexts } from '../../run/decisionText.js';
 import { spreadText } from '../../run/spread.js';
+import { relaxationNote, relaxationTable } from '../../run/relaxation.js';
 import type { LoadedRun } from '../document/load.js';
 import {
   MIN_AXIS_SPAN,
@@ -55,6 +56,8 @@ export interface DecisionView {
   readonly bindingRule: string;
   readonly binding: readonly string[];
   readonly front: readonly string[];
+  /** What relaxing each binding constraint of the knee by 10 % would buy (src/run/relaxation.ts), and its method. */
+  readonly relaxation: (TextTable & { readonly note: string }) | null;
   readonly references: readonly { readonly label: string; readonly status: string }[];
 }
 
@@ -189,6 +192,7 @@ export function decisionView(run: LoadedRun, d: DecisionSummary, refs: readonly 
       bindingRule,
       binding: [],
       front: [],
+      relaxation: null,
       references,
     };
   }
@@ -201,8 +205,16 @@ export function decisionView(run: LoadedRun, d: DecisionSummary, refs: readonly 
     bindingRule,
     binding: d.designs.map(bindingLine),
     front: frontPressureTexts(d.front, fmt),
+    relaxation: relaxationView(d),
     references,
   };
+}
+
+/** The knee's relaxation table with its method (src/run/relaxation.ts); null when nothing binds it. */
+function relaxationView(d: DecisionSummary): DecisionView['relaxation'] {
+  const r = d.relaxation;
+  if (r === undefined || r === null || r.gains.length === 0) return null;
+  return { ...relaxationTable(r, fmt), note: relaxationNote(r) };
 }
 
 /** The front's spread sentence (src/run/spread.ts), in the headline. */

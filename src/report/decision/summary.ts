@@ -6,6 +6,7 @@ import { boundText, designBindingText, shortAdvice, sizedToText, WIDEN_SHARE } f
 import { kneeLabel, standingTexts } from '../../run/decisionText.js';
 import { hypervolumeText } from '../../run/hypervolumeFigure.js';
 import { spreadText } from '../../run/spread.js';
+import { relaxationNote, relaxationTable } from '../../run/relaxation.js';
 import { shellText, type DecisionSummary, type TerrestrialVerdict } from '../../run/recommend.js';
 
 /** Front conditions named on the terminal (the report and run.json have them all). */
@@ -71,7 +72,25 @@ export function kneeBindingLines(d: DecisionSummary): string[] {
   const knee = d.designs[0];
   if (knee === undefined) return [];
   const sized = sizedToText(knee.binding, fmt);
-  return [...(sized !== null ? [`    sized to: ${sized}`] : []), `    binds: ${designBindingText(knee.binding, fmt)}`];
+  return [
+    ...(sized !== null ? [`    sized to: ${sized}`] : []),
+    `    binds: ${designBindingText(knee.binding, fmt)}`,
+    ...relaxationLines(d),
+  ];
+}
+
+/**
+ * What relaxing each binding constraint of the knee by 10 % would buy (src/run/relaxation.ts), as an aligned table:
+ * its method first, then a header row and one row per constraint.
+ */
+export function relaxationLines(d: DecisionSummary): string[] {
+  const r = d.relaxation;
+  if (r === undefined || r === null || r.gains.length === 0) return [];
+  const t = relaxationTable(r, fmt);
+  const widths = t.headers.map((h, j) => Math.max(h.length, ...t.rows.map((row) => row[j]!.length)));
+  const line = (cells: readonly string[]): string =>
+    `      ${cells.map((c, j) => c.padEnd(widths[j]!)).join('  ')}`.trimEnd();
+  return [`    ${relaxationNote(r)}`, line(t.headers), ...t.rows.map(line)];
 }
 
 /** How much each objective varies across the front, and where the front is flat (src/run/spread.ts). */

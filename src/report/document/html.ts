@@ -166,6 +166,10 @@ function decisionSummaryHtml(model: ReportModel): string {
     );
     parts.push(`<p class="note">${esc(v.bindingRule)}</p>`);
   }
+  if (v.relaxation)
+    parts.push(
+      `<h3>What relaxing each binding constraint of the knee would buy</h3>${htmlTable(v.relaxation.headers, v.relaxation.rows, 'relaxation')}<p class="note">${esc(v.relaxation.note)}</p>`,
+    );
   const plot = model.plots.find((p) => p.id === 'front-knee');
   if (plot) parts.push(figure(plot));
   if (v.references.length) {

@@ -147,6 +147,15 @@ function decisionSummaryMd(model: ReportModel): string[] {
     );
     out.push(mdEscape(v.bindingRule), '');
   }
+  if (v.relaxation)
+    out.push(
+      '### What relaxing each binding constraint of the knee would buy',
+      '',
+      mdTable(v.relaxation.headers, v.relaxation.rows),
+      '',
+      mdEscape(v.relaxation.note),
+      '',
+    );
   const plot = model.plots.find((p) => p.id === 'front-knee');
   if (plot) out.push(`![${mdEscape(plot.title)}](${plot.file})`, '', mdEscape(plot.caption), '');
   if (v.references.length)

@@ -19,7 +19,9 @@ import { robustPicks, selectRule, type RobustnessReport } from '../decision/robu
 import { kneeStanding } from '../../run/select.js';
 import { hypervolumeValueText, normalizationText, runHypervolumeFigure } from '../../run/hypervolumeFigure.js';
 import { BINDING_MARGIN, designBinding, quantityName, type DesignBinding } from '../../run/binding.js';
-import { decisionSummary, type DecisionSummary } from '../../run/recommend.js';
+import { join } from 'node:path';
+import { LOG_FINAL } from '../../run/runFolder.js';
+import { decisionSummary, withRelaxation, type DecisionSummary } from '../../run/recommend.js';
 import { budgetRegimeText, proposalCostText } from '../../run/budgetRegime.js';
 import type { RunTimings } from '../../run/results.js';
 import { DEFAULT_SURROGATE_BATCH } from '../../optimize/algorithm.js';
@@ -361,7 +363,11 @@ export async function buildReportModel(
   const constraints = constraintRows(run, refs, notes);
   const { picks, report: robustness, joint } = robustPicks(run, decisionPicks(pareto));
   // the knee the study's select: rule chose (the plain knee without one), as run.json's decision has it
-  const decision = decisionSummary(pareto, kneeStanding(pareto, selectRule(run), joint));
+  const decision = withRelaxation(
+    decisionSummary(pareto, kneeStanding(pareto, selectRule(run), joint)),
+    pareto,
+    join(run.dir, LOG_FINAL),
+  );
   const { plots, robust } = await reportPlots(run, refs, notes, picks[0], decision, summary);
   const views: PickView[] = picks.map((p, i) => pickView(run, p, picks.slice(0, i)));
   const cost = kneeCostBreakdown(run, picks[0], notes);

@@ -148,7 +148,7 @@ export function exportDesign(runDir: string, opts: ExportOptions): ExportResult 
   const pick = (selector === 'knee' ? selectedKnee(run) : null) ?? selectDesign(run.pareto, selector, runDir);
   const d = pick.design;
   if (run.pareto.kind === 'constellation' && opts.format !== 'json')
-    return exportConstellation(runDir, d, pick.selector, opts);
+    return exportConstellation(runDir, run.studyText, d, pick.selector, opts);
   if (opts.format === 'omm' || opts.format === 'tle') {
     throw new StudyError(
       'BAD_ARGUMENT',
@@ -182,12 +182,38 @@ export function exportDesign(runDir: string, opts: ExportOptions): ExportResult 
 }
 
 /**
- * A constellation study's design: yaml = the constellation file it stands for (node inlined; `odc
- * evaluate` reproduces its record), csv = one row per satellite, omm = CCSDS OMM JSON, tle = two-line
- * element sets. Satellite lists stream to `--out` (atomically) so a million satellites never sit in memory;
- * without `--out` the text is returned.
+ * The constellation file a design stands for, headed by where it came from, with the study's constraints as its
+ * `requirements:` (those without statistics), which `odc evaluate` checks beside the physical checks.
  */
-function exportConstellation(runDir: string, d: ParetoDesign, selector: string, opts: ExportOptions): ExportResult {
+function constellationYaml(runDir: string, studyText: string, file: object, index: number, selector: string): string {
+  const { carried, dropped } = studyRequirements(parseDocument(studyText).toJS() as Record<string, unknown>);
+  const head = [
+    `# Exported by odc from run ${runDir}: Pareto design ${index} (${selector}).`,
+    ...(carried.length
+      ? [`# requirements: the study's constraints; odc evaluate checks them beside the physical checks.`]
+      : []),
+    ...(dropped.length
+      ? [`# Not carried (statistics over uncertainty samples, which one evaluation has not): ${dropped.join('; ')}.`]
+      : []),
+    '# Evaluate it with: odc evaluate <this file>',
+  ];
+  const body = carried.length ? { ...file, requirements: carried } : file;
+  return `${head.join('\n')}\n${stringify(body, { lineWidth: 0 })}`;
+}
+
+/**
+ * A constellation study's design: yaml = the constellation file it stands for (node inlined, the study's constraints
+ * as `requirements:`; `odc evaluate` reproduces its record and checks them), csv = one row per satellite, omm = CCSDS
+ * OMM JSON, tle = two-line element sets. Satellite lists stream to `--out` (atomically) so a million satellites never
+ * sit in memory; without `--out` the text is returned.
+ */
+function exportConstellation(
+  runDir: string,
+  studyText: string,
+  d: ParetoDesign,
+  selector: string,
+  opts: ExportOptions,
+): ExportResult {
   const loaded = loadStudyProblem(join(runDir, 'study.yaml'));
   const x = Float64Array.from(loaded.problem.variables, (v) => {
     const value = d.variables[v.name];
@@ -196,8 +222,7 @@ function exportConstellation(runDir: string, d: ParetoDesign, selector: string, 
   const c = loaded.constellation!;
   const produce = (sink: (chunk: string) => void): void => {
     if (opts.format === 'yaml') {
-      const head = `# Exported by odc from run ${runDir}: Pareto design ${d.index} (${selector}).\n# Evaluate it with: odc evaluate <this file>\n`;
-      sink(head + stringify(c.file(x), { lineWidth: 0 }));
+      sink(constellationYaml(runDir, studyText, c.file(x), d.index, selector));
     } else {
       // Every satellite carries B* from its shell node's ballistic coefficient, so propagators see it decay.
       const spec = c.spec(x);

@@ -54,7 +54,7 @@ const dist = (p: readonly number[], q: readonly number[]): number =>
   Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!, p[2]! - q[2]!);
 
 /** Golden-section minimum of the pair's distance on [lo, hi] to 1e-6 s. */
-function golden(a: SatRec, b: SatRec, lo: number, hi: number): { d: number; t: number } {
+export function golden(a: SatRec, b: SatRec, lo: number, hi: number): { d: number; t: number } {
   const g = (Math.sqrt(5) - 1) / 2;
   const f = (t: number): number => dist(sgp4Position(a, t), sgp4Position(b, t));
   let x1 = hi - g * (hi - lo),
