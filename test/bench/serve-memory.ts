@@ -1,7 +1,7 @@
 /**
- * Memory of `odc serve` per request (a script, not a vitest test): `npm run bench:serve-memory [-- --rows 1000000,2000000
- * --clients 8]`. Builds a finished ZDT1 run (12 variables: 17 log columns), grows its evaluations.csv to each row
- * count, starts `odc serve` on it in a child process and reads the child's resident set from /proc: once loaded, then
+ * Memory of `odc serve` per request (a script, not a vitest test):
+ * `npm run bench:serve-memory [-- --rows 1000000,2000000 --clients 8]`. Builds a finished ZDT1 run (12 variables),
+ * grows its evaluations.csv to each row count, starts `odc serve` on it in a child process and reads the child's resident set from /proc: once loaded, then
  * at the peak (VmHWM) while 1 and then N slow clients (each pauses 2 s before reading its response) fetch the
  * columns. The peer in the same run is one client: with the columns buffer shared per state of the log, N clients
  * should cost what one costs (ratio ≈ 1), where a buffer per request costs N of them.

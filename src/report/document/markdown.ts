@@ -124,6 +124,23 @@ function decisionSummaryMd(model: ReportModel): string[] {
       mdEscape(v.verdictNote ?? ''),
       '',
     );
+  out.push(...costAndBindingMd(model));
+  const plot = model.plots.find((p) => p.id === 'front-knee');
+  if (plot) out.push(`![${mdEscape(plot.title)}](${plot.file})`, '', mdEscape(plot.caption), '');
+  if (v.references.length)
+    out.push(
+      '### Reference designs',
+      '',
+      ...v.references.map((r) => `- **${mdEscape(r.label)}**: ${mdEscape(r.status)}`),
+      '',
+    );
+  return out;
+}
+
+/** The first screen's cost breakdown of the knee, what binds, and what relaxing each binding constraint buys. */
+function costAndBindingMd(model: ReportModel): string[] {
+  const v = model.decisionView;
+  const out: string[] = [];
   if (model.cost)
     out.push(
       '### Where the cost is',
@@ -154,15 +171,6 @@ function decisionSummaryMd(model: ReportModel): string[] {
       mdTable(v.relaxation.headers, v.relaxation.rows),
       '',
       mdEscape(v.relaxation.note),
-      '',
-    );
-  const plot = model.plots.find((p) => p.id === 'front-knee');
-  if (plot) out.push(`![${mdEscape(plot.title)}](${plot.file})`, '', mdEscape(plot.caption), '');
-  if (v.references.length)
-    out.push(
-      '### Reference designs',
-      '',
-      ...v.references.map((r) => `- **${mdEscape(r.label)}**: ${mdEscape(r.status)}`),
       '',
     );
   return out;
