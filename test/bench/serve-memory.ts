@@ -1,13 +1,12 @@
 /**
- * Memory of `odc serve` per request (a script, not a vitest test):
- * `npm run bench:serve-memory [-- --rows 1000000,2000000 --clients 8]`. Builds a finished ZDT1 run (12 variables),
- * grows its evaluations.csv to each row count, starts `odc serve` on it in a child process and reads the child's resident set from /proc: once loaded, then
- * at the peak (VmHWM) while 1 and then N slow clients (each pauses 2 s before reading its response) fetch the
- * columns. The peer in the same run is one client: with the columns buffer shared per state of the log, N clients
- * should cost what one costs (ratio ≈ 1), where a buffer per request costs N of them.
- * The stated bound (docs/explorer.md): peak RSS ≤ idle RSS + one columns buffer (rows × served columns × 8 B) +
- * 150 MB, whatever the number of clients; the idle RSS already holds the parsed columns (≤ 1.5 buffers with the
- * arrays' growth slack). Checked and printed per case.
+ * Memory of `odc serve` per request (a script, not a vitest test): `npm run bench:serve-memory [-- --rows
+ * 1000000,2000000 --clients 8]`. Builds a finished ZDT1 run (12 variables), grows its evaluations.csv to each row
+ * count, starts `odc serve` on it in a child process and reads the child's resident set from /proc: once loaded, then
+ * at the peak (VmHWM) while 1 and then N slow clients (each pauses 2 s before reading its response) fetch the columns.
+ * The peer in the same run is one client: with the columns buffer shared per state of the log, N clients should cost
+ * what one costs (ratio ≈ 1), where a buffer per request costs N of them. The stated bound (docs/explorer.md): peak
+ * RSS ≤ idle RSS + one columns buffer (rows × served columns × 8 B) + 150 MB, whatever the number of clients; the idle
+ * RSS already holds the parsed columns (≤ 1.5 buffers with the arrays' growth slack). Checked and printed per case.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
