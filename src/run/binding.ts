@@ -12,8 +12,9 @@
  *   requirement that sized it, and never as binding: it sits at its limit by construction, on every design of a front.
  * - Two constraints of the record on one quantity with one limit (radiation.dose and radiation.softDose when a chip has
  *   no separate soft-fault onset) are one entry, named `radiation.dose & radiation.softDose`.
- * - A real or integer variable sits at a bound when it lies within BOUND_TOLERANCE (1 %) of the variable's range
- *   from it (an integer with a range under 100 steps: exactly at it). Choices have no bound and are not reported.
+ * - A real variable sits at a bound when it lies within BOUND_TOLERANCE (1 %) of the variable's range from it; an
+ *   integer only when it equals the bound (one step inside, e.g. a Walker phasing F = 1 on [0, 119], is a value the
+ *   search chose, not one the bound stopped). Choices have no bound and are not reported.
  * - Over the front: for each binding constraint and each bound, how many Pareto designs are held there. A bound that
  *   many designs press against is one the study, not the physics, sets: widening it may extend the front. A lower bound
  *   of 0 is a floor (a physical quantity, or a benchmark's x >= 0), and a benchmark's bounds are part of its
@@ -94,8 +95,7 @@ type Variable = ParetoFile['variables'][number];
 /** Whether value `x` of a real or integer variable is at its lower or upper bound (null: neither, or a choice). */
 export function boundOf(v: Variable, x: string | number | undefined): 'lower' | 'upper' | null {
   if (v.kind === 'choice' || typeof x !== 'number' || !Number.isFinite(x)) return null;
-  const span = v.upper - v.lower;
-  const tol = BOUND_TOLERANCE * span;
+  const tol = v.kind === 'int' ? 0 : BOUND_TOLERANCE * (v.upper - v.lower);
   if (x - v.lower <= tol) return 'lower';
   if (v.upper - x <= tol) return 'upper';
   return null;

@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BINDING_MARGIN,
+  boundOf,
   designBinding,
   designBindingText,
   frontPressure,
@@ -351,5 +352,22 @@ describe('sized to apart from binding, one name per quantity', () => {
     expect(lines).toContain(`    binds: ${designBindingText(nb, fmt)}`);
     // without the record the two dose limits are two entries (nothing says they share value and limit)
     expect(designBindingText(nb, fmt)).toContain('radiation.dose (margin 0.1 %); radiation.softDose (margin 0.1 %)');
+  });
+});
+
+describe('at a bound: a real within 1 % of its range, an integer only at the bound itself', () => {
+  // a Walker phasing F on [0, 119]: 1 % of the range is 1.19, so a 1 % rule would call F = 1 "its floor"
+  const phasing = { kind: 'int', name: 'shells.sso.phasing', lower: 0, upper: 119 } as const;
+  const altitude = { kind: 'real', name: 'altitude_km', lower: 0, upper: 119 } as const;
+  it('an integer one step inside either bound is not at it; at the bound it is', () => {
+    expect(boundOf(phasing, 1)).toBeNull();
+    expect(boundOf(phasing, 118)).toBeNull();
+    expect(boundOf(phasing, 0)).toBe('lower');
+    expect(boundOf(phasing, 119)).toBe('upper');
+  });
+  it('a real within 1.19 of a bound of [0, 119] is at it, 1.2 away is not', () => {
+    expect(boundOf(altitude, 1)).toBe('lower');
+    expect(boundOf(altitude, 117.9)).toBe('upper');
+    expect(boundOf(altitude, 1.2)).toBeNull();
   });
 });

@@ -177,8 +177,8 @@ function verdictNote(d: DecisionSummary): string | null {
 export function decisionView(run: LoadedRun, d: DecisionSummary, refs: readonly ReferenceDesign[]): DecisionView {
   const bindingRule =
     `A constraint binds when its relative margin is at most ${fmt(100 * BINDING_MARGIN)} % (g ≤ 0 scaled by the limit's magnitude` +
-    `${run.pareto.kind === 'benchmark' ? '; benchmarks: their own scaling' : ''}); a variable is at a bound when it lies within ${fmt(100 * BOUND_TOLERANCE)} % ` +
-    'of its range from it. Choices have no bound. "Sized to": a closure met by sizing (array area, radiator area, junction temperature, ' +
+    `${run.pareto.kind === 'benchmark' ? '; benchmarks: their own scaling' : ''}); a real variable is at a bound when it lies within ${fmt(100 * BOUND_TOLERANCE)} % ` +
+    'of its range from it, an integer when it equals it. Choices have no bound. "Sized to": a closure met by sizing (array area, radiator area, junction temperature, ' +
     'launch-mass closure) at its limit, which a cost-minimizing design sits at by construction: what the design was sized to, not what binds the trade.';
   const references = refs.map((r) => ({ label: r.label, status: referenceStatus(r, run.pareto, run.study) }));
   if (d.designs.length === 0) {

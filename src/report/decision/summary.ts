@@ -43,7 +43,7 @@ function pressureText(d: DecisionSummary): string | null {
       .slice(0, TERMINAL_PRESSURES)
       .map((i) => i.text)
       .join(', ')}${more}` +
-    ` [share of the front within ${pct(d.bindingMargin)} of a constraint, or within ${pct(d.boundTolerance)} of the range from a bound]`
+    ` [share of the front within ${pct(d.bindingMargin)} of a constraint, or within ${pct(d.boundTolerance)} of the range from a bound (an integer: at it)]`
   );
 }
 
