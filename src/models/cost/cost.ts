@@ -46,7 +46,9 @@ export const DEFAULT_BUS_COST_USD_per_kg = 5000;
 export const DEFAULT_SHIELDING_COST_USD_per_kg = 50; // ESTIMATE: machined aluminium plate
 export const DEFAULT_PROPELLANT_COST_USD_per_kg = 1000; // ESTIMATE: krypton/xenon blend for Hall thrusters
 export const DEFAULT_AIT_FRACTION = 0.1; // ESTIMATE: serial-production AIT share of non-chip hardware
-export const DEFAULT_OPERATIONS_FRACTION_per_yr = 0.02; // ESTIMATE: insurance + ground/ops share
+// ESTIMATE anchored on Elbert, Introduction to Satellite Communication 3rd ed. (2008) §12.4.2.1: operations staff
+// ≈ 15 % of system cost over 8 years ≈ 1.9 %/yr (docs/sources.md §18)
+export const DEFAULT_OPERATIONS_FRACTION_per_yr = 0.02;
 export const DEFAULT_FAIRING_PACKING_EFFICIENCY = 0.7; // ESTIMATE
 export const DEFAULT_CORE_PACKAGING_DENSITY_kg_m3 = 250; // ESTIMATE
 export const DEFAULT_ELECTRICITY_PRICE_USD_per_kWh = 0.05; // US industrial/wholesale order, docs/sources.md §10

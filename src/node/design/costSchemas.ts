@@ -67,7 +67,7 @@ const costShareFields = () => ({
   )
     .optional()
     .describe(
-      'Operations per node-year as a fraction of hardware + launch [1/yr]; default 0.02 (insurance + ground/ops share, src/models/cost/cost.ts).',
+      'Operations per node-year as a fraction of hardware + launch [1/yr]; default 0.02 (operations staff ≈ 15 % of system cost over 8 years: Elbert 2008 §12.4.2.1, docs/sources.md §18).',
     ),
 });
 

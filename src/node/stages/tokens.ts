@@ -14,6 +14,7 @@
  * A chip row without published memory figures, or a model that needs more chips per replica than the node
  * carries, gets null roofline figures and a `basis` saying why.
  */
+import { servingClass, servingClassText } from '../../models/compute/servingClass.js';
 import type { ProgramResult } from '../../models/cost/lifecycleProgram.js';
 import { inferenceThroughput } from '../../models/compute/inference.js';
 import { precisionFactor } from '../../models/compute/precision.js';
@@ -116,7 +117,8 @@ export function tokenFigures(design: Design, rows: Rows, t: TokenInputs): TokenF
   return {
     basis:
       `roofline (src/models/compute/inference.ts): decode ${r.decodeBound}-bound at batch ${w.batchSize}, ${w.weightPrecision} weights, ` +
-      `${r.replicaChips} chip(s) per replica; beside it the FLOPs-based figure (delivered FLOPS / 2N), an upper bound`,
+      `${r.replicaChips} chip(s) per replica, ${servingClassText(servingClass(r))}; beside it the FLOPs-based figure ` +
+      '(delivered FLOPS / 2N), an upper bound',
     replicaChips: r.replicaChips,
     decodeBound: r.decodeBound,
     decodePerSequence_tokens_per_s: r.decodePerSequence_tokens_per_s,
