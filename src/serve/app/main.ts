@@ -199,6 +199,9 @@ function setText(el: HTMLElement, text: string): void {
   if (el.textContent !== text) el.textContent = text;
 }
 
+/** Until the first load has painted the table: relayout lays out and renders the table only. */
+let tableFirst = true;
+
 function relayout(): void {
   if (ds === null) return;
   const byName = new Map(ds.dims.map((d) => [d.name, d]));
@@ -208,12 +211,17 @@ function relayout(): void {
     .filter(Boolean);
   const colours = colouring(ds, state.colour, (d) => scaleOf(d, false));
   colourLegend($('colour-legend'), colours, ds);
+  table.layout(ds, colours);
+  timings.steps['tableLayout'] ??= performance.now();
+  if (tableFirst) {
+    // the first load: the table's rows, painted before the plots are laid out (load() lays them out next frame)
+    table.render(mask, computeMask(ds, state.subset, state.filters, mask), selectedRow());
+    return;
+  }
   parcoords.layout(ds, axes, $('parcoords').clientWidth || 1200, (d) => scaleOf(d), colours);
   timings.steps['parcoordsLayout'] ??= performance.now();
   scatter.layout(ds, Math.max(300, $('scatter').clientWidth), state.pair, (d) => scaleOf(d), colours);
   timings.steps['scatterLayout'] ??= performance.now();
-  table.layout(ds, colours);
-  timings.steps['tableLayout'] ??= performance.now();
   renderAxisBar();
   update();
 }
@@ -375,6 +383,13 @@ async function load(): Promise<void> {
   // column counts from the binary: rows = length / columns (a run may have grown since /api/runs)
   runs = runs.map((r) => ({ ...r, info: { ...r.info, rows: r.data.length / r.info.columns.length } }));
   rebuild();
+  // a frame for the table's rows to paint, then the plots (the larger part of the first load)
+  tableFirst = false;
+  await new Promise<void>((ok) => {
+    requestAnimationFrame(() => setTimeout(ok, 0));
+    setTimeout(ok, 250); // a hidden tab runs no frames
+  });
+  relayout();
   if (infos.length > 1) {
     void fetch('/api/compare')
       .then((r) => r.json() as Promise<Comparison>)
