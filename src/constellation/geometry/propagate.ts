@@ -160,18 +160,11 @@ export function propagatePlane(
 }
 
 /**
- * TEME position [m] at sample j of the satellite `phase_rad` ahead of the representative in its plane,
- * written into `out` (xyz). Optional cluster offsets: along-track, cross-track (along ĥ) and radial, in metres.
+ * The plane's frame at sample j, written into `out`: [r, r̂x, r̂y, r̂z, t̂x, t̂y, t̂z] with r the representative's
+ * radius [m], r̂ its radial unit vector and t̂ = ĥ × r̂ the along-track one. A slot `phase` ahead sits at
+ * r·(cos phase·r̂ + sin phase·t̂).
  */
-export function slotPosition(
-  track: PlaneTrack,
-  j: number,
-  phase_rad: number,
-  out: Float64Array,
-  alongTrack_m = 0,
-  crossTrack_m = 0,
-  radial_m = 0,
-): Float64Array {
+export function planeFrame(track: PlaneTrack, j: number, out: Float64Array): Float64Array {
   const i = 3 * j;
   const rx = track.r_m[i]!,
     ry = track.r_m[i + 1]!,
@@ -184,10 +177,39 @@ export function slotPosition(
   const ux = rx / r,
     uy = ry / r,
     uz = rz / r;
-  // Along-track unit vector t̂ = ĥ × r̂.
-  const tx = hy * uz - hz * uy,
-    ty = hz * ux - hx * uz,
-    tz = hx * uy - hy * ux;
+  out[0] = r;
+  out[1] = ux;
+  out[2] = uy;
+  out[3] = uz;
+  out[4] = hy * uz - hz * uy;
+  out[5] = hz * ux - hx * uz;
+  out[6] = hx * uy - hy * ux;
+  return out;
+}
+
+const FRAME = new Float64Array(7);
+
+/**
+ * TEME position [m] at sample j of the satellite `phase_rad` ahead of the representative in its plane,
+ * written into `out` (xyz). Optional cluster offsets: along-track, cross-track (along ĥ) and radial, in metres.
+ */
+export function slotPosition(
+  track: PlaneTrack,
+  j: number,
+  phase_rad: number,
+  out: Float64Array,
+  alongTrack_m = 0,
+  crossTrack_m = 0,
+  radial_m = 0,
+): Float64Array {
+  const f = planeFrame(track, j, FRAME);
+  const r = f[0]!,
+    ux = f[1]!,
+    uy = f[2]!,
+    uz = f[3]!,
+    tx = f[4]!,
+    ty = f[5]!,
+    tz = f[6]!;
   const c = Math.cos(phase_rad),
     s = Math.sin(phase_rad);
   // Position of the rotated slot, then its own along-track direction for cluster offsets.
@@ -198,9 +220,10 @@ export function slotPosition(
     ay = -s * uy + c * ty,
     az = -s * uz + c * tz;
   const k = 1 + radial_m / r;
-  out[0] = k * px + alongTrack_m * ax + crossTrack_m * hx;
-  out[1] = k * py + alongTrack_m * ay + crossTrack_m * hy;
-  out[2] = k * pz + alongTrack_m * az + crossTrack_m * hz;
+  const i = 3 * j;
+  out[0] = k * px + alongTrack_m * ax + crossTrack_m * track.normal[i]!;
+  out[1] = k * py + alongTrack_m * ay + crossTrack_m * track.normal[i + 1]!;
+  out[2] = k * pz + alongTrack_m * az + crossTrack_m * track.normal[i + 2]!;
   return out;
 }
 

@@ -16,7 +16,7 @@
 import { linkRate_bps, type LinkRateCoefficients } from '../../models/links/linkBudget.js';
 import { lineOfSightAltitude_m } from '../links/linkSampling.js';
 import { EARTH_RADIUS_m } from '../../base/constants.js';
-import type { PlaneTrack } from '../geometry/propagate.js';
+import { planeFrame, type PlaneTrack } from '../geometry/propagate.js';
 
 export interface TorusInstantParams {
   readonly planes: number;
@@ -52,8 +52,8 @@ export interface TorusInstant {
 
 /**
  * Positions of every satellite at sample j into `pos` (xyz per node v = q·S + s): each plane's representative frame
- * is built once and the slots placed at phase 2πs/S by the arithmetic of propagate.ts `slotPosition` (no cluster
- * offsets), so the positions are those it gives.
+ * is built once (propagate.ts `planeFrame`) and the slots placed at phase 2πs/S as propagate.ts `slotPosition` places
+ * them (no cluster offsets), so the positions are those it gives.
  */
 function shellPositions(tracks: readonly PlaneTrack[], j: number, S: number, pos: Float64Array): void {
   const cos = new Float64Array(S),
@@ -63,22 +63,16 @@ function shellPositions(tracks: readonly PlaneTrack[], j: number, S: number, pos
     cos[s] = Math.cos(phase);
     sin[s] = Math.sin(phase);
   }
-  const i = 3 * j;
+  const f = new Float64Array(7);
   for (let q = 0; q < tracks.length; q++) {
-    const t = tracks[q]!;
-    const rx = t.r_m[i]!,
-      ry = t.r_m[i + 1]!,
-      rz = t.r_m[i + 2]!;
-    const hx = t.normal[i]!,
-      hy = t.normal[i + 1]!,
-      hz = t.normal[i + 2]!;
-    const r = Math.sqrt(rx * rx + ry * ry + rz * rz);
-    const ux = rx / r,
-      uy = ry / r,
-      uz = rz / r;
-    const tx = hy * uz - hz * uy,
-      ty = hz * ux - hx * uz,
-      tz = hx * uy - hy * ux;
+    planeFrame(tracks[q]!, j, f);
+    const r = f[0]!,
+      ux = f[1]!,
+      uy = f[2]!,
+      uz = f[3]!,
+      tx = f[4]!,
+      ty = f[5]!,
+      tz = f[6]!;
     for (let s = 0; s < S; s++) {
       const c = cos[s]!,
         n = sin[s]!;
