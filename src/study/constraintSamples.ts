@@ -17,7 +17,7 @@ import type { Catalogs } from '../catalog/schema.js';
 import type { DesignRecord } from '../node/record/record.js';
 import { evaluateExpr, type ParsedConstraint } from './expression.js';
 import { commonSampler, inputColumns, type CommonSampler } from './commonSamples.js';
-import { leanReading, recordReading, type LeanEvaluatorFactory, type Reading } from './reading.js';
+import { withReading, type LeanEvaluatorFactory, type Reading } from './reading.js';
 import type { NodeDesign } from '../node/design/schema.js';
 
 export interface ConstraintSampleSettings {
@@ -66,10 +66,7 @@ export function constraintSampler(p: ConstraintSamplerParams): ((d: NodeDesign) 
     metrics: [...new Set(p.constraints.filter((c) => !c.statistics).flatMap((c) => c.refs))],
     physicalConstraints: p.physicalConstraints,
   };
-  const lean = leanReading(p.lean, needs);
-  return lean !== null
-    ? perDesign(p, sampler, section, lean)
-    : perDesign(p, sampler, section, recordReading(p.evaluate, needs));
+  return withReading(p.lean, p.evaluate, needs, (reading) => perDesign(p, sampler, section, reading));
 }
 
 /** The per-sample checks of a design, evaluated and read through `reading`. */

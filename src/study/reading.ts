@@ -97,3 +97,17 @@ export function leanReading(lean: LeanEvaluatorFactory | undefined, needs: Readi
     satisfied: (v, k) => constraintResult('', v[m + 2 * k]!, senses[k]!, v[m + 2 * k + 1]!, '', true, '').satisfied,
   };
 }
+
+/**
+ * `use` over the lean reading when the factory can serve `needs`, else over full records: the one choice every
+ * sampling study makes (the lean path is the fast one; records are the fallback and the oracle in tests).
+ */
+export function withReading<T>(
+  lean: LeanEvaluatorFactory | undefined,
+  evaluate: (d: NodeDesign) => DesignRecord,
+  needs: ReadingNeeds,
+  use: <R>(reading: Reading<R>) => T,
+): T {
+  const fast = leanReading(lean, needs);
+  return fast !== null ? use(fast) : use(recordReading(evaluate, needs));
+}

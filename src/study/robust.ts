@@ -44,7 +44,7 @@ import {
 } from './expression.js';
 import { locate, type SourceMap } from '../base/issues.js';
 import type { NodeDesign, RobustSettings } from '../node/design/schema.js';
-import { leanReading, recordReading, type LeanEvaluatorFactory, type Reading } from './reading.js';
+import { withReading, type LeanEvaluatorFactory, type Reading } from './reading.js';
 import {
   commonSampler,
   inputColumns,
@@ -292,10 +292,7 @@ export function compileRobust(p: RobustParams): RobustStudy {
     metrics: [...new Set([...p.parsedObjectives.map((o) => o.metric), ...p.constraints.flatMap((c) => c.refs)])],
     physicalConstraints: p.physicalConstraints,
   };
-  const lean = leanReading(p.lean, needs);
-  return lean !== null
-    ? robustStudy(p, settings, sampler, lean)
-    : robustStudy(p, settings, sampler, recordReading(p.evaluate, needs));
+  return withReading(p.lean, p.evaluate, needs, (reading) => robustStudy(p, settings, sampler, reading));
 }
 
 /** The compiled robust study over one way of evaluating and reading designs. */
