@@ -199,6 +199,14 @@ export function compileConstellationStudy(
     ...file,
     raw: { variables: vars, objectives: objs, constraints: cons, algorithm },
   });
+  if ('requirements' in rest)
+    // a design file's list, checked by odc evaluate; a study holds what it must meet in its constraints
+    throw new StudyError(
+      'UNKNOWN_KEY',
+      `${locate(src, ['requirements'])}: requirements is a design file's list (odc evaluate checks it); in a study, ` +
+        'write each one under constraints:, which the search holds',
+      { file: src.file, field: 'requirements' },
+    );
   const base: Raw = clone(rest);
   base['ground'] ??= {};
   base['launch'] ??= { vehicles: [{ vehicle: 'starship', cadence_per_yr: 25 }] };

@@ -230,6 +230,20 @@ algorithm: { name: nsga2, population: 8, generations: 2, seed: 2 }
 });
 
 describe('bad constellation studies exit 2 before evaluating', () => {
+  it("a design file's requirements: list in a study, which the search would not hold", async () => {
+    const f = writeFile(
+      dir,
+      'rq.yaml',
+      readFileSync(study('rq0'), 'utf8') + 'requirements: ["totals.satellites >= 1e9"]\n',
+    );
+    const r = await odc('run', f, '--out', join(dir, 'rq'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${f}:`);
+    expect(r.err).toContain(
+      "requirements is a design file's list (odc evaluate checks it); in a study, write each one under constraints:",
+    );
+    expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
+  });
   it('a node run folder that is missing, or of the wrong kind', async () => {
     const missing = variant('missing', 'm3', `node: ${ai1}`, 'node: { from: /nonexistent/run }');
     const r1 = await odc('run', missing, '--out', join(dir, 'x4'));
