@@ -21,7 +21,7 @@
  *   core busy, against the same pages on the machine as it is: the budgets of docs/explorer.md.
  * Figures only; no assertions on wall time.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -38,7 +38,7 @@ import {
   pairCells,
   rgb,
 } from '../../src/serve/app/raster.js';
-import { packageVersions, ODC_VERSION } from '../../src/run/versions.js';
+import { writeDtlz2Folder } from '../serve/syntheticRun.js';
 import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 import { createRng } from '../../src/base/rng.js';
 import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
@@ -73,36 +73,15 @@ function buildRun(dir: string, n: number): void {
     if (onFront) front.push(e);
     lines.push([e, Math.floor(e / perGeneration), 'feasible', ...x, ...dtlz2(x), 0, ''].join(','));
   }
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'study.yaml'),
-    `name: dtlz2-explorer-bench\nkind: benchmark\nproblem: dtlz2\nvariables: ${N_VAR}\nobjectives: ${M}\n` +
-      `algorithm: { name: nsga3, population: ${perGeneration}, generations: ${Math.ceil(n / perGeneration)}, seed: 1 }\n`,
-  );
-  writeFileSync(join(dir, 'evaluations.csv'), `${lines.join('\n')}\n`);
-  // what the pareto.json reader requires (src/run/paretoFile.ts); the explorer reads only the indices
-  const pareto = {
-    formatVersion: 1,
-    study: 'dtlz2-explorer-bench',
-    kind: 'benchmark',
-    objectives: objNames.map((name) => ({ name, sense: 'minimize', unit: '-' })),
-    variables: names.map((name) => ({ kind: 'real', name, lower: 0, upper: 1 })),
+  writeDtlz2Folder(dir, {
+    name: 'dtlz2-explorer-bench',
+    variables: names,
+    objectives: objNames,
+    perGeneration,
+    lines,
+    // the explorer reads only the front's indices
     designs: front.map((index) => ({ index, variables: {}, objectives: {}, constraints: {}, record: null })),
-  };
-  writeFileSync(join(dir, 'pareto.json'), JSON.stringify(pareto));
-  writeFileSync(
-    join(dir, 'run.json'),
-    JSON.stringify({
-      formatVersion: 1,
-      odcVersion: ODC_VERSION,
-      status: 'complete',
-      study: { name: 'dtlz2-explorer-bench', kind: 'benchmark', file: 'study.yaml', hash: '0'.repeat(64) },
-      algorithm: { name: 'nsga3', population: perGeneration, generations: Math.ceil(n / perGeneration), seed: 1 },
-      workers: 0,
-      startedAt: '2026-01-01T00:00:00.000Z',
-      packageVersions: packageVersions(),
-    }),
-  );
+  });
 }
 
 const median = (xs: readonly number[]): number => {

@@ -39,15 +39,6 @@ export function writeDtlz2Run(dir: string, s: SyntheticRun): number[][] {
     xs.push(x);
     lines.push([e, Math.floor(e / perGeneration), 'feasible', ...x, ...r.f, 0, ''].join(','));
   }
-  const generations = Math.ceil(s.evaluations / perGeneration);
-  const algorithm = { name: 'nsga3', population: perGeneration, generations, seed: 1 };
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'study.yaml'),
-    `name: dtlz2-synthetic\nkind: benchmark\nproblem: dtlz2\nvariables: ${s.variables}\nobjectives: ${s.objectives}\n` +
-      `algorithm: { name: nsga3, population: ${perGeneration}, generations: ${generations}, seed: 1 }\n`,
-  );
-  writeFileSync(join(dir, 'evaluations.csv'), `${lines.join('\n')}\n`);
   const F = Float64Array.from(all.flat());
   const designs = Array.from(nonDominatedIndices(F, all.length, s.objectives), (index) => ({
     index,
@@ -56,13 +47,48 @@ export function writeDtlz2Run(dir: string, s: SyntheticRun): number[][] {
     constraints: {},
     record: null,
   }));
+  writeDtlz2Folder(dir, {
+    name: 'dtlz2-synthetic',
+    variables: names,
+    objectives: objNames,
+    perGeneration,
+    lines,
+    designs,
+  });
+  return all;
+}
+
+/** A finished DTLZ2 run folder around its log lines: study.yaml, evaluations.csv, and the pareto.json and run.json the
+ * readers require (src/run/paretoFile.ts, src/run/schemas.ts). The one writer of that format for tests and benches. */
+export function writeDtlz2Folder(
+  dir: string,
+  run: {
+    readonly name: string;
+    readonly variables: readonly string[];
+    readonly objectives: readonly string[];
+    readonly perGeneration: number;
+    /** evaluations.csv: its header, then one line per evaluation. */
+    readonly lines: readonly string[];
+    readonly designs: readonly { readonly index: number }[];
+  },
+): void {
+  const generations = Math.ceil((run.lines.length - 1) / run.perGeneration);
+  const algorithm = { name: 'nsga3', population: run.perGeneration, generations, seed: 1 };
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'study.yaml'),
+    `name: ${run.name}\nkind: benchmark\nproblem: dtlz2\nvariables: ${run.variables.length}\n` +
+      `objectives: ${run.objectives.length}\n` +
+      `algorithm: { name: nsga3, population: ${run.perGeneration}, generations: ${generations}, seed: 1 }\n`,
+  );
+  writeFileSync(join(dir, 'evaluations.csv'), `${run.lines.join('\n')}\n`);
   const pareto = {
     formatVersion: 1,
-    study: 'dtlz2-synthetic',
+    study: run.name,
     kind: 'benchmark',
-    objectives: objNames.map((name) => ({ name, sense: 'minimize', unit: '-' })),
-    variables: names.map((name) => ({ kind: 'real', name, lower: 0, upper: 1 })),
-    designs,
+    objectives: run.objectives.map((name) => ({ name, sense: 'minimize', unit: '-' })),
+    variables: run.variables.map((name) => ({ kind: 'real', name, lower: 0, upper: 1 })),
+    designs: run.designs,
   };
   writeFileSync(join(dir, 'pareto.json'), JSON.stringify(pareto));
   writeFileSync(
@@ -71,12 +97,11 @@ export function writeDtlz2Run(dir: string, s: SyntheticRun): number[][] {
       formatVersion: 1,
       odcVersion: ODC_VERSION,
       status: 'complete',
-      study: { name: 'dtlz2-synthetic', kind: 'benchmark', file: 'study.yaml', hash: '0'.repeat(64) },
+      study: { name: run.name, kind: 'benchmark', file: 'study.yaml', hash: '0'.repeat(64) },
       algorithm,
       workers: 0,
       startedAt: '2026-01-01T00:00:00.000Z',
       packageVersions: packageVersions(),
     }),
   );
-  return all;
 }
