@@ -11,9 +11,11 @@
  * checkpoint, bit-identical to an uninterrupted run) and starts the missing ones; `--resume` takes one run folder
  * and is refused with --seeds (src/entries/cli/main.ts).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
+import { readParetoFile, type ParetoFile } from './paretoFile.js';
+import { readRunMeta } from './runFolder.js';
 import type { RunSummary } from './runContext.js';
 import { seedAgreement, type SeedAgreement, type SeedKnee } from './seedAgreement.js';
 
@@ -36,34 +38,21 @@ export function seedList(first: number, count: number): number[] {
 
 const seedDir = (seed: number): string => `seed-${seed}`;
 
-function readJson(path: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-}
+const DAMAGED = 'the seed folder is damaged or was not written by odc run: remove it and run the same command again';
 
 /** The state of a seed's folder: absent (run afresh), interrupted (resume) or complete (keep). */
 function folderState(runDir: string): 'absent' | 'interrupted' | 'complete' {
   const meta = join(runDir, 'run.json');
   if (!existsSync(meta)) return 'absent';
-  return readJson(meta)['status'] === 'complete' ? 'complete' : 'interrupted';
-}
-
-interface ParetoFile {
-  readonly variables: readonly { readonly kind: string; readonly name: string }[];
-  readonly objectives: readonly { readonly name: string; readonly sense: 'minimize' | 'maximize' }[];
-  readonly designs: readonly {
-    readonly index: number;
-    readonly variables: Record<string, string | number>;
-    readonly objectives: Record<string, number>;
-  }[];
+  return readRunMeta(meta, DAMAGED).status === 'complete' ? 'complete' : 'interrupted';
 }
 
 /** A complete seed run's knee, from its run.json decision and pareto.json. */
 export function readSeedKnee(outDir: string, seed: number): { knee: SeedKnee; pareto: ParetoFile } {
   const runDir = join(outDir, seedDir(seed));
-  const pareto = readJson(join(runDir, 'pareto.json')) as unknown as ParetoFile;
-  const decision = readJson(join(runDir, 'run.json'))['decision'] as
-    { designs: readonly { roles: readonly string[]; index: number }[] } | undefined;
-  const index = decision?.designs.find((d) => d.roles.includes('knee'))?.index;
+  const meta = readRunMeta(join(runDir, 'run.json'), DAMAGED);
+  const pareto = readParetoFile(join(runDir, 'pareto.json'), 'BAD_RUN_DIR', DAMAGED, meta.odcVersion);
+  const index = meta.decision?.designs.find((d) => d.roles.includes('knee'))?.index;
   const design = pareto.designs.find((d) => d.index === index);
   if (design === undefined) return { knee: { seed, runDir: seedDir(seed) }, pareto };
   const choices = Object.fromEntries(

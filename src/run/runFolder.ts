@@ -368,9 +368,13 @@ const short = (hash: string): string => `${hash.slice(0, 12)}…`;
 
 const DAMAGED = 'the run folder is damaged or was not written by odc run: start a new run with odc run <study.yaml>';
 
-/** run.json of a run to resume: valid JSON, the fields the driver relies on, a formatVersion this odc writes. */
-function readRunMeta(path: string): RunMeta {
-  const raw = readJsonFile(path, 'BAD_RUN_DIR', DAMAGED);
-  checkFormatVersion(path, raw);
-  return validatedJson<RunMeta>(runMetaSchema(), raw, path, 'BAD_RUN_DIR', DAMAGED);
+/**
+ * run.json at `path`, the one reader (resume, reports, the explorer, multi-seed summaries): valid JSON, the fields
+ * readers rely on, a formatVersion this odc writes (else naming the odc that wrote it); else BAD_RUN_DIR, `fix`.
+ */
+export function readRunMeta(path: string, fix = DAMAGED): RunMeta {
+  const raw = readJsonFile(path, 'BAD_RUN_DIR', fix);
+  const writer = (raw as { odcVersion?: unknown } | null)?.odcVersion;
+  checkFormatVersion(path, raw, typeof writer === 'string' ? writer : undefined);
+  return validatedJson<RunMeta>(runMetaSchema(), raw, path, 'BAD_RUN_DIR', fix);
 }

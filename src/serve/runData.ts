@@ -15,8 +15,7 @@ import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
 import { unitOf } from '../node/record/metrics.js';
 import { cutTail, splitCsvRecord } from '../run/csvStream.js';
 import { loadStudyProblem, type LoadedStudy } from '../run/problem.js';
-import { LOG_FINAL, LOG_PARTIAL } from '../run/runFolder.js';
-import { readJsonFile, runMetaSchema, validatedJson } from '../run/schemas.js';
+import { LOG_FINAL, LOG_PARTIAL, readRunMeta } from '../run/runFolder.js';
 import { readParetoFile, type ParetoDesign } from '../run/paretoFile.js';
 import type { RunMeta } from '../run/results.js';
 import type { LpSolver } from '../optimize/lp.js';
@@ -400,9 +399,7 @@ function runSummaryOf(meta: RunMeta): Pick<RunInfo, 'hypervolume' | 'decision' |
 }
 
 function readMeta(dir: string): RunMeta {
-  const path = join(dir, 'run.json');
-  const fix = 'the run folder is damaged or was not written by odc run';
-  return validatedJson<RunMeta>(runMetaSchema(), readJsonFile(path, 'BAD_RUN_DIR', fix), path, 'BAD_RUN_DIR', fix);
+  return readRunMeta(join(dir, 'run.json'), 'the run folder is damaged or was not written by odc run');
 }
 
 function paretoIndices(dir: string): Int32Array {

@@ -3,7 +3,7 @@
  * hand-built knees, and real runs of a small ZDT1 study: one ordinary run folder per seed, seeds.json the same bytes
  * from a stopped-and-continued multi-seed run as from an uninterrupted one.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runStudy } from '../../src/index.js';
@@ -105,6 +105,19 @@ describe('runSeeds on a ZDT1 study', () => {
     expect(readFileSync(join(dir, 'parts', SEEDS_FILE), 'utf8')).toBe(
       readFileSync(join(dir, 'whole', SEEDS_FILE), 'utf8'),
     );
+  });
+
+  it('a damaged seed folder is a message naming its run.json, not a crash', async () => {
+    // a run.json cut mid-write by hand: `JSON.parse` on it throws a bare SyntaxError without a file name
+    mkdirSync(join(dir, 'damaged', 'seed-4'), { recursive: true });
+    writeFile(join(dir, 'damaged', 'seed-4'), 'run.json', '{"formatVersion": 1, "status": "compl');
+    const ran: string[] = [];
+    await expect(runSeeds(join(dir, 'damaged'), [4], runner(ran))).rejects.toMatchObject({
+      code: 'BAD_RUN_DIR',
+      file: join(dir, 'damaged', 'seed-4', 'run.json'),
+      message: expect.stringMatching(/seed-4[/\\]run\.json[\s\S]*remove it and run the same command again/),
+    });
+    expect(ran).toEqual([]);
   });
 });
 

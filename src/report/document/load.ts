@@ -15,8 +15,8 @@ import { readRegularText } from '../../base/guardedFile.js';
 import { MAX_INPUT_BYTES } from '../../base/yaml.js';
 import type { RunMeta, WrittenResults } from '../../run/results.js';
 import { readParetoFile, type ParetoFile } from '../../run/paretoFile.js';
-import { checkFormatVersion, readJsonFile, runMetaSchema, validatedJson } from '../../run/schemas.js';
-import { runLockHolder } from '../../run/runFolder.js';
+import { readJsonFile } from '../../run/schemas.js';
+import { readRunMeta, runLockHolder } from '../../run/runFolder.js';
 import { forEachCsvRecord } from '../../run/csvStream.js';
 import { EvaluationSampler, type RunEvaluation, type SampledEvaluations } from '../../run/evaluationSample.js';
 
@@ -108,11 +108,7 @@ function checkFinished(dir: string, meta: unknown): void {
 
 /** run.json and pareto.json of a finished run, read and validated. */
 function readResults(dir: string): { meta: RunMeta; pareto: ParetoFile } {
-  const path = join(dir, 'run.json');
-  const raw = readJsonFile(path, 'BAD_RUN_DIR', DAMAGED);
-  const writer = (raw as { odcVersion?: unknown } | null)?.odcVersion;
-  checkFormatVersion(path, raw, typeof writer === 'string' ? writer : undefined);
-  const meta = validatedJson<RunMeta>(runMetaSchema(), raw, path, 'BAD_RUN_DIR', DAMAGED);
+  const meta = readRunMeta(join(dir, 'run.json'), DAMAGED);
   checkFinished(dir, meta);
   return { meta, pareto: readParetoFile(join(dir, 'pareto.json'), 'BAD_RUN_DIR', DAMAGED, meta.odcVersion) };
 }
