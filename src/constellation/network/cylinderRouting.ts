@@ -3,8 +3,8 @@
  * one instant, link by link: the rate an explicit routing carries on the instant's own graph, whatever links are off
  * (latitude cutoff) or slower (range).
  *
- * Graph (torusInstant.ts numbering, no seam): node (q, s) = q·S + s; in-plane link v = (q, s)–(q, s+1 mod S), cross-plane
- * link v = (q, s)–(q+1, s) for q < P − 1; every link full duplex, each direction its capacity.
+ * Graph (torusInstant.ts numbering, no seam): node (q, s) = q·S + s; in-plane link v = (q, s)–(q, s+1 mod S),
+ * cross-plane link v = (q, s)–(q+1, s) for q < P − 1; every link full duplex, each direction its capacity.
  *
  * Routing (every ordered pair demands λ), per destination (q, y): its traffic crosses gap g spread over the gap's
  * columns a in proportion to their capacity, W_g(a) = S·c(g, a) / Σ_a c(g, a) (Σ_a W_g = S), so gap g carries
@@ -15,7 +15,8 @@
  *   above, and 1 from each of its own slots, the short way round (half each way at S/2);
  * - hand-over: for each destination above it, what arrives from below (q·W_{q−1}) plus its own slots' (1 each) must
  *   leave through gap q as (q+1)·W_q: a transport on the ring whose arc flows are the cumulative excess less a free
- *   circulation θ (chosen to minimise the largest arc flow), times (P−1−q)·S destinations; the same downward, times q·S.
+ *   circulation θ (chosen to minimise the largest arc flow), times (P−1−q)·S destinations; the same downward, times
+ *   q·S.
  * λ ≤ min over in-plane links of capacity / load (the larger direction). The flow ships λ = min of the two for every
  * pair at once, so λ·(N − 1) is achievable: a lower bound on the full LP (tested against it on small bands with
  * outages, test/constellation/network/shellNetworkCylinder.test.ts). With every link of an orbit alike every

@@ -272,7 +272,8 @@ describe('closed forms as oracles', () => {
       phasing: 1,
     });
     // Hand calculation (shellGap.ts header, k = J2·R⊕²/a, C = −¼k(3cos²i − 1) + ¼k·sin²i):
-    // a: 550 km, 53°: k = 1.0826267e-3 × 6378137² / 6928137 = 6356.97 m, C = −¼k(3 × 0.3622 − 1) + ¼k × 0.6378 = 876.1 m
+    // a: 550 km, 53°: k = 1.0826267e-3 × 6378137² / 6928137 = 6356.97 m,
+    //    C = −¼k(3 × 0.3622 − 1) + ¼k × 0.6378 = 876.1 m
     // b: 548 km, 70°: k = 6358.80 m, C = −¼k(3 × 0.1170 − 1) + ¼k × 0.8830 = 2435.6 m
     // g(0) = 2000 + 876.1 − 2435.6 = 440.5 m; the sin²φ term −½(k_a − k_b)·sin²φ adds at most 0.6 m.
     // The secular altitude gap (2 km) passes the 1 km rule; SGP4's orbits come within 0.44 km.
