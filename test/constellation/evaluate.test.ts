@@ -221,7 +221,8 @@ describe('constellation evaluation', () => {
         '  - { name: a, altitude_km: 550, inclination_deg: 53, planes: 1, satsPerPlane: 20 }\n  - { name: b, altitude_km: 650, inclination_deg: 53, planes: 1, satsPerPlane: 20 }',
       ),
     );
-    // In-plane: 2 × 6928 km × sin 9° = 2,168 km; between the shells: 100 km, the smaller.
-    expect(r.environment.minSeparation_km).toBeCloseTo(100, 6);
+    // In-plane: 2 × 6928 km × sin 9° = 2,168 km; between the shells: 100 km, the smaller, less the difference of
+    // SGP4's radius profiles at 53° (shellGap.ts: ¼k(sin²i − 3cos²i + 1) = 876 m at 550 km, 864 m at 650 km, k ∝ 1/a).
+    expect(Math.abs(r.environment.minSeparation_km - 100)).toBeLessThan(0.05);
   });
 });

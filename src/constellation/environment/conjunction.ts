@@ -50,9 +50,10 @@
  *
  * Between shells: different altitudes or inclinations give different u̇ and Ω̇, so the shells' relative
  * phasing drifts and any phasing occurs over a long mission: the closest approach is the orbits' minimum
- * distance (MOID), |r₁ − r₂| for two circular orbits (every pair of planes meets along the line of nodes).
- * Conservative for two shells of equal altitude and inclination whose relative phasing the operator fixes. Secular:
- * SGP4's radius terms (a function of latitude for equal inclinations) are not refined between shells.
+ * distance (MOID) on SGP4 positions, the smallest difference of the two shells' SGP4 radius profiles at a latitude
+ * both reach (shellGap.ts: SGP4's radius is a function of latitude, to 30 m). A lower bound for two shells of equal
+ * altitude and inclination whose relative phasing the operator fixes, or two sun-synchronous shells whose planes
+ * keep their relative nodes.
  *
  * Clusters: formation members (pattern.ts `cluster`) are flown close on purpose by relative navigation;
  * pairs within one cluster are not screened. Clusters are screened by their reference orbits, members
@@ -90,6 +91,7 @@ import {
   type ShellState,
 } from './shellState.js';
 import { slotShiftClasses, type ClassSet } from './slotShiftClasses.js';
+import { sgp4ShellGap } from './shellGap.js';
 import type { ShellGeometrySpec } from '../design/types.js';
 
 /**
@@ -108,7 +110,7 @@ export interface ConjunctionPair {
   readonly shellB: number;
   readonly planeB: number | null;
   readonly slotB: number | null;
-  /** Closest approach on SGP4 positions [m] (between shells: the altitude gap). */
+  /** Closest approach on SGP4 positions [m] (between shells: over any relative phasing, shellGap.ts). */
   readonly separation_m: number;
   /** Time of the SGP4 closest approach in the first orbit after the epoch [s]; null between shells. */
   readonly time_s: number | null;
@@ -430,7 +432,7 @@ export function conjunctionScreen(p: Readonly<ConjunctionScreenParams>): Conjunc
     for (let b = a + 1; b < p.shells.length; b++) {
       const A = p.shells[a]!,
         B = p.shells[b]!;
-      const moid = Math.max(0, Math.abs(A.altitude_m - B.altitude_m) - radiusBound(A) - radiusBound(B));
+      const moid = Math.max(0, sgp4ShellGap(A, B).gap_m - radiusBound(A) - radiusBound(B));
       const pairs = sats[a]! * sats[b]!;
       if (moid < p.threshold_m) pairsBelow += pairs;
       worst.push({

@@ -20,12 +20,14 @@ export const CONJUNCTION_METHOD =
   "class's representative pair then propagated with satellite.js SGP4 and its closest approach over one orbit " +
   'found by Newton on the range rate (to 1e-5 s: ≤ 0.2 m), closest secular class first until no class can come ' +
   "closer (branch and bound on 2E). Residual: ≤ ~0.05 km (SGP4's e = 1e-6 floor drifting with ω between orbits " +
-  'and class members). Between shells: the altitude gap (secular).';
+  "and class members). Between shells, over any relative phasing: the smallest difference of the two shells' SGP4 " +
+  'radius profiles (a function of latitude, to 30 m) at a latitude both reach (shellGap.ts).';
 
 export const CONJUNCTION_NOTE =
   'conjunctions: closest approaches within shells on SGP4 positions of the exported elements (satellite.js), from ' +
   'secular closed-form candidates inflated by the SGP4 excursion bound (environment.conjunctions.method); between ' +
-  "shells the orbits' minimum distance (altitude gap, secular); pairs within one cluster not screened; the nominal " +
+  "shells the orbits' minimum distance over any phasing on SGP4's radius profiles; pairs within one cluster not " +
+  'screened; the nominal ' +
   'pattern, not a flown constellation (no drag, station-keeping or navigation error)';
 
 export function conjunctionRecord(

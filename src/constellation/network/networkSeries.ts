@@ -23,10 +23,11 @@ export interface ClassUtilization {
  * How an instant's rate was found:
  * - exact: full arc-flow LP on the instant's graph, or the reduced torus LP where every link of a class has
  *   the same capacity at that instant;
- * - bounds: upper bound from the reduced LP on the instant's class means (concavity of the concurrent flow and
- *   the torus symmetry), lower bound from an explicit routing (torusRouting.ts) where the shell is small enough
- *   to afford it (else 0: unknown). The reported rate is the upper bound: full-LP oracles on small shells with
- *   a cutoff sat within a few % of it, while the routing bound is loose (25–60 % below);
+ * - bounds: upper bound from the reduced model on the instant's class means (concavity of the concurrent flow and
+ *   the torus or cylinder symmetry), lower bound from an explicit routing (torusRouting.ts where the torus is small
+ *   enough to afford it, else 0: unknown; cylinderRouting.ts for every band). The reported rate is the upper bound:
+ *   full-LP oracles on small shells with a cutoff sat within a few % of it; the torus routing bound is loose (25–60 %
+ *   below), the band's meets the cut where the cut binds;
  * - lower-bound: only an achievable rate is known (mesh shells solved without their diagonals);
  * - upper-bound: only an upper bound is known (downlink traffic on a large shell);
  * - time-average: the reduced LP on capacities averaged over the window (pattern not a Walker delta torus).

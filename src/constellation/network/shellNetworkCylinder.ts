@@ -10,16 +10,16 @@
  * - Links of an orbit differ (latitude cutoff switches polar cross-plane links off, range): the maximum concurrent
  *   flow λ(c) is concave in the capacity vector c and unchanged by the slot rotation (an automorphism of the cylinder
  *   that preserves uniform traffic), so λ(c) = mean_r λ(r·c) ≤ λ(mean_r r·c): the model's upper bound on the orbit
- *   means bounds the instant. The gap cut it reports is the instant's own cut (a sum of the gap's capacities). No
- *   lower bound is computed (0: unknown); full-LP oracles on small bands sit within a few % of the upper bound
- *   (docs/approximations.md).
- * Mesh shells are solved without their diagonals: the routing rate is a lower bound (0 at an instant whose orbits
- * differ).
+ *   means bounds the instant. The gap cut it reports is the instant's own cut (a sum of the gap's capacities). The
+ *   lower bound is an explicit routing on the instant's own links (cylinderRouting.ts: around the columns whose
+ *   cross-plane links are off); the full LP lies between the two (docs/approximations.md).
+ * Mesh shells are solved without their diagonals: the routing rate is a lower bound.
  */
 import type { InstantNetwork } from './networkSeries.js';
 import { DEFAULT_PER_HOP_DELAY_s, type PathStatistics } from './network.js';
 import { cylinderPathStatistics, cylinderThroughput, inPlaneLinksPerPlane, type CylinderResult } from './cylinder.js';
 import { torusInstantCapacities, type ReducedSeriesParams, type TorusInstant } from './torusInstant.js';
+import { cylinderRoutingLowerBound } from './cylinderRouting.js';
 
 /** The cylinder's inputs: those of every reduced model (its phasing places the slots only: no seam to twist). */
 export type CylinderSeriesParams = ReducedSeriesParams;
@@ -107,7 +107,12 @@ function classes(P: number, S: number, o: OrbitCapacities, r: CylinderResult): I
 }
 
 /** One instant of the series (see header for the model labels). */
-function cylinderInstant(p: Readonly<CylinderSeriesParams>, j: number, o: OrbitCapacities): InstantNetwork {
+function cylinderInstant(
+  p: Readonly<CylinderSeriesParams>,
+  j: number,
+  c: TorusInstant,
+  o: OrbitCapacities,
+): InstantNetwork {
   const { planes: P, satsPerPlane: S } = p;
   const r = cylinderThroughput({
     planes: P,
@@ -115,7 +120,7 @@ function cylinderInstant(p: Readonly<CylinderSeriesParams>, j: number, o: OrbitC
     inPlane_bps: o.inPlane_bps,
     crossGap_bps: o.crossGap_bps,
   });
-  const lower = o.alike ? r.lowerBound_bps : 0;
+  const lower = o.alike ? r.lowerBound_bps : cylinderRoutingLowerBound(P, S, c.inPlane_bps, c.cross_bps);
   const base = { sampleIndex: j, classes: classes(P, S, o, r) };
   if (p.meshIgnored)
     return { ...base, model: 'lower-bound', throughputPerNode_bps: lower, lowerBound_bps: lower, upperBound_bps: null };
@@ -137,7 +142,7 @@ export function cylinderSeries(p: Readonly<CylinderSeriesParams>): CylinderSerie
   for (const j of p.instants) {
     const c = torusInstantCapacities({ ...p, sampleIndex: j, seam: false });
     lengths ??= { inPlane_m: c.inPlaneLength_m, crossPlane_m: c.crossPlaneLength_m };
-    instants.push(cylinderInstant(p, j, orbitCapacities(P, S, c)));
+    instants.push(cylinderInstant(p, j, c, orbitCapacities(P, S, c)));
   }
   const paths = cylinderPathStatistics(P, S, lengths ?? { inPlane_m: 0, crossPlane_m: 0 }, DEFAULT_PER_HOP_DELAY_s, {
     inPlane: p.inPlaneUsable && S > 1,

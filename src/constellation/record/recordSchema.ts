@@ -278,7 +278,8 @@ function environmentRecordSchema() {
     density_per_km3: n('Highest satellite density of any shell [satellites/km³].'),
     minSeparation_km: n(
       'Closest approach of any two satellites: within shells on SGP4 positions (the self-conjunction screen, secular ' +
-        'candidates refined with satellite.js to ~0.05 km), between shells the altitude gap; members of one cluster are ' +
+        'candidates refined with satellite.js to ~0.05 km), between shells over any relative phasing on SGP4 orbits ' +
+        '(their radius profiles); members of one cluster are ' +
         "not screened; with no screened pair, the widest orbit's diameter [km].",
     ),
     overlappingShells: z.array(z.string()),

@@ -29,7 +29,7 @@ function conjunctionRows(r: ConstellationRecord): BudgetRow[] {
         `${i === 0 ? 'worst pairs' : ''}`,
         `${where(w.shellA, w.planeA, w.slotA)} ~ ${where(w.shellB, w.planeB, w.slotB)}`,
         '-',
-        `${fmt(w.separation_km)} km${w.time_s === null ? ' (altitude gap)' : ` at t = ${fmt(w.time_s)} s`}, ${groupedDecimal(w.pairs, 0)} such pairs`,
+        `${fmt(w.separation_km)} km${w.time_s === null ? ' (orbits, any phasing)' : ` at t = ${fmt(w.time_s)} s`}, ${groupedDecimal(w.pairs, 0)} such pairs`,
       ),
     );
   for (const s of c.shells) {
@@ -49,7 +49,7 @@ function conjunctionRows(r: ConstellationRecord): BudgetRow[] {
         `shells ${w.shellA} and ${w.shellB}`,
         w.separation_km,
         'km',
-        `altitude gap below ${fmt(c.required_km)} km: their orbits cross; move one shell`,
+        `orbits closer than ${fmt(c.required_km)} km on SGP4: move one shell`,
       ),
     );
   }

@@ -261,18 +261,25 @@ describe('closed forms as oracles', () => {
     expect(one.shells[0]!.screeningDistance_m).toBe(3000 + 2 * one.shells[0]!.pairBound_m);
   });
 
-  it('between shells: the closest approach is the altitude gap (the orbits cross along the line of nodes)', () => {
+  it("between shells: the closest approach of the two shells' SGP4 radius profiles, not the altitude gap", () => {
     const a = shell({ name: 'a', planes: 2, satsPerPlane: 30, phasing: 1 });
     const b = shell({
       name: 'b',
-      altitude_m: 550.6e3,
+      altitude_m: 548e3,
       inclination_rad: 70 * deg,
       planes: 2,
       satsPerPlane: 30,
       phasing: 1,
     });
+    // Hand calculation (shellGap.ts header, k = J2·R⊕²/a, C = −¼k(3cos²i − 1) + ¼k·sin²i):
+    // a: 550 km, 53°: k = 1.0826267e-3 × 6378137² / 6928137 = 6356.97 m,
+    //    C = −¼k(3 × 0.3622 − 1) + ¼k × 0.6378 = 876.1 m
+    // b: 548 km, 70°: k = 6358.80 m, C = −¼k(3 × 0.1170 − 1) + ¼k × 0.8830 = 2435.6 m
+    // g(0) = 2000 + 876.1 − 2435.6 = 440.5 m; the sin²φ term −½(k_a − k_b)·sin²φ adds at most 0.6 m.
+    // The secular altitude gap (2 km) passes the 1 km rule; SGP4's orbits come within 0.44 km.
     const s = conjunctionScreen({ shells: [a, b], epochIso: EPOCH, threshold_m: 1000 });
-    expect(s.minSeparation_m).toBeCloseTo(600, 6);
+    expect(s.minSeparation_m).toBeGreaterThan(439);
+    expect(s.minSeparation_m).toBeLessThan(442);
     expect(s.worst[0]!.time_s).toBeNull();
     expect(s.pairsBelow).toBeGreaterThanOrEqual(60 * 60); // every pair of the two shells
   });
@@ -310,10 +317,12 @@ describe('the environment.minSeparation constraint', () => {
   it('two shells closer in altitude than required fail, and the budget says to move one', () => {
     const two = file(1).replace(
       'phasing: 1 }\n',
-      'phasing: 1 }\n  - { name: q, altitude_km: 550.5, inclination_deg: 53, planes: 1, satsPerPlane: 4 }\n',
+      'phasing: 1 }\n  - { name: q, altitude_km: 550.5, inclination_deg: 90, planes: 1, satsPerPlane: 4 }\n',
     );
     const r = evaluate('two.yaml', two);
-    expect(r.environment.minSeparation_km).toBeCloseTo(0.5, 9); // 550.5 − 550 km
+    // 550.5 − 550 km: at one inclination SGP4's radius profiles (shellGap.ts) differ by that and ½(k_p − k_q)·cos²φ,
+    // k = J2·R⊕²/a: ½ × 1.0826267e-3 × 6378137² × (1/6928137 − 1/6928637) = 0.23 m at most.
+    expect(Math.abs(r.environment.minSeparation_km - 0.5)).toBeLessThan(0.0003);
     expect(r.environment.conjunctions.pairsBelow).toBe(6 * 4); // every pair across the two shells
     expect(r.constraints.find((x) => x.name === 'environment.minSeparation')!.satisfied).toBe(false);
     expect(formatConstellationBudget(r)).toContain('move one shell');

@@ -119,7 +119,8 @@ describe("the constellation study's knee over SGP4 propagation", () => {
     expect(found!.d_km).toBeGreaterThanOrEqual(env.conjunctions.required_km);
     // the record never overstates the closest approach by more than its stated residual (~0.05 km)
     expect(found!.d_km).toBeGreaterThanOrEqual(env.minSeparation_km - 0.05);
-    // within one shell the record's minimum is SGP4's (between shells it is the altitude gap, a lower bound)
+    // within one shell the record's minimum is SGP4's (between shells it is the
+    // orbits' closest approach over any relative phasing, a lower bound on one day's)
     const worst = env.conjunctions.worst[0];
     if (worst !== undefined && worst.shellA === worst.shellB)
       expect(Math.abs(found!.d_km - env.minSeparation_km)).toBeLessThanOrEqual(0.05);

@@ -1,0 +1,207 @@
+/**
+ * Lower bound on the uniform all-to-all maximum concurrent flow of an open cylinder (a band of planes, cylinder.ts) at
+ * one instant, link by link: the rate an explicit routing carries on the instant's own graph, whatever links are off
+ * (latitude cutoff) or slower (range).
+ *
+ * Graph (torusInstant.ts numbering, no seam): node (q, s) = q·S + s; in-plane link v = (q, s)–(q, s+1 mod S),
+ * cross-plane link v = (q, s)–(q+1, s) for q < P − 1; every link full duplex, each direction its capacity.
+ *
+ * Routing (every ordered pair demands λ), per destination (q, y): its traffic crosses gap g spread over the gap's
+ * columns a in proportion to their capacity, W_g(a) = S·c(g, a) / Σ_a c(g, a) (Σ_a W_g = S), so gap g carries
+ * (g+1)(P−1−g)·S·W_g(a) each way in column a and the cross-plane links allow λ ≤ min_g Σ_a c(g, a) / ((g+1)(P−1−g)·S²):
+ * the instant's own tightest gap cut (cylinder.ts), met exactly. In-plane, plane q carries (every commodity split in
+ * the same proportions, so loads add up class by class):
+ * - delivery: to each of its slots y, from each column a, q·W_{q−1}(a) arriving from below and (P−1−q)·W_q(a) from
+ *   above, and 1 from each of its own slots, the short way round (half each way at S/2);
+ * - hand-over: for each destination above it, what arrives from below (q·W_{q−1}) plus its own slots' (1 each) must
+ *   leave through gap q as (q+1)·W_q: a transport on the ring whose arc flows are the cumulative excess less a free
+ *   circulation θ (chosen to minimise the largest arc flow), times (P−1−q)·S destinations; the same downward, times
+ *   q·S.
+ * λ ≤ min over in-plane links of capacity / load (the larger direction). The flow ships λ = min of the two for every
+ * pair at once, so λ·(N − 1) is achievable: a lower bound on the full LP (tested against it on small bands with
+ * outages, test/constellation/network/shellNetworkCylinder.test.ts). With every link of an orbit alike every
+ * W_g is 1, the hand-overs vanish, and it is the monotone routing of cylinder.ts.
+ * Cost: O(P·S) per instant (delivery loads by prefix sums).
+ * Validity: P ≥ 1, S ≥ 3 (a ring in each plane); 0 (unknown) for S < 3 or when no column is on in every gap.
+ */
+
+/** Loads on a ring's S arcs, per direction: forward arc s is s → s+1, backward arc s is s+1 → s. */
+/** Loads on a ring's S arcs, per direction: forward arc s is s → s+1, backward arc s is s+1 → s. */
+export interface Ring {
+  readonly forward: Float64Array;
+  readonly backward: Float64Array;
+}
+
+/** Prefix-sum workspace of deliveryInto (2S + 1 entries each). */
+interface Prefix {
+  readonly p0: Float64Array;
+  readonly p1: Float64Array;
+}
+
+/**
+ * Delivery loads (header) into `out`: column masses W[off … off + S) routed from every slot a, W(a) to each slot, the
+ * short way round (half each way at S/2). Routing 1 from a to every slot puts m − δ on forward arc a + δ and on
+ * backward arc a − 1 − δ for δ < L (L = ⌊S/2⌋, m = L for odd S, S/2 − ½ for even S), so each direction is a circular
+ * convolution of W with a ramp: by prefix sums of W and j·W over the doubled ring, O(S).
+ */
+function deliveryInto(S: number, W: Float64Array, off: number, out: Ring, ws: Prefix): void {
+  const L = Math.floor(S / 2),
+    m = S % 2 === 1 ? L : S / 2 - 0.5;
+  const { p0, p1 } = ws;
+  for (let i = 0; i < 2 * S; i++) {
+    const w = W[off + (i < S ? i : i - S)]!;
+    p0[i + 1] = p0[i]! + w;
+    p1[i + 1] = p1[i]! + i * w;
+  }
+  for (let s = 0; s < S; s++) {
+    // forward arc s: slots j = s − δ, δ < L (unwrapped to s + S − δ), weight m − δ = m − (s + S − j)
+    const lo = s + S - L + 1,
+      hi = s + S + 1;
+    out.forward[s] = (m - s - S) * (p0[hi]! - p0[lo]!) + (p1[hi]! - p1[lo]!);
+    // backward arc s: slots j = s + 1 + δ, δ < L, weight m − δ = m + s + 1 − j
+    const blo = s + 1,
+      bhi = s + L + 1;
+    out.backward[s] = (m + s + 1) * (p0[bhi]! - p0[blo]!) - (p1[bhi]! - p1[blo]!);
+  }
+}
+
+const ring = (S: number): Ring => ({ forward: new Float64Array(S), backward: new Float64Array(S) });
+
+/** Delivery loads of column masses W (deliveryInto) [-]. */
+export function deliveryLoads(S: number, W: Float64Array): Ring {
+  const out = ring(S);
+  deliveryInto(S, W, 0, out, { p0: new Float64Array(2 * S + 1), p1: new Float64Array(2 * S + 1) });
+  return out;
+}
+
+/** Column masses per gap, gap g at W[g·stride …] (stride 0: one spread for every gap), and the cross-plane rate. */
+interface Spread {
+  readonly W: Float64Array;
+  readonly stride: number;
+  readonly lambdaCross: number;
+}
+
+/**
+ * Adds m × the arc flows of the transport X → Y on the ring to the loads (ΣX = ΣY), X = bx·W[ob …] + 1 (bx = 0: the
+ * slots alone), Y = cy·W[oc …]: the cumulative excess less θ, θ minimising the largest arc flow (header).
+ */
+function addTransport(S: number, sp: Spread, ob: number, bx: number, oc: number, cy: number, m: number, w: Work): void {
+  const W = sp.W,
+    f = w.f;
+  let cum = 0,
+    lo = Infinity,
+    hi = -Infinity;
+  for (let s = 0; s < S; s++) {
+    cum += (bx === 0 ? 0 : bx * W[ob + s]!) + 1 - cy * W[oc + s]!;
+    f[s] = cum;
+    if (cum < lo) lo = cum;
+    if (cum > hi) hi = cum;
+  }
+  const theta = (lo + hi) / 2;
+  for (let s = 0; s < S; s++) {
+    const x = f[s]! - theta;
+    if (x > 0) w.fwd[s]! += m * x;
+    else w.bwd[s]! -= m * x;
+  }
+}
+
+/** Each gap spread over its own columns in proportion to their capacity (header); null when a gap has none. */
+function perGapSpread(P: number, S: number, cross_bps: Float64Array): Spread | null {
+  const W = new Float64Array(Math.max(0, P - 1) * S);
+  let lambdaCross = Infinity;
+  for (let g = 0; g < P - 1; g++) {
+    let sum = 0;
+    for (let a = 0; a < S; a++) sum += cross_bps[g * S + a]!;
+    if (!(sum > 0)) return null;
+    for (let a = 0; a < S; a++) W[g * S + a] = (S * cross_bps[g * S + a]!) / sum;
+    lambdaCross = Math.min(lambdaCross, sum / ((g + 1) * (P - 1 - g) * S * S));
+  }
+  return { W, stride: S, lambdaCross };
+}
+
+/**
+ * One spread for every gap over the columns on in all of them (header), W(a) ∝ μ_a = min_g c(g, a)/((g+1)(P−1−g)):
+ * no hand-over between gaps, fewer columns; null when no column is on in every gap.
+ */
+function commonSpread(P: number, S: number, cross_bps: Float64Array): Spread | null {
+  const W = new Float64Array(S);
+  let sum = 0;
+  for (let a = 0; a < S; a++) {
+    let m = Infinity;
+    for (let g = 0; g < P - 1 && m > 0; g++) m = Math.min(m, cross_bps[g * S + a]! / ((g + 1) * (P - 1 - g)));
+    W[a] = m;
+    sum += m;
+  }
+  if (!(sum > 0)) return null;
+  for (let a = 0; a < S; a++) W[a] = (S * W[a]!) / sum;
+  return { W, stride: 0, lambdaCross: sum / (S * S) };
+}
+
+/** Buffers of one in-plane pass. */
+interface Work {
+  readonly fwd: Float64Array;
+  readonly bwd: Float64Array;
+  readonly f: Float64Array;
+}
+
+/** λ the in-plane links allow under a spread (header: delivery and hand-over loads of every plane). */
+function inPlaneRate(P: number, S: number, inPlane_bps: Float64Array, sp: Spread): number {
+  const ws = { p0: new Float64Array(2 * S + 1), p1: new Float64Array(2 * S + 1) };
+  const own = ring(S);
+  deliveryInto(S, new Float64Array(S).fill(1), 0, own, ws);
+  let below = ring(S),
+    above = ring(S);
+  if (P > 1) deliveryInto(S, sp.W, 0, above, ws);
+  const w: Work = { fwd: new Float64Array(S), bwd: new Float64Array(S), f: new Float64Array(S) };
+  let lambda = Infinity;
+  for (let q = 0; q < P; q++) {
+    // `below` holds gap q − 1's delivery loads, `above` gap q's (computed once per gap, kept for the next plane)
+    if (q > 0) {
+      [below, above] = [above, below];
+      if (q < P - 1) deliveryInto(S, sp.W, q * sp.stride, above, ws);
+    }
+    const mb = q,
+      ma = P - 1 - q;
+    for (let s = 0; s < S; s++) {
+      w.fwd[s] = own.forward[s]! + (mb > 0 ? mb * below.forward[s]! : 0) + (ma > 0 ? ma * above.forward[s]! : 0);
+      w.bwd[s] = own.backward[s]! + (mb > 0 ? mb * below.backward[s]! : 0) + (ma > 0 ? ma * above.backward[s]! : 0);
+    }
+    const ob = (q - 1) * sp.stride,
+      oa = q * sp.stride;
+    if (q < P - 1) addTransport(S, sp, ob, q, oa, q + 1, (P - 1 - q) * S, w);
+    if (q > 0) addTransport(S, sp, oa, q < P - 1 ? P - 1 - q : 0, ob, P - q, q * S, w);
+    for (let s = 0; s < S; s++) {
+      const load = w.fwd[s]! > w.bwd[s]! ? w.fwd[s]! : w.bwd[s]!;
+      if (load > 0) {
+        const l = inPlane_bps[q * S + s]! / load;
+        if (l < lambda) lambda = l;
+      }
+    }
+  }
+  return lambda;
+}
+
+/**
+ * Achievable uniform all-to-all rate per node of the instant's open cylinder [b/s] (header): the better of the two
+ * spreads (the second only when the first falls short of the tightest cut); 0 when unknown.
+ */
+export function cylinderRoutingLowerBound(
+  P: number,
+  S: number,
+  inPlane_bps: Float64Array,
+  cross_bps: Float64Array,
+): number {
+  if (S < 3) return 0;
+  if (P === 1) {
+    const lambda = inPlaneRate(1, S, inPlane_bps, { W: new Float64Array(S), stride: 0, lambdaCross: Infinity });
+    return Number.isFinite(lambda) ? lambda * (S - 1) : 0;
+  }
+  const perGap = perGapSpread(P, S, cross_bps);
+  if (perGap === null) return 0;
+  const lambda = Math.min(perGap.lambdaCross, inPlaneRate(P, S, inPlane_bps, perGap));
+  // At the tightest gap cut, an upper bound: no routing does better.
+  if (lambda >= perGap.lambdaCross) return lambda * (P * S - 1);
+  const common = commonSpread(P, S, cross_bps);
+  const other = common === null ? 0 : Math.min(common.lambdaCross, inPlaneRate(P, S, inPlane_bps, common));
+  return Math.max(lambda, other) * (P * S - 1);
+}
