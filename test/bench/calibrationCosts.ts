@@ -7,8 +7,8 @@
  *   GPU-failure replacement and NRE; the JPL paper's kg per kW), named adjustments: each adds a stated amount, in the
  *   unit its figures read (USD of cost, or kg of launch mass), computed from the source's own formula.
  * - "odc, source inputs" is odc with every key and adjustment; within 15 % of the published figure is the
- *   reproduction test (test/node/calibrationCosts.test.ts). A figure outside that carries `disagrees`: the input odc does
- *   not share, in words.
+ *   reproduction test (test/node/calibrationCosts.test.ts). A figure outside that carries `disagrees`: the input odc
+ *   does not share, in words.
  * - Waterfall: from the source inputs to odc's defaults one input at a time, adjustments first, then each key removed
  *   (its schema default then applies), with the figure after each step; the last step is odc's defaults.
  * - Drivers: every space-side cost input raised by 10 % in turn, whether or not the source file sets it (the ranking
@@ -72,7 +72,8 @@ const mccalipHardware_USD = (r: DesignRecord) => 22 * MCCALIP_NAMEPLATE * r.comp
 const mccalipAdjustments: readonly Adjustment[] = [
   {
     name: 'satellite mass at 36.5 W/kg of nameplate (McCalip) instead of odc’s sized mass',
-    amount: (r) => (r.cost.launchPrice_USD_per_kg * MCCALIP_NAMEPLATE * r.compute.itPowerAvg_W) / 36.5 - r.cost.launch_USD,
+    amount: (r) =>
+      (r.cost.launchPrice_USD_per_kg * MCCALIP_NAMEPLATE * r.compute.itPowerAvg_W) / 36.5 - r.cost.launch_USD,
   },
   {
     name: 'hardware $22/W × nameplate (load / 0.932) instead of $22/W × odc’s SMAD-sized array',
@@ -82,7 +83,10 @@ const mccalipAdjustments: readonly Adjustment[] = [
     name: 'operations 1 %/yr of hardware (McCalip) instead of 1 %/yr of hardware + launch (odc)',
     amount: (r) => 0.01 * lifeYears(r) * mccalipHardware_USD(r) - r.cost.operations_USD,
   },
-  { name: 'GPU-failure replacement 9 %/yr of hardware (no odc key)', amount: (r) => 0.09 * lifeYears(r) * mccalipHardware_USD(r) },
+  {
+    name: 'GPU-failure replacement 9 %/yr of hardware (no odc key)',
+    amount: (r) => 0.09 * lifeYears(r) * mccalipHardware_USD(r),
+  },
   { name: 'NRE $1B per GW (no odc key)', amount: (r) => 1 * r.compute.itPowerAvg_W },
 ];
 const mccalipSpace = (published: number, where: string): CostFigure => ({
@@ -347,7 +351,7 @@ function waterfall(source: CostSource, figure: CostFigure, raw: unknown, own: De
   return steps;
 }
 
-/** Every figure of every source: published, under the source's inputs, its waterfall to odc's defaults and its drivers. */
+/** Every figure of every source: published, under the source's inputs, its waterfall to odc defaults, its drivers. */
 export function costCalibrationRows(): CostCalibrationRow[] {
   return COST_SOURCES.flatMap((source) => {
     const raw = withKeys(readYaml(designPath(source.file)).raw, source.set);
@@ -374,7 +378,7 @@ const driverText = (ds: readonly CostDriver[]): string =>
 
 function summaryTable(rows: readonly CostCalibrationRow[]): string[] {
   const lines = [
-    "| Source | Figure | Published | odc, source inputs | odc / published | odc defaults | Top drivers (each cost input +10 %) |",
+    '| Source | Figure | Published | odc, source inputs | odc / published | odc defaults | Top drivers (each cost input +10 %) |',
     '|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {

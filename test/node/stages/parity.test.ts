@@ -126,7 +126,10 @@ describe('parity: every hardware line follows its own trajectory', () => {
   const gb = ev.rows;
 
   it('bus: busPrice_USD_per_kg halved in 2027 = cost.busCost_USD_per_kg halved', () => {
-    const direct = withChange(base, (d) => void (d.cost.busCost_USD_per_kg = ai1.record.cost.busHardware_USD / ai1.record.mass.bus_kg / 2));
+    const direct = withChange(
+      base,
+      (d) => void (d.cost.busCost_USD_per_kg = ai1.record.cost.busHardware_USD / ai1.record.mass.bus_kg / 2),
+    );
     expect(repriced('busPrice_USD_per_kg') / direct.economics.parity[0]!.ratioFirstYear).toBeCloseTo(1, 9);
   });
 
@@ -137,8 +140,12 @@ describe('parity: every hardware line follows its own trajectory', () => {
     const islTerminals = [{ ...terminal, cost_USD: terminal.cost_USD / 2 }];
     const batteryOnly = nodeEvaluator(undefined, { batteries } as unknown as CatalogOverrides);
     const islOnly = nodeEvaluator(undefined, { islTerminals } as unknown as CatalogOverrides);
-    expect(repriced('batteryPrice_USD_per_Wh') / batteryOnly.evaluate(base).economics.parity[0]!.ratioFirstYear).toBeCloseTo(1, 9);
-    expect(repriced('islPrice_USD_per_terminal') / islOnly.evaluate(base).economics.parity[0]!.ratioFirstYear).toBeCloseTo(1, 9);
+    expect(
+      repriced('batteryPrice_USD_per_Wh') / batteryOnly.evaluate(base).economics.parity[0]!.ratioFirstYear,
+    ).toBeCloseTo(1, 9);
+    expect(
+      repriced('islPrice_USD_per_terminal') / islOnly.evaluate(base).economics.parity[0]!.ratioFirstYear,
+    ).toBeCloseTo(1, 9);
   });
 });
 
@@ -224,7 +231,8 @@ describe('no parity or band text prints Infinity or NaN', () => {
       const e = withChange(ai1.design, patch).economics;
       const texts = [e.parityStatement, ...e.parity.flatMap((p) => [p.statement, p.band])];
       for (const t of texts) expect(t).not.toMatch(/Infinity|NaN|∞/);
-      for (const y of [e.parityYear, e.parityYearLow, e.parityYearHigh]) expect(y === null || Number.isFinite(y)).toBe(true);
+      for (const y of [e.parityYear, e.parityYearLow, e.parityYearHigh])
+        expect(y === null || Number.isFinite(y)).toBe(true);
     });
   }
 });
