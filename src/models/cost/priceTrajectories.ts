@@ -1,8 +1,9 @@
 /**
- * The default calendar-year trajectories of the prices that decide space-versus-ground parity, each with its
- * source, and the factors they put on a design's prices in a given year (trajectory.ts for the interpolation).
+ * The default calendar-year trajectories of every price that decides space-versus-ground parity, each with its
+ * source, the alternatives that give the parity year its band, and the factors they put on a design's prices in a
+ * given year (trajectory.ts for the interpolation).
  *
- * Defaults:
+ * Defaults (central trends):
  * - Launch price [USD/kg]: 2026 $900/kg, Starship V3 at $90M for its 100 t target (spacecost launch_vehicles.csv,
  *   the launch-vehicles catalog row `starship`, 2026); 2035 $200/kg, Project Suncatcher's "≲ $200/kg to LEO by the
  *   mid-2030s" (Agüera y Arcas et al. 2025, arXiv:2511.19468). Held at $200/kg after 2035.
@@ -12,10 +13,33 @@
  * - Chip price-performance [TFLOPS per USD]: 2022 H100 989 TFLOPS for $40,000 with its server share (the chips
  *   catalog row `h100`); doubling every 2.07 yr, Epoch AI's trend for GPUs used in ML (Hobbhahn & Besiroglu,
  *   "Trends in GPU price-performance", Epoch AI 2022, Table 1: 2.07 yr, 95 % CI 1.54–3.13), continued to 2045.
- * - Solar-array price [USD/W], radiator price [USD/m²], terrestrial electricity [USD/kWh] and terrestrial facility
- *   capex [USD/W]: held flat at the default catalog rows (rosa-flex $30/W, deployable-pumped $20,000/m², the
- *   hyperscale-virginia baseline's EIA 2023 Virginia industrial 8.92 ¢/kWh and Cushman & Wakefield 2025
- *   $11.7/W). ESTIMATE: no published trend of these in real terms was found; set a trajectory to explore one.
+ *   CHOICE: the ML-GPU trend, because the chips odc prices are ML accelerators; the same paper gives 2.95 yr for the
+ *   top GPUs of each year (the alternative below). The faster trend makes chips a smaller share of both sides sooner,
+ *   which leaves space's non-chip cost (launch, bus, battery) against the ground's energy and facility: for the
+ *   reference designs under the default ground prices it raises the space/ground ratio (AI1 in 2045: 30× at 2.07 yr;
+ *   the 2.95 yr trend is on the early side of the band), and where the ground's own costs grow it lowers it.
+ * - Spacecraft hardware: solar array [USD/W], radiator [USD/m²], bus [USD/kg] and ISL terminals [USD/terminal]:
+ *   Starlink's whole-satellite cost per watt, ~$32/W to ~$22/W over four years (SpaceX Starlink V1.5 to V2 mini,
+ *   as compiled in docs/sources.md §10 [S]; the only published series of a mass-produced satellite's price):
+ *   (22/32)^(1/4) = 0.9107 per year (−8.9 %/yr), applied from 2026 to 2035 (the span of the launch trend) and held
+ *   after. No per-subsystem series was found, so all four follow the whole satellite. The levels (rosa-flex $30/W,
+ *   deployable-pumped $20,000/m², $5,000/kg, isl-100g $300,000) only label the points: the design's rows set the
+ *   price, the trajectory its change.
+ * - Battery [USD/Wh]: BloombergNEF's lithium-ion pack price survey (Dec 2024): $115/kWh in 2024, $69/kWh projected
+ *   for 2030 (−8.2 %/yr), held after 2030. Cell-market prices stand for both battery classes (space-grade packs are
+ *   built from commercial cells; their qualification share is assumed to fall with them).
+ * - Terrestrial electricity [USD/kWh] and facility capex [USD/W]: flat at the hyperscale-virginia baseline's EIA 2023
+ *   Virginia industrial 8.92 ¢/kWh and Cushman & Wakefield 2025 $11.7/W. Reason: no published real-terms trend was
+ *   found; US industrial power has moved within ±15 % in real terms over 2010–2023 (EIA Electric Power Annual).
+ * Lines without a trajectory of their own, and why:
+ * - assembly, integration and test: a fixed fraction of the non-chip hardware (cost.ts), so it follows those lines;
+ * - operations: a fixed fraction per year of hardware + launch (cost.ts), so it follows them;
+ * - shielding (aluminium plate) and propellant (krypton/xenon): commodity materials with no learning curve, priced
+ *   flat (together < 1 % of a reference node's cost).
+ *
+ * Alternatives (TRAJECTORY_ALTERNATIVES): each replaces one central trend by its cited alternative or by the flat
+ * reading. parity.ts prices each alone, sorts them by whether it lowers or raises the space/ground ratio in the last
+ * year, and applies each group together for the low and the high end of the band.
  * Chip price per chip in year y = (perf/W factor)/(price-performance factor): a chip of the same power class
  * delivers perf/W(y)/perf/W(ref) times the FLOPS and costs that many FLOPS at that year's $/FLOPS.
  */
@@ -25,9 +49,18 @@ const H100_TFLOPS_PER_W = 989 / 700;
 const B200_TFLOPS_PER_W = 2250 / 1000;
 /** Doubling time of perf/W from the H100 (2022) to the B200 (2024) [yr]. */
 export const PERF_PER_WATT_DOUBLING_yr = (2 * Math.LN2) / Math.log(B200_TFLOPS_PER_W / H100_TFLOPS_PER_W);
-/** Epoch AI 2022, ML GPUs, FLOP/s per $ doubling time [yr]. */
+/** Epoch AI 2022, ML GPUs, FLOP/s per $ doubling time [yr] (the central trend). */
 export const PRICE_PERFORMANCE_DOUBLING_yr = 2.07;
+/** Epoch AI 2022, top GPUs, FLOP/s per $ doubling time [yr] (the alternative). */
+export const PRICE_PERFORMANCE_DOUBLING_TOP_GPUS_yr = 2.95;
+/** Starlink whole-satellite cost, ~$32/W to ~$22/W over four years: factor per year [-]. */
+export const SPACECRAFT_PRICE_FACTOR_per_yr = (22 / 32) ** (1 / 4);
+/** BloombergNEF Li-ion pack prices [USD/Wh]: 2024 survey and its 2030 projection. */
+const BNEF_PACK_2024_USD_per_Wh = 0.115;
+const BNEF_PACK_2030_USD_per_Wh = 0.069;
 const H100_TFLOPS_PER_USD = 989 / 40000;
+const HARDWARE_TREND_FROM = 2026;
+const HARDWARE_TREND_TO = 2035;
 const LAST_YEAR = 2045;
 
 export interface PriceTrajectories {
@@ -36,6 +69,9 @@ export interface PriceTrajectories {
   readonly chipPricePerformance_TFLOPS_per_USD: readonly TrajectoryPoint[];
   readonly arrayPrice_USD_per_W: readonly TrajectoryPoint[];
   readonly radiatorPrice_USD_per_m2: readonly TrajectoryPoint[];
+  readonly busPrice_USD_per_kg: readonly TrajectoryPoint[];
+  readonly batteryPrice_USD_per_Wh: readonly TrajectoryPoint[];
+  readonly islPrice_USD_per_terminal: readonly TrajectoryPoint[];
   readonly electricity_USD_per_kWh: readonly TrajectoryPoint[];
   readonly terrestrialCapex_USD_per_W: readonly TrajectoryPoint[];
 }
@@ -46,9 +82,26 @@ export const TRAJECTORY_KEYS: readonly (keyof PriceTrajectories)[] = [
   'chipPricePerformance_TFLOPS_per_USD',
   'arrayPrice_USD_per_W',
   'radiatorPrice_USD_per_m2',
+  'busPrice_USD_per_kg',
+  'batteryPrice_USD_per_Wh',
+  'islPrice_USD_per_terminal',
   'electricity_USD_per_kWh',
   'terrestrialCapex_USD_per_W',
 ];
+
+/** A price at `value` in `from`, falling by `perYear` each year to `to`, held outside. */
+const falling = (value: number, perYear: number, from: number, to: number): TrajectoryPoint[] => [
+  { year: from, value },
+  { year: to, value: value * perYear ** (to - from) },
+];
+/** The Starlink rate on a spacecraft price from 2026 to `to`. */
+const spacecraft = (value: number, to = HARDWARE_TREND_TO): TrajectoryPoint[] =>
+  falling(value, SPACECRAFT_PRICE_FACTOR_per_yr, HARDWARE_TREND_FROM, to);
+const pricePerformance = (doubling_yr: number): TrajectoryPoint[] => [
+  { year: 2022, value: H100_TFLOPS_PER_USD },
+  { year: LAST_YEAR, value: H100_TFLOPS_PER_USD * 2 ** ((LAST_YEAR - 2022) / doubling_yr) },
+];
+const BNEF_PER_YEAR = (BNEF_PACK_2030_USD_per_Wh / BNEF_PACK_2024_USD_per_Wh) ** (1 / 6);
 
 export const DEFAULT_PRICE_TRAJECTORIES: PriceTrajectories = Object.freeze({
   launchPrice_USD_per_kg: [
@@ -60,15 +113,73 @@ export const DEFAULT_PRICE_TRAJECTORIES: PriceTrajectories = Object.freeze({
     { year: 2024, value: B200_TFLOPS_PER_W },
     { year: LAST_YEAR, value: B200_TFLOPS_PER_W * 2 ** ((LAST_YEAR - 2024) / PERF_PER_WATT_DOUBLING_yr) },
   ],
-  chipPricePerformance_TFLOPS_per_USD: [
-    { year: 2022, value: H100_TFLOPS_PER_USD },
-    { year: LAST_YEAR, value: H100_TFLOPS_PER_USD * 2 ** ((LAST_YEAR - 2022) / PRICE_PERFORMANCE_DOUBLING_yr) },
+  chipPricePerformance_TFLOPS_per_USD: pricePerformance(PRICE_PERFORMANCE_DOUBLING_yr),
+  arrayPrice_USD_per_W: spacecraft(30),
+  radiatorPrice_USD_per_m2: spacecraft(20000),
+  busPrice_USD_per_kg: spacecraft(5000),
+  batteryPrice_USD_per_Wh: [
+    { year: 2024, value: BNEF_PACK_2024_USD_per_Wh },
+    { year: 2030, value: BNEF_PACK_2030_USD_per_Wh },
   ],
-  arrayPrice_USD_per_W: [{ year: 2026, value: 30 }],
-  radiatorPrice_USD_per_m2: [{ year: 2026, value: 20000 }],
+  islPrice_USD_per_terminal: spacecraft(300000),
   electricity_USD_per_kWh: [{ year: 2023, value: 0.0892 }],
   terrestrialCapex_USD_per_W: [{ year: 2025, value: 11.7 }],
 });
+
+/** One alternative reading of the central trends (the parity band): the trajectories it replaces, and why. */
+export interface TrajectoryAlternative {
+  readonly name: string;
+  readonly replaces: Readonly<Partial<PriceTrajectories>>;
+}
+
+const flat = (key: keyof PriceTrajectories): TrajectoryPoint[] => [DEFAULT_PRICE_TRAJECTORIES[key][0]!];
+const SPACECRAFT_KEYS = [
+  'arrayPrice_USD_per_W',
+  'radiatorPrice_USD_per_m2',
+  'busPrice_USD_per_kg',
+  'islPrice_USD_per_terminal',
+] as const;
+
+/** The alternatives the parity band is made of (header: each a cited alternative or the flat reading). */
+export const TRAJECTORY_ALTERNATIVES: readonly TrajectoryAlternative[] = Object.freeze([
+  {
+    name: `chip price-performance doubling every ${PRICE_PERFORMANCE_DOUBLING_TOP_GPUS_yr} yr (Epoch AI, top GPUs)`,
+    replaces: { chipPricePerformance_TFLOPS_per_USD: pricePerformance(PRICE_PERFORMANCE_DOUBLING_TOP_GPUS_yr) },
+  },
+  { name: 'launch held at $900/kg', replaces: { launchPrice_USD_per_kg: flat('launchPrice_USD_per_kg') } },
+  {
+    name: 'spacecraft hardware flat',
+    replaces: Object.fromEntries(SPACECRAFT_KEYS.map((k) => [k, flat(k)])),
+  },
+  {
+    name: `spacecraft hardware falling to ${LAST_YEAR}`,
+    replaces: Object.fromEntries(
+      SPACECRAFT_KEYS.map((k) => [k, spacecraft(DEFAULT_PRICE_TRAJECTORIES[k][0]!.value, LAST_YEAR)]),
+    ),
+  },
+  { name: 'battery flat', replaces: { batteryPrice_USD_per_Wh: flat('batteryPrice_USD_per_Wh') } },
+  {
+    name: `battery falling to ${LAST_YEAR}`,
+    replaces: {
+      batteryPrice_USD_per_Wh: falling(BNEF_PACK_2024_USD_per_Wh, BNEF_PER_YEAR, 2024, LAST_YEAR),
+    },
+  },
+]);
+
+const samePoints = (a: readonly TrajectoryPoint[], b: readonly TrajectoryPoint[]): boolean =>
+  a.length === b.length && a.every((p, i) => p.year === b[i]!.year && p.value === b[i]!.value);
+
+/**
+ * The alternatives that apply to `t`: those whose every replaced trajectory is still the default in `t` (a
+ * trajectory the design sets is its own central trend, with no alternative).
+ */
+export function applicableAlternatives(t: Readonly<PriceTrajectories>): TrajectoryAlternative[] {
+  return TRAJECTORY_ALTERNATIVES.filter((a) =>
+    (Object.keys(a.replaces) as (keyof PriceTrajectories)[]).every((k) =>
+      samePoints(t[k], DEFAULT_PRICE_TRAJECTORIES[k]),
+    ),
+  );
+}
 
 /** Factors on the design's (reference-year) prices and performance in `year`. */
 export interface PriceFactors {
@@ -79,6 +190,9 @@ export interface PriceFactors {
   readonly performance: number;
   readonly array: number;
   readonly radiator: number;
+  readonly bus: number;
+  readonly battery: number;
+  readonly isl: number;
   readonly electricity: number;
   readonly terrestrialCapex: number;
 }
@@ -87,6 +201,10 @@ export function priceFactors(t: Readonly<PriceTrajectories>, year: number, refer
   return priceFactorSeries(t, [year], referenceYear)[0]!;
 }
 
+/** The factor of one trajectory in `year` against `referenceYear` (points already checked). */
+const factorOf = (points: readonly TrajectoryPoint[], year: number, referenceYear: number): number =>
+  interpolate(points, year) / interpolate(points, referenceYear);
+
 /** priceFactors for each of `years`, the trajectories checked once. */
 export function priceFactorSeries(
   t: Readonly<PriceTrajectories>,
@@ -94,26 +212,20 @@ export function priceFactorSeries(
   referenceYear: number,
 ): PriceFactors[] {
   for (const name of TRAJECTORY_KEYS) checkTrajectory(name, t[name]);
-  const ref = (points: readonly TrajectoryPoint[]): number => interpolate(points, referenceYear);
-  const [launch, perfPerW, pricePerf, array, radiator, electricity, capex] = [
-    ref(t.launchPrice_USD_per_kg),
-    ref(t.chipPerformancePerWatt_TFLOPS_per_W),
-    ref(t.chipPricePerformance_TFLOPS_per_USD),
-    ref(t.arrayPrice_USD_per_W),
-    ref(t.radiatorPrice_USD_per_m2),
-    ref(t.electricity_USD_per_kWh),
-    ref(t.terrestrialCapex_USD_per_W),
-  ] as const;
   return years.map((year) => {
-    const performance = interpolate(t.chipPerformancePerWatt_TFLOPS_per_W, year) / perfPerW;
+    const f = (points: readonly TrajectoryPoint[]) => factorOf(points, year, referenceYear);
+    const performance = f(t.chipPerformancePerWatt_TFLOPS_per_W);
     return {
-      launch: interpolate(t.launchPrice_USD_per_kg, year) / launch,
-      chip: performance / (interpolate(t.chipPricePerformance_TFLOPS_per_USD, year) / pricePerf),
+      launch: f(t.launchPrice_USD_per_kg),
+      chip: performance / f(t.chipPricePerformance_TFLOPS_per_USD),
       performance,
-      array: interpolate(t.arrayPrice_USD_per_W, year) / array,
-      radiator: interpolate(t.radiatorPrice_USD_per_m2, year) / radiator,
-      electricity: interpolate(t.electricity_USD_per_kWh, year) / electricity,
-      terrestrialCapex: interpolate(t.terrestrialCapex_USD_per_W, year) / capex,
+      array: f(t.arrayPrice_USD_per_W),
+      radiator: f(t.radiatorPrice_USD_per_m2),
+      bus: f(t.busPrice_USD_per_kg),
+      battery: f(t.batteryPrice_USD_per_Wh),
+      isl: f(t.islPrice_USD_per_terminal),
+      electricity: f(t.electricity_USD_per_kWh),
+      terrestrialCapex: f(t.terrestrialCapex_USD_per_W),
     };
   });
 }

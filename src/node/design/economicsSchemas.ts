@@ -40,6 +40,50 @@ const trajectory = (key: keyof PriceTrajectories, what: string) => {
     );
 };
 
+/** One trajectory per price of priceTrajectories.ts, each with its default's source. */
+const trajectoryFields = () => ({
+  launchPrice_USD_per_kg: trajectory(
+    'launchPrice_USD_per_kg',
+    "Launch price [USD/kg] (default: Starship $900/kg in 2026 to Suncatcher's ≲ $200/kg in 2035)",
+  ),
+  chipPerformancePerWatt_TFLOPS_per_W: trajectory(
+    'chipPerformancePerWatt_TFLOPS_per_W',
+    'Chip performance per watt [TFLOPS/W] (default: H100 2022, B200 2024, continued)',
+  ),
+  chipPricePerformance_TFLOPS_per_USD: trajectory(
+    'chipPricePerformance_TFLOPS_per_USD',
+    'Chip price-performance [TFLOPS/USD] (default: H100 2022, doubling every 2.07 yr, Epoch AI ML GPUs; the band uses its 2.95 yr for top GPUs)',
+  ),
+  arrayPrice_USD_per_W: trajectory(
+    'arrayPrice_USD_per_W',
+    "Solar-array price [USD/W] (default: Starlink's whole-satellite $/W trend, −8.9 %/yr 2026–2035)",
+  ),
+  radiatorPrice_USD_per_m2: trajectory(
+    'radiatorPrice_USD_per_m2',
+    "Radiator price [USD/m²] (default: Starlink's whole-satellite $/W trend, −8.9 %/yr 2026–2035)",
+  ),
+  busPrice_USD_per_kg: trajectory(
+    'busPrice_USD_per_kg',
+    "Bus price [USD/kg] (default: Starlink's whole-satellite $/W trend, −8.9 %/yr 2026–2035)",
+  ),
+  batteryPrice_USD_per_Wh: trajectory(
+    'batteryPrice_USD_per_Wh',
+    'Battery price [USD/Wh] (default: BloombergNEF Li-ion packs, $115/kWh 2024 to $69/kWh 2030)',
+  ),
+  islPrice_USD_per_terminal: trajectory(
+    'islPrice_USD_per_terminal',
+    "ISL terminal price [USD/terminal] (default: Starlink's whole-satellite $/W trend, −8.9 %/yr 2026–2035)",
+  ),
+  electricity_USD_per_kWh: trajectory(
+    'electricity_USD_per_kWh',
+    'Terrestrial electricity price [USD/kWh] (default flat)',
+  ),
+  terrestrialCapex_USD_per_W: trajectory(
+    'terrestrialCapex_USD_per_W',
+    'Terrestrial facility capex and lease [USD/W] (default flat)',
+  ),
+});
+
 export const trajectoriesSchema = lazy(() =>
   z
     .strictObject({
@@ -52,28 +96,7 @@ export const trajectoriesSchema = lazy(() =>
         .describe(
           "Year the design's prices (catalog rows, vehicle, baselines) are taken to be from; every trajectory is applied as value(year)/value(referenceYear).",
         ),
-      launchPrice_USD_per_kg: trajectory(
-        'launchPrice_USD_per_kg',
-        "Launch price [USD/kg] (default: Starship $900/kg in 2026 to Suncatcher's ≲ $200/kg in 2035)",
-      ),
-      chipPerformancePerWatt_TFLOPS_per_W: trajectory(
-        'chipPerformancePerWatt_TFLOPS_per_W',
-        'Chip performance per watt [TFLOPS/W] (default: H100 2022, B200 2024, continued)',
-      ),
-      chipPricePerformance_TFLOPS_per_USD: trajectory(
-        'chipPricePerformance_TFLOPS_per_USD',
-        'Chip price-performance [TFLOPS/USD] (default: H100 2022, doubling every 2.07 yr, Epoch AI)',
-      ),
-      arrayPrice_USD_per_W: trajectory('arrayPrice_USD_per_W', 'Solar-array price [USD/W] (default flat)'),
-      radiatorPrice_USD_per_m2: trajectory('radiatorPrice_USD_per_m2', 'Radiator price [USD/m²] (default flat)'),
-      electricity_USD_per_kWh: trajectory(
-        'electricity_USD_per_kWh',
-        'Terrestrial electricity price [USD/kWh] (default flat)',
-      ),
-      terrestrialCapex_USD_per_W: trajectory(
-        'terrestrialCapex_USD_per_W',
-        'Terrestrial facility capex and lease [USD/W] (default flat)',
-      ),
+      ...trajectoryFields(),
     })
     .superRefine((t, ctx) => {
       if (!(t.toYear > t.fromYear)) {

@@ -35,7 +35,7 @@ export function unitOf(path: string): string {
   if (per) return `USD/${per[1] === 'ChipHour' ? 'chip-h' : 'MWh'}`;
   if (key === 'peakPFLOPS' || key === 'deliveredPFLOPS') return 'PFLOPS';
   if (key === 'kW_per_t') return 'kW/t';
-  if (key === 'parityYear') return 'yr';
+  if (key === 'parityYear' || key === 'parityYearLow' || key === 'parityYearHigh') return 'yr';
   const cut = key.indexOf('_');
   if (cut < 0) return '-';
   return key

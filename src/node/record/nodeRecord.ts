@@ -290,10 +290,14 @@ const FIELDS = {
     terrestrialCostPerMWh_USD: (_d, _r, s) => s.economics.terrestrial?.costPerMWh_USD ?? NaN,
     terrestrialCostPerMWhDiscounted_USD: (_d, _r, s) => s.economics.terrestrial?.costPerMWhDiscounted_USD ?? NaN,
     parityYear: (d, _r, s) => ownParity(d, s)?.parityYear ?? null,
+    parityYearLow: (d, _r, s) => ownParity(d, s)?.parityYearLow ?? null,
+    parityYearHigh: (d, _r, s) => ownParity(d, s)?.parityYearHigh ?? null,
     parityRatioLastYear: (d, _r, s) => ownParity(d, s)?.ratioLastYear ?? NaN,
     parityStatement: (d, _r, s) => {
       const own = ownParity(d, s);
-      return own === undefined ? `no terrestrial baseline ${d.economics.baseline}` : `vs ${own.id}: ${own.statement}`;
+      return own === undefined
+        ? `no terrestrial baseline ${d.economics.baseline}`
+        : `vs ${own.id}: ${own.statement}; ${own.band}`;
     },
     paritySearch: (d) =>
       `${d.economics.trajectories.fromYear}–${d.economics.trajectories.toYear}, design prices of ${d.economics.trajectories.referenceYear}`,
@@ -301,6 +305,9 @@ const FIELDS = {
       s.economics.parity.map((b) => ({
         id: b.id,
         parityYear: b.parityYear,
+        parityYearLow: b.parityYearLow,
+        parityYearHigh: b.parityYearHigh,
+        band: b.band,
         status: b.status,
         ratioFirstYear: b.ratioFirstYear,
         ratioLastYear: b.ratioLastYear,

@@ -270,6 +270,10 @@ function economicsRecordSchema() {
         "Fractional calendar year the discounted LCOC reaches economics.baseline's; " +
           'null: not in the search range (see parityStatement) [yr].',
       ),
+      parityYearLow: nn(
+        'Earliest parity year over the trend alternatives (src/node/stages/parity.ts); null: none in the search range [yr].',
+      ),
+      parityYearHigh: nn('Latest parity year over the trend alternatives; null: not in the search range [yr].'),
       parityRatioLastYear: n(
         'Space / terrestrial discounted LCOC against economics.baseline in the last year of the search [-].',
       ),
@@ -280,6 +284,9 @@ function economicsRecordSchema() {
           z.strictObject({
             id: z.string(),
             parityYear: nn('[yr]'),
+            parityYearLow: nn('Earliest over the trend alternatives [yr].'),
+            parityYearHigh: nn('Latest over the trend alternatives [yr].'),
+            band: z.string(),
             status: z.enum(['at-start', 'crosses', 'no-crossing']),
             ratioFirstYear: n('Space / terrestrial discounted LCOC in the first year [-].'),
             ratioLastYear: n('Same in the last year [-].'),

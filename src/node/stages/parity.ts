@@ -4,9 +4,10 @@
  * the baseline's (src/models/cost/trajectory.ts: first crossing, linear interpolation between grid years).
  *
  * Re-pricing in year y (factors from src/models/cost/priceTrajectories.ts, 1 in the reference year):
- * - space: chips × chip factor; array and radiator hardware (with their assembly, integration and test share) ×
- *   their factors; launch × launch factor; the rest of the node (bus, battery, ISL, shielding, propellant) at its
- *   reference price; operations stay the same fraction of hardware + launch (cost.ts); delivered PFLOPS × the
+ * - space: chips × chip factor; array, radiator, bus, battery and ISL hardware (each with its assembly,
+ *   integration and test share) × their factors; launch × launch factor; shielding and propellant at their
+ *   reference price (commodities, priceTrajectories.ts); operations stay the same fraction of hardware + launch
+ *   (cost.ts); delivered PFLOPS × the
  *   perf/W factor (a chip of the same power class); the fleet program (lifecycleProgram.ts) on these. Its present
  *   value is linear in the node's first-unit cost, its off-curve cost and its operations, and its present compute
  *   in the delivered PFLOPS, so four runs give every year's LCOC exactly.
@@ -16,13 +17,24 @@
  * A node built in year y is priced entirely at year-y prices and keeps them over its life. The perf/W factor
  * divides both sides alike (same chips in both places), so it moves the $/PFLOP-day but not the ratio; the same
  * holds for $/Mtoken, whose parity year is therefore this one.
+ * Band: the central year comes from the design's trajectories; each alternative of priceTrajectories.ts that applies
+ * (its trajectories left at their defaults) is priced alone and counted as space-favourable when it lowers the
+ * space/ground ratio in the last year, unfavourable when it raises it. All favourable alternatives together give the
+ * low (early) end, all unfavourable ones the high (late) end; with none on a side that end is the central year.
  */
 import type { CostResult } from '../../models/cost/cost.js';
 import type { BaselineLcocResult } from '../../models/cost/lifecycleBaseline.js';
 import { programEconomics, type ProgramParams } from '../../models/cost/lifecycleProgram.js';
-import { priceFactorSeries, type PriceFactors } from '../../models/cost/priceTrajectories.js';
+import {
+  applicableAlternatives,
+  priceFactorSeries,
+  type PriceFactors,
+  type PriceTrajectories,
+  type TrajectoryAlternative,
+} from '../../models/cost/priceTrajectories.js';
 import { parityYear, type ParityResult } from '../../models/cost/trajectory.js';
 import type { Design } from '../record/rows.js';
+import { ratioProblem, ratioText } from '../../base/verdictText.js';
 
 export interface BaselineTerms {
   readonly id: string;
@@ -39,6 +51,12 @@ export interface ParityInputs {
 
 export interface BaselineParity extends ParityResult {
   readonly id: string;
+  /** Earliest parity year over the band (header); null: none in the search range even then. */
+  readonly parityYearLow: number | null;
+  /** Latest parity year over the band; null: not in the search range. */
+  readonly parityYearHigh: number | null;
+  /** The band in words: its two ends and the alternatives that make each. */
+  readonly band: string;
 }
 
 /**
@@ -64,9 +82,13 @@ function spaceLcocOf(c: CostResult, program: ParityInputs['program']): (f: Price
   const aitFraction = aitBase > 0 ? c.ait_USD / aitBase : 0;
   const refCapital = c.hardware_USD + c.launch_USD;
   return (f) => {
-    const nonChip =
-      nonChipRef +
-      (c.arrayHardware_USD * (f.array - 1) + c.radiatorHardware_USD * (f.radiator - 1)) * (1 + aitFraction);
+    const change =
+      c.arrayHardware_USD * (f.array - 1) +
+      c.radiatorHardware_USD * (f.radiator - 1) +
+      c.busHardware_USD * (f.bus - 1) +
+      c.batteryHardware_USD * (f.battery - 1) +
+      c.islHardware_USD * (f.isl - 1);
+    const nonChip = nonChipRef + change * (1 + aitFraction);
     const offCurve = c.computeHardware_USD * f.chip + c.launch_USD * f.launch;
     const ops =
       refCapital > 0 ? (c.operations_USD_per_yr * (nonChip + offCurve)) / refCapital : c.operations_USD_per_yr;
@@ -91,32 +113,71 @@ export function groundLcoc(b: BaselineTerms, f: PriceFactors): number {
 }
 
 /**
- * Price factors of each grid year, memoised on the (read-only) trajectories object: the candidates of a study share
- * their base design's trajectories, so the interpolation runs once per study rather than once per evaluation.
+ * Price factors of each grid year, memoised on the (read-only) trajectories object and the alternatives applied: the
+ * candidates of a study share their base design's trajectories, so the interpolation runs once per study rather than
+ * once per evaluation.
  */
-const factorCache = new WeakMap<object, readonly PriceFactors[]>();
-function gridFactors(t: Design['economics']['trajectories']): readonly PriceFactors[] {
-  let f = factorCache.get(t);
+const factorCache = new WeakMap<object, Map<string, readonly PriceFactors[]>>();
+type Trajectories = Design['economics']['trajectories'];
+function gridFactors(t: Trajectories, alternatives: readonly TrajectoryAlternative[] = []): readonly PriceFactors[] {
+  let byKey = factorCache.get(t);
+  if (byKey === undefined) factorCache.set(t, (byKey = new Map()));
+  const key = alternatives.map((a) => a.name).join('|');
+  let f = byKey.get(key);
   if (f === undefined) {
     const years = Array.from({ length: Math.max(0, t.toYear - t.fromYear + 1) }, (_, i) => t.fromYear + i);
-    f = priceFactorSeries(t, years, t.referenceYear);
-    factorCache.set(t, f);
+    const replaced: PriceTrajectories = Object.assign({}, t, ...alternatives.map((a) => a.replaces));
+    f = priceFactorSeries(replaced, years, t.referenceYear);
+    byKey.set(key, f);
   }
   return f;
 }
 
-/** Parity against every baseline over the design's trajectories. */
+/** A band end in words: the year, or "after <toYear>". */
+const bandYear = (year: number | null, toYear: number): string => (year === null ? `after ${toYear}` : year.toFixed(1));
+const later = (a: number | null, b: number | null): boolean => (a ?? Infinity) > (b ?? Infinity);
+
+/** The parity search of one baseline over a set of grid factors. */
+type Search = (factors: readonly PriceFactors[]) => ParityResult;
+
+/** The band of one baseline (header): the favourable and the unfavourable alternatives, each group applied together. */
+function band(t: Trajectories, central: ParityResult, search: Search) {
+  const last = central.ratioLastYear;
+  const groups: { low: TrajectoryAlternative[]; high: TrajectoryAlternative[] } = { low: [], high: [] };
+  for (const a of applicableAlternatives(t)) {
+    const r = search(gridFactors(t, [a])).ratioLastYear;
+    if (r < last) groups.low.push(a);
+    else if (r > last) groups.high.push(a);
+  }
+  const end = (g: TrajectoryAlternative[]) => (g.length === 0 ? central : search(gridFactors(t, g)));
+  let [low, high] = [end(groups.low), end(groups.high)];
+  if (later(low.parityYear, high.parityYear)) [low, high] = [high, low];
+  const names = (g: TrajectoryAlternative[]) => (g.length === 0 ? 'central trends' : g.map((a) => a.name).join(', '));
+  const ratios = [low, central, high].map((x) => x.ratioLastYear).filter((r) => !Number.isNaN(r));
+  const [lo, hi] = [Math.min(...ratios), Math.max(...ratios)];
+  // an unbounded or undefined end reads as the sentence of verdictText.ts, never "Infinity×"
+  const ratioBand = ratioProblem(ratios.length === 0 ? NaN : hi) ?? `${ratioText(lo)}–${ratioText(hi)}`;
+  return {
+    parityYearLow: later(low.parityYear, central.parityYear) ? central.parityYear : low.parityYear,
+    parityYearHigh: later(central.parityYear, high.parityYear) ? central.parityYear : high.parityYear,
+    band:
+      `band ${bandYear(low.parityYear, t.toYear)}–${bandYear(high.parityYear, t.toYear)}, ` +
+      `space/ground in ${t.toYear} ${ratioBand} (early: ${names(groups.low)}; late: ${names(groups.high)})`,
+  };
+}
+
+/** Parity against every baseline over the design's trajectories, with its band. */
 export function parityAgainstBaselines(design: Design, p: ParityInputs): BaselineParity[] {
   const t = design.economics.trajectories;
-  const factors = gridFactors(t);
   const spaceLcoc = spaceLcocOf(p.cost, p.program);
-  const space = factors.map(spaceLcoc);
-  return p.baselines.map((b) => ({
-    id: b.id,
-    ...parityYear({
-      fromYear: t.fromYear,
-      toYear: t.toYear,
-      ratioAt: (year) => space[year - t.fromYear]! / groundLcoc(b, factors[year - t.fromYear]!),
-    }),
-  }));
+  return p.baselines.map((b) => {
+    const search: Search = (factors) =>
+      parityYear({
+        fromYear: t.fromYear,
+        toYear: t.toYear,
+        ratioAt: (year) => spaceLcoc(factors[year - t.fromYear]!) / groundLcoc(b, factors[year - t.fromYear]!),
+      });
+    const central = search(gridFactors(t));
+    return { id: b.id, ...central, ...band(t, central, search) };
+  });
 }

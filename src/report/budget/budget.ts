@@ -38,9 +38,21 @@ export function budgetSections(r: DesignRecord): BudgetSection[] {
     tokenSection(r.inference),
     {
       title: `Parity year (${r.economics.paritySearch})`,
-      rows: r.economics.parity.map((b) => row(`vs ${b.id}`, b.parityYear ?? 'none', 'yr', b.statement)),
+      rows: r.economics.parity.map((b) =>
+        row(`vs ${b.id}`, parityBandText(b, r.economics.paritySearch), 'yr', `${b.statement}; ${b.band}`),
+      ),
     },
   ];
+}
+
+/** "2038.2 (2035.1–after 2045)": the central parity year and its band, one beyond the search as "after <last>". */
+function parityBandText(
+  b: { parityYear: number | null; parityYearLow: number | null; parityYearHigh: number | null },
+  search: string,
+): string {
+  const last = /–(\d{4})/.exec(search)?.[1] ?? 'the search range';
+  const y = (year: number | null) => (year === null ? `after ${last}` : year.toFixed(1));
+  return `${y(b.parityYear)} (${y(b.parityYearLow)}–${y(b.parityYearHigh)})`;
 }
 
 /** Orbit geometry: altitude, period, beta angles and eclipses. */

@@ -102,19 +102,21 @@ function costInputs(design: NodeDesign): [string, Perturb][] {
 
 /**
  * Each cost input's effect on the verdict, largest first. `evaluate` is the node evaluator (it resolves the design's
- * `catalogs:` rows first), `rows` the design's resolved catalog rows.
+ * `catalogs:` rows first), `rows` the design's resolved catalog rows; `metric` the figure whose relative change ranks
+ * the inputs (default the verdict, cost.lcocToBaseline; designs/CALIBRATION.md ranks a published figure the same way).
  */
 export function costDrivers(
   design: NodeDesign,
   rows: NodeCatalogRows,
   evaluate: (d: NodeDesign) => DesignRecord,
+  metric: (r: DesignRecord) => number = (r) => r.cost.lcocToBaseline,
 ): CostDriver[] {
-  const base = evaluate(design).cost.lcocToBaseline;
+  const base = metric(evaluate(design));
   return costInputs(design)
     .map(([input, perturb]) => {
       const d = structuredClone(design);
       perturb(d, rows);
-      return { input, verdictChange: evaluate(d).cost.lcocToBaseline / base - 1 };
+      return { input, verdictChange: metric(evaluate(d)) / base - 1 };
     })
     .sort((a, b) => Math.abs(b.verdictChange) - Math.abs(a.verdictChange));
 }

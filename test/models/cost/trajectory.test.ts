@@ -242,6 +242,9 @@ describe('edges', () => {
       chipPricePerformance_TFLOPS_per_USD: pts([2030, 1], [2032, 16]),
       arrayPrice_USD_per_W: pts([2030, 30], [2032, 15 / 2]),
       radiatorPrice_USD_per_m2: pts([2030, 20000], [2032, 2000]),
+      busPrice_USD_per_kg: pts([2030, 5000], [2032, 5000 / 5]),
+      batteryPrice_USD_per_Wh: pts([2030, 0.1], [2032, 0.1 / 6]),
+      islPrice_USD_per_terminal: pts([2030, 3e5], [2032, 3e5 / 7]),
       electricity_USD_per_kWh: pts([2030, 0.1], [2032, 0.2]),
       terrestrialCapex_USD_per_W: pts([2030, 10], [2032, 30]),
     };
@@ -252,6 +255,9 @@ describe('edges', () => {
       expect(f.chip).toBeCloseTo(4 / 16, 12);
       expect(f.array).toBeCloseTo(0.25, 12);
       expect(f.radiator).toBeCloseTo(0.1, 12);
+      expect(f.bus).toBeCloseTo(1 / 5, 12);
+      expect(f.battery).toBeCloseTo(1 / 6, 12);
+      expect(f.isl).toBeCloseTo(1 / 7, 12);
       expect(f.electricity).toBeCloseTo(2, 12);
       expect(f.terrestrialCapex).toBeCloseTo(3, 12);
     });
@@ -273,13 +279,38 @@ describe('edges', () => {
 
   describe('default trajectories (sources in src/models/cost/priceTrajectories.ts)', () => {
     const d = DEFAULT_PRICE_TRAJECTORIES;
-    it('held flat: array $30/W, radiator $20,000/m², electricity 8.92 ¢/kWh (EIA 2023), capex $11.7/W', () => {
+    it('held flat: electricity 8.92 ¢/kWh (EIA 2023), capex $11.7/W', () => {
       for (const y of [2020, 2030, 2045]) {
-        expect(trajectoryValue(d.arrayPrice_USD_per_W, y)).toBe(30);
-        expect(trajectoryValue(d.radiatorPrice_USD_per_m2, y)).toBe(20000);
         expect(trajectoryValue(d.electricity_USD_per_kWh, y)).toBe(0.0892);
         expect(trajectoryValue(d.terrestrialCapex_USD_per_W, y)).toBe(11.7);
       }
+    });
+
+    it("spacecraft hardware at Starlink's $32/W → $22/W in 4 yr: −8.9 %/yr from 2026 to 2035, then held", () => {
+      // Hand: (22/32)^(1/4) = 0.687 5^0.25 = 0.910 58 per year; over 2026–2035 (9 yr) 0.910 58^9 = 0.430 4.
+      const perYear = 0.6875 ** 0.25;
+      expect(perYear).toBeCloseTo(0.91058, 5);
+      for (const [key, level] of [
+        ['arrayPrice_USD_per_W', 30],
+        ['radiatorPrice_USD_per_m2', 20000],
+        ['busPrice_USD_per_kg', 5000],
+        ['islPrice_USD_per_terminal', 300000],
+      ] as const) {
+        expect(trajectoryValue(d[key], 2026)).toBe(level);
+        expect(trajectoryValue(d[key], 2027) / level).toBeCloseTo(0.91058, 5);
+        expect(trajectoryValue(d[key], 2035) / level).toBeCloseTo(0.4304, 4);
+        expect(trajectoryValue(d[key], 2045)).toBe(trajectoryValue(d[key], 2035));
+      }
+      // the factor on a design priced in 2026, in 2030: 0.910 58^4 = 0.687 5 (exactly 22/32)
+      const f = priceFactors(d, 2030, 2026);
+      for (const x of [f.array, f.radiator, f.bus, f.isl]) expect(x).toBeCloseTo(22 / 32, 12);
+    });
+
+    it('battery at BloombergNEF pack prices: $115/kWh (2024) to $69/kWh (2030), then held', () => {
+      // Hand: 2026 = 115 × (69/115)^(2/6) = 115 × 0.843 4 = 97.0 $/kWh; factor 2030 vs 2026 = 69/97.0 = 0.711 4
+      expect(trajectoryValue(d.batteryPrice_USD_per_Wh, 2026) * 1000).toBeCloseTo(96.99, 2);
+      expect(priceFactors(d, 2030, 2026).battery).toBeCloseTo(0.7114, 4);
+      expect(priceFactors(d, 2045, 2026).battery).toBeCloseTo(0.7114, 4);
     });
 
     it('perf/W: H100 989/700 TFLOPS/W in 2022, B200 2.25 in 2024, doubling every 2·ln 2/ln(2.25/1.4129) = 2.979 yr', () => {

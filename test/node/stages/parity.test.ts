@@ -5,7 +5,12 @@ import type { CatalogOverrides } from '../../../src/catalog/overrides.js';
 import { gb300Rack } from '../../helpers/chipSets.js';
 import { groundLcoc } from '../../../src/node/stages/parity.js';
 import { baselineLcoc } from '../../../src/models/cost/lifecycleBaseline.js';
-import type { PriceFactors } from '../../../src/models/cost/priceTrajectories.js';
+import {
+  DEFAULT_PRICE_TRAJECTORIES,
+  TRAJECTORY_ALTERNATIVES,
+  type PriceFactors,
+  type PriceTrajectories,
+} from '../../../src/models/cost/priceTrajectories.js';
 import type { NodeDesign } from '../../../src/node/design/schema.js';
 
 const starcloud = evaluateDesignFile('designs/starcloud-3.yaml');
@@ -36,6 +41,9 @@ describe('parity year of a node design', () => {
       performance: 1.7,
       array: 0.8,
       radiator: 0.9,
+      bus: 0.7,
+      battery: 0.4,
+      isl: 0.3,
       electricity: 1.5,
       terrestrialCapex: 1.2,
     };
@@ -94,6 +102,142 @@ describe('parity year of a node design', () => {
     else expect(r.parityStatement).toMatch(/parity/);
     expect(r.paritySearch).toBe('2026–2045, design prices of 2026');
   });
+});
+
+/** Every trajectory flat at 1 (a design priced in 2026 keeps its prices), then `patch`. */
+const flatTrajectories = (patch: Partial<PriceTrajectories>) =>
+  ({
+    ...Object.fromEntries(Object.keys(DEFAULT_PRICE_TRAJECTORIES).map((k) => [k, [{ year: 2026, value: 1 }]])),
+    ...patch,
+  }) as PriceTrajectories;
+const halvedIn2027 = [
+  { year: 2026, value: 1 },
+  { year: 2027, value: 0.5 },
+];
+
+describe('parity: every hardware line follows its own trajectory', () => {
+  // Oracle: the ratio in 2027 with a line's price halved by its trajectory equals the reference-year ratio of the same
+  // design with that line's price halved in its inputs (the full cost model, not the re-pricing of parity.ts).
+  const base = ai1.design;
+  const repriced = (key: keyof PriceTrajectories) =>
+    withChange(base, (d) => {
+      Object.assign(d.economics.trajectories, flatTrajectories({ [key]: halvedIn2027 }), { toYear: 2027 });
+    }).economics.parity[0]!.ratioLastYear;
+  const gb = ev.rows;
+
+  it('bus: busPrice_USD_per_kg halved in 2027 = cost.busCost_USD_per_kg halved', () => {
+    const direct = withChange(
+      base,
+      (d) => void (d.cost.busCost_USD_per_kg = ai1.record.cost.busHardware_USD / ai1.record.mass.bus_kg / 2),
+    );
+    expect(repriced('busPrice_USD_per_kg') / direct.economics.parity[0]!.ratioFirstYear).toBeCloseTo(1, 9);
+  });
+
+  it('battery and ISL: their trajectories halved in 2027 = their catalog rows at half price', () => {
+    const battery = gb.batteries.find((b) => b.id === base.power.battery)!;
+    const terminal = gb.islTerminals.find((t) => t.id === base.isl.terminal)!;
+    const batteries = [{ ...battery, cost_USD_per_Wh: battery.cost_USD_per_Wh / 2 }];
+    const islTerminals = [{ ...terminal, cost_USD: terminal.cost_USD / 2 }];
+    const batteryOnly = nodeEvaluator(undefined, { batteries } as unknown as CatalogOverrides);
+    const islOnly = nodeEvaluator(undefined, { islTerminals } as unknown as CatalogOverrides);
+    expect(
+      repriced('batteryPrice_USD_per_Wh') / batteryOnly.evaluate(base).economics.parity[0]!.ratioFirstYear,
+    ).toBeCloseTo(1, 9);
+    expect(
+      repriced('islPrice_USD_per_terminal') / islOnly.evaluate(base).economics.parity[0]!.ratioFirstYear,
+    ).toBeCloseTo(1, 9);
+  });
+});
+
+describe('parity band over the trend alternatives', () => {
+  // A case that crosses: Starcloud-3 with launch at $20,000/kg in 2026 (launch dominates) and the ground's electricity
+  // and facility prices rising a hundredfold by 2045 (a stress case that crosses in 2040.8), every other trajectory at
+  // its default (so every alternative applies).
+  const stressedDesign = structuredClone(starcloud.design);
+  ((d: NodeDesign) => {
+    d.economics.launchCost_USD_per_kg = 20000;
+    d.economics.trajectories.electricity_USD_per_kWh = [
+      { year: 2026, value: 0.09 },
+      { year: 2045, value: 9 },
+    ];
+    d.economics.trajectories.terrestrialCapex_USD_per_W = [
+      { year: 2026, value: 12 },
+      { year: 2045, value: 1200 },
+    ];
+  })(stressedDesign);
+  const stressed = ev.evaluate(stressedDesign);
+
+  it('low ≤ central ≤ high, and the band names the chip trend alternative (Epoch AI top GPUs, 2.95 yr)', () => {
+    const e = stressed.economics;
+    expect(e.parityYear).not.toBeNull();
+    const y = (v: number | null) => v ?? Infinity;
+    expect(y(e.parityYearLow)).toBeLessThanOrEqual(y(e.parityYear));
+    expect(y(e.parityYear)).toBeLessThanOrEqual(y(e.parityYearHigh));
+    expect(e.parityStatement).toMatch(/band \d{4}\.\d–(\d{4}\.\d|after 2045), space\/ground in 2045/);
+    expect(e.parityStatement).toMatch(/doubling every 2\.95 yr \(Epoch AI, top GPUs\)/);
+  });
+
+  it("the early end is the central year of a design whose trajectories are the early group's (oracle: a plain run)", () => {
+    const own = stressed.economics.parity.find((p) => p.id === 'hyperscale-virginia')!;
+    const early = /early: (.*); late:/.exec(own.band)![1]!;
+    const group = TRAJECTORY_ALTERNATIVES.filter((a) => early.includes(a.name));
+    expect(group.length).toBeGreaterThan(0);
+    const explicit = withChange(stressedDesign, (d) => {
+      for (const a of group) Object.assign(d.economics.trajectories, structuredClone(a.replaces));
+    });
+    const p = explicit.economics.parity.find((x) => x.id === 'hyperscale-virginia')!;
+    expect(own.parityYearLow).toBe(p.parityYear);
+  });
+
+  it('a trajectory the design sets has no alternative: with all of them set, the band is the central year', () => {
+    const r = withChange(stressedDesign, (d) => {
+      Object.assign(d.economics.trajectories, structuredClone(DEFAULT_PRICE_TRAJECTORIES), {
+        launchPrice_USD_per_kg: [{ year: 2026, value: 1 }],
+        batteryPrice_USD_per_Wh: [{ year: 2026, value: 1 }],
+        chipPricePerformance_TFLOPS_per_USD: [{ year: 2026, value: 1 }],
+        arrayPrice_USD_per_W: [{ year: 2026, value: 1 }],
+      });
+    }).economics;
+    expect(r.parityYearLow).toBe(r.parityYear);
+    expect(r.parityYearHigh).toBe(r.parityYear);
+    expect(r.parityStatement).toMatch(/early: central trends; late: central trends/);
+  });
+});
+
+describe('no parity or band text prints Infinity or NaN', () => {
+  const hostile: Record<string, (d: NodeDesign) => void> = {
+    // chip performance falling to the smallest double: delivered compute underflows to 0 on both sides by 2035, so
+    // both LCOCs are +∞ and their ratio is undefined
+    'zero compute (perf/W to 5e-324)': (d) => {
+      d.economics.trajectories.chipPerformancePerWatt_TFLOPS_per_W = [
+        { year: 2026, value: 1 },
+        { year: 2035, value: 5e-324 },
+      ];
+    },
+    'bus price to 1e308 $/kg': (d) => {
+      d.economics.trajectories.busPrice_USD_per_kg = [
+        { year: 2026, value: 1 },
+        { year: 2030, value: 1e308 },
+      ];
+    },
+    'battery price to 1e-300': (d) => {
+      d.economics.trajectories.batteryPrice_USD_per_Wh = [
+        { year: 2026, value: 1 },
+        { year: 2030, value: 1e-300 },
+      ];
+    },
+  };
+  for (const [name, patch] of Object.entries(hostile)) {
+    it(name, () => {
+      const e = withChange(ai1.design, patch).economics;
+      const texts = [e.parityStatement, ...e.parity.flatMap((p) => [p.statement, p.band])];
+      for (const t of texts) expect(t).not.toMatch(/Infinity|NaN|∞/);
+      // the overflowed years read as a sentence that no parity or verdict follows (a battery priced near 0 is finite)
+      if (!name.startsWith('battery')) expect(texts.some((t) => /no parity|no verdict/.test(t))).toBe(true);
+      for (const y of [e.parityYear, e.parityYearLow, e.parityYearHigh])
+        expect(y === null || Number.isFinite(y)).toBe(true);
+    });
+  }
 });
 
 describe('tokens of a node design', () => {
