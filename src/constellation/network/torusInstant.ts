@@ -10,6 +10,9 @@
  * Edge numbering as in torusRouting.ts: cross-plane edge v = (p, s)–(p+1, s), across the seam (P−1, s)–(0, s+F);
  * in-plane edge v = (p, s)–(p, s+1). An open cylinder (`seam: false`: a band whose last and first planes are not
  * linked) has no seam links: their entries are 0 and left out of the mean cross-plane length.
+ * Cost: the positions and poleward flags live in working arrays kept for the largest shell seen, and a series of
+ * instants hands over one pair of capacity arrays (`TorusInstantBuffers`): allocating five shell-sized typed arrays
+ * per instant cost as much as the geometry itself (measured 34 → 17 ns per link on a 60 × 70 shell).
  * Validity: as propagate.ts; shells whose planes are rotated copies of plane 0 (walker-delta, walker-star, sso-ltan),
  * P·S satellites all propagated.
  */
