@@ -41,7 +41,7 @@ import { planeTrackFromReference, referenceOrbit, type ReferenceOrbit } from './
 import type { ConstellationRecord, LinkClassRecord, ShellRecord, StatsRecord } from './record/record.js';
 import { shellNetwork, type ShellNetworkResult } from './network/shellNetwork.js';
 import type { Stats } from './design/types.js';
-import { Memo } from './memo.js';
+import { Memo, SolverMemo } from './memo.js';
 import { seriesStats } from './network/networkSeries.js';
 import { constellationDetails, type ConstellationDetails } from './record/details.js';
 import { constellationConstraints } from './record/constraints.js';
@@ -55,6 +55,12 @@ const S_PER_MS = 1e-3;
 const REFERENCES = new Memo<ReferenceOrbit>(1_000_000);
 /** Shell link results kept across evaluations (they depend on geometry, topology and terminal only). */
 const LINKS = new Memo<ShellLinksResult>(64);
+/**
+ * Shell networks kept across evaluations (all-to-all traffic: a function of the shell's link inputs, which also fix its
+ * tracks and links, the traffic, the instants and the LP size limit). A study revisits a shell whenever only the other
+ * shell, the launcher or node variables change.
+ */
+const NETWORKS = new SolverMemo<ShellNetworkResult>(64);
 
 const scale = (s: Stats, k: number): StatsRecord => ({ min: s.min * k, mean: s.mean * k, max: s.max * k });
 
@@ -261,9 +267,22 @@ function shellNetworks(
   notes: string[],
 ): ShellNetworkResult[] {
   const { spec, links, linkParams, tracks, ground, lp } = q;
-  const networks: ShellNetworkResult[] = spec.shells.map((_, i) =>
-    shellNetwork({ spec, shellIndex: i, links: links[i]!, linkParams: linkParams[i]!, tracks: tracks[i]!, ground, lp }),
-  );
+  const networks: ShellNetworkResult[] = spec.shells.map((_, i) => {
+    const solve = () =>
+      shellNetwork({
+        spec,
+        shellIndex: i,
+        links: links[i]!,
+        linkParams: linkParams[i]!,
+        tracks: tracks[i]!,
+        ground,
+        lp,
+      });
+    // Downlink traffic reads every shell's gateway contacts: only the other patterns are a function of the shell alone.
+    if (spec.traffic.pattern === 'downlink') return solve();
+    const key = `${JSON.stringify(linkParams[i])}|${JSON.stringify(spec.traffic)}|${spec.snapshots}|${spec.maxFullLpColumns}`;
+    return NETWORKS.for(lp).get(key, solve);
+  });
   for (const n of networks) if (n.note !== null) notes.push(n.note);
   if (spec.shells.length > 1 && spec.traffic.pattern === 'downlink')
     notes.push("each shell's network sees the full gateway capacity (gateways are not shared out between shells)");

@@ -143,6 +143,21 @@ describe('constellation evaluation', () => {
     expect(r.network.bottleneckUtilization).toBeCloseTo(50 / 79.2, 4);
   });
 
+  it('a shell network kept from an earlier evaluation is not handed to one with another LP size limit', () => {
+    // Bug caught: the per-process memo of shell networks keyed without simulation.maxFullLpColumns. A 2 × 10 dawn-dusk
+    // band (+Grid, no seam link): N = 20 satellites, E = 20 in-plane + 10 cross-plane links, so its full LP has
+    // N·2E = 1,200 flow columns: solved on the full graph under the default limit, by the reduced cylinder at 1,000.
+    const band = (limit: string) =>
+      `name: t\nkind: constellation\nnode: ${ai1}\nshells:\n` +
+      '  - { name: b, altitude_km: 650, inclination_deg: sso, ltan_h: 6, planes: 2, satsPerPlane: 10, pattern: sso-ltan, ltanBand_h: 1 }\n' +
+      'isl: { topology: grid, terminal: isl-100g }\ntraffic: { pattern: uniform, demandPerNode_Gbps: 1 }\n' +
+      `simulation: { duration_h: 3, step_s: 60, snapshots: 2${limit} }\n`;
+    const full = evaluate('band-full.yaml', band(''));
+    expect(full.network.reducedModel).toBe(false);
+    const reduced = evaluate('band-reduced.yaml', band(', maxFullLpColumns: 1000'));
+    expect(reduced.network.reducedModel).toBe(true);
+  });
+
   it('totals are sums over shells, and the launch campaign carries every kilogram', () => {
     const r = evaluate(
       'totals.yaml',

@@ -139,8 +139,10 @@ export function cylinderSeries(p: Readonly<CylinderSeriesParams>): CylinderSerie
   const { planes: P, satsPerPlane: S } = p;
   const instants: InstantNetwork[] = [];
   let lengths: { inPlane_m: number; crossPlane_m: number } | null = null;
+  // One pair of capacity arrays for every instant: each instant's are read before the next is computed.
+  const buffers = { cross_bps: new Float64Array(P * S), inPlane_bps: new Float64Array(P * S) };
   for (const j of p.instants) {
-    const c = torusInstantCapacities({ ...p, sampleIndex: j, seam: false });
+    const c = torusInstantCapacities({ ...p, sampleIndex: j, seam: false }, buffers);
     lengths ??= { inPlane_m: c.inPlaneLength_m, crossPlane_m: c.crossPlaneLength_m };
     instants.push(cylinderInstant(p, j, c, orbitCapacities(P, S, c)));
   }

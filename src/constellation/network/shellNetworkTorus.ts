@@ -19,7 +19,7 @@ import type { InstantNetwork } from './networkSeries.js';
 import type { PathStatistics } from './network.js';
 import { torusThroughput, type TorusParams, type TorusResult } from './torus.js';
 import { SolverMemo } from '../memo.js';
-import { torusInstantCapacities, type ReducedSeriesParams } from './torusInstant.js';
+import { torusInstantCapacities, type ReducedSeriesParams, type TorusInstantBuffers } from './torusInstant.js';
 import { torusRoutingBound } from './torusRouting.js';
 
 export interface TorusSeriesParams extends ReducedSeriesParams {
@@ -91,8 +91,10 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
   let paths: PathStatistics | null = null;
   let lp = { rows: 0, cols: 0, solver: 'none' };
   let handedOver = 0;
+  // One pair of capacity arrays for every instant: each instant's are read before the next is computed.
+  const buffers = { cross_bps: new Float64Array(n), inPlane_bps: new Float64Array(n) };
   for (const j of p.instants) {
-    const c = instantCapacities(p, j);
+    const c = instantCapacities(p, j, buffers);
     const cross = meanMinMax(c.cross_bps),
       inPlane = meanMinMax(c.inPlane_bps);
     const t = torusThroughputMemo({
@@ -126,20 +128,23 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
   return { instants, paths: paths!, lp, handedOver };
 }
 
-/** ISL capacities of every link at sample j (line of sight, latitude cutoff, range). */
-function instantCapacities(p: Readonly<TorusSeriesParams>, j: number): InstantCapacities {
-  return torusInstantCapacities({
-    planes: p.planes,
-    satsPerPlane: p.satsPerPlane,
-    phasing: p.phasing,
-    tracks: p.tracks,
-    sampleIndex: j,
-    rate: p.rate,
-    grazingHeight_m: p.grazingHeight_m,
-    latitudeCutoff_rad: p.latitudeCutoff_rad,
-    inPlaneUsable: p.inPlaneUsable,
-    crossPlaneUsable: p.crossPlaneUsable,
-  });
+/** ISL capacities of every link at sample j (line of sight, latitude cutoff, range), into `buffers`. */
+function instantCapacities(p: Readonly<TorusSeriesParams>, j: number, buffers: TorusInstantBuffers): InstantCapacities {
+  return torusInstantCapacities(
+    {
+      planes: p.planes,
+      satsPerPlane: p.satsPerPlane,
+      phasing: p.phasing,
+      tracks: p.tracks,
+      sampleIndex: j,
+      rate: p.rate,
+      grazingHeight_m: p.grazingHeight_m,
+      latitudeCutoff_rad: p.latitudeCutoff_rad,
+      inPlaneUsable: p.inPlaneUsable,
+      crossPlaneUsable: p.crossPlaneUsable,
+    },
+    buffers,
+  );
 }
 
 type InstantCapacities = ReturnType<typeof torusInstantCapacities>;

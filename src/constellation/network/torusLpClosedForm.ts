@@ -40,6 +40,24 @@ export interface ClosedFormTorusLpParams {
   readonly inBound: number;
 }
 
+/**
+ * Step orders kept per steps array: the hull's steps are memoised per shape (torusPathTypes.ts), so every instant of a
+ * shell and every design of its shape reads one sort.
+ */
+const ORDERS = new WeakMap<readonly HullStep[], readonly number[]>();
+
+/** Indices of `steps` in decreasing order of dIn/dCross (the greedy chain, header). */
+function greedyOrder(steps: readonly HullStep[]): readonly number[] {
+  let order = ORDERS.get(steps);
+  if (order === undefined) {
+    order = Array.from(steps.keys()).sort(
+      (i, j) => steps[j]!.dIn * steps[i]!.dCross - steps[i]!.dIn * steps[j]!.dCross,
+    );
+    ORDERS.set(steps, order);
+  }
+  return order;
+}
+
 /** The LP's optimum (header), or null outside the closed form's validity. */
 export function closedFormTorusLp(p: Readonly<ClosedFormTorusLpParams>): ClosedFormTorusLp | null {
   const Uc = p.crossBound,
@@ -49,9 +67,7 @@ export function closedFormTorusLp(p: Readonly<ClosedFormTorusLpParams>): ClosedF
     y = p.baseInHops / m;
   if (!(Uc > 0 && Ui > 0 && x > 0 && m > 0)) return null;
   const steps = p.steps;
-  const order = Array.from(steps.keys()).sort(
-    (i, j) => steps[j]!.dIn * steps[i]!.dCross - steps[i]!.dIn * steps[j]!.dCross,
-  );
+  const order = greedyOrder(steps);
   const stepUse = new Float64Array(steps.length);
   for (const e of order) {
     if (x / Uc >= y / Ui) break; // cross-plane hops bind: a further step only adds to them

@@ -181,21 +181,59 @@ function partialS(invH: number, rho_i: number, i: number, x: number): number {
   return (z > 1e-12 ? Math.exp(z) - 1 : z) / (invH * rho_i * ROOT_MU_A[i]!);
 }
 
-function buildLevel(f107_sfu: readonly number[], period_yr: number, perBin: number): Level {
+/**
+ * densityAtNode(i, f) at every node for each sample of the profile; samples of one F10.7 value share one row (the
+ * template's 144 months hold ~100 distinct values, and both levels read the same rows).
+ */
+function densityRows(f107_sfu: readonly number[]): Float64Array[] {
+  const byValue = new Map<number, Float64Array>();
+  return f107_sfu.map((f) => {
+    let row = byValue.get(f);
+    if (row === undefined) {
+      row = new Float64Array(NODES);
+      for (let i = 0; i < NODES; i++) row[i] = densityAtNode(i, f);
+      byValue.set(f, row);
+    }
+    return row;
+  });
+}
+
+/** Mean of values[from … to − 1], summed in order. */
+function meanOf(values: readonly number[], from: number, to: number): number {
+  let sum = 0;
+  for (let k = from; k < to; k++) sum += values[k]!;
+  return sum / (to - from);
+}
+
+/** Bin g's time-mean density at every node into rho[o …], summed over its samples in order. */
+function binDensity(rows: readonly Float64Array[], from: number, to: number, rho: Float64Array, o: number): void {
+  for (let i = 0; i < NODES; i++) {
+    let sum = 0;
+    for (let k = from; k < to; k++) sum += rows[k]![i]!;
+    rho[o + i] = sum / (to - from);
+  }
+}
+
+function buildLevel(
+  f107_sfu: readonly number[],
+  rows: readonly Float64Array[],
+  period_yr: number,
+  perBin: number,
+): Level {
   const bins = f107_sfu.length / perBin;
   const [rho, invH, cumS] = [0, 1, 2].map(() => new Float64Array((bins + 1) * NODES)) as [
     Float64Array,
     Float64Array,
     Float64Array,
   ];
-  const bin = (g: number) => (g < bins ? f107_sfu.slice(g * perBin, (g + 1) * perBin) : f107_sfu);
-  const mean = (xs: readonly number[], f: (x: number) => number) => xs.reduce((sum, x) => sum + f(x), 0) / xs.length;
+  // Bin g < bins holds samples [g·perBin, (g + 1)·perBin); g = bins is the whole cycle.
+  const from = (g: number) => (g < bins ? g * perBin : 0);
+  const to = (g: number) => (g < bins ? (g + 1) * perBin : f107_sfu.length);
   let maxBin = 0;
   for (let g = 0; g <= bins; g++) {
-    const samples = bin(g);
-    if (g < bins && mean(samples, (x) => x) > mean(bin(maxBin), (x) => x)) maxBin = g;
+    if (g < bins && meanOf(f107_sfu, from(g), to(g)) > meanOf(f107_sfu, from(maxBin), to(maxBin))) maxBin = g;
     const o = g * NODES;
-    for (let i = 0; i < NODES; i++) rho[o + i] = mean(samples, (f) => densityAtNode(i, f));
+    binDensity(rows, from(g), to(g), rho, o);
     for (let i = 0; i < NODES - 1; i++) invH[o + i] = Math.log(rho[o + i]! / rho[o + i + 1]!) / STEP_m;
     invH[o + NODES - 1] = invH[o + NODES - 2]!;
     for (let i = 1; i < NODES; i++)
@@ -210,8 +248,9 @@ function buildCycle(cycle: SolarCycleProfile, ratio: number): Cycle {
   if (n === 0 || n % ratio !== 0 || !cycle.f107_sfu.every((f) => f > 0 && Number.isFinite(f))) {
     throw new RangeError('cycle.f107_sfu must be a non-empty list of finite F10.7 values > 0 sfu');
   }
-  const fine = buildLevel(cycle.f107_sfu, cycle.period_yr, 1);
-  return { fine, coarse: ratio === 1 ? fine : buildLevel(cycle.f107_sfu, cycle.period_yr, ratio), ratio };
+  const rows = densityRows(cycle.f107_sfu);
+  const fine = buildLevel(cycle.f107_sfu, rows, cycle.period_yr, 1);
+  return { fine, coarse: ratio === 1 ? fine : buildLevel(cycle.f107_sfu, rows, cycle.period_yr, ratio), ratio };
 }
 
 /** The shipped 'worst' decay table (decaySolarCycleTable.ts), decoded on first use. */
@@ -221,7 +260,10 @@ interface EndIntegrals {
   readonly fine: Float64Array;
   readonly coarse: Float64Array;
 }
-/** The default cycle's tables, built on first use (~20 ms: commands that never integrate a decay skip it). */
+/**
+ * The default cycle's tables, built on the first call that integrates (decays the shipped table answers never need
+ * them).
+ */
 let template: Cycle | undefined;
 /**
  * S_g(h_end) on every grid of the default cycle's levels (NaN until first needed), for the last h_end used: one value
@@ -365,9 +407,10 @@ export function solarCycleDecay(p: Readonly<SolarCycleDecayParams>): SolarCycleD
   positive('cap_yr', cap_yr);
   if (p.mode !== 'phase' && p.mode !== 'mean' && p.mode !== 'worst')
     throw new RangeError(`mode must be 'phase', 'mean' or 'worst', got ${String(p.mode)}`);
-  const c =
-    p.cycle === undefined ? (template ??= buildCycle(CIRA2012_SOLAR_CYCLE, COARSE_MONTHS)) : buildCycle(p.cycle, 1);
-  const l = c.fine;
+  // A given cycle is built (and checked) at once; the template's tables on the first call the shipped table does not
+  // answer.
+  const custom = p.cycle === undefined ? undefined : buildCycle(p.cycle, 1);
+  const cycle = (): Cycle => custom ?? (template ??= buildCycle(CIRA2012_SOLAR_CYCLE, COARSE_MONTHS));
   const hEnd = p.endAltitude_m ?? DEFAULT_END_ALTITUDE_m;
   const high_s = B * (decayIntegral_s_m2_per_kg(p.altitude_m, 'high') - decayIntegral_s_m2_per_kg(hEnd, 'high')); // also range-checks
   if (p.altitude_m <= hEnd)
@@ -381,6 +424,7 @@ export function solarCycleDecay(p: Readonly<SolarCycleDecayParams>): SolarCycleD
   const cap_s = cap_yr * JULIAN_YEAR_s;
   if (high_s > cap_s) {
     // Every start phase is slower than all-high activity, so every one is over the cap: cycle-mean estimate.
+    const l = cycle().fine;
     const decay_s = B * (integralS(l, l.bins, p.altitude_m) - integralS(l, l.bins, hEnd));
     return {
       decay_yr: decay_s / JULIAN_YEAR_s,
@@ -395,6 +439,8 @@ export function solarCycleDecay(p: Readonly<SolarCycleDecayParams>): SolarCycleD
     if (!Number.isNaN(decay_yr))
       return { decay_yr, overCap: false, startPhase_yr: null, phasesEvaluated: 0, tabulated: true };
   }
+  const c = cycle();
+  const l = c.fine;
   const { fine: endFine, coarse: endCoarse } = endIntegrals(c, hEnd, p.cycle === undefined);
   const period_yr = (l.dt_s * l.bins) / JULIAN_YEAR_s;
   if (p.mode === 'phase') {

@@ -218,6 +218,46 @@ describe('torusInstantCapacities equals the link-by-link computation on SGP4 tra
     seen.push(...e.cross, ...e.inPlane);
   });
 
+  it('buffers handed over and working arrays kept from a larger shell change no number', () => {
+    // Bug caught: stale values from an earlier call: the seam entries of an open cylinder left as the buffer held them,
+    // or a satellite still flagged poleward of the cutoff from a previous (larger) shell's call.
+    const circular = { planes: 20, satsPerPlane: 30, phasing: 1, radius_m: 7e6, inclination_rad: 80 * deg };
+    torusInstantCapacities({
+      ...circular,
+      tracks: circularTracks(circular, [0.2]),
+      sampleIndex: 0,
+      rate: capped,
+      grazingHeight_m: 100e3,
+      latitudeCutoff_rad: 10 * deg,
+      inPlaneUsable: true,
+      crossPlaneUsable: true,
+    });
+    const buffers = { cross_bps: new Float64Array(12 * 9).fill(7), inPlane_bps: new Float64Array(12 * 9).fill(7) };
+    const p = {
+      planes: 12,
+      satsPerPlane: 9,
+      phasing: 5,
+      tracks: sgp4Tracks,
+      sampleIndex: 3,
+      rate: capped,
+      grazingHeight_m: 100e3,
+      latitudeCutoff_rad: null,
+      inPlaneUsable: true,
+      crossPlaneUsable: true,
+    };
+    const e = oracle(3, 100e3, null);
+    const open = torusInstantCapacities({ ...p, seam: false }, buffers);
+    expect(open.cross_bps).toBe(buffers.cross_bps);
+    // The open cylinder: the oracle's links but the seam's (plane P−1 to plane 0), which are 0.
+    expect(Array.from(open.cross_bps)).toEqual(e.cross.map((c, v) => (v >= 11 * 9 ? 0 : c)));
+    expect(Array.from(open.inPlane_bps)).toEqual(e.inPlane);
+    const closed = torusInstantCapacities(p, buffers);
+    expect(Array.from(closed.cross_bps)).toEqual(e.cross);
+    expect(() =>
+      torusInstantCapacities(p, { cross_bps: new Float64Array(3), inPlane_bps: new Float64Array(3) }),
+    ).toThrow(RangeError);
+  });
+
   const seen: number[] = [];
   it('the cases above exercise both sides of each shortcut: capped and range-limited rates, links on and off', () => {
     expect(seen.some((c) => c === 10e9)).toBe(true);

@@ -85,6 +85,27 @@ describe('reduced torus LP in closed form', () => {
     expect(c.inActivity).toBeCloseTo(2, 12);
   });
 
+  it('each steps list is ordered on its own: a list of the same length in another order gets its own answer', () => {
+    // Bug caught: a kept greedy order handed to another steps list (keyed by length, not by the list), which would
+    // take the flatter step first and use it. Case of the test above: B = (1, 3) used 3/4, A = (1, 1) unused, μ = 8/7.
+    const A = { dCross: 1, dIn: 1, count: 4 },
+      B = { dCross: 1, dIn: 3, count: 4 };
+    const solve = (steps: { dCross: number; dIn: number; count: number }[]) =>
+      closedFormTorusLp({ steps, baseCrossHops: 4, baseInHops: 16, destinations: 4, crossBound: 2, inBound: 2 })!;
+    const ab = [A, B],
+      ba = [B, A];
+    for (const [steps, used] of [
+      [ab, 1],
+      [ba, 0],
+      [ab, 1],
+    ] as const) {
+      const c = solve(steps);
+      expect(c.mu).toBeCloseTo(8 / 7, 12);
+      expect(c.stepUse[used]).toBeCloseTo(3 / 4, 12);
+      expect(c.stepUse[1 - used]).toBe(0);
+    }
+  });
+
   it('hand-worked: two steps in full, the third cut where the classes meet', () => {
     // b_x = 1, b_y = 10, U_c = 4, U_i = 2 (m = 2). Steps by ratio: (1, 4, a = 1), (1, 2, a = 1), (2, 1, a = 2).
     // After the first: x = 2, y = 6 (0.5 < 3); after the second: x = 3, y = 4 (0.75 < 2); the third in full would give
