@@ -20,8 +20,6 @@ const highsLoader = highsModule as unknown as typeof highsModule.default;
 /** The installed npm package version (checked against node_modules/highs/package.json by the tests). */
 export const HIGHS_PACKAGE_VERSION = '1.15.3';
 
-export type HighsRuntime = Highs;
-
 let loading: Promise<Highs> | undefined;
 
 /** Load the HiGHS WASM runtime; the first call loads it, later calls return the same promise. */

@@ -46,7 +46,6 @@ export const KEY_OUTPUTS = [
   'economics.parityYear',
   'economics.parityRatioLastYear',
 ] as const;
-export type KeyOutput = (typeof KEY_OUTPUTS)[number];
 
 /** Node designs evaluate in milliseconds: large default sample counts. */
 export const NODE_DEFAULTS: AnalysisDefaults = {

@@ -376,31 +376,6 @@ export const groundStationRowSchema = lazy(() =>
   }),
 );
 
-export type ChipRow = Readonly<z.infer<ReturnType<typeof chipRowSchema>>>;
-export type SolarArrayRow = Readonly<z.infer<ReturnType<typeof solarArrayRowSchema>>>;
-export type BatteryRow = Readonly<z.infer<ReturnType<typeof batteryRowSchema>>>;
-export type RadiatorRow = Readonly<z.infer<ReturnType<typeof radiatorRowSchema>>>;
-export type CoolantRow = Readonly<z.infer<ReturnType<typeof coolantRowSchema>>>;
-export type CoatingRow = Readonly<z.infer<ReturnType<typeof coatingRowSchema>>>;
-export type IslTerminalRow = Readonly<z.infer<ReturnType<typeof islTerminalRowSchema>>>;
-export type LaunchVehicleRow = Readonly<z.infer<ReturnType<typeof launchVehicleRowSchema>>>;
-export type GroundStationRow = Readonly<z.infer<ReturnType<typeof groundStationRowSchema>>>;
-
-export interface Catalogs {
-  readonly chips: readonly ChipRow[];
-  readonly solarArrays: readonly SolarArrayRow[];
-  readonly batteries: readonly BatteryRow[];
-  readonly radiators: readonly RadiatorRow[];
-  readonly coolants: readonly CoolantRow[];
-  readonly coatings: readonly CoatingRow[];
-  readonly islTerminals: readonly IslTerminalRow[];
-  readonly launchVehicles: readonly LaunchVehicleRow[];
-  readonly groundStations: readonly GroundStationRow[];
-}
-
-export type CatalogKind = keyof Catalogs;
-export type CatalogRow<K extends CatalogKind> = Catalogs[K][number];
-
 /** File name and row schema (its getter: schemas are built on first use, see src/base/lazy.ts) of each catalog. */
 export const CATALOG_SPECS = {
   chips: { file: 'chips.yaml', schema: chipRowSchema },
@@ -412,6 +387,24 @@ export const CATALOG_SPECS = {
   islTerminals: { file: 'isl-terminals.yaml', schema: islTerminalRowSchema },
   launchVehicles: { file: 'launch-vehicles.yaml', schema: launchVehicleRowSchema },
   groundStations: { file: 'ground-stations.yaml', schema: groundStationRowSchema },
-} as const satisfies Record<CatalogKind, { readonly file: string; readonly schema: () => z.ZodObject }>;
+} as const satisfies Record<string, { readonly file: string; readonly schema: () => z.ZodObject }>;
+
+/** Every catalog's rows, by kind (the row types inferred from CATALOG_SPECS' schemas). */
+export type Catalogs = {
+  readonly [K in keyof typeof CATALOG_SPECS]: readonly Readonly<
+    z.infer<ReturnType<(typeof CATALOG_SPECS)[K]['schema']>>
+  >[];
+};
+export type CatalogKind = keyof Catalogs;
+export type CatalogRow<K extends CatalogKind> = Catalogs[K][number];
+export type ChipRow = CatalogRow<'chips'>;
+export type SolarArrayRow = CatalogRow<'solarArrays'>;
+export type BatteryRow = CatalogRow<'batteries'>;
+export type RadiatorRow = CatalogRow<'radiators'>;
+export type CoolantRow = CatalogRow<'coolants'>;
+export type CoatingRow = CatalogRow<'coatings'>;
+export type IslTerminalRow = CatalogRow<'islTerminals'>;
+export type LaunchVehicleRow = CatalogRow<'launchVehicles'>;
+export type GroundStationRow = CatalogRow<'groundStations'>;
 
 export const CATALOG_KINDS = Object.keys(CATALOG_SPECS) as readonly CatalogKind[];

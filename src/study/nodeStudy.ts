@@ -26,7 +26,8 @@ import { DESIGN_SECTIONS, designSectionFields, type NodeDesign, type NodeStudy }
 import { didYouMean } from '../base/errors.js';
 import * as z from 'zod';
 import type { Catalogs } from '../catalog/schema.js';
-import { NODE_CATALOG_KINDS, NODE_CATALOG_SCHEMAS, type NodeCatalogKind } from '../catalog/overrides.js';
+import { NODE_CATALOG_SCHEMAS, type NodeCatalogKind } from '../catalog/overrides.js';
+import { catalogPathParts } from './uncertainTargets.js';
 
 export { compileConstraints, compileObjectives, scaledViolation, type MetricSet } from './objectives.js';
 export type { LeanEvaluatorFactory } from './reading.js';
@@ -387,19 +388,7 @@ function compileCatalogVariable(
       field: `variables.${path}`,
     });
   };
-  const parts = path.split('.');
-  if (parts.length !== 4)
-    fail(
-      'a catalog variable is catalogs.<catalog>.<row id>.<field>, e.g. catalogs.batteries.li-ion-leo.specificEnergy_Wh_per_kg',
-    );
-  const [, kindName, id, field] = parts as [string, string, string, string];
-  if (!(NODE_CATALOG_KINDS as readonly string[]).includes(kindName)) {
-    const guess = didYouMean(kindName, NODE_CATALOG_KINDS);
-    fail(
-      `unknown catalog '${kindName}'${guess ? `: did you mean ${guess}?` : ''} (catalogs: ${NODE_CATALOG_KINDS.join(', ')})`,
-    );
-  }
-  const kind = kindName as NodeCatalogKind;
+  const [kind, id, field] = catalogPathParts(path, 'variable', 'specificEnergy_Wh_per_kg', fail);
   const ids = ((rows?.[kind] ?? []) as readonly { id: string }[]).map((r) => r.id);
   if (!ids.includes(id)) {
     const guess = didYouMean(id, ids);

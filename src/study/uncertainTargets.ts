@@ -116,6 +116,29 @@ export function findRow(
 }
 
 /**
+ * A catalog path `catalogs.<catalog>.<row id>.<field>` as its catalog (checked), row id and field; `fail` says what is
+ * wrong, naming the path's form (`a catalog <what> is …`, with `example` as the field) or the nearest catalog.
+ */
+export function catalogPathParts(
+  path: string,
+  what: string,
+  example: string,
+  fail: (msg: string) => never,
+): [NodeCatalogKind, string, string] {
+  const parts = path.split('.');
+  if (parts.length !== 4)
+    fail(`a catalog ${what} is catalogs.<catalog>.<row id>.<field>, e.g. catalogs.batteries.li-ion-leo.${example}`);
+  const [, kindName, id, field] = parts as [string, string, string, string];
+  if (!(NODE_CATALOG_KINDS as readonly string[]).includes(kindName)) {
+    const guess = didYouMean(kindName, NODE_CATALOG_KINDS);
+    fail(
+      `unknown catalog '${kindName}'${guess ? `: did you mean ${guess}?` : ''} (catalogs: ${NODE_CATALOG_KINDS.join(', ')})`,
+    );
+  }
+  return [kindName as NodeCatalogKind, id, field];
+}
+
+/**
  * The input at `path` of this design, or a StudyError (code BAD_VARIABLE) whose message starts with `where`
  * (e.g. "design.yaml:12:3: uncertainty.x") and names the fix.
  */
@@ -127,19 +150,7 @@ export function resolveInput(
     throw new StudyError('BAD_VARIABLE', `${p.where}: ${msg}`, { file: p.file, field: path });
   };
   if (path.startsWith('catalogs.')) {
-    const parts = path.split('.');
-    if (parts.length !== 4)
-      fail(
-        'a catalog field is catalogs.<catalog>.<row id>.<field>, e.g. catalogs.batteries.li-ion-leo.cost_USD_per_Wh',
-      );
-    const [, kindName, id, field] = parts as [string, string, string, string];
-    if (!(NODE_CATALOG_KINDS as readonly string[]).includes(kindName)) {
-      const guess = didYouMean(kindName, NODE_CATALOG_KINDS);
-      fail(
-        `unknown catalog '${kindName}'${guess ? `: did you mean ${guess}?` : ''} (catalogs: ${NODE_CATALOG_KINDS.join(', ')})`,
-      );
-    }
-    const catalog = kindName as NodeCatalogKind;
+    const [catalog, id, field] = catalogPathParts(path, 'field', 'cost_USD_per_Wh', fail);
     const row = findRow(design, rows, catalog, id);
     if (row === undefined) {
       const ids = (rows[catalog] as readonly { id: string }[]).map((r) => r.id);

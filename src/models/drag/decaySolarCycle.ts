@@ -48,8 +48,7 @@ import {
   type SolarActivity,
 } from './atmosphere.js';
 import { positive } from '../validate.js';
-import { decodeDecayTable, worstDecayFromTable } from './decaySolarCycleTable.js';
-import { WORST_DECAY_TABLE_BASE64 } from './decaySolarCycleTable.data.js';
+import { decodeDecayTable, shippedDecayTableText, worstDecayFromTable } from './decaySolarCycleTable.js';
 
 /** F10.7 [sfu] at which each CIRA-2012 column applies (SDCRENS.py `setDenatm`). */
 export const CIRA2012_ACTIVITY_F107_sfu: Readonly<Record<SolarActivity, number>> = {
@@ -461,7 +460,7 @@ export function solarCycleDecay(p: Readonly<SolarCycleDecayParams>): SolarCycleD
  */
 function tabulatedWorst(h0: number, hEnd: number, cap_yr: number, high_s: number): number {
   if (hEnd !== DEFAULT_END_ALTITUDE_m || cap_yr !== DEFAULT_DECAY_CAP_yr) return Number.NaN;
-  return worstDecayFromTable((worstTable ??= decodeDecayTable(WORST_DECAY_TABLE_BASE64)), h0, high_s);
+  return worstDecayFromTable((worstTable ??= decodeDecayTable(shippedDecayTableText())), h0, high_s);
 }
 
 /** The end-altitude integral caches (NaN until read); the template cycle's are kept across calls for one hEnd. */

@@ -27,12 +27,16 @@
  * realistic B outlast the cap, which has its own closed-form path).
  *
  * Data: generated once by `npm run gen:decay-table` (test/generate/decay-table.ts, ≈ 1 min on one core) into
- * decaySolarCycleTable.data.ts; the test rebuilds rows with `worstDecayTableRow` and compares them with the shipped
- * data. Shipped rather than built at start-up because the build integrates ≈ 900,000 decays: seconds in every
- * process and worker thread, against a 0.1 MB module.
+ * decaySolarCycleTable.b64 (base64 of the 16-bit u*, beside this module, read on first use like the dose table); the
+ * test rebuilds rows with `worstDecayTableRow` and compares them with the shipped data. Shipped rather than built at
+ * start-up because the build integrates ≈ 900,000 decays: seconds in every process and worker thread, against a
+ * 0.1 MB file.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { JULIAN_YEAR_s } from '../../base/constants.js';
 import { km_to_m } from '../../base/convert.js';
+import { packageRoot } from '../../base/paths.js';
 
 /** Lowest and highest start altitude of the table [m], and its row spacing (the CIRA-2012 20 km density nodes). */
 export const DECAY_TABLE_MIN_ALTITUDE_m = km_to_m(220);
@@ -94,6 +98,11 @@ export function encodeDecayTable(rows: readonly Float64Array[]): string {
   );
   return Buffer.from(q.buffer).toString('base64');
 }
+
+/** The shipped table's base64 text (line breaks included); it ships beside this module in the sources. */
+export const DECAY_TABLE_FILENAME = 'decaySolarCycleTable.b64';
+export const shippedDecayTableText = (): string =>
+  readFileSync(join(packageRoot(), 'src', 'models', 'drag', DECAY_TABLE_FILENAME), 'utf8');
 
 export function decodeDecayTable(base64: string): Float64Array {
   const bytes = Buffer.from(base64, 'base64');

@@ -57,7 +57,6 @@ export const MASS_TECHNOLOGY = {
   current: { busFraction: 0.25, marginFraction: 0.2 },
   aggressive: { busFraction: 0.1 / 0.9, marginFraction: 0.1 },
 } as const;
-export type MassTechnology = keyof typeof MASS_TECHNOLOGY;
 
 /** Default bus mass as a fraction of the separately sized items (estimate; see header). */
 export const DEFAULT_BUS_FRACTION = 0.25;

@@ -334,20 +334,10 @@ function sectionBuilder<F extends Fields>(
     return out as Built<F>;
   };
 }
-const SECTIONS = {
-  orbit: sectionBuilder(FIELDS.orbit),
-  power: sectionBuilder(FIELDS.power),
-  thermal: sectionBuilder(FIELDS.thermal),
-  radiation: sectionBuilder(FIELDS.radiation),
-  drag: sectionBuilder(FIELDS.drag),
-  compute: sectionBuilder(FIELDS.compute),
-  isl: sectionBuilder(FIELDS.isl),
-  mass: sectionBuilder(FIELDS.mass),
-  cost: sectionBuilder(FIELDS.cost),
-  inference: sectionBuilder(FIELDS.inference),
-  economics: sectionBuilder(FIELDS.economics),
+/** Section → its builder, in the record's section order. */
+const RECORD_SECTIONS = Object.fromEntries(Object.entries(FIELDS).map(([k, f]) => [k, sectionBuilder(f)])) as {
+  readonly [K in SectionName]: ReturnType<typeof sectionBuilder<(typeof FIELDS)[K]>>;
 };
-export const RECORD_SECTIONS: typeof SECTIONS = SECTIONS;
 
 export function assembleRecord(
   design: Design,
@@ -356,22 +346,14 @@ export function assembleRecord(
   constraints: ConstraintResult[],
   notes: string[],
 ): DesignRecord {
-  const S = RECORD_SECTIONS;
+  const sections = Object.fromEntries(
+    Object.entries(RECORD_SECTIONS).map(([k, build]) => [k, build(design, rows, s, true)]),
+  ) as { [K in SectionName]: ReturnType<(typeof RECORD_SECTIONS)[K]> };
   return {
     schemaVersion: 1,
     name: design.name,
     kind: 'node',
-    orbit: S.orbit(design, rows, s, true),
-    power: S.power(design, rows, s, true),
-    thermal: S.thermal(design, rows, s, true),
-    radiation: S.radiation(design, rows, s, true),
-    drag: S.drag(design, rows, s, true),
-    compute: S.compute(design, rows, s, true),
-    isl: S.isl(design, rows, s, true),
-    mass: S.mass(design, rows, s, true),
-    cost: S.cost(design, rows, s, true),
-    inference: S.inference(design, rows, s, true),
-    economics: S.economics(design, rows, s, true),
+    ...sections,
     constraints,
     notes,
     warnings: [

@@ -24,10 +24,11 @@ import { dasDennis, partitionsForPoints } from '../pareto/simplexLattice.js';
 import { CDTLZ_NAMES, cdtlzFront, cdtlzNormalization } from './cdtlz.js';
 import { CLASSIC_NAMES, classicFront, classicNormalization } from './classic.js';
 import type { FrontBounds } from './common.js';
-import { dtlzNormalization, dtlzVariantFront } from './dtlz.js';
+import { DTLZ_NAMES, dtlzNormalization, dtlzVariantFront } from './dtlz.js';
 import { MIXED_NAMES, mixedFront, mixedNormalization } from './mixed.js';
 import { MW_NAMES, mwFront } from './mw.js';
 import { WFG_NAMES, wfgFront, wfgNormalization } from './wfg.js';
+import { ZDT_NAMES } from './zdt.js';
 
 export { binomial, dasDennis, dasDennisCount, partitionsForPoints } from '../pareto/simplexLattice.js';
 
@@ -155,28 +156,17 @@ export function paretoFront(name: string, m = 2, points?: number): Float64Array[
   }
 }
 
-const FRONT_NAMES = [
-  'zdt1',
-  'zdt2',
-  'zdt3',
-  'zdt4',
-  'zdt6',
-  'dtlz1',
-  'dtlz2',
-  'dtlz3',
-  'dtlz4',
-  'dtlz5',
-  'dtlz6',
-  'dtlz7',
-  'idtlz1',
-  'sdtlz1',
-  'sdtlz2',
+/** Every benchmark's name, family by family: the one list (benchmarks.ts re-exports it). */
+export const BENCHMARK_NAMES = [
+  ...ZDT_NAMES,
+  ...DTLZ_NAMES,
   ...CDTLZ_NAMES,
   ...CLASSIC_NAMES,
   ...MW_NAMES,
   ...WFG_NAMES,
   ...MIXED_NAMES,
-];
+] as const;
+const FRONT_NAMES: readonly string[] = BENCHMARK_NAMES;
 
 function is<T extends string>(names: readonly T[], key: string): key is T {
   return (names as readonly string[]).includes(key);

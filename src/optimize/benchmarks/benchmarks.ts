@@ -19,54 +19,16 @@ import { MIXED_NAMES, createMixed } from './mixed.js';
 import { MW_NAMES, createMw } from './mw.js';
 import { WFG_NAMES, createWfg } from './wfg.js';
 import { ZDT_NAMES, createZdt } from './zdt.js';
+import { BENCHMARK_NAMES } from './benchmarkFronts.js';
 
 export {
+  BENCHMARK_NAMES,
   paretoFront,
   benchmarkNormalization,
   dasDennis,
   dasDennisCount,
   partitionsForPoints,
 } from './benchmarkFronts.js';
-
-export const BENCHMARK_NAMES = [
-  'zdt1',
-  'zdt2',
-  'zdt3',
-  'zdt4',
-  'zdt6',
-  'dtlz1',
-  'dtlz2',
-  'dtlz3',
-  'dtlz4',
-  'dtlz7',
-  'dtlz5',
-  'dtlz6',
-  'idtlz1',
-  'sdtlz1',
-  'sdtlz2',
-  'c1dtlz1',
-  'c2dtlz2',
-  'c3dtlz4',
-  'mw1',
-  'mw2',
-  'mw3',
-  'bnh',
-  'osy',
-  'tnk',
-  'srn',
-  'ctp1',
-  'wfg1',
-  'wfg2',
-  'wfg3',
-  'wfg4',
-  'wfg5',
-  'wfg6',
-  'wfg7',
-  'wfg8',
-  'wfg9',
-  'mixed1',
-] as const;
-export type BenchmarkName = (typeof BENCHMARK_NAMES)[number];
 
 export interface BenchmarkOptions {
   readonly problem: string;

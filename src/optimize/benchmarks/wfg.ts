@@ -9,7 +9,7 @@
  *
  * Distance parameters at their optimum make t_m = 0, so f_j = 2j h_j: WFG1–WFG7 at y_i = 0.35; WFG8 at
  * y_i = 0.35^(1/(0.02 + 49.98 (A - (1 - 2u)|⌊0.5 - u⌋ + A|))), A = 0.98/49.98, u = mean(y_1..y_{i-1});
- * WFG9 at y_n = 0.35 and, backwards, y_i = 0.35^(1/(0.02 + 1.96 mean(y_{i+1..n}))) (`wfgOptimalDistance`).
+ * WFG9 at y_n = 0.35 and, backwards, y_i = 0.35^(1/(0.02 + 1.96 mean(y_{i+1..n}))).
  * WFG1 needs them exact: b_poly(y, 0.02) maps a round-off of 1e-16 in s_linear's 0 to about 0.48. For
  * i = 3·2^j no double z_i gives z_i / 2i = 0.35 (the quotients skip it), so in floating point WFG1's attainable
  * front lies above the analytic one by t_m ≈ 0.48 Σ_{those i > k} 2i / Σ_{i > k} 2i (0.069 for k = 4, n = 24:
@@ -227,50 +227,6 @@ export function createWfg(name: WfgName, options: SizeOptions): Problem {
     constraints: [],
     evaluate,
   };
-}
-
-/**
- * Decision vector z (length n) with the given position parameters y_1..y_k ∈ [0, 1] and the distance
- * parameters at their optimum (see the header), so that t_m = 0 and f = S h lies on the front.
- */
-export function wfgOptimalDistance(name: WfgName, position: readonly number[], n: number): Float64Array {
-  const k = position.length;
-  const y = new Float64Array(n);
-  for (let i = 0; i < k; i++) y[i] = position[i]!;
-  if (name === 'wfg8') {
-    for (let i = k; i < n; i++) {
-      let u = 0;
-      for (let j = 0; j < i; j++) u += y[j]!;
-      u /= i;
-      y[i] = Math.pow(0.35, 1 / (0.02 + 49.98 * (PD_A - (1 - 2 * u) * Math.abs(Math.floor(0.5 - u) + PD_A))));
-    }
-  } else if (name === 'wfg9') {
-    y[n - 1] = 0.35;
-    for (let i = n - 2; i >= k; i--) {
-      let u = 0;
-      for (let j = i + 1; j < n; j++) u += y[j]!;
-      u /= n - 1 - i;
-      y[i] = Math.pow(0.35, 1 / (0.02 + 1.96 * u));
-    }
-  } else {
-    for (let i = k; i < n; i++) y[i] = 0.35;
-  }
-  return y.map((v, i) => exactScale(v, 2 * (i + 1)));
-}
-
-/**
- * A double z with z / s === y when one lies within a few ulps of y·s (else y·s). WFG1's b_poly(·, 0.02)
- * turns a 1e-16 round-off of y = 0.35 into t = (1e-16)^0.02 ≈ 0.48, so optimal points must be exact.
- */
-function exactScale(y: number, s: number): number {
-  const z = y * s;
-  if (z / s === y || z === 0) return z;
-  const ulp = Math.pow(2, Math.floor(Math.log2(Math.abs(z))) - 52);
-  for (let d = 1; d <= 8; d++) {
-    if ((z + d * ulp) / s === y) return z + d * ulp;
-    if ((z - d * ulp) / s === y) return z - d * ulp;
-  }
-  return z;
 }
 
 /** Grid over [0, 1]^d with about `points` points. */

@@ -115,31 +115,6 @@ export const newFrame = (width: number, height: number): Frame => ({
   colour: new Uint8Array(width * height),
 });
 
-/** A line from (x0, y0) to (x1, y1), x0 < x1, intensity a: every column it crosses is filled between its ends. */
-export function drawLine(f: Frame, x0: number, y0: number, x1: number, y1: number, a: number, colour: number): void {
-  const { width, alpha, colour: col } = f;
-  const slope = (y1 - y0) / (x1 - x0);
-  let yPrev = y0;
-  for (let x = x0; x < x1; x++) {
-    const yNext = y0 + slope * (x + 1 - x0);
-    let lo = Math.round(yPrev);
-    let hi = Math.round(yNext);
-    if (lo > hi) {
-      const t = lo;
-      lo = hi;
-      hi = t;
-    }
-    if (hi > lo) hi--;
-    for (let p = lo * width + x, end = hi * width + x; p <= end; p += width) {
-      if (a > alpha[p]!) {
-        alpha[p] = a;
-        col[p] = colour;
-      }
-    }
-    yPrev = yNext;
-  }
-}
-
 export interface AxisGeometry {
   /** Canvas x of each axis. */
   readonly xs: readonly number[];
@@ -149,7 +124,8 @@ export interface AxisGeometry {
 
 /**
  * Every line of a pair has one of 2·nb − 1 shapes (its rise in bins), the same whatever bin it starts from: the pixels
- * of each shape, as offsets in the frame from the line's first pixel, computed once per axis gap and frame width.
+ * of each shape, as offsets in the frame from the line's first pixel, computed once per axis gap and frame width. A
+ * line fills, in every column it crosses, the pixels between its rounded heights at the column's two edges.
  */
 interface Stamps {
   /** Offsets of shape s are offsets[from[s] .. from[s + 1]). */
@@ -194,7 +170,7 @@ function stampsFor(dx: number, nb: number, binPx: number, width: number): Stamps
 
 /**
  * One line per non-empty (pair, run, cell), of intensity 0.3 + 0.7 √(count / most in the pair), in its run's colour:
- * the pixels drawLine would fill, taken from the pair's precomputed line shapes.
+ * the pixels of its shape, taken from the pair's precomputed line shapes (lineStamps).
  */
 export function drawCountedLines(frame: Frame, lines: LineCounts, geo: AxisGeometry): void {
   const { alpha, colour, width } = frame;

@@ -13,8 +13,8 @@ import {
   DECAY_TABLE_MIN_LN_T,
   DECAY_TABLE_ROWS,
   worstDecayFromTable,
+  shippedDecayTableText,
 } from '../../../src/models/drag/decaySolarCycleTable.js';
-import { WORST_DECAY_TABLE_BASE64 } from '../../../src/models/drag/decaySolarCycleTable.data.js';
 import { integratedWorst } from '../../generate/decay-table.js';
 
 // The oracle is the full integration of decaySolarCycle.ts (`table: false`), itself checked against an independent RK4
@@ -105,8 +105,8 @@ describe('tabulated worst-phase disposal decay against the full integration', ()
   });
 
   it('the shipped data is what the generator writes (the 700 km row rebuilt from the integration)', () => {
-    const shipped = decodeDecayTable(WORST_DECAY_TABLE_BASE64);
-    const stored = stored16(WORST_DECAY_TABLE_BASE64);
+    const shipped = decodeDecayTable(shippedDecayTableText());
+    const stored = stored16(shippedDecayTableText());
     expect(shipped.length % DECAY_TABLE_COLUMNS).toBe(0);
     const rows = (DECAY_TABLE_MAX_ALTITUDE_m - DECAY_TABLE_MIN_ALTITUDE_m) / DECAY_TABLE_ROW_STEP_m + 1;
     const all: Float64Array[] = Array.from({ length: rows }, () => new Float64Array(DECAY_TABLE_COLUMNS));

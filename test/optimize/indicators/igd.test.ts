@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { igd, igdPlus } from '../../../src/optimize/indicators/igd.js';
-import {
-  idealPoint,
-  nadirPoint,
-  normalizePoints,
-  denormalizePoint,
-} from '../../../src/optimize/indicators/normalize.js';
 import { paretoFront } from '../../../src/optimize/benchmarks/benchmarks.js';
 
 describe('igd and igdPlus', () => {
@@ -44,24 +38,6 @@ describe('igd and igdPlus', () => {
 
   it('is +Infinity for an empty approximation', () => {
     expect(igd([], [[0, 1]])).toBe(Infinity);
-  });
-});
-
-describe('normalize', () => {
-  it('maps the ideal to 0 and the nadir to 1, and back', () => {
-    const pts = [
-      [1, 10, 5],
-      [3, 20, 5],
-      [2, 15, 5],
-    ];
-    const ideal = idealPoint(pts);
-    const nadir = nadirPoint(pts);
-    expect(Array.from(ideal)).toEqual([1, 10, 5]);
-    expect(Array.from(nadir)).toEqual([3, 20, 5]);
-    const n = normalizePoints(pts);
-    expect(Array.from(n[0]!)).toEqual([0, 0, 0]);
-    expect(Array.from(n[1]!)).toEqual([1, 1, 0]);
-    expect(Array.from(denormalizePoint(n[2]!, ideal, nadir))).toEqual([2, 15, 5]);
   });
 });
 
