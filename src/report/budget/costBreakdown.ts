@@ -202,6 +202,7 @@ export function costBreakdownSection(
   r: DesignRecord,
   drivers: readonly CostDriver[],
   ground?: GroundCapex,
+  learningRate?: number,
 ): BudgetSection {
   const k = r.cost;
   const ops = k.operations_USD;
@@ -224,7 +225,10 @@ export function costBreakdownSection(
     ...(ground ? [undiscountedBridge(k, ground.scenario)] : []),
     ...driverRows(drivers),
   ];
-  const fleet = k.nodesBuilt > 1 ? `; the verdict prices ${fmt(k.nodesBuilt)} nodes on the learning curve` : '';
+  const fleet =
+    k.nodesBuilt > 1
+      ? `; the verdict prices ${fmt(k.nodesBuilt)} nodes${learningRate === undefined ? '' : `, learning rate ${fmt(learningRate)}`}`
+      : '; programme size not stated (economics.units 1): the verdict prices this one node';
   return { title: `Cost breakdown (one node, first unit${fleet})`, rows };
 }
 
@@ -235,5 +239,6 @@ export function nodeCostBreakdown(design: NodeDesign, record: DesignRecord, ev: 
     record,
     costDrivers(design, rows, (d) => ev.evaluate(d)),
     groundCapex(design, rows, record),
+    programmeLearningRate(design.economics.pricing, design.economics.units, design.economics.learningRate),
   );
 }
