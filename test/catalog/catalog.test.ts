@@ -50,9 +50,10 @@ describe('loadCatalogs', () => {
   });
 
   it('hardware rows are priced by class: every shipped row states it, and each COTS row is cheaper than every space-qualified one', () => {
-    // Battery: space-qualified Li-ion $100–300/Wh (row $150) against screened commercial packs ($2/Wh); arrays: qualified
-    // triple-junction $30–50/W against production silicon or thin film ($5–8/W); ISL: a Tesat SCOT80 (~$1M) against
-    // constellation-volume terminals ($150k–600k). A row mislabelled, or a price slipped by a unit, breaks the order.
+    // Battery: space-qualified Li-ion $100–300/Wh (row $150) against screened commercial packs ($2/Wh); arrays:
+    // qualified triple-junction $30–50/W against production silicon or thin film ($5–8/W); ISL: a Tesat SCOT80
+    // (~$1M) against constellation-volume terminals ($150k–600k). A row mislabelled, or a price slipped by a unit,
+    // breaks the order.
     const price = {
       batteries: (r: { cost_USD_per_Wh: number }) => r.cost_USD_per_Wh,
       solarArrays: (r: { cost_USD_per_W: number }) => r.cost_USD_per_W,

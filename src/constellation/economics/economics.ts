@@ -240,11 +240,23 @@ function presentValues(p: Readonly<ConstellationEconomicsParams>, q: DiscountInp
   return { pvCost, pvCompute };
 }
 
+/** The first build (on the curve + off it) and the replacements' hardware, continuing the curve [USD]. */
+function builds(p: Readonly<ConstellationEconomicsParams>, replacements: number, offCurve: number) {
+  const n = p.satellites;
+  const lr = p.learningRate ?? DEFAULT_LEARNING_RATE;
+  // One summation method for both counts, so the replacement difference never mixes exact and approximate.
+  const cumulative = n + replacements <= EXACT_SUM_LIMIT ? learningCurveSumExact_USD : learningCurveSumApprox_USD;
+  const onCurve = cumulative(p.firstUnitHardware_USD, n, lr);
+  return {
+    hardware: onCurve + n * offCurve,
+    replHardwareAll: cumulative(p.firstUnitHardware_USD, n + replacements, lr) - onCurve + replacements * offCurve,
+  };
+}
+
 /** Roll-up of a constellation's cost over the study horizon. */
 export function constellationEconomics(p: Readonly<ConstellationEconomicsParams>): ConstellationEconomicsResult {
   checkEconomicsInputs(p);
   const n = p.satellites;
-  const lr = p.learningRate ?? DEFAULT_LEARNING_RATE;
   const params = p.modelParameters ?? DEFAULT_MODEL_PARAMETERS;
   positive('modelParameters', params);
   const offCurve = p.offCurvePerSatellite_USD ?? 0;
@@ -260,11 +272,7 @@ export function constellationEconomics(p: Readonly<ConstellationEconomicsParams>
   nonNegative('operations_USD_per_satellite_yr', opsRate);
   const failureRate = p.failureRate_per_yr ?? DEFAULT_FAILURE_RATE_per_yr;
   const repl = expectedReplacements(n, satelliteYears, p.horizon_yr, p.designLife_yr, failureRate);
-  // One summation method for both counts, so the replacement difference never mixes exact and approximate.
-  const cumulative = n + repl.total <= EXACT_SUM_LIMIT ? learningCurveSumExact_USD : learningCurveSumApprox_USD;
-  const hardware = cumulative(p.firstUnitHardware_USD, n, lr) + n * offCurve;
-  const replHardware = cumulative(p.firstUnitHardware_USD, n + repl.total, lr) - (hardware - n * offCurve);
-  const replHardwareAll = replHardware + repl.total * offCurve;
+  const { hardware, replHardwareAll } = builds(p, repl.total, offCurve);
   const replLaunch = repl.total * launchPerSatellite;
   const ground = groundCost_USD(p);
   const operations = opsRate * satelliteYears;

@@ -81,6 +81,31 @@ export const costSchema = lazy(() =>
     .describe('Cost technology: the price level of the first unit of the hardware.'),
 );
 
+/** The programme: its size, how it is priced, its learning rate. */
+const programmeFields = () => ({
+  units: z
+    .number()
+    .int('must be a whole number of nodes')
+    .min(1)
+    .max(1e6, "at most 1,000,000 nodes (the fleet model's range)")
+    .default(1)
+    .describe(
+      "Programme size: nodes built and kept in service [-]; hardware follows the learning curve across them (src/models/cost/learningCurve.ts). A node file states its maker's programme with a source; 1 = one node; a constellation sets it to its satellite count.",
+    ),
+  pricing: z
+    .enum(PRICINGS)
+    .default('programme')
+    .describe(
+      'How the fleet is priced: programme (default: the units on the learning curve, at economics.learningRate or SMAD’s rule for that many units) | heritage (every node at the first-unit price, no learning).',
+    ),
+  learningRate: range('economics.learningRate', 0.5, 1, '(fraction)', 'production learning rate')
+    .optional()
+    .describe(
+      'Production learning rate across units [-] (each doubling of units costs this fraction) for every built hardware line; ' +
+        'default SMAD §20.3 by programme size: 0.95 below 10 units, 0.90 for 10–50, 0.85 above 50; chips and launch stay off the curve.',
+    ),
+});
+
 export const economicsSchema = lazy(() =>
   z
     .strictObject({
@@ -96,27 +121,7 @@ export const economicsSchema = lazy(() =>
       discountRate_per_yr: range('economics.discountRate_per_yr', 0, 0.5, '1/yr', 'real discount rate')
         .default(0.07)
         .describe('Real discount rate for the discounted LCOC [1/yr] (0.07: OMB Circular A-94).'),
-      units: z
-        .number()
-        .int('must be a whole number of nodes')
-        .min(1)
-        .max(1e6, "at most 1,000,000 nodes (the fleet model's range)")
-        .default(1)
-        .describe(
-          "Programme size: nodes built and kept in service [-]; hardware follows the learning curve across them (src/models/cost/learningCurve.ts). A node file states its maker's programme with a source; 1 = one node; a constellation sets it to its satellite count.",
-        ),
-      pricing: z
-        .enum(PRICINGS)
-        .default('programme')
-        .describe(
-          'How the fleet is priced: programme (default: the units on the learning curve, at economics.learningRate or SMAD’s rule for that many units) | heritage (every node at the first-unit price, no learning).',
-        ),
-      learningRate: range('economics.learningRate', 0.5, 1, '(fraction)', 'production learning rate')
-        .optional()
-        .describe(
-          'Production learning rate across units [-] (each doubling of units costs this fraction) for every built hardware line; ' +
-            'default SMAD §20.3 by programme size: 0.95 below 10 units, 0.90 for 10–50, 0.85 above 50; chips and launch stay off the curve.',
-        ),
+      ...programmeFields(),
       horizon_yr: range('economics.horizon_yr', 0.5, 50, 'yr', 'program horizon')
         .optional()
         .describe(

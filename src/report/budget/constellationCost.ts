@@ -166,11 +166,11 @@ function fleetGroundCapex(spec: ConstellationSpec, r: ConstellationRecord): Grou
 
 /**
  * The bridge from the node records' verdict to this one and from this one to the undiscounted basis: the shells'
- * nodes against the same scenario as their node records compare them (discounted at their economics.discountRate_per_yr,
- * their fleet of economics.units = the satellite count), × the factor the constellation roll-up accounts for (failures
- * replaced, gateways, the campaign's launch price) = this verdict; × the factor discounting accounts for = the
- * undiscounted ratio (totals.lcoc_USD_per_PFLOP_day over the ground's undiscounted LCOC). Satellites × delivered-PFLOPS
- * weights, as fleetGroundLcoc's.
+ * nodes against the same scenario as their node records compare them (discounted at their
+ * economics.discountRate_per_yr, their fleet of economics.units = the satellite count), × the factor the
+ * constellation roll-up accounts for (failures replaced, gateways, the campaign's launch price) = this verdict;
+ * × the factor discounting accounts for = the undiscounted ratio (totals.lcoc_USD_per_PFLOP_day over the ground's
+ * undiscounted LCOC). Satellites × delivered-PFLOPS weights, as fleetGroundLcoc's.
  */
 function basisBridge(r: ConstellationRecord, baseline: string, verdict: number): BudgetRow {
   const weighted = (f: (s: ConstellationRecord['shells'][number]) => number): number =>
