@@ -14,6 +14,14 @@ const kebabId = lazy(() =>
 const positive = () => z.number().positive();
 const nonNegative = () => z.number().nonnegative();
 
+/**
+ * The price class of a hardware row: space-qualified (conventionally qualified, low-rate flight hardware) or cots
+ * (commercial or production-line parts screened for flight, the Starlink-class supply chain). Its price is that of
+ * its class, with the class's source; a design picks the class its maker uses by picking the row.
+ */
+export const PRICE_CLASSES = ['space-qualified', 'cots'] as const;
+const priceClass = () => z.enum(PRICE_CLASSES);
+
 const rowBase = lazy(() => ({
   id: kebabId(),
   name: z.string().min(1),
@@ -125,6 +133,8 @@ export const solarArrayRowSchema = lazy(() =>
   z
     .strictObject({
       ...rowBase(),
+      /** Price class of the row (PRICE_CLASSES); every shipped row states it, a design's own row may. */
+      class: priceClass().optional(),
       /**
        * AM0 cell efficiency at referenceTemp_K [-]. ≤ 0.5, the model's validity range (src/models/power/solarArray.ts):
        * every
@@ -203,6 +213,8 @@ export const solarArrayRowSchema = lazy(() =>
 export const batteryRowSchema = lazy(() =>
   z.strictObject({
     ...rowBase(),
+    /** Price class of the row (PRICE_CLASSES); every shipped row states it, a design's own row may. */
+    class: priceClass().optional(),
     /**
      * [Wh/kg]: NiH2 ~40 (SMAD) to announced Li-metal/solid-state cells ~500; above 600 exceeds any battery chemistry in
      * use.
@@ -221,6 +233,8 @@ export const batteryRowSchema = lazy(() =>
 export const radiatorRowSchema = lazy(() =>
   z.strictObject({
     ...rowBase(),
+    /** Price class of the row (PRICE_CLASSES); every shipped row states it, a design's own row may. */
+    class: priceClass().optional(),
     /**
      * System mass per m² of planform [kg/m²]: flown and proposed deployables span ~2–20 (body-mounted 2–3, ISS PVR
      * 17.5).
@@ -284,6 +298,8 @@ export const coatingRowSchema = lazy(() =>
 export const islTerminalRowSchema = lazy(() =>
   z.strictObject({
     ...rowBase(),
+    /** Price class of the row (PRICE_CLASSES); every shipped row states it, a design's own row may. */
+    class: priceClass().optional(),
     /** [Gbps]: 1 (CubeSat lasercom) to ~10,000 (Suncatcher DWDM per aperture) per terminal. */
     capacity_Gbps: z.number().positive().max(1e5),
     mass_kg: z.number().min(0).max(1000),

@@ -25,7 +25,7 @@ import { rad_to_deg, s_to_min } from '../base/convert.js';
 import type { ConstellationSpec } from './design/compile.js';
 import { comparisonMetrics } from '../models/cost/comparisonMetrics.js';
 import type { constellationEconomics } from './economics/economics.js';
-import { generationEconomics } from './economics/generation.js';
+import { constellationLearningRate, generationEconomics } from './economics/generation.js';
 import { conjunctionScreen } from './environment/conjunction.js';
 import { CONJUNCTION_NOTE, conjunctionRecord } from './environment/conjunctionRecord.js';
 import { filedShellClearance_m, shellDensity, shellOverlaps } from './environment/environment.js';
@@ -215,10 +215,22 @@ function evaluate(
   return { record, details };
 }
 
+/**
+ * A shell's node priced on its constellation's programme: economics.units = the constellation's satellite count and
+ * the constellation's learning rate, so the node records' verdict and the constellation's stand on one basis.
+ */
+function onProgramme(node: NodeDesign, spec: ConstellationSpec): NodeDesign {
+  const satellites = spec.shells.reduce((a, s) => a + s.geometry.planes * s.geometry.satsPerPlane, 0);
+  return {
+    ...node,
+    economics: { ...node.economics, units: Math.max(1, satellites), learningRate: constellationLearningRate(spec) },
+  };
+}
+
 /** Each shell's node design (cluster shells with formation keeping) and its record, sized or closed. */
 export function shellNodes(spec: ConstellationSpec, notes: string[]): { designs: NodeDesign[]; nodes: NodeRecord[] } {
   // Cluster shells' nodes carry their formation-keeping Δv in the station-keeping propellant.
-  const designs = spec.shells.map((s) => withFormationKeeping(s.node, s.geometry));
+  const designs = spec.shells.map((s) => onProgramme(withFormationKeeping(s.node, s.geometry), spec));
   const nodes = spec.shells.map((s, i) =>
     spec.nodeSizing === 'closed' ? closeNodeDesign(designs[i]!, s.rows).record : evaluateNode(designs[i]!, s.rows),
   );
@@ -541,9 +553,10 @@ function totalsRecord(
     ground_USD: econ.ground_USD,
     cost_USD: econ.total_USD,
     lcoc_USD_per_PFLOP_day: econ.lcoc_USD_per_PFLOP_day,
+    lcocDiscounted_USD_per_PFLOP_day: econ.lcocDiscounted_USD_per_PFLOP_day,
     cost_USD_per_Mtoken: econ.cost_USD_per_Mtoken,
     ...perChipHourAndMWh(
-      econ.lcoc_USD_per_PFLOP_day,
+      econ,
       mean((i) => nodes[i]!.compute.deliveredPFLOPS),
       mean((i) => nodes[i]!.compute.chips),
       mean((i) => nodes[i]!.compute.itPowerAvg_W),
@@ -551,20 +564,24 @@ function totalsRecord(
   };
 }
 
-/** The constellation's undiscounted LCOC per chip-hour and per MWh of IT energy (src/models/cost/comparisonMetrics.ts).
- * */
+/** The constellation's LCOC per chip-hour (undiscounted and discounted) and per MWh of IT energy
+ * (src/models/cost/comparisonMetrics.ts). */
 function perChipHourAndMWh(
-  lcoc: number,
+  econ: { readonly lcoc_USD_per_PFLOP_day: number; readonly lcocDiscounted_USD_per_PFLOP_day: number },
   deliveredPFLOPS: number,
   chips: number,
   itPowerAvg_W: number,
-): { costPerChipHour_USD: number; costPerMWh_USD: number } {
+): { costPerChipHour_USD: number; costPerMWh_USD: number; costPerChipHourDiscounted_USD: number } {
   const m = comparisonMetrics({
-    lcoc_USD_per_PFLOP_day: lcoc,
-    lcocDiscounted_USD_per_PFLOP_day: lcoc,
+    lcoc_USD_per_PFLOP_day: econ.lcoc_USD_per_PFLOP_day,
+    lcocDiscounted_USD_per_PFLOP_day: econ.lcocDiscounted_USD_per_PFLOP_day,
     deliveredPFLOPS,
     chips,
     itPowerAvg_W,
   });
-  return { costPerChipHour_USD: m.costPerChipHour_USD, costPerMWh_USD: m.costPerMWh_USD };
+  return {
+    costPerChipHour_USD: m.costPerChipHour_USD,
+    costPerMWh_USD: m.costPerMWh_USD,
+    costPerChipHourDiscounted_USD: m.costPerChipHourDiscounted_USD,
+  };
 }

@@ -9,10 +9,11 @@
  * the same chips in each scenario of designs/catalogs/terrestrial-baselines.yaml
  * (src/models/cost/lifecycleBaseline.ts),
  *   same lifetime and discount rate; < 1 means space is cheaper.
- * - Constellation studies: totals.lcoc_USD_per_PFLOP_day (undiscounted, src/constellation/economics/economics.ts) over
- *   the scenario's undiscounted LCOC of the shells' chips, each shell's node figure weighted by satellites × delivered
- *   PFLOPS. The constellation's figure includes learning, replacements and ground; the terrestrial one is the same
- *   chips over the node's lifetime — an approximate comparison, stated as such wherever it is shown.
+ * - Constellation studies, on the same basis: totals.lcocDiscounted_USD_per_PFLOP_day (discounted at the node's rate,
+ *   src/constellation/economics/economics.ts) over the scenario's discounted LCOC of the shells' chips, each shell's
+ *   node figure weighted by satellites × delivered PFLOPS. The constellation's figure adds failure replacements and
+ *   gateways to its node's fleet (whose economics.units is the satellite count); the terrestrial one is the same chips
+ *   over the node's lifetime.
  * Robust studies: the figures are those of the nominal design (its record), the objectives the statistics.
  * Pure: a function of pareto.json's content.
  */
@@ -135,41 +136,42 @@ function nodeVerdicts(r: DesignRecord): TerrestrialVerdict[] {
 }
 
 /**
- * Each scenario's undiscounted LCOC of the fleet's chips: shells' node figures weighted by satellites × delivered
- * PFLOPS.
+ * Each scenario's discounted LCOC of the fleet's chips against the constellation's discounted LCOC: shells' node
+ * figures weighted by satellites × delivered PFLOPS.
  */
 function constellationVerdicts(r: ConstellationRecord): TerrestrialVerdict[] {
   const ids = r.shells[0]?.node.cost.baselines?.map((b) => b.id) ?? [];
   return ids.flatMap((id) => {
     const terrestrial = fleetGroundLcoc(r.shells, id);
     if (terrestrial === null) return [];
-    const space = r.totals.lcoc_USD_per_PFLOP_day;
+    const space = r.totals.lcocDiscounted_USD_per_PFLOP_day;
     return [
       {
         baseline: id,
         space_USD_per_PFLOP_day: space,
         terrestrial_USD_per_PFLOP_day: terrestrial,
         spaceToTerrestrial: space / terrestrial,
-        basis: 'undiscounted' as const,
+        basis: 'discounted' as const,
       },
     ];
   });
 }
 
 /**
- * A scenario's undiscounted LCOC of a fleet's chips [USD/PFLOP-day]: each shell's node figure weighted by satellites
- * × delivered PFLOPS; null when no shell delivers compute or none has the scenario.
+ * A scenario's discounted LCOC of a fleet's chips [USD/PFLOP-day] (undiscounted with `undiscounted`): each shell's
+ * node figure weighted by satellites × delivered PFLOPS; null when no shell delivers compute or none has the scenario.
  */
 export function fleetGroundLcoc(
   shells: readonly { readonly satellites: number; readonly node: DesignRecord }[],
   id: string,
+  undiscounted = false,
 ): number | null {
   let [sum, weight] = [0, 0];
   for (const s of shells) {
     const b = s.node.cost.baselines?.find((x) => x.id === id);
     const w = s.satellites * s.node.compute.deliveredPFLOPS;
     if (b === undefined || !(w > 0)) continue;
-    sum += w * b.lcoc_USD_per_PFLOP_day;
+    sum += w * (undiscounted ? b.lcoc_USD_per_PFLOP_day : b.lcocDiscounted_USD_per_PFLOP_day);
     weight += w;
   }
   return weight > 0 ? sum / weight : null;

@@ -49,6 +49,33 @@ describe('loadCatalogs', () => {
     }
   });
 
+  it('hardware rows are priced by class: every shipped row states it, and each COTS row is cheaper than every space-qualified one', () => {
+    // Battery: space-qualified Li-ion $100–300/Wh (row $150) against screened commercial packs ($2/Wh); arrays:
+    // qualified triple-junction $30–50/W against production silicon or thin film ($5–8/W); ISL: a Tesat SCOT80
+    // (~$1M) against constellation-volume terminals ($150k–600k). A row mislabelled, or a price slipped by a unit,
+    // breaks the order.
+    const price = {
+      batteries: (r: { cost_USD_per_Wh: number }) => r.cost_USD_per_Wh,
+      solarArrays: (r: { cost_USD_per_W: number }) => r.cost_USD_per_W,
+      radiators: (r: { cost_USD_per_m2: number }) => r.cost_USD_per_m2,
+      islTerminals: (r: { cost_USD: number }) => r.cost_USD,
+    } as const;
+    for (const kind of Object.keys(price) as (keyof typeof price)[]) {
+      const rows = cat[kind] as readonly ({ id: string; class?: string } & Record<string, unknown>)[];
+      for (const r of rows) expect(['space-qualified', 'cots'], `${kind}/${r.id}`).toContain(r.class);
+      const of = (c: string) =>
+        rows.filter((r) => r.class === c).map((r) => (price[kind] as (x: unknown) => number)(r));
+      const cots = of('cots');
+      const qualified = of('space-qualified');
+      expect(qualified.length, kind).toBeGreaterThan(0);
+      if (cots.length > 0) expect(Math.max(...cots), kind).toBeLessThan(Math.min(...qualified));
+    }
+    // a COTS row exists for every class-priced catalog but the radiators (no production radiator price is published)
+    expect(cat.batteries.find((r) => r.id === 'li-ion-cots')?.class).toBe('cots');
+    expect(cat.solarArrays.filter((r) => r.class === 'cots').map((r) => r.id)).toEqual(['silicon-flex', 'thin-film']);
+    expect(cat.islTerminals.filter((r) => r.class === 'space-qualified').map((r) => r.id)).toEqual(['tesat-scot80']);
+  });
+
   it('is read once per directory (same frozen object)', () => {
     expect(loadCatalogs()).toBe(cat);
     expect(Object.isFrozen(cat.chips[0])).toBe(true);

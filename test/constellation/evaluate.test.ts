@@ -34,7 +34,8 @@ describe('constellation evaluation', () => {
       `name: t/s1\nkind: node\nmission: { lifetime_yr: 5, solarActivity: moderate }\norbit: { altitude_km: 550, inclination_deg: 53 }\n` +
         'compute: { chip: gb300, chips: 72, utilization: 0.8 }\npower: { array: rosa-flex, arrayArea_m2: 600, battery: li-ion-leo }\n' +
         'thermal: { radiator: deployable-pumped, radiatorArea_m2: 110, coating: osr }\nradiation: { shielding_mm_al: 5 }\nisl: { topology: grid, terminal: isl-100g }\n' +
-        'launch: { vehicle: starship, mass_kg: 2100 }\neconomics: { electricity_USD_per_kWh: 0.05, pue: 1.3 }\n',
+        // the constellation prices its node on its programme: 40 satellites at its learning rate (default 0.9)
+        'launch: { vehicle: starship, mass_kg: 2100 }\neconomics: { electricity_USD_per_kWh: 0.05, pue: 1.3, units: 40, learningRate: 0.9 }\n',
     );
     const expected = evaluateDesignFile(node).record;
     const r = evaluate(
@@ -42,6 +43,33 @@ describe('constellation evaluation', () => {
       file('  - { name: s1, altitude_km: 550, inclination_deg: 53, planes: 4, satsPerPlane: 10 }'),
     );
     expect(r.shells[0]!.node).toEqual(expected);
+  });
+
+  it("one basis: a 1-plane constellation without failures or gateways has its node fleet's discounted verdict", () => {
+    // The node inside the shell prices a fleet of economics.units = the satellite count on the constellation's learning
+    // curve, discounted at its rate; the constellation prices the same satellites, chips off the curve, the node's
+    // operations fraction, discounted the same way. With no failures, no gateways and the campaign's launch equal to
+    // n × the node's, both verdicts are one number.
+    const shell = (n: number) =>
+      `  - { name: p, altitude_km: 550, inclination_deg: 53, planes: 1, satsPerPlane: ${n} }`;
+    const perLaunch = evaluate('probe.yaml', file(shell(8))).shells[0]!.node.cost.nodesPerLaunch;
+    const n = 2 * perLaunch;
+    const r = evaluate(
+      'basis.yaml',
+      file(shell(n), 'ground: { stations: [] }\neconomics: { satelliteFailureRate_per_yr: 0 }\n'),
+    );
+    const node = r.shells[0]!.node;
+    expect(node.cost.nodesBuilt).toBe(n);
+    expect(r.totals.launch_USD).toBeCloseTo(n * node.cost.launch_USD, 0); // precondition: full launches both ways
+    expect(r.totals.lcocDiscounted_USD_per_PFLOP_day / node.cost.lcocDiscounted_USD_per_PFLOP_day).toBeCloseTo(1, 12);
+    // the verdicts against the node's scenario: constellation / fleet ground = node's spaceToTerrestrial
+    const b = node.cost.baselines[0]!;
+    expect(r.totals.lcocDiscounted_USD_per_PFLOP_day / b.lcocDiscounted_USD_per_PFLOP_day).toBeCloseTo(
+      b.spaceToTerrestrial,
+      12,
+    );
+    // the undiscounted figures agree too (a second basis, bridged on one line in the reports)
+    expect(r.totals.lcoc_USD_per_PFLOP_day / node.cost.programLcoc_USD_per_PFLOP_day).toBeCloseTo(1, 12);
   });
 
   it('a ring of 4 at 550 km is blocked by the Earth and fails the line-of-sight constraint', () => {

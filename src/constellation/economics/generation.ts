@@ -5,15 +5,25 @@
  * the same generation again with one cost input raised.
  *
  * Method: the first unit is the satellite-weighted mean node (Σ nᵢ·xᵢ / Σ nᵢ over the shells, nᵢ satellites of shell
- * i) of hardware cost, delivered PFLOPS and design life; one generation serves its design life once (horizon = design
- * life: failures replaced, no end-of-life renewal), undiscounted. The campaign's length shows in the launch
- * milestones, not in the service counted.
+ * i) of hardware cost less the chips at market price (on the learning curve), chips (off it), delivered PFLOPS and
+ * design life; one generation serves its design life once (horizon = design life: failures replaced, no end-of-life
+ * renewal), discounted at the first shell's node economics.discountRate_per_yr and with its
+ * cost.operationsFraction_per_yr, as the node's own fleet (src/node/stages/cost.ts): one basis for both verdicts.
+ * The campaign's length shows in the launch milestones, not in the service counted.
  */
 import type { ConstellationSpec } from '../design/compile.js';
 import type { ConstellationRecord } from '../record/record.js';
 import { constellationEconomics, type ConstellationEconomicsResult } from './economics.js';
 
 type NodeRecord = ConstellationRecord['shells'][number]['node'];
+
+/**
+ * The constellation's learning rate: economics.learningRate over its satellites, or 1 when its node file prices
+ * heritage (economics.pricing: every unit at the first-unit price).
+ */
+export function constellationLearningRate(spec: ConstellationSpec): number {
+  return spec.shells[0]!.node.economics.pricing === 'heritage' ? 1 : spec.economics.learningRate;
+}
 
 /** The generation's economics; the note that states its basis goes into `notes`. */
 export function generationEconomics(
@@ -27,22 +37,29 @@ export function generationEconomics(
   const mean = (f: (i: number) => number): number => sats.reduce((a, n, i) => a + n * f(i), 0) / satellites;
   const lifetime_yr = mean((i) => spec.shells[i]!.node.mission.lifetime_yr);
   const e = spec.economics;
+  const chips = (i: number) => nodes[i]!.compute.chips * spec.shells[i]!.rows.chip.costPerChip_USD;
+  const node0 = spec.shells[0]!.node;
   const econ = constellationEconomics({
     satellites,
-    firstUnitHardware_USD: mean((i) => nodes[i]!.cost.hardware_USD),
+    firstUnitHardware_USD: mean((i) => nodes[i]!.cost.hardware_USD - chips(i)),
+    offCurvePerSatellite_USD: mean(chips),
+    discountRate_per_yr: node0.economics.discountRate_per_yr,
+    ...(node0.cost.operationsFraction_per_yr !== undefined
+      ? { operationsFraction_per_yr: node0.cost.operationsFraction_per_yr }
+      : {}),
     launch_USD,
     horizon_yr: lifetime_yr,
     designLife_yr: lifetime_yr,
     deliveredPFLOPS_per_satellite: mean((i) => nodes[i]!.compute.deliveredPFLOPS),
     gateways: spec.stations.length,
-    learningRate: e.learningRate,
+    learningRate: constellationLearningRate(spec),
     modelParameters: e.modelParams,
     ...(e.satelliteFailureRate_per_yr !== null ? { failureRate_per_yr: e.satelliteFailureRate_per_yr } : {}),
     ...(e.operations_USD_per_sat_yr !== null ? { operations_USD_per_satellite_yr: e.operations_USD_per_sat_yr } : {}),
     ...(e.groundStation_USD !== null ? { gatewayCapex_USD: e.groundStation_USD } : {}),
   });
   notes.push(
-    `economics: one generation, each satellite serving its ${lifetime_yr.toFixed(1)}-year design life, failures replaced, undiscounted; tokens from delivered FLOP/s ÷ (2 × ${(e.modelParams / 1e9).toFixed(0)}B parameters), inference only`,
+    `economics: one generation, each satellite serving its ${lifetime_yr.toFixed(1)}-year design life, failures replaced, discounted at ${(100 * node0.economics.discountRate_per_yr).toFixed(0)} %/yr (the verdict's basis; undiscounted beside it); chips off the learning curve; tokens from delivered FLOP/s ÷ (2 × ${(e.modelParams / 1e9).toFixed(0)}B parameters), inference only`,
   );
   return econ;
 }

@@ -330,10 +330,14 @@ function totalsRecordSchema() {
     replacements_USD: n('[USD]'),
     ground_USD: n('[USD]'),
     cost_USD: n('[USD]'),
-    lcoc_USD_per_PFLOP_day: n('[USD/PFLOP-day]'),
+    lcoc_USD_per_PFLOP_day: n('Undiscounted LCOC: cost_USD over the delivered PFLOP-days [USD/PFLOP-day].'),
+    lcocDiscounted_USD_per_PFLOP_day: n(
+      "Discounted LCOC, PV(costs)/PV(compute) at the node's economics.discountRate_per_yr: the verdict's basis, as a node's [USD/PFLOP-day].",
+    ),
     cost_USD_per_Mtoken: n('[USD per million tokens]'),
     costPerChipHour_USD: n('Undiscounted LCOC per calendar hour of each installed chip [USD/chip-h].'),
     costPerMWh_USD: n('Undiscounted LCOC per MWh of IT energy [USD/MWh].'),
+    costPerChipHourDiscounted_USD: n('Discounted LCOC per calendar hour of each installed chip [USD/chip-h].'),
   });
 }
 

@@ -122,3 +122,20 @@ export function spacecraftLearningRate(units: number): number {
   unitCount('units', units, 1);
   return units < 10 ? 0.95 : units <= 50 ? 0.9 : 0.85;
 }
+
+/** How a fleet's hardware is priced: on its programme's learning curve, or every unit at the first-unit price. */
+export const PRICINGS = ['programme', 'heritage'] as const;
+export type Pricing = (typeof PRICINGS)[number];
+
+/**
+ * The learning rate of a fleet of `units`: heritage pricing 1 (every unit at the first-unit price, no learning);
+ * programme pricing the given rate, or SMAD's rule for that many units (`spacecraftLearningRate`). One rate for every
+ * built hardware line (array, radiator, battery, bus, ISL terminals, AIT): SMAD's spacecraft-level rule is the one
+ * within-programme rate cited for each of them (industry-wide rates such as Li-ion's or PV's over world cumulative
+ * production are price trajectories, not a programme's learning). Chips and launch are bought at market price, off the
+ * curve: their declines are price trajectories (src/models/cost/priceTrajectories.ts).
+ */
+export function programmeLearningRate(pricing: Pricing, units: number, learningRate?: number): number {
+  if (pricing === 'heritage') return 1;
+  return learningRate ?? spacecraftLearningRate(units);
+}

@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { lazy } from '../../base/lazy.js';
 import { trajectoriesSchema } from './economicsSchemas.js';
 import { range } from './fields.js';
+import { PRICINGS } from '../../models/cost/learningCurve.js';
 
 /** The cost preset and the hardware price overrides (array, radiator, bus). */
 const costPriceFields = () => ({
@@ -14,8 +15,8 @@ const costPriceFields = () => ({
     .default('current')
     .describe(
       'Cost preset (src/models/cost/costTechnology.ts): prices for the production maturity of the line that builds the node. heritage (low-rate, qualified: ' +
-        'array and radiator × 2, bus $15,000/kg, AIT 20 %, chips +25 %, learning 0.95), current (catalog prices, bus $5,000/kg, AIT 10 %, learning 0.90), ' +
-        'production-scale (Starlink-class: array and radiator × 0.27, bus $1,100/kg, AIT 5 %, learning 0.85); the keys below override it one by one.',
+        'array and radiator × 2, bus $15,000/kg, AIT 20 %, chips +25 %), current (catalog prices, bus $5,000/kg, AIT 10 %), ' +
+        'production-scale (Starlink-class: array and radiator × 0.27, bus $1,100/kg, AIT 5 %); the keys below override it one by one.',
     ),
   arrayPriceFactor: range('cost.arrayPriceFactor', 0, 10, '(ratio)', "multiplier on the array row's cost_USD_per_W")
     .optional()
@@ -77,8 +78,33 @@ export const costSchema = lazy(() =>
       ...costPriceFields(),
       ...costShareFields(),
     })
-    .describe('Cost technology: the price level of the hardware and its learning across units.'),
+    .describe('Cost technology: the price level of the first unit of the hardware.'),
 );
+
+/** The programme: its size, how it is priced, its learning rate. */
+const programmeFields = () => ({
+  units: z
+    .number()
+    .int('must be a whole number of nodes')
+    .min(1)
+    .max(1e6, "at most 1,000,000 nodes (the fleet model's range)")
+    .default(1)
+    .describe(
+      "Programme size: nodes built and kept in service [-]; hardware follows the learning curve across them (src/models/cost/learningCurve.ts). A node file states its maker's programme with a source; 1 = one node; a constellation sets it to its satellite count.",
+    ),
+  pricing: z
+    .enum(PRICINGS)
+    .default('programme')
+    .describe(
+      'How the fleet is priced: programme (default: the units on the learning curve, at economics.learningRate or SMAD’s rule for that many units) | heritage (every node at the first-unit price, no learning).',
+    ),
+  learningRate: range('economics.learningRate', 0.5, 1, '(fraction)', 'production learning rate')
+    .optional()
+    .describe(
+      'Production learning rate across units [-] (each doubling of units costs this fraction) for every built hardware line; ' +
+        'default SMAD §20.3 by programme size: 0.95 below 10 units, 0.90 for 10–50, 0.85 above 50; chips and launch stay off the curve.',
+    ),
+});
 
 export const economicsSchema = lazy(() =>
   z
@@ -95,21 +121,7 @@ export const economicsSchema = lazy(() =>
       discountRate_per_yr: range('economics.discountRate_per_yr', 0, 0.5, '1/yr', 'real discount rate')
         .default(0.07)
         .describe('Real discount rate for the discounted LCOC [1/yr] (0.07: OMB Circular A-94).'),
-      units: z
-        .number()
-        .int('must be a whole number of nodes')
-        .min(1)
-        .max(1e6, "at most 1,000,000 nodes (the fleet model's range)")
-        .default(1)
-        .describe(
-          'Nodes built and kept in service [-]: hardware follows the learning curve across them (src/models/cost/learningCurve.ts); 1 = one node.',
-        ),
-      learningRate: range('economics.learningRate', 0.5, 1, '(fraction)', 'production learning rate')
-        .optional()
-        .describe(
-          'Production learning rate across units [-] (each doubling of units costs this fraction; SMAD §20.3: 0.95 below 10 units, 0.90 for 10–50, 0.85 above 50); ' +
-            'default from cost.technology (current: 0.90); chips and launch stay off the curve.',
-        ),
+      ...programmeFields(),
       horizon_yr: range('economics.horizon_yr', 0.5, 50, 'yr', 'program horizon')
         .optional()
         .describe(

@@ -18,6 +18,7 @@ import { costTechnologyPrices, type CostTechnologyPrices } from '../../models/co
 import { comparisonMetrics } from '../../models/cost/comparisonMetrics.js';
 import { programEconomics } from '../../models/cost/lifecycleProgram.js';
 import { capexPerWatt } from '../../models/cost/lifecycleEconomics.js';
+import { programmeLearningRate } from '../../models/cost/learningCurve.js';
 import { baselineLcoc } from '../../models/cost/lifecycleBaseline.js';
 import { loadTerrestrialBaselines } from '../../catalog/baselines.js';
 import { parityAgainstBaselines, type BaselineParity } from './parity.js';
@@ -180,13 +181,13 @@ export function lifecycle(
 function fleetProgram(design: Design, costPFLOPS: number, cost: CostSizing['cost'], chips_USD: number) {
   const e = design.economics;
   const L = design.mission.lifetime_yr;
-  // the fleet: `units` nodes on the learning curve (chips and launch off it), replaced at end of life within the
-  // horizon
+  // the fleet: the programme's `units` nodes on the learning curve (chips and launch off it; heritage pricing: no
+  // learning), replaced at end of life within the horizon
   const fleet = {
     nodes: e.units,
     nodeLifetime_yr: L,
     horizon_yr: e.horizon_yr ?? L,
-    learningRate: e.learningRate ?? costPrices(design).learningRate,
+    learningRate: programmeLearningRate(e.pricing, e.units, e.learningRate),
     groundSegment_USD: e.groundSegment_USD,
     groundOperations_USD_per_yr: e.groundOperations_USD_per_yr,
     deliveredPFLOPSPerNode: costPFLOPS,

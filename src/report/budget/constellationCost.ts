@@ -3,13 +3,17 @@
  * AIT and the rest across every satellite on the learning curve, then launch, operations, replacements and the ground
  * segment), $/W and $/chip-hour beside the ground's, and the three cost inputs that move the verdict most.
  *
- * Lines: every satellite's hardware is priced on Wright's curve from the satellite-weighted mean first unit
- * (src/constellation/economics/generation.ts), so each first-unit line of the shells' nodes is scaled by the same
- * factor, totals.hardware_USD / Σ nᵢ·hardwareᵢ (nᵢ satellites of shell i): the lines sum to the hardware total.
- * Verdict: totals.lcoc_USD_per_PFLOP_day over the satellites × delivered-PFLOPS weighted ground LCOC of the shells'
- * chips in economics.baseline's scenario of the first shell's node (src/run/recommend.ts fleetGroundLcoc), both
- * undiscounted: the constellation's basis (a discount rate is no input of it). One row bridges it to the node
- * records' basis (discounted, no constellation roll-up) with the two factors between them (basisBridge).
+ * Lines: the chips are bought at market price, off the learning curve, and every other line of a satellite is priced
+ * on Wright's curve from the satellite-weighted mean first unit (src/constellation/economics/generation.ts), so the
+ * chips line is Σ nᵢ·chipsᵢ (nᵢ satellites of shell i) and each other first-unit line is scaled by the same factor,
+ * (totals.hardware_USD − Σ nᵢ·chipsᵢ) / Σ nᵢ·(hardwareᵢ − chipsᵢ): the lines sum to the hardware total (a chip
+ * packaging premium, on the curve in the economics, shows in the chips line).
+ * Verdict: totals.lcocDiscounted_USD_per_PFLOP_day over the satellites × delivered-PFLOPS weighted discounted ground
+ * LCOC of the shells' chips in economics.baseline's scenario of the first shell's node (src/run/recommend.ts
+ * fleetGroundLcoc): the node verdict's basis (discounted at the node's rate, its fleet of economics.units = the
+ * satellite count on the learning curve). One row bridges it to the node records' verdict (the factor the
+ * constellation's roll-up adds: failure replacements, gateways, the campaign's launch price) and to the undiscounted
+ * basis (basisBridge).
  * Drivers: each input is raised by STEP (10 %) — the chip, array, radiator, battery and ISL-terminal prices of every
  * shell's catalog rows, the bus $/kg, AIT share and chip-packaging premium of every shell's cost technology, the
  * campaign's launch cost (linear in the vehicles' prices: each launch is paid in full), the learning rate, the
@@ -112,7 +116,7 @@ function constellationCostInputs(spec0: ConstellationSpec, r: ConstellationRecor
 const satelliteYears = (spec: ConstellationSpec, r: ConstellationRecord): number =>
   r.shells.reduce((a, s, i) => a + s.satellites * spec.shells[i]!.node.mission.lifetime_yr, 0);
 
-/** The verdict (space / ground undiscounted LCOC) of the generation priced from `spec`'s nodes and `launch_USD`. */
+/** The verdict (space / ground discounted LCOC) of the generation priced from `spec`'s nodes and `launch_USD`. */
 function verdictOf(spec: ConstellationSpec, r: ConstellationRecord, launch_USD: number, baseline: string): number {
   const { nodes } = shellNodes(spec, []);
   const sats = r.shells.map((s) => s.satellites);
@@ -121,7 +125,7 @@ function verdictOf(spec: ConstellationSpec, r: ConstellationRecord, launch_USD: 
     nodes.map((node, i) => ({ satellites: sats[i]!, node })),
     baseline,
   );
-  return econ.lcoc_USD_per_PFLOP_day / (ground ?? Number.NaN);
+  return econ.lcocDiscounted_USD_per_PFLOP_day / (ground ?? Number.NaN);
 }
 
 /** Each cost input's effect on the constellation's verdict, largest first. */
@@ -161,30 +165,29 @@ function fleetGroundCapex(spec: ConstellationSpec, r: ConstellationRecord): Grou
 }
 
 /**
- * The bridge from the node verdict's basis to this one: the shells' nodes against the same scenario as their node
- * records compare them (discounted at their economics.discountRate_per_yr, economics.units of the node file), then the
- * factor discounting accounts for (their undiscounted ratio over the discounted one), then the factor the
- * constellation roll-up accounts for (learning over its satellites, failures replaced, gateways, the campaign's launch
- * price): node × discounting × roll-up = this verdict. Satellites × delivered-PFLOPS weights, as fleetGroundLcoc's.
+ * The bridge from the node records' verdict to this one and from this one to the undiscounted basis: the shells'
+ * nodes against the same scenario as their node records compare them (discounted at their
+ * economics.discountRate_per_yr, their fleet of economics.units = the satellite count), × the factor the
+ * constellation roll-up accounts for (failures replaced, gateways, the campaign's launch price) = this verdict;
+ * × the factor discounting accounts for = the undiscounted ratio (totals.lcoc_USD_per_PFLOP_day over the ground's
+ * undiscounted LCOC). Satellites × delivered-PFLOPS weights, as fleetGroundLcoc's.
  */
 function basisBridge(r: ConstellationRecord, baseline: string, verdict: number): BudgetRow {
   const weighted = (f: (s: ConstellationRecord['shells'][number]) => number): number =>
     fleetSum(r, (s) => s.node.compute.deliveredPFLOPS * f(s)) / fleetSum(r, (s) => s.node.compute.deliveredPFLOPS);
   const b = (s: ConstellationRecord['shells'][number]) => s.node.cost.baselines.find((x) => x.id === baseline);
-  const discounted =
+  const node =
     weighted((s) => s.node.cost.lcocDiscounted_USD_per_PFLOP_day) /
     weighted((s) => b(s)?.lcocDiscounted_USD_per_PFLOP_day ?? Number.NaN);
-  const undiscounted =
-    weighted((s) => s.node.cost.programLcoc_USD_per_PFLOP_day) /
-    weighted((s) => b(s)?.lcoc_USD_per_PFLOP_day ?? Number.NaN);
+  const undiscounted = r.totals.lcoc_USD_per_PFLOP_day / (fleetGroundLcoc(r.shells, baseline, true) ?? Number.NaN);
   const rate = r.shells[0]!.node.cost.discountRate_per_yr;
   return row(
     "verdict on the node records' basis",
-    ratioText(discounted),
+    ratioText(node),
     '-',
-    `discounted at ${fmt(100 * rate)} %/yr, the node file's units: × ${fmt(undiscounted / discounted)} undiscounted ` +
-      `× ${fmt(verdict / undiscounted)} constellation roll-up (learning over ${fmt(r.totals.satellites)} satellites, ` +
-      `replacements, gateways, campaign launch) = ${ratioText(verdict)} here`,
+    `discounted at ${fmt(100 * rate)} %/yr, ${fmt(r.totals.satellites)} nodes on the learning curve: × ${fmt(verdict / node)} ` +
+      `constellation roll-up (replacements, gateways, campaign launch) = ${ratioText(verdict)} here; ` +
+      `undiscounted ${ratioText(undiscounted)} (× ${fmt(undiscounted / verdict)})`,
   );
 }
 
@@ -192,12 +195,12 @@ function basisBridge(r: ConstellationRecord, baseline: string, verdict: number):
 export function constellationCostBreakdown(spec: ConstellationSpec, r: ConstellationRecord): BudgetSection {
   const t = r.totals;
   const baseline = spec.shells[0]!.node.economics.baseline;
-  const firstUnits = fleetSum(r, (s) => s.node.cost.hardware_USD);
-  const learning = t.hardware_USD / firstUnits;
+  const chips = fleetSum(r, (s) => s.node.cost.chipsHardware_USD);
+  const learning = (t.hardware_USD - chips) / (fleetSum(r, (s) => s.node.cost.hardware_USD) - chips);
   const lines: [string, number][] = [
     ...hardwareLines(r.shells[0]!.node.cost).map(([label], j): [string, number] => [
       label,
-      learning * fleetSum(r, (s) => hardwareLines(s.node.cost)[j]![1]),
+      j === 0 ? chips : learning * fleetSum(r, (s) => hardwareLines(s.node.cost)[j]![1]),
     ]),
     ['launch (campaign)', t.launch_USD],
     ['operations', t.operations_USD],
@@ -205,9 +208,9 @@ export function constellationCostBreakdown(spec: ConstellationSpec, r: Constella
     ['ground segment (gateways)', t.ground_USD],
   ];
   const ground = fleetGroundLcoc(r.shells, baseline);
-  const verdict = t.lcoc_USD_per_PFLOP_day / (ground ?? Number.NaN);
+  const verdict = t.lcocDiscounted_USD_per_PFLOP_day / (ground ?? Number.NaN);
   const groundChipHour =
-    fleetSum(r, (s) => s.node.compute.chips * s.node.economics.terrestrialCostPerChipHour_USD) /
+    fleetSum(r, (s) => s.node.compute.chips * s.node.economics.terrestrialCostPerChipHourDiscounted_USD) /
     fleetSum(r, (s) => s.node.compute.chips);
   const g = fleetGroundCapex(spec, r);
   const perW = (t.hardware_USD + t.launch_USD) / t.itPowerAvg_W;
@@ -221,8 +224,8 @@ export function constellationCostBreakdown(spec: ConstellationSpec, r: Constella
       `hardware on the learning curve + launch, per W of average IT; ${groundCapexNote(g)}`,
     ),
     row(
-      'cost per chip-hour (GPU-hour), undiscounted',
-      t.costPerChipHour_USD,
+      'cost per chip-hour (GPU-hour), discounted',
+      t.costPerChipHourDiscounted_USD,
       'USD/chip-h',
       `ground ${fmt(groundChipHour)}: ${costRatioText(verdict, 'space ')}`,
     ),
@@ -231,8 +234,8 @@ export function constellationCostBreakdown(spec: ConstellationSpec, r: Constella
   ];
   return {
     title:
-      `Cost breakdown (${fmt(t.satellites)} satellites, one generation, hardware × ${fmt(learning)} of the first units ` +
-      `on the learning curve; undiscounted, against ${baseline})`,
+      `Cost breakdown (${fmt(t.satellites)} satellites, one generation, hardware but the chips × ${fmt(learning)} of the ` +
+      `first units on the learning curve; verdict discounted, against ${baseline})`,
     rows,
   };
 }

@@ -23,6 +23,7 @@ import type { DesignRecord } from '../../node/record/record.js';
 import { rowResolver, type NodeCatalogRows } from '../../node/record/rows.js';
 import type { NodeEvaluator } from '../../node/evaluator.js';
 import { costTechnologyPrices } from '../../models/cost/costTechnology.js';
+import { programmeLearningRate } from '../../models/cost/learningCurve.js';
 import { DEFAULT_OPERATIONS_FRACTION_per_yr } from '../../models/cost/cost.js';
 import { fmt } from '../../base/numberFormat.js';
 import { findBaseline, loadTerrestrialBaselines } from '../../catalog/baselines.js';
@@ -90,7 +91,10 @@ function costInputs(design: NodeDesign): [string, Perturb][] {
     [
       'learning rate (economics.learningRate, at most 1)',
       (d) =>
-        void (d.economics.learningRate = Math.min(1, (design.economics.learningRate ?? prices().learningRate) * up)),
+        void (d.economics.learningRate = Math.min(
+          1,
+          programmeLearningRate(design.economics.pricing, design.economics.units, design.economics.learningRate) * up,
+        )),
     ],
     ['ground segment capex (economics.groundSegment_USD)', (d) => void (d.economics.groundSegment_USD *= up)],
     [
@@ -165,18 +169,19 @@ export const groundCapexNote = (g: GroundCapex): string =>
   (g.lease_USD_per_kW_month > 0 ? ` (leased: rent ${fmt(g.lease_USD_per_kW_month)} USD/kW-month on top)` : '');
 
 /**
- * The verdict on a constellation's basis (undiscounted: the fleet's programLcoc over the scenario's undiscounted
- * LCOC) and the factor between it and the discounted one this view leads with.
+ * The one line that bridges the verdict to a second basis: undiscounted (the fleet's programLcoc over the scenario's
+ * undiscounted LCOC) = the discounted verdict this view leads with × the factor between them. A constellation's verdict
+ * stands on the discounted basis too, with its roll-up on top.
  */
 function undiscountedBridge(k: DesignRecord['cost'], scenario: string): BudgetRow {
   const b = k.baselines.find((x) => x.id === scenario);
   const undiscounted = k.programLcoc_USD_per_PFLOP_day / (b?.lcoc_USD_per_PFLOP_day ?? Number.NaN);
   return row(
-    "verdict undiscounted (a constellation report's basis)",
+    'verdict undiscounted',
     ratioText(undiscounted),
     '-',
-    `= the discounted ${ratioText(k.lcocToBaseline)} × ${fmt(undiscounted / k.lcocToBaseline)}; a constellation adds its ` +
-      'roll-up (learning over its satellites, replacements, gateways) on this basis',
+    `= the discounted ${ratioText(k.lcocToBaseline)} × ${fmt(undiscounted / k.lcocToBaseline)}; a constellation report ` +
+      'stands on the discounted basis and adds its roll-up (failure replacements, gateways)',
   );
 }
 
@@ -199,6 +204,7 @@ export function costBreakdownSection(
   r: DesignRecord,
   drivers: readonly CostDriver[],
   ground?: GroundCapex,
+  learningRate?: number,
 ): BudgetSection {
   const k = r.cost;
   const ops = k.operations_USD;
@@ -221,7 +227,10 @@ export function costBreakdownSection(
     ...(ground ? [undiscountedBridge(k, ground.scenario)] : []),
     ...driverRows(drivers),
   ];
-  const fleet = k.nodesBuilt > 1 ? `; the verdict prices ${fmt(k.nodesBuilt)} nodes on the learning curve` : '';
+  const fleet =
+    k.nodesBuilt > 1
+      ? `; the verdict prices ${fmt(k.nodesBuilt)} nodes${learningRate === undefined ? '' : `, learning rate ${fmt(learningRate)}`}`
+      : '; programme size not stated (economics.units 1): the verdict prices this one node';
   return { title: `Cost breakdown (one node, first unit${fleet})`, rows };
 }
 
@@ -232,5 +241,6 @@ export function nodeCostBreakdown(design: NodeDesign, record: DesignRecord, ev: 
     record,
     costDrivers(design, rows, (d) => ev.evaluate(d)),
     groundCapex(design, rows, record),
+    programmeLearningRate(design.economics.pricing, design.economics.units, design.economics.learningRate),
   );
 }

@@ -158,19 +158,21 @@ function verdictsTable(d: DecisionSummary): TextTable | null {
   };
 }
 
-function verdictNote(d: DecisionSummary): string | null {
+function verdictNote(d: DecisionSummary, kind: string): string | null {
   const v = d.designs.find((x) => x.verdicts.length > 0)?.verdicts[0];
   if (v === undefined) return null;
   const cells =
     "Each scenario's cell: space/ground LCOC ratio (below 1 space is cheaper), and in brackets the ground LCOC [USD/PFLOP-day]. ";
   return (
     cells +
-    (v.basis === 'discounted'
-      ? "Discounted LCOC of the node fleet (cost.lcocDiscounted_USD_per_PFLOP_day, with the study's discount rate) over that of the same chips in each scenario of " +
-        'designs/catalogs/terrestrial-baselines.yaml, same lifetime and discount rate.'
-      : 'Undiscounted LCOC of the constellation (totals.lcoc_USD_per_PFLOP_day: learning, replacements, ground segment) over the undiscounted LCOC of the same chips ' +
-        "in each scenario of designs/catalogs/terrestrial-baselines.yaml (the shells' node figures weighted by satellites × delivered PFLOPS, over the node's " +
-        'lifetime): an approximate comparison.')
+    (v.basis === 'undiscounted'
+      ? 'Undiscounted LCOC of the constellation over the undiscounted LCOC of the same chips in each scenario of designs/catalogs/terrestrial-baselines.yaml.'
+      : kind === 'constellation'
+        ? "Discounted LCOC of the constellation (totals.lcocDiscounted_USD_per_PFLOP_day: its node fleet on the learning curve over its satellites, failure replacements, gateways; the node's discount rate) over the discounted LCOC of the same chips " +
+          "in each scenario of designs/catalogs/terrestrial-baselines.yaml (the shells' node figures weighted by satellites × delivered PFLOPS, over the node's " +
+          "lifetime): the node verdict's basis, with the constellation's roll-up."
+        : "Discounted LCOC of the node fleet (cost.lcocDiscounted_USD_per_PFLOP_day, with the study's discount rate) over that of the same chips in each scenario of " +
+          'designs/catalogs/terrestrial-baselines.yaml, same lifetime and discount rate.')
   );
 }
 
@@ -200,7 +202,7 @@ export function decisionView(run: LoadedRun, d: DecisionSummary, refs: readonly 
     headline: headline(d),
     empty: null,
     designs: designsTable(d),
-    verdictNote: verdictNote(d),
+    verdictNote: verdictNote(d, run.pareto.kind),
     verdicts: verdictsTable(d),
     bindingRule,
     binding: d.designs.map(bindingLine),

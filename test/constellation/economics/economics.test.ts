@@ -113,10 +113,52 @@ describe('constellationEconomics', () => {
     expect(r.replacementLaunch_USD).toBe(20e6);
   });
 
-  it('default operations: 1 %/yr of (first-unit hardware + launch per satellite)', () => {
+  it("default operations: the node's 2 %/yr (Elbert 2008 §12.4.2.1) of (first-unit hardware + chips + launch per satellite)", () => {
     const { operations_USD_per_satellite_yr: _drop, ...rest } = base;
-    const r = constellationEconomics(rest);
-    expect(r.operations_USD_per_satellite_yr).toBeCloseTo(0.01 * (10e6 + 2e6), 6);
+    const r = constellationEconomics({ ...rest, offCurvePerSatellite_USD: 3e6 });
+    expect(r.operations_USD_per_satellite_yr).toBeCloseTo(0.02 * (10e6 + 3e6 + 2e6), 6);
+  });
+
+  it('discounted LCOC on a hand case: builds, launch and gateways at t = 0, yearly flows at each year end', () => {
+    // Upfront: hardware $100M + launch $20M + 2 gateways × $5M = $130M. Each year k = 1…5: operations 10 × $0.5M +
+    // gateway O&M 2 × $0.5M = $6M, compute 2 PFLOPS × 10 × 365.25 d = 7,305 PFLOP-day, both × 1.07^−k.
+    // Annuity Σ 1.07^−k (k = 1…5) = 4.100197 → PV cost = 130 + 6 × 4.100197 = $154.601M; PV compute = 29,951.9;
+    // LCOC = $5,161.64/PFLOP-day (undiscounted: $160M / 36,525 = $4,380.56).
+    let annuity = 0;
+    for (let k = 1; k <= 5; k++) annuity += 1.07 ** -k;
+    expect(annuity).toBeCloseTo(4.100197, 6);
+    const r = constellationEconomics({ ...base, discountRate_per_yr: 0.07 });
+    expect(r.pvCost_USD).toBeCloseTo(130e6 + 6e6 * annuity, 0);
+    expect(r.pvCompute_PFLOP_day).toBeCloseTo(7305 * annuity, 6);
+    expect(r.lcocDiscounted_USD_per_PFLOP_day).toBeCloseTo(5161.64, 1);
+    // at r = 0 the discounted LCOC is the undiscounted one
+    expect(constellationEconomics({ ...base, discountRate_per_yr: 0 }).lcocDiscounted_USD_per_PFLOP_day).toBeCloseTo(
+      r.lcoc_USD_per_PFLOP_day,
+      9,
+    );
+  });
+
+  it('chips stay off the learning curve; a failure replacement is paid in the year it fails', () => {
+    // N = 4, LR 0.9, chips $3M each off the curve: hardware = T1 (1 + 0.9 + 3^log2 0.9 + 0.81) + 4 × $3M
+    // = $10M × 3.556206 + $12M = $47.562M. λ = 0.1/yr over 20 satellite-years → 2 replacements, units 5–6 of the
+    // curve (0.78299 + 0.76159 = 1.54458 T1) + 2 × ($3M chips + $5M launch) = $31.446M, i.e. $15.723M each, 0.4 a year.
+    const r = constellationEconomics({
+      ...base,
+      satellites: 4,
+      learningRate: 0.9,
+      offCurvePerSatellite_USD: 3e6,
+      failureRate_per_yr: 0.1,
+      gateways: 0,
+      discountRate_per_yr: 0.07,
+    });
+    const b = Math.log2(0.9);
+    expect(r.hardware_USD).toBeCloseTo(10e6 * (1 + 0.9 + 3 ** b + 0.81) + 12e6, 0);
+    const each = (10e6 * (5 ** b + 6 ** b) + 2 * (3e6 + 5e6)) / 2;
+    expect(each).toBeCloseTo(15.7229e6, -2);
+    expect(r.replacements_USD).toBeCloseTo(2 * each, 0);
+    let pv = r.hardware_USD + 20e6;
+    for (let k = 1; k <= 5; k++) pv += (4 * 0.5e6 + 0.4 * each) * 1.07 ** -k;
+    expect(r.pvCost_USD).toBeCloseTo(pv, 0);
   });
 
   it('rejects invalid input', () => {
@@ -191,8 +233,8 @@ describe('defaults', () => {
       expect(r.deliveredPFLOP_days).toBeCloseTo(2 * 50 * 365.25, 9);
       expect(r.lcoc_USD_per_PFLOP_day).toBeCloseTo(r.total_USD / (2 * 50 * 365.25), 9);
       expect(r.cost_USD_per_Mtoken).toBeCloseTo(r.total_USD / (r.tokens / 1e6), 9);
-      // operations default: 1 %/yr of ($10M + $20M/10) over 50 satellite-years
-      expect(r.operations_USD).toBeCloseTo(0.01 * 12e6 * 50, 3);
+      // operations default: 2 %/yr of ($10M + $20M/10) over 50 satellite-years
+      expect(r.operations_USD).toBeCloseTo(0.02 * 12e6 * 50, 3);
     });
 
     it('a deployment curve sets the satellite-years: 5 up at 0, 10 at 1 yr, H = 3 → 5 + 20 = 25', () => {

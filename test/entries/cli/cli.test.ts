@@ -42,8 +42,10 @@ describe('odc evaluate', () => {
     }
     expect(r.out).toMatch(/levelized cost of compute\s+[\d,.]+\s+USD\/PFLOP-day/);
     // the cost where the verdict stands comes first: lines, $/W and $/chip-hour beside the ground's, drivers
-    expect(r.out.indexOf('\nCost breakdown (one node, first unit)\n')).toBeGreaterThan(0);
-    expect(r.out.indexOf('\nCost breakdown (one node, first unit)\n')).toBeLessThan(r.out.indexOf('\nOrbit\n'));
+    // ai1.yaml states its programme: 8,334 nodes at SMAD's 0.85 (> 50 units)
+    const title = '\nCost breakdown (one node, first unit; the verdict prices 8,334 nodes, learning rate 0.85)\n';
+    expect(r.out.indexOf(title)).toBeGreaterThan(0);
+    expect(r.out.indexOf(title)).toBeLessThan(r.out.indexOf('\nOrbit\n'));
     expect(r.out).toMatch(/verdict moves most with \(\+10 % each\)/);
   });
 

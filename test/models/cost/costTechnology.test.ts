@@ -47,7 +47,6 @@ const KEYS: readonly (keyof CostTechnologyPrices)[] = [
   'busCost_USD_per_kg',
   'aitFraction',
   'chipIntegrationFraction',
-  'learningRate',
 ];
 
 describe('cost technology presets (src/models/cost/costTechnology.ts)', () => {
@@ -79,31 +78,34 @@ describe('cost technology presets (src/models/cost/costTechnology.ts)', () => {
       0,
     );
   });
-  it('learning across units follows the preset (0.95 / 0.90 / 0.85, SMAD ch. 20) unless economics.learningRate is set', () => {
-    const fleet = (technology: string, learningRate?: number): DesignRecord =>
+  it('learning across units follows the programme size (SMAD ch. 20: 0.95 / 0.90 / 0.85), not the preset, unless economics.learningRate is set; heritage pricing: none', () => {
+    const fleet = (units: number, economics: object = {}): DesignRecord =>
       evaluate(
         nodeDesignSchema().parse({
           ...structuredClone(AI1.file.raw as object),
-          cost: { technology },
-          economics: { units: 2, ...(learningRate ? { learningRate } : {}) },
+          cost: { technology: 'production-scale' },
+          economics: { units, ...economics },
         }),
       );
-    // 2 units on the unit curve: first-unit recurring cost T1 (hardware − chips) × (1 + b), chips and launch per node
-    // off the curve
-    for (const [t, b] of [
-      ['heritage', 0.95],
-      ['current', 0.9],
-      ['production-scale', 0.85],
+    // chips off the curve at market price (72 × $55,000); T1 = first-unit hardware − chips
+    const chips = 72 * 55000;
+    // Crawford unit curve by hand: 2 units Σ = 1 + b; 12 units (SMAD 10–50: b = 0.90) Σ n^log2(0.9) over n = 1…12
+    let sum12 = 0;
+    for (let n = 1; n <= 12; n++) sum12 += n ** Math.log2(0.9);
+    for (const [units, sum] of [
+      [2, 1 + 0.95], // fewer than 10 units: 0.95 whatever the preset (production-scale's line is no 0.85 here)
+      [12, sum12],
     ] as const) {
-      const r = fleet(t);
-      // chips off the curve at market price; their space-packaging premium is integration work, on the curve
-      const chips = 72 * 55000;
+      const r = fleet(units);
       const T1 = r.cost.hardware_USD - chips;
-      expect(r.cost.averageNodeCost_USD).toBeCloseTo((T1 * (1 + b) + 2 * (chips + r.cost.launch_USD)) / 2, 0);
+      expect(r.cost.averageNodeCost_USD).toBeCloseTo((T1 * sum + units * (chips + r.cost.launch_USD)) / units, 0);
     }
-    const fixed = fleet('production-scale', 0.9);
-    const T1 = fixed.cost.hardware_USD - 72 * 55000;
-    expect(fixed.cost.averageNodeCost_USD).toBeCloseTo((T1 * 1.9 + 2 * (72 * 55000 + fixed.cost.launch_USD)) / 2, 0);
+    const fixed = fleet(2, { learningRate: 0.9 });
+    const T1 = fixed.cost.hardware_USD - chips;
+    expect(fixed.cost.averageNodeCost_USD).toBeCloseTo((T1 * 1.9 + 2 * (chips + fixed.cost.launch_USD)) / 2, 0);
+    // heritage pricing: every node at the first-unit price, even with a learning rate given
+    const heritage = fleet(12, { pricing: 'heritage', learningRate: 0.8 });
+    expect(heritage.cost.averageNodeCost_USD).toBeCloseTo(heritage.cost.hardware_USD + heritage.cost.launch_USD, 0);
   });
   it('the chip packaging premium counts as non-chip hardware and never reaches the terrestrial baseline', () => {
     const h = rec.heritage!,
@@ -149,7 +151,6 @@ describe('cost technology presets (src/models/cost/costTechnology.ts)', () => {
       ...COST_TECHNOLOGY.heritage,
       busCost_USD_per_kg: 2000,
     });
-    expect(() => costTechnologyPrices('current', { learningRate: 0.3 })).toThrow(/learningRate must be in \[0.5, 1\]/);
   });
 });
 
@@ -197,18 +198,17 @@ describe('presets', () => {
       expect(DEFAULT_COST_TECHNOLOGY).toBe('current');
     });
 
-    it('the cited figures: SMAD learning 0.95 / 0.90 / 0.85; production array 8/30; Starlink bus $1,100/kg', () => {
-      expect(KEYS.map((k) => costTechnologyPrices('heritage')[k])).toEqual([2, 2, 15000, 0.2, 0.25, 0.95]);
+    it('the cited figures: production array 8/30; Starlink bus $1,100/kg', () => {
+      expect(KEYS.map((k) => costTechnologyPrices('heritage')[k])).toEqual([2, 2, 15000, 0.2, 0.25]);
       const current = costTechnologyPrices('current');
       expect([current.arrayPriceFactor, current.radiatorPriceFactor, current.chipIntegrationFraction]).toEqual([
         1, 1, 0,
       ]);
-      expect([current.busCost_USD_per_kg, current.aitFraction, current.learningRate]).toEqual([5000, 0.1, 0.9]);
+      expect([current.busCost_USD_per_kg, current.aitFraction]).toEqual([5000, 0.1]);
       const scale = costTechnologyPrices('production-scale');
       expect(scale.arrayPriceFactor).toBeCloseTo(8 / 30, 15);
       expect(scale.radiatorPriceFactor).toBeCloseTo(8 / 30, 15);
       expect([scale.busCost_USD_per_kg, scale.aitFraction, scale.chipIntegrationFraction]).toEqual([1100, 0.05, 0]);
-      expect(scale.learningRate).toBe(0.85);
     });
 
     it('every price of production-scale ≤ current ≤ heritage (a more mature line never costs more)', () => {
@@ -219,22 +219,17 @@ describe('presets', () => {
     });
 
     it('overrides replace one key each; an undefined override keeps the preset', () => {
-      const p = costTechnologyPrices('heritage', { busCost_USD_per_kg: 2000, aitFraction: undefined, learningRate: 1 });
-      expect(KEYS.map((k) => p[k])).toEqual([2, 2, 2000, 0.2, 0.25, 1]);
-      expect(costTechnologyPrices('current', { learningRate: 0.5 }).learningRate).toBe(0.5);
+      const p = costTechnologyPrices('heritage', { busCost_USD_per_kg: 2000, aitFraction: undefined });
+      expect(KEYS.map((k) => p[k])).toEqual([2, 2, 2000, 0.2, 0.25]);
     });
 
-    it('refuses an unknown preset, a negative price and a learning rate outside [0.5, 1], by name', () => {
+    it('refuses an unknown preset and a negative price, by name', () => {
       expect(() => costTechnologyPrices('bespoke' as never)).toThrow(
         'cost technology must be one of heritage, current, production-scale, got bespoke',
       );
       expect(() => costTechnologyPrices('current', { aitFraction: -0.1 })).toThrow(
         /aitFraction must be a finite number ≥ 0, got -0.1/,
       );
-      expect(() => costTechnologyPrices('current', { learningRate: 0.49 })).toThrow(
-        'learningRate must be in [0.5, 1], got 0.49',
-      );
-      expect(() => costTechnologyPrices('current', { learningRate: 1.01 })).toThrow(/got 1.01/);
     });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  programmeLearningRate,
   learningCurve,
   learningExponent,
   lotCost_USD,
@@ -160,5 +161,25 @@ describe('ranges', () => {
         7,
       );
     });
+  });
+});
+
+describe('programme pricing (programmeLearningRate)', () => {
+  it('AI1-class programme at 85 %: unit 1,024 costs 0.85¹⁰ = 0.19687 T₁; 4 units average 0.836354 T₁', () => {
+    // unit n costs T₁·n^log2(0.85); 1,024 = 2¹⁰ → 0.85¹⁰ = 0.196874
+    const r = learningCurve({ firstUnitCost_USD: 1, learningRate: 0.85, units: 1024 });
+    expect(r.lastUnitCost_USD).toBeCloseTo(0.196874, 6);
+    // by hand: log2(0.85) = −0.234465, 3^−0.234465 = e^(−0.257587) = 0.772915; 1 + 0.85 + 0.772915 + 0.85² (0.7225)
+    // = 3.345415 → average 0.836354
+    const four = learningCurve({ firstUnitCost_USD: 1, learningRate: 0.85, units: 4 });
+    expect(four.average_USD).toBeCloseTo(0.836354, 5);
+  });
+  it('the rate follows the programme size by SMAD ch. 20 unless given; heritage pricing never learns', () => {
+    expect(programmeLearningRate('programme', 1)).toBe(0.95);
+    expect(programmeLearningRate('programme', 12)).toBe(0.9);
+    expect(programmeLearningRate('programme', 8334)).toBe(0.85);
+    expect(programmeLearningRate('programme', 8334, 0.8)).toBe(0.8);
+    expect(programmeLearningRate('heritage', 8334)).toBe(1);
+    expect(programmeLearningRate('heritage', 8334, 0.8)).toBe(1);
   });
 });

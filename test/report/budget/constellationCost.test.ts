@@ -8,11 +8,12 @@ import { constellationCostBreakdown, constellationCostDrivers } from '../../../s
 import { STEP } from '../../../src/report/budget/costBreakdown.js';
 
 /**
- * three-body-12: 12 satellites, 3 gateways, learning rate 0.95, cost technology `current` (AIT 10 %). To make the
- * roll-up hand-checkable the test fixes the operations at $1M per satellite-year and the failure rate at 0, so the
- * generation costs exactly
- *   total = T1·S(12) + launch + 12·L·$1M + 3·($5M + $0.5M·L),   L the design life,
- * with T1 the first unit and S(12) = Σ n^log2(0.95) over 12 units; no replacements.
+ * three-body-12: 12 satellites, 3 gateways, learning rate 0.95, cost technology `current` (AIT 10 %), 5-year design
+ * life, discounted at 7 %/yr (the node's rate: the verdict's basis). To make the roll-up hand-checkable the test fixes
+ * the operations at $1M per satellite-year and the failure rate at 0, so the generation's present cost is exactly
+ *   PV = T1·S(12) + 12·chips + launch + 3·$5M + (12·$1M + 3·$0.5M)·A,   A = Σ 1.07^−k over k = 1…5 = 4.100197,
+ * with T1 the first unit without its chips (on the curve), the chips off it, S(12) = Σ n^log2(0.95) over 12 units;
+ * no replacements. A driver that raises a t = 0 cost by Δ moves the verdict by Δ/PV (the ground does not move).
  */
 let spec: ConstellationSpec;
 let r: ConstellationRecord;
@@ -29,34 +30,40 @@ beforeAll(async () => {
 describe('constellation cost drivers, by hand', () => {
   const change = (input: RegExp): number =>
     constellationCostDrivers(spec, r, 'hyperscale-virginia').find((d) => input.test(d.input))!.verdictChange;
+  let A = 0;
+  for (let k = 1; k <= 5; k++) A += 1.07 ** -k;
+  /** The present cost by hand (see the header). */
+  const pv = (): number => r.totals.hardware_USD + r.totals.launch_USD + 3 * 5e6 + (12 * 1e6 + 3 * 0.5e6) * A;
+  let S = 0;
+  for (let n = 1; n <= 12; n++) S += n ** Math.log2(0.95);
 
-  it('the learning factor is Σ n^log2(0.95) over 12 units', () => {
-    let s = 0;
-    for (let n = 1; n <= 12; n++) s += n ** Math.log2(0.95);
-    expect(r.totals.hardware_USD / r.shells[0]!.node.cost.hardware_USD).toBeCloseTo(s, 9);
-    expect(r.totals.replacements_USD).toBe(0);
-  });
-
-  it('battery +10 %: 0.1 × battery × 1.1 (AIT) × S(12) / total (the ground does not move)', () => {
+  it('the learning factor is Σ n^log2(0.95) over 12 units, chips off the curve; PV and the discounted LCOC by hand', () => {
     const k = r.shells[0]!.node.cost;
-    const learning = r.totals.hardware_USD / k.hardware_USD;
-    expect(change(/^battery/)).toBeCloseTo((STEP * k.batteryHardware_USD * 1.1 * learning) / r.totals.cost_USD, 9);
+    expect(A).toBeCloseTo(4.100197, 6);
+    expect(r.totals.hardware_USD - 12 * k.chipsHardware_USD).toBeCloseTo(S * (k.hardware_USD - k.chipsHardware_USD), 3);
+    expect(r.totals.replacements_USD).toBe(0);
+    // PV(compute) = delivered PFLOPS of the 12 × 365.25 d × A
+    expect(r.totals.lcocDiscounted_USD_per_PFLOP_day).toBeCloseTo(pv() / (r.totals.deliveredPFLOPS * 365.25 * A), 6);
   });
 
-  it('operations +10 %: 0.1 × 12 sats × L yr × $1M / total; gateways +10 %: 0.1 × 3 × $5M / total', () => {
-    expect(change(/^operations/)).toBeCloseTo((STEP * r.totals.operations_USD) / r.totals.cost_USD, 9);
+  it('battery +10 %: 0.1 × battery × 1.1 (AIT) × S(12) / PV (the ground does not move)', () => {
+    const k = r.shells[0]!.node.cost;
+    expect(change(/^battery/)).toBeCloseTo((STEP * k.batteryHardware_USD * 1.1 * S) / pv(), 9);
+  });
+
+  it('operations +10 %: 0.1 × 12 sats × $1M × A / PV; gateways +10 %: 0.1 × 3 × $5M / PV', () => {
+    expect(change(/^operations/)).toBeCloseTo((STEP * 12 * 1e6 * A) / pv(), 9);
     expect(r.totals.operations_USD).toBeCloseTo(12 * spec.shells[0]!.node.mission.lifetime_yr * 1e6, 3);
-    expect(change(/^gateway capex/)).toBeCloseTo((STEP * 3 * 5e6) / r.totals.cost_USD, 9);
+    expect(change(/^gateway capex/)).toBeCloseTo((STEP * 3 * 5e6) / pv(), 9);
   });
 
-  it('launch +10 %: 0.1 × campaign / total (no replacement launches at a zero failure rate)', () => {
-    expect(change(/^launch/)).toBeCloseTo((STEP * r.totals.launch_USD) / r.totals.cost_USD, 9);
+  it('launch +10 %: 0.1 × campaign / PV (no replacement launches at a zero failure rate)', () => {
+    expect(change(/^launch/)).toBeCloseTo((STEP * r.totals.launch_USD) / pv(), 9);
   });
 
   it('the chip price moves the ground too: the ratio changes by less than the space side alone', () => {
     const k = r.shells[0]!.node.cost;
-    const learning = r.totals.hardware_USD / k.hardware_USD;
-    const spaceAlone = (STEP * k.chipsHardware_USD * learning) / r.totals.cost_USD;
+    const spaceAlone = (STEP * 12 * k.chipsHardware_USD) / pv();
     expect(change(/^chip price/)).toBeLessThan(spaceAlone);
   });
 
@@ -85,15 +92,22 @@ describe('constellation cost breakdown', () => {
     expect(s.rows.filter((x) => x.unit === '%')).toHaveLength(3);
   });
 
-  it("bridges to the node records' basis: node ratio × discounting × roll-up = the constellation's ratio", () => {
+  it("bridges to the node records' basis and to the undiscounted one: node ratio × roll-up = the constellation's ratio", () => {
     const s = constellationCostBreakdown(spec, r);
     const bridge = s.rows.find((x) => x.label.startsWith("verdict on the node records' basis"))!;
     const num = (t: string): number => Number(t.replace(/[,×]/g, ''));
-    // one shell: the node basis is that node's own discounted verdict, cost.lcocToBaseline of its record
+    // one shell: the node basis is that node's own discounted verdict, cost.lcocToBaseline of its record (its fleet of
+    // 12, the constellation's satellites)
+    expect(r.shells[0]!.node.cost.nodesBuilt).toBe(12);
     expect(num(bridge.value) / r.shells[0]!.node.cost.lcocToBaseline).toBeCloseTo(1, 2);
-    const m = /× ([\d.,]+) undiscounted × ([\d.,]+) constellation roll-up .* = ([\d.,]+)× here/.exec(bridge.note!)!;
-    const product = num(bridge.value) * num(m[1]!) * num(m[2]!);
+    const m = /× ([\d.,]+) constellation roll-up .* = ([\d.,]+)× here; undiscounted ([\d.,]+)× \(× ([\d.,]+)\)/.exec(
+      bridge.note!,
+    )!;
     // each factor printed to 3 significant figures
-    expect(Math.abs(product / num(m[3]!) - 1)).toBeLessThan(0.01);
+    expect(Math.abs((num(bridge.value) * num(m[1]!)) / num(m[2]!) - 1)).toBeLessThan(0.01);
+    expect(Math.abs((num(m[2]!) * num(m[4]!)) / num(m[3]!) - 1)).toBeLessThan(0.01);
+    // the verdict is the discounted one: the chip-hour row's ratio
+    const verdict = /space ([\d.,]+)×/.exec(s.rows.find((x) => x.unit === 'USD/chip-h')!.note!)![1]!;
+    expect(num(verdict) / num(m[2]!)).toBeCloseTo(1, 2);
   });
 });

@@ -9,8 +9,14 @@ import {
   STEP,
 } from '../../../src/report/budget/costBreakdown.js';
 
-const ai1 = evaluateDesignFile('designs/ai1.yaml');
 const ev = nodeEvaluator();
+/** AI1 priced as one node (economics.units 1), the case the hand calculations below are written for. */
+const oneNode = (() => {
+  const file = evaluateDesignFile('designs/ai1.yaml');
+  const design = { ...file.design, economics: { ...file.design.economics, units: 1 } };
+  return { design, record: ev.evaluate(design) };
+})();
+const ai1 = oneNode;
 const rows = rowResolver(ev.rows)(ai1.design);
 const drivers = costDrivers(ai1.design, rows, (d) => ev.evaluate(d));
 
