@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { tempDir } from './tmp.js';
+import { stopChild } from './process.js';
 
 export const REDIS_SERVER = '/usr/bin/redis-server';
 export const redisAvailable = existsSync(REDIS_SERVER);
@@ -108,11 +109,6 @@ export async function startRedis(
   return {
     port,
     url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (proc.exitCode !== null) return resolve();
-        proc.once('exit', () => resolve());
-        proc.kill('SIGTERM');
-      }),
+    stop: () => stopChild(proc),
   };
 }
