@@ -12,7 +12,7 @@ import {
 import { createRng } from '../../../src/base/rng.js';
 import { lexicographicOrder } from '../../../src/optimize/pareto/lexicographicOrder.js';
 import { dominatorBitsetRanks } from '../../../src/optimize/pareto/dominatorBitsets.js';
-import { bruteRanks, comparatorOrder, prng, sphereSet } from './points.js';
+import { bruteRanks, comparatorOrder, prng, randomRows, sphereSet } from './points.js';
 
 describe('dominance', () => {
   it('dominates and dominanceRelation follow the definition', () => {
@@ -123,8 +123,7 @@ describe('non-dominated sorting equals peeling by the definition', () => {
     for (let trial = 0; trial < 60; trial++) {
       const m = 4 + (trial % 3);
       const n = Math.floor(r() * (trial % 2 ? 60 : 400));
-      const F = new Float64Array(n * m);
-      for (let i = 0; i < n * m; i++) F[i] = trial % 4 < 2 ? Math.floor(r() * 4) : r();
+      const F = randomRows(r, n, m, trial % 4 < 2 ? 4 : undefined);
       const { ranks, fronts } = nonDominatedSort(F, n, m);
       const want = bruteRanks(F, n, m);
       expect(Array.from(ranks)).toEqual(want);
@@ -151,9 +150,8 @@ describe('non-dominated sorting equals peeling by the definition', () => {
     for (let trial = 0; trial < 30; trial++) {
       const m = 4 + (trial % 3);
       const n = 20 + Math.floor(r() * 400);
-      const F = new Float64Array(n * m);
       // continuous rows (many fronts) and coarse ones (ties, duplicates)
-      for (let i = 0; i < n * m; i++) F[i] = trial % 3 === 0 ? Math.floor(r() * 4) : r();
+      const F = randomRows(r, n, m, trial % 3 === 0 ? 4 : undefined);
       const full = bruteRanks(F, n, m);
       const sizes: number[] = [];
       for (const k of full) sizes[k] = (sizes[k] ?? 0) + 1;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lexicographicOrder } from '../../../src/optimize/pareto/lexicographicOrder.js';
 import { dominatorBitsetRanks, snapshotBlock } from '../../../src/optimize/pareto/dominatorBitsets.js';
-import { bruteRanks, prng } from './points.js';
+import { bruteRanks, prng, randomRows } from './points.js';
 
 describe("dominator bitsets give the peeling's ranks", () => {
   it('coarser snapshot blocks (what large inputs get) give the same ranks: blocks of 32 to 4,096 points, m = 4 to 7', () => {
@@ -9,8 +9,7 @@ describe("dominator bitsets give the peeling's ranks", () => {
     for (let trial = 0; trial < 40; trial++) {
       const m = 4 + (trial % 4);
       const n = 1 + Math.floor(r() * 500);
-      const F = new Float64Array(n * m);
-      for (let i = 0; i < n * m; i++) F[i] = trial % 3 === 0 ? Math.floor(r() * 3) : r();
+      const F = randomRows(r, n, m, trial % 3 === 0 ? 3 : undefined);
       const want = bruteRanks(F, n, m);
       const order = lexicographicOrder(F, n, m);
       for (const block of [32, 64, 96, 256, 4096]) {

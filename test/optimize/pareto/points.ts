@@ -153,3 +153,10 @@ export function comparatorOrder(F: Float64Array, n: number, m: number): number[]
     return a - b;
   });
 }
+
+/** n × m values drawn from r in order: integers 0 … levels − 1 where `levels` is given (ties), else r(). */
+export function randomRows(r: () => number, n: number, m: number, levels?: number): Float64Array {
+  const F = new Float64Array(n * m);
+  for (let i = 0; i < n * m; i++) F[i] = levels === undefined ? r() : Math.floor(r() * levels);
+  return F;
+}

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { lexicographicOrder } from '../../../src/optimize/pareto/lexicographicOrder.js';
 import { peel3, sort3 } from '../../../src/optimize/pareto/sort3.js';
-import { prng } from './points.js';
+import { prng, randomRows } from './points.js';
 
 describe('sort3 equals peel3', () => {
   it("m = 3: the per-front staircases give the peeling's ranks and fronts, whatever maxRanked", () => {
     const r = prng(5);
     for (let trial = 0; trial < 80; trial++) {
       const n = Math.floor(r() * 500);
-      const F = new Float64Array(n * 3);
-      for (let i = 0; i < n * 3; i++) F[i] = trial % 2 ? Math.floor(r() * 5) : r();
+      const F = randomRows(r, n, 3, trial % 2 ? 5 : undefined);
       const order = lexicographicOrder(F, n, 3);
       const maxRanked = Math.floor(r() * (n + 2));
       const a = new Int32Array(n);
