@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { tempDir } from './tmp.js';
 import { stopChild } from './process.js';
+import { startWorker, VERSION } from '../../src/index.js';
 
 export const REDIS_SERVER = '/usr/bin/redis-server';
 export const redisAvailable = existsSync(REDIS_SERVER);
@@ -111,4 +112,9 @@ export async function startRedis(
     url,
     stop: () => stopChild(proc),
   };
+}
+
+/** An in-process worker on `queue` taking one job at a time, its log discarded; `odcVersion` is the one it claims. */
+export function quietWorker(url: string, queue: string, odcVersion: string = VERSION): ReturnType<typeof startWorker> {
+  return startWorker({ url, queue, concurrency: 1, odcVersion, log: () => undefined });
 }
