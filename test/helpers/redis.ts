@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { tempDir } from './tmp.js';
+import { stopChild } from './process.js';
+import { startWorker, VERSION } from '../../src/index.js';
 
 export const REDIS_SERVER = '/usr/bin/redis-server';
 export const redisAvailable = existsSync(REDIS_SERVER);
@@ -108,11 +110,11 @@ export async function startRedis(
   return {
     port,
     url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (proc.exitCode !== null) return resolve();
-        proc.once('exit', () => resolve());
-        proc.kill('SIGTERM');
-      }),
+    stop: () => stopChild(proc),
   };
+}
+
+/** An in-process worker on `queue` taking one job at a time, its log discarded; `odcVersion` is the one it claims. */
+export function quietWorker(url: string, queue: string, odcVersion: string = VERSION): ReturnType<typeof startWorker> {
+  return startWorker({ url, queue, concurrency: 1, odcVersion, log: () => undefined });
 }

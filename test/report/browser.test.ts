@@ -15,17 +15,10 @@ import type { DesignRecord } from '../../src/node/record/record.js';
 import type { ParetoFile } from '../../src/run/paretoFile.js';
 import { writeFile } from '../helpers/tmp.js';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from './helpers.js';
-import { CHROMIUM, chromiumAvailable as available, launchChromium } from '../helpers/chromium.js';
+import { launchChromium } from '../helpers/chromium.js';
+import { announceBrowserSkip, expectChromium, skipBrowser } from '../helpers/browserTests.js';
 
-const ci = process.env.CI === 'true';
-// Loud, once per run (this module loads once), on stderr rather than through vitest's console capture.
-if (!available && !ci) {
-  const bar = '!'.repeat(100);
-  process.stderr.write(
-    `\n${bar}\n!! SKIPPED: report.html browser tests — ${CHROMIUM} not found (apt-get install -y chromium).\n` +
-      `!! The report's JavaScript, plots and offline loading are NOT checked in this run; under CI=true this fails.\n${bar}\n\n`,
-  );
-}
+announceBrowserSkip('report.html browser tests', "The report's JavaScript, plots and offline loading are");
 
 /** Relative closeness of a figure as printed (3 significant digits) to the record's value. */
 const printedAs = (printed: number, value: number): boolean => Math.abs(printed - value) <= 0.005 * Math.abs(value);
@@ -68,8 +61,8 @@ async function expectAnswerOnFirstScreen(page: Page, runDir: string): Promise<vo
 }
 
 describe('report.html in headless Chromium', () => {
-  it.skipIf(!available && !ci)('loads offline with no errors, shows the SVG plots, and is screenshotted', async () => {
-    expect(available, `${CHROMIUM} is missing; .ci/run installs it (apt-get install -y chromium)`).toBe(true);
+  it.skipIf(skipBrowser)('loads offline with no errors, shows the SVG plots, and is screenshotted', async () => {
+    expectChromium();
     const runDir = await tinyRun(tempDir('browser'), FLAGSHIP, FLAGSHIP_ALGORITHM, { out: 'flag' });
     const browser = await launchChromium();
     try {
@@ -113,10 +106,10 @@ describe('report.html in headless Chromium', () => {
     }
   });
 
-  it.skipIf(!available && !ci)(
+  it.skipIf(skipBrowser)(
     'a constellation study report shows the constellation plots offline with no errors',
     async () => {
-      expect(available, `${CHROMIUM} is missing; .ci/run installs it (apt-get install -y chromium)`).toBe(true);
+      expectChromium();
       const dir = tempDir('browser-c');
       const study = writeFile(
         dir,

@@ -22,14 +22,11 @@ import {
 } from '../../src/report/constellation/constellationPlots.js';
 import { groundTrackSvg, planeGroundTrack } from '../../src/report/constellation/groundTrack.js';
 import { shell } from '../helpers/shellSpec.js';
-import { CHROMIUM, chromiumAvailable as available, launchChromium } from '../helpers/chromium.js';
+import { launchChromium } from '../helpers/chromium.js';
+import { announceBrowserSkip, expectChromium, skipBrowser } from '../helpers/browserTests.js';
 import { deg } from '../helpers/units.js';
 
-const ci = process.env.CI === 'true';
-if (!available && !ci)
-  process.stderr.write(
-    `\n!! SKIPPED: constellation views browser test — ${CHROMIUM} not found (apt-get install -y chromium).\n\n`,
-  );
+announceBrowserSkip('constellation views browser test');
 
 const EPOCH = '2026-03-20T00:00:00Z';
 const series = (runs: readonly [number, number][]): Uint8Array =>
@@ -141,10 +138,10 @@ async function views(): Promise<Record<string, string>> {
 }
 
 describe('constellation views in headless Chromium', () => {
-  it.skipIf(!available && !ci)(
+  it.skipIf(skipBrowser)(
     'draws legible labels, a zoomed altitude axis and an unbroken-but-split ground track',
     async () => {
-      expect(available, `${CHROMIUM} is missing; .ci/run installs it (apt-get install -y chromium)`).toBe(true);
+      expectChromium();
       const svgs = await views();
       const html = `<!doctype html><html><body style="margin:8px;font-family:sans-serif">${Object.entries(svgs)
         .map(([id, svg]) => `<figure id="fig-${id}">${svg}</figure>`)

@@ -25,15 +25,10 @@ import {
   type PageFaults,
   type ServeProcess,
 } from './helpers.js';
-import { CHROMIUM, chromiumAvailable as available, launchChromium } from '../helpers/chromium.js';
+import { launchChromium } from '../helpers/chromium.js';
+import { announceBrowserSkip, expectChromium, skipBrowser } from '../helpers/browserTests.js';
 
-const ci = process.env.CI === 'true';
-if (!available && !ci) {
-  const bar = '!'.repeat(100);
-  process.stderr.write(
-    `\n${bar}\n!! SKIPPED: odc serve browser tests — ${CHROMIUM} not found (apt-get install -y chromium).\n${bar}\n\n`,
-  );
-}
+announceBrowserSkip('odc serve browser tests');
 
 /** One raw HTTP/1.1 request, the path sent exactly as given (no client-side normalization): status and body. */
 function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
@@ -65,7 +60,7 @@ function urlFilter(page: Page, metric: string): { lo: number; hi: number } | und
   return undefined;
 }
 
-describe.skipIf(!available && !ci)('odc serve in headless Chromium', () => {
+describe.skipIf(skipBrowser)('odc serve in headless Chromium', () => {
   let runDir = '';
   let log: LogTable;
   let serve: ServeProcess;
@@ -73,7 +68,7 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium', () => {
   const faults: PageFaults = { foreign: [], errors: [] };
 
   beforeAll(async () => {
-    expect(available, `${CHROMIUM} is missing; .ci/run installs it (apt-get install -y chromium)`).toBe(true);
+    expectChromium();
     runDir = await tinyRun(tempDir('serve'), FLAGSHIP, FLAGSHIP_ALGORITHM, { out: 'flag' });
     log = readLog(runDir);
     serve = await startServe([runDir]);

@@ -10,14 +10,14 @@ import { type Browser } from 'playwright-core';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../report/helpers.js';
-import { CHROMIUM, chromiumAvailable as available, launchChromium } from '../helpers/chromium.js';
+import { launchChromium } from '../helpers/chromium.js';
+import { announceBrowserSkip, skipBrowser } from '../helpers/browserTests.js';
 import { openExplorer, startServe, type PageFaults, type ServeProcess } from './helpers.js';
 import { writeDtlz2Run } from './syntheticRun.js';
 
-const ci = process.env.CI === 'true';
-if (!available && !ci) process.stderr.write(`\n!! SKIPPED: explorer analysis browser test: ${CHROMIUM} not found\n\n`);
+announceBrowserSkip('explorer analysis browser test');
 
-describe.skipIf(!available && !ci)('the explorer analysis panel in headless Chromium', () => {
+describe.skipIf(skipBrowser)('the explorer analysis panel in headless Chromium', () => {
   let serve: ServeProcess;
   let browser: Browser;
   let objectives: number[][];

@@ -14,7 +14,8 @@ import { twoShellStudyHead } from '../helpers/constellationYaml.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runStudy } from '../../src/index.js';
 import { tempDir, tinyRun, ZDT1, ZDT1_ALGORITHM } from '../report/helpers.js';
-import { CHROMIUM, chromiumAvailable as available, launchChromium } from '../helpers/chromium.js';
+import { launchChromium } from '../helpers/chromium.js';
+import { expectChromium, skipBrowser } from '../helpers/browserTests.js';
 import {
   countKept,
   indicators2D,
@@ -30,7 +31,6 @@ import {
   type ServeProcess,
 } from './helpers.js';
 
-const ci = process.env.CI === 'true';
 /** The page polls every 2 s; under a loaded machine a reload can take several polls. */
 const LIVE_TIMEOUT_MS = 60_000;
 
@@ -72,7 +72,7 @@ interface ConstellationRecordLike {
   readonly launch: { readonly perShell: readonly LaunchShell[] };
 }
 
-describe.skipIf(!available && !ci)('odc serve in headless Chromium: constellations, several runs, live runs', () => {
+describe.skipIf(skipBrowser)('odc serve in headless Chromium: constellations, several runs, live runs', () => {
   let dir = '';
   let runA = '';
   let runB = '';
@@ -82,7 +82,7 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium: constellatio
   const faults: PageFaults = { foreign: [], errors: [] };
 
   beforeAll(async () => {
-    expect(available, `${CHROMIUM} is missing; .ci/run installs it (apt-get install -y chromium)`).toBe(true);
+    expectChromium();
     dir = tempDir('serve-runs');
     runA = await tinyRun(dir, ZDT1, ZDT1_ALGORITHM(1), { out: 'a' });
     runB = await tinyRun(dir, ZDT1, ZDT1_ALGORITHM(2), { out: 'b' });

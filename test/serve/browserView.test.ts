@@ -14,7 +14,8 @@
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, tinyRun, ZDT1, ZDT1_ALGORITHM } from '../report/helpers.js';
-import { CHROMIUM, chromiumAvailable as available, launchChromium } from '../helpers/chromium.js';
+import { launchChromium } from '../helpers/chromium.js';
+import { expectChromium, skipBrowser } from '../helpers/browserTests.js';
 import {
   countKept,
   openExplorer,
@@ -26,8 +27,6 @@ import {
   type PageFaults,
   type ServeProcess,
 } from './helpers.js';
-
-const ci = process.env.CI === 'true';
 
 /** viridis at 8 evenly spaced points (R viridisLite::viridis(8); van der Walt and Smith, matplotlib 2015). */
 const VIRIDIS8 = ['#440154', '#46337e', '#365c8d', '#277f8e', '#1fa187', '#4ac16d', '#9fda3a', '#fde725'];
@@ -86,7 +85,7 @@ function pixel(page: Page, id: string, x: number, y: number): Promise<number[]> 
 const canvases = (page: Page): Promise<string[]> =>
   page.evaluate(() => Array.from(document.querySelectorAll('canvas'), (c) => c.toDataURL()));
 
-describe.skipIf(!available && !ci)('odc serve in headless Chromium: scales, colour, read-outs, links', () => {
+describe.skipIf(skipBrowser)('odc serve in headless Chromium: scales, colour, read-outs, links', () => {
   let runA = '';
   let runB = '';
   let logA: LogTable;
@@ -97,7 +96,7 @@ describe.skipIf(!available && !ci)('odc serve in headless Chromium: scales, colo
   const faults: PageFaults = { foreign: [], errors: [] };
 
   beforeAll(async () => {
-    expect(available, `${CHROMIUM} is missing; .ci/run installs it (apt-get install -y chromium)`).toBe(true);
+    expectChromium();
     const dir = tempDir('serve-view');
     runA = await tinyRun(dir, ZDT1, ZDT1_ALGORITHM(1), { out: 'a' });
     runB = await tinyRun(dir, ZDT1, ZDT1_ALGORITHM(2), { out: 'b' });

@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { stopChild } from '../helpers/process.js';
 
 /**
  * evaluations.csv as the test reads it: header cells and, per row, the cells before `reason` (never quoted: numbers and
@@ -69,12 +70,7 @@ export function startServe(dirs: readonly string[]): Promise<ServeProcess> {
       ok({
         url,
         child,
-        stop: () =>
-          new Promise<void>((done) => {
-            if (child.exitCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
+        stop: () => stopChild(child),
       }),
     );
     child.once('exit', (code) => fail(new Error(`odc serve exited with ${code}: ${stderr}`)));

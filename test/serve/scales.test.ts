@@ -4,19 +4,9 @@
  * axis's bands, and value() undoing position() (what a brush reads).
  */
 import { describe, expect, it } from 'vitest';
-import type { Dim } from '../../src/serve/app/data.js';
 import { axisBins } from '../../src/serve/app/parcoords.js';
 import { axisScale } from '../../src/serve/app/scales.js';
-
-const dim = (values: number[], extra: Partial<Dim> = {}): Dim => ({
-  name: 'x',
-  role: 'objective',
-  unit: 'USD',
-  values: Float64Array.from(values),
-  min: Math.min(...values.filter((v) => !Number.isNaN(v))),
-  max: Math.max(...values.filter((v) => !Number.isNaN(v))),
-  ...extra,
-});
+import { dim } from './dims.js';
 
 describe('axis scales', () => {
   it('log: decades get equal room (1, 10, 100 at 0, 1/2, 1); value() inverts it', () => {

@@ -2,7 +2,7 @@
  * Test oracle: a frozen copy of src/optimize/pareto/paretoArchive.ts as of commit 4f0280a (before the ND-tree), whose m
  * >= 4
  * path inserts each buffered candidate with a linear scan of the lexicographically sorted entries. Used by
- * test/optimize/pareto/paretoArchive-m4.test.ts (reference for the bounded archive and for the order of items()) and by
+ * test/optimize/pareto/paretoArchive.test.ts (reference for the bounded archive and for the order of items()) and by
  * test/bench/archive-m4.ts (the "old" timing). Do not edit except to keep it compiling.
  *
  * Original header follows.

@@ -1,5 +1,5 @@
 /**
- * Test helpers for the m >= 4 archive tests and benchmark: seeded point sets and a brute-force O(n²)
+ * Test helpers for the pareto tests and the archive benchmark: seeded point sets, a comparator sort and brute-force
  * non-dominated filter (the oracle, independent of the code under test).
  */
 
@@ -140,5 +140,23 @@ export function sphereSet(n: number, m: number, seed: number): Float64Array {
     const scale = (i % 3 === 0 ? 1.02 + 0.3 * r() : 1) / Math.sqrt(s);
     for (let k = 0; k < m; k++) F[i * m + k] = F[i * m + k]! * scale;
   }
+  return F;
+}
+
+/** The definition: a comparator sort of row indices, ties by index. */
+export function comparatorOrder(F: Float64Array, n: number, m: number): number[] {
+  return Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+    for (let k = 0; k < m; k++) {
+      if (F[a * m + k]! < F[b * m + k]!) return -1;
+      if (F[a * m + k]! > F[b * m + k]!) return 1;
+    }
+    return a - b;
+  });
+}
+
+/** n × m values drawn from r in order: integers 0 … levels − 1 where `levels` is given (ties), else r(). */
+export function randomRows(r: () => number, n: number, m: number, levels?: number): Float64Array {
+  const F = new Float64Array(n * m);
+  for (let i = 0; i < n * m; i++) F[i] = levels === undefined ? r() : Math.floor(r() * levels);
   return F;
 }

@@ -8,9 +8,15 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runStudy, startWorker, VERSION } from '../../../src/index.js';
+import { runStudy, VERSION } from '../../../src/index.js';
 import { odc } from '../../helpers/cli.js';
-import { redisAvailable, selfSignedCertificate, startRedis, type RedisServer } from '../../helpers/redis.js';
+import {
+  quietWorker,
+  redisAvailable,
+  selfSignedCertificate,
+  startRedis,
+  type RedisServer,
+} from '../../helpers/redis.js';
 import { tempDir, writeFile } from '../../helpers/tmp.js';
 
 const ci = process.env.CI === 'true';
@@ -169,13 +175,7 @@ describe.skipIf(!redisAvailable && !ci)('distributed evaluation on Redis', () =>
   });
 
   it('a worker of another odc version refuses the jobs with a clear message', async () => {
-    const w = await startWorker({
-      url: redis.url,
-      queue: 'version',
-      concurrency: 1,
-      odcVersion: '0.0.0-other',
-      log: () => undefined,
-    });
+    const w = await quietWorker(redis.url, 'version', '0.0.0-other');
     try {
       await expect(
         runStudy({ studyPath: study, outDir: join(dir, 'version'), redis: { url: redis.url, queue: 'version' } }),
@@ -186,13 +186,7 @@ describe.skipIf(!redisAvailable && !ci)('distributed evaluation on Redis', () =>
   });
 
   it('a job whose stored study does not match its hash is refused, not evaluated', async () => {
-    const w = await startWorker({
-      url: redis.url,
-      queue: 'hash',
-      concurrency: 1,
-      odcVersion: VERSION,
-      log: () => undefined,
-    });
+    const w = await quietWorker(redis.url, 'hash');
     const { Queue, Job } = await import('bullmq');
     const { Redis } = await import('ioredis');
     const c = new Redis(redis.url, { maxRetriesPerRequest: null });

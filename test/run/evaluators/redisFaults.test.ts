@@ -10,11 +10,11 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runStudy, startWorker, VERSION } from '../../../src/index.js';
+import { runStudy, VERSION } from '../../../src/index.js';
 import { MAX_JOB_DATA_CHARS } from '../../../src/run/evaluators/jobCheck.js';
 import { JOB_ATTEMPTS, MAX_BAD_RESULTS } from '../../../src/run/evaluators/redisEvaluator.js';
 import { odc } from '../../helpers/cli.js';
-import { redisAvailable, startRedis, type RedisServer } from '../../helpers/redis.js';
+import { quietWorker, redisAvailable, startRedis, type RedisServer } from '../../helpers/redis.js';
 import { tempDir, writeFile } from '../../helpers/tmp.js';
 
 const ci = process.env.CI === 'true';
@@ -164,13 +164,7 @@ describe.skipIf(!redisAvailable && !ci)('distributed runs at their trust boundar
   });
 
   it('forged jobs are rejected without retries, before anything is allocated or any file read, and the worker keeps serving', async () => {
-    const w = await startWorker({
-      url: redis.url,
-      queue: 'forged',
-      concurrency: 1,
-      odcVersion: VERSION,
-      log: () => undefined,
-    });
+    const w = await quietWorker(redis.url, 'forged');
     try {
       const hash = 'ab'.repeat(32);
       /** A forged 2-D job of the forged queue claiming `count` designs over the numbers x. */

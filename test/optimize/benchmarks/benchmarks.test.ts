@@ -1,6 +1,7 @@
 /**
- * Short optimizations on three constrained benchmarks (well under a second each), with IGD+ and HV
- * thresholds measured against the analytic fronts; and the shipped study files (designs/benchmarks/).
+ * The registry (names, default sizes, bad names and sizes refused; ZDT and DTLZ optima land on their fronts);
+ * short optimizations on three constrained benchmarks (well under a second each), with IGD+ and HV thresholds
+ * measured against the analytic fronts; and the shipped study files (designs/benchmarks/).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ import { igdPlus } from '../../../src/optimize/indicators/igd.js';
 import { createAlgorithm } from '../../../solvers/index.js';
 import { loadStudyProblem } from '../../../src/run/problem.js';
 import { benchmarkStudySchema } from '../../../src/node/design/schema.js';
+import { P, run } from './problems.js';
 
 /** Runs `generations` generations and returns the archive's objectives normalized by benchmarkNormalization. */
 function optimize(
@@ -49,6 +51,102 @@ function normalizedFront(name: string, m: number): number[][] {
   };
   return paretoFront(name, m).map((p) => Array.from(p, (v, i) => (v - b.ideal[i]!) / (b.nadir[i]! - b.ideal[i]!)));
 }
+
+describe('registry: ZDT and DTLZ', () => {
+  it('createBenchmarkProblem rejects unknown names and lists the valid ones', () => {
+    expect(() => P('zdt9')).toThrow(RangeError);
+    expect(() => P('zdt9')).toThrow(/zdt1, zdt2, zdt3, zdt4, zdt6, dtlz1/);
+    expect(() => P('zdt1', 3)).toThrow(RangeError);
+  });
+
+  it('uses the default sizes and objective names', () => {
+    expect(P('zdt1').variables).toHaveLength(30);
+    expect(P('zdt4').variables).toHaveLength(10);
+    expect(P('zdt6').variables).toHaveLength(10);
+    expect(P('dtlz1').variables).toHaveLength(7);
+    expect(P('dtlz2').variables).toHaveLength(12);
+    expect(P('dtlz7').variables).toHaveLength(22);
+    const p = P('dtlz2', 5);
+    expect(p.objectives.map((o) => o.name)).toEqual(['f1', 'f2', 'f3', 'f4', 'f5']);
+    expect(p.constraints).toHaveLength(0);
+    for (const name of BENCHMARK_NAMES) expect(createBenchmarkProblem({ problem: name }).name).toBe(name);
+  });
+
+  it('Pareto-optimal designs land on the analytic fronts', () => {
+    const zdt1 = P('zdt1');
+    const [f1, f2] = run(zdt1, [0.25, ...new Array<number>(29).fill(0)]).f;
+    expect(f2!).toBeCloseTo(1 - Math.sqrt(f1!), 14);
+    const zdt4 = P('zdt4');
+    expect(run(zdt4, [0.36, ...new Array<number>(9).fill(0)]).f[1]).toBeCloseTo(0.4, 12);
+    const dtlz2 = P('dtlz2');
+    const f = run(dtlz2, [0.3, 0.7, ...new Array<number>(10).fill(0.5)]).f;
+    expect(f.reduce((s, v) => s + v * v, 0)).toBeCloseTo(1, 14);
+    const dtlz1 = P('dtlz1');
+    expect(run(dtlz1, [0.3, 0.7, 0.5, 0.5, 0.5, 0.5, 0.5]).f.reduce((s, v) => s + v, 0)).toBeCloseTo(0.5, 14);
+    const dtlz7 = P('dtlz7');
+    const g7 = run(dtlz7, [0.1, 0.7, ...new Array<number>(20).fill(0)]).f;
+    const front7 = 6 - [0.1, 0.7].reduce((s, v) => s + v * (1 + Math.sin(3 * Math.PI * v)), 0);
+    expect(g7[2]).toBeCloseTo(front7, 12);
+  });
+});
+
+describe('registry', () => {
+  it('builds every listed problem with its default sizes, and rejects bad names and sizes', () => {
+    for (const name of BENCHMARK_NAMES) {
+      const p = P(name);
+      expect(p.name).toBe(name);
+      const x = Float64Array.from(p.variables, (v) =>
+        v.kind === 'choice' ? 0 : v.kind === 'int' ? v.lower : (v.lower + v.upper) / 2,
+      );
+      const e = p.evaluate(x);
+      expect(e.status).toBe('ok');
+      if (e.status === 'ok') {
+        expect(e.f).toHaveLength(p.objectives.length);
+        expect(e.g).toHaveLength(p.constraints.length);
+      }
+    }
+    expect(() => P('wfg10')).toThrow(/valid names: .*mixed1/);
+    expect(() => P('bnh', 3)).toThrow(RangeError);
+    expect(() => P('osy', 2, 5)).toThrow(RangeError);
+    expect(() => P('mw1', 3)).toThrow(RangeError);
+    expect(() => P('wfg2', 3, 23)).toThrow(/even/); // k = 4, l = 19
+    expect(() => P('wfg4', 3, 4)).toThrow(RangeError); // needs n > k = 4
+    expect(() => P('c2dtlz2', 3, 2)).toThrow(RangeError);
+  });
+
+  it('uses the documented default sizes', () => {
+    const sizes: Record<string, [number, number, number]> = {
+      // name: [variables, objectives, constraints]
+      c1dtlz1: [7, 3, 1],
+      c2dtlz2: [12, 3, 1],
+      c3dtlz4: [7, 3, 3],
+      idtlz1: [7, 3, 0],
+      sdtlz1: [7, 3, 0],
+      sdtlz2: [12, 3, 0],
+      dtlz5: [12, 3, 0],
+      dtlz6: [12, 3, 0],
+      mw1: [15, 2, 1],
+      mw2: [15, 2, 1],
+      mw3: [15, 2, 2],
+      bnh: [2, 2, 2],
+      osy: [6, 2, 6],
+      tnk: [2, 2, 2],
+      srn: [2, 2, 2],
+      ctp1: [2, 2, 2],
+      mixed1: [5, 2, 3],
+      wfg1: [24, 3, 0],
+      wfg9: [24, 3, 0],
+    };
+    for (const [name, [n, m, c]] of Object.entries(sizes)) {
+      const p = P(name);
+      expect([p.variables.length, p.objectives.length, p.constraints.length], name).toEqual([n, m, c]);
+    }
+    expect(P('wfg1', 2).variables).toHaveLength(24); // k = 4, l = 20
+    expect(P('wfg1', 5).variables).toHaveLength(28); // k = 2(5 - 1) = 8, l = 20
+    const w = P('wfg3');
+    expect(w.variables.map((v) => (v.kind === 'real' ? v.upper : NaN)).slice(0, 3)).toEqual([2, 4, 6]); // z_i ∈ [0, 2i]
+  });
+});
 
 describe('short optimizations reach the analytic fronts', () => {
   it('mixed1 (real + int + choice, ~1/3 feasible): NSGA-II, 40 × 50 generations', () => {

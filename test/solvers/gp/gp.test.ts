@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { choleskySolve, choleskyWithJitter, GaussianProcess } from '../../solvers/gp/gp.js';
-import { fitHyperparameters, logLikelihoodAndGradient, toHyper } from '../../solvers/gp/hyperparameters.js';
-import { kernelMatrix, matern52 } from '../../solvers/gp/kernel.js';
-import { createRng } from '../../src/base/rng.js';
+import { choleskySolve, choleskyWithJitter, constantTargets, GaussianProcess } from '../../../solvers/gp/gp.js';
+import { fitHyperparameters, logLikelihoodAndGradient, toHyper } from '../../../solvers/gp/hyperparameters.js';
+import { kernelMatrix, matern52 } from '../../../solvers/gp/kernel.js';
+import { createRng } from '../../../src/base/rng.js';
+import { createBenchmarkProblem } from '../../../src/optimize/benchmarks/benchmarks.js';
+import type { Problem } from '../../../src/optimize/types.js';
+import { flat, proposals } from '../drive.js';
 
 const hyper = (l: number[], s2 = 1, noise = 0) => ({
   lengthScales: Float64Array.from(l),
@@ -198,5 +201,72 @@ describe('maximum-likelihood hyperparameters', () => {
     expect(Array.from(a.lengthScales)).toEqual(Array.from(b.lengthScales));
     expect(a.lengthScales[0]).toBeLessThan(1);
     expect(a.lengthScales[1]).toBeGreaterThan(3 * a.lengthScales[0]!);
+  });
+});
+
+/**
+ * The surrogates' constraint models leave out a constraint that every design gives one value (gp.ts constantTargets):
+ * a GP on constant data would score Φ(0) = ½ for a constraint held at 0 everywhere (a margin closed by construction,
+ * as the constellation study's node closures are), which is not information. The oracle: the same problem without
+ * that constraint, which must give the same proposals to the last bit.
+ */
+/** p with one more constraint whose value is `value(x)` at every design. */
+function withConstraint(p: Problem, value: (x: Float64Array) => number): Problem {
+  return {
+    name: p.name,
+    variables: p.variables,
+    objectives: p.objectives,
+    constraints: [...p.constraints, { name: 'extra' }],
+    evaluate(x) {
+      const e = p.evaluate(x);
+      return e.status === 'ok' ? { ...e, g: Float64Array.of(...e.g, value(x)) } : e;
+    },
+  };
+}
+
+describe('constantTargets', () => {
+  it('one value to 1e-12 of its magnitude is constant; a real spread is not', () => {
+    expect(constantTargets(Float64Array.of(0, 0, 0))).toBe(true);
+    expect(constantTargets(Float64Array.of(-9, -9))).toBe(true);
+    expect(constantTargets(Float64Array.of(0, 1e-13, -1e-13))).toBe(true); // spread 2e-13 ≤ 1e-12 × 1
+    expect(constantTargets(Float64Array.of(1e6, 1e6 + 1e-7))).toBe(true); // 1e-7 ≤ 1e-12 × 1e6
+    expect(constantTargets(Float64Array.of(0, 1e-9))).toBe(false);
+    expect(constantTargets(Float64Array.of(1e6, 1e6 + 1e-5))).toBe(false);
+  });
+
+  it('reads only the rows it is given', () => {
+    const y = Float64Array.of(0, 5, 0, 0);
+    expect(constantTargets(y)).toBe(false);
+    expect(constantTargets(y, [0, 2, 3])).toBe(true);
+    expect(constantTargets(y, [0, 1])).toBe(false);
+  });
+});
+
+/** The proposals of a 21-evaluation surrogate run (population 10, batches of 3, seed 3), flattened. */
+const run21 = (name: string, p: Problem): number[][] =>
+  flat(proposals(name, p, { population: 10, seed: 3, evaluations: 21, batch: 3 }, 21));
+
+describe.each(['smsego', 'parego'])('%s: a constraint with one value everywhere', (name) => {
+  const base = (): Problem => createBenchmarkProblem({ problem: 'c2dtlz2', objectives: 3, variables: 4 });
+
+  it.each([
+    ['held at 0 (satisfied at its limit)', 0],
+    ['held below 0', -3],
+  ])('%s leaves every proposal as without it', (_what, value) => {
+    expect(
+      run21(
+        name,
+        withConstraint(base(), () => value),
+      ),
+    ).toEqual(run21(name, base()));
+  });
+
+  it('a constraint that varies is modelled: the proposals change', () => {
+    expect(
+      run21(
+        name,
+        withConstraint(base(), (x) => x[0]! - 0.5),
+      ),
+    ).not.toEqual(run21(name, base()));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../src/base/rng.js';
-import { HyperplaneNormalization } from '../../solvers/nsga3/normalization.js';
+import { createRng } from '../../../src/base/rng.js';
+import { HyperplaneNormalization } from '../../../solvers/nsga3/normalization.js';
 
 /**
  * The definition of the extreme points (Deb & Jain 2014; pymoo's `get_extreme_points_c`), written out: for axis j,

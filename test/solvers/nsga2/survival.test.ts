@@ -7,10 +7,10 @@
  * infinite distance value").
  */
 import { describe, expect, it } from 'vitest';
-import { crowdingDistance, nonDominatedSort, toMatrix } from '../../src/optimize/pareto/dominance.js';
-import { createRng } from '../../src/base/rng.js';
-import { rankAndCrowdingSurvival } from '../../solvers/nsga2/survival.js';
-import type { Individual } from '../../solvers/types.js';
+import { crowdingDistance, nonDominatedSort, toMatrix } from '../../../src/optimize/pareto/dominance.js';
+import { createRng } from '../../../src/base/rng.js';
+import { rankAndCrowdingSurvival } from '../../../solvers/nsga2/survival.js';
+import type { Individual } from '../../../solvers/types.js';
 
 // Five mutually non-dominated points. p3 holds the LARGEST f1 but is interior in f2 and f3; p0 holds the
 // smallest f1; p1 and p2 are the extremes of f2 and f3. p4 is the only interior point of every objective.

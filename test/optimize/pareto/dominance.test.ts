@@ -4,26 +4,15 @@ import {
   crowdingDistance,
   dominanceRelation,
   dominates,
+  nonDominatedIndices,
+  nonDominatedMask,
   nonDominatedSort,
   toMatrix,
-} from '../../src/optimize/pareto/dominance.js';
-import { createRng } from '../../src/base/rng.js';
-
-/** Reference ranks by repeated peeling with the O(N^2) definition. */
-function bruteRanks(pts: readonly number[][]): number[] {
-  const ranks = pts.map(() => -1);
-  let r = 0;
-  let left = pts.length;
-  while (left > 0) {
-    const front = pts
-      .map((_p, i) => i)
-      .filter((i) => ranks[i] === -1 && !pts.some((q, j) => ranks[j] === -1 && dominates(q, pts[i]!)));
-    for (const i of front) ranks[i] = r;
-    left -= front.length;
-    r++;
-  }
-  return ranks;
-}
+} from '../../../src/optimize/pareto/dominance.js';
+import { createRng } from '../../../src/base/rng.js';
+import { lexicographicOrder } from '../../../src/optimize/pareto/lexicographicOrder.js';
+import { dominatorBitsetRanks } from '../../../src/optimize/pareto/dominatorBitsets.js';
+import { bruteRanks, comparatorOrder, prng, randomRows, sphereSet } from './points.js';
 
 describe('dominance', () => {
   it('dominates and dominanceRelation follow the definition', () => {
@@ -43,7 +32,7 @@ describe('dominance', () => {
     fc.assert(
       fc.property(pts, (p) => {
         const { ranks, fronts } = nonDominatedSort(toMatrix(p, m), p.length, m);
-        expect(Array.from(ranks)).toEqual(bruteRanks(p));
+        expect(Array.from(ranks)).toEqual(bruteRanks(toMatrix(p, m), p.length, m));
         expect(fronts.reduce((s, f) => s + f.length, 0)).toBe(p.length);
       }),
       { numRuns: 100 },
@@ -124,6 +113,61 @@ describe('dominance', () => {
       const members = rows.map((_, t) => t);
       const got = Array.from(crowdingDistance(toMatrix(rows, m), m, members));
       if (got.some((v, t) => !Object.is(v, want[t]))) expect({ trial, rows, got }).toEqual({ trial, rows, got: want });
+    }
+  });
+});
+
+describe('non-dominated sorting equals peeling by the definition', () => {
+  it('m = 4, 5, 6 (dominator bitsets): tie-heavy and continuous sets, ranks and fronts', () => {
+    const r = prng(11);
+    for (let trial = 0; trial < 60; trial++) {
+      const m = 4 + (trial % 3);
+      const n = Math.floor(r() * (trial % 2 ? 60 : 400));
+      const F = randomRows(r, n, m, trial % 4 < 2 ? 4 : undefined);
+      const { ranks, fronts } = nonDominatedSort(F, n, m);
+      const want = bruteRanks(F, n, m);
+      expect(Array.from(ranks)).toEqual(want);
+      const order = comparatorOrder(F, n, m);
+      fronts.forEach((front, k) => expect(Array.from(front)).toEqual(order.filter((i) => want[i] === k)));
+      const mask = nonDominatedMask(F, n, m);
+      expect(Array.from(mask)).toEqual(want.map((k) => (k === 0 ? 1 : 0)));
+      expect(Array.from(nonDominatedIndices(F, n, m))).toEqual(want.flatMap((k, i) => (k === 0 ? [i] : [])));
+    }
+  });
+
+  it("the ranks are the peeling's: 4,500 points in 5 objectives near a sphere, some pushed out (a few fronts, most points in the first)", () => {
+    const n = 4500;
+    const m = 5;
+    const F = sphereSet(n, m, 13);
+    const want = bruteRanks(F, n, m);
+    expect(Math.max(...want)).toBeGreaterThan(2);
+    expect(Array.from(nonDominatedSort(F, n, m).ranks)).toEqual(want);
+    expect(Array.from(nonDominatedMask(F, n, m))).toEqual(want.map((k) => (k === 0 ? 1 : 0)));
+  });
+
+  it('maxRanked (m >= 4): the first fronts holding at least that many rows, as peeling stopping there; the rest ranked fronts.length', () => {
+    const r = prng(15);
+    for (let trial = 0; trial < 30; trial++) {
+      const m = 4 + (trial % 3);
+      const n = 20 + Math.floor(r() * 400);
+      // continuous rows (many fronts) and coarse ones (ties, duplicates)
+      const F = randomRows(r, n, m, trial % 3 === 0 ? 4 : undefined);
+      const full = bruteRanks(F, n, m);
+      const sizes: number[] = [];
+      for (const k of full) sizes[k] = (sizes[k] ?? 0) + 1;
+      for (const maxRanked of [1, Math.ceil(n / 3), Math.ceil(n / 2), n - 1, n]) {
+        let K = 0;
+        for (let ranked = 0; ranked < maxRanked; K++) ranked += sizes[K]!;
+        const want = full.map((k) => Math.min(k, K));
+        const { ranks, fronts } = nonDominatedSort(F, n, m, maxRanked);
+        expect(fronts.length, `m ${m}, n ${n}, maxRanked ${maxRanked}`).toBe(K);
+        expect(Array.from(ranks)).toEqual(want);
+        const order = comparatorOrder(F, n, m);
+        fronts.forEach((front, k) => expect(Array.from(front)).toEqual(order.filter((i) => want[i] === k)));
+        const direct = new Int32Array(n);
+        expect(dominatorBitsetRanks(F, n, m, lexicographicOrder(F, n, m), direct, false, 32, maxRanked)).toBe(K);
+        expect(Array.from(direct)).toEqual(want);
+      }
     }
   });
 });

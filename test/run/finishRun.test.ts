@@ -1,5 +1,5 @@
 /**
- * The steps after a run's last generation are told to `onFinishing` (src/run/driver.ts): the history's replay, the
+ * The steps after a run's last generation are told to `onFinishing` (src/run/finishRun.ts): the history's replay, the
  * final front's exact hypervolume (with its sweep's progress on a large 4+-objective front), the result files and the
  * report, in that order, with the counts the run summary gives.
  */

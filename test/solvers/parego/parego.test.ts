@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
-import { type Problem } from '../../src/optimize/types.js';
-import { hypervolume } from '../../src/optimize/indicators/hypervolume.js';
-import { createAlgorithm } from '../../solvers/index.js';
-import type { Algorithm } from '../../solvers/types.js';
-import type { AlgorithmOptions } from '../../solvers/index.js';
-import { initialSize, modelSubset } from '../../solvers/parego/parego.js';
-import { latinHypercube } from '../../solvers/parego/lhs.js';
-import { augmentedTchebycheff, scalarizedTargets } from '../../solvers/parego/scalarize.js';
-import { expectedImprovement, normalCdf } from '../../solvers/parego/infill.js';
-import { createRng } from '../../src/base/rng.js';
-import { drive, plain, proposals, resumedRun } from './drive.js';
+import { createBenchmarkProblem } from '../../../src/optimize/benchmarks/benchmarks.js';
+import { type Problem } from '../../../src/optimize/types.js';
+import { hypervolume } from '../../../src/optimize/indicators/hypervolume.js';
+import { createAlgorithm } from '../../../solvers/index.js';
+import type { Algorithm } from '../../../solvers/types.js';
+import type { AlgorithmOptions } from '../../../solvers/index.js';
+import { initialSize, modelSubset } from '../../../solvers/parego/parego.js';
+import { latinHypercube } from '../../../solvers/parego/lhs.js';
+import { augmentedTchebycheff, scalarizedTargets } from '../../../solvers/parego/scalarize.js';
+import { expectedImprovement, normalCdf } from '../../../solvers/parego/infill.js';
+import { createRng } from '../../../src/base/rng.js';
+import { drive, plain, proposals, resumedRun } from '../drive.js';
 
 const hv = (a: Algorithm): number =>
   hypervolume(

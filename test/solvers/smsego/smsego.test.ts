@@ -4,13 +4,13 @@
  * contract (same seed same proposals, resume from a snapshot, warm-start designs first, no design proposed twice).
  */
 import { describe, expect, it } from 'vitest';
-import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
-import { safeEvaluate, type Problem } from '../../src/optimize/types.js';
-import { createAlgorithm } from '../../solvers/index.js';
-import type { Algorithm } from '../../solvers/types.js';
-import type { AlgorithmOptions } from '../../solvers/index.js';
-import { compileLayout } from '../../solvers/operators/layout.js';
-import { hypervolume } from '../../src/optimize/indicators/hypervolume.js';
+import { createBenchmarkProblem } from '../../../src/optimize/benchmarks/benchmarks.js';
+import { safeEvaluate, type Problem } from '../../../src/optimize/types.js';
+import { createAlgorithm } from '../../../solvers/index.js';
+import type { Algorithm } from '../../../solvers/types.js';
+import type { AlgorithmOptions } from '../../../solvers/index.js';
+import { compileLayout } from '../../../solvers/operators/layout.js';
+import { hypervolume } from '../../../src/optimize/indicators/hypervolume.js';
 import {
   additiveEpsilon,
   constrainedValue,
@@ -18,15 +18,15 @@ import {
   lcbGain,
   logNormalCdf,
   smsValue,
-} from '../../solvers/smsego/criterion.js';
-import { compileEncoding, encode } from '../../solvers/smsego/encoding.js';
-import { REFIT_EVERY } from '../../solvers/smsego/models.js';
-import { normalCdf } from '../../solvers/parego/infill.js';
-import { createRng } from '../../src/base/rng.js';
-import { drive, flat, plain, proposals, resumedRun } from './drive.js';
-import { type AlgorithmSnapshot } from '../../solvers/types.js';
-import { DuplicateFilter } from '../../solvers/operators/duplicates.js';
-import { maximizeCriterion, type Scored } from '../../solvers/surrogate/criterionSearch.js';
+} from '../../../solvers/smsego/criterion.js';
+import { compileEncoding, encode } from '../../../solvers/smsego/encoding.js';
+import { REFIT_EVERY } from '../../../solvers/smsego/models.js';
+import { normalCdf } from '../../../solvers/parego/infill.js';
+import { createRng } from '../../../src/base/rng.js';
+import { drive, flat, plain, proposals, resumedRun } from '../drive.js';
+import { type AlgorithmSnapshot } from '../../../solvers/types.js';
+import { DuplicateFilter } from '../../../solvers/operators/duplicates.js';
+import { maximizeCriterion, type Scored } from '../../../solvers/surrogate/criterionSearch.js';
 import {
   bestByChebyshev,
   failureStreak,
@@ -40,7 +40,7 @@ import {
   trustRegionOn,
   updateTrust,
   type TrustState,
-} from '../../solvers/smsego/trustRegion.js';
+} from '../../../solvers/smsego/trustRegion.js';
 
 const f64 = (...v: number[]): Float64Array => Float64Array.from(v);
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, type Rng } from '../../src/base/rng.js';
-import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
-import { safeEvaluate } from '../../src/optimize/types.js';
-import { createAlgorithm } from '../../solvers/index.js';
-import { associateToNiches, associateToNichesBrute, unitDirectionsTransposed } from '../../solvers/nsga3/niching.js';
-import { DirectionLattice } from '../../solvers/nsga3/directionLattice.js';
-import { HyperplaneNormalization } from '../../solvers/nsga3/normalization.js';
-import { referenceDirections } from '../../solvers/nsga3/referenceDirections.js';
+import { createRng, type Rng } from '../../../src/base/rng.js';
+import { createBenchmarkProblem } from '../../../src/optimize/benchmarks/benchmarks.js';
+import { safeEvaluate } from '../../../src/optimize/types.js';
+import { createAlgorithm } from '../../../solvers/index.js';
+import { associateToNiches, associateToNichesBrute, unitDirectionsTransposed } from '../../../solvers/nsga3/niching.js';
+import { DirectionLattice } from '../../../solvers/nsga3/directionLattice.js';
+import { HyperplaneNormalization } from '../../../solvers/nsga3/normalization.js';
+import { referenceDirections } from '../../../solvers/nsga3/referenceDirections.js';
 
 /**
  * The oracle: every point against every direction, written out independently of solvers/. It

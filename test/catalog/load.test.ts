@@ -3,20 +3,43 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultCatalogDir, findRow, loadCatalogs } from '../../src/catalog/load.js';
 import { CATALOG_KINDS, CATALOG_SPECS } from '../../src/catalog/schema.js';
-import { studyErrorOf, tempRoot } from '../helpers/tmp.js';
+import { evaluateDesignFile } from '../../src/node/evaluator.js';
+import { odc } from '../helpers/cli.js';
+import { studyErrorOf, tempDir, tempRoot, writeFile } from '../helpers/tmp.js';
 
 const scratchDirs: string[] = [];
 afterAll(() => {
   for (const d of scratchDirs) rmSync(d, { recursive: true, force: true });
 });
 
-/** A copy of the real catalogs with one file's text transformed. */
+/** A copy of the real catalogs with one file's text transformed (throws when the edit matches nothing). */
 function brokenCopy(file: string, edit: (text: string) => string): string {
   const dir = mkdtempSync(join(tempRoot(), 'odc-catalog-'));
   scratchDirs.push(dir);
   cpSync(defaultCatalogDir(), dir, { recursive: true });
-  writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), 'utf8')));
+  const text = readFileSync(join(dir, file), 'utf8');
+  const edited = edit(text);
+  if (edited === text) throw new Error(`the edit did not match the text of ${file}`);
+  writeFileSync(join(dir, file), edited);
   return dir;
+}
+
+/**
+ * The error loadCatalogs gives for a copy of the catalogs with `file` edited: its code where one is given, and a
+ * message containing each string (matching each pattern) of `says`.
+ */
+function expectCatalogError(
+  file: string,
+  edit: (text: string) => string,
+  code: string | undefined,
+  says: readonly (string | RegExp)[],
+): void {
+  const e = studyErrorOf(() => loadCatalogs(brokenCopy(file, edit)));
+  if (code !== undefined) expect(e.code).toBe(code);
+  for (const s of says) {
+    if (typeof s === 'string') expect(e.message).toContain(s);
+    else expect(e.message).toMatch(s);
+  }
 }
 
 const studyError = studyErrorOf;
@@ -123,41 +146,46 @@ describe('loadCatalogs', () => {
   });
 });
 
+type ErrorCase = [string, string, (text: string) => string, string | undefined, (string | RegExp)[]];
+
 describe('catalog errors', () => {
-  it('a missing field names file, row id and field (MISSING_FIELD)', () => {
-    const dir = brokenCopy('chips.yaml', (t) => t.replace('  peakTFLOPS: 2250\n', ''));
-    const e = studyError(() => loadCatalogs(dir));
-    expect(e.code).toBe('MISSING_FIELD');
-    expect(e.message).toContain('chips.yaml');
-    expect(e.message).toContain("'b200'");
-    expect(e.message).toContain('peakTFLOPS');
-  });
-
-  it('a wrong type is WRONG_TYPE with file, row and field', () => {
-    const dir = brokenCopy('launch-vehicles.yaml', (t) => t.replace('  price_USD: 74000000', '  price_USD: "74M"'));
-    const e = studyError(() => loadCatalogs(dir));
-    expect(e.code).toBe('WRONG_TYPE');
-    expect(e.message).toMatch(/launch-vehicles\.yaml: row 'falcon-9': field 'price_USD'/);
-  });
-
-  it('an out-of-range number is OUT_OF_RANGE', () => {
-    const dir = brokenCopy('coatings.yaml', (t) => t.replace('  emittance: 0.9\n', '  emittance: 9\n'));
-    const e = studyError(() => loadCatalogs(dir));
-    expect(e.code).toBe('OUT_OF_RANGE');
-    expect(e.message).toContain("'white-paint'");
-  });
-
-  it('a misspelt field is UNKNOWN_KEY with a suggestion', () => {
-    const dir = brokenCopy('batteries.yaml', (t) => t.replace('  cycleLife: 30000\n', '  cycleLfe: 30000\n'));
-    const e = studyError(() => loadCatalogs(dir));
-    expect(e.code).toBe('UNKNOWN_KEY');
-    expect(e.message).toContain("did you mean 'cycleLife'");
-  });
-
-  it('a duplicate id is rejected', () => {
-    const dir = brokenCopy(CATALOG_SPECS.islTerminals.file, (t) => t.replace('- id: isl-100g', '- id: tesat-scot80'));
-    expect(studyError(() => loadCatalogs(dir)).message).toContain("duplicate id 'tesat-scot80'");
-  });
+  it.each<ErrorCase>([
+    [
+      'a missing field names file, row id and field (MISSING_FIELD)',
+      'chips.yaml',
+      (t) => t.replace('  peakTFLOPS: 2250\n', ''),
+      'MISSING_FIELD',
+      ['chips.yaml', "'b200'", 'peakTFLOPS'],
+    ],
+    [
+      'a wrong type is WRONG_TYPE with file, row and field',
+      'launch-vehicles.yaml',
+      (t) => t.replace('  price_USD: 74000000', '  price_USD: "74M"'),
+      'WRONG_TYPE',
+      [/launch-vehicles\.yaml: row 'falcon-9': field 'price_USD'/],
+    ],
+    [
+      'an out-of-range number is OUT_OF_RANGE',
+      'coatings.yaml',
+      (t) => t.replace('  emittance: 0.9\n', '  emittance: 9\n'),
+      'OUT_OF_RANGE',
+      ["'white-paint'"],
+    ],
+    [
+      'a misspelt field is UNKNOWN_KEY with a suggestion',
+      'batteries.yaml',
+      (t) => t.replace('  cycleLife: 30000\n', '  cycleLfe: 30000\n'),
+      'UNKNOWN_KEY',
+      ["did you mean 'cycleLife'"],
+    ],
+    [
+      'a duplicate id is rejected',
+      CATALOG_SPECS.islTerminals.file,
+      (t) => t.replace('- id: isl-100g', '- id: tesat-scot80'),
+      undefined,
+      ["duplicate id 'tesat-scot80'"],
+    ],
+  ])('%s', (_title, file, edit, code, says) => expectCatalogError(file, edit, code, says));
 
   it('findRow: unknown id → UNKNOWN_CATALOG_ID with did-you-mean and the valid ids', () => {
     const e = studyError(() => findRow(loadCatalogs(), 'chips', 'gb30', 'node.chip'));
@@ -271,5 +299,137 @@ describe('physical-range checks on catalog rows', () => {
   });
   it('the valid chip row passes the same checks', () => {
     expect(CATALOG_SPECS.chips.schema().safeParse(chip).success).toBe(true);
+  });
+});
+
+const LM2D_SSO = '{ altitude_km: 700, inclination_deg: sso, payload_kg: 1300,';
+/** Long March 2D's 700 km SSO point with its head replaced by `head`. */
+const lm2d =
+  (head: string) =>
+  (t: string): string =>
+    t.replace(LM2D_SSO, head);
+const LM2D_POINT = "row 'long-march-2d': field 'performance.0.";
+
+describe('launch-vehicle performance fields: bad values name file, row and field', () => {
+  it.each<[string, (text: string) => string, string | undefined, (string | RegExp)[]]>([
+    [
+      'a point altitude below 150 km is OUT_OF_RANGE',
+      lm2d('{ altitude_km: 50, inclination_deg: sso, payload_kg: 1300,'),
+      'OUT_OF_RANGE',
+      [/launch-vehicles\.yaml: row 'long-march-2d': field 'performance\.0\.altitude_km'/],
+    ],
+    [
+      'an inclination that is neither a number nor sso is WRONG_TYPE',
+      lm2d('{ altitude_km: 700, inclination_deg: polar, payload_kg: 1300,'),
+      'WRONG_TYPE',
+      ["field 'performance.0.inclination_deg'"],
+    ],
+    [
+      'a sun-synchronous point below 300 km says the SSO model range',
+      lm2d('{ altitude_km: 200, inclination_deg: sso, payload_kg: 1300,'),
+      undefined,
+      ["row 'long-march-2d'", 'at least 300 km for a sun-synchronous point'],
+    ],
+    [
+      'two points at the same orbit are rejected with the fix',
+      (t) =>
+        t.replace(
+          '{ altitude_km: 200, inclination_deg: 41, payload_kg: 4000,',
+          '{ altitude_km: 700, inclination_deg: sso, payload_kg: 4000,',
+        ),
+      undefined,
+      ["field 'performance'", 'keep one per orbit'],
+    ],
+    [
+      'a point without its source is rejected naming the field',
+      (t) => t.replace(/(\{ altitude_km: 500, inclination_deg: sso, payload_kg: 200), source: "[^"]*" \}/, '$1 }'),
+      undefined,
+      ["row 'electron'", 'performance.0.source'],
+    ],
+    [
+      'a payload of 0 kg is OUT_OF_RANGE',
+      lm2d('{ altitude_km: 700, inclination_deg: sso, payload_kg: 0,'),
+      'OUT_OF_RANGE',
+      ['performance.0.payload_kg'],
+    ],
+    [
+      'an upper-stage Isp of 3000 s is OUT_OF_RANGE',
+      (t) => t.replace('upperStage: { dryMass_kg: 3000, isp_s: 300 }', 'upperStage: { dryMass_kg: 3000, isp_s: 3000 }'),
+      'OUT_OF_RANGE',
+      ["row 'long-march-2d': field 'upperStage.isp_s'"],
+    ],
+    [
+      'a bound flag (upTo) that is not true or false is WRONG_TYPE, naming the point',
+      lm2d('{ altitude_km: 700, inclination_deg: sso, payload_kg: 1300, upTo: 1,'),
+      'WRONG_TYPE',
+      [LM2D_POINT + "upTo'"],
+    ],
+    [
+      'a negative payload is OUT_OF_RANGE, naming the point and the range',
+      lm2d('{ altitude_km: 700, inclination_deg: sso, payload_kg: -1300,'),
+      'OUT_OF_RANGE',
+      [/launch-vehicles\.yaml: row 'long-march-2d': field 'performance\.0\.payload_kg' .*>=\s*1/],
+    ],
+    [
+      'an altitude above 2000 km is OUT_OF_RANGE, naming the point and the range',
+      lm2d('{ altitude_km: 2500, inclination_deg: sso, payload_kg: 1300,'),
+      'OUT_OF_RANGE',
+      [/field 'performance\.0\.altitude_km' .*<=\s*2000/],
+    ],
+    [
+      // Electron's points are listed 500 km then 185 km; a third point repeats the first after them.
+      'a duplicate orbit among unsorted points is found wherever it sits',
+      (t) =>
+        t.replace(
+          /(- \{ altitude_km: 185, inclination_deg: 45, payload_kg: 300, source: "[^"]*" \}\n)/,
+          '$1    - { altitude_km: 500, inclination_deg: sso, payload_kg: 210, source: "duplicate" }\n',
+        ),
+      undefined,
+      ["row 'electron': field 'performance'", 'keep one per orbit'],
+    ],
+    [
+      'a misspelt point field is UNKNOWN_KEY',
+      lm2d('{ altitude_km: 700, inclination_deg: sso, payload_t: 1.3,'),
+      'UNKNOWN_KEY',
+      ["unknown field 'payload_t'"],
+    ],
+  ])('%s', (_title, edit, code, says) => expectCatalogError('launch-vehicles.yaml', edit, code, says));
+});
+
+describe("a design's own launch-vehicle row with performance points", () => {
+  const dir = tempDir('odc-lvrow-');
+  const ai1 = readFileSync(new URL('../../designs/ai1.yaml', import.meta.url), 'utf8').replace(
+    'launch: { vehicle: starship,',
+    'launch: { vehicle: my-lv,',
+  );
+  // ai1 flies at 600 km SSO with 2,100 kg allocated per node; the row publishes 9,000 kg at 600 km SSO.
+  const row = (point: string): string => `
+catalogs:
+  launchVehicles:
+    - { id: my-lv, name: A user's launcher, payloadLeo_kg: 20000, referenceAltitude_km: 200, price_USD: 50000000, fairingVolume_m3: 300,
+        reusable: false, performance: [${point}], source: "estimate: vendor quote", year: 2026 }
+`;
+  it("is used at the node's orbit: 9,000 kg at 600 km SSO → $50M / 9 t = $5,556/kg", () => {
+    const path = writeFile(
+      dir,
+      'own-lv.yaml',
+      ai1 + row('{ altitude_km: 600, inclination_deg: sso, payload_kg: 9000, source: "vendor table 2026" }'),
+    );
+    const { record } = evaluateDesignFile(path);
+    expect(record.cost.launchPrice_USD_per_kg).toBeCloseTo(50e6 / 9000, 6);
+  });
+  it('a bad point exits 2 naming the file, the row field and the range', async () => {
+    const path = writeFile(
+      dir,
+      'bad-lv.yaml',
+      ai1 + row('{ altitude_km: 60, inclination_deg: sso, payload_kg: 9000, source: "vendor table 2026" }'),
+    );
+    const e = studyErrorOf(() => evaluateDesignFile(path));
+    expect(e.message).toContain('bad-lv.yaml');
+    expect(e.message).toContain('performance.0.altitude_km');
+    const r = await odc('evaluate', path);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('performance.0.altitude_km');
+    expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
   });
 });

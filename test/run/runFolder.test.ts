@@ -1,6 +1,7 @@
 /**
- * Temporary files of the atomic writer (`<target>.tmp-<12 hex>`) left by a killed process are removed when the
- * run is resumed (the folder's lock is held then, so nobody else can be writing them); other files stay.
+ * The run folder (src/run/runFolder.ts): temporary files of the atomic writer (`<target>.tmp-<12 hex>`) left by a
+ * killed process are removed when the run is resumed (the folder's lock is held then, so nobody else can be writing
+ * them); other files stay.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { safeEvaluate, type Problem } from '../../src/optimize/types.js';
-import { createAlgorithm } from '../../solvers/index.js';
-import { compileLayout } from '../../solvers/operators/layout.js';
+import { safeEvaluate, type Problem } from '../../../src/optimize/types.js';
+import { createAlgorithm } from '../../../solvers/index.js';
+import { compileLayout } from '../../../solvers/operators/layout.js';
 import {
   optionQuota,
   optionReplacements,
   optionVariables,
   rareOptionCarriers,
   representativeOrder,
-} from '../../solvers/operators/optionNiches.js';
-import type { Individual } from '../../solvers/types.js';
+} from '../../../solvers/operators/optionNiches.js';
+import type { Individual } from '../../../solvers/types.js';
 
 /**
  * A choice whose best option is rarely found: five ordinary options are feasible everywhere, the sixth only in a band

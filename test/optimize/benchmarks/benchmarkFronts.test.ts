@@ -8,31 +8,18 @@ import { describe, expect, it } from 'vitest';
 import {
   BENCHMARK_NAMES,
   benchmarkNormalization,
-  createBenchmarkProblem,
+  dasDennis,
   paretoFront,
 } from '../../../src/optimize/benchmarks/benchmarks.js';
-import { nonDominatedIndices, toMatrix } from '../../../src/optimize/pareto/dominance.js';
+import { dominates, nonDominatedIndices, toMatrix } from '../../../src/optimize/pareto/dominance.js';
 import { createRng, type Rng } from '../../../src/base/rng.js';
-import { constraintViolation, type Problem } from '../../../src/optimize/types.js';
+import type { Problem } from '../../../src/optimize/types.js';
+import { P, run } from './problems.js';
 
 const ADDED = BENCHMARK_NAMES.filter(
   (n) => !['zdt1', 'zdt2', 'zdt3', 'zdt4', 'zdt6', 'dtlz1', 'dtlz2', 'dtlz3', 'dtlz4', 'dtlz7'].includes(n),
 );
 const TWO_OBJ = new Set(['mw1', 'mw2', 'mw3', 'bnh', 'osy', 'tnk', 'srn', 'ctp1', 'mixed1']);
-
-function P(problem: string, objectives?: number, variables?: number): Problem {
-  return createBenchmarkProblem({
-    problem,
-    ...(objectives !== undefined ? { objectives } : {}),
-    ...(variables !== undefined ? { variables } : {}),
-  });
-}
-
-function evaluate(p: Problem, x: ArrayLike<number>): { f: number[]; cv: number } {
-  const e = p.evaluate(Float64Array.from(x));
-  if (e.status !== 'ok') throw new Error(e.reason);
-  return { f: Array.from(e.f), cv: constraintViolation(e) };
-}
 
 const sum = (v: ArrayLike<number>): number => Array.from(v).reduce((s, x) => s + x, 0);
 const sumSq = (v: ArrayLike<number>): number => Array.from(v).reduce((s, x) => s + x * x, 0);
@@ -105,6 +92,26 @@ const mixedShape = (x: number): number => 1 - x - Math.cos(10 * Math.PI * x + Ma
 const discShape = (x: number): number => 1 - x * Math.cos(5 * Math.PI * x) ** 2;
 
 describe('front shapes', () => {
+  it('analytic fronts have the documented sizes and are mutually non-dominated', () => {
+    expect(paretoFront('zdt1', 2, 1000)).toHaveLength(1000);
+    expect(paretoFront('dtlz2', 3, 861)).toHaveLength(861);
+    expect(dasDennis(3, 12)).toHaveLength(91);
+    const dominatedPairs = (front: readonly Float64Array[]): number => {
+      let c = 0;
+      for (const a of front) for (const b of front) if (dominates(a, b)) c++;
+      return c;
+    };
+    for (const name of ['zdt3', 'dtlz7']) {
+      const front = paretoFront(name, 2, 200);
+      expect(front.length).toBeGreaterThan(190);
+      expect(dominatedPairs(front)).toBe(0);
+    }
+    const f3 = paretoFront('dtlz7', 3);
+    expect(f3.length).toBeGreaterThan(900);
+    expect(dominatedPairs(f3)).toBe(0);
+    expect(() => paretoFront('nope')).toThrow(RangeError);
+  });
+
   it('every front is finite, of the expected size and mutually non-dominated', () => {
     for (const name of ADDED) {
       const m = TWO_OBJ.has(name) ? 2 : 3;
@@ -214,10 +221,10 @@ describe('decision vectors built from the optimality conditions evaluate onto th
     for (let t = 0; t < 200; t++) {
       const a = rng.next();
       const b = rng.next();
-      const r1 = evaluate(c1, [a, b, 0.5, 0.5, 0.5, 0.5, 0.5]);
+      const r1 = run(c1, [a, b, 0.5, 0.5, 0.5, 0.5, 0.5]);
       expect(sum(r1.f)).toBeCloseTo(0.5, 12);
       expect(r1.cv).toBe(0);
-      const r2 = evaluate(c2, [a, b, ...new Array<number>(10).fill(0.5)]);
+      const r2 = run(c2, [a, b, ...new Array<number>(10).fill(0.5)]);
       expect(sumSq(r2.f)).toBeCloseTo(1, 12);
       if (r2.cv === 0) {
         c2feasible++;
@@ -228,7 +235,7 @@ describe('decision vectors built from the optimality conditions evaluate onto th
       const u = [Math.cos(ta) * Math.cos(tb), Math.cos(ta) * Math.sin(tb), Math.sin(ta)];
       const scale = 1 / Math.sqrt(1 - 0.75 * Math.max(...u.map((v) => v * v)));
       const d = 0.5 + Math.sqrt((scale - 1) / 5);
-      const r3 = evaluate(c3, [a, b, d, d, d, d, d]);
+      const r3 = run(c3, [a, b, d, d, d, d, d]);
       r3.f.forEach((v, i) => expect(v).toBeCloseTo(scale * u[i]!, 10));
       expect(r3.cv).toBeLessThan(1e-12);
     }
@@ -261,7 +268,7 @@ describe('decision vectors built from the optimality conditions evaluate onto th
           } else {
             while (y.length < n) y.push(0.35);
           }
-          const f = evaluate(
+          const f = run(
             p,
             y.map((v, i) => v * 2 * (i + 1)),
           ).f;
@@ -293,15 +300,15 @@ describe('decision vectors built from the optimality conditions evaluate onto th
       const mw2 = [x0, ...Array.from({ length: n - 1 }, (_, j) => (j + 1) / n)];
       const mw3 = [x0];
       for (let i = 1; i < n; i++) mw3.push(1 - (mw3[i - 1]! - 0.5) ** 2);
-      const r1 = evaluate(P('mw1'), mw1);
+      const r1 = run(P('mw1'), mw1);
       expect(r1.f[0]).toBe(x0);
       expect(r1.f[1]).toBeCloseTo(1 - 0.85 * x0, 12);
       const onLine = x0 + r1.f[1]! - 1 - 0.5 * Math.sin(2 * Math.PI * Math.SQRT2 * (r1.f[1]! - x0)) ** 8 <= 0;
       expect(r1.cv === 0).toBe(onLine);
-      const r2 = evaluate(P('mw2'), mw2);
+      const r2 = run(P('mw2'), mw2);
       expect(r2.f[1]).toBeCloseTo(1 - x0, 12);
       expect(r2.cv).toBe(0);
-      const r3 = evaluate(P('mw3'), mw3);
+      const r3 = run(P('mw3'), mw3);
       expect(r3.f[1]).toBeCloseTo(1 - x0, 12);
     }
     // MW3 front points with s = f0 + f1 > 1 are reached with g3 = s: x1 off the chain by δ, 2 δ² = s - 1
@@ -311,7 +318,7 @@ describe('decision vectors built from the optimality conditions evaluate onto th
       const s = f0! + f1!;
       const x = [f0!, 1 - (f0! - 0.5) ** 2 - Math.sqrt((s - 1) / 2)];
       for (let i = 2; i < n; i++) x.push(1 - (x[i - 1]! - 0.5) ** 2);
-      const r = evaluate(p, x);
+      const r = run(p, x);
       expect(r.f[1]).toBeCloseTo(f1!, 10);
       expect(r.cv).toBeLessThan(1e-12);
       if (s > 1 + 1e-9) raised++;
@@ -325,15 +332,15 @@ describe('decision vectors built from the optimality conditions evaluate onto th
     const bnh = P('bnh');
     for (const [f1, f2] of paretoFront('bnh', 2, 100)) {
       const x = f1! <= 72 ? [Math.sqrt(f1! / 8), Math.sqrt(f1! / 8)] : [Math.sqrt((f1! - 36) / 4), 3];
-      const r = evaluate(bnh, x);
+      const r = run(bnh, x);
       expect(r.f[1]).toBeCloseTo(f2!, 9);
       expect(r.cv).toBe(0);
     }
     // TNK: x = f; feasible, and the point 1e-3 closer to the origin is not
     const tnk = P('tnk');
     for (const [f1, f2] of paretoFront('tnk', 2, 200)) {
-      expect(evaluate(tnk, [f1!, f2!]).cv).toBeLessThan(tol);
-      expect(evaluate(tnk, [f1! - 1e-3, f2! - 1e-3]).cv).toBeGreaterThan(0);
+      expect(run(tnk, [f1!, f2!]).cv).toBeLessThan(tol);
+      expect(run(tnk, [f1! - 1e-3, f2! - 1e-3]).cv).toBeGreaterThan(0);
     }
     // CTP1: x1 = f1, x2 = g - 1 with g e^(-f1/g) = f2 (bisection on g ∈ [1, 2], increasing)
     const ctp1 = P('ctp1');
@@ -345,7 +352,7 @@ describe('decision vectors built from the optimality conditions evaluate onto th
         if (g * Math.exp(-f1! / g) < f2!) lo = g;
         else hi = g;
       }
-      const r = evaluate(ctp1, [f1!, lo - 1]);
+      const r = run(ctp1, [f1!, lo - 1]);
       expect(r.f[1]).toBeCloseTo(f2!, 9);
       expect(r.cv).toBeLessThan(tol);
     }
@@ -373,7 +380,7 @@ describe('decision vectors built from the optimality conditions evaluate onto th
         x = [15 * Math.cos(lo), 15 * Math.sin(lo)];
         arcs++;
       }
-      const r = evaluate(srn, x);
+      const r = run(srn, x);
       expect(r.f[1]).toBeCloseTo(f2!, 6);
       expect(r.cv).toBeLessThan(1e-7);
     }
@@ -384,7 +391,7 @@ describe('decision vectors built from the optimality conditions evaluate onto th
     for (let i = 0; i <= 4000; i++) {
       const t = i / 4000;
       for (const x of osyRegions(t)) {
-        const r = evaluate(osy, x);
+        const r = run(osy, x);
         expect(r.cv).toBeLessThan(tol);
         images.push(r.f);
       }
@@ -397,7 +404,7 @@ describe('decision vectors built from the optimality conditions evaluate onto th
     // mixed1: linear n = 2 below 0.25, convex n = 2 below 0.5, convex n = 3 above, z = 0
     const mixed = P('mixed1');
     for (const [x, f2] of paretoFront('mixed1', 2, 200)) {
-      const r = evaluate(mixed, [x!, 0, 0, x! < 0.5 ? 2 : 3, x! < 0.25 ? 1 : 0]);
+      const r = run(mixed, [x!, 0, 0, x! < 0.5 ? 2 : 3, x! < 0.25 ? 1 : 0]);
       expect(r.f[1]).toBeCloseTo(f2!, 12);
       expect(r.cv).toBe(0);
     }
@@ -442,7 +449,7 @@ describe('the fronts against seeded random and local sampling: nothing feasible 
         starts.length > 0 && s % 2 === 1
           ? near(p, starts[rng.int(starts.length)]!, rng.next() < 0.5 ? 0.01 : 0.001, rng)
           : uniform(p, rng);
-      const r = evaluate(p, x);
+      const r = run(p, x);
       if (r.cv > 0) continue;
       feasible++;
       // soundness: no feasible design beats a front point
