@@ -69,6 +69,20 @@ export interface CostSource {
 /** McCalip's math.js: nameplate = load / (mean cell retention 0.95123 over 5 yr × 98 % sun). */
 const MCCALIP_NAMEPLATE = 1 / (0.95123 * 0.98);
 const mccalipHardware_USD = (r: DesignRecord) => 22 * MCCALIP_NAMEPLATE * r.compute.itPowerAvg_W;
+/** The inputs McCalip's calculator sets (its file, calibration/mccalip-1gw.yaml, at either launch price). */
+const MCCALIP_INPUTS = [
+  'economics.launchCost_USD_per_kg',
+  'cost.arrayPriceFactor',
+  'cost.busCost_USD_per_kg',
+  'cost.radiatorPriceFactor',
+  'cost.aitFraction',
+  'cost.operationsFraction_per_yr',
+  'catalogs.batteries',
+  'power.array',
+  'orbit.altitude_km',
+  'isl.topology',
+];
+
 const mccalipAdjustments: readonly Adjustment[] = [
   {
     name: 'satellite mass at 36.5 W/kg of nameplate (McCalip) instead of odc’s sized mass',
@@ -144,18 +158,7 @@ export const COST_SOURCES: readonly CostSource[] = [
   {
     title: 'McCalip calculator arithmetic (1 GW, 5 yr, $1,000/kg)',
     file: 'calibration/mccalip-1gw.yaml',
-    inputs: [
-      'economics.launchCost_USD_per_kg',
-      'cost.arrayPriceFactor',
-      'cost.busCost_USD_per_kg',
-      'cost.radiatorPriceFactor',
-      'cost.aitFraction',
-      'cost.operationsFraction_per_yr',
-      'catalogs.batteries',
-      'power.array',
-      'orbit.altitude_km',
-      'isl.topology',
-    ],
+    inputs: MCCALIP_INPUTS,
     adjustments: mccalipAdjustments,
     figures: [
       mccalipSpace(65.79, 'math.js at $1,000/kg; hand calculation in the design header'),
@@ -179,18 +182,7 @@ export const COST_SOURCES: readonly CostSource[] = [
     title: 'McCalip calculator arithmetic at his slider default $500/kg',
     file: 'calibration/mccalip-1gw.yaml',
     set: { 'economics.launchCost_USD_per_kg': 500 },
-    inputs: [
-      'economics.launchCost_USD_per_kg',
-      'cost.arrayPriceFactor',
-      'cost.busCost_USD_per_kg',
-      'cost.radiatorPriceFactor',
-      'cost.aitFraction',
-      'cost.operationsFraction_per_yr',
-      'catalogs.batteries',
-      'power.array',
-      'orbit.altitude_km',
-      'isl.topology',
-    ],
+    inputs: MCCALIP_INPUTS,
     adjustments: mccalipAdjustments,
     figures: [mccalipSpace(51.1, 'math.js at its slider defaults')],
     remainder: 'as at $1,000/kg',
