@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { rowResolver } from '../../src/node/record/rows.js';
 import { compileNodeStudy } from '../../src/study/nodeStudy.js';
 import { parseDesignFile } from '../../src/node/design/load.js';
-import { type Evaluation } from '../../src/optimize/types.js';
+import { boundCorners, plainEvaluation, seededDesigns } from '../helpers/problemDesigns.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 import { WATERFALL_STEPS } from '../helpers/waterfall.js';
 
@@ -427,36 +427,10 @@ describe('lean', () => {
   const { full, lean, rows: catalogRows } = both('designs/flagship-study.yaml');
   const resolve = rowResolver(catalogRows);
 
-  /** Seeded designs inside the bounds of `problem` (Park–Miller), feasible or not: the mix an optimizer starts from. */
-  function designs(n: number, problem = full.problem): Float64Array[] {
-    let s = 12345;
-    const next = () => (s = (s * 16807) % 2147483647) / 2147483647;
-    return Array.from({ length: n }, () =>
-      Float64Array.from(problem.variables, (v) =>
-        v.kind === 'choice'
-          ? Math.floor(next() * v.options.length)
-          : v.kind === 'int'
-            ? v.lower + Math.floor(next() * (v.upper - v.lower + 1))
-            : v.lower + next() * (v.upper - v.lower),
-      ),
-    );
-  }
-  /**
-   * Every corner of the bounds for the continuous and integer variables (choices cycled): where models meet their
-   * limits.
-   */
-  function corners(problem = full.problem): Float64Array[] {
-    const ranged = problem.variables.flatMap((v, i) => (v.kind === 'choice' ? [] : [i]));
-    return Array.from({ length: 2 ** ranged.length }, (_, m) =>
-      Float64Array.from(problem.variables, (v, i) => {
-        if (v.kind === 'choice') return m % v.options.length;
-        const bit = ranged.indexOf(i);
-        return (m >> bit) & 1 ? v.upper : v.lower;
-      }),
-    );
-  }
-  const plain = (e: Evaluation) =>
-    e.status === 'ok' ? { status: e.status, f: Array.from(e.f), g: Array.from(e.g) } : e;
+  /** Seeded designs inside the bounds (feasible or not: the mix an optimizer starts from) and the bounds' corners. */
+  const designs = (n: number, problem = full.problem) => seededDesigns(n, problem, 12345);
+  const corners = (problem = full.problem) => boundCorners(problem);
+  const plain = plainEvaluation;
 
   describe('lean node evaluation (the optimizer path) against the complete record', () => {
     it('flagship study: the same objectives and constraints, bit for bit, for 2,000 random designs and every corner of the bounds', () => {

@@ -15,7 +15,8 @@ import { metricGetter } from '../../src/node/record/metrics.js';
 import { compileNodeStudy, type CompiledStudy } from '../../src/study/nodeStudy.js';
 import { commonSampler, inputColumns } from '../../src/study/commonSamples.js';
 import { leanReading, recordReading } from '../../src/study/reading.js';
-import type { Evaluation, Problem } from '../../src/optimize/types.js';
+import type { Problem } from '../../src/optimize/types.js';
+import { boundCorners, plainEvaluation, seededDesigns } from '../helpers/problemDesigns.js';
 
 const STUDY = 'designs/robust-study.yaml';
 
@@ -56,34 +57,9 @@ function both() {
   return { full: compile(false), lean: compile(true), count, loaded, ev };
 }
 
-/** Seeded designs inside the bounds of `problem` (Park–Miller): feasible, infeasible and failing ones. */
-function designs(n: number, problem: Problem): Float64Array[] {
-  let s = 4242;
-  const next = () => (s = (s * 16807) % 2147483647) / 2147483647;
-  return Array.from({ length: n }, () =>
-    Float64Array.from(problem.variables, (v) =>
-      v.kind === 'choice'
-        ? Math.floor(next() * v.options.length)
-        : v.kind === 'int'
-          ? v.lower + Math.floor(next() * (v.upper - v.lower + 1))
-          : v.lower + next() * (v.upper - v.lower),
-    ),
-  );
-}
-
-/** Every corner of the continuous and integer bounds (choices cycled): where models meet their limits and fail. */
-function corners(problem: Problem): Float64Array[] {
-  const ranged = problem.variables.flatMap((v, i) => (v.kind === 'choice' ? [] : [i]));
-  return Array.from({ length: 2 ** ranged.length }, (_, m) =>
-    Float64Array.from(problem.variables, (v, i) => {
-      if (v.kind === 'choice') return m % v.options.length;
-      const bit = ranged.indexOf(i);
-      return (m >> bit) & 1 ? v.upper : v.lower;
-    }),
-  );
-}
-
-const plain = (e: Evaluation) => (e.status === 'ok' ? { status: e.status, f: [...e.f], g: [...e.g] } : e);
+const designs = (n: number, problem: Problem) => seededDesigns(n, problem, 4242);
+const corners = boundCorners;
+const plain = plainEvaluation;
 
 describe('the robust study on the lean path', () => {
   let s: ReturnType<typeof both>;
