@@ -10,7 +10,7 @@ import { lazy } from '../../base/lazy.js';
 
 /** A number described with its unit in brackets; `title`: its short label in the budget tables (src/report/budget/). */
 const meta = (description: string, title?: string) => ({ description, ...(title ? { title } : {}) });
-const n = (description: string, title?: string) => z.number().meta(meta(description, title));
+export const n = (description: string, title?: string) => z.number().meta(meta(description, title));
 const nn = (description: string, title?: string) => z.number().nullable().meta(meta(description, title));
 
 /** Plausibility warnings a design record may carry (src/node/record/nodeRecord.ts). */

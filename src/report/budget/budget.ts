@@ -32,6 +32,7 @@ const SCALED = {
   kW: ['W', 1e3],
   kWh: ['Wh', 1e3],
   MW: ['W', 1e6],
+  t: ['kg', 1e3],
   'M USD': ['USD', 1e6],
   'bn USD': ['USD', 1e9],
 } as const;
