@@ -40,5 +40,4 @@ export function createAlgorithm(
   return entry.create(problem, options, snapshot);
 }
 
-export * from './termination.js';
 export { ParetoArchive } from './archive.js';

@@ -195,8 +195,8 @@ export function logLikelihoodAndGradient(
 }
 
 /**
- * The kernel matrix (kernel.ts's kernelMatrix, the same values) and, below its diagonal, the factor of ∂k/∂log ℓ_j
- * (matern52LengthFactor) of each pair, from one distance and one exponential per pair.
+ * The kernel matrix (kernel.ts's kernelMatrix, the same values) and, below its diagonal, the factor of ∂k/∂log ℓ_j,
+ * σ² (5/3)(1 + √5 r) exp(−√5 r), of each pair, from one distance and one exponential per pair.
  */
 function kernelAndLengthFactors(
   X: Float64Array,

@@ -39,12 +39,6 @@ export function matern52(r2: number, signalVariance: number): number {
   return signalVariance * (1 + SQRT5 * r + (5 / 3) * r2) * Math.exp(-SQRT5 * r);
 }
 
-/** σ² (5/3)(1 + √5 r) exp(−√5 r): the common factor of ∂k/∂log ℓ_j (times Δ_j²/ℓ_j²). */
-export function matern52LengthFactor(r2: number, signalVariance: number): number {
-  const r = Math.sqrt(r2);
-  return signalVariance * (5 / 3) * (1 + SQRT5 * r) * Math.exp(-SQRT5 * r);
-}
-
 /** Symmetric n×n kernel matrix of the rows of X (row-major, d columns), without noise. */
 export function kernelMatrix(X: Float64Array, n: number, p: KernelParams): Float64Array {
   const inv2 = inverseSquares(p.lengthScales);

@@ -1,30 +1,15 @@
 /**
- * Option niches: NSGA-II and NSGA-III survival and mating that do not lose a choice early.
- *
- * Why: a choice variable's options compete only through the designs that carry them. When one option finds feasible
- * designs first, the others are crowded out of the population within a few generations and never come back (mutation
- * resets a choice with probability ~0.1 per child, but a reset child keeps its parent's other variables, which suit the
- * old option: it is infeasible or dominated and dies). Which option wins that race depends on the seed. On the flagship
- * node study, seeds settled on H100 designs that a GB300 design dominates in every objective (docs/algorithms.md).
- *
- * Mechanism, survival: every option of every option variable (a choice, or an integer with at most MAX_INT_OPTIONS
- * values) that some member of the merged population (parents and offspring) carries keeps at least `quota` survivors
- * carrying it (fewer when fewer members carry it). An option under its quota takes its best non-surviving carriers:
- * feasible ones by non-dominated rank among those carriers, then crowding distance (descending; ties by position),
- * then infeasible ones by increasing cv (failed points last). Each replaces the lowest-priority survivor (the end of
- * the survival order) whose own options all stay at or above their quota without it. It costs at most
- * quota x (options - 1) places per option variable, taken only while options are under quota.
- *
- * Mechanism, mating (../nsga2/geneticAlgorithm.ts): a kept carrier is often infeasible, and the tournaments
- * (feasibility first) would almost never make it a parent, so its niche could not improve. Each generation every rare
- * option (carried by 1..quota members: rareOptionCarriers) gets one mating of two of its carriers, at most
- * population / 4 such matings, before the tournaments fill the batch.
- *
- * This is per-option elitism in the spirit of niching with one niche per option (Deb & Goldberg, "An investigation of
- * niche and species formation in genetic function optimization", ICGA 1989; here a reserved slot count instead of a
- * shared fitness): an option that needs a narrow region of the other variables is still alive, and searching, when
- * the search gets there. Wider integers are ordinal: SBX and polynomial mutation move them by neighbours as reals.
- * The survival step draws no random number; a problem without option variables runs the pymoo operators unchanged.
+ * Option niches: NSGA-II and NSGA-III survival and mating that do not lose a choice early (why, with the flagship
+ * study's evidence: docs/algorithms.md, "Choices that stay alive").
+ * Survival: every option of every option variable (a choice, or an integer with at most MAX_INT_OPTIONS values)
+ * carried in the merged population keeps at least `quota` survivors (fewer when fewer carry it). An option under quota
+ * takes its best non-surviving carriers (feasible by non-dominated rank among them, then crowding distance descending,
+ * ties by position; then infeasible by increasing cv, failed points last), each replacing the last survivor of the
+ * survival order whose own options all stay at quota without it.
+ * Mating (../nsga2/geneticAlgorithm.ts): each rare option (1..quota carriers: rareOptionCarriers) gets one mating of
+ * two of its carriers per generation, at most population / 4, before the tournaments fill the batch.
+ * Per-option elitism in the spirit of niching (Deb & Goldberg, ICGA 1989; a reserved slot count instead of a shared
+ * fitness). The survival step draws no random number; without option variables the pymoo operators run unchanged.
  */
 import { crowdingDistance, nonDominatedSort } from '../../src/optimize/pareto/dominance.js';
 import type { Individual } from '../types.js';

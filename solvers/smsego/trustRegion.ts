@@ -4,66 +4,20 @@
  * Method: TuRBO (Eriksson, Pearce, Gardner, Turner & Poloczek, "Scalable Global Optimization via Local Bayesian
  * Optimization", NeurIPS 2019) for the size rule and the per-variable shape, with MORBO's multi-objective notion of
  * success (Daulton, Eriksson, Balandat & Bakshy, "Multi-Objective Bayesian Optimization over High-Dimensional Search
- * Spaces", UAI 2022): a batch succeeds when it raises the hypervolume of the feasible front (normalized by the new
- * front, reference 1.1) by more than a fraction `improvement` = 5 % of it. TuRBO's threshold is 10⁻³ of the best
- * value; with it nearly every batch counted as a success at 100-200 evaluations (a design that only widens a front of
- * random designs raises its hypervolume) and the region grew to L_max instead of closing in on the front; with 5 %
- * it shrinks while the proposals do not gain (docs/performance.md has the measurements).
- * - Size: an edge length L in unit coordinates ((x − lower) / (upper − lower)), L₀ = 0.8, at most 1.6 (TuRBO's
- *   values; L₀ = 0.2 when the budget allows, below). After `successStreak` = 3 successive successes L doubles
- *   (capped), after τ_f = ⌈max(4 / q, n / q)⌉ successive failures (q the batch, n the real variables; TuRBO's τ_f) it
- *   halves; a success resets the failure count and a failure the success count, and a change of L resets both. When
- *   L falls below L_min = 2⁻⁷ (TuRBO's) the region restarts at 0.8 (TuRBO restarts from a new design of experiments;
- *   here the data are kept and only the size restarts, as the centres follow the front anyway).
- * - Shape (TuRBO): variable i's edge is L · w_i with w_i = ℓ_i / (Π_k ℓ_k)^(1/n), ℓ_i the geometric mean over the
- *   objective GPs of variable i's length scale, so a variable the objectives barely depend on gets a wider edge and
- *   the box keeps the volume Lⁿ. The ratio max w / min w is not bounded beyond the GP's length-scale bounds
- *   (solvers/gp/hyperparameters.ts: ℓ ∈ [0.01, 20]); each ℓ_i is clipped to [0.01, LENGTH_SCALE_CAP] before, so a
- *   variable whose length scale is much wider than the unit box (the GP sees no effect: DTLZ2's distance variables
- *   get 2-20) does not claim the whole box and leave the others none.
- * - Centres: the `centres` = 4 front designs best under the equal-weight Chebyshev scalarization of the
- *   objectives normalized by the front (ideal 0, nadir 1): smallest max_j f_j, ties in the front's order. TuRBO
- *   centres its region on the best design found; with several objectives "best" needs a scalarization, and this is
- *   ParEGO's (Knowles, IEEE TEVC 10(1), 2006) and MOEA/D's (Zhang & Li, IEEE TEVC 11(6), 2007) with equal weights:
- *   the designs nearest the ideal in the middle of the front. The same designs seed the infill search. Why not the
- *   front spread over its order or MORBO's centres by hypervolume contribution: at 100-200 evaluations on DTLZ2 (12
- *   variables) the objective GPs see only the 2 position variables (the 10 distance variables' length scales sit at
- *   the upper bound), so the criterion cannot steer the distance g, and the proposals' g is that of the centres plus
- *   the box's random step. Twelve centres spread over a front that holds ~60 % of all designs are near-random designs,
- *   and the largest contributions on the front's own normalization belong to its extreme designs: both left g where
- *   the start put it. Centres nearest the ideal make the region a local search that keeps lowering g. Four, not
- *   TuRBO's one: with 1 or 2 centres DTLZ2 gained as much but ZDT1 at 100 lost (2 objectives whose front runs along
- *   the variable the GPs see best, so its boxes are narrow there and one or two cover little of the front);
- *   docs/performance.md has the trace and the measurements.
- * - Boxes: one per centre, each clipped to the bounds; the region is their union. The search's random designs are
- *   drawn in a random centre's box, and every child is projected onto the box of its nearest centre (in the
- *   box-scaled L∞ distance).
- * - Only real variables are restricted. Integers and choices move as before (the operators' integer rounding and
- *   choice moves over their whole range): a box edge on a few integer values or on an unordered choice has no
- *   meaning the GP's one-hot encoding would support.
- * - The region is used once a feasible design is known; before, the search is global (finding the feasible region is
- *   a global task). The first batch after the start only initializes the state.
- * - When (options.trustRegion 'auto', the default): on for a problem without constraints, off for one with
- *   constraints. In the 5-seed benchmark medians (docs/performance.md) the region won DTLZ2 (3 objectives) from 200
- *   evaluations and was level with or ahead of the search without it on ZDT1, and it lost the constrained C2-DTLZ2 at
- *   100 and the flagship node study at 200: there the boxes around the first feasible designs keep the search in that
- *   part of the feasible set, while finding the other parts is a global task. The rule is fixed per problem at the
- *   start, so a run and its resume agree.
- * - Start with the region: the space-filling start is cut to d + 1 designs for d variables (the fewest that fix a
- *   linear trend in every variable; never more than the start without the region, min(11 d − 1, ⌊budget / 3⌋)): the
- *   region then does the exploring, and each design saved from the start is one proposal more. Jones, Schonlau & Welch
- *   (J. Global Optim. 13, 1998) advise about 10 d start designs; Bossek, Doerr & Kerschke (GECCO 2020, "Initial design
- *   strategies and their effects on sequential model-based optimization") found small initial designs preferable
- *   overall. Without the region the start is unchanged: with constraints it is the global search for the feasible
- *   regions (C2-DTLZ2 lost with a start of d + 1).
- * - Initial edge: L₀ = `lengthSmall` = 0.2 when the budget reaches `travelBudget` = 5 evaluations per real variable,
- *   else TuRBO's 0.8. The boxes are centred on the front designs, so a small box moves by about half its edge per
- *   batch and needs batches to travel to an optimum far from the start (ZDT1's lies on the bounds); with fewer
- *   evaluations per variable the wide box is kept. Measured on DTLZ2 (12 variables, 8.3 evaluations per variable at
- *   100) and ZDT1 (30 variables: 3.3 at 100, 6.7 at 200), docs/performance.md. A restart (below L_min) returns to
- *   0.8: the region had closed in, and the next search starts wide.
- * The update is deterministic (no random draw); the state (L, the two counts, the restarts and how many evaluations
- * were seen) is part of the algorithm's snapshot.
+ * Spaces", UAI 2022): a batch succeeds when it raises the feasible front's hypervolume (normalized by the new front,
+ * reference 1.1) by more than `improvement` = 5 % of it.
+ * - Size: edge L in unit coordinates, L₀ = 0.8 (0.2 = `lengthSmall` when the budget reaches `travelBudget` evaluations
+ *   per real variable), at most 1.6; doubled after `successStreak` = 3 successes, halved after
+ *   τ_f = ⌈max(4 / q, n / q)⌉ failures (q the batch, n the real variables); below L_min = 2⁻⁷ it restarts at 0.8.
+ * - Shape: variable i's edge is L · w_i, w_i = ℓ_i / (Π_k ℓ_k)^(1/n), ℓ_i the geometric mean over the objective GPs
+ *   of its length scale, clipped to [0.01, LENGTH_SCALE_CAP].
+ * - Centres: the `centres` = 4 front designs smallest in max_j f_j on front-normalized objectives (equal-weight
+ *   Chebyshev: ParEGO, Knowles 2006; MOEA/D, Zhang & Li 2007), ties in the front's order; one box per centre, clipped
+ *   to the bounds; children are projected onto the box of their nearest centre (box-scaled L∞).
+ * - Only real variables are restricted; the region is used once a feasible design is known; 'auto' turns it on for
+ *   problems without constraints; with it the start is d + 1 designs.
+ * Why each value, with the measurements: docs/algorithms.md, "Trust region", and docs/performance.md. The update is
+ * deterministic; its state (L, the two counts, the restarts, the evaluations seen) is part of the snapshot.
  */
 import { KIND_REAL, type VariableLayout } from '../operators/layout.js';
 import type { SearchRegion } from '../surrogate/criterionSearch.js';

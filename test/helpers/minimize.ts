@@ -1,7 +1,7 @@
 /**
  * A simple serial driver for tests and benchmarks: ask, evaluate each design with `safeEvaluate`,
- * tell, observe the termination (with the hypervolume of the current feasible front when a
- * reference point is given), repeat. The CLI's real driver (src/run) uses ask/tell with a pool.
+ * tell (recording the hypervolume of the current feasible front when a reference point is given), repeat until
+ * the budget of generations or evaluations is spent. The CLI's real driver (src/run) uses ask/tell with a pool.
  * It lives with the tests, not in solvers/, because it composes the solvers with an indicator
  * (src/optimize/indicators/hypervolume), which solvers/ may not import (see the README's layout table).
  */
@@ -9,11 +9,10 @@ import { safeEvaluate, type Evaluation, type Problem } from '../../src/optimize/
 import { hypervolume } from '../../src/optimize/indicators/hypervolume.js';
 import type { Algorithm, AlgorithmSnapshot, Individual } from '../../solvers/types.js';
 import type { AlgorithmOptions } from '../../solvers/index.js';
-import type { Termination } from '../../solvers/termination.js';
 import { createAlgorithm } from '../../solvers/index.js';
 
 export interface MinimizeOptions extends AlgorithmOptions {
-  /** Reference point for the per-generation hypervolume (history and stagnation termination). */
+  /** Reference point for the per-generation hypervolume (history). */
   readonly hvReference?: readonly number[];
   /** Resume from this snapshot instead of starting afresh. */
   readonly snapshot?: AlgorithmSnapshot;
@@ -42,11 +41,15 @@ export function minimize(
   problem: Problem,
   algorithmName: string,
   options: MinimizeOptions,
-  termination: Termination,
+  budget: { readonly generations: number } | { readonly evaluations: number },
 ): MinimizeResult {
   const algorithm = createAlgorithm(algorithmName, problem, options, options.snapshot);
   const history: { evaluations: number; hypervolume?: number }[] = [];
-  while (!termination.done()) {
+  const done = () => {
+    const p = algorithm.progress();
+    return 'generations' in budget ? p.generation >= budget.generations : p.evaluations >= budget.evaluations;
+  };
+  while (!done()) {
     const X = algorithm.ask();
     const evals: Evaluation[] = X.map((x) => safeEvaluate(problem, x));
     algorithm.tell(evals);
@@ -54,11 +57,7 @@ export function minimize(
     if (options.hvReference !== undefined) {
       const hv = populationHypervolume(algorithm.population(), options.hvReference);
       history.push({ evaluations: p.evaluations, hypervolume: hv });
-      termination.observe({ generation: p.generation, evaluations: p.evaluations, hypervolume: hv });
-    } else {
-      history.push({ evaluations: p.evaluations });
-      termination.observe({ generation: p.generation, evaluations: p.evaluations });
-    }
+    } else history.push({ evaluations: p.evaluations });
     options.onGeneration?.(algorithm);
   }
   const p = algorithm.progress();

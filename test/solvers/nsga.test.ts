@@ -3,7 +3,7 @@ import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks
 import { safeEvaluate, type Evaluation, type Problem } from '../../src/optimize/types.js';
 import { dominates } from '../../src/optimize/pareto/dominance.js';
 import { hypervolume } from '../../src/optimize/indicators/hypervolume.js';
-import { createAlgorithm, ALGORITHM_NAMES, maxEvaluations, maxGenerations } from '../../solvers/index.js';
+import { createAlgorithm, ALGORITHM_NAMES } from '../../solvers/index.js';
 import { minimize, populationHypervolume } from '../helpers/minimize.js';
 import type { Algorithm, Individual } from '../../solvers/types.js';
 import type { AlgorithmOptions } from '../../solvers/index.js';
@@ -215,7 +215,7 @@ describe('registry and minimize', () => {
     // Analytic oracle: the ZDT1 front f2 = 1 − √f1 dominates 1.1² − ∫₀¹(1 − √x)dx = 1.21 − 1/3 = 0.87667 of the
     // [0, 1.1]² box; no finite set can exceed it. Catches: a broken crowding distance or selection (HV drops by
     // 0.01–0.1), an HV that counts dominated or out-of-box points (exceeds 0.8767), a wrong evaluation count.
-    const r = minimize(zdt1, 'nsga2', { population: 100, seed: 1, hvReference: [1.1, 1.1] }, maxEvaluations(20_000));
+    const r = minimize(zdt1, 'nsga2', { population: 100, seed: 1, hvReference: [1.1, 1.1] }, { evaluations: 20_000 });
     expect(r.evaluations).toBe(20_000);
     expect(r.history).toHaveLength(200);
     const hv = populationHypervolume(r.population, [1.1, 1.1]);
@@ -235,7 +235,7 @@ describe('registry and minimize', () => {
     // Analytic oracle: the DTLZ2 front is the unit sphere's positive octant, dominating at most 1.1³ − π/6 =
     // 1.331 − 0.5236 = 0.8074 of the box. Catches: wrong reference directions (count or normalisation),
     // a broken niching step (points bunch up, HV falls by > 0.01), an HV over-count (exceeds 0.8074).
-    const r = minimize(dtlz2, 'nsga3', { population: 92, seed: 1 }, maxGenerations(200));
+    const r = minimize(dtlz2, 'nsga3', { population: 92, seed: 1 }, { generations: 200 });
     expect(r.generations).toBe(200);
     expect((r.algorithm as unknown as { directions: number }).directions).toBe(91); // Das–Dennis H = 12: C(14, 2) = 91
     const hv = populationHypervolume(r.population, [1.1, 1.1, 1.1]);

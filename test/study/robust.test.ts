@@ -17,7 +17,6 @@ import { loadStudyProblem } from '../../src/run/problem.js';
 import { compileNodeStudy, type CompiledStudy } from '../../src/study/nodeStudy.js';
 import { parseDesignFile } from '../../src/node/design/load.js';
 import type { NodeDesign } from '../../src/node/design/schema.js';
-import { maxGenerations } from '../../solvers/termination.js';
 import { minimize } from '../helpers/minimize.js';
 import { tempDir, writeFile, studyErrorOf } from '../helpers/tmp.js';
 import { parseConstraint, parseObjective } from '../../src/study/expression.js';
@@ -184,7 +183,7 @@ describe('robust objectives on a toy model', () => {
     const aStar = 0.8 - (u10 - 0.5) / 2;
     expect(aStar).toBeGreaterThan(0.636);
     expect(aStar).toBeLessThanOrEqual(0.673);
-    const r = minimize(c.problem, 'nsga2', { population: 24, seed: 3 }, maxGenerations(40));
+    const r = minimize(c.problem, 'nsga2', { population: 24, seed: 3 }, { generations: 40 });
     const best = [...r.archive].sort((p, q) => p.f[0]! - q.f[0]!)[0]!;
     const aFound = (best.x[0]! - 400) / 1100;
     const tolerance_a = 0.01; // 11 km of altitude

@@ -6,10 +6,9 @@
  */
 import * as z from 'zod';
 import { lazy } from '../../base/lazy.js';
-import { constraintResultSchema, designRecordSchema } from '../../node/record/recordSchema.js';
+import { constraintResultSchema, designRecordSchema, n } from '../../node/record/recordSchema.js';
 import { CONSTELLATION_TOPOLOGIES, SHELL_PATTERNS, TRAFFIC_PATTERNS } from '../design/types.js';
 
-const n = (description: string) => z.number().describe(description);
 const planeOrSlot = () =>
   z
     .number()
@@ -92,10 +91,10 @@ function shellRecordSchema() {
 /** The record's `isl` section. */
 function islRecordSchema() {
   return z.strictObject({
-    links: n('Inter-satellite links [-].'),
+    links: n('Inter-satellite links [-].', 'links'),
     linkRange_km: stats('km'),
     linkRate_Gbps: stats('Gbps'),
-    blockedLinks: n('Links whose line of sight dips below the grazing height [-].'),
+    blockedLinks: n('Links whose line of sight dips below the grazing height [-].', 'blocked links'),
     minLineOfSightAltitude_km: z
       .number()
       .nullable()
@@ -103,7 +102,7 @@ function islRecordSchema() {
         "Lowest altitude above R⊕ of any link's line of sight over the window (null without links); the " +
           'isl.lineOfSight check needs it at or above the grazing height [km].',
       ),
-    maxPointingRate_deg_s: n('[deg/s]'),
+    maxPointingRate_deg_s: n('[deg/s]', 'max pointing rate'),
     classes: z.array(
       z.strictObject({
         shell: z.string(),
@@ -128,10 +127,12 @@ function networkRecordSchema() {
     throughputPerNode_Gbps: n(
       "Rate per node at the maximum concurrent flow, mean over snapshot instants of the worst shell's rate at each " +
         'instant (where an instant is bounded, its lower bound) [Gbps].',
+      'throughput per node',
     ),
     p5ThroughputPerNode_Gbps: n('Rate per node, nearest-rank 5th percentile over snapshot instants [Gbps].'),
     minThroughputPerNode_Gbps: n(
       'Sustainable rate per node: the worst snapshot instant (the `network.demand` constraint uses it) [Gbps].',
+      'throughput per node, worst instant',
     ),
     boundGap: n(
       'Largest relative gap between upper and lower bound at any instant of any shell (0: exact; 1: no lower bound computed) [-].',
@@ -172,14 +173,15 @@ function networkRecordSchema() {
 /** The record's `ground` section. */
 function groundRecordSchema() {
   return z.strictObject({
-    stations: n('[-]'),
+    stations: n('[-]', 'gateway stations'),
     contactFraction: n(
       'Fraction of the window in which at least one station is in contact with the constellation [-].',
+      'contact (any station)',
     ),
-    meanStationContactFraction: n('[-]'),
-    maxGap_min: n('[min]'),
-    downlink_TB_per_day: n('[TB/day]'),
-    meanDownlink_Gbps: n('[Gbps]'),
+    meanStationContactFraction: n('[-]', 'contact (mean per station)'),
+    maxGap_min: n('[min]', 'longest gap'),
+    downlink_TB_per_day: n('[TB/day]', 'downlink volume'),
+    meanDownlink_Gbps: n('[Gbps]', 'mean downlink'),
     perStation: z.array(
       z.strictObject({ name: z.string(), contactFraction: n('[-]'), maxGap_min: n('[min]'), meanVisible: n('[-]') }),
     ),
@@ -189,7 +191,7 @@ function groundRecordSchema() {
 /** The record's `launch` section. */
 function launchRecordSchema() {
   return z.strictObject({
-    launches: n('[-]'),
+    launches: n('[-]', 'launches'),
     perVehicle: z.array(
       z.strictObject({
         vehicle: z.string(),
@@ -198,11 +200,11 @@ function launchRecordSchema() {
         limitedBy: z.string(),
       }),
     ),
-    campaign_yr: n('[yr]'),
-    cost_USD: n('[USD]'),
+    campaign_yr: n('[yr]', 'campaign'),
+    cost_USD: n('[USD]', 'launch cost'),
     milestonesMet: z.boolean(),
-    deployedAtHalfMilestone: n('Fraction deployed at the 50 % milestone [-].'),
-    deployedAtFullMilestone: n('Fraction deployed at the 100 % milestone [-].'),
+    deployedAtHalfMilestone: n('Fraction deployed at the 50 % milestone [-].', 'deployed at the 50 % milestone'),
+    deployedAtFullMilestone: n('Fraction deployed at the 100 % milestone [-].', 'deployed at the 100 % milestone'),
     solver: z.string(),
     price_USD_per_kg: n('Launch cost ÷ launch mass of every satellite [USD/kg] (vehicle prices are authoritative).'),
     extrapolatedLaunches: n(
@@ -320,21 +322,24 @@ function environmentRecordSchema() {
 /** The record's `totals` section. */
 function totalsRecordSchema() {
   return z.strictObject({
-    satellites: n('[-]'),
-    itPowerAvg_W: n('[W]'),
-    deliveredPFLOPS: n('[PFLOPS]'),
-    launchMass_kg: n('[kg]'),
-    hardware_USD: n('[USD]'),
-    launch_USD: n('[USD]'),
-    operations_USD: n('[USD]'),
-    replacements_USD: n('[USD]'),
-    ground_USD: n('[USD]'),
-    cost_USD: n('[USD]'),
-    lcoc_USD_per_PFLOP_day: n('Undiscounted LCOC: cost_USD over the delivered PFLOP-days [USD/PFLOP-day].'),
+    satellites: n('[-]', 'satellites'),
+    itPowerAvg_W: n('[W]', 'IT power, average'),
+    deliveredPFLOPS: n('[PFLOPS]', 'delivered compute'),
+    launchMass_kg: n('[kg]', 'launch mass'),
+    hardware_USD: n('[USD]', 'hardware'),
+    launch_USD: n('[USD]', 'launch'),
+    operations_USD: n('[USD]', 'operations'),
+    replacements_USD: n('[USD]', 'replacements'),
+    ground_USD: n('[USD]', 'ground segment'),
+    cost_USD: n('[USD]', 'total cost'),
+    lcoc_USD_per_PFLOP_day: n(
+      'Undiscounted LCOC: cost_USD over the delivered PFLOP-days [USD/PFLOP-day].',
+      'levelized cost of compute',
+    ),
     lcocDiscounted_USD_per_PFLOP_day: n(
       "Discounted LCOC, PV(costs)/PV(compute) at the node's economics.discountRate_per_yr: the verdict's basis, as a node's [USD/PFLOP-day].",
     ),
-    cost_USD_per_Mtoken: n('[USD per million tokens]'),
+    cost_USD_per_Mtoken: n('Cost per million output tokens, FLOPs-based [USD/Mtoken].', 'cost per million tokens'),
     costPerChipHour_USD: n('Undiscounted LCOC per calendar hour of each installed chip [USD/chip-h].'),
     costPerMWh_USD: n('Undiscounted LCOC per MWh of IT energy [USD/MWh].'),
     costPerChipHourDiscounted_USD: n('Discounted LCOC per calendar hour of each installed chip [USD/chip-h].'),

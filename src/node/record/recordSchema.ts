@@ -8,8 +8,10 @@
 import * as z from 'zod';
 import { lazy } from '../../base/lazy.js';
 
-const n = (description: string) => z.number().describe(description);
-const nn = (description: string) => z.number().nullable().describe(description);
+/** A number described with its unit in brackets; `title`: its short label in the budget tables (src/report/budget/). */
+const meta = (description: string, title?: string) => ({ description, ...(title ? { title } : {}) });
+export const n = (description: string, title?: string) => z.number().meta(meta(description, title));
+const nn = (description: string, title?: string) => z.number().nullable().meta(meta(description, title));
 
 /** Plausibility warnings a design record may carry (src/node/record/nodeRecord.ts). */
 export const RECORD_WARNING_CODES = [
@@ -43,33 +45,40 @@ export const constraintResultSchema = lazy(() =>
 
 function orbitRecordSchema() {
   return z.strictObject({
-    altitude_km: n('Circular altitude [km].'),
-    inclination_deg: n('Inclination [deg].'),
+    altitude_km: n('Circular altitude [km].', 'altitude'),
+    inclination_deg: n('Inclination [deg].', 'inclination'),
     sunSynchronous: z.boolean(),
     ltan_h: z.number().nullable().describe('Local time of ascending node [h], sun-synchronous orbits only.'),
-    period_min: n('Orbital period [min].'),
-    speed_km_s: n('Orbital speed [km/s].'),
+    period_min: n('Orbital period [min].', 'period'),
+    speed_km_s: n('Orbital speed [km/s].', 'speed'),
     betaMin_deg: n('Minimum beta angle over a year [deg].'),
     betaMax_deg: n('Maximum beta angle over a year [deg].'),
-    eclipseFraction: n("Annual mean fraction of time in Earth's shadow (cylindrical shadow) [-]."),
-    worstEclipseFraction: n('Shadow fraction of the worst orbit [-].'),
-    maxEclipse_min: n('Longest eclipse [min].'),
+    eclipseFraction: n(
+      "Annual mean fraction of time in Earth's shadow (cylindrical shadow) [-].",
+      'eclipse fraction, annual mean',
+    ),
+    worstEclipseFraction: n('Shadow fraction of the worst orbit [-].', 'eclipse fraction, worst orbit'),
+    maxEclipse_min: n('Longest eclipse [min].', 'longest eclipse'),
   });
 }
 
 function powerRecordSchema() {
   return z.strictObject({
-    arrayArea_m2: n('Solar array area [m²].'),
-    requiredArrayArea_m2: n('Array area needed at end of life [m²].'),
-    bolPower_W: n('Array power at beginning of life, sunlit [W].'),
-    eolPower_W: n('Array power at end of life, sunlit [W].'),
-    demandAvg_W: n('Orbit-average demand on the bus (compute + bus + ISL + pumps) [W].'),
-    demandPeak_W: n('Peak bus demand [W].'),
-    heaterPower_W: n('Cold-case heater power in eclipse, holding the loop at its minimum temperature [W].'),
+    arrayArea_m2: n('Solar array area [m²].', 'array area (given)'),
+    requiredArrayArea_m2: n('Array area needed at end of life [m²].', 'array area (required)'),
+    bolPower_W: n('Array power at beginning of life, sunlit [W].', 'array power, BOL'),
+    eolPower_W: n('Array power at end of life, sunlit [W].', 'array power, EOL'),
+    demandAvg_W: n('Orbit-average demand on the bus (compute + bus + ISL + pumps) [W].', 'demand, orbit average'),
+    demandPeak_W: n('Peak bus demand [W].', 'demand, peak'),
+    heaterPower_W: n(
+      'Cold-case heater power in eclipse, holding the loop at its minimum temperature [W].',
+      'heater (cold case, eclipse)',
+    ),
     eclipseComputeFraction: n(
       'Compute power kept through eclipses, as a fraction of the average (power.eclipseComputeFraction; 1 = full ride-through) [-].',
+      'compute kept in eclipse',
     ),
-    batteryEnergy_Wh: n('Installed battery energy [Wh].'),
+    batteryEnergy_Wh: n('Installed battery energy [Wh].', 'battery energy'),
     depthOfDischarge: n('Depth of discharge [-].'),
     arrayMass_kg: n('Array mass [kg].'),
     batteryMass_kg: n('Battery mass [kg].'),
@@ -80,27 +89,28 @@ function thermalRecordSchema() {
   return z.strictObject({
     heatLoad_W: n(
       'Heat the radiator rejects, hot case: IT, bus, ISL, pumps and battery losses (or peak IT only, `thermal.rejects: it`) [W].',
+      'heat load',
     ),
-    radiatorArea_m2: n('Radiator planform area [m²].'),
-    requiredRadiatorArea_m2: n('Radiator area needed [m²].'),
-    radiatorTemp_K: n('Radiator temperature [K].'),
-    netFlux_W_m2: n('Net rejection per m² planform (both faces), hot case [W/m²].'),
+    radiatorArea_m2: n('Radiator planform area [m²].', 'radiator area (given)'),
+    requiredRadiatorArea_m2: n('Radiator area needed [m²].', 'radiator area (required)'),
+    radiatorTemp_K: n('Radiator temperature [K].', 'radiator temperature'),
+    netFlux_W_m2: n('Net rejection per m² planform (both faces), hot case [W/m²].', 'net rejection (hot case)'),
     radiatorMass_kg: n('Radiator mass [kg].'),
-    pumpPower_W: n('Pumped-loop power [W].'),
+    pumpPower_W: n('Pumped-loop power [W].', 'pump power'),
     coolant: z.string().describe('Loop working fluid (coolants catalog id).'),
-    coolantHotTemp_K: n('Coolant hot-leg temperature [K].'),
-    junctionTemp_K: n('Hottest chip junction temperature with the radiator at radiatorTemp_K [K].'),
+    coolantHotTemp_K: n('Coolant hot-leg temperature [K].', 'coolant hot leg'),
+    junctionTemp_K: n('Hottest chip junction temperature with the radiator at radiatorTemp_K [K].', 'chip junction'),
     junctionLimit_K: n('Chip junction limit [K].'),
-    batteryLoss_W: n('Battery charge loss dissipated in daylight [W].'),
+    batteryLoss_W: n('Battery charge loss dissipated in daylight [W].', 'battery charge loss (in heat load)'),
   });
 }
 
 function radiationRecordSchema() {
   return z.strictObject({
-    shielding_mm_al: n('Aluminium shielding [mm].'),
-    doseRate_rad_per_yr: n('Dose rate [rad(Si)/yr].'),
-    missionDose_rad: n('Mission dose incl. design margin [rad(Si)].'),
-    tolerance_rad: n('Chip tolerance [rad(Si)].'),
+    shielding_mm_al: n('Aluminium shielding [mm Al].', 'shielding'),
+    doseRate_rad_per_yr: n('Dose rate [rad(Si)/yr].', 'dose rate'),
+    missionDose_rad: n('Mission dose incl. design margin [rad(Si)].', 'mission dose (with margin)'),
+    tolerance_rad: n('Chip tolerance [rad(Si)].', 'chip tolerance'),
     softThreshold_rad: n('Dose where soft faults begin (chip row; else the tolerance) [rad(Si)].'),
     timeToTolerance_yr: n('Years until the margined dose reaches the tolerance (capped at 1000) [yr].'),
     timeToSoftThreshold_yr: n('Years until the margined dose reaches the soft threshold (capped at 1000) [yr].'),
@@ -111,12 +121,12 @@ function radiationRecordSchema() {
 
 function dragRecordSchema() {
   return z.strictObject({
-    density_kg_m3: n('Atmospheric density [kg/m³].'),
-    dragArea_m2: n('Orbit-average drag area [m²].'),
-    ballisticCoefficient_kg_m2: n('m/(C_D A) [kg/m²].'),
-    stationKeepingDeltaV_m_s_per_yr: n('Drag make-up Δv [m/s per yr].'),
-    propellantMass_kg: n('Propellant for the mission [kg].'),
-    passiveDecay_yr: n('Passive decay time after end of life [yr].'),
+    density_kg_m3: n('Atmospheric density [kg/m³].', 'density'),
+    dragArea_m2: n('Orbit-average drag area [m²].', 'drag area'),
+    ballisticCoefficient_kg_m2: n('m/(C_D A) [kg/m²].', 'ballistic coefficient'),
+    stationKeepingDeltaV_m_s_per_yr: n('Drag make-up Δv [m/s per yr].', 'station keeping'),
+    propellantMass_kg: n('Propellant for the mission [kg].', 'propellant (mission)'),
+    passiveDecay_yr: n('Passive decay time after end of life [yr].', 'passive decay after end of life'),
     fccCompliant: z.boolean().describe('Passive decay within the FCC 5-year rule.'),
   });
 }
@@ -125,10 +135,10 @@ function computeRecordSchema() {
   return z.strictObject({
     chip: z.string(),
     chips: n('Accelerators [-].'),
-    itPowerAvg_W: n('Average IT power [W].'),
-    itPowerPeak_W: n('Peak IT power [W].'),
-    peakPFLOPS: n('Peak dense compute [PFLOPS].'),
-    deliveredPFLOPS: n('Delivered compute [PFLOPS].'),
+    itPowerAvg_W: n('Average IT power [W].', 'IT power, average'),
+    itPowerPeak_W: n('Peak IT power [W].', 'IT power, peak'),
+    peakPFLOPS: n('Peak dense compute [PFLOPS].', 'peak compute'),
+    deliveredPFLOPS: n('Delivered compute [PFLOPS].', 'delivered compute'),
     precision: z.string(),
     mass_kg: n('Compute mass [kg].'),
     sustainedFraction: n('Sustained fraction of peak while busy (MFU) [-].'),
@@ -146,29 +156,32 @@ function computeRecordSchema() {
 function islRecordSchema() {
   return z.strictObject({
     topology: z.enum(['none', 'ring', 'grid', 'mesh']),
-    terminals: n('Terminals [-].'),
-    mass_kg: n("Laser terminals' mass [kg]."),
-    power_W: n("Laser terminals' power [W]."),
-    capacity_Gbps: n('Aggregate capacity [Gbps].'),
+    terminals: n('Terminals [-].', 'terminals'),
+    mass_kg: n("Laser terminals' mass [kg].", 'mass'),
+    power_W: n("Laser terminals' power [W].", 'power'),
+    capacity_Gbps: n('Aggregate capacity [Gbps].', 'capacity'),
   });
 }
 
 function massRecordSchema() {
   return z.strictObject({
-    compute_kg: n('Compute payload (chips, boards, packaging) [kg].'),
-    array_kg: n('Solar array [kg].'),
-    battery_kg: n('Battery [kg].'),
-    radiator_kg: n('Radiator and coolant loop [kg].'),
-    shielding_kg: n('Radiation shielding [kg].'),
-    isl_kg: n('Laser terminals [kg].'),
-    bus_kg: n('Bus (structure, ADCS, C&DH, harness, propulsion dry) [kg].'),
-    propellant_kg: n('Propellant for drag make-up and disposal [kg].'),
-    propellantTank_kg: n('Propellant tankage outside the bus (mass.propellantTankFraction) [kg].'),
-    margin_kg: n('System margin [kg].'),
-    dry_kg: n('Dry mass incl. margin [kg].'),
-    launch_kg: n('Built-up launch (wet) mass incl. margin [kg].'),
-    allocated_kg: n('Allocated launch mass [kg].'),
-    kW_per_t: n('Average IT power per launch tonne [kW/t].'),
+    compute_kg: n('Compute payload (chips, boards, packaging) [kg].', 'compute'),
+    array_kg: n('Solar array [kg].', 'solar array'),
+    battery_kg: n('Battery [kg].', 'battery'),
+    radiator_kg: n('Radiator and coolant loop [kg].', 'radiator'),
+    shielding_kg: n('Radiation shielding [kg].', 'shielding'),
+    isl_kg: n('Laser terminals [kg].', 'ISL terminals'),
+    bus_kg: n('Bus (structure, ADCS, C&DH, harness, propulsion dry) [kg].', 'bus'),
+    propellant_kg: n('Propellant for drag make-up and disposal [kg].', 'propellant'),
+    propellantTank_kg: n(
+      'Propellant tankage outside the bus (mass.propellantTankFraction) [kg].',
+      'propellant tankage',
+    ),
+    margin_kg: n('System margin [kg].', 'system margin'),
+    dry_kg: n('Dry mass incl. margin [kg].', 'dry (with margin)'),
+    launch_kg: n('Built-up launch (wet) mass incl. margin [kg].', 'launch (built up)'),
+    allocated_kg: n('Allocated launch mass [kg].', 'allocated on launcher'),
+    kW_per_t: n('Average IT power per launch tonne [kW/t].', 'specific power'),
     specificPower_W_per_kg: n(
       "Average IT power per launch kg (kW_per_t in SI; the plausibility check's measure) [W/kg].",
     ),
@@ -176,20 +189,28 @@ function massRecordSchema() {
   });
 }
 
+/** The first-unit hardware of a node and its lines (they sum to hardware_USD). */
+const hardwareFields = () => ({
+  hardware_USD: n('First-unit hardware: chips, array, battery, radiator, bus, integration [USD].', 'hardware'),
+  chipsHardware_USD: n('Chips at market price plus their space-packaging premium (first unit) [USD].', 'chips'),
+  arrayHardware_USD: n('Solar array: BOL power × array $/W (first unit) [USD].', 'solar array'),
+  radiatorHardware_USD: n('Radiator: area × radiator $/m² (first unit) [USD].', 'radiator'),
+  batteryHardware_USD: n('Battery: installed energy × battery $/Wh (first unit) [USD].', 'battery'),
+  busHardware_USD: n('Bus structure and subsystems: bus mass × bus $/kg (first unit) [USD].', 'bus'),
+  islHardware_USD: n('Inter-satellite link terminals (first unit) [USD].', 'ISL terminals'),
+  otherHardware_USD: n('Shielding and propellant (first unit) [USD].', 'shielding and propellant'),
+  ait_USD: n(
+    'Assembly, integration and test: AIT fraction × non-chip hardware (first unit) [USD].',
+    'assembly, integration and test',
+  ),
+});
+
 function costRecordSchema() {
   return z.strictObject({
-    hardware_USD: n('First-unit hardware: chips, array, battery, radiator, bus, integration [USD].'),
-    chipsHardware_USD: n('Chips at market price plus their space-packaging premium (first unit) [USD].'),
-    arrayHardware_USD: n('Solar array: BOL power × array $/W (first unit) [USD].'),
-    radiatorHardware_USD: n('Radiator: area × radiator $/m² (first unit) [USD].'),
-    batteryHardware_USD: n('Battery: installed energy × battery $/Wh (first unit) [USD].'),
-    busHardware_USD: n('Bus structure and subsystems: bus mass × bus $/kg (first unit) [USD].'),
-    islHardware_USD: n('Inter-satellite link terminals (first unit) [USD].'),
-    otherHardware_USD: n('Shielding and propellant (first unit) [USD].'),
-    ait_USD: n('Assembly, integration and test: AIT fraction × non-chip hardware (first unit) [USD].'),
-    launch_USD: n('Launch of one node [USD].'),
-    operations_USD: n('Operations over the mission lifetime [USD].'),
-    total_USD: n('Hardware + launch + operations of one node [USD].'),
+    ...hardwareFields(),
+    launch_USD: n('Launch of one node [USD].', 'launch'),
+    operations_USD: n('Operations over the mission lifetime [USD].', 'operations (mission)'),
+    total_USD: n('Hardware + launch + operations of one node [USD].', 'total'),
     launchPrice_USD_per_kg: n('Launch price per kg of launch mass [USD/kg].'),
     nodesPerLaunch: n('Nodes per launch [-].'),
     launchPayload_kg: n(
@@ -203,11 +224,17 @@ function costRecordSchema() {
     launchExtrapolation_m_s: n(
       'ΔV by which the rocket-equation rule moved the nearest published figure (0 unless extrapolated) [m/s].',
     ),
-    lcoc_USD_per_PFLOP_day: n('Levelized cost of delivered compute over the mission [USD/PFLOP-day].'),
-    costPerKWyr_USD: n('[USD per kW-yr of average IT power].'),
+    lcoc_USD_per_PFLOP_day: n(
+      'Levelized cost of delivered compute over the mission [USD/PFLOP-day].',
+      'levelized cost of compute',
+    ),
+    costPerKWyr_USD: n('Cost per kW-year of average IT power [USD/kW-yr].', 'cost per kW-year'),
     terrestrialCostPerKWyr_USD: n('Terrestrial data centre cost per kW-yr of IT power [USD/kW-yr].'),
     terrestrialLcoc_USD_per_PFLOP_day: n('Terrestrial data centre LCOC with the same chips [USD/PFLOP-day].'),
-    lcocDiscounted_USD_per_PFLOP_day: n('PV(cost)/PV(compute) at discountRate_per_yr [USD/PFLOP-day].'),
+    lcocDiscounted_USD_per_PFLOP_day: n(
+      'PV(cost)/PV(compute) at discountRate_per_yr [USD/PFLOP-day].',
+      'LCOC, discounted',
+    ),
     discountRate_per_yr: n('Discount rate of the discounted LCOC [1/yr].'),
     programLcoc_USD_per_PFLOP_day: n(
       'Fleet (economics.units nodes over the horizon: learning, replacements, ground) undiscounted LCOC [USD/PFLOP-day].',
@@ -238,13 +265,20 @@ function inferenceRecordSchema() {
       basis: z.string().describe('Which token model gives the figures, or why the roofline figures are unavailable.'),
       replicaChips: nn('Chips per model replica (weights and KV cache) [-].'),
       decodeBound: z.enum(['memory-bandwidth', 'compute']).nullable().describe('What bounds the decode step.'),
-      decodePerSequence_tokens_per_s: nn('Decode rate one sequence sees [tokens/s].'),
-      perChip_tokens_per_s: nn('Output tokens per chip while serving, prefill included [tokens/s].'),
-      node_tokens_per_s: nn('Orbit-average output tokens of the node [tokens/s].'),
+      decodePerSequence_tokens_per_s: nn('Decode rate one sequence sees [tokens/s].', 'decode rate per sequence'),
+      perChip_tokens_per_s: nn(
+        'Output tokens per chip while serving, prefill included [tokens/s].',
+        'tokens per chip while serving',
+      ),
+      node_tokens_per_s: nn('Orbit-average output tokens of the node [tokens/s].', 'node, orbit average'),
       itPower_tokens_per_s_per_MW: nn(
         "Output tokens per second per MW of IT power while serving (chip rows' all-in power at full load) [tokens/s/MW].",
+        'per MW of IT power',
       ),
-      cost_USD_per_Mtoken: nn('PV(cost)/PV(tokens), roofline [USD per million output tokens].'),
+      cost_USD_per_Mtoken: nn(
+        'PV(cost)/PV(tokens) per million output tokens, roofline [USD/Mtoken].',
+        'cost per million tokens',
+      ),
       flopsBound_tokens_per_s: n('Delivered FLOPS / 2N per token: every delivered FLOP serves tokens [tokens/s].'),
       flopsBoundCost_USD_per_Mtoken: n('PV(cost)/PV(tokens) at the FLOPs-based rate [USD per million output tokens].'),
     })

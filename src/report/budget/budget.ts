@@ -3,8 +3,11 @@
  * in every row; numbers are rounded for reading, the JSON record keeps full precision.
  */
 import type { ConstraintResult, DesignRecord } from '../../node/record/record.js';
+import { designRecordSchema } from '../../node/record/recordSchema.js';
+import { lazy } from '../../base/lazy.js';
 import { fmt } from '../../base/numberFormat.js';
 import { costRatioText } from '../../base/verdictText.js';
+import { numericLeaves } from '../../base/zodPaths.js';
 
 export interface BudgetRow {
   readonly label: string;
@@ -23,6 +26,35 @@ export const row = (label: string, value: number | string, unit: string, note?: 
   unit,
   ...(note !== undefined ? { note } : {}),
 });
+
+/** Display units a budget shows an SI unit in, with the factor: `power.bolPower_W` in kW. */
+const SCALED = {
+  kW: ['W', 1e3],
+  kWh: ['Wh', 1e3],
+  MW: ['W', 1e6],
+  t: ['kg', 1e3],
+  'M USD': ['USD', 1e6],
+  'bn USD': ['USD', 1e9],
+} as const;
+
+/**
+ * Rows of the record fields of `schema`, a section at a time: `fieldRows(s)(r, 'orbit')('period_min')` is the row of
+ * orbit.period_min, labelled with the field's schema title, in the unit its description ends with (`[min]`) or in
+ * `unit`, a scaled display unit of it (kW for W); a null value reads n/a.
+ */
+export function fieldRows(schema: () => unknown) {
+  const leaves = lazy(() => new Map(numericLeaves(schema(), '', true).map((l) => [l.path, l])));
+  return <R, S extends keyof R & string>(r: R, section: S) =>
+    (key: keyof R[S] & string, note?: string, unit?: keyof typeof SCALED): BudgetRow => {
+      const leaf = leaves().get(`${section}.${key}`);
+      const si = leaf && /\[([^\]]+)\]\.?$/.exec(leaf.description)?.[1];
+      if (leaf?.title === undefined || si === undefined || (unit !== undefined && SCALED[unit][0] !== si))
+        throw new Error(`budget: ${section}.${key} needs a schema title and a [unit] description`);
+      const v = (r[section] as Record<string, number | null>)[key]!;
+      return row(leaf.title, v === null ? 'n/a' : unit ? v / SCALED[unit][1] : v, unit ?? si, note);
+    };
+}
+const nodeFields = fieldRows(designRecordSchema);
 
 export function budgetSections(r: DesignRecord): BudgetSection[] {
   return [
@@ -58,22 +90,18 @@ function parityBandText(
 /** Orbit geometry: altitude, period, beta angles and eclipses. */
 function orbitSection(r: DesignRecord): BudgetSection {
   const o = r.orbit;
+  const f = nodeFields(r, 'orbit');
   return {
     title: 'Orbit',
     rows: [
-      row('altitude', o.altitude_km, 'km'),
-      row(
-        'inclination',
-        o.inclination_deg,
-        'deg',
-        o.sunSynchronous ? `sun-synchronous, LTAN ${fmt(o.ltan_h ?? NaN)} h` : undefined,
-      ),
-      row('period', o.period_min, 'min'),
-      row('speed', o.speed_km_s, 'km/s'),
+      f('altitude_km'),
+      f('inclination_deg', o.sunSynchronous ? `sun-synchronous, LTAN ${fmt(o.ltan_h ?? NaN)} h` : undefined),
+      f('period_min'),
+      f('speed_km_s'),
       row('beta angle range', `${fmt(o.betaMin_deg)} … ${fmt(o.betaMax_deg)}`, 'deg'),
-      row('eclipse fraction, annual mean', o.eclipseFraction, '-'),
-      row('eclipse fraction, worst orbit', o.worstEclipseFraction, '-'),
-      row('longest eclipse', o.maxEclipse_min, 'min'),
+      f('eclipseFraction'),
+      f('worstEclipseFraction'),
+      f('maxEclipse_min'),
     ],
   };
 }
@@ -81,41 +109,37 @@ function orbitSection(r: DesignRecord): BudgetSection {
 /** Compute: chips, IT power and the waterfall from peak to delivered compute. */
 function computeSection(r: DesignRecord): BudgetSection {
   const c = r.compute;
+  const f = nodeFields(r, 'compute');
   return {
     title: 'Compute',
     rows: [
       row('chips', `${c.chips} × ${c.chip}`, '-'),
-      row('IT power, average', c.itPowerAvg_W / 1e3, 'kW'),
-      row('IT power, peak', c.itPowerPeak_W / 1e3, 'kW'),
-      row(
-        'peak compute',
-        c.peakPFLOPS,
-        'PFLOPS',
-        c.precision.includes('sparse') ? c.precision : `dense ${c.precision}`,
-      ),
+      f('itPowerAvg_W', undefined, 'kW'),
+      f('itPowerPeak_W', undefined, 'kW'),
+      f('peakPFLOPS', c.precision.includes('sparse') ? c.precision : `dense ${c.precision}`),
       ...c.waterfall
         .slice(1)
         .map((w) => row(`  × ${WATERFALL_LABELS[w.name] ?? w.name} ${fmt(w.factor)}`, w.valueAfter_PFLOPS, 'PFLOPS')),
-      row('delivered compute', c.deliveredPFLOPS, 'PFLOPS', `${(100 * c.deliveredFraction).toFixed(1)} % of peak`),
+      f('deliveredPFLOPS', `${(100 * c.deliveredFraction).toFixed(1)} % of peak`),
     ],
   };
 }
 
 /** Power: array areas and output, demand, battery and heater. */
 function powerSection(r: DesignRecord): BudgetSection {
-  const p = r.power;
+  const f = nodeFields(r, 'power');
   return {
     title: 'Power',
     rows: [
-      row('array area (given)', p.arrayArea_m2, 'm²'),
-      row('array area (required)', p.requiredArrayArea_m2, 'm²'),
-      row('array power, BOL', p.bolPower_W / 1e3, 'kW'),
-      row('array power, EOL', p.eolPower_W / 1e3, 'kW'),
-      row('demand, orbit average', p.demandAvg_W / 1e3, 'kW', 'compute + bus + ISL + pumps'),
-      row('demand, peak', p.demandPeak_W / 1e3, 'kW'),
+      f('arrayArea_m2'),
+      f('requiredArrayArea_m2'),
+      f('bolPower_W', undefined, 'kW'),
+      f('eolPower_W', undefined, 'kW'),
+      f('demandAvg_W', 'compute + bus + ISL + pumps', 'kW'),
+      f('demandPeak_W', undefined, 'kW'),
       eclipsePolicyRow(r),
-      row('battery energy', p.batteryEnergy_Wh / 1e3, 'kWh', `DOD ${fmt(p.depthOfDischarge)}`),
-      row('heater (cold case, eclipse)', p.heaterPower_W / 1e3, 'kW', 'holds the loop at its minimum temperature'),
+      f('batteryEnergy_Wh', `DOD ${fmt(r.power.depthOfDischarge)}`, 'kWh'),
+      f('heaterPower_W', 'holds the loop at its minimum temperature', 'kW'),
     ],
   };
 }
@@ -128,10 +152,8 @@ export function eclipsePolicyRow(r: DesignRecord): BudgetRow {
   const f = r.power.eclipseComputeFraction;
   const lost = (1 - f) * r.orbit.eclipseFraction;
   const policy = f === 1 ? 'full compute through eclipses' : f === 0 ? 'compute idled in eclipses' : 'throttled';
-  return row(
-    'compute kept in eclipse',
-    f,
-    '-',
+  return nodeFields(r, 'power')(
+    'eclipseComputeFraction',
     `${policy}: battery ${fmt(r.power.batteryEnergy_Wh / 1e3)} kWh, ${fmt(r.power.batteryMass_kg)} kg, ` +
       `${fmt(r.cost.batteryHardware_USD / 1e6)} M USD; compute given up ${fmt(100 * lost)} % of the orbit average`,
   );
@@ -140,125 +162,88 @@ export function eclipsePolicyRow(r: DesignRecord): BudgetRow {
 /** Thermal: heat load, temperatures along the loop and radiator areas. */
 function thermalSection(r: DesignRecord): BudgetSection {
   const t = r.thermal;
+  const f = nodeFields(r, 'thermal');
   return {
     title: 'Thermal',
     rows: [
-      row('heat load', t.heatLoad_W / 1e3, 'kW', 'everything rejected, hot case'),
-      row('battery charge loss (in heat load)', t.batteryLoss_W / 1e3, 'kW'),
-      row('chip junction', t.junctionTemp_K, 'K', `limit ${fmt(t.junctionLimit_K)} K`),
-      row('coolant hot leg', t.coolantHotTemp_K, 'K', t.coolant),
-      row('radiator temperature', t.radiatorTemp_K, 'K'),
-      row('net rejection (hot case)', t.netFlux_W_m2, 'W/m²', 'per m² planform, both faces'),
-      row('radiator area (given)', t.radiatorArea_m2, 'm²'),
-      row('radiator area (required)', t.requiredRadiatorArea_m2, 'm²'),
-      row('pump power', t.pumpPower_W / 1e3, 'kW'),
+      f('heatLoad_W', 'everything rejected, hot case', 'kW'),
+      f('batteryLoss_W', undefined, 'kW'),
+      f('junctionTemp_K', `limit ${fmt(t.junctionLimit_K)} K`),
+      f('coolantHotTemp_K', t.coolant),
+      f('radiatorTemp_K'),
+      f('netFlux_W_m2', 'per m² planform, both faces'),
+      f('radiatorArea_m2'),
+      f('requiredRadiatorArea_m2'),
+      f('pumpPower_W', undefined, 'kW'),
     ],
   };
 }
 
 /** Radiation: shielding, dose and chip tolerance. */
 function radiationSection(r: DesignRecord): BudgetSection {
-  const rad = r.radiation;
+  const f = nodeFields(r, 'radiation');
   return {
     title: 'Radiation',
     rows: [
-      row('shielding', rad.shielding_mm_al, 'mm Al'),
-      row('dose rate', rad.doseRate_rad_per_yr, 'rad(Si)/yr', 'AP-8 MIN / AE-8 MAX, SHIELDOSE-2'),
-      row('mission dose (with margin)', rad.missionDose_rad, 'rad(Si)', `design margin ×${fmt(rad.designMargin)}`),
-      row('chip tolerance', rad.tolerance_rad, 'rad(Si)'),
+      f('shielding_mm_al'),
+      f('doseRate_rad_per_yr', 'AP-8 MIN / AE-8 MAX, SHIELDOSE-2'),
+      f('missionDose_rad', `design margin ×${fmt(r.radiation.designMargin)}`),
+      f('tolerance_rad'),
     ],
   };
 }
 
 /** Drag and disposal: density, station keeping and passive decay. */
 function dragSection(r: DesignRecord): BudgetSection {
-  const d = r.drag;
+  const f = nodeFields(r, 'drag');
   return {
     title: 'Drag and disposal',
     rows: [
-      row('density', d.density_kg_m3, 'kg/m³', 'CIRA-2012'),
-      row('drag area', d.dragArea_m2, 'm²'),
-      row('ballistic coefficient', d.ballisticCoefficient_kg_m2, 'kg/m²'),
-      row('station keeping', d.stationKeepingDeltaV_m_s_per_yr, 'm/s per yr'),
-      row('propellant (mission)', d.propellantMass_kg, 'kg'),
-      row(
-        'passive decay after end of life',
-        d.passiveDecay_yr,
-        'yr',
-        d.fccCompliant ? 'meets FCC 5-year rule' : 'exceeds FCC 5-year rule',
-      ),
+      f('density_kg_m3', 'CIRA-2012'),
+      f('dragArea_m2'),
+      f('ballisticCoefficient_kg_m2'),
+      f('stationKeepingDeltaV_m_s_per_yr'),
+      f('propellantMass_kg'),
+      f('passiveDecay_yr', r.drag.fccCompliant ? 'meets FCC 5-year rule' : 'exceeds FCC 5-year rule'),
     ],
   };
 }
 
 /** Inter-satellite links: topology, terminals, capacity, power and mass. */
 function islSection(r: DesignRecord): BudgetSection {
-  const i = r.isl;
+  const f = nodeFields(r, 'isl');
   return {
     title: 'Inter-satellite links',
-    rows: [
-      row('topology', i.topology, '-'),
-      row('terminals', i.terminals, '-'),
-      row('capacity', i.capacity_Gbps, 'Gbps'),
-      row('power', i.power_W, 'W'),
-      row('mass', i.mass_kg, 'kg'),
-    ],
+    rows: [row('topology', r.isl.topology, '-'), f('terminals'), f('capacity_Gbps'), f('power_W'), f('mass_kg')],
   };
 }
 
 /** Mass: the built-up launch mass by subsystem. */
 function massSection(r: DesignRecord): BudgetSection {
-  const m = r.mass;
+  const f = nodeFields(r, 'mass');
+  const parts = ['compute_kg', 'array_kg', 'battery_kg', 'radiator_kg', 'shielding_kg', 'isl_kg', 'bus_kg'] as const;
+  const totals = ['margin_kg', 'dry_kg', 'propellant_kg', 'propellantTank_kg', 'launch_kg', 'allocated_kg'] as const;
   return {
     title: 'Mass',
-    rows: [
-      row('compute', m.compute_kg, 'kg'),
-      row('solar array', m.array_kg, 'kg'),
-      row('battery', m.battery_kg, 'kg'),
-      row('radiator', m.radiator_kg, 'kg'),
-      row('shielding', m.shielding_kg, 'kg'),
-      row('ISL terminals', m.isl_kg, 'kg'),
-      row('bus', m.bus_kg, 'kg'),
-      row('system margin', m.margin_kg, 'kg'),
-      row('dry (with margin)', m.dry_kg, 'kg'),
-      row('propellant', m.propellant_kg, 'kg'),
-      row('propellant tankage', m.propellantTank_kg, 'kg'),
-      row('launch (built up)', m.launch_kg, 'kg'),
-      row('allocated on launcher', m.allocated_kg, 'kg'),
-      row('specific power', m.kW_per_t, 'kW/t', 'average IT power per launch tonne'),
-    ],
+    rows: [...[...parts, ...totals].map((k) => f(k)), f('kW_per_t', 'average IT power per launch tonne')],
   };
 }
 
 /** Costs: the node's, its levelized cost of compute, the comparisons with terrestrial data centers. */
 function costSection(r: DesignRecord): BudgetSection {
   const k = r.cost;
+  const f = nodeFields(r, 'cost');
   return {
     title: 'Cost',
     rows: [
-      row('hardware', k.hardware_USD / 1e6, 'M USD', 'first unit'),
+      f('hardware_USD', 'first unit', 'M USD'),
       ...hardwareRows(r),
-      row(
-        'launch',
-        k.launch_USD / 1e6,
-        'M USD',
-        `${fmt(k.launchPrice_USD_per_kg)} USD/kg, ${k.nodesPerLaunch} per launch`,
-      ),
-      row('operations (mission)', k.operations_USD / 1e6, 'M USD'),
-      row('total', k.total_USD / 1e6, 'M USD'),
-      row(
-        'levelized cost of compute',
-        k.lcoc_USD_per_PFLOP_day,
-        'USD/PFLOP-day',
-        `terrestrial ${fmt(k.terrestrialLcoc_USD_per_PFLOP_day)}`,
-      ),
-      row('cost per kW-year', k.costPerKWyr_USD, 'USD/kW-yr', `terrestrial ${fmt(k.terrestrialCostPerKWyr_USD)}`),
-      row(
-        'LCOC, discounted',
-        k.lcocDiscounted_USD_per_PFLOP_day,
-        'USD/PFLOP-day',
-        `PV(cost)/PV(compute) at ${fmt(100 * k.discountRate_per_yr)} %/yr`,
-      ),
+      f('launch_USD', `${fmt(k.launchPrice_USD_per_kg)} USD/kg, ${k.nodesPerLaunch} per launch`, 'M USD'),
+      f('operations_USD', undefined, 'M USD'),
+      f('total_USD', undefined, 'M USD'),
+      f('lcoc_USD_per_PFLOP_day', `terrestrial ${fmt(k.terrestrialLcoc_USD_per_PFLOP_day)}`),
+      f('costPerKWyr_USD', `terrestrial ${fmt(k.terrestrialCostPerKWyr_USD)}`),
+      f('lcocDiscounted_USD_per_PFLOP_day', `PV(cost)/PV(compute) at ${fmt(100 * k.discountRate_per_yr)} %/yr`),
       ...(k.nodesBuilt > 1
         ? [
             row(
@@ -276,16 +261,9 @@ function costSection(r: DesignRecord): BudgetSection {
 
 /** The first-unit hardware lines of a record, labelled (they sum to its hardware_USD); one list for every view. */
 export function hardwareLines(k: DesignRecord['cost']): [string, number][] {
-  return [
-    ['chips', k.chipsHardware_USD],
-    ['solar array', k.arrayHardware_USD],
-    ['radiator', k.radiatorHardware_USD],
-    ['battery', k.batteryHardware_USD],
-    ['bus', k.busHardware_USD],
-    ['ISL terminals', k.islHardware_USD],
-    ['shielding and propellant', k.otherHardware_USD],
-    ['assembly, integration and test', k.ait_USD],
-  ];
+  const parts = ['chips', 'array', 'radiator', 'battery', 'bus', 'isl', 'other'] as const;
+  const f = nodeFields({ cost: k }, 'cost');
+  return [...parts.map((p) => `${p}Hardware_USD` as const), 'ait_USD' as const].map((key) => [f(key).label, k[key]]);
 }
 
 /** The first-unit hardware line by line (they sum to the hardware row). */
@@ -331,21 +309,16 @@ function unitCostRows(r: DesignRecord): BudgetRow[] {
 
 /** LLM serving: the roofline figures (or why they are unavailable) beside the FLOPs-based ones. */
 function tokenSection(t: DesignRecord['inference']): BudgetSection {
-  const v = (x: number | null): number | string => x ?? 'n/a';
+  const f = nodeFields({ inference: t }, 'inference');
   return {
     title: 'Tokens (LLM serving, output tokens)',
     rows: [
       row('model', t.decodeBound === null ? 'unavailable' : 'roofline', '-', t.basis),
-      row(
-        'tokens per chip while serving',
-        v(t.perChip_tokens_per_s),
-        'tokens/s',
-        t.replicaChips === null ? undefined : `${t.replicaChips} chip(s) per replica`,
-      ),
-      row('decode rate per sequence', v(t.decodePerSequence_tokens_per_s), 'tokens/s'),
-      row('node, orbit average', v(t.node_tokens_per_s), 'tokens/s'),
-      row('per MW of IT power', v(t.itPower_tokens_per_s_per_MW), 'tokens/s/MW'),
-      row('cost per million tokens', v(t.cost_USD_per_Mtoken), 'USD/Mtoken', 'roofline; PV(cost)/PV(tokens)'),
+      f('perChip_tokens_per_s', t.replicaChips === null ? undefined : `${t.replicaChips} chip(s) per replica`),
+      f('decodePerSequence_tokens_per_s'),
+      f('node_tokens_per_s'),
+      f('itPower_tokens_per_s_per_MW'),
+      f('cost_USD_per_Mtoken', 'roofline; PV(cost)/PV(tokens)'),
       row(
         'FLOPs-based: node, cost',
         `${fmt(t.flopsBound_tokens_per_s)} / ${fmt(t.flopsBoundCost_USD_per_Mtoken)}`,

@@ -7,12 +7,24 @@ import type { ConstellationRecord, StatsRecord } from '../../constellation/recor
 import type { ConstraintResult } from '../../node/record/record.js';
 import { DEFAULT_GRAZING_HEIGHT_m } from '../../constellation/links/links.js';
 import { M_PER_KM } from '../../base/convert.js';
-import { constraintLines, noteLines, row, sectionLines, table, type BudgetRow, type BudgetSection } from './budget.js';
+import { constellationRecordSchema } from '../../constellation/record/recordSchema.js';
+import {
+  constraintLines,
+  fieldRows,
+  noteLines,
+  row,
+  sectionLines,
+  table,
+  type BudgetRow,
+  type BudgetSection,
+} from './budget.js';
 import { fmt, groupedDecimal } from '../../base/numberFormat.js';
 
 const MAX_LISTED = 3;
 /** Above this many shells, per-shell node constraints are summarised by their worst shell. */
 const MAX_SHELLS_LISTED = 4;
+
+const fields = fieldRows(constellationRecordSchema);
 
 const stats = (s: StatsRecord): string => `${fmt(s.min)} / ${fmt(s.mean)} / ${fmt(s.max)}`;
 
@@ -70,10 +82,11 @@ export function constellationSections(r: ConstellationRecord): BudgetSection[] {
 /** Inter-satellite links: count, range, rate, blocked links and pointing rate. */
 function islSection(r: ConstellationRecord): BudgetSection {
   const isl = r.isl;
+  const f = fields(r, 'isl');
   return {
     title: 'Inter-satellite links',
     rows: [
-      row('links', isl.links, '-'),
+      f('links'),
       row('link range (min / mean / max)', stats(isl.linkRange_km), 'km'),
       row(
         'link rate (min / mean / max)',
@@ -81,10 +94,8 @@ function islSection(r: ConstellationRecord): BudgetSection {
         'Gbps',
         'link budget, capped at the terminal rating',
       ),
-      row(
-        'blocked links',
-        isl.blockedLinks,
-        '-',
+      f(
+        'blockedLinks',
         isl.blockedLinks > 0 ? 'line of sight below the grazing height: unusable' : 'all clear of the atmosphere',
       ),
       row(
@@ -93,7 +104,7 @@ function islSection(r: ConstellationRecord): BudgetSection {
         'km',
         `above the Earth, over every link and sample; a link needs ${DEFAULT_GRAZING_HEIGHT_m / M_PER_KM} km`,
       ),
-      row('max pointing rate', isl.maxPointingRate_deg_s, 'deg/s'),
+      f('maxPointingRate_deg_s'),
     ],
   };
 }
@@ -101,17 +112,13 @@ function islSection(r: ConstellationRecord): BudgetSection {
 /** Network: throughput per node, bottleneck, hops and latency. */
 function networkSection(r: ConstellationRecord): BudgetSection {
   const n = r.network;
+  const f = fields(r, 'network');
   return {
     title: 'Network',
     rows: [
       row('traffic', n.traffic, '-', `${fmt(n.demandPerNode_Gbps)} Gbps offered per node`),
-      row(
-        'throughput per node',
-        n.throughputPerNode_Gbps,
-        'Gbps',
-        'maximum concurrent flow, worst shell, mean over instants',
-      ),
-      row('throughput per node, worst instant', n.minThroughputPerNode_Gbps, 'Gbps'),
+      f('throughputPerNode_Gbps', 'maximum concurrent flow, worst shell, mean over instants'),
+      f('minThroughputPerNode_Gbps'),
       row(
         'bottleneck utilization',
         n.bottleneckUtilization ?? '∞',
@@ -138,16 +145,16 @@ function networkSection(r: ConstellationRecord): BudgetSection {
 
 /** Ground segment: gateway contact, gaps and downlink. */
 function groundSection(r: ConstellationRecord): BudgetSection {
-  const g = r.ground;
+  const f = fields(r, 'ground');
   return {
     title: 'Ground segment',
     rows: [
-      row('gateway stations', g.stations, '-'),
-      row('contact (any station)', g.contactFraction, '-', 'fraction of the window'),
-      row('contact (mean per station)', g.meanStationContactFraction, '-'),
-      row('longest gap', g.maxGap_min, 'min', 'no station in contact'),
-      row('downlink volume', g.downlink_TB_per_day, 'TB/day'),
-      row('mean downlink', g.meanDownlink_Gbps, 'Gbps', 'what the gateways can take'),
+      f('stations'),
+      f('contactFraction', 'fraction of the window'),
+      f('meanStationContactFraction'),
+      f('maxGap_min', 'no station in contact'),
+      f('downlink_TB_per_day'),
+      f('meanDownlink_Gbps', 'what the gateways can take'),
     ],
   };
 }
@@ -155,6 +162,7 @@ function groundSection(r: ConstellationRecord): BudgetSection {
 /** Launch campaign: launches per shell and vehicle, prices, cost and deployment milestones. */
 function launchSection(r: ConstellationRecord): BudgetSection {
   const l = r.launch;
+  const f = fields(r, 'launch');
   return {
     title: 'Launch campaign',
     rows: [
@@ -178,16 +186,11 @@ function launchSection(r: ConstellationRecord): BudgetSection {
           'campaign (used in the totals) / node record',
         ),
       ),
-      row('launches', l.launches, '-'),
-      row('campaign', l.campaign_yr, 'yr'),
-      row('launch cost', l.cost_USD / 1e9, 'bn USD'),
-      row('deployed at the 50 % milestone', l.deployedAtHalfMilestone, '-', 'fraction of satellites'),
-      row(
-        'deployed at the 100 % milestone',
-        l.deployedAtFullMilestone,
-        '-',
-        l.milestonesMet ? 'milestones met' : 'milestones MISSED',
-      ),
+      f('launches'),
+      f('campaign_yr'),
+      f('cost_USD', undefined, 'bn USD'),
+      f('deployedAtHalfMilestone', 'fraction of satellites'),
+      f('deployedAtFullMilestone', l.milestonesMet ? 'milestones met' : 'milestones MISSED'),
     ],
   };
 }
@@ -222,27 +225,21 @@ function environmentSection(r: ConstellationRecord): BudgetSection {
 /** Totals: satellites, power, compute, mass and the cost breakdown. */
 function totalsSection(r: ConstellationRecord): BudgetSection {
   const t = r.totals;
+  const f = fields(r, 'totals');
+  const bn = (key: 'launch_USD' | 'operations_USD' | 'replacements_USD' | 'ground_USD' | 'cost_USD') =>
+    f(key, undefined, 'bn USD');
   return {
     title: 'Totals',
     rows: [
-      row('satellites', t.satellites, '-'),
-      row('IT power, average', t.itPowerAvg_W / 1e6, 'MW'),
-      row('delivered compute', t.deliveredPFLOPS, 'PFLOPS'),
-      row('launch mass', t.launchMass_kg / 1e3, 't'),
-      row('hardware', t.hardware_USD / 1e9, 'bn USD', 'learning curve across units'),
-      row('launch', t.launch_USD / 1e9, 'bn USD'),
-      row('operations', t.operations_USD / 1e9, 'bn USD'),
-      row('replacements', t.replacements_USD / 1e9, 'bn USD'),
-      row('ground segment', t.ground_USD / 1e9, 'bn USD'),
-      row('total cost', t.cost_USD / 1e9, 'bn USD'),
-      row('levelized cost of compute', t.lcoc_USD_per_PFLOP_day, 'USD/PFLOP-day'),
+      f('satellites'),
+      f('itPowerAvg_W', undefined, 'MW'),
+      f('deliveredPFLOPS'),
+      f('launchMass_kg', undefined, 't'),
+      f('hardware_USD', 'learning curve across units', 'bn USD'),
+      ...(['launch_USD', 'operations_USD', 'replacements_USD', 'ground_USD', 'cost_USD'] as const).map(bn),
+      f('lcoc_USD_per_PFLOP_day'),
       eclipsePolicyRow(r),
-      row(
-        'cost per million tokens',
-        t.cost_USD_per_Mtoken,
-        'USD/Mtoken',
-        'FLOPs-based: delivered FLOPS / 2N per token',
-      ),
+      f('cost_USD_per_Mtoken', 'FLOPs-based: delivered FLOPS / 2N per token'),
       row(
         'cost per chip-hour / per MWh of IT energy',
         `${fmt(t.costPerChipHour_USD)} / ${fmt(t.costPerMWh_USD)}`,

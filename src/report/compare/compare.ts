@@ -1,21 +1,11 @@
 /**
- * `compareRuns(runDirs)`: compares the Pareto fronts of several runs of the same objectives on ONE
- * normalization, so the numbers are comparable across runs:
- * - ideal and nadir of the union of all runs' fronts map to 0 and 1 (minimized sense), reference 1.1;
- * - hypervolume (src/optimize/indicators/hypervolume.ts) of each normalized front, on the machine's cores for large
- * fronts in
- *   5+ objectives (src/optimize/indicators/hypervolumeParallel.ts, the same value);
- * - IGD+ (src/optimize/indicators/igd.ts) of each front against the non-dominated union of all fronts;
- * - the share of each run's front that no other run dominates by more than a tolerance ε (./compareStats.ts; default
- *   0.1 % of each normalized range, so fronts equal to within noise both read ~100 %; the plain Pareto share beside
- * it),
- * through first fronts (src/optimize/pareto/dominatedBy.ts), and, per objective, which run supplies the non-dominated
- * union in
- *   each quarter of the normalized range ("who dominates where");
- * - with `vs` (runs of a second side, e.g. other seeds or settings): each indicator's spread per side and a
- *   Mann–Whitney U test between the sides (./compareStats.ts).
- * Writes compare.html, compare.md and fronts.svg to the output folder (atomically). The shares and hypervolumes of
- * large fronts run on several threads with the numbers of one thread to the last bit (timings: docs/performance.md).
+ * `compareRuns(runDirs)`: compares the Pareto fronts of several runs of the same objectives on ONE normalization
+ * (ideal and nadir of the union of all fronts map to 0 and 1, minimized sense, reference 1.1): per run the hypervolume
+ * (src/optimize/indicators/hypervolumeParallel.ts), IGD+ against the non-dominated union, the ε-non-dominated share
+ * beside the plain Pareto share (./compareStats.ts), and per objective which run supplies the union in each quarter
+ * of the range; with `vs`, each indicator's spread per side and a Mann–Whitney U test (./compareStats.ts). What each
+ * figure means: docs/runs.md, "Comparing runs". Writes compare.html, compare.md and fronts.svg atomically; large fronts
+ * run on several threads with the numbers of one thread to the last bit (docs/performance.md).
  */
 import { existsSync } from 'node:fs';
 import { prepareOutputFolder } from '../../base/outputTarget.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateDesignFile, nodeEvaluator } from '../../../src/node/evaluator.js';
-import { formatBudget } from '../../../src/report/budget/budget.js';
+import * as z from 'zod';
+import { fieldRows, formatBudget } from '../../../src/report/budget/budget.js';
 import type { NodeDesign } from '../../../src/node/design/schema.js';
 
 const REFERENCE = ['ai1', 'starcloud-3', 'suncatcher', 'three-body'].map((n) =>
@@ -87,4 +88,25 @@ describe('verdict texts never print Infinity or NaN', () => {
       expect(lines.some((l) => /no parity|no verdict/.test(l))).toBe(true);
     });
   }
+});
+
+describe('fieldRows: a budget row reads its label and unit from the record schema', () => {
+  const schema = () =>
+    z.strictObject({
+      s: z.strictObject({
+        p_W: z.number().meta({ title: 'power', description: 'Power [W].' }),
+        bare_W: z.number().describe('No title [W].'),
+      }),
+    });
+  const f = fieldRows(schema)({ s: { p_W: 2500, bare_W: 1 } }, 's');
+
+  it('labels with the title and scales to the display unit asked for (2500 W = 2.5 kW)', () => {
+    expect(f('p_W')).toEqual({ label: 'power', value: '2,500', unit: 'W' });
+    expect(f('p_W', 'a note', 'kW')).toEqual({ label: 'power', value: '2.5', unit: 'kW', note: 'a note' });
+  });
+
+  it('refuses a field without a title and a display unit of another quantity', () => {
+    expect(() => f('bare_W')).toThrow(/s\.bare_W needs a schema title/);
+    expect(() => f('p_W', undefined, 'kWh')).toThrow(/s\.p_W/);
+  });
 });
