@@ -9,20 +9,36 @@
  * design life; one generation serves its design life once (horizon = design life: failures replaced, no end-of-life
  * renewal), discounted at the first shell's node economics.discountRate_per_yr and with its
  * cost.operationsFraction_per_yr, as the node's own fleet (src/node/stages/cost.ts): one basis for both verdicts.
- * The campaign's length shows in the launch milestones, not in the service counted.
+ * The campaign's length shows in the launch milestones, not in the service counted. The learning rate is the node
+ * fleet's rule over the constellation's satellite count (constellationLearningRate).
  */
 import type { ConstellationSpec } from '../design/compile.js';
 import type { ConstellationRecord } from '../record/record.js';
 import { constellationEconomics, type ConstellationEconomicsResult } from './economics.js';
+import { programmeLearningRate } from '../../models/cost/learningCurve.js';
 
 type NodeRecord = ConstellationRecord['shells'][number]['node'];
 
+/** The constellation's satellite count, its programme size (at least 1: an empty design still has a learning rate). */
+export function constellationSatellites(spec: ConstellationSpec): number {
+  return Math.max(
+    1,
+    spec.shells.reduce((a, s) => a + s.geometry.planes * s.geometry.satsPerPlane, 0),
+  );
+}
+
 /**
- * The constellation's learning rate: economics.learningRate over its satellites, or 1 when its node file prices
- * heritage (economics.pricing: every unit at the first-unit price).
+ * The constellation's learning rate, on the node fleet's rule (src/models/cost/learningCurve.ts programmeLearningRate):
+ * economics.learningRate when the file sets it, else SMAD's rule for its satellite count (0.85 above 50 units), one
+ * rate for every built hardware line; 1 when its node file prices heritage (every unit at the first-unit price).
  */
 export function constellationLearningRate(spec: ConstellationSpec): number {
-  return spec.shells[0]!.node.economics.pricing === 'heritage' ? 1 : spec.economics.learningRate;
+  const rate = spec.economics.learningRate;
+  return programmeLearningRate(
+    spec.shells[0]!.node.economics.pricing,
+    constellationSatellites(spec),
+    rate === null ? undefined : rate,
+  );
 }
 
 /** The generation's economics; the note that states its basis goes into `notes`. */

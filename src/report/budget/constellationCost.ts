@@ -24,7 +24,7 @@
  */
 import { shellNodes } from '../../constellation/evaluate.js';
 import type { ConstellationSpec } from '../../constellation/design/compile.js';
-import { generationEconomics } from '../../constellation/economics/generation.js';
+import { constellationLearningRate, generationEconomics } from '../../constellation/economics/generation.js';
 import { DEFAULT_FAILURE_RATE_per_yr, DEFAULT_GATEWAY_CAPEX_USD } from '../../constellation/economics/economics.js';
 import type { ConstellationRecord } from '../../constellation/record/record.js';
 import { costTechnologyPrices } from '../../models/cost/costTechnology.js';
@@ -88,7 +88,7 @@ function constellationCostInputs(spec0: ConstellationSpec, r: ConstellationRecor
     ['chip packaging premium (cost.chipIntegrationFraction)', costKey('chipIntegrationFraction')],
     [
       'learning rate (economics.learningRate, at most 1)',
-      (spec) => econ('learningRate', Math.min(1, spec.economics.learningRate * up))(spec, { usd: 0 }),
+      (spec) => econ('learningRate', Math.min(1, constellationLearningRate(spec) * up))(spec, { usd: 0 }),
     ],
     [
       'satellite failure rate (economics.satelliteFailureRate_per_yr)',
