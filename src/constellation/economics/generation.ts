@@ -41,24 +41,40 @@ export function constellationLearningRate(spec: ConstellationSpec): number {
   );
 }
 
-/** The generation's economics; the note that states its basis goes into `notes`. */
+/**
+ * The generation's prices in another year (the parity search, src/report/budget/constellationParity.ts): shell i's
+ * non-chip first-unit hardware and chips [USD], and the delivered-compute factor (perf/W).
+ */
+export interface GenerationPrices {
+  readonly nonChip_USD: (i: number) => number;
+  readonly chips_USD: (i: number) => number;
+  readonly performance: number;
+}
+
+/** The reference-year prices of the generation: the node records' hardware less the chips at market price. */
+export function referencePrices(spec: ConstellationSpec, nodes: readonly NodeRecord[]): GenerationPrices {
+  const chips = (i: number) => nodes[i]!.compute.chips * spec.shells[i]!.rows.chip.costPerChip_USD;
+  return { nonChip_USD: (i) => nodes[i]!.cost.hardware_USD - chips(i), chips_USD: chips, performance: 1 };
+}
+
+/** The generation's economics (at `prices`, default the reference year's); its basis note goes into `notes`. */
 export function generationEconomics(
   spec: ConstellationSpec,
   nodes: readonly NodeRecord[],
   sats: readonly number[],
   launch_USD: number,
   notes: string[],
+  prices: GenerationPrices = referencePrices(spec, nodes),
 ): ConstellationEconomicsResult {
   const satellites = sats.reduce((a, b) => a + b, 0);
   const mean = (f: (i: number) => number): number => sats.reduce((a, n, i) => a + n * f(i), 0) / satellites;
   const lifetime_yr = mean((i) => spec.shells[i]!.node.mission.lifetime_yr);
   const e = spec.economics;
-  const chips = (i: number) => nodes[i]!.compute.chips * spec.shells[i]!.rows.chip.costPerChip_USD;
   const node0 = spec.shells[0]!.node;
   const econ = constellationEconomics({
     satellites,
-    firstUnitHardware_USD: mean((i) => nodes[i]!.cost.hardware_USD - chips(i)),
-    offCurvePerSatellite_USD: mean(chips),
+    firstUnitHardware_USD: mean(prices.nonChip_USD),
+    offCurvePerSatellite_USD: mean(prices.chips_USD),
     discountRate_per_yr: node0.economics.discountRate_per_yr,
     ...(node0.cost.operationsFraction_per_yr !== undefined
       ? { operationsFraction_per_yr: node0.cost.operationsFraction_per_yr }
@@ -66,7 +82,7 @@ export function generationEconomics(
     launch_USD,
     horizon_yr: lifetime_yr,
     designLife_yr: lifetime_yr,
-    deliveredPFLOPS_per_satellite: mean((i) => nodes[i]!.compute.deliveredPFLOPS),
+    deliveredPFLOPS_per_satellite: mean((i) => nodes[i]!.compute.deliveredPFLOPS) * prices.performance,
     gateways: spec.stations.length,
     learningRate: constellationLearningRate(spec),
     modelParameters: e.modelParams,
