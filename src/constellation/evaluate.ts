@@ -222,7 +222,11 @@ function evaluate(
 function onProgramme(node: NodeDesign, spec: ConstellationSpec): NodeDesign {
   return {
     ...node,
-    economics: { ...node.economics, units: constellationSatellites(spec), learningRate: constellationLearningRate(spec) },
+    economics: {
+      ...node.economics,
+      units: constellationSatellites(spec),
+      learningRate: constellationLearningRate(spec),
+    },
   };
 }
 

@@ -121,8 +121,7 @@ function operationsRate(p: Readonly<ConstellationEconomicsParams>, offCurve: num
   const fraction = p.operationsFraction_per_yr ?? DEFAULT_OPERATIONS_FRACTION_per_yr;
   nonNegative('operationsFraction_per_yr', fraction);
   const rate =
-    p.operations_USD_per_satellite_yr ??
-    fraction * (p.firstUnitHardware_USD + offCurve + p.launch_USD / p.satellites);
+    p.operations_USD_per_satellite_yr ?? fraction * (p.firstUnitHardware_USD + offCurve + p.launch_USD / p.satellites);
   nonNegative('operations_USD_per_satellite_yr', rate);
   return rate;
 }

@@ -21,6 +21,8 @@
  * (its trajectories left at their defaults) is priced alone and counted as space-favourable when it lowers the
  * space/ground ratio in the last year, unfavourable when it raises it. All favourable alternatives together give the
  * low (early) end, all unfavourable ones the high (late) end; with none on a side that end is the central year.
+ * The search and its band (parityWithBand) and the line-by-line re-pricing (nonChipChange_USD) are the constellation
+ * verdict's too (src/report/budget/constellationParity.ts).
  */
 import type { CostResult } from '../../models/cost/cost.js';
 import type { BaselineLcocResult } from '../../models/cost/lifecycleBaseline.js';

@@ -166,7 +166,8 @@ function fleetGroundCapex(spec: ConstellationSpec, r: ConstellationRecord): Grou
 }
 
 /** A factor between two verdicts, or why there is none (never "∞" or "n/a"). */
-const factorText = (x: number): string => (Number.isFinite(x) && x > 0 ? `× ${fmt(x)}` : 'no factor (a side has no verdict)');
+const factorText = (x: number): string =>
+  Number.isFinite(x) && x > 0 ? `× ${fmt(x)}` : 'no factor (a side has no verdict)';
 
 /**
  * The bridge from this verdict to the undiscounted basis and to the node records' verdict, in one line: the

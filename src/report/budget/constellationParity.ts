@@ -1,8 +1,9 @@
 /**
- * The parity year of a constellation's verdict, with its band: the generation (src/constellation/economics/generation.ts)
- * re-priced at each calendar year of the first shell's node economics.trajectories against the same chips on the ground
- * in one terrestrial scenario, by the node verdict's search (src/node/stages/parity.ts parityWithBand: first crossing
- * of space/ground = 1 on a yearly grid, linear between grid years).
+ * The parity year of a constellation's verdict, with its band: the generation
+ * (src/constellation/economics/generation.ts) re-priced at each calendar year of the first shell's node
+ * economics.trajectories against the same chips on the ground in one terrestrial scenario, by the node verdict's
+ * search (src/node/stages/parity.ts parityWithBand: first crossing of space/ground = 1 on a yearly grid, linear between
+ * grid years).
  *
  * Re-pricing in year y (factors of src/models/cost/priceTrajectories.ts, 1 in the reference year), as the node's:
  * - space: each shell's non-chip first unit re-priced line by line (parity.ts nonChipChange_USD: array, radiator, bus,

@@ -37,7 +37,9 @@ describe('replacements (block replacement + constant failure rate)', () => {
       constellationEconomics({ ...fleet, horizon_yr: 3, designLife_yr: 5, failureRate_per_yr: 0 }).replacementEndOfLife,
     ).toBe(0);
     // renewals at 3, 6, 9 < 10; at 4, 8 and 12 < 12.000001
-    expect(constellationEconomics({ ...fleet, designLife_yr: 3, failureRate_per_yr: 0 }).replacementEndOfLife).toBe(300);
+    expect(constellationEconomics({ ...fleet, designLife_yr: 3, failureRate_per_yr: 0 }).replacementEndOfLife).toBe(
+      300,
+    );
     expect(
       constellationEconomics({ ...fleet, horizon_yr: 12.000001, failureRate_per_yr: 0 }).replacementEndOfLife,
     ).toBe(300);
