@@ -18,6 +18,7 @@ import { parseConstellation } from '../constellation/design/load.js';
 import { constellationMetricPaths, pathGetter } from '../constellation/record/metrics.js';
 import type { ConstellationRecord } from '../constellation/record/record.js';
 import { StudyError } from '../base/errors.js';
+import { programmeLearningRate } from '../models/cost/learningCurve.js';
 import { lazy } from '../base/lazy.js';
 import { unitOf } from '../node/record/metrics.js';
 import type { LpSolver } from '../optimize/lp.js';
@@ -98,7 +99,19 @@ function constellationBreakEvenInputs(d: LoadedConstellationDesign): BreakEvenIn
     );
   return [
     { spec: at(`catalogs.launchVehicles.${c.launch.vehicles[0]!.vehicle}.price_USD`), label: 'launch price' },
-    { spec: at('economics.learningRate'), label: 'learning rate' },
+    {
+      spec: at('economics.learningRate'),
+      label: 'learning rate',
+      // the rate in force when the file sets none: the node fleet's rule over the satellite count (generation.ts)
+      nominal: programmeLearningRate(
+        d.loaded.shellNodes[0]!.design.economics.pricing,
+        Math.max(
+          1,
+          c.shells.reduce((a, s) => a + s.planes * s.satsPerPlane, 0),
+        ),
+        c.economics.learningRate,
+      ),
+    },
     { spec: at(`catalogs.chips.${chip}.costPerChip_USD`), label: 'chip price' },
   ];
 }

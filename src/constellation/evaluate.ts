@@ -25,7 +25,7 @@ import { rad_to_deg, s_to_min } from '../base/convert.js';
 import type { ConstellationSpec } from './design/compile.js';
 import { comparisonMetrics } from '../models/cost/comparisonMetrics.js';
 import type { constellationEconomics } from './economics/economics.js';
-import { constellationLearningRate, generationEconomics } from './economics/generation.js';
+import { constellationLearningRate, constellationSatellites, generationEconomics } from './economics/generation.js';
 import { conjunctionScreen } from './environment/conjunction.js';
 import { CONJUNCTION_NOTE, conjunctionRecord } from './environment/conjunctionRecord.js';
 import { filedShellClearance_m, shellDensity, shellOverlaps } from './environment/environment.js';
@@ -220,10 +220,13 @@ function evaluate(
  * the constellation's learning rate, so the node records' verdict and the constellation's stand on one basis.
  */
 function onProgramme(node: NodeDesign, spec: ConstellationSpec): NodeDesign {
-  const satellites = spec.shells.reduce((a, s) => a + s.geometry.planes * s.geometry.satsPerPlane, 0);
   return {
     ...node,
-    economics: { ...node.economics, units: Math.max(1, satellites), learningRate: constellationLearningRate(spec) },
+    economics: {
+      ...node.economics,
+      units: constellationSatellites(spec),
+      learningRate: constellationLearningRate(spec),
+    },
   };
 }
 

@@ -117,6 +117,13 @@ function constellationFigures(r: ConstellationRecord): Figure[] {
   const t = r.totals;
   return [
     ...fig('cost of delivered compute', 'totals.lcoc_USD_per_PFLOP_day', t.lcoc_USD_per_PFLOP_day, 'USD/PFLOP-day'),
+    // the verdict's basis (and the shipped study's objective) beside the undiscounted figure
+    ...fig(
+      'discounted',
+      'totals.lcocDiscounted_USD_per_PFLOP_day',
+      t.lcocDiscounted_USD_per_PFLOP_day,
+      'USD/PFLOP-day',
+    ),
     ...fig('IT power, average', 'totals.itPowerAvg_W', t.itPowerAvg_W, 'MW', 1e-6),
     ...fig('satellites', 'totals.satellites', t.satellites, '-'),
     ...fig('throughput per node', 'network.throughputPerNode_Gbps', r.network.throughputPerNode_Gbps, 'Gbps'),

@@ -14,6 +14,7 @@ import type { ConstellationSpec } from '../../src/constellation/design/compile.j
 import { conjunctionScreen } from '../../src/constellation/environment/conjunction.js';
 import { conjunctionRecord } from '../../src/constellation/environment/conjunctionRecord.js';
 import { constellationEconomics } from '../../src/constellation/economics/economics.js';
+import { constellationLearningRate } from '../../src/constellation/economics/generation.js';
 import { groundContacts, type GroundContactParams } from '../../src/constellation/ground/ground.js';
 import { launchPlan } from '../../src/constellation/launch/launchPlan.js';
 import { shellLinks } from '../../src/constellation/links/links.js';
@@ -101,7 +102,7 @@ export function evaluationStages(spec: ConstellationSpec, lp: LpSolver): Record<
     designLife_yr: mean((i) => spec.shells[i]!.node.mission.lifetime_yr),
     deliveredPFLOPS_per_satellite: mean((i) => nodes[i]!.compute.deliveredPFLOPS),
     gateways: spec.stations.length,
-    learningRate: spec.economics.learningRate,
+    learningRate: constellationLearningRate(spec),
     modelParameters: spec.economics.modelParams,
   });
   lap('economics');

@@ -67,7 +67,8 @@ export interface ConstellationSpec {
     readonly milestoneFull_yr: number;
   };
   readonly economics: {
-    readonly learningRate: number;
+    /** economics.learningRate; null: the node fleet's rule over the satellite count (generation.ts). */
+    readonly learningRate: number | null;
     readonly operations_USD_per_sat_yr: number | null;
     readonly groundStation_USD: number | null;
     readonly satelliteFailureRate_per_yr: number | null;
@@ -113,7 +114,7 @@ export function compileConstellation(loaded: LoadedConstellation, catalogs: Cata
       milestoneFull_yr: c.launch.milestones.full_yr,
     },
     economics: {
-      learningRate: c.economics.learningRate,
+      learningRate: c.economics.learningRate ?? null,
       operations_USD_per_sat_yr: c.economics.operations_USD_per_sat_yr ?? null,
       groundStation_USD: c.economics.groundStation_USD ?? null,
       satelliteFailureRate_per_yr: c.economics.satelliteFailureRate_per_yr ?? null,

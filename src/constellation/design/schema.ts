@@ -300,9 +300,11 @@ export const launchCampaignSchema = lazy(() =>
 export const constellationEconomicsSchema = lazy(() =>
   z
     .strictObject({
-      learningRate: range('economics.learningRate', 0.5, 1, '(fraction)', "Wright's-law learning rate")
-        .default(0.9)
-        .describe("Production learning rate (Wright's law) [-]: each doubling of units costs this fraction."),
+      learningRate: range('economics.learningRate', 0.5, 1, '(fraction)', 'production learning rate')
+        .optional()
+        .describe(
+          "Production learning rate of every built hardware line (array, radiator, battery, bus, ISL, AIT) [-]: each doubling of units costs this fraction. Default: SMAD's rule for the constellation's satellite count (Wertz & Larson 1999 ch. 20: 0.95 below 10 units, 0.90 for 10–50, 0.85 above 50), as the node fleet's; chips and launch off the curve.",
+        ),
       operations_USD_per_sat_yr: range(
         'economics.operations_USD_per_sat_yr',
         0,

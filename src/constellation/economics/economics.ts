@@ -1,124 +1,47 @@
 /**
- * Constellation economics: production learning, replacements, operations and ground segment rolled up
- * into a total cost, a levelised cost of compute and a cost per million tokens.
+ * Constellation economics: one generation of satellites, their replacements, operations and ground segment priced as
+ * a fleet program (src/models/cost/lifecycleProgram.ts, the node verdict's function), with its cost lines, a
+ * levelised cost of compute discounted and undiscounted, and a cost per million tokens.
  *
  * Method
- * - Production learning (Wright's law: T. P. Wright, "Factors affecting the cost of airplanes",
- *   J. Aeronautical Sciences 3(4):122–128, 1936; unit-curve form): unit n costs T1·n^b, b = log2(LR),
- *   so every doubling of the quantity multiplies the unit cost by the learning rate LR. Cumulative cost of
- *   N units C(N) = T1·Σ_{n=1..N} n^b, summed exactly for N ≤ 1,000 (a fractional N adds its fraction of
- *   the next unit) and by the standard midpoint-integral approximation
- *   C(N) ≈ T1·((N+½)^{b+1} − ½^{b+1})/(b+1) beyond. T1 = the node model's first-unit hardware cost without
- *   the chips at market price; the chips are bought in, off the curve (c_off per satellite), as the node's
- *   fleet prices them (src/models/cost/lifecycleProgram.ts), so a constellation and its node share one basis.
- *   Default LR = 0.90: SMAD 3rd ed. (Wertz & Larson 1999) §20.3 learning-curve guidance gives 95 % for
- *   fewer than 10 units, 90 % for 10–50 and 85 % for more than 50.
- * - Replacements over the study horizon H under a block-replacement policy (Barlow & Proschan,
- *   Mathematical Theory of Reliability, 1965, ch. 4): every slot is renewed at L, 2L, … < H (design life L)
- *   and a satellite that fails in between is replaced at once. With a constant failure rate λ the
- *   failures of a slot form a Poisson process, so expected replacements are exactly
- *     R = λ·S + N·(⌈H/L⌉ − 1),   S = satellite-years in service (N·H, or ∫₀ᴴ deployed(t) dt from the
- *   launch campaign's deployment curve). Replacement hardware continues the learning curve,
- *   C(N + R) − C(N), plus R·c_off; replacement launches cost the campaign's average launch price per satellite
- *   (they are assumed batched into full launches).
- * - Operations = o·S, o per satellite-year; default o = the node's operations fraction (2 %/yr, Elbert 2008
- *   §12.4.2.1, docs/sources.md §18) of (T1 + c_off + launch per satellite), the node model's figure. Ground
- *   segment = G·(capex + O&M·H) per gateway; estimate: $5M capex and $0.5M/yr O&M for a multi-antenna
- *   Ka/V-band gateway site.
- * - Total = hardware C(N) + N·c_off + launch + operations + replacements + ground.
- *   LCOC = total / (delivered PFLOPS per satellite × S × 365.25 d) [USD per PFLOP-day], undiscounted.
- * - Discounted LCOC = PV(costs)/PV(compute) at the real rate r (OMB Circular A-94, 7 %/yr), on the node fleet's
- *   convention (lifecycleProgram.ts): the first build, its launch and the gateways at t = 0; year k = 1 … ⌈H⌉
- *   carries operations, gateway O&M, failure replacements (λ × that year's satellite-years, at the average
- *   replacement cost) and compute over (k − 1, min(k, H)], discounted at the end of the served part; an
- *   end-of-life renewal at its time g·L. The verdict stands on this one (src/run/recommend.ts).
+ * - The program: N satellites kept in service over the horizon H, design life L; the non-chip hardware of a
+ *   satellite on one production learning curve (src/models/cost/learningCurve.ts, unit formulation: unit n costs
+ *   T1·n^log2(LR)), T1 = the node model's first-unit hardware cost without the chips; the chips (bought at market
+ *   price) and the launch (the campaign's average price per satellite) off the curve, c_off per satellite. LR is the
+ *   caller's (src/constellation/economics/generation.ts: SMAD's rule for the constellation's satellite count,
+ *   learningCurve.ts programmeLearningRate, as the node's fleet).
+ * - Replacements (lifecycleProgram.ts): every slot renewed at L, 2L, … < H, continuing the curve; random failures at
+ *   λ per satellite-year replaced at once, F = λ·N·H expected (block replacement with a constant failure rate,
+ *   Barlow & Proschan 1965 ch. 4), continuing the curve after the renewals, paid in the year they fail.
+ * - Operations = o per satellite-year; default o = the node's operations fraction (2 %/yr, Elbert 2008 §12.4.2.1,
+ *   docs/sources.md §18) of (T1 + chips + launch per satellite), the node model's figure. Ground segment = G gateways
+ *   × (capex at t = 0 + O&M per year); estimate: $5M capex and $0.5M/yr O&M for a multi-antenna Ka/V-band gateway site.
+ * - Total = hardware (on and off the curve) + launch + operations + replacements + ground. LCOC = total / delivered
+ *   PFLOP-days (undiscounted); discounted LCOC = PV(costs)/PV(compute) at the real rate r (OMB Circular A-94,
+ *   7 %/yr) on the program's convention: builds at their deployment time, yearly flows at the end of each year's
+ *   served part. The verdict stands on the discounted one (src/run/recommend.ts), as the node's.
  * - Tokens: a transformer's forward pass costs ≈ 2·P FLOPs per token for P parameters (Kaplan et al.
  *   2020, "Scaling Laws for Neural Language Models", arXiv:2001.08361, §2.1), so tokens/s = delivered
  *   FLOP/s / (2P); cost per million tokens = total / (tokens over S / 10⁶). Inference only; attention's
  *   context-dependent FLOPs and memory-bandwidth limits are ignored (an optimistic token count).
  *   Default P = 70e9 (a 70-billion-parameter model, e.g. Llama 3 70B).
  *
- * Validity: 0.5 < LR ≤ 1; λ ≥ 0; H, L > 0; 0 ≤ r ≤ 0.5. Real costs in USD of the inputs' year.
+ * Validity: 0.5 ≤ LR ≤ 1; λ ≥ 0; H, L > 0; 0 ≤ r ≤ 1; N ≤ 1e6. Real costs in USD of the inputs' year. The fleet
+ * serves from t = 0 (the launch campaign's ramp shows in its milestones, not in the service counted).
  */
 import { JULIAN_YEAR_s } from '../../base/constants.js';
 import { FLOPS_PER_PFLOPS } from '../../base/convert.js';
 import { nonNegative, positive } from '../../models/validate.js';
 import { DEFAULT_OPERATIONS_FRACTION_per_yr } from '../../models/cost/cost.js';
-import { DEFAULT_DISCOUNT_RATE_per_yr, discountFactor } from '../../models/cost/lifecycleEconomics.js';
-import type { DeploymentPoint } from '../launch/launch.js';
+import { lotCost_USD } from '../../models/cost/learningCurve.js';
+import { programEconomics } from '../../models/cost/lifecycleProgram.js';
 
-export const DEFAULT_LEARNING_RATE = 0.9; // SMAD §20.3 band 85–95 %, see header
 export const DEFAULT_FAILURE_RATE_per_yr = 0.02; // ESTIMATE: novel high-power nodes above a mature LEO bus's ~1 %/yr
 export const DEFAULT_GATEWAY_CAPEX_USD = 5e6; // ESTIMATE
 export const DEFAULT_GATEWAY_OPERATIONS_USD_per_yr = 0.5e6; // ESTIMATE
 export const DEFAULT_MODEL_PARAMETERS = 70e9;
-const EXACT_SUM_LIMIT = 1000;
-const DAYS_PER_YEAR = 365.25;
 const FLOPS_PER_TOKEN_PER_PARAMETER = 2; // Kaplan et al. 2020 §2.1
 const TOKENS_PER_MTOKEN = 1e6;
-
-function learningExponent(learningRate: number): number {
-  if (!(learningRate > 0.5 && learningRate <= 1))
-    throw new RangeError(`learningRate must be in (0.5, 1], got ${learningRate}`);
-  return Math.log2(learningRate);
-}
-
-/** Cost of unit n (1-based) on Wright's unit curve. */
-export function learningUnitCost_USD(firstUnit_USD: number, unit: number, learningRate: number): number {
-  return firstUnit_USD * unit ** learningExponent(learningRate);
-}
-
-/** Exact cumulative cost of the first N units (fractional N adds its fraction of unit ⌈N⌉). */
-export function learningCurveSumExact_USD(firstUnit_USD: number, units: number, learningRate: number): number {
-  const b = learningExponent(learningRate);
-  nonNegative('units', units);
-  const whole = Math.floor(units);
-  let sum = 0;
-  for (let n = 1; n <= whole; n++) sum += n ** b;
-  if (units > whole) sum += (units - whole) * (whole + 1) ** b;
-  return firstUnit_USD * sum;
-}
-
-/** Continuous (midpoint-integral) approximation of the cumulative cost of N units. */
-export function learningCurveSumApprox_USD(firstUnit_USD: number, units: number, learningRate: number): number {
-  const b = learningExponent(learningRate);
-  nonNegative('units', units);
-  return (firstUnit_USD * ((units + 0.5) ** (b + 1) - 0.5 ** (b + 1))) / (b + 1);
-}
-
-/** Cumulative cost of N units: exact up to 1,000 units, the approximation beyond. */
-export function learningCurveCost_USD(firstUnit_USD: number, units: number, learningRate: number): number {
-  nonNegative('firstUnit_USD', firstUnit_USD);
-  return units <= EXACT_SUM_LIMIT
-    ? learningCurveSumExact_USD(firstUnit_USD, units, learningRate)
-    : learningCurveSumApprox_USD(firstUnit_USD, units, learningRate);
-}
-
-/** Expected replacements under block replacement: λ·S + N·(⌈H/L⌉ − 1). */
-export function expectedReplacements(
-  satellites: number,
-  satelliteYears: number,
-  horizon_yr: number,
-  designLife_yr: number,
-  failureRate_per_yr: number,
-): { failures: number; endOfLife: number; total: number } {
-  positive('horizon_yr', horizon_yr);
-  positive('designLife_yr', designLife_yr);
-  nonNegative('failureRate_per_yr', failureRate_per_yr);
-  const failures = failureRate_per_yr * satelliteYears;
-  const endOfLife = satellites * Math.max(0, Math.ceil(horizon_yr / designLife_yr - 1e-9) - 1);
-  return { failures, endOfLife, total: failures + endOfLife };
-}
-
-/** ∫₀ᴴ deployed(t) dt of a step deployment curve [satellite-years]. */
-export function satelliteYearsInService(curve: readonly DeploymentPoint[], horizon_yr: number): number {
-  let sum = 0;
-  curve.forEach((p, i) => {
-    const end = Math.min(horizon_yr, curve[i + 1]?.time_yr ?? horizon_yr);
-    if (end > p.time_yr) sum += p.satellites * (end - p.time_yr);
-  });
-  return sum;
-}
 
 export interface ConstellationEconomicsParams {
   readonly satellites: number;
@@ -126,7 +49,7 @@ export interface ConstellationEconomicsParams {
   readonly firstUnitHardware_USD: number;
   /** Hardware per satellite off the curve (the chips at market price) [USD]; default 0. */
   readonly offCurvePerSatellite_USD?: number;
-  /** Real discount rate of the discounted LCOC [1/yr]; default 0.07 (OMB A-94). */
+  /** Real discount rate of the discounted LCOC [1/yr]; default 0.07 (OMB A-94, lifecycleEconomics.ts). */
   readonly discountRate_per_yr?: number;
   /** Total launch cost of the deployment campaign [USD]. */
   readonly launch_USD: number;
@@ -135,7 +58,8 @@ export interface ConstellationEconomicsParams {
   /** Delivered (utilised, available) compute of one satellite [PFLOPS]. */
   readonly deliveredPFLOPS_per_satellite: number;
   readonly gateways: number;
-  readonly learningRate?: number;
+  /** Learning rate of the non-chip hardware, b ∈ [0.5, 1] (1: every unit at the first-unit price). */
+  readonly learningRate: number;
   readonly failureRate_per_yr?: number;
   readonly operations_USD_per_satellite_yr?: number;
   /** Operations per satellite-year as a fraction of its hardware + launch [1/yr]; default the node's 0.02. */
@@ -143,8 +67,6 @@ export interface ConstellationEconomicsParams {
   readonly gatewayCapex_USD?: number;
   readonly gatewayOperations_USD_per_yr?: number;
   readonly modelParameters?: number;
-  /** Launch campaign deployment curve; without it the fleet serves the whole horizon. */
-  readonly deploymentCurve?: readonly DeploymentPoint[];
 }
 
 export interface ConstellationEconomicsResult {
@@ -179,6 +101,7 @@ function checkEconomicsInputs(p: Readonly<ConstellationEconomicsParams>): void {
   nonNegative('firstUnitHardware_USD', p.firstUnitHardware_USD);
   nonNegative('launch_USD', p.launch_USD);
   positive('horizon_yr', p.horizon_yr);
+  positive('designLife_yr', p.designLife_yr);
   positive('deliveredPFLOPS_per_satellite', p.deliveredPFLOPS_per_satellite);
   if (!(Number.isInteger(p.gateways) && p.gateways >= 0))
     throw new RangeError(`gateways must be a whole number ≥ 0, got ${p.gateways}`);
@@ -193,126 +116,80 @@ function gatewayCosts(p: Readonly<ConstellationEconomicsParams>): { capex: numbe
   return { capex, operations };
 }
 
-/** Gateway capital cost plus their operations over the horizon [USD]. */
-function groundCost_USD(p: Readonly<ConstellationEconomicsParams>): number {
-  const g = gatewayCosts(p);
-  return p.gateways * (g.capex + g.operations * p.horizon_yr);
+/** Operations per satellite-year: the given figure, or the operations fraction of a satellite's capital [USD/yr]. */
+function operationsRate(p: Readonly<ConstellationEconomicsParams>, offCurve: number): number {
+  const fraction = p.operationsFraction_per_yr ?? DEFAULT_OPERATIONS_FRACTION_per_yr;
+  nonNegative('operationsFraction_per_yr', fraction);
+  const rate =
+    p.operations_USD_per_satellite_yr ?? fraction * (p.firstUnitHardware_USD + offCurve + p.launch_USD / p.satellites);
+  nonNegative('operations_USD_per_satellite_yr', rate);
+  return rate;
 }
 
-/** Satellite-years in service over (0, t] [satellite-years]. */
-function serviceTo(p: Readonly<ConstellationEconomicsParams>, t: number): number {
-  return p.deploymentCurve ? satelliteYearsInService(p.deploymentCurve, t) : p.satellites * t;
+/** The generation as a fleet program (lifecycleProgram.ts) and the inputs its cost lines are split by. */
+function program(p: Readonly<ConstellationEconomicsParams>) {
+  const offCurve = p.offCurvePerSatellite_USD ?? 0;
+  nonNegative('offCurvePerSatellite_USD', offCurve);
+  const opsRate = operationsRate(p, offCurve);
+  const gateway = gatewayCosts(p);
+  const result = programEconomics({
+    nodes: p.satellites,
+    nodeLifetime_yr: p.designLife_yr,
+    horizon_yr: p.horizon_yr,
+    firstUnitCost_USD: p.firstUnitHardware_USD,
+    learningRate: p.learningRate,
+    perNodeOffCurve_USD: offCurve + p.launch_USD / p.satellites,
+    nodeOperations_USD_per_yr: opsRate,
+    groundSegment_USD: p.gateways * gateway.capex,
+    groundOperations_USD_per_yr: p.gateways * gateway.operations,
+    deliveredPFLOPSPerNode: p.deliveredPFLOPS_per_satellite,
+    failureRate_per_yr: p.failureRate_per_yr ?? DEFAULT_FAILURE_RATE_per_yr,
+    ...(p.discountRate_per_yr !== undefined ? { discountRate_per_yr: p.discountRate_per_yr } : {}),
+  });
+  return { result, offCurve, opsRate };
 }
 
-interface DiscountInputs {
-  /** Paid at t = 0: the first build, its launch, the gateways [USD]. */
-  readonly upfront_USD: number;
-  readonly opsRate_USD_per_satellite_yr: number;
-  readonly gatewayOps_USD_per_yr: number;
-  readonly failureRate_per_yr: number;
-  readonly endOfLife: number;
-  /** Average cost of one replacement, hardware and launch [USD]. */
-  readonly replacement_USD: number;
-}
-
-/** PV of the costs and of the delivered compute on the node fleet's convention (see the header). */
-function presentValues(p: Readonly<ConstellationEconomicsParams>, q: DiscountInputs) {
-  const r = p.discountRate_per_yr ?? DEFAULT_DISCOUNT_RATE_per_yr;
-  if (!(r >= 0 && r <= 0.5)) throw new RangeError(`discountRate_per_yr must be in [0, 0.5], got ${r}`);
-  const H = p.horizon_yr;
-  let pvCost = q.upfront_USD;
-  let pvCompute = 0;
-  for (let k = 1; k <= Math.ceil(H - 1e-9); k++) {
-    const phi = Math.min(1, H - (k - 1));
-    const d = discountFactor(r, k - 1 + phi);
-    const satYears = serviceTo(p, k - 1 + phi) - serviceTo(p, k - 1);
-    const recurring =
-      q.opsRate_USD_per_satellite_yr * satYears +
-      q.gatewayOps_USD_per_yr * phi +
-      q.failureRate_per_yr * satYears * q.replacement_USD;
-    pvCost += recurring * d;
-    pvCompute += p.deliveredPFLOPS_per_satellite * satYears * DAYS_PER_YEAR * d;
-  }
-  // end-of-life renewals of every slot at L, 2L, … < H
-  const renewals = q.endOfLife / p.satellites;
-  for (let g = 1; g <= renewals; g++)
-    pvCost += p.satellites * q.replacement_USD * discountFactor(r, g * p.designLife_yr);
-  return { pvCost, pvCompute };
-}
-
-/** The first build (on the curve + off it) and the replacements' hardware, continuing the curve [USD]. */
-function builds(p: Readonly<ConstellationEconomicsParams>, replacements: number, offCurve: number) {
-  const n = p.satellites;
-  const lr = p.learningRate ?? DEFAULT_LEARNING_RATE;
-  // One summation method for both counts, so the replacement difference never mixes exact and approximate.
-  const cumulative = n + replacements <= EXACT_SUM_LIMIT ? learningCurveSumExact_USD : learningCurveSumApprox_USD;
-  const onCurve = cumulative(p.firstUnitHardware_USD, n, lr);
-  return {
-    hardware: onCurve + n * offCurve,
-    replHardwareAll: cumulative(p.firstUnitHardware_USD, n + replacements, lr) - onCurve + replacements * offCurve,
-  };
-}
-
-/** Roll-up of a constellation's cost over the study horizon. */
+/** Roll-up of a constellation's cost over the study horizon (see the header). */
 export function constellationEconomics(p: Readonly<ConstellationEconomicsParams>): ConstellationEconomicsResult {
   checkEconomicsInputs(p);
   const n = p.satellites;
   const params = p.modelParameters ?? DEFAULT_MODEL_PARAMETERS;
   positive('modelParameters', params);
-  const offCurve = p.offCurvePerSatellite_USD ?? 0;
-  nonNegative('offCurvePerSatellite_USD', offCurve);
-
+  const { result: fleet, offCurve, opsRate } = program(p);
   const launchPerSatellite = p.launch_USD / n;
-  const satelliteYears = serviceTo(p, p.horizon_yr);
-  positive('satellite-years in service', satelliteYears);
-  const opsFraction = p.operationsFraction_per_yr ?? DEFAULT_OPERATIONS_FRACTION_per_yr;
-  nonNegative('operationsFraction_per_yr', opsFraction);
-  const opsRate =
-    p.operations_USD_per_satellite_yr ?? opsFraction * (p.firstUnitHardware_USD + offCurve + launchPerSatellite);
-  nonNegative('operations_USD_per_satellite_yr', opsRate);
-  const failureRate = p.failureRate_per_yr ?? DEFAULT_FAILURE_RATE_per_yr;
-  const repl = expectedReplacements(n, satelliteYears, p.horizon_yr, p.designLife_yr, failureRate);
-  const { hardware, replHardwareAll } = builds(p, repl.total, offCurve);
-  const replLaunch = repl.total * launchPerSatellite;
-  const ground = groundCost_USD(p);
-  const operations = opsRate * satelliteYears;
-  const total = hardware + p.launch_USD + operations + replHardwareAll + replLaunch + ground;
-  const gateways = gatewayCosts(p);
-  const { pvCost, pvCompute } = presentValues(p, {
-    upfront_USD: hardware + p.launch_USD + p.gateways * gateways.capex,
-    opsRate_USD_per_satellite_yr: opsRate,
-    gatewayOps_USD_per_yr: p.gateways * gateways.operations,
-    failureRate_per_yr: failureRate,
-    endOfLife: repl.endOfLife,
-    replacement_USD: repl.total > 0 ? (replHardwareAll + replLaunch) / repl.total : 0,
-  });
-
-  const pflopDays = p.deliveredPFLOPS_per_satellite * satelliteYears * DAYS_PER_YEAR;
+  const firstBuild =
+    lotCost_USD({ firstUnitCost_USD: p.firstUnitHardware_USD, learningRate: p.learningRate, fromUnit: 1, toUnit: n }) +
+    n * offCurve;
+  const replacements = fleet.replacements + fleet.failures;
+  // every build after the first (renewals and failures) with its launch
+  const replacements_USD = fleet.build_USD - firstBuild - p.launch_USD + fleet.failures_USD;
+  const satelliteYears = n * p.horizon_yr;
+  const ground = fleet.years.reduce((a, y) => a + y.ground_USD, 0);
   const tokensPerSecondPerSatellite =
     (p.deliveredPFLOPS_per_satellite * FLOPS_PER_PFLOPS) / (FLOPS_PER_TOKEN_PER_PARAMETER * params);
   const tokens = tokensPerSecondPerSatellite * satelliteYears * JULIAN_YEAR_s;
   return {
-    hardware_USD: hardware,
-    averageUnitHardware_USD: hardware / n,
+    hardware_USD: firstBuild,
+    averageUnitHardware_USD: firstBuild / n,
     launch_USD: p.launch_USD,
     satelliteYears,
     operations_USD_per_satellite_yr: opsRate,
-    operations_USD: operations,
-    replacementFailures: repl.failures,
-    replacementEndOfLife: repl.endOfLife,
-    replacements: repl.total,
-    replacementHardware_USD: replHardwareAll,
-    replacementLaunch_USD: replLaunch,
-    replacements_USD: replHardwareAll + replLaunch,
+    operations_USD: opsRate * satelliteYears,
+    replacementFailures: fleet.failures,
+    replacementEndOfLife: fleet.replacements,
+    replacements,
+    replacementHardware_USD: replacements_USD - replacements * launchPerSatellite,
+    replacementLaunch_USD: replacements * launchPerSatellite,
+    replacements_USD,
     ground_USD: ground,
-    total_USD: total,
-    deliveredPFLOP_days: pflopDays,
-    lcoc_USD_per_PFLOP_day: total / pflopDays,
-    pvCost_USD: pvCost,
-    pvCompute_PFLOP_day: pvCompute,
-    lcocDiscounted_USD_per_PFLOP_day: pvCost / pvCompute,
+    total_USD: fleet.totalCost_USD,
+    deliveredPFLOP_days: fleet.totalCompute_PFLOP_day,
+    lcoc_USD_per_PFLOP_day: fleet.lcoc_USD_per_PFLOP_day,
+    pvCost_USD: fleet.pvCost_USD,
+    pvCompute_PFLOP_day: fleet.pvCompute_PFLOP_day,
+    lcocDiscounted_USD_per_PFLOP_day: fleet.lcocDiscounted_USD_per_PFLOP_day,
     tokens_per_s: tokensPerSecondPerSatellite * n,
     tokens,
-    cost_USD_per_Mtoken: total / (tokens / TOKENS_PER_MTOKEN),
+    cost_USD_per_Mtoken: fleet.totalCost_USD / (tokens / TOKENS_PER_MTOKEN),
   };
 }

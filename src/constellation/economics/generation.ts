@@ -9,40 +9,72 @@
  * design life; one generation serves its design life once (horizon = design life: failures replaced, no end-of-life
  * renewal), discounted at the first shell's node economics.discountRate_per_yr and with its
  * cost.operationsFraction_per_yr, as the node's own fleet (src/node/stages/cost.ts): one basis for both verdicts.
- * The campaign's length shows in the launch milestones, not in the service counted.
+ * The campaign's length shows in the launch milestones, not in the service counted. The learning rate is the node
+ * fleet's rule over the constellation's satellite count (constellationLearningRate).
  */
 import type { ConstellationSpec } from '../design/compile.js';
 import type { ConstellationRecord } from '../record/record.js';
 import { constellationEconomics, type ConstellationEconomicsResult } from './economics.js';
+import { programmeLearningRate } from '../../models/cost/learningCurve.js';
 
 type NodeRecord = ConstellationRecord['shells'][number]['node'];
 
-/**
- * The constellation's learning rate: economics.learningRate over its satellites, or 1 when its node file prices
- * heritage (economics.pricing: every unit at the first-unit price).
- */
-export function constellationLearningRate(spec: ConstellationSpec): number {
-  return spec.shells[0]!.node.economics.pricing === 'heritage' ? 1 : spec.economics.learningRate;
+/** The constellation's satellite count, its programme size (at least 1: an empty design still has a learning rate). */
+export function constellationSatellites(spec: ConstellationSpec): number {
+  return Math.max(
+    1,
+    spec.shells.reduce((a, s) => a + s.geometry.planes * s.geometry.satsPerPlane, 0),
+  );
 }
 
-/** The generation's economics; the note that states its basis goes into `notes`. */
+/**
+ * The constellation's learning rate, on the node fleet's rule (src/models/cost/learningCurve.ts programmeLearningRate):
+ * economics.learningRate when the file sets it, else SMAD's rule for its satellite count (0.85 above 50 units), one
+ * rate for every built hardware line; 1 when its node file prices heritage (every unit at the first-unit price).
+ */
+export function constellationLearningRate(spec: ConstellationSpec): number {
+  const rate = spec.economics.learningRate;
+  return programmeLearningRate(
+    spec.shells[0]!.node.economics.pricing,
+    constellationSatellites(spec),
+    rate === null ? undefined : rate,
+  );
+}
+
+/**
+ * The generation's prices in another year (the parity search, src/report/budget/constellationParity.ts): shell i's
+ * non-chip first-unit hardware and chips [USD], and the delivered-compute factor (perf/W).
+ */
+export interface GenerationPrices {
+  readonly nonChip_USD: (i: number) => number;
+  readonly chips_USD: (i: number) => number;
+  readonly performance: number;
+}
+
+/** The reference-year prices of the generation: the node records' hardware less the chips at market price. */
+export function referencePrices(spec: ConstellationSpec, nodes: readonly NodeRecord[]): GenerationPrices {
+  const chips = (i: number) => nodes[i]!.compute.chips * spec.shells[i]!.rows.chip.costPerChip_USD;
+  return { nonChip_USD: (i) => nodes[i]!.cost.hardware_USD - chips(i), chips_USD: chips, performance: 1 };
+}
+
+/** The generation's economics (at `prices`, default the reference year's); its basis note goes into `notes`. */
 export function generationEconomics(
   spec: ConstellationSpec,
   nodes: readonly NodeRecord[],
   sats: readonly number[],
   launch_USD: number,
   notes: string[],
+  prices: GenerationPrices = referencePrices(spec, nodes),
 ): ConstellationEconomicsResult {
   const satellites = sats.reduce((a, b) => a + b, 0);
   const mean = (f: (i: number) => number): number => sats.reduce((a, n, i) => a + n * f(i), 0) / satellites;
   const lifetime_yr = mean((i) => spec.shells[i]!.node.mission.lifetime_yr);
   const e = spec.economics;
-  const chips = (i: number) => nodes[i]!.compute.chips * spec.shells[i]!.rows.chip.costPerChip_USD;
   const node0 = spec.shells[0]!.node;
   const econ = constellationEconomics({
     satellites,
-    firstUnitHardware_USD: mean((i) => nodes[i]!.cost.hardware_USD - chips(i)),
-    offCurvePerSatellite_USD: mean(chips),
+    firstUnitHardware_USD: mean(prices.nonChip_USD),
+    offCurvePerSatellite_USD: mean(prices.chips_USD),
     discountRate_per_yr: node0.economics.discountRate_per_yr,
     ...(node0.cost.operationsFraction_per_yr !== undefined
       ? { operationsFraction_per_yr: node0.cost.operationsFraction_per_yr }
@@ -50,7 +82,7 @@ export function generationEconomics(
     launch_USD,
     horizon_yr: lifetime_yr,
     designLife_yr: lifetime_yr,
-    deliveredPFLOPS_per_satellite: mean((i) => nodes[i]!.compute.deliveredPFLOPS),
+    deliveredPFLOPS_per_satellite: mean((i) => nodes[i]!.compute.deliveredPFLOPS) * prices.performance,
     gateways: spec.stations.length,
     learningRate: constellationLearningRate(spec),
     modelParameters: e.modelParams,

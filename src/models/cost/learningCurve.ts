@@ -16,6 +16,10 @@
  * `spacecraftLearningRate`. Large runs (hundreds to thousands of satellites) are where the assumed rate
  * drives the total most (Brown & Anderson, "Learning Rate Sensitivity Model", The Aerospace Corporation,
  * NASA Cost and Schedule Symposium 2018).
+ * - An expected lot (e.g. an expected count of failure replacements, not whole): a fraction of a unit costs that
+ *   fraction of the next unit, C(x) = T₁·(Σ_{n=1..⌊x⌋} n^e + (x − ⌊x⌋)·(⌊x⌋ + 1)^e) (`expectedLotCost_USD`).
+ * The one learning curve of odc: the node's fleet (lifecycleProgram.ts) and a constellation's generation
+ * (src/constellation/economics/economics.ts, through lifecycleProgram.ts) are priced on it.
  * Validity: 0.5 ≤ b ≤ 1 (b = 1: no learning), T₁ ≥ 0, units integers in [1, 1e9]. Recurring cost only:
  * non-recurring design and tooling and bought-in items (chips, launch) are not on the curve.
  */
@@ -131,6 +135,37 @@ export function lotCost_USD(p: Readonly<LotCostParams>): number {
   const to = unitCount('toUnit', p.toUnit, from);
   const form = p.formulation ?? 'unit';
   return p.firstUnitCost_USD * (cumulative(e, to, form) - cumulative(e, from - 1, form));
+}
+
+/** Cumulative cost multiplier of x units for a real x ≥ 0: the fraction of a unit costs that fraction of the next. */
+function cumulativeReal(e: number, x: number, formulation: LearningFormulation): number {
+  if (formulation !== 'unit') return x ** (e + 1);
+  const whole = Math.floor(x);
+  return unitSum(e, whole) + (x - whole) * (whole + 1) ** e;
+}
+
+export interface ExpectedLotParams {
+  readonly firstUnitCost_USD: number;
+  readonly learningRate: number;
+  /** Units already built before the lot (integer ≥ 0). */
+  readonly built: number;
+  /** Expected units in the lot, not necessarily whole (≥ 0): e.g. an expected count of failure replacements. */
+  readonly count: number;
+  readonly formulation?: LearningFormulation;
+}
+
+/**
+ * Cost of an expected lot continuing the curve [$]: C(built + count) − C(built), where a fractional unit costs its
+ * fraction of the next whole unit (unit formulation; the cumulative-average form T₁·x^(e+1) is continuous in x).
+ */
+export function expectedLotCost_USD(p: Readonly<ExpectedLotParams>): number {
+  nonNegative('firstUnitCost_USD', p.firstUnitCost_USD);
+  const e = learningExponent(p.learningRate);
+  const built = unitCount('built', p.built, 0);
+  nonNegative('count', p.count);
+  if (!(built + p.count <= 1e9)) throw new RangeError(`built + count must be ≤ 1e9, got ${built + p.count}`);
+  const form = p.formulation ?? 'unit';
+  return p.firstUnitCost_USD * (cumulativeReal(e, built + p.count, form) - cumulativeReal(e, built, form));
 }
 
 /** SMAD 3rd ed. ch. 20 rule for spacecraft: 0.95 below 10 units, 0.90 for 10–50, 0.85 above 50. */

@@ -1,7 +1,8 @@
 /**
- * A fleet program over a horizon: N nodes kept in service, each replaced at end of life, built on one
- * production learning curve, plus node operations, a ground segment and its operations; discounted and
- * undiscounted LCOC of the whole program.
+ * A fleet program over a horizon: N nodes kept in service, each replaced at end of life and on random failure,
+ * built on one production learning curve, plus node operations, a ground segment and its operations; discounted
+ * and undiscounted LCOC of the whole program. The one LCOC of both verdicts: a node's fleet (src/node/stages/cost.ts)
+ * and a constellation's generation (src/constellation/economics/economics.ts) are priced here.
  *
  * Method:
  * - Generations G = ⌈H/L⌉ for horizon H and node life L; generation g (0-based) is deployed at t = g·L and
@@ -12,14 +13,20 @@
  *   operations g_o·φ_k and delivered compute N·F·365.25·φ_k [PFLOP-day], φ_k = min(1, H − (k − 1)),
  *   discounted at the end of the served part; builds and the ground segment are discounted at their
  *   deployment time. LCOC = PV(costs)/PV(compute) (lifecycleEconomics.ts), undiscounted beside it.
+ * - Random failures at a constant rate λ per node-year, each replaced at once (block replacement with a
+ *   constant failure rate: the failures of a slot form a Poisson process, Barlow & Proschan, Mathematical Theory
+ *   of Reliability, 1965, ch. 4): F = λ·N·H expected replacements, priced as the expected lot that continues the
+ *   curve after the generations' units, T₁·(S(G·N + F) − S(G·N)) + F·c_off (a fraction of a unit costs its
+ *   fraction of the next, learningCurve.ts expectedLotCost_USD), each at the lot's average; year k carries
+ *   λ·N·φ_k of them.
  *
- * Assumptions: replacement is instantaneous at end of life (no launch lead time, no overlap); no salvage
- * value, so a last generation cut short by the horizon is paid in full; per-node delivered PFLOPS is the
- * life average (availability already in it); real, constant-dollar costs. Validity: N integer ≥ 1,
- * L, H > 0, costs ≥ 0, delivered PFLOPS > 0.
+ * Assumptions: replacement is instantaneous at end of life and on failure (no launch lead time, no overlap, no
+ * service lost); no salvage value, so a last generation cut short by the horizon is paid in full; per-node
+ * delivered PFLOPS is the life average (availability already in it); real, constant-dollar costs. Validity:
+ * N integer ≥ 1, L, H > 0, costs ≥ 0, λ ≥ 0, delivered PFLOPS > 0.
  */
 import { DAY_s, JULIAN_YEAR_s } from '../../base/constants.js';
-import { lotCost_USD, type LearningFormulation } from './learningCurve.js';
+import { expectedLotCost_USD, lotCost_USD, type LearningFormulation } from './learningCurve.js';
 import { DEFAULT_DISCOUNT_RATE_per_yr, discountFactor } from './lifecycleEconomics.js';
 import { nonNegative, positive } from '../validate.js';
 
@@ -48,6 +55,8 @@ export interface ProgramParams {
   readonly deliveredPFLOPSPerNode: number;
   /** Real discount rate; default 0.07 (OMB A-94). */
   readonly discountRate_per_yr?: number;
+  /** Random failures per node-year, each replaced at once on the curve (header) [1/yr]; default 0. */
+  readonly failureRate_per_yr?: number;
 }
 
 export interface ProgramYear {
@@ -55,6 +64,8 @@ export interface ProgramYear {
   readonly year: number;
   readonly build_USD: number;
   readonly operations_USD: number;
+  /** Failure replacements of the year, hardware and off-curve cost [$]. */
+  readonly failures_USD: number;
   readonly ground_USD: number;
   readonly compute_PFLOP_day: number;
 }
@@ -62,7 +73,12 @@ export interface ProgramYear {
 export interface ProgramResult {
   readonly generations: number;
   readonly nodesBuilt: number;
+  /** End-of-life replacements, (G − 1)·N. */
   readonly replacements: number;
+  /** Expected failure replacements, λ·N·H (not whole). */
+  readonly failures: number;
+  /** Their cost, on and off the curve [$]. */
+  readonly failures_USD: number;
   /** All builds, on and off the curve [$]. */
   readonly build_USD: number;
   /** build_USD/nodesBuilt [$]. */
@@ -89,6 +105,7 @@ function checkProgramInputs(p: Readonly<ProgramParams>): void {
   nonNegative('nodeOperations_USD_per_yr', p.nodeOperations_USD_per_yr ?? 0);
   nonNegative('groundSegment_USD', p.groundSegment_USD ?? 0);
   nonNegative('groundOperations_USD_per_yr', p.groundOperations_USD_per_yr ?? 0);
+  nonNegative('failureRate_per_yr', p.failureRate_per_yr ?? 0);
 }
 
 /** Year rows 0..Y, all zero but the ground segment's capital in year 0. */
@@ -97,6 +114,7 @@ function emptyYears(Y: number, ground: number) {
     year: k,
     build_USD: 0,
     operations_USD: 0,
+    failures_USD: 0,
     ground_USD: k === 0 ? ground : 0,
     compute_PFLOP_day: 0,
   }));
@@ -114,6 +132,20 @@ function generationLot(p: Readonly<ProgramParams>, g: number, N: number, offCurv
     }) +
     N * offCurve
   );
+}
+
+/** Expected failure replacements λ·N·H and their average cost, continuing the curve after `built` units. */
+function failureLot(p: Readonly<ProgramParams>, built: number, H: number, offCurve: number) {
+  const count = (p.failureRate_per_yr ?? 0) * p.nodes * H;
+  if (count === 0) return { count, each_USD: 0 };
+  const onCurve = expectedLotCost_USD({
+    firstUnitCost_USD: p.firstUnitCost_USD,
+    learningRate: p.learningRate ?? 1,
+    built,
+    count,
+    ...(p.formulation !== undefined ? { formulation: p.formulation } : {}),
+  });
+  return { count, each_USD: onCurve / count + offCurve };
 }
 
 /** Program cash flows, replacements and LCOC (see the header). */
@@ -142,6 +174,8 @@ export function programEconomics(p: Readonly<ProgramParams>): ProgramResult {
     pvCost += lot * discountFactor(r, t);
     years[Math.min(Y, Math.ceil(t - 1e-9))]!.build_USD += lot;
   }
+  const failures = failureLot(p, G * N, H, offCurve);
+  const rate = p.failureRate_per_yr ?? 0;
   let pvCompute = 0;
   let totalCompute = 0;
   let recurring = 0;
@@ -150,10 +184,12 @@ export function programEconomics(p: Readonly<ProgramParams>): ProgramResult {
     const d = discountFactor(r, k - 1 + phi);
     const row = years[k]!;
     row.operations_USD = N * ops * phi;
+    row.failures_USD = rate * N * phi * failures.each_USD;
     row.ground_USD = groundOps * phi;
     row.compute_PFLOP_day = N * p.deliveredPFLOPSPerNode * DAYS_PER_YEAR * phi;
-    recurring += row.operations_USD + row.ground_USD;
-    pvCost += (row.operations_USD + row.ground_USD) * d;
+    const flows = row.operations_USD + row.failures_USD + row.ground_USD;
+    recurring += flows;
+    pvCost += flows * d;
     totalCompute += row.compute_PFLOP_day;
     pvCompute += row.compute_PFLOP_day * d;
   }
@@ -162,6 +198,8 @@ export function programEconomics(p: Readonly<ProgramParams>): ProgramResult {
     generations: G,
     nodesBuilt: G * N,
     replacements: (G - 1) * N,
+    failures: failures.count,
+    failures_USD: failures.count * failures.each_USD,
     build_USD: build,
     averageNodeCost_USD: build / (G * N),
     years,

@@ -203,13 +203,14 @@ function fleetProgram(design: Design, costPFLOPS: number, cost: CostSizing['cost
 }
 
 /**
- * The same chips on the ground in every terrestrial scenario (`terms`, what the parity search re-prices), and the
- * comparison metrics of economics.baseline's (undefined if no scenario has that id).
+ * The same chips on the ground in every terrestrial scenario (`terms`, what the parity search re-prices; a
+ * constellation's parity reads them for each shell's node), and the comparison metrics of economics.baseline's
+ * (undefined if no scenario has that id).
  */
-function terrestrialTerms(
+export function terrestrialTerms(
   design: Design,
-  rows: Rows,
-  compute: Payload['compute'],
+  rows: Pick<Rows, 'chip'>,
+  compute: Pick<Payload['compute'], 'itPowerPeak_W' | 'peakPFLOPS'>,
   chips_USD: number,
 ): {
   terms: { id: string; chips_USD: number; result: ReturnType<typeof baselineLcoc> }[];

@@ -21,6 +21,8 @@
  * (its trajectories left at their defaults) is priced alone and counted as space-favourable when it lowers the
  * space/ground ratio in the last year, unfavourable when it raises it. All favourable alternatives together give the
  * low (early) end, all unfavourable ones the high (late) end; with none on a side that end is the central year.
+ * The search and its band (parityWithBand) and the line-by-line re-pricing (nonChipChange_USD) are the constellation
+ * verdict's too (src/report/budget/constellationParity.ts).
  */
 import type { CostResult } from '../../models/cost/cost.js';
 import type { BaselineLcocResult } from '../../models/cost/lifecycleBaseline.js';
@@ -59,6 +61,35 @@ export interface BaselineParity extends ParityResult {
   readonly band: string;
 }
 
+/** The hardware lines a node's re-pricing reads (CostResult's, as a node record's cost section has them). */
+export type HardwareLines = Pick<
+  CostResult,
+  | 'hardware_USD'
+  | 'computeHardware_USD'
+  | 'ait_USD'
+  | 'arrayHardware_USD'
+  | 'radiatorHardware_USD'
+  | 'busHardware_USD'
+  | 'batteryHardware_USD'
+  | 'islHardware_USD'
+>;
+
+/**
+ * Change of a node's non-chip hardware at a year's price factors [USD]: array, radiator, bus, battery and ISL lines ×
+ * (factor − 1), each with its share of assembly, integration and test (shielding and propellant stay at their price).
+ */
+export function nonChipChange_USD(c: HardwareLines, f: PriceFactors): number {
+  const aitBase = c.hardware_USD - c.computeHardware_USD - c.ait_USD;
+  const aitFraction = aitBase > 0 ? c.ait_USD / aitBase : 0;
+  const change =
+    c.arrayHardware_USD * (f.array - 1) +
+    c.radiatorHardware_USD * (f.radiator - 1) +
+    c.busHardware_USD * (f.bus - 1) +
+    c.batteryHardware_USD * (f.battery - 1) +
+    c.islHardware_USD * (f.isl - 1);
+  return change * (1 + aitFraction);
+}
+
 /**
  * Discounted space LCOC as a function of a year's price factors (header): PV = a·T₁ + b·off-curve + c·operations +
  * ground.
@@ -78,17 +109,9 @@ function spaceLcocOf(c: CostResult, program: ParityInputs['program']): (f: Price
     number,
   ];
   const nonChipRef = c.hardware_USD - c.computeHardware_USD;
-  const aitBase = nonChipRef - c.ait_USD;
-  const aitFraction = aitBase > 0 ? c.ait_USD / aitBase : 0;
   const refCapital = c.hardware_USD + c.launch_USD;
   return (f) => {
-    const change =
-      c.arrayHardware_USD * (f.array - 1) +
-      c.radiatorHardware_USD * (f.radiator - 1) +
-      c.busHardware_USD * (f.bus - 1) +
-      c.batteryHardware_USD * (f.battery - 1) +
-      c.islHardware_USD * (f.isl - 1);
-    const nonChip = nonChipRef + change * (1 + aitFraction);
+    const nonChip = nonChipRef + nonChipChange_USD(c, f);
     const offCurve = c.computeHardware_USD * f.chip + c.launch_USD * f.launch;
     const ops =
       refCapital > 0 ? (c.operations_USD_per_yr * (nonChip + offCurve)) / refCapital : c.operations_USD_per_yr;
@@ -118,7 +141,7 @@ export function groundLcoc(b: BaselineTerms, f: PriceFactors): number {
  * once per evaluation.
  */
 const factorCache = new WeakMap<object, Map<string, readonly PriceFactors[]>>();
-type Trajectories = Design['economics']['trajectories'];
+export type Trajectories = Design['economics']['trajectories'];
 function gridFactors(t: Trajectories, alternatives: readonly TrajectoryAlternative[] = []): readonly PriceFactors[] {
   let byKey = factorCache.get(t);
   if (byKey === undefined) factorCache.set(t, (byKey = new Map()));
@@ -139,6 +162,20 @@ const later = (a: number | null, b: number | null): boolean => (a ?? Infinity) >
 
 /** The parity search of one baseline over a set of grid factors. */
 type Search = (factors: readonly PriceFactors[]) => ParityResult;
+
+/** A parity result with its band (header). */
+export type ParityBand = ParityResult & Pick<BaselineParity, 'parityYearLow' | 'parityYearHigh' | 'band'>;
+
+/**
+ * The parity year of a space/ground ratio given as a function of a year's price factors, over the trajectories `t`,
+ * with its band (header): the one search of the node's verdict and the constellation's.
+ */
+export function parityWithBand(t: Trajectories, ratioOf: (f: PriceFactors) => number): ParityBand {
+  const search: Search = (factors) =>
+    parityYear({ fromYear: t.fromYear, toYear: t.toYear, ratioAt: (year) => ratioOf(factors[year - t.fromYear]!) });
+  const central = search(gridFactors(t));
+  return { ...central, ...band(t, central, search) };
+}
 
 /** The band of one baseline (header): the favourable and the unfavourable alternatives, each group applied together. */
 function band(t: Trajectories, central: ParityResult, search: Search) {
@@ -170,14 +207,5 @@ function band(t: Trajectories, central: ParityResult, search: Search) {
 export function parityAgainstBaselines(design: Design, p: ParityInputs): BaselineParity[] {
   const t = design.economics.trajectories;
   const spaceLcoc = spaceLcocOf(p.cost, p.program);
-  return p.baselines.map((b) => {
-    const search: Search = (factors) =>
-      parityYear({
-        fromYear: t.fromYear,
-        toYear: t.toYear,
-        ratioAt: (year) => spaceLcoc(factors[year - t.fromYear]!) / groundLcoc(b, factors[year - t.fromYear]!),
-      });
-    const central = search(gridFactors(t));
-    return { id: b.id, ...central, ...band(t, central, search) };
-  });
+  return p.baselines.map((b) => ({ id: b.id, ...parityWithBand(t, (f) => spaceLcoc(f) / groundLcoc(b, f)) }));
 }

@@ -78,7 +78,7 @@ export function budgetSections(r: DesignRecord): BudgetSection[] {
 }
 
 /** "2038.2 (2035.1–after 2045)": the central parity year and its band, one beyond the search as "after <last>". */
-function parityBandText(
+export function parityBandText(
   b: { parityYear: number | null; parityYearLow: number | null; parityYearHigh: number | null },
   search: string,
 ): string {

@@ -13,7 +13,7 @@
  * fleetGroundLcoc): the node verdict's basis (discounted at the node's rate, its fleet of economics.units = the
  * satellite count on the learning curve). One row bridges it to the node records' verdict (the factor the
  * constellation's roll-up adds: failure replacements, gateways, the campaign's launch price) and to the undiscounted
- * basis (basisBridge).
+ * basis (basisBridge). Its parity year with a low/high band: ./constellationParity.ts, the node verdict's search.
  * Drivers: each input is raised by STEP (10 %) — the chip, array, radiator, battery and ISL-terminal prices of every
  * shell's catalog rows, the bus $/kg, AIT share and chip-packaging premium of every shell's cost technology, the
  * campaign's launch cost (linear in the vehicles' prices: each launch is paid in full), the learning rate, the
@@ -24,7 +24,7 @@
  */
 import { shellNodes } from '../../constellation/evaluate.js';
 import type { ConstellationSpec } from '../../constellation/design/compile.js';
-import { generationEconomics } from '../../constellation/economics/generation.js';
+import { constellationLearningRate, generationEconomics } from '../../constellation/economics/generation.js';
 import { DEFAULT_FAILURE_RATE_per_yr, DEFAULT_GATEWAY_CAPEX_USD } from '../../constellation/economics/economics.js';
 import type { ConstellationRecord } from '../../constellation/record/record.js';
 import { costTechnologyPrices } from '../../models/cost/costTechnology.js';
@@ -33,7 +33,8 @@ import type { NodeDesign } from '../../node/design/schema.js';
 import { fleetGroundLcoc } from '../../run/recommend.js';
 import { fmt } from '../../base/numberFormat.js';
 import { costRatioText, ratioText } from '../../base/verdictText.js';
-import { hardwareLines, row, type BudgetRow, type BudgetSection } from './budget.js';
+import { hardwareLines, parityBandText, row, type BudgetRow, type BudgetSection } from './budget.js';
+import { constellationParity } from './constellationParity.js';
 import { driverRows, groundCapex, groundCapexNote, STEP, type CostDriver, type GroundCapex } from './costBreakdown.js';
 
 type Spec = { -readonly [K in keyof ConstellationSpec]: ConstellationSpec[K] };
@@ -88,7 +89,7 @@ function constellationCostInputs(spec0: ConstellationSpec, r: ConstellationRecor
     ['chip packaging premium (cost.chipIntegrationFraction)', costKey('chipIntegrationFraction')],
     [
       'learning rate (economics.learningRate, at most 1)',
-      (spec) => econ('learningRate', Math.min(1, spec.economics.learningRate * up))(spec, { usd: 0 }),
+      (spec) => econ('learningRate', Math.min(1, constellationLearningRate(spec) * up))(spec, { usd: 0 }),
     ],
     [
       'satellite failure rate (economics.satelliteFailureRate_per_yr)',
@@ -164,15 +165,19 @@ function fleetGroundCapex(spec: ConstellationSpec, r: ConstellationRecord): Grou
   };
 }
 
+/** A factor between two verdicts, or why there is none (never "∞" or "n/a"). */
+const factorText = (x: number): string =>
+  Number.isFinite(x) && x > 0 ? `× ${fmt(x)}` : 'no factor (a side has no verdict)';
+
 /**
- * The bridge from the node records' verdict to this one and from this one to the undiscounted basis: the shells'
- * nodes against the same scenario as their node records compare them (discounted at their
- * economics.discountRate_per_yr, their fleet of economics.units = the satellite count), × the factor the
- * constellation roll-up accounts for (failures replaced, gateways, the campaign's launch price) = this verdict;
- * × the factor discounting accounts for = the undiscounted ratio (totals.lcoc_USD_per_PFLOP_day over the ground's
- * undiscounted LCOC). Satellites × delivered-PFLOPS weights, as fleetGroundLcoc's.
+ * The bridge from this verdict to the undiscounted basis and to the node records' verdict, in one line: the
+ * undiscounted ratio (totals.lcoc_USD_per_PFLOP_day over the ground's undiscounted LCOC), this one discounted at the
+ * node's economics.discountRate_per_yr over the generation's service life, and the factor between them; the shells'
+ * nodes against the same scenario as their node records compare them (their fleet of economics.units = the satellite
+ * count on the same learning curve) × the factor the constellation roll-up accounts for (failures replaced, gateways,
+ * the campaign's launch price) = this verdict. Satellites × delivered-PFLOPS weights, as fleetGroundLcoc's.
  */
-function basisBridge(r: ConstellationRecord, baseline: string, verdict: number): BudgetRow {
+function basisBridge(spec: ConstellationSpec, r: ConstellationRecord, baseline: string, verdict: number): BudgetRow {
   const weighted = (f: (s: ConstellationRecord['shells'][number]) => number): number =>
     fleetSum(r, (s) => s.node.compute.deliveredPFLOPS * f(s)) / fleetSum(r, (s) => s.node.compute.deliveredPFLOPS);
   const b = (s: ConstellationRecord['shells'][number]) => s.node.cost.baselines.find((x) => x.id === baseline);
@@ -181,14 +186,36 @@ function basisBridge(r: ConstellationRecord, baseline: string, verdict: number):
     weighted((s) => b(s)?.lcocDiscounted_USD_per_PFLOP_day ?? Number.NaN);
   const undiscounted = r.totals.lcoc_USD_per_PFLOP_day / (fleetGroundLcoc(r.shells, baseline, true) ?? Number.NaN);
   const rate = r.shells[0]!.node.cost.discountRate_per_yr;
+  const life = satelliteYears(spec, r) / r.totals.satellites;
   return row(
-    "verdict on the node records' basis",
-    ratioText(node),
+    'verdict, undiscounted → discounted',
+    ratioText(undiscounted),
     '-',
-    `discounted at ${fmt(100 * rate)} %/yr, ${fmt(r.totals.satellites)} nodes on the learning curve: × ${fmt(verdict / node)} ` +
-      `constellation roll-up (replacements, gateways, campaign launch) = ${ratioText(verdict)} here; ` +
-      `undiscounted ${ratioText(undiscounted)} (× ${fmt(undiscounted / verdict)})`,
+    `undiscounted ${ratioText(undiscounted)}, discounted at ${fmt(100 * rate)} %/yr over ${fmt(life)} years ` +
+      `${ratioText(verdict)} (${factorText(verdict / undiscounted)}); the node records' basis ${ratioText(node)} ` +
+      `(${fmt(r.totals.satellites)} nodes on the learning curve at ${fmt(constellationLearningRate(spec))}) ` +
+      `${factorText(verdict / node)} constellation roll-up (replacements, gateways, campaign launch) = ${ratioText(verdict)}`,
   );
+}
+
+/** The verdict's parity year and band (./constellationParity.ts) in one row. */
+function parityRow(spec: ConstellationSpec, r: ConstellationRecord, baseline: string): BudgetRow {
+  const t = spec.shells[0]!.node.economics.trajectories;
+  const search = `${t.fromYear}–${t.toYear}`;
+  const p = constellationParity(spec, r, baseline);
+  return p === null
+    ? row(
+        `parity year vs ${baseline}`,
+        'none',
+        'yr',
+        `no compute delivered against ${baseline} (or the generation cannot be priced): no parity`,
+      )
+    : row(
+        `parity year vs ${baseline}`,
+        parityBandText(p, search),
+        'yr',
+        `this verdict along economics.trajectories (${search}, design prices of ${t.referenceYear}): ${p.statement}; ${p.band}`,
+      );
 }
 
 /** The first-screen cost view of a constellation (see the header); `spec` is the one `r` was evaluated from. */
@@ -225,11 +252,12 @@ export function constellationCostBreakdown(spec: ConstellationSpec, r: Constella
     ),
     row(
       'cost per chip-hour (GPU-hour), discounted',
-      t.costPerChipHourDiscounted_USD,
+      Number.isFinite(t.costPerChipHourDiscounted_USD) ? t.costPerChipHourDiscounted_USD : 'none',
       'USD/chip-h',
       `ground ${fmt(groundChipHour)}: ${costRatioText(verdict, 'space ')}`,
     ),
-    basisBridge(r, baseline, verdict),
+    basisBridge(spec, r, baseline, verdict),
+    parityRow(spec, r, baseline),
     ...driverRows(constellationCostDrivers(spec, r, baseline)),
   ];
   return {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  expectedLotCost_USD,
   programmeLearningRate,
   learningCurve,
   learningExponent,
@@ -181,5 +182,33 @@ describe('programme pricing (programmeLearningRate)', () => {
     expect(programmeLearningRate('programme', 8334, 0.8)).toBe(0.8);
     expect(programmeLearningRate('heritage', 8334)).toBe(1);
     expect(programmeLearningRate('heritage', 8334, 0.8)).toBe(1);
+  });
+});
+
+describe('expectedLotCost_USD (an expected, not whole, number of units)', () => {
+  it('T1 = 1, LR 0.9, 2.5 units after 4: units 5 and 6 and half of unit 7', () => {
+    // e = log2 0.9 = −0.152003: 5^e = 0.782987, 6^e = 0.761585, 7^e = 0.743948 → 0.782987 + 0.761585 + 0.371974
+    // = 1.916546
+    const lot = expectedLotCost_USD({ firstUnitCost_USD: 1, learningRate: 0.9, built: 4, count: 2.5 });
+    expect(lot).toBeCloseTo(1.916546, 5);
+    expect(expectedLotCost_USD({ firstUnitCost_USD: 1, learningRate: 0.9, built: 4, count: 0 })).toBe(0);
+  });
+
+  it("whole counts equal the lot's cost; the cumulative-average form is T1·x^(e+1) (Wright's 80 %: 2.56 − 1.6)", () => {
+    const lot = lotCost_USD({ firstUnitCost_USD: 3, learningRate: 0.9, fromUnit: 1001, toUnit: 1500 });
+    expect(expectedLotCost_USD({ firstUnitCost_USD: 3, learningRate: 0.9, built: 1000, count: 500 })).toBeCloseTo(
+      lot,
+      9,
+    );
+    // 80 %: average of 4 units = 0.64 → total 2.56; of 2 units 0.8 → 1.6; the lot of units 3–4 = 0.96
+    const wright = { firstUnitCost_USD: 1, learningRate: 0.8, built: 2, count: 2 };
+    expect(expectedLotCost_USD({ ...wright, formulation: 'cumulative-average' })).toBeCloseTo(0.96, 12);
+  });
+
+  it('refuses a fractional or negative built count and a negative count', () => {
+    const p = { firstUnitCost_USD: 1, learningRate: 0.9, built: 4, count: 1 };
+    expect(() => expectedLotCost_USD({ ...p, built: 1.5 })).toThrow(/built/);
+    expect(() => expectedLotCost_USD({ ...p, built: -1 })).toThrow(/built/);
+    expect(() => expectedLotCost_USD({ ...p, count: -1 })).toThrow(/count/);
   });
 });

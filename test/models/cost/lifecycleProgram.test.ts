@@ -76,6 +76,30 @@ describe('programEconomics', () => {
     expect(r.lcocDiscounted_USD_per_PFLOP_day).toBeCloseTo(r.lcoc_USD_per_PFLOP_day, 12);
   });
 
+  it('random failures: λ·N·H replacements continuing the curve, paid in the year they fail (hand calculation)', () => {
+    // N = 2, L = H = 5, λ = 0.1/yr → F = 0.1 × 2 × 5 = 1 replacement. No learning: it costs 100 + 50 off-curve = 150,
+    // 0.1 × 2 = 0.2 a year → 30 $/yr. Total = 2 × 150 + 150 = 450; PV at 10 % = 300 + 30 × a(10 %, 5) (3.790787)
+    // = 413.7236. With the 90 % curve the replacement is unit 3: 100 × 0.9^log2(3) (0.846206) + 50 = 134.6206.
+    const base: ProgramParams = {
+      nodes: 2,
+      nodeLifetime_yr: 5,
+      firstUnitCost_USD: 100,
+      perNodeOffCurve_USD: 50,
+      deliveredPFLOPSPerNode: 1,
+      discountRate_per_yr: 0.1,
+      failureRate_per_yr: 0.1,
+    };
+    const r = programEconomics(base);
+    expect(r.failures).toBeCloseTo(1, 12);
+    expect(r.failures_USD).toBeCloseTo(150, 9);
+    expect(r.years[3]!.failures_USD).toBeCloseTo(30, 9);
+    expect(r.totalCost_USD).toBeCloseTo(450, 9);
+    expect(r.pvCost_USD).toBeCloseTo(413.7236, 3);
+    const learning = programEconomics({ ...base, learningRate: 0.9 });
+    expect(learning.failures_USD).toBeCloseTo(134.6206, 3);
+    expect(() => programEconomics({ ...base, failureRate_per_yr: -0.1 })).toThrow(/failureRate_per_yr/);
+  });
+
   it('faster learning lowers the average node cost', () => {
     const slow = programEconomics({ ...twoNodes, nodes: 100, learningRate: 0.95 });
     const fast = programEconomics({ ...twoNodes, nodes: 100, learningRate: 0.85 });

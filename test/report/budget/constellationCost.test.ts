@@ -92,22 +92,35 @@ describe('constellation cost breakdown', () => {
     expect(s.rows.filter((x) => x.unit === '%')).toHaveLength(3);
   });
 
-  it("bridges to the node records' basis and to the undiscounted one: node ratio × roll-up = the constellation's ratio", () => {
+  it("bridges the undiscounted ratio to this discounted one and to the node records' basis", () => {
     const s = constellationCostBreakdown(spec, r);
-    const bridge = s.rows.find((x) => x.label.startsWith("verdict on the node records' basis"))!;
+    const bridge = s.rows.find((x) => x.label === 'verdict, undiscounted → discounted')!;
     const num = (t: string): number => Number(t.replace(/[,×]/g, ''));
-    // one shell: the node basis is that node's own discounted verdict, cost.lcocToBaseline of its record (its fleet of
-    // 12, the constellation's satellites)
+    const m =
+      /^undiscounted ([\d.,]+)×, discounted at 7 %\/yr over 5 years ([\d.,]+)× \(× ([\d.,]+)\); the node records' basis ([\d.,]+)× \(12 nodes on the learning curve at 0.95\) × ([\d.,]+) constellation roll-up .* = ([\d.,]+)×$/.exec(
+        bridge.note!,
+      )!;
+    const [U, V, F, N, R, V2] = m.slice(1).map((x) => num(x));
+    expect(num(bridge.value)).toBe(U);
+    // each factor printed to 3 significant figures: undiscounted × factor = discounted = node basis × roll-up
+    expect(Math.abs((U! * F!) / V! - 1)).toBeLessThan(0.01);
+    expect(Math.abs((N! * R!) / V2! - 1)).toBeLessThan(0.01);
+    // one shell: the node basis is that node's own discounted verdict (its fleet of 12, the constellation's satellites)
     expect(r.shells[0]!.node.cost.nodesBuilt).toBe(12);
-    expect(num(bridge.value) / r.shells[0]!.node.cost.lcocToBaseline).toBeCloseTo(1, 2);
-    const m = /× ([\d.,]+) constellation roll-up .* = ([\d.,]+)× here; undiscounted ([\d.,]+)× \(× ([\d.,]+)\)/.exec(
-      bridge.note!,
-    )!;
-    // each factor printed to 3 significant figures
-    expect(Math.abs((num(bridge.value) * num(m[1]!)) / num(m[2]!) - 1)).toBeLessThan(0.01);
-    expect(Math.abs((num(m[2]!) * num(m[4]!)) / num(m[3]!) - 1)).toBeLessThan(0.01);
+    expect(N! / r.shells[0]!.node.cost.lcocToBaseline).toBeCloseTo(1, 2);
+    // the discounting factor by hand: space PV(cost)/PV(compute) over total/compute, with A = Σ 1.07^−k (k = 1…5):
+    // (PV × 5) / (A × total), total = hardware + launch + 12 × $1M × 5 + 3 × ($5M + $0.5M × 5); the ground's factor
+    // from its record figures (its LCOC pair)
+    let A = 0;
+    for (let k = 1; k <= 5; k++) A += 1.07 ** -k;
+    const t = r.totals;
+    const pv = t.hardware_USD + t.launch_USD + 3 * 5e6 + (12 * 1e6 + 3 * 0.5e6) * A;
+    const total = t.hardware_USD + t.launch_USD + 12 * 1e6 * 5 + 3 * (5e6 + 0.5e6 * 5);
+    const b = r.shells[0]!.node.cost.baselines.find((x) => x.id === 'hyperscale-virginia')!;
+    const factor = ((pv * 5) / (A * total)) * (b.lcoc_USD_per_PFLOP_day / b.lcocDiscounted_USD_per_PFLOP_day);
+    expect(Math.abs(F! / factor - 1)).toBeLessThan(0.01);
     // the verdict is the discounted one: the chip-hour row's ratio
     const verdict = /space ([\d.,]+)×/.exec(s.rows.find((x) => x.unit === 'USD/chip-h')!.note!)![1]!;
-    expect(num(verdict) / num(m[2]!)).toBeCloseTo(1, 2);
+    expect(num(verdict) / V!).toBeCloseTo(1, 2);
   });
 });

@@ -1,0 +1,79 @@
+/**
+ * The parity year of a constellation's verdict, with its band: the generation
+ * (src/constellation/economics/generation.ts) re-priced at each calendar year of the first shell's node
+ * economics.trajectories against the same chips on the ground in one terrestrial scenario, by the node verdict's
+ * search (src/node/stages/parity.ts parityWithBand: first crossing of space/ground = 1 on a yearly grid, linear between
+ * grid years).
+ *
+ * Re-pricing in year y (factors of src/models/cost/priceTrajectories.ts, 1 in the reference year), as the node's:
+ * - space: each shell's non-chip first unit re-priced line by line (parity.ts nonChipChange_USD: array, radiator, bus,
+ *   battery and ISL with their assembly, integration and test share; shielding and propellant at their price), its
+ *   chips × the chip factor, the campaign's launch × the launch factor, delivered PFLOPS × the perf/W factor; the
+ *   generation priced again (learning curve, replacements, operations as a fraction of capital, gateways) and its
+ *   discounted LCOC taken.
+ * - ground: each shell's chips in the scenario (src/node/stages/cost.ts terrestrialTerms) re-priced (parity.ts
+ *   groundLcoc), weighted by satellites × delivered PFLOPS as the verdict's (src/run/recommend.ts fleetGroundLcoc).
+ * Band: the trend alternatives that apply, the favourable ones together for the early end and the unfavourable ones for
+ * the late end (parity.ts). A generation the models cannot price (no compute delivered) has no parity year: null.
+ */
+import type { ConstellationSpec } from '../../constellation/design/compile.js';
+import { generationEconomics, referencePrices } from '../../constellation/economics/generation.js';
+import type { ConstellationRecord } from '../../constellation/record/record.js';
+import type { PriceFactors } from '../../models/cost/priceTrajectories.js';
+import { terrestrialTerms } from '../../node/stages/cost.js';
+import { groundLcoc, nonChipChange_USD, parityWithBand, type ParityBand } from '../../node/stages/parity.js';
+
+type NodeRecord = ConstellationRecord['shells'][number]['node'];
+
+/** A node record's hardware lines under the names the re-pricing reads. */
+const linesOf = (k: NodeRecord['cost']) => ({ ...k, computeHardware_USD: k.chipsHardware_USD });
+
+/** The ground side: the scenario's discounted LCOC of the fleet's chips at a year's factors; null without a term. */
+function groundOf(spec: ConstellationSpec, r: ConstellationRecord, baseline: string) {
+  const ref = referencePrices(
+    spec,
+    r.shells.map((s) => s.node),
+  );
+  const shells = r.shells.flatMap((s, i) => {
+    const w = s.satellites * s.node.compute.deliveredPFLOPS;
+    const { terms } = terrestrialTerms(spec.shells[i]!.node, spec.shells[i]!.rows, s.node.compute, ref.chips_USD(i));
+    const term = terms.find((b) => b.id === baseline);
+    return term !== undefined && w > 0 ? [{ w, term }] : [];
+  });
+  if (shells.length === 0) return null;
+  const weight = shells.reduce((a, s) => a + s.w, 0);
+  return (f: PriceFactors) => shells.reduce((a, s) => a + s.w * groundLcoc(s.term, f), 0) / weight;
+}
+
+/** The space side: the generation's discounted LCOC at a year's factors. */
+function spaceOf(spec: ConstellationSpec, r: ConstellationRecord) {
+  const nodes = r.shells.map((s) => s.node);
+  const sats = r.shells.map((s) => s.satellites);
+  const ref = referencePrices(spec, nodes);
+  return (f: PriceFactors) =>
+    generationEconomics(spec, nodes, sats, r.totals.launch_USD * f.launch, [], {
+      nonChip_USD: (i) => ref.nonChip_USD(i) + nonChipChange_USD(linesOf(nodes[i]!.cost), f),
+      chips_USD: (i) => ref.chips_USD(i) * f.chip,
+      performance: f.performance,
+    }).lcocDiscounted_USD_per_PFLOP_day;
+}
+
+/**
+ * The constellation verdict's parity year against `baseline` with its band (see the header); null when no shell
+ * delivers compute in that scenario or the generation cannot be priced.
+ */
+export function constellationParity(
+  spec: ConstellationSpec,
+  r: ConstellationRecord,
+  baseline: string,
+): ParityBand | null {
+  const ground = groundOf(spec, r, baseline);
+  if (ground === null) return null;
+  const space = spaceOf(spec, r);
+  try {
+    return parityWithBand(spec.shells[0]!.node.economics.trajectories, (f) => space(f) / ground(f));
+  } catch (e) {
+    if (e instanceof RangeError) return null;
+    throw e;
+  }
+}
