@@ -4,8 +4,8 @@ import type { SobolOutput, TornadoOutput } from '../../src/analysis/sensitivity.
 import { writeFile } from '../helpers/tmp.js';
 
 /**
- * AI1's published point (designs/ai1.yaml) as YAML lines with the space-qualified battery and radiator rows (li-ion-leo,
- * deployable-pumped: the battery then dominates the hardware), and the array at its row price.
+ * AI1's published point (designs/ai1.yaml) as YAML lines with the space-qualified battery and radiator rows
+ * (li-ion-leo, deployable-pumped: the battery then dominates the hardware), and the array at its row price.
  */
 export const AI1 = [
   'mission: { lifetime_yr: 5, solarActivity: moderate }',
