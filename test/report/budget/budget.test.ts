@@ -48,7 +48,8 @@ describe('node budget: the eclipse policy and the hardware line by line', () => 
         k.ait_USD;
       expect(sum / k.hardware_USD).toBeCloseTo(1, 12);
     }
-    // $0.388M of $15.33M: chips 3.96, array 1.32, radiator 0.847, battery 0.388, bus 5.31, ISL 2.4, other 0.069, AIT 1.03
+    // $0.388M of $15.33M: chips 3.96, array 1.32, radiator 0.847, battery 0.388, bus 5.31, ISL 2.4, other 0.069,
+    // AIT 1.03
     expect(formatBudget(REFERENCE[0]!.record)).toMatch(/ {4}battery +0\.388 +M USD +2\.53 % of hardware/);
   });
 });
