@@ -27,6 +27,13 @@ export interface BreakEvenInput {
   readonly label: string;
   /** Value the design effectively uses when the file leaves the field to a model default (else spec.nominal). */
   readonly nominal?: number | null;
+  /**
+   * The LCOC and the terrestrial LCOC are affine in this input (the launch price: launch cost = price × mass, the
+   * operations a share of hardware + launch): a scan without a crossing then states the ratio at 0, extrapolated.
+   */
+  readonly affine?: boolean;
+  /** Why the LCOC stays above the terrestrial one whatever this input, from the nominal record (or absent). */
+  readonly why?: string;
 }
 
 /** Default sample counts and scan size of one kind of file. */

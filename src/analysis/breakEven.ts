@@ -11,7 +11,9 @@
  * (src/statistics/rootFinding.ts; Brent 1973 ch. 4) to the x tolerance 1e-12·max(1, |x|), and the root nearest the
  * nominal value is reported (all are listed). When the models cannot evaluate a point Brent's method asks for
  * inside a bracket, the crossing is the zero of the chord between the bracket's grid points, and the message says
- * so. No sign change on the grid: "no break-even in range". A root
+ * so. No sign change on the grid: "no break-even in range", with where the two come closest and, for an input the
+ * costs are affine in (the launch price), the ratio at 0 extrapolated from the scan's two lowest points (exact for an
+ * affine function) and the model's reason (the hardware without launch, ./model.ts). A root
  * between two grid points of the same sign (a double root, or two roots closer than the grid step) is missed:
  * the grid has the model's `defaults.breakEvenPoints` points (64 for node designs). Grid points the models
  * cannot evaluate are skipped. The scan may be evaluated beforehand in worker threads and passed in (`scan`).
@@ -123,24 +125,47 @@ function crossings(
   return { roots, spaceCheaper, chord };
 }
 
-/** No crossing in the scanned range: whether the LCOC stays above or below the terrestrial one, and by how much. */
-function noBreakEven(
+/** The ratio LCOC / terrestrial LCOC at x = 0, extrapolated along the line through the scan's two lowest points. */
+export function ratioAtZero(curve: readonly BreakEvenPoint[]): number | null {
+  const [a, b] = [curve[0], curve[1]];
+  if (a === undefined || b === undefined || a.x <= 0 || b.x === a.x) return null;
+  const at0 = (ya: number, yb: number) => ya - (a.x * (yb - ya)) / (b.x - a.x);
+  const [lcoc, terrestrial] = [at0(a.lcoc, b.lcoc), at0(a.terrestrial, b.terrestrial)];
+  return terrestrial > 0 ? lcoc / terrestrial : null;
+}
+
+/** Why the scan found no crossing: the side, where the two come closest, and the ratio at 0 for an affine input. */
+function noCrossingWhy(
   spec: InputSpec,
-  label: string,
+  curve: readonly BreakEvenPoint[],
+  input: { readonly affine?: boolean; readonly why?: string },
+): string {
+  if (curve.length === 0) return 'the models cannot evaluate the design anywhere in the range';
+  const above = curve.every((c) => c.lcoc > c.terrestrial);
+  const gaps = curve.map((c) => c.lcoc / c.terrestrial);
+  const closest = above ? Math.min(...gaps) : Math.max(...gaps);
+  const where = curve[gaps.indexOf(closest)]!.x;
+  const side = above
+    ? `the LCOC stays above the terrestrial LCOC (at least ${fmt(closest)}× it, at ${fmt(where)} ${spec.unit})`
+    : `the LCOC stays below the terrestrial LCOC (at most ${fmt(closest)}× it, at ${fmt(where)} ${spec.unit})`;
+  const zero = above && input.affine === true ? ratioAtZero(curve) : null;
+  if (zero === null) return side;
+  return (
+    `${side}; even at 0 ${spec.unit} it would be ${fmt(zero)}× the terrestrial LCOC (the costs are affine in ` +
+    `this input: the line through the scan's two lowest points)${input.why !== undefined ? `: ${input.why}` : ''}`
+  );
+}
+
+/** No crossing in the scanned range: whether the LCOC stays above or below the terrestrial LCOC, and why. */
+function noBreakEven(
+  p: { spec: InputSpec; label: string; affine?: boolean; why?: string },
   domain: { lo: number; hi: number },
   nominal: number | null,
   curve: BreakEvenPoint[],
 ): BreakEven {
+  const { spec, label } = p;
   const { lo, hi } = domain;
   const range = `[${fmt(lo)}, ${fmt(hi)}] ${spec.unit}`;
-  const above = curve.length > 0 && curve.every((c) => c.lcoc > c.terrestrial);
-  const gaps = curve.map((c) => c.lcoc / c.terrestrial);
-  const why =
-    curve.length === 0
-      ? 'the models cannot evaluate the design anywhere in the range'
-      : above
-        ? `the LCOC stays above the terrestrial LCOC (at least ${fmt(Math.min(...gaps))}× it)`
-        : `the LCOC stays below the terrestrial LCOC (at most ${fmt(Math.max(...gaps))}× it)`;
   return {
     path: spec.path,
     label,
@@ -153,7 +178,7 @@ function noBreakEven(
     lcocAtRoot: null,
     terrestrialAtRoot: null,
     spaceCheaper: null,
-    message: `no break-even in range ${range}: ${why}`,
+    message: `no break-even in range ${range}: ${noCrossingWhy(spec, curve, p)}`,
     curve,
   };
 }
@@ -168,6 +193,8 @@ export function breakEven(
     spec: InputSpec;
     label: string;
     nominal?: number | null;
+    affine?: boolean;
+    why?: string;
     scan?: readonly SampleOutcome[];
   }>,
 ): BreakEven {
@@ -194,7 +221,7 @@ export function breakEven(
   });
   const { roots, spaceCheaper, chord } = crossings(curve, g);
   const nominal = p.nominal ?? spec.nominal ?? null;
-  if (roots.length === 0) return noBreakEven(spec, label, { lo, hi }, nominal, curve);
+  if (roots.length === 0) return noBreakEven(p, { lo, hi }, nominal, curve);
   const ref = nominal ?? (lo + hi) / 2;
   const root = roots.reduce((best, r) => (Math.abs(r - ref) < Math.abs(best - ref) ? r : best), roots[0]!);
   const there = at(root);

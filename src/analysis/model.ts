@@ -33,6 +33,8 @@ import {
 } from './analysisModel.js';
 import { uncertainInputs } from '../study/uncertainInputs.js';
 import { applyInputs, resolveInput, type InputSpec } from '../study/uncertainTargets.js';
+import { hardwareLines } from '../report/budget/budget.js';
+import { fmt } from '../base/numberFormat.js';
 
 export type { ConstraintInfo, SampleOutcome } from './analysisModel.js';
 
@@ -108,6 +110,24 @@ function nodeConstraintInfos(nominalRecord: DesignRecord | string): ConstraintIn
       }));
 }
 
+/**
+ * Why no launch price makes space break even, from the nominal record: the LCOC compared (cost.lcoc, one node's first
+ * unit) is capital × (1 + operations), so with launch free what is left is the hardware's share of the capital; its
+ * largest lines name what keeps the ratio up.
+ */
+export function launchWhy(k: DesignRecord['cost']): string {
+  const capital = k.hardware_USD + k.launch_USD;
+  const top = hardwareLines(k)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([label, usd]) => `${label} ${fmt((100 * usd) / k.hardware_USD)} %`);
+  return (
+    `launch is ${fmt((100 * k.launch_USD) / capital)} % of the node's capital at ${fmt(k.launchPrice_USD_per_kg)} ` +
+    `USD/kg, and the hardware alone (${fmt(k.hardware_USD / 1e6)} M USD first unit: ${top.join(', ')}) ` +
+    'and its operations keep it there'
+  );
+}
+
 /** Launch price, the chip's price, mission lifetime (./breakEven.ts). */
 function nodeBreakEvenInputs(
   design: LoadedDesign['design'],
@@ -118,7 +138,13 @@ function nodeBreakEvenInputs(
   const launch = at('economics.launchCost_USD_per_kg');
   return [
     // the launch price the design uses when it gives no $/kg: vehicle price / payload
-    { spec: launch, label: 'launch price', nominal: launch.nominal ?? nominal?.cost.launchPrice_USD_per_kg ?? null },
+    {
+      spec: launch,
+      label: 'launch price',
+      nominal: launch.nominal ?? nominal?.cost.launchPrice_USD_per_kg ?? null,
+      affine: true,
+      ...(nominal !== undefined ? { why: launchWhy(nominal.cost) } : {}),
+    },
     { spec: at(`catalogs.chips.${design.compute.chip}.costPerChip_USD`), label: 'chip price' },
     { spec: at('mission.lifetime_yr'), label: 'mission lifetime' },
   ];

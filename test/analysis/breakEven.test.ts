@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisModel, SampleOutcome } from '../../src/analysis/analysisModel.js';
-import { breakEven, breakEvenDomain, breakEvenGrid, scanGrid, breakEvenInputs } from '../../src/analysis/breakEven.js';
+import {
+  breakEven,
+  breakEvenDomain,
+  breakEvenGrid,
+  scanGrid,
+  breakEvenInputs,
+  ratioAtZero,
+} from '../../src/analysis/breakEven.js';
 import type { InputSpec } from '../../src/study/uncertainTargets.js';
 
 /**
@@ -105,7 +112,8 @@ describe('break-even: root choice with two crossings', () => {
     });
     expect([above.status, above.root, above.spaceCheaper]).toEqual(['none', null, null]);
     expect(above.message).toBe(
-      'no break-even in range [1, 9] u: the LCOC stays above the terrestrial LCOC (at least 2.1× it)',
+      // (x + 20)/10 is least at the range's lower end, x = 1: 21/10
+      'no break-even in range [1, 9] u: the LCOC stays above the terrestrial LCOC (at least 2.1× it, at 1 u)',
     );
     const below = breakEven({
       model: curveModel(
@@ -116,8 +124,69 @@ describe('break-even: root choice with two crossings', () => {
       label: 'x',
     });
     expect(below.message).toBe(
-      'no break-even in range [1, 9] u: the LCOC stays below the terrestrial LCOC (at most 0.45× it)',
+      // x/20 is largest at x = 9: 0.45
+      'no break-even in range [1, 9] u: the LCOC stays below the terrestrial LCOC (at most 0.45× it, at 9 u)',
     );
+  });
+
+  it('an input the costs are affine in (launch price): the ratio at 0, extrapolated, and the reason given', () => {
+    // LCOC = 30 + 0.5x, terrestrial 10 on [2, 9]: no crossing; at x = 0 the line gives 30/10 = 3×, although the
+    // scan starts at 2 (least ratio there: 31/10 = 3.1×)
+    const r = breakEven({
+      model: curveModel(
+        (x) => 30 + 0.5 * x,
+        () => 10,
+      ),
+      spec: spec(2, 9),
+      label: 'x',
+      affine: true,
+      why: 'the hardware alone keeps it there',
+    });
+    expect(r.status).toBe('none');
+    expect(r.message).toBe(
+      'no break-even in range [2, 9] u: the LCOC stays above the terrestrial LCOC (at least 3.1× it, at 2 u); ' +
+        "even at 0 u it would be 3× the terrestrial LCOC (the costs are affine in this input: the line through the scan's " +
+        'two lowest points): the hardware alone keeps it there',
+    );
+    // a terrestrial LCOC moving with the input is extrapolated too: (30 + 0.5x)/(10 + x) at 0 is 3, not 30/12
+    const both = breakEven({
+      model: curveModel(
+        (x) => 30 + 0.5 * x,
+        (x) => 10 + x,
+      ),
+      spec: spec(2, 9),
+      label: 'x',
+      affine: true,
+    });
+    expect(both.message).toMatch(/even at 0 u it would be 3× the terrestrial LCOC \(the costs are affine .*points\)$/);
+    expect(ratioAtZero(both.curve)).toBeCloseTo(3, 12);
+    // not affine, or below the terrestrial LCOC: no extrapolation
+    const plain = breakEven({
+      model: curveModel(
+        (x) => 30 + 0.5 * x,
+        () => 10,
+      ),
+      spec: spec(2, 9),
+      label: 'x',
+    });
+    expect(plain.message).not.toContain('even at 0');
+    const cheap = breakEven({
+      model: curveModel(
+        (x) => 1 + x,
+        () => 20,
+      ),
+      spec: spec(2, 9),
+      label: 'x',
+      affine: true,
+    });
+    expect(cheap.message).not.toContain('even at 0');
+    // a scan from 0 has nothing to extrapolate
+    expect(
+      ratioAtZero([
+        { x: 0, lcoc: 3, terrestrial: 1 },
+        { x: 1, lcoc: 4, terrestrial: 1 },
+      ]),
+    ).toBeNull();
   });
 
   it('grid points the model cannot evaluate are skipped (x > 9.5 here); nowhere evaluable is said so', () => {

@@ -3,7 +3,10 @@ import { fileURLToPath } from 'node:url';
 import type { SobolOutput, TornadoOutput } from '../../src/analysis/sensitivity.js';
 import { writeFile } from '../helpers/tmp.js';
 
-/** The AI1 reference design (designs/ai1.yaml) as YAML lines, with `extra` appended (e.g. an uncertainty: section). */
+/**
+ * AI1's published point (designs/ai1.yaml) as YAML lines with the space-qualified battery and radiator rows
+ * (li-ion-leo, deployable-pumped: the battery then dominates the hardware), and the array at its row price.
+ */
 export const AI1 = [
   'mission: { lifetime_yr: 5, solarActivity: moderate }',
   'orbit: { altitude_km: 600, inclination_deg: sso, ltan_h: 6 }',

@@ -149,6 +149,20 @@ describe('break-even thresholds', () => {
     expect(launch.status).toBe('none');
     expect(launch.root).toBeNull();
     expect(launch.message).toMatch(/^no break-even in range \[10, 100000\] USD\/kg/);
+    // why, by hand from the nominal record: the LCOC compared is one node's (hardware + launch)(1 + f_ops·L) over its
+    // compute, so with launch free it is LCOC × hardware / (hardware + launch); the ground's does not move
+    const k = ai1.nominalRecord!.cost;
+    const atZero = (k.lcoc_USD_per_PFLOP_day * k.hardware_USD) / (k.hardware_USD + k.launch_USD);
+    const said = /even at 0 USD\/kg it would be ([\d.]+)× the terrestrial LCOC/.exec(launch.message);
+    expect(said, launch.message).not.toBeNull();
+    expect(Number(said![1]) / (atZero / k.terrestrialLcoc_USD_per_PFLOP_day) - 1).toBeCloseTo(0, 3);
+    // and what holds it there: launch's share of the capital and the largest hardware line, here the battery
+    const share = /launch is ([\d.]+) % of the node's capital/.exec(launch.message);
+    expect(Number(share![1]) / ((100 * k.launch_USD) / (k.hardware_USD + k.launch_USD)) - 1).toBeCloseTo(0, 2);
+    expect(k.batteryHardware_USD).toBe(
+      Math.max(k.chipsHardware_USD, k.arrayHardware_USD, k.batteryHardware_USD, k.busHardware_USD, k.ait_USD),
+    );
+    expect(launch.message).toMatch(/the hardware alone \([\d.]+ M USD first unit: battery [\d.]+ %/);
   });
 });
 

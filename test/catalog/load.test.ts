@@ -93,10 +93,22 @@ describe('loadCatalogs', () => {
       expect(qualified.length, kind).toBeGreaterThan(0);
       if (cots.length > 0) expect(Math.max(...cots), kind).toBeLessThan(Math.min(...qualified));
     }
-    // a COTS row exists for every class-priced catalog but the radiators (no production radiator price is published)
+    // a COTS row exists for every class-priced catalog (the loop above checks a space-qualified one does)
     expect(cat.batteries.find((r) => r.id === 'li-ion-cots')?.class).toBe('cots');
+    expect(cat.radiators.filter((r) => r.class === 'cots').map((r) => r.id)).toEqual(['deployable-pumped-cots']);
     expect(cat.solarArrays.filter((r) => r.class === 'cots').map((r) => r.id)).toEqual(['silicon-flex', 'thin-film']);
     expect(cat.islTerminals.filter((r) => r.class === 'space-qualified').map((r) => r.id)).toEqual(['tesat-scot80']);
+  });
+
+  it("the COTS radiator: deployable-pumped's hardware at Starlink V2 mini's whole-satellite $/kg", () => {
+    // Quilty Space 2024: ~$800k for ~730 kg → $1,096/kg; × 7 kg/m² (spacedc-mdao deployable, the row's density)
+    // = $7,671/m², which the row rounds to $7,700 (within 0.5 %). Same physics as deployable-pumped: only the price
+    // class differs.
+    const cots = cat.radiators.find((r) => r.id === 'deployable-pumped-cots')!;
+    const qualified = cat.radiators.find((r) => r.id === 'deployable-pumped')!;
+    expect(Math.abs(cots.cost_USD_per_m2 / ((800000 / 730) * 7) - 1)).toBeLessThan(0.005);
+    for (const k of ['arealDensity_kg_m2', 'loopDeltaT_K', 'coolant', 'maxTemp_K', 'stowedArea_m2_per_m3'] as const)
+      expect(cots[k], k).toBe(qualified[k]);
   });
 
   it('is read once per directory (same frozen object)', () => {

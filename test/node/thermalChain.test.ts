@@ -80,7 +80,7 @@ describe('cold case: heater power in eclipse enters the battery', () => {
     //   110 × (2 × 0.79 σ (283.15⁴ − 3⁴) − 0.79 × 206 × 2 × 0.24901) = 110 × (575.884 − 81.048) = 54,432.0 W.
     // Eclipse dissipation: IT 0 + bus 4,690.4 + ISL 800 + pumps 1,003.04 (water k = 1e5/(997 × 4,181 × 10 × 0.35)
     // = 6.8542e-3 × Q, Q = (139,680 + 4,690.4 + 800 + 165.88 battery loss) / (1 − k) = 146,339.3 W) → heater 47,938.6
-    // W. Battery: (6,493.4 + 47,938.6) W × 20.6698 min / (DOD 0.3 × 0.9) = 69,450.5 Wh.
+    // W. Battery (li-ion-cots): (6,493.4 + 47,938.6) W × 20.6698 min / (DOD 0.25 × 0.9) = 83,340.6 Wh.
     const r = withChange((d) => {
       d.thermal.coolant = 'water';
       d.power.eclipseComputeFraction = 0;
@@ -88,8 +88,8 @@ describe('cold case: heater power in eclipse enters the battery', () => {
     expect(r.thermal.coolant).toBe('water');
     expect(r.thermal.pumpPower_W).toBeCloseTo(1003.04, 1);
     expect(r.power.heaterPower_W).toBeCloseTo(47938.6, 0);
-    expect(r.power.batteryEnergy_Wh / 69450.5 - 1).toBeLessThan(5e-4); // eclipse length through the model's ephemeris
-    expect(r.power.batteryEnergy_Wh / 69450.5 - 1).toBeGreaterThan(-5e-4);
+    expect(r.power.batteryEnergy_Wh / 83340.6 - 1).toBeLessThan(5e-4); // eclipse length through the model's ephemeris
+    expect(r.power.batteryEnergy_Wh / 83340.6 - 1).toBeGreaterThan(-5e-4);
   });
   it('the default (PG/water to 249.3 K, full compute in eclipse) needs no heater', () => {
     expect(ai1.record.power.heaterPower_W).toBe(0);

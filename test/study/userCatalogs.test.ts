@@ -109,11 +109,11 @@ describe('a catalog field as a study variable', () => {
   const flagship = readFileSync(new URL('../../designs/flagship-study.yaml', import.meta.url), 'utf8');
   const withVar = (line: string) =>
     writeFile(dir, `v${line.length}.yaml`, flagship.replace('variables:\n', `variables:\n  ${line}\n`));
-  it('catalogs.batteries.li-ion-leo.specificEnergy_Wh_per_kg: battery mass ∝ 1 / specific energy', () => {
-    const s = loadStudyProblem(withVar('catalogs.batteries.li-ion-leo.specificEnergy_Wh_per_kg: [100, 400]'));
+  it('catalogs.batteries.li-ion-cots.specificEnergy_Wh_per_kg: battery mass ∝ 1 / specific energy', () => {
+    const s = loadStudyProblem(withVar('catalogs.batteries.li-ion-cots.specificEnergy_Wh_per_kg: [100, 400]'));
     const v = s.problem.variables;
-    expect(v[0]!.name).toBe('catalogs.batteries.li-ion-leo.specificEnergy_Wh_per_kg');
-    // the other variables at a fixed point (li-ion-leo is the flagship's battery)
+    expect(v[0]!.name).toBe('catalogs.batteries.li-ion-cots.specificEnergy_Wh_per_kg');
+    // the other variables at a fixed point (li-ion-cots is the flagship's battery)
     const rest = [600, 0, 800, 1, 140, 2, 72, 5, 8000, 2];
     const at = (whPerKg: number) => s.record!(Float64Array.from([whPerKg, ...rest])) as DesignRecord;
     const a = at(150);
@@ -128,10 +128,10 @@ describe('a catalog field as a study variable', () => {
       'catalogs.batteries.li-ion-le.specificEnergy_Wh_per_kg: [100, 400]',
       /no batteries row 'li-ion-le': did you mean li-ion-leo/,
     ],
-    ['a text field', 'catalogs.batteries.li-ion-leo.name: [1, 2]', /not a numeric field/],
+    ['a text field', 'catalogs.batteries.li-ion-cots.name: [1, 2]', /not a numeric field/],
     [
       'bounds outside the row range',
-      'catalogs.batteries.li-ion-leo.maxDepthOfDischarge: [0.5, 2]',
+      'catalogs.batteries.li-ion-cots.maxDepthOfDischarge: [0.5, 2]',
       /upper bound 2 is outside/,
     ],
     ['a short path', 'catalogs.batteries.specificEnergy_Wh_per_kg: [100, 400]', /catalogs.<catalog>.<row id>.<field>/],

@@ -15,13 +15,17 @@ import { studyErrorOf, tempDir, writeFile } from '../../helpers/tmp.js';
 
 const AI1 = parseDesignFile('designs/ai1.yaml');
 if (AI1.kind !== 'design') throw new Error('designs/ai1.yaml is a node design');
-const ai1 = (cost: Record<string, unknown>): NodeDesign =>
-  nodeDesignSchema().parse({ ...structuredClone(AI1.file.raw as object), cost });
+/** AI1's file without its own cost keys (its cost.arrayPriceFactor), under the given ones. */
+const withoutCost = (): Record<string, unknown> => {
+  const { cost: _own, ...rest } = structuredClone(AI1.file.raw as Record<string, unknown>);
+  return rest;
+};
+const ai1 = (cost: Record<string, unknown>): NodeDesign => nodeDesignSchema().parse({ ...withoutCost(), cost });
 const evaluate = (d: NodeDesign): DesignRecord => nodeEvaluator().evaluate(d);
 
 /**
  * AI1's hardware by hand from the record's sized quantities (which do not depend on prices) and the shipped catalog
- * prices typed here: gb300 $55,000, rosa-flex $30/W, deployable-pumped $20,000/m², li-ion-leo $150/Wh, grid = 4 ×
+ * prices typed here: gb300 $55,000, rosa-flex $30/W, deployable-pumped-cots $7,700/m², li-ion-cots $2/Wh, grid = 4 ×
  * dwdm-1t at $600,000, shielding $50/kg, propellant $1,000/kg (src/models/cost/cost.ts).
  */
 function handHardware(
@@ -31,8 +35,8 @@ function handHardware(
   const chips = 72 * 55000 * (1 + p.chip);
   const nonChip =
     r.power.bolPower_W * 30 * p.array +
-    r.thermal.radiatorArea_m2 * 20000 * p.radiator +
-    r.power.batteryEnergy_Wh * 150 +
+    r.thermal.radiatorArea_m2 * 7700 * p.radiator +
+    r.power.batteryEnergy_Wh * 2 +
     4 * 600000 +
     r.mass.bus_kg * p.bus +
     r.mass.shielding_kg * 50 +
@@ -56,7 +60,7 @@ describe('cost technology presets (src/models/cost/costTechnology.ts)', () => {
   >;
 
   it('current is the default and reproduces the catalog prices (bus $5,000/kg, AIT 10 %, no chip premium)', () => {
-    const plain = evaluate(nodeDesignSchema().parse(AI1.file.raw));
+    const plain = evaluate(nodeDesignSchema().parse(withoutCost()));
     expect(plain.cost.hardware_USD).toBe(rec.current!.cost.hardware_USD);
     expect(plain.economics.costTechnology).toBe('current');
     expect(rec.current!.cost.hardware_USD).toBeCloseTo(

@@ -6,48 +6,73 @@ import { loadStudyProblem } from '../../../src/run/problem.js';
  * The eclipse power policy (power.eclipseComputeFraction = f) on AI1 (600 km dawn-dusk SSO), by hand:
  * - battery (SMAD 3rd ed. §11.4, p. 422): E = P_e · t_e / (DoD · η_b), P_e the eclipse load
  *   = f · P_IT,avg + P_bus + P_ISL + P_pump + P_heater, t_e the longest eclipse of the year;
- *   li-ion-leo row (designs/catalogs/batteries.yaml): DoD 0.3, η_b 0.9, 130 Wh/kg, $150/Wh;
+ *   AI1's li-ion-cots row (designs/catalogs/batteries.yaml): DoD 0.25, η_b 0.9, 160 Wh/kg, $2/Wh; the space-qualified
+ *   li-ion-leo row: DoD 0.3, η_b 0.9, 130 Wh/kg, $150/Wh;
  *   bus default 3 % of peak IT + 500 W (src/node/stages/thermalPower.ts);
  * - compute given up: (1 − f) × the annual mean shadow fraction of the orbit.
  */
-const DOD = 0.3;
-const ETA = 0.9;
-const WH_PER_KG = 130;
-const USD_PER_WH = 150;
+interface Pack {
+  readonly dod: number;
+  readonly eta: number;
+  readonly whPerKg: number;
+  readonly usdPerWh: number;
+}
+const COTS: Pack = { dod: 0.25, eta: 0.9, whPerKg: 160, usdPerWh: 2 };
+const QUALIFIED: Pack = { dod: 0.3, eta: 0.9, whPerKg: 130, usdPerWh: 150 };
 
 const policy = (f: number) => withChange((d) => void (d.power.eclipseComputeFraction = f));
 
-function handBattery_Wh(f: number, r: ReturnType<typeof policy>, P_IT_avg_W: number): number {
+function handBattery_Wh(f: number, r: ReturnType<typeof policy>, P_IT_avg_W: number, pack: Pack = COTS): number {
   const bus_W = 0.03 * r.compute.itPowerPeak_W + 500;
   const load_W = f * P_IT_avg_W + bus_W + r.isl.power_W + r.thermal.pumpPower_W + r.power.heaterPower_W;
   const te_h = r.orbit.maxEclipse_min / 60;
-  return (load_W * te_h) / (DOD * ETA);
+  return (load_W * te_h) / (pack.dod * pack.eta);
 }
 
 describe('eclipse power policy: battery sized for the load kept through the worst eclipse', () => {
   // the sunlit (unthrottled) average IT power: AI1's own, at f = 1
   const P_IT = ai1.record.compute.itPowerAvg_W;
 
-  it("AI1's stated policy is full ride-through: 162 kWh, 1,244 kg and $24.3M of $47.1M (issue 53's figures)", () => {
+  it("AI1's stated policy is full ride-through, on its maker's COTS pack: 194 kWh, 1,213 kg and $0.39M", () => {
     const r = ai1.record;
     expect(r.power.eclipseComputeFraction).toBe(1);
-    // 120.1 kW IT + 4.69 kW bus + 0.8 kW ISL + 1.16 kW pumps = 126.8 kW × 20.67 min / (0.3 × 0.9) = 161.8 kWh
+    // 120.1 kW IT + 4.69 kW bus + 0.8 kW ISL + 1.16 kW pumps = 126.8 kW × 20.67 min / (0.25 × 0.9) = 194.1 kWh
     expect(r.power.batteryEnergy_Wh / handBattery_Wh(1, r, P_IT) - 1).toBeLessThan(1e-9);
+    expect(r.power.batteryEnergy_Wh / 1e3).toBeCloseTo(194.1, 1);
+    expect(r.power.batteryMass_kg).toBeCloseTo(r.power.batteryEnergy_Wh / COTS.whPerKg, 6);
+    expect(r.cost.batteryHardware_USD).toBeCloseTo(r.power.batteryEnergy_Wh * COTS.usdPerWh, 3);
+    expect(r.cost.batteryHardware_USD / 1e6).toBeCloseTo(0.388, 3);
+  });
+
+  it("the space-qualified classes give issue 53's figures: 162 kWh, 1,244 kg and $24.3M of $47.1M", () => {
+    // li-ion-leo, the deployable-pumped radiator ($20,000/m²) and the array at its row price (factor 1)
+    const r = withChange((d) => {
+      d.power.battery = 'li-ion-leo';
+      d.thermal.radiator = 'deployable-pumped';
+      d.cost.arrayPriceFactor = 1;
+    });
+    // 126.8 kW × 20.67 min / (0.3 × 0.9) = 161.8 kWh
+    expect(r.power.batteryEnergy_Wh / handBattery_Wh(1, r, P_IT, QUALIFIED) - 1).toBeLessThan(1e-9);
     expect(r.power.batteryEnergy_Wh / 1e3).toBeCloseTo(161.8, 1);
-    expect(r.power.batteryMass_kg).toBeCloseTo(r.power.batteryEnergy_Wh / WH_PER_KG, 6);
-    expect(r.cost.batteryHardware_USD).toBeCloseTo(r.power.batteryEnergy_Wh * USD_PER_WH, 3);
+    expect(r.power.batteryMass_kg).toBeCloseTo(r.power.batteryEnergy_Wh / QUALIFIED.whPerKg, 6);
     expect(r.cost.batteryHardware_USD / 1e6).toBeCloseTo(24.3, 1);
     expect(r.cost.hardware_USD / 1e6).toBeCloseTo(47.1, 1);
+    // the COTS classes of ai1.yaml: the battery line × 2/150 at 0.3/0.25 of the energy, the radiator × 7,700/20,000,
+    // the array × 0.267, AIT 10 % of the non-chip lines with them
+    const k = ai1.record.cost;
+    expect(k.batteryHardware_USD / r.cost.batteryHardware_USD).toBeCloseTo(((2 / 150) * 0.3) / 0.25, 3);
+    expect(k.radiatorHardware_USD / r.cost.radiatorHardware_USD).toBeCloseTo(7700 / 20000, 9);
+    expect(k.arrayHardware_USD / r.cost.arrayHardware_USD).toBeCloseTo(0.267, 9);
   });
 
   for (const f of [0.5, 0]) {
-    it(`f = ${f}: E = (f·P_IT + bus + ISL + pumps + heater)·t_e/(DoD·η), priced at $150/Wh`, () => {
+    it(`f = ${f}: E = (f·P_IT + bus + ISL + pumps + heater)·t_e/(DoD·η), priced at $2/Wh`, () => {
       const r = policy(f);
       expect(r.power.eclipseComputeFraction).toBe(f);
       const hand = handBattery_Wh(f, r, P_IT);
       expect(Math.abs(r.power.batteryEnergy_Wh / hand - 1)).toBeLessThan(1e-9);
-      expect(r.power.batteryMass_kg).toBeCloseTo(hand / WH_PER_KG, 6);
-      expect(r.cost.batteryHardware_USD).toBeCloseTo(hand * USD_PER_WH, 2);
+      expect(r.power.batteryMass_kg).toBeCloseTo(hand / COTS.whPerKg, 6);
+      expect(r.cost.batteryHardware_USD).toBeCloseTo(hand * COTS.usdPerWh, 6);
     });
   }
 
@@ -95,6 +120,7 @@ describe('the shipped studies search the eclipse power policy', () => {
     const full = at(1);
     expect(idle.power.eclipseComputeFraction).toBe(0);
     expect(full.power.eclipseComputeFraction).toBe(1);
+    // the study's base is AI1's, on its COTS pack (DoD 0.25)
     expect(full.power.batteryEnergy_Wh / handBattery_Wh(1, full, full.compute.itPowerAvg_W) - 1).toBeLessThan(1e-9);
     expect(idle.power.batteryEnergy_Wh).toBeLessThan(full.power.batteryEnergy_Wh);
   });

@@ -18,10 +18,11 @@ const variant = (patch: (d: NodeDesign) => void) => {
 const verdictLines = (text: string) => text.split('\n').filter((l) => /^\s+vs /.test(l));
 
 describe('node budget: the eclipse policy and the hardware line by line', () => {
-  it('states the eclipse policy with its battery (AI1: full ride-through, 162 kWh, 1,244 kg, $24.3M)', () => {
+  it('states the eclipse policy with its battery (AI1: full ride-through, 194 kWh, 1,213 kg, $0.388M)', () => {
+    // li-ion-cots: 126.8 kW × 20.67 min / (DOD 0.25 × 0.9) = 194.1 kWh; / 160 Wh/kg = 1,213 kg; × $2/Wh = $0.388M
     const text = formatBudget(REFERENCE[0]!.record);
     expect(text).toMatch(
-      /compute kept in eclipse +1 +- +full compute through eclipses: battery 162 kWh, 1,244 kg, 24\.3 M USD; compute given up 0 % of the orbit average/,
+      /compute kept in eclipse +1 +- +full compute through eclipses: battery 194 kWh, 1,213 kg, 0\.388 M USD; compute given up 0 % of the orbit average/,
     );
   });
 
@@ -34,7 +35,7 @@ describe('node budget: the eclipse policy and the hardware line by line', () => 
     );
   });
 
-  it('the hardware lines sum to the hardware row, and AI1 battery is 51.5 % of it (24.26 / 47.1)', () => {
+  it('the hardware lines sum to the hardware row, and AI1 battery is 2.53 % of it (0.388 / 15.33)', () => {
     for (const { record: r } of REFERENCE) {
       const k = r.cost;
       const sum =
@@ -48,7 +49,9 @@ describe('node budget: the eclipse policy and the hardware line by line', () => 
         k.ait_USD;
       expect(sum / k.hardware_USD).toBeCloseTo(1, 12);
     }
-    expect(formatBudget(REFERENCE[0]!.record)).toMatch(/ {4}battery +24\.3 +M USD +51\.5 % of hardware/);
+    // $0.388M of $15.33M: chips 3.96, array 1.32, radiator 0.847, battery 0.388, bus 5.31, ISL 2.4, other 0.069,
+    // AIT 1.03
+    expect(formatBudget(REFERENCE[0]!.record)).toMatch(/ {4}battery +0\.388 +M USD +2\.53 % of hardware/);
   });
 });
 
