@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateDesignFile, nodeEvaluator } from '../../../src/node/evaluator.js';
 import { formatBudget } from '../../../src/report/budget/budget.js';
 import type { NodeDesign } from '../../../src/node/design/schema.js';
+import { hardwareLinesSum_USD } from './costLines.js';
 
 const REFERENCE = ['ai1', 'starcloud-3', 'suncatcher', 'three-body'].map((n) =>
   evaluateDesignFile(`designs/${n}.yaml`),
@@ -35,17 +36,7 @@ describe('node budget: the eclipse policy and the hardware line by line', () => 
 
   it('the hardware lines sum to the hardware row, and AI1 battery is 51.5 % of it (24.26 / 47.1)', () => {
     for (const { record: r } of REFERENCE) {
-      const k = r.cost;
-      const sum =
-        k.chipsHardware_USD +
-        k.arrayHardware_USD +
-        k.radiatorHardware_USD +
-        k.batteryHardware_USD +
-        k.busHardware_USD +
-        k.islHardware_USD +
-        k.otherHardware_USD +
-        k.ait_USD;
-      expect(sum / k.hardware_USD).toBeCloseTo(1, 12);
+      expect(hardwareLinesSum_USD(r.cost) / r.cost.hardware_USD).toBeCloseTo(1, 12);
     }
     expect(formatBudget(REFERENCE[0]!.record)).toMatch(/ {4}battery +24\.3 +M USD +51\.5 % of hardware/);
   });
