@@ -27,9 +27,7 @@ import { loadStudyProblem } from '../../src/run/problem.js';
 import { createRng } from '../../src/base/rng.js';
 import { safeEvaluate, type Problem } from '../../src/optimize/types.js';
 import { createAlgorithm } from '../../solvers/index.js';
-import { nodeEvaluator } from '../../src/node/evaluator.js';
-import { compileNodeStudy } from '../../src/study/nodeStudy.js';
-import { parseDesignFile } from '../../src/node/design/load.js';
+import { nodeStudyCompiler } from '../helpers/problemDesigns.js';
 import { solarCycleDecay } from '../../src/models/drag/decaySolarCycle.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -53,19 +51,7 @@ console.log(`load average (1 / 5 / 15 min) at start: ${load()}`);
 const { problem: lean } = loadStudyProblem(studyPath);
 /** The same study compiled without the lean path: every evaluation builds the complete record and reads it. */
 function fullRecordProblem(path = studyPath): Problem {
-  const loaded = parseDesignFile(path);
-  if (loaded.kind !== 'node-study') throw new Error(`${path} is a node study`);
-  const ev = nodeEvaluator(undefined, loaded.design.catalogs);
-  return compileNodeStudy(
-    loaded.study,
-    loaded.design,
-    loaded.file,
-    ev.catalogs,
-    ev.evaluate,
-    ev.physicalConstraints,
-    ev.relaxableConstraints,
-    ev.rows,
-  ).problem;
+  return nodeStudyCompiler(path).compile(false).problem;
 }
 const cpu_us = () => {
   const u = process.cpuUsage();

@@ -14,13 +14,12 @@
  * generations again with a new instance (same seed) in the same process, where V8 has compiled the code: the first
  * figure less this one is compilation (optimizing compiles run on other threads, so it shows in CPU more than in wall).
  */
-import { createHash } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
 import { safeEvaluate } from '../../src/optimize/types.js';
 import { createAlgorithm } from '../../solvers/index.js';
 import { nonDominatedSort } from '../../src/optimize/pareto/dominance.js';
-import type { Individual } from '../../solvers/types.js';
+import { populationFingerprint } from '../helpers/fingerprint.js';
 import { associateToNiches, associateToNichesBrute, unitDirectionsTransposed } from '../../solvers/nsga3/niching.js';
 import { HyperplaneNormalization } from '../../solvers/nsga3/normalization.js';
 import { defaultPartitions, referenceDirections } from '../../solvers/nsga3/referenceDirections.js';
@@ -41,16 +40,6 @@ const POPULATION = 6400;
 function median(v: readonly number[]): number {
   const s = [...v].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-}
-
-function fingerprint(pop: readonly Individual[]): string {
-  const h = createHash('sha256');
-  for (const ind of pop) {
-    h.update(Buffer.from(ind.x.buffer, ind.x.byteOffset, ind.x.byteLength));
-    h.update(Buffer.from(ind.f.buffer, ind.f.byteOffset, ind.f.byteLength));
-    h.update(String(ind.evalIndex));
-  }
-  return h.digest('hex');
 }
 
 function cpuMs<T>(f: () => T): { value: T; cpu_ms: number; wall_ms: number } {
@@ -141,7 +130,7 @@ for (const m of OBJECTIVES) {
     nFronts = s.value.fronts.length;
   }
   console.log(`  non-dominated sort of ${n} points: ${median(sortCpu).toFixed(1)} ms CPU (${nFronts} fronts)`);
-  console.log(`  final population sha256 ${fingerprint(alg.population())}`);
+  console.log(`  final population sha256 ${populationFingerprint(alg.population())}`);
   if (STEADY > 0) {
     // Past the first generations (compilation, populations of many fronts): STEADY more, each with its share of the
     // unbounded archive's merges, which come in spikes; the mean includes them and a last read of the archive.

@@ -1,4 +1,5 @@
 import type { LinkTerminalRow } from '../../src/constellation/links/links.js';
+import type { LinkRateCoefficients } from '../../src/models/links/linkBudget.js';
 
 /** A 100 Gbps class terminal (catalog row isl-100g). */
 export const isl100g: LinkTerminalRow = {
@@ -20,3 +21,21 @@ export const clusterTerminal: LinkTerminalRow = {
   apertureDiameter_m: 0.1,
   receiverSensitivity_photonsPerBit: 1200,
 };
+
+/**
+ * Link-rate coefficients of a beam with no Rayleigh range: rate(d) = min(capacity, fullCollectionRate · (1 −
+ * exp(−ff/d²))), which is fullCollectionRate · ff / d² in the far field (photon energy 1e-19 J, 1 W delivered).
+ */
+export const beamRate = (
+  farFieldFraction_m2: number,
+  fullCollectionRate_bps: number,
+  capacity_bps: number,
+): LinkRateCoefficients =>
+  ({
+    farFieldFraction_m2,
+    rayleighRange_m: 0,
+    fullCollectionRate_bps,
+    photonEnergy_J: 1e-19,
+    deliverablePower_W: 1,
+    capacity_bps,
+  }) as LinkRateCoefficients;

@@ -7,3 +7,11 @@ export const deg = Math.PI / 180;
 export function rad(degrees: number): number {
   return (degrees * Math.PI) / 180;
 }
+
+/** Kilometres to metres: `km(550)`. */
+export function km(kilometres: number): number {
+  return kilometres * 1e3;
+}
+
+/** Stefan–Boltzmann constant [W/(m²·K⁴)] (CODATA 2018, exact in the 2019 SI). */
+export const SIGMA = 5.670374419e-8;

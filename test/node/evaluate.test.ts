@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ai1, withChange } from './ai1.js';
-import { nodeEvaluator } from '../../src/node/evaluator.js';
 import { metricPaths, nullableMetricPaths, unitOf, metricGetter } from '../../src/node/record/metrics.js';
 import { evaluateNode, nodeMetricsEvaluator } from '../../src/node/evaluate.js';
 import { constraintResult, PHYSICAL_CONSTRAINTS } from '../../src/node/record/constraints.js';
@@ -8,9 +7,7 @@ import { plausibilityWarnings } from '../../src/node/record/nodeRecord.js';
 import type { NodeDesign } from '../../src/node/design/schema.js';
 import { readFileSync } from 'node:fs';
 import { rowResolver } from '../../src/node/record/rows.js';
-import { compileNodeStudy } from '../../src/study/nodeStudy.js';
-import { parseDesignFile } from '../../src/node/design/load.js';
-import { boundCorners, plainEvaluation, seededDesigns } from '../helpers/problemDesigns.js';
+import { boundCorners, nodeStudyCompiler, plainEvaluation, seededDesigns } from '../helpers/problemDesigns.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 import { WATERFALL_STEPS } from '../helpers/waterfall.js';
 
@@ -407,22 +404,8 @@ describe('lean', () => {
   /** A study compiled twice: on the lean path and on complete records read the way the compiler reads them without it.
    * */
   function both(path: string) {
-    const loaded = parseDesignFile(path);
-    if (loaded.kind !== 'node-study') throw new Error(`${path} is a node study`);
-    const ev = nodeEvaluator(undefined, loaded.design.catalogs);
-    const compile = (lean: boolean) =>
-      compileNodeStudy(
-        loaded.study,
-        loaded.design,
-        loaded.file,
-        ev.catalogs,
-        ev.evaluate,
-        ev.physicalConstraints,
-        ev.relaxableConstraints,
-        ev.rows,
-        lean ? ev.lean : undefined,
-      );
-    return { full: compile(false), lean: compile(true), rows: ev.rows };
+    const { compile, rows } = nodeStudyCompiler(path);
+    return { full: compile(false), lean: compile(true), rows };
   }
   const { full, lean, rows: catalogRows } = both('designs/flagship-study.yaml');
   const resolve = rowResolver(catalogRows);

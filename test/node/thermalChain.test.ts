@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ai1, withChange } from './ai1.js';
+import { SIGMA } from '../helpers/units.js';
 
 // The thermal chain as design inputs, checked at the design level by hand.
 // Sources: ISS PVR 14 kW, 740.7 kg, 3.12 m × 13.6 m and HRS ORU 11.7 kW, 1,122.6 kg, 79 m² (NASA ATCS overview via the
@@ -7,7 +8,6 @@ import { ai1, withChange } from './ai1.js';
 // Space Station: Operating an Outpost in the New Frontier", 2018, ch. 11); radiator-wing command environment −51 °C =
 // 222 K (SAE 981738, "Radiator Wing Rotation Algorithm Overview for the ISS EATCS", ICES 1998); Z-93-class white paint
 // ε 0.90 (Fortescue et al., Spacecraft Systems Engineering 4th ed., Table 11.3).
-const SIGMA = 5.670374419e-8;
 const issCase = (radiator: string) =>
   withChange((d) => {
     d.thermal.radiator = radiator;

@@ -17,6 +17,7 @@ import { writeFile } from '../helpers/tmp.js';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from './helpers.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { announceBrowserSkip, expectChromium, skipBrowser } from '../helpers/browserTests.js';
+import { oneShellStudyHead } from '../helpers/constellationYaml.js';
 
 announceBrowserSkip('report.html browser tests', "The report's JavaScript, plots and offline loading are");
 
@@ -115,13 +116,7 @@ describe('report.html in headless Chromium', () => {
         dir,
         'c.yaml',
         `name: c-report
-kind: constellation
-node: ${resolve('designs/ai1.yaml')}
-nodeSizing: closed
-shells:
-  - { name: a, altitude_km: 550, inclination_deg: 53, planes: 10, satsPerPlane: 12, phasing: 1 }
-isl: { topology: grid, terminal: isl-100g }
-ground: { stations: [malindi, santiago, hartebeesthoek] }
+${oneShellStudyHead(resolve('designs/ai1.yaml'))}ground: { stations: [malindi, santiago, hartebeesthoek] }
 traffic: { pattern: uniform, demandPerNode_Gbps: 1 }
 simulation: { duration_h: 2, step_s: 120, snapshots: 1 }
 launch: { vehicles: [{ vehicle: falcon-9, cadence_per_yr: 12 }] }

@@ -12,6 +12,7 @@ import {
 } from '../../src/index.js';
 import type { ParetoFile } from '../../src/run/paretoFile.js';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun, ZDT1, ZDT1_ALGORITHM } from './helpers.js';
+import { COST_LINE_LABELS } from './budget/costLines.js';
 
 let tmp: string;
 let zdtA: string;
@@ -161,17 +162,7 @@ describe('renderReport', () => {
     // markdown escapes the brackets: compare the text without its backslashes
     const block = md.slice(at, md.indexOf('### What binds')).replace(/\\/g, '');
     // the nine cost lines the issue names, $/W and $/GPU-hour beside the ground's, three drivers
-    for (const line of [
-      'chips',
-      'solar array',
-      'radiator',
-      'battery',
-      'bus',
-      'ISL terminals',
-      'assembly, integration and test',
-      'launch',
-      'operations (mission)',
-    ])
+    for (const line of COST_LINE_LABELS.filter((l) => l !== 'shielding and propellant'))
       expect(block).toContain(`| ${line} |`);
     expect(block).toMatch(/ground \(hyperscale-virginia, same chips\) [\d.,]+/);
     expect(block).toMatch(/ground [\d.]+: space [\d.]+× \((ground|space) cheaper\)/);

@@ -24,6 +24,8 @@ import {
   type LogTable,
   type PageFaults,
   type ServeProcess,
+  budgetCell,
+  showFirstFrontDesign,
 } from './helpers.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { announceBrowserSkip, expectChromium, skipBrowser } from '../helpers/browserTests.js';
@@ -112,22 +114,11 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium', () => {
     expect(await page.getByTestId('design-row').count()).toBe(Math.min(25, expected));
 
     // a front design: the budget panel shows its record's figures, which agree with the log's objectives
-    await page.getByRole('button', { name: 'front', exact: true }).click();
-    const row = page.getByTestId('design-row').first();
-    const index = Number(await row.getAttribute('data-index'));
-    await row.click();
-    const budget = page.getByTestId('budget');
-    await expect.poll(() => budget.getAttribute('data-index')).toBe(String(index));
+    const { index, budget } = await showFirstFrontDesign(page);
     expect(await budget.textContent()).toContain(`evaluation ${index}`);
     const logRow = log.rows.find((r) => Number(r[0]) === index)!;
     const col = (name: string): number => Number(logRow[log.header.indexOf(name)]);
-    const cell = async (label: string): Promise<string> =>
-      (await budget
-        .locator('tr', { has: page.locator(`td:text-is("${label}")`) })
-        .first()
-        .locator('td')
-        .nth(1)
-        .textContent())!;
+    const cell = (label: string): Promise<string> => budgetCell(budget, label);
     expect(printedAs(await cell('launch (built up)'), col('mass.launch_kg'))).toBe(true);
     expect(printedAs(await cell('delivered compute'), col('compute.deliveredPFLOPS'))).toBe(true);
     expect(printedAs(await cell('levelized cost of compute'), col('cost.lcoc_USD_per_PFLOP_day'))).toBe(true);

@@ -29,6 +29,8 @@ import {
   type LogTable,
   type PageFaults,
   type ServeProcess,
+  budgetCell,
+  showFirstFrontDesign,
 } from './helpers.js';
 
 /** The page polls every 2 s; under a loaded machine a reload can take several polls. */
@@ -108,12 +110,7 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: constellations, se
   it("shows a constellation design's shells, network and launch figures, and copies its odc evaluate command", async () => {
     const s = await serve([constellation]);
     const page = await open(s.url, { permissions: ['clipboard-read', 'clipboard-write'] });
-    await page.getByRole('button', { name: 'front', exact: true }).click();
-    const row = page.getByTestId('design-row').first();
-    const index = Number(await row.getAttribute('data-index'));
-    await row.click();
-    const budget = page.getByTestId('budget');
-    await expect.poll(() => budget.getAttribute('data-index')).toBe(String(index));
+    const { index, budget } = await showFirstFrontDesign(page);
     const design = paretoDesigns<ConstellationRecordLike>(constellation).find((d) => d.index === index)!;
     const rec = design.record;
     expect(await budget.textContent()).toContain(`(${rec.satellites} satellites)`);
@@ -125,13 +122,7 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: constellations, se
     const shellNames = await shellTable.locator('tr td:first-child').allTextContents();
     expect(shellNames).toEqual(rec.shells.map((x) => x.name));
 
-    const cell = async (label: string): Promise<string> =>
-      (await budget
-        .locator('tr', { has: page.locator(`td:text-is("${label}")`) })
-        .first()
-        .locator('td')
-        .nth(1)
-        .textContent())!;
+    const cell = (label: string): Promise<string> => budgetCell(budget, label);
     expect(
       printedAs(await cell('throughput per node'), design.objectives['network.throughputPerNode_Gbps']!, 0.005),
     ).toBe(true);

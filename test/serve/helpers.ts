@@ -6,7 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { stopChild } from '../helpers/process.js';
 
 /**
@@ -190,3 +191,23 @@ export const rowCount = async (page: Page): Promise<number> =>
 /** Relative closeness (0.5 % unless told: 3–4 significant digits) of a figure as printed to the logged value. */
 export const printedAs = (printed: string, value: number, rel = 0.005): boolean =>
   Math.abs(Number(printed.replace(/,/g, '')) - value) <= rel * Math.abs(value);
+
+/** Clicks the first design of the front: its evaluation index and the budget panel, once the panel shows it. */
+export async function showFirstFrontDesign(page: Page): Promise<{ index: number; budget: Locator }> {
+  await page.getByRole('button', { name: 'front', exact: true }).click();
+  const row = page.getByTestId('design-row').first();
+  const index = Number(await row.getAttribute('data-index'));
+  await row.click();
+  const budget = page.getByTestId('budget');
+  await expect.poll(() => budget.getAttribute('data-index')).toBe(String(index));
+  return { index, budget };
+}
+
+/** The figure the budget panel prints beside `label` (the second cell of the first row labelled so). */
+export const budgetCell = async (budget: Locator, label: string): Promise<string> =>
+  (await budget
+    .locator('tr', { has: budget.page().locator(`td:text-is("${label}")`) })
+    .first()
+    .locator('td')
+    .nth(1)
+    .textContent())!;

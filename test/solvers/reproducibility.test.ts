@@ -1,20 +1,12 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
 import { safeEvaluate } from '../../src/optimize/types.js';
 import { createAlgorithm } from '../../solvers/index.js';
 import type { Individual } from '../../solvers/types.js';
+import { populationFingerprint } from '../helpers/fingerprint.js';
 
-/** SHA-256 of x, f and evaluation index of every member, in order (as test/bench/nsga3-large.ts prints). */
-function fingerprint(list: readonly Individual[]): string {
-  const h = createHash('sha256');
-  for (const ind of list) {
-    h.update(Buffer.from(ind.x.buffer, ind.x.byteOffset, ind.x.byteLength));
-    h.update(Buffer.from(ind.f.buffer, ind.f.byteOffset, ind.f.byteLength));
-    h.update(String(ind.evalIndex));
-  }
-  return h.digest('hex').slice(0, 24);
-}
+/** The first 24 hex digits of the population's SHA-256 (as test/bench/nsga3-large.ts prints it in full). */
+const fingerprint = (list: readonly Individual[]): string => populationFingerprint(list).slice(0, 24);
 
 /**
  * Seeded runs must not change when the optimizer is made faster. The fingerprints were recorded before the

@@ -82,98 +82,96 @@ describe('bad constellation files exit 2 with a clear message', () => {
     expect(e.message).toContain('empty.yaml');
   });
 
-  it('a zero-satellite plane names the field and line', () => {
-    const e = studyErrorOf(() =>
-      load('zero.yaml', `${head}shells:\n  - { name: s1, altitude_km: 550, planes: 4, satsPerPlane: 0 }\n`),
-    );
-    expect(e.code).toBe('OUT_OF_RANGE');
-    expect(e.message).toMatch(/zero\.yaml:5:\d+/);
-    expect(e.message).toContain('satsPerPlane must be at least 1');
-  });
-
-  it('a misspelt shell key gets a did-you-mean', () => {
-    const e = studyErrorOf(() =>
-      load('typo.yaml', `${head}shells:\n  - { name: s1, altitude_km: 550, planes: 4, satPerPlane: 10 }\n`),
-    );
-    expect(e.code).toBe('UNKNOWN_KEY');
-    expect(e.message).toContain('did you mean satsPerPlane?');
+  /** What a rejected shell's error must carry: its code, its field, its place (file:5:column), its words. */
+  interface Rejection {
+    code?: string;
+    field?: string;
+    located?: true;
+    says?: string[];
+  }
+  it.each<[string, string, string, Rejection]>([
+    [
+      'a zero-satellite plane names the field and line',
+      'zero',
+      'name: s1, altitude_km: 550, planes: 4, satsPerPlane: 0',
+      { code: 'OUT_OF_RANGE', located: true, says: ['satsPerPlane must be at least 1'] },
+    ],
+    [
+      'a misspelt shell key gets a did-you-mean',
+      'typo',
+      'name: s1, altitude_km: 550, planes: 4, satPerPlane: 10',
+      { code: 'UNKNOWN_KEY', says: ['did you mean satsPerPlane?'] },
+    ],
+    [
+      'ltanBand_h on a Walker pattern names the field, the 24 h spread and the fix',
+      'band-walker',
+      'name: dd, altitude_km: 650, inclination_deg: sso, ltan_h: 6, planes: 4, satsPerPlane: 2, ltanBand_h: 1',
+      {
+        code: 'OUT_OF_RANGE',
+        field: 'shells.0.ltanBand_h',
+        located: true,
+        says: ['span all 24 h of local time', 'use pattern: sso-ltan'],
+      },
+    ],
+    [
+      'an sso-ltan shell at a fixed inclination names the pattern and the fix',
+      'band-53',
+      'name: b, altitude_km: 550, inclination_deg: 53, planes: 4, satsPerPlane: 2, pattern: sso-ltan, ltanBand_h: 2',
+      { code: 'OUT_OF_RANGE', field: 'shells.0.pattern', says: ['set inclination_deg: sso'] },
+    ],
+    [
+      'an LTAN band beyond 24 h names the field and its range',
+      'band-30',
+      'name: b, altitude_km: 550, planes: 4, satsPerPlane: 2, pattern: sso-ltan, ltanBand_h: 30',
+      {
+        code: 'OUT_OF_RANGE',
+        located: true,
+        says: ['shell ltanBand_h is outside the model validity range 0–24 h', 'use a value in that range'],
+      },
+    ],
+    // AI1: 600 m² array + 110 m² radiator → span ≥ √710 ≈ 27 m, so a 20 m cluster cannot hold even one node.
+    [
+      'a cluster radius smaller than the spacecraft',
+      'tiny',
+      'name: c, altitude_km: 650, planes: 1, satsPerPlane: 3, pattern: cluster, clusterRadius_m: 20',
+      { code: 'OUT_OF_RANGE', says: ['smaller than one spacecraft'] },
+    ],
+    // 81 members in 100 m: in-plane relative orbits bring neighbours to 100/(2√21) ≈ 11 m < 27 m span.
+    [
+      'cluster members packed closer than a spacecraft span',
+      'packed',
+      'name: c, altitude_km: 650, planes: 1, satsPerPlane: 81, pattern: cluster, clusterRadius_m: 100',
+      { says: ['closer than one spacecraft span'] },
+    ],
+    [
+      'a cluster without a radius',
+      'norad',
+      'name: c, altitude_km: 650, planes: 1, satsPerPlane: 9, pattern: cluster',
+      { code: 'MISSING_FIELD' },
+    ],
+    [
+      'an out-of-range shell override is located in the constellation file',
+      'ovr',
+      'name: s1, altitude_km: 550, planes: 2, satsPerPlane: 10, node: { compute: { utilization: 7 } }',
+      { code: 'OUT_OF_RANGE', located: true, says: ['compute.utilization'] },
+    ],
+    [
+      'a shell may not set the node orbit',
+      'orbit',
+      'name: s1, altitude_km: 550, planes: 2, satsPerPlane: 10, node: { orbit: { altitude_km: 600 } }',
+      { says: ['remove node.orbit'] },
+    ],
+  ])('%s', (_title, name, entry, want) => {
+    const e = studyErrorOf(() => load(`${name}.yaml`, `${head}shells:\n  - { ${entry} }\n`));
+    if (want.code) expect(e.code).toBe(want.code);
+    if (want.field) expect(e.field).toBe(want.field);
+    if (want.located) expect(e.message).toMatch(new RegExp(`${name}\\.yaml:5:\\d+`));
+    for (const words of want.says ?? []) expect(e.message).toContain(words);
   });
 
   it('phasing must be below the plane count', () => {
     const e = studyErrorOf(() => load('phase.yaml', head + shell(', phasing: 4')));
     expect(e.message).toContain('phasing F = 4 must be below its 4 planes');
-  });
-
-  it('ltanBand_h on a Walker pattern names the field, the 24 h spread and the fix', () => {
-    const e = studyErrorOf(() =>
-      load(
-        'band-walker.yaml',
-        `${head}shells:\n  - { name: dd, altitude_km: 650, inclination_deg: sso, ltan_h: 6, planes: 4, satsPerPlane: 2, ltanBand_h: 1 }\n`,
-      ),
-    );
-    expect(e.code).toBe('OUT_OF_RANGE');
-    expect(e.field).toBe('shells.0.ltanBand_h');
-    expect(e.message).toMatch(/band-walker\.yaml:5:\d+/);
-    expect(e.message).toContain('span all 24 h of local time');
-    expect(e.message).toContain('use pattern: sso-ltan');
-  });
-
-  it('an sso-ltan shell at a fixed inclination names the pattern and the fix', () => {
-    const e = studyErrorOf(() =>
-      load(
-        'band-53.yaml',
-        `${head}shells:\n  - { name: b, altitude_km: 550, inclination_deg: 53, planes: 4, satsPerPlane: 2, pattern: sso-ltan, ltanBand_h: 2 }\n`,
-      ),
-    );
-    expect(e.code).toBe('OUT_OF_RANGE');
-    expect(e.field).toBe('shells.0.pattern');
-    expect(e.message).toContain('set inclination_deg: sso');
-  });
-
-  it('an LTAN band beyond 24 h names the field and its range', () => {
-    const e = studyErrorOf(() =>
-      load(
-        'band-30.yaml',
-        `${head}shells:\n  - { name: b, altitude_km: 550, planes: 4, satsPerPlane: 2, pattern: sso-ltan, ltanBand_h: 30 }\n`,
-      ),
-    );
-    expect(e.code).toBe('OUT_OF_RANGE');
-    expect(e.message).toMatch(/band-30\.yaml:5:\d+/);
-    expect(e.message).toContain('shell ltanBand_h is outside the model validity range 0–24 h');
-    expect(e.message).toContain('use a value in that range');
-  });
-
-  it('a cluster radius smaller than the spacecraft', () => {
-    // AI1: 600 m² array + 110 m² radiator → span ≥ √710 ≈ 27 m, so a 20 m cluster cannot hold even one node.
-    const e = studyErrorOf(() =>
-      load(
-        'tiny.yaml',
-        `${head}shells:\n  - { name: c, altitude_km: 650, planes: 1, satsPerPlane: 3, pattern: cluster, clusterRadius_m: 20 }\n`,
-      ),
-    );
-    expect(e.code).toBe('OUT_OF_RANGE');
-    expect(e.message).toContain('smaller than one spacecraft');
-  });
-
-  it('cluster members packed closer than a spacecraft span', () => {
-    // 81 members in 100 m: in-plane relative orbits bring neighbours to 100/(2√21) ≈ 11 m < 27 m span.
-    const e = studyErrorOf(() =>
-      load(
-        'packed.yaml',
-        `${head}shells:\n  - { name: c, altitude_km: 650, planes: 1, satsPerPlane: 81, pattern: cluster, clusterRadius_m: 100 }\n`,
-      ),
-    );
-    expect(e.message).toContain('closer than one spacecraft span');
-  });
-
-  it('a cluster without a radius', () => {
-    const e = studyErrorOf(() =>
-      load(
-        'norad.yaml',
-        `${head}shells:\n  - { name: c, altitude_km: 650, planes: 1, satsPerPlane: 9, pattern: cluster }\n`,
-      ),
-    );
-    expect(e.code).toBe('MISSING_FIELD');
   });
 
   it('an unknown station id suggests the closest catalog id', () => {
@@ -182,28 +180,6 @@ describe('bad constellation files exit 2 with a clear message', () => {
     expect(e.code).toBe('UNKNOWN_CATALOG_ID');
     expect(e.message).toContain('ground-stations');
     expect(e.message).toMatch(/station\.yaml:\d+:\d+/);
-  });
-
-  it('an out-of-range shell override is located in the constellation file', () => {
-    const e = studyErrorOf(() =>
-      load(
-        'ovr.yaml',
-        `${head}shells:\n  - { name: s1, altitude_km: 550, planes: 2, satsPerPlane: 10, node: { compute: { utilization: 7 } } }\n`,
-      ),
-    );
-    expect(e.code).toBe('OUT_OF_RANGE');
-    expect(e.message).toMatch(/ovr\.yaml:5:\d+/);
-    expect(e.message).toContain('compute.utilization');
-  });
-
-  it('a shell may not set the node orbit', () => {
-    const e = studyErrorOf(() =>
-      load(
-        'orbit.yaml',
-        `${head}shells:\n  - { name: s1, altitude_km: 550, planes: 2, satsPerPlane: 10, node: { orbit: { altitude_km: 600 } } }\n`,
-      ),
-    );
-    expect(e.message).toContain('remove node.orbit');
   });
 
   it('a missing node file names the path', () => {

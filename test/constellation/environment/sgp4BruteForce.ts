@@ -53,6 +53,29 @@ export function sgp4Position(rec: SatRec, t_s: number): [number, number, number]
 const dist = (p: readonly number[], q: readonly number[]): number =>
   Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!, p[2]! - q[2]!);
 
+/**
+ * The largest of `deviation(rec, t)` over a day sampled every `step_s`, for one satellite at each of three epoch
+ * phases (RAAN, argument of latitude) = (0, 0), (1.3, 2.1), (4, 5) rad of a circular orbit.
+ */
+export function worstOverDay(
+  altitude_m: number,
+  inclination_rad: number,
+  epochIso: string,
+  step_s: number,
+  deviation: (rec: SatRec, t_s: number) => number,
+): number {
+  let worst = 0;
+  for (const [raan_rad, u_rad] of [
+    [0, 0],
+    [1.3, 2.1],
+    [4, 5],
+  ] as const) {
+    const rec = satrecOf(altitude_m, inclination_rad, { plane: 0, slot: 0, raan_rad, u_rad }, epochIso);
+    for (let t = 0; t <= 86_400; t += step_s) worst = Math.max(worst, deviation(rec, t));
+  }
+  return worst;
+}
+
 /** Golden-section minimum of the pair's distance on [lo, hi] to 1e-6 s. */
 export function golden(a: SatRec, b: SatRec, lo: number, hi: number): { d: number; t: number } {
   const g = (Math.sqrt(5) - 1) / 2;

@@ -10,7 +10,15 @@ import { sgp4ExcursionBound_m, sgp4PairBound_m } from '../../../src/constellatio
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { shell, ssoShell } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
-import { bruteForcePairs, RE_m, satrecOf, sgp4Period_s, sgp4Position, type Slot } from './sgp4BruteForce.js';
+import {
+  bruteForcePairs,
+  RE_m,
+  satrecOf,
+  sgp4Period_s,
+  sgp4Position,
+  type Slot,
+  worstOverDay,
+} from './sgp4BruteForce.js';
 
 const EPOCH = '2026-03-20T00:00:00Z';
 
@@ -50,19 +58,11 @@ describe('SGP4 excursion bound E', () => {
     const h = h_km * 1000,
       i = i_deg * deg,
       r = RE_m + h;
-    let worst = 0;
-    for (const [raan, u] of [
-      [0, 0],
-      [1.3, 2.1],
-      [4, 5],
-    ] as const) {
-      const rec = satrecOf(h, i, { plane: 0, slot: 0, raan_rad: raan, u_rad: u }, EPOCH);
-      for (let t = 0; t <= 86_400; t += 60) {
-        const x = secularPosition(rec, r, i, t),
-          y = sgp4Position(rec, t);
-        worst = Math.max(worst, Math.hypot(y[0] - x[0], y[1] - x[1], y[2] - x[2]));
-      }
-    }
+    const worst = worstOverDay(h, i, EPOCH, 60, (rec, t) => {
+      const x = secularPosition(rec, r, i, t),
+        y = sgp4Position(rec, t);
+      return Math.hypot(y[0] - x[0], y[1] - x[1], y[2] - x[2]);
+    });
     const E = sgp4ExcursionBound_m(h, i);
     expect(worst).toBeLessThanOrEqual(E);
     expect(E).toBeLessThan(1.6 * worst);

@@ -5,6 +5,7 @@ import { planeRaan_rad, slotPhase_rad } from '../../../src/constellation/geometr
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { ssoShell } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
+import { periodicMinimum } from '../../helpers/periodicMinimum.js';
 
 const EPOCH = '2026-03-20T00:00:00Z';
 const RE = 6378137;
@@ -44,19 +45,7 @@ function bruteClosest(st: SlotShiftShell, a: number, b: number): number {
     }
     return st.r * Math.sqrt(d2);
   };
-  const n = 1440;
-  let best = 0;
-  for (let i = 1; i < n; i++) if (dist((i * 2 * Math.PI) / n) < dist((best * 2 * Math.PI) / n)) best = i;
-  let lo = ((best - 1) * 2 * Math.PI) / n,
-    hi = ((best + 1) * 2 * Math.PI) / n;
-  const g = (Math.sqrt(5) - 1) / 2;
-  for (let i = 0; i < 80; i++) {
-    const m1 = hi - g * (hi - lo),
-      m2 = lo + g * (hi - lo);
-    if (dist(m1) < dist(m2)) hi = m2;
-    else lo = m1;
-  }
-  return dist((lo + hi) / 2);
+  return periodicMinimum(dist, 1440, 80);
 }
 
 /** Every class (p1 slot 0, p2 slot ds), p1 ≤ p2, with its brute-force closest approach. */

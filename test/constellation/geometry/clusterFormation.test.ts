@@ -221,41 +221,29 @@ describe('bad values of the new keys', () => {
   const head = `name: c\nkind: constellation\nnode: ${resolve('designs/suncatcher.yaml')}\n`;
   const clusterShell = (extra: string) =>
     `shells:\n  - { name: k, altitude_km: 650, planes: 1, satsPerPlane: 81, pattern: cluster, clusterRadius_m: 1000${extra} }\n`;
+  /** The error of loading `text` written as `name`. */
+  const loadError = (name: string, text: string) =>
+    studyErrorOf(() => parseConstellationFile(writeFile(dir, name, text)));
 
   it('an unknown clusterFormation names the field and the allowed values', () => {
-    const e = studyErrorOf(() =>
-      parseConstellationFile(writeFile(dir, 'f.yaml', head + clusterShell(', clusterFormation: hex'))),
-    );
+    const e = loadError('f.yaml', head + clusterShell(', clusterFormation: hex'));
     expect(e.field).toBe('shells.0.clusterFormation');
     expect(e.message).toContain('in-plane');
     expect(e.message).toContain('circular');
   });
 
   it('a negative formationKeepingDeltaV_m_s_per_yr names the field and its range', () => {
-    const e = studyErrorOf(() =>
-      parseConstellationFile(
-        writeFile(
-          dir,
-          'd.yaml',
-          `${head}${clusterShell(', node: { drag: { formationKeepingDeltaV_m_s_per_yr: -1 } }')}`,
-        ),
-      ),
-    );
+    const e = loadError('d.yaml', head + clusterShell(', node: { drag: { formationKeepingDeltaV_m_s_per_yr: -1 } }'));
     expect(e.field).toContain('formationKeepingDeltaV_m_s_per_yr');
     expect(e.message).toContain('0–1000 m/s per yr');
     expect(e.message).toContain('use a value in that range');
   });
 
   it('a circular formation on an equatorial orbit (no node to phase its cross-track motion) names the field and the fix', () => {
-    const e = studyErrorOf(() =>
-      parseConstellationFile(
-        writeFile(
-          dir,
-          'eq.yaml',
-          `${head}shells:\n  - { name: k, altitude_km: 650, inclination_deg: 0, ` +
-            'planes: 1, satsPerPlane: 7, pattern: cluster, clusterRadius_m: 1000, clusterFormation: circular }\n',
-        ),
-      ),
+    const e = loadError(
+      'eq.yaml',
+      `${head}shells:\n  - { name: k, altitude_km: 650, inclination_deg: 0, ` +
+        'planes: 1, satsPerPlane: 7, pattern: cluster, clusterRadius_m: 1000, clusterFormation: circular }\n',
     );
     expect(e.field).toBe('shells.0.clusterFormation');
     expect(e.message).toContain('use clusterFormation: in-plane');

@@ -11,6 +11,7 @@ import type { ShellGeometrySpec } from '../../../src/constellation/design/types.
 import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
 import { shell as shellSpec } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
+import { periodicMinimum } from '../../helpers/periodicMinimum.js';
 
 const EPOCH = '2026-03-20T00:00:00Z';
 const shell = (o: Partial<ShellGeometrySpec>): ShellGeometrySpec =>
@@ -27,18 +28,7 @@ const dist = (a: Vec, b: Vec): number => Math.hypot(a[0] - b[0], a[1] - b[1], a[
 /** Smallest distance over θ ∈ [0, 2π) of two satellites (RAAN, u at θ = 0) of one shell. */
 function pairMinimum(r: number, inc: number, a: [number, number], b: [number, number]): number {
   const d = (th: number): number => dist(position(r, a[0], inc, a[1] + th), position(r, b[0], inc, b[1] + th));
-  const steps = 720;
-  let k0 = 0;
-  for (let k = 1; k < steps; k++) if (d((2 * Math.PI * k) / steps) < d((2 * Math.PI * k0) / steps)) k0 = k;
-  let [lo, hi] = [(2 * Math.PI * (k0 - 1)) / steps, (2 * Math.PI * (k0 + 1)) / steps];
-  const g = (Math.sqrt(5) - 1) / 2;
-  for (let it = 0; it < 100; it++) {
-    const x1 = hi - g * (hi - lo),
-      x2 = lo + g * (hi - lo);
-    if (d(x1) < d(x2)) hi = x2;
-    else lo = x1;
-  }
-  return d((lo + hi) / 2);
+  return periodicMinimum(d, 720, 100);
 }
 
 /** Closest approach of every satellite pair of the shell flown with phasing F (Walker: u = s·2π/S + p·F·2π/T). */

@@ -10,23 +10,12 @@ import { planeElements } from '../../../src/constellation/geometry/pattern.js';
 import { propagatePlane } from '../../../src/constellation/geometry/propagate.js';
 import { planeTrackFromReference, referenceOrbit } from '../../../src/constellation/geometry/shellTracks.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import { shell as shellSpec } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
 
-const shell = (over: Partial<ShellGeometrySpec>): ShellGeometrySpec => ({
-  name: 's',
-  altitude_m: 550e3,
-  inclination_rad: 53 * deg,
-  sunSynchronous: false,
-  ltan_h: null,
-  planes: 60,
-  satsPerPlane: 70,
-  pattern: 'walker-delta',
-  phasing: 1,
-  ltanBand_h: 0,
-  raan0_rad: 0,
-  clusterRadius_m: 0,
-  ...over,
-});
+/** The helper's shell (550 km, 53°) with 60 planes of 70. */
+const shell = (over: Partial<ShellGeometrySpec>): ShellGeometrySpec =>
+  shellSpec({ planes: 60, satsPerPlane: 70, ...over });
 
 const day = { epochIso: '2026-03-20T00:00:00Z', duration_s: 86400, step_s: 60 };
 

@@ -13,6 +13,7 @@ import {
   type LaunchCampaignParams,
 } from '../../../src/constellation/launch/launch.js';
 import type { LpModel, LpResult, LpSolveOptions, LpSolver } from '../../../src/optimize/lp.js';
+import { failedLp } from '../../helpers/lp.js';
 
 let solver: LpSolver;
 beforeAll(async () => {
@@ -46,15 +47,7 @@ function recording(): { lp: LpSolver; calls: { model: Readonly<LpModel>; options
   };
   return { lp, calls };
 }
-const failed = (status: LpResult['status'], message?: string): LpResult => ({
-  status,
-  objective: NaN,
-  x: new Float64Array(0),
-  solver: 'fake',
-  rows: 0,
-  cols: 0,
-  ...(message !== undefined ? { message } : {}),
-});
+const failed = (status: LpResult['status'], message?: string): LpResult => failedLp(status, 'fake', 0, 0, message);
 
 describe('satellites per launch', () => {
   it('equal mass and volume limits bind both; 0.7 × 3 m³ / 0.7 m³ is 3 although it rounds to 2.9999…', () => {

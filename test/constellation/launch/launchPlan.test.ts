@@ -170,14 +170,17 @@ describe('launch plan of two shells on a published-curve vehicle', () => {
 });
 
 describe('payload notes and the single-shell plan', () => {
-  it('names the shells an extrapolated vehicle flies to, the first three and how many more, with its ΔV range', () => {
-    const shells: ShellIn[] = [500, 550, 600, 650, 700].map((h, i) => ({
-      name: `s${i + 1}`,
+  /** Shells `<prefix>1`, `<prefix>2`, … at the given altitudes, 100 kg launched and allocated, node price 1. */
+  const shellsAt = (prefix: string, altitudes_km: readonly number[]): ShellIn[] =>
+    altitudes_km.map((h, i) => ({
+      name: `${prefix}${i + 1}`,
       altitude_km: h,
       launch_kg: 100,
       allocated_kg: 100,
       nodePrice: 1,
     }));
+  it('names the shells an extrapolated vehicle flies to, the first three and how many more, with its ΔV range', () => {
+    const shells = shellsAt('s', [500, 550, 600, 650, 700]);
     const notes: string[] = [];
     const shells550 = shells.filter((s) => s.altitude_km !== 550);
     const { launchRecord } = launchPlan(
@@ -202,13 +205,7 @@ describe('payload notes and the single-shell plan', () => {
   });
 
   it('three shells are all named; a vehicle beyond its published points is named only where it flies', () => {
-    const shells: ShellIn[] = [800, 850, 900].map((h, i) => ({
-      name: `x${i + 1}`,
-      altitude_km: h,
-      launch_kg: 100,
-      allocated_kg: 100,
-      nodePrice: 1,
-    }));
+    const shells = shellsAt('x', [800, 850, 900]);
     const notes: string[] = [];
     const { launchRecord } = launchPlan(
       specOf(shells, [{ vehicle: pub, maxLaunches: null }]),

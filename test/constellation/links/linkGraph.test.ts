@@ -14,9 +14,9 @@ import { linkTopology } from '../../../src/constellation/links/linkTopology.js';
 import { planeElements } from '../../../src/constellation/geometry/pattern.js';
 import { propagatePlane } from '../../../src/constellation/geometry/propagate.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
-import type { LinkRateCoefficients } from '../../../src/models/links/linkBudget.js';
 import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
 import { shell as shellSpec } from '../../helpers/shellSpec.js';
+import { beamRate } from '../../helpers/linkTerminals.js';
 import { deg } from '../../helpers/units.js';
 
 const MU_m3_s2 = 3.986004418e14;
@@ -34,12 +34,7 @@ const shell: ShellGeometrySpec = shellSpec({
 });
 const window = { epochIso: '2026-03-20T00:00:00Z', duration_s: 600, step_s: 60 }; // 11 samples
 // Far field at every range (ff/d² ≤ 1e-14): 1e24 · (1 − exp(−1e-2/d²)) = 1e22/d² to 1e-14.
-const rate = {
-  farFieldFraction_m2: 1e-2,
-  rayleighRange_m: 0,
-  fullCollectionRate_bps: 1e24,
-  capacity_bps: 1e30,
-} as LinkRateCoefficients;
+const rate = beamRate(1e-2, 1e24, 1e30);
 const topology = linkTopology({
   shell,
   topology: 'grid',

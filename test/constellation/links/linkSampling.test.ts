@@ -21,9 +21,9 @@ import {
 } from '../../../src/constellation/links/linkSampling.js';
 import type { LinkClass, RepresentativeLink } from '../../../src/constellation/links/linkTopology.js';
 import type { ClusterMotion } from '../../../src/constellation/geometry/clusterFormation.js';
-import type { LinkRateCoefficients } from '../../../src/models/links/linkBudget.js';
 import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
 import { circularTracks, type CircularShell } from '../network/circularShell.js';
+import { beamRate } from '../../helpers/linkTerminals.js';
 import { deg } from '../../helpers/units.js';
 
 const a = EARTH_RADIUS_m + 550e3;
@@ -36,12 +36,7 @@ const tracks = new Map(
   ).map((t, q) => [q, t] as const),
 );
 // Far field at every range (ff/d² ≤ 1e-14): 1e24 · (1 − exp(−1e-2/d²)) = 1e22/d² to 1e-14.
-const rate = {
-  farFieldFraction_m2: 1e-2,
-  rayleighRange_m: 0,
-  fullCollectionRate_bps: 1e24,
-  capacity_bps: 1e30,
-} as LinkRateCoefficients;
+const rate = beamRate(1e-2, 1e24, 1e30);
 const K = 1e22; // rate = K/d² for d > 1e6 m
 const half = 15 * deg; // Ω/2
 

@@ -11,7 +11,7 @@ import {
   DEFAULT_PER_HOP_DELAY_s,
   SATURATION_THRESHOLD,
 } from '../../../src/constellation/network/network.js';
-import { type LpResult } from '../../../src/optimize/lp.js';
+import { failedLp } from '../../helpers/lp.js';
 
 let lpSolver: LpSolver;
 beforeAll(async () => {
@@ -328,15 +328,8 @@ describe('edges', () => {
     it('a solver that fails is reported with its status, message and name', () => {
       const failing =
         (message?: string): LpSolver =>
-        (): LpResult => ({
-          status: 'error',
-          objective: NaN,
-          x: new Float64Array(0),
-          solver: 'stub 2.0',
-          rows: 1,
-          cols: 1,
-          ...(message === undefined ? {} : { message }),
-        });
+        () =>
+          failedLp('error', 'stub 2.0', 1, 1, message);
       const run = (s: LpSolver) => networkThroughput({ graph: path(2), lpSolver: s, traffic: { kind: 'uniform' } });
       expect(() => run(failing('singular'))).toThrow(new Error('network LP not solved (error: singular) by stub 2.0'));
       expect(() => run(failing())).toThrow(new Error('network LP not solved (error) by stub 2.0'));

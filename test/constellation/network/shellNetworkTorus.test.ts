@@ -7,6 +7,7 @@ import { torusThroughput } from '../../../src/constellation/network/torus.js';
 import { torusRoutingBound } from '../../../src/constellation/network/torusRouting.js';
 import type { LinkRateCoefficients } from '../../../src/models/links/linkBudget.js';
 import { circularTracks } from './circularShell.js';
+import { beamRate } from '../../helpers/linkTerminals.js';
 import { deg } from '../../helpers/units.js';
 
 let lp: LpSolver;
@@ -15,15 +16,7 @@ beforeAll(async () => {
 });
 
 /** rate = 1e11 b/s · (1 − exp(−ff/d²)) (a beam with no Rayleigh range): range-dependent beyond √ff. */
-const rate = (ff: number, cap = 1e15): LinkRateCoefficients =>
-  ({
-    farFieldFraction_m2: ff,
-    rayleighRange_m: 0,
-    fullCollectionRate_bps: 1e11,
-    photonEnergy_J: 1e-19,
-    deliverablePower_W: 1,
-    capacity_bps: cap,
-  }) as LinkRateCoefficients;
+const rate = (ff: number, cap = 1e15): LinkRateCoefficients => beamRate(ff, 1e11, cap);
 
 /** A shell on exact circular orbits at 7,000 km radius, 80° inclination, sampled at two phases. */
 function params(P: number, S: number, over: Partial<TorusSeriesParams> = {}): TorusSeriesParams {

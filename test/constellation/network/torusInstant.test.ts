@@ -5,8 +5,8 @@ import { propagatePlane, slotPosition } from '../../../src/constellation/geometr
 import { lineOfSightAltitude_m } from '../../../src/constellation/links/linkSampling.js';
 import { linkRate_bps, linkRateCoefficients, opticalTerminalFromRow } from '../../../src/models/links/linkBudget.js';
 import { circularPosition, circularTracks } from './circularShell.js';
-import type { LinkRateCoefficients } from '../../../src/models/links/linkBudget.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
+import { beamRate } from '../../helpers/linkTerminals.js';
 import { deg } from '../../helpers/units.js';
 
 /**
@@ -25,14 +25,7 @@ const position = (u0: number, q: number, s: number) => circularPosition(shell, u
 const tracks = (u0s: readonly number[]) => circularTracks(shell, u0s);
 
 /** Far field at every range (ff/d² ≤ 1e-15): rate = 1e27 · (1 − exp(−1e-3/d²)) = 1e11 · 1e13 / d² b/s to 1e-15. */
-const rate = {
-  farFieldFraction_m2: 1e-3,
-  rayleighRange_m: 0,
-  fullCollectionRate_bps: 1e27,
-  photonEnergy_J: 1e-19,
-  deliverablePower_W: 1,
-  capacity_bps: 1e15,
-} as LinkRateCoefficients;
+const rate = beamRate(1e-3, 1e27, 1e15);
 const rateAt = (d: number): number => (1e11 * 1e13) / (d * d);
 
 const dist = (A: number[], B: number[]): number => Math.hypot(A[0]! - B[0]!, A[1]! - B[1]!, A[2]! - B[2]!);

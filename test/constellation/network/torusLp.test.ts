@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LpModel, LpResult, LpSolver } from '../../../src/optimize/lp.js';
+import type { LpModel, LpSolver } from '../../../src/optimize/lp.js';
 import { createLpSolver } from '../../../solvers/lp/index.js';
 import { CLOSED_FORM_SOLVER, solveTorusLp, torusDownlinkBound } from '../../../src/constellation/network/torusLp.js';
 import type { TorusDestinations } from '../../../src/constellation/network/torusPathTypes.js';
+import { failedLp } from '../../helpers/lp.js';
 
 let lpSolver: LpSolver;
 beforeAll(async () => {
@@ -81,15 +82,8 @@ describe('reduced torus LP (torusLp.ts)', () => {
   it('a solver that fails is reported with its status, message and name', () => {
     const failing =
       (message?: string): LpSolver =>
-      (): LpResult => ({
-        status: 'infeasible',
-        objective: NaN,
-        x: new Float64Array(0),
-        solver: 'stub 1.0',
-        rows: 3,
-        cols: 2,
-        ...(message === undefined ? {} : { message }),
-      });
+      () =>
+        failedLp('infeasible', 'stub 1.0', 3, 2, message);
     expect(() => solveTorusLp({ ...caps, lpSolver: failing('no way'), lpOptions: {} }, dest, 5)).toThrow(
       new Error('reduced torus LP not solved (infeasible: no way) by stub 1.0'),
     );

@@ -17,11 +17,11 @@ import {
 } from '../../../src/models/drag/decaySolarCycle.js';
 import { CIRA2012_DENSITY_kg_m3 } from '../../../src/models/drag/atmosphere.js';
 import { dragBudget, type DragParams } from '../../../src/models/drag/drag.js';
+import { km } from '../../helpers/units.js';
 
 const MU_m3_s2 = 3.986004418e14; // WGS-84
 const RE_m = 6378137; // WGS-84
 const YEAR_s = 365.25 * 86400;
-const km = (x: number) => x * 1000;
 const SEGMENT_m = km(20);
 /** √(μ a) at the middle of the 540–560 km segment. */
 const ROOT_MU_A = Math.sqrt(MU_m3_s2 * (RE_m + km(550)));

@@ -16,11 +16,11 @@ import {
   shippedDecayTableText,
 } from '../../../src/models/drag/decaySolarCycleTable.js';
 import { integratedWorst } from '../../generate/decay-table.js';
+import { km } from '../../helpers/units.js';
 
 // The oracle is the full integration of decaySolarCycle.ts (`table: false`), itself checked against an independent RK4
 // integration and published decay times in dragSolarCycle.test.ts.
 
-const km = (x: number) => x * 1000;
 const year_s = 365.25 * 86400;
 /** The stored 16-bit values of a base64 table. */
 function stored16(base64: string): number[] {

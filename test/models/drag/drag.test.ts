@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cira2012Density, valladoExponentialDensity } from '../../../src/models/drag/atmosphere.js';
 import { dragBudget, orbitAverageDragArea_m2, type DragParams } from '../../../src/models/drag/drag.js';
 import { solarCycleDecay } from '../../../src/models/drag/decaySolarCycle.js';
+import { km } from '../../helpers/units.js';
 
-const km = (x: number) => x * 1000;
 /**
  * Table values are printed to 3 significant figures; a grid-point look-up must return them exactly (to rounding of
  * exp∘log).

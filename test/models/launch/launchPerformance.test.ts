@@ -20,19 +20,19 @@ const oneKg = 1;
 
 describe('published performance points are reproduced (designs/catalogs/launch-vehicles.yaml)', () => {
   const cat = loadCatalogs();
-  it('Long March 2D: 1.3 t to 700 km SSO (CASC via China Daily, 29 Sep 2025)', () => {
-    const r = vehiclePayloadToOrbit(findRow(cat, 'launchVehicles', 'long-march-2d', 't'), 700e3, sso(700));
-    expect(r.payload_kg).toBeCloseTo(1300, 6);
-    expect(r.basis).toBe('published');
-  });
-  it('Electron: 200 kg to 500 km SSO (Rocket Lab, Aug 2020)', () => {
-    const r = vehiclePayloadToOrbit(findRow(cat, 'launchVehicles', 'electron', 't'), 500e3, sso(500));
-    expect(r.payload_kg).toBeCloseTo(200, 6);
-    expect(r.basis).toBe('published');
-  });
-  it('Falcon 9 expendable: 22.8 t to LEO (SpaceX vehicle page; 200 km × 28.5° as the row states)', () => {
-    const r = vehiclePayloadToOrbit(findRow(cat, 'launchVehicles', 'falcon-9-expendable', 't'), 200e3, rad(28.5));
-    expect(r.payload_kg).toBeCloseTo(22800, 6);
+  it.each([
+    ['Long March 2D: 1.3 t to 700 km SSO (CASC via China Daily, 29 Sep 2025)', 'long-march-2d', 700, sso(700), 1300],
+    ['Electron: 200 kg to 500 km SSO (Rocket Lab, Aug 2020)', 'electron', 500, sso(500), 200],
+    [
+      'Falcon 9 expendable: 22.8 t to LEO (SpaceX vehicle page; 200 km × 28.5° as the row states)',
+      'falcon-9-expendable',
+      200,
+      rad(28.5),
+      22800,
+    ],
+  ])('%s', (_title, id, altitude_km, inclination_rad, payload_kg) => {
+    const r = vehiclePayloadToOrbit(findRow(cat, 'launchVehicles', id, 't'), altitude_km * 1e3, inclination_rad);
+    expect(r.payload_kg).toBeCloseTo(payload_kg, 6);
     expect(r.basis).toBe('published');
   });
   it('Long March 2D at 500 km SSO is about the published SSO figure, far below its 3.5–4 t LEO quote', () => {

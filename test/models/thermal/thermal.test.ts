@@ -7,6 +7,7 @@ import {
   radiatorTempForArea_K,
   type RadiatorSizingParams,
 } from '../../../src/models/thermal/thermal.js';
+import { SIGMA } from '../../helpers/units.js';
 
 // Sources:
 // [DF] docs/sources.md §4 "Ideal radiator flux" and §11 cases 1–3.
@@ -18,8 +19,6 @@ import {
 
 const tolerance_K = 2; // [DF] case 2
 const relTolerance = 0.005; // [DF] case 1: ±0.5 %
-/** Stefan–Boltzmann constant [W/m²K⁴] (CODATA 2018). */
-const SIGMA = 5.670374419e-8;
 
 /** 100 kW on a 300 K panel (330 K junction − 30 K loop), ε 0.9, α 0.2, 550 km, no direct Sun, no environment. */
 const panel300K: RadiatorSizingParams = {
@@ -86,29 +85,17 @@ describe('radiatorSizing: ideal radiator', () => {
 });
 
 describe('radiatorTempForArea_K', () => {
+  /** AI1 as reported [AI1]: 150 kW on 110 m², ε 0.9, OSR-class α 0.1 at 600 km. */
+  const ai1Area = { heatLoad_W: 150e3, area_m2: 110, solarAbsorptance: 0.1, irEmittance: 0.9, altitude_m: 600e3 };
+  const noEnvironment = { environment: NO_ENVIRONMENT, sinkTemp_K: 0 };
   it('AI1: 150 kW on 110 m², ε 0.9, no environment → 340 K [DF case 2, AI1]', () => {
-    const r = radiatorTempForArea_K({
-      heatLoad_W: 150e3,
-      area_m2: 110,
-      solarAbsorptance: 0.1,
-      irEmittance: 0.9,
-      altitude_m: 600e3,
-      environment: NO_ENVIRONMENT,
-      sinkTemp_K: 0,
-    });
+    const r = radiatorTempForArea_K({ ...ai1Area, ...noEnvironment });
     expect(Math.abs(r.radiatorTemp_K - 340)).toBeLessThan(tolerance_K);
   });
   it('AI1 quoted 1,400 W/m² needs 342 K at ε 0.90 and 347 K at ε 0.85 [DF case 2]', () => {
     const at = (eps: number): number =>
-      radiatorTempForArea_K({
-        heatLoad_W: 1400,
-        area_m2: 1,
-        solarAbsorptance: 0.1,
-        irEmittance: eps,
-        altitude_m: 600e3,
-        environment: NO_ENVIRONMENT,
-        sinkTemp_K: 0,
-      }).radiatorTemp_K;
+      radiatorTempForArea_K({ ...ai1Area, ...noEnvironment, heatLoad_W: 1400, area_m2: 1, irEmittance: eps })
+        .radiatorTemp_K;
     expect(Math.abs(at(0.9) - 342)).toBeLessThan(tolerance_K);
     expect(Math.abs(at(0.85) - 347)).toBeLessThan(tolerance_K);
   });
@@ -118,13 +105,7 @@ describe('radiatorTempForArea_K', () => {
     expect(Math.abs(T - sized.radiatorTemp_K)).toBeLessThan(1e-6);
   });
   it('the hot-case environment makes AI1’s 110 m² run hotter than the ideal 340 K', () => {
-    const hot = radiatorTempForArea_K({
-      heatLoad_W: 150e3,
-      area_m2: 110,
-      solarAbsorptance: 0.1,
-      irEmittance: 0.9,
-      altitude_m: 600e3,
-    });
+    const hot = radiatorTempForArea_K(ai1Area);
     expect(hot.radiatorTemp_K).toBeGreaterThan(340 + tolerance_K);
     expect(hot.radiatorTemp_K).toBeLessThan(360); // Earth IR at F_E ≈ 0.25 per face adds ~150 W/m²: ~9 K
   });
@@ -185,6 +166,33 @@ describe('radiatorSizing: environment', () => {
   });
 });
 
+describe('radiator options: fin efficiency, one face, per-face view factors', () => {
+  /** 100 kW at 300 K, ε 0.9, no environment, 0 K sink, no pumps. */
+  const plate: RadiatorSizingParams = { ...ideal(1e5, 300, 0.9), pumpPower_W_per_W: 0 };
+  it('fin efficiency 0.9 cuts the emitted flux by 10 %: 2 × 0.9 × 0.9 σ 300⁴ = 744.0 W/m²', () => {
+    expect(radiatorSizing({ ...plate, finEfficiency: 0.9 }).emitted_W_m2).toBeCloseTo(
+      2 * 0.9 * 0.9 * SIGMA * 300 ** 4,
+      6,
+    );
+  });
+  it('one face at 297.54 K, ε 0.9 emits 400 W/m² (the 2.5 m²/kW of arXiv:2604.27197 read as a one-sided radiator)', () => {
+    const r = radiatorSizing({ ...plate, heatLoad_W: 1e6, junctionTempMax_K: 297.5442, radiatingFaces: 1 });
+    expect(r.netFlux_W_m2).toBeCloseTo(400, 2);
+    expect(r.requiredRadiatorArea_m2).toBeCloseTo(2500, 0);
+  });
+  it('Earth IR follows the per-face view factors: [0.8, 0] absorbs ε × 260 × 0.8 = 187.2 W/m² (ε 0.9)', () => {
+    const r = radiatorSizing({
+      ...plate,
+      environment: { solarIrradiance_W_m2: 0, albedo: 0, earthIR_W_m2: 260 },
+      earthViewFactors: [0.8, 0],
+    });
+    expect(r.absorbedEarthIR_W_m2).toBeCloseTo(0.9 * 260 * 0.8, 9);
+    const earthIR = { solarIrradiance_W_m2: 0, albedo: 0, earthIR_W_m2: 260 };
+    const one = radiatorSizing({ ...plate, environment: earthIR, earthViewFactors: [0.8, 0.3], radiatingFaces: 1 });
+    expect(one.absorbedEarthIR_W_m2).toBeCloseTo(0.9 * 260 * 0.8, 9); // the insulated face's view does not count
+  });
+});
+
 describe('earthViewFactorVerticalPlate', () => {
   it('matches a direct quadrature of (1/π)∫cos θ dΩ over the Earth disc [HW]', () => {
     for (const h of [300e3, 600e3, 1200e3, 2000e3]) {
@@ -218,18 +226,15 @@ describe('albedo on both radiator faces', () => {
   //   q_albedo = 2 · 0.2 · 0.3 · 1400 · 0.25 = 42 W/m²
   //   emitted  = 2 · 0.9 · σ · 300⁴ = 1.8 · 5.670374419e-8 · 8.1e9 = 826.73 W/m² (CODATA 2018 σ; sink 0 K)
   //   area     = 100 kW / (826.73 − 42) = 127.43 m²
-  const albedoOnly = {
-    solarAbsorptance: 0.2,
-    irEmittance: 0.9,
-    altitude_m: 550e3,
-    solarIncidence_rad: 0,
+  // panel300K: α 0.2, ε 0.9, 550 km, θ_inc = 0, 0 K sink.
+  const albedoOnly: RadiatorSizingParams = {
+    ...panel300K,
     earthViewFactorPerFace: 0.25,
     environment: { solarIrradiance_W_m2: 1400, albedo: 0.3, earthIR_W_m2: 0 },
-    sinkTemp_K: 0,
   };
 
   it('absorbs 2·α·a·S·F_E: 42 W/m² and 127.4 m² for 100 kW at 300 K (hand calculation)', () => {
-    const r = radiatorSizing({ ...panel300K, ...albedoOnly });
+    const r = radiatorSizing(albedoOnly);
     expect(r.absorbedSolar_W_m2).toBe(0);
     expect(r.absorbedEarthIR_W_m2).toBe(0);
     expect(r.absorbedAlbedo_W_m2).toBeCloseTo(42, 9);

@@ -3,6 +3,7 @@ import { evaluateDesignFile, nodeEvaluator } from '../../../src/node/evaluator.j
 import * as z from 'zod';
 import { fieldRows, formatBudget } from '../../../src/report/budget/budget.js';
 import type { NodeDesign } from '../../../src/node/design/schema.js';
+import { hardwareLinesSum_USD } from './costLines.js';
 
 const REFERENCE = ['ai1', 'starcloud-3', 'suncatcher', 'three-body'].map((n) =>
   evaluateDesignFile(`designs/${n}.yaml`),
@@ -37,17 +38,7 @@ describe('node budget: the eclipse policy and the hardware line by line', () => 
 
   it('the hardware lines sum to the hardware row, and AI1 battery is 2.53 % of it (0.388 / 15.33)', () => {
     for (const { record: r } of REFERENCE) {
-      const k = r.cost;
-      const sum =
-        k.chipsHardware_USD +
-        k.arrayHardware_USD +
-        k.radiatorHardware_USD +
-        k.batteryHardware_USD +
-        k.busHardware_USD +
-        k.islHardware_USD +
-        k.otherHardware_USD +
-        k.ait_USD;
-      expect(sum / k.hardware_USD).toBeCloseTo(1, 12);
+      expect(hardwareLinesSum_USD(r.cost) / r.cost.hardware_USD).toBeCloseTo(1, 12);
     }
     // $0.388M of $15.33M: chips 3.96, array 1.32, radiator 0.847, battery 0.388, bus 5.31, ISL 2.4, other 0.069,
     // AIT 1.03

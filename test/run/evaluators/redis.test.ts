@@ -18,6 +18,7 @@ import {
   type RedisServer,
 } from '../../helpers/redis.js';
 import { tempDir, writeFile } from '../../helpers/tmp.js';
+import { oneShellStudyHead } from '../../helpers/constellationYaml.js';
 
 const ci = process.env.CI === 'true';
 if (!redisAvailable && !ci)
@@ -33,13 +34,7 @@ const study = writeFile(
   dir,
   'dist.yaml',
   `name: dist
-kind: constellation
-node: ${resolve('designs/ai1.yaml')}
-nodeSizing: closed
-shells:
-  - { name: a, altitude_km: 550, inclination_deg: 53, planes: 10, satsPerPlane: 12, phasing: 1 }
-isl: { topology: grid, terminal: isl-100g }
-traffic: { pattern: uniform, demandPerNode_Gbps: 1 }
+${oneShellStudyHead(resolve('designs/ai1.yaml'))}traffic: { pattern: uniform, demandPerNode_Gbps: 1 }
 simulation: { duration_h: 1, step_s: 300, snapshots: 1 }
 variables:
   shells.a.altitude_km: [500, 700]
