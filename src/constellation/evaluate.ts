@@ -131,7 +131,37 @@ function ssoNotes(spec: ConstellationSpec): string[] {
 }
 
 export function evaluateConstellation(spec: ConstellationSpec, lp: LpSolver): ConstellationRecord {
-  return evaluate(spec, lp, false).record;
+  return evaluate(spec, lp, false, false).record;
+}
+
+/**
+ * Metrics the lean evaluation does not compute (a path ending in '.' stands for the section under it): gateway
+ * contacts (unless downlink traffic routes to them), the network's path statistics and bound gap (the routing lower
+ * bounds of the reduced models, which never set the reported rate of a +Grid shell). They read NaN in its record.
+ */
+export const LEAN_OMITTED_METRICS: readonly string[] = [
+  'ground.',
+  'network.boundGap',
+  'network.meanHops',
+  'network.maxHops',
+  'network.p50Latency_ms',
+  'network.p99Latency_ms',
+];
+
+/** Whether the lean evaluation gives every one of these metric paths. */
+export function leanEvaluationGives(metricPaths: readonly string[]): boolean {
+  return metricPaths.every((m) => !LEAN_OMITTED_METRICS.some((o) => (o.endsWith('.') ? m.startsWith(o) : m === o)));
+}
+
+/**
+ * The optimizer's evaluation of a study that reads none of LEAN_OMITTED_METRICS: the same stages and the same numbers
+ * bit for bit (test/constellation/evaluate.test.ts), without what only those metrics, the per-shell lists and the
+ * reports read (gateway contacts, path statistics, routing lower bounds, phasing suggestions of shells closer than the
+ * required separation). Its record is read for objectives and constraints, never written: a run's reported designs
+ * are evaluated again with evaluateConstellation.
+ */
+export function evaluateConstellationLean(spec: ConstellationSpec, lp: LpSolver): ConstellationRecord {
+  return evaluate(spec, lp, false, true).record;
 }
 
 /** The record and the time series behind it (deployment, contact timeline, a link graph), for reports. */
@@ -139,7 +169,7 @@ export function evaluateConstellationWithDetails(
   spec: ConstellationSpec,
   lp: LpSolver,
 ): { record: ConstellationRecord; details: ConstellationDetails } {
-  const r = evaluate(spec, lp, true);
+  const r = evaluate(spec, lp, true, false);
   return { record: r.record, details: r.details! };
 }
 
@@ -152,6 +182,7 @@ function evaluate(
   spec: ConstellationSpec,
   lp: LpSolver,
   withDetails: boolean,
+  lean: boolean,
 ): { record: ConstellationRecord; details: ConstellationDetails | null } {
   const notes: string[] = [];
   const { designs, nodes } = shellNodes(spec, notes);
@@ -161,14 +192,14 @@ function evaluate(
   const tracks = planeTracks(spec);
   const linkParams = shellLinkParams(spec);
   const links = linkParams.map((p) => LINKS.get(JSON.stringify(p), () => shellLinks(p)));
-  const { ground, contacts } = gatewayContacts(spec, tracks, notes);
+  const { ground, contacts } = gatewayContacts(spec, tracks, notes, lean);
 
-  const networks = shellNetworks({ spec, links, linkParams, tracks, ground, lp }, notes);
+  const networks = shellNetworks({ spec, links, linkParams, tracks, ground, lp, lean }, notes);
 
   const { campaign, launchRecord } = launchPlan(spec, nodes, sats, lp, notes);
   const mean = (f: (i: number) => number): number => sats.reduce((a, n, i) => a + n * f(i), 0) / satellites;
   const econ = generationEconomics(spec, nodes, sats, campaign.launch_USD, notes);
-  const { minSeparation_km, conjunctions, overlappingShells, filedShellClearance_km } = separation(spec, notes);
+  const { minSeparation_km, conjunctions, overlappingShells, filedShellClearance_km } = separation(spec, notes, lean);
   const shells = shellRecords(spec, designs, nodes, sats);
   notes.push(...ssoNotes(spec));
 
@@ -197,8 +228,8 @@ function evaluate(
     satellites,
     shells,
     isl: islRecord(spec, links, blockedLinks, minLineOfSightAltitude_m),
-    network: networkRecord(spec, networks, net),
-    ground: groundRecord(spec, contacts),
+    network: networkRecord(spec, networks, net, lean),
+    ground: lean && contacts === null ? leanGroundRecord(spec) : groundRecord(spec, contacts),
     launch: { ...launchRecord, deployedAtHalfMilestone: half, deployedAtFullMilestone: full },
     environment: {
       density_per_km3: maxShellDensity_per_km3(spec, sats),
@@ -253,14 +284,19 @@ function shellLinkParams(spec: ConstellationSpec): ShellLinksParams[] {
   }));
 }
 
-/** The gateway stations' contact model and its contacts (both null without stations). */
+/**
+ * The gateway stations' contact model and its contacts (both null without stations; contacts null in a lean
+ * evaluation whose traffic does not go to the gateways).
+ */
 function gatewayContacts(
   spec: ConstellationSpec,
   tracks: readonly PlaneTrack[][],
   notes: string[],
+  lean: boolean,
 ): { ground: GroundContactParams | null; contacts: GroundContactResult | null } {
   const ground = groundParams(spec, tracks);
-  const contacts = ground === null ? null : groundContacts(ground);
+  const skip = lean && spec.traffic.pattern !== 'downlink';
+  const contacts = ground === null || skip ? null : groundContacts(ground);
   if (ground === null)
     notes.push('no gateway stations: ground contacts are zero and downlink traffic has nowhere to go');
   return { ground, contacts };
@@ -275,10 +311,11 @@ function shellNetworks(
     tracks: readonly PlaneTrack[][];
     ground: GroundContactParams | null;
     lp: LpSolver;
+    lean: boolean;
   },
   notes: string[],
 ): ShellNetworkResult[] {
-  const { spec, links, linkParams, tracks, ground, lp } = q;
+  const { spec, links, linkParams, tracks, ground, lp, lean } = q;
   const networks: ShellNetworkResult[] = spec.shells.map((_, i) => {
     const solve = () =>
       shellNetwork({
@@ -289,10 +326,11 @@ function shellNetworks(
         tracks: tracks[i]!,
         ground,
         lp,
+        lean,
       });
     // Downlink traffic reads every shell's gateway contacts: only the other patterns are a function of the shell alone.
     if (spec.traffic.pattern === 'downlink') return solve();
-    const key = `${JSON.stringify(linkParams[i])}|${JSON.stringify(spec.traffic)}|${spec.snapshots}|${spec.maxFullLpColumns}`;
+    const key = `${JSON.stringify(linkParams[i])}|${JSON.stringify(spec.traffic)}|${spec.snapshots}|${spec.maxFullLpColumns}|${lean}`;
     return NETWORKS.for(lp).get(key, solve);
   });
   for (const n of networks) if (n.note !== null) notes.push(n.note);
@@ -393,6 +431,7 @@ function groundParams(spec: ConstellationSpec, tracks: readonly PlaneTrack[][]):
 function separation(
   spec: ConstellationSpec,
   notes: string[],
+  lean: boolean,
 ): Pick<
   ConstellationRecord['environment'],
   'minSeparation_km' | 'conjunctions' | 'overlappingShells' | 'filedShellClearance_km'
@@ -403,7 +442,7 @@ function separation(
     epochIso: w.epochIso,
     threshold_m: spec.minSeparation_m,
   });
-  const { minSeparation_km, ...conjunctions } = conjunctionRecord(spec, screen, w.epochIso);
+  const { minSeparation_km, ...conjunctions } = conjunctionRecord(spec, screen, w.epochIso, !lean);
   notes.push(CONJUNCTION_NOTE);
   for (const s of spec.shells.filter((x) => x.geometry.pattern === 'cluster' && x.geometry.satsPerPlane > 1)) {
     const f = shellFormation(s.geometry);
@@ -480,10 +519,13 @@ function networkRecord(
   spec: ConstellationSpec,
   networks: readonly ShellNetworkResult[],
   net: ReturnType<typeof seriesStats>,
+  lean: boolean,
 ): ConstellationRecord['network'] {
   const pathNets = networks.filter((n) => n.paths !== null && n.paths.pairs > 0);
+  // A lean evaluation computes no path statistics or routing lower bounds: those numbers are NaN.
+  const omitted = (v: () => number): number => (lean ? NaN : v());
   const netMean = (f: (n: ShellNetworkResult) => number): number =>
-    pathNets.length ? pathNets.reduce((a, n) => a + f(n), 0) / pathNets.length : 0;
+    omitted(() => (pathNets.length ? pathNets.reduce((a, n) => a + f(n), 0) / pathNets.length : 0));
   const demand_bps = spec.traffic.demandPerNode_bps;
   // A network must carry its demand at every instant: demand and bottleneck are judged at the worst instant.
   // null (JSON has no ∞) when the worst instant carries nothing while traffic is offered.
@@ -494,26 +536,39 @@ function networkRecord(
     throughputPerNode_Gbps: net.mean / BPS_PER_GBPS,
     p5ThroughputPerNode_Gbps: net.p5 / BPS_PER_GBPS,
     minThroughputPerNode_Gbps: net.worst / BPS_PER_GBPS,
-    boundGap: Math.max(0, ...networks.map((n) => n.boundGap)),
+    boundGap: omitted(() => Math.max(0, ...networks.map((n) => n.boundGap))),
     bottleneckUtilization: bottleneck,
     meanHops: netMean((n) => n.paths!.meanHops),
-    maxHops: Math.max(0, ...pathNets.map((n) => n.paths!.maxHops)),
+    maxHops: omitted(() => Math.max(0, ...pathNets.map((n) => n.paths!.maxHops))),
     p50Latency_ms: netMean((n) => n.paths!.p50Latency_s) / S_PER_MS,
-    p99Latency_ms: Math.max(0, ...pathNets.map((n) => n.paths!.p99Latency_s)) / S_PER_MS,
+    p99Latency_ms: omitted(() => Math.max(0, ...pathNets.map((n) => n.paths!.p99Latency_s))) / S_PER_MS,
     reducedModel: networks.some((n) => n.reducedModel),
     shells: networks.map((n, i) => ({
       shell: spec.shells[i]!.geometry.name,
       throughputPerNode_Gbps: n.throughputPerNode_bps / BPS_PER_GBPS,
       p5ThroughputPerNode_Gbps: n.p5ThroughputPerNode_bps / BPS_PER_GBPS,
       minThroughputPerNode_Gbps: n.minThroughputPerNode_bps / BPS_PER_GBPS,
-      boundGap: n.boundGap,
+      boundGap: omitted(() => n.boundGap),
       reducedModel: n.reducedModel,
-      meanHops: n.paths?.meanHops ?? 0,
-      p99Latency_ms: (n.paths?.p99Latency_s ?? 0) / S_PER_MS,
+      meanHops: omitted(() => n.paths?.meanHops ?? 0),
+      p99Latency_ms: omitted(() => n.paths?.p99Latency_s ?? 0) / S_PER_MS,
       solver: n.solver,
       lpRows: n.lpRows,
       lpCols: n.lpCols,
     })),
+  };
+}
+
+/** The ground section of a lean evaluation, which computes no contacts: counts as designed, every figure NaN. */
+function leanGroundRecord(spec: ConstellationSpec): ConstellationRecord['ground'] {
+  return {
+    stations: spec.stations.length,
+    contactFraction: NaN,
+    meanStationContactFraction: NaN,
+    maxGap_min: NaN,
+    downlink_TB_per_day: NaN,
+    meanDownlink_Gbps: NaN,
+    perStation: [],
   };
 }
 
