@@ -21,7 +21,7 @@ import type { NodeDesign } from '../node/design/schema.js';
 import { evaluateNode } from '../node/evaluate.js';
 import { closeNodeDesign } from '../node/stages/sizing.js';
 import type { LpSolver } from '../optimize/lp.js';
-import { rad_to_deg, s_to_min } from '../base/convert.js';
+import { rad_to_deg } from '../base/convert.js';
 import type { ConstellationSpec } from './design/compile.js';
 import { comparisonMetrics } from '../models/cost/comparisonMetrics.js';
 import type { constellationEconomics } from './economics/economics.js';
@@ -45,11 +45,10 @@ import { Memo, SolverMemo } from './memo.js';
 import { seriesStats } from './network/networkSeries.js';
 import { constellationDetails, type ConstellationDetails } from './record/details.js';
 import { constellationConstraints } from './record/constraints.js';
+import { groundRecord, leanGroundRecord, networkRecord } from './record/sections.js';
 
 const M_PER_KM = 1000;
 const BPS_PER_GBPS = 1e9;
-const BYTES_PER_TB = 1e12;
-const S_PER_MS = 1e-3;
 
 /** Reference orbits kept across evaluations (budget in samples: ~70 MB of positions, velocities and normals). */
 const REFERENCES = new Memo<ReferenceOrbit>(1_000_000);
@@ -193,11 +192,9 @@ function evaluate(
   const linkParams = shellLinkParams(spec);
   const links = linkParams.map((p) => LINKS.get(JSON.stringify(p), () => shellLinks(p)));
   const { ground, contacts } = gatewayContacts(spec, tracks, notes, lean);
-
   const networks = shellNetworks({ spec, links, linkParams, tracks, ground, lp, lean }, notes);
 
   const { campaign, launchRecord } = launchPlan(spec, nodes, sats, lp, notes);
-  const mean = (f: (i: number) => number): number => sats.reduce((a, n, i) => a + n * f(i), 0) / satellites;
   const econ = generationEconomics(spec, nodes, sats, campaign.launch_USD, notes);
   const { minSeparation_km, conjunctions, overlappingShells, filedShellClearance_km } = separation(spec, notes, lean);
   const shells = shellRecords(spec, designs, nodes, sats);
@@ -238,7 +235,7 @@ function evaluate(
       filedShellClearance_km,
       conjunctions,
     },
-    totals: totalsRecord(nodes, sats, satellites, econ, mean),
+    totals: totalsRecord(nodes, sats, satellites, econ),
     worst: worstRecord(nodes),
     constraints,
     notes,
@@ -515,87 +512,14 @@ function islRecord(
   };
 }
 
-function networkRecord(
-  spec: ConstellationSpec,
-  networks: readonly ShellNetworkResult[],
-  net: ReturnType<typeof seriesStats>,
-  lean: boolean,
-): ConstellationRecord['network'] {
-  const pathNets = networks.filter((n) => n.paths !== null && n.paths.pairs > 0);
-  // A lean evaluation computes no path statistics or routing lower bounds: those numbers are NaN.
-  const omitted = (v: () => number): number => (lean ? NaN : v());
-  const netMean = (f: (n: ShellNetworkResult) => number): number =>
-    omitted(() => (pathNets.length ? pathNets.reduce((a, n) => a + f(n), 0) / pathNets.length : 0));
-  const demand_bps = spec.traffic.demandPerNode_bps;
-  // A network must carry its demand at every instant: demand and bottleneck are judged at the worst instant.
-  // null (JSON has no ∞) when the worst instant carries nothing while traffic is offered.
-  const bottleneck = net.worst > 0 ? demand_bps / net.worst : demand_bps > 0 ? null : 0;
-  return {
-    traffic: spec.traffic.pattern,
-    demandPerNode_Gbps: demand_bps / BPS_PER_GBPS,
-    throughputPerNode_Gbps: net.mean / BPS_PER_GBPS,
-    p5ThroughputPerNode_Gbps: net.p5 / BPS_PER_GBPS,
-    minThroughputPerNode_Gbps: net.worst / BPS_PER_GBPS,
-    boundGap: omitted(() => Math.max(0, ...networks.map((n) => n.boundGap))),
-    bottleneckUtilization: bottleneck,
-    meanHops: netMean((n) => n.paths!.meanHops),
-    maxHops: omitted(() => Math.max(0, ...pathNets.map((n) => n.paths!.maxHops))),
-    p50Latency_ms: netMean((n) => n.paths!.p50Latency_s) / S_PER_MS,
-    p99Latency_ms: omitted(() => Math.max(0, ...pathNets.map((n) => n.paths!.p99Latency_s))) / S_PER_MS,
-    reducedModel: networks.some((n) => n.reducedModel),
-    shells: networks.map((n, i) => ({
-      shell: spec.shells[i]!.geometry.name,
-      throughputPerNode_Gbps: n.throughputPerNode_bps / BPS_PER_GBPS,
-      p5ThroughputPerNode_Gbps: n.p5ThroughputPerNode_bps / BPS_PER_GBPS,
-      minThroughputPerNode_Gbps: n.minThroughputPerNode_bps / BPS_PER_GBPS,
-      boundGap: omitted(() => n.boundGap),
-      reducedModel: n.reducedModel,
-      meanHops: omitted(() => n.paths?.meanHops ?? 0),
-      p99Latency_ms: omitted(() => n.paths?.p99Latency_s ?? 0) / S_PER_MS,
-      solver: n.solver,
-      lpRows: n.lpRows,
-      lpCols: n.lpCols,
-    })),
-  };
-}
-
-/** The ground section of a lean evaluation, which computes no contacts: counts as designed, every figure NaN. */
-function leanGroundRecord(spec: ConstellationSpec): ConstellationRecord['ground'] {
-  return {
-    stations: spec.stations.length,
-    contactFraction: NaN,
-    meanStationContactFraction: NaN,
-    maxGap_min: NaN,
-    downlink_TB_per_day: NaN,
-    meanDownlink_Gbps: NaN,
-    perStation: [],
-  };
-}
-
-function groundRecord(spec: ConstellationSpec, contacts: GroundContactResult | null): ConstellationRecord['ground'] {
-  return {
-    stations: spec.stations.length,
-    contactFraction: contacts?.anyStationContactFraction ?? 0,
-    meanStationContactFraction: contacts?.meanStationContactFraction ?? 0,
-    maxGap_min: s_to_min(contacts?.maxGap_s ?? spec.window.duration_s),
-    downlink_TB_per_day: (contacts?.downlinkVolume_B_per_day ?? 0) / BYTES_PER_TB,
-    meanDownlink_Gbps: (contacts?.meanUsableDownlink_bps ?? 0) / BPS_PER_GBPS,
-    perStation: (contacts?.stations ?? []).map((c, j) => ({
-      name: spec.stations[j]!.name,
-      contactFraction: c.contactFraction,
-      maxGap_min: s_to_min(c.maxGap_s),
-      meanVisible: c.meanVisible,
-    })),
-  };
-}
-
 function totalsRecord(
   nodes: readonly NodeRecord[],
   sats: readonly number[],
   satellites: number,
   econ: ReturnType<typeof constellationEconomics>,
-  mean: (f: (i: number) => number) => number,
 ): ConstellationRecord['totals'] {
+  // Satellite-weighted mean over the shells.
+  const mean = (f: (i: number) => number): number => sats.reduce((a, n, i) => a + n * f(i), 0) / satellites;
   return {
     satellites,
     itPowerAvg_W: sats.reduce((a, n, i) => a + n * nodes[i]!.compute.itPowerAvg_W, 0),
