@@ -21,7 +21,7 @@ import type { NodeDesign } from '../node/design/schema.js';
 import { evaluateNode } from '../node/evaluate.js';
 import { closeNodeDesign } from '../node/stages/sizing.js';
 import type { LpSolver } from '../optimize/lp.js';
-import { rad_to_deg, s_to_min } from '../base/convert.js';
+import { rad_to_deg } from '../base/convert.js';
 import type { ConstellationSpec } from './design/compile.js';
 import { comparisonMetrics } from '../models/cost/comparisonMetrics.js';
 import type { constellationEconomics } from './economics/economics.js';
@@ -45,11 +45,10 @@ import { Memo, SolverMemo } from './memo.js';
 import { seriesStats } from './network/networkSeries.js';
 import { constellationDetails, type ConstellationDetails } from './record/details.js';
 import { constellationConstraints } from './record/constraints.js';
+import { groundRecord, leanGroundRecord, networkRecord } from './record/sections.js';
 
 const M_PER_KM = 1000;
 const BPS_PER_GBPS = 1e9;
-const BYTES_PER_TB = 1e12;
-const S_PER_MS = 1e-3;
 
 /** Reference orbits kept across evaluations (budget in samples: ~70 MB of positions, velocities and normals). */
 const REFERENCES = new Memo<ReferenceOrbit>(1_000_000);
@@ -131,7 +130,37 @@ function ssoNotes(spec: ConstellationSpec): string[] {
 }
 
 export function evaluateConstellation(spec: ConstellationSpec, lp: LpSolver): ConstellationRecord {
-  return evaluate(spec, lp, false).record;
+  return evaluate(spec, lp, false, false).record;
+}
+
+/**
+ * Metrics the lean evaluation does not compute (a path ending in '.' stands for the section under it): gateway
+ * contacts (unless downlink traffic routes to them), the network's path statistics and bound gap (the routing lower
+ * bounds of the reduced models, which never set the reported rate of a +Grid shell). They read NaN in its record.
+ */
+export const LEAN_OMITTED_METRICS: readonly string[] = [
+  'ground.',
+  'network.boundGap',
+  'network.meanHops',
+  'network.maxHops',
+  'network.p50Latency_ms',
+  'network.p99Latency_ms',
+];
+
+/** Whether the lean evaluation gives every one of these metric paths. */
+export function leanEvaluationGives(metricPaths: readonly string[]): boolean {
+  return metricPaths.every((m) => !LEAN_OMITTED_METRICS.some((o) => (o.endsWith('.') ? m.startsWith(o) : m === o)));
+}
+
+/**
+ * The optimizer's evaluation of a study that reads none of LEAN_OMITTED_METRICS: the same stages and the same numbers
+ * bit for bit (test/constellation/evaluate.test.ts), without what only those metrics, the per-shell lists and the
+ * reports read (gateway contacts, path statistics, routing lower bounds, phasing suggestions of shells closer than the
+ * required separation). Its record is read for objectives and constraints, never written: a run's reported designs
+ * are evaluated again with evaluateConstellation.
+ */
+export function evaluateConstellationLean(spec: ConstellationSpec, lp: LpSolver): ConstellationRecord {
+  return evaluate(spec, lp, false, true).record;
 }
 
 /** The record and the time series behind it (deployment, contact timeline, a link graph), for reports. */
@@ -139,7 +168,7 @@ export function evaluateConstellationWithDetails(
   spec: ConstellationSpec,
   lp: LpSolver,
 ): { record: ConstellationRecord; details: ConstellationDetails } {
-  const r = evaluate(spec, lp, true);
+  const r = evaluate(spec, lp, true, false);
   return { record: r.record, details: r.details! };
 }
 
@@ -152,6 +181,7 @@ function evaluate(
   spec: ConstellationSpec,
   lp: LpSolver,
   withDetails: boolean,
+  lean: boolean,
 ): { record: ConstellationRecord; details: ConstellationDetails | null } {
   const notes: string[] = [];
   const { designs, nodes } = shellNodes(spec, notes);
@@ -161,14 +191,12 @@ function evaluate(
   const tracks = planeTracks(spec);
   const linkParams = shellLinkParams(spec);
   const links = linkParams.map((p) => LINKS.get(JSON.stringify(p), () => shellLinks(p)));
-  const { ground, contacts } = gatewayContacts(spec, tracks, notes);
-
-  const networks = shellNetworks({ spec, links, linkParams, tracks, ground, lp }, notes);
+  const { ground, contacts } = gatewayContacts(spec, tracks, notes, lean);
+  const networks = shellNetworks({ spec, links, linkParams, tracks, ground, lp, lean }, notes);
 
   const { campaign, launchRecord } = launchPlan(spec, nodes, sats, lp, notes);
-  const mean = (f: (i: number) => number): number => sats.reduce((a, n, i) => a + n * f(i), 0) / satellites;
   const econ = generationEconomics(spec, nodes, sats, campaign.launch_USD, notes);
-  const { minSeparation_km, conjunctions, overlappingShells, filedShellClearance_km } = separation(spec, notes);
+  const { minSeparation_km, conjunctions, overlappingShells, filedShellClearance_km } = separation(spec, notes, lean);
   const shells = shellRecords(spec, designs, nodes, sats);
   notes.push(...ssoNotes(spec));
 
@@ -197,8 +225,8 @@ function evaluate(
     satellites,
     shells,
     isl: islRecord(spec, links, blockedLinks, minLineOfSightAltitude_m),
-    network: networkRecord(spec, networks, net),
-    ground: groundRecord(spec, contacts),
+    network: networkRecord(spec, networks, net, lean),
+    ground: lean && contacts === null ? leanGroundRecord(spec) : groundRecord(spec, contacts),
     launch: { ...launchRecord, deployedAtHalfMilestone: half, deployedAtFullMilestone: full },
     environment: {
       density_per_km3: maxShellDensity_per_km3(spec, sats),
@@ -207,7 +235,7 @@ function evaluate(
       filedShellClearance_km,
       conjunctions,
     },
-    totals: totalsRecord(nodes, sats, satellites, econ, mean),
+    totals: totalsRecord(nodes, sats, satellites, econ),
     worst: worstRecord(nodes),
     constraints,
     notes,
@@ -256,14 +284,19 @@ function shellLinkParams(spec: ConstellationSpec): ShellLinksParams[] {
   }));
 }
 
-/** The gateway stations' contact model and its contacts (both null without stations). */
+/**
+ * The gateway stations' contact model and its contacts (both null without stations; contacts null in a lean
+ * evaluation whose traffic does not go to the gateways).
+ */
 function gatewayContacts(
   spec: ConstellationSpec,
   tracks: readonly PlaneTrack[][],
   notes: string[],
+  lean: boolean,
 ): { ground: GroundContactParams | null; contacts: GroundContactResult | null } {
   const ground = groundParams(spec, tracks);
-  const contacts = ground === null ? null : groundContacts(ground);
+  const skip = lean && spec.traffic.pattern !== 'downlink';
+  const contacts = ground === null || skip ? null : groundContacts(ground);
   if (ground === null)
     notes.push('no gateway stations: ground contacts are zero and downlink traffic has nowhere to go');
   return { ground, contacts };
@@ -278,10 +311,11 @@ function shellNetworks(
     tracks: readonly PlaneTrack[][];
     ground: GroundContactParams | null;
     lp: LpSolver;
+    lean: boolean;
   },
   notes: string[],
 ): ShellNetworkResult[] {
-  const { spec, links, linkParams, tracks, ground, lp } = q;
+  const { spec, links, linkParams, tracks, ground, lp, lean } = q;
   const networks: ShellNetworkResult[] = spec.shells.map((_, i) => {
     const solve = () =>
       shellNetwork({
@@ -292,10 +326,11 @@ function shellNetworks(
         tracks: tracks[i]!,
         ground,
         lp,
+        lean,
       });
     // Downlink traffic reads every shell's gateway contacts: only the other patterns are a function of the shell alone.
     if (spec.traffic.pattern === 'downlink') return solve();
-    const key = `${JSON.stringify(linkParams[i])}|${JSON.stringify(spec.traffic)}|${spec.snapshots}|${spec.maxFullLpColumns}`;
+    const key = `${JSON.stringify(linkParams[i])}|${JSON.stringify(spec.traffic)}|${spec.snapshots}|${spec.maxFullLpColumns}|${lean}`;
     return NETWORKS.for(lp).get(key, solve);
   });
   for (const n of networks) if (n.note !== null) notes.push(n.note);
@@ -396,6 +431,7 @@ function groundParams(spec: ConstellationSpec, tracks: readonly PlaneTrack[][]):
 function separation(
   spec: ConstellationSpec,
   notes: string[],
+  lean: boolean,
 ): Pick<
   ConstellationRecord['environment'],
   'minSeparation_km' | 'conjunctions' | 'overlappingShells' | 'filedShellClearance_km'
@@ -406,7 +442,7 @@ function separation(
     epochIso: w.epochIso,
     threshold_m: spec.minSeparation_m,
   });
-  const { minSeparation_km, ...conjunctions } = conjunctionRecord(spec, screen, w.epochIso);
+  const { minSeparation_km, ...conjunctions } = conjunctionRecord(spec, screen, w.epochIso, !lean);
   notes.push(CONJUNCTION_NOTE);
   for (const s of spec.shells.filter((x) => x.geometry.pattern === 'cluster' && x.geometry.satsPerPlane > 1)) {
     const f = shellFormation(s.geometry);
@@ -479,71 +515,14 @@ function islRecord(
   };
 }
 
-function networkRecord(
-  spec: ConstellationSpec,
-  networks: readonly ShellNetworkResult[],
-  net: ReturnType<typeof seriesStats>,
-): ConstellationRecord['network'] {
-  const pathNets = networks.filter((n) => n.paths !== null && n.paths.pairs > 0);
-  const netMean = (f: (n: ShellNetworkResult) => number): number =>
-    pathNets.length ? pathNets.reduce((a, n) => a + f(n), 0) / pathNets.length : 0;
-  const demand_bps = spec.traffic.demandPerNode_bps;
-  // A network must carry its demand at every instant: demand and bottleneck are judged at the worst instant.
-  // null (JSON has no ∞) when the worst instant carries nothing while traffic is offered.
-  const bottleneck = net.worst > 0 ? demand_bps / net.worst : demand_bps > 0 ? null : 0;
-  return {
-    traffic: spec.traffic.pattern,
-    demandPerNode_Gbps: demand_bps / BPS_PER_GBPS,
-    throughputPerNode_Gbps: net.mean / BPS_PER_GBPS,
-    p5ThroughputPerNode_Gbps: net.p5 / BPS_PER_GBPS,
-    minThroughputPerNode_Gbps: net.worst / BPS_PER_GBPS,
-    boundGap: Math.max(0, ...networks.map((n) => n.boundGap)),
-    bottleneckUtilization: bottleneck,
-    meanHops: netMean((n) => n.paths!.meanHops),
-    maxHops: Math.max(0, ...pathNets.map((n) => n.paths!.maxHops)),
-    p50Latency_ms: netMean((n) => n.paths!.p50Latency_s) / S_PER_MS,
-    p99Latency_ms: Math.max(0, ...pathNets.map((n) => n.paths!.p99Latency_s)) / S_PER_MS,
-    reducedModel: networks.some((n) => n.reducedModel),
-    shells: networks.map((n, i) => ({
-      shell: spec.shells[i]!.geometry.name,
-      throughputPerNode_Gbps: n.throughputPerNode_bps / BPS_PER_GBPS,
-      p5ThroughputPerNode_Gbps: n.p5ThroughputPerNode_bps / BPS_PER_GBPS,
-      minThroughputPerNode_Gbps: n.minThroughputPerNode_bps / BPS_PER_GBPS,
-      boundGap: n.boundGap,
-      reducedModel: n.reducedModel,
-      meanHops: n.paths?.meanHops ?? 0,
-      p99Latency_ms: (n.paths?.p99Latency_s ?? 0) / S_PER_MS,
-      solver: n.solver,
-      lpRows: n.lpRows,
-      lpCols: n.lpCols,
-    })),
-  };
-}
-
-function groundRecord(spec: ConstellationSpec, contacts: GroundContactResult | null): ConstellationRecord['ground'] {
-  return {
-    stations: spec.stations.length,
-    contactFraction: contacts?.anyStationContactFraction ?? 0,
-    meanStationContactFraction: contacts?.meanStationContactFraction ?? 0,
-    maxGap_min: s_to_min(contacts?.maxGap_s ?? spec.window.duration_s),
-    downlink_TB_per_day: (contacts?.downlinkVolume_B_per_day ?? 0) / BYTES_PER_TB,
-    meanDownlink_Gbps: (contacts?.meanUsableDownlink_bps ?? 0) / BPS_PER_GBPS,
-    perStation: (contacts?.stations ?? []).map((c, j) => ({
-      name: spec.stations[j]!.name,
-      contactFraction: c.contactFraction,
-      maxGap_min: s_to_min(c.maxGap_s),
-      meanVisible: c.meanVisible,
-    })),
-  };
-}
-
 function totalsRecord(
   nodes: readonly NodeRecord[],
   sats: readonly number[],
   satellites: number,
   econ: ReturnType<typeof constellationEconomics>,
-  mean: (f: (i: number) => number) => number,
 ): ConstellationRecord['totals'] {
+  // Satellite-weighted mean over the shells.
+  const mean = (f: (i: number) => number): number => sats.reduce((a, n, i) => a + n * f(i), 0) / satellites;
   return {
     satellites,
     itPowerAvg_W: sats.reduce((a, n, i) => a + n * nodes[i]!.compute.itPowerAvg_W, 0),

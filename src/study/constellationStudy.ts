@@ -35,7 +35,7 @@ import { locate } from '../base/issues.js';
 import { parseWith, readYaml, type ParsedFile } from '../base/yaml.js';
 import type { AlgorithmSettings, VariableDomain } from '../node/design/schema.js';
 import { compileConstellation, type ConstellationSpec } from '../constellation/design/compile.js';
-import { evaluateConstellation } from '../constellation/evaluate.js';
+import { evaluateConstellation, evaluateConstellationLean, leanEvaluationGives } from '../constellation/evaluate.js';
 import { parseConstellation, readBaseNode, type BaseNode } from '../constellation/design/load.js';
 import { isConstellationMetric, pathGetter, unknownConstellationMetricHint } from '../constellation/record/metrics.js';
 import type { ConstellationRecord } from '../constellation/record/record.js';
@@ -235,8 +235,10 @@ export function compileConstellationStudy(
   checkBounds(variables, specOf, src.file, (path) => locate(src, ['variables', path]));
 
   const recordOf = (x: Float64Array): ConstellationRecord => evaluateConstellation(specOf(valuesOf(x)), lp);
+  // The search reads objectives and constraints only: the lean evaluation when it gives every metric they name.
+  const leanRecordOf = (x: Float64Array): ConstellationRecord => evaluateConstellationLean(specOf(valuesOf(x)), lp);
   const closures = enforcedNodeClosures(base['nodeSizing'] === 'closed');
-  const problem = studyProblem(String(base['name']), variables, sections, src, recordOf, closures);
+  const problem = studyProblem(String(base['name']), variables, sections, src, { recordOf, leanRecordOf }, closures);
 
   return {
     problem,
@@ -258,7 +260,10 @@ function studyProblem(
   variables: VariableSpec[],
   sections: { objectives: Parameters<typeof compileObjectives>[0]; constraints: readonly string[] },
   src: ParsedFile['src'],
-  recordOf: (x: Float64Array) => ConstellationRecord,
+  evaluators: {
+    recordOf: (x: Float64Array) => ConstellationRecord;
+    leanRecordOf: (x: Float64Array) => ConstellationRecord;
+  },
   closures: readonly string[],
 ): Problem {
   const metrics = {
@@ -274,6 +279,8 @@ function studyProblem(
   ];
   const objectiveGetters = objectives.map((o) => pathGetter(o.name));
   const refGetters = new Map(parsed.flatMap((c) => c.refs).map((r) => [r, pathGetter(r)] as const));
+  const read = [...objectives.map((o) => o.name), ...refGetters.keys()];
+  const recordOf = leanEvaluationGives(read) ? evaluators.leanRecordOf : evaluators.recordOf;
 
   return {
     name,

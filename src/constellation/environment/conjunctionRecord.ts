@@ -30,10 +30,12 @@ export const CONJUNCTION_NOTE =
   'screened; the nominal ' +
   'pattern, not a flown constellation (no drag, station-keeping or navigation error)';
 
+/** `withPhasing`: whether failing shells get the phasing suggestion (a lean evaluation omits it: null). */
 export function conjunctionRecord(
   spec: ConstellationSpec,
   screen: ConjunctionScreenResult,
   epochIso: string,
+  withPhasing = true,
 ): ConjunctionsRecord & { minSeparation_km: number } {
   const names = spec.shells.map((s) => s.geometry.name);
   // With no pair at all (one satellite), report the largest possible distance, the widest orbit's diameter.
@@ -57,7 +59,7 @@ export function conjunctionRecord(
     })),
     shells: screen.shells.map((s, i) => {
       const failing = s.minSeparation_m < spec.minSeparation_m;
-      const scan = failing ? phasingScan({ shell: spec.shells[i]!.geometry, epochIso }) : null;
+      const scan = failing && withPhasing ? phasingScan({ shell: spec.shells[i]!.geometry, epochIso }) : null;
       return {
         shell: names[i]!,
         minSeparation_km: km(s.minSeparation_m),

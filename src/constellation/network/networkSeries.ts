@@ -46,6 +46,7 @@ export interface InstantNetwork {
   readonly lowerBound_bps: number;
   /** No schedule does better [b/s]; null when unknown. */
   readonly upperBound_bps: number | null;
+  /** Utilisation per link class (empty in a lean series: torusInstant.ts ReducedSeriesParams.lean). */
   readonly classes: readonly ClassUtilization[];
 }
 

@@ -94,6 +94,11 @@ export interface ShellNetworkParams {
   readonly tracks: readonly PlaneTrack[];
   readonly ground: GroundContactParams | null;
   readonly lp: LpSolver;
+  /**
+   * The optimizer's lean evaluation (evaluate.ts): the reduced models compute no path statistics (paths null) and no
+   * routing lower bound where the upper bound is the reported rate (lowerBound_bps NaN); the rates are the same.
+   */
+  readonly lean?: boolean;
 }
 
 /** Sample indices of K instants spread evenly over n samples (the first one at 0). */
@@ -336,6 +341,7 @@ function reducedSeriesInputs(p: ShellNetworkParams, instants: readonly number[])
     inPlaneUsable: cls.inPlane.blocked === 0,
     crossPlaneUsable: shell.topology !== 'ring' && cls.crossPlane.blocked === 0,
     meshIgnored: shell.topology === 'mesh',
+    lean: p.lean === true,
   };
 }
 
@@ -458,7 +464,7 @@ function timeAveragedTorus(p: ShellNetworkParams): ShellNetworkResult {
     {
       reducedModel: true,
       upperBound: false,
-      paths: torus.paths,
+      paths: p.lean === true ? null : torus.paths,
       solver: torus.lp.solver,
       lpRows: torus.lp.rows,
       lpCols: torus.lp.cols,

@@ -26,7 +26,8 @@ export type CylinderSeriesParams = ReducedSeriesParams;
 
 export interface CylinderSeries {
   readonly instants: readonly InstantNetwork[];
-  readonly paths: PathStatistics;
+  /** Null in a lean series (ReducedSeriesParams.lean). */
+  readonly paths: PathStatistics | null;
 }
 
 interface OrbitCapacities {
@@ -120,8 +121,13 @@ function cylinderInstant(
     inPlane_bps: o.inPlane_bps,
     crossGap_bps: o.crossGap_bps,
   });
-  const lower = o.alike ? r.lowerBound_bps : cylinderRoutingLowerBound(P, S, c.inPlane_bps, c.cross_bps);
-  const base = { sampleIndex: j, classes: classes(P, S, o, r) };
+  // A lean series reads the routing only where it is the reported rate (mesh).
+  const lower = o.alike
+    ? r.lowerBound_bps
+    : p.lean === true && !p.meshIgnored
+      ? NaN
+      : cylinderRoutingLowerBound(P, S, c.inPlane_bps, c.cross_bps);
+  const base = { sampleIndex: j, classes: p.lean === true ? [] : classes(P, S, o, r) };
   if (p.meshIgnored)
     return { ...base, model: 'lower-bound', throughputPerNode_bps: lower, lowerBound_bps: lower, upperBound_bps: null };
   const exact = o.alike && r.exact;
@@ -146,6 +152,7 @@ export function cylinderSeries(p: Readonly<CylinderSeriesParams>): CylinderSerie
     lengths ??= { inPlane_m: c.inPlaneLength_m, crossPlane_m: c.crossPlaneLength_m };
     instants.push(cylinderInstant(p, j, c, orbitCapacities(P, S, c)));
   }
+  if (p.lean === true) return { instants, paths: null };
   const paths = cylinderPathStatistics(P, S, lengths ?? { inPlane_m: 0, crossPlane_m: 0 }, DEFAULT_PER_HOP_DELAY_s, {
     inPlane: p.inPlaneUsable && S > 1,
     crossPlane: p.crossPlaneUsable,

@@ -28,7 +28,8 @@ export interface TorusSeriesParams extends ReducedSeriesParams {
 
 export interface TorusSeries {
   readonly instants: readonly InstantNetwork[];
-  readonly paths: PathStatistics;
+  /** Null in a lean series (ReducedSeriesParams.lean). */
+  readonly paths: PathStatistics | null;
   readonly lp: { readonly rows: number; readonly cols: number; readonly solver: string };
   /** Sources handed over to a clean neighbour, summed over the instants (0 when every instant is exact). */
   readonly handedOver: number;
@@ -107,7 +108,7 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
       crossPlaneLength_m: c.crossPlaneLength_m,
       lpSolver: p.lp,
     });
-    paths ??= t.paths;
+    if (p.lean !== true) paths ??= t.paths;
     if (t.lp.rows > lp.rows) lp = t.lp;
     if (t.disconnected || (uniformClass(cross) && uniformClass(inPlane))) {
       const v = t.throughputPerNode_bps;
@@ -117,7 +118,7 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
         throughputPerNode_bps: v,
         lowerBound_bps: v,
         upperBound_bps: p.meshIgnored ? null : v,
-        classes: symmetricClasses(t, n, off(c.cross_bps), off(c.inPlane_bps)),
+        classes: p.lean === true ? [] : symmetricClasses(t, n, off(c.cross_bps), off(c.inPlane_bps)),
       });
       continue;
     }
@@ -125,7 +126,7 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
     handedOver += r.handedOver;
     instants.push(r.instant);
   }
-  return { instants, paths: paths!, lp, handedOver };
+  return { instants, paths, lp, handedOver };
 }
 
 /** ISL capacities of every link at sample j (line of sight, latitude cutoff, range), into `buffers`. */
@@ -200,8 +201,10 @@ function boundedInstant(
 ): { instant: InstantNetwork; handedOver: number } {
   const { planes: P, satsPerPlane: S, phasing: F } = p;
   const n = P * S;
+  // A lean series reads the routing only where it is the reported rate (mesh).
+  const skip = p.lean === true && !p.meshIgnored;
   const b =
-    n <= ROUTING_BOUND_MAX_NODES
+    n <= ROUTING_BOUND_MAX_NODES && !skip
       ? torusRoutingBound({
           planes: P,
           satsPerPlane: S,
@@ -212,7 +215,7 @@ function boundedInstant(
           stepUse: t.stepUse,
         })
       : null;
-  const lower = b?.throughputPerNode_bps ?? 0;
+  const lower = b?.throughputPerNode_bps ?? (skip && n <= ROUTING_BOUND_MAX_NODES ? NaN : 0);
   // Class utilisation: the routing's flow where computed; else (an approximation, no flow is computed) the reduced
   // optimum's class load spread evenly over the links that are on, the largest at the weakest link on.
   const instant: InstantNetwork = {
@@ -221,8 +224,9 @@ function boundedInstant(
     throughputPerNode_bps: p.meshIgnored ? lower : t.throughputPerNode_bps,
     lowerBound_bps: lower,
     upperBound_bps: p.meshIgnored ? null : t.throughputPerNode_bps,
-    classes:
-      b !== null
+    classes: p.lean
+      ? []
+      : b !== null
         ? [
             { linkClass: 'inPlane', ...b.inPlane },
             { linkClass: 'crossPlane', ...b.crossPlane },

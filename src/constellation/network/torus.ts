@@ -116,8 +116,9 @@ export function torusThroughput(p: Readonly<TorusParams>): TorusResult {
   const lp = solveTorusLp(p, hull, n);
   const lambda_bps = lp.throughputPerNode_bps / (n - 1);
   const bottleneck = torusBottleneck(lp);
-  // Latencies and path statistics on first use: a series of instants reports those of one instant only.
+  // Latencies, path statistics and hop histogram on first use: a series of instants reports one instant's only.
   let paths: PathStatistics | undefined;
+  let histogram: Float64Array | undefined;
   return {
     reducedModel: true,
     disconnected: lp.disconnected,
@@ -133,7 +134,9 @@ export function torusThroughput(p: Readonly<TorusParams>): TorusResult {
     get paths(): PathStatistics {
       return (paths ??= torusPathStatistics(hull, destinationLatencies(p, hop, usable), n));
     },
-    hopHistogram: hopHistogram(hull.minHops),
+    get hopHistogram(): Float64Array {
+      return (histogram ??= hopHistogram(hull.minHops));
+    },
   };
 }
 

@@ -43,6 +43,12 @@ export interface ReducedSeriesParams extends Omit<TorusInstantParams, 'sampleInd
   readonly instants: readonly number[];
   /** Diagonals laid but not modelled: the result is a lower bound only. */
   readonly meshIgnored: boolean;
+  /**
+   * The optimizer's lean evaluation (evaluate.ts): no path statistics (null), no class utilisation (empty) and no
+   * routing lower bound where the reported rate is the upper bound (lowerBound_bps NaN); the reported rates are the
+   * same. Default false.
+   */
+  readonly lean?: boolean;
 }
 
 export interface TorusInstant {

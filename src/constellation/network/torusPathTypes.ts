@@ -49,12 +49,24 @@ function writePathTypes(shape: TorusShape, p: number, s: number, out: Int32Array
   let bestY = Infinity;
   let right = 0; // next w ≥ 0: x = p + wP
   let left = -1; // next w < 0: x = −(p + wP)
+  // (s − wF) mod S of the next w on each side, stepped by ∓F (F < S) instead of a modulo per type.
+  let rRight = ((s % S) + S) % S;
+  let rLeft = rRight + F >= S ? rRight + F - S : rRight + F;
   for (let i = 0; i < period && bestY > 0; i++) {
     const xr = p + right * P;
     const xl = -(p + left * P);
-    const w = xr <= xl ? right++ : left--;
-    const x = Math.abs(p + w * P);
-    const r = (((s - w * F) % S) + S) % S;
+    let x: number, r: number;
+    if (xr <= xl) {
+      x = xr;
+      r = rRight;
+      right++;
+      rRight = rRight - F < 0 ? rRight - F + S : rRight - F;
+    } else {
+      x = xl;
+      r = rLeft;
+      left--;
+      rLeft = rLeft + F >= S ? rLeft + F - S : rLeft + F;
+    }
     const y = Math.min(r, S - r);
     if (y >= bestY) continue;
     if (n > 0 && pareto[n - 2] === x) n -= 2; // same x, fewer in-plane hops

@@ -10,7 +10,7 @@
  */
 import type { NodeCatalogRows } from '../record/rows.js';
 import type { NodeDesign } from '../design/schema.js';
-import { evaluateNode } from '../evaluate.js';
+import { evaluateNode, nodeMetricsEvaluator } from '../evaluate.js';
 import type { DesignRecord } from '../record/record.js';
 
 const MAX_PASSES = 60;
@@ -22,22 +22,39 @@ export interface ClosedNode {
   readonly passes: number;
 }
 
+/**
+ * The four numbers a pass reads, from the node's lean evaluation (evaluate.ts nodeMetricsEvaluator: the same stages and
+ * numbers as the record, without building it): only the settled design's record is built.
+ */
+const PASS_METRICS = [
+  'power.requiredArrayArea_m2',
+  'thermal.requiredRadiatorArea_m2',
+  'mass.launch_kg',
+  'mass.allocated_kg',
+] as const;
+let passEvaluator: ReturnType<typeof nodeMetricsEvaluator> | undefined;
+
 export function closeNodeDesign(design: Readonly<NodeDesign>, rows: Readonly<NodeCatalogRows>): ClosedNode {
+  passEvaluator ??= nodeMetricsEvaluator({ metrics: PASS_METRICS, constraints: [] });
   let d: NodeDesign = design;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    const r = evaluateNode(d, rows);
+    const v = passEvaluator!.run(d, rows);
+    const array_m2 = v[0]!,
+      radiator_m2 = v[1]!,
+      launch_kg = v[2]!,
+      allocated_kg = v[3]!;
     const next: NodeDesign = {
       ...d,
-      power: { ...d.power, arrayArea_m2: r.power.requiredArrayArea_m2 },
-      thermal: { ...d.thermal, radiatorArea_m2: r.thermal.requiredRadiatorArea_m2 },
-      launch: { vehicle: d.launch.vehicle, mass_kg: r.mass.launch_kg },
+      power: { ...d.power, arrayArea_m2: array_m2 },
+      thermal: { ...d.thermal, radiatorArea_m2: radiator_m2 },
+      launch: { vehicle: d.launch.vehicle, mass_kg: launch_kg },
     };
     // Relative change, safe at a zero requirement (a node that needs no radiator).
     const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(a), Number.MIN_VALUE);
     const change = Math.max(
       rel(next.power.arrayArea_m2, d.power.arrayArea_m2),
       rel(next.thermal.radiatorArea_m2, d.thermal.radiatorArea_m2),
-      rel(r.mass.launch_kg, r.mass.allocated_kg),
+      rel(launch_kg, allocated_kg),
     );
     d = next;
     if (change < RELATIVE_TOLERANCE) return { design: d, record: evaluateNode(d, rows), passes: pass };

@@ -1,3 +1,4 @@
+import type { InstantNetwork } from '../../../src/constellation/network/networkSeries.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LpSolver } from '../../../src/optimize/lp.js';
 import { createLpSolver } from '../../../solvers/lp/index.js';
@@ -84,6 +85,9 @@ function instantGraph(p: CylinderSeriesParams, j: number) {
   return { graph: { nodes: P * S, edges }, c };
 }
 
+/** A series' instants as a lean series gives them: no class utilisation. */
+const withoutClasses = (instants: readonly InstantNetwork[]) => instants.map((i) => ({ ...i, classes: [] }));
+
 describe('cylinderSeries: a band at each instant against the full LP on its instant graph', () => {
   // Sun-synchronous inclination, 70° cutoff: 22–29 % of the cross-plane links off (polar), each gap's links differ.
   // The reported rate is an upper bound (concavity, slot rotation); how far the full LP sits below it was measured:
@@ -128,6 +132,26 @@ describe('cylinderSeries: a band at each instant against the full LP on its inst
     // Hand figure: every link 1e11 b/s; the middle cut (2 planes each side) gives λ = 1e11/(2·2·9) = 2.78e9, the
     // in-plane volume (D = ⌊81/4⌋ = 20) λ = 2·9·1e11·4/(9·16·20) = 2.5e9: the in-plane volume binds; × 35 nodes.
     expect(r.instants[0]!.throughputPerNode_bps).toBeCloseTo(2.5e9 * 35, -3);
+  });
+
+  it('a lean series: the same rates, no paths or class loads, no routing bound unless it is the rate (mesh)', () => {
+    const full = cylinderSeries(params(6, 10));
+    const lean = cylinderSeries(params(6, 10, { lean: true }));
+    expect(lean.paths).toBeNull();
+    expect(lean.instants.every((i) => i.classes.length === 0)).toBe(true);
+    expect(full.instants.some((i) => i.model === 'bounds')).toBe(true);
+    lean.instants.forEach((i, j) => {
+      const f = full.instants[j]!;
+      expect([i.model, i.throughputPerNode_bps, i.upperBound_bps]).toEqual([
+        f.model,
+        f.throughputPerNode_bps,
+        f.upperBound_bps,
+      ]);
+      if (i.model === 'bounds') expect(i.lowerBound_bps).toBeNaN();
+      else expect(i.lowerBound_bps).toBe(f.lowerBound_bps);
+    });
+    const mesh = params(6, 10, { meshIgnored: true });
+    expect(cylinderSeries({ ...mesh, lean: true }).instants).toEqual(withoutClasses(cylinderSeries(mesh).instants));
   });
 
   it('mesh shell: the routing rate as a lower bound', () => {

@@ -1,3 +1,4 @@
+import type { InstantNetwork } from '../../../src/constellation/network/networkSeries.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LpSolver } from '../../../src/optimize/lp.js';
 import { createLpSolver } from '../../../solvers/lp/index.js';
@@ -56,6 +57,9 @@ function instantParts(p: TorusSeriesParams, j: number) {
   return { c, upper };
 }
 
+/** A series' instants as a lean series gives them: no class utilisation. */
+const withoutClasses = (instants: readonly InstantNetwork[]) => instants.map((i) => ({ ...i, classes: [] }));
+
 describe('torusSeries: the shell network at each instant', () => {
   // 8 × 10 at 70° cutoff: some cross-plane links off at both instants (classes differ), 80 nodes ≤ 300.
   it('an instant whose links differ: upper bound from the class means, lower bound from the routing', () => {
@@ -96,6 +100,22 @@ describe('torusSeries: the shell network at each instant', () => {
     expect(handedOver).toBeGreaterThan(0);
     expect(r.handedOver).toBe(handedOver);
     expect(r.lp.solver).toBe('closed form');
+  });
+
+  it('a lean series: the same rates, no paths or class loads, no routing bound unless it is the rate (mesh)', () => {
+    const p = params(8, 10, { lp });
+    const full = torusSeries(p);
+    const lean = torusSeries({ ...p, lean: true });
+    expect(lean.paths).toBeNull();
+    expect(lean.instants.every((i) => i.classes.length === 0)).toBe(true);
+    expect(full.instants.every((i) => i.model === 'bounds')).toBe(true);
+    lean.instants.forEach((i, j) => {
+      expect(i.throughputPerNode_bps).toBe(full.instants[j]!.throughputPerNode_bps);
+      expect(i.upperBound_bps).toBe(full.instants[j]!.upperBound_bps);
+      expect(i.lowerBound_bps).toBeNaN();
+    });
+    const mesh = { ...p, meshIgnored: true };
+    expect(torusSeries({ ...mesh, lean: true }).instants).toEqual(withoutClasses(torusSeries(mesh).instants));
   });
 
   it('a mesh shell solved without its diagonals reports the routing rate as a lower bound only', () => {

@@ -1,0 +1,85 @@
+/**
+ * The optimizer's lean constellation evaluation (evaluate.ts evaluateConstellationLean) against the complete record on
+ * the flagship study's search space: every metric it gives equals the record's bit for bit and its constraints are the
+ * record's, the metrics it omits read NaN, and a study that names an omitted metric is searched on the complete record.
+ */
+import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createLpSolver } from '../../solvers/lp/index.js';
+import {
+  evaluateConstellationLean,
+  LEAN_OMITTED_METRICS,
+  leanEvaluationGives,
+} from '../../src/constellation/evaluate.js';
+import { constellationMetricPaths, pathGetter } from '../../src/constellation/record/metrics.js';
+import type { LpSolver } from '../../src/optimize/lp.js';
+import type { ConstellationRecord } from '../../src/constellation/record/record.js';
+import { loadStudyProblem } from '../../src/run/problem.js';
+import { seededDesigns } from '../helpers/problemDesigns.js';
+import { tempDir, writeFile } from '../helpers/tmp.js';
+
+const dir = tempDir('odc-lean-');
+const flagship = resolve('designs/constellation-study.yaml');
+/** The flagship study with its node file made absolute (so the copy runs from the temporary folder). */
+const studyText = readFileSync(flagship, 'utf8').replace(
+  /^node: (.*)$/m,
+  (_m, f: string) => `node: ${resolve('designs', f)}`,
+);
+let lp: LpSolver;
+beforeAll(async () => {
+  lp = await createLpSolver();
+});
+
+const omitted = (m: string): boolean => !leanEvaluationGives([m]);
+
+describe('lean constellation evaluation', () => {
+  it('names the omitted metrics by section or path', () => {
+    expect(leanEvaluationGives(['totals.lcoc_USD_per_PFLOP_day', 'network.throughputPerNode_Gbps'])).toBe(true);
+    expect(leanEvaluationGives(['ground.contactFraction'])).toBe(false);
+    expect(leanEvaluationGives(['network.p99Latency_ms'])).toBe(false);
+    expect(leanEvaluationGives(['network.minThroughputPerNode_Gbps'])).toBe(true);
+    // Every omitted entry is a metric path or a section holding some.
+    for (const o of LEAN_OMITTED_METRICS) expect(constellationMetricPaths().some((m) => m.startsWith(o))).toBe(true);
+  });
+
+  it("gives the complete record's metrics and constraints bit for bit on the flagship study's designs", () => {
+    const loaded = loadStudyProblem(writeFile(dir, 'flagship.yaml', studyText), lp);
+    const paths = constellationMetricPaths();
+    let compared = 0;
+    for (const x of seededDesigns(6, loaded.problem, 11)) {
+      const spec = loaded.constellation!.spec(x);
+      let full;
+      try {
+        full = loaded.record!(x);
+      } catch (e) {
+        // A design the models cannot evaluate fails the same way on the lean path.
+        expect(() => evaluateConstellationLean(spec, lp)).toThrow((e as Error).message);
+        continue;
+      }
+      const lean = evaluateConstellationLean(spec, lp);
+      for (const m of paths) {
+        const get = pathGetter(m);
+        if (omitted(m)) {
+          if (m !== 'ground.stations') expect(get(lean), m).toBeNaN();
+        } else expect(Object.is(get(lean), get(full)), `${m}: ${get(lean)} vs ${get(full)}`).toBe(true);
+      }
+      expect(lean.constraints).toEqual(full.constraints);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(3);
+  });
+
+  it('a study naming an omitted metric is searched on the complete record', () => {
+    const text = studyText.replace(/^constraints:\n/m, 'constraints:\n  - network.p99Latency_ms <= 1000\n');
+    const loaded = loadStudyProblem(writeFile(dir, 'latency.yaml', text), lp);
+    const k = loaded.problem.constraints.findIndex((c) => c.name === 'network.p99Latency_ms <= 1000');
+    const [x] = seededDesigns(1, loaded.problem, 5);
+    const e = loaded.problem.evaluate(x!);
+    if (e.status !== 'ok') throw new Error('the seeded design should evaluate');
+    const p99 = (loaded.record!(x!) as ConstellationRecord).network.p99Latency_ms;
+    expect(p99).toBeGreaterThan(0);
+    // (p99 − 1000) scaled by the limit: a number from the complete record, never NaN.
+    expect(e.g[k]).toBeCloseTo((p99 - 1000) / 1000, 12);
+  });
+});
