@@ -102,7 +102,7 @@ export function boundOf(v: Variable, x: string | number | undefined): 'lower' | 
 }
 
 /** Names of the record's checks with limit 0 met by a value of 0 (see the header): at g = 0 but not binding. */
-function zeroCountChecks(d: ParetoDesign): ReadonlySet<string> {
+export function zeroCountChecks(d: ParetoDesign): ReadonlySet<string> {
   const out = new Set<string>();
   for (const c of d.record?.constraints ?? []) if (c.limit === 0 && c.value === 0) out.add(c.name);
   return out;

@@ -9,7 +9,8 @@
  *   ConstraintResult.margin for physical constraints; −g for the study's, whose g is scaled by |limit|). A design's
  *   margin is the smallest over the enforced constraints other than the sizing closures (src/run/binding.ts
  *   `sizingClosure`): those sit at their limit by construction (the junction temperature on every design), so a rule
- *   counting them could never be met; their margin is the sizing's own (design margins, end-of-life sizing).
+ *   counting them could never be met; their margin is the sizing's own (design margins, end-of-life sizing). A count
+ *   that must be 0 and is (a constellation's untrackable links) has no margin either and is left out the same way.
  * - select.minMargin / select.minProbability: the knee (src/run/decision.ts, distance measured on the whole front)
  *   among the designs meeting them; minProbability compares the point estimate and samples designs in knee order
  *   until one qualifies (at most MAX_DESIGNS_CHECKED). When none qualifies the plain knee is shown, labelled so.
@@ -21,7 +22,7 @@ import { fmt } from '../base/numberFormat.js';
 import { parseYamlText, yamlToJS } from '../base/yaml.js';
 import { jointProbability, type ProportionInterval } from '../statistics/statistics.js';
 import type { ConstraintSamples } from '../study/constraintSamples.js';
-import { sizingClosure } from './binding.js';
+import { sizingClosure, zeroCountChecks } from './binding.js';
 import { kneeAmong, minimizedObjectives } from './decision.js';
 import type { ParetoDesign, ParetoFile } from './paretoFile.js';
 import type { LoadedStudy } from './problem.js';
@@ -94,9 +95,13 @@ export function designMargins(d: ParetoDesign): MarginRow[] {
     .sort((a, b) => a.margin - b.margin);
 }
 
-/** The margins the select rule reads: the design's, sizing closures aside (see the header). */
+/**
+ * The margins the select rule reads: the design's, sizing closures and met zero-count checks aside (a count that must
+ * be 0 and is, such as untrackable links, has no margin to keep: see src/run/binding.ts).
+ */
 export function selectionMargins(d: ParetoDesign): MarginRow[] {
-  return designMargins(d).filter((m) => sizingClosure(m.name) === null);
+  const zero = zeroCountChecks(d);
+  return designMargins(d).filter((m) => sizingClosure(m.name) === null && !zero.has(m.name));
 }
 
 const minOf = (rows: readonly MarginRow[]): number => rows.reduce((s, r) => Math.min(s, r.margin), Infinity);

@@ -75,6 +75,28 @@ describe('the knee among the designs keeping select.minMargin', () => {
   });
 });
 
+describe('a count that must be 0 and is has no margin', () => {
+  it("isl.pointing at 0 of 0 untrackable links is not the knee's smallest margin; x <= 1 at 10 % is", () => {
+    const f = front([0.1, 0.1, 0.1, 0.1, 0.1], 'constellation');
+    const designs = f.designs.map((d) => ({
+      ...d,
+      constraints: { ...d.constraints, 'isl.pointing': 0 },
+      record: {
+        constraints: [
+          { name: 'isl.pointing', value: 0, limit: 0, margin: 0 },
+          { name: 'x <= 1', value: 0.9, limit: 1, margin: 0.1 },
+        ],
+      },
+    })) as ParetoDesign[];
+    const s = kneeStanding({ ...f, designs }, { minMargin: 0.05 }, 'none declared')!;
+    expect(s.minMargin).toBeCloseTo(0.1, 12);
+    expect(s.tightest).toEqual(['x <= 1']);
+    // the plain knee (design 2) keeps 5 %: the zero count did not rule every design out
+    expect(s.position).toBe(2);
+    expect(kneeLabel(s)).toBe('Recommended');
+  });
+});
+
 describe('P(all constraints hold) of the recommended design', () => {
   it('7 of 10 samples: 70 %, Wilson 95 % interval 39.7–89.2 %', () => {
     // Wilson (1927), z = 1.96, n = 10, p̂ = 0.7: centre (0.7 + z²/20)/(1 + z²/10) = 0.89208/1.38416 = 0.64449;
