@@ -81,13 +81,14 @@ describe('a count that must be 0 and is has no margin', () => {
     const designs = f.designs.map((d) => ({
       ...d,
       constraints: { ...d.constraints, 'isl.pointing': 0 },
+      // only the part of a record the margins read
       record: {
         constraints: [
           { name: 'isl.pointing', value: 0, limit: 0, margin: 0 },
           { name: 'x <= 1', value: 0.9, limit: 1, margin: 0.1 },
         ],
       },
-    })) as ParetoDesign[];
+    })) as unknown as ParetoDesign[];
     const s = kneeStanding({ ...f, designs }, { minMargin: 0.05 }, 'none declared')!;
     expect(s.minMargin).toBeCloseTo(0.1, 12);
     expect(s.tightest).toEqual(['x <= 1']);
