@@ -21,9 +21,12 @@
  *   whole-spacecraft rule of thumb and ~850 kg/m³ of a terrestrial NVL72 rack, 1.36 t in ~1.6 m³).
  *   Fairing packing efficiency η default 0.7 (ESTIMATE: rectangular stacks in a cylinder + ogive; a
  *   Falcon 9 Starlink stack fills the 157 m³ envelope with ~17 t, ~110 kg/m³).
- * - Operations per year = override, or f_ops·(hardware + launch), f_ops default 2 %/yr (ESTIMATE:
- *   in-orbit insurance ~1 %/yr of insured value plus ~1 %/yr ground segment, spectrum, network and
- *   flight-operations share in a large fleet).
+ * - Operations per year = override, or f_ops·(hardware + launch), f_ops default 2 %/yr: ground segment, network and
+ *   flight operations, no in-orbit insurance (ESTIMATE at the top of the published 1–1.9 %/yr, docs/sources.md §18:
+ *   operations staff ≈ 15 % of system cost over 8 yr ≈ 1.9 %/yr, Elbert, Introduction to Satellite Communication,
+ *   3rd ed. 2008, §12.4.2.1; 1 %/yr of hardware in McCalip's calculator; ≈ 1 %/yr of capex in spacedc-mdao's 1 MW
+ *   case). Large LEO fleets self-insure with spares; bought in-orbit cover would add 1.2–3.5 %/yr of the insured
+ *   value (§18), putting an insured node at ≈ 2.2–5.4 %/yr: set cost.operationsFraction_per_yr.
  * - Total = hardware + launch + operations·L.
  * - LCOC = total/(delivered PFLOPS × L × 365.25 d) [$ per PFLOP-day delivered];
  *   cost per kW-yr = total/(P_IT,avg [kW] × L).
@@ -46,8 +49,7 @@ export const DEFAULT_BUS_COST_USD_per_kg = 5000;
 export const DEFAULT_SHIELDING_COST_USD_per_kg = 50; // ESTIMATE: machined aluminium plate
 export const DEFAULT_PROPELLANT_COST_USD_per_kg = 1000; // ESTIMATE: krypton/xenon blend for Hall thrusters
 export const DEFAULT_AIT_FRACTION = 0.1; // ESTIMATE: serial-production AIT share of non-chip hardware
-// ESTIMATE anchored on Elbert, Introduction to Satellite Communication 3rd ed. (2008) §12.4.2.1: operations staff
-// ≈ 15 % of system cost over 8 years ≈ 1.9 %/yr (docs/sources.md §18)
+// ESTIMATE within the published 1–1.9 %/yr of operations, no insurance (header; docs/sources.md §18)
 export const DEFAULT_OPERATIONS_FRACTION_per_yr = 0.02;
 export const DEFAULT_FAIRING_PACKING_EFFICIENCY = 0.7; // ESTIMATE
 export const DEFAULT_CORE_PACKAGING_DENSITY_kg_m3 = 250; // ESTIMATE

@@ -165,7 +165,7 @@ const ai1: CostParams = {
 
 describe('nodeCost', () => {
   // Hand calculation for `ai1` (defaults: bus $5,000/kg, propellant $1,000/kg, AIT 10 % of non-chip hardware,
-  // operations 2 %/yr of hardware + launch; docs/sources.md §10):
+  // operations 2 %/yr of hardware + launch; docs/sources.md §18):
   //   non-chip = array 160 kW × $8 = 1.28M + radiator 110 m² × $20k = 2.2M + battery 20 kWh × $2 = 0.04M
   //              + ISL 1.2M + bus 300 kg × $5k = 1.5M + propellant 20 kg × $1k = 0.02M = $6.24M; × 1.1 AIT = $6.864M
   //   hardware = 72 × $55k = $3.96M + $6.864M = $10.824M
