@@ -223,7 +223,7 @@ describe('defaults', () => {
       for (let n = 991; n <= 1980; n++) second += n ** e;
       expect(r.replacements).toBe(990);
       expect(r.hardware_USD / (10e6 * first) - 1).toBeLessThan(1e-12);
-      expect(Math.abs(r.replacementHardware_USD / (10e6 * second) - 1)).toBeLessThan(1e-9);
+      expect(r.replacementHardware_USD).toBeWithinRelative(10e6 * second, 1e-9);
     });
 
     it('rejects each invalid figure with a RangeError naming it', () => {
