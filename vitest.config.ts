@@ -6,6 +6,8 @@ export default defineConfig({
     exclude: ['node_modules/**', 'dist/**'],
     // Rebuilds dist/ when a source is newer (pool, SIGKILL tests run compiled JS) and owns the run's temp root.
     globalSetup: ['test/helpers/globalSetup.ts'],
+    // Shared matchers (toBeWithinRelative) for every test file.
+    setupFiles: ['test/helpers/matchers.ts'],
     // Two cores on the reference machine: keep the pool small so pool/worker tests are not starved.
     pool: 'forks',
     maxWorkers: 2,

@@ -20,6 +20,7 @@ export default defineConfig({
         : ['test/{models,constellation,analysis,statistics}/**/*.test.ts'],
     exclude: ['node_modules/**', 'dist/**', 'test/entries/cli/analysisCommands.test.ts'],
     globalSetup: ['test/helpers/mutationSetup.ts'],
+    setupFiles: ['test/helpers/matchers.ts'],
     env: { ODC_MUTATION: '1' },
     testTimeout: 600_000,
     hookTimeout: 600_000,

@@ -132,11 +132,12 @@ describe('break-even: root choice with two crossings', () => {
   it('an input the costs are affine in (launch price): the ratio at 0, extrapolated, and the reason given', () => {
     // LCOC = 30 + 0.5x, terrestrial 10 on [2, 9]: no crossing; at x = 0 the line gives 30/10 = 3×, although the
     // scan starts at 2 (least ratio there: 31/10 = 3.1×)
+    const above = curveModel(
+      (x) => 30 + 0.5 * x,
+      () => 10,
+    );
     const r = breakEven({
-      model: curveModel(
-        (x) => 30 + 0.5 * x,
-        () => 10,
-      ),
+      model: above,
       spec: spec(2, 9),
       label: 'x',
       affine: true,
@@ -161,14 +162,7 @@ describe('break-even: root choice with two crossings', () => {
     expect(both.message).toMatch(/even at 0 u it would be 3× the terrestrial LCOC \(the costs are affine .*points\)$/);
     expect(ratioAtZero(both.curve)).toBeCloseTo(3, 12);
     // not affine, or below the terrestrial LCOC: no extrapolation
-    const plain = breakEven({
-      model: curveModel(
-        (x) => 30 + 0.5 * x,
-        () => 10,
-      ),
-      spec: spec(2, 9),
-      label: 'x',
-    });
+    const plain = breakEven({ model: above, spec: spec(2, 9), label: 'x' });
     expect(plain.message).not.toContain('even at 0');
     const cheap = breakEven({
       model: curveModel(

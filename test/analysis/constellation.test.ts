@@ -170,8 +170,8 @@ describe('constellations: odc sensitivity', () => {
     };
     const [p0, p1] = [10e6, 90e6];
     const root = p0 - (g(p0) * (p1 - p0)) / (g(p1) - g(p0));
-    expect(Math.abs(launch.root! / root - 1)).toBeLessThan(1e-6);
-    expect(Math.abs(launch.lcocAtRoot! / launch.terrestrialAtRoot! - 1)).toBeLessThan(1e-6);
+    expect(launch.root!).toBeWithinRelative(root, 1e-6);
+    expect(launch.lcocAtRoot!).toBeWithinRelative(launch.terrestrialAtRoot!, 1e-6);
   });
 });
 

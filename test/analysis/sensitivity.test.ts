@@ -124,11 +124,11 @@ describe('break-even thresholds', () => {
       ]),
     ];
     for (const c of checks)
-      expect(Math.abs(c.lcoc_USD_per_PFLOP_day / c.terrestrialLcoc_USD_per_PFLOP_day - 1)).toBeLessThan(1e-6);
+      expect(c.lcoc_USD_per_PFLOP_day).toBeWithinRelative(c.terrestrialLcoc_USD_per_PFLOP_day, 1e-6);
     // the chip price lives in the catalog row: re-evaluate through the model with that row field set
     const r = model.record([chip.root!], [breakEvenInputs(model)[1]!.spec]);
     if (typeof r === 'string') throw new Error(r);
-    expect(Math.abs(r.cost.lcoc_USD_per_PFLOP_day / r.cost.terrestrialLcoc_USD_per_PFLOP_day - 1)).toBeLessThan(1e-6);
+    expect(r.cost.lcoc_USD_per_PFLOP_day).toBeWithinRelative(r.cost.terrestrialLcoc_USD_per_PFLOP_day, 1e-6);
     // cheaper launch makes space cheaper: space wins below the launch-price threshold, and it lies inside the schema
     // range
     expect(launch.spaceCheaper).toBe('below');

@@ -9,13 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { runStudy } from '../../src/index.js';
 import { odc } from '../helpers/cli.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
+import { benchmarkStudy } from '../helpers/benchmarkStudy.js';
 
 const dir = tempDir('odc-out-');
-const study = writeFile(
-  dir,
-  'zdt1.yaml',
-  'name: out\nkind: benchmark\nproblem: zdt1\nvariables: 4\nalgorithm: { name: nsga2, population: 8, generations: 2, seed: 1 }\n',
-);
+const study = benchmarkStudy(dir, 'zdt1.yaml', {
+  name: 'out',
+  variables: 4,
+  algorithm: { name: 'nsga2', population: 8, generations: 2, seed: 1 },
+});
 const file = writeFile(dir, 'a-file', 'x');
 const fifo = join(dir, 'fifo');
 execFileSync('mkfifo', [fifo]);

@@ -43,6 +43,7 @@ import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 import { createRng } from '../../src/base/rng.js';
 import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
 import { measureUnderLoad } from './explorerLoad.js';
+import { cpuMs } from './cpu.js';
 
 const M = 6;
 const N_VAR = 15;
@@ -144,14 +145,6 @@ function naiveParcoords(page: Page): Promise<number[]> {
     }
     return times;
   });
-}
-
-/** CPU milliseconds of `fn` in this process. */
-function cpuMs(fn: () => void): number {
-  const t0 = process.cpuUsage();
-  fn();
-  const d = process.cpuUsage(t0);
-  return (d.user + d.system) / 1000;
 }
 
 /** The app's load and brush steps in Node, on the served columns: CPU time of each. */

@@ -22,6 +22,7 @@ import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks
 import { constraintViolation, safeEvaluate } from '../../src/optimize/types.js';
 import { createAlgorithm } from '../../solvers/index.js';
 import { LegacyParetoArchive } from '../optimize/pareto/legacyParetoArchive.js';
+import { cpuMs } from './cpu.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -81,13 +82,6 @@ function ensBs(F: Float64Array, n: number, m: number): Int32Array {
     ranks[i] = lo;
   }
   return ranks;
-}
-
-function cpuMs(f: () => void): number {
-  const c0 = process.cpuUsage();
-  f();
-  const c = process.cpuUsage(c0);
-  return (c.user + c.system) / 1000;
 }
 
 console.log(

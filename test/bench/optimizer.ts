@@ -74,71 +74,42 @@ const HV_POINTS = [1000, 5000, 10000];
 const HV_CAP_S = 30;
 const HV_AGREEMENT = 1e-12;
 
+/** ZDT problems: 30 variables, NSGA-II with 100, the 2-objective reference point and a 1,000-point true front. */
+const ZDT = { variables: 30, algorithm: 'nsga2', population: 100, reference: [1.1, 1.1], frontPoints: 1000 } as const;
+/** 3-objective DTLZ: the reference point, an 861-point true front; NSGA-III with 92 on 12 partitions. */
+const DTLZ3 = { objectives: 3, reference: [1.1, 1.1, 1.1], frontPoints: 861 } as const;
+const NSGA3_12 = { algorithm: 'nsga3', population: 92, partitions: 12 } as const;
+
 const CASES: readonly Case[] = [
   {
     label: 'ZDT1 NSGA-II',
     problem: 'zdt1',
-    variables: 30,
-    algorithm: 'nsga2',
-    population: 100,
-    reference: [1.1, 1.1],
-    frontPoints: 1000,
+    ...ZDT,
     pymoo: { hv: 0.86796, igdPlus: 0.00458, wall_s: 0.92 },
     target: { hv: 0.866, igdPlus: 0.006 },
   },
-  {
-    label: 'ZDT2 NSGA-II',
-    problem: 'zdt2',
-    variables: 30,
-    algorithm: 'nsga2',
-    population: 100,
-    reference: [1.1, 1.1],
-    frontPoints: 1000,
-  },
-  {
-    label: 'ZDT3 NSGA-II',
-    problem: 'zdt3',
-    variables: 30,
-    algorithm: 'nsga2',
-    population: 100,
-    reference: [1.1, 1.1],
-    frontPoints: 1000,
-  },
+  { label: 'ZDT2 NSGA-II', problem: 'zdt2', ...ZDT },
+  { label: 'ZDT3 NSGA-II', problem: 'zdt3', ...ZDT },
   {
     label: 'DTLZ2 NSGA-II',
     problem: 'dtlz2',
-    objectives: 3,
+    ...DTLZ3,
     variables: 12,
     algorithm: 'nsga2',
     population: 100,
-    reference: [1.1, 1.1, 1.1],
-    frontPoints: 861,
     pymoo: { hv: 0.70869, igdPlus: 0.0346, wall_s: 0.93 },
     target: { hv: 0.69 },
   },
   {
     label: 'DTLZ2 NSGA-III',
     problem: 'dtlz2',
-    objectives: 3,
+    ...DTLZ3,
+    ...NSGA3_12,
     variables: 12,
-    algorithm: 'nsga3',
-    population: 92,
-    partitions: 12,
-    reference: [1.1, 1.1, 1.1],
-    frontPoints: 861,
     pymoo: { hv: 0.74326, igdPlus: 0.023, wall_s: 1.04 },
     target: { hv: 0.74 },
   },
-  {
-    label: 'DTLZ1 NSGA-III',
-    problem: 'dtlz1',
-    objectives: 3,
-    algorithm: 'nsga3',
-    population: 92,
-    partitions: 12,
-    reference: [1.1, 1.1, 1.1],
-    frontPoints: 861,
-  },
+  { label: 'DTLZ1 NSGA-III', problem: 'dtlz1', ...DTLZ3, ...NSGA3_12 },
 ];
 
 function nonDominated(points: readonly Float64Array[], m: number): Float64Array[] {
@@ -467,12 +438,11 @@ function endToEndTable(pagmo: PagmoDriver | null, peerRoot?: string): void {
         if (s === 0 && PYMOO_PYTHON !== undefined)
           pymooCpu.push(childCpu_s(PYMOO_PYTHON, [pymooScript, String(seed)], 'pymoo (ODC_BENCH_PYTHON)'));
       }
+      // study, load and odc's CPU seconds (median, range) open both tables
+      const odcCells = [study.label, load, median(cpu).toFixed(2), range(cpu)];
       if (peerRoot !== undefined)
         peerRows.push([
-          study.label,
-          load,
-          median(cpu).toFixed(2),
-          range(cpu),
+          ...odcCells,
           median(peerCpu).toFixed(2),
           range(peerCpu),
           (median(cpu) / median(peerCpu)).toFixed(3),
@@ -483,10 +453,7 @@ function endToEndTable(pagmo: PagmoDriver | null, peerRoot?: string): void {
         ]);
       const ratio = pagmoCpu.length > 0 ? median(cpu) / median(pagmoCpu) : NaN;
       rows.push([
-        study.label,
-        load,
-        median(cpu).toFixed(2),
-        range(cpu),
+        ...odcCells,
         median(wall).toFixed(2),
         pagmoCpu.length > 0 ? median(pagmoCpu).toFixed(3) : '-',
         pagmoCpu.length > 0 ? range(pagmoCpu, 3) : '-',

@@ -106,7 +106,7 @@ describe('loadCatalogs', () => {
     // class differs.
     const cots = cat.radiators.find((r) => r.id === 'deployable-pumped-cots')!;
     const qualified = cat.radiators.find((r) => r.id === 'deployable-pumped')!;
-    expect(Math.abs(cots.cost_USD_per_m2 / ((800000 / 730) * 7) - 1)).toBeLessThan(0.005);
+    expect(cots.cost_USD_per_m2).toBeWithinRelative((800000 / 730) * 7, 0.005);
     for (const k of ['arealDensity_kg_m2', 'loopDeltaT_K', 'coolant', 'maxTemp_K', 'stowedArea_m2_per_m3'] as const)
       expect(cots[k], k).toBe(qualified[k]);
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runStudy, type RunSummary } from '../../src/index.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
+import { interruptedAndResumed } from '../helpers/resume.js';
 
 const dir = tempDir('odc-run-');
 const flagship = readFileSync(new URL('../../designs/flagship-study.yaml', import.meta.url), 'utf8');
@@ -63,11 +64,8 @@ describe('odc run', () => {
 
   it('an interrupted run resumed from its checkpoint reaches the same front as an uninterrupted one', async () => {
     const out = join(dir, 'resumed');
-    const first = await runStudy({ studyPath: studySmall, outDir: out, stopAfterGenerations: 7 });
-    expect(first.status).toBe('interrupted');
     // Generations 7 is past the checkpoint at 6: the resumed run redoes generation 7 from the checkpoint.
-    const second = await runStudy({ resumeDir: out });
-    expect(second.status).toBe('complete');
+    await interruptedAndResumed(studySmall, out, 7);
     expect(read(out, 'pareto.json')).toBe(read(reference.runDir, 'pareto.json'));
     expect(read(out, 'evaluations.csv')).toBe(read(reference.runDir, 'evaluations.csv'));
   });

@@ -26,7 +26,7 @@ describe('ISS radiators as catalog rows at their real temperature', () => {
     expect(r.thermal.netFlux_W_m2).toBeCloseTo(flux, 6);
     const kgPerKW = (17.5 / r.thermal.netFlux_W_m2) * 1000;
     expect(kgPerKW).toBeCloseTo(50.95, 1);
-    expect(Math.abs(kgPerKW / (740.7 / 14) - 1)).toBeLessThan(0.05);
+    expect(kgPerKW).toBeWithinRelative(740.7 / 14, 0.05);
   });
   it('HRS ORU DISAGREES: the same conditions give 41.3 kg/kW against the published 96 kg/kW (147 W/m²)', () => {
     // The HRS figure is 11.7 kW per ORU (70 kW / 6) over 79 m²: 147 W/m², 43 % of the two-sided 343.5 W/m² the

@@ -11,15 +11,12 @@ import { describe, expect, it } from 'vitest';
 import { createProgress } from '../../src/entries/cli/progress.js';
 import type { ProgressInfo } from '../../src/run/driver.js';
 import { odc } from '../helpers/cli.js';
-import { tempDir, writeFile } from '../helpers/tmp.js';
+import { tempDir } from '../helpers/tmp.js';
+import { benchmarkStudy } from '../helpers/benchmarkStudy.js';
 
 const BIN = resolve('dist/src/entries/cli/bin.js');
 const zdt = (dir: string, generations = 3): string =>
-  writeFile(
-    dir,
-    'zdt1.yaml',
-    `name: zdt1-cli\nkind: benchmark\nproblem: zdt1\nalgorithm: { population: 8, generations: ${generations}, seed: 3 }\n`,
-  );
+  benchmarkStudy(dir, 'zdt1.yaml', { name: 'zdt1-cli', algorithm: { population: 8, generations, seed: 3 } });
 
 /** Runs the built CLI in a child process; `onErr` sees stderr as it arrives. */
 interface ChildOptions {

@@ -23,6 +23,7 @@ import { odc } from '../helpers/cli.js';
 import { redisAvailable, startRedis, type RedisServer } from '../helpers/redis.js';
 import { atScale } from '../helpers/scale.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
+import { benchmarkStudy } from '../helpers/benchmarkStudy.js';
 
 const dir = tempDir('odc-trust-fuzz-');
 const ci = process.env.CI === 'true';
@@ -159,11 +160,11 @@ describe('rogue worker results', () => {
     'against a real redis-server: the run stops with a message, never a front, never a hang',
     () => {
       let redis: RedisServer;
-      const study = writeFile(
-        dir,
-        'rogue.yaml',
-        'name: rogue\nkind: benchmark\nproblem: zdt1\nvariables: 3\nalgorithm: { name: nsga2, population: 8, generations: 2, seed: 3 }\n',
-      );
+      const study = benchmarkStudy(dir, 'rogue.yaml', {
+        name: 'rogue',
+        variables: 3,
+        algorithm: { name: 'nsga2', population: 8, generations: 2, seed: 3 },
+      });
       beforeAll(async () => {
         expect(redisAvailable, 'redis-server is missing; .ci/run installs it (apt-get install -y redis-server)').toBe(
           true,
@@ -231,11 +232,11 @@ describe('rogue worker results', () => {
 
 describe('damaged run folders', () => {
   // 8 generations, a checkpoint every 2: a run stopped after 5 holds checkpoints of generations 4 and 2.
-  const study = writeFile(
-    dir,
-    'damage.yaml',
-    'name: damage\nkind: benchmark\nproblem: zdt1\nvariables: 4\nalgorithm: { name: nsga2, population: 8, generations: 8, seed: 21, checkpointEvery: 2 }\n',
-  );
+  const study = benchmarkStudy(dir, 'damage.yaml', {
+    name: 'damage',
+    variables: 4,
+    algorithm: { name: 'nsga2', population: 8, generations: 8, seed: 21, checkpointEvery: 2 },
+  });
   let reference: string;
   let template: string;
   beforeAll(async () => {
@@ -309,11 +310,11 @@ describe('damaged run folders', () => {
 // ---- output targets -----------------------------------------------------------------------------------
 
 describe('output targets', () => {
-  const study = writeFile(
-    dir,
-    'out.yaml',
-    'name: out\nkind: benchmark\nproblem: zdt1\nvariables: 3\nalgorithm: { name: nsga2, population: 4, generations: 1, seed: 1 }\n',
-  );
+  const study = benchmarkStudy(dir, 'out.yaml', {
+    name: 'out',
+    variables: 3,
+    algorithm: { name: 'nsga2', population: 4, generations: 1, seed: 1 },
+  });
   const base = join(dir, 'targets');
   mkdirSync(base);
   const aFile = writeFile(base, 'a-file', 'x');

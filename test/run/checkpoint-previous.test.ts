@@ -12,16 +12,17 @@ import { StudyError } from '../../src/base/errors.js';
 import { runStudy, type RunSummary } from '../../src/index.js';
 import { atomicWriteTestHooks } from '../../src/run/atomic.js';
 import { odc } from '../helpers/cli.js';
-import { tempDir, writeFile } from '../helpers/tmp.js';
+import { tempDir } from '../helpers/tmp.js';
+import { benchmarkStudy } from '../helpers/benchmarkStudy.js';
 
 const dir = tempDir('odc-cp-prev-');
 // 8 generations, a checkpoint every 2: a run stopped after 5 holds checkpoints of generations 4 (current) and 2
 // (previous).
-const study = writeFile(
-  dir,
-  'zdt1.yaml',
-  'name: cp-prev\nkind: benchmark\nproblem: zdt1\nvariables: 5\nalgorithm: { name: nsga2, population: 8, generations: 8, seed: 11, checkpointEvery: 2 }\n',
-);
+const study = benchmarkStudy(dir, 'zdt1.yaml', {
+  name: 'cp-prev',
+  variables: 5,
+  algorithm: { name: 'nsga2', population: 8, generations: 8, seed: 11, checkpointEvery: 2 },
+});
 const read = (runDir: string, f: string): string => readFileSync(join(runDir, f), 'utf8');
 let reference: RunSummary;
 let runs = 0;
@@ -54,6 +55,12 @@ function expectLikeReference(runDir: string): void {
     expect(read(runDir, f), f).toBe(read(reference.runDir, f));
   expect(existsSync(join(runDir, 'checkpoint.json'))).toBe(false);
   expect(existsSync(join(runDir, 'checkpoint.prev.json'))).toBe(false);
+}
+
+/** Resumes from the previous checkpoint; the folder then ends like the uninterrupted reference run. */
+async function resumesFromPreviousLikeReference(runDir: string): Promise<void> {
+  await runStudy({ resumeDir: runDir, fromPreviousCheckpoint: true });
+  expectLikeReference(runDir);
 }
 
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
@@ -117,8 +124,7 @@ describe('the previous checkpoint', () => {
     expect(e.file).toBe(logPath);
     expect(e.message).toContain('are not the ones checkpoint.json vouches for');
     expect(e.message).toContain('--from-previous-checkpoint');
-    await runStudy({ resumeDir: runDir, fromPreviousCheckpoint: true });
-    expectLikeReference(runDir);
+    await resumesFromPreviousLikeReference(runDir);
   });
 
   it('a log damaged inside the previous prefix too: neither verifies, and --from-previous-checkpoint is refused', async () => {
@@ -143,8 +149,7 @@ describe('the previous checkpoint', () => {
     const e = await resumeError(runDir);
     expect(e.field).toBe('logBytes');
     expect(e.message).toContain('verifies (generation 2');
-    await runStudy({ resumeDir: runDir, fromPreviousCheckpoint: true });
-    expectLikeReference(runDir);
+    await resumesFromPreviousLikeReference(runDir);
   });
 
   it('checkpoint.json removed while checkpoint.prev.json is there: not taken as "never checkpointed"', async () => {
@@ -154,8 +159,7 @@ describe('the previous checkpoint', () => {
     expect(e.message).toMatch(
       /checkpoint\.json: missing, while checkpoint\.prev\.json is there.*verifies \(generation 2/,
     );
-    await runStudy({ resumeDir: runDir, fromPreviousCheckpoint: true });
-    expectLikeReference(runDir);
+    await resumesFromPreviousLikeReference(runDir);
   });
 
   it('a run stopped between keeping the previous checkpoint and writing the new one resumes from a whole checkpoint', async () => {

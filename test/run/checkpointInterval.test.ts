@@ -10,14 +10,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runStudy } from '../../src/index.js';
 import { CHECKPOINT_INTERVAL_MS } from '../../src/run/driver.js';
-import { tempDir, writeFile } from '../helpers/tmp.js';
+import { tempDir } from '../helpers/tmp.js';
+import { benchmarkStudy } from '../helpers/benchmarkStudy.js';
 
 const dir = tempDir('odc-checkpoint-interval-');
-const study = writeFile(
-  dir,
-  'zdt1.yaml',
-  'name: zdt1-interval\nkind: benchmark\nproblem: zdt1\nvariables: 6\nalgorithm: { name: nsga2, population: 12, generations: 8, seed: 4 }\n',
-);
+const study = benchmarkStudy(dir, 'zdt1.yaml', {
+  name: 'zdt1-interval',
+  variables: 6,
+  algorithm: { name: 'nsga2', population: 12, generations: 8, seed: 4 },
+});
 const checkpointGeneration = (runDir: string): number | null =>
   existsSync(join(runDir, 'checkpoint.json'))
     ? (JSON.parse(readFileSync(join(runDir, 'checkpoint.json'), 'utf8')) as { generation: number }).generation

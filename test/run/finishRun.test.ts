@@ -6,17 +6,20 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runStudy, type FinishingProgress } from '../../src/index.js';
-import { tempDir, writeFile } from '../helpers/tmp.js';
+import { tempDir } from '../helpers/tmp.js';
+import { benchmarkStudy } from '../helpers/benchmarkStudy.js';
 
 describe('the finishing steps of odc run', () => {
   it('are told in order, with the evaluations, the archive and the Pareto designs, and the sweep as it goes', async () => {
     const dir = tempDir('odc-finishing-');
     // 5-objective DTLZ2: most designs are non-dominated, so the archive passes the 1,024 points of the indexed sweep
-    const study = writeFile(
-      dir,
-      'dtlz2-5.yaml',
-      'name: dtlz2-5\nkind: benchmark\nproblem: dtlz2\nvariables: 14\nobjectives: 5\nalgorithm: { name: nsga3, population: 1000, generations: 12, seed: 2 }\n',
-    );
+    const study = benchmarkStudy(dir, 'dtlz2-5.yaml', {
+      name: 'dtlz2-5',
+      problem: 'dtlz2',
+      variables: 14,
+      objectives: 5,
+      algorithm: { name: 'nsga3', population: 1000, generations: 12, seed: 2 },
+    });
     const told: FinishingProgress[] = [];
     const s = await runStudy({ studyPath: study, outDir: join(dir, 'run'), onFinishing: (f) => told.push(f) });
     expect(s.status).toBe('complete');

@@ -9,6 +9,16 @@ import { generationHistory, HISTORY_POINTS, historyStride, normalizationOf } fro
 import type { LoggedEvaluation } from '../../src/run/log.js';
 import { row } from './logRows.js';
 
+/** Pareto dominance by definition (minimized objectives), for the brute-force fronts. */
+const dominates = (a: Float64Array, b: Float64Array): boolean =>
+  a.every((v, k) => v <= b[k]!) && a.some((v, k) => v < b[k]!);
+/** IGD+ by definition (Ishibuchi et al. 2015): the mean over the reference of the nearest d+ of the front. */
+const igdPlusOracle = (front: Float64Array[], reference: Float64Array[]): number => {
+  const dPlus = (a: Float64Array, z: Float64Array): number =>
+    Math.sqrt(a.reduce((s2, v, k) => s2 + Math.max(v - z[k]!, 0) ** 2, 0));
+  return reference.reduce((sum, z) => sum + Math.min(...front.map((a) => dPlus(a, z))), 0) / reference.length;
+};
+
 describe('generationHistory replayed from a log', () => {
   const m = 2;
   const identity = normalizationOf([], m, true); // ideal 0, nadir 1, reference 1.1
@@ -99,17 +109,11 @@ describe('generationHistory replayed from a log', () => {
         ),
       );
     // the front after each generation, by brute force: feasible designs so far not dominated by another
-    const dominates = (a: Float64Array, b: Float64Array): boolean =>
-      a.every((v, k) => v <= b[k]!) && a.some((v, k) => v < b[k]!);
     const fronts: Float64Array[][] = [];
     for (let g = 0; g < 12; g++) {
       const seen = rows.filter((r) => r.generation <= g && r.cv === 0).map((r) => r.f);
       fronts.push(seen.filter((a) => !seen.some((b) => dominates(b, a))));
     }
-    const dPlus = (a: Float64Array, z: Float64Array): number =>
-      Math.sqrt(a.reduce((s2, v, k) => s2 + Math.max(v - z[k]!, 0) ** 2, 0));
-    const igdPlusOracle = (front: Float64Array[]): number =>
-      reference.reduce((sum, z) => sum + Math.min(...front.map((a) => dPlus(a, z))), 0) / reference.length;
     const norm = normalizationOf([], m3, true);
     const h = generationHistory((on) => rows.forEach(on), m3, norm, {
       generations: 12,
@@ -117,7 +121,7 @@ describe('generationHistory replayed from a log', () => {
       frontAt: (g) => fronts[g],
     });
     expect(h).toHaveLength(12);
-    h.forEach((r, g) => expect(r.igdPlus, `generation ${g}`).toBeCloseTo(igdPlusOracle(fronts[g]!), 12));
+    h.forEach((r, g) => expect(r.igdPlus, `generation ${g}`).toBeCloseTo(igdPlusOracle(fronts[g]!, reference), 12));
   });
 
   it('2-D with recorded fronts: the IGD+ of each row on the staircase equals the running minimum over every design to the last bit, and brute force', () => {
@@ -132,8 +136,6 @@ describe('generationHistory replayed from a log', () => {
         row(i, Math.floor(i / 250), [0, 0], [t + lift * rng.next(), 1 - t + lift * rng.next()], [i % 7 === 0 ? 1 : -1]),
       );
     }
-    const dominates = (a: Float64Array, b: Float64Array): boolean =>
-      a.every((v, k) => v <= b[k]!) && a.some((v, k) => v < b[k]!);
     const fronts: Float64Array[][] = [];
     for (let g = 0; g < 12; g++) {
       const seen = rows.filter((r) => r.generation <= g && r.cv === 0).map((r) => r.f);
@@ -142,10 +144,6 @@ describe('generationHistory replayed from a log', () => {
       );
     }
     expect(fronts[0]!.length).toBeGreaterThan(32);
-    const dPlus = (a: Float64Array, z: Float64Array): number =>
-      Math.sqrt(a.reduce((s2, v, k) => s2 + Math.max(v - z[k]!, 0) ** 2, 0));
-    const igdPlusOracle = (front: Float64Array[]): number =>
-      reference.reduce((sum, z) => sum + Math.min(...front.map((a) => dPlus(a, z))), 0) / reference.length;
     const norm = normalizationOf([], m, true);
     const recorded = generationHistory((on) => rows.forEach(on), m, norm, {
       generations: 12,
@@ -159,7 +157,7 @@ describe('generationHistory replayed from a log', () => {
       expect(Object.is(r.igdPlus, running[g]!.igdPlus), `generation ${g}: ${r.igdPlus} vs ${running[g]!.igdPlus}`).toBe(
         true,
       );
-      expect(r.igdPlus, `generation ${g}`).toBeCloseTo(igdPlusOracle(fronts[g]!), 12);
+      expect(r.igdPlus, `generation ${g}`).toBeCloseTo(igdPlusOracle(fronts[g]!, reference), 12);
     });
   });
 
@@ -183,8 +181,6 @@ describe('generationHistory replayed from a log', () => {
         ),
       );
     }
-    const dominates = (a: Float64Array, b: Float64Array): boolean =>
-      a.every((v, k) => v <= b[k]!) && a.some((v, k) => v < b[k]!);
     const fronts: Float64Array[][] = [];
     let front: Float64Array[] = [];
     for (let g = 0; g < 8; g++) {

@@ -10,6 +10,7 @@ import { runStudy } from '../../src/index.js';
 import { readSeedKnee, runSeeds, seedList, SEEDS_FILE, type SeedRunner } from '../../src/run/multiSeed.js';
 import { formatSeedAgreement, seedAgreement, type SeedKnee } from '../../src/run/seedAgreement.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
+import { benchmarkStudy } from '../helpers/benchmarkStudy.js';
 import { odc } from '../helpers/cli.js';
 
 const SENSES = [
@@ -60,11 +61,11 @@ describe('seed agreement', () => {
 
 describe('runSeeds on a ZDT1 study', () => {
   const dir = tempDir('odc-multi-seed-');
-  const study = writeFile(
-    dir,
-    'zdt1.yaml',
-    'name: zdt1-seeds\nkind: benchmark\nproblem: zdt1\nvariables: 6\nalgorithm: { name: nsga2, population: 12, generations: 6, seed: 4 }\n',
-  );
+  const study = benchmarkStudy(dir, 'zdt1.yaml', {
+    name: 'zdt1-seeds',
+    variables: 6,
+    algorithm: { name: 'nsga2', population: 12, generations: 6, seed: 4 },
+  });
   /** A runner that runs each seed with runStudy, stopping `stopSeed` after 3 generations; records what it ran. */
   const runner =
     (ran: string[], stopSeed?: number): SeedRunner =>
@@ -123,11 +124,11 @@ describe('runSeeds on a ZDT1 study', () => {
 
 describe('the study states its seeds: algorithm.seeds', () => {
   const dir = tempDir('odc-study-seeds-');
-  const study = writeFile(
-    dir,
-    'zdt1.yaml',
-    'name: zdt1-study-seeds\nkind: benchmark\nproblem: zdt1\nvariables: 6\nalgorithm: { name: nsga2, population: 12, generations: 4, seed: 4, seeds: 2 }\n',
-  );
+  const study = benchmarkStudy(dir, 'zdt1.yaml', {
+    name: 'zdt1-study-seeds',
+    variables: 6,
+    algorithm: { name: 'nsga2', population: 12, generations: 4, seed: 4, seeds: 2 },
+  });
 
   it('odc run runs the seeds the study states; --seeds overrides them (1 = one ordinary run)', async () => {
     const multi = await odc('run', study, '--out', join(dir, 'multi'), '--quiet');

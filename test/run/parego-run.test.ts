@@ -6,10 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runStudy } from '../../src/index.js';
 import type { RunTimings } from '../../src/run/results.js';
 import { odc } from '../helpers/cli.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
+import { interruptedAndResumed } from '../helpers/resume.js';
 
 const study = (variables: number, extra = ''): string =>
   `name: parego-tiny\nkind: benchmark\nproblem: zdt1\nvariables: ${variables}\nalgorithm:\n  name: parego\n  seed: 3\n  evaluations: 20\n  batch: 3\n  checkpointEvery: 1\n${extra}`;
@@ -38,10 +38,7 @@ describe('odc run with parego', () => {
       expect((await odc('run', path, '--workers', '2', '--out', join(dir, 'w2'), '--quiet')).code).toBe(0);
       const a = readFileSync(join(dir, 'w1', 'pareto.json'), 'utf8');
       expect(readFileSync(join(dir, 'w2', 'pareto.json'), 'utf8')).toBe(a);
-      const cut = await runStudy({ studyPath: path, outDir: join(dir, 'cut'), stopAfterGenerations: 3 });
-      expect(cut.status).toBe('interrupted');
-      const resumed = await runStudy({ resumeDir: cut.runDir });
-      expect(resumed.status).toBe('complete');
+      await interruptedAndResumed(path, join(dir, 'cut'), 3);
       expect(readFileSync(join(dir, 'cut', 'pareto.json'), 'utf8')).toBe(a);
 
       // warm start: the earlier front is evaluated first (rows 0 … front size − 1 of the new log hold its designs)

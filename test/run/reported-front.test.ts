@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Individual } from '../../src/optimize/algorithm.js';
 import { runStudy, type ProgressInfo } from '../../src/index.js';
-import { reportedFront } from '../../src/run/results.js';
+import { paretoCsv, reportedFront } from '../../src/run/results.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 import { createRng } from '../../src/base/rng.js';
 
@@ -102,13 +102,20 @@ describe('live hypervolume on the progress display', () => {
 });
 
 describe('pareto.csv', () => {
-  it('names every column once: record columns that are also variables (array and radiator area) are not repeated', async () => {
-    const { paretoCsv } = await import('../../src/run/results.js');
-    const csv = paretoCsv({
-      formatVersion: 1,
-      study: 's',
+  interface OneObjectiveFront {
+    kind: string;
+    objective: object;
+    variables: object[];
+    designs: object[];
+  }
+  /** pareto.csv of a one-objective front of a study named 's'. */
+  const oneObjectiveCsv = ({ objective, ...rest }: OneObjectiveFront): string =>
+    paretoCsv({ formatVersion: 1, study: 's', objectives: [objective], ...rest } as never);
+
+  it('names every column once: record columns that are also variables (array and radiator area) are not repeated', () => {
+    const csv = oneObjectiveCsv({
       kind: 'node',
-      objectives: [{ name: 'mass.launch_kg', sense: 'minimize', unit: 'kg' }],
+      objective: { name: 'mass.launch_kg', sense: 'minimize', unit: 'kg' },
       variables: [
         { kind: 'real', name: 'power.arrayArea_m2', lower: 1, upper: 2 },
         { kind: 'real', name: 'thermal.radiatorArea_m2', lower: 1, upper: 2 },
@@ -128,7 +135,7 @@ describe('pareto.csv', () => {
           },
         },
       ],
-    } as never);
+    });
     const [head, row] = csv.trim().split('\n');
     expect(head).toBe(
       'index,power.arrayArea_m2,thermal.radiatorArea_m2,mass.launch_kg [kg],compute.itPowerAvg_W,cost.total_USD',
@@ -136,8 +143,7 @@ describe('pareto.csv', () => {
     expect(row).toBe('3,1.5,1.25,900,120000,50000000');
   });
 
-  it('writes each row as its cells one by one would be, in order, across blocks and around rows with empty or text cells', async () => {
-    const { paretoCsv } = await import('../../src/run/results.js');
+  it('writes each row as its cells one by one would be, in order, across blocks and around rows with empty or text cells', () => {
     // 9,000 rows (more than one block of rows written together): mostly plain numbers, every 1,000th with a NaN
     // objective (an empty cell) and every 1,500th with a choice option as text that needs quotes
     const n = 9000;
@@ -149,17 +155,15 @@ describe('pareto.csv', () => {
       constraints: {},
       record: null,
     }));
-    const csv = paretoCsv({
-      formatVersion: 1,
-      study: 's',
+    const csv = oneObjectiveCsv({
       kind: 'benchmark',
-      objectives: [{ name: 'f', sense: 'minimize', unit: '-' }],
+      objective: { name: 'f', sense: 'minimize', unit: '-' },
       variables: [
         { kind: 'real', name: 'a', lower: -1e4, upper: 1 },
         { kind: 'choice', name: 'c', options: [1, 'x,"y"'] },
       ],
       designs,
-    } as never);
+    });
     const lines = csv.split('\n');
     expect(lines).toHaveLength(n + 2); // header, n rows, '' after the last line break
     expect(lines[n + 1]).toBe('');

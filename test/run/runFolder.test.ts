@@ -7,16 +7,16 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runStudy } from '../../src/index.js';
-import { tempDir, writeFile } from '../helpers/tmp.js';
+import { tempDir } from '../helpers/tmp.js';
+import { benchmarkStudy } from '../helpers/benchmarkStudy.js';
 
 describe('stray temporary files', () => {
   it('are removed on resume, with a note; files that only look alike are kept', async () => {
     const dir = tempDir('odc-strays-');
-    const study = writeFile(
-      dir,
-      'z.yaml',
-      'name: z\nkind: benchmark\nproblem: zdt1\nalgorithm: { name: nsga2, population: 20, generations: 12, seed: 1, checkpointEvery: 4 }\n',
-    );
+    const study = benchmarkStudy(dir, 'z.yaml', {
+      name: 'z',
+      algorithm: { name: 'nsga2', population: 20, generations: 12, seed: 1, checkpointEvery: 4 },
+    });
     const out = join(dir, 'run');
     expect((await runStudy({ studyPath: study, outDir: out, stopAfterGenerations: 6 })).status).toBe('interrupted');
     const strays = ['pareto.json.tmp-0123456789ab', 'checkpoint.json.tmp-a1b2c3d4e5f6'];

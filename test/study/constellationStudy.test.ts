@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { odc } from '../helpers/cli.js';
 import { evaluateConstellationFile, exportDesign, runStudy } from '../../src/index.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
+import { benchmarkStudy } from '../helpers/benchmarkStudy.js';
+import { interruptedAndResumed } from '../helpers/resume.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
 import { createLpSolver } from '../../solvers/lp/index.js';
 import { parseDocument } from 'yaml';
@@ -97,10 +99,7 @@ describe('constellation studies', () => {
 
   it('an interrupted run resumed from its checkpoint gives identical files', async () => {
     const out = join(dir, 'resumed');
-    const first = await runStudy({ studyPath: base, outDir: out, stopAfterGenerations: 3 });
-    expect(first.status).toBe('interrupted');
-    const second = await runStudy({ resumeDir: out });
-    expect(second.status).toBe('complete');
+    await interruptedAndResumed(base, out, 3);
     expect(read(out, 'pareto.json')).toBe(read(join(dir, 'a'), 'pareto.json'));
     expect(read(out, 'evaluations.csv')).toBe(read(join(dir, 'a'), 'evaluations.csv'));
   });
@@ -249,11 +248,7 @@ describe('bad constellation studies exit 2 before evaluating', () => {
     const r1 = await odc('run', missing, '--out', join(dir, 'x4'));
     expect(r1.code).toBe(2);
     expect(r1.err).toContain('is not a node run folder');
-    const bench = writeFile(
-      dir,
-      'zdt.yaml',
-      'name: z\nkind: benchmark\nproblem: zdt1\nalgorithm: { population: 8, generations: 2 }\n',
-    );
+    const bench = benchmarkStudy(dir, 'zdt.yaml', { name: 'z', algorithm: { population: 8, generations: 2 } });
     await runStudy({ studyPath: bench, outDir: join(dir, 'zdt') });
     const wrong = variant('wrong', 'm4', `node: ${ai1}`, `node: { from: ${join(dir, 'zdt')} }`);
     const r2 = await odc('run', wrong, '--out', join(dir, 'x5'));

@@ -8,6 +8,17 @@ import {
   DEFAULT_MODEL_PARAMETERS,
 } from '../../../src/constellation/economics/economics.js';
 
+/** Ten satellites of $10M on $20M of launches, 2 PFLOPS each, flown once for a 5-year life; two gateways. */
+const tenSatellites = {
+  satellites: 10,
+  firstUnitHardware_USD: 10e6,
+  launch_USD: 20e6,
+  horizon_yr: 5,
+  designLife_yr: 5,
+  deliveredPFLOPS_per_satellite: 2,
+  gateways: 2,
+} as const;
+
 describe('replacements (block replacement + constant failure rate)', () => {
   const fleet: ConstellationEconomicsParams = {
     satellites: 100,
@@ -48,18 +59,12 @@ describe('replacements (block replacement + constant failure rate)', () => {
 
 describe('constellationEconomics', () => {
   const base: ConstellationEconomicsParams = {
-    satellites: 10,
-    firstUnitHardware_USD: 10e6,
+    ...tenSatellites,
     learningRate: 1,
-    launch_USD: 20e6,
-    horizon_yr: 5,
-    designLife_yr: 5,
     failureRate_per_yr: 0,
     operations_USD_per_satellite_yr: 0.5e6,
-    gateways: 2,
     gatewayCapex_USD: 5e6,
     gatewayOperations_USD_per_yr: 0.5e6,
-    deliveredPFLOPS_per_satellite: 2,
     modelParameters: 70e9,
   };
 
@@ -145,16 +150,7 @@ describe('constellationEconomics', () => {
 
 describe('defaults', () => {
   /** Every optional figure left to its default: learning, failures, operations, gateway costs, model size. */
-  const minimal: ConstellationEconomicsParams = {
-    satellites: 10,
-    firstUnitHardware_USD: 10e6,
-    launch_USD: 20e6,
-    horizon_yr: 5,
-    designLife_yr: 5,
-    deliveredPFLOPS_per_satellite: 2,
-    gateways: 2,
-    learningRate: 0.9,
-  };
+  const minimal: ConstellationEconomicsParams = { ...tenSatellites, learningRate: 0.9 };
 
   describe('constellation economics: the documented defaults', () => {
     it('default figures are the header values: λ = 2 %/yr, gateway $5M + $0.5M/yr, 70e9 parameters', () => {
@@ -223,7 +219,7 @@ describe('defaults', () => {
       for (let n = 991; n <= 1980; n++) second += n ** e;
       expect(r.replacements).toBe(990);
       expect(r.hardware_USD / (10e6 * first) - 1).toBeLessThan(1e-12);
-      expect(Math.abs(r.replacementHardware_USD / (10e6 * second) - 1)).toBeLessThan(1e-9);
+      expect(r.replacementHardware_USD).toBeWithinRelative(10e6 * second, 1e-9);
     });
 
     it('rejects each invalid figure with a RangeError naming it', () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ltanSpread_h, ssoPlanes } from '../../../src/constellation/geometry/ssoPlanes.js';
 import type { LtanLayout } from '../../../src/constellation/geometry/pattern.js';
 import { orbitGeometry } from '../../../src/models/orbit/orbit.js';
+import { expectFields } from '../../helpers/expectFields.js';
 
 const ALTITUDE_m = 550e3;
 const eclipse = (ltan_h: number): { mean: number; max_s: number } => {
@@ -33,15 +34,17 @@ describe('ssoPlanes: which plane the node is sized for', () => {
     const best = e.reduce((k, x, j) => (x.mean < e[k]!.mean ? j : k), 0);
     expect([1, 3]).toContain(worst);
     expect([0, 2]).toContain(best);
-    expect(r.sizingPlane).toBe(worst);
-    expect(r.sizingLtan_h).toBe([6, 12, 18, 0][worst]);
-    expect(r.eclipseFractionWorst).toBe(e[worst]!.mean);
-    expect(r.eclipseFractionBest).toBe(e[best]!.mean);
-    expect(r.bestLtan_h).toBe([6, 12, 18, 0][best]);
-    expect(r.longestEclipse_s).toBe(Math.max(...e.map((x) => x.max_s)));
-    expect(r.sizingPlaneHasLongestEclipse).toBe(true);
-    expect(r.ltanSpread_h).toBe(24);
-    expect(r.ltansEvaluated).toBe(4);
+    expectFields(r, {
+      sizingPlane: worst,
+      sizingLtan_h: [6, 12, 18, 0][worst]!,
+      eclipseFractionWorst: e[worst]!.mean,
+      eclipseFractionBest: e[best]!.mean,
+      bestLtan_h: [6, 12, 18, 0][best]!,
+      longestEclipse_s: Math.max(...e.map((x) => x.max_s)),
+      sizingPlaneHasLongestEclipse: true,
+      ltanSpread_h: 24,
+      ltansEvaluated: 4,
+    });
   });
 
   it('a plane with less mean shadow but a longer single eclipse: sized by the mean, and the flag says so', () => {
@@ -55,40 +58,46 @@ describe('ssoPlanes: which plane the node is sized for', () => {
       altitude_m: ALTITUDE_m,
       layout: layout({ pattern: 'sso-ltan', planes: 2, ltan_h: 12.125, ltanBand_h: 0.5 }),
     });
-    expect(r.sizingPlane).toBe(0);
-    expect(r.sizingLtan_h).toBe(12);
-    expect(r.eclipseFractionWorst).toBe(noon.mean);
-    expect(r.eclipseFractionBest).toBe(later.mean);
-    expect(r.bestLtan_h).toBe(12.25);
-    expect(r.longestEclipse_s).toBe(later.max_s);
-    expect(r.sizingPlaneHasLongestEclipse).toBe(false);
-    expect(r.ltanSpread_h).toBe(0.5);
-    expect(r.ltansEvaluated).toBe(2);
+    expectFields(r, {
+      sizingPlane: 0,
+      sizingLtan_h: 12,
+      eclipseFractionWorst: noon.mean,
+      eclipseFractionBest: later.mean,
+      bestLtan_h: 12.25,
+      longestEclipse_s: later.max_s,
+      sizingPlaneHasLongestEclipse: false,
+      ltanSpread_h: 0.5,
+      ltansEvaluated: 2,
+    });
   });
 
   it('planes sharing one LTAN (a band of 0 h): evaluated once, the first plane sized, the flag true', () => {
     const e = eclipse(10.5);
     const r = ssoPlanes({ altitude_m: ALTITUDE_m, layout: layout({ pattern: 'sso-ltan', planes: 3, ltan_h: 10.5 }) });
-    expect(r.ltansEvaluated).toBe(1);
-    expect(r.sizingPlane).toBe(0);
-    expect(r.sizingLtan_h).toBe(10.5);
-    expect(r.eclipseFractionWorst).toBe(e.mean);
-    expect(r.eclipseFractionBest).toBe(e.mean);
-    expect(r.bestLtan_h).toBe(10.5);
-    expect(r.longestEclipse_s).toBe(e.max_s);
-    expect(r.sizingPlaneHasLongestEclipse).toBe(true);
+    expectFields(r, {
+      ltansEvaluated: 1,
+      sizingPlane: 0,
+      sizingLtan_h: 10.5,
+      eclipseFractionWorst: e.mean,
+      eclipseFractionBest: e.mean,
+      bestLtan_h: 10.5,
+      longestEclipse_s: e.max_s,
+      sizingPlaneHasLongestEclipse: true,
+    });
   });
 
   it('SSO Walker star of 2 planes from 06:00: LTANs 6 and 12 h (12 h/P apart); the noon plane is sized', () => {
     const dawn = eclipse(6),
       noon = eclipse(12);
     const r = ssoPlanes({ altitude_m: ALTITUDE_m, layout: layout({ pattern: 'walker-star', planes: 2 }) });
-    expect(r.sizingPlane).toBe(1);
-    expect(r.sizingLtan_h).toBe(12);
-    expect(r.eclipseFractionWorst).toBe(noon.mean);
-    expect(r.eclipseFractionBest).toBe(dawn.mean);
-    expect(r.bestLtan_h).toBe(6);
-    expect(r.ltanSpread_h).toBe(12);
+    expectFields(r, {
+      sizingPlane: 1,
+      sizingLtan_h: 12,
+      eclipseFractionWorst: noon.mean,
+      eclipseFractionBest: dawn.mean,
+      bestLtan_h: 6,
+      ltanSpread_h: 12,
+    });
   });
 });
 

@@ -6,6 +6,7 @@
  * that share an LTAN are evaluated once.
  */
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { expectFields } from '../../helpers/expectFields.js';
 
 const table = new Map<number, { eclipseFractionMean: number; maxEclipse_s: number }>();
 const calls: number[] = [];
@@ -32,38 +33,37 @@ beforeEach(() => {
   calls.length = 0;
 });
 
+/** Sets the made-up orbit figures, LTAN [h] → [annual mean shadow fraction, longest single eclipse s]. */
+function setFigures(byLtan: Readonly<Record<number, readonly [number, number]>>): void {
+  for (const [ltan_h, [eclipseFractionMean, maxEclipse_s]] of Object.entries(byLtan))
+    table.set(Number(ltan_h), { eclipseFractionMean, maxEclipse_s });
+}
+
 // Walker delta, 4 planes from 06:00: LTANs 6, 12, 18, 0 h (24 h / 4 apart, pattern.ts planeLtan_h).
 const delta4 = { pattern: 'walker-delta', planes: 4, ltan_h: 6, ltanBand_h: 0 } as const;
 
 describe('ssoPlanes: ties', () => {
-  it('equal mean shadow: the plane with the longer single eclipse is sized, and the flag is true', () => {
-    table.set(6, { eclipseFractionMean: 0.1, maxEclipse_s: 900 });
-    table.set(12, { eclipseFractionMean: 0.35, maxEclipse_s: 2000 });
-    table.set(18, { eclipseFractionMean: 0.1, maxEclipse_s: 900 });
-    table.set(0, { eclipseFractionMean: 0.35, maxEclipse_s: 2100 });
-    const r = ssoPlanes({ altitude_m: 550e3, layout: delta4 });
-    expect(r.sizingPlane).toBe(3);
-    expect(r.sizingLtan_h).toBe(0);
-    expect(r.longestEclipse_s).toBe(2100);
-    expect(r.sizingPlaneHasLongestEclipse).toBe(true);
-  });
-
-  it('equal mean and equal eclipse: the first such plane is sized, the first least-shadowed one reported', () => {
-    table.set(6, { eclipseFractionMean: 0.1, maxEclipse_s: 900 });
-    table.set(12, { eclipseFractionMean: 0.35, maxEclipse_s: 2000 });
-    table.set(18, { eclipseFractionMean: 0.1, maxEclipse_s: 1200 });
-    table.set(0, { eclipseFractionMean: 0.35, maxEclipse_s: 2000 });
-    const r = ssoPlanes({ altitude_m: 550e3, layout: delta4 });
-    expect(r.sizingPlane).toBe(1);
-    expect(r.sizingLtan_h).toBe(12);
-    expect(r.eclipseFractionBest).toBe(0.1);
-    expect(r.bestLtan_h).toBe(6); // 18 h has the same mean: the first plane's LTAN is kept
+  it.each<[string, Record<number, [number, number]>, Partial<ReturnType<typeof ssoPlanes>>]>([
+    [
+      'equal mean shadow: the plane with the longer single eclipse is sized, and the flag is true',
+      { 6: [0.1, 900], 12: [0.35, 2000], 18: [0.1, 900], 0: [0.35, 2100] },
+      { sizingPlane: 3, sizingLtan_h: 0, longestEclipse_s: 2100, sizingPlaneHasLongestEclipse: true },
+    ],
+    [
+      'equal mean and equal eclipse: the first such plane is sized, the first least-shadowed one reported',
+      { 6: [0.1, 900], 12: [0.35, 2000], 18: [0.1, 1200], 0: [0.35, 2000] },
+      // 18 h has the same mean as 6 h: the first plane's LTAN is kept
+      { sizingPlane: 1, sizingLtan_h: 12, eclipseFractionBest: 0.1, bestLtan_h: 6 },
+    ],
+  ])('%s', (_name, figures, want) => {
+    setFigures(figures);
+    expectFields(ssoPlanes({ altitude_m: 550e3, layout: delta4 }), want);
   });
 });
 
 describe('ssoPlanes: one orbit-model call per distinct LTAN', () => {
   it('sso-ltan band of 0 h, 5 planes: one call, one LTAN evaluated', () => {
-    table.set(10.5, { eclipseFractionMean: 0.2, maxEclipse_s: 1500 });
+    setFigures({ 10.5: [0.2, 1500] });
     const r = ssoPlanes({
       altitude_m: 550e3,
       layout: { pattern: 'sso-ltan', planes: 5, ltan_h: 10.5, ltanBand_h: 0 },
@@ -74,13 +74,7 @@ describe('ssoPlanes: one orbit-model call per distinct LTAN', () => {
   });
 
   it('Walker star, 4 planes from 09:00: LTANs 9, 12, 15, 18 h (12 h / 4 apart), each evaluated once', () => {
-    for (const [l, m] of [
-      [9, 0.2],
-      [12, 0.36],
-      [15, 0.2],
-      [18, 0.05],
-    ] as const)
-      table.set(l, { eclipseFractionMean: m, maxEclipse_s: 1000 + 1000 * m });
+    setFigures({ 9: [0.2, 1200], 12: [0.36, 1360], 15: [0.2, 1200], 18: [0.05, 1050] });
     const r = ssoPlanes({ altitude_m: 550e3, layout: { pattern: 'walker-star', planes: 4, ltan_h: 9, ltanBand_h: 0 } });
     expect(calls).toEqual([9, 12, 15, 18]);
     expect(r.sizingLtan_h).toBe(12);

@@ -9,6 +9,7 @@ import {
   deployedBy,
   launchCampaign,
   satellitesPerLaunch,
+  type CampaignShell,
   type CampaignVehicle,
   type LaunchCampaignParams,
 } from '../../../src/constellation/launch/launch.js';
@@ -37,6 +38,16 @@ const one = (o: Partial<LaunchCampaignParams> = {}): LaunchCampaignParams =>
     solver,
     ...o,
   }) as LaunchCampaignParams;
+/** A shell of satellites of one launch mass [kg] and stowed volume [m³]. */
+const shellOf = (id: string, satellites: number, launchMass_kg: number, stowedVolume_m3 = 1): CampaignShell => ({
+  id,
+  satellites,
+  launchMass_kg,
+  stowedVolume_m3,
+});
+/** A campaign of several shells without milestones. */
+const shellsCampaign = (shells: CampaignShell[], vehicles: CampaignVehicle[], lp: LpSolver = solver) =>
+  launchCampaign({ shells, vehicles, solver: lp, milestones: [] });
 
 /** The real solver, recording every model and option it is given. */
 function recording(): { lp: LpSolver; calls: { model: Readonly<LpModel>; options: unknown }[] } {
@@ -129,18 +140,11 @@ describe('the MILP handed to the solver', () => {
   it('cost model: n_vs integer ≤ ⌈N_s/k_vs⌉ (or the cap; 0 when none fits); one cover row per shell, one cap row', () => {
     // k: V → A ⌊10/1⌋ = 10 (A has 25: ≤ 3), V → B ⌊10/4⌋ = 2 (B has 3: ≤ 2); W (cap 1) → A 1, B 0 (does not fit).
     const { lp, calls } = recording();
-    const r = launchCampaign({
-      shells: [
-        { id: 'A', satellites: 25, launchMass_kg: 1000, stowedVolume_m3: 1 },
-        { id: 'B', satellites: 3, launchMass_kg: 4000, stowedVolume_m3: 1 },
-      ],
-      vehicles: [
-        veh({ id: 'V' }),
-        veh({ id: 'W', payloadLeo_kg: 1000, payloadToShell_kg: [1000, 3999], maxLaunches: 1 }),
-      ],
-      solver: lp,
-      milestones: [],
-    });
+    const r = shellsCampaign(
+      [shellOf('A', 25, 1000), shellOf('B', 3, 4000)],
+      [veh({ id: 'V' }), veh({ id: 'W', payloadLeo_kg: 1000, payloadToShell_kg: [1000, 3999], maxLaunches: 1 })],
+      lp,
+    );
     expect(calls).toHaveLength(1); // no milestone: no "achievable" model
     const m = calls[0]!.model;
     expect(m.sense).toBe('minimize');
@@ -181,13 +185,12 @@ describe('the MILP handed to the solver', () => {
   });
 
   it('more than 8 integer columns go to HiGHS, 8 stay with the default', () => {
-    const shells = (n: number) =>
-      Array.from({ length: n }, (_, s) => ({ id: `s${s}`, satellites: 2, launchMass_kg: 1000, stowedVolume_m3: 1 }));
+    const shells = (n: number) => Array.from({ length: n }, (_, s) => shellOf(`s${s}`, 2, 1000));
     const vehicles = [veh({ id: 'X' }), veh({ id: 'Y', price_USD: 20e6 })];
     const eight = recording(),
       ten = recording();
-    launchCampaign({ shells: shells(4), vehicles, solver: eight.lp, milestones: [] });
-    launchCampaign({ shells: shells(5), vehicles, solver: ten.lp, milestones: [] });
+    shellsCampaign(shells(4), vehicles, eight.lp);
+    shellsCampaign(shells(5), vehicles, ten.lp);
     expect(eight.calls.map((c) => c.options)).toEqual([undefined]);
     expect(ten.calls.map((c) => c.options)).toEqual([{ solver: 'highs' }]);
   });
@@ -251,44 +254,26 @@ describe('solver outcomes', () => {
 describe('deployment schedule (launch j of v at j/c_v; each goes where it carries most)', () => {
   it('one vehicle, two shells: the three 10-satellite launches first, then the 2-satellite ones', () => {
     // k: A 10 (30 satellites: 3 launches), B 2 (6: 3 launches); 12 launches/yr.
-    const r = launchCampaign({
-      shells: [
-        { id: 'A', satellites: 30, launchMass_kg: 1000, stowedVolume_m3: 1 },
-        { id: 'B', satellites: 6, launchMass_kg: 5000, stowedVolume_m3: 1 },
-      ],
-      vehicles: [veh({ id: 'V', cadence_per_yr: 12 })],
-      solver,
-      milestones: [],
-    });
+    const r = shellsCampaign([shellOf('A', 30, 1000), shellOf('B', 6, 5000)], [veh({ id: 'V', cadence_per_yr: 12 })]);
     expect(r.deploymentCurve).toEqual(
       [0, 10, 20, 30, 32, 34, 36].map((satellites, j) => ({ time_yr: j / 12, satellites })),
     );
     // The vehicle's own figures are those of the shell it packs most satellites into (A), first or second.
     expect(r.vehicles[0]!.satellitesPerLaunch).toBe(10);
-    const reversed = launchCampaign({
-      shells: [
-        { id: 'B', satellites: 6, launchMass_kg: 5000, stowedVolume_m3: 1 },
-        { id: 'A', satellites: 30, launchMass_kg: 1000, stowedVolume_m3: 1 },
-      ],
-      vehicles: [veh({ id: 'V', cadence_per_yr: 12 })],
-      solver,
-      milestones: [],
-    });
+    const reversed = shellsCampaign(
+      [shellOf('B', 6, 5000), shellOf('A', 30, 1000)],
+      [veh({ id: 'V', cadence_per_yr: 12 })],
+    );
     expect(reversed.vehicles[0]!.satellitesPerLaunch).toBe(10);
   });
 
   it('equal loads: the first planned shell first; the vehicle figures of the first of equal shells', () => {
     // V carries 5 to either shell (mass-bound to A, volume-bound to B): a tie goes to the first shell with launches
     // left, so A twice, then B twice.
-    const r = launchCampaign({
-      shells: [
-        { id: 'A', satellites: 10, launchMass_kg: 2000, stowedVolume_m3: 1 },
-        { id: 'B', satellites: 10, launchMass_kg: 1000, stowedVolume_m3: 1400 },
-      ],
-      vehicles: [veh({ id: 'V', cadence_per_yr: 4 })],
-      solver,
-      milestones: [],
-    });
+    const r = shellsCampaign(
+      [shellOf('A', 10, 2000), shellOf('B', 10, 1000, 1400)],
+      [veh({ id: 'V', cadence_per_yr: 4 })],
+    );
     expect(r.shells.map((s) => s.vehicles[0]!.binding)).toEqual(['mass', 'volume']);
     expect(r.vehicles[0]!.binding).toBe('mass');
     expect(r.deploymentCurve.map((p) => p.satellites)).toEqual([0, 5, 10, 15, 20]);
@@ -297,17 +282,16 @@ describe('deployment schedule (launch j of v at j/c_v; each goes where it carrie
 
   it('two vehicles at one instant fly in vehicle order', () => {
     // 11 satellites of 1 t; A carries 3 ($50M), B 5 ($80M): the optimum is 2 A + 1 B (launch.test.ts).
-    const r = launchCampaign({
-      satellites: 11,
-      launchMass_kg: 1000,
-      stowedVolume_m3: 1,
-      vehicles: [
-        veh({ id: 'A', payloadLeo_kg: 3000, price_USD: 50e6 }),
-        veh({ id: 'B', payloadLeo_kg: 5000, price_USD: 80e6 }),
-      ],
-      solver,
-      milestones: [],
-    });
+    const r = launchCampaign(
+      one({
+        satellites: 11,
+        vehicles: [
+          veh({ id: 'A', payloadLeo_kg: 3000, price_USD: 50e6 }),
+          veh({ id: 'B', payloadLeo_kg: 5000, price_USD: 80e6 }),
+        ],
+        milestones: [],
+      }),
+    );
     expect(r.deploymentCurve).toEqual([
       { time_yr: 0, satellites: 0 },
       { time_yr: 0.1, satellites: 3 },
@@ -318,14 +302,13 @@ describe('deployment schedule (launch j of v at j/c_v; each goes where it carrie
 
   it('the second of two simultaneous launches carries what is left on the ground', () => {
     // 12 satellites, X and Y carry 10 each ($10M, one launch each): X at 0.1 yr takes 10, Y at 0.1 yr the last 2.
-    const r = launchCampaign({
-      satellites: 12,
-      launchMass_kg: 1000,
-      stowedVolume_m3: 1,
-      vehicles: [veh({ id: 'X', maxLaunches: 1 }), veh({ id: 'Y', maxLaunches: 1 })],
-      solver,
-      milestones: [],
-    });
+    const r = launchCampaign(
+      one({
+        satellites: 12,
+        vehicles: [veh({ id: 'X', maxLaunches: 1 }), veh({ id: 'Y', maxLaunches: 1 })],
+        milestones: [],
+      }),
+    );
     expect(r.deploymentCurve).toEqual([
       { time_yr: 0, satellites: 0 },
       { time_yr: 0.1, satellites: 10 },

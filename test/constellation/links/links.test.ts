@@ -23,7 +23,7 @@ describe('in-plane links (ring)', () => {
     const x = run({}, { topology: 'ring' });
     const chord = 2 * r550 * Math.sin(Math.PI / 22);
     expect(x.classes.inPlane.count).toBe(22);
-    expect(Math.abs(x.classes.inPlane.range_m.mean / chord - 1)).toBeLessThan(0.003);
+    expect(x.classes.inPlane.range_m.mean).toBeWithinRelative(chord, 0.003);
     expect(x.classes.inPlane.blocked).toBe(0);
     // LOS lowest point at the chord midpoint: r·cos(π/22) − R⊕ ≈ 480 km, well above the 100 km floor.
     expect(x.classes.inPlane.minLineOfSightAltitude_m / (r550 * Math.cos(Math.PI / 22) - EARTH_RADIUS_m)).toBeCloseTo(
@@ -63,8 +63,8 @@ describe('cross-plane links of a Walker 53° shell (72 × 22, F = 0)', () => {
     min = max * Math.cos(53 * deg);
 
   it('oscillates between 2r·sin(ΔΩ/2)·cos i at the apex and 2r·sin(ΔΩ/2) at the equator', () => {
-    expect(Math.abs(x.classes.crossPlane.range_m.max / max - 1)).toBeLessThan(0.003);
-    expect(Math.abs(x.classes.crossPlane.range_m.min / min - 1)).toBeLessThan(0.003);
+    expect(x.classes.crossPlane.range_m.max).toBeWithinRelative(max, 0.003);
+    expect(x.classes.crossPlane.range_m.min).toBeWithinRelative(min, 0.003);
     expect(x.classes.crossPlane.count).toBe(72 * 22); // 71 plane pairs + the seam
     expect(x.terminalsPerNode).toBe(4);
     expect(x.torus.capCross_bps).toBe(100e9); // always in range, never blocked, no cutoff
@@ -275,7 +275,7 @@ describe('edges', () => {
       expect(grid.linkRange_m.mean).toBeCloseTo((60 * a.range_m.mean + 60 * b.range_m.mean) / 120, 6);
       // In-plane chord at 1,200 km, S = 10: 2r·sin 18°.
       const r = EARTH_RADIUS_m + 1200e3 + 1e3;
-      expect(Math.abs(a.range_m.mean / (2 * r * Math.sin(Math.PI / 10)) - 1)).toBeLessThan(0.003);
+      expect(a.range_m.mean).toBeWithinRelative(2 * r * Math.sin(Math.PI / 10), 0.003);
       expect(grid.maxPointingRate_rad_s).toBe(Math.max(a.maxPointingRate_rad_s, b.maxPointingRate_rad_s));
       expect(grid.classes.diagonal).toEqual(EMPTY);
       expect(grid.classes.cluster).toEqual(EMPTY);
@@ -308,7 +308,7 @@ describe('edges', () => {
       const blocked = run({ satsPerPlane: 4 }, { topology: 'ring' });
       expect(blocked.linkRate_bps).toEqual({ min: 0, mean: 0, max: 0 });
       expect(blocked.classes.inPlane.rate_bps).toEqual({ min: 0, mean: 0, max: 0 });
-      expect(Math.abs(blocked.linkRange_m.mean / (2 * r550 * Math.sin(Math.PI / 4)) - 1)).toBeLessThan(0.003);
+      expect(blocked.linkRange_m.mean).toBeWithinRelative(2 * r550 * Math.sin(Math.PI / 4), 0.003);
       const none = run({}, { topology: 'none' });
       expect(none.links).toBe(0);
       expect(none.linkRange_m).toEqual({ min: 0, mean: 0, max: 0 });

@@ -6,6 +6,7 @@ import { designRecordJsonSchema } from '../../../src/node/record/recordSchema.js
 import { constellationJsonSchema, designJsonSchema } from '../../../src/report/export/jsonSchema.js';
 import { constellationRecordJsonSchema } from '../../../src/constellation/record/recordSchema.js';
 import { tempDir, writeFile } from '../../helpers/tmp.js';
+import { benchmarkStudy } from '../../helpers/benchmarkStudy.js';
 import { runMetaSchema } from '../../../src/run/schemas.js';
 import { selectDesign } from '../../../src/run/decision.js';
 
@@ -174,11 +175,10 @@ describe('odc evaluate on a constellation', () => {
 describe('odc run (CLI)', () => {
   it('runs a benchmark study quietly and prints the summary', async () => {
     const dir = tempDir();
-    const study = writeFile(
-      dir,
-      'zdt1.yaml',
-      'name: zdt1-cli\nkind: benchmark\nproblem: zdt1\nalgorithm: { population: 20, generations: 5, seed: 3 }\n',
-    );
+    const study = benchmarkStudy(dir, 'zdt1.yaml', {
+      name: 'zdt1-cli',
+      algorithm: { population: 20, generations: 5, seed: 3 },
+    });
     const r = await odc('run', study, '--out', `${dir}/run`, '--quiet');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Run complete');
@@ -216,11 +216,11 @@ describe('odc run (CLI)', () => {
   it('the summary names the knee, its figures and what the front presses against, piped or --quiet; run.json holds the same', async () => {
     const dir = tempDir();
     // BNH's front runs along the upper bound x2 <= 3 for x1 in [3, 5] (Deb 2001, section 14.1)
-    const study = writeFile(
-      dir,
-      'bnh.yaml',
-      'name: bnh-cli\nkind: benchmark\nproblem: bnh\nalgorithm: { name: nsga2, population: 40, generations: 40, seed: 1 }\n',
-    );
+    const study = benchmarkStudy(dir, 'bnh.yaml', {
+      name: 'bnh-cli',
+      problem: 'bnh',
+      algorithm: { name: 'nsga2', population: 40, generations: 40, seed: 1 },
+    });
     const quiet = await odc('run', study, '--out', `${dir}/q`, '--quiet');
     const piped = await odc('run', study, '--out', `${dir}/p`);
     expect(quiet.code).toBe(0);

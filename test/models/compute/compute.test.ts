@@ -22,7 +22,7 @@ describe('computePayload', () => {
     expect(r.itPowerPeak_W).toBeCloseTo(72 * 1940, 6);
     expect(r.itPowerPeak_W).toBeGreaterThanOrEqual(120e3);
     expect(r.itPowerPeak_W).toBeLessThanOrEqual(150e3);
-    expect(Math.abs(r.itPowerAvg_W / 120e3 - 1)).toBeLessThan(quotedPowerRelative);
+    expect(r.itPowerAvg_W).toBeWithinRelative(120e3, quotedPowerRelative);
     expect(r.heatLoadAvg_W).toBe(r.itPowerAvg_W);
     expect(r.heatLoadPeak_W).toBe(r.itPowerPeak_W);
   });
@@ -43,7 +43,7 @@ describe('computePayload', () => {
       idlePowerFraction: 0.25,
     };
     const r = computePayload({ chip: h100, chips: 8, utilization: 1, lifetime_yr: 1, failureRate_per_yr: 0 });
-    expect(Math.abs((r.peakPFLOPS * 4) / 32 - 1)).toBeLessThan(0.02);
+    expect(r.peakPFLOPS * 4).toBeWithinRelative(32, 0.02);
     expect(r.itPowerPeak_W).toBeCloseTo(10.2e3, 6); // DGX H100 ~10.2 kW
     expect(r.precision).toBe('BF16');
   });

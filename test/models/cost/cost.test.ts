@@ -131,7 +131,7 @@ describe('terrestrialBaseline', () => {
     //   energy 609.76 kW × 1.3 × 8,766 h × $0.05 = $347.4k/yr × 5 = $1.737M → total $37.096M.
     //   delivered 784 × 0.989 PF × 0.48 × 0.98 = 364.7 PF → $37.096M / (364.7 × 5 × 365.25) = $55.69/PFLOP-day.
     // Catches: facility capex not pro-rated to the 15-year facility life (×3 → $67.7), PUE or availability dropped.
-    expect(Math.abs(r.terrestrialLcoc_USD_per_PFLOP_day / 55.69 - 1)).toBeLessThan(1e-3);
+    expect(r.terrestrialLcoc_USD_per_PFLOP_day).toBeWithinRelative(55.69, 1e-3);
     // Published comparison (spacedc-mdao ≈ $66/PFLOP-day, a different model): ours is 16 % lower.
     expect(r.terrestrialLcoc_USD_per_PFLOP_day / 66).toBeGreaterThan(0.8);
     expect(r.terrestrialLcoc_USD_per_PFLOP_day / 66).toBeLessThan(1);
@@ -177,27 +177,25 @@ describe('nodeCost', () => {
     // Catches: AIT applied to the chips too (+$0.40M), operations on hardware only (−$0.26M), launch priced by
     // mass when volume binds ($90M / 52), levelizing over 365 days or over peak instead of delivered PFLOPS.
     const r = nodeCost(ai1);
-    const near = (got: number, want: number, what: string) =>
-      expect(Math.abs(got / want - 1), `${what}: ${got} vs ${want}`).toBeLessThan(1e-4);
-    near(r.hardware_USD, 10.824e6, 'hardware');
+    expect(r.hardware_USD, 'hardware').toBeWithinRelative(10.824e6, 1e-4);
     expect(r.nodesPerLaunch).toBe(34);
-    near(r.launch_USD, 2.647059e6, 'launch');
-    near(r.operations_USD, 1.347106e6, 'operations');
-    near(r.total_USD, 14.818165e6, 'total');
-    near(r.lcoc_USD_per_PFLOP_day, 66.7857, 'LCOC');
-    near(r.costPerKWyr_USD, 24696.94, '$/kW-yr');
+    expect(r.launch_USD, 'launch').toBeWithinRelative(2.647059e6, 1e-4);
+    expect(r.operations_USD, 'operations').toBeWithinRelative(1.347106e6, 1e-4);
+    expect(r.total_USD, 'total').toBeWithinRelative(14.818165e6, 1e-4);
+    expect(r.lcoc_USD_per_PFLOP_day, 'LCOC').toBeWithinRelative(66.7857, 1e-4);
+    expect(r.costPerKWyr_USD, '$/kW-yr').toBeWithinRelative(24696.94, 1e-4);
   });
 
   it('capex ex-chips is $79.26/W by hand, inside the published Starlink-class $22/W … spacedc-default $524/W bracket', () => {
     // The bracket (24× wide) is context only; the hand value above is the check. Catches: chips left in the
     // capex (+$33/W), launch left out (−$22/W), or division by peak instead of average IT power ($67.9/W).
     const r = nodeCost(ai1);
-    expect(Math.abs(r.capexExChips_USD_per_W / 79.2588 - 1)).toBeLessThan(1e-4);
+    expect(r.capexExChips_USD_per_W).toBeWithinRelative(79.2588, 1e-4);
     expect(r.capexExChips_USD_per_W).toBeGreaterThan(22);
     expect(r.capexExChips_USD_per_W).toBeLessThan(524);
     // Terrestrial baseline for the same IT (hand): $3.96M chips + $12/W × 140 kW × 5/15 + 120 kW × 1.3 × 8,766 h
     // × $0.05 × 5 yr = $4.862M over 180 × 0.8 × 0.98 PF × 1,826.25 d = $18.86/PFLOP-day, 3.5× below orbit.
-    expect(Math.abs(r.terrestrialLcoc_USD_per_PFLOP_day / 18.865 - 1)).toBeLessThan(1e-3);
+    expect(r.terrestrialLcoc_USD_per_PFLOP_day).toBeWithinRelative(18.865, 1e-3);
   });
 
   it('more expensive launch → higher total; an ops override replaces the fraction', () => {

@@ -44,7 +44,7 @@ describe('learningCurve, unit formulation', () => {
     let sum = 0;
     for (let n = 1; n <= 100000; n++) sum += n ** e;
     const r = learningCurve({ firstUnitCost_USD: 1, learningRate: 0.85, units: 100000 });
-    expect(Math.abs(r.total_USD / sum - 1)).toBeLessThan(1e-10);
+    expect(r.total_USD).toBeWithinRelative(sum, 1e-10);
     // And across the exact/approximate boundary (1,000 → 1,001 units) the total grows by exactly one unit.
     const total = (units: number) => learningCurve({ firstUnitCost_USD: 1, learningRate: 0.85, units }).total_USD;
     expect(total(1001) - total(1000)).toBeCloseTo(1001 ** e, 10);

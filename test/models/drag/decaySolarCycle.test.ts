@@ -69,7 +69,6 @@ const constantDecay_yr = (rho: Pair, B: number, x: number) => (B * S(rho, x)) / 
 const base = { altitude_m: km(560), endAltitude_m: km(540) };
 const decay = (p: Partial<SolarCycleDecayParams> & Pick<SolarCycleDecayParams, 'ballisticCoefficient_kg_m2'>) =>
   solarCycleDecay({ mode: 'phase', ...base, ...p });
-const rel = (a: number, b: number) => Math.abs(a / b - 1);
 /** √(μ a) at mid-segment and exp/log rounding: the model and the oracle agree to far better than this. */
 const closedForm = 1e-9;
 
@@ -78,14 +77,14 @@ describe('constant activity: one segment in closed form', () => {
     // B = 100: ρ₅₄₀ = √(2.68e-14·4.77e-13) = 1.131e-13, ρ₅₆₀ = √(1.96e-14·3.58e-13) = 8.377e-14 kg/m³.
     const mid: Pair = [Math.sqrt(2.68e-14 * 4.77e-13), Math.sqrt(1.96e-14 * 3.58e-13)];
     const t = decay({ ballisticCoefficient_kg_m2: 100, cycle: { f107_sfu: [102.5], period_yr: 11 } }).decay_yr;
-    expect(rel(t, constantDecay_yr(mid, 100, SEGMENT_m))).toBeLessThan(closedForm);
+    expect(t).toBeWithinRelative(constantDecay_yr(mid, 100, SEGMENT_m), closedForm);
     const upper = decay({ ballisticCoefficient_kg_m2: 100, cycle: { f107_sfu: [195], period_yr: 11 } }).decay_yr;
     const upperRows: Pair = [Math.sqrt(4.77e-13 * 1.91e-12), Math.sqrt(3.58e-13 * 1.52e-12)];
-    expect(rel(upper, constantDecay_yr(upperRows, 100, SEGMENT_m))).toBeLessThan(closedForm);
+    expect(upper).toBeWithinRelative(constantDecay_yr(upperRows, 100, SEGMENT_m), closedForm);
     // off the midpoints: 120 sfu is 55/75 of the way from low to moderate, 200 sfu 60/110 from moderate to high
     for (const f of [120, 200]) {
       const t = decay({ ballisticCoefficient_kg_m2: 100, cycle: { f107_sfu: [f], period_yr: 11 } }).decay_yr;
-      expect(rel(t, constantDecay_yr(rowsAt(f), 100, SEGMENT_m))).toBeLessThan(closedForm);
+      expect(t).toBeWithinRelative(constantDecay_yr(rowsAt(f), 100, SEGMENT_m), closedForm);
     }
   });
 
@@ -98,7 +97,7 @@ describe('constant activity: one segment in closed form', () => {
       [400, ROWS.high],
     ] as const) {
       const t = decay({ ballisticCoefficient_kg_m2: 100, cycle: { f107_sfu: [f], period_yr: 11 } }).decay_yr;
-      expect(rel(t, constantDecay_yr(rows, 100, SEGMENT_m))).toBeLessThan(closedForm);
+      expect(t).toBeWithinRelative(constantDecay_yr(rows, 100, SEGMENT_m), closedForm);
     }
   });
 
@@ -136,14 +135,14 @@ describe('a low year then a high year (B = 4 kg/m²)', () => {
     const want = oracle_yr(LOW_HIGH, 1, B4, 0);
     expect(want).toBeGreaterThan(1);
     expect(want).toBeLessThan(1 + 0.0284);
-    expect(rel(r.decay_yr, want)).toBeLessThan(closedForm);
+    expect(r.decay_yr).toBeWithinRelative(want, closedForm);
     expect([r.startPhase_yr, r.phasesEvaluated, r.overCap, r.tabulated]).toEqual([0, 1, false, false]);
   });
 
   it("'max' starts in the high year (phase 1 yr): the whole segment at high activity", () => {
     const r = decay({ ballisticCoefficient_kg_m2: B4, cycle: lowHigh, startPhase: 'max' });
     expect(r.startPhase_yr).toBe(1);
-    expect(rel(r.decay_yr, constantDecay_yr(ROWS.high, B4, SEGMENT_m))).toBeLessThan(closedForm);
+    expect(r.decay_yr).toBeWithinRelative(constantDecay_yr(ROWS.high, B4, SEGMENT_m), closedForm);
   });
 
   it('phases wrap around the period: 2.5 yr and −1.5 yr are both half way through the low year', () => {
@@ -151,7 +150,7 @@ describe('a low year then a high year (B = 4 kg/m²)', () => {
     expect(want).toBeGreaterThan(0.5);
     for (const startPhase of [0.5, 2.5, -1.5]) {
       const r = decay({ ballisticCoefficient_kg_m2: B4, cycle: lowHigh, startPhase });
-      expect(rel(r.decay_yr, want)).toBeLessThan(closedForm);
+      expect(r.decay_yr).toBeWithinRelative(want, closedForm);
       expect(r.startPhase_yr).toBe(startPhase);
     }
   });
@@ -160,8 +159,8 @@ describe('a low year then a high year (B = 4 kg/m²)', () => {
     const each = Array.from({ length: 12 }, (_, k) => oracle_yr(LOW_HIGH, 1, B4, k / 6));
     const mean = solarCycleDecay({ ...base, ballisticCoefficient_kg_m2: B4, cycle: lowHigh, mode: 'mean' });
     const worst = solarCycleDecay({ ...base, ballisticCoefficient_kg_m2: B4, cycle: lowHigh, mode: 'worst' });
-    expect(rel(mean.decay_yr, each.reduce((s, t) => s + t, 0) / 12)).toBeLessThan(closedForm);
-    expect(rel(worst.decay_yr, Math.max(...each))).toBeLessThan(closedForm);
+    expect(mean.decay_yr).toBeWithinRelative(each.reduce((s, t) => s + t, 0) / 12, closedForm);
+    expect(worst.decay_yr).toBeWithinRelative(Math.max(...each), closedForm);
     expect([mean.startPhase_yr, mean.phasesEvaluated, mean.overCap]).toEqual([null, 12, false]);
     expect([worst.startPhase_yr, worst.phasesEvaluated, worst.overCap, worst.tabulated]).toEqual([0, 12, false, false]);
   });
@@ -175,14 +174,14 @@ describe('the cap: past it, the rest of the decay at the cycle-mean density', ()
 
   it('a 0.5-yr cap is checked at the end of the first (one-year) bin: 1 yr + the rest at the mean density', () => {
     const r = decay({ ballisticCoefficient_kg_m2: B4, cycle: lowHigh, cap_yr: 0.5 });
-    expect(rel(r.decay_yr, 1 + constantDecay_yr(meanRows, B4, afterLowYear))).toBeLessThan(closedForm);
+    expect(r.decay_yr).toBeWithinRelative(1 + constantDecay_yr(meanRows, B4, afterLowYear), closedForm);
     expect(r.overCap).toBe(true);
   });
 
   it('a cap below even the all-high decay (0.01 < 0.0284 yr): the whole decay at the mean density, nothing integrated', () => {
     for (const mode of ['phase', 'mean', 'worst'] as const) {
       const r = solarCycleDecay({ ...base, ballisticCoefficient_kg_m2: B4, cycle: lowHigh, cap_yr: 0.01, mode });
-      expect(rel(r.decay_yr, constantDecay_yr(meanRows, B4, SEGMENT_m))).toBeLessThan(closedForm);
+      expect(r.decay_yr).toBeWithinRelative(constantDecay_yr(meanRows, B4, SEGMENT_m), closedForm);
       expect([r.overCap, r.startPhase_yr, r.phasesEvaluated, r.tabulated]).toEqual([true, null, 0, false]);
     }
   });
@@ -194,7 +193,7 @@ describe('the cap: past it, the rest of the decay at the cycle-mean density', ()
     const want = 1 + constantDecay_yr(meanRows, B4, afterLowYear);
     for (const mode of ['mean', 'worst'] as const) {
       const r = solarCycleDecay({ ...base, ballisticCoefficient_kg_m2: B4, cycle: highLow, cap_yr: 0.5, mode });
-      expect(rel(r.decay_yr, want)).toBeLessThan(closedForm);
+      expect(r.decay_yr).toBeWithinRelative(want, closedForm);
       expect([r.overCap, r.startPhase_yr, r.phasesEvaluated, r.tabulated]).toEqual([
         true,
         mode === 'worst' ? 1 : null,
@@ -256,12 +255,13 @@ describe('the CIRA-2012 template: end altitudes and the shipped worst-phase tabl
     const integrated = solarCycleDecay({ ...at550, mode: 'worst', table: false });
     expect([table.tabulated, table.startPhase_yr, table.phasesEvaluated]).toEqual([true, null, 0]);
     expect([integrated.tabulated, integrated.phasesEvaluated]).toEqual([false, 12]);
-    expect(rel(table.decay_yr, integrated.decay_yr)).toBeLessThan(0.01); // DECAY_TABLE_MAX_RELATIVE_ERROR
+    expect(table.decay_yr).toBeWithinRelative(integrated.decay_yr, 0.01); // DECAY_TABLE_MAX_RELATIVE_ERROR
     // near the table's low edge the 200 km end is a large share of the all-high decay the table is entered with
     const low = { altitude_m: km(240), ballisticCoefficient_kg_m2: 1000 };
     const lowTable = solarCycleDecay({ ...low, mode: 'worst' });
     expect(lowTable.tabulated).toBe(true);
-    expect(rel(lowTable.decay_yr, solarCycleDecay({ ...low, mode: 'worst', table: false }).decay_yr)).toBeLessThan(
+    expect(lowTable.decay_yr).toBeWithinRelative(
+      solarCycleDecay({ ...low, mode: 'worst', table: false }).decay_yr,
       0.01,
     );
     for (const other of [
@@ -348,7 +348,7 @@ describe('through the solar cycle', () => {
         ballisticCoefficient_kg_m2: 100,
         cycle: constant(140),
       });
-      expect(rel(r.decay_yr, 2.9284)).toBeLessThan(1e-4);
+      expect(r.decay_yr).toBeWithinRelative(2.9284, 1e-4);
     });
 
     it('550 km, B = 100 kg/m² → 200 km: 9.6 yr at 140 sfu, 2.9 yr at 250 sfu, 142 yr at 65 sfu (case 12 and §6 table, ±10 %)', () => {
@@ -359,12 +359,12 @@ describe('through the solar cycle', () => {
       ] as const) {
         const cycle = constant(f);
         const phase = decay({ altitude_m: km(550), ballisticCoefficient_kg_m2: 100, cycle, startPhase: 3.7 }).decay_yr;
-        expect(rel(phase, published_yr)).toBeLessThan(lifetimeRelative);
+        expect(phase).toBeWithinRelative(published_yr, lifetimeRelative);
         // No phase dependence when nothing varies; the 'fixed' path of dragBudget gives the same number.
         for (const mode of ['mean', 'worst'] as const) {
           expect(
-            rel(solarCycleDecay({ altitude_m: km(550), ballisticCoefficient_kg_m2: 100, cycle, mode }).decay_yr, phase),
-          ).toBeLessThan(1e-9);
+            solarCycleDecay({ altitude_m: km(550), ballisticCoefficient_kg_m2: 100, cycle, mode }).decay_yr,
+          ).toBeWithinRelative(phase, 1e-9);
         }
         const fixed = dragBudget({
           altitude_m: km(550),
@@ -373,7 +373,7 @@ describe('through the solar cycle', () => {
           dragArea_m2: 10,
           lifetime_yr: 5,
         }).passiveDecay_yr;
-        expect(rel(phase, fixed)).toBeLessThan(midSegmentRelative);
+        expect(phase).toBeWithinRelative(fixed, midSegmentRelative);
       }
     });
 
@@ -486,7 +486,7 @@ describe('through the solar cycle', () => {
       const full = decay({ altitude_m: km(650), ballisticCoefficient_kg_m2: 100 });
       const capped = decay({ altitude_m: km(650), ballisticCoefficient_kg_m2: 100, cap_yr: 10 });
       expect([full.overCap, capped.overCap]).toEqual([false, true]);
-      expect(rel(capped.decay_yr, full.decay_yr)).toBeLessThan(0.05);
+      expect(capped.decay_yr).toBeWithinRelative(full.decay_yr, 0.05);
     });
 
     it('returns 0 at or below the end altitude and throws RangeError on invalid input', () => {
@@ -517,7 +517,7 @@ describe('through the solar cycle', () => {
 
     it("defaults to 'fixed' (existing behaviour) and says so in disposalModel", () => {
       const r = dragBudget(at500);
-      expect(rel(r.passiveDecay_yr, 4.4)).toBeLessThan(lifetimeRelative);
+      expect(r.passiveDecay_yr).toBeWithinRelative(4.4, lifetimeRelative);
       expect([r.disposalSolarCycle, r.passiveDecayOverCap, r.fccCompliant]).toEqual(['fixed', false, true]);
       expect(r.disposalModel).toMatch(/moderate solar activity held fixed/);
       expect(r.disposalModel).toMatch(/orbit-average area 10\.0 m², B = 100 kg\/m²/);

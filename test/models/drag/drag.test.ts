@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cira2012Density, valladoExponentialDensity } from '../../../src/models/drag/atmosphere.js';
+import { cira2012Density, valladoExponentialDensity, type SolarActivity } from '../../../src/models/drag/atmosphere.js';
 import { dragBudget, orbitAverageDragArea_m2, type DragParams } from '../../../src/models/drag/drag.js';
 import { solarCycleDecay } from '../../../src/models/drag/decaySolarCycle.js';
 import { km } from '../../helpers/units.js';
@@ -14,9 +14,9 @@ const interpolationRelative = 0.03;
 /** Domain-facts validation case 12: ±10 % on decay lifetimes (integrator and 2-digit reference values). */
 const lifetimeRelative = 0.1;
 
-function rel(actual: number, expected: number): number {
-  return Math.abs(actual / expected - 1);
-}
+/** The CIRA-2012 density record at an altitude [km]. */
+const cira = (h_km: number, solarActivity: SolarActivity = 'moderate') =>
+  cira2012Density({ altitude_m: km(h_km), solarActivity });
 
 /** B = m/(C_D·A) = 2,200/(2.2·10) = 100 kg/m². */
 const B100: DragParams = {
@@ -34,65 +34,51 @@ describe('CIRA-2012 density (docs/sources.md §11 case 10; cira-2012.dat, norabo
       [500, 8.6e-13],
       [600, 2.06e-13],
     ] as const) {
-      expect(rel(cira2012Density({ altitude_m: km(h), solarActivity: 'moderate' }).density_kg_m3, rho)).toBeLessThan(
-        exactRelative,
-      );
+      expect(cira(h).density_kg_m3).toBeWithinRelative(rho, exactRelative);
     }
   });
 
   it('low and high activity at 500 km: 5.44e-14 and 3.04e-12 kg/m³', () => {
-    expect(rel(cira2012Density({ altitude_m: km(500), solarActivity: 'low' }).density_kg_m3, 5.44e-14)).toBeLessThan(
-      exactRelative,
-    );
-    expect(rel(cira2012Density({ altitude_m: km(500), solarActivity: 'high' }).density_kg_m3, 3.04e-12)).toBeLessThan(
-      exactRelative,
-    );
+    expect(cira(500, 'low').density_kg_m3).toBeWithinRelative(5.44e-14, exactRelative);
+    expect(cira(500, 'high').density_kg_m3).toBeWithinRelative(3.04e-12, exactRelative);
   });
 
   it('log-linear interpolation at 550 km: 2.29e-14 / 4.13e-13 / 1.70e-12 (±3 %)', () => {
-    expect(
-      rel(cira2012Density({ altitude_m: km(550), solarActivity: 'moderate' }).density_kg_m3, 4.13e-13),
-    ).toBeLessThan(interpolationRelative);
-    expect(rel(cira2012Density({ altitude_m: km(550), solarActivity: 'low' }).density_kg_m3, 2.29e-14)).toBeLessThan(
-      interpolationRelative,
-    );
-    expect(rel(cira2012Density({ altitude_m: km(550), solarActivity: 'high' }).density_kg_m3, 1.7e-12)).toBeLessThan(
-      interpolationRelative,
-    );
+    expect(cira(550).density_kg_m3).toBeWithinRelative(4.13e-13, interpolationRelative);
+    expect(cira(550, 'low').density_kg_m3).toBeWithinRelative(2.29e-14, interpolationRelative);
+    expect(cira(550, 'high').density_kg_m3).toBeWithinRelative(1.7e-12, interpolationRelative);
   });
 
   it('the tail above 900 km is continuous and keeps the 880–900 km scale height (hand calculation)', () => {
     // Catches: a tail that restarts from a wrong base, uses another segment's scale height, or jumps at 900 km.
     // Moderate rows 880 / 900 km of cira-2012.dat: 9.27e-15 / 8.01e-15 kg/m³ → H = 20 km / ln(9.27/8.01)
     // = 20 / 0.14609 = 136.9 km (the 137 km of the model header). 1,000 km: 8.01e-15·e^(−100/136.9) = 3.858e-15.
-    const at = (h: number) => cira2012Density({ altitude_m: km(h), solarActivity: 'moderate' });
-    expect(rel(at(900).density_kg_m3, 8.01e-15)).toBeLessThan(exactRelative);
-    expect(at(900.001).fromTable).toBe(false);
-    expect(rel(at(900.001).density_kg_m3, 8.0099e-15)).toBeLessThan(1e-5); // 8.01e-15·e^(−1 m/136.9 km)
-    expect(rel(at(1000).density_kg_m3, 3.858e-15)).toBeLessThan(1e-3);
-    expect(at(2000).density_kg_m3).toBeLessThan(at(1500).density_kg_m3);
-    expect(at(2000).density_kg_m3).toBeGreaterThan(0);
+    expect(cira(900).density_kg_m3).toBeWithinRelative(8.01e-15, exactRelative);
+    expect(cira(900.001).fromTable).toBe(false);
+    expect(cira(900.001).density_kg_m3).toBeWithinRelative(8.0099e-15, 1e-5); // 8.01e-15·e^(−1 m/136.9 km)
+    expect(cira(1000).density_kg_m3).toBeWithinRelative(3.858e-15, 1e-3);
+    expect(cira(2000).density_kg_m3).toBeLessThan(cira(1500).density_kg_m3);
+    expect(cira(2000).density_kg_m3).toBeGreaterThan(0);
   });
 
   it('throws RangeError outside 100–2,000 km', () => {
-    expect(() => cira2012Density({ altitude_m: km(2001), solarActivity: 'moderate' })).toThrow(RangeError);
-    expect(() => cira2012Density({ altitude_m: km(99), solarActivity: 'moderate' })).toThrow(/100–2000 km/);
+    expect(() => cira(2001)).toThrow(RangeError);
+    expect(() => cira(99)).toThrow(/100–2000 km/);
     expect(() => cira2012Density({ altitude_m: Number.NaN, solarActivity: 'low' })).toThrow(RangeError);
   });
 });
 
 describe('Vallado exponential model (docs/sources.md §11 case 11; Vallado 2013 Table 8-4)', () => {
   it('500 km → 6.967e-13, 550 km → 6.967e-13·exp(−50/63.822) = 3.19e-13 kg/m³ (±1 %)', () => {
-    expect(rel(valladoExponentialDensity({ altitude_m: km(500) }).density_kg_m3, 6.967e-13)).toBeLessThan(
+    expect(valladoExponentialDensity({ altitude_m: km(500) }).density_kg_m3).toBeWithinRelative(
+      6.967e-13,
       exactRelative,
     );
-    expect(rel(valladoExponentialDensity({ altitude_m: km(550) }).density_kg_m3, 3.19e-13)).toBeLessThan(0.01);
+    expect(valladoExponentialDensity({ altitude_m: km(550) }).density_kg_m3).toBeWithinRelative(3.19e-13, 0.01);
   });
   it('differs from CIRA-2012 moderate by a model spread, not an error (550 km: 3.19e-13 vs 4.13e-13)', () => {
     // Different models (static CIRA-72-based vs CIRA-2012 mean): a ~30 % spread is expected; we only check order.
-    const ratio =
-      valladoExponentialDensity({ altitude_m: km(550) }).density_kg_m3 /
-      cira2012Density({ altitude_m: km(550), solarActivity: 'moderate' }).density_kg_m3;
+    const ratio = valladoExponentialDensity({ altitude_m: km(550) }).density_kg_m3 / cira(550).density_kg_m3;
     expect(ratio).toBeGreaterThan(0.5);
     expect(ratio).toBeLessThan(2);
   });
@@ -102,17 +88,19 @@ describe('dragBudget: passive decay (docs/sources.md §11 case 12, CIRA-2012 fix
   it('B = 100 kg/m² at 550 km: ≈ 9.6 yr moderate, ≈ 2.9 yr high (±10 %)', () => {
     const r = dragBudget(B100);
     expect(r.ballisticCoefficient_kg_m2).toBeCloseTo(100, 10);
-    expect(rel(r.passiveDecay_yr, 9.6)).toBeLessThan(lifetimeRelative);
-    expect(rel(dragBudget({ ...B100, solarActivity: 'high' }).passiveDecay_yr, 2.9)).toBeLessThan(lifetimeRelative);
+    expect(r.passiveDecay_yr).toBeWithinRelative(9.6, lifetimeRelative);
+    expect(dragBudget({ ...B100, solarActivity: 'high' }).passiveDecay_yr).toBeWithinRelative(2.9, lifetimeRelative);
   });
 
   it('650 km moderate ≈ 41 yr (±10 %) and the low/moderate/high table of docs/sources.md §6', () => {
-    expect(rel(dragBudget({ ...B100, altitude_m: km(650) }).passiveDecay_yr, 41)).toBeLessThan(lifetimeRelative);
-    expect(rel(dragBudget({ ...B100, altitude_m: km(400) }).passiveDecay_yr, 0.77)).toBeLessThan(lifetimeRelative);
-    expect(rel(dragBudget({ ...B100, altitude_m: km(700), solarActivity: 'low' }).passiveDecay_yr, 1235)).toBeLessThan(
+    expect(dragBudget({ ...B100, altitude_m: km(650) }).passiveDecay_yr).toBeWithinRelative(41, lifetimeRelative);
+    expect(dragBudget({ ...B100, altitude_m: km(400) }).passiveDecay_yr).toBeWithinRelative(0.77, lifetimeRelative);
+    expect(dragBudget({ ...B100, altitude_m: km(700), solarActivity: 'low' }).passiveDecay_yr).toBeWithinRelative(
+      1235,
       lifetimeRelative,
     );
-    expect(rel(dragBudget({ ...B100, altitude_m: km(600), solarActivity: 'high' }).passiveDecay_yr, 5.2)).toBeLessThan(
+    expect(dragBudget({ ...B100, altitude_m: km(600), solarActivity: 'high' }).passiveDecay_yr).toBeWithinRelative(
+      5.2,
       lifetimeRelative,
     );
   });
@@ -147,7 +135,7 @@ describe('dragBudget: station keeping and propellant', () => {
   it('Δv/yr = ½ρv²/B × 1 yr (Vallado 2013 ch. 8): 550 km moderate, B = 100 → 3.751 m/s/yr (hand calculation)', () => {
     // Catches: a missing ½, v instead of v², m/(C_D·A) inverted, a calendar instead of Julian year (−0.07 %
     // is below the tolerance; a day-count error of 1/365 is not), or the wrong density segment (±20 %).
-    expect(rel(dragBudget(B100).stationKeepingDeltaV_m_s_per_yr, 3.751)).toBeLessThan(1e-3);
+    expect(dragBudget(B100).stationKeepingDeltaV_m_s_per_yr).toBeWithinRelative(3.751, 1e-3);
   });
 
   it('propellant is the rocket equation on the dry mass: 10 yr, Isp 1,500 s → 5.618 kg; Isp 3,000 s → 2.807 kg', () => {
@@ -158,9 +146,9 @@ describe('dragBudget: station keeping and propellant', () => {
     // (equivalently m_0·(1 − e^(−Δv/v_e)) with m_0 = m_dry·e^(Δv/v_e) = 2,205.618 kg).
     // Isp 3,000 s: v_e = 29,419.95 m/s, Δv/v_e = 1.2751e-3 → 2,200 × 1.2759e-3 = 2.807 kg.
     const r = dragBudget({ ...B100, lifetime_yr: 10 });
-    expect(rel(r.totalDeltaV_m_s, 37.514)).toBeLessThan(1e-3);
-    expect(rel(r.propellantMass_kg, 5.618)).toBeLessThan(2e-4);
-    expect(rel(dragBudget({ ...B100, lifetime_yr: 10, isp_s: 3000 }).propellantMass_kg, 2.807)).toBeLessThan(2e-4);
+    expect(r.totalDeltaV_m_s).toBeWithinRelative(37.514, 1e-3);
+    expect(r.propellantMass_kg).toBeWithinRelative(5.618, 2e-4);
+    expect(dragBudget({ ...B100, lifetime_yr: 10, isp_s: 3000 }).propellantMass_kg).toBeWithinRelative(2.807, 2e-4);
   });
 
   it('EP orbit raise from insertion: Edelbaum circle-to-circle Δv = v(300 km) − v(550 km) = 140.67 m/s (hand calculation)', () => {
@@ -210,33 +198,16 @@ describe('CIRA-2012 interpolation is log-linear (density exponential between gri
   // interpolation gives the arithmetic mean instead: +1.4 % at 410 km moderate, 2.6× at 110 km low.
   // Neighbour values are the published rows of cira-2012.dat (moderate 400 / 420 km, low 100 / 120 km).
   it('midpoint 410 km moderate: √(4.22e-12 · 3.02e-12) = 3.570e-12 kg/m³ (linear would give 3.62e-12)', () => {
-    expect(
-      rel(
-        cira2012Density({ altitude_m: km(410), solarActivity: 'moderate' }).density_kg_m3,
-        Math.sqrt(4.22e-12 * 3.02e-12),
-      ),
-    ).toBeLessThan(exactRelative);
+    expect(cira(410).density_kg_m3).toBeWithinRelative(Math.sqrt(4.22e-12 * 3.02e-12), exactRelative);
   });
 
   it('midpoint 110 km low: √(5.31e-7 · 2.18e-8) = 1.076e-7 kg/m³ and quarter point 105 km: ρ₁₀₀^¾ · ρ₁₂₀^¼', () => {
-    expect(
-      rel(cira2012Density({ altitude_m: km(110), solarActivity: 'low' }).density_kg_m3, Math.sqrt(5.31e-7 * 2.18e-8)),
-    ).toBeLessThan(exactRelative);
-    expect(
-      rel(
-        cira2012Density({ altitude_m: km(105), solarActivity: 'low' }).density_kg_m3,
-        5.31e-7 ** 0.75 * 2.18e-8 ** 0.25,
-      ),
-    ).toBeLessThan(exactRelative);
+    expect(cira(110, 'low').density_kg_m3).toBeWithinRelative(Math.sqrt(5.31e-7 * 2.18e-8), exactRelative);
+    expect(cira(105, 'low').density_kg_m3).toBeWithinRelative(5.31e-7 ** 0.75 * 2.18e-8 ** 0.25, exactRelative);
   });
 
   it('scale height of the 400–420 km moderate segment: 20 km / ln(4.22/3.02) = 59.8 km', () => {
-    expect(
-      rel(
-        cira2012Density({ altitude_m: km(410), solarActivity: 'moderate' }).scaleHeight_m,
-        km(20) / Math.log(4.22 / 3.02),
-      ),
-    ).toBeLessThan(1e-9);
+    expect(cira(410).scaleHeight_m).toBeWithinRelative(km(20) / Math.log(4.22 / 3.02), 1e-9);
   });
 });
 

@@ -264,7 +264,7 @@ describe('SSO beta angle: sign of the declination term (which dawn-dusk orbit ha
       const g = orbitGeometry({ altitude_m: km_to_m(h_km), inclination: { kind: 'sso', ltan_h } });
       const o = ssoOracle(km_to_m(h_km), ltan_h);
       // The model's 73-point year is within 0.4 % of the daily mean; the LTAN 06 / 18 difference is 3.5 %.
-      expect(Math.abs(g.eclipseFractionMean / o.mean - 1)).toBeLessThan(0.01);
+      expect(g.eclipseFractionMean).toBeWithinRelative(o.mean, 0.01);
       // The extreme on the eclipse side (|β| smallest) is a slow solstice turning point, so the 5-day grid finds it.
       if (ltan_h === 18) expect(Math.abs(rad_to_deg(g.betaMin_rad) - o.betaMin_deg)).toBeLessThan(0.5);
       else expect(Math.abs(rad_to_deg(g.betaMax_rad) - o.betaMax_deg)).toBeLessThan(0.5);
@@ -342,7 +342,7 @@ describe('drifting-node eclipse average: every season weighted through cos δ☉
       inclination: { kind: 'fixed', inclination_rad: deg_to_rad(i_deg) },
     });
     // Model (12 × 24 grid) vs oracle: within 0.3 % at these points (550 km, 53°: 0.3127 vs 0.3128).
-    expect(Math.abs(g.eclipseFractionMean / driftingOracle(km_to_m(h_km), deg_to_rad(i_deg)) - 1)).toBeLessThan(0.005);
+    expect(g.eclipseFractionMean).toBeWithinRelative(driftingOracle(km_to_m(h_km), deg_to_rad(i_deg)), 0.005);
   });
 });
 

@@ -221,18 +221,17 @@ describe('log-linear', () => {
     designMargin: 1.5,
     table,
   };
-  const rel = (a: number, b: number): number => Math.abs(a / b - 1);
 
   describe('radiationDose interpolation on a log-linear table (exact)', () => {
     it('inside every cell: exp(L) for each component; mission dose and shield mass by hand', () => {
       const r = radiationDose(base);
       const iEff = deg_to_rad(40);
-      expect(rel(r.doseRate_rad_per_yr, Math.exp(L(TOTAL, 650e3, iEff, 3e-3)))).toBeLessThan(1e-12);
-      expect(rel(r.protonDoseRate_rad_per_yr, Math.exp(L(PROTON, 650e3, iEff, 3e-3)))).toBeLessThan(1e-12);
-      expect(rel(r.electronDoseRate_rad_per_yr, Math.exp(L(ELECTRON, 650e3, iEff, 3e-3)))).toBeLessThan(1e-12);
-      expect(rel(r.bremsstrahlungDoseRate_rad_per_yr, Math.exp(L(BREMS, 650e3, iEff, 3e-3)))).toBeLessThan(1e-12);
+      expect(r.doseRate_rad_per_yr).toBeWithinRelative(Math.exp(L(TOTAL, 650e3, iEff, 3e-3)), 1e-12);
+      expect(r.protonDoseRate_rad_per_yr).toBeWithinRelative(Math.exp(L(PROTON, 650e3, iEff, 3e-3)), 1e-12);
+      expect(r.electronDoseRate_rad_per_yr).toBeWithinRelative(Math.exp(L(ELECTRON, 650e3, iEff, 3e-3)), 1e-12);
+      expect(r.bremsstrahlungDoseRate_rad_per_yr).toBeWithinRelative(Math.exp(L(BREMS, 650e3, iEff, 3e-3)), 1e-12);
       // 5 yr × margin 1.5; 2700 kg/m³ × 3 mm = 8.1 kg/m², × 2 m²
-      expect(rel(r.missionDose_rad, r.doseRate_rad_per_yr * 7.5)).toBeLessThan(1e-15);
+      expect(r.missionDose_rad).toBeWithinRelative(r.doseRate_rad_per_yr * 7.5, 1e-15);
       expect(r.shieldArealDensity_kg_m2).toBeCloseTo(8.1, 12);
       expect(r.shieldingMass_kg).toBeCloseTo(16.2, 12);
     });
@@ -246,29 +245,29 @@ describe('log-linear', () => {
         [1999e3, 1, 1.9e-2],
       ] as const) {
         const r = radiationDose({ ...base, altitude_m: h, inclination_rad: deg_to_rad(iDeg), shieldThickness_m: t });
-        expect(rel(r.doseRate_rad_per_yr, Math.exp(L(TOTAL, h, deg_to_rad(iDeg), t)))).toBeLessThan(1e-12);
+        expect(r.doseRate_rad_per_yr).toBeWithinRelative(Math.exp(L(TOTAL, h, deg_to_rad(iDeg), t)), 1e-12);
       }
     });
 
     it('between 70° and a row’s SSO column the SSO value stands at 180° − i_SSO; beyond it the value is held', () => {
       // row 300 km: SSO 97° → 83°; row 1000 km: SSO 99° → 81°. At 80° both rows interpolate (exact).
       const at80 = radiationDose({ ...base, altitude_m: 650e3, inclination_rad: deg_to_rad(80) });
-      expect(rel(at80.doseRate_rad_per_yr, Math.exp(L(TOTAL, 650e3, deg_to_rad(80), 3e-3)))).toBeLessThan(1e-12);
+      expect(at80.doseRate_rad_per_yr).toBeWithinRelative(Math.exp(L(TOTAL, 650e3, deg_to_rad(80), 3e-3)), 1e-12);
       // at 82°: the 1000 km row holds its 81° value, the 300 km row interpolates to 82°; altitude weight 0.5
       const at82 = radiationDose({ ...base, altitude_m: 650e3, inclination_rad: deg_to_rad(82) });
       const held = 0.5 * L(TOTAL, 300e3, deg_to_rad(82), 3e-3) + 0.5 * L(TOTAL, 1000e3, deg_to_rad(81), 3e-3);
-      expect(rel(at82.doseRate_rad_per_yr, Math.exp(held))).toBeLessThan(1e-12);
+      expect(at82.doseRate_rad_per_yr).toBeWithinRelative(Math.exp(held), 1e-12);
       // near polar (90°): both rows held at their SSO columns
       const polar = radiationDose({ ...base, altitude_m: 650e3, inclination_rad: deg_to_rad(90) });
       const both = 0.5 * L(TOTAL, 300e3, deg_to_rad(83), 3e-3) + 0.5 * L(TOTAL, 1000e3, deg_to_rad(81), 3e-3);
-      expect(rel(polar.doseRate_rad_per_yr, Math.exp(both))).toBeLessThan(1e-12);
+      expect(polar.doseRate_rad_per_yr).toBeWithinRelative(Math.exp(both), 1e-12);
     });
 
     it('an inclination above 90° is its mirror 180° − i; 110° is the last accepted', () => {
       const mirror = (iDeg: number): number =>
         radiationDose({ ...base, inclination_rad: deg_to_rad(iDeg) }).doseRate_rad_per_yr;
-      expect(rel(mirror(100), mirror(80))).toBeLessThan(1e-12);
-      expect(rel(mirror(110), Math.exp(L(TOTAL, 650e3, deg_to_rad(70), 3e-3)))).toBeLessThan(1e-12);
+      expect(mirror(100)).toBeWithinRelative(mirror(80), 1e-12);
+      expect(mirror(110)).toBeWithinRelative(Math.exp(L(TOTAL, 650e3, deg_to_rad(70), 3e-3)), 1e-12);
       expect(() => mirror(110.01)).toThrow(/inclination_rad = .* outside the validity range 0–110°/);
       expect(() => mirror(-0.01)).toThrow(/inclination_rad/);
     });
@@ -317,7 +316,7 @@ describe('log-linear', () => {
     it('the default margin is 2 (TID-PROVENANCE "×2 common")', () => {
       const { designMargin: _m, ...bare } = base;
       const r = radiationDose(bare);
-      expect(rel(r.missionDose_rad, r.doseRate_rad_per_yr * 10)).toBeLessThan(1e-15);
+      expect(r.missionDose_rad).toBeWithinRelative(r.doseRate_rad_per_yr * 10, 1e-15);
     });
   });
 });

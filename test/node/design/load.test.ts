@@ -7,6 +7,9 @@ const dir = tempDir();
 const base = 'name: t\nkind: node\n';
 
 const errorOf = studyErrorOf;
+/** The error of parsing a design of `base` and the given lines, written to `file`. */
+const designErrorOf = (file: string, lines: string) =>
+  errorOf(() => parseDesignFile(writeFile(dir, file, base + lines)));
 
 describe('design file loading', () => {
   it('fills documented defaults for a minimal design', () => {
@@ -27,46 +30,40 @@ describe('design file loading', () => {
   });
 
   it('a YAML syntax error gives line and column', () => {
-    const f = writeFile(dir, 'syntax.yaml', `${base}orbit: { altitude_km: 600\npower: [1, 2\n`);
-    const e = errorOf(() => parseDesignFile(f));
+    const e = designErrorOf('syntax.yaml', `orbit: { altitude_km: 600\npower: [1, 2\n`);
     expect(e.code).toBe('YAML_SYNTAX');
     expect(e.message).toMatch(/syntax\.yaml:\d+:\d+: YAML syntax error/);
   });
 
   it('an unknown key suggests the closest one', () => {
-    const f = writeFile(dir, 'typo.yaml', `${base}orbit: { altitude_km: 600, inclinaton_deg: 53 }\n`);
-    const e = errorOf(() => parseDesignFile(f));
+    const e = designErrorOf('typo.yaml', `orbit: { altitude_km: 600, inclinaton_deg: 53 }\n`);
     expect(e.code).toBe('UNKNOWN_KEY');
     expect(e.message).toContain('typo.yaml:3:');
     expect(e.message).toContain('did you mean inclination_deg?');
   });
 
   it('a key without its unit suffix names the unit', () => {
-    const f = writeFile(dir, 'unit.yaml', `${base}orbit: { altitude: 600 }\n`);
-    const e = errorOf(() => parseDesignFile(f));
+    const e = designErrorOf('unit.yaml', `orbit: { altitude: 600 }\n`);
     expect(e.code).toBe('MISSING_UNIT');
     expect(e.message).toContain('orbit.altitude_km (kilometres)');
   });
 
   it('a wrong type says what was expected and how to fix it', () => {
-    const f = writeFile(dir, 'type.yaml', `${base}orbit: { altitude_km: "600 km" }\n`);
-    const e = errorOf(() => parseDesignFile(f));
+    const e = designErrorOf('type.yaml', `orbit: { altitude_km: "600 km" }\n`);
     expect(e.code).toBe('WRONG_TYPE');
     expect(e.message).toContain('orbit.altitude_km must be a number');
     expect(e.message).toContain('the unit is in the key name');
   });
 
   it('a value outside a model validity range states the range', () => {
-    const f = writeFile(dir, 'range.yaml', `${base}orbit: { altitude_km: 250 }\n`);
-    const e = errorOf(() => parseDesignFile(f));
+    const e = designErrorOf('range.yaml', `orbit: { altitude_km: 250 }\n`);
     expect(e.code).toBe('OUT_OF_RANGE');
     expect(e.message).toContain('300–2000 km');
     expect(e.field).toBe('orbit.altitude_km');
   });
 
   it('an enum value lists the valid choices', () => {
-    const f = writeFile(dir, 'enum.yaml', `${base}isl: { topology: star }\n`);
-    const e = errorOf(() => parseDesignFile(f));
+    const e = designErrorOf('enum.yaml', `isl: { topology: star }\n`);
     expect(e.message).toContain('"none" | "ring" | "grid" | "mesh"');
   });
 

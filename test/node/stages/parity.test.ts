@@ -16,6 +16,21 @@ import type { NodeDesign } from '../../../src/node/design/schema.js';
 const starcloud = evaluateDesignFile('designs/starcloud-3.yaml');
 const ai1 = evaluateDesignFile('designs/ai1.yaml');
 const ev = nodeEvaluator();
+/**
+ * The parity stress case: launch at $20,000/kg in 2026, the ground's electricity ($0.09/kWh in 2026) and facility
+ * capex ($12/W in 2026) rising to the given 2045 prices.
+ */
+function stressGround(d: NodeDesign, electricity2045_USD_per_kWh: number, capex2045_USD_per_W: number): void {
+  d.economics.launchCost_USD_per_kg = 20000;
+  d.economics.trajectories.electricity_USD_per_kWh = [
+    { year: 2026, value: 0.09 },
+    { year: 2045, value: electricity2045_USD_per_kWh },
+  ];
+  d.economics.trajectories.terrestrialCapex_USD_per_W = [
+    { year: 2026, value: 12 },
+    { year: 2045, value: capex2045_USD_per_W },
+  ];
+}
 const withChange = (base: NodeDesign, patch: (d: NodeDesign) => void) => {
   const d = structuredClone(base);
   patch(d);
@@ -71,17 +86,9 @@ describe('parity year of a node design', () => {
     // cross: the launch trajectory decides when.
     const years = [1, 0.5, 0.2, 0.05, 0.01].map((scale) => {
       const r = withChange(starcloud.design, (d) => {
-        d.economics.launchCost_USD_per_kg = 20000;
+        stressGround(d, 1.8, 240);
         d.economics.trajectories.chipPricePerformance_TFLOPS_per_USD = [{ year: 2026, value: 1 }];
         d.economics.trajectories.chipPerformancePerWatt_TFLOPS_per_W = [{ year: 2026, value: 1 }];
-        d.economics.trajectories.electricity_USD_per_kWh = [
-          { year: 2026, value: 0.09 },
-          { year: 2045, value: 1.8 },
-        ];
-        d.economics.trajectories.terrestrialCapex_USD_per_W = [
-          { year: 2026, value: 12 },
-          { year: 2045, value: 240 },
-        ];
         d.economics.trajectories.launchPrice_USD_per_kg = [
           { year: 2026, value: 900 },
           { year: 2035, value: 200 * scale },
@@ -154,17 +161,7 @@ describe('parity band over the trend alternatives', () => {
   // and facility prices rising a hundredfold by 2045 (a stress case that crosses in 2040.8), every other trajectory at
   // its default (so every alternative applies).
   const stressedDesign = structuredClone(starcloud.design);
-  ((d: NodeDesign) => {
-    d.economics.launchCost_USD_per_kg = 20000;
-    d.economics.trajectories.electricity_USD_per_kWh = [
-      { year: 2026, value: 0.09 },
-      { year: 2045, value: 9 },
-    ];
-    d.economics.trajectories.terrestrialCapex_USD_per_W = [
-      { year: 2026, value: 12 },
-      { year: 2045, value: 1200 },
-    ];
-  })(stressedDesign);
+  stressGround(stressedDesign, 9, 1200);
   const stressed = ev.evaluate(stressedDesign);
 
   it('low ≤ central ≤ high, and the band names the chip trend alternative (Epoch AI top GPUs, 2.95 yr)', () => {

@@ -118,7 +118,7 @@ describe('closeNodeDesign on AI1 at its own orbit (600 km SSO, 6 h LTAN)', () =>
     // rounds its inputs to ~0.1 %.
     const area = closedSso.design.power.arrayArea_m2;
     expect(area).toBeGreaterThan(600);
-    expect(Math.abs(area / 828.7 - 1)).toBeLessThan(0.03);
+    expect(area).toBeWithinRelative(828.7, 0.03);
     // Closed at its own orbit too.
     for (const name of CLOSURE) expect(Math.abs(constraint(closedSso, name).margin), name).toBeLessThanOrEqual(1e-6);
   });

@@ -70,7 +70,7 @@ describe('eclipse power policy: battery sized for the load kept through the wors
       const r = policy(f);
       expect(r.power.eclipseComputeFraction).toBe(f);
       const hand = handBattery_Wh(f, r, P_IT);
-      expect(Math.abs(r.power.batteryEnergy_Wh / hand - 1)).toBeLessThan(1e-9);
+      expect(r.power.batteryEnergy_Wh).toBeWithinRelative(hand, 1e-9);
       expect(r.power.batteryMass_kg).toBeCloseTo(hand / COTS.whPerKg, 6);
       expect(r.cost.batteryHardware_USD).toBeCloseTo(hand * COTS.usdPerWh, 6);
     });

@@ -80,11 +80,11 @@ describe('constellation cost breakdown', () => {
     expect(lines).toHaveLength(12);
     // each value is printed to 3 significant figures: the sum agrees to within their rounding
     const sum = lines.reduce((a, x) => a + Number(x.value.replace(/,/g, '')), 0);
-    expect(Math.abs((sum * 1e6) / r.totals.cost_USD - 1)).toBeLessThan(0.01);
+    expect(sum * 1e6).toBeWithinRelative(r.totals.cost_USD, 0.01);
     const perW = s.rows.find((x) => x.unit === 'USD/W')!;
     // (hardware on the curve + launch) / average IT power, by hand from the totals
     const hand = (r.totals.hardware_USD + r.totals.launch_USD) / r.totals.itPowerAvg_W;
-    expect(Math.abs(Number(perW.value.replace(/,/g, '')) / hand - 1)).toBeLessThan(0.005);
+    expect(Number(perW.value.replace(/,/g, ''))).toBeWithinRelative(hand, 0.005);
     expect(perW.note).toMatch(/ground \(hyperscale-virginia, same chips\) [\d.]+/);
     expect(s.rows.find((x) => x.unit === 'USD/chip-h')!.note).toMatch(
       /^ground [\d.]+: space [\d.]+× \((ground|space) cheaper\)$/,
@@ -103,8 +103,8 @@ describe('constellation cost breakdown', () => {
     const [U, V, F, N, R, V2] = m.slice(1).map((x) => num(x));
     expect(num(bridge.value)).toBe(U);
     // each factor printed to 3 significant figures: undiscounted × factor = discounted = node basis × roll-up
-    expect(Math.abs((U! * F!) / V! - 1)).toBeLessThan(0.01);
-    expect(Math.abs((N! * R!) / V2! - 1)).toBeLessThan(0.01);
+    expect(U! * F!).toBeWithinRelative(V!, 0.01);
+    expect(N! * R!).toBeWithinRelative(V2!, 0.01);
     // one shell: the node basis is that node's own discounted verdict (its fleet of 12, the constellation's satellites)
     expect(r.shells[0]!.node.cost.nodesBuilt).toBe(12);
     expect(N! / r.shells[0]!.node.cost.lcocToBaseline).toBeCloseTo(1, 2);
@@ -118,7 +118,7 @@ describe('constellation cost breakdown', () => {
     const total = t.hardware_USD + t.launch_USD + 12 * 1e6 * 5 + 3 * (5e6 + 0.5e6 * 5);
     const b = r.shells[0]!.node.cost.baselines.find((x) => x.id === 'hyperscale-virginia')!;
     const factor = ((pv * 5) / (A * total)) * (b.lcoc_USD_per_PFLOP_day / b.lcocDiscounted_USD_per_PFLOP_day);
-    expect(Math.abs(F! / factor - 1)).toBeLessThan(0.01);
+    expect(F!).toBeWithinRelative(factor, 0.01);
     // the verdict is the discounted one: the chip-hour row's ratio
     const verdict = /space ([\d.,]+)×/.exec(s.rows.find((x) => x.unit === 'USD/chip-h')!.note!)![1]!;
     expect(num(verdict) / V!).toBeCloseTo(1, 2);
