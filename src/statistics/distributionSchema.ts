@@ -6,7 +6,7 @@
  * min < max, min ≤ mode ≤ max, median > 0, gsd > 1, a truncation interval that holds probability).
  * `validateDistribution` throws `StudyError` (exit code 2) naming the field path supplied by the caller and the fix,
  * e.g. "economics.batteryCost.sd must be > 0, got -1".
- * Source of the conventions: docs/style.md §7–8 (OpenMDAO-style declared options, "min > max: did you swap them?").
+ * Conventions: OpenMDAO-style declared options; a reversed range says "swap them".
  */
 import { didYouMean, StudyError, type StudyErrorCode } from '../base/errors.js';
 import { DISTRIBUTION_KINDS, standardBounds, type Distribution, type DistributionKind } from './distributions.js';
