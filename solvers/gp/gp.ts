@@ -209,9 +209,8 @@ export class GaussianProcess {
   /**
    * solveOne for scratch rows p … p + 3 in one pass over L (each row's operations in solveOne's order). Hand-written
    * rather than ml-matrix's: its CholeskyDecomposition has no forward substitution alone, and the variance as
-   * k*ᵀ (chol.solve(k*)) for the block measured 679-708 ms CPU per SMS-EGO proposal against 178-193 ms with these
-   * typed-array solves (`bench:surrogate --overhead=100`, the rest alike, 2 runs each): ~4.5 proposals' time. It also
-   * moved variances at the data by up to 4e-9 relative (1.7e-15 of the signal variance).
+   * k*ᵀ (chol.solve(k*)) for the block costs ~3.7× the CPU of these typed-array solves per SMS-EGO proposal
+   * (`bench:surrogate --overhead=100`); it also moves variances at the data by up to 4e-9 relative.
    */
   private solveFour(p: number, acc: Float64Array): void {
     const { n, L } = this;

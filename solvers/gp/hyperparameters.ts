@@ -224,8 +224,8 @@ function kernelAndLengthFactors(
 /**
  * K⁻¹ = L⁻ᵀ L⁻¹ from the row-major Cholesky factor L (a triangular inverse, then the product: n³/3 flops in all).
  * L⁻¹ is kept transposed (row c of T is column c of L⁻¹), so both loops read memory in order. Hand-written: ml-matrix's
- * chol.solve(Matrix.eye(n)) (n³ flops through its accessors) cost ~50 ms more per SMS-EGO proposal of ~110 ms CPU
- * (`bench:surrogate --overhead=100`: 178-193 → 128-135 ms with this, 2 runs each).
+ * chol.solve(Matrix.eye(n)) (n³ flops through its accessors) costs ~50 ms more per SMS-EGO proposal of ~110 ms CPU
+ * (`bench:surrogate --overhead=100`).
  */
 export function inverseFromCholesky(L: Float64Array, n: number): Float64Array {
   const T = new Float64Array(n * n);

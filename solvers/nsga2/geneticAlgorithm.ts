@@ -12,22 +12,16 @@
  * completes one generation.
  */
 import { constraintViolation, type Evaluation, type Problem } from '../../src/optimize/types.js';
-import { createRng, rngFromState, type Rng } from '../../src/base/rng.js';
-import type { Algorithm, AlgorithmProgress, AlgorithmSnapshot, BaseAlgorithmOptions, Individual } from '../types.js';
-import { LeastInfeasibleStore, ParetoArchive } from '../archive.js';
-import { compileLayout, randomDesign, type VariableLayout } from '../operators/layout.js';
+import type { Rng } from '../../src/base/rng.js';
+import type { AlgorithmSnapshot, BaseAlgorithmOptions, Individual } from '../types.js';
+import { AlgorithmBase } from '../algorithmBase.js';
+import { randomDesign } from '../operators/layout.js';
 import { sbxCrossover, type SbxParams } from '../operators/sbx.js';
 import { defaultMutationProbability, polynomialMutation, type MutationParams } from '../operators/mutation.js';
 import { DuplicateFilter } from '../operators/duplicates.js';
 import { randomPermutation, tournamentSelection, type TournamentPopulation } from '../operators/selection.js';
 import { optionQuota, optionReplacements, optionVariables, rareOptionCarriers } from '../operators/optionNiches.js';
-import {
-  decodeFloat64,
-  decodeIndividual,
-  encodeArray,
-  encodeIndividual,
-  type EncodedNumber,
-} from '../operators/codec.js';
+import { decodeFloat64, decodeIndividual, encodeArray, encodeIndividual } from '../operators/codec.js';
 
 /** The options of the genetic algorithms (nsga2; nsga3 adds its own): the operators' settings, pymoo's defaults. */
 export interface GaOptions extends BaseAlgorithmOptions {
@@ -66,7 +60,6 @@ export interface GaParams {
 
 const MAX_MATING_ROUNDS = 100;
 const EMPTY = new Float64Array(0);
-const SNAPSHOT_VERSION = 1;
 /** Rank recorded for a member kept by its option's niche rather than by the survival's fronts. */
 const NICHE_RANK = 1 << 29;
 
@@ -114,22 +107,16 @@ export function makeIndividual(x: Float64Array, e: Evaluation, evalIndex: number
   return { x, f: e.f, g: e.g, cv: constraintViolation(e), evalIndex };
 }
 
-export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulation {
-  abstract readonly name: string;
+/** The least-infeasible designs a genetic algorithm keeps. */
+const infeasibleKept = (p: GaParams): number => Math.max(256, 2 * p.population);
+
+export abstract class GeneticAlgorithm extends AlgorithmBase implements TournamentPopulation {
   protected params: GaParams;
-  protected readonly layout: VariableLayout;
-  protected readonly m: number;
-  protected rng: Rng;
-  protected generation = 0;
-  protected evaluations = 0;
   protected pop: Individual[] = [];
   /** Tournament data of the current population. */
   cv: Float64Array = new Float64Array(0);
   crowding: Float64Array = new Float64Array(0);
   protected rank: Int32Array = new Int32Array(0);
-  protected pending: Float64Array[] | null = null;
-  protected archiveStore: ParetoArchive;
-  protected infeasibleStore: LeastInfeasibleStore;
   private sbxParams: SbxParams;
   private pmParams: MutationParams;
   /** Reused by every mating round (cleared after each, so it keeps no vector alive). */
@@ -139,18 +126,10 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
   /** The variables whose options keep survivors (../operators/optionNiches.ts). */
   private readonly optionVars: Int32Array;
 
-  constructor(
-    readonly problem: Problem,
-    options: GaOptionsWithPartitions,
-    defaults: GaDefaults,
-  ) {
-    this.params = resolveParams(problem, options, defaults);
-    this.layout = compileLayout(problem.variables);
-    this.m = problem.objectives.length;
-    if (this.m < 1) throw new RangeError(`problem ${problem.name} has no objectives`);
-    this.rng = createRng(this.params.seed);
-    this.archiveStore = new ParetoArchive(this.m, this.params.archiveLimit);
-    this.infeasibleStore = new LeastInfeasibleStore(Math.max(256, 2 * this.params.population));
+  constructor(problem: Problem, options: GaOptionsWithPartitions, defaults: GaDefaults) {
+    const params = resolveParams(problem, options, defaults);
+    super(problem, params.seed, params.archiveLimit, infeasibleKept(params));
+    this.params = params;
     this.sbxParams = {
       eta: this.params.crossoverEta,
       probVar: this.params.crossoverProbVar,
@@ -181,13 +160,8 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
   protected abstract encodeExtra(): Record<string, unknown>;
   protected abstract decodeExtra(extra: Record<string, unknown>): void;
 
-  /**
-   * The batch is returned without copying: the driver must not modify the vectors (they become
-   * the `x` of the individuals). Calling ask() again before tell() returns the same batch.
-   */
-  ask(): Float64Array[] {
-    if (this.pending === null) this.pending = this.generation === 0 ? this.initialPopulation() : this.mate();
-    return this.pending.slice();
+  protected next(): Float64Array[] {
+    return this.generation === 0 ? this.initialPopulation() : this.mate();
   }
 
   /**
@@ -195,11 +169,7 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
    * the caller must not modify them afterwards.
    */
   tell(evaluations: readonly Evaluation[]): void {
-    const batch = this.pending;
-    if (batch === null) throw new Error(`${this.name}: tell() called without a pending ask()`);
-    if (evaluations.length !== batch.length) {
-      throw new RangeError(`${this.name}: tell() got ${evaluations.length} evaluations for a batch of ${batch.length}`);
-    }
+    const batch = this.takePending(evaluations);
     const off: Individual[] = new Array<Individual>(batch.length);
     for (let i = 0; i < batch.length; i++)
       off[i] = makeIndividual(batch[i]!, evaluations[i]!, this.evaluations + i, this.m);
@@ -214,24 +184,11 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
     const start = merged.length - off.length;
     for (let i = start; i < merged.length; i++) if (front[i]) this.archiveStore.add(merged[i]!);
     for (const ind of off) this.infeasibleStore.insert(ind);
-    this.pending = null;
     this.generation++;
-  }
-
-  progress(): AlgorithmProgress {
-    return { generation: this.generation, evaluations: this.evaluations };
   }
 
   population(): readonly Individual[] {
     return this.pop;
-  }
-
-  archive(): readonly Individual[] {
-    return this.archiveStore.items();
-  }
-
-  leastInfeasible(count: number): readonly Individual[] {
-    return this.infeasibleStore.best(count);
   }
 
   /** Sets the current population and its tournament data. */
@@ -337,51 +294,24 @@ export abstract class GeneticAlgorithm implements Algorithm, TournamentPopulatio
   }
 
   snapshot(options?: { readonly archive?: boolean }): AlgorithmSnapshot {
-    return {
-      algorithm: this.name,
-      version: SNAPSHOT_VERSION,
-      problem: this.problem.name,
-      params: { ...this.params },
-      generation: this.generation,
-      evaluations: this.evaluations,
-      rng: this.rng.state(),
+    const own = {
       population: this.pop.map(encodeIndividual),
       rank: Array.from(this.rank),
       crowding: encodeArray(this.crowding),
-      pending: this.pending === null ? null : this.pending.map((x) => encodeArray(x)),
-      // a bounded archive always goes in (its content depends on the order of offers, which a log replay does not
-      // repeat)
-      archive: options?.archive === false && this.params.archiveLimit === undefined ? null : this.archiveStore.encode(),
-      leastInfeasible: this.infeasibleStore.encode(),
-      extra: this.encodeExtra(),
     };
-  }
-
-  offerToArchive(ind: Individual): void {
-    this.archiveStore.add(ind);
+    return { ...this.snapshotWith(this.params, own, options, this.params.archiveLimit), extra: this.encodeExtra() };
   }
 
   /** Restores the state saved by snapshot(); called by the subclass constructors. */
   protected restore(s: AlgorithmSnapshot): void {
-    if (s.algorithm !== this.name) throw new RangeError(`snapshot is for '${s.algorithm}', not '${this.name}'`);
-    if (s['version'] !== SNAPSHOT_VERSION)
-      throw new RangeError(`unsupported ${this.name} snapshot version ${String(s['version'])}`);
+    this.checkSnapshot(s);
     const params = s['params'] as GaParams;
     this.params = { ...params };
     this.sbxParams = { eta: params.crossoverEta, probVar: params.crossoverProbVar, probBin: params.crossoverProbBin };
     this.pmParams = { eta: params.mutationEta, probVar: params.mutationProbVar };
-    this.infeasibleStore = LeastInfeasibleStore.decode(Math.max(256, 2 * params.population), s['leastInfeasible']);
-    this.generation = Number(s['generation']);
-    this.evaluations = Number(s['evaluations']);
-    this.rng = rngFromState(s['rng'] as number[]);
+    this.restoreCommon(s, params.archiveLimit, infeasibleKept(params));
     const pop = (s['population'] as unknown[]).map(decodeIndividual);
     this.setPopulation(pop, Int32Array.from(s['rank'] as number[]), decodeFloat64(s['crowding']));
-    const pending = s['pending'] as EncodedNumber[][] | null;
-    this.pending = pending === null ? null : pending.map((x) => decodeFloat64(x));
-    this.archiveStore =
-      s['archive'] === null
-        ? new ParetoArchive(this.m)
-        : ParetoArchive.decode(this.m, s['archive'], params.archiveLimit);
     this.decodeExtra((s['extra'] ?? {}) as Record<string, unknown>);
   }
 }

@@ -21,7 +21,6 @@
  */
 import type { Problem } from '../../src/optimize/types.js';
 import type { AlgorithmEntry, AlgorithmSnapshot, Individual } from '../types.js';
-import { randomDesign } from '../operators/layout.js';
 import { DuplicateFilter } from '../operators/duplicates.js';
 import { constantTargets, GaussianProcess, type GpHyperparameters } from '../gp/gp.js';
 import { fitHyperparameters } from '../gp/hyperparameters.js';
@@ -96,14 +95,9 @@ export class Parego extends SurrogateSearch {
         .sort((a, c) => yAll[a]! - yAll[c]! || a - c)
         .slice(0, 12)
         .map((i) => designs[i]!.x);
-      let x = maximizeExpectedImprovement(this.layout, gp, best, seeds, taken, this.rng, feasibility);
-      for (let t = 0; x === null && t < 100; t++) {
-        const r = randomDesign(this.layout, this.rng);
-        if (!taken.has(r)) x = r;
-      }
-      x ??= randomDesign(this.layout, this.rng);
-      taken.add(x);
-      proposals.push(x);
+      proposals.push(
+        this.unseen(maximizeExpectedImprovement(this.layout, gp, best, seeds, taken, this.rng, feasibility), taken),
+      );
     }
     return proposals;
   }

@@ -23,7 +23,7 @@ import type { Problem } from '../../src/optimize/types.js';
 import { nonDominatedIndices, toMatrix } from '../../src/optimize/pareto/dominance.js';
 import { hypervolume } from '../../src/optimize/indicators/hypervolume.js';
 import type { AlgorithmEntry, AlgorithmSnapshot, Individual } from '../types.js';
-import { KIND_REAL, randomDesign } from '../operators/layout.js';
+import { KIND_REAL } from '../operators/layout.js';
 import { DuplicateFilter } from '../operators/duplicates.js';
 import { constantTargets, GaussianProcess, type GpHyperparameters } from '../gp/gp.js';
 import { decodeHyper, encodeHyper } from '../gp/hyperparameterCodec.js';
@@ -181,12 +181,7 @@ export class SmsEgo extends SurrogateSearch {
         const score = this.scorer(model, this.left() - b);
         x = maximizeCriterion(this.layout, score, model.seeds, taken, this.rng, search);
       }
-      for (let t = 0; x === null && t < 100; t++) {
-        const r = randomDesign(this.layout, this.rng);
-        if (!taken.has(r)) x = r;
-      }
-      x ??= randomDesign(this.layout, this.rng);
-      taken.add(x);
+      x = this.unseen(x, taken);
       proposals.push(x);
       if (model !== null && b + 1 < q) this.believe(model, x);
     }

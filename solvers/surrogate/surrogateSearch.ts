@@ -6,30 +6,20 @@
  * proposals and the state of its models; a resumed run proposes what the uninterrupted one would.
  */
 import type { Evaluation, Problem } from '../../src/optimize/types.js';
-import { createRng, rngFromState, type Rng } from '../../src/base/rng.js';
 import {
   DEFAULT_SURROGATE_BATCH,
-  type Algorithm,
   type BaseAlgorithmOptions,
-  type AlgorithmProgress,
   type AlgorithmSnapshot,
   type Individual,
 } from '../types.js';
-import { LeastInfeasibleStore, ParetoArchive } from '../archive.js';
-import { compileLayout, randomDesign, type VariableLayout } from '../operators/layout.js';
+import { AlgorithmBase } from '../algorithmBase.js';
+import { randomDesign } from '../operators/layout.js';
 import { DuplicateFilter } from '../operators/duplicates.js';
-import {
-  decodeFloat64,
-  decodeIndividual,
-  encodeArray,
-  encodeIndividual,
-  type EncodedNumber,
-} from '../operators/codec.js';
+import { decodeIndividual, encodeIndividual } from '../operators/codec.js';
 import { makeIndividual } from '../nsga2/geneticAlgorithm.js';
 import { fromUnit } from '../parego/encoding.js';
 import { latinHypercube } from '../parego/lhs.js';
 
-const SNAPSHOT_VERSION = 1;
 /** Least infeasible designs kept (the run's report of what came closest when nothing is feasible). */
 const LEAST_INFEASIBLE_KEPT = 256;
 
@@ -53,32 +43,17 @@ export function initialSize(n: number, budget: number | undefined): number {
   return budget === undefined ? knowles : Math.max(Math.min(3, budget), Math.min(knowles, Math.floor(budget / 3)));
 }
 
-export abstract class SurrogateSearch implements Algorithm {
-  abstract readonly name: string;
+export abstract class SurrogateSearch extends AlgorithmBase {
   protected params: SurrogateParams;
-  protected readonly layout: VariableLayout;
-  protected readonly m: number;
-  protected rng: Rng;
-  protected generation = 0;
-  protected evaluations = 0;
   /** Every evaluation of this run, in order. */
   protected data: Individual[] = [];
   /** Warm-start evaluations of an earlier run: model data only. */
   protected prior: Individual[] = [];
   private readonly warmDesigns: Float64Array[];
-  private pending: Float64Array[] | null = null;
-  private archiveStore: ParetoArchive;
-  private infeasibleStore: LeastInfeasibleStore;
 
   /** Subclasses call `restore(snapshot)` at the end of their constructor, once their own fields exist. */
-  constructor(
-    readonly problem: Problem,
-    options: SurrogateOptions,
-  ) {
-    this.layout = compileLayout(problem.variables);
-    this.m = problem.objectives.length;
-    if (this.m < 1) throw new RangeError(`problem ${problem.name} has no objectives`);
-    if (!Number.isInteger(options.seed)) throw new RangeError(`seed must be an integer, got ${options.seed}`);
+  constructor(problem: Problem, options: SurrogateOptions) {
+    super(problem, options.seed, options.archiveLimit, LEAST_INFEASIBLE_KEPT);
     const batch = options.batch ?? DEFAULT_SURROGATE_BATCH;
     if (!Number.isInteger(batch) || batch < 1) throw new RangeError(`batch must be an integer >= 1, got ${batch}`);
     this.params = {
@@ -88,9 +63,6 @@ export abstract class SurrogateSearch implements Algorithm {
       ...(options.evaluations !== undefined ? { evaluations: options.evaluations } : {}),
       ...(options.archiveLimit !== undefined ? { archiveLimit: options.archiveLimit } : {}),
     };
-    this.rng = createRng(options.seed);
-    this.archiveStore = new ParetoArchive(this.m, this.params.archiveLimit);
-    this.infeasibleStore = new LeastInfeasibleStore(LEAST_INFEASIBLE_KEPT);
     this.warmDesigns = (options.initial?.designs ?? []).map((x) => Float64Array.from(x));
     this.prior = (options.initial?.evaluations ?? []).map((e) => ({ x: e.x, f: e.f, g: e.g, cv: e.cv, evalIndex: -1 }));
   }
@@ -101,17 +73,12 @@ export abstract class SurrogateSearch implements Algorithm {
   protected abstract modelState(): Record<string, unknown>;
   protected abstract restoreModel(s: AlgorithmSnapshot): void;
 
-  ask(): Float64Array[] {
-    if (this.pending === null)
-      this.pending = this.generation === 0 ? this.initialDesigns() : this.propose(this.batchSize());
-    return this.pending.slice();
+  protected next(): Float64Array[] {
+    return this.generation === 0 ? this.initialDesigns() : this.propose(this.batchSize());
   }
 
   tell(evaluations: readonly Evaluation[]): void {
-    const batch = this.pending;
-    if (batch === null) throw new Error(`${this.name}: tell() called without a pending ask()`);
-    if (evaluations.length !== batch.length)
-      throw new RangeError(`${this.name}: tell() got ${evaluations.length} evaluations for a batch of ${batch.length}`);
+    const batch = this.takePending(evaluations);
     for (let i = 0; i < batch.length; i++) {
       const ind = makeIndividual(batch[i]!, evaluations[i]!, this.evaluations + i, this.m);
       this.data.push(ind);
@@ -119,29 +86,12 @@ export abstract class SurrogateSearch implements Algorithm {
       this.infeasibleStore.insert(ind);
     }
     this.evaluations += batch.length;
-    this.pending = null;
     this.generation++;
-  }
-
-  progress(): AlgorithmProgress {
-    return { generation: this.generation, evaluations: this.evaluations };
   }
 
   /** A surrogate search keeps no population: every design of the run evaluated so far, failed evaluations left out. */
   population(): readonly Individual[] {
     return this.data.filter((d) => d.f.length > 0);
-  }
-
-  archive(): readonly Individual[] {
-    return this.archiveStore.items();
-  }
-
-  leastInfeasible(count: number): readonly Individual[] {
-    return this.infeasibleStore.best(count);
-  }
-
-  offerToArchive(ind: Individual): void {
-    this.archiveStore.add(ind);
   }
 
   /** Evaluations left in the budget (Infinity without one). */
@@ -151,6 +101,20 @@ export abstract class SurrogateSearch implements Algorithm {
 
   protected batchSize(): number {
     return Math.max(1, Math.min(this.params.batch, this.left()));
+  }
+
+  /**
+   * The criterion's proposal `x`, or when it found none a random design not yet `taken` (100 tries, then any);
+   * marked taken.
+   */
+  protected unseen(x: Float64Array | null, taken: DuplicateFilter): Float64Array {
+    for (let t = 0; x === null && t < 100; t++) {
+      const r = randomDesign(this.layout, this.rng);
+      if (!taken.has(r)) x = r;
+    }
+    x ??= randomDesign(this.layout, this.rng);
+    taken.add(x);
+    return x;
   }
 
   /** Warm-start designs first (no duplicates), then a maximin LHS up to the initial size. */
@@ -172,40 +136,20 @@ export abstract class SurrogateSearch implements Algorithm {
   }
 
   snapshot(options?: { readonly archive?: boolean }): AlgorithmSnapshot {
-    return {
-      algorithm: this.name,
-      version: SNAPSHOT_VERSION,
-      problem: this.problem.name,
-      params: { ...this.params },
-      generation: this.generation,
-      evaluations: this.evaluations,
-      rng: this.rng.state(),
+    const own = {
       data: this.data.map(encodeIndividual),
       prior: this.prior.map(encodeIndividual),
       ...this.modelState(),
-      pending: this.pending === null ? null : this.pending.map((x) => encodeArray(x)),
-      archive: options?.archive === false && this.params.archiveLimit === undefined ? null : this.archiveStore.encode(),
-      leastInfeasible: this.infeasibleStore.encode(),
     };
+    return this.snapshotWith(this.params, own, options, this.params.archiveLimit);
   }
 
   protected restore(s: AlgorithmSnapshot): void {
-    if (s.algorithm !== this.name) throw new RangeError(`snapshot is for '${s.algorithm}', not '${this.name}'`);
-    if (s['version'] !== SNAPSHOT_VERSION)
-      throw new RangeError(`unsupported ${this.name} snapshot version ${String(s['version'])}`);
+    this.checkSnapshot(s);
     this.params = { ...(s['params'] as SurrogateParams) };
-    this.generation = Number(s['generation']);
-    this.evaluations = Number(s['evaluations']);
-    this.rng = rngFromState(s['rng'] as number[]);
+    this.restoreCommon(s, this.params.archiveLimit, LEAST_INFEASIBLE_KEPT);
     this.data = (s['data'] as unknown[]).map(decodeIndividual);
     this.prior = (s['prior'] as unknown[]).map(decodeIndividual);
     this.restoreModel(s);
-    const pending = s['pending'] as EncodedNumber[][] | null;
-    this.pending = pending === null ? null : pending.map((x) => decodeFloat64(x));
-    this.archiveStore =
-      s['archive'] === null
-        ? new ParetoArchive(this.m)
-        : ParetoArchive.decode(this.m, s['archive'], this.params.archiveLimit);
-    this.infeasibleStore = LeastInfeasibleStore.decode(LEAST_INFEASIBLE_KEPT, s['leastInfeasible']);
   }
 }

@@ -50,9 +50,20 @@ export function writeAllSync(fd: number, bytes: Uint8Array): void {
   }
 }
 
-const errnoOf = (e: unknown): string | undefined => {
+/** The error's errno code ("ENOENT"), if it has one. */
+export const errnoOf = (e: unknown): string | undefined => {
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
+};
+
+/** Whether `path` exists, a link counted as itself (lstat). */
+export const lexists = (path: string): boolean => {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 };
 
 const human = (bytes: number): string =>

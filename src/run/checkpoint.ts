@@ -29,7 +29,7 @@ import {
 import { join } from 'node:path';
 import { StudyError } from '../base/errors.js';
 import type { AlgorithmSnapshot } from '../optimize/algorithm.js';
-import { writeFileAtomic } from './atomic.js';
+import { errnoOf, lexists, writeFileAtomic } from './atomic.js';
 import type { Normalization } from './history.js';
 import { checkpointSchema, readJsonFile, validatedJson } from './schemas.js';
 
@@ -64,17 +64,6 @@ export const RESUME_FROM_PREVIOUS = '--from-previous-checkpoint';
 function checkpointChecksum(cp: Checkpoint): string {
   return createHash('sha256').update(JSON.stringify(cp)).digest('hex');
 }
-
-const errnoOf = (e: unknown): string | undefined => (e as { code?: unknown } | null)?.code as string | undefined;
-
-const lexists = (path: string): boolean => {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Keeps the current checkpoint as the previous one, then writes `cp` as the current one (see the header). */
 export function writeCheckpoint(runDir: string, cp: Checkpoint): void {

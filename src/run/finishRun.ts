@@ -157,10 +157,10 @@ async function finalHistory(
   return { history, norm };
 }
 
-/** What the commit wrote: the reported designs, the least-infeasible designs (none feasible) and the files' texts. */
+/** What the commit wrote: the reported designs, the run's counts (run.json `result`) and the files' texts. */
 interface Committed {
   readonly reported: readonly Individual[];
-  readonly leastInfeasible: RunCounts['leastInfeasible'];
+  readonly counts: RunCounts;
   readonly written: WrittenResults & { readonly decision: DecisionSummary };
 }
 
@@ -185,22 +185,23 @@ async function commitResults(
   renameSync(join(runDir, LOG_PARTIAL), join(runDir, LOG_FINAL));
   const leastInfeasible = archive.length === 0 ? leastInfeasibleOf(ctx) : [];
   const reported = reportedDesigns ?? reportedFront(archive);
+  const counts: RunCounts = {
+    generations: p.generation,
+    evaluations: p.evaluations,
+    failures,
+    feasible,
+    paretoSize: reported.length,
+    archiveSize: archive.length,
+    stopReason: end.stopReason,
+    failureReasons: end.failureReasons,
+    leastInfeasible,
+  };
   const finished: RunMeta = {
     ...run.meta,
     status: 'complete',
     finishedAt: ctx.now().toISOString(),
     workers: opts.workers ?? 0,
-    result: {
-      generations: p.generation,
-      evaluations: p.evaluations,
-      failures,
-      feasible,
-      paretoSize: reported.length,
-      archiveSize: archive.length,
-      stopReason: end.stopReason,
-      failureReasons: end.failureReasons,
-      leastInfeasible,
-    },
+    result: counts,
     timings: { wall_s: end.wall_s, ...proposalTimingsOf(outcome) },
     normalization: norm,
     history,
@@ -214,7 +215,7 @@ async function commitResults(
     tell?.({ step: 'report', count: reported.length, objectives: m });
     await opts.afterResults(runDir, log.sample(), written);
   }
-  return { reported, leastInfeasible, written };
+  return { reported, counts, written };
 }
 
 /** No feasible design: the five least infeasible, each with the constraints it violates (g > 0). */
@@ -236,8 +237,8 @@ function completeSummary(
 ): RunSummary {
   const { run } = ctx;
   const { loaded } = run;
-  const { p, archive, m, failures, feasible } = end;
-  const { reported, leastInfeasible, written } = committed;
+  const { p, archive, m } = end;
+  const { counts, written } = committed;
   const archiveNote = largeArchiveNote(m, archive.length, loaded.algorithm.archiveLimit);
   const cost = proposalCostText(loaded.algorithm.name, m, proposalTimingsOf(outcome));
   const notes = [
@@ -249,17 +250,9 @@ function completeSummary(
   return {
     runDir: run.runDir,
     status: 'complete',
-    generations: p.generation,
-    evaluations: p.evaluations,
-    failures,
-    feasible,
-    paretoSize: reported.length,
-    archiveSize: archive.length,
-    stopReason: end.stopReason,
+    ...counts,
     wall_s: end.wall_s,
     hypervolume: history[history.length - 1]?.hypervolume ?? 0,
-    leastInfeasible,
-    failureReasons: end.failureReasons,
     decision: written.decision,
     ...notesOf(notes),
   };

@@ -102,8 +102,8 @@ function variableCells(vars: Problem['variables'], x: Float64Array): string {
  * One CSV row; objectives in the user's sense (a maximized metric is positive again). It runs for every evaluation:
  * the number cells (the variables when none is a choice, then objectives, constraints and the violation of a row
  * that did not fail) are gathered in one array and, when all are finite, joined by one Array.prototype.join call,
- * which writes each number as ToString does (the same text as String(x)) in one native call, without the brackets
- * that JSON.stringify of the array had to have sliced off (ZDT1 end to end: 2.1 % fewer instructions, callgrind).
+ * which writes each number as ToString does (the same text as String(x)) in one native call, without brackets to
+ * slice off as JSON.stringify of the array would need.
  * `choices`: hasChoiceVariable(problem), which a log derives once.
  */
 const numberCells: number[] = [];

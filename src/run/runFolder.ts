@@ -16,7 +16,7 @@ import { loadWarmStart } from './warmStart.js';
 import { loadDesignWarmStart } from './warmStartDesigns.js';
 import type { LpSolver } from '../optimize/lp.js';
 import { redactRedisUrl } from './evaluators/redisUrl.js';
-import { diskWriteError, removeStrayTemps, writeAllSync, writeFileAtomic } from './atomic.js';
+import { diskWriteError, errnoOf, lexists, removeStrayTemps, writeAllSync, writeFileAtomic } from './atomic.js';
 import { loadStudyProblem, type LoadedStudy } from './problem.js';
 import type { RunMeta } from './results.js';
 import { checkFormatVersion, readJsonFile, runMetaSchema, validatedJson } from './schemas.js';
@@ -208,15 +208,6 @@ function resumeRunFolder(runDir: string, lpSolver: LpSolver | undefined, fromPre
   }
 }
 
-const lexists = (path: string): boolean => {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /**
  * A run stopped inside its final commit (evaluations.csv already renamed from evaluations.csv.partial, run.json
  * not yet "complete") is finished by resuming it: the complete log goes back to its partial name — its first
@@ -258,8 +249,6 @@ export interface RunLock {
 
 /** Tokens of the locks this process holds (its own report of a run it is finishing is not refused). */
 const heldLockTokens = new Set<string>();
-
-const errnoOf = (e: unknown): string | undefined => (e as { code?: unknown } | null)?.code as string | undefined;
 
 function readLock(path: string): LockHolder | undefined {
   try {

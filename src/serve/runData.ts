@@ -23,7 +23,7 @@ import type { Normalization } from '../run/hypervolumeRule.js';
 
 /** Bytes of the log parsed at a time (doubled for a record longer than that). */
 const CHUNK_BYTES = 16 * 1024 * 1024;
-const DAMAGED_FIX = 'the run folder is damaged: run the study again';
+const DAMAGED = 'the run folder is damaged: run the study again';
 
 /** Status codes of the `status` column. */
 export const STATUS = { feasible: 0, infeasible: 1, failed: 2 } as const;
@@ -187,7 +187,7 @@ export class ServedRun {
       what: 'run log',
       maxBytes: Number.MAX_SAFE_INTEGER,
       code: 'BAD_RUN_DIR',
-      fix: DAMAGED_FIX,
+      fix: DAMAGED,
     });
     try {
       if (size < this.offset) {
@@ -199,7 +199,7 @@ export class ServedRun {
       this.readFrom(fd, size);
       // the final log is complete by construction (renamed from .partial after its last row): bytes left past the
       // last line end mean it was cut, refused as report refuses it, instead of waiting for a row that never comes
-      if (path.endsWith(LOG_FINAL) && this.offset < size) cutTail(path, this.n + 1, DAMAGED_FIX);
+      if (path.endsWith(LOG_FINAL) && this.offset < size) cutTail(path, this.n + 1, DAMAGED);
     } finally {
       closeSync(fd);
     }
@@ -378,8 +378,6 @@ export class ServedRun {
     );
   }
 }
-
-const DAMAGED = 'the run folder is damaged: run the study again';
 
 function grow(a: Float64Array, length: number): Float64Array {
   const b = new Float64Array(length);

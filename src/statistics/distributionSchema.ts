@@ -1,14 +1,13 @@
 /**
- * Declarative schema (zod) and user-facing validation of a `Distribution` (./distributions.ts).
+ * User-facing validation of a `Distribution` (./distributions.ts).
  *
- * Method: a strict discriminated union on `kind` checks types (finite numbers; zod 4's z.number() rejects NaN and
- * ±Infinity) and unknown keys; `distributionProblems` checks the relations (sd > 0, min < max, min ≤ mode ≤ max,
- * median > 0, gsd > 1, a truncation interval that holds probability). The same problems feed the schema's
- * refinement and `validateDistribution`, which throws `StudyError` (exit code 2) naming the field path supplied by
- * the caller and the fix, e.g. "economics.batteryCost.sd must be > 0, got -1".
- * Source of the conventions: docs/style.md §7–8 (OpenMDAO-style declared options, "min > max: did you swap them?").
+ * Method: the strict zod variant of its `kind` (./distributionVariants.ts) checks types (finite numbers; zod 4's
+ * z.number() rejects NaN and ±Infinity) and unknown keys; `distributionProblems` checks the relations (sd > 0,
+ * min < max, min ≤ mode ≤ max, median > 0, gsd > 1, a truncation interval that holds probability).
+ * `validateDistribution` throws `StudyError` (exit code 2) naming the field path supplied by the caller and the fix,
+ * e.g. "economics.batteryCost.sd must be > 0, got -1".
+ * Conventions: OpenMDAO-style declared options; a reversed range says "swap them".
  */
-import * as z from 'zod';
 import { didYouMean, StudyError, type StudyErrorCode } from '../base/errors.js';
 import { DISTRIBUTION_KINDS, standardBounds, type Distribution, type DistributionKind } from './distributions.js';
 import { standardNormalMass } from './normal.js';
@@ -100,18 +99,6 @@ export function distributionProblems(d: Distribution): DistributionProblem[] {
     });
   }
   return out;
-}
-
-/**
- * zod schema of a distribution whose relation errors name `where` (the field path in the study, e.g.
- * "economics.batteryCost"). Output type: `Distribution`.
- */
-export function distributionSchema(where = 'distribution') {
-  const v = DISTRIBUTION_VARIANTS();
-  return z.discriminatedUnion('kind', [v.uniform, v.triangular, v.normal, v.lognormal]).superRefine((d, ctx) => {
-    for (const p of distributionProblems(d))
-      ctx.addIssue({ code: 'custom', path: [p.field], message: `${where}.${p.field} ${p.message}` });
-  });
 }
 
 /**

@@ -156,18 +156,6 @@ export function wilsonInterval(
   };
 }
 
-/** Fraction of `values` for which `event` holds, with its Wilson score interval (e.g. P(cost_USD > budget)). */
-export function empiricalProbability(
-  p: Readonly<{ values: readonly number[]; event: (value: number) => boolean; confidence?: number }>,
-): ProportionInterval {
-  const successes = p.values.reduce((s, v) => s + (p.event(v) ? 1 : 0), 0);
-  return wilsonInterval({
-    successes,
-    trials: p.values.length,
-    ...(p.confidence === undefined ? {} : { confidence: p.confidence }),
-  });
-}
-
 /**
  * P(every event of a sample holds) — the joint probability, not the product of the marginals (events that share an
  * input are correlated) — with its Wilson score interval. `holds[i]` is sample i's events, or null for a sample that

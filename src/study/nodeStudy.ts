@@ -296,6 +296,17 @@ function compileVariables(
   return { variables, paths };
 }
 
+/** Throws BAD_VARIABLE at the study's `variables.<path>` entry, with its line. */
+function variableFailure(src: ParsedFile['src'], path: string): (msg: string) => never {
+  const where = locate(src, ['variables', path]);
+  return (msg) => {
+    throw new StudyError('BAD_VARIABLE', `${where}: variables.${path}: ${msg}`, {
+      file: src.file,
+      field: `variables.${path}`,
+    });
+  };
+}
+
 function compileVariable(
   path: string,
   domain: VariableDomain,
@@ -303,13 +314,7 @@ function compileVariable(
   keys: readonly string[],
   catalogs: CatalogIds,
 ): { variable: VariableSpec; at: DesignPath } {
-  const where = locate(src, ['variables', path]);
-  const fail = (msg: string): never => {
-    throw new StudyError('BAD_VARIABLE', `${where}: variables.${path}: ${msg}`, {
-      file: src.file,
-      field: `variables.${path}`,
-    });
-  };
+  const fail = variableFailure(src, path);
   if (!keys.includes(path)) {
     const guess = didYouMean(path, keys);
     fail(
@@ -381,13 +386,7 @@ function compileCatalogVariable(
   src: ParsedFile['src'],
   rows: Catalogs | undefined,
 ): { variable: VariableSpec; at: DesignPath } {
-  const where = locate(src, ['variables', path]);
-  const fail = (msg: string): never => {
-    throw new StudyError('BAD_VARIABLE', `${where}: variables.${path}: ${msg}`, {
-      file: src.file,
-      field: `variables.${path}`,
-    });
-  };
+  const fail = variableFailure(src, path);
   const [kind, id, field] = catalogPathParts(path, 'variable', 'specificEnergy_Wh_per_kg', fail);
   const ids = ((rows?.[kind] ?? []) as readonly { id: string }[]).map((r) => r.id);
   if (!ids.includes(id)) {

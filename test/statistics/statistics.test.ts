@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  empiricalProbability,
   histogram,
   jointProbability,
   meanWithStandardError,
@@ -69,12 +68,6 @@ describe('Wilson score interval', () => {
       expect(w.upper).toBeCloseTo(hi, 4);
     });
   }
-  it('empiricalProbability counts the event and attaches the interval', () => {
-    const p = empiricalProbability({ values: [1, 5, 7, 2, 9, 3, 8, 4, 6, 10], event: (v) => v > 7 });
-    expect([p.successes, p.trials, p.estimate]).toEqual([3, 10, 0.3]);
-    expect(p.lower).toBeLessThan(0.3);
-    expect(p.upper).toBeGreaterThan(0.3);
-  });
 });
 
 describe('jointProbability: P(every constraint holds in the same sample)', () => {
@@ -245,11 +238,7 @@ describe('edges', () => {
       }
     });
 
-    it('empirical and joint probabilities pass a confidence level through; 95 % by default', () => {
-      const values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-      const at90 = empiricalProbability({ values, event: (v) => v > 7, confidence: 0.9 });
-      expect(at90).toEqual(wilsonInterval({ successes: 3, trials: 10, confidence: 0.9 }));
-      expect(empiricalProbability({ values, event: (v) => v > 7 }).confidence).toBe(0.95);
+    it('joint probabilities pass a confidence level through; 95 % by default', () => {
       const holds = [[true, true], [true, false], null, [true, true]];
       expect(jointProbability({ holds, confidence: 0.8 })).toEqual(
         wilsonInterval({ successes: 2, trials: 4, confidence: 0.8 }),

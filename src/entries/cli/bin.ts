@@ -5,9 +5,7 @@
  * (odc.cjs.cache: the bytecode of every function a warm-up run of the build compiled), so a command neither parses
  * its JavaScript nor compiles its functions again; the chunks a command requires when it runs (./odc-run.cjs, ...:
  * see esbuild.config.mjs) are compiled the same way, each with its own cache. Node 20 has no compile cache for ES
- * modules (that came with module.enableCompileCache in Node 22). Measured on the 2-core reference machine, the
- * previous ES-module bundle against one CommonJS bundle, 7 interleaved runs: `odc run` on ZDT1 1.01 -> 0.90 s CPU
- * (medians).
+ * modules (that came with module.enableCompileCache in Node 22); docs/performance.md ("Start-up") has the gain.
  *
  * The cache is used only when its header names the SHA-1 of the bundle's bytes (V8's own check compares the source
  * length, not its text) and V8 accepts it (same V8 version and flags); otherwise the bundle compiles as usual.

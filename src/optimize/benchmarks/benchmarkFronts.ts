@@ -19,11 +19,10 @@
  * its front is derived); `paretoFront` dispatches to them, and `benchmarkNormalization` gives the ideal and
  * nadir of the fronts that do not lie in [0, 1]^m.
  */
-import { nonDominatedIndices, toMatrix } from '../pareto/dominance.js';
 import { dasDennis, partitionsForPoints } from '../pareto/simplexLattice.js';
 import { CDTLZ_NAMES, cdtlzFront, cdtlzNormalization } from './cdtlz.js';
 import { CLASSIC_NAMES, classicFront, classicNormalization } from './classic.js';
-import type { FrontBounds } from './common.js';
+import { nonDominatedOnly, type FrontBounds } from './common.js';
 import { DTLZ_NAMES, dtlzNormalization, dtlzVariantFront } from './dtlz.js';
 import { MIXED_NAMES, mixedFront, mixedNormalization } from './mixed.js';
 import { MW_NAMES, mwFront } from './mw.js';
@@ -31,12 +30,6 @@ import { WFG_NAMES, wfgFront, wfgNormalization } from './wfg.js';
 import { ZDT_NAMES } from './zdt.js';
 
 export { binomial, dasDennis, dasDennisCount, partitionsForPoints } from '../pareto/simplexLattice.js';
-
-function nonDominatedOnly(points: Float64Array[]): Float64Array[] {
-  if (points.length === 0) return points;
-  const m = points[0]!.length;
-  return Array.from(nonDominatedIndices(toMatrix(points, m), points.length, m), (i) => points[i]!);
-}
 
 const ZDT3_REGIONS: readonly (readonly [number, number])[] = [
   [0, 0.0830015349],

@@ -41,9 +41,8 @@ function compiledWorkerFileOrNull(): string | null {
 }
 
 /**
- * Fronts from which threads pay (measured on the 2-core reference machine, sphere fronts, 2 threads: 5 objectives
- * 10,000 points 0.83 s on one thread, 0.87 s on two; 120,000 points 12.4 → 7.2 s; 6 objectives 20,000 points 22.7 →
- * 12.7 s). Below, and in 4 objectives (one chunk, ~0.01 ms per point), one thread.
+ * Fronts from which threads pay (2 threads on the 2-core reference machine: none at 10,000 points in 5 objectives;
+ * docs/performance.md, "Hypervolume"). Below, and in 4 objectives (one chunk), one thread.
  */
 export function threadsPay(n: number, m: number): boolean {
   return m >= 6 ? n >= SWEEP_CHUNKED_ROWS : m === 5 && n >= 20_000;

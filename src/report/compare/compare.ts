@@ -34,7 +34,7 @@ import {
   groupTable,
   type IndicatorComparison,
 } from './compareStats.js';
-import { axisLabel, samplePositions, type CategoryStyle } from '../plots/plots.js';
+import { axisLabel, PALETTE, samplePositions, type CategoryStyle } from '../plots/plots.js';
 import { objectiveMatrixSvg } from '../plots/svgPlots.js';
 
 export interface CompareRow {
@@ -127,7 +127,6 @@ export interface CompareProgress {
   readonly share?: number;
 }
 
-const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
 const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'circle', 'square'];
 
 function labels(runs: readonly LoadedRun[], sides: readonly ('A' | 'B' | null)[]): string[] {
@@ -314,7 +313,7 @@ function frontsOverlaySvg(runs: readonly LoadedRun[], names: readonly string[]):
   });
   const cats: CategoryStyle[] = names.map((n, i) => ({
     name: n,
-    color: COLORS[i % COLORS.length]!,
+    color: PALETTE[i % PALETTE.length]!,
     shape: SHAPES[i % SHAPES.length]!,
     size: 40,
     opacity: 0.8,

@@ -6,8 +6,7 @@
  */
 import { fmt } from '../../base/numberFormat.js';
 import { renderPlotSvg } from './constellationPlotsSeries.js';
-
-const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
+import { PALETTE } from '../plots/plots.js';
 
 export interface UtilizationRow {
   readonly instant: number;

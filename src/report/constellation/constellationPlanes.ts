@@ -11,6 +11,7 @@ import { planeRaan_rad, raanFromLtan_rad } from '../../constellation/geometry/pa
 import type { ShellGeometrySpec } from '../../constellation/design/types.js';
 import { fmt } from '../../base/numberFormat.js';
 import { renderPlotSvg } from './constellationPlotsSeries.js';
+import { PALETTE } from '../plots/plots.js';
 
 const DEG_PER_RAD = 180 / Math.PI;
 const DEG_PER_HOUR = 15;
@@ -84,8 +85,6 @@ export function shellLegend(s: ShellGeometrySpec, rows: readonly PlaneRow[]): st
   const unit = s.pattern === 'cluster' ? 'clusters' : 'planes';
   return `${s.name}: ${fmt(s.altitude_m / 1e3)} km, ${inc}${ltan}, ${s.planes} ${unit} × ${s.satsPerPlane}`;
 }
-
-const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
 
 /** One plane drawn: its shell's legend, RAAN, altitude span and LTAN on the RAAN axis's scale. */
 type PlaneMark = { s: string; x: number; y0: number; y1: number; l: number };

@@ -14,6 +14,7 @@ import { propagatePlane, temeToEarthFixed } from '../../constellation/geometry/p
 import type { SamplingWindow, ShellGeometrySpec } from '../../constellation/design/types.js';
 import { fmt } from '../../base/numberFormat.js';
 import { renderPlotSvg } from './constellationPlotsSeries.js';
+import { PALETTE } from '../plots/plots.js';
 import { labelBox, placeLabels, type Box } from '../plots/labelPlacement.js';
 
 const DEG_PER_RAD = 180 / Math.PI;
@@ -98,7 +99,6 @@ export interface GroundTrackInput {
  */
 export const shortStationName = (name: string): string => name.split(/[,(]/)[0]!.trim() || name;
 
-const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
 const W = 720,
   H = 360;
 

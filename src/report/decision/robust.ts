@@ -11,7 +11,14 @@ import type { ParetoDesign } from '../../run/paretoFile.js';
 import { fmt } from '../../base/numberFormat.js';
 import type { LoadedRun } from '../document/load.js';
 import type { KeyValue, ReportPlot } from '../document/reportParts.js';
-import { objectiveTitle, renderSvg, samplePositions, STATISTIC_NAME, type AxisDef } from '../plots/plots.js';
+import {
+  objectiveTitle,
+  paddedDomain,
+  renderSvg,
+  samplePositions,
+  STATISTIC_NAME,
+  type AxisDef,
+} from '../plots/plots.js';
 
 /** Robust designs drawn at most (with their nominal twins: twice as many points). */
 export const MAX_ROBUST_POINTS = 600;
@@ -23,19 +30,6 @@ export interface RobustReport {
 }
 
 type RobustDesign = ParetoDesign & { readonly robust: NonNullable<ParetoDesign['robust']> };
-
-function domainOf(values: readonly number[]): [number, number] {
-  const finite = values.filter(Number.isFinite);
-  if (finite.length === 0) return [0, 1];
-  const lo = Math.min(...finite),
-    hi = Math.max(...finite);
-  if (hi <= lo) {
-    const d = Math.abs(lo) * 0.05 || 1;
-    return [lo - d, hi + d];
-  }
-  const pad = (hi - lo) * 0.05;
-  return [lo - pad, hi + pad];
-}
 
 const STYLES = [
   { color: '#d62728', shape: 'circle', size: 40, filled: true },
@@ -126,7 +120,7 @@ export async function robustReport(run: LoadedRun): Promise<RobustReport | null>
   // axes name the metric: the robust points are its statistic, the nominal points its value
   const axes: AxisDef[] = objectives.map((o, j) => ({
     title: objectiveTitle(STATISTIC_NAME.exec(o.name)?.[2] ?? o.name, o.unit, o.sense),
-    domain: domainOf(points.map((p) => p[`o${j}`] as number)),
+    domain: paddedDomain(points.map((p) => p[`o${j}`] as number)),
   }));
   const svg = await renderSvg(robustNominalSpec(points, axes, names), 'robust');
   const nominalFront = nominalFrontOf(designs, objectives);

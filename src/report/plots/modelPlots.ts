@@ -9,6 +9,7 @@ import type { LoadedRun } from '../document/load.js';
 import {
   axisLabel,
   objectiveTitle,
+  paddedDomain,
   samplePositions,
   tidySvg,
   tickText,
@@ -29,23 +30,6 @@ export const MAX_PARALLEL_LINES = 800;
 
 export const varUnit = (v: { kind: string; name: string; unit?: string }): string =>
   v.kind === 'choice' ? unitOf(v.name) : (v.unit ?? unitOf(v.name));
-
-function domainOf(values: readonly number[]): [number, number] {
-  let lo = Infinity,
-    hi = -Infinity;
-  for (const v of values)
-    if (Number.isFinite(v)) {
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-    }
-  if (!Number.isFinite(lo)) return [0, 1];
-  if (hi <= lo) {
-    const d = Math.abs(lo) * 0.05 || 1;
-    return [lo - d, hi + d];
-  }
-  const pad = (hi - lo) * 0.05;
-  return [lo - pad, hi + pad];
-}
 
 type PlotPoint = Record<string, unknown>;
 
@@ -107,7 +91,7 @@ function objectiveAxes(
   const core = points.filter((p) =>
     anyFeasible ? p.cat === 'feasible design' || p.cat === 'Pareto front' : p.cat !== 'reference design',
   );
-  const base = pareto.objectives.map((_, j) => domainOf(core.map((p) => p[`o${j}`] as number)));
+  const base = pareto.objectives.map((_, j) => paddedDomain(core.map((p) => p[`o${j}`] as number)));
   const near = refs.filter((r) =>
     pareto.objectives.every((o, j) => {
       const [lo, hi] = base[j]!,
@@ -118,7 +102,7 @@ function objectiveAxes(
   return pareto.objectives.map((o, j) => ({
     title: objectiveTitle(o.name, o.unit, o.sense),
     domain: near.length
-      ? domainOf([...core.map((p) => p[`o${j}`] as number), ...near.map((r) => r.objectives[o.name]!)])
+      ? paddedDomain([...core.map((p) => p[`o${j}`] as number), ...near.map((r) => r.objectives[o.name]!)])
       : base[j]!,
   }));
 }

@@ -45,6 +45,27 @@ export function objectiveTitle(name: string, unit: string, sense: 'minimize' | '
   return `${t.slice(0, cut)} (${senseWord(sense)})${t.slice(cut)}`;
 }
 
+/** The category colours of the plots (vega's category10, in its order). */
+export const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
+
+/** An axis domain around the finite `values`, padded by 5 % of their range ([0, 1] when none is finite). */
+export function paddedDomain(values: readonly number[]): [number, number] {
+  let lo = Infinity,
+    hi = -Infinity;
+  for (const v of values)
+    if (Number.isFinite(v)) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  if (!Number.isFinite(lo)) return [0, 1];
+  if (hi <= lo) {
+    const d = Math.abs(lo) * 0.05 || 1;
+    return [lo - d, hi + d];
+  }
+  const pad = (hi - lo) * 0.05;
+  return [lo - pad, hi + pad];
+}
+
 /** Sampled, evenly spaced subset of positions 0..n-1 (deterministic; keeps first and last). */
 export function samplePositions(n: number, max: number): number[] {
   if (n <= max) return Array.from({ length: n }, (_, i) => i);

@@ -53,7 +53,7 @@ function statusOf(r: RunColumns): Float64Array {
 function dimension(c: ColumnInfo, values: Float64Array): Dim {
   let min = Infinity;
   let max = -Infinity;
-  // an indexed loop: for...of over a typed array took 3× as long in V8 (25 columns × 100,000 rows: 17.6 → 5.8 ms)
+  // an indexed loop: for...of over a typed array takes 3× as long in V8
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (v < min) min = v;
