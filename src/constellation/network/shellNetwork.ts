@@ -12,7 +12,8 @@
  *   where every link of a class is alike, else a rigorous bound pair with its gap stated.
  * - Large shells whose last plane has no link to the first (linkTopology `closesSeam`: sso-ltan bands narrower
  *   than 24 h, Walker star, fewer than three planes) with uniform traffic: the open-cylinder model at each
- *   instant (shellNetworkCylinder.ts: cut and in-plane volume bounds, exact where an orbit's links are alike).
+ *   instant (shellNetworkCylinder.ts: cut and in-plane volume bounds, exact where an orbit's links are alike, and
+ *   LP-duality bounds on the instant's links where the in-plane hops bind).
  *   Never the torus: the wrap links it would assume do not exist.
  * - Large seamed shells of other patterns (a 24 h sso-ltan band): the symmetric torus LP on time-averaged
  *   capacities, flagged as an approximation that is not per instant. All three flagged `reducedModel`.
