@@ -4,7 +4,9 @@
  * (`designs/constellations/`), with the network LP sizes and which solver ran, and the flagship
  * constellation study end to end against a reference commit built in a temporary folder, side by side in this run
  * (test/bench/constellationStudy.ts: CPU, ratio, load average), one evaluation of that study stage by stage in CPU time
- * (test/bench/constellationStages.ts), and the self-conjunction screen (test/bench/conjunction.ts).
+ * (test/bench/constellationStages.ts), open-cylinder bands per instant (the knee's 119 × 100, a 31 × 86 and a 6 × 10
+ * band: the band model and its LP-duality bound alone, CPU), and the self-conjunction screen
+ * (test/bench/conjunction.ts).
  * Run with `npm run bench:constellation` (builds first).
  */
 import { writeFileSync, mkdtempSync, readdirSync } from 'node:fs';
@@ -22,11 +24,14 @@ import { planeElements } from '../../src/constellation/geometry/pattern.js';
 import { gmstSamples_rad, propagatePlane, windowTimes_s } from '../../src/constellation/geometry/propagate.js';
 import { linkRateCoefficients, opticalTerminalFromRow } from '../../src/models/links/linkBudget.js';
 import { torusSeries } from '../../src/constellation/network/shellNetworkTorus.js';
+import { boundsInForce, cylinderSeries } from '../../src/constellation/network/shellNetworkCylinder.js';
+import { cylinderDualBound } from '../../src/constellation/network/cylinderDual.js';
+import { torusInstantCapacities } from '../../src/constellation/network/torusInstant.js';
 import { evaluateNode } from '../../src/node/evaluate.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
 import { benchConjunction } from './conjunction.js';
 import { benchConstellationStudy } from './constellationStudy.js';
-import { evaluationStages, STAGES } from './constellationStages.js';
+import { cpu_ms, evaluationStages, STAGES } from './constellationStages.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const catalogs = loadCatalogs();
@@ -130,6 +135,57 @@ for (const [P, S, inc] of [
   console.log(
     `  ${P} × ${S} at ${inc}°: ${((performance.now() - t) / 4).toFixed(1)} ms per instant (model ${i.model}, ${(i.throughputPerNode_bps / 1e9).toPrecision(4)} Gbps,` +
       ` lower ${(i.lowerBound_bps / 1e9).toPrecision(4)}, upper ${i.upperBound_bps === null ? '-' : (i.upperBound_bps / 1e9).toPrecision(4)})`,
+  );
+}
+
+// Open-cylinder bands (the knee's dawn-dusk band of the flagship study, a mid-sized and a small one of its orbit) at 8
+// instants over a day: CPU per instant of the whole band model (it computes the LP-duality bound only where the
+// in-plane hops bind) and of the LP-duality bound alone, forced (cylinderDual.ts), with the bound each instant reports.
+console.log('\nopen-cylinder band per instant (sso-ltan 1 h band, 543.5 km, dwdm-1t, cutoff 75°), CPU ms per instant:');
+for (const [P, S] of [
+  [119, 100],
+  [31, 86],
+  [6, 10],
+] as const) {
+  const dir = mkdtempSync(join(tmpdir(), 'odc-bench-band-'));
+  const f = join(dir, 'band.yaml');
+  writeFileSync(
+    f,
+    `name: band\nkind: constellation\nnode: ${join(root, 'designs/ai1.yaml')}\nshells:\n` +
+      `  - { name: dd, altitude_km: 543.5, inclination_deg: sso, ltan_h: 6, planes: ${P}, satsPerPlane: ${S}, pattern: sso-ltan, ltanBand_h: 1, phasing: 1 }\n` +
+      'isl: { topology: grid, terminal: dwdm-1t, crossPlaneCutoffLatitude_deg: 75 }\nground: { stations: [svalsat] }\n' +
+      'traffic: { pattern: uniform, demandPerNode_Gbps: 10 }\nsimulation: { duration_h: 24, step_s: 300, snapshots: 8 }\n',
+  );
+  const spec = loadConstellationSpec(f, catalogs);
+  const s = spec.shells[0]!;
+  const w = spec.window;
+  const gmst = gmstSamples_rad(w.epochIso, windowTimes_s(w));
+  const tracks = Array.from({ length: P }, (_, q) => propagatePlane(planeElements(s.geometry, q, w.epochIso), w, gmst));
+  const instants = Array.from({ length: 8 }, (_, k) => Math.floor((k * (tracks[0]!.times_s.length - 1)) / 8));
+  const inputs = {
+    planes: P,
+    satsPerPlane: S,
+    phasing: 1,
+    tracks,
+    rate: linkRateCoefficients({ terminal: opticalTerminalFromRow(s.terminal) }),
+    grazingHeight_m: 100e3,
+    latitudeCutoff_rad: s.crossPlaneCutoffLatitude_rad,
+    inPlaneUsable: true,
+    crossPlaneUsable: true,
+    meshIgnored: false,
+  };
+  const caps = instants.map((j) => torusInstantCapacities({ ...inputs, sampleIndex: j, seam: false }));
+  cylinderSeries({ ...inputs, instants, lean: true }); // warm-up
+  let t = cpu_ms();
+  const series = cylinderSeries({ ...inputs, instants, lean: true });
+  const tSeries = (cpu_ms() - t) / instants.length;
+  t = cpu_ms();
+  const dual = caps.map((c) => cylinderDualBound(P, S, c.inPlane_bps, c.cross_bps));
+  const tDual = (cpu_ms() - t) / instants.length;
+  console.log(
+    `  ${P} × ${S}: band model ${tSeries.toFixed(2)} ms (${boundsInForce(series.upperBounds)}); ` +
+      `LP-duality bound alone ${tDual.toFixed(2)} ms (${dual.map((d) => d.family).join(', ')}), ` +
+      `${(series.instants[0]!.throughputPerNode_bps / 1e9).toPrecision(4)} Gbps at the first instant`,
   );
 }
 

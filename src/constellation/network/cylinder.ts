@@ -47,6 +47,9 @@ export interface CylinderResult {
   readonly upperBound_bps: number;
   /** The monotone routing's rate per node [b/s]. */
   readonly lowerBound_bps: number;
+  /** The tightest gap cut's and the in-plane volume bound's rates per node [b/s] (Infinity when absent). */
+  readonly cutBound_bps: number;
+  readonly inPlaneBound_bps: number;
   readonly exact: boolean;
   readonly bottleneck: 'in-plane' | 'cross-plane' | 'both' | 'none';
   /** Gap whose cut binds (−1 without gaps). */
@@ -128,6 +131,8 @@ export function cylinderThroughput(p: Readonly<CylinderParams>): CylinderResult 
     disconnected: !(upper > 0),
     upperBound_bps: Number.isFinite(upper) ? upper * (n - 1) : 0,
     lowerBound_bps: Number.isFinite(lower) ? lower * (n - 1) : 0,
+    cutBound_bps: cut.lambda * (n - 1),
+    inPlaneBound_bps: inPlane.upper * (n - 1),
     exact: upper - lower <= 1e-12 * upper,
     bottleneck,
     bindingGap: cut.gap,

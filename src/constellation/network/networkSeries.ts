@@ -24,7 +24,8 @@ export interface ClassUtilization {
  * - exact: full arc-flow LP on the instant's graph, or the reduced torus LP where every link of a class has
  *   the same capacity at that instant;
  * - bounds: upper bound from the reduced model on the instant's class means (concavity of the concurrent flow and
- *   the torus or cylinder symmetry), lower bound from an explicit routing (torusRouting.ts where the torus is small
+ *   the torus or cylinder symmetry) or, for a band where its in-plane hops bind, from LP duality on the instant's own
+ *   links (cylinderDual.ts), lower bound from an explicit routing (torusRouting.ts where the torus is small
  *   enough to afford it, else 0: unknown; cylinderRouting.ts for every band). The reported rate is the upper bound:
  *   full-LP oracles on small shells with a cutoff sat within a few % of it; the torus routing bound is loose (25–60 %
  *   below), the band's meets the cut where the cut binds;

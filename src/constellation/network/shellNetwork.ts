@@ -12,7 +12,8 @@
  *   where every link of a class is alike, else a rigorous bound pair with its gap stated.
  * - Large shells whose last plane has no link to the first (linkTopology `closesSeam`: sso-ltan bands narrower
  *   than 24 h, Walker star, fewer than three planes) with uniform traffic: the open-cylinder model at each
- *   instant (shellNetworkCylinder.ts: cut and in-plane volume bounds, exact where an orbit's links are alike).
+ *   instant (shellNetworkCylinder.ts: cut and in-plane volume bounds, exact where an orbit's links are alike, and
+ *   LP-duality bounds on the instant's links where the in-plane hops bind).
  *   Never the torus: the wrap links it would assume do not exist.
  * - Large seamed shells of other patterns (a 24 h sso-ltan band): the symmetric torus LP on time-averaged
  *   capacities, flagged as an approximation that is not per instant. All three flagged `reducedModel`.
@@ -39,7 +40,7 @@ import { boundGap, graphClassUtilization, seriesStats, type InstantNetwork } fro
 import type { PlaneTrack } from '../geometry/propagate.js';
 import { torusSeries, torusThroughputMemo } from './shellNetworkTorus.js';
 import { torusDownlinkBound } from './torus.js';
-import { cylinderSeries } from './shellNetworkCylinder.js';
+import { boundsInForce, cylinderSeries } from './shellNetworkCylinder.js';
 import type { ReducedSeriesParams } from './torusInstant.js';
 
 export interface ShellNetworkResult {
@@ -358,7 +359,7 @@ function bandCylinderSeries(p: ShellNetworkParams, instants: readonly number[]):
   const bounded = r.instants.some((i) => i.model === 'bounds');
   const how = !bounded
     ? 'every link of an orbit alike at each instant: exact'
-    : `links of a gap differ at some instants (latitude cutoff or range): the rate reported is the upper bound on the instant's gap and plane means (the gap cut is the instant's own); an explicit routing on the instant's links achieves at least ${(100 * (1 - boundGap(r.instants))).toFixed(0)} % of it`;
+    : `links of a gap differ at some instants (latitude cutoff or range): the rate reported is an upper bound, the least of the instant's gap cut, the in-plane volume bound on its plane means and, where the in-plane hops bind, LP-duality bounds on its own links (${boundsInForce(r.upperBounds)}); an explicit routing on the instant's links achieves at least ${(100 * (1 - boundGap(r.instants))).toFixed(0)} % of it`;
   const mesh = shell.topology === 'mesh' ? ' (mesh diagonals ignored: a lower bound)' : '';
   return withSeries(r.instants, {
     reducedModel: true,

@@ -10,9 +10,12 @@
  * - Links of an orbit differ (latitude cutoff switches polar cross-plane links off, range): the maximum concurrent
  *   flow λ(c) is concave in the capacity vector c and unchanged by the slot rotation (an automorphism of the cylinder
  *   that preserves uniform traffic), so λ(c) = mean_r λ(r·c) ≤ λ(mean_r r·c): the model's upper bound on the orbit
- *   means bounds the instant. The gap cut it reports is the instant's own cut (a sum of the gap's capacities). The
- *   lower bound is an explicit routing on the instant's own links (cylinderRouting.ts: around the columns whose
- *   cross-plane links are off); the full LP lies between the two (docs/approximations.md).
+ *   means bounds the instant. The gap cut it reports is the instant's own cut (a sum of the gap's capacities). Where
+ *   the in-plane volume bound binds or comes near the cut (below DUAL_REGIME × the cut), the LP-duality bound on the
+ *   instant's own links replaces it when lower (cylinderDual.ts: it counts the in-plane hops of the detours to the
+ *   columns whose cross-plane links are on); elsewhere, where the cut binds, it is not computed. The lower bound is an
+ *   explicit routing on the instant's own links (cylinderRouting.ts: around the columns whose cross-plane links are
+ *   off); the full LP lies between the two (docs/approximations.md).
  * Mesh shells are solved without their diagonals: the routing rate is a lower bound.
  */
 import type { InstantNetwork } from './networkSeries.js';
@@ -20,12 +23,27 @@ import { DEFAULT_PER_HOP_DELAY_s, type PathStatistics } from './network.js';
 import { cylinderPathStatistics, cylinderThroughput, inPlaneLinksPerPlane, type CylinderResult } from './cylinder.js';
 import { torusInstantCapacities, type ReducedSeriesParams, type TorusInstant } from './torusInstant.js';
 import { cylinderRoutingLowerBound } from './cylinderRouting.js';
+import { cylinderDualBound, type CylinderDualFamily } from './cylinderDual.js';
+
+/**
+ * The LP-duality bound is computed where the in-plane volume bound is below this multiple of the gap cut [-]: its
+ * length functions fall below the cut only near the regime where the in-plane hops bind (on random bands of real
+ * geometry whose in-plane volume bound is 1–4 × the cut, a few % fall below the cut, all with a ratio under 1.2:
+ * test/constellation/network/shellNetworkCylinder.test.ts), and bands where the cut binds with room to spare, as the
+ * flagship study's, pay nothing.
+ */
+export const DUAL_REGIME = 1.25;
+
+/** Which upper bound an instant reports: cylinder.ts's two, or an LP-duality family of cylinderDual.ts. */
+export type CylinderUpperBound = 'gap cut' | 'in-plane volume' | CylinderDualFamily;
 
 /** The cylinder's inputs: those of every reduced model (its phasing places the slots only: no seam to twist). */
 export type CylinderSeriesParams = ReducedSeriesParams;
 
 export interface CylinderSeries {
   readonly instants: readonly InstantNetwork[];
+  /** The upper bound each instant reports (null where none is: mesh shells). */
+  readonly upperBounds: readonly (CylinderUpperBound | null)[];
   /** Null in a lean series (ReducedSeriesParams.lean). */
   readonly paths: PathStatistics | null;
 }
@@ -107,13 +125,32 @@ function classes(P: number, S: number, o: OrbitCapacities, r: CylinderResult): I
   ];
 }
 
-/** One instant of the series (see header for the model labels). */
+/** The instant's upper bound (header): the smaller of cylinder.ts's, and of the LP-duality bound in its regime. */
+function upperBound(
+  p: Readonly<CylinderSeriesParams>,
+  c: TorusInstant,
+  o: OrbitCapacities,
+  r: CylinderResult,
+): { rate_bps: number; bound: CylinderUpperBound } {
+  const old = {
+    rate_bps: r.upperBound_bps,
+    bound: r.cutBound_bps <= r.inPlaneBound_bps ? ('gap cut' as const) : ('in-plane volume' as const),
+  };
+  if (o.alike || !(r.upperBound_bps > 0) || !(r.inPlaneBound_bps < DUAL_REGIME * r.cutBound_bps)) return old;
+  const dual = cylinderDualBound(p.planes, p.satsPerPlane, c.inPlane_bps, c.cross_bps);
+  // Only a bound lower beyond rounding replaces it: where the old one is already the full LP's, nothing changes.
+  return dual.family !== null && dual.rate_bps < r.upperBound_bps * (1 - 1e-9)
+    ? { rate_bps: dual.rate_bps, bound: dual.family }
+    : old;
+}
+
+/** One instant of the series (see header for the model labels) and the upper bound it reports. */
 function cylinderInstant(
   p: Readonly<CylinderSeriesParams>,
   j: number,
   c: TorusInstant,
   o: OrbitCapacities,
-): InstantNetwork {
+): { instant: InstantNetwork; bound: CylinderUpperBound | null } {
   const { planes: P, satsPerPlane: S } = p;
   const r = cylinderThroughput({
     planes: P,
@@ -129,33 +166,59 @@ function cylinderInstant(
       : cylinderRoutingLowerBound(P, S, c.inPlane_bps, c.cross_bps);
   const base = { sampleIndex: j, classes: p.lean === true ? [] : classes(P, S, o, r) };
   if (p.meshIgnored)
-    return { ...base, model: 'lower-bound', throughputPerNode_bps: lower, lowerBound_bps: lower, upperBound_bps: null };
+    return {
+      instant: {
+        ...base,
+        model: 'lower-bound',
+        throughputPerNode_bps: lower,
+        lowerBound_bps: lower,
+        upperBound_bps: null,
+      },
+      bound: null,
+    };
   const exact = o.alike && r.exact;
+  const upper = upperBound(p, c, o, r);
   return {
-    ...base,
-    model: exact ? 'exact' : 'bounds',
-    throughputPerNode_bps: r.upperBound_bps,
-    lowerBound_bps: exact ? r.upperBound_bps : lower,
-    upperBound_bps: r.upperBound_bps,
+    instant: {
+      ...base,
+      model: exact ? 'exact' : 'bounds',
+      throughputPerNode_bps: upper.rate_bps,
+      lowerBound_bps: exact ? upper.rate_bps : lower,
+      upperBound_bps: upper.rate_bps,
+    },
+    bound: upper.bound,
   };
+}
+
+/** Which upper bound is in force at how many instants, e.g. 'in force: gap cut at 40, polar at 8 of 48 instants'. */
+export function boundsInForce(bounds: readonly (CylinderUpperBound | null)[]): string {
+  const counts = new Map<string, number>();
+  for (const b of bounds) if (b !== null) counts.set(b, (counts.get(b) ?? 0) + 1);
+  const list = [...counts].map(
+    ([b, k]) => `${b === 'gap cut' || b === 'in-plane volume' ? b : `LP dual (${b})`} at ${k}`,
+  );
+  return `in force: ${list.join(', ')} of ${bounds.length} instants`;
 }
 
 /** The cylinder's network at each instant (see header). */
 export function cylinderSeries(p: Readonly<CylinderSeriesParams>): CylinderSeries {
   const { planes: P, satsPerPlane: S } = p;
   const instants: InstantNetwork[] = [];
+  const upperBounds: (CylinderUpperBound | null)[] = [];
   let lengths: { inPlane_m: number; crossPlane_m: number } | null = null;
   // One pair of capacity arrays for every instant: each instant's are read before the next is computed.
   const buffers = { cross_bps: new Float64Array(P * S), inPlane_bps: new Float64Array(P * S) };
   for (const j of p.instants) {
     const c = torusInstantCapacities({ ...p, sampleIndex: j, seam: false }, buffers);
     lengths ??= { inPlane_m: c.inPlaneLength_m, crossPlane_m: c.crossPlaneLength_m };
-    instants.push(cylinderInstant(p, j, c, orbitCapacities(P, S, c)));
+    const r = cylinderInstant(p, j, c, orbitCapacities(P, S, c));
+    instants.push(r.instant);
+    upperBounds.push(r.bound);
   }
-  if (p.lean === true) return { instants, paths: null };
+  if (p.lean === true) return { instants, upperBounds, paths: null };
   const paths = cylinderPathStatistics(P, S, lengths ?? { inPlane_m: 0, crossPlane_m: 0 }, DEFAULT_PER_HOP_DELAY_s, {
     inPlane: p.inPlaneUsable && S > 1,
     crossPlane: p.crossPlaneUsable,
   });
-  return { instants, paths };
+  return { instants, upperBounds, paths };
 }

@@ -7,8 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLpSolver } from '../../../solvers/lp/index.js';
 import { cylinderRoutingLowerBound, deliveryLoads } from '../../../src/constellation/network/cylinderRouting.js';
-import { networkThroughput, type LinkEdge } from '../../../src/constellation/network/network.js';
 import type { LpSolver } from '../../../src/optimize/lp.js';
+import { bandFullLp } from './bandShell.js';
 
 let lp: LpSolver;
 beforeAll(async () => {
@@ -57,18 +57,6 @@ function band(P: number, S: number, cIn: (q: number, s: number) => number, cCros
   return { inPlane, cross };
 }
 
-function fullLp(P: number, S: number, inPlane: Float64Array, cross: Float64Array): number {
-  const edges: LinkEdge[] = [];
-  for (let q = 0; q < P; q++)
-    for (let s = 0; s < S; s++) {
-      const v = q * S + s;
-      edges.push({ u: v, v: q * S + ((s + 1) % S), capacity_bps: inPlane[v]!, length_m: 1 });
-      if (q < P - 1) edges.push({ u: v, v: v + S, capacity_bps: cross[v]!, length_m: 1 });
-    }
-  return networkThroughput({ graph: { nodes: P * S, edges }, traffic: { kind: 'uniform' }, lpSolver: lp })
-    .throughputPerNode_bps;
-}
-
 describe('cylinderRoutingLowerBound', () => {
   it('6 × 10 band, every link 1 b/s: the smaller of the middle cut and the in-plane volume (hand calculation)', () => {
     const { inPlane, cross } = band(
@@ -106,7 +94,7 @@ describe('cylinderRoutingLowerBound', () => {
       (g, s) => (off(g, s) ? 0 : (1 + 0.2 * (s % 2)) / crossScale),
     );
     const lower = cylinderRoutingLowerBound(P, S, inPlane, cross);
-    const full = fullLp(P, S, inPlane, cross);
+    const full = bandFullLp(P, S, inPlane, cross, lp);
     expect(lower).toBeGreaterThan(0);
     expect(lower).toBeLessThanOrEqual(full * (1 + 1e-6));
     if (cutBinds) expect(lower).toBeGreaterThanOrEqual(full * (1 - 1e-6));

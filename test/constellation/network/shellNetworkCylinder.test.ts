@@ -2,56 +2,22 @@ import type { InstantNetwork } from '../../../src/constellation/network/networkS
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LpSolver } from '../../../src/optimize/lp.js';
 import { createLpSolver } from '../../../solvers/lp/index.js';
-import { cylinderSeries, type CylinderSeriesParams } from '../../../src/constellation/network/shellNetworkCylinder.js';
+import {
+  cylinderSeries,
+  DUAL_REGIME,
+  type CylinderSeriesParams,
+} from '../../../src/constellation/network/shellNetworkCylinder.js';
+import { cylinderThroughput } from '../../../src/constellation/network/cylinder.js';
+import { cylinderDualBound } from '../../../src/constellation/network/cylinderDual.js';
+import { createRng } from '../../../src/base/rng.js';
 import { torusInstantCapacities } from '../../../src/constellation/network/torusInstant.js';
-import { networkThroughput, type LinkEdge } from '../../../src/constellation/network/network.js';
-import type { PlaneTrack } from '../../../src/constellation/geometry/propagate.js';
-import type { LinkRateCoefficients } from '../../../src/models/links/linkBudget.js';
 import { deg } from '../../helpers/units.js';
+import { bandFullLp, bandTracks, rangeRate as rate } from './bandShell.js';
 
 let lp: LpSolver;
 beforeAll(async () => {
   lp = await createLpSolver();
 });
-
-/** rate = 1e11 b/s · (1 − exp(−ff/d²)) (a beam with no Rayleigh range): range-dependent beyond √ff. */
-const rate = (ff: number): LinkRateCoefficients =>
-  ({
-    farFieldFraction_m2: ff,
-    rayleighRange_m: 0,
-    fullCollectionRate_bps: 1e11,
-    photonEnergy_J: 1e-19,
-    deliverablePower_W: 1,
-    capacity_bps: 1e15,
-  }) as LinkRateCoefficients;
-
-/**
- * A band of P planes on exact circular orbits (radius 7,000 km, inclination i), RAAN Ω_q = q·ΔΩ (a gap of RAAN after
- * the last plane), slot s at u = u0 + 2πs/S + 2πqF/(PS); positions a·(cosΩ cos u − sinΩ sin u cos i, sinΩ cos u +
- * cosΩ sin u cos i, sin u sin i), orbit normal (sinΩ sin i, −cosΩ sin i, cos i).
- */
-function bandTracks(P: number, S: number, dRaan: number, inc: number, u0s: readonly number[]): PlaneTrack[] {
-  const a = 7e6;
-  return Array.from({ length: P }, (_, q) => {
-    const O = q * dRaan;
-    const pos = (u0: number): number[] => {
-      const u = u0 + (2 * Math.PI * q) / (P * S);
-      return [
-        a * (Math.cos(O) * Math.cos(u) - Math.sin(O) * Math.sin(u) * Math.cos(inc)),
-        a * (Math.sin(O) * Math.cos(u) + Math.cos(O) * Math.sin(u) * Math.cos(inc)),
-        a * Math.sin(u) * Math.sin(inc),
-      ];
-    };
-    const normal = [Math.sin(O) * Math.sin(inc), -Math.cos(O) * Math.sin(inc), Math.cos(inc)];
-    return {
-      elements: {} as PlaneTrack['elements'],
-      times_s: Float64Array.from(u0s, (_, j) => 60 * j),
-      r_m: Float64Array.from(u0s.flatMap(pos)),
-      normal: Float64Array.from(u0s.flatMap(() => normal)),
-      gmst_rad: new Float64Array(u0s.length),
-    };
-  });
-}
 
 function params(P: number, S: number, over: Partial<CylinderSeriesParams> = {}): CylinderSeriesParams {
   const u0s = [0.1, 0.5, 1.3];
@@ -71,52 +37,52 @@ function params(P: number, S: number, over: Partial<CylinderSeriesParams> = {}):
   };
 }
 
-/** The instant's link graph exactly as laid (no seam link), every link at its own capacity: the full LP's input. */
-function instantGraph(p: CylinderSeriesParams, j: number) {
-  const { planes: P, satsPerPlane: S } = p;
+/** The full LP on the instant's own link graph (no seam link), and the instant's capacities. */
+function instantFullLp(p: CylinderSeriesParams, j: number) {
   const c = torusInstantCapacities({ ...p, sampleIndex: j, seam: false });
-  const edges: LinkEdge[] = [];
-  for (let q = 0; q < P; q++)
-    for (let s = 0; s < S; s++) {
-      const v = q * S + s;
-      edges.push({ u: v, v: q * S + ((s + 1) % S), capacity_bps: c.inPlane_bps[v]!, length_m: 1 });
-      if (q < P - 1) edges.push({ u: v, v: v + S, capacity_bps: c.cross_bps[v]!, length_m: 1 });
-    }
-  return { graph: { nodes: P * S, edges }, c };
+  return { full: bandFullLp(p.planes, p.satsPerPlane, c.inPlane_bps, c.cross_bps, lp), c };
 }
 
 /** A series' instants as a lean series gives them: no class utilisation. */
 const withoutClasses = (instants: readonly InstantNetwork[]) => instants.map((i) => ({ ...i, classes: [] }));
 
 describe('cylinderSeries: a band at each instant against the full LP on its instant graph', () => {
-  // Sun-synchronous inclination, 70° cutoff: 22–29 % of the cross-plane links off (polar), each gap's links differ.
-  // The reported rate is an upper bound (concavity, slot rotation); how far the full LP sits below it was measured:
-  // where the gap cut binds the instant's own cut is achieved (9 × 8 with in-plane links near full collection: +0.0 %;
-  // 10 × 12: +0.0 %, a 50 s LP left out here); where the in-plane volume binds, traffic detouring to the columns whose
-  // cross-plane links are on costs in-plane hops the bound does not see (6 × 10: +4.4 %, 9 × 8 with weaker in-plane
-  // links: +6.1 %, 5 × 12: +8.0 %; docs/approximations.md).
+  // Sun-synchronous inclination, 70° and 75° cutoffs: 16–29 % of the cross-plane links off (polar), each gap's links
+  // differ. The reported rate is an upper bound. Where the gap cut binds, the instant's own cut is achieved (9 × 8 with
+  // in-plane links near full collection). Where the in-plane hops bind, the in-plane volume bound on the plane means
+  // is 3–8 % above the full LP (traffic detouring to the columns whose cross-plane links are on spends in-plane hops it
+  // does not count), and the LP-duality bound on the instant's links (cylinderDual.ts) replaces it: measured +0.0 % at
+  // these instants (printed), up to +0.4 % at other instants of these bands. The 5 % asserted is the network model's
+  // stated accuracy (docs/approximations.md).
   it.each([
-    [9, 8, 'cross-plane', 0.05, 1e14],
-    [6, 10, 'in-plane', 0.05, 1e13],
-    [5, 12, 'in-plane', 0.1, 1e13],
+    [9, 8, 'cross-plane', 1e14, 70],
+    [6, 10, 'in-plane', 1e13, 70],
+    [5, 12, 'in-plane', 1e13, 70],
+    [8, 8, 'in-plane', 1e13, 70],
+    [6, 10, 'in-plane', 1e13, 75],
+    [5, 12, 'in-plane', 1e13, 75],
+    [9, 8, 'in-plane', 1e13, 75],
   ] as const)(
-    '%i × %i band with polar outages (%s bound): upper bound, full LP within %f below (far-field area %d m²)',
-    (P, S, binds, tol, farField_m2) => {
-      const p = params(P, S, { instants: [0], rate: rate(farField_m2) });
-      const inst = cylinderSeries(p).instants[0]!;
-      const { graph, c } = instantGraph(p, 0);
+    '%i × %i band with polar outages (%s bound, far-field area %d m², cutoff %i°): upper bound within 5 % of the full LP',
+    (P, S, binds, farField_m2, cutoff_deg) => {
+      const p = params(P, S, { instants: [0], rate: rate(farField_m2), latitudeCutoff_rad: cutoff_deg * deg });
+      const series = cylinderSeries(p);
+      const inst = series.instants[0]!;
+      const { full, c } = instantFullLp(p, 0);
       expect(c.cross_bps.subarray(0, (P - 1) * S).some((x) => x === 0)).toBe(true); // outages at this instant
-      const full = networkThroughput({ graph, traffic: { kind: 'uniform' }, lpSolver: lp }).throughputPerNode_bps;
       expect(inst.model).toBe('bounds');
       const cls = inst.classes.find((k) => k.linkClass === (binds === 'cross-plane' ? 'crossPlane' : 'inPlane'))!;
       expect(cls.maxUtilization).toBeGreaterThanOrEqual(1 - 1e-9);
       expect(inst.throughputPerNode_bps).toBeGreaterThanOrEqual(full * (1 - 1e-6));
-      expect(inst.throughputPerNode_bps).toBeLessThanOrEqual(full * (1 + tol));
+      expect(inst.throughputPerNode_bps).toBeLessThanOrEqual(full * 1.05);
+      // Where the in-plane hops bind, an LP-duality bound is in force; where the cut binds, the cut.
+      if (binds === 'cross-plane') expect(series.upperBounds[0]).toBe('gap cut');
+      else expect(['hops', 'polar', 'pattern']).toContain(series.upperBounds[0]);
       // The routing's rate is achievable: at most the full LP; how far below it was measured (printed).
       expect(inst.lowerBound_bps).toBeGreaterThan(0);
       expect(inst.lowerBound_bps).toBeLessThanOrEqual(full * (1 + 1e-6));
       console.log(
-        `${P} × ${S}: lower/full ${(inst.lowerBound_bps / full).toFixed(4)}, upper/full ${(inst.throughputPerNode_bps / full).toFixed(4)}`,
+        `${P} × ${S} at ${cutoff_deg}°: lower/full ${(inst.lowerBound_bps / full).toFixed(4)}, upper/full ${(inst.throughputPerNode_bps / full).toFixed(4)} (${series.upperBounds[0]})`,
       );
     },
   );
@@ -124,8 +90,7 @@ describe('cylinderSeries: a band at each instant against the full LP on its inst
   it('no cutoff and short links (every link at the terminal rate): exact, equal to the full LP', () => {
     const p = params(4, 9, { latitudeCutoff_rad: null, rate: rate(1e20) });
     const r = cylinderSeries(p);
-    const { graph } = instantGraph(p, 0);
-    const full = networkThroughput({ graph, traffic: { kind: 'uniform' }, lpSolver: lp }).throughputPerNode_bps;
+    const { full } = instantFullLp(p, 0);
     expect(r.instants[0]!.model).toBe('exact');
     expect(r.instants[0]!.throughputPerNode_bps).toBeCloseTo(full, 0);
     expect(Math.abs(r.instants[0]!.throughputPerNode_bps / full - 1)).toBeLessThan(1e-6);
@@ -162,5 +127,49 @@ describe('cylinderSeries: a band at each instant against the full LP on its inst
       expect(i.throughputPerNode_bps).toBeGreaterThan(0);
       expect(i.throughputPerNode_bps).toBe(i.lowerBound_bps);
     }
+  });
+});
+
+describe('DUAL_REGIME: where the LP-duality bound is computed', () => {
+  // The premise of computing it only where the in-plane volume bound is below DUAL_REGIME × the gap cut: elsewhere it
+  // does not fall below the cut. Checked on random bands of real geometry (sizes, inclinations, RAAN spreads, cutoffs,
+  // phasings, link ranges) whose in-plane volume bound is 1–4 × the cut.
+  it('on 2,000 random bands, no dual bound below the cut with the in-plane volume bound above DUAL_REGIME × the cut', () => {
+    const rng = createRng(3);
+    let near = 0,
+      below = 0,
+      worst = 0;
+    for (let t = 0; t < 2000; t++) {
+      const P = 2 + rng.int(30),
+        S = 8 + rng.int(60),
+        F = rng.int(P);
+      const inc = rng.next() < 0.5 ? 97.6 * deg : (80 + 10 * rng.next()) * deg;
+      const c = torusInstantCapacities({
+        ...params(P, S, { rate: rate(10 ** (12 + 2 * rng.next())), latitudeCutoff_rad: (55 + 30 * rng.next()) * deg }),
+        phasing: F,
+        tracks: bandTracks(P, S, (0.3 + 6 * rng.next()) * deg, inc, [2 * Math.PI * rng.next()], F),
+        sampleIndex: 0,
+        seam: false,
+      });
+      const mean = (a: Float64Array, o: number): number => a.subarray(o * S, (o + 1) * S).reduce((x, y) => x + y) / S;
+      const r = cylinderThroughput({
+        planes: P,
+        satsPerPlane: S,
+        inPlane_bps: Float64Array.from({ length: P }, (_, q) => mean(c.inPlane_bps, q)),
+        crossGap_bps: Float64Array.from({ length: P - 1 }, (_, g) => mean(c.cross_bps, g)),
+      });
+      const ratio = r.inPlaneBound_bps / r.cutBound_bps;
+      if (!(ratio >= 1 && ratio <= 4)) continue;
+      near++;
+      if (cylinderDualBound(P, S, c.inPlane_bps, c.cross_bps).rate_bps < r.cutBound_bps * (1 - 1e-9)) {
+        below++;
+        worst = Math.max(worst, ratio);
+      }
+    }
+    expect(near).toBeGreaterThan(500);
+    expect(worst).toBeLessThan(DUAL_REGIME);
+    console.log(
+      `${near} bands with in-plane/cut in [1, 4]: ${below} with a dual bound below the cut, ratio ≤ ${worst}`,
+    );
   });
 });

@@ -1,0 +1,189 @@
+/**
+ * Upper bound on the uniform all-to-all maximum concurrent flow of an open cylinder (a band of planes, cylinder.ts) at
+ * one instant, from LP duality, on the instant's own links: it counts the in-plane hops of the detours that traffic
+ * makes to the columns whose cross-plane links are on, which the in-plane volume bound of cylinder.ts does not.
+ *
+ * Method: the dual of the maximum concurrent flow LP (Shahrokhi & Matula, "The maximum concurrent flow problem",
+ * J. ACM 37(2) 318–334, 1990, §2; Leighton & Rao, J. ACM 46(6) 787–832, 1999, §1, the same duality behind their cut
+ * bounds) gives, for every length function l ≥ 0 on the arcs,
+ *   λ* ≤ Σ_a c_a·l_a / Σ_{s≠t} dist_l(s, t)    (every ordered pair demands λ; throughputPerNode = λ·(N − 1)),
+ * with equality for the optimal l. The gap cut and the in-plane volume bound of cylinder.ts are two such l. Here l is
+ * 1 on the in-plane links at a set K of slot positions (link (q, s)–(q, s+1) for s ∈ K, in every plane), 0 on the other
+ * in-plane links and on the cross-plane links that are on; a link that is off (capacity 0) is not in the graph. Three
+ * sets K are tried and the smallest bound kept:
+ * - hops: every slot (l counts in-plane hops, detours included; without outages the in-plane volume bound);
+ * - polar: the links where a column stops being on in every gap (the edges of the polar regions; full-LP duals of
+ *   bands with polar outages put their weight there: traffic between the two halves of the ring must pass the polar
+ *   columns in-plane, unable to spread over the planes there);
+ * - pattern: the links where a column's set of gaps that are on changes (the polar set refined column by column).
+ * Distances: with l = 0 inside a segment of columns between two K links, the nodes of a segment joined by cross-plane
+ * links that are on are one node at distance 0 (a segment's planes fall into runs: planes q and q+1 are joined when any
+ * column of the segment has gap q on); the runs of neighbouring segments are joined where a K link is on in a plane of
+ * both. A breadth-first search from every such node sums |X|·|Y|·dist(X, Y) over node pairs. Treating an in-plane link
+ * of length 0 as present even when off can only shorten distances, so the bound stays valid.
+ * Cost: O(M·(M + E)) per set, M such nodes (S + the cross-plane links off, at most; a few per polar column on small
+ * bands), plus O(P·S) to build them.
+ * Validity: P ≥ 1, S ≥ 3 (a ring of S links per plane); any capacities ≥ 0 (Infinity when no set applies).
+ */
+
+/** The length functions tried (header). */
+export const CYLINDER_DUAL_FAMILIES = ['hops', 'polar', 'pattern'] as const;
+export type CylinderDualFamily = (typeof CYLINDER_DUAL_FAMILIES)[number];
+
+export interface CylinderDualBound {
+  /** Smallest bound over the families [b/s per node]; Infinity when none applies. */
+  readonly rate_bps: number;
+  /** Family that gives it (null when none applies). */
+  readonly family: CylinderDualFamily | null;
+}
+
+/** Contracted graph of one K: node sizes and undirected adjacency (CSR). */
+interface Contracted {
+  readonly size: Float64Array;
+  readonly start: Int32Array;
+  readonly adj: Int32Array;
+}
+
+/** Per column: a key of its on gaps (equal keys ⇔ equal sets, by direct comparison) and whether every gap is on. */
+function columnPatterns(P: number, S: number, cross_bps: Float64Array) {
+  const fullyOn = new Uint8Array(S);
+  for (let s = 0; s < S; s++) {
+    let all = 1;
+    for (let g = 0; g < P - 1 && all === 1; g++) if (!(cross_bps[g * S + s]! > 0)) all = 0;
+    fullyOn[s] = all;
+  }
+  const samePattern = (a: number, b: number): boolean => {
+    for (let g = 0; g < P - 1; g++) if (cross_bps[g * S + a]! > 0 !== cross_bps[g * S + b]! > 0) return false;
+    return true;
+  };
+  return { fullyOn, samePattern };
+}
+
+/** The K sets of the families (null where a family gives no link or repeats an earlier one). */
+function familySets(P: number, S: number, cross_bps: Float64Array): (Uint8Array | null)[] {
+  const { fullyOn, samePattern } = columnPatterns(P, S, cross_bps);
+  const hops = new Uint8Array(S).fill(1);
+  const polar = Uint8Array.from({ length: S }, (_, s) => (fullyOn[s] !== fullyOn[(s + 1) % S] ? 1 : 0));
+  const pattern = Uint8Array.from({ length: S }, (_, s) => (samePattern(s, (s + 1) % S) ? 0 : 1));
+  const same = (a: Uint8Array, b: Uint8Array): boolean => a.every((x, i) => x === b[i]);
+  const sets: (Uint8Array | null)[] = [hops, polar, pattern];
+  return sets.map((k, i) =>
+    k === null || k.every((x) => x === 0) || sets.slice(0, i).some((e) => e !== null && same(e, k)) ? null : k,
+  );
+}
+
+/** Contract the band for K (header): nodes are (segment, run of planes), edges the K links that are on. */
+function contract(P: number, S: number, inPlane_bps: Float64Array, cross_bps: Float64Array, K: Uint8Array): Contracted {
+  const first = K.indexOf(1); // segments start after a K link: the first at column first + 1
+  const nodeOf = new Int32Array(S * P); // node of (segment of column s, plane q) at [segment·P + q]
+  const sizes: number[] = [];
+  const segStart: number[] = [],
+    segLen: number[] = [];
+  for (let i = 0, seg = 0; i < S; seg++) {
+    const s0 = (first + 1 + i) % S;
+    let len = 1;
+    while (K[(s0 + len - 1) % S] === 0) len++;
+    segStart.push(s0);
+    segLen.push(len);
+    let runStart = 0;
+    for (let q = 0; q < P; q++) {
+      let joined = false;
+      for (let k = 0; k < len && q < P - 1 && !joined; k++) joined = cross_bps[q * S + ((s0 + k) % S)]! > 0;
+      if (!joined) {
+        for (let r = runStart; r <= q; r++) nodeOf[seg * P + r] = sizes.length;
+        sizes.push(len * (q - runStart + 1));
+        runStart = q + 1;
+      }
+    }
+    i += len;
+  }
+  // Edges: the K link closing segment j joins (j, q) to (j + 1, q) in every plane where it is on.
+  const J = segStart.length;
+  const from: number[] = [],
+    to: number[] = [];
+  for (let j = 0; j < J; j++) {
+    const s = (segStart[j]! + segLen[j]! - 1) % S,
+      next = (j + 1) % J;
+    let lu = -1,
+      lv = -1;
+    for (let q = 0; q < P; q++) {
+      if (!(inPlane_bps[q * S + s]! > 0)) continue;
+      const u = nodeOf[j * P + q]!,
+        v = nodeOf[next * P + q]!;
+      if (u === v || (u === lu && v === lv)) continue;
+      from.push(u, v);
+      to.push(v, u);
+      [lu, lv] = [u, v];
+    }
+  }
+  const M = sizes.length;
+  const start = new Int32Array(M + 1);
+  for (const u of from) start[u + 1]!++;
+  for (let u = 0; u < M; u++) start[u + 1]! += start[u]!;
+  const fill = start.slice(0, M);
+  const adj = new Int32Array(from.length);
+  from.forEach((u, e) => (adj[fill[u]!++] = to[e]!));
+  return { size: Float64Array.from(sizes), start, adj };
+}
+
+/** Σ over ordered node pairs of dist (header), by a breadth-first search from every node; Infinity if disconnected. */
+function distanceSum(g: Contracted): number {
+  const M = g.size.length;
+  const dist = new Int32Array(M),
+    queue = new Int32Array(M);
+  let total = 0;
+  for (let x = 0; x < M; x++) {
+    dist.fill(-1);
+    dist[x] = 0;
+    queue[0] = x;
+    let head = 0,
+      tail = 1,
+      sum = 0;
+    while (head < tail) {
+      const u = queue[head++]!;
+      sum += g.size[u]! * dist[u]!;
+      for (let e = g.start[u]!; e < g.start[u + 1]!; e++) {
+        const v = g.adj[e]!;
+        if (dist[v]! < 0) {
+          dist[v] = dist[u]! + 1;
+          queue[tail++] = v;
+        }
+      }
+    }
+    if (tail < M) return Infinity;
+    total += g.size[x]! * sum;
+  }
+  return total;
+}
+
+/** The bound of one K [b/s per node]: Σ_a c_a·l_a / Σ dist · (N − 1); 0 when the graph is disconnected. */
+export function cylinderDualRate(
+  P: number,
+  S: number,
+  inPlane_bps: Float64Array,
+  cross_bps: Float64Array,
+  K: Uint8Array,
+): number {
+  let lengthCapacity = 0; // both directions of every K link
+  for (let q = 0; q < P; q++) for (let s = 0; s < S; s++) if (K[s] === 1) lengthCapacity += 2 * inPlane_bps[q * S + s]!;
+  const d = distanceSum(contract(P, S, inPlane_bps, cross_bps, K));
+  if (!(d > 0)) return Infinity;
+  return (lengthCapacity / d) * (P * S - 1);
+}
+
+/** The smallest bound of the families (header) on the instant's links (torusInstant.ts numbering, no seam). */
+export function cylinderDualBound(
+  P: number,
+  S: number,
+  inPlane_bps: Float64Array,
+  cross_bps: Float64Array,
+): CylinderDualBound {
+  let best: CylinderDualBound = { rate_bps: Infinity, family: null };
+  if (S < 3) return best;
+  familySets(P, S, cross_bps).forEach((K, i) => {
+    if (K === null) return;
+    const rate_bps = cylinderDualRate(P, S, inPlane_bps, cross_bps, K);
+    if (rate_bps < best.rate_bps) best = { rate_bps, family: CYLINDER_DUAL_FAMILIES[i]! };
+  });
+  return best;
+}
