@@ -39,7 +39,7 @@ import { planeElements } from './geometry/pattern.js';
 import { gmstSamples_rad, windowTimes_s, type PlaneTrack } from './geometry/propagate.js';
 import { planeTrackFromReference, referenceOrbit, type ReferenceOrbit } from './geometry/shellTracks.js';
 import type { ConstellationRecord, LinkClassRecord, ShellRecord, StatsRecord } from './record/record.js';
-import { shellNetwork, type ShellNetworkResult } from './network/shellNetwork.js';
+import { shellNetwork, snapshotSamples, type ShellNetworkResult } from './network/shellNetwork.js';
 import type { Stats } from './design/types.js';
 import { Memo, SolverMemo } from './memo.js';
 import { seriesStats } from './network/networkSeries.js';
@@ -188,7 +188,7 @@ function evaluate(
   const sats = spec.shells.map((s) => s.geometry.planes * s.geometry.satsPerPlane);
   const satellites = sats.reduce((a, b) => a + b, 0);
 
-  const tracks = planeTracks(spec);
+  const tracks = planeTracks(spec, lean);
   const linkParams = shellLinkParams(spec);
   const links = linkParams.map((p) => LINKS.get(JSON.stringify(p), () => shellLinks(p)));
   const { ground, contacts } = gatewayContacts(spec, tracks, notes, lean);
@@ -388,10 +388,13 @@ type NodeRecord = ConstellationRecord['shells'][number]['node'];
 
 /**
  * Geometry: every plane's track from its shell's reference orbit (one SGP4 propagation per altitude and inclination,
- * shellTracks.ts), sharing the GMST samples; reference orbits are kept across evaluations.
+ * shellTracks.ts), sharing the GMST samples; reference orbits are kept across evaluations. The lean evaluation reads
+ * the tracks at the network's instants only (unless gateway contacts are computed): the other samples are left NaN.
  */
-function planeTracks(spec: ConstellationSpec): PlaneTrack[][] {
+function planeTracks(spec: ConstellationSpec, lean: boolean): PlaneTrack[][] {
   const w = spec.window;
+  const samples =
+    lean && spec.traffic.pattern !== 'downlink' ? snapshotSamples(windowTimes_s(w).length, spec.snapshots) : undefined;
   const gmst = gmstSamples_rad(w.epochIso, windowTimes_s(w));
   const windowKey = `${w.epochIso}|${w.duration_s}|${w.step_s}`;
   return spec.shells.map((s) => {
@@ -402,7 +405,7 @@ function planeTracks(spec: ConstellationSpec): PlaneTrack[][] {
       (r) => r.r_m.length / 3,
     );
     return Array.from({ length: g.planes }, (_, p) =>
-      planeTrackFromReference(ref, planeElements(g, p, w.epochIso), w, gmst),
+      planeTrackFromReference(ref, planeElements(g, p, w.epochIso), w, gmst, samples),
     );
   });
 }

@@ -2,11 +2,14 @@
  * Benchmark (prints figures, asserts nothing): the flagship constellation study (designs/constellation-study.yaml)
  * end to end, CLI start to report written, with this checkout and with a reference commit built in a temporary
  * folder, one after the other in the same run (`--workers 0`: CPU of one process; then this checkout with 2 workers).
- * Prints the CPU of each (user + system of the process tree, GNU time) and their ratio, with the load average.
+ * Each checkout runs its own study file, node file and catalogs (the reference cannot read keys and catalog rows
+ * added since: the study's question, variables and budget are the same). Prints the CPU of each (user + system of
+ * the process tree, GNU time) and their ratio, with the load average.
  * BENCH_REFERENCE=<commit> (default 7913a14, the commit before the Walker-symmetry tracks) picks the reference;
- * BENCH_REFERENCE_DIR=<folder> uses an already built checkout instead; BENCH_STUDY_GENERATIONS=g runs the first g
- * generations (same seed). Run alone: `npm run build && node dist/test/bench/constellationStudy.js`, or as the last
- * part of `npm run bench:constellation`.
+ * BENCH_REFERENCE_DIR=<folder> uses an already built checkout instead; BENCH_PEER_DIR=<folder> also runs another
+ * built checkout (e.g. main's tip) between the two, for this checkout's gain over it; BENCH_STUDY_GENERATIONS=g runs
+ * the first g generations (same seed). Run alone: `npm run build && node dist/test/bench/constellationStudy.js`, or
+ * as the last part of `npm run bench:constellation`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -29,7 +32,7 @@ function referenceCheckout(root: string, commit: string): string {
   return dir;
 }
 
-/** The study file, or its first g generations (node file made absolute so the copy runs anywhere). */
+/** A checkout's study file, or its first g generations (node file made absolute so the copy runs anywhere). */
 function studySlice(root: string, generations: string | undefined): string {
   const studyPath = join(root, 'designs/constellation-study.yaml');
   if (generations === undefined) return studyPath;
@@ -91,25 +94,33 @@ function line(label: string, r: StudyRun): string {
   );
 }
 
-/** The study with the reference and with this checkout, side by side, then this checkout with 2 workers. */
+function ratioLine(label: string, other: StudyRun, cur: StudyRun): string {
+  if (other.cpu_s === null || cur.cpu_s === null) return `  CPU ratio this / ${label}: (no CPU figure)`;
+  return (
+    `  CPU ratio this / ${label}: ${(cur.cpu_s / other.cpu_s).toFixed(3)} (${(other.cpu_s / cur.cpu_s).toFixed(2)}× less ` +
+    `CPU); evaluating wall ratio ${(cur.evaluate_s / other.evaluate_s).toFixed(3)}`
+  );
+}
+
+/** The study with the reference (and the peer, if any) and with this checkout, side by side, then this checkout with 2 workers. */
 export function benchConstellationStudy(root: string): void {
   const commit = process.env['BENCH_REFERENCE'] ?? '7913a14';
   const generations = process.env['BENCH_STUDY_GENERATIONS'];
   const study = studySlice(root, generations);
   const refDir = process.env['BENCH_REFERENCE_DIR'] ?? referenceCheckout(root, commit);
+  const peerDir = process.env['BENCH_PEER_DIR'];
   console.log(
     `\nflagship constellation study (designs/constellation-study.yaml${generations !== undefined ? `, first ${generations} generations` : ''}) end to end, ` +
       `CLI start to report written, against the reference ${process.env['BENCH_REFERENCE_DIR'] ?? commit} in the same run:`,
   );
-  const ref = runStudy(refDir, study, 0);
+  const ref = runStudy(refDir, studySlice(refDir, generations), 0);
   console.log(line('reference --workers 0', ref));
+  const peer = peerDir === undefined ? null : runStudy(peerDir, studySlice(peerDir, generations), 0);
+  if (peer !== null) console.log(line(`peer ${peerDir} --workers 0`, peer));
   const cur = runStudy(root, study, 0);
   console.log(line('this checkout --workers 0', cur));
-  if (ref.cpu_s !== null && cur.cpu_s !== null)
-    console.log(
-      `  CPU ratio this / reference: ${(cur.cpu_s / ref.cpu_s).toFixed(3)} (${(ref.cpu_s / cur.cpu_s).toFixed(2)}× less CPU); ` +
-        `evaluating wall ratio ${(cur.evaluate_s / ref.evaluate_s).toFixed(3)}`,
-    );
+  console.log(ratioLine('reference', ref, cur));
+  if (peer !== null) console.log(ratioLine('peer', peer, cur));
   const two = runStudy(root, study, 2);
   console.log(line('this checkout --workers 2', two));
   console.log(`  speed-up of 2 workers over 0: ${(cur.wall_s / two.wall_s).toFixed(2)}× end to end`);

@@ -90,7 +90,7 @@ import {
   shellState,
   type ShellState,
 } from './shellState.js';
-import { slotShiftClasses, type ClassSet } from './slotShiftClasses.js';
+import { classesBelow, kthSmallest, slotShiftClasses, type ClassSet } from './slotShiftClasses.js';
 import { sgp4ShellGap } from './shellGap.js';
 import type { ShellGeometrySpec } from '../design/types.js';
 
@@ -307,17 +307,14 @@ const inflation = (st: ShellState): number => 2 * st.pairBound_m;
 function enumerateShell(st: ShellState, threshold_m: number, k: number): ShellResult {
   const floor_m = threshold_m + st.shrink_m;
   // Slot shift: only the classes near the cut (slotShiftClasses.ts), the same kept classes as enumerating all.
-  const { a, b, d2 } = st.delta
-    ? walkerDeltaClasses(st)
-    : slotShiftClasses(st, k, floor_m, REFINE_MARGIN_m + inflation(st));
-  const n = d2.length;
-  const kth2 = kthSmallest(d2, k);
+  const set = st.delta ? walkerDeltaClasses(st) : slotShiftClasses(st, k, floor_m, REFINE_MARGIN_m + inflation(st));
+  const { a, b } = set;
+  const kth2 = kthSmallest(set.d2, k);
   const cut_m = Math.max(floor_m, Math.sqrt(Math.max(0, kth2))) + REFINE_MARGIN_m + inflation(st);
-  const cut2 = cut_m * cut_m;
-  const refined: ClassHit[] = [];
-  for (let i = 0; i < n; i++) {
-    if (d2[i]! < cut2) refined.push(classHit(st, a[i]!, b[i]!, pairClosestApproach(st, a[i]!, b[i]!)));
-  }
+  // The classes under the cut in enumeration order, then closest first (a stable sort: ties keep that order).
+  const refined = classesBelow(set, cut_m * cut_m).map((i) =>
+    classHit(st, a[i]!, b[i]!, pairClosestApproach(st, a[i]!, b[i]!)),
+  );
   refined.sort((x, y) => x.d_m - y.d_m);
   // D in the grid's terms (before the cluster bound is subtracted)
   const D = Math.max(floor_m, (refined[Math.min(k, refined.length) - 1]?.d_m ?? 0) + st.shrink_m) + inflation(st);
@@ -367,38 +364,7 @@ function walkerDeltaClasses(st: ShellState): ClassSet {
     seen[key] = 1;
     add(0, j, 0, Math.floor(j / S));
   }
-  return { a: a.subarray(0, i), b: b.subarray(0, i), d2: d2.subarray(0, i) };
-}
-
-/** The k-th smallest value (Infinity when there are fewer), by a bounded max-heap: O(n log k). */
-function kthSmallest(v: Float64Array, k: number): number {
-  if (k <= 0 || v.length === 0) return Infinity;
-  const heap: number[] = [];
-  for (let i = 0; i < v.length; i++) {
-    const x = v[i]!;
-    if (heap.length < k) {
-      heap.push(x);
-      for (let c = heap.length - 1; c > 0;) {
-        const p = (c - 1) >> 1;
-        if (heap[p]! >= heap[c]!) break;
-        [heap[p], heap[c]] = [heap[c]!, heap[p]!];
-        c = p;
-      }
-    } else if (x < heap[0]!) {
-      heap[0] = x;
-      for (let c = 0; ;) {
-        const l = 2 * c + 1,
-          r = l + 1;
-        let m = c;
-        if (l < k && heap[l]! > heap[m]!) m = l;
-        if (r < k && heap[r]! > heap[m]!) m = r;
-        if (m === c) break;
-        [heap[m], heap[c]] = [heap[c]!, heap[m]!];
-        c = m;
-      }
-    }
-  }
-  return heap.length < k ? (heap.length > 0 ? Math.max(...heap) : Infinity) : heap[0]!;
+  return { a: a.subarray(0, i), b: b.subarray(0, i), d2: d2.subarray(0, i), order: null };
 }
 
 /** Self-conjunction screen of every satellite of every shell (header). */

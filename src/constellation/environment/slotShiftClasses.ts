@@ -36,11 +36,15 @@ export interface SlotShiftShell {
   readonly u0: Float64Array;
 }
 
-/** Representative pairs (objects a, b), their closed-form squared closest approach [m²], in enumeration order. */
+/**
+ * Representative pairs (objects a, b) and their closed-form squared closest approach [m²]: in enumeration order, or
+ * each with its position in that order (`order`; the screen sorts only the classes it keeps).
+ */
 export interface ClassSet {
   readonly a: Int32Array;
   readonly b: Int32Array;
   readonly d2: Float64Array;
+  readonly order: Float64Array | null;
 }
 
 const TWO_PI = 2 * Math.PI;
@@ -57,25 +61,58 @@ class Collector {
     this.d2.push(d2);
     this.order.push(order);
   }
-  /** The classes sorted into the full enumeration's order (plane p1, then plane p2, then offset). */
-  sorted(): ClassSet {
-    // A numeric sort of order·n + i (exact below 2⁵³: orders < P²S): the order, ties in insertion order, as a stable
-    // sort by order gives, without a comparator call per comparison.
-    const n = this.order.length;
-    const keys = Float64Array.from(this.order, (o, i) => o * n + i).sort();
-    const idx = Array.from(keys, (key) => key % n);
+  classes(): ClassSet {
     return {
-      a: Int32Array.from(idx, (i) => this.a[i]!),
-      b: Int32Array.from(idx, (i) => this.b[i]!),
-      d2: Float64Array.from(idx, (i) => this.d2[i]!),
+      a: Int32Array.from(this.a),
+      b: Int32Array.from(this.b),
+      d2: Float64Array.from(this.d2),
+      order: Float64Array.from(this.order),
     };
   }
 }
 
-/** The k-th smallest of a list (Infinity with fewer than k). */
-function kth(v: readonly number[], k: number): number {
-  if (v.length < k || k <= 0) return Infinity;
-  return Float64Array.from(v).sort()[k - 1]!;
+/**
+ * Indices of the classes of `set` whose d² is below `cut2`, in the full enumeration's order (by `order`, ties in
+ * collection order, as a stable sort by order gives; a numeric sort of order·n + i, exact below 2⁵³: orders < P²S).
+ */
+export function classesBelow(set: ClassSet, cut2: number): number[] {
+  const kept: number[] = [];
+  for (let i = 0; i < set.d2.length; i++) if (set.d2[i]! < cut2) kept.push(i);
+  const order = set.order;
+  if (order === null) return kept;
+  const n = set.d2.length;
+  return Array.from(Float64Array.from(kept, (i) => order[i]! * n + i).sort(), (key) => key % n);
+}
+
+/** The k-th smallest value (Infinity when there are fewer), by a bounded max-heap: O(n log k). */
+export function kthSmallest(v: ArrayLike<number>, k: number): number {
+  if (k <= 0 || v.length === 0) return Infinity;
+  const heap: number[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i]!;
+    if (heap.length < k) {
+      heap.push(x);
+      for (let c = heap.length - 1; c > 0;) {
+        const p = (c - 1) >> 1;
+        if (heap[p]! >= heap[c]!) break;
+        [heap[p], heap[c]] = [heap[c]!, heap[p]!];
+        c = p;
+      }
+    } else if (x < heap[0]!) {
+      heap[0] = x;
+      for (let c = 0; ;) {
+        const l = 2 * c + 1,
+          r = l + 1;
+        let m = c;
+        if (l < k && heap[l]! > heap[m]!) m = l;
+        if (r < k && heap[r]! > heap[m]!) m = r;
+        if (m === c) break;
+        [heap[m], heap[c]] = [heap[c]!, heap[m]!];
+        c = m;
+      }
+    }
+  }
+  return heap.length < k ? (heap.length > 0 ? Math.max(...heap) : Infinity) : heap[0]!;
 }
 
 /** Constants of one plane pair: its d²(ds) = twoR2·(1 − ½(cos δ·X + sin δ·Y) − K1), δ = u0[b] − u0[a]. */
@@ -138,7 +175,8 @@ function walkPair(st: SlotShiftShell, p1: number, p2: number, pair: PlanePair, b
 
 /**
  * The classes of a slot-shift shell that the enumeration screen keeps (header): every class with d² below the
- * refinement cut (max(floor_m, √(k-th smallest d²)) + margin_m)², and the k smallest, in the full enumeration's order.
+ * refinement cut (max(floor_m, √(k-th smallest d²)) + margin_m)², and the k smallest, each with its position in the
+ * full enumeration's order (`classesBelow` puts those the screen keeps in it).
  */
 export function slotShiftClasses(st: SlotShiftShell, k: number, floor_m: number, margin_m: number): ClassSet {
   const P = st.planes,
@@ -160,7 +198,7 @@ export function slotShiftClasses(st: SlotShiftShell, k: number, floor_m: number,
       upper.push(classD2(st, p1, p2, pair, pair.centre));
     }
   }
-  const kthUpper = kth(upper, k);
+  const kthUpper = upper.length < k ? Infinity : kthSmallest(upper, k);
   const twoR2 = 2 * st.r * st.r;
   const cut = Math.max(floor_m, Math.sqrt(Math.max(0, kthUpper))) + margin_m;
   const bound = cut * cut + 1e-12 * twoR2; // Infinity with fewer than k classes: every class
@@ -173,5 +211,5 @@ export function slotShiftClasses(st: SlotShiftShell, k: number, floor_m: number,
       i++;
     }
   }
-  return out.sorted();
+  return out.classes();
 }

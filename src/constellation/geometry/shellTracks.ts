@@ -135,13 +135,16 @@ function interpolate(ref: ReferenceOrbit, t: number, r: Float64Array, h: Float64
 
 /**
  * The track of a circular plane (the reference's altitude and inclination) over the window: the reference rotated
- * about z and shifted in time (see header).
+ * about z and shifted in time (see header). With `samples`, only those samples are computed (the others read NaN): a
+ * reader that needs no more (the lean evaluation's network instants) is spared the rest; each one computed is the
+ * same number either way.
  */
 export function planeTrackFromReference(
   ref: ReferenceOrbit,
   e: Readonly<CircularElements>,
   w: Readonly<SamplingWindow>,
   gmst_rad: Float64Array,
+  samples?: readonly number[],
 ): PlaneTrack {
   if (e.altitude_m !== ref.altitude_m || e.inclination_rad !== ref.inclination_rad || e.eccentricity !== undefined)
     throw new RangeError('planeTrackFromReference: the plane is not a circular copy of the reference orbit');
@@ -154,11 +157,17 @@ export function planeTrackFromReference(
   const n = times_s.length;
   const r_m = new Float64Array(3 * n);
   const normal = new Float64Array(3 * n);
-  for (let j = 0; j < n; j++) {
+  const place = (j: number): void => {
     const o = 3 * j;
     interpolate(ref, times_s[j]! + dt, r_m, normal, o);
     rotateZ(r_m, o, c, s);
     rotateZ(normal, o, c, s);
+  };
+  if (samples === undefined) for (let j = 0; j < n; j++) place(j);
+  else {
+    r_m.fill(NaN);
+    normal.fill(NaN);
+    for (const j of samples) place(j);
   }
   return { elements: e, times_s, r_m, normal, gmst_rad };
 }

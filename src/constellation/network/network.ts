@@ -16,6 +16,11 @@
  * - pairs: commodity k ships demand_k·λ from source_k to sink_k. throughputPerNode = λ·Σ demand /
  *   (number of distinct sources).
  * Path statistics: networkPaths.ts (BFS hops, least-latency Dijkstra, deterministic source sampling).
+ * A ring (a single cycle of n ≥ 3 nodes, every link of one capacity c, one traffic group: a shell of one plane) has the
+ * optimum in closed form, without the LP: any flow spends at least dist(s, t) arc capacity per unit from s to t, so
+ * λ·n·Σ_t dist(s, t) ≤ 2n·c, and shortest-path routing (antipodal pairs split evenly) loads every arc alike by the
+ * ring's rotations and reflection, to exactly c at λ = 2c / Σ_t dist(s, t), Σ_t dist = ⌊n²/4⌋. Every link is then
+ * saturated.
  *
  * Assumptions: static topology (one snapshot), fluid flows split arbitrarily over paths (the LP
  * optimum is an upper bound on what a real routing scheme achieves), no queueing. The per-hop delay
@@ -23,7 +28,7 @@
  * Validity: the LP has N·2E + 1 columns for uniform traffic, so explicit graphs of up to a few hundred
  * nodes; use torus.ts (reduced symmetric model) for large Walker +Grid shells.
  */
-import type { LpSolveOptions, LpSolver } from '../../optimize/lp.js';
+import type { LpResult, LpSolveOptions, LpSolver } from '../../optimize/lp.js';
 import { arcLoads, buildConcurrentFlowLp } from './networkFlowLp.js';
 import { downlinkLp, pairsLp, uniformLp } from './networkTraffic.js';
 import { buildAdjacency, pathStatistics, type PathStatistics } from './networkPaths.js';
@@ -84,6 +89,73 @@ export function bottleneckUtilization(demand_bps: number, throughput_bps: number
   return demand_bps > 0 ? Infinity : 0;
 }
 
+/**
+ * The common capacity of a ring (header) carrying uniform traffic in one group: n ≥ 3 nodes joined by n links of one
+ * positive capacity into a single cycle; null for any other graph.
+ */
+function uniformRing(graph: LinkGraph, group: Int32Array | undefined): { capacity_bps: number } | null {
+  const n = graph.nodes,
+    edges = graph.edges;
+  if (n < 3 || edges.length !== n || group?.some((g) => g !== group[0]) === true) return null;
+  const c = edges[0]!.capacity_bps;
+  const next = new Int32Array(2 * n).fill(-1);
+  for (const e of edges) {
+    if (!(e.capacity_bps === c && c > 0) || e.u === e.v) return null;
+    for (const [a, b] of [
+      [e.u, e.v],
+      [e.v, e.u],
+    ] as const) {
+      if (next[2 * a] === -1) next[2 * a] = b;
+      else if (next[2 * a + 1] === -1 && next[2 * a] !== b) next[2 * a + 1] = b;
+      else return null; // a third link at a, or a second link between the same two nodes
+    }
+  }
+  // Every node has two distinct neighbours: the graph is disjoint cycles; one cycle when a walk covers n nodes.
+  let prev = -1,
+    v = 0,
+    steps = 0;
+  do {
+    const w = next[2 * v] === prev ? next[2 * v + 1]! : next[2 * v]!;
+    prev = v;
+    v = w;
+    steps++;
+  } while (v !== 0 && steps <= n);
+  return steps === n ? { capacity_bps: c } : null;
+}
+
+/** The ring's optimum (header): λ = 2c/⌊n²/4⌋, every link saturated. */
+function ringOptimum(
+  graph: LinkGraph,
+  capacity_bps: number,
+  throughputPerLambda: number,
+): Omit<NetworkResult, 'reducedModel' | 'paths'> {
+  const lambda_bps = (2 * capacity_bps) / Math.floor((graph.nodes * graph.nodes) / 4);
+  return {
+    disconnected: false,
+    throughputPerNode_bps: lambda_bps * throughputPerLambda,
+    lambda_bps,
+    edgeUtilization: new Float64Array(graph.edges.length).fill(1),
+    bottleneckEdges: graph.edges.map((_, i) => i),
+    lp: { rows: 0, cols: 0, solver: 'closed-form ring' },
+  };
+}
+
+/** The flow LP solved to optimality by the caller's solver (a RangeError above the column limit). */
+function solveFlowLp(p: Readonly<NetworkParams>, lp: ReturnType<typeof buildConcurrentFlowLp>): LpResult {
+  const maxCols = p.maxLpColumns ?? DEFAULT_MAX_LP_COLUMNS;
+  if (lp.model.cost.length > maxCols) {
+    throw new RangeError(
+      `network LP would have ${lp.model.cost.length} columns (> ${maxCols}); use the reduced torus model for large shells`,
+    );
+  }
+  const r = p.lpSolver(lp.model, p.lpOptions);
+  if (r.status !== 'optimal')
+    throw new Error(
+      `network LP not solved (${r.status}${r.message !== undefined ? `: ${r.message}` : ''}) by ${r.solver}`,
+    );
+  return r;
+}
+
 /** Maximum concurrent flow, bottleneck links and path statistics of a traffic pattern on a link graph. */
 export function networkThroughput(p: Readonly<NetworkParams>): NetworkResult {
   const { graph, traffic } = p;
@@ -118,18 +190,10 @@ export function networkThroughput(p: Readonly<NetworkParams>): NetworkResult {
   if (disconnected || t.commodities.length === 0)
     return { ...none, disconnected, lp: { rows: 0, cols: 0, solver: 'none' } };
 
+  const ring = traffic.kind === 'uniform' ? uniformRing(graph, traffic.group) : null;
+  if (ring !== null) return { ...none, ...ringOptimum(graph, ring.capacity_bps, t.throughputPerLambda) };
   const lp = buildConcurrentFlowLp(t.nodes, t.arcs, t.commodities);
-  const maxCols = p.maxLpColumns ?? DEFAULT_MAX_LP_COLUMNS;
-  if (lp.model.cost.length > maxCols) {
-    throw new RangeError(
-      `network LP would have ${lp.model.cost.length} columns (> ${maxCols}); use the reduced torus model for large shells`,
-    );
-  }
-  const r = p.lpSolver(lp.model, p.lpOptions);
-  if (r.status !== 'optimal')
-    throw new Error(
-      `network LP not solved (${r.status}${r.message !== undefined ? `: ${r.message}` : ''}) by ${r.solver}`,
-    );
+  const r = solveFlowLp(p, lp);
   const lambda_bps = Math.max(0, r.x[lp.muCol] ?? 0) * lp.capacityScale * t.lambdaPerMu;
   const load = arcLoads(lp, r.x);
   const bottleneckEdges: number[] = [];

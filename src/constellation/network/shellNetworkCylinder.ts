@@ -209,7 +209,7 @@ export function cylinderSeries(p: Readonly<CylinderSeriesParams>): CylinderSerie
   // One pair of capacity arrays for every instant: each instant's are read before the next is computed.
   const buffers = { cross_bps: new Float64Array(P * S), inPlane_bps: new Float64Array(P * S) };
   for (const j of p.instants) {
-    const c = torusInstantCapacities({ ...p, sampleIndex: j, seam: false }, buffers);
+    const c = torusInstantCapacities({ ...p, sampleIndex: j, seam: false, lengths: p.lean !== true }, buffers);
     lengths ??= { inPlane_m: c.inPlaneLength_m, crossPlane_m: c.crossPlaneLength_m };
     const r = cylinderInstant(p, j, c, orbitCapacities(P, S, c));
     instants.push(r.instant);

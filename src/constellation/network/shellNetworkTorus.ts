@@ -78,9 +78,16 @@ function symmetricClasses(t: TorusResult, n: number, crossOff: number, inOff: nu
  */
 const TORUS_LPS = new SolverMemo<TorusResult>(256);
 
-/** `torusThroughput` memoised on its inputs (shape, class capacities and lengths; default hop delay, no LP options). */
-export function torusThroughputMemo(p: Readonly<Omit<TorusParams, 'lpOptions' | 'perHopDelay_s'>>): TorusResult {
-  const key = `${p.planes}|${p.satsPerPlane}|${p.phasing}|${p.inPlaneCapacity_bps}|${p.crossPlaneCapacity_bps}|${p.inPlaneLength_m}|${p.crossPlaneLength_m}`;
+/**
+ * `torusThroughput` memoised on its inputs (shape, class capacities and lengths; default hop delay, no LP options).
+ * `pathsRead` false (a lean series, whose instants have no lengths): lengths 0, kept apart from the results whose
+ * paths are read.
+ */
+export function torusThroughputMemo(
+  p: Readonly<Omit<TorusParams, 'lpOptions' | 'perHopDelay_s'>>,
+  pathsRead = true,
+): TorusResult {
+  const key = `${pathsRead ? '' : 'lean|'}${p.planes}|${p.satsPerPlane}|${p.phasing}|${p.inPlaneCapacity_bps}|${p.crossPlaneCapacity_bps}|${p.inPlaneLength_m}|${p.crossPlaneLength_m}`;
   return TORUS_LPS.for(p.lpSolver).get(key, () => torusThroughput(p));
 }
 
@@ -98,16 +105,21 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
     const c = instantCapacities(p, j, buffers);
     const cross = meanMinMax(c.cross_bps),
       inPlane = meanMinMax(c.inPlane_bps);
-    const t = torusThroughputMemo({
-      planes: P,
-      satsPerPlane: S,
-      phasing: F,
-      inPlaneCapacity_bps: inPlane.mean,
-      crossPlaneCapacity_bps: cross.mean,
-      inPlaneLength_m: c.inPlaneLength_m,
-      crossPlaneLength_m: c.crossPlaneLength_m,
-      lpSolver: p.lp,
-    });
+    // A lean series has no lengths: the rate does not read them, and its paths are not read.
+    const lean = p.lean === true;
+    const t = torusThroughputMemo(
+      {
+        planes: P,
+        satsPerPlane: S,
+        phasing: F,
+        inPlaneCapacity_bps: inPlane.mean,
+        crossPlaneCapacity_bps: cross.mean,
+        inPlaneLength_m: lean ? 0 : c.inPlaneLength_m,
+        crossPlaneLength_m: lean ? 0 : c.crossPlaneLength_m,
+        lpSolver: p.lp,
+      },
+      !lean,
+    );
     if (p.lean !== true) paths ??= t.paths;
     if (t.lp.rows > lp.rows) lp = t.lp;
     if (t.disconnected || (uniformClass(cross) && uniformClass(inPlane))) {
@@ -143,6 +155,7 @@ function instantCapacities(p: Readonly<TorusSeriesParams>, j: number, buffers: T
       latitudeCutoff_rad: p.latitudeCutoff_rad,
       inPlaneUsable: p.inPlaneUsable,
       crossPlaneUsable: p.crossPlaneUsable,
+      lengths: p.lean !== true,
     },
     buffers,
   );

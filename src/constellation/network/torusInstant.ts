@@ -12,7 +12,10 @@
  * linked) has no seam links: their entries are 0 and left out of the mean cross-plane length.
  * Cost: the positions and poleward flags live in working arrays kept for the largest shell seen, and a series of
  * instants hands over one pair of capacity arrays (`TorusInstantBuffers`): allocating five shell-sized typed arrays
- * per instant cost as much as the geometry itself (measured 34 → 17 ns per link on a 60 × 70 shell).
+ * per instant cost as much as the geometry itself (measured 34 → 17 ns per link on a 60 × 70 shell). A lean series
+ * (no lengths wanted) settles each plane's in-plane links and each gap's cross-plane links at once where bounds on the
+ * longest of them show them all capped and clear (planeBounds.ts): only the frames and the poleward flags are computed
+ * there (~6 against ~17 ns per link on a 60 × 70 shell at 550 km with isl-100g terminals).
  * Validity: as propagate.ts; shells whose planes are rotated copies of plane 0 (walker-delta, walker-star, sso-ltan),
  * P·S satellites all propagated.
  */
@@ -20,6 +23,7 @@ import { linkRate_bps, type LinkRateCoefficients } from '../../models/links/link
 import { lineOfSightAltitude_m } from '../links/linkSampling.js';
 import { EARTH_RADIUS_m } from '../../base/constants.js';
 import { planeFrame, type PlaneTrack } from '../geometry/propagate.js';
+import { clearOfCutoff, crossLengthBound_m, frameFits, inPlaneLengthBound_m, linksSettled } from './planeBounds.js';
 
 export interface TorusInstantParams {
   readonly planes: number;
@@ -36,6 +40,11 @@ export interface TorusInstantParams {
   readonly crossPlaneUsable: boolean;
   /** The last plane links to the first (a torus); default true. */
   readonly seam?: boolean;
+  /**
+   * Whether the mean link lengths are wanted (default true). Without them (a lean series) planes whose links all have
+   * the terminal's capacity are settled by bounds (planeBounds.ts), not link by link; the lengths read NaN.
+   */
+  readonly lengths?: boolean;
 }
 
 /** A reduced model's inputs over a series of instants (the torus and the open cylinder, shellNetwork*.ts). */
@@ -76,63 +85,67 @@ function slotPhasesOf(S: number): { cos: Float64Array; sin: Float64Array } {
 }
 
 /**
- * Positions of every satellite at sample j into `pos` (xyz per node v = q·S + s) and their squared radii into `r2`:
- * each plane's representative frame is built once (propagate.ts `planeFrame`) and the slots placed at phase 2πs/S as
- * propagate.ts `slotPosition` places them (no cluster offsets), so the positions are those it gives.
+ * Positions of plane q's satellites into `pos` (xyz per node v = q·S + s) and their squared radii into `r2`, from the
+ * plane's representative frame f (propagate.ts `planeFrame`: r, û, t̂) with the slots at phase 2πs/S as propagate.ts
+ * `slotPosition` places them (no cluster offsets), so the positions are those it gives.
  */
-function shellPositions(
-  tracks: readonly PlaneTrack[],
-  j: number,
-  S: number,
-  pos: Float64Array,
-  r2: Float64Array,
-): void {
+function placePlane(f: Float64Array, o: number, q: number, S: number, pos: Float64Array, r2: Float64Array): void {
   const { cos, sin } = slotPhasesOf(S);
-  const f = FRAME;
+  const r = f[o]!,
+    ux = f[o + 1]!,
+    uy = f[o + 2]!,
+    uz = f[o + 3]!,
+    tx = f[o + 4]!,
+    ty = f[o + 5]!,
+    tz = f[o + 6]!;
+  for (let s = 0, v = q * S; s < S; s++, v++) {
+    const c = cos[s]!,
+      n = sin[s]!;
+    const x = r * (c * ux + n * tx),
+      y = r * (c * uy + n * ty),
+      z = r * (c * uz + n * tz);
+    pos[3 * v] = x;
+    pos[3 * v + 1] = y;
+    pos[3 * v + 2] = z;
+    r2[v] = x ** 2 + y ** 2 + z ** 2;
+  }
+}
+
+/** Every plane's frame at sample j (r, û, t̂: 7 entries per plane) into `frames`. */
+function planeFrames(tracks: readonly PlaneTrack[], j: number, frames: Float64Array): void {
   for (let q = 0; q < tracks.length; q++) {
-    planeFrame(tracks[q]!, j, f);
-    const r = f[0]!,
-      ux = f[1]!,
-      uy = f[2]!,
-      uz = f[3]!,
-      tx = f[4]!,
-      ty = f[5]!,
-      tz = f[6]!;
-    for (let s = 0, v = q * S; s < S; s++, v++) {
-      const c = cos[s]!,
-        n = sin[s]!;
-      const x = r * (c * ux + n * tx),
-        y = r * (c * uy + n * ty),
-        z = r * (c * uz + n * tz);
-      pos[3 * v] = x;
-      pos[3 * v + 1] = y;
-      pos[3 * v + 2] = z;
-      r2[v] = x ** 2 + y ** 2 + z ** 2;
-    }
+    planeFrame(tracks[q]!, j, FRAME);
+    frames.set(FRAME, 7 * q);
   }
 }
 const FRAME = new Float64Array(7);
 
-/**
- * Whether each satellite is poleward of the cutoff (into `out`): |asin(z/|r|)| > cutoff, decided on sin(cutoff) away
- * from the boundary and by asin itself within 1e-12 of it (so the answer is the asin comparison's).
- */
+/** The poleward decision on |sin latitude|: on sin(cutoff) away from it, by asin itself within 1e-12 of it. */
+function poleward(sinLat: number, sc: number, cutoff_rad: number): 0 | 1 {
+  if (sinLat > sc + 1e-12) return 1;
+  return sinLat >= sc - 1e-12 && Math.abs(Math.asin(sinLat)) > cutoff_rad ? 1 : 0;
+}
+
+/** Whether each satellite is poleward of the cutoff (into `out`): |asin(z/|r|)| > cutoff. */
 function polewardOf(pos: Float64Array, r2: Float64Array, N: number, cutoff_rad: number | null, out: Uint8Array): void {
   out.fill(0, 0, N);
   if (cutoff_rad === null) return;
   const sc = Math.sin(cutoff_rad);
-  for (let v = 0; v < N; v++) {
-    const sinLat = Math.abs(pos[3 * v + 2]! / Math.sqrt(r2[v]!));
-    if (sinLat > sc + 1e-12) out[v] = 1;
-    else if (sinLat >= sc - 1e-12) out[v] = Math.abs(Math.asin(sinLat)) > cutoff_rad ? 1 : 0;
-  }
+  for (let v = 0; v < N; v++) out[v] = poleward(Math.abs(pos[3 * v + 2]! / Math.sqrt(r2[v]!)), sc, cutoff_rad);
 }
 
 /** Working arrays of the positions, kept for the largest shell seen (the function returns none of them). */
-let scratch = { pos: new Float64Array(0), r2: new Float64Array(0), poleward: new Uint8Array(0) };
-function scratchFor(N: number): typeof scratch {
+let scratch = {
+  pos: new Float64Array(0),
+  r2: new Float64Array(0),
+  poleward: new Uint8Array(0),
+  frames: new Float64Array(0),
+  placed: new Uint8Array(0),
+};
+function scratchFor(N: number, P: number): typeof scratch {
   if (scratch.r2.length < N)
-    scratch = { pos: new Float64Array(3 * N), r2: new Float64Array(N), poleward: new Uint8Array(N) };
+    scratch = { ...scratch, pos: new Float64Array(3 * N), r2: new Float64Array(N), poleward: new Uint8Array(N) };
+  if (scratch.placed.length < P) scratch = { ...scratch, frames: new Float64Array(7 * P), placed: new Uint8Array(P) };
   return scratch;
 }
 
@@ -198,45 +211,128 @@ function lineOfSightCapacity(c: LinkContext, a: number, b: number, d: number): n
   return d <= c.capped_m ? c.rate.capacity_bps : linkRate_bps(c.rate, d);
 }
 
-/** Cross-plane capacities into `into` (seam entries 0 on an open cylinder); returns the sum of their lengths [m]. */
-function crossPlaneLinks(
+/** The satellite plane q, slot s links to across the gap after plane q (the seam twists by F). */
+const crossEnd = (P: number, S: number, F: number, q: number, s: number): number =>
+  q < P - 1 ? (q + 1) * S + s : (((s + F) % S) + S) % S;
+
+/** Plane q's cross-plane capacities into `into`, their lengths added to `len` in link order; returns the sum [m]. */
+function crossPlaneRow(
   c: LinkContext,
   p: Readonly<TorusInstantParams>,
+  q: number,
   poleward: Uint8Array,
   into: Float64Array,
+  len: number,
 ): number {
   const { planes: P, satsPerPlane: S, phasing: F } = p;
-  const seam = p.seam ?? true;
   const usable = p.crossPlaneUsable;
-  let len = 0;
-  for (let q = 0; q < (seam ? P : P - 1); q++) {
-    for (let s = 0; s < S; s++) {
-      const v = q * S + s;
-      const w = q < P - 1 ? v + S : (((s + F) % S) + S) % S;
-      const d = distance(c.pos, v, w);
-      len += d;
-      into[v] = usable && poleward[v] === 0 && poleward[w] === 0 ? lineOfSightCapacity(c, v, w, d) : 0;
-    }
+  for (let s = 0; s < S; s++) {
+    const v = q * S + s;
+    const w = crossEnd(P, S, F, q, s);
+    const d = distance(c.pos, v, w);
+    len += d;
+    into[v] = usable && poleward[v] === 0 && poleward[w] === 0 ? lineOfSightCapacity(c, v, w, d) : 0;
   }
-  if (!seam) into.fill(0, (P - 1) * S, P * S);
   return len;
 }
 
-/** In-plane capacities into `into`; returns the sum of their lengths [m]. */
-function inPlaneLinks(c: LinkContext, p: Readonly<TorusInstantParams>, into: Float64Array): number {
-  const { planes: P, satsPerPlane: S } = p;
-  const usable = p.inPlaneUsable;
-  let len = 0;
-  for (let q = 0; q < P; q++) {
-    for (let s = 0; s < S; s++) {
-      const v = q * S + s;
-      const w = q * S + ((s + 1) % S);
-      const d = distance(c.pos, v, w);
-      len += d;
-      into[v] = usable ? lineOfSightCapacity(c, v, w, d) : 0;
-    }
+/** Plane q's in-plane capacities into `into`, their lengths added to `len` in link order; returns the sum [m]. */
+function inPlaneRow(c: LinkContext, S: number, q: number, usable: boolean, into: Float64Array, len: number): number {
+  for (let s = 0; s < S; s++) {
+    const v = q * S + s;
+    const w = s + 1 < S ? v + 1 : q * S;
+    const d = distance(c.pos, v, w);
+    len += d;
+    into[v] = usable ? lineOfSightCapacity(c, v, w, d) : 0;
   }
   return len;
+}
+
+/** Working arrays of the lean path: plane frames, which planes are placed, poleward flags. */
+interface LeanScratch {
+  readonly frames: Float64Array;
+  readonly placed: Uint8Array;
+  readonly poleward: Uint8Array;
+}
+
+/**
+ * |sin latitude| of plane q's slot s as the full path computes it (placePlane, then polewardOf's |z/|r||), and the
+ * poleward flags of the lean path: decided on |cos θ ûz + sin θ t̂z| (the same within 1e-12 for an orthonormal frame,
+ * planeBounds.ts) away from sin(cutoff), on the full path's value near it.
+ */
+function exactSinLat(f: Float64Array, o: number, c: number, n: number): number {
+  const r = f[o]!;
+  const x = r * (c * f[o + 1]! + n * f[o + 4]!),
+    y = r * (c * f[o + 2]! + n * f[o + 5]!),
+    z = r * (c * f[o + 3]! + n * f[o + 6]!);
+  return Math.abs(z / Math.sqrt(x ** 2 + y ** 2 + z ** 2));
+}
+function leanPoleward(frames: Float64Array, P: number, S: number, cutoff_rad: number | null, out: Uint8Array): void {
+  out.fill(0, 0, P * S);
+  if (cutoff_rad === null) return;
+  const sc = Math.sin(cutoff_rad);
+  const { cos, sin } = slotPhasesOf(S);
+  for (let q = 0; q < P; q++) {
+    const o = 7 * q,
+      fits = frameFits(frames, o);
+    const uz = frames[o + 3]!,
+      tz = frames[o + 6]!;
+    for (let s = 0, v = q * S; s < S; s++, v++) {
+      const approx = Math.abs(cos[s]! * uz + sin[s]! * tz);
+      out[v] =
+        fits && clearOfCutoff(approx, sc)
+          ? approx > sc
+            ? 1
+            : 0
+          : poleward(exactSinLat(frames, o, cos[s]!, sin[s]!), sc, cutoff_rad);
+    }
+  }
+}
+
+/**
+ * The lean series' capacities (no lengths wanted): a plane whose in-plane links, or a gap whose cross-plane links, are
+ * all provably clear of the Earth and within the capped range (planeBounds.ts) gets the terminal's capacity on every
+ * link (a cross-plane link where neither end is poleward) without placing its satellites; any other plane or gap is
+ * computed link by link as the full path does. The capacities are the full path's, to the bit.
+ */
+function leanCapacities(
+  c: LinkContext,
+  p: Readonly<TorusInstantParams>,
+  w: LeanScratch,
+  out: TorusInstantBuffers,
+): void {
+  const { planes: P, satsPerPlane: S, phasing: F } = p;
+  const { frames, placed, poleward: pole } = w;
+  const cap = c.rate.capacity_bps;
+  placed.fill(0, 0, P);
+  const place = (q: number): void => {
+    if (placed[q] === 0) placePlane(frames, 7 * q, q, S, c.pos, c.r2);
+    placed[q] = 1;
+  };
+  const settled = (q: number, q2: number, length_m: number): boolean =>
+    frameFits(frames, 7 * q) &&
+    frameFits(frames, 7 * q2) &&
+    linksSettled(Math.min(frames[7 * q]!, frames[7 * q2]!), length_m, c.capped_m, c.clear2);
+  leanPoleward(frames, P, S, p.latitudeCutoff_rad, pole);
+  for (let q = 0; q < P; q++) {
+    if (!p.inPlaneUsable) out.inPlane_bps.fill(0, q * S, (q + 1) * S);
+    else if (settled(q, q, inPlaneLengthBound_m(frames, 7 * q, S))) out.inPlane_bps.fill(cap, q * S, (q + 1) * S);
+    else {
+      place(q);
+      inPlaneRow(c, S, q, true, out.inPlane_bps, 0);
+    }
+    if (q === P - 1 && !(p.seam ?? true)) continue;
+    const q2 = q < P - 1 ? q + 1 : 0;
+    if (!p.crossPlaneUsable) out.cross_bps.fill(0, q * S, (q + 1) * S);
+    else if (settled(q, q2, crossLengthBound_m(frames, 7 * q, 7 * q2, q2 === 0 ? F : 0, S))) {
+      for (let s = 0, v = q * S; s < S; s++, v++)
+        out.cross_bps[v] = pole[v] === 0 && pole[crossEnd(P, S, F, q, s)] === 0 ? cap : 0;
+    } else {
+      place(q);
+      place(q2);
+      crossPlaneRow(c, p, q, pole, out.cross_bps, 0);
+    }
+  }
 }
 
 /** Arrays a series of instants may hand over for the capacities (length P·S), overwritten at each call. */
@@ -255,9 +351,8 @@ export function torusInstantCapacities(p: Readonly<TorusInstantParams>, out?: To
   if (p.tracks.length !== P) throw new RangeError(`need one track per plane (${P}), got ${p.tracks.length}`);
   if (out !== undefined && (out.cross_bps.length !== N || out.inPlane_bps.length !== N))
     throw new RangeError(`capacity buffers must hold one entry per satellite (${N})`);
-  const { pos, r2, poleward } = scratchFor(N);
-  shellPositions(p.tracks, j, S, pos, r2);
-  polewardOf(pos, r2, N, p.latitudeCutoff_rad, poleward);
+  const { pos, r2, poleward, frames, placed } = scratchFor(N, P);
+  planeFrames(p.tracks, j, frames);
   const cross_bps = out?.cross_bps ?? new Float64Array(N),
     inPlane_bps = out?.inPlane_bps ?? new Float64Array(N);
   const c: LinkContext = {
@@ -268,9 +363,19 @@ export function torusInstantCapacities(p: Readonly<TorusInstantParams>, out?: To
     capped_m: cappedRange_m(p.rate),
     rate: p.rate,
   };
-  const crossLen = crossPlaneLinks(c, p, poleward, cross_bps);
-  const inLen = inPlaneLinks(c, p, inPlane_bps);
-  const crossLinks = (p.seam ?? true) ? N : (P - 1) * S;
+  const seam = p.seam ?? true;
+  if (!seam) cross_bps.fill(0, (P - 1) * S, N);
+  if (p.lengths === false) {
+    leanCapacities(c, p, { frames, placed, poleward }, { cross_bps, inPlane_bps });
+    return { cross_bps, inPlane_bps, crossPlaneLength_m: NaN, inPlaneLength_m: NaN };
+  }
+  for (let q = 0; q < P; q++) placePlane(frames, 7 * q, q, S, pos, r2);
+  polewardOf(pos, r2, N, p.latitudeCutoff_rad, poleward);
+  let crossLen = 0,
+    inLen = 0;
+  for (let q = 0; q < (seam ? P : P - 1); q++) crossLen = crossPlaneRow(c, p, q, poleward, cross_bps, crossLen);
+  for (let q = 0; q < P; q++) inLen = inPlaneRow(c, S, q, p.inPlaneUsable, inPlane_bps, inLen);
+  const crossLinks = seam ? N : (P - 1) * S;
   return {
     cross_bps,
     inPlane_bps,

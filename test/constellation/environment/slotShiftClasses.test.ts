@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { conjunctionScreen } from '../../../src/constellation/environment/conjunction.js';
-import { slotShiftClasses, type SlotShiftShell } from '../../../src/constellation/environment/slotShiftClasses.js';
+import {
+  classesBelow,
+  slotShiftClasses,
+  type SlotShiftShell,
+} from '../../../src/constellation/environment/slotShiftClasses.js';
 import { planeRaan_rad, slotPhase_rad } from '../../../src/constellation/geometry/pattern.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { ssoShell } from '../../helpers/shellSpec.js';
@@ -95,12 +99,18 @@ describe('slot-shift classes near the cut, against every class by brute force', 
     const needed = all.filter((c) => c.d < cut - 0.01);
     expect(needed.length).toBeGreaterThanOrEqual(Math.min(k, all.length));
     for (const c of needed) expect(gotD.has(key(c.a, c.b))).toBe(true);
-    // Returned in the full enumeration's order: by plane p1, then p2, then offset.
-    for (let i = 1; i < got.a.length; i++) {
-      const prev = [got.a[i - 1]!, got.b[i - 1]!],
-        cur = [got.a[i]!, got.b[i]!];
+    // classesBelow puts them in the full enumeration's order (by plane p1, then p2, then offset), keeping those under
+    // the cut only.
+    const order = classesBelow(got, Infinity);
+    expect(order).toHaveLength(got.a.length);
+    for (let i = 1; i < order.length; i++) {
+      const prev = [got.a[order[i - 1]!]!, got.b[order[i - 1]!]!],
+        cur = [got.a[order[i]!]!, got.b[order[i]!]!];
       expect(prev[0]! < cur[0]! || (prev[0] === cur[0] && prev[1]! < cur[1]!)).toBe(true);
     }
+    const cut2 = (cut * cut) / 4;
+    const below = order.map((i) => got.d2[i]!).filter((d) => d < cut2);
+    expect(classesBelow(got, cut2).map((i) => got.d2[i]!)).toEqual(below);
   });
 
   it('a large band is screened with a small share of its classes', () => {

@@ -85,6 +85,30 @@ describe('plane tracks from one reference orbit', () => {
     expect(worstError(s, [0], w).pos_m).toBeLessThan(1e-6);
   });
 
+  it('given samples, computes those (within 0.25 m of direct SGP4) and leaves the others NaN', () => {
+    // Bug caught: a sample written at another sample's offset, or left unset (0), which a reader would take as a place.
+    const s = shell({});
+    const w = { epochIso: day.epochIso, duration_s: 7200, step_s: 120 };
+    const e = planeElements(s, 17, w.epochIso);
+    const direct = propagatePlane(e, w);
+    const some = planeTrackFromReference(
+      referenceOrbit(s.altitude_m, s.inclination_rad, w),
+      e,
+      w,
+      direct.gmst_rad,
+      [0, 5, 60],
+    );
+    for (let j = 0; j < 61; j++) {
+      const at = (a: Float64Array) => [a[3 * j]!, a[3 * j + 1]!, a[3 * j + 2]!];
+      if (j === 0 || j === 5 || j === 60) {
+        const [x, y, z] = at(some.r_m),
+          [dx, dy, dz] = at(direct.r_m);
+        expect(Math.hypot(x! - dx!, y! - dy!, z! - dz!)).toBeLessThan(0.25);
+        expect(Math.hypot(...at(some.normal))).toBeCloseTo(1, 12);
+      } else expect([...at(some.r_m), ...at(some.normal)].every(Number.isNaN)).toBe(true);
+    }
+  });
+
   it('refuses a plane of another altitude', () => {
     const s = shell({});
     const ref = referenceOrbit(s.altitude_m, s.inclination_rad, day);

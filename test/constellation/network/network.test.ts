@@ -76,19 +76,49 @@ describe('networkThroughput', () => {
   //   N·λ·(N²−1)/4 ≤ 2Nc → λ ≤ 8c/(N²−1); shortest-path routing loads every arc equally (rotation and
   //   reflection symmetry), so the bound is met: λ* = 8c/(N²−1).
   // N = 2m even: distances 1…m−1 twice and m once → Σh = m² = N²/4 → λ* = 8c/N² (antipode split ½–½).
+  // networkThroughput answers a ring in this closed form (network.ts); the arc-flow LP of the same demand, written as
+  // every ordered pair (pairs traffic, never the closed form), is the independent check.
+  const everyPair = (n: number) =>
+    Array.from({ length: n * n }, (_, k) => ({ source: Math.floor(k / n), sink: k % n, demand: 1 })).filter(
+      (c) => c.source !== c.sink,
+    );
   it.each([
-    [7, 'highs'],
-    [9, 'jslp'],
-    [8, 'highs'],
-    [10, 'jslp'],
-  ] as const)('ring of %i: λ* = 8c/(N²−1) (odd) or 8c/N² (even) (%s)', (n, solver) => {
+    [9, 'highs'],
+    [5, 'jslp'],
+    [10, 'highs'],
+    [6, 'jslp'],
+  ] as const)('ring of %i: λ* = 8c/(N²−1) (odd) or 8c/N² (even); the LP agrees (%s)', (n, solver) => {
     const c = 10 * G;
-    const r = networkThroughput({ graph: ring(n, c), lpSolver, lpOptions: { solver }, traffic: { kind: 'uniform' } });
+    const r = networkThroughput({ graph: ring(n, c), lpSolver, traffic: { kind: 'uniform' } });
     const expected = n % 2 === 1 ? (8 * c) / (n * n - 1) : (8 * c) / (n * n);
-    expect(r.lambda_bps / expected).toBeCloseTo(1, 6);
-    expect(r.throughputPerNode_bps / (expected * (n - 1))).toBeCloseTo(1, 6);
-    expect(r.lp.cols).toBe(n * 2 * n + 1); // N sources × 2E arcs + λ
+    expect(r.lambda_bps / expected).toBeCloseTo(1, 12);
+    expect(r.throughputPerNode_bps / (expected * (n - 1))).toBeCloseTo(1, 12);
+    expect(r.lp).toEqual({ rows: 0, cols: 0, solver: 'closed-form ring' });
     expect(r.bottleneckEdges).toHaveLength(n); // every link saturated
+    expect([...r.edgeUtilization]).toEqual(Array.from({ length: n }, () => 1));
+    const lp = networkThroughput({
+      graph: ring(n, c),
+      lpSolver,
+      lpOptions: { solver },
+      traffic: { kind: 'pairs', commodities: everyPair(n) },
+    });
+    expect(lp.lp.cols).toBe(n * (n - 1) * 2 * n + 1); // N(N−1) pairs × 2E arcs + λ
+    expect(lp.lambda_bps / expected).toBeCloseTo(1, 6);
+    expect(lp.bottleneckEdges).toHaveLength(n);
+  });
+
+  it('a ring with one link of another capacity, or two traffic groups, is left to the LP', () => {
+    // Bug caught: the closed form applied where the ring is not alike all round (its figure assumes every link's c).
+    const c = 10 * G;
+    const uneven = ring(8, c);
+    const graph = { nodes: 8, edges: uneven.edges.map((e, i) => (i === 3 ? { ...e, capacity_bps: 2 * c } : e)) };
+    const r = networkThroughput({ graph, lpSolver, traffic: { kind: 'uniform' } });
+    expect(r.lp.solver).not.toBe('closed-form ring');
+    const lp = networkThroughput({ graph, lpSolver, traffic: { kind: 'pairs', commodities: everyPair(8) } });
+    expect(r.lambda_bps / lp.lambda_bps).toBeCloseTo(1, 6);
+    const group = Int32Array.from({ length: 8 }, (_, v) => (v < 4 ? 0 : 1));
+    const two = networkThroughput({ graph: ring(8, c), lpSolver, traffic: { kind: 'uniform', group } });
+    expect(two.lp.solver).not.toBe('closed-form ring');
   });
 
   it('disconnected graph: throughput 0, flagged, no NaN; cluster traffic inside each component works', () => {

@@ -163,7 +163,12 @@ describe('torusInstantCapacities equals the link-by-link computation on SGP4 tra
     }),
   });
 
-  function oracle(j: number, grazing_m: number, cutoff: number | null): { cross: number[]; inPlane: number[] } {
+  function oracle(
+    j: number,
+    grazing_m: number,
+    cutoff: number | null,
+    rate = capped,
+  ): { cross: number[]; inPlane: number[] } {
     const P = 12,
       S = 9,
       F = 5;
@@ -173,7 +178,7 @@ describe('torusInstantCapacities equals the link-by-link computation on SGP4 tra
     const cap = (A: number[], B: number[], cut: boolean): number => {
       const d = Math.sqrt((B[0]! - A[0]!) ** 2 + (B[1]! - A[1]!) ** 2 + (B[2]! - A[2]!) ** 2);
       const los = lineOfSightAltitude_m(A[0]!, A[1]!, A[2]!, B[0]!, B[1]!, B[2]!);
-      return !cut && los >= grazing_m ? linkRate_bps(capped, d) : 0;
+      return !cut && los >= grazing_m ? linkRate_bps(rate, d) : 0;
     };
     const cross: number[] = [],
       inPlane: number[] = [];
@@ -249,6 +254,59 @@ describe('torusInstantCapacities equals the link-by-link computation on SGP4 tra
     expect(() =>
       torusInstantCapacities(p, { cross_bps: new Float64Array(3), inPlane_bps: new Float64Array(3) }),
     ).toThrow(RangeError);
+  });
+
+  // The lean path (lengths: false) settles a plane, or a gap, by bounds on its longest link (planeBounds.ts) when the
+  // terminal's capped range and the Earth's clearance both hold with room: then every link gets the terminal's
+  // capacity without being placed. The planes' in-plane links at sample 3 differ in length with the planes' radii
+  // (~4,740 km, 2r·sin(π/9)): a terminal capped out to between the shortest and the longest puts some planes on each
+  // side of the bound, and one capped just beyond the longest puts the bound at its edge.
+  const chords = sgp4Tracks.map((t) => {
+    const at = (s: number) => slotPosition(t, 3, (2 * Math.PI * s) / 9, new Float64Array(3));
+    const [A, B] = [at(0), at(1)];
+    return Math.hypot(A[0]! - B[0]!, A[1]! - B[1]!, A[2]! - B[2]!);
+  });
+  const [shortest, longest] = [Math.min(...chords), Math.max(...chords)];
+  /** A far-field terminal (beamRate) whose rate is capped out to `range_m` and falls as 1/d² beyond it. */
+  const cappedTo = (range_m: number) => beamRate(1e-3, 1e27, 1e27 * -Math.expm1(-1e-3 / range_m ** 2));
+  const between = cappedTo((shortest + longest) / 2);
+  it.each([
+    ['capped out to 6,000 km: every plane and gap settled by its bounds', cappedTo(6e6), 0, 100e3, 50 * deg, true],
+    ['capped just beyond the longest in-plane link', cappedTo(longest * (1 + 1e-6)), 3, 100e3, null, true],
+    ['capped between the shortest and the longest in-plane link', between, 3, 100e3, null, true],
+    ['range-limited long links, an open cylinder', capped, 2, 100e3, 40 * deg, false],
+    ['a grazing height the bounds cannot clear', cappedTo(6e6), 5, 1200e3, 40 * deg, true],
+  ] as const)(
+    'without lengths (a lean series), %s: the same capacities to the bit',
+    (_l, rate, j, grazing_m, cutoff, seam) => {
+      // Bug caught: a plane settled at the capped rate while one of its links is range-limited or blocked by the Earth,
+      // or a poleward flag decided on the frame's approximate latitude on the wrong side of the cutoff.
+      const r = torusInstantCapacities({
+        planes: 12,
+        satsPerPlane: 9,
+        phasing: 5,
+        tracks: sgp4Tracks,
+        sampleIndex: j,
+        rate,
+        grazingHeight_m: grazing_m,
+        latitudeCutoff_rad: cutoff,
+        inPlaneUsable: true,
+        crossPlaneUsable: true,
+        seam,
+        lengths: false,
+      });
+      const e = oracle(j, grazing_m, cutoff, rate);
+      expect(Array.from(r.cross_bps)).toEqual(seam ? e.cross : e.cross.map((c, v) => (v >= 11 * 9 ? 0 : c)));
+      expect(Array.from(r.inPlane_bps)).toEqual(e.inPlane);
+      expect(r.inPlaneLength_m).toBeNaN();
+      if (rate === between) leanSeen.push(...e.inPlane);
+    },
+  );
+
+  const leanSeen: number[] = [];
+  it('the terminal capped between the shortest and the longest link has in-plane links on both sides', () => {
+    expect(leanSeen.some((c) => c === between.capacity_bps)).toBe(true);
+    expect(leanSeen.some((c) => c > 0 && c < between.capacity_bps)).toBe(true);
   });
 
   const seen: number[] = [];

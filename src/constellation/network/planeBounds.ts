@@ -1,0 +1,85 @@
+/**
+ * Bounds that settle every link of a plane (in-plane) or of a gap between two planes (cross-plane) at once, for the
+ * per-instant link capacities of torusInstant.ts: when the longest link is provably within the range where the
+ * terminal's rate is capped and provably clear of the Earth, every link's capacity is the terminal's, as the link by
+ * link computation would find it.
+ *
+ * Method. At a sample every satellite of plane q sits at r_q·(cos θ_s û_q + sin θ_s t̂_q), θ_s = 2πs/S, from the
+ * plane's frame (propagate.ts `planeFrame`: û = r/|r|, t̂ = ĥ × û, so û ⟂ t̂). Where the frame is orthonormal to 1e-12
+ * (`frameFits`), |cos θ û + sin θ t̂|² = 1 within 1e-12 for every θ:
+ * - in-plane: consecutive slots are 2r_q·sin(π/S) apart;
+ * - cross-plane: slot s of plane a to slot s + k of plane b differs by cos θ_s·A + sin θ_s·B, with
+ *   A = r_a û_a − r_b û′_b, B = r_a t̂_a − r_b t̂′_b (û′, t̂′: plane b's frame turned by 2πk/S in its plane; k = 0
+ *   between neighbours, F across the seam), so every such link is at most √λmax of the Gram matrix
+ *   [[A·A, A·B], [A·B, B·B]] long.
+ * Both bounds are widened by 1e-9 relative and 1 mm (the positions' rounding is ~1e-8 m at 7,000 km). A segment between
+ * points at radii ≥ r of length ≤ D keeps √(r² − D²/4) from the Earth's centre (torusInstant.ts), so clearance is
+ * checked on the lower of the two planes' radii, also widened by 1e-9.
+ *
+ * Validity: circular planes sampled as propagate.ts places them (no cluster offsets); a frame that is not orthonormal
+ * to 1e-12, or a bound that does not settle, leaves the links to the link-by-link computation.
+ */
+
+/** Relative widening of every bound (far above the rounding of the positions and of the frame). */
+const WIDEN = 1e-9;
+/** Absolute widening of a link length bound [m]. */
+const SLACK_m = 1e-3;
+
+/** Whether plane frame f[o…o+6] (r, û, t̂) is orthonormal to 1e-12: |û|², |t̂|² within it of 1, û·t̂ of 0. */
+export function frameFits(f: Float64Array, o: number): boolean {
+  const ux = f[o + 1]!,
+    uy = f[o + 2]!,
+    uz = f[o + 3]!,
+    tx = f[o + 4]!,
+    ty = f[o + 5]!,
+    tz = f[o + 6]!;
+  const uu = ux * ux + uy * uy + uz * uz,
+    tt = tx * tx + ty * ty + tz * tz,
+    ut = ux * tx + uy * ty + uz * tz;
+  return Math.abs(uu - 1) + Math.abs(tt - 1) + 2 * Math.abs(ut) <= 1e-12;
+}
+
+/** Upper bound on the length of plane q's in-plane links [m] (frame at f[o], S slots). */
+export function inPlaneLengthBound_m(f: Float64Array, o: number, S: number): number {
+  return 2 * f[o]! * Math.sin(Math.PI / S) * (1 + WIDEN) + SLACK_m;
+}
+
+/**
+ * Upper bound on the length of the links from plane a's slot s to plane b's slot s + k [m] (frames at f[oa], f[ob],
+ * S slots).
+ */
+export function crossLengthBound_m(f: Float64Array, oa: number, ob: number, k: number, S: number): number {
+  const phi = (2 * Math.PI * k) / S;
+  const cp = Math.cos(phi),
+    sp = Math.sin(phi);
+  const ra = f[oa]!,
+    rb = f[ob]!;
+  // A = r_a û_a − r_b û′_b, B = r_a t̂_a − r_b t̂′_b, component by component (scalars: this runs for every gap).
+  let aa = 0,
+    bb = 0,
+    ab = 0;
+  for (let i = 1; i <= 3; i++) {
+    const ub = f[ob + i]!,
+      tb = f[ob + 3 + i]!;
+    const a = ra * f[oa + i]! - rb * (cp * ub + sp * tb),
+      b = ra * f[oa + 3 + i]! - rb * (cp * tb - sp * ub);
+    aa += a * a;
+    bb += b * b;
+    ab += a * b;
+  }
+  const lambdaMax = (aa + bb) / 2 + Math.sqrt(((aa - bb) / 2) ** 2 + ab * ab);
+  return Math.sqrt(lambdaMax) * (1 + WIDEN) + SLACK_m;
+}
+
+/**
+ * Whether links at most `length_m` long between satellites at radii ≥ r_m are all within the capped range and clear
+ * the Earth: length ≤ capped_m and r²(1 − 1e-9) − length²/4 ≥ clear2 (the squared clearance radius with its margin).
+ */
+export function linksSettled(r_m: number, length_m: number, capped_m: number, clear2_m2: number): boolean {
+  return length_m <= capped_m && r_m * r_m * (1 - WIDEN) - 0.25 * length_m * length_m >= clear2_m2;
+}
+
+/** Whether |sin latitude| ≈ `sinLat` (within 1e-12, an orthonormal frame) is decided against sin(cutoff) `sc`. */
+export function clearOfCutoff(sinLat: number, sc: number): boolean {
+  return Math.abs(sinLat - sc) > WIDEN;
+}
