@@ -102,7 +102,7 @@ function ratioLine(label: string, other: StudyRun, cur: StudyRun): string {
   );
 }
 
-/** The study with the reference (and the peer, if any) and with this checkout, side by side, then this checkout with 2 workers. */
+/** The study with the reference (and the peer, if any) and this checkout side by side, then this one with 2 workers. */
 export function benchConstellationStudy(root: string): void {
   const commit = process.env['BENCH_REFERENCE'] ?? '7913a14';
   const generations = process.env['BENCH_STUDY_GENERATIONS'];
