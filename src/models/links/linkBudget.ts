@@ -1,21 +1,25 @@
 /**
- * Optical inter-satellite link budget: received power and data rate of one free-space laser link
- * between two identical terminals, with its losses and margins.
+ * Optical link budget: received power and data rate of one free-space laser link, with its losses and margins.
+ * By default both ends carry the same terminal (an inter-satellite link); a link may also name the far end's receive
+ * aperture and the transmitted beam's divergence (a space-to-ground downlink, a defocused beam).
  *
  * Method (Hemmati, "Near-Earth Laser Communications", 2nd ed., CRC 2020, ch. 1–2: the free-space
  * optical range equation and its loss terms)
  *   P_r = P_t · η_t · η_r · L_p · L_impl · L_margin · L_atm · f(d)
- * f(d) is the fraction of the transmitted power the receive aperture (radius a = D/2) collects. The
- * transmitted beam is the Gaussian beam with the far-field on-axis gain of the optimally truncated
- * Gaussian aperture (Klein & Degnan, Appl. Opt. 13, 2134, 1974: gain g = 0.8145 of the uniform aperture's
- * (πD/λ)² at a/w = 1.12): waist w0 = a·√(g/2), Rayleigh range z_R = π·w0²/λ, w(z) = w0·√(1 + (z/z_R)²)
- * (Siegman, "Lasers", 1986, §17.1), and the power inside a coaxial circle of radius a is
- *   f(d) = 1 − exp(−2a² / w(d)²)                                   (Siegman §17.1, eq. 17.12)
- * Far beyond z_R, f → g·(πD²/4λd)², the Klein–Degnan far-field budget exactly; at d → 0, f → 1 − e^(−4/g)
- * = 0.993, so P_r ≤ P_t at every range. Against the Fresnel-diffraction integral of the truncated Gaussian
- * (test/models/links/linkBudget.test.ts, 10 cm at 1550 nm) f errs by +16 % at most (near d ≈ z_R ≈ 2 km),
+ * f(d) is the fraction of the transmitted power the receive aperture (radius a_r) collects. The transmitted beam is a
+ * Gaussian of waist w0, Rayleigh range z_R = π·w0²/λ, w(z) = w0·√(1 + (z/z_R)²) and 1/e² half-angle divergence
+ * θ = λ/(π·w0) (Siegman, "Lasers", 1986, §17.1); the power inside a coaxial circle of radius a_r is
+ *   f(d) = 1 − exp(−2a_r² / w(d)²)                                 (Siegman §17.1, eq. 17.12)
+ * By default the beam has the far-field on-axis gain of the optimally truncated Gaussian filling the transmit aperture
+ * (radius a = D/2; Klein & Degnan, Appl. Opt. 13, 2134, 1974: gain g = 0.8145 of the uniform aperture's (πD/λ)² at
+ * a/w = 1.12): w0 = a·√(g/2). Far beyond z_R, f → g·(πD²/4λd)² for equal apertures, the Klein–Degnan far-field
+ * budget exactly; at d → 0, f → 1 − e^(−4/g) = 0.993, so P_r ≤ P_t at every range. A terminal whose beam is wider
+ * than its aperture's diffraction limit (TBIRD's body-pointed downlink, the SDA OCT standard's specified divergence)
+ * gives θ instead: w0 = λ/(π·θ), all of the power in that untruncated Gaussian; far from z_R, f → 2a_r²/(θ·d)², the
+ * on-axis irradiance 2P/(π(θd)²) times the receive area. Against the Fresnel-diffraction integral of the truncated
+ * Gaussian (test/models/links/linkBudget.test.ts, 10 cm at 1550 nm) f errs by +16 % at most (near d ≈ z_R ≈ 2 km),
  * < 3 % beyond 5 km; the far-field formula capped at 1 errs +59 % at 5 km (docs/approximations.md).
- * Pointing: mean loss of a Gaussian beam of 1/e² half-angle divergence θ = λ/(π·w0) under a pointing
+ * Pointing: mean loss of a Gaussian beam of divergence θ under a pointing
  * error with independent zero-mean Gaussian components of rms σ per axis (Rayleigh radial error):
  *   L_p = E[exp(−2φ²/θ²)] = 1 / (1 + 4σ²/θ²)
  * (Chen & Gardner, IEEE Trans. Commun. 37(3), 252, 1989, the mean of the far-field intensity over the
@@ -27,12 +31,14 @@
  * design bit-error rate (preamplified and coherent receivers need a few tens of photons per bit:
  * Caplan, "Laser communication transmitter and receiver design", J. Opt. Fiber Commun. Rep. 4, 2007);
  * the result is capped at the terminal's rated capacity (modem / DWDM channels × channel rate).
- * Published check (test): the Tesat EDRS LEO–GEO terminal (135 mm, 2.2 W, 1064 nm, 1.8 Gbps at 45,000 km)
- * comes out 1.46× its published rate with the default margins at 40 photons/bit (docs/approximations.md).
+ * Published checks (test, docs/approximations.md): the Tesat EDRS LEO–GEO terminal (135 mm, 2.2 W, 1064 nm, 1.8 Gbps
+ * at 45,000 km) comes out 0.94× its published rate with the default margins at 40 photons per channel bit; TBIRD's
+ * 200 Gbps LEO-to-ground downlink and the SDA OCT standard's 2.5 Gbps at 5,500 km close with the excess stated there.
  *
- * Validity: both terminals alike, coaxial (pointing only through L_p), the receiver's collected power is
- * what counts (no coupling penalty varying with range); no background light, no point-ahead or Doppler
- * penalty. The default efficiencies and margins are estimates (below).
+ * Validity: coaxial (pointing only through L_p), the receiver's collected power is what counts (no coupling penalty
+ * varying with range: the turbulence-dependent fibre coupling of a ground receiver is outside, L_atm carries it if
+ * entered); no background light, no point-ahead or Doppler penalty. The default efficiencies and margins are
+ * estimates (below).
  */
 import { positive } from '../validate.js';
 
@@ -84,6 +90,13 @@ export interface OpticalTerminal extends LinkLosses {
   readonly sensitivity_photonsPerBit: number;
   /** Rated user data rate, one direction [bit/s]. */
   readonly capacity_bps: number;
+  /**
+   * 1/e² half-angle divergence of the transmitted beam [rad]; default: the diffraction-limited beam of the optimally
+   * truncated aperture, λ/(π·a·√(g/2)). A wider (defocused) beam only: no aperture transmits a narrower one.
+   */
+  readonly divergence_rad?: number;
+  /** Receive aperture diameter of the far end [m]; default: apertureDiameter_m (the same terminal at both ends). */
+  readonly receiveApertureDiameter_m?: number;
 }
 
 /**
@@ -130,7 +143,7 @@ export interface LinkBudgetParams {
  * collected fraction f(d) = 1 − exp(−farFieldFraction_m2 / (d² + rayleighRange_m²)).
  */
 export interface LinkRateCoefficients {
-  /** g·(πD²/4λ)² [m²]: the far-field collected fraction times d² (= (2a²/w0²)·z_R²). */
+  /** (2a_r²/w0²)·z_R² [m²]: the far-field collected fraction times d² (g·(πD²/4λ)² for equal apertures). */
   readonly farFieldFraction_m2: number;
   /** Rayleigh range z_R = π·w0²/λ of the transmitted beam [m]. */
   readonly rayleighRange_m: number;
@@ -165,6 +178,21 @@ function checkTerminal(t: Readonly<OpticalTerminal>): void {
   positive('terminal.wavelength_m', t.wavelength_m);
   positive('terminal.sensitivity_photonsPerBit', t.sensitivity_photonsPerBit);
   positive('terminal.capacity_bps', t.capacity_bps);
+  if (t.receiveApertureDiameter_m !== undefined)
+    positive('terminal.receiveApertureDiameter_m', t.receiveApertureDiameter_m);
+}
+
+/** Waist of the transmitted Gaussian [m]: the truncated-aperture beam, or the one of the given wider divergence. */
+function beamWaist_m(t: Readonly<OpticalTerminal>): number {
+  const apertureWaist_m = (t.apertureDiameter_m / 2) * Math.sqrt(TRUNCATED_GAUSSIAN_GAIN / 2);
+  if (t.divergence_rad === undefined) return apertureWaist_m;
+  const limit_rad = t.wavelength_m / (Math.PI * apertureWaist_m);
+  if (!(t.divergence_rad >= limit_rad && t.divergence_rad < 0.1))
+    throw new RangeError(
+      `terminal.divergence_rad must be at least the aperture's diffraction limit ${limit_rad} rad and below 0.1, ` +
+        `got ${t.divergence_rad}`,
+    );
+  return t.wavelength_m / (Math.PI * t.divergence_rad);
 }
 
 function efficiency(name: string, v: number | undefined, fallback: number): number {
@@ -192,9 +220,9 @@ export function pointingLoss(jitter_rad: number, divergence_rad: number): number
 export function linkRateCoefficients(p: Readonly<Omit<LinkBudgetParams, 'range_m'>>): LinkRateCoefficients {
   const t = p.terminal;
   checkTerminal(t);
-  const a = t.apertureDiameter_m / 2,
+  const receiveRadius_m = (t.receiveApertureDiameter_m ?? t.apertureDiameter_m) / 2,
     lambda = t.wavelength_m;
-  const w0 = a * Math.sqrt(TRUNCATED_GAUSSIAN_GAIN / 2);
+  const w0 = beamWaist_m(t);
   const rayleighRange_m = (Math.PI * w0 * w0) / lambda;
   const divergence_rad = lambda / (Math.PI * w0);
   const Lp = pointingLoss(t.pointingJitter_rad ?? DEFAULT_POINTING_JITTER_rad, divergence_rad);
@@ -208,7 +236,7 @@ export function linkRateCoefficients(p: Readonly<Omit<LinkBudgetParams, 'range_m
   const photonEnergy_J = (PLANCK_J_s * LIGHT_SPEED_m_s) / lambda;
   const deliverablePower_W = t.transmitPower_W * eta;
   return {
-    farFieldFraction_m2: ((2 * a * a) / (w0 * w0)) * rayleighRange_m * rayleighRange_m,
+    farFieldFraction_m2: ((2 * receiveRadius_m * receiveRadius_m) / (w0 * w0)) * rayleighRange_m * rayleighRange_m,
     rayleighRange_m,
     fullCollectionRate_bps: deliverablePower_W / (t.sensitivity_photonsPerBit * photonEnergy_J),
     photonEnergy_J,
@@ -219,7 +247,7 @@ export function linkRateCoefficients(p: Readonly<Omit<LinkBudgetParams, 'range_m
   };
 }
 
-/** Collected fraction 1 − exp(−2a²/w(d)²) from the coefficients. */
+/** Collected fraction 1 − exp(−2a_r²/w(d)²) from the coefficients. */
 function collected(c: Readonly<LinkRateCoefficients>, range_m: number): number {
   const zR = c.rayleighRange_m;
   return -Math.expm1(-c.farFieldFraction_m2 / (range_m * range_m + zR * zR));

@@ -217,6 +217,49 @@ describe('losses and margins', () => {
   });
 });
 
+describe('unequal apertures and a given beam divergence', () => {
+  it('defaults are the same terminal at both ends and the aperture-filling beam', () => {
+    const theta = linkRateCoefficients({ terminal: scot80 }).divergence_rad;
+    for (const d of [100, 8e6]) {
+      const base = opticalLinkBudget({ terminal: scot80, range_m: d }).receivedPower_W;
+      const sameReceiver = { ...scot80, receiveApertureDiameter_m: 0.08 };
+      expect(opticalLinkBudget({ terminal: sameReceiver, range_m: d }).receivedPower_W).toBe(base);
+      const sameBeam = { ...scot80, divergence_rad: theta };
+      expect(opticalLinkBudget({ terminal: sameBeam, range_m: d }).receivedPower_W / base).toBeCloseTo(1, 12);
+    }
+  });
+
+  it('far field with a given divergence: f = 2a_r²/(θd)², the on-axis irradiance 2P/(π(θd)²) times the area', () => {
+    // θ = 100 µrad, a_r = 0.2 m, d = 1,000 km: θd = 100 m, 2a_r²/(θd)² = 0.08/10,000 = 8e-6 (1 − e^−x = 7.999968e-6)
+    const t = { ...scot80, divergence_rad: 1e-4, receiveApertureDiameter_m: 0.4 };
+    expect(opticalLinkBudget({ terminal: t, range_m: 1e6 }).collectedFraction / 7.999968e-6).toBeCloseTo(1, 5);
+    // receive area ×4 → collected power ×4 in the far field
+    const small = opticalLinkBudget({ terminal: t, range_m: 1e6 });
+    const big = opticalLinkBudget({ terminal: { ...t, receiveApertureDiameter_m: 0.8 }, range_m: 1e6 });
+    expect(big.collectedFraction / small.collectedFraction).toBeCloseTo(4, 4);
+  });
+
+  it('near field with a large receiver: the waist λ/(πθ) is all collected, never more than the beam', () => {
+    // θ = 100 µrad at 1550 nm: w0 = 4.93380 mm, z_R = 49.338 m; a_r = 0.5 m ≫ w0: f → 1 at 1 m
+    const t = { ...scot80, ...lossless, divergence_rad: 1e-4, receiveApertureDiameter_m: 1, capacity_bps: 1e18 };
+    const c = linkRateCoefficients({ terminal: t });
+    expect(c.rayleighRange_m).toBeCloseTo(49.338, 2);
+    const near = opticalLinkBudget({ terminal: t, range_m: 1, transmitEfficiency: 1, receiveEfficiency: 1 });
+    expect(near.collectedFraction).toBe(1);
+    expect(near.receivedPower_W).toBeLessThanOrEqual(t.transmitPower_W);
+  });
+
+  it('refuses a beam narrower than the aperture allows and a receive aperture of 0, naming the field', () => {
+    const limit = linkRateCoefficients({ terminal: scot80 }).divergence_rad;
+    expect(() => linkRateCoefficients({ terminal: { ...scot80, divergence_rad: limit * 0.99 } })).toThrow(
+      /^terminal\.divergence_rad must be at least the aperture's diffraction limit/,
+    );
+    expect(() => linkRateCoefficients({ terminal: { ...scot80, receiveApertureDiameter_m: 0 } })).toThrow(
+      new RangeError('terminal.receiveApertureDiameter_m must be a finite number > 0, got 0'),
+    );
+  });
+});
+
 describe('published terminals', () => {
   it('Tesat EDRS LEO–GEO LCT: 1.8 Gbps at 45,000 km, reproduced at or below, within 1.5×', () => {
     // Published: 1.8 Gbps user rate at 45,000 km (Seel et al., IEEE Aerospace Conf. 2011, doi
@@ -240,6 +283,72 @@ describe('published terminals', () => {
     // Counting 40 photons per user bit (no coding overhead) the same link gives 1.46× the published rate.
     const perUserBit = opticalLinkBudget({ terminal: { ...lct, sensitivity_photonsPerBit: 40 }, range_m: 45e6 });
     expect(perUserBit.uncappedRate_bps / 1.8e9).toBeCloseTo(1.4616, 3);
+  });
+  it('TBIRD LEO-to-ground: 200 Gbps at 530 km closes in vacuum with 2.18× (3.4 dB) left for the atmosphere', () => {
+    // Published: 200 Gbps downlink from 530 km, 1 W optical power, 22 mm transmit aperture, 1,000 mm ground telescope
+    // (JPL OCTL), 1550 nm (Yeo et al., J. Space Technol. Appl. 4(2), 87, 2024, Table 1, doi 10.52912/jsta.2024.4.2.87);
+    // downlink beam 380 µrad FWHM, measured on orbit (Riesing et al., "Operations and results from the 200 Gbps TBIRD
+    // laser communication mission", 2024). 40 photons/bit (the catalog's coherent-receiver class figure).
+    // Hand calculation: θ = 380 µrad/√(2 ln 2) = 322.742 µrad, w(530 km) = 171.053 m, a_r = 0.5 m,
+    // f = 1 − exp(−0.5/171.053²) = 1.708846e-5, L_p = 1/(1 + 4/322.742²) = 0.999962,
+    // η = 0.8 × 0.65 × 0.999962 × 10^−0.6 = 0.1306131, P_r = 1 W × η × f = 2.231976e-6 W (−26.5 dBm),
+    // R = P_r/(40 × 1.281578e-19 J) = 435.40 Gbps = 2.177 × 200 Gbps.
+    // Outside the model: clear-air absorption, turbulence (scintillation fades, which TBIRD's ARQ retransmits, and the
+    // adaptive-optics fibre coupling of the ground receiver); the 3.4 dB left over is what it leaves them.
+    const tbird: OpticalTerminal = {
+      transmitPower_W: 1,
+      apertureDiameter_m: 0.022,
+      wavelength_m: 1550e-9,
+      sensitivity_photonsPerBit: 40,
+      capacity_bps: 200e9,
+      divergence_rad: 380e-6 / Math.sqrt(2 * Math.LN2),
+      receiveApertureDiameter_m: 1,
+    };
+    const r = opticalLinkBudget({ terminal: tbird, range_m: 530e3 });
+    expect(r.collectedFraction / 1.708846e-5).toBeCloseTo(1, 5);
+    expect(r.receivedPower_W / 2.231976e-6).toBeCloseTo(1, 5);
+    expect(r.uncappedRate_bps / 435.396e9).toBeCloseTo(1, 4);
+    expect(r.rate_bps).toBe(200e9);
+    // The 22 mm aperture's diffraction-limited beam (82.8 µrad FWHM) would deliver (322.742/70.2843)² = 21.09× more.
+    const { divergence_rad: _measured, ...diffractionLimited } = tbird;
+    const narrow = opticalLinkBudget({ terminal: diffractionLimited, range_m: 530e3 });
+    expect(narrow.uncappedRate_bps / r.uncappedRate_bps).toBeCloseTo(21.09, 1);
+  });
+
+  it('SDA OCT standard floors: 2.5 Gbps at 5,500 km closes 16× over, inside the standard’s own 13× power floors', () => {
+    // The SDA Optical Communications Terminal Standard v3.2.0 as read by the fso-phy modem simulation
+    // (github.com/hosseinkhoshnevis/fso-phy, fsophy/config.py): 2.5 Gbps OOK at 1553.33 nm, at least 2.5 W at the
+    // aperture (OCT-035), 15 µrad FWHM divergence (OCT-040), 25 µW/m² irradiance floor at the 5,500 km reference range.
+    // The standard sets no aperture: 80 mm receives (Tesat SCOT80, a Tranche 1 Transport Layer terminal; DLR); a
+    // 15 µrad FWHM beam needs a transmit aperture of at least 122 mm in this model (0.15 m here; the divergence alone
+    // sets the beam).
+    // Hand calculation: θ = 15 µrad/√(2 ln 2) = 12.73983 µrad, w(5,500 km) = 70.0691 m, a_r = 0.04 m,
+    // f = 1 − exp(−0.0032/70.0691²) = 6.517743e-7, L_p = 1/(1 + 4/12.73983²) = 0.975948,
+    // η = 0.8 × 0.65 × 0.975948 × 10^−0.6 = 0.1274764, P_r = 2.5 W × η × f = 2.077146e-7 W,
+    // hν = 1.278831e-19 J, R = P_r/(40·hν) = 40.606 Gbps = 16.24 × 2.5 Gbps.
+    const oct: OpticalTerminal = {
+      transmitPower_W: 2.5,
+      apertureDiameter_m: 0.15,
+      wavelength_m: 1553.33e-9,
+      sensitivity_photonsPerBit: 40,
+      capacity_bps: 2.5e9,
+      divergence_rad: 15e-6 / Math.sqrt(2 * Math.LN2),
+      receiveApertureDiameter_m: 0.08,
+    };
+    const r = opticalLinkBudget({ terminal: oct, range_m: 5.5e6 });
+    expect(r.receivedPower_W / 2.077146e-7).toBeCloseTo(1, 5);
+    expect(r.uncappedRate_bps / 40.6064e9).toBeCloseTo(1, 4);
+    expect(r.rate_bps).toBe(2.5e9);
+    // The standard against itself: 2.5 W in 15 µrad FWHM gives 2P/(π(θd)²) = 324.166 µW/m² at 5,500 km, 12.97× its
+    // 25 µW/m² floor. With the floor as the receiver (25e-6 W/m² × π·0.04² m² / (hν × 2.5e9 b/s) = 393.058 photons
+    // per bit at the aperture) and a lossless budget the model gives that same 12.97 × 2.5 Gbps.
+    const floor = opticalLinkBudget({
+      terminal: { ...oct, ...lossless, sensitivity_photonsPerBit: 393.058, capacity_bps: 1e18 },
+      range_m: 5.5e6,
+      transmitEfficiency: 1,
+      receiveEfficiency: 1,
+    });
+    expect(floor.uncappedRate_bps / 2.5e9).toBeCloseTo(12.97, 2);
   });
 });
 
