@@ -170,3 +170,25 @@ export const launchPriceBreakEven = (
   message: '',
   ...over,
 });
+
+/** An uncertain input of a stand-in model (no file read): `path` ~ U(0, 1), continuous, every value accepted. */
+export const unitUniformInput = (path: string, origin: 'design' | 'catalog', nominal: number, reason: string) => ({
+  path,
+  unit: 'u',
+  origin,
+  distribution: { kind: 'uniform', min: 0, max: 1 },
+  reason,
+  nominal,
+  integer: false,
+  domain: { lo: 0, hi: 1 },
+  check: () => undefined,
+});
+
+/** A unitless `<=` constraint `name` of a stand-in model, enforced or only checked. */
+export const standInConstraint = (name: string, enforced: boolean) => ({
+  name,
+  unit: '-',
+  sense: '<=',
+  enforced,
+  description: name,
+});

@@ -16,6 +16,7 @@ import {
   writeSamplesCsv,
 } from '../../src/analysis/uncertaintyReport.js';
 import { odc } from '../helpers/cli.js';
+import { standInConstraint, unitUniformInput } from './fixtures.js';
 
 /**
  * The uncertainty report's numbers against hand-computed statistics of a known sample. Stand-in model: one input
@@ -35,30 +36,11 @@ function rankModel(failAbove = Infinity): FileModel {
     const [cap, floor] = [(80 - rank) / 80, (rank - 10) / 8];
     return { status: 'ok', y: Float64Array.from([rank, 30.5, cap, floor, cap >= 0 ? 1 : 0, floor >= 0 ? 1 : 0]) };
   };
-  const constraint = (name: string, enforced: boolean) => ({
-    name,
-    unit: '-',
-    sense: '<=',
-    enforced,
-    description: name,
-  });
   return {
     kind: 'node',
     loaded: { file: 'rank.yaml', name: 'rank-model', hash: 'feed' },
-    inputs: [
-      {
-        path: 'economics.u',
-        unit: 'u',
-        origin: 'catalog',
-        distribution: { kind: 'uniform', min: 0, max: 1 },
-        reason: 'the rank input',
-        nominal: 0.255,
-        integer: false,
-        domain: { lo: 0, hi: 1 },
-        check: () => undefined,
-      },
-    ],
-    constraints: [constraint('cap', true), constraint('floor', false)],
+    inputs: [unitUniformInput('economics.u', 'catalog', 0.255, 'the rank input')],
+    constraints: [standInConstraint('cap', true), standInConstraint('floor', false)],
     metricPaths: ['rank', 'terrestrial'],
     keyOutputs: ['rank'],
     headlineOutputs: ['rank'],
