@@ -11,6 +11,7 @@ import {
   type UncertaintyAnalysis,
   type UncertaintyOptions,
 } from '../../src/analysis/uncertainty.js';
+import { standInConstraint, unitUniformInput } from './fixtures.js';
 
 /**
  * analyzeUncertainty on a stand-in model with one input x ~ U(0, 1) whose outputs are closed-form in x, so every
@@ -24,8 +25,6 @@ let current: FileModel;
 /** analyzeUncertainty's analysis of the stand-in (no file is read: no module mock, which would leak between test
  * files sharing one module graph). */
 const analyzeUncertainty = (opts: UncertaintyOptions): Promise<UncertaintyAnalysis> => analyzeModel(current, opts);
-
-const constraint = (name: string, enforced: boolean) => ({ name, unit: '-', sense: '<=', enforced, description: name });
 
 function standIn(
   o: { comparison?: boolean; nominalOk?: boolean; withC?: boolean; nanOutput?: boolean } = {},
@@ -49,20 +48,12 @@ function standIn(
   };
   return {
     kind: 'node',
-    inputs: [
-      {
-        path: 'economics.x',
-        unit: 'u',
-        origin: 'design',
-        distribution: { kind: 'uniform', min: 0, max: 1 },
-        reason: 'a test input',
-        nominal: 0.25,
-        integer: false,
-        domain: { lo: 0, hi: 1 },
-        check: () => undefined,
-      },
+    inputs: [unitUniformInput('economics.x', 'design', 0.25, 'a test input')],
+    constraints: [
+      standInConstraint('a', true),
+      standInConstraint('b', false),
+      ...(withC ? [standInConstraint('c', true)] : []),
     ],
-    constraints: [constraint('a', true), constraint('b', false), ...(withC ? [constraint('c', true)] : [])],
     metricPaths,
     keyOutputs: ['lcoc', 'mass', ...(nan ? ['nowhere'] : [])],
     width: metricPaths.length + (withC ? 6 : 4),

@@ -1,5 +1,6 @@
 /** Design files for the uncertainty tests, written into a temporary folder. */
 import { fileURLToPath } from 'node:url';
+import type { BreakEven } from '../../src/analysis/breakEven.js';
 import type { SobolOutput, TornadoOutput } from '../../src/analysis/sensitivity.js';
 import { writeFile } from '../helpers/tmp.js';
 
@@ -139,4 +140,55 @@ export const sobolIndex = (input: string, first: number, total: number): SobolOu
   total,
   totalLow: total - 0.02,
   totalHigh: total + 0.02,
+});
+
+/** Sobol' indices of the launch mass (100 rows, unit variance, no note) of the given inputs. */
+export const launchMassSobol = (...indices: SobolOutput['indices']): SobolOutput => ({
+  output: 'mass.launch_kg',
+  unit: 'kg',
+  rows: 100,
+  variance: 1,
+  indices,
+  note: null,
+});
+
+/**
+ * A break-even scan of the launch price over 10–100,000 USD/kg (design value 500) where LCOC meets a terrestrial 5;
+ * `over` gives the root, the side where space is cheaper and the curve.
+ */
+export const launchPriceBreakEven = (
+  over: Pick<BreakEven, 'root' | 'roots' | 'spaceCheaper' | 'curve'> & Partial<BreakEven>,
+): BreakEven => ({
+  path: 'economics.launchCost_USD_per_kg',
+  label: 'launch price',
+  unit: 'USD/kg',
+  domain: { lo: 10, hi: 1e5 },
+  nominal: 500,
+  status: 'found',
+  lcocAtRoot: 5,
+  terrestrialAtRoot: 5,
+  message: '',
+  ...over,
+});
+
+/** An uncertain input of a stand-in model (no file read): `path` ~ U(0, 1), continuous, every value accepted. */
+export const unitUniformInput = (path: string, origin: 'design' | 'catalog', nominal: number, reason: string) => ({
+  path,
+  unit: 'u',
+  origin,
+  distribution: { kind: 'uniform', min: 0, max: 1 },
+  reason,
+  nominal,
+  integer: false,
+  domain: { lo: 0, hi: 1 },
+  check: () => undefined,
+});
+
+/** A unitless `<=` constraint `name` of a stand-in model, enforced or only checked. */
+export const standInConstraint = (name: string, enforced: boolean) => ({
+  name,
+  unit: '-',
+  sense: '<=',
+  enforced,
+  description: name,
 });

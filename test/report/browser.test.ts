@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { runStudy } from '../../src/index.js';
 import type { DesignRecord } from '../../src/node/record/record.js';
@@ -61,24 +61,52 @@ async function expectAnswerOnFirstScreen(page: Page, runDir: string): Promise<vo
   expect((await page.locator('#summary').boundingBox())!.y).toBeGreaterThan(1000);
 }
 
+interface OpenReport {
+  readonly page: Page;
+  readonly consoleErrors: string[];
+  readonly pageErrors: string[];
+  readonly foreign: string[];
+}
+
+/** A laptop-sized page on a run's report.html, with its console errors, page errors and non-file:// requests. */
+async function openReport(browser: Browser, runDir: string): Promise<OpenReport> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const consoleErrors: string[] = [];
+  const pageErrors: string[] = [];
+  const foreign: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('request', (r) => {
+    if (!r.url().startsWith('file:')) foreign.push(r.url());
+  });
+  await page.goto(pathToFileURL(resolve(runDir, 'report.html')).href, { waitUntil: 'load' });
+  return { page, consoleErrors, pageErrors, foreign };
+}
+
+/**
+ * Nothing wider than a laptop screen, no console or page error and no request off file://; a full-page screenshot to
+ * test-artifacts/`screenshot` for a human to look at.
+ */
+async function expectCleanFit({ page, consoleErrors, pageErrors, foreign }: OpenReport, screenshot: string) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  mkdirSync('test-artifacts', { recursive: true });
+  await page.screenshot({ path: join('test-artifacts', screenshot), fullPage: true });
+  expect(consoleErrors).toEqual([]);
+  expect(pageErrors).toEqual([]);
+  expect(foreign).toEqual([]);
+}
+
 describe('report.html in headless Chromium', () => {
   it.skipIf(skipBrowser)('loads offline with no errors, shows the SVG plots, and is screenshotted', async () => {
     expectChromium();
     const runDir = await tinyRun(tempDir('browser'), FLAGSHIP, FLAGSHIP_ALGORITHM, { out: 'flag' });
     const browser = await launchChromium();
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const consoleErrors: string[] = [];
-      const pageErrors: string[] = [];
-      const foreign: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error') consoleErrors.push(m.text());
-      });
-      page.on('pageerror', (e) => pageErrors.push(String(e)));
-      page.on('request', (r) => {
-        if (!r.url().startsWith('file:')) foreign.push(r.url());
-      });
-      await page.goto(pathToFileURL(resolve(runDir, 'report.html')).href, { waitUntil: 'load' });
+      const report = await openReport(browser, runDir);
+      const { page } = report;
       await expectAnswerOnFirstScreen(page, runDir);
       // the front with the knee, objective space, parallel coordinates, the knee's delivered-compute waterfall,
       // convergence
@@ -94,14 +122,7 @@ describe('report.html in headless Chromium', () => {
       const th = page.locator('table.sortable th').nth(1);
       await th.click();
       await expect.poll(() => th.getAttribute('class')).toContain('sorted-asc');
-      // nothing wider than a laptop screen
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
-      mkdirSync('test-artifacts', { recursive: true });
-      await page.screenshot({ path: join('test-artifacts', 'report.png'), fullPage: true });
-      expect(consoleErrors).toEqual([]);
-      expect(pageErrors).toEqual([]);
-      expect(foreign).toEqual([]);
+      await expectCleanFit(report, 'report.png');
     } finally {
       await browser.close();
     }
@@ -132,17 +153,8 @@ algorithm: { name: nsga2, population: 8, generations: 2, seed: 1 }
       const s = await runStudy({ studyPath: study, outDir: join(dir, 'run'), workers: 0 });
       const browser = await launchChromium();
       try {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-        const errors: string[] = [];
-        const foreign: string[] = [];
-        page.on('console', (m) => {
-          if (m.type() === 'error') errors.push(m.text());
-        });
-        page.on('pageerror', (e) => errors.push(String(e)));
-        page.on('request', (r) => {
-          if (!r.url().startsWith('file:')) foreign.push(r.url());
-        });
-        await page.goto(pathToFileURL(resolve(s.runDir, 'report.html')).href, { waitUntil: 'load' });
+        const report = await openReport(browser, s.runDir);
+        const { page } = report;
         // the answer first: the knee's satellites, cost per PFLOP-day and its shell
         const answer = (await page.locator('#decision-summary p.answer').textContent()) ?? '';
         expect(answer).toMatch(
@@ -165,12 +177,7 @@ algorithm: { name: nsga2, population: 8, generations: 2, seed: 1 }
         const histogram = await page.locator('#fig-link-utilization svg').count();
         const why = await page.getByText('no link-utilisation histogram').count();
         expect(histogram + why, 'link-utilization').toBe(1);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        expect(overflow).toBeLessThanOrEqual(0);
-        mkdirSync('test-artifacts', { recursive: true });
-        await page.screenshot({ path: join('test-artifacts', 'constellation-report.png'), fullPage: true });
-        expect(errors).toEqual([]);
-        expect(foreign).toEqual([]);
+        await expectCleanFit(report, 'constellation-report.png');
       } finally {
         await browser.close();
       }

@@ -23,11 +23,27 @@ const constellationRecordSchemaFile = JSON.parse(
   readFileSync(new URL('../../../designs/schema/constellation-record.schema.json', import.meta.url), 'utf8'),
 );
 
+/** `odc evaluate <file>`: exit 0, each section heading on a line of its own; what it printed. */
+async function evaluatePrints(file: string, sections: readonly string[]): Promise<{ out: string }> {
+  const r = await odc('evaluate', file);
+  expect(r.code).toBe(0);
+  for (const s of sections) expect(r.out).toContain(`\n${s}\n`);
+  return r;
+}
+
+/** `odc evaluate <file> --json`: exit 0 and a record that validates against `schema`; the record. */
+async function evaluateJson(file: string, schema: object): Promise<ReturnType<typeof JSON.parse>> {
+  const r = await odc('evaluate', file, '--json');
+  expect(r.code).toBe(0);
+  const record = JSON.parse(r.out);
+  const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile(schema);
+  expect(validate(record), JSON.stringify(validate.errors)).toBe(true);
+  return record;
+}
+
 describe('odc evaluate', () => {
   it('prints every budget section and the constraint table', async () => {
-    const r = await odc('evaluate', 'designs/ai1.yaml');
-    expect(r.code).toBe(0);
-    for (const s of [
+    const r = await evaluatePrints('designs/ai1.yaml', [
       'Orbit',
       'Compute',
       'Power',
@@ -38,9 +54,7 @@ describe('odc evaluate', () => {
       'Mass',
       'Cost',
       'Constraints',
-    ]) {
-      expect(r.out).toContain(`\n${s}\n`);
-    }
+    ]);
     expect(r.out).toMatch(/levelized cost of compute\s+[\d,.]+\s+USD\/PFLOP-day/);
     // the cost where the verdict stands comes first: lines, $/W and $/chip-hour beside the ground's, drivers
     // ai1.yaml states its programme: 8,334 nodes at SMAD's 0.85 (> 50 units)
@@ -51,12 +65,7 @@ describe('odc evaluate', () => {
   });
 
   it('--json prints a record that validates against the committed JSON Schema', async () => {
-    const r = await odc('evaluate', 'designs/ai1.yaml', '--json');
-    expect(r.code).toBe(0);
-    const record = JSON.parse(r.out);
-    const ajv = new Ajv2020.default({ allErrors: true, strict: false });
-    const validate = ajv.compile(recordSchemaFile);
-    expect(validate(record), JSON.stringify(validate.errors)).toBe(true);
+    const record = await evaluateJson('designs/ai1.yaml', recordSchemaFile);
     for (const key of [
       'orbit.eclipseFraction',
       'thermal.requiredRadiatorArea_m2',
@@ -96,9 +105,7 @@ describe('odc evaluate', () => {
 
 describe('odc evaluate on a constellation', () => {
   it('prints shells, links, network, ground, launch, totals and constraints', async () => {
-    const r = await odc('evaluate', 'designs/constellations/three-body-12.yaml');
-    expect(r.code).toBe(0);
-    for (const s of [
+    const r = await evaluatePrints('designs/constellations/three-body-12.yaml', [
       'Shells',
       'Inter-satellite links',
       'Network',
@@ -107,20 +114,13 @@ describe('odc evaluate on a constellation', () => {
       'Orbital environment',
       'Totals',
       'Constraints',
-    ]) {
-      expect(r.out).toContain(`\n${s}\n`);
-    }
+    ]);
     expect(r.out).toContain('three-body-12 — constellation budget (12 satellites)');
     expect(r.out).toMatch(/\nCost breakdown \(12 satellites, one generation[^\n]*\)\n/);
   });
 
   it('--json prints a record with the documented keys that validates against the committed schema', async () => {
-    const r = await odc('evaluate', 'designs/constellations/three-body-12.yaml', '--json');
-    expect(r.code).toBe(0);
-    const record = JSON.parse(r.out);
-    const ajv = new Ajv2020.default({ allErrors: true, strict: false });
-    const validate = ajv.compile(constellationRecordSchemaFile);
-    expect(validate(record), JSON.stringify(validate.errors)).toBe(true);
+    const record = await evaluateJson('designs/constellations/three-body-12.yaml', constellationRecordSchemaFile);
     expect(record.kind).toBe('constellation');
     expect(record.satellites).toBe(12);
     // three-body-12's ring has an instant with no gateway in view: nothing is carried then, the bottleneck is unbounded

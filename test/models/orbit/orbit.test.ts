@@ -23,16 +23,14 @@ const eclipseFractionTolerance = 0.002; // [DF] case 5, cylindrical model
 const oneMinute_s = 60;
 
 describe('circularOrbit', () => {
-  it('period_s matches the tabulated two-body periods [DF §4 table]', () => {
-    const cases: [number, number][] = [
-      [400, 92.56],
-      [550, 95.65],
-      [650, 97.73],
-      [1000, 105.12],
-      [2000, 127.2],
-    ];
-    for (const [h_km, T_min] of cases)
-      expect(circularOrbit({ altitude_m: km_to_m(h_km) }).period_s / 60).toBeCloseTo(T_min, 1);
+  it.each([
+    [400, 92.56],
+    [550, 95.65],
+    [650, 97.73],
+    [1000, 105.12],
+    [2000, 127.2],
+  ])('period_s at %i km matches the tabulated two-body period %f min [DF §4 table]', (h_km, T_min) => {
+    expect(circularOrbit({ altitude_m: km_to_m(h_km) }).period_s / 60).toBeCloseTo(T_min, 1);
   });
   it('705 km SSO reference orbit has a 98.88 min period [AV]', () => {
     expect(circularOrbit({ altitude_m: 7083.1e3 - 6378.137e3 }).period_s / 60).toBeCloseTo(98.88, 1);
@@ -47,18 +45,14 @@ describe('circularOrbit', () => {
 });
 
 describe('sunSynchronousInclination', () => {
-  it('reproduces the SSO inclinations of [DF] case 6 / [AV] within 0.02°', () => {
-    const cases: [number, number][] = [
-      [650, 97.99],
-      [705, 98.21],
-      [1000, 99.48],
-      [2000, 104.89],
-    ];
-    for (const [h_km, i_deg] of cases) {
-      expect(
-        Math.abs(rad_to_deg(sunSynchronousInclination({ altitude_m: km_to_m(h_km) }).inclination_rad) - i_deg),
-      ).toBeLessThan(tolerance_deg);
-    }
+  it.each([
+    [650, 97.99],
+    [705, 98.21],
+    [1000, 99.48],
+    [2000, 104.89],
+  ])('reproduces the SSO inclination at %i km, %f°, of [DF] case 6 / [AV] within 0.02°', (h_km, i_deg) => {
+    const i = rad_to_deg(sunSynchronousInclination({ altitude_m: km_to_m(h_km) }).inclination_rad);
+    expect(Math.abs(i - i_deg)).toBeLessThan(tolerance_deg);
   });
   it('aerovia 98.208° at a = 7083.1 km [AV]', () => {
     const i = rad_to_deg(sunSynchronousInclination({ altitude_m: 7083.1e3 - 6378.137e3 }).inclination_rad);

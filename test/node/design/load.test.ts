@@ -29,43 +29,60 @@ describe('design file loading', () => {
     expect(e.message).toContain('nope.yaml');
   });
 
-  it('a YAML syntax error gives line and column', () => {
-    const e = designErrorOf('syntax.yaml', `orbit: { altitude_km: 600\npower: [1, 2\n`);
-    expect(e.code).toBe('YAML_SYNTAX');
-    expect(e.message).toMatch(/syntax\.yaml:\d+:\d+: YAML syntax error/);
-  });
-
-  it('an unknown key suggests the closest one', () => {
-    const e = designErrorOf('typo.yaml', `orbit: { altitude_km: 600, inclinaton_deg: 53 }\n`);
-    expect(e.code).toBe('UNKNOWN_KEY');
-    expect(e.message).toContain('typo.yaml:3:');
-    expect(e.message).toContain('did you mean inclination_deg?');
-  });
-
-  it('a key without its unit suffix names the unit', () => {
-    const e = designErrorOf('unit.yaml', `orbit: { altitude: 600 }\n`);
-    expect(e.code).toBe('MISSING_UNIT');
-    expect(e.message).toContain('orbit.altitude_km (kilometres)');
-  });
-
-  it('a wrong type says what was expected and how to fix it', () => {
-    const e = designErrorOf('type.yaml', `orbit: { altitude_km: "600 km" }\n`);
-    expect(e.code).toBe('WRONG_TYPE');
-    expect(e.message).toContain('orbit.altitude_km must be a number');
-    expect(e.message).toContain('the unit is in the key name');
-  });
-
-  it('a value outside a model validity range states the range', () => {
-    const e = designErrorOf('range.yaml', `orbit: { altitude_km: 250 }\n`);
-    expect(e.code).toBe('OUT_OF_RANGE');
-    expect(e.message).toContain('300–2000 km');
-    expect(e.field).toBe('orbit.altitude_km');
-  });
-
-  it('an enum value lists the valid choices', () => {
-    const e = designErrorOf('enum.yaml', `isl: { topology: star }\n`);
-    expect(e.message).toContain('"none" | "ring" | "grid" | "mesh"');
-  });
+  // [what the test says, file, the design's lines, error code (where one is named), what the message holds, field]
+  it.each([
+    [
+      'a YAML syntax error gives line and column',
+      'syntax.yaml',
+      `orbit: { altitude_km: 600\npower: [1, 2\n`,
+      'YAML_SYNTAX',
+      [/syntax\.yaml:\d+:\d+: YAML syntax error/],
+    ],
+    [
+      'an unknown key suggests the closest one',
+      'typo.yaml',
+      `orbit: { altitude_km: 600, inclinaton_deg: 53 }\n`,
+      'UNKNOWN_KEY',
+      ['typo.yaml:3:', 'did you mean inclination_deg?'],
+    ],
+    [
+      'a key without its unit suffix names the unit',
+      'unit.yaml',
+      `orbit: { altitude: 600 }\n`,
+      'MISSING_UNIT',
+      ['orbit.altitude_km (kilometres)'],
+    ],
+    [
+      'a wrong type says what was expected and how to fix it',
+      'type.yaml',
+      `orbit: { altitude_km: "600 km" }\n`,
+      'WRONG_TYPE',
+      ['orbit.altitude_km must be a number', 'the unit is in the key name'],
+    ],
+    [
+      'a value outside a model validity range states the range',
+      'range.yaml',
+      `orbit: { altitude_km: 250 }\n`,
+      'OUT_OF_RANGE',
+      ['300–2000 km'],
+      'orbit.altitude_km',
+    ],
+    [
+      'an enum value lists the valid choices',
+      'enum.yaml',
+      `isl: { topology: star }\n`,
+      undefined,
+      ['"none" | "ring" | "grid" | "mesh"'],
+    ],
+  ] as [string, string, string, string | undefined, (string | RegExp)[], string?][])(
+    '%s',
+    (_, file, lines, code, says, field) => {
+      const e = designErrorOf(file, lines);
+      if (code !== undefined) expect(e.code).toBe(code);
+      for (const part of says) expect(e.message).toMatch(part);
+      if (field !== undefined) expect(e.field).toBe(field);
+    },
+  );
 
   it('an unknown catalog id suggests the closest id and lists the valid ones', () => {
     const f = writeFile(dir, 'cat.yaml', `${base}compute: { chip: h10 }\n`);

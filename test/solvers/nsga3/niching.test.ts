@@ -65,6 +65,19 @@ function expectSame(got: { niche: Int32Array; distance: Float64Array }, want: As
   }
 }
 
+/** associateToNiches gives the oracle's niches and distances bit for bit (ideal point 0 and nadir 1 unless given). */
+function expectAsOracle(
+  F: Float64Array,
+  n: number,
+  m: number,
+  UT: Float64Array,
+  H: number,
+  ideal: Float64Array = new Float64Array(m),
+  nadir: Float64Array = new Float64Array(m).fill(1),
+): void {
+  expectSame(associateToNiches(F, n, m, UT, H, ideal, nadir), oracle(F, n, m, UT, H, ideal, nadir));
+}
+
 /** Transposed unit directions from rows (H x m). */
 function unitRows(rows: readonly (readonly number[])[], m: number): Float64Array {
   return unitDirectionsTransposed(Float64Array.from(rows.flat()), rows.length, m);
@@ -111,16 +124,11 @@ describe('associateToNiches', () => {
   it('agrees with the oracle on points on the directions, on the ideal point and on the axes', () => {
     const m = 3;
     const { dirs, H, UT } = lattice(m, 60);
-    const ideal = new Float64Array(m);
-    const nadir = new Float64Array(m).fill(1);
     const rows: number[][] = [];
     for (let h = 0; h < H; h += 7) rows.push([0, 1, 2].map((k) => 0.8 * dirs[h * m + k]!));
     rows.push([0, 0, 0], [1, 0, 0], [0, 0, 2], [0.5, 0.5, 0], [1e-300, 0, 0], [1e300, 1e300, 1e300]);
     const F = Float64Array.from(rows.flat());
-    expectSame(
-      associateToNiches(F, rows.length, m, UT, H, ideal, nadir),
-      oracle(F, rows.length, m, UT, H, ideal, nadir),
-    );
+    expectAsOracle(F, rows.length, m, UT, H);
   });
 
   it('breaks exact ties by the lowest direction index, as the brute force', () => {
@@ -172,13 +180,13 @@ describe('associateToNiches', () => {
     for (let i = 0; i < n; i++) F[i * m + 2] = i % 5 === 0 ? 0.25 + 1e-3 * rng.next() : 0.25;
     const ideal = Float64Array.of(0, 0, 0.25);
     const nadir = Float64Array.of(1, 1, 0.25);
-    expectSame(associateToNiches(F, n, m, UT, H, ideal, nadir), oracle(F, n, m, UT, H, ideal, nadir));
+    expectAsOracle(F, n, m, UT, H, ideal, nadir);
     const skew = UT.slice();
     for (let h = 0; h < H; h += 3) skew[h] = -skew[h]!;
-    expectSame(associateToNiches(F, n, m, skew, H, ideal, nadir), oracle(F, n, m, skew, H, ideal, nadir));
+    expectAsOracle(F, n, m, skew, H, ideal, nadir);
     // directions that are not of unit length (the cosine argument does not hold): the brute force too
     const long = UT.map((x, i) => x * (1 + (i % 7) / 10));
-    expectSame(associateToNiches(F, n, m, long, H, ideal, nadir), oracle(F, n, m, long, H, ideal, nadir));
+    expectAsOracle(F, n, m, long, H, ideal, nadir);
   });
 
   it('agrees with the oracle on the fronts of an NSGA-III run (DTLZ2, 3 objectives, 496 directions)', () => {
@@ -192,10 +200,7 @@ describe('associateToNiches', () => {
       const F = Float64Array.from(pop.flatMap((p) => Array.from(p.f)));
       const norm = new HyperplaneNormalization(3);
       norm.update(F, pop.length, Int32Array.from(pop.keys()));
-      expectSame(
-        associateToNiches(F, pop.length, 3, UT, H, norm.ideal, norm.nadir),
-        oracle(F, pop.length, 3, UT, H, norm.ideal, norm.nadir),
-      );
+      expectAsOracle(F, pop.length, 3, UT, H, norm.ideal, norm.nadir);
     }
   });
 
@@ -233,9 +238,7 @@ describe('associateToNiches', () => {
         }
         if (F.subarray(i * m, i * m + m).every((x) => x === 0)) F[i * m + (i % m)] = 1;
       }
-      const ideal = new Float64Array(m);
-      const nadir = new Float64Array(m).fill(1);
-      expectSame(associateToNiches(F, n, m, UT, H, ideal, nadir), oracle(F, n, m, UT, H, ideal, nadir));
+      expectAsOracle(F, n, m, UT, H);
     },
   );
 
@@ -246,9 +249,7 @@ describe('associateToNiches', () => {
     const { H, UT } = lattice(m, 3);
     const n = 200;
     const F = randomMatrix(rng, n, m, 0, 1);
-    const ideal = new Float64Array(m);
-    const nadir = new Float64Array(m).fill(1);
-    expectSame(associateToNiches(F, n, m, UT, H, ideal, nadir), oracle(F, n, m, UT, H, ideal, nadir));
+    expectAsOracle(F, n, m, UT, H);
   });
 });
 
@@ -258,13 +259,11 @@ describe('associateToNiches on 3,000 points in 5 objectives (1,820 directions): 
   const { H, UT } = lattice(m, 12);
   const rng = createRng(512);
   const n = 3000;
-  const ideal = new Float64Array(m);
-  const nadir = new Float64Array(m).fill(1);
   const F = randomMatrix(rng, n, m, 0, 1.5);
   for (let i = 0; i < n; i += 101) F[i * m] = -0.05;
 
   it("the oracle's niches and distances bit for bit", () => {
-    expectSame(associateToNiches(F, n, m, UT, H, ideal, nadir), oracle(F, n, m, UT, H, ideal, nadir));
+    expectAsOracle(F, n, m, UT, H);
   });
 });
 

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutView } from '../../src/report/plots/plots.js';
-import type { BreakEven } from '../../src/analysis/breakEven.js';
 import { breakEvenSpec, constraintSpec, distributionSpec, sobolSpec, tornadoSpec } from '../../src/analysis/plots.js';
-import type { SobolOutput } from '../../src/analysis/sensitivity.js';
-import { sobolIndex, lcocTornado, tornadoBar } from './fixtures.js';
+import { launchMassSobol, launchPriceBreakEven, lcocTornado, sobolIndex, tornadoBar } from './fixtures.js';
 import type { MarginSummary, OutputSummary } from '../../src/analysis/uncertainty.js';
 
 /**
@@ -12,7 +10,7 @@ import type { MarginSummary, OutputSummary } from '../../src/analysis/uncertaint
  * against the data by geometry worked out here — a bar ends at the pixel of its value on a linear (or log) axis
  * fixed by two other drawn items, a rule sits where its value falls, rows come in the given order and are tall
  * enough to read, every line and bar has a colour and the legend's symbol for a series is drawn in that series'
- * colour and dash. plotSpecs.test.ts checks the specs' words and data; this file checks that the encodings draw
+ * colour and dash. plots.test.ts checks the specs' words and data; this file checks that the encodings draw
  * those data.
  */
 
@@ -326,14 +324,7 @@ describe('tornado figure, drawn', () => {
 });
 
 describe("Sobol' figure, drawn", () => {
-  const s: SobolOutput = {
-    output: 'mass.launch_kg',
-    unit: 'kg',
-    rows: 100,
-    variance: 1,
-    indices: [sobolIndex('a.x', 0.6, 0.7), sobolIndex('b.y', 0.2, 0.3), sobolIndex('c.z', 0.05, 0.1)],
-    note: null,
-  };
+  const s = launchMassSobol(sobolIndex('a.x', 0.6, 0.7), sobolIndex('b.y', 0.2, 0.3), sobolIndex('c.z', 0.05, 0.1));
 
   it('bars from 0 ∝ the index, first order above total in each row, intervals on their bars', async () => {
     const root = await draw(sobolSpec(s));
@@ -378,21 +369,7 @@ describe("Sobol' figure, drawn", () => {
 describe('break-even figure, drawn', () => {
   // LCOC = 1000 / x: a straight line on log–log axes, one decade of y per decade of x
   const curve = [10, 100, 1000, 1e4, 1e5].map((x) => ({ x, lcoc: 1000 / x, terrestrial: 5 }));
-  const be: BreakEven = {
-    path: 'economics.launchCost_USD_per_kg',
-    label: 'launch price',
-    unit: 'USD/kg',
-    domain: { lo: 10, hi: 1e5 },
-    nominal: 500,
-    status: 'found',
-    root: 200,
-    roots: [200],
-    lcocAtRoot: 5,
-    terrestrialAtRoot: 5,
-    spaceCheaper: 'above',
-    message: '',
-    curve,
-  };
+  const be = launchPriceBreakEven({ root: 200, roots: [200], spaceCheaper: 'above', curve });
 
   it('log–log axes: equal steps per decade; the root and the design value where they fall', async () => {
     const root = await draw(breakEvenSpec(be));

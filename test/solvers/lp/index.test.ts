@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LpModel, LpSolver } from '../../src/optimize/lp.js';
-import { autoSolverFor, createLpSolver, HIGHS_PACKAGE_VERSION, JSLP_VERSION } from '../../solvers/lp/index.js';
+import type { LpModel, LpSolver } from '../../../src/optimize/lp.js';
+import { autoSolverFor, createLpSolver, HIGHS_PACKAGE_VERSION, JSLP_VERSION } from '../../../solvers/lp/index.js';
 
 let solve: LpSolver;
 beforeAll(async () => {

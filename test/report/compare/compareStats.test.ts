@@ -1,3 +1,9 @@
+/**
+ * The statistics of `odc compare` (src/report/compare/compareStats.ts): dominance with a tolerance ε against its
+ * definition pair by pair, and through compareRuns and the CLI the default ε, the seed groups' spread and rank test,
+ * and the --epsilon check. Expectations: the definition written out here, hand-scaled copies of a front, and exact
+ * Mann–Whitney p-values (2 / C(n, k)).
+ */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -9,8 +9,7 @@ import {
   sobolSpec,
   tornadoSpec,
 } from '../../src/analysis/plots.js';
-import type { SobolOutput } from '../../src/analysis/sensitivity.js';
-import { sobolIndex, lcocTornado, tornadoBar } from './fixtures.js';
+import { launchMassSobol, launchPriceBreakEven, lcocTornado, sobolIndex, tornadoBar } from './fixtures.js';
 import type { MarginSummary, OutputSummary } from '../../src/analysis/uncertainty.js';
 
 /**
@@ -193,19 +192,12 @@ describe('tornado figure', () => {
 });
 
 describe("Sobol' figure", () => {
-  const s: SobolOutput = {
-    output: 'mass.launch_kg',
-    unit: 'kg',
-    rows: 100,
-    variance: 1,
-    indices: [
-      sobolIndex('a.x', 0.6, 0.7),
-      sobolIndex('b.y', 0.002, 0.0005),
-      sobolIndex('c.z', 0.0001, 0.01),
-      sobolIndex('d.w', 0.001, 0.001),
-    ],
-    note: null,
-  };
+  const s = launchMassSobol(
+    sobolIndex('a.x', 0.6, 0.7),
+    sobolIndex('b.y', 0.002, 0.0005),
+    sobolIndex('c.z', 0.0001, 0.01),
+    sobolIndex('d.w', 0.001, 0.001),
+  );
 
   it('first and total index with their intervals for each input above 1e-3 (either index), in rank order', () => {
     const spec = sobolSpec(s) as Json;
@@ -229,22 +221,14 @@ describe("Sobol' figure", () => {
 
 describe('break-even figure', () => {
   const curve = (xs: readonly number[]) => xs.map((x) => ({ x, lcoc: 100 / (x + 1), terrestrial: 5 }));
-  const be = (over: Partial<BreakEven>): BreakEven => ({
-    path: 'economics.launchCost_USD_per_kg',
-    label: 'launch price',
-    unit: 'USD/kg',
-    domain: { lo: 10, hi: 1e5 },
-    nominal: 500,
-    status: 'found',
-    root: 19,
-    roots: [19],
-    lcocAtRoot: 5,
-    terrestrialAtRoot: 5,
-    spaceCheaper: 'below',
-    message: '',
-    curve: curve([10, 100, 1000, 1e4, 1e5]),
-    ...over,
-  });
+  const be = (over: Partial<BreakEven>): BreakEven =>
+    launchPriceBreakEven({
+      root: 19,
+      roots: [19],
+      spaceCheaper: 'below',
+      curve: curve([10, 100, 1000, 1e4, 1e5]),
+      ...over,
+    });
   const xScale = (spec: Json): Json => {
     const layer = (spec['layer'] as Json[])[0]!;
     return (layer['encoding'] as Record<string, Json>)['x']!['scale'] as Json;
