@@ -41,9 +41,5 @@ export const nsga2 = {
   summary: 'nsga2 (NSGA-II), the usual choice for one or two objectives',
   surrogate: false,
   settings: [],
-  create: createNsga2,
+  create: (problem, options, snapshot) => new Nsga2(problem, options, snapshot),
 } as const satisfies AlgorithmEntry<GaOptions>;
-
-export function createNsga2(problem: Problem, options: GaOptions, snapshot?: AlgorithmSnapshot): Nsga2 {
-  return new Nsga2(problem, options, snapshot);
-}

@@ -159,9 +159,5 @@ export const nsga3 = {
   summary: 'nsga3 (NSGA-III) for three or more objectives',
   surrogate: false,
   settings: ['partitions'],
-  create: createNsga3,
+  create: (problem, options, snapshot) => new Nsga3(problem, options, snapshot),
 } as const satisfies AlgorithmEntry<Nsga3Options>;
-
-export function createNsga3(problem: Problem, options: Nsga3Options, snapshot?: AlgorithmSnapshot): Nsga3 {
-  return new Nsga3(problem, options, snapshot);
-}

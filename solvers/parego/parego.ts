@@ -178,9 +178,5 @@ export const parego = {
   summary: 'parego (ParEGO, surrogate-assisted) for expensive evaluations, a budget of up to ~300',
   surrogate: true,
   settings: ['batch'],
-  create: createParego,
+  create: (problem, options, snapshot) => new Parego(problem, options, snapshot),
 } as const satisfies AlgorithmEntry<SurrogateOptions>;
-
-export function createParego(problem: Problem, options: SurrogateOptions, snapshot?: AlgorithmSnapshot): Parego {
-  return new Parego(problem, options, snapshot);
-}

@@ -318,9 +318,5 @@ export const smsego = {
   summary: 'smsego (SMS-EGO, surrogate-assisted) for expensive evaluations, a budget of up to ~300',
   surrogate: true,
   settings: ['batch', 'trustRegion'],
-  create: createSmsEgo,
+  create: (problem, options, snapshot) => new SmsEgo(problem, options, snapshot),
 } as const satisfies AlgorithmEntry<SmsEgoOptions>;
-
-export function createSmsEgo(problem: Problem, options: SmsEgoOptions, snapshot?: AlgorithmSnapshot): SmsEgo {
-  return new SmsEgo(problem, options, snapshot);
-}

@@ -29,8 +29,7 @@ import { locate } from '../base/issues.js';
 import { parseDesignFile } from '../node/design/load.js';
 import { readYaml, type ParsedFile } from '../base/yaml.js';
 import type { NodeDesign } from '../node/design/schema.js';
-import { parseUncertainValue } from '../statistics/uncertainValue.js';
-import { rowInput, supportProblem, uncertainInputs, usedRows, type UncertainInput } from '../study/uncertainInputs.js';
+import { rowInput, setFileEntry, uncertainInputs, usedRows, type UncertainInput } from '../study/uncertainInputs.js';
 import {
   designKeySchema,
   numericDesignKeys,
@@ -175,15 +174,7 @@ function addFileInputs(ctx: ConstellationInputContext, byPath: Map<string, Uncer
   for (const [path, value] of Object.entries(c.uncertainty ?? {})) {
     const where = `${locate(src, ['uncertainty', path])}: uncertainty.${path}`;
     const spec = resolveConstellationInput(ctx, path, where);
-    const parsed = parseUncertainValue({ value, path: `uncertainty.${path}`, allowFixed: true });
-    if (parsed === 'fixed') {
-      byPath.set(path, 'fixed');
-      continue;
-    }
-    const problem = supportProblem(spec, parsed.distribution);
-    if (problem !== undefined)
-      throw new StudyError('OUT_OF_RANGE', `${where}: ${problem}`, { file: d.file, field: `uncertainty.${path}` });
-    byPath.set(path, { ...spec, distribution: parsed.distribution, reason: parsed.reason, origin: 'design' });
+    setFileEntry(byPath, { path, value, spec, where, file: d.file });
   }
 }
 

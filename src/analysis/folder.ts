@@ -5,7 +5,7 @@
  * is empty or holds an earlier result of the same kind (its files are replaced); anything else is refused, so a
  * run folder or unrelated files are never overwritten.
  */
-import { prepareOutputFolder } from '../base/outputTarget.js';
+import { freshStampedFolder, prepareOutputFolder } from '../base/outputTarget.js';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { StudyError } from '../base/errors.js';
@@ -18,15 +18,7 @@ export const SUMMARY_FILE = 'summary.json';
 
 /** results/<design slug>/<kind>-<stamp>-seed<seed>, the first that does not exist yet. */
 export function defaultAnalysisDir(kind: AnalysisKind, designName: string, seed: number, now: Date): string {
-  const stamp = now
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z')
-    .replace('T', '-');
-  const base = join('results', studySlug(designName), `${kind}-${stamp}-seed${seed}`);
-  let dir = base;
-  for (let k = 2; existsSync(dir); k++) dir = `${base}-${k}`;
-  return dir;
+  return freshStampedFolder((stamp) => join('results', studySlug(designName), `${kind}-${stamp}-seed${seed}`), now);
 }
 
 function earlierKind(dir: string): string | undefined {

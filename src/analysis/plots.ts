@@ -3,7 +3,7 @@
  * `renderSvg` (no JavaScript, no network). Every axis title carries its unit; data are plain, already reduced
  * (histogram bins, at most 400 CDF points, the top bars).
  */
-import { axisLabel, samplePositions } from '../report/plots/plots.js';
+import { axisLabel, samplePositions, topLegendColor } from '../report/plots/plots.js';
 import type { BreakEven } from './breakEven.js';
 import type { SobolOutput, TornadoOutput } from './sensitivity.js';
 import type { MarginSummary, OutputSummary } from './uncertainty.js';
@@ -25,13 +25,7 @@ function quantileRules(o: OutputSummary): Record<string, unknown> {
     mark: { type: 'rule', strokeWidth: 1.5 },
     encoding: {
       x: { field: 'x', type: 'quantitative' },
-      color: {
-        field: 'what',
-        type: 'nominal',
-        title: null,
-        scale: { domain: ['nominal design', 'p5 / p95'], range: [NOMINAL_COLOR, '#555'] },
-        legend: { orient: 'top' },
-      },
+      color: topLegendColor('what', ['nominal design', 'p5 / p95'], [NOMINAL_COLOR, '#555']),
       strokeDash: {
         field: 'what',
         type: 'nominal',
@@ -125,13 +119,7 @@ export function constraintSpec(margins: readonly MarginSummary[]): Record<string
             title: 'probability the constraint holds [%]',
             scale: { domain: [0, 100] },
           },
-          color: {
-            field: 'kind',
-            type: 'nominal',
-            title: null,
-            scale: { domain: ['enforced', 'check'], range: ['#4c78a8', '#9ecae9'] },
-            legend: { orient: 'top' },
-          },
+          color: topLegendColor('kind', ['enforced', 'check'], ['#4c78a8', '#9ecae9']),
         },
       },
       {
@@ -164,13 +152,7 @@ export function tornadoSpec(t: TornadoOutput, maxBars = 12): Record<string, unkn
           y: { field: 'input', type: 'nominal', title: null, sort: order, axis: { labelLimit: 460 } },
           x: { field: 'from', type: 'quantitative', title: axisLabel(t.output, t.unit), scale: { zero: false } },
           x2: { field: 'to' },
-          color: {
-            field: 'end',
-            type: 'nominal',
-            title: null,
-            scale: { domain: ['input at p5', 'input at p95'], range: ['#f58518', '#4c78a8'] },
-            legend: { orient: 'top' },
-          },
+          color: topLegendColor('end', ['input at p5', 'input at p95'], ['#f58518', '#4c78a8']),
         },
       },
       {
@@ -203,13 +185,7 @@ export function sobolSpec(s: SobolOutput, maxBars = 12): Record<string, unknown>
           y,
           yOffset,
           x: { field: 'v', type: 'quantitative', title: "Sobol' index [-]" },
-          color: {
-            field: 'index',
-            type: 'nominal',
-            title: null,
-            scale: { domain: ['first order S_i', 'total S_Ti'], range: ['#72b7b2', '#4c78a8'] },
-            legend: { orient: 'top' },
-          },
+          color: topLegendColor('index', ['first order S_i', 'total S_Ti'], ['#72b7b2', '#4c78a8']),
         },
       },
       {

@@ -28,6 +28,7 @@ import {
   sampleQuantiles,
   wilsonInterval,
   type Histogram,
+  type MeanEstimate,
   type ProportionInterval,
 } from '../statistics/statistics.js';
 import { createRng } from '../base/rng.js';
@@ -57,15 +58,11 @@ export interface InputSummary {
   readonly p95: number;
 }
 
-export interface OutputSummary {
+/** One output over the samples: `n` counts the successful samples with a finite value. */
+export interface OutputSummary extends MeanEstimate {
   readonly path: string;
   readonly unit: string;
   readonly nominal: number | null;
-  /** Successful samples with a finite value. */
-  readonly n: number;
-  readonly mean: number;
-  readonly sd: number;
-  readonly standardError: number;
   readonly p5: number;
   readonly p50: number;
   readonly p95: number;

@@ -5,6 +5,8 @@
 
 /** Stefan–Boltzmann constant [W m⁻² K⁻⁴] — CODATA 2018. */
 export const STEFAN_BOLTZMANN_W_m2K4 = 5.670374419e-8;
+/** Speed of light in vacuum c [m s⁻¹] — exact by the SI definition of the metre (CGPM 1983). */
+export const SPEED_OF_LIGHT_m_s = 299_792_458;
 /** Earth gravitational parameter μ⊕ [m³ s⁻²] — WGS-84 (398600.4418 km³/s²). */
 export const EARTH_MU_m3_s2 = 3.986004418e14;
 /** Earth equatorial radius R⊕ [m] — WGS-84. */

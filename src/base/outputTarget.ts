@@ -6,7 +6,7 @@
  * disk, a folder no file can be created in (/proc) — is a StudyError naming the path and the fix (exit 2), never
  * an internal error from the first write.
  */
-import { closeSync, lstatSync, mkdirSync, openSync, rmSync, type Stats } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, rmSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { StudyError } from './errors.js';
 
@@ -105,4 +105,20 @@ export function checkOutputFile(path: string, option = '--out'): void {
   } catch (e) {
     throw refusal(option, path, e as NodeJS.ErrnoException);
   }
+}
+
+/**
+ * The default output folder `folder(stamp)` (stamp: `now` in UTC as 20260320-101500Z), or with -2, -3, … appended the
+ * first of those that does not exist yet.
+ */
+export function freshStampedFolder(folder: (stamp: string) => string, now: Date): string {
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
+    .replace('T', '-');
+  const base = folder(stamp);
+  let dir = base;
+  for (let k = 2; existsSync(dir); k++) dir = `${base}-${k}`;
+  return dir;
 }

@@ -9,15 +9,11 @@
 import { basename, join, resolve } from 'node:path';
 import * as z from 'zod';
 import { lazy } from '../base/lazy.js';
-import { StudyError, didYouMean } from '../base/errors.js';
-import { parseYamlText, readInputFile, yamlToJS } from '../base/yaml.js';
-import { defaultCatalogDir } from './load.js';
+import { readInputFile } from '../base/yaml.js';
+import { defaultCatalogDir, findById, validateCatalogText } from './load.js';
+import { kebabId } from './schema.js';
 
 export const BASELINES_FILE = 'terrestrial-baselines.yaml';
-
-const kebabId = lazy(() =>
-  z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (lower-case letters, digits and dashes)'),
-);
 
 /*
  * Ranges are plausibility bounds that catch a unit slip: $/kW for $/W (×1000), ¢/kWh for $/kWh (×100),
@@ -59,44 +55,7 @@ export const terrestrialBaselineRowSchema = lazy(() =>
 
 export type TerrestrialBaselineRow = Readonly<z.infer<ReturnType<typeof terrestrialBaselineRowSchema>>>;
 
-const KNOWN_KEYS = lazy(() => Object.keys(terrestrialBaselineRowSchema().shape));
 const cache = new Map<string, readonly TerrestrialBaselineRow[]>();
-
-/** One row: parsed, or a StudyError naming file, row and field. */
-function parseRow(raw: unknown, index: number, file: string, path: string): TerrestrialBaselineRow {
-  const rowObj =
-    typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
-  const rowId = rowObj !== undefined && typeof rowObj['id'] === 'string' ? rowObj['id'] : `#${index + 1}`;
-  const where = `${file}: row '${rowId}'`;
-  if (rowObj === undefined)
-    throw new StudyError('WRONG_TYPE', `${where}: expected a mapping of fields, got ${JSON.stringify(raw)}`, {
-      file: path,
-    });
-  const result = terrestrialBaselineRowSchema().safeParse(rowObj);
-  if (result.success) return Object.freeze(result.data);
-  // A misspelt field shows up both as an unknown key and as a missing field: report the typo.
-  const issues = result.error.issues;
-  const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]!;
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] ?? '?';
-    const guess = didYouMean(key, KNOWN_KEYS());
-    throw new StudyError(
-      'UNKNOWN_KEY',
-      `${where}: unknown field '${key}'${guess ? ` (did you mean '${guess}'?)` : ''}; valid fields: ${KNOWN_KEYS().join(', ')}`,
-      { file: path, field: key },
-    );
-  }
-  const field = issue.path.map(String).join('.') || '(row)';
-  const top = issue.path[0];
-  if (typeof top === 'string' && rowObj[top] === undefined)
-    throw new StudyError('MISSING_FIELD', `${where}: missing required field '${field}'`, { file: path, field });
-  const code = issue.code === 'too_small' || issue.code === 'too_big' ? 'OUT_OF_RANGE' : 'WRONG_TYPE';
-  throw new StudyError(
-    code,
-    `${where}: field '${field}' ${issue.message} (got ${JSON.stringify(rowObj[String(top)])})`,
-    { file: path, field },
-  );
-}
 
 /**
  * Reads and validates the scenarios (default: the package's designs/catalogs/terrestrial-baselines.yaml), cached per
@@ -106,30 +65,10 @@ export function loadTerrestrialBaselines(path?: string): readonly TerrestrialBas
   const resolved = resolve(path ?? join(defaultCatalogDir(), BASELINES_FILE));
   const hit = cache.get(resolved);
   if (hit !== undefined) return hit;
-  const file = basename(resolved);
   // Regular file of at most 10 MB, duplicate keys, at most 100 aliases (as for the other catalogs).
-  const doc = yamlToJS(parseYamlText(readInputFile(resolved, 'catalog file'), resolved).doc, resolved);
-  if (!Array.isArray(doc)) {
-    throw new StudyError(
-      'WRONG_TYPE',
-      `${file}: expected a YAML list of rows (each "- id: …"), got ${doc === null ? 'an empty file' : typeof doc}`,
-      { file: resolved },
-    );
-  }
-  const seen = new Set<string>();
-  const rows = doc.map((raw: unknown, i) => {
-    const row = parseRow(raw, i, file, resolved);
-    if (seen.has(row.id)) {
-      throw new StudyError(
-        'WRONG_TYPE',
-        `${file}: row '${row.id}': duplicate id '${row.id}' (ids must be unique in a catalog)`,
-        { file: resolved, field: 'id' },
-      );
-    }
-    seen.add(row.id);
-    return row;
-  });
-  const frozen = Object.freeze(rows);
+  const text = readInputFile(resolved, 'catalog file');
+  const rows = validateCatalogText(resolved, basename(resolved), terrestrialBaselineRowSchema(), text);
+  const frozen = Object.freeze(rows) as readonly TerrestrialBaselineRow[];
   cache.set(resolved, frozen);
   return frozen;
 }
@@ -140,12 +79,5 @@ export function findBaseline(
   id: string,
   fieldPathForMessage: string,
 ): TerrestrialBaselineRow {
-  for (const r of rows) if (r.id === id) return r;
-  const ids = rows.map((r) => r.id);
-  const guess = didYouMean(id, ids);
-  throw new StudyError(
-    'UNKNOWN_CATALOG_ID',
-    `${fieldPathForMessage}: unknown terrestrial-baselines id '${id}'${guess ? ` (did you mean '${guess}'?)` : ''}; valid ids: ${ids.join(', ')}`,
-    { field: fieldPathForMessage },
-  );
+  return findById(rows, id, 'terrestrial-baselines', fieldPathForMessage);
 }

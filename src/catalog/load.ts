@@ -33,15 +33,14 @@ function validateFile(dir: string, kind: CatalogKind): readonly unknown[] {
   // the same text validated at build time (compiled odc only, see cache.ts)
   const cached = cachedCatalogRows(file, text);
   if (cached !== undefined) return cached.map((row) => Object.freeze(row));
-  return validateText(path, file, schema(), text);
+  return validateCatalogText(path, file, schema(), text);
 }
 
-function validateText(
-  path: string,
-  file: string,
-  schema: ReturnType<(typeof CATALOG_SPECS)[CatalogKind]['schema']>,
-  text: string,
-): readonly unknown[] {
+/**
+ * The rows of one catalog file's YAML text, each validated by `schema` (a strict object) and frozen; ids unique.
+ * `file` names it in messages, `path` in the errors' `file`.
+ */
+export function validateCatalogText(path: string, file: string, schema: z.ZodObject, text: string): readonly unknown[] {
   const doc = yamlToJS(parseYamlText(text, path).doc, path);
   if (!Array.isArray(doc)) {
     throw new StudyError(
@@ -61,7 +60,7 @@ function validateText(
       throw new StudyError('WRONG_TYPE', `${where}: expected a mapping of fields, got ${JSON.stringify(raw)}`, {
         file: path,
       });
-    const result = (schema as z.ZodObject).safeParse(rowObj);
+    const result = schema.safeParse(rowObj);
     if (!result.success) {
       // A misspelt field shows up both as an unknown key and as a missing field: report the typo.
       const issues = result.error.issues;
@@ -109,7 +108,7 @@ export function buildCatalogCache(dir?: string): CatalogCache {
     const { file, schema } = CATALOG_SPECS[kind];
     const path = join(resolved, file);
     const text = readInputFile(path, 'catalog file');
-    const entry = catalogCacheEntry(text, validateText(path, file, schema(), text));
+    const entry = catalogCacheEntry(text, validateCatalogText(path, file, schema(), text));
     if (entry !== undefined) files[file] = entry;
   }
   return { formatVersion: CATALOG_CACHE_FORMAT, files };
@@ -134,13 +133,23 @@ export function findRow<K extends CatalogKind>(
   id: string,
   fieldPathForMessage: string,
 ): CatalogRow<K> {
-  const rows = catalogs[kind] as readonly CatalogRow<K>[];
+  const catalog = CATALOG_SPECS[kind].file.replace('.yaml', '');
+  return findById(catalogs[kind] as readonly CatalogRow<K>[], id, catalog, fieldPathForMessage);
+}
+
+/** The row with this id; throws UNKNOWN_CATALOG_ID naming `fieldPathForMessage`, the catalog and the valid ids. */
+export function findById<R extends { readonly id: string }>(
+  rows: readonly R[],
+  id: string,
+  catalog: string,
+  fieldPathForMessage: string,
+): R {
   for (const r of rows) if (r.id === id) return r;
   const ids = rows.map((r) => r.id);
   const guess = didYouMean(id, ids);
   throw new StudyError(
     'UNKNOWN_CATALOG_ID',
-    `${fieldPathForMessage}: unknown ${CATALOG_SPECS[kind].file.replace('.yaml', '')} id '${id}'` +
+    `${fieldPathForMessage}: unknown ${catalog} id '${id}'` +
       `${guess ? ` (did you mean '${guess}'?)` : ''}; valid ids: ${ids.join(', ')}`,
     { field: fieldPathForMessage },
   );

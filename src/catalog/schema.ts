@@ -8,7 +8,8 @@ import * as z from 'zod';
 import { lazy } from '../base/lazy.js';
 import { rowUncertaintySchema } from '../statistics/uncertainValue.js';
 
-const kebabId = lazy(() =>
+/** A row id: kebab-case. */
+export const kebabId = lazy(() =>
   z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (lower-case letters, digits and dashes)'),
 );
 const positive = () => z.number().positive();

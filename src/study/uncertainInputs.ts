@@ -175,19 +175,31 @@ export function uncertainInputs(
         );
       }
     }
-    const parsed = parseUncertainValue({ value, path: `uncertainty.${path}`, allowFixed: true });
-    if (parsed === 'fixed') {
-      byPath.set(path, 'fixed');
-      continue;
-    }
-    const problem = supportProblem(spec, parsed.distribution);
-    if (problem !== undefined) {
-      throw new StudyError('OUT_OF_RANGE', `${where}: ${problem}`, {
-        ...(src !== undefined ? { file: src.file } : {}),
-        field: `uncertainty.${path}`,
-      });
-    }
-    byPath.set(path, { ...spec, distribution: parsed.distribution, reason: parsed.reason, origin: 'design' });
+    setFileEntry(byPath, { path, value, spec, where, ...(src !== undefined ? { file: src.file } : {}) });
   }
   return [...byPath.values()].filter((x): x is UncertainInput => x !== 'fixed');
+}
+
+/**
+ * One entry of a file's uncertainty: section into `byPath`: 'fixed', or the input with its distribution, checked
+ * against the input's range (OUT_OF_RANGE naming `where`).
+ */
+export function setFileEntry(
+  byPath: Map<string, UncertainInput | 'fixed'>,
+  e: Readonly<{ path: string; value: unknown; spec: InputSpec; where: string; file?: string }>,
+): void {
+  const { path, spec } = e;
+  const parsed = parseUncertainValue({ value: e.value, path: `uncertainty.${path}`, allowFixed: true });
+  if (parsed === 'fixed') {
+    byPath.set(path, 'fixed');
+    return;
+  }
+  const problem = supportProblem(spec, parsed.distribution);
+  if (problem !== undefined) {
+    throw new StudyError('OUT_OF_RANGE', `${e.where}: ${problem}`, {
+      ...(e.file !== undefined ? { file: e.file } : {}),
+      field: `uncertainty.${path}`,
+    });
+  }
+  byPath.set(path, { ...spec, distribution: parsed.distribution, reason: parsed.reason, origin: 'design' });
 }

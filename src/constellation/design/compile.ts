@@ -11,6 +11,7 @@ import { deg_to_rad, km_to_m } from '../../base/convert.js';
 import { checkConstellationIds, type LoadedConstellation, type LoadedShellNode } from './load.js';
 import type { OpticalTerminalRow } from '../../models/links/linkBudget.js';
 import type { SsoPlanesResult } from '../geometry/ssoPlanes.js';
+import type { GroundStationSite } from '../ground/ground.js';
 import type { ConstellationTopology, SamplingWindow, ShellGeometrySpec, TrafficPattern } from './types.js';
 
 const BPS_PER_GBPS = 1e9;
@@ -30,13 +31,9 @@ export interface CompiledShell {
   readonly sso: SsoPlanesResult | null;
 }
 
-export interface StationSpec {
-  readonly id: string;
+/** A gateway station as the ground model takes it, with its name. */
+export interface StationSpec extends GroundStationSite {
   readonly name: string;
-  readonly latitude_rad: number;
-  readonly longitude_rad: number;
-  readonly altitude_m: number;
-  readonly capacity_bps: number;
 }
 
 export interface VehiclePlan {

@@ -411,4 +411,3 @@ export const constellationFileSchema = lazy(() =>
 export type ConstellationFile = z.infer<ReturnType<typeof constellationFileSchema>>;
 export type ShellInput = z.infer<ReturnType<typeof shellSchema>>;
 export type ConstellationIslInput = z.infer<ReturnType<typeof constellationIslSchema>>;
-export type GroundStationInline = z.infer<ReturnType<typeof groundStationInlineSchema>>;

@@ -105,12 +105,12 @@ export interface RefineShell {
   readonly basis: Float64Array;
   /** Argument of latitude at the epoch, object by object (plane-major). */
   readonly u0: Float64Array;
-  /** Elements of object k (its plane's RAAN, its argument of latitude). */
+  /** Mean elements of object k (its plane's RAAN, its argument of latitude at the epoch). */
   readonly elements: (k: number) => CircularElements;
   readonly epochIso: string;
-  /** 2E: the most SGP4 changes the distance of two satellites at one instant [m]. */
+  /** 2E: the most SGP4 changes the distance of two objects at one instant [m]. */
   readonly pairBound_m: number;
-  /** The same for objects a and b (sgp4PairBound_m) [m]. */
+  /** The same for objects a and b, smaller for near-coplanar pairs close in phase (sgp4PairBound_m) [m]. */
   readonly pairBoundOf: (a: number, b: number) => number;
 }
 

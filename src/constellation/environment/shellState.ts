@@ -6,8 +6,8 @@
 import { EARTH_J2, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../base/constants.js';
 import { positive } from '../../models/validate.js';
 import { planeRaan_rad, slotPhase_rad } from '../geometry/pattern.js';
-import { pairConstants, sgp4ExcursionBound_m, sgp4PairBound_m } from './sgp4Refine.js';
-import type { CircularElements, ShellGeometrySpec } from '../design/types.js';
+import { pairConstants, sgp4ExcursionBound_m, sgp4PairBound_m, type RefineShell } from './sgp4Refine.js';
+import type { ShellGeometrySpec } from '../design/types.js';
 
 const TWO_PI = 2 * Math.PI;
 /** Rate of the argument of latitude of a circular orbit with secular J2 [rad/s] (header). */
@@ -21,16 +21,13 @@ export function argumentOfLatitudeRate_rad_s(altitude_m: number, inclination_rad
 export const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 export const mod = (a: number, m: number): number => ((a % m) + m) % m;
 
-/** One shell as the screen sees it: objects (satellites, or cluster reference orbits) in the nodal frame. */
-export interface ShellState {
-  readonly r: number;
+/**
+ * One shell as the screen sees it: objects (satellites, or cluster reference orbits) in the nodal frame; what SGP4
+ * refinement reads of it is its RefineShell part.
+ */
+export interface ShellState extends RefineShell {
   readonly uDot: number;
   readonly planes: number;
-  readonly slots: number;
-  /** Plane bases P̂, Q̂ (xyz each), plane by plane. */
-  readonly basis: Float64Array;
-  /** Argument of latitude at the epoch, object by object (plane-major). */
-  readonly u0: Float64Array;
   readonly delta: boolean;
   readonly phasing: number;
   /** Satellites per object (cluster members) and the bound subtracted per pair [m]. */
@@ -40,13 +37,6 @@ export interface ShellState {
   readonly raan: Float64Array;
   readonly altitude_m: number;
   readonly inclination_rad: number;
-  readonly epochIso: string;
-  /** 2E: the most SGP4 changes the distance of two objects at one instant [m] (sgp4Refine.ts). */
-  readonly pairBound_m: number;
-  /** The same for objects a and b, smaller for near-coplanar pairs close in phase [m] (sgp4Refine.ts). */
-  readonly pairBoundOf: (a: number, b: number) => number;
-  /** Mean elements of object k (its plane's RAAN, its argument of latitude at the epoch). */
-  readonly elements: (k: number) => CircularElements;
 }
 
 export function shellState(sh: ShellGeometrySpec, epochIso: string): ShellState {

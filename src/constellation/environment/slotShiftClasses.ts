@@ -24,17 +24,10 @@
  * Validity: circular orbits of one shell (one radius), evenly spaced slots; the rounding allowance (1e-12 of 2r²,
  * ~100 m² at 7,000 km) is far above the closed form's rounding (~1e-16 of 2r²).
  */
+import type { ShellState } from './shellState.js';
 
-/** The slot-shift shell as the screen sees it (conjunction.ts ShellState). */
-export interface SlotShiftShell {
-  readonly r: number;
-  readonly planes: number;
-  readonly slots: number;
-  /** Plane bases P̂, Q̂ (xyz each), plane by plane. */
-  readonly basis: Float64Array;
-  /** Argument of latitude at the epoch, object by object (plane-major). */
-  readonly u0: Float64Array;
-}
+/** The part of the screen's shell state (./shellState.ts) the slot-shift classes read. */
+export type SlotShiftShell = Pick<ShellState, 'r' | 'planes' | 'slots' | 'basis' | 'u0'>;
 
 /**
  * Representative pairs (objects a, b) and their closed-form squared closest approach [m²]: in enumeration order, or

@@ -33,7 +33,6 @@
  */
 
 /** Loads on a ring's S arcs, per direction: forward arc s is s → s+1, backward arc s is s+1 → s. */
-/** Loads on a ring's S arcs, per direction: forward arc s is s → s+1, backward arc s is s+1 → s. */
 export interface Ring {
   readonly forward: Float64Array;
   readonly backward: Float64Array;

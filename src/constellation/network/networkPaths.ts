@@ -10,9 +10,10 @@
  * Cost: one BFS plus one Dijkstra per sampled source, O(E log N) each. Large graphs are sampled
  * deterministically: every k-th source, k = ceil(sources / maxSources). Percentiles are nearest-rank.
  */
+import { SPEED_OF_LIGHT_m_s } from '../../base/constants.js';
+import type { LinkEdge } from './networkCheck.js';
 
-/** Speed of light in vacuum [m/s] — exact by the SI definition of the metre (CGPM 1983). */
-export const SPEED_OF_LIGHT_m_s = 299_792_458;
+export { SPEED_OF_LIGHT_m_s };
 
 /** Undirected adjacency in compressed rows: neighbours of v are `to[start[v]] … to[start[v+1]−1]`. */
 export interface Adjacency {
@@ -38,14 +39,7 @@ export interface PathStatistics {
   readonly sourceStride: number;
 }
 
-export interface EdgeLike {
-  readonly u: number;
-  readonly v: number;
-  readonly capacity_bps: number;
-  readonly length_m: number;
-}
-
-export function buildAdjacency(nodes: number, edges: readonly EdgeLike[], perHopDelay_s: number): Adjacency {
+export function buildAdjacency(nodes: number, edges: readonly LinkEdge[], perHopDelay_s: number): Adjacency {
   const degree = new Int32Array(nodes + 1);
   for (const e of edges)
     if (e.capacity_bps > 0 && e.u !== e.v) {

@@ -346,16 +346,29 @@ function reducedSeriesInputs(p: ShellNetworkParams, instants: readonly number[])
   };
 }
 
+/** The mean utilization of each link class at the instant of least throughput per node (the first on a tie). */
+function worstInstantUtilization(
+  instants: readonly {
+    readonly throughputPerNode_bps: number;
+    readonly sampleIndex: number;
+    readonly classes: readonly { readonly linkClass: string; readonly meanUtilization: number }[];
+  }[],
+) {
+  const worst = instants.reduce((a, i) => (i.throughputPerNode_bps < a.throughputPerNode_bps ? i : a), instants[0]!);
+  const util = (c: string): number => worst.classes.find((x) => x.linkClass === c)?.meanUtilization ?? 0;
+  return {
+    kind: 'torus' as const,
+    inPlane: util('inPlane'),
+    crossPlane: util('crossPlane'),
+    sampleIndex: worst.sampleIndex,
+  };
+}
+
 /** Open-cylinder model at each instant of a shell whose last plane has no link to the first. */
 function bandCylinderSeries(p: ShellNetworkParams, instants: readonly number[]): ShellNetworkResult {
   const shell = p.spec.shells[p.shellIndex]!;
   const g = shell.geometry;
   const r = cylinderSeries(reducedSeriesInputs(p, instants));
-  const worst = r.instants.reduce(
-    (a, i) => (i.throughputPerNode_bps < a.throughputPerNode_bps ? i : a),
-    r.instants[0]!,
-  );
-  const util = (c: string): number => worst.classes.find((x) => x.linkClass === c)?.meanUtilization ?? 0;
   const bounded = r.instants.some((i) => i.model === 'bounds');
   const how = !bounded
     ? 'every link of an orbit alike at each instant: exact'
@@ -368,12 +381,7 @@ function bandCylinderSeries(p: ShellNetworkParams, instants: readonly number[]):
     solver: 'closed-form cylinder',
     lpRows: 0,
     lpCols: 0,
-    utilization: {
-      kind: 'torus',
-      inPlane: util('inPlane'),
-      crossPlane: util('crossPlane'),
-      sampleIndex: worst.sampleIndex,
-    },
+    utilization: worstInstantUtilization(r.instants),
     note: `shell ${g.name}: open cylinder (no link between its last and first plane), cut and in-plane bounds at each of ${instants.length} instants; ${how}${mesh}`,
   });
 }
@@ -386,11 +394,6 @@ function walkerTorusSeries(p: ShellNetworkParams, instants: readonly number[]): 
     ...reducedSeriesInputs(p, instants),
     lp: p.lp,
   });
-  const worst = r.instants.reduce(
-    (a, i) => (i.throughputPerNode_bps < a.throughputPerNode_bps ? i : a),
-    r.instants[0]!,
-  );
-  const util = (c: string): number => worst.classes.find((x) => x.linkClass === c)?.meanUtilization ?? 0;
   const bounded = r.instants.some((i) => i.model === 'bounds');
   const mesh = shell.topology === 'mesh' ? ' (mesh diagonals ignored: a lower bound)' : '';
   const lowerKnown = r.instants.every((i) => i.model !== 'bounds' || i.lowerBound_bps > 0);
@@ -408,12 +411,7 @@ function walkerTorusSeries(p: ShellNetworkParams, instants: readonly number[]): 
     solver: r.lp.solver,
     lpRows: r.lp.rows,
     lpCols: r.lp.cols,
-    utilization: {
-      kind: 'torus',
-      inPlane: util('inPlane'),
-      crossPlane: util('crossPlane'),
-      sampleIndex: worst.sampleIndex,
-    },
+    utilization: worstInstantUtilization(r.instants),
     note: `shell ${g.name}: reduced torus model at each of ${instants.length} instants; ${how}${mesh}`,
   });
 }

@@ -49,22 +49,19 @@ export interface TorusParams extends TorusShape, TorusLinks {
   readonly perHopDelay_s?: number;
 }
 
-export interface TorusResult {
+/**
+ * The reduced LP's solution (torusLp.ts; its utilizations are the load / capacity of every directed arc of each
+ * class at the optimum, all arcs of a class being equal) and what follows from it.
+ */
+export interface TorusResult extends TorusLpSolution {
   readonly reducedModel: true;
-  readonly disconnected: boolean;
-  readonly throughputPerNode_bps: number;
   /** Rate per ordered pair [b/s]. */
   readonly lambda_bps: number;
-  /** Load / capacity of every directed arc of each class at the optimum (all arcs of a class are equal). */
-  readonly inPlaneUtilization: number;
-  readonly crossPlaneUtilization: number;
   readonly bottleneck: 'in-plane' | 'cross-plane' | 'both' | 'none';
   /** Distinct hull-step directions (LP rows − 2). */
   readonly hullSteps: number;
-  /** The hull steps and the fraction of each the optimum uses (torusLp.ts `stepUse`). */
+  /** The hull steps, in the order of `stepUse`. */
   readonly steps: readonly HullStep[];
-  readonly stepUse: Float64Array;
-  readonly lp: { readonly rows: number; readonly cols: number; readonly solver: string };
   readonly paths: PathStatistics;
   /** hopHistogram[h] = destinations (from one node) whose fewest-hop path has h hops. */
   readonly hopHistogram: Float64Array;

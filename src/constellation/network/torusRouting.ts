@@ -29,6 +29,7 @@
  * Node v = p·S + s; cross-plane edge v = v–(v + e1) (plane p+1 or across the seam to (0, s+F)), in-plane edge
  * v = v–(p, s+1). Validity: P, S ≥ 3; in-plane links all on (a cutoff never applies to them).
  */
+import type { ClassUtilization } from './networkSeries.js';
 import { pathTypesOf, type HullStep, type TorusShape } from './torusPathTypes.js';
 
 export interface TorusArcCapacities {
@@ -44,14 +45,8 @@ export interface TorusRoutingParams extends TorusShape, TorusArcCapacities {
   readonly stepUse: Float64Array;
 }
 
-export interface ClassLoad {
-  readonly links: number;
-  /** Links of zero capacity at the instant. */
-  readonly off: number;
-  /** Over the links that are on: load / capacity, the larger of the two directions. */
-  readonly meanUtilization: number;
-  readonly maxUtilization: number;
-}
+/** One class's links, those off, and the mean and maximum utilization of those on (networkSeries.ts). */
+export type ClassLoad = Omit<ClassUtilization, 'linkClass'>;
 
 export interface TorusRoutingBound {
   /** Achievable rate per node [b/s]: a lower bound on the maximum concurrent flow (0 when not routable). */

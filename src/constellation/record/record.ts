@@ -18,9 +18,4 @@ export type ShellRecord = ConstellationRecord['shells'][number];
 /** A cluster shell's formation: distances over one orbit, formation keeping. */
 export type ClusterShellRecord = NonNullable<ShellRecord['cluster']>;
 export type LinkClassRecord = ConstellationRecord['isl']['classes'][number];
-export type ShellNetworkRecord = ConstellationRecord['network']['shells'][number];
-/** One shell's part of the launch campaign. */
-export type LaunchShellRecord = ConstellationRecord['launch']['perShell'][number];
 export type ConjunctionsRecord = ConstellationRecord['environment']['conjunctions'];
-export type ConjunctionPairRecord = ConjunctionsRecord['worst'][number];
-export type ShellConjunctionRecord = ConjunctionsRecord['shells'][number];

@@ -27,7 +27,7 @@
  */
 import { DAY_s, JULIAN_YEAR_s } from '../../base/constants.js';
 import { expectedLotCost_USD, lotCost_USD, type LearningFormulation } from './learningCurve.js';
-import { DEFAULT_DISCOUNT_RATE_per_yr, discountFactor } from './lifecycleEconomics.js';
+import { DEFAULT_DISCOUNT_RATE_per_yr, discountFactor, type LevelizedCostResult } from './lifecycleEconomics.js';
 import { nonNegative, positive } from '../validate.js';
 
 const DAYS_PER_YEAR = JULIAN_YEAR_s / DAY_s;
@@ -70,7 +70,8 @@ export interface ProgramYear {
   readonly compute_PFLOP_day: number;
 }
 
-export interface ProgramResult {
+/** The fleet's build and operations, and its levelized cost (totals, present values, LCOC). */
+export interface ProgramResult extends LevelizedCostResult {
   readonly generations: number;
   readonly nodesBuilt: number;
   /** End-of-life replacements, (G − 1)·N. */
@@ -84,12 +85,6 @@ export interface ProgramResult {
   /** build_USD/nodesBuilt [$]. */
   readonly averageNodeCost_USD: number;
   readonly years: readonly ProgramYear[];
-  readonly totalCost_USD: number;
-  readonly totalCompute_PFLOP_day: number;
-  readonly lcoc_USD_per_PFLOP_day: number;
-  readonly pvCost_USD: number;
-  readonly pvCompute_PFLOP_day: number;
-  readonly lcocDiscounted_USD_per_PFLOP_day: number;
 }
 
 /** Rejects a fleet size, life or horizon out of range and negative costs. */

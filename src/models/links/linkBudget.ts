@@ -40,11 +40,11 @@
  * entered); no background light, no point-ahead or Doppler penalty. The default efficiencies and margins are
  * estimates (below).
  */
+import { SPEED_OF_LIGHT_m_s } from '../../base/constants.js';
 import { positive } from '../validate.js';
 
-/** Planck constant [J s] and speed of light [m/s] — exact SI 2019 definitions. */
+/** Planck constant [J s] — exact SI 2019 definition. */
 const PLANCK_J_s = 6.62607015e-34;
-const LIGHT_SPEED_m_s = 299792458;
 
 /**
  * Far-field on-axis gain of the optimally truncated Gaussian aperture relative to a uniformly illuminated one (a/w =
@@ -233,7 +233,7 @@ export function linkRateCoefficients(p: Readonly<Omit<LinkBudgetParams, 'range_m
     lossFactor('implementationLoss_dB', t.implementationLoss_dB, DEFAULT_IMPLEMENTATION_LOSS_dB) *
     lossFactor('linkMargin_dB', t.linkMargin_dB, DEFAULT_LINK_MARGIN_dB) *
     lossFactor('atmosphericLoss_dB', t.atmosphericLoss_dB, DEFAULT_ATMOSPHERIC_LOSS_dB);
-  const photonEnergy_J = (PLANCK_J_s * LIGHT_SPEED_m_s) / lambda;
+  const photonEnergy_J = (PLANCK_J_s * SPEED_OF_LIGHT_m_s) / lambda;
   const deliverablePower_W = t.transmitPower_W * eta;
   return {
     farFieldFraction_m2: ((2 * receiveRadius_m * receiveRadius_m) / (w0 * w0)) * rayleighRange_m * rayleighRange_m,

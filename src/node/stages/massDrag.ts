@@ -61,16 +61,17 @@ export function sizeMassAndDrag(
 ): MassSizing {
   const { mission, power: p, thermal: t, drag: d } = design;
   const launch = launchAllocation(design, vehicle, orbit.inclination_rad);
-  const factors = massFactors(design);
-  const dry = dryMass({
+  // the separately sized items and the bus and margin factors, for the dry mass and again for the mass budget
+  const sized = {
     compute_kg: compute.mass_kg,
     array_kg: power.arrayMass_kg,
     battery_kg: power.batteryMass_kg,
     radiator_kg: thermal.radiatorMass_kg,
     shielding_kg: rad.shieldingMass_kg,
     isl_kg: isl.mass_kg,
-    ...factors,
-  });
+    ...massFactors(design),
+  };
+  const dry = dryMass(sized);
   const busArea_m2 = Math.cbrt(dry.dry_kg / CORE_DENSITY_FOR_AREA_kg_m3) ** 2;
   const { dragArea_m2, minimumDragArea_m2 } = orbitAverageDragArea_m2({
     arrayArea_m2: p.arrayArea_m2,
@@ -95,18 +96,12 @@ export function sizeMassAndDrag(
     extraDeltaV_m_s_per_yr: d.formationKeepingDeltaV_m_s_per_yr,
   });
   const mass = massBudget({
-    compute_kg: compute.mass_kg,
-    array_kg: power.arrayMass_kg,
-    battery_kg: power.batteryMass_kg,
-    radiator_kg: thermal.radiatorMass_kg,
-    shielding_kg: rad.shieldingMass_kg,
-    isl_kg: isl.mass_kg,
+    ...sized,
     propellant_kg: drag.propellantMass_kg,
     // floored at 1 g: a refused vehicle's zero payload gives an allocation nothing fits, never a model error
     allocated_kg: Math.max(launch.allocated_kg, 1e-3),
     itPowerAvg_W: compute.itPowerAvg_W,
     propellantTankFraction: design.mass.propellantTankFraction,
-    ...factors,
   });
   return { dragArea_m2, drag, mass, launchPayload: launch.payload };
 }

@@ -15,7 +15,8 @@
  *   and divided by m; fronts of at most two points are all +Infinity.
  */
 
-import { DOMINATOR_BITSETS_MAX_POINTS, dominatorBitsetRanks } from './dominatorBitsets.js';
+import { DOMINATOR_BITSETS_MAX_POINTS, dominatorBitsetRanks, rowDominates } from './dominatorBitsets.js';
+export { rowDominates };
 import { lexicographicOrder } from './lexicographicOrder.js';
 import { peel3, sort3 } from './sort3.js';
 
@@ -50,20 +51,6 @@ export function dominanceRelation(a: ArrayLike<number>, b: ArrayLike<number>): 1
   if (aBetter) return 1;
   if (bBetter) return -1;
   return 0;
-}
-
-/** Row i dominates row j of the flat matrix F with m columns. */
-export function rowDominates(F: Float64Array, m: number, i: number, j: number): boolean {
-  const oi = i * m;
-  const oj = j * m;
-  let better = false;
-  for (let k = 0; k < m; k++) {
-    const a = F[oi + k]!;
-    const b = F[oj + k]!;
-    if (a > b) return false;
-    if (a < b) better = true;
-  }
-  return better;
 }
 
 /** Builds a flat row-major matrix from points (all of length m). */

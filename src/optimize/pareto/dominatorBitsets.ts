@@ -163,7 +163,7 @@ function highestDominatorRank(
       const bit = 31 - Math.clz32(d);
       d ^= 1 << bit;
       const s = (w << 5) | bit;
-      if (rankAt[s]! > best && rowDominatesRow(F, m, order[s]!, p)) best = rankAt[s]!;
+      if (rankAt[s]! > best && rowDominates(F, m, order[s]!, p)) best = rankAt[s]!;
     }
     if (w === 0 || best >= ceiling) break;
     while ((d = snapshots[a + --w]! & snapshots[b + w]! & snapshots[c + w]!) === 0 && w > 0);
@@ -171,7 +171,8 @@ function highestDominatorRank(
   return best;
 }
 
-function rowDominatesRow(F: Float64Array, m: number, i: number, j: number): boolean {
+/** Row i dominates row j of the flat matrix F with m columns. */
+export function rowDominates(F: Float64Array, m: number, i: number, j: number): boolean {
   const oi = i * m;
   const oj = j * m;
   let better = false;

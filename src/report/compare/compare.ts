@@ -7,8 +7,7 @@
  * figure means: docs/runs.md, "Comparing runs". Writes compare.html, compare.md and fronts.svg atomically; large fronts
  * run on several threads with the numbers of one thread to the last bit (docs/performance.md).
  */
-import { existsSync } from 'node:fs';
-import { prepareOutputFolder } from '../../base/outputTarget.js';
+import { freshStampedFolder, prepareOutputFolder } from '../../base/outputTarget.js';
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { StudyError } from '../../base/errors.js';
@@ -149,17 +148,7 @@ function stacked(matrices: readonly Float64Array[]): Float64Array {
   return out;
 }
 
-function defaultOutDir(now: Date): string {
-  const stamp = now
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z')
-    .replace('T', '-');
-  const base = join('results', `compare-${stamp}`);
-  let dir = base;
-  for (let k = 2; existsSync(dir); k++) dir = `${base}-${k}`;
-  return dir;
-}
+const defaultOutDir = (now: Date): string => freshStampedFolder((stamp) => join('results', `compare-${stamp}`), now);
 
 /**
  * The run folders, and each one's side with --vs (null without); BAD_ARGUMENT when a side or the whole is too short.

@@ -4,7 +4,7 @@
  * is shared with constellationPlots.ts (which re-exports everything here).
  */
 import { fmt } from '../../base/numberFormat.js';
-import { renderSvg, samplePositions } from '../plots/plots.js';
+import { renderSvg, samplePositions, topLegendColor } from '../plots/plots.js';
 
 /** At most this many contact bars are drawn; beyond it short gaps are bridged (stated in the title). */
 export const MAX_CONTACT_BARS = 2000;
@@ -202,13 +202,7 @@ function contactLayer(
       x,
       x2: { field: 't1' },
       y,
-      color: {
-        field: 'k',
-        type: 'nominal',
-        title: null,
-        scale: { domain: ['contact', 'gap'], range: ['#1f77b4', '#f4a6a0'] },
-        legend: { orient: 'top' },
-      },
+      color: topLegendColor('k', ['contact', 'gap'], ['#1f77b4', '#f4a6a0']),
     },
   };
 }

@@ -45,6 +45,15 @@ export function objectiveTitle(name: string, unit: string, sense: 'minimize' | '
   return `${t.slice(0, cut)} (${senseWord(sense)})${t.slice(cut)}`;
 }
 
+/** A vega-lite colour encoding: the categories `domain` of `field` in the colours `range`, untitled legend on top. */
+export const topLegendColor = (field: string, domain: readonly string[], range: readonly string[]) => ({
+  field,
+  type: 'nominal',
+  title: null,
+  scale: { domain, range },
+  legend: { orient: 'top' },
+});
+
 /** The category colours of the plots (vega's category10, in its order). */
 export const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
 

@@ -8,6 +8,7 @@
  * string "Infinity" / "-Infinity" and is decoded here; objectives are always finite (src/optimize/types.ts
  * turns a non-finite objective into a failed evaluation).
  */
+import type { BatchResult } from './evaluator.js';
 
 /** At most this many designs in one job (a batch is split into ~4 jobs per worker; populations stay far below). */
 export const MAX_JOB_DESIGNS = 65_536;
@@ -104,11 +105,7 @@ export function checkJob(data: unknown, expectedQueue: string): Checked<CheckedJ
 }
 
 /** A result as the coordinator takes it back, unpacked to the evaluator's plain arrays. */
-export interface CheckedResult {
-  readonly ok: Uint8Array;
-  readonly f: Float64Array;
-  readonly g: Float64Array;
-  readonly reasons: (string | null)[];
+export interface CheckedResult extends BatchResult {
   readonly worker: string;
   readonly elapsed_ms: number;
 }
