@@ -38,6 +38,9 @@ const failing = (r: DesignRecord): string => {
   const v = r.constraints.filter((c) => c.enforced && !c.satisfied).map((c) => c.name);
   return v.length ? `fails ${v.join(', ')}` : 'closes';
 };
+const netFlux = (r: DesignRecord): string =>
+  `${fmt(r.thermal.netFlux_W_m2)} W/m² at ${fmt(r.thermal.radiatorTemp_K)} K`;
+const radiatorNeeded = (r: DesignRecord): string => `${fmt(r.thermal.requiredRadiatorArea_m2)} m²`;
 const perKW = (r: DesignRecord, kg: number): string => `${fmt(kg / (r.compute.itPowerPeak_W / 1000))} kg/kW`;
 const sizedAt = (r: DesignRecord): string =>
   r.constraints.find((c) => c.name === 'power.arrayArea')?.description.includes('beginning') ? 'BOL' : 'EOL';
@@ -60,12 +63,12 @@ const REFERENCES: readonly Reference[] = [
       {
         quantity: 'radiator net flux',
         published: '~1,400 W/m² (§3, S)',
-        value: (r) => `${fmt(r.thermal.netFlux_W_m2)} W/m² at ${fmt(r.thermal.radiatorTemp_K)} K`,
+        value: netFlux,
       },
       {
         quantity: 'radiator area needed',
         published: '~110 m² (§3, S)',
-        value: (r) => `${fmt(r.thermal.requiredRadiatorArea_m2)} m²`,
+        value: radiatorNeeded,
       },
       {
         quantity: 'array area needed',
@@ -89,7 +92,7 @@ const REFERENCES: readonly Reference[] = [
       {
         quantity: 'radiator net flux',
         published: '~633 W/m² at 20 °C (§2 WP, S)',
-        value: (r) => `${fmt(r.thermal.netFlux_W_m2)} W/m² at ${fmt(r.thermal.radiatorTemp_K)} K`,
+        value: netFlux,
       },
       {
         quantity: 'radiator / array area needed',
@@ -136,7 +139,7 @@ const REFERENCES: readonly Reference[] = [
       {
         quantity: 'radiator area needed',
         published: '2.50 × 10³ m²',
-        value: (r) => `${fmt(r.thermal.requiredRadiatorArea_m2)} m²`,
+        value: radiatorNeeded,
       },
       {
         quantity: 'PV area needed',
