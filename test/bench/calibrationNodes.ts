@@ -33,6 +33,7 @@ interface Reference {
 }
 
 const t = (kg: number): string => `${fmt(kg / 1000)} t`;
+const kW = (W: number): string => `${fmt(W / 1000)} kW`;
 const kWt = (r: DesignRecord): string => `${fmt(r.mass.kW_per_t)} kW/t`;
 const failing = (r: DesignRecord): string => {
   const v = r.constraints.filter((c) => c.enforced && !c.satisfied).map((c) => c.name);
@@ -55,21 +56,9 @@ const REFERENCES: readonly Reference[] = [
     title: 'AI1',
     files: ['ai1.yaml', 'calibration/ai1-own.yaml', 'calibration/ai1-needs.yaml'],
     rows: [
-      {
-        quantity: 'IT power, average',
-        published: '120 kW (§3, S)',
-        value: (r) => `${fmt(r.compute.itPowerAvg_W / 1000)} kW`,
-      },
-      {
-        quantity: 'radiator net flux',
-        published: '~1,400 W/m² (§3, S)',
-        value: netFlux,
-      },
-      {
-        quantity: 'radiator area needed',
-        published: '~110 m² (§3, S)',
-        value: radiatorNeeded,
-      },
+      { quantity: 'IT power, average', published: '120 kW (§3, S)', value: (r) => kW(r.compute.itPowerAvg_W) },
+      { quantity: 'radiator net flux', published: '~1,400 W/m² (§3, S)', value: netFlux },
+      { quantity: 'radiator area needed', published: '~110 m² (§3, S)', value: radiatorNeeded },
       {
         quantity: 'array area needed',
         published: '~600 m² (§3, S)',
@@ -84,16 +73,8 @@ const REFERENCES: readonly Reference[] = [
     title: 'Starcloud-3',
     files: ['starcloud-3.yaml', 'calibration/starcloud-3-own.yaml', 'calibration/starcloud-3-needs.yaml'],
     rows: [
-      {
-        quantity: 'IT power, peak',
-        published: '200 kW (§2, S)',
-        value: (r) => `${fmt(r.compute.itPowerPeak_W / 1000)} kW`,
-      },
-      {
-        quantity: 'radiator net flux',
-        published: '~633 W/m² at 20 °C (§2 WP, S)',
-        value: netFlux,
-      },
+      { quantity: 'IT power, peak', published: '200 kW (§2, S)', value: (r) => kW(r.compute.itPowerPeak_W) },
+      { quantity: 'radiator net flux', published: '~633 W/m² at 20 °C (§2 WP, S)', value: netFlux },
       {
         quantity: 'radiator / array area needed',
         published: '"roughly half" (§2 WP, S)',
@@ -136,11 +117,7 @@ const REFERENCES: readonly Reference[] = [
       }) as NodeDesign,
     rows: [
       { quantity: 'IT power', published: '1 MW (P_IT)', value: (r) => `${fmt(r.compute.itPowerPeak_W / 1e6)} MW` },
-      {
-        quantity: 'radiator area needed',
-        published: '2.50 × 10³ m²',
-        value: radiatorNeeded,
-      },
+      { quantity: 'radiator area needed', published: '2.50 × 10³ m²', value: radiatorNeeded },
       {
         quantity: 'PV area needed',
         published: '5.64 × 10³ m² (BOL)',
