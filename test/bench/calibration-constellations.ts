@@ -12,6 +12,7 @@ import { evaluateConstellation } from '../../src/constellation/evaluate.js';
 import { loadConstellationSpec } from '../../src/constellation/evaluator.js';
 import type { ConstellationRecord } from '../../src/constellation/record/record.js';
 import { fmt } from '../../src/base/numberFormat.js';
+import { replaceMarkedSection } from './markedSection.js';
 
 interface Row {
   readonly quantity: string;
@@ -218,12 +219,7 @@ lines.push('<!-- constellations:end -->');
 
 const path = join(root, 'designs/CALIBRATION.md');
 const text = readFileSync(path, 'utf8');
-const begin = text.indexOf('<!-- constellations:begin');
-const end = text.indexOf('<!-- constellations:end -->');
 const section = lines.join('\n');
-const next =
-  begin >= 0 && end > begin
-    ? text.slice(0, begin) + section + text.slice(end + '<!-- constellations:end -->'.length)
-    : `${text.trimEnd()}\n\n${section}\n`;
+const next = replaceMarkedSection(text, 'constellations', section, (t) => `${t.trimEnd()}\n\n${section}\n`);
 writeFileSync(path, next);
 console.log(section);

@@ -9,32 +9,25 @@ import { join } from 'node:path';
 import { nodeCalibrationSection, repoRoot } from './calibrationNodes.js';
 import { costCalibrationSection } from './calibrationCosts.js';
 import { referenceTablesSection } from './calibrationReferences.js';
+import { replaceMarkedSection } from './markedSection.js';
 
 const path = join(repoRoot, 'designs/CALIBRATION.md');
-const original = readFileSync(path, 'utf8');
-const rBegin = original.indexOf('<!-- references:begin');
-const rEnd = original.indexOf('<!-- references:end -->');
-if (rBegin < 0 || rEnd < rBegin) throw new Error(`${path}: the references:begin … references:end markers are missing`);
 const references = referenceTablesSection();
-const text = original.slice(0, rBegin) + references + original.slice(rEnd + '<!-- references:end -->'.length);
+const text = replaceMarkedSection(readFileSync(path, 'utf8'), 'references', references, () => {
+  throw new Error(`${path}: the references:begin … references:end markers are missing`);
+});
+// Without its markers the node section goes before the constellation section, or at the end.
 const section = nodeCalibrationSection();
-const begin = text.indexOf('<!-- nodes:begin');
-const end = text.indexOf('<!-- nodes:end -->');
-const anchor = text.indexOf('<!-- constellations:begin');
-const next =
-  begin >= 0 && end > begin
-    ? text.slice(0, begin) + section + text.slice(end + '<!-- nodes:end -->'.length)
-    : anchor >= 0
-      ? `${text.slice(0, anchor)}${section}\n\n${text.slice(anchor)}`
-      : `${text.trimEnd()}\n\n${section}\n`;
+const next = replaceMarkedSection(text, 'nodes', section, (t) => {
+  const anchor = t.indexOf('<!-- constellations:begin');
+  return anchor >= 0 ? `${t.slice(0, anchor)}${section}\n\n${t.slice(anchor)}` : `${t.trimEnd()}\n\n${section}\n`;
+});
+// Without its markers the cost section goes right after the node section.
 const costs = costCalibrationSection();
-const cBegin = next.indexOf('<!-- costs:begin');
-const cEnd = next.indexOf('<!-- costs:end -->');
-const nodesEnd = next.indexOf('<!-- nodes:end -->') + '<!-- nodes:end -->'.length;
-const withCosts =
-  cBegin >= 0 && cEnd > cBegin
-    ? next.slice(0, cBegin) + costs + next.slice(cEnd + '<!-- costs:end -->'.length)
-    : `${next.slice(0, nodesEnd)}\n\n${costs}${next.slice(nodesEnd)}`;
+const withCosts = replaceMarkedSection(next, 'costs', costs, (t) => {
+  const nodesEnd = t.indexOf('<!-- nodes:end -->') + '<!-- nodes:end -->'.length;
+  return `${t.slice(0, nodesEnd)}\n\n${costs}${t.slice(nodesEnd)}`;
+});
 writeFileSync(path, withCosts);
 console.log(references);
 console.log(section);

@@ -33,11 +33,15 @@ interface Reference {
 }
 
 const t = (kg: number): string => `${fmt(kg / 1000)} t`;
+const kW = (W: number): string => `${fmt(W / 1000)} kW`;
 const kWt = (r: DesignRecord): string => `${fmt(r.mass.kW_per_t)} kW/t`;
 const failing = (r: DesignRecord): string => {
   const v = r.constraints.filter((c) => c.enforced && !c.satisfied).map((c) => c.name);
   return v.length ? `fails ${v.join(', ')}` : 'closes';
 };
+const netFlux = (r: DesignRecord): string =>
+  `${fmt(r.thermal.netFlux_W_m2)} W/m² at ${fmt(r.thermal.radiatorTemp_K)} K`;
+const radiatorNeeded = (r: DesignRecord): string => `${fmt(r.thermal.requiredRadiatorArea_m2)} m²`;
 const perKW = (r: DesignRecord, kg: number): string => `${fmt(kg / (r.compute.itPowerPeak_W / 1000))} kg/kW`;
 const sizedAt = (r: DesignRecord): string =>
   r.constraints.find((c) => c.name === 'power.arrayArea')?.description.includes('beginning') ? 'BOL' : 'EOL';
@@ -52,21 +56,9 @@ const REFERENCES: readonly Reference[] = [
     title: 'AI1',
     files: ['ai1.yaml', 'calibration/ai1-own.yaml', 'calibration/ai1-needs.yaml'],
     rows: [
-      {
-        quantity: 'IT power, average',
-        published: '120 kW (§3, S)',
-        value: (r) => `${fmt(r.compute.itPowerAvg_W / 1000)} kW`,
-      },
-      {
-        quantity: 'radiator net flux',
-        published: '~1,400 W/m² (§3, S)',
-        value: (r) => `${fmt(r.thermal.netFlux_W_m2)} W/m² at ${fmt(r.thermal.radiatorTemp_K)} K`,
-      },
-      {
-        quantity: 'radiator area needed',
-        published: '~110 m² (§3, S)',
-        value: (r) => `${fmt(r.thermal.requiredRadiatorArea_m2)} m²`,
-      },
+      { quantity: 'IT power, average', published: '120 kW (§3, S)', value: (r) => kW(r.compute.itPowerAvg_W) },
+      { quantity: 'radiator net flux', published: '~1,400 W/m² (§3, S)', value: netFlux },
+      { quantity: 'radiator area needed', published: '~110 m² (§3, S)', value: radiatorNeeded },
       {
         quantity: 'array area needed',
         published: '~600 m² (§3, S)',
@@ -81,16 +73,8 @@ const REFERENCES: readonly Reference[] = [
     title: 'Starcloud-3',
     files: ['starcloud-3.yaml', 'calibration/starcloud-3-own.yaml', 'calibration/starcloud-3-needs.yaml'],
     rows: [
-      {
-        quantity: 'IT power, peak',
-        published: '200 kW (§2, S)',
-        value: (r) => `${fmt(r.compute.itPowerPeak_W / 1000)} kW`,
-      },
-      {
-        quantity: 'radiator net flux',
-        published: '~633 W/m² at 20 °C (§2 WP, S)',
-        value: (r) => `${fmt(r.thermal.netFlux_W_m2)} W/m² at ${fmt(r.thermal.radiatorTemp_K)} K`,
-      },
+      { quantity: 'IT power, peak', published: '200 kW (§2, S)', value: (r) => kW(r.compute.itPowerPeak_W) },
+      { quantity: 'radiator net flux', published: '~633 W/m² at 20 °C (§2 WP, S)', value: netFlux },
       {
         quantity: 'radiator / array area needed',
         published: '"roughly half" (§2 WP, S)',
@@ -133,11 +117,7 @@ const REFERENCES: readonly Reference[] = [
       }) as NodeDesign,
     rows: [
       { quantity: 'IT power', published: '1 MW (P_IT)', value: (r) => `${fmt(r.compute.itPowerPeak_W / 1e6)} MW` },
-      {
-        quantity: 'radiator area needed',
-        published: '2.50 × 10³ m²',
-        value: (r) => `${fmt(r.thermal.requiredRadiatorArea_m2)} m²`,
-      },
+      { quantity: 'radiator area needed', published: '2.50 × 10³ m²', value: radiatorNeeded },
       {
         quantity: 'PV area needed',
         published: '5.64 × 10³ m² (BOL)',

@@ -53,6 +53,16 @@ const kW = (W: number): string => fmt(W / 1000);
 const pct = (x: number): string => `${fmt(x * 100)} %`;
 const signedPct = (x: number): string => `${x < 0 ? '−' : '+'}${fmt(Math.abs(x) * 100, 2)} %`;
 
+/** The model's launch price beside a published price of `published_USD_per_kg`. */
+const launchPriceRow = (published: string, published_USD_per_kg: number, why: string, change: string): Row => ({
+  quantity: 'Launch price',
+  published,
+  model: (c) => `${fmt(c.r.cost.launchPrice_USD_per_kg)} USD/kg`,
+  ratio: (c) => fmt(c.r.cost.launchPrice_USD_per_kg / published_USD_per_kg),
+  why,
+  change,
+});
+
 /** SMAD array sizing (pp. 412–422): P_sa = P/X_d + P·T_e/(X_e·T_d), at the EOL output per m². */
 function smad(c: Ctx) {
   const load_W = c.r.power.demandAvg_W;
@@ -301,14 +311,7 @@ const STARCLOUD: Table = {
       },
       change: '`thermal.radiator`, chip Tj',
     },
-    {
-      quantity: 'Launch price',
-      published: '~$500/kg parity (§2, S)',
-      model: (c) => `${fmt(c.r.cost.launchPrice_USD_per_kg)} USD/kg`,
-      ratio: (c) => fmt(c.r.cost.launchPrice_USD_per_kg / 500),
-      why: '`economics.launchCost_USD_per_kg` override',
-      change: 'same key',
-    },
+    launchPriceRow('~$500/kg parity (§2, S)', 500, '`economics.launchCost_USD_per_kg` override', 'same key'),
     {
       quantity: 'Energy cost at parity',
       published: '~$0.05/kWh (§2, S)',
@@ -381,14 +384,7 @@ const SUNCATCHER: Table = {
       why: (c) => `catalog row ${c.d.isl.terminal}`,
       change: '`isl.terminal`, `isl.topology`',
     },
-    {
-      quantity: 'Launch price',
-      published: '≲ $200/kg mid-2030s (§1, P)',
-      model: (c) => `${fmt(c.r.cost.launchPrice_USD_per_kg)} USD/kg`,
-      ratio: (c) => fmt(c.r.cost.launchPrice_USD_per_kg / 200),
-      why: 'override',
-      change: '`economics.launchCost_USD_per_kg`',
-    },
+    launchPriceRow('≲ $200/kg mid-2030s (§1, P)', 200, 'override', '`economics.launchCost_USD_per_kg`'),
     {
       quantity: 'Launch cost per kW-yr',
       published: '$810/kW/y at $200/kg for a Starlink v2 mini, 575 kg per ~28 kW over 5 yr (§1, P: §4.4, Table 1)',

@@ -240,11 +240,10 @@ describe('ground-stations catalog', () => {
 });
 
 describe('physical-range checks on catalog rows', () => {
+  /** The fields every catalog row starts with. */
+  const rowHead = (id: string) => ({ id, name: id, source: 's', year: 2026 });
   const chip = {
-    id: 'x',
-    name: 'x',
-    source: 's',
-    year: 2026,
+    ...rowHead('x'),
     precision: 'BF16',
     peakTFLOPS: 1000,
     chipPower_W: 1000,
@@ -282,10 +281,7 @@ describe('physical-range checks on catalog rows', () => {
   });
   it('a coating that gets less absorbing with age, and a 2,000 Wh/kg battery, are refused', () => {
     const coating = {
-      id: 'c',
-      name: 'c',
-      source: 's',
-      year: 2026,
+      ...rowHead('c'),
       absorptanceBol: 0.2,
       absorptanceEol: 0.1,
       emittance: 0.9,
@@ -294,10 +290,7 @@ describe('physical-range checks on catalog rows', () => {
     expect(CATALOG_SPECS.coatings.schema().safeParse(coating).success).toBe(false);
     expect(CATALOG_SPECS.coatings.schema().safeParse({ ...coating, absorptanceEol: 0.3 }).success).toBe(true);
     const battery = {
-      id: 'b',
-      name: 'b',
-      source: 's',
-      year: 2026,
+      ...rowHead('b'),
       specificEnergy_Wh_per_kg: 2000,
       maxDepthOfDischarge: 0.3,
       dischargeEfficiency: 0.9,

@@ -48,6 +48,25 @@ async function within<T>(ms: number, p: Promise<T>, what: string): Promise<T> {
   }
 }
 
+/**
+ * A test that checks `check(value, n)` on `numRuns` values of `arbitrary` drawn from `seed` (n counts the calls from 1,
+ * for their folder names), with the long timeout of properties that run whole studies.
+ */
+function itHolds<T>(
+  name: string,
+  arbitrary: fc.Arbitrary<T>,
+  run: { seed: number; numRuns: number },
+  check: (value: T, n: number) => Promise<void>,
+): void {
+  it(name, { timeout: 600_000 }, async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(arbitrary, (value) => check(value, ++n)),
+      run,
+    );
+  });
+}
+
 // ---- rogue worker results -----------------------------------------------------------------------------
 
 type Result = Record<string, unknown>;
@@ -175,54 +194,48 @@ describe('rogue worker results', () => {
         await redis?.stop();
       });
 
-      it('random malformed results', { timeout: 600_000 }, async () => {
+      itHolds('random malformed results', breakResult, { seed: 39, numRuns: atScale(4, 40) }, async (brk, n) => {
         const { Worker } = await import('bullmq');
         const { Redis } = await import('ioredis');
-        let n = 0;
-        await fc.assert(
-          fc.asyncProperty(breakResult, async (brk) => {
-            const queue = `fuzz-${++n}`;
-            const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
-            let answers = 0;
-            const w = new Worker(
-              `odc-${queue}`,
-              async (job) => {
-                answers++;
-                return brk(honest((job.data as { count: number }).count));
-              },
-              { connection, name: 'rogue' },
-            );
-            await w.waitUntilReady();
-            const out = join(dir, queue);
-            try {
-              const run = runStudy({
-                studyPath: study,
-                outDir: out,
-                redis: { url: redis.url, queue, reconnectTimeout_s: 10 },
-              });
-              const err = await within(
-                90_000,
-                run.then(
-                  () => null,
-                  (e: unknown) => e,
-                ),
-                queue,
-              );
-              expect(err).toBeInstanceOf(StudyError);
-              expect((err as Error).message).toMatch(
-                new RegExp(`returned a malformed result for job \\S+ ${MAX_BAD_RESULTS} times`),
-              );
-              expect((err as Error).message).toContain('odc run --resume');
-              expect(answers).toBeGreaterThanOrEqual(MAX_BAD_RESULTS);
-              expect(existsSync(join(out, 'pareto.json'))).toBe(false);
-              expect(existsSync(join(out, 'evaluations.csv'))).toBe(false);
-            } finally {
-              await w.close();
-              connection.disconnect();
-            }
-          }),
-          { seed: 39, numRuns: atScale(4, 40) },
+        const queue = `fuzz-${n}`;
+        const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
+        let answers = 0;
+        const w = new Worker(
+          `odc-${queue}`,
+          async (job) => {
+            answers++;
+            return brk(honest((job.data as { count: number }).count));
+          },
+          { connection, name: 'rogue' },
         );
+        await w.waitUntilReady();
+        const out = join(dir, queue);
+        try {
+          const run = runStudy({
+            studyPath: study,
+            outDir: out,
+            redis: { url: redis.url, queue, reconnectTimeout_s: 10 },
+          });
+          const err = await within(
+            90_000,
+            run.then(
+              () => null,
+              (e: unknown) => e,
+            ),
+            queue,
+          );
+          expect(err).toBeInstanceOf(StudyError);
+          expect((err as Error).message).toMatch(
+            new RegExp(`returned a malformed result for job \\S+ ${MAX_BAD_RESULTS} times`),
+          );
+          expect((err as Error).message).toContain('odc run --resume');
+          expect(answers).toBeGreaterThanOrEqual(MAX_BAD_RESULTS);
+          expect(existsSync(join(out, 'pareto.json'))).toBe(false);
+          expect(existsSync(join(out, 'evaluations.csv'))).toBe(false);
+        } finally {
+          await w.close();
+          connection.disconnect();
+        }
       });
     },
   );
@@ -280,29 +293,24 @@ describe('damaged run folders', () => {
     expect(r.err).toContain(`${path}: not valid JSON`);
   });
 
-  it(
+  itHolds(
     'odc run --resume: exit 2 and one line naming the damaged file, or the uninterrupted run byte for byte',
-    { timeout: 600_000 },
-    async () => {
-      let n = 0;
-      await fc.assert(
-        fc.asyncProperty(damage, async (d) => {
-          const runDir = join(dir, `damaged-${++n}`);
-          cpSync(template, runDir, { recursive: true });
-          const path = join(runDir, d.file);
-          writeFileSync(path, apply(readFileSync(path), d));
-          const r = await within(120_000, odc('run', '--resume', runDir, '--quiet'), runDir);
-          if (r.code === 2) {
-            oneLine(r.err);
-            expect(r.err).toContain(path);
-            return;
-          }
-          expect(r.code, r.err).toBe(0);
-          for (const f of ['evaluations.csv', 'pareto.json', 'pareto.csv'])
-            expect(read(runDir, f), `${f} after ${JSON.stringify(d)}`).toBe(read(reference, f));
-        }),
-        { seed: 40, numRuns: atScale(12, 150) },
-      );
+    damage,
+    { seed: 40, numRuns: atScale(12, 150) },
+    async (d, n) => {
+      const runDir = join(dir, `damaged-${n}`);
+      cpSync(template, runDir, { recursive: true });
+      const path = join(runDir, d.file);
+      writeFileSync(path, apply(readFileSync(path), d));
+      const r = await within(120_000, odc('run', '--resume', runDir, '--quiet'), runDir);
+      if (r.code === 2) {
+        oneLine(r.err);
+        expect(r.err).toContain(path);
+        return;
+      }
+      expect(r.code, r.err).toBe(0);
+      for (const f of ['evaluations.csv', 'pareto.json', 'pareto.csv'])
+        expect(read(runDir, f), `${f} after ${JSON.stringify(d)}`).toBe(read(reference, f));
     },
   );
 });
@@ -447,24 +455,19 @@ describe('oversize inputs', () => {
       }),
   );
 
-  it(
+  itHolds(
     'odc run: exit 2 with one line naming the file, never a crash, a hang or an unbounded allocation',
-    { timeout: 600_000 },
-    async () => {
-      let n = 0;
-      await fc.assert(
-        fc.asyncProperty(input, async (inp) => {
-          const f = writeFile(dir, `big-${++n}.yaml`, inp.text);
-          const r = await within(120_000, odc('run', f, '--out', join(dir, `big-run-${n}`), '--quiet'), inp.what);
-          // every input here is either refused (bad field, too many entries, too deep, too big) or a tiny study that
-          // runs
-          if (r.code === 0) return;
-          expect(r.code, `${inp.what}: ${r.err.slice(0, 300)}`).toBe(2);
-          oneLine(r.err);
-          expect(r.err).toContain(f);
-        }),
-        { seed: 42, numRuns: atScale(8, 160) },
-      );
+    input,
+    { seed: 42, numRuns: atScale(8, 160) },
+    async (inp, n) => {
+      const f = writeFile(dir, `big-${n}.yaml`, inp.text);
+      const r = await within(120_000, odc('run', f, '--out', join(dir, `big-run-${n}`), '--quiet'), inp.what);
+      // every input here is either refused (bad field, too many entries, too deep, too big) or a tiny study that
+      // runs
+      if (r.code === 0) return;
+      expect(r.code, `${inp.what}: ${r.err.slice(0, 300)}`).toBe(2);
+      oneLine(r.err);
+      expect(r.err).toContain(f);
     },
   );
 });

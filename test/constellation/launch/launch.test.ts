@@ -12,6 +12,7 @@ import type { LpSolver } from '../../../src/optimize/lp.js';
 import { findRow, loadCatalogs } from '../../../src/catalog/load.js';
 import { vehiclePayloadToOrbit } from '../../../src/models/launch/launchPerformance.js';
 import { sunSynchronousInclination } from '../../../src/models/orbit/orbit.js';
+import { abstractVehicle, BIG_FAIRING_m3 } from './vehicles.js';
 
 let solver: LpSolver;
 beforeAll(async () => {
@@ -21,15 +22,9 @@ beforeAll(async () => {
 /** spacecost launch_vehicles.csv rows (designs/catalogs/launch-vehicles.yaml). */
 const falcon9 = { id: 'falcon-9', payloadLeo_kg: 17400, price_USD: 74e6, fairingVolume_m3: 157 };
 const falconHeavyExp = { id: 'falcon-heavy-expendable', payloadLeo_kg: 63800, price_USD: 164e6, fairingVolume_m3: 157 };
-const bigFairing_m3 = 1e4; // abstract vehicles below: mass always binds
 /** An abstract vehicle (fairing big enough that mass always binds). */
-const vehicle = (id: string, payloadLeo_kg: number, price_USD: number, cadence_per_yr: number): CampaignVehicle => ({
-  id,
-  payloadLeo_kg,
-  price_USD,
-  fairingVolume_m3: bigFairing_m3,
-  cadence_per_yr,
-});
+const vehicle = (id: string, payloadLeo_kg: number, price_USD: number, cadence_per_yr: number): CampaignVehicle =>
+  abstractVehicle({ id, payloadLeo_kg, price_USD, cadence_per_yr });
 /** A campaign of 1 t, 1 m³ satellites on abstract vehicles. */
 const campaignOf1t = (satellites: number, vehicles: CampaignVehicle[]) =>
   launchCampaign({ satellites, launchMass_kg: 1000, stowedVolume_m3: 1, vehicles, solver });
@@ -184,13 +179,10 @@ function bruteForce(
 }
 
 describe('launchCampaign: each shell packed at its own node and orbit', () => {
-  const big = bigFairing_m3;
   it('3 + 3: two shells needing 3 launches each alone need 6 together (packing all at the heaviest node would give 18)', () => {
     // One vehicle of 10 t. Shell A: 30 × 1 t → 10 per launch → 3 launches. Shell B: 6 × 5 t → 2 per launch → 3.
     // The heaviest-node rule packs all 36 at 5 t: ⌈36/2⌉ = 18 launches.
-    const vehicles: CampaignVehicle[] = [
-      { id: 'V', payloadLeo_kg: 10000, price_USD: 50e6, fairingVolume_m3: big, cadence_per_yr: 12 },
-    ];
+    const vehicles: CampaignVehicle[] = [vehicle('V', 10000, 50e6, 12)];
     const shells = [
       { id: 'A', satellites: 30, launchMass_kg: 1000, stowedVolume_m3: 1 },
       { id: 'B', satellites: 6, launchMass_kg: 5000, stowedVolume_m3: 1 },
@@ -247,7 +239,7 @@ describe('launchCampaign: each shell packed at its own node and orbit', () => {
       payloadLeo_kg: 6000,
       payloadToShell_kg: row.map((x) => x * 1000),
       price_USD: price[v]!,
-      fairingVolume_m3: big,
+      fairingVolume_m3: BIG_FAIRING_m3,
       cadence_per_yr: 10,
       ...(caps[v] !== undefined ? { maxLaunches: caps[v] } : {}),
     }));
@@ -263,10 +255,7 @@ describe('launchCampaign: each shell packed at its own node and orbit', () => {
     // Two shells of 10 (N = 20), both vehicles carry 5 to either. slow: $10M, 0.4/yr → launches at 2.5, 5, 7.5, 10 yr;
     // by year 9 only 3 (15 satellites) → at least one fast launch ($30M, 10/yr). Enumerate: 3 slow + 1 fast = $60M;
     // 2 slow + 2 fast = $80M; 4 slow = $40M misses year 9. Schedule: fast at 0.1 yr (5), slow at 2.5, 5, 7.5 (20).
-    const vehicles: CampaignVehicle[] = [
-      { id: 'slow', payloadLeo_kg: 5000, price_USD: 10e6, fairingVolume_m3: big, cadence_per_yr: 0.4 },
-      { id: 'fast', payloadLeo_kg: 5000, price_USD: 30e6, fairingVolume_m3: big, cadence_per_yr: 10 },
-    ];
+    const vehicles: CampaignVehicle[] = [vehicle('slow', 5000, 10e6, 0.4), vehicle('fast', 5000, 30e6, 10)];
     const shells = [
       { id: 'A', satellites: 10, launchMass_kg: 1000, stowedVolume_m3: 1 },
       { id: 'B', satellites: 10, launchMass_kg: 1000, stowedVolume_m3: 1 },

@@ -15,20 +15,14 @@ import {
 } from '../../../src/constellation/launch/launch.js';
 import type { LpModel, LpResult, LpSolveOptions, LpSolver } from '../../../src/optimize/lp.js';
 import { failedLp } from '../../helpers/lp.js';
+import { abstractVehicle } from './vehicles.js';
 
 let solver: LpSolver;
 beforeAll(async () => {
   solver = await createLpSolver();
 });
 
-const big = 1e4;
-const veh = (o: Partial<CampaignVehicle> & { id: string }): CampaignVehicle => ({
-  payloadLeo_kg: 10000,
-  price_USD: 10e6,
-  fairingVolume_m3: big,
-  cadence_per_yr: 10,
-  ...o,
-});
+const veh = abstractVehicle;
 const one = (o: Partial<LaunchCampaignParams> = {}): LaunchCampaignParams =>
   ({
     satellites: 10,

@@ -10,17 +10,38 @@ import type { PlaneTrack } from '../../../src/constellation/geometry/propagate.j
 import type { LinkRateCoefficients } from '../../../src/models/links/linkBudget.js';
 import { networkThroughput, type LinkEdge } from '../../../src/constellation/network/network.js';
 import type { LpSolver } from '../../../src/optimize/lp.js';
+import type { Rng } from '../../../src/base/rng.js';
+import { beamRate } from '../../helpers/linkTerminals.js';
+import { deg } from '../../helpers/units.js';
 
-/** rate = 1e11 b/s · (1 − exp(−ff/d²)) (a beam with no Rayleigh range): range-dependent beyond √ff. */
-export const rangeRate = (ff: number): LinkRateCoefficients =>
-  ({
-    farFieldFraction_m2: ff,
-    rayleighRange_m: 0,
-    fullCollectionRate_bps: 1e11,
-    photonEnergy_J: 1e-19,
-    deliverablePower_W: 1,
-    capacity_bps: 1e15,
-  }) as LinkRateCoefficients;
+/** rate = min(cap, 1e11 b/s · (1 − exp(−ff/d²))) (a beam with no Rayleigh range): range-dependent beyond √ff. */
+export const rangeRate = (ff: number, cap = 1e15): LinkRateCoefficients => beamRate(ff, 1e11, cap);
+
+/**
+ * The links of the shell-series tests unless a test says otherwise: rangeRate(1e13), links clear of 80 km, a 70°
+ * latitude cut-off, both link classes usable, no mesh.
+ */
+export const SERIES_LINKS = {
+  rate: rangeRate(1e13),
+  grazingHeight_m: 80e3,
+  latitudeCutoff_rad: 70 * deg,
+  inPlaneUsable: true,
+  crossPlaneUsable: true,
+  meshIgnored: false,
+} as const;
+
+/**
+ * A random band's size and orbit as the property tests draw them, in this order: 2 to 1 + maxPlanes planes, 8 to
+ * 7 + maxSlots slots (fewer put the in-plane links at 7,000 km radius below the grazing height), a phasing below
+ * the plane count, and at even odds a sun-synchronous 97.6° or an 80–90° inclination.
+ */
+export function randomBandOrbit(rng: Rng, maxPlanes: number, maxSlots: number) {
+  const P = 2 + rng.int(maxPlanes),
+    S = 8 + rng.int(maxSlots),
+    F = rng.int(P);
+  const inc = rng.next() < 0.5 ? 97.6 * deg : (80 + 10 * rng.next()) * deg;
+  return { P, S, F, inc };
+}
 
 /** One track per plane (header) whose slot 0 is at u0s[j] at sample j; phasing F (default 1). */
 export function bandTracks(

@@ -10,7 +10,7 @@ import { cylinderDualBound, cylinderDualRate } from '../../../src/constellation/
 import { torusInstantCapacities } from '../../../src/constellation/network/torusInstant.js';
 import { createRng, type Rng } from '../../../src/base/rng.js';
 import type { LpSolver } from '../../../src/optimize/lp.js';
-import { bandFullLp, bandTracks, rangeRate } from './bandShell.js';
+import { bandFullLp, bandTracks, randomBandOrbit, rangeRate } from './bandShell.js';
 import { deg } from '../../helpers/units.js';
 
 let lp: LpSolver;
@@ -118,11 +118,7 @@ describe('cylinderDualBound', () => {
       farthest = 0,
       withOutages = 0;
     for (let t = 0; t < 14; t++) {
-      // S ≥ 8: at 7,000 km radius fewer slots put the in-plane links below the grazing height
-      const P = 2 + rng.int(5),
-        S = 8 + rng.int(5),
-        F = rng.int(P);
-      const inc = rng.next() < 0.5 ? 97.6 * deg : (80 + 10 * rng.next()) * deg;
+      const { P, S, F, inc } = randomBandOrbit(rng, 5, 5);
       const c = torusInstantCapacities({
         planes: P,
         satsPerPlane: S,

@@ -12,7 +12,7 @@ import { cylinderDualBound } from '../../../src/constellation/network/cylinderDu
 import { createRng } from '../../../src/base/rng.js';
 import { torusInstantCapacities } from '../../../src/constellation/network/torusInstant.js';
 import { deg } from '../../helpers/units.js';
-import { bandFullLp, bandTracks, rangeRate as rate } from './bandShell.js';
+import { bandFullLp, bandTracks, randomBandOrbit, rangeRate as rate, SERIES_LINKS } from './bandShell.js';
 
 let lp: LpSolver;
 beforeAll(async () => {
@@ -27,12 +27,7 @@ function params(P: number, S: number, over: Partial<CylinderSeriesParams> = {}):
     phasing: 1,
     tracks: bandTracks(P, S, 4 * deg, 97.6 * deg, u0s),
     instants: [0, 1, 2],
-    rate: rate(1e13),
-    grazingHeight_m: 80e3,
-    latitudeCutoff_rad: 70 * deg,
-    inPlaneUsable: true,
-    crossPlaneUsable: true,
-    meshIgnored: false,
+    ...SERIES_LINKS,
     ...over,
   };
 }
@@ -140,10 +135,7 @@ describe('DUAL_REGIME: where the LP-duality bound is computed', () => {
       below = 0,
       worst = 0;
     for (let t = 0; t < 2000; t++) {
-      const P = 2 + rng.int(30),
-        S = 8 + rng.int(60),
-        F = rng.int(P);
-      const inc = rng.next() < 0.5 ? 97.6 * deg : (80 + 10 * rng.next()) * deg;
+      const { P, S, F, inc } = randomBandOrbit(rng, 30, 60);
       const c = torusInstantCapacities({
         ...params(P, S, { rate: rate(10 ** (12 + 2 * rng.next())), latitudeCutoff_rad: (55 + 30 * rng.next()) * deg }),
         phasing: F,

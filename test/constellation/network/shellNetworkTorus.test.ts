@@ -6,18 +6,14 @@ import { torusSeries, type TorusSeriesParams } from '../../../src/constellation/
 import { torusInstantCapacities } from '../../../src/constellation/network/torusInstant.js';
 import { torusThroughput } from '../../../src/constellation/network/torus.js';
 import { torusRoutingBound } from '../../../src/constellation/network/torusRouting.js';
-import type { LinkRateCoefficients } from '../../../src/models/links/linkBudget.js';
 import { circularTracks } from './circularShell.js';
-import { beamRate } from '../../helpers/linkTerminals.js';
+import { rangeRate as rate, SERIES_LINKS } from './bandShell.js';
 import { deg } from '../../helpers/units.js';
 
 let lp: LpSolver;
 beforeAll(async () => {
   lp = await createLpSolver();
 });
-
-/** rate = 1e11 b/s · (1 − exp(−ff/d²)) (a beam with no Rayleigh range): range-dependent beyond √ff. */
-const rate = (ff: number, cap = 1e15): LinkRateCoefficients => beamRate(ff, 1e11, cap);
 
 /** A shell on exact circular orbits at 7,000 km radius, 80° inclination, sampled at two phases. */
 function params(P: number, S: number, over: Partial<TorusSeriesParams> = {}): TorusSeriesParams {
@@ -28,12 +24,7 @@ function params(P: number, S: number, over: Partial<TorusSeriesParams> = {}): To
     phasing: 1,
     tracks: circularTracks(shell, [0.1, 0.5]),
     instants: [0, 1],
-    rate: rate(1e13),
-    grazingHeight_m: 80e3,
-    latitudeCutoff_rad: 70 * deg,
-    inPlaneUsable: true,
-    crossPlaneUsable: true,
-    meshIgnored: false,
+    ...SERIES_LINKS,
     lp: undefined as unknown as LpSolver,
     ...over,
   };

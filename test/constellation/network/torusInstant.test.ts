@@ -152,6 +152,15 @@ describe('torusInstantCapacities equals the link-by-link computation on SGP4 tra
   };
   const w = { epochIso: '2026-03-20T00:00:00Z', duration_s: 3000, step_s: 600 };
   const sgp4Tracks = Array.from({ length: 12 }, (_, q) => propagatePlane(planeElements(geometry, q, w.epochIso), w));
+  /** The SGP4 shell with both link classes usable, as every case below starts from. */
+  const sgp4Shell = {
+    planes: 12,
+    satsPerPlane: 9,
+    phasing: 5,
+    tracks: sgp4Tracks,
+    inPlaneUsable: true,
+    crossPlaneUsable: true,
+  };
   // A 10 Gb/s, 8 cm terminal: capped on short links, range-limited on long ones (in-plane links 40° apart: 4,860 km).
   const capped = linkRateCoefficients({
     terminal: opticalTerminalFromRow({
@@ -199,16 +208,11 @@ describe('torusInstantCapacities equals the link-by-link computation on SGP4 tra
   ])('sample %i, grazing height %d m, cutoff %s rad', (j, grazing_m, cutoff) => {
     // Bug caught: a shortcut that turns on a link the exact line of sight blocks, or caps a rate below its range.
     const r = torusInstantCapacities({
-      planes: 12,
-      satsPerPlane: 9,
-      phasing: 5,
-      tracks: sgp4Tracks,
+      ...sgp4Shell,
       sampleIndex: j,
       rate: capped,
       grazingHeight_m: grazing_m,
       latitudeCutoff_rad: cutoff,
-      inPlaneUsable: true,
-      crossPlaneUsable: true,
     });
     const e = oracle(j, grazing_m, cutoff);
     expect(Array.from(r.cross_bps)).toEqual(e.cross);
@@ -232,16 +236,11 @@ describe('torusInstantCapacities equals the link-by-link computation on SGP4 tra
     });
     const buffers = { cross_bps: new Float64Array(12 * 9).fill(7), inPlane_bps: new Float64Array(12 * 9).fill(7) };
     const p = {
-      planes: 12,
-      satsPerPlane: 9,
-      phasing: 5,
-      tracks: sgp4Tracks,
+      ...sgp4Shell,
       sampleIndex: 3,
       rate: capped,
       grazingHeight_m: 100e3,
       latitudeCutoff_rad: null,
-      inPlaneUsable: true,
-      crossPlaneUsable: true,
     };
     const e = oracle(3, 100e3, null);
     const open = torusInstantCapacities({ ...p, seam: false }, buffers);
@@ -282,16 +281,11 @@ describe('torusInstantCapacities equals the link-by-link computation on SGP4 tra
       // Bug caught: a plane settled at the capped rate while one of its links is range-limited or blocked by the Earth,
       // or a poleward flag decided on the frame's approximate latitude on the wrong side of the cutoff.
       const r = torusInstantCapacities({
-        planes: 12,
-        satsPerPlane: 9,
-        phasing: 5,
-        tracks: sgp4Tracks,
+        ...sgp4Shell,
         sampleIndex: j,
         rate,
         grazingHeight_m: grazing_m,
         latitudeCutoff_rad: cutoff,
-        inPlaneUsable: true,
-        crossPlaneUsable: true,
         seam,
         lengths: false,
       });

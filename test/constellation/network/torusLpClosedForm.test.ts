@@ -63,21 +63,16 @@ describe('reduced torus LP in closed form', () => {
     expect(c.stepUse[0]).toBeCloseTo(0.6, 12);
   });
 
+  // b_x = 1, b_y = 4, U_c = U_i = 2; A = (dCross 1, dIn 1, a = 1), B = (dCross 1, dIn 3, a = 1). B first: in full
+  // x = 2, y = 1 (1 ≥ 0.5: too far), so they meet inside B: (1 + τ)/2 = (4 − 3τ)/2 → τ = 3/4, x = y = 7/4,
+  // μ = 2/(7/4) = 8/7; A unused. (A first would give x = 9/4 and μ = 8/9.)
+  const A = { dCross: 1, dIn: 1, count: 4 },
+    B = { dCross: 1, dIn: 3, count: 4 };
+  const solveAB = (steps: { dCross: number; dIn: number; count: number }[]) =>
+    closedFormTorusLp({ steps, baseCrossHops: 4, baseInHops: 16, destinations: 4, crossBound: 2, inBound: 2 })!;
+
   it('hand-worked: the steps are taken in decreasing dIn/dCross, whatever order they come in', () => {
-    // b_x = 1, b_y = 4, U_c = U_i = 2; A = (dCross 1, dIn 1, a = 1), B = (dCross 1, dIn 3, a = 1). B first: in full
-    // x = 2, y = 1 (1 ≥ 0.5: too far), so they meet inside B: (1 + τ)/2 = (4 − 3τ)/2 → τ = 3/4, x = y = 7/4,
-    // μ = 2/(7/4) = 8/7; A unused. (A first would give x = 9/4 and μ = 8/9.)
-    const c = closedFormTorusLp({
-      steps: [
-        { dCross: 1, dIn: 1, count: 4 },
-        { dCross: 1, dIn: 3, count: 4 },
-      ],
-      baseCrossHops: 4,
-      baseInHops: 16,
-      destinations: 4,
-      crossBound: 2,
-      inBound: 2,
-    })!;
+    const c = solveAB([A, B]);
     expect(c.mu).toBeCloseTo(8 / 7, 12);
     expect(c.stepUse[0]).toBe(0);
     expect(c.stepUse[1]).toBeCloseTo(3 / 4, 12);
@@ -88,10 +83,6 @@ describe('reduced torus LP in closed form', () => {
   it('each steps list is ordered on its own: a list of the same length in another order gets its own answer', () => {
     // Bug caught: a kept greedy order handed to another steps list (keyed by length, not by the list), which would
     // take the flatter step first and use it. Case of the test above: B = (1, 3) used 3/4, A = (1, 1) unused, μ = 8/7.
-    const A = { dCross: 1, dIn: 1, count: 4 },
-      B = { dCross: 1, dIn: 3, count: 4 };
-    const solve = (steps: { dCross: number; dIn: number; count: number }[]) =>
-      closedFormTorusLp({ steps, baseCrossHops: 4, baseInHops: 16, destinations: 4, crossBound: 2, inBound: 2 })!;
     const ab = [A, B],
       ba = [B, A];
     for (const [steps, used] of [
@@ -99,7 +90,7 @@ describe('reduced torus LP in closed form', () => {
       [ba, 0],
       [ab, 1],
     ] as const) {
-      const c = solve(steps);
+      const c = solveAB(steps);
       expect(c.mu).toBeCloseTo(8 / 7, 12);
       expect(c.stepUse[used]).toBeCloseTo(3 / 4, 12);
       expect(c.stepUse[1 - used]).toBe(0);

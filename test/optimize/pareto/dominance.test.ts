@@ -12,7 +12,7 @@ import {
 import { createRng } from '../../../src/base/rng.js';
 import { lexicographicOrder } from '../../../src/optimize/pareto/lexicographicOrder.js';
 import { dominatorBitsetRanks } from '../../../src/optimize/pareto/dominatorBitsets.js';
-import { bruteRanks, comparatorOrder, prng, randomRows, sphereSet } from './points.js';
+import { bruteRanks, comparatorOrder, forRandomSets, sphereSet } from './points.js';
 
 describe('dominance', () => {
   it('dominates and dominanceRelation follow the definition', () => {
@@ -119,20 +119,17 @@ describe('dominance', () => {
 
 describe('non-dominated sorting equals peeling by the definition', () => {
   it('m = 4, 5, 6 (dominator bitsets): tie-heavy and continuous sets, ranks and fronts', () => {
-    const r = prng(11);
-    for (let trial = 0; trial < 60; trial++) {
-      const m = 4 + (trial % 3);
-      const n = Math.floor(r() * (trial % 2 ? 60 : 400));
-      const F = randomRows(r, n, m, trial % 4 < 2 ? 4 : undefined);
+    const shape = (trial: number, r: () => number) =>
+      [4 + (trial % 3), Math.floor(r() * (trial % 2 ? 60 : 400)), trial % 4 < 2 ? 4 : undefined] as const;
+    forRandomSets(11, 60, shape, (F, m, n, want) => {
       const { ranks, fronts } = nonDominatedSort(F, n, m);
-      const want = bruteRanks(F, n, m);
       expect(Array.from(ranks)).toEqual(want);
       const order = comparatorOrder(F, n, m);
       fronts.forEach((front, k) => expect(Array.from(front)).toEqual(order.filter((i) => want[i] === k)));
       const mask = nonDominatedMask(F, n, m);
       expect(Array.from(mask)).toEqual(want.map((k) => (k === 0 ? 1 : 0)));
       expect(Array.from(nonDominatedIndices(F, n, m))).toEqual(want.flatMap((k, i) => (k === 0 ? [i] : [])));
-    }
+    });
   });
 
   it("the ranks are the peeling's: 4,500 points in 5 objectives near a sphere, some pushed out (a few fronts, most points in the first)", () => {
@@ -146,13 +143,10 @@ describe('non-dominated sorting equals peeling by the definition', () => {
   });
 
   it('maxRanked (m >= 4): the first fronts holding at least that many rows, as peeling stopping there; the rest ranked fronts.length', () => {
-    const r = prng(15);
-    for (let trial = 0; trial < 30; trial++) {
-      const m = 4 + (trial % 3);
-      const n = 20 + Math.floor(r() * 400);
-      // continuous rows (many fronts) and coarse ones (ties, duplicates)
-      const F = randomRows(r, n, m, trial % 3 === 0 ? 4 : undefined);
-      const full = bruteRanks(F, n, m);
+    // continuous rows (many fronts) and coarse ones (ties, duplicates)
+    const shape = (trial: number, r: () => number) =>
+      [4 + (trial % 3), 20 + Math.floor(r() * 400), trial % 3 === 0 ? 4 : undefined] as const;
+    forRandomSets(15, 30, shape, (F, m, n, full) => {
       const sizes: number[] = [];
       for (const k of full) sizes[k] = (sizes[k] ?? 0) + 1;
       for (const maxRanked of [1, Math.ceil(n / 3), Math.ceil(n / 2), n - 1, n]) {
@@ -168,6 +162,6 @@ describe('non-dominated sorting equals peeling by the definition', () => {
         expect(dominatorBitsetRanks(F, n, m, lexicographicOrder(F, n, m), direct, false, 32, maxRanked)).toBe(K);
         expect(Array.from(direct)).toEqual(want);
       }
-    }
+    });
   });
 });

@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { lexicographicOrder } from '../../../src/optimize/pareto/lexicographicOrder.js';
 import { dominatorBitsetRanks, snapshotBlock } from '../../../src/optimize/pareto/dominatorBitsets.js';
-import { bruteRanks, prng, randomRows } from './points.js';
+import { bruteRanks, forRandomSets, prng } from './points.js';
 
 describe("dominator bitsets give the peeling's ranks", () => {
   it('coarser snapshot blocks (what large inputs get) give the same ranks: blocks of 32 to 4,096 points, m = 4 to 7', () => {
-    const r = prng(12);
-    for (let trial = 0; trial < 40; trial++) {
-      const m = 4 + (trial % 4);
-      const n = 1 + Math.floor(r() * 500);
-      const F = randomRows(r, n, m, trial % 3 === 0 ? 3 : undefined);
-      const want = bruteRanks(F, n, m);
+    const shape = (trial: number, r: () => number) =>
+      [4 + (trial % 4), 1 + Math.floor(r() * 500), trial % 3 === 0 ? 3 : undefined] as const;
+    forRandomSets(12, 40, shape, (F, m, n, want) => {
       const order = lexicographicOrder(F, n, m);
       for (const block of [32, 64, 96, 256, 4096]) {
         const ranks = new Int32Array(n);
@@ -21,7 +18,7 @@ describe("dominator bitsets give the peeling's ranks", () => {
         dominatorBitsetRanks(F, n, m, order, first, true, block);
         expect(Array.from(first)).toEqual(want.map((k) => (k === 0 ? 0 : 1)));
       }
-    }
+    });
     expect(() =>
       dominatorBitsetRanks(Float64Array.of(1, 2, 3, 4), 1, 4, Int32Array.of(0), new Int32Array(1), false, 48),
     ).toThrow(/multiple of 32/);

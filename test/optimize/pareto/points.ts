@@ -160,3 +160,22 @@ export function randomRows(r: () => number, n: number, m: number, levels?: numbe
   for (let i = 0; i < n * m; i++) F[i] = levels === undefined ? r() : Math.floor(r() * levels);
   return F;
 }
+
+/**
+ * `trials` random sets drawn from prng(seed): trial t has the m objectives, n rows and integer levels (ties; undefined
+ * for continuous values) of `shape(t, r)`, which may draw n from r, and randomRows fills it. Each is handed to `check`
+ * with the peeling's ranks (bruteRanks, the oracle).
+ */
+export function forRandomSets(
+  seed: number,
+  trials: number,
+  shape: (trial: number, r: () => number) => readonly [m: number, n: number, levels: number | undefined],
+  check: (F: Float64Array, m: number, n: number, want: number[]) => void,
+): void {
+  const r = prng(seed);
+  for (let trial = 0; trial < trials; trial++) {
+    const [m, n, levels] = shape(trial, r);
+    const F = randomRows(r, n, m, levels);
+    check(F, m, n, bruteRanks(F, n, m));
+  }
+}

@@ -96,6 +96,12 @@ function lattice(
   return { dirs, H, UT: unitDirectionsTransposed(dirs, H, m) };
 }
 
+/** The lattice of m objectives and `partitions` divisions, and n points uniform in [0, hi)^m from the seed's Rng. */
+function randomCase(seed: number, m: number, partitions: number, n: number, hi = 1) {
+  const rng = createRng(seed);
+  return { rng, ...lattice(m, partitions), F: randomMatrix(rng, n, m, 0, hi) };
+}
+
 describe('associateToNiches', () => {
   // n x H >= 2^16 and H >= 64 take the lattice search; the smaller cases the brute force
   it.each([
@@ -171,11 +177,8 @@ describe('associateToNiches', () => {
   });
 
   it('handles a zero range (read as 1e-12), directions with a negative coordinate and directions not of unit length', () => {
-    const rng = createRng(9);
-    const m = 3;
-    const { H, UT } = lattice(m, 30);
-    const n = 500;
-    const F = randomMatrix(rng, n, m, 0, 1);
+    const [m, n] = [3, 500];
+    const { rng, H, UT, F } = randomCase(9, m, 30, n);
     // most points on the degenerate axis (v3 = 0), every fifth just off it (v3 up to 1e9)
     for (let i = 0; i < n; i++) F[i * m + 2] = i % 5 === 0 ? 0.25 + 1e-3 * rng.next() : 0.25;
     const ideal = Float64Array.of(0, 0, 0.25);
@@ -244,22 +247,16 @@ describe('associateToNiches', () => {
 
   it('falls back to the brute force where the lattice is coarse against m (searches over budget) with the same result', () => {
     // 15 objectives, 3 partitions: the ball around a point holds many compositions, most searches run over budget
-    const rng = createRng(15);
-    const m = 15;
-    const { H, UT } = lattice(m, 3);
-    const n = 200;
-    const F = randomMatrix(rng, n, m, 0, 1);
+    const [m, n] = [15, 200];
+    const { H, UT, F } = randomCase(15, m, 3, n);
     expectAsOracle(F, n, m, UT, H);
   });
 });
 
 describe('associateToNiches on 3,000 points in 5 objectives (1,820 directions): lattice searches and brute force mixed', () => {
   // 12 partitions; a few points with a negative coordinate (the brute force), the others beyond the nadir
-  const m = 5;
-  const { H, UT } = lattice(m, 12);
-  const rng = createRng(512);
-  const n = 3000;
-  const F = randomMatrix(rng, n, m, 0, 1.5);
+  const [m, n] = [5, 3000];
+  const { H, UT, F } = randomCase(512, m, 12, n, 1.5);
   for (let i = 0; i < n; i += 101) F[i * m] = -0.05;
 
   it("the oracle's niches and distances bit for bit", () => {
