@@ -17,9 +17,9 @@ import { cutTail, splitCsvRecord } from '../run/csvStream.js';
 import { loadStudyProblem, type LoadedStudy } from '../run/problem.js';
 import { LOG_FINAL, LOG_PARTIAL, readRunMeta } from '../run/runFolder.js';
 import { readParetoFile, type ParetoDesign } from '../run/paretoFile.js';
-import type { RunMeta } from '../run/results.js';
 import type { LpSolver } from '../optimize/lp.js';
 import type { Normalization } from '../run/hypervolumeRule.js';
+import type { RunMeta } from '../run/schemas.js';
 
 /** Bytes of the log parsed at a time (doubled for a record longer than that). */
 const CHUNK_BYTES = 16 * 1024 * 1024;
