@@ -381,8 +381,9 @@ export function readJsonFile(path: string, code: StudyErrorCode, fix: string): u
 
 /**
  * `raw` if it passes `schema`, otherwise a StudyError naming the file, the first bad field and what is wrong. The file
- * schemas have no defaults or transforms, so what passes is already of the schema's type: it is returned as read, key
- * order and extra fields as written (a checkpoint's checksum is of its text).
+ * schemas transform nothing (and the defaults of run.json's algorithm settings are filled in what odc writes), so what
+ * passes is already of the schema's type: it is returned as read, key order and extra fields as written (a
+ * checkpoint's checksum is of its text).
  */
 export function validatedJson<S extends z.ZodType>(
   schema: S,
