@@ -180,7 +180,8 @@ export {
   type Pick,
 } from './run/decision.js';
 export { robustPicks, selectedKnee, type RobustnessReport } from './report/decision/robustness.js';
-export { designMargins, kneeStanding, type KneeStanding, type SelectOutcome } from './run/select.js';
+export { designMargins, kneeStanding, type SelectOutcome } from './run/select.js';
+export type { KneeStanding } from './run/schemas.js';
 export { jointProbability, wilsonInterval, type ProportionInterval } from './statistics/statistics.js';
 
 // Uncertainty and sensitivity of node designs (src/analysis/): uncertain inputs, sampling, tornado, Sobol',

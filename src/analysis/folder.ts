@@ -12,6 +12,7 @@ import { StudyError } from '../base/errors.js';
 import { readRegularText } from '../base/guardedFile.js';
 import { writeFileAtomic, writeStreamAtomic } from '../run/atomic.js';
 import { studySlug } from '../run/runFolder.js';
+import { fieldOf } from '../run/schemas.js';
 
 export type AnalysisKind = 'uncertainty' | 'sensitivity';
 export const SUMMARY_FILE = 'summary.json';
@@ -24,7 +25,7 @@ export function defaultAnalysisDir(kind: AnalysisKind, designName: string, seed:
 function earlierKind(dir: string): string | undefined {
   try {
     const text = readRegularText(join(dir, SUMMARY_FILE), { what: 'summary file', maxBytes: 2 ** 24, fix: '' });
-    const kind = (JSON.parse(text) as { kind?: unknown } | null)?.kind;
+    const kind = fieldOf(JSON.parse(text), 'kind');
     return typeof kind === 'string' ? kind : undefined;
   } catch {
     return undefined;

@@ -12,15 +12,21 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import * as z from 'zod';
+import type { DeepReadonly } from '../base/deepReadonly.js';
+import { lazy } from '../base/lazy.js';
 import { codeRoot } from '../base/paths.js';
 
 export const CATALOG_CACHE_FORMAT = 1;
 
-export interface CatalogCache {
-  readonly formatVersion: typeof CATALOG_CACHE_FORMAT;
-  /** Catalog file name → SHA-256 (hex) of its text and its validated rows. */
-  readonly files: Readonly<Record<string, { readonly sha256: string; readonly rows: readonly unknown[] }>>;
-}
+const catalogCacheSchema = lazy(() =>
+  z.object({
+    formatVersion: z.literal(CATALOG_CACHE_FORMAT),
+    /** Catalog file name → SHA-256 (hex) of its text and its validated rows. */
+    files: z.record(z.string(), z.object({ sha256: z.string(), rows: z.array(z.unknown()) })),
+  }),
+);
+export type CatalogCache = DeepReadonly<z.output<ReturnType<typeof catalogCacheSchema>>>;
 
 /** dist/catalog-cache.json for compiled code (tsc's or the bundles'); from sources, a path outside dist/. */
 export const catalogCachePath = (): string => join(codeRoot(), 'catalog-cache.json');
@@ -32,8 +38,7 @@ let read: { readonly path: string; readonly cache: CatalogCache | null } | undef
 
 function readCache(path: string): CatalogCache | null {
   try {
-    const c = JSON.parse(readFileSync(path, 'utf8')) as CatalogCache;
-    return c.formatVersion === CATALOG_CACHE_FORMAT && typeof c.files === 'object' && c.files !== null ? c : null;
+    return catalogCacheSchema().safeParse(JSON.parse(readFileSync(path, 'utf8'))).data ?? null;
   } catch {
     return null; // absent (running from sources) or unreadable: the YAML is read
   }
@@ -47,7 +52,7 @@ export function cachedCatalogRows(
 ): readonly unknown[] | undefined {
   if (read?.path !== path) read = { path, cache: readCache(path) };
   const entry = read.cache?.files[file];
-  if (entry === undefined || !Array.isArray(entry.rows) || entry.sha256 !== sha256(text)) return undefined;
+  if (entry === undefined || entry.sha256 !== sha256(text)) return undefined;
   return entry.rows;
 }
 

@@ -24,6 +24,7 @@
  */
 import type { ParetoDesign, ParetoFile } from './paretoFile.js';
 import { NODE_CONSTRAINTS, SIZING_CLOSURES } from '../node/record/constraints.js';
+import type { BoundHit, ConstraintMargin, DesignBinding, FrontPressure, SizedTo } from './schemas.js';
 
 /** A constraint is called binding when its relative margin is at most this (2 %). */
 export const BINDING_MARGIN = 0.02;
@@ -31,64 +32,6 @@ export const BINDING_MARGIN = 0.02;
 export const BOUND_TOLERANCE = 0.01;
 /** Constraints listed as a design's tightest margins. */
 export const TIGHTEST_LISTED = 3;
-
-export interface ConstraintMargin {
-  readonly name: string;
-  /** Relative margin −g (≥ 0 satisfied); e.g. 0.004 = 0.4 % from the limit. */
-  readonly margin: number;
-  /** Constraints of the record on the same quantity with the same limit, listed under this one. */
-  readonly also?: readonly string[];
-}
-
-/** A closure met by sizing, at its limit: the value the design was sized to and the requirement that sized it. */
-export interface SizedTo {
-  readonly name: string;
-  /** From the record (absent when the design has none, e.g. a constellation's worst-shell closure). */
-  readonly value?: number;
-  readonly unit?: string;
-  readonly requirement: string;
-}
-
-export interface BoundHit {
-  readonly variable: string;
-  readonly bound: 'lower' | 'upper';
-  /** The study's bound. */
-  readonly limit: number;
-  readonly value: number;
-  /** A lower bound of 0 (see isFloor). Absent in runs of older odc. */
-  readonly floor?: boolean;
-  /** Whether widening this bound is worth trying: not a floor, not a benchmark's (see widenable). */
-  readonly widen?: boolean;
-}
-
-export interface DesignBinding {
-  /** Constraints within BINDING_MARGIN, tightest first; sizing closures are in `sizedTo` instead. */
-  readonly constraints: readonly ConstraintMargin[];
-  /** Sizing closures at their limit (within BINDING_MARGIN), in SIZING_CLOSURES order. Absent in runs of older odc. */
-  readonly sizedTo?: readonly SizedTo[];
-  /** Variables at or near a bound. */
-  readonly bounds: readonly BoundHit[];
-  /** The TIGHTEST_LISTED smallest margins, binding or not. */
-  readonly tightest: readonly ConstraintMargin[];
-}
-
-export interface FrontPressure {
-  readonly designs: number;
-  /** Constraints binding on at least one Pareto design, most designs first. */
-  readonly constraints: readonly { readonly name: string; readonly count: number; readonly share: number }[];
-  /** Bounds at which at least one Pareto design sits, most designs first. */
-  readonly bounds: readonly {
-    readonly variable: string;
-    readonly bound: 'lower' | 'upper';
-    readonly limit: number;
-    readonly count: number;
-    readonly share: number;
-    /** A lower bound of 0 (see isFloor): not one to widen. */
-    readonly floor: boolean;
-    /** See BoundHit.widen. Absent in runs of older odc. */
-    readonly widen?: boolean;
-  }[];
-}
 
 type Variable = ParetoFile['variables'][number];
 
@@ -114,9 +57,7 @@ export function sizingClosure(name: string): string | null {
   return Object.hasOwn(SIZING_CLOSURES, base) ? base : null;
 }
 
-type RecordCheck = { readonly name: string; readonly value: number; readonly limit: number; readonly sense: string };
-const recordChecks = (d: ParetoDesign): readonly RecordCheck[] =>
-  (d.record as { constraints?: readonly RecordCheck[] } | null)?.constraints ?? [];
+const recordChecks = (d: ParetoDesign) => d.record?.constraints ?? [];
 
 /**
  * Margins of a design's constraints (−g), smallest first; a failed (non-finite) g sorts first. Zero-count checks are
@@ -149,7 +90,7 @@ export const constraintLabel = (c: ConstraintMargin): string => [c.name, ...(c.a
 
 /** The design's sizing closures within BINDING_MARGIN of their limit, with the record's value where there is one. */
 function sizedTo(d: ParetoDesign, all: readonly ConstraintMargin[]): SizedTo[] {
-  const checks = recordChecks(d) as readonly (RecordCheck & { unit?: string })[];
+  const checks = recordChecks(d);
   return all
     .filter((c) => sizingClosure(c.name) !== null && c.margin <= BINDING_MARGIN)
     .map((c) => {

@@ -28,31 +28,8 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { StudyError } from '../base/errors.js';
-import type { AlgorithmSnapshot } from '../optimize/algorithm.js';
 import { errnoOf, lexists, writeFileAtomic } from './atomic.js';
-import type { Normalization } from './history.js';
-import { checkpointSchema, readJsonFile, validatedJson } from './schemas.js';
-
-export interface Checkpoint {
-  readonly formatVersion: 1;
-  readonly studyHash: string;
-  readonly generation: number;
-  readonly evaluations: number;
-  readonly logBytes: number;
-  /** Hypervolume per generation on the current front's normalization (the stagnation rule reads it). */
-  readonly liveHypervolume: readonly number[];
-  /** Fixed normalization of the progress display's hypervolume, once the run has a feasible front. */
-  readonly liveNormalization?: Normalization;
-  readonly elapsed_s: number;
-  readonly snapshot: AlgorithmSnapshot;
-  /** sha256 of the log's first `logBytes` bytes (hex): the prefix this checkpoint vouches for. */
-  readonly logSha256: string;
-}
-
-/** What is written: the checkpoint and, last, the sha256 of its own JSON text without this field. */
-interface SealedCheckpoint extends Checkpoint {
-  readonly checksum: string;
-}
+import { checkpointSchema, readJsonFile, validatedJson, type Checkpoint, type SealedCheckpoint } from './schemas.js';
 
 export const CHECKPOINT = 'checkpoint.json';
 export const CHECKPOINT_PREVIOUS = 'checkpoint.prev.json';
@@ -103,14 +80,8 @@ const DAMAGED = 'the run folder is damaged or was not written by odc run';
 function checkFile(path: string, studyHash: string, runDir: string): FileCheck {
   try {
     if (!lexists(path)) throw new StudyError('BAD_RUN_DIR', `${path}: missing`, { file: path });
-    const sealed = validatedJson<SealedCheckpoint>(
-      checkpointSchema(),
-      readJsonFile(path, 'BAD_RUN_DIR', DAMAGED),
-      path,
-      'BAD_RUN_DIR',
-      DAMAGED,
-    );
-    const { checksum, ...cp } = sealed;
+    const raw = readJsonFile(path, 'BAD_RUN_DIR', DAMAGED);
+    const { checksum, ...cp } = validatedJson(checkpointSchema(), raw, path, 'BAD_RUN_DIR', DAMAGED);
     // The checksum covers every field (log length, RNG state, population): a checkpoint changed after odc wrote it
     // would resume into a different run, or one with rows missing.
     if (checkpointChecksum(cp) !== checksum) {

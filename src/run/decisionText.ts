@@ -7,7 +7,7 @@
  * rule, is never called recommended without its margin said in the same breath.
  */
 import { BINDING_MARGIN } from './binding.js';
-import type { KneeStanding } from './select.js';
+import type { KneeStanding } from './schemas.js';
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 

@@ -13,7 +13,6 @@ import {
   normalizationOf,
   normalizedHypervolumeParallel,
   runHypervolume,
-  type GenerationStats,
   type Normalization,
 } from './history.js';
 import { threadsPay } from '../optimize/indicators/hypervolumeParallel.js';
@@ -21,12 +20,12 @@ import { runHypervolumeFigure } from './hypervolumeFigure.js';
 import type { EvaluationLog } from './log.js';
 import { paretoFront } from '../optimize/benchmarks/benchmarks.js';
 import { largeArchiveNote } from './largeArchive.js';
-import { reportedFront, writeResults, type RunCounts, type RunMeta, type WrittenResults } from './results.js';
+import { reportedFront, writeResults, type WrittenResults } from './results.js';
 import { CHECKPOINT, CHECKPOINT_PREVIOUS } from './checkpoint.js';
 import { LOG_FINAL, LOG_PARTIAL } from './runFolder.js';
 import { budgetRegimeText, proposalCostText, type ProposalTimings } from './budgetRegime.js';
-import type { DecisionSummary } from './recommend.js';
 import { fixedNormalizationOf, type LoopOutcome, type RunContext, type RunSummary } from './runContext.js';
+import type { DecisionSummary, GenerationStats, RunCounts, RunMeta } from './schemas.js';
 
 /** Failure reasons, most frequent first (ties by reason). */
 function failureReasonsOf(log: EvaluationLog): RunCounts['failureReasons'] {

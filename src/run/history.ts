@@ -22,6 +22,7 @@ import {
   type FixedNormalization,
   type Normalization,
 } from './hypervolumeRule.js';
+import type { GenerationStats } from './schemas.js';
 
 export {
   normalizationOf,
@@ -32,22 +33,6 @@ export {
   runHypervolume,
   type Normalization,
 } from './hypervolumeRule.js';
-
-export interface GenerationStats {
-  readonly generation: number;
-  readonly evaluations: number;
-  readonly feasibleShare: number;
-  readonly failures: number;
-  readonly frontSize: number;
-  readonly hypervolume: number;
-  /**
-   * Set when `hypervolume` is a Monte Carlo estimate (4+ objectives, large fronts: see runHypervolume): its standard
-   * error.
-   */
-  readonly hypervolumeStandardError?: number;
-  /** IGD+ of the front against the analytic Pareto front (benchmark studies only; raw objectives). */
-  readonly igdPlus?: number;
-}
 
 /**
  * Normalization for the live hypervolume on the progress display, fixed once per run at the first

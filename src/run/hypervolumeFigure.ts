@@ -8,7 +8,8 @@
  * Pure: a function of run.json's content.
  */
 import { fmt } from '../base/numberFormat.js';
-import type { GenerationStats, Normalization } from './history.js';
+import type { Normalization } from './history.js';
+import type { GenerationStats } from './schemas.js';
 
 export interface RunHypervolume {
   readonly value: number;

@@ -7,13 +7,8 @@
  */
 import { hypervolume } from '../optimize/indicators/hypervolume.js';
 import { hypervolumeEstimate } from '../optimize/indicators/hypervolumeEstimate.js';
-
-/** Objectives scaled so that `ideal` → 0 and `nadir` → 1, measured against `reference`. */
-export interface Normalization {
-  readonly ideal: readonly number[];
-  readonly nadir: readonly number[];
-  readonly reference: readonly number[];
-}
+import type { Normalization } from './schemas.js';
+export type { Normalization };
 
 /**
  * A fixed normalization instead of one taken from the front: `true` is the identity (fronts in [0, 1]^m), an

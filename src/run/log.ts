@@ -15,7 +15,7 @@ import { openRegularFile } from '../base/guardedFile.js';
 import { FORMULA_PREFIX, PLAIN_NUMBER } from '../base/csv.js';
 import { writeAllSync } from './atomic.js';
 import { StudyError } from '../base/errors.js';
-import type { Evaluation, Problem } from '../optimize/types.js';
+import type { Evaluation, ObjectiveSpec, Problem, VariableSpec } from '../optimize/types.js';
 import { constraintViolation } from '../optimize/types.js';
 import { finalSampleStride, type RunEvaluation, type SampledEvaluations } from './evaluationSample.js';
 
@@ -44,19 +44,34 @@ const textCell = (s: string): string => quoted(guarded(s) ? `'${s}` : s);
 const unguardCell = (s: string): string => (s.charCodeAt(0) === 39 ? s.slice(1) : s);
 const num = (v: number): string => (Number.isNaN(v) ? '' : String(v));
 
-export function logHeader(problem: Problem): string {
-  const cols = [
-    'eval',
-    'generation',
-    'status',
-    ...problem.variables.map((v) => v.name),
-    ...problem.objectives.map((o) => o.name),
-    ...problem.constraints.map((c) => `g[${c.name}]`),
-    'violation',
-    'reason',
+/** A column of evaluations.csv: what it holds, and the variable or objective it is. */
+export type LogColumn = { readonly name: string } & (
+  | { readonly role: 'index' | 'generation' | 'status' | 'constraint' | 'violation' | 'reason' }
+  | { readonly role: 'variable'; readonly variable: VariableSpec }
+  | { readonly role: 'objective'; readonly objective: ObjectiveSpec }
+);
+
+/**
+ * evaluations.csv's columns in order, the one list of them: the header written here and the explorer's columns
+ * (src/serve/runData.ts). A constraint's column `g[<name>]` holds its g (≤ 0 satisfied).
+ */
+export function logColumns(problem: Problem): LogColumn[] {
+  return [
+    { name: 'eval', role: 'index' },
+    { name: 'generation', role: 'generation' },
+    { name: 'status', role: 'status' },
+    ...problem.variables.map((v): LogColumn => ({ name: v.name, role: 'variable', variable: v })),
+    ...problem.objectives.map((o): LogColumn => ({ name: o.name, role: 'objective', objective: o })),
+    ...problem.constraints.map((c): LogColumn => ({ name: `g[${c.name}]`, role: 'constraint' })),
+    { name: 'violation', role: 'violation' },
+    { name: 'reason', role: 'reason' },
   ];
-  return `${cols.map(csvCell).join(',')}\n`;
 }
+
+export const logHeader = (problem: Problem): string =>
+  `${logColumns(problem)
+    .map((c) => csvCell(c.name))
+    .join(',')}\n`;
 
 export function toLogged(
   problem: Problem,

@@ -1,57 +1,28 @@
 /**
  * pareto.json as written by ./results.ts: the reported front with each design's variables, objectives, constraint
- * values and record. `readParetoFile` is the one way to read it back (the reports, the explorer, warm starts): guarded
- * like every run file (./schemas.ts) and checked against `paretoFileSchema`, which holds what the readers rely on.
+ * values and record. `paretoFileSchema` is the one definition of the format (ParetoFile is inferred from it), and
+ * `readParetoFile` the one way to read it back (the reports, the explorer, warm starts): guarded like every run file
+ * (./schemas.ts) and validated with that schema.
  */
 import * as z from 'zod';
 import { lazy } from '../base/lazy.js';
+import type { DeepReadonly } from '../base/deepReadonly.js';
 import type { StudyErrorCode } from '../base/errors.js';
 import type { ConstellationRecord } from '../constellation/record/record.js';
 import type { DesignRecord } from '../node/record/record.js';
-import type { Problem } from '../optimize/types.js';
-import type { ResolvedRobustSettings, RobustDetail } from '../study/robust.js';
-import { checkFormatVersion, readJsonFile, validatedJson } from './schemas.js';
+import { checkFormatVersion, readJsonFile, RUN_FORMAT_VERSION, validatedJson } from './schemas.js';
 
-export interface ParetoDesign {
-  readonly index: number;
-  readonly variables: Record<string, string | number>;
-  /** In the user's sense: a maximized objective is positive. */
-  readonly objectives: Record<string, number>;
-  /** Constraint values g (≤ 0 satisfied), by constraint name. */
-  readonly constraints: Record<string, number>;
-  readonly record: DesignRecord | ConstellationRecord | null;
-  /** Robust studies: the nominal design's objective values and the design's sample counts (src/study/robust.ts). */
-  readonly robust?: RobustDetail;
-}
-
-export interface ParetoFile {
-  readonly formatVersion: 1;
-  readonly study: string;
-  readonly kind: 'node' | 'benchmark' | 'constellation';
-  readonly objectives: readonly { name: string; sense: 'minimize' | 'maximize'; unit: string }[];
-  readonly variables: Problem['variables'];
-  /** How near-duplicates were collapsed (absent in runs of older odc). */
-  readonly duplicates?: DuplicatePolicy;
-  /** Robust studies: the common sample set (samples, method, seed, maxFailedShare) and its input columns. */
-  readonly robust?: ResolvedRobustSettings & { readonly columns: readonly string[] };
-  readonly designs: readonly ParetoDesign[];
-}
-
-/** The duplicate tolerance a reported front was written with. */
-export interface DuplicatePolicy {
-  /**
-   * Box size of the ε-box rule as a fraction of the archive's range in each objective (see `reportedFront`,
-   * ./results.ts).
-   */
-  readonly relativeTolerance: number;
-  /** Designs in the archive; `designs.length` of them were reported. */
-  readonly archiveSize: number;
-}
-
+/** A study variable as the Problem declares it (src/optimize/types.ts VariableSpec). */
 const variableSchema = lazy(() =>
   z.union([
-    z.looseObject({ kind: z.enum(['real', 'int']), name: z.string(), lower: z.number(), upper: z.number() }),
-    z.looseObject({ kind: z.literal('choice'), name: z.string(), options: z.array(z.union([z.string(), z.number()])) }),
+    z.object({
+      kind: z.enum(['real', 'int']),
+      name: z.string(),
+      lower: z.number(),
+      upper: z.number(),
+      unit: z.string().exactOptional(),
+    }),
+    z.object({ kind: z.literal('choice'), name: z.string(), options: z.array(z.union([z.string(), z.number()])) }),
   ]),
 );
 
@@ -66,42 +37,69 @@ const recordOf = <T>(what: string, ok: (v: unknown) => v is T): z.ZodType<Record
   );
 const numbers = lazy(() => recordOf('numbers', (v): v is number => typeof v === 'number'));
 
-/** What readers of pareto.json rely on (extra fields pass through). */
+/** A design's record, checked by its schema version and name only (a full record parse per design is slow). */
+const recordSchema = lazy(() =>
+  z.custom<DesignRecord | ConstellationRecord>(
+    (v) =>
+      typeof v === 'object' &&
+      v !== null &&
+      typeof Reflect.get(v, 'schemaVersion') === 'number' &&
+      typeof Reflect.get(v, 'name') === 'string',
+    { message: 'expected a record with a schemaVersion and a name' },
+  ),
+);
+
+/** One reported design: in the user's sense (a maximized objective is positive). */
+const paretoDesignSchema = lazy(() =>
+  z.object({
+    /** Evaluation index. */
+    index: z.number(),
+    variables: recordOf(
+      'numbers and strings',
+      (v): v is string | number => typeof v === 'string' || typeof v === 'number',
+    ),
+    objectives: numbers(),
+    /** Constraint values g (≤ 0 satisfied), by constraint name. */
+    constraints: numbers(),
+    record: recordSchema().nullable(),
+    /** Robust studies: the nominal design's objective values and the design's sample counts (src/study/robust.ts). */
+    robust: z
+      .object({ nominal: numbers(), samples: z.number(), failedSamples: z.number(), inputs: z.number() })
+      .exactOptional(),
+  }),
+);
+
+/** pareto.json, the one definition of its format (fields other odc versions add pass unchecked). */
 export const paretoFileSchema = lazy(() =>
-  z.looseObject({
-    formatVersion: z.number(),
+  z.object({
+    formatVersion: z.literal(RUN_FORMAT_VERSION),
     study: z.string(),
     kind: z.enum(['node', 'benchmark', 'constellation']),
     objectives: z
-      .array(z.looseObject({ name: z.string(), sense: z.enum(['minimize', 'maximize']), unit: z.string() }))
+      .array(z.object({ name: z.string(), sense: z.enum(['minimize', 'maximize']), unit: z.string() }))
       .min(1),
     variables: z.array(variableSchema()),
-    designs: z.array(
-      z.looseObject({
-        index: z.number(),
-        variables: recordOf(
-          'numbers and strings',
-          (v): v is string | number => typeof v === 'string' || typeof v === 'number',
-        ),
-        objectives: numbers(),
-        constraints: numbers(),
-        record: z.looseObject({ schemaVersion: z.number(), name: z.string() }).nullable(),
-        robust: z
-          .looseObject({ nominal: numbers(), samples: z.number(), failedSamples: z.number(), inputs: z.number() })
-          .optional(),
-      }),
-    ),
+    /**
+     * How near-duplicates were collapsed (absent in runs of older odc): the ε-box size as a fraction of the archive's
+     * range in each objective (see `reportedFront`, ./results.ts), and the designs in the archive.
+     */
+    duplicates: z.object({ relativeTolerance: z.number(), archiveSize: z.number() }).exactOptional(),
+    /** Robust studies: the common sample set and its input columns. */
     robust: z
-      .looseObject({
+      .object({
         samples: z.number(),
         method: z.enum(['lhs', 'mc']),
         seed: z.number(),
         maxFailedShare: z.number(),
         columns: z.array(z.string()),
       })
-      .optional(),
+      .exactOptional(),
+    designs: z.array(paretoDesignSchema()),
   }),
 );
+export type ParetoFile = DeepReadonly<z.output<ReturnType<typeof paretoFileSchema>>>;
+export type ParetoDesign = ParetoFile['designs'][number];
+export type DuplicatePolicy = NonNullable<ParetoFile['duplicates']>;
 
 /**
  * pareto.json at `path`, read and validated; otherwise a StudyError with `code` naming the file, the field and `fix`
@@ -110,5 +108,5 @@ export const paretoFileSchema = lazy(() =>
 export function readParetoFile(path: string, code: StudyErrorCode, fix: string, writer?: string): ParetoFile {
   const raw = readJsonFile(path, code, fix);
   checkFormatVersion(path, raw, writer);
-  return validatedJson<ParetoFile>(paretoFileSchema(), raw, path, code, fix);
+  return validatedJson(paretoFileSchema(), raw, path, code, fix);
 }

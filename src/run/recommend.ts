@@ -20,84 +20,18 @@
 import type { ConstellationRecord } from '../constellation/record/record.js';
 import type { DesignRecord } from '../node/record/record.js';
 import type { ParetoDesign, ParetoFile } from './paretoFile.js';
-import {
-  BINDING_MARGIN,
-  BOUND_TOLERANCE,
-  designBinding,
-  frontPressure,
-  type DesignBinding,
-  type FrontPressure,
-} from './binding.js';
+import { BINDING_MARGIN, BOUND_TOLERANCE, designBinding, frontPressure } from './binding.js';
 import { bestPosition, kneePosition, minimizedObjectives } from './decision.js';
-import type { KneeStanding } from './select.js';
-import { frontSpread, type ObjectiveSpread } from './spread.js';
-import { kneeRelaxation, type KneeRelaxation } from './relaxation.js';
-
-export interface Figure {
-  readonly label: string;
-  /** Path of the record metric it shows (or of the objective). */
-  readonly metric: string;
-  /** In `unit` (already converted, e.g. kW from W). */
-  readonly value: number;
-  readonly unit: string;
-}
-
-export interface TerrestrialVerdict {
-  readonly baseline: string;
-  readonly space_USD_per_PFLOP_day: number;
-  readonly terrestrial_USD_per_PFLOP_day: number;
-  /** space / terrestrial (< 1: space is cheaper). */
-  readonly spaceToTerrestrial: number;
-  readonly basis: 'discounted' | 'undiscounted';
-}
-
-export interface ShellSummary {
-  readonly name: string;
-  readonly altitude_km: number;
-  readonly inclination_deg: number;
-  readonly sunSynchronous: boolean;
-  readonly planes: number;
-  readonly satsPerPlane: number;
-  readonly satellites: number;
-}
-
-export interface RecommendedDesign {
-  /** "knee", "best cost.lcoc_USD_per_PFLOP_day (lowest)", …: every role this design has. */
-  readonly roles: readonly string[];
-  /** `odc export --design` selectors of those roles. */
-  readonly selectors: readonly string[];
-  /** Evaluation index (pareto.csv's index column). */
-  readonly index: number;
-  /** One line of what it is (node: chips, orbit, array and radiator; constellation: satellites and shells). */
-  readonly configuration: string;
-  readonly figures: readonly Figure[];
-  readonly verdicts: readonly TerrestrialVerdict[];
-  readonly shells?: readonly ShellSummary[];
-  readonly binding: DesignBinding;
-}
-
-export interface DecisionSummary {
-  /** Relative constraint margin at or below which a constraint binds, and the bound tolerance (share of the range). */
-  readonly bindingMargin: number;
-  readonly boundTolerance: number;
-  /** Robust studies: figures and verdicts are the nominal design's. */
-  readonly nominalFigures: boolean;
-  /** Distinct designs, the knee first; empty when the run found no feasible design. */
-  readonly designs: readonly RecommendedDesign[];
-  readonly front: FrontPressure;
-  /**
-   * How the knee stands: the select: rule that chose it, its smallest margin and P(all constraints hold)
-   * (src/run/select.ts); null without a feasible design. Absent in runs of older odc.
-   */
-  readonly standing?: KneeStanding | null;
-  /** Each objective's spread across the front and whether it is flat (src/run/spread.ts). Absent in older runs. */
-  readonly spread?: readonly ObjectiveSpread[];
-  /**
-   * What relaxing each of the knee's binding constraints by 10 % would buy (src/run/relaxation.ts); null when nothing
-   * binds it or the run has no evaluations.csv. Absent in runs of older odc.
-   */
-  readonly relaxation?: KneeRelaxation | null;
-}
+import { frontSpread } from './spread.js';
+import { kneeRelaxation } from './relaxation.js';
+import type {
+  DecisionSummary,
+  Figure,
+  KneeStanding,
+  RecommendedDesign,
+  ShellSummary,
+  TerrestrialVerdict,
+} from './schemas.js';
 
 const fig = (label: string, metric: string, value: number | undefined, unit: string, scale = 1): Figure[] =>
   typeof value === 'number' && Number.isFinite(value) ? [{ label, metric, value: value * scale, unit }] : [];

@@ -21,40 +21,12 @@
  */
 import { existsSync } from 'node:fs';
 import { forEachCsvRecord } from './csvStream.js';
-import { constraintLabel, type ConstraintMargin } from './binding.js';
+import { constraintLabel } from './binding.js';
 import type { ParetoDesign, ParetoFile } from './paretoFile.js';
+import type { ConstraintMargin, KneeRelaxation, RelaxedObjective } from './schemas.js';
 
 /** A binding constraint's limit is moved outward by this fraction of |limit|. */
 export const RELAXATION = 0.1;
-
-export interface RelaxedObjective {
-  readonly objective: string;
-  /** The objective's unit (pareto.json's). */
-  readonly unit: string;
-  /** The knee's value, in the objective's own sense. */
-  readonly knee: number;
-  /** The best value among the candidates no worse than the knee in every other objective. */
-  readonly best: number;
-  /** best − knee (≤ 0 for a minimized objective, ≥ 0 for a maximized one). */
-  readonly change: number;
-  /** Evaluation index of the design reaching `best` (the knee's own when nothing improves it). */
-  readonly design: number;
-}
-
-export interface RelaxationGain {
-  /** The binding constraint as binding.ts names it ("radiation.dose & radiation.softDose"). */
-  readonly constraint: string;
-  /** Evaluated designs that meet the relaxed limit but not the stated one (and every other constraint). */
-  readonly pastLimit: number;
-  readonly objectives: readonly RelaxedObjective[];
-}
-
-export interface KneeRelaxation {
-  readonly relaxation: number;
-  /** Evaluated designs (finite objectives) the re-selection looked through. */
-  readonly evaluated: number;
-  readonly gains: readonly RelaxationGain[];
-}
 
 export const RELAXATION_METHOD =
   `re-selection among the run's evaluated designs (evaluations.csv): each binding constraint's limit moved outward by ${100 * RELAXATION} % of |limit| ` +

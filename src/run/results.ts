@@ -6,83 +6,15 @@
  */
 import { join } from 'node:path';
 import type { Individual } from '../optimize/algorithm.js';
-import type { AlgorithmSettings } from '../node/design/schema.js';
 import { unitOf } from '../node/record/metrics.js';
 import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
 import { writeFileAtomic } from './atomic.js';
 import { csvCell as sharedCsvCell } from '../base/csv.js';
-import type { GenerationStats, Normalization } from './history.js';
 import type { LoadedStudy } from './problem.js';
-import { decisionSummary, withRelaxation, type DecisionSummary } from './recommend.js';
+import { decisionSummary, withRelaxation } from './recommend.js';
 import type { DuplicatePolicy, ParetoDesign, ParetoFile } from './paretoFile.js';
-import {
-  DEFAULT_SELECT_SAMPLES,
-  jointSource,
-  kneeStanding,
-  selectRuleOf,
-  studyValues,
-  type KneeStanding,
-} from './select.js';
-
-/** What a finished run found: counts, why it stopped, failures, and the least-infeasible designs. */
-export interface RunCounts {
-  readonly generations: number;
-  readonly evaluations: number;
-  readonly failures: number;
-  readonly feasible: number;
-  /** Designs on the reported front (pareto.json); while interrupted, the archive size. */
-  readonly paretoSize: number;
-  readonly stopReason: string;
-  /**
-   * Designs in the archive before near-duplicates were collapsed (absent in runs of older odc, and when interrupted).
-   */
-  readonly archiveSize?: number;
-  readonly failureReasons: readonly { reason: string; count: number }[];
-  /** Set when nothing feasible was found: the least-infeasible designs and each violated constraint. */
-  readonly leastInfeasible: readonly { index: number; violations: { name: string; g: number }[] }[];
-}
-
-/** Where a run's wall time went, in the process that finished it (run.json `timings`). */
-export interface RunTimings {
-  readonly wall_s: number;
-  /** Wall time evaluating designs (the pool's, with several workers). */
-  readonly evaluate_s: number;
-  /** Designs evaluated in `evaluate_s` (absent in runs of older odc). */
-  readonly evaluated?: number;
-  /** Wall time in the algorithm's ask() after its first batch, and the designs those asks proposed (absent before). */
-  readonly propose_s?: number;
-  readonly proposed?: number;
-}
-
-export interface RunMeta {
-  readonly formatVersion: 1;
-  readonly odcVersion: string;
-  readonly status: 'running' | 'complete';
-  readonly study: {
-    readonly name: string;
-    readonly kind: 'node' | 'benchmark' | 'constellation';
-    readonly file: string;
-    readonly hash: string;
-  };
-  readonly algorithm: AlgorithmSettings;
-  readonly workers: number;
-  /** Evaluated on Redis workers: the server (password redacted) and queue. */
-  readonly distributed?: { readonly redis: string; readonly queue: string };
-  readonly startedAt: string;
-  readonly finishedAt?: string;
-  readonly packageVersions: Record<string, string>;
-  readonly result?: RunCounts;
-  readonly timings?: RunTimings;
-  readonly normalization?: Normalization;
-  readonly history?: readonly GenerationStats[];
-  /** Generations per history row (1, or ⌈generations / 500⌉ for longer runs: see historyStride in history.ts). */
-  readonly historyStride?: number;
-  /**
-   * The recommended designs, their figures and terrestrial verdicts, and what binds them and the front
-   * (src/run/recommend.ts).
-   */
-  readonly decision?: DecisionSummary;
-}
+import { DEFAULT_SELECT_SAMPLES, jointSource, kneeStanding, selectRuleOf, studyValues } from './select.js';
+import type { DecisionSummary, KneeStanding, RunMeta } from './schemas.js';
 
 /** Relative duplicate tolerance of reported fronts: boxes of 0.1 % of the front's range in each objective. */
 export const FRONT_DUPLICATE_TOLERANCE = 1e-3;

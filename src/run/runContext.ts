@@ -13,11 +13,11 @@ import type { EvaluationLog } from './log.js';
 import type { LoadedStudy } from './problem.js';
 import type { LpSolver } from '../optimize/lp.js';
 import { benchmarkNormalization } from '../optimize/benchmarks/benchmarks.js';
-import type { RunCounts, WrittenResults } from './results.js';
+import type { WrittenResults } from './results.js';
 import type { SampledEvaluations } from './evaluationSample.js';
 import type { OpenRun } from './runFolder.js';
-import type { DecisionSummary } from './recommend.js';
 import type { RunHypervolume } from './hypervolumeFigure.js';
+import type { DecisionSummary, RunCounts } from './schemas.js';
 
 export type AlgorithmFactoryByName = (
   name: string,

@@ -18,9 +18,18 @@ import type { LpSolver } from '../optimize/lp.js';
 import { redactRedisUrl } from './evaluators/redisUrl.js';
 import { diskWriteError, errnoOf, lexists, removeStrayTemps, writeAllSync, writeFileAtomic } from './atomic.js';
 import { loadStudyProblem, type LoadedStudy } from './problem.js';
-import type { RunMeta } from './results.js';
-import { checkFormatVersion, readJsonFile, runMetaSchema, validatedJson } from './schemas.js';
-import { RESUME_FROM_PREVIOUS, resumePoint, type Checkpoint } from './checkpoint.js';
+import * as z from 'zod';
+import { lazy } from '../base/lazy.js';
+import {
+  checkFormatVersion,
+  fieldOf,
+  readJsonFile,
+  runMetaSchema,
+  validatedJson,
+  type Checkpoint,
+  type RunMeta,
+} from './schemas.js';
+import { RESUME_FROM_PREVIOUS, resumePoint } from './checkpoint.js';
 import { packageVersions, ODC_VERSION } from './versions.js';
 
 export const LOG_PARTIAL = 'evaluations.csv.partial';
@@ -231,13 +240,16 @@ function reopenFinalLog(runDir: string): string | undefined {
 
 // ---- the run-folder lock -------------------------------------------------------------------------------
 
-/** What run.lock holds: who writes the folder. */
-interface LockHolder {
-  readonly pid: number;
-  readonly hostname: string;
-  readonly startedAt?: string;
-  readonly token?: string;
-}
+/** run.lock: who writes the folder (the token tells two processes of one pid apart, see takeRunLock). */
+const lockHolderSchema = lazy(() =>
+  z.object({
+    pid: z.number().int(),
+    hostname: z.string(),
+    startedAt: z.string().exactOptional(),
+    token: z.string().exactOptional(),
+  }),
+);
+type LockHolder = z.output<ReturnType<typeof lockHolderSchema>>;
 
 export interface RunLock {
   readonly path: string;
@@ -250,14 +262,13 @@ export interface RunLock {
 /** Tokens of the locks this process holds (its own report of a run it is finishing is not refused). */
 const heldLockTokens = new Set<string>();
 
-function readLock(path: string): LockHolder | undefined {
+/** The holder run.lock at `path` names; undefined when it is missing, unreadable or not a lock. */
+export function readLock(path: string): LockHolder | undefined {
   try {
-    const raw = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockHolder> | null;
-    if (raw && Number.isInteger(raw.pid) && typeof raw.hostname === 'string') return raw as LockHolder;
+    return lockHolderSchema().safeParse(JSON.parse(readFileSync(path, 'utf8'))).data;
   } catch {
-    // unreadable: undefined
+    return undefined;
   }
-  return undefined;
 }
 
 /** Whether process `pid` on this host is alive (EPERM: it exists but belongs to another user). */
@@ -363,7 +374,7 @@ const DAMAGED = 'the run folder is damaged or was not written by odc run: start 
  */
 export function readRunMeta(path: string, fix = DAMAGED): RunMeta {
   const raw = readJsonFile(path, 'BAD_RUN_DIR', fix);
-  const writer = (raw as { odcVersion?: unknown } | null)?.odcVersion;
+  const writer = fieldOf(raw, 'odcVersion');
   checkFormatVersion(path, raw, typeof writer === 'string' ? writer : undefined);
-  return validatedJson<RunMeta>(runMetaSchema(), raw, path, 'BAD_RUN_DIR', fix);
+  return validatedJson(runMetaSchema(), raw, path, 'BAD_RUN_DIR', fix);
 }

@@ -1,36 +1,53 @@
 /**
- * Schemas of the JSON files a run folder holds (run.json, checkpoint.json), so nothing read back from a
- * run folder is trusted on a cast: `odc run --resume` (src/run/runFolder.ts) and the report loader
- * (src/report/document/load.ts) validate with these, the same discipline as study files.
+ * run.json and checkpoint.json: their schemas are the one definition of each format (the types are inferred from
+ * them) and every reader validates with them, the same discipline as study files (pareto.json's is in
+ * ./paretoFile.ts). Objects are plain z.object: fields another odc version added pass unchecked and are kept, since
+ * a reader returns the file as it was read.
  */
 import * as z from 'zod';
 import { readRegularText } from '../base/guardedFile.js';
 import { lazy } from '../base/lazy.js';
+import type { DeepReadonly } from '../base/deepReadonly.js';
 import { StudyError, type StudyErrorCode } from '../base/errors.js';
+import { algorithmFields } from '../node/design/studySettings.js';
+import type { AlgorithmSnapshot } from '../optimize/algorithm.js';
 import { ODC_VERSION } from './versions.js';
 
 /** The run-folder format this odc reads and writes (run.json, pareto.json and checkpoint.json `formatVersion`). */
 export const RUN_FORMAT_VERSION = 1;
 
-/** A number written by JSON.stringify: NaN and ±Infinity become null. */
-const jsonNumber = lazy(() => z.number().nullable());
+/**
+ * A number as JSON.stringify writes it: NaN and ±Infinity become null. Typed as the number it was (readers format it
+ * as a non-finite number, as before writing).
+ */
+const jsonNumber = lazy(() =>
+  z.custom<number>((v) => v === null || typeof v === 'number', { message: 'expected a number or null' }),
+);
 
-/** run.json `decision.relaxation` (src/run/relaxation.ts KneeRelaxation). */
+/** run.json `decision.relaxation` (src/run/relaxation.ts): what relaxing each binding constraint would buy. */
 const relaxationSchema = lazy(() =>
-  z.looseObject({
+  z.object({
     relaxation: z.number(),
+    /** Evaluated designs (finite objectives) the re-selection looked through. */
     evaluated: z.number(),
     gains: z.array(
-      z.looseObject({
+      z.object({
+        /** The binding constraint as binding.ts names it ("radiation.dose & radiation.softDose"). */
         constraint: z.string(),
+        /** Evaluated designs that meet the relaxed limit but not the stated one (and every other constraint). */
         pastLimit: z.number(),
         objectives: z.array(
-          z.looseObject({
+          z.object({
             objective: z.string(),
+            /** The objective's unit (pareto.json's). */
             unit: z.string(),
+            /** The knee's value, in the objective's own sense. */
             knee: jsonNumber(),
+            /** The best value among the candidates no worse than the knee in every other objective. */
             best: jsonNumber(),
+            /** best − knee (≤ 0 for a minimized objective, ≥ 0 for a maximized one). */
             change: jsonNumber(),
+            /** Evaluation index of the design reaching `best` (the knee's own when nothing improves it). */
             design: z.number(),
           }),
         ),
@@ -38,111 +55,308 @@ const relaxationSchema = lazy(() =>
     ),
   }),
 );
+export type KneeRelaxation = DeepReadonly<z.output<ReturnType<typeof relaxationSchema>>>;
+export type RelaxationGain = KneeRelaxation['gains'][number];
+export type RelaxedObjective = RelaxationGain['objectives'][number];
 
-/** run.json `decision` (src/run/recommend.ts DecisionSummary): what the terminal summary and the reports lead with. */
-export const decisionSchema = lazy(() => {
-  const margin = z.looseObject({ name: z.string(), margin: jsonNumber() });
-  const bound = z.looseObject({
-    variable: z.string(),
-    bound: z.enum(['lower', 'upper']),
-    limit: z.number(),
-    floor: z.boolean().optional(),
-  });
-  return z.looseObject({
-    bindingMargin: z.number(),
-    boundTolerance: z.number(),
-    nominalFigures: z.boolean(),
-    designs: z.array(
-      z.looseObject({
-        roles: z.array(z.string()),
-        selectors: z.array(z.string()),
-        index: z.number(),
-        configuration: z.string(),
-        figures: z.array(z.looseObject({ label: z.string(), metric: z.string(), value: z.number(), unit: z.string() })),
-        verdicts: z.array(
-          z.looseObject({
-            baseline: z.string(),
-            space_USD_per_PFLOP_day: jsonNumber(),
-            terrestrial_USD_per_PFLOP_day: jsonNumber(),
-            spaceToTerrestrial: jsonNumber(),
-            basis: z.enum(['discounted', 'undiscounted']),
-          }),
-        ),
-        shells: z
-          .array(
-            z.looseObject({ name: z.string(), altitude_km: z.number(), planes: z.number(), satsPerPlane: z.number() }),
-          )
-          .optional(),
-        binding: z.looseObject({ constraints: z.array(margin), bounds: z.array(bound), tightest: z.array(margin) }),
-      }),
-    ),
-    front: z.looseObject({
-      designs: z.number(),
-      constraints: z.array(z.looseObject({ name: z.string(), count: z.number(), share: z.number() })),
-      bounds: z.array(bound.extend({ count: z.number(), share: z.number() })),
-    }),
-    standing: z
-      .looseObject({
-        position: z.number(),
-        rule: z.string().nullable(),
-        qualified: z.boolean(),
-        minMargin: jsonNumber(),
-        tightest: z.array(z.string()),
-        joint: z.looseObject({ estimate: z.number(), lower: z.number(), upper: z.number() }).nullable(),
-        jointNone: z.string().nullable(),
-      })
-      .nullable()
-      .optional(),
-    relaxation: relaxationSchema().nullable().optional(),
-  });
+/** A constraint's relative margin −g (≥ 0 satisfied; 0.004 = 0.4 % from the limit), src/run/binding.ts. */
+const marginSchema = lazy(() =>
+  z.object({
+    name: z.string(),
+    margin: jsonNumber(),
+    /** Constraints of the record on the same quantity with the same limit, listed under this one. */
+    also: z.array(z.string()).exactOptional(),
+  }),
+);
+export type ConstraintMargin = DeepReadonly<z.output<ReturnType<typeof marginSchema>>>;
+
+/** A variable at a study bound (`limit`). */
+const boundFields = () => ({
+  variable: z.string(),
+  bound: z.enum(['lower', 'upper']),
+  limit: z.number(),
+  /** Whether widening this bound is worth trying: not a floor, not a benchmark's (see widenable). Absent before. */
+  widen: z.boolean().exactOptional(),
 });
 
-/** run.json: the fields every reader relies on (extra fields pass through). */
+/** What binds a design (src/run/binding.ts). */
+const bindingSchema = lazy(() =>
+  z.object({
+    /** Constraints within BINDING_MARGIN, tightest first; sizing closures are in `sizedTo` instead. */
+    constraints: z.array(marginSchema()),
+    /**
+     * Sizing closures at their limit (within BINDING_MARGIN), in SIZING_CLOSURES order: the record's value (absent when
+     * the design has none, e.g. a constellation's worst-shell closure) and the requirement that sized it. Absent in
+     * runs of older odc.
+     */
+    sizedTo: z
+      .array(
+        z.object({
+          name: z.string(),
+          value: z.number().exactOptional(),
+          unit: z.string().exactOptional(),
+          requirement: z.string(),
+        }),
+      )
+      .exactOptional(),
+    /** Variables at or near a bound; `floor`: a lower bound of 0 (see isFloor), absent in runs of older odc. */
+    bounds: z.array(z.object({ ...boundFields(), value: z.number(), floor: z.boolean().exactOptional() })),
+    /** The TIGHTEST_LISTED smallest margins, binding or not. */
+    tightest: z.array(marginSchema()),
+  }),
+);
+export type DesignBinding = DeepReadonly<z.output<ReturnType<typeof bindingSchema>>>;
+export type BoundHit = DesignBinding['bounds'][number];
+export type SizedTo = NonNullable<DesignBinding['sizedTo']>[number];
+
+/** What the front as a whole presses against: constraints and bounds, most Pareto designs first. */
+const frontPressureSchema = lazy(() => {
+  const count = { count: z.number(), share: z.number() };
+  return z.object({
+    designs: z.number(),
+    constraints: z.array(z.object({ name: z.string(), ...count })),
+    /** `floor`: a lower bound of 0 (see isFloor), not one to widen. */
+    bounds: z.array(z.object({ ...boundFields(), ...count, floor: z.boolean() })),
+  });
+});
+export type FrontPressure = DeepReadonly<z.output<ReturnType<typeof frontPressureSchema>>>;
+
+/** How the recommended design stands (src/run/select.ts): the rule that chose it, margins, P(all hold). */
+const standingSchema = lazy(() =>
+  z.object({
+    /** Front position of the recommended knee. */
+    position: z.number(),
+    /** The study's select: rule in words ("every constraint ≥ 2 % margin"), or null when the study sets none. */
+    rule: z.string().nullable(),
+    /** Whether the knee meets the rule (true without one). */
+    qualified: z.boolean(),
+    /** How the rule went ("3 of 6 Pareto designs keep …"), or null without a rule. */
+    selection: z.string().nullable(),
+    /** The knee's smallest margin (sizing closures aside; null without such constraints), and the constraints at it. */
+    minMargin: jsonNumber().nullable(),
+    tightest: z.array(z.string()),
+    /** P(all constraints hold): the estimate, its interval, the samples, uncertain inputs sampled and the seed. */
+    joint: z
+      .object({
+        estimate: z.number(),
+        lower: z.number(),
+        upper: z.number(),
+        samples: z.number(),
+        inputs: z.number(),
+        seed: z.number(),
+      })
+      .nullable(),
+    /** Why there is no joint probability (e.g. the study declares no uncertain input), when there is none. */
+    jointNone: z.string().nullable(),
+  }),
+);
+export type KneeStanding = DeepReadonly<z.output<ReturnType<typeof standingSchema>>>;
+export type JointHold = NonNullable<KneeStanding['joint']>;
+
+/** Each objective's spread over the front (src/run/spread.ts); relative: (max − min) / max(|min|, |max|), or 0. */
+const spreadSchema = lazy(() =>
+  z.object({
+    objective: z.string(),
+    unit: z.string(),
+    min: jsonNumber(),
+    max: jsonNumber(),
+    relative: jsonNumber(),
+    flat: z.boolean(),
+  }),
+);
+export type ObjectiveSpread = DeepReadonly<z.output<ReturnType<typeof spreadSchema>>>;
+
+/** A recommended design (src/run/recommend.ts). */
+const recommendedSchema = lazy(() =>
+  z.object({
+    /** "knee", "best cost.lcoc_USD_per_PFLOP_day (lowest)", …: every role this design has. */
+    roles: z.array(z.string()),
+    /** `odc export --design` selectors of those roles. */
+    selectors: z.array(z.string()),
+    /** Evaluation index (pareto.csv's index column). */
+    index: z.number(),
+    /** One line of what it is (node: chips, orbit, array and radiator; constellation: satellites and shells). */
+    configuration: z.string(),
+    /** Key figures; `metric`: the record path (or objective) shown, `value` in `unit` (e.g. kW from W). */
+    figures: z.array(z.object({ label: z.string(), metric: z.string(), value: z.number(), unit: z.string() })),
+    /** Against each terrestrial scenario; spaceToTerrestrial: space / terrestrial (< 1: space is cheaper). */
+    verdicts: z.array(
+      z.object({
+        baseline: z.string(),
+        space_USD_per_PFLOP_day: jsonNumber(),
+        terrestrial_USD_per_PFLOP_day: jsonNumber(),
+        spaceToTerrestrial: jsonNumber(),
+        basis: z.enum(['discounted', 'undiscounted']),
+      }),
+    ),
+    shells: z
+      .array(
+        z.object({
+          name: z.string(),
+          altitude_km: z.number(),
+          inclination_deg: z.number(),
+          sunSynchronous: z.boolean(),
+          planes: z.number(),
+          satsPerPlane: z.number(),
+          satellites: z.number(),
+        }),
+      )
+      .exactOptional(),
+    binding: bindingSchema(),
+  }),
+);
+export type RecommendedDesign = DeepReadonly<z.output<ReturnType<typeof recommendedSchema>>>;
+export type Figure = RecommendedDesign['figures'][number];
+export type TerrestrialVerdict = RecommendedDesign['verdicts'][number];
+export type ShellSummary = NonNullable<RecommendedDesign['shells']>[number];
+
+/** run.json `decision` (src/run/recommend.ts): what the terminal summary and the reports lead with. */
+const decisionSchema = lazy(() =>
+  z.object({
+    /** Relative constraint margin at or below which a constraint binds, and the bound tolerance (share of range). */
+    bindingMargin: z.number(),
+    boundTolerance: z.number(),
+    /** Robust studies: figures and verdicts are the nominal design's. */
+    nominalFigures: z.boolean(),
+    /** Distinct designs, the knee first; empty when the run found no feasible design. */
+    designs: z.array(recommendedSchema()),
+    front: frontPressureSchema(),
+    /** How the knee stands; null without a feasible design. Absent in runs of older odc. */
+    standing: standingSchema().nullable().exactOptional(),
+    /** Each objective's spread across the front and whether it is flat. Absent in runs of older odc. */
+    spread: z.array(spreadSchema()).exactOptional(),
+    /**
+     * What relaxing each of the knee's binding constraints by 10 % would buy; null when nothing binds it or the run
+     * has no evaluations.csv. Absent in runs of older odc.
+     */
+    relaxation: relaxationSchema().nullable().exactOptional(),
+  }),
+);
+export type DecisionSummary = DeepReadonly<z.output<ReturnType<typeof decisionSchema>>>;
+
+/** Objectives scaled so that `ideal` → 0 and `nadir` → 1, measured against `reference`. */
+const normalizationSchema = lazy(() =>
+  z.object({ ideal: z.array(z.number()), nadir: z.array(z.number()), reference: z.array(z.number()) }),
+);
+export type Normalization = DeepReadonly<z.output<ReturnType<typeof normalizationSchema>>>;
+
+/** One row of run.json `history` (src/run/history.ts). */
+const generationStatsSchema = lazy(() =>
+  z.object({
+    generation: z.number(),
+    evaluations: z.number(),
+    feasibleShare: jsonNumber(),
+    failures: z.number(),
+    frontSize: z.number(),
+    hypervolume: jsonNumber(),
+    /** Set when `hypervolume` is a Monte Carlo estimate (4+ objectives, large fronts: see runHypervolume). */
+    hypervolumeStandardError: jsonNumber().exactOptional(),
+    /** IGD+ of the front against the analytic Pareto front (benchmark studies only; raw objectives). */
+    igdPlus: jsonNumber().exactOptional(),
+  }),
+);
+export type GenerationStats = DeepReadonly<z.output<ReturnType<typeof generationStatsSchema>>>;
+
+/** run.json `result`: what a finished run found. */
+const runCountsSchema = lazy(() =>
+  z.object({
+    generations: z.number(),
+    evaluations: z.number(),
+    failures: z.number(),
+    feasible: z.number(),
+    /** Designs on the reported front (pareto.json); while interrupted, the archive size. */
+    paretoSize: z.number(),
+    stopReason: z.string(),
+    /** Designs in the archive before near-duplicates were collapsed (absent in older runs, and when interrupted). */
+    archiveSize: z.number().exactOptional(),
+    failureReasons: z.array(z.object({ reason: z.string(), count: z.number() })),
+    /** Set when nothing feasible was found: the least-infeasible designs and each violated constraint. */
+    leastInfeasible: z.array(
+      z.object({ index: z.number(), violations: z.array(z.object({ name: z.string(), g: jsonNumber() })) }),
+    ),
+  }),
+);
+export type RunCounts = DeepReadonly<z.output<ReturnType<typeof runCountsSchema>>>;
+
+/** run.json `timings`: where the wall time of the process that finished the run went [s]. */
+const runTimingsSchema = lazy(() =>
+  z.object({
+    wall_s: z.number(),
+    /** Wall time evaluating designs (the pool's, with several workers), and the designs evaluated in it. */
+    evaluate_s: z.number(),
+    evaluated: z.number().exactOptional(),
+    /** Wall time in the algorithm's ask() after its first batch, and the designs those asks proposed. */
+    propose_s: z.number().exactOptional(),
+    proposed: z.number().exactOptional(),
+  }),
+);
+export type RunTimings = DeepReadonly<z.output<ReturnType<typeof runTimingsSchema>>>;
+
+/** The study's algorithm settings as run.json keeps them (resolved: the settings a default fills are written). */
+const runAlgorithmSchema = lazy(() => {
+  const f = algorithmFields();
+  return z.object({ ...f, name: f.name.unwrap(), population: f.population.unwrap(), seed: f.seed.unwrap() });
+});
+
+/** run.json, the one definition of its format (fields other odc versions add pass unchecked). */
 export const runMetaSchema = lazy(() =>
-  z.looseObject({
-    formatVersion: z.number(),
+  z.object({
+    formatVersion: z.literal(RUN_FORMAT_VERSION),
     odcVersion: z.string(),
     status: z.enum(['running', 'complete']),
-    study: z.looseObject({
+    study: z.object({
       name: z.string(),
       kind: z.enum(['node', 'benchmark', 'constellation']),
       file: z.string(),
       hash: z.string(),
     }),
-    algorithm: z.looseObject({ name: z.string(), population: z.number(), seed: z.number() }),
+    algorithm: runAlgorithmSchema(),
     workers: z.number(),
+    /** Evaluated on Redis workers: the server (password redacted) and queue. */
+    distributed: z.object({ redis: z.string(), queue: z.string() }).exactOptional(),
     startedAt: z.string(),
+    finishedAt: z.string().exactOptional(),
     packageVersions: z.record(z.string(), z.string()),
-    /** Absent in runs of older odc and in runs not finished. */
-    decision: decisionSchema().optional(),
+    result: runCountsSchema().exactOptional(),
+    timings: runTimingsSchema().exactOptional(),
+    normalization: normalizationSchema().exactOptional(),
+    history: z.array(generationStatsSchema()).exactOptional(),
+    /** Generations per history row (1, or ⌈generations / 500⌉ for longer runs: see historyStride in history.ts). */
+    historyStride: z.number().exactOptional(),
+    /** The recommended designs and what binds them and the front. Absent in older runs and runs not finished. */
+    decision: decisionSchema().exactOptional(),
   }),
 );
-
-const normalizationSchema = lazy(() =>
-  z.object({ ideal: z.array(z.number()), nadir: z.array(z.number()), reference: z.array(z.number()) }),
-);
+export type RunMeta = DeepReadonly<z.output<ReturnType<typeof runMetaSchema>>>;
 
 /**
  * checkpoint.json, written every `checkpointEvery` generations (default: every 10 s, CHECKPOINT_INTERVAL_MS) by the run
- * driver.
+ * driver (src/run/checkpoint.ts), sealed by `checksum`: the sha256 of its text without that field.
  */
 export const checkpointSchema = lazy(() =>
-  z.looseObject({
+  z.object({
     formatVersion: z.literal(RUN_FORMAT_VERSION),
     studyHash: z.string().min(1),
     generation: z.number().int().nonnegative(),
     evaluations: z.number().int().nonnegative(),
     logBytes: z.number().int().nonnegative(),
+    /** Hypervolume per generation on the current front's normalization (the stagnation rule reads it). */
     liveHypervolume: z.array(z.number()),
-    /** Fixed normalization of the progress display's hypervolume (absent in checkpoints of older odc). */
-    liveNormalization: normalizationSchema().optional(),
+    /** Fixed normalization of the progress display's hypervolume, once the run has a feasible front. */
+    liveNormalization: normalizationSchema().exactOptional(),
     elapsed_s: z.number().nonnegative(),
-    snapshot: z.looseObject({ algorithm: z.string() }),
-    /** sha256 of the log prefix the checkpoint covers, and of the checkpoint's own text (src/run/runFolder.ts). */
+    /** The algorithm's state; the algorithm checks the rest of it when it restores. */
+    snapshot: z.custom<AlgorithmSnapshot>(
+      (v) => typeof v === 'object' && v !== null && typeof Reflect.get(v, 'algorithm') === 'string',
+      { message: 'expected an algorithm snapshot' },
+    ),
+    /** sha256 (hex) of the log's first `logBytes` bytes: the prefix this checkpoint vouches for. */
     logSha256: z.string().regex(/^[0-9a-f]{64}$/),
     checksum: z.string().regex(/^[0-9a-f]{64}$/),
   }),
 );
+export type SealedCheckpoint = DeepReadonly<z.output<ReturnType<typeof checkpointSchema>>>;
+export type Checkpoint = Omit<SealedCheckpoint, 'checksum'>;
 
 /**
  * Largest run.json, pareto.json or checkpoint.json read back [bytes] (a 5-objective front of 100,000 designs is ~60
@@ -166,24 +380,39 @@ export function readJsonFile(path: string, code: StudyErrorCode, fix: string): u
 }
 
 /**
- * `raw` checked against `schema`, returned as it was read (the schema only checks: key order and extra
- * fields stay as written); otherwise a StudyError naming the file, the first bad field and what is wrong.
+ * `raw` if it passes `schema`, otherwise a StudyError naming the file, the first bad field and what is wrong. The file
+ * schemas transform nothing (and the defaults of run.json's algorithm settings are filled in what odc writes), so what
+ * passes is already of the schema's type: it is returned as read, key order and extra fields as written (a
+ * checkpoint's checksum is of its text).
  */
-export function validatedJson<T>(schema: z.ZodType, raw: unknown, path: string, code: StudyErrorCode, fix: string): T {
-  const r = schema.safeParse(raw);
-  if (r.success) return raw as T;
-  const iss = r.error.issues[0]!;
-  const field = iss.path.map(String).join('.');
-  const what = raw === null ? 'holds null, not an object' : `${field || '(top level)'}: ${iss.message}`;
+export function validatedJson<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+  path: string,
+  code: StudyErrorCode,
+  fix: string,
+): z.output<S> {
+  let issue: z.core.$ZodIssue | undefined;
+  const passes = (v: unknown): v is z.output<S> => {
+    issue = schema.safeParse(v).error?.issues[0];
+    return issue === undefined;
+  };
+  if (passes(raw)) return raw;
+  const field = issue!.path.map(String).join('.');
+  const what = raw === null ? 'holds null, not an object' : `${field || '(top level)'}: ${issue!.message}`;
   throw new StudyError(code, `${path}: ${what}; ${fix}`, { file: path, field });
 }
+
+/** Field `key` of parsed JSON not yet validated (undefined when it is not an object). */
+export const fieldOf = (raw: unknown, key: string): unknown =>
+  typeof raw === 'object' && raw !== null ? Reflect.get(raw, key) : undefined;
 
 /**
  * A run file's numeric `formatVersion` other than the one this odc reads is INCOMPATIBLE_RUN, naming `writer` (the
  * odc that wrote the run) when known; a missing or non-numeric one is left to the file's schema (a damaged file).
  */
 export function checkFormatVersion(path: string, raw: unknown, writer?: string): void {
-  const v = (raw as { formatVersion?: unknown } | null)?.formatVersion;
+  const v = fieldOf(raw, 'formatVersion');
   if (typeof v !== 'number' || v === RUN_FORMAT_VERSION) return;
   throw new StudyError(
     'INCOMPATIBLE_RUN',

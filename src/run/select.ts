@@ -26,6 +26,7 @@ import { sizingClosure, zeroCountChecks } from './binding.js';
 import { kneeAmong, minimizedObjectives } from './decision.js';
 import type { ParetoDesign, ParetoFile } from './paretoFile.js';
 import type { LoadedStudy } from './problem.js';
+import type { KneeStanding } from './schemas.js';
 
 /** Uncertainty samples per design when the study gives no select.samples. */
 export const DEFAULT_SELECT_SAMPLES = 256;
@@ -58,40 +59,10 @@ export interface SelectOutcome {
 /** The joint probability of a design, or why there is none. */
 export type Joint = (position: number) => ProportionInterval | null;
 
-/** P(all constraints hold) of the recommended design as run.json keeps it. */
-export interface JointHold {
-  readonly estimate: number;
-  readonly lower: number;
-  readonly upper: number;
-  readonly samples: number;
-  /** Uncertain inputs sampled. */
-  readonly inputs: number;
-  readonly seed: number;
-}
-
-/** How the recommended design stands: the rule that chose it, its smallest margin and P(all constraints hold). */
-export interface KneeStanding {
-  /** Front position of the recommended knee. */
-  readonly position: number;
-  /** The study's select: rule in words ("every constraint ≥ 2 % margin"), or null when the study sets none. */
-  readonly rule: string | null;
-  /** Whether the knee meets the rule (true without one). */
-  readonly qualified: boolean;
-  /** How the rule went ("3 of 6 Pareto designs keep …"), or null without a rule. */
-  readonly selection: string | null;
-  /** The knee's smallest margin (sizing closures aside; null without such constraints), and the constraints at it. */
-  readonly minMargin: number | null;
-  readonly tightest: readonly string[];
-  readonly joint: JointHold | null;
-  /** Why there is no joint probability (e.g. the study declares no uncertain input), when there is none. */
-  readonly jointNone: string | null;
-}
-
 /** The enforced constraints' relative margins of a Pareto design, smallest first. */
 export function designMargins(d: ParetoDesign): MarginRow[] {
-  const rec = d.record as { constraints?: readonly { name: string; margin: number }[] } | null;
   return Object.entries(d.constraints)
-    .map(([name, g]) => ({ name, margin: rec?.constraints?.find((c) => c.name === name)?.margin ?? -g }))
+    .map(([name, g]) => ({ name, margin: d.record?.constraints.find((c) => c.name === name)?.margin ?? -g }))
     .sort((a, b) => a.margin - b.margin);
 }
 

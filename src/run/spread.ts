@@ -7,19 +7,10 @@
  */
 import { fmt } from '../base/numberFormat.js';
 import type { ParetoFile } from './paretoFile.js';
+import type { ObjectiveSpread } from './schemas.js';
 
 /** An objective whose relative spread across the front is under this (2 %) is called flat. */
 export const FLAT_SPREAD = 0.02;
-
-export interface ObjectiveSpread {
-  readonly objective: string;
-  readonly unit: string;
-  readonly min: number;
-  readonly max: number;
-  /** (max − min) / max(|min|, |max|); 0 when both are 0. */
-  readonly relative: number;
-  readonly flat: boolean;
-}
 
 /** Each objective's spread over the Pareto designs (empty without designs). */
 export function frontSpread(pareto: Pick<ParetoFile, 'objectives' | 'designs'>): ObjectiveSpread[] {

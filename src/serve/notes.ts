@@ -7,6 +7,7 @@ import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { StudyError } from '../base/errors.js';
+import { lazy } from '../base/lazy.js';
 import { readRegularText } from '../base/guardedFile.js';
 import { writeFileAtomic } from '../run/atomic.js';
 
@@ -17,20 +18,18 @@ export const MAX_NOTES = 10_000;
 /** Largest notes.json read [bytes]: MAX_NOTES notes of NOTE_MAX_CHARS characters, 4 bytes each at worst. */
 const MAX_NOTES_BYTES = MAX_NOTES * (NOTE_MAX_CHARS * 4 + 200);
 
-export interface NotesFile {
-  readonly formatVersion: 1;
-  readonly notes: Record<string, { readonly text: string; readonly updatedAt: string }>;
-}
+export const noteRequestSchema = lazy(() =>
+  z.strictObject({ design: z.number().int().nonnegative(), text: z.string().max(NOTE_MAX_CHARS) }),
+);
 
-export const noteRequestSchema = z.strictObject({
-  design: z.number().int().nonnegative(),
-  text: z.string().max(NOTE_MAX_CHARS),
-});
-
-const notesFileSchema = z.looseObject({
-  formatVersion: z.literal(1),
-  notes: z.record(z.string().regex(/^\d+$/), z.looseObject({ text: z.string(), updatedAt: z.string() })),
-});
+/** notes.json: each note by its design's evaluation index. */
+const notesFileSchema = lazy(() =>
+  z.looseObject({
+    formatVersion: z.literal(1),
+    notes: z.record(z.string().regex(/^\d+$/), z.looseObject({ text: z.string(), updatedAt: z.string() })),
+  }),
+);
+export type NotesFile = z.output<ReturnType<typeof notesFileSchema>>;
 
 const MOVE_AWAY = 'move it away to write notes';
 
@@ -55,14 +54,14 @@ export function readNotes(runDir: string): NotesFile {
     const why = (e as Error).message.replace(/\s+/g, ' ').slice(0, 120);
     throw new StudyError('BAD_RUN_DIR', `${path}: not valid JSON (${why}); ${MOVE_AWAY}`, { file: path });
   }
-  const parsed = notesFileSchema.safeParse(raw);
+  const parsed = notesFileSchema().safeParse(raw);
   if (!parsed.success)
     throw new StudyError(
       'BAD_RUN_DIR',
       `${path}: not a notes file of odc serve (${parsed.error.issues[0]?.message ?? 'invalid'}); ${MOVE_AWAY}`,
       { file: path },
     );
-  return parsed.data as NotesFile;
+  return parsed.data;
 }
 
 /** True when something (even a dangling link) is at `path`. */

@@ -16,10 +16,11 @@ import { unitOf } from '../node/record/metrics.js';
 import { cutTail, splitCsvRecord } from '../run/csvStream.js';
 import { loadStudyProblem, type LoadedStudy } from '../run/problem.js';
 import { LOG_FINAL, LOG_PARTIAL, readRunMeta } from '../run/runFolder.js';
+import { logColumns } from '../run/log.js';
 import { readParetoFile, type ParetoDesign } from '../run/paretoFile.js';
-import type { RunMeta } from '../run/results.js';
 import type { LpSolver } from '../optimize/lp.js';
 import type { Normalization } from '../run/hypervolumeRule.js';
+import type { RunMeta } from '../run/schemas.js';
 
 /** Bytes of the log parsed at a time (doubled for a record longer than that). */
 const CHUNK_BYTES = 16 * 1024 * 1024;
@@ -404,20 +405,20 @@ function paretoIndices(dir: string): Int32Array {
   return Int32Array.from(readParetoFile(join(dir, 'pareto.json'), 'BAD_RUN_DIR', DAMAGED).designs, (d) => d.index);
 }
 
-/** Columns in log order: eval, generation, status, variables, objectives, constraint g's, violation. */
+/** The log's columns (src/run/log.ts logColumns) but the failure reason, with units, senses, options and bounds. */
 export function columnsOf(loaded: LoadedStudy): ColumnInfo[] {
-  const p = loaded.problem;
-  return [
-    { name: 'eval', role: 'index', unit: '-' },
-    { name: 'generation', role: 'generation', unit: '-' },
-    { name: 'status', role: 'status', unit: '-', options: ['feasible', 'infeasible', 'failed'] },
-    ...p.variables.map((v): ColumnInfo =>
+  return logColumns(loaded.problem).flatMap((c): ColumnInfo[] => {
+    const name = c.name;
+    if (c.role === 'reason') return [];
+    if (c.role === 'status')
+      return [{ name, role: 'status', unit: '-', options: ['feasible', 'infeasible', 'failed'] }];
+    if (c.role === 'objective') return [{ name, role: 'objective', unit: unitOf(name), sense: c.objective.sense }];
+    if (c.role !== 'variable') return [{ name, role: c.role, unit: '-' }];
+    const v = c.variable;
+    return [
       v.kind === 'choice'
-        ? { name: v.name, role: 'variable', unit: '-', options: v.options }
-        : { name: v.name, role: 'variable', unit: v.unit ?? unitOf(v.name), lower: v.lower, upper: v.upper },
-    ),
-    ...p.objectives.map((o): ColumnInfo => ({ name: o.name, role: 'objective', unit: unitOf(o.name), sense: o.sense })),
-    ...p.constraints.map((c): ColumnInfo => ({ name: `g[${c.name}]`, role: 'constraint', unit: '-' })),
-    { name: 'violation', role: 'violation', unit: '-' },
-  ];
+        ? { name, role: 'variable', unit: '-', options: v.options }
+        : { name, role: 'variable', unit: v.unit ?? unitOf(name), lower: v.lower, upper: v.upper },
+    ];
+  });
 }

@@ -266,7 +266,7 @@ async function postNote(req: IncomingMessage, res: ServerResponse, ctx: Context,
   } catch (e) {
     return problem(res, 400, `not JSON: ${(e as Error).message}`);
   }
-  const parsed = noteRequestSchema.safeParse(body);
+  const parsed = noteRequestSchema().safeParse(body);
   if (!parsed.success) {
     const iss = parsed.error.issues[0]!;
     return problem(res, 400, `${iss.path.join('.') || 'body'}: ${iss.message}`);

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { exportDesign, renderReport } from '../../src/index.js';
-import type { RunMeta } from '../../src/run/results.js';
 import type { ParetoDesign, ParetoFile } from '../../src/run/paretoFile.js';
 import { packageVersions, ODC_VERSION, PROJECT_ROOT } from '../../src/run/versions.js';
+import type { RunMeta } from '../../src/run/schemas.js';
 
 const DESIGNS = 10_000;
 const GENERATIONS = 200;

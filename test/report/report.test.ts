@@ -364,6 +364,49 @@ describe('bad input', () => {
     );
   });
 
+  it('run.json and pareto.json are checked in every field their schemas define, and keep fields they do not', async () => {
+    const dir = join(tmp, 'checked-fields');
+    cpSync(zdtA, dir, { recursive: true });
+    const runJson = read(dir, 'run.json');
+    const paretoJson = read(dir, 'pareto.json');
+    const damaged = 'the run folder is damaged or was not written by odc run: run the study again';
+    const withRun = (
+      edit: (meta: { history: Record<string, unknown>[]; timings: Record<string, unknown> }) => void,
+    ) => {
+      const meta = JSON.parse(runJson) as { history: Record<string, unknown>[]; timings: Record<string, unknown> };
+      edit(meta);
+      writeFileSync(join(dir, 'run.json'), JSON.stringify(meta));
+    };
+    withRun((m) => (m.history[3]!['hypervolume'] = '0.5'));
+    await expectStudyError(
+      renderReport(dir),
+      'BAD_RUN_DIR',
+      new RegExp(`^${join(dir, 'run.json')}: history\\.3\\.hypervolume: expected a number or null; ${damaged}$`),
+    );
+    withRun((m) => (m.timings['wall_s'] = '1.5'));
+    await expectStudyError(
+      renderReport(dir),
+      'BAD_RUN_DIR',
+      /run\.json: timings\.wall_s: Invalid input: expected number/,
+    );
+    writeFileSync(join(dir, 'run.json'), runJson);
+    const file = JSON.parse(paretoJson) as { duplicates: Record<string, unknown> };
+    file.duplicates['archiveSize'] = 'many';
+    writeFileSync(join(dir, 'pareto.json'), JSON.stringify(file));
+    await expectStudyError(
+      renderReport(dir),
+      'BAD_RUN_DIR',
+      /pareto\.json: duplicates\.archiveSize: Invalid input: expected number/,
+    );
+    // a field another odc version wrote passes, and the file is used as written
+    withRun((m) => Object.assign(m.timings, { gpu_s: 2 }));
+    writeFileSync(
+      join(dir, 'pareto.json'),
+      paretoJson.replace('"formatVersion": 1,', '"formatVersion": 1, "note": "x",'),
+    );
+    expect((await renderReport(dir)).htmlPath).toBe(join(dir, 'report.html'));
+  });
+
   it('a design index out of range, an unknown objective, a bad selector: BAD_ARGUMENT', async () => {
     await expectStudyError(
       () => exportDesign(flag, { design: 999999, format: 'json' }),

@@ -6,10 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RunTimings } from '../../src/run/results.js';
 import { odc } from '../helpers/cli.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 import { interruptedAndResumed } from '../helpers/resume.js';
+import type { RunTimings } from '../../src/run/schemas.js';
 
 const study = (variables: number, extra = ''): string =>
   `name: parego-tiny\nkind: benchmark\nproblem: zdt1\nvariables: ${variables}\nalgorithm:\n  name: parego\n  seed: 3\n  evaluations: 20\n  batch: 3\n  checkpointEvery: 1\n${extra}`;

@@ -1,12 +1,13 @@
 /**
  * The run folder (src/run/runFolder.ts): temporary files of the atomic writer (`<target>.tmp-<12 hex>`) left by a
  * killed process are removed when the run is resumed (the folder's lock is held then, so nobody else can be writing
- * them); other files stay.
+ * them); other files stay. run.lock is read as a lock only when it holds one as odc writes it.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runStudy } from '../../src/index.js';
+import { readLock } from '../../src/run/runFolder.js';
 import { tempDir } from '../helpers/tmp.js';
 import { benchmarkStudy } from '../helpers/benchmarkStudy.js';
 
@@ -27,5 +28,22 @@ describe('stray temporary files', () => {
     for (const f of strays) expect(existsSync(join(out, f))).toBe(false);
     for (const f of keep) expect(existsSync(join(out, f))).toBe(true);
     expect(resumed.notes?.join(' ')).toMatch(/removed 2 temporary file\(s\)/);
+  });
+});
+
+describe('readLock', () => {
+  it('names the holder of a lock odc writes, and no holder for a file that is not one', () => {
+    const dir = tempDir('odc-lock-');
+    const path = join(dir, 'run.lock');
+    const lock = { pid: 4242, hostname: 'h', startedAt: '2026-01-01T00:00:00.000Z', token: 'ab' };
+    writeFileSync(path, JSON.stringify(lock));
+    expect(readLock(path)).toEqual(lock);
+    for (const bad of [{ ...lock, pid: '4242' }, { ...lock, pid: 1.5 }, { ...lock, token: 7 }, null, [1]]) {
+      writeFileSync(path, JSON.stringify(bad));
+      expect(readLock(path)).toBeUndefined();
+    }
+    writeFileSync(path, '{"pid": 42');
+    expect(readLock(path)).toBeUndefined();
+    expect(readLock(join(dir, 'absent.lock'))).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@
  * design) or libraryChunk.ts (the rest of the library). The build bundles each into a file of its own with its own
  * code cache (esbuild.config.mjs, bin.ts): `odc --version` loads none of them, `odc run` only the run's.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { availableParallelism, hostname } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -26,6 +26,7 @@ export { type CliIo, MAX_WORKERS } from './args.js';
 /** What ownRunDir reads with: the run folder's names and the YAML reader (imported with the run). */
 interface RunDirReaders {
   readonly RUN_LOCK: string;
+  readonly readLock: (path: string) => { readonly pid: number; readonly hostname: string } | undefined;
   readonly studySlug: (name: string) => string;
   readonly readYaml: (file: string) => { raw: unknown };
 }
@@ -36,7 +37,7 @@ interface RunDirReaders {
  */
 function ownRunDir(
   studyFile: string | undefined,
-  { RUN_LOCK, studySlug, readYaml }: RunDirReaders,
+  { RUN_LOCK, readLock, studySlug, readYaml }: RunDirReaders,
 ): string | undefined {
   if (studyFile === undefined) return undefined;
   let name: unknown;
@@ -54,15 +55,8 @@ function ownRunDir(
     return undefined;
   }
   for (const entry of entries.sort().reverse()) {
-    try {
-      const lock = JSON.parse(readFileSync(join(parent, entry, RUN_LOCK), 'utf8')) as {
-        pid?: unknown;
-        hostname?: unknown;
-      };
-      if (lock.pid === process.pid && lock.hostname === hostname()) return join(parent, entry);
-    } catch {
-      // no lock, or not ours
-    }
+    const lock = readLock(join(parent, entry, RUN_LOCK));
+    if (lock?.pid === process.pid && lock.hostname === hostname()) return join(parent, entry);
   }
   return undefined;
 }

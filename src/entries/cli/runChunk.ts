@@ -8,7 +8,7 @@
 export { renderReport, runStudy } from '../runStudy.js';
 export { checkRedisUrl } from '../../run/evaluators/redisUrl.js';
 export { formatRunSummary } from '../../report/decision/summary.js';
-export { RUN_LOCK, studySlug } from '../../run/runFolder.js';
+export { readLock, RUN_LOCK, studySlug } from '../../run/runFolder.js';
 export { readYaml } from '../../base/yaml.js';
 export { runSeeds, seedList, SEEDS_FILE } from '../../run/multiSeed.js';
 export { formatSeedAgreement } from '../../run/seedAgreement.js';

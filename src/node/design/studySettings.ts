@@ -116,6 +116,9 @@ const algorithmRunFields = () => ({
     ),
 });
 
+/** Every algorithm setting (run.json keeps a study's, src/run/schemas.ts). */
+export const algorithmFields = () => ({ ...algorithmBudgetFields(), ...algorithmRunFields() });
+
 /** The names of the registered algorithms that have `pick`. */
 const namesWith = (pick: (a: AlgorithmEntry<AlgorithmOptions>) => boolean): string[] =>
   (ALGORITHMS as readonly AlgorithmEntry<AlgorithmOptions>[]).filter(pick).map((a) => a.name);
@@ -146,13 +149,7 @@ function checkAlgorithmSettings(
 }
 
 export const algorithmSchema = lazy(() =>
-  z
-    .strictObject({
-      ...algorithmBudgetFields(),
-      ...algorithmRunFields(),
-    })
-    .superRefine(checkAlgorithmSettings)
-    .describe('Algorithm, seed and termination.'),
+  z.strictObject(algorithmFields()).superRefine(checkAlgorithmSettings).describe('Algorithm, seed and termination.'),
 );
 export type AlgorithmSettings = z.infer<ReturnType<typeof algorithmSchema>>;
 

@@ -9,6 +9,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as z from 'zod';
 import { loadCatalogs } from '../../catalog/load.js';
 import { evaluateConstellationWithDetails } from '../../constellation/evaluate.js';
 import { loadConstellationSpec } from '../../constellation/evaluator.js';
@@ -77,7 +78,7 @@ const TRACK_STEP_s = 60;
 function coastlines(notes: string[]): GeoPoint[][] {
   const file = join(PROJECT_ROOT, 'designs', 'maps', 'coastline-110m.json');
   try {
-    const { lines } = JSON.parse(readFileSync(file, 'utf8')) as { lines: number[][] };
+    const { lines } = z.object({ lines: z.array(z.array(z.number())) }).parse(JSON.parse(readFileSync(file, 'utf8')));
     return lines.map((flat) =>
       Array.from({ length: flat.length / 2 }, (_, k) => ({ lon_deg: flat[2 * k]!, lat_deg: flat[2 * k + 1]! })),
     );

@@ -36,9 +36,10 @@ import {
   type AxisDef,
   type CategoryStyle,
 } from '../plots/plots.js';
-import { shellText, type DecisionSummary, type RecommendedDesign } from '../../run/recommend.js';
+import { shellText } from '../../run/recommend.js';
 import { referenceStatus, type ReferenceDesign } from './references.js';
 import { objectiveMatrixSvg } from '../plots/svgPlots.js';
+import type { DecisionSummary, RecommendedDesign } from '../../run/schemas.js';
 
 export interface TextTable {
   readonly headers: readonly string[];

@@ -15,7 +15,7 @@ import { loadStudyProblem } from '../../run/problem.js';
 import type { ParetoFile } from '../../run/paretoFile.js';
 import type { Pick } from '../../run/decision.js';
 type PickOf<T, K extends keyof T> = { readonly [P in K]: T[P] };
-import { constraintLabel, designBinding, type DesignBinding } from '../../run/binding.js';
+import { constraintLabel, designBinding } from '../../run/binding.js';
 import {
   chooseKnee,
   DEFAULT_SELECT_SAMPLES,
@@ -35,6 +35,7 @@ import { esc, htmlTable } from '../document/htmlText.js';
 import type { LoadedRun } from '../document/load.js';
 import { mdEscape, mdTable } from '../document/markdownText.js';
 import { REPORT_SECTIONS } from '../document/reportParts.js';
+import type { DesignBinding } from '../../run/schemas.js';
 
 export interface DesignRobustness {
   readonly label: string;

@@ -7,7 +7,8 @@ import { kneeLabel, standingTexts } from '../../run/decisionText.js';
 import { hypervolumeText } from '../../run/hypervolumeFigure.js';
 import { spreadText } from '../../run/spread.js';
 import { relaxationNote, relaxationTable } from '../../run/relaxation.js';
-import { shellText, type DecisionSummary, type TerrestrialVerdict } from '../../run/recommend.js';
+import { shellText } from '../../run/recommend.js';
+import type { DecisionSummary, TerrestrialVerdict } from '../../run/schemas.js';
 
 /** Front conditions named on the terminal (the report and run.json have them all). */
 const TERMINAL_PRESSURES = 4;

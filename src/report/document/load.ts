@@ -13,9 +13,9 @@ import { parse as parseYaml } from 'yaml';
 import { StudyError } from '../../base/errors.js';
 import { readRegularText } from '../../base/guardedFile.js';
 import { MAX_INPUT_BYTES } from '../../base/yaml.js';
-import type { RunMeta, WrittenResults } from '../../run/results.js';
-import { readParetoFile, type ParetoFile } from '../../run/paretoFile.js';
-import { readJsonFile } from '../../run/schemas.js';
+import type { WrittenResults } from '../../run/results.js';
+import { paretoFileSchema, readParetoFile, type ParetoFile } from '../../run/paretoFile.js';
+import { fieldOf, readJsonFile, runMetaSchema, validatedJson, type RunMeta } from '../../run/schemas.js';
 import { readRunMeta, runLockHolder } from '../../run/runFolder.js';
 import { forEachCsvRecord } from '../../run/csvStream.js';
 import { EvaluationSampler, type RunEvaluation, type SampledEvaluations } from '../../run/evaluationSample.js';
@@ -97,7 +97,7 @@ export function readEvaluations(
 const DAMAGED = 'the run folder is damaged or was not written by odc run: run the study again';
 
 function checkFinished(dir: string, meta: unknown): void {
-  if ((meta as { status?: unknown } | null)?.status === 'running') {
+  if (fieldOf(meta, 'status') === 'running') {
     throw new StudyError(
       'BAD_RUN_DIR',
       `${dir}: the run has not finished (run.json status "running"); finish it with odc run --resume ${dir}`,
@@ -113,13 +113,18 @@ function readResults(dir: string): { meta: RunMeta; pareto: ParetoFile } {
   return { meta, pareto: readParetoFile(join(dir, 'pareto.json'), 'BAD_RUN_DIR', DAMAGED, meta.odcVersion) };
 }
 
-/**
- * The texts this process has just written (src/run/results.ts writeResults): parsed, not validated again (the
- * schemas pass objects through unchanged, so the result is the same; validating a ZDT1 run's 200-generation
- * history cost ~9 ms of ~0.9 s).
- */
-function parseWritten(written: WrittenResults): { meta: RunMeta; pareto: ParetoFile } {
-  return { meta: JSON.parse(written.runJson) as RunMeta, pareto: JSON.parse(written.paretoJson) as ParetoFile };
+/** The texts this process has just written (src/run/results.ts writeResults), checked as the files would be. */
+function parseWritten(dir: string, w: WrittenResults): { meta: RunMeta; pareto: ParetoFile } {
+  return {
+    meta: validatedJson(runMetaSchema(), JSON.parse(w.runJson), join(dir, 'run.json'), 'BAD_RUN_DIR', DAMAGED),
+    pareto: validatedJson(
+      paretoFileSchema(),
+      JSON.parse(w.paretoJson),
+      join(dir, 'pareto.json'),
+      'BAD_RUN_DIR',
+      DAMAGED,
+    ),
+  };
 }
 
 /** A complete, finished run folder: it exists, no process holds its lock, and its result files are there. */
@@ -186,7 +191,7 @@ export function loadRun(
   } = {},
 ): LoadedRun {
   checkRunFolder(dir);
-  const { meta, pareto } = opts.written !== undefined ? parseWritten(opts.written) : readResults(dir);
+  const { meta, pareto } = opts.written !== undefined ? parseWritten(dir, opts.written) : readResults(dir);
   checkParetoObjectives(dir, pareto);
   const studyText = readRegularText(join(dir, 'study.yaml'), {
     what: 'study file',

@@ -18,15 +18,15 @@ import type { KeyValue, ReportPlot } from './reportParts.js';
 import { robustPicks, selectRule, type RobustnessReport } from '../decision/robustness.js';
 import { kneeStanding } from '../../run/select.js';
 import { hypervolumeValueText, normalizationText, runHypervolumeFigure } from '../../run/hypervolumeFigure.js';
-import { BINDING_MARGIN, designBinding, quantityName, type DesignBinding } from '../../run/binding.js';
+import { BINDING_MARGIN, designBinding, quantityName } from '../../run/binding.js';
 import { join } from 'node:path';
 import { LOG_FINAL } from '../../run/runFolder.js';
-import { decisionSummary, withRelaxation, type DecisionSummary } from '../../run/recommend.js';
+import { decisionSummary, withRelaxation } from '../../run/recommend.js';
 import { budgetRegimeText, proposalCostText } from '../../run/budgetRegime.js';
-import type { RunTimings } from '../../run/results.js';
 import { DEFAULT_SURROGATE_BATCH } from '../../optimize/algorithm.js';
 import { decisionView, frontKneeCaption, frontKneeSvg, type DecisionView } from '../decision/decisionView.js';
 import { kneeCostBreakdown } from '../decision/decisionCost.js';
+import type { DecisionSummary, DesignBinding, RunTimings } from '../../run/schemas.js';
 
 export { MAX_EVALUATION_POINTS, MAX_FRONT_POINTS, MAX_PARALLEL_LINES } from '../plots/modelPlots.js';
 /** A constraint is called binding when its relative margin is at most this (2 %): see binding.ts. */

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ratioRangeText } from '../../../src/report/decision/decisionView.js';
 import { verdictText } from '../../../src/report/decision/summary.js';
-import type { TerrestrialVerdict } from '../../../src/run/recommend.js';
+import type { TerrestrialVerdict } from '../../../src/run/schemas.js';
 
 const verdict = (baseline: string, spaceToTerrestrial: number): TerrestrialVerdict => ({
   baseline,
