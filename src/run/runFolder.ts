@@ -4,7 +4,7 @@
  * is trusted, so a truncated, empty, `null` or foreign file stops with an exit-2 StudyError naming it.
  * One writer at a time: the process writing a run folder holds its `run.lock` (see `acquireRunLock`).
  */
-import { prepareOutputFolder } from '../base/outputTarget.js';
+import { freshStampedFolder, prepareOutputFolder } from '../base/outputTarget.js';
 import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -98,15 +98,7 @@ export function studySlug(name: string): string {
 
 /** results/<study slug>/<UTC stamp>-seed<seed>[-k], the first that does not exist yet. */
 export function defaultRunDir(studyName: string, seed: number, now: Date): string {
-  const stamp = now
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z')
-    .replace('T', '-');
-  const base = join('results', studySlug(studyName), `${stamp}-seed${seed}`);
-  let dir = base;
-  for (let k = 2; existsSync(dir); k++) dir = `${base}-${k}`;
-  return dir;
+  return freshStampedFolder((stamp) => join('results', studySlug(studyName), `${stamp}-seed${seed}`), now);
 }
 
 function createRunFolder(studyPath: string, opts: RunFolderOptions, now: () => Date): OpenRun {
