@@ -1,6 +1,6 @@
 /**
  * The shape of each distribution kind as a strict zod object: the one definition of the `Distribution` types
- * (./distributions.ts infers them from these) and of what a file may write (./distributionSchema.ts validates with
+ * (./distributions.ts infers them from these) and of what a file may write (./distributionValidation.ts validates with
  * them and adds the relations between parameters). Parameters are in the unit of the quantity they describe;
  * zod 4's z.number() rejects NaN and ±Infinity. Truncation bounds are exact-optional: absent, never `undefined`.
  */

@@ -1,7 +1,7 @@
 /**
  * Input distributions for uncertainty analysis: the type, its inverse CDF (`quantile`), `mean`, `variance` and a
  * short description. The types are inferred from the zod shapes in ./distributionVariants.ts; the schema with the
- * parameters' relations and the user-facing validator live in ./distributionSchema.ts.
+ * parameters' relations and the user-facing validator live in ./distributionValidation.ts.
  *
  * Parameterisation (every parameter is in the unit of the quantity it describes):
  * - uniform(min, max): min < max.

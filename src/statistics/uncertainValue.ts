@@ -5,13 +5,13 @@
  * In a design's `uncertainty:` section an entry may also be the word `fixed`: the input is held at its nominal
  * value (a catalog row's distribution is switched off for this design).
  *
- * Validation reuses `validateDistribution` (./distributionSchema.ts) so every message names the field
+ * Validation reuses `validateDistribution` (./distributionValidation.ts) so every message names the field
  * and the fix ("uncertainty.economics.launchCost_USD_per_kg.sd must be > 0, got -1"). The zod schemas here only
  * wrap that check (`superRefine`), so design files and catalog rows report the same messages; which fields may
  * carry a distribution is checked where the row or design is known (src/study/uncertainInputs.ts).
  */
 import * as z from 'zod';
-import { validateDistribution } from './distributionSchema.js';
+import { validateDistribution } from './distributionValidation.js';
 import { describe, type Distribution } from './distributions.js';
 import { StudyError } from '../base/errors.js';
 

@@ -1,7 +1,7 @@
 import { describe as group, expect, it } from 'vitest';
 import type { StudyError } from '../../src/base/errors.js';
 import { studyErrorOf } from '../helpers/tmp.js';
-import { validateDistribution, MAX_GSD } from '../../src/statistics/distributionSchema.js';
+import { validateDistribution, MAX_GSD } from '../../src/statistics/distributionValidation.js';
 import {
   describe,
   mean,
