@@ -194,13 +194,20 @@ function standingOf(loaded: LoadedStudy, file: ParetoFile): KneeStanding | null 
 }
 
 /**
- * The texts of run.json and pareto.json as written (a report rendered right after the run parses them instead of
- * reading the files back).
+ * run.json and pareto.json as a reader gets them back from the files just written, for the report rendered right
+ * after the run (it then equals `odc report`'s without reading the files again).
  */
 export interface WrittenResults {
-  readonly runJson: string;
-  readonly paretoJson: string;
+  readonly meta: RunMeta;
+  readonly pareto: ParetoFile;
 }
+
+/**
+ * `text` (JSON.stringify of a `T`) parsed back. Not validated: the value was a `T` this process built, and what the
+ * round trip changes (non-finite numbers become null) is what the file schemas accept and type as numbers
+ * (src/run/schemas.ts jsonNumber); checking it again costs ~50 ms of schema compilation per run.
+ */
+const reread = <T>(text: string): T => JSON.parse(text) as T;
 
 /**
  * Writes pareto.json and pareto.csv (the `reported` front, see `reportedFront`) and the finished run.json, with the
@@ -227,5 +234,5 @@ export function writeResults(
   writeFileAtomic(join(runDir, 'pareto.json'), paretoJson);
   writeFileAtomic(join(runDir, 'pareto.csv'), paretoCsv(file));
   writeFileAtomic(join(runDir, 'run.json'), runJson);
-  return { runJson, paretoJson, decision };
+  return { meta: reread<RunMeta>(runJson), pareto: reread<ParetoFile>(paretoJson), decision };
 }

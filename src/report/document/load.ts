@@ -14,8 +14,8 @@ import { StudyError } from '../../base/errors.js';
 import { readRegularText } from '../../base/guardedFile.js';
 import { MAX_INPUT_BYTES } from '../../base/yaml.js';
 import type { WrittenResults } from '../../run/results.js';
-import { paretoFileSchema, readParetoFile, type ParetoFile } from '../../run/paretoFile.js';
-import { fieldOf, readJsonFile, runMetaSchema, validatedJson, type RunMeta } from '../../run/schemas.js';
+import { readParetoFile, type ParetoFile } from '../../run/paretoFile.js';
+import { fieldOf, readJsonFile, type RunMeta } from '../../run/schemas.js';
 import { readRunMeta, runLockHolder } from '../../run/runFolder.js';
 import { forEachCsvRecord } from '../../run/csvStream.js';
 import { EvaluationSampler, type RunEvaluation, type SampledEvaluations } from '../../run/evaluationSample.js';
@@ -113,20 +113,6 @@ function readResults(dir: string): { meta: RunMeta; pareto: ParetoFile } {
   return { meta, pareto: readParetoFile(join(dir, 'pareto.json'), 'BAD_RUN_DIR', DAMAGED, meta.odcVersion) };
 }
 
-/** The texts this process has just written (src/run/results.ts writeResults), checked as the files would be. */
-function parseWritten(dir: string, w: WrittenResults): { meta: RunMeta; pareto: ParetoFile } {
-  return {
-    meta: validatedJson(runMetaSchema(), JSON.parse(w.runJson), join(dir, 'run.json'), 'BAD_RUN_DIR', DAMAGED),
-    pareto: validatedJson(
-      paretoFileSchema(),
-      JSON.parse(w.paretoJson),
-      join(dir, 'pareto.json'),
-      'BAD_RUN_DIR',
-      DAMAGED,
-    ),
-  };
-}
-
 /** A complete, finished run folder: it exists, no process holds its lock, and its result files are there. */
 function checkRunFolder(dir: string): void {
   const fix = 'pass a folder written by odc run, e.g. results/<study>/<run-id>';
@@ -191,7 +177,7 @@ export function loadRun(
   } = {},
 ): LoadedRun {
   checkRunFolder(dir);
-  const { meta, pareto } = opts.written !== undefined ? parseWritten(dir, opts.written) : readResults(dir);
+  const { meta, pareto } = opts.written ?? readResults(dir);
   checkParetoObjectives(dir, pareto);
   const studyText = readRegularText(join(dir, 'study.yaml'), {
     what: 'study file',
