@@ -56,17 +56,34 @@ export type LogColumn = { readonly name: string } & (
  * (src/serve/runData.ts). A constraint's column `g[<name>]` holds its g (≤ 0 satisfied).
  */
 export function logColumns(problem: Problem): LogColumn[] {
+  const c = LOG_COLUMN;
   return [
-    { name: 'eval', role: 'index' },
-    { name: 'generation', role: 'generation' },
-    { name: 'status', role: 'status' },
+    { name: c.index, role: 'index' },
+    { name: c.generation, role: 'generation' },
+    { name: c.status, role: 'status' },
     ...problem.variables.map((v): LogColumn => ({ name: v.name, role: 'variable', variable: v })),
     ...problem.objectives.map((o): LogColumn => ({ name: o.name, role: 'objective', objective: o })),
-    ...problem.constraints.map((c): LogColumn => ({ name: `g[${c.name}]`, role: 'constraint' })),
-    { name: 'violation', role: 'violation' },
-    { name: 'reason', role: 'reason' },
+    ...problem.constraints.map((k): LogColumn => ({ name: constraintColumn(k.name), role: 'constraint' })),
+    { name: c.violation, role: 'violation' },
+    { name: c.reason, role: 'reason' },
   ];
 }
+
+/** The names of evaluations.csv's fixed columns, for readers that have the pareto file rather than the Problem. */
+export const LOG_COLUMN = {
+  index: 'eval',
+  generation: 'generation',
+  status: 'status',
+  violation: 'violation',
+  reason: 'reason',
+} as const;
+
+/** A constraint's column name, `g[<name>]`. */
+export const constraintColumn = (constraint: string): string => `g[${constraint}]`;
+
+/** The constraint a column holds (the inverse of constraintColumn), or null for any other column. */
+export const columnConstraint = (column: string): string | null =>
+  column.startsWith('g[') && column.endsWith(']') ? column.slice(2, -1) : null;
 
 export const logHeader = (problem: Problem): string =>
   `${logColumns(problem)

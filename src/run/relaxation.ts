@@ -21,6 +21,7 @@
  */
 import { existsSync } from 'node:fs';
 import { forEachCsvRecord } from './csvStream.js';
+import { columnConstraint, LOG_COLUMN } from './log.js';
 import { constraintLabel } from './binding.js';
 import type { ParetoDesign, ParetoFile } from './paretoFile.js';
 import type { ConstraintMargin, KneeRelaxation, RelaxedObjective } from './schemas.js';
@@ -130,18 +131,20 @@ export function kneeRelaxation(
   let acc: ReturnType<typeof relaxationGains> | null = null;
   let fCols: number[] = [];
   let gCols: number[] = [];
+  let [iIndex, iStatus] = [0, 0];
   forEachCsvRecord(logPath, (fields, record) => {
     if (record === 0) {
       fCols = pareto.objectives.map((o) => fields.indexOf(o.name));
-      gCols = fields.flatMap((h, i) => (h.startsWith('g[') && h.endsWith(']') ? [i] : []));
-      const constraints = gCols.map((i) => fields[i]!.slice(2, -1));
-      if (fCols.some((i) => i < 0)) return;
+      gCols = fields.flatMap((h, i) => (columnConstraint(h) === null ? [] : [i]));
+      const constraints = gCols.map((i) => columnConstraint(fields[i]!)!);
+      [iIndex, iStatus] = [fields.indexOf(LOG_COLUMN.index), fields.indexOf(LOG_COLUMN.status)];
+      if (fCols.some((i) => i < 0) || iIndex < 0 || iStatus < 0) return;
       acc = relaxationGains({ objectives: pareto.objectives, constraints, knee, binding });
       return;
     }
-    if (acc === null || fields[2] === 'failed') return;
+    if (acc === null || fields[iStatus] === 'failed') return;
     const cell = (i: number): number => (fields[i] === '' || fields[i] === undefined ? NaN : Number(fields[i]));
-    acc.add({ index: Number(fields[0]), f: fCols.map(cell), g: gCols.map(cell) });
+    acc.add({ index: Number(fields[iIndex]), f: fCols.map(cell), g: gCols.map(cell) });
   });
   const done = acc as ReturnType<typeof relaxationGains> | null;
   return done === null ? null : done.result();

@@ -16,7 +16,7 @@ import { unitOf } from '../node/record/metrics.js';
 import { cutTail, splitCsvRecord } from '../run/csvStream.js';
 import { loadStudyProblem, type LoadedStudy } from '../run/problem.js';
 import { LOG_FINAL, LOG_PARTIAL, readRunMeta } from '../run/runFolder.js';
-import { logColumns } from '../run/log.js';
+import { LOG_COLUMN, logColumns } from '../run/log.js';
 import { readParetoFile, type ParetoDesign } from '../run/paretoFile.js';
 import type { LpSolver } from '../optimize/lp.js';
 import type { Normalization } from '../run/hypervolumeRule.js';
@@ -253,7 +253,7 @@ export class ServedRun {
     if (!this.headerParsed) {
       const header = splitCsvRecord(line);
       const byName = new Map(this.columns.map((c, k) => [c.name, k]));
-      byName.set('eval', 0);
+      byName.set(LOG_COLUMN.index, 0);
       this.fieldColumn = header.map((h) => byName.get(h) ?? -1);
       this.headerParsed = true;
       return;

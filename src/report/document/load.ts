@@ -19,6 +19,7 @@ import { fieldOf, readJsonFile, type RunMeta } from '../../run/schemas.js';
 import { readRunMeta, runLockHolder } from '../../run/runFolder.js';
 import { forEachCsvRecord } from '../../run/csvStream.js';
 import { EvaluationSampler, type RunEvaluation, type SampledEvaluations } from '../../run/evaluationSample.js';
+import { LOG_COLUMN } from '../../run/log.js';
 
 export interface LoadedRun {
   readonly dir: string;
@@ -56,10 +57,11 @@ export function readEvaluations(
       if (r === 0) {
         const col = (name: string): number => row.indexOf(name);
         const iObj = pareto.objectives.map((o) => col(o.name));
+        const { index, generation, status, violation } = LOG_COLUMN;
         const needed: [string, number][] = [
-          ['eval', col('eval')],
-          ['generation', col('generation')],
-          ['status', col('status')],
+          [index, col(index)],
+          [generation, col(generation)],
+          [status, col(status)],
           ...pareto.objectives.map((o, k): [string, number] => [o.name, iObj[k]!]),
         ];
         const missing = needed.filter(([, i]) => i < 0);
@@ -70,14 +72,8 @@ export function readEvaluations(
             { file: path },
           );
         }
-        hasViolation = col('violation') >= 0;
-        pick.columns = [
-          col('eval'),
-          col('generation'),
-          col('status'),
-          ...iObj,
-          ...(hasViolation ? [col('violation')] : []),
-        ];
+        hasViolation = col(violation) >= 0;
+        pick.columns = [col(index), col(generation), col(status), ...iObj, ...(hasViolation ? [col(violation)] : [])];
         return;
       }
       // [eval, generation, status, objectives…, violation]; a cut-off last row has an empty status: skipped
