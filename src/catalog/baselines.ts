@@ -68,7 +68,7 @@ export function loadTerrestrialBaselines(path?: string): readonly TerrestrialBas
   // Regular file of at most 10 MB, duplicate keys, at most 100 aliases (as for the other catalogs).
   const text = readInputFile(resolved, 'catalog file');
   const rows = validateCatalogText(resolved, basename(resolved), terrestrialBaselineRowSchema(), text);
-  const frozen = Object.freeze(rows) as readonly TerrestrialBaselineRow[];
+  const frozen = Object.freeze(rows);
   cache.set(resolved, frozen);
   return frozen;
 }

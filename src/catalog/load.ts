@@ -40,7 +40,12 @@ function validateFile(dir: string, kind: CatalogKind): readonly unknown[] {
  * The rows of one catalog file's YAML text, each validated by `schema` (a strict object) and frozen; ids unique.
  * `file` names it in messages, `path` in the errors' `file`.
  */
-export function validateCatalogText(path: string, file: string, schema: z.ZodObject, text: string): readonly unknown[] {
+export function validateCatalogText<S extends z.ZodObject>(
+  path: string,
+  file: string,
+  schema: S,
+  text: string,
+): readonly Readonly<z.output<S>>[] {
   const doc = yamlToJS(parseYamlText(text, path).doc, path);
   if (!Array.isArray(doc)) {
     throw new StudyError(
@@ -61,38 +66,15 @@ export function validateCatalogText(path: string, file: string, schema: z.ZodObj
         file: path,
       });
     const result = schema.safeParse(rowObj);
-    if (!result.success) {
-      // A misspelt field shows up both as an unknown key and as a missing field: report the typo.
-      const issues = result.error.issues;
-      const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]!;
-      if (issue.code === 'unrecognized_keys') {
-        const key = issue.keys[0] ?? '?';
-        const guess = didYouMean(key, knownKeys);
-        throw new StudyError(
-          'UNKNOWN_KEY',
-          `${where}: unknown field '${key}'${guess ? ` (did you mean '${guess}'?)` : ''}; valid fields: ${knownKeys.join(', ')}`,
-          { file: path, field: key },
-        );
-      }
-      const field = issue.path.map(String).join('.') || '(row)';
-      const top = issue.path[0];
-      if (typeof top === 'string' && rowObj[top] === undefined) {
-        throw new StudyError('MISSING_FIELD', `${where}: missing required field '${field}'`, { file: path, field });
-      }
-      const code = issue.code === 'too_small' || issue.code === 'too_big' ? 'OUT_OF_RANGE' : 'WRONG_TYPE';
-      throw new StudyError(
-        code,
-        `${where}: field '${field}' ${issue.message} (got ${JSON.stringify(rowObj[String(top)])})`,
-        { file: path, field },
-      );
-    }
-    const row = result.data as { id: string };
-    if (seen.has(row.id))
-      throw new StudyError('WRONG_TYPE', `${where}: duplicate id '${row.id}' (ids must be unique in a catalog)`, {
+    if (!result.success) rowIssue(result.error.issues, { where, path, rowObj, knownKeys });
+    const row = result.data;
+    const id = String(row['id']);
+    if (seen.has(id))
+      throw new StudyError('WRONG_TYPE', `${where}: duplicate id '${id}' (ids must be unique in a catalog)`, {
         file: path,
         field: 'id',
       });
-    seen.add(row.id);
+    seen.add(id);
     return Object.freeze(row);
   });
 }
@@ -152,5 +134,35 @@ export function findById<R extends { readonly id: string }>(
     `${fieldPathForMessage}: unknown ${catalog} id '${id}'` +
       `${guess ? ` (did you mean '${guess}'?)` : ''}; valid ids: ${ids.join(', ')}`,
     { field: fieldPathForMessage },
+  );
+}
+
+/** Throws the StudyError for a catalog row's first schema issue (a misspelt key first, with a guess). */
+function rowIssue(
+  issues: readonly z.core.$ZodIssue[],
+  at: { where: string; path: string; rowObj: Record<string, unknown>; knownKeys: readonly string[] },
+): never {
+  const { where, path, rowObj, knownKeys } = at;
+  // A misspelt field shows up both as an unknown key and as a missing field: report the typo.
+  const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]!;
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '?';
+    const guess = didYouMean(key, knownKeys);
+    throw new StudyError(
+      'UNKNOWN_KEY',
+      `${where}: unknown field '${key}'${guess ? ` (did you mean '${guess}'?)` : ''}; valid fields: ${knownKeys.join(', ')}`,
+      { file: path, field: key },
+    );
+  }
+  const field = issue.path.map(String).join('.') || '(row)';
+  const top = issue.path[0];
+  if (typeof top === 'string' && rowObj[top] === undefined) {
+    throw new StudyError('MISSING_FIELD', `${where}: missing required field '${field}'`, { file: path, field });
+  }
+  const code = issue.code === 'too_small' || issue.code === 'too_big' ? 'OUT_OF_RANGE' : 'WRONG_TYPE';
+  throw new StudyError(
+    code,
+    `${where}: field '${field}' ${issue.message} (got ${JSON.stringify(rowObj[String(top)])})`,
+    { file: path, field },
   );
 }
