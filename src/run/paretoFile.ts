@@ -10,6 +10,7 @@ import type { DeepReadonly } from '../base/deepReadonly.js';
 import type { StudyErrorCode } from '../base/errors.js';
 import type { ConstellationRecord } from '../constellation/record/record.js';
 import type { DesignRecord } from '../node/record/record.js';
+import { robustDetailSchema } from '../study/robustDetail.js';
 import { checkFormatVersion, readJsonFile, RUN_FORMAT_VERSION, validatedJson } from './schemas.js';
 
 /** A study variable as the Problem declares it (src/optimize/types.ts VariableSpec). */
@@ -62,10 +63,8 @@ const paretoDesignSchema = lazy(() =>
     /** Constraint values g (≤ 0 satisfied), by constraint name. */
     constraints: numbers(),
     record: recordSchema().nullable(),
-    /** Robust studies: the nominal design's objective values and the design's sample counts (src/study/robust.ts). */
-    robust: z
-      .object({ nominal: numbers(), samples: z.number(), failedSamples: z.number(), inputs: z.number() })
-      .exactOptional(),
+    /** Robust studies: the nominal design's objective values and the design's sample counts. */
+    robust: robustDetailSchema().exactOptional(),
   }),
 );
 

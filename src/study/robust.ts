@@ -26,6 +26,7 @@
  * see an uncertain input (no section entry and no catalog row with `uncertainty:`) is refused at load.
  */
 import type { SamplingMethod } from '../statistics/sampling.js';
+import type { RobustDetail } from './robustDetail.js';
 import { sortedQuantile } from '../statistics/statistics.js';
 import type { Catalogs } from '../catalog/schema.js';
 import { StudyError } from '../base/errors.js';
@@ -63,18 +64,6 @@ export interface ResolvedRobustSettings {
 }
 
 /** What the report shows beside a robust design's objectives. */
-export interface RobustDetail {
-  /**
-   * Objective values of the nominal design in the user's sense, by objective name: the metric inside the
-   * statistic (sd: 0, the nominal design has no spread).
-   */
-  readonly nominal: Record<string, number>;
-  readonly samples: number;
-  readonly failedSamples: number;
-  /** Uncertain inputs this design has. */
-  readonly inputs: number;
-}
-
 export interface RobustStudy {
   readonly settings: ResolvedRobustSettings;
   /** Input paths in column order of the unit sample matrix. */
