@@ -149,13 +149,16 @@ function describe(
 ): Pick<RecommendedDesign, 'configuration' | 'figures' | 'verdicts' | 'shells'> {
   const rec = d.record;
   if (rec !== null && rec.kind === 'constellation') {
-    const c = rec as ConstellationRecord;
-    const configuration = `${c.satellites} satellites in ${c.shells.length} shell${c.shells.length === 1 ? '' : 's'}`;
-    return { configuration, figures: constellationFigures(c), verdicts: constellationVerdicts(c), shells: shellsOf(c) };
+    const configuration = `${rec.satellites} satellites in ${rec.shells.length} shell${rec.shells.length === 1 ? '' : 's'}`;
+    return {
+      configuration,
+      figures: constellationFigures(rec),
+      verdicts: constellationVerdicts(rec),
+      shells: shellsOf(rec),
+    };
   }
   if (rec !== null) {
-    const n = rec as DesignRecord;
-    return { configuration: nodeConfiguration(n), figures: nodeFigures(n), verdicts: nodeVerdicts(n) };
+    return { configuration: nodeConfiguration(rec), figures: nodeFigures(rec), verdicts: nodeVerdicts(rec) };
   }
   // benchmarks: the objectives are the figures
   const vars = pareto.variables.map(

@@ -8,8 +8,6 @@
 import { join } from 'node:path';
 import { loadStudyProblem, type LoadedStudy } from '../../run/problem.js';
 import type { Pick } from '../../run/decision.js';
-import type { ConstellationRecord } from '../../constellation/record/record.js';
-import type { DesignRecord } from '../../node/record/record.js';
 import { nodeEvaluator } from '../../node/evaluator.js';
 import type { BudgetSection } from '../budget/budget.js';
 import { nodeCostBreakdown } from '../budget/costBreakdown.js';
@@ -33,10 +31,9 @@ export function kneeCostBreakdown(run: LoadedRun, knee: Pick | undefined, notes:
     // without an LP solver: a constellation's specification and its nodes need none (no network is evaluated)
     const loaded = loadStudyProblem(join(run.dir, 'study.yaml'));
     const x = vectorOf(loaded, knee);
-    if (loaded.kind === 'constellation')
-      return constellationCostBreakdown(loaded.constellation!.spec(x), record as ConstellationRecord);
+    if (record.kind === 'constellation') return constellationCostBreakdown(loaded.constellation!.spec(x), record);
     const design = loaded.compiled!.design(x);
-    return nodeCostBreakdown(design, record as DesignRecord, nodeEvaluator(undefined, design.catalogs));
+    return nodeCostBreakdown(design, record, nodeEvaluator(undefined, design.catalogs));
   } catch (e) {
     notes.push(
       `no cost breakdown of the knee: its design could not be rebuilt from the run's study.yaml (${e instanceof Error ? e.message : String(e)})`,
