@@ -111,7 +111,7 @@ export function llmInferenceBytesPerFlop(p: Readonly<{ parameters: number; bytes
   return p.bytesPerToken / (2 * p.parameters);
 }
 
-/** The delivered-compute waterfall (see the header for each factor). */
+/** The delivered-compute waterfall (each factor: the header and docs/models.md §"Delivered-compute waterfall"). */
 export function computeWaterfall(p: Readonly<ComputeWaterfallParams>): ComputeWaterfallResult {
   positive('peakPFLOPS', p.peakPFLOPS);
   const t = fraction('typicalFraction', p.typicalFraction ?? 1, false);

@@ -12,8 +12,8 @@
  */
 import { positive } from '../validate.js';
 
-export const DEFAULT_MEMORY_EFFICIENCY = 7.35 / 8; // Azure GB200 HBM measurement (header)
-export const DEFAULT_COMPUTE_EFFICIENCY = 2744 / 5000; // Azure GB200 FP8 GEMM measurement (header)
+export const DEFAULT_MEMORY_EFFICIENCY = 7.35 / 8; // Azure GB200 HBM measurement (docs/models.md)
+export const DEFAULT_COMPUTE_EFFICIENCY = 2744 / 5000; // Azure GB200 FP8 GEMM measurement (docs/models.md)
 export const DEFAULT_USABLE_MEMORY_FRACTION = 0.9; // ESTIMATE
 const FLOPS_PER_TOKEN_PER_PARAMETER = 2; // Kaplan et al. 2020 §2.1
 

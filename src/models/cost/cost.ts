@@ -21,7 +21,7 @@ export const DEFAULT_BUS_COST_USD_per_kg = 5000;
 export const DEFAULT_SHIELDING_COST_USD_per_kg = 50; // ESTIMATE: machined aluminium plate
 export const DEFAULT_PROPELLANT_COST_USD_per_kg = 1000; // ESTIMATE: krypton/xenon blend for Hall thrusters
 export const DEFAULT_AIT_FRACTION = 0.1; // ESTIMATE: serial-production AIT share of non-chip hardware
-// ESTIMATE within the published 1–1.9 %/yr of operations, no insurance (header; docs/sources.md §18)
+// ESTIMATE within the published 1–1.9 %/yr of operations, no insurance (docs/models.md; docs/sources.md §18)
 export const DEFAULT_OPERATIONS_FRACTION_per_yr = 0.02;
 export const DEFAULT_FAIRING_PACKING_EFFICIENCY = 0.7; // ESTIMATE
 export const DEFAULT_CORE_PACKAGING_DENSITY_kg_m3 = 250; // ESTIMATE
@@ -39,7 +39,7 @@ export interface StowedVolumeParams {
   readonly radiatorStowedArea_m2_per_m3: number;
   /** Everything that is not array or radiator (compute, bus, battery, shielding, ISL, propellant) [kg]. */
   readonly coreMass_kg: number;
-  /** Default 250 kg/m³ (estimate, see header). */
+  /** Default 250 kg/m³ (estimate, docs/models.md §"Node cost and LCOC"). */
   readonly corePackagingDensity_kg_m3?: number;
 }
 export interface StowedVolumeResult {

@@ -52,7 +52,7 @@ export const COST_TECHNOLOGY = {
 } as const satisfies Record<string, CostTechnologyPrices>;
 export type CostTechnology = keyof typeof COST_TECHNOLOGY;
 export const COST_TECHNOLOGIES = Object.keys(COST_TECHNOLOGY) as CostTechnology[];
-/** The default: today's catalog prices (see the header for the evidence). */
+/** The default: today's catalog prices (evidence: docs/models.md §"Cost technology presets"). */
 export const DEFAULT_COST_TECHNOLOGY: CostTechnology = 'current';
 
 /** The preset's prices with the given keys overridden one by one. */

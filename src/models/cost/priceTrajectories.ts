@@ -108,7 +108,7 @@ const SPACECRAFT_KEYS = [
   'islPrice_USD_per_terminal',
 ] as const;
 
-/** The alternatives the parity band is made of (header: each a cited alternative or the flat reading). */
+/** The alternatives the parity band is made of: each a cited alternative or the flat reading (docs/models.md). */
 export const TRAJECTORY_ALTERNATIVES: readonly TrajectoryAlternative[] = Object.freeze([
   {
     name: `chip price-performance doubling every ${PRICE_PERFORMANCE_DOUBLING_TOP_GPUS_yr} yr (Epoch AI, top GPUs)`,

@@ -26,7 +26,7 @@ import { positive } from '../validate.js';
 
 export type { SolarActivity } from './atmosphere.js';
 
-/** How solar activity varies during the passive decay (see the header). */
+/** How solar activity varies during the passive decay (docs/models.md §"Drag, station keeping and disposal"). */
 export type DisposalSolarCycle = 'fixed' | 'cycle-phase' | 'cycle-mean' | 'cycle-worst';
 const CYCLE_MODES = { 'cycle-phase': 'phase', 'cycle-mean': 'mean', 'cycle-worst': 'worst' } as const;
 

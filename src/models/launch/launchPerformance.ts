@@ -23,8 +23,9 @@ export const EARTH_ROTATION_SPEED_m_s = EARTH_ROTATION_rad_s * EARTH_RADIUS_m;
 export const DEFAULT_UPPER_STAGE_ISP_s = 340;
 export const DEFAULT_UPPER_STAGE_DRY_FRACTION = 0.2;
 /**
- * Largest extrapolation ΔV [m/s] over which the rule's error was measured: the held-out checks of the header span
- * 563–697 m/s (errors −39 … +94 %). An extrapolation beyond it is still flagged, with this range named.
+ * Largest extrapolation ΔV [m/s] over which the rule's error was measured: the held-out checks (docs/models.md
+ * §"Launch-vehicle performance") span 563–697 m/s (errors −39 … +94 %). An extrapolation beyond it is still
+ * flagged, with this range named.
  */
 export const MEASURED_EXTRAPOLATION_DELTA_V_m_s = 700;
 const SAME_INCLINATION_rad = 1e-6;
@@ -48,7 +49,7 @@ export interface UpperStage {
 export interface PayloadToOrbitParams {
   /** Published points; empty → refused for every orbit. */
   readonly points: readonly PerformancePoint[];
-  /** Final stage of the extrapolation rule; absent: the ESTIMATE defaults of the header. */
+  /** Final stage of the extrapolation rule; absent: the ESTIMATE defaults (docs/models.md). */
   readonly upperStage?: UpperStage;
   readonly altitude_m: number;
   readonly inclination_rad: number;
@@ -281,7 +282,7 @@ export function vehiclePayloadToOrbit(
 /** The flag text every output uses for a payload beyond the published points. */
 export const EXTRAPOLATED_NOTE = 'extrapolated beyond published points';
 
-/** What is known of the error of extrapolations up to `deltaV_m_s` (the header's held-out check), for notes. */
+/** What is known of the error of extrapolations up to `deltaV_m_s` (held-out check, docs/models.md), for notes. */
 export const extrapolationCaveat = (deltaV_m_s: number): string =>
   deltaV_m_s > MEASURED_EXTRAPOLATION_DELTA_V_m_s
     ? `error unmeasured beyond ${MEASURED_EXTRAPOLATION_DELTA_V_m_s} m/s`

@@ -55,7 +55,7 @@ export function hcwState(o: Readonly<RelativeOrbit>, theta_rad: number, meanMoti
   };
 }
 
-/** Mean elements of a member relative to its circular reference (first order, see header). */
+/** Mean elements of a member relative to its circular reference (first order; equations in docs/models.md). */
 export interface DifferentialElements {
   readonly deltaEx: number;
   readonly deltaEy: number;

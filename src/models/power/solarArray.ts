@@ -28,7 +28,7 @@ export interface SolarArrayParams {
   readonly missionLife_yr: number;
   /** Solar irradiance at 1 AU [W/m²], default 1361 (Kopp & Lean 2011). */
   readonly solarIrradiance_W_m2?: number;
-  /** Seasonal irradiance case, default 'mean' (today's behaviour); 'aphelion' gives S / (1 + e)² = 0.9674 S. */
+  /** Seasonal irradiance case, default 'mean' (the annual mean); 'aphelion' gives S / (1 + e)² = 0.9674 S. */
   readonly irradianceCase?: IrradianceCase;
   /** Cell packing factor [-], default 0.85 (spacedc preset [T]). */
   readonly packingFactor?: number;

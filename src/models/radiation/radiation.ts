@@ -15,7 +15,7 @@ import { TID_DOSE_FLOOR_rad_per_yr, tidTable, type TidTable } from './tidTable.j
 import { ALUMINIUM_DENSITY_kg_m3 } from '../../base/constants.js';
 import { deg_to_rad } from '../../base/convert.js';
 
-/** Largest accepted inclination [rad]: 110° = 180° − 70° (see header). */
+/** Largest accepted inclination [rad]: 110° = 180° − 70° (docs/models.md §"Total ionizing dose"). */
 export const RADIATION_INCLINATION_MAX_rad = deg_to_rad(110);
 /** Default radiation design margin [-] (src/models/radiation/TID-PROVENANCE.md, caveats: "×2 common"). */
 export const DEFAULT_RADIATION_DESIGN_MARGIN = 2;
